@@ -1,0 +1,70 @@
+"""One audit, end to end: inputs → parsers → topology → zones → reach → checks.
+
+This is the only module that walks the whole pipeline; renderers take its
+:class:`Audit` result and never call back into earlier stages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import inputs, topology, zones
+from .checks import AuditContext, Finding, run_checks
+from .headerspace import HeaderSpace
+from .policy import resolve_expectation
+from .reach import REACHABLE, Cell, Engine, compute_matrix
+from .zones import DEVICES_ZONE, PlacedZone, Site
+
+
+@dataclass
+class Audit:
+    snapshot: inputs.Snapshot
+    site: Site
+    topology: topology.Topology
+    zones: list[PlacedZone]
+    engine: Engine
+    matrix: list[Cell]
+    findings: list[Finding]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def devices(self):
+        return self.snapshot.devices
+
+
+def prepare(paths: list[str | Path], site_path: str | Path | None = None):
+    """Load inputs and site, build topology and placed zones (shared by audit and trace)."""
+    snap = inputs.load_snapshot(paths)
+    site_file = Path(site_path) if site_path else snap.site_file
+    if site_file is not None:
+        site = zones.load_site(site_file)
+        topo = topology.build(snap.devices, site.links)
+    else:
+        topo = topology.build(snap.devices)
+        site = zones.infer_site(snap.devices, topo)
+    placed, device_addrs, zone_warnings = zones.resolve(site, topo)
+    engine = Engine(topo, placed, device_addrs, HeaderSpace())
+    warnings = list(snap.warnings) + topo.warnings + zone_warnings
+    return snap, site, topo, placed, engine, warnings
+
+
+def run_audit(paths: list[str | Path], site_path: str | Path | None = None) -> Audit:
+    """Audit the configs at ``paths`` against ``site_path`` (or the inferred zones)."""
+    snap, site, topo, placed, engine, warnings = prepare(paths, site_path)
+    kinds = {z.name: z.kind for z in placed}
+    matrix = compute_matrix(engine, [z.name for z in placed])
+    for cell in matrix:
+        cell.expectation = resolve_expectation(cell.src, kinds[cell.src], cell.dst,
+                                               kinds.get(cell.dst, "devices"), site.level, site.policy)
+    ctx = AuditContext(snap.devices, snap.reports, topo, site, placed, matrix, engine.hs, engine)
+    from .checks.segmentation import excess
+    for cell in matrix:
+        cell.violation = cell.verdict == REACHABLE and excess(ctx, cell) != engine.hs.false
+    findings = run_checks(ctx)
+    return Audit(snap, site, topo, placed, engine, matrix, findings, warnings)
+
+
+def zone_kind(audit: Audit, name: str) -> str:
+    if name == DEVICES_ZONE:
+        return "devices"
+    return next(z.kind for z in audit.zones if z.name == name)

@@ -1,0 +1,129 @@
+"""Check registry.
+
+A check is one function registered with :func:`check`: its stable id, severity,
+bilingual title and remediation (message-catalogue entries), and references.  It
+receives the :class:`AuditContext` and yields :class:`Finding` objects.  Adding a
+check is one function in a module of this package plus its line in
+:data:`CHECK_MODULES`.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Callable, Iterable
+
+from .. import messages
+from ..headerspace import HeaderSpace
+from ..model import Device, ParseReport
+from ..topology import Topology
+from ..zones import PlacedZone, Site
+
+SEVERITIES = ("critical", "high", "medium", "low", "info")
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+CHECK_MODULES = [
+    "netaudit.checks.segmentation",
+    "netaudit.checks.config",
+    "netaudit.checks.management",
+]
+
+# Legal references, cited by checks (regulation.md §1).
+REF_TT12_ZONES = "TT 12/2022/TT-BTTTT, Phụ lục, Mục II.1.a (phân vùng mạng)"
+REF_TT12_DEVICES = "TT 12/2022/TT-BTTTT, Phụ lục, Mục II.2 (bảo vệ thiết bị hệ thống, TCVN 11930:2017)"
+REF_ND331 = "Nghị định 331/2026/NĐ-CP; TCVN 14423:2026 (quản lý hạ tầng mạng)"
+
+
+@dataclass
+class AuditContext:
+    """Everything a check may look at (read-only)."""
+
+    devices: list[Device]
+    reports: list[ParseReport]
+    topology: Topology
+    site: Site
+    zones: list[PlacedZone]
+    matrix: list            # list[reach.Cell] with .expectation attached by the audit
+    hs: HeaderSpace
+    engine: object = None   # reach.Engine, for witnesses of a chosen packet subset
+
+
+@dataclass
+class Finding:
+    check: str
+    severity: str
+    title: dict[str, str]
+    detail: dict[str, str]
+    remediation: dict[str, str]
+    references: list[str]
+    zones: list[str] = field(default_factory=list)
+    devices: list[str] = field(default_factory=list)
+    evidence: list[dict] = field(default_factory=list)
+    witness: dict | None = None
+    key: str = ""                    # what makes this finding distinct within its check
+
+    @property
+    def id(self) -> str:
+        digest = hashlib.sha256(f"{self.check}|{self.key}".encode()).hexdigest()[:10]
+        return f"{self.check}:{digest}"
+
+    def to_json(self) -> dict:
+        out = {"id": self.id, "check": self.check, "severity": self.severity,
+               "title": self.title, "detail": self.detail, "zones": self.zones,
+               "devices": self.devices, "evidence": self.evidence,
+               "remediation": self.remediation, "references": self.references}
+        if self.witness is not None:
+            out["witness"] = self.witness
+        return out
+
+
+@dataclass
+class CheckInfo:
+    id: str
+    severity: str
+    references: list[str]
+    func: Callable[[AuditContext, "CheckInfo"], Iterable[Finding]]
+
+    def finding(self, *, key: str, severity: str | None = None, detail_key: str | None = None,
+                fields: dict | None = None, **kw) -> Finding:
+        """A finding with this check's catalogue title/remediation and a detail sentence."""
+        fields = fields or {}
+        return Finding(
+            check=self.id, severity=severity or self.severity,
+            title=messages.both(f"check.{self.id}.title", **fields),
+            detail=messages.both(detail_key or f"check.{self.id}.detail", **fields),
+            remediation=messages.both(f"check.{self.id}.remediation", **fields),
+            references=list(self.references), key=key, **kw)
+
+
+REGISTRY: dict[str, CheckInfo] = {}
+
+
+def check(id: str, severity: str, references: list[str], texts: dict[str, dict[str, str]]):
+    """Register a check.  ``texts`` holds its catalogue entries: ``title``, ``detail``,
+    ``remediation`` (and any extra keys), each ``{"vi": …, "en": …}``."""
+    if severity not in SEVERITIES:
+        raise ValueError(severity)
+
+    def deco(func):
+        if id in REGISTRY:
+            raise ValueError(f"check {id} registered twice")
+        messages.register({f"check.{id}.{k}": v for k, v in texts.items()})
+        REGISTRY[id] = CheckInfo(id, severity, references, func)
+        return func
+    return deco
+
+
+def load_checks() -> dict[str, CheckInfo]:
+    for m in CHECK_MODULES:
+        import_module(m)
+    return REGISTRY
+
+
+def run_checks(ctx: AuditContext) -> list[Finding]:
+    """All findings, most severe first, deterministic order."""
+    out: list[Finding] = []
+    for info in load_checks().values():
+        out.extend(info.func(ctx, info))
+    out.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.check, f.key))
+    return out

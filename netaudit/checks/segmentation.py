@@ -1,0 +1,147 @@
+"""Checks on the zone matrix: guest isolation, reference-policy violations, unknown cells."""
+from __future__ import annotations
+
+from ..headerspace import service_match
+from ..policy import ALLOW, DENY, LIMITED
+from ..reach import BLOCKED, REACHABLE, UNKNOWN, witness_for
+from ..zones import DEVICES_ZONE
+from . import REF_ND331, REF_TT12_ZONES, AuditContext, CheckInfo, check
+
+# Destination ports of administration services: a guest reaching one is critical.
+ADMIN_SERVICES = ["tcp/20-23", "tcp/80", "tcp/443", "tcp/8080", "tcp/8443", "udp/161-162",
+                  "tcp/8291", "tcp/8728-8729", "tcp/3389", "tcp/5900", "tcp/4443", "tcp/10443"]
+
+
+def _services_set(ctx: AuditContext, services) -> object:
+    hs = ctx.hs
+    u = hs.false
+    for s in services:
+        u |= hs.match(service_match(s))
+    return u
+
+
+def excess(ctx: AuditContext, cell) -> object:
+    """Delivered packets the cell's expectation does not allow (BDD)."""
+    hs = ctx.hs
+    exp = cell.expectation
+    if cell.verdict != REACHABLE or exp is None or exp.expected == ALLOW:
+        return hs.false
+    if exp.expected == DENY:
+        return cell.delivered
+    return cell.delivered & ~_services_set(ctx, exp.allowed_services)
+
+
+def _zone_kind(ctx: AuditContext, name: str) -> str:
+    if name == DEVICES_ZONE:
+        return "devices"
+    return next(z.kind for z in ctx.zones if z.name == name)
+
+
+def _violation(ctx: AuditContext, info: CheckInfo, cell, severity: str, detail_key: str | None = None):
+    hs = ctx.hs
+    bad = excess(ctx, cell)
+    pz = next(z for z in ctx.zones if z.name == cell.src)
+    w = witness_for(ctx.engine, cell, bad, pz) if ctx.engine is not None else cell.witness
+    witness = w.to_json() if w is not None else None
+    evidence = []
+    for hop in (witness or {}).get("hops", []):
+        for rule in hop.get("rules", []):
+            if rule.get("line") is not None and rule not in evidence:
+                evidence.append({k: rule[k] for k in ("file", "line", "text")})
+    services = hs.services(bad)
+    return info.finding(
+        key=f"{cell.src}->{cell.dst}", severity=severity, detail_key=detail_key,
+        fields={"src": cell.src, "dst": cell.dst, "services": ", ".join(services) or "-",
+                "packet": w.packet.describe() if w else "-"},
+        zones=[cell.src, cell.dst], evidence=evidence, witness=witness,
+        devices=sorted({h["device"] for h in (witness or {}).get("hops", []) if h.get("device")}))
+
+
+def _guest_severity(ctx: AuditContext, cell) -> str:
+    """Critical when administration ports or whole protocols leak; low for ping only."""
+    hs = ctx.hs
+    bad = excess(ctx, cell)
+    if cell.dst != DEVICES_ZONE:
+        return cell.expectation.severity
+    if (bad & _services_set(ctx, ADMIN_SERVICES)) != hs.false:
+        return "critical"
+    if (bad & ~_services_set(ctx, ["icmp"])) == hs.false:
+        return "low"
+    return "high"
+
+
+@check("guest-isolation", "critical", [REF_TT12_ZONES, REF_ND331], {
+    "title": {"vi": "Mạng Wi-Fi khách truy cập được vào vùng {dst}",
+              "en": "Guest Wi-Fi can reach zone {dst}"},
+    "detail": {"vi": "Thiết bị trong vùng khách {src} mở được kết nối tới vùng {dst} ({services}). "
+                     "Gói tin minh chứng: {packet}.",
+               "en": "Hosts in guest zone {src} can open connections to zone {dst} ({services}). "
+                     "Witness packet: {packet}."},
+    "detail_devices": {"vi": "Thiết bị trong vùng khách {src} truy cập được dịch vụ trên chính các thiết bị mạng "
+                             "ngoài DHCP/DNS ({services}). Gói tin minh chứng: {packet}.",
+                       "en": "Hosts in guest zone {src} reach services of the network devices themselves "
+                             "beyond DHCP/DNS ({services}). Witness packet: {packet}."},
+    "remediation": {"vi": "Tách hoàn toàn vùng Wi-Fi khách: trên cổng/VLAN của vùng khách áp dụng danh sách "
+                          "kiểm soát truy cập chỉ cho phép DHCP/DNS tới gateway và truy cập Internet, chặn mọi "
+                          "đích thuộc dải địa chỉ nội bộ và địa chỉ quản trị của thiết bị.",
+                    "en": "Isolate the guest Wi-Fi completely: on the guest VLAN/interface apply a filter that "
+                          "permits only DHCP/DNS to the gateway and Internet access, and denies every internal "
+                          "destination and the devices' management addresses."},
+})
+def guest_isolation(ctx: AuditContext, info: CheckInfo):
+    for cell in ctx.matrix:
+        if _zone_kind(ctx, cell.src) != "guest" or cell.verdict != REACHABLE:
+            continue
+        if cell.dst != DEVICES_ZONE and _zone_kind(ctx, cell.dst) == "external":
+            continue
+        if excess(ctx, cell) == ctx.hs.false:
+            continue
+        yield _violation(ctx, info, cell, _guest_severity(ctx, cell),
+                         "check.guest-isolation.detail_devices" if cell.dst == DEVICES_ZONE else None)
+
+
+@check("policy-violation", "high", [REF_TT12_ZONES, REF_ND331], {
+    "title": {"vi": "Luồng truy cập {src} → {dst} trái với chính sách tham chiếu",
+              "en": "Flow {src} → {dst} contradicts the reference policy"},
+    "detail": {"vi": "Vùng {src} mở được kết nối tới vùng {dst} ({services}) trong khi chính sách yêu cầu chặn "
+                     "hoặc giới hạn. Gói tin minh chứng: {packet}.",
+               "en": "Zone {src} can open connections to zone {dst} ({services}) where the policy requires "
+                     "them to be denied or limited. Witness packet: {packet}."},
+    "detail_blocked": {"vi": "Luồng {src} → {dst} theo chính sách là được phép nhưng cấu hình đang chặn.",
+                       "en": "Flow {src} → {dst} is allowed by the policy but the configuration blocks it."},
+    "remediation": {"vi": "Bổ sung/sửa danh sách kiểm soát truy cập giữa hai vùng để chỉ cho phép đúng các dịch "
+                          "vụ cần thiết; nếu luồng này là có chủ đích, khai báo ngoại lệ trong mục policy của site.yaml.",
+                    "en": "Add or fix the filter between the two zones so that only the required services pass; "
+                          "if the flow is intended, declare it under policy: in site.yaml."},
+})
+def policy_violation(ctx: AuditContext, info: CheckInfo):
+    for cell in ctx.matrix:
+        exp = cell.expectation
+        if exp is None or _zone_kind(ctx, cell.src) == "guest":
+            continue          # guest cells are guest-isolation's
+        if cell.verdict == REACHABLE and exp.expected in (DENY, LIMITED):
+            if excess(ctx, cell) != ctx.hs.false:
+                yield _violation(ctx, info, cell, exp.severity)
+        elif cell.verdict == BLOCKED and exp.expected == ALLOW and cell.dst != DEVICES_ZONE:
+            yield info.finding(key=f"{cell.src}->{cell.dst}:blocked", severity="info",
+                               detail_key="check.policy-violation.detail_blocked",
+                               fields={"src": cell.src, "dst": cell.dst},
+                               zones=[cell.src, cell.dst], evidence=list(cell.blocking))
+
+
+@check("unknown-verdict", "medium", [REF_TT12_ZONES], {
+    "title": {"vi": "Không chứng minh được khả năng truy cập {src} → {dst}",
+              "en": "Reachability {src} → {dst} could not be proven"},
+    "detail": {"vi": "Công cụ không kết luận được là chặn hay cho phép: {reason}",
+               "en": "The tool can prove neither blocked nor reachable: {reason}"},
+    "remediation": {"vi": "Bổ sung cấu hình các thiết bị còn thiếu hoặc làm rõ các dòng cấu hình chưa nhận dạng, "
+                          "sau đó kiểm tra lại; trong lúc chờ, kiểm tra thực tế bằng công cụ dò từ vùng nguồn.",
+                    "en": "Add the missing device configurations or clarify the unrecognized lines, then audit "
+                          "again; meanwhile verify with a live probe from the source zone."},
+})
+def unknown_verdict(ctx: AuditContext, info: CheckInfo):
+    for cell in ctx.matrix:
+        if cell.verdict == UNKNOWN:
+            yield info.finding(key=f"{cell.src}->{cell.dst}",
+                               fields={"src": cell.src, "dst": cell.dst, "reason": cell.reason or "-"},
+                               zones=[cell.src, cell.dst])

@@ -1,0 +1,344 @@
+"""Exact packet sets as BDDs over header fields.
+
+A packet set is a BDD over the bits of: destination and source IPv4 address,
+IP protocol, destination and source port, ICMP type and code, the TCP flags
+SYN/ACK/RST and one bit for "connection already established" (stateful firewalls'
+established/related).  Fields that do not apply to a packet (ports of an ICMP
+packet) are left free, so sets compare and combine without special cases.
+
+dd's CUDD backend is used when importable (it ships compiled in the wheel);
+the pure-Python ``dd.autoref`` is the fallback.  IPv6 would add two 128-bit
+fields here; nothing outside this module depends on the bit layout.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from netaddr import IPAddress, IPNetwork
+
+from .model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, AddrMatch, Match, PortRange
+
+try:  # pragma: no cover - which backend is present depends on the wheel
+    from dd import cudd as _bdd_mod
+except ImportError:  # pragma: no cover
+    from dd import autoref as _bdd_mod
+
+# Field name -> width.  Order = BDD variable order: destination address first,
+# because routing splits on it most.
+FIELDS: tuple[tuple[str, int], ...] = (
+    ("dst_ip", 32),
+    ("src_ip", 32),
+    ("proto", 8),
+    ("dst_port", 16),
+    ("src_port", 16),
+    ("icmp_type", 8),
+    ("icmp_code", 8),
+)
+FLAGS = ("syn", "ack", "rst", "est")
+WIDTH = dict(FIELDS)
+
+PROTO_NAMES = {PROTO_ICMP: "icmp", PROTO_TCP: "tcp", PROTO_UDP: "udp"}
+
+
+def _bit(field: str, i: int) -> str:
+    return f"{field}_{i:02d}"
+
+
+@dataclass(frozen=True)
+class Packet:
+    """One concrete packet (a witness)."""
+
+    src_ip: int
+    dst_ip: int
+    proto: int
+    src_port: int = 0
+    dst_port: int = 0
+    icmp_type: int = 0
+    icmp_code: int = 0
+    syn: bool = False
+    ack: bool = False
+    rst: bool = False
+    est: bool = False
+
+    def to_json(self) -> dict:
+        out: dict = {"src_ip": str(IPAddress(self.src_ip)), "dst_ip": str(IPAddress(self.dst_ip)),
+                     "proto": PROTO_NAMES.get(self.proto, str(self.proto))}
+        if self.proto in (PROTO_TCP, PROTO_UDP):
+            out["src_port"], out["dst_port"] = self.src_port, self.dst_port
+        elif self.proto == PROTO_ICMP:
+            out["icmp_type"], out["icmp_code"] = self.icmp_type, self.icmp_code
+        return out
+
+    def describe(self) -> str:
+        d = self.to_json()
+        if "dst_port" in d:
+            return f"{d['proto']} {d['src_ip']}:{d['src_port']} -> {d['dst_ip']}:{d['dst_port']}"
+        if "icmp_type" in d:
+            return f"icmp {d['src_ip']} -> {d['dst_ip']} type {self.icmp_type}/{self.icmp_code}"
+        return f"{d['proto']} {d['src_ip']} -> {d['dst_ip']}"
+
+
+# BDD managers are kept for the life of the process: CUDD complains (on stderr, at
+# garbage collection) when a manager dies while some of its nodes are still referenced.
+_MANAGERS: list = []
+
+
+class HeaderSpace:
+    """Factory and algebra for packet sets; one instance per analysis."""
+
+    def __init__(self) -> None:
+        self.bdd = _bdd_mod.BDD()
+        _MANAGERS.append(self.bdd)
+        names = [_bit(f, i) for f, w in FIELDS for i in range(w)] + list(FLAGS)
+        self.bdd.declare(*names)
+        self.true = self.bdd.true
+        self.false = self.bdd.false
+        self._vars = {n: self.bdd.var(n) for n in names}
+        self._match_cache: dict[Match, object] = {}
+        self._field_bits = {f: [_bit(f, i) for i in range(w)] for f, w in FIELDS}
+        # "New connection": a TCP SYN without ACK/RST, or any non-TCP packet;
+        # never a packet of an already established connection.
+        tcp = self.eq("proto", PROTO_TCP)
+        syn_only = self._vars["syn"] & ~self._vars["ack"] & ~self._vars["rst"]
+        self.new_connections = ((~tcp) | syn_only) & ~self._vars["est"]
+
+    # ------------------------------------------------------------------ building blocks
+
+    def var(self, name: str):
+        return self._vars[name]
+
+    def eq(self, field: str, value: int):
+        bits = self._field_bits[field]
+        w = len(bits)
+        return self.bdd.cube({b: bool((value >> (w - 1 - i)) & 1) for i, b in enumerate(bits)})
+
+    def masked(self, field: str, value: int, wildcard: int):
+        """Bits of ``field`` equal ``value`` wherever ``wildcard`` has a 0."""
+        bits = self._field_bits[field]
+        w = len(bits)
+        care = {}
+        for i, b in enumerate(bits):
+            shift = w - 1 - i
+            if not (wildcard >> shift) & 1:
+                care[b] = bool((value >> shift) & 1)
+        return self.bdd.cube(care) if care else self.true
+
+    def prefix(self, field: str, net: IPNetwork | str):
+        net = IPNetwork(net)
+        return self.masked(field, int(net.network), int(net.hostmask))
+
+    def range(self, field: str, lo: int, hi: int):
+        """``lo <= field <= hi`` (inclusive)."""
+        bits = self._field_bits[field]
+        w = len(bits)
+        if lo <= 0 and hi >= (1 << w) - 1:
+            return self.true
+        if lo > hi:
+            return self.false
+        ge, le = self.true, self.true
+        for i in range(w - 1, -1, -1):          # least significant bit first
+            x = self._vars[bits[i]]
+            shift = w - 1 - i
+            ge = (x & ge) if (lo >> shift) & 1 else (x | ge)
+            le = (~x | le) if (hi >> shift) & 1 else (~x & le)
+        return ge & le
+
+    def addr(self, field: str, pats: Iterable[AddrMatch]):
+        u = self.false
+        for p in pats:
+            u |= self.masked(field, p.value, p.wildcard)
+        return u
+
+    def ports(self, field: str, ranges: Iterable[PortRange]):
+        u = self.false
+        for r in ranges:
+            u |= self.range(field, r.lo, r.hi)
+        return u
+
+    def match(self, m: Match):
+        """The packet set a :class:`Match` selects (interface constraints excluded)."""
+        cached = self._match_cache.get(m)
+        if cached is not None:
+            return cached
+        u = self.true
+        if m.src is not None:
+            s = self.addr("src_ip", m.src)
+            u &= ~s if m.src_negate else s
+        if m.dst is not None:
+            d = self.addr("dst_ip", m.dst)
+            u &= ~d if m.dst_negate else d
+        if m.protocols is not None:
+            p = self.false
+            for proto in m.protocols:
+                p |= self.eq("proto", proto)
+            u &= p
+        if m.src_ports is not None:
+            u &= self.ports("src_port", m.src_ports)
+        if m.dst_ports is not None:
+            u &= self.ports("dst_port", m.dst_ports)
+        if m.icmp_type is not None:
+            u &= self.eq("icmp_type", m.icmp_type)
+        if m.icmp_code is not None:
+            u &= self.eq("icmp_code", m.icmp_code)
+        if m.tcp_established:
+            u &= self.eq("proto", PROTO_TCP) & (self._vars["ack"] | self._vars["rst"])
+        if m.conn_established is not None:
+            u &= self._vars["est"] if m.conn_established else ~self._vars["est"]
+        self._match_cache[m] = u
+        return u
+
+    def matches(self, ms: Iterable[Match]):
+        u = self.false
+        for m in ms:
+            u |= self.match(m)
+        return u
+
+    # ------------------------------------------------------------------ transforms
+
+    def exist(self, fields: Iterable[str], u):
+        names = [b for f in fields for b in self._field_bits[f]]
+        return self.bdd.exist(names, u)
+
+    def rewrite(self, u, field: str, value: int):
+        """Every packet of ``u`` with ``field`` set to ``value`` (NAT)."""
+        return self.exist([field], u) & self.eq(field, value)
+
+    # ------------------------------------------------------------------ concrete packets
+
+    def pick(self, u, prefer: Iterable = ()) -> Packet | None:
+        """A concrete packet of ``u``, steered by ``prefer`` sets where possible."""
+        if u == self.false:
+            return None
+        for p in prefer:
+            v = u & p
+            if v != self.false:
+                u = v
+        # Prefer readable witnesses: low ports and type/code zero when free.
+        for field in ("src_port", "icmp_code"):
+            v = u & self.eq(field, 0) if field == "icmp_code" else u & self.range(field, 1024, 65535)
+            if v != self.false:
+                u = v
+        a = self.bdd.pick(u, care_vars=set(self._vars))
+        vals = {}
+        for f, w in FIELDS:
+            x = 0
+            for b in self._field_bits[f]:
+                x = (x << 1) | int(bool(a.get(b, False)))
+            vals[f] = x
+        pkt = Packet(src_ip=vals["src_ip"], dst_ip=vals["dst_ip"], proto=vals["proto"],
+                     **{k: bool(a.get(k, False)) for k in FLAGS},
+                     src_port=vals["src_port"], dst_port=vals["dst_port"],
+                     icmp_type=vals["icmp_type"], icmp_code=vals["icmp_code"])
+        return pkt
+
+    def packet(self, pkt: Packet):
+        """The singleton set of one packet."""
+        u = self.true
+        for f, _ in FIELDS:
+            u &= self.eq(f, getattr(pkt, f))
+        for k in FLAGS:
+            u &= self._vars[k] if getattr(pkt, k) else ~self._vars[k]
+        return u
+
+    def contains(self, u, pkt: Packet) -> bool:
+        return (self.packet(pkt) & u) != self.false
+
+    # ------------------------------------------------------------------ services
+
+    def services(self, u) -> list[str]:
+        """Protocols / destination ports present in ``u``, merged, DESIGN §6 syntax."""
+        if u == self.false:
+            return []
+        proj = self.exist(("dst_ip", "src_ip", "src_port", "icmp_code"), u)
+        proj = self.bdd.exist(list(FLAGS), proj)
+        everything = self.exist(("dst_ip", "src_ip", "src_port", "icmp_code"),
+                                self.new_connections)
+        everything = self.bdd.exist(list(FLAGS), everything)
+        if (everything & ~proj) == self.false:
+            return ["ip"]
+        out: list[tuple[int, int, str]] = []
+        for proto, field, ignore in ((PROTO_TCP, "dst_port", "icmp_type"),
+                                     (PROTO_UDP, "dst_port", "icmp_type"),
+                                     (PROTO_ICMP, "icmp_type", "dst_port")):
+            part = self.exist([ignore, "proto"], proj & self.eq("proto", proto))
+            name = PROTO_NAMES[proto]
+            if part == self.true:
+                out.append((proto, -1, name))
+                continue
+            for lo, hi in self.intervals(part, field):
+                out.append((proto, lo, f"{name}/{lo}" if lo == hi else f"{name}/{lo}-{hi}"))
+        others = self.exist(["dst_port", "icmp_type"], proj)
+        others &= ~(self.eq("proto", PROTO_TCP) | self.eq("proto", PROTO_UDP)
+                    | self.eq("proto", PROTO_ICMP))
+        for lo, hi in self.intervals(others, "proto"):
+            out.append((1000 + lo, lo, f"proto/{lo}" if lo == hi else f"proto/{lo}-{hi}"))
+        return [s for _, _, s in sorted(out)]
+
+    def intervals(self, u, field: str) -> list[tuple[int, int]]:
+        """Maximal value intervals of ``field`` in ``u`` (``u`` must depend on no other field)."""
+        bits = self._field_bits[field]
+        w = len(bits)
+        memo: dict = {}
+
+        def walk(node, i: int) -> list[tuple[int, int]]:
+            # Intervals relative to the sub-space of the remaining w-i bits.
+            if node == self.false:
+                return []
+            if node == self.true:
+                return [(0, (1 << (w - i)) - 1)]
+            key = (node, i)
+            if key in memo:
+                return memo[key]
+            lo = walk(self.bdd.let({bits[i]: False}, node), i + 1)
+            hi = walk(self.bdd.let({bits[i]: True}, node), i + 1)
+            half = 1 << (w - i - 1)
+            res = list(lo)
+            for a, b in hi:
+                a, b = a + half, b + half
+                if res and res[-1][1] + 1 == a:
+                    res[-1] = (res[-1][0], b)
+                else:
+                    res.append((a, b))
+            memo[key] = res
+            return res
+
+        return walk(u, 0)
+
+    def is_empty(self, u) -> bool:
+        return u == self.false
+
+
+@lru_cache(maxsize=None)
+def service_match(service: str) -> Match:
+    """Parse a service string (``tcp/445``, ``udp/1000-2000``, ``icmp/8``, ``tcp``, ``ip``).
+
+    Raises ValueError with a readable message on bad syntax.
+    """
+    s = service.strip().lower()
+    if s in ("ip", "any"):
+        return Match()
+    name, _, rest = s.partition("/")
+    protos = {"tcp": PROTO_TCP, "udp": PROTO_UDP, "icmp": PROTO_ICMP}
+    if name == "proto":
+        if not rest.isdigit() or not 0 <= int(rest) <= 255:
+            raise ValueError(f"bad service {service!r}: proto/N needs 0..255")
+        return Match(protocols=(int(rest),))
+    if name not in protos:
+        raise ValueError(f"bad service {service!r}: expected ip, tcp, udp, icmp or proto/N")
+    proto = protos[name]
+    if not rest:
+        return Match(protocols=(proto,))
+    lo_s, _, hi_s = rest.partition("-")
+    try:
+        lo, hi = int(lo_s), int(hi_s or lo_s)
+    except ValueError:
+        raise ValueError(f"bad service {service!r}: port or type must be a number") from None
+    if proto == PROTO_ICMP:
+        if lo != hi or not 0 <= lo <= 255:
+            raise ValueError(f"bad service {service!r}: icmp/TYPE needs one type 0..255")
+        return Match(protocols=(proto,), icmp_type=lo)
+    if not (0 <= lo <= hi <= 65535):
+        raise ValueError(f"bad service {service!r}: ports must be 0..65535, low-high")
+    return Match(protocols=(proto,), dst_ports=(PortRange(lo, hi),))

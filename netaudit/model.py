@@ -1,0 +1,352 @@
+"""Vendor-neutral device model.
+
+Parsers translate vendor configuration into these objects; everything downstream
+(topology, zones, reach, checks, report) sees only this module.  Every object that
+can decide a verdict keeps ``source``: the file and line(s) it came from, so any
+finding can cite the config text that proves it.
+
+Conventions
+-----------
+* Addresses are ``netaddr.IPNetwork`` (interface address with its mask) or plain ints.
+* A packet match is a conjunction of header constraints (:class:`Match`); a filter
+  line matches when *any* of its matches does (object-groups expand to several).
+* Filters are ordered, first match wins, ``default_action`` applies when nothing matched.
+* Anything a parser could not fully understand that affects forwarding sets
+  ``partial`` (with a reason) on the construct; the engine then answers "unknown"
+  instead of guessing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterable
+
+from netaddr import IPNetwork
+
+# IP protocol numbers the engine and renderers name.
+PROTO_ICMP = 1
+PROTO_TCP = 6
+PROTO_UDP = 17
+
+
+@dataclass(frozen=True)
+class Src:
+    """Where something came from: a file and a 1-based line number, with the line text."""
+
+    file: str
+    line: int
+    text: str = ""
+
+    def cite(self) -> dict:
+        return {"file": self.file, "line": self.line, "text": self.text}
+
+
+# --------------------------------------------------------------------------- matches
+
+
+@dataclass(frozen=True)
+class AddrMatch:
+    """An address pattern ``value``/``wildcard`` (wildcard bits = don't care).
+
+    Covers prefixes (``wildcard = hostmask``), hosts (``wildcard = 0``), ``any``
+    (``wildcard = 0xFFFFFFFF``) and IOS non-contiguous wildcard masks alike.
+    """
+
+    value: int
+    wildcard: int
+
+    @classmethod
+    def any(cls) -> "AddrMatch":
+        return cls(0, 0xFFFFFFFF)
+
+    @classmethod
+    def host(cls, ip: int) -> "AddrMatch":
+        return cls(int(ip), 0)
+
+    @classmethod
+    def prefix(cls, net: IPNetwork | str) -> "AddrMatch":
+        net = IPNetwork(net)
+        return cls(int(net.network), int(net.hostmask))
+
+    @property
+    def is_any(self) -> bool:
+        return self.wildcard == 0xFFFFFFFF
+
+
+@dataclass(frozen=True)
+class PortRange:
+    lo: int
+    hi: int
+
+
+@dataclass(frozen=True)
+class Match:
+    """Conjunction of header constraints; ``None`` means unconstrained.
+
+    ``src``/``dst`` are unions of address patterns; ``*_negate`` inverts them
+    (FortiGate ``srcaddr-negate``, RouterOS ``!``).  ``protocols`` is a union of IP
+    protocol numbers.  Port ranges apply to TCP/UDP, ``icmp_type``/``icmp_code`` to
+    ICMP.  ``tcp_established`` = IOS ``established`` (ACK or RST set);
+    ``conn_established`` = stateful "established/related" (replies only).
+    ``in_ifaces``/``out_ifaces`` restrict device-level policies to interfaces.
+    """
+
+    src: tuple[AddrMatch, ...] | None = None
+    dst: tuple[AddrMatch, ...] | None = None
+    src_negate: bool = False
+    dst_negate: bool = False
+    protocols: tuple[int, ...] | None = None
+    src_ports: tuple[PortRange, ...] | None = None   # union of ranges (neq = two ranges)
+    dst_ports: tuple[PortRange, ...] | None = None
+    icmp_type: int | None = None
+    icmp_code: int | None = None
+    tcp_established: bool = False
+    conn_established: bool | None = None
+    in_ifaces: frozenset[str] | None = None
+    out_ifaces: frozenset[str] | None = None
+
+
+class Action(str, Enum):
+    PERMIT = "permit"
+    DENY = "deny"
+
+
+@dataclass
+class FilterLine:
+    """One line of an ordered filter."""
+
+    action: Action
+    matches: list[Match]
+    source: Src
+    name: str = ""                      # rule id/name where the vendor has one
+    partial: str | None = None          # reason, when part of the line was not understood
+
+
+@dataclass
+class Filter:
+    """An ordered, first-match packet filter (ACL, policy list, chain)."""
+
+    name: str
+    lines: list[FilterLine] = field(default_factory=list)
+    default_action: Action = Action.DENY
+    kind: str = "acl"                   # acl | standard | extended | policy | chain
+    source: Src | None = None
+    partial: str | None = None          # the whole filter is uncertain (reason)
+    # Text shown for the default action in witnesses (e.g. "implicit deny").
+    default_text: str = "implicit deny at end of list"
+
+
+# --------------------------------------------------------------------------- L2 / L3
+
+
+class IfKind(str, Enum):
+    PHYSICAL = "physical"
+    SVI = "svi"
+    SUBINTERFACE = "subinterface"
+    LOOPBACK = "loopback"
+    PORT_CHANNEL = "port-channel"
+    TUNNEL = "tunnel"
+    BRIDGE = "bridge"
+    VLAN = "vlan"
+    NULL = "null"
+    OTHER = "other"
+
+
+class L2Mode(str, Enum):
+    ROUTED = "routed"
+    ACCESS = "access"
+    TRUNK = "trunk"
+    BRIDGE_PORT = "bridge-port"
+
+
+@dataclass
+class Interface:
+    name: str                                   # canonical name
+    kind: IfKind = IfKind.PHYSICAL
+    addresses: list[IPNetwork] = field(default_factory=list)   # first = primary
+    virtual_addresses: list[IPNetwork] = field(default_factory=list)  # HSRP/VRRP
+    vrf: str = "default"
+    shutdown: bool = False
+    mode: L2Mode = L2Mode.ROUTED
+    access_vlan: int | None = None
+    allowed_vlans: frozenset[int] | None = None  # None = all (trunk)
+    native_vlan: int | None = None
+    encapsulation_vlan: int | None = None       # subinterface dot1Q tag
+    encapsulation_native: bool = False
+    parent: str | None = None                   # subinterface / port-channel member
+    filter_in: str | None = None
+    filter_out: str | None = None
+    nat_side: str | None = None                 # inside | outside
+    zone: str | None = None                     # firewall zone / nameif
+    security_level: int | None = None           # ASA
+    description: str = ""
+    source: Src | None = None
+    partial: str | None = None
+
+    @property
+    def is_l3(self) -> bool:
+        return self.mode == L2Mode.ROUTED and bool(self.addresses)
+
+    def owns(self) -> list[IPNetwork]:
+        """All addresses the device answers on through this interface."""
+        return self.addresses + self.virtual_addresses
+
+
+@dataclass
+class Vlan:
+    id: int
+    name: str = ""
+    source: Src | None = None
+
+
+@dataclass
+class Route:
+    """A route.  ``interface`` and/or ``next_hop``; ``drop`` for Null0/blackhole."""
+
+    prefix: IPNetwork
+    vrf: str = "default"
+    next_hop: int | None = None
+    interface: str | None = None
+    drop: bool = False
+    distance: int = 1
+    origin: str = "static"                       # static | connected | state
+    source: Src | None = None
+    partial: str | None = None
+
+
+@dataclass
+class NatRule:
+    """NAT as a packet transform.
+
+    ``kind``: ``source`` (rewrite src ip, applied after routing on inside→outside)
+    or ``destination`` (rewrite dst ip / dst port, applied on ingress before routing).
+    ``match`` selects the packets (pre-translation header); ``to_ip`` is the new
+    address (``None`` with ``to_interface`` = the egress interface's address);
+    ``to_port`` rewrites the destination port (port forwarding).
+    """
+
+    kind: str
+    match: Match = field(default_factory=Match)
+    acl: str | None = None                       # filter whose permitted packets are translated
+    to_ip: int | None = None
+    to_interface: str | None = None
+    to_port: int | None = None
+    in_ifaces: frozenset[str] | None = None
+    out_ifaces: frozenset[str] | None = None
+    source: Src | None = None
+    partial: str | None = None
+
+
+@dataclass
+class MgmtService:
+    """A service on the device's own control plane (ssh, telnet, http, snmp, …).
+
+    ``acl`` names a filter restricting sources (vty access-class, http
+    access-class, SNMP community ACL); ``interfaces`` restricts where it listens
+    (``None`` = every interface); ``undefined_acl`` marks a reference to a missing
+    filter (the parser's vendor rule decides what that means: on IOS, permit all).
+    """
+
+    name: str
+    protocol: int
+    ports: tuple[PortRange, ...] = ()            # TCP/UDP destination ports
+    icmp_type: int | None = None                 # for ICMP services (echo = 8)
+    enabled: bool = True
+    acl: str | None = None
+    interfaces: frozenset[str] | None = None
+    source: Src | None = None
+    insecure: bool = False                      # cleartext admin protocol
+    partial: str | None = None
+
+
+@dataclass
+class Ssid:
+    name: str
+    interface: str | None = None
+    vlan: int | None = None
+    open_auth: bool | None = None
+    source: Src | None = None
+
+
+@dataclass
+class Reference:
+    """A name used somewhere (ACL, object-group, VRF …) and whether it is defined."""
+
+    kind: str
+    name: str
+    source: Src
+    defined: bool
+
+
+@dataclass
+class Device:
+    hostname: str
+    vendor: str
+    file: str
+    os_version: str = ""
+    interfaces: dict[str, Interface] = field(default_factory=dict)
+    vlans: dict[int, Vlan] = field(default_factory=dict)
+    vrfs: set[str] = field(default_factory=lambda: {"default"})
+    routes: list[Route] = field(default_factory=list)
+    filters: dict[str, Filter] = field(default_factory=dict)
+    # Device-level forwarding policy (zone-based firewalls, FortiGate policies,
+    # RouterOS forward chain): evaluated for routed traffic with in/out interfaces.
+    forward_filter: str | None = None
+    # Device-level policy on traffic to the device itself (RouterOS input chain).
+    input_filter: str | None = None
+    nat_rules: list[NatRule] = field(default_factory=list)
+    services: list[MgmtService] = field(default_factory=list)
+    ssids: list[Ssid] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    ip_routing: bool = True
+    # Facts for hardening checks that do not fit elsewhere, e.g. {"http_server": Src}.
+    facts: dict[str, object] = field(default_factory=dict)
+    secrets: set[str] = field(default_factory=set)   # literal secret values to mask
+    source: Src | None = None
+
+    def l3_interfaces(self) -> Iterable[Interface]:
+        return (i for i in self.interfaces.values() if i.is_l3 and not i.shutdown)
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+class LineStatus(str, Enum):
+    RECOGNIZED = "recognized"
+    IGNORED = "ignored"            # understood and irrelevant on purpose (banner, logging…)
+    UNRECOGNIZED = "unrecognized"
+
+
+@dataclass
+class ParseReport:
+    """What a parser understood of one file."""
+
+    file: str
+    vendor: str
+    sha256: str = ""
+    lines: int = 0
+    unrecognized: list[Src] = field(default_factory=list)
+    ignored: int = 0
+    # Constructs that affect forwarding but were only partly understood.
+    partially_understood: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    devices: list[str] = field(default_factory=list)
+
+    def add_partial(self, construct: str, reason: str, source: Src) -> None:
+        self.partially_understood.append(
+            {"construct": construct, "reason": reason, **source.cite()})
+
+
+@dataclass
+class ParseResult:
+    devices: list[Device]
+    report: ParseReport
+
+
+class InputError(Exception):
+    """A user-facing problem with an input: one line naming file (and line)."""
+
+    def __init__(self, message: str, file: str | None = None, line: int | None = None):
+        self.file, self.line = file, line
+        where = f"{file}:{line}: " if file and line else (f"{file}: " if file else "")
+        super().__init__(where + message)

@@ -1,0 +1,289 @@
+"""IOS-family syntax shared by the Cisco parsers (IOS/IOS-XE now, ASA later).
+
+Pure helpers and data tables only — no parser state:
+
+* named TCP/UDP ports, IP protocol names and ICMP type/code names as IOS spells them;
+* dotted-quad / mask / wildcard conversion (fast, cached: a 50 MB ACL dump repeats
+  the same few thousand addresses);
+* port operators (``eq``/``neq``/``lt``/``gt``/``range``) → :class:`PortRange` unions;
+* VLAN lists (``1,5-7,100``) → sets;
+* canonical interface names (netutils, with the few spellings it leaves inconsistent fixed).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from netutils.interface import canonical_interface_name
+
+from netaudit.model import PortRange
+
+# --------------------------------------------------------------------------- names
+
+# IOS "named ports" for TCP (the keywords `?` offers after `eq` on IOS 15 / IOS-XE 17).
+TCP_PORTS: dict[str, int] = {
+    "bgp": 179, "chargen": 19, "cmd": 514, "daytime": 13, "discard": 9, "domain": 53,
+    "drip": 3949, "echo": 7, "exec": 512, "finger": 79, "ftp": 21, "ftp-data": 20,
+    "gopher": 70, "hostname": 101, "ident": 113, "irc": 194, "klogin": 543,
+    "kshell": 544, "login": 513, "lpd": 515, "msrpc": 135, "nntp": 119,
+    "onep-plain": 15001, "onep-tls": 15002, "pim-auto-rp": 496, "pop2": 109,
+    "pop3": 110, "smtp": 25, "sunrpc": 111, "tacacs": 49, "talk": 517, "telnet": 23,
+    "time": 37, "uucp": 540, "whois": 43, "www": 80,
+}
+
+# IOS named ports for UDP.
+UDP_PORTS: dict[str, int] = {
+    "biff": 512, "bootpc": 68, "bootps": 67, "discard": 9, "dnsix": 195, "domain": 53,
+    "echo": 7, "isakmp": 500, "mobile-ip": 434, "nameserver": 42, "netbios-dgm": 138,
+    "netbios-ns": 137, "netbios-ss": 139, "non500-isakmp": 4500, "ntp": 123,
+    "pim-auto-rp": 496, "rip": 520, "ripng": 521, "snmp": 161, "snmptrap": 162,
+    "sunrpc": 111, "syslog": 514, "tacacs": 49, "talk": 517, "tftp": 69, "time": 37,
+    "who": 513, "xdmcp": 177,
+}
+
+# Names some IOS-XE releases and the ASA accept on top of the classic tables.  A
+# config that uses one was accepted by its device, so the meaning is not in doubt.
+EXTRA_TCP_PORTS: dict[str, int] = {
+    "http": 80, "https": 443, "ssh": 22, "ldap": 389, "ldaps": 636, "imap4": 143,
+    "netbios-ssn": 139, "rsh": 514, "sqlnet": 1521, "citrix-ica": 1494, "ctiqbe": 2748,
+    "h323": 1720, "kerberos": 750, "lotusnotes": 1352, "pptp": 1723, "rtsp": 554,
+    "sip": 5060, "aol": 5190, "cifs": 3020, "pcanywhere-data": 5631, "nfs": 2049,
+}
+EXTRA_UDP_PORTS: dict[str, int] = {
+    "dns": 53, "kerberos": 750, "radius": 1645, "radius-acct": 1646, "sip": 5060,
+    "secureid-udp": 5510, "nfs": 2049, "pcanywhere-status": 5632, "cifs": 3020,
+    "http": 80, "www": 80, "netbios-ss": 139,
+}
+
+# IP protocol keywords; ``ip`` means every protocol (``None``).
+PROTOCOLS: dict[str, int | None] = {
+    "ip": None, "icmp": 1, "igmp": 2, "ipinip": 4, "tcp": 6, "udp": 17, "gre": 47,
+    "esp": 50, "ahp": 51, "eigrp": 88, "ospf": 89, "nos": 94, "pim": 103, "pcp": 108,
+    "sctp": 132,
+    # ASA / IOS-XE spellings
+    "ah": 51, "ipsec": 50, "igrp": 9, "snp": 109, "ipv4": None,
+}
+
+# ICMP message names → (type, code or None).
+ICMP_TYPES: dict[str, tuple[int, int | None]] = {
+    "echo-reply": (0, None), "unreachable": (3, None), "net-unreachable": (3, 0),
+    "host-unreachable": (3, 1), "protocol-unreachable": (3, 2),
+    "port-unreachable": (3, 3), "packet-too-big": (3, 4),
+    "source-route-failed": (3, 5), "network-unknown": (3, 6), "host-unknown": (3, 7),
+    "host-isolated": (3, 8), "dod-net-prohibited": (3, 9), "dod-host-prohibited": (3, 10),
+    "net-tos-unreachable": (3, 11), "host-tos-unreachable": (3, 12),
+    "administratively-prohibited": (3, 13), "host-precedence-unreachable": (3, 14),
+    "precedence-unreachable": (3, 15), "source-quench": (4, None), "redirect": (5, None),
+    "net-redirect": (5, 0), "host-redirect": (5, 1), "net-tos-redirect": (5, 2),
+    "host-tos-redirect": (5, 3), "alternate-address": (6, None), "echo": (8, None),
+    "router-advertisement": (9, None), "router-solicitation": (10, None),
+    "time-exceeded": (11, None), "ttl-exceeded": (11, 0), "reassembly-timeout": (11, 1),
+    "parameter-problem": (12, None), "general-parameter-problem": (12, 0),
+    "option-missing": (12, 1), "no-room-for-option": (12, 2),
+    "timestamp-request": (13, None), "timestamp-reply": (14, None),
+    "information-request": (15, None), "information-reply": (16, None),
+    "mask-request": (17, None), "mask-reply": (18, None), "traceroute": (30, None),
+    "conversion-error": (31, None), "mobile-redirect": (32, None),
+}
+
+ALL_PORTS = (PortRange(0, 65535),)
+VLAN_MIN, VLAN_MAX = 1, 4094
+ALL_VLANS = frozenset(range(VLAN_MIN, VLAN_MAX + 1))
+
+# --------------------------------------------------------------------------- addresses
+
+_OCTET = {str(i): i for i in range(256)}
+
+
+@lru_cache(maxsize=1 << 16)
+def ip_to_int(text: str) -> int | None:
+    """Dotted quad → int, or ``None`` if ``text`` is not exactly a dotted quad."""
+    parts = text.split(".")
+    if len(parts) != 4:
+        return None
+    try:
+        a, b, c, d = (_OCTET[p] for p in parts)
+    except KeyError:
+        return None
+    return (a << 24) | (b << 16) | (c << 8) | d
+
+
+def int_to_ip(value: int) -> str:
+    return f"{value >> 24 & 255}.{value >> 16 & 255}.{value >> 8 & 255}.{value & 255}"
+
+
+def mask_to_len(mask: int) -> int | None:
+    """Contiguous subnet mask → prefix length, ``None`` if not contiguous."""
+    inv = ~mask & 0xFFFFFFFF
+    if inv & (inv + 1):
+        return None
+    return 32 - inv.bit_length()
+
+
+def wildcard_to_len(wildcard: int) -> int | None:
+    """Contiguous wildcard (host mask) → prefix length, ``None`` if not contiguous."""
+    return mask_to_len(~wildcard & 0xFFFFFFFF)
+
+
+def len_to_mask(length: int) -> int:
+    return (0xFFFFFFFF << (32 - length)) & 0xFFFFFFFF if length else 0
+
+
+# --------------------------------------------------------------------------- ports
+
+
+def port_number(token: str, protocol: int | None) -> int | None:
+    """A port keyword or number for ``protocol`` (6, 17, or None = TCP-or-UDP)."""
+    if token.isdigit():
+        value = int(token)
+        return value if value <= 65535 else None
+    tok = token.lower()
+    if protocol == 6:
+        return TCP_PORTS.get(tok, EXTRA_TCP_PORTS.get(tok))
+    if protocol == 17:
+        return UDP_PORTS.get(tok, EXTRA_UDP_PORTS.get(tok))
+    # tcp-udp (service object-groups): the name must mean the same port for both
+    # where both define it; otherwise take whichever defines it.
+    t = TCP_PORTS.get(tok, EXTRA_TCP_PORTS.get(tok))
+    u = UDP_PORTS.get(tok, EXTRA_UDP_PORTS.get(tok))
+    if t is not None and u is not None and t != u:
+        return None
+    return t if t is not None else u
+
+
+PORT_OPERATORS = frozenset({"eq", "neq", "lt", "gt", "range"})
+
+
+def merge_ranges(ranges: list[PortRange]) -> tuple[PortRange, ...]:
+    """Sorted union of port ranges with adjacent/overlapping ranges merged."""
+    out: list[list[int]] = []
+    for r in sorted(ranges, key=lambda r: (r.lo, r.hi)):
+        if out and r.lo <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], r.hi)
+        else:
+            out.append([r.lo, r.hi])
+    return tuple(PortRange(lo, hi) for lo, hi in out)
+
+
+def complement_ports(ports: list[int]) -> tuple[PortRange, ...]:
+    """Every port except ``ports`` (``neq``), as ranges."""
+    out: list[PortRange] = []
+    lo = 0
+    for p in sorted(set(ports)):
+        if p > lo:
+            out.append(PortRange(lo, p - 1))
+        lo = p + 1
+    if lo <= 65535:
+        out.append(PortRange(lo, 65535))
+    return tuple(out)
+
+
+def parse_port_op(tokens: list[str] | tuple[str, ...], i: int,
+                  protocol: int | None) -> tuple[tuple[PortRange, ...], int] | None:
+    """Parse a port operator at ``tokens[i]``.
+
+    Returns ``(ranges, next_index)``, or ``None`` when ``tokens[i]`` is not a port
+    operator.  Raises ``ValueError`` when it is one but its operands are invalid.
+    ``eq`` and ``neq`` take one or more ports (IOS-XE accepts ``eq 80 443``).
+    """
+    if i >= len(tokens):
+        return None
+    op = tokens[i].lower()
+    if op not in PORT_OPERATORS:
+        return None
+    n = len(tokens)
+    if op == "range":
+        if i + 2 >= n:
+            raise ValueError("range needs two ports")
+        lo, hi = port_number(tokens[i + 1], protocol), port_number(tokens[i + 2], protocol)
+        if lo is None or hi is None or lo > hi:
+            raise ValueError(f"bad port range {tokens[i + 1]} {tokens[i + 2]}")
+        return (PortRange(lo, hi),), i + 3
+    values: list[int] = []
+    j = i + 1
+    while j < n:
+        p = port_number(tokens[j], protocol)
+        if p is None:
+            break
+        values.append(p)
+        j += 1
+        if op in ("lt", "gt"):
+            break
+    if not values:
+        raise ValueError(f"'{op}' without a valid port")
+    if op == "eq":
+        return merge_ranges([PortRange(p, p) for p in values]), j
+    if op == "neq":
+        return complement_ports(values), j
+    p = values[0]
+    if op == "lt":
+        return ((PortRange(0, p - 1),) if p > 0 else ()), j
+    return ((PortRange(p + 1, 65535),) if p < 65535 else ()), j
+
+
+def protocol_number(token: str) -> tuple[bool, int | None]:
+    """``(known, number)``: ``number`` is ``None`` for ``ip`` (every protocol)."""
+    tok = token.lower()
+    if tok in PROTOCOLS:
+        return True, PROTOCOLS[tok]
+    if tok.isdigit() and int(tok) <= 255:
+        return True, int(tok)
+    return False, None
+
+
+# --------------------------------------------------------------------------- VLANs
+
+
+def parse_vlan_list(text: str) -> frozenset[int]:
+    """``"1,5-7,100"`` → {1,5,6,7,100}.  Raises ``ValueError`` on bad syntax."""
+    out: set[int] = set()
+    for part in text.replace(" ", "").split(","):
+        if not part:
+            continue
+        if "-" in part:
+            a, _, b = part.partition("-")
+            lo, hi = int(a), int(b)
+            if lo > hi:
+                raise ValueError(f"bad VLAN range {part}")
+        else:
+            lo = hi = int(part)
+        if lo < VLAN_MIN or hi > 4095:
+            raise ValueError(f"VLAN out of range: {part}")
+        out.update(range(lo, min(hi, VLAN_MAX) + 1))
+    return frozenset(out)
+
+
+# --------------------------------------------------------------------------- interfaces
+
+
+@lru_cache(maxsize=1 << 14)
+def canonical_ifname(name: str) -> str:
+    """Canonical interface name (``Gi0/1`` → ``GigabitEthernet0/1``).
+
+    netutils does the expansion; we only fix the spellings it leaves inconsistent
+    (``vlan10``/``Vl10`` → ``Vlan10``, ``null0`` → ``Null0``) so names from config
+    and from state files compare equal.
+    """
+    name = name.strip()
+    if not name:
+        return name
+    try:
+        canon = canonical_interface_name(name)
+    except Exception:  # netutils raises on some odd inputs; keep the name as written
+        canon = name
+    low = canon.lower()
+    if low.startswith("vlan") and low[4:5].isdigit():
+        canon = "Vlan" + canon[4:]
+    elif low.startswith("null") and low[4:5].isdigit():
+        canon = "Null" + canon[4:]
+    return canon
+
+
+def secret_after(tokens: list[str], i: int) -> str | None:
+    """The secret value following keyword ``tokens[i]``, skipping an encryption
+    type digit (``password 7 0822…`` → ``0822…``; ``password cisco`` → ``cisco``)."""
+    j = i + 1
+    if j >= len(tokens):
+        return None
+    if tokens[j] in ("0", "5", "6", "7", "8", "9") and j + 1 < len(tokens):
+        j += 1
+    return tokens[j]

@@ -1,0 +1,92 @@
+"""Reference policy (DESIGN §7): what each zone kind may reach, by security level.
+
+``expectation(src_kind, dst_kind, level)`` answers for one ordered pair; site-file
+``policy:`` entries override it.  ``dst_kind`` is ``"devices"`` for the ``@devices``
+pseudo-zone (the devices' own control plane).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .zones import DEVICES_ZONE, PolicyOverride
+
+ALLOW, DENY, LIMITED = "allow", "deny", "limited"
+
+# Services any zone may use on its gateway: DHCP and DNS.
+GATEWAY_SERVICES = ["udp/53", "udp/67"]
+DMZ_SERVICES = ["tcp/80", "tcp/443"]
+INSIDE = ("internal", "server", "database", "management", "dmz", "kiosk", "camera", "wan")
+
+
+@dataclass(frozen=True)
+class Expectation:
+    expected: str                      # allow | deny | limited
+    allowed_services: tuple[str, ...] = ()
+    severity: str = "info"             # severity when the verdict contradicts it
+    rule: str = ""                     # stable id of the reference rule (for messages)
+
+
+def _severity_into(dst_kind: str, src_kind: str) -> str:
+    if dst_kind in ("management", "devices", "database"):
+        return "critical" if src_kind in ("guest", "external") else "high"
+    if src_kind in ("guest", "external"):
+        return "critical" if dst_kind in ("internal", "server") else "high"
+    return "medium"
+
+
+def expectation(src_kind: str, dst_kind: str, level: int) -> Expectation:
+    """The reference expectation for traffic from a ``src_kind`` zone to a ``dst_kind`` zone."""
+    s, d = src_kind, dst_kind
+    if d == "devices":
+        if s == "management":
+            return Expectation(ALLOW, rule="mgmt-to-devices")
+        return Expectation(LIMITED, tuple(GATEWAY_SERVICES), _severity_into("devices", s),
+                           rule="devices-gateway-only")
+    if s == "guest":
+        if d == "external":
+            return Expectation(ALLOW, rule="guest-internet")
+        return Expectation(DENY, severity=_severity_into(d, s), rule="guest-isolated")
+    if d == "management" and s != "management":
+        return Expectation(DENY, severity=_severity_into(d, s), rule="nothing-to-management")
+    if s == "management" and d == "external":
+        return Expectation(DENY, severity="medium", rule="management-no-internet")
+    if s == "external":
+        if d == "dmz":
+            return Expectation(LIMITED, tuple(DMZ_SERVICES), "high", rule="external-dmz-services")
+        if d == "wan":
+            return Expectation(DENY, severity="high", rule="wan-not-bridged")
+        return Expectation(DENY, severity=_severity_into(d, s), rule="external-to-inside")
+    if s == "wan" and d == "external":
+        return Expectation(DENY, severity="high", rule="wan-not-bridged")
+    if d == "guest":
+        return Expectation(DENY, severity="low", rule="wireless-independent")
+    if s == "dmz" and d in ("internal", "server", "database", "kiosk", "camera"):
+        return Expectation(DENY, severity="high", rule="dmz-to-inside")
+    if s == "internal" and d == "database":
+        if level >= 3:
+            return Expectation(DENY, severity="medium", rule="only-servers-to-database")
+        return Expectation(ALLOW, rule="internal-database-low-level")
+    if s in ("kiosk", "camera"):
+        if d == "server" or (s == "kiosk" and d == "external"):
+            return Expectation(ALLOW, rule=f"{s}-to-servers")
+        return Expectation(DENY, severity="medium", rule=f"{s}-only-servers")
+    if d in ("kiosk", "camera") and s not in ("server", "management"):
+        return Expectation(DENY, severity="low", rule=f"{d}-isolated")
+    return Expectation(ALLOW, rule="default-allow")
+
+
+def resolve_expectation(src: str, src_kind: str, dst: str, dst_kind: str, level: int,
+                        overrides: list[PolicyOverride]) -> Expectation:
+    """Reference expectation with the site file's overrides applied (last one wins)."""
+    exp = expectation(src_kind, "devices" if dst == DEVICES_ZONE else dst_kind, level)
+    for o in overrides:
+        if o.src == src and o.dst == dst:
+            if o.services is not None:
+                exp = Expectation(LIMITED, tuple(o.services), exp.severity if exp.severity != "info" else "medium",
+                                  rule="site-override")
+            elif o.allow is True:
+                exp = Expectation(ALLOW, rule="site-override")
+            elif o.allow is False:
+                exp = Expectation(DENY, severity=exp.severity if exp.severity != "info" else "medium",
+                                  rule="site-override")
+    return exp

@@ -1,0 +1,728 @@
+"""Exact reachability between zones (DESIGN §5).
+
+For each source zone, the set of connection-opening packets its hosts can send
+(any source address unless the site restricts it) is injected into the L2 domains
+the zone sits in and propagated symbolically:
+
+    ingress filter → destination NAT → own address? control plane : routing (LPM per VRF)
+    → device forwarding policy → egress filter → source NAT → next L2 domain
+
+Packet sets are BDDs (:mod:`netaudit.headerspace`), so every verdict is a statement
+about all packets.  Work items carry the path they took; a location only processes
+packets it has not seen before, so the propagation terminates and every delivered
+chunk has one concrete path, from which a witness packet and the config lines that
+let it through are reconstructed.
+
+Packets whose fate depends on something not understood (a partially parsed filter
+line, a path leaving the snapshot, routes learned dynamically without routing
+state) travel as *maybe* packets: they can make a cell ``unknown`` but never
+``reachable`` or ``blocked``.
+"""
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+
+from netaddr import IPAddress, IPNetwork, IPSet
+
+from .headerspace import HeaderSpace, Packet
+from .model import Action, Device, Filter, FilterLine, IfKind, MgmtService, NatRule, Route, Src
+from .topology import Topology
+from .zones import DEVICES_ZONE, PlacedZone
+
+REACHABLE, BLOCKED, UNKNOWN = "reachable", "blocked", "unknown"
+
+
+# --------------------------------------------------------------------------- paths
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing that happened to a packet set at a device."""
+
+    kind: str                 # inject | filter | route | nat | service | deliver | l2
+    device: str = ""
+    in_if: str | None = None
+    out_if: str | None = None
+    filter: str | None = None         # filter name (kind == filter)
+    route: Route | None = None
+    nat: NatRule | None = None
+    nat_fields: tuple = ()            # fields rewritten
+    pre: object = None                # set before a NAT step (for witness pre-images)
+    service: MgmtService | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Path:
+    step: Step
+    parent: "Path | None" = None
+
+    def steps(self) -> list[Step]:
+        out, node = [], self
+        while node is not None:
+            out.append(node.step)
+            node = node.parent
+        return out[::-1]
+
+
+def _extend(path: Path | None, step: Step) -> Path:
+    return Path(step, path)
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class Witness:
+    packet: Packet
+    hops: list[dict]
+
+    def to_json(self) -> dict:
+        return {"packet": self.packet.to_json(), "hops": self.hops}
+
+
+@dataclass
+class Cell:
+    src: str
+    dst: str
+    verdict: str
+    services: list[str] = field(default_factory=list)
+    witness: Witness | None = None
+    reason: str | None = None
+    blocking: list[dict] = field(default_factory=list)     # lines that stop the traffic
+    replies_only: bool = False
+    delivered: object = None                              # BDD, for checks
+    maybe: object = None
+    chunks: list = field(default_factory=list)            # [(set, path)] for witnesses
+    expectation: object = None                            # policy.Expectation, set by the audit
+    violation: bool = False                               # verdict contradicts the expectation
+
+
+@dataclass
+class _Delivery:
+    certain: object
+    maybe: object
+    chunks: list = field(default_factory=list)     # [(set, path)] of certain deliveries
+    maybe_reason: str | None = None
+
+
+@dataclass
+class _Run:
+    """State of one source zone's propagation."""
+
+    deliveries: dict[str, _Delivery]
+    denials: dict[tuple, object] = field(default_factory=dict)   # (dev, filter, idx) -> set
+    drops: dict[tuple, object] = field(default_factory=dict)     # (dev, why) -> set
+
+
+# --------------------------------------------------------------------------- engine
+
+
+class Engine:
+    """Propagates packet sets over a topology with placed zones."""
+
+    def __init__(self, topo: Topology, zones: list[PlacedZone], device_addrs: IPSet,
+                 hs: HeaderSpace | None = None):
+        self.topo = topo
+        self.zones = {z.name: z for z in zones}
+        self.hs = hs or HeaderSpace()
+        hs = self.hs
+        self.zone_addr = {z.name: self._ipset(z.owned) for z in zones}
+        self.zone_addr[DEVICES_ZONE] = self._ipset(device_addrs)
+        self.zones_in_domain: dict[str, list[str]] = defaultdict(list)
+        for z in zones:
+            for did in z.domains:
+                self.zones_in_domain[did].append(z.name)
+        # Addresses per L3 interface and per (device, vrf).
+        self.if_addr: dict[tuple[str, str], object] = {}
+        self.own: dict[tuple[str, str], object] = defaultdict(lambda: hs.false)
+        self.owner_of: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for d in topo.devices.values():
+            for itf in d.interfaces.values():
+                if itf.shutdown:
+                    continue
+                u = hs.false
+                for a in itf.owns():
+                    u |= hs.eq("dst_ip", int(a.ip))
+                    self.owner_of[int(a.ip)].append((d.hostname, itf.name))
+                self.if_addr[(d.hostname, itf.name)] = u
+                self.own[(d.hostname, itf.vrf)] |= u
+        self.dom_l3_addr: dict[str, object] = {}
+        for did, dom in topo.domains.items():
+            u = hs.false
+            for key in dom.l3:
+                u |= self.if_addr.get(key, hs.false)
+            self.dom_l3_addr[did] = u
+        self._fib: dict[tuple[str, str], list] = {}
+        self._filters: dict[tuple, list] = {}
+
+    def _ipset(self, s: IPSet):
+        u = self.hs.false
+        for cidr in s.iter_cidrs():
+            if cidr.version == 4:
+                u |= self.hs.prefix("dst_ip", cidr)
+        return u
+
+    # ------------------------------------------------------------------ filters
+
+    def _compiled(self, dev: Device, name: str, in_if: str | None, out_if: str | None):
+        key = (dev.hostname, name, in_if, out_if)
+        got = self._filters.get(key)
+        if got is None:
+            flt = dev.filters[name]
+            got = []
+            for idx, line in enumerate(flt.lines):
+                ms = [m for m in line.matches
+                      if (m.in_ifaces is None or in_if in m.in_ifaces)
+                      and (m.out_ifaces is None or out_if in m.out_ifaces)]
+                got.append((idx, line, self.hs.matches(ms)))
+            self._filters[key] = got
+        return got
+
+    def apply_filter(self, run: _Run, dev: Device, name: str | None, P, in_if, out_if):
+        """Split ``P`` by a filter: [(permitted set, certain?, reason)].  Records denials."""
+        hs = self.hs
+        if name is None:
+            return [(P, True, None)]
+        flt = dev.filters.get(name)
+        if flt is None:
+            return [(P, False, f"filter {name} on {dev.hostname} is referenced but not defined")]
+        if flt.partial:
+            return [(P, False, f"filter {name} on {dev.hostname} was not fully understood: {flt.partial}")]
+        permit_c, permit_m, reason = hs.false, hs.false, None
+        remaining = P
+        lines = self._compiled(dev, name, in_if, out_if)
+        for i, (idx, line, u) in enumerate(lines):
+            if remaining == hs.false:
+                break
+            hit = remaining & u
+            if hit == hs.false:
+                continue
+            remaining &= ~u
+            if line.partial:
+                # The line may or may not match: its fate is the line's action if it
+                # matches, the rest of the filter's otherwise.
+                rest_permit = self._rest_permits(flt, lines[i + 1:], hit)
+                if line.action == Action.PERMIT:
+                    certain, maybe = hit & rest_permit, hit & ~rest_permit
+                else:
+                    certain, maybe = hs.false, hit & rest_permit
+                    self._deny(run, dev, name, idx, hit & ~rest_permit)
+                permit_c |= certain
+                if maybe != hs.false:
+                    permit_m |= maybe
+                    reason = reason or (f"{dev.hostname} {name}: '{line.source.text}' "
+                                        f"not fully understood ({line.partial})")
+            elif line.action == Action.PERMIT:
+                permit_c |= hit
+            else:
+                self._deny(run, dev, name, idx, hit)
+        if remaining != hs.false:
+            if flt.default_action == Action.PERMIT:
+                permit_c |= remaining
+            else:
+                self._deny(run, dev, name, -1, remaining)
+        out = []
+        if permit_c != hs.false:
+            out.append((permit_c, True, None))
+        if permit_m != hs.false:
+            out.append((permit_m, False, reason))
+        return out
+
+    def _rest_permits(self, flt: Filter, lines, P):
+        """Packets of P that the remaining lines (ignoring their partiality) permit."""
+        hs = self.hs
+        permit, remaining = hs.false, P
+        for _, line, u in lines:
+            hit = remaining & u
+            remaining &= ~u
+            if line.action == Action.PERMIT:
+                permit |= hit
+        if flt.default_action == Action.PERMIT:
+            permit |= remaining
+        return permit
+
+    def _deny(self, run: _Run, dev: Device, name: str, idx: int, u) -> None:
+        if u == self.hs.false:
+            return
+        key = (dev.hostname, name, idx)
+        run.denials[key] = run.denials.get(key, self.hs.false) | u
+
+    # ------------------------------------------------------------------ routing
+
+    def fib(self, dev: Device, vrf: str):
+        """[(region, actions)] for a VRF; actions: list of (out_if, next_hop, route) or a str."""
+        key = (dev.hostname, vrf)
+        if key in self._fib:
+            return self._fib[key]
+        hs = self.hs
+        candidates: dict[IPNetwork, list[tuple[int, object]]] = defaultdict(list)
+        for itf in dev.l3_interfaces():
+            if itf.vrf != vrf or itf.kind == IfKind.NULL:
+                continue
+            for a in itf.addresses:
+                candidates[a.cidr].append((0, (itf.name, None, Route(a.cidr, vrf, None, itf.name, origin="connected", distance=0, source=itf.source))))
+        use_state = bool(dev.facts.get("routing_state"))
+        routes = [r for r in dev.routes if r.vrf == vrf and (r.origin == "state" or not use_state)]
+        for r in routes:
+            if r.drop:
+                candidates[r.prefix.cidr].append((r.distance, "drop", r))
+                continue
+            for act in self._resolve(dev, vrf, r, routes, 0):
+                candidates[r.prefix.cidr].append((r.distance, act))
+        regions: dict[object, object] = {}
+        order: list = []
+        covered = hs.false
+        for prefix in sorted(candidates, key=lambda p: (-p.prefixlen, p.first)):
+            cands = candidates[prefix]
+            best = min(c[0] for c in cands)
+            acts = []
+            for c in cands:
+                if c[0] != best:
+                    continue
+                if c[1] == "drop":
+                    acts = ["drop:" + str(id(c[2]))]
+                    drop_route = c[2]
+                    break
+                acts.append(c[1])
+            akey = tuple(sorted(((a[0], a[1] or 0) for a in acts if not isinstance(a, str)))) or acts[0]
+            p = hs.prefix("dst_ip", prefix)
+            region = p & ~covered
+            covered |= p
+            if region == hs.false:
+                continue
+            if akey not in regions:
+                regions[akey] = hs.false
+                order.append((akey, acts if not isinstance(acts[0], str) else ("drop", drop_route)))
+            regions[akey] |= region
+        table = [(regions[k], acts) for k, acts in order]
+        table.append((~covered, "noroute"))
+        self._fib[key] = table
+        return table
+
+    def _resolve(self, dev: Device, vrf: str, r: Route, routes: list[Route], depth: int):
+        """Egress (interface, next hop, route) choices for a route; [] if unresolvable."""
+        if r.interface:
+            itf = dev.interfaces.get(r.interface)
+            if itf is None or itf.shutdown:
+                return []
+            if itf.kind == IfKind.NULL:
+                return []
+            return [(r.interface, r.next_hop, r)]
+        if r.next_hop is None or depth > 4:
+            return []
+        for itf in dev.l3_interfaces():
+            if itf.vrf == vrf and any(a.first <= r.next_hop <= a.last for a in itf.addresses):
+                return [(itf.name, r.next_hop, r)]
+        # Recursive: the longest other route covering the next hop.
+        best = None
+        for other in routes:
+            if other is not r and not other.drop and other.prefix.first <= r.next_hop <= other.prefix.last:
+                if best is None or other.prefix.prefixlen > best.prefix.prefixlen:
+                    best = other
+        if best is None:
+            return []
+        return [(o, nh, r) for o, nh, _ in self._resolve(dev, vrf, best, routes, depth + 1)]
+
+    # ------------------------------------------------------------------ propagation
+
+    def run_zone(self, src: str, initial=None) -> _Run:
+        """Propagate everything zone ``src`` can send."""
+        hs = self.hs
+        z = self.zones[src]
+        run = _Run(deliveries={})
+        P0 = hs.new_connections if initial is None else initial
+        if z.zone.sources == "subnets" and z.zone.subnets:
+            s = hs.false
+            for net in z.zone.subnets:
+                s |= hs.prefix("src_ip", net)
+            P0 &= s
+        queue: deque = deque()
+        seen_c: dict[tuple, object] = {}
+        seen_m: dict[tuple, object] = {}
+        for did in z.domains:
+            path = _extend(None, Step("inject", note=f"{src} hosts in {self.topo.domains[did].label}"))
+            self._emit_hosts(run, did, P0, True, None, path, src, queue)
+        while queue:
+            dev, ifn, P, certain, reason, path = queue.popleft()
+            key = (dev, ifn)
+            if certain:
+                new = P & ~seen_c.get(key, hs.false)
+                if new == hs.false:
+                    continue
+                seen_c[key] = seen_c.get(key, hs.false) | new
+            else:
+                new = P & ~seen_c.get(key, hs.false) & ~seen_m.get(key, hs.false)
+                if new == hs.false:
+                    continue
+                seen_m[key] = seen_m.get(key, hs.false) | new
+            self._ingress(run, dev, ifn, new, certain, reason, path, queue)
+        return run
+
+    def _deliver(self, run: _Run, zone: str, P, certain: bool, reason, path: Path):
+        hs = self.hs
+        P = P & self.zone_addr[zone]
+        if P == hs.false:
+            return
+        d = run.deliveries.get(zone)
+        if d is None:
+            d = run.deliveries[zone] = _Delivery(hs.false, hs.false)
+        if certain:
+            d.chunks.append((P, _extend(path, Step("deliver", note=zone))))
+            d.certain |= P
+        else:
+            if d.maybe == hs.false:
+                d.maybe_reason = reason
+            d.maybe |= P
+
+    def _emit_hosts(self, run, did, P, certain, reason, path, src_zone, queue):
+        """Hosts of a zone send into their domain: to other hosts there and to any router."""
+        hs = self.hs
+        l3 = self.dom_l3_addr[did]
+        for zname in self.zones_in_domain.get(did, []):
+            if zname != src_zone:
+                self._deliver(run, zname, P & ~l3, certain, reason,
+                              _extend(path, Step("l2", note=f"same L2 domain {self.topo.domains[did].label}")))
+        for dev, ifn in self.topo.domains[did].l3:
+            queue.append((dev, ifn, P, certain, reason, path))
+
+    def _ingress(self, run: _Run, dev_name: str, ifn: str, P, certain, reason, path, queue):
+        hs = self.hs
+        dev = self.topo.devices[dev_name]
+        itf = dev.interfaces[ifn]
+        for Q, c, r in self.apply_filter(run, dev, itf.filter_in, P, ifn, None):
+            c, r = certain and c, reason or r
+            p1 = _extend(path, Step("enter", dev_name, ifn))
+            if itf.filter_in:
+                p1 = _extend(p1, Step("filter", dev_name, ifn, None, filter=itf.filter_in, note="in"))
+            for Q2, p2 in self._dnat(dev, ifn, Q, p1):
+                own = Q2 & self.own[(dev_name, itf.vrf)]
+                if own != hs.false:
+                    self._control_plane(run, dev, ifn, own, c, r, p2)
+                rest = Q2 & ~own
+                if rest == hs.false:
+                    continue
+                if not dev.ip_routing:
+                    self._drop(run, dev_name, "ip routing disabled", rest)
+                    continue
+                self._route(run, dev, ifn, itf.vrf, rest, c, r, p2, queue)
+
+    def _route(self, run, dev: Device, ifn, vrf, P, certain, reason, path, queue):
+        hs = self.hs
+        for region, acts in self.fib(dev, vrf):
+            R = P & region
+            if R == hs.false:
+                continue
+            if acts == "noroute":
+                if dev.facts.get("dynamic_routing") and not dev.facts.get("routing_state"):
+                    why = (f"{dev.hostname} learns routes dynamically and no routing state was "
+                           "loaded: the path beyond it is not known")
+                    self._leave(run, R, why)
+                else:
+                    self._drop(run, dev.hostname, "no route", R)
+                continue
+            if isinstance(acts, tuple):          # ("drop", route)
+                self._drop(run, dev.hostname, "null route", R)
+                continue
+            for out_if, nh, route in acts:
+                p1 = _extend(path, Step("route", dev.hostname, ifn, out_if, route=route))
+                for S, c, r in self.apply_filter(run, dev, dev.forward_filter, R, ifn, out_if):
+                    p2 = _extend(p1, Step("filter", dev.hostname, ifn, out_if, filter=dev.forward_filter,
+                                          note="forward")) if dev.forward_filter else p1
+                    out_itf = dev.interfaces[out_if]
+                    for T, c2, r2 in self.apply_filter(run, dev, out_itf.filter_out, S, ifn, out_if):
+                        p3 = _extend(p2, Step("filter", dev.hostname, ifn, out_if, filter=out_itf.filter_out,
+                                              note="out")) if out_itf.filter_out else p2
+                        for U, p4 in self._snat(dev, ifn, out_if, T, p3):
+                            self._emit(run, dev.hostname, out_if, nh, U, certain and c and c2,
+                                       reason or r or r2, p4, queue)
+
+    def _emit(self, run, dev_name, out_if, nh, P, certain, reason, path, queue):
+        """A router sends ``P`` out of ``out_if`` toward ``nh`` (None = directly to dst)."""
+        hs = self.hs
+        did = self.topo.l3_domain(dev_name, out_if)
+        if did is None:
+            self._drop(run, dev_name, f"{out_if} has no L2 domain", P)
+            return
+        dom = self.topo.domains[did]
+        if nh is None:
+            for key in dom.l3:
+                if key == (dev_name, out_if):
+                    continue
+                Q = P & self.if_addr.get(key, hs.false)
+                if Q != hs.false:
+                    queue.append((key[0], key[1], Q, certain, reason, path))
+            rest = P & ~self.dom_l3_addr[did]
+            for zname in self.zones_in_domain.get(did, []):
+                self._deliver(run, zname, rest, certain, reason, path)
+            return
+        owners = [k for k in self.owner_of.get(nh, []) if k in dom.l3 and k != (dev_name, out_if)]
+        if owners:
+            for key in owners:
+                queue.append((key[0], key[1], P, certain, reason, path))
+            return
+        outside = [z for z in self.zones_in_domain.get(did, [])
+                   if self.zones[z].kind in ("external", "wan")]
+        if outside:
+            for zname in outside:
+                self._deliver(run, zname, P, certain, reason, _extend(path, Step(
+                    "l2", dev_name, None, out_if, note=f"to next hop {IPAddress(nh)} in zone {zname}")))
+            return
+        self._leave(run, P, f"the path leaves the snapshot at {dev_name}:{out_if} toward next hop "
+                            f"{IPAddress(nh)}, which is not in the snapshot")
+
+    def _leave(self, run: _Run, P, why: str) -> None:
+        """Packets go where the snapshot cannot follow: maybe delivered to any zone owning dst."""
+        for zname in self.zone_addr:
+            if zname != DEVICES_ZONE:
+                self._deliver(run, zname, P, False, why, None)
+
+    def _drop(self, run: _Run, dev: str, why: str, P) -> None:
+        key = (dev, why)
+        run.drops[key] = run.drops.get(key, self.hs.false) | P
+
+    def _control_plane(self, run, dev: Device, ifn, P, certain, reason, path):
+        hs = self.hs
+        for Q, c, r in self.apply_filter(run, dev, dev.input_filter, P, ifn, None):
+            p1 = _extend(path, Step("filter", dev.hostname, ifn, None, filter=dev.input_filter,
+                                    note="input")) if dev.input_filter else path
+            for svc in dev.services:
+                if not svc.enabled or (svc.interfaces is not None and ifn not in svc.interfaces):
+                    continue
+                u = hs.eq("proto", svc.protocol)
+                if svc.ports:
+                    u &= hs.ports("dst_port", svc.ports)
+                if svc.icmp_type is not None:
+                    u &= hs.eq("icmp_type", svc.icmp_type)
+                S = Q & u
+                if S == hs.false:
+                    continue
+                p2 = _extend(p1, Step("service", dev.hostname, ifn, None, service=svc))
+                if svc.acl:
+                    for T, c2, r2 in self.apply_filter(run, dev, svc.acl, S, ifn, None):
+                        p3 = _extend(p2, Step("filter", dev.hostname, ifn, None, filter=svc.acl, note="service"))
+                        self._deliver(run, DEVICES_ZONE, T, certain and c and c2 and not svc.partial,
+                                      reason or r or r2 or svc.partial, p3)
+                else:
+                    self._deliver(run, DEVICES_ZONE, S, certain and c and not svc.partial,
+                                  reason or r or svc.partial, p2)
+
+    # ------------------------------------------------------------------ NAT
+
+    def _nat_match(self, dev: Device, rule: NatRule, P, in_if, out_if):
+        hs = self.hs
+        if rule.in_ifaces is not None and in_if not in rule.in_ifaces:
+            return hs.false
+        if rule.out_ifaces is not None and out_if not in rule.out_ifaces:
+            return hs.false
+        u = P & hs.match(rule.match)
+        if rule.acl:
+            flt = dev.filters.get(rule.acl)
+            if flt is None:
+                return hs.false
+            sel = hs.false
+            for Q, c, _ in self.apply_filter(_Run({}), dev, rule.acl, u, in_if, out_if):
+                if c:
+                    sel |= Q
+            u = sel
+        return u
+
+    def _dnat(self, dev: Device, in_if: str, P, path):
+        hs = self.hs
+        rules = [r for r in dev.nat_rules if r.kind == "destination"]
+        if not rules:
+            return [(P, path)]
+        out, rest = [], P
+        for rule in rules:
+            hit = self._nat_match(dev, rule, rest, in_if, None)
+            if hit == hs.false:
+                continue
+            rest &= ~hit
+            new, fields = hit, []
+            if rule.to_ip is not None:
+                new = hs.rewrite(new, "dst_ip", rule.to_ip)
+                fields.append("dst_ip")
+            if rule.to_port is not None:
+                new = hs.rewrite(new, "dst_port", rule.to_port)
+                fields.append("dst_port")
+            out.append((new, _extend(path, Step("nat", dev.hostname, in_if, None, nat=rule,
+                                                nat_fields=tuple(fields), pre=hit))))
+        if rest != hs.false:
+            out.append((rest, path))
+        return out
+
+    def _snat(self, dev: Device, in_if: str, out_if: str, P, path):
+        hs = self.hs
+        rules = [r for r in dev.nat_rules if r.kind == "source"]
+        if not rules:
+            return [(P, path)]
+        out, rest = [], P
+        for rule in rules:
+            hit = self._nat_match(dev, rule, rest, in_if, out_if)
+            if hit == hs.false:
+                continue
+            to = rule.to_ip
+            if to is None and rule.to_interface:
+                itf = dev.interfaces.get(rule.to_interface)
+                to = int(itf.addresses[0].ip) if itf and itf.addresses else None
+            if to is None:
+                continue
+            rest &= ~hit
+            out.append((hs.rewrite(hit, "src_ip", to), _extend(path, Step(
+                "nat", dev.hostname, in_if, out_if, nat=rule, nat_fields=("src_ip",), pre=hit))))
+        if rest != hs.false:
+            out.append((rest, path))
+        return out
+
+    # ------------------------------------------------------------------ witnesses
+
+    def witness(self, path: Path, final_set, prefer=()) -> Witness:
+        """A concrete packet of ``final_set`` and its hop-by-hop path with config lines."""
+        hs = self.hs
+        steps = path.steps()
+        pkt = hs.pick(final_set, prefer)
+        # Walk NAT steps backwards to the packet as the source sent it.
+        packets_after: list[Packet] = [pkt] * len(steps)
+        cur = pkt
+        for i in range(len(steps) - 1, -1, -1):
+            packets_after[i] = cur
+            st = steps[i]
+            if st.kind == "nat":
+                keep = hs.packet(cur)
+                keep = hs.exist(st.nat_fields, keep)
+                cur = hs.pick(st.pre & keep)
+        origin = cur
+        hops: list[dict] = []
+        cur = origin
+        hop: dict | None = None
+        for i, st in enumerate(steps):
+            if st.kind in ("inject", "deliver"):
+                continue
+            if st.kind == "enter":
+                hop = {"device": st.device, "in": st.in_if, "out": None, "rules": []}
+                hops.append(hop)
+                continue
+            if st.kind == "l2":
+                if hop is not None and st.device == hop["device"]:
+                    hop["note"] = st.note
+                else:
+                    hops.append({"device": None, "in": None, "out": None, "note": st.note, "rules": []})
+                continue
+            if st.out_if:
+                hop["out"] = st.out_if
+            if st.kind == "filter":
+                dev = self.topo.devices[st.device]
+                hop["rules"].append(self._matching_line(dev, st.filter, cur, st.in_if, st.out_if))
+            elif st.kind == "route" and st.route is not None and st.route.source is not None:
+                hop["rules"].append(st.route.source.cite())
+            elif st.kind == "service" and st.service is not None:
+                hop["to"] = f"control plane ({st.service.name})"
+                if st.service.source is not None:
+                    hop["rules"].append(st.service.source.cite())
+            elif st.kind == "nat":
+                cur = packets_after[i]
+                if st.nat is not None and st.nat.source is not None:
+                    hop["rules"].append({**st.nat.source.cite(), "translated": cur.to_json()})
+        return Witness(origin, hops)
+
+    def _matching_line(self, dev: Device, name: str, pkt: Packet, in_if, out_if) -> dict:
+        hs = self.hs
+        flt = dev.filters[name]
+        for idx, line, u in self._compiled(dev, name, in_if, out_if):
+            if hs.contains(u, pkt):
+                return line.source.cite()
+        src = flt.source
+        return {"file": src.file if src else dev.file, "line": src.line if src else None,
+                "text": f"{name}: {flt.default_text} ({flt.default_action.value})"}
+
+    def blocking_lines(self, run: _Run, target, limit: int = 10) -> list[dict]:
+        """Filter lines (or implicit denies) that dropped packets of ``target``."""
+        hs = self.hs
+        addr = target
+        out = []
+        for (dev, name, idx), u in sorted(run.denials.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
+            if (u & addr) == hs.false:
+                continue
+            d = self.topo.devices[dev]
+            flt = d.filters[name]
+            if idx >= 0:
+                out.append({"device": dev, **flt.lines[idx].source.cite()})
+            else:
+                src = flt.source
+                out.append({"device": dev, "file": src.file if src else d.file,
+                            "line": src.line if src else None,
+                            "text": f"{name}: {flt.default_text}"})
+            if len(out) >= limit:
+                break
+        return out
+
+    def drop_reasons(self, run: _Run, target) -> list[str]:
+        """Non-filter drops (no route, null route, routing off) that hit ``target``."""
+        return [f"{dev}: {why}" for (dev, why), u in sorted(run.drops.items())
+                if (u & target) != self.hs.false]
+
+
+# --------------------------------------------------------------------------- matrix
+
+
+def compute_matrix(engine: Engine, zone_names: list[str]) -> list[Cell]:
+    """Every ordered pair of distinct zones plus every zone → @devices."""
+    hs = engine.hs
+    cells: list[Cell] = []
+    for src in zone_names:
+        pz = engine.zones[src]
+        run = engine.run_zone(src)
+        for dst in [z for z in zone_names if z != src] + [DEVICES_ZONE]:
+            cells.append(make_cell(engine, run, pz, dst))
+    return cells
+
+
+def make_cell(engine: Engine, run: _Run, pz: PlacedZone, dst: str) -> Cell:
+    hs = engine.hs
+    src = pz.name
+    d = run.deliveries.get(dst)
+    if not pz.domains:
+        return Cell(src, dst, UNKNOWN, reason=f"zone {src} has no attachment point in the snapshot"
+                    + (f" ({'; '.join(pz.problems)})" if pz.problems else ""))
+    if d is not None and d.certain != hs.false:
+        cell = Cell(src, dst, REACHABLE, services=hs.services(d.certain),
+                    delivered=d.certain, maybe=d.maybe, chunks=d.chunks)
+        cell.witness = witness_for(engine, cell, hs.true, pz)
+        return cell
+    if d is not None and d.maybe != hs.false:
+        return Cell(src, dst, UNKNOWN, reason=d.maybe_reason, maybe=d.maybe,
+                    services=hs.services(d.maybe))
+    if dst != DEVICES_ZONE and not engine.zones[dst].domains:
+        dz = engine.zones[dst]
+        return Cell(src, dst, UNKNOWN, reason=f"zone {dst} has no attachment point in the snapshot"
+                    + (f" ({'; '.join(dz.problems)})" if dz.problems else ""))
+    return Cell(src, dst, BLOCKED, blocking=engine.blocking_lines(run, engine.zone_addr[dst]))
+
+
+def witness_for(engine: Engine, cell: Cell, target, pz: PlacedZone) -> Witness | None:
+    """A witness among the cell's delivered packets that lie in ``target``."""
+    hs = engine.hs
+    for chunk, path in cell.chunks:
+        hit = chunk & target
+        if hit != hs.false:
+            return engine.witness(path, hit, _prefer(engine, pz, cell.dst))
+    return None
+
+
+def _prefer(engine: Engine, pz: PlacedZone, dst: str) -> list:
+    """Witness preferences: a source inside the zone, a host (not network) address, TCP first."""
+    hs = engine.hs
+    prefs = []
+    if pz.zone.subnets:
+        u = hs.false
+        for net in pz.zone.subnets:
+            u |= hs.prefix("src_ip", net) & ~hs.eq("src_ip", int(net.network))
+        prefs.append(u)
+    if dst != DEVICES_ZONE:
+        for net in engine.zones[dst].zone.subnets:
+            if net.prefixlen < 31:
+                prefs.append(~hs.eq("dst_ip", int(net.network)))
+    for proto in (6, 17, 1):
+        prefs.append(hs.eq("proto", proto))
+    return prefs

@@ -1,0 +1,102 @@
+"""Terminal summary: matrix, findings by severity, parse coverage."""
+from __future__ import annotations
+
+from ..messages import t
+from ..secrets import mask
+from . import RenderOptions
+
+_COLORS = {"critical": "\033[1;31m", "high": "\033[31m", "medium": "\033[33m", "low": "\033[36m",
+           "info": "\033[37m", "reachable": "\033[31m", "blocked": "\033[32m", "unknown": "\033[33m"}
+_RESET = "\033[0m"
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out = []
+    for n, r in enumerate(rows):
+        out.append("  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+        if n == 0:
+            out.append("  " + "  ".join("-" * w for w in widths))
+    return out
+
+
+def render(audit, options: RenderOptions) -> str:
+    lang = options.lang
+    secrets: set[str] = set()
+    if not options.show_secrets:
+        for d in audit.devices:
+            secrets |= d.secrets
+
+    def col(text: str, key: str) -> str:
+        return f"{_COLORS[key]}{text}{_RESET}" if options.color and key in _COLORS else text
+
+    def m(text: str) -> str:
+        return text if options.show_secrets else mask(text, secrets)
+
+    site = audit.site
+    lines = [t("summary.title", lang), "=" * len(t("summary.title", lang))]
+    lines.append(f"{t('summary.unit', lang)}: {site.unit or '-'}    {t('summary.level', lang)}: {site.level}")
+    lines.append("")
+    if site.inferred:
+        lines.append(t("summary.zones_inferred", lang))
+    else:
+        lines.append(t("summary.zones_from", lang, file=site.file))
+    for pz in audit.zones:
+        subnets = ", ".join(str(s) for s in pz.zone.subnets) or "-"
+        lines.append(f"  - {pz.name} [{pz.kind}] {subnets}")
+        for why in pz.zone.inferred_from:
+            lines.append(f"      ~ {why}")
+        for p in pz.problems:
+            lines.append(f"      ! {p}")
+    lines.append("")
+    lines.append(t("summary.matrix", lang))
+    rows = [[t("summary.col.from", lang), t("summary.col.to", lang), t("summary.col.verdict", lang),
+             t("summary.col.expected", lang), t("summary.col.services", lang), ""]]
+    marks = []
+    for c in audit.matrix:
+        exp = c.expectation
+        expected = "-"
+        if exp is not None:
+            expected = t(f"expected.{exp.expected}", lang)
+            if exp.expected == "limited":
+                expected += " " + ",".join(exp.allowed_services)
+        services = ",".join(c.services) if c.services else ("" if c.verdict != "unknown" else "?")
+        if len(services) > 40:
+            services = services[:37] + "..."
+        rows.append([c.src, c.dst, t(f"verdict.{c.verdict}", lang), expected, services,
+                     t("summary.violation", lang) if c.violation else ""])
+        marks.append(c.verdict)
+    table = _table(rows)
+    out_table = table[:2]
+    for line, verdict in zip(table[2:], marks):
+        out_table.append(col(line, verdict) if options.color else line)
+    lines.extend(out_table)
+    lines.append("")
+    lines.append(t("summary.findings", lang) + f" ({len(audit.findings)})")
+    if not audit.findings:
+        lines.append("  " + t("summary.no_findings", lang))
+    for f in audit.findings:
+        sev = t(f"severity.{f.severity}", lang)
+        lines.append(f"  [{col(sev, f.severity)}] {f.title[lang]}  ({f.check})")
+        lines.append(f"      {m(f.detail[lang])}")
+        for ev in f.evidence[:4]:
+            lines.append(f"      {ev['file']}:{ev['line']}: {m(ev['text'])}")
+        if len(f.evidence) > 4:
+            lines.append(f"      … +{len(f.evidence) - 4}")
+    lines.append("")
+    snap = audit.snapshot
+    partial = sum(len(r.partially_understood) for r in snap.reports)
+    lines.append(t("summary.coverage", lang) + ": " + t(
+        "summary.coverage_line", lang, files=sum(1 for f in snap.inputs if f.kind != "skipped"),
+        lines=sum(r.lines for r in snap.reports),
+        unrecognized=sum(len(r.unrecognized) for r in snap.reports), partial=partial))
+    for f in snap.inputs:
+        status = f"{f.vendor or '?'}: {', '.join(f.devices) or '-'}, {f.lines} lines, {f.unrecognized} unrecognized"
+        if f.problem:
+            status = f"{f.kind}: {f.problem}"
+        lines.append(f"  {f.path}  {status}")
+    if audit.warnings:
+        lines.append("")
+        lines.append(t("summary.warnings", lang))
+        lines.extend(f"  ! {m(w)}" for w in audit.warnings)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,176 @@
+"""Topology: L2 broadcast domains and the L3 interfaces attached to them.
+
+A networkx graph whose nodes are
+
+* ``("seg", dev, vlan)``      – a VLAN's segment inside one device,
+* ``("port", dev, if, tag)``  – a physical port carrying VLAN ``tag`` (``None`` = untagged),
+* ``("l3", dev, if)``         – an L3 interface (SVI, routed port, subinterface),
+* ``("dev", dev)``            – the device itself (edges to its L3 interfaces, for display).
+
+Connected components of the graph without ``dev`` nodes are **L2 domains**: every
+L3 interface and every host in one domain can reach each other without a router.
+Links between devices come from the site file's ``links:`` (cabling configs cannot
+show) and are inferred between L3 interfaces whose connected subnets overlap.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+from netaddr import IPNetwork
+
+from .model import Device, IfKind, Interface, L2Mode
+
+Node = tuple
+
+
+@dataclass
+class Domain:
+    """One L2 broadcast domain."""
+
+    id: str
+    nodes: set[Node]
+    l3: list[tuple[str, str]] = field(default_factory=list)    # (device, interface)
+    label: str = ""
+
+
+@dataclass
+class Topology:
+    graph: nx.Graph
+    devices: dict[str, Device]
+    domains: dict[str, Domain]
+    domain_of: dict[Node, str]
+    warnings: list[str] = field(default_factory=list)
+
+    def interface(self, dev: str, ifname: str) -> Interface:
+        return self.devices[dev].interfaces[ifname]
+
+    def l3_domain(self, dev: str, ifname: str) -> str | None:
+        return self.domain_of.get(("l3", dev, ifname))
+
+    def vlan_domain(self, dev: str, vlan: int) -> str | None:
+        return self.domain_of.get(("seg", dev, vlan))
+
+    def port_domain(self, dev: str, ifname: str) -> str | None:
+        """Domain a host plugged into ``dev:ifname`` sits in (untagged frames)."""
+        itf = self.devices[dev].interfaces.get(ifname)
+        if itf is not None and itf.is_l3 and ("l3", dev, ifname) in self.domain_of:
+            return self.domain_of[("l3", dev, ifname)]
+        return self.domain_of.get(("port", dev, ifname, None))
+
+
+def _vlans_carried(dev: Device, itf: Interface) -> list[int | None]:
+    """Tags a switch port carries: None for untagged frames, ints for tagged VLANs."""
+    if itf.mode == L2Mode.ACCESS:
+        return [None]
+    if itf.mode == L2Mode.TRUNK:
+        known = set(dev.vlans) | {itf.native_vlan or 1}
+        allowed = known if itf.allowed_vlans is None else set(itf.allowed_vlans)
+        native = itf.native_vlan or 1
+        tags: list[int | None] = [v for v in sorted(allowed) if v != native]
+        if native in allowed:
+            tags.append(None)
+        return tags
+    return []
+
+
+def build(devices: list[Device], links: list[tuple[tuple[str, str], tuple[str, str]]] = ()) -> Topology:
+    """Build the graph and its L2 domains from parsed devices and site links."""
+    g = nx.Graph()
+    devmap = {d.hostname: d for d in devices}
+    warnings: list[str] = []
+
+    def port_node(dev: str, ifname: str, tag):
+        # A port-channel member is cabled as part of its channel.
+        itf = devmap[dev].interfaces.get(ifname)
+        if itf is not None and itf.parent and itf.kind != IfKind.SUBINTERFACE:
+            ifname = itf.parent
+        return ("port", dev, ifname, tag)
+
+    for d in devices:
+        g.add_node(("dev", d.hostname))
+        for itf in d.interfaces.values():
+            if itf.shutdown:
+                continue
+            if itf.kind == IfKind.SVI:
+                vid = _svi_vlan(itf.name)
+                if vid is not None:
+                    g.add_edge(("l3", d.hostname, itf.name), ("seg", d.hostname, vid))
+            elif itf.kind == IfKind.SUBINTERFACE and itf.parent:
+                tag = None if itf.encapsulation_native else itf.encapsulation_vlan
+                g.add_edge(("l3", d.hostname, itf.name), port_node(d.hostname, itf.parent, tag))
+            elif itf.mode == L2Mode.ROUTED and itf.kind in (IfKind.PHYSICAL, IfKind.PORT_CHANNEL,
+                                                            IfKind.VLAN, IfKind.BRIDGE, IfKind.OTHER):
+                g.add_edge(("l3", d.hostname, itf.name), port_node(d.hostname, itf.name, None))
+            elif itf.mode == L2Mode.ROUTED:
+                g.add_node(("l3", d.hostname, itf.name))    # loopback, tunnel: a domain of its own
+            elif itf.mode == L2Mode.ACCESS:
+                g.add_edge(port_node(d.hostname, itf.name, None), ("seg", d.hostname, itf.access_vlan or 1))
+            elif itf.mode == L2Mode.TRUNK:
+                native = itf.native_vlan or 1
+                for tag in _vlans_carried(d, itf):
+                    g.add_edge(port_node(d.hostname, itf.name, tag), ("seg", d.hostname, native if tag is None else tag))
+            elif itf.mode == L2Mode.BRIDGE_PORT and itf.parent:
+                g.add_edge(port_node(d.hostname, itf.name, None), ("seg", d.hostname, f"bridge:{itf.parent}"))
+            if itf.is_l3:
+                g.add_edge(("dev", d.hostname), ("l3", d.hostname, itf.name))
+
+    for (a_dev, a_if), (b_dev, b_if) in links:
+        for dev, ifn in ((a_dev, a_if), (b_dev, b_if)):
+            if dev not in devmap or ifn not in devmap[dev].interfaces:
+                warnings.append(f"site link {a_dev}:{a_if} - {b_dev}:{b_if}: no interface {dev}:{ifn} in the snapshot")
+                break
+        else:
+            tags_a = {n[3] for n in g.nodes if n[0] == "port" and n[1:3] == port_node(a_dev, a_if, None)[1:3]}
+            tags_b = {n[3] for n in g.nodes if n[0] == "port" and n[1:3] == port_node(b_dev, b_if, None)[1:3]}
+            for tag in tags_a & tags_b:
+                g.add_edge(port_node(a_dev, a_if, tag), port_node(b_dev, b_if, tag))
+
+    # Inferred links: L3 interfaces of different devices whose subnets overlap.
+    by_net: dict[IPNetwork, list[tuple[str, str]]] = defaultdict(list)
+    for d in devices:
+        for itf in d.l3_interfaces():
+            for a in itf.addresses:
+                if a.prefixlen < 32:
+                    by_net[a.cidr].append((d.hostname, itf.name))
+    nets = sorted(by_net, key=lambda n: (n.first, n.prefixlen))
+    for i, n in enumerate(nets):
+        owners = by_net[n]
+        for j in range(i + 1, len(nets)):
+            m = nets[j]
+            if m.first > n.last:
+                break
+            owners = owners + by_net[m]
+        devs_seen = {o[0] for o in owners}
+        if len(devs_seen) > 1:
+            first = owners[0]
+            for other in owners[1:]:
+                if other[0] != first[0] or other != first:
+                    g.add_edge(("l3",) + first, ("l3",) + other)
+
+    l2 = g.subgraph(n for n in g.nodes if n[0] != "dev")
+    domains: dict[str, Domain] = {}
+    domain_of: dict[Node, str] = {}
+    for comp in sorted((sorted(c, key=repr) for c in nx.connected_components(l2)), key=lambda c: repr(c[0])):
+        did = f"d{len(domains)}"
+        dom = Domain(did, set(comp))
+        dom.l3 = sorted((n[1], n[2]) for n in comp if n[0] == "l3")
+        dom.label = _label(comp)
+        domains[did] = dom
+        for n in comp:
+            domain_of[n] = did
+    return Topology(g, devmap, domains, domain_of, warnings)
+
+
+def _svi_vlan(name: str) -> int | None:
+    digits = "".join(ch for ch in name if ch.isdigit())
+    return int(digits) if digits and name.lower().startswith(("vlan", "vlanif")) else None
+
+
+def _label(comp: list[Node]) -> str:
+    segs = sorted(f"{n[1]} vlan {n[2]}" for n in comp if n[0] == "seg")
+    if segs:
+        return ", ".join(segs[:3]) + (" …" if len(segs) > 3 else "")
+    l3 = sorted(f"{n[1]}:{n[2]}" for n in comp if n[0] == "l3")
+    return ", ".join(l3[:3]) + (" …" if len(l3) > 3 else "")

@@ -1,0 +1,268 @@
+"""Engine semantics on hand-built, vendor-neutral devices (DESIGN §5)."""
+from __future__ import annotations
+
+import pytest
+from netaddr import IPNetwork
+
+from netaudit import topology, zones
+from netaudit.headerspace import HeaderSpace, service_match
+from netaudit.model import (Action, AddrMatch, Device, Filter, FilterLine, IfKind, Interface, L2Mode,
+                            Match, MgmtService, NatRule, PortRange, Route, Src)
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN, Engine, compute_matrix
+from netaudit.zones import Site, Zone
+
+
+def src(n: int, text: str = "") -> Src:
+    return Src("r.cfg", n, text or f"line {n}")
+
+
+def l3(name, addr, **kw) -> Interface:
+    return Interface(name, addresses=[IPNetwork(addr)], source=src(1, f"ip address {addr}"), **kw)
+
+
+def acl(name, *lines, default=Action.DENY) -> Filter:
+    out = []
+    for i, (action, match, *rest) in enumerate(lines, start=10):
+        out.append(FilterLine(Action(action), [match], src(i, f"{action} {i}"),
+                              partial=rest[0] if rest else None))
+    return Filter(name, out, default, source=src(9, f"ip access-list extended {name}"))
+
+
+def net(s: str) -> tuple[AddrMatch, ...]:
+    return (AddrMatch.prefix(s),)
+
+
+def router(**ifaces) -> Device:
+    d = Device("R1", "test", "r.cfg")
+    for name, itf in ifaces.items():
+        itf.name = name
+        d.interfaces[name] = itf
+    return d
+
+
+def matrix(devices, zone_list, links=()):
+    topo = topology.build(devices, list(links))
+    site = Site(unit="t", zones=zone_list)
+    placed, addrs, warnings = zones.resolve(site, topo)
+    engine = Engine(topo, placed, addrs, HeaderSpace())
+    cells = compute_matrix(engine, [z.name for z in zone_list])
+    return {(c.src, c.dst): c for c in cells}, engine
+
+
+GUEST = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")])
+STAFF = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")])
+
+
+def test_unfiltered_router_connects_zones_with_witness():
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"))
+    m, _ = matrix([r], [GUEST, STAFF])
+    cell = m[("guest", "staff")]
+    assert cell.verdict == REACHABLE
+    assert cell.services == ["ip"]
+    w = cell.witness.to_json()
+    assert w["packet"]["dst_ip"].startswith("10.0.10.")
+    assert w["packet"]["src_ip"].startswith("10.0.40.")       # preferred: a source inside the zone
+    assert [(h["device"], h["in"], h["out"]) for h in w["hops"]] == [("R1", "Gi1", "Gi2")]
+
+
+def test_inbound_acl_blocks_and_names_the_line():
+    f = acl("GUEST-IN", ("deny", Match(dst=net("10.0.0.0/8"))), ("permit", Match()))
+    r = router(Gi1=l3("", "10.0.40.1/24", filter_in="GUEST-IN"), Gi2=l3("", "10.0.10.1/24"))
+    r.filters["GUEST-IN"] = f
+    m, _ = matrix([r], [GUEST, STAFF])
+    cell = m[("guest", "staff")]
+    assert cell.verdict == BLOCKED
+    assert cell.blocking[0]["line"] == 10
+    # staff -> guest is not filtered by the guest's inbound ACL
+    assert m[("staff", "guest")].verdict == REACHABLE
+
+
+def test_services_are_exact_ranges():
+    f = acl("IN", ("permit", Match(protocols=(6,), dst_ports=(PortRange(80, 80), PortRange(443, 443)))),
+            ("permit", Match(protocols=(17,), dst_ports=(PortRange(1000, 2000),))))
+    r = router(Gi1=l3("", "10.0.40.1/24", filter_in="IN"), Gi2=l3("", "10.0.10.1/24"))
+    r.filters["IN"] = f
+    m, _ = matrix([r], [GUEST, STAFF])
+    assert m[("guest", "staff")].services == ["tcp/80", "tcp/443", "udp/1000-2000"]
+
+
+def test_established_only_is_not_reachable():
+    f = acl("IN", ("permit", Match(protocols=(6,), tcp_established=True)))
+    r = router(Gi1=l3("", "10.0.40.1/24", filter_in="IN"), Gi2=l3("", "10.0.10.1/24"))
+    r.filters["IN"] = f
+    m, _ = matrix([r], [GUEST, STAFF])
+    assert m[("guest", "staff")].verdict == BLOCKED
+
+
+def test_partial_line_makes_unknown_not_blocked():
+    f = acl("IN", ("permit", Match(dst=net("10.0.10.0/24")), "dscp not modelled"))
+    r = router(Gi1=l3("", "10.0.40.1/24", filter_in="IN"), Gi2=l3("", "10.0.10.1/24"))
+    r.filters["IN"] = f
+    m, _ = matrix([r], [GUEST, STAFF])
+    cell = m[("guest", "staff")]
+    assert cell.verdict == UNKNOWN
+    assert "dscp" in cell.reason
+
+
+def test_partial_deny_line_followed_by_deny_is_still_blocked():
+    f = acl("IN", ("deny", Match(dst=net("10.0.10.0/24")), "dscp not modelled"), ("deny", Match()))
+    r = router(Gi1=l3("", "10.0.40.1/24", filter_in="IN"), Gi2=l3("", "10.0.10.1/24"))
+    r.filters["IN"] = f
+    m, _ = matrix([r], [GUEST, STAFF])
+    assert m[("guest", "staff")].verdict == BLOCKED
+
+
+def test_undefined_filter_is_unknown():
+    r = router(Gi1=l3("", "10.0.40.1/24", filter_in="NOPE"), Gi2=l3("", "10.0.10.1/24"))
+    m, _ = matrix([r], [GUEST, STAFF])
+    assert m[("guest", "staff")].verdict == UNKNOWN
+
+
+def test_routing_disabled_blocks():
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"))
+    r.ip_routing = False
+    m, _ = matrix([r], [GUEST, STAFF])
+    assert m[("guest", "staff")].verdict == BLOCKED
+
+
+def test_same_vlan_is_reachable_without_router():
+    sw = Device("SW", "test", "sw.cfg")
+    sw.interfaces["Gi1"] = Interface("Gi1", mode=L2Mode.ACCESS, access_vlan=40)
+    sw.interfaces["Gi2"] = Interface("Gi2", mode=L2Mode.ACCESS, access_vlan=40)
+    g = Zone("guest", "guest", [IPNetwork("10.0.40.0/25")], vlans=[("SW", 40)])
+    s = Zone("staff", "internal", [IPNetwork("10.0.40.128/25")], vlans=[("SW", 40)])
+    m, _ = matrix([sw], [g, s])
+    cell = m[("guest", "staff")]
+    assert cell.verdict == REACHABLE
+    assert "same L2 domain" in cell.witness.hops[0]["note"]
+
+
+def test_next_hop_outside_snapshot_is_unknown_but_external_is_reachable():
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "192.0.2.2/30"), Gi3=l3("", "10.0.99.1/30"))
+    r.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("192.0.2.1/32").ip), source=src(50)))
+    r.routes.append(Route(IPNetwork("10.0.10.0/24"), next_hop=int(IPNetwork("10.0.99.2/32").ip), source=src(51)))
+    internet = Zone("internet", "external", attach=[("R1", "Gi2")])
+    m, _ = matrix([r], [GUEST, STAFF, internet])
+    assert m[("guest", "internet")].verdict == REACHABLE
+    staff_cell = m[("guest", "staff")]
+    assert staff_cell.verdict == UNKNOWN
+    assert "10.0.99.2" in staff_cell.reason
+
+
+def test_longest_prefix_null_route_beats_default():
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "192.0.2.2/30"))
+    r.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("192.0.2.1/32").ip)))
+    r.routes.append(Route(IPNetwork("10.0.10.0/24"), drop=True))
+    internet = Zone("internet", "external", attach=[("R1", "Gi2")])
+    staff_far = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("R1", "Gi2")])
+    m, _ = matrix([r], [GUEST, staff_far, internet])
+    assert m[("guest", "staff")].verdict == BLOCKED
+    assert m[("guest", "internet")].verdict == REACHABLE
+
+
+def test_vrfs_do_not_leak():
+    r = router(Gi1=l3("", "10.0.40.1/24", vrf="GUEST"), Gi2=l3("", "10.0.10.1/24"))
+    m, _ = matrix([r], [GUEST, STAFF])
+    assert m[("guest", "staff")].verdict == BLOCKED
+
+
+def test_control_plane_services_and_access_class():
+    mgmt_acl = acl("VTY", ("permit", Match(src=net("10.0.10.0/24"))))
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"))
+    r.filters["VTY"] = mgmt_acl
+    r.services = [MgmtService("ssh", 6, (PortRange(22, 22),), acl="VTY", source=src(70, "transport input ssh")),
+                  MgmtService("dhcp", 17, (PortRange(67, 67),), source=src(71, "ip dhcp pool G"))]
+    g = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], sources="subnets")
+    m, _ = matrix([r], [g, STAFF])
+    assert m[("guest", "@devices")].services == ["udp/67"]
+    assert m[("staff", "@devices")].services == ["tcp/22", "udp/67"]
+    w = m[("staff", "@devices")].witness.to_json()
+    assert w["hops"][0]["to"].startswith("control plane")
+
+
+def test_any_source_injection_defeats_source_based_acl():
+    # The ACL trusts a source range; a guest forges it (DESIGN §5: any source address).
+    mgmt_acl = acl("VTY", ("permit", Match(src=net("10.0.10.0/24"))))
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"))
+    r.filters["VTY"] = mgmt_acl
+    r.services = [MgmtService("ssh", 6, (PortRange(22, 22),), acl="VTY")]
+    m, _ = matrix([r], [GUEST, STAFF])
+    cell = m[("guest", "@devices")]
+    assert cell.verdict == REACHABLE
+    assert cell.witness.packet.src_ip >> 8 == int(IPNetwork("10.0.10.0/24").network) >> 8
+
+
+def test_destination_nat_port_forward():
+    r = router(Gi1=l3("", "10.0.20.1/24", nat_side="inside"), Gi2=l3("", "192.0.2.2/30", nat_side="outside"))
+    r.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("192.0.2.1/32").ip)))
+    wan_ip = int(IPNetwork("192.0.2.2/32").ip)
+    r.nat_rules.append(NatRule("destination", Match(protocols=(6,), dst=(AddrMatch.host(wan_ip),),
+                                                     dst_ports=(PortRange(8080, 8080),)),
+                               to_ip=int(IPNetwork("10.0.20.5/32").ip), to_port=80,
+                               in_ifaces=frozenset({"Gi2"}), source=src(80, "ip nat inside source static tcp ...")))
+    # The WAN ACL sees the packet before translation (public address, public port).
+    r.interfaces["Gi2"].filter_in = "WAN-IN"
+    r.filters["WAN-IN"] = acl("WAN-IN", ("permit", Match(protocols=(6,), dst=(AddrMatch.host(wan_ip),),
+                                                           dst_ports=(PortRange(8080, 8080),))))
+    servers = Zone("servers", "server", [IPNetwork("10.0.20.0/24")])
+    internet = Zone("internet", "external", attach=[("R1", "Gi2")])
+    m, _ = matrix([r], [servers, internet])
+    cell = m[("internet", "servers")]
+    assert cell.verdict == REACHABLE
+    assert cell.services == ["tcp/80"]
+    w = cell.witness.to_json()
+    assert w["packet"]["dst_ip"] == "192.0.2.2" and w["packet"]["dst_port"] == 8080
+    assert any(r.get("translated", {}).get("dst_ip") == "10.0.20.5" for r in w["hops"][0]["rules"])
+
+
+def test_source_nat_overload_rewrites_source():
+    r = router(Gi1=l3("", "10.0.40.1/24", nat_side="inside"), Gi2=l3("", "192.0.2.2/30", nat_side="outside"))
+    r.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("192.0.2.1/32").ip)))
+    r.filters["NAT"] = acl("NAT", ("permit", Match(src=net("10.0.0.0/8"))))
+    r.nat_rules.append(NatRule("source", acl="NAT", to_interface="Gi2", in_ifaces=frozenset({"Gi1"}),
+                               out_ifaces=frozenset({"Gi2"}), source=src(81, "ip nat inside source list NAT interface Gi2 overload")))
+    internet = Zone("internet", "external", attach=[("R1", "Gi2")])
+    m, engine = matrix([r], [GUEST, internet])
+    cell = m[("guest", "internet")]
+    assert cell.verdict == REACHABLE
+    hs = engine.hs
+    # Every delivered packet whose original source was in 10/8 now carries the WAN address.
+    assert (cell.delivered & hs.prefix("src_ip", "10.0.0.0/8")) == hs.false
+
+
+def test_router_on_a_stick_through_site_link():
+    sw = Device("SW", "test", "sw.cfg")
+    sw.interfaces["Gi1"] = Interface("Gi1", mode=L2Mode.ACCESS, access_vlan=40)
+    sw.interfaces["Gi2"] = Interface("Gi2", mode=L2Mode.ACCESS, access_vlan=10)
+    sw.interfaces["Gi24"] = Interface("Gi24", mode=L2Mode.TRUNK)
+    sw.vlans = {}
+    rt = Device("RT", "test", "rt.cfg")
+    rt.interfaces["Gi0"] = Interface("Gi0", mode=L2Mode.ROUTED)
+    rt.interfaces["Gi0.40"] = Interface("Gi0.40", kind=IfKind.SUBINTERFACE, parent="Gi0", encapsulation_vlan=40,
+                                        addresses=[IPNetwork("10.0.40.1/24")])
+    rt.interfaces["Gi0.10"] = Interface("Gi0.10", kind=IfKind.SUBINTERFACE, parent="Gi0", encapsulation_vlan=10,
+                                        addresses=[IPNetwork("10.0.10.1/24")])
+    from netaudit.model import Vlan
+    sw.vlans = {10: Vlan(10), 40: Vlan(40)}
+    g = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], vlans=[("SW", 40)])
+    s = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], vlans=[("SW", 10)])
+    m, _ = matrix([sw, rt], [g, s], links=[(("SW", "Gi24"), ("RT", "Gi0"))])
+    assert m[("guest", "staff")].verdict == REACHABLE
+    # Without the cabling the router is not known to sit on the VLANs.
+    m2, _ = matrix([sw, rt], [g, s])
+    assert m2[("guest", "staff")].verdict == BLOCKED
+
+
+def test_zone_without_attachment_is_unknown():
+    r = router(Gi1=l3("", "10.0.40.1/24"))
+    ghost = Zone("ghost", "internal", [IPNetwork("172.16.0.0/24")])
+    m, _ = matrix([r], [GUEST, ghost])
+    assert m[("guest", "ghost")].verdict == UNKNOWN
+    assert m[("ghost", "guest")].verdict == UNKNOWN
+
+
+@pytest.mark.parametrize("svc,expected", [("tcp/445", "tcp/445"), ("udp/1000-2000", "udp/1000-2000"),
+                                          ("icmp/8", "icmp/8"), ("proto/47", "proto/47"), ("tcp", "tcp")])
+def test_service_round_trip(svc, expected):
+    hs = HeaderSpace()
+    assert hs.services(hs.match(service_match(svc)) & hs.new_connections) == [expected]
