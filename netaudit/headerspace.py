@@ -276,6 +276,16 @@ class HeaderSpace:
             out.append((1000 + lo, lo, f"proto/{lo}" if lo == hi else f"proto/{lo}-{hi}"))
         return [s for _, _, s in sorted(out)]
 
+    def services_text(self, u) -> str:
+        """Services of ``u`` for a sentence: a list, or "ip except …" when that is shorter."""
+        direct = self.services(u)
+        if len(direct) > 3:
+            proj = self.bdd.exist(list(FLAGS), self.exist(("dst_ip", "src_ip", "src_port", "icmp_code"), u))
+            missing = self.services(self.new_connections & ~proj)
+            if len(missing) < len(direct):
+                return "ip except " + ", ".join(missing)
+        return ", ".join(direct) or "-"
+
     def intervals(self, u, field: str) -> list[tuple[int, int]]:
         """Maximal value intervals of ``field`` in ``u`` (``u`` must depend on no other field)."""
         bits = self._field_bits[field]

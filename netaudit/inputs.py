@@ -466,6 +466,7 @@ def load_snapshot(paths: list[str | Path] | str | Path) -> Snapshot:
             reasons = ["no device found in any file"]
         if len(reasons) > 8:
             reasons = reasons[:8] + [f"and {len(reasons) - 8} more"]
+        reasons += reg.warnings          # e.g. a parser module that failed to import
         raise InputError(f"no usable device configuration in {where}: " + "; ".join(reasons))
     return snap
 

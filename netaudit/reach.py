@@ -148,6 +148,13 @@ class Engine:
                     self.owner_of[int(a.ip)].append((d.hostname, itf.name))
                 self.if_addr[(d.hostname, itf.name)] = u
                 self.own[(d.hostname, itf.vrf)] |= u
+        self.unroutable = hs.false
+        for net in ("255.255.255.255/32", "224.0.0.0/4", "240.0.0.0/4", "127.0.0.0/8", "0.0.0.0/8"):
+            self.unroutable |= hs.prefix("dst_ip", net)
+        # Device addresses as *source* addresses (witnesses avoid impersonating routers).
+        self.device_src = hs.false
+        for ip in self.owner_of:
+            self.device_src |= hs.eq("src_ip", ip)
         self.dom_l3_addr: dict[str, object] = {}
         for did, dom in topo.domains.items():
             u = hs.false
@@ -410,6 +417,12 @@ class Engine:
 
     def _route(self, run, dev: Device, ifn, vrf, P, certain, reason, path, queue):
         hs = self.hs
+        # Routers never forward limited broadcast, multicast (no multicast routing is
+        # modelled), loopback or "this network" destinations.
+        unroutable = P & self.unroutable
+        if unroutable != hs.false:
+            self._drop(run, dev.hostname, "broadcast/multicast/martian destination", unroutable)
+            P = P & ~self.unroutable
         for region, acts in self.fib(dev, vrf):
             R = P & region
             if R == hs.false:
@@ -711,7 +724,9 @@ def witness_for(engine: Engine, cell: Cell, target, pz: PlacedZone) -> Witness |
 
 
 def _prefer(engine: Engine, pz: PlacedZone, dst: str) -> list:
-    """Witness preferences: a source inside the zone, a host (not network) address, TCP first."""
+    """Witness preferences, applied in order while they leave packets: a source host of
+    the zone that is not a router address, a destination host (not a network address),
+    TCP first, then a well-known service port."""
     hs = engine.hs
     prefs = []
     if pz.zone.subnets:
@@ -719,10 +734,16 @@ def _prefer(engine: Engine, pz: PlacedZone, dst: str) -> list:
         for net in pz.zone.subnets:
             u |= hs.prefix("src_ip", net) & ~hs.eq("src_ip", int(net.network))
         prefs.append(u)
+    prefs.append(~engine.device_src)
     if dst != DEVICES_ZONE:
         for net in engine.zones[dst].zone.subnets:
             if net.prefixlen < 31:
-                prefs.append(~hs.eq("dst_ip", int(net.network)))
+                prefs.append(~hs.eq("dst_ip", int(net.network)) & ~hs.eq("dst_ip", int(net.broadcast)))
     for proto in (6, 17, 1):
         prefs.append(hs.eq("proto", proto))
+    well_known = hs.false
+    for port in (22, 23, 53, 67, 80, 161, 443, 445, 3389):
+        well_known |= hs.eq("dst_port", port)
+    prefs.append(well_known)
+    prefs.append(hs.eq("icmp_type", 8))
     return prefs

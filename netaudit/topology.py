@@ -95,15 +95,18 @@ def build(devices: list[Device], links: list[tuple[tuple[str, str], tuple[str, s
                 continue
             if itf.kind == IfKind.SVI:
                 vid = _svi_vlan(itf.name)
-                if vid is not None:
+                if vid is not None and itf.addresses:
                     g.add_edge(("l3", d.hostname, itf.name), ("seg", d.hostname, vid))
-            elif itf.kind == IfKind.SUBINTERFACE and itf.parent:
+            elif itf.kind == IfKind.SUBINTERFACE and itf.parent and itf.addresses:
                 tag = None if itf.encapsulation_native else itf.encapsulation_vlan
                 g.add_edge(("l3", d.hostname, itf.name), port_node(d.hostname, itf.parent, tag))
             elif itf.mode == L2Mode.ROUTED and itf.kind in (IfKind.PHYSICAL, IfKind.PORT_CHANNEL,
                                                             IfKind.VLAN, IfKind.BRIDGE, IfKind.OTHER):
-                g.add_edge(("l3", d.hostname, itf.name), port_node(d.hostname, itf.name, None))
-            elif itf.mode == L2Mode.ROUTED:
+                if itf.addresses:
+                    g.add_edge(("l3", d.hostname, itf.name), port_node(d.hostname, itf.name, None))
+                else:      # parent of subinterfaces: the port exists, no IP endpoint
+                    g.add_node(port_node(d.hostname, itf.name, None))
+            elif itf.mode == L2Mode.ROUTED and itf.addresses:
                 g.add_node(("l3", d.hostname, itf.name))    # loopback, tunnel: a domain of its own
             elif itf.mode == L2Mode.ACCESS:
                 g.add_edge(port_node(d.hostname, itf.name, None), ("seg", d.hostname, itf.access_vlan or 1))
@@ -124,6 +127,8 @@ def build(devices: list[Device], links: list[tuple[tuple[str, str], tuple[str, s
         else:
             tags_a = {n[3] for n in g.nodes if n[0] == "port" and n[1:3] == port_node(a_dev, a_if, None)[1:3]}
             tags_b = {n[3] for n in g.nodes if n[0] == "port" and n[1:3] == port_node(b_dev, b_if, None)[1:3]}
+            if not tags_a & tags_b:
+                warnings.append(f"site link {a_dev}:{a_if} - {b_dev}:{b_if}: the two ports share no VLAN")
             for tag in tags_a & tags_b:
                 g.add_edge(port_node(a_dev, a_if, tag), port_node(b_dev, b_if, tag))
 

@@ -48,10 +48,9 @@ def _violation(ctx: AuditContext, info: CheckInfo, cell, severity: str, detail_k
         for rule in hop.get("rules", []):
             if rule.get("line") is not None and rule not in evidence:
                 evidence.append({k: rule[k] for k in ("file", "line", "text")})
-    services = hs.services(bad)
     return info.finding(
         key=f"{cell.src}->{cell.dst}", severity=severity, detail_key=detail_key,
-        fields={"src": cell.src, "dst": cell.dst, "services": ", ".join(services) or "-",
+        fields={"src": cell.src, "dst": cell.dst, "services": hs.services_text(bad),
                 "packet": w.packet.describe() if w else "-"},
         zones=[cell.src, cell.dst], evidence=evidence, witness=witness,
         devices=sorted({h["device"] for h in (witness or {}).get("hops", []) if h.get("device")}))

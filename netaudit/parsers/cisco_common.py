@@ -150,11 +150,18 @@ def port_number(token: str, protocol: int | None) -> int | None:
     return t if t is not None else u
 
 
+@lru_cache(maxsize=4096)
+def _port_range(port: int) -> PortRange:
+    return PortRange(port, port)
+
+
 PORT_OPERATORS = frozenset({"eq", "neq", "lt", "gt", "range"})
 
 
 def merge_ranges(ranges: list[PortRange]) -> tuple[PortRange, ...]:
     """Sorted union of port ranges with adjacent/overlapping ranges merged."""
+    if len(ranges) == 1:
+        return (ranges[0],)
     out: list[list[int]] = []
     for r in sorted(ranges, key=lambda r: (r.lo, r.hi)):
         if out and r.lo <= out[-1][1] + 1:
@@ -211,6 +218,8 @@ def parse_port_op(tokens: list[str] | tuple[str, ...], i: int,
     if not values:
         raise ValueError(f"'{op}' without a valid port")
     if op == "eq":
+        if len(values) == 1:                       # the common case, kept cheap
+            return (_port_range(values[0]),), j
         return merge_ranges([PortRange(p, p) for p in values]), j
     if op == "neq":
         return complement_ports(values), j
@@ -263,7 +272,7 @@ def canonical_ifname(name: str) -> str:
     (``vlan10``/``Vl10`` → ``Vlan10``, ``null0`` → ``Null0``) so names from config
     and from state files compare equal.
     """
-    name = name.strip()
+    name = "".join(name.split())     # "GigabitEthernet 0/1" → "GigabitEthernet0/1"
     if not name:
         return name
     try:

@@ -200,18 +200,16 @@ def parse_ace(tokens: tuple[str, ...], standard: bool) -> Ace:
                 i = _skip_unmodelled(tokens, i, tok)
             else:
                 raise AceError(f"unexpected {tokens[i]!r}")
-        if isinstance(svc, Svc) and (sports or dports or icmp_type is not None):
-            svc = svc._replace(src_ports=sports, dst_ports=dports,
-                               icmp_type=icmp_type, icmp_code=icmp_code)
+        if isinstance(svc, Svc) and (sports is not None or dports is not None
+                                     or icmp_type is not None):
+            svc = Svc(svc.protocols, sports, dports, icmp_type, icmp_code)
         for side in (src, dst):
             if isinstance(side, OG):
                 groups.append(side.name)
 
-    ace = Ace(action, svc, src, dst, established, "; ".join(partial) or None,
-              tuple(groups), None)
-    if not groups:
-        ace = ace._replace(matches=tuple(_build(ace.svc, src, dst, established)))
-    return ace
+    matches = None if groups else tuple(_build(svc, src, dst, established))
+    return Ace(action, svc, src, dst, established, "; ".join(partial) or None,
+               tuple(groups), matches)
 
 
 def _skip_unmodelled(tokens: tuple[str, ...], i: int, tok: str) -> int:
@@ -406,8 +404,3 @@ def resolve_groups(items: dict[str, list], kind: str) -> tuple[dict, list[tuple[
     for name in items:
         visit(name)
     return done, missing
-
-
-def service_port(token: str, proto: int | None) -> int | None:
-    """Re-export for NAT port parsing."""
-    return port_number(token, proto)

@@ -1,0 +1,290 @@
+"""Routing-table state files → :class:`~netaudit.model.Route` objects (origin "state").
+
+Two formats:
+
+1. The Stanford backbone / ``show ip cef`` style table::
+
+       Prefix               Next Hop             Interface
+       0.0.0.0/0            172.20.4.2           Vlan2
+       0.0.0.0/8            drop
+       0.0.0.0/32           receive
+       10.0.0.0/8           attached             Null0
+       171.64.0.107/32      172.20.10.3          Vlan11
+                            172.20.10.6          Vlan11        <- ECMP continuation
+
+   ``receive`` (the device's own address) and ``multicast``/``punt`` rows are
+   skipped (counted as ignored); ``drop``/``Null0`` are drop routes; ``attached``/
+   ``glean`` with a real interface are connected routes.
+
+2. Cisco ``show ip route`` output: route codes, ``via``, ``is directly connected``,
+   ``[AD/metric]``, "is subnetted" headers (classful 12.x style without lengths),
+   multi-line ECMP and wrapped prefixes; ``Routing Table: VRF`` switches VRF.
+
+Never raises on content: rows not understood are listed in ``report.unrecognized``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from netaddr import IPNetwork
+
+from netaudit.model import ParseReport, Route, Src
+from netaudit.parsers.cisco_common import canonical_ifname, int_to_ip, ip_to_int
+
+STATE_KIND = "routes"
+
+
+@dataclass
+class StateResult:
+    """Routes read from one state file, for the device named by ``device_hint``."""
+
+    device_hint: str
+    routes: list[Route]
+    report: ParseReport
+
+
+# --------------------------------------------------------------------------- detection
+
+_CEF_HEADER = re.compile(r"^\s*Prefix\s+Next Hop\s+Interface\s*$", re.M)
+_CEF_ROW = re.compile(r"^\d+\.\d+\.\d+\.\d+/\d+\s+(\d+\.\d+\.\d+\.\d+|attached|receive|drop"
+                      r"|glean|punt|multicast)", re.M)
+_SHOW_ROUTE = re.compile(r"^(Codes: |Gateway of last resort)", re.M)
+_SHOW_ROW = re.compile(r"^[A-Za-z*+%&]{1,3}[ *]{0,3}(\S{1,3}\s+)?\d+\.\d+\.\d+\.\d+(/\d+)?"
+                       r"( \[\d+/\d+\] via | is directly connected)", re.M)
+
+
+def detect(text: str) -> int:
+    """Confidence 0..100 that ``text`` is a routing table this module reads."""
+    head = text[: 1 << 20]
+    if _CEF_HEADER.search(head):
+        return 95
+    if _SHOW_ROUTE.search(head) and _SHOW_ROW.search(head):
+        return 95
+    rows = len(_CEF_ROW.findall(head[:200_000]))
+    if rows >= 3:
+        return 70
+    if _SHOW_ROW.search(head):
+        return 60
+    return 0
+
+
+# --------------------------------------------------------------------------- parsing
+
+_SUFFIXES = ("_routes", "-routes", "_route", "-route", "_rib", "-rib")
+
+
+def _device_hint(file: str) -> str:
+    """``bbra_rtr_route.txt`` → ``bbra_rtr`` (matches the IOS hostname fallback)."""
+    stem = PurePath(file).name
+    for ext in (".txt", ".log", ".out"):
+        if stem.lower().endswith(ext) and len(stem) > len(ext):
+            stem = stem[: -len(ext)]
+            break
+    for suf in _SUFFIXES:
+        if stem.lower().endswith(suf) and len(stem) > len(suf):
+            return stem[: -len(suf)]
+    return stem
+
+
+def _prefix(text: str) -> IPNetwork | None:
+    addr, _, ln = text.partition("/")
+    a = ip_to_int(addr)
+    if a is None or not ln.isdigit() or int(ln) > 32:
+        return None
+    plen = int(ln)
+    mask = (0xFFFFFFFF << (32 - plen)) & 0xFFFFFFFF if plen else 0
+    return IPNetwork(f"{int_to_ip(a & mask)}/{plen}")
+
+
+class _Reader:
+    def __init__(self, text: str, file: str):
+        self.text, self.file = text, file
+        self.rep = ParseReport(file=file, vendor=STATE_KIND)
+        self.routes: list[Route] = []
+        self.ignored = 0
+
+    def bad(self, lineno: int, text: str) -> None:
+        self.rep.unrecognized.append(Src(self.file, lineno, text))
+
+    def run(self) -> StateResult:
+        lines = self.text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        self.rep.lines = len(lines)
+        head = self.text[: 1 << 20]
+        show_route = bool(_SHOW_ROUTE.search(head)) or (
+            not _CEF_HEADER.search(head) and bool(_SHOW_ROW.search(head)))
+        parse_line = self._show_line if show_route else self._cef_line
+        self.state: dict = {"prefix": None, "vrf": "default", "subnet_len": None,
+                            "code": None, "pending": None}
+        for lineno, raw in enumerate(lines, 1):
+            try:
+                parse_line(raw, lineno)
+            except Exception:           # never raise on content
+                self.bad(lineno, raw.strip())
+        self.rep.ignored = self.ignored
+        hint = _device_hint(self.file)
+        self.rep.devices = [hint]
+        return StateResult(device_hint=hint, routes=self.routes, report=self.rep)
+
+    def _add(self, prefix: IPNetwork, src: Src, *, nh: int | None = None,
+             iface: str | None = None, drop: bool = False, distance: int = 1) -> None:
+        self.routes.append(Route(prefix=prefix, vrf=self.state["vrf"], next_hop=nh,
+                                 interface=iface, drop=drop, distance=distance,
+                                 origin="state", source=src))
+
+    # ---------------------------------------------------------------- format 1
+
+    def _cef_line(self, raw: str, lineno: int) -> None:
+        text = raw.strip()
+        if not text or text.startswith(("Prefix", "#", "!")):
+            self.ignored += 1
+            return
+        parts = text.split()
+        src = Src(self.file, lineno, text)
+        if raw[0] in " \t":           # ECMP continuation: another path for the last prefix
+            prefix = self.state["prefix"]
+            if prefix is None:
+                self.bad(lineno, text)
+                return
+            self._cef_path(prefix, parts, src, lineno)
+            return
+        prefix = _prefix(parts[0])
+        if prefix is None:
+            self.bad(lineno, text)
+            return
+        self.state["prefix"] = prefix
+        self._cef_path(prefix, parts[1:], src, lineno)
+
+    def _cef_path(self, prefix: IPNetwork, parts: list[str], src: Src, lineno: int) -> None:
+        if not parts:
+            self.bad(lineno, src.text)
+            return
+        what = parts[0].lower()
+        iface = canonical_ifname(parts[1]) if len(parts) > 1 else None
+        if what in ("receive", "multicast", "punt"):
+            self.ignored += 1           # own address / multicast / to the CPU: not forwarded
+            return
+        if what == "drop" or (iface and iface.startswith("Null")):
+            self._add(prefix, src, iface=iface, drop=True)
+            return
+        if what in ("attached", "glean"):
+            if iface is None:
+                self.bad(lineno, src.text)
+                return
+            self._add(prefix, src, iface=iface)
+            return
+        nh = ip_to_int(parts[0])
+        if nh is not None:
+            self._add(prefix, src, nh=nh, iface=iface)
+            return
+        if len(parts) == 1:             # interface only
+            self._add(prefix, src, iface=canonical_ifname(parts[0]))
+            return
+        self.bad(lineno, src.text)
+
+    # ---------------------------------------------------------------- format 2
+
+    _CODE = re.compile(r"^([A-Za-z*+%&][A-Za-z0-9*+%&]{0,3}(?:\s+[A-Za-z0-9*+%&]{1,2})?)\s+"
+                       r"(\d+\.\d+\.\d+\.\d+)(/\d+)?(?:\s+(.*))?$")
+    _SUBNETTED = re.compile(r"^(\d+\.\d+\.\d+\.\d+)(/\d+)?\s+is\s+(variably\s+)?subnetted")
+    _PATH = re.compile(r"^\[(\d+)/(\d+)\]\s+via\s+(\d+\.\d+\.\d+\.\d+)(.*)$")
+    _CONNECTED = re.compile(r"^is directly connected,\s*(\S+)")
+    _SUMMARY = re.compile(r"^is a summary,.*?(Null\d+)\s*$")
+    _HEADER_WORDS = ("Codes:", "Gateway of last resort", "Routing entry", "Known via",
+                     "Routing Descriptor", "Redistributing", "Advertised by",
+                     "Last update", "Route metric", "Routing Information Sources")
+    # legend continuation lines: "D - EIGRP, EX - EIGRP external, O - OSPF …"
+    _LEGEND = re.compile(r"^[A-Za-z0-9*+%&]{1,3} - ")
+
+    def _show_line(self, raw: str, lineno: int) -> None:
+        text = raw.strip()
+        st = self.state
+        if not text:
+            self.ignored += 1
+            return
+        if text.startswith("Routing Table:"):
+            st["vrf"] = text.split(":", 1)[1].strip() or "default"
+            self.ignored += 1
+            return
+        if text.startswith(self._HEADER_WORDS) or self._LEGEND.match(text) \
+                or "#" in text.split()[0] or text.startswith(("show ", "sh ")):
+            self.ignored += 1           # legend, gateway-of-last-resort, prompt lines
+            return
+        src = Src(self.file, lineno, text)
+        m = self._SUBNETTED.match(text)
+        if m:
+            st["subnet_len"] = int(m.group(2)[1:]) if m.group(2) and not m.group(3) else None
+            self.ignored += 1
+            return
+        if text.startswith("[") or text.startswith("via ") or \
+                text.startswith("is directly connected"):
+            # continuation (ECMP path or the rest of a wrapped prefix line)
+            prefix = st["pending"] or st["prefix"]
+            if prefix is None:
+                self.bad(lineno, text)
+                return
+            st["pending"] = None
+            self._show_path(prefix, st["code"], text, src, lineno)
+            return
+        m = self._CODE.match(text)
+        if not m:
+            self.bad(lineno, text)
+            return
+        code, addr, plen, rest = m.group(1), m.group(2), m.group(3), m.group(4) or ""
+        if plen is None:
+            length = st["subnet_len"] if st["subnet_len"] is not None else _classful(addr)
+        else:
+            length = int(plen[1:])
+        prefix = _prefix(f"{addr}/{length}")
+        if prefix is None:
+            self.bad(lineno, text)
+            return
+        st["prefix"], st["code"] = prefix, code.split()[0]
+        if not rest.strip():
+            st["pending"] = prefix      # wrapped: the path is on the next line
+            return
+        self._show_path(prefix, st["code"], rest.strip(), src, lineno)
+
+    def _show_path(self, prefix: IPNetwork, code: str | None, rest: str, src: Src,
+                   lineno: int) -> None:
+        if code and code.rstrip("*") == "L":
+            self.ignored += 1           # local /32 = the device's own address
+            return
+        m = self._CONNECTED.match(rest)
+        if m:
+            iface = canonical_ifname(m.group(1).rstrip(","))
+            self._add(prefix, src, iface=iface, drop=iface.startswith("Null"), distance=0)
+            return
+        m = self._SUMMARY.match(rest)
+        if m:
+            self._add(prefix, src, iface="Null0", drop=True)
+            return
+        m = self._PATH.match(rest)
+        if m:
+            distance, nh, tail = int(m.group(1)), ip_to_int(m.group(3)), m.group(4)
+            iface = None
+            for piece in (p.strip() for p in tail.split(",")):
+                if piece and not re.match(r"^[\d:.]+[wdhms]?[\d:.hdmws]*$", piece) \
+                        and not piece.startswith(("from ", "tag ", "type ")):
+                    iface = canonical_ifname(piece.split()[0])
+            self._add(prefix, src, nh=nh, iface=iface, distance=distance,
+                      drop=bool(iface and iface.startswith("Null")))
+            return
+        m = re.match(r"^via\s+(\d+\.\d+\.\d+\.\d+)", rest)
+        if m:
+            self._add(prefix, src, nh=ip_to_int(m.group(1)))
+            return
+        self.bad(lineno, src.text)
+
+
+def _classful(addr: str) -> int:
+    first = int(addr.split(".")[0])
+    return 8 if first < 128 else 16 if first < 192 else 24
+
+
+def parse_state(text: str, file: str) -> StateResult:
+    """Parse a routing-table file; ``device_hint`` names the device it belongs to."""
+    return _Reader(text, file).run()

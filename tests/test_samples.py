@@ -1,0 +1,68 @@
+"""Sample offices against their hand-derived oracles (expected.yaml)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from netaudit.audit import run_audit
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_configs"
+OFFICES = sorted(p.name for p in SAMPLES.iterdir() if (p / "expected.yaml").is_file())
+
+
+@pytest.fixture(scope="module", params=OFFICES)
+def office(request):
+    folder = SAMPLES / request.param
+    expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
+    return request.param, run_audit([folder]), expected
+
+
+def test_matrix_matches_oracle(office):
+    name, audit, expected = office
+    got = {(c.src, c.dst): c for c in audit.matrix}
+    want = {(e["src"], e["dst"]): e for e in expected["matrix"]}
+    assert set(got) == set(want), f"{name}: matrix pairs differ"
+    wrong = []
+    for key, e in want.items():
+        c = got[key]
+        if c.verdict != e["verdict"]:
+            wrong.append(f"{key}: {c.verdict} != {e['verdict']} ({c.reason})")
+        elif "services" in e and c.services != e["services"]:
+            wrong.append(f"{key}: services {c.services} != {e['services']}")
+    assert not wrong, f"{name}:\n" + "\n".join(wrong)
+
+
+def test_findings_match_oracle(office):
+    name, audit, expected = office
+    checks = {f.check for f in audit.findings}
+    findings = expected.get("findings") or {}
+    missing = set(findings.get("present", [])) - checks
+    unexpected = set(findings.get("absent", [])) & checks
+    assert not missing, f"{name}: expected findings missing: {missing}"
+    assert not unexpected, f"{name}: findings that must be absent: {unexpected}"
+
+
+def test_reachable_cells_carry_witness_with_rule_lines(office):
+    name, audit, _ = office
+    for c in audit.matrix:
+        if c.verdict == "reachable":
+            assert c.witness is not None, (c.src, c.dst)
+            assert c.witness.hops, (c.src, c.dst)
+
+
+def test_compliant_office_has_no_high_finding():
+    audit = run_audit([SAMPLES / "cisco-commune-compliant"])
+    serious = [f for f in audit.findings if f.severity in ("critical", "high")]
+    assert not serious, [f.title["en"] for f in serious]
+
+
+def test_leaky_guest_witness_cites_the_leaking_acl_line():
+    audit = run_audit([SAMPLES / "cisco-commune-leaky"])
+    finding = next(f for f in audit.findings if f.check == "guest-isolation" and "staff" in f.zones)
+    assert finding.severity == "critical"
+    texts = [e["text"] for e in finding.evidence]
+    assert "permit ip 10.10.40.0 0.0.0.255 10.10.0.0 0.0.255.255" in texts
+    pkt = finding.witness["packet"]
+    assert pkt["src_ip"].startswith("10.10.40.") and pkt["dst_ip"].startswith("10.10.10.")
