@@ -97,6 +97,7 @@ class HeaderSpace:
         self.false = self.bdd.false
         self._vars = {n: self.bdd.var(n) for n in names}
         self._match_cache: dict[Match, object] = {}
+        self._cube_cache: dict[tuple, object] = {}
         self._field_bits = {f: [_bit(f, i) for i in range(w)] for f, w in FIELDS}
         # "New connection": a TCP SYN without ACK/RST, or any non-TCP packet;
         # never a packet of an already established connection.
@@ -110,12 +111,17 @@ class HeaderSpace:
         return self._vars[name]
 
     def eq(self, field: str, value: int):
-        bits = self._field_bits[field]
-        w = len(bits)
-        return self.bdd.cube({b: bool((value >> (w - 1 - i)) & 1) for i, b in enumerate(bits)})
+        return self.masked(field, value, 0)
 
     def masked(self, field: str, value: int, wildcard: int):
         """Bits of ``field`` equal ``value`` wherever ``wildcard`` has a 0."""
+        key = (field, value & ~wildcard, wildcard)
+        got = self._cube_cache.get(key)
+        if got is None:
+            got = self._cube_cache[key] = self._masked(field, value, wildcard)
+        return got
+
+    def _masked(self, field: str, value: int, wildcard: int):
         bits = self._field_bits[field]
         w = len(bits)
         care = {}
@@ -126,8 +132,9 @@ class HeaderSpace:
         return self.bdd.cube(care) if care else self.true
 
     def prefix(self, field: str, net: IPNetwork | str):
-        net = IPNetwork(net)
-        return self.masked(field, int(net.network), int(net.hostmask))
+        if not isinstance(net, IPNetwork):
+            net = IPNetwork(net)
+        return self.masked(field, net.first, net.last - net.first)
 
     def range(self, field: str, lo: int, hi: int):
         """``lo <= field <= hi`` (inclusive)."""

@@ -112,7 +112,7 @@ class _Run:
     """State of one source zone's propagation."""
 
     deliveries: dict[str, _Delivery]
-    denials: dict[tuple, object] = field(default_factory=dict)   # (dev, filter, idx) -> set
+    denials: dict[tuple, list] = field(default_factory=dict)     # (dev, filter, in, out) -> [sets]
     drops: dict[tuple, object] = field(default_factory=dict)     # (dev, why) -> set
 
 
@@ -173,7 +173,17 @@ class Engine:
 
     # ------------------------------------------------------------------ filters
 
+    def _iface_key(self, dev: Device, name: str, in_if, out_if):
+        """(in, out) as far as the filter cares: most filters never look at interfaces."""
+        key = ("ifdep", dev.hostname, name)
+        dep = self._filters.get(key)
+        if dep is None:
+            dep = self._filters[key] = any(m.in_ifaces is not None or m.out_ifaces is not None
+                                           for line in dev.filters[name].lines for m in line.matches)
+        return (in_if, out_if) if dep else (None, None)
+
     def _compiled(self, dev: Device, name: str, in_if: str | None, out_if: str | None):
+        in_if, out_if = self._iface_key(dev, name, in_if, out_if)
         key = (dev.hostname, name, in_if, out_if)
         got = self._filters.get(key)
         if got is None:
@@ -197,45 +207,59 @@ class Engine:
             return [(P, False, f"filter {name} on {dev.hostname} is referenced but not defined")]
         if flt.partial:
             return [(P, False, f"filter {name} on {dev.hostname} was not fully understood: {flt.partial}")]
-        permit_c, permit_m, reason = hs.false, hs.false, None
-        remaining = P
+        certain, maybe, reason = self._semantics(dev, name, in_if, out_if)
+        denied = P & ~(certain | maybe)
+        if denied != hs.false:
+            # Attributed to lines only when a blocked cell asks (blocking_lines).
+            run.denials.setdefault((dev.hostname, name, in_if, out_if), []).append(denied)
+        out = []
+        c = P & certain
+        if c != hs.false:
+            out.append((c, True, None))
+        m = P & maybe
+        if m != hs.false:
+            out.append((m, False, reason))
+        return out
+
+    def _semantics(self, dev: Device, name: str, in_if, out_if):
+        """(certainly permitted, maybe permitted, reason) of a filter over all packets.
+
+        First match over the ordered lines.  A partially understood line may or may
+        not match: its packets take the line's action if it matches and the rest of
+        the filter's otherwise; where the two differ they are only *maybe* permitted.
+        """
+        in_if, out_if = self._iface_key(dev, name, in_if, out_if)
+        key = ("sem", dev.hostname, name, in_if, out_if)
+        got = self._filters.get(key)
+        if got is not None:
+            return got
+        hs = self.hs
+        flt = dev.filters[name]
         lines = self._compiled(dev, name, in_if, out_if)
+        permit_c, permit_m, reason = hs.false, hs.false, None
+        remaining = hs.true
         for i, (idx, line, u) in enumerate(lines):
-            if remaining == hs.false:
-                break
             hit = remaining & u
             if hit == hs.false:
                 continue
             remaining &= ~u
             if line.partial:
-                # The line may or may not match: its fate is the line's action if it
-                # matches, the rest of the filter's otherwise.
                 rest_permit = self._rest_permits(flt, lines[i + 1:], hit)
                 if line.action == Action.PERMIT:
-                    certain, maybe = hit & rest_permit, hit & ~rest_permit
+                    permit_c |= hit & rest_permit
+                    maybe = hit & ~rest_permit
                 else:
-                    certain, maybe = hs.false, hit & rest_permit
-                    self._deny(run, dev, name, idx, hit & ~rest_permit)
-                permit_c |= certain
+                    maybe = hit & rest_permit
                 if maybe != hs.false:
                     permit_m |= maybe
                     reason = reason or (f"{dev.hostname} {name}: '{line.source.text}' "
                                         f"not fully understood ({line.partial})")
             elif line.action == Action.PERMIT:
                 permit_c |= hit
-            else:
-                self._deny(run, dev, name, idx, hit)
-        if remaining != hs.false:
-            if flt.default_action == Action.PERMIT:
-                permit_c |= remaining
-            else:
-                self._deny(run, dev, name, -1, remaining)
-        out = []
-        if permit_c != hs.false:
-            out.append((permit_c, True, None))
-        if permit_m != hs.false:
-            out.append((permit_m, False, reason))
-        return out
+        if flt.default_action == Action.PERMIT:
+            permit_c |= remaining
+        got = self._filters[key] = (permit_c, permit_m, reason)
+        return got
 
     def _rest_permits(self, flt: Filter, lines, P):
         """Packets of P that the remaining lines (ignoring their partiality) permit."""
@@ -250,12 +274,6 @@ class Engine:
             permit |= remaining
         return permit
 
-    def _deny(self, run: _Run, dev: Device, name: str, idx: int, u) -> None:
-        if u == self.hs.false:
-            return
-        key = (dev.hostname, name, idx)
-        run.denials[key] = run.denials.get(key, self.hs.false) | u
-
     # ------------------------------------------------------------------ routing
 
     def fib(self, dev: Device, vrf: str):
@@ -269,7 +287,9 @@ class Engine:
             if itf.vrf != vrf or itf.kind == IfKind.NULL:
                 continue
             for a in itf.addresses:
-                candidates[a.cidr].append((0, (itf.name, None, Route(a.cidr, vrf, None, itf.name, origin="connected", distance=0, source=itf.source))))
+                cidr = a.cidr
+                candidates[cidr].append((0, (itf.name, None, Route(cidr, vrf, None, itf.name, origin="connected",
+                                                                     distance=0, source=itf.source))))
         use_state = bool(dev.facts.get("routing_state"))
         routes = [r for r in dev.routes if r.vrf == vrf and (r.origin == "state" or not use_state)]
         for r in routes:
@@ -278,31 +298,48 @@ class Engine:
                 continue
             for act in self._resolve(dev, vrf, r, routes, 0):
                 candidates[r.prefix.cidr].append((r.distance, act))
+        # Longest-prefix match as a partition: each prefix owns its addresses minus
+        # those of its immediate more-specific prefixes (a trie walk, so every BDD
+        # operation stays small).
+        prefixes = sorted(candidates, key=lambda p: (p.first, p.prefixlen))
+        children: dict = defaultdict(list)
+        stack: list[IPNetwork] = []
+        top: list[IPNetwork] = []
+        for p in prefixes:
+            while stack and not (stack[-1].first <= p.first and p.last <= stack[-1].last):
+                stack.pop()
+            (children[stack[-1]] if stack else top).append(p)
+            stack.append(p)
         regions: dict[object, object] = {}
         order: list = []
-        covered = hs.false
-        for prefix in sorted(candidates, key=lambda p: (-p.prefixlen, p.first)):
+        for prefix in prefixes:
             cands = candidates[prefix]
             best = min(c[0] for c in cands)
-            acts = []
+            acts: list = []
+            drop_route = None
             for c in cands:
                 if c[0] != best:
                     continue
                 if c[1] == "drop":
-                    acts = ["drop:" + str(id(c[2]))]
                     drop_route = c[2]
                     break
                 acts.append(c[1])
-            akey = tuple(sorted(((a[0], a[1] or 0) for a in acts if not isinstance(a, str)))) or acts[0]
-            p = hs.prefix("dst_ip", prefix)
-            region = p & ~covered
-            covered |= p
+            region = hs.prefix("dst_ip", prefix)
+            for child in children.get(prefix, ()):
+                region &= ~hs.prefix("dst_ip", child)
             if region == hs.false:
                 continue
+            if drop_route is not None:
+                akey, value = ("drop",), ("drop", drop_route)
+            else:
+                akey, value = tuple(sorted((a[0], a[1] or 0) for a in acts)), acts
             if akey not in regions:
                 regions[akey] = hs.false
-                order.append((akey, acts if not isinstance(acts[0], str) else ("drop", drop_route)))
+                order.append((akey, value))
             regions[akey] |= region
+        covered = hs.false
+        for p in top:
+            covered |= hs.prefix("dst_ip", p)
         table = [(regions[k], acts) for k, acts in order]
         table.append((~covered, "noroute"))
         self._fib[key] = table
@@ -652,23 +689,28 @@ class Engine:
     def blocking_lines(self, run: _Run, target, limit: int = 10) -> list[dict]:
         """Filter lines (or implicit denies) that dropped packets of ``target``."""
         hs = self.hs
-        addr = target
-        out = []
-        for (dev, name, idx), u in sorted(run.denials.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
-            if (u & addr) == hs.false:
+        found: dict[tuple, dict] = {}
+        for (dev, name, in_if, out_if), sets in sorted(run.denials.items(), key=lambda kv: repr(kv[0])):
+            denied = hs.false
+            for u in sets:
+                denied |= u & target
+            if denied == hs.false:
                 continue
             d = self.topo.devices[dev]
             flt = d.filters[name]
-            if idx >= 0:
-                out.append({"device": dev, **flt.lines[idx].source.cite()})
-            else:
+            for idx, line, u in self._compiled(d, name, in_if, out_if):
+                hit = denied & u
+                if hit == hs.false:
+                    continue
+                denied &= ~u
+                if line.action == Action.DENY or line.partial:
+                    found.setdefault((dev, name, idx), {"device": dev, **line.source.cite()})
+            if denied != hs.false:
                 src = flt.source
-                out.append({"device": dev, "file": src.file if src else d.file,
-                            "line": src.line if src else None,
-                            "text": f"{name}: {flt.default_text}"})
-            if len(out) >= limit:
-                break
-        return out
+                found.setdefault((dev, name, -1), {
+                    "device": dev, "file": src.file if src else d.file, "line": src.line if src else None,
+                    "text": f"{name}: {flt.default_text}"})
+        return [found[k] for k in sorted(found, key=lambda k: (k[0], k[1], k[2]))][:limit]
 
     def drop_reasons(self, run: _Run, target) -> list[str]:
         """Non-filter drops (no route, null route, routing off) that hit ``target``."""

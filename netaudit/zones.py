@@ -369,9 +369,11 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
             elif did not in doms:
                 doms.append(did)
         if z.subnets and not z.vlans and not z.attach:
+            spans = [(s.first, s.last) for s in z.subnets]
             for dev, d in topo.devices.items():
                 for itf in d.l3_interfaces():
-                    if any(a.cidr in s or s in a.cidr for a in itf.addresses for s in z.subnets):
+                    # Overlap of two CIDR blocks = one contains the other.
+                    if any(a.first <= hi and lo <= a.last for a in itf.addresses for lo, hi in spans):
                         did = topo.l3_domain(dev, itf.name)
                         if did is not None and did not in doms:
                             doms.append(did)

@@ -51,7 +51,6 @@ EXTRA_TCP_PORTS: dict[str, int] = {
 EXTRA_UDP_PORTS: dict[str, int] = {
     "dns": 53, "kerberos": 750, "radius": 1645, "radius-acct": 1646, "sip": 5060,
     "secureid-udp": 5510, "nfs": 2049, "pcanywhere-status": 5632, "cifs": 3020,
-    "http": 80, "www": 80, "netbios-ss": 139,
 }
 
 # IP protocol keywords; ``ip`` means every protocol (``None``).

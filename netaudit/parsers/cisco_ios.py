@@ -29,12 +29,12 @@ import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from netaddr import IPNetwork
 
 from netaudit.model import (
-    Action, AddrMatch, Device, Filter, FilterLine, IfKind, Interface, L2Mode, Match,
+    AddrMatch, Device, Filter, FilterLine, IfKind, Interface, L2Mode, Match,
     MgmtService, NatRule, ParseReport, ParseResult, PortRange, Reference, Route, Src, Vlan,
     PROTO_ICMP, PROTO_TCP, PROTO_UDP,
 )
@@ -436,9 +436,10 @@ class _IosParser:
                 self.unrecognized(lineno, stripped)
                 self.rep.warnings.append(
                     f"{self.file}:{lineno}: line not understood ({type(exc).__name__}: {exc})")
-        if self.banner is not None:
+        if self.banner is not None or self.banner_pending is not None:
+            start = self.banner_src or self.banner_pending
             self.rep.warnings.append(
-                f"{self.file}:{self.banner_src.line}: banner never closed; the rest of "
+                f"{self.file}:{start.line}: banner never closed; the rest of "
                 "the file was treated as banner text")
         self.finish()
         self.rep.ignored = self.ignored
@@ -524,11 +525,16 @@ class _IosParser:
         if isinstance(entry, Partial):
             self.ctx_partial(ctx, entry.reason, src)
             return True
+        # Block handlers return True for "understood, nothing to record" so a line is
+        # counted once as ignored even when it applies to an interface range.
+        ignored = False
         try:
             for target in ctx.targets:
-                entry(self, target, tokens, low, src)
+                ignored = bool(entry(self, target, tokens, low, src)) or ignored
         except _Unknown:
             return False
+        if ignored:
+            self.ignored += 1
         return True
 
     # ------------------------------------------------------------------ global handlers
@@ -557,8 +563,10 @@ class _IosParser:
         if delim not in rest[len(delim):]:
             self.banner, self.banner_src = delim, src
 
+    # Global lines that only feed hardening facts.  Convention: a line that records
+    # something is "recognized"; only the no-effect branches count as ignored.
+
     def h_service(self, tokens, low, src):
-        self.ignored += 1
         self.ctx = _IGNORE_CTX
         neg = low[0] == "no"
         word = low[2] if neg and len(low) > 2 else (low[1] if len(low) > 1 else "")
@@ -566,13 +574,14 @@ class _IosParser:
             self.dev.facts["service_password_encryption"] = not neg
         elif word == "dhcp":
             self.service_dhcp = not neg
-        elif word in ("tcp-small-servers", "udp-small-servers") and not neg:
-            if word.startswith("tcp"):
-                self.small_servers.append(("tcp-small-servers", PROTO_TCP, (7, 9, 13, 19), src))
-            else:
-                self.small_servers.append(("udp-small-servers", PROTO_UDP, (7, 9, 19), src))
+        elif word == "tcp-small-servers" and not neg:
+            self.small_servers.append((word, PROTO_TCP, (7, 9, 13, 19), src))
+        elif word == "udp-small-servers" and not neg:
+            self.small_servers.append((word, PROTO_UDP, (7, 9, 19), src))
         elif word == "finger" and not neg:
             self.small_servers.append(("finger", PROTO_TCP, (79,), src))
+        else:
+            self.ignored += 1
 
     def h_enable(self, tokens, low, src):
         if len(low) < 3:
@@ -589,7 +598,6 @@ class _IosParser:
                 f["enable_password_plain"] = src
 
     def h_username(self, tokens, low, src):
-        self.ignored += 1
         for i, w in enumerate(low):
             if w in ("password", "secret") and i >= 2:
                 self.add_secret(secret_after(tokens, i))
@@ -597,58 +605,60 @@ class _IosParser:
                     typ = low[i + 1] if i + 2 < len(low) else "0"
                     if typ not in ("5", "7", "8", "9"):
                         self.dev.facts["username_password_plain"].append(src)
-                break
+                return
+        self.ignored += 1               # username … nopassword / autocommand …
 
     def h_aaa(self, tokens, low, src):
-        self.ignored += 1
-        self.ctx = _IGNORE_CTX
+        self.ctx = _IGNORE_CTX          # aaa group server … has a body
+        self.scan_secrets(tokens, low)
         if low[:2] == ["aaa", "new-model"]:
             self.dev.facts["aaa_new_model"] = True
-        self.scan_secrets(tokens, low)
-
-    def h_no_aaa(self, tokens, low, src):
-        self.ignored += 1
-        if low[:3] == ["no", "aaa", "new-model"]:
+        elif low[:3] == ["no", "aaa", "new-model"]:
             self.dev.facts["aaa_new_model"] = False
+        else:
+            self.ignored += 1
 
     def h_cdp_lldp(self, tokens, low, src):
-        self.ignored += 1
         neg = low[0] == "no"
         words = low[1:] if neg else low
         if len(words) >= 2 and words[1] == "run":
             self.dev.facts[f"{words[0]}_run"] = not neg
+        else:
+            self.ignored += 1
 
     def h_logging(self, tokens, low, src):
-        self.ignored += 1
         self.ctx = _IGNORE_CTX
         if len(low) >= 2 and (low[1] == "host" or ip_to_int(low[1]) is not None):
             self.dev.facts["logging_hosts"].append(src)
+        else:
+            self.ignored += 1
 
     def h_ntp(self, tokens, low, src):
-        self.ignored += 1
         self.ctx = _IGNORE_CTX
+        self.scan_secrets(tokens, low)
         if len(low) >= 2 and low[1] in ("server", "peer"):
             self.dev.facts["ntp_servers"].append(src)
-        self.scan_secrets(tokens, low)
+        else:
+            self.ignored += 1
 
     def h_source_route(self, tokens, low, src):
-        self.ignored += 1
         self.dev.facts["ip_source_route"] = low[0] != "no"
 
     def h_ip_ssh(self, tokens, low, src):
-        self.ignored += 1
         if len(low) >= 4 and low[2] == "version":
             self.dev.facts["ssh_version"] = tokens[3]
+        else:
+            self.ignored += 1
 
     def h_switch(self, tokens, low, src):
-        self.ignored += 1
+        self.ctx = _IGNORE_CTX
         if len(low) >= 3 and low[2] == "provision":
             self.switch_provision = self.switch_provision or src
-        self.ctx = _IGNORE_CTX
+        else:
+            self.ignored += 1
 
     def h_zone(self, tokens, low, src):
-        self.ignored += 1
-        self.ctx = _IGNORE_CTX
+        self.ctx = _IGNORE_CTX          # zone security / zone-pair: ZBF, see interfaces
         self.dev.facts.setdefault("zone_based_firewall", []).append(src)
 
     # --- interfaces
@@ -813,6 +823,8 @@ class _IosParser:
         self.ctx = _Ctx("og", OG_TABLE, [og], f"object-group {name}", src)
 
     def og_item(self, og: _ObjGroup, tokens, low, src):
+        if low[0] == "exit":
+            return True
         try:
             item = (parse_network_item if og.kind == "network" else parse_service_item)(tokens)
         except AceError:
@@ -820,8 +832,7 @@ class _IosParser:
             self.rep.add_partial(f"object-group {og.name}", og.partial, src)
             raise _Unknown from None
         if item is None:
-            self.ignored += 1
-            return
+            return True
         if isinstance(item, OG):
             self.ref("object-group", item.name, src)
         og.items.append(item)
@@ -887,7 +898,7 @@ class _IosParser:
             ln.acl = (tokens[1], src)
             self.ref("acl", tokens[1], src)
         else:
-            self.ignored += 1      # `out` restricts outgoing sessions only
+            return True      # `out` restricts outgoing sessions only
 
     def line_password(self, ln: _Line, tokens, low, src):
         self.add_secret(secret_after(tokens, 0))
@@ -898,7 +909,6 @@ class _IosParser:
     # --- routing
 
     def h_router(self, tokens, low, src):
-        self.ignored += 1
         self.dev.facts["dynamic_routing"].append(src)
         if "vrf" in low[:-1]:
             self.ref("vrf", tokens[low.index("vrf") + 1], src)
@@ -993,7 +1003,7 @@ class _IosParser:
         if len(low) >= 4 and low[2] == "address" and low[3] != "prefix-list":
             for name in tokens[3:]:
                 self.ref("acl", name, src)
-        self.ignored += 1
+        return True
 
     # --- management plane
 
@@ -1139,7 +1149,7 @@ class _IosParser:
             pool = tokens[7]
             self.ref("nat-pool", pool, src)
             rule = NatRule(kind="source", acl=acl, source=src)
-            self.nat_pool_rules.append((rule, pool))   # the pool may come later
+            self.nat_pool_rules.append((rule, pool))   # resolved in finish(): may come later
         else:
             raise _Unknown
         if "vrf" in low[8:]:
@@ -1203,8 +1213,8 @@ class _IosParser:
             if lport is not None and lport != gport:
                 src_rule.partial = f"source port rewrite {lport}->{gport} not modelled"
                 self.rep.add_partial("nat", src_rule.partial, src)
-            self.nat_pending.append((dst_rule, out_side, None))
             self.nat_pending.append((src_rule, in_side, out_side))
+            self.nat_pending.append((dst_rule, out_side, None))
             if glob_iface is not None:
                 self.nat_iface_dst.append((dst_rule, glob_iface))
         else:
@@ -1313,7 +1323,7 @@ class _IosParser:
                 self.scan_secrets(tokens, low)
             else:
                 self.add_secret(tokens[j])
-        self.ignored += 1
+        return True
 
     def if_vrrp(self, st: _IfState, tokens, low, src):
         if len(low) >= 4 and low[2] == "ip":
@@ -1328,7 +1338,7 @@ class _IosParser:
                 self.add_secret(tokens[4])
             elif low[3] not in ("md5", "text"):
                 self.add_secret(tokens[3])
-        self.ignored += 1
+        return True
 
     def if_vrrp3_address(self, st: _IfState, tokens, low, src):
         # VRRPv3: `vrrp N address-family ipv4` / `  address A [primary|secondary]`
@@ -1362,21 +1372,21 @@ class _IosParser:
             elif low[2] == "native" and n >= 5 and low[3] == "vlan" and low[4].isdigit():
                 st.native = int(low[4])
             elif low[2] in ("encapsulation", "pruning"):
-                self.ignored += 1
+                return True
             else:
                 raise _Unknown
         elif w == "voice" and n >= 4 and low[2] == "vlan":
             if low[3].isdigit():
                 st.voice_vlan = int(low[3])
             else:
-                self.ignored += 1       # dot1p / none / untagged: no extra VLAN
+                return True       # dot1p / none / untagged: no extra VLAN
         elif w == "host":
             st.mode, st.mode_src = "access", src
         elif w in ("private-vlan",):
             self.iface_partial(st.iface, "private VLAN not modelled", src)
         elif w in ("nonegotiate", "port-security", "block", "protected", "backup",
                    "autostate", "vepa", "dot1q"):
-            self.ignored += 1
+            return True
         else:
             raise _Unknown
 
@@ -1385,7 +1395,7 @@ class _IosParser:
             st.no_switchport = True
             self.uses_switchport = True
         else:
-            self.ignored += 1
+            return True
 
     def if_encapsulation(self, st: _IfState, tokens, low, src):
         if len(low) >= 3 and low[1] in ("dot1q", "isl"):
@@ -1396,7 +1406,7 @@ class _IosParser:
             if "second-dot1q" in low[3:]:
                 self.iface_partial(st.iface, "QinQ (second-dot1q) not modelled", src)
         else:
-            self.ignored += 1           # ppp, hdlc, frame-relay, slip: link layer only
+            return True           # ppp, hdlc, frame-relay, slip: link layer only
 
     def if_channel_group(self, st: _IfState, tokens, low, src):
         if len(low) < 2 or not low[1].isdigit():
@@ -1404,8 +1414,9 @@ class _IosParser:
         st.channel_group = (f"Port-channel{low[1]}", src)
 
     def if_secret_ignored(self, st: _IfState, tokens, low, src):
-        self.ignored += 1
+        """ip ospf / ppp / ip authentication: irrelevant except for their keys."""
         self.scan_secrets(tokens, low)
+        return True
 
     # ------------------------------------------------------------------ finish
 
@@ -1716,7 +1727,7 @@ TOP_TABLE = _table(
         "hostname": P.h_hostname, "version": P.h_version, "banner": P.h_banner,
         "service": P.h_service, "no service": P.h_service,
         "enable": P.h_enable, "username": P.h_username,
-        "aaa": P.h_aaa, "no aaa": P.h_no_aaa,
+        "aaa": P.h_aaa, "no aaa": P.h_aaa,
         "cdp": P.h_cdp_lldp, "no cdp": P.h_cdp_lldp, "lldp": P.h_cdp_lldp,
         "no lldp": P.h_cdp_lldp, "logging": P.h_logging, "ntp": P.h_ntp,
         "ip source-route": P.h_source_route, "no ip source-route": P.h_source_route,

@@ -15,7 +15,7 @@ from netaddr import IPRange
 
 from netaudit.model import Action, AddrMatch, Match, PortRange
 from netaudit.parsers.cisco_common import (
-    ICMP_TYPES, ip_to_int, mask_to_len, parse_port_op, port_number, protocol_number,
+    ICMP_TYPES, ip_to_int, mask_to_len, parse_port_op, protocol_number,
 )
 
 ANY_WILDCARD = 0xFFFFFFFF
