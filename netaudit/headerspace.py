@@ -138,6 +138,13 @@ class HeaderSpace:
 
     def range(self, field: str, lo: int, hi: int):
         """``lo <= field <= hi`` (inclusive)."""
+        key = ("range", field, lo, hi)
+        got = self._cube_cache.get(key)
+        if got is None:
+            got = self._cube_cache[key] = self._range(field, lo, hi)
+        return got
+
+    def _range(self, field: str, lo: int, hi: int):
         bits = self._field_bits[field]
         w = len(bits)
         if lo <= 0 and hi >= (1 << w) - 1:
@@ -208,6 +215,10 @@ class HeaderSpace:
         names = [b for f in fields for b in self._field_bits[f]]
         return self.bdd.exist(names, u)
 
+    def dst_to_src(self, u):
+        """The same address set, stated on the source address instead of the destination."""
+        return self.bdd.let({_bit("dst_ip", i): _bit("src_ip", i) for i in range(32)}, u)
+
     def rewrite(self, u, field: str, value: int):
         """Every packet of ``u`` with ``field`` set to ``value`` (NAT)."""
         return self.exist([field], u) & self.eq(field, value)
@@ -227,7 +238,7 @@ class HeaderSpace:
             v = u & self.eq(field, 0) if field == "icmp_code" else u & self.range(field, 1024, 65535)
             if v != self.false:
                 u = v
-        a = self.bdd.pick(u, care_vars=set(self._vars))
+        a = self.bdd.pick(u)          # variables it leaves out are free: False is fine
         vals = {}
         for f, w in FIELDS:
             x = 0

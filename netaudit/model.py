@@ -177,6 +177,11 @@ class Interface:
     filter_in: str | None = None
     filter_out: str | None = None
     nat_side: str | None = None                 # inside | outside
+    # Unicast RPF: "strict" (source must route back out of this interface) or
+    # "loose" (source must have some route); the default route counts only with
+    # urpf_allow_default.
+    urpf: str | None = None
+    urpf_allow_default: bool = False
     zone: str | None = None                     # firewall zone / nameif
     security_level: int | None = None           # ASA
     description: str = ""

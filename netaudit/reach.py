@@ -162,6 +162,7 @@ class Engine:
                 u |= self.if_addr.get(key, hs.false)
             self.dom_l3_addr[did] = u
         self._fib: dict[tuple[str, str], list] = {}
+        self._urpf_via: dict[tuple[str, str], dict] = {}
         self._filters: dict[tuple, list] = {}
 
     def _ipset(self, s: IPSet):
@@ -312,6 +313,7 @@ class Engine:
             stack.append(p)
         regions: dict[object, object] = {}
         order: list = []
+        default_region = hs.false
         for prefix in prefixes:
             cands = candidates[prefix]
             best = min(c[0] for c in cands)
@@ -333,6 +335,8 @@ class Engine:
                 akey, value = ("drop",), ("drop", drop_route)
             else:
                 akey, value = tuple(sorted((a[0], a[1] or 0) for a in acts)), acts
+                if not prefix.prefixlen:
+                    default_region = region
             if akey not in regions:
                 regions[akey] = hs.false
                 order.append((akey, value))
@@ -342,8 +346,27 @@ class Engine:
             covered |= hs.prefix("dst_ip", p)
         table = [(regions[k], acts) for k, acts in order]
         table.append((~covered, "noroute"))
+        self._urpf_via[key] = (regions, default_region)
         self._fib[key] = table
         return table
+
+    def urpf_sources(self, dev: Device, itf) -> object:
+        """Source addresses unicast RPF lets in on ``itf`` (as a src_ip set)."""
+        key = ("urpf", dev.hostname, itf.name)
+        got = self._filters.get(key)
+        if got is None:
+            self.fib(dev, itf.vrf)
+            regions, default_region = self._urpf_via[(dev.hostname, itf.vrf)]
+            routed = self.hs.false
+            for akey, region in regions.items():
+                if akey == ("drop",):
+                    continue
+                if itf.urpf == "loose" or any(a[0] == itf.name for a in akey):
+                    routed |= region
+            if not itf.urpf_allow_default:
+                routed &= ~default_region
+            got = self._filters[key] = self.hs.dst_to_src(routed)
+        return got
 
     def _resolve(self, dev: Device, vrf: str, r: Route, routes: list[Route], depth: int):
         """Egress (interface, next hop, route) choices for a route; [] if unresolvable."""
@@ -435,6 +458,15 @@ class Engine:
         hs = self.hs
         dev = self.topo.devices[dev_name]
         itf = dev.interfaces[ifn]
+        if itf.partial:
+            certain, reason = False, reason or f"{dev_name}:{ifn}: {itf.partial}"
+        if itf.urpf:
+            ok = P & self.urpf_sources(dev, itf)
+            if ok != P:
+                self._drop(run, dev_name, f"uRPF on {ifn}", P & ~ok)
+            P = ok
+            if P == hs.false:
+                return
         for Q, c, r in self.apply_filter(run, dev, itf.filter_in, P, ifn, None):
             c, r = certain and c, reason or r
             p1 = _extend(path, Step("enter", dev_name, ifn))
@@ -481,6 +513,8 @@ class Engine:
                     p2 = _extend(p1, Step("filter", dev.hostname, ifn, out_if, filter=dev.forward_filter,
                                           note="forward")) if dev.forward_filter else p1
                     out_itf = dev.interfaces[out_if]
+                    if out_itf.partial:
+                        c, r = False, r or f"{dev.hostname}:{out_if}: {out_itf.partial}"
                     for T, c2, r2 in self.apply_filter(run, dev, out_itf.filter_out, S, ifn, out_if):
                         p3 = _extend(p2, Step("filter", dev.hostname, ifn, out_if, filter=out_itf.filter_out,
                                               note="out")) if out_itf.filter_out else p2
@@ -769,6 +803,14 @@ def _prefer(engine: Engine, pz: PlacedZone, dst: str) -> list:
     """Witness preferences, applied in order while they leave packets: a source host of
     the zone that is not a router address, a destination host (not a network address),
     TCP first, then a well-known service port."""
+    key = ("prefer", pz.name, dst)
+    got = engine._filters.get(key)
+    if got is None:
+        got = engine._filters[key] = _preferences(engine, pz, dst)
+    return got
+
+
+def _preferences(engine: Engine, pz: PlacedZone, dst: str) -> list:
     hs = engine.hs
     prefs = []
     if pz.zone.subnets:

@@ -266,3 +266,43 @@ def test_zone_without_attachment_is_unknown():
 def test_service_round_trip(svc, expected):
     hs = HeaderSpace()
     assert hs.services(hs.match(service_match(svc)) & hs.new_connections) == [expected]
+
+
+def test_partial_interface_makes_unknown():
+    r = router(Gi1=l3("", "10.0.40.1/24", partial="zone-based firewall not modelled"), Gi2=l3("", "10.0.10.1/24"))
+    m, _ = matrix([r], [GUEST, STAFF])
+    assert m[("guest", "staff")].verdict == UNKNOWN
+    assert "zone-based firewall" in m[("guest", "staff")].reason
+    # egress through a partial interface too
+    m, _ = matrix([router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24", partial="crypto map"))],
+                  [GUEST, STAFF])
+    assert m[("guest", "staff")].verdict == UNKNOWN
+
+
+def test_strict_urpf_drops_spoofed_sources_only():
+    # Management SSH trusts 10.0.10.0/24; strict uRPF on the guest port stops a guest
+    # from forging such a source, so only the genuine staff zone reaches SSH.
+    vty = acl("VTY", ("permit", Match(src=net("10.0.10.0/24"))))
+    r = router(Gi1=l3("", "10.0.40.1/24", urpf="strict"), Gi2=l3("", "10.0.10.1/24"))
+    r.filters["VTY"] = vty
+    r.services = [MgmtService("ssh", 6, (PortRange(22, 22),), acl="VTY")]
+    m, _ = matrix([r], [GUEST, STAFF])
+    assert m[("guest", "@devices")].verdict == BLOCKED
+    assert m[("guest", "staff")].verdict == REACHABLE          # with its own addresses
+    assert m[("guest", "staff")].witness.packet.src_ip >> 8 == int(IPNetwork("10.0.40.0/24").network) >> 8
+    assert m[("staff", "@devices")].verdict == REACHABLE
+
+
+def test_urpf_default_route_counts_only_with_allow_default():
+    def build(allow):
+        r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "192.0.2.2/30", urpf="strict", urpf_allow_default=allow))
+        r.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("192.0.2.1/32").ip)))
+        internet = Zone("internet", "external", attach=[("R1", "Gi2")])
+        m, engine = matrix([r], [GUEST, internet])
+        cell = m[("internet", "guest")]
+        assert cell.verdict == REACHABLE
+        outside_link = cell.delivered & ~engine.hs.prefix("src_ip", "192.0.2.0/30")
+        return outside_link != engine.hs.false
+    # Without allow-default only the connected link's own sources route back via Gi2.
+    assert build(False) is False
+    assert build(True) is True

@@ -22,6 +22,29 @@ IOS rules modelled here (see DESIGN.md §3): an ``ip access-group``/``access-cla
 ACLs, wildcard masks including non-contiguous ones, ``established``, object-groups;
 VRFs; ``ip routing`` off on L2 switches; router-on-a-stick subinterfaces; HSRP/VRRP
 virtual addresses; NAT inside/outside.
+
+Documented defaults and approximations (each errs towards *more* reachability or
+marks the construct partial — an auditor never gets "blocked" on a guess):
+
+* L2/L3 role of a port: ``no switchport`` → routed; any ``switchport`` command → L2
+  (access VLAN 1 unless told otherwise; ``dynamic auto`` ~ access, ``dynamic
+  desirable`` → access + partial); an explicit ``ip address``/``no ip address`` →
+  routed; an Ethernet port with neither on a device that uses ``switchport``
+  anywhere → access port in VLAN 1; otherwise routed.
+* ``switchport voice vlan V`` on an access port → modelled as a two-VLAN trunk
+  (native = data VLAN, allowed = {data, voice}): a host can tag into the voice VLAN.
+* Port-channel members get ``parent = Port-channelN`` and the bundle's L2 settings.
+* ``ip routing``: explicit line wins; without one, ``ip default-gateway`` or
+  ``switch N provision`` means routing off; otherwise on (with a warning on
+  switches that have SVIs).
+* vty: no ``transport input`` = telnet and ssh (old IOS default ``all``); no ``line
+  vty`` at all = both, with no source line; several vty blocks → union of what they
+  allow, and an ACL only if every block allowing the protocol has the same one.
+* An ACL line using an undefined object-group matches as if the group were ``any``
+  and is marked partial; a line with an unmodelled option (dscp, time-range …)
+  keeps its other constraints and is marked partial (its match is a superset).
+* ``ip nat … pool P`` translates to the pool's first address (reported as partial);
+  ``static network``, route-map and other ``outside`` forms are partial rules.
 """
 from __future__ import annotations
 
@@ -95,7 +118,7 @@ TOP_IGNORED = [
     "ip dhcp-client", "ip nbar", "ip traffic-export", "ip reflexive-list", "ip rip",
     "ip ospf", "ip eigrp", "ip nhrp", "ip policy-list", "ip sdr", "ip dvmrp",
     "ip finger", "ip mfib", "ip cgmp", "ip wlccp", "ip lisp", "ip hardware",
-    "ip sockets", "ip client", "ip vrf", "ip access-list", "ip nat",
+    "ip sockets", "ip client",
 ]
 
 # Interface sub-commands with no effect on what can reach what (physical, cosmetic,
@@ -130,9 +153,7 @@ IFACE_IGNORED = [
 # Interface sub-commands that change forwarding in ways the model does not capture:
 # the interface is marked partial so no verdict rests on it.
 IFACE_PARTIAL = {
-    "ip policy": "policy-based routing (ip policy route-map) not modelled",
     "service-policy": "service-policy not modelled (may police/drop/redirect)",
-    "ip verify": "uRPF (ip verify unicast) not modelled: spoofed sources may be dropped",
     "xconnect": "xconnect (pseudowire) not modelled",
     "bridge-group": "bridge-group (transparent bridging) not modelled",
     "zone-member": "zone-based firewall (zone-member security) not modelled",
@@ -248,7 +269,7 @@ class _IfState:
 
     __slots__ = ("iface", "primary", "secondaries", "vips", "sw_any", "no_switchport",
                  "mode", "mode_src", "access_vlan", "allowed", "native", "voice_vlan",
-                 "l3_cmd", "channel_group", "acl_in", "acl_out", "ethernet_like")
+                 "l3_cmd", "channel_group", "acl_in", "acl_out", "ethernet_like", "policy")
 
     def __init__(self, iface: Interface):
         self.iface = iface
@@ -263,6 +284,7 @@ class _IfState:
         self.allowed: frozenset[int] | None = None
         self.native: int | None = None
         self.voice_vlan: int | None = None
+        self.policy: tuple[str, Src] | None = None
         self.l3_cmd = False
         self.channel_group: tuple[str, Src] | None = None
         self.acl_in: tuple[str, Src] | None = None
@@ -322,6 +344,7 @@ class _IosParser:
         self.groups: dict[str, _ObjGroup] = {}
         self.deferred: list[tuple[Filter, FilterLine, Ace]] = []
         self.refs: list[tuple[str, str, Src]] = []
+        self.route_maps: set[str] = set()
         self.lines_cfg: list[_Line] = []
         self.uses_switchport = False
         self.routing_line: tuple[bool, Src] | None = None
@@ -997,6 +1020,7 @@ class _IosParser:
         if len(tokens) < 2:
             raise _Unknown
         self.ignored += 1
+        self.route_maps.add(tokens[1])
         self.ctx = _Ctx("route-map", ROUTEMAP_TABLE, [None], f"route-map {tokens[1]}", src)
 
     def rm_match_ip(self, _target, tokens, low, src):
@@ -1286,6 +1310,32 @@ class _IosParser:
         else:
             st.acl_out = (tokens[2], src)
 
+    def if_verify(self, st: _IfState, tokens, low, src):
+        """uRPF: ``ip verify unicast source reachable-via rx|any [allow-default]
+        [allow-self-ping] [ACL]`` or the old ``ip verify unicast reverse-path``."""
+        words = low[2:]
+        if words[:2] == ["unicast", "reverse-path"]:
+            st.iface.urpf = "strict"
+            if len(words) > 2:
+                self.iface_partial(st.iface, "uRPF exception ACL not modelled", src)
+            return
+        if words[:3] != ["unicast", "source", "reachable-via"] or len(words) < 4 \
+                or words[3] not in ("rx", "any"):
+            raise _Unknown
+        st.iface.urpf = "strict" if words[3] == "rx" else "loose"
+        for w in words[4:]:
+            if w == "allow-default":
+                st.iface.urpf_allow_default = True
+            elif w != "allow-self-ping":
+                self.iface_partial(st.iface, "uRPF exception ACL not modelled", src)
+
+    def if_policy(self, st: _IfState, tokens, low, src):
+        """``ip policy route-map NAME``: resolved at the end (undefined = no effect)."""
+        if len(low) < 4 or low[2] != "route-map":
+            raise _Unknown
+        self.ref("route-map", tokens[3], src)
+        st.policy = (tokens[3], src)
+
     def if_nat(self, st: _IfState, tokens, low, src):
         if len(low) < 3 or low[2] not in ("inside", "outside"):
             raise _Unknown
@@ -1434,7 +1484,7 @@ class _IosParser:
         self._finish_nat()
         self._finish_services(usable)
         # references, resolved against the whole file
-        defined = {"acl": defined_acls, "object-group": set(self.groups),
+        defined = {"acl": defined_acls, "object-group": set(self.groups), "route-map": self.route_maps,
                    "vrf": dev.vrfs, "nat-pool": set(self.pools)}
         for kind, name, src in self.refs:
             dev.references.append(Reference(kind, name, src, name in defined.get(kind, ())))
@@ -1483,6 +1533,11 @@ class _IosParser:
                 if spec is not None:
                     # IOS: an undefined (or empty) ACL applied to an interface permits all
                     setattr(iface, attr, spec[0] if spec[0] in usable else None)
+            if st.policy is not None and st.policy[0] in self.route_maps:
+                # IOS routes normally when the route-map does not exist; an existing one
+                # may set next hops this model does not follow.
+                self.iface_partial(iface, f"policy-based routing (route-map {st.policy[0]}) not modelled",
+                                   st.policy[1])
             if st.channel_group is not None:
                 members[name] = st.channel_group[0]
         # port-channel members take their L2 settings from the bundle
@@ -1497,7 +1552,7 @@ class _IosParser:
             dev.facts["port_channel_members"][member] = pc
 
     def _resolve_mode(self, st: _IfState) -> None:
-        """L2/L3 role of an interface (documented defaults, see module docstring):
+        """L2/L3 role of an interface (the documented defaults, module docstring):
         ``no switchport`` → routed; any ``switchport`` command → L2; an explicit
         ``ip address``/``no ip address`` → routed; otherwise an Ethernet port on a
         device that uses ``switchport`` anywhere is an access port in VLAN 1."""
@@ -1751,8 +1806,6 @@ TOP_TABLE = _table(
         "ip nat": P.h_ip_nat,
     },
 )
-# `ip vrf NAME` opens a VRF; `ip vrf` alone is not a thing (keep the handler).
-
 IFACE_TABLE = _table(
     ignored=IFACE_IGNORED,
     partial=IFACE_PARTIAL,
@@ -1762,6 +1815,7 @@ IFACE_TABLE = _table(
         "ip unnumbered": P.if_unnumbered,
         "shutdown": P.if_shutdown, "no shutdown": P.if_shutdown,
         "ip access-group": P.if_access_group,
+        "ip verify": P.if_verify, "ip policy": P.if_policy,
         "ip nat inside": P.if_nat, "ip nat outside": P.if_nat,
         "ip vrf": P.if_vrf, "vrf": P.if_vrf,
         "standby": P.if_standby, "vrrp": P.if_vrrp, "address": P.if_vrrp3_address,

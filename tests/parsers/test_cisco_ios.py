@@ -235,6 +235,9 @@ def test_forwarding_keyword_marks_interface_partial_cosmetic_is_ignored():
      ip helper-address 10.0.0.5
      no ip redirects
      load-interval 30
+    route-map PBR permit 10
+     match ip address 101
+     set ip next-hop 10.0.0.9
     """)
     itf = dev.interfaces["Vlan10"]
     assert "policy-based routing" in itf.partial
@@ -243,10 +246,33 @@ def test_forwarding_keyword_marks_interface_partial_cosmetic_is_ignored():
     assert rep.unrecognized == []
 
 
+def test_policy_route_map_that_does_not_exist_has_no_effect():
+    # IOS routes normally when the route-map named by `ip policy` is not defined.
+    dev, rep = parse("""
+    interface Vlan10
+     ip address 10.0.10.1 255.255.255.0
+     ip policy route-map GONE
+    """)
+    assert dev.interfaces["Vlan10"].partial is None
+    assert [(r.kind, r.name, r.defined) for r in dev.references] == [("route-map", "GONE", False)]
+
+
+@pytest.mark.parametrize("line, mode, allow_default, partial", [
+    ("ip verify unicast source reachable-via rx", "strict", False, None),
+    ("ip verify unicast source reachable-via rx allow-default", "strict", True, None),
+    ("ip verify unicast source reachable-via any allow-self-ping", "loose", False, None),
+    ("ip verify unicast reverse-path", "strict", False, None),
+    ("ip verify unicast source reachable-via rx 101", "strict", False, "exception ACL"),
+])
+def test_urpf_is_modelled(line, mode, allow_default, partial):
+    dev, rep = parse(f"interface GigabitEthernet0/1\n ip address 10.0.0.1 255.255.255.0\n {line}\n")
+    itf = dev.interfaces["GigabitEthernet0/1"]
+    assert (itf.urpf, itf.urpf_allow_default) == (mode, allow_default)
+    assert (partial is None and itf.partial is None) or partial in itf.partial
+
+
 @pytest.mark.parametrize("line, word", [
-    ("ip policy route-map PBR", "policy-based routing"),
     ("service-policy input POLICE", "service-policy"),
-    ("ip verify unicast source reachable-via rx", "uRPF"),
     ("xconnect 10.0.0.2 100 encapsulation mpls", "xconnect"),
     ("bridge-group 1", "bridge-group"),
     ("zone-member security INSIDE", "zone-based firewall"),

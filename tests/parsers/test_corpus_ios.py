@@ -114,10 +114,13 @@ def test_stanford_switching_and_acls():
     assert len(dev.vlans) == 48                     # every `vlan N` of the database
 
 
-def test_stanford_policy_routing_is_partial():
+def test_stanford_policy_routing_names_missing_route_maps():
+    # The published configs reference route-maps whose definitions were removed:
+    # IOS then routes normally, and the dangling references are reported.
     dev = parsed(STANFORD / "soza_rtr_config.txt").devices[0]
-    assert any(i.partial and "policy-based routing" in i.partial
-               for i in dev.interfaces.values())
+    assert not any(i.partial and "policy-based routing" in i.partial for i in dev.interfaces.values())
+    assert any(r.kind == "route-map" and not r.defined for r in dev.references)
+    assert any(i.urpf == "strict" and i.urpf_allow_default for i in dev.interfaces.values())
 
 
 # --------------------------------------------------------------------------- route state
