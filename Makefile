@@ -5,9 +5,26 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO   := sample_configs/cisco-commune-leaky
 
-.PHONY: demo test bench clean install
+# Debian packages the reports and their tests use: PDF (WeasyPrint needs Pango),
+# pdftotext, Graphviz, fonts with Vietnamese diacritics, headless Chromium.
+DEBS   := chromium poppler-utils graphviz fonts-dejavu-core fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0
+DEBSTAMP := $(VENV)/.debs-stamp
 
-install: $(STAMP)
+.PHONY: demo test bench clean install sysdeps
+
+install: $(STAMP) $(DEBSTAMP)
+
+sysdeps: $(DEBSTAMP)
+
+$(DEBSTAMP):
+	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "netaudit: missing Debian packages (run as root to install): $$missing"; fi; \
+	fi
+	@mkdir -p $(VENV) && touch $@
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "netaudit needs Python >= 3.11"'
@@ -17,14 +34,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	@touch $@
 
-demo: $(STAMP)
+demo: $(STAMP) $(DEBSTAMP)
 	@echo "== netaudit audit $(DEMO)  (exit 1 = findings at or above 'high', as expected for a leaky office)"
 	-$(BIN)/netaudit audit $(DEMO) --lang en
 	@echo
 	@echo "== netaudit trace: can a guest reach a staff PC on SMB?"
 	-$(BIN)/netaudit trace $(DEMO) --from guest --to 10.10.10.5 --service tcp/445 --lang en
 
-test: $(STAMP)
+test: $(STAMP) $(DEBSTAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -83,10 +83,16 @@ def build(devices: list[Device], links: list[tuple[tuple[str, str], tuple[str, s
 
     def port_node(dev: str, ifname: str, tag):
         # A port-channel member is cabled as part of its channel.
-        itf = devmap[dev].interfaces.get(ifname)
-        if itf is not None and itf.parent and itf.kind != IfKind.SUBINTERFACE:
+        ifs = devmap[dev].interfaces
+        itf = ifs.get(ifname)
+        if itf is not None and itf.parent and itf.parent in ifs \
+                and ifs[itf.parent].kind == IfKind.PORT_CHANNEL:
             ifname = itf.parent
         return ("port", dev, ifname, tag)
+
+    def bridge_seg(dev: str, bridge: str, tag):
+        # A bridge without VLAN filtering: one untagged domain, tagged frames pass through.
+        return ("seg", dev, f"bridge:{bridge}" if tag is None else f"bridge:{bridge}:{tag}")
 
     for d in devices:
         g.add_node(("dev", d.hostname))
@@ -94,12 +100,15 @@ def build(devices: list[Device], links: list[tuple[tuple[str, str], tuple[str, s
             if itf.shutdown:
                 continue
             if itf.kind == IfKind.SVI:
-                vid = _svi_vlan(itf.name)
+                vid = itf.encapsulation_vlan or _svi_vlan(itf.name)
                 if vid is not None and itf.addresses:
                     g.add_edge(("l3", d.hostname, itf.name), ("seg", d.hostname, vid))
-            elif itf.kind == IfKind.SUBINTERFACE and itf.parent and itf.addresses:
+            elif itf.kind in (IfKind.SUBINTERFACE, IfKind.VLAN) and itf.parent and itf.encapsulation_vlan:
                 tag = None if itf.encapsulation_native else itf.encapsulation_vlan
-                g.add_edge(("l3", d.hostname, itf.name), port_node(d.hostname, itf.parent, tag))
+                if itf.addresses:
+                    g.add_edge(("l3", d.hostname, itf.name), port_node(d.hostname, itf.parent, tag))
+                else:
+                    g.add_node(port_node(d.hostname, itf.parent, tag))
             elif itf.mode == L2Mode.ROUTED and itf.kind in (IfKind.PHYSICAL, IfKind.PORT_CHANNEL,
                                                             IfKind.VLAN, IfKind.BRIDGE, IfKind.OTHER):
                 if itf.addresses:
@@ -115,9 +124,24 @@ def build(devices: list[Device], links: list[tuple[tuple[str, str], tuple[str, s
                 for tag in _vlans_carried(d, itf):
                     g.add_edge(port_node(d.hostname, itf.name, tag), ("seg", d.hostname, native if tag is None else tag))
             elif itf.mode == L2Mode.BRIDGE_PORT and itf.parent:
-                g.add_edge(port_node(d.hostname, itf.name, None), ("seg", d.hostname, f"bridge:{itf.parent}"))
+                g.add_edge(port_node(d.hostname, itf.name, None), bridge_seg(d.hostname, itf.parent, None))
             if itf.is_l3:
                 g.add_edge(("dev", d.hostname), ("l3", d.hostname, itf.name))
+        # Bridges without VLAN filtering: the bridge port itself, and every VLAN tag used
+        # on the bridge carried transparently by every member port.
+        members: dict[str, list[str]] = defaultdict(list)
+        for itf in d.interfaces.values():
+            if itf.mode == L2Mode.BRIDGE_PORT and itf.parent and not itf.shutdown:
+                members[itf.parent].append(itf.name)
+        for bridge, ports in members.items():
+            g.add_edge(port_node(d.hostname, bridge, None), bridge_seg(d.hostname, bridge, None))
+            tags = {i.encapsulation_vlan for i in d.interfaces.values()
+                    if i.kind in (IfKind.VLAN, IfKind.SUBINTERFACE) and i.parent == bridge
+                    and i.encapsulation_vlan and not i.shutdown}
+            for tag in tags:
+                g.add_edge(port_node(d.hostname, bridge, tag), bridge_seg(d.hostname, bridge, tag))
+                for port in ports:
+                    g.add_edge(port_node(d.hostname, port, tag), bridge_seg(d.hostname, bridge, tag))
 
     for (a_dev, a_if), (b_dev, b_if) in links:
         for dev, ifn in ((a_dev, a_if), (b_dev, b_if)):

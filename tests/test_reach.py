@@ -306,3 +306,44 @@ def test_urpf_default_route_counts_only_with_allow_default():
     # Without allow-default only the connected link's own sources route back via Gi2.
     assert build(False) is False
     assert build(True) is True
+
+
+def _bridge_router(filtering: bool) -> Device:
+    """A RouterOS-style office router: ether2-4 in bridge1, VLAN 40 for guests."""
+    d = Device("MT", "test", "mt.rsc")
+    d.interfaces["ether1"] = Interface("ether1", addresses=[IPNetwork("192.0.2.2/30")])
+    if filtering:
+        # Translated by the parser: ports become switch ports, VLAN interfaces SVIs.
+        d.interfaces["bridge1"] = Interface("bridge1", IfKind.SVI, [IPNetwork("10.0.10.1/24")], encapsulation_vlan=1)
+        d.interfaces["ether2"] = Interface("ether2", mode=L2Mode.ACCESS, access_vlan=1)
+        d.interfaces["ether3"] = Interface("ether3", mode=L2Mode.ACCESS, access_vlan=40)
+        d.interfaces["vlan40"] = Interface("vlan40", IfKind.SVI, [IPNetwork("10.0.40.1/24")], encapsulation_vlan=40)
+    else:
+        d.interfaces["bridge1"] = Interface("bridge1", IfKind.BRIDGE, [IPNetwork("10.0.10.1/24")])
+        for port in ("ether2", "ether3"):
+            d.interfaces[port] = Interface(port, mode=L2Mode.BRIDGE_PORT, parent="bridge1")
+        d.interfaces["vlan40"] = Interface("vlan40", IfKind.VLAN, [IPNetwork("10.0.40.1/24")],
+                                           parent="bridge1", encapsulation_vlan=40)
+    return d
+
+
+def test_bridge_without_vlan_filtering_is_one_domain():
+    # Guests plugged into ether3 (meant for VLAN 40) sit in the staff's untagged domain.
+    d = _bridge_router(filtering=False)
+    g = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], attach=[("MT", "ether3")])
+    s = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("MT", "ether2")])
+    m, engine = matrix([d], [g, s])
+    cell = m[("guest", "staff")]
+    assert cell.verdict == REACHABLE
+    assert any("same L2 domain" in (h.get("note") or "") for h in cell.witness.hops)
+
+
+def test_bridge_with_vlan_filtering_separates_vlans():
+    d = _bridge_router(filtering=True)
+    d.interfaces["vlan40"].filter_in = "GUEST"
+    d.filters["GUEST"] = acl("GUEST", ("deny", Match(dst=net("10.0.0.0/8"))), ("permit", Match()))
+    g = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], attach=[("MT", "ether3")])
+    s = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("MT", "ether2")])
+    m, _ = matrix([d], [g, s])
+    assert m[("guest", "staff")].verdict == BLOCKED
+    assert m[("staff", "guest")].verdict == REACHABLE
