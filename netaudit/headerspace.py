@@ -91,6 +91,9 @@ class HeaderSpace:
     def __init__(self) -> None:
         self.bdd = _bdd_mod.BDD()
         _MANAGERS.append(self.bdd)
+        # A fixed variable order (chosen in FIELDS):
+        # dynamic reordering costs more than it saves on these packet sets.
+        self.bdd.configure(reordering=False)
         names = [_bit(f, i) for f, w in FIELDS for i in range(w)] + list(FLAGS)
         self.bdd.declare(*names)
         self.true = self.bdd.true

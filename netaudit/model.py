@@ -248,8 +248,9 @@ class MgmtService:
 
     ``acl`` names a filter restricting sources (vty access-class, http
     access-class, SNMP community ACL); ``interfaces`` restricts where it listens
-    (``None`` = every interface); ``undefined_acl`` marks a reference to a missing
-    filter (the parser's vendor rule decides what that means: on IOS, permit all).
+    (``None`` = every interface).  A reference to a missing filter is translated by
+    the parser with its vendor's rule (on IOS: permit all, ``acl=None``) and recorded
+    as an undefined :class:`Reference`.
     """
 
     name: str

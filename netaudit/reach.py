@@ -55,15 +55,52 @@ class Step:
 
 @dataclass(frozen=True)
 class Path:
-    step: Step
-    parent: "Path | None" = None
+    """How a packet set got here: a step after a parent path."""
 
-    def steps(self) -> list[Step]:
-        out, node = [], self
-        while node is not None:
-            out.append(node.step)
-            node = node.parent
-        return out[::-1]
+    step: Step
+    parent: "Path | Merge | None" = None
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Sets that met at one location before it was processed: ``alts`` are
+    (set, path) pairs; a packet took the path of an alternative whose set holds it."""
+
+    alts: tuple
+
+
+class _Work:
+    """The work list: sets queued for the same location are merged until it is
+    processed (certain ones; uncertain ones keep their own reasons)."""
+
+    def __init__(self) -> None:
+        self.order: deque = deque()
+        self.pending: dict[tuple, list] = {}
+
+    def append(self, item) -> None:
+        dev, ifn, P, certain, reason, path = item
+        if not certain:
+            self.order.append(item)
+            return
+        key = (dev, ifn)
+        slot = self.pending.get(key)
+        if slot is None:
+            self.pending[key] = [P, [(P, path)]]
+            self.order.append(key)
+        else:
+            slot[0] = slot[0] | P
+            slot[1].append((P, path))
+
+    def __bool__(self) -> bool:
+        return bool(self.order)
+
+    def popleft(self):
+        item = self.order.popleft()
+        if len(item) == 6:
+            return item
+        P, alts = self.pending.pop(item)
+        path = alts[0][1] if len(alts) == 1 else Merge(tuple(alts))
+        return item[0], item[1], P, True, None, path
 
 
 def _extend(path: Path | None, step: Step) -> Path:
@@ -113,6 +150,8 @@ class _Run:
 
     deliveries: dict[str, _Delivery]
     denials: dict[tuple, list] = field(default_factory=dict)     # (dev, filter, in, out) -> [sets]
+    # Packets for the devices' own addresses, evaluated once per interface at the end.
+    control: dict[tuple, list] = field(default_factory=dict)     # (dev, if, certain, reason) -> [(set, path)]
     drops: dict[tuple, object] = field(default_factory=dict)     # (dev, why) -> set
 
 
@@ -163,7 +202,7 @@ class Engine:
             self.dom_l3_addr[did] = u
         self._fib: dict[tuple[str, str], list] = {}
         self._urpf_via: dict[tuple[str, str], dict] = {}
-        self._filters: dict[tuple, list] = {}
+        self._cache: dict[tuple, object] = {}     # compiled filters, semantics, uRPF, witness prefs
 
     def _ipset(self, s: IPSet):
         u = self.hs.false
@@ -177,16 +216,16 @@ class Engine:
     def _iface_key(self, dev: Device, name: str, in_if, out_if):
         """(in, out) as far as the filter cares: most filters never look at interfaces."""
         key = ("ifdep", dev.hostname, name)
-        dep = self._filters.get(key)
+        dep = self._cache.get(key)
         if dep is None:
-            dep = self._filters[key] = any(m.in_ifaces is not None or m.out_ifaces is not None
+            dep = self._cache[key] = any(m.in_ifaces is not None or m.out_ifaces is not None
                                            for line in dev.filters[name].lines for m in line.matches)
         return (in_if, out_if) if dep else (None, None)
 
     def _compiled(self, dev: Device, name: str, in_if: str | None, out_if: str | None):
         in_if, out_if = self._iface_key(dev, name, in_if, out_if)
         key = (dev.hostname, name, in_if, out_if)
-        got = self._filters.get(key)
+        got = self._cache.get(key)
         if got is None:
             flt = dev.filters[name]
             got = []
@@ -195,7 +234,7 @@ class Engine:
                       if (m.in_ifaces is None or in_if in m.in_ifaces)
                       and (m.out_ifaces is None or out_if in m.out_ifaces)]
                 got.append((idx, line, self.hs.matches(ms)))
-            self._filters[key] = got
+            self._cache[key] = got
         return got
 
     def apply_filter(self, run: _Run, dev: Device, name: str | None, P, in_if, out_if):
@@ -231,7 +270,7 @@ class Engine:
         """
         in_if, out_if = self._iface_key(dev, name, in_if, out_if)
         key = ("sem", dev.hostname, name, in_if, out_if)
-        got = self._filters.get(key)
+        got = self._cache.get(key)
         if got is not None:
             return got
         hs = self.hs
@@ -259,7 +298,7 @@ class Engine:
                 permit_c |= hit
         if flt.default_action == Action.PERMIT:
             permit_c |= remaining
-        got = self._filters[key] = (permit_c, permit_m, reason)
+        got = self._cache[key] = (permit_c, permit_m, reason)
         return got
 
     def _rest_permits(self, flt: Filter, lines, P):
@@ -353,7 +392,7 @@ class Engine:
     def urpf_sources(self, dev: Device, itf) -> object:
         """Source addresses unicast RPF lets in on ``itf`` (as a src_ip set)."""
         key = ("urpf", dev.hostname, itf.name)
-        got = self._filters.get(key)
+        got = self._cache.get(key)
         if got is None:
             self.fib(dev, itf.vrf)
             regions, default_region = self._urpf_via[(dev.hostname, itf.vrf)]
@@ -365,7 +404,7 @@ class Engine:
                     routed |= region
             if not itf.urpf_allow_default:
                 routed &= ~default_region
-            got = self._filters[key] = self.hs.dst_to_src(routed)
+            got = self._cache[key] = self.hs.dst_to_src(routed)
         return got
 
     def _resolve(self, dev: Device, vrf: str, r: Route, routes: list[Route], depth: int):
@@ -405,7 +444,7 @@ class Engine:
             for net in z.zone.subnets:
                 s |= hs.prefix("src_ip", net)
             P0 &= s
-        queue: deque = deque()
+        queue = _Work()
         seen_c: dict[tuple, object] = {}
         seen_m: dict[tuple, object] = {}
         for did in z.domains:
@@ -425,6 +464,12 @@ class Engine:
                     continue
                 seen_m[key] = seen_m.get(key, hs.false) | new
             self._ingress(run, dev, ifn, new, certain, reason, path, queue)
+        for (dev, ifn, certain, reason), alts in run.control.items():
+            P = hs.false
+            for u, _ in alts:
+                P |= u
+            path = alts[0][1] if len(alts) == 1 else Merge(tuple(alts))
+            self._control_plane(run, self.topo.devices[dev], ifn, P, certain, reason, path)
         return run
 
     def _deliver(self, run: _Run, zone: str, P, certain: bool, reason, path: Path):
@@ -475,7 +520,7 @@ class Engine:
             for Q2, p2 in self._dnat(dev, ifn, Q, p1):
                 own = Q2 & self.own[(dev_name, itf.vrf)]
                 if own != hs.false:
-                    self._control_plane(run, dev, ifn, own, c, r, p2)
+                    run.control.setdefault((dev_name, ifn, c, r), []).append((own, p2))
                 rest = Q2 & ~own
                 if rest == hs.false:
                     continue
@@ -664,18 +709,24 @@ class Engine:
     def witness(self, path: Path, final_set, prefer=()) -> Witness:
         """A concrete packet of ``final_set`` and its hop-by-hop path with config lines."""
         hs = self.hs
-        steps = path.steps()
         pkt = hs.pick(final_set, prefer)
-        # Walk NAT steps backwards to the packet as the source sent it.
-        packets_after: list[Packet] = [pkt] * len(steps)
-        cur = pkt
-        for i in range(len(steps) - 1, -1, -1):
-            packets_after[i] = cur
-            st = steps[i]
+        # Walk back to the source: through merges (the alternative holding the packet)
+        # and NAT steps (pre-images), remembering the packet after each step.
+        steps_rev: list[Step] = []
+        after_rev: list[Packet] = []
+        cur, node = pkt, path
+        while node is not None:
+            if isinstance(node, Merge):
+                node = next(p for u, p in node.alts if hs.contains(u, cur))
+                continue
+            st = node.step
+            steps_rev.append(st)
+            after_rev.append(cur)
             if st.kind == "nat":
-                keep = hs.packet(cur)
-                keep = hs.exist(st.nat_fields, keep)
+                keep = hs.exist(st.nat_fields, hs.packet(cur))
                 cur = hs.pick(st.pre & keep)
+            node = node.parent
+        steps, packets_after = steps_rev[::-1], after_rev[::-1]
         origin = cur
         hops: list[dict] = []
         cur = origin
@@ -804,9 +855,9 @@ def _prefer(engine: Engine, pz: PlacedZone, dst: str) -> list:
     the zone that is not a router address, a destination host (not a network address),
     TCP first, then a well-known service port."""
     key = ("prefer", pz.name, dst)
-    got = engine._filters.get(key)
+    got = engine._cache.get(key)
     if got is None:
-        got = engine._filters[key] = _preferences(engine, pz, dst)
+        got = engine._cache[key] = _preferences(engine, pz, dst)
     return got
 
 
