@@ -813,8 +813,15 @@ def compute_matrix(engine: Engine, zone_names: list[str]) -> list[Cell]:
     for src in zone_names:
         pz = engine.zones[src]
         run = engine.run_zone(src)
-        for dst in [z for z in zone_names if z != src] + [DEVICES_ZONE]:
-            cells.append(make_cell(engine, run, pz, dst))
+        row = [make_cell(engine, run, pz, dst) for dst in [z for z in zone_names if z != src] + [DEVICES_ZONE]]
+        if any(c.verdict == BLOCKED for c in row):
+            # Blocked for new connections; do replies (TCP ACK/RST, conntrack
+            # established) get through?  Reported, never a "reachable".
+            replies = engine.run_zone(src, ~hs.new_connections)
+            for c in row:
+                d = replies.deliveries.get(c.dst)
+                c.replies_only = c.verdict == BLOCKED and d is not None and d.certain != hs.false
+        cells.extend(row)
     return cells
 
 

@@ -347,3 +347,13 @@ def test_bridge_with_vlan_filtering_separates_vlans():
     m, _ = matrix([d], [g, s])
     assert m[("guest", "staff")].verdict == BLOCKED
     assert m[("staff", "guest")].verdict == REACHABLE
+
+
+def test_replies_only_is_reported_on_blocked_cells():
+    f = acl("IN", ("permit", Match(protocols=(6,), tcp_established=True)))
+    r = router(Gi1=l3("", "10.0.40.1/24", filter_in="IN"), Gi2=l3("", "10.0.10.1/24"))
+    r.filters["IN"] = f
+    m, _ = matrix([r], [GUEST, STAFF])
+    assert m[("guest", "staff")].verdict == BLOCKED
+    assert m[("guest", "staff")].replies_only is True
+    assert m[("staff", "guest")].replies_only is False      # reachable, not "replies only"

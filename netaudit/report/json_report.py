@@ -44,6 +44,8 @@ def audit_dict(audit, options: RenderOptions) -> dict:
         cell["reason"] = c.reason
         if c.blocking:
             cell["blocked_by"] = c.blocking
+        if c.replies_only:
+            cell["replies_only"] = True
         matrix.append(cell)
     partial = []
     for r in snap.reports:

@@ -1,9 +1,11 @@
 """Terminal summary: matrix, findings by severity, parse coverage."""
 from __future__ import annotations
 
-from ..messages import t
+from ..messages import register, t
 from ..secrets import mask
 from . import RenderOptions
+
+register({"summary.replies_only": {"vi": "chỉ gói trả lời", "en": "replies only"}})
 
 _COLORS = {"critical": "\033[1;31m", "high": "\033[31m", "medium": "\033[33m", "low": "\033[36m",
            "info": "\033[37m", "reachable": "\033[31m", "blocked": "\033[32m", "unknown": "\033[33m"}
@@ -61,6 +63,8 @@ def render(audit, options: RenderOptions) -> str:
             if exp.expected == "limited":
                 expected += " " + ",".join(exp.allowed_services)
         services = ",".join(c.services) if c.services else ("" if c.verdict != "unknown" else "?")
+        if c.replies_only:
+            services = f"({t('summary.replies_only', lang)})"
         if len(services) > 40:
             services = services[:37] + "..."
         rows.append([c.src, c.dst, t(f"verdict.{c.verdict}", lang), expected, services,
