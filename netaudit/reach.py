@@ -517,17 +517,18 @@ class Engine:
             p1 = _extend(path, Step("enter", dev_name, ifn))
             if itf.filter_in:
                 p1 = _extend(p1, Step("filter", dev_name, ifn, None, filter=itf.filter_in, note="in"))
-            for Q2, p2 in self._dnat(dev, ifn, Q, p1):
+            for Q2, p2, why in self._dnat(dev, ifn, Q, p1):
+                c2, r2 = c and why is None, r or why
                 own = Q2 & self.own[(dev_name, itf.vrf)]
                 if own != hs.false:
-                    run.control.setdefault((dev_name, ifn, c, r), []).append((own, p2))
+                    run.control.setdefault((dev_name, ifn, c2, r2), []).append((own, p2))
                 rest = Q2 & ~own
                 if rest == hs.false:
                     continue
                 if not dev.ip_routing:
                     self._drop(run, dev_name, "ip routing disabled", rest)
                     continue
-                self._route(run, dev, ifn, itf.vrf, rest, c, r, p2, queue)
+                self._route(run, dev, ifn, itf.vrf, rest, c2, r2, p2, queue)
 
     def _route(self, run, dev: Device, ifn, vrf, P, certain, reason, path, queue):
         hs = self.hs
@@ -563,9 +564,9 @@ class Engine:
                     for T, c2, r2 in self.apply_filter(run, dev, out_itf.filter_out, S, ifn, out_if):
                         p3 = _extend(p2, Step("filter", dev.hostname, ifn, out_if, filter=out_itf.filter_out,
                                               note="out")) if out_itf.filter_out else p2
-                        for U, p4 in self._snat(dev, ifn, out_if, T, p3):
-                            self._emit(run, dev.hostname, out_if, nh, U, certain and c and c2,
-                                       reason or r or r2, p4, queue)
+                        for U, p4, why in self._snat(dev, ifn, out_if, T, p3):
+                            self._emit(run, dev.hostname, out_if, nh, U, certain and c and c2 and why is None,
+                                       reason or r or r2 or why, p4, queue)
 
     def _emit(self, run, dev_name, out_if, nh, P, certain, reason, path, queue):
         """A router sends ``P`` out of ``out_if`` toward ``nh`` (None = directly to dst)."""
@@ -658,50 +659,47 @@ class Engine:
         return u
 
     def _dnat(self, dev: Device, in_if: str, P, path):
-        hs = self.hs
-        rules = [r for r in dev.nat_rules if r.kind == "destination"]
-        if not rules:
-            return [(P, path)]
-        out, rest = [], P
-        for rule in rules:
-            hit = self._nat_match(dev, rule, rest, in_if, None)
-            if hit == hs.false:
-                continue
-            rest &= ~hit
-            new, fields = hit, []
-            if rule.to_ip is not None:
-                new = hs.rewrite(new, "dst_ip", rule.to_ip)
-                fields.append("dst_ip")
-            if rule.to_port is not None:
-                new = hs.rewrite(new, "dst_port", rule.to_port)
-                fields.append("dst_port")
-            out.append((new, _extend(path, Step("nat", dev.hostname, in_if, None, nat=rule,
-                                                nat_fields=tuple(fields), pre=hit))))
-        if rest != hs.false:
-            out.append((rest, path))
-        return out
+        """Destination NAT on ingress, before routing."""
+        return self._nat(dev, "destination", in_if, None, P, path)
 
     def _snat(self, dev: Device, in_if: str, out_if: str, P, path):
+        """Source NAT after routing, on the way out."""
+        return self._nat(dev, "source", in_if, out_if, P, path)
+
+    def _rewrites(self, dev: Device, rule: NatRule) -> list[tuple[str, int]]:
+        """(field, new value) pairs a rule writes; [] when its target is unknown."""
+        if rule.kind == "destination":
+            out = [("dst_ip", rule.to_ip)] if rule.to_ip is not None else []
+            return out + ([("dst_port", rule.to_port)] if rule.to_port is not None else [])
+        to = rule.to_ip
+        if to is None and rule.to_interface:
+            itf = dev.interfaces.get(rule.to_interface)
+            to = int(itf.addresses[0].ip) if itf and itf.addresses else None
+        return [("src_ip", to)] if to is not None else []
+
+    def _nat(self, dev: Device, kind: str, in_if: str, out_if: str | None, P, path):
+        """Split ``P`` by the first matching NAT rule of ``kind`` and rewrite each part:
+        [(set, path, reason)] where ``reason`` is set when the rule was not fully understood."""
         hs = self.hs
-        rules = [r for r in dev.nat_rules if r.kind == "source"]
+        rules = [r for r in dev.nat_rules if r.kind == kind]
         if not rules:
-            return [(P, path)]
+            return [(P, path, None)]
         out, rest = [], P
         for rule in rules:
             hit = self._nat_match(dev, rule, rest, in_if, out_if)
             if hit == hs.false:
                 continue
-            to = rule.to_ip
-            if to is None and rule.to_interface:
-                itf = dev.interfaces.get(rule.to_interface)
-                to = int(itf.addresses[0].ip) if itf and itf.addresses else None
-            if to is None:
-                continue
             rest &= ~hit
-            out.append((hs.rewrite(hit, "src_ip", to), _extend(path, Step(
-                "nat", dev.hostname, in_if, out_if, nat=rule, nat_fields=("src_ip",), pre=hit))))
+            writes = self._rewrites(dev, rule)     # none: identity NAT, the packet is kept
+            new = hit
+            for fld, value in writes:
+                new = hs.rewrite(new, fld, value)
+            why = f"{dev.hostname}: NAT rule '{rule.source.text if rule.source else kind}' " \
+                  f"not fully understood ({rule.partial})" if rule.partial else None
+            out.append((new, _extend(path, Step("nat", dev.hostname, in_if, out_if, nat=rule,
+                                                nat_fields=tuple(f for f, _ in writes), pre=hit)), why))
         if rest != hs.false:
-            out.append((rest, path))
+            out.append((rest, path, None))
         return out
 
     # ------------------------------------------------------------------ witnesses

@@ -357,3 +357,23 @@ def test_replies_only_is_reported_on_blocked_cells():
     assert m[("guest", "staff")].verdict == BLOCKED
     assert m[("guest", "staff")].replies_only is True
     assert m[("staff", "guest")].replies_only is False      # reachable, not "replies only"
+
+
+def test_partial_nat_rule_makes_unknown_and_identity_nat_consumes():
+    r = router(Gi1=l3("", "10.0.20.1/24"), Gi2=l3("", "192.0.2.2/30"))
+    wan_ip = int(IPNetwork("192.0.2.2/32").ip)
+    # An identity rule first: it matches port 8080 and translates nothing.
+    r.nat_rules.append(NatRule("destination", Match(protocols=(6,), dst=(AddrMatch.host(wan_ip),),
+                                                     dst_ports=(PortRange(8080, 8080),)),
+                               in_ifaces=frozenset({"Gi2"})))
+    r.nat_rules.append(NatRule("destination", Match(protocols=(6,), dst=(AddrMatch.host(wan_ip),)),
+                               to_ip=int(IPNetwork("10.0.20.5/32").ip), in_ifaces=frozenset({"Gi2"}),
+                               partial="pool approximated"))
+    r.interfaces["Gi2"].filter_in = "WAN-IN"
+    r.filters["WAN-IN"] = acl("WAN-IN", ("permit", Match(protocols=(6,), dst=(AddrMatch.host(wan_ip),))))
+    servers = Zone("servers", "server", [IPNetwork("10.0.20.0/24")])
+    internet = Zone("internet", "external", attach=[("R1", "Gi2")])
+    m, _ = matrix([r], [servers, internet])
+    cell = m[("internet", "servers")]
+    assert cell.verdict == UNKNOWN and "pool approximated" in cell.reason
+    assert "tcp/8080" not in cell.services            # the identity rule kept 8080 for the router
