@@ -1463,6 +1463,13 @@ class _IosParser:
             raise _Unknown
         st.channel_group = (f"Port-channel{low[1]}", src)
 
+    def if_routing_protocol(self, st: _IfState, tokens, low, src):
+        """Routing-protocol settings on an interface show the device takes part in a
+        dynamic protocol even when its ``router`` block is absent from the file (as in
+        published, sanitised configs): missing routes are then unknown, not absent."""
+        self.dev.facts["dynamic_routing"].append(src)
+        return self.if_secret_ignored(st, tokens, low, src)
+
     def if_secret_ignored(self, st: _IfState, tokens, low, src):
         """ip ospf / ppp / ip authentication: irrelevant except for their keys."""
         self.scan_secrets(tokens, low)
@@ -1822,7 +1829,9 @@ IFACE_TABLE = _table(
         "switchport": P.if_switchport, "no switchport": P.if_no_switchport,
         "encapsulation": P.if_encapsulation,
         "channel-group": P.if_channel_group,
-        "ip ospf": P.if_secret_ignored, "ppp": P.if_secret_ignored,
+        "ip ospf": P.if_routing_protocol, "ipv6 ospf": P.if_routing_protocol,
+        "ip eigrp": P.if_routing_protocol, "ip rip": P.if_routing_protocol,
+        "ppp": P.if_secret_ignored,
         "ip authentication": P.if_secret_ignored,
     },
 )

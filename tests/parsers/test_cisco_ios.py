@@ -1238,3 +1238,11 @@ def test_large_generated_acl_completes():
 
 def test_all_vlans_constant_sane():
     assert min(ALL_VLANS) == 1 and max(ALL_VLANS) == 4094
+
+
+def test_interface_routing_protocol_settings_mean_dynamic_routing():
+    # Sanitised configs drop `router ospf` but keep `ip ospf cost`: routes are learned.
+    dev, rep = parse("interface Vlan10\n ip address 10.0.10.1 255.255.255.0\n ip ospf cost 10\n")
+    assert [s.line for s in dev.facts["dynamic_routing"]] == [3]
+    dev, rep = parse("interface Vlan10\n ip address 10.0.10.1 255.255.255.0\n")
+    assert dev.facts["dynamic_routing"] == []
