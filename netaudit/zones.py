@@ -196,7 +196,7 @@ _PATTERNS: list[tuple[str, str, re.Pattern]] = [
         ("camera", "camera", r"CAMERA|CCTV|\bCAM\b|GIAM[-_ ]?SAT"),
         ("kiosk", "kiosk", r"KIOSK|MOT[-_ ]?CUA|ONE[-_ ]?STOP|TTPVHCC|HCC|TIEP[-_ ]?DAN"),
         ("wan", "wan", r"TSLCD|CPNET|WAN[-_ ]?CP|TRUYEN[-_ ]?SO[-_ ]?LIEU|CHUYEN[-_ ]?DUNG"),
-        ("external", "internet", r"INTERNET|\bISP\b|UPLINK|VNPT|VIETTEL|FPT|\bWAN\b|OUTSIDE"),
+        ("external", "internet", r"INTERNET|\bISP\b|VNPT|VIETTEL|FPT|\bWAN\b|OUTSIDE"),
         ("internal", "staff", r"STAFF|NOI[-_ ]?BO|CAN[-_ ]?BO|USER|LAN|OFFICE|VAN[-_ ]?PHONG|CONG[-_ ]?CHUC"),
     ]
 ]
@@ -251,7 +251,7 @@ def infer_site(devices: list[Device], topo: Topology) -> Site:
             if svi is not None:
                 z.subnets.extend(a.cidr for a in svi.addresses if a.cidr not in z.subnets)
         for itf in sorted(d.interfaces.values(), key=lambda i: i.name):
-            if itf.kind.value == "svi" or itf.shutdown:
+            if itf.kind.value == "svi" or itf.shutdown or _transit(topo, d.hostname, itf.name):
                 continue
             hit = classify(itf.description, itf.zone or "")
             if not hit:
@@ -273,7 +273,8 @@ def infer_site(devices: list[Device], topo: Topology) -> Site:
         for r in d.routes:
             if r.prefix.prefixlen == 0 and not r.drop:
                 out = r.interface or _iface_for(d, r.next_hop)
-                if out and not any(out == a[1] and d.hostname == a[0]
+                # A default route toward another device of the snapshot is not the exit.
+                if out and not _transit(topo, d.hostname, out) and not any(out == a[1] and d.hostname == a[0]
                                    for z in zones.values() for a in z.attach):
                     z = add("external", "internet", f"{d.hostname}:{out} carries the default route")
                     z.attach.append((d.hostname, out))
@@ -284,6 +285,12 @@ def infer_site(devices: list[Device], topo: Topology) -> Site:
                     z.attach.append((d.hostname, itf.name))
     site.zones = [zones[k] for k in sorted(zones)]
     return site
+
+
+def _transit(topo: Topology, dev: str, ifname: str) -> bool:
+    """A routed link to another device of the snapshot: infrastructure, not a zone."""
+    did = topo.l3_domain(dev, ifname)
+    return did is not None and any(other != dev for other, _ in topo.domains[did].l3)
 
 
 def _iface_for(d: Device, nh: int | None) -> str | None:

@@ -123,3 +123,20 @@ def test_unplaceable_zone_is_reported():
     placed, _, warnings = resolve(site, topo)
     assert placed[0].domains == []
     assert any("CORE:77" in w for w in warnings)
+
+
+def test_transit_links_between_devices_are_not_zones():
+    # The core's uplink (described "Uplink") and the router's "LAN" port are one /30
+    # between two devices of the snapshot: infrastructure, never a zone.
+    core = _office()
+    core.routes = [Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("10.10.255.1/32").ip))]
+    core.interfaces["Gi0/1"] = Interface("Gi0/1", addresses=[IPNetwork("10.10.255.2/30")], description="Uplink RT")
+    rt = Device("RT", "test", "rt.cfg")
+    rt.interfaces["Gi0/1"] = Interface("Gi0/1", addresses=[IPNetwork("10.10.255.1/30")], description="LAN core")
+    rt.interfaces["Gi0/0"] = Interface("Gi0/0", addresses=[IPNetwork("203.0.113.2/30")], description="WAN VNPT")
+    rt.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("203.0.113.1/32").ip)))
+    topo = topology.build([core, rt])
+    site = infer_site([core, rt], topo)
+    by_name = {z.name: z for z in site.zones}
+    assert by_name["internet"].attach == [("RT", "Gi0/0")]
+    assert IPNetwork("10.10.255.0/30") not in by_name["staff"].subnets
