@@ -129,7 +129,10 @@ class Filter:
     name: str
     lines: list[FilterLine] = field(default_factory=list)
     default_action: Action = Action.DENY
-    kind: str = "acl"                   # acl | standard | extended | policy | chain
+    # acl | standard | extended | policy | chain | synthesized (composed by the parser
+    # from other filters' lines, e.g. ASA's per-interface ACLs + security levels: its
+    # lines are checked where they are written, not again here)
+    kind: str = "acl"
     source: Src | None = None
     partial: str | None = None          # the whole filter is uncertain (reason)
     # Text shown for the default action in witnesses (e.g. "implicit deny").

@@ -233,7 +233,8 @@ class Engine:
                 ms = [m for m in line.matches
                       if (m.in_ifaces is None or in_if in m.in_ifaces)
                       and (m.out_ifaces is None or out_if in m.out_ifaces)]
-                got.append((idx, line, self.hs.matches(ms)))
+                if ms:          # lines for other interface pairs cannot match here
+                    got.append((idx, line, self.hs.matches(ms)))
             self._cache[key] = got
         return got
 
@@ -555,6 +556,9 @@ class Engine:
                 continue
             for out_if, nh, route in acts:
                 p1 = _extend(path, Step("route", dev.hostname, ifn, out_if, route=route))
+                c_route = certain and not route.partial
+                r_route = reason or (f"{dev.hostname}: route '{route.source.text if route.source else route.prefix}' "
+                                     f"not fully understood ({route.partial})" if route.partial else None)
                 for S, c, r in self.apply_filter(run, dev, dev.forward_filter, R, ifn, out_if):
                     p2 = _extend(p1, Step("filter", dev.hostname, ifn, out_if, filter=dev.forward_filter,
                                           note="forward")) if dev.forward_filter else p1
@@ -565,15 +569,16 @@ class Engine:
                         p3 = _extend(p2, Step("filter", dev.hostname, ifn, out_if, filter=out_itf.filter_out,
                                               note="out")) if out_itf.filter_out else p2
                         for U, p4, why in self._snat(dev, ifn, out_if, T, p3):
-                            self._emit(run, dev.hostname, out_if, nh, U, certain and c and c2 and why is None,
-                                       reason or r or r2 or why, p4, queue)
+                            self._emit(run, dev.hostname, out_if, nh, U, c_route and c and c2 and why is None,
+                                       r_route or r or r2 or why, p4, queue)
 
     def _emit(self, run, dev_name, out_if, nh, P, certain, reason, path, queue):
         """A router sends ``P`` out of ``out_if`` toward ``nh`` (None = directly to dst)."""
         hs = self.hs
-        did = self.topo.l3_domain(dev_name, out_if)
+        did = self.topo.l3_domain(dev_name, out_if) or self.topo.port_domain(dev_name, out_if)
         if did is None:
-            self._drop(run, dev_name, f"{out_if} has no L2 domain", P)
+            self._leave(run, P, f"{dev_name}:{out_if} has no known address or segment "
+                                f"(e.g. an address from DHCP): where the packets go is not known")
             return
         dom = self.topo.domains[did]
         if nh is None:

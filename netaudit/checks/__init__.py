@@ -26,6 +26,7 @@ CHECK_MODULES = [
     "netaudit.checks.segmentation",
     "netaudit.checks.config",
     "netaudit.checks.management",
+    "netaudit.checks.asa",
 ]
 
 # Legal references, cited by checks (regulation.md §1).

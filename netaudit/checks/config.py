@@ -377,6 +377,8 @@ def shadowed_acl_line(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
     for dev in ctx.devices:
         for name in sorted(dev.filters):
             flt = dev.filters[name]
+            if flt.kind == "synthesized":
+                continue        # its lines are checked on the filters they come from
             for u in shadowed_lines(ctx.hs, flt):
                 yield shadowed_finding(info, dev, flt, u)
 

@@ -21,6 +21,7 @@ from types import ModuleType
 # The one place a vendor is registered.
 VENDOR_MODULES = [
     "netaudit.parsers.cisco_ios",
+    "netaudit.parsers.cisco_asa",
 ]
 
 STATE_MODULES = [
