@@ -167,8 +167,10 @@ class Engine:
         self.zones = {z.name: z for z in zones}
         self.hs = hs or HeaderSpace()
         hs = self.hs
-        self.zone_addr = {z.name: self._ipset(z.owned) for z in zones}
-        self.zone_addr[DEVICES_ZONE] = self._ipset(device_addrs)
+        # The devices' own addresses belong to @devices, never to a zone's hosts.
+        devices_dst = self._ipset(device_addrs)
+        self.zone_addr = {z.name: self._ipset(z.owned) & ~devices_dst for z in zones}
+        self.zone_addr[DEVICES_ZONE] = devices_dst
         self.zones_in_domain: dict[str, list[str]] = defaultdict(list)
         for z in zones:
             for did in z.domains:
@@ -727,7 +729,7 @@ class Engine:
             after_rev.append(cur)
             if st.kind == "nat":
                 keep = hs.exist(st.nat_fields, hs.packet(cur))
-                cur = hs.pick(st.pre & keep)
+                cur = hs.pick(st.pre & keep, prefer)
             node = node.parent
         steps, packets_after = steps_rev[::-1], after_rev[::-1]
         origin = cur

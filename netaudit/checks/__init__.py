@@ -27,6 +27,7 @@ CHECK_MODULES = [
     "netaudit.checks.config",
     "netaudit.checks.management",
     "netaudit.checks.asa",
+    "netaudit.checks.routeros",
 ]
 
 # Legal references, cited by checks (regulation.md §1).

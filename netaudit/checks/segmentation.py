@@ -56,17 +56,19 @@ def _violation(ctx: AuditContext, info: CheckInfo, cell, severity: str, detail_k
         devices=sorted({h["device"] for h in (witness or {}).get("hops", []) if h.get("device")}))
 
 
-def _guest_severity(ctx: AuditContext, cell) -> str:
-    """Critical when administration ports or whole protocols leak; low for ping only."""
+def _severity(ctx: AuditContext, cell, admin: str, other: str) -> str:
+    """Severity of an excess toward the devices themselves: ``admin`` when an
+    administration port leaks, low for ICMP only, ``other`` otherwise.  Cells to a
+    zone keep the reference policy's severity."""
     hs = ctx.hs
-    bad = excess(ctx, cell)
     if cell.dst != DEVICES_ZONE:
         return cell.expectation.severity
+    bad = excess(ctx, cell)
     if (bad & _services_set(ctx, ADMIN_SERVICES)) != hs.false:
-        return "critical"
+        return admin
     if (bad & ~_services_set(ctx, ["icmp"])) == hs.false:
         return "low"
-    return "high"
+    return other
 
 
 @check("guest-isolation", "critical", [REF_TT12_ZONES, REF_ND331], {
@@ -95,7 +97,7 @@ def guest_isolation(ctx: AuditContext, info: CheckInfo):
             continue
         if excess(ctx, cell) == ctx.hs.false:
             continue
-        yield _violation(ctx, info, cell, _guest_severity(ctx, cell),
+        yield _violation(ctx, info, cell, _severity(ctx, cell, "critical", "high"),
                          "check.guest-isolation.detail_devices" if cell.dst == DEVICES_ZONE else None)
 
 
@@ -120,7 +122,7 @@ def policy_violation(ctx: AuditContext, info: CheckInfo):
             continue          # guest cells are guest-isolation's
         if cell.verdict == REACHABLE and exp.expected in (DENY, LIMITED):
             if excess(ctx, cell) != ctx.hs.false:
-                yield _violation(ctx, info, cell, exp.severity)
+                yield _violation(ctx, info, cell, _severity(ctx, cell, exp.severity, exp.severity))
         elif cell.verdict == BLOCKED and exp.expected == ALLOW and cell.dst != DEVICES_ZONE:
             yield info.finding(key=f"{cell.src}->{cell.dst}:blocked", severity="info",
                                detail_key="check.policy-violation.detail_blocked",

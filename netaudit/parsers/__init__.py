@@ -22,6 +22,7 @@ from types import ModuleType
 VENDOR_MODULES = [
     "netaudit.parsers.cisco_ios",
     "netaudit.parsers.cisco_asa",
+    "netaudit.parsers.mikrotik_routeros",
 ]
 
 STATE_MODULES = [

@@ -1,0 +1,246 @@
+"""RouterOS checks (netaudit.checks.routeros) on parsed RouterOS configs."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from netaddr import IPNetwork
+
+import netaudit.checks.routeros  # noqa: F401 - registers the checks
+from netaudit import topology, zones
+from netaudit.checks import REGISTRY, AuditContext, load_checks
+from netaudit.checks.config import vendor_remediation
+from netaudit.headerspace import HeaderSpace
+from netaudit.parsers import mikrotik_routeros
+from netaudit.policy import resolve_expectation
+from netaudit.reach import Engine, compute_matrix
+from netaudit.zones import Site, Zone
+
+V7 = "# 2024-03-12 10:21:33 by RouterOS 7.14.1\n"
+V6 = "# mar/12/2024 10:21:33 by RouterOS 6.49.10\n"
+
+BASE = """
+/system identity
+set name=R
+/interface bridge
+add name=br vlan-filtering=yes
+/interface vlan
+add interface=br name=v10 vlan-id=10
+add interface=br name=v40 vlan-id=40
+add interface=br name=v99 vlan-id=99
+/interface list
+add name=WAN
+add name=LAN
+add name=GUEST
+add name=MGMT
+/interface bridge port
+add bridge=br interface=ether2 pvid=10 frame-types=admit-only-untagged-and-priority-tagged
+add bridge=br interface=ether3 pvid=40 frame-types=admit-only-untagged-and-priority-tagged
+add bridge=br interface=ether9 pvid=99 frame-types=admit-only-untagged-and-priority-tagged
+/interface bridge vlan
+add bridge=br tagged=br vlan-ids=10,40,99
+/interface list member
+add interface=ether1 list=WAN
+add interface=v10 list=LAN
+add interface=v40 list=GUEST
+add interface=v99 list=MGMT
+/ip address
+add address=192.0.2.2/30 interface=ether1
+add address=10.0.10.1/24 interface=v10
+add address=10.0.40.1/24 interface=v40
+add address=10.0.99.1/24 interface=v99
+/ip route
+add gateway=192.0.2.1
+"""
+LOCKED = """
+/ip firewall filter
+add action=accept chain=input in-interface-list=MGMT
+add action=accept chain=input in-interface-list=!WAN protocol=udp dst-port=53,67
+add action=drop chain=input
+/ip neighbor discovery-settings
+set discover-interface-list=MGMT
+/tool mac-server
+set allowed-interface-list=MGMT
+/tool mac-server mac-winbox
+set allowed-interface-list=MGMT
+"""
+ZONES = [Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("R", "ether2")]),
+         Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], attach=[("R", "ether3")]),
+         Zone("mgmt", "management", [IPNetwork("10.0.99.0/24")], attach=[("R", "ether9")]),
+         Zone("internet", "external", attach=[("R", "ether1")])]
+
+
+def context(text: str, header: str = V7, zone_list=ZONES) -> AuditContext:
+    res = mikrotik_routeros.parse(header + textwrap.dedent(text).lstrip("\n"), "r.rsc")
+    dev = res.devices[0]
+    topo = topology.build([dev])
+    site = Site(unit="t", zones=list(zone_list))
+    placed, addrs, _ = zones.resolve(site, topo)
+    engine = Engine(topo, placed, addrs, HeaderSpace())
+    matrix = compute_matrix(engine, [z.name for z in placed])
+    kinds = {z.name: z.kind for z in placed}
+    for cell in matrix:
+        cell.expectation = resolve_expectation(cell.src, kinds[cell.src], cell.dst,
+                                               kinds.get(cell.dst, "devices"), site.level, [])
+    return AuditContext([dev], [res.report], topo, site, placed, matrix, engine.hs, engine)
+
+
+def run(check_id: str, ctx: AuditContext) -> list:
+    load_checks()
+    info = REGISTRY[check_id]
+    return list(info.func(ctx, info))
+
+
+# --------------------------------------------------------------------------- bridge
+
+
+PLAIN_BRIDGE = """
+/interface bridge
+add name=bridge
+/interface vlan
+add interface=bridge name=vlan40 vlan-id=40
+/interface bridge port
+add bridge=bridge interface=ether2
+add bridge=bridge interface=ether3 pvid=40
+/ip address
+add address=10.0.10.1/24 interface=bridge
+add address=10.0.40.1/24 interface=vlan40
+"""
+PLAIN_ZONES = [Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("r", "ether2")]),
+               Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], attach=[("r", "ether3")])]
+
+
+def test_bridge_no_vlan_filtering_cites_bridge_vlan_interfaces_and_pvids():
+    ctx = context(PLAIN_BRIDGE, header=V6, zone_list=PLAIN_ZONES)
+    (f,) = run("routeros-bridge-no-vlan-filtering", ctx)
+    assert f.severity == "high" and f.devices == ["r"]
+    assert [e["line"] for e in f.evidence] == [3, 5, 8]
+    assert "vlan40 vlan-id=40" in f.detail["en"] and "ether3 pvid=40" in f.detail["vi"]
+    assert "vlan-filtering=yes" in f.remediation["en"] and "vlan-ids=40" in f.remediation["en"]
+    # and the matrix shows what it means
+    cell = next(c for c in ctx.matrix if (c.src, c.dst) == ("guest", "staff"))
+    assert cell.verdict == "reachable"
+
+
+def test_bridge_without_vlan_intent_or_with_filtering_is_fine():
+    defconf = "/interface bridge\nadd name=bridge\n/interface bridge port\nadd bridge=bridge interface=ether2\n"
+    assert run("routeros-bridge-no-vlan-filtering", context(defconf, zone_list=[])) == []
+    assert run("routeros-bridge-no-vlan-filtering", context(BASE)) == []
+
+
+def test_vlan_hopping_on_access_ports_only():
+    text = """
+    /interface bridge
+    add name=br vlan-filtering=yes
+    /interface bridge port
+    add bridge=br interface=ether3 pvid=40
+    add bridge=br interface=ether8 pvid=99
+    /interface bridge vlan
+    add bridge=br tagged=br,ether8 vlan-ids=40
+    """
+    (f,) = run("routeros-bridge-vlan-hopping", context(text, header=V6, zone_list=[]))
+    assert "ether3 (pvid 40)" in f.detail["en"] and "ether8" not in f.detail["en"]
+    assert run("routeros-bridge-vlan-hopping", context(text, header=V7, zone_list=[])) == []
+
+
+# --------------------------------------------------------------------------- services
+
+
+def test_insecure_service_reports_ftp_and_api_not_telnet_or_www():
+    ctx = context(BASE)                              # no firewall: guest reaches everything
+    found = run("routeros-insecure-service", ctx)
+    assert sorted(f.detail["en"].split(" runs ")[1].split(" ")[0] for f in found) == ["api", "ftp"]
+    assert all(f.severity == "high" for f in found)
+    assert all("guest" in f.zones for f in found)
+    assert "/ip service disable telnet,ftp,www,api" in found[0].remediation["en"]
+
+
+def test_insecure_service_medium_when_only_mgmt_reaches_and_absent_when_disabled():
+    ctx = context(BASE + LOCKED)
+    found = run("routeros-insecure-service", ctx)
+    assert {f.severity for f in found} == {"medium"}            # only management reaches them
+    assert all(f.zones == ["mgmt"] for f in found)
+    off = BASE + "/ip service\nset ftp disabled=yes\nset api disabled=yes\n"
+    assert run("routeros-insecure-service", context(off)) == []
+
+
+def test_service_no_address_lists_the_unrestricted_services():
+    (f,) = run("routeros-service-no-address", context(BASE))
+    assert "www, ftp, api, api-ssl, winbox" in f.detail["en"]
+    assert "ssh" not in f.detail["en"] and "telnet" not in f.detail["en"]
+    assert "/ip service set winbox address=10.10.99.0/24" in f.remediation["en"]
+    assert all(e["line"] is None for e in f.evidence)          # RouterOS defaults
+    hardened = BASE + """
+    /ip service
+    set telnet disabled=yes
+    set ftp disabled=yes
+    set www disabled=yes
+    set api disabled=yes
+    set api-ssl address=10.0.99.0/24
+    set winbox address=10.0.99.0/24
+    """
+    assert run("routeros-service-no-address", context(hardened)) == []
+
+
+def test_winbox_from_guest_and_internet():
+    ctx = context(BASE)
+    (f,) = run("routeros-winbox-from-guest", ctx)
+    assert f.severity == "critical" and f.zones == ["guest", "internet"]
+    assert "/ip service set winbox address=" in f.remediation["en"]
+    assert run("routeros-winbox-from-guest", context(BASE + LOCKED)) == []
+    # address= on winbox: the guest can still forge a management source (any source)
+    spoof = BASE + "/ip service\nset winbox address=10.0.99.0/24\n"
+    (f2,) = run("routeros-winbox-from-guest", context(spoof))
+    assert "guest" in f2.zones
+
+
+def test_winbox_address_with_strict_rp_filter_stops_the_guest():
+    text = BASE + "/ip service\nset winbox address=10.0.99.0/24\n/ip settings\nset rp-filter=strict\n"
+    assert run("routeros-winbox-from-guest", context(text)) == []
+
+
+# --------------------------------------------------------------------------- accounts, discovery
+
+
+def test_default_admin_only_when_users_are_exported():
+    assert run("routeros-default-admin", context(BASE)) == []
+    (f,) = run("routeros-default-admin", context(BASE + '/user\nadd name=admin group=full password=""\n'))
+    assert f.severity == "high" and "no password" in f.detail["en"]
+    (f,) = run("routeros-default-admin", context(BASE + "/user\nset [ find name=admin ] password=Xy9pass\n"))
+    assert f.severity == "medium"
+    renamed = BASE + "/user\nset [ find name=admin ] name=quantri password=Xy9pass\n"
+    assert run("routeros-default-admin", context(renamed)) == []
+
+
+def test_neighbor_discovery_toward_guest():
+    ctx = context(BASE)                               # defaults: every interface
+    (f,) = run("routeros-neighbor-discovery", ctx)
+    assert "v40" in f.detail["en"] and f.zones == ["guest", "internet"]
+    assert "MAC-Winbox" in f.detail["en"]
+    assert run("routeros-neighbor-discovery", context(BASE + LOCKED)) == []
+
+
+# --------------------------------------------------------------------------- coordination
+
+
+@pytest.mark.parametrize("check_id", ["mgmt-telnet", "mgmt-http-server", "mgmt-vty-no-access-class",
+                                      "mgmt-snmp-community"])
+def test_management_checks_get_routeros_remediation(check_id):
+    load_checks()
+    rem = vendor_remediation(check_id, "mikrotik_routeros", {})
+    assert "RouterOS" in rem["en"] and "RouterOS" in rem["vi"]
+
+
+def test_vendor_neutral_checks_cover_telnet_and_ssh_of_routeros():
+    ctx = context(BASE)
+    assert [f.check for f in run("mgmt-telnet", ctx)] == ["mgmt-telnet"]
+    vty = run("mgmt-vty-no-access-class", ctx)
+    assert sorted(f.detail["en"].split("service ")[1].split(" ")[0] for f in vty) == ["ssh", "telnet"]
+
+
+def test_checks_ignore_other_vendors():
+    ctx = context(BASE)
+    ctx.devices[0].vendor = "cisco_ios"
+    for cid in ("routeros-insecure-service", "routeros-service-no-address",
+                "routeros-winbox-from-guest", "routeros-neighbor-discovery"):
+        assert run(cid, ctx) == []

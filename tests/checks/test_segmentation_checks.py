@@ -1,0 +1,92 @@
+"""guest-isolation, policy-violation and unknown-verdict on small hand-built networks."""
+from __future__ import annotations
+
+from netaddr import IPNetwork
+
+from netaudit import topology, zones
+from netaudit.checks import AuditContext
+from netaudit.checks.segmentation import guest_isolation, policy_violation, unknown_verdict
+from netaudit.checks import REGISTRY, load_checks
+from netaudit.headerspace import HeaderSpace
+from netaudit.model import Action, Match, MgmtService, PortRange
+from netaudit.policy import resolve_expectation
+from netaudit.reach import Engine, compute_matrix
+from netaudit.zones import Site, Zone
+from test_reach import GUEST, STAFF, acl, l3, net, router
+
+
+def run(devices, zone_list, check):
+    load_checks()
+    topo = topology.build(devices)
+    site = Site(unit="t", zones=zone_list)
+    placed, addrs, _ = zones.resolve(site, topo)
+    engine = Engine(topo, placed, addrs, HeaderSpace())
+    cells = compute_matrix(engine, [z.name for z in placed])
+    kinds = {z.name: z.kind for z in placed}
+    for c in cells:
+        c.expectation = resolve_expectation(c.src, kinds[c.src], c.dst, kinds.get(c.dst, "devices"), 2, [])
+    ctx = AuditContext(devices, [], topo, site, placed, cells, engine.hs, engine)
+    info = REGISTRY[check.__name__.replace("_", "-")]
+    return list(check(ctx, info))
+
+
+def test_guest_reaching_staff_is_critical_with_witness_and_evidence():
+    r = router(Gi1=l3("", "10.0.40.1/24", filter_in="G"), Gi2=l3("", "10.0.10.1/24"))
+    r.filters["G"] = acl("G", ("permit", Match(dst=net("10.0.10.0/24"))))
+    found = run([r], [GUEST, STAFF], guest_isolation)
+    f = next(f for f in found if f.zones == ["guest", "staff"])
+    assert f.severity == "critical"
+    assert f.witness["packet"]["dst_ip"].startswith("10.0.10.")
+    assert {"file": "r.cfg", "line": 10, "text": "permit 10"} in f.evidence
+
+
+def test_guest_pinging_its_gateway_only_is_low():
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"))
+    r.filters["G"] = acl("G", ("permit", Match(protocols=(1,))), ("permit", Match(protocols=(17,), dst_ports=(PortRange(67, 67),))))
+    r.interfaces["Gi1"].filter_in = "G"
+    r.services = [MgmtService("icmp-echo", 1, icmp_type=8), MgmtService("dhcp", 17, (PortRange(67, 67),)),
+                  MgmtService("ssh", 6, (PortRange(22, 22),))]
+    found = run([r], [GUEST], guest_isolation)
+    assert [(f.zones, f.severity) for f in found] == [(["guest", "@devices"], "low")]
+
+
+def test_guest_reaching_ssh_on_devices_is_critical():
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"))
+    r.services = [MgmtService("ssh", 6, (PortRange(22, 22),)), MgmtService("dhcp", 17, (PortRange(67, 67),))]
+    found = run([r], [GUEST], guest_isolation)
+    assert [(f.zones, f.severity) for f in found] == [(["guest", "@devices"], "critical")]
+
+
+def test_dhcp_and_dns_to_the_gateway_are_allowed_for_guests():
+    r = router(Gi1=l3("", "10.0.40.1/24"))
+    r.services = [MgmtService("dhcp", 17, (PortRange(67, 67),)), MgmtService("dns", 17, (PortRange(53, 53),))]
+    assert run([r], [GUEST], guest_isolation) == []
+
+
+def test_policy_violation_grades_device_exposure_by_service():
+    internet = Zone("internet", "external", attach=[("R1", "Gi2")])
+    r = router(Gi1=l3("", "10.0.10.1/24"), Gi2=l3("", "192.0.2.2/30"))
+    r.services = [MgmtService("icmp-echo", 1, icmp_type=8)]
+    found = run([r], [STAFF, internet], policy_violation)
+    sev = {tuple(f.zones): f.severity for f in found if "@devices" in f.zones}
+    assert sev == {("internet", "@devices"): "low", ("staff", "@devices"): "low"}     # ping only
+    r.services.append(MgmtService("telnet", 6, (PortRange(23, 23),)))
+    found = run([r], [STAFF, internet], policy_violation)
+    sev = {tuple(f.zones): f.severity for f in found if "@devices" in f.zones}
+    assert sev == {("internet", "@devices"): "critical", ("staff", "@devices"): "high"}
+
+
+def test_blocked_flow_the_policy_allows_is_info():
+    r = router(Gi1=l3("", "10.0.10.1/24", filter_in="S"), Gi2=l3("", "10.0.20.1/24"))
+    r.filters["S"] = acl("S", ("deny", Match(dst=net("10.0.20.0/24"))), ("permit", Match()))
+    servers = Zone("servers", "server", [IPNetwork("10.0.20.0/24")])
+    found = run([r], [STAFF, servers], policy_violation)
+    f = next(f for f in found if f.zones == ["staff", "servers"])
+    assert f.severity == "info" and f.evidence[0]["line"] == 10
+
+
+def test_unknown_cells_are_reported_with_their_reason():
+    r = router(Gi1=l3("", "10.0.40.1/24", partial="crypto map"), Gi2=l3("", "10.0.10.1/24"))
+    found = run([r], [GUEST, STAFF], unknown_verdict)
+    f = next(f for f in found if f.zones == ["guest", "staff"])
+    assert f.severity == "medium" and "crypto map" in f.detail["en"]
