@@ -28,6 +28,7 @@ CHECK_MODULES = [
     "netaudit.checks.management",
     "netaudit.checks.asa",
     "netaudit.checks.routeros",
+    "netaudit.checks.fortigate",
 ]
 
 # Legal references, cited by checks (regulation.md §1).

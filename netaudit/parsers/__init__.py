@@ -23,6 +23,7 @@ VENDOR_MODULES = [
     "netaudit.parsers.cisco_ios",
     "netaudit.parsers.cisco_asa",
     "netaudit.parsers.mikrotik_routeros",
+    "netaudit.parsers.fortinet_fortios",
 ]
 
 STATE_MODULES = [
