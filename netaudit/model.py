@@ -185,6 +185,9 @@ class Interface:
     # urpf_allow_default.
     urpf: str | None = None
     urpf_allow_default: bool = False
+    # The address is assigned at run time (DHCP, PPPoE, LTE…): the interface routes,
+    # but what it owns is unknown, so verdicts through it are "unknown".
+    dynamic_address: bool = False
     zone: str | None = None                     # firewall zone / nameif
     security_level: int | None = None           # ASA
     description: str = ""

@@ -523,6 +523,10 @@ class Engine:
             for Q2, p2, why in self._dnat(dev, ifn, Q, p1):
                 c2, r2 = c and why is None, r or why
                 own = Q2 & self.own[(dev_name, itf.vrf)]
+                if itf.dynamic_address:
+                    # Its own address is unknown: anything may be addressed to the device.
+                    why = r2 or f"{dev_name}:{ifn}: address assigned at run time (not in the configuration)"
+                    run.control.setdefault((dev_name, ifn, False, why), []).append((Q2 & ~own, p2))
                 if own != hs.false:
                     run.control.setdefault((dev_name, ifn, c2, r2), []).append((own, p2))
                 rest = Q2 & ~own

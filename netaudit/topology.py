@@ -111,12 +111,12 @@ def build(devices: list[Device], links: list[tuple[tuple[str, str], tuple[str, s
                     g.add_node(port_node(d.hostname, itf.parent, tag))
             elif itf.mode == L2Mode.ROUTED and itf.kind in (IfKind.PHYSICAL, IfKind.PORT_CHANNEL,
                                                             IfKind.VLAN, IfKind.BRIDGE, IfKind.OTHER):
-                if itf.addresses:
+                if itf.addresses or itf.dynamic_address:
                     g.add_edge(("l3", d.hostname, itf.name), port_node(d.hostname, itf.name, None))
                 else:      # parent of subinterfaces: the port exists, no IP endpoint
                     g.add_node(port_node(d.hostname, itf.name, None))
-            elif itf.mode == L2Mode.ROUTED and itf.addresses:
-                g.add_node(("l3", d.hostname, itf.name))    # loopback, tunnel: a domain of its own
+            elif itf.mode == L2Mode.ROUTED and (itf.addresses or itf.dynamic_address):
+                g.add_node(("l3", d.hostname, itf.name))    # loopback, tunnel, PPPoE: a domain of its own
             elif itf.mode == L2Mode.ACCESS:
                 g.add_edge(port_node(d.hostname, itf.name, None), ("seg", d.hostname, itf.access_vlan or 1))
             elif itf.mode == L2Mode.TRUNK:

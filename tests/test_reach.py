@@ -377,3 +377,17 @@ def test_partial_nat_rule_makes_unknown_and_identity_nat_consumes():
     cell = m[("internet", "servers")]
     assert cell.verdict == UNKNOWN and "pool approximated" in cell.reason
     assert "tcp/8080" not in cell.services            # the identity rule kept 8080 for the router
+
+
+def test_dynamic_wan_address_is_unknown_not_blocked():
+    # A PPPoE/DHCP WAN: the Internet zone sits there, the address is not in the config.
+    r = router(Gi1=l3("", "10.0.40.1/24"),
+               Gi2=Interface("", dynamic_address=True, partial="address from DHCP"))
+    r.routes.append(Route(IPNetwork("0.0.0.0/0"), interface="Gi2", partial="default route from DHCP"))
+    r.services = [MgmtService("ssh", 6, (PortRange(22, 22),))]
+    internet = Zone("internet", "external", attach=[("R1", "Gi2")])
+    m, _ = matrix([r], [GUEST, internet])
+    assert m[("guest", "internet")].verdict == UNKNOWN
+    assert m[("internet", "guest")].verdict == UNKNOWN
+    cell = m[("internet", "@devices")]
+    assert cell.verdict == UNKNOWN and "DHCP" in cell.reason

@@ -977,6 +977,7 @@ class _AsaParser:
         if n < 3:
             raise _Unknown
         if low[2] in ("dhcp", "pppoe"):
+            st.iface.dynamic_address = True
             self.iface_partial(st.iface, f"address from {low[2].upper()}", src)
             self.dev.facts.setdefault("dhcp_client_interfaces", []).append(st.iface.name)
             return

@@ -1267,6 +1267,7 @@ class _IosParser:
         if low[2] in ("dhcp", "negotiated", "pool"):
             what = "DHCP" if low[2] == "dhcp" else low[2]
             self.dev.facts["dhcp_client_interfaces"].append(st.iface.name)
+            st.iface.dynamic_address = True
             self.iface_partial(st.iface, f"address from {what}", src)
             return
         if "/" in tokens[2]:

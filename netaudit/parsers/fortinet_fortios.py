@@ -874,6 +874,7 @@ class _FortiParser:
                 if itf.addresses or r.typ not in ("tunnel", "ssl"):
                     self.partial(f"interface {r.name}", itf.partial, self.src(r.entry.edit_line))
             if r.mode in ("dhcp", "pppoe"):
+                itf.dynamic_address = True
                 facts["dynamic_address_interfaces"].append(r.name)
                 if r.entry.low("defaultgw", "enable") == "enable":
                     facts.setdefault("dynamic_routing", []).append(self.src(r.entry.edit_line)

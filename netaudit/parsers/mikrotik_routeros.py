@@ -1505,6 +1505,7 @@ class _RosParser:
             if itf is None:
                 continue
             dev.facts["dhcp_client_interfaces"].append(iface)
+            itf.dynamic_address = True
             self._iface_partial(itf, "address assigned by DHCP (not in the configuration)", src)
             if (cmd.get("add-default-route") or "yes") != "no":
                 dist = _int(cmd.get("default-route-distance"), 1)
@@ -1515,6 +1516,7 @@ class _RosParser:
             itf = dev.interfaces[name]
             if itf.shutdown:
                 continue
+            itf.dynamic_address = True
             self._iface_partial(itf, f"address assigned by the {self.ifs[name].dynamic_addr} "
                                 "(not in the configuration)", src)
             if _yes(cmd.get("add-default-route")):
