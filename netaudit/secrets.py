@@ -14,14 +14,17 @@ _KEYWORD = re.compile(
     re.IGNORECASE)
 
 
-def mask(text: str, secrets: set[str] | frozenset[str] = frozenset()) -> str:
-    """``text`` with known secret values and keyword-led secrets replaced by ``******``."""
+def mask(text: str, secrets: set[str] | frozenset[str] = frozenset(), keywords: bool = True) -> str:
+    """``text`` with known secret values replaced by ``******``; with ``keywords``
+    (config lines) also whatever follows a secret keyword.  Prose — findings,
+    remediation snippets — is masked by known values only, so a sentence such as
+    "config system snmp community" keeps its words."""
     if not text:
         return text
     for s in sorted(secrets, key=len, reverse=True):
         if len(s) >= 3 and s in text:
             text = text.replace(s, MASK)
-    return _KEYWORD.sub(lambda m: m.group("kw") + MASK, text)
+    return _KEYWORD.sub(lambda m: m.group("kw") + MASK, text) if keywords else text
 
 
 def mask_tree(obj, secrets: set[str] | frozenset[str] = frozenset()):

@@ -166,3 +166,10 @@ def test_secrets_are_masked(tmp_path):
             assert s not in out, (fmt, s)              # …with its secret masked
     shown = run("audit", office, "--format", "json", "--show-secrets").stdout
     assert "Hb0aCommX" in shown and "Zq9SecretPw" in shown
+
+
+def test_prose_keeps_keywords_while_config_lines_are_masked():
+    from netaudit.secrets import mask
+    assert mask("snmp-server community Hb0aCommX RO", {"Hb0aCommX"}) == "snmp-server community ****** RO"
+    assert mask("config system snmp community", set(), keywords=False) == "config system snmp community"
+    assert mask("the key Hb0aCommX leaks", {"Hb0aCommX"}, keywords=False) == "the key ****** leaks"

@@ -32,8 +32,8 @@ def render(audit, options: RenderOptions) -> str:
     def col(text: str, key: str) -> str:
         return f"{_COLORS[key]}{text}{_RESET}" if options.color and key in _COLORS else text
 
-    def m(text: str) -> str:
-        return text if options.show_secrets else mask(text, secrets)
+    def m(text: str, config_line: bool = False) -> str:
+        return text if options.show_secrets else mask(text, secrets, keywords=config_line)
 
     site = audit.site
     lines = [t("summary.title", lang), "=" * len(t("summary.title", lang))]
@@ -84,7 +84,7 @@ def render(audit, options: RenderOptions) -> str:
         lines.append(f"  [{col(sev, f.severity)}] {f.title[lang]}  ({f.check})")
         lines.append(f"      {m(f.detail[lang])}")
         for ev in f.evidence[:4]:
-            lines.append(f"      {ev['file']}:{ev['line']}: {m(ev['text'])}")
+            lines.append(f"      {ev['file']}:{ev['line']}: {m(ev['text'], config_line=True)}")
         if len(f.evidence) > 4:
             lines.append(f"      … +{len(f.evidence) - 4}")
     lines.append("")
@@ -102,5 +102,5 @@ def render(audit, options: RenderOptions) -> str:
     if audit.warnings:
         lines.append("")
         lines.append(t("summary.warnings", lang))
-        lines.extend(f"  ! {m(w)}" for w in audit.warnings)
+        lines.extend(f"  ! {m(w, config_line=True)}" for w in audit.warnings)
     return "\n".join(lines) + "\n"
