@@ -44,12 +44,40 @@ def test_findings_match_oracle(office):
     assert not unexpected, f"{name}: findings that must be absent: {unexpected}"
 
 
+def test_office_without_expected_findings_has_none(office):
+    name, audit, expected = office
+    if not (expected.get("findings") or {}).get("present"):
+        assert not audit.findings, f"{name}: " + str([f.title["en"] for f in audit.findings])
+
+
 def test_reachable_cells_carry_witness_with_rule_lines(office):
     name, audit, _ = office
+    configs = {i.path for i in audit.snapshot.inputs if i.kind == "config"}
     for c in audit.matrix:
         if c.verdict == "reachable":
             assert c.witness is not None, (c.src, c.dst)
             assert c.witness.hops, (c.src, c.dst)
+            rules = [r for h in c.witness.hops for r in h["rules"]]
+            assert all(r["file"] in configs and r["line"] for r in rules), (c.src, c.dst)
+
+
+# The vendor every config of an office is written for, by folder-name prefix.
+OFFICE_VENDORS = {"asa": "cisco_asa", "cisco": "cisco_ios", "fortigate": "fortinet_fortios",
+                  "routeros": "mikrotik_routeros"}
+
+
+def test_configs_are_detected_and_fully_understood(office):
+    name, audit, _ = office
+    vendor = OFFICE_VENDORS[name.split("-")[0]]
+    configs = [i for i in audit.snapshot.inputs if i.kind == "config"]
+    assert configs and all(i.vendor == vendor for i in configs), (name, configs)
+    assert audit.snapshot.reports
+    for rep in audit.snapshot.reports:
+        assert rep.vendor == vendor, (name, rep.file)
+        assert rep.unrecognized == [], (name, rep.file, rep.unrecognized)
+        assert rep.partially_understood == [], (name, rep.file, rep.partially_understood)
+        assert rep.warnings == [], (name, rep.file, rep.warnings)
+    assert not audit.warnings, (name, audit.warnings)
 
 
 def test_compliant_office_has_no_high_finding():

@@ -51,21 +51,18 @@ ASA semantics translated into the vendor-neutral model (docs/vendors/asa.md)
 """
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import dataclass, field, replace
-from pathlib import PurePath
-from typing import NamedTuple
 
 from netaddr import IPNetwork
 
 from netaudit.model import (
-    Action, AddrMatch, Device, Filter, FilterLine, IfKind, Interface, L2Mode, Match,
-    MgmtService, ParseReport, ParseResult, PortRange, Reference, Route, Src,
+    Action, AddrMatch, Filter, FilterLine, IfKind, Interface, L2Mode, Match,
+    MgmtService, ParseResult, PortRange, Reference, Route, Src,
     PROTO_ICMP, PROTO_TCP, PROTO_UDP,
 )
 from netaudit.parsers.cisco_common import (
-    canonical_ifname, int_to_ip, ip_to_int, len_to_mask, mask_to_len, parse_vlan_list,
+    canonical_ifname, ip_to_int, len_to_mask, mask_to_len, parse_vlan_list,
 )
 from netaudit.parsers.cisco_asa_nat import NatBuilder, NatLine, NatUndefined
 from netaudit.parsers.cisco_asa_objects import (
@@ -73,23 +70,17 @@ from netaudit.parsers.cisco_asa_objects import (
     is_v6, parse_entry, parse_icmp_item, parse_net_object_item, parse_network_item,
     parse_protocol_item, parse_service_item, parse_service_spec, prefix_match, resolve_ip,
 )
+from netaudit.parsers.cisco_syntax import (  # noqa: F401 - Partial: table entries
+    IGNORE, IGNORE_CTX as _IGNORE_CTX, Ctx as _Ctx, LineParser, Partial, Unknown as _Unknown,
+    hostname_from_file, kind_from_name, parse_without_gc, prefix_of as _prefix_of,
+    table as _table,
+)
 
 VENDOR = "cisco_asa"
 
 POLICY = "asa-forward-policy"          # the synthesized Device.forward_filter
 CONTROL_PLANE = "asa-control-plane"    # synthesized Device.input_filter (control-plane ACLs)
 MGMT_VRF = "management"                # management-only routing table (ASA 9.5+)
-
-IGNORE = object()
-
-
-class Partial(NamedTuple):
-    reason: str
-
-
-class _Unknown(Exception):
-    """A handler does not understand its line after all."""
-
 
 # =========================================================================== data tables
 
@@ -170,43 +161,7 @@ _KIND_BY_PREFIX = (
 _PHYSICAL_HINTS = ("Ethernet", "Management", "Internal-Data", "GigE")
 
 
-def _table(ignored=(), partial=None, handlers=None) -> dict:
-    t: dict = {}
-    for s in ignored:
-        t[tuple(s.split())] = IGNORE
-    for s, reason in (partial or {}).items():
-        t[tuple(s.split())] = Partial(reason)
-    for s, h in (handlers or {}).items():
-        t[tuple(s.split())] = h
-    return t
-
-
-def _lookup(table: dict, low: list[str]):
-    n = len(low)
-    if n >= 3:
-        e = table.get((low[0], low[1], low[2]))
-        if e is not None:
-            return e
-    if n >= 2:
-        e = table.get((low[0], low[1]))
-        if e is not None:
-            return e
-    return table.get((low[0],)) if n else None
-
-
 # =========================================================================== parse state
-
-
-@dataclass(eq=False)
-class _Ctx:
-    kind: str
-    table: dict | None = None
-    target: object = None
-    label: str = ""
-
-
-_IGNORE_CTX = _Ctx("ignore")
-_UNKNOWN_CTX = _Ctx("unknown")
 
 
 class _If:
@@ -267,21 +222,17 @@ class _MgmtLine:
     icmp: tuple[int, int | None] | None = None
 
 
-def _prefix_of(addr: int, length: int) -> IPNetwork:
-    return IPNetwork(f"{int_to_ip(addr)}/{length}")
-
-
 # =========================================================================== the parser
 
 
-class _AsaParser:
+class _AsaParser(LineParser):
+    VENDOR = VENDOR
+    SECRET_WORDS = SECRET_WORDS
+    NOT_SECRETS = _NOT_SECRETS
+    MASKED_NOT_SECRET = True            # "*****": the ASA already masked it
+
     def __init__(self, text: str, file: str):
-        self.text = text
-        self.file = file
-        self.dev = Device(hostname="", vendor=VENDOR, file=file)
-        self.rep = ParseReport(file=file, vendor=VENDOR)
-        self.ctx: _Ctx | None = None
-        self.ignored = 0
+        super().__init__(text, file)
         self.ifs: dict[str, _If] = {}
         self.acls: dict[str, _Acl] = {}
         self.groups: dict[str, Group] = {}
@@ -301,7 +252,6 @@ class _AsaParser:
         self.snmp_hosts: list[tuple[str, AddrMatch | None, bool, Src]] = []
         self.dhcpd: list[tuple[str, Src]] = []
         self.dhcprelay: list[tuple[str, Src]] = []
-        self.refs: list[tuple[str, str, Src]] = []
         self.urpf: list[tuple[str, Src]] = []
         self.vpn_listen: list[tuple[str, str, Src]] = []     # (ike | webvpn, nameif, src)
         self.webvpn_port = 443
@@ -320,22 +270,6 @@ class _AsaParser:
         })
 
     # ------------------------------------------------------------------ helpers
-
-    def src(self, lineno: int, text: str) -> Src:
-        return Src(self.file, lineno, text)
-
-    def unrecognized(self, lineno: int, text: str) -> None:
-        self.rep.unrecognized.append(Src(self.file, lineno, text))
-
-    def ref(self, kind: str, name: str, src: Src) -> None:
-        self.refs.append((kind, name, src))
-
-    def add_secret(self, value: str | None) -> None:
-        if not value or len(value) < 2 or value.lower() in _NOT_SECRETS or set(value) == {"*"}:
-            return   # "*****": the ASA already masked it
-        if value.isdigit() and len(value) <= 2:
-            return
-        self.dev.secrets.add(value)
 
     def scan_secrets(self, tokens: list[str], low: list[str]) -> None:
         """Secrets in a line we otherwise ignore: the value after a secret keyword
@@ -365,47 +299,31 @@ class _AsaParser:
             if j < len(tokens):
                 self.add_secret(tokens[j])
 
-    def _maybe_scan(self, stripped: str) -> None:
-        low = stripped.lower().split()
-        if not SECRET_WORDS.isdisjoint(low):
-            self.scan_secrets(stripped.split(), low)
-
-    def iface_partial(self, iface: Interface, reason: str, src: Src) -> None:
-        iface.partial = f"{iface.partial}; {reason}" if iface.partial else reason
-        self.rep.add_partial(f"interface {iface.name}", reason, src)
+    def ctx_partial(self, ctx: _Ctx, reason: str, src: Src) -> None:
+        if ctx.kind == "interface":
+            self.iface_partial(ctx.targets[0].iface, reason, src)
+        else:
+            self.rep.add_partial(ctx.label, reason, src)
 
     # ------------------------------------------------------------------ main loop
 
-    def run(self) -> ParseResult:
-        lines = self.text.split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        self.rep.lines = len(lines)
-        for lineno, raw in enumerate(lines, 1):
-            stripped = raw.strip()
-            if not stripped:
-                self.ignored += 1
-                continue
-            first = stripped[0]
-            if first == "!" or (first == ":" and raw[0] == ":") \
-                    or stripped.startswith("Cryptochecksum:"):
-                self.ignored += 1
-                if raw[0] in "!:C":
-                    self.ctx = None
-                continue
-            if "!" in stripped:
-                stripped = _TRAILING_COMMENT.sub("", stripped)
-            try:
-                if raw[0] in " \t":
-                    ctx = self.ctx
-                    if ctx is None or not self._in_ctx(ctx, stripped, lineno):
-                        self.unrecognized(lineno, stripped)
-                else:
-                    self._top(stripped, lineno)
-            except Exception as exc:   # noqa: BLE001 - odd content must never crash a parse
-                self.unrecognized(lineno, stripped)
-                self.rep.warnings.append(
-                    f"{self.file}:{lineno}: line not understood ({type(exc).__name__}: {exc})")
+    def prepare(self, raw: str, lineno: int) -> str | None:
+        stripped = raw.strip()
+        if not stripped:
+            self.ignored += 1
+            return None
+        first = stripped[0]
+        if first == "!" or (first == ":" and raw[0] == ":") \
+                or stripped.startswith("Cryptochecksum:"):
+            self.ignored += 1
+            if raw[0] in "!:C":
+                self.ctx = None
+            return None
+        if "!" in stripped:
+            stripped = _TRAILING_COMMENT.sub("", stripped)
+        return stripped
+
+    def end_of_input(self) -> None:
         try:
             self.finish()
         except Exception as exc:   # noqa: BLE001 - report, keep what was built
@@ -414,82 +332,31 @@ class _AsaParser:
             if not self.dev.hostname:
                 self.dev.hostname = _hostname_from_file(self.file)
             self.rep.devices = [self.dev.hostname]
-        self.rep.ignored = self.ignored
-        return ParseResult(devices=[self.dev], report=self.rep)
 
-    def _top(self, stripped: str, lineno: int) -> None:
-        tokens = stripped.split()
-        if tokens[0] == "access-list":                 # fast path: the bulk of big configs
-            self.ctx = None
-            self.h_access_list(tokens, None, self.src(lineno, stripped))
-            return
-        low = stripped.lower().split()
-        entry = _lookup(TOP_TABLE, low)
-        if entry is None:
-            self.unrecognized(lineno, stripped)
-            self.ctx = _UNKNOWN_CTX
-            return
-        self.ctx = None
-        if entry is IGNORE:
-            self.ignored += 1
-            if not SECRET_WORDS.isdisjoint(low):
-                self.scan_secrets(tokens, low)
-            self.ctx = _IGNORE_CTX
-            return
-        src = self.src(lineno, stripped)
-        if isinstance(entry, Partial):
-            self.rep.add_partial(" ".join(tokens[:2]), entry.reason, src)
-            self.ctx = _IGNORE_CTX
-            return
-        try:
-            entry(self, tokens, low, src)
-        except _Unknown:
-            self.unrecognized(lineno, stripped)
-            self.ctx = _UNKNOWN_CTX
+    def access_list(self, tokens: list[str], stripped: str, lineno: int) -> None:
+        self.h_access_list(tokens, None, self.src(lineno, stripped))
 
-    def _in_ctx(self, ctx: _Ctx, stripped: str, lineno: int) -> bool:
-        kind = ctx.kind
-        if kind == "ignore":
-            self.ignored += 1
-            self._maybe_scan(stripped)
-            return True
-        if kind == "unknown":
-            return False
-        tokens = stripped.split()
-        low = stripped.lower().split()
-        if kind == "scan":
+    def _in_ctx(self, ctx: _Ctx, stripped: str, lineno: int, fallback: bool) -> bool:
+        if ctx.kind == "scan":
             # an ignored block whose body may name ACLs (class-map, group-policy …)
+            tokens = stripped.split()
+            low = stripped.lower().split()
             self.ignored += 1
             self._scan_refs(tokens, low, self.src(lineno, stripped))
             if not SECRET_WORDS.isdisjoint(low):
                 self.scan_secrets(tokens, low)
             return True
-        entry = _lookup(ctx.table, low)
-        if entry is None and low[0] == "no" and len(low) > 1 \
-                and _lookup(ctx.table, low[1:]) is not None:
-            entry = IGNORE
-        if entry is None:
-            return False
-        if entry is IGNORE:
-            self.ignored += 1
-            if not SECRET_WORDS.isdisjoint(low):
-                self.scan_secrets(tokens, low)
-            return True
-        src = self.src(lineno, stripped)
-        if isinstance(entry, Partial):
-            if kind == "interface":
-                self.iface_partial(ctx.target.iface, entry.reason, src)
-            else:
-                self.rep.add_partial(ctx.label, entry.reason, src)
-            return True
+        return super()._in_ctx(ctx, stripped, lineno, fallback)
+
+    def apply(self, ctx: _Ctx, entry, tokens, low, src: Src) -> bool:
+        target = ctx.targets[0]
         try:
-            if entry(self, ctx.target, tokens, low, src):
+            if entry(self, target, tokens, low, src):
                 self.ignored += 1
         except _Unknown:
             return False
         except AclError as exc:
-            if kind.startswith("og-") or kind.startswith("obj-"):
-                target = ctx.target
+            if ctx.kind.startswith("og-") or ctx.kind.startswith("obj-"):
                 target.partial = target.partial or f"line {src.line} not understood: {exc}"
                 self.rep.add_partial(ctx.label, target.partial, src)
             return False
@@ -512,12 +379,6 @@ class _AsaParser:
             self.ref("acl", tokens[1], src)
 
     # ------------------------------------------------------------------ global handlers
-
-    def h_hostname(self, tokens, low, src):
-        if len(tokens) < 2:
-            raise _Unknown
-        self.dev.hostname = tokens[1]
-        self.dev.source = src
 
     def h_version(self, tokens, low, src):
         if len(tokens) < 3:
@@ -573,16 +434,12 @@ class _AsaParser:
             raise _Unknown
         name = canonical_ifname("".join(tokens[1:]))
         st = self._iface(name, src)
-        self.ctx = _Ctx("interface", IFACE_TABLE, st, f"interface {name}")
+        self.ctx = _Ctx("interface", IFACE_TABLE, [st], f"interface {name}")
 
     def _iface(self, name: str, src: Src | None) -> _If:
         st = self.ifs.get(name)
         if st is None:
-            kind = IfKind.PHYSICAL if any(h in name for h in _PHYSICAL_HINTS) else IfKind.OTHER
-            for prefix, k in _KIND_BY_PREFIX:
-                if name.startswith(prefix):
-                    kind = k
-                    break
+            kind = kind_from_name(name, _PHYSICAL_HINTS, _KIND_BY_PREFIX)
             iface = Interface(name=name, kind=kind, source=src)
             if "." in name and kind in (IfKind.PHYSICAL, IfKind.PORT_CHANNEL, IfKind.OTHER):
                 iface.kind = IfKind.SUBINTERFACE
@@ -651,12 +508,12 @@ class _AsaParser:
             obj = self.nets.get(name)
             if obj is None:
                 obj = self.nets[name] = NetObject(name, src)
-            self.ctx = _Ctx("obj-network", OBJNET_TABLE, obj, f"object network {name}")
+            self.ctx = _Ctx("obj-network", OBJNET_TABLE, [obj], f"object network {name}")
         elif kind == "service":
             obj = self.svc_objs.get(name)
             if obj is None:
                 obj = self.svc_objs[name] = SvcObject(name, src)
-            self.ctx = _Ctx("obj-service", OBJSVC_TABLE, obj, f"object service {name}")
+            self.ctx = _Ctx("obj-service", OBJSVC_TABLE, [obj], f"object service {name}")
         else:
             raise _Unknown
 
@@ -679,7 +536,7 @@ class _AsaParser:
         g = self.groups.get(name)
         if g is None:
             g = self.groups[name] = Group(kind, name, src, header)
-        self.ctx = _Ctx(f"og-{kind}", OG_TABLES[kind], g, f"object-group {name}")
+        self.ctx = _Ctx(f"og-{kind}", OG_TABLES[kind], [g], f"object-group {name}")
 
     # --- NAT
 
@@ -920,7 +777,7 @@ class _AsaParser:
 
     def h_webvpn(self, tokens, low, src):
         self.ignored += 1
-        self.ctx = _Ctx("webvpn", WEBVPN_TABLE, None, "webvpn")
+        self.ctx = _Ctx("webvpn", WEBVPN_TABLE, [None], "webvpn")
 
     def wv_enable(self, _target, tokens, low, src):
         if len(tokens) < 2:
@@ -1691,20 +1548,8 @@ def _version_tuple(text: str) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
-_HOST_SUFFIXES = ("_config", "-config", ".cfg", "_cfg", "-confg", "_confg")
-
-
 def _hostname_from_file(file: str) -> str:
-    name = PurePath(file).name
-    stem = name
-    for ext in (".txt", ".cfg", ".conf", ".log"):
-        if stem.lower().endswith(ext) and len(stem) > len(ext):
-            stem = stem[: -len(ext)]
-            break
-    for suf in _HOST_SUFFIXES:
-        if stem.lower().endswith(suf) and len(stem) > len(suf):
-            stem = stem[: -len(suf)]
-    return stem or name
+    return hostname_from_file(file, (".txt", ".cfg", ".conf", ".log"), repeat=False)
 
 
 # =========================================================================== tables
@@ -1753,6 +1598,8 @@ IFACE_TABLE = _table(
         "authentication": P.if_scan,
     },
 )
+
+P.TOP_TABLE = TOP_TABLE
 
 OBJNET_TABLE = _table(ignored=["description"], handlers={
     "host": P.obj_net_item, "subnet": P.obj_net_item, "range": P.obj_net_item,
@@ -1834,10 +1681,4 @@ def detect(text: str) -> int:
 
 def parse(text: str, file: str) -> ParseResult:
     """Parse one ASA config into one Device and its ParseReport (never raises on content)."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return _AsaParser(text, file).run()
-    finally:
-        if paused:
-            gc.enable()
+    return parse_without_gc(_AsaParser, text, file)

@@ -25,14 +25,15 @@ configs repeat the same bodies.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import wraps
 from typing import NamedTuple
 
 from netaddr import IPRange
 
 from netaudit.model import Action, AddrMatch, Match, PortRange, Src
 from netaudit.parsers.cisco_common import (
-    ICMP_TYPES, PROTOCOLS, complement_ports, int_to_ip, ip_to_int, mask_to_len, merge_ranges,
-    port_number,
+    ICMP_TYPES, PROTOCOLS, Svc, complement_ports, int_to_ip, ip_to_int, mask_to_len,
+    merge_ranges, port_number,
 )
 
 ANY_WILDCARD = 0xFFFFFFFF
@@ -53,16 +54,6 @@ _LOG_LEVELS = frozenset({"emergencies", "alerts", "critical", "errors", "warning
 
 class AclError(ValueError):
     """An entry or object item whose syntax is not understood."""
-
-
-class Svc(NamedTuple):
-    """The protocol/port part of a match (one service alternative)."""
-
-    protocols: tuple[int, ...] | None = None
-    src_ports: tuple[PortRange, ...] | None = None
-    dst_ports: tuple[PortRange, ...] | None = None
-    icmp_type: int | None = None
-    icmp_code: int | None = None
 
 
 # --------------------------------------------------------------------------- names
@@ -384,6 +375,21 @@ def parse_icmp_item(tokens: list[str]):
 # --------------------------------------------------------------------------- resolution
 
 
+def _memoized(key_of):
+    """Memoise an :class:`Objects` resolver in ``self._memo`` under ``key_of(arg)``
+    (one result per object/group, whatever the recursion guard ``_active``)."""
+    def wrap(resolve):
+        @wraps(resolve)
+        def memo(self, arg, _active=frozenset()):
+            key = key_of(arg)
+            got = self._memo.get(key)
+            if got is None:
+                got = self._memo[key] = resolve(self, arg, _active)
+            return got
+        return memo
+    return wrap
+
+
 class Objects:
     """All objects and groups of one file, resolved on demand (with cycle guard).
 
@@ -402,11 +408,8 @@ class Objects:
 
     # each resolver returns (value, missing: tuple[Ref], partial: tuple[str])
 
+    @_memoized(lambda ref: ("net",) + ref)
     def network(self, ref: Ref, _active=frozenset()):
-        key = ("net",) + ref
-        got = self._memo.get(key)
-        if got is not None:
-            return got
         if ref.kind == "object":
             obj = self.nets.get(ref.name)
             if obj is None or not obj.defined:
@@ -442,16 +445,12 @@ class Objects:
                                 is_any = True
                             out.append(a)
                 got = (None if is_any else tuple(dict.fromkeys(out)), tuple(missing), tuple(partial))
-        self._memo[key] = got
         return got
 
+    @_memoized(lambda ref: ("svc",) + ref)
     def services(self, ref: Ref, _active=frozenset()):
         """Service alternatives of a service object or a service group without a
         protocol header; a group with a header yields its ports as tcp/udp svcs."""
-        key = ("svc",) + ref
-        got = self._memo.get(key)
-        if got is not None:
-            return got
         if ref.kind == "object":
             obj = self.svcs.get(ref.name)
             got = (None, (ref,), ()) if obj is None else (obj.svcs, (), (obj.partial,) if obj.partial else ())
@@ -477,15 +476,11 @@ class Objects:
                     else:
                         out.extend(item)
                 got = (tuple(dict.fromkeys(out)), tuple(missing), tuple(partial))
-        self._memo[key] = got
         return got
 
+    @_memoized(lambda name: ("ports", name))
     def ports(self, name: str, _active=frozenset()):
         """Port ranges of a service group used in a port position."""
-        key = ("ports", name)
-        got = self._memo.get(key)
-        if got is not None:
-            return got
         g = self.groups.get(name)
         if g is None or g.kind != "service":
             got = (None, (Ref("group", name),), ())
@@ -509,14 +504,10 @@ class Objects:
                             out.extend(s.dst_ports)
                         partial.append(f"service-object in port group {name} approximated by its ports")
             got = (merge_ranges(out) if out else (), tuple(missing), tuple(partial))
-        self._memo[key] = got
         return got
 
+    @_memoized(lambda name: ("proto", name))
     def protocols(self, name: str, _active=frozenset()):
-        key = ("proto", name)
-        got = self._memo.get(key)
-        if got is not None:
-            return got
         g = self.groups.get(name)
         if g is None or g.kind != "protocol" or name in _active:
             got = ((), (Ref("group", name),) if g is None else (), ())
@@ -539,14 +530,10 @@ class Objects:
                 else:
                     out.append(item[1])
             got = (None if is_any else tuple(sorted(set(out))), tuple(missing), tuple(partial))
-        self._memo[key] = got
         return got
 
+    @_memoized(lambda name: ("icmp", name))
     def icmp_types(self, name: str, _active=frozenset()):
-        key = ("icmp", name)
-        got = self._memo.get(key)
-        if got is not None:
-            return got
         g = self.groups.get(name)
         if g is None or g.kind != "icmp-type" or name in _active:
             got = ((), (Ref("group", name),) if g is None else (), ())
@@ -563,7 +550,6 @@ class Objects:
                 else:
                     out.append(item[1])
             got = (tuple(dict.fromkeys(out)), tuple(missing), tuple(partial))
-        self._memo[key] = got
         return got
 
     def group_kind(self, name: str) -> str | None:

@@ -7,11 +7,13 @@ Pure helpers and data tables only — no parser state:
   the same few thousand addresses);
 * port operators (``eq``/``neq``/``lt``/``gt``/``range``) → :class:`PortRange` unions;
 * VLAN lists (``1,5-7,100``) → sets;
+* :class:`Svc`, the protocol/port part of an ACL match as both parsers build it;
 * canonical interface names (netutils, with the few spellings it leaves inconsistent fixed).
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from netutils.interface import canonical_interface_name
 
@@ -85,6 +87,17 @@ ICMP_TYPES: dict[str, tuple[int, int | None]] = {
 }
 
 ALL_PORTS = (PortRange(0, 65535),)
+
+
+class Svc(NamedTuple):
+    """The protocol/port part of a match (one service alternative)."""
+
+    protocols: tuple[int, ...] | None = None
+    src_ports: tuple[PortRange, ...] | None = None
+    dst_ports: tuple[PortRange, ...] | None = None
+    icmp_type: int | None = None
+    icmp_code: int | None = None
+
 VLAN_MIN, VLAN_MAX = 1, 4094
 ALL_VLANS = frozenset(range(VLAN_MIN, VLAN_MAX + 1))
 

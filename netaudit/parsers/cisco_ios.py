@@ -48,17 +48,14 @@ marks the construct partial — an auditor never gets "blocked" on a guess):
 """
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePath
-from typing import NamedTuple
 
 from netaddr import IPNetwork
 
 from netaudit.model import (
-    AddrMatch, Device, Filter, FilterLine, IfKind, Interface, L2Mode, Match,
-    MgmtService, NatRule, ParseReport, ParseResult, PortRange, Reference, Route, Src, Vlan,
+    AddrMatch, Filter, FilterLine, IfKind, Interface, L2Mode, Match,
+    MgmtService, NatRule, ParseResult, PortRange, Reference, Route, Src, Vlan,
     PROTO_ICMP, PROTO_TCP, PROTO_UDP,
 )
 from netaudit.parsers.cisco_common import (
@@ -68,6 +65,11 @@ from netaudit.parsers.cisco_common import (
 from netaudit.parsers.cisco_ios_acl import (
     OG, Ace, AceError, expand_ace, parse_ace, parse_network_item, parse_service_item,
     resolve_groups,
+)
+from netaudit.parsers.cisco_syntax import (  # noqa: F401 - IGNORE, Partial: table entries
+    IGNORE, IGNORE_CTX as _IGNORE_CTX, Ctx as _Ctx, LineParser, Partial, Unknown as _Unknown,
+    hostname_from_file, kind_from_name, parse_without_gc, prefix_of as _prefix_of,
+    table as _table,
 )
 
 VENDOR = "cisco_ios"
@@ -209,59 +211,8 @@ _KIND_BY_PREFIX = (
     ("Null", IfKind.NULL),
 )
 
-IGNORE = object()   # sentinel: understood, irrelevant on purpose
-
-
-class Partial(NamedTuple):
-    reason: str
-
-
-class _Unknown(Exception):
-    """Raised by a handler for a line it does not understand after all."""
-
-
-def _table(ignored=(), partial=None, handlers=None) -> dict:
-    """Build a dispatch table: key tuple → IGNORE | Partial | handler."""
-    t: dict = {}
-    for s in ignored:
-        t[tuple(s.split())] = IGNORE
-    for s, reason in (partial or {}).items():
-        t[tuple(s.split())] = Partial(reason)
-    for s, h in (handlers or {}).items():
-        t[tuple(s.split())] = h
-    return t
-
-
-def _lookup(table: dict, low: list[str]):
-    """Longest-prefix (3, 2, 1 words) look-up of a line in a dispatch table."""
-    n = len(low)
-    if n >= 3:
-        e = table.get((low[0], low[1], low[2]))
-        if e is not None:
-            return e
-    if n >= 2:
-        e = table.get((low[0], low[1]))
-        if e is not None:
-            return e
-    return table.get((low[0],)) if n else None
-
 
 # =========================================================================== parse state
-
-
-@dataclass(eq=False)
-class _Ctx:
-    """An open block: its kind, dispatch table and the object(s) it configures."""
-
-    kind: str
-    table: dict | None = None
-    targets: list = field(default_factory=list)
-    label: str = ""
-    src: Src | None = None
-
-
-_IGNORE_CTX = _Ctx("ignore")
-_UNKNOWN_CTX = _Ctx("unknown")
 
 
 class _IfState:
@@ -319,23 +270,19 @@ class _Line:
     no_login: Src | None = None
 
 
-def _prefix_of(addr: int, length: int) -> IPNetwork:
-    return IPNetwork(f"{int_to_ip(addr)}/{length}")
-
-
 # =========================================================================== the parser
 
 
-class _IosParser:
+class _IosParser(LineParser):
     """One pass over the lines, then :meth:`finish` resolves cross-references."""
 
+    VENDOR = VENDOR
+    SECRET_WORDS = SECRET_WORDS
+    NOT_SECRETS = _NOT_SECRETS
+    DEINDENTED_BLOCKS = True
+
     def __init__(self, text: str, file: str):
-        self.text = text
-        self.file = file
-        self.dev = Device(hostname="", vendor=VENDOR, file=file)
-        self.rep = ParseReport(file=file, vendor=VENDOR)
-        self.ctx: _Ctx | None = None
-        self.ignored = 0
+        super().__init__(text, file)
         self.banner: str | None = None          # open banner delimiter
         self.banner_src: Src | None = None
         self.banner_pending: Src | None = None  # `banner motd` with delimiter on next line
@@ -343,7 +290,6 @@ class _IosParser:
         self.acls: dict[str, _Acl] = {}
         self.groups: dict[str, _ObjGroup] = {}
         self.deferred: list[tuple[Filter, FilterLine, Ace]] = []
-        self.refs: list[tuple[str, str, Src]] = []
         self.route_maps: set[str] = set()
         self.lines_cfg: list[_Line] = []
         self.uses_switchport = False
@@ -375,24 +321,6 @@ class _IosParser:
 
     # ------------------------------------------------------------------ helpers
 
-    def src(self, lineno: int, text: str) -> Src:
-        return Src(self.file, lineno, text)
-
-    def unrecognized(self, lineno: int, text: str) -> None:
-        self.rep.unrecognized.append(Src(self.file, lineno, text))
-
-    def ref(self, kind: str, name: str, src: Src) -> None:
-        self.refs.append((kind, name, src))
-
-    def add_secret(self, value: str | None) -> None:
-        """Remember a literal secret so every output can mask it.  Guards against
-        keywords and tiny numbers that masking would wreck reports with."""
-        if not value or len(value) < 2 or value.lower() in _NOT_SECRETS:
-            return
-        if value.isdigit() and len(value) <= 2:
-            return
-        self.dev.secrets.add(value)
-
     def scan_secrets(self, tokens: list[str], low: list[str]) -> None:
         """Collect secrets from a line we otherwise ignore (routing-protocol
         passwords, key-strings, RADIUS/TACACS keys, pre-shared keys …)."""
@@ -412,11 +340,6 @@ class _IosParser:
                 continue
             self.add_secret(secret_after(tokens, i))
 
-    def _maybe_scan(self, stripped: str) -> None:
-        low = stripped.lower().split()
-        if not SECRET_WORDS.isdisjoint(low):
-            self.scan_secrets(stripped.split(), low)
-
     def ctx_partial(self, ctx: _Ctx, reason: str, src: Src) -> None:
         if ctx.kind == "interface":
             for st in ctx.targets:
@@ -424,49 +347,30 @@ class _IosParser:
         else:
             self.rep.add_partial(ctx.label or ctx.kind, reason, src)
 
-    def iface_partial(self, iface: Interface, reason: str, src: Src) -> None:
-        iface.partial = f"{iface.partial}; {reason}" if iface.partial else reason
-        self.rep.add_partial(f"interface {iface.name}", reason, src)
-
     # ------------------------------------------------------------------ main loop
 
-    def run(self) -> ParseResult:
-        lines = self.text.split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        self.rep.lines = len(lines)
-        for lineno, raw in enumerate(lines, 1):
-            if self.banner is not None or self.banner_pending is not None:
-                self._banner_line(raw, lineno)
-                continue
-            stripped = raw.strip()
-            if not stripped:
-                self.ignored += 1
-                continue
-            if stripped[0] == "!":
-                self.ignored += 1
-                if raw[0] == "!":
-                    self.ctx = None   # a column-0 "!" ends the block (helps de-indented input)
-                continue
-            try:
-                if raw[0] in " \t":
-                    ctx = self.ctx
-                    if ctx is None or not self._in_ctx(ctx, stripped, lineno, False):
-                        self.unrecognized(lineno, stripped)
-                else:
-                    self._top(stripped, lineno)
-            except Exception as exc:  # never let odd content escape as a crash
-                self.unrecognized(lineno, stripped)
-                self.rep.warnings.append(
-                    f"{self.file}:{lineno}: line not understood ({type(exc).__name__}: {exc})")
+    def prepare(self, raw: str, lineno: int) -> str | None:
+        if self.banner is not None or self.banner_pending is not None:
+            self._banner_line(raw, lineno)
+            return None
+        stripped = raw.strip()
+        if not stripped:
+            self.ignored += 1
+            return None
+        if stripped[0] == "!":
+            self.ignored += 1
+            if raw[0] == "!":
+                self.ctx = None   # a column-0 "!" ends the block (helps de-indented input)
+            return None
+        return stripped
+
+    def end_of_input(self) -> None:
         if self.banner is not None or self.banner_pending is not None:
             start = self.banner_src or self.banner_pending
             self.rep.warnings.append(
                 f"{self.file}:{start.line}: banner never closed; the rest of "
                 "the file was treated as banner text")
         self.finish()
-        self.rep.ignored = self.ignored
-        return ParseResult(devices=[self.dev], report=self.rep)
 
     def _banner_line(self, raw: str, lineno: int) -> None:
         self.ignored += 1
@@ -482,72 +386,15 @@ class _IosParser:
         if self.banner in raw:
             self.banner = None
 
-    def _top(self, stripped: str, lineno: int) -> None:
-        tokens = stripped.split()
-        if tokens[0] == "access-list":          # fast path: the bulk of big configs
-            self.ctx = None
-            self._numbered_acl(tokens, stripped, lineno)
-            return
-        low = stripped.lower().split()
-        entry = _lookup(TOP_TABLE, low)
-        if entry is None and low[0] == "no" and len(low) > 1 \
-                and _lookup(TOP_TABLE, low[1:]) is not None:
-            entry = IGNORE                     # "no <known>" = back to a default
-        if entry is None:
-            # A de-indented config puts block contents at column 0: try the open block.
-            if self.ctx is not None and self._in_ctx(self.ctx, stripped, lineno, True):
-                return
-            self.unrecognized(lineno, stripped)
-            self.ctx = _UNKNOWN_CTX           # its body is not understood either
-            return
-        self.ctx = None
-        if entry is IGNORE:
-            self.ignored += 1
-            if not SECRET_WORDS.isdisjoint(low):
-                self.scan_secrets(tokens, low)
-            self.ctx = _IGNORE_CTX
-            return
-        src = self.src(lineno, stripped)
-        if isinstance(entry, Partial):
-            self.rep.add_partial(" ".join(tokens[:2]), entry.reason, src)
-            self.ctx = _IGNORE_CTX
-            return
-        try:
-            entry(self, tokens, low, src)
-        except _Unknown:
-            self.unrecognized(lineno, stripped)
-            self.ctx = _UNKNOWN_CTX
+    def access_list(self, tokens: list[str], stripped: str, lineno: int) -> None:
+        self._numbered_acl(tokens, stripped, lineno)
 
     def _in_ctx(self, ctx: _Ctx, stripped: str, lineno: int, fallback: bool) -> bool:
-        """Handle a line inside ``ctx``; False when the block does not know it."""
-        kind = ctx.kind
-        if kind == "acl":
+        if ctx.kind == "acl":
             return self._acl_entry(ctx.targets[0], stripped, lineno, fallback)
-        if kind == "ignore":
-            if fallback:
-                return False
-            self.ignored += 1
-            self._maybe_scan(stripped)
-            return True
-        if kind == "unknown":
-            return False
-        tokens = stripped.split()
-        low = stripped.lower().split()
-        entry = _lookup(ctx.table, low)
-        if entry is None and low[0] == "no" and len(low) > 1 \
-                and _lookup(ctx.table, low[1:]) is not None:
-            entry = IGNORE
-        if entry is None:
-            return False
-        if entry is IGNORE:
-            self.ignored += 1
-            if not SECRET_WORDS.isdisjoint(low):
-                self.scan_secrets(tokens, low)
-            return True
-        src = self.src(lineno, stripped)
-        if isinstance(entry, Partial):
-            self.ctx_partial(ctx, entry.reason, src)
-            return True
+        return super()._in_ctx(ctx, stripped, lineno, fallback)
+
+    def apply(self, ctx: _Ctx, entry, tokens, low, src: Src) -> bool:
         # Block handlers return True for "understood, nothing to record" so a line is
         # counted once as ignored even when it applies to an interface range.
         ignored = False
@@ -561,12 +408,6 @@ class _IosParser:
         return True
 
     # ------------------------------------------------------------------ global handlers
-
-    def h_hostname(self, tokens, low, src):
-        if len(tokens) < 2:
-            raise _Unknown
-        self.dev.hostname = tokens[1]
-        self.dev.source = src
 
     def h_version(self, tokens, low, src):
         if len(tokens) < 2:
@@ -704,11 +545,7 @@ class _IosParser:
     def _iface(self, name: str, src: Src | None) -> _IfState:
         st = self.ifs.get(name)
         if st is None:
-            kind = IfKind.PHYSICAL if any(h in name for h in _PHYSICAL_HINTS) else IfKind.OTHER
-            for prefix, k in _KIND_BY_PREFIX:
-                if name.startswith(prefix):
-                    kind = k
-                    break
+            kind = kind_from_name(name, _PHYSICAL_HINTS, _KIND_BY_PREFIX)
             iface = Interface(name=name, kind=kind, source=src)
             if "." in name and kind != IfKind.OTHER:
                 iface.kind = IfKind.SUBINTERFACE
@@ -1758,25 +1595,9 @@ def _expand_range(spec: str) -> list[str]:
     return out
 
 
-_HOST_SUFFIXES = ("_config", "-config", ".cfg", "_cfg", "-confg", "_confg")
-
-
 def _hostname_from_file(file: str) -> str:
     """``bbra_rtr_config.txt`` → ``bbra_rtr`` (configs without a hostname line)."""
-    name = PurePath(file).name
-    stem = name
-    for ext in (".txt", ".cfg", ".conf", ".log", ".ios"):
-        if stem.lower().endswith(ext) and len(stem) > len(ext):
-            stem = stem[: -len(ext)]
-            break
-    changed = True
-    while changed:
-        changed = False
-        for suf in _HOST_SUFFIXES:
-            if stem.lower().endswith(suf) and len(stem) > len(suf):
-                stem = stem[: -len(suf)]
-                changed = True
-    return stem or name
+    return hostname_from_file(file, (".txt", ".cfg", ".conf", ".log", ".ios"), repeat=True)
 
 
 # =========================================================================== tables
@@ -1850,6 +1671,8 @@ LINE_TABLE = _table(
 VLAN_TABLE = _table(ignored=VLAN_IGNORED, partial=VLAN_PARTIAL,
                     handlers={"name": P.vlan_name})
 
+P.TOP_TABLE = TOP_TABLE
+
 ROUTEMAP_TABLE = _table(
     ignored=["match", "set", "description", "continue", "exit"],
     handlers={"match ip": P.rm_match_ip},
@@ -1920,13 +1743,5 @@ def parse(text: str, file: str) -> ParseResult:
     partly understood are marked ``partial`` and listed in
     ``report.partially_understood``.
     """
-    # The parse allocates millions of small long-lived objects on big inputs and
-    # creates no garbage cycles; the cyclic GC would rescan them again and again
-    # (measured: 5x slower on a 50 MB ACL), so it is paused for the duration.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return _IosParser(text, file).run()
-    finally:
-        if paused:
-            gc.enable()
+    return parse_without_gc(_IosParser, text, file)
+

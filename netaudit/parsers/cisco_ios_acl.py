@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 from netaddr import IPRange
 
-from netaudit.model import Action, AddrMatch, Match, PortRange
+from netaudit.model import Action, AddrMatch, Match
 from netaudit.parsers.cisco_common import (
-    ICMP_TYPES, ip_to_int, mask_to_len, parse_port_op, protocol_number,
+    ICMP_TYPES, Svc, ip_to_int, mask_to_len, parse_port_op, protocol_number,
 )
 
 ANY_WILDCARD = 0xFFFFFFFF
@@ -29,16 +29,6 @@ class OG(NamedTuple):
     """A reference to an object-group by name (resolved after the file is read)."""
 
     name: str
-
-
-class Svc(NamedTuple):
-    """The protocol/port part of a match (one service alternative)."""
-
-    protocols: tuple[int, ...] | None = None
-    src_ports: tuple[PortRange, ...] | None = None
-    dst_ports: tuple[PortRange, ...] | None = None
-    icmp_type: int | None = None
-    icmp_code: int | None = None
 
 
 # An address side: None (any), a union of patterns, or an object-group name.

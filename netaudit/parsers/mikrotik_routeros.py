@@ -462,6 +462,24 @@ class _RosParser:
             return self._current(unquote(cmd.find["default-name"]))
         return cmd.target
 
+    def _set_rename(self, cmd: Command) -> tuple[str | None, str, str]:
+        """A ``set`` line on an interface: (its default name if it was found by one,
+        its current name, its name after the line); a rename is recorded and the
+        interface record moved to the new name."""
+        default = unquote(cmd.find["default-name"]) if cmd.find and "default-name" in cmd.find \
+            else None
+        cur = self._set_target(cmd)
+        if cur is None:
+            raise _Unknown
+        name = cmd.get("name") or cur
+        if default is not None:
+            self.renames[default] = name
+        if name != cur and cur in self.ifs:
+            rec = self.ifs.pop(cur)
+            rec.name = name
+            self.ifs[name] = rec
+        return default, cur, name
+
     # ------------------------------------------------------------------ main loop
 
     def run(self) -> ParseResult:
@@ -553,18 +571,7 @@ class _RosParser:
     def h_ethernet(self, cmd, src):
         if cmd.verb != "set":
             raise _Unknown
-        default = unquote(cmd.find["default-name"]) if cmd.find and "default-name" in cmd.find \
-            else None
-        cur = self._set_target(cmd)
-        if cur is None:
-            raise _Unknown
-        name = cmd.get("name") or cur
-        if default is not None:
-            self.renames[default] = name
-        if name != cur and cur in self.ifs:
-            rec = self.ifs.pop(cur)
-            rec.name = name
-            self.ifs[name] = rec
+        default, cur, name = self._set_rename(cmd)
         rec = self._if(name, IfKind.PHYSICAL, src)
         rec.default_name = default or rec.default_name
         touched = name != cur
@@ -697,21 +704,10 @@ class _RosParser:
 
     def _wl_record(self, family: str, cmd: Command, src: Src) -> _Wl:
         if cmd.verb == "set":
-            default = unquote(cmd.find["default-name"]) if cmd.find and "default-name" in cmd.find \
-                else None
-            cur = self._set_target(cmd)
-            if cur is None:
-                raise _Unknown
-            name = cmd.get("name") or cur
-            if default is not None:
-                self.renames[default] = name
+            default, cur, name = self._set_rename(cmd)
             w = self.wl.pop(cur, None) or self.wl.get(name)
             if w is None:
                 w = _Wl(family, name, src, default_name=default)
-            if cur != name and cur in self.ifs:
-                rec = self.ifs.pop(cur)
-                rec.name = name
-                self.ifs[name] = rec
         else:
             name = cmd.get("name")
             if not name:

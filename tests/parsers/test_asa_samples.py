@@ -1,38 +1,19 @@
-"""The ASA sample offices end to end against their hand-derived oracles (expected.yaml).
+"""The ASA sample offices: ASA-specific evidence, detection and secrets.
 
-The ASA parser and checks are registered here with monkeypatch (the registries in
-``netaudit.parsers`` / ``netaudit.checks`` are the lead's to edit), so these tests run
-the same pipeline ``netaudit audit`` will run once the registry lines are in.
+The generic oracle checks (matrix and findings vs expected.yaml, witnesses, a config
+fully understood and detected) run for every sample office in ``tests/test_samples.py``.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-import yaml
 
-import netaudit.checks
-import netaudit.parsers
 from netaudit.audit import run_audit
 from netaudit.parsers import cisco_asa, cisco_ios
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_configs"
 OFFICES = sorted(p.name for p in SAMPLES.glob("asa-*") if (p / "expected.yaml").is_file())
-ASA_PARSER = "netaudit.parsers.cisco_asa"
-ASA_CHECKS = "netaudit.checks.asa"
-
-
-@pytest.fixture
-def registered(monkeypatch):
-    vendors = list(netaudit.parsers.VENDOR_MODULES)
-    checks = list(netaudit.checks.CHECK_MODULES)
-    if ASA_PARSER not in vendors:
-        vendors.append(ASA_PARSER)
-    if ASA_CHECKS not in checks:
-        checks.append(ASA_CHECKS)
-    monkeypatch.setattr(netaudit.parsers, "VENDOR_MODULES", vendors)
-    monkeypatch.setattr(netaudit.checks, "CHECK_MODULES", checks)
-
 
 _audits: dict[str, object] = {}
 
@@ -43,58 +24,17 @@ def audit_of(name: str):
     return _audits[name]
 
 
-@pytest.fixture(params=OFFICES)
-def office(request, registered):
-    folder = SAMPLES / request.param
-    expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
-    return request.param, audit_of(request.param), expected
-
-
 def test_three_offices():
     assert OFFICES == ["asa-department-compliant", "asa-department-leaky-levels",
                        "asa-department-leaky-mgmt"]
 
 
-def test_config_is_fully_understood_and_detected(office):
-    name, audit, _ = office
-    (inp,) = [i for i in audit.snapshot.reports]
-    assert inp.vendor == "cisco_asa"
-    assert inp.unrecognized == [] and inp.partially_understood == [] and inp.warnings == []
-    assert not audit.warnings, audit.warnings
-
-
-def test_matrix_matches_oracle(office):
-    name, audit, expected = office
-    got = {(c.src, c.dst): c for c in audit.matrix}
-    want = {(e["src"], e["dst"]): e for e in expected["matrix"]}
-    assert set(got) == set(want), f"{name}: matrix pairs differ"
-    wrong = []
-    for key, e in want.items():
-        c = got[key]
-        if c.verdict != e["verdict"]:
-            wrong.append(f"{key}: {c.verdict} != {e['verdict']} ({c.reason})")
-        elif "services" in e and c.services != e["services"]:
-            wrong.append(f"{key}: services {c.services} != {e['services']}")
-    assert not wrong, f"{name}:\n" + "\n".join(wrong)
-
-
-def test_findings_match_oracle(office):
-    name, audit, expected = office
-    checks = {f.check for f in audit.findings}
-    findings = expected.get("findings") or {}
-    missing = set(findings.get("present", [])) - checks
-    unexpected = set(findings.get("absent", [])) & checks
-    assert not missing, f"{name}: expected findings missing: {missing}"
-    assert not unexpected, f"{name}: findings that must be absent: {unexpected}"
-    if not findings.get("present"):
-        assert not audit.findings, [f.title["en"] for f in audit.findings]
-
-
-def test_reachable_cells_carry_witness_with_rule_lines(office):
-    name, audit, _ = office
-    for c in audit.matrix:
+@pytest.mark.parametrize("name", OFFICES)
+def test_reachable_cells_witness_cites_an_asa_rule_line(name):
+    """Transit through an ASA always passes its forwarding policy: a witness names at
+    least one rule line (an L2-only path, possible on other vendors, is not)."""
+    for c in audit_of(name).matrix:
         if c.verdict == "reachable":
-            assert c.witness is not None and c.witness.hops, (c.src, c.dst)
             assert any(r.get("line") for h in c.witness.hops for r in h["rules"]), (c.src, c.dst)
 
 
@@ -121,7 +61,7 @@ def test_detection_on_every_sample_config():
 # --------------------------------------------------------------------------- concrete evidence
 
 
-def test_leaky_levels_witness_cites_the_level_and_same_security_lines(registered):
+def test_leaky_levels_witness_cites_the_level_and_same_security_lines():
     audit = audit_of("asa-department-leaky-levels")
     by = {(f.check, tuple(f.zones)): f for f in audit.findings}
     staff = by[("guest-isolation", ("guest", "staff"))]
@@ -134,7 +74,7 @@ def test_leaky_levels_witness_cites_the_level_and_same_security_lines(registered
     assert pkt["src_ip"].startswith("10.30.40.") and pkt["dst_ip"].startswith("10.30.10.")
 
 
-def test_leaky_mgmt_findings_and_severities(registered):
+def test_leaky_mgmt_findings_and_severities():
     audit = audit_of("asa-department-leaky-mgmt")
     broad = sorted((f.evidence[0]["line"], f.severity) for f in audit.findings
                    if f.check == "asa-mgmt-broad-source")
@@ -149,7 +89,7 @@ def test_leaky_mgmt_findings_and_severities(registered):
     assert [s.line for s in dev.facts["telnet_ineffective"]] == [217]
 
 
-def test_compliant_office_secrets_are_known(registered):
+def test_compliant_office_secrets_are_known():
     audit = audit_of("asa-department-compliant")
     dev = audit.devices[0]
     assert any(s.startswith("$sha512$") for s in dev.secrets)

@@ -1,35 +1,22 @@
-"""FortiGate sample offices end to end against their hand-derived oracles (expected.yaml).
+"""FortiGate sample offices: FortiOS-specific evidence, remediation and secrets.
 
-The FortiOS parser and the FortiGate checks are registered here through monkeypatch
-(the registries list them once the lead adds the lines), so these tests run the real
-pipeline: inputs → parser → topology → zones → engine → checks.
+The generic oracle checks (matrix and findings vs expected.yaml, witnesses citing
+config lines, a config fully understood and detected, no finding where none is
+expected) run for every sample office in ``tests/test_samples.py``.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-import yaml
 
-import netaudit.checks as checks_registry
-import netaudit.parsers as parser_registry
 from netaudit.audit import run_audit
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_configs"
 OFFICES = ["fortigate-ttpvhcc-compliant", "fortigate-ttpvhcc-leaky-policy",
            "fortigate-ttpvhcc-leaky-admin"]
-PARSER = "netaudit.parsers.fortinet_fortios"
-CHECKS = "netaudit.checks.fortigate"
 
 _audits: dict[str, object] = {}
-
-
-@pytest.fixture(autouse=True)
-def fortios_registered(monkeypatch):
-    if PARSER not in parser_registry.VENDOR_MODULES:
-        monkeypatch.setattr(parser_registry, "VENDOR_MODULES", parser_registry.VENDOR_MODULES + [PARSER])
-    if CHECKS not in checks_registry.CHECK_MODULES:
-        monkeypatch.setattr(checks_registry, "CHECK_MODULES", checks_registry.CHECK_MODULES + [CHECKS])
 
 
 def audit(name: str):
@@ -38,57 +25,13 @@ def audit(name: str):
     return _audits[name]
 
 
-def expected(name: str) -> dict:
-    return yaml.safe_load((SAMPLES / name / "expected.yaml").read_text(encoding="utf-8"))
-
-
 @pytest.mark.parametrize("name", OFFICES)
-def test_inputs_parsed_cleanly(name):
+def test_inputs_parsed_as_one_fortios_config_mostly_ignored_by_design(name):
     a = audit(name)
     [inp] = [i for i in a.snapshot.inputs if i.kind == "config"]
     assert inp.vendor == "fortinet_fortios"
     [rep] = a.snapshot.reports
-    assert rep.unrecognized == [] and rep.partially_understood == []
     assert rep.ignored > 0.3 * rep.lines
-
-
-@pytest.mark.parametrize("name", OFFICES)
-def test_matrix_matches_oracle(name):
-    a, e = audit(name), expected(name)
-    got = {(c.src, c.dst): c for c in a.matrix}
-    want = {(x["src"], x["dst"]): x for x in e["matrix"]}
-    assert set(got) == set(want), f"{name}: matrix pairs differ"
-    wrong = []
-    for key, x in want.items():
-        c = got[key]
-        if c.verdict != x["verdict"]:
-            wrong.append(f"{key}: {c.verdict} != {x['verdict']} ({c.reason})")
-        elif "services" in x and c.services != x["services"]:
-            wrong.append(f"{key}: services {c.services} != {x['services']}")
-    assert not wrong, f"{name}:\n" + "\n".join(wrong)
-
-
-@pytest.mark.parametrize("name", OFFICES)
-def test_findings_match_oracle(name):
-    a, e = audit(name), expected(name)
-    found = {f.check for f in a.findings}
-    f = e.get("findings") or {}
-    assert not set(f.get("present", [])) - found, f"{name}: missing {set(f.get('present', [])) - found}"
-    assert not set(f.get("absent", [])) & found, f"{name}: unexpected {set(f.get('absent', [])) & found}"
-
-
-@pytest.mark.parametrize("name", OFFICES)
-def test_reachable_cells_carry_witnesses_citing_config_lines(name):
-    a = audit(name)
-    for c in a.matrix:
-        if c.verdict == "reachable":
-            assert c.witness is not None and c.witness.hops, (c.src, c.dst)
-            rules = [r for h in c.witness.hops for r in h["rules"]]
-            assert all(r["file"].endswith(".conf") and r["line"] for r in rules), (c.src, c.dst)
-
-
-def test_compliant_office_has_no_finding():
-    assert audit("fortigate-ttpvhcc-compliant").findings == []
 
 
 def test_leaky_policy_guest_witness_cites_the_guest_policy():

@@ -1,9 +1,9 @@
-"""The RouterOS sample offices end to end against their hand-derived oracles, and
-vendor auto-detection on every sample and corpus file.
+"""The RouterOS sample offices (RouterOS-specific evidence and secrets), and vendor
+auto-detection on every sample and corpus file.
 
-The RouterOS parser and checks are registered here with monkeypatch (the registries
-in ``netaudit.parsers`` / ``netaudit.checks`` are the lead's to edit), so these tests
-run the pipeline ``netaudit audit`` will run once the registry lines are in.
+The generic oracle checks (matrix and findings vs expected.yaml, witnesses, a config
+fully understood and detected, no finding where none is expected) run for every
+sample office in ``tests/test_samples.py``.
 """
 from __future__ import annotations
 
@@ -12,9 +12,7 @@ import pkgutil
 from pathlib import Path
 
 import pytest
-import yaml
 
-import netaudit.checks
 import netaudit.parsers
 from netaudit.audit import run_audit
 from netaudit.parsers import mikrotik_routeros
@@ -23,21 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sample_configs"
 CORPUS = ROOT.parent / "shared" / "corpus"
 OFFICES = sorted(p.name for p in SAMPLES.glob("routeros-*") if (p / "expected.yaml").is_file())
-PARSER = "netaudit.parsers.mikrotik_routeros"
-CHECKS = "netaudit.checks.routeros"
-
-
-@pytest.fixture
-def registered(monkeypatch):
-    vendors = list(netaudit.parsers.VENDOR_MODULES)
-    checks = list(netaudit.checks.CHECK_MODULES)
-    if PARSER not in vendors:
-        vendors.append(PARSER)
-    if CHECKS not in checks:
-        checks.append(CHECKS)
-    monkeypatch.setattr(netaudit.parsers, "VENDOR_MODULES", vendors)
-    monkeypatch.setattr(netaudit.checks, "CHECK_MODULES", checks)
-
 
 _audits: dict[str, object] = {}
 
@@ -48,13 +31,6 @@ def audit_of(name: str):
     return _audits[name]
 
 
-@pytest.fixture(params=OFFICES)
-def office(request, registered):
-    folder = SAMPLES / request.param
-    expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
-    return request.param, audit_of(request.param), expected
-
-
 def test_three_offices():
     assert OFFICES == ["routeros-commune-compliant", "routeros-commune-leaky-bridge",
                        "routeros-commune-leaky-firewall"]
@@ -63,52 +39,7 @@ def test_three_offices():
         assert "Tiếng Việt" in readme and "English" in readme
 
 
-def test_config_is_fully_understood_and_detected(office):
-    name, audit, _ = office
-    (rep,) = audit.snapshot.reports
-    assert rep.vendor == "mikrotik_routeros"
-    assert rep.unrecognized == [] and rep.partially_understood == [] and rep.warnings == []
-    assert not audit.warnings, audit.warnings
-
-
-def test_matrix_matches_oracle(office):
-    name, audit, expected = office
-    got = {(c.src, c.dst): c for c in audit.matrix}
-    want = {(e["src"], e["dst"]): e for e in expected["matrix"]}
-    assert set(got) == set(want), f"{name}: matrix pairs differ"
-    wrong = []
-    for key, e in want.items():
-        c = got[key]
-        if c.verdict != e["verdict"]:
-            wrong.append(f"{key}: {c.verdict} != {e['verdict']} ({c.reason})")
-        elif "services" in e and c.services != e["services"]:
-            wrong.append(f"{key}: services {c.services} != {e['services']}")
-    assert not wrong, f"{name}:\n" + "\n".join(wrong)
-
-
-def test_findings_match_oracle(office):
-    name, audit, expected = office
-    checks = {f.check for f in audit.findings}
-    findings = expected.get("findings") or {}
-    missing = set(findings.get("present", [])) - checks
-    unexpected = set(findings.get("absent", [])) & checks
-    assert not missing, f"{name}: expected findings missing: {missing}"
-    assert not unexpected, f"{name}: findings that must be absent: {unexpected}"
-
-
-def test_reachable_cells_carry_witness(office):
-    name, audit, _ = office
-    for c in audit.matrix:
-        if c.verdict == "reachable":
-            assert c.witness is not None and c.witness.hops, (c.src, c.dst)
-
-
-def test_compliant_office_has_no_finding(registered):
-    audit = audit_of("routeros-commune-compliant")
-    assert audit.findings == []
-
-
-def test_leaky_bridge_cites_the_bridge_and_the_ignored_pvids(registered):
+def test_leaky_bridge_cites_the_bridge_and_the_ignored_pvids():
     audit = audit_of("routeros-commune-leaky-bridge")
     (f,) = [f for f in audit.findings if f.check == "routeros-bridge-no-vlan-filtering"]
     assert f.severity == "high"
@@ -120,7 +51,7 @@ def test_leaky_bridge_cites_the_bridge_and_the_ignored_pvids(registered):
     assert winbox.severity == "critical" and winbox.zones == ["guest"]
 
 
-def test_leaky_firewall_witness_cites_the_temporary_accept(registered):
+def test_leaky_firewall_witness_cites_the_temporary_accept():
     audit = audit_of("routeros-commune-leaky-firewall")
     f = next(f for f in audit.findings if f.check == "guest-isolation" and "staff" in f.zones)
     assert f.severity == "critical"
@@ -166,7 +97,7 @@ VENDOR_MODS = _vendor_modules()
 
 @pytest.mark.parametrize("path", SAMPLE_FILES + CORPUS_FILES,
                          ids=lambda p: str(p.relative_to(p.parents[1])))
-def test_detection_is_right_on_every_sample_and_corpus_file(path, registered):
+def test_detection_is_right_on_every_sample_and_corpus_file(path):
     text = path.read_text(encoding="utf-8", errors="replace")
     is_routeros = path.suffix == ".rsc"
     score = mikrotik_routeros.detect(text)
