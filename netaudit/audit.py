@@ -26,6 +26,8 @@ class Audit:
     matrix: list[Cell]
     findings: list[Finding]
     warnings: list[str] = field(default_factory=list)
+    # Requirement rows per regime and the overall conclusion (netaudit/compliance.py).
+    compliance: dict | None = None
 
     @property
     def devices(self):
@@ -61,7 +63,10 @@ def run_audit(paths: list[str | Path], site_path: str | Path | None = None) -> A
     for cell in matrix:
         cell.violation = cell.verdict == REACHABLE and excess(ctx, cell) != engine.hs.false
     findings = run_checks(ctx)
-    return Audit(snap, site, topo, placed, engine, matrix, findings, warnings)
+    result = Audit(snap, site, topo, placed, engine, matrix, findings, warnings)
+    from .compliance import evaluate_audit
+    result.compliance = evaluate_audit(result)
+    return result
 
 
 def zone_kind(audit: Audit, name: str) -> str:

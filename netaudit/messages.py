@@ -241,13 +241,15 @@ _REPORT: dict[str, dict[str, str]] = {
     "matrix.violation": {"vi": "VI PHẠM", "en": "VIOLATION"},
     "matrix.reason": {"vi": "Lý do: {reason}", "en": "Reason: {reason}"},
     "matrix.details": {"vi": "Chi tiết từng luồng", "en": "Flow details"},
-    "matrix.blocked_by": {"vi": "Bị chặn tại:", "en": "Stopped by:"},
+    "matrix.blocked_by": {"vi": "Bị chặn tại", "en": "Stopped by"},
+    "matrix.blocked_flows": {"vi": "Các luồng bị chặn và dòng cấu hình chặn",
+                             "en": "Blocked flows and the lines that stop them"},
     "matrix.col.flow": {"vi": "Luồng", "en": "Flow"},
     "matrix.col.verdict": {"vi": "Kết quả", "en": "Verdict"},
     "matrix.col.expected": {"vi": "Yêu cầu", "en": "Expected"},
     "matrix.col.services": {"vi": "Dịch vụ đi qua được", "en": "Services delivered"},
     "matrix.self": {"vi": "—", "en": "—"},
-    "verdict.reachable.cap": {"vi": "Đi tới được", "en": "Reachable"},
+    "verdict.reachable.cap": {"vi": "Truy cập được", "en": "Reachable"},
     "verdict.blocked.cap": {"vi": "Bị chặn", "en": "Blocked"},
     "verdict.unknown.cap": {"vi": "Chưa xác định", "en": "Unknown"},
     # ---- witness paths
@@ -257,6 +259,9 @@ _REPORT: dict[str, dict[str, str]] = {
     "witness.hop_local": {"vi": "{device}: vào {in_if} → tới chính thiết bị", "en": "{device}: in {in_if} → to the device itself"},
     "witness.l2": {"vi": "Chuyển mạch lớp 2", "en": "Layer-2 forwarding"},
     "witness.translated": {"vi": "sau NAT: {packet}", "en": "after NAT: {packet}"},
+    "witness.note.next_hop": {"vi": "tới next-hop {nh} thuộc vùng {zone}", "en": "to next hop {nh} in zone {zone}"},
+    "witness.note.same_l2": {"vi": "cùng miền lớp 2: {domain}", "en": "same L2 domain: {domain}"},
+    "witness.note.control_plane": {"vi": "dịch vụ {service} của thiết bị", "en": "the device's {service} service"},
     "witness.no_rule": {"vi": "(không có dòng cấu hình chặn)", "en": "(no configuration line stops it)"},
     # ---- 4. findings
     "findings.intro": {
@@ -273,6 +278,7 @@ _REPORT: dict[str, dict[str, str]] = {
     "finding.evidence": {"vi": "Bằng chứng", "en": "Evidence"},
     "finding.remediation": {"vi": "Kiến nghị, biện pháp khắc phục", "en": "Remediation"},
     "finding.snippet": {"vi": "Cấu hình mẫu ({vendor})", "en": "Example configuration ({vendor})"},
+    "finding.same_as": {"vi": "Như nêu tại mục 4.{no}.", "en": "As in section 4.{no}."},
     "finding.references": {"vi": "Căn cứ", "en": "References"},
     "finding.zones": {"vi": "Vùng liên quan", "en": "Zones"},
     "finding.devices": {"vi": "Thiết bị liên quan", "en": "Devices"},
@@ -376,6 +382,53 @@ _REPORT: dict[str, dict[str, str]] = {
               " deny   ip any {dst_net}\n"
               "interface {interface}\n"
               " ip access-group {acl} in"},
+    # ---- inventory (dossier shape, TT 12/2022 Art. 8.3.d)
+    "inventory.intro": {
+        "vi": "Theo cấu trúc hồ sơ đề xuất cấp độ (Thông tư 12/2022/TT-BTTTT, Điều 8.3.d): danh mục thiết bị mạng "
+              "và quy hoạch vùng mạng, địa chỉ IP, lập từ cấu hình; vị trí triển khai và mục đích sử dụng lấy từ "
+              "khai báo của đơn vị (site.yaml, mục devices) khi có.",
+        "en": "In the shape of the level dossier (Circular 12/2022/TT-BTTTT, Art. 8.3.d): the network device list "
+              "and the zone and IP address plan, built from the configurations; location and purpose come from "
+              "the unit's declaration (site.yaml, devices section) when given."},
+    "inventory.devices": {"vi": "Danh mục thiết bị mạng", "en": "Network devices"},
+    "inventory.ipplan": {"vi": "Quy hoạch vùng mạng và địa chỉ IP", "en": "Zone and IP address plan"},
+    "inventory.col.no": {"vi": "STT", "en": "#"},
+    "inventory.col.name": {"vi": "Tên thiết bị", "en": "Device"},
+    "inventory.col.type": {"vi": "Chủng loại", "en": "Type"},
+    "inventory.col.location": {"vi": "Vị trí triển khai", "en": "Location"},
+    "inventory.col.purpose": {"vi": "Mục đích sử dụng", "en": "Purpose"},
+    "inventory.col.file": {"vi": "Tệp cấu hình", "en": "Configuration file"},
+    "inventory.col.zone": {"vi": "Vùng mạng", "en": "Zone"},
+    "inventory.col.vlan": {"vi": "VLAN", "en": "VLAN"},
+    "inventory.col.private": {"vi": "Địa chỉ IP nội bộ (IP Private)", "en": "Private addresses (IP Private)"},
+    "inventory.col.public": {"vi": "Địa chỉ IP công khai (IP Public)", "en": "Public addresses (IP Public)"},
+    "inventory.col.gateway": {"vi": "Cổng kết nối (gateway)", "en": "Gateway interfaces"},
+    "inventory.links": {"vi": "Kết nối giữa các thiết bị", "en": "Links between devices"},
+    "role.edge-router": {"vi": "Bộ định tuyến biên", "en": "Edge router"},
+    "role.router": {"vi": "Bộ định tuyến", "en": "Router"},
+    "role.l3-switch": {"vi": "Thiết bị chuyển mạch lớp 3", "en": "Layer-3 switch"},
+    "role.switch": {"vi": "Thiết bị chuyển mạch", "en": "Switch"},
+    "role.firewall": {"vi": "Tường lửa", "en": "Firewall"},
+    "role.other": {"vi": "Thiết bị mạng", "en": "Network device"},
+    "purpose.edge-router": {"vi": "Kết nối Internet; định tuyến, NAT, lọc truy cập tại biên",
+                            "en": "Internet connection; routing, NAT and filtering at the edge"},
+    "purpose.router": {"vi": "Định tuyến giữa các mạng", "en": "Routing between networks"},
+    "purpose.l3-switch": {"vi": "Chuyển mạch trung tâm; định tuyến và kiểm soát truy cập giữa các VLAN",
+                          "en": "Core switching; routing and access control between VLANs"},
+    "purpose.switch": {"vi": "Chuyển mạch truy nhập cho máy trạm, thiết bị đầu cuối",
+                       "en": "Access switching for workstations and end devices"},
+    "purpose.firewall": {"vi": "Kiểm soát truy cập giữa các vùng mạng", "en": "Access control between zones"},
+    "purpose.other": {"vi": "Thiết bị mạng", "en": "Network device"},
+    # ---- 7. signatures
+    "sign.intro": {
+        "vi": "Báo cáo này là tài liệu kèm theo biên bản kiểm tra; các bên ký xác nhận nội dung đã được đối chiếu.",
+        "en": "This report is an annex to the inspection record; the parties sign to confirm its content was "
+              "reviewed."},
+    "sign.unit": {"vi": "ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", "en": "FOR THE INSPECTED UNIT"},
+    "sign.preparer": {"vi": "NGƯỜI LẬP BÁO CÁO", "en": "PREPARED BY"},
+    "sign.inspector": {"vi": "ĐẠI DIỆN ĐOÀN KIỂM TRA", "en": "FOR THE INSPECTION TEAM"},
+    "sign.hint": {"vi": "(Ký, ghi rõ họ tên, chức vụ)", "en": "(Signature, full name, title)"},
+    "sign.place_date": {"vi": "…………, {date}", "en": "…………, {date}"},
     # ---- 5. compliance
     "compliance.intro": {
         "vi": "Đánh giá theo {standard}, cấp độ {level}. Chỉ những yêu cầu kiểm chứng được từ cấu hình thiết bị "
@@ -387,10 +440,10 @@ _REPORT: dict[str, dict[str, str]] = {
               "requirements (anti-malware, web application firewall, central monitoring…) are outside the "
               "configuration scope and must be checked separately."},
     "compliance.other": {
-        "vi": "Đối chiếu theo {standard} (dùng cho hồ sơ cấp độ đã được phê duyệt theo {decree}): kết luận "
+        "vi": "Đối chiếu theo {standard} — áp dụng cho hồ sơ cấp độ đã được phê duyệt theo {decree}: kết luận "
               "{verdict}; {met} yêu cầu đáp ứng, {not_met} không đáp ứng, {check} cần kiểm tra thêm. "
-              "Dùng tuỳ chọn --standard {id} để xem chi tiết.",
-        "en": "Against {standard} (for level dossiers approved under {decree}): {verdict}; {met} met, "
+              "Xem chi tiết bằng tuỳ chọn --standard {id}.",
+        "en": "Against {standard} — for level dossiers approved under {decree}: {verdict}; {met} met, "
               "{not_met} not met, {check} need further checking. Use --standard {id} for the details."},
     "compliance.none": {"vi": "Bản JSON không có phần đánh giá tuân thủ.",
                         "en": "The JSON has no compliance section."},
@@ -481,7 +534,13 @@ _REPORT: dict[str, dict[str, str]] = {
     "ev.out_of_scope": {
         "vi": "Không kiểm chứng được từ cấu hình thiết bị mạng; đoàn kiểm tra đối chiếu hồ sơ và kiểm tra thực tế.",
         "en": "Cannot be verified from network device configurations; check the dossier and on site."},
-    "ev.zones": {"vi": "Vùng {kind}: {zones}.", "en": "{kind} zone(s): {zones}."},
+    "ev.zones": {"vi": "Vùng {zones} (loại: {kind}).", "en": "Zone {zones} (kind: {kind})."},
+    "ev.no_services": {
+        "vi": "Không tìm thấy dịch vụ quản trị nào trong cấu hình các thiết bị; cần kiểm tra thực tế cách thức quản trị "
+              "thiết bị.",
+        "en": "No management service was found in the device configurations; check on site how the devices are "
+              "administered."},
+    "ev.services": {"vi": "Dịch vụ quản trị đang bật: {services}.", "en": "Management services enabled: {services}."},
     "ev.zone_missing": {"vi": "Không có vùng loại “{kind}” trong khai báo vùng mạng.",
                         "en": "No zone of kind “{kind}” is declared."},
     "ev.zone_missing_check": {
@@ -497,7 +556,7 @@ _REPORT: dict[str, dict[str, str]] = {
     "ev.cells_ok": {"vi": "{n} luồng liên quan đều đúng chính sách tham chiếu (chứng minh trên mọi gói tin).",
                     "en": "All {n} relevant flows match the reference policy (proven over every packet)."},
     "ev.findings": {"vi": "Tồn tại liên quan: {ids}.", "en": "Related findings: {ids}."},
-    "ev.edge_attach": {"vi": "Vùng Internet {zones} kết nối tại {attach}.", "en": "Internet zone {zones} attached at {attach}."},
+    "ev.edge_attach": {"vi": "Vùng {zones} (Internet) kết nối tại {attach}.", "en": "Zone {zones} (Internet) attached at {attach}."},
     "ev.no_external": {"vi": "Không có vùng Internet (loại external) trong khai báo vùng mạng; không đánh giá được "
                              "kiểm soát truy cập từ bên ngoài.",
                        "en": "No Internet zone (kind external) is declared; access control from outside cannot be "

@@ -346,24 +346,23 @@ def unreachable_lines(hs: HeaderSpace, device: Device, filter: Filter) -> list[d
     "detail": {
         "vi": "Dòng thứ {position} của ACL “{filter}” trên thiết bị {device} ({file}:{line}: "
               "{text}) không bao giờ được so khớp: mọi gói tin mà dòng này mô tả đều đã được xử "
-              "lý bởi các dòng phía trên ({blocking}). Lý do: {reason}.",
+              "lý bởi các dòng phía trên ({blocking}).",
         "en": "Line {position} of filter \"{filter}\" on device {device} ({file}:{line}: {text}) "
               "can never match: every packet it describes is already handled by earlier lines "
-              "({blocking}). Reason: {reason}."},
+              "({blocking})."},
     "detail_deny": {
         "vi": "Dòng deny thứ {position} của ACL “{filter}” trên thiết bị {device} ({file}:{line}: "
               "{text}) không bao giờ có hiệu lực: các gói tin mà dòng này định chặn đã được các "
               "dòng phía trên xử lý trước với hành động khác ({blocking}), nên việc chặn này "
-              "thực tế không xảy ra. Lý do: {reason}.",
+              "thực tế không xảy ra.",
         "en": "Deny line {position} of filter \"{filter}\" on device {device} ({file}:{line}: "
               "{text}) never takes effect: the packets it is meant to block are handled first by "
-              "earlier lines with a different action ({blocking}), so this block never happens. "
-              "Reason: {reason}."},
+              "earlier lines with a different action ({blocking}), so this block never happens."},
     "detail_unmatchable": {
         "vi": "Dòng thứ {position} của ACL “{filter}” trên thiết bị {device} ({file}:{line}: "
-              "{text}) có điều kiện so khớp rỗng, không gói tin nào thoả mãn. Lý do: {reason}.",
+              "{text}) có điều kiện so khớp rỗng, không gói tin nào thoả mãn.",
         "en": "Line {position} of filter \"{filter}\" on device {device} ({file}:{line}: {text}) "
-              "has an empty match condition: no packet satisfies it. Reason: {reason}."},
+              "has an empty match condition: no packet satisfies it."},
     "remediation": {
         "vi": "Rà soát thứ tự các dòng của ACL; nếu dòng này thể hiện đúng yêu cầu "
               "kiểm soát truy cập, đưa nó lên trước các dòng đang che khuất nó; nếu là dòng "

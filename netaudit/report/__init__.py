@@ -1,17 +1,33 @@
-"""Report renderers: one module per format, each exposing ``render(audit, options) -> str``.
+"""Report renderers, one module per format.
 
-Heavy dependencies (PDF, graph drawing) are imported inside the renderers that need
-them, so ``--format json`` and the terminal summary stay fast.
+* ``text`` — the terminal summary, rendered from the :class:`~netaudit.audit.Audit`.
+* ``json`` — the ▶ contract (``json_report.audit_dict``).
+* ``html`` / ``pdf`` / ``md`` / ``sarif`` — rendered **from the JSON document** only
+  (``render_doc``), so ``netaudit report audit.json`` is "load JSON, render" and the
+  report layer never reaches back into parsers or the engine.
+
+Heavy dependencies (jinja2, WeasyPrint, graphviz, N2G) are imported inside the
+renderers that need them, so ``--format json`` and the terminal summary stay fast.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from importlib import import_module
+from pathlib import Path
 
 RENDERERS = {
     "text": "netaudit.report.text",
     "json": "netaudit.report.json_report",
+    "html": "netaudit.report.html",
+    "pdf": "netaudit.report.pdf",
+    "md": "netaudit.report.markdown",
+    "sarif": "netaudit.report.sarif",
 }
+DOC_FORMATS = ("json", "html", "pdf", "md", "sarif")
+BINARY_FORMATS = ("pdf",)
+# Cover fields a site file or the command line may give (site.yaml keys).
+COVER_KEYS = ("address", "inspected_by", "prepared_by", "inspection_date")
 
 
 @dataclass
@@ -19,8 +35,64 @@ class RenderOptions:
     lang: str = "vi"
     show_secrets: bool = False
     color: bool = False
+    standard: str | None = None          # compliance regime; None = the document's default
+    inspected_by: str | None = None
+    prepared_by: str | None = None
+    address: str | None = None
+    inspection_date: str | None = None   # YYYY-MM-DD
+    drawio_name: str | None = None       # file name of the .drawio written next to the report
 
 
-def render(audit, fmt: str, options: RenderOptions) -> str:
-    """Render ``audit`` in ``fmt``."""
-    return import_module(RENDERERS[fmt]).render(audit, options)
+def render(audit, fmt: str, options: RenderOptions) -> str | bytes:
+    """Render ``audit`` in ``fmt`` (bytes for PDF)."""
+    if fmt == "text":
+        return import_module(RENDERERS[fmt]).render(audit, options)
+    from .json_report import audit_dict
+    return render_doc(audit_dict(audit, options), fmt, options)
+
+
+def render_doc(doc: dict, fmt: str, options: RenderOptions) -> str | bytes:
+    """Render a JSON audit document in one of :data:`DOC_FORMATS`."""
+    return import_module(RENDERERS[fmt]).render_doc(prepare_doc(doc, options), options)
+
+
+def prepare_doc(doc: dict, options: RenderOptions) -> dict:
+    """Apply cover options, fill in compliance for older documents, pick the regime."""
+    from ..secrets import mask_tree
+    from .json_report import conclusion
+    doc = dict(doc)
+    site = dict(doc.get("site") or {})
+    for key in COVER_KEYS:
+        val = getattr(options, key)
+        if val:
+            site[key] = val
+    doc["site"] = site
+    if "compliance" not in doc:
+        from ..compliance import evaluate, facts_from_doc
+        doc["compliance"] = evaluate(facts_from_doc(doc))
+    doc["conclusion"] = conclusion(doc["compliance"], options.standard)
+    return doc if options.show_secrets else mask_tree(doc)
+
+
+def load_doc(path: str | Path) -> dict:
+    """A saved ``netaudit/audit/v1`` document; InputError naming the file otherwise."""
+    from ..model import InputError
+    from .json_report import SCHEMA
+    display = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror}", display) from None
+    try:
+        doc = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text, not a netaudit JSON audit", display) from None
+    except json.JSONDecodeError as e:
+        raise InputError(f"not valid JSON ({e.msg})", display, e.lineno) from None
+    if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
+        found = doc.get("schema") if isinstance(doc, dict) else None
+        raise InputError(f"not a netaudit audit document (schema {found!r}, expected {SCHEMA!r})", display)
+    for key, kind in (("zones", list), ("matrix", list), ("findings", list), ("inputs", list)):
+        if not isinstance(doc.get(key), kind):
+            raise InputError(f"netaudit audit document without a valid {key!r} list", display)
+    return doc

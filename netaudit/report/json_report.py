@@ -1,13 +1,153 @@
-"""The ▶ JSON contract of DESIGN §6 (schema ``netaudit/audit/v1``)."""
+"""The ▶ JSON contract of DESIGN §6 (schema ``netaudit/audit/v1``).
+
+Every renderer except the terminal summary renders from this document, so
+``netaudit report audit.json`` is "load JSON, render".  Keys beyond DESIGN §6 are
+additive (docs/report.md lists them): ``generated``, ``topology``, ``compliance``,
+``conclusion``, ``zones[].domains``.
+"""
 from __future__ import annotations
 
 import json
+import os
+from collections import defaultdict
+from datetime import date, datetime, timezone
 
 from .. import __version__
-from ..secrets import mask_tree
+from ..secrets import MASK, mask_tree
 from . import RenderOptions
 
 SCHEMA = "netaudit/audit/v1"
+
+# Free-text fields that may quote configuration text: known secret values are masked
+# in them (the keyword rule of secrets.mask applies only to "text", i.e. config lines,
+# because it would mangle prose).
+_PROSE_KEYS = frozenset({"detail", "title", "remediation", "description", "reason", "note", "problem",
+                         "problems", "warnings", "inferred_from", "evidence", "label"})
+# Never rewritten, even inside prose containers: identifiers and locations.
+_KEEP_KEYS = frozenset({"file", "line", "id", "path", "sha256", "check", "severity", "device"})
+
+
+def generated_date() -> str:
+    """ISO date of the report: from SOURCE_DATE_EPOCH when set (UTC), else today."""
+    sde = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if sde.isdigit():
+        return datetime.fromtimestamp(int(sde), tz=timezone.utc).date().isoformat()
+    return date.today().isoformat()
+
+
+def _mask_literals(obj, secrets: set[str], inside: bool = False):
+    if isinstance(obj, dict):
+        return {k: v if k in _KEEP_KEYS else _mask_literals(v, secrets, inside or k in _PROSE_KEYS)
+                for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_mask_literals(v, secrets, inside) for v in obj]
+    if inside and isinstance(obj, str):
+        for s in sorted(secrets, key=len, reverse=True):
+            if len(s) >= 3 and s in obj:
+                obj = obj.replace(s, MASK)
+    return obj
+
+
+def _plain(obj):
+    """Site-file values as JSON data: YAML dates as ISO strings, the loader's line marks dropped."""
+    if isinstance(obj, dict):
+        return {str(k): _plain(v) for k, v in obj.items() if k != "__line__"}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v) for v in obj]
+    if isinstance(obj, (date, datetime)):
+        return obj.isoformat()
+    if obj is None or isinstance(obj, (str, int, float, bool)):
+        return obj
+    return str(obj)
+
+
+def _cite(src) -> dict | None:
+    return {"file": src.file, "line": src.line} if src is not None else None
+
+
+def _role(dev, edge: bool) -> str:
+    ifs = [i for i in dev.interfaces.values() if not i.shutdown]
+    if dev.forward_filter or any(i.security_level is not None or i.zone for i in ifs):
+        return "firewall"
+    switchports = any(i.mode.value in ("access", "trunk") for i in ifs)
+    svis = any(i.kind.value == "svi" and i.addresses for i in ifs)
+    if edge and not switchports:
+        return "edge-router"
+    if switchports and svis and dev.ip_routing:
+        return "l3-switch"
+    if switchports:
+        return "switch"
+    if any(i.is_l3 for i in ifs):
+        return "edge-router" if edge else "router"
+    return "other"
+
+
+def topology_dict(audit) -> dict:
+    """Devices, L2 domains (with their zones) and links, for diagrams and inventories."""
+    topo = audit.topology
+    zones_by_domain: dict[str, list[str]] = defaultdict(list)
+    external_domains: set[str] = set()
+    for pz in audit.zones:
+        for did in pz.domains:
+            zones_by_domain[did].append(pz.name)
+            if pz.kind == "external":
+                external_domains.add(did)
+    devs_by_domain: dict[str, set[str]] = defaultdict(set)
+    for node, did in topo.domain_of.items():
+        devs_by_domain[did].add(node[1])
+    devices = []
+    for name in sorted(topo.devices):
+        d = topo.devices[name]
+        ifs = []
+        edge = False
+        for itf in d.interfaces.values():
+            did = topo.l3_domain(name, itf.name) or topo.port_domain(name, itf.name)
+            edge = edge or (did in external_domains and not itf.shutdown)
+            entry = {"name": itf.name, "kind": itf.kind.value, "mode": itf.mode.value,
+                     "addresses": [str(a) for a in itf.addresses]}
+            if itf.virtual_addresses:
+                entry["virtual_addresses"] = [str(a) for a in itf.virtual_addresses]
+            if itf.shutdown:
+                entry["shutdown"] = True
+            for key in ("description", "access_vlan", "native_vlan", "filter_in", "filter_out", "nat_side",
+                        "zone", "parent"):
+                val = getattr(itf, key)
+                if val not in (None, ""):
+                    entry[key] = val
+            if itf.vrf != "default":
+                entry["vrf"] = itf.vrf
+            if itf.mode.value == "trunk":
+                entry["allowed_vlans"] = sorted(itf.allowed_vlans) if itf.allowed_vlans is not None else "all"
+            if did is not None:
+                entry["domain"] = did
+            ifs.append(entry)
+        services = [{"name": s.name, "acl": s.acl, "insecure": bool(s.insecure), **({"source": _cite(s.source)}
+                     if s.source is not None else {})} for s in d.services if s.enabled]
+        devices.append({
+            "name": name, "vendor": d.vendor, "file": d.file, "os_version": d.os_version,
+            "role": _role(d, edge), "ip_routing": d.ip_routing,
+            "interfaces": ifs,
+            "vlans": [{"id": v.id, "name": v.name} for v in sorted(d.vlans.values(), key=lambda v: v.id)],
+            "ssids": [{"name": s.name, "vlan": s.vlan, "open": s.open_auth} for s in d.ssids],
+            "services": services,
+        })
+    domains = []
+    for did in sorted(topo.domains, key=lambda x: int(x[1:])):
+        dom = topo.domains[did]
+        vlans = sorted(f"{n[1]}:{n[2]}" for n in dom.nodes if n[0] == "seg" and isinstance(n[2], int))
+        if not (dom.l3 or zones_by_domain.get(did) or vlans or len(devs_by_domain[did]) > 1):
+            continue
+        domains.append({"id": did, "label": dom.label, "devices": sorted(devs_by_domain[did]),
+                        "interfaces": [f"{d}:{i}" for d, i in dom.l3], "vlans": vlans,
+                        "zones": zones_by_domain.get(did, [])})
+    links = set()
+    for a, b in topo.graph.edges():
+        if a[0] == "dev" or b[0] == "dev" or a[1] == b[1]:
+            continue
+        pa, pb = f"{a[1]}:{a[2]}", f"{b[1]}:{b[2]}"
+        links.add((min(pa, pb), max(pa, pb), topo.domain_of.get(a, "")))
+    return {"devices": devices, "domains": domains,
+            "links": [{"a": a, "b": b, "domain": did} for a, b, did in sorted(links)]}
 
 
 def audit_dict(audit, options: RenderOptions) -> dict:
@@ -30,6 +170,7 @@ def audit_dict(audit, options: RenderOptions) -> dict:
             z["inferred_from"] = pz.zone.inferred_from
         if pz.problems:
             z["problems"] = pz.problems
+        z["domains"] = list(pz.domains)
         zones.append(z)
     matrix = []
     for c in audit.matrix:
@@ -45,7 +186,7 @@ def audit_dict(audit, options: RenderOptions) -> dict:
         if c.blocking:
             cell["blocked_by"] = c.blocking
         if c.replies_only:
-            cell["replies_only"] = True
+            cell["replies_only"] = True     # blocked for new connections, replies get through
         matrix.append(cell)
     partial = []
     for r in snap.reports:
@@ -55,8 +196,9 @@ def audit_dict(audit, options: RenderOptions) -> dict:
     out = {
         "schema": SCHEMA,
         "tool": {"name": "netaudit", "version": __version__},
+        "generated": generated_date(),
         "unit": audit.site.unit, "level": audit.site.level,
-        "site": {"file": audit.site.file, "inferred": audit.site.inferred, **audit.site.info},
+        "site": {"file": audit.site.file, "inferred": audit.site.inferred, **_plain(audit.site.info)},
         "inputs": inputs,
         "zones": zones,
         "matrix": matrix,
@@ -67,9 +209,32 @@ def audit_dict(audit, options: RenderOptions) -> dict:
                      "partially_understood": partial,
                      "unrecognized_lines": unrecognized},
         "warnings": audit.warnings,
+        "topology": topology_dict(audit),
     }
-    return mask_tree(out, secrets) if not options.show_secrets else out
+    compliance = getattr(audit, "compliance", None)
+    if compliance is not None:
+        out["compliance"] = compliance
+        out["conclusion"] = conclusion(compliance, options.standard)
+    if options.show_secrets:
+        return out
+    return _mask_literals(mask_tree(out, secrets), secrets)
+
+
+def conclusion(compliance: dict, standard: str | None) -> dict:
+    """The overall conclusion drawn from ``standard``'s regime (default: the compliance default)."""
+    from ..compliance import regime
+    std = standard or compliance.get("default")
+    reg = regime(compliance, std) or compliance["regimes"][0]
+    return {"standard": reg["id"], "verdict": reg["verdict"], "reasons": reg["reasons"]}
+
+
+def dumps(doc: dict) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
 def render(audit, options: RenderOptions) -> str:
-    return json.dumps(audit_dict(audit, options), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return dumps(audit_dict(audit, options))
+
+
+def render_doc(doc: dict, options: RenderOptions) -> str:
+    return dumps(doc)

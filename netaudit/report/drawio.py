@@ -1,0 +1,43 @@
+"""Editable diagram for technicians: a ``.drawio`` file written with N2G.
+
+Same nodes and edges as the SVG diagram (diagram.Graph), placed where Graphviz put
+them.  Labels are XML-escaped before they reach N2G (which formats them into XML
+source) and use plain-text styles (no ``html=1``), so a config string can never become
+markup inside draw.io.
+"""
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from .diagram import LEAK, Graph, layout
+
+_PX = 96.0          # Graphviz "plain" output is in inches
+
+_STYLES = {
+    "device": "rounded=1;whiteSpace=wrap;fillColor=#ffffff;strokeColor=#37474f;strokeWidth=2;fontSize=11;",
+    "zone": "ellipse;whiteSpace=wrap;fillColor={color};strokeColor=#455a64;fontSize=11;",
+    "transit": "ellipse;whiteSpace=wrap;dashed=1;fillColor=#f5f5f5;strokeColor=#9e9e9e;fontSize=9;",
+}
+
+
+def _x(text: str) -> str:
+    return escape(text, {'"': "&quot;", "\n": "&#10;", "{": "&#123;", "}": "&#125;"})
+
+
+def render(doc: dict, lang: str) -> str:
+    from N2G import drawio_diagram
+    g = Graph(doc, lang)
+    pos = layout(g)
+    d = drawio_diagram()
+    d.add_diagram(id="netaudit", name="netaudit")     # N2G puts the name into an XPath: keep it fixed
+    for i, n in enumerate(g.nodes):
+        x, y, w, h = pos.get(n["id"], (1.5 + 2.5 * (i % 5), 1.0 + 1.5 * (i // 5), 2.0, 0.8))
+        width, height = round(w * _PX), round(h * _PX)
+        d.add_node(id=n["id"], label=_x(n["label"]), style=_STYLES[n["kind"]].format(color=n["color"]),
+                   width=width, height=height, x_pos=round(x * _PX - width / 2), y_pos=round(y * _PX - height / 2))
+    for i, e in enumerate(g.edges):
+        color = LEAK if e["leak"] else "#607d8b"
+        width = 3 if e["leak"] else 1
+        d.add_link(e["a"], e["b"], label=_x(e["label"]), link_id=f"e{i}",
+                   style=f"endArrow=none;html=0;strokeColor={color};strokeWidth={width};fontColor={color};fontSize=9;")
+    return d.dump_xml() + "\n"

@@ -1,0 +1,135 @@
+"""SARIF 2.1.0 for code-scanning tools run over repositories of device configs.
+
+One result per finding; its location is the config file and line of the first
+evidence (else of the first cited line of its witness path); further evidence lines are
+related locations and the witness path is a code flow.  Messages are in the report
+language.  No timestamps or absolute paths: the same inputs give the same bytes.
+"""
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from . import RenderOptions
+from .view import View, build
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"critical": "error", "high": "error", "medium": "warning", "low": "note", "info": "note"}
+# GitHub code scanning reads properties.security-severity (0.0–10.0, as a string).
+SECURITY_SEVERITY = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0", "info": "0.0"}
+
+
+def _uri(path: str) -> str:
+    return quote(path.replace("\\", "/"), safe="/")
+
+
+def _physical(loc: dict) -> dict | None:
+    if not loc.get("file"):
+        return None
+    out: dict = {"artifactLocation": {"uri": _uri(loc["file"])}}
+    if isinstance(loc.get("line"), int) and loc["line"] >= 1:
+        region: dict = {"startLine": loc["line"]}
+        if loc.get("text"):
+            region["snippet"] = {"text": loc["text"]}
+        out["region"] = region
+    return out
+
+
+def _camel(check: str) -> str:
+    return "".join(p.capitalize() for p in check.replace("_", "-").split("-"))
+
+
+def _rule(v: View, check: str, severity: str, sample: dict) -> dict:
+    try:
+        name = v.t(f"report.rule.{check}")
+    except KeyError:
+        name = check
+    try:
+        why = v.t(f"report.why.{check}")
+    except KeyError:
+        why = v.L(sample.get("title"))
+    return {"id": check, "name": _camel(check),
+            "shortDescription": {"text": name},
+            "fullDescription": {"text": why},
+            "help": {"text": v.L(sample.get("remediation"))},
+            "defaultConfiguration": {"level": LEVELS.get(severity, "warning")},
+            "properties": {"tags": ["security", "network-segmentation"], "precision": "very-high",
+                           "security-severity": SECURITY_SEVERITY.get(severity, "5.5"),
+                           "references": sample.get("references", [])}}
+
+
+def _code_flow(v: View, witness: dict) -> dict | None:
+    locations = []
+    for hop in witness.get("hops", []):
+        dev = hop.get("device")
+        if dev and hop.get("out"):
+            head = v.t("witness.hop", device=dev, in_if=hop.get("in") or "-", out_if=hop["out"])
+        elif dev:
+            head = v.t("witness.hop_local", device=dev, in_if=hop.get("in") or "-")
+        else:
+            head = v.t("witness.l2")
+        rules = hop.get("rules") or [{}]
+        for r in rules:
+            loc: dict = {"message": {"text": head + (f" — {r['text']}" if r.get("text") else "")}}
+            phys = _physical(r)
+            if phys:
+                loc["physicalLocation"] = phys
+            locations.append({"location": loc})
+    if not locations:
+        return None
+    return {"threadFlows": [{"locations": locations}]}
+
+
+def sarif_dict(doc: dict, options: RenderOptions) -> dict:
+    v = build(doc, options)
+    findings = doc.get("findings", [])
+    first: dict[str, dict] = {}
+    for f in findings:
+        first.setdefault(f["check"], f)
+    rule_ids = sorted(first)
+    rules = [_rule(v, c, first[c]["severity"], first[c]) for c in rule_ids]
+    results = []
+    for f in findings:
+        locs = [x for x in (f.get("evidence") or []) if x.get("file")]
+        if not locs:
+            locs = [r for h in (f.get("witness") or {}).get("hops", []) for r in h.get("rules", [])
+                    if r.get("file") and r.get("line")]
+        result: dict = {
+            "ruleId": f["check"], "ruleIndex": rule_ids.index(f["check"]),
+            "level": LEVELS.get(f["severity"], "warning"), "kind": "fail",
+            "message": {"text": f"{v.L(f.get('title'))}. {v.L(f.get('detail'))}".strip()},
+            "partialFingerprints": {"netauditFindingId/v1": f["id"]},
+        }
+        phys = [p for p in (_physical(x) for x in locs) if p]
+        if phys:
+            result["locations"] = [{"physicalLocation": phys[0]}]
+            if len(phys) > 1:
+                result["relatedLocations"] = [{"id": i, "physicalLocation": p} for i, p in enumerate(phys[1:], 1)]
+        flow = _code_flow(v, f["witness"]) if f.get("witness") else None
+        if flow:
+            result["codeFlows"] = [flow]
+        result["properties"] = {"severity": f["severity"], "security-severity": SECURITY_SEVERITY.get(f["severity"]),
+                                "zones": f.get("zones", []), "devices": f.get("devices", []),
+                                "remediation": v.L(f.get("remediation")), "references": f.get("references", [])}
+        results.append(result)
+    artifacts = [{"location": {"uri": _uri(i["path"])}, "roles": ["analysisTarget"],
+                  "hashes": {"sha-256": i["sha256"]}}
+                 for i in doc.get("inputs", []) if i.get("kind") != "skipped" and i.get("sha256")]
+    concl = doc.get("conclusion") or {}
+    run = {
+        "tool": {"driver": {"name": "netaudit", "version": doc.get("tool", {}).get("version", ""),
+                            "semanticVersion": doc.get("tool", {}).get("version", ""),
+                            "rules": rules}},
+        "invocations": [{"executionSuccessful": True}],
+        "artifacts": artifacts,
+        "results": results,
+        "columnKind": "unicodeCodePoints",
+        "language": options.lang,
+        "properties": {"unit": doc.get("unit", ""), "level": doc.get("level"), "generated": doc.get("generated", ""),
+                       "conclusion": concl.get("verdict", ""), "standard": concl.get("standard", "")},
+    }
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render_doc(doc: dict, options: RenderOptions) -> str:
+    return json.dumps(sarif_dict(doc, options), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,502 @@
+"""The report's content, shaped for templates (HTML, PDF, Markdown) from the JSON document.
+
+Everything here is plain data and catalogue lookups: no rendering, no escaping (the
+templates escape), no access to the engine.  One function, :func:`build`, returns the
+whole view; templates receive it with a ``t(key, **fields)`` function bound to the
+report language.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..compliance import regime as find_regime
+from ..messages import t as _t
+from . import RenderOptions
+
+SEVERITIES = ("critical", "high", "medium", "low", "info")
+DEVICES_ZONE = "@devices"
+BLOCKING_SHOWN = 3        # blocking lines shown per blocked flow (all are in the JSON)
+VENDORS = {"cisco_ios": "Cisco IOS / IOS-XE", "cisco_asa": "Cisco ASA", "fortinet_fortios": "Fortinet FortiOS",
+           "mikrotik_routeros": "MikroTik RouterOS", "routeros": "MikroTik RouterOS", "huawei_vrp": "Huawei VRP",
+           "juniper_junos": "Juniper Junos", "maipu": "Maipu", "ruijie": "Ruijie"}
+# Colours of zone kinds (diagram, legend, matrix headers).
+KIND_COLORS = {"guest": "#f9a825", "internal": "#64b5f6", "server": "#9575cd", "database": "#5e35b1",
+               "management": "#4db6ac", "dmz": "#fff176", "external": "#bdbdbd", "wan": "#a1887f",
+               "kiosk": "#81c784", "camera": "#f48fb1", "devices": "#90a4ae"}
+_PRIVATE = [ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10",
+                                              "127.0.0.0/8", "169.254.0.0/16")]
+
+
+def is_private(addr: str) -> bool:
+    try:
+        ip = ipaddress.ip_interface(addr).ip
+    except ValueError:
+        return True
+    return any(ip in n for n in _PRIVATE)
+
+
+def vendor_label(vendor: str | None) -> str:
+    return VENDORS.get(vendor or "", vendor or "?")
+
+
+def format_date(iso: str, lang: str) -> str:
+    try:
+        d = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso or ""
+    dd = f"{d.day:02d}" if d.day < 10 else str(d.day)
+    mm = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    return _t("date.long", lang, dd=dd, mm=mm, y=d.year, iso=d.isoformat())
+
+
+def describe_packet(p: dict | None) -> str:
+    if not p:
+        return "-"
+    proto = p.get("proto", "?")
+    if "dst_port" in p:
+        return f"{proto} {p.get('src_ip')}:{p.get('src_port')} → {p.get('dst_ip')}:{p.get('dst_port')}"
+    if "icmp_type" in p:
+        return f"{proto} {p.get('src_ip')} → {p.get('dst_ip')} (type {p.get('icmp_type')}, code {p.get('icmp_code')})"
+    return f"{proto} {p.get('src_ip')} → {p.get('dst_ip')}"
+
+
+def split_remediation(text: str) -> list[tuple[str, str]]:
+    """[(kind, text)]: 'p' prose, 'caption' (e.g. "Cấu hình mẫu (Cisco IOS):"), 'code'."""
+    lines = (text or "").split("\n")
+    blocks: list[tuple[str, str]] = [("p", lines[0])]
+    for line in lines[1:]:
+        if line.rstrip().endswith(":") and line[:1] not in (" ", "!", "#") and not code_like(line):
+            blocks.append(("caption", line.rstrip()))
+        elif blocks[-1][0] == "code":
+            blocks[-1] = ("code", blocks[-1][1] + "\n" + line)
+        elif blocks[-1][0] == "caption":
+            blocks.append(("code", line))
+        else:
+            blocks[-1] = ("p", (blocks[-1][1] + " " + line).strip())
+    return [b for b in blocks if b[1].strip()]
+
+
+def code_like(line: str) -> bool:
+    return line.lstrip().startswith(("ip ", "no ", "interface ", "line ", "access-list", "snmp-server"))
+
+
+@dataclass
+class View:
+    lang: str
+    doc: dict
+    options: RenderOptions
+    cover: dict = field(default_factory=dict)
+    summary: list = field(default_factory=list)
+    inputs: list = field(default_factory=list)
+    limits: dict = field(default_factory=dict)
+    zones: list = field(default_factory=list)
+    zones_note: str = ""
+    matrix: dict = field(default_factory=dict)
+    flows: list = field(default_factory=list)
+    findings: list = field(default_factory=list)
+    severity_counts: list = field(default_factory=list)
+    compliance: dict | None = None
+    inventory: dict = field(default_factory=dict)
+    legend: list = field(default_factory=list)
+    diagram_svg: str = ""
+    diagram_error: str = ""
+    drawio_name: str = ""
+
+    def t(self, key: str, **fields) -> str:
+        return _t(key, self.lang, **fields)
+
+    def L(self, value) -> str:
+        """A {"vi": …, "en": …} JSON text in the report language."""
+        if isinstance(value, dict):
+            return value.get(self.lang) or value.get("en") or ""
+        return "" if value is None else str(value)
+
+
+def _kind_label(v: View, kind: str) -> str:
+    key = f"kind.{kind}"
+    try:
+        return v.t(key)
+    except KeyError:
+        return kind
+
+
+def build(doc: dict, options: RenderOptions) -> View:
+    v = View(options.lang, doc, options)
+    zone_kind = {z["name"]: z["kind"] for z in doc.get("zones", [])}
+    zone_kind[DEVICES_ZONE] = "devices"
+    _cover(v)
+    _scope(v)
+    _matrix(v, zone_kind)
+    _findings(v, zone_kind)
+    _compliance(v)
+    _inventory(v)
+    kinds = []
+    for z in doc.get("zones", []):
+        if z["kind"] not in kinds:
+            kinds.append(z["kind"])
+    v.legend = [{"kind": k, "label": _kind_label(v, k), "color": KIND_COLORS.get(k, "#e0e0e0")} for k in kinds]
+    v.drawio_name = options.drawio_name or ""
+    return v
+
+
+# --------------------------------------------------------------------------- cover
+
+
+def _cover(v: View) -> None:
+    doc, site = v.doc, v.doc.get("site") or {}
+    concl = doc.get("conclusion") or {}
+    verdict = concl.get("verdict", "check")
+    generated = doc.get("generated") or ""
+    inspection = str(site.get("inspection_date") or generated)
+    v.cover = {
+        "unit": doc.get("unit") or "",
+        "address": str(site.get("address") or ""),
+        "date": format_date(inspection, v.lang),
+        "generated": format_date(generated, v.lang),
+        "inspected_by": str(site.get("inspected_by") or ""),
+        "prepared_by": str(site.get("prepared_by") or ""),
+        "level": doc.get("level"),
+        "standard": v.t(f"standard.{concl.get('standard', 'nd331-2026')}"),
+        "verdict": verdict,
+        "verdict_label": v.t(f"conclusion.{verdict}"),
+        "reasons": [v.L(r) for r in concl.get("reasons", [])],
+        "tool": f"netaudit {doc.get('tool', {}).get('version', '')}".strip(),
+        "version": doc.get("tool", {}).get("version", ""),
+    }
+    sev = {s: 0 for s in SEVERITIES}
+    for f in doc.get("findings", []):
+        sev[f.get("severity", "info")] = sev.get(f.get("severity", "info"), 0) + 1
+    v.severity_counts = [{"severity": s, "label": v.t(f"severity.{s}"), "n": sev[s]} for s in SEVERITIES]
+    cells = doc.get("matrix", [])
+    reg = find_regime(doc.get("compliance") or {}, concl.get("standard", "")) or {}
+    v.summary = [
+        {"label": v.t("summary.count.findings"), "n": len(doc.get("findings", []))},
+        {"label": v.t("summary.count.violations"),
+         "n": sum(1 for c in cells if c.get("verdict") == "reachable" and c.get("violation"))},
+        {"label": v.t("summary.count.unknown"), "n": sum(1 for c in cells if c.get("verdict") == "unknown")},
+        {"label": v.t("summary.count.not_met"), "n": (reg.get("counts") or {}).get("not_met", 0)},
+        {"label": v.t("summary.count.devices"), "n": len((doc.get("topology") or {}).get("devices", []))},
+    ]
+
+
+# --------------------------------------------------------------------------- scope
+
+
+def _scope(v: View) -> None:
+    doc = v.doc
+    for f in doc.get("inputs", []):
+        vendor = vendor_label(f.get("vendor")) if f.get("kind") == "config" else \
+            v.t(f"scope.kind.{f.get('kind')}") if f.get("kind") in ("state", "skipped") else (f.get("vendor") or "")
+        v.inputs.append({"path": f.get("path", ""), "vendor": vendor, "devices": ", ".join(f.get("devices") or []),
+                         "lines": f.get("lines", 0), "unrecognized": f.get("unrecognized", 0),
+                         "sha256": f.get("sha256", ""), "problem": f.get("problem") or ""})
+    cov = doc.get("coverage") or {}
+    by_file: dict[str, list] = {}
+    for u in cov.get("unrecognized_lines", []):
+        by_file.setdefault(u.get("file", ""), []).append(u)
+    limit = 40
+    unrec = [{"file": name, "lines": items[:limit], "more": max(0, len(items) - limit)}
+             for name, items in by_file.items()]
+    v.limits = {
+        "unrecognized": unrec,
+        "partial": cov.get("partially_understood", []),
+        "skipped": [i for i in v.inputs if i["problem"]],
+        "warnings": doc.get("warnings", []),
+    }
+    v.limits["none"] = not (unrec or v.limits["partial"] or v.limits["skipped"])
+    site = doc.get("site") or {}
+    v.zones_note = v.t("scope.zones_inferred") if site.get("inferred") else \
+        v.t("scope.zones_from", file=site.get("file") or "site.yaml")
+    nets_by_domain: dict[str, list[str]] = {}
+    for d in (doc.get("topology") or {}).get("devices", []):
+        for i in d.get("interfaces", []):
+            if i.get("domain") and not i.get("shutdown"):
+                for a in i.get("addresses", []):
+                    net = str(ipaddress.ip_interface(a).network)
+                    if net not in nets_by_domain.setdefault(i["domain"], []):
+                        nets_by_domain[i["domain"]].append(net)
+    for z in doc.get("zones", []):
+        where = list(z.get("vlans", [])) + list(z.get("attach", []))
+        placed = [n for did in z.get("domains", []) for n in nets_by_domain.get(did, [])]
+        subnets = ", ".join(z.get("subnets", [])) or (v.t("scope.all_other") if z["kind"] == "external" else
+                                                      ", ".join(placed) or "-")
+        v.zones.append({"name": z["name"], "kind": z["kind"], "kind_label": _kind_label(v, z["kind"]),
+                        "color": KIND_COLORS.get(z["kind"], "#e0e0e0"), "subnets": subnets,
+                        "where": ", ".join(where) or "-", "problems": z.get("problems", []),
+                        "inferred_from": z.get("inferred_from", [])})
+
+
+# --------------------------------------------------------------------------- matrix and witness paths
+
+
+def hops_view(v: View, witness: dict | None) -> dict | None:
+    if not witness:
+        return None
+    hops = []
+    for h in witness.get("hops", []):
+        if h.get("device"):
+            if h.get("out"):
+                head = v.t("witness.hop", device=h["device"], in_if=h.get("in") or "-", out_if=h["out"])
+            else:
+                head = v.t("witness.hop_local", device=h["device"], in_if=h.get("in") or "-")
+        else:
+            head = v.t("witness.l2")
+        rules = []
+        for r in h.get("rules", []):
+            loc = f"{r.get('file')}:{r.get('line')}" if r.get("line") is not None else (r.get("file") or "")
+            rules.append({"loc": loc, "text": r.get("text", ""),
+                          "translated": v.t("witness.translated", packet=describe_packet(r["translated"]))
+                          if r.get("translated") else ""})
+        hops.append({"head": head, "rules": rules, "note": _note(v, h.get("note") or ""),
+                     "to": _note(v, h.get("to") or "")})
+    return {"packet": describe_packet(witness.get("packet")), "hops": hops}
+
+
+# The engine's hop annotations (reach.py) are English phrases; the report words them
+# in its own language and shows anything it does not know as it is.
+_NOTES = [
+    (re.compile(r"^to next hop (?P<nh>\S+) in zone (?P<zone>.+)$"), "witness.note.next_hop"),
+    (re.compile(r"^same L2 domain (?P<domain>.+)$"), "witness.note.same_l2"),
+    (re.compile(r"^control plane \((?P<service>[^)]*)\)$"), "witness.note.control_plane"),
+]
+
+
+def _note(v: View, text: str) -> str:
+    for rx, key in _NOTES:
+        m = rx.match(text)
+        if m:
+            return v.t(key, **m.groupdict())
+    return text
+
+
+def _expected_text(v: View, c: dict) -> str:
+    exp = c.get("expected")
+    if not exp:
+        return "-"
+    text = v.t(f"expected.{exp}")
+    if exp == "limited":
+        text += " " + ", ".join(c.get("allowed_services", []))
+    return text
+
+
+def _services_text(v: View, c: dict) -> str:
+    svc = c.get("services") or []
+    if c.get("verdict") != "reachable" or not svc:
+        return ""
+    if svc == ["ip"]:
+        return v.t("matrix.all")
+    return v.t("matrix.only", services=", ".join(svc))
+
+
+def _matrix(v: View, zone_kind: dict) -> None:
+    doc = v.doc
+    names = [z["name"] for z in doc.get("zones", [])]
+    cols = names + [DEVICES_ZONE]
+    by_pair = {(c["src"], c["dst"]): c for c in doc.get("matrix", [])}
+    rows = []
+    for src in names:
+        cells = []
+        for dst in cols:
+            c = by_pair.get((src, dst))
+            if src == dst or c is None:
+                cells.append(None)
+                continue
+            verdict = c.get("verdict", "unknown")
+            cls = verdict
+            if verdict == "reachable":
+                cls = "violation" if c.get("violation") else "reachable"
+            cells.append({"src": src, "dst": dst, "verdict": verdict, "cls": cls,
+                          "label": v.t(f"verdict.{verdict}.cap"), "services": _services_text(v, c),
+                          "expected": _expected_text(v, c), "violation": bool(c.get("violation")),
+                          "reason": c.get("reason") or "", "anchor": _anchor(src, dst)})
+        rows.append({"name": src, "kind": zone_kind.get(src, ""),
+                     "color": KIND_COLORS.get(zone_kind.get(src, ""), "#e0e0e0"), "cells": cells})
+    v.matrix = {"cols": [{"name": n, "kind": zone_kind.get(n, ""),
+                          "color": KIND_COLORS.get(zone_kind.get(n, ""), "#e0e0e0")} for n in cols],
+                "rows": rows}
+    for c in doc.get("matrix", []):
+        verdict = c.get("verdict", "unknown")
+        v.flows.append({
+            "src": c["src"], "dst": c["dst"], "anchor": _anchor(c["src"], c["dst"]),
+            "verdict": verdict, "label": v.t(f"verdict.{verdict}.cap"),
+            "cls": "violation" if verdict == "reachable" and c.get("violation") else verdict,
+            "violation": bool(c.get("violation")), "expected": _expected_text(v, c),
+            "services": ", ".join(c.get("services") or []), "reason": c.get("reason") or "",
+            "witness": hops_view(v, c.get("witness")),
+            "blocked_by": [{"loc": f"{b.get('file')}:{b.get('line')}" if b.get("line") is not None else b.get("file", ""),
+                            "device": b.get("device", ""), "text": b.get("text", "")}
+                           for b in c.get("blocked_by", [])[:BLOCKING_SHOWN]],
+            "blocked_more": max(0, len(c.get("blocked_by", [])) - BLOCKING_SHOWN),
+        })
+
+
+def _anchor(src: str, dst: str) -> str:
+    safe = "".join(ch if ch.isalnum() else "-" for ch in f"{src}--{dst}")
+    return f"flow-{safe}"
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def _wildcard(net: str) -> str | None:
+    try:
+        n = ipaddress.ip_network(net, strict=False)
+    except ValueError:
+        return None
+    if n.version != 4:
+        return None
+    return f"{n.network_address} {n.hostmask}"
+
+
+def _extra_snippet(v: View, f: dict, zone_subnets: dict) -> dict | None:
+    """A Cisco IOS example for segmentation findings whose check gives none."""
+    if f.get("check") not in ("guest-isolation", "policy-violation") or "\n" in v.L(f.get("remediation")):
+        return None
+    hops = (f.get("witness") or {}).get("hops") or []
+    first = next((h for h in hops if h.get("device") and h.get("in")), None)
+    if first is None:
+        return None
+    topo = v.doc.get("topology") or {}
+    dev = next((d for d in topo.get("devices", []) if d["name"] == first["device"]), None)
+    if dev is None or dev.get("vendor") != "cisco_ios":
+        return None
+    itf = next((i for i in dev.get("interfaces", []) if i["name"] == first["in"]), None)
+    if itf is None or not itf.get("addresses"):
+        return None
+    src, dst = (f.get("zones") or [None, None])[:2]
+    # A new list, switched over with one access-group line: never an append to the faulty one.
+    acl = f"{itf['filter_in']}-V2" if itf.get("filter_in") else f"ACL-{str(src).upper()}-IN"
+    if f["check"] == "guest-isolation":
+        code = v.t("report.snippet.isolate.cisco_ios", acl=acl, interface=itf["name"],
+                   gateway=str(ipaddress.ip_interface(itf["addresses"][0]).ip))
+    else:
+        nets = [w for w in (_wildcard(s) for s in zone_subnets.get(dst, [])) if w]
+        if not nets or len(nets) > 1:
+            return None
+        code = v.t("report.snippet.deny_pair.cisco_ios", acl=acl, interface=itf["name"], dst_net=nets[0])
+    return {"caption": v.t("finding.snippet", vendor=vendor_label("cisco_ios")), "code": code}
+
+
+def _findings(v: View, zone_kind: dict) -> None:
+    zone_subnets = {z["name"]: z.get("subnets", []) for z in v.doc.get("zones", [])}
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    items = sorted(enumerate(v.doc.get("findings", [])),
+                   key=lambda p: (order.get(p[1].get("severity"), 9), p[0]))
+    first_why: dict[str, int] = {}
+    first_fix: dict[str, int] = {}
+    for n, (_, f) in enumerate(items, 1):
+        check = f.get("check", "")
+        try:
+            why = v.t(f"report.why.{check}")
+        except KeyError:
+            why = ""
+        remediation = v.L(f.get("remediation"))
+        # A sentence already printed for an earlier finding is referred to, not repeated.
+        why_ref = first_why.setdefault(why, n) if why else n
+        fix_ref = first_fix.setdefault(remediation, n)
+        v.findings.append({
+            "no": n, "id": f.get("id", ""), "check": check, "severity": f.get("severity", "info"),
+            "severity_label": v.t(f"severity.{f.get('severity', 'info')}"),
+            "title": v.L(f.get("title")), "detail": v.L(f.get("detail")), "why": why,
+            "evidence": [{"loc": f"{e.get('file')}:{e.get('line')}" if e.get("line") is not None else e.get("file", ""),
+                          "text": e.get("text", "")} for e in f.get("evidence", [])],
+            "witness": hops_view(v, f.get("witness")),
+            "remediation": split_remediation(remediation),
+            "why_ref": why_ref if why_ref != n else None,
+            "remediation_ref": fix_ref if fix_ref != n else None,
+            "snippet": _extra_snippet(v, f, zone_subnets),
+            "references": f.get("references", []),
+            "zones": f.get("zones", []), "devices": f.get("devices", []),
+        })
+
+
+# --------------------------------------------------------------------------- compliance
+
+
+def _compliance(v: View) -> None:
+    comp = v.doc.get("compliance")
+    concl = v.doc.get("conclusion") or {}
+    if not comp:
+        return
+    reg = find_regime(comp, concl.get("standard", "")) or comp["regimes"][0]
+    rows = [{"no": i, "requirement": v.L(r["requirement"]), "reference": r["reference"],
+             "status": r["status"], "status_label": v.t(f"status.{r['status']}"),
+             "evidence": v.L(r["evidence"])} for i, r in enumerate(reg["rows"], 1)]
+    others = []
+    for other in comp["regimes"]:
+        if other["id"] == reg["id"]:
+            continue
+        counts = other.get("counts", {})
+        others.append(v.t("compliance.other", standard=v.t(f"standard.{other['id']}"),
+                          decree=v.t(f"standard.decree.{other['id']}"), id=other["id"],
+                          verdict=v.t(f"conclusion.{other['verdict']}"), met=counts.get("met", 0),
+                          not_met=counts.get("not_met", 0), check=counts.get("check", 0)))
+    v.compliance = {"intro": v.t("compliance.intro", standard=v.t(f"standard.{reg['id']}"), level=reg["level"]),
+                    "rows": rows, "others": others}
+
+
+# --------------------------------------------------------------------------- inventory
+
+
+def _inventory(v: View) -> None:
+    topo = v.doc.get("topology") or {}
+    declared = (v.doc.get("site") or {}).get("devices") or {}
+    if not isinstance(declared, dict):
+        declared = {}
+    devices = []
+    for n, d in enumerate(topo.get("devices", []), 1):
+        info = declared.get(d["name"]) if isinstance(declared.get(d["name"]), dict) else {}
+        role = d.get("role", "other")
+        kind = info.get("type") or f"{v.t(f'role.{role}')} — {vendor_label(d.get('vendor'))}" + \
+            (f" {d['os_version']}" if d.get("os_version") else "")
+        devices.append({"no": n, "name": d["name"], "type": str(kind),
+                        "location": str(info.get("location") or v.t("cover.not_given")),
+                        "purpose": str(info.get("purpose") or v.t(f"purpose.{role}")),
+                        "file": d.get("file", "")})
+    vlan_names = {f"{d['name']}:{vl['id']}": vl.get("name", "") for d in topo.get("devices", [])
+                  for vl in d.get("vlans", [])}
+    gateways: dict[str, list[tuple[str, str, str]]] = {}
+    for d in topo.get("devices", []):
+        for i in d.get("interfaces", []):
+            if i.get("domain") and i.get("addresses") and not i.get("shutdown"):
+                for a in i["addresses"]:
+                    gateways.setdefault(i["domain"], []).append((d["name"], i["name"], a))
+    rows = []
+    placed = set()
+    for z in v.doc.get("zones", []):
+        addrs = [a for did in z.get("domains", []) for a in gateways.get(did, [])]
+        placed.update(z.get("domains", []))
+        private = [s for s in z.get("subnets", []) if is_private(s)]
+        public = [s for s in z.get("subnets", []) if not is_private(s)]
+        for _, _, a in addrs:
+            net = str(ipaddress.ip_interface(a).network)
+            if is_private(a):
+                if not z.get("subnets") and net not in private:
+                    private.append(net)
+            elif a not in public:
+                public.append(a)
+        rows.append({"zone": z["name"], "kind_label": _kind_label(v, z["kind"]),
+                     "color": KIND_COLORS.get(z["kind"], "#e0e0e0"),
+                     "vlans": ", ".join(_vlan_label(x, vlan_names) for x in z.get("vlans", [])) or "-",
+                     "private": ", ".join(private) or "-", "public": ", ".join(public) or "-",
+                     "gateway": ", ".join(f"{dev} {ifn} ({a})" for dev, ifn, a in addrs) or "-"})
+    links = []
+    for dom in topo.get("domains", []):
+        if dom["id"] in placed or len(dom.get("devices", [])) < 2:
+            continue
+        addrs = gateways.get(dom["id"], [])
+        links.append({"label": dom.get("label", ""),
+                      "private": ", ".join(sorted({str(ipaddress.ip_interface(a).network)
+                                                   for _, _, a in addrs if is_private(a)})) or "-",
+                      "public": ", ".join(a for _, _, a in addrs if not is_private(a)) or "-",
+                      "gateway": ", ".join(f"{dev} {ifn} ({a})" for dev, ifn, a in addrs) or "-"})
+    v.inventory = {"devices": devices, "ipplan": rows, "links": links}
+
+
+def _vlan_label(item: str, names: dict) -> str:
+    vid = item.split(":", 1)[1] if ":" in item else item
+    name = names.get(item, "")
+    return f"{vid} ({name})" if name else vid

@@ -1,0 +1,77 @@
+"""The PDF (WeasyPrint) read back with pdftotext: headings, Vietnamese diacritics,
+SHA-256 values, findings; fonts embedded."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from .conftest import PDFTOTEXT, cli, sample_doc
+
+pytestmark = pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (Debian poppler-utils) is not installed")
+
+
+@pytest.fixture(scope="module")
+def leaky_pdf(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    res = cli("audit", "sample_configs/cisco-commune-leaky", "--format", "pdf", "-o", out,
+              "--inspector", "Đại úy Nguyễn Văn Đức", "--prepared-by", "Trần Thị Ánh")
+    assert res.returncode == 1, res.stderr.decode()[-2000:]
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert out.with_suffix(".drawio").exists()
+    return out
+
+
+def _text(pdf, *args) -> str:
+    return subprocess.run([PDFTOTEXT, *args, str(pdf), "-"], capture_output=True, check=True).stdout.decode("utf-8")
+
+
+def test_pdf_text_vi(leaky_pdf):
+    text = _text(leaky_pdf)
+    flat = " ".join(text.split())
+    for heading in ("BÁO CÁO KẾT QUẢ KIỂM TRA PHÂN VÙNG MẠNG", "1. Phạm vi kiểm tra và bằng chứng",
+                    "2. Sơ đồ mạng lô-gic", "3. Ma trận truy cập giữa các vùng mạng",
+                    "4. Tồn tại, hạn chế và kiến nghị khắc phục", "5. Đánh giá mức độ đáp ứng yêu cầu theo cấp độ",
+                    "6. Danh mục thiết bị, quy hoạch vùng mạng và địa chỉ IP", "7. Xác nhận"):
+        assert heading in flat, heading
+    # diacritics survive typesetting (precomposed and stacked marks: ạ ế ữ ặ ỗ Đ)
+    for word in ("Không đạt", "Kết luận chung", "Nghiêm trọng", "Đại úy Nguyễn Văn Đức", "Trần Thị Ánh",
+                 "kiến nghị", "biện pháp khắc phục", "ngày 02 tháng 9 năm 2026", "UBND xã Hòa Bình"):
+        assert word in flat, word
+    doc = sample_doc("leaky")
+    for f in doc["inputs"]:
+        assert f["sha256"] in text.split() or f["sha256"] in flat.replace(" ", ""), f["path"]
+        assert f"SHA-256: {f['sha256']}" in flat
+    for f in doc["findings"]:
+        assert " ".join(f["title"]["vi"].split()) in flat, f["title"]["vi"]
+    assert "core-sw.cfg:372" in flat
+
+
+def test_pdf_embeds_fonts(leaky_pdf):
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    out = subprocess.run(["pdffonts", str(leaky_pdf)], capture_output=True, text=True, check=True).stdout
+    rows = [ln.split() for ln in out.splitlines()[2:] if ln.strip()]
+    assert rows
+    for row in rows:
+        emb = row[-5]            # name type encoding emb sub uni object ID
+        assert emb == "yes", row
+    assert any("Noto-Sans" in r[0] or "DejaVu" in r[0] for r in rows)
+
+
+def test_pdf_english_and_standard(tmp_path):
+    saved = tmp_path / "a.json"
+    assert cli("audit", "sample_configs/cisco-commune-compliant", "--format", "json", "-o", saved).returncode == 0
+    pdf = tmp_path / "r.pdf"
+    res = cli("report", saved, "--format", "pdf", "-o", pdf, "--lang", "en", "--standard", "tt12-2022")
+    assert res.returncode == 0, res.stderr.decode()[-2000:]
+    flat = " ".join(_text(pdf).split())
+    assert "Overall conclusion: Pass" in flat
+    assert "Circular 12/2022/TT-BTTTT" in flat and "TT 12/2022/TT-BTTTT, Phụ lục II, Mục II.1.a" in flat
+
+
+def test_pdf_requires_output_file():
+    res = cli("audit", "sample_configs/cisco-commune-leaky", "--format", "pdf")
+    assert res.returncode == 2 and res.stdout == b""
+    assert res.stderr.decode().count("\n") == 1 and "-o" in res.stderr.decode()

@@ -1,0 +1,255 @@
+"""Report content and determinism (HTML, Markdown, JSON, SARIF, drawio) from the JSON document."""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
+
+from netaudit.report import RenderOptions, prepare_doc, render_doc
+from netaudit.report.markdown import code, md, tcode
+
+from .conftest import ROOT, cli, render, sample_doc
+
+
+class _Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parse(html: str) -> _Collect:
+    p = _Collect()
+    p.feed(html)
+    return p
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "sarif", "json"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_deterministic(fmt, lang):
+    assert render("leaky", fmt, lang) == render("leaky", fmt, lang)
+
+
+def test_html_is_self_contained():
+    html = render("leaky", "html", "vi")
+    p = _parse(html)
+    tags = {t for t, _ in p.tags}
+    assert "script" not in tags and "link" not in tags and "img" not in tags and "iframe" not in tags
+    for _, attrs in p.tags:
+        for k, val in attrs.items():
+            assert not k.startswith("on"), k
+            if k in ("src", "href") and val:
+                assert val.startswith("#"), (k, val)          # in-page anchors only
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    assert "<svg" in html and "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "") \
+        .replace('xmlns:xlink="http://www.w3.org/1999/xlink"', "")
+    assert "https://" not in html
+
+
+def test_html_content_vi():
+    doc = sample_doc("leaky")
+    html = render("leaky", "html", "vi")
+    text = " ".join(_parse(html).text)
+    for heading in ("BÁO CÁO KẾT QUẢ KIỂM TRA PHÂN VÙNG MẠNG", "Phạm vi kiểm tra và bằng chứng", "Sơ đồ mạng lô-gic",
+                    "Ma trận truy cập giữa các vùng mạng", "Tồn tại, hạn chế và kiến nghị khắc phục",
+                    "Đánh giá mức độ đáp ứng yêu cầu theo cấp độ", "Danh mục thiết bị", "Xác nhận"):
+        assert heading in text, heading
+    assert "Không đạt" in text and "UBND xã Hòa Bình" in text and "ngày 02 tháng 9 năm 2026" in text
+    for f in doc["inputs"]:
+        assert f["sha256"] in text
+    for sev in ("Nghiêm trọng", "Cao", "Trung bình", "Thấp"):
+        assert sev in text
+    assert "Mạng Wi-Fi khách truy cập được vào vùng staff" in text
+    assert "core-sw.cfg:372" in text and "permit ip 10.10.40.0 0.0.0.255 10.10.0.0 0.0.255.255" in text
+    assert "Đáp ứng" in text and "Không đáp ứng" in text and "Không áp dụng" in text
+    assert "IP Private" in text and "IP Public" in text and "203.0.113.6/30" in text
+    assert "(Ký, ghi rõ họ tên, chức vụ)" in text
+    # matrix: violations highlighted, services shown as "chỉ …"
+    assert html.count('class="v-violation"') == sum(1 for c in doc["matrix"] if c["violation"])
+    assert "chỉ tcp/80, tcp/443" in text
+    # the diagram draws leaking paths in red
+    assert 'stroke="#c62828"' in html
+
+
+def test_findings_most_severe_first_with_witness_paths():
+    html = render("leaky", "html", "en")
+    sevs = re.findall(r'<article class="finding (\w+)"', html)
+    order = ["critical", "high", "medium", "low", "info"]
+    assert sevs == sorted(sevs, key=order.index) and sevs[0] == "critical"
+    first = html[html.index('<article class="finding critical"'):]
+    first = first[:first.index("</article>")]
+    assert '<ol class="hops">' in first and "UBNDHB-CORE: in Vlan40" in first
+    assert "Example configuration (Cisco IOS / IOS-XE)" in first        # report-level snippet for guest isolation
+    assert "ip access-group ACL-WIFI-KHACH-IN-V2 in" in first
+
+
+def test_every_reachable_cell_has_an_ordered_witness_path():
+    doc = sample_doc("leaky")
+    html = render("leaky", "html", "en")
+    for c in doc["matrix"]:
+        if c["verdict"] != "reachable":
+            continue
+        anchor = "flow-" + "".join(ch if ch.isalnum() else "-" for ch in f"{c['src']}--{c['dst']}")
+        block = html[html.index(f'id="{anchor}"'):]
+        block = block[:block.index("</div>\n<div class=\"flow") if "</div>\n<div class=\"flow" in block else None]
+        assert '<ol class="hops">' in block, anchor
+
+
+def test_english_report_is_english():
+    text = " ".join(_parse(render("compliant", "html", "en")).text)
+    assert "NETWORK SEGMENTATION AND DEVICE CONFIGURATION INSPECTION REPORT" in text
+    assert "Overall conclusion" in text and "Pass" in text and "2026-09-02" in text
+    assert "Báo cáo" not in text and "Kết luận" not in text
+
+
+def test_compliant_report_concludes_pass():
+    for lang, word in (("vi", "Đạt"), ("en", "Pass")):
+        html = render("compliant", "html", lang)
+        assert f'<span class="verdict">{word}</span>' in html
+        md_text = render("compliant", "md", lang)
+        assert f"{word.upper()}**" in md_text
+
+
+def test_standard_option_switches_regime():
+    html = render("leaky", "html", "vi", standard="tt12-2022")
+    assert "Thông tư 12/2022/TT-BTTTT (Nghị định 85/2016/NĐ-CP, TCVN 11930:2017)" in html
+    assert "TT 12/2022/TT-BTTTT, Phụ lục II, Mục II.1.a" in html
+    default = render("leaky", "html", "vi")
+    assert "TCVN 14423:2026 (tham khảo), mục 4.12.2.2.b" in default
+    assert "--standard tt12-2022" in default          # the other regime is still listed
+
+
+def test_cover_fields_from_options_and_site():
+    doc = sample_doc("leaky")
+    doc["site"].update(address="Thôn 2, xã Hòa Bình", prepared_by="Lê Thị B")
+    html = render_doc(doc, "html", RenderOptions(lang="vi", inspected_by="Đại úy Trần Văn C",
+                                                 inspection_date="2026-09-05"))
+    text = " ".join(_parse(html).text)
+    for want in ("Thôn 2, xã Hòa Bình", "Lê Thị B", "Đại úy Trần Văn C", "ngày 05 tháng 9 năm 2026"):
+        assert want in text
+
+
+def test_site_devices_feed_the_inventory():
+    doc = sample_doc("leaky")
+    doc["site"]["devices"] = {"UBNDHB-CORE": {"location": "Phòng máy chủ, tầng 1", "purpose": "Chuyển mạch trung tâm",
+                                              "type": "Cisco Catalyst WS-C3750X-24P"}}
+    text = " ".join(_parse(render_doc(doc, "html", RenderOptions(lang="vi"))).text)
+    assert "Phòng máy chủ, tầng 1" in text and "Cisco Catalyst WS-C3750X-24P" in text
+
+
+def test_report_from_saved_json_equals_direct_render(tmp_path):
+    """`netaudit report audit.json` is load-and-render: same bytes as `netaudit audit --format …`."""
+    sample = "sample_configs/cisco-commune-leaky"
+    saved = tmp_path / "audit.json"
+    assert cli("audit", sample, "--format", "json", "-o", saved).returncode == 1
+    for fmt in ("html", "md", "sarif"):
+        direct, again = tmp_path / f"direct.{fmt}", tmp_path / f"again.{fmt}"
+        assert cli("audit", sample, "--format", fmt, "-o", direct, "--lang", "en").returncode == 1
+        assert cli("report", saved, "--format", fmt, "-o", again, "--lang", "en").returncode == 0
+        assert direct.read_bytes() != b""
+        if fmt == "sarif":
+            assert direct.read_bytes() == again.read_bytes()
+        else:   # the .drawio name differs (direct.drawio / again.drawio)
+            assert direct.read_text().replace("direct.drawio", "X") == again.read_text().replace("again.drawio", "X")
+
+
+def test_old_json_without_compliance_is_evaluated():
+    doc = sample_doc("compliant")
+    for key in ("compliance", "conclusion", "topology", "generated"):
+        doc.pop(key)
+    html = render_doc(doc, "html", RenderOptions(lang="en"))
+    # Without the topology the devices' management services are unknown: no "Pass" on faith.
+    assert '<span class="verdict">Needs further checking</span>' in html
+    assert "No management service was found" in html
+    assert "the JSON has no topology section" in html
+    doc = sample_doc("leaky")
+    doc.pop("compliance")
+    assert '<span class="verdict">Fail</span>' in render_doc(doc, "html", RenderOptions(lang="en"))
+
+
+def test_markdown_structure_and_escaping():
+    text = render("leaky", "md", "vi")
+    assert text.startswith("# BÁO CÁO KẾT QUẢ KIỂM TRA")
+    assert "| Từ ↓ / Đến → | staff | servers | counter | guest | mgmt | internet | @devices |" in text
+    assert re.search(r"^## 4\. Tồn tại, hạn chế", text, re.M)
+    # tables: every row of the matrix has the same number of cells
+    rows = [ln for ln in text.splitlines() if ln.startswith("| **") and "Truy cập được" in ln]
+    assert rows and len({ln.count(" |") for ln in rows}) == 1
+    assert "```\nno ip http server" in text
+    assert md("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert md("a|b *c* _d_ [e](f)") == "a\\|b \\*c\\* \\_d\\_ \\[e\\](f)"
+    assert md("1. item") == "1\\. item" and md("# x") == "\\# x"
+    assert code("a`b") == "`` a`b ``" and tcode("x|y") == "`x\\|y`"
+
+
+def test_json_additions_are_additive():
+    doc = sample_doc("leaky")
+    assert list(doc)[:12] == ["schema", "tool", "generated", "unit", "level", "site", "inputs", "zones", "matrix",
+                              "findings", "coverage", "warnings"]
+    assert doc["generated"] == "2026-09-02"
+    topo = doc["topology"]
+    core = next(d for d in topo["devices"] if d["name"] == "UBNDHB-CORE")
+    assert core["role"] == "l3-switch" and core["vendor"] == "cisco_ios"
+    vlan40 = next(i for i in core["interfaces"] if i["name"] == "Vlan40")
+    assert vlan40["addresses"] == ["10.10.40.1/24"] and vlan40["filter_in"] == "ACL-WIFI-KHACH-IN"
+    guest_dom = next(d for d in topo["domains"] if "guest" in d["zones"])
+    assert guest_dom["id"] == vlan40["domain"] and "UBNDHB-CORE:Vlan40" in guest_dom["interfaces"]
+    assert topo["links"] == [{"a": "UBNDHB-CORE:GigabitEthernet1/0/24", "b": "UBNDHB-RT:GigabitEthernet0/1",
+                              "domain": topo["links"][0]["domain"]}]
+    assert all("domains" in z for z in doc["zones"])
+    assert doc["conclusion"]["verdict"] == "fail"
+
+
+def test_drawio_is_valid_xml_with_escaped_labels():
+    from netaudit.report.drawio import render as drawio
+    doc = sample_doc("leaky")
+    doc["zones"][0]["name"] = 'st<a>"ff{0}'
+    for dom in doc["topology"]["domains"]:
+        dom["zones"] = ['st<a>"ff{0}' if z == "staff" else z for z in dom["zones"]]
+    xml = drawio(doc, "vi")
+    root = ET.fromstring(xml)
+    labels = [o.get("label") for o in root.iter("object")]
+    assert any(lbl and 'st<a>"ff{0}' in lbl for lbl in labels)
+    assert "html=1" not in xml.split("<object", 1)[1]        # plain-text labels
+    assert any("UBNDHB-CORE" in (lbl or "") for lbl in labels)
+    reds = [c.get("style") for c in root.iter("mxCell") if "c62828" in (c.get("style") or "")]
+    assert reds                                              # leaking paths in red
+
+
+def test_prepare_doc_masks_keyword_secrets_again():
+    doc = sample_doc("leaky")
+    doc["coverage"]["unrecognized_lines"] = [{"file": "x.cfg", "line": 1, "text": "snmp-server community Bad-Secret RO"}]
+    out = prepare_doc(doc, RenderOptions())
+    assert "Bad-Secret" not in json.dumps(out)
+    assert "Bad-Secret" in json.dumps(prepare_doc(doc, RenderOptions(show_secrets=True)))
+
+
+def test_sample_paths_are_relative():
+    doc = sample_doc("leaky")
+    assert str(ROOT) not in json.dumps(doc)
+
+
+def test_markdown_renders_with_a_commonmark_renderer(tmp_path):
+    """Rendered by markdown-it (CommonMark + GFM tables, raw HTML allowed, as most viewers do)."""
+    markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py is in the test extra")
+    md_renderer = markdown_it.MarkdownIt("commonmark").enable("table")
+    html = md_renderer.render(render("leaky", "md", "vi"))
+    assert html.count("<table>") == 9 and html.count("<h2>") == 7
+    assert "<ol>" in html and "<pre><code>ip access-list extended ACL-WIFI-KHACH-IN-V2" in html
+    from .test_browser import PAYLOAD, _xss_sample
+    sample = tmp_path / "xss"
+    _xss_sample(sample, with_site=True)
+    out = tmp_path / "xss.md"
+    assert cli("audit", sample, "--format", "md", "-o", out, "--inspector", PAYLOAD).returncode in (0, 1)
+    rendered = md_renderer.render(out.read_text(encoding="utf-8"))
+    assert "<script" not in rendered and "<img" not in rendered and "<i>" not in rendered
+    assert "&lt;script&gt;" in rendered
