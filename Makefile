@@ -40,6 +40,11 @@ demo: $(STAMP) $(DEBSTAMP)
 	@echo
 	@echo "== netaudit trace: can a guest reach a staff PC on SMB?"
 	-$(BIN)/netaudit trace $(DEMO) --from guest --to 10.10.10.5 --service tcp/445 --lang en
+	@mkdir -p out
+	-$(BIN)/netaudit audit $(DEMO) --format html -o out/report.html
+	-$(BIN)/netaudit audit $(DEMO) --format pdf -o out/report.pdf
+	@echo
+	@echo "== reports (Vietnamese; --lang en for English): out/report.html, out/report.pdf, out/report.drawio"
 
 test: $(STAMP) $(DEBSTAMP)
 	$(BIN)/python -m pytest -q

@@ -46,14 +46,22 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
     return result
 
 
+def describe_packet(p: dict) -> str:
+    """``tcp 10.10.40.2:1024 -> 10.10.10.5:445`` from a witness packet's JSON."""
+    if "dst_port" in p:
+        return f"{p['proto']} {p['src_ip']}:{p['src_port']} -> {p['dst_ip']}:{p['dst_port']}"
+    if "icmp_type" in p:
+        return f"icmp {p['src_ip']} -> {p['dst_ip']} type {p['icmp_type']}/{p['icmp_code']}"
+    return f"{p['proto']} {p['src_ip']} -> {p['dst_ip']}"
+
+
 def render_trace(result: dict, lang: str) -> str:
     lines = [f"{result['from']} -> {result['to']} ({result['service']})"]
     for d in result["delivered"]:
         lines.append(t("trace.delivered", lang, zone=d["zone"]) + f"  [{', '.join(d['services'])}]")
         w = d["witness"]
         if w:
-            p = w["packet"]
-            lines.append(f"  {t('summary.witness', lang)}: {p}")
+            lines.append(f"  {t('summary.witness', lang)}: {describe_packet(w['packet'])}")
             for i, hop in enumerate(w["hops"], 1):
                 where = hop.get("device") or "L2"
                 io = f"{hop.get('in') or '-'} -> {hop.get('out') or hop.get('to') or '-'}"
