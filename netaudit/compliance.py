@@ -76,7 +76,7 @@ class Facts:
 
 
 def facts_from_audit(audit) -> Facts:
-    zones = [{"name": pz.name, "kind": pz.kind, "domains": list(pz.domains), "problems": list(pz.problems),
+    zones = [{"name": pz.name, "kind": pz.kind, "domains": list(pz.domains), "problems": [messages.both_of(p) for p in pz.problems],
               "attach": [f"{d}:{i}" for d, i in pz.zone.attach]} for pz in audit.zones]
     cells = [{"src": c.src, "dst": c.dst, "verdict": c.verdict,
               "expected": c.expectation.expected if c.expectation else None,
@@ -99,7 +99,7 @@ def facts_from_doc(doc: dict) -> Facts:
         for z in dom.get("zones", []):
             placed.setdefault(z, []).append(dom["id"])
     zones = [{"name": z["name"], "kind": z["kind"], "domains": z.get("domains", placed.get(z["name"], [])),
-              "problems": z.get("problems", []), "attach": z.get("attach", [])} for z in doc.get("zones", [])]
+              "problems": z.get("problems_text") or z.get("problems", []), "attach": z.get("attach", [])} for z in doc.get("zones", [])]
     cells = [{"src": c["src"], "dst": c["dst"], "verdict": c["verdict"], "expected": c.get("expected"),
               "violation": bool(c.get("violation")), "services": c.get("services", []), "reason": c.get("reason")}
              for c in doc.get("matrix", [])]
@@ -179,7 +179,8 @@ def _zone_presence(f: Facts, kind: str, missing: str) -> tuple[Outcome | None, l
     ev = [_sent("ev.zones", kind=_kind(kind), zones=", ".join(z["name"] for z in zs))]
     unplaced = [z for z in zs if not z["domains"]]
     if unplaced:
-        probs = "; ".join(p for z in unplaced for p in z["problems"]) or "-"
+        probs = {lang: "; ".join(p[lang] if isinstance(p, dict) else str(p)
+                                 for z in unplaced for p in z["problems"]) or "-" for lang in LANGS}
         return Outcome(CHECK, ev + [_sent("ev.zone_problems", problems=probs)]), zs, ev
     return None, zs, ev
 

@@ -58,12 +58,92 @@ def t(key: str, lang: str = "vi", **fields) -> str:
     """The text for ``key`` in ``lang`` with fields filled in."""
     entry = CATALOGUE[key]
     text = entry.get(lang) or entry["en"]
-    return text.format(**fields) if fields else text
+    if not fields:
+        return text
+    # A field that is itself a catalogue Text (e.g. an engine reason) is worded in ``lang`` too.
+    return text.format(**{k: v.render(lang) if isinstance(v, Text) else v for k, v in fields.items()})
 
 
 def both(key: str, **fields) -> dict[str, str]:
     """{"vi": …, "en": …} for JSON output."""
     return {lang: t(key, lang, **fields) for lang in LANGS}
+
+
+class Text(str):
+    """A catalogue sentence kept as a value: its key and fields, rendered on demand.
+
+    It *is* its English text (a ``str`` subclass: equality, hashing, ``in``, joins and
+    JSON all see the English sentence), so code written for plain strings keeps
+    working; renderers call :meth:`render` or :meth:`both` for the reader's language.
+    Field values that are ``Text`` are rendered in the same language; tuples (and
+    lists) of values are rendered and joined with "; ".  Other values — names,
+    addresses, free text from vendor parsers — are inserted as they are.
+    Immutable: the key and fields cannot be reassigned.
+    """
+
+    def __new__(cls, key: str, /, **fields) -> "Text":
+        if key not in CATALOGUE:
+            raise KeyError(key)
+        frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in fields.items()))
+        self = super().__new__(cls, _render(key, "en", frozen))
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "fields", frozen)
+        return self
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Text is immutable")
+
+    def __delattr__(self, name):
+        raise AttributeError("Text is immutable")
+
+    def __reduce__(self):
+        return (_text, (self.key, self.fields))
+
+    def __repr__(self) -> str:
+        return f"Text({self.key!r}, {dict(self.fields)!r})"
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def render(self, lang: str) -> str:
+        """The sentence in ``lang`` (English when the key lacks it)."""
+        return _render(self.key, lang, self.fields)
+
+    def both(self) -> dict[str, str]:
+        """{"vi": …, "en": …} for JSON output."""
+        return {lang: self.render(lang) for lang in LANGS}
+
+
+def _text(key: str, fields: tuple) -> Text:
+    return Text(key, **dict(fields))
+
+
+def _value(v, lang: str):
+    if isinstance(v, Text):
+        return v.render(lang)
+    if isinstance(v, (tuple, list)):
+        return "; ".join(str(_value(x, lang)) for x in v)
+    return v
+
+
+def _render(key: str, lang: str, fields: tuple) -> str:
+    return t(key, lang, **{k: _value(v, lang) for k, v in fields})
+
+
+def render(value, lang: str) -> str:
+    """``value`` in ``lang``: a :class:`Text` rendered, anything else as a string ("" for None)."""
+    if value is None:
+        return ""
+    return value.render(lang) if isinstance(value, Text) else str(value)
+
+
+def both_of(value) -> dict[str, str] | None:
+    """{"vi": …, "en": …} of a :class:`Text`; a plain string is the same in both; None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, Text):
+        return value.both()
+    return {lang: str(value) for lang in LANGS}
 
 
 def register(entries: dict[str, dict[str, str]]) -> None:
@@ -599,6 +679,86 @@ _REPORT: dict[str, dict[str, str]] = {
 }
 
 for _k, _v in _REPORT.items():
+    if _k in CATALOGUE:
+        raise ValueError(f"message key {_k} defined twice")
+    CATALOGUE[_k] = _v
+
+
+# =========================================================================== engine reasons
+# Why a flow is "unknown" (netaudit/reach.py) and why a zone could not be placed
+# (netaudit/zones.py).  The engine keeps them as :class:`Text` values; the English text
+# is the JSON "reason" / "problems" string (DESIGN §6), the Vietnamese one is what an
+# inspector reads.  {detail} is free text from a vendor parser and is not translated.
+
+_REASONS: dict[str, dict[str, str]] = {
+    "reason.zone_unplaced": {
+        "vi": "vùng {zone} không có điểm kết nối nào trong tập cấu hình được cung cấp",
+        "en": "zone {zone} has no attachment point in the snapshot"},
+    "reason.zone_unplaced_problems": {
+        "vi": "vùng {zone} không có điểm kết nối nào trong tập cấu hình được cung cấp ({problems})",
+        "en": "zone {zone} has no attachment point in the snapshot ({problems})"},
+    "reason.next_hop_outside": {
+        "vi": "gói tin rời khỏi phạm vi các cấu hình được cung cấp tại {device}:{interface}, tới next-hop "
+              "{next_hop} (thiết bị có địa chỉ này không có trong tập cấu hình được cung cấp)",
+        "en": "the path leaves the snapshot at {device}:{interface} toward next hop {next_hop}, "
+              "which is not in the snapshot"},
+    "reason.dynamic_routing": {
+        "vi": "{device} học tuyến bằng định tuyến động nhưng chưa có bảng định tuyến (routing state) của thiết "
+              "bị: không xác định được đường đi tiếp theo",
+        "en": "{device} learns routes dynamically and no routing state was loaded: the path beyond it is "
+              "not known"},
+    "reason.no_segment": {
+        "vi": "{device}:{interface} không có địa chỉ hoặc đoạn mạng xác định (ví dụ địa chỉ nhận từ DHCP): "
+              "không xác định được gói tin đi đâu",
+        "en": "{device}:{interface} has no known address or segment (e.g. an address from DHCP): where the "
+              "packets go is not known"},
+    "reason.dynamic_address": {
+        "vi": "{device}:{interface}: địa chỉ được cấp khi vận hành (không có trong cấu hình)",
+        "en": "{device}:{interface}: address assigned at run time (not in the configuration)"},
+    "reason.filter_undefined": {
+        "vi": "bộ lọc {filter} trên {device} được tham chiếu nhưng không được khai báo",
+        "en": "filter {filter} on {device} is referenced but not defined"},
+    "reason.filter_partial": {
+        "vi": "bộ lọc {filter} trên {device} chưa được hiểu đầy đủ: {detail}",
+        "en": "filter {filter} on {device} was not fully understood: {detail}"},
+    "reason.line_partial": {
+        "vi": "{device} {filter}: dòng '{line}' chưa được hiểu đầy đủ ({detail})",
+        "en": "{device} {filter}: '{line}' not fully understood ({detail})"},
+    "reason.interface_partial": {
+        "vi": "{device}:{interface} chưa được hiểu đầy đủ: {detail}",
+        "en": "{device}:{interface}: {detail}"},
+    "reason.route_partial": {
+        "vi": "{device}: tuyến '{route}' chưa được hiểu đầy đủ ({detail})",
+        "en": "{device}: route '{route}' not fully understood ({detail})"},
+    "reason.nat_partial": {
+        "vi": "{device}: luật NAT '{rule}' chưa được hiểu đầy đủ ({detail})",
+        "en": "{device}: NAT rule '{rule}' not fully understood ({detail})"},
+    "reason.service_partial": {
+        "vi": "{device}: dịch vụ {service} chưa được hiểu đầy đủ ({detail})",
+        "en": "{device}: {service} service not fully understood ({detail})"},
+    # zone placement problems (zones.resolve)
+    "problem.vlan_missing": {
+        "vi": "không tìm thấy vlan {device}:{vlan} trong tập cấu hình được cung cấp",
+        "en": "vlan {device}:{vlan} not found in the snapshot"},
+    "problem.attach_missing": {
+        "vi": "không tìm thấy cổng kết nối {device}:{interface} trong tập cấu hình được cung cấp",
+        "en": "attachment {device}:{interface} not found in the snapshot"},
+    "problem.no_interface": {
+        "vi": "không có giao diện nào trong tập cấu hình được cung cấp nối với dải địa chỉ của vùng",
+        "en": "no interface in the snapshot is connected to its subnets"},
+    # packets a device drops without a filter line (Engine.drop_reasons, netaudit trace)
+    "drop.at": {"vi": "{device}: {why}", "en": "{device}: {why}"},
+    "drop.urpf": {"vi": "bị loại bởi uRPF trên {interface}", "en": "uRPF on {interface}"},
+    "drop.routing_off": {"vi": "thiết bị không bật định tuyến IP", "en": "ip routing disabled"},
+    "drop.martian": {"vi": "địa chỉ đích broadcast/multicast/không hợp lệ",
+                     "en": "broadcast/multicast/martian destination"},
+    "drop.no_route": {"vi": "không có tuyến", "en": "no route"},
+    "drop.null_route": {"vi": "tuyến null (loại bỏ gói tin)", "en": "null route"},
+    # witness hop notes (reach.py); the report has its own wording (witness.note.*)
+    "note.same_l2": {"vi": "cùng miền lớp 2 {domain}", "en": "same L2 domain {domain}"},
+}
+
+for _k, _v in _REASONS.items():
     if _k in CATALOGUE:
         raise ValueError(f"message key {_k} defined twice")
     CATALOGUE[_k] = _v

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from netaddr import IPAddress, IPNetwork, IPSet
 
 from .headerspace import HeaderSpace, Packet
+from .messages import Text
 from .model import Action, Device, Filter, FilterLine, IfKind, MgmtService, NatRule, Route, Src
 from .topology import Topology
 from .zones import DEVICES_ZONE, PlacedZone
@@ -50,7 +51,7 @@ class Step:
     nat_fields: tuple = ()            # fields rewritten
     pre: object = None                # set before a NAT step (for witness pre-images)
     service: MgmtService | None = None
-    note: str = ""
+    note: str = ""                    # a messages.Text where a report shows it (l2 steps)
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,9 @@ class Witness:
     hops: list[dict]
 
     def to_json(self) -> dict:
-        return {"packet": self.packet.to_json(), "hops": self.hops}
+        hops = [{**h, "note_text": h["note"].both()} if isinstance(h.get("note"), Text) else h
+                for h in self.hops]
+        return {"packet": self.packet.to_json(), "hops": hops}
 
 
 @dataclass
@@ -126,7 +129,7 @@ class Cell:
     verdict: str
     services: list[str] = field(default_factory=list)
     witness: Witness | None = None
-    reason: str | None = None
+    reason: str | None = None     # a messages.Text (English as a str) when the engine wrote it
     blocking: list[dict] = field(default_factory=list)     # lines that stop the traffic
     replies_only: bool = False
     delivered: object = None                              # BDD, for checks
@@ -141,7 +144,7 @@ class _Delivery:
     certain: object
     maybe: object
     chunks: list = field(default_factory=list)     # [(set, path)] of certain deliveries
-    maybe_reason: str | None = None
+    maybe_reason: Text | None = None
 
 
 @dataclass
@@ -247,9 +250,10 @@ class Engine:
             return [(P, True, None)]
         flt = dev.filters.get(name)
         if flt is None:
-            return [(P, False, f"filter {name} on {dev.hostname} is referenced but not defined")]
+            return [(P, False, Text("reason.filter_undefined", filter=name, device=dev.hostname))]
         if flt.partial:
-            return [(P, False, f"filter {name} on {dev.hostname} was not fully understood: {flt.partial}")]
+            return [(P, False, Text("reason.filter_partial", filter=name, device=dev.hostname,
+                                    detail=flt.partial))]
         certain, maybe, reason = self._semantics(dev, name, in_if, out_if)
         denied = P & ~(certain | maybe)
         if denied != hs.false:
@@ -295,8 +299,8 @@ class Engine:
                     maybe = hit & rest_permit
                 if maybe != hs.false:
                     permit_m |= maybe
-                    reason = reason or (f"{dev.hostname} {name}: '{line.source.text}' "
-                                        f"not fully understood ({line.partial})")
+                    reason = reason or Text("reason.line_partial", device=dev.hostname, filter=name,
+                                            line=line.source.text, detail=line.partial)
             elif line.action == Action.PERMIT:
                 permit_c |= hit
         if flt.default_action == Action.PERMIT:
@@ -498,7 +502,7 @@ class Engine:
         for zname in self.zones_in_domain.get(did, []):
             if zname != src_zone:
                 self._deliver(run, zname, P & ~l3, certain, reason,
-                              _extend(path, Step("l2", note=f"same L2 domain {self.topo.domains[did].label}")))
+                              _extend(path, Step("l2", note=Text("note.same_l2", domain=self.topo.domains[did].label))))
         for dev, ifn in self.topo.domains[did].l3:
             queue.append((dev, ifn, P, certain, reason, path))
 
@@ -507,11 +511,12 @@ class Engine:
         dev = self.topo.devices[dev_name]
         itf = dev.interfaces[ifn]
         if itf.partial:
-            certain, reason = False, reason or f"{dev_name}:{ifn}: {itf.partial}"
+            certain, reason = False, reason or Text("reason.interface_partial", device=dev_name, interface=ifn,
+                                                    detail=itf.partial)
         if itf.urpf:
             ok = P & self.urpf_sources(dev, itf)
             if ok != P:
-                self._drop(run, dev_name, f"uRPF on {ifn}", P & ~ok)
+                self._drop(run, dev_name, Text("drop.urpf", interface=ifn), P & ~ok)
             P = ok
             if P == hs.false:
                 return
@@ -525,7 +530,7 @@ class Engine:
                 own = Q2 & self.own[(dev_name, itf.vrf)]
                 if itf.dynamic_address:
                     # Its own address is unknown: anything may be addressed to the device.
-                    why = r2 or f"{dev_name}:{ifn}: address assigned at run time (not in the configuration)"
+                    why = r2 or Text("reason.dynamic_address", device=dev_name, interface=ifn)
                     run.control.setdefault((dev_name, ifn, False, why), []).append((Q2 & ~own, p2))
                 if own != hs.false:
                     run.control.setdefault((dev_name, ifn, c2, r2), []).append((own, p2))
@@ -533,7 +538,7 @@ class Engine:
                 if rest == hs.false:
                     continue
                 if not dev.ip_routing:
-                    self._drop(run, dev_name, "ip routing disabled", rest)
+                    self._drop(run, dev_name, Text("drop.routing_off"), rest)
                     continue
                 self._route(run, dev, ifn, itf.vrf, rest, c2, r2, p2, queue)
 
@@ -543,7 +548,7 @@ class Engine:
         # modelled), loopback or "this network" destinations.
         unroutable = P & self.unroutable
         if unroutable != hs.false:
-            self._drop(run, dev.hostname, "broadcast/multicast/martian destination", unroutable)
+            self._drop(run, dev.hostname, Text("drop.martian"), unroutable)
             P = P & ~self.unroutable
         for region, acts in self.fib(dev, vrf):
             R = P & region
@@ -551,26 +556,27 @@ class Engine:
                 continue
             if acts == "noroute":
                 if dev.facts.get("dynamic_routing") and not dev.facts.get("routing_state"):
-                    why = (f"{dev.hostname} learns routes dynamically and no routing state was "
-                           "loaded: the path beyond it is not known")
+                    why = Text("reason.dynamic_routing", device=dev.hostname)
                     self._leave(run, R, why)
                 else:
-                    self._drop(run, dev.hostname, "no route", R)
+                    self._drop(run, dev.hostname, Text("drop.no_route"), R)
                 continue
             if isinstance(acts, tuple):          # ("drop", route)
-                self._drop(run, dev.hostname, "null route", R)
+                self._drop(run, dev.hostname, Text("drop.null_route"), R)
                 continue
             for out_if, nh, route in acts:
                 p1 = _extend(path, Step("route", dev.hostname, ifn, out_if, route=route))
                 c_route = certain and not route.partial
-                r_route = reason or (f"{dev.hostname}: route '{route.source.text if route.source else route.prefix}' "
-                                     f"not fully understood ({route.partial})" if route.partial else None)
+                r_route = reason or (Text("reason.route_partial", device=dev.hostname,
+                                          route=route.source.text if route.source else str(route.prefix),
+                                          detail=route.partial) if route.partial else None)
                 for S, c, r in self.apply_filter(run, dev, dev.forward_filter, R, ifn, out_if):
                     p2 = _extend(p1, Step("filter", dev.hostname, ifn, out_if, filter=dev.forward_filter,
                                           note="forward")) if dev.forward_filter else p1
                     out_itf = dev.interfaces[out_if]
                     if out_itf.partial:
-                        c, r = False, r or f"{dev.hostname}:{out_if}: {out_itf.partial}"
+                        c, r = False, r or Text("reason.interface_partial", device=dev.hostname,
+                                                interface=out_if, detail=out_itf.partial)
                     for T, c2, r2 in self.apply_filter(run, dev, out_itf.filter_out, S, ifn, out_if):
                         p3 = _extend(p2, Step("filter", dev.hostname, ifn, out_if, filter=out_itf.filter_out,
                                               note="out")) if out_itf.filter_out else p2
@@ -583,8 +589,7 @@ class Engine:
         hs = self.hs
         did = self.topo.l3_domain(dev_name, out_if) or self.topo.port_domain(dev_name, out_if)
         if did is None:
-            self._leave(run, P, f"{dev_name}:{out_if} has no known address or segment "
-                                f"(e.g. an address from DHCP): where the packets go is not known")
+            self._leave(run, P, Text("reason.no_segment", device=dev_name, interface=out_if))
             return
         dom = self.topo.domains[did]
         if nh is None:
@@ -608,18 +613,19 @@ class Engine:
         if outside:
             for zname in outside:
                 self._deliver(run, zname, P, certain, reason, _extend(path, Step(
-                    "l2", dev_name, None, out_if, note=f"to next hop {IPAddress(nh)} in zone {zname}")))
+                    "l2", dev_name, None, out_if,
+                    note=Text("witness.note.next_hop", nh=str(IPAddress(nh)), zone=zname))))
             return
-        self._leave(run, P, f"the path leaves the snapshot at {dev_name}:{out_if} toward next hop "
-                            f"{IPAddress(nh)}, which is not in the snapshot")
+        self._leave(run, P, Text("reason.next_hop_outside", device=dev_name, interface=out_if,
+                                 next_hop=str(IPAddress(nh))))
 
-    def _leave(self, run: _Run, P, why: str) -> None:
+    def _leave(self, run: _Run, P, why: Text) -> None:
         """Packets go where the snapshot cannot follow: maybe delivered to any zone owning dst."""
         for zname in self.zone_addr:
             if zname != DEVICES_ZONE:
                 self._deliver(run, zname, P, False, why, None)
 
-    def _drop(self, run: _Run, dev: str, why: str, P) -> None:
+    def _drop(self, run: _Run, dev: str, why: Text, P) -> None:
         key = (dev, why)
         run.drops[key] = run.drops.get(key, self.hs.false) | P
 
@@ -644,10 +650,10 @@ class Engine:
                     for T, c2, r2 in self.apply_filter(run, dev, svc.acl, S, ifn, None):
                         p3 = _extend(p2, Step("filter", dev.hostname, ifn, None, filter=svc.acl, note="service"))
                         self._deliver(run, DEVICES_ZONE, T, certain and c and c2 and not svc.partial,
-                                      reason or r or r2 or svc.partial, p3)
+                                      reason or r or r2 or _svc_partial(dev, svc), p3)
                 else:
                     self._deliver(run, DEVICES_ZONE, S, certain and c and not svc.partial,
-                                  reason or r or svc.partial, p2)
+                                  reason or r or _svc_partial(dev, svc), p2)
 
     # ------------------------------------------------------------------ NAT
 
@@ -705,8 +711,8 @@ class Engine:
             new = hit
             for fld, value in writes:
                 new = hs.rewrite(new, fld, value)
-            why = f"{dev.hostname}: NAT rule '{rule.source.text if rule.source else kind}' " \
-                  f"not fully understood ({rule.partial})" if rule.partial else None
+            why = Text("reason.nat_partial", device=dev.hostname,
+                       rule=rule.source.text if rule.source else kind, detail=rule.partial) if rule.partial else None
             out.append((new, _extend(path, Step("nat", dev.hostname, in_if, out_if, nat=rule,
                                                 nat_fields=tuple(f for f, _ in writes), pre=hit)), why))
         if rest != hs.false:
@@ -806,10 +812,16 @@ class Engine:
                     "text": f"{name}: {flt.default_text}"})
         return [found[k] for k in sorted(found, key=lambda k: (k[0], k[1], k[2]))][:limit]
 
-    def drop_reasons(self, run: _Run, target) -> list[str]:
+    def drop_reasons(self, run: _Run, target) -> list[Text]:
         """Non-filter drops (no route, null route, routing off) that hit ``target``."""
-        return [f"{dev}: {why}" for (dev, why), u in sorted(run.drops.items())
+        return [Text("drop.at", device=dev, why=why) for (dev, why), u in sorted(run.drops.items())
                 if (u & target) != self.hs.false]
+
+
+def _svc_partial(dev: Device, svc: MgmtService) -> Text | None:
+    if not svc.partial:
+        return None
+    return Text("reason.service_partial", device=dev.hostname, service=svc.name, detail=svc.partial)
 
 
 # --------------------------------------------------------------------------- matrix
@@ -839,8 +851,7 @@ def make_cell(engine: Engine, run: _Run, pz: PlacedZone, dst: str) -> Cell:
     src = pz.name
     d = run.deliveries.get(dst)
     if not pz.domains:
-        return Cell(src, dst, UNKNOWN, reason=f"zone {src} has no attachment point in the snapshot"
-                    + (f" ({'; '.join(pz.problems)})" if pz.problems else ""))
+        return Cell(src, dst, UNKNOWN, reason=unplaced_reason(pz))
     if d is not None and d.certain != hs.false:
         cell = Cell(src, dst, REACHABLE, services=hs.services(d.certain),
                     delivered=d.certain, maybe=d.maybe, chunks=d.chunks)
@@ -851,9 +862,15 @@ def make_cell(engine: Engine, run: _Run, pz: PlacedZone, dst: str) -> Cell:
                     services=hs.services(d.maybe))
     if dst != DEVICES_ZONE and not engine.zones[dst].domains:
         dz = engine.zones[dst]
-        return Cell(src, dst, UNKNOWN, reason=f"zone {dst} has no attachment point in the snapshot"
-                    + (f" ({'; '.join(dz.problems)})" if dz.problems else ""))
+        return Cell(src, dst, UNKNOWN, reason=unplaced_reason(dz))
     return Cell(src, dst, BLOCKED, blocking=engine.blocking_lines(run, engine.zone_addr[dst]))
+
+
+def unplaced_reason(pz: PlacedZone) -> Text:
+    """Why flows from or to a zone without attachment points are unknown."""
+    if pz.problems:
+        return Text("reason.zone_unplaced_problems", zone=pz.name, problems=tuple(pz.problems))
+    return Text("reason.zone_unplaced", zone=pz.name)
 
 
 def witness_for(engine: Engine, cell: Cell, target, pz: PlacedZone) -> Witness | None:

@@ -5,8 +5,8 @@ from netaddr import AddrFormatError, IPNetwork
 
 from .audit import prepare
 from .headerspace import service_match
-from .messages import t
-from .reach import witness_for, Cell, REACHABLE
+from .messages import render, t
+from .reach import witness_for, unplaced_reason, Cell, REACHABLE
 from .zones import DEVICES_ZONE
 
 
@@ -40,7 +40,7 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
         elif d.maybe != hs.false:
             result["unknown"].append({"zone": zone, "reason": d.maybe_reason})
     if not pz.domains:
-        result["unknown"].append({"zone": None, "reason": f"zone {src} has no attachment point in the snapshot"})
+        result["unknown"].append({"zone": None, "reason": unplaced_reason(pz)})
     result["verdict"] = ("reachable" if result["delivered"] else
                          "unknown" if result["unknown"] else "blocked")
     return result
@@ -65,7 +65,8 @@ def render_trace(result: dict, lang: str) -> str:
             for i, hop in enumerate(w["hops"], 1):
                 where = hop.get("device") or "L2"
                 io = f"{hop.get('in') or '-'} -> {hop.get('out') or hop.get('to') or '-'}"
-                lines.append(f"  {i}. {where}  {io}" + (f"  ({hop['note']})" if hop.get("note") else ""))
+                note = (hop.get("note_text") or {}).get(lang) or hop.get("note")
+                lines.append(f"  {i}. {where}  {io}" + (f"  ({note})" if note else ""))
                 for r in hop["rules"]:
                     lines.append(f"       {r['file']}:{r['line']}: {r['text']}")
     for u in result["unknown"]:
@@ -77,5 +78,5 @@ def render_trace(result: dict, lang: str) -> str:
         for b in result["blocked_by"]:
             lines.append(f"  {b['device']} {b['file']}:{b['line']}: {b['text']}")
     for d in result["dropped"]:
-        lines.append(f"  - {d}")
+        lines.append(f"  - {render(d, lang)}")
     return "\n".join(lines) + "\n"

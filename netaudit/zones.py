@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from netaddr import AddrFormatError, IPNetwork, IPSet
 
+from .messages import Text
 from .model import Device, InputError, L2Mode
 from .topology import Topology
 
@@ -335,7 +336,7 @@ class PlacedZone:
     zone: Zone
     domains: list[str]
     owned: IPSet
-    problems: list[str] = field(default_factory=list)
+    problems: list[Text] = field(default_factory=list)     # English as str; .render(lang) / .both()
 
     @property
     def name(self) -> str:
@@ -358,11 +359,11 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
     placed: list[PlacedZone] = []
     for z in site.zones:
         doms: list[str] = []
-        problems: list[str] = []
+        problems: list[Text] = []
         for dev, vid in z.vlans:
             did = topo.vlan_domain(dev, vid)
             if did is None:
-                problems.append(f"vlan {dev}:{vid} not found in the snapshot")
+                problems.append(Text("problem.vlan_missing", device=dev, vlan=vid))
             elif did not in doms:
                 doms.append(did)
         for dev, ifn in z.attach:
@@ -372,7 +373,7 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
                 name = _canonical(ifn, d)
             did = topo.port_domain(dev, name) if d is not None else None
             if did is None:
-                problems.append(f"attachment {dev}:{ifn} not found in the snapshot")
+                problems.append(Text("problem.attach_missing", device=dev, interface=ifn))
             elif did not in doms:
                 doms.append(did)
         if z.subnets and not z.vlans and not z.attach:
@@ -385,7 +386,7 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
                         if did is not None and did not in doms:
                             doms.append(did)
             if not doms:
-                problems.append("no interface in the snapshot is connected to its subnets")
+                problems.append(Text("problem.no_interface"))
         owned = IPSet(z.subnets)
         if not z.subnets and z.kind not in ("external",):
             for did in doms:

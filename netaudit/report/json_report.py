@@ -13,6 +13,7 @@ from collections import defaultdict
 from datetime import date, datetime, timezone
 
 from .. import __version__
+from ..messages import both_of
 from ..secrets import MASK, mask_tree
 from . import RenderOptions
 
@@ -22,7 +23,7 @@ SCHEMA = "netaudit/audit/v1"
 # in them (the keyword rule of secrets.mask applies only to "text", i.e. config lines,
 # because it would mangle prose).
 _PROSE_KEYS = frozenset({"detail", "title", "remediation", "description", "reason", "note", "problem",
-                         "problems", "warnings", "inferred_from", "evidence", "label"})
+                         "problems", "warnings", "reason_text", "problems_text", "note_text", "inferred_from", "evidence", "label"})
 # Never rewritten, even inside prose containers: identifiers and locations.
 _KEEP_KEYS = frozenset({"file", "line", "id", "path", "sha256", "check", "severity", "device"})
 
@@ -170,6 +171,7 @@ def audit_dict(audit, options: RenderOptions) -> dict:
             z["inferred_from"] = pz.zone.inferred_from
         if pz.problems:
             z["problems"] = pz.problems
+            z["problems_text"] = [both_of(p) for p in pz.problems]     # additive: {"vi", "en"} each
         z["domains"] = list(pz.domains)
         zones.append(z)
     matrix = []
@@ -183,6 +185,8 @@ def audit_dict(audit, options: RenderOptions) -> dict:
         cell["services"] = c.services
         cell["witness"] = c.witness.to_json() if c.witness else None
         cell["reason"] = c.reason
+        if c.reason is not None:
+            cell["reason_text"] = both_of(c.reason)                    # additive: {"vi", "en"}
         if c.blocking:
             cell["blocked_by"] = c.blocking
         if c.replies_only:

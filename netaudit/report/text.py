@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..messages import register, t
+from ..messages import render as in_lang
 from ..secrets import mask
 from . import RenderOptions
 
@@ -49,7 +50,7 @@ def render(audit, options: RenderOptions) -> str:
         for why in pz.zone.inferred_from:
             lines.append(f"      ~ {why}")
         for p in pz.problems:
-            lines.append(f"      ! {p}")
+            lines.append(f"      ! {in_lang(p, lang)}")
     lines.append("")
     lines.append(t("summary.matrix", lang))
     rows = [[t("summary.col.from", lang), t("summary.col.to", lang), t("summary.col.verdict", lang),

@@ -225,7 +225,7 @@ def _scope(v: View) -> None:
                                                       ", ".join(placed) or "-")
         v.zones.append({"name": z["name"], "kind": z["kind"], "kind_label": _kind_label(v, z["kind"]),
                         "color": KIND_COLORS.get(z["kind"], "#e0e0e0"), "subnets": subnets,
-                        "where": ", ".join(where) or "-", "problems": z.get("problems", []),
+                        "where": ", ".join(where) or "-", "problems": _problems(v, z),
                         "inferred_from": z.get("inferred_from", [])})
 
 
@@ -250,13 +250,15 @@ def hops_view(v: View, witness: dict | None) -> dict | None:
             rules.append({"loc": loc, "text": r.get("text", ""),
                           "translated": v.t("witness.translated", packet=describe_packet(r["translated"]))
                           if r.get("translated") else ""})
-        hops.append({"head": head, "rules": rules, "note": _note(v, h.get("note") or ""),
+        note = v.L(h["note_text"]) if h.get("note_text") else _note(v, h.get("note") or "")
+        hops.append({"head": head, "rules": rules, "note": note,
                      "to": _note(v, h.get("to") or "")})
     return {"packet": describe_packet(witness.get("packet")), "hops": hops}
 
 
-# The engine's hop annotations (reach.py) are English phrases; the report words them
-# in its own language and shows anything it does not know as it is.
+# Hop annotations come with "note_text" ({"vi", "en"}) from the engine; older JSON
+# documents have only the English phrase, which the report words in its own language
+# where it knows it and shows as it is otherwise.
 _NOTES = [
     (re.compile(r"^to next hop (?P<nh>\S+) in zone (?P<zone>.+)$"), "witness.note.next_hop"),
     (re.compile(r"^same L2 domain (?P<domain>.+)$"), "witness.note.same_l2"),
@@ -270,6 +272,21 @@ def _note(v: View, text: str) -> str:
         if m:
             return v.t(key, **m.groupdict())
     return text
+
+
+def _reason(v: View, c: dict) -> str:
+    """A cell's reason in the report language ("reason_text"; the English "reason" in older JSON)."""
+    if c.get("reason_text"):
+        return v.L(c["reason_text"])
+    return c.get("reason") or ""
+
+
+def _problems(v: View, z: dict) -> list[str]:
+    """A zone's placement problems in the report language."""
+    texts = z.get("problems_text")
+    if texts and len(texts) == len(z.get("problems", [])):
+        return [v.L(p) for p in texts]
+    return list(z.get("problems", []))
 
 
 def _expected_text(v: View, c: dict) -> str:
@@ -311,7 +328,7 @@ def _matrix(v: View, zone_kind: dict) -> None:
             cells.append({"src": src, "dst": dst, "verdict": verdict, "cls": cls,
                           "label": v.t(f"verdict.{verdict}.cap"), "services": _services_text(v, c),
                           "expected": _expected_text(v, c), "violation": bool(c.get("violation")),
-                          "reason": c.get("reason") or "", "anchor": _anchor(src, dst)})
+                          "reason": _reason(v, c), "anchor": _anchor(src, dst)})
         rows.append({"name": src, "kind": zone_kind.get(src, ""),
                      "color": KIND_COLORS.get(zone_kind.get(src, ""), "#e0e0e0"), "cells": cells})
     v.matrix = {"cols": [{"name": n, "kind": zone_kind.get(n, ""),
@@ -324,7 +341,7 @@ def _matrix(v: View, zone_kind: dict) -> None:
             "verdict": verdict, "label": v.t(f"verdict.{verdict}.cap"),
             "cls": "violation" if verdict == "reachable" and c.get("violation") else verdict,
             "violation": bool(c.get("violation")), "expected": _expected_text(v, c),
-            "services": ", ".join(c.get("services") or []), "reason": c.get("reason") or "",
+            "services": ", ".join(c.get("services") or []), "reason": _reason(v, c),
             "witness": hops_view(v, c.get("witness")),
             "blocked_by": [{"loc": f"{b.get('file')}:{b.get('line')}" if b.get("line") is not None else b.get("file", ""),
                             "device": b.get("device", ""), "text": b.get("text", "")}
