@@ -206,7 +206,7 @@ class Engine:
                 u |= self.if_addr.get(key, hs.false)
             self.dom_l3_addr[did] = u
         self._fib: dict[tuple[str, str], list] = {}
-        self._urpf_via: dict[tuple[str, str], dict] = {}
+        self._urpf_via: dict[tuple[str, str], tuple] = {}   # (device, vrf) -> (regions, default region)
         self._cache: dict[tuple, object] = {}     # compiled filters, semantics, uRPF, witness prefs
 
     def _ipset(self, s: IPSet):

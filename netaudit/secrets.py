@@ -27,6 +27,14 @@ def mask(text: str, secrets: set[str] | frozenset[str] = frozenset(), keywords: 
     return _KEYWORD.sub(lambda m: m.group("kw") + MASK, text) if keywords else text
 
 
+def of_devices(devices) -> set[str]:
+    """Every literal secret the parsers found on these devices."""
+    found: set[str] = set()
+    for d in devices:
+        found |= d.secrets
+    return found
+
+
 def mask_tree(obj, secrets: set[str] | frozenset[str] = frozenset()):
     """Mask every ``text`` field in nested dicts/lists (evidence, witness rules)."""
     if isinstance(obj, dict):

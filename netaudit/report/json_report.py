@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 
 from .. import __version__
 from ..messages import both_of
-from ..secrets import MASK, mask_tree
+from ..secrets import MASK, mask_tree, of_devices
 from . import RenderOptions
 
 SCHEMA = "netaudit/audit/v1"
@@ -154,10 +154,7 @@ def topology_dict(audit) -> dict:
 def audit_dict(audit, options: RenderOptions) -> dict:
     """The audit as plain data (secrets masked unless asked)."""
     snap = audit.snapshot
-    secrets: set[str] = set()
-    if not options.show_secrets:
-        for d in snap.devices:
-            secrets |= d.secrets
+    secrets = set() if options.show_secrets else of_devices(snap.devices)
     inputs = [{"path": f.path, "sha256": f.sha256, "kind": f.kind, "vendor": f.vendor,
                "devices": f.devices, "lines": f.lines, "unrecognized": f.unrecognized,
                **({"problem": f.problem} if f.problem else {})}

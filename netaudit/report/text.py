@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..messages import register, t
 from ..messages import render as in_lang
-from ..secrets import mask
+from ..secrets import mask, of_devices
 from . import RenderOptions
 
 register({"summary.replies_only": {"vi": "chỉ gói trả lời", "en": "replies only"}})
@@ -25,10 +25,7 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 def render(audit, options: RenderOptions) -> str:
     lang = options.lang
-    secrets: set[str] = set()
-    if not options.show_secrets:
-        for d in audit.devices:
-            secrets |= d.secrets
+    secrets = set() if options.show_secrets else of_devices(audit.devices)
 
     def col(text: str, key: str) -> str:
         return f"{_COLORS[key]}{text}{_RESET}" if options.color and key in _COLORS else text
