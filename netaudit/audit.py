@@ -41,12 +41,13 @@ def prepare(paths: list[str | Path], site_path: str | Path | None = None):
     if site_file is not None:
         site = zones.load_site(site_file)
         topo = topology.build(snap.devices, site.links)
+        zones.check_references(site, topo)      # a misspelt device/VLAN/port is an error, not a warning
     else:
         topo = topology.build(snap.devices)
         site = zones.infer_site(snap.devices, topo)
     placed, device_addrs, zone_warnings = zones.resolve(site, topo)
     engine = Engine(topo, placed, device_addrs, HeaderSpace())
-    warnings = list(snap.warnings) + topo.warnings + zone_warnings
+    warnings = list(snap.warnings) + topo.warnings + zones.site_warnings(site) + zone_warnings
     return snap, site, topo, placed, engine, warnings
 
 
@@ -67,6 +68,31 @@ def run_audit(paths: list[str | Path], site_path: str | Path | None = None) -> A
     from .compliance import evaluate_audit
     result.compliance = evaluate_audit(result)
     return result
+
+
+SEVERITY_ORDER = ("critical", "high", "medium", "low", "info")
+
+
+def failures(audit: Audit, fail_on: str = "high", standard: str | None = None) -> list[str]:
+    """Why ``netaudit audit`` must not exit 0 (empty: it may).  One rule for the exit
+    status, ``--fail-on`` and the conclusion: a finding at or above ``fail_on``, a cell
+    the policy wants denied (or limited) that is unknown, or a conclusion that is not
+    "pass" under ``standard`` (default: the compliance default) — unknown never passes."""
+    from .compliance import PASS, regime
+    out = []
+    threshold = SEVERITY_ORDER.index(fail_on)
+    severe = [f for f in audit.findings if SEVERITY_ORDER.index(f.severity) <= threshold]
+    if severe:
+        out.append(f"{len(severe)} finding(s) at or above {fail_on}")
+    unknown = [c for c in audit.matrix if c.verdict == "unknown" and c.expectation is not None
+               and c.expectation.expected != "allow"]
+    if unknown:
+        out.append(f"{len(unknown)} cell(s) the policy wants denied are unknown")
+    comp = audit.compliance or {}
+    reg = regime(comp, standard or comp.get("default", "")) if comp else None
+    if reg is not None and reg["verdict"] != PASS:
+        out.append(f"conclusion: {reg['verdict']}")
+    return out
 
 
 def zone_kind(audit: Audit, name: str) -> str:

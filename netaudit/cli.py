@@ -171,9 +171,8 @@ def _audit(args) -> int:
     else:
         from .report.json_report import audit_dict
         _render_doc_output(audit_dict(audit, opts), args, opts)
-    threshold = SEVERITIES.index(args.fail_on)
-    failing = [f for f in audit.findings if SEVERITIES.index(f.severity) <= threshold]
-    return 1 if failing else 0
+    from .audit import failures
+    return 1 if failures(audit, args.fail_on, args.standard) else 0
 
 
 def _report(args) -> int:
@@ -202,7 +201,9 @@ def _init(args) -> int:
         target.write_text(text, encoding="utf-8")
         print(f"netaudit: wrote {target} with {len(site.zones)} inferred zones — review before auditing",
               file=sys.stderr)
-    for w in snap.warnings:
+    if site.notes:
+        print(f"netaudit: {len(site.notes)} note(s) for the reviewer at the top of the draft", file=sys.stderr)
+    for w in list(snap.warnings) + zones.site_warnings(site):
         print(f"netaudit: warning: {w}", file=sys.stderr)
     return 0
 

@@ -22,7 +22,9 @@ verdicts, the findings, the devices' management services — and gets a status:
 
 The overall conclusion (Đạt / Không đạt / Cần kiểm tra thêm) follows from the
 findings (any critical/high → fail), the rows not met (fail), and the unknown cells,
-rows to check and inferred zones (needs further checking).
+rows to check, inferred zones, a site file still saying ``unit: "TODO…"`` (an
+unreviewed ``netaudit init`` draft) and the absence of any guest zone (needs further
+checking).
 
 Evaluation works on plain data (:class:`Facts`), built either from an
 :class:`~netaudit.audit.Audit` or from a saved JSON audit document, so ``netaudit
@@ -30,8 +32,8 @@ report`` can evaluate an older JSON file that lacks the ``compliance`` section.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from . import messages
 from .messages import LANGS, t
@@ -59,6 +61,7 @@ class Facts:
     cells: list[dict]          # src, dst, verdict, expected, violation, services, reason
     findings: list[dict]       # id, check, severity, zones
     devices: list[dict] = field(default_factory=list)   # name, services: [name, insecure, acl]
+    unit: str = ""             # the site's unit; "TODO…" = an unreviewed netaudit init draft
 
     def kind(self, zone: str) -> str:
         if zone == DEVICES_ZONE:
@@ -88,7 +91,7 @@ def facts_from_audit(audit) -> Facts:
                 "services": [{"name": s.name, "insecure": bool(s.insecure), "acl": s.acl}
                              for s in d.services if s.enabled]}
                for d in sorted(audit.devices, key=lambda d: d.hostname)]
-    return Facts(audit.site.level, bool(audit.site.inferred), zones, cells, findings, devices)
+    return Facts(audit.site.level, bool(audit.site.inferred), zones, cells, findings, devices, audit.site.unit)
 
 
 def facts_from_doc(doc: dict) -> Facts:
@@ -107,7 +110,8 @@ def facts_from_doc(doc: dict) -> Facts:
                 for f in doc.get("findings", [])]
     devices = [{"name": d["name"], "services": d.get("services", [])} for d in topo.get("devices", [])]
     site = doc.get("site") or {}
-    return Facts(int(doc.get("level") or 2), bool(site.get("inferred")), zones, cells, findings, devices)
+    return Facts(int(doc.get("level") or 2), bool(site.get("inferred")), zones, cells, findings, devices,
+                 str(doc.get("unit") or ""))
 
 
 # --------------------------------------------------------------------------- sentences
@@ -252,7 +256,8 @@ def ev_zone_dmz(f: Facts) -> Outcome:
 def ev_zone_wireless(f: Facts) -> Outcome:
     guests = f.of_kind("guest")
     if not guests:
-        return Outcome(NA, [_sent("ev.no_wireless")])
+        # Configs cannot show that a unit has no Wi-Fi: a missing guest zone is checked, never skipped.
+        return Outcome(CHECK, [_sent("ev.no_wireless")])
     early, zs, ev = _zone_presence(f, "guest", CHECK)
     if early:
         return early
@@ -356,14 +361,19 @@ def ev_secure_protocols(f: Facts) -> Outcome:
     found = f.findings_of("mgmt-telnet", "mgmt-http-server")
     if found:
         return _with_findings(Outcome(NOT_MET), found)
-    insecure = [f"{d['name']}: {s['name']}" for d in f.devices for s in d.get("services", []) if s.get("insecure")]
+    # SNMP v1/v2c is monitoring, not an administration login: accepted when its
+    # sources are restricted (an access list); any other cleartext service is not.
+    insecure = [f"{d['name']}: {s['name']}" for d in f.devices for s in d.get("services", [])
+                if s.get("insecure") and (s["name"] != "snmp" or not s.get("acl"))]
     if insecure:
-        return Outcome(NOT_MET, [_sent("ev.violations", cells=", ".join(insecure))])
+        return Outcome(NOT_MET, [_sent("ev.cleartext_services", services=", ".join(insecure))])
     summary = _services_summary(f)
     if not summary:
         # Nothing to judge: no parsed device has a management service at all.
         return Outcome(CHECK, [_sent("ev.no_services")])
-    return Outcome(MET, [_sent("ev.protocols_ok"), _sent("ev.services", services=summary)])
+    snmp = [d["name"] for d in f.devices for s in d.get("services", []) if s.get("insecure")]
+    extra = [_sent("ev.snmp_restricted", devices=", ".join(snmp))] if snmp else []
+    return Outcome(MET, [_sent("ev.protocols_ok"), _sent("ev.services", services=summary)] + extra)
 
 
 def ev_source_restrict(f: Facts) -> Outcome:
@@ -549,6 +559,13 @@ def conclude(facts: Facts, counts: dict) -> tuple[str, list[dict]]:
         reasons.append(messages.both("conclusion.reason.check", n=counts[CHECK]))
     if facts.inferred:
         reasons.append(messages.both("conclusion.reason.inferred"))
+    # A draft nobody reviewed, or an audit that never looked at a guest network, is not a pass.
+    # Imported here: re-rendering a saved JSON audit needs no topology import.
+    from .zones import unit_is_placeholder
+    if unit_is_placeholder(facts.unit):
+        reasons.append(messages.both("conclusion.reason.unit_todo"))
+    if not facts.of_kind("guest"):
+        reasons.append(messages.both("conclusion.reason.no_guest"))
     if fail:
         return FAIL, reasons
     if reasons:

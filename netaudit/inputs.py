@@ -526,7 +526,10 @@ def _load_one(real: Path, display: str, reg: _Registry, snap: Snapshot,
     else:
         kind = None
     if kind is None:
-        _skip(snap, display, sha, P_UNRECOGNIZED, lines=text.count("\n") + (not text.endswith("\n")))
+        platform = parsers.looks_like(head)
+        problem = P_UNRECOGNIZED + (f"; looks like {platform}, which netaudit does not support"
+                                    if platform else "")
+        _skip(snap, display, sha, problem, lines=text.count("\n") + (not text.endswith("\n")))
         snap.warnings.extend(dec.warnings)
         return
 
@@ -551,6 +554,12 @@ def _parse_config(mod: ModuleType, text: str, display: str, sha: str, degraded: 
     report = result.report
     report.sha256 = report.sha256 or sha
     report.file = report.file or display
+    # Another platform's dialect, or mostly unread lines: say so, and make its verdicts
+    # unknown rather than proven from the part that happened to look familiar.
+    try:
+        parsers.assess(result, text)
+    except Exception as e:  # noqa: BLE001 - the check must not lose the file
+        report.warnings.append(f"parse assessment failed: {_one_line(e)}")
     devices = [d for d in result.devices if isinstance(d, Device)]
     for d in devices:
         if not d.hostname:

@@ -28,6 +28,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Các vùng mạng được SUY ĐOÁN từ tên trong cấu hình (chưa có site.yaml) — cần xác nhận:",
         "en": "Zones were INFERRED from names in the configs (no site.yaml) — confirm them:"},
     "summary.zones_from": {"vi": "Các vùng mạng lấy từ {file}", "en": "Zones from {file}"},
+    "summary.attached": {"vi": "tự gắn tại lối ra", "en": "attached at the exit"},
     "summary.matrix": {"vi": "Ma trận truy cập giữa các vùng", "en": "Zone reachability matrix"},
     "summary.findings": {"vi": "Tồn tại, hạn chế", "en": "Findings"},
     "summary.no_findings": {"vi": "Không phát hiện tồn tại.", "en": "No findings."},
@@ -343,6 +344,9 @@ _REPORT: dict[str, dict[str, str]] = {
     "witness.note.same_l2": {"vi": "cùng miền lớp 2: {domain}", "en": "same L2 domain: {domain}"},
     "witness.note.control_plane": {"vi": "dịch vụ {service} của thiết bị", "en": "the device's {service} service"},
     "witness.no_rule": {"vi": "(không có dòng cấu hình chặn)", "en": "(no configuration line stops it)"},
+    # a citation without a line: the vendor's default behaviour (implicit deny at the end of
+    # a list, a service on by default), not a line anyone wrote
+    "cite.default": {"vi": "(mặc định)", "en": "(default)"},
     # ---- 4. findings
     "findings.intro": {
         "vi": "Các tồn tại, hạn chế được xếp theo mức độ nghiêm trọng giảm dần. Mỗi tồn tại nêu bằng chứng là "
@@ -620,6 +624,12 @@ _REPORT: dict[str, dict[str, str]] = {
               "thiết bị.",
         "en": "No management service was found in the device configurations; check on site how the devices are "
               "administered."},
+    "ev.cleartext_services": {
+        "vi": "Dịch vụ quản trị không mã hoá đang bật: {services}.",
+        "en": "Cleartext management services enabled: {services}."},
+    "ev.snmp_restricted": {
+        "vi": "SNMP v1/v2c (không mã hoá) trên {devices} chỉ cho phép các nguồn được liệt kê; nên chuyển sang SNMPv3.",
+        "en": "SNMP v1/v2c (cleartext) on {devices} admits listed sources only; SNMPv3 is preferable."},
     "ev.services": {"vi": "Dịch vụ quản trị đang bật: {services}.", "en": "Management services enabled: {services}."},
     "ev.zone_missing": {"vi": "Không có vùng loại “{kind}” trong khai báo vùng mạng.",
                         "en": "No zone of kind “{kind}” is declared."},
@@ -743,6 +753,23 @@ _REASONS: dict[str, dict[str, str]] = {
     "problem.attach_missing": {
         "vi": "không tìm thấy cổng kết nối {device}:{interface} trong tập cấu hình được cung cấp",
         "en": "attachment {device}:{interface} not found in the snapshot"},
+    "problem.no_exit": {
+        "vi": "không tìm thấy lối ra Internet trong tập cấu hình (không có tuyến mặc định ra ngoài, không có "
+              "cổng NAT outside/WAN): khai báo attach: cho vùng này trong site.yaml",
+        "en": "no exit toward the Internet in the snapshot (no default route leaving it, no NAT-outside/WAN "
+              "interface): declare attach: for this zone in site.yaml"},
+    # where an external zone without attach: was attached (zones._attach_external)
+    "attach.default-route": {"vi": "{device}:{interface} — tuyến mặc định ra ngoài ({where})",
+                             "en": "{device}:{interface} — default route leaving the snapshot ({where})"},
+    "attach.runtime-default-route": {
+        "vi": "{device}:{interface} — tuyến mặc định nhận từ DHCP/PPPoE ({where})",
+        "en": "{device}:{interface} — default route from DHCP/PPPoE ({where})"},
+    "attach.nat-outside": {"vi": "{device}:{interface} — cổng NAT outside ({where})",
+                           "en": "{device}:{interface} — NAT outside interface ({where})"},
+    "attach.wan-role": {"vi": "{device}:{interface} — cổng có vai trò WAN ({where})",
+                        "en": "{device}:{interface} — interface with the WAN role ({where})"},
+    "attach.wan-list": {"vi": "{device}:{interface} — thuộc danh sách cổng WAN ({where})",
+                        "en": "{device}:{interface} — member of the WAN interface list ({where})"},
     "problem.no_interface": {
         "vi": "không có giao diện nào trong tập cấu hình được cung cấp nối với dải địa chỉ của vùng",
         "en": "no interface in the snapshot is connected to its subnets"},
@@ -754,11 +781,88 @@ _REASONS: dict[str, dict[str, str]] = {
                      "en": "broadcast/multicast/martian destination"},
     "drop.no_route": {"vi": "không có tuyến", "en": "no route"},
     "drop.null_route": {"vi": "tuyến null (loại bỏ gói tin)", "en": "null route"},
+    "drop.policy_route": {"vi": "loại bỏ theo quy tắc định tuyến theo chính sách: {rule}",
+                          "en": "dropped by policy routing: {rule}"},
+    "drop.no_route_table": {"vi": "không có tuyến trong bảng định tuyến {table}",
+                            "en": "no route in routing table {table}"},
     # witness hop notes (reach.py); the report has its own wording (witness.note.*)
     "note.same_l2": {"vi": "cùng miền lớp 2 {domain}", "en": "same L2 domain {domain}"},
+    # run-time addresses, policy routing, bridged firewalls, empty zones (reach.py)
+    "witness.note.runtime_address": {
+        "vi": "địa chỉ đích là địa chỉ mà {device}:{interface} nhận khi vận hành (DHCP/PPPoE), với mọi "
+              "giá trị có thể; hiển thị bằng {address}",
+        "en": "the destination is the address {device}:{interface} receives at run time (DHCP/PPPoE), "
+              "whatever it is; shown as {address}"},
+    "witness.note.runtime_gateway": {
+        "vi": "qua gateway nhận khi vận hành trên {interface}, vào vùng {zone}",
+        "en": "via the gateway learned at run time on {interface}, into zone {zone}"},
+    "reason.runtime_address": {
+        "vi": "kết quả phụ thuộc vào địa chỉ mà {device}:{interface} nhận khi vận hành (DHCP/PPPoE): "
+              "có địa chỉ được cấp cho phép, có địa chỉ không",
+        "en": "the result depends on the address {device}:{interface} receives at run time (DHCP/PPPoE): "
+              "some addresses let packets through, others do not"},
+    "reason.runtime_gateway_shared": {
+        "vi": "gateway của {device}:{interface} được học khi vận hành và đoạn mạng này còn có {routers}: "
+              "không xác định được gói tin đi qua thiết bị nào",
+        "en": "the gateway of {device}:{interface} is learned at run time and the segment also holds "
+              "{routers}: which device the packets go through is not known"},
+    "reason.runtime_gateway_outside": {
+        "vi": "gói tin rời khỏi phạm vi cấu hình tại {device}:{interface} qua gateway học khi vận hành, và "
+              "không có vùng external/wan nào gắn tại đó",
+        "en": "the path leaves the snapshot at {device}:{interface} through a gateway learned at run time, "
+              "and no external/wan zone is attached there"},
+    "reason.policy_route_partial": {
+        "vi": "{device}: quy tắc định tuyến theo chính sách chưa được hiểu đầy đủ: {rule} ({detail})",
+        "en": "{device}: policy-routing rule not fully understood: {rule} ({detail})"},
+    "reason.bridged_firewalls": {
+        "vi": "lưu lượng chuyển mạch lớp 2 đi qua tường lửa IP của nhiều bridge ({bridges}): không xác "
+              "định được bridge nào lọc",
+        "en": "bridged traffic crosses the IP firewall of several bridges ({bridges}): which one filters "
+              "it is not known"},
+    "reason.zone_no_addresses": {
+        "vi": "vùng {zone} không sở hữu địa chỉ nào (ví dụ địa chỉ nhận từ DHCP): không thể kết luận; "
+              "khai báo subnets: cho vùng trong site.yaml",
+        "en": "zone {zone} owns no address (e.g. its address comes from DHCP): no conclusion is possible; "
+              "declare its subnets: in site.yaml"},
 }
 
 for _k, _v in _REASONS.items():
+    if _k in CATALOGUE:
+        raise ValueError(f"message key {_k} defined twice")
+    CATALOGUE[_k] = _v
+
+
+# =========================================================================== the site as a whole
+# Warnings every output carries about the site file itself (zones.site_warnings) and the
+# conclusion reasons they lead to (compliance.conclude): a draft or a site without a guest
+# zone is never a silent pass.
+
+_SITE: dict[str, dict[str, str]] = {
+    "site.unit_todo": {
+        "vi": "{file} vẫn là bản nháp do netaudit init tạo ra: tên đơn vị còn để “TODO”. Cần ghi tên đơn vị được "
+              "kiểm tra và rà soát lại từng vùng mạng trước khi sử dụng kết quả.",
+        "en": "{file} is still the draft written by netaudit init: the unit is still “TODO”. Fill in the "
+              "inspected unit and review every zone before relying on the results."},
+    "site.no_guest": {
+        "vi": "Không có vùng mạng khách (kind: guest) nào: việc cách ly Wi-Fi công cộng, mạng cho người dân với "
+              "mạng nội bộ chưa được kiểm tra. Nếu đơn vị có Wi-Fi hoặc mạng cho khách, cần khai báo vùng này "
+              "trong site.yaml.",
+        "en": "There is no guest zone (kind: guest): the isolation of public Wi-Fi and citizens' networks from "
+              "the internal network was not checked. If the unit has Wi-Fi or a guest network, declare that "
+              "zone in site.yaml."},
+    "conclusion.reason.unit_todo": {
+        "vi": "Tệp khai báo vùng mạng vẫn là bản nháp (tên đơn vị còn để “TODO”), chưa được đơn vị rà soát, "
+              "xác nhận.",
+        "en": "The zone declaration is still a draft (the unit is “TODO”), not reviewed and confirmed by the "
+              "unit."},
+    "conclusion.reason.no_guest": {
+        "vi": "Không có vùng mạng khách nào được khai báo hoặc nhận diện: chưa kiểm tra được việc cách ly mạng "
+              "khách, Wi-Fi công cộng với mạng nội bộ.",
+        "en": "No guest zone was declared or recognised: the isolation of guest networks and public Wi-Fi from "
+              "the internal network was not checked."},
+}
+
+for _k, _v in _SITE.items():
     if _k in CATALOGUE:
         raise ValueError(f"message key {_k} defined twice")
     CATALOGUE[_k] = _v

@@ -186,8 +186,13 @@ class Interface:
     urpf: str | None = None
     urpf_allow_default: bool = False
     # The address is assigned at run time (DHCP, PPPoE, LTE…): the interface routes,
-    # but what it owns is unknown, so verdicts through it are "unknown".
+    # and the device owns one address of the candidates (docs/semantics.md): verdicts
+    # must hold for every candidate.  ``dynamic_source`` is the line that says so.
     dynamic_address: bool = False
+    dynamic_source: Src | None = None
+    # Bridged (L2) traffic between this bridge's ports passes the device's IP firewall
+    # (RouterOS bridge settings use-ip-firewall=yes): the line that says so.
+    bridge_ip_firewall: Src | None = None
     zone: str | None = None                     # firewall zone / nameif
     security_level: int | None = None           # ASA
     description: str = ""
@@ -220,9 +225,40 @@ class Route:
     interface: str | None = None
     drop: bool = False
     distance: int = 1
-    origin: str = "static"                       # static | connected | state
+    origin: str = "static"                       # static | connected | state | dhcp
     source: Src | None = None
     partial: str | None = None
+    # Policy-routing table the route belongs to (RouterOS routing-table / routing-mark);
+    # None = the VRF's main table.  Only PolicyRoute entries send packets to it.
+    table: str | None = None
+    # The next hop is learned at run time (DHCP/PPPoE/LTE client default route):
+    # whoever answers on the interface's segment outside the snapshot.
+    runtime_gateway: bool = False
+
+
+@dataclass
+class PolicyRoute:
+    """A policy-routing decision, evaluated in order before the destination lookup.
+
+    Packets matching any of ``matches`` (``in_ifaces`` restricts the ingress interface;
+    the first rule that matches a packet decides) are routed by ``action``:
+
+    * ``table``: look the destination up in ``table`` (routes with ``Route.table``);
+      with ``fallback`` the packets that find no route there use the main table;
+    * ``main``: the normal lookup (stops further rules);
+    * ``drop``: dropped (RouterOS ``action=unreachable``/``drop``, IOS ``set interface Null0``).
+
+    A rule that was not fully understood sets ``partial``: the packets it matches are
+    uncertain (only those packets, not the whole device).
+    """
+
+    matches: list[Match]
+    action: str                                  # table | main | drop
+    table: str | None = None
+    fallback: bool = False
+    source: Src | None = None
+    partial: str | None = None
+    name: str = ""                               # "routing rule", "mangle mark-routing", "route-map X 10"
 
 
 @dataclass
@@ -307,6 +343,8 @@ class Device:
     # Device-level policy on traffic to the device itself (RouterOS input chain).
     input_filter: str | None = None
     nat_rules: list[NatRule] = field(default_factory=list)
+    # Ordered policy-routing decisions taken before the destination lookup.
+    policy_routes: list[PolicyRoute] = field(default_factory=list)
     services: list[MgmtService] = field(default_factory=list)
     ssids: list[Ssid] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)

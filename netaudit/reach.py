@@ -27,11 +27,28 @@ from netaddr import IPAddress, IPNetwork, IPSet
 
 from .headerspace import HeaderSpace, Packet
 from .messages import Text
-from .model import Action, Device, Filter, FilterLine, IfKind, MgmtService, NatRule, Route, Src
+from .model import (
+    Action,
+    Device,
+    Filter,
+    IfKind,
+    L2Mode,
+    MgmtService,
+    NatRule,
+    PolicyRoute,
+    Route,
+)
 from .topology import Topology
 from .zones import DEVICES_ZONE, PlacedZone
 
 REACHABLE, BLOCKED, UNKNOWN = "reachable", "blocked", "unknown"
+# Next hop of a route whose gateway is learned at run time (DHCP/PPPoE client).
+RUNTIME_GW = -1
+# Addresses a router never forwards to (and an ISP never assigns to an interface).
+MARTIANS = ("255.255.255.255/32", "224.0.0.0/4", "240.0.0.0/4", "127.0.0.0/8", "0.0.0.0/8")
+# Where the representative of a run-time address is taken from, when free: the
+# shared address space ISPs hand out behind carrier-grade NAT (RFC 6598).
+RUNTIME_REPRESENTATIVES = IPNetwork("100.64.0.0/10")
 
 
 # --------------------------------------------------------------------------- paths
@@ -51,6 +68,7 @@ class Step:
     nat_fields: tuple = ()            # fields rewritten
     pre: object = None                # set before a NAT step (for witness pre-images)
     service: MgmtService | None = None
+    policy_route: PolicyRoute | None = None
     note: str = ""                    # a messages.Text where a report shows it (l2 steps)
 
 
@@ -59,7 +77,7 @@ class Path:
     """How a packet set got here: a step after a parent path."""
 
     step: Step
-    parent: "Path | Merge | None" = None
+    parent: Path | Merge | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +155,9 @@ class Cell:
     chunks: list = field(default_factory=list)            # [(set, path)] for witnesses
     expectation: object = None                            # policy.Expectation, set by the audit
     violation: bool = False                               # verdict contradicts the expectation
+    # Packets delivered only with a forged source address (another zone's), and their paths.
+    spoofed: object = None
+    spoofed_chunks: list = field(default_factory=list)
 
 
 @dataclass
@@ -155,6 +176,9 @@ class _Run:
     denials: dict[tuple, list] = field(default_factory=dict)     # (dev, filter, in, out) -> [sets]
     # Packets for the devices' own addresses, evaluated once per interface at the end.
     control: dict[tuple, list] = field(default_factory=dict)     # (dev, if, certain, reason) -> [(set, path)]
+    # Packets that may be for a run-time address of the device (any candidate),
+    # evaluated once per interface at the end: (dev, if, certain, reason) -> [(set, path)].
+    runtime: dict[tuple, list] = field(default_factory=dict)
     drops: dict[tuple, object] = field(default_factory=dict)     # (dev, why) -> set
 
 
@@ -193,8 +217,23 @@ class Engine:
                 self.if_addr[(d.hostname, itf.name)] = u
                 self.own[(d.hostname, itf.vrf)] |= u
         self.unroutable = hs.false
-        for net in ("255.255.255.255/32", "224.0.0.0/4", "240.0.0.0/4", "127.0.0.0/8", "0.0.0.0/8"):
+        for net in MARTIANS:
             self.unroutable |= hs.prefix("dst_ip", net)
+        self._runtime_addresses(zones)
+        # Domains whose bridged traffic crosses a device's IP firewall: did -> [(dev, bridge)].
+        self.l2_firewalls: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for d in topo.devices.values():
+            for itf in d.interfaces.values():
+                if itf.bridge_ip_firewall is None or itf.shutdown:
+                    continue
+                vlan_filtering = any(i.parent == itf.name and i.mode in (L2Mode.ACCESS, L2Mode.TRUNK)
+                                     for i in d.interfaces.values())
+                for did, dom in topo.domains.items():
+                    if any(n[0] == "seg" and n[1] == d.hostname and (
+                            str(n[2]) == f"bridge:{itf.name}" or str(n[2]).startswith(f"bridge:{itf.name}:")
+                            or (vlan_filtering and isinstance(n[2], int))) for n in dom.nodes):
+                        if (d.hostname, itf.name) not in self.l2_firewalls[did]:
+                            self.l2_firewalls[did].append((d.hostname, itf.name))
         # Device addresses as *source* addresses (witnesses avoid impersonating routers).
         self.device_src = hs.false
         for ip in self.owner_of:
@@ -208,6 +247,67 @@ class Engine:
         self._fib: dict[tuple[str, str], list] = {}
         self._urpf_via: dict[tuple[str, str], tuple] = {}   # (device, vrf) -> (regions, default region)
         self._cache: dict[tuple, object] = {}     # compiled filters, semantics, uRPF, witness prefs
+
+    def _runtime_addresses(self, zones: list[PlacedZone]) -> None:
+        """Candidates and a representative for every run-time (DHCP/PPPoE/LTE) address.
+
+        The address an interface receives at run time is unknown; a verdict must hold
+        for each candidate (docs/semantics.md).  Candidates: the subnets of the zones
+        placed on the interface's segment when they declare subnets (the address comes
+        from the segment they own), otherwise every unicast address that no
+        configured interface, no zone subnet and no martian range holds.  Each
+        run-time address is shown as one representative candidate (``100.64.0.x``
+        where free) that stands for "the address this interface receives".
+        """
+        hs = self.hs
+        configured = IPSet()
+        for d in self.topo.devices.values():
+            for itf in d.interfaces.values():
+                for a in itf.owns():
+                    configured.add(a.cidr)
+        declared = IPSet()
+        for z in zones:
+            declared.update(z.zone.subnets)
+        base = IPSet(["0.0.0.0/0"]) - IPSet(MARTIANS) - configured - declared
+        self.runtime_candidates: dict[tuple[str, str], IPSet] = {}
+        self.runtime_cand: dict[tuple[str, str], object] = {}       # (dev, if) -> dst set
+        self.runtime_address: dict[tuple[str, str], int] = {}      # (dev, if) -> representative
+        self.runtime_by_vrf: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.runtime_own: dict[tuple[str, str], object] = defaultdict(lambda: hs.false)
+        taken: set[int] = set()
+        for d in sorted(self.topo.devices.values(), key=lambda d: d.hostname):
+            for itf in sorted(d.interfaces.values(), key=lambda i: i.name):
+                if itf.shutdown or not itf.dynamic_address or itf.addresses:
+                    continue
+                did = self.topo.l3_domain(d.hostname, itf.name) or self.topo.port_domain(d.hostname, itf.name)
+                segment = IPSet()
+                for zname in self.zones_in_domain.get(did, []) if did else []:
+                    segment.update(self.zones[zname].zone.subnets)
+                cands = (segment - configured) if segment else base
+                if not cands:
+                    continue
+                rep = next((int(a) for cidr in (cands & IPSet([RUNTIME_REPRESENTATIVES])).iter_cidrs()
+                            for a in cidr if int(a) not in taken and a not in (cidr.network, cidr.broadcast)),
+                           None) if cands & IPSet([RUNTIME_REPRESENTATIVES]) else None
+                if rep is None:
+                    rep = next(int(a) for cidr in cands.iter_cidrs() for a in cidr if int(a) not in taken)
+                taken.add(rep)
+                key = (d.hostname, itf.name)
+                self.runtime_candidates[key] = cands
+                self.runtime_cand[key] = self._ipset(cands)
+                self.runtime_address[key] = rep
+                self.runtime_by_vrf[(d.hostname, itf.vrf)].append(itf.name)
+                self.runtime_own[(d.hostname, itf.vrf)] |= hs.eq("dst_ip", rep)
+                self.owner_of[rep].append(key)
+                self.zone_addr[DEVICES_ZONE] |= hs.eq("dst_ip", rep)
+                self.if_addr[key] = hs.eq("dst_ip", rep)
+        if self.runtime_address:
+            reps = self.hs.false
+            for rep in self.runtime_address.values():
+                reps |= hs.eq("dst_ip", rep)
+            for zname in list(self.zone_addr):
+                if zname != DEVICES_ZONE:
+                    self.zone_addr[zname] &= ~reps
 
     def _ipset(self, s: IPSet):
         u = self.hs.false
@@ -323,22 +423,26 @@ class Engine:
 
     # ------------------------------------------------------------------ routing
 
-    def fib(self, dev: Device, vrf: str):
-        """[(region, actions)] for a VRF; actions: list of (out_if, next_hop, route) or a str."""
-        key = (dev.hostname, vrf)
+    def fib(self, dev: Device, vrf: str, table: str | None = None):
+        """[(region, actions)] for a VRF (or one of its policy-routing tables);
+        actions: list of (out_if, next_hop, route) or a str."""
+        key = (dev.hostname, vrf) if table is None else (dev.hostname, vrf, table)
         if key in self._fib:
             return self._fib[key]
         hs = self.hs
         candidates: dict[IPNetwork, list[tuple[int, object]]] = defaultdict(list)
         for itf in dev.l3_interfaces():
-            if itf.vrf != vrf or itf.kind == IfKind.NULL:
-                continue
+            if table is not None or itf.vrf != vrf or itf.kind == IfKind.NULL:
+                continue         # connected routes live in the main table
             for a in itf.addresses:
                 cidr = a.cidr
                 candidates[cidr].append((0, (itf.name, None, Route(cidr, vrf, None, itf.name, origin="connected",
                                                                      distance=0, source=itf.source))))
         use_state = bool(dev.facts.get("routing_state"))
-        routes = [r for r in dev.routes if r.vrf == vrf and (r.origin == "state" or not use_state)]
+        # Routes learned at run time (DHCP/PPPoE) are in the FIB whether or not a routing
+        # state file was loaded: the state file names them with their learned gateway.
+        routes = [r for r in dev.routes if r.vrf == vrf and r.table == table
+                  and (r.origin == "state" or not use_state or (r.runtime_gateway and not table))]
         for r in routes:
             if r.drop:
                 candidates[r.prefix.cidr].append((r.distance, "drop", r))
@@ -390,11 +494,12 @@ class Engine:
         covered = hs.false
         for p in top:
             covered |= hs.prefix("dst_ip", p)
-        table = [(regions[k], acts) for k, acts in order]
-        table.append((~covered, "noroute"))
-        self._urpf_via[key] = (regions, default_region)
-        self._fib[key] = table
-        return table
+        fib_table = [(regions[k], acts) for k, acts in order]
+        fib_table.append((~covered, "noroute"))
+        if table is None:
+            self._urpf_via[key] = (regions, default_region)
+        self._fib[key] = fib_table
+        return fib_table
 
     def urpf_sources(self, dev: Device, itf) -> object:
         """Source addresses unicast RPF lets in on ``itf`` (as a src_ip set)."""
@@ -422,7 +527,7 @@ class Engine:
                 return []
             if itf.kind == IfKind.NULL:
                 return []
-            return [(r.interface, r.next_hop, r)]
+            return [(r.interface, RUNTIME_GW if r.runtime_gateway else r.next_hop, r)]
         if r.next_hop is None or depth > 4:
             return []
         for itf in dev.l3_interfaces():
@@ -440,17 +545,32 @@ class Engine:
 
     # ------------------------------------------------------------------ propagation
 
-    def run_zone(self, src: str, initial=None) -> _Run:
-        """Propagate everything zone ``src`` can send."""
+    def zone_sources(self, src: str):
+        """Source addresses the zone's hosts use (a src_ip set), or None for any.
+
+        By default the addresses the zone owns, without martians and the devices'
+        own addresses: a connection from a forged source never completes, and
+        forged packets are analysed on their own (compute_matrix, ``spoofed``)."""
+        z = self.zones[src]
+        if z.zone.sources == "any":
+            return None
+        key = ("sources", src)
+        got = self._cache.get(key)
+        if got is None:
+            own = self._ipset(z.owned) & ~self.unroutable & ~self.zone_addr[DEVICES_ZONE]
+            got = self._cache[key] = self.hs.dst_to_src(own) if own != self.hs.false else None
+        return got
+
+    def run_zone(self, src: str, initial=None, any_source: bool = False) -> _Run:
+        """Propagate everything zone ``src`` can send (from its own addresses unless
+        ``any_source`` or the site says ``sources: any``)."""
         hs = self.hs
         z = self.zones[src]
         run = _Run(deliveries={})
         P0 = hs.new_connections if initial is None else initial
-        if z.zone.sources == "subnets" and z.zone.subnets:
-            s = hs.false
-            for net in z.zone.subnets:
-                s |= hs.prefix("src_ip", net)
-            P0 &= s
+        own = None if any_source else self.zone_sources(src)
+        if own is not None:
+            P0 &= own
         queue = _Work()
         seen_c: dict[tuple, object] = {}
         seen_m: dict[tuple, object] = {}
@@ -477,7 +597,52 @@ class Engine:
                 P |= u
             path = alts[0][1] if len(alts) == 1 else Merge(tuple(alts))
             self._control_plane(run, self.topo.devices[dev], ifn, P, certain, reason, path)
+        for (dev, ifn, certain, reason), alts in run.runtime.items():
+            self._runtime_control_plane(run, self.topo.devices[dev], ifn, alts, certain, reason)
         return run
+
+    def _runtime_control_plane(self, run: _Run, dev: Device, ifn: str, alts: list, certain, reason) -> None:
+        """Deliveries to the device's run-time addresses, for every candidate address.
+
+        For each run-time interface with candidates C: the packet fields (all but the
+        destination) delivered to the control plane *whatever* address of C the
+        interface receives are certain (shown addressed to the representative); those
+        delivered for some candidates only are uncertain, with the reason.
+        """
+        hs = self.hs
+        for dyn_if in self.runtime_by_vrf[(dev.hostname, dev.interfaces[ifn].vrf)]:
+            key = (dev.hostname, dyn_if)
+            cand, rep = self.runtime_cand[key], hs.eq("dst_ip", self.runtime_address[key])
+            parts = [(u & cand, p) for u, p in alts if (u & cand) != hs.false]
+            if not parts:
+                continue
+            P = hs.false
+            for u, _ in parts:
+                P |= u
+            path = parts[0][1] if len(parts) == 1 else Merge(tuple(parts))
+            got: list = []
+            self._control_plane(run, dev, ifn, P, certain, reason, path,
+                                deliver=lambda zone, S, c, r, p, got=got: got.append((S, c, r, p)))
+            delivered = hs.false
+            for S, c, _, _ in got:
+                if c:
+                    delivered |= S
+            # Fields delivered for every candidate destination address.
+            for_all = ~hs.exist(["dst_ip"], cand & ~delivered)
+            for_some = hs.false
+            note = Step("l2", dev.hostname, None, None, note=Text(
+                "witness.note.runtime_address", device=dev.hostname, interface=dyn_if,
+                address=str(IPAddress(self.runtime_address[key]))))
+            for S, c, r, p in got:
+                for_some |= hs.exist(["dst_ip"], S)
+                if c and (S & for_all) != hs.false:
+                    self._deliver(run, DEVICES_ZONE, hs.exist(["dst_ip"], S & for_all) & rep, True, None,
+                                  _extend(p, note))
+            maybe = for_some & ~for_all
+            if maybe != hs.false:
+                why = next((r for _, c, r, _ in got if not c and r), None) or Text(
+                    "reason.runtime_address", device=dev.hostname, interface=dyn_if)
+                self._deliver(run, DEVICES_ZONE, maybe & rep, False, why, None)
 
     def _deliver(self, run: _Run, zone: str, P, certain: bool, reason, path: Path):
         hs = self.hs
@@ -497,14 +662,34 @@ class Engine:
 
     def _emit_hosts(self, run, did, P, certain, reason, path, src_zone, queue):
         """Hosts of a zone send into their domain: to other hosts there and to any router."""
-        hs = self.hs
         l3 = self.dom_l3_addr[did]
-        for zname in self.zones_in_domain.get(did, []):
-            if zname != src_zone:
-                self._deliver(run, zname, P & ~l3, certain, reason,
-                              _extend(path, Step("l2", note=Text("note.same_l2", domain=self.topo.domains[did].label))))
+        others = [z for z in self.zones_in_domain.get(did, []) if z != src_zone]
+        if others:
+            same = _extend(path, Step("l2", note=Text("note.same_l2", domain=self.topo.domains[did].label)))
+            for Q, c, r, p in self._bridged(run, did, P & ~l3, certain, reason, same):
+                for zname in others:
+                    self._deliver(run, zname, Q, c, r, p)
         for dev, ifn in self.topo.domains[did].l3:
             queue.append((dev, ifn, P, certain, reason, path))
+
+    def _bridged(self, run, did, P, certain, reason, path):
+        """Bridged traffic inside a domain: through the IP firewall of a bridge that
+        sends it there (RouterOS use-ip-firewall), with the bridge as in and out interface."""
+        firewalls = self.l2_firewalls.get(did, [])
+        if not firewalls:
+            return [(P, certain, reason, path)]
+        if len(firewalls) > 1:        # which bridges a frame crosses is not known
+            why = reason or Text("reason.bridged_firewalls", bridges=", ".join(f"{d}:{b}" for d, b in firewalls))
+            return [(P, False, why, path)]
+        dev_name, bridge = firewalls[0]
+        dev = self.topo.devices[dev_name]
+        p1 = _extend(path, Step("enter", dev_name, bridge))
+        out = []
+        for Q, c, r in self.apply_filter(run, dev, dev.forward_filter, P, bridge, bridge):
+            p2 = _extend(p1, Step("filter", dev_name, bridge, bridge, filter=dev.forward_filter,
+                                  note="forward")) if dev.forward_filter else p1
+            out.append((Q, certain and c, reason or r, p2))
+        return out
 
     def _ingress(self, run: _Run, dev_name: str, ifn: str, P, certain, reason, path, queue):
         hs = self.hs
@@ -527,14 +712,15 @@ class Engine:
                 p1 = _extend(p1, Step("filter", dev_name, ifn, None, filter=itf.filter_in, note="in"))
             for Q2, p2, why in self._dnat(dev, ifn, Q, p1):
                 c2, r2 = c and why is None, r or why
-                own = Q2 & self.own[(dev_name, itf.vrf)]
-                if itf.dynamic_address:
-                    # Its own address is unknown: anything may be addressed to the device.
-                    why = r2 or Text("reason.dynamic_address", device=dev_name, interface=ifn)
-                    run.control.setdefault((dev_name, ifn, False, why), []).append((Q2 & ~own, p2))
+                vkey = (dev_name, itf.vrf)
+                own = Q2 & self.own[vkey]
                 if own != hs.false:
                     run.control.setdefault((dev_name, ifn, c2, r2), []).append((own, p2))
-                rest = Q2 & ~own
+                if vkey in self.runtime_by_vrf:
+                    # May be for a run-time address: judged for every candidate at the end.
+                    run.runtime.setdefault((dev_name, ifn, c2, r2), []).append((Q2, p2))
+                # The representative of a run-time address stands for the device's own.
+                rest = Q2 & ~own & ~self.runtime_own[vkey]
                 if rest == hs.false:
                     continue
                 if not dev.ip_routing:
@@ -550,9 +736,62 @@ class Engine:
         if unroutable != hs.false:
             self._drop(run, dev.hostname, Text("drop.martian"), unroutable)
             P = P & ~self.unroutable
-        for region, acts in self.fib(dev, vrf):
+        if P == hs.false:
+            return
+        for R, table, fallback, c, r, p in self._policy_routing(run, dev, ifn, P, certain, reason, path):
+            self._lookup(run, dev, ifn, vrf, R, c, r, p, queue, table, fallback)
+
+    def _policy_routing(self, run, dev: Device, ifn, P, certain, reason, path):
+        """Split ``P`` by the device's policy-routing rules (first match):
+        [(set, table, fallback, certain, reason, path)]; dropped packets are recorded.
+
+        A partially understood rule may or may not match: its packets are routed both
+        ways, as uncertain packets."""
+        hs = self.hs
+        if not dev.policy_routes:
+            return [(P, None, False, certain, reason, path)]
+        out, rest = [], P
+        for pr in dev.policy_routes:
+            ms = [m for m in pr.matches if m.in_ifaces is None or ifn in m.in_ifaces]
+            if not ms:
+                continue
+            hit = rest & hs.matches(ms)
+            if hit == hs.false:
+                continue
+            c, r = certain, reason
+            if pr.partial:
+                c, r = False, reason or Text("reason.policy_route_partial", device=dev.hostname,
+                                             rule=pr.source.text if pr.source else pr.name, detail=pr.partial)
+                # … or the rule does not match: the main lookup, as uncertain packets
+                # (later rules are not consulted for them: uncertain either way).
+                out.append((hit, None, False, c, r, path))
+            rest &= ~hit
+            p = _extend(path, Step("pbr", dev.hostname, ifn, None, policy_route=pr))
+            if pr.action == "drop":
+                self._drop(run, dev.hostname, Text("drop.policy_route", rule=pr.source.text if pr.source
+                                                   else pr.name), hit)
+            elif pr.action == "table" and pr.table:
+                out.append((hit, pr.table, pr.fallback, c, r, p))
+            else:
+                out.append((hit, None, False, c, r, p))
+            if rest == hs.false:
+                break
+        if rest != hs.false:
+            out.append((rest, None, False, certain, reason, path))
+        return out
+
+    def _lookup(self, run, dev: Device, ifn, vrf, P, certain, reason, path, queue, table=None, fallback=False):
+        """Destination lookup in the VRF's main table (or a policy-routing table) and forwarding."""
+        hs = self.hs
+        for region, acts in self.fib(dev, vrf, table):
             R = P & region
             if R == hs.false:
+                continue
+            if acts == "noroute" and table is not None:
+                if fallback:
+                    self._lookup(run, dev, ifn, vrf, R, certain, reason, path, queue)
+                else:
+                    self._drop(run, dev.hostname, Text("drop.no_route_table", table=table), R)
                 continue
             if acts == "noroute":
                 if dev.facts.get("dynamic_routing") and not dev.facts.get("routing_state"):
@@ -592,6 +831,9 @@ class Engine:
             self._leave(run, P, Text("reason.no_segment", device=dev_name, interface=out_if))
             return
         dom = self.topo.domains[did]
+        if nh == RUNTIME_GW:
+            self._emit_runtime_gateway(run, dev_name, out_if, did, P, certain, reason, path, queue)
+            return
         if nh is None:
             for key in dom.l3:
                 if key == (dev_name, out_if):
@@ -619,6 +861,31 @@ class Engine:
         self._leave(run, P, Text("reason.next_hop_outside", device=dev_name, interface=out_if,
                                  next_hop=str(IPAddress(nh))))
 
+    def _emit_runtime_gateway(self, run, dev_name, out_if, did, P, certain, reason, path, queue):
+        """Out of a route whose gateway is learned at run time (DHCP/PPPoE client).
+
+        With no other device of the snapshot on the segment, the gateway is outside it:
+        the packets enter the external/wan zone placed there (whatever address the
+        interface and its gateway receive).  When devices of the snapshot share the
+        segment, any of them (or an outside router) may be the gateway: uncertain."""
+        dom = self.topo.domains[did]
+        routers = [k for k in dom.l3 if k[0] != dev_name]
+        outside = [z for z in self.zones_in_domain.get(did, []) if self.zones[z].kind in ("external", "wan")]
+        if routers:
+            why = reason or Text("reason.runtime_gateway_shared", device=dev_name, interface=out_if,
+                                 routers=", ".join(f"{d}:{i}" for d, i in routers))
+            for key in routers:
+                queue.append((key[0], key[1], P, False, why, path))
+            self._leave(run, P, why)
+            return
+        if outside:
+            for zname in outside:
+                self._deliver(run, zname, P, certain, reason, _extend(path, Step(
+                    "l2", dev_name, None, out_if,
+                    note=Text("witness.note.runtime_gateway", interface=out_if, zone=zname))))
+            return
+        self._leave(run, P, Text("reason.runtime_gateway_outside", device=dev_name, interface=out_if))
+
     def _leave(self, run: _Run, P, why: Text) -> None:
         """Packets go where the snapshot cannot follow: maybe delivered to any zone owning dst."""
         for zname in self.zone_addr:
@@ -629,8 +896,14 @@ class Engine:
         key = (dev, why)
         run.drops[key] = run.drops.get(key, self.hs.false) | P
 
-    def _control_plane(self, run, dev: Device, ifn, P, certain, reason, path):
+    def _control_plane(self, run, dev: Device, ifn, P, certain, reason, path, deliver=None):
+        """Packets addressed to ``dev`` arriving on ``ifn``: input policy, listening
+        services and their access lists; ``deliver(zone, set, certain, reason, path)``
+        receives what gets through (default: the run's @devices delivery)."""
         hs = self.hs
+        if deliver is None:
+            def deliver(zone, S, c, r, p):
+                self._deliver(run, zone, S, c, r, p)
         for Q, c, r in self.apply_filter(run, dev, dev.input_filter, P, ifn, None):
             p1 = _extend(path, Step("filter", dev.hostname, ifn, None, filter=dev.input_filter,
                                     note="input")) if dev.input_filter else path
@@ -649,11 +922,11 @@ class Engine:
                 if svc.acl:
                     for T, c2, r2 in self.apply_filter(run, dev, svc.acl, S, ifn, None):
                         p3 = _extend(p2, Step("filter", dev.hostname, ifn, None, filter=svc.acl, note="service"))
-                        self._deliver(run, DEVICES_ZONE, T, certain and c and c2 and not svc.partial,
-                                      reason or r or r2 or _svc_partial(dev, svc), p3)
+                        deliver(DEVICES_ZONE, T, certain and c and c2 and not svc.partial,
+                                reason or r or r2 or _svc_partial(dev, svc), p3)
                 else:
-                    self._deliver(run, DEVICES_ZONE, S, certain and c and not svc.partial,
-                                  reason or r or _svc_partial(dev, svc), p2)
+                    deliver(DEVICES_ZONE, S, certain and c and not svc.partial,
+                            reason or r or _svc_partial(dev, svc), p2)
 
     # ------------------------------------------------------------------ NAT
 
@@ -766,6 +1039,8 @@ class Engine:
                 hop["rules"].append(self._matching_line(dev, st.filter, cur, st.in_if, st.out_if))
             elif st.kind == "route" and st.route is not None and st.route.source is not None:
                 hop["rules"].append(st.route.source.cite())
+            elif st.kind == "pbr" and st.policy_route is not None and st.policy_route.source is not None:
+                hop["rules"].append(st.policy_route.source.cite())
             elif st.kind == "service" and st.service is not None:
                 hop["to"] = f"control plane ({st.service.name})"
                 if st.service.source is not None:
@@ -835,6 +1110,18 @@ def compute_matrix(engine: Engine, zone_names: list[str]) -> list[Cell]:
         pz = engine.zones[src]
         run = engine.run_zone(src)
         row = [make_cell(engine, run, pz, dst) for dst in [z for z in zone_names if z != src] + [DEVICES_ZONE]]
+        if engine.zone_sources(src) is not None and pz.domains:
+            # Forged sources: what the zone delivers only by claiming others' addresses.
+            forged = engine.run_zone(src, any_source=True)
+            for c in row:
+                d = forged.deliveries.get(c.dst)
+                if d is None or d.certain == hs.false:
+                    continue
+                honest = hs.exist(["src_ip"], c.delivered) if c.delivered is not None else hs.false
+                extra = d.certain & ~honest
+                if extra != hs.false:
+                    c.spoofed = extra
+                    c.spoofed_chunks = [(u & extra, p) for u, p in d.chunks if (u & extra) != hs.false]
         if any(c.verdict == BLOCKED for c in row):
             # Blocked for new connections; do replies (TCP ACK/RST, conntrack
             # established) get through?  Reported, never a "reachable".
@@ -863,6 +1150,9 @@ def make_cell(engine: Engine, run: _Run, pz: PlacedZone, dst: str) -> Cell:
     if dst != DEVICES_ZONE and not engine.zones[dst].domains:
         dz = engine.zones[dst]
         return Cell(src, dst, UNKNOWN, reason=unplaced_reason(dz))
+    if engine.zone_addr[dst] == hs.false:
+        # Nothing can be delivered to a zone that owns no address: not a proof of "blocked".
+        return Cell(src, dst, UNKNOWN, reason=Text("reason.zone_no_addresses", zone=dst))
     return Cell(src, dst, BLOCKED, blocking=engine.blocking_lines(run, engine.zone_addr[dst]))
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 from netaddr import IPNetwork
 
-from .model import Device, IfKind, Interface, L2Mode
+from .model import Device, IfKind, Interface, L2Mode, Src
 
 Node = tuple
 
@@ -55,7 +55,7 @@ class Topology:
     def port_domain(self, dev: str, ifname: str) -> str | None:
         """Domain a host plugged into ``dev:ifname`` sits in (untagged frames)."""
         itf = self.devices[dev].interfaces.get(ifname)
-        if itf is not None and itf.is_l3 and ("l3", dev, ifname) in self.domain_of:
+        if itf is not None and (itf.is_l3 or itf.dynamic_address) and ("l3", dev, ifname) in self.domain_of:
             return self.domain_of[("l3", dev, ifname)]
         return self.domain_of.get(("port", dev, ifname, None))
 
@@ -101,11 +101,11 @@ def build(devices: list[Device], links: list[tuple[tuple[str, str], tuple[str, s
                 continue
             if itf.kind == IfKind.SVI:
                 vid = itf.encapsulation_vlan or _svi_vlan(itf.name)
-                if vid is not None and itf.addresses:
+                if vid is not None and (itf.addresses or itf.dynamic_address):
                     g.add_edge(("l3", d.hostname, itf.name), ("seg", d.hostname, vid))
             elif itf.kind in (IfKind.SUBINTERFACE, IfKind.VLAN) and itf.parent and itf.encapsulation_vlan:
                 tag = None if itf.encapsulation_native else itf.encapsulation_vlan
-                if itf.addresses:
+                if itf.addresses or itf.dynamic_address:
                     g.add_edge(("l3", d.hostname, itf.name), port_node(d.hostname, itf.parent, tag))
                 else:
                     g.add_node(port_node(d.hostname, itf.parent, tag))
@@ -203,3 +203,83 @@ def _label(comp: list[Node]) -> str:
         return ", ".join(segs[:3]) + (" …" if len(segs) > 3 else "")
     l3 = sorted(f"{n[1]}:{n[2]}" for n in comp if n[0] == "l3")
     return ", ".join(l3[:3]) + (" …" if len(l3) > 3 else "")
+
+
+@dataclass(frozen=True)
+class Exit:
+    """An interface where traffic leaves the snapshot toward addresses no device of it
+    owns: where an ``external`` zone without ``attach`` is attached (docs/semantics.md)."""
+
+    device: str
+    interface: str
+    why: str                    # default-route | runtime-default-route | nat-outside | wan-role | wan-list
+    source: Src | None = None
+
+
+def exits(topo: Topology) -> list[Exit]:
+    """Exits of the snapshot, in a stable order, one per (device, interface).
+
+    Evidence, strongest first: a default route whose next hop no device of the
+    snapshot owns (or a DHCP/PPPoE client default route), a NAT-outside interface,
+    a FortiGate ``role wan`` interface, a RouterOS interface list named WAN.  An
+    interface whose segment holds another device of the snapshot is a transit link,
+    unless the default route's next hop is outside the snapshot.
+    """
+    owned: set[int] = set()
+    for d in topo.devices.values():
+        for itf in d.interfaces.values():
+            if not itf.shutdown:
+                owned.update(int(a.ip) for a in itf.owns())
+    found: dict[tuple[str, str], Exit] = {}
+
+    def shared(dev: str, ifn: str) -> bool:
+        did = topo.l3_domain(dev, ifn) or topo.port_domain(dev, ifn)
+        return did is not None and any(o != dev for o, _ in topo.domains[did].l3)
+
+    def add(dev: Device, ifn: str | None, why: str, src: Src | None) -> None:
+        itf = dev.interfaces.get(ifn or "")
+        if itf is None or itf.shutdown or (dev.hostname, ifn) in found:
+            return
+        if topo.l3_domain(dev.hostname, itf.name) is None and topo.port_domain(dev.hostname, itf.name) is None:
+            return
+        found[(dev.hostname, itf.name)] = Exit(dev.hostname, itf.name, why, src)
+
+    for d in sorted(topo.devices.values(), key=lambda d: d.hostname):
+        for r in d.routes:
+            if r.prefix.prefixlen or r.drop or r.table is not None or r.partial:
+                continue
+            if r.runtime_gateway:
+                if not shared(d.hostname, r.interface or ""):
+                    add(d, r.interface, "runtime-default-route", r.source)
+                continue
+            out = r.interface or _connected_interface(d, r.next_hop)
+            if out is None:
+                continue
+            if r.next_hop is not None:
+                if r.next_hop not in owned:
+                    add(d, out, "default-route", r.source)
+            elif not shared(d.hostname, out):
+                add(d, out, "default-route", r.source)
+        roles = d.facts.get("interface_roles") or {}
+        lists = d.facts.get("interface_lists") or {}
+        for itf in sorted(d.interfaces.values(), key=lambda i: i.name):
+            if shared(d.hostname, itf.name):
+                continue
+            if itf.nat_side == "outside":
+                add(d, itf.name, "nat-outside", itf.source)
+            elif isinstance(roles, dict) and roles.get(itf.name) == "wan":
+                add(d, itf.name, "wan-role", itf.source)
+            elif isinstance(lists, dict) and any(str(name).upper() == "WAN" and itf.name in members
+                                                 for name, members in lists.items()):
+                add(d, itf.name, "wan-list", itf.source)
+    return list(found.values())
+
+
+def _connected_interface(d: Device, nh: int | None) -> str | None:
+    """The L3 interface whose connected subnet holds ``nh``."""
+    if nh is None:
+        return None
+    for itf in d.l3_interfaces():
+        if any(a.first <= nh <= a.last for a in itf.addresses):
+            return itf.name
+    return None

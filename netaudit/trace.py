@@ -7,6 +7,7 @@ from .audit import prepare
 from .headerspace import service_match
 from .messages import render, t
 from .reach import witness_for, unplaced_reason, Cell, REACHABLE
+from .report import cite_loc
 from .zones import DEVICES_ZONE
 
 
@@ -68,7 +69,7 @@ def render_trace(result: dict, lang: str) -> str:
                 note = (hop.get("note_text") or {}).get(lang) or hop.get("note")
                 lines.append(f"  {i}. {where}  {io}" + (f"  ({note})" if note else ""))
                 for r in hop["rules"]:
-                    lines.append(f"       {r['file']}:{r['line']}: {r['text']}")
+                    lines.append(f"       {cite_loc(r, lang)}: {r['text']}")
     for u in result["unknown"]:
         lines.append(t("trace.unknown", lang, reason=u["reason"]) + (f" [{u['zone']}]" if u["zone"] else ""))
     if result["verdict"] == "blocked":
@@ -76,7 +77,7 @@ def render_trace(result: dict, lang: str) -> str:
     if result["blocked_by"] and result["verdict"] != "reachable":
         lines.append(t("trace.blocked_by", lang) + ":")
         for b in result["blocked_by"]:
-            lines.append(f"  {b['device']} {b['file']}:{b['line']}: {b['text']}")
+            lines.append(f"  {b['device']} {cite_loc(b, lang)}: {b['text']}")
     for d in result["dropped"]:
         lines.append(f"  - {render(d, lang)}")
     return "\n".join(lines) + "\n"

@@ -180,13 +180,31 @@ def test_control_plane_services_and_access_class():
     assert w["hops"][0]["to"].startswith("control plane")
 
 
-def test_any_source_injection_defeats_source_based_acl():
-    # The ACL trusts a source range; a guest forges it (DESIGN §5: any source address).
+def test_forged_source_is_not_a_connection_but_is_reported_as_spoofing():
+    # The ACL trusts the staff range.  A guest host cannot open an SSH session with a
+    # staff source (the reply goes to staff), so the cell is blocked; the forged
+    # packets that get through are kept apart as ``spoofed`` (docs/semantics.md).
     mgmt_acl = acl("VTY", ("permit", Match(src=net("10.0.10.0/24"))))
     r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"))
     r.filters["VTY"] = mgmt_acl
     r.services = [MgmtService("ssh", 6, (PortRange(22, 22),), acl="VTY")]
-    m, _ = matrix([r], [GUEST, STAFF])
+    m, engine = matrix([r], [GUEST, STAFF])
+    cell = m[("guest", "@devices")]
+    assert cell.verdict == BLOCKED
+    assert cell.spoofed is not None and engine.hs.services(cell.spoofed) == ["tcp/22"]
+    w = engine.witness(cell.spoofed_chunks[0][1], cell.spoofed_chunks[0][0])
+    assert w.packet.src_ip >> 8 == int(IPNetwork("10.0.10.0/24").network) >> 8
+    # Staff's own hosts are trusted: nothing forged about their access.
+    assert m[("staff", "@devices")].verdict == REACHABLE and m[("staff", "@devices")].spoofed is None
+
+
+def test_sources_any_in_the_site_file_counts_forged_sources():
+    mgmt_acl = acl("VTY", ("permit", Match(src=net("10.0.10.0/24"))))
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"))
+    r.filters["VTY"] = mgmt_acl
+    r.services = [MgmtService("ssh", 6, (PortRange(22, 22),), acl="VTY")]
+    guest_any = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], sources="any")
+    m, _ = matrix([r], [guest_any, STAFF])
     cell = m[("guest", "@devices")]
     assert cell.verdict == REACHABLE
     assert cell.witness.packet.src_ip >> 8 == int(IPNetwork("10.0.10.0/24").network) >> 8

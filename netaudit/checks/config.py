@@ -172,11 +172,13 @@ def used_filter_names(dev: Device) -> set[str]:
               "delete it so the configuration is not misread during reviews."},
 })
 def unused_acl(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
-    """Filters that nothing applies or refers to."""
+    """Filters that nothing applies or refers to.  Synthesized filters (composed by a
+    parser, e.g. IOS's permit-all for an access-group naming an undefined ACL) are not
+    lists an administrator wrote: never reported."""
     for dev in ctx.devices:
         used = used_filter_names(dev)
         for name in sorted(dev.filters):
-            if name not in used:
+            if name not in used and dev.filters[name].kind != "synthesized":
                 yield unused_finding(info, dev, dev.filters[name])
 
 
@@ -377,7 +379,7 @@ def shadowed_acl_line(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
         for name in sorted(dev.filters):
             flt = dev.filters[name]
             if flt.kind == "synthesized":
-                continue        # its lines are checked on the filters they come from
+                continue        # checked on the filters it comes from, or not written by anyone
             for u in shadowed_lines(ctx.hs, flt):
                 yield shadowed_finding(info, dev, flt, u)
 

@@ -1,7 +1,10 @@
 """Checks on the zone matrix: guest isolation, reference-policy violations, unknown cells."""
 from __future__ import annotations
 
+from netaddr import IPAddress
+
 from ..headerspace import service_match
+from ..messages import Text
 from ..policy import ALLOW, DENY, LIMITED
 from ..reach import BLOCKED, REACHABLE, UNKNOWN, witness_for
 from ..zones import DEVICES_ZONE
@@ -146,3 +149,100 @@ def unknown_verdict(ctx: AuditContext, info: CheckInfo):
             yield info.finding(key=f"{cell.src}->{cell.dst}",
                                fields={"src": cell.src, "dst": cell.dst, "reason": cell.reason or "-"},
                                zones=[cell.src, cell.dst])
+
+
+# Protocols other than TCP act on a single packet: a forged one is enough (SNMP set,
+# syslog, TFTP, DNS, NTP …).  A forged TCP SYN never completes a handshake.
+_ONE_PACKET_INTO = ("devices", "management", "internal", "server", "database")
+
+
+@check("spoofing", "medium", [REF_TT12_ZONES, REF_ND331], {
+    "title": {"vi": "Vùng {src} giả mạo được địa chỉ nguồn để vượt qua quy tắc lọc theo nguồn",
+              "en": "Zone {src} can forge source addresses past source-based rules"},
+    "detail": {"vi": "Thiết bị trong vùng {src} gửi gói tin mang địa chỉ nguồn của vùng {forged} tới {targets} "
+                     "và gói tin được chuyển tới đích, do không có chống giả mạo địa chỉ (uRPF / ACL chống giả "
+                     "mạo) trên đường đi. Dịch vụ chỉ tới được bằng địa chỉ giả: {services}. {impact} "
+                     "Gói tin minh chứng: {packet}.",
+               "en": "Hosts in zone {src} send packets carrying zone {forged}'s source addresses to {targets} "
+                     "and they are delivered: no anti-spoofing (uRPF / ingress ACL) on the path. Services "
+                     "reached only with a forged source: {services}. {impact} Witness packet: {packet}."},
+    "impact_one_packet": {"vi": "Các dịch vụ không trạng thái (UDP…) xử lý ngay một gói tin giả mạo "
+                                "(ví dụ lệnh SNMP, syslog, TFTP, DNS).",
+                          "en": "Stateless services (UDP…) act on a single forged packet (e.g. SNMP commands, "
+                                "syslog, TFTP, DNS)."},
+    "impact_tcp": {"vi": "Chỉ là TCP: phản hồi đi tới địa chỉ bị giả mạo nên không mở được phiên, nhưng vẫn "
+                         "dùng được để tấn công từ chối dịch vụ.",
+                   "en": "TCP only: the replies go to the forged address, so no session opens, but the "
+                         "packets still serve denial-of-service attacks."},
+    "remediation": {"vi": "Bật chống giả mạo địa chỉ nguồn trên cổng/VLAN của vùng nguồn: uRPF (Cisco: ip verify "
+                          "unicast source reachable-via rx; ASA: ip verify reverse-path interface; RouterOS: /ip "
+                          "settings set rp-filter=strict; FortiGate: giữ src-check enable), hoặc ACL đầu vào chỉ "
+                          "cho phép dải địa chỉ của chính vùng; không dùng địa chỉ nguồn làm điều kiện duy nhất "
+                          "để cho phép truy cập quản trị.",
+                    "en": "Enable source-address anti-spoofing on the source zone's interface/VLAN: uRPF (Cisco: "
+                          "ip verify unicast source reachable-via rx; ASA: ip verify reverse-path interface; "
+                          "RouterOS: /ip settings set rp-filter=strict; FortiGate: keep src-check enabled), or an "
+                          "ingress filter admitting only the zone's own range; never rely on the source address "
+                          "alone to admit administrative access."},
+})
+def spoofing(ctx: AuditContext, info: CheckInfo):
+    """One finding per source zone that reaches, only with forged sources, what the
+    reference policy denies it."""
+    hs = ctx.hs
+    by_src: dict[str, list] = {}
+    for cell in ctx.matrix:
+        if cell.spoofed is None or cell.expectation is None or cell.expectation.expected == ALLOW:
+            continue
+        bad = cell.spoofed
+        if cell.expectation.expected == LIMITED:
+            bad = bad & ~_services_set(ctx, cell.expectation.allowed_services)
+        if bad != hs.false:
+            by_src.setdefault(cell.src, []).append((cell, bad))
+    for src, cells in sorted(by_src.items()):
+        one_packet = any(
+            (bad & ~hs.eq("proto", 6) & ~_services_set(ctx, ["icmp/8", "icmp/0"])) != hs.false
+            and _zone_kind(ctx, cell.dst) in _ONE_PACKET_INTO for cell, bad in cells)
+        severity = "high" if one_packet else ("low" if all(
+            (bad & ~hs.eq("proto", 6)) == hs.false for _, bad in cells) else "medium")
+        # Witness from the worst cell: a one-packet service if there is one.
+        cell, bad = max(cells, key=lambda cb: ((cb[1] & ~hs.eq("proto", 6)) != hs.false,
+                                               _zone_kind(ctx, cb[0].dst) in _ONE_PACKET_INTO))
+        if one_packet and (bad & ~hs.eq("proto", 6)) != hs.false:
+            bad = bad & ~hs.eq("proto", 6)
+        witness = None
+        for chunk, path in cell.spoofed_chunks:
+            if (chunk & bad) != hs.false and ctx.engine is not None:
+                pz = next(z for z in ctx.zones if z.name == src)
+                witness = ctx.engine.witness(path, chunk & bad, [~_owned_src(ctx, pz)])
+                break
+        forged = _owner_zone(ctx, witness.packet.src_ip) if witness else None
+        wjson = witness.to_json() if witness else None
+        evidence = [{k: r[k] for k in ("file", "line", "text")}
+                    for h in (wjson or {}).get("hops", []) for r in h.get("rules", []) if r.get("line")]
+        every = hs.false
+        for _, b in cells:
+            every |= b
+        services = hs.services(every)
+        fields = {"src": src, "forged": forged or "?",
+                  "targets": ", ".join(sorted({c.dst for c, _ in cells})),
+                  "services": ", ".join(services),
+                  "impact": Text("check.spoofing.impact_tcp" if severity == "low"
+                                 else "check.spoofing.impact_one_packet"),
+                  "packet": witness.packet.describe() if witness else "-"}
+        yield info.finding(key=src, severity=severity, fields=fields,
+                           zones=sorted({src} | {c.dst for c, _ in cells}),
+                           evidence=evidence, witness=wjson,
+                           devices=sorted({h["device"] for h in (wjson or {}).get("hops", []) if h.get("device")}))
+
+
+def _owned_src(ctx: AuditContext, pz) -> object:
+    u = ctx.engine.zone_sources(pz.name) if ctx.engine is not None else None
+    return u if u is not None else ctx.hs.false
+
+
+def _owner_zone(ctx: AuditContext, ip: int) -> str | None:
+    """The zone whose addresses hold ``ip`` (zones with declared subnets first)."""
+    for z in sorted(ctx.zones, key=lambda z: not z.zone.subnets):
+        if IPAddress(ip) in z.owned:
+            return z.name
+    return None

@@ -15,8 +15,11 @@ State parsers (routing tables and other live state) follow the same shape with
 """
 from __future__ import annotations
 
+import re
 from importlib import import_module
 from types import ModuleType
+
+from netaudit.model import ParseResult, Src
 
 # The one place a vendor is registered.
 VENDOR_MODULES = [
@@ -71,3 +74,88 @@ def detect_state(text: str) -> tuple[ModuleType | None, int]:
         if score > best[1]:
             best = (mod, score)
     return best
+
+
+# --------------------------------------------------------------------------- not what it seems
+
+# Platforms netaudit has no parser for, each with lines only that platform writes.  A
+# Cisco-like dialect (NX-OS, EOS) is claimed by the IOS parser, which reads much of it:
+# without this check its unread ACLs would become "no ACL" and its verdicts look proven.
+UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[re.Pattern, ...]]] = [
+    ("Cisco NX-OS", tuple(re.compile(p, re.MULTILINE) for p in (
+        r"^feature \S+", r"^vrf context \S+", r"^boot nxos ", r"^!Command: show running-config",
+        r"^version \d+\.\d+\(\d+\)", r"^vdc \S+ id \d+", r"^copp profile ",
+        r"^hardware access-list tcam ", r"^interface mgmt0\s*$", r"^(no )?system default switchport",
+    ))),
+    ("Arista EOS", tuple(re.compile(p, re.MULTILINE) for p in (
+        r"^! device: .*\bEOS-", r"^! boot system flash:.*EOS", r"^management api ",
+        r"^daemon TerminAttr", r"^service routing protocols model ", r"^vrf instance \S+",
+        r"^transceiver qsfp default-mode ", r"^ip virtual-router mac-address ",
+    ))),
+    ("Cisco IOS-XR", tuple(re.compile(p, re.MULTILINE) for p in (
+        r"^!! IOS XR Configuration", r"^ipv4 access-list \S+", r"^interface \S+\d+/\d+/\d+/\d+\s*$",
+    ))),
+    ("Juniper Junos", tuple(re.compile(p, re.MULTILINE) for p in (
+        r"^set (system host-name|interfaces \S+ unit) ", r"^(system|interfaces|security|firewall) \{\s*$",
+    ))),
+    ("Huawei VRP / H3C Comware", tuple(re.compile(p, re.MULTILINE) for p in (
+        r"^sysname \S+", r"^ ?undo \S+", r"^(display|return)\s*$",
+    ))),
+]
+_HEAD = 1 << 20                 # markers sit near the top; never scan 50 MB for them
+# A parse that leaves this share of the configuration lines unrecognized (and at least
+# UNRECOGNIZED_MIN of them) did not read the file's dialect: its model is not evidence.
+UNRECOGNIZED_SHARE = 0.20
+UNRECOGNIZED_MIN = 10
+
+
+def looks_like(text: str) -> str | None:
+    """The unsupported platform whose markers ``text`` shows most (``"Cisco NX-OS"`` …),
+    or None."""
+    head = text[:_HEAD]
+    best, score = None, 0
+    for name, markers in UNSUPPORTED_PLATFORMS:
+        hits = sum(1 for rx in markers if rx.search(head))
+        if hits > score:
+            best, score = name, hits
+    return best
+
+
+def _config_lines(text: str) -> int:
+    """Lines with configuration on them: not blank, not a ``!``/``#`` comment."""
+    return sum(1 for line in text.split("\n") if line.strip() and line.lstrip()[0] not in "!#")
+
+
+def assess(result: ParseResult, text: str) -> str | None:
+    """Say so when a parse is not evidence of what the device does, and make it unknown.
+
+    The file shows the markers of a platform netaudit does not parse (:data:`UNSUPPORTED_PLATFORMS`),
+    or a large share of its configuration lines was not recognized: the warning goes first
+    in the parse report, every interface and filter of its devices becomes partial (the
+    engine then answers "unknown" through them instead of trusting a model built from
+    what happened to look familiar) and the reason is listed as partially understood.
+    Returns the warning, or None when the parse stands.
+    """
+    rep = result.report
+    platform = looks_like(text)
+    why = None
+    if platform is not None:
+        why = (f"looks like {platform}, which netaudit does not support: "
+               "verdicts through this device are unknown")
+    elif len(rep.unrecognized) >= UNRECOGNIZED_MIN:
+        total = _config_lines(text)
+        if total and len(rep.unrecognized) >= UNRECOGNIZED_SHARE * total:
+            why = (f"{len(rep.unrecognized)} of {total} configuration lines were not recognized "
+                   f"as {rep.vendor or 'this vendor'} syntax (another platform or dialect?): "
+                   "verdicts through this device are unknown")
+    if why is None:
+        return None
+    rep.warnings.insert(0, why)
+    for dev in result.devices:
+        for itf in dev.interfaces.values():
+            itf.partial = f"{why}; {itf.partial}" if itf.partial else why
+        for flt in dev.filters.values():
+            flt.partial = f"{why}; {flt.partial}" if flt.partial else why
+        where = dev.source or Src(rep.file or dev.file, 1, text.split("\n", 1)[0].strip())
+        rep.add_partial(f"device {dev.hostname}", why, where)
+    return why

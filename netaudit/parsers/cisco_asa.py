@@ -834,9 +834,16 @@ class _AsaParser(LineParser):
         if n < 3:
             raise _Unknown
         if low[2] in ("dhcp", "pppoe"):
+            # Assigned at run time (docs/semantics.md); `setroute` installs the
+            # server's / peer's default route.
             st.iface.dynamic_address = True
-            self.iface_partial(st.iface, f"address from {low[2].upper()}", src)
+            st.iface.dynamic_source = src
             self.dev.facts.setdefault("dhcp_client_interfaces", []).append(st.iface.name)
+            if "setroute" in low[3:]:
+                self.dev.routes.append(Route(IPNetwork("0.0.0.0/0"), st.iface.vrf, interface=st.iface.name,
+                                             distance=1, origin="dhcp", runtime_gateway=True, source=src))
+            elif len(low) > 3:
+                raise _Unknown
             return
         a = ip_to_int(tokens[2])
         m = ip_to_int(tokens[3]) if n > 3 else None
@@ -1354,7 +1361,9 @@ class _AsaParser(LineParser):
         return tuple(AddrMatch(int(a.ip), 0) for a in iface.owns())
 
     def _svc_acl(self, name: str, lines: list[FilterLine]) -> str:
-        self.dev.filters[name] = Filter(name=name, lines=lines, kind="acl", source=None,
+        # Its default (deny) is cited at the first management line of its kind.
+        self.dev.filters[name] = Filter(name=name, lines=lines, kind="acl",
+                                        source=lines[0].source if lines else self.dev.source,
                                         default_text="not permitted by any management access line")
         return name
 

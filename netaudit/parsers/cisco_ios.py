@@ -18,7 +18,10 @@ sets, ``ip routing`` defaults, management services — are resolved in
 :meth:`_IosParser.finish`.
 
 IOS rules modelled here (see DESIGN.md §3): an ``ip access-group``/``access-class``
-/SNMP ACL naming an undefined (or empty) ACL permits everything; numbered and named
+/SNMP ACL naming an undefined (or empty) ACL permits everything (an interface gets a
+synthesized permit-all filter citing its access-group line, so evidence names the root
+cause); an ACL whose definition is in the file but was not read is partial, never
+undefined; numbered and named
 ACLs, wildcard masks including non-contiguous ones, ``established``, object-groups;
 VRFs; ``ip routing`` off on L2 switches; router-on-a-stick subinterfaces; HSRP/VRRP
 virtual addresses; NAT inside/outside.
@@ -54,7 +57,7 @@ from dataclasses import dataclass, field
 from netaddr import IPNetwork
 
 from netaudit.model import (
-    AddrMatch, Filter, FilterLine, IfKind, Interface, L2Mode, Match,
+    Action, AddrMatch, Filter, FilterLine, IfKind, Interface, L2Mode, Match,
     MgmtService, NatRule, ParseResult, PortRange, Reference, Route, Src, Vlan,
     PROTO_ICMP, PROTO_TCP, PROTO_UDP,
 )
@@ -63,8 +66,8 @@ from netaudit.parsers.cisco_common import (
     parse_vlan_list, port_number, secret_after,
 )
 from netaudit.parsers.cisco_ios_acl import (
-    OG, Ace, AceError, expand_ace, parse_ace, parse_network_item, parse_service_item,
-    resolve_groups,
+    OG, Ace, AceError, expand_ace, parse_ace, parse_network_item, parse_nxos_address_item,
+    parse_port_item, parse_service_item, resolve_groups,
 )
 from netaudit.parsers.cisco_syntax import (  # noqa: F401 - IGNORE, Partial: table entries
     IGNORE, IGNORE_CTX as _IGNORE_CTX, Ctx as _Ctx, LineParser, Partial, Unknown as _Unknown,
@@ -194,6 +197,10 @@ VLAN_IGNORED = ["state", "mtu", "remote-span", "media", "shutdown", "backupcrf",
                 "are", "ste", "said", "parent", "ring", "bridge", "stp", "tb-vlan1",
                 "tb-vlan2", "exit", "lldp"]
 VLAN_PARTIAL = {"private-vlan": "private VLAN not modelled"}
+
+# SNMPv3 `auth ALGO KEY` / `priv ALGO [BITS] KEY` algorithm words.
+_SNMP_ALGORITHMS = frozenset({"md5", "sha", "sha-224", "sha-256", "sha-384", "sha-512", "des",
+                              "3des", "aes", "aes-128", "aes128", "aes-192", "aes-256"})
 
 # Words in an ignored line that announce a secret value right after them.
 SECRET_WORDS = frozenset({"password", "secret", "key-string", "md5", "key",
@@ -567,6 +574,12 @@ class _IosParser(LineParser):
                                              "counters", "persistent", "match-local-traffic"):
                 self.ignored += 1
                 return
+            if len(low) == 3:
+                # NX-OS / Arista EOS: `ip access-list NAME` is an extended list.  Read it:
+                # an unread list would become "no list" (IOS: permit everything).
+                acl = self._acl(tokens[2], False, src)
+                self.ctx = _Ctx("acl", None, [acl], f"acl {tokens[2]}", src)
+                return
             raise _Unknown
         acl = self._acl(tokens[3], low[2] == "standard", src)
         self.ctx = _Ctx("acl", None, [acl], f"acl {tokens[3]}", src)
@@ -628,8 +641,8 @@ class _IosParser(LineParser):
             reason = "evaluate (reflexive ACL) not modelled"
             acl.filter.partial = acl.filter.partial or reason
             self.rep.add_partial(f"acl {acl.filter.name}", reason, src)
-        elif word in ("statistics", "fragments", "exit"):
-            self.ignored += 1
+        elif word in ("statistics", "fragments", "exit", "counters"):
+            self.ignored += 1           # `counters per-entry` (EOS), `statistics per-entry`
         else:
             self._acl_bad(acl, src, f"unknown keyword {tokens[0]!r}")
         return True
@@ -639,7 +652,19 @@ class _IosParser(LineParser):
         try:
             ace = parse_ace(body, acl.standard)
         except AceError as exc:
-            self._acl_bad(acl, src, str(exc))
+            if body[0].lower() not in ("permit", "deny"):
+                self._acl_bad(acl, src, str(exc))
+                return
+            # The action is known, the match is not: keep the line where it is as a
+            # partial line matching every packet (a superset), so the packets it
+            # may take are "unknown" and the lines around it still count.
+            self.rep.unrecognized.append(src)
+            why = f"line {src.line} not understood: {exc}"
+            if extra_partial:
+                why = f"{extra_partial}; {why}"
+            action = Action.PERMIT if body[0].lower() == "permit" else Action.DENY
+            acl.filter.lines.append(FilterLine(action, [Match()], src, seq, why))
+            self.rep.add_partial(f"acl {acl.filter.name}", why, src)
             return
         partial = ace.partial
         if extra_partial:
@@ -674,19 +699,23 @@ class _IosParser(LineParser):
     # --- object-groups
 
     def h_object_group(self, tokens, low, src):
-        if len(low) < 3 or low[1] not in ("network", "service"):
+        if len(low) >= 4 and low[1] == "ip" and low[2] in ("address", "port"):
+            # NX-OS `object-group ip address|port NAME` (ACL `addrgroup` / `portgroup`)
+            kind, name = ("nxos-address" if low[2] == "address" else "port"), tokens[3]
+        elif len(low) >= 3 and low[1] in ("network", "service"):
+            kind, name = low[1], tokens[2]
+        else:
             raise _Unknown
-        name = tokens[2]
         og = self.groups.get(name)
         if og is None:
-            og = self.groups[name] = _ObjGroup(low[1], name, src)
+            og = self.groups[name] = _ObjGroup(kind, name, src)
         self.ctx = _Ctx("og", OG_TABLE, [og], f"object-group {name}", src)
 
     def og_item(self, og: _ObjGroup, tokens, low, src):
         if low[0] == "exit":
             return True
         try:
-            item = (parse_network_item if og.kind == "network" else parse_service_item)(tokens)
+            item = _OG_ITEM[og.kind](tokens)
         except AceError:
             og.partial = og.partial or f"line {src.line} not understood"
             self.rep.add_partial(f"object-group {og.name}", og.partial, src)
@@ -920,8 +949,10 @@ class _IosParser(LineParser):
             mode, acl, i = "ro", None, 3
             while i < n:
                 w = low[i]
-                if w == "view":
+                if w in ("view", "group"):      # group ROLE: NX-OS
                     i += 2
+                elif w == "use-acl":            # NX-OS: use-acl ACL
+                    i += 1
                 elif w in ("ro", "rw"):
                     mode = w
                     i += 1
@@ -938,8 +969,9 @@ class _IosParser(LineParser):
         elif sub == "user":
             acl = None
             for i, w in enumerate(low):
-                if w in ("auth", "priv") and i + 2 < n:
-                    j = i + 2
+                if w in ("auth", "priv") and i + 1 < n:
+                    # auth md5 KEY, priv aes 128 KEY; NX-OS also priv KEY [localizedkey]
+                    j = i + 2 if low[i + 1] in _SNMP_ALGORITHMS and i + 2 < n else i + 1
                     if low[j].isdigit() and j + 1 < n:      # priv aes 128 KEY
                         j += 1
                     self.add_secret(tokens[j])
@@ -1102,10 +1134,16 @@ class _IosParser(LineParser):
             raise _Unknown
         st.l3_cmd = True
         if low[2] in ("dhcp", "negotiated", "pool"):
-            what = "DHCP" if low[2] == "dhcp" else low[2]
+            # The address is assigned at run time: the engine reasons over every
+            # address the interface could receive (docs/semantics.md).
             self.dev.facts["dhcp_client_interfaces"].append(st.iface.name)
             st.iface.dynamic_address = True
-            self.iface_partial(st.iface, f"address from {what}", src)
+            st.iface.dynamic_source = src
+            if low[2] == "dhcp":
+                # IOS installs the DHCP server's router option as a default route
+                # (administrative distance 254, `ip dhcp client default-router distance`).
+                self.dev.routes.append(Route(IPNetwork("0.0.0.0/0"), st.iface.vrf, interface=st.iface.name,
+                                             distance=254, origin="dhcp", runtime_gateway=True, source=src))
             return
         if "/" in tokens[2]:
             addr, _, ln = tokens[2].partition("/")
@@ -1321,6 +1359,7 @@ class _IosParser(LineParser):
             dev.hostname = _hostname_from_file(self.file)
         self.rep.devices = [dev.hostname]
         self._finish_groups()
+        self._finish_unread_acls()
         defined_acls = {name for name, acl in self.acls.items()}
         usable = {name for name, acl in self.acls.items() if acl.filter.lines
                   or acl.filter.partial}
@@ -1339,15 +1378,18 @@ class _IosParser(LineParser):
         facts["uses_switchport"] = self.uses_switchport
 
     def _finish_groups(self) -> None:
-        net_items = {n: g.items for n, g in self.groups.items() if g.kind == "network"}
+        net_items = {n: g.items for n, g in self.groups.items()
+                     if g.kind in ("network", "nxos-address")}
         svc_items = {n: g.items for n, g in self.groups.items() if g.kind == "service"}
+        port_items = {n: g.items for n, g in self.groups.items() if g.kind == "port"}
         net, miss1 = resolve_groups(net_items, "network")
         svc, miss2 = resolve_groups(svc_items, "service")
+        ports, _ = resolve_groups(port_items, "port")
         for group, missing in miss1 + miss2:
             og = self.groups[group]
             og.partial = og.partial or f"group-object {missing} undefined"
         for flt, line, ace in self.deferred:
-            matches, missing = expand_ace(ace, net, svc)
+            matches, missing = expand_ace(ace, net, svc, ports)
             line.matches = matches
             reasons = [f"object-group {m} undefined" for m in missing]
             reasons += [f"object-group {g} partially understood" for g in ace.groups
@@ -1357,9 +1399,57 @@ class _IosParser(LineParser):
                 line.partial = f"{line.partial}; {why}" if line.partial else why
                 self.rep.add_partial(f"acl {flt.name}", why, line.source)
 
+    def _finish_unread_acls(self) -> None:
+        """An ACL used by name whose definition is in the file but was not read (another
+        dialect's header, e.g. ``ipv4 access-list X``) is a partial filter: never
+        "undefined", which IOS semantics would turn into "permits everything"."""
+        wanted = {name for kind, name, _ in self.refs if kind == "acl" and name not in self.acls}
+        for src in self.rep.unrecognized if wanted else ():
+            words = src.text.split()
+            at = next((k for k, w in enumerate(words) if w.lower() == "access-list"), None)
+            if at is None:
+                continue
+            for name in wanted.intersection(words[at + 1:]):
+                why = f"definition not understood (line {src.line}: {src.text})"
+                flt = Filter(name=name, kind="extended", source=src, partial=why)
+                self.acls[name] = _Acl(flt, False)
+                self.dev.filters[name] = flt
+                self.rep.add_partial(f"acl {name}", why, src)
+                wanted.discard(name)
+
+    def _fail_open_filters(self, uses: list[tuple[Interface, str, tuple[str, Src]]]) -> None:
+        """IOS: ``ip access-group X`` naming an undefined (or empty) ACL filters nothing.
+
+        Modelled as a synthesized permit-all filter (named X, or "X (no entries)" when X
+        exists empty) whose line is the access-group line itself, saying so: a witness
+        through the interface then cites the root cause, not only ``interface …``.  With
+        several uses of X each line is restricted to its own interface and direction, so
+        every interface cites its own access-group line (egress lines first: an egress
+        evaluation also knows the ingress interface)."""
+        by_key: dict[str, list[tuple[Interface, str, Src]]] = {}
+        for iface, attr, (name, src) in uses:
+            key = f"{name} (no entries)" if name in self.acls else name
+            by_key.setdefault(key, []).append((iface, attr, src))
+            setattr(iface, attr, key)
+        for key, items in by_key.items():
+            name = key.removesuffix(" (no entries)")
+            what = "has no entries" if key != name else "is not defined"
+            items.sort(key=lambda it: it[1] != "filter_out")
+            lines = []
+            for iface, attr, src in items:
+                only = frozenset({iface.name})
+                match = Match() if len(items) == 1 else (
+                    Match(in_ifaces=only) if attr == "filter_in" else Match(out_ifaces=only))
+                cite = Src(src.file, src.line, f"{src.text}  ! ACL {name} {what}: IOS permits every packet")
+                lines.append(FilterLine(Action.PERMIT, [match], cite, name=key))
+            self.dev.filters[key] = Filter(
+                name=key, lines=lines, default_action=Action.PERMIT, kind="synthesized",
+                source=items[0][2], default_text=f"ACL {name} {what}: IOS permits every packet")
+
     def _finish_interfaces(self, usable: set[str]) -> None:
         dev = self.dev
         members: dict[str, str] = {}
+        fail_open: list[tuple[Interface, str, tuple[str, Src]]] = []
         for name, st in self.ifs.items():
             iface = st.iface
             iface.addresses = ([st.primary] if st.primary else []) + st.secondaries
@@ -1376,8 +1466,10 @@ class _IosParser(LineParser):
             self._resolve_mode(st)
             for attr, spec in (("filter_in", st.acl_in), ("filter_out", st.acl_out)):
                 if spec is not None:
-                    # IOS: an undefined (or empty) ACL applied to an interface permits all
-                    setattr(iface, attr, spec[0] if spec[0] in usable else None)
+                    if spec[0] in usable:
+                        setattr(iface, attr, spec[0])
+                    else:       # IOS: an undefined (or empty) ACL permits all
+                        fail_open.append((iface, attr, spec))
             if st.policy is not None and st.policy[0] in self.route_maps:
                 # IOS routes normally when the route-map does not exist; an existing one
                 # may set next hops this model does not follow.
@@ -1385,6 +1477,7 @@ class _IosParser(LineParser):
                                    st.policy[1])
             if st.channel_group is not None:
                 members[name] = st.channel_group[0]
+        self._fail_open_filters(fail_open)
         # port-channel members take their L2 settings from the bundle
         for member, pc in members.items():
             if pc not in self.ifs:
@@ -1687,6 +1780,10 @@ class _OgTable(dict):
 
 
 OG_TABLE = _OgTable()
+
+# Item parser per object-group kind (nxos-address / port: NX-OS `object-group ip …`).
+_OG_ITEM = {"network": parse_network_item, "service": parse_service_item,
+            "nxos-address": parse_nxos_address_item, "port": parse_port_item}
 
 
 # =========================================================================== public API

@@ -5,6 +5,11 @@ generated ACL (the 50 MB case) repeats the same bodies, and even real ACLs share
 most of their address/port vocabulary.  Entries that name object-groups cannot be
 expanded until the whole file is read (IOS lets the group be redefined later), so
 they keep a symbolic spec and are expanded by :func:`expand_ace` at the end.
+
+The NX-OS / Arista EOS spellings of the same entries are read too: sequence numbers,
+``A.B.C.D/len`` prefixes, ``addrgroup`` (NX-OS ``object-group ip address``) and
+``portgroup`` (``object-group ip port``) — so a list written in that syntax is a list,
+never "no list".
 """
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from typing import NamedTuple
 
 from netaddr import IPRange
 
-from netaudit.model import Action, AddrMatch, Match
+from netaudit.model import Action, AddrMatch, Match, PortRange
 from netaudit.parsers.cisco_common import (
     ICMP_TYPES, Svc, ip_to_int, mask_to_len, parse_port_op, protocol_number,
 )
@@ -46,6 +51,8 @@ class Ace(NamedTuple):
     partial: str | None    # constraint present in the line but not modelled
     groups: tuple[str, ...]
     matches: tuple[Match, ...] | None   # precomputed when no object-group is used
+    # NX-OS ``portgroup NAME`` in place of a port operator: (("src"|"dst"), NAME) pairs.
+    port_groups: tuple[tuple[str, str], ...] = ()
 
 
 # Keywords that constrain an extended entry without being modelled, with the number
@@ -120,6 +127,7 @@ def parse_ace(tokens: tuple[str, ...], standard: bool) -> Ace:
     action = Action.PERMIT if act == "permit" else Action.DENY
     partial: list[str] = []
     groups: list[str] = []
+    port_groups: list[tuple[str, str]] = []
     n = len(tokens)
 
     if standard:
@@ -159,11 +167,17 @@ def parse_ace(tokens: tuple[str, ...], standard: bool) -> Ace:
             r = _ports(tokens, i, proto)
             if r is not None:
                 sports, i = r
+            elif _portgroup(tokens, i):
+                port_groups.append(("src", tokens[i + 1]))
+                i += 2
         dst, i = _addr(tokens, i, False)
         if proto in _PORT_PROTOCOLS:
             r = _ports(tokens, i, proto)
             if r is not None:
                 dports, i = r
+            elif _portgroup(tokens, i):
+                port_groups.append(("dst", tokens[i + 1]))
+                i += 2
         icmp_type = icmp_code = None
         if proto == 1 and i < n:
             tok = tokens[i].lower()
@@ -196,10 +210,20 @@ def parse_ace(tokens: tuple[str, ...], standard: bool) -> Ace:
         for side in (src, dst):
             if isinstance(side, OG):
                 groups.append(side.name)
+        groups.extend(name for _, name in port_groups)
 
     matches = None if groups else tuple(_build(svc, src, dst, established))
     return Ace(action, svc, src, dst, established, "; ".join(partial) or None,
-               tuple(groups), matches)
+               tuple(groups), matches, tuple(port_groups))
+
+
+def _portgroup(tokens: tuple[str, ...], i: int) -> bool:
+    """``portgroup NAME`` (NX-OS) at ``tokens[i]``."""
+    if i < len(tokens) and tokens[i].lower() == "portgroup":
+        if i + 1 >= len(tokens):
+            raise AceError("portgroup without a name")
+        return True
+    return False
 
 
 def _skip_unmodelled(tokens: tuple[str, ...], i: int, tok: str) -> int:
@@ -238,11 +262,14 @@ def _build(svc: Svc, src, dst, established: bool) -> list[Match]:
 
 
 def expand_ace(ace: Ace, net_groups: dict[str, tuple[AddrMatch, ...] | None],
-               svc_groups: dict[str, tuple[Svc, ...]]) -> tuple[list[Match], list[str]]:
+               svc_groups: dict[str, tuple[Svc, ...]],
+               port_groups: dict[str, tuple[PortRange, ...]] | None = None,
+               ) -> tuple[list[Match], list[str]]:
     """Matches of an entry that uses object-groups, and the names not defined.
 
     An undefined group is treated as ``any`` (a superset); the caller marks the line
-    partial so no verdict rests on it.
+    partial so no verdict rests on it.  ``port_groups`` are NX-OS ``object-group ip
+    port`` groups (name → port ranges) for ``portgroup`` sides.
     """
     missing: list[str] = []
 
@@ -263,6 +290,13 @@ def expand_ace(ace: Ace, net_groups: dict[str, tuple[AddrMatch, ...] | None],
             svcs = (Svc(),)
     else:
         svcs = (ace.svc,)
+    for side, name in ace.port_groups:
+        ranges = (port_groups or {}).get(name)
+        if ranges is None:
+            missing.append(name)           # ports unconstrained: a superset
+            continue
+        key = "src_ports" if side == "src" else "dst_ports"
+        svcs = tuple(s._replace(**{key: ranges}) for s in svcs)
     matches: list[Match] = []
     for svc in svcs:
         matches.extend(_build(svc, src, dst, ace.established))
@@ -303,6 +337,36 @@ def parse_network_item(tokens: list[str]) -> tuple[AddrMatch, ...] | OG | None:
             wc = ~mask & ANY_WILDCARD
             return (AddrMatch(ip & mask, wc),)
     raise AceError("unknown network object-group item")
+
+
+def parse_nxos_address_item(tokens: list[str]) -> tuple[AddrMatch, ...] | None:
+    """One line of NX-OS ``object-group ip address``: ``[seq] host A``, ``[seq] A/len``
+    or ``[seq] A WILDCARD`` (a wildcard, as in ACL entries); ``None`` for description."""
+    if tokens and tokens[0].isdigit():
+        tokens = tokens[1:]
+    if not tokens:
+        raise AceError("empty address group item")
+    if tokens[0].lower() == "description":
+        return None
+    spec, i = _addr(tuple(tokens), 0, False)
+    if i != len(tokens) or isinstance(spec, OG):
+        raise AceError("unknown address group item")
+    return (AddrMatch(0, ANY_WILDCARD),) if spec is None else spec
+
+
+def parse_port_item(tokens: list[str]) -> tuple[PortRange, ...] | None:
+    """One line of NX-OS ``object-group ip port``: ``[seq] eq|neq|lt|gt|range …``;
+    ``None`` for description."""
+    if tokens and tokens[0].isdigit():
+        tokens = tokens[1:]
+    if not tokens:
+        raise AceError("empty port group item")
+    if tokens[0].lower() == "description":
+        return None
+    r = _ports(tuple(tokens), 0, None)
+    if r is None or r[1] != len(tokens):
+        raise AceError("unknown port group item")
+    return r[0]
 
 
 def parse_service_item(tokens: list[str]) -> tuple[Svc, ...] | OG | None:

@@ -69,7 +69,7 @@ from pathlib import PurePath
 from netaddr import IPNetwork
 
 from netaudit.model import (
-    Device, Filter, IfKind, Interface, L2Mode, ParseReport, ParseResult, Reference, Src,
+    Device, Filter, IfKind, Interface, L2Mode, ParseReport, ParseResult, Reference, Route, Src,
 )
 from netaudit.parsers import fortios_tables as T
 from netaudit.parsers.fortios_objects import ip_int, parse_prefix
@@ -438,8 +438,6 @@ class _FortiParser:
             child = e.child(name)
             if child is not None:
                 child.disp = IGNORE
-        if rec.mode in ("dhcp", "pppoe"):
-            rec.partial.append(f"address assigned by {rec.mode.upper()} at run time (unknown)")
         for (key, value), reason in IFACE_PARTIAL.items():
             if e.low(key) == value:
                 rec.partial.append(reason)
@@ -874,11 +872,19 @@ class _FortiParser:
                 if itf.addresses or r.typ not in ("tunnel", "ssl"):
                     self.partial(f"interface {r.name}", itf.partial, self.src(r.entry.edit_line))
             if r.mode in ("dhcp", "pppoe"):
+                # Assigned at run time: the engine reasons over every address the
+                # interface could receive (docs/semantics.md).
                 itf.dynamic_address = True
+                mode_src = self.set_src(r.entry, "mode") or self.src(r.entry.edit_line)
+                itf.dynamic_source = mode_src
                 facts["dynamic_address_interfaces"].append(r.name)
                 if r.entry.low("defaultgw", "enable") == "enable":
-                    facts.setdefault("dynamic_routing", []).append(self.src(r.entry.edit_line)
-                                                                   or Src(self.file, 0, ""))
+                    # `set defaultgw enable` (the default): the server's / peer's gateway
+                    # becomes a default route, distance `set distance` (default 5).
+                    dist = r.entry.first("distance", "5")
+                    dev.routes.append(Route(IPNetwork("0.0.0.0/0"), itf.vrf, interface=r.name,
+                                            distance=int(dist) if dist.isdigit() else 5, origin="dhcp",
+                                            runtime_gateway=True, source=mode_src))
             if r.role:
                 facts["interface_roles"][r.name] = r.role
             if r.access:

@@ -257,13 +257,14 @@ class _VdomBuilder:
 
     def _policy(self, e: Entry, flt: Filter, info: list) -> None:
         p, v = self.p, self.v
-        src = self.src(e.edit_line)
         if e.low("status", "enable") == "disable":
             e.leftover(ignore_prefixes=("",))
             for c in e.children.values():
                 c.disp = IGNORE
             return
         action_word = e.low("action", "deny")
+        # Cited as a whole: the `edit N` line, with the policy in one sentence.
+        src = policy_src(self.src(e.edit_line), e)
         reasons: list[str] = []
         if action_word == "accept":
             action = Action.PERMIT
@@ -386,7 +387,10 @@ class _VdomBuilder:
             e.mark("ippool"), e.mark("poolname")
         if nat:
             natip = parse_prefix(e.get("natip"))
-            self.nat_lines.append((idx, line, pool, natip, self.p.set_src(e, "nat") or src))
+            nat_src = self.p.set_src(e, "nat")
+            if nat_src is not None:     # the NAT line names its policy
+                nat_src = Src(nat_src.file, nat_src.line, f"{_policy_head(e)}: {nat_src.text}")
+            self.nat_lines.append((idx, line, pool, natip, nat_src or src))
         info.append({
             "id": e.name, "source": src, "action": action_word, "line": idx,
             "srcintf": list(e.get("srcintf") or []), "dstintf": list(e.get("dstintf") or []),
@@ -588,7 +592,23 @@ class _VdomBuilder:
                 addrs.append((IPNetwork(f"{_ip(x)}/32"), rec.access, rec.access_src))
             if addrs:
                 out.append((name, addrs, rec))
+            elif itf.dynamic_address:
+                # Its address is assigned at run time: "an address of this interface" is
+                # any address that is not one of the box's configured ones (the engine
+                # judges every candidate, docs/semantics.md).
+                out.append((name, [(None, rec.access, rec.access_src)], rec))
         return out
+
+    def _static_hosts(self) -> tuple:
+        """The VDOM's configured (static) interface addresses, as host patterns."""
+        return tuple(AddrMatch.host(int(a.ip)) for itf in self.dev.interfaces.values()
+                     if not itf.shutdown for a in itf.owns())
+
+    def _own_dst(self, ifn: str, hosts: tuple) -> dict:
+        """Match fields selecting "an address of interface ``ifn``" (``hosts`` if static)."""
+        if self.dev.interfaces[ifn].dynamic_address and not hosts:
+            return {"dst": self._static_hosts(), "dst_negate": True}
+        return {"dst": hosts}
 
     def _acl(self, name: str, lines: list[FilterLine], src: Src | None) -> str:
         self.dev.filters[name] = Filter(name, lines, default_action=Action.DENY, kind="acl",
@@ -607,21 +627,22 @@ class _VdomBuilder:
         self.owner_hosts: dict[str, tuple] = {}
         services: list[MgmtService] = []
         for ifn, addrs, rec in self._owners():
-            self.owner_hosts[ifn] = tuple(AddrMatch.host(int(a.ip)) for a, _, _ in addrs)
+            self.owner_hosts[ifn] = tuple(AddrMatch.host(int(a.ip)) for a, _, _ in addrs if a is not None)
             words: list[str] = []
             for _, acc, _ in addrs:
                 for w in acc:
                     if w not in words:
                         words.append(w)
             for w in words:
-                hosts = tuple(AddrMatch.host(int(a.ip)) for a, acc, _ in addrs if w in acc)
+                hosts = tuple(AddrMatch.host(int(a.ip)) for a, acc, _ in addrs if w in acc and a is not None)
+                own = self._own_dst(ifn, hosts)
                 asrc = next((s for _, acc, s in addrs if w in acc and s), rec.access_src)
                 spec = ACCESS.get(w)
                 if spec is None:
                     why = (f"allowaccess {w}: listening port not modelled"
                            if w in ACCESS_UNMODELLED else f"allowaccess {w} not understood")
                     services.append(MgmtService(w, PROTO_TCP, (), acl=self._acl(
-                        f"allowaccess {ifn} {w}", [FilterLine(Action.PERMIT, [Match(dst=hosts)],
+                        f"allowaccess {ifn} {w}", [FilterLine(Action.PERMIT, [Match(**own)],
                                                               asrc)], asrc),
                         source=asrc, partial=why))
                     p.partial(f"interface {ifn}", why, asrc)
@@ -642,10 +663,10 @@ class _VdomBuilder:
                 elif w == "snmp" and snmp_hosts is not None:
                     restrict = snmp_hosts
                 if restrict is not None:
-                    lines = [FilterLine(Action.PERMIT, [Match(src=(AddrMatch.prefix(net),), dst=hosts)],
+                    lines = [FilterLine(Action.PERMIT, [Match(src=(AddrMatch.prefix(net),), **own)],
                                         tsrc or asrc) for net, tsrc in restrict]
                 else:
-                    lines = [FilterLine(Action.PERMIT, [Match(dst=hosts)], asrc)]
+                    lines = [FilterLine(Action.PERMIT, [Match(**own)], asrc)]
                 acl = self._acl(f"allowaccess {ifn} {w}", lines, asrc)
                 services.append(MgmtService(
                     sname, proto, tuple(PortRange(a, b) for a, b in ports),
@@ -669,16 +690,17 @@ class _VdomBuilder:
         for item in extra:
             name, proto, ports, ifn, src = item[:5]
             hosts = self.owner_hosts.get(ifn)
-            if not hosts:
+            if hosts is None or (not hosts and not self.dev.interfaces[ifn].dynamic_address):
                 continue
-            lines = [FilterLine(Action.PERMIT, [Match(dst=hosts)], src)]
+            own = self._own_dst(ifn, hosts)
+            lines = [FilterLine(Action.PERMIT, [Match(**own)], src)]
             partial = None
             if len(item) > 5:
                 srcs, neg = item[5], item[6]
                 pats, neg2, reasons, _ = self._named_addrs(srcs, neg)
                 if reasons:
                     partial = "; ".join(reasons)
-                lines = [FilterLine(Action.PERMIT, [Match(src=pats, src_negate=neg2, dst=hosts)], src)]
+                lines = [FilterLine(Action.PERMIT, [Match(src=pats, src_negate=neg2, **own)], src)]
             key = f"{name} {ifn}" + ("" if proto == PROTO_UDP or name != "dns" else " tcp")
             acl = self._acl(key, lines, src)
             services.append(MgmtService(name, proto, tuple(PortRange(a, b) for a, b in ports),
@@ -716,6 +738,10 @@ class _VdomBuilder:
                      default_text="no firewall policy lets the packet reach this address from "
                                   "that interface (FortiOS: another interface's address is "
                                   "through traffic)")
+        # Its default is cited at the section it belongs to: local-in policies, else
+        # the firewall policies that decide reaching another interface's address.
+        blk = self.block_of("firewall local-in-policy")
+        flt.source = self.src(blk.config_line) if blk is not None else self.filter.source
         for e in self.entries("firewall local-in-policy"):
             src = self.src(e.edit_line)
             if e.low("status", "enable") == "disable":
@@ -752,11 +778,13 @@ class _VdomBuilder:
             flt.lines.append(FilterLine(action, ms, src, name=f"local-in {e.name}", partial=reason))
             if reason:
                 p.partial(f"local-in-policy {e.name}", reason, src)
-        owners = self.owner_hosts
-        for ifn, hosts in owners.items():
+        owners = {ifn: hosts for ifn, hosts in self.owner_hosts.items() if hosts}
+        dynamic = [ifn for ifn, hosts in self.owner_hosts.items() if not hosts]
+        for ifn in list(owners) + dynamic:
             itf = dev.interfaces[ifn]
-            flt.lines.append(FilterLine(Action.PERMIT, [Match(dst=hosts, in_ifaces=frozenset({ifn}))],
-                                        itf.source or Src(p.file, 0, ifn),
+            flt.lines.append(FilterLine(Action.PERMIT, [Match(**self._own_dst(ifn, owners.get(ifn, ())),
+                                                              in_ifaces=frozenset({ifn}))],
+                                        itf.dynamic_source or itf.source or Src(p.file, 0, ifn),
                                         name=f"own address of {ifn}"))
         fwd = self.filter
         if fwd.partial:
@@ -781,6 +809,27 @@ class _VdomBuilder:
                     flt.lines.append(FilterLine(line.action, ms, line.source,
                                                 name=f"policy {line.name} to own address",
                                                 partial=line.partial))
+            if dynamic:
+                # Run-time addresses are any address but the configured ones: those
+                # were decided above, the rest reach a run-time address through the
+                # policies toward its interface.
+                static = self._static_hosts()
+                if static:
+                    flt.lines.append(FilterLine(Action.DENY, [Match(dst=static)], fwd.source or Src(p.file, 0, ""),
+                                                name="configured addresses: no policy above"))
+                for line in fwd.lines:
+                    ms = []
+                    for m in line.matches:
+                        for ifn in dynamic:
+                            if m.out_ifaces is not None and ifn not in m.out_ifaces:
+                                continue
+                            ins = (m.in_ifaces if m.in_ifaces is not None else self.all_ifaces) - {ifn}
+                            if ins:
+                                ms.append(replace(m, in_ifaces=frozenset(ins), out_ifaces=None))
+                    if ms:
+                        flt.lines.append(FilterLine(line.action, ms, line.source,
+                                                    name=f"policy {line.name} to run-time address",
+                                                    partial=line.partial))
         dev.filters[INPUT_FILTER] = flt
         dev.input_filter = INPUT_FILTER
 
@@ -1037,3 +1086,41 @@ def _trust(admins: list[dict]):
             out = [(o, s) for o, s in out if o not in net]
             out.append((net, src))
     return out
+
+
+# --------------------------------------------------------------------------- citations
+
+_LIST_SHOWN = 3         # names shown per list in a policy summary; the rest are counted
+_SUMMARY_MAX = 300      # characters
+
+
+def _policy_head(e: Entry) -> str:
+    """``policy 13 "LAN-to-WAN"`` (``policy 13`` when the policy has no name)."""
+    name = e.first("name")
+    return f'policy {e.name} "{name}"' if name else f"policy {e.name}"
+
+
+def _names(values: list[str] | None) -> str:
+    if not values:
+        return "-"
+    shown = " ".join(f'"{v}"' for v in values[:_LIST_SHOWN])
+    more = len(values) - _LIST_SHOWN
+    return f"{shown} … (+{more})" if more > 0 else shown
+
+
+def policy_summary(e: Entry) -> str:
+    """One line saying what a firewall policy does, names as written in the config:
+    ``policy 13 "LAN-to-WAN": srcintf "lan" → dstintf "wan1", srcaddr "all", dstaddr
+    "all", service "ALL", action accept, nat enable``."""
+    text = (f"{_policy_head(e)}: srcintf {_names(e.get('srcintf'))} → dstintf {_names(e.get('dstintf'))}, "
+            f"srcaddr {_names(e.get('srcaddr'))}, dstaddr {_names(e.get('dstaddr'))}, "
+            f"service {_names(e.get('service'))}, action {e.low('action', 'deny')}")
+    if e.low("nat", "disable") == "enable":
+        text += ", nat enable"
+    return text if len(text) <= _SUMMARY_MAX else text[: _SUMMARY_MAX - 1] + "…"
+
+
+def policy_src(edit: Src, e: Entry) -> Src:
+    """The citation of a policy: its ``edit N`` line, the text the policy as a whole
+    (a witness then shows what let the packet through, not ``edit 13``)."""
+    return Src(edit.file, edit.line, policy_summary(e))

@@ -54,7 +54,17 @@ RouterOS semantics translated here (DESIGN §3), with the documented defaults:
   servers, WireGuard listen ports, ICMP echo.  The input chain filters them all.
 * **Routes.**  ``/ip route`` (gateway IP, interface, ``ip%iface``, ECMP lists,
   blackhole); v7 ``routing-table`` naming a ``/ip vrf`` is that VRF, ``main`` is
-  the default VRF; routes in other tables are used only by policy routing.
+  the default VRF; routes in other tables (v6 ``routing-mark``) keep their table
+  (``Route.table``) and are used only through policy routing.
+* **Policy routing.**  ``/routing rule`` / ``/ip route rule`` and mangle
+  ``mark-routing`` / ``route`` are composed into ``Device.policy_routes`` by
+  :mod:`mikrotik_policy_routing`; what is uncertain is partial on those packets only.
+* **Run-time addresses.**  ``/ip dhcp-client``, ``/interface pppoe-client`` (and the
+  other PPP clients, LTE) give a dynamic-address interface (not partial) and, when
+  asked for, a default route whose gateway is learned at run time
+  (``Route.runtime_gateway``).  ``/interface bridge settings use-ip-firewall=yes``
+  flags the bridges whose bridged traffic passes the IP firewall
+  (``Interface.bridge_ip_firewall``).
 * Version-dependent defaults: bridge port ``ingress-filtering`` (v6 no, v7 yes),
   ``/ip dhcp-server add`` / ``/ip dhcp-client add`` ``disabled`` (v6 yes, v7 no).
   Without a version header the more permissive value is assumed.
@@ -69,15 +79,51 @@ from pathlib import PurePath
 from netaddr import IPNetwork
 
 from netaudit.model import (
-    Action, Device, Filter, FilterLine, IfKind, Interface, L2Mode, Match,
-    MgmtService, NatRule, ParseReport, ParseResult, PortRange, Reference, Route, Src, Ssid,
-    Vlan, PROTO_ICMP, PROTO_TCP, PROTO_UDP,
+    PROTO_ICMP,
+    PROTO_TCP,
+    PROTO_UDP,
+    Action,
+    Device,
+    Filter,
+    FilterLine,
+    IfKind,
+    Interface,
+    L2Mode,
+    Match,
+    MgmtService,
+    NatRule,
+    ParseReport,
+    ParseResult,
+    PortRange,
+    Reference,
+    Route,
+    Src,
+    Ssid,
+    Vlan,
 )
 from netaudit.parsers.mikrotik_match import (
-    ADDR_MAX, ANY, Cond, addr_pats, cond, intersect, intersect_all, negate_union, norm, r_and,
-    r_not, r_or, to_matches,
+    ADDR_MAX,
+    ANY,
+    Cond,
+    addr_pats,
+    cond,
+    intersect,
+    intersect_all,
+    negate_union,
+    norm,
+    r_and,
+    r_not,
+    r_or,
+    to_matches,
 )
-from netaudit.parsers.mikrotik_syntax import Command, count_lines, logical_lines, parse_command, unquote
+from netaudit.parsers.mikrotik_policy_routing import compose as compose_policy_routes
+from netaudit.parsers.mikrotik_syntax import (
+    Command,
+    count_lines,
+    logical_lines,
+    parse_command,
+    unquote,
+)
 
 VENDOR = "mikrotik_routeros"
 
@@ -139,6 +185,9 @@ RULE_PARTIAL = {
     "ingress-priority": "ingress-priority", "headers": "headers",
 }
 
+BRIDGE_PORT_KEYS = frozenset({"in-bridge-port", "in-bridge-port-list", "out-bridge-port",
+                              "out-bridge-port-list"})
+
 # Property keys (last dotted component) whose values are secrets.
 SECRET_KEYS = frozenset({
     "password", "wpa-pre-shared-key", "wpa2-pre-shared-key", "passphrase", "secret",
@@ -147,7 +196,7 @@ SECRET_KEYS = frozenset({
     "static-key-2", "static-key-3", "static-sta-private-key", "tcp-md5-key", "auth-key",
     "authentication-key", "radius-mac-format-secret", "key", "psk",
 })
-_SECRET_HINT = re.compile(r"pass|secret|key|psk|community", re.I)
+_SECRET_HINT = re.compile(r"pass|secret|key|psk|community", re.IGNORECASE)
 _NOT_SECRETS = frozenset({"yes", "no", "none", "auto", "default", "public", "private", '""'})
 
 _IGN = object()        # handler result: understood, no effect
@@ -402,18 +451,28 @@ class _RosParser:
         self.wireguard: list[tuple[str, int, Src]] = []
         self.upnp_ifs: list[tuple[str, str, Src]] = []
         self.routing_rules: list[tuple[Command, Src]] = []
+        self.table_fib: set[str] = {"main"}            # v7 tables with the fib flag
+        self.tables_declared: set[str] = {"main"}
+        self.bridge_settings: dict[str, tuple[bool, Src]] = {}
+        self.bridge_l2fw: list[tuple[Command, Src, str]] = []
+        self.lte_apn: dict[str, dict[str, str]] = {}
         self.users: list[dict] = []
         self.user_lines = False
         self.discovery_old: list[tuple[str, bool, Src]] = []
         self.conntrack: tuple[str, Src] | None = None
         self.refs: list[tuple[str, str, Src, bool]] = []
-        self.partial_ifaces: list[tuple[str | None, str, Src]] = []   # None = all L3
+        # (target, reason, source); a target is an interface or list name, "@bridges"
+        # (every bridge), "@bridge=NAME" (a bridge and its VLAN interfaces),
+        # "@port=NAME" (the L3 interfaces a port's frames reach) or "@switch" (every
+        # L3 interface: switch-chip configuration naming no known port).
+        self.partial_ifaces: list[tuple[str, str, Src]] = []
         self.capsman: list[Src] = []
         self.cond_cache: dict[tuple, tuple] = {}
         self.list_cache: dict[str, tuple] = {}
         self.vrrp: dict[str, tuple[str, Src]] = {}
         self.has_ipsec = False
         self.untracked_possible = False
+        self.use_ip_firewall = False
         facts = self.dev.facts
         facts.update({
             "dynamic_routing": [], "dhcp_client_interfaces": [], "ip_services": {},
@@ -642,12 +701,12 @@ class _RosParser:
                                   _split_list(cmd.props.get("untagged")), src))
 
     def h_bridge_settings(self, cmd, src):
+        """use-ip-firewall(-for-vlan, -for-pppoe): recorded, applied to the bridges in
+        :meth:`_finish_bridge_firewall`."""
         touched = False
         for key in ("use-ip-firewall", "use-ip-firewall-for-vlan", "use-ip-firewall-for-pppoe"):
-            if _yes(cmd.get(key)):
-                self.partial_ifaces.append(
-                    ("@bridges", f"bridge settings {key}=yes: bridged traffic passes the IP "
-                                 "firewall (not modelled)", src))
+            if cmd.has(key):
+                self.bridge_settings[key] = (_yes(cmd.get(key)), src)
                 touched = True
         return None if touched else _IGN
 
@@ -657,8 +716,7 @@ class _RosParser:
         action = cmd.get("action", "accept")
         if action in ("accept", "passthrough", "log", "mark-packet", "set-priority"):
             return _IGN
-        self.partial_ifaces.append(("@bridges", "bridge filter/nat rule not modelled "
-                                                f"(action={action})", src))
+        self.bridge_l2fw.append((cmd, src, action))
 
     def h_vlan(self, cmd, src):
         if cmd.verb != "add":
@@ -733,7 +791,7 @@ class _RosParser:
             if not name:
                 raise _Unknown
             self.wsec.setdefault(name, {}).update(cmd.props)
-            return None
+            return
         is_default = bool(cmd.find and cmd.find.get("default") == "yes")
         old = "default" if is_default else cmd.target
         if not old:
@@ -772,7 +830,10 @@ class _RosParser:
         """PPPoE/L2TP/PPTP/SSTP/OVPN/LTE clients: an interface whose address is dynamic."""
         def handler(self, cmd, src):
             if kind == "lte" and cmd.verb == "set":
-                name = self._set_target(cmd)
+                if cmd.find and "default-name" in cmd.find:
+                    name = self._set_rename(cmd)[2]
+                else:                                 # set [ find ] name=lte1 (v6 defconf)
+                    name = self._set_target(cmd) or cmd.get("name")
             else:
                 name = cmd.get("name")
             if not name:
@@ -807,8 +868,16 @@ class _RosParser:
             return _IGN
         if cmd.path[-1] in ("vlan", "rule", "port") and cmd.verb == "add" \
                 or cmd.path[-1] == "port" and cmd.has("vlan-mode"):
-            self.partial_ifaces.append(("@switch", "switch chip VLAN/rule configuration "
-                                                   "(/interface ethernet switch) not modelled", src))
+            # the ports it names (the switch CPU port stands for the router itself,
+            # reached through the other ports' bridge)
+            ports = _split_list(cmd.props.get("ports")) if cmd.verb == "add" else \
+                [self._set_target(cmd) or ""]
+            ports = [x for x in ports if x and not x.endswith("-cpu")]
+            reason = "switch chip VLAN/rule configuration (/interface ethernet switch) not " \
+                     "modelled"
+            for port in ports or ["@switch"]:
+                self.partial_ifaces.append((f"@port={port}" if port != "@switch" else port,
+                                            reason, src))
             return None
         return _IGN
 
@@ -861,6 +930,19 @@ class _RosParser:
         if not name:
             raise _Unknown
         self.tables.add(name)
+        self.tables_declared.add(name)
+        if "fib" in cmd.words or _yes(cmd.get("fib")):
+            self.table_fib.add(name)
+
+    def h_lte_apn(self, cmd, src):
+        """APN profiles: whether the LTE interface adds a default route, at what distance."""
+        default = bool(cmd.find and cmd.find.get("default") == "yes")
+        name = "default" if default else (cmd.get("name") if cmd.verb == "add" else cmd.target)
+        if not name:
+            raise _Unknown
+        self.lte_apn.setdefault(name, {}).update(cmd.props)
+        keys = ("add-default-route", "default-route-distance")
+        return None if any(k in cmd.props for k in keys) else _IGN
 
     def h_routing_rule(self, cmd, src):
         if _yes(cmd.get("disabled")):
@@ -993,8 +1075,8 @@ class _RosParser:
 
     def h_hotspot(self, cmd, src):
         if cmd.verb == "add" and cmd.get("interface") and not _yes(cmd.get("disabled")):
-            self.partial_ifaces.append((cmd.get("interface"), "HotSpot on this interface "
-                                        "(captive portal, dynamic rules) not modelled", src))
+            self.partial_ifaces.append((cmd.get("interface"), ("HotSpot on this interface "
+                                        "(captive portal, dynamic rules) not modelled"), src))
             return None
         return _IGN
 
@@ -1061,6 +1143,8 @@ class _RosParser:
         self.rep.devices = [dev.hostname]
         self._prepare_lists()
         self._finish_interfaces()
+        self._finish_bridge_firewall()
+        self._finish_bridge_l2fw()
         self._finish_lists()
         self._finish_vrfs()
         self._finish_routes()
@@ -1072,7 +1156,7 @@ class _RosParser:
         self.dnat_uncertain: list[str] = []
         self._finish_nat()
         self._finish_filter()
-        self._finish_mangle()
+        self._finish_policy_routing()
         self._finish_services()
         self._finish_ssids()
         self._finish_partial_ifaces()
@@ -1176,6 +1260,54 @@ class _RosParser:
             for reason in rec.partial:
                 self._iface_partial(dev.interfaces[rec.name], reason, rec.src)
 
+    def _finish_bridge_firewall(self) -> None:
+        """``/interface bridge settings use-ip-firewall=yes``: bridged IPv4 traffic passes
+        the IP firewall (prerouting, forward, postrouting) with in/out-interface = the
+        bridge → ``Interface.bridge_ip_firewall`` on the bridge.  A VLAN-filtering bridge
+        also needs ``use-ip-firewall-for-vlan=yes`` ("required in case bridge
+        vlan-filtering is used", RouterOS bridge settings); on a bridge without VLAN
+        filtering that setting adds the VLAN-tagged frames carried across it.
+        ``-for-pppoe`` concerns PPPoE-encapsulated frames, which no zone sends here."""
+        on, src = self.bridge_settings.get("use-ip-firewall", (False, None))
+        self.use_ip_firewall = on
+        if not on:
+            return
+        for_vlan = self.bridge_settings.get("use-ip-firewall-for-vlan", (False, None))[0]
+        facts = self.dev.facts.setdefault("bridge_ip_firewall", {
+            "source": src, "for_vlan": for_vlan, "bridges": []})
+        for name, b in self.bridges.items():
+            if b.disabled or (b.vlan_filtering and not for_vlan):
+                continue
+            self.dev.interfaces[name].bridge_ip_firewall = src
+            facts["bridges"].append(name)
+
+    def _finish_bridge_l2fw(self) -> None:
+        """``/interface bridge filter|nat`` rules that may drop or rewrite bridged frames:
+        the bridges they name (``in/out-bridge``, or the bridge of their
+        ``in/out-interface`` ports) become partial — every bridge when they name none."""
+        port_bridge = {p.iface: p.bridge for p in self.bports if not p.disabled}
+        for cmd, src, action in self.bridge_l2fw:
+            reason = f"bridge filter/nat rule not modelled (action={action})"
+            names: set[str] = set()
+            for key in ("in-bridge", "out-bridge", "in-interface", "out-interface",
+                        "in-bridge-list", "out-bridge-list", "in-interface-list",
+                        "out-interface-list"):
+                v = cmd.get(key)
+                if not v:
+                    continue
+                if v.startswith("!"):
+                    names = set()
+                    break
+                members = [v]
+                if key.endswith("-list"):
+                    members = sorted(self._expand_list(v, src)[0] or ())
+                for m in members:
+                    names.add(m if m in self.bridges else port_bridge.get(m, ""))
+            names.discard("")
+            for b in sorted(names) or ["@bridges"]:
+                self.partial_ifaces.append((f"@bridge={b}" if b != "@bridges" else b,
+                                            reason, src))
+
     def _iface_partial(self, itf: Interface, reason: str, src: Src | None) -> None:
         if itf.partial and reason in itf.partial:
             return
@@ -1219,7 +1351,7 @@ class _RosParser:
         return None
 
     def _port_ingress_default(self) -> bool | None:
-        return True if self.major is not None and self.major >= 7 else False
+        return bool(self.major is not None and self.major >= 7)
 
     def _finish_bridges(self) -> None:
         dev = self.dev
@@ -1303,6 +1435,7 @@ class _RosParser:
         ingress_default = self._port_ingress_default()
         for p in ports:
             itf = dev.interfaces[p.iface]
+            itf.parent = b.name                     # the switch port's bridge
             wvid = self._wireless_tag(p.iface)
             pvid = wvid if wvid is not None else p.pvid
             dev.vlans.setdefault(pvid, Vlan(pvid, "", p.src))
@@ -1434,13 +1567,15 @@ class _RosParser:
                     continue
                 itf.vrf = name
 
-    def _vrf_of_table(self, table: str | None) -> str | None:
-        """Model VRF for a routing table, or None for a policy-routing-only table."""
+    def _vrf_of_table(self, table: str | None) -> tuple[str, str | None]:
+        """(model VRF, policy table or None for the VRF's main table) of a RouterOS
+        routing table: ``main`` is the default VRF, a ``/ip vrf`` (v6 ``/ip route vrf``)
+        name is that VRF, any other table a policy-routing table of the default VRF."""
         if table in (None, "", "main"):
-            return "default"
+            return "default", None
         if table in self.vrfs:
-            return table
-        return None
+            return table, None
+        return "default", table
 
     def _finish_routes(self) -> None:
         dev = self.dev
@@ -1454,16 +1589,15 @@ class _RosParser:
             lo, hi = r
             plen = 32 - (hi - lo).bit_length()
             prefix = IPNetwork(f"{int_ip(lo)}/{plen}")
-            table = cmd.get("routing-table") or cmd.get("routing-mark")
-            vrf = self._vrf_of_table(table)
-            if vrf is None:
+            vrf, table = self._vrf_of_table(cmd.get("routing-table") or cmd.get("routing-mark"))
+            if table is not None:
                 self.policy_tables.setdefault(table, []).append(src)
-                continue
             distance = _int(cmd.get("distance"), 1)
             rtype = (cmd.get("type") or "").lower()
             if "blackhole" in cmd.words or _yes(cmd.get("blackhole")) or rtype in (
                     "blackhole", "unreachable", "prohibit"):
-                dev.routes.append(Route(prefix, vrf, drop=True, distance=distance, source=src))
+                dev.routes.append(Route(prefix, vrf, drop=True, distance=distance, source=src,
+                                        table=table))
                 continue
             gws = _split_list(cmd.props.get("gateway"))
             if not gws:
@@ -1487,50 +1621,59 @@ class _RosParser:
                     self.refs.append(("interface", iface, src, False))
                     partial = partial or f"gateway interface {iface} not defined"
                 route = Route(prefix, vrf, next_hop=nh, interface=iface, distance=distance,
-                              source=src, partial=partial)
+                              source=src, partial=partial, table=table)
                 dev.routes.append(route)
                 if partial:
                     self.partial(f"route {prefix}", partial, src)
-        # routes learned from DHCP / PPP clients
+        # default routes learned at run time: DHCP / PPP / LTE clients.  The address is
+        # dynamic (the engine reasons over every address the interface may get); the
+        # route's next hop is whoever answers on that segment, outside the snapshot.
         for cmd, src in self.dhcp_clients:
             iface = cmd.get("interface")
-            default_off = self.major == 6
-            if _yes(cmd.get("disabled"), default_off):
+            if _yes(cmd.get("disabled"), self.major == 6):
                 continue
             itf = dev.interfaces.get(iface)
             if itf is None:
                 continue
             dev.facts["dhcp_client_interfaces"].append(iface)
-            itf.dynamic_address = True
-            self._iface_partial(itf, "address assigned by DHCP (not in the configuration)", src)
-            if (cmd.get("add-default-route") or "yes") != "no":
-                dist = _int(cmd.get("default-route-distance"), 1)
-                dev.routes.append(Route(IPNetwork("0.0.0.0/0"), itf.vrf, interface=iface,
-                                        distance=dist, source=src,
-                                        partial="default route learned from DHCP"))
+            self._dynamic_address(itf, src)
+            # add-default-route: yes (default) | special-classless | no
+            if (cmd.get("add-default-route") or "yes") != "no" and not itf.shutdown:
+                self._runtime_default(itf, cmd, src, _int(cmd.get("default-route-distance"), 1))
         for name, cmd, src in self.dyn_clients:
             itf = dev.interfaces[name]
             if itf.shutdown:
                 continue
-            itf.dynamic_address = True
-            self._iface_partial(itf, f"address assigned by the {self.ifs[name].dynamic_addr} "
-                                "(not in the configuration)", src)
-            if _yes(cmd.get("add-default-route")):
-                dist = _int(cmd.get("default-route-distance"), 1)
-                dev.routes.append(Route(IPNetwork("0.0.0.0/0"), itf.vrf, interface=name,
-                                        distance=dist, source=src,
-                                        partial=f"default route from the {name} peer"))
-        # policy routing
-        for cmd, src in self.routing_rules:
-            table = cmd.get("table") or cmd.get("routing-table")
-            action = cmd.get("action", "lookup")
-            if action in ("lookup", "lookup-only-in-table") and table in (None, "main"):
-                continue
-            iface = cmd.get("interface")
-            self.partial_ifaces.append((iface, f"policy routing rule (table {table}, "
-                                        f"action {action}) not modelled", src))
+            self._dynamic_address(itf, src)
+            if self.ifs[name].dynamic_addr == "lte client":
+                # the APN profile decides (v7, v6 >= 6.41): default route on, distance 2
+                prof = self.lte_apn.get(unquote(cmd.get("apn-profiles") or "default")
+                                        .split(",")[0], {})
+                add = cmd.get("add-default-route") or prof.get("add-default-route")
+                dist = cmd.get("default-route-distance") or prof.get("default-route-distance")
+                if _yes(add, True):
+                    self._runtime_default(itf, cmd, src, _int(dist, 2))
+            elif _yes(cmd.get("add-default-route")):        # PPP clients: off by default
+                self._runtime_default(itf, cmd, src, _int(cmd.get("default-route-distance"), 1))
         for table, srcs in self.policy_tables.items():
             self.dev.facts.setdefault("policy_routing_tables", {})[table] = srcs
+
+    def _dynamic_address(self, itf: Interface, src: Src) -> None:
+        itf.dynamic_address = True
+        if itf.dynamic_source is None:
+            itf.dynamic_source = src
+
+    def _runtime_default(self, itf: Interface, cmd: Command, src: Src, distance: int) -> None:
+        """The default route a DHCP / PPP / LTE client installs (not partial: its next
+        hop is the run-time gateway on ``itf``'s segment); ``default-route-tables``
+        (v7 DHCP client) puts it in other tables."""
+        tables = _split_list(cmd.props.get("default-route-tables")) or ["main"]
+        for t in tables:
+            # "main" is the main table of the client interface's own VRF
+            vrf, table = (itf.vrf, None) if t in ("main", "") else self._vrf_of_table(t)
+            self.dev.routes.append(Route(IPNetwork("0.0.0.0/0"), vrf, interface=itf.name,
+                                         distance=distance, origin="dhcp", source=src,
+                                         runtime_gateway=True, table=table))
 
     def _finish_settings(self) -> None:
         dev = self.dev
@@ -1596,8 +1739,8 @@ class _RosParser:
             # No static entry: RouterOS matches nothing unless something fills the list at
             # run time (scripts, entries with a timeout are never exported) — partial.
             self.refs.append(("address-list", name, src, False))
-            rs, why = (), f"address list {name} has no entry in the export (empty, or " \
-                          "filled at run time)"
+            rs, why = (), (f"address list {name} has no entry in the export (empty, or "
+                           "filled at run time)")
         else:
             rs, why = entry
             self.refs.append(("address-list", name, src, True))
@@ -1830,6 +1973,13 @@ class _RosParser:
                 if pol == "none" and (d == "in" or not has_policies):
                     continue
                 reasons.append(f"ipsec-policy={v} with IPsec policies configured")
+            elif key in BRIDGE_PORT_KEYS and not self.use_ip_firewall:
+                # "Works only if use-ip-firewall is enabled in bridge settings" (RouterOS
+                # firewall docs): without it the bridge port is never known, so the
+                # matcher never matches and its negation always does.
+                if v.startswith("!"):
+                    continue
+                return [], [], None
             elif key in RULE_PARTIAL:
                 reasons.append(f"{RULE_PARTIAL[key]} matcher not modelled")
             else:
@@ -2031,18 +2181,17 @@ class _RosParser:
             self.partial("firewall raw", p, s)
         return lines
 
-    def _finish_mangle(self) -> None:
-        for r in self.rules["mangle"]:
-            if r.disabled:
-                continue
-            if r.action == "mark-routing":
-                table = r.cmd.get("new-routing-mark")
-                iface = r.cmd.get("in-interface")
-                self.partial_ifaces.append((iface if iface and not iface.startswith("!") else None,
-                                            f"policy routing (mangle mark-routing {table}) "
-                                            "not modelled", r.src))
-            elif r.action == "route":
-                self.partial_ifaces.append((None, "mangle action=route not modelled", r.src))
+    def _finish_policy_routing(self) -> None:
+        """Routing rules and mangle routing marks → ``Device.policy_routes`` (composed
+        in :mod:`mikrotik_policy_routing`); only the packets an uncertain rule may
+        route differently are partial."""
+        dev = self.dev
+        dev.policy_routes = compose_policy_routes(self)
+        seen = set()
+        for pr in dev.policy_routes:
+            if pr.partial and pr.source is not None and (pr.partial, pr.source) not in seen:
+                seen.add((pr.partial, pr.source))
+                self.partial("policy routing", pr.partial, pr.source)
 
     # ------------------------------------------------------------------ NAT
 
@@ -2169,7 +2318,7 @@ class _RosParser:
     def _finish_services(self) -> None:
         dev, facts = self.dev, self.dev.facts
         svcs = dev.services
-        vrf_ifaces = lambda vrf: frozenset(n for n, i in dev.interfaces.items()  # noqa: E731
+        vrf_ifaces = lambda vrf: frozenset(n for n, i in dev.interfaces.items()
                                            if i.vrf == vrf)
         for ros, (model, port, on, insecure) in IP_SERVICES.items():
             cfg = self.services.get(ros, {})
@@ -2240,8 +2389,8 @@ class _RosParser:
                                     partial="UPnP lets inside hosts create port forwards"))
             for iface, typ, s in self.upnp_ifs:
                 if typ == "external":
-                    self.partial_ifaces.append((iface, "UPnP external interface: inside hosts "
-                                                "may open port forwards at run time", s))
+                    self.partial_ifaces.append((iface, ("UPnP external interface: inside hosts "
+                                                "may open port forwards at run time"), s))
         for key, (cmd, src) in sorted(self.vpn_servers.items()):
             kind = key.split(":")[0]
             if not _yes(cmd.get("enabled"), cmd.verb == "add") or _yes(cmd.get("disabled")):
@@ -2336,13 +2485,43 @@ class _RosParser:
         if self.capsman:
             dev.facts["capsman"] = self.capsman
 
+    def _bridge_l3(self, bridge: str) -> list[Interface]:
+        """A bridge's own interface and the VLAN interfaces on it."""
+        dev = self.dev
+        out = [dev.interfaces[bridge]] if bridge in dev.interfaces else []
+        out += [dev.interfaces[v.name] for v in self.vlan_ifs.values()
+                if v.parent == bridge and v.name in dev.interfaces]
+        return out
+
+    def _port_l3(self, port: str) -> list[Interface]:
+        """The L3 interfaces a (switch) port's frames reach: the port itself and VLAN
+        interfaces on it when it routes, else those of its bridge or master port."""
+        dev = self.dev
+        itf = dev.interfaces.get(port)
+        if itf is None:
+            return []
+        if itf.parent in self.bridges:               # bridge or switch port of a bridge
+            return self._bridge_l3(itf.parent)
+        if itf.parent in dev.interfaces and itf.parent != port:
+            # bond member, or a port of a v6 switch group (master-port)
+            return self._port_l3(itf.parent)
+        master = self.ifs[port].master_port if port in self.ifs else None
+        if master:
+            return self._port_l3(master) if master != port else []
+        return [itf] + [dev.interfaces[v.name] for v in self.vlan_ifs.values()
+                        if v.parent == port and v.name in dev.interfaces]
+
     def _finish_partial_ifaces(self) -> None:
         dev = self.dev
         for iface, reason, src in self.partial_ifaces:
             if iface == "@bridges":
-                targets = [i for i in dev.interfaces.values()
-                           if i.kind in (IfKind.BRIDGE, IfKind.SVI) and i.addresses]
-            elif iface == "@switch" or iface is None:
+                targets = [i for n in self.bridges for i in self._bridge_l3(n)]
+            elif iface.startswith("@bridge="):
+                targets = self._bridge_l3(iface.split("=", 1)[1])
+            elif iface.startswith("@port="):
+                targets = self._port_l3(iface.split("=", 1)[1])
+            elif iface == "@switch":
+                # switch-chip configuration naming no port: every routed interface
                 targets = [i for i in dev.interfaces.values() if i.is_l3]
             else:
                 itf = dev.interfaces.get(iface)
@@ -2418,6 +2597,7 @@ HANDLERS: dict[tuple[str, ...], object] = {
     ("interface", "sstp-client"): P.h_dyn_client(P, "SSTP"),
     ("interface", "ovpn-client"): P.h_dyn_client(P, "OpenVPN"),
     ("interface", "lte"): P.h_dyn_client(P, "lte"),
+    ("interface", "lte", "apn"): P.h_lte_apn,
     ("interface", "eoip"): P.h_tunnel(P, IfKind.TUNNEL),
     ("interface", "gre"): P.h_tunnel(P, IfKind.TUNNEL),
     ("interface", "ipip"): P.h_tunnel(P, IfKind.TUNNEL),
@@ -2534,11 +2714,12 @@ def _alias(path: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _DETECT_WINDOW = 1 << 20
-_HEADER = re.compile(r"^#.{0,80}\bby RouterOS \d+\.\d+", re.M)
-_MENU = re.compile(r"^/(?:interface|ip|system|routing|tool|snmp|user|ipv6|queue|ppp)\b", re.M)
-_ADD = re.compile(r"^(?:add|set) \S+=", re.M)
-_FIND = re.compile(r"\[ find (?:default-name|default|name)=", re.M)
-_SOFT = re.compile(r"^# (?:software id|model|serial number) = ", re.M)
+_HEADER = re.compile(r"^#.{0,80}\bby RouterOS \d+\.\d+", re.MULTILINE)
+_MENU = re.compile(r"^/(?:interface|ip|system|routing|tool|snmp|user|ipv6|queue|ppp)\b",
+                   re.MULTILINE)
+_ADD = re.compile(r"^(?:add|set) \S+=", re.MULTILINE)
+_FIND = re.compile(r"\[ find (?:default-name|default|name)=", re.MULTILINE)
+_SOFT = re.compile(r"^# (?:software id|model|serial number) = ", re.MULTILINE)
 
 
 def detect(text: str) -> int:

@@ -43,6 +43,17 @@ class RenderOptions:
     drawio_name: str | None = None       # file name of the .drawio written next to the report
 
 
+def cite_loc(cite: dict, lang: str) -> str:
+    """Where a citation points: ``file:line``; a default — no line, e.g. an implicit
+    deny or a service on by default — is ``file (default)`` in the reader's language
+    (its text names the list or section the default belongs to)."""
+    from ..messages import t
+    file, line = cite.get("file") or "", cite.get("line")
+    if isinstance(line, int) and line >= 1:
+        return f"{file}:{line}"
+    return f"{file} {t('cite.default', lang)}".strip()
+
+
 def render(audit, fmt: str, options: RenderOptions) -> str | bytes:
     """Render ``audit`` in ``fmt`` (bytes for PDF)."""
     if fmt == "text":

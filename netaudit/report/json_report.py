@@ -23,7 +23,7 @@ SCHEMA = "netaudit/audit/v1"
 # in them (the keyword rule of secrets.mask applies only to "text", i.e. config lines,
 # because it would mangle prose).
 _PROSE_KEYS = frozenset({"detail", "title", "remediation", "description", "reason", "note", "problem",
-                         "problems", "warnings", "reason_text", "problems_text", "note_text", "inferred_from", "evidence", "label"})
+                         "problems", "warnings", "warnings_text", "reason_text", "problems_text", "note_text", "inferred_from", "evidence", "label"})
 # Never rewritten, even inside prose containers: identifiers and locations.
 _KEEP_KEYS = frozenset({"file", "line", "id", "path", "sha256", "check", "severity", "device"})
 
@@ -166,6 +166,9 @@ def audit_dict(audit, options: RenderOptions) -> dict:
              "attach": [f"{d}:{i}" for d, i in pz.zone.attach]}
         if pz.zone.inferred_from:
             z["inferred_from"] = pz.zone.inferred_from
+        if pz.attached:
+            z["attached"] = pz.attached                                  # English; additive
+            z["attached_text"] = [both_of(a) for a in pz.attached]
         if pz.problems:
             z["problems"] = pz.problems
             z["problems_text"] = [both_of(p) for p in pz.problems]     # additive: {"vi", "en"} each
@@ -210,6 +213,7 @@ def audit_dict(audit, options: RenderOptions) -> dict:
                      "partially_understood": partial,
                      "unrecognized_lines": unrecognized},
         "warnings": audit.warnings,
+        **({"warnings_text": [both_of(w) for w in audit.warnings]} if audit.warnings else {}),   # additive
         "topology": topology_dict(audit),
     }
     compliance = getattr(audit, "compliance", None)

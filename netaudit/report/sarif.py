@@ -70,7 +70,10 @@ def _code_flow(v: View, witness: dict) -> dict | None:
             head = v.t("witness.l2")
         rules = hop.get("rules") or [{}]
         for r in rules:
-            loc: dict = {"message": {"text": head + (f" — {r['text']}" if r.get("text") else "")}}
+            text = head + (f" — {r['text']}" if r.get("text") else "")
+            if r.get("file") and not (isinstance(r.get("line"), int) and r["line"] >= 1):
+                text += " " + v.t("cite.default")      # a default: no line to point at
+            loc: dict = {"message": {"text": text}}
             phys = _physical(r)
             if phys:
                 loc["physicalLocation"] = phys

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..messages import register, t
 from ..messages import render as in_lang
 from ..secrets import mask, of_devices
-from . import RenderOptions
+from . import RenderOptions, cite_loc
 
 register({"summary.replies_only": {"vi": "chỉ gói trả lời", "en": "replies only"}})
 
@@ -46,6 +46,8 @@ def render(audit, options: RenderOptions) -> str:
         lines.append(f"  - {pz.name} [{pz.kind}] {subnets}")
         for why in pz.zone.inferred_from:
             lines.append(f"      ~ {why}")
+        for a in pz.attached:
+            lines.append(f"      @ {t('summary.attached', lang)}: {in_lang(a, lang)}")
         for p in pz.problems:
             lines.append(f"      ! {in_lang(p, lang)}")
     lines.append("")
@@ -82,7 +84,7 @@ def render(audit, options: RenderOptions) -> str:
         lines.append(f"  [{col(sev, f.severity)}] {f.title[lang]}  ({f.check})")
         lines.append(f"      {m(f.detail[lang])}")
         for ev in f.evidence[:4]:
-            lines.append(f"      {ev['file']}:{ev['line']}: {m(ev['text'], config_line=True)}")
+            lines.append(f"      {cite_loc(ev, lang)}: {m(ev['text'], config_line=True)}")
         if len(f.evidence) > 4:
             lines.append(f"      … +{len(f.evidence) - 4}")
     lines.append("")
@@ -100,5 +102,6 @@ def render(audit, options: RenderOptions) -> str:
     if audit.warnings:
         lines.append("")
         lines.append(t("summary.warnings", lang))
-        lines.extend(f"  ! {m(w, config_line=True)}" for w in audit.warnings)
+        # Catalogue warnings (zones.site_warnings) read in the report language.
+        lines.extend(f"  ! {m(in_lang(w, lang), config_line=True)}" for w in audit.warnings)
     return "\n".join(lines) + "\n"

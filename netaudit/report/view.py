@@ -14,7 +14,7 @@ from datetime import date
 
 from ..compliance import regime as find_regime
 from ..messages import t as _t
-from . import RenderOptions
+from . import RenderOptions, cite_loc
 
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 DEVICES_ZONE = "@devices"
@@ -202,9 +202,13 @@ def _scope(v: View) -> None:
              for name, items in by_file.items()]
     v.limits = {
         "unrecognized": unrec,
-        "partial": cov.get("partially_understood", []),
-        "skipped": [i for i in v.inputs if i["problem"]],
-        "warnings": doc.get("warnings", []),
+        "partial": [{**p, "loc": cite_loc(p, v.lang)} for p in cov.get("partially_understood", [])],
+        # Files not analysed at all; an analysed file's problem (encoding, unsupported
+        # platform) is among the warnings and, where it matters, the partial constructs.
+        "skipped": [i for i, f in zip(v.inputs, doc.get("inputs", []))
+                    if i["problem"] and f.get("kind") == "skipped"],
+        # warnings_text ({"vi", "en"} each) where the document has it; older documents: English.
+        "warnings": [v.L(w) for w in doc["warnings_text"]] if doc.get("warnings_text") else doc.get("warnings", []),
     }
     v.limits["none"] = not (unrec or v.limits["partial"] or v.limits["skipped"])
     site = doc.get("site") or {}
@@ -246,8 +250,7 @@ def hops_view(v: View, witness: dict | None) -> dict | None:
             head = v.t("witness.l2")
         rules = []
         for r in h.get("rules", []):
-            loc = f"{r.get('file')}:{r.get('line')}" if r.get("line") is not None else (r.get("file") or "")
-            rules.append({"loc": loc, "text": r.get("text", ""),
+            rules.append({"loc": cite_loc(r, v.lang), "text": r.get("text", ""),
                           "translated": v.t("witness.translated", packet=describe_packet(r["translated"]))
                           if r.get("translated") else ""})
         note = v.L(h["note_text"]) if h.get("note_text") else _note(v, h.get("note") or "")
@@ -343,7 +346,7 @@ def _matrix(v: View, zone_kind: dict) -> None:
             "violation": bool(c.get("violation")), "expected": _expected_text(v, c),
             "services": ", ".join(c.get("services") or []), "reason": _reason(v, c),
             "witness": hops_view(v, c.get("witness")),
-            "blocked_by": [{"loc": f"{b.get('file')}:{b.get('line')}" if b.get("line") is not None else b.get("file", ""),
+            "blocked_by": [{"loc": cite_loc(b, v.lang),
                             "device": b.get("device", ""), "text": b.get("text", "")}
                            for b in c.get("blocked_by", [])[:BLOCKING_SHOWN]],
             "blocked_more": max(0, len(c.get("blocked_by", [])) - BLOCKING_SHOWN),
@@ -385,7 +388,8 @@ def _extra_snippet(v: View, f: dict, zone_subnets: dict) -> dict | None:
         return None
     src, dst = (f.get("zones") or [None, None])[:2]
     # A new list, switched over with one access-group line: never an append to the faulty one.
-    acl = f"{itf['filter_in']}-V2" if itf.get("filter_in") else f"ACL-{str(src).upper()}-IN"
+    # (IOS names have no spaces: the first word, also of "X (no entries)" for an empty list)
+    acl = f"{itf['filter_in'].split()[0]}-V2" if itf.get("filter_in") else f"ACL-{str(src).upper()}-IN"
     if f["check"] == "guest-isolation":
         code = v.t("report.snippet.isolate.cisco_ios", acl=acl, interface=itf["name"],
                    gateway=str(ipaddress.ip_interface(itf["addresses"][0]).ip))
@@ -418,7 +422,7 @@ def _findings(v: View, zone_kind: dict) -> None:
             "no": n, "id": f.get("id", ""), "check": check, "severity": f.get("severity", "info"),
             "severity_label": v.t(f"severity.{f.get('severity', 'info')}"),
             "title": v.L(f.get("title")), "detail": v.L(f.get("detail")), "why": why,
-            "evidence": [{"loc": f"{e.get('file')}:{e.get('line')}" if e.get("line") is not None else e.get("file", ""),
+            "evidence": [{"loc": cite_loc(e, v.lang),
                           "text": e.get("text", "")} for e in f.get("evidence", [])],
             "witness": hops_view(v, f.get("witness")),
             "remediation": split_remediation(remediation),

@@ -9,6 +9,7 @@ from netaudit.checks import REGISTRY, AuditContext, load_checks
 from netaudit.headerspace import HeaderSpace
 from netaudit.parsers import fortinet_fortios as F
 from netaudit.reach import Engine, compute_matrix
+from netaudit.policy import resolve_expectation
 from netaudit.zones import resolve, site_from_dict
 
 CHECKS = "netaudit.checks.fortigate"
@@ -63,6 +64,14 @@ ZONES = {
     "guest": {"kind": "guest", "subnets": ["10.0.50.0/24"], "attach": ["FGT:guest"]},
     "internet": {"kind": "external", "attach": ["FGT:wan1"]},
 }
+# An administrator with no trusted hosts (the FortiOS default): logins from anywhere.
+ADMINS = '''config system admin
+    edit "admin"
+        set accprofile "super_admin"
+    next
+end
+'''
+
 ADMINS_OK = '''config system admin
     edit "admin"
         set accprofile "super_admin"
@@ -150,10 +159,24 @@ def test_admin_access_on_the_guest_interface():
 
 
 def test_admin_access_reached_from_the_guest_through_a_policy():
-    text = config(lan="ping https ssh", extra=ADMINS_OK + policies(pol(1, "guest", "lan")))
+    text = config(lan="ping https ssh", extra=ADMINS + policies(pol(1, "guest", "lan")))
     [f] = run("fortigate-allowaccess-wan-guest", text)
     assert f.zones == ["guest"] and "reached from zone guest" in f.detail["en"]
-    assert any(e["text"] == "edit 1" for e in f.evidence)
+    assert any(e["text"].startswith("policy 1: srcintf \"guest\"") for e in f.evidence)
+
+
+def test_trusted_hosts_leave_the_guest_only_forged_sources():
+    # trusthost = the staff range: the guest reaches the login only with a forged staff
+    # source, which never completes a session: a spoofing finding, not an exposure.
+    text = config(lan="ping https ssh", extra=ADMINS_OK + policies(pol(1, "guest", "lan")))
+    assert run("fortigate-allowaccess-wan-guest", text) == []
+    ctx = context(text)
+    kinds = {z.name: z.kind for z in ctx.zones}
+    for cell in ctx.matrix:
+        cell.expectation = resolve_expectation(cell.src, kinds[cell.src], cell.dst,
+                                               kinds.get(cell.dst, "devices"), 2, [])
+    [f] = list(REGISTRY["spoofing"].func(ctx, REGISTRY["spoofing"]))
+    assert f.key == "guest" and f.severity == "low" and "tcp/22" in f.detail["en"]
 
 
 def test_internal_or_shut_interfaces_and_ping_only_are_not_reported():
@@ -198,7 +221,7 @@ def test_all_admins_with_trusthosts_no_finding():
 
 def test_any_any_between_internal_interfaces():
     [f] = run("fortigate-any-any-policy", config(extra=policies(pol(7, "lan", "srv"))))
-    assert f.severity == "medium" and f.evidence[0]["text"] == "edit 7"
+    assert f.severity == "medium" and f.evidence[0]["text"].startswith('policy 7: srcintf "lan" → dstintf "srv"')
     assert "edit 7" in f.remediation["en"]
 
 

@@ -900,7 +900,9 @@ def test_fixture_asa5505_branch():
     dev, rep = fixture("asa5505-branch.cfg")
     assert dev.os_version == "8.4(7)"
     assert dev.interfaces["Ethernet0/3"].access_vlan == 3
-    assert dev.interfaces["Vlan2"].partial == "address from DHCP"
+    vlan2 = dev.interfaces["Vlan2"]          # ip address dhcp setroute
+    assert vlan2.dynamic_address and vlan2.partial is None
+    assert [(str(r.prefix), r.interface, r.runtime_gateway) for r in dev.routes] == [("0.0.0.0/0", "Vlan2", True)]
     assert [len(f.lines) for n, f in dev.filters.items() if n == "GUEST_IN"] == [3]   # inactive skipped
     staff = Zone("staff", "internal", [IPNetwork("192.168.10.0/24")], attach=[("UBND-PHUONG-FW", "Ethernet0/1")])
     guest = Zone("guest", "guest", [IPNetwork("192.168.30.0/24")], attach=[("UBND-PHUONG-FW", "Ethernet0/3")])

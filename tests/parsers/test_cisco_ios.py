@@ -186,9 +186,14 @@ def test_no_ip_address_and_dhcp_address():
      no ip address
     """)
     wan = dev.interfaces["GigabitEthernet0/0"]
-    assert wan.addresses == [] and wan.partial == "address from DHCP"
+    # A run-time address is modelled (docs/semantics.md), not "not understood".
+    assert wan.addresses == [] and wan.dynamic_address and wan.partial is None
+    assert wan.dynamic_source.text.strip() == "ip address dhcp"
     assert dev.facts["dhcp_client_interfaces"] == ["GigabitEthernet0/0"]
-    assert any(p["construct"] == "interface GigabitEthernet0/0" for p in rep.partially_understood)
+    assert not rep.partially_understood
+    [route] = dev.routes        # IOS installs the DHCP router option, distance 254
+    assert (str(route.prefix), route.interface, route.distance, route.runtime_gateway) == \
+        ("0.0.0.0/0", "GigabitEthernet0/0", 254, True)
     assert dev.interfaces["GigabitEthernet0/1"].addresses == []
 
 
@@ -540,10 +545,36 @@ def test_access_group_undefined_acl_permits_all():
      deny ip any any
     """)
     itf = dev.interfaces["GigabitEthernet0/1"]
-    assert itf.filter_in is None                 # IOS: undefined ACL = permit everything
     assert itf.filter_out == "OUT-ACL"           # defined later in the file: resolved
     refs = {(r.name, r.defined, r.source.line) for r in dev.references if r.kind == "acl"}
     assert refs == {("NO-SUCH-ACL", False, 2), ("OUT-ACL", True, 3)}
+    # IOS: undefined ACL = permit everything, cited by the access-group line itself
+    flt = dev.filters[itf.filter_in]
+    assert itf.filter_in == "NO-SUCH-ACL" and flt.kind == "synthesized"
+    [line] = flt.lines
+    assert line.action == Action.PERMIT and line.matches == [Match()] and not line.partial
+    assert (line.source.line, line.source.text) == (
+        2, "ip access-group NO-SUCH-ACL in  ! ACL NO-SUCH-ACL is not defined: IOS permits every packet")
+    assert flt.source == Src("t.cfg", 2, "ip access-group NO-SUCH-ACL in")
+
+
+def test_undefined_acl_on_several_interfaces_cites_each_access_group():
+    dev, _ = parse("""
+    interface Vlan10
+     ip access-group NOPE in
+    interface Vlan20
+     ip access-group NOPE out
+    interface Vlan30
+     ip access-group NOPE in
+    """)
+    assert {i.filter_in or i.filter_out for i in dev.interfaces.values()} == {"NOPE"}
+    lines = dev.filters["NOPE"].lines
+    # egress first: an egress evaluation also knows its ingress interface
+    assert [(ln.source.line, ln.matches) for ln in lines] == [
+        (4, [Match(out_ifaces=frozenset({"Vlan20"}))]),
+        (2, [Match(in_ifaces=frozenset({"Vlan10"}))]),
+        (6, [Match(in_ifaces=frozenset({"Vlan30"}))])]
+    assert dev.filters["NOPE"].default_action == Action.PERMIT
 
 
 def test_access_group_on_empty_acl_permits_all():
@@ -553,7 +584,11 @@ def test_access_group_on_empty_acl_permits_all():
     interface GigabitEthernet0/1
      ip access-group EMPTY in
     """)
-    assert dev.interfaces["GigabitEthernet0/1"].filter_in is None
+    itf = dev.interfaces["GigabitEthernet0/1"]
+    assert itf.filter_in == "EMPTY (no entries)"      # the empty list itself is unchanged
+    [line] = dev.filters[itf.filter_in].lines
+    assert line.action == Action.PERMIT and "EMPTY has no entries" in line.source.text
+    assert dev.filters["EMPTY"].lines == []
     assert any("EMPTY" in w for w in rep.warnings)
 
 
@@ -653,7 +688,7 @@ def test_named_ports(proto, name, port):
 
 def test_port_name_tables_are_per_protocol():
     dev, rep = parse("access-list 101 permit udp any any eq www\n")   # www is TCP only
-    assert rep.unrecognized and dev.filters["101"].partial
+    assert rep.unrecognized and "not understood" in dev.filters["101"].lines[0].partial
 
 
 def test_established_matches_ack_rst_only():
@@ -712,17 +747,23 @@ def test_unmodelled_constraint_makes_line_partial_not_wrong():
     assert rep.unrecognized == []
 
 
-def test_unparseable_acl_line_is_unrecognized_and_filter_partial():
+def test_unparseable_acl_line_is_unrecognized_and_kept_as_a_partial_line():
     dev, rep = parse("""
     ip access-list extended BAD
      permit tcp any any eq 80
      permit tcp any frobnicate any
      deny ip any any
+     frobnicate everything
     """)
     f = dev.filters["BAD"]
-    assert rep.unrecognized == [Src("t.cfg", 3, "permit tcp any frobnicate any")]
-    assert f.partial and "line 3" in f.partial
-    assert len(f.lines) == 2                     # the others are still there, in order
+    assert rep.unrecognized == [Src("t.cfg", 3, "permit tcp any frobnicate any"),
+                                Src("t.cfg", 5, "frobnicate everything")]
+    # never dropped: in its place, with its action, matching a superset (every packet)
+    assert len(f.lines) == 3 and f.lines[1].action == Action.PERMIT
+    assert f.lines[1].matches == [Match()] and "line 3 not understood" in f.lines[1].partial
+    assert f.lines[0].partial is None and f.lines[2].partial is None
+    # a line whose action is unknown makes the whole list partial
+    assert f.partial and "line 5" in f.partial
 
 
 def test_dynamic_and_evaluate_entries_are_partial():
@@ -1192,7 +1233,8 @@ def test_fixture_core_l3():
     res = cisco_ios.parse((FIXTURES / "core-l3.cfg").read_text(), "core-l3.cfg")
     dev, rep = res.devices[0], res.report
     assert rep.unrecognized == [] and dev.ip_routing is True
-    assert dev.interfaces["Vlan99"].filter_in is None             # MGMT-IN-TYPO undefined
+    typo = dev.filters[dev.interfaces["Vlan99"].filter_in]        # MGMT-IN-TYPO undefined
+    assert typo.kind == "synthesized" and typo.lines[0].source.line == 90
     assert dev.interfaces["Vlan20"].filter_out == "TO-SERVERS"
     assert len(dev.filters["TO-SERVERS"].lines[0].matches) == 4
     assert dev.interfaces["GigabitEthernet1/0/1"].mode == L2Mode.ROUTED

@@ -296,17 +296,21 @@ end
     assert not rep.unrecognized
 
 
-def test_dhcp_interface_is_partial_and_its_default_route_dynamic():
+def test_dhcp_interface_has_a_run_time_address_and_default_route():
     dev, rep = dev_of(cfg(ifaces='''    edit "wan2"
         set vdom "root"
         set mode dhcp
         set role wan
     next
 '''))
-    assert "DHCP" in dev.interfaces["wan2"].partial
+    wan2 = dev.interfaces["wan2"]
+    assert wan2.dynamic_address and not wan2.partial and wan2.dynamic_source.text.strip() == "set mode dhcp"
     assert dev.facts["dynamic_address_interfaces"] == ["wan2"]
-    assert [s.text for s in dev.facts["dynamic_routing"]] == ['edit "wan2"']
-    assert any(p["construct"] == "interface wan2" for p in rep.partially_understood)
+    assert not dev.facts.get("dynamic_routing")
+    # `defaultgw enable` (the default): a default route via the DHCP gateway, distance 5
+    [route] = [r for r in dev.routes if r.runtime_gateway]
+    assert (str(route.prefix), route.interface, route.distance) == ("0.0.0.0/0", "wan2", 5)
+    assert not any(p["construct"] == "interface wan2" for p in rep.partially_understood)
 
 
 def test_tunnel_interfaces_are_partial_only_when_used():
@@ -386,13 +390,51 @@ def test_policies_first_match_in_file_order_with_implicit_deny():
     assert dev.forward_filter == "firewall-policy"
     assert [line.name for line in flt.lines] == ["7", "3"]
     assert flt.default_action == Action.DENY and flt.default_text == "implicit deny (policy 0)"
-    assert flt.lines[0].source.text == "edit 7"
+    # cited by the `edit N` line, the policy summed up as a whole
+    assert flt.lines[0].source.text == ('policy 7: srcintf "lan" → dstintf "srv", srcaddr "LAN", '
+                                        'dstaddr "WEB", service "RDP", action deny')
+    assert flt.lines[1].source.text.endswith('service "RDP" "HTTPS", action accept')
     res, cells = analyse(text)
     c = cells[("staff", "servers")]
     assert c.verdict == REACHABLE and c.services == ["tcp/443", "tcp/3389"]
     # RDP to the web server itself is denied by policy 7, the rest by nothing
     assert cells[("servers", "staff")].verdict == BLOCKED
     assert cells[("guest", "servers")].verdict == BLOCKED
+
+
+def test_policy_citation_names_the_policy_and_is_truncated_sensibly():
+    many = " ".join(f'"H{i}"' for i in range(6))
+    named = '        set name "LAN-to-WAN"\n        set nat enable\n'
+    text = cfg(policies(
+        policy(13, '"lan"', '"wan1"', '"LAN"', '"all"', extra=named),
+        policy(14, '"lan" "guest"', '"srv"', many, '"WEB"', '"HTTPS"')),
+        'config firewall address\n' + "".join(f'    edit "H{i}"\n        set subnet 10.0.10.{i} '
+                                              '255.255.255.255\n    next\n' for i in range(6)) + 'end')
+    dev, _ = dev_of(text)
+    nat_line, wide = dev.filters["firewall-policy"].lines
+    assert nat_line.source.text == ('policy 13 "LAN-to-WAN": srcintf "lan" → dstintf "wan1", srcaddr "LAN", '
+                                    'dstaddr "all", service "ALL", action accept, nat enable')
+    assert nat_line.source.line == text.splitlines().index("    edit 13") + 1
+    assert wide.source.text == ('policy 14: srcintf "lan" "guest" → dstintf "srv", srcaddr "H0" "H1" "H2" … (+3), '
+                                'dstaddr "WEB", service "HTTPS", action accept')
+    # the source NAT it applies names its policy too
+    nat = [r for r in dev.nat_rules if r.kind == "source"]
+    assert nat and all(r.source.text == 'policy 13 "LAN-to-WAN": set nat enable' for r in nat)
+    # the policy facts the FortiGate checks cite carry the same citation
+    assert dev.facts["policies"][0]["source"] == nat_line.source
+
+
+def test_local_in_default_is_cited_at_its_section():
+    text = cfg(policies(policy(1, '"lan"', '"wan1"', '"LAN"', '"all"')))
+    dev, _ = dev_of(text)
+    fwd, local = dev.filters["firewall-policy"], dev.filters["local-in"]
+    assert fwd.source.text == "config firewall policy"
+    assert local.source == fwd.source                   # no local-in policies: the forward ones decide
+    text += ('config firewall local-in-policy\n    edit 1\n        set intf "wan1"\n        set srcaddr "all"\n'
+             '        set dstaddr "all"\n        set action deny\n        set service "ALL"\n'
+             '        set schedule "always"\n    next\nend\n')
+    dev, _ = dev_of(text)
+    assert dev.filters["local-in"].source.text == "config firewall local-in-policy"
 
 
 def test_move_reorders_policies():
@@ -847,7 +889,8 @@ def test_admin_access_from_another_interface_needs_a_firewall_policy():
     c = cells[("staff", "@devices")]
     assert c.verdict == REACHABLE and c.services == ["tcp/443"]
     rules = [r["text"] for r in c.witness.to_json()["hops"][0]["rules"]]
-    assert rules[0] == "edit 1" and rules[1].startswith("set allowaccess")
+    assert rules[0].startswith("policy 1: srcintf \"lan\" → dstintf \"wan1\"") and rules[0].endswith("nat enable")
+    assert rules[1].startswith("set allowaccess")
     # a policy towards another interface does not open wan1's address
     text = wan_https + policies(policy(1, '"lan"', '"srv"', '"LAN"', '"all"'))
     _, cells = analyse(text, zones)
@@ -1077,7 +1120,7 @@ def test_small_office_60f_with_pppoe_wan_and_hardware_switch():
     dev, rep = res.devices[0], res.report
     assert dev.hostname == "FGT60F-UBND-XA" and dev.os_version == "7.0.12 build0523"
     assert not rep.unrecognized
-    assert [p["construct"] for p in rep.partially_understood] == ["interface wan1"]
+    assert rep.partially_understood == []           # PPPoE: a run-time address, modelled
     assert dev.interfaces["internal"].kind == IfKind.BRIDGE
     assert dev.interfaces["internal3"].parent == "internal"
     assert dev.interfaces["VL40-KHACH"].parent == "internal"
@@ -1090,8 +1133,10 @@ def test_small_office_60f_with_pppoe_wan_and_hardware_switch():
                        "attach": ["FGT60F-UBND-XA:VL40-KHACH"]},
              "internet": {"kind": "external", "attach": ["FGT60F-UBND-XA:wan1"]}}
     _, cells = analyse((FIXTURES / "commune-60f-pppoe.conf").read_text(), zones)
-    # no static default route: the PPPoE-learned one is dynamic, so Internet paths are unknown
-    assert cells[("staff", "internet")].verdict == UNKNOWN
+    # no static default route: the PPPoE peer's default route leads into the Internet zone
+    assert cells[("staff", "internet")].verdict == REACHABLE
     assert cells[("guest", "staff")].verdict == BLOCKED
-    assert cells[("guest", "@devices")].services == ["udp/67"]
+    # icmp/8: the guest → wan1 policy and `allowaccess ping` on wan1 answer pings to the
+    # PPPoE address, whatever it is (as they would to a fixed address)
+    assert cells[("guest", "@devices")].services == ["icmp/8", "udp/67"]
     assert cells[("staff", "@devices")].services == ["icmp/8", "tcp/22", "tcp/443", "udp/67"]

@@ -169,7 +169,7 @@ def test_verbose_export_defaults_are_understood():
 
 
 def test_quoted_values_and_hex_escapes_and_v7_abbreviated_keys():
-    dev, rep = parse("""
+    dev, _rep = parse("""
     /interface wifi
     set [ find default-name=wifi1 ] configuration.mode=ap .ssid="Wi-Fi Ph\\C6\\B0\\E1\\BB\\9Dng" \\
         datapath.bridge=br disabled=no security.authentication-types=wpa2-psk \\
@@ -495,7 +495,7 @@ def test_interface_lists_negation_include_exclude_builtins():
 
 
 def test_address_lists_defined_undefined_and_dynamic():
-    dev, rep = parse("""
+    dev, _rep = parse("""
     /ip firewall address-list
     add address=10.0.0.0/8 list=PRIV
     add address=192.168.0.0/16 list=PRIV
@@ -694,7 +694,7 @@ def test_connection_nat_state_dstnat_through_the_dnat_image():
 
 
 def test_connection_nat_state_used_against_reachability_is_partial():
-    dev, rep = office("""
+    dev, _rep = office("""
     /ip firewall filter
     add action=drop chain=forward connection-nat-state=dstnat
     /ip firewall nat
@@ -851,7 +851,7 @@ def test_routers_own_addresses_are_reached_through_the_input_chain():
 
 
 def test_routes_gateway_forms_blackhole_vrf_and_policy_tables():
-    dev, rep = parse("""
+    dev, _rep = parse("""
     /ip vrf
     add interfaces=ether5 name=khach
     /routing table
@@ -875,24 +875,30 @@ def test_routes_gateway_forms_blackhole_vrf_and_policy_tables():
     assert ("10.30.0.0/16", "default", None, "ether3") in r
     assert sum(1 for x in dev.routes if x.drop) == 2
     assert ("0.0.0.0/0", "khach", ip("198.51.100.1"), None) in r
-    assert not any(x.next_hop == ip("203.0.113.1") for x in dev.routes)   # policy table
+    (isp2,) = [x for x in dev.routes if x.next_hop == ip("203.0.113.1")]   # policy table
+    assert isp2.table == "isp2" and isp2.vrf == "default"
+    assert all(x.table is None for x in dev.routes if x is not isp2)
     assert not any(str(x.prefix) == "10.40.0.0/16" for x in dev.routes)
     assert sum(1 for x in dev.routes if str(x.prefix) == "10.50.0.0/16") == 2
     assert dev.interfaces["ether5"].vrf == "khach" and "khach" in dev.vrfs
     assert dev.facts["policy_routing_tables"]["isp2"][0].line == 15
 
 
-def test_dhcp_and_pppoe_clients_are_partial():
+def test_dhcp_and_pppoe_clients_have_dynamic_addresses_and_runtime_default_routes():
     dev, rep = parse("""
     /interface pppoe-client
     add add-default-route=yes disabled=no interface=ether1 name=pppoe-out1 password=Pw0rdXYZ user=u
     /ip dhcp-client
     add interface=ether2
     """)
-    assert "PPPoE" in dev.interfaces["pppoe-out1"].partial
-    assert "DHCP" in dev.interfaces["ether2"].partial
+    pppoe, dhcp = dev.interfaces["pppoe-out1"], dev.interfaces["ether2"]
+    assert pppoe.partial is None and dhcp.partial is None and rep.partially_understood == []
+    assert pppoe.dynamic_address and pppoe.dynamic_source.line == 3
+    assert dhcp.dynamic_address and dhcp.dynamic_source.line == 5
     assert dev.facts["dhcp_client_interfaces"] == ["ether2"]
-    assert {r.interface for r in dev.routes if r.partial} == {"ether2", "pppoe-out1"}
+    assert {r.interface for r in dev.routes} == {"ether2", "pppoe-out1"}
+    assert all(r.runtime_gateway and r.origin == "dhcp" and r.partial is None
+               and r.next_hop is None and str(r.prefix) == "0.0.0.0/0" for r in dev.routes)
     assert "Pw0rdXYZ" in dev.secrets
 
 
@@ -905,12 +911,15 @@ def test_ip_settings_rp_filter_and_ip_forward():
     assert all(i.urpf == "strict" and i.urpf_allow_default for i in dev.interfaces.values())
 
 
-def test_policy_routing_marks_interfaces_partial():
-    dev, rep = office("""
+def test_mark_routing_is_a_policy_route_not_a_partial_interface():
+    dev, _rep = office("""
     /ip firewall mangle
     add action=mark-routing chain=prerouting in-interface=v40 new-routing-mark=isp2
-    """)
-    assert "mark-routing" in dev.interfaces["v40"].partial
+    """, header=V6)
+    assert all(i.partial is None for i in dev.interfaces.values())
+    (pr,) = dev.policy_routes
+    assert (pr.action, pr.table, pr.fallback, pr.partial) == ("table", "isp2", True, None)
+    assert [m.in_ifaces for m in pr.matches] == [frozenset({"v40"})]
 
 
 # --------------------------------------------------------------------------- secrets, facts
@@ -960,10 +969,11 @@ def test_defconf_fixture_is_fully_understood():
     res = mikrotik_routeros.parse((FIXTURES / "hap-ac2-defconf-v7.rsc").read_text(), "hap.rsc")
     dev, rep = res.devices[0], res.report
     assert rep.unrecognized == []
-    assert [p["reason"] for p in rep.partially_understood] == [
-        "address assigned by DHCP (not in the configuration)"]
+    assert rep.partially_understood == []
     assert "Ch4ngeMe2024" in dev.secrets
-    assert "DHCP" in dev.interfaces["ether1"].partial
+    assert dev.interfaces["ether1"].dynamic_address and dev.interfaces["ether1"].partial is None
+    (dflt,) = [r for r in dev.routes if r.runtime_gateway]
+    assert dflt.interface == "ether1" and dflt.origin == "dhcp"
     # defconf input: ICMP accepted, everything not from LAN dropped
     texts = [l.source.text for l in dev.filters["input"].lines]
     assert any("drop all not coming from LAN" in t for t in texts)

@@ -119,3 +119,35 @@ def test_no_management_service_is_not_evidence_of_secure_protocols():
     f = _facts([_cell("guest", "staff", "blocked")])
     f.devices = [{"name": "CORE", "services": [{"name": "dhcp", "insecure": False, "acl": None}]}]
     assert _rows(evaluate(f)["regimes"][0])["mgmt-secure-protocols"]["status"] == CHECK
+
+
+def _clean_cells():
+    return [_cell("guest", "staff", "blocked"), _cell("staff", "guest", "blocked"),
+            _cell("internet", "staff", "blocked"), _cell("internet", "guest", "blocked")]
+
+
+def test_an_unreviewed_init_draft_is_not_a_pass():
+    f = _facts(_clean_cells())
+    assert evaluate(f)["regimes"][0]["verdict"] == PASS
+    f.unit = "TODO: tên đơn vị / unit name"
+    reg = evaluate(f)["regimes"][0]
+    assert reg["verdict"] == NEEDS_CHECK
+    assert any("bản nháp" in r["vi"] and "TODO" in r["en"] for r in reg["reasons"])
+
+
+def test_no_guest_zone_is_checked_not_skipped():
+    zones = [{"name": "staff", "kind": "internal", "domains": ["d1"], "problems": [], "attach": []},
+             {"name": "servers", "kind": "server", "domains": ["d4"], "problems": [], "attach": []},
+             {"name": "internet", "kind": "external", "domains": ["d3"], "problems": [], "attach": ["RT:Gi0/0"]}]
+    cells = [_cell("internet", "staff", "blocked"), _cell("internet", "servers", "blocked")]
+    for reg in evaluate(_facts(cells, zones=zones))["regimes"]:
+        assert reg["verdict"] == NEEDS_CHECK
+        assert _rows(reg)["zone-wireless"]["status"] == CHECK
+        assert any("No guest zone" in r["en"] and "khách" in r["vi"] for r in reg["reasons"])
+
+
+def test_old_json_documents_carry_the_unit_into_the_conclusion():
+    doc = sample_doc("compliant")
+    doc = {**doc, "unit": "TODO: tên đơn vị / unit name"}
+    doc.pop("compliance", None)
+    assert evaluate(facts_from_doc(doc))["regimes"][0]["verdict"] == NEEDS_CHECK

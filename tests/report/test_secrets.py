@@ -82,3 +82,76 @@ def test_show_secrets_shows_them(tmp_path):
     assert cli("audit", ROOT / "tests" / "fixtures" / "ios", "--format", "md", "-o", out,
                "--show-secrets").returncode in (0, 1)
     assert "snmp-server community public RO" in out.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- keyword rule
+# Real lines from IOS, ASA, FortiOS, RouterOS, NX-OS and EOS: the value in a secret's
+# grammar position is masked, never the keyword, a neighbouring word or a grammar word.
+MASKED = [
+    # Cisco IOS / IOS-XE
+    ("username admin privilege 15 secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucy",
+     "username admin privilege 15 secret 9 ******"),
+    ("enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0", "enable secret 5 ******"),
+    ("enable password level 15 7 0822455D0A16", "enable password level 15 7 ******"),
+    ("snmp-server community public RO 10", "snmp-server community ****** RO 10"),
+    ("snmp-server user U G v3 auth sha AuthPass1 priv aes 128 PrivPass1",
+     "snmp-server user U G v3 auth sha ****** priv aes 128 ******"),
+    ("snmp-server group G v3 priv read V", "snmp-server group G v3 priv read V"),
+    ("security authentication failure rate 4 log", "security authentication failure rate 4 log"),
+    ("security passwords min-length 8", "security passwords min-length 8"),
+    ("service password-encryption", "service password-encryption"),
+    ("password encryption aes", "password encryption aes"),
+    ("aaa authentication login default group tacacs+ local",
+     "aaa authentication login default group tacacs+ local"),
+    ("key chain OSPF-KEYS", "key chain OSPF-KEYS"),
+    (" key 1", " key 1"),
+    ("  key-string 7 0822455D0A16", "  key-string 7 ******"),
+    (" wpa-psk ascii 0 KhachWifi2024", " wpa-psk ascii 0 ******"),
+    (" authentication key-management wpa version 2", " authentication key-management wpa version 2"),
+    ("crypto isakmp key Vpn@Key2024 address 203.0.113.9", "crypto isakmp key ****** address 203.0.113.9"),
+    ("crypto isakmp key 0 Vpn@Key2024 address 203.0.113.9", "crypto isakmp key 0 ****** address 203.0.113.9"),
+    ("crypto key generate rsa modulus 2048", "crypto key generate rsa modulus 2048"),
+    (" pre-shared-key address 10.0.0.1 key PskX", " pre-shared-key address 10.0.0.1 key ******"),
+    ("key config-key password-encrypt MasterKey1", "key config-key password-encrypt ******"),
+    ("ntp authentication-key 1 md5 NtpKey 7", "ntp authentication-key 1 md5 ****** 7"),
+    ("ntp trusted-key 1", "ntp trusted-key 1"),
+    (" ip ospf message-digest-key 1 md5 7 045802150C2E", " ip ospf message-digest-key 1 md5 7 ******"),
+    (" ip ospf authentication-key 7 045802150C2E", " ip ospf authentication-key 7 ******"),
+    (" ip ospf authentication message-digest", " ip ospf authentication message-digest"),
+    (" standby 10 authentication md5 key-string 7 Hsrp-Key-10",
+     " standby 10 authentication md5 key-string 7 ******"),
+    (" standby 10 authentication Hsrp10", " standby 10 authentication ******"),
+    (" vrrp 1 authentication text Vrrp1", " vrrp 1 authentication text ******"),
+    ("tacacs-server key 7 0822455D0A16", "tacacs-server key 7 ******"),
+    (" neighbor 10.0.0.2 password 7 0822455D", " neighbor 10.0.0.2 password 7 ******"),
+    (" set community 65000:100", " set community 65000:100"),
+    # Cisco ASA
+    ("snmp-server host inside 10.1.1.5 community Hb0aComm version 2c",
+     "snmp-server host inside 10.1.1.5 community ****** version 2c"),
+    ("username netadmin password Xy7!pass encrypted privilege 15",
+     "username netadmin password ****** encrypted privilege 15"),
+    (" ikev1 pre-shared-key TgPsk!", " ikev1 pre-shared-key ******"),
+    # FortiOS
+    ("        set passwd ENC SH2abcdefABCDEF", "        set passwd ENC ******"),
+    ("        set psksecret ENC LCVkCiK2nBz", "        set psksecret ENC ******"),
+    ("        set password ENC XYZxyz", "        set password ENC ******"),
+    # RouterOS
+    ("/user add name=x password=y group=full", "/user add name=x password=****** group=full"),
+    ("/ppp secret add name=u password=p service=pppoe", "/ppp secret add name=u password=****** service=pppoe"),
+    ('add authentication-types=wpa2-psk mode=dynamic-keys name=p1 wpa2-pre-shared-key="Wifi 2024"',
+     "add authentication-types=wpa2-psk mode=dynamic-keys name=p1 wpa2-pre-shared-key=******"),
+    ("/ip ipsec identity add peer=p secret=IpsecS", "/ip ipsec identity add peer=p secret=******"),
+    # NX-OS / EOS
+    ("username admin password 5 $5$KHMBFL$Qm8kqM  role network-admin",
+     "username admin password 5 ******  role network-admin"),
+    ("snmp-server user admin network-admin auth md5 0x5fd3 priv 0x5fd3 localizedkey",
+     "snmp-server user admin network-admin auth md5 ****** priv ****** localizedkey"),
+    ("username admin privilege 15 role network-admin secret sha512 $6$Yt8Q",
+     "username admin privilege 15 role network-admin secret sha512 ******"),
+]
+
+
+@pytest.mark.parametrize("line, expected", MASKED, ids=[m[0].strip()[:40] for m in MASKED])
+def test_keyword_rule_masks_values_not_keywords(line, expected):
+    from netaudit.secrets import mask
+    assert mask(line) == expected

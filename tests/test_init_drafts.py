@@ -1,0 +1,622 @@
+"""``netaudit init`` on real-looking exports: drafts the audit can resolve, names matched
+as whole words, trunks never zones, YAML that loads back; and what the audit says
+about a draft (TODO unit) or a site without a guest zone."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from netaudit import topology, zones
+from netaudit.audit import run_audit
+from netaudit.cli import main
+from netaudit.compliance import PASS
+from netaudit.inputs import load_snapshot
+from netaudit.model import InputError
+from netaudit.zones import load_site
+
+# A MikroTik hEX/RB5009 export (RouterOS 7): VLANs on a plain port, no bridge; one port
+# renamed with a quote; names that hold the letters L-A-N without the word LAN.
+ROUTEROS_R3 = """\
+# 2026-03-11 09:12:44 by RouterOS 7.14.3
+# software id = 7KQ2-XW3B
+#
+# model = RB5009UG+S+
+# serial number = HFA09K2M3Q1
+/interface ethernet
+set [ find default-name=ether1 ] comment="WAN - VNPT FTTH, IP tinh"
+set [ find default-name=ether3 ] comment="Can bo - phong Van hoa" name="Luna's"
+set [ find default-name=ether5 ] comment="PLANNING - phong Ke hoach"
+set [ find default-name=ether6 ] comment="Wifi Lanh dao"
+/interface vlan
+add comment="Wifi khach cho nguoi dan" interface=ether2 name=GUEST vlan-id=20
+add interface=ether2 name=vlan-iot vlan-id=30
+add interface=ether2 name=vlan-voip vlan-id=40
+/interface list
+add name=WAN
+add name=LAN
+/interface list member
+add interface=ether1 list=WAN
+add interface="Luna's" list=LAN
+/ip address
+add address=203.0.113.6/30 interface=ether1 network=203.0.113.4
+add address=10.30.10.1/24 interface="Luna's" network=10.30.10.0
+add address=10.30.20.1/24 interface=GUEST network=10.30.20.0
+add address=10.30.30.1/24 interface=vlan-iot network=10.30.30.0
+add address=10.30.40.1/24 interface=vlan-voip network=10.30.40.0
+add address=10.30.50.1/24 interface=ether5 network=10.30.50.0
+add address=10.30.60.1/24 interface=ether6 network=10.30.60.0
+/ip firewall filter
+add action=accept chain=forward connection-state=established,related
+add action=drop chain=forward in-interface=GUEST out-interface-list=!WAN
+/ip firewall nat
+add action=masquerade chain=srcnat out-interface-list=WAN
+/ip route
+add gateway=203.0.113.5
+/system identity
+set name=R3
+"""
+
+
+# A FortiGate 60F backup: VLAN interfaces on a trunk port1 described "LAN trunk …", an open
+# guest SSID on a VAP.
+FORTIGATE = """\
+#config-version=FG60F-7.2.8-FW-build1639-240313:opmode=0:vdom=0:user=admin
+#conf_file_ver=2710384756120398
+#buildno=1639
+#global_vdom=1
+config system global
+    set admin-sport 8443
+    set admintimeout 10
+    set hostname "FGT-UBND-TANLOC"
+    set timezone 60
+end
+config system interface
+    edit "wan1"
+        set vdom "root"
+        set ip 203.0.113.34 255.255.255.252
+        set allowaccess ping
+        set type physical
+        set alias "Internet Viettel"
+        set role wan
+    next
+    edit "port1"
+        set vdom "root"
+        set type physical
+        set description "LAN trunk toi switch tang 1 - VLAN 10,20,99"
+        set role lan
+    next
+    edit "VL10-CANBO"
+        set vdom "root"
+        set ip 10.50.10.1 255.255.255.0
+        set allowaccess ping
+        set role lan
+        set interface "port1"
+        set vlanid 10
+    next
+    edit "VL20-PLANNING"
+        set vdom "root"
+        set ip 10.50.20.1 255.255.255.0
+        set role lan
+        set interface "port1"
+        set vlanid 20
+    next
+    edit "VL99-QUANTRI"
+        set vdom "root"
+        set ip 10.50.99.1 255.255.255.0
+        set allowaccess ping https ssh
+        set role lan
+        set interface "port1"
+        set vlanid 99
+    next
+    edit "WIFI-KHACH"
+        set vdom "root"
+        set ip 10.50.40.1 255.255.255.0
+        set allowaccess ping
+        set type vap-switch
+        set role lan
+    next
+end
+config firewall address
+    edit "NET-CANBO"
+        set subnet 10.50.10.0 255.255.255.0
+    next
+end
+config firewall policy
+    edit 1
+        set name "CANBO-INTERNET"
+        set srcintf "VL10-CANBO"
+        set dstintf "wan1"
+        set action accept
+        set srcaddr "NET-CANBO"
+        set dstaddr "all"
+        set schedule "always"
+        set service "ALL"
+        set nat enable
+    next
+    edit 2
+        set name "KHACH-INTERNET"
+        set srcintf "WIFI-KHACH"
+        set dstintf "wan1"
+        set action accept
+        set srcaddr "all"
+        set dstaddr "all"
+        set schedule "always"
+        set service "ALL"
+        set nat enable
+    next
+end
+config router static
+    edit 1
+        set gateway 203.0.113.33
+        set device "wan1"
+    next
+end
+config wireless-controller vap
+    edit "WIFI-KHACH"
+        set ssid "UBND-TanLoc-Free"
+        set security open
+        set schedule "always"
+    next
+end
+"""
+
+
+# A Cisco ASA 5505: nameif on VLAN interfaces (inside, outside, khach).
+ASA5505 = """\
+: Saved
+:
+: Serial Number: JMX1530Z0QK
+: Hardware:   ASA5505, 512 MB RAM, CPU Geode 500 MHz
+:
+ASA Version 9.2(4)33
+!
+hostname UBND-XA-DONGHOA-FW
+enable password ***** pbkdf2
+names
+!
+interface Ethernet0/0
+ switchport access vlan 2
+!
+interface Ethernet0/1
+!
+interface Ethernet0/2
+!
+interface Ethernet0/3
+ switchport access vlan 3
+!
+interface Ethernet0/4
+ shutdown
+!
+interface Ethernet0/5
+!
+interface Ethernet0/6
+!
+interface Ethernet0/7
+!
+interface Vlan1
+ nameif inside
+ security-level 100
+ ip address 192.168.1.1 255.255.255.0
+!
+interface Vlan2
+ nameif outside
+ security-level 0
+ ip address 203.0.113.50 255.255.255.248
+!
+interface Vlan3
+ nameif khach
+ security-level 10
+ ip address 192.168.3.1 255.255.255.0
+!
+ftp mode passive
+object network obj_any
+ subnet 0.0.0.0 0.0.0.0
+ nat (inside,outside) dynamic interface
+access-list khach_in extended deny ip any 192.168.1.0 255.255.255.0
+access-list khach_in extended permit ip any any
+pager lines 24
+mtu inside 1500
+mtu outside 1500
+mtu khach 1500
+access-group khach_in in interface khach
+route outside 0.0.0.0 0.0.0.0 203.0.113.49 1
+timeout xlate 3:00:00
+ssh 192.168.1.0 255.255.255.0 inside
+ssh version 2
+: end
+"""
+
+
+# An ASA 5516: subinterfaces on a trunk without nameif, and a failover link ("LAN Failover
+# Interface") that passes no traffic.
+ASA_SO = """\
+: Saved
+:
+: Serial Number: JAD214501KX
+: Hardware:   ASA5516, 8192 MB RAM, CPU Atom C2000 series 2416 MHz, 1 CPU (8 cores)
+:
+ASA Version 9.12(4)56
+!
+hostname SO-NOIVU-FW01
+enable password ***** pbkdf2
+names
+!
+interface GigabitEthernet1/1
+ description Internet VNPT
+ nameif outside
+ security-level 0
+ ip address 198.51.100.2 255.255.255.248
+!
+interface GigabitEthernet1/2
+ description TRUNK - core switch, LAN cac phong
+ no nameif
+ no security-level
+ no ip address
+!
+interface GigabitEthernet1/2.10
+ description Vung can bo
+ vlan 10
+ nameif inside
+ security-level 100
+ ip address 10.80.10.1 255.255.255.0
+!
+interface GigabitEthernet1/2.40
+ description Wifi cho nguoi dan
+ vlan 40
+ nameif guest-wifi
+ security-level 10
+ ip address 10.80.40.1 255.255.255.0
+!
+interface GigabitEthernet1/3
+ description Cong thong tin dien tu
+ nameif dmz
+ security-level 50
+ ip address 10.80.50.1 255.255.255.0
+!
+interface GigabitEthernet1/8
+ description LAN Failover Interface
+!
+interface Management1/1
+ management-only
+ nameif management
+ security-level 100
+ ip address 10.80.99.1 255.255.255.0
+!
+object network NET-CANBO
+ subnet 10.80.10.0 255.255.255.0
+ nat (inside,outside) dynamic interface
+object network NET-KHACH
+ subnet 10.80.40.0 255.255.255.0
+ nat (guest-wifi,outside) dynamic interface
+failover
+failover lan unit primary
+failover lan interface FOLINK GigabitEthernet1/8
+failover link FOLINK GigabitEthernet1/8
+failover interface ip FOLINK 172.16.255.1 255.255.255.252 standby 172.16.255.2
+access-list guest_in extended deny ip any 10.80.0.0 255.255.0.0
+access-list guest_in extended permit ip any any
+access-group guest_in in interface guest-wifi
+route outside 0.0.0.0 0.0.0.0 198.51.100.1 1
+ssh 10.80.99.0 255.255.255.0 management
+ssh version 2
+: end
+"""
+
+
+# A Catalyst L3 switch: VLAN names glued (WIFIKHACH, CONGCONG) or holding LAN letters.
+IOS_CORE = """\
+!
+! Last configuration change at 08:14:02 ICT Tue Mar 10 2026 by admin
+!
+version 15.2
+service password-encryption
+!
+hostname UBND-PHUONG-CORE
+!
+ip routing
+!
+vlan 10
+ name CANBO
+!
+vlan 20
+ name PLANNING
+!
+vlan 30
+ name vlan-iot
+!
+vlan 40
+ name vlan-voip
+!
+vlan 50
+ name WIFIKHACH
+!
+vlan 60
+ name CONGCONG
+!
+interface GigabitEthernet1/0/1
+ description Can bo - phong Tai chinh
+ switchport access vlan 10
+ switchport mode access
+!
+interface GigabitEthernet1/0/2
+ description Phong Ke hoach
+ switchport access vlan 20
+ switchport mode access
+!
+interface GigabitEthernet1/0/3
+ description Cam bien nhiet do phong may
+ switchport access vlan 30
+ switchport mode access
+!
+interface GigabitEthernet1/0/4
+ description Dien thoai IP
+ switchport access vlan 40
+ switchport mode access
+!
+interface GigabitEthernet1/0/23
+ description Trunk - AP hoi truong (Wifi khach, cong cong)
+ switchport trunk allowed vlan 50,60
+ switchport mode trunk
+!
+interface GigabitEthernet1/0/24
+ description WAN - VNPT
+ no switchport
+ ip address 203.0.113.18 255.255.255.252
+!
+interface Vlan10
+ ip address 10.70.10.1 255.255.255.0
+!
+interface Vlan20
+ ip address 10.70.20.1 255.255.255.0
+!
+interface Vlan30
+ description Cam bien IoT
+ ip address 10.70.30.1 255.255.255.0
+!
+interface Vlan40
+ ip address 10.70.40.1 255.255.255.0
+!
+interface Vlan50
+ ip address 10.70.50.1 255.255.255.0
+!
+interface Vlan60
+ ip address 10.70.60.1 255.255.255.0
+!
+ip route 0.0.0.0 0.0.0.0 203.0.113.17
+!
+end
+"""
+
+
+# A commune's router on a stick and its L2 access switch (cabling between them is not in
+# either config).
+IOS_SWITCH = """\
+hostname UBND-XA-SW01
+!
+no ip routing
+!
+vlan 10
+ name CAN-BO
+!
+vlan 40
+ name WIFI-KHACH
+!
+interface FastEthernet0/1
+ description Can bo - Van phong
+ switchport access vlan 10
+ switchport mode access
+!
+interface FastEthernet0/10
+ description AP Wifi khach
+ switchport access vlan 40
+ switchport mode access
+!
+interface GigabitEthernet0/1
+ description Trunk len UBND-XA-RT
+ switchport mode trunk
+!
+interface Vlan1
+ no ip address
+ shutdown
+!
+end
+"""
+
+IOS_ROUTER = """\
+hostname UBND-XA-RT
+!
+interface GigabitEthernet0/0
+ description WAN - Viettel FTTH
+ ip address 203.0.113.70 255.255.255.252
+ ip nat outside
+!
+interface GigabitEthernet0/1
+ description Trunk xuong UBND-XA-SW01
+ no ip address
+!
+interface GigabitEthernet0/1.10
+ description Can bo
+ encapsulation dot1Q 10
+ ip address 10.90.10.1 255.255.255.0
+ ip nat inside
+!
+interface GigabitEthernet0/1.40
+ description Wifi khach
+ encapsulation dot1Q 40
+ ip address 10.90.40.1 255.255.255.0
+ ip nat inside
+!
+ip nat inside source list 1 interface GigabitEthernet0/0 overload
+ip route 0.0.0.0 0.0.0.0 203.0.113.69
+access-list 1 permit 10.90.0.0 0.0.255.255
+!
+end
+"""
+
+def office(tmp_path, *files: tuple[str, str]):
+    """A folder with these configs, and the site.yaml ``netaudit init`` drafts for it."""
+    for name, text in files:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["init", str(tmp_path)]) == 0
+    return load_site(tmp_path / "site.yaml")
+
+
+def inferred(folder):
+    """The inferred site itself (with what each zone was inferred from)."""
+    snap = load_snapshot([folder])
+    return zones.infer_site(snap.devices, topology.build(snap.devices))
+
+
+def placed_everywhere(folder, site) -> None:
+    """Every drafted reference is one the audit's placement resolves."""
+    snap = load_snapshot([folder])
+    topo = topology.build(snap.devices, site.links)
+    zones.check_references(site, topo)
+    placed, _, warnings = zones.resolve(site, topo)
+    assert all(p.domains and not p.problems for p in placed), [(p.name, p.problems) for p in placed]
+    assert not warnings
+
+
+def test_routeros_vlan_on_a_plain_port_is_attached_by_its_interface(tmp_path):
+    site = office(tmp_path, ("r3.rsc", ROUTEROS_R3))
+    guest = next(z for z in site.zones if z.kind == "guest")
+    # Not vlans: ["R3:20"] (no switch VLAN exists: "vlan not found", every cell unknown).
+    assert guest.vlans == [] and guest.attach == [("R3", "GUEST")]
+    assert [str(s) for s in guest.subnets] == ["10.30.20.0/24"]
+    placed_everywhere(tmp_path, site)
+    audit = run_audit([tmp_path])
+    assert not [c for c in audit.matrix if "guest" in (c.src, c.dst) and c.verdict == "unknown"]
+
+
+def test_lan_is_a_word_not_letters_inside_vlan_planning_or_lanh(tmp_path):
+    site = office(tmp_path, ("r3.rsc", ROUTEROS_R3))
+    attached = {a for z in site.zones for a in z.attach}
+    # vlan-iot, vlan-voip and "PLANNING - phong Ke hoach" name no zone.
+    assert not attached & {("R3", "vlan-iot"), ("R3", "vlan-voip"), ("R3", "ether5")}
+    staff = {a for z in site.zones if z.kind == "internal" for a in z.attach}
+    assert staff == {("R3", "Luna's"), ("R3", "ether6")}
+    why = [w for z in inferred(tmp_path).zones for w in z.inferred_from if "ether6" in w]
+    assert why == ["R3:ether6 'Wifi Lanh dao' ~ LANH DAO"]       # leaders' Wi-Fi, by its own words
+    # The quoted name came back from YAML as written.
+    assert any(("R3", "Luna's") in z.attach for z in site.zones)
+
+
+def test_fortigate_vlan_interfaces_are_zones_and_their_trunk_is_not(tmp_path):
+    site = office(tmp_path, ("FGT-UBND-TANLOC.conf", FORTIGATE))
+    by_kind = {}
+    for z in site.zones:
+        by_kind.setdefault(z.kind, []).extend(a for _, a in z.attach)
+    assert by_kind["guest"] == ["WIFI-KHACH"]
+    assert by_kind["management"] == ["VL99-QUANTRI"]
+    assert by_kind["external"] == ["wan1"]
+    assert sorted(by_kind["internal"]) == ["VL10-CANBO", "VL20-PLANNING"]
+    assert "port1" not in {a for attach in by_kind.values() for a in attach}      # the trunk carrying them
+    # VL20-PLANNING is internal by its FortiGate role only, never by the letters LAN in its name.
+    planning = next(z for z in inferred(tmp_path).zones if ("FGT-UBND-TANLOC", "VL20-PLANNING") in z.attach)
+    assert planning.inferred_from == ["FGT-UBND-TANLOC:VL20-PLANNING role lan"]
+    placed_everywhere(tmp_path, site)
+
+
+def test_asa_5505_nameif_on_vlan_interfaces(tmp_path):
+    site = office(tmp_path, ("fw.cfg", ASA5505))
+    assert sorted((z.kind, z.vlans) for z in site.zones) == [
+        ("external", [("UBND-XA-DONGHOA-FW", 2)]),      # nameif outside
+        ("guest", [("UBND-XA-DONGHOA-FW", 3)]),         # nameif khach
+        ("internal", [("UBND-XA-DONGHOA-FW", 1)]),      # nameif inside
+    ]
+    placed_everywhere(tmp_path, site)
+
+
+def test_asa_failover_link_and_trunk_parent_are_no_zones(tmp_path):
+    site = office(tmp_path, ("fw.cfg", ASA_SO))
+    assert {z.kind: z.attach for z in site.zones} == {
+        "external": [("SO-NOIVU-FW01", "GigabitEthernet1/1")],
+        "internal": [("SO-NOIVU-FW01", "GigabitEthernet1/2.10")],
+        "guest": [("SO-NOIVU-FW01", "GigabitEthernet1/2.40")],
+        "dmz": [("SO-NOIVU-FW01", "GigabitEthernet1/3")],
+        "management": [("SO-NOIVU-FW01", "Management1/1")],
+    }
+    placed_everywhere(tmp_path, site)
+
+
+def test_ios_vlan_names_glued_or_not(tmp_path):
+    site = office(tmp_path, ("core.cfg", IOS_CORE))
+    got = sorted((z.kind, v) for z in site.zones for _, v in z.vlans)
+    # CANBO, WIFIKHACH, CONGCONG; not PLANNING, vlan-iot ("Cam bien" is a sensor), vlan-voip.
+    assert got == [("guest", 50), ("guest", 60), ("internal", 10)]
+    assert not any(a for z in site.zones for a in z.attach if a[1] == "GigabitEthernet1/0/23")   # trunk
+    placed_everywhere(tmp_path, site)
+
+
+def test_router_on_a_stick_is_drafted_and_a_switch_vlan_without_router_is_a_note(tmp_path):
+    site = office(tmp_path, ("sw.cfg", IOS_SWITCH), ("rt.cfg", IOS_ROUTER))
+    assert {z.name: (z.kind, z.vlans, z.attach) for z in site.zones} == {
+        "guest": ("guest", [], [("UBND-XA-RT", "GigabitEthernet0/1.40")]),
+        "staff": ("internal", [], [("UBND-XA-RT", "GigabitEthernet0/1.10")]),
+        "internet": ("external", [], [("UBND-XA-RT", "GigabitEthernet0/0")]),
+    }
+    text = (tmp_path / "site.yaml").read_text(encoding="utf-8")
+    # The switch's VLANs reach no router in the configs: said in the draft, not drafted.
+    assert "# note: UBND-XA-SW01:WIFI-KHACH (guest) has no router interface" in text
+    placed_everywhere(tmp_path, site)
+
+def test_audit_of_an_unreviewed_draft_says_so_in_every_output(tmp_path):
+    office(tmp_path, ("r3.rsc", ROUTEROS_R3))
+    doc = json.loads(cli("audit", tmp_path, "--format", "json").stdout)
+    assert any("still the draft" in w for w in doc["warnings"])
+    assert any("vẫn là bản nháp" in w["vi"] for w in doc["warnings_text"])
+    assert doc["conclusion"]["verdict"] != PASS
+    assert any("still a draft" in r["en"] for r in doc["conclusion"]["reasons"])
+    text = cli("audit", tmp_path, "--lang", "vi").stdout
+    assert "vẫn là bản nháp" in text
+    md = tmp_path / "r.md"
+    cli("audit", tmp_path, "--format", "md", "-o", md, "--lang", "vi")
+    assert "vẫn là bản nháp" in md.read_text(encoding="utf-8")
+
+
+def test_site_without_a_guest_zone_is_never_a_silent_pass(tmp_path):
+    (tmp_path / "core.cfg").write_text(IOS_CORE, encoding="utf-8")
+    (tmp_path / "site.yaml").write_text(
+        'unit: "UBND phường Đông Hòa"\nlevel: 2\nzones:\n'
+        '  staff: {kind: internal, vlans: ["UBND-PHUONG-CORE:10"]}\n'
+        '  internet: {kind: external, attach: ["UBND-PHUONG-CORE:GigabitEthernet1/0/24"]}\n', encoding="utf-8")
+    audit = run_audit([tmp_path])
+    assert any("no guest zone" in w for w in audit.warnings)
+    reg = audit.compliance["regimes"][0]
+    assert reg["verdict"] != PASS          # (this office also fails; tests/report/test_compliance: check)
+    assert any("No guest zone" in r["en"] for r in reg["reasons"])
+    assert next(r for r in reg["rows"] if r["id"] == "zone-wireless")["status"] == "check"
+
+
+@pytest.mark.parametrize("site,where,needle", [
+    ('zones:\n  guest: {kind: guest, attach: ["R3:GUEST"]}\npolcy:\n  - {from: guest, to: guest}\n',
+     3, "unknown key 'polcy' in the site file (did you mean 'policy'?)"),
+    ('zones:\n  guest:\n    kind: guest\n    subnet: [10.30.20.0/24]\n    attach: ["R3:GUEST"]\n',
+     4, "unknown key 'subnet' in zone 'guest' (did you mean 'subnets'?)"),
+    ('zones:\n  guest:\n    kind: guest\n    attach: ["R3:GUSET"]\n',
+     4, "no interface 'GUSET' on R3 (did you mean 'GUEST'?)"),
+    ('zones:\n  guest:\n    kind: guest\n    attach: ["R33:GUEST"]\n',
+     4, "no device 'R33' in the snapshot (did you mean 'R3'?)"),
+    # The old draft's reference: VLAN 20 exists only as the VLAN interface GUEST.
+    ('zones:\n  guest:\n    kind: guest\n    vlans: ["R3:20"]\n',
+     4, 'write attach: ["R3:GUEST"]'),
+    ('zones:\n  guest:\n    kind: guest\n    vlans:\n      - "R3:20"\n      - "R3:21"\n',
+     5, 'write attach: ["R3:GUEST"]'),
+])
+def test_site_typos_stop_the_audit_with_file_line_and_suggestion(tmp_path, site, where, needle):
+    (tmp_path / "r3.rsc").write_text(ROUTEROS_R3, encoding="utf-8")
+    (tmp_path / "site.yaml").write_text(site, encoding="utf-8")
+    p = cli("audit", tmp_path)
+    assert p.returncode == 2, p.stdout[-500:]
+    assert f"site.yaml:{where}: " in p.stderr and needle in p.stderr, p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1
+    with pytest.raises(InputError):
+        run_audit([tmp_path])
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "netaudit.cli", *map(str, args)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=300, check=False)

@@ -1,0 +1,251 @@
+"""Run-time addresses, external attachment, sources and exit status (docs/semantics.md).
+
+Built from the realistic sample offices and fixtures, edited the way a real office differs:
+the WAN takes its address from the ISP by DHCP, the site file names the Internet zone
+without saying where it attaches.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from netaudit.audit import failures, run_audit
+from netaudit.cli import main
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_configs"
+
+
+def cells(audit) -> dict:
+    return {(c.src, c.dst): c for c in audit.matrix}
+
+
+def copy_sample(tmp_path: Path, name: str) -> Path:
+    dst = tmp_path / name
+    shutil.copytree(SAMPLES / name, dst)
+    return dst
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == count, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def unattached_internet(site: Path, attach_line: str) -> None:
+    """The site file names the Internet zone but not where it attaches."""
+    edit(site, attach_line, "")
+
+
+# --------------------------------------------------------------------------- FortiGate
+
+
+@pytest.fixture
+def fortigate_dhcp_wan(tmp_path: Path) -> Path:
+    """The compliant TTPVHCC, but wan1 takes its address by DHCP and admin access was
+    left open on it (`set allowaccess ping https ssh http`), a common field finding."""
+    d = copy_sample(tmp_path, "fortigate-ttpvhcc-compliant")
+    conf = d / "FGT-TTHCC-PT.conf"
+    edit(conf, "        set ip 203.0.113.10 255.255.255.248\n",
+         "        set mode dhcp\n        set allowaccess ping https ssh http\n")
+    # The static default route toward the old fixed gateway goes; DHCP supplies it.
+    text = conf.read_text(encoding="utf-8")
+    text = re.sub(r"    edit 1\n        set gateway 203\.0\.113\.9\n.*?    next\n", "", text, flags=re.DOTALL)
+    conf.write_text(text, encoding="utf-8")
+    unattached_internet(d / "site.yaml", '    attach: ["FGT-TTHCC-PT:wan1"]\n')
+    return d
+
+
+def test_fortigate_dhcp_wan_admin_access_is_reachable_not_blocked(fortigate_dhcp_wan):
+    # Administrators without trusted hosts (the FortiOS default): anyone may log in.
+    conf = fortigate_dhcp_wan / "FGT-TTHCC-PT.conf"
+    conf.write_text(re.sub(r"\n\s*set trusthost\d+ [^\n]*", "", conf.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    audit = run_audit([fortigate_dhcp_wan])
+    m = cells(audit)
+    cell = m[("internet", "@devices")]
+    assert cell.verdict == REACHABLE                   # was a false "blocked"
+    assert {"tcp/22", "tcp/8443"} <= set(cell.services)
+    w = cell.witness.to_json()
+    assert w["packet"]["dst_ip"].startswith("100.64.")   # the representative run-time address
+    hop = w["hops"][-1]
+    assert hop["in"] == "wan1" and "run time" in str(hop["note"])
+    cited = {r["text"] for r in hop["rules"]}
+    assert "set mode dhcp" in cited and "set allowaccess ping https ssh http" in cited
+    # The finding and the compliance row agree with the matrix.
+    assert any(f.check == "fortigate-allowaccess-wan-guest" for f in audit.findings)
+    assert any(f.check == "policy-violation" and f.zones == ["internet", "@devices"] for f in audit.findings)
+    remote = next(r for r in audit.compliance["regimes"][0]["rows"] if r["id"] == "remote-admin")
+    assert remote["status"] != "met"
+    assert failures(audit)
+
+
+def test_fortigate_dhcp_wan_trusted_hosts_leave_ping_only(fortigate_dhcp_wan):
+    # With trusted hosts on every administrator, logging in from the Internet needs a
+    # forged management source: ping only, and a spoofing finding for the rest.
+    audit = run_audit([fortigate_dhcp_wan])
+    cell = cells(audit)[("internet", "@devices")]
+    assert cell.verdict == REACHABLE and cell.services == ["icmp/8"]
+    assert "tcp/22" in audit.engine.hs.services(cell.spoofed)
+
+
+def test_fortigate_dhcp_wan_routes_out_to_the_internet(fortigate_dhcp_wan):
+    audit = run_audit([fortigate_dhcp_wan])
+    m = cells(audit)
+    internet = next(z for z in audit.zones if z.name == "internet")
+    assert [str(a) for a in internet.attached] and "wan1" in str(internet.attached[0])
+    for src in ("staff", "guest", "counter", "servers", "dmz"):
+        assert m[(src, "internet")].verdict == REACHABLE, src   # was "unknown"
+    for src in ("kiosk", "mgmt"):
+        assert m[(src, "internet")].verdict == BLOCKED, src
+    for dst in ("staff", "servers", "counter", "kiosk", "guest", "mgmt", "tslcd"):
+        assert m[("internet", dst)].verdict == BLOCKED, dst
+    assert m[("internet", "dmz")].verdict == REACHABLE            # the VIP, as with a fixed address
+    hops = m[("guest", "internet")].witness.to_json()["hops"]
+    assert "run time" in str(hops[-1].get("note", ""))
+
+
+def test_fortigate_srcintf_any_policy_reaches_printer_through_dhcp_wan(fortigate_dhcp_wan):
+    conf = fortigate_dhcp_wan / "FGT-TTHCC-PT.conf"
+    text = conf.read_text(encoding="utf-8")
+    # An "any → staff printer" policy at the top, as technicians add for remote printing.
+    text = text.replace("config firewall policy\n", 'config firewall policy\n'
+                        '    edit 90\n        set name "IN-MAY-IN"\n        set srcintf "any"\n'
+                        '        set dstintf "VL10-CANBO"\n        set action accept\n'
+                        '        set srcaddr "all"\n        set dstaddr "all"\n        set schedule "always"\n'
+                        '        set service "ALL"\n    next\n', 1)
+    conf.write_text(text, encoding="utf-8")
+    m = cells(run_audit([fortigate_dhcp_wan]))
+    assert m[("internet", "staff")].verdict == REACHABLE          # was "unknown"
+
+
+# --------------------------------------------------------------------------- ASA
+
+
+def test_asa_dhcp_setroute_attaches_the_internet_and_routes(tmp_path):
+    d = tmp_path / "asa"
+    d.mkdir()
+    shutil.copy(ROOT / "tests/fixtures/asa/asa5505-branch.cfg", d / "fw.cfg")
+    (d / "site.yaml").write_text(
+        'unit: "UBND phuong"\nlevel: 2\nzones:\n'
+        '  staff: {kind: internal, subnets: [192.168.10.0/24], attach: ["UBND-PHUONG-FW:Vlan1"]}\n'
+        '  guest: {kind: guest, subnets: [192.168.30.0/24], attach: ["UBND-PHUONG-FW:Vlan3"]}\n'
+        '  internet: {kind: external}\n', encoding="utf-8")
+    audit = run_audit([d])
+    m = cells(audit)
+    internet = next(z for z in audit.zones if z.name == "internet")
+    assert "Vlan2" in str(internet.attached[0]) and not internet.problems
+    assert m[("staff", "internet")].verdict == REACHABLE           # was "no route"
+    assert m[("internet", "staff")].verdict == BLOCKED
+    assert m[("guest", "staff")].verdict == BLOCKED                # no forward interface Vlan1
+
+
+# --------------------------------------------------------------------------- IOS
+
+
+@pytest.fixture
+def ios_dhcp_wan(tmp_path: Path) -> Path:
+    d = copy_sample(tmp_path, "cisco-commune-compliant")
+    rt = d / "edge-rt.cfg"
+    edit(rt, " ip address 203.0.113.2 255.255.255.252\n", " ip address dhcp\n")
+    text = rt.read_text(encoding="utf-8")
+    text = re.sub(r"ip route 0\.0\.0\.0 0\.0\.0\.0 203\.0\.113\.1[^\n]*\n", "", text)
+    rt.write_text(text, encoding="utf-8")
+    unattached_internet(d / "site.yaml", '    attach: ["UBNDTP-RT:GigabitEthernet0/0"]\n')
+    return d
+
+
+def test_ios_dhcp_wan_same_verdicts_as_the_fixed_address(ios_dhcp_wan):
+    fixed = cells(run_audit([SAMPLES / "cisco-commune-compliant"]))
+    audit = run_audit([ios_dhcp_wan])
+    dhcp = cells(audit)
+    internet = next(z for z in audit.zones if z.name == "internet")
+    assert "GigabitEthernet0/0" in str(internet.attached)
+    changed = {k: (fixed[k].verdict, dhcp[k].verdict) for k in fixed if fixed[k].verdict != dhcp[k].verdict}
+    assert changed == {}
+    assert not failures(audit)
+
+
+# --------------------------------------------------------------------------- exits, empty zones
+
+
+def core_switch_alone(tmp_path: Path) -> Path:
+    """The core switch without the edge router and without its default route: no exit."""
+    d = copy_sample(tmp_path, "cisco-commune-compliant")
+    (d / "edge-rt.cfg").unlink()
+    core = d / "core-sw.cfg"
+    core.write_text(re.sub(r"ip route 0\.0\.0\.0 0\.0\.0\.0 [^\n]*\n", "", core.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    unattached_internet(d / "site.yaml", '    attach: ["UBNDTP-RT:GigabitEthernet0/0"]\n')
+    return d
+
+
+def test_default_route_toward_a_missing_router_is_the_exit(tmp_path):
+    d = copy_sample(tmp_path, "cisco-commune-compliant")
+    (d / "edge-rt.cfg").unlink()
+    unattached_internet(d / "site.yaml", '    attach: ["UBNDTP-RT:GigabitEthernet0/0"]\n')
+    audit = run_audit([d])
+    internet = next(z for z in audit.zones if z.name == "internet")
+    assert "GigabitEthernet1/0/24" in str(internet.attached[0]) and "core-sw.cfg" in str(internet.attached[0])
+    assert cells(audit)[("staff", "internet")].verdict == REACHABLE
+
+
+def test_no_exit_is_a_loud_problem_and_unknown(tmp_path):
+    audit = run_audit([core_switch_alone(tmp_path)])
+    internet = next(z for z in audit.zones if z.name == "internet")
+    assert internet.problems and "no exit" in str(internet.problems[0])
+    assert any("no exit" in w for w in audit.warnings)
+    assert cells(audit)[("staff", "internet")].verdict == UNKNOWN
+    assert failures(audit)
+
+
+def test_zone_without_addresses_is_unknown_not_blocked(tmp_path):
+    d = copy_sample(tmp_path, "cisco-commune-compliant")
+    site = d / "site.yaml"
+    text = site.read_text(encoding="utf-8")
+    # A wan zone on a DHCP interface: no subnets, nothing configured on its segment.
+    edit(d / "edge-rt.cfg", "interface GigabitEthernet0/2\n description KHONG SU DUNG\n no ip address\n shutdown\n",
+         "interface GigabitEthernet0/2\n description TSLCD\n ip address dhcp\n")
+    site.write_text(text.replace("policy:\n", '  tslcd:\n    kind: wan\n    attach: ["UBNDTP-RT:GigabitEthernet0/2"]\n'
+                                 "policy:\n", 1), encoding="utf-8")
+    m = cells(run_audit([d]))
+    cell = m[("staff", "tslcd")]
+    assert cell.verdict == UNKNOWN and "owns no address" in str(cell.reason)
+
+
+# --------------------------------------------------------------------------- sources, spoofing
+
+
+def test_spoofed_management_source_is_a_spoofing_finding_not_a_reachable_cell():
+    audit = run_audit([ROOT / "tests/fixtures/ios/commune-router.cfg"])
+    m = cells(audit)
+    # SNMP and SSH trust the management range; the Internet cannot hold a session from it.
+    assert not any(s in m[("internet", "@devices")].services for s in ("tcp/22", "udp/161"))
+    spoof = {f.key: f for f in audit.findings if f.check == "spoofing"}
+    assert spoof["internet"].severity == "high"          # SNMP acts on one forged packet
+    assert "udp/161" in spoof["internet"].detail["en"]
+    assert spoof["internet"].witness["packet"]["src_ip"].startswith("10.10.99.")
+    assert "mgmt" in spoof["internet"].detail["en"]
+
+
+def test_urpf_removes_the_spoofing_finding():
+    audit = run_audit([SAMPLES / "routeros-commune-compliant"])   # rp-filter=strict
+    assert not [f for f in audit.findings if f.check == "spoofing"]
+
+
+# --------------------------------------------------------------------------- exit status
+
+
+def test_exit_status_agrees_with_the_conclusion(fortigate_dhcp_wan, capsys):
+    assert main(["audit", str(fortigate_dhcp_wan), "--format", "json"]) == 1
+    assert main(["audit", str(SAMPLES / "cisco-commune-compliant"), "--format", "json"]) == 0
+
+
+def test_unknown_denied_cell_never_exits_zero(tmp_path, capsys):
+    d = core_switch_alone(tmp_path)
+    # Even when only critical findings would fail the run, unknown denied cells do.
+    assert main(["audit", str(d), "--format", "json", "--fail-on", "critical"]) == 1
