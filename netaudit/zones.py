@@ -1,9 +1,11 @@
 """Zones: the site file (DESIGN §4), zone inference, and where each zone's hosts sit.
 
-``load_site`` reads and validates ``site.yaml`` (errors name file and line);
-``infer_site`` drafts zones from VLAN names, descriptions and SSIDs — for a person
-to confirm (``netaudit init``); ``resolve`` places each zone in the topology's L2
-domains and computes the addresses it owns.
+``load_site`` reads and validates ``site.yaml`` (errors name file and line; unknown
+keys are errors); ``check_references`` holds its device, VLAN and interface names
+against the snapshot; ``site_warnings`` says what every report must carry about it;
+``infer_site`` drafts zones from the names in the configs — for a person to confirm
+(``netaudit init``, written by ``site_to_yaml``); ``resolve`` places each zone in the
+topology's L2 domains and computes the addresses it owns.
 """
 from __future__ import annotations
 

@@ -240,6 +240,8 @@ def insecure_service(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
             elif exp.reachable:
                 reach = ("check.routeros-insecure-service.reach_zones",
                          {"zones": ", ".join(exp.reachable)})
+            elif exp.unknown:         # never "no zone reaches it" while the matrix says unknown
+                reach = ("check.mgmt.reach.unknown", {"unknown": ", ".join(exp.unknown)})
             else:
                 reach = ("check.routeros-insecure-service.reach_none", {})
             exposed = any(kinds.get(z) in EXPOSED for z in exp.reachable)

@@ -220,21 +220,23 @@ def test_v6_route_rule_syntax_and_routing_marks_compose_with_mangle():
     add dst-address=10.0.0.0/8 action=unreachable
     """, header=V6)
     assert rep.partially_understood == [] and rep.unrecognized == []
-    strict, unreach, vnpt, viettel = dev.policy_routes
+    assert all(p.partial is None for p in dev.policy_routes)
     # the rule with routing-mark=to-viettel: the packets the mangle chain marks so
+    strict = first(dev, src="192.168.88.200", dst="8.8.8.8", inif="bridge-lan")
     text = "add action=lookup-only-in-table routing-mark=to-viettel table=to-viettel"
     assert summary(strict) == (text, "table", "to-viettel", False, False)
     assert strict.name == "routing rule routing-mark=to-viettel"
-    assert first(dev, src="192.168.88.200", dst="8.8.8.8", inif="bridge-lan") is strict
     # rules come before the implicit lookup of the mark's table (v6)
-    assert first(dev, src="192.168.88.5", dst="10.1.1.1", inif="bridge-lan") is unreach
+    unreach = first(dev, src="192.168.88.5", dst="10.1.1.1", inif="bridge-lan")
+    assert unreach.action == "drop" and "unreachable" in unreach.source.text
+    vnpt = first(dev, src="192.168.88.5", dst="8.8.8.8", inif="bridge-lan")
     assert summary(vnpt)[1:] == ("table", "to-vnpt", True, False)
     assert vnpt.name == "mangle mark-routing to-vnpt" and "passthrough=no" in vnpt.source.text
-    assert summary(viettel)[1:] == ("table", "to-viettel", True, False)   # never reached
-    assert first(dev, src="192.168.88.5", dst="8.8.8.8", inif="bridge-lan") is vnpt
-    # mangle accept: local destinations keep no mark
-    assert first(dev, src="192.168.88.5", dst="192.168.88.9", inif="bridge-lan") is None
+    # mangle accept: local destinations keep no mark (the main table, said explicitly)
+    local = first(dev, src="192.168.88.5", dst="192.168.88.9", inif="bridge-lan")
+    assert local.action == "main" and "action=accept" in local.source.text
     assert first(dev, src="192.168.88.5", dst="8.8.8.8", inif="ether1") is None
+    assert first(dev, src="192.168.88.5", dst="10.1.1.1", inif="ether1").action == "drop"
 
 
 def test_unmodelled_rule_properties_make_only_that_rule_partial_and_ipv6_rules_are_skipped():
@@ -355,8 +357,7 @@ def test_rule_on_a_mark_the_mangle_chain_may_set_is_partial_on_those_packets_onl
     dev, _ = office7("""
     /ip firewall mangle
     add action=mark-routing chain=prerouting in-interface=vlan40-khach \\
-        new-routing-mark=qua-viettel passthrough=yes
-    add action=mark-routing chain=prerouting packet-mark=video new-routing-mark=main
+        new-routing-mark=qua-viettel packet-mark=video
     /routing rule
     add action=lookup-only-in-table routing-mark=qua-viettel table=qua-viettel
     """)
@@ -601,3 +602,100 @@ def test_bridge_filter_rule_makes_its_bridge_partial_only():
     """)
     assert {n for n, i in dev.interfaces.items() if i.partial} == {"bridge-canbo",
                                                                    "bridge-khach"}
+
+
+# --------------------------------------------------------------------------- against a simulator
+
+
+def _simulate(mangle, rules, tables, pkt):
+    """RouterOS v6 semantics, packet by packet: the mangle chain (last mark before the
+    first passthrough=no wins), then the routing rules in order, then the mark's table."""
+    def hit(conds):
+        return all(pkt[k] in v for k, v in conds.items())
+    mark = None
+    for conds, new, passthrough in mangle:
+        if hit(conds):
+            mark = new
+            if not passthrough:
+                break
+    for conds, rmark, action, table in rules:
+        if (rmark is not None and rmark != mark) or not hit(conds):
+            continue
+        if action == "unreachable":
+            return ("drop", None)
+        if action == "lookup" and pkt["dst"] not in tables.get(table, ()):
+            continue
+        return ("main", None) if table == "main" else ("table", table)
+    return ("table", mark) if mark else ("main", None)
+
+
+def test_composition_agrees_with_a_packet_by_packet_simulation():
+    import random
+    rnd = random.Random(7)
+    srcs = ["10.1.0.5", "10.1.1.5", "10.2.0.5"]
+    dsts = ["8.8.8.8", "172.16.0.9", "10.2.0.5", "192.0.2.1"]
+    ifaces = ["ether2", "ether3", "ether4"]
+    ports = [53, 80, 443]
+    src_nets = {"10.1.0.0/16": srcs[:2], "10.1.1.0/24": srcs[1:2], "10.2.0.0/24": srcs[2:]}
+    dst_nets = {"172.16.0.0/12": dsts[1:2], "10.2.0.0/24": dsts[2:3], "192.0.2.0/24": dsts[3:]}
+    tables = {"t1": {"172.16.0.9"}, "t2": set(dsts), "t3": {"192.0.2.1"}}
+    routes = ["add dst-address=172.16.0.0/12 gateway=10.9.0.1 routing-mark=t1",
+              "add gateway=10.9.0.1 routing-mark=t2",
+              "add dst-address=192.0.2.0/24 gateway=10.9.0.1 routing-mark=t3",
+              "add gateway=10.9.0.1"]
+
+    def conds():
+        out, text = {}, []
+        if rnd.random() < .5:
+            n = rnd.choice(list(src_nets))
+            out["src"], text = set(src_nets[n]), text + [f"src-address={n}"]
+        if rnd.random() < .4:
+            n = rnd.choice(list(dst_nets))
+            out["dst"], text = set(dst_nets[n]), text + [f"dst-address={n}"]
+        if rnd.random() < .4:
+            i = rnd.choice(ifaces)
+            out["inif"], text = {i}, text + [f"in-interface={i}"]
+        if rnd.random() < .3:
+            p = rnd.choice(ports)
+            out["dport"], text = {p}, text + [f"protocol=tcp dst-port={p}"]
+            out["proto"] = {6}
+        return out, " ".join(text)
+
+    for _ in range(40):
+        mangle, lines = [], ["/ip address", "add address=10.9.0.2/24 interface=ether1",
+                             "/ip route", *routes, "/ip firewall mangle"]
+        for _ in range(rnd.randint(1, 5)):
+            c, text = conds()
+            new = rnd.choice(["t1", "t2", "t3"])
+            pt = rnd.random() < .6
+            mangle.append((c, new, pt))
+            lines.append(f"add action=mark-routing chain=prerouting {text} new-routing-mark={new}"
+                         + ("" if pt else " passthrough=no"))
+        rules = []
+        lines.append("/ip route rule")
+        for _ in range(rnd.randint(0, 4)):
+            c, text = {}, ""
+            if rnd.random() < .7:
+                c, text = conds()
+                c.pop("dport", None), c.pop("proto", None)
+                text = " ".join(t for t in text.split() if not t.startswith(("protocol",
+                                                                          "dst-port")))
+            mark = rnd.choice([None, "t1", "t2", "t3"])
+            action = rnd.choice(["lookup", "lookup-only-in-table", "unreachable"])
+            table = rnd.choice(["t1", "t2", "t3", "main"])
+            rules.append((c, mark, action, table))
+            lines.append(f"add {text} action={action} table={table}"
+                         + (f" routing-mark={mark}" if mark else ""))
+        dev, rep = parse("\n".join(lines) + "\n", header=V6)
+        assert all(p.partial is None for p in dev.policy_routes), rep.partially_understood
+        tbl = {**tables, "main": set(dsts)}
+        for s in srcs:
+            for d in dsts:
+                for i in ifaces:
+                    for port in ports:
+                        pkt = {"src": s, "dst": d, "inif": i, "dport": port, "proto": 6}
+                        want = _simulate(mangle, rules, tbl, pkt)
+                        pr = first(dev, src=s, dst=d, inif=i, proto=6, dport=port)
+                        got = ("main", None) if pr is None or pr.action == "main" else \
+                            (pr.action, pr.table)
+                        assert got == want, ("\n".join(lines), pkt)
