@@ -800,13 +800,13 @@ def check_references(site: Site, topo: Topology) -> None:
             d = _device_for(topo, dev, what, err, line)
             if topo.vlan_domain(dev, vid) is not None:
                 continue
-            terminating = sorted(i.name for i in d.interfaces.values() if i.encapsulation_vlan == vid
-                                 and i.kind in (IfKind.VLAN, IfKind.SUBINTERFACE))
+            terminating = sorted(itf.name for itf in d.interfaces.values() if itf.encapsulation_vlan == vid
+                                 and itf.kind in (IfKind.VLAN, IfKind.SUBINTERFACE))
             if terminating:
                 refs = ", ".join(f'"{dev}:{n}"' for n in terminating)
                 err(f"{what}: VLAN {vid} is not a switch VLAN on {dev} but the VLAN interface "
                     f"{', '.join(terminating)}: write attach: [{refs}]", line)
-            known = set(d.vlans) | {_svi_vid(i) for i in d.interfaces.values() if i.kind == IfKind.SVI}
+            known = set(d.vlans) | {_svi_vid(itf) for itf in d.interfaces.values() if itf.kind == IfKind.SVI}
             if vid not in known:
                 err(f"{what}: no VLAN {vid} on {dev}"
                     f"{did_you_mean(f'{dev}:{vid}', [f'{dev}:{v}' for v in known if v])}", line)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -572,9 +573,16 @@ def test_audit_of_an_unreviewed_draft_says_so_in_every_output(tmp_path):
     assert any("still a draft" in r["en"] for r in doc["conclusion"]["reasons"])
     text = cli("audit", tmp_path, "--lang", "vi").stdout
     assert "vẫn là bản nháp" in text
-    md = tmp_path / "r.md"
-    cli("audit", tmp_path, "--format", "md", "-o", md, "--lang", "vi")
-    assert "vẫn là bản nháp" in md.read_text(encoding="utf-8")
+    for fmt in ("md", "html"):
+        out = tmp_path / f"r.{fmt}"
+        cli("audit", tmp_path, "--format", fmt, "-o", out, "--lang", "vi")
+        assert "vẫn là bản nháp" in out.read_text(encoding="utf-8"), fmt
+    sarif = json.loads(cli("audit", tmp_path, "--format", "sarif", "--lang", "en").stdout)
+    notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert any(n["level"] == "warning" and "still the draft" in n["message"]["text"] for n in notes)
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).parent / "report" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    assert not list(jsonschema.Draft7Validator(schema).iter_errors(sarif))
 
 
 def test_site_without_a_guest_zone_is_never_a_silent_pass(tmp_path):

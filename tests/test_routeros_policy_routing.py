@@ -120,6 +120,7 @@ def test_use_ip_firewall_filters_traffic_inside_the_bridge(tmp_path_factory):
         ("internet", "ketoan"): "blocked",
         ("internet", "camera"): "blocked",
         ("ketoan", "@devices"): ("reachable", ROUTER),
+        ("internet", "@devices"): ("reachable", ROUTER),   # no input chain at all
     })
     assert "in-bridge-port" in cells(a)[("ketoan", "internet")].reason
 

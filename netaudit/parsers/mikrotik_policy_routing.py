@@ -20,17 +20,19 @@ RouterOS decides which routing table a forwarded packet uses from two sources:
   and, without a route there, in the main table.
 
 Everything is turned into header conditions, so the list the engine reads is
-first-match over plain packet headers:
+first-match over plain packet headers, without a mark:
 
-1. a forced gateway (``action=route``) first — it bypasses the routing decision;
-2. each routing rule, in order; ``routing-mark=X`` becomes "the header conditions
-   under which the mangle chain leaves mark X" (the *mark partition*, computed by
-   running the flattened mangle chain over condition sets, with exact
-   intersections and negations from :mod:`mikrotik_match`).  ``action=lookup`` is
-   restricted to the destinations its table has a route for, so the rest continues
-   to the later rules exactly as RouterOS continues;
-3. the marked packets no rule decided: table X with fallback to main;
-4. everything else: the main table (the engine's normal lookup).
+* the mangle outcome becomes a first-match list of *blocks* (:func:`mark_blocks`):
+  for each rule that ends the chain (in order, then "no such rule"), the packets it
+  ends intersected with each marking rule before it, from the last one back, then the
+  packets it ends unmarked — intersections only (exact, with :mod:`mikrotik_match`),
+  never a complement that could grow;
+* within each block (so with the mark its packets really carry), the routing rules
+  that apply to that mark, in order: a forced gateway (``action=route``) skips them;
+  ``action=lookup`` is restricted to the destinations its table has a route for, so
+  the rest continues to the later rules exactly as RouterOS continues;
+* then the block's own decision: its mark's table with fallback to main, or the main
+  table (unmarked packets outside every block: the engine's normal lookup).
 
 What is not certain is marked ``partial`` on the entry concerned only: a mangle or
 routing rule with an unmodelled matcher (``connection-mark``, ``packet-mark``, PCC,
@@ -391,9 +393,9 @@ def _rule_entries(p, r: _Rule, region: list[Cond], b: _Block, bwhy: str | None, 
             r.action in ("lookup", "lookup-only-in-table") and r.table == b.mark):
         ov = _restrict(region, coverage(b.mark)[0])
         if ov:
-            out.append(_simple(p, r, ov, f"RouterOS v7 may resolve packets marked {b.mark} "
-                                         f"in table {b.mark} before this routing rule (order "
-                                         "not documented)", name))
+            why = (f"RouterOS v7 may resolve packets marked {b.mark} in table {b.mark} "
+                   "before this routing rule (order not documented)")
+            out.append(_simple(p, r, ov, f"{base_why}; {why}" if base_why else why, name))
     if r.action in ("drop", "unreachable"):
         out.append(_Entry(region, "drop", None, False, base_why, r.src, name))
         return out

@@ -2241,7 +2241,8 @@ class _RosParser:
                     continue          # exempt from source NAT: the engine cannot express it
                 if action == "masquerade" or (action in ("src-nat", "same") and to_ip is None):
                     outs = c.outif if c.outif is not None else frozenset(
-                        n for n, i in dev.interfaces.items() if i.is_l3)
+                        n for n, i in dev.interfaces.items()
+                        if i.is_l3 or (i.dynamic_address and i.mode == L2Mode.ROUTED))
                     for o in sorted(outs):
                         targets.append((replace(c, outif=frozenset({o})), {"to_interface": o}))
                 elif action in ("src-nat", "same", "netmap"):
@@ -2522,7 +2523,8 @@ class _RosParser:
                 targets = self._port_l3(iface.split("=", 1)[1])
             elif iface == "@switch":
                 # switch-chip configuration naming no port: every routed interface
-                targets = [i for i in dev.interfaces.values() if i.is_l3]
+                targets = [i for i in dev.interfaces.values()
+                           if i.is_l3 or (i.dynamic_address and i.mode == L2Mode.ROUTED)]
             else:
                 itf = dev.interfaces.get(iface)
                 targets = [itf] if itf is not None else []

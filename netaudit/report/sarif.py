@@ -119,11 +119,15 @@ def sarif_dict(doc: dict, options: RenderOptions) -> dict:
                   "hashes": {"sha-256": i["sha256"]}}
                  for i in doc.get("inputs", []) if i.get("kind") != "skipped" and i.get("sha256")]
     concl = doc.get("conclusion") or {}
+    invocation: dict = {"executionSuccessful": True}
+    warnings = [v.L(w) for w in doc["warnings_text"]] if doc.get("warnings_text") else doc.get("warnings", [])
+    if warnings:    # e.g. an unreviewed init draft, no guest zone: SARIF's place for what the run warns about
+        invocation["toolExecutionNotifications"] = [{"level": "warning", "message": {"text": w}} for w in warnings]
     run = {
         "tool": {"driver": {"name": "netaudit", "version": doc.get("tool", {}).get("version", ""),
                             "semanticVersion": doc.get("tool", {}).get("version", ""),
                             "rules": rules}},
-        "invocations": [{"executionSuccessful": True}],
+        "invocations": [invocation],
         "artifacts": artifacts,
         "results": results,
         "columnKind": "unicodeCodePoints",

@@ -678,8 +678,8 @@ def test_composition_agrees_with_a_packet_by_packet_simulation():
             if rnd.random() < .7:
                 c, text = conds()
                 c.pop("dport", None), c.pop("proto", None)
-                text = " ".join(t for t in text.split() if not t.startswith(("protocol",
-                                                                          "dst-port")))
+                text = " ".join(t.replace("in-interface=", "interface=") for t in text.split()
+                                if not t.startswith(("protocol", "dst-port")))
             mark = rnd.choice([None, "t1", "t2", "t3"])
             action = rnd.choice(["lookup", "lookup-only-in-table", "unreachable"])
             table = rnd.choice(["t1", "t2", "t3", "main"])
