@@ -193,6 +193,8 @@ class Interface:
     # Bridged (L2) traffic between this bridge's ports passes the device's IP firewall
     # (RouterOS bridge settings use-ip-firewall=yes): the line that says so.
     bridge_ip_firewall: Src | None = None
+    # … VLAN-tagged bridged frames too (RouterOS use-ip-firewall-for-vlan=yes).
+    bridge_ip_firewall_tagged: bool = False
     zone: str | None = None                     # firewall zone / nameif
     security_level: int | None = None           # ASA
     description: str = ""

@@ -69,6 +69,7 @@ class Step:
     pre: object = None                # set before a NAT step (for witness pre-images)
     service: MgmtService | None = None
     policy_route: PolicyRoute | None = None
+    cites: tuple = ()                 # config lines behind an l2 step (why the hosts share a segment)
     note: str = ""                    # a messages.Text where a report shows it (l2 steps)
 
 
@@ -229,9 +230,13 @@ class Engine:
                 vlan_filtering = any(i.parent == itf.name and i.mode in (L2Mode.ACCESS, L2Mode.TRUNK)
                                      for i in d.interfaces.values())
                 for did, dom in topo.domains.items():
+                    # Untagged frames of a plain bridge; its tagged frames and a VLAN-filtering
+                    # bridge's VLANs only with the tagged setting (use-ip-firewall-for-vlan).
+                    tagged = itf.bridge_ip_firewall_tagged
                     if any(n[0] == "seg" and n[1] == d.hostname and (
-                            str(n[2]) == f"bridge:{itf.name}" or str(n[2]).startswith(f"bridge:{itf.name}:")
-                            or (vlan_filtering and isinstance(n[2], int))) for n in dom.nodes):
+                            str(n[2]) == f"bridge:{itf.name}"
+                            or (tagged and str(n[2]).startswith(f"bridge:{itf.name}:"))
+                            or (vlan_filtering and tagged and isinstance(n[2], int))) for n in dom.nodes):
                         if (d.hostname, itf.name) not in self.l2_firewalls[did]:
                             self.l2_firewalls[did].append((d.hostname, itf.name))
         # Device addresses as *source* addresses (witnesses avoid impersonating routers).
@@ -265,6 +270,13 @@ class Engine:
             for itf in d.interfaces.values():
                 for a in itf.owns():
                     configured.add(a.cidr)
+            # Addresses the device translates (VIPs, static NAT, port forwards) are part of
+            # the office's own plan too: a run-time address is never one of them.
+            for rule in d.nat_rules:
+                if rule.kind == "destination" and rule.match.dst and not rule.match.dst_negate:
+                    for pat in rule.match.dst:
+                        if not pat.is_any and (pat.wildcard + 1) & pat.wildcard == 0:
+                            configured.add(IPNetwork(f"{IPAddress(pat.value)}/{32 - pat.wildcard.bit_length()}"))
         declared = IPSet()
         for z in zones:
             declared.update(z.zone.subnets)
@@ -308,6 +320,24 @@ class Engine:
             for zname in list(self.zone_addr):
                 if zname != DEVICES_ZONE:
                     self.zone_addr[zname] &= ~reps
+
+    def runtime_assumptions(self) -> list[dict]:
+        """What was assumed for each run-time address (docs/semantics.md), for reports:
+        device, interface, the line that makes it run-time, the candidates and the
+        representative shown in witnesses."""
+        out = []
+        for (dev, ifn), rep in sorted(self.runtime_address.items()):
+            itf = self.topo.devices[dev].interfaces[ifn]
+            cands = self.runtime_candidates[(dev, ifn)]
+            cidrs = list(cands.iter_cidrs())
+            if len(cidrs) <= 4:
+                what = Text("runtime.candidates_zone", subnets=", ".join(str(c) for c in cidrs))
+            else:
+                what = Text("runtime.candidates_any")
+            out.append({"device": dev, "interface": ifn, "shown_as": str(IPAddress(rep)),
+                        "candidates": what,
+                        "source": itf.dynamic_source.cite() if itf.dynamic_source else None})
+        return out
 
     def _ipset(self, s: IPSet):
         u = self.hs.false
@@ -665,12 +695,28 @@ class Engine:
         l3 = self.dom_l3_addr[did]
         others = [z for z in self.zones_in_domain.get(did, []) if z != src_zone]
         if others:
-            same = _extend(path, Step("l2", note=Text("note.same_l2", domain=self.topo.domains[did].label)))
+            same = _extend(path, Step("l2", note=Text("note.same_l2", domain=self.topo.domains[did].label),
+                                      cites=self._segment_cites(did)))
             for Q, c, r, p in self._bridged(run, did, P & ~l3, certain, reason, same):
                 for zname in others:
                     self._deliver(run, zname, Q, c, r, p)
         for dev, ifn in self.topo.domains[did].l3:
             queue.append((dev, ifn, P, certain, reason, path))
+
+    def _segment_cites(self, did: str) -> tuple:
+        """Config lines that make one L2 segment of a domain: the bridges that switch it
+        without VLAN filtering (every port in one segment, whatever pvids say)."""
+        key = ("segcites", did)
+        got = self._cache.get(key)
+        if got is None:
+            found = []
+            for n in sorted(self.topo.domains[did].nodes, key=repr):
+                if n[0] == "seg" and isinstance(n[2], str) and n[2].startswith("bridge:"):
+                    itf = self.topo.devices[n[1]].interfaces.get(n[2].split(":")[1])
+                    if itf is not None and itf.source is not None and itf.source not in found:
+                        found.append(itf.source)
+            got = self._cache[key] = tuple(found)
+        return got
 
     def _bridged(self, run, did, P, certain, reason, path):
         """Bridged traffic inside a domain: through the IP firewall of a bridge that
@@ -1030,7 +1076,8 @@ class Engine:
                 if hop is not None and st.device == hop["device"]:
                     hop["note"] = st.note
                 else:
-                    hops.append({"device": None, "in": None, "out": None, "note": st.note, "rules": []})
+                    hops.append({"device": None, "in": None, "out": None, "note": st.note,
+                                 "rules": [s.cite() for s in st.cites]})
                 continue
             if st.out_if:
                 hop["out"] = st.out_if

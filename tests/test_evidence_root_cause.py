@@ -130,7 +130,7 @@ def test_text_summary_prints_default_not_none():
     site = SimpleNamespace(unit="u", level=2, inferred=False, file="site.yaml")
     snap = SimpleNamespace(reports=[], inputs=[])
     audit = SimpleNamespace(site=site, zones=[], matrix=[], findings=[finding], snapshot=snap,
-                            warnings=[], devices=[])
+                            warnings=[], devices=[], engine=SimpleNamespace(runtime_assumptions=list))
     out = render(audit, RenderOptions(lang="en"))
     assert "sw.cfg (default): telnet" in out and "None" not in out
 

@@ -409,3 +409,36 @@ def test_dynamic_wan_address_is_unknown_not_blocked():
     assert m[("internet", "guest")].verdict == UNKNOWN
     cell = m[("internet", "@devices")]
     assert cell.verdict == UNKNOWN and "DHCP" in cell.reason
+
+
+def bridged_router(tagged: bool, firewall: bool = True) -> Device:
+    """A router bridging ether2/ether3 (no VLAN filtering) with VLAN 40 on the bridge;
+    its forward filter drops everything."""
+    r = router(br=l3("", "10.0.0.1/24", kind=IfKind.BRIDGE),
+               e2=Interface("", mode=L2Mode.BRIDGE_PORT, parent="br"),
+               e3=Interface("", mode=L2Mode.BRIDGE_PORT, parent="br"),
+               v40=l3("", "10.0.40.1/24", kind=IfKind.VLAN, parent="br", encapsulation_vlan=40))
+    r.filters["fwd"] = acl("fwd", ("deny", Match()))
+    r.forward_filter = "fwd"
+    if firewall:
+        r.interfaces["br"].bridge_ip_firewall = src(3, "set use-ip-firewall=yes")
+        r.interfaces["br"].bridge_ip_firewall_tagged = tagged
+    return r
+
+
+BR_ZONES = [Zone("a", "internal", [IPNetwork("10.0.0.0/25")], attach=[("R1", "e2")]),
+            Zone("b", "server", [IPNetwork("10.0.0.128/25")], attach=[("R1", "e3")]),
+            Zone("c", "internal", [IPNetwork("10.0.40.0/25")], attach=[("R1", "v40")]),
+            Zone("d", "server", [IPNetwork("10.0.40.128/25")], attach=[("R1", "v40")])]
+
+
+@pytest.mark.parametrize("tagged", [False, True])
+def test_bridged_traffic_through_the_ip_firewall(tagged):
+    m, _ = matrix([bridged_router(tagged)], BR_ZONES)
+    # untagged bridged frames always pass the forward filter (use-ip-firewall=yes) …
+    assert m[("a", "b")].verdict == BLOCKED
+    assert m[("a", "b")].blocking[0]["line"] == 10
+    # … VLAN-tagged ones only with use-ip-firewall-for-vlan
+    assert m[("c", "d")].verdict == (BLOCKED if tagged else REACHABLE)
+    plain, _ = matrix([bridged_router(tagged, firewall=False)], BR_ZONES)
+    assert plain[("a", "b")].verdict == REACHABLE and plain[("c", "d")].verdict == REACHABLE

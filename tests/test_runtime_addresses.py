@@ -69,7 +69,9 @@ def test_fortigate_dhcp_wan_admin_access_is_reachable_not_blocked(fortigate_dhcp
     m = cells(audit)
     cell = m[("internet", "@devices")]
     assert cell.verdict == REACHABLE                   # was a false "blocked"
-    assert {"tcp/22", "tcp/8443"} <= set(cell.services)
+    # http too: the VIP's public address (port 80 forwarded to the DMZ) is part of the
+    # office's plan, so it is not a candidate for wan1's run-time address
+    assert {"tcp/22", "tcp/80", "tcp/8443"} <= set(cell.services)
     w = cell.witness.to_json()
     assert w["packet"]["dst_ip"].startswith("100.64.")   # the representative run-time address
     hop = w["hops"][-1]
@@ -249,3 +251,28 @@ def test_unknown_denied_cell_never_exits_zero(tmp_path, capsys):
     d = core_switch_alone(tmp_path)
     # Even when only critical findings would fail the run, unknown denied cells do.
     assert main(["audit", str(d), "--format", "json", "--fail-on", "critical"]) == 1
+
+
+def test_reports_state_what_was_assumed_for_run_time_addresses(fortigate_dhcp_wan, tmp_path, capsys):
+    from netaudit.report import RenderOptions, render
+    from netaudit.report.json_report import audit_dict
+    audit = run_audit([fortigate_dhcp_wan])
+    doc = audit_dict(audit, RenderOptions(lang="en"))
+    [r] = doc["runtime_addresses"]
+    assert (r["device"], r["interface"], r["shown_as"]) == ("FGT-TTHCC-PT", "wan1", "100.64.0.1")
+    assert r["source"]["text"] == "set mode dhcp" and "unicast" in r["candidates"]
+    text = render(audit, "text", RenderOptions(lang="en"))
+    assert "Addresses assigned at run time" in text and "shown as 100.64.0.1" in text
+    assert "wan1 — default route from DHCP/PPPoE" in text          # where the Internet was attached
+    md = tmp_path / "r.md"
+    assert main(["audit", str(fortigate_dhcp_wan), "--format", "md", "--lang", "vi", "-o", str(md)]) == 1
+    body = md.read_text(encoding="utf-8")
+    assert "Địa chỉ nhận khi vận hành" in body and "tuyến mặc định nhận từ DHCP/PPPoE" in body
+
+
+def test_guest_on_a_bridge_without_vlan_filtering_cites_the_bridge_not_an_acl():
+    audit = run_audit([SAMPLES / "routeros-commune-leaky-bridge"])
+    [f] = [f for f in audit.findings if f.check == "guest-isolation" and f.zones == ["guest", "staff"]]
+    assert any(e["line"] == 7 and "name=bridge" in e["text"] for e in f.evidence)
+    assert "L2 segment" in f.remediation["en"] and "vlan-filtering" in f.remediation["en"]
+    assert "lớp 2" in f.remediation["vi"]

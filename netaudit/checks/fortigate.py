@@ -30,13 +30,12 @@ from __future__ import annotations
 from typing import Iterable
 
 from .. import messages
-from ..headerspace import HeaderSpace
-from ..model import Device, MgmtService
+from ..model import Device
 from ..reach import witness_for
 from ..zones import DEVICES_ZONE
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
 from .config import localized
-from .management import zone_kinds
+from .management import device_addresses, service_packets, zone_kinds
 
 VENDOR = "fortinet_fortios"
 EXPOSED = frozenset({"guest", "external"})
@@ -72,24 +71,6 @@ messages.register({
 
 def _fortigates(ctx: AuditContext) -> list[Device]:
     return [d for d in ctx.devices if d.vendor == VENDOR]
-
-
-def _service_packets(hs: HeaderSpace, svc: MgmtService):
-    u = hs.eq("proto", svc.protocol)
-    if svc.ports:
-        u &= hs.ports("dst_port", svc.ports)
-    if svc.icmp_type is not None:
-        u &= hs.eq("icmp_type", svc.icmp_type)
-    return u
-
-
-def _addresses(hs: HeaderSpace, dev: Device, ifname: str):
-    u = hs.false
-    itf = dev.interfaces.get(ifname)
-    if itf is not None:
-        for a in itf.owns():
-            u |= hs.eq("dst_ip", int(a.ip))
-    return u
 
 
 def _reaching(ctx: AuditContext, target, kinds_wanted=EXPOSED) -> list:
@@ -191,11 +172,11 @@ def fortigate_allowaccess_wan_guest(ctx: AuditContext, info: CheckInfo) -> Itera
             placed = [z for z, k in _zones_on(ctx, dev, ifname) if k in EXPOSED]
             if placed:
                 parts.append(("why.zone", {"zones": ", ".join(placed)}))
-            addrs = _addresses(hs, dev, ifname)
+            addrs = device_addresses(hs, dev, frozenset({ifname}), ctx.engine)
             svc_set = hs.false
             for svc in dev.services:
                 if svc.name in protos and svc.acl == f"allowaccess {ifname} {svc.name}":
-                    svc_set |= _service_packets(hs, svc)
+                    svc_set |= service_packets(hs, svc)
             reached = []
             if svc_set != hs.false:
                 for cell in _reaching(ctx, addrs & svc_set):
@@ -262,7 +243,7 @@ def fortigate_admin_no_trusthost(ctx: AuditContext, info: CheckInfo) -> Iterable
         login = hs.false
         for svc in dev.services:
             if svc.name in LOGIN_SERVICES and svc.enabled:
-                login |= _service_packets(hs, svc)
+                login |= service_packets(hs, svc)
         exposed = sorted({c.src for c in _reaching(ctx, login)}) if login != hs.false else []
         for a in admins:
             src = a.get("source")

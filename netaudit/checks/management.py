@@ -75,13 +75,17 @@ def service_packets(hs: HeaderSpace, svc: MgmtService):
     return u
 
 
-def device_addresses(hs: HeaderSpace, dev: Device, only: frozenset[str] | None = None):
-    """Destination-address set of ``dev``'s own addresses (on ``only`` interfaces if given)."""
+def device_addresses(hs: HeaderSpace, dev: Device, only: frozenset[str] | None = None, engine=None):
+    """Destination-address set of ``dev``'s own addresses (on ``only`` interfaces if given),
+    with the representatives of its run-time addresses when the engine is given."""
     u = hs.false
+    runtime = getattr(engine, "runtime_address", {})
     for itf in dev.interfaces.values():
         if not itf.shutdown and (only is None or itf.name in only):
             for a in itf.owns():
                 u |= hs.eq("dst_ip", int(a.ip))
+            if (dev.hostname, itf.name) in runtime:
+                u |= hs.eq("dst_ip", runtime[(dev.hostname, itf.name)])
     return u
 
 
@@ -108,7 +112,7 @@ def exposure(ctx: AuditContext, dev: Device, svc: MgmtService) -> Exposure:
     this device's addresses), otherwise its ``services`` strings."""
     hs = ctx.hs
     target = service_packets(hs, svc)
-    addrs = device_addresses(hs, dev, svc.interfaces)
+    addrs = device_addresses(hs, dev, svc.interfaces, ctx.engine)
     out = Exposure()
     for cell in ctx.matrix:
         if cell.dst != DEVICES_ZONE:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from netaddr import IPAddress
 
 from ..headerspace import service_match
+from .. import messages
 from ..messages import Text
 from ..policy import ALLOW, DENY, LIMITED
 from ..reach import BLOCKED, REACHABLE, UNKNOWN, witness_for
@@ -51,12 +52,17 @@ def _violation(ctx: AuditContext, info: CheckInfo, cell, severity: str, detail_k
         for rule in hop.get("rules", []):
             if rule.get("line") is not None and rule not in evidence:
                 evidence.append({k: rule[k] for k in ("file", "line", "text")})
-    return info.finding(
+    f = info.finding(
         key=f"{cell.src}->{cell.dst}", severity=severity, detail_key=detail_key,
         fields={"src": cell.src, "dst": cell.dst, "services": hs.services_text(bad),
                 "packet": w.packet.describe() if w else "-"},
         zones=[cell.src, cell.dst], evidence=evidence, witness=witness,
         devices=sorted({h["device"] for h in (witness or {}).get("hops", []) if h.get("device")}))
+    hops = (witness or {}).get("hops", [])
+    if hops and not any(h.get("device") for h in hops):
+        # Delivered inside one L2 segment: the root cause is the segment, not a missing filter.
+        f.remediation = messages.both(f"check.{info.id}.remediation_l2")
+    return f
 
 
 def _severity(ctx: AuditContext, cell, admin: str, other: str) -> str:
@@ -85,6 +91,16 @@ def _severity(ctx: AuditContext, cell, admin: str, other: str) -> str:
                              "ngoài DHCP/DNS ({services}). Gói tin minh chứng: {packet}.",
                        "en": "Hosts in guest zone {src} reach services of the network devices themselves "
                              "beyond DHCP/DNS ({services}). Witness packet: {packet}."},
+    "remediation_l2": {"vi": "Hai vùng nằm chung một miền lớp 2 (gói tin minh chứng không đi qua bộ định tuyến nào), "
+                             "nên danh sách kiểm soát truy cập trên bộ định tuyến không chặn được: tách vùng ở lớp 2 "
+                             "trước — đặt cổng/SSID của vùng vào VLAN riêng (RouterOS: bật vlan-filtering cho bridge "
+                             "với bảng VLAN tương ứng; switch: chuyển cổng sang VLAN đúng), rồi mới lọc giữa các VLAN. "
+                             "Xem tồn tại về bridge/VLAN cùng thiết bị.",
+                       "en": "The two zones share one L2 segment (the witness crosses no router), so no router filter can "
+                             "stop this: separate them at layer 2 first — put the zone's ports/SSID in its own VLAN "
+                             "(RouterOS: enable bridge vlan-filtering with the matching VLAN table; switches: move the "
+                             "port to the right VLAN), then filter between the VLANs. See the bridge/VLAN finding of the "
+                             "same device."},
     "remediation": {"vi": "Tách hoàn toàn vùng Wi-Fi khách: trên cổng/VLAN của vùng khách áp dụng danh sách "
                           "kiểm soát truy cập chỉ cho phép DHCP/DNS tới gateway và truy cập Internet, chặn mọi "
                           "đích thuộc dải địa chỉ nội bộ và địa chỉ quản trị của thiết bị.",
@@ -113,6 +129,16 @@ def guest_isolation(ctx: AuditContext, info: CheckInfo):
                      "them to be denied or limited. Witness packet: {packet}."},
     "detail_blocked": {"vi": "Luồng {src} → {dst} theo chính sách là được phép nhưng cấu hình đang chặn.",
                        "en": "Flow {src} → {dst} is allowed by the policy but the configuration blocks it."},
+    "remediation_l2": {"vi": "Hai vùng nằm chung một miền lớp 2 (gói tin minh chứng không đi qua bộ định tuyến nào), "
+                             "nên danh sách kiểm soát truy cập trên bộ định tuyến không chặn được: tách vùng ở lớp 2 "
+                             "trước — đặt cổng/SSID của vùng vào VLAN riêng (RouterOS: bật vlan-filtering cho bridge "
+                             "với bảng VLAN tương ứng; switch: chuyển cổng sang VLAN đúng), rồi mới lọc giữa các VLAN. "
+                             "Xem tồn tại về bridge/VLAN cùng thiết bị.",
+                       "en": "The two zones share one L2 segment (the witness crosses no router), so no router filter can "
+                             "stop this: separate them at layer 2 first — put the zone's ports/SSID in its own VLAN "
+                             "(RouterOS: enable bridge vlan-filtering with the matching VLAN table; switches: move the "
+                             "port to the right VLAN), then filter between the VLANs. See the bridge/VLAN finding of the "
+                             "same device."},
     "remediation": {"vi": "Bổ sung/sửa danh sách kiểm soát truy cập giữa hai vùng để chỉ cho phép đúng các dịch "
                           "vụ cần thiết; nếu luồng này là có chủ đích, khai báo ngoại lệ trong mục policy của site.yaml.",
                     "en": "Add or fix the filter between the two zones so that only the required services pass; "

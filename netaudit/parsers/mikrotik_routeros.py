@@ -1279,6 +1279,7 @@ class _RosParser:
             if b.disabled or (b.vlan_filtering and not for_vlan):
                 continue
             self.dev.interfaces[name].bridge_ip_firewall = src
+            self.dev.interfaces[name].bridge_ip_firewall_tagged = bool(for_vlan)
             facts["bridges"].append(name)
 
     def _finish_bridge_l2fw(self) -> None:

@@ -212,6 +212,10 @@ def audit_dict(audit, options: RenderOptions) -> dict:
                      "unrecognized": sum(len(r.unrecognized) for r in snap.reports),
                      "partially_understood": partial,
                      "unrecognized_lines": unrecognized},
+        # additive: what was assumed for run-time (DHCP/PPPoE) addresses
+        **({"runtime_addresses": [{**r, "candidates_text": both_of(r["candidates"])}
+                                  for r in audit.engine.runtime_assumptions()]}
+           if audit.engine.runtime_address else {}),
         "warnings": audit.warnings,
         **({"warnings_text": [both_of(w) for w in audit.warnings]} if audit.warnings else {}),   # additive
         "topology": topology_dict(audit),

@@ -50,6 +50,15 @@ def render(audit, options: RenderOptions) -> str:
             lines.append(f"      @ {t('summary.attached', lang)}: {in_lang(a, lang)}")
         for p in pz.problems:
             lines.append(f"      ! {in_lang(p, lang)}")
+    runtime = audit.engine.runtime_assumptions()
+    if runtime:
+        lines.append("")
+        lines.append(t("summary.runtime", lang))
+        for r in runtime:
+            src = r["source"]
+            lines.append("  - " + t("summary.runtime_item", lang, device=r["device"], interface=r["interface"],
+                                    where=f"{src['file']}:{src['line']}" if src else "-",
+                                    candidates=in_lang(r["candidates"], lang), shown=r["shown_as"]))
     lines.append("")
     lines.append(t("summary.matrix", lang))
     rows = [[t("summary.col.from", lang), t("summary.col.to", lang), t("summary.col.verdict", lang),

@@ -222,8 +222,19 @@ def _scope(v: View) -> None:
                     net = str(ipaddress.ip_interface(a).network)
                     if net not in nets_by_domain.setdefault(i["domain"], []):
                         nets_by_domain[i["domain"]].append(net)
+    # What was assumed for run-time (DHCP/PPPoE) addresses (docs/semantics.md).
+    v.runtime = []
+    for r in doc.get("runtime_addresses", []):
+        src = r.get("source") or {}
+        v.runtime.append(v.t("summary.runtime_item", device=r["device"], interface=r["interface"],
+                             where=f"{src.get('file')}:{src.get('line')}" if src else "-",
+                             candidates=v.L(r.get("candidates_text")) or r.get("candidates", ""),
+                             shown=r.get("shown_as", "")))
+    v.runtime_title = v.t("summary.runtime") if v.runtime else ""
     for z in doc.get("zones", []):
         where = list(z.get("vlans", [])) + list(z.get("attach", []))
+        # An external zone attached automatically: where, and why.
+        where += [v.L(a) for a in z.get("attached_text", [])] or list(z.get("attached", []))
         placed = [n for did in z.get("domains", []) for n in nets_by_domain.get(did, [])]
         subnets = ", ".join(z.get("subnets", [])) or (v.t("scope.all_other") if z["kind"] == "external" else
                                                       ", ".join(placed) or "-")
