@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
 """Snapshot the verdicts of every sample and corpus network, and diff two snapshots.
 
-    scripts/verdicts.py snapshot before.json      # audit every network, write verdicts
+    scripts/verdicts.py snapshot before.json [SITES]   # audit every network, write verdicts
     scripts/verdicts.py diff before.json after.json
+    scripts/verdicts.py sites SITES                    # draft a site file per network (init)
+
+Networks without a site file of their own are audited with inferred zones; to compare
+two versions whose inference differs, draft the sites once (``sites``) and pass the
+folder to both snapshots, so that the same zones are audited.
 
 A snapshot holds, per network: every matrix cell's verdict (and reason for unknown
 cells), the findings as (check, severity, zones), the conclusion and the exit code
@@ -36,11 +41,15 @@ def networks() -> list[tuple[str, list[Path]]]:
     return out
 
 
-def verdicts(paths: list[Path]) -> dict:
+def _site_name(name: str) -> str:
+    return name.replace("/", "__") + ".yaml"
+
+
+def verdicts(paths: list[Path], site: Path | None = None) -> dict:
     from netaudit.audit import run_audit
     from netaudit.model import InputError
     try:
-        audit = run_audit(paths)
+        audit = run_audit(paths, site)
     except InputError as e:
         return {"error": str(e)}
     cells = {f"{c.src} -> {c.dst}": (c.verdict if c.verdict != "unknown" else f"unknown: {c.reason}")
@@ -52,12 +61,31 @@ def verdicts(paths: list[Path]) -> dict:
             "zones": {z.name: z.kind for z in audit.zones}, "exit_if_high": 1 if failing else 0}
 
 
-def snapshot(target: str) -> None:
+def snapshot(target: str, sites: str | None = None) -> None:
     result = {}
     for name, paths in networks():
-        result[name] = verdicts(paths)
+        site = Path(sites) / _site_name(name) if sites else None
+        result[name] = verdicts(paths, site if site is not None and site.is_file() else None)
         print(name, file=sys.stderr)
     Path(target).write_text(json.dumps(result, indent=1, sort_keys=True, ensure_ascii=False, default=str))
+
+
+def draft_sites(folder: str) -> None:
+    """A drafted site file for every network that has none of its own."""
+    from netaudit import inputs, topology, zones
+    from netaudit.model import InputError
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    for name, paths in networks():
+        if name.startswith("sample/"):
+            continue
+        try:
+            snap = inputs.load_snapshot(paths)
+        except InputError:
+            continue
+        site = zones.infer_site(snap.devices, topology.build(snap.devices))
+        if site.zones:
+            text = zones.site_to_yaml(site).replace("TODO", "draft")
+            (Path(folder) / _site_name(name)).write_text(text, encoding="utf-8")
 
 
 def diff(a_file: str, b_file: str) -> int:
@@ -89,9 +117,11 @@ def diff(a_file: str, b_file: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
-    if len(sys.argv) == 3 and sys.argv[1] == "snapshot":
-        snapshot(sys.argv[2])
+    sys.path.append(str(ROOT))         # PYTHONPATH (another checkout) wins
+    if len(sys.argv) in (3, 4) and sys.argv[1] == "snapshot":
+        snapshot(sys.argv[2], sys.argv[3] if len(sys.argv) == 4 else None)
+    elif len(sys.argv) == 3 and sys.argv[1] == "sites":
+        draft_sites(sys.argv[2])
     elif len(sys.argv) == 4 and sys.argv[1] == "diff":
         sys.exit(diff(sys.argv[2], sys.argv[3]))
     else:

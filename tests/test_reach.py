@@ -442,3 +442,55 @@ def test_bridged_traffic_through_the_ip_firewall(tagged):
     assert m[("c", "d")].verdict == (BLOCKED if tagged else REACHABLE)
     plain, _ = matrix([bridged_router(tagged, firewall=False)], BR_ZONES)
     assert plain[("a", "b")].verdict == REACHABLE and plain[("c", "d")].verdict == REACHABLE
+
+
+def pbr_router(*rules) -> Device:
+    """Staff and guest behind one router with two uplinks: a main default route via
+    Gi3 (ISP 1) and a table "isp2" whose only route, to ISP 2's range, leaves via Gi4."""
+    from netaudit.model import PolicyRoute
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"),
+               Gi3=l3("", "192.0.2.2/30"), Gi4=l3("", "198.51.100.2/30"))
+    r.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("192.0.2.1/32").ip), source=src(20)))
+    r.routes.append(Route(IPNetwork("203.0.113.0/24"), next_hop=int(IPNetwork("198.51.100.1/32").ip),
+                          table="isp2", source=src(21)))
+    r.policy_routes = [PolicyRoute(**kw) for kw in rules]
+    return r
+
+
+ISP1 = Zone("isp1", "external", attach=[("R1", "Gi3")])
+ISP2 = Zone("isp2", "wan", [IPNetwork("203.0.113.0/24")], attach=[("R1", "Gi4")])
+
+
+def test_policy_route_to_a_table_sends_only_its_packets_there():
+    guest_to_isp2 = {"matches": [Match(src=net("10.0.40.0/24"))], "action": "table", "table": "isp2",
+                     "source": src(30, "add src-address=10.0.40.0/24 action=lookup-only-in-table table=isp2")}
+    m, _ = matrix([pbr_router(guest_to_isp2)], [GUEST, STAFF, ISP1, ISP2])
+    assert m[("guest", "isp2")].verdict == REACHABLE
+    hops = m[("guest", "isp2")].witness.to_json()["hops"]
+    assert any(r["line"] == 30 for r in hops[0]["rules"])          # the rule is cited
+    # only the guest's packets: staff's leave by the main default route, into ISP 1
+    assert m[("staff", "isp2")].verdict == BLOCKED
+    assert m[("staff", "isp1")].verdict == REACHABLE
+    # the table has no route back inside: without fallback the guest no longer reaches staff
+    assert m[("guest", "staff")].verdict == BLOCKED
+
+
+def test_policy_route_fallback_and_drop():
+    fallback = {"matches": [Match(src=net("10.0.40.0/24"))], "action": "table", "table": "isp2",
+                "fallback": True, "source": src(30)}
+    m, _ = matrix([pbr_router(fallback)], [GUEST, STAFF, ISP1, ISP2])
+    assert m[("guest", "staff")].verdict == REACHABLE             # no route in isp2: main table
+    drop = {"matches": [Match(src=net("10.0.40.0/24"), dst=net("10.0.0.0/8"))], "action": "drop",
+            "source": src(31, "add src-address=10.0.40.0/24 dst-address=10.0.0.0/8 action=unreachable")}
+    m, _ = matrix([pbr_router(drop)], [GUEST, STAFF, ISP1, ISP2])
+    assert m[("guest", "staff")].verdict == BLOCKED
+    assert m[("staff", "guest")].verdict == REACHABLE
+
+
+def test_partial_policy_route_taints_only_the_packets_it_matches():
+    partial = {"matches": [Match(src=net("10.0.40.0/24"))], "action": "table", "table": "isp2",
+               "partial": "per-connection classifier not modelled", "source": src(30)}
+    m, _ = matrix([pbr_router(partial)], [GUEST, STAFF, ISP1, ISP2])
+    assert m[("guest", "staff")].verdict == UNKNOWN
+    assert "per-connection classifier" in str(m[("guest", "staff")].reason)
+    assert m[("staff", "guest")].verdict == REACHABLE              # staff's packets: untouched
