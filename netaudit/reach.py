@@ -1010,7 +1010,8 @@ class Engine:
         to = rule.to_ip
         if to is None and rule.to_interface:
             itf = dev.interfaces.get(rule.to_interface)
-            to = int(itf.addresses[0].ip) if itf and itf.addresses else None
+            to = int(itf.addresses[0].ip) if itf and itf.addresses else \
+                self.runtime_address.get((dev.hostname, rule.to_interface))   # masquerade to a run-time address
         return [("src_ip", to)] if to is not None else []
 
     def _nat(self, dev: Device, kind: str, in_if: str, out_if: str | None, P, path):

@@ -276,3 +276,17 @@ def test_guest_on_a_bridge_without_vlan_filtering_cites_the_bridge_not_an_acl():
     assert any(e["line"] == 7 and "name=bridge" in e["text"] for e in f.evidence)
     assert "L2 segment" in f.remediation["en"] and "vlan-filtering" in f.remediation["en"]
     assert "lớp 2" in f.remediation["vi"]
+
+
+def test_source_nat_to_a_run_time_address_rewrites_to_its_representative(tmp_path):
+    d = tmp_path / "asa"
+    d.mkdir()
+    shutil.copy(ROOT / "tests/fixtures/asa/asa5505-branch.cfg", d / "fw.cfg")
+    (d / "site.yaml").write_text(
+        'unit: "UBND phuong"\nlevel: 2\nzones:\n'
+        '  staff: {kind: internal, subnets: [192.168.10.0/24], attach: ["UBND-PHUONG-FW:Vlan1"]}\n'
+        '  internet: {kind: external}\n', encoding="utf-8")
+    hops = cells(run_audit([d]))[("staff", "internet")].witness.to_json()["hops"]
+    [nat] = [r for h in hops for r in h["rules"] if "translated" in r]
+    assert nat["text"] == "nat (inside,outside) dynamic interface"
+    assert nat["translated"]["src_ip"] == "100.64.0.1"       # wan's run-time address, as shown
