@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import inputs, topology, zones
+from .model import InputError
 from .checks import AuditContext, Finding, run_checks
 from .headerspace import HeaderSpace
 from .policy import resolve_expectation
@@ -41,7 +42,17 @@ def prepare(paths: list[str | Path], site_path: str | Path | None = None):
     if site_file is not None:
         site = zones.load_site(site_file)
         topo = topology.build(snap.devices, site.links)
-        zones.check_references(site, topo)      # a misspelt device/VLAN/port is an error, not a warning
+        try:
+            zones.check_references(site, topo)  # a misspelt device/VLAN/port is an error, not a warning
+        except InputError as e:
+            # The site may be right and an input damaged (cut short, a garbled hostname,
+            # unusable): name the files behind the devices, and the inputs left out.
+            have = ", ".join(f"{d.hostname} ({Path(d.file).name})" for d in snap.devices)
+            skipped = [f"{f.path}: {f.problem}" for f in snap.inputs if f.problem and not f.devices]
+            more = f" — devices in the snapshot: {have or 'none'}"
+            if skipped:
+                more += f"; inputs left out: {'; '.join(skipped)}"
+            raise InputError(f"{e}{more}") from None
     else:
         topo = topology.build(snap.devices)
         site = zones.infer_site(snap.devices, topo)

@@ -575,6 +575,24 @@ class Engine:
 
     # ------------------------------------------------------------------ propagation
 
+    def source_sensitive(self) -> bool:
+        """Whether any construct of the snapshot looks at source addresses (filter lines,
+        NAT or policy-routing matches): if none does, a forged source cannot deliver
+        anything an honest one does not, and the spoofing pass is skipped."""
+        got = self._cache.get("src-sensitive")
+        if got is None:
+            def looks(m) -> bool:
+                return m.src is not None and not (not m.src_negate and all(a.is_any for a in m.src))
+            got = False
+            for d in self.topo.devices.values():
+                ms = [m for f in d.filters.values() for line in f.lines for m in line.matches]
+                ms += [r.match for r in d.nat_rules] + [m for pr in d.policy_routes for m in pr.matches]
+                if any(looks(m) for m in ms):
+                    got = True
+                    break
+            self._cache["src-sensitive"] = got
+        return got
+
     def zone_sources(self, src: str):
         """Source addresses the zone's hosts use (a src_ip set), or None for any.
 
@@ -1158,7 +1176,7 @@ def compute_matrix(engine: Engine, zone_names: list[str]) -> list[Cell]:
         pz = engine.zones[src]
         run = engine.run_zone(src)
         row = [make_cell(engine, run, pz, dst) for dst in [z for z in zone_names if z != src] + [DEVICES_ZONE]]
-        if engine.zone_sources(src) is not None and pz.domains:
+        if engine.zone_sources(src) is not None and pz.domains and engine.source_sensitive():
             # Forged sources: what the zone delivers only by claiming others' addresses.
             forged = engine.run_zone(src, any_source=True)
             for c in row:

@@ -358,6 +358,12 @@ class _FortiParser:
     def h_global(self, blk: Block) -> None:
         blk.ignore_prefixes = ("",)      # every other global setting: box-wide, not forwarding
         host = blk.first("hostname")
+        if host and ("\n" in host or "\r" in host):
+            # An unterminated quote swallowed the lines after it: not a name.
+            src = self.set_src(blk, "hostname")
+            self.rep.warnings.append(f"{self.file}:{src.line if src else '?'}: set hostname has an "
+                                     "unterminated quote; the lines after it were read as part of it")
+            host = None
         if host:
             self.hostname = host
             self.host_src = self.set_src(blk, "hostname")
