@@ -18,6 +18,10 @@ from ..secrets import MASK, mask_tree, of_devices
 from . import RenderOptions
 
 SCHEMA = "netaudit/audit/v1"
+# Unrecognised lines (and partial constructs) listed per input file, and the longest
+# line text kept: the rest is counted, not repeated (docs/limits.md).
+MAX_LISTED_PER_FILE = 1000
+MAX_LINE_CHARS = 500
 
 # Free-text fields that may quote configuration text: known secret values are masked
 # in them (the keyword rule of secrets.mask applies only to "text", i.e. config lines,
@@ -195,8 +199,17 @@ def audit_dict(audit, options: RenderOptions) -> dict:
     partial = []
     for r in snap.reports:
         partial.extend(r.partially_understood)
-    unrecognized = [{"file": s.file, "line": s.line, "text": s.text}
-                    for r in snap.reports for s in r.unrecognized]
+    # Bounded output (docs/limits.md): a file of garbage must not make a JSON many times
+    # its size.  The per-file totals stay in inputs[].unrecognized.
+    unrecognized, omitted = [], 0
+    for r in snap.reports:
+        for s in r.unrecognized[:MAX_LISTED_PER_FILE]:
+            text = s.text if len(s.text) <= MAX_LINE_CHARS else s.text[:MAX_LINE_CHARS] + "…"
+            unrecognized.append({"file": s.file, "line": s.line, "text": text})
+        omitted += max(0, len(r.unrecognized) - MAX_LISTED_PER_FILE)
+    if len(partial) > MAX_LISTED_PER_FILE * max(1, len(snap.reports)):
+        omitted += len(partial) - MAX_LISTED_PER_FILE * max(1, len(snap.reports))
+        partial = partial[:MAX_LISTED_PER_FILE * max(1, len(snap.reports))]
     out = {
         "schema": SCHEMA,
         "tool": {"name": "netaudit", "version": __version__},
@@ -211,7 +224,8 @@ def audit_dict(audit, options: RenderOptions) -> dict:
                      "lines": sum(r.lines for r in snap.reports),
                      "unrecognized": sum(len(r.unrecognized) for r in snap.reports),
                      "partially_understood": partial,
-                     "unrecognized_lines": unrecognized},
+                     "unrecognized_lines": unrecognized,
+                     **({"omitted": omitted} if omitted else {})},     # additive: lines not listed
         # additive: what was assumed for run-time (DHCP/PPPoE) addresses
         **({"runtime_addresses": [{**r, "candidates_text": both_of(r["candidates"])}
                                   for r in audit.engine.runtime_assumptions()]}

@@ -198,7 +198,10 @@ def _scope(v: View) -> None:
     for u in cov.get("unrecognized_lines", []):
         by_file.setdefault(u.get("file", ""), []).append(u)
     limit = 40
-    unrec = [{"file": name, "lines": items[:limit], "more": max(0, len(items) - limit)}
+    # The JSON lists a bounded number per file: the totals come from inputs[].unrecognized.
+    totals = {f.get("path", ""): f.get("unrecognized", 0) for f in doc.get("inputs", [])}
+    unrec = [{"file": name, "lines": items[:limit],
+              "more": max(0, max(len(items), totals.get(name, 0)) - limit)}
              for name, items in by_file.items()]
     v.limits = {
         "unrecognized": unrec,

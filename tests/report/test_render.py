@@ -253,3 +253,26 @@ def test_markdown_renders_with_a_commonmark_renderer(tmp_path):
     rendered = md_renderer.render(out.read_text(encoding="utf-8"))
     assert "<script" not in rendered and "<img" not in rendered and "<i>" not in rendered
     assert "&lt;script&gt;" in rendered
+
+
+def test_json_lists_a_bounded_number_of_unrecognized_lines():
+    """A file of garbage must not make a JSON many times its size (docs/limits.md)."""
+    from netaudit.audit import run_audit
+    from netaudit.model import Src
+    from netaudit.report import RenderOptions
+    from netaudit.report.json_report import MAX_LINE_CHARS, MAX_LISTED_PER_FILE, audit_dict
+    from netaudit.report.view import build as build_view
+    audit = run_audit([ROOT / "sample_configs" / "cisco-commune-leaky"])
+    rep = audit.snapshot.reports[0]
+    rep.unrecognized[:] = [Src(rep.file, i, f"garbage {i} " + "x" * (i % 3) * 400) for i in range(5000)]
+    for f in audit.snapshot.inputs:
+        if f.path == rep.file:
+            f.unrecognized = 5000
+    doc = audit_dict(audit, RenderOptions(lang="en"))
+    cov = doc["coverage"]
+    mine = [u for u in cov["unrecognized_lines"] if u["file"] == rep.file]
+    assert len(mine) == MAX_LISTED_PER_FILE and cov["omitted"] == 5000 - MAX_LISTED_PER_FILE
+    assert max(len(u["text"]) for u in mine) <= MAX_LINE_CHARS + 1
+    view = build_view(doc, RenderOptions(lang="en"))
+    [listed] = [u for u in view.limits["unrecognized"] if u["file"] == rep.file]
+    assert listed["more"] == 5000 - len(listed["lines"])        # the total, not the listed count
