@@ -216,9 +216,15 @@ def _iface_representatives(flt: Filter, attr: str) -> list[str]:
     """One interface per class of interfaces the filter treats alike, plus OTHER_IFACE."""
     sets = [getattr(m, attr) for line in flt.lines for m in line.matches
             if getattr(m, attr) is not None]
+    # An interface's class: the sets that name it (built by membership, so the cost is
+    # the size of the sets, not interfaces × sets).
+    member_of: dict[str, list[int]] = {}
+    for k, s in enumerate(sets):
+        for name in s:
+            member_of.setdefault(name, []).append(k)
     reps: dict[tuple, str] = {}
-    for name in sorted(set().union(*sets)) if sets else []:
-        reps.setdefault(tuple(name in s for s in sets), name)
+    for name in sorted(member_of):
+        reps.setdefault(tuple(member_of[name]), name)
     return list(reps.values()) + [OTHER_IFACE]
 
 
@@ -229,18 +235,43 @@ def interface_combinations(flt: Filter) -> list[tuple[str, str]]:
     return [(i, o) for i in ins for o in outs]
 
 
-def _line_sets(hs: HeaderSpace, flt: Filter, in_if: str, out_if: str) -> list:
-    return [hs.matches(m for m in line.matches if _applies(m, in_if, out_if)) for line in flt.lines]
+class _Sets(dict):
+    """Line index -> packet set in one interface combination; lines that cannot apply
+    there are absent (the empty set), so a filter with one line per interface (FortiGate
+    local-in, 10,000 VLANs) costs its lines, not lines × interfaces."""
+
+    def __init__(self, hs: HeaderSpace, items):
+        super().__init__(items)
+        self.false = hs.false
+        self.order = sorted(self)
+
+    def __missing__(self, idx: int):
+        return self.false
 
 
-def _covered_before(hs: HeaderSpace, flt: Filter, sets: list) -> list:
-    """Per line: the union of the earlier lines that are fully understood."""
-    out, union = [], hs.false
-    for line, u in zip(flt.lines, sets):
-        out.append(union)
-        if not line.partial:
-            union |= u
+def _line_sets(hs: HeaderSpace, flt: Filter, in_if: str, out_if: str, candidates) -> _Sets:
+    items = []
+    for idx in candidates:
+        ms = [m for m in flt.lines[idx].matches if _applies(m, in_if, out_if)]
+        if ms:
+            items.append((idx, hs.matches(ms)))
+    return _Sets(hs, items)
+
+
+def _covered_before(hs: HeaderSpace, flt: Filter, sets: _Sets) -> dict:
+    """Per applicable line: the union of the earlier applicable lines fully understood."""
+    out, union = {}, hs.false
+    for idx in sets.order:
+        out[idx] = union
+        if not flt.lines[idx].partial:
+            union |= sets[idx]
     return out
+
+
+def _candidates(in_if: str, out_if: str, by_iface: dict, generic: list[int]) -> list[int]:
+    """Lines that may apply to (in_if, out_if): those naming these interfaces, and those
+    naming none."""
+    return sorted(set(generic) | set(by_iface.get(("in", in_if), ())) | set(by_iface.get(("out", out_if), ())))
 
 
 def _weight(hs: HeaderSpace, u) -> float:
@@ -250,8 +281,8 @@ def _weight(hs: HeaderSpace, u) -> float:
 def _taking_lines(hs: HeaderSpace, flt: Filter, idx: int, sets: list) -> list[int]:
     """Earlier understood lines that take packets of line ``idx``, in first-match order."""
     rest, taking = sets[idx], []
-    for j in range(idx):
-        if rest == hs.false:
+    for j in getattr(sets, "order", range(idx)):
+        if j >= idx or rest == hs.false:
             break
         if flt.lines[j].partial or (rest & sets[j]) == hs.false:
             continue
@@ -298,14 +329,28 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
     """
     if flt.partial:
         return []
-    views = []
+    # Which lines name which interfaces: a combination only looks at the lines that
+    # can apply to it.
+    by_iface: dict[tuple[str, str], set[int]] = {}
+    generic: list[int] = []
+    for idx, line in enumerate(flt.lines):
+        if any(m.in_ifaces is None and m.out_ifaces is None for m in line.matches):
+            generic.append(idx)
+            continue
+        for m in line.matches:
+            for side, names in (("in", m.in_ifaces), ("out", m.out_ifaces)):
+                for name in names or ():
+                    by_iface.setdefault((side, name), set()).add(idx)
+    views_of: dict[int, list] = {}
     for in_if, out_if in interface_combinations(flt):
-        sets = _line_sets(hs, flt, in_if, out_if)
-        views.append((sets, _covered_before(hs, flt, sets)))
+        sets = _line_sets(hs, flt, in_if, out_if, _candidates(in_if, out_if, by_iface, generic))
+        view = (sets, _covered_before(hs, flt, sets))
+        for idx in sets.order:
+            views_of.setdefault(idx, []).append(view)
     out = []
     for idx, line in enumerate(flt.lines):
         if not line.partial:
-            found = _line_verdict(hs, flt, idx, views)
+            found = _line_verdict(hs, flt, idx, views_of.get(idx, []))
             if found is not None:
                 out.append(found)
     return out
@@ -315,7 +360,7 @@ def _line_verdict(hs: HeaderSpace, flt: Filter, idx: int, views: list) -> Unreac
     live = [sets for sets, before in views if sets[idx] != hs.false]
     if not live:
         return UnreachableLine(idx, UNMATCHABLE, [], False)
-    if any((sets[idx] & ~before[idx]) != hs.false for sets, before in views):
+    if any((sets[idx] & ~before[idx]) != hs.false for sets, before in views if idx in before):
         return None
     blocking, diff = set(), False
     for sets in live:

@@ -330,3 +330,16 @@ def test_ios_config_end_to_end():
     [shadow] = run("shadowed-acl-line", devices)
     assert shadow.severity == "medium"
     assert [e["line"] for e in shadow.evidence] == [13, 12]
+
+
+def test_one_line_per_interface_costs_lines_not_lines_times_interfaces():
+    """FortiGate local-in with an own-address line per VLAN interface (thousands of
+    them): each interface combination looks only at the lines that can apply to it."""
+    n = 3000
+    lines = [L("permit", Match(dst=net(f"10.{i // 250}.{i % 250}.1/32"), in_ifaces=frozenset({f"vl{i}"})))
+             for i in range(n)]
+    # line n+1 repeats vl7's line: shadowed by it, and only by it
+    lines.append(L("permit", Match(dst=net("10.0.7.1/32"), in_ifaces=frozenset({"vl7"}))))
+    lines.append(L("deny", Match()))
+    found = blocked(acl("local-in", *lines))
+    assert list(found) == [n] and found[n][:2] == ([7], False)
