@@ -35,9 +35,13 @@ class Audit:
         return self.snapshot.devices
 
 
-def prepare(paths: list[str | Path], site_path: str | Path | None = None):
-    """Load inputs and site, build topology and placed zones (shared by audit and trace)."""
+def prepare(paths: list[str | Path], site_path: str | Path | None = None, on_snapshot=None):
+    """Load inputs and site, build topology and placed zones (shared by audit and trace).
+    ``on_snapshot(snapshot)`` runs once the inputs are loaded, before any other work
+    (the CLI checks there that no output would replace a file the run reads)."""
     snap = inputs.load_snapshot(paths)
+    if on_snapshot is not None:
+        on_snapshot(snap)
     site_file = Path(site_path) if site_path else snap.site_file
     if site_file is not None:
         site = zones.load_site(site_file)
@@ -62,9 +66,9 @@ def prepare(paths: list[str | Path], site_path: str | Path | None = None):
     return snap, site, topo, placed, engine, warnings
 
 
-def run_audit(paths: list[str | Path], site_path: str | Path | None = None) -> Audit:
+def run_audit(paths: list[str | Path], site_path: str | Path | None = None, on_snapshot=None) -> Audit:
     """Audit the configs at ``paths`` against ``site_path`` (or the inferred zones)."""
-    snap, site, topo, placed, engine, warnings = prepare(paths, site_path)
+    snap, site, topo, placed, engine, warnings = prepare(paths, site_path, on_snapshot)
     kinds = {z.name: z.kind for z in placed}
     matrix = compute_matrix(engine, [z.name for z in placed])
     for cell in matrix:
@@ -91,6 +95,11 @@ def failures(audit: Audit, fail_on: str = "high", standard: str | None = None) -
     "pass" under ``standard`` (default: the compliance default) — unknown never passes."""
     from .compliance import PASS, regime
     out = []
+    # Input that looked like configuration and could not be used, or was used incomplete
+    # (inputs.Snapshot.input_problems): what is missing may be what closes the leak.
+    if audit.snapshot.input_problems:
+        out.append(f"{len(audit.snapshot.input_problems)} input problem(s), the first: "
+                   f"{audit.snapshot.input_problems[0]}")
     threshold = SEVERITY_ORDER.index(fail_on)
     severe = [f for f in audit.findings if SEVERITY_ORDER.index(f.severity) <= threshold]
     if severe:

@@ -88,7 +88,31 @@ def _report_options(p: argparse.ArgumentParser) -> None:
                    help="write the editable diagram here (html/pdf/md default: next to -o, as NAME.drawio)")
 
 
+class _SafeStream:
+    """stderr as netaudit writes it: control characters in file names, device and zone
+    names or quoted lines shown as visible escapes (safetext.clean), never sent raw."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from .safetext import clean
+        return self._stream.write(clean(text))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
+    stderr = sys.stderr
+    sys.stderr = _SafeStream(stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stderr = stderr
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "audit":
@@ -100,36 +124,69 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "trace":
             return _trace(args)
     except InputError as e:
-        print(f"netaudit: error: {e}", file=sys.stderr)
+        from .secrets import Masker
+        print(f"netaudit: error: {Masker().warning(str(e))}", file=sys.stderr)   # may quote a line
         return 2
     except KeyboardInterrupt:
         return 130
     return 2
 
 
-def _write(text: str | bytes, output: str | None) -> None:
-    if output and output != "-":
-        try:
-            if isinstance(text, bytes):
-                Path(output).write_bytes(text)
-            else:
-                Path(output).write_text(text, encoding="utf-8")
-        except OSError as e:
-            raise InputError(f"cannot write: {e.strerror}", output) from None
-    elif isinstance(text, bytes):
+def _to_file(output: str | None) -> bool:
+    return bool(output) and output != "-"
+
+
+def _stdout(text: str | bytes) -> None:
+    if isinstance(text, bytes):
         sys.stdout.buffer.write(text)
     else:
         sys.stdout.write(text)
 
 
-def _check_output(args) -> None:
-    """Fail fast (exit 2) before the audit when the output cannot be produced."""
-    if args.format == "pdf" and (not args.output or args.output == "-"):
+def _read_inputs(paths, site: str | None = None) -> list[Path]:
+    """Files this run reads that are known before loading: the files named, the site
+    file, and the site file each folder would supply."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out += [p / "site.yaml", p / "site.yml"] if p.is_dir() else [p]
+    if site:
+        out.append(Path(site))
+    return out
+
+
+def _plan_outputs(args, inputs: list[Path]) -> list[tuple[str, str]]:
+    """The files this run will write, as (path, what), checked before any work: none is
+    a symbolic link, a folder or an input, each folder exists (outputs.check)."""
+    from . import outputs
+    if args.format == "pdf" and not _to_file(args.output):
         raise InputError("--format pdf writes a binary file: give -o FILE.pdf")
-    if args.output and args.output != "-":
-        parent = Path(args.output).resolve().parent
-        if not parent.is_dir():
-            raise InputError("output folder does not exist", str(parent))
+    planned: list[tuple[str, str]] = []
+    if _to_file(args.output):
+        planned.append((args.output, "report"))
+    target = _diagram_target(args)
+    if target:
+        planned.append((target, "diagram"))
+    for path, what in planned:
+        outputs.check(path, inputs, what)
+    outputs.check_distinct(planned)
+    return planned
+
+
+def _diagram_target(args) -> str | None:
+    """Where the editable diagram goes (html/pdf/md): --diagram, else next to -o."""
+    if args.format not in ("html", "pdf", "md"):
+        return None
+    if args.diagram == "-":
+        raise InputError("--diagram writes a file: give --diagram FILE.drawio")
+    if args.diagram:
+        return args.diagram
+    return str(Path(args.output).with_suffix(".drawio")) if _to_file(args.output) else None
+
+
+def _commit(planned: list[tuple[str, str]], contents: dict[str, str | bytes], inputs: list[Path]) -> None:
+    """Write every planned file atomically, the report first (outputs.write_files)."""
+    from . import outputs
+    outputs.write_files([(path, contents[what], what) for path, what in planned if what in contents], inputs)
 
 
 def _render_options(args, **kw):
@@ -139,87 +196,100 @@ def _render_options(args, **kw):
                          inspection_date=args.inspection_date, **kw)
 
 
-def _render_doc_output(doc: dict, args, opts) -> None:
-    """Write the .drawio (html/pdf/md) and the report of a JSON audit document."""
+def _render_doc_output(doc: dict, args, opts, planned, inputs) -> None:
+    """Render the report of a JSON audit document (and its .drawio for html/pdf/md),
+    then write them together; a failure anywhere leaves no file behind."""
     from .report import render_doc
-    if args.format in ("html", "pdf", "md"):
-        target = args.diagram or (str(Path(args.output).with_suffix(".drawio"))
-                                  if args.output and args.output != "-" else None)
-        if target:
-            from .report.diagram import dot_available
-            from .report.drawio import render as drawio
-            try:
-                Path(target).write_text(drawio(doc, opts.lang), encoding="utf-8")
-                opts.drawio_name = Path(target).name
-            except OSError as e:
-                raise InputError(f"cannot write: {e.strerror}", target) from None
-            if not dot_available():
-                print("netaudit: warning: Graphviz (dot) not found: diagram laid out on a grid", file=sys.stderr)
-    _write(render_doc(doc, args.format, opts), args.output)
+    contents: dict[str, str | bytes] = {}
+    target = _diagram_target(args)
+    if target:
+        from .report.diagram import dot_available
+        from .report.drawio import render as drawio
+        contents["diagram"] = drawio(doc, opts.lang)
+        opts.drawio_name = Path(target).name
+        if not dot_available():
+            print("netaudit: warning: Graphviz (dot) not found: diagram laid out on a grid", file=sys.stderr)
+    report = render_doc(doc, args.format, opts)
+    if _to_file(args.output):
+        contents["report"] = report
+    _commit(planned, contents, inputs)
+    if not _to_file(args.output):
+        _stdout(report)
 
 
 def _audit(args) -> int:
+    from . import outputs
     from .audit import run_audit
     from .report import render
-    _check_output(args)
-    audit = run_audit(args.paths, args.site)
+    inputs = _read_inputs(args.paths, args.site)
+    planned = _plan_outputs(args, inputs)
+    audit = run_audit(args.paths, args.site,
+                      on_snapshot=lambda snap: outputs.check_not_inputs([p for p, _ in planned], snap))
     color = args.color == "always" or (args.color == "auto" and not args.output
                                        and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     opts = _render_options(args, color=color and args.format == "text")
     if args.format in ("text", "json"):
-        _write(render(audit, args.format, opts), args.output)
+        out = render(audit, args.format, opts)
+        if _to_file(args.output):
+            _commit(planned, {"report": out}, inputs)
+        else:
+            _stdout(out)
     else:
         from .report.json_report import audit_dict
-        _render_doc_output(audit_dict(audit, opts), args, opts)
+        _render_doc_output(audit_dict(audit, opts), args, opts, planned, inputs)
     from .audit import failures
     return 1 if failures(audit, args.fail_on, args.standard) else 0
 
 
 def _report(args) -> int:
     from .report import load_doc
-    _check_output(args)
+    inputs = [Path(args.file)]
+    planned = _plan_outputs(args, inputs)
     doc = load_doc(args.file)
-    _render_doc_output(doc, args, _render_options(args))
+    _render_doc_output(doc, args, _render_options(args), planned, inputs)
     return 0
 
 
 def _init(args) -> int:
-    from . import inputs, topology, zones
+    from . import inputs, outputs, topology, zones
     folder = Path(args.dir)
     if not folder.is_dir():
         raise InputError("not a folder", args.dir)
-    target = Path(args.output) if args.output and args.output != "-" else folder / "site.yaml"
-    if args.output != "-" and target.exists() and not args.force:
-        raise InputError("already exists; review it, or pass --force to overwrite", str(target))
+    target = Path(args.output) if _to_file(args.output) else folder / "site.yaml"
+    if args.output != "-":
+        outputs.check(target, what="site file")
+        if target.exists() and not args.force:
+            raise InputError("already exists; review it, or pass --force to overwrite", str(target))
     snap = inputs.load_snapshot([folder])
+    if args.output != "-":
+        outputs.check_not_inputs([target], snap)
     topo = topology.build(snap.devices)
     site = zones.infer_site(snap.devices, topo)
-    text = zones.site_to_yaml(site)
+    from .secrets import Masker
+    masker = Masker(snap.devices, [z.name for z in site.zones])
+    # The draft's comments quote descriptions as written: a secret there is masked too.
+    text = masker.prose(zones.site_to_yaml(site))
     if args.output == "-":
         sys.stdout.write(text)
     else:
-        target.write_text(text, encoding="utf-8")
+        outputs.write_files([(target, text, "site file")])
         print(f"netaudit: wrote {target} with {len(site.zones)} inferred zones — review before auditing",
               file=sys.stderr)
     if site.notes:
         print(f"netaudit: {len(site.notes)} note(s) for the reviewer at the top of the draft", file=sys.stderr)
     for w in list(snap.warnings) + zones.site_warnings(site):
-        print(f"netaudit: warning: {w}", file=sys.stderr)
+        print(f"netaudit: warning: {masker.warning(str(w))}", file=sys.stderr)
     return 0
 
 
 def _trace(args) -> int:
-    import json
-
+    from .safetext import clean, dumps_json
     from .trace import render_trace, trace
-    try:
-        result = trace(args.paths, args.site, args.src, args.dst, args.service)
-    except ValueError as e:
-        raise InputError(str(e)) from None
+    result = trace(args.paths, args.site, args.src, args.dst, args.service)   # InputError on bad arguments
     if args.format == "json":
-        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(dumps_json(result, indent=2) + "\n")
     else:
-        sys.stdout.write(render_trace(result, args.lang))
+        sys.stdout.write(clean(render_trace(result, args.lang)))
     return 0
 
 

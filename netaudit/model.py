@@ -354,6 +354,9 @@ class Device:
     # Facts for hardening checks that do not fit elsewhere, e.g. {"http_server": Src}.
     facts: dict[str, object] = field(default_factory=dict)
     secrets: set[str] = field(default_factory=set)   # literal secret values to mask
+    # Secrets by grammar position: line number (in ``file``) → the values on that line
+    # that are secrets there, even when they are ordinary words (``community guest``).
+    secret_lines: dict[int, set[str]] = field(default_factory=dict)
     source: Src | None = None
 
     def l3_interfaces(self) -> Iterable[Interface]:

@@ -1,16 +1,39 @@
-"""Masking of secrets (passwords, keys, SNMP communities, PSKs) in every output.
+"""Masking of secrets (passwords, keys, SNMP communities, PSKs, key material) in every output.
 
-Two nets, both applied to configuration lines: the literal secret values the parsers
-collected (``Device.secrets``), and keyword rules for what a parser may not have seen.
-A keyword rule masks the *value* in the position the vendor grammar gives it — the
-token after the keyword and its encryption/encoding words (``secret 9 $9$…``,
-``set psksecret ENC …``, ``wpa-psk ascii 0 …``, ``password=…``) — never the keyword,
-never a neighbouring word, and never a grammar word that merely follows a keyword
-(``key chain``, ``security authentication failure rate``, ``password encryption aes``).
+Where a secret is known (docs/limits.md, "Secrets"):
+
+1. **By the vendor grammar, per line.**  The parsers know which word of which line is a
+   secret (``snmp-server community X``, FortiOS ``config system snmp community`` / ``set
+   name X``, RouterOS ``/snmp community add name=X``) and record it with its line
+   (``Device.secret_lines``); a citation of that line — evidence, witness rules,
+   unrecognised and partly understood lines, warnings naming ``file:line`` — has the value
+   masked wherever it stands in the line, even when it is an ordinary word (``guest``).
+2. **Key material.**  PEM blocks (``-----BEGIN … -----END``, also a file cut inside one),
+   Cisco hex certificate blocks (``certificate …`` followed by hex lines) are found by the
+   parsers (:func:`key_material_lines`), read as ignored data and never echoed; any
+   base64 run of 40+ characters or run of 8-digit hex groups left in a text is masked too.
+3. **Keyword rules** (:func:`mask_keywords`) for configuration text a parser may not have
+   read: the value in the position a vendor grammar gives it — the token after the keyword
+   and its encryption/encoding words (``secret 9 $9$…``, ``set psksecret ENC …``,
+   ``wpa-psk ascii 0 …``, ``security wpa psk set-key ascii 0 …``, ``password=…``) — never
+   the keyword, never a neighbouring word, never a grammar word that merely follows a
+   keyword (``key chain``, ``password encryption aes``).
+4. **Unrecognised lines and warnings** get, on top, a conservative rule
+   (:func:`mask_conservative`): after a secret keyword every word is masked except
+   grammar words, encryption types, small numbers and IP addresses.
+5. **Literal values anywhere** (prose included), as whole tokens only — never inside an
+   IP address or another word — and only values that cannot be mistaken for ordinary
+   text: not common words (``guest``, ``public``), not numbers or address fragments, not
+   names of the snapshot (zones, hosts, interfaces, VLANs, SSIDs, filters).
+
+:class:`Masker` applies them: ``line`` (a cited configuration line), ``unrecognized``,
+``warning`` (messages that may quote a line), ``prose`` (findings, reasons) and ``doc``
+(a JSON audit document).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 MASK = "******"
 
@@ -24,10 +47,13 @@ _VALUE = r"(?P<val>\"[^\"]*\"|\S+)"
 
 # (rule, whether a bare number is an identifier here rather than a secret)
 _RULES: list[tuple[re.Pattern, bool]] = [(re.compile(p, re.IGNORECASE), ids) for p, ids in (
-    # password / secret and friends, in any vendor's spelling (FortiOS `set passwd ENC …`)
+    # password / secret and friends, in any vendor's spelling (FortiOS `set passwd ENC …`,
+    # IOS-XE WLAN `security wpa psk set-key ascii 0 …`, ASA `ldap-login-password …`)
     (_B + r"(?:password|passwd|secret|passphrase|psksecret|psksecret-remote|ppk-secret|"
      r"pre-shared-key|key-string|wpa-psk|wpa-pre-shared-key|wpa2-pre-shared-key|sae-password|"
-     r"auth-pwd|priv-pwd|password-encrypt)" + _E + r"\s+" + _TYPE + _VALUE, False),
+     r"auth-pwd|priv-pwd|password-encrypt|set-key|ldap-login-password|auth-password|"
+     r"ldap-password|radius-secret|server-secret|secondary-secret|tertiary-secret|md5-key|"
+     r"wep-key|mpsk-key|api-key)" + _E + r"\s+" + _TYPE + _VALUE, False),
     # ip ospf authentication-key [7] X; ntp authentication-key N md5 X [7]
     (_B + r"authentication-key\s+(?:\d+\s+(?:md5|sha\S*|cmac)\s+)?" + _TYPE + _VALUE, False),
     # tacacs-server / radius-server / crypto isakmp key [0|7] X; FortiOS set key ENC X
@@ -39,9 +65,13 @@ _RULES: list[tuple[re.Pattern, bool]] = [(re.compile(p, re.IGNORECASE), ids) for
     (r"^\s*(?:standby|vrrp)\b.*?" + _B + r"authentication\s+(?:text\s+)?" + _VALUE, False),
     # snmp-server community X …; ASA snmp-server host … community X
     (r"^\s*snmp-server\b.*?" + _B + r"community\s+" + _VALUE, False),
-    # key=value forms (RouterOS, others): password=X, wpa2-pre-shared-key="X"
-    (_B + r"(?:password|passphrase|secret|ipsec-secret|wpa-pre-shared-key|wpa2-pre-shared-key|"
-     r"wpa3-pre-shared-key|pre-shared-key|authentication-key|private-key|psk)=" + _VALUE, False),
+    # IOS crypto key import rsa L [pem] [usage-keys …] [exportable] terminal|url U PASSPHRASE
+    (r"^\s*crypto\s+key\s+import\b.*?\s(?:terminal|url\s+\S+)\s+" + _VALUE, False),
+    # key=value forms (RouterOS, others): password=X, authentication-password=X,
+    # wpa2-pre-shared-key="X", tcp-md5-key=X
+    (r"(?<![\w.-])(?:[\w.]+-)*(?:password|passphrase|secret|pre-shared-key|preshared-key|"
+     r"authentication-key|private-key|psk|passwd|tcp-md5-key|auth-key|static-key-\d|"
+     r"static-sta-private-key)=" + _VALUE, False),
 )]
 
 # Words that follow a secret keyword in some grammar without being its value: never
@@ -51,14 +81,22 @@ _GRAMMAR_WORDS = frozenset({
     "encryption", "chain", "config-key", "generate", "zeroize", "import", "export", "decrypt",
     "storage", "pubkey-chain", "address", "hostname", "key-string", "key-chain", "md5", "sha",
     "text", "add", "set", "remove", "print", "edit", "find", "[", "read", "write", "notify",
-    "access", "context", "match", "level", "none", "null", "prompt",
+    "access", "context", "match", "level", "none", "null", "prompt", "set-key",
 })
+
+
+def may_hold_secret(text: str) -> bool:
+    """A cheap test (no regular expression: this runs on every unrecognised line of a
+    50 MB file) that ``text`` has a word some secret rule needs."""
+    low = text.lower()
+    return ("pass" in low or "secret" in low or "key" in low or "psk" in low or "auth" in low
+            or "priv" in low or "community" in low or "md5" in low or "pwd" in low)
 
 
 def _mask_value(m: re.Match, ids: bool) -> str:
     val = m.group("val")
     word = val.strip('"').lower()
-    if (word in _GRAMMAR_WORDS or val == MASK) or (ids and word.isdigit()):
+    if (word in _GRAMMAR_WORDS or val == MASK or val.strip('"') == MASK) or (ids and word.isdigit()):
         return m.group(0)
     return m.group(0)[: m.start("val") - m.start()] + MASK
 
@@ -66,22 +104,387 @@ def _mask_value(m: re.Match, ids: bool) -> str:
 def mask_keywords(text: str) -> str:
     """``text`` (a configuration line) with every value in a secret's grammar position
     replaced by ``******``."""
+    if not may_hold_secret(text):
+        return text
     for rx, ids in _RULES:
         text = rx.sub(lambda m, ids=ids: _mask_value(m, ids), text)
     return text
 
 
+# --------------------------------------------------------------------------- key material
+
+_PEM_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]+-----")
+_PEM_END = re.compile(r"-----END [A-Z0-9 ]+-----")
+_PEM_HEADER = re.compile(r"^[A-Za-z][A-Za-z-]*: \S")          # Proc-Type:, DEK-Info:
+_B64_LINE = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
+_HEX_LINE = re.compile(r"^[0-9A-Fa-f]{2,8}(?:[ \t]+[0-9A-Fa-f]{2,8})*$")
+_CERT_START = re.compile(r"^certificate\b(?!\s+chain)", re.IGNORECASE)
+# In any text: a base64 run (40+ characters: a PEM line, an encoded key) and a run of
+# 8-digit hex groups (a Cisco certificate line).
+_B64_RUN = re.compile(r"(?<![A-Za-z0-9+/=])(?=[A-Za-z0-9+/]*\d)[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=])")
+_HEX_RUN = re.compile(r"(?<![\w])(?:[0-9A-Fa-f]{8}[ \t]+){3,}[0-9A-Fa-f]{2,8}(?![\w])")
+
+
+def _pem_data(s: str) -> bool:
+    """A line of a PEM body: base64 (a short last line only when it ends the body)."""
+    body = s.strip().strip("\"'")
+    return bool(body) and _B64_LINE.match(body) is not None
+
+
+def key_material_lines(lines: list[str]) -> dict[int, str]:
+    """Lines of ``lines`` (1-based numbers) that are key material, each with the part
+    of it that is secret ("" for a line that only marks a block):
+
+    * PEM blocks: the body after ``-----BEGIN …-----`` up to ``-----END …-----``; a line
+      that is nothing but a marker (``-----BEGIN RSA PRIVATE KEY-----``, FortiOS'
+      ``-----END CERTIFICATE-----"``) and a ``quit`` right after the end (IOS ``crypto key
+      import``) belong to the block.  Without an end (a file cut inside the key) the body
+      runs while lines look like base64: to the end of the file;
+    * Cisco certificate blocks: the hex lines after a ``certificate …`` line (``crypto
+      pki certificate chain`` / ``crypto ca certificate chain``), to ``quit`` or the end.
+
+    A line that opens a block with configuration text on it (FortiOS ``set private-key
+    "-----BEGIN …``) is not listed; its statement stays the parser's.
+    """
+    out: dict[int, str] = {}
+    n = len(lines)
+    i = 0
+    while i < n:
+        raw = lines[i]
+        if "-----BEGIN" not in raw and "ertificate" not in raw:     # the fast path: almost every line
+            i += 1
+            continue
+        s = raw.strip()
+        m = _PEM_BEGIN.search(s) if "-----BEGIN" in s else None
+        if m is not None:
+            if not s[:m.start()].strip(" \t\"'"):
+                out[i + 1] = s[m.end():].strip().strip("\"'")
+            if _PEM_END.search(s, m.end()):
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                t = lines[j].strip()
+                e = _PEM_END.search(t)
+                if e is not None:
+                    before = t[:e.start()].strip()
+                    out[j + 1] = before
+                    if j + 1 < n and lines[j + 1].strip().lower() == "quit":
+                        out[j + 2] = ""
+                        j += 1
+                    break
+                header = _PEM_HEADER.match(t) is not None and j - i <= 3
+                if not (t == "" or header or _pem_data(t)):
+                    break
+                if not header and t and len(t.strip("\"'")) < 16 and not _ends_pem(lines, j + 1):
+                    break                       # a short word ("end", "quit"): config again
+                out[j + 1] = t.strip("\"'")
+                j += 1
+            i = j + 1
+            continue
+        if _CERT_START.match(s) and i + 1 < n and _HEX_LINE.match(lines[i + 1].strip() or "-"):
+            j = i + 1
+            while j < n and _HEX_LINE.match(lines[j].strip() or "-"):
+                out[j + 1] = lines[j].strip()
+                j += 1
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _ends_pem(lines: list[str], k: int) -> bool:
+    """Whether line index ``k`` (0-based) is a PEM end marker or the end of the file."""
+    return k >= len(lines) or _PEM_END.search(lines[k]) is not None
+
+
+def mask_key_material(text: str) -> str:
+    """``text`` with PEM bodies, base64 runs and Cisco hex certificate runs masked."""
+    if "-----BEGIN" in text or "-----END" in text:
+        text = _mask_pem_inline(text)
+    if len(text) < 35:
+        return text
+    words = text.split()
+    if max(map(len, words), default=0) >= 40:
+        text = _B64_RUN.sub(MASK, text)
+    if sum(1 for w in words if len(w) == 8) >= 3:
+        text = _HEX_RUN.sub(MASK, text)
+    return text
+
+
+def _mask_pem_inline(text: str) -> str:
+    """Everything between a BEGIN marker and the END marker (or the end of the text)."""
+    out, pos = [], 0
+    for m in _PEM_BEGIN.finditer(text):
+        if m.start() < pos:
+            continue
+        out.append(text[pos:m.end()])
+        e = _PEM_END.search(text, m.end())
+        stop = e.start() if e else len(text)
+        if text[m.end():stop].strip(" \t\n\"'\\"):
+            out.append(MASK)
+        pos = stop
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- conservative rule
+
+# A word announcing a secret after it (also as the last part of a compound:
+# ``wpa-psk``, ``set-key``, ``ldap-login-password``, ``tcp-md5-key``).
+_SECRET_WORD = re.compile(
+    r"^(?:[\w.]+-)*(?:password|passwd|passphrase|secret|psksecret|psk|pre-shared-key|preshared-key|"
+    r"key|key-string|community|pwd)$", re.IGNORECASE)
+_KEEP_AFTER = frozenset({
+    "0", "5", "6", "7", "8", "9", "enc", "ascii", "hex", "encrypted", "unencrypted", "hash", "md5",
+    "sha", "sha1", "sha256", "sha512", "aes", "des", "3des", "128", "192", "256", "text", "level",
+    "address", "host", "version", "ro", "rw", "in", "out", "any", "none",
+}) | _GRAMMAR_WORDS
+# Words after a secret keyword that make it a command, not a secret's introduction
+# (``key chain K``, ``crypto key generate rsa``, ``password encryption aes``).
+_COMMAND_AFTER = frozenset({"chain", "generate", "zeroize", "import", "export", "pubkey-chain", "storage",
+                            "decrypt", "encrypt", "config-key", "encryption", "management"})
+_TOKEN = re.compile(r"""(?:[^\s"]+|"[^"]*"?)+""")     # double quotes group; ' is an apostrophe
+_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")
+
+
+def mask_conservative(text: str) -> str:
+    """The keyword rules, then: after a secret keyword (``password``, ``…-key``,
+    ``community`` …) every following word is masked except grammar words, encryption
+    types, numbers of up to three digits and IP addresses; ``k=v`` with a secret key
+    ``k`` has ``v`` masked.  For lines nobody understood, where the grammar is unknown."""
+    text = mask_keywords(text)
+    if not may_hold_secret(text):
+        return text
+    out, pos, after = [], 0, False
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        out.append(text[pos:m.start()])
+        pos = m.end()
+        if "=" in tok and not tok.startswith(("=", '"', "'")):
+            k, _, v = tok.partition("=")
+            if v and v != MASK and (after or _SECRET_WORD.match(k.lstrip("/"))):
+                tok = f"{k}={MASK}"
+            out.append(tok)
+            continue
+        bare = tok.strip("\"'")
+        if _SECRET_WORD.match(bare):
+            after = "start"
+        elif after == "start" and bare.lower() in _COMMAND_AFTER:
+            after = False
+        elif after and bare and bare != MASK and bare.lower() not in _KEEP_AFTER \
+                and not (bare.isdigit() and len(bare) <= 3) and not _IPV4.match(bare):
+            tok = tok[:len(tok) - len(tok.lstrip("\"'"))] + MASK + tok[len(tok.rstrip("\"'")):]
+        if after == "start" and not _SECRET_WORD.match(bare):
+            after = True
+        if after and tok.endswith(("'", '"')) and len(tok) > 1 and not _SECRET_WORD.match(bare):
+            after = False                        # the end of a quoted line in a message
+        out.append(tok)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- literal values
+
+# Token boundaries: a value is masked only where it stands alone — between blanks,
+# quotes, ``=``, brackets, commas… — never inside an IP address (``10.10`` in
+# ``10.10.40.2``) or another word (``guest`` in ``guest-wifi``).
+_L = r"(?:^|(?<=[\s\"'=,;:()\[\]{}<>]))"
+_R = r"(?=$|[\s\"'=,;:()\[\]{}<>]|\.(?:\s|$))"
+_WORDLIKE = re.compile(r"^[A-Za-z]+(?:[-_ ][A-Za-z]+)*$")
+_NUMERIC = re.compile(r"^[\d.:/\-]+$")
+
+
+def distinctive(value: str, names: Iterable[str] | frozenset[str] = frozenset()) -> bool:
+    """Whether a literal secret can be masked anywhere (prose included) without masking
+    ordinary text: at least 4 characters, one line, not a number or address fragment,
+    not a common word (letters only, in one case or capitalised: ``guest``, ``public``,
+    ``Cisco``, ``giam-sat-ro``) and not a name of the snapshot."""
+    if len(value) < 4 or "\n" in value or value == MASK or _NUMERIC.match(value) or "-----" in value:
+        return False
+    if _WORDLIKE.match(value) and all(p.islower() or p.isupper() or p.istitle()
+                                      for p in re.split(r"[-_ ]", value)):
+        return False
+    return value.lower() not in names
+
+
+def _replace_tokens(text: str, values) -> str:
+    rx = re.compile(_L + "(?:" + "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+                    + ")" + _R)
+    return rx.sub(MASK, text)
+
+
+# --------------------------------------------------------------------------- the masker
+
+_WHERE = re.compile(r"^(?P<file>[^\n]*?):(?P<line>\d+):")
+# A quoted fragment of a message (Python's repr quotes, never an apostrophe in a word).
+_QUOTED = re.compile(r"(?<![\w'\"])(?:'([^'\n]*)'|\"([^\"\n]*)\")(?![\w'\"])")
+
+
+def _mask_quoted(m: re.Match) -> str:
+    inner = m.group(1) if m.group(1) is not None else m.group(2)
+    q = m.group(0)[0]
+    return q + mask_conservative(inner) + q
+# JSON keys never rewritten: identifiers and locations.
+_KEEP_KEYS = frozenset({"file", "line", "id", "path", "sha256", "check", "severity", "device", "schema",
+                        "generated", "kind", "verdict", "status", "vendor", "role", "mode"})
+_WARNING_KEYS = frozenset({"warnings", "warnings_text", "problem"})
+
+
+class Masker:
+    """Masks what netaudit echoes (see the module docstring).  ``devices``: the parsed
+    devices (their literal secrets and per-line secrets); ``names``: more names that are
+    never masked in prose (zone names).  ``show``: mask nothing (``--show-secrets``)."""
+
+    def __init__(self, devices: Iterable = (), names: Iterable[str] = (), show: bool = False):
+        self.show = show
+        self.by_line: dict[tuple[str, int], set[str]] = {}
+        literals: set[str] = set()
+        known = {n.lower() for n in names if n}
+        for d in devices:
+            literals |= d.secrets
+            for ln, vals in getattr(d, "secret_lines", {}).items():
+                self.by_line.setdefault((d.file, ln), set()).update(v for v in vals if v)
+            known |= _device_names(d)
+        self.literals = frozenset(v for v in literals if distinctive(v, known))
+        self._literal_rx = None
+
+    # -- pieces
+
+    def _literal(self, text: str) -> str:
+        if not self.literals or not text:
+            return text
+        if self._literal_rx is None:
+            self._literal_rx = re.compile(_L + "(?:" + "|".join(
+                re.escape(v) for v in sorted(self.literals, key=len, reverse=True)) + ")" + _R)
+        if not any(v in text for v in self.literals):
+            return text
+        return self._literal_rx.sub(MASK, text)
+
+    def _at(self, text: str, file, line) -> str:
+        vals = self.by_line.get((file, line)) if file is not None and line is not None else None
+        if not vals:
+            return text
+        present = [v for v in vals if v in text]
+        return _replace_tokens(text, present) if present else text
+
+    # -- what callers use
+
+    def line(self, text: str, file: str | None = None, line: int | None = None) -> str:
+        """A cited configuration line (evidence, witness rule, partly understood line)."""
+        if self.show or not text:
+            return text
+        out = self._literal(mask_key_material(mask_keywords(self._at(text, file, line))))
+        return text if out == text else out
+
+    def unrecognized(self, text: str, file: str | None = None, line: int | None = None) -> str:
+        """A line no parser understood: :meth:`line` and the conservative rule."""
+        if self.show or not text:
+            return text
+        out = self._literal(mask_key_material(mask_conservative(self._at(text, file, line))))
+        return text if out == text else out
+
+    def warning(self, text: str) -> str:
+        """A message that may quote a configuration line (parser warnings, input
+        problems, error messages): the secrets of the line its ``file:line:`` prefix
+        names, the conservative rule inside every quoted fragment (``unknown command
+        '…'``, ``it stops at line 9: '…'``), key material and literal values; the
+        message's own words are prose."""
+        if self.show or not text:
+            return text
+        m = _WHERE.match(text)
+        out = self._at(text, m.group("file"), int(m.group("line"))) if m else text
+        if m and ("..." in out or "…" in out):
+            out = self._cut_values(out, self.by_line.get((m.group("file"), int(m.group("line")))))
+        if "'" in out or '"' in out:
+            out = _QUOTED.sub(_mask_quoted, out)
+        out = self._literal(mask_key_material(out))
+        return text if out == text else out
+
+    @staticmethod
+    def _cut_values(text: str, values) -> str:
+        """A message quoting its line cut short (``'… password=Sec...'``): the start of
+        a secret of that line, right before the ellipsis, is masked too."""
+        for v in values or ():
+            for k in range(len(v) - 1, 2, -1):
+                for dots in ("...", "…"):
+                    if v[:k] + dots in text:
+                        text = text.replace(v[:k] + dots, MASK + dots)
+        return text
+
+    def prose(self, text: str) -> str:
+        """Sentences (findings, reasons, descriptions): literal values and key material
+        only, so words such as "community" or "password" keep what follows them."""
+        if self.show or not text:
+            return text
+        out = self._literal(mask_key_material(text))
+        return text if out == text else out
+
+    def cite(self, cite: dict) -> dict:
+        """A ``{"file", "line", "text"}`` citation with its text masked."""
+        if self.show or not isinstance(cite.get("text"), str):
+            return cite
+        return {**cite, "text": self.line(cite["text"], cite.get("file"), cite.get("line"))}
+
+    def doc(self, obj, _key: str = "", _mode: str = "prose"):
+        """A JSON audit document (or part of one) with every string masked by what it is:
+        ``text`` of a citation → :meth:`line` (:meth:`unrecognized` under
+        ``unrecognized_lines``), warnings and input problems → :meth:`warning`,
+        identifiers kept, every other string → :meth:`prose`."""
+        if self.show:
+            return obj
+        if isinstance(obj, dict):
+            out = {}
+            for k, v in obj.items():
+                if k in _KEEP_KEYS:
+                    out[k] = v
+                elif k == "text" and isinstance(v, str):
+                    fn = self.unrecognized if _mode == "unrecognized" else self.line
+                    out[k] = fn(v, obj.get("file"), obj.get("line"))
+                else:
+                    mode = ("unrecognized" if k == "unrecognized_lines" else
+                            "warning" if k in _WARNING_KEYS else _mode)
+                    out[k] = self.doc(v, k, mode)
+            return out
+        if isinstance(obj, list):
+            return [self.doc(v, _key, _mode) for v in obj]
+        if isinstance(obj, str):
+            return self.warning(obj) if _mode == "warning" else self.prose(obj)
+        return obj
+
+
+def _device_names(d) -> set[str]:
+    names = {d.hostname}
+    for name, itf in d.interfaces.items():
+        names.add(name)
+        if itf.zone:
+            names.add(itf.zone)
+    names.update(v.name for v in d.vlans.values() if v.name)
+    names.update(s.name for s in d.ssids if s.name)
+    names.update(d.filters)
+    return {n.lower() for n in names if n}
+
+
+def zone_names(zones) -> set[str]:
+    """Names of placed zones (``audit.zones``) or zones of a site."""
+    return {getattr(z, "name", z) for z in zones}
+
+
+# --------------------------------------------------------------------------- older helpers
+
+
 def mask(text: str, secrets: set[str] | frozenset[str] = frozenset(), keywords: bool = True) -> str:
-    """``text`` with known secret values replaced by ``******``; with ``keywords``
-    (config lines) also the value a secret keyword introduces (:func:`mask_keywords`).
-    Prose — findings, remediation snippets — is masked by known values only, so a
-    sentence such as "config system snmp community" keeps its words."""
+    """``text`` with known secret values replaced by ``******`` (whole tokens only);
+    with ``keywords`` (config lines) also the value a secret keyword introduces
+    (:func:`mask_keywords`) and key material.  Prose — findings, remediation snippets —
+    is masked by known values only, so a sentence such as "config system snmp
+    community" keeps its words."""
     if not text:
         return text
-    for s in sorted(secrets, key=len, reverse=True):
-        if len(s) >= 3 and s in text:
-            text = text.replace(s, MASK)
-    return mask_keywords(text) if keywords else text
+    present = [s for s in secrets if len(s) >= 3 and s in text]
+    if present:
+        text = _replace_tokens(text, present)
+    return mask_key_material(mask_keywords(text)) if keywords else text
 
 
 def of_devices(devices) -> set[str]:

@@ -1,30 +1,66 @@
 """``netaudit trace``: one flow from a zone to an address or zone, hop by hop."""
 from __future__ import annotations
 
+import re
+
 from netaddr import AddrFormatError, IPNetwork
 
 from .audit import prepare
 from .headerspace import service_match
 from .messages import render, t
+from .model import InputError
 from .reach import witness_for, unplaced_reason, Cell, REACHABLE
 from .report import cite_loc
-from .zones import DEVICES_ZONE
+from .secrets import Masker
+from .zones import DEVICES_ZONE, did_you_mean
+
+
+def _service(service: str):
+    try:
+        return service_match(service)
+    except ValueError as e:
+        raise InputError(f"--service: {e}") from None
+
+
+def _ipv4(dst: str) -> IPNetwork | None:
+    """``--to`` as an IPv4 address or prefix; None when it is none (then a zone name).
+    IPv6 is refused, never folded into IPv4 (netaddr would give its low 32 bits)."""
+    text = dst.strip()
+    if ":" in text:
+        try:
+            IPNetwork(text)
+        except (AddrFormatError, ValueError, TypeError):
+            return None
+        raise InputError(f"--to {dst!r}: IPv6 is not modelled yet (netaudit models IPv4 only)")
+    if not re.fullmatch(r"[0-9]{1,3}(\.[0-9]{1,3}){3}(/[0-9]{1,2})?", text):
+        return None
+    try:
+        net = IPNetwork(text)
+    except (AddrFormatError, ValueError, TypeError):
+        return None
+    return net if net.version == 4 else None
 
 
 def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
-    """Where the packets of one flow go: deliveries with witnesses, stops, unknowns."""
+    """Where the packets of one flow go: deliveries with witnesses, stops, unknowns.
+
+    Bad arguments raise :class:`InputError` — the service and an address ``--to``
+    before anything is read, zone names once the site is loaded."""
+    match = _service(service)
+    net = _ipv4(dst)
     snap, site, topo, placed, engine, warnings = prepare(paths, site_path)
     hs = engine.hs
     if src not in engine.zones:
-        raise ValueError(f"unknown zone {src!r} (zones: {', '.join(sorted(engine.zones))})")
+        raise InputError(f"--from: unknown zone {src!r}{did_you_mean(src, engine.zones)} "
+                         f"(zones: {', '.join(sorted(engine.zones))})")
     if dst in engine.zone_addr:
         target = engine.zone_addr[dst]
+    elif net is not None:
+        target = hs.prefix("dst_ip", net)
     else:
-        try:
-            target = hs.prefix("dst_ip", IPNetwork(dst))
-        except (AddrFormatError, ValueError):
-            raise ValueError(f"--to {dst!r} is neither a zone nor an IPv4 address/prefix") from None
-    flow = hs.new_connections & hs.match(service_match(service)) & target
+        raise InputError(f"--to {dst!r} is neither a zone{did_you_mean(dst, engine.zone_addr)} "
+                         "nor an IPv4 address/prefix")
+    flow = hs.new_connections & hs.match(match) & target
     run = engine.run_zone(src, flow)
     pz = engine.zones[src]
     result = {"from": src, "to": dst, "service": service, "delivered": [], "unknown": [],
@@ -44,7 +80,8 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
         result["unknown"].append({"zone": None, "reason": unplaced_reason(pz)})
     result["verdict"] = ("reachable" if result["delivered"] else
                          "unknown" if result["unknown"] else "blocked")
-    return result
+    # Rules, warnings and reasons quote the configurations: secrets masked (docs/limits.md).
+    return Masker(snap.devices, engine.zones).doc(result)
 
 
 def describe_packet(p: dict) -> str:

@@ -196,6 +196,12 @@ def test_decode_binary():
     assert text == "" and warnings == ["p.png: binary file, not a device configuration"]
 
 
+def test_decode_stray_nul_in_head_is_text_not_binary():
+    text, warnings = decode_config(b"hostname A\ninter\x00face Vlan1\nend\n", "a.cfg")
+    assert text == "hostname A\ninterface Vlan1\nend\n"
+    assert warnings == ["a.cfg: NUL bytes removed (first at line 2)"]
+
+
 def test_decode_nul_after_head_removed():
     raw = b"hostname A\n" + b"!\n" * 5000 + b"x\x00y\nend\n"
     text, warnings = decode_config(raw, "a.cfg")
@@ -348,6 +354,55 @@ def test_parser_exception_does_not_lose_other_files(fake, tmp_path):
     assert e.kind == "skipped" and e.vendor == "fake_ios"
     assert e.problem == "parser error: RuntimeError: boom with a second line"
     assert "b.cfg: parser error: RuntimeError: boom with a second line" in snap.warnings
+    assert snap.input_problems == ["b.cfg: parser error: RuntimeError: boom with a second line"]
+
+
+def test_usable_input_problems_by_name_and_content(fake, tmp_path):
+    """A file that looks like a configuration — by its name or its content — and cannot be
+    used is a usable-input problem (first among the warnings); other files are coverage."""
+    write(tmp_path / "a.cfg", cfg("A"))
+    write(tmp_path / "empty.cfg", b"")
+    write(tmp_path / "empty.dat", b"")
+    write(tmp_path / "notes.txt", "xin chao\n")
+    write(tmp_path / "notes.csv", "xin;chao\n")
+    write(tmp_path / "huawei.dat", "sysname HW\n#\nundo info-center enable\nreturn\n")
+    write(tmp_path / "junk.rsc", bytes((i * 7) % 31 + 1 for i in range(4000)))
+    write(tmp_path / "junk.bin", bytes((i * 7) % 31 + 1 for i in range(4000)))
+    snap = load_snapshot([tmp_path])
+    assert snap.input_problems == [
+        f"empty.cfg: empty file ({inputs.NAMED_LIKE_CONFIG})",
+        "huawei.dat: " + inputs.P_UNRECOGNIZED + "; looks like Huawei VRP / H3C Comware, which netaudit "
+        "does not support",
+        f"junk.rsc: {inputs.P_BINARY} ({inputs.NAMED_LIKE_CONFIG})",
+        f"notes.txt: {inputs.P_UNRECOGNIZED} ({inputs.NAMED_LIKE_CONFIG})",
+    ]
+    assert snap.warnings[:4] == snap.input_problems
+    assert {f.path for f in snap.skipped} == {"empty.cfg", "empty.dat", "notes.txt", "notes.csv",
+                                              "huawei.dat", "junk.rsc", "junk.bin"}
+
+
+def test_file_without_device_is_a_problem(fake, tmp_path, monkeypatch):
+    mod = sys.modules[FAKE_VENDOR]
+    real = mod.parse
+    monkeypatch.setattr(mod, "parse", lambda text, file: ParseResult([], real(text, file).report)
+                        if "NODEV" in text else real(text, file))
+    write(tmp_path / "a.cfg", cfg("A"))
+    write(tmp_path / "b.cfg", cfg("B", extra="! NODEV\n"))
+    snap = load_snapshot([tmp_path])
+    assert snap.input_problems == ["b.cfg: no device found in the file"]
+
+
+def test_incomplete_hook_of_a_vendor_module(fake, tmp_path, monkeypatch):
+    """A vendor module's ``incomplete(text, result)`` makes a parsed file a problem at its line."""
+    mod = sys.modules[FAKE_VENDOR]
+    monkeypatch.setattr(mod, "incomplete", lambda text, result: None if text.rstrip().endswith("end")
+                        else (text.rstrip().count("\n") + 1, "truncated: no final 'end'"), raising=False)
+    write(tmp_path / "a.cfg", cfg("A"))
+    write(tmp_path / "b.cfg", cfg("B", end=False))
+    snap = load_snapshot([tmp_path])
+    assert snap.input_problems == ["b.cfg:8: truncated: no final 'end'"]
+    assert entry(snap, "b.cfg").problem == "truncated: no final 'end'"
+    assert [d.hostname for d in snap.devices] == ["A", "B"]
 
 
 def test_unrecognized_lines_counted(fake, tmp_path):
@@ -451,6 +506,7 @@ def test_duplicate_hostnames(fake, tmp_path):
     assert snap.reports[1].devices == ["core@b-core-backup.cfg"]
     (w,) = [w for w in snap.warnings if "already used" in w]
     assert "a-core.cfg" in w and "b-core-backup.cfg" in w
+    assert snap.input_problems == [w]           # two configurations of one device: ambiguous
 
 
 def test_same_file_twice_is_read_once(fake, tmp_path):
@@ -559,9 +615,14 @@ def test_real_truncated_config(tmp_path):
     raw = _core_text()
     cut = raw[: len(raw) // 2]
     cut = cut[: cut.rindex(b"\n") + 8]          # stop in the middle of a line
-    snap = load_snapshot([write(tmp_path / "core-sw.cfg", cut)])
-    assert snap.devices[0].hostname == "UBNDTP-CORE"
+    snap = load_snapshot([write(tmp_path / "d" / "core-sw.cfg", cut).parent])
+    assert snap.devices[0].hostname == "UBNDTP-CORE"          # what is there is still evidence
     assert snap.inputs[0].kind == "config"
+    last = cut.count(b"\n") + 1
+    (problem,) = snap.input_problems
+    assert problem.startswith(f"core-sw.cfg:{last}: truncated: the configuration does not end with 'end'")
+    assert snap.warnings[0] == problem and snap.dropped is snap.input_problems
+    assert snap.inputs[0].problem == problem.split(": ", 1)[1]
 
 
 def test_real_unknown_vendor(tmp_path):

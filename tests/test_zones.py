@@ -46,7 +46,7 @@ def test_load_good_site(tmp_path):
 
 @pytest.mark.parametrize("text,needle,line", [
     ("zones:\n  g:\n    kind: guets\n    subnets: [10.0.0.0/24]\n", "kind must be one of", 3),
-    ("zones:\n  g:\n    kind: guest\n    subnets: [10.0.0.0/33]\n", "bad subnet", 3),
+    ("zones:\n  g:\n    kind: guest\n    subnets: [10.0.0.0/33]\n", "bad subnet", 4),     # the entry's own line
     ("zones:\n  g:\n    kind: guest\n", "needs at least one of", 3),
     ("zones:\n  g:\n    kind: guest\n    vlans: [CORE40]\n", "DEVICE:VLAN-ID", 4),     # the entry's own line
     ("level: 9\nzones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\n", "level must be 1..5", 1),
@@ -286,3 +286,151 @@ def test_site_warnings_for_a_draft_and_a_missing_guest_zone(tmp_path):
     assert [w.key for w in warnings] == ["site.unit_todo", "site.no_guest"]
     assert "vẫn là bản nháp" in warnings[0].render("vi") and "site.yaml" in warnings[0]
     assert zones.site_warnings(load_site(write(tmp_path, GOOD))) == []
+
+
+# --------------------------------------------------------------------------- schema (issue #8)
+
+Z = "zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\n"
+
+
+@pytest.mark.parametrize("text,line,needle", [
+    # values that used to crash (a traceback read as exit 1, "findings")
+    ("inspection_date: 2026-09-31\n" + Z, 1, "'2026-09-31' is not a real date"),
+    ("level: .inf\n" + Z, 1, "level must be a whole number 1..5, not the number inf"),
+    ("level: .nan\n" + Z, 1, "level must be a whole number 1..5"),
+    ("level: yes\n" + Z, 1, "not true/false"),
+    ("level: 2.5\n" + Z, 1, "not the number 2.5"),
+    ("level: 99999999999999999999999\n" + Z, 1, "level must be 1..5"),
+    ("policy: 5\n" + Z, 1, "policy must be a list"),
+    (Z + "policy:\n  - {from: [x], to: g}\n", 4, "policy from: must be one zone name, not a list"),
+    (Z + "policy:\n  - {from: g, to: '@devices', services: 80}\n", 4, "policy services must be a list"),
+    (Z + "policy:\n  - {from: g, to: '@devices', services: [80]}\n", 4, "80 is not a service"),
+    (Z + "policy:\n  - {from: g, to: '@devices',\n     services: [tcp/80,\n                tcp/0-99999]}\n", 6,
+     "ports must be"),
+    (Z + "policy:\n  - {from: g, to: '@devices', allow: maybe}\n", 4, "allow: must be true or false"),
+    (Z + "policy:\n  - 5\n", 4, "policy entries need from: and to:"),
+    (Z + "links: 5\n", 3, "links must be a list"),
+    (Z + "links:\n  - [5, 'RT:Gi0/0']\n", 4, "links entry 5 must be DEVICE:INTERFACE"),
+    ("zones:\n  g: {kind: guest, subnets: 5}\n", 2, "subnets must be a list"),
+    ("zones:\n  g:\n    kind: guest\n    vlans: 40\n", 4, "vlans must be a list"),
+    ("zones:\n  g:\n    kind: guest\n    vlans:\n      - CORE:40\n      - 40\n", 6, "vlans entry 40 must be"),
+    ("zones:\n  g: {kind: guest, vlans: ['CORE:²']}\n", 2, "VLAN id in 'CORE:²' must be 1..4094"),
+    ("zones:\n  g:\n    kind: 5\n    subnets: [10.0.0.0/24]\n", 3, "kind must be one of"),
+    ("zones:\n  g: {kind: guest, subnets: [10.0.0.0/24], sources: [any]}\n", 2, "sources must be"),
+    ("zones:\n  5: {kind: guest, subnets: [10.0.0.0/24]}\n", 2, "zone name 5 must be text"),
+    ("zones:\n  '@devices': {kind: guest, subnets: [10.0.0.0/24]}\n", 2, "reserved"),
+    ("zones:\n  g: 5\n", 2, "zone 'g' must be a mapping"),
+    ("zones: 5\n", 1, "zones: must map zone names"),
+    ("unit: [a]\n" + Z, 1, "unit must be text, not a list"),
+    ("unit: 5\n" + Z, 1, "unit must be text, not the number 5"),
+    ("address: {a: b}\n" + Z, 1, "address must be text"),
+    ("inspection_date: 2026-09-03 10:00:00\n" + Z, 1, "without a time"),
+    ("inspection_date: '2026-02-30'\n" + Z, 1, "is not a real date"),
+    ("inspection_date: soon\n" + Z, 1, "inspection_date must be a date YYYY-MM-DD"),
+    ("devices: [CORE]\n" + Z, 1, "devices must map device names"),
+    ("devices:\n  CORE: {locaton: x}\n" + Z, 2, "unknown key 'locaton' in devices: 'CORE' (did you mean 'location'?)"),
+    ("devices:\n  CORE: {location: 5}\n" + Z, 2, "location must be text"),
+    # YAML itself
+    (Z + "zones:\n  h: {kind: guest, subnets: [10.0.1.0/24]}\n", 3, "'zones' is given twice"),
+    ("zones:\n  g: {kind: guest, kind: internal, subnets: [10.0.0.0/24]}\n", 2, "'kind' is given twice"),
+    ("unit: \"a\x1b[31m\"\n" + Z, 1, "character \\x1b (U+001B) is not allowed"),
+    ("unit: x\n\nzones: {g\ufffe: 1}\n", 3, "character \\ufffe (U+FFFE) is not allowed"),
+    ("unit: !!python/object:os.system x\n" + Z, 1, "could not determine a constructor"),
+    ("unit: " + "[" * 60 + "]" * 60 + "\n" + Z, 1, "nested more than 50 levels"),
+    ("unit: &a [*a]\n" + Z, 1, "refers to a value that contains it"),
+    # addresses
+    ("zones:\n  g: {kind: guest, subnets: [0.0.0.0/0]}\n", 2,
+     "only an external zone may own every address no other zone owns"),
+    ("zones:\n  s:\n    kind: internal\n    subnets:\n      - 10.0.0.0/24\n      - 0.0.0.0/1\n", 6,
+     "remove subnets: or make the zone kind: external"),
+    ("zones:\n  g: {kind: guest, subnets: ['2001:db8::/32']}\n", 2, "IPv6 is not modelled yet"),
+    ("zones:\n  g: {kind: guest, subnets: ['::ffff:10.0.0.0/120']}\n", 2, "IPv6 is not modelled yet"),
+    (("zones:\n  guest: {kind: guest, subnets: [10.10.0.0/16]}\n  counter:\n    kind: kiosk\n"
+      "    subnets: [10.10.30.0/24]\n"), 5,
+     "zone 'counter': subnet 10.10.30.0/24 overlaps subnet 10.10.0.0/16 of zone 'guest' (line 2)"),
+    ("zones:\n  a: {kind: internal, subnets: [10.1.0.0/24]}\n  b: {kind: server, subnets: [10.1.0.0/24]}\n", 3,
+     "split the larger subnet or merge the zones"),
+    ("zones:\n  internet: {kind: external, subnets: [0.0.0.0/0]}\n  g: {kind: guest, subnets: [10.0.0.0/24]}\n",
+     3, "an external zone needs no subnets: without them 'internet' owns every address no other zone owns"),
+])
+def test_schema_errors_are_one_line_with_file_and_line(tmp_path, text, line, needle):
+    with pytest.raises(InputError) as e:
+        load_site(write(tmp_path, text))
+    msg = str(e.value)
+    assert needle in msg and f"site.yaml:{line}:" in msg, msg
+    assert "\n" not in msg
+
+
+@pytest.mark.parametrize("text", [
+    "level: '3'\n" + Z,                                    # a quoted level, as before
+    "inspection_date: '2026-09-03'\n" + Z,
+    "zones:\n  g: {kind: Guest, subnets: [10.0.0.1/24]}\n",  # kind in any case; host bits dropped
+    "zones:\n  internet: {kind: external, subnets: [0.0.0.0/0]}\n",   # external may own everything
+    "zones:\n  a: {kind: internal, subnets: [10.0.0.0/16, 10.0.1.0/24]}\n",  # overlap inside one zone
+    ("zones:\n  g: &z {kind: guest, subnets: [10.0.0.0/24]}\n"
+     "  h: {<<: *z, subnets: [10.0.1.0/24]}\n"),            # a merge key: a few aliases are fine
+    "zones:\n  \"gu\\aest\\e[31m\\uFFFE\\u202E\": {kind: guest, subnets: [10.0.0.0/24]}\n",  # odd zone names load
+])
+def test_schema_keeps_valid_files(tmp_path, text):
+    site = load_site(write(tmp_path, text))
+    assert site.zones
+
+
+def test_sample_site_files_load_unchanged():
+    from pathlib import Path
+    for f in sorted(Path(__file__).resolve().parents[1].glob("sample_configs/*/site.yaml")):
+        site = load_site(f)
+        assert site.zones and 1 <= site.level <= 5, f
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    import time
+    import tracemalloc
+    rows = ["a: &a [x,x,x,x,x,x,x,x,x]"]
+    for prev, cur in zip("abcdefgh", "bcdefghi"):
+        rows.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    text = "\n".join(rows) + "\nunit: *i\n" + Z
+    assert len(text) < 700
+    tracemalloc.start()
+    t0 = time.monotonic()
+    with pytest.raises(InputError, match=r"site.yaml:2: YAML aliases \(\*name\) expand the site file beyond 100,000"):
+        load_site(write(tmp_path, text))
+    assert time.monotonic() - t0 < 5
+    assert tracemalloc.get_traced_memory()[1] < 50 << 20
+    tracemalloc.stop()
+
+
+def test_site_file_size_is_capped(tmp_path):
+    text = Z + "# " + "x" * zones.SITE_MAX_BYTES + "\n"
+    with pytest.raises(InputError, match="more than the limit of 1,048,576 bytes"):
+        load_site(write(tmp_path, text))
+    with pytest.raises(InputError, match="not a regular file"):
+        load_site(tmp_path)
+
+
+def _many_zones(n: int) -> str:
+    return "zones:\n" + "".join(f"  z{i}: {{kind: internal, subnets: [10.{i // 250}.{i % 250}.0/24]}}\n"
+                                for i in range(n))
+
+
+def test_zone_count_is_capped_and_overridable(tmp_path, monkeypatch):
+    monkeypatch.delenv("NETAUDIT_MAX_ZONES", raising=False)
+    assert len(load_site(write(tmp_path, _many_zones(200))).zones) == 200
+    with pytest.raises(InputError, match=r"site.yaml:1: 201 zones, more than the limit of 200 .*NETAUDIT_MAX_ZONES"):
+        load_site(write(tmp_path, _many_zones(201)))
+    monkeypatch.setenv("NETAUDIT_MAX_ZONES", "300")
+    assert len(load_site(write(tmp_path, _many_zones(201))).zones) == 201
+    monkeypatch.setenv("NETAUDIT_MAX_ZONES", "lots")
+    with pytest.raises(InputError, match="NETAUDIT_MAX_ZONES='lots': expected a positive whole number"):
+        load_site(write(tmp_path, _many_zones(3)))
+
+
+def test_overlap_check_scales(tmp_path):
+    """Thousands of subnets: one sorted sweep, not every pair."""
+    import time
+    text = "zones:\n" + "".join(
+        f"  z{i}:\n    kind: internal\n    subnets: [" + ", ".join(f"10.{i}.{j}.0/24" for j in range(250)) + "]\n"
+        for i in range(150))
+    t0 = time.monotonic()
+    assert len(load_site(write(tmp_path, text)).zones) == 150
+    assert time.monotonic() - t0 < 10

@@ -8,7 +8,13 @@ A vendor is one module in this package exposing::
 
 and one line in :data:`VENDOR_MODULES`.  ``text`` is already decoded, BOM-stripped
 and newline-normalised by :mod:`netaudit.inputs`; ``file`` is the display path used
-in every :class:`~netaudit.model.Src`.
+in every :class:`~netaudit.model.Src`.  Optionally::
+
+    def incomplete(text: str, result: ParseResult) -> tuple[int, str] | None
+
+says where and why the file is not complete (cut short, nested beyond reason) —
+:mod:`netaudit.parsers.completeness` — which :mod:`netaudit.inputs` reports as a
+usable-input problem (the audit then never passes).
 
 State parsers (routing tables and other live state) follow the same shape with
 ``STATE_KIND`` instead of ``VENDOR`` and ``parse_state(text, file) -> StateResult``.
@@ -107,6 +113,12 @@ _HEAD = 1 << 20                 # markers sit near the top; never scan 50 MB for
 # UNRECOGNIZED_MIN of them) did not read the file's dialect: its model is not evidence.
 UNRECOGNIZED_SHARE = 0.20
 UNRECOGNIZED_MIN = 10
+# A file claimed by a vendor's detect() whose configuration lines are this share or more
+# unrecognized is not that vendor's configuration at all (random text with a few
+# familiar words): no device is built from it — its "settings" would be the vendor's
+# defaults, and findings from defaults are not evidence.  Between UNRECOGNIZED_SHARE
+# and this share a file is a partly-understood real configuration: kept, partial.
+NOT_VENDOR_SHARE = 0.90
 
 
 def looks_like(text: str) -> str | None:
@@ -121,9 +133,30 @@ def looks_like(text: str) -> str | None:
     return best
 
 
+_CONFIG_LINE = re.compile(r"^[^\S\n]*[^\s!#]", re.M)
+
+
 def _config_lines(text: str) -> int:
-    """Lines with configuration on them: not blank, not a ``!``/``#`` comment."""
-    return sum(1 for line in text.split("\n") if line.strip() and line.lstrip()[0] not in "!#")
+    """Lines with configuration on them: not blank, not a ``!``/``#`` comment (C-level scan)."""
+    return len(_CONFIG_LINE.findall(text))
+
+
+def not_this_vendor(result: ParseResult, text: str) -> str | None:
+    """Why the file is not a configuration of the vendor whose parser read it — nearly
+    all its configuration lines (:data:`NOT_VENDOR_SHARE`) were unrecognized — or None.
+    The caller drops the file (no device from defaults) and says so."""
+    rep = result.report
+    unrec = len(rep.unrecognized)
+    if not unrec:
+        return None
+    total = _config_lines(text)
+    if not total or unrec < NOT_VENDOR_SHARE * total:
+        return None
+    vendor = rep.vendor or "this vendor"
+    platform = looks_like(text)
+    also = f"; it looks like {platform}, which netaudit does not support" if platform else ""
+    return (f"not a configuration of {vendor}: {unrec} of its {total} configuration lines "
+            f"were not recognized{also}; no device was built from it")
 
 
 def assess(result: ParseResult, text: str) -> str | None:

@@ -1691,3 +1691,14 @@ def detect(text: str) -> int:
 def parse(text: str, file: str) -> ParseResult:
     """Parse one ASA config into one Device and its ParseReport (never raises on content)."""
     return parse_without_gc(_AsaParser, text, file)
+
+
+def incomplete(text: str, result: ParseResult) -> tuple[int, str] | None:
+    """``(line, message)`` when a ``: Saved`` export does not end with ``: end`` or the
+    resolution of objects, ACLs and NAT failed (the model is incomplete), else None
+    (:mod:`netaudit.parsers.completeness`)."""
+    from netaudit.parsers import completeness
+    for w in result.report.warnings:
+        if ": resolution failed (" in w:
+            return 0, w.split(": ", 1)[1]
+    return completeness.asa(text)

@@ -405,6 +405,46 @@ class Objects:
         self.iface_addr = iface_addr          # nameif -> address (None if unknown)
         self.nameif_real: dict[str, str] = {}  # nameif -> interface name (FTD ``ifc``)
         self._memo: dict[tuple, object] = {}
+        self._warm()
+
+    def _warm(self) -> None:
+        """Resolve every group once, nested groups before the groups that contain them
+        (an iterative post-order walk), so the recursive resolvers below always find
+        their members memoised: a chain of thousands of ``group-object`` levels cannot
+        exhaust Python's recursion limit.  A group is resolved with the members that
+        close a cycle back to it as ``_active``, as the recursive walk from the outer
+        group would; results are the ones on-demand resolution gives."""
+        groups = self.groups
+        resolvers = {
+            "network": lambda n, act: self.network(Ref("group", n), act),
+            "service": lambda n, act: (self.services(Ref("group", n), act), self.ports(n, act)),
+            "protocol": lambda n, act: self.protocols(n, act),
+            "icmp-type": lambda n, act: self.icmp_types(n, act),
+        }
+
+        def members(name: str) -> list[str]:
+            return [i.name for i in groups[name].items
+                    if isinstance(i, Ref) and i.kind == "group" and i.name in groups]
+
+        state: dict[str, int] = {}          # 1: on the walk's stack, 2: resolved
+        for root in groups:
+            if root in state:
+                continue
+            state[root] = 1
+            stack = [(root, iter(members(root)))]
+            while stack:
+                name, todo = stack[-1]
+                nxt = next((m for m in todo if m not in state), None)
+                if nxt is not None:
+                    state[nxt] = 1
+                    stack.append((nxt, iter(members(nxt))))
+                    continue
+                stack.pop()
+                state[name] = 2
+                resolve = resolvers.get(groups[name].kind)
+                if resolve is not None:
+                    back = frozenset(m for m in members(name) if state.get(m) == 1 and m != name)
+                    resolve(name, back)
 
     # each resolver returns (value, missing: tuple[Ref], partial: tuple[str])
 

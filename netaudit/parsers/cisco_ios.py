@@ -204,7 +204,11 @@ _SNMP_ALGORITHMS = frozenset({"md5", "sha", "sha-224", "sha-256", "sha-384", "sh
 
 # Words in an ignored line that announce a secret value right after them.
 SECRET_WORDS = frozenset({"password", "secret", "key-string", "md5", "key",
-                          "authentication-key", "pre-shared-key", "wpa-psk"})
+                          "authentication-key", "pre-shared-key", "wpa-psk", "set-key",
+                          "password-encrypt"})
+# Words after `key` that make it a command, not a secret (`crypto key generate rsa`).
+_KEY_GRAMMAR = frozenset({"generate", "zeroize", "import", "export", "pubkey-chain", "storage",
+                          "decrypt", "encrypt", "chain", "config-key", "move", "label"})
 # Values that are keywords, never secrets (``authentication md5 key-string …``).
 _NOT_SECRETS = frozenset({"key-string", "key-chain", "chain", "md5", "key", "address",
                           "encryption", "config-key", "level", "local", "remote",
@@ -338,12 +342,20 @@ class _IosParser(LineParser):
                 if "key" not in low[i + 1:]:
                     self.add_secret(tokens[-1])
                 continue
-            if w == "wpa-psk":
+            if w in ("wpa-psk", "set-key"):      # IOS-XE WLAN: security wpa psk set-key ascii 0 X
                 j = i + 1
-                while j < len(low) and low[j] in ("ascii", "hex", "0", "7"):
+                while j < len(low) and low[j] in ("ascii", "hex", "0", "7", "8"):
                     j += 1
                 if j < len(tokens):
                     self.add_secret(tokens[j])
+                continue
+            if w == "key" and i + 1 < len(low) and low[i + 1] in _KEY_GRAMMAR:
+                # crypto key import rsa L [pem] … terminal|url U PASSPHRASE; key chain …
+                if low[i + 1] == "import":
+                    for j in range(i + 2, len(low) - 1):
+                        if low[j] == "terminal" or (low[j] == "url" and j + 2 < len(low)):
+                            self.add_secret(tokens[j + 1 if low[j] == "terminal" else j + 2])
+                            break
                 continue
             self.add_secret(secret_after(tokens, i))
 
@@ -1841,4 +1853,11 @@ def parse(text: str, file: str) -> ParseResult:
     ``report.partially_understood``.
     """
     return parse_without_gc(_IosParser, text, file)
+
+
+def incomplete(text: str, result: ParseResult) -> tuple[int, str] | None:
+    """``(line, message)`` when the file was cut short (no final ``end`` after an export
+    header, a banner never closed), else None (:mod:`netaudit.parsers.completeness`)."""
+    from netaudit.parsers import completeness
+    return completeness.ios(text, result.report.warnings)
 

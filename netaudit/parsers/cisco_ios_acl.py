@@ -425,36 +425,49 @@ def resolve_groups(items: dict[str, list], kind: str) -> tuple[dict, list[tuple[
     """
     done: dict[str, object] = {}
     missing: list[tuple[str, str]] = []
-    active: set[str] = set()
+    # Depth-first with an explicit stack (a chain of thousands of nested groups must not
+    # exhaust Python's recursion limit): name -> [members so far, contains any].
+    acc: dict[str, list] = {}
 
-    def visit(name: str):
-        if name in done:
-            return done[name]
-        if name in active:          # a cycle: IOS refuses it, we just stop
-            return ()
-        active.add(name)
-        out: list = []
-        is_any = False
-        for item in items[name]:
-            if isinstance(item, OG):
-                if item.name not in items:
-                    missing.append((name, item.name))
-                    continue
-                sub = visit(item.name)
-                if sub is None:
-                    is_any = True
+    def add(name: str, sub) -> None:
+        if sub is None:
+            acc[name][1] = True
+        else:
+            acc[name][0].extend(sub)
+
+    for root in items:
+        if root in done:
+            continue
+        acc[root] = [[], False]
+        stack: list[list] = [[root, 0]]
+        while stack:
+            frame = stack[-1]
+            name, idx = frame
+            members = items[name]
+            if idx < len(members):
+                frame[1] = idx + 1
+                item = members[idx]
+                if isinstance(item, OG):
+                    sub = item.name
+                    if sub not in items:
+                        missing.append((name, sub))
+                    elif sub in done:
+                        add(name, done[sub])
+                    elif sub in acc:        # a cycle: IOS refuses it, we just stop
+                        pass
+                    else:
+                        acc[sub] = [[], False]
+                        stack.append([sub, 0])
                 else:
-                    out.extend(sub)
-            else:
-                for m in item:
-                    if kind == "network" and m.wildcard == ANY_WILDCARD:
-                        is_any = True
-                    out.append(m)
-        active.discard(name)
-        result = None if is_any else tuple(dict.fromkeys(out))
-        done[name] = result
-        return result
-
-    for name in items:
-        visit(name)
+                    for m in item:
+                        if kind == "network" and m.wildcard == ANY_WILDCARD:
+                            acc[name][1] = True
+                        acc[name][0].append(m)
+                continue
+            stack.pop()
+            out, is_any = acc.pop(name)
+            result = None if is_any else tuple(dict.fromkeys(out))
+            done[name] = result
+            if stack:
+                add(stack[-1][0], result)
     return done, missing

@@ -24,6 +24,7 @@ from netaddr import IPNetwork
 
 from netaudit.model import Device, IfKind, Interface, ParseReport, ParseResult, Src
 from netaudit.parsers.cisco_common import int_to_ip
+from netaudit.secrets import key_material_lines, may_hold_secret
 
 IGNORE = object()   # sentinel: understood, irrelevant on purpose
 
@@ -163,6 +164,7 @@ class LineParser:
         self.ctx: Ctx | None = None
         self.ignored = 0
         self.refs: list[tuple[str, str, Src]] = []
+        self.lineno = 0                          # the line being read (secrets are recorded on it)
 
     # ------------------------------------------------------------------ helpers
 
@@ -171,13 +173,16 @@ class LineParser:
 
     def unrecognized(self, lineno: int, text: str) -> None:
         self.rep.unrecognized.append(Src(self.file, lineno, text))
+        if may_hold_secret(text):                # its secrets are masked where it is echoed
+            self._maybe_scan(text)
 
     def ref(self, kind: str, name: str, src: Src) -> None:
         self.refs.append((kind, name, src))
 
     def add_secret(self, value: str | None) -> None:
-        """Remember a literal secret so every output can mask it.  Guards against
-        keywords and tiny numbers that masking would wreck reports with."""
+        """Remember a literal secret so every output can mask it: on the line being read
+        (by grammar position, whatever the value) and as a value.  Guards against keywords
+        and tiny numbers that masking would wreck reports with."""
         if not value or len(value) < 2 or value.lower() in self.NOT_SECRETS:
             return
         if self.MASKED_NOT_SECRET and set(value) == {"*"}:
@@ -185,6 +190,8 @@ class LineParser:
         if value.isdigit() and len(value) <= 2:
             return
         self.dev.secrets.add(value)
+        if self.lineno:
+            self.dev.secret_lines.setdefault(self.lineno, set()).add(value)
 
     def scan_secrets(self, tokens: list[str], low: list[str]) -> None:
         raise NotImplementedError
@@ -219,7 +226,15 @@ class LineParser:
         if lines and lines[-1] == "":
             lines.pop()
         self.rep.lines = len(lines)
+        # Key material (PEM blocks, hex certificate lines): data, never configuration.
+        material = key_material_lines(lines) if "-----BEGIN" in self.text or "certificate" in self.text else {}
         for lineno, raw in enumerate(lines, 1):
+            self.lineno = lineno
+            if material and lineno in material:
+                self.ignored += 1
+                if material[lineno]:
+                    self.dev.secret_lines.setdefault(lineno, set()).add(material[lineno])
+                continue
             stripped = self.prepare(raw, lineno)
             if stripped is None:
                 continue
@@ -234,6 +249,7 @@ class LineParser:
                 self.unrecognized(lineno, stripped)
                 self.rep.warnings.append(
                     f"{self.file}:{lineno}: line not understood ({type(exc).__name__}: {exc})")
+        self.lineno = 0
         self.end_of_input()
         self.rep.ignored = self.ignored
         return ParseResult(devices=[self.dev], report=self.rep)

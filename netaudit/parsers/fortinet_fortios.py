@@ -74,6 +74,7 @@ from netaudit.model import (
 from netaudit.parsers import fortios_tables as T
 from netaudit.parsers.fortios_objects import ip_int, parse_prefix
 from netaudit.parsers.fortios_tables import IFACE_IGNORED, IFACE_IGNORED_PREFIXES, IFACE_PARTIAL
+from netaudit.secrets import key_material_lines
 from netaudit.parsers.fortios_tree import (
     IGNORE, IGNORED, MODEL, PARTIAL, UNRECOGNIZED, Block, Entry, Node, Tree, build, finalize,
 )
@@ -127,6 +128,18 @@ def parse(text: str, file: str) -> ParseResult:
     finally:
         if paused:
             gc.enable()
+
+
+def incomplete(text: str, result: ParseResult) -> tuple[int, str] | None:
+    """``(line, message)`` when the tree builder found the file cut short (a ``config``
+    never closed by ``end``) or nested beyond :data:`fortios_tree.MAX_DEPTH`, else None."""
+    from netaudit.parsers import completeness
+    from netaudit.parsers.fortios_tree import CUT_SHORT
+    for w in result.report.warnings:
+        m = re.match(r"^[^\n]*?:(\d+): (.*)$", w)
+        if m and m.group(2).startswith(CUT_SHORT):
+            return int(m.group(1)), m.group(2)
+    return completeness.fortios_last(text)
 
 
 # --------------------------------------------------------------------------- constants
@@ -210,6 +223,8 @@ class _FortiParser:
         self.vdoms: dict[str, _Vdom] = {}
         self.vdom_mode = False
         self.secrets: set[str] = set()
+        self.secret_lines: dict[int, set[str]] = {}   # line → secret values on it
+        self.material: dict[int, str] = {}            # key material lines (PEM bodies)
         self.global_blocks: list[tuple[str, Block]] = []
 
     # ------------------------------------------------------------------ helpers
@@ -241,8 +256,12 @@ class _FortiParser:
         tree = self.tree = build(self.text)
         self.lines = tree.lines
         self.rep.lines = len(tree.lines)
+        if "-----BEGIN" in self.text:
+            self.material = key_material_lines(self.lines)
         for w in tree.warnings:
             m = re.match(r"line (\d+): (.*)", w)
+            if m and int(m.group(1)) in self.material and m.group(2).startswith("unknown command"):
+                continue        # a PEM body line read as a command (a file cut inside a key)
             self.rep.warnings.append(f"{self.file}:{m.group(1)}: {m.group(2)}" if m
                                      else f"{self.file}: {w}")
         root = tree.root
@@ -514,6 +533,7 @@ class _FortiParser:
             name = e.first("name", "")
             if name:
                 self.secrets.add(name)
+                self._secret_on_lines(e.settings["name"].lines, name)
             hosts = []
             open_host = False
             hb = e.child("hosts")
@@ -761,10 +781,22 @@ class _FortiParser:
                     for val in vals:
                         if val.lower() not in _NOT_SECRET_VALUES and len(val) >= 3:
                             self.secrets.add(val)
+                            self._secret_on_lines(s.lines, val)
             stack.extend(node.children.values())
             if isinstance(node, Block):
                 stack.extend(node.entries.values())
                 stack.extend(node.deleted)
+
+    def _secret_on_lines(self, lines, value: str) -> None:
+        """Record ``value`` as a secret of the lines it stands on (each line's piece of a
+        multi-line value; PEM markers are not secrets)."""
+        pieces = [p.strip() for p in value.split("\n")] if "\n" in value else [value]
+        pieces = [p for p in pieces if p and not p.startswith("-----") and not p.endswith("-----")]
+        for ln in lines:
+            text = self.lines[ln - 1] if 0 < ln <= len(self.lines) else ""
+            for p in pieces:
+                if p in text:
+                    self.secret_lines.setdefault(ln, set()).add(p)
 
     # ------------------------------------------------------------------ result
 
@@ -774,14 +806,18 @@ class _FortiParser:
         ignored = 0
         for n in range(1, len(status)):
             st = status[n]
-            if st == IGNORED:
-                ignored += 1
+            if st == IGNORED or (st == UNRECOGNIZED and n in self.material):
+                ignored += 1    # key material is data: read, never configuration
             elif st == UNRECOGNIZED:
                 rep.unrecognized.append(Src(self.file, n, self.lines[n - 1].strip()))
         rep.ignored = ignored
+        for n, part in self.material.items():
+            if part:
+                self.secret_lines.setdefault(n, set()).add(part)
         devices = [v.dev for v in self.vdoms.values() if v.dev is not None]
         for d in devices:
             d.secrets |= self.secrets
+            d.secret_lines = self.secret_lines
         rep.devices = [d.hostname for d in devices]
         return ParseResult(devices=devices, report=rep)
 

@@ -43,6 +43,15 @@ RECOGNIZED, IGNORED, UNRECOGNIZED = 1, 2, 3
 # Block dispositions set by the interpreter.
 MODEL, IGNORE, PARTIAL = "model", "ignore", "partial"
 
+# FortiOS nests a few levels (vdom > edit > config router bgp > config neighbor > edit …);
+# deeper nesting is not a configuration FortiOS wrote.  Nothing here recurses on the
+# depth (the builder and finalize use explicit stacks); the limit only makes such a file
+# a usable-input problem instead of a silent one.
+MAX_DEPTH = 64
+# How the builder's warnings about an incomplete file begin (``incomplete()`` in
+# fortinet_fortios turns them into usable-input problems).
+CUT_SHORT = ("truncated:", f"nesting deeper than {MAX_DEPTH}")
+
 
 class Setting:
     """``set key v1 v2 …`` (last one wins; ``append``/``select`` extend it)."""
@@ -164,6 +173,7 @@ class Tree:
     warnings: list[str] = field(default_factory=list)
     header: dict[str, str] = field(default_factory=dict)   # #config-version=… fields
     truncated: bool = False
+    too_deep: int | None = None                     # first line nested beyond MAX_DEPTH
 
 
 # --------------------------------------------------------------------------- tokenizer
@@ -322,6 +332,11 @@ def build(text: str) -> Tree:
             blk.struct.extend(span)
             stack.append(blk)
             open_entry.append(None)
+            if len(stack) > MAX_DEPTH + 1 and tree.too_deep is None:
+                tree.too_deep = lineno
+                warnings.append(f"line {lineno}: {CUT_SHORT[1]} levels of 'config' blocks: not a "
+                                "configuration as FortiOS writes it (damaged or generated file?); "
+                                "what was read is used")
             continue
         if cmd == "edit":
             if top is root or len(tokens) < 2:
@@ -366,9 +381,13 @@ def build(text: str) -> Tree:
         _bad(tree, span, f"line {lineno}: unknown command {tokens[0]!r}")
     if len(stack) > 1:
         tree.truncated = True
-        open_paths = " > ".join(b.path for b in stack[1:])
-        warnings.append(f"file ends inside 'config {open_paths}' (missing 'end'): "
-                        "truncated file? what was read so far is used")
+        shown = [b.path for b in stack[1:]]
+        if len(shown) > 6:
+            shown = shown[:3] + [f"… {len(shown) - 5} more …"] + shown[-2:]
+        open_paths = " > ".join(shown)
+        warnings.append(f"line {max(nlines, 1)}: {CUT_SHORT[0]} the file ends inside 'config {open_paths}' "
+                        f"(opened at line {stack[-1].config_line}; missing 'end'): "
+                        "what was read so far is used")
     return tree
 
 
@@ -442,10 +461,39 @@ def _table_cmd(blk: Block, cmd: str, tokens: list[str], lineno: int) -> bool:
 
 
 def finalize(tree: Tree) -> None:
-    """Give every still-undecided line its status from the interpreter's marks."""
+    """Give every still-undecided line its status from the interpreter's marks.
+
+    A pre-order depth-first walk with an explicit stack (no recursion on the nesting
+    depth): a block's structural lines, its settings, its nested blocks, then each entry
+    (structure, settings, nested blocks) and each deleted entry.  A line keeps the first
+    status it is given (a cloned entry shares its original's nested blocks)."""
     status = tree.status
-    for blk in tree.root.children.values():
-        _final_block(blk, status, None)
+    # tasks: ("b", block, inherited) | ("n", node, disp, block) | ("e", entry, disp, block, deleted)
+    stack: list[tuple] = [("b", blk, None) for blk in reversed(tree.root.children.values())]
+    while stack:
+        task = stack.pop()
+        kind = task[0]
+        if kind == "b":
+            _, blk, inherited = task
+            disp = _block_struct(blk, status, inherited)
+            later: list[tuple] = [("n", blk, disp, blk)]
+            later.extend(("e", e, disp, blk, False) for e in blk.entries.values())
+            later.extend(("e", e, disp, blk, True) for e in blk.deleted)
+            stack.extend(reversed(later))
+            continue
+        if kind == "e":
+            _, e, disp, blk, deleted = task
+            if deleted:            # understood, and without effect: deleted again
+                _set_lines(status, e.struct, IGNORED if disp is not None else UNRECOGNIZED)
+                disp = IGNORE if disp is not None else None
+            elif disp == MODEL:
+                _set_lines(status, e.struct, RECOGNIZED)
+            else:
+                _set_lines(status, e.struct, IGNORED if disp in (IGNORE, PARTIAL) else UNRECOGNIZED)
+            task = ("n", e, disp, blk)
+        _, node, disp, blk = task
+        _node_settings(node, status, disp, blk)
+        stack.extend(("b", child, disp) for child in reversed(node.children.values()))
     for k in range(1, len(status)):
         if not status[k]:
             status[k] = UNRECOGNIZED
@@ -457,7 +505,7 @@ def _set_lines(status: bytearray, lines, value: int) -> None:
             status[k] = value
 
 
-def _final_node(node: Node, status: bytearray, disp: str | None, blk: Block) -> None:
+def _node_settings(node: Node, status: bytearray, disp: str | None, blk: Block) -> None:
     if disp == MODEL:
         for s in node.settings.values():
             st = s.status
@@ -470,11 +518,10 @@ def _final_node(node: Node, status: bytearray, disp: str | None, blk: Block) -> 
         value = IGNORED if disp in (IGNORE, PARTIAL) else UNRECOGNIZED
         for s in node.settings.values():
             _set_lines(status, s.lines, value)
-    for child in node.children.values():
-        _final_block(child, status, disp)
 
 
-def _final_block(blk: Block, status: bytearray, inherited: str | None) -> None:
+def _block_struct(blk: Block, status: bytearray, inherited: str | None) -> str | None:
+    """The block's effective disposition; marks its structural lines."""
     disp = blk.disp
     if disp is None and inherited in (IGNORE, PARTIAL):
         disp = IGNORE
@@ -487,14 +534,4 @@ def _final_block(blk: Block, status: bytearray, inherited: str | None) -> None:
         _set_lines(status, blk.struct, IGNORED)
     else:
         _set_lines(status, blk.struct, UNRECOGNIZED)
-    _final_node(blk, status, disp, blk)
-    for e in blk.entries.values():
-        if disp == MODEL:
-            _set_lines(status, e.struct, RECOGNIZED)
-        else:
-            _set_lines(status, e.struct, IGNORED if disp in (IGNORE, PARTIAL) else UNRECOGNIZED)
-        _final_node(e, status, disp, blk)
-    for e in blk.deleted:          # understood, and without effect: deleted again
-        value = IGNORED if disp is not None else UNRECOGNIZED
-        _set_lines(status, e.struct, value)
-        _final_node(e, status, IGNORE if disp is not None else None, blk)
+    return disp

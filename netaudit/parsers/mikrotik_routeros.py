@@ -117,6 +117,7 @@ from netaudit.parsers.mikrotik_match import (
     to_matches,
 )
 from netaudit.parsers.mikrotik_policy_routing import compose as compose_policy_routes
+from netaudit.secrets import key_material_lines
 from netaudit.parsers.mikrotik_syntax import (
     Command,
     count_lines,
@@ -198,6 +199,7 @@ SECRET_KEYS = frozenset({
 })
 _SECRET_HINT = re.compile(r"pass|secret|key|psk|community", re.IGNORECASE)
 _NOT_SECRETS = frozenset({"yes", "no", "none", "auto", "default", "public", "private", '""'})
+_NOT_LINE_SECRETS = frozenset({"yes", "no", "none", "auto", "default", '""', ""})
 
 _IGN = object()        # handler result: understood, no effect
 
@@ -490,15 +492,28 @@ class _RosParser:
     def partial(self, construct: str, reason: str, src: Src) -> None:
         self.rep.add_partial(construct, reason, src)
 
-    def add_secret(self, value: str | None) -> None:
+    def add_secret(self, value: str | None, src: Src | None = None, raw: str | None = None) -> None:
+        """A literal secret; with ``src``, also a secret of that line by grammar position
+        (then even ``public``: it is the community there), as written (``raw``) and decoded."""
+        if src is not None and value and value.lower() not in _NOT_LINE_SECRETS:
+            on_line = self.dev.secret_lines.setdefault(src.line, set())
+            on_line.add(value)
+            if raw:
+                on_line.add(raw.strip('"'))
         if not value or len(value) < 3 or value.lower() in _NOT_SECRETS:
             return
         self.dev.secrets.add(value)
 
-    def scan_secrets(self, cmd: Command) -> None:
+    def scan_secrets(self, cmd: Command, src: Src | None = None) -> None:
         for k, raw in cmd.props.items():
             if k.rsplit(".", 1)[-1] in SECRET_KEYS:
-                self.add_secret(unquote(raw))
+                self.add_secret(unquote(raw), src, raw)
+        if cmd.path[-2:] == ("snmp", "community") and src is not None:
+            # the community is its name: name=X, and the item a `set X …` names
+            if "name" in cmd.props:
+                self.add_secret(unquote(cmd.props["name"]), src, cmd.props["name"])
+            if cmd.verb == "set" and cmd.words:
+                self.add_secret(unquote(cmd.words[0]), src, cmd.words[0])
 
     def _if(self, name: str, kind: IfKind | None = None, src: Src | None = None) -> _If:
         """The interface record named ``name`` (created on first mention)."""
@@ -544,7 +559,14 @@ class _RosParser:
     def run(self) -> ParseResult:
         self.rep.lines = count_lines(self.text)
         current: tuple[str, ...] | None = None
+        # Key material (a PEM block pasted into the export): data, never a command.
+        material = key_material_lines(self.text.split("\n")) if "-----BEGIN" in self.text else {}
         for lineno, nphys, text in logical_lines(self.text):
+            if material and lineno in material:
+                self.ignored += nphys
+                if material[lineno]:
+                    self.dev.secret_lines.setdefault(lineno, set()).add(material[lineno])
+                continue
             if not text:
                 self.ignored += nphys
                 continue
@@ -594,7 +616,7 @@ class _RosParser:
 
     def _dispatch(self, path, cmd: Command, src: Src, nphys: int) -> None:
         if cmd.props:
-            self.scan_secrets(cmd)
+            self.scan_secrets(cmd, src)
         handler = HANDLERS.get(path)
         if handler is None:
             if _ignored_menu(path) and cmd.verb in ("add", "set"):
@@ -2755,3 +2777,10 @@ def parse(text: str, file: str) -> ParseResult:
     finally:
         if paused:
             gc.enable()
+
+
+def incomplete(text: str, result: ParseResult) -> tuple[int, str] | None:
+    """``(line, message)`` when the export's last command is visibly cut, else None
+    (:mod:`netaudit.parsers.completeness`)."""
+    from netaudit.parsers import completeness
+    return completeness.routeros(text, {s.line for s in result.report.unrecognized[-3:]})

@@ -69,7 +69,7 @@ def render_doc(doc: dict, fmt: str, options: RenderOptions) -> str | bytes:
 
 def prepare_doc(doc: dict, options: RenderOptions) -> dict:
     """Apply cover options, fill in compliance for older documents, pick the regime."""
-    from ..secrets import mask_tree
+    from ..secrets import Masker
     from .json_report import conclusion
     doc = dict(doc)
     site = dict(doc.get("site") or {})
@@ -82,7 +82,9 @@ def prepare_doc(doc: dict, options: RenderOptions) -> dict:
         from ..compliance import evaluate, facts_from_doc
         doc["compliance"] = evaluate(facts_from_doc(doc))
     doc["conclusion"] = conclusion(doc["compliance"], options.standard)
-    return doc if options.show_secrets else mask_tree(doc)
+    # A saved document was masked when written; the rules that need no parser knowledge
+    # (grammar keywords, key material, the conservative rule) are applied again.
+    return Masker(show=options.show_secrets).doc(doc)
 
 
 def load_doc(path: str | Path) -> dict:

@@ -16,6 +16,7 @@ import re
 import shutil
 
 from ..messages import t
+from ..safetext import clean
 from .view import KIND_COLORS
 
 LEAK = "#c62828"
@@ -23,7 +24,10 @@ FONT = "DejaVu Sans"
 
 
 def _q(text: str) -> str:
-    """A DOT quoted string (escString: backslash escapes, \\n line breaks)."""
+    """A DOT quoted string (escString: backslash escapes, \\n line breaks); control and
+    bidi characters first made visible (safetext.clean: Graphviz would copy them into
+    the SVG, where XML forbids most of them)."""
+    text = clean(text, keep="\n")
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 

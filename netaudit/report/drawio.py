@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from ..safetext import clean
 from .diagram import LEAK, Graph, layout
 
 _PX = 96.0          # Graphviz "plain" output is in inches
@@ -21,7 +22,8 @@ _STYLES = {
 
 
 def _x(text: str) -> str:
-    return escape(text, {'"': "&quot;", "\n": "&#10;", "{": "&#123;", "}": "&#125;"})
+    # Control characters are not allowed in XML (N2G parses the label): made visible first.
+    return escape(clean(text, keep="\n"), {'"': "&quot;", "\n": "&#10;", "{": "&#123;", "}": "&#125;"})
 
 
 def render(doc: dict, lang: str) -> str:

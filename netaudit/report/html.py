@@ -25,11 +25,23 @@ def _cssstr(value) -> "object":
     return Markup("".join(out))
 
 
+def finalize(value):
+    """Every ``{{ }}`` output of the report templates (HTML, PDF, Markdown): control and
+    bidi characters written as visible escapes (safetext.clean), markup kept markup."""
+    if isinstance(value, str):
+        from markupsafe import Markup
+
+        from ..safetext import clean
+        cleaned = clean(value)
+        return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return value
+
+
 def environment(autoescape: bool = True):
     import jinja2
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=autoescape,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                             trim_blocks=False, lstrip_blocks=False)
+                             trim_blocks=False, lstrip_blocks=False, finalize=finalize)
     env.filters["cssstr"] = _cssstr
     return env
 

@@ -7,14 +7,13 @@ additive (docs/report.md lists them): ``generated``, ``topology``, ``compliance`
 """
 from __future__ import annotations
 
-import json
 import os
 from collections import defaultdict
 from datetime import date, datetime, timezone
 
 from .. import __version__
 from ..messages import both_of
-from ..secrets import MASK, mask_tree, of_devices
+from ..secrets import Masker, zone_names
 from . import RenderOptions
 
 SCHEMA = "netaudit/audit/v1"
@@ -23,14 +22,6 @@ SCHEMA = "netaudit/audit/v1"
 MAX_LISTED_PER_FILE = 1000
 MAX_LINE_CHARS = 500
 
-# Free-text fields that may quote configuration text: known secret values are masked
-# in them (the keyword rule of secrets.mask applies only to "text", i.e. config lines,
-# because it would mangle prose).
-_PROSE_KEYS = frozenset({"detail", "title", "remediation", "description", "reason", "note", "problem",
-                         "problems", "warnings", "warnings_text", "reason_text", "problems_text", "note_text", "inferred_from", "evidence", "label"})
-# Never rewritten, even inside prose containers: identifiers and locations.
-_KEEP_KEYS = frozenset({"file", "line", "id", "path", "sha256", "check", "severity", "device"})
-
 
 def generated_date() -> str:
     """ISO date of the report: from SOURCE_DATE_EPOCH when set (UTC), else today."""
@@ -38,19 +29,6 @@ def generated_date() -> str:
     if sde.isdigit():
         return datetime.fromtimestamp(int(sde), tz=timezone.utc).date().isoformat()
     return date.today().isoformat()
-
-
-def _mask_literals(obj, secrets: set[str], inside: bool = False):
-    if isinstance(obj, dict):
-        return {k: v if k in _KEEP_KEYS else _mask_literals(v, secrets, inside or k in _PROSE_KEYS)
-                for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_mask_literals(v, secrets, inside) for v in obj]
-    if inside and isinstance(obj, str):
-        for s in sorted(secrets, key=len, reverse=True):
-            if len(s) >= 3 and s in obj:
-                obj = obj.replace(s, MASK)
-    return obj
 
 
 def _plain(obj):
@@ -158,7 +136,10 @@ def topology_dict(audit) -> dict:
 def audit_dict(audit, options: RenderOptions) -> dict:
     """The audit as plain data (secrets masked unless asked)."""
     snap = audit.snapshot
-    secrets = set() if options.show_secrets else of_devices(snap.devices)
+    # Secrets masked by what each string is (secrets.Masker.doc): config lines by grammar
+    # position, unrecognised lines and warnings also by the conservative rule, prose by
+    # distinctive literal values only.
+    masker = Masker(snap.devices, zone_names(audit.zones), show=options.show_secrets)
     inputs = [{"path": f.path, "sha256": f.sha256, "kind": f.kind, "vendor": f.vendor,
                "devices": f.devices, "lines": f.lines, "unrecognized": f.unrecognized,
                **({"problem": f.problem} if f.problem else {})}
@@ -204,7 +185,8 @@ def audit_dict(audit, options: RenderOptions) -> dict:
     unrecognized, omitted = [], 0
     for r in snap.reports:
         for s in r.unrecognized[:MAX_LISTED_PER_FILE]:
-            text = s.text if len(s.text) <= MAX_LINE_CHARS else s.text[:MAX_LINE_CHARS] + "…"
+            text = masker.unrecognized(s.text, s.file, s.line)      # masked before it is cut
+            text = text if len(text) <= MAX_LINE_CHARS else text[:MAX_LINE_CHARS] + "…"
             unrecognized.append({"file": s.file, "line": s.line, "text": text})
         omitted += max(0, len(r.unrecognized) - MAX_LISTED_PER_FILE)
     if len(partial) > MAX_LISTED_PER_FILE * max(1, len(snap.reports)):
@@ -238,9 +220,7 @@ def audit_dict(audit, options: RenderOptions) -> dict:
     if compliance is not None:
         out["compliance"] = compliance
         out["conclusion"] = conclusion(compliance, options.standard)
-    if options.show_secrets:
-        return out
-    return _mask_literals(mask_tree(out, secrets), secrets)
+    return masker.doc(out)
 
 
 def conclusion(compliance: dict, standard: str | None) -> dict:
@@ -252,7 +232,10 @@ def conclusion(compliance: dict, standard: str | None) -> dict:
 
 
 def dumps(doc: dict) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    """The document as JSON text: the exact data, with control and bidi characters as
+    ``\\uXXXX`` escapes, never raw (safetext.dumps_json)."""
+    from ..safetext import dumps_json
+    return dumps_json(doc, indent=2, sort_keys=False) + "\n"
 
 
 def render(audit, options: RenderOptions) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import RenderOptions
-from .html import TEMPLATES
+from .html import TEMPLATES, finalize
 from .view import build
 
 _MD_SPECIAL = re.compile(r"([\\`*{}\[\]|~])")
@@ -77,7 +77,7 @@ def _tidy(text: str) -> str:
 def render_doc(doc: dict, options: RenderOptions) -> str:
     import jinja2
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True, finalize=finalize)
     env.filters.update(md=md, code=code, tcode=tcode, fence=fence)
     v = build(doc, options)
     return _tidy(env.get_template("report.md.j2").render(v=v, t=v.t))

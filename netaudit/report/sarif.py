@@ -7,7 +7,6 @@ language.  No timestamps or absolute paths: the same inputs give the same bytes.
 """
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
 from . import RenderOptions
@@ -139,4 +138,7 @@ def sarif_dict(doc: dict, options: RenderOptions) -> dict:
 
 
 def render_doc(doc: dict, options: RenderOptions) -> str:
-    return json.dumps(sarif_dict(doc, options), ensure_ascii=False, indent=2) + "\n"
+    # Every string is display text for a code-scanning viewer: control and bidi
+    # characters made visible (safetext), so a message reads as what it says.
+    from ..safetext import clean_tree, dumps_json
+    return dumps_json(clean_tree(sarif_dict(doc, options)), indent=2) + "\n"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..messages import register, t
 from ..messages import render as in_lang
-from ..secrets import mask, of_devices
+from ..secrets import Masker, zone_names
 from . import RenderOptions, cite_loc
 
 register({"summary.replies_only": {"vi": "chỉ gói trả lời", "en": "replies only"}})
@@ -13,7 +13,36 @@ _COLORS = {"critical": "\033[1;31m", "high": "\033[31m", "medium": "\033[33m", "
 _RESET = "\033[0m"
 
 
+class _Terminal:
+    """The summary's way to the terminal: every line passes :meth:`line` — data made
+    safe (safetext.clean: an ANSI code in a hostname, a BEL in a zone name, a newline
+    in a file name are shown as escapes) — and colour codes come only from :meth:`col`,
+    through markers carrying a per-render random token that no input can forge."""
+
+    def __init__(self, color: bool):
+        import re
+        import uuid
+        self.color = color
+        self.token = uuid.uuid4().hex
+        self.marks = re.compile(f"\x00{self.token}:(\\w+)\x00")
+
+    def col(self, text: str, key: str) -> str:
+        if not (self.color and key in _COLORS):
+            return text
+        return f"\x00{self.token}:{key}\x00{text}\x00{self.token}:reset\x00"
+
+    def line(self, text: str) -> str:
+        from ..safetext import clean
+        parts = self.marks.split(text)
+        out = [clean(parts[0], keep="")]
+        for key, data in zip(parts[1::2], parts[2::2]):
+            out.append((_RESET if key == "reset" else _COLORS.get(key, "")) + clean(data, keep=""))
+        return "".join(out)
+
+
 def _table(rows: list[list[str]]) -> list[str]:
+    from ..safetext import clean
+    rows = [[clean(c, keep="") for c in r] for r in rows]     # widths as the terminal shows them
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     out = []
     for n, r in enumerate(rows):
@@ -25,13 +54,12 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 def render(audit, options: RenderOptions) -> str:
     lang = options.lang
-    secrets = set() if options.show_secrets else of_devices(audit.devices)
+    masker = Masker(audit.devices, zone_names(audit.zones), show=options.show_secrets)
 
-    def col(text: str, key: str) -> str:
-        return f"{_COLORS[key]}{text}{_RESET}" if options.color and key in _COLORS else text
+    term = _Terminal(options.color)
+    col = term.col
 
-    def m(text: str, config_line: bool = False) -> str:
-        return text if options.show_secrets else mask(text, secrets, keywords=config_line)
+    m = masker.prose
 
     site = audit.site
     lines = [t("summary.title", lang), "=" * len(t("summary.title", lang))]
@@ -45,11 +73,11 @@ def render(audit, options: RenderOptions) -> str:
         subnets = ", ".join(str(s) for s in pz.zone.subnets) or "-"
         lines.append(f"  - {pz.name} [{pz.kind}] {subnets}")
         for why in pz.zone.inferred_from:
-            lines.append(f"      ~ {why}")
+            lines.append(f"      ~ {m(why)}")
         for a in pz.attached:
             lines.append(f"      @ {t('summary.attached', lang)}: {in_lang(a, lang)}")
         for p in pz.problems:
-            lines.append(f"      ! {in_lang(p, lang)}")
+            lines.append(f"      ! {m(in_lang(p, lang))}")
     runtime = audit.engine.runtime_assumptions()
     if runtime:
         lines.append("")
@@ -93,7 +121,7 @@ def render(audit, options: RenderOptions) -> str:
         lines.append(f"  [{col(sev, f.severity)}] {f.title[lang]}  ({f.check})")
         lines.append(f"      {m(f.detail[lang])}")
         for ev in f.evidence[:4]:
-            lines.append(f"      {cite_loc(ev, lang)}: {m(ev['text'], config_line=True)}")
+            lines.append(f"      {cite_loc(ev, lang)}: {masker.cite(ev)['text']}")
         if len(f.evidence) > 4:
             lines.append(f"      … +{len(f.evidence) - 4}")
     lines.append("")
@@ -106,11 +134,11 @@ def render(audit, options: RenderOptions) -> str:
     for f in snap.inputs:
         status = f"{f.vendor or '?'}: {', '.join(f.devices) or '-'}, {f.lines} lines, {f.unrecognized} unrecognized"
         if f.problem:
-            status = f"{f.kind}: {f.problem}"
+            status = f"{f.kind}: {masker.warning(f.problem)}"
         lines.append(f"  {f.path}  {status}")
     if audit.warnings:
         lines.append("")
         lines.append(t("summary.warnings", lang))
         # Catalogue warnings (zones.site_warnings) read in the report language.
-        lines.extend(f"  ! {m(in_lang(w, lang), config_line=True)}" for w in audit.warnings)
-    return "\n".join(lines) + "\n"
+        lines.extend(f"  ! {masker.warning(in_lang(w, lang))}" for w in audit.warnings)
+    return "\n".join(term.line(x) for x in lines) + "\n"

@@ -1,0 +1,282 @@
+"""Is a configuration file complete?  Signs that a file was cut short, per vendor.
+
+A truncated file is still parsed (what is there is evidence), but the audit must say
+so loudly and must not pass: the lines that were cut off may be the ones that close
+the leak.  Each vendor module exposes ``incomplete(text, result)`` (see
+:mod:`netaudit.parsers`), built from the helpers here; :mod:`netaudit.inputs` turns its
+answer into a usable-input problem.  Every check looks at the end of the file only
+(C-level searches), so it costs nothing next to the parse.
+
+What marks a complete file
+--------------------------
+* **Cisco IOS / IOS-XE** ``show running-config`` ends with ``end``.  After it may come
+  blank lines, ``!`` comments and a prompt (``Router#``), and after a prompt anything
+  (the output of the next command in a captured session).  Required only when the
+  file shows the header of an export (``version 15.2``, ``Building configuration…``,
+  ``Current configuration :``, ``! Last configuration change``, ``! device:`` of EOS):
+  a cut always keeps the head, while a hand-written snippet without ``end`` is not an
+  export.  NX-OS (no ``end``) and the other platforms :func:`netaudit.parsers.looks_like`
+  names are not checked (they are already reported as unsupported).
+* **Cisco ASA** ``show running-config`` starts with ``: Saved`` and ends with ``: end``
+  (``Cryptochecksum:`` just before it when the output came from ``more
+  system:running-config``); ``:`` lines are comments.  Required when the ``: Saved``
+  (or ``: Serial Number:`` / ``: Hardware:``) header is there.
+* **RouterOS** ``/export`` has no end marker; a cut is seen in the last command: a
+  trailing ``\\`` continuation with nothing after it, an unterminated quote, an
+  unfinished ``[ find … ]``, a menu header with no command under it, ``add``/``set``
+  with no property, ``key=`` with no value, a bare word after ``key=value`` arguments,
+  a line that is not a command, or — without a final newline, which a pasted export
+  may lack — a last line the parser did not recognize or whose last value looks cut
+  (it ends in ``-./,``, or begins a longer name used earlier without occurring whole).
+  A cut exactly between two complete commands, or inside a value that looks complete,
+  leaves a valid export and cannot be seen.
+* **FortiOS**: every ``config`` closed by its ``end`` (:mod:`fortios_tree` checks the
+  balance while building the tree), the last line is that ``end`` (a captured ``FGT #``
+  prompt after it is ignored), and a backup FortiOS wrote (``#config-version=`` header)
+  has ``config system interface`` and ``config firewall policy`` (or
+  ``security-policy``): a cut between two top-level sections is otherwise invisible, and
+  one before the policies would make everything look blocked — compliant.
+"""
+from __future__ import annotations
+
+import re
+
+# The last lines of a file examined for a cut (a logical line longer than this is
+# not cut-checked beyond its last part).
+TAIL = 1 << 18
+
+# "truncated" opens every message, so a reader (and a test) can find them.
+TRUNCATED = "truncated"
+
+_PROMPT = re.compile(r"^[\w.\-:/()@]+[#>]")            # Router#  ciscoasa(config)#  R1>
+_FGT_PROMPT = re.compile(r"^[\w.\-]+(?: \([\w.\-]+\))? [#$]")   # FGT-01 #   FGT-01 (root) $
+_ROS_PROMPT = re.compile(r"^\[[^\]\n]*\]\s*(?:/[^\n]*)?>")   # [admin@MikroTik] >
+
+
+def _line_no(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def _last_line(text: str) -> tuple[int, str]:
+    """(1-based number, stripped text) of the last non-blank line; (0, "") if none."""
+    end = len(text.rstrip())
+    if not end:
+        return 0, ""
+    start = text.rfind("\n", 0, end) + 1
+    return _line_no(text, start), text[start:end].strip()
+
+
+def _show(line: str, width: int = 60) -> str:
+    return line if len(line) <= width else line[:width - 3] + "..."
+
+
+# --------------------------------------------------------------------------- Cisco
+
+
+def cisco_end(text: str, *, header: re.Pattern, end: re.Pattern, comment: str,
+              end_word: str) -> tuple[int, str] | None:
+    """``(line, message)`` when an export (``header`` found) does not end with its
+    ``end`` line (``end``) followed only by a trailer; None when complete (or not an
+    export).  ``comment``: the characters that open a comment line."""
+    if not header.search(text, 0, 1 << 16):
+        return None
+    last = None
+    for last in end.finditer(text):            # C-level scan; keeps the last match
+        pass
+    if last is None:
+        n, line = _last_line(text)
+        return n, (f"{TRUNCATED}: the configuration does not end with '{end_word}' "
+                   f"(it stops at line {n}: {_show(line)!r}); what was read is used")
+    pos = last.end()
+    for raw in text[pos:pos + TAIL].split("\n"):
+        s = raw.strip()
+        if not s or s[0] in comment:
+            continue
+        if _PROMPT.match(s):
+            return None                        # a prompt: what follows is another command's output
+        n = _line_no(text, last.start())
+        return n, (f"{TRUNCATED}: configuration text follows the last '{end_word}' (line {n}), "
+                   f"so the file does not end with it: cut short inside a banner, or two files "
+                   f"joined? what was read is used")
+    return None
+
+
+IOS_HEADER = re.compile(r"^(?:version \d+\.\d+\s*$|Building configuration|Current configuration\s*:|"
+                        r"! ?Last configuration change|! ?NVRAM config last updated|! device: )",
+                        re.M)
+IOS_END = re.compile(r"^end[ \t]*$", re.M)
+ASA_HEADER = re.compile(r"^: (?:Saved\s*$|Serial Number:|Hardware:)", re.M)
+ASA_END = re.compile(r"^(?::[ \t]*)?end[ \t]*$", re.M)
+
+
+def ios(text: str, warnings: list[str]) -> tuple[int, str] | None:
+    from netaudit.parsers import looks_like
+    for w in warnings:          # the parser's own sign: a banner never closed swallowed the rest
+        m = re.match(r"^[^\n]*?:(\d+): (banner never closed.*)$", w)
+        if m:
+            return int(m.group(1)), m.group(2)
+    if looks_like(text) is not None:      # NX-OS has no final 'end'; others are reported anyway
+        return None
+    return cisco_end(text, header=IOS_HEADER, end=IOS_END, comment="!", end_word="end")
+
+
+def asa(text: str) -> tuple[int, str] | None:
+    return cisco_end(text, header=ASA_HEADER, end=ASA_END, comment="!:", end_word=": end")
+
+
+# --------------------------------------------------------------------------- FortiOS
+
+
+_FGT_HEADER = re.compile(r"^#config-version=", re.M)
+_FGT_POLICY = re.compile(r"^[ \t]*config firewall (?:policy|security-policy)[ \t]*$", re.M)
+_FGT_INTERFACE = re.compile(r"^[ \t]*config system interface[ \t]*$", re.M)
+
+
+def fortios_last(text: str) -> tuple[int, str] | None:
+    """Every block closed (the builder checked) but the file does not end with ``end``
+    (cut in the line after a top-level ``end``: ``config sys``), or a backup FortiOS
+    wrote (``#config-version=`` header) without the sections every FortiGate in use has:
+    cut between two top-level sections, before them."""
+    found = _fortios_last_line(text)
+    header = _FGT_HEADER.search(text, 0, 4096)
+    if found is not None or not header:
+        return found
+    line = text[header.start():text.find("\n", header.start()) % (len(text) + 1)]
+    vdom = re.search(r":vdom=([^:\s]*)", line)
+    whole_unit = vdom is None or vdom.group(1) in ("0", "1")   # not a one-VDOM backup
+    needed = [(_FGT_POLICY, "config firewall policy",
+               "with no policy the implicit deny blocks everything, so its verdicts would look "
+               "compliant")]
+    if whole_unit:
+        needed.insert(0, (_FGT_INTERFACE, "config system interface", "no interface is modelled"))
+    for rx, what, why in needed:
+        if not rx.search(text):
+            n, _ = _last_line(text)
+            return n, (f"{TRUNCATED}? the FortiGate backup has no '{what}' section ({why}): "
+                       f"a backup cut short between two sections, before it, looks like this "
+                       f"(it stops at line {n})")
+    return None
+
+
+def _fortios_last_line(text: str) -> tuple[int, str] | None:
+    end = len(text)
+    while True:
+        n, line = _last_line(text[:end]) if end < len(text) else _last_line(text)
+        if not n or line == "end" or line.startswith("#"):
+            return None
+        if not _FGT_PROMPT.match(line):
+            break
+        end = text.rfind("\n", 0, len(text[:end].rstrip()))     # a captured prompt: look above it
+        if end < 0:
+            return None
+    return n, (f"{TRUNCATED}: the configuration does not end with 'end' (it stops at line {n}: "
+               f"{_show(line)!r}); what was read is used")
+
+
+# --------------------------------------------------------------------------- RouterOS
+
+_ESCAPE = re.compile(r"\\.", re.S)
+_QUOTED = re.compile(r'"[^"]*"')
+_ARG = re.compile(r'(?:[^\s"\[\]]|"[^"]*")+')
+
+
+def _continues(line: str) -> bool:
+    k = len(line) - len(line.rstrip("\\"))
+    return k % 2 == 1
+
+
+def routeros(text: str, unrecognized_lines: set[int]) -> tuple[int, str] | None:
+    """``(line, message)`` when the last command of an export is visibly incomplete."""
+    from netaudit.parsers.mikrotik_syntax import parse_command
+    start = max(0, len(text) - TAIL)
+    if start:
+        start = text.find("\n", start) + 1 or len(text)
+    base = _line_no(text, start)
+    lines = text[start:].split("\n")
+    final_newline = text.endswith("\n")
+    if final_newline:
+        lines.pop()
+    k = len(lines) - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    while k >= 0 and _ROS_PROMPT.match(lines[k].strip()):     # a pasted terminal prompt
+        final_newline = True                                    # the command before it was complete
+        k -= 1
+        while k >= 0 and not lines[k].strip():
+            k -= 1
+    if k < 0:
+        return None
+    last = lines[k].rstrip()
+    if _continues(last):
+        n = base + k
+        return n, (f"{TRUNCATED}: the export ends in a line continued with '\\' and nothing after "
+                   f"it (line {n}); what was read is used")
+    first = k
+    while first > 0 and _continues(lines[first - 1].rstrip()):
+        first -= 1
+    if first == 0 and start and _continues(text[text.rfind("\n", 0, start - 1) + 1:start - 1].rstrip()):
+        return None                 # a command longer than TAIL: its start is not in view
+    n = base + first
+    parts = [lines[first].rstrip()[:-1] if first < k else lines[first].rstrip()]
+    for j in range(first + 1, k + 1):
+        piece = lines[j].rstrip().lstrip()
+        parts.append(piece[:-1] if j < k else piece)
+    cmd = "".join(parts).strip()
+    if not cmd or cmd[0] in "#:":
+        return None
+
+    def cut(why: str) -> tuple[int, str]:
+        return n, (f"{TRUNCATED}: the export's last command is incomplete: {why} "
+                   f"(line {n}: {_show(cmd)!r}); what was read is used")
+
+    plain = _ESCAPE.sub("", cmd)
+    if plain.count('"') % 2:
+        return cut("a quoted value is never closed")
+    unquoted = _QUOTED.sub("", plain)
+    if unquoted.count("[") != unquoted.count("]"):
+        return cut("an item selector '[ … ]' is never closed")
+    try:
+        path, command = parse_command(cmd, ("-",))
+    except ValueError:
+        return cut("it is not a command")
+    if command is None:
+        return cut(f"menu '/{' '.join(path)}' with no command under it")
+    if command.verb in ("add", "set") and not command.props:
+        return cut(f"'{command.verb}' with no property")
+    args = _ARG.findall(plain)
+    if args and args[-1].endswith("="):
+        return cut(f"'{args[-1]}' has no value")
+    if args and "=" not in args[-1] and any("=" in a for a in args[:-1]) \
+            and not cmd.rstrip().endswith("]"):
+        return cut(f"'{args[-1]}' after the key=value arguments")
+    if final_newline:
+        return None
+    # No final newline: a complete export may lack it (pasted from a terminal), but a
+    # cut leaves the last value short.
+    if n in unrecognized_lines:
+        return cut("the file stops without a final newline in a line that was not recognized")
+    key, eq, value = args[-1].partition("=") if args else ("", "", "")
+    if eq and value and value[0] != '"':
+        if value[-1] in "-./,":
+            return cut(f"the value of '{key}' ends in {value[-1]!r} and the file has no final newline")
+        piece = value.rsplit(",", 1)[-1].lstrip("!")     # a list's last item, a negation
+        if piece and _REFERENCE_KEY.search(key) and _cut_word(text[:len(text) - len(value)], piece):
+            return cut(f"'{key}' names '{piece}', which is not defined but begins a longer name "
+                       "used before it, and the file has no final newline")
+    return None
+
+
+# Keys whose value names something defined elsewhere in the export (or an enumeration).
+_REFERENCE_KEY = re.compile(r"(?:^|-)(?:interface|interface-list|list|address-list|pool|profile|"
+                            r"target|configuration|bridge|action|security|datapath|routing-table|"
+                            r"routing-mark|table)$")
+_WORD = re.compile(r'[^\s=,"\[\]\\]+')
+
+
+def _cut_word(before: str, value: str) -> bool:
+    """``value`` never occurs whole in ``before`` but begins a longer word there
+    (``interface=vlan3`` cut from ``vlan30-motcua``, ``action=sysl`` from ``syslog``)."""
+    words = set(_WORD.findall(before))
+    if value in words:
+        return False
+    return any(w.startswith(value) for w in words)
