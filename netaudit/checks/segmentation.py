@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from netaddr import IPAddress
 
-from ..headerspace import service_match
 from .. import messages
+from ..headerspace import service_match
 from ..messages import Text
 from ..policy import ALLOW, DENY, LIMITED
 from ..reach import BLOCKED, REACHABLE, UNKNOWN, witness_for
@@ -80,6 +80,20 @@ def _severity(ctx: AuditContext, cell, admin: str, other: str) -> str:
     return other
 
 
+# Both matrix checks: a witness that crosses no router has an L2 root cause, which no
+# filter can fix (one text, registered under each check's id).
+REMEDIATION_L2 = {"vi": "Hai vùng nằm chung một miền lớp 2 (gói tin minh chứng không đi qua bộ định tuyến nào), "
+                         "nên danh sách kiểm soát truy cập trên bộ định tuyến không chặn được: tách vùng ở lớp 2 "
+                         "trước — đặt cổng/SSID của vùng vào VLAN riêng (RouterOS: bật vlan-filtering cho bridge "
+                         "với bảng VLAN tương ứng; switch: chuyển cổng sang VLAN đúng), rồi mới lọc giữa các VLAN. "
+                         "Xem tồn tại về bridge/VLAN cùng thiết bị.",
+                   "en": "The two zones share one L2 segment (the witness crosses no router), so no router filter can "
+                         "stop this: separate them at layer 2 first — put the zone's ports/SSID in its own VLAN "
+                         "(RouterOS: enable bridge vlan-filtering with the matching VLAN table; switches: move the "
+                         "port to the right VLAN), then filter between the VLANs. See the bridge/VLAN finding of the "
+                         "same device."}
+
+
 @check("guest-isolation", "critical", [REF_TT12_ZONES, REF_ND331], {
     "title": {"vi": "Mạng Wi-Fi khách truy cập được vào vùng {dst}",
               "en": "Guest Wi-Fi can reach zone {dst}"},
@@ -91,16 +105,7 @@ def _severity(ctx: AuditContext, cell, admin: str, other: str) -> str:
                              "ngoài DHCP/DNS ({services}). Gói tin minh chứng: {packet}.",
                        "en": "Hosts in guest zone {src} reach services of the network devices themselves "
                              "beyond DHCP/DNS ({services}). Witness packet: {packet}."},
-    "remediation_l2": {"vi": "Hai vùng nằm chung một miền lớp 2 (gói tin minh chứng không đi qua bộ định tuyến nào), "
-                             "nên danh sách kiểm soát truy cập trên bộ định tuyến không chặn được: tách vùng ở lớp 2 "
-                             "trước — đặt cổng/SSID của vùng vào VLAN riêng (RouterOS: bật vlan-filtering cho bridge "
-                             "với bảng VLAN tương ứng; switch: chuyển cổng sang VLAN đúng), rồi mới lọc giữa các VLAN. "
-                             "Xem tồn tại về bridge/VLAN cùng thiết bị.",
-                       "en": "The two zones share one L2 segment (the witness crosses no router), so no router filter can "
-                             "stop this: separate them at layer 2 first — put the zone's ports/SSID in its own VLAN "
-                             "(RouterOS: enable bridge vlan-filtering with the matching VLAN table; switches: move the "
-                             "port to the right VLAN), then filter between the VLANs. See the bridge/VLAN finding of the "
-                             "same device."},
+    "remediation_l2": REMEDIATION_L2,
     "remediation": {"vi": "Tách hoàn toàn vùng Wi-Fi khách: trên cổng/VLAN của vùng khách áp dụng danh sách "
                           "kiểm soát truy cập chỉ cho phép DHCP/DNS tới gateway và truy cập Internet, chặn mọi "
                           "đích thuộc dải địa chỉ nội bộ và địa chỉ quản trị của thiết bị.",
@@ -129,16 +134,7 @@ def guest_isolation(ctx: AuditContext, info: CheckInfo):
                      "them to be denied or limited. Witness packet: {packet}."},
     "detail_blocked": {"vi": "Luồng {src} → {dst} theo chính sách là được phép nhưng cấu hình đang chặn.",
                        "en": "Flow {src} → {dst} is allowed by the policy but the configuration blocks it."},
-    "remediation_l2": {"vi": "Hai vùng nằm chung một miền lớp 2 (gói tin minh chứng không đi qua bộ định tuyến nào), "
-                             "nên danh sách kiểm soát truy cập trên bộ định tuyến không chặn được: tách vùng ở lớp 2 "
-                             "trước — đặt cổng/SSID của vùng vào VLAN riêng (RouterOS: bật vlan-filtering cho bridge "
-                             "với bảng VLAN tương ứng; switch: chuyển cổng sang VLAN đúng), rồi mới lọc giữa các VLAN. "
-                             "Xem tồn tại về bridge/VLAN cùng thiết bị.",
-                       "en": "The two zones share one L2 segment (the witness crosses no router), so no router filter can "
-                             "stop this: separate them at layer 2 first — put the zone's ports/SSID in its own VLAN "
-                             "(RouterOS: enable bridge vlan-filtering with the matching VLAN table; switches: move the "
-                             "port to the right VLAN), then filter between the VLANs. See the bridge/VLAN finding of the "
-                             "same device."},
+    "remediation_l2": REMEDIATION_L2,
     "remediation": {"vi": "Bổ sung/sửa danh sách kiểm soát truy cập giữa hai vùng để chỉ cho phép đúng các dịch "
                           "vụ cần thiết; nếu luồng này là có chủ đích, khai báo ngoại lệ trong mục policy của site.yaml.",
                     "en": "Add or fix the filter between the two zones so that only the required services pass; "
