@@ -54,6 +54,9 @@ def prepare(paths: list[str | Path], site_path: str | Path | None = None, on_sna
             have = ", ".join(f"{d.hostname} ({Path(d.file).name})" for d in snap.devices)
             skipped = [f"{f.path}: {f.problem}" for f in snap.inputs if f.problem and not f.devices]
             more = f" — devices in the snapshot: {have or 'none'}"
+            if snap.input_problems:       # cut short, damaged, not read: the likelier cause
+                more += f"; input problems: {'; '.join(snap.input_problems)}"
+            skipped = [s for s in skipped if not any(s in p for p in snap.input_problems)]
             if skipped:
                 more += f"; inputs left out: {'; '.join(skipped)}"
             raise InputError(f"{e}{more}") from None

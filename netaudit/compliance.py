@@ -62,6 +62,7 @@ class Facts:
     findings: list[dict]       # id, check, severity, zones
     devices: list[dict] = field(default_factory=list)   # name, services: [name, insecure, acl]
     unit: str = ""             # the site's unit; "TODO…" = an unreviewed netaudit init draft
+    input_problems: int = 0    # usable-input problems (inputs.Snapshot.input_problems)
 
     def kind(self, zone: str) -> str:
         if zone == DEVICES_ZONE:
@@ -91,7 +92,8 @@ def facts_from_audit(audit) -> Facts:
                 "services": [{"name": s.name, "insecure": bool(s.insecure), "acl": s.acl}
                              for s in d.services if s.enabled]}
                for d in sorted(audit.devices, key=lambda d: d.hostname)]
-    return Facts(audit.site.level, bool(audit.site.inferred), zones, cells, findings, devices, audit.site.unit)
+    return Facts(audit.site.level, bool(audit.site.inferred), zones, cells, findings, devices, audit.site.unit,
+                 len(audit.snapshot.input_problems))
 
 
 def facts_from_doc(doc: dict) -> Facts:
@@ -111,7 +113,7 @@ def facts_from_doc(doc: dict) -> Facts:
     devices = [{"name": d["name"], "services": d.get("services", [])} for d in topo.get("devices", [])]
     site = doc.get("site") or {}
     return Facts(int(doc.get("level") or 2), bool(site.get("inferred")), zones, cells, findings, devices,
-                 str(doc.get("unit") or ""))
+                 str(doc.get("unit") or ""), len(doc.get("input_problems") or []))
 
 
 # --------------------------------------------------------------------------- sentences
@@ -559,6 +561,9 @@ def conclude(facts: Facts, counts: dict) -> tuple[str, list[dict]]:
         reasons.append(messages.both("conclusion.reason.check", n=counts[CHECK]))
     if facts.inferred:
         reasons.append(messages.both("conclusion.reason.inferred"))
+    # Input that could not be used (or only in part) may hold the line that decides a verdict.
+    if facts.input_problems:
+        reasons.append(messages.both("conclusion.reason.input_problems", n=facts.input_problems))
     # A draft nobody reviewed, or an audit that never looked at a guest network, is not a pass.
     # Imported here: re-rendering a saved JSON audit needs no topology import.
     from .zones import unit_is_placeholder

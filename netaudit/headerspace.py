@@ -80,22 +80,32 @@ class Packet:
         return f"{d['proto']} {d['src_ip']} -> {d['dst_ip']}"
 
 
-# BDD managers are kept for the life of the process: CUDD complains (on stderr, at
-# garbage collection) when a manager dies while some of its nodes are still referenced.
-_MANAGERS: list = []
+# One BDD manager per process, shared by every analysis.  A manager must outlive its
+# nodes (CUDD asserts, at garbage collection, when one dies with nodes still referenced,
+# and the cyclic collector may free it first), so managers are never freed; sharing one
+# keeps memory flat across audits: nodes no analysis holds any more are reclaimed by
+# CUDD's own garbage collection.  Every analysis declares the same variables.
+_MANAGER = None
+
+
+def _manager():
+    global _MANAGER
+    if _MANAGER is None:
+        bdd = _bdd_mod.BDD()
+        # A fixed variable order (chosen in FIELDS):
+        # dynamic reordering costs more than it saves on these packet sets.
+        bdd.configure(reordering=False)
+        bdd.declare(*[_bit(f, i) for f, w in FIELDS for i in range(w)], *FLAGS)
+        _MANAGER = bdd
+    return _MANAGER
 
 
 class HeaderSpace:
     """Factory and algebra for packet sets; one instance per analysis."""
 
     def __init__(self) -> None:
-        self.bdd = _bdd_mod.BDD()
-        _MANAGERS.append(self.bdd)
-        # A fixed variable order (chosen in FIELDS):
-        # dynamic reordering costs more than it saves on these packet sets.
-        self.bdd.configure(reordering=False)
+        self.bdd = _manager()
         names = [_bit(f, i) for f, w in FIELDS for i in range(w)] + list(FLAGS)
-        self.bdd.declare(*names)
         self.true = self.bdd.true
         self.false = self.bdd.false
         self._vars = {n: self.bdd.var(n) for n in names}

@@ -864,6 +864,11 @@ _SITE: dict[str, dict[str, str]] = {
               "xác nhận.",
         "en": "The zone declaration is still a draft (the unit is “TODO”), not reviewed and confirmed by the "
               "unit."},
+    "conclusion.reason.input_problems": {
+        "vi": "Có {n} vấn đề với dữ liệu đầu vào (tệp cấu hình bị cắt cụt, hỏng hoặc không đọc được): phần "
+              "không đọc được có thể chính là phần quyết định kết quả, nên chưa thể kết luận Đạt.",
+        "en": "{n} input problems (configuration files cut short, damaged or unreadable): what could not be "
+              "read may be what decides the result, so the audit cannot conclude Pass."},
     "conclusion.reason.no_guest": {
         "vi": "Không có vùng mạng khách nào được khai báo hoặc nhận diện: chưa kiểm tra được việc cách ly mạng "
               "khách, Wi-Fi công cộng với mạng nội bộ.",

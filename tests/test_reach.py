@@ -494,3 +494,13 @@ def test_partial_policy_route_taints_only_the_packets_it_matches():
     assert m[("guest", "staff")].verdict == UNKNOWN
     assert "per-connection classifier" in str(m[("guest", "staff")].reason)
     assert m[("staff", "guest")].verdict == REACHABLE              # staff's packets: untouched
+
+
+def test_analyses_share_one_bdd_manager():
+    """Memory stays flat across audits in one process: every analysis uses the one
+    process-wide BDD manager instead of keeping a new one alive per audit."""
+    from netaudit.headerspace import HeaderSpace
+    first, second = HeaderSpace(), HeaderSpace()
+    assert first.bdd is second.bdd
+    # Same variables, so a set built by one analysis means the same in the other.
+    assert first.prefix("dst_ip", "10.0.0.0/8") == second.prefix("dst_ip", "10.0.0.0/8")

@@ -212,6 +212,8 @@ def audit_dict(audit, options: RenderOptions) -> dict:
         **({"runtime_addresses": [{**r, "candidates_text": both_of(r["candidates"])}
                                   for r in audit.engine.runtime_assumptions()]}
            if audit.engine.runtime_address else {}),
+        # additive: the usable-input problems (also the first warnings), counted by the conclusion
+        **({"input_problems": list(snap.input_problems)} if snap.input_problems else {}),
         "warnings": audit.warnings,
         **({"warnings_text": [both_of(w) for w in audit.warnings]} if audit.warnings else {}),   # additive
         "topology": topology_dict(audit),

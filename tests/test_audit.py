@@ -1,0 +1,56 @@
+"""netaudit/audit.py: what an input problem does to the exit rule, the conclusion and the
+site-reference error (issue #8: data never disappears silently)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from netaudit.audit import failures, run_audit
+from netaudit.compliance import NEEDS_CHECK, PASS, regime
+from netaudit.inputs import InputError
+
+OFFICE = Path(__file__).resolve().parents[1] / "sample_configs" / "cisco-commune-compliant"
+
+
+def _office_with_edge_cut(tmp_path: Path, keep_lines: int) -> Path:
+    """The compliant office with its edge router's configuration cut after ``keep_lines``."""
+    folder = tmp_path / "office"
+    shutil.copytree(OFFICE, folder)
+    edge = folder / "edge-rt.cfg"
+    lines = edge.read_text(encoding="utf-8").splitlines(keepends=True)
+    edge.write_text("".join(lines[:keep_lines]), encoding="utf-8")
+    return folder
+
+
+def test_compliant_office_passes():
+    audit = run_audit([OFFICE])
+    comp = audit.compliance
+    assert regime(comp, comp["default"])["verdict"] == PASS
+    assert failures(audit) == []
+
+
+def test_input_problem_makes_the_conclusion_needs_checking(tmp_path):
+    # Only the final "end" is lost: every verdict is the same, but the file was cut short,
+    # so the audit may neither exit 0 nor conclude "pass".
+    folder = _office_with_edge_cut(tmp_path, keep_lines=124)
+    audit = run_audit([folder])
+    assert any("edge-rt.cfg" in p and "truncated" in p for p in audit.snapshot.input_problems)
+    reg = regime(audit.compliance, audit.compliance["default"])
+    assert reg["verdict"] == NEEDS_CHECK
+    assert any("input problem" in r["en"] for r in reg["reasons"])
+    assert any("dữ liệu đầu vào" in r["vi"] for r in reg["reasons"])
+    why = failures(audit)
+    assert why[0].startswith("1 input problem(s)") and "conclusion: check" in why
+
+
+def test_site_reference_error_names_the_input_problem(tmp_path):
+    # Cut before the uplink interface the site attaches the Internet zone to: the site file
+    # is right, the input is damaged — the error must say so, not only "no such interface".
+    folder = _office_with_edge_cut(tmp_path, keep_lines=30)
+    with pytest.raises(InputError) as err:
+        run_audit([folder])
+    msg = str(err.value)
+    assert "GigabitEthernet0/0" in msg
+    assert "input problems:" in msg and "edge-rt.cfg" in msg and "truncated" in msg
