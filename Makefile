@@ -10,7 +10,7 @@ DEMO   := sample_configs/cisco-commune-leaky
 DEBS   := chromium poppler-utils graphviz fonts-dejavu-core fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0
 DEBSTAMP := $(VENV)/.debs-stamp
 
-.PHONY: demo test bench clean install sysdeps bytecode
+.PHONY: demo test bench model-dumps lint clean install sysdeps bytecode
 
 install: $(STAMP) $(DEBSTAMP)
 
@@ -54,8 +54,19 @@ demo: $(STAMP) $(DEBSTAMP) bytecode
 test: $(STAMP) $(DEBSTAMP) bytecode
 	$(BIN)/python -m pytest -q
 
+# Lint, format and types: part of CI (.ci/run).
+lint: $(STAMP)
+	$(BIN)/ruff check netaudit tests scripts
+	$(BIN)/ruff format --check netaudit tests scripts
+	$(BIN)/mypy
+
 bench: $(STAMP) $(DEBSTAMP) bytecode
 	$(BIN)/python -m pytest -q tests/bench --benchmark-enable --benchmark-only
+
+# Expected vendor-neutral model of every fixture and sample config (tests/model_dump.py):
+# rewrite them after a deliberate parser change, then review `git diff -- '*.model.json'`.
+model-dumps: $(STAMP)
+	$(BIN)/python -m tests.model_dump --update
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .benchmarks

@@ -3,18 +3,20 @@
 This is the only module that walks the whole pipeline; renderers take its
 :class:`Audit` result and never call back into earlier stages.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import inputs, topology, zones
-from .model import InputError
 from .checks import AuditContext, Finding, run_checks
 from .headerspace import HeaderSpace
-from .policy import resolve_expectation
+from .model import InputError
+from .policy import excess, resolve_expectation
 from .reach import REACHABLE, Cell, Engine, compute_matrix
-from .zones import DEVICES_ZONE, PlacedZone, Site
+from .vocabulary import DEVICES_ZONE, SEVERITY_RANK
+from .zones import PlacedZone, Site
 
 
 @dataclass
@@ -54,7 +56,7 @@ def prepare(paths: list[str | Path], site_path: str | Path | None = None, on_sna
             have = ", ".join(f"{d.hostname} ({Path(d.file).name})" for d in snap.devices)
             skipped = [f"{f.path}: {f.problem}" for f in snap.inputs if f.problem and not f.devices]
             more = f" — devices in the snapshot: {have or 'none'}"
-            if snap.input_problems:       # cut short, damaged, not read: the likelier cause
+            if snap.input_problems:  # cut short, damaged, not read: the likelier cause
                 more += f"; input problems: {'; '.join(snap.input_problems)}"
             skipped = [s for s in skipped if not any(s in p for p in snap.input_problems)]
             if skipped:
@@ -75,20 +77,18 @@ def run_audit(paths: list[str | Path], site_path: str | Path | None = None, on_s
     kinds = {z.name: z.kind for z in placed}
     matrix = compute_matrix(engine, [z.name for z in placed])
     for cell in matrix:
-        cell.expectation = resolve_expectation(cell.src, kinds[cell.src], cell.dst,
-                                               kinds.get(cell.dst, "devices"), site.level, site.policy)
+        cell.expectation = resolve_expectation(
+            cell.src, kinds[cell.src], cell.dst, kinds.get(cell.dst, "devices"), site.level, site.policy
+        )
     ctx = AuditContext(snap.devices, snap.reports, topo, site, placed, matrix, engine.hs, engine)
-    from .checks.segmentation import excess
     for cell in matrix:
-        cell.violation = cell.verdict == REACHABLE and excess(ctx, cell) != engine.hs.false
+        cell.violation = cell.verdict == REACHABLE and excess(engine.hs, cell) != engine.hs.false
     findings = run_checks(ctx)
     result = Audit(snap, site, topo, placed, engine, matrix, findings, warnings)
     from .compliance import evaluate_audit
+
     result.compliance = evaluate_audit(result)
     return result
-
-
-SEVERITY_ORDER = ("critical", "high", "medium", "low", "info")
 
 
 def failures(audit: Audit, fail_on: str = "high", standard: str | None = None) -> list[str]:
@@ -97,18 +97,23 @@ def failures(audit: Audit, fail_on: str = "high", standard: str | None = None) -
     the policy wants denied (or limited) that is unknown, or a conclusion that is not
     "pass" under ``standard`` (default: the compliance default) — unknown never passes."""
     from .compliance import PASS, regime
+
     out = []
     # Input that looked like configuration and could not be used, or was used incomplete
     # (inputs.Snapshot.input_problems): what is missing may be what closes the leak.
     if audit.snapshot.input_problems:
-        out.append(f"{len(audit.snapshot.input_problems)} input problem(s), the first: "
-                   f"{audit.snapshot.input_problems[0]}")
-    threshold = SEVERITY_ORDER.index(fail_on)
-    severe = [f for f in audit.findings if SEVERITY_ORDER.index(f.severity) <= threshold]
+        out.append(
+            f"{len(audit.snapshot.input_problems)} input problem(s), the first: {audit.snapshot.input_problems[0]}"
+        )
+    threshold = SEVERITY_RANK[fail_on]
+    severe = [f for f in audit.findings if SEVERITY_RANK[f.severity] <= threshold]
     if severe:
         out.append(f"{len(severe)} finding(s) at or above {fail_on}")
-    unknown = [c for c in audit.matrix if c.verdict == "unknown" and c.expectation is not None
-               and c.expectation.expected != "allow"]
+    unknown = [
+        c
+        for c in audit.matrix
+        if c.verdict == "unknown" and c.expectation is not None and c.expectation.expected != "allow"
+    ]
     if unknown:
         out.append(f"{len(unknown)} cell(s) the policy wants denied are unknown")
     comp = audit.compliance or {}

@@ -1,8 +1,10 @@
 """Command line: ``netaudit audit | report | init | trace``.
 
-Exit codes (DESIGN §6): 0 no finding at or above ``--fail-on``; 1 such findings;
-2 usage error or unusable input, with a one-line message saying what and where.
+Exit codes: 0 success — for ``audit``, only when the audit passes (``audit.failures``;
+docs/semantics.md, "Exit status"); 1 an audit that does not pass; 2 usage error or
+unusable input, with a one-line message saying what and where.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -11,20 +13,18 @@ import sys
 from pathlib import Path
 
 from .model import InputError
-
-SEVERITIES = ("critical", "high", "medium", "low", "info")
-FORMATS = ("text", "json", "html", "pdf", "md", "sarif")
-STANDARDS = ("nd331-2026", "tt12-2022")
+from .vocabulary import DOC_FORMATS, FORMATS, SEVERITIES, STANDARDS
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):          # one line, exit 2
+    def error(self, message):  # one line, exit 2
         self.exit(2, f"netaudit: error: {message}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="netaudit", description="Network segmentation auditor")
     from . import __version__
+
     p.add_argument("--version", action="version", version=f"netaudit {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -33,8 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--site", help="site.yaml (default: site.yaml next to the configs, else inferred)")
     a.add_argument("--format", default="text", choices=FORMATS)
     a.add_argument("-o", "--output", help="write the report to this file instead of stdout (required for pdf)")
-    a.add_argument("--fail-on", default="high", choices=SEVERITIES,
-                   help="exit 1 when a finding at or above this severity exists (default: high)")
+    a.add_argument(
+        "--fail-on",
+        default="high",
+        choices=SEVERITIES,
+        help="exit 1 when a finding at or above this severity exists (default: high)",
+    )
     a.add_argument("--lang", default="vi", choices=["vi", "en"])
     a.add_argument("--show-secrets", action="store_true", help="do not mask secrets in output")
     a.add_argument("--color", choices=["auto", "always", "never"], default="auto")
@@ -42,11 +46,14 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("report", help="re-render a saved JSON audit (netaudit audit --format json)")
     r.add_argument("file", help="audit JSON file")
-    r.add_argument("--format", default="html", choices=[f for f in FORMATS if f != "text"])
+    r.add_argument("--format", default="html", choices=DOC_FORMATS)
     r.add_argument("-o", "--output", help="write the report to this file instead of stdout (required for pdf)")
     r.add_argument("--lang", default="vi", choices=["vi", "en"])
-    r.add_argument("--show-secrets", action="store_true",
-                   help="do not re-mask keyword secrets (values masked when the JSON was written stay masked)")
+    r.add_argument(
+        "--show-secrets",
+        action="store_true",
+        help="do not re-mask keyword secrets (values masked when the JSON was written stay masked)",
+    )
     _report_options(r)
 
     i = sub.add_parser("init", help="write DIR/site.yaml with zones inferred from the configs")
@@ -67,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _iso_date(text: str) -> str:
     from datetime import date
+
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
@@ -75,17 +83,31 @@ def _iso_date(text: str) -> str:
 
 def _report_options(p: argparse.ArgumentParser) -> None:
     """Options of the inspection reports (html, pdf, md, sarif; cover fields also go to json)."""
-    p.add_argument("--standard", choices=STANDARDS, default=None,
-                   help="compliance regime: nd331-2026 (default) or tt12-2022 (dossiers under Decree 85/2016)")
-    p.add_argument("--inspector", dest="inspected_by", metavar="NAME",
-                   help="cover: inspected by (site.yaml: inspected_by)")
-    p.add_argument("--prepared-by", dest="prepared_by", metavar="NAME",
-                   help="cover: prepared by (site.yaml: prepared_by)")
+    p.add_argument(
+        "--standard",
+        choices=STANDARDS,
+        default=None,
+        help="compliance regime: nd331-2026 (default) or tt12-2022 (dossiers under Decree 85/2016)",
+    )
+    p.add_argument(
+        "--inspector", dest="inspected_by", metavar="NAME", help="cover: inspected by (site.yaml: inspected_by)"
+    )
+    p.add_argument(
+        "--prepared-by", dest="prepared_by", metavar="NAME", help="cover: prepared by (site.yaml: prepared_by)"
+    )
     p.add_argument("--address", help="cover: the unit's address (site.yaml: address)")
-    p.add_argument("--date", dest="inspection_date", type=_iso_date, metavar="YYYY-MM-DD",
-                   help="cover: inspection date (site.yaml: inspection_date; default: the report date)")
-    p.add_argument("--diagram", metavar="FILE.drawio",
-                   help="write the editable diagram here (html/pdf/md default: next to -o, as NAME.drawio)")
+    p.add_argument(
+        "--date",
+        dest="inspection_date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="cover: inspection date (site.yaml: inspection_date; default: the report date)",
+    )
+    p.add_argument(
+        "--diagram",
+        metavar="FILE.drawio",
+        help="write the editable diagram here (html/pdf/md default: next to -o, as NAME.drawio)",
+    )
 
 
 class _SafeStream:
@@ -97,6 +119,7 @@ class _SafeStream:
 
     def write(self, text: str) -> int:
         from .safetext import clean
+
         return self._stream.write(clean(text))
 
     def __getattr__(self, name):
@@ -125,7 +148,8 @@ def _main(argv: list[str] | None) -> int:
             return _trace(args)
     except InputError as e:
         from .secrets import Masker
-        print(f"netaudit: error: {Masker().warning(str(e))}", file=sys.stderr)   # may quote a line
+
+        print(f"netaudit: error: {Masker().warning(str(e))}", file=sys.stderr)  # may quote a line
         return 2
     except KeyboardInterrupt:
         return 130
@@ -158,6 +182,7 @@ def _plan_outputs(args, inputs: list[Path]) -> list[tuple[str, str]]:
     """The files this run will write, as (path, what), checked before any work: none is
     a symbolic link, a folder or an input, each folder exists (outputs.check)."""
     from . import outputs
+
     if args.format == "pdf" and not _to_file(args.output):
         raise InputError("--format pdf writes a binary file: give -o FILE.pdf")
     planned: list[tuple[str, str]] = []
@@ -186,25 +211,36 @@ def _diagram_target(args) -> str | None:
 def _commit(planned: list[tuple[str, str]], contents: dict[str, str | bytes], inputs: list[Path]) -> None:
     """Write every planned file atomically, the report first (outputs.write_files)."""
     from . import outputs
+
     outputs.write_files([(path, contents[what], what) for path, what in planned if what in contents], inputs)
 
 
 def _render_options(args, **kw):
     from .report import RenderOptions
-    return RenderOptions(lang=args.lang, show_secrets=args.show_secrets, standard=args.standard,
-                         inspected_by=args.inspected_by, prepared_by=args.prepared_by, address=args.address,
-                         inspection_date=args.inspection_date, **kw)
+
+    return RenderOptions(
+        lang=args.lang,
+        show_secrets=args.show_secrets,
+        standard=args.standard,
+        inspected_by=args.inspected_by,
+        prepared_by=args.prepared_by,
+        address=args.address,
+        inspection_date=args.inspection_date,
+        **kw,
+    )
 
 
 def _render_doc_output(doc: dict, args, opts, planned, inputs) -> None:
     """Render the report of a JSON audit document (and its .drawio for html/pdf/md),
     then write them together; a failure anywhere leaves no file behind."""
     from .report import render_doc
+
     contents: dict[str, str | bytes] = {}
     target = _diagram_target(args)
     if target:
         from .report.diagram import dot_available
         from .report.drawio import render as drawio
+
         contents["diagram"] = drawio(doc, opts.lang)
         opts.drawio_name = Path(target).name
         if not dot_available():
@@ -221,12 +257,15 @@ def _audit(args) -> int:
     from . import outputs
     from .audit import run_audit
     from .report import render
+
     inputs = _read_inputs(args.paths, args.site)
     planned = _plan_outputs(args, inputs)
-    audit = run_audit(args.paths, args.site,
-                      on_snapshot=lambda snap: outputs.check_not_inputs([p for p, _ in planned], snap))
-    color = args.color == "always" or (args.color == "auto" and not args.output
-                                       and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    audit = run_audit(
+        args.paths, args.site, on_snapshot=lambda snap: outputs.check_not_inputs([p for p, _ in planned], snap)
+    )
+    color = args.color == "always" or (
+        args.color == "auto" and not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    )
     opts = _render_options(args, color=color and args.format == "text")
     if args.format in ("text", "json"):
         out = render(audit, args.format, opts)
@@ -236,13 +275,16 @@ def _audit(args) -> int:
             _stdout(out)
     else:
         from .report.json_report import audit_dict
+
         _render_doc_output(audit_dict(audit, opts), args, opts, planned, inputs)
     from .audit import failures
+
     return 1 if failures(audit, args.fail_on, args.standard) else 0
 
 
 def _report(args) -> int:
     from .report import load_doc
+
     inputs = [Path(args.file)]
     planned = _plan_outputs(args, inputs)
     doc = load_doc(args.file)
@@ -252,6 +294,7 @@ def _report(args) -> int:
 
 def _init(args) -> int:
     from . import inputs, outputs, topology, zones
+
     folder = Path(args.dir)
     if not folder.is_dir():
         raise InputError("not a folder", args.dir)
@@ -266,6 +309,7 @@ def _init(args) -> int:
     topo = topology.build(snap.devices)
     site = zones.infer_site(snap.devices, topo)
     from .secrets import Masker
+
     masker = Masker(snap.devices, [z.name for z in site.zones])
     # The draft's comments quote descriptions as written: a secret there is masked too.
     text = masker.prose(zones.site_to_yaml(site))
@@ -273,8 +317,9 @@ def _init(args) -> int:
         sys.stdout.write(text)
     else:
         outputs.write_files([(target, text, "site file")])
-        print(f"netaudit: wrote {target} with {len(site.zones)} inferred zones — review before auditing",
-              file=sys.stderr)
+        print(
+            f"netaudit: wrote {target} with {len(site.zones)} inferred zones — review before auditing", file=sys.stderr
+        )
     if site.notes:
         print(f"netaudit: {len(site.notes)} note(s) for the reviewer at the top of the draft", file=sys.stderr)
     for w in list(snap.warnings) + zones.site_warnings(site):
@@ -285,7 +330,8 @@ def _init(args) -> int:
 def _trace(args) -> int:
     from .safetext import clean, dumps_json
     from .trace import render_trace, trace
-    result = trace(args.paths, args.site, args.src, args.dst, args.service)   # InputError on bad arguments
+
+    result = trace(args.paths, args.site, args.src, args.dst, args.service)  # InputError on bad arguments
     if args.format == "json":
         sys.stdout.write(dumps_json(result, indent=2) + "\n")
     else:

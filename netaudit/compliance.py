@@ -30,6 +30,7 @@ Evaluation works on plain data (:class:`Facts`), built either from an
 :class:`~netaudit.audit.Audit` or from a saved JSON audit document, so ``netaudit
 report`` can evaluate an older JSON file that lacks the ``compliance`` section.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -37,10 +38,7 @@ from dataclasses import dataclass, field
 
 from . import messages
 from .messages import LANGS, t
-
-DEVICES_ZONE = "@devices"
-STANDARDS = ("nd331-2026", "tt12-2022")
-DEFAULT_STANDARD = "nd331-2026"
+from .vocabulary import DEFAULT_STANDARD, DEVICES_ZONE, STANDARDS, unit_is_placeholder
 
 MET, NOT_MET, CHECK, NA, OUT = "met", "not_met", "check", "not_applicable", "out_of_scope"
 STATUSES = (MET, NOT_MET, CHECK, NA, OUT)
@@ -57,12 +55,12 @@ class Facts:
 
     level: int
     inferred: bool
-    zones: list[dict]          # name, kind, domains, problems, attach
-    cells: list[dict]          # src, dst, verdict, expected, violation, services, reason
-    findings: list[dict]       # id, check, severity, zones
-    devices: list[dict] = field(default_factory=list)   # name, services: [name, insecure, acl]
-    unit: str = ""             # the site's unit; "TODO…" = an unreviewed netaudit init draft
-    input_problems: int = 0    # usable-input problems (inputs.Snapshot.input_problems)
+    zones: list[dict]  # name, kind, domains, problems, attach
+    cells: list[dict]  # src, dst, verdict, expected, violation, services, reason
+    findings: list[dict]  # id, check, severity, zones
+    devices: list[dict] = field(default_factory=list)  # name, services: [name, insecure, acl]
+    unit: str = ""  # the site's unit; "TODO…" = an unreviewed netaudit init draft
+    input_problems: int = 0  # usable-input problems (inputs.Snapshot.input_problems)
 
     def kind(self, zone: str) -> str:
         if zone == DEVICES_ZONE:
@@ -80,20 +78,46 @@ class Facts:
 
 
 def facts_from_audit(audit) -> Facts:
-    zones = [{"name": pz.name, "kind": pz.kind, "domains": list(pz.domains), "problems": [messages.both_of(p) for p in pz.problems],
-              "attach": [f"{d}:{i}" for d, i in pz.zone.attach]} for pz in audit.zones]
-    cells = [{"src": c.src, "dst": c.dst, "verdict": c.verdict,
-              "expected": c.expectation.expected if c.expectation else None,
-              "violation": bool(c.violation), "services": list(c.services), "reason": c.reason}
-             for c in audit.matrix]
-    findings = [{"id": f.id, "check": f.check, "severity": f.severity, "zones": list(f.zones)}
-                for f in audit.findings]
-    devices = [{"name": d.hostname,
-                "services": [{"name": s.name, "insecure": bool(s.insecure), "acl": s.acl}
-                             for s in d.services if s.enabled]}
-               for d in sorted(audit.devices, key=lambda d: d.hostname)]
-    return Facts(audit.site.level, bool(audit.site.inferred), zones, cells, findings, devices, audit.site.unit,
-                 len(audit.snapshot.input_problems))
+    zones = [
+        {
+            "name": pz.name,
+            "kind": pz.kind,
+            "domains": list(pz.domains),
+            "problems": [messages.both_of(p) for p in pz.problems],
+            "attach": [f"{d}:{i}" for d, i in pz.zone.attach],
+        }
+        for pz in audit.zones
+    ]
+    cells = [
+        {
+            "src": c.src,
+            "dst": c.dst,
+            "verdict": c.verdict,
+            "expected": c.expectation.expected if c.expectation else None,
+            "violation": bool(c.violation),
+            "services": list(c.services),
+            "reason": c.reason,
+        }
+        for c in audit.matrix
+    ]
+    findings = [{"id": f.id, "check": f.check, "severity": f.severity, "zones": list(f.zones)} for f in audit.findings]
+    devices = [
+        {
+            "name": d.hostname,
+            "services": [{"name": s.name, "insecure": bool(s.insecure), "acl": s.acl} for s in d.services if s.enabled],
+        }
+        for d in sorted(audit.devices, key=lambda d: d.hostname)
+    ]
+    return Facts(
+        audit.site.level,
+        bool(audit.site.inferred),
+        zones,
+        cells,
+        findings,
+        devices,
+        audit.site.unit,
+        len(audit.snapshot.input_problems),
+    )
 
 
 def facts_from_doc(doc: dict) -> Facts:
@@ -103,17 +127,44 @@ def facts_from_doc(doc: dict) -> Facts:
     for dom in topo.get("domains", []):
         for z in dom.get("zones", []):
             placed.setdefault(z, []).append(dom["id"])
-    zones = [{"name": z["name"], "kind": z["kind"], "domains": z.get("domains", placed.get(z["name"], [])),
-              "problems": z.get("problems_text") or z.get("problems", []), "attach": z.get("attach", [])} for z in doc.get("zones", [])]
-    cells = [{"src": c["src"], "dst": c["dst"], "verdict": c["verdict"], "expected": c.get("expected"),
-              "violation": bool(c.get("violation")), "services": c.get("services", []), "reason": c.get("reason")}
-             for c in doc.get("matrix", [])]
-    findings = [{"id": f["id"], "check": f["check"], "severity": f["severity"], "zones": f.get("zones", [])}
-                for f in doc.get("findings", [])]
+    zones = [
+        {
+            "name": z["name"],
+            "kind": z["kind"],
+            "domains": z.get("domains", placed.get(z["name"], [])),
+            "problems": z.get("problems_text") or z.get("problems", []),
+            "attach": z.get("attach", []),
+        }
+        for z in doc.get("zones", [])
+    ]
+    cells = [
+        {
+            "src": c["src"],
+            "dst": c["dst"],
+            "verdict": c["verdict"],
+            "expected": c.get("expected"),
+            "violation": bool(c.get("violation")),
+            "services": c.get("services", []),
+            "reason": c.get("reason"),
+        }
+        for c in doc.get("matrix", [])
+    ]
+    findings = [
+        {"id": f["id"], "check": f["check"], "severity": f["severity"], "zones": f.get("zones", [])}
+        for f in doc.get("findings", [])
+    ]
     devices = [{"name": d["name"], "services": d.get("services", [])} for d in topo.get("devices", [])]
     site = doc.get("site") or {}
-    return Facts(int(doc.get("level") or 2), bool(site.get("inferred")), zones, cells, findings, devices,
-                 str(doc.get("unit") or ""), len(doc.get("input_problems") or []))
+    return Facts(
+        int(doc.get("level") or 2),
+        bool(site.get("inferred")),
+        zones,
+        cells,
+        findings,
+        devices,
+        str(doc.get("unit") or ""),
+        len(doc.get("input_problems") or []),
+    )
 
 
 # --------------------------------------------------------------------------- sentences
@@ -121,8 +172,9 @@ def facts_from_doc(doc: dict) -> Facts:
 
 def _sent(key: str, **fields) -> dict[str, str]:
     """{lang: text}; a field may itself be a {lang: text} mapping."""
-    return {lang: t(key, lang, **{k: (v[lang] if isinstance(v, dict) else v) for k, v in fields.items()})
-            for lang in LANGS}
+    return {
+        lang: t(key, lang, **{k: (v[lang] if isinstance(v, dict) else v) for k, v in fields.items()}) for lang in LANGS
+    }
 
 
 def _kind(kind: str) -> dict[str, str]:
@@ -142,7 +194,7 @@ def _cells_list(cells: list[dict], limit: int = 8) -> str:
 @dataclass
 class Outcome:
     status: str
-    evidence: list[dict] = field(default_factory=list)     # [{lang: text}]
+    evidence: list[dict] = field(default_factory=list)  # [{lang: text}]
     findings: list[str] = field(default_factory=list)
     cells: list[dict] = field(default_factory=list)
 
@@ -163,7 +215,7 @@ def _flows(f: Facts, cells: list[dict], ok: Outcome | None = None, extra: list[d
     if ok is not None:
         ok.evidence = ev + ok.evidence
         return ok
-    return Outcome(MET, ev + [_sent("ev.cells_ok", n=len(cells))])
+    return Outcome(MET, [*ev, _sent("ev.cells_ok", n=len(cells))])
 
 
 def _with_findings(out: Outcome, found: list[dict]) -> Outcome:
@@ -185,9 +237,11 @@ def _zone_presence(f: Facts, kind: str, missing: str) -> tuple[Outcome | None, l
     ev = [_sent("ev.zones", kind=_kind(kind), zones=", ".join(z["name"] for z in zs))]
     unplaced = [z for z in zs if not z["domains"]]
     if unplaced:
-        probs = {lang: "; ".join(p[lang] if isinstance(p, dict) else str(p)
-                                 for z in unplaced for p in z["problems"]) or "-" for lang in LANGS}
-        return Outcome(CHECK, ev + [_sent("ev.zone_problems", problems=probs)]), zs, ev
+        probs = {
+            lang: "; ".join(p[lang] if isinstance(p, dict) else str(p) for z in unplaced for p in z["problems"]) or "-"
+            for lang in LANGS
+        }
+        return Outcome(CHECK, [*ev, _sent("ev.zone_problems", problems=probs)]), zs, ev
     return None, zs, ev
 
 
@@ -209,7 +263,7 @@ def _shared(f: Facts, zs: list[dict]) -> list[dict]:
 
 
 def ev_zone_internal(f: Facts) -> Outcome:
-    early, zs, ev = _zone_presence(f, "internal", NOT_MET)
+    early, _zs, ev = _zone_presence(f, "internal", NOT_MET)
     return early or Outcome(MET, ev)
 
 
@@ -228,8 +282,9 @@ def ev_zone_edge(f: Facts) -> Outcome:
     names = {z["name"] for z in ext}
     attach = ", ".join(a for z in ext for a in z["attach"]) or "-"
     ev = [_sent("ev.edge_attach", zones=", ".join(sorted(names)), attach=attach)]
-    cells = f.cells_where(lambda c: c["src"] in names and c["dst"] != DEVICES_ZONE
-                          and f.kind(c["dst"]) not in ("external",))
+    cells = f.cells_where(
+        lambda c: c["src"] in names and c["dst"] != DEVICES_ZONE and f.kind(c["dst"]) not in ("external",)
+    )
     return _flows(f, cells, extra=ev)
 
 
@@ -237,15 +292,14 @@ def ev_zone_dmz(f: Facts) -> Outcome:
     dmz = f.of_kind("dmz")
     ext = {z["name"] for z in f.of_kind("external")}
     if dmz:
-        early, zs, ev = _zone_presence(f, "dmz", CHECK)
+        early, _zs, ev = _zone_presence(f, "dmz", CHECK)
         if early:
             return early
         names = {z["name"] for z in dmz}
         return _flows(f, f.cells_where(lambda c: c["src"] in ext and c["dst"] in names), extra=ev)
     if not ext:
         return Outcome(CHECK, [_sent("ev.no_external")])
-    inbound = f.cells_where(lambda c: c["src"] in ext and c["dst"] != DEVICES_ZONE
-                            and f.kind(c["dst"]) != "external")
+    inbound = f.cells_where(lambda c: c["src"] in ext and c["dst"] != DEVICES_ZONE and f.kind(c["dst"]) != "external")
     exposed = [c for c in inbound if c["verdict"] == "reachable"]
     unknown = [c for c in inbound if c["verdict"] == "unknown"]
     if exposed:
@@ -260,13 +314,16 @@ def ev_zone_wireless(f: Facts) -> Outcome:
     if not guests:
         # Configs cannot show that a unit has no Wi-Fi: a missing guest zone is checked, never skipped.
         return Outcome(CHECK, [_sent("ev.no_wireless")])
-    early, zs, ev = _zone_presence(f, "guest", CHECK)
+    early, _zs, ev = _zone_presence(f, "guest", CHECK)
     if early:
         return early
     names = {z["name"] for z in guests}
     shared = _shared(f, guests)
-    cells = f.cells_where(lambda c: (c["src"] in names and f.kind(c["dst"]) != "external")
-                          or (c["dst"] in names and c["src"] not in names))
+    cells = f.cells_where(
+        lambda c: (
+            (c["src"] in names and f.kind(c["dst"]) != "external") or (c["dst"] in names and c["src"] not in names)
+        )
+    )
     out = _flows(f, cells, extra=ev + shared)
     if shared and out.status != NOT_MET:
         out.status = NOT_MET
@@ -306,7 +363,7 @@ def ev_zone_wan(f: Facts) -> Outcome:
     wans = f.of_kind("wan")
     if not wans:
         return Outcome(NA, [_sent("ev.no_wan")])
-    early, zs, ev = _zone_presence(f, "wan", CHECK)
+    early, _zs, ev = _zone_presence(f, "wan", CHECK)
     if early:
         return early
     w = {z["name"] for z in wans}
@@ -314,7 +371,7 @@ def ev_zone_wan(f: Facts) -> Outcome:
     cells = f.cells_where(lambda c: (c["src"] in w and c["dst"] in e) or (c["src"] in e and c["dst"] in w))
     bridged = [c for c in cells if c["verdict"] == "reachable"]
     if bridged:
-        return Outcome(NOT_MET, ev + [_sent("ev.violations", cells=_cells_list(bridged))], cells=bridged)
+        return Outcome(NOT_MET, [*ev, _sent("ev.violations", cells=_cells_list(bridged))], cells=bridged)
     return _flows(f, cells, extra=ev)
 
 
@@ -365,8 +422,12 @@ def ev_secure_protocols(f: Facts) -> Outcome:
         return _with_findings(Outcome(NOT_MET), found)
     # SNMP v1/v2c is monitoring, not an administration login: accepted when its
     # sources are restricted (an access list); any other cleartext service is not.
-    insecure = [f"{d['name']}: {s['name']}" for d in f.devices for s in d.get("services", [])
-                if s.get("insecure") and (s["name"] != "snmp" or not s.get("acl"))]
+    insecure = [
+        f"{d['name']}: {s['name']}"
+        for d in f.devices
+        for s in d.get("services", [])
+        if s.get("insecure") and (s["name"] != "snmp" or not s.get("acl"))
+    ]
     if insecure:
         return Outcome(NOT_MET, [_sent("ev.cleartext_services", services=", ".join(insecure))])
     summary = _services_summary(f)
@@ -375,7 +436,7 @@ def ev_secure_protocols(f: Facts) -> Outcome:
         return Outcome(CHECK, [_sent("ev.no_services")])
     snmp = [d["name"] for d in f.devices for s in d.get("services", []) if s.get("insecure")]
     extra = [_sent("ev.snmp_restricted", devices=", ".join(snmp))] if snmp else []
-    return Outcome(MET, [_sent("ev.protocols_ok"), _sent("ev.services", services=summary)] + extra)
+    return Outcome(MET, [_sent("ev.protocols_ok"), _sent("ev.services", services=summary), *extra])
 
 
 def ev_source_restrict(f: Facts) -> Outcome:
@@ -405,7 +466,7 @@ class Requirement:
     min_level: int
     evaluate: Callable[[Facts], Outcome]
     reference: Callable[[int], str]
-    text: str = ""                        # catalogue key (default req.<id>)
+    text: str = ""  # catalogue key (default req.<id>)
     text_fields: Callable[[int], dict] | None = None
 
 
@@ -429,6 +490,7 @@ def _tt12(part: str, clause: str | None = None) -> Callable[[int], str]:
             if num:
                 out += f"; TCVN 11930:2017, mục {num}"
         return out
+
     return ref
 
 
@@ -436,6 +498,7 @@ def _tcvn14423(sub: str = "", prefix: str = "", suffix: str = "") -> Callable[[i
     def ref(level: int) -> str:
         clause = f", mục {level + 2}.12{'.' + sub if sub else ''}"
         return f"{prefix}TCVN 14423:2026 (tham khảo){clause}{suffix}"
+
     return ref
 
 
@@ -458,8 +521,9 @@ REGIMES: dict[str, list[Requirement]] = {
         Requirement("zone-wan", 1, ev_zone_wan, _fixed("TT 06/2026/TT-BKHCN, Điều 6.1.a, Điều 8")),
         Requirement("interzone-control", 1, ev_interzone, _tcvn14423("2.2", prefix=f"{_ND331}; ")),
         Requirement("config-effective", 1, ev_config_effective, _fixed(f"{_ND331}, Điều 27.2.c–đ")),
-        Requirement("mgmt-no-internet", 3, ev_mgmt_no_internet,
-                    _tcvn14423("2.4", prefix="QCVN 12:2026/BCA, 3.13.2.2.5; ")),
+        Requirement(
+            "mgmt-no-internet", 3, ev_mgmt_no_internet, _tcvn14423("2.4", prefix="QCVN 12:2026/BCA, 3.13.2.2.5; ")
+        ),
         Requirement("remote-admin", 1, ev_remote_admin, _tcvn14423("2.4")),
         Requirement("mgmt-secure-protocols", 1, ev_secure_protocols, _tcvn14423("2.4")),
         Requirement("mgmt-source-restrict", 2, ev_source_restrict, _tcvn14423("2.4")),
@@ -467,8 +531,13 @@ REGIMES: dict[str, list[Requirement]] = {
         Requirement("anti-malware", 1, ev_out_of_scope, _tcvn14423()),
         Requirement("waf", 2, ev_out_of_scope, _tcvn14423()),
         Requirement("mfa", 2, ev_out_of_scope, _tcvn14423()),
-        Requirement("logging", 2, ev_out_of_scope, lambda lv: f"TCVN 14423:2026 (tham khảo), mục {lv + 2}.8.2.1",
-                    text_fields=lambda lv: {"months": _LOG_MONTHS.get(lv, 1)}),
+        Requirement(
+            "logging",
+            2,
+            ev_out_of_scope,
+            lambda lv: f"TCVN 14423:2026 (tham khảo), mục {lv + 2}.8.2.1",
+            text_fields=lambda lv: {"months": _LOG_MONTHS.get(lv, 1)},
+        ),
         Requirement("network-av", 3, ev_out_of_scope, _tcvn14423()),
         Requirement("db-firewall", 3, ev_out_of_scope, _tcvn14423()),
         Requirement("nac", 3, ev_out_of_scope, _tcvn14423()),
@@ -530,19 +599,28 @@ def evaluate_regime(facts: Facts, regime: str) -> dict:
             continue
         out = req.evaluate(facts)
         fields = req.text_fields(level) if req.text_fields else {}
-        rows.append({
-            "id": req.id,
-            "requirement": messages.both(req.text or f"req.{req.id}", **fields),
-            "reference": req.reference(level),
-            "status": out.status,
-            "evidence": _join(out.evidence),
-            "findings": sorted(set(out.findings)),
-            "cells": [f"{c['src']}->{c['dst']}" for c in out.cells],
-        })
+        rows.append(
+            {
+                "id": req.id,
+                "requirement": messages.both(req.text or f"req.{req.id}", **fields),
+                "reference": req.reference(level),
+                "status": out.status,
+                "evidence": _join(out.evidence),
+                "findings": sorted(set(out.findings)),
+                "cells": [f"{c['src']}->{c['dst']}" for c in out.cells],
+            }
+        )
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in STATUSES}
     verdict, reasons = conclude(facts, counts)
-    return {"id": regime, "title": messages.both(f"standard.{regime}"), "level": level,
-            "verdict": verdict, "reasons": reasons, "counts": counts, "rows": rows}
+    return {
+        "id": regime,
+        "title": messages.both(f"standard.{regime}"),
+        "level": level,
+        "verdict": verdict,
+        "reasons": reasons,
+        "counts": counts,
+        "rows": rows,
+    }
 
 
 def conclude(facts: Facts, counts: dict) -> tuple[str, list[dict]]:
@@ -565,8 +643,6 @@ def conclude(facts: Facts, counts: dict) -> tuple[str, list[dict]]:
     if facts.input_problems:
         reasons.append(messages.both("conclusion.reason.input_problems", n=facts.input_problems))
     # A draft nobody reviewed, or an audit that never looked at a guest network, is not a pass.
-    # Imported here: re-rendering a saved JSON audit needs no topology import.
-    from .zones import unit_is_placeholder
     if unit_is_placeholder(facts.unit):
         reasons.append(messages.both("conclusion.reason.unit_todo"))
     if not facts.of_kind("guest"):
@@ -580,13 +656,12 @@ def conclude(facts: Facts, counts: dict) -> tuple[str, list[dict]]:
 
 def evaluate(facts: Facts, default: str = DEFAULT_STANDARD) -> dict:
     """Both regimes; ``default`` names the one the conclusion is drawn from."""
-    return {"default": default, "level": facts.level,
-            "regimes": [evaluate_regime(facts, r) for r in STANDARDS]}
+    return {"default": default, "level": facts.level, "regimes": [evaluate_regime(facts, r) for r in STANDARDS]}
 
 
 def evaluate_audit(audit) -> dict:
     return evaluate(facts_from_audit(audit))
 
 
-def regime(compliance: dict, standard: str) -> dict | None:
+def regime(compliance: dict, standard: str | None) -> dict | None:
     return next((r for r in compliance.get("regimes", []) if r["id"] == standard), None)

@@ -10,11 +10,13 @@ dd's CUDD backend is used when importable (it ships compiled in the wheel);
 the pure-Python ``dd.autoref`` is the fallback.  IPv6 would add two 128-bit
 fields here; nothing outside this module depends on the bit layout.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterable
+from functools import cache
+from typing import Any, TypeAlias
 
 from netaddr import IPAddress, IPNetwork
 
@@ -24,6 +26,10 @@ try:  # pragma: no cover - which backend is present depends on the wheel
     from dd import cudd as _bdd_mod
 except ImportError:  # pragma: no cover
     from dd import autoref as _bdd_mod
+
+# A packet set: a node of the dd BDD manager (``cudd.Function`` or ``autoref.Function``).
+# dd ships no type information, so to mypy it is Any; the alias says what a value holds.
+Bdd: TypeAlias = Any
 
 # Field name -> width.  Order = BDD variable order: destination address first,
 # because routing splits on it most.
@@ -63,8 +69,11 @@ class Packet:
     est: bool = False
 
     def to_json(self) -> dict:
-        out: dict = {"src_ip": str(IPAddress(self.src_ip)), "dst_ip": str(IPAddress(self.dst_ip)),
-                     "proto": PROTO_NAMES.get(self.proto, str(self.proto))}
+        out: dict = {
+            "src_ip": str(IPAddress(self.src_ip)),
+            "dst_ip": str(IPAddress(self.dst_ip)),
+            "proto": PROTO_NAMES.get(self.proto, str(self.proto)),
+        }
         if self.proto in (PROTO_TCP, PROTO_UDP):
             out["src_port"], out["dst_port"] = self.src_port, self.dst_port
         elif self.proto == PROTO_ICMP:
@@ -109,8 +118,8 @@ class HeaderSpace:
         self.true = self.bdd.true
         self.false = self.bdd.false
         self._vars = {n: self.bdd.var(n) for n in names}
-        self._match_cache: dict[Match, object] = {}
-        self._cube_cache: dict[tuple, object] = {}
+        self._match_cache: dict[Match, Bdd] = {}
+        self._cube_cache: dict[tuple, Bdd] = {}
         self._field_bits = {f: [_bit(f, i) for i in range(w)] for f, w in FIELDS}
         # "New connection": a TCP SYN without ACK/RST, or any non-TCP packet;
         # never a packet of an already established connection.
@@ -165,7 +174,7 @@ class HeaderSpace:
         if lo > hi:
             return self.false
         ge, le = self.true, self.true
-        for i in range(w - 1, -1, -1):          # least significant bit first
+        for i in range(w - 1, -1, -1):  # least significant bit first
             x = self._vars[bits[i]]
             shift = w - 1 - i
             ge = (x & ge) if (lo >> shift) & 1 else (x | ge)
@@ -251,17 +260,23 @@ class HeaderSpace:
             v = u & self.eq(field, 0) if field == "icmp_code" else u & self.range(field, 1024, 65535)
             if v != self.false:
                 u = v
-        a = self.bdd.pick(u)          # variables it leaves out are free: False is fine
+        a = self.bdd.pick(u)  # variables it leaves out are free: False is fine
         vals = {}
-        for f, w in FIELDS:
+        for f, _w in FIELDS:
             x = 0
             for b in self._field_bits[f]:
                 x = (x << 1) | int(bool(a.get(b, False)))
             vals[f] = x
-        pkt = Packet(src_ip=vals["src_ip"], dst_ip=vals["dst_ip"], proto=vals["proto"],
-                     **{k: bool(a.get(k, False)) for k in FLAGS},
-                     src_port=vals["src_port"], dst_port=vals["dst_port"],
-                     icmp_type=vals["icmp_type"], icmp_code=vals["icmp_code"])
+        pkt = Packet(
+            src_ip=vals["src_ip"],
+            dst_ip=vals["dst_ip"],
+            proto=vals["proto"],
+            **{k: bool(a.get(k, False)) for k in FLAGS},
+            src_port=vals["src_port"],
+            dst_port=vals["dst_port"],
+            icmp_type=vals["icmp_type"],
+            icmp_code=vals["icmp_code"],
+        )
         return pkt
 
     def packet(self, pkt: Packet):
@@ -279,20 +294,22 @@ class HeaderSpace:
     # ------------------------------------------------------------------ services
 
     def services(self, u) -> list[str]:
-        """Protocols / destination ports present in ``u``, merged, DESIGN §6 syntax."""
+        """Protocols / destination ports present in ``u``, merged, in the service syntax
+        of site files and reports (``tcp/80``, ``udp/1000-2000``, ``icmp/8``, ``ip``)."""
         if u == self.false:
             return []
         proj = self.exist(("dst_ip", "src_ip", "src_port", "icmp_code"), u)
         proj = self.bdd.exist(list(FLAGS), proj)
-        everything = self.exist(("dst_ip", "src_ip", "src_port", "icmp_code"),
-                                self.new_connections)
+        everything = self.exist(("dst_ip", "src_ip", "src_port", "icmp_code"), self.new_connections)
         everything = self.bdd.exist(list(FLAGS), everything)
         if (everything & ~proj) == self.false:
             return ["ip"]
         out: list[tuple[int, int, str]] = []
-        for proto, field, ignore in ((PROTO_TCP, "dst_port", "icmp_type"),
-                                     (PROTO_UDP, "dst_port", "icmp_type"),
-                                     (PROTO_ICMP, "icmp_type", "dst_port")):
+        for proto, field, ignore in (
+            (PROTO_TCP, "dst_port", "icmp_type"),
+            (PROTO_UDP, "dst_port", "icmp_type"),
+            (PROTO_ICMP, "icmp_type", "dst_port"),
+        ):
             part = self.exist([ignore, "proto"], proj & self.eq("proto", proto))
             name = PROTO_NAMES[proto]
             if part == self.true:
@@ -301,8 +318,7 @@ class HeaderSpace:
             for lo, hi in self.intervals(part, field):
                 out.append((proto, lo, f"{name}/{lo}" if lo == hi else f"{name}/{lo}-{hi}"))
         others = self.exist(["dst_port", "icmp_type"], proj)
-        others &= ~(self.eq("proto", PROTO_TCP) | self.eq("proto", PROTO_UDP)
-                    | self.eq("proto", PROTO_ICMP))
+        others &= ~(self.eq("proto", PROTO_TCP) | self.eq("proto", PROTO_UDP) | self.eq("proto", PROTO_ICMP))
         for lo, hi in self.intervals(others, "proto"):
             out.append((1000 + lo, lo, f"proto/{lo}" if lo == hi else f"proto/{lo}-{hi}"))
         return [s for _, _, s in sorted(out)]
@@ -351,7 +367,7 @@ class HeaderSpace:
         return u == self.false
 
 
-@lru_cache(maxsize=None)
+@cache
 def service_match(service: str) -> Match:
     """Parse a service string (``tcp/445``, ``udp/1000-2000``, ``icmp/8``, ``tcp``, ``ip``).
 

@@ -15,11 +15,12 @@ Conventions
   ``partial`` (with a reason) on the construct; the engine then answers "unknown"
   instead of guessing.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterable
 
 from netaddr import IPNetwork
 
@@ -56,15 +57,15 @@ class AddrMatch:
     wildcard: int
 
     @classmethod
-    def any(cls) -> "AddrMatch":
+    def any(cls) -> AddrMatch:
         return cls(0, 0xFFFFFFFF)
 
     @classmethod
-    def host(cls, ip: int) -> "AddrMatch":
+    def host(cls, ip: int) -> AddrMatch:
         return cls(int(ip), 0)
 
     @classmethod
-    def prefix(cls, net: IPNetwork | str) -> "AddrMatch":
+    def prefix(cls, net: IPNetwork | str) -> AddrMatch:
         net = IPNetwork(net)
         return cls(int(net.network), int(net.hostmask))
 
@@ -96,7 +97,7 @@ class Match:
     src_negate: bool = False
     dst_negate: bool = False
     protocols: tuple[int, ...] | None = None
-    src_ports: tuple[PortRange, ...] | None = None   # union of ranges (neq = two ranges)
+    src_ports: tuple[PortRange, ...] | None = None  # union of ranges (neq = two ranges)
     dst_ports: tuple[PortRange, ...] | None = None
     icmp_type: int | None = None
     icmp_code: int | None = None
@@ -118,8 +119,8 @@ class FilterLine:
     action: Action
     matches: list[Match]
     source: Src
-    name: str = ""                      # rule id/name where the vendor has one
-    partial: str | None = None          # reason, when part of the line was not understood
+    name: str = ""  # rule id/name where the vendor has one
+    partial: str | None = None  # reason, when part of the line was not understood
 
 
 @dataclass
@@ -134,7 +135,7 @@ class Filter:
     # lines are checked where they are written, not again here)
     kind: str = "acl"
     source: Src | None = None
-    partial: str | None = None          # the whole filter is uncertain (reason)
+    partial: str | None = None  # the whole filter is uncertain (reason)
     # Text shown for the default action in witnesses (e.g. "implicit deny").
     default_text: str = "implicit deny at end of list"
 
@@ -164,9 +165,9 @@ class L2Mode(str, Enum):
 
 @dataclass
 class Interface:
-    name: str                                   # canonical name
+    name: str  # canonical name
     kind: IfKind = IfKind.PHYSICAL
-    addresses: list[IPNetwork] = field(default_factory=list)   # first = primary
+    addresses: list[IPNetwork] = field(default_factory=list)  # first = primary
     virtual_addresses: list[IPNetwork] = field(default_factory=list)  # HSRP/VRRP
     vrf: str = "default"
     shutdown: bool = False
@@ -174,12 +175,12 @@ class Interface:
     access_vlan: int | None = None
     allowed_vlans: frozenset[int] | None = None  # None = all (trunk)
     native_vlan: int | None = None
-    encapsulation_vlan: int | None = None       # subinterface dot1Q tag
+    encapsulation_vlan: int | None = None  # subinterface dot1Q tag
     encapsulation_native: bool = False
-    parent: str | None = None                   # subinterface / port-channel member
+    parent: str | None = None  # subinterface / port-channel member
     filter_in: str | None = None
     filter_out: str | None = None
-    nat_side: str | None = None                 # inside | outside
+    nat_side: str | None = None  # inside | outside
     # Unicast RPF: "strict" (source must route back out of this interface) or
     # "loose" (source must have some route); the default route counts only with
     # urpf_allow_default.
@@ -195,8 +196,8 @@ class Interface:
     bridge_ip_firewall: Src | None = None
     # … VLAN-tagged bridged frames too (RouterOS use-ip-firewall-for-vlan=yes).
     bridge_ip_firewall_tagged: bool = False
-    zone: str | None = None                     # firewall zone / nameif
-    security_level: int | None = None           # ASA
+    zone: str | None = None  # firewall zone / nameif
+    security_level: int | None = None  # ASA
     description: str = ""
     source: Src | None = None
     partial: str | None = None
@@ -227,7 +228,7 @@ class Route:
     interface: str | None = None
     drop: bool = False
     distance: int = 1
-    origin: str = "static"                       # static | connected | state | dhcp
+    origin: str = "static"  # static | connected | state | dhcp
     source: Src | None = None
     partial: str | None = None
     # Policy-routing table the route belongs to (RouterOS routing-table / routing-mark);
@@ -255,12 +256,12 @@ class PolicyRoute:
     """
 
     matches: list[Match]
-    action: str                                  # table | main | drop
+    action: str  # table | main | drop
     table: str | None = None
     fallback: bool = False
     source: Src | None = None
     partial: str | None = None
-    name: str = ""                               # "routing rule", "mangle mark-routing", "route-map X 10"
+    name: str = ""  # "routing rule", "mangle mark-routing", "route-map X 10"
 
 
 @dataclass
@@ -276,7 +277,7 @@ class NatRule:
 
     kind: str
     match: Match = field(default_factory=Match)
-    acl: str | None = None                       # filter whose permitted packets are translated
+    acl: str | None = None  # filter whose permitted packets are translated
     to_ip: int | None = None
     to_interface: str | None = None
     to_port: int | None = None
@@ -299,13 +300,13 @@ class MgmtService:
 
     name: str
     protocol: int
-    ports: tuple[PortRange, ...] = ()            # TCP/UDP destination ports
-    icmp_type: int | None = None                 # for ICMP services (echo = 8)
+    ports: tuple[PortRange, ...] = ()  # TCP/UDP destination ports
+    icmp_type: int | None = None  # for ICMP services (echo = 8)
     enabled: bool = True
     acl: str | None = None
     interfaces: frozenset[str] | None = None
     source: Src | None = None
-    insecure: bool = False                      # cleartext admin protocol
+    insecure: bool = False  # cleartext admin protocol
     partial: str | None = None
 
 
@@ -326,6 +327,36 @@ class Reference:
     name: str
     source: Src
     defined: bool
+
+
+@dataclass
+class VlanUse:
+    """One place a bridge without VLAN filtering shows VLAN intent: a VLAN interface on
+    it, a port's pvid, a row of its VLAN table, a wireless port tagging its clients."""
+
+    name: str  # the VLAN interface or the port; "" for a VLAN-table row
+    vlans: tuple[int, ...]
+    source: Src
+
+
+@dataclass
+class UnfilteredBridge:
+    """A bridge that forwards all its ports as one L2 domain although its configuration
+    shows VLANs were meant (RouterOS bridge without ``vlan-filtering``): the intent is
+    kept for the L2 root-cause check and for placing zones where their hosts plug in."""
+
+    name: str
+    source: Src | None
+    vlan_interfaces: list[VlanUse] = field(default_factory=list)
+    pvids: list[VlanUse] = field(default_factory=list)
+    vlan_table: list[VlanUse] = field(default_factory=list)
+    tagged_wireless: list[VlanUse] = field(default_factory=list)
+
+
+@dataclass
+class VendorFacts:
+    """Settings only one vendor's checks read.  Each vendor package subclasses it
+    (``netaudit/parsers/<vendor>/facts.py``); the checks narrow with ``isinstance``."""
 
 
 @dataclass
@@ -351,9 +382,21 @@ class Device:
     ssids: list[Ssid] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     ip_routing: bool = True
-    # Facts for hardening checks that do not fit elsewhere, e.g. {"http_server": Src}.
-    facts: dict[str, object] = field(default_factory=dict)
-    secrets: set[str] = field(default_factory=set)   # literal secret values to mask
+    # Where dynamic routing is configured (router ospf/bgp …): learned routes the
+    # snapshot cannot see, so lookups that could use them are unknown without state.
+    dynamic_routing: list[Src] = field(default_factory=list)
+    # The routing-state file whose routes replaced the configured ones (inputs.py).
+    routing_state: str | None = None
+    # Interface → its role as the vendor names it (FortiGate ``set role wan|lan|dmz``).
+    interface_roles: dict[str, str] = field(default_factory=dict)
+    # Named interface lists → member interfaces (RouterOS /interface list).
+    interface_lists: dict[str, list[str]] = field(default_factory=dict)
+    # The virtual system this device is, when the box runs several (FortiGate VDOM).
+    context: str = ""
+    unfiltered_bridges: list[UnfilteredBridge] = field(default_factory=list)
+    # Vendor-specific settings for that vendor's hardening checks.
+    facts: VendorFacts = field(default_factory=VendorFacts)
+    secrets: set[str] = field(default_factory=set)  # literal secret values to mask
     # Secrets by grammar position: line number (in ``file``) → the values on that line
     # that are secrets there, even when they are ordinary words (``community guest``).
     secret_lines: dict[int, set[str]] = field(default_factory=dict)
@@ -364,12 +407,6 @@ class Device:
 
 
 # --------------------------------------------------------------------------- parsing
-
-
-class LineStatus(str, Enum):
-    RECOGNIZED = "recognized"
-    IGNORED = "ignored"            # understood and irrelevant on purpose (banner, logging…)
-    UNRECOGNIZED = "unrecognized"
 
 
 @dataclass
@@ -388,8 +425,7 @@ class ParseReport:
     devices: list[str] = field(default_factory=list)
 
     def add_partial(self, construct: str, reason: str, source: Src) -> None:
-        self.partially_understood.append(
-            {"construct": construct, "reason": reason, **source.cite()})
+        self.partially_understood.append({"construct": construct, "reason": reason, **source.cite()})
 
 
 @dataclass

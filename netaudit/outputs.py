@@ -20,8 +20,10 @@ Rules (docs/limits.md, "Output files"):
 * Mode: an existing destination keeps its permission bits; a new one gets
   ``0666 & ~umask`` (0644 with the usual umask), as ``open()`` would create it.
 """
+
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -31,7 +33,7 @@ from pathlib import Path
 
 from .model import InputError
 
-_HASH_LIMIT = 256 << 20          # a file larger than this is no device configuration
+_HASH_LIMIT = 256 << 20  # a file larger than this is no device configuration
 
 
 def _same(a: os.stat_result, b: os.stat_result) -> bool:
@@ -53,21 +55,28 @@ def check(path: str | Path, inputs: Iterable[str | Path] = (), what: str = "outp
         raise InputError(f"cannot write {what}: {e.strerror}", shown) from None
     if st is not None:
         if stat.S_ISLNK(st.st_mode):
-            raise InputError(f"cannot write {what}: it is a symbolic link, and netaudit never writes "
-                             "through a link; remove it or choose another name", shown)
+            raise InputError(
+                f"cannot write {what}: it is a symbolic link, and netaudit never writes "
+                "through a link; remove it or choose another name",
+                shown,
+            )
         if stat.S_ISDIR(st.st_mode):
             raise InputError(f"cannot write {what}: it is a folder; give a file name", shown)
         if not stat.S_ISREG(st.st_mode):
-            raise InputError(f"cannot write {what}: not a regular file (a device, FIFO or socket); "
-                             "-o - writes to standard output", shown)
+            raise InputError(
+                f"cannot write {what}: not a regular file (a device, FIFO or socket); -o - writes to standard output",
+                shown,
+            )
         for inp in inputs:
             try:
                 ist = os.stat(inp)
             except OSError:
                 continue
             if stat.S_ISREG(ist.st_mode) and _same(st, ist):
-                raise InputError(f"cannot write {what}: it is an input of this run ({inp}); "
-                                 "netaudit never writes over its inputs", shown)
+                raise InputError(
+                    f"cannot write {what}: it is an input of this run ({inp}); netaudit never writes over its inputs",
+                    shown,
+                )
     parent = p.parent if str(p.parent) else Path(".")
     if not parent.is_dir():
         raise InputError("output folder does not exist", str(parent.resolve()))
@@ -111,19 +120,23 @@ def check_not_inputs(paths: Iterable[str | Path], snapshot, extra: Iterable[str 
         try:
             st = os.lstat(p)
         except OSError:
-            continue                      # not there yet: cannot be an input
+            continue  # not there yet: cannot be an input
         if not stat.S_ISREG(st.st_mode):
-            continue                      # refused by check() at the write
+            continue  # refused by check() at the write
         for o in others:
             try:
                 if _same(st, os.stat(o)):
-                    raise InputError(f"cannot write output: it is an input of this run ({o}); "
-                                     "netaudit never writes over its inputs", str(path))
+                    raise InputError(
+                        f"cannot write output: it is an input of this run ({o}); netaudit never writes over its inputs",
+                        str(path),
+                    )
             except OSError:
                 continue
         if used and _sha256(p) in used:
-            raise InputError("cannot write output: it holds a configuration this run reads; "
-                             "netaudit never writes over its inputs", str(path))
+            raise InputError(
+                "cannot write output: it holds a configuration this run reads; netaudit never writes over its inputs",
+                str(path),
+            )
 
 
 def _umask() -> int:
@@ -156,10 +169,8 @@ def _stage(path: Path, data: bytes) -> str:
 
 
 def _unlink(name: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(name)
-    except OSError:
-        pass
 
 
 def write_files(files: list[tuple[str | Path, str | bytes, str]], inputs: Iterable[str | Path] = ()) -> None:
@@ -179,7 +190,7 @@ def write_files(files: list[tuple[str | Path, str | bytes, str]], inputs: Iterab
                 raise InputError(f"cannot write {what}: {e.strerror}", str(path)) from None
         while staged:
             p, tmp, what = staged[0]
-            check(p, inputs, what)                   # still not a link, folder or input
+            check(p, inputs, what)  # still not a link, folder or input
             try:
                 os.replace(tmp, p)
             except OSError as e:

@@ -1,14 +1,20 @@
-"""Reference policy (DESIGN §7): what each zone kind may reach, by security level.
+"""Reference policy: what each zone kind may reach, by security level.
 
-``expectation(src_kind, dst_kind, level)`` answers for one ordered pair; site-file
-``policy:`` entries override it.  ``dst_kind`` is ``"devices"`` for the ``@devices``
-pseudo-zone (the devices' own control plane).
+``expectation(src_kind, dst_kind, level)`` answers for one ordered pair (the table is
+this module); site-file ``policy:`` entries override it.  ``dst_kind`` is
+``"devices"`` for the ``@devices`` pseudo-zone (the devices' own control plane).
+:func:`excess` is what a matrix cell delivers beyond its expectation.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .zones import DEVICES_ZONE, PolicyOverride
+from .headerspace import HeaderSpace, service_match
+from .reach import REACHABLE
+from .vocabulary import DEVICES_ZONE
+from .zones import PolicyOverride
 
 ALLOW, DENY, LIMITED = "allow", "deny", "limited"
 
@@ -20,10 +26,10 @@ INSIDE = ("internal", "server", "database", "management", "dmz", "kiosk", "camer
 
 @dataclass(frozen=True)
 class Expectation:
-    expected: str                      # allow | deny | limited
+    expected: str  # allow | deny | limited
     allowed_services: tuple[str, ...] = ()
-    severity: str = "info"             # severity when the verdict contradicts it
-    rule: str = ""                     # stable id of the reference rule (for messages)
+    severity: str = "info"  # severity when the verdict contradicts it
+    rule: str = ""  # stable id of the reference rule (for messages)
 
 
 def _severity_into(dst_kind: str, src_kind: str) -> str:
@@ -40,8 +46,7 @@ def expectation(src_kind: str, dst_kind: str, level: int) -> Expectation:
     if d == "devices":
         if s == "management":
             return Expectation(ALLOW, rule="mgmt-to-devices")
-        return Expectation(LIMITED, tuple(GATEWAY_SERVICES), _severity_into("devices", s),
-                           rule="devices-gateway-only")
+        return Expectation(LIMITED, tuple(GATEWAY_SERVICES), _severity_into("devices", s), rule="devices-gateway-only")
     if s == "guest":
         if d == "external":
             return Expectation(ALLOW, rule="guest-internet")
@@ -75,18 +80,43 @@ def expectation(src_kind: str, dst_kind: str, level: int) -> Expectation:
     return Expectation(ALLOW, rule="default-allow")
 
 
-def resolve_expectation(src: str, src_kind: str, dst: str, dst_kind: str, level: int,
-                        overrides: list[PolicyOverride]) -> Expectation:
+def resolve_expectation(
+    src: str, src_kind: str, dst: str, dst_kind: str, level: int, overrides: list[PolicyOverride]
+) -> Expectation:
     """Reference expectation with the site file's overrides applied (last one wins)."""
     exp = expectation(src_kind, "devices" if dst == DEVICES_ZONE else dst_kind, level)
     for o in overrides:
         if o.src == src and o.dst == dst:
             if o.services is not None:
-                exp = Expectation(LIMITED, tuple(o.services), exp.severity if exp.severity != "info" else "medium",
-                                  rule="site-override")
+                exp = Expectation(
+                    LIMITED,
+                    tuple(o.services),
+                    exp.severity if exp.severity != "info" else "medium",
+                    rule="site-override",
+                )
             elif o.allow is True:
                 exp = Expectation(ALLOW, rule="site-override")
             elif o.allow is False:
-                exp = Expectation(DENY, severity=exp.severity if exp.severity != "info" else "medium",
-                                  rule="site-override")
+                exp = Expectation(
+                    DENY, severity=exp.severity if exp.severity != "info" else "medium", rule="site-override"
+                )
     return exp
+
+
+def services_packets(hs: HeaderSpace, services: Iterable[str]):
+    """The packets of ``services`` (``tcp/80``, ``udp/53``, ``icmp/8``, ``ip`` …)."""
+    u = hs.false
+    for s in services:
+        u |= hs.match(service_match(s))
+    return u
+
+
+def excess(hs: HeaderSpace, cell):
+    """Delivered packets a matrix cell's (:class:`~netaudit.reach.Cell`) expectation does
+    not allow (BDD)."""
+    exp = cell.expectation
+    if cell.verdict != REACHABLE or exp is None or exp.expected == ALLOW:
+        return hs.false
+    if exp.expected == DENY:
+        return cell.delivered
+    return cell.delivered & ~services_packets(hs, exp.allowed_services)

@@ -19,16 +19,19 @@ included — is never touched.
 JSON stays lossless (:func:`dumps_json`): the same characters are written as
 ``\\uXXXX`` escapes, so the document holds the exact data and no raw control character.
 """
+
 from __future__ import annotations
 
 import json
 import re
 
 _NONCHARS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
-    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)
+)
 # Everything but newline and tab (the default ``keep``) is always escaped; see _pattern.
-UNSAFE = ("\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e"
-          "\u2066-\u2069\u2028\u2029\ufeff" + _NONCHARS)
+UNSAFE = (
+    "\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff" + _NONCHARS
+)
 _PATTERNS: dict[str, re.Pattern] = {}
 
 
@@ -98,7 +101,7 @@ def _json_escape(m: re.Match) -> str:
 
 
 # JSON escapes C0 controls itself, and its own layout uses newlines: the rest only.
-_JSON_UNSAFE = re.compile(f"[{UNSAFE[UNSAFE.index(chr(0x7f)):]}]")
+_JSON_UNSAFE = re.compile(f"[{UNSAFE[UNSAFE.index(chr(0x7F)) :]}]")
 
 
 def dumps_json(obj, **kw) -> str:

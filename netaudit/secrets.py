@@ -30,10 +30,12 @@ Where a secret is known (docs/limits.md, "Secrets"):
 ``warning`` (messages that may quote a line), ``prose`` (findings, reasons) and ``doc``
 (a JSON audit document).
 """
+
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import partial
 
 MASK = "******"
 
@@ -46,51 +48,102 @@ _TYPE = r"(?:(?:[05-9]|encrypted|unencrypted|hash|sha256|sha512|enc|ascii|hex|te
 _VALUE = r"(?P<val>\"[^\"]*\"|\S+)"
 
 # (rule, whether a bare number is an identifier here rather than a secret)
-_RULES: list[tuple[re.Pattern, bool]] = [(re.compile(p, re.IGNORECASE), ids) for p, ids in (
-    # password / secret and friends, in any vendor's spelling (FortiOS `set passwd ENC …`,
-    # IOS-XE WLAN `security wpa psk set-key ascii 0 …`, ASA `ldap-login-password …`)
-    (_B + r"(?:password|passwd|secret|passphrase|psksecret|psksecret-remote|ppk-secret|"
-     r"pre-shared-key|key-string|wpa-psk|wpa-pre-shared-key|wpa2-pre-shared-key|sae-password|"
-     r"auth-pwd|priv-pwd|password-encrypt|set-key|ldap-login-password|auth-password|"
-     r"ldap-password|radius-secret|server-secret|secondary-secret|tertiary-secret|md5-key|"
-     r"wep-key|mpsk-key|api-key)" + _E + r"\s+" + _TYPE + _VALUE, False),
-    # ip ospf authentication-key [7] X; ntp authentication-key N md5 X [7]
-    (_B + r"authentication-key\s+(?:\d+\s+(?:md5|sha\S*|cmac)\s+)?" + _TYPE + _VALUE, False),
-    # tacacs-server / radius-server / crypto isakmp key [0|7] X; FortiOS set key ENC X
-    (_B + r"key\s+" + _TYPE + _VALUE, True),
-    # SNMPv3: auth md5|sha X, priv [des|aes N] X; OSPF message-digest-key N md5 [7] X
-    (_B + r"(?:auth|message-digest-key\s+\d+)\s+(?:md5|sha\S*)\s+" + _TYPE + _VALUE, False),
-    (_B + r"priv\s+(?:(?:des|3des|des56|aes|aes-?\d+)\s+(?:\d+\s+)?)?" + _VALUE, False),
-    # HSRP / VRRP plain-text authentication: standby 1 authentication [text] X
-    (r"^\s*(?:standby|vrrp)\b.*?" + _B + r"authentication\s+(?:text\s+)?" + _VALUE, False),
-    # snmp-server community X …; ASA snmp-server host … community X
-    (r"^\s*snmp-server\b.*?" + _B + r"community\s+" + _VALUE, False),
-    # IOS crypto key import rsa L [pem] [usage-keys …] [exportable] terminal|url U PASSPHRASE
-    (r"^\s*crypto\s+key\s+import\b.*?\s(?:terminal|url\s+\S+)\s+" + _VALUE, False),
-    # key=value forms (RouterOS, others): password=X, authentication-password=X,
-    # wpa2-pre-shared-key="X", tcp-md5-key=X
-    (r"(?<![\w.-])(?:[\w.]+-)*(?:password|passphrase|secret|pre-shared-key|preshared-key|"
-     r"authentication-key|private-key|psk|passwd|tcp-md5-key|auth-key|static-key-\d|"
-     r"static-sta-private-key)=" + _VALUE, False),
-)]
+_RULES: list[tuple[re.Pattern, bool]] = [
+    (re.compile(p, re.IGNORECASE), ids)
+    for p, ids in (
+        # password / secret and friends, in any vendor's spelling (FortiOS `set passwd ENC …`,
+        # IOS-XE WLAN `security wpa psk set-key ascii 0 …`, ASA `ldap-login-password …`)
+        (
+            _B + r"(?:password|passwd|secret|passphrase|psksecret|psksecret-remote|ppk-secret|"
+            r"pre-shared-key|key-string|wpa-psk|wpa-pre-shared-key|wpa2-pre-shared-key|sae-password|"
+            r"auth-pwd|priv-pwd|password-encrypt|set-key|ldap-login-password|auth-password|"
+            r"ldap-password|radius-secret|server-secret|secondary-secret|tertiary-secret|md5-key|"
+            r"wep-key|mpsk-key|api-key)" + _E + r"\s+" + _TYPE + _VALUE,
+            False,
+        ),
+        # ip ospf authentication-key [7] X; ntp authentication-key N md5 X [7]
+        (_B + r"authentication-key\s+(?:\d+\s+(?:md5|sha\S*|cmac)\s+)?" + _TYPE + _VALUE, False),
+        # tacacs-server / radius-server / crypto isakmp key [0|7] X; FortiOS set key ENC X
+        (_B + r"key\s+" + _TYPE + _VALUE, True),
+        # SNMPv3: auth md5|sha X, priv [des|aes N] X; OSPF message-digest-key N md5 [7] X
+        (_B + r"(?:auth|message-digest-key\s+\d+)\s+(?:md5|sha\S*)\s+" + _TYPE + _VALUE, False),
+        (_B + r"priv\s+(?:(?:des|3des|des56|aes|aes-?\d+)\s+(?:\d+\s+)?)?" + _VALUE, False),
+        # HSRP / VRRP plain-text authentication: standby 1 authentication [text] X
+        (r"^\s*(?:standby|vrrp)\b.*?" + _B + r"authentication\s+(?:text\s+)?" + _VALUE, False),
+        # snmp-server community X …; ASA snmp-server host … community X
+        (r"^\s*snmp-server\b.*?" + _B + r"community\s+" + _VALUE, False),
+        # IOS crypto key import rsa L [pem] [usage-keys …] [exportable] terminal|url U PASSPHRASE
+        (r"^\s*crypto\s+key\s+import\b.*?\s(?:terminal|url\s+\S+)\s+" + _VALUE, False),
+        # key=value forms (RouterOS, others): password=X, authentication-password=X,
+        # wpa2-pre-shared-key="X", tcp-md5-key=X
+        (
+            r"(?<![\w.-])(?:[\w.]+-)*(?:password|passphrase|secret|pre-shared-key|preshared-key|"
+            r"authentication-key|private-key|psk|passwd|tcp-md5-key|auth-key|static-key-\d|"
+            r"static-sta-private-key)=" + _VALUE,
+            False,
+        ),
+    )
+]
 
 # Words that follow a secret keyword in some grammar without being its value: never
 # masked (``key chain K``, ``password encryption aes``, ``pre-shared-key address A key
 # X``, ``/ppp secret add``, SNMP ``priv read V``, HSRP ``authentication md5 key-string``).
-_GRAMMAR_WORDS = frozenset({
-    "encryption", "chain", "config-key", "generate", "zeroize", "import", "export", "decrypt",
-    "storage", "pubkey-chain", "address", "hostname", "key-string", "key-chain", "md5", "sha",
-    "text", "add", "set", "remove", "print", "edit", "find", "[", "read", "write", "notify",
-    "access", "context", "match", "level", "none", "null", "prompt", "set-key",
-})
+_GRAMMAR_WORDS = frozenset(
+    {
+        "encryption",
+        "chain",
+        "config-key",
+        "generate",
+        "zeroize",
+        "import",
+        "export",
+        "decrypt",
+        "storage",
+        "pubkey-chain",
+        "address",
+        "hostname",
+        "key-string",
+        "key-chain",
+        "md5",
+        "sha",
+        "text",
+        "add",
+        "set",
+        "remove",
+        "print",
+        "edit",
+        "find",
+        "[",
+        "read",
+        "write",
+        "notify",
+        "access",
+        "context",
+        "match",
+        "level",
+        "none",
+        "null",
+        "prompt",
+        "set-key",
+    }
+)
 
 
 def may_hold_secret(text: str) -> bool:
     """A cheap test (no regular expression: this runs on every unrecognised line of a
     50 MB file) that ``text`` has a word some secret rule needs."""
     low = text.lower()
-    return ("pass" in low or "secret" in low or "key" in low or "psk" in low or "auth" in low
-            or "priv" in low or "community" in low or "md5" in low or "pwd" in low)
+    return (
+        "pass" in low
+        or "secret" in low
+        or "key" in low
+        or "psk" in low
+        or "auth" in low
+        or "priv" in low
+        or "community" in low
+        or "md5" in low
+        or "pwd" in low
+    )
 
 
 def _mask_value(m: re.Match, ids: bool) -> str:
@@ -107,7 +160,7 @@ def mask_keywords(text: str) -> str:
     if not may_hold_secret(text):
         return text
     for rx, ids in _RULES:
-        text = rx.sub(lambda m, ids=ids: _mask_value(m, ids), text)
+        text = rx.sub(partial(_mask_value, ids=ids), text)
     return text
 
 
@@ -115,7 +168,7 @@ def mask_keywords(text: str) -> str:
 
 _PEM_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]+-----")
 _PEM_END = re.compile(r"-----END [A-Z0-9 ]+-----")
-_PEM_HEADER = re.compile(r"^[A-Za-z][A-Za-z-]*: \S")          # Proc-Type:, DEK-Info:
+_PEM_HEADER = re.compile(r"^[A-Za-z][A-Za-z-]*: \S")  # Proc-Type:, DEK-Info:
 _B64_LINE = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 _HEX_LINE = re.compile(r"^[0-9A-Fa-f]{2,8}(?:[ \t]+[0-9A-Fa-f]{2,8})*$")
 _CERT_START = re.compile(r"^certificate\b(?!\s+chain)", re.IGNORECASE)
@@ -151,14 +204,14 @@ def key_material_lines(lines: list[str]) -> dict[int, str]:
     i = 0
     while i < n:
         raw = lines[i]
-        if "-----BEGIN" not in raw and "ertificate" not in raw:     # the fast path: almost every line
+        if "-----BEGIN" not in raw and "ertificate" not in raw:  # the fast path: almost every line
             i += 1
             continue
         s = raw.strip()
         m = _PEM_BEGIN.search(s) if "-----BEGIN" in s else None
         if m is not None:
-            if not s[:m.start()].strip(" \t\"'"):
-                out[i + 1] = s[m.end():].strip().strip("\"'")
+            if not s[: m.start()].strip(" \t\"'"):
+                out[i + 1] = s[m.end() :].strip().strip("\"'")
             if _PEM_END.search(s, m.end()):
                 i += 1
                 continue
@@ -167,7 +220,7 @@ def key_material_lines(lines: list[str]) -> dict[int, str]:
                 t = lines[j].strip()
                 e = _PEM_END.search(t)
                 if e is not None:
-                    before = t[:e.start()].strip()
+                    before = t[: e.start()].strip()
                     out[j + 1] = before
                     if j + 1 < n and lines[j + 1].strip().lower() == "quit":
                         out[j + 2] = ""
@@ -177,7 +230,7 @@ def key_material_lines(lines: list[str]) -> dict[int, str]:
                 if not (t == "" or header or _pem_data(t)):
                     break
                 if not header and t and len(t.strip("\"'")) < 16 and not _ends_pem(lines, j + 1):
-                    break                       # a short word ("end", "quit"): config again
+                    break  # a short word ("end", "quit"): config again
                 out[j + 1] = t.strip("\"'")
                 j += 1
             i = j + 1
@@ -218,10 +271,10 @@ def _mask_pem_inline(text: str) -> str:
     for m in _PEM_BEGIN.finditer(text):
         if m.start() < pos:
             continue
-        out.append(text[pos:m.end()])
+        out.append(text[pos : m.end()])
         e = _PEM_END.search(text, m.end())
         stop = e.start() if e else len(text)
-        if text[m.end():stop].strip(" \t\n\"'\\"):
+        if text[m.end() : stop].strip(" \t\n\"'\\"):
             out.append(MASK)
         pos = stop
     out.append(text[pos:])
@@ -234,17 +287,69 @@ def _mask_pem_inline(text: str) -> str:
 # ``wpa-psk``, ``set-key``, ``ldap-login-password``, ``tcp-md5-key``).
 _SECRET_WORD = re.compile(
     r"^(?:[\w.]+-)*(?:password|passwd|passphrase|secret|psksecret|psk|pre-shared-key|preshared-key|"
-    r"key|key-string|community|pwd)$", re.IGNORECASE)
-_KEEP_AFTER = frozenset({
-    "0", "5", "6", "7", "8", "9", "enc", "ascii", "hex", "encrypted", "unencrypted", "hash", "md5",
-    "sha", "sha1", "sha256", "sha512", "aes", "des", "3des", "128", "192", "256", "text", "level",
-    "address", "host", "version", "ro", "rw", "in", "out", "any", "none",
-}) | _GRAMMAR_WORDS
+    r"key|key-string|community|pwd)$",
+    re.IGNORECASE,
+)
+_KEEP_AFTER = (
+    frozenset(
+        {
+            "0",
+            "5",
+            "6",
+            "7",
+            "8",
+            "9",
+            "enc",
+            "ascii",
+            "hex",
+            "encrypted",
+            "unencrypted",
+            "hash",
+            "md5",
+            "sha",
+            "sha1",
+            "sha256",
+            "sha512",
+            "aes",
+            "des",
+            "3des",
+            "128",
+            "192",
+            "256",
+            "text",
+            "level",
+            "address",
+            "host",
+            "version",
+            "ro",
+            "rw",
+            "in",
+            "out",
+            "any",
+            "none",
+        }
+    )
+    | _GRAMMAR_WORDS
+)
 # Words after a secret keyword that make it a command, not a secret's introduction
 # (``key chain K``, ``crypto key generate rsa``, ``password encryption aes``).
-_COMMAND_AFTER = frozenset({"chain", "generate", "zeroize", "import", "export", "pubkey-chain", "storage",
-                            "decrypt", "encrypt", "config-key", "encryption", "management"})
-_TOKEN = re.compile(r"""(?:[^\s"]+|"[^"]*"?)+""")     # double quotes group; ' is an apostrophe
+_COMMAND_AFTER = frozenset(
+    {
+        "chain",
+        "generate",
+        "zeroize",
+        "import",
+        "export",
+        "pubkey-chain",
+        "storage",
+        "decrypt",
+        "encrypt",
+        "config-key",
+        "encryption",
+        "management",
+    }
+)
+_TOKEN = re.compile(r"""(?:[^\s"]+|"[^"]*"?)+""")  # double quotes group; ' is an apostrophe
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")
 
 
@@ -256,10 +361,12 @@ def mask_conservative(text: str) -> str:
     text = mask_keywords(text)
     if not may_hold_secret(text):
         return text
-    out, pos, after = [], 0, False
+    out: list[str] = []
+    pos = 0
+    after: bool | str = False  # "start": right after a secret keyword
     for m in _TOKEN.finditer(text):
         tok = m.group(0)
-        out.append(text[pos:m.start()])
+        out.append(text[pos : m.start()])
         pos = m.end()
         if "=" in tok and not tok.startswith(("=", '"', "'")):
             k, _, v = tok.partition("=")
@@ -272,13 +379,19 @@ def mask_conservative(text: str) -> str:
             after = "start"
         elif after == "start" and bare.lower() in _COMMAND_AFTER:
             after = False
-        elif after and bare and bare != MASK and bare.lower() not in _KEEP_AFTER \
-                and not (bare.isdigit() and len(bare) <= 3) and not _IPV4.match(bare):
-            tok = tok[:len(tok) - len(tok.lstrip("\"'"))] + MASK + tok[len(tok.rstrip("\"'")):]
+        elif (
+            after
+            and bare
+            and bare != MASK
+            and bare.lower() not in _KEEP_AFTER
+            and not (bare.isdigit() and len(bare) <= 3)
+            and not _IPV4.match(bare)
+        ):
+            tok = tok[: len(tok) - len(tok.lstrip("\"'"))] + MASK + tok[len(tok.rstrip("\"'")) :]
         if after == "start" and not _SECRET_WORD.match(bare):
             after = True
         if after and tok.endswith(("'", '"')) and len(tok) > 1 and not _SECRET_WORD.match(bare):
-            after = False                        # the end of a quoted line in a message
+            after = False  # the end of a quoted line in a message
         out.append(tok)
     out.append(text[pos:])
     return "".join(out)
@@ -302,15 +415,13 @@ def distinctive(value: str, names: Iterable[str] | frozenset[str] = frozenset())
     ``Cisco``, ``giam-sat-ro``) and not a name of the snapshot."""
     if len(value) < 4 or "\n" in value or value == MASK or _NUMERIC.match(value) or "-----" in value:
         return False
-    if _WORDLIKE.match(value) and all(p.islower() or p.isupper() or p.istitle()
-                                      for p in re.split(r"[-_ ]", value)):
+    if _WORDLIKE.match(value) and all(p.islower() or p.isupper() or p.istitle() for p in re.split(r"[-_ ]", value)):
         return False
     return value.lower() not in names
 
 
 def _replace_tokens(text: str, values) -> str:
-    rx = re.compile(_L + "(?:" + "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
-                    + ")" + _R)
+    rx = re.compile(_L + "(?:" + "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True)) + ")" + _R)
     return rx.sub(MASK, text)
 
 
@@ -325,10 +436,30 @@ def _mask_quoted(m: re.Match) -> str:
     inner = m.group(1) if m.group(1) is not None else m.group(2)
     q = m.group(0)[0]
     return q + mask_conservative(inner) + q
+
+
 # JSON keys never rewritten: identifiers and locations.
-_KEEP_KEYS = frozenset({"file", "line", "id", "path", "sha256", "check", "severity", "device", "schema",
-                        "generated", "kind", "verdict", "status", "vendor", "role", "mode"})
-_WARNING_KEYS = frozenset({"warnings", "warnings_text", "problem"})
+_KEEP_KEYS = frozenset(
+    {
+        "file",
+        "line",
+        "id",
+        "path",
+        "sha256",
+        "check",
+        "severity",
+        "device",
+        "schema",
+        "generated",
+        "kind",
+        "verdict",
+        "status",
+        "vendor",
+        "role",
+        "mode",
+    }
+)
+_WARNING_KEYS = frozenset({"warnings", "warnings_text", "problem", "problem_text", "input_problems"})
 
 
 class Masker:
@@ -347,7 +478,7 @@ class Masker:
                 self.by_line.setdefault((d.file, ln), set()).update(v for v in vals if v)
             known |= _device_names(d)
         self.literals = frozenset(v for v in literals if distinctive(v, known))
-        self._literal_rx = None
+        self._literal_rx: re.Pattern[str] | None = None
 
     # -- pieces
 
@@ -355,8 +486,9 @@ class Masker:
         if not self.literals or not text:
             return text
         if self._literal_rx is None:
-            self._literal_rx = re.compile(_L + "(?:" + "|".join(
-                re.escape(v) for v in sorted(self.literals, key=len, reverse=True)) + ")" + _R)
+            self._literal_rx = re.compile(
+                _L + "(?:" + "|".join(re.escape(v) for v in sorted(self.literals, key=len, reverse=True)) + ")" + _R
+            )
         if not any(v in text for v in self.literals):
             return text
         return self._literal_rx.sub(MASK, text)
@@ -442,8 +574,7 @@ class Masker:
                     fn = self.unrecognized if _mode == "unrecognized" else self.line
                     out[k] = fn(v, obj.get("file"), obj.get("line"))
                 else:
-                    mode = ("unrecognized" if k == "unrecognized_lines" else
-                            "warning" if k in _WARNING_KEYS else _mode)
+                    mode = "unrecognized" if k == "unrecognized_lines" else "warning" if k in _WARNING_KEYS else _mode
                     out[k] = self.doc(v, k, mode)
             return out
         if isinstance(obj, list):
@@ -498,8 +629,10 @@ def of_devices(devices) -> set[str]:
 def mask_tree(obj, secrets: set[str] | frozenset[str] = frozenset()):
     """Mask every ``text`` field in nested dicts/lists (evidence, witness rules)."""
     if isinstance(obj, dict):
-        return {k: (mask(v, secrets) if k == "text" and isinstance(v, str) else mask_tree(v, secrets))
-                for k, v in obj.items()}
+        return {
+            k: (mask(v, secrets) if k == "text" and isinstance(v, str) else mask_tree(v, secrets))
+            for k, v in obj.items()
+        }
     if isinstance(obj, list):
         return [mask_tree(v, secrets) for v in obj]
     return obj

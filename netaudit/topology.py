@@ -12,6 +12,7 @@ L3 interface and every host in one domain can reach each other without a router.
 Links between devices come from the site file's ``links:`` (cabling configs cannot
 show) and are inferred between L3 interfaces whose connected subnets overlap.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -31,7 +32,7 @@ class Domain:
 
     id: str
     nodes: set[Node]
-    l3: list[tuple[str, str]] = field(default_factory=list)    # (device, interface)
+    l3: list[tuple[str, str]] = field(default_factory=list)  # (device, interface)
     label: str = ""
 
 
@@ -85,8 +86,7 @@ def build(devices: list[Device], links: list[tuple[tuple[str, str], tuple[str, s
         # A port-channel member is cabled as part of its channel.
         ifs = devmap[dev].interfaces
         itf = ifs.get(ifname)
-        if itf is not None and itf.parent and itf.parent in ifs \
-                and ifs[itf.parent].kind == IfKind.PORT_CHANNEL:
+        if itf is not None and itf.parent and itf.parent in ifs and ifs[itf.parent].kind == IfKind.PORT_CHANNEL:
             ifname = itf.parent
         return ("port", dev, ifname, tag)
 
@@ -109,20 +109,27 @@ def build(devices: list[Device], links: list[tuple[tuple[str, str], tuple[str, s
                     g.add_edge(("l3", d.hostname, itf.name), port_node(d.hostname, itf.parent, tag))
                 else:
                     g.add_node(port_node(d.hostname, itf.parent, tag))
-            elif itf.mode == L2Mode.ROUTED and itf.kind in (IfKind.PHYSICAL, IfKind.PORT_CHANNEL,
-                                                            IfKind.VLAN, IfKind.BRIDGE, IfKind.OTHER):
+            elif itf.mode == L2Mode.ROUTED and itf.kind in (
+                IfKind.PHYSICAL,
+                IfKind.PORT_CHANNEL,
+                IfKind.VLAN,
+                IfKind.BRIDGE,
+                IfKind.OTHER,
+            ):
                 if itf.addresses or itf.dynamic_address:
                     g.add_edge(("l3", d.hostname, itf.name), port_node(d.hostname, itf.name, None))
-                else:      # parent of subinterfaces: the port exists, no IP endpoint
+                else:  # parent of subinterfaces: the port exists, no IP endpoint
                     g.add_node(port_node(d.hostname, itf.name, None))
             elif itf.mode == L2Mode.ROUTED and (itf.addresses or itf.dynamic_address):
-                g.add_node(("l3", d.hostname, itf.name))    # loopback, tunnel, PPPoE: a domain of its own
+                g.add_node(("l3", d.hostname, itf.name))  # loopback, tunnel, PPPoE: a domain of its own
             elif itf.mode == L2Mode.ACCESS:
                 g.add_edge(port_node(d.hostname, itf.name, None), ("seg", d.hostname, itf.access_vlan or 1))
             elif itf.mode == L2Mode.TRUNK:
                 native = itf.native_vlan or 1
                 for tag in _vlans_carried(d, itf):
-                    g.add_edge(port_node(d.hostname, itf.name, tag), ("seg", d.hostname, native if tag is None else tag))
+                    g.add_edge(
+                        port_node(d.hostname, itf.name, tag), ("seg", d.hostname, native if tag is None else tag)
+                    )
             elif itf.mode == L2Mode.BRIDGE_PORT and itf.parent:
                 g.add_edge(port_node(d.hostname, itf.name, None), bridge_seg(d.hostname, itf.parent, None))
             if itf.is_l3:
@@ -135,9 +142,14 @@ def build(devices: list[Device], links: list[tuple[tuple[str, str], tuple[str, s
                 members[itf.parent].append(itf.name)
         for bridge, ports in members.items():
             g.add_edge(port_node(d.hostname, bridge, None), bridge_seg(d.hostname, bridge, None))
-            tags = {i.encapsulation_vlan for i in d.interfaces.values()
-                    if i.kind in (IfKind.VLAN, IfKind.SUBINTERFACE) and i.parent == bridge
-                    and i.encapsulation_vlan and not i.shutdown}
+            tags = {
+                i.encapsulation_vlan
+                for i in d.interfaces.values()
+                if i.kind in (IfKind.VLAN, IfKind.SUBINTERFACE)
+                and i.parent == bridge
+                and i.encapsulation_vlan
+                and not i.shutdown
+            }
             for tag in tags:
                 g.add_edge(port_node(d.hostname, bridge, tag), bridge_seg(d.hostname, bridge, tag))
                 for port in ports:
@@ -176,7 +188,7 @@ def build(devices: list[Device], links: list[tuple[tuple[str, str], tuple[str, s
             first = owners[0]
             for other in owners[1:]:
                 if other[0] != first[0] or other != first:
-                    g.add_edge(("l3",) + first, ("l3",) + other)
+                    g.add_edge(("l3", *first), ("l3", *other))
 
     l2 = g.subgraph(n for n in g.nodes if n[0] != "dev")
     domains: dict[str, Domain] = {}
@@ -212,7 +224,7 @@ class Exit:
 
     device: str
     interface: str
-    why: str                    # default-route | runtime-default-route | nat-outside | wan-role | wan-list
+    why: str  # default-route | runtime-default-route | nat-outside | wan-role | wan-list
     source: Src | None = None
 
 
@@ -260,8 +272,8 @@ def exits(topo: Topology) -> list[Exit]:
                     add(d, out, "default-route", r.source)
             elif not shared(d.hostname, out):
                 add(d, out, "default-route", r.source)
-        roles = d.facts.get("interface_roles") or {}
-        lists = d.facts.get("interface_lists") or {}
+        roles = d.interface_roles
+        lists = d.interface_lists
         for itf in sorted(d.interfaces.values(), key=lambda i: i.name):
             if shared(d.hostname, itf.name):
                 continue
@@ -269,8 +281,9 @@ def exits(topo: Topology) -> list[Exit]:
                 add(d, itf.name, "nat-outside", itf.source)
             elif isinstance(roles, dict) and roles.get(itf.name) == "wan":
                 add(d, itf.name, "wan-role", itf.source)
-            elif isinstance(lists, dict) and any(str(name).upper() == "WAN" and itf.name in members
-                                                 for name, members in lists.items()):
+            elif isinstance(lists, dict) and any(
+                str(name).upper() == "WAN" and itf.name in members for name, members in lists.items()
+            ):
                 add(d, itf.name, "wan-list", itf.source)
     return list(found.values())
 

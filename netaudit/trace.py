@@ -1,4 +1,5 @@
 """``netaudit trace``: one flow from a zone to an address or zone, hop by hop."""
+
 from __future__ import annotations
 
 import re
@@ -9,10 +10,10 @@ from .audit import prepare
 from .headerspace import service_match
 from .messages import render, t
 from .model import InputError
-from .reach import witness_for, unplaced_reason, Cell, REACHABLE
+from .reach import REACHABLE, Cell, unplaced_reason, witness_for
 from .report import cite_loc
 from .secrets import Masker
-from .zones import DEVICES_ZONE, did_you_mean
+from .zones import did_you_mean
 
 
 def _service(service: str):
@@ -48,38 +49,44 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
     before anything is read, zone names once the site is loaded."""
     match = _service(service)
     net = _ipv4(dst)
-    snap, site, topo, placed, engine, warnings = prepare(paths, site_path)
+    snap, _site, _topo, _placed, engine, warnings = prepare(paths, site_path)
     hs = engine.hs
     if src not in engine.zones:
-        raise InputError(f"--from: unknown zone {src!r}{did_you_mean(src, engine.zones)} "
-                         f"(zones: {', '.join(sorted(engine.zones))})")
+        raise InputError(
+            f"--from: unknown zone {src!r}{did_you_mean(src, engine.zones)} (zones: {', '.join(sorted(engine.zones))})"
+        )
     if dst in engine.zone_addr:
         target = engine.zone_addr[dst]
     elif net is not None:
         target = hs.prefix("dst_ip", net)
     else:
-        raise InputError(f"--to {dst!r} is neither a zone{did_you_mean(dst, engine.zone_addr)} "
-                         "nor an IPv4 address/prefix")
+        raise InputError(
+            f"--to {dst!r} is neither a zone{did_you_mean(dst, engine.zone_addr)} nor an IPv4 address/prefix"
+        )
     flow = hs.new_connections & hs.match(match) & target
     run = engine.run_zone(src, flow)
     pz = engine.zones[src]
-    result = {"from": src, "to": dst, "service": service, "delivered": [], "unknown": [],
-              "blocked_by": engine.blocking_lines(run, target),
-              "dropped": engine.drop_reasons(run, target), "warnings": warnings}
+    result = {
+        "from": src,
+        "to": dst,
+        "service": service,
+        "delivered": [],
+        "unknown": [],
+        "blocked_by": engine.blocking_lines(run, target),
+        "dropped": engine.drop_reasons(run, target),
+        "warnings": warnings,
+    }
     for zone in sorted(run.deliveries):
         d = run.deliveries[zone]
         if d.certain != hs.false:
-            cell = Cell(src, zone, REACHABLE, services=hs.services(d.certain),
-                        delivered=d.certain, chunks=d.chunks)
+            cell = Cell(src, zone, REACHABLE, services=hs.services(d.certain), delivered=d.certain, chunks=d.chunks)
             w = witness_for(engine, cell, hs.true, pz)
-            result["delivered"].append({"zone": zone, "services": cell.services,
-                                        "witness": w.to_json() if w else None})
+            result["delivered"].append({"zone": zone, "services": cell.services, "witness": w.to_json() if w else None})
         elif d.maybe != hs.false:
             result["unknown"].append({"zone": zone, "reason": d.maybe_reason})
     if not pz.domains:
         result["unknown"].append({"zone": None, "reason": unplaced_reason(pz)})
-    result["verdict"] = ("reachable" if result["delivered"] else
-                         "unknown" if result["unknown"] else "blocked")
+    result["verdict"] = "reachable" if result["delivered"] else "unknown" if result["unknown"] else "blocked"
     # Rules, warnings and reasons quote the configurations: secrets masked (docs/limits.md).
     return Masker(snap.devices, engine.zones).doc(result)
 

@@ -14,6 +14,7 @@ cells), the findings as (check, severity, zones), the conclusion and the exit co
 `netaudit audit` would return.  Use it around any change to the engine or the parsers
 to show which cells changed and why (docs/semantics.md).
 """
+
 from __future__ import annotations
 
 import json
@@ -48,17 +49,24 @@ def _site_name(name: str) -> str:
 def verdicts(paths: list[Path], site: Path | None = None) -> dict:
     from netaudit.audit import run_audit
     from netaudit.model import InputError
+
     try:
         audit = run_audit(paths, site)
     except InputError as e:
         return {"error": str(e)}
-    cells = {f"{c.src} -> {c.dst}": (c.verdict if c.verdict != "unknown" else f"unknown: {c.reason}")
-             for c in audit.matrix}
+    cells = {
+        f"{c.src} -> {c.dst}": (c.verdict if c.verdict != "unknown" else f"unknown: {c.reason}") for c in audit.matrix
+    }
     findings = sorted(f"{f.check} {f.severity} {','.join(f.zones)}" for f in audit.findings)
     failing = any(f.severity in ("critical", "high") for f in audit.findings)
     concl = (audit.compliance or {}).get("conclusion")
-    return {"cells": cells, "findings": findings, "conclusion": concl,
-            "zones": {z.name: z.kind for z in audit.zones}, "exit_if_high": 1 if failing else 0}
+    return {
+        "cells": cells,
+        "findings": findings,
+        "conclusion": concl,
+        "zones": {z.name: z.kind for z in audit.zones},
+        "exit_if_high": 1 if failing else 0,
+    }
 
 
 def snapshot(target: str, sites: str | None = None) -> None:
@@ -74,6 +82,7 @@ def draft_sites(folder: str) -> None:
     """A drafted site file for every network that has none of its own."""
     from netaudit import inputs, topology, zones
     from netaudit.model import InputError
+
     Path(folder).mkdir(parents=True, exist_ok=True)
     for name, paths in networks():
         if name.startswith("sample/"):
@@ -117,7 +126,7 @@ def diff(a_file: str, b_file: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.append(str(ROOT))         # PYTHONPATH (another checkout) wins
+    sys.path.append(str(ROOT))  # PYTHONPATH (another checkout) wins
     if len(sys.argv) in (3, 4) and sys.argv[1] == "snapshot":
         snapshot(sys.argv[2], sys.argv[3] if len(sys.argv) == 4 else None)
     elif len(sys.argv) == 3 and sys.argv[1] == "sites":

@@ -28,7 +28,8 @@ from netaudit.audit import failures, run_audit
 from netaudit.cli import main
 from netaudit.inputs import load_snapshot
 from netaudit.model import InputError
-from netaudit.parsers import cisco_asa, cisco_ios, completeness, fortinet_fortios, fortios_tree
+from netaudit.parsers import cisco_asa, cisco_ios, completeness
+from netaudit.parsers.fortinet_fortios import parser as fortinet_fortios, tree as fortios_tree
 from netaudit.parsers import mikrotik_routeros
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +37,7 @@ SAMPLES = ROOT / "sample_configs"
 FIXTURES = ROOT / "tests" / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
 CONFIG_SUFFIXES = (".cfg", ".conf", ".rsc")
-MODULES = {m.VENDOR: m for m in parsers.vendor_parsers()}
+MODULES = {m.VENDOR: m for m in parsers.Registry().vendors}
 
 OFFICES = sorted(d.name for d in SAMPLES.iterdir() if d.is_dir())
 SAMPLE_FILES = sorted((d.name, p.name) for d in SAMPLES.iterdir() if d.is_dir()
@@ -660,3 +661,258 @@ def test_problems_open_the_warnings_of_every_output(tmp_path):
         assert code == 1
         shown = out if fmt != "md" else (tmp_path / "r.md").read_text()
         assert "sotp-fw01.cfg:" in shown and "truncated" in shown, fmt
+
+
+# =========================================================================== the report's language
+# Problems and input warnings are catalogue Texts (messages.py, "input.*"): the stored value
+# is the English sentence (unchanged), every output words them in its language.
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return code, out.getvalue()
+
+
+def _truncated_and_binary(tmp_path: Path, last_line: str | None = None):
+    """A commune whose router config lost its final 'end' (and, optionally, ends in
+    ``last_line``) next to a gzip archive named like a configuration.  Returns the folder
+    and the two problems in English and in Vietnamese."""
+    folder = office_copy(tmp_path, "cisco-commune-compliant")
+    cfg = folder / "edge-rt.cfg"
+    text = cfg.read_text()
+    text = text[: text.index("\nend") + 1] + (last_line + "\n" if last_line else "")
+    cfg.write_text(text)
+    (folder / "router-old.cfg").write_bytes(b"\x1f\x8b\x08\x00" + bytes(300))
+    n = text.rstrip().count("\n") + 1
+    last = text.rstrip().rsplit("\n", 1)[1].strip()
+    en = [(f"edge-rt.cfg:{n}: truncated: the configuration does not end with 'end' (it stops at line {n}: "
+          f"{last!r}); what was read is used"),
+          ("router-old.cfg: binary file, not a device configuration (gzip archive) (named like a "
+           "configuration file, but not audited)")]
+    vi = [(f"edge-rt.cfg:{n}: bị cắt cụt: cấu hình không kết thúc bằng 'end' (tệp dừng ở dòng {n}: "
+          f"{last!r}); phần đọc được vẫn được sử dụng"),
+          ("router-old.cfg: tệp nhị phân, không phải tệp cấu hình thiết bị (tệp nén gzip) (tên tệp cho thấy "
+           "đây là tệp cấu hình, nhưng tệp không được kiểm tra)")]
+    return folder, en, vi
+
+
+def test_problems_are_texts_with_unchanged_english(tmp_path):
+    import copy
+    import pickle
+
+    from netaudit.messages import Text, both_of
+    folder, en, vi = _truncated_and_binary(tmp_path)
+    snap = load_snapshot([folder])
+    assert snap.input_problems == en                       # the English value is what it was
+    assert all(isinstance(p, Text) for p in snap.input_problems)
+    assert [p.render("vi") for p in snap.input_problems] == vi
+    assert [both_of(p) for p in snap.input_problems] == [{"vi": v, "en": e} for v, e in zip(vi, en, strict=True)]
+    assert snap.warnings[:2] == en and all(isinstance(w, Text) for w in snap.warnings[:2])
+    for p in snap.input_problems:                           # pickled (parallel runs) and copied
+        for q in (pickle.loads(pickle.dumps(p)), copy.deepcopy(p), copy.copy(p)):
+            assert isinstance(q, Text) and q == p and q.render("vi") == p.render("vi")
+    by = {f.path: f for f in snap.inputs}
+    assert by["router-old.cfg"].problem.render("vi") == ("tệp nhị phân, không phải tệp cấu hình thiết bị "
+                                                         "(tệp nén gzip)")
+    assert by["edge-rt.cfg"].problem.render("vi").startswith("bị cắt cụt: cấu hình không kết thúc bằng 'end'")
+
+
+def test_problems_in_vietnamese_text_output(tmp_path):
+    folder, en, vi = _truncated_and_binary(tmp_path)
+    code, out = _cli("audit", str(folder), "--format", "text", "--lang", "vi")
+    assert code == 1
+    for line in vi:
+        assert f"  ! {line}" in out.splitlines()
+    assert "truncated" not in out and "binary file" not in out and "named like a configuration" not in out
+    code, out = _cli("audit", str(folder), "--format", "text", "--lang", "en")
+    for line in en:
+        assert f"  ! {line}" in out.splitlines()
+    assert "bị cắt cụt" not in out
+
+
+def test_problems_in_json_warnings_text_and_reports(tmp_path):
+    folder, en, vi = _truncated_and_binary(tmp_path)
+    code, out = _cli("audit", str(folder), "--format", "json", "--lang", "vi")
+    assert code == 1
+    doc = json.loads(out)
+    assert doc["warnings"][:2] == en and doc["input_problems"] == en         # English, unchanged
+    assert doc["warnings_text"][:2] == [{"vi": v, "en": e} for v, e in zip(vi, en, strict=True)]
+    problems = {f["path"]: f for f in doc["inputs"] if f.get("problem")}
+    assert problems["router-old.cfg"]["problem"] == "binary file, not a device configuration (gzip archive)"
+    assert problems["router-old.cfg"]["problem_text"] == {
+        "vi": "tệp nhị phân, không phải tệp cấu hình thiết bị (tệp nén gzip)",
+        "en": "binary file, not a device configuration (gzip archive)"}
+    saved = tmp_path / "audit.json"
+    saved.write_text(out, encoding="utf-8")
+    for fmt in ("md", "html", "sarif"):
+        _, shown = _cli("report", str(saved), "--format", fmt, "--lang", "vi")
+        assert "bị cắt cụt: cấu hình không kết thúc bằng" in shown and "tệp nén gzip" in shown, fmt
+        assert "truncated:" not in shown and "binary file" not in shown, fmt
+        _, shown = _cli("report", str(saved), "--format", fmt, "--lang", "en")
+        assert "truncated: the configuration does not end with" in shown and "bị cắt cụt" not in shown, fmt
+
+
+def test_secret_quoted_in_a_problem_is_masked_in_both_languages(tmp_path):
+    secret = "Zq8xK2pLmwQ7"
+    folder, _en, _vi = _truncated_and_binary(tmp_path, f"snmp-server community {secret} RO")
+    outputs = []
+    for lang in ("vi", "en"):
+        for fmt in ("text", "json"):
+            code, out = _cli("audit", str(folder), "--format", fmt, "--lang", lang)
+            assert code == 1
+            outputs.append(out)
+    saved = tmp_path / "audit.json"
+    saved.write_text(outputs[1], encoding="utf-8")
+    for fmt in ("md", "html", "sarif"):
+        outputs.append(_cli("report", str(saved), "--format", fmt, "--lang", "vi")[1])
+    for out in outputs:
+        assert secret not in out
+    doc = json.loads(outputs[1])
+    assert "'snmp-server community ****** RO'); phần đọc được" in doc["warnings_text"][0]["vi"]
+    assert "'snmp-server community ****** RO'); what was read" in doc["warnings_text"][0]["en"]
+
+
+def test_tidied_problem_stays_a_text_and_is_recorded_once():
+    from netaudit.messages import Text
+    snap = inputs.Snapshot()
+    raw = Text("input.at", where="a.cfg", what=Text("input.parser_error", error="ValueError:  two\n  lines "))
+    inputs._problem(snap, raw)
+    inputs._problem(snap, "a.cfg:  parser error: ValueError: two lines")      # the same, as plain text
+    (p,) = snap.input_problems
+    assert p == "a.cfg: parser error: ValueError: two lines" and isinstance(p, Text)
+    assert p.render("vi") == "a.cfg: lỗi bộ phân tích cấu hình: ValueError: two lines"
+    assert sorted([p, "0.cfg: x"]) == ["0.cfg: x", p]
+
+
+@pytest.mark.parametrize("text,english,vietnamese", [
+    ("/ip address\nadd address=10.0.0.1/24 interface=\\\n",
+     "truncated: the export ends in a line continued with '\\' and nothing after it (line 2); what was read is used",
+     "bị cắt cụt: bản export kết thúc bằng một dòng nối tiếp bằng '\\' mà phía sau không có gì (dòng 2)"),
+    ('/ip address\nadd address=10.0.0.1/24 comment="abc\n',
+     ("truncated: the export's last command is incomplete: a quoted value is never closed "
+      "(line 2: 'add address=10.0.0.1/24 comment=\"abc'); what was read is used"),
+     "một giá trị trong dấu ngoặc kép không được đóng"),
+    ("/ip firewall filter\nset [ find comment=x\n",
+     ("truncated: the export's last command is incomplete: an item selector '[ … ]' is never closed "
+      "(line 2: 'set [ find comment=x'); what was read is used"), "bộ chọn phần tử '[ … ]' không được đóng"),
+    ("/ip firewall filter\n",
+     ("truncated: the export's last command is incomplete: menu '/ip firewall filter' with no command under "
+      "it (line 1: '/ip firewall filter'); what was read is used"), "menu '/ip firewall filter' không có lệnh nào"),
+    ("/ip address\nadd\n",
+     ("truncated: the export's last command is incomplete: 'add' with no property (line 2: 'add'); "
+      "what was read is used"), "'add' không có thuộc tính nào"),
+    ("/ip address\nadd address=\n",
+     ("truncated: the export's last command is incomplete: 'address=' has no value (line 2: 'add address='); "
+      "what was read is used"), "'address=' không có giá trị"),
+    ("/ip address\nadd address=10.0.0.1/24 ether1\n",
+     ("truncated: the export's last command is incomplete: 'ether1' after the key=value arguments "
+      "(line 2: 'add address=10.0.0.1/24 ether1'); what was read is used"), "'ether1' đứng sau các đối số"),
+    ("/interface bridge port\nadd bridge=br1 interface=ether1\nadd bridge=br1 interface=eth",
+     ("truncated: the export's last command is incomplete: 'interface' names 'eth', which is not defined but "
+      "begins a longer name used before it, and the file has no final newline "
+      "(line 3: 'add bridge=br1 interface=eth'); what was read is used"), "'interface' tham chiếu tới 'eth'"),
+])
+def test_routeros_cut_messages_english_unchanged_and_vietnamese(text, english, vietnamese):
+    _, (_line, msg) = parse(mikrotik_routeros, text)
+    assert msg == english
+    assert msg.render("en") == english
+    shown = msg.render("vi")
+    assert shown.startswith("bị cắt cụt: ") and vietnamese in shown and "truncated" not in shown
+
+
+def test_parser_signs_of_a_cut_become_texts():
+    """The vendor modules' incomplete() passes the parser's own warning on: a banner never
+    closed (IOS), a 'config' never closed or nested too deep (FortiOS) — the same English,
+    worded in Vietnamese too."""
+    i = FOS.index("config firewall policy\n") + len("config firewall policy\n")
+    cases = [
+        (cisco_ios, "version 15.2\nhostname R1\nbanner motd ^C\nhello\n",
+         "banner never closed; the rest of the file was treated as banner text", "banner không được đóng"),
+        (fortinet_fortios, FOS[:i],
+         ("truncated: the file ends inside 'config firewall policy' (opened at line {line}; missing 'end'): "
+          "what was read so far is used"), "bị cắt cụt: tệp kết thúc khi khối 'config firewall policy' vẫn còn mở"),
+        (fortinet_fortios, "config system global\n" + "config a\n" * 70 + "end\n" * 71,
+         ("nesting deeper than 64 levels of 'config' blocks: not a configuration as FortiOS writes it "
+          "(damaged or generated file?); what was read is used"), "lồng nhau sâu hơn 64 cấp"),
+    ]
+    for mod, text, english, vietnamese in cases:
+        _, (line, msg) = parse(mod, text)
+        assert msg == english.format(line=line), msg
+        assert vietnamese in msg.render("vi") and msg.render("en") == msg
+    # A message the catalogue does not know stays as it is.
+    assert completeness.known("resolution failed oddly") == "resolution failed oddly"
+    asa = completeness.known("resolution failed (KeyError: 'x'); the model of this device is incomplete")
+    assert asa.render("vi").endswith("(KeyError: 'x'); mô hình của thiết bị này không đầy đủ")
+
+
+@pytest.mark.parametrize("raw,english,vietnamese", [
+    (b"caf\xe9 \x81\n", "a.cfg: not valid UTF-8 (line 1); decoded as Latin-1",
+     "a.cfg: không phải UTF-8 hợp lệ (dòng 1); đã giải mã theo bảng mã Latin-1"),
+    ("ghi chú\n".encode("cp1258") + b"\xd2\n", "a.cfg: not valid UTF-8 (line 1); decoded as Windows-1258 (Vietnamese)",
+     "a.cfg: không phải UTF-8 hợp lệ (dòng 1); đã giải mã theo bảng mã Windows-1258 (tiếng Việt)"),
+    (b"hostname R1\x00\n", "a.cfg: NUL bytes removed (first at line 1)",
+     "a.cfg: đã loại bỏ các byte NUL (byte đầu tiên ở dòng 1)"),
+    ("hostname R1\n".encode("utf-16-le"), "a.cfg: UTF-16 text without byte-order mark; decoded as UTF-16-LE",
+     "a.cfg: văn bản UTF-16 không có dấu thứ tự byte (BOM); đã giải mã theo UTF-16-LE"),
+    (b"\xff\xfeh\x00\x00\xd8", "a.cfg: not valid UTF-16 (line 1); undecodable bytes replaced",
+     "a.cfg: không phải UTF-16 hợp lệ (dòng 1); các byte không giải mã được đã được thay thế"),
+])
+def test_decoding_warnings_english_unchanged_and_vietnamese(raw, english, vietnamese):
+    _, (w,) = inputs.decode_config(raw, "a.cfg")
+    assert w == english and w.render("vi") == vietnamese
+
+
+def test_other_input_messages_english_unchanged():
+    from netaudit.messages import Text
+    snap = inputs.Snapshot()
+    inputs._problem(snap, inputs.at("a.cfg", Text("input.duplicate_hostname", name=repr("R1"), owner="b.cfg",
+                                                   new=repr("R1@a.cfg"))))
+    inputs._problem(snap, inputs.at("big.cfg", Text("input.too_large", size="70", limit="64",
+                                                     env=inputs.MAX_INPUT_ENV)))
+    inputs._problem(snap, inputs.at("x_routes.txt", Text("input.state_unmatched_named", device=repr("R9"))))
+    inputs._problem(snap, inputs.at("y_routes.txt", Text("input.state_unmatched")))
+    assert snap.input_problems == [
+        ("a.cfg: hostname 'R1' already used by b.cfg; this device is renamed 'R1@a.cfg' (two configurations "
+         "of one device? keep only the current one)"),
+        ("big.cfg: file too large: 70 MiB, above the input limit of 64 MiB; not read (set NETAUDIT_MAX_INPUT_MB "
+         "to raise the limit)"),
+        ("x_routes.txt: routing state for device 'R9' matches no device configuration in the snapshot "
+         "(by hostname or config file name)"),
+        ("y_routes.txt: routing state for its device matches no device configuration in the snapshot "
+         "(by hostname or config file name)"),
+    ]
+    assert snap.input_problems[0].render("vi").startswith("a.cfg: tên thiết bị 'R1' đã được dùng trong b.cfg")
+    assert inputs.P_ROS_BACKUP == ("RouterOS binary backup (.backup), which cannot be read: export the "
+                                   "configuration with '/export file=NAME' and audit NAME.rsc")
+    assert inputs.P_UNRECOGNIZED == "unrecognized format: not a known device configuration or state file"
+    assert (Text("input.unrecognized_platform", platform="Juniper Junos")
+            == inputs.P_UNRECOGNIZED + "; looks like Juniper Junos, which netaudit does not support")
+    words = _words(40)
+    why = parsers.not_this_vendor(cisco_ios.parse(words, "w.cfg"), words)
+    assert why == ("not a configuration of cisco_ios: 40 of its 40 configuration lines were not recognized; "
+                   "no device was built from it")
+    assert why.render("vi") == ("không phải cấu hình của cisco_ios: 40 trong 40 dòng cấu hình không nhận dạng "
+                                "được; không tạo thiết bị nào từ tệp này")
+    other = Text("input.not_vendor_platform", vendor=Text("input.this_vendor"), unrecognized=9, total=10,
+                 platform="Cisco NX-OS")
+    assert other == ("not a configuration of this vendor: 9 of its 10 configuration lines were not recognized; "
+                     "it looks like Cisco NX-OS, which netaudit does not support; no device was built from it")
+    assert other.render("vi").startswith("không phải cấu hình của hãng này: 9 trong 10 dòng cấu hình")
+
+
+def test_input_catalogue_is_bilingual():
+    """Every input.* key: the same fields in both languages, and Vietnamese that is not
+    the English (with diacritics) — but for the two "FILE: message" shapes."""
+    import string
+
+    from netaudit.messages import CATALOGUE
+    keys = [k for k in CATALOGUE if k.startswith("input.")]
+    assert len(keys) >= 60
+    for k in keys:
+        vi, en = CATALOGUE[k]["vi"], CATALOGUE[k]["en"]
+        fields = [{f for _, f, _, _ in string.Formatter().parse(s) if f} for s in (vi, en)]
+        assert fields[0] == fields[1], k
+        if k not in ("input.at", "input.with_note"):
+            assert vi != en and not vi.isascii(), k

@@ -19,7 +19,7 @@ from netaddr import IPNetwork
 
 from netaudit import inputs, parsers
 from netaudit.inputs import InputFile, Snapshot, decode_config, load_snapshot
-from netaudit.model import Device, InputError, ParseReport, ParseResult, Route, Src
+from netaudit.model import Device, InputError, ParseReport, ParseResult, Route, Src, VendorFacts
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_configs"
@@ -28,6 +28,16 @@ SAMPLES = REPO / "sample_configs"
 
 FAKE_VENDOR = "netaudit_tests_fake_vendor"
 FAKE_STATE = "netaudit_tests_fake_state"
+
+
+@dataclass
+class _TextFacts(VendorFacts):
+    """What the fake parser saw of the decoded text (what inputs.py hands a parser)."""
+
+    has_cr: bool = False
+    starts_with_bom: bool = False
+    descriptions: list[str] = field(default_factory=list)
+    first_line: str = ""
 
 
 def _fake_vendor_module() -> types.ModuleType:
@@ -45,10 +55,9 @@ def _fake_vendor_module() -> types.ModuleType:
             raise RuntimeError("boom\nwith a second line")
         m = re.search(r"^hostname (\S+)", text, re.M)
         dev = Device(hostname=m.group(1) if m else "", vendor="fake_ios", file=file)
-        dev.facts["has_cr"] = "\r" in text
-        dev.facts["starts_with_bom"] = text.startswith("\ufeff")
-        dev.facts["descriptions"] = re.findall(r"^ description (.*)$", text, re.M)
-        dev.facts["first_line"] = text.split("\n", 1)[0]
+        dev.facts = _TextFacts(has_cr="\r" in text, starts_with_bom=text.startswith("\ufeff"),
+                               descriptions=re.findall(r"^ description (.*)$", text, re.M),
+                               first_line=text.split("\n", 1)[0])
         lines = text.count("\n") + (0 if text.endswith("\n") else 1)
         report = ParseReport(file=file, vendor="fake_ios", lines=lines)
         for u in re.finditer(r"^bogus.*$", text, re.M):
@@ -257,8 +266,8 @@ def test_crlf_config(fake, tmp_path):
     write(tmp_path / "a.cfg", cfg("A").replace("\n", "\r\n"))
     snap = load_snapshot([tmp_path])
     d = snap.devices[0]
-    assert d.hostname == "A" and d.facts["has_cr"] is False
-    assert d.facts["descriptions"] == ["Phong can bo"]
+    assert d.hostname == "A" and d.facts.has_cr is False
+    assert d.facts.descriptions == ["Phong can bo"]
     assert snap.warnings == [] and snap.inputs[0].problem is None
 
 
@@ -266,7 +275,7 @@ def test_utf8_bom_config(fake, tmp_path):
     write(tmp_path / "a.cfg", b"\xef\xbb\xbf" + cfg("A").encode())
     snap = load_snapshot([tmp_path])
     d = snap.devices[0]
-    assert d.hostname == "A" and not d.facts["starts_with_bom"]
+    assert d.hostname == "A" and not d.facts.starts_with_bom
     assert snap.warnings == []
 
 
@@ -275,8 +284,8 @@ def test_utf16_bom_config(fake, tmp_path):
           .replace("\n", "\r\n").encode("utf-16"))
     snap = load_snapshot([tmp_path])
     d = snap.devices[0]
-    assert d.hostname == "A" and not d.facts["has_cr"]
-    assert d.facts["descriptions"] == ["Phong can bo", "Wifi cho người dân"]
+    assert d.hostname == "A" and not d.facts.has_cr
+    assert d.facts.descriptions == ["Phong can bo", "Wifi cho người dân"]
     assert snap.warnings == []
 
 
@@ -285,7 +294,7 @@ def test_cp1258_description_warning_names_file_and_line(fake, tmp_path):
                                      b" description Pho\xccng m\xf4\xf2t c\xfd\xd2a")
     write(tmp_path / "core.cfg", raw)
     snap = load_snapshot([tmp_path])
-    assert snap.devices[0].facts["descriptions"] == ["Phòng một cửa"]
+    assert snap.devices[0].facts.descriptions == ["Phòng một cửa"]
     assert snap.warnings == ["core.cfg: not valid UTF-8 (line 6); decoded as Windows-1258 (Vietnamese)"]
     assert entry(snap, "core.cfg").problem == "not valid UTF-8 (line 6); decoded as Windows-1258 (Vietnamese)"
 
@@ -295,7 +304,7 @@ def test_latin1_description_warning(fake, tmp_path):
     write(tmp_path / "b.cfg", raw)
     snap = load_snapshot([tmp_path])
     assert snap.warnings == ["b.cfg: not valid UTF-8 (line 6); decoded as Latin-1"]
-    assert snap.devices[0].facts["descriptions"] == ["Bureau \x81 café"]
+    assert snap.devices[0].facts.descriptions == ["Bureau \x81 café"]
 
 
 def test_huge_config_loads(fake, tmp_path):
@@ -525,7 +534,7 @@ def test_state_file_attached_by_hostname(fake, tmp_path):
     snap = load_snapshot([tmp_path])
     rt = snap.device("UBND-RT")
     assert [str(r.prefix) for r in rt.routes] == ["10.10.10.0/24", "10.10.20.0/24"]
-    assert rt.facts["routing_state"] == "rt-state.txt"
+    assert rt.routing_state == "rt-state.txt"
     assert snap.device("UBND-CORE").routes == []
     e = entry(snap, "rt-state.txt")
     assert e.kind == "state" and e.vendor == "routes" and e.devices == ["UBND-RT"]
@@ -659,5 +668,5 @@ UBNDTP-RT#
     rt = snap.device("UBNDTP-RT")
     e = entry(snap, "edge-rt_routes.txt")
     assert e.kind == "state" and e.devices == ["UBNDTP-RT"]
-    assert rt.facts["routing_state"] == "edge-rt_routes.txt"
+    assert rt.routing_state == "edge-rt_routes.txt"
     assert any(str(r.prefix) == "10.10.40.0/24" and r.origin == "state" for r in rt.routes)

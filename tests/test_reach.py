@@ -2,55 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from helpers import GUEST, STAFF, acl, l3, matrix, net, router, src
 from netaddr import IPNetwork
 
-from netaudit import topology, zones
 from netaudit.headerspace import HeaderSpace, service_match
-from netaudit.model import (Action, AddrMatch, Device, Filter, FilterLine, IfKind, Interface, L2Mode,
-                            Match, MgmtService, NatRule, PortRange, Route, Src)
-from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN, Engine, compute_matrix
-from netaudit.zones import Site, Zone
-
-
-def src(n: int, text: str = "") -> Src:
-    return Src("r.cfg", n, text or f"line {n}")
-
-
-def l3(name, addr, **kw) -> Interface:
-    return Interface(name, addresses=[IPNetwork(addr)], source=src(1, f"ip address {addr}"), **kw)
-
-
-def acl(name, *lines, default=Action.DENY) -> Filter:
-    out = []
-    for i, (action, match, *rest) in enumerate(lines, start=10):
-        out.append(FilterLine(Action(action), [match], src(i, f"{action} {i}"),
-                              partial=rest[0] if rest else None))
-    return Filter(name, out, default, source=src(9, f"ip access-list extended {name}"))
-
-
-def net(s: str) -> tuple[AddrMatch, ...]:
-    return (AddrMatch.prefix(s),)
-
-
-def router(**ifaces) -> Device:
-    d = Device("R1", "test", "r.cfg")
-    for name, itf in ifaces.items():
-        itf.name = name
-        d.interfaces[name] = itf
-    return d
-
-
-def matrix(devices, zone_list, links=()):
-    topo = topology.build(devices, list(links))
-    site = Site(unit="t", zones=zone_list)
-    placed, addrs, warnings = zones.resolve(site, topo)
-    engine = Engine(topo, placed, addrs, HeaderSpace())
-    cells = compute_matrix(engine, [z.name for z in zone_list])
-    return {(c.src, c.dst): c for c in cells}, engine
-
-
-GUEST = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")])
-STAFF = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")])
+from netaudit.model import AddrMatch, Device, IfKind, Interface, L2Mode, Match, MgmtService, NatRule, PortRange, Route
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
+from netaudit.zones import Zone
 
 
 def test_unfiltered_router_connects_zones_with_witness():

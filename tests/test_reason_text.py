@@ -6,6 +6,7 @@ import json
 import pickle
 
 import pytest
+from helpers import GUEST, STAFF, l3, matrix, router, src
 from netaddr import IPNetwork
 
 from netaudit import messages
@@ -13,8 +14,6 @@ from netaudit.messages import Text
 from netaudit.model import Route
 from netaudit.reach import UNKNOWN
 from netaudit.zones import Zone
-
-from test_reach import GUEST, STAFF, l3, matrix, router, src
 
 NEXT_HOP_VI = "không có trong tập cấu hình được cung cấp"
 

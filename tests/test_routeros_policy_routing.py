@@ -5,7 +5,7 @@ verdicts a reader derives by hand from the configuration.
 These need the engine's support for ``PolicyRoute``, ``Route.runtime_gateway`` and
 ``Interface.bridge_ip_firewall`` (netaudit/reach.py); they are skipped on an engine
 without it.  The model each export produces is tested in
-tests/parsers/test_routeros_policy_routing.py.
+tests/parsers/mikrotik_routeros/test_policy_routing.py.
 
 Fixtures: tests/fixtures/routeros/<name>.rsc with <name>.site.yaml.
 """

@@ -27,7 +27,7 @@ def matrix():
 def test_every_config_and_routing_table_is_used(matrix):
     snap, _ = matrix
     assert len(snap.devices) == 16
-    with_state = [d.hostname for d in snap.devices if d.facts.get("routing_state")]
+    with_state = [d.hostname for d in snap.devices if d.routing_state]
     assert len(with_state) == 12
     assert sum(f.unrecognized for f in snap.inputs) == 0
 

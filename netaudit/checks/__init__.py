@@ -4,23 +4,27 @@ A check is one function registered with :func:`check`: its stable id, severity,
 bilingual title and remediation (message-catalogue entries), and references.  It
 receives the :class:`AuditContext` and yields :class:`Finding` objects.  Adding a
 check is one function in a module of this package plus its line in
-:data:`CHECK_MODULES`.
+:data:`CHECK_MODULES`.  Check modules never import each other: what they share lives
+in :mod:`.evidence`, a library.
 """
+
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from .. import messages
 from ..headerspace import HeaderSpace
 from ..model import Device, ParseReport
 from ..topology import Topology
+from ..vocabulary import SEVERITIES, SEVERITY_RANK
 from ..zones import PlacedZone, Site
 
-SEVERITIES = ("critical", "high", "medium", "low", "info")
-SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+if TYPE_CHECKING:
+    from ..reach import Cell, Engine
 
 CHECK_MODULES = [
     "netaudit.checks.segmentation",
@@ -46,9 +50,9 @@ class AuditContext:
     topology: Topology
     site: Site
     zones: list[PlacedZone]
-    matrix: list            # list[reach.Cell] with .expectation attached by the audit
+    matrix: list[Cell]  # with .expectation attached by the audit
     hs: HeaderSpace
-    engine: object = None   # reach.Engine, for witnesses of a chosen packet subset
+    engine: Engine | None = None  # for witnesses of a chosen packet subset
 
 
 @dataclass
@@ -63,7 +67,7 @@ class Finding:
     devices: list[str] = field(default_factory=list)
     evidence: list[dict] = field(default_factory=list)
     witness: dict | None = None
-    key: str = ""                    # what makes this finding distinct within its check
+    key: str = ""  # what makes this finding distinct within its check
 
     @property
     def id(self) -> str:
@@ -71,10 +75,18 @@ class Finding:
         return f"{self.check}:{digest}"
 
     def to_json(self) -> dict:
-        out = {"id": self.id, "check": self.check, "severity": self.severity,
-               "title": self.title, "detail": self.detail, "zones": self.zones,
-               "devices": self.devices, "evidence": self.evidence,
-               "remediation": self.remediation, "references": self.references}
+        out = {
+            "id": self.id,
+            "check": self.check,
+            "severity": self.severity,
+            "title": self.title,
+            "detail": self.detail,
+            "zones": self.zones,
+            "devices": self.devices,
+            "evidence": self.evidence,
+            "remediation": self.remediation,
+            "references": self.references,
+        }
         if self.witness is not None:
             out["witness"] = self.witness
         return out
@@ -85,18 +97,23 @@ class CheckInfo:
     id: str
     severity: str
     references: list[str]
-    func: Callable[[AuditContext, "CheckInfo"], Iterable[Finding]]
+    func: Callable[[AuditContext, CheckInfo], Iterable[Finding]]
 
-    def finding(self, *, key: str, severity: str | None = None, detail_key: str | None = None,
-                fields: dict | None = None, **kw) -> Finding:
+    def finding(
+        self, *, key: str, severity: str | None = None, detail_key: str | None = None, fields: dict | None = None, **kw
+    ) -> Finding:
         """A finding with this check's catalogue title/remediation and a detail sentence."""
         fields = fields or {}
         return Finding(
-            check=self.id, severity=severity or self.severity,
+            check=self.id,
+            severity=severity or self.severity,
             title=messages.both(f"check.{self.id}.title", **fields),
             detail=messages.both(detail_key or f"check.{self.id}.detail", **fields),
             remediation=messages.both(f"check.{self.id}.remediation", **fields),
-            references=list(self.references), key=key, **kw)
+            references=list(self.references),
+            key=key,
+            **kw,
+        )
 
 
 REGISTRY: dict[str, CheckInfo] = {}
@@ -114,6 +131,7 @@ def check(id: str, severity: str, references: list[str], texts: dict[str, dict[s
         messages.register({f"check.{id}.{k}": v for k, v in texts.items()})
         REGISTRY[id] = CheckInfo(id, severity, references, func)
         return func
+
     return deco
 
 

@@ -25,17 +25,18 @@ admin logins, to the trusted hosts), so ``mgmt-vty-no-access-class`` and
 ``fortigate-snmp-no-hosts`` report the FortiOS notion (per admin account / per SNMP
 community) instead.
 """
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .. import messages
 from ..model import Device
+from ..parsers.fortinet_fortios.facts import FortiOSFacts
 from ..reach import witness_for
-from ..zones import DEVICES_ZONE
+from ..vocabulary import DEVICES_ZONE
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
-from .config import localized
-from .management import device_addresses, service_packets, zone_kinds
+from .evidence import device_addresses, localized, service_packets, zone_kinds
 
 VENDOR = "fortinet_fortios"
 EXPOSED = frozenset({"guest", "external"})
@@ -44,33 +45,43 @@ CLEARTEXT = frozenset({"http", "telnet"})
 LOGIN_SERVICES = ("https", "http", "ssh", "telnet")
 
 # FortiOS remediation for the vendor-neutral checks.
-messages.register({
-    "check.mgmt-telnet.snippet.fortinet_fortios": {
-        "vi": "Cấu hình mẫu (FortiOS) — trên mọi cổng đang cho phép telnet:\nconfig system "
-              "interface\n    edit \"<tên-cổng>\"\n        unselect allowaccess telnet\n    next\n"
-              "end\nconfig system global\n    set admin-telnet disable   # FortiOS 7.x\nend",
-        "en": "Example (FortiOS) — on every interface that allows telnet:\nconfig system "
-              "interface\n    edit \"<interface>\"\n        unselect allowaccess telnet\n    next\n"
-              "end\nconfig system global\n    set admin-telnet disable   # FortiOS 7.x\nend"},
-    "check.mgmt-http-server.snippet.fortinet_fortios": {
-        "vi": "Cấu hình mẫu (FortiOS):\nconfig system interface\n    edit \"<tên-cổng>\"\n"
-              "        unselect allowaccess http\n    next\nend\nconfig system global\n"
-              "    set admin-https-redirect enable\nend",
-        "en": "Example (FortiOS):\nconfig system interface\n    edit \"<interface>\"\n"
-              "        unselect allowaccess http\n    next\nend\nconfig system global\n"
-              "    set admin-https-redirect enable\nend"},
-    "check.undefined-reference.snippet.fortinet_fortios": {
-        "vi": "FortiOS: khai báo đối tượng còn thiếu (config firewall address / addrgrp / "
-              "service custom / vip, config system zone …) hoặc sửa dòng {file}:{line} để tham "
-              "chiếu đúng tên.",
-        "en": "FortiOS: define the missing object (config firewall address / addrgrp / service "
-              "custom / vip, config system zone …) or fix line {file}:{line} to name the right "
-              "one."},
-})
+messages.register(
+    {
+        "check.mgmt-telnet.snippet.fortinet_fortios": {
+            "vi": "Cấu hình mẫu (FortiOS) — trên mọi cổng đang cho phép telnet:\nconfig system "
+            'interface\n    edit "<tên-cổng>"\n        unselect allowaccess telnet\n    next\n'
+            "end\nconfig system global\n    set admin-telnet disable   # FortiOS 7.x\nend",
+            "en": "Example (FortiOS) — on every interface that allows telnet:\nconfig system "
+            'interface\n    edit "<interface>"\n        unselect allowaccess telnet\n    next\n'
+            "end\nconfig system global\n    set admin-telnet disable   # FortiOS 7.x\nend",
+        },
+        "check.mgmt-http-server.snippet.fortinet_fortios": {
+            "vi": 'Cấu hình mẫu (FortiOS):\nconfig system interface\n    edit "<tên-cổng>"\n'
+            "        unselect allowaccess http\n    next\nend\nconfig system global\n"
+            "    set admin-https-redirect enable\nend",
+            "en": 'Example (FortiOS):\nconfig system interface\n    edit "<interface>"\n'
+            "        unselect allowaccess http\n    next\nend\nconfig system global\n"
+            "    set admin-https-redirect enable\nend",
+        },
+        "check.undefined-reference.snippet.fortinet_fortios": {
+            "vi": "FortiOS: khai báo đối tượng còn thiếu (config firewall address / addrgrp / "
+            "service custom / vip, config system zone …) hoặc sửa dòng {file}:{line} để tham "
+            "chiếu đúng tên.",
+            "en": "FortiOS: define the missing object (config firewall address / addrgrp / service "
+            "custom / vip, config system zone …) or fix line {file}:{line} to name the right "
+            "one.",
+        },
+    }
+)
 
 
 def _fortigates(ctx: AuditContext) -> list[Device]:
     return [d for d in ctx.devices if d.vendor == VENDOR]
+
+
+def _facts(dev: Device) -> FortiOSFacts:
+    """The FortiOS facts of a FortiGate (empty ones if the parser left none)."""
+    return dev.facts if isinstance(dev.facts, FortiOSFacts) else FortiOSFacts()
 
 
 def _reaching(ctx: AuditContext, target, kinds_wanted=EXPOSED) -> list:
@@ -106,7 +117,7 @@ def _witness_evidence(ctx: AuditContext, cell, target) -> list[dict]:
         return []
     w = witness_for(ctx.engine, cell, target, pz)
     out = []
-    for hop in (w.to_json()["hops"] if w else []):
+    for hop in w.to_json()["hops"] if w else []:
         for rule in hop.get("rules", []):
             if rule.get("line") is not None:
                 out.append({k: rule[k] for k in ("file", "line", "text")})
@@ -126,48 +137,55 @@ def _dedupe(items: list[dict]) -> list[dict]:
 # --------------------------------------------------------------------------- allowaccess
 
 
-@check("fortigate-allowaccess-wan-guest", "high", [REF_TT12_DEVICES, REF_TT12_ZONES, REF_ND331],
-       texts={
-    "title": {
-        "vi": "FortiGate cho phép truy cập quản trị ({protocols}) trên cổng {interface} hướng "
-              "WAN/khách",
-        "en": "FortiGate allows administrative access ({protocols}) on WAN/guest-facing "
-              "interface {interface}"},
-    "detail": {
-        "vi": "Cổng {interface} của thiết bị {device} bật `allowaccess` {protocols} ({where}). "
-              "Cổng này {why}. Giao diện quản trị (đăng nhập web/SSH/Telnet, FortiManager, SNMP) "
-              "vì vậy phơi ra cho Internet hoặc Wi-Fi khách; HTTP và Telnet còn truyền mật khẩu "
-              "quản trị không mã hoá.",
-        "en": "Interface {interface} of device {device} enables `allowaccess` {protocols} "
-              "({where}). This interface {why}. The administration interface (web/SSH/Telnet "
-              "login, FortiManager, SNMP) is therefore exposed to the Internet or the guest "
-              "Wi-Fi; HTTP and Telnet also carry administrator passwords in clear text."},
-    "why.role": {"vi": "có vai trò WAN (`set role wan`)", "en": "has the WAN role (`set role wan`)"},
-    "why.zone": {"vi": "thuộc vùng {zones}", "en": "lies in zone {zones}"},
-    "why.reached": {"vi": "được vùng {zones} truy cập tới (theo ma trận truy cập)",
-                    "en": "is reached from zone {zones} (per the zone matrix)"},
-    "remediation": {
-        "vi": "Gỡ các giao thức quản trị khỏi cổng WAN và cổng Wi-Fi khách; chỉ quản trị từ "
-              "vùng quản trị (hoặc qua VPN), dùng HTTPS/SSH, đặt trusthost cho mọi tài khoản "
-              "quản trị. Cấu hình mẫu (FortiOS):\nconfig system interface\n    edit "
-              "\"{interface}\"\n        unselect allowaccess {protocols}\n    next\nend",
-        "en": "Remove the administrative protocols from WAN and guest Wi-Fi interfaces; "
-              "administer only from the management zone (or over VPN), with HTTPS/SSH and "
-              "trusted hosts on every administrator. Example (FortiOS):\nconfig system "
-              "interface\n    edit \"{interface}\"\n        unselect allowaccess {protocols}\n"
-              "    next\nend"},
-})
+@check(
+    "fortigate-allowaccess-wan-guest",
+    "high",
+    [REF_TT12_DEVICES, REF_TT12_ZONES, REF_ND331],
+    texts={
+        "title": {
+            "vi": "FortiGate cho phép truy cập quản trị ({protocols}) trên cổng {interface} hướng WAN/khách",
+            "en": "FortiGate allows administrative access ({protocols}) on WAN/guest-facing interface {interface}",
+        },
+        "detail": {
+            "vi": "Cổng {interface} của thiết bị {device} bật `allowaccess` {protocols} ({where}). "
+            "Cổng này {why}. Giao diện quản trị (đăng nhập web/SSH/Telnet, FortiManager, SNMP) "
+            "vì vậy phơi ra cho Internet hoặc Wi-Fi khách; HTTP và Telnet còn truyền mật khẩu "
+            "quản trị không mã hoá.",
+            "en": "Interface {interface} of device {device} enables `allowaccess` {protocols} "
+            "({where}). This interface {why}. The administration interface (web/SSH/Telnet "
+            "login, FortiManager, SNMP) is therefore exposed to the Internet or the guest "
+            "Wi-Fi; HTTP and Telnet also carry administrator passwords in clear text.",
+        },
+        "why.role": {"vi": "có vai trò WAN (`set role wan`)", "en": "has the WAN role (`set role wan`)"},
+        "why.zone": {"vi": "thuộc vùng {zones}", "en": "lies in zone {zones}"},
+        "why.reached": {
+            "vi": "được vùng {zones} truy cập tới (theo ma trận truy cập)",
+            "en": "is reached from zone {zones} (per the zone matrix)",
+        },
+        "remediation": {
+            "vi": "Gỡ các giao thức quản trị khỏi cổng WAN và cổng Wi-Fi khách; chỉ quản trị từ "
+            "vùng quản trị (hoặc qua VPN), dùng HTTPS/SSH, đặt trusthost cho mọi tài khoản "
+            "quản trị. Cấu hình mẫu (FortiOS):\nconfig system interface\n    edit "
+            '"{interface}"\n        unselect allowaccess {protocols}\n    next\nend',
+            "en": "Remove the administrative protocols from WAN and guest Wi-Fi interfaces; "
+            "administer only from the management zone (or over VPN), with HTTPS/SSH and "
+            "trusted hosts on every administrator. Example (FortiOS):\nconfig system "
+            'interface\n    edit "{interface}"\n        unselect allowaccess {protocols}\n'
+            "    next\nend",
+        },
+    },
+)
 def fortigate_allowaccess_wan_guest(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
     hs = ctx.hs
     for dev in _fortigates(ctx):
-        for ifname, aa in sorted((dev.facts.get("allowaccess") or {}).items()):
-            protos = [p for p in aa.get("protocols", []) if p in ADMIN_ACCESS]
+        for ifname, aa in sorted(_facts(dev).allowaccess.items()):
+            protos = [p for p in aa.protocols if p in ADMIN_ACCESS]
             itf = dev.interfaces.get(ifname)
             if not protos or itf is None or itf.shutdown:
                 continue
             parts: list[tuple[str, dict]] = []
             evidence: list[dict] = []
-            if aa.get("role") == "wan":
+            if aa.role == "wan":
                 parts.append(("why.role", {}))
             placed = [z for z, k in _zones_on(ctx, dev, ifname) if k in EXPOSED]
             if placed:
@@ -187,57 +205,71 @@ def fortigate_allowaccess_wan_guest(ctx: AuditContext, info: CheckInfo) -> Itera
                 parts.append(("why.reached", {"zones": ", ".join(sorted(set(reached)))}))
             if not parts:
                 continue
-            src = aa.get("source")
-            cite = src.cite() if src is not None else {"file": dev.file, "line": None,
-                                                       "text": "allowaccess"}
+            src = aa.source
+            cite = src.cite() if src is not None else {"file": dev.file, "line": None, "text": "allowaccess"}
             where = f"{cite['file']}:{cite['line']}: {cite['text']}"
-            fields = {"device": dev.hostname, "interface": ifname, "protocols": " ".join(protos),
-                      "where": where}
+            fields = {"device": dev.hostname, "interface": ifname, "protocols": " ".join(protos), "where": where}
             sev = "critical" if CLEARTEXT & set(protos) else "high"
-            why = {lang: "; ".join(messages.t(f"check.{info.id}.{k}", lang, **f) for k, f in parts)
-                   for lang in messages.LANGS}
-            f = info.finding(key=f"{dev.hostname}|{ifname}", severity=sev, fields={**fields, "why": "-"},
-                             devices=[dev.hostname], evidence=_dedupe([cite] + evidence),
-                             zones=sorted(set(placed) | set(reached)))
-            f.detail = {lang: messages.t(f"check.{info.id}.detail", lang, **fields, why=why[lang])
-                        for lang in messages.LANGS}
+            why = {
+                lang: "; ".join(messages.t(f"check.{info.id}.{k}", lang, **f) for k, f in parts)
+                for lang in messages.LANGS
+            }
+            f = info.finding(
+                key=f"{dev.hostname}|{ifname}",
+                severity=sev,
+                fields={**fields, "why": "-"},
+                devices=[dev.hostname],
+                evidence=_dedupe([cite, *evidence]),
+                zones=sorted(set(placed) | set(reached)),
+            )
+            f.detail = {
+                lang: messages.t(f"check.{info.id}.detail", lang, **fields, why=why[lang]) for lang in messages.LANGS
+            }
             yield f
 
 
 # --------------------------------------------------------------------------- admins
 
 
-@check("fortigate-admin-no-trusthost", "medium", [REF_TT12_DEVICES, REF_ND331], texts={
-    "title": {
-        "vi": "Tài khoản quản trị FortiGate “{admin}” không giới hạn máy được phép đăng nhập "
-              "(trusthost)",
-        "en": "FortiGate administrator \"{admin}\" has no trusted hosts"},
-    "detail": {
-        "vi": "Tài khoản {admin} trên thiết bị {device} ({where}) không khai báo trusthost. "
-              "FortiOS chỉ chặn nguồn đăng nhập ở mức dịch vụ khi mọi tài khoản quản trị đều có "
-              "trusthost, nên tài khoản này làm cho giao diện đăng nhập quản trị mở với mọi "
-              "địa chỉ nguồn tới được thiết bị.",
-        "en": "Account {admin} on device {device} ({where}) declares no trusted host. FortiOS "
-              "only refuses admin logins by source when every administrator has trusted hosts, "
-              "so this account opens the admin login pages to every source that reaches the "
-              "device."},
-    "reach": {
-        "vi": "Các vùng truy cập được dịch vụ đăng nhập quản trị: {zones}.",
-        "en": "Zones that reach an admin login service: {zones}."},
-    "remediation": {
-        "vi": "Khai báo trusthost (dải địa chỉ vùng quản trị hoặc máy quản trị được chỉ định) "
-              "cho mọi tài khoản quản trị; xoá tài khoản không còn dùng. Cấu hình mẫu (FortiOS):"
-              "\nconfig system admin\n    edit \"{admin}\"\n        set trusthost1 10.10.99.0 "
-              "255.255.255.0   # thay bằng dải vùng quản trị\n    next\nend",
-        "en": "Set trusted hosts (the management zone's range or designated admin hosts) on "
-              "every administrator account and delete unused accounts. Example (FortiOS):\n"
-              "config system admin\n    edit \"{admin}\"\n        set trusthost1 10.10.99.0 "
-              "255.255.255.0   # replace with the management zone's range\n    next\nend"},
-})
+@check(
+    "fortigate-admin-no-trusthost",
+    "medium",
+    [REF_TT12_DEVICES, REF_ND331],
+    texts={
+        "title": {
+            "vi": "Tài khoản quản trị FortiGate “{admin}” không giới hạn máy được phép đăng nhập (trusthost)",
+            "en": 'FortiGate administrator "{admin}" has no trusted hosts',
+        },
+        "detail": {
+            "vi": "Tài khoản {admin} trên thiết bị {device} ({where}) không khai báo trusthost. "
+            "FortiOS chỉ chặn nguồn đăng nhập ở mức dịch vụ khi mọi tài khoản quản trị đều có "
+            "trusthost, nên tài khoản này làm cho giao diện đăng nhập quản trị mở với mọi "
+            "địa chỉ nguồn tới được thiết bị.",
+            "en": "Account {admin} on device {device} ({where}) declares no trusted host. FortiOS "
+            "only refuses admin logins by source when every administrator has trusted hosts, "
+            "so this account opens the admin login pages to every source that reaches the "
+            "device.",
+        },
+        "reach": {
+            "vi": "Các vùng truy cập được dịch vụ đăng nhập quản trị: {zones}.",
+            "en": "Zones that reach an admin login service: {zones}.",
+        },
+        "remediation": {
+            "vi": "Khai báo trusthost (dải địa chỉ vùng quản trị hoặc máy quản trị được chỉ định) "
+            "cho mọi tài khoản quản trị; xoá tài khoản không còn dùng. Cấu hình mẫu (FortiOS):"
+            '\nconfig system admin\n    edit "{admin}"\n        set trusthost1 10.10.99.0 '
+            "255.255.255.0   # thay bằng dải vùng quản trị\n    next\nend",
+            "en": "Set trusted hosts (the management zone's range or designated admin hosts) on "
+            "every administrator account and delete unused accounts. Example (FortiOS):\n"
+            'config system admin\n    edit "{admin}"\n        set trusthost1 10.10.99.0 '
+            "255.255.255.0   # replace with the management zone's range\n    next\nend",
+        },
+    },
+)
 def fortigate_admin_no_trusthost(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
     hs = ctx.hs
     for dev in _fortigates(ctx):
-        admins = [a for a in dev.facts.get("admins") or [] if not a.get("restricted")]
+        admins = [a for a in _facts(dev).admins if not a.restricted]
         if not admins:
             continue
         login = hs.false
@@ -246,109 +278,138 @@ def fortigate_admin_no_trusthost(ctx: AuditContext, info: CheckInfo) -> Iterable
                 login |= service_packets(hs, svc)
         exposed = sorted({c.src for c in _reaching(ctx, login)}) if login != hs.false else []
         for a in admins:
-            src = a.get("source")
-            cite = src.cite() if src is not None else {"file": dev.file, "line": None,
-                                                       "text": a["name"]}
-            fields = {"device": dev.hostname, "admin": a["name"],
-                      "where": f"{cite['file']}:{cite['line']}: {cite['text']}"}
-            f = info.finding(key=f"{dev.hostname}|{a['name']}", fields=fields,
-                             severity="high" if exposed else None, devices=[dev.hostname],
-                             evidence=[cite], zones=exposed)
+            src = a.source
+            cite = src.cite() if src is not None else {"file": dev.file, "line": None, "text": a.name}
+            fields = {
+                "device": dev.hostname,
+                "admin": a.name,
+                "where": f"{cite['file']}:{cite['line']}: {cite['text']}",
+            }
+            f = info.finding(
+                key=f"{dev.hostname}|{a.name}",
+                fields=fields,
+                severity="high" if exposed else None,
+                devices=[dev.hostname],
+                evidence=[cite],
+                zones=exposed,
+            )
             if exposed:
-                f.detail = localized((f"check.{info.id}.detail", fields),
-                                     (f"check.{info.id}.reach", {"zones": ", ".join(exposed)}))
+                f.detail = localized(
+                    (f"check.{info.id}.detail", fields), (f"check.{info.id}.reach", {"zones": ", ".join(exposed)})
+                )
             yield f
 
 
 # --------------------------------------------------------------------------- any-any
 
 
-@check("fortigate-any-any-policy", "medium", [REF_TT12_ZONES, REF_ND331], texts={
-    "title": {
-        "vi": "Chính sách FortiGate {policy} cho phép mọi nguồn, mọi đích, mọi dịch vụ giữa "
-              "các vùng nội bộ",
-        "en": "FortiGate policy {policy} accepts any source, any destination, any service "
-              "between internal interfaces"},
-    "detail": {
-        "vi": "Chính sách {policy} trên thiết bị {device} ({where}) cho phép srcaddr all → "
-              "dstaddr all, service ALL từ {srcintf} tới {dstintf}: giữa các vùng này không còn "
-              "phân vùng.",
-        "en": "Policy {policy} on device {device} ({where}) accepts srcaddr all → dstaddr all, "
-              "service ALL from {srcintf} to {dstintf}: there is no segmentation left between "
-              "these networks."},
-    "remediation": {
-        "vi": "Thay bằng chính sách chỉ cho phép đúng nguồn, đích và dịch vụ cần thiết. Cấu "
-              "hình mẫu (FortiOS):\nconfig firewall policy\n    edit {policy}\n        set "
-              "srcaddr \"<dải-nguồn>\"\n        set dstaddr \"<máy-chủ-đích>\"\n        set "
-              "service \"HTTPS\"\n    next\nend",
-        "en": "Replace it with a policy that allows only the required sources, destinations "
-              "and services. Example (FortiOS):\nconfig firewall policy\n    edit {policy}\n"
-              "        set srcaddr \"<source-range>\"\n        set dstaddr \"<server>\"\n"
-              "        set service \"HTTPS\"\n    next\nend"},
-})
+@check(
+    "fortigate-any-any-policy",
+    "medium",
+    [REF_TT12_ZONES, REF_ND331],
+    texts={
+        "title": {
+            "vi": "Chính sách FortiGate {policy} cho phép mọi nguồn, mọi đích, mọi dịch vụ giữa các vùng nội bộ",
+            "en": "FortiGate policy {policy} accepts any source, any destination, any service "
+            "between internal interfaces",
+        },
+        "detail": {
+            "vi": "Chính sách {policy} trên thiết bị {device} ({where}) cho phép srcaddr all → "
+            "dstaddr all, service ALL từ {srcintf} tới {dstintf}: giữa các vùng này không còn "
+            "phân vùng.",
+            "en": "Policy {policy} on device {device} ({where}) accepts srcaddr all → dstaddr all, "
+            "service ALL from {srcintf} to {dstintf}: there is no segmentation left between "
+            "these networks.",
+        },
+        "remediation": {
+            "vi": "Thay bằng chính sách chỉ cho phép đúng nguồn, đích và dịch vụ cần thiết. Cấu "
+            "hình mẫu (FortiOS):\nconfig firewall policy\n    edit {policy}\n        set "
+            'srcaddr "<dải-nguồn>"\n        set dstaddr "<máy-chủ-đích>"\n        set '
+            'service "HTTPS"\n    next\nend',
+            "en": "Replace it with a policy that allows only the required sources, destinations "
+            "and services. Example (FortiOS):\nconfig firewall policy\n    edit {policy}\n"
+            '        set srcaddr "<source-range>"\n        set dstaddr "<server>"\n'
+            '        set service "HTTPS"\n    next\nend',
+        },
+    },
+)
 def fortigate_any_any_policy(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
     for dev in _fortigates(ctx):
-        roles = dev.facts.get("interface_roles") or {}
+        roles = dev.interface_roles
         outside = {ifn for ifn, r in roles.items() if r == "wan"}
         for ifn in dev.interfaces:
             if any(k in ("external", "wan", "guest") for _, k in _zones_on(ctx, dev, ifn)):
                 outside.add(ifn)
         internal = {n for n, i in dev.interfaces.items() if n not in outside and i.addresses}
-        for p in dev.facts.get("policies") or []:
-            if p["action"] != "accept" or p.get("partial"):
+        for p in _facts(dev).policies:
+            if p.action != "accept" or p.partial:
                 continue
-            if not (p["all_src"] and p["all_dst"] and p["all_service"]):
+            if not (p.all_src and p.all_dst and p.all_service):
                 continue
-            ins = set(p["in_ifaces"]) if p["in_ifaces"] is not None else set(dev.interfaces)
-            outs = set(p["out_ifaces"]) if p["out_ifaces"] is not None else set(dev.interfaces)
+            ins = set(p.in_ifaces) if p.in_ifaces is not None else set(dev.interfaces)
+            outs = set(p.out_ifaces) if p.out_ifaces is not None else set(dev.interfaces)
             a, b = ins & internal, outs & internal
             if not a or not b or (len(a | b) < 2):
                 continue
-            src = p["source"]
+            src = p.source
             cite = src.cite()
-            fields = {"device": dev.hostname, "policy": p["id"],
-                      "where": f"{cite['file']}:{cite['line']}",
-                      "srcintf": " ".join(p["srcintf"]) or "-",
-                      "dstintf": " ".join(p["dstintf"]) or "-"}
-            yield info.finding(key=f"{dev.hostname}|{p['id']}", fields=fields,
-                               devices=[dev.hostname], evidence=[cite])
+            fields = {
+                "device": dev.hostname,
+                "policy": p.id,
+                "where": f"{cite['file']}:{cite['line']}",
+                "srcintf": " ".join(p.srcintf) or "-",
+                "dstintf": " ".join(p.dstintf) or "-",
+            }
+            yield info.finding(key=f"{dev.hostname}|{p.id}", fields=fields, devices=[dev.hostname], evidence=[cite])
 
 
 # --------------------------------------------------------------------------- snmp
 
 
-@check("fortigate-snmp-no-hosts", "medium", [REF_TT12_DEVICES, REF_ND331], texts={
-    # Wording note: report masking hides the word after "community"/"password"/"key",
-    # so these texts never put a plain word right after them.
-    "title": {
-        "vi": "FortiGate trả lời SNMP cho mọi máy (không giới hạn máy giám sát)",
-        "en": "FortiGate answers SNMP from any host (no monitoring-host restriction)"},
-    "detail": {
-        "vi": "Thiết bị {device} trả lời SNMP (allowaccess snmp); một SNMP community, khai báo "
-              "tại {where}, không có `config hosts`: bất kỳ máy nào biết chuỗi này đều đọc được "
-              "cấu hình và trạng thái thiết bị.",
-        "en": "Device {device} answers SNMP (allowaccess snmp); an SNMP community, defined at "
-              "{where}, has no `config hosts`: any host that knows its name can read the "
-              "device's configuration and state."},
-    "remediation": {
-        "vi": "Chỉ cho phép máy chủ giám sát truy vấn SNMP; ưu tiên SNMPv3. Cấu hình mẫu "
-              "(FortiOS):\nconfig system snmp community\n    edit <số-thứ-tự>\n        config "
-              "hosts\n            edit 1\n                set ip 10.10.99.10 255.255.255.255\n"
-              "            next\n        end\n    next\nend",
-        "en": "Allow SNMP queries from the monitoring server only; prefer SNMPv3. Example "
-              "(FortiOS):\nconfig system snmp community\n    edit <id>\n        config hosts\n"
-              "            edit 1\n                set ip 10.10.99.10 255.255.255.255\n"
-              "            next\n        end\n    next\nend"},
-})
+@check(
+    "fortigate-snmp-no-hosts",
+    "medium",
+    [REF_TT12_DEVICES, REF_ND331],
+    texts={
+        # Wording note: report masking hides the word after "community"/"password"/"key",
+        # so these texts never put a plain word right after them.
+        "title": {
+            "vi": "FortiGate trả lời SNMP cho mọi máy (không giới hạn máy giám sát)",
+            "en": "FortiGate answers SNMP from any host (no monitoring-host restriction)",
+        },
+        "detail": {
+            "vi": "Thiết bị {device} trả lời SNMP (allowaccess snmp); một SNMP community, khai báo "
+            "tại {where}, không có `config hosts`: bất kỳ máy nào biết chuỗi này đều đọc được "
+            "cấu hình và trạng thái thiết bị.",
+            "en": "Device {device} answers SNMP (allowaccess snmp); an SNMP community, defined at "
+            "{where}, has no `config hosts`: any host that knows its name can read the "
+            "device's configuration and state.",
+        },
+        "remediation": {
+            "vi": "Chỉ cho phép máy chủ giám sát truy vấn SNMP; ưu tiên SNMPv3. Cấu hình mẫu "
+            "(FortiOS):\nconfig system snmp community\n    edit <số-thứ-tự>\n        config "
+            "hosts\n            edit 1\n                set ip 10.10.99.10 255.255.255.255\n"
+            "            next\n        end\n    next\nend",
+            "en": "Allow SNMP queries from the monitoring server only; prefer SNMPv3. Example "
+            "(FortiOS):\nconfig system snmp community\n    edit <id>\n        config hosts\n"
+            "            edit 1\n                set ip 10.10.99.10 255.255.255.255\n"
+            "            next\n        end\n    next\nend",
+        },
+    },
+)
 def fortigate_snmp_no_hosts(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
     for dev in _fortigates(ctx):
         if not any(s.name == "snmp" and s.enabled for s in dev.services):
             continue
-        for c in dev.facts.get("snmp_communities") or []:
-            if c.get("restricted"):
+        for c in _facts(dev).snmp_communities:
+            if c.restricted:
                 continue
-            src = c.get("source")
+            src = c.source
             cite = src.cite() if src is not None else {"file": dev.file, "line": None, "text": ""}
             fields = {"device": dev.hostname, "where": f"{cite['file']}:{cite['line']}"}
-            yield info.finding(key=f"{dev.hostname}|{cite['file']}:{cite['line']}", fields=fields,
-                               devices=[dev.hostname], evidence=[cite])
+            yield info.finding(
+                key=f"{dev.hostname}|{cite['file']}:{cite['line']}",
+                fields=fields,
+                devices=[dev.hostname],
+                evidence=[cite],
+            )

@@ -24,55 +24,68 @@ Coordination with the vendor-neutral checks in :mod:`.management` (no finding tw
 * ``routeros-neighbor-discovery`` — MNDP/CDP/LLDP discovery or MAC-Telnet/MAC-Winbox
   on interfaces facing a guest or external zone.
 """
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .. import messages
 from ..model import Device
+from ..parsers.mikrotik_routeros.facts import HoppingPort, IpService, RouterOSFacts
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
-from .config import localized
-from .management import exposure, zone_kinds
+from .evidence import exposure, localized, zone_kinds
 
 VENDOR = "mikrotik_routeros"
 EXPOSED = frozenset({"guest", "external"})
 
 # RouterOS remediation for the vendor-neutral management checks.
-messages.register({
-    "check.mgmt-telnet.snippet.mikrotik_routeros": {
-        "vi": "Cấu hình mẫu (RouterOS):\n/ip service disable telnet\n/ip service set ssh "
-              "address=10.10.99.0/24   # thay bằng dải địa chỉ vùng quản trị",
-        "en": "Example (RouterOS):\n/ip service disable telnet\n/ip service set ssh "
-              "address=10.10.99.0/24   # replace with the management zone's range"},
-    "check.mgmt-http-server.snippet.mikrotik_routeros": {
-        "vi": "Cấu hình mẫu (RouterOS):\n/ip service disable www\n# chỉ khi thực sự cần WebFig:\n"
-              "/ip service set www-ssl certificate=<chứng-thư> disabled=no address=10.10.99.0/24",
-        "en": "Example (RouterOS):\n/ip service disable www\n# only if WebFig is really needed:\n"
-              "/ip service set www-ssl certificate=<certificate> disabled=no address=10.10.99.0/24"},
-    "check.mgmt-vty-no-access-class.snippet.mikrotik_routeros": {
-        "vi": "Cấu hình mẫu (RouterOS):\n/ip service set ssh address=10.10.99.0/24   # thay bằng "
-              "dải địa chỉ vùng quản trị\n/ip service disable telnet",
-        "en": "Example (RouterOS):\n/ip service set ssh address=10.10.99.0/24   # replace with "
-              "the management zone's range\n/ip service disable telnet"},
-    "check.mgmt-snmp-community.snippet.mikrotik_routeros": {
-        "vi": "Cấu hình mẫu (RouterOS):\n/snmp community set [ find default=yes ] "
-              "addresses=10.10.99.10/32 name=<chuỗi-community-mới>\n# hoặc tắt SNMP nếu không "
-              "dùng:\n/snmp set enabled=no",
-        "en": "Example (RouterOS):\n/snmp community set [ find default=yes ] "
-              "addresses=10.10.99.10/32 name=<new-community>\n# or disable SNMP when unused:\n"
-              "/snmp set enabled=no"},
-    "check.undefined-reference.snippet.mikrotik_routeros": {
-        "vi": "RouterOS: tạo {kind} “{name}” (address list: /ip firewall address-list add "
-              "list={name} address=…; interface list: /interface list add name={name}; chain: "
-              "thêm các luật với chain={name}) hoặc sửa dòng {file}:{line} cho đúng tên.",
-        "en": "RouterOS: create {kind} \"{name}\" (address list: /ip firewall address-list add "
-              "list={name} address=…; interface list: /interface list add name={name}; chain: add "
-              "its rules with chain={name}) or fix line {file}:{line} to name the right one."},
-})
+messages.register(
+    {
+        "check.mgmt-telnet.snippet.mikrotik_routeros": {
+            "vi": "Cấu hình mẫu (RouterOS):\n/ip service disable telnet\n/ip service set ssh "
+            "address=10.10.99.0/24   # thay bằng dải địa chỉ vùng quản trị",
+            "en": "Example (RouterOS):\n/ip service disable telnet\n/ip service set ssh "
+            "address=10.10.99.0/24   # replace with the management zone's range",
+        },
+        "check.mgmt-http-server.snippet.mikrotik_routeros": {
+            "vi": "Cấu hình mẫu (RouterOS):\n/ip service disable www\n# chỉ khi thực sự cần WebFig:\n"
+            "/ip service set www-ssl certificate=<chứng-thư> disabled=no address=10.10.99.0/24",
+            "en": "Example (RouterOS):\n/ip service disable www\n# only if WebFig is really needed:\n"
+            "/ip service set www-ssl certificate=<certificate> disabled=no address=10.10.99.0/24",
+        },
+        "check.mgmt-vty-no-access-class.snippet.mikrotik_routeros": {
+            "vi": "Cấu hình mẫu (RouterOS):\n/ip service set ssh address=10.10.99.0/24   # thay bằng "
+            "dải địa chỉ vùng quản trị\n/ip service disable telnet",
+            "en": "Example (RouterOS):\n/ip service set ssh address=10.10.99.0/24   # replace with "
+            "the management zone's range\n/ip service disable telnet",
+        },
+        "check.mgmt-snmp-community.snippet.mikrotik_routeros": {
+            "vi": "Cấu hình mẫu (RouterOS):\n/snmp community set [ find default=yes ] "
+            "addresses=10.10.99.10/32 name=<chuỗi-community-mới>\n# hoặc tắt SNMP nếu không "
+            "dùng:\n/snmp set enabled=no",
+            "en": "Example (RouterOS):\n/snmp community set [ find default=yes ] "
+            "addresses=10.10.99.10/32 name=<new-community>\n# or disable SNMP when unused:\n"
+            "/snmp set enabled=no",
+        },
+        "check.undefined-reference.snippet.mikrotik_routeros": {
+            "vi": "RouterOS: tạo {kind} “{name}” (address list: /ip firewall address-list add "
+            "list={name} address=…; interface list: /interface list add name={name}; chain: "
+            "thêm các luật với chain={name}) hoặc sửa dòng {file}:{line} cho đúng tên.",
+            "en": 'RouterOS: create {kind} "{name}" (address list: /ip firewall address-list add '
+            "list={name} address=…; interface list: /interface list add name={name}; chain: add "
+            "its rules with chain={name}) or fix line {file}:{line} to name the right one.",
+        },
+    }
+)
 
 
 def _routeros(ctx: AuditContext) -> list[Device]:
     return [d for d in ctx.devices if d.vendor == VENDOR]
+
+
+def _facts(dev: Device) -> RouterOSFacts:
+    """The device's RouterOS facts (none for a device built without the parser)."""
+    return dev.facts if isinstance(dev.facts, RouterOSFacts) else RouterOSFacts()
 
 
 def _cite(src, dev: Device, text: str) -> dict:
@@ -88,173 +101,232 @@ def _where(src, dev: Device, default_text: str) -> str:
 # --------------------------------------------------------------------------- bridge
 
 
-@check("routeros-bridge-no-vlan-filtering", "high", [REF_TT12_ZONES, REF_ND331], texts={
-    "title": {
-        "vi": "Bridge RouterOS không bật vlan-filtering: các VLAN dự kiến không được tách",
-        "en": "RouterOS bridge without vlan-filtering: the intended VLANs are not separated"},
-    "detail": {
-        "vi": "Bridge {bridge} trên thiết bị {device} có vlan-filtering=no ({where}). Khi đó "
-              "RouterOS bỏ qua pvid của các cổng và bảng /interface bridge vlan: mọi cổng của "
-              "bridge nằm chung một miền quảng bá không gắn thẻ. Cấu hình cho thấy ý định tách "
-              "VLAN ({intent}) nhưng sự tách biệt này không tồn tại: thiết bị cắm vào các cổng "
-              "đó (kể cả Wi-Fi khách) nằm chung mạng với vùng nội bộ của bridge.",
-        "en": "Bridge {bridge} on device {device} has vlan-filtering=no ({where}). RouterOS then "
-              "ignores the ports' pvid and the /interface bridge vlan table: every port of the "
-              "bridge is in one untagged broadcast domain. The configuration shows the intent "
-              "to separate VLANs ({intent}) but that separation does not exist: hosts on those "
-              "ports (guest Wi-Fi included) share the network of the bridge's internal zone."},
-    "remediation": {
-        "vi": "Bật lọc VLAN trên bridge sau khi khai báo đầy đủ bảng VLAN (bridge là thành viên "
-              "tagged của mỗi VLAN có interface VLAN; cổng truy cập đặt pvid, frame-types và "
-              "ingress-filtering). Thực hiện từ cổng quản trị, có phương án khôi phục (Safe Mode) "
-              "vì có thể mất kết nối.",
-        "en": "Enable VLAN filtering on the bridge once the VLAN table is complete (the bridge a "
-              "tagged member of every VLAN that has a VLAN interface; access ports with pvid, "
-              "frame-types and ingress-filtering). Do it from the management port with a way "
-              "back (Safe Mode): a mistake locks you out."},
-    "snippet": {
-        "vi": "Cấu hình mẫu (RouterOS):\n/interface bridge vlan\nadd bridge={bridge} "
-              "tagged={bridge} vlan-ids={vids}\n/interface bridge port\nset [ find "
-              "interface=<cổng-truy-cập> ] pvid=<vlan> frame-types=admit-only-untagged-and-"
-              "priority-tagged ingress-filtering=yes\n/interface bridge\nset [ find "
-              "name={bridge} ] vlan-filtering=yes",
-        "en": "Example (RouterOS):\n/interface bridge vlan\nadd bridge={bridge} "
-              "tagged={bridge} vlan-ids={vids}\n/interface bridge port\nset [ find "
-              "interface=<access-port> ] pvid=<vlan> frame-types=admit-only-untagged-and-"
-              "priority-tagged ingress-filtering=yes\n/interface bridge\nset [ find "
-              "name={bridge} ] vlan-filtering=yes"},
-})
+@check(
+    "routeros-bridge-no-vlan-filtering",
+    "high",
+    [REF_TT12_ZONES, REF_ND331],
+    texts={
+        "title": {
+            "vi": "Bridge RouterOS không bật vlan-filtering: các VLAN dự kiến không được tách",
+            "en": "RouterOS bridge without vlan-filtering: the intended VLANs are not separated",
+        },
+        "detail": {
+            "vi": "Bridge {bridge} trên thiết bị {device} có vlan-filtering=no ({where}). Khi đó "
+            "RouterOS bỏ qua pvid của các cổng và bảng /interface bridge vlan: mọi cổng của "
+            "bridge nằm chung một miền quảng bá không gắn thẻ. Cấu hình cho thấy ý định tách "
+            "VLAN ({intent}) nhưng sự tách biệt này không tồn tại: thiết bị cắm vào các cổng "
+            "đó (kể cả Wi-Fi khách) nằm chung mạng với vùng nội bộ của bridge.",
+            "en": "Bridge {bridge} on device {device} has vlan-filtering=no ({where}). RouterOS then "
+            "ignores the ports' pvid and the /interface bridge vlan table: every port of the "
+            "bridge is in one untagged broadcast domain. The configuration shows the intent "
+            "to separate VLANs ({intent}) but that separation does not exist: hosts on those "
+            "ports (guest Wi-Fi included) share the network of the bridge's internal zone.",
+        },
+        "remediation": {
+            "vi": "Bật lọc VLAN trên bridge sau khi khai báo đầy đủ bảng VLAN (bridge là thành viên "
+            "tagged của mỗi VLAN có interface VLAN; cổng truy cập đặt pvid, frame-types và "
+            "ingress-filtering). Thực hiện từ cổng quản trị, có phương án khôi phục (Safe Mode) "
+            "vì có thể mất kết nối.",
+            "en": "Enable VLAN filtering on the bridge once the VLAN table is complete (the bridge a "
+            "tagged member of every VLAN that has a VLAN interface; access ports with pvid, "
+            "frame-types and ingress-filtering). Do it from the management port with a way "
+            "back (Safe Mode): a mistake locks you out.",
+        },
+        "snippet": {
+            "vi": "Cấu hình mẫu (RouterOS):\n/interface bridge vlan\nadd bridge={bridge} "
+            "tagged={bridge} vlan-ids={vids}\n/interface bridge port\nset [ find "
+            "interface=<cổng-truy-cập> ] pvid=<vlan> frame-types=admit-only-untagged-and-"
+            "priority-tagged ingress-filtering=yes\n/interface bridge\nset [ find "
+            "name={bridge} ] vlan-filtering=yes",
+            "en": "Example (RouterOS):\n/interface bridge vlan\nadd bridge={bridge} "
+            "tagged={bridge} vlan-ids={vids}\n/interface bridge port\nset [ find "
+            "interface=<access-port> ] pvid=<vlan> frame-types=admit-only-untagged-and-"
+            "priority-tagged ingress-filtering=yes\n/interface bridge\nset [ find "
+            "name={bridge} ] vlan-filtering=yes",
+        },
+    },
+)
 def bridge_no_vlan_filtering(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
     for dev in _routeros(ctx):
-        for b in dev.facts.get("bridges_no_vlan_filtering", []):
-            parts, evidence, vids = [], [_cite(b["source"], dev, b["bridge"])], set()
-            for v in b["vlan_interfaces"]:
-                parts.append(f"{v['interface']} vlan-id={v['vlan']}")
-                evidence.append(v["source"].cite())
-                vids.add(v["vlan"])
-            for p in b["pvids"]:
-                parts.append(f"{p['port']} pvid={p['pvid']}")
-                evidence.append(p["source"].cite())
-                vids.add(p["pvid"])
-            for t in b["vlan_table"]:
-                parts.append(f"bridge vlan {','.join(map(str, t['vlans']))}")
-                evidence.append(t["source"].cite())
-                vids.update(t["vlans"])
-            fields = {"device": dev.hostname, "bridge": b["bridge"],
-                      "where": _where(b["source"], dev, b["bridge"]), "intent": "; ".join(parts),
-                      "vids": ",".join(map(str, sorted(vids)))}
-            f = info.finding(key=f"{dev.hostname}|{b['bridge']}", fields=fields,
-                             devices=[dev.hostname], evidence=evidence)
-            f.remediation = localized(("check.routeros-bridge-no-vlan-filtering.remediation", fields),
-                                      ("check.routeros-bridge-no-vlan-filtering.snippet", fields),
-                                      sep="\n")
+        for b in dev.unfiltered_bridges:
+            parts, evidence = [], [_cite(b.source, dev, b.name)]
+            vids: set[int] = set()
+            for v in b.vlan_interfaces:
+                parts.append(f"{v.name} vlan-id={v.vlans[0]}")
+                evidence.append(v.source.cite())
+                vids.update(v.vlans)
+            for p in b.pvids:
+                parts.append(f"{p.name} pvid={p.vlans[0]}")
+                evidence.append(p.source.cite())
+                vids.update(p.vlans)
+            for t in b.vlan_table:
+                parts.append(f"bridge vlan {','.join(map(str, t.vlans))}")
+                evidence.append(t.source.cite())
+                vids.update(t.vlans)
+            fields = {
+                "device": dev.hostname,
+                "bridge": b.name,
+                "where": _where(b.source, dev, b.name),
+                "intent": "; ".join(parts),
+                "vids": ",".join(map(str, sorted(vids))),
+            }
+            f = info.finding(key=f"{dev.hostname}|{b.name}", fields=fields, devices=[dev.hostname], evidence=evidence)
+            f.remediation = localized(
+                ("check.routeros-bridge-no-vlan-filtering.remediation", fields),
+                ("check.routeros-bridge-no-vlan-filtering.snippet", fields),
+                sep="\n",
+            )
             yield f
 
 
-@check("routeros-bridge-vlan-hopping", "medium", [REF_TT12_ZONES, REF_ND331], texts={
-    "title": {
-        "vi": "Cổng bridge RouterOS nhận khung gắn thẻ VLAN mà không lọc (nguy cơ nhảy VLAN)",
-        "en": "RouterOS bridge port accepts tagged frames without ingress filtering (VLAN hopping)"},
-    "detail": {
-        "vi": "Trên bridge {bridge} của thiết bị {device}, các cổng {ports} có ingress-filtering "
-              "tắt và frame-types cho phép khung gắn thẻ: một máy cắm vào cổng này tự gắn thẻ VLAN "
-              "khác (ví dụ VLAN cán bộ hoặc quản trị) là gửi được gói tin vào VLAN đó.",
-        "en": "On bridge {bridge} of device {device}, ports {ports} have ingress-filtering off "
-              "and frame-types admitting tagged frames: a host on such a port that tags its "
-              "frames with another VLAN ID (staff, management) injects packets into that VLAN."},
-    "remediation": {
-        "vi": "Trên cổng truy cập chỉ nhận khung không gắn thẻ và bật lọc đầu vào.",
-        "en": "Make access ports accept untagged frames only and enable ingress filtering."},
-    "snippet": {
-        "vi": "Cấu hình mẫu (RouterOS):\n/interface bridge port\nset [ find interface=<cổng> ] "
-              "frame-types=admit-only-untagged-and-priority-tagged ingress-filtering=yes",
-        "en": "Example (RouterOS):\n/interface bridge port\nset [ find interface=<port> ] "
-              "frame-types=admit-only-untagged-and-priority-tagged ingress-filtering=yes"},
-})
+@check(
+    "routeros-bridge-vlan-hopping",
+    "medium",
+    [REF_TT12_ZONES, REF_ND331],
+    texts={
+        "title": {
+            "vi": "Cổng bridge RouterOS nhận khung gắn thẻ VLAN mà không lọc (nguy cơ nhảy VLAN)",
+            "en": "RouterOS bridge port accepts tagged frames without ingress filtering (VLAN hopping)",
+        },
+        "detail": {
+            "vi": "Trên bridge {bridge} của thiết bị {device}, các cổng {ports} có ingress-filtering "
+            "tắt và frame-types cho phép khung gắn thẻ: một máy cắm vào cổng này tự gắn thẻ VLAN "
+            "khác (ví dụ VLAN cán bộ hoặc quản trị) là gửi được gói tin vào VLAN đó.",
+            "en": "On bridge {bridge} of device {device}, ports {ports} have ingress-filtering off "
+            "and frame-types admitting tagged frames: a host on such a port that tags its "
+            "frames with another VLAN ID (staff, management) injects packets into that VLAN.",
+        },
+        "remediation": {
+            "vi": "Trên cổng truy cập chỉ nhận khung không gắn thẻ và bật lọc đầu vào.",
+            "en": "Make access ports accept untagged frames only and enable ingress filtering.",
+        },
+        "snippet": {
+            "vi": "Cấu hình mẫu (RouterOS):\n/interface bridge port\nset [ find interface=<cổng> ] "
+            "frame-types=admit-only-untagged-and-priority-tagged ingress-filtering=yes",
+            "en": "Example (RouterOS):\n/interface bridge port\nset [ find interface=<port> ] "
+            "frame-types=admit-only-untagged-and-priority-tagged ingress-filtering=yes",
+        },
+    },
+)
 def bridge_vlan_hopping(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
     for dev in _routeros(ctx):
-        by_bridge: dict[str, list[dict]] = {}
-        for p in dev.facts.get("vlan_hopping_ports", []):
-            if not p["tagged"]:                   # trunks carry tags on purpose
-                by_bridge.setdefault(p["bridge"], []).append(p)
+        by_bridge: dict[str, list[HoppingPort]] = {}
+        for p in _facts(dev).vlan_hopping_ports:
+            if not p.tagged:  # trunks carry tags on purpose
+                by_bridge.setdefault(p.bridge, []).append(p)
         for bridge, ports in sorted(by_bridge.items()):
-            fields = {"device": dev.hostname, "bridge": bridge,
-                      "ports": ", ".join(f"{p['port']} (pvid {p['pvid']})" for p in ports)}
-            f = info.finding(key=f"{dev.hostname}|{bridge}", fields=fields, devices=[dev.hostname],
-                             evidence=[p["source"].cite() for p in ports])
-            f.remediation = localized(("check.routeros-bridge-vlan-hopping.remediation", fields),
-                                      ("check.routeros-bridge-vlan-hopping.snippet", fields),
-                                      sep="\n")
+            fields = {
+                "device": dev.hostname,
+                "bridge": bridge,
+                "ports": ", ".join(f"{p.port} (pvid {p.pvid})" for p in ports),
+            }
+            f = info.finding(
+                key=f"{dev.hostname}|{bridge}",
+                fields=fields,
+                devices=[dev.hostname],
+                evidence=[p.source.cite() for p in ports],
+            )
+            f.remediation = localized(
+                ("check.routeros-bridge-vlan-hopping.remediation", fields),
+                ("check.routeros-bridge-vlan-hopping.snippet", fields),
+                sep="\n",
+            )
             yield f
 
 
 # --------------------------------------------------------------------------- services
 
 
-def _services(dev: Device) -> dict:
-    return dev.facts.get("ip_services", {})
+def _services(dev: Device) -> dict[str, IpService]:
+    return _facts(dev).ip_services
+
+
+def _enabled(cfg: dict[str, IpService], name: str) -> bool:
+    s = cfg.get(name)
+    return s is not None and s.enabled
 
 
 def _svc(dev: Device, model: str):
     return next((s for s in dev.services if s.name == model and s.enabled), None)
 
 
-@check("routeros-insecure-service", "medium", [REF_TT12_DEVICES, REF_ND331], texts={
-    "title": {
-        "vi": "Dịch vụ quản trị không mã hoá của RouterOS đang bật ({service})",
-        "en": "Cleartext RouterOS management service enabled ({service})"},
-    "detail": {
-        "vi": "Thiết bị {device} bật dịch vụ {service} (cổng tcp/{port}, {where}); tên đăng "
-              "nhập và mật khẩu truyền không mã hoá.",
-        "en": "Device {device} runs {service} (tcp/{port}, {where}); user names and passwords "
-              "cross the network unencrypted."},
-    "reach_zones": {"vi": "Các vùng truy cập được: {zones}.",
-                    "en": "Zones that reach it: {zones}."},
-    "reach_none": {"vi": "Theo ma trận, không vùng nào truy cập được dịch vụ này.",
-                   "en": "Per the zone matrix no zone reaches it."},
-    "reach_unevaluated": {"vi": "Chưa đánh giá khả năng truy cập từ các vùng.",
-                          "en": "Reachability from zones was not evaluated."},
-    "remediation": {
-        "vi": "Tắt các dịch vụ không mã hoá; nếu cần API dùng api-ssl, giới hạn address= về vùng "
-              "quản trị.",
-        "en": "Disable the cleartext services; if the API is needed use api-ssl restricted with "
-              "address= to the management zone."},
-    "snippet": {
-        "vi": "Cấu hình mẫu (RouterOS):\n/ip service disable {names}",
-        "en": "Example (RouterOS):\n/ip service disable {names}"},
-})
+@check(
+    "routeros-insecure-service",
+    "medium",
+    [REF_TT12_DEVICES, REF_ND331],
+    texts={
+        "title": {
+            "vi": "Dịch vụ quản trị không mã hoá của RouterOS đang bật ({service})",
+            "en": "Cleartext RouterOS management service enabled ({service})",
+        },
+        "detail": {
+            "vi": "Thiết bị {device} bật dịch vụ {service} (cổng tcp/{port}, {where}); tên đăng "
+            "nhập và mật khẩu truyền không mã hoá.",
+            "en": "Device {device} runs {service} (tcp/{port}, {where}); user names and passwords "
+            "cross the network unencrypted.",
+        },
+        "reach_zones": {"vi": "Các vùng truy cập được: {zones}.", "en": "Zones that reach it: {zones}."},
+        "reach_none": {
+            "vi": "Theo ma trận, không vùng nào truy cập được dịch vụ này.",
+            "en": "Per the zone matrix no zone reaches it.",
+        },
+        "reach_unevaluated": {
+            "vi": "Chưa đánh giá khả năng truy cập từ các vùng.",
+            "en": "Reachability from zones was not evaluated.",
+        },
+        "remediation": {
+            "vi": "Tắt các dịch vụ không mã hoá; nếu cần API dùng api-ssl, giới hạn address= về vùng quản trị.",
+            "en": "Disable the cleartext services; if the API is needed use api-ssl restricted with "
+            "address= to the management zone.",
+        },
+        "snippet": {
+            "vi": "Cấu hình mẫu (RouterOS):\n/ip service disable {names}",
+            "en": "Example (RouterOS):\n/ip service disable {names}",
+        },
+    },
+)
 def insecure_service(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
     """FTP and API (telnet and www belong to mgmt-telnet / mgmt-http-server)."""
     kinds = zone_kinds(ctx)
     for dev in _routeros(ctx):
         cfg = _services(dev)
-        insecure_on = [n for n in ("telnet", "ftp", "www", "api")
-                       if cfg.get(n, {}).get("enabled")]
+        insecure_on = [n for n in ("telnet", "ftp", "www", "api") if _enabled(cfg, n)]
         for ros in ("ftp", "api"):
             svc = _svc(dev, ros)
             if svc is None:
                 continue
             exp = exposure(ctx, dev, svc)
+            reach: tuple[str, dict[str, str]]
             if not exp.evaluated:
                 reach = ("check.routeros-insecure-service.reach_unevaluated", {})
             elif exp.reachable:
-                reach = ("check.routeros-insecure-service.reach_zones",
-                         {"zones": ", ".join(exp.reachable)})
-            elif exp.unknown:         # never "no zone reaches it" while the matrix says unknown
+                reach = ("check.routeros-insecure-service.reach_zones", {"zones": ", ".join(exp.reachable)})
+            elif exp.unknown:  # never "no zone reaches it" while the matrix says unknown
                 reach = ("check.mgmt.reach.unknown", {"unknown": ", ".join(exp.unknown)})
             else:
                 reach = ("check.routeros-insecure-service.reach_none", {})
             exposed = any(kinds.get(z) in EXPOSED for z in exp.reachable)
-            fields = {"device": dev.hostname, "service": ros, "port": svc.ports[0].lo,
-                      "where": _where(svc.source, dev, f"/ip service {ros} (RouterOS default: "
-                                                       "enabled)"),
-                      "names": ",".join(insecure_on)}
-            f = info.finding(key=f"{dev.hostname}|{ros}", severity="high" if exposed else None,
-                             fields=fields, devices=[dev.hostname], zones=exp.reachable,
-                             evidence=[_cite(svc.source, dev, f"/ip service {ros} (default)")])
+            fields = {
+                "device": dev.hostname,
+                "service": ros,
+                "port": svc.ports[0].lo,
+                "where": _where(svc.source, dev, f"/ip service {ros} (RouterOS default: enabled)"),
+                "names": ",".join(insecure_on),
+            }
+            f = info.finding(
+                key=f"{dev.hostname}|{ros}",
+                severity="high" if exposed else None,
+                fields=fields,
+                devices=[dev.hostname],
+                zones=exp.reachable,
+                evidence=[_cite(svc.source, dev, f"/ip service {ros} (default)")],
+            )
             f.detail = localized(("check.routeros-insecure-service.detail", fields), reach)
-            f.remediation = localized(("check.routeros-insecure-service.remediation", fields),
-                                      ("check.routeros-insecure-service.snippet", fields), sep="\n")
+            f.remediation = localized(
+                ("check.routeros-insecure-service.remediation", fields),
+                ("check.routeros-insecure-service.snippet", fields),
+                sep="\n",
+            )
             yield f
 
 
@@ -262,68 +334,82 @@ def insecure_service(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
 NO_ADDRESS_SERVICES = ("www", "www-ssl", "ftp", "api", "api-ssl", "winbox")
 
 
-@check("routeros-service-no-address", "medium", [REF_TT12_DEVICES, REF_ND331], texts={
-    "title": {
-        "vi": "Dịch vụ quản trị RouterOS không giới hạn địa chỉ nguồn (address=)",
-        "en": "RouterOS management services without a source restriction (address=)"},
-    "detail": {
-        "vi": "Thiết bị {device} bật các dịch vụ {services} mà không đặt address=: mọi địa chỉ "
-              "tới được router đều thử đăng nhập được.",
-        "en": "Device {device} runs {services} with no address= restriction: any address that "
-              "reaches the router can try to log in."},
-    "remediation": {
-        "vi": "Giới hạn từng dịch vụ quản trị về dải địa chỉ vùng quản trị; tắt dịch vụ không "
-              "dùng.",
-        "en": "Restrict each management service to the management zone's range; disable the "
-              "services that are not used."},
-    "snippet": {
-        "vi": "Cấu hình mẫu (RouterOS):\n{lines}",
-        "en": "Example (RouterOS):\n{lines}"},
-})
+@check(
+    "routeros-service-no-address",
+    "medium",
+    [REF_TT12_DEVICES, REF_ND331],
+    texts={
+        "title": {
+            "vi": "Dịch vụ quản trị RouterOS không giới hạn địa chỉ nguồn (address=)",
+            "en": "RouterOS management services without a source restriction (address=)",
+        },
+        "detail": {
+            "vi": "Thiết bị {device} bật các dịch vụ {services} mà không đặt address=: mọi địa chỉ "
+            "tới được router đều thử đăng nhập được.",
+            "en": "Device {device} runs {services} with no address= restriction: any address that "
+            "reaches the router can try to log in.",
+        },
+        "remediation": {
+            "vi": "Giới hạn từng dịch vụ quản trị về dải địa chỉ vùng quản trị; tắt dịch vụ không dùng.",
+            "en": "Restrict each management service to the management zone's range; disable the "
+            "services that are not used.",
+        },
+        "snippet": {"vi": "Cấu hình mẫu (RouterOS):\n{lines}", "en": "Example (RouterOS):\n{lines}"},
+    },
+)
 def service_no_address(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
     for dev in _routeros(ctx):
         cfg = _services(dev)
-        open_ = [n for n in NO_ADDRESS_SERVICES
-                 if cfg.get(n, {}).get("enabled") and not cfg[n].get("address")]
+        open_ = [n for n in NO_ADDRESS_SERVICES if _enabled(cfg, n) and not cfg[n].address]
         if not open_:
             continue
         lines = "\n".join(f"/ip service set {n} address=10.10.99.0/24" for n in open_)
         fields = {"device": dev.hostname, "services": ", ".join(open_), "lines": lines}
-        evidence = [_cite(cfg[n].get("source"), dev, f"/ip service {n} (RouterOS default)")
-                    for n in open_]
-        f = info.finding(key=dev.hostname, fields=fields, devices=[dev.hostname],
-                         evidence=evidence)
-        f.remediation = localized(("check.routeros-service-no-address.remediation", fields),
-                                  ("check.routeros-service-no-address.snippet", fields), sep="\n")
+        evidence = [_cite(cfg[n].source, dev, f"/ip service {n} (RouterOS default)") for n in open_]
+        f = info.finding(key=dev.hostname, fields=fields, devices=[dev.hostname], evidence=evidence)
+        f.remediation = localized(
+            ("check.routeros-service-no-address.remediation", fields),
+            ("check.routeros-service-no-address.snippet", fields),
+            sep="\n",
+        )
         yield f
 
 
-@check("routeros-winbox-from-guest", "critical", [REF_TT12_DEVICES, REF_TT12_ZONES, REF_ND331], texts={
-    "title": {
-        "vi": "Winbox (quản trị RouterOS) truy cập được từ vùng khách/Internet",
-        "en": "Winbox (RouterOS administration) reachable from a guest/Internet zone"},
-    "detail": {
-        "vi": "Theo ma trận truy cập, dịch vụ Winbox (tcp/{port}) của thiết bị {device} nhận "
-              "được kết nối từ vùng {zones} ({where}). Winbox cho toàn quyền quản trị router và "
-              "là mục tiêu tấn công phổ biến (CVE-2018-14847).",
-        "en": "Per the zone matrix, device {device} accepts Winbox (tcp/{port}) connections "
-              "from zone(s) {zones} ({where}). Winbox gives full control of the router and is a "
-              "common attack target (CVE-2018-14847)."},
-    "remediation": {
-        "vi": "Giới hạn Winbox về vùng quản trị và chặn vùng khách truy cập router (chỉ cho DNS, "
-              "DHCP) trong chain input.",
-        "en": "Restrict Winbox to the management zone and drop the guest zone's traffic to the "
-              "router (DNS and DHCP only) in the input chain."},
-    "snippet": {
-        "vi": "Cấu hình mẫu (RouterOS):\n/ip service set winbox address=10.10.99.0/24\n"
-              "/ip firewall filter\nadd chain=input in-interface-list=GUEST protocol=udp "
-              "dst-port=53,67 action=accept\nadd chain=input in-interface-list=GUEST action=drop\n"
-              "# (đặt hai dòng này trước các dòng accept của chain input)",
-        "en": "Example (RouterOS):\n/ip service set winbox address=10.10.99.0/24\n"
-              "/ip firewall filter\nadd chain=input in-interface-list=GUEST protocol=udp "
-              "dst-port=53,67 action=accept\nadd chain=input in-interface-list=GUEST action=drop\n"
-              "# (place both before the input chain's accept rules)"},
-})
+@check(
+    "routeros-winbox-from-guest",
+    "critical",
+    [REF_TT12_DEVICES, REF_TT12_ZONES, REF_ND331],
+    texts={
+        "title": {
+            "vi": "Winbox (quản trị RouterOS) truy cập được từ vùng khách/Internet",
+            "en": "Winbox (RouterOS administration) reachable from a guest/Internet zone",
+        },
+        "detail": {
+            "vi": "Theo ma trận truy cập, dịch vụ Winbox (tcp/{port}) của thiết bị {device} nhận "
+            "được kết nối từ vùng {zones} ({where}). Winbox cho toàn quyền quản trị router và "
+            "là mục tiêu tấn công phổ biến (CVE-2018-14847).",
+            "en": "Per the zone matrix, device {device} accepts Winbox (tcp/{port}) connections "
+            "from zone(s) {zones} ({where}). Winbox gives full control of the router and is a "
+            "common attack target (CVE-2018-14847).",
+        },
+        "remediation": {
+            "vi": "Giới hạn Winbox về vùng quản trị và chặn vùng khách truy cập router (chỉ cho DNS, "
+            "DHCP) trong chain input.",
+            "en": "Restrict Winbox to the management zone and drop the guest zone's traffic to the "
+            "router (DNS and DHCP only) in the input chain.",
+        },
+        "snippet": {
+            "vi": "Cấu hình mẫu (RouterOS):\n/ip service set winbox address=10.10.99.0/24\n"
+            "/ip firewall filter\nadd chain=input in-interface-list=GUEST protocol=udp "
+            "dst-port=53,67 action=accept\nadd chain=input in-interface-list=GUEST action=drop\n"
+            "# (đặt hai dòng này trước các dòng accept của chain input)",
+            "en": "Example (RouterOS):\n/ip service set winbox address=10.10.99.0/24\n"
+            "/ip firewall filter\nadd chain=input in-interface-list=GUEST protocol=udp "
+            "dst-port=53,67 action=accept\nadd chain=input in-interface-list=GUEST action=drop\n"
+            "# (place both before the input chain's accept rules)",
+        },
+    },
+)
 def winbox_from_guest(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
     kinds = zone_kinds(ctx)
     for dev in _routeros(ctx):
@@ -334,57 +420,87 @@ def winbox_from_guest(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
         zones = [z for z in exp.reachable if kinds.get(z) in EXPOSED]
         if not zones:
             continue
-        fields = {"device": dev.hostname, "port": svc.ports[0].lo, "zones": ", ".join(zones),
-                  "where": _where(svc.source, dev, "/ip service winbox (RouterOS default: "
-                                                   "enabled, no address)")}
-        f = info.finding(key=dev.hostname, fields=fields, devices=[dev.hostname], zones=zones,
-                         evidence=[_cite(svc.source, dev, "/ip service winbox (default)")])
-        f.remediation = localized(("check.routeros-winbox-from-guest.remediation", fields),
-                                  ("check.routeros-winbox-from-guest.snippet", fields), sep="\n")
+        fields = {
+            "device": dev.hostname,
+            "port": svc.ports[0].lo,
+            "zones": ", ".join(zones),
+            "where": _where(svc.source, dev, "/ip service winbox (RouterOS default: enabled, no address)"),
+        }
+        f = info.finding(
+            key=dev.hostname,
+            fields=fields,
+            devices=[dev.hostname],
+            zones=zones,
+            evidence=[_cite(svc.source, dev, "/ip service winbox (default)")],
+        )
+        f.remediation = localized(
+            ("check.routeros-winbox-from-guest.remediation", fields),
+            ("check.routeros-winbox-from-guest.snippet", fields),
+            sep="\n",
+        )
         yield f
 
 
 # --------------------------------------------------------------------------- accounts
 
 
-@check("routeros-default-admin", "medium", [REF_TT12_DEVICES, REF_ND331], texts={
-    "title": {
-        "vi": "Tài khoản mặc định admin của RouterOS vẫn được sử dụng",
-        "en": "RouterOS factory account admin still in use"},
-    "detail": {
-        "vi": "Cấu hình của thiết bị {device} có tài khoản admin ({where}){nopw}. Tên tài khoản "
-              "mặc định là mục tiêu đầu tiên của tấn công dò mật khẩu.",
-        "en": "The configuration of device {device} has the account admin ({where}){nopw}. The "
-              "factory account name is the first target of password guessing."},
-    "nopw": {"vi": " và không đặt mật khẩu", "en": " with no password set"},
-    "remediation": {
-        "vi": "Tạo tài khoản quản trị riêng với mật khẩu mạnh, rồi xoá tài khoản admin.",
-        "en": "Create a named administrator account with a strong password, then remove admin."},
-    "snippet": {
-        "vi": "Cấu hình mẫu (RouterOS):\n/user add name=<ten-quan-tri> group=full "
-              "password=<mật-khẩu-mạnh>\n/user remove admin",
-        "en": "Example (RouterOS):\n/user add name=<admin-name> group=full "
-              "password=<strong-password>\n/user remove admin"},
-})
+@check(
+    "routeros-default-admin",
+    "medium",
+    [REF_TT12_DEVICES, REF_ND331],
+    texts={
+        "title": {
+            "vi": "Tài khoản mặc định admin của RouterOS vẫn được sử dụng",
+            "en": "RouterOS factory account admin still in use",
+        },
+        "detail": {
+            "vi": "Cấu hình của thiết bị {device} có tài khoản admin ({where}){nopw}. Tên tài khoản "
+            "mặc định là mục tiêu đầu tiên của tấn công dò mật khẩu.",
+            "en": "The configuration of device {device} has the account admin ({where}){nopw}. The "
+            "factory account name is the first target of password guessing.",
+        },
+        "nopw": {"vi": " và không đặt mật khẩu", "en": " with no password set"},
+        "remediation": {
+            "vi": "Tạo tài khoản quản trị riêng với mật khẩu mạnh, rồi xoá tài khoản admin.",
+            "en": "Create a named administrator account with a strong password, then remove admin.",
+        },
+        "snippet": {
+            "vi": "Cấu hình mẫu (RouterOS):\n/user add name=<ten-quan-tri> group=full "
+            "password=<mật-khẩu-mạnh>\n/user remove admin",
+            "en": "Example (RouterOS):\n/user add name=<admin-name> group=full "
+            "password=<strong-password>\n/user remove admin",
+        },
+    },
+)
 def default_admin(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
     for dev in _routeros(ctx):
-        users = [u for u in dev.facts.get("users", [])
-                 if u["name"] == "admin" and not u.get("renamed_from_admin")]
+        users = [u for u in _facts(dev).users if u.name == "admin" and not u.renamed_from_admin]
         if not users:
             continue
         u = users[-1]
-        nopw = not any(x["password"] for x in users)
-        fields = {"device": dev.hostname, "where": _where(u["source"], dev, "/user admin"),
-                  "nopw": ""}
-        f = info.finding(key=dev.hostname, severity="high" if nopw else None, fields=fields,
-                         devices=[dev.hostname], evidence=[u["source"].cite()])
+        nopw = not any(x.password for x in users)
+        fields = {"device": dev.hostname, "where": _where(u.source, dev, "/user admin"), "nopw": ""}
+        f = info.finding(
+            key=dev.hostname,
+            severity="high" if nopw else None,
+            fields=fields,
+            devices=[dev.hostname],
+            evidence=[u.source.cite()],
+        )
         if nopw:
-            f.detail = {lang: messages.t("check.routeros-default-admin.detail", lang,
-                                         **{**fields, "nopw": messages.t(
-                                             "check.routeros-default-admin.nopw", lang)})
-                        for lang in messages.LANGS}
-        f.remediation = localized(("check.routeros-default-admin.remediation", fields),
-                                  ("check.routeros-default-admin.snippet", fields), sep="\n")
+            f.detail = {
+                lang: messages.t(
+                    "check.routeros-default-admin.detail",
+                    lang,
+                    **{**fields, "nopw": messages.t("check.routeros-default-admin.nopw", lang)},
+                )
+                for lang in messages.LANGS
+            }
+        f.remediation = localized(
+            ("check.routeros-default-admin.remediation", fields),
+            ("check.routeros-default-admin.snippet", fields),
+            sep="\n",
+        )
         yield f
 
 
@@ -407,75 +523,90 @@ def _facing(ctx: AuditContext, dev: Device) -> dict[str, list[str]]:
     return out
 
 
-@check("routeros-neighbor-discovery", "low", [REF_TT12_DEVICES, REF_ND331], texts={
-    "title": {
-        "vi": "RouterOS quảng bá thông tin thiết bị / cho phép MAC-Winbox trên vùng khách hoặc "
-              "Internet",
-        "en": "RouterOS discovery or MAC access enabled toward guest/Internet zones"},
-    "detail": {
-        "vi": "Trên thiết bị {device}, {what} đang bật trên các interface {ifaces} (hướng tới vùng "
-              "{zones}): người dùng vùng này thấy được tên, phiên bản, địa chỉ của router, hoặc "
-              "đăng nhập qua MAC-Telnet/MAC-Winbox không cần địa chỉ IP.",
-        "en": "On device {device}, {what} is active on interfaces {ifaces} (facing zone(s) "
-              "{zones}): users there see the router's identity, version and addresses, or can "
-              "log in with MAC-Telnet/MAC-Winbox without IP."},
-    "remediation": {
-        "vi": "Chỉ bật neighbor discovery và MAC server trên danh sách interface quản trị.",
-        "en": "Limit neighbor discovery and the MAC server to the management interface list."},
-    "snippet": {
-        "vi": "Cấu hình mẫu (RouterOS):\n/interface list add name=MGMT\n/interface list member "
-              "add interface=<vlan-quan-tri> list=MGMT\n/ip neighbor discovery-settings set "
-              "discover-interface-list=MGMT\n/tool mac-server set allowed-interface-list=MGMT\n"
-              "/tool mac-server mac-winbox set allowed-interface-list=MGMT",
-        "en": "Example (RouterOS):\n/interface list add name=MGMT\n/interface list member "
-              "add interface=<management-vlan> list=MGMT\n/ip neighbor discovery-settings set "
-              "discover-interface-list=MGMT\n/tool mac-server set allowed-interface-list=MGMT\n"
-              "/tool mac-server mac-winbox set allowed-interface-list=MGMT"},
-})
+def _list_members(dev: Device, lst: str) -> set[str]:
+    """The interfaces of interface list ``lst`` on ``dev`` (``all``/``static``/``none`` built in)."""
+    if lst == "all" or lst == "static":
+        return set(dev.interfaces)
+    if lst == "none":
+        return set()
+    return set(dev.interface_lists.get(lst, ()))
+
+
+@check(
+    "routeros-neighbor-discovery",
+    "low",
+    [REF_TT12_DEVICES, REF_ND331],
+    texts={
+        "title": {
+            "vi": "RouterOS quảng bá thông tin thiết bị / cho phép MAC-Winbox trên vùng khách hoặc Internet",
+            "en": "RouterOS discovery or MAC access enabled toward guest/Internet zones",
+        },
+        "detail": {
+            "vi": "Trên thiết bị {device}, {what} đang bật trên các interface {ifaces} (hướng tới vùng "
+            "{zones}): người dùng vùng này thấy được tên, phiên bản, địa chỉ của router, hoặc "
+            "đăng nhập qua MAC-Telnet/MAC-Winbox không cần địa chỉ IP.",
+            "en": "On device {device}, {what} is active on interfaces {ifaces} (facing zone(s) "
+            "{zones}): users there see the router's identity, version and addresses, or can "
+            "log in with MAC-Telnet/MAC-Winbox without IP.",
+        },
+        "remediation": {
+            "vi": "Chỉ bật neighbor discovery và MAC server trên danh sách interface quản trị.",
+            "en": "Limit neighbor discovery and the MAC server to the management interface list.",
+        },
+        "snippet": {
+            "vi": "Cấu hình mẫu (RouterOS):\n/interface list add name=MGMT\n/interface list member "
+            "add interface=<vlan-quan-tri> list=MGMT\n/ip neighbor discovery-settings set "
+            "discover-interface-list=MGMT\n/tool mac-server set allowed-interface-list=MGMT\n"
+            "/tool mac-server mac-winbox set allowed-interface-list=MGMT",
+            "en": "Example (RouterOS):\n/interface list add name=MGMT\n/interface list member "
+            "add interface=<management-vlan> list=MGMT\n/ip neighbor discovery-settings set "
+            "discover-interface-list=MGMT\n/tool mac-server set allowed-interface-list=MGMT\n"
+            "/tool mac-server mac-winbox set allowed-interface-list=MGMT",
+        },
+    },
+)
 def neighbor_discovery(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
     for dev in _routeros(ctx):
         facing = _facing(ctx, dev)
         if not facing:
             continue
-        lists = dev.facts.get("interface_lists", {})
         what, ifaces, zones, evidence = [], set(), set(), []
-
-        def members(lst: str) -> set[str]:
-            if lst == "all" or lst == "static":
-                return set(dev.interfaces)
-            if lst == "none":
-                return set()
-            return set(lists.get(lst, ()))
-
-        nd = dev.facts.get("neighbor_discovery") or {}
-        hit = set(nd.get("interfaces", ())) & set(facing)
-        if hit:
+        facts = _facts(dev)
+        nd = facts.neighbor_discovery
+        hit = set(nd.interfaces) & set(facing) if nd is not None else set()
+        if nd is not None and hit:
             what.append("neighbor discovery (MNDP/CDP/LLDP)")
             ifaces |= hit
-            evidence.append(_cite(nd.get("source"), dev, "/ip neighbor discovery-settings "
-                                                         "(default: all static interfaces)"))
+            evidence.append(_cite(nd.source, dev, "/ip neighbor discovery-settings (default: all static interfaces)"))
         for kind, label in (("mac-telnet", "MAC-Telnet"), ("mac-winbox", "MAC-Winbox")):
-            for entry in dev.facts.get("mac_server", {}).get(kind, []):
-                if "list" in entry:
-                    m = members(entry["list"])
+            for entry in facts.mac_server.get(kind, []):
+                if entry.interface_list is not None:
+                    m = _list_members(dev, entry.interface_list)
                 else:
-                    if entry.get("disabled"):
+                    if entry.disabled:
                         continue
-                    m = set(dev.interfaces) if entry["interface"] == "all" else {entry["interface"]}
+                    m = set(dev.interfaces) if entry.interface == "all" else {entry.interface}
                 h = m & set(facing)
                 if h:
                     what.append(label)
                     ifaces |= h
-                    evidence.append(_cite(entry.get("source"), dev,
-                                          f"/tool mac-server {kind} (default: all interfaces)"))
+                    evidence.append(_cite(entry.source, dev, f"/tool mac-server {kind} (default: all interfaces)"))
         if not what:
             continue
         for i in ifaces:
             zones.update(facing[i])
-        fields = {"device": dev.hostname, "what": ", ".join(dict.fromkeys(what)),
-                  "ifaces": ", ".join(sorted(ifaces)), "zones": ", ".join(sorted(zones))}
-        f = info.finding(key=dev.hostname, fields=fields, devices=[dev.hostname],
-                         zones=sorted(zones), evidence=evidence)
-        f.remediation = localized(("check.routeros-neighbor-discovery.remediation", fields),
-                                  ("check.routeros-neighbor-discovery.snippet", fields), sep="\n")
+        fields = {
+            "device": dev.hostname,
+            "what": ", ".join(dict.fromkeys(what)),
+            "ifaces": ", ".join(sorted(ifaces)),
+            "zones": ", ".join(sorted(zones)),
+        }
+        f = info.finding(
+            key=dev.hostname, fields=fields, devices=[dev.hostname], zones=sorted(zones), evidence=evidence
+        )
+        f.remediation = localized(
+            ("check.routeros-neighbor-discovery.remediation", fields),
+            ("check.routeros-neighbor-discovery.snippet", fields),
+            sep="\n",
+        )
         yield f

@@ -1,38 +1,36 @@
 """Checks on the zone matrix: guest isolation, reference-policy violations, unknown cells."""
+
 from __future__ import annotations
 
 from netaddr import IPAddress
 
 from .. import messages
-from ..headerspace import service_match
+from ..headerspace import Bdd
 from ..messages import Text
-from ..policy import ALLOW, DENY, LIMITED
+from ..policy import ALLOW, DENY, LIMITED, excess, services_packets
 from ..reach import BLOCKED, REACHABLE, UNKNOWN, witness_for
-from ..zones import DEVICES_ZONE
+from ..vocabulary import DEVICES_ZONE
 from . import REF_ND331, REF_TT12_ZONES, AuditContext, CheckInfo, check
 
 # Destination ports of administration services: a guest reaching one is critical.
-ADMIN_SERVICES = ["tcp/20-23", "tcp/80", "tcp/443", "tcp/8080", "tcp/8443", "udp/161-162",
-                  "tcp/8291", "tcp/8728-8729", "tcp/3389", "tcp/5900", "tcp/4443", "tcp/10443"]
+ADMIN_SERVICES = [
+    "tcp/20-23",
+    "tcp/80",
+    "tcp/443",
+    "tcp/8080",
+    "tcp/8443",
+    "udp/161-162",
+    "tcp/8291",
+    "tcp/8728-8729",
+    "tcp/3389",
+    "tcp/5900",
+    "tcp/4443",
+    "tcp/10443",
+]
 
 
-def _services_set(ctx: AuditContext, services) -> object:
-    hs = ctx.hs
-    u = hs.false
-    for s in services:
-        u |= hs.match(service_match(s))
-    return u
-
-
-def excess(ctx: AuditContext, cell) -> object:
-    """Delivered packets the cell's expectation does not allow (BDD)."""
-    hs = ctx.hs
-    exp = cell.expectation
-    if cell.verdict != REACHABLE or exp is None or exp.expected == ALLOW:
-        return hs.false
-    if exp.expected == DENY:
-        return cell.delivered
-    return cell.delivered & ~_services_set(ctx, exp.allowed_services)
+def _services_set(ctx: AuditContext, services) -> Bdd:
+    return services_packets(ctx.hs, services)
 
 
 def _zone_kind(ctx: AuditContext, name: str) -> str:
@@ -43,7 +41,7 @@ def _zone_kind(ctx: AuditContext, name: str) -> str:
 
 def _violation(ctx: AuditContext, info: CheckInfo, cell, severity: str, detail_key: str | None = None):
     hs = ctx.hs
-    bad = excess(ctx, cell)
+    bad = excess(ctx.hs, cell)
     pz = next(z for z in ctx.zones if z.name == cell.src)
     w = witness_for(ctx.engine, cell, bad, pz) if ctx.engine is not None else cell.witness
     witness = w.to_json() if w is not None else None
@@ -53,11 +51,20 @@ def _violation(ctx: AuditContext, info: CheckInfo, cell, severity: str, detail_k
             if rule.get("line") is not None and rule not in evidence:
                 evidence.append({k: rule[k] for k in ("file", "line", "text")})
     f = info.finding(
-        key=f"{cell.src}->{cell.dst}", severity=severity, detail_key=detail_key,
-        fields={"src": cell.src, "dst": cell.dst, "services": hs.services_text(bad),
-                "packet": w.packet.describe() if w else "-"},
-        zones=[cell.src, cell.dst], evidence=evidence, witness=witness,
-        devices=sorted({h["device"] for h in (witness or {}).get("hops", []) if h.get("device")}))
+        key=f"{cell.src}->{cell.dst}",
+        severity=severity,
+        detail_key=detail_key,
+        fields={
+            "src": cell.src,
+            "dst": cell.dst,
+            "services": hs.services_text(bad),
+            "packet": w.packet.describe() if w else "-",
+        },
+        zones=[cell.src, cell.dst],
+        evidence=evidence,
+        witness=witness,
+        devices=sorted({h["device"] for h in (witness or {}).get("hops", []) if h.get("device")}),
+    )
     hops = (witness or {}).get("hops", [])
     if hops and not any(h.get("device") for h in hops):
         # Delivered inside one L2 segment: the root cause is the segment, not a missing filter.
@@ -72,7 +79,7 @@ def _severity(ctx: AuditContext, cell, admin: str, other: str) -> str:
     hs = ctx.hs
     if cell.dst != DEVICES_ZONE:
         return cell.expectation.severity
-    bad = excess(ctx, cell)
+    bad = excess(ctx.hs, cell)
     if (bad & _services_set(ctx, ADMIN_SERVICES)) != hs.false:
         return admin
     if (bad & ~_services_set(ctx, ["icmp"])) == hs.false:
@@ -82,95 +89,142 @@ def _severity(ctx: AuditContext, cell, admin: str, other: str) -> str:
 
 # Both matrix checks: a witness that crosses no router has an L2 root cause, which no
 # filter can fix (one text, registered under each check's id).
-REMEDIATION_L2 = {"vi": "Hai vùng nằm chung một miền lớp 2 (gói tin minh chứng không đi qua bộ định tuyến nào), "
-                         "nên danh sách kiểm soát truy cập trên bộ định tuyến không chặn được: tách vùng ở lớp 2 "
-                         "trước — đặt cổng/SSID của vùng vào VLAN riêng (RouterOS: bật vlan-filtering cho bridge "
-                         "với bảng VLAN tương ứng; switch: chuyển cổng sang VLAN đúng), rồi mới lọc giữa các VLAN. "
-                         "Xem tồn tại về bridge/VLAN cùng thiết bị.",
-                   "en": "The two zones share one L2 segment (the witness crosses no router), so no router filter can "
-                         "stop this: separate them at layer 2 first — put the zone's ports/SSID in its own VLAN "
-                         "(RouterOS: enable bridge vlan-filtering with the matching VLAN table; switches: move the "
-                         "port to the right VLAN), then filter between the VLANs. See the bridge/VLAN finding of the "
-                         "same device."}
+REMEDIATION_L2 = {
+    "vi": "Hai vùng nằm chung một miền lớp 2 (gói tin minh chứng không đi qua bộ định tuyến nào), "
+    "nên danh sách kiểm soát truy cập trên bộ định tuyến không chặn được: tách vùng ở lớp 2 "
+    "trước — đặt cổng/SSID của vùng vào VLAN riêng (RouterOS: bật vlan-filtering cho bridge "
+    "với bảng VLAN tương ứng; switch: chuyển cổng sang VLAN đúng), rồi mới lọc giữa các VLAN. "
+    "Xem tồn tại về bridge/VLAN cùng thiết bị.",
+    "en": "The two zones share one L2 segment (the witness crosses no router), so no router filter can "
+    "stop this: separate them at layer 2 first — put the zone's ports/SSID in its own VLAN "
+    "(RouterOS: enable bridge vlan-filtering with the matching VLAN table; switches: move the "
+    "port to the right VLAN), then filter between the VLANs. See the bridge/VLAN finding of the "
+    "same device.",
+}
 
 
-@check("guest-isolation", "critical", [REF_TT12_ZONES, REF_ND331], {
-    "title": {"vi": "Mạng Wi-Fi khách truy cập được vào vùng {dst}",
-              "en": "Guest Wi-Fi can reach zone {dst}"},
-    "detail": {"vi": "Thiết bị trong vùng khách {src} mở được kết nối tới vùng {dst} ({services}). "
-                     "Gói tin minh chứng: {packet}.",
-               "en": "Hosts in guest zone {src} can open connections to zone {dst} ({services}). "
-                     "Witness packet: {packet}."},
-    "detail_devices": {"vi": "Thiết bị trong vùng khách {src} truy cập được dịch vụ trên chính các thiết bị mạng "
-                             "ngoài DHCP/DNS ({services}). Gói tin minh chứng: {packet}.",
-                       "en": "Hosts in guest zone {src} reach services of the network devices themselves "
-                             "beyond DHCP/DNS ({services}). Witness packet: {packet}."},
-    "remediation_l2": REMEDIATION_L2,
-    "remediation": {"vi": "Tách hoàn toàn vùng Wi-Fi khách: trên cổng/VLAN của vùng khách áp dụng danh sách "
-                          "kiểm soát truy cập chỉ cho phép DHCP/DNS tới gateway và truy cập Internet, chặn mọi "
-                          "đích thuộc dải địa chỉ nội bộ và địa chỉ quản trị của thiết bị.",
-                    "en": "Isolate the guest Wi-Fi completely: on the guest VLAN/interface apply a filter that "
-                          "permits only DHCP/DNS to the gateway and Internet access, and denies every internal "
-                          "destination and the devices' management addresses."},
-})
+@check(
+    "guest-isolation",
+    "critical",
+    [REF_TT12_ZONES, REF_ND331],
+    {
+        "title": {"vi": "Mạng Wi-Fi khách truy cập được vào vùng {dst}", "en": "Guest Wi-Fi can reach zone {dst}"},
+        "detail": {
+            "vi": "Thiết bị trong vùng khách {src} mở được kết nối tới vùng {dst} ({services}). "
+            "Gói tin minh chứng: {packet}.",
+            "en": "Hosts in guest zone {src} can open connections to zone {dst} ({services}). "
+            "Witness packet: {packet}.",
+        },
+        "detail_devices": {
+            "vi": "Thiết bị trong vùng khách {src} truy cập được dịch vụ trên chính các thiết bị mạng "
+            "ngoài DHCP/DNS ({services}). Gói tin minh chứng: {packet}.",
+            "en": "Hosts in guest zone {src} reach services of the network devices themselves "
+            "beyond DHCP/DNS ({services}). Witness packet: {packet}.",
+        },
+        "remediation_l2": REMEDIATION_L2,
+        "remediation": {
+            "vi": "Tách hoàn toàn vùng Wi-Fi khách: trên cổng/VLAN của vùng khách áp dụng danh sách "
+            "kiểm soát truy cập chỉ cho phép DHCP/DNS tới gateway và truy cập Internet, chặn mọi "
+            "đích thuộc dải địa chỉ nội bộ và địa chỉ quản trị của thiết bị.",
+            "en": "Isolate the guest Wi-Fi completely: on the guest VLAN/interface apply a filter that "
+            "permits only DHCP/DNS to the gateway and Internet access, and denies every internal "
+            "destination and the devices' management addresses.",
+        },
+    },
+)
 def guest_isolation(ctx: AuditContext, info: CheckInfo):
     for cell in ctx.matrix:
         if _zone_kind(ctx, cell.src) != "guest" or cell.verdict != REACHABLE:
             continue
         if cell.dst != DEVICES_ZONE and _zone_kind(ctx, cell.dst) == "external":
             continue
-        if excess(ctx, cell) == ctx.hs.false:
+        if excess(ctx.hs, cell) == ctx.hs.false:
             continue
-        yield _violation(ctx, info, cell, _severity(ctx, cell, "critical", "high"),
-                         "check.guest-isolation.detail_devices" if cell.dst == DEVICES_ZONE else None)
+        yield _violation(
+            ctx,
+            info,
+            cell,
+            _severity(ctx, cell, "critical", "high"),
+            "check.guest-isolation.detail_devices" if cell.dst == DEVICES_ZONE else None,
+        )
 
 
-@check("policy-violation", "high", [REF_TT12_ZONES, REF_ND331], {
-    "title": {"vi": "Luồng truy cập {src} → {dst} trái với chính sách tham chiếu",
-              "en": "Flow {src} → {dst} contradicts the reference policy"},
-    "detail": {"vi": "Vùng {src} mở được kết nối tới vùng {dst} ({services}) trong khi chính sách yêu cầu chặn "
-                     "hoặc giới hạn. Gói tin minh chứng: {packet}.",
-               "en": "Zone {src} can open connections to zone {dst} ({services}) where the policy requires "
-                     "them to be denied or limited. Witness packet: {packet}."},
-    "detail_blocked": {"vi": "Luồng {src} → {dst} theo chính sách là được phép nhưng cấu hình đang chặn.",
-                       "en": "Flow {src} → {dst} is allowed by the policy but the configuration blocks it."},
-    "remediation_l2": REMEDIATION_L2,
-    "remediation": {"vi": "Bổ sung/sửa danh sách kiểm soát truy cập giữa hai vùng để chỉ cho phép đúng các dịch "
-                          "vụ cần thiết; nếu luồng này là có chủ đích, khai báo ngoại lệ trong mục policy của site.yaml.",
-                    "en": "Add or fix the filter between the two zones so that only the required services pass; "
-                          "if the flow is intended, declare it under policy: in site.yaml."},
-})
+@check(
+    "policy-violation",
+    "high",
+    [REF_TT12_ZONES, REF_ND331],
+    {
+        "title": {
+            "vi": "Luồng truy cập {src} → {dst} trái với chính sách tham chiếu",
+            "en": "Flow {src} → {dst} contradicts the reference policy",
+        },
+        "detail": {
+            "vi": "Vùng {src} mở được kết nối tới vùng {dst} ({services}) trong khi chính sách yêu cầu chặn "
+            "hoặc giới hạn. Gói tin minh chứng: {packet}.",
+            "en": "Zone {src} can open connections to zone {dst} ({services}) where the policy requires "
+            "them to be denied or limited. Witness packet: {packet}.",
+        },
+        "detail_blocked": {
+            "vi": "Luồng {src} → {dst} theo chính sách là được phép nhưng cấu hình đang chặn.",
+            "en": "Flow {src} → {dst} is allowed by the policy but the configuration blocks it.",
+        },
+        "remediation_l2": REMEDIATION_L2,
+        "remediation": {
+            "vi": "Bổ sung/sửa danh sách kiểm soát truy cập giữa hai vùng để chỉ cho phép đúng các dịch "
+            "vụ cần thiết; nếu luồng này là có chủ đích, khai báo ngoại lệ trong mục policy của site.yaml.",
+            "en": "Add or fix the filter between the two zones so that only the required services pass; "
+            "if the flow is intended, declare it under policy: in site.yaml.",
+        },
+    },
+)
 def policy_violation(ctx: AuditContext, info: CheckInfo):
     for cell in ctx.matrix:
         exp = cell.expectation
         if exp is None or _zone_kind(ctx, cell.src) == "guest":
-            continue          # guest cells are guest-isolation's
+            continue  # guest cells are guest-isolation's
         if cell.verdict == REACHABLE and exp.expected in (DENY, LIMITED):
-            if excess(ctx, cell) != ctx.hs.false:
+            if excess(ctx.hs, cell) != ctx.hs.false:
                 yield _violation(ctx, info, cell, _severity(ctx, cell, exp.severity, exp.severity))
         elif cell.verdict == BLOCKED and exp.expected == ALLOW and cell.dst != DEVICES_ZONE:
-            yield info.finding(key=f"{cell.src}->{cell.dst}:blocked", severity="info",
-                               detail_key="check.policy-violation.detail_blocked",
-                               fields={"src": cell.src, "dst": cell.dst},
-                               zones=[cell.src, cell.dst], evidence=list(cell.blocking))
+            yield info.finding(
+                key=f"{cell.src}->{cell.dst}:blocked",
+                severity="info",
+                detail_key="check.policy-violation.detail_blocked",
+                fields={"src": cell.src, "dst": cell.dst},
+                zones=[cell.src, cell.dst],
+                evidence=list(cell.blocking),
+            )
 
 
-@check("unknown-verdict", "medium", [REF_TT12_ZONES], {
-    "title": {"vi": "Không chứng minh được khả năng truy cập {src} → {dst}",
-              "en": "Reachability {src} → {dst} could not be proven"},
-    "detail": {"vi": "Công cụ không kết luận được là chặn hay cho phép: {reason}",
-               "en": "The tool can prove neither blocked nor reachable: {reason}"},
-    "remediation": {"vi": "Bổ sung cấu hình các thiết bị còn thiếu hoặc làm rõ các dòng cấu hình chưa nhận dạng, "
-                          "sau đó kiểm tra lại; trong lúc chờ, kiểm tra thực tế bằng công cụ dò từ vùng nguồn.",
-                    "en": "Add the missing device configurations or clarify the unrecognized lines, then audit "
-                          "again; meanwhile verify with a live probe from the source zone."},
-})
+@check(
+    "unknown-verdict",
+    "medium",
+    [REF_TT12_ZONES],
+    {
+        "title": {
+            "vi": "Không chứng minh được khả năng truy cập {src} → {dst}",
+            "en": "Reachability {src} → {dst} could not be proven",
+        },
+        "detail": {
+            "vi": "Công cụ không kết luận được là chặn hay cho phép: {reason}",
+            "en": "The tool can prove neither blocked nor reachable: {reason}",
+        },
+        "remediation": {
+            "vi": "Bổ sung cấu hình các thiết bị còn thiếu hoặc làm rõ các dòng cấu hình chưa nhận dạng, "
+            "sau đó kiểm tra lại; trong lúc chờ, kiểm tra thực tế bằng công cụ dò từ vùng nguồn.",
+            "en": "Add the missing device configurations or clarify the unrecognized lines, then audit "
+            "again; meanwhile verify with a live probe from the source zone.",
+        },
+    },
+)
 def unknown_verdict(ctx: AuditContext, info: CheckInfo):
     for cell in ctx.matrix:
         if cell.verdict == UNKNOWN:
-            yield info.finding(key=f"{cell.src}->{cell.dst}",
-                               fields={"src": cell.src, "dst": cell.dst, "reason": cell.reason or "-"},
-                               zones=[cell.src, cell.dst])
+            yield info.finding(
+                key=f"{cell.src}->{cell.dst}",
+                fields={"src": cell.src, "dst": cell.dst, "reason": cell.reason or "-"},
+                zones=[cell.src, cell.dst],
+            )
 
 
 # Protocols other than TCP act on a single packet: a forged one is enough (SNMP set,
@@ -178,35 +232,49 @@ def unknown_verdict(ctx: AuditContext, info: CheckInfo):
 _ONE_PACKET_INTO = ("devices", "management", "internal", "server", "database")
 
 
-@check("spoofing", "medium", [REF_TT12_ZONES, REF_ND331], {
-    "title": {"vi": "Vùng {src} giả mạo được địa chỉ nguồn để vượt qua quy tắc lọc theo nguồn",
-              "en": "Zone {src} can forge source addresses past source-based rules"},
-    "detail": {"vi": "Thiết bị trong vùng {src} gửi gói tin mang địa chỉ nguồn của vùng {forged} tới {targets} "
-                     "và gói tin được chuyển tới đích, do không có chống giả mạo địa chỉ (uRPF / ACL chống giả "
-                     "mạo) trên đường đi. Dịch vụ chỉ tới được bằng địa chỉ giả: {services}. {impact} "
-                     "Gói tin minh chứng: {packet}.",
-               "en": "Hosts in zone {src} send packets carrying zone {forged}'s source addresses to {targets} "
-                     "and they are delivered: no anti-spoofing (uRPF / ingress ACL) on the path. Services "
-                     "reached only with a forged source: {services}. {impact} Witness packet: {packet}."},
-    "impact_one_packet": {"vi": "Các dịch vụ không trạng thái (UDP…) xử lý ngay một gói tin giả mạo "
-                                "(ví dụ lệnh SNMP, syslog, TFTP, DNS).",
-                          "en": "Stateless services (UDP…) act on a single forged packet (e.g. SNMP commands, "
-                                "syslog, TFTP, DNS)."},
-    "impact_tcp": {"vi": "Chỉ là TCP: phản hồi đi tới địa chỉ bị giả mạo nên không mở được phiên, nhưng vẫn "
-                         "dùng được để tấn công từ chối dịch vụ.",
-                   "en": "TCP only: the replies go to the forged address, so no session opens, but the "
-                         "packets still serve denial-of-service attacks."},
-    "remediation": {"vi": "Bật chống giả mạo địa chỉ nguồn trên cổng/VLAN của vùng nguồn: uRPF (Cisco: ip verify "
-                          "unicast source reachable-via rx; ASA: ip verify reverse-path interface; RouterOS: /ip "
-                          "settings set rp-filter=strict; FortiGate: giữ src-check enable), hoặc ACL đầu vào chỉ "
-                          "cho phép dải địa chỉ của chính vùng; không dùng địa chỉ nguồn làm điều kiện duy nhất "
-                          "để cho phép truy cập quản trị.",
-                    "en": "Enable source-address anti-spoofing on the source zone's interface/VLAN: uRPF (Cisco: "
-                          "ip verify unicast source reachable-via rx; ASA: ip verify reverse-path interface; "
-                          "RouterOS: /ip settings set rp-filter=strict; FortiGate: keep src-check enabled), or an "
-                          "ingress filter admitting only the zone's own range; never rely on the source address "
-                          "alone to admit administrative access."},
-})
+@check(
+    "spoofing",
+    "medium",
+    [REF_TT12_ZONES, REF_ND331],
+    {
+        "title": {
+            "vi": "Vùng {src} giả mạo được địa chỉ nguồn để vượt qua quy tắc lọc theo nguồn",
+            "en": "Zone {src} can forge source addresses past source-based rules",
+        },
+        "detail": {
+            "vi": "Thiết bị trong vùng {src} gửi gói tin mang địa chỉ nguồn của vùng {forged} tới {targets} "
+            "và gói tin được chuyển tới đích, do không có chống giả mạo địa chỉ (uRPF / ACL chống giả "
+            "mạo) trên đường đi. Dịch vụ chỉ tới được bằng địa chỉ giả: {services}. {impact} "
+            "Gói tin minh chứng: {packet}.",
+            "en": "Hosts in zone {src} send packets carrying zone {forged}'s source addresses to {targets} "
+            "and they are delivered: no anti-spoofing (uRPF / ingress ACL) on the path. Services "
+            "reached only with a forged source: {services}. {impact} Witness packet: {packet}.",
+        },
+        "impact_one_packet": {
+            "vi": "Các dịch vụ không trạng thái (UDP…) xử lý ngay một gói tin giả mạo "
+            "(ví dụ lệnh SNMP, syslog, TFTP, DNS).",
+            "en": "Stateless services (UDP…) act on a single forged packet (e.g. SNMP commands, syslog, TFTP, DNS).",
+        },
+        "impact_tcp": {
+            "vi": "Chỉ là TCP: phản hồi đi tới địa chỉ bị giả mạo nên không mở được phiên, nhưng vẫn "
+            "dùng được để tấn công từ chối dịch vụ.",
+            "en": "TCP only: the replies go to the forged address, so no session opens, but the "
+            "packets still serve denial-of-service attacks.",
+        },
+        "remediation": {
+            "vi": "Bật chống giả mạo địa chỉ nguồn trên cổng/VLAN của vùng nguồn: uRPF (Cisco: ip verify "
+            "unicast source reachable-via rx; ASA: ip verify reverse-path interface; RouterOS: /ip "
+            "settings set rp-filter=strict; FortiGate: giữ src-check enable), hoặc ACL đầu vào chỉ "
+            "cho phép dải địa chỉ của chính vùng; không dùng địa chỉ nguồn làm điều kiện duy nhất "
+            "để cho phép truy cập quản trị.",
+            "en": "Enable source-address anti-spoofing on the source zone's interface/VLAN: uRPF (Cisco: "
+            "ip verify unicast source reachable-via rx; ASA: ip verify reverse-path interface; "
+            "RouterOS: /ip settings set rp-filter=strict; FortiGate: keep src-check enabled), or an "
+            "ingress filter admitting only the zone's own range; never rely on the source address "
+            "alone to admit administrative access.",
+        },
+    },
+)
 def spoofing(ctx: AuditContext, info: CheckInfo):
     """One finding per source zone that reaches, only with forged sources, what the
     reference policy denies it."""
@@ -223,12 +291,19 @@ def spoofing(ctx: AuditContext, info: CheckInfo):
     for src, cells in sorted(by_src.items()):
         one_packet = any(
             (bad & ~hs.eq("proto", 6) & ~_services_set(ctx, ["icmp/8", "icmp/0"])) != hs.false
-            and _zone_kind(ctx, cell.dst) in _ONE_PACKET_INTO for cell, bad in cells)
-        severity = "high" if one_packet else ("low" if all(
-            (bad & ~hs.eq("proto", 6)) == hs.false for _, bad in cells) else "medium")
+            and _zone_kind(ctx, cell.dst) in _ONE_PACKET_INTO
+            for cell, bad in cells
+        )
+        severity = (
+            "high"
+            if one_packet
+            else ("low" if all((bad & ~hs.eq("proto", 6)) == hs.false for _, bad in cells) else "medium")
+        )
         # Witness from the worst cell: a one-packet service if there is one.
-        cell, bad = max(cells, key=lambda cb: ((cb[1] & ~hs.eq("proto", 6)) != hs.false,
-                                               _zone_kind(ctx, cb[0].dst) in _ONE_PACKET_INTO))
+        cell, bad = max(
+            cells,
+            key=lambda cb: ((cb[1] & ~hs.eq("proto", 6)) != hs.false, _zone_kind(ctx, cb[0].dst) in _ONE_PACKET_INTO),
+        )
         if one_packet and (bad & ~hs.eq("proto", 6)) != hs.false:
             bad = bad & ~hs.eq("proto", 6)
         witness = None
@@ -239,25 +314,36 @@ def spoofing(ctx: AuditContext, info: CheckInfo):
                 break
         forged = _owner_zone(ctx, witness.packet.src_ip) if witness else None
         wjson = witness.to_json() if witness else None
-        evidence = [{k: r[k] for k in ("file", "line", "text")}
-                    for h in (wjson or {}).get("hops", []) for r in h.get("rules", []) if r.get("line")]
+        evidence = [
+            {k: r[k] for k in ("file", "line", "text")}
+            for h in (wjson or {}).get("hops", [])
+            for r in h.get("rules", [])
+            if r.get("line")
+        ]
         every = hs.false
         for _, b in cells:
             every |= b
         services = hs.services(every)
-        fields = {"src": src, "forged": forged or "?",
-                  "targets": ", ".join(sorted({c.dst for c, _ in cells})),
-                  "services": ", ".join(services),
-                  "impact": Text("check.spoofing.impact_tcp" if severity == "low"
-                                 else "check.spoofing.impact_one_packet"),
-                  "packet": witness.packet.describe() if witness else "-"}
-        yield info.finding(key=src, severity=severity, fields=fields,
-                           zones=sorted({src} | {c.dst for c, _ in cells}),
-                           evidence=evidence, witness=wjson,
-                           devices=sorted({h["device"] for h in (wjson or {}).get("hops", []) if h.get("device")}))
+        fields = {
+            "src": src,
+            "forged": forged or "?",
+            "targets": ", ".join(sorted({c.dst for c, _ in cells})),
+            "services": ", ".join(services),
+            "impact": Text("check.spoofing.impact_tcp" if severity == "low" else "check.spoofing.impact_one_packet"),
+            "packet": witness.packet.describe() if witness else "-",
+        }
+        yield info.finding(
+            key=src,
+            severity=severity,
+            fields=fields,
+            zones=sorted({src} | {c.dst for c, _ in cells}),
+            evidence=evidence,
+            witness=wjson,
+            devices=sorted({h["device"] for h in (wjson or {}).get("hops", []) if h.get("device")}),
+        )
 
 
-def _owned_src(ctx: AuditContext, pz) -> object:
+def _owned_src(ctx: AuditContext, pz) -> Bdd:
     u = ctx.engine.zone_sources(pz.name) if ctx.engine is not None else None
     return u if u is not None else ctx.hs.false
 

@@ -19,12 +19,15 @@ usable-input problem (the audit then never passes).
 State parsers (routing tables and other live state) follow the same shape with
 ``STATE_KIND`` instead of ``VENDOR`` and ``parse_state(text, file) -> StateResult``.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from importlib import import_module
 from types import ModuleType
 
+from netaudit.messages import Text
 from netaudit.model import ParseResult, Src
 
 # The one place a vendor is registered.
@@ -48,38 +51,66 @@ def _load(name: str) -> ModuleType:
     return _loaded[name]
 
 
-def vendor_parsers() -> list[ModuleType]:
-    return [_load(m) for m in VENDOR_MODULES]
+class Registry:
+    """The registered parser modules, for one load of the inputs: which vendor (or
+    state kind) a text is, and the parser module of a vendor.  A module that fails to
+    import or whose ``detect()`` raises is left out with a warning (``warnings``, in
+    the catalogue's words) instead of stopping the load."""
 
+    def __init__(self, on_error: Callable[[BaseException], str] = str) -> None:
+        self.warnings: list[str] = []
+        self._describe = on_error
+        self._reported: set[str] = set()
+        self.vendors = self._modules(VENDOR_MODULES)
+        self.states = self._modules(STATE_MODULES)
 
-def state_parsers() -> list[ModuleType]:
-    return [_load(m) for m in STATE_MODULES]
+    def _modules(self, names: list[str]) -> list[ModuleType]:
+        mods = []
+        for name in names:
+            try:
+                mods.append(_load(name))
+            except Exception as e:  # recorded, never fatal
+                self.warnings.append(Text("input.module_unavailable", name=name, error=self._describe(e)))
+        return mods
 
+    def _score(self, mod: ModuleType, head: str) -> int:
+        try:
+            return int(mod.detect(head))
+        except Exception as e:  # a detect() bug must not stop the load
+            name = getattr(mod, "__name__", str(mod))
+            if name not in self._reported:
+                self._reported.add(name)
+                self.warnings.append(Text("input.detect_failed", name=name, error=self._describe(e)))
+            return 0
 
-def parser_for(vendor: str) -> ModuleType:
-    for mod in vendor_parsers():
-        if mod.VENDOR == vendor:
-            return mod
-    raise KeyError(vendor)
+    def _best(self, mods: list[ModuleType], head: str) -> tuple[ModuleType | None, int]:
+        best: tuple[ModuleType | None, int] = (None, 0)
+        for mod in mods:
+            score = self._score(mod, head)
+            if score > best[1]:
+                best = (mod, score)
+        return best
+
+    def detect_vendor(self, head: str) -> tuple[ModuleType | None, int]:
+        """The vendor module that claims ``head`` most (confidence 0..100), or (None, 0)."""
+        return self._best(self.vendors, head)
+
+    def detect_state(self, head: str) -> tuple[ModuleType | None, int]:
+        """The state-file module that claims ``head`` most, or (None, 0)."""
+        return self._best(self.states, head)
+
+    def parser(self, vendor: str) -> ModuleType:
+        """The parser module whose registry id is ``vendor``."""
+        for mod in self.vendors:
+            if mod.VENDOR == vendor:
+                return mod
+        raise KeyError(vendor)
 
 
 def detect_vendor(text: str) -> tuple[str | None, int]:
-    """Best (vendor, confidence) over all registered parsers; (None, 0) if none claims it."""
-    best: tuple[str | None, int] = (None, 0)
-    for mod in vendor_parsers():
-        score = mod.detect(text)
-        if score > best[1]:
-            best = (mod.VENDOR, score)
-    return best
-
-
-def detect_state(text: str) -> tuple[ModuleType | None, int]:
-    best: tuple[ModuleType | None, int] = (None, 0)
-    for mod in state_parsers():
-        score = mod.detect(text)
-        if score > best[1]:
-            best = (mod, score)
-    return best
+    """Best (vendor id, confidence) over all registered parsers; (None, 0) if none claims it."""
+    mod, score = Registry().detect_vendor(text)
+    return (mod.VENDOR if mod is not None else None), score
 
 
 # --------------------------------------------------------------------------- not what it seems
@@ -88,27 +119,74 @@ def detect_state(text: str) -> tuple[ModuleType | None, int]:
 # Cisco-like dialect (NX-OS, EOS) is claimed by the IOS parser, which reads much of it:
 # without this check its unread ACLs would become "no ACL" and its verdicts look proven.
 UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[re.Pattern, ...]]] = [
-    ("Cisco NX-OS", tuple(re.compile(p, re.MULTILINE) for p in (
-        r"^feature \S+", r"^vrf context \S+", r"^boot nxos ", r"^!Command: show running-config",
-        r"^version \d+\.\d+\(\d+\)", r"^vdc \S+ id \d+", r"^copp profile ",
-        r"^hardware access-list tcam ", r"^interface mgmt0\s*$", r"^(no )?system default switchport",
-    ))),
-    ("Arista EOS", tuple(re.compile(p, re.MULTILINE) for p in (
-        r"^! device: .*\bEOS-", r"^! boot system flash:.*EOS", r"^management api ",
-        r"^daemon TerminAttr", r"^service routing protocols model ", r"^vrf instance \S+",
-        r"^transceiver qsfp default-mode ", r"^ip virtual-router mac-address ",
-    ))),
-    ("Cisco IOS-XR", tuple(re.compile(p, re.MULTILINE) for p in (
-        r"^!! IOS XR Configuration", r"^ipv4 access-list \S+", r"^interface \S+\d+/\d+/\d+/\d+\s*$",
-    ))),
-    ("Juniper Junos", tuple(re.compile(p, re.MULTILINE) for p in (
-        r"^set (system host-name|interfaces \S+ unit) ", r"^(system|interfaces|security|firewall) \{\s*$",
-    ))),
-    ("Huawei VRP / H3C Comware", tuple(re.compile(p, re.MULTILINE) for p in (
-        r"^sysname \S+", r"^ ?undo \S+", r"^(display|return)\s*$",
-    ))),
+    (
+        "Cisco NX-OS",
+        tuple(
+            re.compile(p, re.MULTILINE)
+            for p in (
+                r"^feature \S+",
+                r"^vrf context \S+",
+                r"^boot nxos ",
+                r"^!Command: show running-config",
+                r"^version \d+\.\d+\(\d+\)",
+                r"^vdc \S+ id \d+",
+                r"^copp profile ",
+                r"^hardware access-list tcam ",
+                r"^interface mgmt0\s*$",
+                r"^(no )?system default switchport",
+            )
+        ),
+    ),
+    (
+        "Arista EOS",
+        tuple(
+            re.compile(p, re.MULTILINE)
+            for p in (
+                r"^! device: .*\bEOS-",
+                r"^! boot system flash:.*EOS",
+                r"^management api ",
+                r"^daemon TerminAttr",
+                r"^service routing protocols model ",
+                r"^vrf instance \S+",
+                r"^transceiver qsfp default-mode ",
+                r"^ip virtual-router mac-address ",
+            )
+        ),
+    ),
+    (
+        "Cisco IOS-XR",
+        tuple(
+            re.compile(p, re.MULTILINE)
+            for p in (
+                r"^!! IOS XR Configuration",
+                r"^ipv4 access-list \S+",
+                r"^interface \S+\d+/\d+/\d+/\d+\s*$",
+            )
+        ),
+    ),
+    (
+        "Juniper Junos",
+        tuple(
+            re.compile(p, re.MULTILINE)
+            for p in (
+                r"^set (system host-name|interfaces \S+ unit) ",
+                r"^(system|interfaces|security|firewall) \{\s*$",
+            )
+        ),
+    ),
+    (
+        "Huawei VRP / H3C Comware",
+        tuple(
+            re.compile(p, re.MULTILINE)
+            for p in (
+                r"^sysname \S+",
+                r"^ ?undo \S+",
+                r"^(display|return)\s*$",
+            )
+        ),
+    ),
 ]
-_HEAD = 1 << 20                 # markers sit near the top; never scan 50 MB for them
+_HEAD = 1 << 20  # markers sit near the top; never scan 50 MB for them
 # A parse that leaves this share of the configuration lines unrecognized (and at least
 # UNRECOGNIZED_MIN of them) did not read the file's dialect: its model is not evidence.
 UNRECOGNIZED_SHARE = 0.20
@@ -144,7 +222,8 @@ def _config_lines(text: str) -> int:
 def not_this_vendor(result: ParseResult, text: str) -> str | None:
     """Why the file is not a configuration of the vendor whose parser read it — nearly
     all its configuration lines (:data:`NOT_VENDOR_SHARE`) were unrecognized — or None.
-    The caller drops the file (no device from defaults) and says so."""
+    The caller drops the file (no device from defaults) and says so.  The reason is a
+    catalogue :class:`~netaudit.messages.Text` (its value the English sentence)."""
     rep = result.report
     unrec = len(rep.unrecognized)
     if not unrec:
@@ -152,11 +231,11 @@ def not_this_vendor(result: ParseResult, text: str) -> str | None:
     total = _config_lines(text)
     if not total or unrec < NOT_VENDOR_SHARE * total:
         return None
-    vendor = rep.vendor or "this vendor"
+    vendor = rep.vendor or Text("input.this_vendor")
     platform = looks_like(text)
-    also = f"; it looks like {platform}, which netaudit does not support" if platform else ""
-    return (f"not a configuration of {vendor}: {unrec} of its {total} configuration lines "
-            f"were not recognized{also}; no device was built from it")
+    if platform:
+        return Text("input.not_vendor_platform", vendor=vendor, unrecognized=unrec, total=total, platform=platform)
+    return Text("input.not_vendor", vendor=vendor, unrecognized=unrec, total=total)
 
 
 def assess(result: ParseResult, text: str) -> str | None:
@@ -173,14 +252,15 @@ def assess(result: ParseResult, text: str) -> str | None:
     platform = looks_like(text)
     why = None
     if platform is not None:
-        why = (f"looks like {platform}, which netaudit does not support: "
-               "verdicts through this device are unknown")
+        why = f"looks like {platform}, which netaudit does not support: verdicts through this device are unknown"
     elif len(rep.unrecognized) >= UNRECOGNIZED_MIN:
         total = _config_lines(text)
         if total and len(rep.unrecognized) >= UNRECOGNIZED_SHARE * total:
-            why = (f"{len(rep.unrecognized)} of {total} configuration lines were not recognized "
-                   f"as {rep.vendor or 'this vendor'} syntax (another platform or dialect?): "
-                   "verdicts through this device are unknown")
+            why = (
+                f"{len(rep.unrecognized)} of {total} configuration lines were not recognized "
+                f"as {rep.vendor or 'this vendor'} syntax (another platform or dialect?): "
+                "verdicts through this device are unknown"
+            )
     if why is None:
         return None
     rep.warnings.insert(0, why)

@@ -1,14 +1,18 @@
-"""IOS-family syntax shared by the Cisco parsers (IOS/IOS-XE now, ASA later).
+"""IOS-family syntax shared by the Cisco parsers (``cisco_ios`` and ``cisco_asa``).
+
+It is its own module, not part of either package, because both vendors' grammars
+use it and neither depends on the other: the ASA parser does not load the IOS one.
+(``state_routes`` uses :func:`canonical_ifname` too, for ``show ip route`` output.)
 
 Pure helpers and data tables only — no parser state:
 
 * named TCP/UDP ports, IP protocol names and ICMP type/code names as IOS spells them;
-* dotted-quad / mask / wildcard conversion (fast, cached: a 50 MB ACL dump repeats
-  the same few thousand addresses);
 * port operators (``eq``/``neq``/``lt``/``gt``/``range``) → :class:`PortRange` unions;
 * VLAN lists (``1,5-7,100``) → sets;
 * :class:`Svc`, the protocol/port part of an ACL match as both parsers build it;
 * canonical interface names (netutils, with the few spellings it leaves inconsistent fixed).
+
+Addresses, masks and prefix lengths: :mod:`netaudit.parsers.ip`.
 """
 from __future__ import annotations
 
@@ -86,8 +90,6 @@ ICMP_TYPES: dict[str, tuple[int, int | None]] = {
     "conversion-error": (31, None), "mobile-redirect": (32, None),
 }
 
-ALL_PORTS = (PortRange(0, 65535),)
-
 
 class Svc(NamedTuple):
     """The protocol/port part of a match (one service alternative)."""
@@ -100,45 +102,6 @@ class Svc(NamedTuple):
 
 VLAN_MIN, VLAN_MAX = 1, 4094
 ALL_VLANS = frozenset(range(VLAN_MIN, VLAN_MAX + 1))
-
-# --------------------------------------------------------------------------- addresses
-
-_OCTET = {str(i): i for i in range(256)}
-
-
-@lru_cache(maxsize=1 << 16)
-def ip_to_int(text: str) -> int | None:
-    """Dotted quad → int, or ``None`` if ``text`` is not exactly a dotted quad."""
-    parts = text.split(".")
-    if len(parts) != 4:
-        return None
-    try:
-        a, b, c, d = (_OCTET[p] for p in parts)
-    except KeyError:
-        return None
-    return (a << 24) | (b << 16) | (c << 8) | d
-
-
-def int_to_ip(value: int) -> str:
-    return f"{value >> 24 & 255}.{value >> 16 & 255}.{value >> 8 & 255}.{value & 255}"
-
-
-def mask_to_len(mask: int) -> int | None:
-    """Contiguous subnet mask → prefix length, ``None`` if not contiguous."""
-    inv = ~mask & 0xFFFFFFFF
-    if inv & (inv + 1):
-        return None
-    return 32 - inv.bit_length()
-
-
-def wildcard_to_len(wildcard: int) -> int | None:
-    """Contiguous wildcard (host mask) → prefix length, ``None`` if not contiguous."""
-    return mask_to_len(~wildcard & 0xFFFFFFFF)
-
-
-def len_to_mask(length: int) -> int:
-    return (0xFFFFFFFF << (32 - length)) & 0xFFFFFFFF if length else 0
-
 
 # --------------------------------------------------------------------------- ports
 
@@ -298,13 +261,3 @@ def canonical_ifname(name: str) -> str:
         canon = "Null" + canon[4:]
     return canon
 
-
-def secret_after(tokens: list[str], i: int) -> str | None:
-    """The secret value following keyword ``tokens[i]``, skipping an encryption
-    type digit (``password 7 0822…`` → ``0822…``; ``password cisco`` → ``cisco``)."""
-    j = i + 1
-    if j >= len(tokens):
-        return None
-    if tokens[j] in ("0", "5", "6", "7", "8", "9") and j + 1 < len(tokens):
-        j += 1
-    return tokens[j]

@@ -37,20 +37,26 @@ What marks a complete file
   ``security-policy``): a cut between two top-level sections is otherwise invisible, and
   one before the policies would make everything look blocked — compliant.
 """
+
 from __future__ import annotations
 
 import re
+from collections import deque
+
+from netaudit.messages import Text
 
 # The last lines of a file examined for a cut (a logical line longer than this is
 # not cut-checked beyond its last part).
 TAIL = 1 << 18
 
-# "truncated" opens every message, so a reader (and a test) can find them.
+# "truncated" opens every message (in English; "bị cắt cụt" in Vietnamese), so a reader
+# (and a test) can find them.  The messages are catalogue Texts (messages.py, input.*):
+# their value is the English sentence, a report renders them in its language.
 TRUNCATED = "truncated"
 
-_PROMPT = re.compile(r"^[\w.\-:/()@]+[#>]")            # Router#  ciscoasa(config)#  R1>
-_FGT_PROMPT = re.compile(r"^[\w.\-]+(?: \([\w.\-]+\))? [#$]")   # FGT-01 #   FGT-01 (root) $
-_ROS_PROMPT = re.compile(r"^\[[^\]\n]*\]\s*(?:/[^\n]*)?>")   # [admin@MikroTik] >
+_PROMPT = re.compile(r"^[\w.\-:/()@]+[#>]")  # Router#  ciscoasa(config)#  R1>
+_FGT_PROMPT = re.compile(r"^[\w.\-]+(?: \([\w.\-]+\))? [#$]")  # FGT-01 #   FGT-01 (root) $
+_ROS_PROMPT = re.compile(r"^\[[^\]\n]*\]\s*(?:/[^\n]*)?>")  # [admin@MikroTik] >
 
 
 def _line_no(text: str, pos: int) -> int:
@@ -67,43 +73,80 @@ def _last_line(text: str) -> tuple[int, str]:
 
 
 def _show(line: str, width: int = 60) -> str:
-    return line if len(line) <= width else line[:width - 3] + "..."
+    return line if len(line) <= width else line[: width - 3] + "..."
+
+
+# The parsers' own signs of an incomplete file (a warning in their report, which
+# ``incomplete()`` passes on): the English sentence -> its catalogue key and fields.
+_KNOWN = (
+    (re.compile(r"banner never closed; the rest of the file was treated as banner text"), "input.banner_never_closed"),
+    (
+        re.compile(
+            r"truncated: the file ends inside 'config (?P<paths>.*)' \(opened at line (?P<opened>\d+); "
+            r"missing 'end'\): what was read so far is used"
+        ),
+        "input.fortios.open_config",
+    ),
+    (
+        re.compile(
+            r"nesting deeper than (?P<depth>\d+) levels of 'config' blocks: not a configuration as "
+            r"FortiOS writes it \(damaged or generated file\?\); what was read is used"
+        ),
+        "input.fortios.too_deep",
+    ),
+    (
+        re.compile(r"resolution failed \((?P<error>.*)\); the model of this device is incomplete", re.DOTALL),
+        "input.asa.resolution_failed",
+    ),
+)
+
+
+def known(message: str) -> str:
+    """A parser's warning about an incomplete file as a catalogue :class:`Text` (the same
+    English value, worded in the report's language too); any other message as it is."""
+    if isinstance(message, Text):
+        return message
+    for rx, key in _KNOWN:
+        m = rx.fullmatch(message)
+        if m:
+            out = Text(key, **m.groupdict())
+            return out if out == message else message
+    return message
 
 
 # --------------------------------------------------------------------------- Cisco
 
 
-def cisco_end(text: str, *, header: re.Pattern, end: re.Pattern, comment: str,
-              end_word: str) -> tuple[int, str] | None:
+def cisco_end(
+    text: str, *, header: re.Pattern, end: re.Pattern, comment: str, end_word: str
+) -> tuple[int, Text] | None:
     """``(line, message)`` when an export (``header`` found) does not end with its
     ``end`` line (``end``) followed only by a trailer; None when complete (or not an
     export).  ``comment``: the characters that open a comment line."""
     if not header.search(text, 0, 1 << 16):
         return None
-    last = None
-    for last in end.finditer(text):            # C-level scan; keeps the last match
-        pass
+    tail = deque(end.finditer(text), maxlen=1)  # C-level scan; keeps the last match
+    last = tail[0] if tail else None
     if last is None:
         n, line = _last_line(text)
-        return n, (f"{TRUNCATED}: the configuration does not end with '{end_word}' "
-                   f"(it stops at line {n}: {_show(line)!r}); what was read is used")
+        return n, Text("input.truncated.no_end", end=end_word, line=n, text=repr(_show(line)))
     pos = last.end()
-    for raw in text[pos:pos + TAIL].split("\n"):
+    for raw in text[pos : pos + TAIL].split("\n"):
         s = raw.strip()
         if not s or s[0] in comment:
             continue
         if _PROMPT.match(s):
-            return None                        # a prompt: what follows is another command's output
+            return None  # a prompt: what follows is another command's output
         n = _line_no(text, last.start())
-        return n, (f"{TRUNCATED}: configuration text follows the last '{end_word}' (line {n}), "
-                   f"so the file does not end with it: cut short inside a banner, or two files "
-                   f"joined? what was read is used")
+        return n, Text("input.truncated.after_end", end=end_word, line=n)
     return None
 
 
-IOS_HEADER = re.compile(r"^(?:version \d+\.\d+\s*$|Building configuration|Current configuration\s*:|"
-                        r"! ?Last configuration change|! ?NVRAM config last updated|! device: )",
-                        re.M)
+IOS_HEADER = re.compile(
+    r"^(?:version \d+\.\d+\s*$|Building configuration|Current configuration\s*:|"
+    r"! ?Last configuration change|! ?NVRAM config last updated|! device: )",
+    re.M,
+)
 IOS_END = re.compile(r"^end[ \t]*$", re.M)
 ASA_HEADER = re.compile(r"^: (?:Saved\s*$|Serial Number:|Hardware:)", re.M)
 ASA_END = re.compile(r"^(?::[ \t]*)?end[ \t]*$", re.M)
@@ -111,16 +154,17 @@ ASA_END = re.compile(r"^(?::[ \t]*)?end[ \t]*$", re.M)
 
 def ios(text: str, warnings: list[str]) -> tuple[int, str] | None:
     from netaudit.parsers import looks_like
-    for w in warnings:          # the parser's own sign: a banner never closed swallowed the rest
+
+    for w in warnings:  # the parser's own sign: a banner never closed swallowed the rest
         m = re.match(r"^[^\n]*?:(\d+): (banner never closed.*)$", w)
         if m:
-            return int(m.group(1)), m.group(2)
-    if looks_like(text) is not None:      # NX-OS has no final 'end'; others are reported anyway
+            return int(m.group(1)), known(m.group(2))
+    if looks_like(text) is not None:  # NX-OS has no final 'end'; others are reported anyway
         return None
     return cisco_end(text, header=IOS_HEADER, end=IOS_END, comment="!", end_word="end")
 
 
-def asa(text: str) -> tuple[int, str] | None:
+def asa(text: str) -> tuple[int, Text] | None:
     return cisco_end(text, header=ASA_HEADER, end=ASA_END, comment="!:", end_word=": end")
 
 
@@ -132,7 +176,7 @@ _FGT_POLICY = re.compile(r"^[ \t]*config firewall (?:policy|security-policy)[ \t
 _FGT_INTERFACE = re.compile(r"^[ \t]*config system interface[ \t]*$", re.M)
 
 
-def fortios_last(text: str) -> tuple[int, str] | None:
+def fortios_last(text: str) -> tuple[int, Text] | None:
     """Every block closed (the builder checked) but the file does not end with ``end``
     (cut in the line after a top-level ``end``: ``config sys``), or a backup FortiOS
     wrote (``#config-version=`` header) without the sections every FortiGate in use has:
@@ -141,24 +185,20 @@ def fortios_last(text: str) -> tuple[int, str] | None:
     header = _FGT_HEADER.search(text, 0, 4096)
     if found is not None or not header:
         return found
-    line = text[header.start():text.find("\n", header.start()) % (len(text) + 1)]
+    line = text[header.start() : text.find("\n", header.start()) % (len(text) + 1)]
     vdom = re.search(r":vdom=([^:\s]*)", line)
-    whole_unit = vdom is None or vdom.group(1) in ("0", "1")   # not a one-VDOM backup
-    needed = [(_FGT_POLICY, "config firewall policy",
-               "with no policy the implicit deny blocks everything, so its verdicts would look "
-               "compliant")]
+    whole_unit = vdom is None or vdom.group(1) in ("0", "1")  # not a one-VDOM backup
+    needed = [(_FGT_POLICY, "config firewall policy", "input.fortios.no_policy")]
     if whole_unit:
-        needed.insert(0, (_FGT_INTERFACE, "config system interface", "no interface is modelled"))
+        needed.insert(0, (_FGT_INTERFACE, "config system interface", "input.fortios.no_interface"))
     for rx, what, why in needed:
         if not rx.search(text):
             n, _ = _last_line(text)
-            return n, (f"{TRUNCATED}? the FortiGate backup has no '{what}' section ({why}): "
-                       f"a backup cut short between two sections, before it, looks like this "
-                       f"(it stops at line {n})")
+            return n, Text("input.truncated.fortios_section", section=what, why=Text(why), line=n)
     return None
 
 
-def _fortios_last_line(text: str) -> tuple[int, str] | None:
+def _fortios_last_line(text: str) -> tuple[int, Text] | None:
     end = len(text)
     while True:
         n, line = _last_line(text[:end]) if end < len(text) else _last_line(text)
@@ -166,11 +206,10 @@ def _fortios_last_line(text: str) -> tuple[int, str] | None:
             return None
         if not _FGT_PROMPT.match(line):
             break
-        end = text.rfind("\n", 0, len(text[:end].rstrip()))     # a captured prompt: look above it
+        end = text.rfind("\n", 0, len(text[:end].rstrip()))  # a captured prompt: look above it
         if end < 0:
             return None
-    return n, (f"{TRUNCATED}: the configuration does not end with 'end' (it stops at line {n}: "
-               f"{_show(line)!r}); what was read is used")
+    return n, Text("input.truncated.no_end", end="end", line=n, text=repr(_show(line)))
 
 
 # --------------------------------------------------------------------------- RouterOS
@@ -185,9 +224,10 @@ def _continues(line: str) -> bool:
     return k % 2 == 1
 
 
-def routeros(text: str, unrecognized_lines: set[int]) -> tuple[int, str] | None:
+def routeros(text: str, unrecognized_lines: set[int]) -> tuple[int, Text] | None:
     """``(line, message)`` when the last command of an export is visibly incomplete."""
-    from netaudit.parsers.mikrotik_syntax import parse_command
+    from netaudit.parsers.mikrotik_routeros.syntax import parse_command
+
     start = max(0, len(text) - TAIL)
     if start:
         start = text.find("\n", start) + 1 or len(text)
@@ -199,8 +239,8 @@ def routeros(text: str, unrecognized_lines: set[int]) -> tuple[int, str] | None:
     k = len(lines) - 1
     while k >= 0 and not lines[k].strip():
         k -= 1
-    while k >= 0 and _ROS_PROMPT.match(lines[k].strip()):     # a pasted terminal prompt
-        final_newline = True                                    # the command before it was complete
+    while k >= 0 and _ROS_PROMPT.match(lines[k].strip()):  # a pasted terminal prompt
+        final_newline = True  # the command before it was complete
         k -= 1
         while k >= 0 and not lines[k].strip():
             k -= 1
@@ -209,13 +249,12 @@ def routeros(text: str, unrecognized_lines: set[int]) -> tuple[int, str] | None:
     last = lines[k].rstrip()
     if _continues(last):
         n = base + k
-        return n, (f"{TRUNCATED}: the export ends in a line continued with '\\' and nothing after "
-                   f"it (line {n}); what was read is used")
+        return n, Text("input.truncated.ros_continued", line=n)
     first = k
     while first > 0 and _continues(lines[first - 1].rstrip()):
         first -= 1
-    if first == 0 and start and _continues(text[text.rfind("\n", 0, start - 1) + 1:start - 1].rstrip()):
-        return None                 # a command longer than TAIL: its start is not in view
+    if first == 0 and start and _continues(text[text.rfind("\n", 0, start - 1) + 1 : start - 1].rstrip()):
+        return None  # a command longer than TAIL: its start is not in view
     n = base + first
     parts = [lines[first].rstrip()[:-1] if first < k else lines[first].rstrip()]
     for j in range(first + 1, k + 1):
@@ -225,51 +264,50 @@ def routeros(text: str, unrecognized_lines: set[int]) -> tuple[int, str] | None:
     if not cmd or cmd[0] in "#:":
         return None
 
-    def cut(why: str) -> tuple[int, str]:
-        return n, (f"{TRUNCATED}: the export's last command is incomplete: {why} "
-                   f"(line {n}: {_show(cmd)!r}); what was read is used")
+    def cut(why: str, **fields) -> tuple[int, Text]:
+        return n, Text("input.truncated.ros_last", why=Text(why, **fields), line=n, text=repr(_show(cmd)))
 
     plain = _ESCAPE.sub("", cmd)
     if plain.count('"') % 2:
-        return cut("a quoted value is never closed")
+        return cut("input.ros.quote_open")
     unquoted = _QUOTED.sub("", plain)
     if unquoted.count("[") != unquoted.count("]"):
-        return cut("an item selector '[ … ]' is never closed")
+        return cut("input.ros.selector_open")
     try:
         path, command = parse_command(cmd, ("-",))
     except ValueError:
-        return cut("it is not a command")
+        return cut("input.ros.not_command")
     if command is None:
-        return cut(f"menu '/{' '.join(path)}' with no command under it")
+        return cut("input.ros.empty_menu", menu=" ".join(path))
     if command.verb in ("add", "set") and not command.props:
-        return cut(f"'{command.verb}' with no property")
+        return cut("input.ros.no_property", verb=command.verb)
     args = _ARG.findall(plain)
     if args and args[-1].endswith("="):
-        return cut(f"'{args[-1]}' has no value")
-    if args and "=" not in args[-1] and any("=" in a for a in args[:-1]) \
-            and not cmd.rstrip().endswith("]"):
-        return cut(f"'{args[-1]}' after the key=value arguments")
+        return cut("input.ros.no_value", arg=args[-1])
+    if args and "=" not in args[-1] and any("=" in a for a in args[:-1]) and not cmd.rstrip().endswith("]"):
+        return cut("input.ros.stray_arg", arg=args[-1])
     if final_newline:
         return None
     # No final newline: a complete export may lack it (pasted from a terminal), but a
     # cut leaves the last value short.
     if n in unrecognized_lines:
-        return cut("the file stops without a final newline in a line that was not recognized")
+        return cut("input.ros.unrecognized_end")
     key, eq, value = args[-1].partition("=") if args else ("", "", "")
     if eq and value and value[0] != '"':
         if value[-1] in "-./,":
-            return cut(f"the value of '{key}' ends in {value[-1]!r} and the file has no final newline")
-        piece = value.rsplit(",", 1)[-1].lstrip("!")     # a list's last item, a negation
-        if piece and _REFERENCE_KEY.search(key) and _cut_word(text[:len(text) - len(value)], piece):
-            return cut(f"'{key}' names '{piece}', which is not defined but begins a longer name "
-                       "used before it, and the file has no final newline")
+            return cut("input.ros.value_cut", name=key, char=repr(value[-1]))
+        piece = value.rsplit(",", 1)[-1].lstrip("!")  # a list's last item, a negation
+        if piece and _REFERENCE_KEY.search(key) and _cut_word(text[: len(text) - len(value)], piece):
+            return cut("input.ros.name_prefix", name=key, piece=piece)
     return None
 
 
 # Keys whose value names something defined elsewhere in the export (or an enumeration).
-_REFERENCE_KEY = re.compile(r"(?:^|-)(?:interface|interface-list|list|address-list|pool|profile|"
-                            r"target|configuration|bridge|action|security|datapath|routing-table|"
-                            r"routing-mark|table)$")
+_REFERENCE_KEY = re.compile(
+    r"(?:^|-)(?:interface|interface-list|list|address-list|pool|profile|"
+    r"target|configuration|bridge|action|security|datapath|routing-table|"
+    r"routing-mark|table)$"
+)
 _WORD = re.compile(r'[^\s=,"\[\]\\]+')
 
 

@@ -31,7 +31,8 @@ from pathlib import PurePath
 from netaddr import IPNetwork
 
 from netaudit.model import ParseReport, Route, Src
-from netaudit.parsers.cisco_common import canonical_ifname, int_to_ip, ip_to_int
+from netaudit.parsers.cisco_common import canonical_ifname
+from netaudit.parsers.ip import int_to_ip, ip_to_int
 
 STATE_KIND = "routes"
 

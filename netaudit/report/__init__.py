@@ -9,6 +9,7 @@
 Heavy dependencies (jinja2, WeasyPrint, graphviz, N2G) are imported inside the
 renderers that need them, so ``--format json`` and the terminal summary stay fast.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,7 +25,6 @@ RENDERERS = {
     "md": "netaudit.report.markdown",
     "sarif": "netaudit.report.sarif",
 }
-DOC_FORMATS = ("json", "html", "pdf", "md", "sarif")
 BINARY_FORMATS = ("pdf",)
 # Cover fields a site file or the command line may give (site.yaml keys).
 COVER_KEYS = ("address", "inspected_by", "prepared_by", "inspection_date")
@@ -35,12 +35,12 @@ class RenderOptions:
     lang: str = "vi"
     show_secrets: bool = False
     color: bool = False
-    standard: str | None = None          # compliance regime; None = the document's default
+    standard: str | None = None  # compliance regime; None = the document's default
     inspected_by: str | None = None
     prepared_by: str | None = None
     address: str | None = None
-    inspection_date: str | None = None   # YYYY-MM-DD
-    drawio_name: str | None = None       # file name of the .drawio written next to the report
+    inspection_date: str | None = None  # YYYY-MM-DD
+    drawio_name: str | None = None  # file name of the .drawio written next to the report
 
 
 def cite_loc(cite: dict, lang: str) -> str:
@@ -48,6 +48,7 @@ def cite_loc(cite: dict, lang: str) -> str:
     deny or a service on by default — is ``file (default)`` in the reader's language
     (its text names the list or section the default belongs to)."""
     from ..messages import t
+
     file, line = cite.get("file") or "", cite.get("line")
     if isinstance(line, int) and line >= 1:
         return f"{file}:{line}"
@@ -59,11 +60,12 @@ def render(audit, fmt: str, options: RenderOptions) -> str | bytes:
     if fmt == "text":
         return import_module(RENDERERS[fmt]).render(audit, options)
     from .json_report import audit_dict
+
     return render_doc(audit_dict(audit, options), fmt, options)
 
 
 def render_doc(doc: dict, fmt: str, options: RenderOptions) -> str | bytes:
-    """Render a JSON audit document in one of :data:`DOC_FORMATS`."""
+    """Render a JSON audit document in one of :data:`netaudit.vocabulary.DOC_FORMATS`."""
     return import_module(RENDERERS[fmt]).render_doc(prepare_doc(doc, options), options)
 
 
@@ -71,6 +73,7 @@ def prepare_doc(doc: dict, options: RenderOptions) -> dict:
     """Apply cover options, fill in compliance for older documents, pick the regime."""
     from ..secrets import Masker
     from .json_report import conclusion
+
     doc = dict(doc)
     site = dict(doc.get("site") or {})
     for key in COVER_KEYS:
@@ -80,6 +83,7 @@ def prepare_doc(doc: dict, options: RenderOptions) -> dict:
     doc["site"] = site
     if "compliance" not in doc:
         from ..compliance import evaluate, facts_from_doc
+
         doc["compliance"] = evaluate(facts_from_doc(doc))
     doc["conclusion"] = conclusion(doc["compliance"], options.standard)
     # A saved document was masked when written; the rules that need no parser knowledge
@@ -91,6 +95,7 @@ def load_doc(path: str | Path) -> dict:
     """A saved ``netaudit/audit/v1`` document; InputError naming the file otherwise."""
     from ..model import InputError
     from .json_report import SCHEMA
+
     display = str(path)
     try:
         raw = Path(path).read_bytes()

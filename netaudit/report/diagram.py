@@ -10,6 +10,7 @@ Every label is built here from data and escaped for DOT (backslashes and quotes)
 Graphviz escapes the SVG text itself.  Node ids are synthetic (``dev0``, ``dom3``), so
 no input string reaches an id, a comment or an attribute name.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,10 +33,15 @@ def _q(text: str) -> str:
 
 
 def _short(ifname: str) -> str:
-    for long, short in (("GigabitEthernet", "Gi"), ("TenGigabitEthernet", "Te"), ("FastEthernet", "Fa"),
-                        ("Ethernet", "Eth"), ("Port-channel", "Po")):
+    for long, short in (
+        ("GigabitEthernet", "Gi"),
+        ("TenGigabitEthernet", "Te"),
+        ("FastEthernet", "Fa"),
+        ("Ethernet", "Eth"),
+        ("Port-channel", "Po"),
+    ):
         if ifname.startswith(long):
-            return short + ifname[len(long):]
+            return short + ifname[len(long) :]
     return ifname
 
 
@@ -46,8 +52,8 @@ class Graph:
         topo = doc.get("topology") or {}
         kinds = {z["name"]: z["kind"] for z in doc.get("zones", [])}
         subnets = {z["name"]: z.get("subnets", []) for z in doc.get("zones", [])}
-        self.nodes: list[dict] = []          # id, label, kind (device|zone|transit), color
-        self.edges: list[dict] = []          # a, b, label, leak
+        self.nodes: list[dict] = []  # id, label, kind (device|zone|transit), color
+        self.edges: list[dict] = []  # a, b, label, leak
         dev_id: dict[str, str] = {}
         for i, d in enumerate(topo.get("devices", [])):
             nid = f"dev{i}"
@@ -74,8 +80,11 @@ class Graph:
             nid = f"dom{len(dom_id)}"
             dom_id[dom["id"]] = nid
             vlans = sorted({v.split(":", 1)[1] for v in dom.get("vlans", []) if ":" in v}, key=_num)
-            where = ("VLAN " + ", ".join(vlans)) if vlans else \
-                ", ".join(_short(i.split(":", 1)[1]) for i in dom.get("interfaces", [])[:2])
+            where = (
+                ("VLAN " + ", ".join(vlans))
+                if vlans
+                else ", ".join(_short(i.split(":", 1)[1]) for i in dom.get("interfaces", [])[:2])
+            )
             if zones:
                 kind = kinds.get(zones[0], "")
                 if kind == "external":
@@ -85,22 +94,35 @@ class Graph:
                 if nets:
                     lines.append(", ".join(nets[:3]) + (" …" if len(nets) > 3 else ""))
                 lines.append(where)
-                self.nodes.append({"id": nid, "label": "\n".join(x for x in lines if x), "kind": "zone",
-                                   "color": KIND_COLORS.get(kind, "#e0e0e0")})
+                self.nodes.append(
+                    {
+                        "id": nid,
+                        "label": "\n".join(x for x in lines if x),
+                        "kind": "zone",
+                        "color": KIND_COLORS.get(kind, "#e0e0e0"),
+                    }
+                )
             else:
                 nets = sorted({_network(a) for a in addrs.get(dom["id"], [])})
-                self.nodes.append({"id": nid, "label": "\n".join([t("diagram.transit", lang)] + (nets or [where])),
-                                   "kind": "transit", "color": "#f5f5f5"})
+                self.nodes.append(
+                    {
+                        "id": nid,
+                        "label": "\n".join([t("diagram.transit", lang)] + (nets or [where])),
+                        "kind": "transit",
+                        "color": "#f5f5f5",
+                    }
+                )
         # device — domain edges, labelled by the L3 interfaces (else the first ports).
         for d in topo.get("devices", []):
             for itf in d.get("interfaces", []):
                 did = itf.get("domain")
                 if did in dom_id and not itf.get("shutdown"):
                     members.setdefault((d["name"], did), []).append(
-                        ("0" if itf.get("addresses") else "1") + itf["name"])
+                        ("0" if itf.get("addresses") else "1") + itf["name"]
+                    )
         leaks = self._leaks(doc, if_domain)
         for (dev, did), names in members.items():
-            names = sorted(names, key=lambda n: n[0])     # L3 interfaces first, config order kept
+            names = sorted(names, key=lambda n: n[0])  # L3 interfaces first, config order kept
             l3 = [n[1:] for n in names if n[0] == "0"]
             shown = l3 or [n[1:] for n in names]
             label = ", ".join(_short(n) for n in shown[:2]) + (" …" if len(shown) > 2 else "")
@@ -131,8 +153,9 @@ class Graph:
     @staticmethod
     def _leaks(doc: dict, if_domain: dict) -> set[tuple[str, str]]:
         """(device, domain) pairs on the witness path of a violating cell or a finding."""
-        witnesses = [c.get("witness") for c in doc.get("matrix", [])
-                     if c.get("verdict") == "reachable" and c.get("violation")]
+        witnesses = [
+            c.get("witness") for c in doc.get("matrix", []) if c.get("verdict") == "reachable" and c.get("violation")
+        ]
         witnesses += [f.get("witness") for f in doc.get("findings", []) if f.get("witness")]
         out = set()
         for w in witnesses:
@@ -145,10 +168,12 @@ class Graph:
         return out
 
     def dot(self) -> str:
-        lines = ["digraph netaudit {",
-                 f'  graph [rankdir=TB, nodesep=0.35, ranksep=0.55, fontname={_q(FONT)}, bgcolor="transparent"];',
-                 f'  node [fontname={_q(FONT)}, fontsize=10, penwidth=1.2];',
-                 f'  edge [fontname={_q(FONT)}, fontsize=9, color="#607d8b", dir=none];']
+        lines = [
+            "digraph netaudit {",
+            f'  graph [rankdir=TB, nodesep=0.35, ranksep=0.55, fontname={_q(FONT)}, bgcolor="transparent"];',
+            f"  node [fontname={_q(FONT)}, fontsize=10, penwidth=1.2];",
+            f'  edge [fontname={_q(FONT)}, fontsize=9, color="#607d8b", dir=none];',
+        ]
         for n in self.nodes:
             if n["kind"] == "device":
                 attrs = 'shape=box, style="rounded,filled", fillcolor="#ffffff", color="#37474f", penwidth=1.6'
@@ -170,6 +195,7 @@ def _num(text: str) -> tuple:
 
 def _network(addr: str) -> str:
     import ipaddress
+
     try:
         return str(ipaddress.ip_interface(addr).network)
     except ValueError:
@@ -182,6 +208,7 @@ def dot_available() -> bool:
 
 def _pipe(source: str, fmt: str) -> bytes:
     import graphviz
+
     return graphviz.Source(source).pipe(format=fmt)
 
 

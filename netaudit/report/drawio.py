@@ -5,6 +5,7 @@ them.  Labels are XML-escaped before they reach N2G (which formats them into XML
 source) and use plain-text styles (no ``html=1``), so a config string can never become
 markup inside draw.io.
 """
+
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
@@ -12,7 +13,7 @@ from xml.sax.saxutils import escape
 from ..safetext import clean
 from .diagram import LEAK, Graph, layout
 
-_PX = 96.0          # Graphviz "plain" output is in inches
+_PX = 96.0  # Graphviz "plain" output is in inches
 
 _STYLES = {
     "device": "rounded=1;whiteSpace=wrap;fillColor=#ffffff;strokeColor=#37474f;strokeWidth=2;fontSize=11;",
@@ -28,18 +29,31 @@ def _x(text: str) -> str:
 
 def render(doc: dict, lang: str) -> str:
     from N2G import drawio_diagram
+
     g = Graph(doc, lang)
     pos = layout(g)
     d = drawio_diagram()
-    d.add_diagram(id="netaudit", name="netaudit")     # N2G puts the name into an XPath: keep it fixed
+    d.add_diagram(id="netaudit", name="netaudit")  # N2G puts the name into an XPath: keep it fixed
     for i, n in enumerate(g.nodes):
         x, y, w, h = pos.get(n["id"], (1.5 + 2.5 * (i % 5), 1.0 + 1.5 * (i // 5), 2.0, 0.8))
         width, height = round(w * _PX), round(h * _PX)
-        d.add_node(id=n["id"], label=_x(n["label"]), style=_STYLES[n["kind"]].format(color=n["color"]),
-                   width=width, height=height, x_pos=round(x * _PX - width / 2), y_pos=round(y * _PX - height / 2))
+        d.add_node(
+            id=n["id"],
+            label=_x(n["label"]),
+            style=_STYLES[n["kind"]].format(color=n["color"]),
+            width=width,
+            height=height,
+            x_pos=round(x * _PX - width / 2),
+            y_pos=round(y * _PX - height / 2),
+        )
     for i, e in enumerate(g.edges):
         color = LEAK if e["leak"] else "#607d8b"
         width = 3 if e["leak"] else 1
-        d.add_link(e["a"], e["b"], label=_x(e["label"]), link_id=f"e{i}",
-                   style=f"endArrow=none;html=0;strokeColor={color};strokeWidth={width};fontColor={color};fontSize=9;")
+        d.add_link(
+            e["a"],
+            e["b"],
+            label=_x(e["label"]),
+            link_id=f"e{i}",
+            style=f"endArrow=none;html=0;strokeColor={color};strokeWidth={width};fontColor={color};fontSize=9;",
+        )
     return d.dump_xml() + "\n"

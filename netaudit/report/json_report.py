@@ -1,15 +1,16 @@
-"""The ▶ JSON contract of DESIGN §6 (schema ``netaudit/audit/v1``).
+"""The ▶ JSON document (schema ``netaudit/audit/v1``; docs/report.md describes it).
 
 Every renderer except the terminal summary renders from this document, so
-``netaudit report audit.json`` is "load JSON, render".  Keys beyond DESIGN §6 are
-additive (docs/report.md lists them): ``generated``, ``topology``, ``compliance``,
-``conclusion``, ``zones[].domains``.
+``netaudit report audit.json`` is "load JSON, render".  Keys added since the first
+version are additive (docs/report.md lists them): ``generated``, ``topology``,
+``compliance``, ``conclusion``, ``zones[].domains``.
 """
+
 from __future__ import annotations
 
 import os
 from collections import defaultdict
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from .. import __version__
 from ..messages import both_of
@@ -27,7 +28,7 @@ def generated_date() -> str:
     """ISO date of the report: from SOURCE_DATE_EPOCH when set (UTC), else today."""
     sde = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if sde.isdigit():
-        return datetime.fromtimestamp(int(sde), tz=timezone.utc).date().isoformat()
+        return datetime.fromtimestamp(int(sde), tz=UTC).date().isoformat()
     return date.today().isoformat()
 
 
@@ -86,14 +87,26 @@ def topology_dict(audit) -> dict:
         for itf in d.interfaces.values():
             did = topo.l3_domain(name, itf.name) or topo.port_domain(name, itf.name)
             edge = edge or (did in external_domains and not itf.shutdown)
-            entry = {"name": itf.name, "kind": itf.kind.value, "mode": itf.mode.value,
-                     "addresses": [str(a) for a in itf.addresses]}
+            entry = {
+                "name": itf.name,
+                "kind": itf.kind.value,
+                "mode": itf.mode.value,
+                "addresses": [str(a) for a in itf.addresses],
+            }
             if itf.virtual_addresses:
                 entry["virtual_addresses"] = [str(a) for a in itf.virtual_addresses]
             if itf.shutdown:
                 entry["shutdown"] = True
-            for key in ("description", "access_vlan", "native_vlan", "filter_in", "filter_out", "nat_side",
-                        "zone", "parent"):
+            for key in (
+                "description",
+                "access_vlan",
+                "native_vlan",
+                "filter_in",
+                "filter_out",
+                "nat_side",
+                "zone",
+                "parent",
+            ):
                 val = getattr(itf, key)
                 if val not in (None, ""):
                     entry[key] = val
@@ -104,33 +117,57 @@ def topology_dict(audit) -> dict:
             if did is not None:
                 entry["domain"] = did
             ifs.append(entry)
-        services = [{"name": s.name, "acl": s.acl, "insecure": bool(s.insecure), **({"source": _cite(s.source)}
-                     if s.source is not None else {})} for s in d.services if s.enabled]
-        devices.append({
-            "name": name, "vendor": d.vendor, "file": d.file, "os_version": d.os_version,
-            "role": _role(d, edge), "ip_routing": d.ip_routing,
-            "interfaces": ifs,
-            "vlans": [{"id": v.id, "name": v.name} for v in sorted(d.vlans.values(), key=lambda v: v.id)],
-            "ssids": [{"name": s.name, "vlan": s.vlan, "open": s.open_auth} for s in d.ssids],
-            "services": services,
-        })
+        services = [
+            {
+                "name": s.name,
+                "acl": s.acl,
+                "insecure": bool(s.insecure),
+                **({"source": _cite(s.source)} if s.source is not None else {}),
+            }
+            for s in d.services
+            if s.enabled
+        ]
+        devices.append(
+            {
+                "name": name,
+                "vendor": d.vendor,
+                "file": d.file,
+                "os_version": d.os_version,
+                "role": _role(d, edge),
+                "ip_routing": d.ip_routing,
+                "interfaces": ifs,
+                "vlans": [{"id": v.id, "name": v.name} for v in sorted(d.vlans.values(), key=lambda v: v.id)],
+                "ssids": [{"name": s.name, "vlan": s.vlan, "open": s.open_auth} for s in d.ssids],
+                "services": services,
+            }
+        )
     domains = []
     for did in sorted(topo.domains, key=lambda x: int(x[1:])):
         dom = topo.domains[did]
         vlans = sorted(f"{n[1]}:{n[2]}" for n in dom.nodes if n[0] == "seg" and isinstance(n[2], int))
         if not (dom.l3 or zones_by_domain.get(did) or vlans or len(devs_by_domain[did]) > 1):
             continue
-        domains.append({"id": did, "label": dom.label, "devices": sorted(devs_by_domain[did]),
-                        "interfaces": [f"{d}:{i}" for d, i in dom.l3], "vlans": vlans,
-                        "zones": zones_by_domain.get(did, [])})
+        domains.append(
+            {
+                "id": did,
+                "label": dom.label,
+                "devices": sorted(devs_by_domain[did]),
+                "interfaces": [f"{d}:{i}" for d, i in dom.l3],
+                "vlans": vlans,
+                "zones": zones_by_domain.get(did, []),
+            }
+        )
     links = set()
     for a, b in topo.graph.edges():
         if a[0] == "dev" or b[0] == "dev" or a[1] == b[1]:
             continue
         pa, pb = f"{a[1]}:{a[2]}", f"{b[1]}:{b[2]}"
         links.add((min(pa, pb), max(pa, pb), topo.domain_of.get(a, "")))
-    return {"devices": devices, "domains": domains,
-            "links": [{"a": a, "b": b, "domain": did} for a, b, did in sorted(links)]}
+    return {
+        "devices": devices,
+        "domains": domains,
+        "links": [{"a": a, "b": b, "domain": did} for a, b, did in sorted(links)],
+    }
 
 
 def audit_dict(audit, options: RenderOptions) -> dict:
@@ -140,30 +177,42 @@ def audit_dict(audit, options: RenderOptions) -> dict:
     # position, unrecognised lines and warnings also by the conservative rule, prose by
     # distinctive literal values only.
     masker = Masker(snap.devices, zone_names(audit.zones), show=options.show_secrets)
-    inputs = [{"path": f.path, "sha256": f.sha256, "kind": f.kind, "vendor": f.vendor,
-               "devices": f.devices, "lines": f.lines, "unrecognized": f.unrecognized,
-               **({"problem": f.problem} if f.problem else {})}
-              for f in snap.inputs]
+    inputs = [
+        {
+            "path": f.path,
+            "sha256": f.sha256,
+            "kind": f.kind,
+            "vendor": f.vendor,
+            "devices": f.devices,
+            "lines": f.lines,
+            "unrecognized": f.unrecognized,
+            **({"problem": f.problem, "problem_text": both_of(f.problem)} if f.problem else {}),
+        }
+        for f in snap.inputs
+    ]
     zones = []
     for pz in audit.zones:
-        z = {"name": pz.name, "kind": pz.kind, "subnets": [str(s) for s in pz.zone.subnets],
-             "vlans": [f"{d}:{v}" for d, v in pz.zone.vlans],
-             "attach": [f"{d}:{i}" for d, i in pz.zone.attach]}
+        z = {
+            "name": pz.name,
+            "kind": pz.kind,
+            "subnets": [str(s) for s in pz.zone.subnets],
+            "vlans": [f"{d}:{v}" for d, v in pz.zone.vlans],
+            "attach": [f"{d}:{i}" for d, i in pz.zone.attach],
+        }
         if pz.zone.inferred_from:
             z["inferred_from"] = pz.zone.inferred_from
         if pz.attached:
-            z["attached"] = pz.attached                                  # English; additive
+            z["attached"] = pz.attached  # English; additive
             z["attached_text"] = [both_of(a) for a in pz.attached]
         if pz.problems:
             z["problems"] = pz.problems
-            z["problems_text"] = [both_of(p) for p in pz.problems]     # additive: {"vi", "en"} each
+            z["problems_text"] = [both_of(p) for p in pz.problems]  # additive: {"vi", "en"} each
         z["domains"] = list(pz.domains)
         zones.append(z)
     matrix = []
     for c in audit.matrix:
         exp = c.expectation
-        cell = {"src": c.src, "dst": c.dst, "verdict": c.verdict,
-                "expected": exp.expected if exp else None}
+        cell = {"src": c.src, "dst": c.dst, "verdict": c.verdict, "expected": exp.expected if exp else None}
         if exp is not None and exp.expected == "limited":
             cell["allowed_services"] = list(exp.allowed_services)
         cell["violation"] = c.violation
@@ -171,11 +220,11 @@ def audit_dict(audit, options: RenderOptions) -> dict:
         cell["witness"] = c.witness.to_json() if c.witness else None
         cell["reason"] = c.reason
         if c.reason is not None:
-            cell["reason_text"] = both_of(c.reason)                    # additive: {"vi", "en"}
+            cell["reason_text"] = both_of(c.reason)  # additive: {"vi", "en"}
         if c.blocking:
             cell["blocked_by"] = c.blocking
         if c.replies_only:
-            cell["replies_only"] = True     # blocked for new connections, replies get through
+            cell["replies_only"] = True  # blocked for new connections, replies get through
         matrix.append(cell)
     partial = []
     for r in snap.reports:
@@ -185,37 +234,46 @@ def audit_dict(audit, options: RenderOptions) -> dict:
     unrecognized, omitted = [], 0
     for r in snap.reports:
         for s in r.unrecognized[:MAX_LISTED_PER_FILE]:
-            text = masker.unrecognized(s.text, s.file, s.line)      # masked before it is cut
+            text = masker.unrecognized(s.text, s.file, s.line)  # masked before it is cut
             text = text if len(text) <= MAX_LINE_CHARS else text[:MAX_LINE_CHARS] + "…"
             unrecognized.append({"file": s.file, "line": s.line, "text": text})
         omitted += max(0, len(r.unrecognized) - MAX_LISTED_PER_FILE)
     if len(partial) > MAX_LISTED_PER_FILE * max(1, len(snap.reports)):
         omitted += len(partial) - MAX_LISTED_PER_FILE * max(1, len(snap.reports))
-        partial = partial[:MAX_LISTED_PER_FILE * max(1, len(snap.reports))]
+        partial = partial[: MAX_LISTED_PER_FILE * max(1, len(snap.reports))]
     out = {
         "schema": SCHEMA,
         "tool": {"name": "netaudit", "version": __version__},
         "generated": generated_date(),
-        "unit": audit.site.unit, "level": audit.site.level,
+        "unit": audit.site.unit,
+        "level": audit.site.level,
         "site": {"file": audit.site.file, "inferred": audit.site.inferred, **_plain(audit.site.info)},
         "inputs": inputs,
         "zones": zones,
         "matrix": matrix,
         "findings": [f.to_json() for f in audit.findings],
-        "coverage": {"files": sum(1 for f in snap.inputs if f.kind != "skipped"),
-                     "lines": sum(r.lines for r in snap.reports),
-                     "unrecognized": sum(len(r.unrecognized) for r in snap.reports),
-                     "partially_understood": partial,
-                     "unrecognized_lines": unrecognized,
-                     **({"omitted": omitted} if omitted else {})},     # additive: lines not listed
+        "coverage": {
+            "files": sum(1 for f in snap.inputs if f.kind != "skipped"),
+            "lines": sum(r.lines for r in snap.reports),
+            "unrecognized": sum(len(r.unrecognized) for r in snap.reports),
+            "partially_understood": partial,
+            "unrecognized_lines": unrecognized,
+            **({"omitted": omitted} if omitted else {}),
+        },  # additive: lines not listed
         # additive: what was assumed for run-time (DHCP/PPPoE) addresses
-        **({"runtime_addresses": [{**r, "candidates_text": both_of(r["candidates"])}
-                                  for r in audit.engine.runtime_assumptions()]}
-           if audit.engine.runtime_address else {}),
+        **(
+            {
+                "runtime_addresses": [
+                    {**r, "candidates_text": both_of(r["candidates"])} for r in audit.engine.runtime_assumptions()
+                ]
+            }
+            if audit.engine.runtime_address
+            else {}
+        ),
         # additive: the usable-input problems (also the first warnings), counted by the conclusion
         **({"input_problems": list(snap.input_problems)} if snap.input_problems else {}),
         "warnings": audit.warnings,
-        **({"warnings_text": [both_of(w) for w in audit.warnings]} if audit.warnings else {}),   # additive
+        **({"warnings_text": [both_of(w) for w in audit.warnings]} if audit.warnings else {}),  # additive
         "topology": topology_dict(audit),
     }
     compliance = getattr(audit, "compliance", None)
@@ -228,6 +286,7 @@ def audit_dict(audit, options: RenderOptions) -> dict:
 def conclusion(compliance: dict, standard: str | None) -> dict:
     """The overall conclusion drawn from ``standard``'s regime (default: the compliance default)."""
     from ..compliance import regime
+
     std = standard or compliance.get("default")
     reg = regime(compliance, std) or compliance["regimes"][0]
     return {"standard": reg["id"], "verdict": reg["verdict"], "reasons": reg["reasons"]}
@@ -237,6 +296,7 @@ def dumps(doc: dict) -> str:
     """The document as JSON text: the exact data, with control and bidi characters as
     ``\\uXXXX`` escapes, never raw (safetext.dumps_json)."""
     from ..safetext import dumps_json
+
     return dumps_json(doc, indent=2, sort_keys=False) + "\n"
 
 

@@ -4,6 +4,7 @@ Config strings never become markup: inline text escapes Markdown punctuation and
 HTML (``<`` → ``&lt;``), code spans use a backtick fence longer than any run inside,
 and code blocks a fence longer than any inside.
 """
+
 from __future__ import annotations
 
 import re
@@ -76,8 +77,14 @@ def _tidy(text: str) -> str:
 
 def render_doc(doc: dict, options: RenderOptions) -> str:
     import jinja2
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True, finalize=finalize)
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        finalize=finalize,
+    )
     env.filters.update(md=md, code=code, tcode=tcode, fence=fence)
     v = build(doc, options)
     return _tidy(env.get_template("report.md.j2").render(v=v, t=v.t))

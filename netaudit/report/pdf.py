@@ -1,5 +1,6 @@
 """PDF report: the HTML report typeset by WeasyPrint (fonts with Vietnamese diacritics —
 Noto Sans / DejaVu Sans — are embedded as subsets by WeasyPrint)."""
+
 from __future__ import annotations
 
 from . import RenderOptions
@@ -10,6 +11,7 @@ def render_doc(doc: dict, options: RenderOptions) -> bytes:
     import logging
 
     from weasyprint import HTML
+
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     html = render_view(view_with_diagram(doc, options))

@@ -5,6 +5,7 @@ evidence (else of the first cited line of its witness path); further evidence li
 related locations and the witness path is a code flow.  Messages are in the report
 language.  No timestamps or absolute paths: the same inputs give the same bytes.
 """
+
 from __future__ import annotations
 
 from urllib.parse import quote
@@ -47,14 +48,20 @@ def _rule(v: View, check: str, severity: str, sample: dict) -> dict:
         why = v.t(f"report.why.{check}")
     except KeyError:
         why = v.L(sample.get("title"))
-    return {"id": check, "name": _camel(check),
-            "shortDescription": {"text": name},
-            "fullDescription": {"text": why},
-            "help": {"text": v.L(sample.get("remediation"))},
-            "defaultConfiguration": {"level": LEVELS.get(severity, "warning")},
-            "properties": {"tags": ["security", "network-segmentation"], "precision": "very-high",
-                           "security-severity": SECURITY_SEVERITY.get(severity, "5.5"),
-                           "references": sample.get("references", [])}}
+    return {
+        "id": check,
+        "name": _camel(check),
+        "shortDescription": {"text": name},
+        "fullDescription": {"text": why},
+        "help": {"text": v.L(sample.get("remediation"))},
+        "defaultConfiguration": {"level": LEVELS.get(severity, "warning")},
+        "properties": {
+            "tags": ["security", "network-segmentation"],
+            "precision": "very-high",
+            "security-severity": SECURITY_SEVERITY.get(severity, "5.5"),
+            "references": sample.get("references", []),
+        },
+    }
 
 
 def _code_flow(v: View, witness: dict) -> dict | None:
@@ -71,7 +78,7 @@ def _code_flow(v: View, witness: dict) -> dict | None:
         for r in rules:
             text = head + (f" — {r['text']}" if r.get("text") else "")
             if r.get("file") and not (isinstance(r.get("line"), int) and r["line"] >= 1):
-                text += " " + v.t("cite.default")      # a default: no line to point at
+                text += " " + v.t("cite.default")  # a default: no line to point at
             loc: dict = {"message": {"text": text}}
             phys = _physical(r)
             if phys:
@@ -94,11 +101,17 @@ def sarif_dict(doc: dict, options: RenderOptions) -> dict:
     for f in findings:
         locs = [x for x in (f.get("evidence") or []) if x.get("file")]
         if not locs:
-            locs = [r for h in (f.get("witness") or {}).get("hops", []) for r in h.get("rules", [])
-                    if r.get("file") and r.get("line")]
+            locs = [
+                r
+                for h in (f.get("witness") or {}).get("hops", [])
+                for r in h.get("rules", [])
+                if r.get("file") and r.get("line")
+            ]
         result: dict = {
-            "ruleId": f["check"], "ruleIndex": rule_ids.index(f["check"]),
-            "level": LEVELS.get(f["severity"], "warning"), "kind": "fail",
+            "ruleId": f["check"],
+            "ruleIndex": rule_ids.index(f["check"]),
+            "level": LEVELS.get(f["severity"], "warning"),
+            "kind": "fail",
             "message": {"text": f"{v.L(f.get('title'))}. {v.L(f.get('detail'))}".strip()},
             "partialFingerprints": {"netauditFindingId/v1": f["id"]},
         }
@@ -110,29 +123,46 @@ def sarif_dict(doc: dict, options: RenderOptions) -> dict:
         flow = _code_flow(v, f["witness"]) if f.get("witness") else None
         if flow:
             result["codeFlows"] = [flow]
-        result["properties"] = {"severity": f["severity"], "security-severity": SECURITY_SEVERITY.get(f["severity"]),
-                                "zones": f.get("zones", []), "devices": f.get("devices", []),
-                                "remediation": v.L(f.get("remediation")), "references": f.get("references", [])}
+        result["properties"] = {
+            "severity": f["severity"],
+            "security-severity": SECURITY_SEVERITY.get(f["severity"]),
+            "zones": f.get("zones", []),
+            "devices": f.get("devices", []),
+            "remediation": v.L(f.get("remediation")),
+            "references": f.get("references", []),
+        }
         results.append(result)
-    artifacts = [{"location": {"uri": _uri(i["path"])}, "roles": ["analysisTarget"],
-                  "hashes": {"sha-256": i["sha256"]}}
-                 for i in doc.get("inputs", []) if i.get("kind") != "skipped" and i.get("sha256")]
+    artifacts = [
+        {"location": {"uri": _uri(i["path"])}, "roles": ["analysisTarget"], "hashes": {"sha-256": i["sha256"]}}
+        for i in doc.get("inputs", [])
+        if i.get("kind") != "skipped" and i.get("sha256")
+    ]
     concl = doc.get("conclusion") or {}
     invocation: dict = {"executionSuccessful": True}
     warnings = [v.L(w) for w in doc["warnings_text"]] if doc.get("warnings_text") else doc.get("warnings", [])
-    if warnings:    # e.g. an unreviewed init draft, no guest zone: SARIF's place for what the run warns about
+    if warnings:  # e.g. an unreviewed init draft, no guest zone: SARIF's place for what the run warns about
         invocation["toolExecutionNotifications"] = [{"level": "warning", "message": {"text": w}} for w in warnings]
     run = {
-        "tool": {"driver": {"name": "netaudit", "version": doc.get("tool", {}).get("version", ""),
-                            "semanticVersion": doc.get("tool", {}).get("version", ""),
-                            "rules": rules}},
+        "tool": {
+            "driver": {
+                "name": "netaudit",
+                "version": doc.get("tool", {}).get("version", ""),
+                "semanticVersion": doc.get("tool", {}).get("version", ""),
+                "rules": rules,
+            }
+        },
         "invocations": [invocation],
         "artifacts": artifacts,
         "results": results,
         "columnKind": "unicodeCodePoints",
         "language": options.lang,
-        "properties": {"unit": doc.get("unit", ""), "level": doc.get("level"), "generated": doc.get("generated", ""),
-                       "conclusion": concl.get("verdict", ""), "standard": concl.get("standard", "")},
+        "properties": {
+            "unit": doc.get("unit", ""),
+            "level": doc.get("level"),
+            "generated": doc.get("generated", ""),
+            "conclusion": concl.get("verdict", ""),
+            "standard": concl.get("standard", ""),
+        },
     }
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
@@ -141,4 +171,5 @@ def render_doc(doc: dict, options: RenderOptions) -> str:
     # Every string is display text for a code-scanning viewer: control and bidi
     # characters made visible (safetext), so a message reads as what it says.
     from ..safetext import clean_tree, dumps_json
+
     return dumps_json(clean_tree(sarif_dict(doc, options)), indent=2) + "\n"

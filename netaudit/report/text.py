@@ -1,4 +1,5 @@
 """Terminal summary: matrix, findings by severity, parse coverage."""
+
 from __future__ import annotations
 
 from ..messages import register, t
@@ -8,8 +9,16 @@ from . import RenderOptions, cite_loc
 
 register({"summary.replies_only": {"vi": "chỉ gói trả lời", "en": "replies only"}})
 
-_COLORS = {"critical": "\033[1;31m", "high": "\033[31m", "medium": "\033[33m", "low": "\033[36m",
-           "info": "\033[37m", "reachable": "\033[31m", "blocked": "\033[32m", "unknown": "\033[33m"}
+_COLORS = {
+    "critical": "\033[1;31m",
+    "high": "\033[31m",
+    "medium": "\033[33m",
+    "low": "\033[36m",
+    "info": "\033[37m",
+    "reachable": "\033[31m",
+    "blocked": "\033[32m",
+    "unknown": "\033[33m",
+}
 _RESET = "\033[0m"
 
 
@@ -22,6 +31,7 @@ class _Terminal:
     def __init__(self, color: bool):
         import re
         import uuid
+
         self.color = color
         self.token = uuid.uuid4().hex
         self.marks = re.compile(f"\x00{self.token}:(\\w+)\x00")
@@ -33,20 +43,22 @@ class _Terminal:
 
     def line(self, text: str) -> str:
         from ..safetext import clean
+
         parts = self.marks.split(text)
         out = [clean(parts[0], keep="")]
-        for key, data in zip(parts[1::2], parts[2::2]):
+        for key, data in zip(parts[1::2], parts[2::2], strict=True):
             out.append((_RESET if key == "reset" else _COLORS.get(key, "")) + clean(data, keep=""))
         return "".join(out)
 
 
 def _table(rows: list[list[str]]) -> list[str]:
     from ..safetext import clean
-    rows = [[clean(c, keep="") for c in r] for r in rows]     # widths as the terminal shows them
+
+    rows = [[clean(c, keep="") for c in r] for r in rows]  # widths as the terminal shows them
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     out = []
     for n, r in enumerate(rows):
-        out.append("  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+        out.append("  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
         if n == 0:
             out.append("  " + "  ".join("-" * w for w in widths))
     return out
@@ -84,13 +96,30 @@ def render(audit, options: RenderOptions) -> str:
         lines.append(t("summary.runtime", lang))
         for r in runtime:
             src = r["source"]
-            lines.append("  - " + t("summary.runtime_item", lang, device=r["device"], interface=r["interface"],
-                                    where=f"{src['file']}:{src['line']}" if src else "-",
-                                    candidates=in_lang(r["candidates"], lang), shown=r["shown_as"]))
+            lines.append(
+                "  - "
+                + t(
+                    "summary.runtime_item",
+                    lang,
+                    device=r["device"],
+                    interface=r["interface"],
+                    where=f"{src['file']}:{src['line']}" if src else "-",
+                    candidates=in_lang(r["candidates"], lang),
+                    shown=r["shown_as"],
+                )
+            )
     lines.append("")
     lines.append(t("summary.matrix", lang))
-    rows = [[t("summary.col.from", lang), t("summary.col.to", lang), t("summary.col.verdict", lang),
-             t("summary.col.expected", lang), t("summary.col.services", lang), ""]]
+    rows = [
+        [
+            t("summary.col.from", lang),
+            t("summary.col.to", lang),
+            t("summary.col.verdict", lang),
+            t("summary.col.expected", lang),
+            t("summary.col.services", lang),
+            "",
+        ]
+    ]
     marks = []
     for c in audit.matrix:
         exp = c.expectation
@@ -104,12 +133,20 @@ def render(audit, options: RenderOptions) -> str:
             services = f"({t('summary.replies_only', lang)})"
         if len(services) > 40:
             services = services[:37] + "..."
-        rows.append([c.src, c.dst, t(f"verdict.{c.verdict}", lang), expected, services,
-                     t("summary.violation", lang) if c.violation else ""])
+        rows.append(
+            [
+                c.src,
+                c.dst,
+                t(f"verdict.{c.verdict}", lang),
+                expected,
+                services,
+                t("summary.violation", lang) if c.violation else "",
+            ]
+        )
         marks.append(c.verdict)
     table = _table(rows)
     out_table = table[:2]
-    for line, verdict in zip(table[2:], marks):
+    for line, verdict in zip(table[2:], marks, strict=True):
         out_table.append(col(line, verdict) if options.color else line)
     lines.extend(out_table)
     lines.append("")
@@ -127,14 +164,22 @@ def render(audit, options: RenderOptions) -> str:
     lines.append("")
     snap = audit.snapshot
     partial = sum(len(r.partially_understood) for r in snap.reports)
-    lines.append(t("summary.coverage", lang) + ": " + t(
-        "summary.coverage_line", lang, files=sum(1 for f in snap.inputs if f.kind != "skipped"),
-        lines=sum(r.lines for r in snap.reports),
-        unrecognized=sum(len(r.unrecognized) for r in snap.reports), partial=partial))
+    lines.append(
+        t("summary.coverage", lang)
+        + ": "
+        + t(
+            "summary.coverage_line",
+            lang,
+            files=sum(1 for f in snap.inputs if f.kind != "skipped"),
+            lines=sum(r.lines for r in snap.reports),
+            unrecognized=sum(len(r.unrecognized) for r in snap.reports),
+            partial=partial,
+        )
+    )
     for f in snap.inputs:
         status = f"{f.vendor or '?'}: {', '.join(f.devices) or '-'}, {f.lines} lines, {f.unrecognized} unrecognized"
         if f.problem:
-            status = f"{f.kind}: {masker.warning(f.problem)}"
+            status = f"{f.kind}: {masker.warning(in_lang(f.problem, lang))}"
         lines.append(f"  {f.path}  {status}")
     if audit.warnings:
         lines.append("")

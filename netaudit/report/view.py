@@ -5,6 +5,7 @@ templates escape), no access to the engine.  One function, :func:`build`, return
 whole view; templates receive it with a ``t(key, **fields)`` function bound to the
 report language.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -14,20 +15,35 @@ from datetime import date
 
 from ..compliance import regime as find_regime
 from ..messages import t as _t
+from ..vocabulary import DEVICES_ZONE, SEVERITIES
 from . import RenderOptions, cite_loc
 
-SEVERITIES = ("critical", "high", "medium", "low", "info")
-DEVICES_ZONE = "@devices"
-BLOCKING_SHOWN = 3        # blocking lines shown per blocked flow (all are in the JSON)
-VENDORS = {"cisco_ios": "Cisco IOS / IOS-XE", "cisco_asa": "Cisco ASA", "fortinet_fortios": "Fortinet FortiOS",
-           "mikrotik_routeros": "MikroTik RouterOS", "routeros": "MikroTik RouterOS", "huawei_vrp": "Huawei VRP",
-           "juniper_junos": "Juniper Junos", "maipu": "Maipu", "ruijie": "Ruijie"}
+BLOCKING_SHOWN = 3  # blocking lines shown per blocked flow (all are in the JSON)
+# Labels of the parser registry's vendor ids (netaudit/parsers: VENDOR_MODULES).
+VENDORS = {
+    "cisco_ios": "Cisco IOS / IOS-XE",
+    "cisco_asa": "Cisco ASA",
+    "fortinet_fortios": "Fortinet FortiOS",
+    "mikrotik_routeros": "MikroTik RouterOS",
+}
 # Colours of zone kinds (diagram, legend, matrix headers).
-KIND_COLORS = {"guest": "#f9a825", "internal": "#64b5f6", "server": "#9575cd", "database": "#5e35b1",
-               "management": "#4db6ac", "dmz": "#fff176", "external": "#bdbdbd", "wan": "#a1887f",
-               "kiosk": "#81c784", "camera": "#f48fb1", "devices": "#90a4ae"}
-_PRIVATE = [ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10",
-                                              "127.0.0.0/8", "169.254.0.0/16")]
+KIND_COLORS = {
+    "guest": "#f9a825",
+    "internal": "#64b5f6",
+    "server": "#9575cd",
+    "database": "#5e35b1",
+    "management": "#4db6ac",
+    "dmz": "#fff176",
+    "external": "#bdbdbd",
+    "wan": "#a1887f",
+    "kiosk": "#81c784",
+    "camera": "#f48fb1",
+    "devices": "#90a4ae",
+}
+_PRIVATE = [
+    ipaddress.ip_network(n)
+    for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16")
+]
 
 
 def is_private(addr: str) -> bool:
@@ -94,6 +110,8 @@ class View:
     limits: dict = field(default_factory=dict)
     zones: list = field(default_factory=list)
     zones_note: str = ""
+    runtime: list[str] = field(default_factory=list)  # assumed run-time addresses, one sentence each
+    runtime_title: str = ""
     matrix: dict = field(default_factory=dict)
     flows: list = field(default_factory=list)
     findings: list = field(default_factory=list)
@@ -174,8 +192,10 @@ def _cover(v: View) -> None:
     reg = find_regime(doc.get("compliance") or {}, concl.get("standard", "")) or {}
     v.summary = [
         {"label": v.t("summary.count.findings"), "n": len(doc.get("findings", []))},
-        {"label": v.t("summary.count.violations"),
-         "n": sum(1 for c in cells if c.get("verdict") == "reachable" and c.get("violation"))},
+        {
+            "label": v.t("summary.count.violations"),
+            "n": sum(1 for c in cells if c.get("verdict") == "reachable" and c.get("violation")),
+        },
         {"label": v.t("summary.count.unknown"), "n": sum(1 for c in cells if c.get("verdict") == "unknown")},
         {"label": v.t("summary.count.not_met"), "n": (reg.get("counts") or {}).get("not_met", 0)},
         {"label": v.t("summary.count.devices"), "n": len((doc.get("topology") or {}).get("devices", []))},
@@ -188,11 +208,25 @@ def _cover(v: View) -> None:
 def _scope(v: View) -> None:
     doc = v.doc
     for f in doc.get("inputs", []):
-        vendor = vendor_label(f.get("vendor")) if f.get("kind") == "config" else \
-            v.t(f"scope.kind.{f.get('kind')}") if f.get("kind") in ("state", "skipped") else (f.get("vendor") or "")
-        v.inputs.append({"path": f.get("path", ""), "vendor": vendor, "devices": ", ".join(f.get("devices") or []),
-                         "lines": f.get("lines", 0), "unrecognized": f.get("unrecognized", 0),
-                         "sha256": f.get("sha256", ""), "problem": f.get("problem") or ""})
+        vendor = (
+            vendor_label(f.get("vendor"))
+            if f.get("kind") == "config"
+            else v.t(f"scope.kind.{f.get('kind')}")
+            if f.get("kind") in ("state", "skipped")
+            else (f.get("vendor") or "")
+        )
+        v.inputs.append(
+            {
+                "path": f.get("path", ""),
+                "vendor": vendor,
+                "devices": ", ".join(f.get("devices") or []),
+                "lines": f.get("lines", 0),
+                "unrecognized": f.get("unrecognized", 0),
+                "sha256": f.get("sha256", ""),
+                # problem_text ({"vi", "en"}) where the document has it; older documents: English.
+                "problem": v.L(f.get("problem_text") or f.get("problem")),
+            }
+        )
     cov = doc.get("coverage") or {}
     by_file: dict[str, list] = {}
     for u in cov.get("unrecognized_lines", []):
@@ -200,23 +234,30 @@ def _scope(v: View) -> None:
     limit = 40
     # The JSON lists a bounded number per file: the totals come from inputs[].unrecognized.
     totals = {f.get("path", ""): f.get("unrecognized", 0) for f in doc.get("inputs", [])}
-    unrec = [{"file": name, "lines": items[:limit],
-              "more": max(0, max(len(items), totals.get(name, 0)) - limit)}
-             for name, items in by_file.items()]
+    unrec = [
+        {"file": name, "lines": items[:limit], "more": max(0, max(len(items), totals.get(name, 0)) - limit)}
+        for name, items in by_file.items()
+    ]
     v.limits = {
         "unrecognized": unrec,
         "partial": [{**p, "loc": cite_loc(p, v.lang)} for p in cov.get("partially_understood", [])],
         # Files not analysed at all; an analysed file's problem (encoding, unsupported
         # platform) is among the warnings and, where it matters, the partial constructs.
-        "skipped": [i for i, f in zip(v.inputs, doc.get("inputs", []))
-                    if i["problem"] and f.get("kind") == "skipped"],
+        "skipped": [
+            i
+            for i, f in zip(v.inputs, doc.get("inputs", []), strict=True)
+            if i["problem"] and f.get("kind") == "skipped"
+        ],
         # warnings_text ({"vi", "en"} each) where the document has it; older documents: English.
         "warnings": [v.L(w) for w in doc["warnings_text"]] if doc.get("warnings_text") else doc.get("warnings", []),
     }
     v.limits["none"] = not (unrec or v.limits["partial"] or v.limits["skipped"])
     site = doc.get("site") or {}
-    v.zones_note = v.t("scope.zones_inferred") if site.get("inferred") else \
-        v.t("scope.zones_from", file=site.get("file") or "site.yaml")
+    v.zones_note = (
+        v.t("scope.zones_inferred")
+        if site.get("inferred")
+        else v.t("scope.zones_from", file=site.get("file") or "site.yaml")
+    )
     nets_by_domain: dict[str, list[str]] = {}
     for d in (doc.get("topology") or {}).get("devices", []):
         for i in d.get("interfaces", []):
@@ -229,22 +270,37 @@ def _scope(v: View) -> None:
     v.runtime = []
     for r in doc.get("runtime_addresses", []):
         src = r.get("source") or {}
-        v.runtime.append(v.t("summary.runtime_item", device=r["device"], interface=r["interface"],
-                             where=f"{src.get('file')}:{src.get('line')}" if src else "-",
-                             candidates=v.L(r.get("candidates_text")) or r.get("candidates", ""),
-                             shown=r.get("shown_as", "")))
+        v.runtime.append(
+            v.t(
+                "summary.runtime_item",
+                device=r["device"],
+                interface=r["interface"],
+                where=f"{src.get('file')}:{src.get('line')}" if src else "-",
+                candidates=v.L(r.get("candidates_text")) or r.get("candidates", ""),
+                shown=r.get("shown_as", ""),
+            )
+        )
     v.runtime_title = v.t("summary.runtime") if v.runtime else ""
     for z in doc.get("zones", []):
         where = list(z.get("vlans", [])) + list(z.get("attach", []))
         # An external zone attached automatically: where, and why.
         where += [v.L(a) for a in z.get("attached_text", [])] or list(z.get("attached", []))
         placed = [n for did in z.get("domains", []) for n in nets_by_domain.get(did, [])]
-        subnets = ", ".join(z.get("subnets", [])) or (v.t("scope.all_other") if z["kind"] == "external" else
-                                                      ", ".join(placed) or "-")
-        v.zones.append({"name": z["name"], "kind": z["kind"], "kind_label": _kind_label(v, z["kind"]),
-                        "color": KIND_COLORS.get(z["kind"], "#e0e0e0"), "subnets": subnets,
-                        "where": ", ".join(where) or "-", "problems": _problems(v, z),
-                        "inferred_from": z.get("inferred_from", [])})
+        subnets = ", ".join(z.get("subnets", [])) or (
+            v.t("scope.all_other") if z["kind"] == "external" else ", ".join(placed) or "-"
+        )
+        v.zones.append(
+            {
+                "name": z["name"],
+                "kind": z["kind"],
+                "kind_label": _kind_label(v, z["kind"]),
+                "color": KIND_COLORS.get(z["kind"], "#e0e0e0"),
+                "subnets": subnets,
+                "where": ", ".join(where) or "-",
+                "problems": _problems(v, z),
+                "inferred_from": z.get("inferred_from", []),
+            }
+        )
 
 
 # --------------------------------------------------------------------------- matrix and witness paths
@@ -264,12 +320,17 @@ def hops_view(v: View, witness: dict | None) -> dict | None:
             head = v.t("witness.l2")
         rules = []
         for r in h.get("rules", []):
-            rules.append({"loc": cite_loc(r, v.lang), "text": r.get("text", ""),
-                          "translated": v.t("witness.translated", packet=describe_packet(r["translated"]))
-                          if r.get("translated") else ""})
+            rules.append(
+                {
+                    "loc": cite_loc(r, v.lang),
+                    "text": r.get("text", ""),
+                    "translated": v.t("witness.translated", packet=describe_packet(r["translated"]))
+                    if r.get("translated")
+                    else "",
+                }
+            )
         note = v.L(h["note_text"]) if h.get("note_text") else _note(v, h.get("note") or "")
-        hops.append({"head": head, "rules": rules, "note": note,
-                     "to": _note(v, h.get("to") or "")})
+        hops.append({"head": head, "rules": rules, "note": note, "to": _note(v, h.get("to") or "")})
     return {"packet": describe_packet(witness.get("packet")), "hops": hops}
 
 
@@ -328,11 +389,11 @@ def _services_text(v: View, c: dict) -> str:
 def _matrix(v: View, zone_kind: dict) -> None:
     doc = v.doc
     names = [z["name"] for z in doc.get("zones", [])]
-    cols = names + [DEVICES_ZONE]
+    cols = [*names, DEVICES_ZONE]
     by_pair = {(c["src"], c["dst"]): c for c in doc.get("matrix", [])}
     rows = []
     for src in names:
-        cells = []
+        cells: list[dict | None] = []
         for dst in cols:
             c = by_pair.get((src, dst))
             if src == dst or c is None:
@@ -342,29 +403,57 @@ def _matrix(v: View, zone_kind: dict) -> None:
             cls = verdict
             if verdict == "reachable":
                 cls = "violation" if c.get("violation") else "reachable"
-            cells.append({"src": src, "dst": dst, "verdict": verdict, "cls": cls,
-                          "label": v.t(f"verdict.{verdict}.cap"), "services": _services_text(v, c),
-                          "expected": _expected_text(v, c), "violation": bool(c.get("violation")),
-                          "reason": _reason(v, c), "anchor": _anchor(src, dst)})
-        rows.append({"name": src, "kind": zone_kind.get(src, ""),
-                     "color": KIND_COLORS.get(zone_kind.get(src, ""), "#e0e0e0"), "cells": cells})
-    v.matrix = {"cols": [{"name": n, "kind": zone_kind.get(n, ""),
-                          "color": KIND_COLORS.get(zone_kind.get(n, ""), "#e0e0e0")} for n in cols],
-                "rows": rows}
+            cells.append(
+                {
+                    "src": src,
+                    "dst": dst,
+                    "verdict": verdict,
+                    "cls": cls,
+                    "label": v.t(f"verdict.{verdict}.cap"),
+                    "services": _services_text(v, c),
+                    "expected": _expected_text(v, c),
+                    "violation": bool(c.get("violation")),
+                    "reason": _reason(v, c),
+                    "anchor": _anchor(src, dst),
+                }
+            )
+        rows.append(
+            {
+                "name": src,
+                "kind": zone_kind.get(src, ""),
+                "color": KIND_COLORS.get(zone_kind.get(src, ""), "#e0e0e0"),
+                "cells": cells,
+            }
+        )
+    v.matrix = {
+        "cols": [
+            {"name": n, "kind": zone_kind.get(n, ""), "color": KIND_COLORS.get(zone_kind.get(n, ""), "#e0e0e0")}
+            for n in cols
+        ],
+        "rows": rows,
+    }
     for c in doc.get("matrix", []):
         verdict = c.get("verdict", "unknown")
-        v.flows.append({
-            "src": c["src"], "dst": c["dst"], "anchor": _anchor(c["src"], c["dst"]),
-            "verdict": verdict, "label": v.t(f"verdict.{verdict}.cap"),
-            "cls": "violation" if verdict == "reachable" and c.get("violation") else verdict,
-            "violation": bool(c.get("violation")), "expected": _expected_text(v, c),
-            "services": ", ".join(c.get("services") or []), "reason": _reason(v, c),
-            "witness": hops_view(v, c.get("witness")),
-            "blocked_by": [{"loc": cite_loc(b, v.lang),
-                            "device": b.get("device", ""), "text": b.get("text", "")}
-                           for b in c.get("blocked_by", [])[:BLOCKING_SHOWN]],
-            "blocked_more": max(0, len(c.get("blocked_by", [])) - BLOCKING_SHOWN),
-        })
+        v.flows.append(
+            {
+                "src": c["src"],
+                "dst": c["dst"],
+                "anchor": _anchor(c["src"], c["dst"]),
+                "verdict": verdict,
+                "label": v.t(f"verdict.{verdict}.cap"),
+                "cls": "violation" if verdict == "reachable" and c.get("violation") else verdict,
+                "violation": bool(c.get("violation")),
+                "expected": _expected_text(v, c),
+                "services": ", ".join(c.get("services") or []),
+                "reason": _reason(v, c),
+                "witness": hops_view(v, c.get("witness")),
+                "blocked_by": [
+                    {"loc": cite_loc(b, v.lang), "device": b.get("device", ""), "text": b.get("text", "")}
+                    for b in c.get("blocked_by", [])[:BLOCKING_SHOWN]
+                ],
+                "blocked_more": max(0, len(c.get("blocked_by", [])) - BLOCKING_SHOWN),
+            }
+        )
 
 
 def _anchor(src: str, dst: str) -> str:
@@ -405,8 +494,12 @@ def _extra_snippet(v: View, f: dict, zone_subnets: dict) -> dict | None:
     # (IOS names have no spaces: the first word, also of "X (no entries)" for an empty list)
     acl = f"{itf['filter_in'].split()[0]}-V2" if itf.get("filter_in") else f"ACL-{str(src).upper()}-IN"
     if f["check"] == "guest-isolation":
-        code = v.t("report.snippet.isolate.cisco_ios", acl=acl, interface=itf["name"],
-                   gateway=str(ipaddress.ip_interface(itf["addresses"][0]).ip))
+        code = v.t(
+            "report.snippet.isolate.cisco_ios",
+            acl=acl,
+            interface=itf["name"],
+            gateway=str(ipaddress.ip_interface(itf["addresses"][0]).ip),
+        )
     else:
         nets = [w for w in (_wildcard(s) for s in zone_subnets.get(dst, [])) if w]
         if not nets or len(nets) > 1:
@@ -418,8 +511,7 @@ def _extra_snippet(v: View, f: dict, zone_subnets: dict) -> dict | None:
 def _findings(v: View, zone_kind: dict) -> None:
     zone_subnets = {z["name"]: z.get("subnets", []) for z in v.doc.get("zones", [])}
     order = {s: i for i, s in enumerate(SEVERITIES)}
-    items = sorted(enumerate(v.doc.get("findings", [])),
-                   key=lambda p: (order.get(p[1].get("severity"), 9), p[0]))
+    items = sorted(enumerate(v.doc.get("findings", [])), key=lambda p: (order.get(p[1].get("severity"), 9), p[0]))
     first_why: dict[str, int] = {}
     first_fix: dict[str, int] = {}
     for n, (_, f) in enumerate(items, 1):
@@ -432,20 +524,27 @@ def _findings(v: View, zone_kind: dict) -> None:
         # A sentence already printed for an earlier finding is referred to, not repeated.
         why_ref = first_why.setdefault(why, n) if why else n
         fix_ref = first_fix.setdefault(remediation, n)
-        v.findings.append({
-            "no": n, "id": f.get("id", ""), "check": check, "severity": f.get("severity", "info"),
-            "severity_label": v.t(f"severity.{f.get('severity', 'info')}"),
-            "title": v.L(f.get("title")), "detail": v.L(f.get("detail")), "why": why,
-            "evidence": [{"loc": cite_loc(e, v.lang),
-                          "text": e.get("text", "")} for e in f.get("evidence", [])],
-            "witness": hops_view(v, f.get("witness")),
-            "remediation": split_remediation(remediation),
-            "why_ref": why_ref if why_ref != n else None,
-            "remediation_ref": fix_ref if fix_ref != n else None,
-            "snippet": _extra_snippet(v, f, zone_subnets),
-            "references": f.get("references", []),
-            "zones": f.get("zones", []), "devices": f.get("devices", []),
-        })
+        v.findings.append(
+            {
+                "no": n,
+                "id": f.get("id", ""),
+                "check": check,
+                "severity": f.get("severity", "info"),
+                "severity_label": v.t(f"severity.{f.get('severity', 'info')}"),
+                "title": v.L(f.get("title")),
+                "detail": v.L(f.get("detail")),
+                "why": why,
+                "evidence": [{"loc": cite_loc(e, v.lang), "text": e.get("text", "")} for e in f.get("evidence", [])],
+                "witness": hops_view(v, f.get("witness")),
+                "remediation": split_remediation(remediation),
+                "why_ref": why_ref if why_ref != n else None,
+                "remediation_ref": fix_ref if fix_ref != n else None,
+                "snippet": _extra_snippet(v, f, zone_subnets),
+                "references": f.get("references", []),
+                "zones": f.get("zones", []),
+                "devices": f.get("devices", []),
+            }
+        )
 
 
 # --------------------------------------------------------------------------- compliance
@@ -457,20 +556,39 @@ def _compliance(v: View) -> None:
     if not comp:
         return
     reg = find_regime(comp, concl.get("standard", "")) or comp["regimes"][0]
-    rows = [{"no": i, "requirement": v.L(r["requirement"]), "reference": r["reference"],
-             "status": r["status"], "status_label": v.t(f"status.{r['status']}"),
-             "evidence": v.L(r["evidence"])} for i, r in enumerate(reg["rows"], 1)]
+    rows = [
+        {
+            "no": i,
+            "requirement": v.L(r["requirement"]),
+            "reference": r["reference"],
+            "status": r["status"],
+            "status_label": v.t(f"status.{r['status']}"),
+            "evidence": v.L(r["evidence"]),
+        }
+        for i, r in enumerate(reg["rows"], 1)
+    ]
     others = []
     for other in comp["regimes"]:
         if other["id"] == reg["id"]:
             continue
         counts = other.get("counts", {})
-        others.append(v.t("compliance.other", standard=v.t(f"standard.{other['id']}"),
-                          decree=v.t(f"standard.decree.{other['id']}"), id=other["id"],
-                          verdict=v.t(f"conclusion.{other['verdict']}"), met=counts.get("met", 0),
-                          not_met=counts.get("not_met", 0), check=counts.get("check", 0)))
-    v.compliance = {"intro": v.t("compliance.intro", standard=v.t(f"standard.{reg['id']}"), level=reg["level"]),
-                    "rows": rows, "others": others}
+        others.append(
+            v.t(
+                "compliance.other",
+                standard=v.t(f"standard.{other['id']}"),
+                decree=v.t(f"standard.decree.{other['id']}"),
+                id=other["id"],
+                verdict=v.t(f"conclusion.{other['verdict']}"),
+                met=counts.get("met", 0),
+                not_met=counts.get("not_met", 0),
+                check=counts.get("check", 0),
+            )
+        )
+    v.compliance = {
+        "intro": v.t("compliance.intro", standard=v.t(f"standard.{reg['id']}"), level=reg["level"]),
+        "rows": rows,
+        "others": others,
+    }
 
 
 # --------------------------------------------------------------------------- inventory
@@ -483,16 +601,25 @@ def _inventory(v: View) -> None:
         declared = {}
     devices = []
     for n, d in enumerate(topo.get("devices", []), 1):
-        info = declared.get(d["name"]) if isinstance(declared.get(d["name"]), dict) else {}
+        entry = declared.get(d["name"])
+        info = entry if isinstance(entry, dict) else {}
         role = d.get("role", "other")
-        kind = info.get("type") or f"{v.t(f'role.{role}')} — {vendor_label(d.get('vendor'))}" + \
-            (f" {d['os_version']}" if d.get("os_version") else "")
-        devices.append({"no": n, "name": d["name"], "type": str(kind),
-                        "location": str(info.get("location") or v.t("cover.not_given")),
-                        "purpose": str(info.get("purpose") or v.t(f"purpose.{role}")),
-                        "file": d.get("file", "")})
-    vlan_names = {f"{d['name']}:{vl['id']}": vl.get("name", "") for d in topo.get("devices", [])
-                  for vl in d.get("vlans", [])}
+        kind = info.get("type") or f"{v.t(f'role.{role}')} — {vendor_label(d.get('vendor'))}" + (
+            f" {d['os_version']}" if d.get("os_version") else ""
+        )
+        devices.append(
+            {
+                "no": n,
+                "name": d["name"],
+                "type": str(kind),
+                "location": str(info.get("location") or v.t("cover.not_given")),
+                "purpose": str(info.get("purpose") or v.t(f"purpose.{role}")),
+                "file": d.get("file", ""),
+            }
+        )
+    vlan_names = {
+        f"{d['name']}:{vl['id']}": vl.get("name", "") for d in topo.get("devices", []) for vl in d.get("vlans", [])
+    }
     gateways: dict[str, list[tuple[str, str, str]]] = {}
     for d in topo.get("devices", []):
         for i in d.get("interfaces", []):
@@ -513,21 +640,33 @@ def _inventory(v: View) -> None:
                     private.append(net)
             elif a not in public:
                 public.append(a)
-        rows.append({"zone": z["name"], "kind_label": _kind_label(v, z["kind"]),
-                     "color": KIND_COLORS.get(z["kind"], "#e0e0e0"),
-                     "vlans": ", ".join(_vlan_label(x, vlan_names) for x in z.get("vlans", [])) or "-",
-                     "private": ", ".join(private) or "-", "public": ", ".join(public) or "-",
-                     "gateway": ", ".join(f"{dev} {ifn} ({a})" for dev, ifn, a in addrs) or "-"})
+        rows.append(
+            {
+                "zone": z["name"],
+                "kind_label": _kind_label(v, z["kind"]),
+                "color": KIND_COLORS.get(z["kind"], "#e0e0e0"),
+                "vlans": ", ".join(_vlan_label(x, vlan_names) for x in z.get("vlans", [])) or "-",
+                "private": ", ".join(private) or "-",
+                "public": ", ".join(public) or "-",
+                "gateway": ", ".join(f"{dev} {ifn} ({a})" for dev, ifn, a in addrs) or "-",
+            }
+        )
     links = []
     for dom in topo.get("domains", []):
         if dom["id"] in placed or len(dom.get("devices", [])) < 2:
             continue
         addrs = gateways.get(dom["id"], [])
-        links.append({"label": dom.get("label", ""),
-                      "private": ", ".join(sorted({str(ipaddress.ip_interface(a).network)
-                                                   for _, _, a in addrs if is_private(a)})) or "-",
-                      "public": ", ".join(a for _, _, a in addrs if not is_private(a)) or "-",
-                      "gateway": ", ".join(f"{dev} {ifn} ({a})" for dev, ifn, a in addrs) or "-"})
+        links.append(
+            {
+                "label": dom.get("label", ""),
+                "private": ", ".join(
+                    sorted({str(ipaddress.ip_interface(a).network) for _, _, a in addrs if is_private(a)})
+                )
+                or "-",
+                "public": ", ".join(a for _, _, a in addrs if not is_private(a)) or "-",
+                "gateway": ", ".join(f"{dev} {ifn} ({a})" for dev, ifn, a in addrs) or "-",
+            }
+        )
     v.inventory = {"devices": devices, "ipplan": rows, "links": links}
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 
 from netaudit.parsers import cisco_asa
+from netaudit.parsers.cisco_asa.policy import POLICY
 
 TARGET_LINES = 20_000
 LIMIT_SECONDS = 10.0
@@ -82,8 +83,8 @@ def test_parse_generated_20k_lines(benchmark):
     dev = res.devices[0]
     entries = sum(len(f.lines) for name, f in dev.filters.items() if name.startswith("ACL"))
     print(f"\nASA parse: {rep.lines} lines, {entries} ACL entries, "
-          f"{len(dev.filters[cisco_asa.POLICY].lines)} policy lines, {len(dev.nat_rules)} NAT rules "
+          f"{len(dev.filters[POLICY].lines)} policy lines, {len(dev.nat_rules)} NAT rules "
           f"in {seconds:.2f} s")
     assert rep.unrecognized == [] and not rep.warnings
-    assert dev.forward_filter == cisco_asa.POLICY and len(dev.nat_rules) == 100
+    assert dev.forward_filter == POLICY and len(dev.nat_rules) == 100
     assert seconds < LIMIT_SECONDS

@@ -1,8 +1,6 @@
 """unreachable_lines against Batfish's own filterLineReachability answer on its example network."""
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 from pathlib import Path
 
@@ -10,16 +8,10 @@ import pytest
 
 from netaudit.checks.config import unreachable_lines
 from netaudit.headerspace import HeaderSpace
+from netaudit.parsers import cisco_ios
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 EXAMPLE = CORPUS / "batfish-example"
-
-
-def ios_parser():
-    """netaudit.parsers.cisco_ios, or skip when the module does not exist (yet)."""
-    if importlib.util.find_spec("netaudit.parsers.cisco_ios") is None:
-        pytest.skip("netaudit.parsers.cisco_ios is not written yet")
-    return importlib.import_module("netaudit.parsers.cisco_ios")
 
 
 def normalise(text: str) -> str:
@@ -39,7 +31,7 @@ def batfish_rows() -> set[tuple]:
 
 
 def our_rows() -> set[tuple]:
-    ios = ios_parser()
+    ios = cisco_ios
     hs = HeaderSpace()
     out = set()
     configs = sorted((EXAMPLE / "configs").glob("*.cfg"))

@@ -1,19 +1,29 @@
 """Checks on filters and references (netaudit.checks.config), on vendor-neutral devices."""
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
-import pytest
 from netaddr import IPNetwork
 
 from netaudit import topology
 from netaudit.checks import REGISTRY, AuditContext, load_checks
-from netaudit.checks.config import (UNMATCHABLE, interface_combinations, shadowed_lines,
-                                    unreachable_lines)
+from netaudit.checks.config import UNMATCHABLE, interface_combinations, shadowed_lines, unreachable_lines
 from netaudit.headerspace import HeaderSpace
-from netaudit.model import (PROTO_TCP, PROTO_UDP, Action, AddrMatch, Device, Filter, FilterLine,
-                            Interface, Match, MgmtService, NatRule, PortRange, Reference, Src)
+from netaudit.model import (
+    PROTO_TCP,
+    PROTO_UDP,
+    Action,
+    AddrMatch,
+    Device,
+    Filter,
+    FilterLine,
+    Interface,
+    Match,
+    MgmtService,
+    NatRule,
+    PortRange,
+    Reference,
+    Src,
+)
+from netaudit.parsers import cisco_ios
 from netaudit.zones import Site
 
 FILE = "r1.cfg"
@@ -69,13 +79,6 @@ def blocked(flt: Filter) -> dict[int, tuple[list[int], bool, str]]:
     """{line index: (blocking indexes, different_action, reason)}."""
     return {u.index: (u.blocking, u.different_action, u.reason)
             for u in shadowed_lines(HeaderSpace(), flt)}
-
-
-def ios_parser():
-    """netaudit.parsers.cisco_ios, or skip when the module does not exist (yet)."""
-    if importlib.util.find_spec("netaudit.parsers.cisco_ios") is None:
-        pytest.skip("netaudit.parsers.cisco_ios is not written yet")
-    return importlib.import_module("netaudit.parsers.cisco_ios")
 
 
 # --------------------------------------------------------------------------- undefined-reference
@@ -321,7 +324,7 @@ end
 
 
 def test_ios_config_end_to_end():
-    ios = ios_parser()
+    ios = cisco_ios
     devices = ios.parse(IOS, "edge.cfg").devices
     [undefined] = run("undefined-reference", devices)
     assert undefined.evidence[0]["line"] == 5 and "MISSING" in undefined.detail["en"]

@@ -1,17 +1,26 @@
 """Management-plane checks (netaudit.checks.management) on vendor-neutral devices."""
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
-import pytest
 from netaddr import IPNetwork
 
 from netaudit import topology
 from netaudit.checks import REGISTRY, AuditContext, load_checks
 from netaudit.headerspace import HeaderSpace
-from netaudit.model import (PROTO_TCP, PROTO_UDP, Action, AddrMatch, Device, Filter, FilterLine,
-                            Interface, Match, MgmtService, PortRange, Src)
+from netaudit.model import (
+    PROTO_TCP,
+    PROTO_UDP,
+    Action,
+    AddrMatch,
+    Device,
+    Filter,
+    FilterLine,
+    Interface,
+    Match,
+    MgmtService,
+    PortRange,
+    Src,
+)
+from netaudit.parsers import cisco_ios
 from netaudit.reach import Cell
 from netaudit.zones import Site, Zone
 
@@ -221,15 +230,8 @@ end
 """
 
 
-def ios_parser():
-    """netaudit.parsers.cisco_ios, or skip when the module does not exist (yet)."""
-    if importlib.util.find_spec("netaudit.parsers.cisco_ios") is None:
-        pytest.skip("netaudit.parsers.cisco_ios is not written yet")
-    return importlib.import_module("netaudit.parsers.cisco_ios")
-
-
 def test_ios_config_end_to_end():
-    devices = ios_parser().parse(IOS, "edge.cfg").devices
+    devices = cisco_ios.parse(IOS, "edge.cfg").devices
     [telnet] = run("mgmt-telnet", devices)
     assert telnet.evidence[0]["file"] == "edge.cfg"
     [http] = run("mgmt-http-server", devices)

@@ -1,31 +1,18 @@
 """guest-isolation, policy-violation and unknown-verdict on small hand-built networks."""
 from __future__ import annotations
 
+from helpers import GUEST, STAFF, acl, analyse, l3, net, router
 from netaddr import IPNetwork
 
-from netaudit import topology, zones
-from netaudit.checks import AuditContext
-from netaudit.checks.segmentation import guest_isolation, policy_violation, unknown_verdict
 from netaudit.checks import REGISTRY, load_checks
-from netaudit.headerspace import HeaderSpace
-from netaudit.model import Action, Match, MgmtService, PortRange
-from netaudit.policy import resolve_expectation
-from netaudit.reach import Engine, compute_matrix
-from netaudit.zones import Site, Zone
-from test_reach import GUEST, STAFF, acl, l3, net, router
+from netaudit.checks.segmentation import guest_isolation, policy_violation, unknown_verdict
+from netaudit.model import Match, MgmtService, PortRange
+from netaudit.zones import Zone
 
 
 def run(devices, zone_list, check):
     load_checks()
-    topo = topology.build(devices)
-    site = Site(unit="t", zones=zone_list)
-    placed, addrs, _ = zones.resolve(site, topo)
-    engine = Engine(topo, placed, addrs, HeaderSpace())
-    cells = compute_matrix(engine, [z.name for z in placed])
-    kinds = {z.name: z.kind for z in placed}
-    for c in cells:
-        c.expectation = resolve_expectation(c.src, kinds[c.src], c.dst, kinds.get(c.dst, "devices"), 2, [])
-    ctx = AuditContext(devices, [], topo, site, placed, cells, engine.hs, engine)
+    ctx = analyse(devices, zone_list).expect(level=2).context()
     info = REGISTRY[check.__name__.replace("_", "-")]
     return list(check(ctx, info))
 

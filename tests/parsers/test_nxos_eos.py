@@ -143,7 +143,7 @@ def test_acl_defined_in_unread_syntax_is_partial_not_undefined():
 def test_nxos_snmp_community_group_is_not_an_acl():
     dev, _ = parse("snmp-server community Sttt-RO-2026 group network-operator\n"
                    "snmp-server community Other use-acl SNMP-ONLY\n")
-    assert [c["acl"] for c in dev.facts["snmp_communities"]] == [None, "SNMP-ONLY"]
+    assert [c.acl for c in dev.facts.snmp_communities] == [None, "SNMP-ONLY"]
 
 
 def test_nxos_snmp_user_keys_are_the_secrets_not_localizedkey():

@@ -131,14 +131,14 @@ def test_error_messages_are_masked(monkeypatch, capfd):
 def test_key_material_is_read_as_data(office, name, tmp_path):
     """A file cut inside a key: its body lines are ignored data, never unrecognised lines or
     warnings quoting them, and each is a secret of its line."""
-    from netaudit.parsers import parser_for
+    from netaudit.parsers import Registry
     from netaudit.parsers.cisco_asa import VENDOR as ASA
     from netaudit.parsers.cisco_ios import VENDOR as IOS_V
     from netaudit.parsers.fortinet_fortios import VENDOR as FGT
     from netaudit.parsers.mikrotik_routeros import VENDOR as ROS
     vendor = {"ios": IOS_V, "asa": ASA, "fortios": FGT, "routeros": ROS}[office.vendor]
     text = office.extra[name]
-    res = parser_for(vendor).parse(text, name)
+    res = Registry().parser(vendor).parse(text, name)
     material = {n for n, part in key_material_lines(text.split("\n")).items() if part}
     assert material
     assert not material & {s.line for s in res.report.unrecognized}

@@ -1,0 +1,74 @@
+"""Catalogue entries: verdicts, expectations, kinds, severities and the words every output
+shares.
+"""
+
+from __future__ import annotations
+
+ENTRIES: dict[str, dict[str, str]] = {
+    # ---- verdicts and expectations
+    "verdict.reachable": {"vi": "đi tới được", "en": "reachable"},
+    "verdict.blocked": {"vi": "bị chặn", "en": "blocked"},
+    "verdict.unknown": {"vi": "chưa xác định", "en": "unknown"},
+    "expected.allow": {"vi": "cho phép", "en": "allow"},
+    "expected.deny": {"vi": "cấm", "en": "deny"},
+    "expected.limited": {"vi": "chỉ cho phép", "en": "limited to"},
+    "severity.critical": {"vi": "Nghiêm trọng", "en": "Critical"},
+    "severity.high": {"vi": "Cao", "en": "High"},
+    "severity.medium": {"vi": "Trung bình", "en": "Medium"},
+    "severity.low": {"vi": "Thấp", "en": "Low"},
+    "severity.info": {"vi": "Thông tin", "en": "Info"},
+    # ---- terminal summary
+    "summary.title": {"vi": "KẾT QUẢ KIỂM TRA PHÂN VÙNG MẠNG", "en": "NETWORK SEGMENTATION AUDIT"},
+    "summary.unit": {"vi": "Đơn vị", "en": "Unit"},
+    "summary.level": {"vi": "Cấp độ", "en": "Security level"},
+    "summary.zones_inferred": {
+        "vi": "Các vùng mạng được SUY ĐOÁN từ tên trong cấu hình (chưa có site.yaml) — cần xác nhận:",
+        "en": "Zones were INFERRED from names in the configs (no site.yaml) — confirm them:",
+    },
+    "summary.zones_from": {"vi": "Các vùng mạng lấy từ {file}", "en": "Zones from {file}"},
+    "runtime.candidates_zone": {
+        "vi": "một địa chỉ trong {subnets} (dải của vùng trên đoạn mạng đó)",
+        "en": "one address of {subnets} (the zone's range on that segment)",
+    },
+    "runtime.candidates_any": {
+        "vi": "bất kỳ địa chỉ unicast nào ngoài các dải đã cấu hình trên thiết bị và các dải của vùng",
+        "en": "any unicast address outside the devices' configured ranges and the zones' subnets",
+    },
+    "summary.runtime": {
+        "vi": "Địa chỉ nhận khi vận hành (DHCP/PPPoE): kết luận đúng với mọi giá trị",
+        "en": "Addresses assigned at run time (DHCP/PPPoE): verdicts hold for every value",
+    },
+    "summary.runtime_item": {
+        "vi": "{device}:{interface} ({where}) — giả định: {candidates}; hiển thị bằng {shown}",
+        "en": "{device}:{interface} ({where}) — assumed: {candidates}; shown as {shown}",
+    },
+    "summary.attached": {"vi": "tự gắn tại lối ra", "en": "attached at the exit"},
+    "summary.matrix": {"vi": "Ma trận truy cập giữa các vùng", "en": "Zone reachability matrix"},
+    "summary.findings": {"vi": "Tồn tại, hạn chế", "en": "Findings"},
+    "summary.no_findings": {"vi": "Không phát hiện tồn tại.", "en": "No findings."},
+    "summary.coverage": {"vi": "Mức độ đọc hiểu cấu hình", "en": "Parse coverage"},
+    "summary.coverage_line": {
+        "vi": "{files} tệp, {lines} dòng, {unrecognized} dòng không nhận dạng được, {partial} cấu trúc hiểu một phần",
+        "en": "{files} files, {lines} lines, {unrecognized} unrecognized lines, "
+        "{partial} partially understood constructs",
+    },
+    "summary.warnings": {"vi": "Cảnh báo", "en": "Warnings"},
+    "summary.col.from": {"vi": "Từ vùng", "en": "From"},
+    "summary.col.to": {"vi": "Đến vùng", "en": "To"},
+    "summary.col.verdict": {"vi": "Kết quả", "en": "Verdict"},
+    "summary.col.expected": {"vi": "Yêu cầu", "en": "Expected"},
+    "summary.col.services": {"vi": "Dịch vụ", "en": "Services"},
+    "summary.violation": {"vi": "VI PHẠM", "en": "VIOLATION"},
+    "summary.witness": {"vi": "Gói tin minh chứng", "en": "Witness packet"},
+    "summary.evidence": {"vi": "Bằng chứng", "en": "Evidence"},
+    "summary.remediation": {"vi": "Kiến nghị", "en": "Remediation"},
+    "summary.reason": {"vi": "Lý do", "en": "Reason"},
+    # ---- trace
+    "trace.delivered": {"vi": "Tới được vùng {zone}", "en": "Delivered to zone {zone}"},
+    "trace.blocked": {
+        "vi": "Bị chặn — không gói tin nào tới đích",
+        "en": "Blocked — no packet reaches the destination",
+    },
+    "trace.unknown": {"vi": "Chưa xác định: {reason}", "en": "Unknown: {reason}"},
+    "trace.blocked_by": {"vi": "Bị chặn bởi", "en": "Stopped by"},
+}

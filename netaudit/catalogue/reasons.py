@@ -1,0 +1,174 @@
+"""Catalogue entries: engine reasons.
+
+Why a flow is "unknown" (netaudit/reach.py) and why a zone could not be placed
+(netaudit/zones.py).  The engine keeps them as :class:`Text` values; the English text is the
+JSON "reason" / "problems" string (docs/report.md), the Vietnamese one is what an inspector
+reads.  {detail} is free text from a vendor parser and is not translated.
+"""
+
+from __future__ import annotations
+
+ENTRIES: dict[str, dict[str, str]] = {
+    "reason.zone_unplaced": {
+        "vi": "vùng {zone} không có điểm kết nối nào trong tập cấu hình được cung cấp",
+        "en": "zone {zone} has no attachment point in the snapshot",
+    },
+    "reason.zone_unplaced_problems": {
+        "vi": "vùng {zone} không có điểm kết nối nào trong tập cấu hình được cung cấp ({problems})",
+        "en": "zone {zone} has no attachment point in the snapshot ({problems})",
+    },
+    "reason.next_hop_outside": {
+        "vi": "gói tin rời khỏi phạm vi các cấu hình được cung cấp tại {device}:{interface}, tới next-hop "
+        "{next_hop} (thiết bị có địa chỉ này không có trong tập cấu hình được cung cấp)",
+        "en": "the path leaves the snapshot at {device}:{interface} toward next hop {next_hop}, "
+        "which is not in the snapshot",
+    },
+    "reason.dynamic_routing": {
+        "vi": "{device} học tuyến bằng định tuyến động nhưng chưa có bảng định tuyến (routing state) của thiết "
+        "bị: không xác định được đường đi tiếp theo",
+        "en": "{device} learns routes dynamically and no routing state was loaded: the path beyond it is not known",
+    },
+    "reason.no_segment": {
+        "vi": "{device}:{interface} không có địa chỉ hoặc đoạn mạng xác định (ví dụ địa chỉ nhận từ DHCP): "
+        "không xác định được gói tin đi đâu",
+        "en": "{device}:{interface} has no known address or segment (e.g. an address from DHCP): where the "
+        "packets go is not known",
+    },
+    "reason.dynamic_address": {
+        "vi": "{device}:{interface}: địa chỉ được cấp khi vận hành (không có trong cấu hình)",
+        "en": "{device}:{interface}: address assigned at run time (not in the configuration)",
+    },
+    "reason.filter_undefined": {
+        "vi": "bộ lọc {filter} trên {device} được tham chiếu nhưng không được khai báo",
+        "en": "filter {filter} on {device} is referenced but not defined",
+    },
+    "reason.filter_partial": {
+        "vi": "bộ lọc {filter} trên {device} chưa được hiểu đầy đủ: {detail}",
+        "en": "filter {filter} on {device} was not fully understood: {detail}",
+    },
+    "reason.line_partial": {
+        "vi": "{device} {filter}: dòng '{line}' chưa được hiểu đầy đủ ({detail})",
+        "en": "{device} {filter}: '{line}' not fully understood ({detail})",
+    },
+    "reason.interface_partial": {
+        "vi": "{device}:{interface} chưa được hiểu đầy đủ: {detail}",
+        "en": "{device}:{interface}: {detail}",
+    },
+    "reason.route_partial": {
+        "vi": "{device}: tuyến '{route}' chưa được hiểu đầy đủ ({detail})",
+        "en": "{device}: route '{route}' not fully understood ({detail})",
+    },
+    "reason.nat_partial": {
+        "vi": "{device}: luật NAT '{rule}' chưa được hiểu đầy đủ ({detail})",
+        "en": "{device}: NAT rule '{rule}' not fully understood ({detail})",
+    },
+    "reason.service_partial": {
+        "vi": "{device}: dịch vụ {service} chưa được hiểu đầy đủ ({detail})",
+        "en": "{device}: {service} service not fully understood ({detail})",
+    },
+    # zone placement problems (zones.resolve)
+    "problem.vlan_missing": {
+        "vi": "không tìm thấy vlan {device}:{vlan} trong tập cấu hình được cung cấp",
+        "en": "vlan {device}:{vlan} not found in the snapshot",
+    },
+    "problem.attach_missing": {
+        "vi": "không tìm thấy cổng kết nối {device}:{interface} trong tập cấu hình được cung cấp",
+        "en": "attachment {device}:{interface} not found in the snapshot",
+    },
+    "problem.no_exit": {
+        "vi": "không tìm thấy lối ra Internet trong tập cấu hình (không có tuyến mặc định ra ngoài, không có "
+        "cổng NAT outside/WAN): khai báo attach: cho vùng này trong site.yaml",
+        "en": "no exit toward the Internet in the snapshot (no default route leaving it, no NAT-outside/WAN "
+        "interface): declare attach: for this zone in site.yaml",
+    },
+    # where an external zone without attach: was attached (zones._attach_external)
+    "attach.default-route": {
+        "vi": "{device}:{interface} — tuyến mặc định ra ngoài ({where})",
+        "en": "{device}:{interface} — default route leaving the snapshot ({where})",
+    },
+    "attach.runtime-default-route": {
+        "vi": "{device}:{interface} — tuyến mặc định nhận từ DHCP/PPPoE ({where})",
+        "en": "{device}:{interface} — default route from DHCP/PPPoE ({where})",
+    },
+    "attach.nat-outside": {
+        "vi": "{device}:{interface} — cổng NAT outside ({where})",
+        "en": "{device}:{interface} — NAT outside interface ({where})",
+    },
+    "attach.wan-role": {
+        "vi": "{device}:{interface} — cổng có vai trò WAN ({where})",
+        "en": "{device}:{interface} — interface with the WAN role ({where})",
+    },
+    "attach.wan-list": {
+        "vi": "{device}:{interface} — thuộc danh sách cổng WAN ({where})",
+        "en": "{device}:{interface} — member of the WAN interface list ({where})",
+    },
+    "problem.no_interface": {
+        "vi": "không có giao diện nào trong tập cấu hình được cung cấp nối với dải địa chỉ của vùng",
+        "en": "no interface in the snapshot is connected to its subnets",
+    },
+    # packets a device drops without a filter line (Engine.drop_reasons, netaudit trace)
+    "drop.at": {"vi": "{device}: {why}", "en": "{device}: {why}"},
+    "drop.urpf": {"vi": "bị loại bởi uRPF trên {interface}", "en": "uRPF on {interface}"},
+    "drop.routing_off": {"vi": "thiết bị không bật định tuyến IP", "en": "ip routing disabled"},
+    "drop.martian": {
+        "vi": "địa chỉ đích broadcast/multicast/không hợp lệ",
+        "en": "broadcast/multicast/martian destination",
+    },
+    "drop.no_route": {"vi": "không có tuyến", "en": "no route"},
+    "drop.null_route": {"vi": "tuyến null (loại bỏ gói tin)", "en": "null route"},
+    "drop.policy_route": {
+        "vi": "loại bỏ theo quy tắc định tuyến theo chính sách: {rule}",
+        "en": "dropped by policy routing: {rule}",
+    },
+    "drop.no_route_table": {
+        "vi": "không có tuyến trong bảng định tuyến {table}",
+        "en": "no route in routing table {table}",
+    },
+    # witness hop notes (reach.py); the report has its own wording (witness.note.*)
+    "note.same_l2": {"vi": "cùng miền lớp 2 {domain}", "en": "same L2 domain {domain}"},
+    # run-time addresses, policy routing, bridged firewalls, empty zones (reach.py)
+    "witness.note.runtime_address": {
+        "vi": "địa chỉ đích là địa chỉ mà {device}:{interface} nhận khi vận hành (DHCP/PPPoE), với mọi "
+        "giá trị có thể; hiển thị bằng {address}",
+        "en": "the destination is the address {device}:{interface} receives at run time (DHCP/PPPoE), "
+        "whatever it is; shown as {address}",
+    },
+    "witness.note.runtime_gateway": {
+        "vi": "qua gateway nhận khi vận hành trên {interface}, vào vùng {zone}",
+        "en": "via the gateway learned at run time on {interface}, into zone {zone}",
+    },
+    "reason.runtime_address": {
+        "vi": "kết quả phụ thuộc vào địa chỉ mà {device}:{interface} nhận khi vận hành (DHCP/PPPoE): "
+        "có địa chỉ được cấp cho phép, có địa chỉ không",
+        "en": "the result depends on the address {device}:{interface} receives at run time (DHCP/PPPoE): "
+        "some addresses let packets through, others do not",
+    },
+    "reason.runtime_gateway_shared": {
+        "vi": "gateway của {device}:{interface} được học khi vận hành và đoạn mạng này còn có {routers}: "
+        "không xác định được gói tin đi qua thiết bị nào",
+        "en": "the gateway of {device}:{interface} is learned at run time and the segment also holds "
+        "{routers}: which device the packets go through is not known",
+    },
+    "reason.runtime_gateway_outside": {
+        "vi": "gói tin rời khỏi phạm vi cấu hình tại {device}:{interface} qua gateway học khi vận hành, và "
+        "không có vùng external/wan nào gắn tại đó",
+        "en": "the path leaves the snapshot at {device}:{interface} through a gateway learned at run time, "
+        "and no external/wan zone is attached there",
+    },
+    "reason.policy_route_partial": {
+        "vi": "{device}: quy tắc định tuyến theo chính sách chưa được hiểu đầy đủ: {rule} ({detail})",
+        "en": "{device}: policy-routing rule not fully understood: {rule} ({detail})",
+    },
+    "reason.bridged_firewalls": {
+        "vi": "lưu lượng chuyển mạch lớp 2 đi qua tường lửa IP của nhiều bridge ({bridges}): không xác "
+        "định được bridge nào lọc",
+        "en": "bridged traffic crosses the IP firewall of several bridges ({bridges}): which one filters "
+        "it is not known",
+    },
+    "reason.zone_no_addresses": {
+        "vi": "vùng {zone} không sở hữu địa chỉ nào (ví dụ địa chỉ nhận từ DHCP): không thể kết luận; "
+        "khai báo subnets: cho vùng trong site.yaml",
+        "en": "zone {zone} owns no address (e.g. its address comes from DHCP): no conclusion is possible; "
+        "declare its subnets: in site.yaml",
+    },
+}

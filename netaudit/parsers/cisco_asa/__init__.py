@@ -1,0 +1,130 @@
+"""Cisco ASA (and FTD in ASA syntax) configuration parser → one :class:`~netaudit.model.Device`
+(docs/vendors/cisco_asa.md).
+
+How it reads a config
+---------------------
+Like the IOS parser, with the neutral machinery of :mod:`netaudit.parsers.base`: a
+column-0 line is a global command that may open a block (``interface``, ``object
+network``, ``object-group``, ``class-map`` …); indented lines belong to the open
+block.  Each context has a dispatch table keyed by the first one to three lower-cased
+words; an entry is a handler, ``IGNORE`` (understood and irrelevant on purpose) or a
+``Partial`` reason.  Everything else is reported as unrecognized with its line number;
+nothing in the content can make ``parse`` raise.  Cross-references (nameif →
+interface, objects, ACLs, NAT, management lines) are resolved in
+:meth:`.convert.ModelBuilder.finish`.
+
+Code layout: :mod:`.parser` (the parser class, comment/secret rules, global handlers,
+the dispatch tables), :mod:`.syntax` (keyword lists), :mod:`.state` (what is
+collected while reading), the readers :mod:`.interfaces` and :mod:`.management`;
+:mod:`.objects` (names, objects, object-groups), :mod:`.acl_entries` (entries →
+matches), :mod:`.nat` (object and twice NAT → rules); then :mod:`.convert`
+(conversion to the model), :mod:`.policy` (the forwarding policy synthesis),
+:mod:`.services` (management services) and :mod:`.facts` (:class:`.facts.ASAFacts`).
+
+ASA semantics translated into the vendor-neutral model (docs/vendors/cisco_asa.md)
+---------------------------------------------------------------------------------
+* Each interface's ``nameif`` is its :attr:`Interface.zone`; ``security-level`` its
+  :attr:`Interface.security_level` (``nameif inside`` without a level = 100, any
+  other name = 0, as the ASA sets them).  An interface without ``nameif`` passes no
+  traffic: its addresses are dropped (with a warning).
+* Transit traffic is decided by ONE device forwarding policy
+  (:data:`.policy.POLICY`, ``Device.forward_filter``) whose lines carry in/out interfaces:
+
+  1. ``management-only`` interfaces: deny transit in or out;
+  2. ``no forward interface`` (ASA 5505): deny that pair;
+  3. same-security gate: without ``same-security-traffic permit inter-interface``
+     traffic between two different interfaces of equal level is denied, without
+     ``… intra-interface`` traffic in and out of the same interface is denied —
+     whatever the ACLs say;
+  4. inbound ACLs (``access-group A in interface X``): A's lines restricted to
+     ingress X, then A's implicit deny (cited as the access-group line);
+  5. the global ACL (``access-group G global``): G's lines for every ingress, then
+     its implicit deny.  With a global ACL every interface has an access rule, so the
+     security-level defaults below no longer apply anywhere;
+  6. otherwise, per ingress X without an inbound ACL: permit to lower levels (cited
+     as X's ``security-level`` line), to equal levels with inter-interface (cited as
+     that line), hairpin with intra-interface; then deny (lower→higher).
+
+  Outbound ACLs are :attr:`Interface.filter_out` (evaluated after the policy).
+  Stateful replies are implied: the engine only injects new connections.
+* The engine applies destination NAT at ingress *before* the policy, so ACL lines
+  naming the REAL (untranslated) address of a static-NAT server match — the ASA 8.3+
+  rule.  Pre-8.3 NAT (``static``/``global``/``nat (if) N``) makes the policy partial.
+* Control plane: the ASA answers management protocols only on the interface the
+  packet enters and only for that interface's own address; every synthesized
+  management ACL (``asa-mgmt-*``) encodes both.  ``http``/``ssh``/``telnet`` lines
+  (ASDM needs ``http server enable``), ``icmp`` rules (without any for an
+  interface, it answers ping there), ``snmp-server host`` pollers, ``dhcpd enable``
+  and DHCP relay.  Telnet to the lowest-security interface is refused by the ASA:
+  such lines are recorded as ineffective facts, not as a listening service.
+  ``access-group A in interface X control-plane`` → device input policy.
+"""
+from __future__ import annotations
+
+import re
+
+from netaudit.model import ParseResult
+from netaudit.parsers.base import parse_without_gc
+from netaudit.parsers.cisco_asa.parser import AsaParser
+from netaudit.parsers.cisco_asa.state import VENDOR
+
+__all__ = ["VENDOR", "detect", "incomplete", "parse"]
+
+_DETECT_WINDOW = 1 << 20
+
+_ASA_MARKERS = [
+    (re.compile(r"^(ASA|PIX|NGFW) Version \S", re.M), 90),
+    (re.compile(r"^: Saved\s*$", re.M), 30),
+    (re.compile(r"^Cryptochecksum:", re.M), 40),
+    (re.compile(r"^[ \t]+nameif \S+", re.M), 40),
+    (re.compile(r"^[ \t]+security-level \d+", re.M), 40),
+    (re.compile(r"^same-security-traffic permit", re.M), 40),
+    (re.compile(r"^access-group \S+ (in|out) interface \S+|^access-group \S+ global", re.M), 40),
+    (re.compile(r"^access-list \S+ (line \d+ )?extended (permit|deny) ", re.M), 30),
+    (re.compile(r"^object network \S+", re.M), 30),
+    (re.compile(r"^nat \(\S+,\S+\) ", re.M), 30),
+    (re.compile(r"^ nat \(\S+,\S+\) (static|dynamic) ", re.M), 30),
+    (re.compile(r"^route \S+ \d+\.\d+\.\d+\.\d+ \d+\.\d+\.\d+\.\d+ \d", re.M), 20),
+    (re.compile(r"^http server enable", re.M), 30),
+    (re.compile(r"^(ssh|telnet|http) \d+\.\d+\.\d+\.\d+ \d+\.\d+\.\d+\.\d+ \S+\s*$", re.M), 30),
+    (re.compile(r"^passwd \S+", re.M), 20),
+    (re.compile(r"^pager lines \d", re.M), 20),
+    (re.compile(r"^mtu \S+ \d+\s*$", re.M), 20),
+    (re.compile(r"^enable password \S+ (encrypted|pbkdf2)", re.M), 30),
+]
+_NOT_ASA = [
+    re.compile(r"^config (system|firewall|router)", re.M),        # FortiOS
+    re.compile(r"^/(ip|interface|system|tool|routing) ", re.M),    # RouterOS
+    re.compile(r"^set (system|interfaces|firewall|security) ", re.M),
+    re.compile(r"^(system|interfaces|firewall|security) \{", re.M),
+]
+_IOS_ONLY = re.compile(r"^(version 1\d\.\d|ip access-list (standard|extended) |line vty |"
+                       r"boot-start-marker)", re.M)
+
+
+def detect(text: str) -> int:
+    """Confidence 0..100 that ``text`` is a Cisco ASA (or FTD, PIX) configuration."""
+    head = text[:_DETECT_WINDOW]
+    for rx in _NOT_ASA:
+        if rx.search(head):
+            return 0
+    score = sum(points for rx, points in _ASA_MARKERS if rx.search(head))
+    if _IOS_ONLY.search(head) and not _ASA_MARKERS[0][0].search(head):
+        return min(score, 10)
+    return min(score, 100)
+
+
+def parse(text: str, file: str) -> ParseResult:
+    """Parse one ASA config into one Device and its ParseReport (never raises on content)."""
+    return parse_without_gc(AsaParser, text, file)
+
+
+def incomplete(text: str, result: ParseResult) -> tuple[int, str] | None:
+    """``(line, message)`` when a ``: Saved`` export does not end with ``: end`` or the
+    resolution of objects, ACLs and NAT failed (the model is incomplete), else None
+    (:mod:`netaudit.parsers.completeness`)."""
+    from netaudit.parsers import completeness
+    for w in result.report.warnings:
+        if ": resolution failed (" in w:
+            return 0, completeness.known(w.split(": ", 1)[1])
+    return completeness.asa(text)

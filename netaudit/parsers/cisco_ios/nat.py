@@ -1,0 +1,140 @@
+"""Cisco IOS NAT as it is read: ``ip nat inside|outside source …`` and ``ip nat pool``.
+
+Rules wait in the parse state until :mod:`.convert` knows the inside / outside
+interfaces and the pools (``ip nat … pool P`` translates to the pool's first address,
+reported as partial; ``static network``, route-map and other ``outside`` forms are
+partial rules).
+"""
+from __future__ import annotations
+
+from netaudit.model import PROTO_TCP, PROTO_UDP, AddrMatch, Match, NatRule, PortRange, Src
+from netaudit.parsers.base import IGNORE_CTX, Unknown
+from netaudit.parsers.cisco_common import canonical_ifname, port_number
+from netaudit.parsers.cisco_ios.state import IosState
+from netaudit.parsers.ip import ip_to_int
+
+
+class NatReader(IosState):
+    """``ip nat …`` global lines (the interface side, ``ip nat inside|outside``, is an
+    interface line)."""
+
+    def h_ip_nat(self, tokens, low, src):
+        n = len(low)
+        if n >= 3 and low[2] == "pool":
+            self._nat_pool(tokens, low, src)
+            return
+        if n < 5 or low[2] not in ("inside", "outside") or low[3] != "source":
+            self.ignored += 1            # ip nat translation …, ip nat log …, ip nat service …
+            self.ctx = IGNORE_CTX
+            return
+        side = low[2]
+        if low[4] == "static":
+            self._nat_static(side, tokens, low, src)
+        elif side == "inside" and low[4] == "list" and n >= 8:
+            self._nat_list(tokens, low, src)
+        else:
+            self._nat_partial(f"ip nat {side} source {low[4]} not modelled", src)
+
+    def _nat_partial(self, reason: str, src: Src) -> None:
+        rule = NatRule(kind="source", source=src, partial=reason)
+        self.nat_pending.append((rule, None, None))
+        self.rep.add_partial("nat", reason, src)
+
+    def _nat_pool(self, tokens, low, src):
+        if len(tokens) >= 6 and (a := ip_to_int(tokens[4])) is not None \
+                and (b := ip_to_int(tokens[5])) is not None:
+            self.pools[tokens[3]] = (a, b, src)
+            self.ctx = IGNORE_CTX
+            return
+        raise Unknown
+
+    def _nat_list(self, tokens, low, src):
+        acl = tokens[5]
+        self.ref("acl", acl, src)
+        kind = low[6]
+        if kind == "interface":
+            rule = NatRule(kind="source", acl=acl, to_interface=canonical_ifname(tokens[7]),
+                           source=src)
+        elif kind == "pool":
+            pool = tokens[7]
+            self.ref("nat-pool", pool, src)
+            rule = NatRule(kind="source", acl=acl, source=src)
+            self.nat_pool_rules.append((rule, pool))   # resolved in .convert: may come later
+        else:
+            raise Unknown
+        if "vrf" in low[8:]:
+            self.ref("vrf", tokens[low.index("vrf", 8) + 1], src)
+        self.nat_pending.append((rule, "inside", "outside"))
+
+    def _nat_static(self, side: str, tokens, low, src):
+        n = len(low)
+        i = 5
+        if i < n and low[i] == "network":
+            self._nat_partial(f"ip nat {side} source static network not modelled", src)
+            return
+        proto = None
+        if i < n and low[i] in ("tcp", "udp"):
+            proto = PROTO_TCP if low[i] == "tcp" else PROTO_UDP
+            i += 1
+        local = ip_to_int(tokens[i]) if i < n else None
+        if local is None:
+            raise Unknown
+        i += 1
+        lport = None
+        if proto is not None:
+            if i >= n or (lport := port_number(tokens[i], proto)) is None:
+                raise Unknown
+            i += 1
+        glob_iface = None
+        if i < n and low[i] == "interface":
+            if i + 1 >= n:
+                raise Unknown
+            glob_iface = canonical_ifname(tokens[i + 1])
+            glob = None
+            i += 2
+        else:
+            glob = ip_to_int(tokens[i]) if i < n else None
+            if glob is None:
+                raise Unknown
+            i += 1
+        gport = None
+        if proto is not None:
+            if i >= n or (gport := port_number(tokens[i], proto)) is None:
+                raise Unknown
+            i += 1
+        if "vrf" in low[i:]:
+            self.ref("vrf", tokens[low.index("vrf", i) + 1], src)
+        # ip nat inside source static L G: L is the inside host, G its outside face.
+        # ip nat outside source static G L: an outside host G is seen inside as L.
+        in_side, out_side = "inside", "outside"
+        protos = (proto,) if proto else None
+        # traffic towards the translated face: rewrite destination
+        if side == "inside":
+            dst_rule = NatRule(kind="destination", source=src, to_ip=local, to_port=lport,
+                               match=Match(dst=(AddrMatch.host(glob),) if glob is not None
+                                           else None, protocols=protos,
+                                           dst_ports=(PortRange(gport, gport),)
+                                           if gport is not None else None))
+            src_rule = NatRule(kind="source", source=src, to_ip=glob,
+                               to_interface=glob_iface if glob is None else None,
+                               match=Match(src=(AddrMatch.host(local),), protocols=protos,
+                                           src_ports=(PortRange(lport, lport),)
+                                           if lport is not None else None))
+            if lport is not None and lport != gport:
+                src_rule.partial = f"source port rewrite {lport}->{gport} not modelled"
+                self.rep.add_partial("nat", src_rule.partial, src)
+            self.nat_pending.append((src_rule, in_side, out_side))
+            self.nat_pending.append((dst_rule, out_side, None))
+            if glob_iface is not None:
+                self.nat_iface_dst.append((dst_rule, glob_iface))
+        else:
+            if proto is not None or glob is None:
+                self._nat_partial("ip nat outside source static with ports not modelled", src)
+                return
+            # outside host `local` (its real address, tokens order G L) appears inside as glob
+            src_rule = NatRule(kind="source", source=src, to_ip=glob,
+                               match=Match(src=(AddrMatch.host(local),)))
+            dst_rule = NatRule(kind="destination", source=src, to_ip=local,
+                               match=Match(dst=(AddrMatch.host(glob),)))
+            self.nat_pending.append((src_rule, "outside", "inside"))
+            self.nat_pending.append((dst_rule, "inside", None))

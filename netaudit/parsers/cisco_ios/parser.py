@@ -1,0 +1,238 @@
+"""Cisco IOS / IOS-XE parser: the one parser class and its dispatch tables.
+
+:class:`IosParser` is :class:`~netaudit.parsers.base.LineParser` (the neutral line
+dispatch, ``no`` as the negation keyword) with the IOS comment and banner rules, the
+IOS secret grammar, and the readers and the conversion of this package as mixins.
+The keyword lists are in :mod:`.syntax`; the tables binding them to handlers are at
+the end of this module.
+"""
+from __future__ import annotations
+
+import re
+
+from netaudit.model import Src
+from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, table
+from netaudit.parsers.cisco_ios.acls import AclReader
+from netaudit.parsers.cisco_ios.convert import ModelBuilder
+from netaudit.parsers.cisco_ios.interfaces import InterfaceReader
+from netaudit.parsers.cisco_ios.management import ManagementReader
+from netaudit.parsers.cisco_ios.nat import NatReader
+from netaudit.parsers.cisco_ios.routing import RoutingReader
+from netaudit.parsers.cisco_ios.syntax import (
+    IFACE_IGNORED, IFACE_PARTIAL, KEY_GRAMMAR, LINE_IGNORED, SECRET_WORDS, TOP_IGNORED,
+    VLAN_IGNORED, VLAN_PARTIAL, secret_after,
+)
+
+
+class IosParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatReader, ManagementReader):
+    """One pass over the lines (:meth:`~netaudit.parsers.base.LineParser.run`), then
+    :meth:`~.convert.ModelBuilder.finish` resolves cross-references."""
+
+    # ------------------------------------------------------------------ secrets
+
+    def scan_secrets(self, tokens: list[str], low: list[str]) -> None:
+        """Collect secrets from a line we otherwise ignore (routing-protocol
+        passwords, key-strings, RADIUS/TACACS keys, pre-shared keys …)."""
+        for i, w in enumerate(low):
+            if w not in SECRET_WORDS:
+                continue
+            if w == "pre-shared-key":
+                if "key" not in low[i + 1:]:
+                    self.add_secret(tokens[-1])
+                continue
+            if w in ("wpa-psk", "set-key"):      # IOS-XE WLAN: security wpa psk set-key ascii 0 X
+                j = i + 1
+                while j < len(low) and low[j] in ("ascii", "hex", "0", "7", "8"):
+                    j += 1
+                if j < len(tokens):
+                    self.add_secret(tokens[j])
+                continue
+            if w == "key" and i + 1 < len(low) and low[i + 1] in KEY_GRAMMAR:
+                # crypto key import rsa L [pem] … terminal|url U PASSPHRASE; key chain …
+                if low[i + 1] == "import":
+                    for j in range(i + 2, len(low) - 1):
+                        if low[j] == "terminal" or (low[j] == "url" and j + 2 < len(low)):
+                            self.add_secret(tokens[j + 1 if low[j] == "terminal" else j + 2])
+                            break
+                continue
+            self.add_secret(secret_after(tokens, i))
+
+    def ctx_partial(self, ctx: Ctx, reason: str, src: Src) -> None:
+        if ctx.kind == "interface":
+            for st in ctx.targets:
+                self.iface_partial(st.iface, reason, src)
+        else:
+            self.rep.add_partial(ctx.label or ctx.kind, reason, src)
+
+    # ------------------------------------------------------------------ main loop
+
+    def prepare(self, raw: str, lineno: int) -> str | None:
+        if self.banner is not None or self.banner_pending is not None:
+            self._banner_line(raw, lineno)
+            return None
+        stripped = raw.strip()
+        if not stripped:
+            self.ignored += 1
+            return None
+        if stripped[0] == "!":
+            self.ignored += 1
+            if raw[0] == "!":
+                self.ctx = None   # a column-0 "!" ends the block (helps de-indented input)
+            return None
+        return stripped
+
+    def end_of_input(self) -> None:
+        if self.banner is not None or self.banner_pending is not None:
+            start = self.banner_src or self.banner_pending
+            self.rep.warnings.append(
+                f"{self.file}:{start.line}: banner never closed; the rest of "
+                "the file was treated as banner text")
+        self.finish()
+
+    def _banner_line(self, raw: str, lineno: int) -> None:
+        self.ignored += 1
+        if self.banner_pending is not None:      # delimiter is the first char of this line
+            text = raw.strip()
+            if not text:
+                return
+            self.banner_src, self.banner_pending = self.banner_pending, None
+            delim = "^C" if text.startswith("^C") else text[0]
+            if delim not in text[len(delim):]:
+                self.banner = delim
+            return
+        if self.banner in raw:
+            self.banner = None
+
+    def fast_line(self, tokens: list[str], stripped: str, lineno: int) -> None:
+        self._numbered_acl(tokens, stripped, lineno)
+
+    def _in_ctx(self, ctx: Ctx, stripped: str, lineno: int, fallback: bool) -> bool:
+        if ctx.kind == "acl":
+            return self._acl_entry(ctx.targets[0], stripped, lineno, fallback)
+        return super()._in_ctx(ctx, stripped, lineno, fallback)
+
+    def apply(self, ctx: Ctx, entry, tokens, low, src: Src) -> bool:
+        # Block handlers return True for "understood, nothing to record" so a line is
+        # counted once as ignored even when it applies to an interface range.
+        ignored = False
+        try:
+            for target in ctx.targets:
+                ignored = bool(entry(self, target, tokens, low, src)) or ignored
+        except Unknown:
+            return False
+        if ignored:
+            self.ignored += 1
+        return True
+
+    # ------------------------------------------------------------------ global handlers
+
+    def h_version(self, tokens, low, src):
+        if len(tokens) < 2:
+            raise Unknown
+        self.dev.os_version = tokens[1]
+
+    def h_banner(self, tokens, low, src):
+        self.ignored += 1
+        text = src.text
+        # rest = text after "banner" and its type word (motd, login, exec …)
+        m = re.match(r"banner\s+\S+\s?(.*)$", text, re.IGNORECASE)
+        rest = m.group(1).lstrip() if m else ""
+        if not rest:
+            self.banner_pending = src
+            return
+        delim = "^C" if rest.startswith("^C") else rest[0]
+        if delim not in rest[len(delim):]:
+            self.banner, self.banner_src = delim, src
+
+    def h_zone(self, tokens, low, src):
+        self.ctx = IGNORE_CTX          # zone security / zone-pair: ZBF, see interfaces
+
+
+# =========================================================================== dispatch tables
+
+
+P = IosParser
+
+TOP_TABLE = table(
+    ignored=TOP_IGNORED,
+    handlers={
+        "hostname": P.h_hostname, "version": P.h_version, "banner": P.h_banner,
+        "service": P.h_service, "no service": P.h_service,
+        "enable": P.h_enable, "username": P.h_username,
+        "aaa": P.h_aaa, "no aaa": P.h_aaa,
+        "cdp": P.h_cdp_lldp, "no cdp": P.h_cdp_lldp, "lldp": P.h_cdp_lldp,
+        "no lldp": P.h_cdp_lldp, "logging": P.h_logging, "ntp": P.h_ntp,
+        "ip source-route": P.h_source_route, "no ip source-route": P.h_source_route,
+        "ip ssh": P.h_ip_ssh, "switch": P.h_switch,
+        "zone security": P.h_zone, "zone-pair": P.h_zone,
+        "interface": P.h_interface,
+        "ip access-list": P.h_ip_access_list,
+        "object-group": P.h_object_group,
+        "vlan": P.h_vlan,
+        "line": P.h_line,
+        "router": P.h_router,
+        "vrf definition": P.h_vrf_definition, "ip vrf": P.h_vrf_definition,
+        "ip routing": P.h_ip_routing, "no ip routing": P.h_ip_routing,
+        "ip default-gateway": P.h_default_gateway,
+        "ip route": P.h_ip_route,
+        "route-map": P.h_route_map,
+        "ip http": P.h_ip_http, "no ip http": P.h_ip_http,
+        "ip dns": P.h_ip_dns, "no ip dns": P.h_ip_dns,
+        "ip dhcp": P.h_ip_dhcp,
+        "snmp-server": P.h_snmp,
+        "ip nat": P.h_ip_nat,
+    },
+)
+IFACE_TABLE = table(
+    ignored=IFACE_IGNORED,
+    partial=IFACE_PARTIAL,
+    handlers={
+        "description": P.if_description,
+        "ip address": P.if_ip_address, "no ip address": P.if_no_ip_address,
+        "ip unnumbered": P.if_unnumbered,
+        "shutdown": P.if_shutdown, "no shutdown": P.if_shutdown,
+        "ip access-group": P.if_access_group,
+        "ip verify": P.if_verify, "ip policy": P.if_policy,
+        "ip nat inside": P.if_nat, "ip nat outside": P.if_nat,
+        "ip vrf": P.if_vrf, "vrf": P.if_vrf,
+        "standby": P.if_standby, "vrrp": P.if_vrrp, "address": P.if_vrrp3_address,
+        "switchport": P.if_switchport, "no switchport": P.if_no_switchport,
+        "encapsulation": P.if_encapsulation,
+        "channel-group": P.if_channel_group,
+        "ip ospf": P.if_routing_protocol, "ipv6 ospf": P.if_routing_protocol,
+        "ip eigrp": P.if_routing_protocol, "ip rip": P.if_routing_protocol,
+        "ppp": P.if_secret_ignored,
+        "ip authentication": P.if_secret_ignored,
+    },
+)
+
+LINE_TABLE = table(
+    ignored=LINE_IGNORED,
+    handlers={
+        "transport input": P.line_transport,
+        "access-class": P.line_access_class,
+        "password": P.line_password,
+        "no login": P.line_no_login,
+    },
+)
+
+VLAN_TABLE = table(ignored=VLAN_IGNORED, partial=VLAN_PARTIAL,
+                   handlers={"name": P.vlan_name})
+
+ROUTEMAP_TABLE = table(
+    ignored=["match", "set", "description", "continue", "exit"],
+    handlers={"match ip": P.rm_match_ip},
+)
+
+
+class _OgTable(dict):
+    """Dispatch table for object-group bodies: every line is an item."""
+
+    def get(self, key, default=None):
+        return P.og_item
+
+
+OG_TABLE = _OgTable()
+
+P.TOP_TABLE, P.IFACE_TABLE, P.LINE_TABLE, P.VLAN_TABLE = TOP_TABLE, IFACE_TABLE, LINE_TABLE, VLAN_TABLE
+P.ROUTEMAP_TABLE, P.OG_TABLE = ROUTEMAP_TABLE, OG_TABLE

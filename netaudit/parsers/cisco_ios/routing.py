@@ -1,0 +1,120 @@
+"""Cisco IOS routing as it is read: ``router`` blocks (dynamic routing), VRFs, ``ip
+routing``, ``ip default-gateway``, ``switch N provision``, static routes, and the ACL
+references of route-maps.  Whether the device routes at all is decided in :mod:`.convert`.
+"""
+from __future__ import annotations
+
+from netaudit.model import Route
+from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown
+from netaudit.parsers.cisco_common import canonical_ifname
+from netaudit.parsers.cisco_ios.state import IosState
+from netaudit.parsers.ip import ip_to_int, len_to_mask, mask_to_len, prefix_of
+
+
+class RoutingReader(IosState):
+    """``router``, ``vrf definition``, ``ip routing``, ``ip route``, ``route-map``."""
+
+    def h_switch(self, tokens, low, src):
+        """``switch N provision …`` (a stack member): without ``ip routing``, routing is off."""
+        self.ctx = IGNORE_CTX
+        if len(low) >= 3 and low[2] == "provision":
+            self.switch_provision = self.switch_provision or src
+        else:
+            self.ignored += 1
+
+    def h_router(self, tokens, low, src):
+        self.dev.dynamic_routing.append(src)
+        if "vrf" in low[:-1]:
+            self.ref("vrf", tokens[low.index("vrf") + 1], src)
+        self.ctx = IGNORE_CTX
+
+    def h_vrf_definition(self, tokens, low, src):
+        if len(tokens) < 3:
+            raise Unknown
+        self.dev.vrfs.add(tokens[2])
+        self.ctx = IGNORE_CTX    # rd, route-target, address-family: no effect on reach
+
+    def h_ip_routing(self, tokens, low, src):
+        self.routing_line = (low[0] != "no", src)
+
+    def h_default_gateway(self, tokens, low, src):
+        if len(tokens) < 3 or ip_to_int(tokens[2]) is None:
+            raise Unknown
+        self.default_gw = src
+        self.facts.default_gateway = tokens[2]
+
+    _ROUTE_FLAGS = frozenset({"permanent", "global", "multicast", "dhcp", "name", "tag",
+                              "track", "longer-prefixes"})
+
+    def h_ip_route(self, tokens, low, src):
+        n = len(tokens)
+        i, vrf = 2, "default"
+        if n > 3 and low[2] == "vrf":
+            vrf, i = tokens[3], 4
+            self.ref("vrf", vrf, src)
+        if i + 1 >= n:
+            raise Unknown
+        if "/" in tokens[i]:                    # IOS-XE also takes A/len
+            a, _, ln = tokens[i].partition("/")
+            p, plen = ip_to_int(a), int(ln) if ln.isdigit() and int(ln) <= 32 else None
+            i += 1
+        else:
+            p, m = ip_to_int(tokens[i]), ip_to_int(tokens[i + 1])
+            plen = mask_to_len(m) if m is not None else None
+            i += 2
+        if p is None or plen is None:
+            raise Unknown
+        prefix = prefix_of(p & len_to_mask(plen), plen)
+        iface = nh = None
+        partial = None
+        if i < n and ip_to_int(tokens[i]) is None and low[i] not in self._ROUTE_FLAGS \
+                and not low[i].isdigit():
+            iface = canonical_ifname(tokens[i])
+            i += 1
+        if i < n and (x := ip_to_int(tokens[i])) is not None:
+            nh = x
+            i += 1
+        distance = 1
+        while i < n:
+            w = low[i]
+            if w.isdigit() and int(w) <= 255:
+                distance = int(w)
+                i += 1
+            elif w in ("name", "tag", "track"):
+                i += 2
+            elif w in ("permanent", "longer-prefixes"):
+                i += 1
+            elif w == "multicast":             # RPF-only route: not used for forwarding
+                self.ignored += 1
+                return
+            elif w == "global":
+                partial = "next hop resolved in the global table"
+                i += 1
+            elif w == "dhcp":
+                partial = "next hop learned from DHCP"
+                i += 1
+            else:
+                raise Unknown
+        if iface is None and nh is None and partial is None:
+            raise Unknown
+        drop = bool(iface and iface.startswith("Null"))
+        self.dev.routes.append(Route(prefix=prefix, vrf=vrf, next_hop=nh, interface=iface,
+                                     drop=drop, distance=distance, origin="static",
+                                     source=src, partial=partial))
+        if partial:
+            self.rep.add_partial(f"route {prefix}", partial, src)
+
+    # --- route-maps (only their ACL references matter here)
+
+    def h_route_map(self, tokens, low, src):
+        if len(tokens) < 2:
+            raise Unknown
+        self.ignored += 1
+        self.route_maps.add(tokens[1])
+        self.ctx = Ctx("route-map", self.ROUTEMAP_TABLE, [None], f"route-map {tokens[1]}", src)
+
+    def rm_match_ip(self, _target, tokens, low, src):
+        if len(low) >= 4 and low[2] == "address" and low[3] != "prefix-list":
+            for name in tokens[3:]:
+                self.ref("acl", name, src)
+        return True

@@ -1,0 +1,147 @@
+"""Cisco IOS / IOS-XE parse state: what is collected while reading, before
+:mod:`.convert` turns it into the model.
+
+:class:`IosState` is the one parser object's state; the readers (:mod:`.acls`,
+:mod:`.interfaces`, :mod:`.routing`, :mod:`.nat`, :mod:`.management`) and the
+conversion (:mod:`.convert`) are its mixins, put together in :class:`.parser.IosParser`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from netaddr import IPNetwork
+
+from netaudit.model import Filter, FilterLine, IfKind, Interface, NatRule, Src
+from netaudit.parsers.base import LineParser, kind_from_name
+from netaudit.parsers.cisco_ios.acl_entries import Ace
+from netaudit.parsers.cisco_ios.facts import IOSFacts
+from netaudit.parsers.cisco_ios.syntax import KIND_BY_PREFIX, NOT_SECRETS, PHYSICAL_HINTS, SECRET_WORDS
+
+VENDOR = "cisco_ios"
+
+
+class IfState:
+    """Per-interface facts collected while reading, turned into the model at the end."""
+
+    __slots__ = ("iface", "primary", "secondaries", "vips", "sw_any", "no_switchport",
+                 "mode", "mode_src", "access_vlan", "allowed", "native", "voice_vlan",
+                 "l3_cmd", "channel_group", "acl_in", "acl_out", "ethernet_like", "policy")
+
+    def __init__(self, iface: Interface):
+        self.iface = iface
+        self.primary: IPNetwork | None = None
+        self.secondaries: list[IPNetwork] = []
+        self.vips: list[int] = []
+        self.sw_any = False
+        self.no_switchport = False
+        self.mode: str | None = None
+        self.mode_src: Src | None = None
+        self.access_vlan: int | None = None
+        self.allowed: frozenset[int] | None = None
+        self.native: int | None = None
+        self.voice_vlan: int | None = None
+        self.policy: tuple[str, Src] | None = None
+        self.l3_cmd = False
+        self.channel_group: tuple[str, Src] | None = None
+        self.acl_in: tuple[str, Src] | None = None
+        self.acl_out: tuple[str, Src] | None = None
+        self.ethernet_like = False
+
+
+class Acl:
+    """An ACL as read: its model filter (filled while reading) and whether it is standard."""
+
+    __slots__ = ("filter", "standard")
+
+    def __init__(self, flt: Filter, standard: bool):
+        self.filter = flt
+        self.standard = standard
+
+
+@dataclass(eq=False)
+class ObjGroup:
+    """``object-group network|service NAME`` (NX-OS ``object-group ip address|port``):
+    items as parsed, expanded once the whole file is read."""
+
+    kind: str                 # network | service | nxos-address | port
+    name: str
+    src: Src
+    items: list = field(default_factory=list)
+    partial: str | None = None
+
+
+@dataclass(eq=False)
+class LineBlock:
+    """A ``line vty|con|aux|tty …`` block: what it lets in, and how."""
+
+    kind: str                 # vty | con | aux | tty
+    src: Src
+    transports: set[str] | None = None
+    transport_src: Src | None = None
+    acl: tuple[str, Src] | None = None
+    no_login: Src | None = None
+
+
+class IosState(LineParser):
+    """The parser's state; the dispatch tables of the blocks are set on
+    :class:`.parser.IosParser` once its handlers exist."""
+
+    VENDOR = VENDOR
+    NEGATION = "no"
+    FAST_WORD = "access-list"               # numbered ACL entries: the bulk of big configs
+    SECRET_WORDS = SECRET_WORDS
+    NOT_SECRETS = NOT_SECRETS
+    DEINDENTED_BLOCKS = True
+    # block dispatch tables (.parser)
+    IFACE_TABLE: ClassVar[dict] = {}
+    LINE_TABLE: ClassVar[dict] = {}
+    VLAN_TABLE: ClassVar[dict] = {}
+    ROUTEMAP_TABLE: ClassVar[dict] = {}
+    OG_TABLE: ClassVar[dict] = {}
+
+    def __init__(self, text: str, file: str):
+        super().__init__(text, file)
+        self.banner: str | None = None          # open banner delimiter
+        self.banner_src: Src | None = None
+        self.banner_pending: Src | None = None  # `banner motd` with delimiter on next line
+        self.ifs: dict[str, IfState] = {}
+        self.acls: dict[str, Acl] = {}
+        self.groups: dict[str, ObjGroup] = {}
+        self.deferred: list[tuple[Filter, FilterLine, Ace]] = []
+        self.route_maps: set[str] = set()
+        self.lines_cfg: list[LineBlock] = []
+        self.uses_switchport = False
+        self.routing_line: tuple[bool, Src] | None = None
+        self.default_gw: Src | None = None
+        self.switch_provision: Src | None = None
+        self.http: dict[str, object] = {"http": None, "https": None, "acl": None,
+                                        "port": 80, "secure_port": 443}
+        self.snmp: list[tuple[str | None, Src]] = []
+        self.dhcp_pool: Src | None = None
+        self.service_dhcp = True
+        self.dns_server: Src | None = None
+        self.small_servers: list[tuple[str, int, tuple[int, ...], Src]] = []
+        self.nat_pending: list[tuple[NatRule, str | None, str | None]] = []
+        self.nat_iface_dst: list[tuple[NatRule, str]] = []
+        self.nat_pool_rules: list[tuple[NatRule, str]] = []
+        self.pools: dict[str, tuple[int, int, Src]] = {}
+        self.facts = IOSFacts()
+        self.dev.facts = self.facts
+
+    def _iface(self, name: str, src: Src | None) -> IfState:
+        st = self.ifs.get(name)
+        if st is None:
+            kind = kind_from_name(name, PHYSICAL_HINTS, KIND_BY_PREFIX)
+            iface = Interface(name=name, kind=kind, source=src)
+            if "." in name and kind != IfKind.OTHER:
+                iface.kind = IfKind.SUBINTERFACE
+                iface.parent = name.split(".", 1)[0]
+            st = IfState(iface)
+            st.ethernet_like = kind in (IfKind.PHYSICAL, IfKind.PORT_CHANNEL) and (
+                "Ethernet" in name or "GigE" in name or kind == IfKind.PORT_CHANNEL)
+            self.ifs[name] = st
+            self.dev.interfaces[name] = iface
+        elif st.iface.source is None:
+            st.iface.source = src
+        return st

@@ -1,0 +1,219 @@
+"""Cisco IOS / IOS-XE keyword tables and pure syntax helpers (no parser state).
+
+The dispatch tables themselves (keywords → handlers) are built in :mod:`.parser` from
+these lists; a keyword listed here is understood.  Keys are space-separated lower-case
+keyword prefixes (one to three words).  A ``no`` form of anything listed (or handled) is
+understood as "back to default" and ignored unless it has its own handler
+(:attr:`netaudit.parsers.base.LineParser.NEGATION`).
+"""
+from __future__ import annotations
+
+import re
+
+from netaudit.model import IfKind
+from netaudit.parsers.base import Unknown, hostname_from_file
+from netaudit.parsers.cisco_common import ALL_VLANS, parse_vlan_list
+
+# Global commands understood and irrelevant to forwarding/exposure.  A global ignored
+# command may carry an indented body (aaa group server, crypto pki, control-plane …):
+# the body is ignored too (secrets in it are still collected).
+TOP_IGNORED = [
+    "boot", "boot-start-marker", "boot-end-marker", "clock", "spanning-tree",
+    "vtp", "errdisable", "multilink", "memory", "alias", "call-home", "diagnostic",
+    "power", "mac", "mac-address-table", "license", "end", "exit", "control-plane",
+    "redundancy", "archive", "exception", "scheduler", "process", "file", "login",
+    "privilege", "secure", "warm-reboot", "platform", "system", "udld", "port-channel",
+    "vstack", "mls", "wrr-queue", "srr-queue", "qos", "auto", "macro", "access-session",
+    "authentication", "dot1x", "device-sensor", "table-map", "monitor", "sdm",
+    "stack-mac", "ipv6", "class-map", "policy-map", "parameter-map", "track", "event",
+    "kron", "cts", "dial-peer", "voice", "voice-card", "telephony-service",
+    "application", "gatekeeper", "sccp", "stcapp", "controller", "network-clock",
+    "network-clock-participate", "isdn", "fax", "mgcp", "ccm-manager", "wsma",
+    "netconf", "netconf-yang", "restconf", "flow", "sampler", "mpls", "l2vpn",
+    "bridge-domain", "segment-routing", "template", "service-template",
+    "device-tracking", "transceiver", "hw-module", "fabric", "energywise", "avc",
+    "performance", "snmp", "radius-server", "tacacs-server", "tacacs", "radius", "ldap",
+    "key", "crypto", "dialer-list", "chat-script", "rmon", "ethernet",
+    "pseudowire-class", "bfd", "bfd-template", "lacp", "pagp", "epm", "location",
+    "subscriber", "building", "current", "upgrade", "resource", "storm-control",
+    "dot11", "nat64", "zone", "wism", "instance", "openflow", "onep", "vpdn",
+    "vpdn-group", "service-routing", "cpp", "ptp", "telemetry", "pnp", "mmi",
+    "vlan internal", "vlan access-log", "vlan accounting", "vlan configuration",
+    "vlan group",
+    # `ip …` global commands
+    "ip cef", "ip domain", "ip domain-name", "ip domain-lookup", "ip domain-list",
+    "ip name-server", "ip forward-protocol", "ip bgp-community", "ip community-list",
+    "ip prefix-list", "ip as-path", "ip extcommunity-list", "ip classless",
+    "ip subnet-zero", "ip multicast-routing", "ip multicast", "ip pim", "ip igmp",
+    "ip tcp", "ip icmp", "ip options", "ip bootp", "ip gratuitous-arps", "ip arp",
+    "ip host", "ip scp", "ip ftp", "ip tftp", "ip rcmd", "ip flow-export",
+    "ip flow-cache", "ip flow-top-talkers", "ip flow", "ip accounting-threshold",
+    "ip accounting-list", "ip accounting", "ip radius", "ip tacacs", "ip sla",
+    "ip local", "ip default-network", "ip mroute", "ip msdp", "ip rsvp", "ip wccp",
+    "ip inspect", "ip audit", "ip ips", "ip port-map", "ip explicit-path",
+    "ip auth-proxy", "ip admission", "ip device", "ip telnet", "ip ddns",
+    "ip dhcp-client", "ip nbar", "ip traffic-export", "ip reflexive-list", "ip rip",
+    "ip ospf", "ip eigrp", "ip nhrp", "ip policy-list", "ip sdr", "ip dvmrp",
+    "ip finger", "ip mfib", "ip cgmp", "ip wlccp", "ip lisp", "ip hardware",
+    "ip sockets", "ip client",
+]
+
+# Interface sub-commands with no effect on what can reach what (physical, cosmetic,
+# routing-protocol tuning, IPv6 which the engine does not model yet).
+IFACE_IGNORED = [
+    "duplex", "speed", "negotiation", "media-type", "mtu", "ip mtu", "ip tcp",
+    "load-interval", "bandwidth", "delay", "keepalive", "cdp", "lldp", "spanning-tree",
+    "storm-control", "logging", "carrier-delay", "hold-queue", "ip pim", "ip igmp",
+    "ip cgmp", "ip flow", "ip route-cache", "ip mroute-cache", "ip redirects",
+    "ip unreachables", "ip proxy-arp", "ip local-proxy-arp", "ip directed-broadcast",
+    "ip split-horizon", "ip helper-address", "ipv6", "ip dvmrp", "ip rip", "ip eigrp",
+    "ip hello-interval", "ip hold-time", "ip summary-address", "ip bandwidth-percent",
+    "ip mask-reply", "ip virtual-reassembly", "ip virtual-reassembly-out",
+    "ip accounting", "ip nbar", "ip dhcp", "ip arp", "ip information-reply", "ip irdp",
+    "ip multicast", "ip sdr", "ip rsvp", "ip nhrp", "ip sap", "ip load-sharing",
+    "ip cef", "ip router", "ip flow-monitor", "ip sla", "ip ddns", "mls", "auto",
+    "power", "snmp", "arp", "ntp", "udld", "macro", "small-frame", "mop",
+    "channel-protocol", "lacp", "pagp", "dot1x", "authentication", "mab",
+    "access-session", "flowcontrol", "priority-queue", "wrr-queue", "rcv-queue",
+    "queue-set", "srr-queue", "tx-ring-limit", "device-tracking", "source", "clock",
+    "dsu", "framing", "linecode", "cablelength", "fair-queue", "rate-limit",
+    "traffic-shape", "custom-queue", "priority-group", "random-detect",
+    "physical-layer", "async", "peer", "dialer", "dialer-group", "tunnel", "ethernet",
+    "optical", "transceiver", "platform", "hw-module", "vtp", "down-when-looped",
+    "mpls", "isis", "bfd", "glbp", "exit", "l2protocol-tunnel", "service-module",
+    "qos", "crypto ipsec", "medium", "fec", "nmsp", "trust", "mdix", "hold", "backup",
+    "uc-tx-queue", "pvc", "frame-relay", "ip tcp adjust-mss",
+    "exit-address-family", "address-family",
+    "timers",
+]
+
+# Interface sub-commands that change forwarding in ways the model does not capture:
+# the interface is marked partial so no verdict rests on it.
+IFACE_PARTIAL = {
+    "service-policy": "service-policy not modelled (may police/drop/redirect)",
+    "xconnect": "xconnect (pseudowire) not modelled",
+    "bridge-group": "bridge-group (transparent bridging) not modelled",
+    "zone-member": "zone-based firewall (zone-member security) not modelled",
+    "ip inspect": "CBAC (ip inspect) not modelled",
+    "crypto map": "IPsec crypto map not modelled",
+    "ip nat enable": "NVI NAT (ip nat enable) not modelled",
+    "ip wccp": "WCCP redirection not modelled",
+    "pppoe-client": "PPPoE client not modelled",
+    "pppoe": "PPPoE not modelled",
+    "ip admission": "authentication proxy (ip admission) not modelled",
+    "ip auth-proxy": "authentication proxy not modelled",
+    "ip audit": "IDS (ip audit) not modelled",
+    "ip ips": "IPS (ip ips) not modelled",
+    "mac access-group": "MAC access-group not modelled",
+    "service": "EVC service instance not modelled",
+    "ip traffic-export": "traffic export not modelled",
+    "ip security": "IP security options not modelled",
+}
+
+# `line` sub-commands understood and irrelevant.
+LINE_IGNORED = [
+    "exec-timeout", "privilege", "logging", "stopbits", "transport", "session-timeout",
+    "length", "width", "history", "escape-character", "autoselect", "modem",
+    "flowcontrol", "speed", "databits", "parity", "exec", "authorization", "accounting",
+    "login", "rotary", "absolute-timeout", "activation-character", "location",
+    "motd-banner", "exec-banner", "international", "terminal-type", "refuse-message",
+    "vacant-message", "notify", "hold-character", "domain-lookup",
+    "disconnect-character", "ipv6", "session-limit", "timeout", "login-string",
+    "script", "txspeed", "rxspeed", "insecure", "lockable", "data-character-bits",
+    "special-character-bits", "padding", "start-character", "stop-character",
+    "full-help", "editing", "logout-warning", "dispatch-timeout", "service-module",
+    "cts", "exit", "vrf",
+]
+
+VLAN_IGNORED = ["state", "mtu", "remote-span", "media", "shutdown", "backupcrf",
+                "are", "ste", "said", "parent", "ring", "bridge", "stp", "tb-vlan1",
+                "tb-vlan2", "exit", "lldp"]
+VLAN_PARTIAL = {"private-vlan": "private VLAN not modelled"}
+
+# SNMPv3 `auth ALGO KEY` / `priv ALGO [BITS] KEY` algorithm words.
+SNMP_ALGORITHMS = frozenset({"md5", "sha", "sha-224", "sha-256", "sha-384", "sha-512", "des",
+                             "3des", "aes", "aes-128", "aes128", "aes-192", "aes-256"})
+
+# Words in an ignored line that announce a secret value right after them.
+SECRET_WORDS = frozenset({"password", "secret", "key-string", "md5", "key",
+                          "authentication-key", "pre-shared-key", "wpa-psk", "set-key",
+                          "password-encrypt"})
+# Words after `key` that make it a command, not a secret (`crypto key generate rsa`).
+KEY_GRAMMAR = frozenset({"generate", "zeroize", "import", "export", "pubkey-chain", "storage",
+                         "decrypt", "encrypt", "chain", "config-key", "move", "label"})
+# Values that are keywords, never secrets (``authentication md5 key-string …``).
+NOT_SECRETS = frozenset({"key-string", "key-chain", "chain", "md5", "key", "address",
+                         "encryption", "config-key", "level", "local", "remote",
+                         "hidden", "sha", "ascii", "hex", "password", "secret",
+                         "text", "encrypted", "unencrypted", "aes", "type"})
+
+PHYSICAL_HINTS = ("Ethernet", "GigE", "Serial", "POS", "ATM", "Cellular", "Async")
+KIND_BY_PREFIX = (
+    ("Vlan", IfKind.SVI), ("Loopback", IfKind.LOOPBACK),
+    ("Port-channel", IfKind.PORT_CHANNEL), ("Tunnel", IfKind.TUNNEL),
+    ("Null", IfKind.NULL),
+)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def trunk_allowed(current: frozenset[int] | None, words: list[str]) -> frozenset[int] | None:
+    """Apply one ``switchport trunk allowed vlan …`` line to the allowed set
+    (``None`` = all).  Successive lines combine: add/remove/except/all/none."""
+    op = words[0]
+    if op == "all":
+        return None
+    if op == "none":
+        return frozenset()
+    if op in ("add", "remove", "except"):
+        if len(words) < 2:
+            raise Unknown
+        vlans = parse_vlan_list("".join(words[1:]))
+    else:
+        vlans = parse_vlan_list("".join(words))
+        return None if vlans == ALL_VLANS else vlans
+    if op == "add":
+        result = None if current is None else current | vlans
+    elif op == "remove":
+        result = (ALL_VLANS if current is None else current) - vlans
+    else:
+        result = ALL_VLANS - vlans
+    return None if result == ALL_VLANS else result
+
+
+_RANGE_RE = re.compile(r"^(.*?)(\d+)\s*-\s*(\d+)$")
+
+
+def expand_range(spec: str) -> list[str]:
+    """``GigabitEthernet1/0/1 - 24 , Gi1/0/30`` → individual interface names."""
+    out: list[str] = []
+    for part in spec.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        m = _RANGE_RE.match(part)
+        if m and m.group(1).strip():
+            lo, hi = int(m.group(2)), int(m.group(3))
+            if hi < lo or hi - lo > 1024:
+                return []
+            out.extend(f"{m.group(1).strip()}{k}" for k in range(lo, hi + 1))
+        else:
+            out.append(part)
+    return out
+
+
+def hostname_of_file(file: str) -> str:
+    """``bbra_rtr_config.txt`` → ``bbra_rtr`` (configs without a hostname line)."""
+    return hostname_from_file(file, (".txt", ".cfg", ".conf", ".log", ".ios"), repeat=True)
+
+
+def secret_after(tokens: list[str], i: int) -> str | None:
+    """The secret value following keyword ``tokens[i]``, skipping an encryption
+    type digit (``password 7 0822…`` → ``0822…``; ``password cisco`` → ``cisco``)."""
+    j = i + 1
+    if j >= len(tokens):
+        return None
+    if tokens[j] in ("0", "5", "6", "7", "8", "9") and j + 1 < len(tokens):
+        j += 1
+    return tokens[j]

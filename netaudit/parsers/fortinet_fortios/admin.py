@@ -1,0 +1,494 @@
+"""FortiOS administrative access and the control plane: what reaches the FortiGate itself.
+
+Read box-wide: administrators and their trusted hosts (``config system admin``), SNMP
+(sysinfo, communities and their hosts, v3 users), probe-response, FortiManager push, NTP
+server mode; per VDOM, the DHCP and DNS servers.  Converted per VDOM
+(:class:`ControlPlane`): one ``MgmtService`` per ``allowaccess`` protocol and interface,
+its ACL pinning the destination to that interface's addresses and, for admin logins, the
+sources to the trusted hosts (only when every administrator has some); the other
+listeners; and the ``local-in`` input filter — explicit local-in policies, then the
+ingress interface's own addresses, then the forward policies restricted to the box's
+own addresses (FortiOS: reaching another interface's address is through traffic).
+See docs/vendors/fortinet_fortios.md, "Administrative access".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from netaddr import IPNetwork
+
+from netaudit.model import (
+    PROTO_ICMP,
+    PROTO_TCP,
+    PROTO_UDP,
+    Action,
+    AddrMatch,
+    Filter,
+    FilterLine,
+    Match,
+    MgmtService,
+    PortRange,
+    Src,
+)
+from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
+from netaudit.parsers.fortinet_fortios.facts import Admin, SnmpCommunity
+from netaudit.parsers.fortinet_fortios.policy import Policies, match_specs
+from netaudit.parsers.fortinet_fortios.services import Piece
+from netaudit.parsers.fortinet_fortios.state import ANY, INPUT_FILTER, ParseState, Vdom
+from netaudit.parsers.fortinet_fortios.tables import ACCESS, ACCESS_UNMODELLED
+from netaudit.parsers.fortinet_fortios.tree import IGNORE, MODEL, UNRECOGNIZED, Block
+from netaudit.parsers.ip import prefix_of
+
+_ADMIN = ("https", "http", "ssh", "telnet")
+
+
+class AdminSections(ParseState):
+    """Readers of the administrative sections (box-wide) and of a VDOM's DHCP/DNS servers."""
+
+    def h_admins(self, blk: Block) -> None:
+        for e in blk.entries.values():
+            hosts = []
+            any_host = False
+            for k in range(1, 11):
+                key = f"trusthost{k}"
+                vals = e.get(key)
+                if vals is None:
+                    continue
+                net = parse_prefix(vals)
+                if net is None:
+                    e.mark(key, UNRECOGNIZED)
+                    continue
+                if net.prefixlen == 0:
+                    any_host = True
+                    continue
+                hosts.append((net.cidr, self.set_src(e, key)))
+            for child in e.children.values():
+                child.disp = IGNORE
+            e.mark("vdom")  # read: the account's scope and profile grant no access
+            e.mark("accprofile")
+            self.admins.append(
+                Admin(e.name, self.src(e.edit_line), [] if any_host else hosts, bool(hosts) and not any_host)
+            )
+            e.leftover(ignore_prefixes=("",))
+
+    def h_snmp_sysinfo(self, blk: Block) -> None:
+        blk.ignore_prefixes = ("",)
+        self.snmp_enabled = blk.low("status", "disable") == "enable"
+
+    def h_snmp_community(self, blk: Block) -> None:
+        for e in blk.entries.values():
+            name = e.first("name", "")
+            if name:
+                self.secrets.add(name)
+                self.secret_on_lines(e.settings["name"].lines, name)
+            hosts = []
+            open_host = False
+            hb = e.child("hosts")
+            if hb is not None:
+                hb.disp = MODEL
+                for he in hb.entries.values():
+                    net = parse_prefix(he.get("ip"))
+                    if net is None or net.prefixlen == 0:
+                        open_host = True
+                    else:
+                        hosts.append((net.cidr, self.set_src(he, "ip")))
+                    he.leftover(ignore_prefixes=("",))
+            for child in e.children.values():
+                if child is not hb:
+                    child.disp = IGNORE
+            enabled = e.low("status", "enable") == "enable"
+            queries = e.low("query-v1-status", "enable") == "enable" or e.low("query-v2c-status", "enable") == "enable"
+            if enabled and queries:
+                self.snmp_communities.append(
+                    SnmpCommunity(self.src(e.edit_line), [] if open_host else hosts, bool(hosts) and not open_host)
+                )
+            e.leftover(ignore_prefixes=("",))
+
+    def h_snmp_user(self, blk: Block) -> None:
+        for e in blk.entries.values():
+            if e.low("status", "enable") == "enable" and e.low("queries", "enable") == "enable":
+                self.snmp_users.append({"source": self.src(e.edit_line)})
+            e.leftover(ignore_prefixes=("",))
+
+    def h_probe_response(self, blk: Block) -> None:
+        blk.ignore_prefixes = ("",)
+        port = blk.first("port")
+        if port and port.isdigit():
+            self.ports["probe-response"] = int(port)
+        self.probe_udp = blk.low("mode", "http-probe") == "twamp"
+
+    def h_ftm_push(self, blk: Block) -> None:
+        blk.ignore_prefixes = ("",)
+        port = blk.first("server-port")
+        if port and port.isdigit():
+            self.ports["ftm"] = int(port)
+
+    def h_ntp(self, blk: Block) -> None:
+        blk.ignore_prefixes = ("",)
+        for child in blk.children.values():
+            child.disp = IGNORE
+        if blk.low("server-mode", "disable") == "enable":
+            for ifn in blk.get("interface") or []:
+                self.ntp_ifaces.append((ifn, self.set_src(blk, "server-mode")))
+
+    def h_dhcp_server(self, blk: Block, v: Vdom) -> None:
+        v.blocks.setdefault("_dhcp", [])
+        for e in blk.entries.values():
+            if e.low("status", "enable") == "disable":
+                e.leftover(ignore_prefixes=("",))
+                continue
+            ifn = e.first("interface")
+            if ifn:
+                v.blocks["_dhcp"].append((ifn, self.set_src(e, "interface")))
+            for child in e.children.values():
+                child.disp = IGNORE
+            e.leftover(ignore_prefixes=("",))
+
+    def h_dns_server(self, blk: Block, v: Vdom) -> None:
+        v.blocks.setdefault("_dns", [])
+        for e in blk.entries.values():
+            v.blocks["_dns"].append((e.name, self.src(e.edit_line)))
+            e.leftover(ignore_prefixes=("",))
+
+
+class ControlPlane(Policies):
+    """The services and the ``local-in`` input filter of one VDOM (local-in policies are
+    policies: resolved like the forward ones)."""
+
+    def _owners(self):
+        """(interface, [(IPNetwork, [access], Src)]) for the VDOM's live L3 interfaces."""
+        out = []
+        for name, itf in self.dev.interfaces.items():
+            rec = self.p.ifs.get(name)
+            if rec is None or itf.shutdown:
+                continue
+            addrs = list(rec.addresses)
+            for x in rec.vrrp:
+                addrs.append((prefix_of(x, 32), rec.access, rec.access_src))
+            if addrs:
+                out.append((name, addrs, rec))
+            elif itf.dynamic_address:
+                # Its address is assigned at run time: "an address of this interface" is
+                # any address that is not one of the box's configured ones (the engine
+                # judges every candidate, docs/semantics.md).
+                out.append((name, [(None, rec.access, rec.access_src)], rec))
+        return out
+
+    def _static_hosts(self) -> tuple:
+        """The VDOM's configured (static) interface addresses, as host patterns."""
+        return tuple(
+            AddrMatch.host(int(a.ip)) for itf in self.dev.interfaces.values() if not itf.shutdown for a in itf.owns()
+        )
+
+    def _own_dst(self, ifn: str, hosts: tuple) -> dict:
+        """Match fields selecting "an address of interface ``ifn``" (``hosts`` if static)."""
+        if self.dev.interfaces[ifn].dynamic_address and not hosts:
+            return {"dst": self._static_hosts(), "dst_negate": True}
+        return {"dst": hosts}
+
+    def _acl(self, name: str, lines: list[FilterLine], src: Src | None) -> str:
+        self.dev.filters[name] = Filter(
+            name,
+            lines,
+            default_action=Action.DENY,
+            kind="acl",
+            source=src,
+            default_text="not an address of this interface, or source not allowed",
+        )
+        return name
+
+    def _services(self) -> None:
+        p, dev = self.p, self.dev
+        trust = _trust(p.admins)
+        snmp_hosts = None
+        if p.snmp_communities and not p.snmp_users and all(c.restricted for c in p.snmp_communities):
+            snmp_hosts = [h for c in p.snmp_communities for h in c.hosts]
+        snmp_live = p.snmp_enabled and (p.snmp_communities or p.snmp_users)
+        self.owner_hosts: dict[str, tuple] = {}
+        services: list[MgmtService] = []
+        for ifn, addrs, rec in self._owners():
+            self.owner_hosts[ifn] = tuple(AddrMatch.host(int(a.ip)) for a, _, _ in addrs if a is not None)
+            words: list[str] = []
+            for _, acc, _ in addrs:
+                for w in acc:
+                    if w not in words:
+                        words.append(w)
+            for w in words:
+                hosts = tuple(AddrMatch.host(int(a.ip)) for a, acc, _ in addrs if w in acc and a is not None)
+                own = self._own_dst(ifn, hosts)
+                asrc = next((s for _, acc, s in addrs if w in acc and s), rec.access_src)
+                spec = ACCESS.get(w)
+                if spec is None:
+                    why = (
+                        f"allowaccess {w}: listening port not modelled"
+                        if w in ACCESS_UNMODELLED
+                        else f"allowaccess {w} not understood"
+                    )
+                    services.append(
+                        MgmtService(
+                            w,
+                            PROTO_TCP,
+                            (),
+                            acl=self._acl(
+                                f"allowaccess {ifn} {w}", [FilterLine(Action.PERMIT, [Match(**own)], asrc)], asrc
+                            ),
+                            source=asrc,
+                            partial=why,
+                        )
+                    )
+                    p.partial(f"interface {ifn}", why, asrc)
+                    continue
+                sname, proto, ports, insecure = spec
+                if w == "telnet" and not p.admin_telnet:
+                    continue
+                if w == "snmp" and not snmp_live:
+                    continue
+                if ports is None:
+                    port = p.ports.get(w)
+                    ports = ((port, port),) if port else ()
+                if w == "probe-response" and p.probe_udp:
+                    proto = PROTO_UDP
+                restrict = None
+                if w in _ADMIN and trust is not None:
+                    restrict = trust
+                elif w == "snmp" and snmp_hosts is not None:
+                    restrict = snmp_hosts
+                if restrict is not None:
+                    lines = [
+                        FilterLine(Action.PERMIT, [Match(src=(AddrMatch.prefix(net),), **own)], tsrc or asrc)
+                        for net, tsrc in restrict
+                    ]
+                else:
+                    lines = [FilterLine(Action.PERMIT, [Match(**own)], asrc)]
+                acl = self._acl(f"allowaccess {ifn} {w}", lines, asrc)
+                services.append(
+                    MgmtService(
+                        sname,
+                        proto,
+                        tuple(PortRange(a, b) for a, b in ports),
+                        icmp_type=8 if proto == PROTO_ICMP else None,
+                        acl=acl,
+                        source=asrc,
+                        insecure=insecure,
+                    )
+                )
+        # listeners that are not allowaccess
+        v = self.v
+        extra = []
+        for ifn, src in v.blocks.get("_dhcp", []):
+            extra.append(("dhcp", PROTO_UDP, ((67, 67),), ifn, src))
+        for ifn, src in v.blocks.get("_dns", []):
+            extra.append(("dns", PROTO_UDP, ((53, 53),), ifn, src))
+            extra.append(("dns", PROTO_TCP, ((53, 53),), ifn, src))
+        for ifn, src in p.ntp_ifaces:
+            extra.append(("ntp", PROTO_UDP, ((123, 123),), ifn, src))
+        for ifn, src in v.blocks.get("_ike", []):
+            extra.append(("ike", PROTO_UDP, ((500, 500), (4500, 4500)), ifn, src))
+        for ifaces, port, srcs, neg, src in v.blocks.get("_sslvpn", []):
+            for ifn in ifaces:
+                extra.append(("sslvpn", PROTO_TCP, ((port, port),), ifn, src, srcs, neg))
+        for item in extra:
+            name, proto, ports, ifn, src = item[:5]
+            hosts = self.owner_hosts.get(ifn)
+            if hosts is None or (not hosts and not self.dev.interfaces[ifn].dynamic_address):
+                continue
+            own = self._own_dst(ifn, hosts)
+            lines = [FilterLine(Action.PERMIT, [Match(**own)], src)]
+            partial = None
+            if len(item) > 5:
+                srcs, neg = item[5], item[6]
+                pats, neg2, reasons, _ = self._named_addrs(srcs, neg)
+                if reasons:
+                    partial = "; ".join(reasons)
+                lines = [FilterLine(Action.PERMIT, [Match(src=pats, src_negate=neg2, **own)], src)]
+            key = f"{name} {ifn}" + ("" if proto == PROTO_UDP or name != "dns" else " tcp")
+            acl = self._acl(key, lines, src)
+            services.append(
+                MgmtService(name, proto, tuple(PortRange(a, b) for a, b in ports), acl=acl, source=src, partial=partial)
+            )
+        dev.services.extend(services)
+        self.facts.admins = p.admins
+        self.facts.admin_trusthosts = [str(n) for n, _ in trust] if trust else None
+        self.facts.snmp_communities = p.snmp_communities
+
+    def _named_addrs(self, names: list[str], negate: bool):
+        known, any_flag, reasons = [], False, []
+        for n in names:
+            o = self.addr.resolve(n)
+            if o.unknown:
+                reasons.append(o.unknown)
+            elif o.pats is None:
+                any_flag = True
+            else:
+                known.extend(o.pats)
+        if not negate:
+            return (None if any_flag or reasons else tuple(known)), False, reasons, []
+        if any_flag:
+            return (ANY,), True, [], []
+        return tuple(known), True, reasons, []
+
+    # ------------------------------------------------------------------ input filter
+
+    def _input_filter(self) -> None:
+        """Local traffic: explicit local-in policies, then the ingress interface's own
+        addresses, then the forward policies restricted to the box's own addresses
+        (reaching interface Y's address from interface X is X → Y through traffic)."""
+        dev, p = self.dev, self.p
+        flt = Filter(
+            INPUT_FILTER,
+            kind="policy",
+            default_action=Action.DENY,
+            default_text="no firewall policy lets the packet reach this address from "
+            "that interface (FortiOS: another interface's address is "
+            "through traffic)",
+        )
+        # Its default is cited at the section it belongs to: local-in policies, else
+        # the firewall policies that decide reaching another interface's address.
+        blk = self.block_of("firewall local-in-policy")
+        flt.source = self.src(blk.config_line) if blk is not None else self.filter.source
+        for e in self.entries("firewall local-in-policy"):
+            src = self.src(e.edit_line)
+            if e.low("status", "enable") == "disable":
+                e.leftover(ignore_prefixes=("",))
+                continue
+            reasons = []
+            action = Action.PERMIT if e.low("action", "deny") == "accept" else Action.DENY
+            ins = self.expand(e.get("intf"), p.set_src(e, "intf"))
+            sneg = e.low("srcaddr-negate", "disable") == "enable"
+            dneg = e.low("dstaddr-negate", "disable") == "enable"
+            spats, sneg, r1, _ = self._addr_side(e, "srcaddr", sneg, False)
+            dpats, dneg, r2, _ = self._addr_side(e, "dstaddr", dneg, False)
+            pieces, r3 = self._svc_list(e)
+            reasons += r1 + r2 + r3
+            if e.low("service-negate", "disable") == "enable":
+                reasons.append("service-negate not modelled")
+                pieces = [Piece(None)]
+            if e.low("internet-service-src", "disable") == "enable":
+                reasons.append("internet-service-src sources resolved at run time")
+                spats, sneg = None, False
+            sched = e.first("schedule", "always")
+            if sched != "always":
+                reasons.append(f"schedule {sched}: active only at some times")
+            if not e.get("service"):
+                pieces = pieces if pieces else [Piece(None)]
+            ms = [
+                Match(src=spats, dst=dpats, src_negate=sneg, dst_negate=dneg, in_ifaces=ins, **sp)
+                for sp in match_specs(pieces)
+            ]
+            unknown = e.leftover(
+                frozenset({"uuid", "comments", "comment", "ha-mgmt-intf-only", "virtual-patch", "policyid"}),
+                ("internet-service-src",),
+            )
+            if unknown:
+                reasons.append("settings not understood: " + ", ".join(s.key for s in unknown))
+            reason = "; ".join(reasons) or None
+            flt.lines.append(FilterLine(action, ms, src, name=f"local-in {e.name}", partial=reason))
+            if reason:
+                p.partial(f"local-in-policy {e.name}", reason, src)
+        owners = {ifn: hosts for ifn, hosts in self.owner_hosts.items() if hosts}
+        dynamic = [ifn for ifn, hosts in self.owner_hosts.items() if not hosts]
+        for ifn in list(owners) + dynamic:
+            itf = dev.interfaces[ifn]
+            flt.lines.append(
+                FilterLine(
+                    Action.PERMIT,
+                    [Match(**self._own_dst(ifn, owners.get(ifn, ())), in_ifaces=frozenset({ifn}))],
+                    itf.dynamic_source or itf.source or Src(p.file, 0, ifn),
+                    name=f"own address of {ifn}",
+                )
+            )
+        fwd = self.filter
+        if fwd.partial:
+            flt.lines.append(
+                FilterLine(
+                    Action.PERMIT,
+                    [Match()],
+                    fwd.source or Src(p.file, 0, ""),
+                    name="forward policies",
+                    partial=fwd.partial,
+                )
+            )
+        else:
+            for line in fwd.lines:
+                ms = []
+                for m in line.matches:
+                    for ifn, hosts in owners.items():
+                        if m.out_ifaces is not None and ifn not in m.out_ifaces:
+                            continue
+                        ins = (m.in_ifaces if m.in_ifaces is not None else self.all_ifaces) - {ifn}
+                        if not ins:
+                            continue
+                        kept = tuple(h for h in hosts if _addr_in(h.value, m.dst, m.dst_negate))
+                        if not kept:
+                            continue
+                        ms.append(replace(m, dst=kept, dst_negate=False, in_ifaces=frozenset(ins), out_ifaces=None))
+                if ms:
+                    flt.lines.append(
+                        FilterLine(
+                            line.action,
+                            ms,
+                            line.source,
+                            name=f"policy {line.name} to own address",
+                            partial=line.partial,
+                        )
+                    )
+            if dynamic:
+                # Run-time addresses are any address but the configured ones: those
+                # were decided above, the rest reach a run-time address through the
+                # policies toward its interface.
+                static = self._static_hosts()
+                if static:
+                    flt.lines.append(
+                        FilterLine(
+                            Action.DENY,
+                            [Match(dst=static)],
+                            fwd.source or Src(p.file, 0, ""),
+                            name="configured addresses: no policy above",
+                        )
+                    )
+                for line in fwd.lines:
+                    ms = []
+                    for m in line.matches:
+                        for ifn in dynamic:
+                            if m.out_ifaces is not None and ifn not in m.out_ifaces:
+                                continue
+                            ins = (m.in_ifaces if m.in_ifaces is not None else self.all_ifaces) - {ifn}
+                            if ins:
+                                ms.append(replace(m, in_ifaces=frozenset(ins), out_ifaces=None))
+                    if ms:
+                        flt.lines.append(
+                            FilterLine(
+                                line.action,
+                                ms,
+                                line.source,
+                                name=f"policy {line.name} to run-time address",
+                                partial=line.partial,
+                            )
+                        )
+        dev.filters[INPUT_FILTER] = flt
+        dev.input_filter = INPUT_FILTER
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _trust(admins: list[Admin]):
+    """Trusted-host prefixes [(IPNetwork, Src)] if every administrator has some, else None."""
+    if not admins or not all(a.restricted for a in admins):
+        return None
+    out: list[tuple[IPNetwork, Src | None]] = []
+    for a in admins:
+        for net, src in a.trusthosts:
+            if any(net in o for o, _ in out):
+                continue
+            out = [(o, s) for o, s in out if o not in net]
+            out.append((net, src))
+    return out
+
+
+def _addr_in(ip: int, pats, negate: bool) -> bool:
+    if pats is None:
+        return not negate
+    hit = any((ip & ~p.wildcard & 0xFFFFFFFF) == (p.value & ~p.wildcard & 0xFFFFFFFF) for p in pats)
+    return hit != negate

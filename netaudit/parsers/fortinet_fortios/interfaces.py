@@ -1,0 +1,385 @@
+"""FortiOS interfaces, switches, zones, SD-WAN, tunnels and VDOM settings → ``Interface``s.
+
+Box-wide, ``config system interface`` (each interface names its VDOM), hardware and
+software switches, aggregates, VLANs, secondary and VRRP addresses and DHCP/PPPoE
+(run-time) addresses are read into :class:`~.state.IfRec` records, and the wireless VAPs
+collected; per VDOM, its settings (NAT/transparent mode, central NAT), zones, SD-WAN
+members, IPsec/SSL-VPN tunnels and virtual wire pairs.  ``_build_interfaces`` then
+turns the records of one VDOM into its ``Device.interfaces``
+(docs/vendors/fortinet_fortios.md, §2 and §3).
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from netaddr import IPNetwork
+
+from netaudit.model import IfKind, Interface, L2Mode, Reference, Route
+from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
+from netaudit.parsers.fortinet_fortios.facts import AllowAccess, FortiOSFacts
+from netaudit.parsers.fortinet_fortios.state import IfRec, ParseState, Vdom
+from netaudit.parsers.fortinet_fortios.tables import IFACE_IGNORED, IFACE_IGNORED_PREFIXES, IFACE_PARTIAL
+from netaudit.parsers.fortinet_fortios.tree import IGNORE, MODEL, UNRECOGNIZED, Block, Entry
+from netaudit.parsers.ip import ip_to_int, prefix_of
+
+
+class InterfaceSections(ParseState):
+    """Readers of the interface and VDOM sections, and the interfaces of one VDOM."""
+
+    # ------------------------------------------------------------------ box-wide sections
+
+    def h_interfaces(self, blk: Block) -> None:
+        blk.ignore_prefixes = ()
+        for e in blk.entries.values():
+            self._interface(e)
+
+    def _interface(self, e: Entry) -> None:
+        rec = IfRec(e.name, e)
+        self.ifs[e.name] = rec
+        rec.vdom = e.first("vdom", "root") or "root"
+        typ = e.low("type")
+        if typ is None:
+            typ = "vlan" if e.has("vlanid") and e.has("interface") else "physical"
+        rec.typ = typ
+        rec.shutdown = e.low("status", "up") == "down"
+        rec.mode = e.low("mode", "static") or "static"
+        rec.role = e.low("role")
+        desc = e.first("description") or ""
+        alias = e.first("alias") or ""
+        rec.description = desc or alias
+        vrf = e.first("vrf")
+        if vrf is not None and vrf != "0":
+            rec.vrf = vrf
+        if typ == "vlan" or (e.has("vlanid") and e.has("interface")):
+            rec.parent = e.first("interface")
+            vid = e.first("vlanid")
+            if vid and vid.isdigit() and 1 <= int(vid) <= 4094:
+                rec.vlanid = int(vid)
+            else:
+                rec.partial.append(f"VLAN id {vid!r} not understood")
+        else:
+            e.mark("interface"), e.mark("vlanid")
+        rec.members = list(e.get("member") or [])
+        access = [a.lower() for a in (e.get("allowaccess") or [])]
+        rec.access = access
+        rec.access_src = self.set_src(e, "allowaccess")
+        ip = parse_prefix(e.get("ip"))
+        if e.has("ip") and ip is None:
+            e.mark("ip", UNRECOGNIZED)
+        if ip is not None and int(ip.ip) != 0:
+            rec.addresses.append((ip, access, rec.access_src))
+        sec = e.child("secondaryip")
+        if sec is not None:
+            sec.disp = MODEL
+            for se in sec.entries.values():
+                sip = parse_prefix(se.get("ip"))
+                if sip is not None and int(sip.ip) != 0:
+                    sacc = [a.lower() for a in (se.get("allowaccess") or [])]
+                    rec.addresses.append((sip, sacc, self.set_src(se, "allowaccess")))
+                se.leftover(
+                    frozenset({"detectserver", "gwdetect", "ha-priority", "detectprotocol", "ping-serv-status"})
+                )
+        vrrp = e.child("vrrp")
+        if vrrp is not None:
+            vrrp.disp = MODEL
+            for ve in vrrp.entries.values():
+                vip = ip_to_int(ve.first("vrip", "") or "")
+                if vip is not None and ve.low("status", "enable") != "disable":
+                    rec.vrrp.append(vip)
+                ve.leftover(ignore_prefixes=("",))
+        for name in (
+            "ipv6",
+            "tagging",
+            "l2tp-client-settings",
+            "egress-queues",
+            "client-options",
+            "dhcp-snooping-server-list",
+            "wifi-networks",
+            "mirroring-filter",
+        ):
+            child = e.child(name)
+            if child is not None:
+                child.disp = IGNORE
+        for (key, value), reason in IFACE_PARTIAL.items():
+            if e.low(key) == value:
+                rec.partial.append(reason)
+        if e.has("ipunnumbered") and (e.first("ipunnumbered") or "0.0.0.0") != "0.0.0.0":
+            e.get("ipunnumbered")
+            rec.partial.append("unnumbered interface (borrows an address) not modelled")
+        if typ in ("tunnel", "ssl"):
+            rec.partial.append(f"{typ} interface: the far side of the tunnel is not in the snapshot")
+        elif typ in (
+            "emac-vlan",
+            "fext-wan",
+            "fctrl-trunk",
+            "wl-mesh",
+            "geneve",
+            "vxlan",
+            "lan-extension",
+            "vne-tunnel",
+            "gre",
+        ):
+            rec.partial.append(f"interface type {typ} not modelled")
+        # Unknown interface settings are reported as unrecognized lines; like the IOS
+        # parser, they do not make the interface partial (IFACE_PARTIAL lists those that do).
+        e.leftover(IFACE_IGNORED, IFACE_IGNORED_PREFIXES)
+
+    def h_virtual_switch(self, blk: Block) -> None:
+        blk.ignore_prefixes = ()
+        for e in blk.entries.values():
+            port = e.child("port")
+            members = []
+            if port is not None:
+                port.disp = MODEL
+                for pe in port.entries.values():
+                    members.append(pe.name)
+                    pe.leftover(ignore_prefixes=("",))
+            self.switch_members.setdefault(e.name, []).extend(members)
+            e.leftover(ignore_prefixes=("",))
+
+    def h_switch_interface(self, blk: Block) -> None:
+        for e in blk.entries.values():
+            members = e.get("member") or []
+            self.switch_members.setdefault(e.name, []).extend(members)
+            e.leftover(
+                frozenset(
+                    {
+                        "vdom",
+                        "span",
+                        "span-dest-port",
+                        "span-source-port",
+                        "span-direction",
+                        "intra-switch-policy",
+                        "mac-ttl",
+                        "type",
+                    }
+                )
+            )
+
+    def h_vaps(self, blk: Block) -> None:
+        for e in blk.entries.values():
+            self.vaps.append((e, blk))
+
+    # ------------------------------------------------------------------ per-VDOM sections
+
+    def h_settings(self, blk: Block, v: Vdom) -> None:
+        blk.ignore_prefixes = ("",)
+        if blk.low("central-nat", "disable") == "enable":
+            v.central_nat = True
+        opmode = blk.low("opmode", "nat")
+        v.opmode = opmode
+        if opmode == "transparent":
+            self.partial(f"vdom {v.name}", "transparent (layer-2) mode not modelled", self.set_src(blk, "opmode"))
+        blk.get("ngfw-mode")  # policy-based mode: see h_security_policy
+        if blk.low("asymroute", "disable") == "enable":
+            # asymmetric routing turns stateful inspection off: replies are no longer
+            # implied and unsolicited packets may pass - not modelled
+            self.partial(
+                f"vdom {v.name}", "asymroute enable (stateless forwarding) not modelled", self.set_src(blk, "asymroute")
+            )
+
+    def h_zones(self, blk: Block, v: Vdom) -> None:
+        for e in blk.entries.values():
+            members = list(e.get("interface") or [])
+            intrazone = e.low("intrazone", "deny")
+            v.zones[e.name] = (members, intrazone, self.src(e.edit_line), self.set_src(e, "intrazone"))
+            e.leftover(frozenset({"description", "tagging"}))
+            for child in e.children.values():
+                child.disp = IGNORE
+
+    def h_sdwan(self, blk: Block, v: Vdom) -> None:
+        blk.ignore_prefixes = ("",)
+        status = blk.low("status", "disable")
+        for child in blk.children.values():
+            child.disp = IGNORE
+        if status != "enable":
+            return
+        zone_names = {"virtual-wan-link"}
+        zb = blk.child("zone")
+        if zb is not None:
+            zb.disp = MODEL
+            for ze in zb.entries.values():
+                zone_names.add(ze.name)
+                ze.leftover(ignore_prefixes=("",))
+        mb = blk.child("members")
+        if mb is not None:
+            mb.disp = MODEL
+            for me in mb.entries.values():
+                ifn = me.first("interface")
+                zone = me.first("zone", "virtual-wan-link")
+                gw = ip_to_int(me.first("gateway", "0.0.0.0") or "")
+                if ifn and me.low("status", "enable") != "disable":
+                    v.sdwan.setdefault(zone, []).append((ifn, gw or None, self.src(me.edit_line)))
+                me.leftover(ignore_prefixes=("",))
+        for zn in zone_names:
+            v.sdwan.setdefault(zn, [])
+        self.partial(
+            "config system sdwan",
+            "SD-WAN rules (steering) not modelled: traffic to the SD-WAN zone may leave by any member",
+            self.src(blk.config_line),
+        )
+
+    def h_ipsec_phase1(self, blk: Block, v: Vdom) -> None:
+        for e in blk.entries.values():
+            ifn = e.first("interface")
+            if ifn:
+                v.blocks.setdefault("_ike", []).append((ifn, self.src(e.edit_line)))
+            v.blocks.setdefault("_tunnels", []).append(
+                (e.name, self.src(e.edit_line), "IPsec tunnel: the far side is not in the snapshot")
+            )
+            e.leftover(ignore_prefixes=("",))
+            for child in e.children.values():
+                child.disp = IGNORE
+
+    def h_sslvpn(self, blk: Block, v: Vdom) -> None:
+        blk.ignore_prefixes = ("",)
+        for child in blk.children.values():
+            child.disp = IGNORE
+        if blk.low("status", "enable") == "disable":
+            return
+        ifaces = blk.get("source-interface") or []
+        if not ifaces:
+            return
+        port = blk.first("port", "10443")
+        try:
+            p = int(port)
+        except (TypeError, ValueError):
+            p = 10443
+        srcs = blk.get("source-address") or ["all"]
+        neg = blk.low("source-address-negate", "disable") == "enable"
+        v.blocks["_sslvpn"] = [(ifaces, p, srcs, neg, self.set_src(blk, "source-interface"))]
+        v.blocks.setdefault("_tunnels", []).append(
+            ("ssl.root", self.set_src(blk, "source-interface"), "SSL-VPN clients: remote hosts not in the snapshot")
+        )
+
+    def h_tunnel_ifaces(self, blk: Block, v: Vdom) -> None:
+        kind = blk.path.split()[-1]
+        for e in blk.entries.values():
+            v.blocks.setdefault("_tunnels", []).append((e.name, self.src(e.edit_line), f"{kind} tunnel not modelled"))
+            e.leftover(ignore_prefixes=("",))
+
+    def h_wire_pair(self, blk: Block, v: Vdom) -> None:
+        for e in blk.entries.values():
+            for ifn in e.get("member") or []:
+                v.blocks.setdefault("_tunnels", []).append(
+                    (ifn, self.src(e.edit_line), "virtual wire pair (bridged) not modelled")
+                )
+            e.leftover(ignore_prefixes=("",))
+
+    # ------------------------------------------------------------------ the interfaces of one VDOM
+
+    def _build_interfaces(self, v: Vdom) -> None:
+        dev = v.dev
+        # without VDOMs every interface is the one device's (a stray `set vdom` is ignored)
+        recs = [r for r in self.ifs.values() if r.vdom == v.name or not self.vdom_mode]
+        facts = cast(FortiOSFacts, dev.facts)
+        bridge_of: dict[str, str] = {}
+        for sw, members in self.switch_members.items():
+            for mname in members:
+                bridge_of[mname] = sw
+        agg_of: dict[str, str] = {}
+        for r in recs:
+            if r.typ in ("aggregate", "redundant"):
+                for mname in r.members:
+                    agg_of[mname] = r.name
+        zone_of: dict[str, str] = {}
+        for zname, (members, _, _, _) in v.zones.items():
+            for mname in members:
+                zone_of[mname] = zname
+        for r in recs:
+            kind = {
+                "vlan": IfKind.VLAN,
+                "loopback": IfKind.LOOPBACK,
+                "tunnel": IfKind.TUNNEL,
+                "ssl": IfKind.TUNNEL,
+                "aggregate": IfKind.PORT_CHANNEL,
+                "redundant": IfKind.PORT_CHANNEL,
+                "hard-switch": IfKind.BRIDGE,
+                "switch": IfKind.BRIDGE,
+                "physical": IfKind.PHYSICAL,
+            }.get(r.typ, IfKind.OTHER)
+            if r.name in self.switch_members and kind in (IfKind.PHYSICAL, IfKind.OTHER):
+                kind = IfKind.BRIDGE
+            itf = Interface(
+                name=r.name,
+                kind=kind,
+                source=self.src(r.entry.edit_line),
+                description=r.description,
+                shutdown=r.shutdown,
+                vrf=r.vrf,
+            )
+            itf.addresses = [a for a, _, _ in r.addresses]
+            itf.virtual_addresses = [prefix_of(x, 32) for x in r.vrrp]
+            if kind == IfKind.VLAN:
+                itf.parent = r.parent
+                itf.encapsulation_vlan = r.vlanid
+                if r.parent and r.parent not in self.ifs:
+                    dev.references.append(Reference("interface", r.parent, self.set_src(r.entry, "interface"), False))
+            if r.name in bridge_of:
+                itf.mode = L2Mode.BRIDGE_PORT
+                itf.parent = bridge_of[r.name]
+                if itf.addresses:
+                    r.partial.append("switch member with its own address")
+            elif r.name in agg_of:
+                itf.parent = agg_of[r.name]
+            itf.zone = zone_of.get(r.name)
+            if r.partial:
+                itf.partial = "; ".join(r.partial)
+                # FortiOS creates address-less system tunnels (ssl.root, naf.root, l2t.root)
+                # in every VDOM: listed only when used (see the _tunnels pass below).
+                if itf.addresses or r.typ not in ("tunnel", "ssl"):
+                    self.partial(f"interface {r.name}", itf.partial, self.src(r.entry.edit_line))
+            if r.mode in ("dhcp", "pppoe"):
+                # Assigned at run time: the engine reasons over every address the
+                # interface could receive (docs/semantics.md).
+                itf.dynamic_address = True
+                mode_src = self.set_src(r.entry, "mode") or self.src(r.entry.edit_line)
+                itf.dynamic_source = mode_src
+                facts.dynamic_address_interfaces.append(r.name)
+                if r.entry.low("defaultgw", "enable") == "enable":
+                    # `set defaultgw enable` (the default): the server's / peer's gateway
+                    # becomes a default route, distance `set distance` (default 5).
+                    dist = r.entry.first("distance", "5")
+                    dev.routes.append(
+                        Route(
+                            IPNetwork("0.0.0.0/0"),
+                            itf.vrf,
+                            interface=r.name,
+                            distance=int(dist) if dist.isdigit() else 5,
+                            origin="dhcp",
+                            runtime_gateway=True,
+                            source=mode_src,
+                        )
+                    )
+            if r.role:
+                dev.interface_roles[r.name] = r.role
+            if r.access:
+                facts.allowaccess[r.name] = AllowAccess(list(r.access), r.access_src, r.role)
+            dev.interfaces[r.name] = itf
+        # SD-WAN member interfaces of this VDOM must exist
+        for members in v.sdwan.values():
+            for ifn, _, src in members:
+                if ifn not in dev.interfaces:
+                    dev.references.append(Reference("interface", ifn, src, False))
+        for ifn, src, reason in v.blocks.get("_tunnels", []):
+            itf = dev.interfaces.get(ifn)
+            if itf is not None:
+                itf.kind = IfKind.TUNNEL if itf.kind in (IfKind.OTHER, IfKind.PHYSICAL) else itf.kind
+                if reason not in (itf.partial or ""):
+                    itf.partial = f"{itf.partial}; {reason}" if itf.partial else reason
+                self.partial(f"interface {ifn}", reason, src)
+        for ifn, src in v.blocks.get("_pbr", []):
+            targets = (
+                [dev.interfaces[ifn]]
+                if ifn in dev.interfaces
+                else (list(dev.interfaces.values()) if ifn is None else [])
+            )
+            for itf in targets:
+                reason = "policy route (config router policy) not modelled"
+                if reason not in (itf.partial or ""):
+                    itf.partial = f"{itf.partial}; {reason}" if itf.partial else reason
+                    self.partial(f"interface {itf.name}", reason, src)
+        dyn = v.blocks.get("_dynamic", [])
+        if dyn:
+            dev.dynamic_routing.extend(dyn)

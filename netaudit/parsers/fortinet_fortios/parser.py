@@ -1,0 +1,450 @@
+"""FortiGate FortiOS full-configuration backups → one :class:`~netaudit.model.Device` per VDOM.
+
+How it reads a backup
+---------------------
+:mod:`.tree` turns the nested ``config``/``edit``/``set``/``next``/``end`` text into a
+tree with line numbers (quotes, escapes, multi-line values, ``append``/``select``,
+``move``/``delete``/``clone``/``rename``, truncated files).  This module then dispatches
+the sections listed in :mod:`.tables` to their readers (:mod:`.interfaces`, :mod:`.admin`,
+:mod:`.routes`; objects and policies are collected for :mod:`.convert`); every other
+section is ignored on purpose (cannot affect IPv4 forwarding or exposure), partial
+(affects forwarding, not modelled) or unrecognized.  Each line of the file ends up
+recognized / ignored / unrecognized.
+
+VDOMs: a backup with ``config vdom`` + ``config global`` gives one Device per VDOM,
+named ``hostname/vdom`` when there are several; interfaces belong to the VDOM of their
+``set vdom``.  Without VDOMs the whole file is one Device named after ``set hostname``.
+
+The FortiOS rules modelled: the package docstring (:mod:`netaudit.parsers.fortinet_fortios`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from netaudit.model import Device, Filter, ParseReport, ParseResult, Src
+from netaudit.parsers.base import parse_without_gc
+from netaudit.parsers.fortinet_fortios import tables as T
+from netaudit.parsers.fortinet_fortios.admin import AdminSections
+from netaudit.parsers.fortinet_fortios.convert import build_vdom
+from netaudit.parsers.fortinet_fortios.facts import FortiOSFacts
+from netaudit.parsers.fortinet_fortios.interfaces import InterfaceSections
+from netaudit.parsers.fortinet_fortios.routes import RoutingSections
+from netaudit.parsers.fortinet_fortios.state import FORWARD_FILTER, Vdom
+from netaudit.parsers.fortinet_fortios.tree import (
+    IGNORE,
+    IGNORED,
+    MODEL,
+    PARTIAL,
+    UNRECOGNIZED,
+    Block,
+    Node,
+    build,
+    finalize,
+)
+from netaudit.secrets import key_material_lines
+
+VENDOR = "fortinet_fortios"
+
+
+# --------------------------------------------------------------------------- detection
+
+_DETECT_WINDOW = 1 << 20
+_HEADER = re.compile(r"^#config-version=F\w", re.M)
+_CONFIG = re.compile(
+    r"^config (system|firewall|router|vpn|user|log|wireless-controller|vdom|global|antivirus|"
+    r"webfilter|ips|application|switch-controller|dnsfilter|certificate|endpoint-control|"
+    r"alertemail|report|spamfilter|emailfilter|waf|icap|voip|web-proxy|wanopt|dlp)\b",
+    re.M,
+)
+_SET = re.compile(r"^[ \t]+set \S", re.M)
+_EDIT = re.compile(r"^[ \t]*edit \S", re.M)
+_END = re.compile(r"^[ \t]*end[ \t]*$", re.M)
+_NEXT = re.compile(r"^[ \t]*next[ \t]*$", re.M)
+
+
+def detect(text: str) -> int:
+    """Confidence 0..100 that ``text`` is a FortiOS configuration."""
+    head = text[:_DETECT_WINDOW]
+    if _HEADER.search(head[:4096]) and _CONFIG.search(head):
+        return 100
+    if not _CONFIG.search(head):
+        return 0
+    score = 60
+    score += 15 if _SET.search(head) else 0
+    score += 10 if _EDIT.search(head) else 0
+    score += 10 if _END.search(head) else 0
+    score += 4 if _NEXT.search(head) else 0
+    return min(score, 99)
+
+
+def parse(text: str, file: str) -> ParseResult:
+    """Parse one FortiOS backup into one Device per VDOM and its ParseReport.
+
+    Never raises on content: anything not understood is listed in
+    ``report.unrecognized`` (1-based line numbers); forwarding-relevant constructs only
+    partly understood are marked ``partial`` and listed in
+    ``report.partially_understood``."""
+    return parse_without_gc(_FortiParser, text, file)
+
+
+def incomplete(text: str, result: ParseResult) -> tuple[int, str] | None:
+    """``(line, message)`` when the tree builder found the file cut short (a ``config``
+    never closed by ``end``) or nested beyond :data:`.tree.MAX_DEPTH`, else None."""
+    from netaudit.parsers import completeness
+    from netaudit.parsers.fortinet_fortios.tree import CUT_SHORT
+
+    for w in result.report.warnings:
+        m = re.match(r"^[^\n]*?:(\d+): (.*)$", w)
+        if m and m.group(2).startswith(CUT_SHORT):
+            return int(m.group(1)), completeness.known(m.group(2))
+    return completeness.fortios_last(text)
+
+
+# --------------------------------------------------------------------------- constants
+
+# Keys whose value is a secret, anywhere in a backup.
+_SECRET_KEYS = frozenset(
+    {
+        "password",
+        "passwd",
+        "secret",
+        "psksecret",
+        "psksecret-remote",
+        "passphrase",
+        "key",
+        "auth-pwd",
+        "priv-pwd",
+        "api-key",
+        "sae-password",
+        "ppk-secret",
+        "private-key",
+        "md5-key",
+        "authentication-key",
+        "key-string",
+        "server-secret",
+        "secondary-secret",
+        "tertiary-secret",
+        "radius-secret",
+        "ldap-password",
+        "keyword",
+        "auth-password",
+        "psk",
+        "wep-key",
+        "community",
+        "mpsk-key",
+        "passphrase-rotate",
+        "pre-shared-key",
+        "secondary-key",
+        "tertiary-key",
+        "groupid",
+        "gdoi-key",
+    }
+)
+_NOT_SECRET_VALUES = frozenset({"enc", "enable", "disable", "none", "default", "0", "", "*"})
+
+
+# --------------------------------------------------------------------------- the parser
+
+
+class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
+    """One backup: the sections dispatched to their readers, then one Device per VDOM."""
+
+    def __init__(self, text: str, file: str):
+        super().__init__(text, file)
+        self.rep = ParseReport(file=file, vendor=VENDOR)
+
+    # ------------------------------------------------------------------ main
+
+    def run(self) -> ParseResult:
+        tree = self.tree = build(self.text)
+        self.lines = tree.lines
+        self.rep.lines = len(tree.lines)
+        if "-----BEGIN" in self.text:
+            self.material = key_material_lines(self.lines)
+        for w in tree.warnings:
+            m = re.match(r"line (\d+): (.*)", w)
+            if m and int(m.group(1)) in self.material and m.group(2).startswith("unknown command"):
+                continue  # a PEM body line read as a command (a file cut inside a key)
+            self.rep.warnings.append(f"{self.file}:{m.group(1)}: {m.group(2)}" if m else f"{self.file}: {w}")
+        root = tree.root
+        vdom_blk = root.children.get("vdom")
+        global_blk = root.children.get("global")
+        global_sections: list[Block] = []
+        vdom_sections: dict[str, list[Block]] = {}
+        if vdom_blk is not None and (global_blk is not None or any(e.children for e in vdom_blk.entries.values())):
+            self.vdom_mode = True
+            vdom_blk.disp = MODEL
+            if global_blk is not None:
+                global_blk.disp = MODEL
+                global_sections.extend(global_blk.children.values())
+            for e in vdom_blk.entries.values():
+                vdom_sections[e.name] = list(e.children.values())
+            for blk in root.children.values():
+                if blk is not vdom_blk and blk is not global_blk:
+                    global_sections.append(blk)
+        else:
+            global_sections = list(root.children.values())
+            vdom_sections["root"] = []
+        # dispatch
+        for name in vdom_sections:
+            self.vdom(name)
+        for blk in global_sections:
+            self._classify(blk, None)
+        for name, blocks in vdom_sections.items():
+            for blk in blocks:
+                self._classify(blk, name)
+        self._run_global()
+        if self.vdom_mode:
+            for r in self.ifs.values():
+                if r.vdom not in self.vdoms:
+                    self.rep.warnings.append(
+                        f"{self.file}:{r.entry.edit_line}: interface {r.name} belongs to VDOM "
+                        f"{r.vdom!r}, which the backup does not define; left out"
+                    )
+        for v in list(self.vdoms.values()):
+            self._run_vdom(v)
+        self._scan_secrets(root)
+        finalize(tree)
+        return self._result()
+
+    def _classify(self, blk: Block, vdom: str | None) -> None:
+        path = blk.path
+        words = path.split()
+        rule = None
+        for k in range(len(words), 0, -1):
+            key = " ".join(words[:k])
+            if key in T.HANDLERS:
+                rule = T.HANDLERS[key]
+                break
+            if key in _PARTIAL:
+                rule = T.Partial(_PARTIAL[key])
+                break
+            if key in _IGNORED:
+                rule = T.IGNORE
+                break
+        if rule is None:
+            self.rep.warnings.append(
+                f"{self.file}:{blk.config_line}: section 'config {path}' "
+                "not recognized (its lines are reported as unrecognized)"
+            )
+            return
+        if rule == T.IGNORE:
+            blk.disp = IGNORE
+            return
+        if isinstance(rule, T.Partial):
+            blk.disp = PARTIAL
+            if blk.entries or blk.settings or blk.children:
+                self.partial(f"config {path}", rule.reason, self.src(blk.config_line))
+            return
+        scope, handler = rule
+        target = vdom if vdom is not None else "root"
+        if scope == "global" and vdom is not None:
+            target = None
+        if scope == "global":
+            self.vdom("root")  # global sections exist even with no vdom block
+            self.global_blocks.append((handler, blk))
+        else:
+            self.vdom(target).blocks.setdefault(handler, []).append(blk)
+
+    def _call(self, handler: str, blk: Block, *args) -> None:
+        blk.disp = MODEL
+        try:
+            getattr(self, handler)(blk, *args)
+        except Exception as exc:  # never let odd content escape as a crash
+            blk.disp = None
+            self.rep.warnings.append(
+                f"{self.file}:{blk.config_line}: 'config {blk.path}' not understood ({type(exc).__name__}: {exc})"
+            )
+            self.partial(f"config {blk.path}", f"not understood ({type(exc).__name__})", self.src(blk.config_line))
+
+    # ------------------------------------------------------------------ global sections
+
+    _GLOBAL_ORDER = (
+        "h_global",
+        "h_interfaces",
+        "h_virtual_switch",
+        "h_admins",
+        "h_snmp_sysinfo",
+        "h_snmp_community",
+        "h_snmp_user",
+        "h_probe_response",
+        "h_ftm_push",
+        "h_ntp",
+        "h_recognized",
+    )
+
+    def _run_global(self) -> None:
+        """Box-wide sections first (hostname, ports, interfaces, admins, SNMP …)."""
+        order = {h: i for i, h in enumerate(self._GLOBAL_ORDER)}
+        for handler, blk in sorted(self.global_blocks, key=lambda hb: order.get(hb[0], 99)):
+            self._call(handler, blk)
+        # software switches and wireless VAPs may sit in a VDOM; they describe interfaces
+        for v in self.vdoms.values():
+            for blk in v.blocks.pop("h_switch_interface", []):
+                self._call("h_switch_interface", blk)
+            for blk in v.blocks.pop("h_vaps", []):
+                self._call("h_vaps", blk)
+
+    def h_recognized(self, blk: Block) -> None:
+        blk.ignore_prefixes = ("",)
+
+    def h_global(self, blk: Block) -> None:
+        blk.ignore_prefixes = ("",)  # every other global setting: box-wide, not forwarding
+        host = blk.first("hostname")
+        if host and ("\n" in host or "\r" in host):
+            # An unterminated quote swallowed the lines after it: not a name.
+            src = self.set_src(blk, "hostname")
+            self.rep.warnings.append(
+                f"{self.file}:{src.line if src else '?'}: set hostname has an "
+                "unterminated quote; the lines after it were read as part of it"
+            )
+            host = None
+        if host:
+            self.hostname = host
+            self.host_src = self.set_src(blk, "hostname")
+        for key, name in (
+            ("admin-sport", "https"),
+            ("admin-port", "http"),
+            ("admin-ssh-port", "ssh"),
+            ("admin-telnet-port", "telnet"),
+        ):
+            v = blk.first(key)
+            if v is not None:
+                if v.isdigit() and 0 < int(v) < 65536:
+                    self.ports[name] = int(v)
+                else:
+                    blk.mark(key, UNRECOGNIZED)
+        if blk.low("admin-telnet", "enable") == "disable":
+            self.admin_telnet = False
+        for key in ("admin-https-redirect", "admintimeout", "timezone"):
+            blk.get(key)
+
+    # ------------------------------------------------------------------ sections for convert.py
+
+    def h_security_policy(self, blk: Block, v: Vdom) -> None:
+        if blk.entries:
+            v.blocks.setdefault("_ngfw_policies", []).append(blk)
+        for e in blk.entries.values():
+            e.leftover(ignore_prefixes=("",))
+
+    def h_central_snat(self, blk: Block, v: Vdom) -> None:
+        for e in blk.entries.values():
+            e.leftover(ignore_prefixes=("",))
+        if blk.entries:
+            self.partial(
+                "config firewall central-snat-map",
+                "central source NAT not modelled (addresses seen beyond the FortiGate unknown)",
+                self.src(blk.config_line),
+            )
+
+    def h_objects(self, blk: Block, v: Vdom) -> None:
+        """Collected; interpreted together by :mod:`.convert` (needs all objects)."""
+        v.blocks.setdefault("_objects", []).append(blk)
+
+    # ------------------------------------------------------------------ secrets
+
+    def _scan_secrets(self, root: Block) -> None:
+        stack: list[Node] = [root]
+        while stack:
+            node = stack.pop()
+            for key, s in node.settings.items():
+                if s.values and (key in _SECRET_KEYS or key.endswith(("-password", "-passwd", "-secret", "psksecret"))):
+                    vals = s.values
+                    if vals[0].upper() == "ENC" and len(vals) > 1:
+                        vals = vals[1:]
+                    for val in vals:
+                        if val.lower() not in _NOT_SECRET_VALUES and len(val) >= 3:
+                            self.secrets.add(val)
+                            self.secret_on_lines(s.lines, val)
+            stack.extend(node.children.values())
+            if isinstance(node, Block):
+                stack.extend(node.entries.values())
+                stack.extend(node.deleted)
+
+    # ------------------------------------------------------------------ result
+
+    def _result(self) -> ParseResult:
+        status = self.tree.status
+        rep = self.rep
+        ignored = 0
+        for n in range(1, len(status)):
+            st = status[n]
+            if st == IGNORED or (st == UNRECOGNIZED and n in self.material):
+                ignored += 1  # key material is data: read, never configuration
+            elif st == UNRECOGNIZED:
+                rep.unrecognized.append(Src(self.file, n, self.lines[n - 1].strip()))
+        rep.ignored = ignored
+        for n, part in self.material.items():
+            if part:
+                self.secret_lines.setdefault(n, set()).add(part)
+        devices = [v.dev for v in self.vdoms.values() if v.dev is not None]
+        for d in devices:
+            d.secrets |= self.secrets
+            d.secret_lines = self.secret_lines
+        rep.devices = [d.hostname for d in devices]
+        return ParseResult(devices=devices, report=rep)
+
+    # ------------------------------------------------------------------ per VDOM
+
+    def _device_name(self, vdom: str) -> str:
+        base = self.hostname or _hostname_from_file(self.file)
+        return f"{base}/{vdom}" if len(self.vdoms) > 1 else base
+
+    def _run_vdom(self, v: Vdom) -> None:
+        dev = Device(hostname=self._device_name(v.name), vendor=VENDOR, file=self.file, source=self.host_src)
+        facts = dev.facts = FortiOSFacts()
+        v.dev = dev
+        hdr = self.tree.header
+        ver = hdr.get("config-version", "")
+        m = re.match(r"(\w+)-(\d+\.\d+\.\d+)-FW-build(\d+)", ver)
+        if m:
+            dev.os_version = f"{m.group(2)} build{m.group(3)}"
+            facts.model = m.group(1)
+        dev.context = v.name if self.vdom_mode else ""
+        for handler in (
+            "h_settings",
+            "h_zones",
+            "h_sdwan",
+            "h_dhcp_server",
+            "h_dns_server",
+            "h_dynamic_routing",
+            "h_router_policy",
+            "h_ipsec_phase1",
+            "h_sslvpn",
+            "h_tunnel_ifaces",
+            "h_wire_pair",
+            "h_security_policy",
+            "h_central_snat",
+            "h_objects",
+        ):
+            for blk in list(v.blocks.get(handler, [])):
+                self._call(handler, blk, v)
+        self._build_interfaces(v)
+        try:
+            build_vdom(self, v)
+        except Exception as exc:
+            self.rep.warnings.append(
+                f"{self.file}: VDOM {v.name}: policies not understood ({type(exc).__name__}: {exc})"
+            )
+            self.partial(f"vdom {v.name}", f"policy conversion failed ({type(exc).__name__})", None)
+            for blk in v.blocks.get("_objects", []):
+                if blk.disp == MODEL:
+                    blk.disp = None
+            dev.filters[FORWARD_FILTER] = Filter(FORWARD_FILTER, [], kind="policy", partial="policies not understood")
+            dev.forward_filter = FORWARD_FILTER
+
+
+# --------------------------------------------------------------------------- helpers
+
+_PARTIAL = dict(T.PARTIAL_SECTIONS)
+_IGNORED = frozenset(T.IGNORED_SECTIONS)
+
+
+def _hostname_from_file(file: str) -> str:
+    name = PurePath(file).name
+    for ext in (".conf", ".cfg", ".txt", ".backup"):
+        if name.lower().endswith(ext) and len(name) > len(ext):
+            return name[: -len(ext)]
+    return name

@@ -1,0 +1,160 @@
+"""FortiOS routing: static routes (``config router static``: gateway, device, distance,
+blackhole, SD-WAN members, address-object destinations) → ``Route``s.  Dynamic routing
+(BGP, OSPF, RIP, IS-IS with neighbours, areas or networks) and policy routes cannot be
+followed from a configuration: they are recorded where they make verdicts unknown.
+"""
+
+from __future__ import annotations
+
+from netaddr import IPNetwork
+
+from netaudit.model import Route
+from netaudit.parsers.fortinet_fortios.addresses import parse_prefix, pattern_net
+from netaudit.parsers.fortinet_fortios.state import ParseState, Vdom, VdomState
+from netaudit.parsers.fortinet_fortios.tables import ROUTE_IGNORED
+from netaudit.parsers.fortinet_fortios.tree import IGNORE, UNRECOGNIZED, Block
+from netaudit.parsers.ip import ip_to_int
+
+
+class RoutingSections(ParseState):
+    """Readers of the dynamic-routing and policy-route sections of a VDOM."""
+
+    def h_dynamic_routing(self, blk: Block, v: Vdom) -> None:
+        """Default skeletons (``config redistribute``, ``set as 0``) run nothing; a
+        protocol with an AS and neighbours, areas or networks makes routing dynamic."""
+        blk.ignore_prefixes = ("",)
+        proto = blk.path.split()[-1]
+        active = False
+        if proto == "bgp":
+            asn = blk.first("as", "0")
+            active = asn not in ("0", None) and any(
+                blk.child(c) is not None and blk.child(c).entries
+                for c in ("neighbor", "neighbor-group", "neighbor-range", "network")
+            )
+        elif proto in ("ospf", "ospf6"):
+            active = any(
+                blk.child(c) is not None and blk.child(c).entries
+                for c in ("area", "network", "ospf-interface", "ospf6-interface")
+            )
+        elif proto in ("rip", "ripng"):
+            active = any(
+                blk.child(c) is not None and blk.child(c).entries for c in ("network", "interface", "neighbor")
+            )
+        elif proto == "isis":
+            active = any(blk.child(c) is not None and blk.child(c).entries for c in ("isis-net", "isis-interface"))
+        for child in blk.children.values():
+            child.disp = IGNORE
+        if active:
+            v.blocks.setdefault("_dynamic", []).append(self.src(blk.config_line))
+
+    def h_router_policy(self, blk: Block, v: Vdom) -> None:
+        for e in blk.entries.values():
+            if e.low("status", "enable") == "disable":
+                e.leftover(ignore_prefixes=("",))
+                continue
+            for ifn in e.get("input-device") or []:
+                v.blocks.setdefault("_pbr", []).append((ifn, self.src(e.edit_line)))
+            if not e.get("input-device"):
+                v.blocks.setdefault("_pbr", []).append((None, self.src(e.edit_line)))
+            e.leftover(ignore_prefixes=("",))
+
+
+class StaticRoutes(VdomState):
+    """The static routes of one VDOM."""
+
+    def _routes(self) -> None:
+        v, dev, p = self.v, self.dev, self.p
+        for e in self.entries("router static"):
+            src = (
+                self.p.set_src(e, "gateway")
+                or self.p.set_src(e, "device")
+                or self.p.set_src(e, "dst")
+                or self.src(e.edit_line)
+            )
+            if e.low("status", "enable") == "disable":
+                e.leftover(ignore_prefixes=("",))
+                continue
+            dst_vals = e.get("dst")
+            prefixes: list[IPNetwork] = []
+            partial = []
+            if dst_vals:
+                net = parse_prefix(dst_vals)
+                if net is None:
+                    e.mark("dst", UNRECOGNIZED)
+                    partial.append("destination not understood")
+                else:
+                    prefixes.append(net.cidr)
+            elif e.has("dstaddr"):
+                o = self.addr.resolve(e.first("dstaddr"))
+                if o.unknown or o.pats is None or not o.prefix_only:
+                    partial.append(f"destination address object {e.first('dstaddr')} not resolvable")
+                else:
+                    prefixes.extend(pattern_net(pt) for pt in o.pats)
+            elif e.has("internet-service") or e.has("internet-service-custom"):
+                e.get("internet-service"), e.get("internet-service-custom")
+                partial.append("destination is an internet-service (ISDB) resolved at run time")
+            else:
+                prefixes.append(IPNetwork("0.0.0.0/0"))
+            gw = ip_to_int(e.first("gateway", "0.0.0.0") or "")
+            gw = gw or None
+            ifn = e.first("device")
+            try:
+                distance = int(e.first("distance", "10"))
+            except ValueError:
+                distance = 10
+            blackhole = e.low("blackhole", "disable") == "enable"
+            sdwan = (
+                e.low("sdwan", "disable") == "enable"
+                or e.low("virtual-wan-link", "disable") == "enable"
+                or e.has("sdwan-zone")
+            )
+            e.get("sdwan-zone")
+            if e.low("dynamic-gateway", "disable") == "enable":
+                partial.append("gateway learned by DHCP at run time")
+            if e.has("src") and (e.first("src") or "0.0.0.0").split("/")[0] != "0.0.0.0":
+                e.get("src")
+                partial.append("source-restricted route not modelled")
+            vrf = e.first("vrf")
+            e.leftover(ROUTE_IGNORED)
+            if partial:
+                reason = "; ".join(partial)
+                p.partial(f"static route {e.name}", reason, src)
+                # the egress interface can no longer be trusted for a verdict
+                itf = dev.interfaces.get(ifn) if ifn else None
+                if itf is not None and reason not in (itf.partial or ""):
+                    itf.partial = f"{itf.partial}; {reason}" if itf.partial else reason
+                if not prefixes:
+                    continue
+            targets: list[tuple[str | None, int | None]] = []
+            if blackhole:
+                targets = [(None, None)]
+            elif sdwan:
+                zones = e.get("sdwan-zone") or ["virtual-wan-link"]
+                for z in zones:
+                    targets.extend((i, g) for i, g, _ in v.sdwan.get(z, []))
+                if not targets:
+                    p.partial(f"static route {e.name}", "SD-WAN route without members", src)
+                    continue
+            else:
+                if ifn and ifn not in dev.interfaces:
+                    self.ref("interface", ifn, self.p.set_src(e, "device"))
+                if not ifn and gw is None:
+                    p.partial(f"static route {e.name}", "route without gateway or device", src)
+                    continue
+                targets = [(ifn, gw)]
+            rvrf = vrf if vrf not in (None, "0") else None
+            for prefix in prefixes:
+                for out_if, nh in targets:
+                    itf = dev.interfaces.get(out_if) if out_if else None
+                    r = Route(
+                        prefix,
+                        vrf=rvrf or (itf.vrf if itf else "default"),
+                        next_hop=nh,
+                        interface=out_if,
+                        drop=blackhole,
+                        distance=distance,
+                        origin="static",
+                        source=src,
+                        partial="; ".join(partial) or None,
+                    )
+                    dev.routes.append(r)

@@ -1,0 +1,568 @@
+"""FortiOS configuration text → a tree of blocks, entries and settings, with line numbers.
+
+FortiOS backups (``show full-configuration`` / System → Backup) are nested::
+
+    config firewall policy            ← a Block (path "firewall policy")
+        edit 7                        ← an Entry of that block (a table row)
+            set srcintf "port1" "x"   ← a Setting: key + list of values
+            config secondaryip        ← a nested Block inside the entry
+            ...
+        next
+        move 7 before 3               ← table commands: move / delete / clone / rename / purge
+    end
+
+This module only builds the tree (first pass); the parser (:mod:`.parser` and the
+section readers) interprets the sections it models.  Every line of the file ends up with exactly one
+status — recognized, ignored or unrecognized — decided at the end by
+:func:`finalize` from what the interpreter marked:
+
+* blank lines and ``#`` comments: ignored;
+* lines that do not fit the grammar at all (``next`` outside an entry, unknown
+  commands): unrecognized, with a warning;
+* lines of a block the interpreter declared ``ignore`` (and their nested blocks):
+  ignored; of a ``partial`` block: the ``config`` line recognized, the body ignored;
+  of a ``model`` block: structure recognized, each setting as the interpreter marked
+  it (used → recognized; otherwise ignored if its key is in the block's ``ignore_keys``,
+  else unrecognized); of a block nobody claimed: unrecognized.
+
+Syntax handled: double and single quotes, backslash escapes (``\\"``, ``\\\\``), quoted
+values spanning several lines (certificates, replacement messages, comments), a
+backslash at the end of a line (continuation), several values per ``set``, ``append``
+/ ``select`` / ``unselect`` (6.x/7.x), ``unset``, repeated ``config`` blocks and repeated
+``edit`` of one entry (merged, as FortiOS does), ``move``/``delete``/``clone``/``rename``/
+``purge`` in tables.  A file cut short (blocks never closed by ``end``) yields a warning
+and what was read so far.  The work per line is a ``str.split`` unless the line holds a
+quote or a backslash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+RECOGNIZED, IGNORED, UNRECOGNIZED = 1, 2, 3
+
+# Block dispositions set by the interpreter.
+MODEL, IGNORE, PARTIAL = "model", "ignore", "partial"
+
+# FortiOS nests a few levels (vdom > edit > config router bgp > config neighbor > edit …);
+# deeper nesting is not a configuration FortiOS wrote.  Nothing here recurses on the
+# depth (the builder and finalize use explicit stacks); the limit only makes such a file
+# a usable-input problem instead of a silent one.
+MAX_DEPTH = 64
+# How the builder's warnings about an incomplete file begin (``incomplete()`` in
+# .parser turns them into usable-input problems).
+CUT_SHORT = ("truncated:", f"nesting deeper than {MAX_DEPTH}")
+
+
+class Setting:
+    """``set key v1 v2 …`` (last one wins; ``append``/``select`` extend it)."""
+
+    __slots__ = ("key", "lines", "status", "values")
+
+    def __init__(self, key: str):
+        self.key = key
+        self.values: list[str] | None = None  # None = unset (default)
+        self.lines: list[int] = []  # every line that touched it
+        self.status = 0
+
+    @property
+    def line(self) -> int:
+        return self.lines[-1]
+
+
+class Node:
+    """What a block and an entry have in common: settings and nested blocks."""
+
+    __slots__ = ("children", "settings", "struct", "used_all")
+
+    def __init__(self) -> None:
+        self.settings: dict[str, Setting] = {}
+        self.children: dict[str, Block] = {}
+        self.struct: list[int] = []  # structural lines (config/edit/next/end/…)
+        self.used_all = False
+
+    # -- access for the interpreter (marks what it reads as recognized)
+
+    def get(self, key: str) -> list[str] | None:
+        s = self.settings.get(key)
+        if s is None:
+            return None
+        s.status = RECOGNIZED
+        return s.values
+
+    def first(self, key: str, default: str | None = None) -> str | None:
+        vals = self.get(key)
+        return vals[0] if vals else default
+
+    def low(self, key: str, default: str | None = None) -> str | None:
+        v = self.first(key, default)
+        return v.lower() if isinstance(v, str) else v
+
+    def line(self, key: str) -> int | None:
+        s = self.settings.get(key)
+        return s.line if s is not None and s.lines else None
+
+    def has(self, key: str) -> bool:
+        s = self.settings.get(key)
+        return s is not None and s.values is not None
+
+    def mark(self, key: str, status: int = RECOGNIZED) -> None:
+        s = self.settings.get(key)
+        if s is not None:
+            s.status = status
+
+    def leftover(
+        self, ignore_keys=frozenset(), ignore_prefixes: tuple = (), ignore_suffixes: tuple = ()
+    ) -> list[Setting]:
+        """Settings the interpreter has not read: those it knows to be irrelevant are
+        marked ignored; the others are marked unrecognized and returned."""
+        out = []
+        for key, s in self.settings.items():
+            if s.status:
+                continue
+            if key in ignore_keys or key.startswith(ignore_prefixes) or key.endswith(ignore_suffixes):
+                s.status = IGNORED
+            else:
+                s.status = UNRECOGNIZED
+                out.append(s)
+        return out
+
+    def child(self, name: str) -> Block | None:
+        return self.children.get(name)
+
+
+class Entry(Node):
+    """``edit NAME`` … ``next``: one row of a table."""
+
+    __slots__ = ("block", "cloned_from", "edit_line", "name")
+
+    def __init__(self, name: str, edit_line: int, block: Block):
+        super().__init__()
+        self.name = name
+        self.edit_line = edit_line
+        self.block = block
+        self.cloned_from: Entry | None = None
+
+
+class Block(Node):
+    """``config PATH`` … ``end``; a table when it has entries."""
+
+    __slots__ = (
+        "config_line",
+        "deleted",
+        "disp",
+        "entries",
+        "ignore_keys",
+        "ignore_prefixes",
+        "ignore_suffixes",
+        "parent",
+        "path",
+        "renamed",
+    )
+
+    def __init__(self, path: str, config_line: int, parent: Node | None):
+        super().__init__()
+        self.path = path
+        self.config_line = config_line
+        self.entries: dict[str, Entry] = {}  # insertion order = table order
+        self.deleted: list[Entry] = []
+        self.disp: str | None = None  # MODEL | IGNORE | PARTIAL | None (unknown)
+        self.ignore_keys: frozenset = frozenset()
+        self.ignore_prefixes: tuple = ()
+        self.ignore_suffixes: tuple = ()
+        self.renamed: dict[str, tuple[str, int]] = {}  # old name -> (new name, line)
+        self.parent = parent
+
+    def entry_list(self) -> list[Entry]:
+        return list(self.entries.values())
+
+
+@dataclass
+class Tree:
+    root: Block
+    lines: list[str]
+    status: bytearray  # per line (index = line number)
+    warnings: list[str] = field(default_factory=list)
+    header: dict[str, str] = field(default_factory=dict)  # #config-version=… fields
+    truncated: bool = False
+    too_deep: int | None = None  # first line nested beyond MAX_DEPTH
+
+
+# --------------------------------------------------------------------------- tokenizer
+
+
+def _tokenize_slow(lines: list[str], i: int) -> tuple[list[str], int, bool]:
+    """Tokens of the statement starting at line index ``i`` (0-based) and the index of
+    its last line.  Handles quotes, escapes, continuation; ``ok`` is False when a quote
+    is never closed (the caller then falls back to a plain split of one line)."""
+    tokens: list[str] = []
+    cur: list[str] = []
+    in_tok = False
+    quote = None
+    j = i
+    s = lines[j]
+    pos = 0
+    n = len(s)
+    while True:
+        if pos >= n:
+            if quote is not None:
+                if j + 1 >= len(lines):
+                    return tokens, j, False
+                j += 1
+                cur.append("\n")
+                s = lines[j]
+                pos, n = 0, len(s)
+                continue
+            break
+        c = s[pos]
+        if c == "\\":
+            if pos + 1 < n:
+                cur.append(s[pos + 1])
+                in_tok = True
+                pos += 2
+                continue
+            # backslash at the end of a line: continuation (the newline is dropped)
+            if j + 1 >= len(lines):
+                pos += 1
+                continue
+            j += 1
+            s = lines[j]
+            pos, n = 0, len(s)
+            in_tok = True
+            continue
+        if quote is not None:
+            if c == quote:
+                quote = None
+            else:
+                cur.append(c)
+            pos += 1
+            continue
+        if c == " " or c == "\t":
+            if in_tok:
+                tokens.append("".join(cur))
+                cur = []
+                in_tok = False
+            pos += 1
+            continue
+        if c == '"' or c == "'":
+            quote = c
+            in_tok = True
+            pos += 1
+            continue
+        cur.append(c)
+        in_tok = True
+        pos += 1
+    if in_tok:
+        tokens.append("".join(cur))
+    return tokens, j, True
+
+
+# --------------------------------------------------------------------------- builder
+
+_TABLE_CMDS = frozenset({"move", "delete", "clone", "rename", "purge"})
+_SET_CMDS = frozenset({"set", "unset", "append", "select", "unselect"})
+
+
+def build(text: str) -> Tree:
+    """Parse ``text`` into a :class:`Tree`; never raises on content."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    nlines = len(lines)
+    status = bytearray(nlines + 1)
+    root = Block("", 0, None)
+    tree = Tree(root, lines, status)
+    warnings = tree.warnings
+    stack: list[Block] = [root]
+    open_entry: list[Entry | None] = [None]
+    i = 0
+    while i < nlines:
+        raw = lines[i]
+        lineno = i + 1
+        stripped = raw.strip()
+        if not stripped:
+            status[lineno] = IGNORED
+            i += 1
+            continue
+        if stripped[0] == "#":
+            status[lineno] = IGNORED
+            if stripped.startswith("#config-version="):
+                _header(tree, stripped)
+            i += 1
+            continue
+        if '"' in raw or "'" in raw or "\\" in raw:
+            tokens, last, ok = _tokenize_slow(lines, i)
+            if not ok:
+                warnings.append(f"line {lineno}: quoted string never closed; read as one line")
+                tokens, last = [t.strip("\"'") for t in stripped.split()], i
+            if not tokens:
+                for k in range(lineno, last + 2):
+                    status[k] = IGNORED
+                i = last + 1
+                continue
+        else:
+            tokens, last = stripped.split(), i
+        span = range(lineno, last + 2)
+        i = last + 1
+        cmd = tokens[0].lower()
+        top = stack[-1]
+        entry = open_entry[-1]
+        target: Node = entry if entry is not None else top
+        if cmd in _SET_CMDS:
+            if len(tokens) < 2 or top is root:
+                _bad(
+                    tree,
+                    span,
+                    f"line {lineno}: '{cmd}' outside a config block"
+                    if top is root
+                    else f"line {lineno}: '{cmd}' without a key",
+                )
+                continue
+            key = tokens[1].lower()
+            s = target.settings.get(key)
+            if s is None:
+                s = target.settings[key] = Setting(key)
+            s.lines.extend(span)
+            vals = tokens[2:]
+            if cmd == "set":
+                s.values = vals
+            elif cmd == "unset":
+                s.values = None
+            elif cmd == "append" or cmd == "select":
+                cur = list(s.values or [])
+                for v in vals:
+                    if cmd == "append" or v not in cur:
+                        cur.append(v)
+                s.values = cur
+            else:  # unselect
+                s.values = [v for v in (s.values or []) if v not in vals]
+            continue
+        if cmd == "config":
+            if len(tokens) < 2:
+                _bad(tree, span, f"line {lineno}: 'config' without a name")
+                continue
+            name = " ".join(tokens[1:])
+            parent: Node = target
+            blk = parent.children.get(name)
+            if blk is None:
+                blk = parent.children[name] = Block(name, lineno, parent)
+            blk.struct.extend(span)
+            stack.append(blk)
+            open_entry.append(None)
+            if len(stack) > MAX_DEPTH + 1 and tree.too_deep is None:
+                tree.too_deep = lineno
+                warnings.append(
+                    f"line {lineno}: {CUT_SHORT[1]} levels of 'config' blocks: not a "
+                    "configuration as FortiOS writes it (damaged or generated file?); "
+                    "what was read is used"
+                )
+            continue
+        if cmd == "edit":
+            if top is root or len(tokens) < 2:
+                _bad(
+                    tree,
+                    span,
+                    f"line {lineno}: 'edit' outside a config block"
+                    if top is root
+                    else f"line {lineno}: 'edit' without a name",
+                )
+                continue
+            if entry is not None:
+                warnings.append(f"line {lineno}: 'edit' while entry {entry.name!r} is still open (missing 'next')")
+            name = " ".join(tokens[1:])
+            e = top.entries.get(name)
+            if e is None:
+                e = top.entries[name] = Entry(name, lineno, top)
+            e.struct.extend(span)
+            open_entry[-1] = e
+            continue
+        if cmd == "next":
+            if entry is None:
+                _bad(tree, span, f"line {lineno}: 'next' without an open 'edit'")
+                continue
+            entry.struct.extend(span)
+            open_entry[-1] = None
+            continue
+        if cmd == "end":
+            if top is root:
+                _bad(tree, span, f"line {lineno}: 'end' without an open 'config'")
+                continue
+            if entry is not None:
+                entry.struct.extend(span)  # 'end' closes the entry too
+            else:
+                top.struct.extend(span)
+            stack.pop()
+            open_entry.pop()
+            continue
+        if cmd in _TABLE_CMDS and top is not root:
+            if _table_cmd(top, cmd, tokens, lineno):
+                top.struct.extend(span)
+            else:
+                _bad(tree, span, f"line {lineno}: '{' '.join(tokens)}' does not apply (table {top.path!r})")
+            continue
+        _bad(tree, span, f"line {lineno}: unknown command {tokens[0]!r}")
+    if len(stack) > 1:
+        tree.truncated = True
+        shown = [b.path for b in stack[1:]]
+        if len(shown) > 6:
+            shown = [*shown[:3], f"… {len(shown) - 5} more …", *shown[-2:]]
+        open_paths = " > ".join(shown)
+        warnings.append(
+            f"line {max(nlines, 1)}: {CUT_SHORT[0]} the file ends inside 'config {open_paths}' "
+            f"(opened at line {stack[-1].config_line}; missing 'end'): "
+            "what was read so far is used"
+        )
+    return tree
+
+
+def _bad(tree: Tree, span: range, why: str) -> None:
+    for k in span:
+        tree.status[k] = UNRECOGNIZED
+    tree.warnings.append(why)
+
+
+def _header(tree: Tree, line: str) -> None:
+    """``#config-version=FG100F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin``."""
+    body = line[1:]
+    for part in body.split(":"):
+        k, _, v = part.partition("=")
+        tree.header[k.strip()] = v.strip()
+
+
+def _table_cmd(blk: Block, cmd: str, tokens: list[str], lineno: int) -> bool:
+    """Apply move/delete/clone/rename/purge to a table; False if it cannot apply."""
+    ents = blk.entries
+    if cmd == "purge":
+        blk.deleted.extend(ents.values())
+        ents.clear()
+        return True
+    if cmd == "delete":
+        if len(tokens) != 2 or tokens[1] not in ents:
+            return False
+        blk.deleted.append(ents.pop(tokens[1]))
+        return True
+    if cmd == "move":
+        if len(tokens) != 4 or tokens[2].lower() not in ("before", "after"):
+            return False
+        a, where, b = tokens[1], tokens[2].lower(), tokens[3]
+        if a not in ents or b not in ents or a == b:
+            return False
+        moved = ents.pop(a)
+        items = list(ents.items())
+        idx = next(k for k, (name, _) in enumerate(items) if name == b)
+        items.insert(idx if where == "before" else idx + 1, (a, moved))
+        ents.clear()
+        ents.update(items)
+        return True
+    if cmd in ("clone", "rename"):
+        if len(tokens) != 4 or tokens[2].lower() != "to":
+            return False
+        a, b = tokens[1], tokens[3]
+        if a not in ents or b in ents:
+            return False
+        if cmd == "clone":
+            src = ents[a]
+            e = Entry(b, lineno, blk)
+            e.cloned_from = src
+            for k, s in src.settings.items():
+                c = Setting(k)
+                c.values = list(s.values) if s.values is not None else None
+                c.status = IGNORED  # its lines belong to the original
+                e.settings[k] = c
+            e.children = dict(src.children)
+            ents[b] = e
+        else:
+            items = [(b if name == a else name, ent) for name, ent in ents.items()]
+            ents[a].name = b
+            ents.clear()
+            ents.update(items)
+            blk.renamed[a] = (b, lineno)
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- finalize
+
+
+def finalize(tree: Tree) -> None:
+    """Give every still-undecided line its status from the interpreter's marks.
+
+    A pre-order depth-first walk with an explicit stack (no recursion on the nesting
+    depth): a block's structural lines, its settings, its nested blocks, then each entry
+    (structure, settings, nested blocks) and each deleted entry.  A line keeps the first
+    status it is given (a cloned entry shares its original's nested blocks)."""
+    status = tree.status
+    # tasks: ("b", block, inherited) | ("n", node, disp, block) | ("e", entry, disp, block, deleted)
+    stack: list[tuple] = [("b", blk, None) for blk in reversed(tree.root.children.values())]
+    while stack:
+        task = stack.pop()
+        kind = task[0]
+        if kind == "b":
+            _, blk, inherited = task
+            disp = _block_struct(blk, status, inherited)
+            later: list[tuple] = [("n", blk, disp, blk)]
+            later.extend(("e", e, disp, blk, False) for e in blk.entries.values())
+            later.extend(("e", e, disp, blk, True) for e in blk.deleted)
+            stack.extend(reversed(later))
+            continue
+        if kind == "e":
+            _, e, disp, blk, deleted = task
+            if deleted:  # understood, and without effect: deleted again
+                _set_lines(status, e.struct, IGNORED if disp is not None else UNRECOGNIZED)
+                disp = IGNORE if disp is not None else None
+            elif disp == MODEL:
+                _set_lines(status, e.struct, RECOGNIZED)
+            else:
+                _set_lines(status, e.struct, IGNORED if disp in (IGNORE, PARTIAL) else UNRECOGNIZED)
+            task = ("n", e, disp, blk)
+        _, node, disp, blk = task
+        _node_settings(node, status, disp, blk)
+        stack.extend(("b", child, disp) for child in reversed(node.children.values()))
+    for k in range(1, len(status)):
+        if not status[k]:
+            status[k] = UNRECOGNIZED
+
+
+def _set_lines(status: bytearray, lines, value: int) -> None:
+    for k in lines:
+        if not status[k]:
+            status[k] = value
+
+
+def _node_settings(node: Node, status: bytearray, disp: str | None, blk: Block) -> None:
+    if disp == MODEL:
+        for s in node.settings.values():
+            st = s.status
+            if not st:
+                key = s.key
+                st = (
+                    IGNORED
+                    if (
+                        key in blk.ignore_keys
+                        or key.startswith(blk.ignore_prefixes)
+                        or key.endswith(blk.ignore_suffixes)
+                    )
+                    else UNRECOGNIZED
+                )
+            _set_lines(status, s.lines, st)
+    else:
+        value = IGNORED if disp in (IGNORE, PARTIAL) else UNRECOGNIZED
+        for s in node.settings.values():
+            _set_lines(status, s.lines, value)
+
+
+def _block_struct(blk: Block, status: bytearray, inherited: str | None) -> str | None:
+    """The block's effective disposition; marks its structural lines."""
+    disp = blk.disp
+    if disp is None and inherited in (IGNORE, PARTIAL):
+        disp = IGNORE
+    if disp == MODEL:
+        _set_lines(status, blk.struct, RECOGNIZED)
+    elif disp == PARTIAL:
+        _set_lines(status, [blk.config_line], RECOGNIZED)
+        _set_lines(status, blk.struct, IGNORED)
+    elif disp == IGNORE:
+        _set_lines(status, blk.struct, IGNORED)
+    else:
+        _set_lines(status, blk.struct, UNRECOGNIZED)
+    return disp

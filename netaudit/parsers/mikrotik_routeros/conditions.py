@@ -1,0 +1,389 @@
+"""Firewall rule properties → packet conditions (:class:`~.match.Cond` unions).
+
+Interface lists and address lists are expanded; ``!`` negations complemented;
+``connection-state`` rules that need established/related packets never match a new
+connection; ``connection-state=invalid`` matches the ICMP types conntrack never
+accepts as new; ``ipsec-policy=in,ipsec`` matches no packet a zone injects.
+Unmodelled matchers keep the rule with its other conditions (a superset) and give
+the reason it is partial.
+
+``connection-nat-state=dstnat``: the model has no "was destination-NATed" bit.  A
+dstnat'ed packet leaves DNAT with a header in the *image* of a DNAT rule (its
+to-address / to-port, the rule's other conditions, from the rule's in-interface), so
+``dstnat`` is translated to that image and ``!dstnat`` to its complement.  The only
+packets this misclassifies are packets sent *directly* to a DNAT target with exactly
+such a header; they are delivered with the same header a translated packet has, so
+the delivered set is unchanged.  The translation errs toward reachability when
+``dstnat`` permits or ``!dstnat`` drops (the usual ``drop … connection-nat-state=!dstnat
+in-interface-list=WAN``); used the other way round the rule is marked partial
+(:mod:`.flatten`).  ``connection-nat-state=srcnat`` is decided after the forward
+chain, so it never matches a new connection there.
+"""
+
+from __future__ import annotations
+
+from netaudit.model import L2Mode, Src
+
+from .lists import expand_list
+from .match import ADDR_MAX, ANY, Cond, cond, intersect, intersect_all, negate_union, norm, r_and, r_not, r_or
+from .records import FwRule
+from .state import State
+from .syntax import unquote
+from .values import parse_addr, parse_ports
+
+PROTOCOLS = {
+    "icmp": 1, "igmp": 2, "ggp": 3, "ip-encap": 4, "ipip": 4, "ipencap": 4, "st": 5,
+    "tcp": 6, "egp": 8, "pup": 12, "udp": 17, "hmp": 20, "xns-idp": 22, "rdp": 27,
+    "iso-tp4": 29, "dccp": 33, "xtp": 36, "ddp": 37, "idpr-cmtp": 38, "ipv6": 41,
+    "ipv6-encap": 41, "ipv6-route": 43, "ipv6-frag": 44, "idrp": 45, "rsvp": 46,
+    "gre": 47, "ipsec-esp": 50, "ipsec-ah": 51, "ipv6-icmp": 58, "icmpv6": 58,
+    "ipv6-nonxt": 59, "ipv6-opts": 60, "rspf": 73, "vmtp": 81, "ospf": 89, "ax.25": 93,
+    "ipip-tunnel": 94, "etherip": 97, "encap": 98, "pim": 103, "vrrp": 112, "l2tp": 115,
+    "sctp": 132, "udp-lite": 136,
+}  # fmt: skip
+ALL_STATES = frozenset({"established", "related", "new", "invalid", "untracked"})
+# ICMP types conntrack accepts as the start of a connection (nf_conntrack_proto_icmp):
+# echo, timestamp, info and address-mask requests.  Every other type arriving without
+# a connection is "invalid".
+ICMP_NEW_TYPES = ((8, 8), (13, 13), (15, 15), (17, 17))
+ICMP_INVALID_TYPES = r_not(ICMP_NEW_TYPES, 255)
+ALL_PROTO_BUT_ICMP = ((0, 0), (2, 255))
+
+# Firewall properties with no effect on which packets a rule matches.
+RULE_META = frozenset({
+    "chain", "action", "jump-target", "comment", "disabled", "log", "log-prefix",
+    "address-list", "address-list-timeout", "reject-with", "to-addresses", "to-ports",
+    "hw-offload", "place-before", "passthrough", "new-connection-mark",
+    "new-packet-mark", "new-routing-mark", "new-dscp", "new-mss", "new-ttl",
+    "new-priority", "sniff-id", "sniff-target", "sniff-target-port", "route-dst",
+    "randomise-ports", "copy-from", "dynamic", "invalid",
+})  # fmt: skip
+# Matchers the model does not capture: the rule becomes partial (superset kept).
+RULE_PARTIAL = {
+    "layer7-protocol": "layer7-protocol", "content": "content", "time": "time",
+    "limit": "limit", "dst-limit": "dst-limit", "connection-limit": "connection-limit",
+    "connection-rate": "connection-rate", "tls-host": "tls-host",
+    "packet-mark": "packet-mark", "connection-mark": "connection-mark",
+    "routing-mark": "routing-mark", "routing-table": "routing-table", "hotspot": "hotspot",
+    "p2p": "p2p", "psd": "psd", "nth": "nth", "random": "random",
+    "per-connection-classifier": "per-connection-classifier",
+    "src-mac-address": "src-mac-address", "in-bridge-port": "in-bridge-port",
+    "in-bridge-port-list": "in-bridge-port-list", "out-bridge-port": "out-bridge-port",
+    "out-bridge-port-list": "out-bridge-port-list", "dscp": "dscp", "tcp-mss": "tcp-mss",
+    "packet-size": "packet-size", "ttl": "ttl", "fragment": "fragment",
+    "ipv4-options": "ipv4-options", "priority": "priority", "tcp-flags": "tcp-flags",
+    "connection-type": "connection-type (helper)", "connection-bytes": "connection-bytes",
+    "ingress-priority": "ingress-priority", "headers": "headers",
+}  # fmt: skip
+
+BRIDGE_PORT_KEYS = frozenset({"in-bridge-port", "in-bridge-port-list", "out-bridge-port", "out-bridge-port-list"})
+
+_ALL_KINDS = {
+    "all-ethernet": ("ether", "sfp", "combo", "qsfp"),
+    "all-wireless": ("wlan", "wifi"),
+    "all-vlan": ("vlan",),
+    "all-ppp": ("pppoe", "l2tp", "pptp", "sstp", "ovpn", "<"),
+}
+
+
+def addr_field(st: State, value: str, what: str, reasons: list[str]):
+    neg = value.startswith("!")
+    v = value[1:] if neg else value
+    r = parse_addr(v)
+    if r is None:
+        reasons.append(f"{what} {value!r} not understood")
+        return None
+    rs = (r,)
+    return r_not(rs, ADDR_MAX) if neg else rs
+
+
+def list_field(st: State, value: str, what: str, src: Src, reasons: list[str]):
+    neg = value.startswith("!")
+    name = value[1:] if neg else value
+    got = st.list_cache.get(value)
+    if got is not None:
+        st.refs.append(("address-list", name, src, name in st.alists))
+        if got[1]:
+            reasons.append(got[1])
+        return got[0]
+    entry = st.alists.get(name)
+    if entry is None:
+        # No static entry: RouterOS matches nothing unless something fills the list at
+        # run time (scripts, entries with a timeout are never exported) — partial.
+        st.refs.append(("address-list", name, src, False))
+        rs, why = (), (f"address list {name} has no entry in the export (empty, or filled at run time)")
+    else:
+        rs, why = entry
+        st.refs.append(("address-list", name, src, True))
+    if why:
+        # entries unknown at parse time (DNS names, run-time additions) may be any
+        # address: "in the list" is then unconstrained (the superset), "not in the
+        # list" at most the complement of the known entries
+        reasons.append(why)
+        out = r_not(rs, ADDR_MAX) if neg else None
+    else:
+        out = r_not(rs, ADDR_MAX) if neg else rs
+    st.list_cache[value] = (out, why)
+    return out
+
+
+def iface_field(st: State, value: str, is_list: bool, src: Src, reasons: list[str]):
+    neg = value.startswith("!")
+    name = value[1:] if neg else value
+    if is_list:
+        members, why = expand_list(st, name, src)
+        if name not in ("all", "none", "static", "dynamic"):
+            st.refs.append(("interface-list", name, src, name in st.lists))
+        if why:
+            reasons.append(why)
+            if not neg:
+                return None  # members unknown: any interface (superset)
+        if members is None:
+            return frozenset() if neg else None
+        s = frozenset(members)
+    elif name.startswith("all-"):
+        prefixes = _ALL_KINDS.get(name)
+        if prefixes is None:
+            reasons.append(f"interface {name} not understood")
+            return None
+        if name == "all-vlan":
+            s = frozenset(n for n, i in st.dev.interfaces.items() if n in st.vlan_ifs)
+        else:
+            s = frozenset(n for n in st.dev.interfaces if n.startswith(prefixes))
+        if name == "all-ppp" and st.dynamic_ifaces_possible:
+            reasons.append("all-ppp includes interfaces created at run time")
+    else:
+        if name.startswith("*"):
+            reasons.append(f"interface {name} (a removed interface's id)")
+        elif name not in st.dev.interfaces:
+            st.refs.append(("interface", name, src, False))
+        s = frozenset({name})
+        itf = st.dev.interfaces.get(name)
+        if itf is not None and itf.mode != L2Mode.ROUTED:
+            st.facts.interface_rule_on_bridge_port.append(name)
+            st.rep.warnings.append(
+                f"{st.file}:{src.line}: rule names {name}, a bridge/switch port: for "
+                "routed traffic RouterOS matches the bridge or VLAN interface instead, so "
+                "this condition never matches routed packets"
+            )
+    return frozenset(st.universe - s) if neg else s
+
+
+def ports_field(value: str, reasons: list[str], what: str):
+    neg = value.startswith("!")
+    v = value[1:] if neg else value
+    rs = parse_ports(v)
+    if rs is None:
+        reasons.append(f"{what} {value!r} not understood")
+        return None
+    return r_not(rs, 65535) if neg else rs
+
+
+def proto_field(value: str, reasons: list[str]):
+    neg = value.startswith("!")
+    v = (value[1:] if neg else value).lower()
+    n = int(v) if v.isdigit() and int(v) <= 255 else PROTOCOLS.get(v)
+    if n is None:
+        reasons.append(f"protocol {value!r} not understood")
+        return None
+    rs = ((n, n),)
+    return r_not(rs, 255) if neg else rs
+
+
+def addr_type(st: State, value: str, reasons: list[str]):
+    neg = value.startswith("!")
+    v = value[1:] if neg else value
+    if v == "local":
+        rs = r_or(st.own, ((0x7F000000, 0x7FFFFFFF),))
+    elif v == "multicast":
+        rs = ((0xE0000000, 0xEFFFFFFF),)
+    elif v == "broadcast":
+        rs = broadcasts(st)
+    elif v == "unicast":
+        rs = r_not(r_or(r_or(st.own, ((0xE0000000, 0xFFFFFFFF),)), broadcasts(st)), ADDR_MAX)
+        if any(r.drop for r in st.dev.routes):
+            reasons.append("address-type unicast with blackhole routes")
+    else:
+        reasons.append(f"address-type {value} not modelled")
+        return None
+    return r_not(rs, ADDR_MAX) if neg else rs
+
+
+def broadcasts(st: State):
+    out = [(ADDR_MAX, ADDR_MAX)]
+    for itf in st.dev.interfaces.values():
+        for a in itf.addresses:
+            if a.prefixlen <= 30:
+                out.append((int(a.broadcast), int(a.broadcast)))
+    return norm(out)
+
+
+def icmp_options(value: str, reasons: list[str]):
+    neg = value.startswith("!")
+    v = value[1:] if neg else value
+    t, _, c = v.partition(":")
+
+    def rng(x):
+        if not x:
+            return None
+        lo, _, hi = x.partition("-")
+        if not lo.isdigit() or (hi and not hi.isdigit()):
+            raise ValueError
+        return norm([(int(lo), int(hi or lo))])
+
+    try:
+        types, codes = rng(t), rng(c)
+    except ValueError:
+        reasons.append(f"icmp-options {value!r} not understood")
+        return [ANY]
+    base = cond(proto=((1, 1),), itype=types, icode=codes)
+    if base is None:
+        return []
+    if not neg:
+        return [base]
+    out = [Cond(proto=r_not(((1, 1),), 255))]
+    if types is not None:
+        out.append(Cond(proto=((1, 1),), itype=r_not(types, 255)))
+    if codes is not None:
+        c2 = cond(proto=((1, 1),), itype=types, icode=r_not(codes, 255))
+        if c2 is not None:
+            out.append(c2)
+    return out
+
+
+def conn_state(st: State, value: str, reasons: list[str]) -> list[Cond]:
+    neg = value.startswith("!")
+    states = frozenset(s.strip() for s in (value[1:] if neg else value).split(",") if s)
+    unknown = states - ALL_STATES
+    if unknown:
+        reasons.append(f"connection-state {value!r} not understood")
+        return [ANY]
+    if neg:
+        states = ALL_STATES - states
+    out: list[Cond] = []
+    if states & {"established", "related"}:
+        out.append(Cond(est=True))
+    if "new" in states and "invalid" in states:
+        out.append(Cond(est=False))
+    elif "new" in states:
+        out.append(Cond(est=False, proto=ALL_PROTO_BUT_ICMP))
+        out.append(Cond(est=False, proto=((1, 1),), itype=ICMP_NEW_TYPES))
+    elif "invalid" in states:
+        out.append(Cond(est=False, proto=((1, 1),), itype=ICMP_INVALID_TYPES))
+    if "untracked" in states and st.untracked_possible:
+        reasons.append("connection-state untracked with raw notrack rules")
+    if st.conntrack is not None and st.conntrack[0] == "no":
+        reasons.append("connection tracking disabled: connection-state never matches")
+    return out
+
+
+def nat_state(st: State, value: str, reasons: list[str]) -> tuple[list[Cond], str | None]:
+    neg = value.startswith("!")
+    states = {s for s in (value[1:] if neg else value).split(",") if s}
+    if not states <= {"dstnat", "srcnat"}:
+        reasons.append(f"connection-nat-state {value!r} not understood")
+        return [ANY], None
+    # new connections: srcnat is decided after the forward chain (never set here);
+    # dstnat = the DNAT image (approximation, see the module docstring).
+    new_part = st.dnat_image if "dstnat" in states else []
+    if st.dnat_uncertain and "dstnat" in states:
+        reasons.append("connection-nat-state: " + st.dnat_uncertain[0])
+    if neg:
+        new_part = negate_union(new_part, st.universe) if new_part else [ANY]
+    out = [c2 for c in new_part if (c2 := intersect(c, Cond(est=False))) is not None]
+    out.append(Cond(est=True))
+    direction = None
+    if "dstnat" in states and st.dnat_image:
+        direction = "dstnat-" if neg else "dstnat+"
+    return out, direction
+
+
+def rule_conds(st: State, rule: FwRule, table: str) -> tuple[list[Cond], list[str], str | None]:
+    """(union of conditions, partial reasons, direction of an approximation).
+
+    The third value is ``"dstnat+"``/``"dstnat-"`` when connection-nat-state was
+    translated through the DNAT image (see the module docstring)."""
+    cmd, src = rule.cmd, rule.src
+    reasons: list[str] = []
+    kw: dict = {}
+    extra: list[list[Cond]] = []
+    approx = None
+    for key, raw in cmd.props.items():
+        if key in RULE_META:
+            continue
+        v = unquote(raw)
+        if v == "":
+            continue
+        if key in ("src-address", "dst-address"):
+            rs = addr_field(st, v, key, reasons)
+            if rs is not None:
+                f = key[:3]
+                kw[f] = rs if f not in kw else r_and(kw[f], rs)
+        elif key in ("src-address-list", "dst-address-list"):
+            rs = list_field(st, v, key, src, reasons)
+            if rs is not None:
+                f = key[:3]
+                kw[f] = rs if f not in kw else r_and(kw[f], rs)
+        elif key in ("src-address-type", "dst-address-type"):
+            rs = addr_type(st, v, reasons)
+            if rs is not None:
+                f = key[:3]
+                kw[f] = rs if f not in kw else r_and(kw[f], rs)
+        elif key == "protocol":
+            rs = proto_field(v, reasons)
+            if rs is not None:
+                kw["proto"] = rs
+        elif key in ("dst-port", "src-port"):
+            rs = ports_field(v, reasons, key)
+            if rs is not None:
+                kw["dport" if key == "dst-port" else "sport"] = rs
+        elif key == "port":
+            rs = ports_field(v, reasons, key)
+            if rs is not None:
+                extra.append([Cond(sport=rs), Cond(dport=rs)])
+        elif key in ("in-interface", "out-interface", "in-interface-list", "out-interface-list"):
+            s = iface_field(st, v, key.endswith("-list"), src, reasons)
+            if s is not None:
+                f = "inif" if key.startswith("in") else "outif"
+                kw[f] = s if f not in kw else kw[f] & s
+        elif key == "connection-state":
+            if table == "nat":
+                states = v.lstrip("!").split(",")
+                if ("new" in states) != v.startswith("!"):
+                    continue
+                return [], [], None  # NAT sees only new connections
+            extra.append(conn_state(st, v, reasons))
+        elif key == "connection-nat-state":
+            conds, direction = nat_state(st, v, reasons)
+            extra.append(conds)
+            approx = direction
+        elif key == "icmp-options":
+            extra.append(icmp_options(v, reasons))
+        elif key == "ipsec-policy":
+            d, _, pol = v.partition(",")
+            has_policies = st.has_ipsec
+            if pol == "ipsec" and (d == "in" or not has_policies):
+                return [], reasons, None  # no zone-injected packet matches
+            if pol == "none" and (d == "in" or not has_policies):
+                continue
+            reasons.append(f"ipsec-policy={v} with IPsec policies configured")
+        elif key in BRIDGE_PORT_KEYS and not st.use_ip_firewall:
+            # "Works only if use-ip-firewall is enabled in bridge settings" (RouterOS
+            # firewall docs): without it the bridge port is never known, so the
+            # matcher never matches and its negation always does.
+            if v.startswith("!"):
+                continue
+            return [], [], None
+        elif key in RULE_PARTIAL:
+            reasons.append(f"{RULE_PARTIAL[key]} matcher not modelled")
+        else:
+            reasons.append(f"unknown property {key}")
+    base = cond(True, **kw)
+    if base is None:
+        return [], reasons, approx
+    conds = [base]
+    for alt in extra:
+        conds = intersect_all(conds, alt)
+        if not conds:
+            break
+    return conds, reasons, approx

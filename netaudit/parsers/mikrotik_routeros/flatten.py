@@ -1,0 +1,115 @@
+"""Firewall chains flattened: ``jump`` inlined, ``return`` as a guard.
+
+The target chain's rules are conjoined with the jump's conditions; ``return`` removes
+its packets from the rest of the inlined chain (conjunction with its negation, exact
+with :mod:`.match`); loops and runaway nesting are reported as problems (the filter
+becomes partial).  The result is each rule's terminal action on the packets that
+reach it, in order — what the filter, NAT and mangle conversions consume.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from netaudit.model import Src
+
+from .conditions import rule_conds
+from .match import ANY, Cond, intersect_all, negate_union
+from .records import FwRule
+from .state import State
+
+
+@dataclass
+class FlatRule:
+    """One flattened rule: its terminal action on ``conds`` (a union)."""
+
+    action: str
+    conds: list[Cond]
+    rule: FwRule
+    reasons: list[str]
+
+
+def flatten(
+    st: State,
+    table: str,
+    chain: str,
+    terminal: frozenset,
+    top_return: str | None,
+    problems: list[tuple[str, Src | None]],
+) -> list[FlatRule]:
+    """Rules of ``chain`` with jumps inlined, as terminal actions on condition sets.
+
+    ``top_return`` is the action of a ``return`` from ``chain`` itself (the built-in
+    chain's default), None where it has none."""
+    by_chain: dict[str, list[FwRule]] = {}
+    for r in st.rules[table]:
+        if not r.disabled:
+            by_chain.setdefault(r.chain, []).append(r)
+    cache = st.cond_cache
+    out: list[FlatRule] = []
+
+    def conds_of(rule: FwRule):
+        key = (table, rule.index)
+        got = cache.get(key)
+        if got is None:
+            got = cache[key] = rule_conds(st, rule, table)
+        return got
+
+    def walk(name: str, guard: list[Cond], stack: tuple[str, ...], inherited: list[str]):
+        guard_reasons = list(inherited)
+        for rule in by_chain.get(name, ()):
+            rc, reasons, approx = conds_of(rule)
+            eff = intersect_all(guard, rc) if guard != [ANY] else list(rc)
+            if not eff:
+                if rule.action == "jump" and rule.cmd.get("jump-target"):
+                    tgt = rule.cmd.get("jump-target")
+                    st.refs.append(("chain", tgt, rule.src, tgt in by_chain or tgt in ("input", "forward", "output")))
+                continue
+            all_reasons = guard_reasons + reasons
+            action = rule.action
+            if approx is not None:
+                favourable = (approx == "dstnat+" and action in ("accept",)) or (
+                    approx == "dstnat-" and action in ("drop", "reject", "tarpit")
+                )
+                if not favourable and action not in ("passthrough", "log"):
+                    all_reasons.append(
+                        "connection-nat-state approximated by the DNAT image in a direction that could hide traffic"
+                    )
+            if action == "jump":
+                tgt = rule.cmd.get("jump-target")
+                if not tgt:
+                    problems.append(("jump without jump-target", rule.src))
+                    continue
+                defined = tgt in by_chain
+                st.refs.append(("chain", tgt, rule.src, defined or tgt in ("input", "forward", "output")))
+                if tgt in stack:
+                    problems.append((f"jump loop through chain {tgt}", rule.src))
+                    continue
+                if len(stack) > 16:
+                    problems.append(("jump nesting deeper than 16 chains", rule.src))
+                    continue
+                walk(tgt, eff, (*stack, tgt), all_reasons)
+                continue
+            if action == "return":
+                if len(stack) == 1 and top_return is not None:
+                    out.append(FlatRule(top_return, eff, rule, all_reasons))
+                if reasons:
+                    guard_reasons.append(f"follows a partially understood return (line {rule.src.line})")
+                    continue
+                guard = (
+                    negate_union(rc, st.universe)
+                    if guard == [ANY]
+                    else intersect_all(guard, negate_union(rc, st.universe))
+                )
+                if len(guard) > 256:
+                    problems.append(("too many conditions after return rules", rule.src))
+                    return
+                if not guard:
+                    return
+                continue
+            if action not in terminal:
+                continue  # passthrough, log, add-*-to-address-list …
+            out.append(FlatRule(action, eff, rule, all_reasons))
+
+    walk(chain, [ANY], (chain,), [])
+    return out

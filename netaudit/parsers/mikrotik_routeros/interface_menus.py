@@ -1,0 +1,370 @@
+"""Reading the ``/interface`` menus: ethernet, bridges, VLANs, bonds, interface lists,
+wireless and wifi, PPP/LTE clients, tunnels, VPN servers, switch chips, VRRP.
+
+Each handler takes ``(state, command, source)``, records what the line says and returns
+None (understood), :data:`~.state.IGNORED` (understood, no effect) or raises
+:class:`~.state.NotUnderstood`.
+"""
+
+from __future__ import annotations
+
+from netaudit.model import IfKind, Src
+
+from .records import BridgePort, BridgeRecord, BridgeVlan, VlanIf, WirelessIf
+from .state import IGNORED, NotUnderstood, State
+from .syntax import Command
+from .values import parse_vlan_ids, split_list, to_int, yes
+
+
+def ethernet(st: State, cmd: Command, src: Src):
+    if cmd.verb != "set":
+        raise NotUnderstood
+    default, cur, name = st.set_rename(cmd)
+    rec = st.iface(name, IfKind.PHYSICAL, src)
+    rec.default_name = default or rec.default_name
+    touched = name != cur
+    if cmd.has("disabled"):
+        rec.disabled = yes(cmd.get("disabled"))
+        touched = True
+    if cmd.has("comment"):
+        rec.comment = cmd.get("comment") or ""
+        touched = True
+    mp = cmd.get("master-port")
+    if mp and mp != "none":
+        rec.master_port = mp
+        touched = True
+    return None if touched else IGNORED
+
+
+# --------------------------------------------------------------------------- bridges
+
+
+def bridge(st: State, cmd: Command, src: Src):
+    name = cmd.get("name") if cmd.verb == "add" else (cmd.target or cmd.get("name"))
+    if not name:
+        raise NotUnderstood
+    if cmd.verb == "set" and cmd.get("name") and cmd.target and cmd.target != cmd.get("name"):
+        raise NotUnderstood  # rename by set: not produced by /export
+    b = st.bridges.get(name)
+    if b is None:
+        b = st.bridges[name] = BridgeRecord(name, src)
+    rec = st.iface(name, IfKind.BRIDGE, src)
+    if cmd.has("vlan-filtering"):
+        b.vlan_filtering = yes(cmd.get("vlan-filtering"))
+        b.vf_src = src
+    if cmd.has("pvid"):
+        b.pvid = to_int(cmd.get("pvid"), 1)
+    if cmd.has("frame-types"):
+        b.frame_types = cmd.get("frame-types")
+    if cmd.has("ingress-filtering"):
+        b.ingress_filtering = yes(cmd.get("ingress-filtering"))
+    if cmd.has("disabled"):
+        b.disabled = rec.disabled = yes(cmd.get("disabled"))
+    if cmd.has("comment"):
+        rec.comment = cmd.get("comment") or ""
+
+
+def bridge_port(st: State, cmd: Command, src: Src):
+    if cmd.verb != "add":
+        raise NotUnderstood
+    bridge, iface = cmd.get("bridge"), cmd.get("interface")
+    if not bridge or not iface:
+        raise NotUnderstood
+    p = BridgePort(bridge, iface, src)
+    if cmd.has("pvid"):
+        p.pvid = to_int(cmd.get("pvid"), 1)
+        p.pvid_set = True
+    p.frame_types = cmd.get("frame-types", "admit-all")
+    if cmd.has("ingress-filtering"):
+        p.ingress_filtering = yes(cmd.get("ingress-filtering"))
+    p.disabled = yes(cmd.get("disabled"))
+    h = cmd.get("horizon")
+    p.horizon = None if h in (None, "none") else h
+    st.bports.append(p)
+
+
+def bridge_vlan(st: State, cmd: Command, src: Src):
+    if cmd.verb != "add":
+        raise NotUnderstood
+    bridge = cmd.get("bridge")
+    vids = parse_vlan_ids(cmd.props.get("vlan-ids", ""))
+    if not bridge or not vids:
+        raise NotUnderstood
+    if yes(cmd.get("disabled")):
+        return IGNORED
+    st.bvlans.append(
+        BridgeVlan(bridge, vids, split_list(cmd.props.get("tagged")), split_list(cmd.props.get("untagged")), src)
+    )
+
+
+def bridge_settings(st: State, cmd: Command, src: Src):
+    """use-ip-firewall(-for-vlan, -for-pppoe): recorded, applied to the bridges in
+    :func:`.bridges.finish_bridge_firewall`."""
+    touched = False
+    for key in ("use-ip-firewall", "use-ip-firewall-for-vlan", "use-ip-firewall-for-pppoe"):
+        if cmd.has(key):
+            st.bridge_settings[key] = (yes(cmd.get(key)), src)
+            touched = True
+    return None if touched else IGNORED
+
+
+def bridge_l2fw(st: State, cmd: Command, src: Src):
+    """``/interface bridge filter|nat``: rules that may drop or rewrite bridged frames."""
+    if yes(cmd.get("disabled")):
+        return IGNORED
+    action = cmd.get("action", "accept")
+    if action in ("accept", "passthrough", "log", "mark-packet", "set-priority"):
+        return IGNORED
+    st.bridge_l2fw.append((cmd, src, action))
+
+
+# --------------------------------------------------------------------------- VLANs, bonds, lists
+
+
+def vlan(st: State, cmd: Command, src: Src):
+    if cmd.verb != "add":
+        raise NotUnderstood
+    name, parent, vid = cmd.get("name"), cmd.get("interface"), to_int(cmd.get("vlan-id"))
+    if not name or not parent or vid is None:
+        raise NotUnderstood
+    v = VlanIf(name, vid, parent, src, disabled=yes(cmd.get("disabled")), service_tag=yes(cmd.get("use-service-tag")))
+    st.vlan_ifs[name] = v
+    rec = st.iface(name, IfKind.VLAN, src)
+    rec.disabled = v.disabled
+    rec.comment = cmd.get("comment") or ""
+
+
+def bonding(st: State, cmd: Command, src: Src):
+    if cmd.verb != "add":
+        raise NotUnderstood
+    name = cmd.get("name")
+    if not name:
+        raise NotUnderstood
+    st.bonds[name] = (split_list(cmd.props.get("slaves")), src)
+    rec = st.iface(name, IfKind.PORT_CHANNEL, src)
+    rec.disabled = yes(cmd.get("disabled"))
+
+
+def iflist(st: State, cmd: Command, src: Src):
+    if cmd.verb == "set":
+        return IGNORED  # built-in lists (all, none …): comments only
+    name = cmd.get("name")
+    if not name:
+        raise NotUnderstood
+    st.lists[name] = {
+        "include": split_list(cmd.props.get("include")),
+        "exclude": split_list(cmd.props.get("exclude")),
+        "src": src,
+    }
+
+
+def iflist_member(st: State, cmd: Command, src: Src):
+    if cmd.verb != "add":
+        raise NotUnderstood
+    lst, iface = cmd.get("list"), cmd.get("interface")
+    if not lst or not iface:
+        raise NotUnderstood
+    if yes(cmd.get("disabled")):
+        return IGNORED
+    st.list_members.append((lst, iface, src))
+
+
+# --------------------------------------------------------------------------- wireless, wifi
+
+
+def _wl_record(st: State, family: str, cmd: Command, src: Src) -> WirelessIf:
+    if cmd.verb == "set":
+        default, cur, name = st.set_rename(cmd)
+        w = st.wl.pop(cur, None) or st.wl.get(name)
+        if w is None:
+            w = WirelessIf(family, name, src, default_name=default)
+    else:
+        name = cmd.get("name")
+        if not name:
+            raise NotUnderstood
+        w = st.wl.get(name) or WirelessIf(family, name, src)
+    w.name = name
+    w.src = src if w.src is None else w.src
+    for k, v in cmd.props.items():
+        w.props[k] = v
+    if cmd.verb == "add":
+        w.props.setdefault("__added", "yes")
+    st.wl[name] = w
+    rec = st.iface(name, IfKind.PHYSICAL, src)
+    rec.default_name = w.default_name
+    return w
+
+
+def wireless(st: State, cmd: Command, src: Src):
+    _wl_record(st, "wireless", cmd, src)
+
+
+def wifi(st: State, cmd: Command, src: Src):
+    _wl_record(st, "wifi", cmd, src)
+
+
+def wireless_security(st: State, cmd: Command, src: Src):
+    """Legacy ``/interface wireless security-profiles``."""
+    if cmd.verb == "add":
+        name = cmd.get("name")
+        if not name:
+            raise NotUnderstood
+        st.wsec.setdefault(name, {}).update(cmd.props)
+        return
+    is_default = bool(cmd.find and cmd.find.get("default") == "yes")
+    old = "default" if is_default else cmd.target
+    if not old:
+        raise NotUnderstood
+    prof = st.wsec.setdefault(old, {})
+    prof.update(cmd.props)
+    new = cmd.get("name")
+    if new and new != old:
+        st.wsec[new] = prof  # renamed default profile keeps answering to both
+
+
+def wireless_cap(st: State, cmd: Command, src: Src):
+    if yes(cmd.get("enabled")):
+        st.partial(
+            "wireless", "radios managed by CAPsMAN: SSIDs and VLANs are set by the controller (not in this export)", src
+        )
+        return None
+    return IGNORED
+
+
+def capsman(st: State, cmd: Command, src: Src):
+    st.partial("capsman", "CAPsMAN configuration (SSIDs on remote access points) not modelled", src)
+
+
+def wifi_profile(kind: str):
+    """``/interface wifi configuration|security|datapath`` profiles."""
+
+    def handler(st: State, cmd: Command, src: Src):
+        name = cmd.get("name") if cmd.verb == "add" else cmd.target
+        if not name:
+            raise NotUnderstood
+        st.wifi_profiles.setdefault((kind, name), {}).update(cmd.props)
+
+    return handler
+
+
+# --------------------------------------------------------------------------- clients, tunnels, servers
+
+
+def dyn_client(kind: str):
+    """PPPoE/L2TP/PPTP/SSTP/OVPN/LTE clients: an interface whose address is dynamic."""
+
+    def handler(st: State, cmd: Command, src: Src):
+        if kind == "lte" and cmd.verb == "set":
+            if cmd.find and "default-name" in cmd.find:
+                name = st.set_rename(cmd)[2]
+            else:  # set [ find ] name=lte1 (v6 defconf)
+                name = st.set_target(cmd) or cmd.get("name")
+        else:
+            name = cmd.get("name")
+        if not name:
+            raise NotUnderstood
+        rec = st.iface(name, IfKind.OTHER, src)
+        rec.disabled = yes(cmd.get("disabled"), kind not in ("lte",) and st.major == 6)
+        rec.dynamic_addr = f"{kind} client"
+        st.dyn_clients.append((name, cmd, src))
+
+    return handler
+
+
+def tunnel(kind: IfKind):
+    def handler(st: State, cmd: Command, src: Src):
+        name = cmd.get("name") if cmd.verb == "add" else cmd.target
+        if not name:
+            raise NotUnderstood
+        rec = st.iface(name, kind, src)
+        rec.disabled = yes(cmd.get("disabled"))
+        if cmd.path[-1] == "wireguard" and cmd.has("listen-port"):
+            st.wireguard.append((name, to_int(cmd.get("listen-port"), 13231), src))
+        elif cmd.path[-1] == "wireguard" and cmd.verb == "add":
+            st.wireguard.append((name, 13231, src))
+
+    return handler
+
+
+def vpn_server(st: State, cmd: Command, src: Src):
+    key = " ".join(cmd.path[1:2])
+    st.vpn_servers[key + (f":{cmd.get('name')}" if cmd.verb == "add" else "")] = (cmd, src)
+    if cmd.get("enabled") is None and cmd.verb == "set":
+        return IGNORED
+
+
+def switch(st: State, cmd: Command, src: Src):
+    if yes(cmd.get("disabled")):
+        return IGNORED
+    if (cmd.path[-1] in ("vlan", "rule", "port") and cmd.verb == "add") or (
+        cmd.path[-1] == "port" and cmd.has("vlan-mode")
+    ):
+        # the ports it names (the switch CPU port stands for the router itself,
+        # reached through the other ports' bridge)
+        ports = split_list(cmd.props.get("ports")) if cmd.verb == "add" else [st.set_target(cmd) or ""]
+        ports = [x for x in ports if x and not x.endswith("-cpu")]
+        reason = "switch chip VLAN/rule configuration (/interface ethernet switch) not modelled"
+        for port in ports or ["@switch"]:
+            st.partial_ifaces.append((f"@port={port}" if port != "@switch" else port, reason, src))
+        return None
+    return IGNORED
+
+
+def vrrp(st: State, cmd: Command, src: Src):
+    name, parent = cmd.get("name"), cmd.get("interface")
+    if cmd.verb != "add" or not name or not parent:
+        raise NotUnderstood
+    st.vrrp[name] = (parent, src)
+    rec = st.iface(name, IfKind.OTHER, src)
+    rec.disabled = yes(cmd.get("disabled"))
+
+
+HANDLERS = {
+    ("interface", "ethernet"): ethernet,
+    ("interface", "bridge"): bridge,
+    ("interface", "bridge", "port"): bridge_port,
+    ("interface", "bridge", "vlan"): bridge_vlan,
+    ("interface", "bridge", "settings"): bridge_settings,
+    ("interface", "bridge", "filter"): bridge_l2fw,
+    ("interface", "bridge", "nat"): bridge_l2fw,
+    ("interface", "vlan"): vlan,
+    ("interface", "bonding"): bonding,
+    ("interface", "list"): iflist,
+    ("interface", "list", "member"): iflist_member,
+    ("interface", "wireless"): wireless,
+    ("interface", "wireless", "security-profiles"): wireless_security,
+    ("interface", "wireless", "cap"): wireless_cap,
+    ("interface", "wifi"): wifi,
+    ("interface", "wifi", "configuration"): wifi_profile("configuration"),
+    ("interface", "wifi", "security"): wifi_profile("security"),
+    ("interface", "wifi", "datapath"): wifi_profile("datapath"),
+    ("interface", "wifi", "cap"): wireless_cap,
+    ("interface", "wifi", "capsman"): wireless_cap,
+    ("interface", "wifi", "provisioning"): capsman,
+    ("caps-man", "configuration"): capsman,
+    ("caps-man", "provisioning"): capsman,
+    ("caps-man", "manager"): wireless_cap,
+    ("interface", "pppoe-client"): dyn_client("PPPoE"),
+    ("interface", "l2tp-client"): dyn_client("L2TP"),
+    ("interface", "pptp-client"): dyn_client("PPTP"),
+    ("interface", "sstp-client"): dyn_client("SSTP"),
+    ("interface", "ovpn-client"): dyn_client("OpenVPN"),
+    ("interface", "lte"): dyn_client("lte"),
+    ("interface", "eoip"): tunnel(IfKind.TUNNEL),
+    ("interface", "gre"): tunnel(IfKind.TUNNEL),
+    ("interface", "ipip"): tunnel(IfKind.TUNNEL),
+    ("interface", "vxlan"): tunnel(IfKind.TUNNEL),
+    ("interface", "6to4"): tunnel(IfKind.TUNNEL),
+    ("interface", "wireguard"): tunnel(IfKind.TUNNEL),
+    ("interface", "veth"): tunnel(IfKind.OTHER),
+    ("interface", "pptp-server", "server"): vpn_server,
+    ("interface", "l2tp-server", "server"): vpn_server,
+    ("interface", "sstp-server", "server"): vpn_server,
+    ("interface", "ovpn-server", "server"): vpn_server,
+    ("interface", "pppoe-server", "server"): vpn_server,
+    ("interface", "ethernet", "switch"): switch,
+    ("interface", "ethernet", "switch", "vlan"): switch,
+    ("interface", "ethernet", "switch", "port"): switch,
+    ("interface", "ethernet", "switch", "rule"): switch,
+    ("interface", "vrrp"): vrrp,
+}

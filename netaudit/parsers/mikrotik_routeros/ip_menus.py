@@ -1,0 +1,203 @@
+"""Reading the forwarding menus: ``/ip address``, routes, VRFs, routing tables and rules,
+dynamic routing, DHCP and LTE clients, the ``/ip firewall`` tables and address lists,
+connection tracking, IPsec policies, PPP profiles and HotSpot.
+
+Handlers as in :mod:`.interface_menus`.
+"""
+
+from __future__ import annotations
+
+from netaddr import IPNetwork
+
+from netaudit.model import Src
+
+from .records import FwRule
+from .state import IGNORED, NotUnderstood, State
+from .syntax import Command
+from .values import quad, split_list, yes
+
+
+def address(st: State, cmd: Command, src: Src):
+    if cmd.verb != "add":
+        raise NotUnderstood
+    addr, iface = cmd.get("address"), cmd.get("interface")
+    if not addr or not iface:
+        raise NotUnderstood
+    if yes(cmd.get("disabled")):
+        return IGNORED
+    a, _, ln = addr.partition("/")
+    if quad(a) is None:
+        raise NotUnderstood
+    plen = int(ln) if ln.isdigit() and int(ln) <= 32 else (32 if not ln else None)
+    if plen is None:
+        raise NotUnderstood
+    st.addrs.append((iface, IPNetwork(f"{a}/{plen}"), src))
+
+
+# --------------------------------------------------------------------------- routing
+
+
+def route(st: State, cmd: Command, src: Src):
+    if cmd.verb != "add":
+        raise NotUnderstood
+    if yes(cmd.get("disabled")):
+        return IGNORED
+    st.routes.append((cmd, src))
+
+
+def route_vrf_v6(st: State, cmd: Command, src: Src):
+    if yes(cmd.get("disabled")):
+        return IGNORED
+    mark = cmd.get("routing-mark")
+    for iface in split_list(cmd.props.get("interfaces")):
+        if mark:
+            st.vrfs.setdefault(mark, ([], src))[0].append(iface)
+    st.tables.add(mark or "")
+
+
+def vrf(st: State, cmd: Command, src: Src):
+    if cmd.verb != "add":
+        raise NotUnderstood
+    name = cmd.get("name")
+    if not name:
+        raise NotUnderstood
+    if yes(cmd.get("disabled")):
+        return IGNORED
+    st.vrfs[name] = (split_list(cmd.props.get("interfaces")), src)
+
+
+def routing_table(st: State, cmd: Command, src: Src):
+    name = cmd.get("name")
+    if not name:
+        raise NotUnderstood
+    st.tables.add(name)
+    st.tables_declared.add(name)
+    if "fib" in cmd.words or yes(cmd.get("fib")):
+        st.table_fib.add(name)
+
+
+def routing_rule(st: State, cmd: Command, src: Src):
+    if yes(cmd.get("disabled")):
+        return IGNORED
+    st.routing_rules.append((cmd, src))
+
+
+def dynamic_routing(st: State, cmd: Command, src: Src):
+    if yes(cmd.get("disabled")):
+        return IGNORED
+    st.dev.dynamic_routing.append(src)
+
+
+def lte_apn(st: State, cmd: Command, src: Src):
+    """APN profiles: whether the LTE interface adds a default route, at what distance."""
+    default = bool(cmd.find and cmd.find.get("default") == "yes")
+    name = "default" if default else (cmd.get("name") if cmd.verb == "add" else cmd.target)
+    if not name:
+        raise NotUnderstood
+    st.lte_apn.setdefault(name, {}).update(cmd.props)
+    keys = ("add-default-route", "default-route-distance")
+    return None if any(k in cmd.props for k in keys) else IGNORED
+
+
+def dhcp_client(st: State, cmd: Command, src: Src):
+    if cmd.verb != "add" or not cmd.get("interface"):
+        raise NotUnderstood
+    st.dhcp_clients.append((cmd, src))
+
+
+# --------------------------------------------------------------------------- firewall
+
+
+def firewall(table: str):
+    """``/ip firewall filter|nat|mangle|raw``: rules kept in order, flattened at the end."""
+
+    def handler(st: State, cmd: Command, src: Src):
+        if cmd.verb != "add":
+            raise NotUnderstood
+        chain = cmd.get("chain")
+        if not chain:
+            raise NotUnderstood
+        rules = st.rules[table]
+        r = FwRule(table, len(rules), cmd, src, chain, cmd.get("action", "accept"), yes(cmd.get("disabled")))
+        rules.append(r)
+        if (
+            r.action in ("add-src-to-address-list", "add-dst-to-address-list")
+            and not r.disabled
+            and cmd.get("address-list")
+        ):
+            st.dynamic_lists.setdefault(cmd.get("address-list"), src)
+        return IGNORED if r.disabled else None
+
+    return handler
+
+
+def address_list(st: State, cmd: Command, src: Src):
+    if cmd.verb != "add":
+        raise NotUnderstood
+    lst, addr = cmd.get("list"), cmd.get("address")
+    if not lst or addr is None:
+        raise NotUnderstood
+    if yes(cmd.get("disabled")):
+        return IGNORED
+    st.addr_entries.setdefault(lst, []).append((addr, src))
+
+
+def conntrack(st: State, cmd: Command, src: Src):
+    if cmd.has("enabled"):
+        st.conntrack = (cmd.get("enabled"), src)
+        return None
+    return IGNORED
+
+
+def ipsec_policy(st: State, cmd: Command, src: Src):
+    if cmd.verb == "add" and not yes(cmd.get("disabled")) and not yes(cmd.get("template")):
+        st.has_ipsec = True
+        return None
+    return IGNORED
+
+
+def ppp_profile(st: State, cmd: Command, src: Src):
+    lst = cmd.get("address-list")
+    if lst:
+        st.dynamic_lists.setdefault(lst, src)
+        return None
+    return IGNORED
+
+
+def hotspot(st: State, cmd: Command, src: Src):
+    if cmd.verb == "add" and cmd.get("interface") and not yes(cmd.get("disabled")):
+        st.partial_ifaces.append(
+            (cmd.get("interface"), "HotSpot on this interface (captive portal, dynamic rules) not modelled", src)
+        )
+        return None
+    return IGNORED
+
+
+HANDLERS = {
+    ("ip", "address"): address,
+    ("ip", "route"): route,
+    ("ip", "route", "vrf"): route_vrf_v6,
+    ("ip", "route", "rule"): routing_rule,
+    ("routing", "rule"): routing_rule,
+    ("ip", "vrf"): vrf,
+    ("routing", "table"): routing_table,
+    ("routing", "ospf", "network"): dynamic_routing,
+    ("routing", "ospf", "interface"): dynamic_routing,
+    ("routing", "ospf", "interface-template"): dynamic_routing,
+    ("routing", "bgp", "peer"): dynamic_routing,
+    ("routing", "bgp", "connection"): dynamic_routing,
+    ("routing", "rip", "network"): dynamic_routing,
+    ("routing", "rip", "interface"): dynamic_routing,
+    ("routing", "rip", "interface-template"): dynamic_routing,
+    ("interface", "lte", "apn"): lte_apn,
+    ("ip", "dhcp-client"): dhcp_client,
+    ("ip", "firewall", "filter"): firewall("filter"),
+    ("ip", "firewall", "nat"): firewall("nat"),
+    ("ip", "firewall", "mangle"): firewall("mangle"),
+    ("ip", "firewall", "raw"): firewall("raw"),
+    ("ip", "firewall", "address-list"): address_list,
+    ("ip", "firewall", "connection", "tracking"): conntrack,
+    ("ip", "ipsec", "policy"): ipsec_policy,
+    ("ppp", "profile"): ppp_profile,
+    ("ip", "hotspot"): hotspot,
+}

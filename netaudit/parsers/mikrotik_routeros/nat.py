@@ -1,0 +1,130 @@
+"""``/ip firewall nat`` into ``Device.nat_rules``, in chain order (flattened).
+
+``srcnat`` masquerade / src-nat and ``dstnat`` dst-nat / redirect / netmap (single
+address) become :class:`~netaudit.model.NatRule` s; ``accept`` in ``dstnat`` exempts
+(a rule with no rewrite).  Each destination rule's image (the headers its packets
+leave DNAT with) is kept for ``connection-nat-state`` (:mod:`.conditions`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from netaudit.model import L2Mode, NatRule
+
+from .flatten import FlatRule, flatten
+from .match import Cond, to_matches
+from .state import State
+from .values import parse_addr, parse_ports
+
+NAT_TERMINAL = frozenset(
+    {"accept", "dst-nat", "src-nat", "masquerade", "redirect", "netmap", "same", "endpoint-independent-nat"}
+)
+
+
+def finish_nat(st: State) -> None:
+    dev = st.dev
+    for chain, kind in (("dstnat", "destination"), ("srcnat", "source")):
+        problems: list = []
+        flat = flatten(st, "nat", chain, NAT_TERMINAL, None, problems)
+        for fl in flat:
+            nat_rules(st, fl, kind)
+        for p, s in problems:
+            rule = NatRule(kind, source=s, partial=p)
+            dev.nat_rules.append(rule)
+            st.dnat_uncertain.append(p)
+            st.partial("nat", p, s)
+
+
+def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
+    """The NatRules of one flattened rule (``kind``: destination | source)."""
+    dev = st.dev
+    rule, cmd = fl.rule, fl.rule.cmd
+    reasons = list(dict.fromkeys(fl.reasons))
+    action = fl.action
+    to_ip = to_port = None
+    to_addr = cmd.get("to-addresses")
+    to_ports = cmd.get("to-ports")
+    if to_addr:
+        r = parse_addr(to_addr)
+        if r is None:
+            reasons.append(f"to-addresses {to_addr!r} not understood")
+        else:
+            to_ip = r[0]
+            if r[1] != r[0] and action != "netmap":
+                reasons.append(f"to-addresses range {to_addr}: modelled as its first address")
+    if to_ports and kind == "destination":
+        p = parse_ports(to_ports)
+        if p is None:
+            reasons.append(f"to-ports {to_ports!r} not understood")
+        else:
+            to_port = p[0][0]
+            if p[0][0] != p[0][1] or len(p) > 1:
+                reasons.append(f"to-ports range {to_ports}: modelled as its first port")
+    targets: list[tuple[Cond, dict]] = []
+    for c in fl.conds:
+        if kind == "source":
+            if action == "accept":
+                continue  # exempt from source NAT: the engine cannot express it
+            if action == "masquerade" or (action in ("src-nat", "same") and to_ip is None):
+                outs = (
+                    c.outif
+                    if c.outif is not None
+                    else frozenset(
+                        n
+                        for n, i in dev.interfaces.items()
+                        if i.is_l3 or (i.dynamic_address and i.mode == L2Mode.ROUTED)
+                    )
+                )
+                for o in sorted(outs):
+                    targets.append((replace(c, outif=frozenset({o})), {"to_interface": o}))
+            elif action in ("src-nat", "same", "netmap"):
+                targets.append((c, {"to_ip": to_ip}))
+                if action != "src-nat":
+                    reasons.append(f"action {action} approximated by its first address")
+            else:
+                reasons.append(f"action {action} not modelled")
+                targets.append((c, {}))
+        elif action == "accept":
+            targets.append((c, {}))
+        elif action == "redirect":
+            ins = c.inif if c.inif is not None else frozenset(n for n, i in dev.interfaces.items() if i.is_l3)
+            for i in sorted(ins):
+                itf = dev.interfaces.get(i)
+                if itf is None or not itf.addresses:
+                    continue
+                targets.append(
+                    (replace(c, inif=frozenset({i})), {"to_ip": int(itf.addresses[0].ip), "to_port": to_port})
+                )
+        elif action in ("dst-nat", "netmap"):
+            rng = parse_addr(to_addr) if action == "netmap" and to_addr else None
+            if rng and rng[0] != rng[1]:
+                reasons.append("netmap of a range modelled as its first address")
+            targets.append((c, {"to_ip": to_ip, "to_port": to_port}))
+        else:
+            reasons.append(f"action {action} not modelled")
+            targets.append((c, {}))
+    partial = "; ".join(reasons) or None
+    for c, kw in targets:
+        for m in to_matches(c):
+            nr = NatRule(
+                kind,
+                match=replace(m, in_ifaces=None, out_ifaces=None),
+                in_ifaces=c.inif,
+                out_ifaces=c.outif,
+                source=rule.src,
+                partial=partial,
+                **kw,
+            )
+            dev.nat_rules.append(nr)
+        if kind == "destination" and action != "accept":
+            img = replace(c, est=None, outif=None)
+            if kw.get("to_ip") is not None:
+                img = replace(img, dst=((kw["to_ip"], kw["to_ip"]),))
+            if kw.get("to_port") is not None:
+                img = replace(img, dport=((kw["to_port"], kw["to_port"]),))
+            st.dnat_image.append(img)
+    if partial:
+        st.partial("nat", partial, rule.src)
+        if kind == "destination":
+            st.dnat_uncertain.append(partial)

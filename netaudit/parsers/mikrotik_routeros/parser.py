@@ -1,0 +1,81 @@
+"""One export → one Device: read every line (:mod:`.reader`), then convert, in order.
+
+The order matters: interfaces exist before lists are expanded, address lists before
+rule conditions, the router's own addresses and the DNAT image before the filter
+chains (``dst-address-type=local``, ``connection-nat-state``), routes before policy
+routing, and the services' partial interfaces before they are applied.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from netaudit.model import ParseResult, Reference
+
+from . import bridges, firewall, interfaces, lists, nat, routes, services, wireless
+from .match import norm
+from .policy_routing import compose as compose_policy_routes
+from .reader import read
+from .state import State
+from .syntax import count_lines
+
+
+class RouterOSParser:
+    def __init__(self, text: str, file: str):
+        self.st = State(text, file)
+
+    def run(self) -> ParseResult:
+        st = self.st
+        st.rep.lines = count_lines(st.text)
+        read(st)
+        finish(st)
+        st.rep.ignored = st.ignored
+        return ParseResult(devices=[st.dev], report=st.rep)
+
+
+def finish(st: State) -> None:
+    """Everything read → the model (see the module docstring for the order)."""
+    dev = st.dev
+    if not dev.hostname:
+        dev.hostname = hostname_from_file(st.file)
+    st.rep.devices = [dev.hostname]
+    lists.prepare_lists(st)
+    interfaces.finish_interfaces(st)
+    bridges.finish_bridge_firewall(st)
+    bridges.finish_bridge_l2fw(st)
+    lists.finish_lists(st)
+    routes.finish_vrfs(st)
+    routes.finish_routes(st)
+    routes.finish_settings(st)
+    lists.finish_address_lists(st)
+    st.own = norm((int(a.ip), int(a.ip)) for i in dev.interfaces.values() if not i.shutdown for a in i.addresses)
+    nat.finish_nat(st)
+    firewall.finish_filter(st)
+    finish_policy_routing(st)
+    services.finish_services(st)
+    wireless.finish_ssids(st)
+    interfaces.finish_partial_ifaces(st)
+    services.finish_facts(st)
+    for kind, name, src, defined in dict.fromkeys(st.refs):
+        dev.references.append(Reference(kind, name, src, defined))
+
+
+def finish_policy_routing(st: State) -> None:
+    """Routing rules and mangle routing marks → ``Device.policy_routes`` (composed in
+    :mod:`.policy_routing`); only the packets an uncertain rule may route differently
+    are partial."""
+    dev = st.dev
+    dev.policy_routes = compose_policy_routes(st)
+    seen = set()
+    for pr in dev.policy_routes:
+        if pr.partial and pr.source is not None and (pr.partial, pr.source) not in seen:
+            seen.add((pr.partial, pr.source))
+            st.partial("policy routing", pr.partial, pr.source)
+
+
+def hostname_from_file(file: str) -> str:
+    name = PurePath(file).name
+    for ext in (".rsc", ".txt", ".cfg", ".conf", ".export"):
+        if name.lower().endswith(ext) and len(name) > len(ext):
+            return name[: -len(ext)]
+    return name

@@ -1,0 +1,484 @@
+"""RouterOS policy routing → one ordered :class:`~netaudit.model.PolicyRoute` list.
+
+RouterOS decides which routing table a forwarded packet uses from two sources:
+
+* **mangle marks** — ``/ip firewall mangle`` rules in ``prerouting`` with
+  ``action=mark-routing new-routing-mark=X`` (``output`` marks only the router's own
+  traffic and never matters for forwarding; a ``mark-routing`` in ``forward`` /
+  ``postrouting`` / ``input`` comes after the routing decision).  Mangle rules run in
+  order; ``passthrough=yes`` (the default) lets later rules see the packet, so the
+  *last* matching ``mark-routing`` wins, and any rule with ``passthrough=no`` (and
+  ``accept``, ``drop``, ``return`` from the built-in chain) ends the chain for its
+  packets.  ``action=route route-dst=G`` forces gateway G and skips the routing
+  decision altogether.
+* **routing rules** — ``/routing rule`` (v7) and ``/ip route rule`` (v6), evaluated in
+  order, matching ``src-address``, ``dst-address``, ``interface`` (incoming) and
+  ``routing-mark``, with ``action=lookup`` (look the destination up in ``table``; when
+  it has no route the search goes on with the next rule, and finally the main
+  table), ``lookup-only-in-table`` (no route there = unreachable), ``drop`` and
+  ``unreachable``.  A packet marked X that no rule decides is looked up in table X
+  and, without a route there, in the main table.
+
+Everything is turned into header conditions, so the list the engine reads is
+first-match over plain packet headers, without a mark:
+
+* the mangle outcome becomes a first-match list of *blocks* (:func:`mark_blocks`):
+  for each rule that ends the chain (in order, then "no such rule"), the packets it
+  ends intersected with each marking rule before it, from the last one back, then the
+  packets it ends unmarked — intersections only (exact, with :mod:`.match`),
+  never a complement that could grow;
+* within each block (so with the mark its packets really carry), the routing rules
+  that apply to that mark, in order: a forced gateway (``action=route``) skips them;
+  ``action=lookup`` is restricted to the destinations its table has a route for, so
+  the rest continues to the later rules exactly as RouterOS continues;
+* then the block's own decision: its mark's table with fallback to main, or the main
+  table (unmarked packets outside every block: the engine's normal lookup).
+
+What is not certain is marked ``partial`` on the entry concerned only: a mangle or
+routing rule with an unmodelled matcher (``connection-mark``, ``packet-mark``, PCC,
+run-time address lists …) makes uncertain exactly the packets whose mark it may
+set; packets arriving in a VRF other than the main one (how RouterOS applies rules
+and marks there is not modelled); mangle conditions on the destination when
+destination NAT exists (mangle ``prerouting`` sees the header *before* DNAT, the
+routing rules after it); and, on RouterOS v7 (or without a version header), packets
+that are both marked X and matched by an earlier routing rule sending them
+elsewhere: v7 may resolve routing marks in their table before ``/routing rule``
+(third-party documentation says "mangle marks have higher priority than routing
+rules"; the order of the built-in routing decisions is not documented precisely).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from netaddr import IPNetwork
+
+from netaudit.model import PolicyRoute, Route, Src
+from netaudit.parsers.ip import int_to_ip, ip_to_int
+
+from .conditions import addr_field, iface_field
+from .flatten import flatten
+from .match import (
+    ADDR_MAX,
+    ANY,
+    Cond,
+    cond,
+    intersect,
+    intersect_all,
+    norm,
+    r_not,
+    to_matches,
+)
+from .state import State
+from .syntax import unquote
+
+# Mangle actions: the ones that change what routing does, and the marking actions
+# whose ``passthrough=no`` ends the chain for their packets.
+_ROUTING_ACTIONS = frozenset({"mark-routing", "route"})
+_PASSTHROUGH_ACTIONS = frozenset(
+    {
+        "mark-routing",
+        "route",
+        "mark-connection",
+        "mark-packet",
+        "change-dscp",
+        "change-mss",
+        "change-ttl",
+        "clear-df",
+        "set-priority",
+        "strip-ipv4-options",
+        "sniff-tzsp",
+        "sniff-pc",
+        "add-src-to-address-list",
+        "add-dst-to-address-list",
+    }
+)
+_STOP_ACTIONS = frozenset({"accept", "drop"})
+_MANGLE_TERMINAL = _PASSTHROUGH_ACTIONS | _STOP_ACTIONS | {"log", "passthrough", "fasttrack-connection"}
+# Routing-rule properties with no effect on which packets match.
+_RULE_META = frozenset(
+    {"comment", "disabled", "place-before", "action", "table", "copy-from", "dynamic", "invalid", "inactive"}
+)
+MAIN = "main"
+
+
+def _route_dst(s: str) -> int | None:
+    """The gateway of ``action=route route-dst=G`` as an int (None when it is not an
+    address).  As RouterOS values were always read here: surrounding blanks and octets
+    with leading zeros (any number of digits) allowed."""
+    parts = s.strip().split(".")
+    if len(parts) != 4 or not all(x.isdigit() and int(x) <= 255 for x in parts):
+        return None
+    return ip_to_int(".".join(str(int(x)) for x in parts))
+
+
+def _flag(v: str | None, default: bool) -> bool:
+    if v is None:
+        return default
+    return unquote(v).lower() in ("yes", "true", "on")
+
+
+@dataclass
+class _Block:
+    """One entry of the mangle chain's outcome as a first-match list: the packets in
+    ``conds`` (not taken by an earlier block) leave ``prerouting`` with routing mark
+    ``mark`` (None = none) or forced gateway ``forced``; ``reasons`` say why that is
+    uncertain; ``src`` is the line that decided it; ``last`` marks the final block
+    (every packet no stop rule ended, unmarked)."""
+
+    conds: list[Cond]
+    mark: str | None
+    forced: int | None
+    reasons: tuple[str, ...]
+    src: Src | None
+    last: bool = False
+
+
+@dataclass
+class _Rule:
+    conds: list[Cond]
+    mark: str | None
+    action: str  # lookup | lookup-only-in-table | drop | unreachable
+    table: str
+    reasons: list[str]
+    src: Src
+
+
+@dataclass
+class _Entry:
+    conds: list[Cond]
+    action: str  # table | main | drop
+    table: str | None
+    fallback: bool
+    partial: str | None
+    src: Src | None
+    name: str
+
+
+# =========================================================================== mangle
+
+
+@dataclass
+class _Step:
+    """A flattened mangle ``prerouting`` rule that marks, forces a gateway or stops."""
+
+    conds: list[Cond]
+    mark: str | None
+    forced: int | None
+    stops: bool
+    reasons: tuple[str, ...]
+    src: Src
+
+
+def mark_blocks(p: State) -> tuple[list[_Block], bool]:
+    """The routing state the mangle ``prerouting`` chain leaves packets in, as a
+    first-match list of blocks, and whether it depends on the destination address or
+    port (which DNAT rewrites after mangle).  Empty when nothing marks routing.
+
+    A packet's state is set by the *last* marking rule before the *first* rule that
+    ends the chain for it (``passthrough=no``, ``accept``, ``drop``).  So, for each
+    stop rule S in order (then "no stop"), the blocks are: S ∧ each marking rule
+    before it (from the last one back), then S alone (unmarked).  Only intersections:
+    exact, and no complement to grow."""
+    if not any(not r.disabled and r.action in _ROUTING_ACTIONS and r.chain != "output" for r in p.rules["mangle"]):
+        return [], False
+    problems: list = []
+    flat = flatten(p, "mangle", "prerouting", _MANGLE_TERMINAL, None, problems)
+    steps: list[_Step] = []
+    dst_dependent = False
+    for fl in flat:
+        act, cmd = fl.action, fl.rule.cmd
+        passthrough = _flag(cmd.get("passthrough"), True)
+        stops = act in _STOP_ACTIONS or (act in _PASSTHROUGH_ACTIONS and not passthrough)
+        if act not in _ROUTING_ACTIONS and not stops:
+            continue
+        reasons = list(dict.fromkeys(fl.reasons))
+        if act == "drop":
+            reasons.append("dropped by a mangle rule (mangle drop is not a filter line)")
+        conds = fl.conds
+        if any(c.outif is not None for c in conds):
+            reasons.append("out-interface in prerouting (not known before the routing decision)")
+            conds = [replace(c, outif=None) for c in conds]
+        mark = forced = None
+        if act == "mark-routing":
+            mark = cmd.get("new-routing-mark")
+            if not mark:
+                reasons.append("mark-routing without new-routing-mark")
+        elif act == "route":
+            gw = cmd.get("route-dst")
+            forced = _route_dst(gw) if gw else None
+            if forced is None:
+                reasons.append(f"action=route with route-dst {gw!r} not understood")
+        if any(c.dst is not None or c.dport is not None for c in conds):
+            dst_dependent = True
+        steps.append(_Step(conds, mark, forced, stops, tuple(reasons), fl.rule.src))
+    extra = tuple(dict.fromkeys(f"mangle prerouting: {msg}" for msg, _ in problems))
+    blocks: list[_Block] = []
+    stop_steps = [(i, s) for i, s in enumerate(steps) if s.stops] + [(len(steps), None)]
+    for k, stop in stop_steps:
+        s_conds = stop.conds if stop is not None else [ANY]
+        s_why = (stop.reasons if stop is not None else ()) + extra
+        upto = steps[: k + 1] if stop is not None else steps
+        # a forced gateway bypasses routing whatever the mark; then the last mark wins
+        # (an earlier stop that sets a mark already took all its packets)
+        setters = [x for x in reversed(upto) if x is stop or not x.stops]
+        for setter in [x for x in setters if x.forced is not None] + [
+            x for x in setters if x.mark is not None and x.forced is None
+        ]:
+            conds = s_conds if setter is stop else intersect_all(s_conds, setter.conds)
+            if conds:
+                why = tuple(dict.fromkeys(s_why + setter.reasons))
+                blocks.append(_Block(conds, setter.mark, setter.forced, why, setter.src))
+        if stop is None or (stop.mark is None and stop.forced is None):
+            blocks.append(_Block(s_conds, None, None, s_why, stop.src if stop is not None else None, stop is None))
+    return blocks, dst_dependent
+
+
+# =========================================================================== rules
+
+
+def parse_rules(p: State) -> list[_Rule]:
+    """``/routing rule`` and ``/ip route rule`` lines as header conditions (IPv6 rules,
+    which never see an IPv4 packet, are left out)."""
+    out: list[_Rule] = []
+    for cmd, src in p.routing_rules:
+        reasons: list[str] = []
+        kw: dict = {}
+        skip = False
+        for key, raw in cmd.props.items():
+            v = unquote(raw)
+            if key in _RULE_META or v == "":
+                continue
+            if key in ("src-address", "dst-address"):
+                if ":" in v:
+                    skip = True  # an IPv6 rule
+                    break
+                rs = addr_field(p, v, key, reasons)
+                if rs is not None:
+                    kw[key[:3]] = rs
+            elif key == "interface":
+                s = iface_field(p, v, False, src, reasons)
+                if s is not None:
+                    kw["inif"] = s
+            elif key == "routing-mark" or (key == "chain" and v == "user"):
+                continue
+            elif key == "min-prefix":
+                reasons.append(f"min-prefix={v} (routes hidden from the lookup) not modelled")
+            elif key == "chain":
+                reasons.append(f"chain={v} (placed among the built-in routing decisions) not modelled")
+            else:
+                reasons.append(f"{key}={v} not modelled")
+        if skip:
+            continue
+        mark = cmd.get("routing-mark") or None
+        action = cmd.get("action") or "lookup"
+        table = cmd.get("table") or cmd.get("routing-table") or MAIN
+        if action not in ("lookup", "lookup-only-in-table", "drop", "unreachable"):
+            reasons.append(f"action={action} not modelled")
+            action = "lookup"
+        c = cond(**kw)
+        out.append(_Rule([c] if c is not None else [], mark, action, table, reasons, src))
+    return out
+
+
+# =========================================================================== tables
+
+
+def covered(p: State, table: str) -> tuple[tuple, str | None]:
+    """Destinations ``table`` has a route for (ranges), and why that may be incomplete."""
+    dev = p.dev
+    rs: list[tuple[int, int]] = []
+    why = None
+    if table == MAIN:
+        for itf in dev.interfaces.values():
+            if itf.vrf != "default" or itf.shutdown:
+                continue
+            rs.extend((a.first, a.last) for a in (n.cidr for n in itf.addresses))
+            if itf.dynamic_address:
+                why = f"the connected network of {itf.name} is learned at run time"
+        rs.extend((r.prefix.first, r.prefix.last) for r in dev.routes if r.vrf == "default" and r.table is None)
+    else:
+        rs.extend((r.prefix.first, r.prefix.last) for r in dev.routes if r.vrf == "default" and r.table == table)
+    if dev.dynamic_routing:
+        why = why or "routes learned by dynamic routing are not in the configuration"
+    out = norm(rs)
+    if out == ((0, ADDR_MAX),):
+        why = None
+    return out, why
+
+
+def _dst(ranges) -> list[Cond]:
+    return [Cond(dst=ranges)] if ranges else []
+
+
+def _restrict(conds: list[Cond], ranges) -> list[Cond]:
+    if ranges == ((0, ADDR_MAX),):
+        return list(conds)
+    return intersect_all(conds, _dst(ranges)) if ranges else []
+
+
+# =========================================================================== compose
+
+
+def compose(p: State) -> list[PolicyRoute]:
+    """The device's ordered policy routes (see the module docstring).
+
+    For each block of the mangle outcome (or the whole header space when nothing
+    marks): the routing rules that apply to its mark, in order, restricted to the
+    block; then the block's own decision (its mark's table with fallback, the forced
+    gateway, or the main table).  The blocks are first-match, so every packet meets
+    the rules with the mark it really carries."""
+    blocks, dst_dependent = mark_blocks(p)
+    rules = parse_rules(p)
+    if not blocks and not rules:
+        return []
+    if not blocks:
+        blocks = [_Block([ANY], None, None, (), None, True)]
+    v6 = p.major == 6
+    cov: dict[str, tuple] = {}
+
+    def coverage(table: str):
+        got = cov.get(table)
+        if got is None:
+            got = cov[table] = covered(p, table)
+        return got
+
+    entries: list[_Entry] = []
+    marked = [b for b in blocks if b.mark is not None or b.forced is not None]
+    # mangle saw these packets before destination NAT rewrote them
+    if marked and dst_dependent and (p.dnat_image or p.dnat_uncertain):
+        region = [ANY] if p.dnat_uncertain else list(p.dnat_image)
+        entries.append(
+            _Entry(
+                region,
+                MAIN,
+                None,
+                False,
+                "mangle prerouting marks these packets by their destination before destination NAT rewrites it",
+                marked[0].src,
+                "mangle mark-routing",
+            )
+        )
+    for b in blocks:
+        if b.forced is not None:  # bypasses the routing decision
+            entries.append(_forced_entry(p, b))
+            continue
+        bwhy = "; ".join(b.reasons) or None
+        for r in rules:
+            if r.mark is not None and r.mark != b.mark:
+                continue
+            region = r.conds if b.conds == [ANY] else intersect_all(b.conds, r.conds)
+            if region:
+                entries.extend(_rule_entries(p, r, region, b, bwhy, coverage, v6))
+        if b.last and not bwhy:
+            continue  # unmarked: the main table
+        name = f"mangle mark-routing {b.mark}" if b.mark else "mangle prerouting"
+        if b.mark is None:
+            entries.append(_Entry(b.conds, MAIN, None, False, bwhy, b.src, name))
+            continue
+        action, table, fallback, twhy = _table_action(p, b.mark, True)
+        entries.append(_Entry(b.conds, action, table, fallback, bwhy or twhy, b.src, name))
+    return _finish(p, entries)
+
+
+def _table_action(p: State, table: str, fallback: bool):
+    """(action, table, fallback, partial reason) for a lookup in ``table``."""
+    if table == MAIN:
+        return MAIN, None, False, None
+    if table in p.vrfs:
+        return "table", table, fallback, (f"lookup in the table of VRF {table} (route leaking) not modelled")
+    if p.major is not None and p.major >= 7 and table not in p.table_fib:
+        if table in p.tables_declared:
+            return "table", table, fallback, f"routing table {table} has no fib flag"
+        return "table", table, fallback, f"routing table {table} is not defined"
+    return "table", table, fallback, None
+
+
+def _rule_entries(p, r: _Rule, region: list[Cond], b: _Block, bwhy: str | None, coverage, v6: bool) -> list[_Entry]:
+    """Routing rule ``r`` on the packets of ``region`` (inside mangle block ``b``)."""
+    name = "routing rule" + (f" routing-mark={r.mark}" if r.mark else "")
+    base_why = "; ".join(dict.fromkeys(r.reasons)) or None
+    if bwhy and (r.mark is not None or not v6):
+        # the mark of these packets is not certain: a rule on the mark may or may not
+        # apply (and on v7 the mark's table may decide before any rule)
+        why = f"routing mark of these packets not certain: {bwhy}"
+        return [_simple(p, r, region, f"{base_why}; {why}" if base_why else why, name)]
+    out: list[_Entry] = []
+    # v7: routing-marked packets may be resolved in their table before the rules
+    if not v6 and b.mark is not None and not (r.action in ("lookup", "lookup-only-in-table") and r.table == b.mark):
+        ov = _restrict(region, coverage(b.mark)[0])
+        if ov:
+            why = (
+                f"RouterOS v7 may resolve packets marked {b.mark} in table {b.mark} "
+                "before this routing rule (order not documented)"
+            )
+            out.append(_simple(p, r, ov, f"{base_why}; {why}" if base_why else why, name))
+    if r.action in ("drop", "unreachable"):
+        out.append(_Entry(region, "drop", None, False, base_why, r.src, name))
+        return out
+    if r.table != MAIN and r.table in p.vrfs:
+        out.append(_simple(p, r, region, _table_action(p, r.table, True)[3], name))
+        return out
+    if r.action == "lookup-only-in-table":
+        action, table, _, twhy = _table_action(p, r.table, False)
+        out.append(_Entry(region, action, table, False, base_why or twhy, r.src, name))
+        return out
+    # lookup: packets without a route in the table continue with the next rules
+    action, table, fallback, twhy = _table_action(p, r.table, True)
+    ranges, cwhy = coverage(r.table)
+    inside = _restrict(region, ranges)
+    if inside:
+        out.append(_Entry(inside, action, table, fallback, base_why or twhy, r.src, name))
+    if cwhy:
+        tail = intersect_all(region, _dst(r_not(ranges, ADDR_MAX))) if ranges else region
+        if tail:
+            out.append(
+                _Entry(tail, action, table, fallback, f"table {r.table} may hold more routes: {cwhy}", r.src, name)
+            )
+    return out
+
+
+def _simple(p, r: _Rule, conds: list[Cond], why: str, name: str) -> _Entry:
+    """The rule's decision on ``conds`` without splitting it by table coverage (for
+    entries that are partial anyway)."""
+    if r.action in ("drop", "unreachable"):
+        return _Entry(conds, "drop", None, False, why, r.src, name)
+    action, table, fallback, _ = _table_action(p, r.table, r.action == "lookup")
+    return _Entry(conds, action, table, fallback, why, r.src, name)
+
+
+def _forced_entry(p: State, pc: _Block) -> _Entry:
+    """``action=route route-dst=G``: a one-route table to G, without fallback."""
+    gw = int_to_ip(pc.forced)
+    table = f"route-dst={gw}"
+    why = list(pc.reasons)
+    if not any(
+        a.first <= pc.forced <= a.last
+        for itf in p.dev.interfaces.values()
+        if itf.vrf == "default" and not itf.shutdown
+        for a in itf.addresses
+    ):
+        why.append(f"route-dst {gw} is not on a connected network")
+    if not any(r.table == table for r in p.dev.routes):
+        p.dev.routes.append(Route(IPNetwork("0.0.0.0/0"), "default", next_hop=pc.forced, source=pc.src, table=table))
+    return _Entry(pc.conds, "table", table, False, "; ".join(dict.fromkeys(why)) or None, pc.src, "mangle route")
+
+
+def _finish(p: State, entries: list[_Entry]) -> list[PolicyRoute]:
+    """Entries → PolicyRoutes; packets arriving in a non-main VRF made partial."""
+    dflt = frozenset(n for n, i in p.dev.interfaces.items() if i.vrf == "default")
+    others = p.universe - dflt
+    out: list[PolicyRoute] = []
+    for e in entries:
+        parts = [(e.conds, e.partial)]
+        if others:
+            in_dflt = [x for c in e.conds if (x := intersect(c, Cond(inif=dflt))) is not None]
+            in_vrf = [x for c in e.conds if (x := intersect(c, Cond(inif=others))) is not None]
+            why = "policy routing of packets arriving in a VRF not modelled"
+            parts = [(in_vrf, f"{e.partial}; {why}" if e.partial else why), (in_dflt, e.partial)]
+        for conds, partial in parts:
+            matches = [m for c in conds for m in to_matches(c)]
+            if not matches:
+                continue
+            out.append(PolicyRoute(matches, e.action, e.table, e.fallback, e.src, partial, e.name))
+    return out

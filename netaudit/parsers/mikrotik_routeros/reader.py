@@ -1,0 +1,143 @@
+"""Reading an export: every logical line to its menu handler, with the line accounting.
+
+:mod:`.syntax` joins ``\\``-continued lines and splits each logical line into a menu
+path (``ip firewall filter``), a verb (``add``/``set``) and properties.  Each menu has
+a handler in :data:`HANDLERS` (``*_menus.py``); menus that cannot affect IPv4
+forwarding or the management plane are listed in :data:`IGNORED_MENUS` (their lines
+count as ignored, secrets in them are still collected); anything else is
+unrecognized, with the 1-based number of the line it starts on.  Handlers only record
+what the line says; everything is resolved once the whole export is read (:mod:`.parser`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from netaudit.model import Src
+from netaudit.secrets import key_material_lines
+
+from . import interface_menus, ip_menus, management_menus
+from .state import IGNORED, NotUnderstood, State
+from .syntax import Command, logical_lines, parse_command
+
+HANDLERS = {**interface_menus.HANDLERS, **ip_menus.HANDLERS, **management_menus.HANDLERS}
+
+# Menus understood and irrelevant to IPv4 forwarding and exposure (prefixes).
+IGNORED_MENUS = [
+    ("system",), ("tool",), ("queue",), ("certificate",), ("file",), ("disk",), ("port",),
+    ("lcd",), ("partitions",), ("console",), ("special-login",), ("mpls",), ("ipv6",),
+    ("ppp",), ("radius",), ("user", "group"), ("user", "aaa"), ("user", "settings"),
+    ("user", "ssh-keys"), ("user", "active"), ("routing",), ("caps-man",), ("container",),
+    ("iot",), ("dude",), ("zerotier",), ("log",), ("password",),
+    ("ip", "pool"), ("ip", "arp"), ("ip", "dns", "static"), ("ip", "dns", "adlist"),
+    ("ip", "cloud"), ("ip", "traffic-flow"), ("ip", "accounting"), ("ip", "media"),
+    ("ip", "tftp"), ("ip", "dhcp-server", "network"), ("ip", "dhcp-server", "lease"),
+    ("ip", "dhcp-server", "option"), ("ip", "dhcp-server", "config"),
+    ("ip", "dhcp-server", "alert"), ("ip", "dhcp-server", "matcher"),
+    ("ip", "dhcp-client", "option"), ("ip", "firewall", "service-port"),
+    ("ip", "firewall", "layer7-protocol"), ("ip", "firewall", "calea"),
+    ("ip", "ipsec"), ("ip", "kid-control"), ("ip", "nat-pmp"), ("ip", "packing"),
+    ("ip", "neighbor"), ("ip", "hotspot"), ("ip", "smb"), ("ip", "route", "cache"),
+    ("ip", "vrf"), ("ip", "ssh"), ("ip", "tftp"),
+    ("interface", "detect-internet"), ("interface", "wireless"), ("interface", "wifi"),
+    ("interface", "ethernet", "poe"), ("interface", "lte", "apn"), ("interface", "wireguard"),
+    ("interface", "bridge", "mdb"), ("interface", "bridge", "host"), ("interface", "bridge", "msti"),
+    ("interface", "bridge", "calea"), ("interface", "bridge", "mlag"), ("interface", "ppp-client"),
+    ("interface", "list"), ("interface", "ethernet", "switch"), ("interface", "pppoe-server"),
+    ("interface", "ovpn-server"), ("interface", "l2tp-server"), ("interface", "sstp-server"),
+    ("interface", "pptp-server"), ("interface", "vrrp"), ("interface", "bridge", "port-controller"),
+    ("interface", "bridge", "port-extender"), ("interface", "dot1x"), ("interface", "macsec"),
+    ("interface", "w60g"), ("interface", "60g"), ("snmp",),
+]  # fmt: skip
+_IGNORED = frozenset(IGNORED_MENUS)
+
+
+def ignored_menu(path: tuple[str, ...]) -> bool:
+    return any(path[:n] in _IGNORED for n in range(len(path), 0, -1))
+
+
+def _alias(path: tuple[str, ...]) -> tuple[str, ...]:
+    if len(path) >= 2 and path[0] == "interface" and path[1] == "wifiwave2":
+        return ("interface", "wifi", *path[2:])
+    return path
+
+
+def read(st: State) -> None:
+    """Every line of ``st.text`` into ``st`` (never raises on content)."""
+    current: tuple[str, ...] | None = None
+    # Key material (a PEM block pasted into the export): data, never a command.
+    material = key_material_lines(st.text.split("\n")) if "-----BEGIN" in st.text else {}
+    for lineno, nphys, text in logical_lines(st.text):
+        if material and lineno in material:
+            st.ignored += nphys
+            if material[lineno]:
+                st.dev.secret_lines.setdefault(lineno, set()).add(material[lineno])
+            continue
+        if not text:
+            st.ignored += nphys
+            continue
+        if text[0] == "#":
+            st.ignored += nphys
+            if lineno <= 12:
+                _header_comment(st, text)
+            continue
+        src = Src(st.file, lineno, text)
+        if text[0] == ":":
+            st.unrecognized(src)
+            continue
+        try:
+            path, cmd = parse_command(text, current)
+        except ValueError:
+            st.unrecognized(src)
+            continue
+        if text[0] == "/":
+            current = path
+        path = _alias(path)
+        if cmd is None:  # a menu header
+            if path in HANDLERS or ignored_menu(path):
+                st.ignored += nphys
+            else:
+                st.unrecognized(src)
+            continue
+        try:
+            _dispatch(st, path, cmd, src, nphys)
+        except Exception as exc:  # never let odd content crash the parse
+            st.unrecognized(src)
+            st.rep.warnings.append(f"{st.file}:{lineno}: line not understood ({type(exc).__name__}: {exc})")
+
+
+def _header_comment(st: State, text: str) -> None:
+    m = re.search(r"by RouterOS (\d+)\.(\d+)(\S*)", text)
+    if m:
+        st.major = int(m.group(1))
+        st.dev.os_version = f"{m.group(1)}.{m.group(2)}{m.group(3)}"
+        return
+    m = re.match(r"#\s*model\s*=\s*(.+)$", text)
+    if m:
+        st.facts.model = m.group(1).strip()
+
+
+def _dispatch(st: State, path: tuple[str, ...], cmd: Command, src: Src, nphys: int) -> None:
+    if cmd.props:
+        st.scan_secrets(cmd, src)
+    handler = HANDLERS.get(path)
+    if handler is None:
+        if ignored_menu(path) and cmd.verb in ("add", "set"):
+            st.ignored += nphys
+            return
+        st.unrecognized(src)
+        return
+    if cmd.verb not in ("add", "set"):
+        st.unrecognized(src)
+        if path[:2] == ("ip", "firewall") and len(path) == 3 and path[2] in st.rules:
+            st.fw_partial.setdefault(path[2], []).append(
+                (f"'{cmd.verb}' command in /ip firewall {path[2]} not modelled", src)
+            )
+        return
+    try:
+        res = handler(st, cmd, src)
+    except NotUnderstood:
+        st.unrecognized(src)
+        return
+    if res is IGNORED:
+        st.ignored += nphys

@@ -1,0 +1,251 @@
+"""RouterOS export syntax: logical lines, menu paths, commands and properties.
+
+An ``/export`` (v6 or v7, plain, ``verbose`` or ``terse``) is a sequence of physical
+lines.  A line ending in an (unescaped) backslash continues on the next line, whose
+leading indentation is not part of the text: RouterOS wraps long commands at a fixed
+width, even in the middle of a quoted value, so the pieces are concatenated as they
+are.  A logical line is cited by its first physical line.
+
+A logical line is one of
+
+* a comment (``# …``) or a blank line;
+* a menu header ``/ip firewall filter`` (or ``/ip/firewall/filter`` in v7), which
+  makes that menu current for the lines that follow;
+* a command in the current menu: ``add …``, ``set …``;
+* a menu path followed by a command on one line (``/export terse``):
+  ``/ip address add address=10.0.0.1/24 interface=ether2``;
+* RouterOS scripting (``:local``, ``:if`` …) — never produced by ``/export``.
+
+Command arguments are ``key=value`` pairs (values unquoted or ``"quoted"`` with
+RouterOS escapes, including ``\\XX`` hex bytes for non-ASCII text), bare words and
+``[ find … ]`` item selectors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import overload
+
+# Command words that end a menu path.
+COMMANDS = frozenset(
+    {
+        "add",
+        "set",
+        "remove",
+        "move",
+        "enable",
+        "disable",
+        "unset",
+        "comment",
+        "print",
+        "export",
+        "reset",
+        "edit",
+        "find",
+        "get",
+    }
+)
+
+# One argument: a [ … ] selector, key[=value] or a stray quoted string.
+_TOKEN = re.compile(
+    r"""
+    \[(?P<br>[^\]]*)\]
+  | (?P<key>[^\s="\[\]]+)(?:=(?P<val>(?:[^\s"]|"(?:[^"\\]|\\.)*")*))?
+  | (?P<q>"(?:[^"\\]|\\.)*")
+""",
+    re.X | re.S,
+)
+
+_HEX = frozenset("0123456789ABCDEFabcdef")
+_SIMPLE_ESC = {
+    '"': '"',
+    "\\": "\\",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "$": "$",
+    "?": "?",
+    "_": " ",
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+}
+
+
+def unquote(value: str) -> str:
+    """Decode a RouterOS value: strip quotes, resolve escapes (``\\"``, ``\\\\``,
+    ``\\C3\\A1`` hex bytes → UTF-8 text)."""
+    if '"' not in value and "\\" not in value:
+        return value
+    out = bytearray()
+    i, n = 0, len(value)
+    while i < n:
+        c = value[i]
+        if c == '"':
+            i += 1
+            continue
+        if c == "\\" and i + 1 < n:
+            d = value[i + 1]
+            if d in _HEX and i + 2 < n and value[i + 2] in _HEX:
+                out.append(int(value[i + 1 : i + 3], 16))
+                i += 3
+                continue
+            out.extend(_SIMPLE_ESC.get(d, d).encode())
+            i += 2
+            continue
+        out.extend(c.encode())
+        i += 1
+    return out.decode("utf-8", errors="replace")
+
+
+@dataclass
+class Command:
+    """One command: the menu it applies to, its verb and its arguments."""
+
+    path: tuple[str, ...]
+    verb: str
+    props: dict[str, str] = field(default_factory=dict)  # raw (undecoded) values
+    words: list[str] = field(default_factory=list)  # bare words (item names, flags)
+    find: dict[str, str] | None = None  # [ find k=v … ] selector
+
+    @overload
+    def get(self, key: str, default: str) -> str: ...
+    @overload
+    def get(self, key: str, default: None = None) -> str | None: ...
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """Decoded value of ``key``."""
+        raw = self.props.get(key)
+        return default if raw is None else unquote(raw)
+
+    def has(self, key: str) -> bool:
+        return key in self.props
+
+    @property
+    def target(self) -> str | None:
+        """The item a ``set`` names: its first bare word, or the selector's name."""
+        if self.words:
+            return unquote(self.words[0])
+        if self.find:
+            for k in ("name", "default-name"):
+                if k in self.find:
+                    return unquote(self.find[k])
+        return None
+
+
+def split_args(text: str) -> tuple[dict[str, str], list[str], dict[str, str] | None]:
+    """``key=value`` pairs, bare words and the ``[ find … ]`` selector of a command tail."""
+    props: dict[str, str] = {}
+    words: list[str] = []
+    find = None
+    prefix = ""  # v7 abbreviates "configuration.mode=ap .ssid=X" (= configuration.ssid)
+    for m in _TOKEN.finditer(text):
+        br = m.group("br")
+        if br is not None:
+            inner = br.split(None, 1)
+            sel: dict[str, str] = {}
+            if inner and inner[0] == "find":
+                rest = inner[1] if len(inner) > 1 else ""
+                p, w, _ = split_args(rest)
+                sel = p
+                for word in w:
+                    if word != "where":
+                        sel.setdefault(word, "yes")
+            else:
+                sel = {"?": br.strip()}
+            find = sel
+            continue
+        key = m.group("key")
+        if key is not None:
+            val = m.group("val")
+            if val is None:
+                words.append(key)
+                continue
+            if key[0] == "." and prefix:
+                key = prefix + key
+            elif "." in key:
+                prefix = key.rsplit(".", 1)[0]
+            props[key] = val
+            continue
+        q = m.group("q")
+        if q is not None:
+            words.append(q)
+    return props, words, find
+
+
+_PATH_WORD = re.compile(r"[a-z0-9][a-z0-9_.-]*$")
+
+
+def parse_command(text: str, current: tuple[str, ...] | None):
+    """(path, command or None) for one logical line that is not a comment.
+
+    ``path`` is the menu the line names (or ``current``); ``command`` is None for a
+    bare menu header.  Raises ValueError for a line that is neither.
+    """
+    if text.startswith("/"):
+        parts = text.split()
+        first = parts[0].strip("/")
+        path = [p for p in first.split("/") if p]
+        i = 1
+        while i < len(parts) and parts[i] not in COMMANDS and _PATH_WORD.match(parts[i]) and "=" not in parts[i]:
+            path.append(parts[i])
+            i += 1
+        if i >= len(parts):
+            return tuple(path), None
+        verb = parts[i]
+        if verb not in COMMANDS:
+            raise ValueError(f"not a command: {verb}")
+        # the tail is everything after the verb word, as written (keeps quoting)
+        tail = text.split(None, i + 1)[i + 1] if len(parts) > i + 1 else ""
+        props, words, find = split_args(tail)
+        return tuple(path), Command(tuple(path), verb, props, words, find)
+    if current is None:
+        raise ValueError("command outside of any menu")
+    head, _, tail = text.partition(" ")
+    if head not in COMMANDS:
+        raise ValueError(f"not a command: {head}")
+    props, words, find = split_args(tail)
+    return current, Command(current, head, props, words, find)
+
+
+def logical_lines(text: str):
+    """Yield (first line number, number of physical lines, joined text) for each
+    logical line of ``text`` (1-based line numbers; trailing whitespace removed)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    n = len(lines)
+    i = 0
+    while i < n:
+        raw = lines[i].rstrip("\r")
+        start = i
+        if raw.endswith("\\") and _continues(raw):
+            parts = [raw[:-1]]
+            i += 1
+            while i < n:
+                nxt = lines[i].rstrip("\r").lstrip()
+                if nxt.endswith("\\") and _continues(nxt):
+                    parts.append(nxt[:-1])
+                    i += 1
+                    continue
+                parts.append(nxt)
+                i += 1
+                break
+            yield start + 1, i - start, "".join(parts).strip()
+            continue
+        i += 1
+        yield start + 1, 1, raw.strip()
+
+
+def _continues(line: str) -> bool:
+    """A trailing backslash continues the line unless it is itself escaped."""
+    k = len(line) - len(line.rstrip("\\"))
+    return k % 2 == 1
+
+
+def count_lines(text: str) -> int:
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return len(lines)

@@ -1,0 +1,110 @@
+"""Property values of a RouterOS export: flags, numbers, lists, addresses, ports, VLAN IDs.
+
+Dotted quads are converted by :mod:`netaudit.parsers.ip`; what RouterOS writes
+differently from a plain quad (octets with leading zeros) is normalised here first.
+"""
+
+from __future__ import annotations
+
+from typing import overload
+
+from netaudit.parsers.ip import ip_to_int, len_to_mask
+
+from .match import ADDR_MAX, norm
+from .syntax import unquote
+
+
+def yes(v: str | None, default: bool = False) -> bool:
+    """A RouterOS flag (``yes``/``no``, ``true``, ``on``, ``enabled``)."""
+    if v is None:
+        return default
+    return v.strip('"').lower() in ("yes", "true", "on", "enabled")
+
+
+def split_list(v: str | None) -> list[str]:
+    """A comma-separated value (``tagged=ether2,ether3``), each item decoded."""
+    if not v:
+        return []
+    return [x for x in (unquote(p).strip() for p in v.split(",")) if x]
+
+
+@overload
+def to_int(v: str | None, default: int) -> int: ...
+@overload
+def to_int(v: str | None, default: None = None) -> int | None: ...
+def to_int(v: str | None, default: int | None = None) -> int | None:
+    if v is None:
+        return default
+    v = unquote(v).strip()
+    return int(v) if v.isdigit() else default
+
+
+def quad(s: str) -> int | None:
+    """An address written ``a.b.c.d`` as an int, or None.
+
+    Each octet is one to three decimal digits, leading zeros allowed (``010`` is 10), and
+    one trailing newline is tolerated: the pattern RouterOS values were always read with
+    (``^(\\d{1,3})\\.…$``), kept so that no address reads differently."""
+    n = ip_to_int(s)
+    if n is not None:
+        return n
+    if s.endswith("\n"):
+        s = s[:-1]
+    parts = s.split(".")
+    if len(parts) != 4 or not all(1 <= len(p) <= 3 and p.isdecimal() for p in parts):
+        return None
+    return ip_to_int(".".join(str(int(p)) for p in parts))
+
+
+def parse_addr(s: str) -> tuple[int, int] | None:
+    """``a.b.c.d``, ``a.b.c.d/len`` or ``a.b.c.d-e.f.g.h`` → (first, last)."""
+    if "/" in s:
+        a, _, ln = s.partition("/")
+        x = quad(a)
+        if x is None or not ln.isdigit() or int(ln) > 32:
+            return None
+        mask = len_to_mask(int(ln))
+        lo = x & mask
+        return lo, lo | (~mask & ADDR_MAX)
+    if "-" in s:
+        a, _, b = s.partition("-")
+        x, y = quad(a), quad(b)
+        if x is None or y is None or y < x:
+            return None
+        return x, y
+    x = quad(s)
+    return None if x is None else (x, x)
+
+
+def parse_ports(s: str) -> tuple | None:
+    """``80``, ``1000-2000``, ``22,80,443`` → merged ranges (None when not understood)."""
+    out = []
+    for part in s.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        lo, _, hi = part.partition("-")
+        if not lo.isdigit() or (hi and not hi.isdigit()):
+            return None
+        a, b = int(lo), int(hi or lo)
+        if a > 65535 or b > 65535 or b < a:
+            return None
+        out.append((a, b))
+    return norm(out) if out else None
+
+
+def parse_vlan_ids(s: str) -> frozenset[int] | None:
+    """``10,20-22`` → {10, 20, 21, 22} (None when not understood)."""
+    out: set[int] = set()
+    for part in unquote(s).split(","):
+        part = part.strip()
+        if not part:
+            continue
+        lo, _, hi = part.partition("-")
+        if not lo.isdigit() or (hi and not hi.isdigit()):
+            return None
+        a, b = int(lo), int(hi or lo)
+        if not (1 <= a <= b <= 4094):
+            return None
+        out.update(range(a, b + 1))
+    return frozenset(out)

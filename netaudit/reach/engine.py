@@ -1,0 +1,660 @@
+"""The engine: propagates packet sets over a topology with placed zones.
+
+For each source zone, the connection-opening packets its hosts can send are injected
+into the L2 domains the zone sits in and propagated: ingress filter → destination NAT
+→ own address? control plane : routing → device forwarding policy → egress filter →
+source NAT → next L2 domain.  Packet sets are BDDs (:mod:`netaudit.headerspace`), so
+every verdict is a statement about all packets.  Work items carry the path they took;
+a location only processes packets it has not seen before, so the propagation
+terminates and every delivered chunk has one concrete path, from which a witness
+packet and the config lines that let it through are reconstructed (:mod:`.witness`).
+
+Packets whose fate depends on something not understood (a partially parsed filter
+line, a path leaving the snapshot, routes learned dynamically without routing
+state) travel as *maybe* packets: they can make a cell ``unknown`` but never
+``reachable`` or ``blocked`` (docs/semantics.md).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from netaddr import IPAddress, IPSet
+
+from .. import filters
+from ..headerspace import Bdd, HeaderSpace
+from ..messages import Text
+from ..model import Device, L2Mode, MgmtService, NatRule
+from ..topology import Topology
+from ..vocabulary import DEVICES_ZONE
+from ..zones import PlacedZone
+from .paths import Delivery, Merge, Path, Run, Step, Work, extend
+from .routing import MARTIANS, RUNTIME_GW, Routing
+from .runtime import RuntimeAddresses
+from .witness import Witnesses
+
+
+class Engine(Routing, RuntimeAddresses, Witnesses):
+    """Propagates packet sets over a topology with placed zones."""
+
+    def __init__(self, topo: Topology, zones: list[PlacedZone], device_addrs: IPSet, hs: HeaderSpace | None = None):
+        self.topo = topo
+        self.zones = {z.name: z for z in zones}
+        self.hs = hs or HeaderSpace()
+        hs = self.hs
+        # The devices' own addresses belong to @devices, never to a zone's hosts.
+        devices_dst = self._ipset(device_addrs)
+        self.zone_addr = {z.name: self._ipset(z.owned) & ~devices_dst for z in zones}
+        self.zone_addr[DEVICES_ZONE] = devices_dst
+        self.zones_in_domain: dict[str, list[str]] = defaultdict(list)
+        for z in zones:
+            for did in z.domains:
+                self.zones_in_domain[did].append(z.name)
+        # Addresses per L3 interface and per (device, vrf).
+        self.if_addr: dict[tuple[str, str], Bdd] = {}
+        self.own: dict[tuple[str, str], Bdd] = defaultdict(lambda: hs.false)
+        self.owner_of: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for d in topo.devices.values():
+            for itf in d.interfaces.values():
+                if itf.shutdown:
+                    continue
+                u = hs.false
+                for a in itf.owns():
+                    u |= hs.eq("dst_ip", int(a.ip))
+                    self.owner_of[int(a.ip)].append((d.hostname, itf.name))
+                self.if_addr[(d.hostname, itf.name)] = u
+                self.own[(d.hostname, itf.vrf)] |= u
+        self.unroutable = hs.false
+        for net in MARTIANS:
+            self.unroutable |= hs.prefix("dst_ip", net)
+        self._runtime_addresses(zones)
+        # Domains whose bridged traffic crosses a device's IP firewall: did -> [(dev, bridge)].
+        self.l2_firewalls: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for d in topo.devices.values():
+            for itf in d.interfaces.values():
+                if itf.bridge_ip_firewall is None or itf.shutdown:
+                    continue
+                vlan_filtering = any(
+                    i.parent == itf.name and i.mode in (L2Mode.ACCESS, L2Mode.TRUNK) for i in d.interfaces.values()
+                )
+                for did, dom in topo.domains.items():
+                    # Untagged frames of a plain bridge; its tagged frames and a VLAN-filtering
+                    # bridge's VLANs only with the tagged setting (use-ip-firewall-for-vlan).
+                    tagged = itf.bridge_ip_firewall_tagged
+                    if (
+                        any(
+                            n[0] == "seg"
+                            and n[1] == d.hostname
+                            and (
+                                str(n[2]) == f"bridge:{itf.name}"
+                                or (tagged and str(n[2]).startswith(f"bridge:{itf.name}:"))
+                                or (vlan_filtering and tagged and isinstance(n[2], int))
+                            )
+                            for n in dom.nodes
+                        )
+                        and (d.hostname, itf.name) not in self.l2_firewalls[did]
+                    ):
+                        self.l2_firewalls[did].append((d.hostname, itf.name))
+        # Device addresses as *source* addresses (witnesses avoid impersonating routers).
+        self.device_src = hs.false
+        for ip in self.owner_of:
+            self.device_src |= hs.eq("src_ip", ip)
+        self.dom_l3_addr: dict[str, Bdd] = {}
+        for did, dom in topo.domains.items():
+            u = hs.false
+            for key in dom.l3:
+                u |= self.if_addr.get(key, hs.false)
+            self.dom_l3_addr[did] = u
+        self._fib: dict[tuple[str, str], list] = {}
+        self._urpf_via: dict[tuple[str, str], tuple] = {}  # (device, vrf) -> (regions, default region)
+        self._cache: dict = {}  # compiled filters, semantics, uRPF, witness prefs
+
+    def _ipset(self, s: IPSet):
+        u = self.hs.false
+        for cidr in s.iter_cidrs():
+            if cidr.version == 4:
+                u |= self.hs.prefix("dst_ip", cidr)
+        return u
+
+    # ------------------------------------------------------------------ filters
+
+    def _iface_key(self, dev: Device, name: str, in_if, out_if):
+        """(in, out) as far as the filter cares: most filters never look at interfaces."""
+        key = ("ifdep", dev.hostname, name)
+        dep = self._cache.get(key)
+        if dep is None:
+            flt = dev.filters[name]
+            dep = self._cache[key] = filters.LineIndex(flt) if filters.interface_dependent(flt) else False
+        return (in_if, out_if) if dep else (None, None)
+
+    def _compiled(self, dev: Device, name: str, in_if: str | None, out_if: str | None) -> filters.LineSets:
+        """The filter's line sets for packets entering ``in_if`` and leaving ``out_if``."""
+        in_if, out_if = self._iface_key(dev, name, in_if, out_if)
+        key = (dev.hostname, name, in_if, out_if)
+        got = self._cache.get(key)
+        if got is None:
+            index = self._cache[("ifdep", dev.hostname, name)]
+            got = self._cache[key] = filters.line_sets(
+                self.hs, dev.filters[name], in_if, out_if, index.candidates(in_if, out_if) if index else None
+            )
+        return got
+
+    def apply_filter(self, run: Run, dev: Device, name: str | None, P, in_if, out_if):
+        """Split ``P`` by a filter: [(permitted set, certain?, reason)].  Records denials."""
+        hs = self.hs
+        if name is None:
+            return [(P, True, None)]
+        flt = dev.filters.get(name)
+        if flt is None:
+            return [(P, False, Text("reason.filter_undefined", filter=name, device=dev.hostname))]
+        if flt.partial:
+            return [(P, False, Text("reason.filter_partial", filter=name, device=dev.hostname, detail=flt.partial))]
+        certain, maybe, reason = self._semantics(dev, name, in_if, out_if)
+        denied = P & ~(certain | maybe)
+        if denied != hs.false:
+            # Attributed to lines only when a blocked cell asks (blocking_lines).
+            run.denials.setdefault((dev.hostname, name, in_if, out_if), []).append(denied)
+        out = []
+        c = P & certain
+        if c != hs.false:
+            out.append((c, True, None))
+        m = P & maybe
+        if m != hs.false:
+            out.append((m, False, reason))
+        return out
+
+    def _semantics(self, dev: Device, name: str, in_if, out_if):
+        """(certainly permitted, maybe permitted, reason) of a filter over all packets
+        (:func:`netaudit.filters.permitted`: a partial line's packets are maybe permitted
+        where matching it or not decides differently)."""
+        in_if, out_if = self._iface_key(dev, name, in_if, out_if)
+        key = ("sem", dev.hostname, name, in_if, out_if)
+        got = self._cache.get(key)
+        if got is None:
+            flt = dev.filters[name]
+            certain, maybe, first = filters.permitted(self.hs, flt, self._compiled(dev, name, in_if, out_if))
+            reason = None
+            if first is not None:
+                line = flt.lines[first]
+                reason = Text(
+                    "reason.line_partial", device=dev.hostname, filter=name, line=line.source.text, detail=line.partial
+                )
+            got = self._cache[key] = (certain, maybe, reason)
+        return got
+
+    # ------------------------------------------------------------------ propagation
+
+    def source_sensitive(self) -> bool:
+        """Whether any construct of the snapshot looks at source addresses (filter lines,
+        NAT or policy-routing matches): if none does, a forged source cannot deliver
+        anything an honest one does not, and the spoofing pass is skipped."""
+        got = self._cache.get("src-sensitive")
+        if got is None:
+
+            def looks(m) -> bool:
+                return m.src is not None and not (not m.src_negate and all(a.is_any for a in m.src))
+
+            got = False
+            for d in self.topo.devices.values():
+                ms = [m for f in d.filters.values() for line in f.lines for m in line.matches]
+                ms += [r.match for r in d.nat_rules] + [m for pr in d.policy_routes for m in pr.matches]
+                if any(looks(m) for m in ms):
+                    got = True
+                    break
+            self._cache["src-sensitive"] = got
+        return got
+
+    def zone_sources(self, src: str):
+        """Source addresses the zone's hosts use (a src_ip set), or None for any.
+
+        By default the addresses the zone owns, without martians and the devices'
+        own addresses: a connection from a forged source never completes, and
+        forged packets are analysed on their own (compute_matrix, ``spoofed``)."""
+        z = self.zones[src]
+        if z.zone.sources == "any":
+            return None
+        key = ("sources", src)
+        got = self._cache.get(key)
+        if got is None:
+            own = self._ipset(z.owned) & ~self.unroutable & ~self.zone_addr[DEVICES_ZONE]
+            got = self._cache[key] = self.hs.dst_to_src(own) if own != self.hs.false else None
+        return got
+
+    def run_zone(self, src: str, initial=None, any_source: bool = False) -> Run:
+        """Propagate everything zone ``src`` can send (from its own addresses unless
+        ``any_source`` or the site says ``sources: any``)."""
+        hs = self.hs
+        z = self.zones[src]
+        run = Run(deliveries={})
+        P0 = hs.new_connections if initial is None else initial
+        own = None if any_source else self.zone_sources(src)
+        if own is not None:
+            P0 &= own
+        queue = Work()
+        seen_c: dict[tuple, Bdd] = {}
+        seen_m: dict[tuple, Bdd] = {}
+        path: Path | Merge
+        for did in z.domains:
+            path = extend(None, Step("inject", note=f"{src} hosts in {self.topo.domains[did].label}"))
+            self._emit_hosts(run, did, P0, True, None, path, src, queue)
+        while queue:
+            dev, ifn, P, certain, reason, path = queue.popleft()
+            key = (dev, ifn)
+            if certain:
+                new = P & ~seen_c.get(key, hs.false)
+                if new == hs.false:
+                    continue
+                seen_c[key] = seen_c.get(key, hs.false) | new
+            else:
+                new = P & ~seen_c.get(key, hs.false) & ~seen_m.get(key, hs.false)
+                if new == hs.false:
+                    continue
+                seen_m[key] = seen_m.get(key, hs.false) | new
+            self._ingress(run, dev, ifn, new, certain, reason, path, queue)
+        for (dev, ifn, certain, reason), alts in run.control.items():
+            P = hs.false
+            for u, _ in alts:
+                P |= u
+            path = alts[0][1] if len(alts) == 1 else Merge(tuple(alts))
+            self._control_plane(run, self.topo.devices[dev], ifn, P, certain, reason, path)
+        for (dev, ifn, certain, reason), alts in run.runtime.items():
+            self._runtime_control_plane(run, self.topo.devices[dev], ifn, alts, certain, reason)
+        return run
+
+    def _deliver(self, run: Run, zone: str, P, certain: bool, reason, path: Path | Merge | None):
+        hs = self.hs
+        P = P & self.zone_addr[zone]
+        if P == hs.false:
+            return
+        d = run.deliveries.get(zone)
+        if d is None:
+            d = run.deliveries[zone] = Delivery(hs.false, hs.false)
+        if certain:
+            d.chunks.append((P, extend(path, Step("deliver", note=zone))))
+            d.certain |= P
+        else:
+            if d.maybe == hs.false:
+                d.maybe_reason = reason
+            d.maybe |= P
+
+    def _emit_hosts(self, run, did, P, certain, reason, path, src_zone, queue):
+        """Hosts of a zone send into their domain: to other hosts there and to any router."""
+        l3 = self.dom_l3_addr[did]
+        others = [z for z in self.zones_in_domain.get(did, []) if z != src_zone]
+        if others:
+            same = extend(
+                path,
+                Step(
+                    "l2", note=Text("note.same_l2", domain=self.topo.domains[did].label), cites=self._segment_cites(did)
+                ),
+            )
+            for Q, c, r, p in self._bridged(run, did, P & ~l3, certain, reason, same):
+                for zname in others:
+                    self._deliver(run, zname, Q, c, r, p)
+        for dev, ifn in self.topo.domains[did].l3:
+            queue.append((dev, ifn, P, certain, reason, path))
+
+    def _segment_cites(self, did: str) -> tuple:
+        """Config lines that make one L2 segment of a domain: the bridges that switch it
+        without VLAN filtering (every port in one segment, whatever pvids say)."""
+        key = ("segcites", did)
+        got = self._cache.get(key)
+        if got is None:
+            found = []
+            for n in sorted(self.topo.domains[did].nodes, key=repr):
+                if n[0] == "seg" and isinstance(n[2], str) and n[2].startswith("bridge:"):
+                    itf = self.topo.devices[n[1]].interfaces.get(n[2].split(":")[1])
+                    if itf is not None and itf.source is not None and itf.source not in found:
+                        found.append(itf.source)
+            got = self._cache[key] = tuple(found)
+        return got
+
+    def _bridged(self, run, did, P, certain, reason, path):
+        """Bridged traffic inside a domain: through the IP firewall of a bridge that
+        sends it there (RouterOS use-ip-firewall), with the bridge as in and out interface."""
+        firewalls = self.l2_firewalls.get(did, [])
+        if not firewalls:
+            return [(P, certain, reason, path)]
+        if len(firewalls) > 1:  # which bridges a frame crosses is not known
+            why = reason or Text("reason.bridged_firewalls", bridges=", ".join(f"{d}:{b}" for d, b in firewalls))
+            return [(P, False, why, path)]
+        dev_name, bridge = firewalls[0]
+        dev = self.topo.devices[dev_name]
+        p1 = extend(path, Step("enter", dev_name, bridge))
+        out = []
+        for Q, c, r in self.apply_filter(run, dev, dev.forward_filter, P, bridge, bridge):
+            p2 = (
+                extend(p1, Step("filter", dev_name, bridge, bridge, filter=dev.forward_filter, note="forward"))
+                if dev.forward_filter
+                else p1
+            )
+            out.append((Q, certain and c, reason or r, p2))
+        return out
+
+    def _ingress(self, run: Run, dev_name: str, ifn: str, P, certain, reason, path, queue):
+        hs = self.hs
+        dev = self.topo.devices[dev_name]
+        itf = dev.interfaces[ifn]
+        if itf.partial:
+            certain, reason = (
+                False,
+                reason or Text("reason.interface_partial", device=dev_name, interface=ifn, detail=itf.partial),
+            )
+        if itf.urpf:
+            ok = P & self.urpf_sources(dev, itf)
+            if ok != P:
+                self._drop(run, dev_name, Text("drop.urpf", interface=ifn), P & ~ok)
+            P = ok
+            if P == hs.false:
+                return
+        for Q, c, r in self.apply_filter(run, dev, itf.filter_in, P, ifn, None):
+            c, r = certain and c, reason or r
+            p1 = extend(path, Step("enter", dev_name, ifn))
+            if itf.filter_in:
+                p1 = extend(p1, Step("filter", dev_name, ifn, None, filter=itf.filter_in, note="in"))
+            for Q2, p2, why in self._dnat(dev, ifn, Q, p1):
+                c2, r2 = c and why is None, r or why
+                vkey = (dev_name, itf.vrf)
+                own = Q2 & self.own[vkey]
+                if own != hs.false:
+                    run.control.setdefault((dev_name, ifn, c2, r2), []).append((own, p2))
+                if vkey in self.runtime_by_vrf:
+                    # May be for a run-time address: judged for every candidate at the end.
+                    run.runtime.setdefault((dev_name, ifn, c2, r2), []).append((Q2, p2))
+                # The representative of a run-time address stands for the device's own.
+                rest = Q2 & ~own & ~self.runtime_own[vkey]
+                if rest == hs.false:
+                    continue
+                if not dev.ip_routing:
+                    self._drop(run, dev_name, Text("drop.routing_off"), rest)
+                    continue
+                self._route(run, dev, ifn, itf.vrf, rest, c2, r2, p2, queue)
+
+    def _route(self, run, dev: Device, ifn, vrf, P, certain, reason, path, queue):
+        hs = self.hs
+        # Routers never forward limited broadcast, multicast (no multicast routing is
+        # modelled), loopback or "this network" destinations.
+        unroutable = P & self.unroutable
+        if unroutable != hs.false:
+            self._drop(run, dev.hostname, Text("drop.martian"), unroutable)
+            P = P & ~self.unroutable
+        if P == hs.false:
+            return
+        for R, table, fallback, c, r, p in self._policy_routing(run, dev, ifn, P, certain, reason, path):
+            self._lookup(run, dev, ifn, vrf, R, c, r, p, queue, table, fallback)
+
+    def _lookup(self, run, dev: Device, ifn, vrf, P, certain, reason, path, queue, table=None, fallback=False):
+        """Destination lookup in the VRF's main table (or a policy-routing table) and forwarding."""
+        hs = self.hs
+        for region, acts in self.fib(dev, vrf, table):
+            R = P & region
+            if R == hs.false:
+                continue
+            if acts == "noroute" and table is not None:
+                if fallback:
+                    self._lookup(run, dev, ifn, vrf, R, certain, reason, path, queue)
+                else:
+                    self._drop(run, dev.hostname, Text("drop.no_route_table", table=table), R)
+                continue
+            if acts == "noroute":
+                if dev.dynamic_routing and dev.routing_state is None:
+                    why = Text("reason.dynamic_routing", device=dev.hostname)
+                    self._leave(run, R, why)
+                else:
+                    self._drop(run, dev.hostname, Text("drop.no_route"), R)
+                continue
+            if isinstance(acts, tuple):  # ("drop", route)
+                self._drop(run, dev.hostname, Text("drop.null_route"), R)
+                continue
+            for out_if, nh, route in acts:
+                p1 = extend(path, Step("route", dev.hostname, ifn, out_if, route=route))
+                c_route = certain and not route.partial
+                r_route = reason or (
+                    Text(
+                        "reason.route_partial",
+                        device=dev.hostname,
+                        route=route.source.text if route.source else str(route.prefix),
+                        detail=route.partial,
+                    )
+                    if route.partial
+                    else None
+                )
+                for S, c, r in self.apply_filter(run, dev, dev.forward_filter, R, ifn, out_if):
+                    p2 = (
+                        extend(p1, Step("filter", dev.hostname, ifn, out_if, filter=dev.forward_filter, note="forward"))
+                        if dev.forward_filter
+                        else p1
+                    )
+                    out_itf = dev.interfaces[out_if]
+                    if out_itf.partial:
+                        c, r = (
+                            False,
+                            r
+                            or Text(
+                                "reason.interface_partial",
+                                device=dev.hostname,
+                                interface=out_if,
+                                detail=out_itf.partial,
+                            ),
+                        )
+                    for T, c2, r2 in self.apply_filter(run, dev, out_itf.filter_out, S, ifn, out_if):
+                        p3 = (
+                            extend(p2, Step("filter", dev.hostname, ifn, out_if, filter=out_itf.filter_out, note="out"))
+                            if out_itf.filter_out
+                            else p2
+                        )
+                        for U, p4, why in self._snat(dev, ifn, out_if, T, p3):
+                            self._emit(
+                                run,
+                                dev.hostname,
+                                out_if,
+                                nh,
+                                U,
+                                c_route and c and c2 and why is None,
+                                r_route or r or r2 or why,
+                                p4,
+                                queue,
+                            )
+
+    def _emit(self, run, dev_name, out_if, nh, P, certain, reason, path, queue):
+        """A router sends ``P`` out of ``out_if`` toward ``nh`` (None = directly to dst)."""
+        hs = self.hs
+        did = self.topo.l3_domain(dev_name, out_if) or self.topo.port_domain(dev_name, out_if)
+        if did is None:
+            self._leave(run, P, Text("reason.no_segment", device=dev_name, interface=out_if))
+            return
+        dom = self.topo.domains[did]
+        if nh == RUNTIME_GW:
+            self._emit_runtime_gateway(run, dev_name, out_if, did, P, certain, reason, path, queue)
+            return
+        if nh is None:
+            for key in dom.l3:
+                if key == (dev_name, out_if):
+                    continue
+                Q = P & self.if_addr.get(key, hs.false)
+                if Q != hs.false:
+                    queue.append((key[0], key[1], Q, certain, reason, path))
+            rest = P & ~self.dom_l3_addr[did]
+            for zname in self.zones_in_domain.get(did, []):
+                self._deliver(run, zname, rest, certain, reason, path)
+            return
+        owners = [k for k in self.owner_of.get(nh, []) if k in dom.l3 and k != (dev_name, out_if)]
+        if owners:
+            for key in owners:
+                queue.append((key[0], key[1], P, certain, reason, path))
+            return
+        outside = [z for z in self.zones_in_domain.get(did, []) if self.zones[z].kind in ("external", "wan")]
+        if outside:
+            for zname in outside:
+                self._deliver(
+                    run,
+                    zname,
+                    P,
+                    certain,
+                    reason,
+                    extend(
+                        path,
+                        Step(
+                            "l2",
+                            dev_name,
+                            None,
+                            out_if,
+                            note=Text("witness.note.next_hop", nh=str(IPAddress(nh)), zone=zname),
+                        ),
+                    ),
+                )
+            return
+        self._leave(
+            run, P, Text("reason.next_hop_outside", device=dev_name, interface=out_if, next_hop=str(IPAddress(nh)))
+        )
+
+    def _leave(self, run: Run, P, why: Text) -> None:
+        """Packets go where the snapshot cannot follow: maybe delivered to any zone owning dst."""
+        for zname in self.zone_addr:
+            if zname != DEVICES_ZONE:
+                self._deliver(run, zname, P, False, why, None)
+
+    def _drop(self, run: Run, dev: str, why: Text, P) -> None:
+        key = (dev, why)
+        run.drops[key] = run.drops.get(key, self.hs.false) | P
+
+    def _control_plane(self, run, dev: Device, ifn, P, certain, reason, path, deliver=None):
+        """Packets addressed to ``dev`` arriving on ``ifn``: input policy, listening
+        services and their access lists; ``deliver(zone, set, certain, reason, path)``
+        receives what gets through (default: the run's @devices delivery)."""
+        hs = self.hs
+        if deliver is None:
+
+            def deliver(zone, S, c, r, p):
+                self._deliver(run, zone, S, c, r, p)
+
+        for Q, c, r in self.apply_filter(run, dev, dev.input_filter, P, ifn, None):
+            p1 = (
+                extend(path, Step("filter", dev.hostname, ifn, None, filter=dev.input_filter, note="input"))
+                if dev.input_filter
+                else path
+            )
+            for svc in dev.services:
+                if not svc.enabled or (svc.interfaces is not None and ifn not in svc.interfaces):
+                    continue
+                u = hs.eq("proto", svc.protocol)
+                if svc.ports:
+                    u &= hs.ports("dst_port", svc.ports)
+                if svc.icmp_type is not None:
+                    u &= hs.eq("icmp_type", svc.icmp_type)
+                S = Q & u
+                if S == hs.false:
+                    continue
+                p2 = extend(p1, Step("service", dev.hostname, ifn, None, service=svc))
+                if svc.acl:
+                    for T, c2, r2 in self.apply_filter(run, dev, svc.acl, S, ifn, None):
+                        p3 = extend(p2, Step("filter", dev.hostname, ifn, None, filter=svc.acl, note="service"))
+                        deliver(
+                            DEVICES_ZONE,
+                            T,
+                            certain and c and c2 and not svc.partial,
+                            reason or r or r2 or _svc_partial(dev, svc),
+                            p3,
+                        )
+                else:
+                    deliver(
+                        DEVICES_ZONE, S, certain and c and not svc.partial, reason or r or _svc_partial(dev, svc), p2
+                    )
+
+    # ------------------------------------------------------------------ NAT
+
+    def _nat_match(self, dev: Device, rule: NatRule, P, in_if, out_if):
+        hs = self.hs
+        if rule.in_ifaces is not None and in_if not in rule.in_ifaces:
+            return hs.false
+        if rule.out_ifaces is not None and out_if not in rule.out_ifaces:
+            return hs.false
+        u = P & hs.match(rule.match)
+        if rule.acl:
+            flt = dev.filters.get(rule.acl)
+            if flt is None:
+                return hs.false
+            sel = hs.false
+            for Q, c, _ in self.apply_filter(Run({}), dev, rule.acl, u, in_if, out_if):
+                if c:
+                    sel |= Q
+            u = sel
+        return u
+
+    def _dnat(self, dev: Device, in_if: str, P, path):
+        """Destination NAT on ingress, before routing."""
+        return self._nat(dev, "destination", in_if, None, P, path)
+
+    def _snat(self, dev: Device, in_if: str, out_if: str, P, path):
+        """Source NAT after routing, on the way out."""
+        return self._nat(dev, "source", in_if, out_if, P, path)
+
+    def _rewrites(self, dev: Device, rule: NatRule) -> list[tuple[str, int]]:
+        """(field, new value) pairs a rule writes; [] when its target is unknown."""
+        if rule.kind == "destination":
+            out = [("dst_ip", rule.to_ip)] if rule.to_ip is not None else []
+            return out + ([("dst_port", rule.to_port)] if rule.to_port is not None else [])
+        to = rule.to_ip
+        if to is None and rule.to_interface:
+            itf = dev.interfaces.get(rule.to_interface)
+            to = (
+                int(itf.addresses[0].ip)
+                if itf and itf.addresses
+                else self.runtime_address.get((dev.hostname, rule.to_interface))
+            )  # masquerade to a run-time address
+        return [("src_ip", to)] if to is not None else []
+
+    def _nat(self, dev: Device, kind: str, in_if: str, out_if: str | None, P, path):
+        """Split ``P`` by the first matching NAT rule of ``kind`` and rewrite each part:
+        [(set, path, reason)] where ``reason`` is set when the rule was not fully understood."""
+        hs = self.hs
+        rules = [r for r in dev.nat_rules if r.kind == kind]
+        if not rules:
+            return [(P, path, None)]
+        out, rest = [], P
+        for rule in rules:
+            hit = self._nat_match(dev, rule, rest, in_if, out_if)
+            if hit == hs.false:
+                continue
+            rest &= ~hit
+            writes = self._rewrites(dev, rule)  # none: identity NAT, the packet is kept
+            new = hit
+            for fld, value in writes:
+                new = hs.rewrite(new, fld, value)
+            why = (
+                Text(
+                    "reason.nat_partial",
+                    device=dev.hostname,
+                    rule=rule.source.text if rule.source else kind,
+                    detail=rule.partial,
+                )
+                if rule.partial
+                else None
+            )
+            out.append(
+                (
+                    new,
+                    extend(
+                        path,
+                        Step(
+                            "nat",
+                            dev.hostname,
+                            in_if,
+                            out_if,
+                            nat=rule,
+                            nat_fields=tuple(f for f, _ in writes),
+                            pre=hit,
+                        ),
+                    ),
+                    why,
+                )
+            )
+        if rest != hs.false:
+            out.append((rest, path, None))
+        return out
+
+
+def _svc_partial(dev: Device, svc: MgmtService) -> Text | None:
+    if not svc.partial:
+        return None
+    return Text("reason.service_partial", device=dev.hostname, service=svc.name, detail=svc.partial)

@@ -1,0 +1,147 @@
+"""The zone matrix: one cell per ordered pair of zones (and each zone → ``@devices``),
+its verdict, services, witness or blocking lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..headerspace import Bdd
+from ..messages import Text
+from ..vocabulary import DEVICES_ZONE
+from ..zones import PlacedZone
+from .engine import Engine
+from .paths import Run, Witness
+
+if TYPE_CHECKING:
+    from ..policy import Expectation
+
+REACHABLE, BLOCKED, UNKNOWN = "reachable", "blocked", "unknown"
+
+
+@dataclass
+class Cell:
+    src: str
+    dst: str
+    verdict: str
+    services: list[str] = field(default_factory=list)
+    witness: Witness | None = None
+    reason: str | None = None  # a messages.Text (English as a str) when the engine wrote it
+    blocking: list[dict] = field(default_factory=list)  # lines that stop the traffic
+    replies_only: bool = False
+    delivered: Bdd | None = None  # for checks
+    maybe: Bdd | None = None
+    chunks: list = field(default_factory=list)  # [(set, path)] for witnesses
+    expectation: Expectation | None = None  # set by the audit
+    violation: bool = False  # verdict contradicts the expectation
+    # Packets delivered only with a forged source address (another zone's), and their paths.
+    spoofed: Bdd | None = None
+    spoofed_chunks: list = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- matrix
+
+
+def compute_matrix(engine: Engine, zone_names: list[str]) -> list[Cell]:
+    """Every ordered pair of distinct zones plus every zone → @devices."""
+    hs = engine.hs
+    cells: list[Cell] = []
+    for src in zone_names:
+        pz = engine.zones[src]
+        run = engine.run_zone(src)
+        row = [make_cell(engine, run, pz, dst) for dst in [z for z in zone_names if z != src] + [DEVICES_ZONE]]
+        if engine.zone_sources(src) is not None and pz.domains and engine.source_sensitive():
+            # Forged sources: what the zone delivers only by claiming others' addresses.
+            forged = engine.run_zone(src, any_source=True)
+            for c in row:
+                d = forged.deliveries.get(c.dst)
+                if d is None or d.certain == hs.false:
+                    continue
+                honest = hs.exist(["src_ip"], c.delivered) if c.delivered is not None else hs.false
+                extra = d.certain & ~honest
+                if extra != hs.false:
+                    c.spoofed = extra
+                    c.spoofed_chunks = [(u & extra, p) for u, p in d.chunks if (u & extra) != hs.false]
+        if any(c.verdict == BLOCKED for c in row):
+            # Blocked for new connections; do replies (TCP ACK/RST, conntrack
+            # established) get through?  Reported, never a "reachable".
+            replies = engine.run_zone(src, ~hs.new_connections)
+            for c in row:
+                d = replies.deliveries.get(c.dst)
+                c.replies_only = c.verdict == BLOCKED and d is not None and d.certain != hs.false
+        cells.extend(row)
+    return cells
+
+
+def make_cell(engine: Engine, run: Run, pz: PlacedZone, dst: str) -> Cell:
+    hs = engine.hs
+    src = pz.name
+    d = run.deliveries.get(dst)
+    if not pz.domains:
+        return Cell(src, dst, UNKNOWN, reason=unplaced_reason(pz))
+    if d is not None and d.certain != hs.false:
+        cell = Cell(
+            src, dst, REACHABLE, services=hs.services(d.certain), delivered=d.certain, maybe=d.maybe, chunks=d.chunks
+        )
+        cell.witness = witness_for(engine, cell, hs.true, pz)
+        return cell
+    if d is not None and d.maybe != hs.false:
+        return Cell(src, dst, UNKNOWN, reason=d.maybe_reason, maybe=d.maybe, services=hs.services(d.maybe))
+    if dst != DEVICES_ZONE and not engine.zones[dst].domains:
+        dz = engine.zones[dst]
+        return Cell(src, dst, UNKNOWN, reason=unplaced_reason(dz))
+    if engine.zone_addr[dst] == hs.false:
+        # Nothing can be delivered to a zone that owns no address: not a proof of "blocked".
+        return Cell(src, dst, UNKNOWN, reason=Text("reason.zone_no_addresses", zone=dst))
+    return Cell(src, dst, BLOCKED, blocking=engine.blocking_lines(run, engine.zone_addr[dst]))
+
+
+def unplaced_reason(pz: PlacedZone) -> Text:
+    """Why flows from or to a zone without attachment points are unknown."""
+    if pz.problems:
+        return Text("reason.zone_unplaced_problems", zone=pz.name, problems=tuple(pz.problems))
+    return Text("reason.zone_unplaced", zone=pz.name)
+
+
+def witness_for(engine: Engine, cell: Cell, target, pz: PlacedZone) -> Witness | None:
+    """A witness among the cell's delivered packets that lie in ``target``."""
+    hs = engine.hs
+    for chunk, path in cell.chunks:
+        hit = chunk & target
+        if hit != hs.false:
+            return engine.witness(path, hit, _prefer(engine, pz, cell.dst))
+    return None
+
+
+def _prefer(engine: Engine, pz: PlacedZone, dst: str) -> list:
+    """Witness preferences, applied in order while they leave packets: a source host of
+    the zone that is not a router address, a destination host (not a network address),
+    TCP first, then a well-known service port."""
+    key = ("prefer", pz.name, dst)
+    got = engine._cache.get(key)
+    if got is None:
+        got = engine._cache[key] = _preferences(engine, pz, dst)
+    return got
+
+
+def _preferences(engine: Engine, pz: PlacedZone, dst: str) -> list:
+    hs = engine.hs
+    prefs = []
+    if pz.zone.subnets:
+        u = hs.false
+        for net in pz.zone.subnets:
+            u |= hs.prefix("src_ip", net) & ~hs.eq("src_ip", int(net.network))
+        prefs.append(u)
+    prefs.append(~engine.device_src)
+    if dst != DEVICES_ZONE:
+        for net in engine.zones[dst].zone.subnets:
+            if net.prefixlen < 31:
+                prefs.append(~hs.eq("dst_ip", int(net.network)) & ~hs.eq("dst_ip", int(net.broadcast)))
+    for proto in (6, 17, 1):
+        prefs.append(hs.eq("proto", proto))
+    well_known = hs.false
+    for port in (22, 23, 53, 67, 80, 161, 443, 445, 3389):
+        well_known |= hs.eq("dst_port", port)
+    prefs.append(well_known)
+    prefs.append(hs.eq("icmp_type", 8))
+    return prefs

@@ -1,0 +1,126 @@
+"""How packet sets travel: paths (steps after a parent, merges), the work list, and the
+state of one source zone's propagation."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from ..headerspace import Bdd, Packet
+from ..messages import Text
+from ..model import MgmtService, NatRule, PolicyRoute, Route
+
+# --------------------------------------------------------------------------- paths
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing that happened to a packet set at a device."""
+
+    kind: str  # inject | filter | route | nat | service | deliver | l2
+    device: str = ""
+    in_if: str | None = None
+    out_if: str | None = None
+    filter: str | None = None  # filter name (kind == filter)
+    route: Route | None = None
+    nat: NatRule | None = None
+    nat_fields: tuple = ()  # fields rewritten
+    pre: Bdd | None = None  # set before a NAT step (for witness pre-images)
+    service: MgmtService | None = None
+    policy_route: PolicyRoute | None = None
+    cites: tuple = ()  # config lines behind an l2 step (why the hosts share a segment)
+    note: str = ""  # a messages.Text where a report shows it (l2 steps)
+
+
+@dataclass(frozen=True)
+class Path:
+    """How a packet set got here: a step after a parent path."""
+
+    step: Step
+    parent: Path | Merge | None = None
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Sets that met at one location before it was processed: ``alts`` are
+    (set, path) pairs; a packet took the path of an alternative whose set holds it."""
+
+    alts: tuple
+
+
+class Work:
+    """The work list: sets queued for the same location are merged until it is
+    processed (certain ones; uncertain ones keep their own reasons)."""
+
+    def __init__(self) -> None:
+        self.order: deque = deque()
+        self.pending: dict[tuple, list] = {}
+
+    def append(self, item) -> None:
+        dev, ifn, P, certain, _reason, path = item
+        if not certain:
+            self.order.append(item)
+            return
+        key = (dev, ifn)
+        slot = self.pending.get(key)
+        if slot is None:
+            self.pending[key] = [P, [(P, path)]]
+            self.order.append(key)
+        else:
+            slot[0] = slot[0] | P
+            slot[1].append((P, path))
+
+    def __bool__(self) -> bool:
+        return bool(self.order)
+
+    def popleft(self):
+        item = self.order.popleft()
+        if len(item) == 6:
+            return item
+        P, alts = self.pending.pop(item)
+        path = alts[0][1] if len(alts) == 1 else Merge(tuple(alts))
+        return item[0], item[1], P, True, None, path
+
+
+def extend(path: Path | Merge | None, step: Step) -> Path:
+    """``path`` followed by ``step``."""
+    return Path(step, path)
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class Witness:
+    """A concrete packet and its hop-by-hop path with the config lines of each hop."""
+
+    packet: Packet
+    hops: list[dict]
+
+    def to_json(self) -> dict:
+        hops = [{**h, "note_text": h["note"].both()} if isinstance(h.get("note"), Text) else h for h in self.hops]
+        return {"packet": self.packet.to_json(), "hops": hops}
+
+
+@dataclass
+class Delivery:
+    """What a run delivered to one zone: certainly, and maybe (with the first reason)."""
+
+    certain: Bdd
+    maybe: Bdd
+    chunks: list = field(default_factory=list)  # [(set, path)] of certain deliveries
+    maybe_reason: Text | None = None
+
+
+@dataclass
+class Run:
+    """State of one source zone's propagation."""
+
+    deliveries: dict[str, Delivery]
+    denials: dict[tuple, list] = field(default_factory=dict)  # (dev, filter, in, out) -> [sets]
+    # Packets for the devices' own addresses, evaluated once per interface at the end.
+    control: dict[tuple, list] = field(default_factory=dict)  # (dev, if, certain, reason) -> [(set, path)]
+    # Packets that may be for a run-time address of the device (any candidate),
+    # evaluated once per interface at the end: (dev, if, certain, reason) -> [(set, path)].
+    runtime: dict[tuple, list] = field(default_factory=dict)
+    drops: dict[tuple, Bdd] = field(default_factory=dict)  # (dev, why) -> set

@@ -1,0 +1,223 @@
+"""Routing: the FIB per VRF (longest-prefix match as a partition of the destination
+addresses), unicast RPF, and policy routing before the lookup (docs/semantics.md,
+"Policy routing")."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from netaddr import IPNetwork
+
+from ..headerspace import Bdd, HeaderSpace
+from ..messages import Text
+from ..model import Device, IfKind, Route
+from .paths import Merge, Path, Step, extend
+
+# Next hop of a route whose gateway is learned at run time (DHCP/PPPoE client).
+RUNTIME_GW = -1
+# Addresses a router never forwards to (and an ISP never assigns to an interface).
+MARTIANS = ("255.255.255.255/32", "224.0.0.0/4", "240.0.0.0/4", "127.0.0.0/8", "0.0.0.0/8")
+
+# Where a route sends packets: (out interface, next hop or RUNTIME_GW or None, route).
+Egress = tuple[str, int | None, Route]
+
+
+class Routing:
+    """The engine's routing (a part of :class:`~netaudit.reach.engine.Engine`)."""
+
+    # Set and defined by the engine.
+    hs: HeaderSpace
+    _fib: dict
+    _urpf_via: dict
+    _cache: dict
+    _drop: Callable[..., None]
+
+    def fib(self, dev: Device, vrf: str, table: str | None = None):
+        """[(region, actions)] for a VRF (or one of its policy-routing tables);
+        actions: list of (out_if, next_hop, route) or a str."""
+        key = (dev.hostname, vrf) if table is None else (dev.hostname, vrf, table)
+        if key in self._fib:
+            return self._fib[key]
+        hs = self.hs
+        # prefix -> [(distance, egress)], and (distance, "drop", route) for a drop route
+        candidates: dict[IPNetwork, list[tuple[int, Egress] | tuple[int, str, Route]]] = defaultdict(list)
+        for itf in dev.l3_interfaces():
+            if table is not None or itf.vrf != vrf or itf.kind == IfKind.NULL:
+                continue  # connected routes live in the main table
+            for a in itf.addresses:
+                cidr = a.cidr
+                candidates[cidr].append(
+                    (
+                        0,
+                        (
+                            itf.name,
+                            None,
+                            Route(cidr, vrf, None, itf.name, origin="connected", distance=0, source=itf.source),
+                        ),
+                    )
+                )
+        use_state = dev.routing_state is not None
+        # Routes learned at run time (DHCP/PPPoE) are in the FIB whether or not a routing
+        # state file was loaded: the state file names them with their learned gateway.
+        routes = [
+            r
+            for r in dev.routes
+            if r.vrf == vrf
+            and r.table == table
+            and (r.origin == "state" or not use_state or (r.runtime_gateway and not table))
+        ]
+        for r in routes:
+            if r.drop:
+                candidates[r.prefix.cidr].append((r.distance, "drop", r))
+                continue
+            for act in self._resolve(dev, vrf, r, routes, 0):
+                candidates[r.prefix.cidr].append((r.distance, act))
+        # Longest-prefix match as a partition: each prefix owns its addresses minus
+        # those of its immediate more-specific prefixes (a trie walk, so every BDD
+        # operation stays small).
+        prefixes = sorted(candidates, key=lambda p: (p.first, p.prefixlen))
+        children: dict = defaultdict(list)
+        stack: list[IPNetwork] = []
+        top: list[IPNetwork] = []
+        for p in prefixes:
+            while stack and not (stack[-1].first <= p.first and p.last <= stack[-1].last):
+                stack.pop()
+            (children[stack[-1]] if stack else top).append(p)
+            stack.append(p)
+        regions: dict[tuple[object, ...], Bdd] = {}
+        order: list[tuple[tuple[object, ...], tuple[str, Route] | list[Egress]]] = []
+        default_region = hs.false
+        for prefix in prefixes:
+            cands = candidates[prefix]
+            best = min(c[0] for c in cands)
+            acts: list[Egress] = []
+            drop_route = None
+            for c in cands:
+                if c[0] != best:
+                    continue
+                if len(c) == 3:  # (distance, "drop", route)
+                    drop_route = c[2]
+                    break
+                acts.append(c[1])
+            region = hs.prefix("dst_ip", prefix)
+            for child in children.get(prefix, ()):
+                region &= ~hs.prefix("dst_ip", child)
+            if region == hs.false:
+                continue
+            akey: tuple[object, ...]
+            value: tuple[str, Route] | list[Egress]
+            if drop_route is not None:
+                akey, value = ("drop",), ("drop", drop_route)
+            else:
+                akey, value = tuple(sorted((a[0], a[1] or 0) for a in acts)), acts
+                if not prefix.prefixlen:
+                    default_region = region
+            if akey not in regions:
+                regions[akey] = hs.false
+                order.append((akey, value))
+            regions[akey] |= region
+        covered = hs.false
+        for p in top:
+            covered |= hs.prefix("dst_ip", p)
+        fib_table: list[tuple[Bdd, tuple[str, Route] | list[Egress] | str]] = [(regions[k], acts) for k, acts in order]
+        fib_table.append((~covered, "noroute"))
+        if table is None:
+            self._urpf_via[key] = (regions, default_region)
+        self._fib[key] = fib_table
+        return fib_table
+
+    def urpf_sources(self, dev: Device, itf) -> object:
+        """Source addresses unicast RPF lets in on ``itf`` (as a src_ip set)."""
+        key = ("urpf", dev.hostname, itf.name)
+        got = self._cache.get(key)
+        if got is None:
+            self.fib(dev, itf.vrf)
+            regions, default_region = self._urpf_via[(dev.hostname, itf.vrf)]
+            routed = self.hs.false
+            for akey, region in regions.items():
+                if akey == ("drop",):
+                    continue
+                if itf.urpf == "loose" or any(a[0] == itf.name for a in akey):
+                    routed |= region
+            if not itf.urpf_allow_default:
+                routed &= ~default_region
+            got = self._cache[key] = self.hs.dst_to_src(routed)
+        return got
+
+    def _resolve(self, dev: Device, vrf: str, r: Route, routes: list[Route], depth: int) -> list[Egress]:
+        """Egress (interface, next hop, route) choices for a route; [] if unresolvable."""
+        if r.interface:
+            itf = dev.interfaces.get(r.interface)
+            if itf is None or itf.shutdown:
+                return []
+            if itf.kind == IfKind.NULL:
+                return []
+            return [(r.interface, RUNTIME_GW if r.runtime_gateway else r.next_hop, r)]
+        if r.next_hop is None or depth > 4:
+            return []
+        for itf in dev.l3_interfaces():
+            if itf.vrf == vrf and any(a.first <= r.next_hop <= a.last for a in itf.addresses):
+                return [(itf.name, r.next_hop, r)]
+        # Recursive: the longest other route covering the next hop.
+        best = None
+        for other in routes:
+            if (
+                other is not r
+                and not other.drop
+                and other.prefix.first <= r.next_hop <= other.prefix.last
+                and (best is None or other.prefix.prefixlen > best.prefix.prefixlen)
+            ):
+                best = other
+        if best is None:
+            return []
+        return [(o, nh, r) for o, nh, _ in self._resolve(dev, vrf, best, routes, depth + 1)]
+
+    def _policy_routing(self, run, dev: Device, ifn, P, certain, reason, path):
+        """Split ``P`` by the device's policy-routing rules (first match):
+        [(set, table, fallback, certain, reason, path)]; dropped packets are recorded.
+
+        A partially understood rule may or may not match: its packets are routed both
+        ways, as uncertain packets."""
+        hs = self.hs
+        if not dev.policy_routes:
+            return [(P, None, False, certain, reason, path)]
+        out: list[tuple[Bdd, str | None, bool, bool, str | None, Path | Merge | None]] = []
+        rest = P
+        for pr in dev.policy_routes:
+            ms = [m for m in pr.matches if m.in_ifaces is None or ifn in m.in_ifaces]
+            if not ms:
+                continue
+            hit = rest & hs.matches(ms)
+            if hit == hs.false:
+                continue
+            c, r = certain, reason
+            if pr.partial:
+                c, r = (
+                    False,
+                    reason
+                    or Text(
+                        "reason.policy_route_partial",
+                        device=dev.hostname,
+                        rule=pr.source.text if pr.source else pr.name,
+                        detail=pr.partial,
+                    ),
+                )
+                # … or the rule does not match: the main lookup, as uncertain packets
+                # (later rules are not consulted for them: uncertain either way).
+                out.append((hit, None, False, c, r, path))
+            rest &= ~hit
+            p = extend(path, Step("pbr", dev.hostname, ifn, None, policy_route=pr))
+            if pr.action == "drop":
+                self._drop(
+                    run, dev.hostname, Text("drop.policy_route", rule=pr.source.text if pr.source else pr.name), hit
+                )
+            elif pr.action == "table" and pr.table:
+                out.append((hit, pr.table, pr.fallback, c, r, p))
+            else:
+                out.append((hit, None, False, c, r, p))
+            if rest == hs.false:
+                break
+        if rest != hs.false:
+            out.append((rest, None, False, certain, reason, path))
+        return out

@@ -1,0 +1,144 @@
+"""Witnesses and blame: a concrete packet of a delivered set with its hop-by-hop path
+and the config lines that let it through; the lines and drops that stop a blocked one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import filters
+from ..headerspace import HeaderSpace, Packet
+from ..messages import Text
+from ..model import Action, Device
+from ..topology import Topology
+from .paths import Merge, Path, Run, Step, Witness
+
+
+class Witnesses:
+    """The engine's witnesses (a part of :class:`~netaudit.reach.engine.Engine`)."""
+
+    # Set and defined by the engine.
+    hs: HeaderSpace
+    topo: Topology
+    _compiled: Callable[..., filters.LineSets]
+
+    def witness(self, path: Path, final_set, prefer=()) -> Witness:
+        """A concrete packet of ``final_set`` and its hop-by-hop path with config lines."""
+        hs = self.hs
+        pkt = hs.pick(final_set, prefer)
+        assert pkt is not None, "a witness of an empty set"
+        # Walk back to the source: through merges (the alternative holding the packet)
+        # and NAT steps (pre-images), remembering the packet after each step.
+        steps_rev: list[Step] = []
+        after_rev: list[Packet] = []
+        cur = pkt
+        node: Path | Merge | None = path
+        while node is not None:
+            if isinstance(node, Merge):
+                node = next(p for u, p in node.alts if hs.contains(u, cur))
+                continue
+            st = node.step
+            steps_rev.append(st)
+            after_rev.append(cur)
+            if st.kind == "nat":
+                keep = hs.exist(st.nat_fields, hs.packet(cur))
+                pre = hs.pick(st.pre & keep, prefer)
+                assert pre is not None, "a NAT step without the pre-image of a packet it passed"
+                cur = pre
+            node = node.parent
+        steps, packets_after = steps_rev[::-1], after_rev[::-1]
+        origin = cur
+        hops: list[dict] = []
+        cur = origin
+        hop: dict | None = None
+        for i, st in enumerate(steps):
+            if st.kind in ("inject", "deliver"):
+                continue
+            if st.kind == "enter":
+                hop = {"device": st.device, "in": st.in_if, "out": None, "rules": []}
+                hops.append(hop)
+                continue
+            if st.kind == "l2":
+                if hop is not None and st.device == hop["device"]:
+                    hop["note"] = st.note
+                else:
+                    hops.append(
+                        {
+                            "device": None,
+                            "in": None,
+                            "out": None,
+                            "note": st.note,
+                            "rules": [s.cite() for s in st.cites],
+                        }
+                    )
+                continue
+            assert hop is not None, "a device step before the path entered a device"
+            if st.out_if:
+                hop["out"] = st.out_if
+            if st.kind == "filter":
+                assert st.filter is not None, "a filter step names its filter"
+                dev = self.topo.devices[st.device]
+                hop["rules"].append(self._matching_line(dev, st.filter, cur, st.in_if, st.out_if))
+            elif st.kind == "route" and st.route is not None and st.route.source is not None:
+                hop["rules"].append(st.route.source.cite())
+            elif st.kind == "pbr" and st.policy_route is not None and st.policy_route.source is not None:
+                hop["rules"].append(st.policy_route.source.cite())
+            elif st.kind == "service" and st.service is not None:
+                hop["to"] = f"control plane ({st.service.name})"
+                if st.service.source is not None:
+                    hop["rules"].append(st.service.source.cite())
+            elif st.kind == "nat":
+                cur = packets_after[i]
+                if st.nat is not None and st.nat.source is not None:
+                    hop["rules"].append({**st.nat.source.cite(), "translated": cur.to_json()})
+        return Witness(origin, hops)
+
+    def _matching_line(self, dev: Device, name: str, pkt: Packet, in_if, out_if) -> dict:
+        """The config line that decided ``pkt`` in filter ``name`` (its default when none)."""
+        flt = dev.filters[name]
+        idx = filters.matching_line(self.hs, self._compiled(dev, name, in_if, out_if), pkt)
+        if idx is not None:
+            return flt.lines[idx].source.cite()
+        src = flt.source
+        return {
+            "file": src.file if src else dev.file,
+            "line": src.line if src else None,
+            "text": f"{name}: {flt.default_text} ({flt.default_action.value})",
+        }
+
+    def blocking_lines(self, run: Run, target, limit: int = 10) -> list[dict]:
+        """Filter lines (or implicit denies) that dropped packets of ``target``."""
+        hs = self.hs
+        found: dict[tuple, dict] = {}
+        for (dev, name, in_if, out_if), denials in sorted(run.denials.items(), key=lambda kv: repr(kv[0])):
+            denied = hs.false
+            for u in denials:
+                denied |= u & target
+            if denied == hs.false:
+                continue
+            d = self.topo.devices[dev]
+            flt = d.filters[name]
+            taken, denied = filters.first_match(hs, self._compiled(d, name, in_if, out_if), denied)
+            for idx, _ in taken:
+                line = flt.lines[idx]
+                if line.action == Action.DENY or line.partial:
+                    found.setdefault((dev, name, idx), {"device": dev, **line.source.cite()})
+            if denied != hs.false:
+                src = flt.source
+                found.setdefault(
+                    (dev, name, -1),
+                    {
+                        "device": dev,
+                        "file": src.file if src else d.file,
+                        "line": src.line if src else None,
+                        "text": f"{name}: {flt.default_text}",
+                    },
+                )
+        return [found[k] for k in sorted(found, key=lambda k: (k[0], k[1], k[2]))][:limit]
+
+    def drop_reasons(self, run: Run, target) -> list[Text]:
+        """Non-filter drops (no route, null route, routing off) that hit ``target``."""
+        return [
+            Text("drop.at", device=dev, why=why)
+            for (dev, why), u in sorted(run.drops.items())
+            if (u & target) != self.hs.false
+        ]

@@ -1,0 +1,525 @@
+"""Zone inference for ``netaudit init``: a draft site file from the names in the configs.
+
+:func:`infer_site` drafts zones for a person to confirm; :func:`site_to_yaml` writes
+the draft with the YAML library.  Every reference in a draft is one the placement
+(:mod:`netaudit.zones.placement`) resolves.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import yaml
+from netaddr import IPNetwork
+
+from ..model import Device, IfKind, Interface, L2Mode
+from ..safetext import clean
+from ..topology import Topology
+from ..vocabulary import UNIT_PLACEHOLDER
+from .placement import svi_vid
+from .site import Site, Zone
+
+# Keywords per kind: ASCII-folded upper-case words, matched on whole words of a name
+# (see _words) and never inside a word — LAN is not in VLAN, PLANNING or LANH.  Order
+# matters: when one place matches several kinds the first wins.  Guest comes first
+# because a guest network taken for staff would hide exactly the leak the audit looks
+# for; the generic internal words come last.
+_KEYWORDS: list[tuple[str, str, tuple[str, ...]]] = [
+    (
+        "guest",
+        "guest",
+        ("GUEST", "KHACH", "PUBLIC", "CONG CONG", "WIFI FREE", "FREE WIFI", "NGUOI DAN", "VISITOR", "HOTSPOT"),
+    ),
+    ("management", "mgmt", ("MGMT", "MANAGE", "MANAGEMENT", "QUAN TRI", "QUAN LY TB", "ADMIN", "OOB")),
+    ("database", "database", ("DB", "DATABASE", "CSDL", "CO SO DU LIEU")),
+    # Not DC: in a commune office that is Địa chính (land registry), a staff department.
+    ("server", "servers", ("SERVER", "SRV", "MAY CHU", "DATACENTER")),
+    ("dmz", "dmz", ("DMZ",)),
+    ("camera", "camera", ("CAMERA", "CCTV", "CAM", "GIAM SAT", "NVR")),
+    ("kiosk", "kiosk", ("KIOSK", "MOT CUA", "ONE STOP", "TTPVHCC", "HCC", "TIEP DAN")),
+    ("wan", "wan", ("TSLCD", "CPNET", "WAN CP", "TRUYEN SO LIEU", "CHUYEN DUNG")),
+    ("external", "internet", ("INTERNET", "ISP", "VNPT", "VIETTEL", "FPT", "WAN", "OUTSIDE")),
+    (
+        "internal",
+        "staff",
+        ("STAFF", "NOI BO", "CAN BO", "USER", "LAN", "OFFICE", "VAN PHONG", "CONG CHUC", "INSIDE", "LANH DAO"),
+    ),
+]
+_KIND_ORDER = [kind for kind, _, _ in _KEYWORDS]
+_ZONE_NAME = {kind: name for kind, name, _ in _KEYWORDS}
+_KEYWORD_WORDS = [(kind, name, kw, tuple(kw.split())) for kind, name, kws in _KEYWORDS for kw in kws]
+# Phrases that hold a keyword but mean something else, read as one word: "Cảm biến" is a
+# sensor, not a camera; a public IP (IP công cộng) is the WAN's address, not a guest network.
+_NOT_KEYWORDS = {
+    ("CAM", "BIEN"): "CAMBIEN",
+    ("PUBLIC", "IP"): "PUBLICIP",
+    ("IP", "PUBLIC"): "PUBLICIP",
+    ("IP", "CONG", "CONG"): "IPCONGCONG",
+}
+# An SSID called "free" is the public one.
+_SSID_GUEST = (("FREE",), ("MIEN", "PHI"))
+# Words that may be glued into one token (WIFIKHACH, CONGCONG, CANBO): the keywords'
+# words and the words met around them.  A token is split only when it is made of these
+# words entirely, so VLAN (V + LAN), WLAN and PLANNING stay whole.
+_VOCABULARY = frozenset(w for _, _, _, words in _KEYWORD_WORDS for w in words) | frozenset(
+    {"VLAN", "VL", "WLAN", "WIFI", "LANH", "DAO", "FREE", "MIEN", "PHI", "ZONE", "NET", "MANG", "VUNG"}
+)
+
+# Evidence strength: names people gave (interface and VLAN names, descriptions and
+# comments, nameif, FortiGate zones, SSIDs, RouterOS interface lists) decide; structural
+# hints (default route, NAT outside, FortiGate interface role) only where no name does.
+_NAMED, _HINTED = 1, 2
+# FortiGate `set role`: what an administrator declared the interface to face.
+_ROLE_KIND = {"wan": "external", "dmz": "dmz", "lan": "internal"}
+
+
+def _fold(text: str) -> str:
+    t = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in t if not unicodedata.combining(c)).upper()
+
+
+def _words(text: str) -> list[str]:
+    """The words of a name, ASCII-folded and upper-case.
+
+    Split on anything not a letter or digit, between letters and digits, and where a
+    lower-case letter meets an upper-case one (``VL10-CANBO`` → VL 10 CAN BO,
+    ``WifiKhach`` → WIFI KHACH); a token made only of known words is split into them.
+    """
+    t = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", t)
+    out: list[str] = []
+    for tok in re.findall(r"[A-Z]+|[0-9]+", t.upper()):
+        out.extend(_split_compound(tok))
+    for phrase, word in _NOT_KEYWORDS.items():
+        n = len(phrase)
+        for i in range(len(out) - n, -1, -1):
+            if tuple(out[i : i + n]) == phrase:
+                out[i : i + n] = [word]
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_compound(tok: str) -> tuple[str, ...]:
+    """``tok`` as the fewest known words it is made of, or ``(tok,)``."""
+    if tok in _VOCABULARY or tok.isdigit() or len(tok) > 40:
+        return (tok,)
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(tok)
+    for end in range(1, len(tok) + 1):
+        for start in range(max(0, end - 12), end):
+            head = best[start]
+            if head is not None and tok[start:end] in _VOCABULARY:
+                cand = (*head, tok[start:end])
+                if best[end] is None or len(cand) < len(best[end]):
+                    best[end] = cand
+    return best[-1] or (tok,)
+
+
+def _has(words: list[str], kw: tuple[str, ...]) -> bool:
+    """``kw`` occurs as consecutive whole words (the last one may take a plural S)."""
+    n = len(kw)
+    for i in range(len(words) - n + 1):
+        if all(words[i + k] == w or (k == n - 1 and len(w) >= 3 and words[i + k] == w + "S") for k, w in enumerate(kw)):
+            return True
+    return False
+
+
+def classify(*texts: str) -> tuple[str, str, str] | None:
+    """(kind, zone name, matched words) for the first text with a recognised name."""
+    for text in texts:
+        if not text:
+            continue
+        words = _words(text)
+        for kind, name, kw, parts in _KEYWORD_WORDS:
+            if _has(words, parts):
+                return kind, name, kw
+    return None
+
+
+def _classify_ssid(name: str) -> tuple[str, str, str] | None:
+    hit = classify(name)
+    if hit is None and any(_has(_words(name), kw) for kw in _SSID_GUEST):
+        hit = ("guest", "guest", "FREE")
+    return hit
+
+
+@dataclass
+class _Place:
+    """A place hosts plug into, as a site file names it, and what the configs say of it."""
+
+    device: str
+    ref: tuple[str, str | int]  # ("vlans", 40) | ("attach", "ether5")
+    domain: str
+    rank: int  # reference preference: 0 VLAN, 1 L3 interface, 2 port
+    label: str  # VLAN or interface name, for zone names
+    subnets: list[IPNetwork] = field(default_factory=list)
+    routed: list[IPNetwork] = field(default_factory=list)  # prefixes routed out of it
+    hits: list[tuple[int, str, str]] = field(default_factory=list)  # (strength, kind, why)
+
+    def add_subnets(self, nets) -> None:
+        for n in nets:
+            if n.cidr not in self.subnets:
+                self.subnets.append(n.cidr)
+
+
+class _Drafter:
+    """Collects places and evidence device by device, then groups them into zones.
+
+    Every reference is made from what the audit's placement resolves (topology
+    ``vlan_domain`` / ``port_domain``), so the draft never names a VLAN or port the
+    audit cannot find.
+    """
+
+    def __init__(self, topo: Topology):
+        self.topo = topo
+        self.places: dict[tuple[str, tuple], _Place] = {}
+        self.notes: list[str] = []
+
+    # ------------------------------------------------------------------ places
+
+    def _place(self, dev: str, ref: tuple, domain: str, rank: int, label: str) -> _Place:
+        p = self.places.get((dev, ref))
+        if p is None:
+            p = self.places[(dev, ref)] = _Place(dev, ref, domain, rank, label)
+        return p
+
+    def _note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def _eligible(self, d: Device, itf: Interface) -> bool:
+        """Whether hosts can sit behind ``itf`` as a zone of their own."""
+        if itf.shutdown or itf.kind in (IfKind.LOOPBACK, IfKind.NULL):
+            return False
+        # A trunk, or a port that only carries VLAN interfaces (FortiGate port1 under
+        # VL10-CANBO …, ASA Gi1/2 under Gi1/2.10 …): its VLANs are the zones, never the port.
+        if itf.mode == L2Mode.TRUNK or (itf.name in self._carriers and not itf.addresses):
+            return False
+        # On an ASA an interface without nameif passes no traffic (failover links, spare ports).
+        if self._nameif and not itf.zone:
+            return False
+        return not _transit(self.topo, d.hostname, itf.name)
+
+    def _vlan_places(self, d: Device, vid: int) -> list[_Place]:
+        """Where the hosts of VLAN ``vid`` of ``d`` sit: its switch segment, else the
+        VLAN interface / subinterface that terminates it."""
+        did = self.topo.vlan_domain(d.hostname, vid)
+        if did is not None:
+            vlan = d.vlans.get(vid)
+            return [self._place(d.hostname, ("vlans", vid), did, 0, (vlan.name if vlan else "") or f"vlan{vid}")]
+        out: list[_Place] = []
+        for itf in sorted(d.interfaces.values(), key=lambda i: i.name):
+            if (
+                itf.encapsulation_vlan == vid
+                and itf.kind in (IfKind.VLAN, IfKind.SUBINTERFACE, IfKind.SVI)
+                and self._eligible(d, itf)
+            ):
+                out.extend(self._interface_places(d, itf))
+        return out
+
+    def _interface_places(self, d: Device, itf: Interface) -> list[_Place]:
+        """Where the hosts behind ``itf`` sit ([] when no reference to it resolves)."""
+        host, topo = d.hostname, self.topo
+        if itf.kind == IfKind.SVI:
+            vid = svi_vid(itf)
+            if vid is not None and topo.vlan_domain(host, vid) is not None:
+                places = self._vlan_places(d, vid)
+                for p in places:
+                    p.add_subnets(itf.addresses)
+                return places
+        # A VLAN interface on a RouterOS bridge without VLAN filtering: RouterOS ignores the
+        # ports' pvid, so the hosts meant for the VLAN sit on those ports, untagged.
+        ports = [
+            p for p in self._pvid_ports.get(itf.name, ()) if p in d.interfaces and self._eligible(d, d.interfaces[p])
+        ]
+        places = []
+        for port in ports:
+            did = topo.port_domain(host, port)
+            if did is not None:
+                p = self._place(host, ("attach", port), did, 2, port)
+                p.add_subnets(itf.addresses)
+                places.append(p)
+        if places:
+            return places
+        did = topo.port_domain(host, itf.name)
+        if did is None:
+            return []
+        p = self._place(host, ("attach", itf.name), did, 1 if itf.is_l3 else 2, _label(d, itf))
+        p.add_subnets(itf.addresses)
+        for r in d.routes:  # what lies beyond it (a wan zone owns the networks routed there)
+            beyond = r.interface == itf.name or (
+                r.next_hop is not None and any(a.first <= r.next_hop <= a.last for a in itf.addresses)
+            )
+            if r.prefix.prefixlen and not r.drop and beyond and r.prefix.cidr not in p.routed:
+                p.routed.append(r.prefix.cidr)
+        return [p]
+
+    def _evidence(self, places: list[_Place], strength: int, hit, why: str) -> None:
+        kind, _, word = hit
+        text = f"{why} ~ {word}" if word else why
+        if not places:
+            self._note(f"{text}: not placed (no VLAN segment, address or port the audit can attach to)")
+        for p in places:
+            if (strength, kind, text) not in p.hits:
+                p.hits.append((strength, kind, text))
+
+    # ------------------------------------------------------------------ one device
+
+    def device(self, d: Device) -> None:
+        host = d.hostname
+        self._nameif = any(i.security_level is not None for i in d.interfaces.values())
+        self._carriers = {
+            i.parent for i in d.interfaces.values() if i.parent and i.kind in (IfKind.VLAN, IfKind.SUBINTERFACE)
+        }
+        self._pvid_ports = _pvid_ports(d)
+        for vif, ports in sorted(self._pvid_ports.items()):
+            self._note(
+                f"{host}:{vif} is a VLAN interface on a bridge without VLAN filtering: RouterOS "
+                f"ignores the pvid of {', '.join(ports)}, whose hosts sit untagged in the bridge's "
+                "domain; zones meant for that VLAN are placed on those ports"
+            )
+        # A FortiGate VDOM is named for what it serves (VDOM KHACH: the guest network).
+        vdom = d.context
+        eligible = [i for i in sorted(d.interfaces.values(), key=lambda i: i.name) if self._eligible(d, i)]
+        lists: dict[str, list[str]] = defaultdict(list)
+        for lst, members in d.interface_lists.items():
+            for m in members:
+                lists[m].append(lst)
+        roles = d.interface_roles
+        for itf in eligible:
+            places = self._interface_places(d, itf)
+            named = [(itf.name, f"{host}:{itf.name}")]
+            if vdom and vdom.lower() != "root":
+                named.append((vdom, f"{host}:{itf.name} in VDOM {vdom}"))
+            if itf.description:
+                named.append((itf.description, f"{host}:{itf.name} '{itf.description}'"))
+            if itf.zone:
+                named.append((itf.zone, f"{host}:{itf.name} {'nameif' if self._nameif else 'zone'} {itf.zone}"))
+            named += [(lst, f"{host}:{itf.name} in interface list {lst}") for lst in sorted(lists.get(itf.name, ()))]
+            for text, why in named:
+                hit = classify(text)
+                if hit:
+                    self._evidence(places, _NAMED, hit, why)
+            role = _ROLE_KIND.get(str(roles.get(itf.name, "")))
+            if role:
+                self._evidence(
+                    places, _HINTED, (role, _ZONE_NAME[role], ""), f"{host}:{itf.name} role {roles[itf.name]}"
+                )
+            if itf.nat_side == "outside":
+                self._evidence(places, _HINTED, ("external", "internet", ""), f"{host}:{itf.name} is NAT outside")
+        for vid, vlan in sorted(d.vlans.items()):
+            hit = classify(vlan.name) if vlan.name else None
+            if hit:
+                self._evidence(self._vlan_places(d, vid), _NAMED, hit, f"{host} vlan {vid} '{vlan.name}'")
+        for ssid in d.ssids:
+            places = self._vlan_places(d, ssid.vlan) if ssid.vlan else []
+            itf = d.interfaces.get(ssid.interface or "")
+            if not places and itf is not None and self._eligible(d, itf):
+                places = self._interface_places(d, itf)
+            hit = _classify_ssid(ssid.name)
+            if hit:
+                self._evidence(places, _NAMED, hit, f"{host} SSID '{ssid.name}'")
+            if ssid.open_auth:
+                # Anyone in range can join an SSID without a password: its hosts are guests.
+                self._evidence(
+                    places, _NAMED, ("guest", "guest", ""), f"{host} SSID '{ssid.name}' is open (no password)"
+                )
+        # The interface a default route leaves through faces the Internet (a default
+        # route toward another device of the snapshot is transit, not the exit).
+        for r in d.routes:
+            if r.prefix.prefixlen == 0 and not r.drop:
+                out = d.interfaces.get(r.interface or _iface_for(d, r.next_hop) or "")
+                if out is not None and self._eligible(d, out):
+                    self._evidence(
+                        self._interface_places(d, out),
+                        _HINTED,
+                        ("external", "internet", ""),
+                        f"{host}:{out.name} carries the default route",
+                    )
+
+    # ------------------------------------------------------------------ zones
+
+    def zones(self) -> list[Zone]:
+        """One zone per kind and L2 domain (one external zone for every exit)."""
+        groups: dict[tuple[str, str | None], list[_Place]] = {}
+        for p in sorted(self.places.values(), key=lambda p: (p.device, p.rank, str(p.ref))):
+            if not p.hits:
+                continue
+            pool = [h for h in p.hits if h[0] == _NAMED] or p.hits
+            kind = min((h[1] for h in pool), key=_KIND_ORDER.index)
+            if kind != "external" and not p.subnets and not self.topo.domains[p.domain].l3:
+                # Hosts there reach no router of the snapshot and own no address: a zone would
+                # only yield unknown cells.  Typically an L2 switch whose uplink to the router
+                # the configs cannot show.
+                self._note(
+                    f"{p.device}:{p.label} ({kind}) has no router interface or address in its L2 "
+                    "domain: not drafted (declare links: to the router if it is cabled to one)"
+                )
+                continue
+            groups.setdefault((kind, None if kind == "external" else p.domain), []).append(p)
+        bases = [_ZONE_NAME[kind] for kind, _ in groups]
+        zones: list[Zone] = []
+        used: set[str] = set()
+        domains_of: dict[str, list[str]] = {}
+        devices_of: dict[str, set[str]] = defaultdict(set)
+        for (kind, _), places in groups.items():
+            devices_of[_ZONE_NAME[kind]].update(p.device for p in places)
+        for (kind, _), places in groups.items():
+            name = _ZONE_NAME[kind]
+            if bases.count(name) > 1:
+                # Several zones of one kind: told apart by VLAN / interface (and device).
+                label = places[0].label if len(devices_of[name]) == 1 else f"{places[0].device}-{places[0].label}"
+                name = f"{name}-{_slug(label)}"
+            while name in used:
+                name += "-2"
+            used.add(name)
+            z = Zone(name, kind)
+            by_domain: dict[str, list[_Place]] = {}
+            for p in places:
+                by_domain.setdefault(p.domain, []).append(p)
+            for ps in by_domain.values():
+                best = min(p.rank for p in ps)
+                for p in ps:
+                    if p.rank == best:
+                        (z.vlans if p.ref[0] == "vlans" else z.attach).append((p.device, p.ref[1]))
+            for p in places:
+                for _, k, why in p.hits:
+                    text = why if k == kind else f"{why} (also suggests {k})"
+                    if text not in z.inferred_from:
+                        z.inferred_from.append(text)
+                if kind != "external":
+                    for net in p.subnets + (p.routed if kind == "wan" else []):
+                        if net not in z.subnets:
+                            z.subnets.append(net)
+            domains_of[name] = list(by_domain)
+            zones.append(z)
+        shared: dict[str, list[str]] = defaultdict(list)
+        for name, doms in domains_of.items():
+            for did in doms:
+                shared[did].append(name)
+        for did, names in shared.items():
+            if len(names) > 1:
+                label = self.topo.domains[did].label or did
+                self._note(
+                    f"zones {', '.join(sorted(names))} share one L2 domain ({label}): their hosts "
+                    "reach each other without passing a router or firewall"
+                )
+        return sorted(zones, key=lambda z: z.name)
+
+
+def infer_site(devices: list[Device], topo: Topology) -> Site:
+    """Draft zones from what the configs say, for a person to confirm (``netaudit init``).
+
+    Every usable interface, VLAN and SSID is a place hosts may sit.  Its names —
+    interface name, description / comment / alias, ASA nameif, FortiGate zone, VLAN
+    name, SSID, RouterOS interface lists — are matched on whole words (:func:`classify`);
+    structural hints (default route, NAT outside, FortiGate interface role) decide
+    only where no name does.  Trunks and ports that merely carry VLAN interfaces are
+    never zones.  Places are grouped into one zone per kind and L2 domain (one external
+    zone for all exits), written with references the audit's placement resolves: the
+    VLAN segment, else the L3 interface, else the port.  Every zone records what it
+    matched; hints that nothing could place, and zones sharing an L2 domain, are
+    listed in ``Site.notes``.
+    """
+    drafter = _Drafter(topo)
+    for d in sorted(devices, key=lambda d: d.hostname):
+        drafter.device(d)
+    site = Site(unit="", level=2, inferred=True)
+    site.zones = drafter.zones()
+    site.notes = drafter.notes
+    return site
+
+
+def _pvid_ports(d: Device) -> dict[str, list[str]]:
+    """RouterOS bridges without VLAN filtering: VLAN interface -> the bridge ports whose
+    (ignored) pvid is its VLAN, i.e. where the hosts meant for that VLAN plug in."""
+    out: dict[str, list[str]] = {}
+    for bridge in d.unfiltered_bridges:
+        by_vid: dict[int, list[str]] = defaultdict(list)
+        for p in bridge.pvids:
+            by_vid[p.vlans[0]].append(p.name)
+        for v in bridge.vlan_interfaces:
+            if by_vid.get(v.vlans[0]):
+                out[v.name] = sorted(by_vid[v.vlans[0]])
+    return out
+
+
+def _label(d: Device, itf: Interface) -> str:
+    """What to call the place behind ``itf``: its own name, unless that is a hardware
+    name of a VLAN subinterface (Gi0/0/1.40), then the VLAN's name."""
+    vid = itf.encapsulation_vlan
+    if vid and re.fullmatch(r"[A-Za-z-]*[0-9/.:]+", itf.name):
+        vlan = d.vlans.get(vid)
+        return (vlan.name if vlan else "") or f"vlan{vid}"
+    return itf.name
+
+
+def _slug(label: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _fold(label).lower()).strip("-") or "zone"
+
+
+def _transit(topo: Topology, dev: str, ifname: str) -> bool:
+    """A routed link to another device of the snapshot: infrastructure, not a zone."""
+    did = topo.l3_domain(dev, ifname)
+    return did is not None and any(other != dev for other, _ in topo.domains[did].l3)
+
+
+def _iface_for(d: Device, nh: int | None) -> str | None:
+    if nh is None:
+        return None
+    for itf in d.l3_interfaces():
+        for a in itf.addresses:
+            if a.first <= nh <= a.last:
+                return itf.name
+    return None
+
+
+def _comment(text: str, indent: int = 0) -> str:
+    # A control character is not allowed anywhere in YAML, comments included: made visible.
+    return " " * indent + "# " + clean(" ".join(str(text).split()), keep="")
+
+
+def _dump(data: dict, indent: int = 0, flow_lists: bool = False) -> list[str]:
+    """``data`` as YAML lines (lists of plain values in [a, b] style with ``flow_lists``)."""
+    text = yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=None if flow_lists else False
+    )
+    return [" " * indent + line for line in text.splitlines()]
+
+
+def site_to_yaml(site: Site) -> str:
+    """Render a (usually inferred) site as a commented YAML draft for review.
+
+    Values are written by the YAML library, so any name — quotes, colons, ``#``,
+    leading dashes, Vietnamese — loads back exactly; what each zone was inferred from
+    is kept as comment lines above it.
+    """
+    lines = [
+        "# netaudit site file — DRAFT inferred from names in the configs; review every zone.",
+        "# Bản nháp: rà soát từng vùng mạng, ghi tên đơn vị và cấp độ trước khi kiểm tra.",
+    ]
+    lines += _dump({"unit": site.unit or UNIT_PLACEHOLDER})
+    lines += _dump({"level": site.level})
+    lines[-1] += "    # cấp độ 1..5: TODO confirm"
+    for note in site.notes:
+        lines.append(_comment(f"note: {note}"))
+    if not site.zones:
+        lines += ["zones:", "  {}   # nothing recognised: add zones by hand"]
+    else:
+        lines.append("zones:")
+    for z in site.zones:
+        for why in z.inferred_from:
+            lines.append(_comment(f"inferred from: {why}", 2))
+        spec: dict = {"kind": z.kind}
+        if z.subnets:
+            spec["subnets"] = [str(s) for s in z.subnets]
+        if z.vlans:
+            spec["vlans"] = [f"{d}:{v}" for d, v in z.vlans]
+        if z.attach:
+            spec["attach"] = [f"{d}:{i}" for d, i in z.attach]
+        lines += _dump({z.name: spec}, 2, flow_lists=True)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,240 @@
+"""Where each zone's hosts sit: the site file held against the topology.
+
+:func:`check_references` refuses a site file that names a device, VLAN or interface
+the snapshot does not have; :func:`resolve` places each zone in the topology's L2
+domains and computes the addresses it owns (an ``external`` zone without subnets owns
+every address no other zone owns, and is attached at the snapshot's exits:
+docs/semantics.md, "The external zone").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import NoReturn
+
+from netaddr import IPSet
+
+from ..messages import Text
+from ..model import Device, IfKind, InputError, Interface
+from ..topology import Topology, exits
+from .site import Site, Zone, did_you_mean
+
+# --------------------------------------------------------------------------- references
+
+
+def _device_for(topo: Topology, dev: str, what: str, err: Callable[[str, int | None], NoReturn], line) -> Device:
+    d = topo.devices.get(dev)
+    if d is None:
+        err(f"{what}: no device {dev!r} in the snapshot{did_you_mean(dev, topo.devices)}", line)
+    return d
+
+
+def _interface_exists(d: Device, ifn: str) -> bool:
+    return ifn in d.interfaces or _canonical(ifn, d) in d.interfaces
+
+
+def _missing_interface(d: Device, ifn: str, what: str, err, line) -> None:
+    hint = did_you_mean(ifn, d.interfaces)
+    full = _canonical(ifn, d)
+    named = sorted(i.name for i in d.interfaces.values() if i.zone and i.zone.lower() == ifn.lower())
+    if full in d.interfaces:
+        hint = f" (write the full name {full!r})"
+    elif named:
+        # People name ASA interfaces by nameif and FortiGate ones by zone; the site file wants the interface.
+        label = "nameif" if any(i.security_level is not None for i in d.interfaces.values()) else "zone"
+        hint = f" ({ifn!r} is the {label} of {', '.join(named)}: name the interface)"
+    err(f"{what}: no interface {ifn!r} on {d.hostname}{hint}", line)
+
+
+def check_references(site: Site, topo: Topology) -> None:
+    """Every device, VLAN and interface a site file names must exist in the snapshot.
+
+    A typo there would otherwise not fail: the zone is just not placed and its cells
+    turn "unknown", or a link goes missing.  Raises InputError naming the file, the
+    entry's line and the closest names.  A reference that exists but carries no
+    traffic (a shut port, a VLAN no port uses) stays a placement problem of the zone.
+    An ``attach`` entry whose device name holds a colon is re-split here, against the
+    devices of the snapshot.
+    """
+
+    def err(msg: str, line: int | None) -> NoReturn:
+        raise InputError(msg, site.file, line)
+
+    for z in site.zones:
+        for i, (dev, vid) in enumerate(z.vlans):
+            line = z.ref_lines.get(("vlans", i), z.line)
+            what = f"zone {z.name!r}: vlans entry '{dev}:{vid}'"
+            d = _device_for(topo, dev, what, err, line)
+            if topo.vlan_domain(dev, vid) is not None:
+                continue
+            terminating = sorted(
+                itf.name
+                for itf in d.interfaces.values()
+                if itf.encapsulation_vlan == vid and itf.kind in (IfKind.VLAN, IfKind.SUBINTERFACE)
+            )
+            if terminating:
+                refs = ", ".join(f'"{dev}:{n}"' for n in terminating)
+                err(
+                    f"{what}: VLAN {vid} is not a switch VLAN on {dev} but the VLAN interface "
+                    f"{', '.join(terminating)}: write attach: [{refs}]",
+                    line,
+                )
+            known = set(d.vlans) | {svi_vid(itf) for itf in d.interfaces.values() if itf.kind == IfKind.SVI}
+            if vid not in known:
+                err(
+                    f"{what}: no VLAN {vid} on {dev}{did_you_mean(f'{dev}:{vid}', [f'{dev}:{v}' for v in known if v])}",
+                    line,
+                )
+        for i, (dev, ifn) in enumerate(z.attach):
+            line = z.ref_lines.get(("attach", i), z.line)
+            if dev not in topo.devices:
+                dev, ifn = _resplit(topo, dev, ifn)
+                z.attach[i] = (dev, ifn)
+            what = f"zone {z.name!r}: attach entry '{dev}:{ifn}'"
+            d = _device_for(topo, dev, what, err, line)
+            if not _interface_exists(d, ifn):
+                _missing_interface(d, ifn, what, err, line)
+    for i, pair in enumerate(site.links):
+        line = site.link_lines[i] if i < len(site.link_lines) else None
+        for dev, ifn in pair:
+            what = f"links entry '{dev}:{ifn}'"
+            d = _device_for(topo, dev, what, err, line)
+            if ifn not in d.interfaces:
+                _missing_interface(d, ifn, what, err, line)
+
+
+def _resplit(topo: Topology, dev: str, ifn: str) -> tuple[str, str]:
+    """``DEV:IF`` split at the colon that names a device of the snapshot, if one does."""
+    whole = f"{dev}:{ifn}"
+    for k, ch in enumerate(whole):
+        if ch == ":" and whole[:k] in topo.devices and whole[k + 1 :]:
+            return whole[:k], whole[k + 1 :]
+    return dev, ifn
+
+
+# --------------------------------------------------------------------------- placement
+
+
+@dataclass
+class PlacedZone:
+    """A zone with the L2 domains its hosts sit in and the addresses it owns."""
+
+    zone: Zone
+    domains: list[str]
+    owned: IPSet
+    problems: list[Text] = field(default_factory=list)  # English as str; .render(lang) / .both()
+    # Where an external zone without attach: was attached automatically, and why.
+    attached: list[Text] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.zone.name
+
+    @property
+    def kind(self) -> str:
+        return self.zone.kind
+
+
+def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[str]]:
+    """Place zones in domains; return (placed zones, all device addresses, warnings)."""
+    warnings: list[str] = []
+    device_addrs = IPSet()
+    for d in topo.devices.values():
+        for itf in d.interfaces.values():
+            if not itf.shutdown:
+                for a in itf.owns():
+                    device_addrs.add(a.ip)
+    placed: list[PlacedZone] = []
+    for z in site.zones:
+        doms: list[str] = []
+        problems: list[Text] = []
+        for dev, vid in z.vlans:
+            did = topo.vlan_domain(dev, vid)
+            if did is None:
+                problems.append(Text("problem.vlan_missing", device=dev, vlan=vid))
+            elif did not in doms:
+                doms.append(did)
+        for dev, ifn in z.attach:
+            at_dev = topo.devices.get(dev)
+            name = ifn
+            if at_dev is not None and ifn not in at_dev.interfaces:
+                name = _canonical(ifn, at_dev)
+            did = topo.port_domain(dev, name) if at_dev is not None else None
+            if did is None:
+                problems.append(Text("problem.attach_missing", device=dev, interface=ifn))
+            elif did not in doms:
+                doms.append(did)
+        if z.subnets and not z.vlans and not z.attach:
+            spans = [(s.first, s.last) for s in z.subnets]
+            for dev, d in topo.devices.items():
+                for itf in d.l3_interfaces():
+                    # Overlap of two CIDR blocks = one contains the other.
+                    if any(a.first <= hi and lo <= a.last for a in itf.addresses for lo, hi in spans):
+                        did = topo.l3_domain(dev, itf.name)
+                        if did is not None and did not in doms:
+                            doms.append(did)
+            if not doms:
+                problems.append(Text("problem.no_interface"))
+        owned = IPSet(z.subnets)
+        if not z.subnets and z.kind not in ("external",):
+            for did in doms:
+                for dev, ifn in topo.domains[did].l3:
+                    for a in topo.interface(dev, ifn).addresses:
+                        owned.add(a.cidr)
+        placed.append(PlacedZone(z, sorted(doms, key=lambda x: int(x[1:])), owned, problems))
+        warnings.extend(f"zone {z.name}: {p}" for p in problems)
+    _attach_external(placed, topo, warnings)
+    # A zone without subnets of kind external owns every address no other zone owns.
+    claimed = IPSet()
+    for pz in placed:
+        if pz.zone.subnets or pz.kind != "external":
+            claimed |= pz.owned
+    for pz in placed:
+        if pz.kind == "external" and not pz.zone.subnets:
+            pz.owned = IPSet(["0.0.0.0/0"]) - claimed
+    return placed, device_addrs, warnings
+
+
+def _attach_external(placed: list[PlacedZone], topo: Topology, warnings: list[str]) -> None:
+    """Attach ``external`` zones declared with no subnets, vlans or attach at the
+    snapshot's exits (topology.exits), except segments another zone already holds."""
+    auto = [pz for pz in placed if pz.kind == "external" and not (pz.zone.subnets or pz.zone.vlans or pz.zone.attach)]
+    if not auto:
+        return
+    held = {did for pz in placed if pz not in auto for did in pz.domains}
+    found = exits(topo)
+    for pz in auto:
+        for ex in found:
+            did = topo.l3_domain(ex.device, ex.interface) or topo.port_domain(ex.device, ex.interface)
+            if did is None or did in held:
+                continue
+            if did not in pz.domains:
+                pz.domains.append(did)
+            where = f"{ex.source.file}:{ex.source.line}" if ex.source else ""
+            pz.attached.append(Text(f"attach.{ex.why}", device=ex.device, interface=ex.interface, where=where))
+        pz.domains.sort(key=lambda x: int(x[1:]))
+        if not pz.domains:
+            pz.problems.append(Text("problem.no_exit"))
+            warnings.append(f"zone {pz.name}: {Text('problem.no_exit')}")
+
+
+def _canonical(ifn: str, d: Device) -> str:
+    try:
+        from netutils.interface import canonical_interface_name
+
+        name = canonical_interface_name(ifn)
+    except Exception:  # netutils raises on names it does not know; keep the user's text
+        name = ifn
+    if name in d.interfaces:
+        return name
+    low = {k.lower(): k for k in d.interfaces}
+    return low.get(ifn.lower(), name)
+
+
+def svi_vid(itf: Interface) -> int | None:
+    """The VLAN an SVI routes (its encapsulation, else the digits of ``VlanNN``)."""
+    digits = "".join(c for c in itf.name if c.isdigit())
+    if itf.encapsulation_vlan:
+        return itf.encapsulation_vlan
+    return int(digits) if digits and itf.name.lower().startswith("vlan") else None

@@ -1,0 +1,642 @@
+"""The site file: what a person declares about the network (``site.yaml``).
+
+:func:`load_site` reads and validates it — errors name the file and line; unknown keys
+are errors, with "did you mean"; a schema of types and ranges; no overlapping or
+catch-all inside subnets, no IPv6 (docs/semantics.md, "Zone addresses"); size,
+alias-expansion and zone-count limits (docs/limits.md, "Site file").
+:func:`site_warnings` says what every report must carry about a site as a whole.
+Nothing here looks at the configurations: references to devices, VLANs and interfaces
+are checked against the topology by :func:`netaudit.zones.placement.check_references`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+from netaddr import AddrFormatError, IPNetwork
+
+from ..messages import Text
+from ..model import InputError
+from ..safetext import escape_char, one_line
+from ..vocabulary import DEVICES_ZONE, KINDS, unit_is_placeholder
+
+
+@dataclass
+class Zone:
+    name: str
+    kind: str
+    subnets: list[IPNetwork] = field(default_factory=list)
+    vlans: list[tuple[str, int]] = field(default_factory=list)
+    attach: list[tuple[str, str]] = field(default_factory=list)
+    # Source addresses its hosts use for the matrix: "own" (the addresses the zone owns;
+    # "subnets" is the older name) or "any" (spoofing included).  docs/semantics.md
+    sources: str = "own"
+    inferred_from: list[str] = field(default_factory=list)
+    line: int | None = None
+    # Line of each vlans/attach entry in the site file: ("vlans" | "attach", index) -> line.
+    ref_lines: dict[tuple[str, int], int] = field(default_factory=dict)
+
+
+@dataclass
+class PolicyOverride:
+    src: str
+    dst: str
+    allow: bool | None = None
+    services: list[str] | None = None  # limited to these
+    line: int | None = None
+
+
+@dataclass
+class Site:
+    unit: str = ""
+    level: int = 2
+    zones: list[Zone] = field(default_factory=list)
+    policy: list[PolicyOverride] = field(default_factory=list)
+    links: list[tuple[tuple[str, str], tuple[str, str]]] = field(default_factory=list)
+    info: dict = field(default_factory=dict)  # address, inspected_by, … (shown on reports)
+    file: str | None = None
+    inferred: bool = False
+    link_lines: list[int | None] = field(default_factory=list)  # site-file line of each links entry
+    # Inference only: what the configs hint at that no zone could use (comments of the draft).
+    notes: list[str] = field(default_factory=list)
+
+    def zone(self, name: str) -> Zone:
+        for z in self.zones:
+            if z.name == name:
+                return z
+        raise KeyError(name)
+
+
+# --------------------------------------------------------------------------- loading
+
+# Limits of a site file (docs/limits.md, "Site file").  A site file is a few kilobytes
+# and a few hundred values; these stop a file that is something else (or an attack)
+# before it costs memory or time.
+SITE_MAX_BYTES = 1 << 20  # 1 MiB
+SITE_MAX_VALUES = 100_000  # YAML values after alias expansion (*name)
+SITE_MAX_DEPTH = 50  # nesting of lists and mappings
+MAX_ZONES_ENV = "NETAUDIT_MAX_ZONES"
+DEFAULT_MAX_ZONES = 200  # the matrix grows with the square of the zone count
+
+
+def max_zones() -> int:
+    """Zone limit of a site file: ``NETAUDIT_MAX_ZONES`` (a positive whole number) or
+    :data:`DEFAULT_MAX_ZONES`; another value is an :class:`InputError` naming it."""
+    raw = os.environ.get(MAX_ZONES_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_ZONES
+    if not re.fullmatch(r"[0-9]{1,9}", raw) or int(raw) < 1:
+        raise InputError(f"{MAX_ZONES_ENV}={raw!r}: expected a positive whole number of zones")
+    return int(raw)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that remembers where things are: every mapping's line as ``__line__``,
+    its keys' lines (:class:`_Map`) and its list items' lines (:class:`_Seq`).
+
+    It also refuses what a site file never needs: a key given twice in one mapping
+    (YAML keeps the last silently — a second ``zones:`` would drop the first), a date
+    that does not exist (``2026-09-31``), and aliases that expand the document beyond
+    :data:`SITE_MAX_VALUES` values (a few hundred bytes of ``&a [*b, *b, …]`` can
+    otherwise stand for gigabytes)."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.alias_lines: list[int] = []
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self.alias_lines.append(self.peek_event().start_mark.line + 1)
+        self.depth += 1
+        try:
+            if self.depth > SITE_MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None,
+                    None,
+                    f"values nested more than {SITE_MAX_DEPTH} levels deep (a site file has a few)",
+                    self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def get_single_node(self):
+        node = super().get_single_node()
+        if node is not None and self.alias_lines:
+            _check_expansion(node, self.alias_lines[0])
+        return node
+
+
+def _check_expansion(root, alias_line: int) -> None:
+    """Count the values of the document as if every alias were written out (memoised
+    over the node graph, iteratively); refuse more than SITE_MAX_VALUES, and cycles."""
+
+    def children(node):
+        if isinstance(node, yaml.SequenceNode):
+            return node.value
+        if isinstance(node, yaml.MappingNode):
+            return [n for pair in node.value for n in pair]
+        return []
+
+    size: dict[int, int] = {}
+    active: set[int] = set()
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            active.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in children(node))
+            if size[key] > SITE_MAX_VALUES:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"YAML aliases (*name) expand the site file beyond {SITE_MAX_VALUES:,} values; "
+                    "a site file needs a few hundred — write the values out",
+                    _Mark(alias_line),
+                )
+            continue
+        if key in size:
+            continue
+        if key in active:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a YAML alias refers to a value that contains it", _Mark(alias_line)
+            )
+        active.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in children(node) if id(c) not in size)
+
+
+class _Mark:
+    """A position for a YAML error raised after composition: just the line."""
+
+    def __init__(self, line: int):
+        self.line = line - 1
+
+
+class _Map(dict):
+    """A YAML mapping with ``key_lines``: key -> line of the key."""
+
+    key_lines: dict
+
+
+class _Seq(list):
+    """A YAML sequence with ``lines``: the line of each item."""
+
+    lines: list
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _construct_mapping(loader, node, deep=False):
+    first: dict = {}
+    for k, _ in node.value:
+        if isinstance(k, yaml.ScalarNode) and k.tag != _MERGE_TAG:
+            if (k.tag, k.value) in first:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"{k.value!r} is given twice in one mapping (first on line "
+                    f"{first[(k.tag, k.value)]}); YAML would keep only the last",
+                    k.start_mark,
+                )
+            first[(k.tag, k.value)] = k.start_mark.line + 1
+    mapping = _Map(yaml.SafeLoader.construct_mapping(loader, node, deep=True))
+    mapping.key_lines = {loader.construct_object(k, deep=True): k.start_mark.line + 1 for k, _ in node.value}
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+def _construct_sequence(loader, node, deep=False):
+    seq = _Seq(loader.construct_sequence(node, deep=True))
+    seq.lines = [item.start_mark.line + 1 for item in node.value]
+    return seq
+
+
+def _construct_timestamp(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a real date", node.start_mark
+        ) from None
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+# Keys a site file may hold.  Anything else is a typo that would otherwise be ignored
+# silently (``polcy:`` drops every override, ``subnet:`` a zone's addresses).
+SITE_KEYS = ("unit", "level", "zones", "policy", "links")
+# Free information shown on the reports (report/view.py cover and inventory).
+INFO_KEYS = ("address", "inspected_by", "prepared_by", "inspection_date", "devices")
+ZONE_KEYS = ("kind", "subnets", "vlans", "attach", "sources")
+POLICY_KEYS = ("from", "to", "allow", "services")
+# site.yaml ``devices: {NAME: {type, location, purpose}}`` (the dossier's device list).
+DEVICE_INFO_KEYS = ("type", "location", "purpose")
+# The shortest prefix a zone other than ``external`` may own: anything shorter is a
+# catch-all that would take the Internet's addresses (docs/semantics.md, "Zone addresses").
+MIN_INSIDE_PREFIX = 8
+
+
+def did_you_mean(word: str, candidates) -> str:
+    """`` (did you mean 'x'?)`` with the closest candidates, or ``""``."""
+    cands = sorted({str(c) for c in candidates})
+    by_low: dict[str, str] = {}
+    for c in cands:
+        by_low.setdefault(c.lower(), c)
+    close = difflib.get_close_matches(str(word).lower(), list(by_low), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return " (did you mean " + " or ".join(repr(by_low[c]) for c in close) + "?)"
+
+
+def _line_of(container, index: int, default: int | None) -> int | None:
+    """Line of item ``index`` of a loaded list (``default`` for plain lists)."""
+    lines = getattr(container, "lines", None)
+    return lines[index] if lines and index < len(lines) else default
+
+
+def _key_line(mapping, key) -> int | None:
+    """Line of ``key`` in a loaded mapping, else of the mapping (None for plain dicts)."""
+    return getattr(mapping, "key_lines", {}).get(key, mapping.get("__line__"))
+
+
+def _check_keys(mapping: dict, allowed: tuple[str, ...], what: str, err) -> None:
+    """InputError naming the first key of ``mapping`` that is not ``allowed``."""
+    key_lines = getattr(mapping, "key_lines", {})
+    for key in mapping:
+        if key == "__line__" or key in allowed:
+            continue
+        err(
+            f"unknown key {_show(key)} in {what}{did_you_mean(str(key), allowed)}; allowed: {', '.join(allowed)}",
+            key_lines.get(key, mapping.get("__line__")),
+        )
+
+
+def _show(value) -> str:
+    """A value as an error message quotes it: its repr, without the loader's line marks, cut short."""
+    if isinstance(value, dict):
+        value = {k: v for k, v in value.items() if k != "__line__"}
+    text = repr(
+        value if not isinstance(value, (_Map, _Seq)) else (dict(value) if isinstance(value, dict) else list(value))
+    )
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _what(value) -> str:
+    """What a YAML value is, in words, for a type error."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"true/false ({value})".lower()
+    if isinstance(value, (int, float)):
+        return f"the number {_show(value)}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (date, datetime)):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return f"the text {_show(value)}"
+    return f"a {type(value).__name__}"
+
+
+def _text(value, what: str, err, line) -> str:
+    """A text field (None = empty)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        err(f"{what} must be text, not {_what(value)}; put it in quotes", line)
+    return value
+
+
+def _list(value, what: str, example: str, err, line) -> list:
+    """A list field (None = empty); a single value is an error that shows the list form."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        err(f"{what} must be a list, e.g. {example}", line)
+    return value
+
+
+def _dev_item(text, what: str, err) -> tuple[str, str]:
+    if not isinstance(text, str):
+        err(
+            f"{what} entry {_show(text)} must be DEVICE:{'VLAN-ID' if what == 'vlans' else 'INTERFACE'} "
+            "(text, in quotes)"
+        )
+    s = text
+    # A VLAN id never holds a colon, so a device name may (RouterOS identities are free text).
+    dev, sep, rest = s.rpartition(":") if what == "vlans" else s.partition(":")
+    if not sep or not dev or not rest:
+        err(f"{what} entry {s!r} must be DEVICE:{'VLAN-ID' if what == 'vlans' else 'INTERFACE'}")
+    return dev, rest
+
+
+def _subnet(value, zone: str, kind: str, err, line) -> IPNetwork:
+    """A zone's subnet: IPv4 A.B.C.D/N (or an address); IPv6 and catch-alls refused."""
+    if not isinstance(value, str):
+        err(f"zone {zone!r}: bad subnet {_show(value)}: expected an IPv4 prefix A.B.C.D/N, in quotes", line)
+    try:
+        net = IPNetwork(value.strip())
+    except (AddrFormatError, ValueError, TypeError):
+        err(f"zone {zone!r}: bad subnet {value!r}: expected an IPv4 prefix A.B.C.D/N", line)
+    if net.version != 4:
+        err(f"zone {zone!r}: subnet {value!r}: IPv6 is not modelled yet (netaudit models IPv4 only); remove it", line)
+    net = net.cidr
+    if kind != "external" and net.prefixlen < MIN_INSIDE_PREFIX:
+        every = "every address" if net.prefixlen == 0 else f"{net.size:,} addresses"
+        err(
+            f"zone {zone!r}: subnet {net} would own {every}: only an external zone may own every "
+            f"address no other zone owns (a zone of kind {kind!r} needs a prefix of /{MIN_INSIDE_PREFIX} "
+            "or longer); remove subnets: or make the zone kind: external",
+            line,
+        )
+    return net
+
+
+def _date(value, what: str, err, line) -> None:
+    if value is None:
+        return
+    if isinstance(value, datetime):
+        err(f"{what} must be a date YYYY-MM-DD, without a time", line)
+    if isinstance(value, date):
+        return
+    if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*", value):
+        try:
+            date.fromisoformat(value.strip())
+            return
+        except ValueError:
+            err(f"{what}: {value!r} is not a real date", line)
+    err(f"{what} must be a date YYYY-MM-DD, not {_what(value)}", line)
+
+
+def _level(value, err, line) -> int:
+    """``level``: a whole number 1..5 (a quoted one too); never true/false, a fraction or .inf."""
+    if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,3}\s*", value):
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        err(f"level must be a whole number 1..5, not {_what(value)}", line)
+    if not 1 <= value <= 5:
+        err(f"level must be 1..5, not {_show(value)}", line)
+    return value
+
+
+def load_site(path: str | Path) -> Site:
+    """Parse and validate a site file; raise InputError naming file and line."""
+    path = Path(path)
+    display = str(path)
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError("site file is not a regular file", display)
+        if st.st_size > SITE_MAX_BYTES:
+            raise InputError(
+                f"site file is {st.st_size:,} bytes, more than the limit of {SITE_MAX_BYTES:,} "
+                "bytes (a site file is a few kilobytes): is this the right file?",
+                display,
+            )
+        with open(path, "rb") as f:
+            raw = f.read(SITE_MAX_BYTES + 1)
+    except OSError as e:
+        raise InputError(f"cannot read site file: {e.strerror}", display) from None
+    if len(raw) > SITE_MAX_BYTES:
+        raise InputError(
+            f"site file is more than the limit of {SITE_MAX_BYTES:,} bytes "
+            "(a site file is a few kilobytes): is this the right file?",
+            display,
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise InputError("site file is not UTF-8 text", display, line) from None
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.reader.ReaderError as e:
+        line = text.count("\n", 0, e.position) + 1 if isinstance(e.position, int) else None
+        ch = chr(e.character) if isinstance(e.character, int) else str(e.character)
+        raise InputError(
+            f"character {escape_char(ch)} (U+{ord(ch[:1] or ' '):04X}) is not allowed in a "
+            "YAML file; remove it, or write it as an escape inside double quotes",
+            display,
+            line,
+        ) from None
+    except (yaml.constructor.ConstructorError, yaml.composer.ComposerError) as e:
+        mark = e.problem_mark
+        raise InputError(one_line(e.problem), display, mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise InputError(f"invalid YAML: {one_line(getattr(e, 'problem', None) or e)}", display, line) from None
+    except RecursionError:
+        raise InputError("site file nested too deeply (a site file has a few levels)", display) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError("site file must be a mapping with unit, level, zones", display, 1)
+    return site_from_dict(data, display)
+
+
+def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
+    """Validate a site (as loaded by :func:`load_site`, or a plain dict) against the
+    site-file schema; InputError naming the file and, when known, the line."""
+
+    def err(msg: str, line=None):
+        raise InputError(msg, display, line)
+
+    if not isinstance(data, dict):
+        err("site file must be a mapping with unit, level, zones", 1)
+    site = Site(file=display)
+    top = data.get("__line__")
+    _check_keys(data, SITE_KEYS + INFO_KEYS, "the site file", err)
+    site.unit = _text(data.get("unit"), "unit", err, _key_line(data, "unit"))
+    site.level = _level(data.get("level", 2), err, _key_line(data, "level"))
+    for key in ("address", "inspected_by", "prepared_by"):
+        _text(data.get(key), key, err, _key_line(data, key))
+    _date(data.get("inspection_date"), "inspection_date", err, _key_line(data, "inspection_date"))
+    _check_devices(data.get("devices"), err, _key_line(data, "devices"))
+    site.info = {k: v for k, v in data.items() if k not in ("unit", "level", "zones", "policy", "links", "__line__")}
+    zones = data.get("zones")
+    names_in = [k for k in zones if k != "__line__"] if isinstance(zones, dict) else []
+    if not names_in:
+        err("zones: must map zone names to {kind, subnets, vlans, attach}", _key_line(data, "zones") or top)
+    limit = max_zones()
+    if len(names_in) > limit:
+        err(
+            f"{len(names_in):,} zones, more than the limit of {limit} (every zone is audited against every "
+            f"other: time and memory grow with the square); set {MAX_ZONES_ENV} to raise it",
+            _key_line(data, "zones"),
+        )
+    subnet_lines: list[tuple[IPNetwork, str, str, int | None]] = []
+    for name in names_in:
+        spec = zones[name]
+        name_line = _key_line(zones, name)
+        if not isinstance(name, str) or not name.strip():
+            err(f"zone name {_show(name)} must be text (put it in quotes)", name_line)
+        if name == DEVICES_ZONE:
+            err(f"zone name {DEVICES_ZONE!r} is reserved for the devices themselves", name_line)
+        if not isinstance(spec, dict):
+            err(f"zone {name!r} must be a mapping", name_line)
+        line = spec.get("__line__", name_line)
+        _check_keys(spec, ZONE_KEYS, f"zone {name!r}", err)
+        lists = {}
+        for key in ("subnets", "vlans", "attach"):
+            lists[key] = _list(
+                spec.get(key),
+                f"zone {name!r}: {key}",
+                f"{key}: [{_show(spec[key]) if spec.get(key) is not None else ''}]",
+                err,
+                _key_line(spec, key) or line,
+            )
+        kind_raw = spec.get("kind", "")
+        kind = kind_raw.lower() if isinstance(kind_raw, str) else ""
+        if kind not in KINDS:
+            err(f"zone {name!r}: kind must be one of {', '.join(KINDS)}", _key_line(spec, "kind") or line)
+        z = Zone(name, kind, line=line)
+        subnets = lists["subnets"]
+        for i, s in enumerate(subnets):
+            at = _line_of(subnets, i, _key_line(spec, "subnets") or line)
+            net = _subnet(s, name, kind, err, at)
+            z.ref_lines[("subnets", len(z.subnets))] = at
+            z.subnets.append(net)
+            subnet_lines.append((net, name, kind, at))
+        vlans = lists["vlans"]
+        for i, v in enumerate(vlans):
+            at = _line_of(vlans, i, line)
+            dev, vid = _dev_item(v, "vlans", lambda m, at=at, zn=name: err(f"zone {zn!r}: {m}", at))
+            if not re.fullmatch(r"[0-9]{1,4}", vid) or not 1 <= int(vid) <= 4094:
+                err(f"zone {name!r}: VLAN id in {v!r} must be 1..4094", at)
+            z.ref_lines[("vlans", len(z.vlans))] = at
+            z.vlans.append((dev, int(vid)))
+        attach = lists["attach"]
+        for i, a in enumerate(attach):
+            at = _line_of(attach, i, line)
+            z.ref_lines[("attach", len(z.attach))] = at
+            z.attach.append(_dev_item(a, "attach", lambda m, at=at, zn=name: err(f"zone {zn!r}: {m}", at)))
+        src = spec.get("sources", "own")
+        if src not in ("own", "any", "subnets"):
+            err(f"zone {name!r}: sources must be 'own' or 'any'", _key_line(spec, "sources") or line)
+        z.sources = "own" if src == "subnets" else src
+        if not (z.subnets or z.vlans or z.attach) and kind != "external":
+            err(f"zone {name!r} needs at least one of subnets, vlans, attach", line)
+        site.zones.append(z)
+    _check_overlaps(subnet_lines, err)
+    names = {z.name for z in site.zones} | {DEVICES_ZONE}
+    policy = _list(
+        data.get("policy"), "policy", "policy: [{from: guest, to: staff, allow: false}]", err, _key_line(data, "policy")
+    )
+    for i, p in enumerate(policy):
+        line = p.get("__line__") if isinstance(p, dict) else _line_of(policy, i, _key_line(data, "policy"))
+        if not isinstance(p, dict) or "from" not in p or "to" not in p:
+            err("policy entries need from: and to:", line)
+        _check_keys(p, POLICY_KEYS, "a policy entry", err)
+        for key in ("from", "to"):
+            if not isinstance(p[key], str):
+                err(f"policy {key}: must be one zone name, not {_what(p[key])}", _key_line(p, key))
+            if p[key] not in names:
+                err(f"policy {key}: unknown zone {p[key]!r}{did_you_mean(str(p[key]), names)}", line)
+        allow = p.get("allow")
+        if allow is not None and not isinstance(allow, bool):
+            err(f"policy allow: must be true or false, not {_what(allow)}", _key_line(p, "allow"))
+        services = p.get("services")
+        if services is not None:
+            services = _list(services, "policy services", "services: [tcp/80, tcp/443]", err, _key_line(p, "services"))
+            from ..headerspace import service_match
+
+            for j, s in enumerate(services):
+                at = _line_of(services, j, line)
+                if not isinstance(s, str):
+                    err(f"policy services: {_show(s)} is not a service like tcp/80, udp/53, icmp/8 or ip", at)
+                try:
+                    service_match(s)
+                except ValueError as e:
+                    err(str(e), at)
+        site.policy.append(
+            PolicyOverride(
+                p["from"], p["to"], allow, [str(s) for s in services] if services is not None else None, line
+            )
+        )
+    links = _list(data.get("links"), "links", 'links: [["CORE:Gi1/0/24", "RT:Gi0/1"]]', err, _key_line(data, "links"))
+    for i, item in enumerate(links):
+        at = _line_of(links, i, _key_line(data, "links"))
+        if not isinstance(item, (list, tuple)) or len(item) != 2:
+            err("links entries are pairs: [DEV:IF, DEV:IF]", at)
+        a = _dev_item(item[0], "links", lambda m, at=at: err(m, at))
+        b = _dev_item(item[1], "links", lambda m, at=at: err(m, at))
+        site.links.append((a, b))
+        site.link_lines.append(at)
+    return site
+
+
+def _check_devices(devices, err, line) -> None:
+    """``devices: {NAME: {type, location, purpose}}``: texts for the dossier's device list."""
+    if devices is None:
+        return
+    if not isinstance(devices, dict):
+        err("devices must map device names to {type, location, purpose}", line)
+    for name, info in devices.items():
+        if name == "__line__":
+            continue
+        at = _key_line(devices, name)
+        if not isinstance(name, str):
+            err(f"devices: device name {_show(name)} must be text (put it in quotes)", at)
+        if info is None:
+            continue
+        if not isinstance(info, dict):
+            err(f"devices: {name!r} must be a mapping of {', '.join(DEVICE_INFO_KEYS)}", at)
+        _check_keys(info, DEVICE_INFO_KEYS, f"devices: {name!r}", err)
+        for key in DEVICE_INFO_KEYS:
+            _text(info.get(key), f"devices: {name!r}: {key}", err, _key_line(info, key))
+
+
+def _check_overlaps(subnets: list[tuple[IPNetwork, str, str, int | None]], err) -> None:
+    """No address may belong to two zones (docs/semantics.md, "Zone addresses").
+
+    Two CIDR blocks either nest or are disjoint, so one sweep in address order with a
+    stack of the blocks that contain the current one finds every overlap between zones
+    (O(n log n), whatever the number of subnets)."""
+    order = sorted(subnets, key=lambda s: (s[0].first, -s[0].last))
+    stack: list[tuple[IPNetwork, str, str, int | None]] = []
+    for cur in order:
+        net = cur[0]
+        while stack and stack[-1][0].last < net.first:
+            stack.pop()
+        if stack and stack[-1][1] != cur[1]:
+            outer = stack[-1]
+            hint = ""
+            if "external" in (outer[2], cur[2]):
+                ext = outer[1] if outer[2] == "external" else cur[1]
+                hint = (
+                    f"; an external zone needs no subnets: without them {ext!r} owns every address no other zone owns"
+                )
+            where = f" (line {outer[3]})" if outer[3] else ""
+            err(
+                f"zone {cur[1]!r}: subnet {net} overlaps subnet {outer[0]} of zone {outer[1]!r}{where}: "
+                "an address belongs to one zone, or the matrix would count the same hosts in both; "
+                f"split the larger subnet or merge the zones{hint}",
+                cur[3],
+            )
+        stack.append(cur)
+
+
+def site_warnings(site: Site) -> list[Text]:
+    """What about the site as a whole every report must say loudly (catalogue Texts)."""
+    out: list[Text] = []
+    if unit_is_placeholder(site.unit):
+        out.append(Text("site.unit_todo", file=site.file or "site.yaml"))
+    if not any(z.kind == "guest" for z in site.zones):
+        out.append(Text("site.no_guest"))
+    return out

@@ -1,0 +1,189 @@
+"""Helpers shared by the test modules, defined once: ``from helpers import ip, matrix, …``.
+
+A plain module (``tests/`` is on ``sys.path`` under pytest, as for ``bench.stanford``);
+the fixtures built on it live in ``tests/conftest.py``.  Vendor-specific helpers (a
+RouterOS header, the FortiOS office …) stay in ``tests/parsers/<vendor>/helpers.py`` and
+build on these.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from netaddr import IPAddress, IPNetwork
+
+from netaudit import topology, zones
+from netaudit.checks import AuditContext
+from netaudit.headerspace import HeaderSpace
+from netaudit.model import Action, AddrMatch, Device, Filter, FilterLine, Interface, Src
+from netaudit.policy import resolve_expectation
+from netaudit.reach import Engine, compute_matrix
+from netaudit.zones import Site, Zone
+
+ROOT = Path(__file__).resolve().parent.parent  # the repository
+SAMPLES = ROOT / "sample_configs"
+FIXTURES = ROOT / "tests" / "fixtures"
+CORPUS = ROOT.parent / "shared" / "corpus"  # public configs, present on the CI machine only
+
+
+# --------------------------------------------------------------------------- addresses
+
+
+def ip(a: str) -> int:
+    """``"10.0.0.1"`` → its integer, as the model and the engine hold addresses."""
+    return int(IPAddress(a))
+
+
+def net(s: str) -> tuple[AddrMatch, ...]:
+    """A one-prefix address match (``Match(dst=net("10.0.0.0/8"))``)."""
+    return (AddrMatch.prefix(s),)
+
+
+# --------------------------------------------------------------------------- hand-built devices
+
+
+def src(n: int, text: str = "", file: str = "r.cfg") -> Src:
+    """Config line ``n`` of ``file`` (text ``line n`` unless given)."""
+    return Src(file, n, text or f"line {n}")
+
+
+def l3(name, addr, **kw) -> Interface:
+    """A routed interface with one address (its name is set by :func:`router`)."""
+    return Interface(name, addresses=[IPNetwork(addr)], source=src(1, f"ip address {addr}"), **kw)
+
+
+def acl(name, *lines, default=Action.DENY) -> Filter:
+    """An ACL of ``(action, match[, partial])`` lines, written on config lines 10, 11, …"""
+    out = []
+    for i, (action, match, *rest) in enumerate(lines, start=10):
+        out.append(FilterLine(Action(action), [match], src(i, f"{action} {i}"), partial=rest[0] if rest else None))
+    return Filter(name, out, default, source=src(9, f"ip access-list extended {name}"))
+
+
+def router(**ifaces) -> Device:
+    """Device ``R1`` (file ``r.cfg``) with these interfaces: ``router(Gi1=l3("", "10.0.0.1/24"))``."""
+    d = Device("R1", "test", "r.cfg")
+    for name, itf in ifaces.items():
+        itf.name = name
+        d.interfaces[name] = itf
+    return d
+
+
+GUEST = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")])
+STAFF = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")])
+
+
+# --------------------------------------------------------------------------- engine
+
+
+@dataclass
+class Analysis:
+    """Devices placed in a site and run through the engine: what an audit computes
+    before the checks, for tests that look at cells or run one check."""
+
+    devices: list[Device]
+    site: Site
+    topology: topology.Topology
+    placed: list
+    addresses: object
+    warnings: list[str]
+    engine: Engine
+    matrix: list  # reach.Cell, in compute_matrix order
+
+    @property
+    def cells(self) -> dict:
+        return cells(self.matrix)
+
+    def expect(self, level: int | None = None) -> Analysis:
+        """Attach each cell's expectation, as the audit does (level: the site's)."""
+        kinds = {z.name: z.kind for z in self.placed}
+        lvl = self.site.level if level is None else level
+        for c in self.matrix:
+            c.expectation = resolve_expectation(c.src, kinds[c.src], c.dst, kinds.get(c.dst, "devices"), lvl, [])
+        return self
+
+    def context(self, reports=()) -> AuditContext:
+        """The context a check runs on."""
+        return AuditContext(list(self.devices), list(reports), self.topology, self.site, self.placed,
+                            self.matrix, self.engine.hs, self.engine)
+
+
+def analyse(devices, site: Site | list[Zone], links=()) -> Analysis:
+    """Place the zones of ``site`` (a :class:`Site`, or a list of zones of site ``t``) on
+    ``devices`` linked by ``links`` (default: the site's) and compute the zone matrix."""
+    if not isinstance(site, Site):
+        site = Site(unit="t", zones=list(site))
+    devices = list(devices)
+    topo = topology.build(devices, list(links or site.links))
+    placed, addrs, warnings = zones.resolve(site, topo)
+    engine = Engine(topo, placed, addrs, HeaderSpace())
+    matrix = compute_matrix(engine, [z.name for z in placed])
+    return Analysis(devices, site, topo, placed, addrs, warnings, engine, matrix)
+
+
+def matrix(devices, zone_list, links=()):
+    """``({(src, dst): Cell}, engine)`` of ``devices`` with these zones (and links)."""
+    a = analyse(devices, zone_list, links)
+    return a.cells, a.engine
+
+
+def cells(audit) -> dict:
+    """``{(src, dst): Cell}`` of an audit (``run_audit``), an :class:`Analysis` or a list of cells."""
+    return {(c.src, c.dst): c for c in getattr(audit, "matrix", audit)}
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def parse_one(parse, text: str, file: str):
+    """``(device, report)`` of a config that holds exactly one device; ``parse`` is a
+    vendor module or its ``parse`` function."""
+    res = getattr(parse, "parse", parse)(text, file)
+    assert len(res.devices) == 1, [d.hostname for d in res.devices]
+    return res.devices[0], res.report
+
+
+# --------------------------------------------------------------------------- folders
+
+
+def copy_sample(tmp_path: Path, name: str) -> Path:
+    """A copy of ``sample_configs/<name>`` in ``tmp_path``, to edit."""
+    dst = tmp_path / name
+    shutil.copytree(SAMPLES / name, dst)
+    return dst
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def run_cli(*args) -> tuple[int, str, str]:
+    """``(exit status, stdout, stderr)`` of ``netaudit`` run in this process."""
+    from netaudit.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in args])
+    return code, out.getvalue(), err.getvalue()
+
+
+def audit_cli(folder, *extra: str, fmt: str = "json", lang: str = "en") -> tuple[int, str, str]:
+    """``(exit status, stdout, stderr)`` of ``netaudit audit FOLDER`` run in this process."""
+    code, out, err = run_cli("audit", folder, "--format", fmt, "--lang", lang, *extra)
+    assert code in (0, 1, 2)
+    return code, out, err
+
+
+def cli(*args, cwd: Path = ROOT, env: dict | None = None, timeout: float | None = 300,
+        text: bool = True) -> subprocess.CompletedProcess:
+    """``python -m netaudit.cli ARGS`` in a new process, as a user runs it (output
+    captured; ``text=False`` keeps the bytes; ``env`` is added to this environment)."""
+    return subprocess.run([sys.executable, "-m", "netaudit.cli", *map(str, args)], capture_output=True,
+                          cwd=cwd, env=dict(os.environ, **env) if env else None, timeout=timeout,
+                          check=False, **({"text": True, "encoding": "utf-8"} if text else {}))

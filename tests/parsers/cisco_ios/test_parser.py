@@ -1,0 +1,1290 @@
+"""Cisco IOS parser: one focused test per modelled rule."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from netaddr import IPAddress, IPNetwork
+
+from netaudit.model import (
+    Action, AddrMatch, IfKind, L2Mode, Match, PortRange, Src,
+)
+from netaudit.parsers import cisco_ios
+from netaudit.parsers.cisco_common import ALL_VLANS
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "ios"
+
+
+def parse(text: str, file: str = "t.cfg"):
+    result = cisco_ios.parse(textwrap.dedent(text).lstrip("\n"), file)
+    assert len(result.devices) == 1
+    return result.devices[0], result.report
+
+
+def ip(a: str) -> int:
+    return int(IPAddress(a))
+
+
+def acl_lines(text: str, name: str):
+    dev, rep = parse(text)
+    return dev.filters[name].lines
+
+
+def only_match(line) -> Match:
+    assert len(line.matches) == 1
+    return line.matches[0]
+
+
+def svc(dev, name):
+    found = [s for s in dev.services if s.name == name]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+# --------------------------------------------------------------------------- basics
+
+
+def test_hostname_version_and_vendor():
+    dev, rep = parse("""
+    version 15.2
+    hostname CORE-1
+    """)
+    assert dev.hostname == "CORE-1" and dev.os_version == "15.2"
+    assert dev.vendor == "cisco_ios" and rep.vendor == "cisco_ios"
+    assert rep.devices == ["CORE-1"]
+    assert dev.source == Src("t.cfg", 2, "hostname CORE-1")
+
+
+@pytest.mark.parametrize("file, host", [
+    ("bbra_rtr_config.txt", "bbra_rtr"),
+    ("dir/sw-1-config.txt", "sw-1"),
+    ("router.cfg", "router"),
+    ("edge_config.cfg", "edge"),
+])
+def test_hostname_falls_back_to_file_stem(file, host):
+    dev, rep = parse("interface Loopback0\n ip address 1.1.1.1 255.255.255.255\n", file)
+    assert dev.hostname == host and rep.devices == [host]
+
+
+def test_unrecognized_lines_have_correct_numbers_and_blank_bang_are_ignored():
+    dev, rep = parse("""
+    !
+    hostname R1
+
+    frobnicate the widgets
+    interface GigabitEthernet0/1
+     ip address 10.0.0.1 255.255.255.0
+     teleport enable
+    !
+    """)
+    assert rep.lines == 8
+    assert rep.unrecognized == [Src("t.cfg", 4, "frobnicate the widgets"),
+                                Src("t.cfg", 7, "teleport enable")]
+    assert rep.ignored == 3          # "!", blank line, "!"
+    # the unknown interface line did not disturb the interface
+    assert dev.interfaces["GigabitEthernet0/1"].addresses == [IPNetwork("10.0.0.1/24")]
+
+
+def test_ignored_lines_are_counted_not_unrecognized():
+    dev, rep = parse("""
+    service timestamps log datetime msec
+    logging buffered 4096
+    ntp server 1.2.3.4
+    spanning-tree mode rapid-pvst
+    ipv6 unicast-routing
+    boot system flash:c2960.bin
+    interface GigabitEthernet0/1
+     duplex full
+     speed 100
+     ip ospf cost 10
+     ipv6 address 2001:db8::1/64
+    router ospf 1
+     network 10.0.0.0 0.255.255.255 area 0
+    """)
+    assert rep.unrecognized == []
+    # everything but the ntp server / interface / router lines (they record facts)
+    assert rep.ignored == 10
+
+
+def test_body_of_unknown_block_is_unrecognized_too():
+    dev, rep = parse("""
+    widget-group FOO
+     colour blue
+    hostname R1
+    """)
+    assert [u.line for u in rep.unrecognized] == [1, 2]
+    assert dev.hostname == "R1"
+
+
+def test_dynamic_routing_fact_lists_router_lines():
+    dev, rep = parse("""
+    router ospf 1
+     network 10.0.0.0 0.255.255.255 area 0
+    router bgp 65000
+     neighbor 10.0.0.2 remote-as 65001
+    """)
+    assert [s.line for s in dev.dynamic_routing] == [1, 3]
+    assert rep.unrecognized == []
+
+
+# --------------------------------------------------------------------------- interfaces
+
+
+def test_interface_names_are_canonical_and_kinds_set():
+    dev, _ = parse("""
+    interface Gi0/1
+    interface Te1/1
+    interface Po1
+    interface Vlan10
+    interface Lo0
+    interface Tunnel5
+    interface Null0
+    interface GigabitEthernet0/0.20
+     encapsulation dot1Q 20
+    """)
+    itf = dev.interfaces
+    assert itf["GigabitEthernet0/1"].kind == IfKind.PHYSICAL
+    assert itf["TenGigabitEthernet1/1"].kind == IfKind.PHYSICAL
+    assert itf["Port-channel1"].kind == IfKind.PORT_CHANNEL
+    assert itf["Vlan10"].kind == IfKind.SVI
+    assert itf["Loopback0"].kind == IfKind.LOOPBACK
+    assert itf["Tunnel5"].kind == IfKind.TUNNEL
+    assert itf["Null0"].kind == IfKind.NULL
+    sub = itf["GigabitEthernet0/0.20"]
+    assert sub.kind == IfKind.SUBINTERFACE and sub.parent == "GigabitEthernet0/0"
+    assert sub.encapsulation_vlan == 20 and not sub.encapsulation_native
+
+
+def test_subinterface_dot1q_native():
+    dev, _ = parse("""
+    interface GigabitEthernet0/0.1
+     encapsulation dot1Q 1 native
+     ip address 192.168.1.1 255.255.255.0
+    """)
+    sub = dev.interfaces["GigabitEthernet0/0.1"]
+    assert sub.encapsulation_vlan == 1 and sub.encapsulation_native
+    assert sub.mode == L2Mode.ROUTED and sub.is_l3
+
+
+def test_primary_and_secondary_addresses():
+    dev, _ = parse("""
+    interface Vlan10
+     ip address 10.1.11.1 255.255.255.0 secondary
+     ip address 10.1.10.1 255.255.255.0
+     ip address 10.1.12.1 255.255.255.128 secondary
+    """)
+    assert dev.interfaces["Vlan10"].addresses == [
+        IPNetwork("10.1.10.1/24"), IPNetwork("10.1.11.1/24"), IPNetwork("10.1.12.1/25")]
+
+
+def test_no_ip_address_and_dhcp_address():
+    dev, rep = parse("""
+    interface GigabitEthernet0/0
+     ip address dhcp
+    interface GigabitEthernet0/1
+     no ip address
+    """)
+    wan = dev.interfaces["GigabitEthernet0/0"]
+    # A run-time address is modelled (docs/semantics.md), not "not understood".
+    assert wan.addresses == [] and wan.dynamic_address and wan.partial is None
+    assert wan.dynamic_source.text.strip() == "ip address dhcp"
+    assert dev.facts.dhcp_client_interfaces == ["GigabitEthernet0/0"]
+    assert not rep.partially_understood
+    [route] = dev.routes        # IOS installs the DHCP router option, distance 254
+    assert (str(route.prefix), route.interface, route.distance, route.runtime_gateway) == \
+        ("0.0.0.0/0", "GigabitEthernet0/0", 254, True)
+    assert dev.interfaces["GigabitEthernet0/1"].addresses == []
+
+
+def test_shutdown_and_no_shutdown_and_description():
+    dev, _ = parse("""
+    interface GigabitEthernet0/1
+     description  uplink to  CORE
+     shutdown
+    interface GigabitEthernet0/2
+     shutdown
+     no shutdown
+    """)
+    assert dev.interfaces["GigabitEthernet0/1"].shutdown
+    assert dev.interfaces["GigabitEthernet0/1"].description == "uplink to  CORE"
+    assert not dev.interfaces["GigabitEthernet0/2"].shutdown
+
+
+def test_hsrp_and_vrrp_virtual_addresses_take_the_interface_mask():
+    dev, rep = parse("""
+    interface Vlan10
+     ip address 10.0.10.2 255.255.255.0
+     ip address 10.0.11.2 255.255.255.128 secondary
+     standby 10 ip 10.0.10.1
+     standby 10 ip 10.0.11.1 secondary
+     standby 10 priority 110
+     standby 10 preempt
+    interface Vlan20
+     ip address 10.0.20.2 255.255.255.224
+     vrrp 20 ip 10.0.20.1
+     vrrp 20 priority 120
+    """)
+    assert dev.interfaces["Vlan10"].virtual_addresses == [
+        IPNetwork("10.0.10.1/24"), IPNetwork("10.0.11.1/25")]
+    assert dev.interfaces["Vlan20"].virtual_addresses == [IPNetwork("10.0.20.1/27")]
+    assert IPNetwork("10.0.10.1/24") in dev.interfaces["Vlan10"].owns()
+    assert rep.unrecognized == []
+
+
+def test_forwarding_keyword_marks_interface_partial_cosmetic_is_ignored():
+    dev, rep = parse("""
+    interface Vlan10
+     ip address 10.0.10.1 255.255.255.0
+     ip policy route-map PBR
+     ip helper-address 10.0.0.5
+     no ip redirects
+     load-interval 30
+    route-map PBR permit 10
+     match ip address 101
+     set ip next-hop 10.0.0.9
+    """)
+    itf = dev.interfaces["Vlan10"]
+    assert "policy-based routing" in itf.partial
+    assert rep.partially_understood[0]["line"] == 3
+    assert rep.partially_understood[0]["construct"] == "interface Vlan10"
+    assert rep.unrecognized == []
+
+
+def test_policy_route_map_that_does_not_exist_has_no_effect():
+    # IOS routes normally when the route-map named by `ip policy` is not defined.
+    dev, rep = parse("""
+    interface Vlan10
+     ip address 10.0.10.1 255.255.255.0
+     ip policy route-map GONE
+    """)
+    assert dev.interfaces["Vlan10"].partial is None
+    assert [(r.kind, r.name, r.defined) for r in dev.references] == [("route-map", "GONE", False)]
+
+
+@pytest.mark.parametrize("line, mode, allow_default, partial", [
+    ("ip verify unicast source reachable-via rx", "strict", False, None),
+    ("ip verify unicast source reachable-via rx allow-default", "strict", True, None),
+    ("ip verify unicast source reachable-via any allow-self-ping", "loose", False, None),
+    ("ip verify unicast reverse-path", "strict", False, None),
+    ("ip verify unicast source reachable-via rx 101", "strict", False, "exception ACL"),
+])
+def test_urpf_is_modelled(line, mode, allow_default, partial):
+    dev, rep = parse(f"interface GigabitEthernet0/1\n ip address 10.0.0.1 255.255.255.0\n {line}\n")
+    itf = dev.interfaces["GigabitEthernet0/1"]
+    assert (itf.urpf, itf.urpf_allow_default) == (mode, allow_default)
+    assert (partial is None and itf.partial is None) or partial in itf.partial
+
+
+@pytest.mark.parametrize("line, word", [
+    ("service-policy input POLICE", "service-policy"),
+    ("xconnect 10.0.0.2 100 encapsulation mpls", "xconnect"),
+    ("bridge-group 1", "bridge-group"),
+    ("zone-member security INSIDE", "zone-based firewall"),
+    ("ip inspect FW in", "CBAC"),
+    ("crypto map VPN", "crypto map"),
+    ("ip nat enable", "NVI"),
+    ("mac access-group BLOCK in", "MAC access-group"),
+    ("ip unnumbered Loopback0", "unnumbered"),
+])
+def test_each_forwarding_keyword_is_partial(line, word):
+    dev, rep = parse(f"interface GigabitEthernet0/1\n {line}\n")
+    assert word in dev.interfaces["GigabitEthernet0/1"].partial
+    assert rep.unrecognized == [] and rep.partially_understood[0]["line"] == 2
+
+
+# --------------------------------------------------------------------------- L2
+
+
+def test_access_and_trunk_ports():
+    dev, _ = parse("""
+    interface GigabitEthernet1/0/1
+     switchport access vlan 10
+     switchport mode access
+    interface GigabitEthernet1/0/2
+     switchport trunk encapsulation dot1q
+     switchport trunk native vlan 99
+     switchport mode trunk
+     switchport nonegotiate
+    """)
+    a, t = dev.interfaces["GigabitEthernet1/0/1"], dev.interfaces["GigabitEthernet1/0/2"]
+    assert a.mode == L2Mode.ACCESS and a.access_vlan == 10
+    assert t.mode == L2Mode.TRUNK and t.native_vlan == 99 and t.allowed_vlans is None
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["10,20,30-32"], {10, 20, 30, 31, 32}),
+    (["10,20", "add 30-31"], {10, 20, 30, 31}),
+    (["10-15", "remove 12"], {10, 11, 13, 14, 15}),
+    (["except 1-4000"], set(range(4001, 4095))),
+    (["10", "none"], set()),
+    (["none", "add 5"], {5}),
+    (["10", "all"], None),
+    (["remove 1"], set(range(2, 4095))),
+    (["add 7"], None),                  # adding to "all" is still all
+    (["1-4094"], None),
+])
+def test_trunk_allowed_vlan_sequences(lines, expected):
+    body = "\n".join(f" switchport trunk allowed vlan {x}" for x in lines)
+    dev, rep = parse(f"interface Gi1/0/1\n switchport mode trunk\n{body}\n")
+    got = dev.interfaces["GigabitEthernet1/0/1"].allowed_vlans
+    assert (None if got is None else set(got)) == expected
+    assert rep.unrecognized == []
+
+
+def test_trunk_native_defaults_to_vlan_1():
+    dev, _ = parse("interface Gi0/1\n switchport mode trunk\n")
+    assert dev.interfaces["GigabitEthernet0/1"].native_vlan == 1
+
+
+def test_switch_port_defaults():
+    dev, _ = parse("""
+    interface GigabitEthernet0/1
+     switchport
+    interface GigabitEthernet0/2
+     no switchport
+     ip address 10.0.0.1 255.255.255.252
+    interface GigabitEthernet0/3
+     description bare port on a switch
+    interface GigabitEthernet0/4
+     no ip address
+    interface GigabitEthernet0/5
+     switchport mode dynamic auto
+    """)
+    itf = dev.interfaces
+    assert itf["GigabitEthernet0/1"].mode == L2Mode.ACCESS
+    assert itf["GigabitEthernet0/1"].access_vlan == 1
+    assert itf["GigabitEthernet0/2"].mode == L2Mode.ROUTED and itf["GigabitEthernet0/2"].is_l3
+    # documented default: no L2/L3 statement on a device using switchport → access VLAN 1
+    assert itf["GigabitEthernet0/3"].mode == L2Mode.ACCESS
+    assert itf["GigabitEthernet0/3"].access_vlan == 1
+    # an explicit (no) ip address makes it a routed port
+    assert itf["GigabitEthernet0/4"].mode == L2Mode.ROUTED
+    assert itf["GigabitEthernet0/5"].mode == L2Mode.ACCESS and itf["GigabitEthernet0/5"].partial is None
+
+
+def test_router_ports_without_switchport_anywhere_are_routed():
+    dev, _ = parse("interface GigabitEthernet0/1\n description nothing\n")
+    assert dev.interfaces["GigabitEthernet0/1"].mode == L2Mode.ROUTED
+    assert dev.interfaces["GigabitEthernet0/1"].access_vlan is None
+
+
+def test_dynamic_desirable_is_access_but_partial():
+    dev, _ = parse("interface Gi0/1\n switchport mode dynamic desirable\n")
+    itf = dev.interfaces["GigabitEthernet0/1"]
+    assert itf.mode == L2Mode.ACCESS and "trunk" in itf.partial
+
+
+def test_voice_vlan_is_modelled_as_two_vlan_trunk():
+    dev, _ = parse("""
+    interface Gi1/0/1
+     switchport access vlan 10
+     switchport mode access
+     switchport voice vlan 30
+    """)
+    itf = dev.interfaces["GigabitEthernet1/0/1"]
+    assert itf.mode == L2Mode.TRUNK and itf.native_vlan == 10
+    assert itf.allowed_vlans == frozenset({10, 30})
+    assert dev.facts.voice_vlans == {"GigabitEthernet1/0/1": 30}
+
+
+def test_port_channel_members_take_bundle_settings():
+    dev, _ = parse("""
+    interface Port-channel1
+     switchport trunk allowed vlan 10,20
+     switchport mode trunk
+    interface GigabitEthernet1/0/23
+     switchport mode trunk
+     channel-group 1 mode active
+    interface GigabitEthernet1/0/24
+     channel-group 2 mode on
+    """)
+    m = dev.interfaces["GigabitEthernet1/0/23"]
+    assert m.parent == "Port-channel1" and m.mode == L2Mode.TRUNK
+    assert m.allowed_vlans == frozenset({10, 20})
+    # channel-group to a bundle not in the config creates the bundle
+    assert dev.interfaces["GigabitEthernet1/0/24"].parent == "Port-channel2"
+    assert "Port-channel2" in dev.interfaces
+    assert dev.facts.port_channel_members["GigabitEthernet1/0/23"] == "Port-channel1"
+
+
+def test_vlan_database_with_ranges_and_names():
+    dev, rep = parse("""
+    vlan 10
+     name STAFF
+    vlan 20,30-32
+    vlan 40
+     name GUEST WIFI
+    vlan internal allocation policy ascending
+    """)
+    assert set(dev.vlans) == {10, 20, 30, 31, 32, 40}
+    assert dev.vlans[10].name == "STAFF" and dev.vlans[40].name == "GUEST WIFI"
+    assert dev.vlans[31].source.line == 3
+    assert rep.unrecognized == []
+
+
+def test_interface_range_applies_to_every_member():
+    dev, rep = parse("""
+    interface range GigabitEthernet1/0/1 - 3
+     switchport access vlan 40
+     switchport mode access
+     switchport nonegotiate
+     spanning-tree portfast
+    """)
+    for k in (1, 2, 3):
+        assert dev.interfaces[f"GigabitEthernet1/0/{k}"].access_vlan == 40
+    assert rep.unrecognized == []
+    assert rep.ignored == 2                 # each line counted once, not once per port
+
+
+# --------------------------------------------------------------------------- routing
+
+
+def test_no_ip_routing():
+    dev, _ = parse("no ip routing\ninterface Vlan1\n ip address 10.0.0.2 255.255.255.0\n")
+    assert dev.ip_routing is False
+    assert dev.facts.ip_routing_source.line == 1
+
+
+def test_switch_with_default_gateway_and_no_ip_routing_line_does_not_route():
+    dev, rep = parse("""
+    interface GigabitEthernet0/1
+     switchport access vlan 10
+    interface Vlan10
+     ip address 10.0.10.2 255.255.255.0
+    ip default-gateway 10.0.10.1
+    """)
+    assert dev.ip_routing is False
+    assert dev.facts.default_gateway == "10.0.10.1"
+    assert dev.facts.ip_routing_source is None
+    assert dev.routes == []                 # the default gateway is not a route
+    assert not any("assumed enabled" in w for w in rep.warnings)
+
+
+def test_stack_provision_without_ip_routing_does_not_route():
+    dev, _ = parse("switch 1 provision ws-c3850-48p\ninterface Vlan1\n")
+    assert dev.ip_routing is False
+
+
+def test_explicit_ip_routing_and_fail_safe_assumption():
+    dev, _ = parse("ip routing\nip default-gateway 10.0.0.1\n")
+    assert dev.ip_routing is True and dev.facts.ip_routing_source.line == 1
+    dev, rep = parse("""
+    interface GigabitEthernet0/1
+     switchport mode access
+    interface Vlan10
+     ip address 10.0.10.1 255.255.255.0
+    """)
+    assert dev.ip_routing is True
+    assert "ip routing not stated; assumed enabled (fail-safe)" in rep.warnings
+
+
+def test_vrfs_definitions_interfaces_and_undefined_reference():
+    dev, _ = parse("""
+    vrf definition MGMT
+     rd 65000:1
+     address-family ipv4
+     exit-address-family
+    ip vrf LEGACY
+     rd 65000:2
+    interface GigabitEthernet0/0
+     vrf forwarding MGMT
+     ip address 192.168.0.1 255.255.255.0
+    interface GigabitEthernet0/1
+     ip vrf forwarding LEGACY
+    interface GigabitEthernet0/2
+     vrf forwarding GHOST
+    """)
+    assert dev.vrfs == {"default", "MGMT", "LEGACY"}
+    assert dev.interfaces["GigabitEthernet0/0"].vrf == "MGMT"
+    assert dev.interfaces["GigabitEthernet0/1"].vrf == "LEGACY"
+    assert dev.interfaces["GigabitEthernet0/2"].vrf == "GHOST"
+    refs = {(r.name, r.defined) for r in dev.references if r.kind == "vrf"}
+    assert refs == {("MGMT", True), ("LEGACY", True), ("GHOST", False)}
+
+
+def test_static_routes():
+    dev, rep = parse("""
+    vrf definition MGMT
+    ip route 0.0.0.0 0.0.0.0 203.0.113.1
+    ip route 10.9.0.0 255.255.0.0 GigabitEthernet0/1 10.0.0.2 200 name BACKUP tag 5
+    ip route 10.8.0.0 255.255.0.0 Null0
+    ip route 10.7.0.0 255.255.255.0 Gi0/2 permanent
+    ip route vrf MGMT 0.0.0.0 0.0.0.0 192.168.0.254
+    ip route 10.6.0.0 255.255.0.0 10.0.0.3 track 10
+    """)
+    r = dev.routes
+    assert len(r) == 6 and rep.unrecognized == []
+    assert r[0].prefix == IPNetwork("0.0.0.0/0") and r[0].next_hop == ip("203.0.113.1")
+    assert r[0].interface is None and r[0].distance == 1 and r[0].origin == "static"
+    assert (r[1].interface, r[1].next_hop, r[1].distance) == (
+        "GigabitEthernet0/1", ip("10.0.0.2"), 200)
+    assert r[2].drop and r[2].interface == "Null0"
+    assert r[3].interface == "GigabitEthernet0/2" and r[3].next_hop is None
+    assert r[4].vrf == "MGMT" and r[4].next_hop == ip("192.168.0.254")
+    assert r[5].next_hop == ip("10.0.0.3")
+    assert r[1].source == Src("t.cfg", 3, "ip route 10.9.0.0 255.255.0.0 GigabitEthernet0/1 "
+                                        "10.0.0.2 200 name BACKUP tag 5")
+    assert any(x.kind == "vrf" and x.name == "MGMT" and x.defined for x in dev.references)
+
+
+def test_bad_route_is_unrecognized():
+    dev, rep = parse("ip route 10.0.0.0 255.0.255.0 10.0.0.1\n")
+    assert dev.routes == [] and rep.unrecognized[0].line == 1
+
+
+# --------------------------------------------------------------------------- ACLs
+
+
+def test_access_group_undefined_acl_permits_all():
+    dev, _ = parse("""
+    interface GigabitEthernet0/1
+     ip access-group NO-SUCH-ACL in
+     ip access-group OUT-ACL out
+    ip access-list extended OUT-ACL
+     deny ip any any
+    """)
+    itf = dev.interfaces["GigabitEthernet0/1"]
+    assert itf.filter_out == "OUT-ACL"           # defined later in the file: resolved
+    refs = {(r.name, r.defined, r.source.line) for r in dev.references if r.kind == "acl"}
+    assert refs == {("NO-SUCH-ACL", False, 2), ("OUT-ACL", True, 3)}
+    # IOS: undefined ACL = permit everything, cited by the access-group line itself
+    flt = dev.filters[itf.filter_in]
+    assert itf.filter_in == "NO-SUCH-ACL" and flt.kind == "synthesized"
+    [line] = flt.lines
+    assert line.action == Action.PERMIT and line.matches == [Match()] and not line.partial
+    assert (line.source.line, line.source.text) == (
+        2, "ip access-group NO-SUCH-ACL in  ! ACL NO-SUCH-ACL is not defined: IOS permits every packet")
+    assert flt.source == Src("t.cfg", 2, "ip access-group NO-SUCH-ACL in")
+
+
+def test_undefined_acl_on_several_interfaces_cites_each_access_group():
+    dev, _ = parse("""
+    interface Vlan10
+     ip access-group NOPE in
+    interface Vlan20
+     ip access-group NOPE out
+    interface Vlan30
+     ip access-group NOPE in
+    """)
+    assert {i.filter_in or i.filter_out for i in dev.interfaces.values()} == {"NOPE"}
+    lines = dev.filters["NOPE"].lines
+    # egress first: an egress evaluation also knows its ingress interface
+    assert [(ln.source.line, ln.matches) for ln in lines] == [
+        (4, [Match(out_ifaces=frozenset({"Vlan20"}))]),
+        (2, [Match(in_ifaces=frozenset({"Vlan10"}))]),
+        (6, [Match(in_ifaces=frozenset({"Vlan30"}))])]
+    assert dev.filters["NOPE"].default_action == Action.PERMIT
+
+
+def test_access_group_on_empty_acl_permits_all():
+    dev, rep = parse("""
+    ip access-list extended EMPTY
+     remark nothing here yet
+    interface GigabitEthernet0/1
+     ip access-group EMPTY in
+    """)
+    itf = dev.interfaces["GigabitEthernet0/1"]
+    assert itf.filter_in == "EMPTY (no entries)"      # the empty list itself is unchanged
+    [line] = dev.filters[itf.filter_in].lines
+    assert line.action == Action.PERMIT and "EMPTY has no entries" in line.source.text
+    assert dev.filters["EMPTY"].lines == []
+    assert any("EMPTY" in w for w in rep.warnings)
+
+
+def test_numbered_standard_acl():
+    dev, rep = parse("""
+    access-list 10 remark admins
+    access-list 10 permit 10.0.0.5
+    access-list 10 permit 10.1.0.0 0.0.255.255 log
+    access-list 10 deny   host 10.2.0.1
+    access-list 1300 permit any
+    """)
+    f = dev.filters["10"]
+    assert f.kind == "standard" and f.default_action == Action.DENY
+    assert f.default_text == "implicit deny at end of list"
+    assert [ln.action for ln in f.lines] == [Action.PERMIT, Action.PERMIT, Action.DENY]
+    assert only_match(f.lines[0]).src == (AddrMatch(ip("10.0.0.5"), 0),)   # bare = host
+    assert only_match(f.lines[1]).src == (AddrMatch(ip("10.1.0.0"), 0xFFFF),)
+    assert only_match(f.lines[1]).dst is None                  # standard = source only
+    assert only_match(f.lines[2]).src == (AddrMatch(ip("10.2.0.1"), 0),)
+    assert f.lines[0].source == Src("t.cfg", 2, "access-list 10 permit 10.0.0.5")
+    assert only_match(dev.filters["1300"].lines[0]) == Match()
+    assert rep.ignored == 1
+
+
+def test_named_standard_and_extended_with_sequence_numbers_and_remarks():
+    dev, rep = parse("""
+    ip access-list standard MGMT
+     10 permit 10.99.0.0 0.0.0.255
+     20 deny any log
+    ip access-list extended WEB
+     remark web only
+     10 permit tcp any host 10.0.0.80 eq www
+     deny ip any any
+    """)
+    m = dev.filters["MGMT"]
+    assert m.kind == "standard" and [ln.name for ln in m.lines] == ["10", "20"]
+    w = dev.filters["WEB"]
+    assert w.kind == "extended" and [ln.name for ln in w.lines] == ["10", ""]
+    assert w.lines[0].source == Src("t.cfg", 6, "10 permit tcp any host 10.0.0.80 eq www")
+    assert w.source.line == 4
+    assert rep.ignored == 1
+
+
+def test_extended_numbered_acl_matches():
+    lines = acl_lines("""
+    access-list 101 permit tcp 10.0.0.0 0.0.0.255 host 192.168.1.1 eq 443
+    access-list 101 deny   udp any any eq 53
+    access-list 101 permit ip any any
+    access-list 2000 permit gre any any
+    """, "101")
+    m = only_match(lines[0])
+    assert m.protocols == (6,) and m.src == (AddrMatch(ip("10.0.0.0"), 255),)
+    assert m.dst == (AddrMatch(ip("192.168.1.1"), 0),)
+    assert m.dst_ports == (PortRange(443, 443),) and m.src_ports is None
+    assert only_match(lines[1]).protocols == (17,)
+    assert only_match(lines[2]) == Match()
+
+
+def test_non_contiguous_wildcard_is_kept_and_normalised():
+    lines = acl_lines("access-list 101 permit ip 10.1.77.5 0.0.255.0 any\n", "101")
+    m = only_match(lines[0])
+    # value &= ~wildcard: the 77 under the wildcard byte is don't-care
+    assert m.src == (AddrMatch(ip("10.1.0.5"), ip("0.0.255.0")),)
+
+
+def test_neq_gives_two_ranges_and_lt_gt_range():
+    lines = acl_lines("""
+    ip access-list extended P
+     permit tcp any any neq 23
+     permit tcp any any lt 1024
+     permit udp any gt 1023 any
+     permit tcp any any range 6000 6010
+     permit tcp any any eq 80 443 8080
+    """, "P")
+    assert only_match(lines[0]).dst_ports == (PortRange(0, 22), PortRange(24, 65535))
+    assert only_match(lines[1]).dst_ports == (PortRange(0, 1023),)
+    assert only_match(lines[2]).src_ports == (PortRange(1024, 65535),)
+    assert only_match(lines[3]).dst_ports == (PortRange(6000, 6010),)
+    assert only_match(lines[4]).dst_ports == (PortRange(80, 80), PortRange(443, 443),
+                                             PortRange(8080, 8080))
+
+
+@pytest.mark.parametrize("proto, name, port", [
+    ("tcp", "www", 80), ("tcp", "telnet", 23), ("tcp", "smtp", 25), ("tcp", "bgp", 179),
+    ("tcp", "ftp-data", 20), ("tcp", "pop3", 110), ("tcp", "domain", 53),
+    ("tcp", "ident", 113), ("tcp", "exec", 512), ("tcp", "lpd", 515),
+    ("udp", "bootps", 67), ("udp", "bootpc", 68), ("udp", "domain", 53),
+    ("udp", "snmp", 161), ("udp", "snmptrap", 162), ("udp", "ntp", 123),
+    ("udp", "tftp", 69), ("udp", "syslog", 514), ("udp", "netbios-ns", 137),
+    ("udp", "isakmp", 500), ("udp", "non500-isakmp", 4500), ("udp", "rip", 520),
+    ("udp", "who", 513), ("udp", "xdmcp", 177),
+])
+def test_named_ports(proto, name, port):
+    lines = acl_lines(f"access-list 101 permit {proto} any any eq {name}\n", "101")
+    assert only_match(lines[0]).dst_ports == (PortRange(port, port),)
+
+
+def test_port_name_tables_are_per_protocol():
+    dev, rep = parse("access-list 101 permit udp any any eq www\n")   # www is TCP only
+    assert rep.unrecognized and "not understood" in dev.filters["101"].lines[0].partial
+
+
+def test_established_matches_ack_rst_only():
+    lines = acl_lines("access-list 101 permit tcp any any established\n", "101")
+    m = only_match(lines[0])
+    assert m.tcp_established is True and m.protocols == (6,)
+    plain = acl_lines("access-list 101 permit tcp any any\n", "101")
+    assert only_match(plain[0]).tcp_established is False
+
+
+@pytest.mark.parametrize("text, typ, code", [
+    ("echo", 8, None), ("echo-reply", 0, None), ("unreachable", 3, None),
+    ("port-unreachable", 3, 3), ("host-unreachable", 3, 1), ("net-unreachable", 3, 0),
+    ("time-exceeded", 11, None), ("ttl-exceeded", 11, 0), ("packet-too-big", 3, 4),
+    ("administratively-prohibited", 3, 13), ("redirect", 5, None),
+    ("parameter-problem", 12, None), ("source-quench", 4, None),
+    ("timestamp-request", 13, None), ("information-request", 15, None),
+    ("mask-request", 17, None), ("router-advertisement", 9, None),
+    ("router-solicitation", 10, None), ("8", 8, None), ("8 0", 8, 0), ("3 13", 3, 13),
+])
+def test_icmp_types_and_codes(text, typ, code):
+    lines = acl_lines(f"access-list 101 permit icmp any any {text} log\n", "101")
+    m = only_match(lines[0])
+    assert m.protocols == (1,) and (m.icmp_type, m.icmp_code) == (typ, code)
+
+
+@pytest.mark.parametrize("proto, number", [
+    ("ip", None), ("tcp", (6,)), ("udp", (17,)), ("icmp", (1,)), ("igmp", (2,)),
+    ("gre", (47,)), ("esp", (50,)), ("ahp", (51,)), ("eigrp", (88,)), ("ospf", (89,)),
+    ("pim", (103,)), ("ipinip", (4,)), ("nos", (94,)), ("pcp", (108,)), ("sctp", (132,)),
+    ("47", (47,)), ("0", (0,)),
+])
+def test_protocol_names_and_numbers(proto, number):
+    lines = acl_lines(f"access-list 101 permit {proto} any any\n", "101")
+    assert only_match(lines[0]).protocols == number
+
+
+def test_unmodelled_constraint_makes_line_partial_not_wrong():
+    dev, rep = parse("""
+    ip access-list extended QOS
+     permit ip any any dscp ef
+     permit tcp any any eq 22 time-range OFFICE
+     permit ip any any fragments
+     deny ip any any
+    """)
+    lines = dev.filters["QOS"].lines
+    assert lines[0].partial == "dscp not modelled"
+    assert only_match(lines[0]) == Match()           # superset of what it really matches
+    assert lines[1].partial == "time-range not modelled"
+    assert only_match(lines[1]).dst_ports == (PortRange(22, 22),)
+    assert lines[2].partial == "fragments not modelled"
+    assert lines[3].partial is None
+    assert dev.filters["QOS"].partial is None
+    assert [(p["construct"], p["line"]) for p in rep.partially_understood] == [
+        ("acl QOS", 2), ("acl QOS", 3), ("acl QOS", 4)]
+    assert rep.unrecognized == []
+
+
+def test_unparseable_acl_line_is_unrecognized_and_kept_as_a_partial_line():
+    dev, rep = parse("""
+    ip access-list extended BAD
+     permit tcp any any eq 80
+     permit tcp any frobnicate any
+     deny ip any any
+     frobnicate everything
+    """)
+    f = dev.filters["BAD"]
+    assert rep.unrecognized == [Src("t.cfg", 3, "permit tcp any frobnicate any"),
+                                Src("t.cfg", 5, "frobnicate everything")]
+    # never dropped: in its place, with its action, matching a superset (every packet)
+    assert len(f.lines) == 3 and f.lines[1].action == Action.PERMIT
+    assert f.lines[1].matches == [Match()] and "line 3 not understood" in f.lines[1].partial
+    assert f.lines[0].partial is None and f.lines[2].partial is None
+    # a line whose action is unknown makes the whole list partial
+    assert f.partial and "line 5" in f.partial
+
+
+def test_dynamic_and_evaluate_entries_are_partial():
+    dev, rep = parse("""
+    access-list 101 dynamic TESTLIST timeout 10 permit ip any any
+    ip access-list extended REFL
+     permit tcp any any reflect MIRROR
+     evaluate MIRROR
+    """)
+    assert "dynamic" in dev.filters["101"].lines[0].partial
+    assert dev.filters["REFL"].lines[0].partial == "reflect not modelled"
+    assert "evaluate" in dev.filters["REFL"].partial
+
+
+# --------------------------------------------------------------------------- object-groups
+
+
+OG_CONFIG = """
+object-group network SERVERS
+ description servers
+ host 10.1.20.10
+ 10.1.21.0 255.255.255.0
+ 10.1.23.0/25
+ range 10.1.22.1 10.1.22.6
+object-group network ADMINS
+ host 10.1.99.5
+ group-object SERVERS
+object-group service WEB
+ tcp eq www
+ tcp eq 443
+ udp range 3000 3010
+ tcp-udp eq 53
+ tcp source eq 1024 eq 22
+ icmp echo
+ esp
+ip access-list extended TO-SERVERS
+ 10 permit object-group WEB any object-group SERVERS
+ 20 permit tcp object-group ADMINS object-group SERVERS eq 22
+ 30 permit ip addrgroup ADMINS any
+ 40 permit ip object-group NOPE any
+ 50 deny ip any any
+"""
+
+
+def test_network_object_group_members():
+    dev, rep = parse(OG_CONFIG)
+    assert rep.unrecognized == []
+    line20 = dev.filters["TO-SERVERS"].lines[1]
+    servers = (AddrMatch(ip("10.1.20.10"), 0), AddrMatch(ip("10.1.21.0"), 255),
+               AddrMatch(ip("10.1.23.0"), 127),
+               # range 10.1.22.1-6 decomposed into prefixes
+               AddrMatch(ip("10.1.22.1"), 0), AddrMatch(ip("10.1.22.2"), 1),
+               AddrMatch(ip("10.1.22.4"), 1), AddrMatch(ip("10.1.22.6"), 0))
+    m = only_match(line20)
+    assert m.dst == servers
+    assert m.src == (AddrMatch(ip("10.1.99.5"), 0),) + servers      # nested group-object
+    assert m.protocols == (6,) and m.dst_ports == (PortRange(22, 22),)
+
+
+def test_service_object_group_expands_to_several_matches():
+    dev, _ = parse(OG_CONFIG)
+    line10 = dev.filters["TO-SERVERS"].lines[0]
+    got = [(m.protocols, m.src_ports, m.dst_ports, m.icmp_type) for m in line10.matches]
+    assert got == [
+        ((6,), None, (PortRange(80, 80),), None),
+        ((6,), None, (PortRange(443, 443),), None),
+        ((17,), None, (PortRange(3000, 3010),), None),
+        ((6, 17), None, (PortRange(53, 53),), None),
+        ((6,), (PortRange(1024, 1024),), (PortRange(22, 22),), None),
+        ((1,), None, None, 8),
+        ((50,), None, None, None),
+    ]
+    assert all(m.src is None and len(m.dst) == 7 for m in line10.matches)
+    assert line10.partial is None
+
+
+def test_undefined_object_group_is_partial_and_referenced():
+    dev, rep = parse(OG_CONFIG)
+    lines = dev.filters["TO-SERVERS"].lines
+    assert lines[2].partial is None                      # addrgroup = object-group alias
+    assert "object-group NOPE undefined" in lines[3].partial
+    refs = {(r.name, r.defined) for r in dev.references if r.kind == "object-group"}
+    assert ("NOPE", False) in refs and ("SERVERS", True) in refs and ("WEB", True) in refs
+    assert any(p["line"] == 22 and "NOPE" in p["reason"] for p in rep.partially_understood)
+
+
+# --------------------------------------------------------------------------- management plane
+
+
+def test_vty_default_transport_is_telnet_and_ssh_with_line_as_source():
+    dev, _ = parse("line vty 0 4\n login\n password 0 s3cret\n")
+    telnet, ssh = svc(dev, "telnet"), svc(dev, "ssh")
+    assert telnet.ports == (PortRange(23, 23),) and telnet.insecure and telnet.acl is None
+    assert ssh.ports == (PortRange(22, 22),) and not ssh.insecure
+    assert telnet.source == Src("t.cfg", 1, "line vty 0 4")
+    assert dev.facts.telnet_vty.line == 1
+    assert [s.line for s in dev.facts.vty_without_access_class] == [1]
+
+
+def test_no_line_vty_at_all_still_has_default_login_services():
+    dev, _ = parse("hostname R\n")
+    assert svc(dev, "telnet").source is None and svc(dev, "ssh").source is None
+
+
+def test_vty_ssh_only_with_access_class():
+    dev, _ = parse("""
+    access-list 5 permit 10.99.0.0 0.0.0.255
+    line vty 0 4
+     access-class 5 in vrf-also
+     transport input ssh
+    line vty 5 15
+     access-class 5 in
+     transport input ssh
+    """)
+    assert svc(dev, "telnet") is None
+    ssh = svc(dev, "ssh")
+    assert ssh.acl == "5" and ssh.source == Src("t.cfg", 4, "transport input ssh")
+    assert dev.facts.vty_without_access_class == [] and dev.facts.telnet_vty is None
+
+
+def test_vty_undefined_access_class_permits_all():
+    dev, _ = parse("line vty 0 4\n access-class MISSING in\n transport input ssh\n")
+    assert svc(dev, "ssh").acl is None
+    assert [(r.name, r.defined) for r in dev.references] == [("MISSING", False)]
+
+
+def test_vty_blocks_that_differ_never_claim_more_restriction():
+    dev, rep = parse("""
+    access-list 5 permit 10.99.0.0 0.0.0.255
+    line vty 0 4
+     access-class 5 in
+     transport input ssh
+    line vty 5 15
+     transport input telnet ssh
+    """)
+    assert svc(dev, "ssh").acl is None                    # vty 5 15 has no access-class
+    assert svc(dev, "telnet").acl is None
+    assert svc(dev, "telnet").source.line == 6
+    assert any("differ" in w for w in rep.warnings)
+
+
+def test_vty_transport_none_and_all():
+    dev, _ = parse("line vty 0 4\n transport input none\n")
+    assert svc(dev, "telnet") is None and svc(dev, "ssh") is None
+    dev, _ = parse("line vty 0 15\n transport input all\n")
+    assert svc(dev, "telnet") and svc(dev, "ssh")
+
+
+def test_http_servers_and_access_class():
+    dev, _ = parse("""
+    access-list 10 permit 10.99.0.0 0.0.0.255
+    ip http server
+    ip http secure-server
+    ip http access-class 10
+    """)
+    http, https = svc(dev, "http"), svc(dev, "https")
+    assert http.ports == (PortRange(80, 80),) and http.insecure and http.acl == "10"
+    assert https.ports == (PortRange(443, 443),) and https.acl == "10"
+    assert dev.facts.http_server.line == 2 and dev.facts.https_server.line == 3
+    dev, _ = parse("no ip http server\nno ip http secure-server\n")
+    assert svc(dev, "http") is None and svc(dev, "https") is None
+    assert dev.facts.http_server is None
+    dev, _ = parse("ip http server\nip http access-class ipv4 GHOST\n")
+    assert svc(dev, "http").acl is None                   # undefined ACL: permits all
+
+
+def test_snmp_dhcp_dns_and_icmp_echo_services():
+    dev, _ = parse("""
+    access-list 20 permit host 10.99.0.10
+    snmp-server community N0tPublic RO 20
+    snmp-server location somewhere
+    ip dhcp pool GUEST
+     network 10.10.40.0 255.255.255.0
+     default-router 10.10.40.1
+    ip dns server
+    """)
+    snmp = svc(dev, "snmp")
+    assert snmp.protocol == 17 and snmp.ports == (PortRange(161, 161),) and snmp.acl == "20"
+    assert snmp.insecure
+    assert svc(dev, "dhcp").ports == (PortRange(67, 67),)
+    assert svc(dev, "dns").ports == (PortRange(53, 53),)
+    echo = svc(dev, "icmp-echo")
+    assert echo.protocol == 1 and echo.icmp_type == 8
+    assert dev.facts.snmp_communities[0].mode == "ro"
+    assert dev.facts.snmp_communities[0].acl == "20"
+
+
+def test_hardening_facts():
+    dev, _ = parse("""
+    service password-encryption
+    enable password 0 plainpw
+    username bob password 0 bobpw
+    no cdp run
+    aaa new-model
+    ip ssh version 2
+    no ip source-route
+    logging host 10.0.0.9
+    line vty 0 4
+     no login
+    """)
+    f = dev.facts
+    assert f.service_password_encryption is True
+    assert f.enable_password_plain.line == 2
+    assert [s.line for s in f.username_password_plain] == [3]
+    assert f.cdp_run is False and f.aaa_new_model is True
+    assert f.ssh_version == "2" and f.ip_source_route is False
+    assert [s.line for s in f.logging_hosts] == [8]
+    assert [s.line for s in f.vty_no_login] == [10]
+
+
+# --------------------------------------------------------------------------- NAT
+
+
+def test_nat_overload_on_interface():
+    dev, _ = parse("""
+    interface GigabitEthernet0/0
+     ip address 203.0.113.2 255.255.255.252
+     ip nat outside
+    interface GigabitEthernet0/1
+     ip address 10.0.0.1 255.255.255.0
+     ip nat inside
+    interface GigabitEthernet0/2
+     ip address 10.0.1.1 255.255.255.0
+     ip nat inside
+    ip access-list standard NAT
+     permit 10.0.0.0 0.0.1.255
+    ip nat inside source list NAT interface Gi0/0 overload
+    """)
+    assert dev.interfaces["GigabitEthernet0/1"].nat_side == "inside"
+    (rule,) = dev.nat_rules
+    assert rule.kind == "source" and rule.acl == "NAT"
+    assert rule.to_interface == "GigabitEthernet0/0" and rule.to_ip is None
+    assert rule.in_ifaces == frozenset({"GigabitEthernet0/1", "GigabitEthernet0/2"})
+    assert rule.out_ifaces == frozenset({"GigabitEthernet0/0"})
+    assert rule.source.line == 12
+    assert any(r.kind == "acl" and r.name == "NAT" and r.defined for r in dev.references)
+
+
+def test_nat_static_port_forward_to_interface_address():
+    dev, _ = parse("""
+    interface GigabitEthernet0/0
+     ip address 203.0.113.2 255.255.255.252
+     ip nat outside
+    interface GigabitEthernet0/1
+     ip address 10.0.0.1 255.255.255.0
+     ip nat inside
+    ip nat inside source static tcp 10.0.0.50 80 interface GigabitEthernet0/0 8080
+    """)
+    dst = [r for r in dev.nat_rules if r.kind == "destination"]
+    src = [r for r in dev.nat_rules if r.kind == "source"]
+    assert len(dst) == 1 and len(src) == 1
+    d = dst[0]
+    assert d.match.protocols == (6,)
+    assert d.match.dst == (AddrMatch(ip("203.0.113.2"), 0),)     # resolved interface address
+    assert d.match.dst_ports == (PortRange(8080, 8080),)
+    assert d.to_ip == ip("10.0.0.50") and d.to_port == 80
+    assert d.in_ifaces == frozenset({"GigabitEthernet0/0"})
+    s = src[0]
+    assert s.match.src == (AddrMatch(ip("10.0.0.50"), 0),) and s.to_interface == "GigabitEthernet0/0"
+    assert s.in_ifaces == frozenset({"GigabitEthernet0/1"})
+
+
+def test_nat_static_one_to_one_and_port_forward_to_address():
+    dev, _ = parse("""
+    interface Gi0/0
+     ip nat outside
+    interface Gi0/1
+     ip nat inside
+    ip nat inside source static 10.0.0.60 203.0.113.3
+    ip nat inside source static udp 10.0.0.70 53 203.0.113.4 53
+    """)
+    s1, d1, s2, d2 = dev.nat_rules
+    assert (d1.kind, d1.match.dst, d1.to_ip) == (
+        "destination", (AddrMatch(ip("203.0.113.3"), 0),), ip("10.0.0.60"))
+    assert d1.in_ifaces == frozenset({"GigabitEthernet0/0"})
+    assert (s1.kind, s1.match.src, s1.to_ip) == (
+        "source", (AddrMatch(ip("10.0.0.60"), 0),), ip("203.0.113.3"))
+    assert s1.out_ifaces == frozenset({"GigabitEthernet0/0"})
+    assert d2.match.protocols == (17,) and d2.match.dst_ports == (PortRange(53, 53),)
+    assert d2.to_port == 53 and s2.partial is None
+
+
+def test_nat_outside_source_static():
+    dev, rep = parse("""
+    interface Gi0/0
+     ip nat outside
+    interface Gi0/1
+     ip nat inside
+    ip nat outside source static 198.51.100.7 10.0.0.7
+    """)
+    s, d = dev.nat_rules
+    # the outside host 198.51.100.7 appears to the inside as 10.0.0.7
+    assert (s.kind, s.match.src, s.to_ip) == (
+        "source", (AddrMatch(ip("198.51.100.7"), 0),), ip("10.0.0.7"))
+    assert s.in_ifaces == frozenset({"GigabitEthernet0/0"})
+    assert s.out_ifaces == frozenset({"GigabitEthernet0/1"})
+    assert (d.kind, d.match.dst, d.to_ip) == (
+        "destination", (AddrMatch(ip("10.0.0.7"), 0),), ip("198.51.100.7"))
+    assert d.in_ifaces == frozenset({"GigabitEthernet0/1"})
+    assert rep.partially_understood == []
+
+
+def test_nat_pool_is_approximated_and_unsupported_forms_are_partial():
+    dev, rep = parse("""
+    ip nat pool PUB 203.0.113.10 203.0.113.20 netmask 255.255.255.0
+    ip nat inside source list 1 pool PUB overload
+    ip nat outside source list 2 pool PUB
+    ip nat inside source static network 10.0.0.0 203.0.113.0 /24
+    access-list 1 permit any
+    """)
+    pool_rule = dev.nat_rules[0]                      # rules keep config order
+    assert pool_rule.to_ip == ip("203.0.113.10") and pool_rule.acl == "1"
+    reasons = [p["reason"] for p in rep.partially_understood]
+    assert any("approximated by its first address 203.0.113.10" in r for r in reasons)
+    assert sum(1 for r in dev.nat_rules if r.partial) == 2
+    assert rep.unrecognized == []
+
+
+# --------------------------------------------------------------------------- banners / secrets
+
+
+def test_banner_bodies_are_skipped():
+    dev, rep = parse("""
+    banner motd ^C
+    interface GigabitEthernet9/9
+     ip address 1.1.1.1 255.255.255.0
+    ^C
+    banner login #Authorised access only#
+    banner exec %
+    hostname INSIDE-BANNER
+    %
+    hostname REAL
+    """)
+    assert dev.hostname == "REAL"
+    assert "GigabitEthernet9/9" not in dev.interfaces
+    assert rep.unrecognized == [] and rep.ignored == 8
+
+
+def test_banner_delimiter_on_next_line_and_etx_char():
+    dev, rep = parse("banner motd\n^C\nhostname X\n^C\nbanner exec \x03hi\nthere\x03\nhostname Y\n")
+    assert dev.hostname == "Y" and rep.unrecognized == []
+
+
+def test_truncated_banner_warns():
+    dev, rep = parse("hostname R\nbanner motd ^C\nwelcome\ninterface Gi0/1\n")
+    assert dev.interfaces == {}
+    assert any("banner never closed" in w for w in rep.warnings)
+
+
+def test_secrets_are_collected():
+    dev, _ = parse("""
+    enable secret 5 $1$abcd$EnableSecretHash
+    enable password 7 0822455D0A16
+    username admin privilege 15 secret 9 $9$UserSecretHash
+    username ops password 0 OpsPassw0rd
+    snmp-server community C0mmunity RW 10
+    snmp-server host 10.0.0.9 version 2c TrapComm
+    tacacs-server host 10.0.0.5 key 7 TacacsKey7
+    radius-server key RadiusKey
+    crypto isakmp key IsakmpPsk address 198.51.100.1
+    key chain EIGRP
+     key 1
+      key-string ChainKey
+    interface Vlan10
+     standby 1 authentication HsrpText
+     standby 2 authentication md5 key-string 7 HsrpMd5
+     ip ospf message-digest-key 1 md5 OspfKey
+    router bgp 65000
+     neighbor 10.0.0.2 password BgpPass
+    line vty 0 4
+     password 7 045802150C2E
+    """)
+    expected = {"$1$abcd$EnableSecretHash", "0822455D0A16", "$9$UserSecretHash",
+                "OpsPassw0rd", "C0mmunity", "TrapComm", "TacacsKey7", "RadiusKey",
+                "IsakmpPsk", "ChainKey", "HsrpText", "HsrpMd5", "OspfKey", "BgpPass",
+                "045802150C2E"}
+    assert dev.secrets == expected
+    # secrets do not leak into facts (communities are described without their value)
+    assert "C0mmunity" not in repr(dev.facts.snmp_communities[0].mode)
+    assert dev.facts.snmp_communities[0].acl == "10"
+
+
+def test_deindented_config_is_still_read():
+    dev, rep = parse("""
+    interface GigabitEthernet0/1
+    description flat export
+    ip address 10.0.0.1 255.255.255.0
+    ip access-group FLAT in
+    ip access-list extended FLAT
+    permit tcp any any eq 22
+    hostname FLAT-R
+    """)
+    itf = dev.interfaces["GigabitEthernet0/1"]
+    assert itf.addresses == [IPNetwork("10.0.0.1/24")] and itf.filter_in == "FLAT"
+    assert len(dev.filters["FLAT"].lines) == 1 and dev.hostname == "FLAT-R"
+    assert rep.unrecognized == []
+
+
+# --------------------------------------------------------------------------- detect
+
+
+IOS_SAMPLE = (FIXTURES / "core-l3.cfg").read_text()
+
+
+def test_detect_ios_high():
+    assert cisco_ios.detect(IOS_SAMPLE) >= 80
+
+
+def test_detect_acl_first_config_without_hostname():
+    text = ("!\n" + "access-list 100 permit ip any any\n" * 50 +
+            "interface Vlan10\n ip address 10.0.0.1 255.255.255.0\n"
+            "interface GigabitEthernet1/1\n switchport\n switchport mode trunk\n!\nend\n")
+    assert cisco_ios.detect(text) >= 80
+
+
+@pytest.mark.parametrize("text, limit", [
+    (": Saved\nASA Version 9.8(2)\nhostname fw\ninterface GigabitEthernet0/0\n"
+     " nameif outside\n security-level 0\n ip address 1.1.1.1 255.255.255.0\n!\n", 20),
+    ("config system global\n    set hostname FGT\nend\nconfig firewall policy\nend\n", 0),
+    ("/ip address\nadd address=10.0.0.1/24 interface=ether1\n/interface bridge\n", 0),
+    ("set system host-name j1\nset interfaces ge-0/0/0 unit 0 family inet address 1.1.1.1/24\n", 0),
+    ("system {\n    host-name j1;\n}\ninterfaces {\n}\n", 0),
+    ("just some text\n", 0),
+    ("", 0),
+])
+def test_detect_other_vendors_low(text, limit):
+    assert cisco_ios.detect(text) <= limit
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+def test_fixture_commune_router():
+    res = cisco_ios.parse((FIXTURES / "commune-router.cfg").read_text(), "commune-router.cfg")
+    dev, rep = res.devices[0], res.report
+    assert rep.unrecognized == [] and dev.hostname == "UBND-TANPHU-RT1"
+    guest = dev.interfaces["GigabitEthernet0/0/1.40"]
+    assert guest.filter_in == "GUEST-IN" and guest.encapsulation_vlan == 40
+    assert dev.interfaces["GigabitEthernet0/0/1.99"].encapsulation_native
+    assert [s.name for s in dev.services] == ["ssh", "http", "https", "snmp", "dhcp",
+                                              "icmp-echo"]
+    assert all(s.acl == "10" for s in dev.services if s.name in ("ssh", "http", "snmp"))
+    assert "GigabitEthernet9/9" not in dev.interfaces           # inside the banner
+    assert {"Tanphu-RO-2024", "Support@123", "0822455D0A16"} <= dev.secrets
+    assert len(dev.nat_rules) == 5 and dev.facts.ssh_version == "2"
+    wan_in = dev.filters["WAN-IN"].lines
+    assert only_match(wan_in[0]).tcp_established
+    assert only_match(wan_in[2]).icmp_type == 0
+
+
+def test_fixture_access_switch():
+    res = cisco_ios.parse((FIXTURES / "access-switch.cfg").read_text(), "access-switch.cfg")
+    dev, rep = res.devices[0], res.report
+    assert rep.unrecognized == [] and dev.ip_routing is False
+    itf = dev.interfaces
+    assert itf["GigabitEthernet1/0/2"].access_vlan == 40
+    assert itf["GigabitEthernet1/0/3"].mode == L2Mode.ACCESS       # bare port on a switch
+    assert itf["GigabitEthernet1/0/5"].allowed_vlans == frozenset({40, 99})
+    assert itf["GigabitEthernet1/0/5"].native_vlan == 99
+    assert itf["GigabitEthernet1/0/24"].parent == "Port-channel1"
+    assert svc(dev, "telnet").acl is None and svc(dev, "snmp").acl is None
+    assert dev.facts.enable_password_plain.line == 13
+    assert dev.vlans[40].name == "GUEST" and dev.vlans[30].name == ""
+
+
+def test_fixture_core_l3():
+    res = cisco_ios.parse((FIXTURES / "core-l3.cfg").read_text(), "core-l3.cfg")
+    dev, rep = res.devices[0], res.report
+    assert rep.unrecognized == [] and dev.ip_routing is True
+    typo = dev.filters[dev.interfaces["Vlan99"].filter_in]        # MGMT-IN-TYPO undefined
+    assert typo.kind == "synthesized" and typo.lines[0].source.line == 90
+    assert dev.interfaces["Vlan20"].filter_out == "TO-SERVERS"
+    assert len(dev.filters["TO-SERVERS"].lines[0].matches) == 4
+    assert dev.interfaces["GigabitEthernet1/0/1"].mode == L2Mode.ROUTED
+    assert dev.interfaces["GigabitEthernet1/0/4"].mode == L2Mode.ACCESS
+    assert dev.interfaces["Vlan10"].virtual_addresses == [
+        IPNetwork("10.1.10.1/24"), IPNetwork("10.1.11.1/24")]
+    assert {"Hsrp-Key-10", "06070D22484F0A1B"} <= dev.secrets
+    assert [r.vrf for r in dev.routes] == ["default", "Mgmt-vrf"]
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+@pytest.mark.parametrize("text", [
+    "", "!", "\n\n\n", "interface GigabitEthernet0/1\n ip address 10.0.0.1",
+    "interface", "ip access-list extended\n permit", "access-list",
+    "access-list 101 permit tcp any any eq", "ip route", "ip nat inside source static tcp",
+    "interface Gi0/1\n switchport trunk allowed vlan add 5-3\n standby ip\n",
+    "vlan 1-99999\n", "line\n", "banner motd", "banner motd ^C",
+    "object-group network X\n range 10.0.0.9 10.0.0.1\n",
+    "hostname \x00\x01\x02\ufffd\ufffd\n \udcff garbage \x7f\ninterface \x00\n",
+    "ip access-list extended A\n 10\n permit tcp any any eq 70000\n",
+])
+def test_robust_against_odd_input(text):
+    res = cisco_ios.parse(text, "odd.cfg")
+    assert len(res.devices) == 1
+    assert not any("line not understood (" in w for w in res.report.warnings), res.report.warnings
+
+
+def test_truncated_interface_block():
+    dev, rep = parse("hostname R\ninterface GigabitEthernet0/1\n ip address 10.0.0.1 255.255.255.0\n ip acc")
+    assert dev.interfaces["GigabitEthernet0/1"].addresses == [IPNetwork("10.0.0.1/24")]
+    assert rep.unrecognized == [Src("t.cfg", 4, "ip acc")]
+
+
+def test_large_generated_acl_completes():
+    body = "".join(f"access-list 150 permit tcp 10.{i % 250}.{i % 7}.0 0.0.0.255 "
+                   f"host 192.168.{i % 200}.1 eq {1 + i % 60000}\n" for i in range(200_000))
+    res = cisco_ios.parse("hostname BIG\n" + body, "big.cfg")
+    assert len(res.devices[0].filters["150"].lines) == 200_000
+    assert res.report.lines == 200_001 and res.report.unrecognized == []
+
+
+def test_all_vlans_constant_sane():
+    assert min(ALL_VLANS) == 1 and max(ALL_VLANS) == 4094
+
+
+def test_interface_routing_protocol_settings_mean_dynamic_routing():
+    # Sanitised configs drop `router ospf` but keep `ip ospf cost`: routes are learned.
+    dev, rep = parse("interface Vlan10\n ip address 10.0.10.1 255.255.255.0\n ip ospf cost 10\n")
+    assert [s.line for s in dev.dynamic_routing] == [3]
+    dev, rep = parse("interface Vlan10\n ip address 10.0.10.1 255.255.255.0\n")
+    assert dev.dynamic_routing == []

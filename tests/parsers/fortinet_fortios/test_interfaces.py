@@ -1,0 +1,266 @@
+"""FortiOS interfaces, switches, zones, SD-WAN, tunnels and wireless VAPs
+(netaudit.parsers.fortinet_fortios.interfaces)."""
+from __future__ import annotations
+
+from netaddr import IPNetwork
+
+from netaudit import topology
+from netaudit.model import AddrMatch, IfKind, L2Mode, PortRange
+from netaudit.reach import BLOCKED, REACHABLE
+
+from .helpers import analyse, cfg, dev_of, policies, policy
+
+
+def test_interface_forms_vlan_secondary_status_role_alias():
+    dev, rep = dev_of(cfg(ifaces='''    edit "port5"
+        set vdom "root"
+        set type physical
+    next
+    edit "VL30"
+        set vdom "root"
+        set ip 10.0.30.1/24
+        set alias "MOT-CUA"
+        set role lan
+        set secondary-IP enable
+        config secondaryip
+            edit 1
+                set ip 10.0.31.1 255.255.255.0
+                set allowaccess ping
+            next
+        end
+        set interface "port5"
+        set vlanid 30
+    next
+    edit "port6"
+        set vdom "root"
+        set status down
+        set ip 10.0.60.1 255.255.255.0
+    next
+'''))
+    vl = dev.interfaces["VL30"]
+    assert vl.kind == IfKind.VLAN and vl.parent == "port5" and vl.encapsulation_vlan == 30
+    assert vl.addresses == [IPNetwork("10.0.30.1/24"), IPNetwork("10.0.31.1/24")]
+    assert vl.description == "MOT-CUA"
+    assert dev.interfaces["port6"].shutdown
+    assert dev.interface_roles["wan1"] == "wan"
+    # allowaccess of a secondary address applies to that address only
+    acl = dev.filters["allowaccess VL30 ping"]
+    assert acl.lines[0].matches[0].dst == (AddrMatch.host(int(IPNetwork("10.0.31.1/32").ip)),)
+    assert not rep.unrecognized
+
+
+def test_aggregate_switch_and_virtual_switch_members():
+    dev, rep = dev_of(cfg('''
+config system virtual-switch
+    edit "internal"
+        set physical-switch "sw0"
+        config port
+            edit "internal1"
+            next
+            edit "internal2"
+            next
+        end
+    next
+end
+config system switch-interface
+    edit "sw-khach"
+        set vdom "root"
+        set member "port9" "port10"
+    next
+end
+''', ifaces='''    edit "internal"
+        set vdom "root"
+        set ip 192.168.1.99 255.255.255.0
+        set type hard-switch
+    next
+    edit "internal1"
+        set vdom "root"
+        set type physical
+    next
+    edit "internal2"
+        set vdom "root"
+        set type physical
+    next
+    edit "port9"
+        set vdom "root"
+        set type physical
+    next
+    edit "port10"
+        set vdom "root"
+        set type physical
+    next
+    edit "sw-khach"
+        set vdom "root"
+        set ip 10.0.70.1/24
+        set type switch
+    next
+    edit "x1"
+        set vdom "root"
+        set type physical
+    next
+    edit "x2"
+        set vdom "root"
+        set type physical
+    next
+    edit "uplink"
+        set vdom "root"
+        set type aggregate
+        set member "x1" "x2"
+    next
+    edit "VL40"
+        set vdom "root"
+        set ip 10.0.40.1/24
+        set interface "uplink"
+        set vlanid 40
+    next
+'''))
+    itf = dev.interfaces
+    assert itf["internal"].kind == IfKind.BRIDGE
+    assert itf["internal1"].mode == L2Mode.BRIDGE_PORT and itf["internal1"].parent == "internal"
+    assert itf["sw-khach"].kind == IfKind.BRIDGE and itf["port10"].parent == "sw-khach"
+    assert itf["uplink"].kind == IfKind.PORT_CHANNEL
+    assert itf["x1"].parent == "uplink" and itf["x2"].parent == "uplink"
+    topo = topology.build([dev])
+    # a host on internal2 shares the L2 domain of the hard switch's address
+    assert topo.port_domain("FGT", "internal2") == topo.l3_domain("FGT", "internal")
+    assert topo.l3_domain("FGT", "VL40") is not None
+    assert not rep.unrecognized
+
+
+def test_dhcp_interface_has_a_run_time_address_and_default_route():
+    dev, rep = dev_of(cfg(ifaces='''    edit "wan2"
+        set vdom "root"
+        set mode dhcp
+        set role wan
+    next
+'''))
+    wan2 = dev.interfaces["wan2"]
+    assert wan2.dynamic_address and not wan2.partial and wan2.dynamic_source.text.strip() == "set mode dhcp"
+    assert dev.facts.dynamic_address_interfaces == ["wan2"]
+    assert not dev.dynamic_routing
+    # `defaultgw enable` (the default): a default route via the DHCP gateway, distance 5
+    [route] = [r for r in dev.routes if r.runtime_gateway]
+    assert (str(route.prefix), route.interface, route.distance) == ("0.0.0.0/0", "wan2", 5)
+    assert not any(p["construct"] == "interface wan2" for p in rep.partially_understood)
+
+
+def test_tunnel_interfaces_are_partial_only_when_used():
+    dev, rep = dev_of(cfg('''
+config vpn ipsec phase1-interface
+    edit "VPN-TINH"
+        set interface "wan1"
+        set peertype any
+        set remote-gw 198.51.100.7
+        set psksecret ENC Zm9vYmFyYmF6cXV4
+    next
+end
+''', ifaces='''    edit "ssl.root"
+        set vdom "root"
+        set type tunnel
+    next
+    edit "VPN-TINH"
+        set vdom "root"
+        set type tunnel
+        set interface "wan1"
+    next
+'''))
+    constructs = [p["construct"] for p in rep.partially_understood]
+    assert "interface VPN-TINH" in constructs and "interface ssl.root" not in constructs
+    assert dev.interfaces["VPN-TINH"].partial and dev.interfaces["VPN-TINH"].kind == IfKind.TUNNEL
+    ike = [s for s in dev.services if s.name == "ike"]
+    assert ike and ike[0].ports == (PortRange(500, 500), PortRange(4500, 4500))
+    assert "Zm9vYmFyYmF6cXV4" in dev.secrets
+
+
+ZONE = '''
+config system zone
+    edit "Z-NOIBO"
+        set interface "lan" "srv"
+    next
+end
+'''
+
+
+def test_zone_membership_and_policy_on_a_zone_expands_to_members():
+    text = cfg(ZONE, policies(policy(1, '"guest"', '"Z-NOIBO"', service='"HTTPS"')))
+    dev, _ = dev_of(text)
+    assert dev.interfaces["lan"].zone == "Z-NOIBO" and dev.interfaces["srv"].zone == "Z-NOIBO"
+    [line] = dev.filters["firewall-policy"].lines
+    assert line.matches[0].out_ifaces == frozenset({"lan", "srv"})
+    _, cells = analyse(text)
+    assert cells[("guest", "staff")].services == ["tcp/443"]
+    assert cells[("guest", "servers")].services == ["tcp/443"]
+
+
+def test_intrazone_deny_by_default_and_allow_as_the_zones_default_action():
+    _, cells = analyse(cfg(ZONE))
+    assert cells[("staff", "servers")].verdict == BLOCKED
+    allow = ZONE.replace('set interface "lan" "srv"', 'set intrazone allow\n        set interface "lan" "srv"')
+    dev, _ = dev_of(cfg(allow))
+    assert dev.filters["firewall-policy"].lines[-1].name == "intrazone Z-NOIBO"
+    _, cells = analyse(cfg(allow))
+    assert cells[("staff", "servers")].verdict == REACHABLE
+    assert cells[("staff", "servers")].services == ["ip"]
+    # an explicit deny policy is matched before the intrazone setting (Fortinet KB 264457)
+    _, cells = analyse(cfg(allow, policies(policy(99, '"any"', '"any"', action="deny"))))
+    assert cells[("staff", "servers")].verdict == BLOCKED
+
+
+def test_sdwan_zone_in_policies_and_routes():
+    text = cfg('''
+config system sdwan
+    set status enable
+    config zone
+        edit "virtual-wan-link"
+        next
+    end
+    config members
+        edit 1
+            set interface "wan1"
+            set gateway 203.0.113.1
+        next
+        edit 2
+            set interface "wan2"
+            set gateway 198.51.100.1
+        next
+    end
+end
+config router static
+    edit 9
+        set dst 8.8.8.0 255.255.255.0
+        set sdwan-zone "virtual-wan-link"
+    next
+end
+''', policies(policy(1, '"lan"', '"virtual-wan-link"', '"LAN"')), ifaces='''    edit "wan2"
+        set vdom "root"
+        set ip 198.51.100.2 255.255.255.252
+        set role wan
+    next
+''')
+    dev, rep = dev_of(text)
+    assert dev.filters["firewall-policy"].lines[0].matches[0].out_ifaces == frozenset({"wan1", "wan2"})
+    sd = sorted((r.interface, r.next_hop) for r in dev.routes if str(r.prefix) == "8.8.8.0/24")
+    assert [i for i, _ in sd] == ["wan1", "wan2"]
+    assert any("SD-WAN" in p["reason"] for p in rep.partially_understood)
+
+
+def test_vap_ssids_are_tied_to_their_interface_or_vlan():
+    dev, rep = dev_of(cfg('''
+config wireless-controller vap
+    edit "guest"
+        set ssid "Wifi-Nguoi-Dan"
+        set security open
+    next
+    edit "staff-wifi"
+        set ssid "CanBo"
+        set security wpa2-only-personal
+        set passphrase ENC c2VjcmV0LXBhc3NwaHJhc2U=
+        set local-bridging enable
+        set vlanid 10
+    next
+end
+'''))
+    s = {x.name: x for x in dev.ssids}
+    assert s["Wifi-Nguoi-Dan"].interface == "guest" and s["Wifi-Nguoi-Dan"].open_auth
+    assert s["CanBo"].interface is None and s["CanBo"].vlan == 10 and not s["CanBo"].open_auth
+    assert "c2VjcmV0LXBhc3NwaHJhc2U=" in dev.secrets

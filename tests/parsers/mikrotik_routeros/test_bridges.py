@@ -1,0 +1,118 @@
+"""Bridges with and without VLAN filtering (:mod:`~netaudit.parsers.mikrotik_routeros.bridges`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from netaudit.model import IfKind, L2Mode
+from netaudit.reach import REACHABLE
+
+from .helpers import GUEST, OFFICE, STAFF, V6, V7, matrix, office, parse
+
+
+def test_bridge_without_vlan_filtering_ignores_pvid_and_vlan_table():
+    dev, _ = parse("""
+    /interface bridge
+    add name=bridge
+    /interface vlan
+    add interface=bridge name=vlan40 vlan-id=40
+    /interface bridge port
+    add bridge=bridge interface=ether2
+    add bridge=bridge interface=ether5 pvid=40
+    /interface bridge vlan
+    add bridge=bridge tagged=bridge untagged=ether5 vlan-ids=40
+    /ip address
+    add address=10.0.10.1/24 interface=bridge
+    add address=10.0.40.1/24 interface=vlan40
+    """)
+    br, e5, v40 = dev.interfaces["bridge"], dev.interfaces["ether5"], dev.interfaces["vlan40"]
+    assert br.kind == IfKind.BRIDGE and br.mode == L2Mode.ROUTED
+    assert e5.mode == L2Mode.BRIDGE_PORT and e5.parent == "bridge" and e5.access_vlan is None
+    assert v40.kind == IfKind.VLAN and v40.parent == "bridge" and v40.encapsulation_vlan == 40
+    (intent,) = dev.unfiltered_bridges
+    assert [p.name for p in intent.pvids] == ["ether5"]
+    assert [v.name for v in intent.vlan_interfaces] == ["vlan40"]
+    assert intent.vlan_table[0].source.line == 10
+
+
+def test_no_vlan_filtering_puts_a_pvid_40_port_in_the_staff_domain():
+    dev, _ = parse(OFFICE.replace("vlan-filtering=yes", "vlan-filtering=no"), file="r.rsc")
+    m = matrix([dev], [GUEST, STAFF])
+    cell = m[("guest", "staff")]
+    assert cell.verdict == REACHABLE
+    assert any("same L2 domain" in (h.get("note") or "") for h in cell.witness.hops)
+
+
+def test_vlan_filtering_makes_access_ports_trunks_and_svis():
+    dev, rep = parse("""
+    /interface bridge
+    add name=br vlan-filtering=yes pvid=1
+    /interface vlan
+    add interface=br name=v10 vlan-id=10
+    add interface=br name=v99 vlan-id=99
+    /interface bridge port
+    add bridge=br interface=ether2 pvid=10 frame-types=admit-only-untagged-and-priority-tagged
+    add bridge=br interface=ether8 pvid=99
+    add bridge=br interface=ether9 frame-types=admit-only-vlan-tagged
+    /interface bridge vlan
+    add bridge=br tagged=br,ether8,ether9 vlan-ids=10,40-41
+    add bridge=br tagged=br untagged=ether8 vlan-ids=99
+    /ip address
+    add address=10.0.10.1/24 interface=v10
+    add address=10.0.1.1/24 interface=br
+    """)
+    e2, e8, e9 = (dev.interfaces[n] for n in ("ether2", "ether8", "ether9"))
+    assert (e2.mode, e2.access_vlan) == (L2Mode.ACCESS, 10)
+    assert (e8.mode, e8.native_vlan, e8.allowed_vlans) == (L2Mode.TRUNK, 99, frozenset({10, 40, 41, 99}))
+    # admit-only-vlan-tagged: no untagged frames at all, only the tagged VLANs
+    assert (e9.mode, e9.allowed_vlans) == (L2Mode.TRUNK, frozenset({10, 40, 41}))
+    assert dev.interfaces["v10"].kind == IfKind.SVI and dev.interfaces["v10"].encapsulation_vlan == 10
+    br = dev.interfaces["br"]
+    assert br.kind == IfKind.SVI and br.encapsulation_vlan == 1
+    # v99 exists but the bridge is tagged in VLAN 99: no warning; every VLAN known
+    assert {10, 40, 41, 99, 1} <= set(dev.vlans)
+    assert not any("not a tagged member" in w for w in rep.warnings)
+
+
+def test_vlan_interface_whose_vlan_the_bridge_does_not_tag_is_warned():
+    dev, rep = parse("""
+    /interface bridge
+    add name=br vlan-filtering=yes
+    /interface vlan
+    add interface=br name=v20 vlan-id=20
+    /interface bridge port
+    add bridge=br interface=ether3 pvid=20
+    """)
+    assert any("not a tagged member of VLAN 20" in w for w in rep.warnings)
+    assert dev.interfaces["v20"].kind == IfKind.SVI
+
+
+@pytest.mark.parametrize(
+    "header, explicit, hopping",
+    [
+        (V6, "", True),  # v6 default ingress-filtering=no
+        (V7, "", False),  # v7 default yes
+        (V7, " ingress-filtering=no", True),
+        (V6, " ingress-filtering=no frame-types=admit-only-untagged-and-priority-tagged", False),
+    ],
+)
+def test_vlan_hopping_ports_depend_on_ingress_filtering_defaults(header, explicit, hopping):
+    dev, _ = parse(
+        f"""
+    /interface bridge
+    add name=br vlan-filtering=yes
+    /interface bridge port
+    add bridge=br interface=ether3 pvid=40{explicit}
+    """,
+        header=header,
+    )
+    assert bool(dev.facts.vlan_hopping_ports) is hopping
+
+
+def test_vlan_filtering_separates_the_guest_port_from_staff():
+    dev, _ = office()
+    m = matrix([dev], [GUEST, STAFF])
+    # no firewall at all: routed through the router (default accept), not one L2 domain
+    cell = m[("guest", "staff")]
+    assert cell.verdict == REACHABLE
+    assert [h["in"] for h in cell.witness.to_json()["hops"]] == ["v40"]

@@ -1,0 +1,76 @@
+"""The filter chains and raw prerouting (:mod:`~netaudit.parsers.mikrotik_routeros.firewall`)."""
+
+from __future__ import annotations
+
+from netaudit.model import Action
+from netaudit.reach import REACHABLE
+
+from .helpers import GUEST, STAFF, ip, matrix, office, parse
+
+
+def test_chains_default_accept_with_named_default():
+    dev, _ = parse("""
+    /ip firewall filter
+    add action=drop chain=forward protocol=tcp dst-port=23
+    add action=drop chain=input in-interface=ether1
+    """)
+    assert dev.forward_filter == "forward" and dev.input_filter == "input"
+    f = dev.filters["forward"]
+    assert f.default_action == Action.PERMIT and "implicit accept" in f.default_text
+    assert f.lines[0].name == "0" and dev.filters["input"].lines[0].name == "1"
+
+
+def test_no_rules_no_filter():
+    dev, _ = parse("/ip firewall filter\n")
+    assert dev.forward_filter is None and dev.input_filter is None
+
+
+def test_fasttrack_on_established_has_no_line_and_on_new_is_partial():
+    dev, _ = parse("""
+    /ip firewall filter
+    add action=fasttrack-connection chain=forward connection-state=established,related
+    add action=fasttrack-connection chain=forward protocol=tcp
+    """)
+    (line,) = dev.filters["forward"].lines
+    assert line.source.line == 4 and "fasttrack" in line.partial
+
+
+def test_actions_disabled_and_passthrough_rules():
+    dev, rep = parse("""
+    /ip firewall filter
+    add action=drop chain=forward disabled=yes
+    add action=log chain=forward log-prefix=X
+    add action=reject chain=forward protocol=tcp reject-with=tcp-reset
+    add action=tarpit chain=forward protocol=tcp
+    add action=accept chain=output
+    """)
+    lines = dev.filters["forward"].lines
+    assert [(x.source.line, x.action) for x in lines] == [(5, Action.DENY), (6, Action.DENY)]
+    assert rep.ignored == 3  # version comment, menu header, disabled rule
+    assert "output" not in dev.filters
+
+
+def test_raw_prerouting_drops_precede_both_chains():
+    dev, _ = office("""
+    /ip firewall raw
+    add action=accept chain=prerouting src-address=10.0.40.7
+    add action=drop chain=prerouting in-interface=v40
+    /ip firewall filter
+    add action=accept chain=forward
+    """)
+    fwd, inp = dev.filters["forward"].lines, dev.filters["input"].lines
+    assert fwd[0].name == "raw 1" and fwd[0].action == Action.DENY and inp[0].name == "raw 1"
+    m = matrix([dev], [GUEST, STAFF])
+    assert m[("guest", "staff")].verdict == REACHABLE  # only from 10.0.40.7
+    assert m[("guest", "staff")].witness.packet.src_ip == ip("10.0.40.7")
+
+
+def test_remove_in_firewall_and_unknown_property_are_partial():
+    dev, rep = parse("""
+    /ip firewall filter
+    add action=accept chain=forward frobnicate=yes
+    remove [ find comment=old ]
+    """)
+    assert "unknown property frobnicate" in dev.filters["forward"].lines[0].partial
+    assert "'remove' command" in dev.filters["forward"].partial
+    assert [u.line for u in rep.unrecognized] == [4]

@@ -1,0 +1,59 @@
+"""Jump and return flattening (:mod:`~netaudit.parsers.mikrotik_routeros.flatten`)."""
+
+from __future__ import annotations
+
+from netaudit.headerspace import HeaderSpace
+from netaudit.model import Action, PortRange
+
+from .helpers import parse
+
+
+def test_jump_flattening_conjoins_and_return_guards():
+    dev, rep = parse("""
+    /ip firewall filter
+    add action=jump chain=forward in-interface=ether3 jump-target=guest
+    add action=accept chain=forward
+    add action=return chain=guest protocol=udp dst-port=53
+    add action=drop chain=guest dst-address=10.0.0.0/8
+    add action=passthrough chain=guest
+    add action=accept chain=guest protocol=tcp
+    add action=drop chain=guest
+    """)
+    lines = dev.filters["forward"].lines
+    assert [(x.source.line, x.action) for x in lines] == [
+        (6, Action.DENY),
+        (8, Action.PERMIT),
+        (9, Action.DENY),
+        (4, Action.PERMIT),
+    ]
+    # every inlined line carries the jump's in-interface and excludes the returned udp/53
+    for x in lines[:3]:
+        assert all(m.in_ifaces == frozenset({"ether3"}) for m in x.matches)
+    hs = HeaderSpace()
+    returned = hs.match(lines[0].matches[0].__class__(protocols=(17,), dst_ports=(PortRange(53, 53),)))
+    for x in lines[:3]:
+        assert (hs.matches(x.matches) & returned) == hs.false
+    assert rep.partially_understood == []
+
+
+def test_jump_loop_makes_the_filter_partial():
+    dev, rep = parse("""
+    /ip firewall filter
+    add action=jump chain=forward jump-target=a
+    add action=jump chain=a jump-target=b
+    add action=jump chain=b jump-target=a
+    """)
+    assert "jump loop" in dev.filters["forward"].partial
+    assert rep.partially_understood
+
+
+def test_return_in_builtin_chain_is_the_default_accept():
+    dev, _ = parse("""
+    /ip firewall filter
+    add action=return chain=forward in-interface=ether9
+    add action=drop chain=forward
+    /ip address
+    add address=10.0.0.1/24 interface=ether2
+    """)
+    lines = dev.filters["forward"].lines
+    assert [x.action for x in lines] == [Action.PERMIT, Action.DENY]

@@ -1,0 +1,62 @@
+"""Interfaces into the model (:mod:`~netaudit.parsers.mikrotik_routeros.interfaces`): renames, VRRP,
+VLANs on ethernet, bonds."""
+
+from __future__ import annotations
+
+from netaddr import IPNetwork
+
+from netaudit.model import IfKind
+
+from .helpers import parse
+
+
+def test_renamed_ethernet_and_disabled_port():
+    dev, _ = parse("""
+    /interface ethernet
+    set [ find default-name=ether1 ] comment="WAN VNPT" name=ether1-wan
+    set [ find default-name=ether5 ] disabled=yes
+    /ip address
+    add address=192.0.2.2/30 interface=ether1-wan
+    """)
+    assert "ether1" not in dev.interfaces
+    wan = dev.interfaces["ether1-wan"]
+    assert wan.description == "WAN VNPT" and wan.addresses == [IPNetwork("192.0.2.2/30")]
+    assert dev.interfaces["ether5"].shutdown
+
+
+def test_vrrp_address_is_a_virtual_address_of_its_parent():
+    dev, _ = parse("""
+    /interface vrrp
+    add interface=v10 name=vrrp10 vrid=10
+    /ip address
+    add address=10.0.10.2/24 interface=v10
+    add address=10.0.10.1/32 interface=vrrp10
+    """)
+    assert dev.interfaces["v10"].virtual_addresses == [IPNetwork("10.0.10.1/24")]
+    assert dev.interfaces["vrrp10"].addresses == []
+
+
+def test_router_on_a_stick_vlan_on_ethernet():
+    dev, _ = parse("""
+    /interface vlan
+    add interface=ether2 name=ether2.40 vlan-id=40
+    /ip address
+    add address=10.0.40.1/24 interface=ether2.40
+    """)
+    v = dev.interfaces["ether2.40"]
+    assert (v.kind, v.parent, v.encapsulation_vlan) == (IfKind.VLAN, "ether2", 40)
+    assert v.partial is None
+
+
+def test_bonding_members_follow_the_bond():
+    dev, _ = parse("""
+    /interface bonding
+    add name=bond1 slaves=ether7,ether8
+    /interface bridge
+    add name=br vlan-filtering=yes
+    /interface bridge port
+    add bridge=br interface=bond1 pvid=20
+    """)
+    assert dev.interfaces["bond1"].kind == IfKind.PORT_CHANNEL
+    assert dev.interfaces["ether7"].parent == "bond1"
+    assert dev.interfaces["ether7"].access_vlan == 20

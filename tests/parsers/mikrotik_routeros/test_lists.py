@@ -1,0 +1,52 @@
+"""Interface lists and address lists (:mod:`~netaudit.parsers.mikrotik_routeros.lists`)."""
+
+from __future__ import annotations
+
+from netaudit.model import L2Mode
+
+from .helpers import V6, parse
+
+
+def test_ppp_profile_address_list_is_filled_at_run_time():
+    dev, _ = parse("""
+    /ppp profile
+    add address-list=VPN-USERS name=vpn
+    /ip firewall filter
+    add action=accept chain=forward src-address-list=VPN-USERS
+    """)
+    assert "filled at run time" in dev.filters["forward"].lines[0].partial
+
+
+def test_dynamic_interface_list_is_partial_only_with_dynamic_interfaces():
+    dev, _ = parse("/ip firewall filter\nadd action=drop chain=input in-interface-list=dynamic\n")
+    assert dev.input_filter is None  # no PPP server: no such interface, nothing matches
+    dev, _ = parse("""
+    /interface l2tp-server server
+    set enabled=yes
+    /ip firewall filter
+    add action=drop chain=input in-interface-list=dynamic
+    """)
+    (line,) = dev.filters["input"].lines
+    assert "dynamic" in line.partial and line.matches[0].in_ifaces is None
+
+
+def test_interface_list_as_bridge_port_and_old_discovery():
+    dev, _ = parse(
+        """
+    /interface bridge
+    add name=br
+    /interface list
+    add name=ACCESS
+    /interface list member
+    add interface=ether3 list=ACCESS
+    add interface=ether4 list=ACCESS
+    /interface bridge port
+    add bridge=br interface=ACCESS
+    /ip neighbor discovery
+    set ether1 discover=no
+    """,
+        header=V6,
+    )
+    assert {n for n, i in dev.interfaces.items() if i.mode == L2Mode.BRIDGE_PORT} == {"ether3", "ether4"}
+    nd = dev.facts.neighbor_discovery
+    assert "ether1" not in nd.interfaces and "ether3" in nd.interfaces

@@ -1,0 +1,133 @@
+"""Exact intersection / negation of packet conditions (jump and return flattening)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from netaddr import IPAddress
+
+from netaudit.headerspace import HeaderSpace
+from netaudit.model import AddrMatch, Match, PortRange
+from netaudit.parsers.mikrotik_routeros.match import (
+    ANY,
+    Cond,
+    cidrs,
+    cond,
+    intersect,
+    intersect_all,
+    intersect_matches,
+    negate,
+    negate_union,
+    norm,
+    r_and,
+    r_not,
+    to_matches,
+)
+
+IFACES = frozenset({"ether1", "ether2", "vlan40"})
+
+
+def ip(a: str) -> int:
+    return int(IPAddress(a))
+
+
+def bdd(hs: HeaderSpace, conds, in_if=None):
+    """Packets a union of Conds selects for one ingress interface."""
+    u = hs.false
+    for c in conds:
+        for m in to_matches(c):
+            if m.in_ifaces is None or in_if in m.in_ifaces:
+                u |= hs.match(m)
+    return u
+
+
+def test_range_helpers():
+    assert norm([(5, 9), (1, 3), (4, 4), (20, 30)]) == ((1, 9), (20, 30))
+    assert r_and(((1, 9), (20, 30)), ((5, 25),)) == ((5, 9), (20, 25))
+    assert r_not(((0, 9), (20, 30)), 40) == ((10, 19), (31, 40))
+    assert cidrs(ip("10.0.0.1"), ip("10.0.0.6")) == [
+        (ip("10.0.0.1"), 32),
+        (ip("10.0.0.2"), 31),
+        (ip("10.0.0.4"), 31),
+        (ip("10.0.0.6"), 32),
+    ]
+    assert cidrs(0, 0xFFFFFFFF) == [(0, 0)]
+
+
+def test_intersect_is_field_wise_and_detects_empty():
+    a = cond(src=((ip("10.0.0.0"), ip("10.0.255.255")),), proto=((6, 6),), inif=frozenset({"ether2"}))
+    b = cond(src=((ip("10.0.1.0"), ip("10.0.1.255")),), dport=((22, 22),))
+    c = intersect(a, b)
+    assert c.src == ((ip("10.0.1.0"), ip("10.0.1.255")),) and c.proto == ((6, 6),)
+    assert c.dport == ((22, 22),) and c.inif == frozenset({"ether2"})
+    assert intersect(a, Cond(proto=((17, 17),))) is None
+    assert intersect(Cond(est=True), Cond(est=False)) is None
+    assert intersect(a, Cond(inif=frozenset({"vlan40"}))) is None
+    assert intersect(ANY, a) is a
+
+
+def test_negation_is_a_union_of_single_field_complements():
+    c = cond(dst=((ip("10.0.0.0"), ip("10.255.255.255")),), proto=((17, 17),), inif=frozenset({"vlan40"}))
+    parts = negate(c, IFACES)
+    assert len(parts) == 3
+    hs = HeaderSpace()
+    for in_if in IFACES:
+        inside = bdd(hs, [c], in_if)
+        outside = bdd(hs, parts, in_if)
+        assert (inside & outside) == hs.false
+        assert (inside | outside) == hs.true
+
+
+def test_negate_union_and_exactness_on_random_conditions():
+    rnd = random.Random(7)
+    hs = HeaderSpace()
+
+    def rand_cond():
+        kw = {}
+        if rnd.random() < 0.7:
+            lo = rnd.randrange(0, 2**32 - 2**20)
+            kw["dst"] = ((lo, lo + rnd.randrange(0, 2**20)),)
+        if rnd.random() < 0.5:
+            kw["proto"] = ((6, 6),) if rnd.random() < 0.5 else ((17, 17),)
+        if rnd.random() < 0.5:
+            lo = rnd.randrange(0, 60000)
+            kw["dport"] = ((lo, lo + rnd.randrange(0, 5000)),)
+        if rnd.random() < 0.3:
+            kw["est"] = rnd.random() < 0.5
+        if rnd.random() < 0.4:
+            kw["inif"] = frozenset(rnd.sample(sorted(IFACES), 2))
+        return cond(**kw) or ANY
+
+    for _ in range(40):
+        xs = [rand_cond() for _ in range(rnd.randrange(1, 3))]
+        ys = [rand_cond() for _ in range(rnd.randrange(1, 3))]
+        for in_if in IFACES:
+            X, Y = bdd(hs, xs, in_if), bdd(hs, ys, in_if)
+            assert bdd(hs, intersect_all(xs, ys), in_if) == (X & Y)
+            assert bdd(hs, negate_union(xs, IFACES), in_if) == (hs.true & ~X)
+
+
+def test_to_matches_uses_the_shorter_address_form_and_splits_icmp_types():
+    c = cond(dst=r_not(((ip("10.0.0.0"), ip("10.255.255.255")),), 2**32 - 1), proto=((1, 1),), itype=((0, 0), (8, 8)))
+    ms = to_matches(c)
+    assert len(ms) == 2 and {m.icmp_type for m in ms} == {0, 8}
+    assert all(m.dst_negate and m.dst == (AddrMatch(ip("10.0.0.0"), 0xFFFFFF),) for m in ms)
+
+
+def test_intersect_matches_on_model_matches():
+    a = Match(src=(AddrMatch.prefix("10.0.0.0/8"),), protocols=(6, 17), in_ifaces=frozenset({"ether2", "vlan40"}))
+    b = Match(
+        src=(AddrMatch.prefix("10.0.40.0/24"),),
+        src_negate=True,
+        protocols=(6,),
+        dst_ports=(PortRange(80, 80), PortRange(443, 443)),
+        in_ifaces=frozenset({"vlan40"}),
+    )
+    ms = intersect_matches(a, b)
+    hs = HeaderSpace()
+    assert hs.matches(ms) == hs.match(a) & hs.match(b)
+    assert all(m.in_ifaces == frozenset({"vlan40"}) for m in ms)
+    assert intersect_matches(a, Match(protocols=(1,))) == []
+    with pytest.raises(ValueError):
+        intersect_matches(Match(tcp_established=True), a)

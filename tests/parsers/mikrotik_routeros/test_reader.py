@@ -1,0 +1,121 @@
+"""Reading an export (:mod:`~netaudit.parsers.mikrotik_routeros.reader`, :mod:`~.syntax`): continuation
+lines, line accounting, terse and verbose exports, quoting, secrets."""
+
+from __future__ import annotations
+
+from netaddr import IPNetwork
+
+from netaudit.model import L2Mode, PortRange
+
+from .helpers import parse, svc
+
+
+def test_continuation_lines_join_and_cite_the_first_line():
+    dev, rep = parse("""
+    /ip firewall filter
+    add action=drop chain=forward comment="defconf: drop all from WAN not DSTNAT\\
+        ed" connection-state=\\
+        new dst-port=\\
+        8291 protocol=tcp
+    add action=accept chain=forward
+    """)
+    lines = dev.filters["forward"].lines
+    assert lines[0].source.line == 3
+    assert lines[0].source.text == (
+        'add action=drop chain=forward comment="defconf: drop all from '
+        'WAN not DSTNATed" connection-state=new dst-port=8291 protocol=tcp'
+    )
+    assert lines[0].matches[0].dst_ports == (PortRange(8291, 8291),)
+    assert lines[1].source.line == 7
+    assert rep.lines == 7 and rep.unrecognized == []
+
+
+def test_line_accounting_recognized_ignored_unrecognized():
+    dev, rep = parse("""
+    # a comment
+    /system clock
+    set time-zone-name=Asia/Ho_Chi_Minh
+    /ip address
+    add address=10.0.0.1/24 interface=ether2
+
+    /frobnicate widget
+    add colour=blue
+    :put "hello"
+    /ip firewall filter
+    print
+    """)
+    # 12 lines: version header, comment, clock header + set (ignored), address header
+    # (ignored) + add (recognized), blank, unknown menu header + its add, script line,
+    # filter header, a print command
+    assert rep.lines == 12
+    assert [(u.line, u.text) for u in rep.unrecognized] == [
+        (8, "/frobnicate widget"),
+        (9, "add colour=blue"),
+        (10, ':put "hello"'),
+        (12, "print"),
+    ]
+    assert rep.ignored == 7  # lines 1, 2, 3, 4, 5, 7, 11
+    assert dev.interfaces["ether2"].addresses == [IPNetwork("10.0.0.1/24")]
+
+
+def test_terse_export_full_path_on_each_line():
+    dev, rep = parse("""
+    /interface bridge add name=bridge1
+    /interface bridge port add bridge=bridge1 interface=ether2
+    /ip address add address=10.1.1.1/24 interface=bridge1 network=10.1.1.0
+    /ip firewall filter add action=drop chain=input in-interface=ether1
+    /ip/service set telnet disabled=yes
+    """)
+    assert rep.unrecognized == [] and rep.ignored == 1
+    assert dev.interfaces["ether2"].mode == L2Mode.BRIDGE_PORT
+    assert dev.filters["input"].lines[0].source.line == 5
+    assert not svc(dev, "telnet").enabled
+
+
+def test_verbose_export_defaults_are_understood():
+    dev, rep = parse("""
+    /ip firewall filter
+    add action=accept chain=input comment="" connection-state=established disabled=no log=no \\
+        log-prefix=""
+    /ip service
+    set telnet address="" disabled=yes port=23 vrf=main
+    set ssh address="" disabled=no port=22 vrf=main
+    """)
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    assert dev.filters["input"].lines[0].matches[0].conn_established is True
+    assert svc(dev, "ssh").acl is None and svc(dev, "ssh").enabled
+
+
+def test_quoted_values_and_hex_escapes_and_v7_abbreviated_keys():
+    dev, _rep = parse("""
+    /interface wifi
+    set [ find default-name=wifi1 ] configuration.mode=ap .ssid="Wi-Fi Ph\\C6\\B0\\E1\\BB\\9Dng" \\
+        datapath.bridge=br disabled=no security.authentication-types=wpa2-psk \\
+        .passphrase="abc def!123"
+    /interface bridge
+    add name=br
+    """)
+    (s,) = dev.ssids
+    assert s.name == "Wi-Fi Phường" and s.open_auth is False and s.interface == "wifi1"
+    assert "abc def!123" in dev.secrets
+    assert dev.interfaces["wifi1"].mode == L2Mode.BRIDGE_PORT
+
+
+def test_secrets_are_collected():
+    dev, _ = parse("""
+    /ppp secret
+    add name=vpn1 password=PppPass99 service=l2tp
+    /radius
+    add address=10.0.0.5 secret=RadSecret7 service=login
+    /interface l2tp-server server
+    set enabled=yes ipsec-secret=IpsecPSK55 use-ipsec=yes
+    /interface wireguard
+    add listen-port=13231 name=wg0 private-key="cHJpdmF0ZWtleWJhc2U2NA=="
+    /user
+    add name=admin group=full password=""
+    add name=quantri group=full password=Adm1nPass
+    """)
+    assert {"PppPass99", "RadSecret7", "IpsecPSK55", "cHJpdmF0ZWtleWJhc2U2NA==", "Adm1nPass"} <= dev.secrets
+    assert svc(dev, "l2tp") and svc(dev, "ipsec") and svc(dev, "wireguard")
+    users = {u.name: u for u in dev.facts.users}
+    assert users["admin"].password is False and users["quantri"].password is True

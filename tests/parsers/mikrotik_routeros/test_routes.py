@@ -1,0 +1,86 @@
+"""Routes, run-time default routes and ``/ip settings`` (:mod:`~netaudit.parsers.mikrotik_routeros.routes`)."""
+
+from __future__ import annotations
+
+from .helpers import V6, ip, office, parse
+
+
+def test_routes_gateway_forms_blackhole_vrf_and_policy_tables():
+    dev, _rep = parse("""
+    /ip vrf
+    add interfaces=ether5 name=khach
+    /routing table
+    add fib name=isp2
+    /ip address
+    add address=192.0.2.2/30 interface=ether1
+    /ip route
+    add dst-address=0.0.0.0/0 gateway=192.0.2.1
+    add dst-address=10.20.0.0/16 gateway=10.0.0.1%ether2 distance=5
+    add dst-address=10.30.0.0/16 gateway=ether3
+    add blackhole dst-address=10.99.0.0/16
+    add dst-address=10.98.0.0/16 type=blackhole
+    add dst-address=0.0.0.0/0 gateway=198.51.100.1 routing-table=khach
+    add dst-address=0.0.0.0/0 gateway=203.0.113.1 routing-table=isp2
+    add dst-address=10.40.0.0/16 gateway=192.0.2.1 disabled=yes
+    add dst-address=10.50.0.0/16 gateway=192.0.2.1,192.0.2.5
+    """)
+    r = {(str(x.prefix), x.vrf, x.next_hop, x.interface): x for x in dev.routes}
+    assert ("0.0.0.0/0", "default", ip("192.0.2.1"), None) in r
+    assert r[("10.20.0.0/16", "default", ip("10.0.0.1"), "ether2")].distance == 5
+    assert ("10.30.0.0/16", "default", None, "ether3") in r
+    assert sum(1 for x in dev.routes if x.drop) == 2
+    assert ("0.0.0.0/0", "khach", ip("198.51.100.1"), None) in r
+    (isp2,) = [x for x in dev.routes if x.next_hop == ip("203.0.113.1")]  # policy table
+    assert isp2.table == "isp2" and isp2.vrf == "default"
+    assert all(x.table is None for x in dev.routes if x is not isp2)
+    assert not any(str(x.prefix) == "10.40.0.0/16" for x in dev.routes)
+    assert sum(1 for x in dev.routes if str(x.prefix) == "10.50.0.0/16") == 2
+    assert dev.interfaces["ether5"].vrf == "khach" and "khach" in dev.vrfs
+    assert dev.facts.policy_routing_tables["isp2"][0].line == 15
+
+
+def test_dhcp_and_pppoe_clients_have_dynamic_addresses_and_runtime_default_routes():
+    dev, rep = parse("""
+    /interface pppoe-client
+    add add-default-route=yes disabled=no interface=ether1 name=pppoe-out1 password=Pw0rdXYZ user=u
+    /ip dhcp-client
+    add interface=ether2
+    """)
+    pppoe, dhcp = dev.interfaces["pppoe-out1"], dev.interfaces["ether2"]
+    assert pppoe.partial is None and dhcp.partial is None and rep.partially_understood == []
+    assert pppoe.dynamic_address and pppoe.dynamic_source.line == 3
+    assert dhcp.dynamic_address and dhcp.dynamic_source.line == 5
+    assert dev.facts.dhcp_client_interfaces == ["ether2"]
+    assert {r.interface for r in dev.routes} == {"ether2", "pppoe-out1"}
+    assert all(
+        r.runtime_gateway
+        and r.origin == "dhcp"
+        and r.partial is None
+        and r.next_hop is None
+        and str(r.prefix) == "0.0.0.0/0"
+        for r in dev.routes
+    )
+    assert "Pw0rdXYZ" in dev.secrets
+
+
+def test_ip_settings_rp_filter_and_ip_forward():
+    dev, _ = office("""
+    /ip settings
+    set ip-forward=no rp-filter=strict
+    """)
+    assert dev.ip_routing is False
+    assert all(i.urpf == "strict" and i.urpf_allow_default for i in dev.interfaces.values())
+
+
+def test_mark_routing_is_a_policy_route_not_a_partial_interface():
+    dev, _rep = office(
+        """
+    /ip firewall mangle
+    add action=mark-routing chain=prerouting in-interface=v40 new-routing-mark=isp2
+    """,
+        header=V6,
+    )
+    assert all(i.partial is None for i in dev.interfaces.values())
+    (pr,) = dev.policy_routes
+    assert (pr.action, pr.table, pr.fallback, pr.partial) == ("table", "isp2", True, None)
+    assert [m.in_ifaces for m in pr.matches] == [frozenset({"v40"})]

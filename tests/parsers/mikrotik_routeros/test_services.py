@@ -1,0 +1,119 @@
+"""The management plane and the facts the RouterOS checks read (:mod:`~netaudit.parsers.mikrotik_routeros.services`)."""
+
+from __future__ import annotations
+
+from netaudit.model import Action, PortRange
+from netaudit.reach import BLOCKED
+
+from .helpers import GUEST, NET, STAFF, V6, V7, ip, matrix, office, parse, svc
+
+
+def test_ip_service_defaults_v6_v7():
+    for header in (V6, V7):
+        dev, _ = parse("/system identity\nset name=R\n", header=header)
+        on = {s.name: (s.ports[0].lo if s.ports else None) for s in dev.services if s.enabled}
+        assert on == {
+            "telnet": 23,
+            "ftp": 21,
+            "http": 80,
+            "ssh": 22,
+            "api": 8728,
+            "api-ssl": 8729,
+            "winbox": 8291,
+            "btest": 2000,
+            "icmp-echo": None,
+        }
+        assert not svc(dev, "https").enabled
+        assert svc(dev, "telnet").insecure and svc(dev, "api").insecure and not svc(dev, "winbox").insecure
+
+
+def test_ip_service_address_port_and_disable():
+    dev, _ = parse("""
+    /ip service
+    set telnet disabled=yes
+    set ssh address=10.10.99.0/24,2001:db8::/32 port=2222
+    set winbox address=10.10.99.5/32,10.10.98.0/24
+    set www-ssl certificate=web disabled=no
+    """)
+    assert not svc(dev, "telnet").enabled
+    ssh = svc(dev, "ssh")
+    assert ssh.ports == (PortRange(2222, 2222),) and ssh.acl == "ip-service-ssh"
+    acl = dev.filters["ip-service-ssh"]
+    assert acl.default_action == Action.DENY and acl.lines[0].matches[0].src[0].value == ip("10.10.99.0")
+    assert len(dev.filters["ip-service-winbox"].lines) == 2
+    assert svc(dev, "https").enabled
+    assert dev.facts.ip_services["ssh"].source.line == 4
+
+
+def test_other_control_plane_services():
+    dev, _ = parse("""
+    /ip dns
+    set allow-remote-requests=yes
+    /ip dhcp-server
+    add interface=v10 name=d1
+    add interface=v40 name=d2 disabled=yes
+    /snmp
+    set enabled=yes
+    /snmp community
+    set [ find default=yes ] addresses=10.10.99.10/32 name=s3cretComm
+    /tool bandwidth-server
+    set enabled=no
+    /ip proxy
+    set enabled=yes port=3128
+    """)
+    assert svc(dev, "dns", 17) and svc(dev, "dns", 6)
+    assert svc(dev, "dhcp").interfaces == frozenset({"v10"})
+    snmp = svc(dev, "snmp")
+    assert snmp.acl == "snmp-community" and "s3cretComm" in dev.secrets
+    assert svc(dev, "btest") is None
+    assert svc(dev, "proxy").ports == (PortRange(3128, 3128),)
+    assert svc(dev, "icmp-echo").icmp_type == 8
+
+
+def test_snmp_default_public_community_is_unrestricted_and_not_a_secret():
+    dev, _ = parse("/snmp\nset enabled=yes\n")
+    assert svc(dev, "snmp").acl is None
+    assert "public" not in dev.secrets and dev.facts.snmp_default_community
+
+
+def test_v6_dhcp_server_add_defaults_to_disabled():
+    dev, _ = parse("/ip dhcp-server\nadd interface=bridge name=d\n", header=V6)
+    assert svc(dev, "dhcp") is None
+    dev, _ = parse("/ip dhcp-server\nadd disabled=no interface=bridge name=d\n", header=V6)
+    assert svc(dev, "dhcp") is not None
+
+
+def test_routers_own_addresses_are_reached_through_the_input_chain():
+    dev, _ = office("""
+    /ip service
+    set telnet disabled=yes
+    set ftp disabled=yes
+    set www disabled=yes
+    set api disabled=yes
+    set api-ssl disabled=yes
+    /ip firewall filter
+    add action=accept chain=input in-interface-list=LAN protocol=tcp dst-port=8291
+    add action=drop chain=input
+    """)
+    m = matrix([dev], [GUEST, STAFF, NET])
+    # v40 is in LAN: winbox on every router address (10.0.10.1, 192.0.2.2 too)
+    assert m[("guest", "@devices")].services == ["tcp/8291"]
+    assert m[("internet", "@devices")].verdict == BLOCKED
+    w = m[("guest", "@devices")].witness.to_json()
+    assert w["hops"][0]["to"] == "control plane (winbox)"
+
+
+def test_discovery_and_mac_server_facts():
+    dev, _ = parse("""
+    /interface list
+    add name=MGMT
+    /interface list member
+    add interface=ether9 list=MGMT
+    /ip neighbor discovery-settings
+    set discover-interface-list=MGMT
+    /tool mac-server mac-winbox
+    set allowed-interface-list=MGMT
+    """)
+    assert dev.facts.neighbor_discovery.interfaces == ["ether9"]
+    assert dev.facts.mac_server["mac-winbox"][0].interface_list == "MGMT"
+    assert dev.facts.mac_server["mac-telnet"][0].interface_list == "all"  # default

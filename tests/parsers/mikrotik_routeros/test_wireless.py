@@ -1,0 +1,61 @@
+"""Wireless and wifi interfaces, SSIDs and the VLANs radios tag
+(:mod:`~netaudit.parsers.mikrotik_routeros.wireless`)."""
+
+from __future__ import annotations
+
+from netaudit.model import L2Mode
+
+from .helpers import parse
+
+
+def test_wireless_use_tag_and_virtual_ap_ssids():
+    dev, _ = parse("""
+    /interface bridge
+    add name=br vlan-filtering=yes
+    /interface wireless security-profiles
+    set [ find default=yes ] supplicant-identity=MikroTik
+    add authentication-types=wpa2-psk mode=dynamic-keys name=staff wpa2-pre-shared-key=Secr3tKey
+    /interface wireless
+    set [ find default-name=wlan1 ] disabled=no mode=ap-bridge security-profile=staff ssid=STAFF \\
+        vlan-id=10 vlan-mode=use-tag
+    add disabled=no master-interface=wlan1 name=wlan-guest ssid=KHACH vlan-id=40 vlan-mode=use-tag
+    set [ find default-name=wlan2 ] ssid=OFF
+    /interface bridge port
+    add bridge=br interface=wlan1
+    add bridge=br interface=wlan-guest
+    """)
+    by = {s.name: s for s in dev.ssids}
+    assert set(by) == {"STAFF", "KHACH"}  # wlan2 is disabled by default
+    assert by["STAFF"].vlan == 10 and by["STAFF"].open_auth is False
+    assert by["KHACH"].vlan == 40 and by["KHACH"].open_auth is True  # default profile: mode none
+    assert dev.interfaces["wlan-guest"].access_vlan == 40
+    assert "Secr3tKey" in dev.secrets
+
+
+def test_wifi_datapath_makes_a_dynamic_bridge_port_with_its_vlan():
+    dev, _ = parse("""
+    /interface bridge
+    add name=br vlan-filtering=yes
+    /interface wifi datapath
+    add bridge=br name=dp-guest vlan-id=40
+    /interface wifi configuration
+    add datapath=dp-guest mode=ap name=cfg-guest ssid="Free WiFi"
+    /interface wifi
+    set [ find default-name=wifi2 ] configuration=cfg-guest disabled=no
+    """)
+    assert dev.interfaces["wifi2"].mode == L2Mode.ACCESS and dev.interfaces["wifi2"].access_vlan == 40
+    (s,) = dev.ssids
+    assert (s.name, s.vlan, s.open_auth) == ("Free WiFi", 40, True)
+
+
+def test_wireless_tagging_on_a_plain_bridge_is_warned():
+    dev, rep = parse("""
+    /interface bridge
+    add name=br
+    /interface wireless
+    set [ find default-name=wlan1 ] disabled=no mode=ap-bridge ssid=G vlan-id=40 vlan-mode=use-tag
+    /interface bridge port
+    add bridge=br interface=wlan1
+    """)
+    assert any("tags its wireless clients into VLAN 40" in w for w in rep.warnings)
+    assert dev.unfiltered_bridges == []
