@@ -16,6 +16,7 @@ show) and are inferred between L3 interfaces whose connected subnets overlap.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -76,9 +77,9 @@ def _vlans_carried(dev: Device, itf: Interface) -> list[int | None]:
     return []
 
 
-def build(devices: list[Device], links: list[tuple[tuple[str, str], tuple[str, str]]] = ()) -> Topology:
+def build(devices: list[Device], links: Sequence[tuple[tuple[str, str], tuple[str, str]]] = ()) -> Topology:
     """Build the graph and its L2 domains from parsed devices and site links."""
-    g = nx.Graph()
+    g: nx.Graph[tuple] = nx.Graph()
     devmap = {d.hostname: d for d in devices}
     warnings: list[str] = []
 

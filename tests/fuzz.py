@@ -11,18 +11,14 @@ Used by ``tests/test_fuzz.py`` (a fixed seed and a small count, in CI) and by
 """
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import random
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from netaudit.cli import main
+from helpers import SAMPLES, run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "sample_configs"
 CONFIG_SUFFIXES = (".cfg", ".conf", ".rsc")
 CONTROL = [b"\x00", b"\x1b[31m", b"\x0b", b"\x0c", b"\x07", "\ufffe".encode(), "\u202e".encode(), b"\xff\xfe"]
 
@@ -82,12 +78,10 @@ def _garble_hostname(raw: bytes, rng: random.Random) -> tuple[bytes, str]:
 
 def audit_json(folder: Path, out: Path) -> tuple[int, dict | None, str]:
     """(exit status, JSON document or None, what it printed on stderr)."""
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        code = main(["audit", str(folder), "--format", "json", "-o", str(out)])
+    code, _, err = run_cli("audit", folder, "--format", "json", "-o", out)
     assert code in (0, 1, 2), code
     doc = json.loads(out.read_text(encoding="utf-8")) if code != 2 and out.exists() else None
-    return code, doc, err.getvalue()
+    return code, doc, err
 
 
 def devices_of(doc: dict | None) -> set[str]:

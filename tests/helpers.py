@@ -111,8 +111,16 @@ class Analysis:
 
     def context(self, reports=()) -> AuditContext:
         """The context a check runs on."""
-        return AuditContext(list(self.devices), list(reports), self.topology, self.site, self.placed,
-                            self.matrix, self.engine.hs, self.engine)
+        return AuditContext(
+            list(self.devices),
+            list(reports),
+            self.topology,
+            self.site,
+            self.placed,
+            self.matrix,
+            self.engine.hs,
+            self.engine,
+        )
 
 
 def analyse(devices, site: Site | list[Zone], links=()) -> Analysis:
@@ -180,10 +188,17 @@ def audit_cli(folder, *extra: str, fmt: str = "json", lang: str = "en") -> tuple
     return code, out, err
 
 
-def cli(*args, cwd: Path = ROOT, env: dict | None = None, timeout: float | None = 300,
-        text: bool = True) -> subprocess.CompletedProcess:
+def cli(
+    *args, cwd: Path = ROOT, env: dict | None = None, timeout: float | None = 300, text: bool = True
+) -> subprocess.CompletedProcess:
     """``python -m netaudit.cli ARGS`` in a new process, as a user runs it (output
     captured; ``text=False`` keeps the bytes; ``env`` is added to this environment)."""
-    return subprocess.run([sys.executable, "-m", "netaudit.cli", *map(str, args)], capture_output=True,
-                          cwd=cwd, env=dict(os.environ, **env) if env else None, timeout=timeout,
-                          check=False, **({"text": True, "encoding": "utf-8"} if text else {}))
+    return subprocess.run(
+        [sys.executable, "-m", "netaudit.cli", *map(str, args)],
+        capture_output=True,
+        cwd=cwd,
+        env=dict(os.environ, **env) if env else None,
+        timeout=timeout,
+        check=False,
+        **({"text": True, "encoding": "utf-8"} if text else {}),
+    )

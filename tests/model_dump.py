@@ -14,7 +14,10 @@ expected one stored next to the fixture:
 * ``tests/fixtures/model/<office>/<file>.model.json`` for a sample config (sample folders
   are copied by users and stay clean).
 
-A fixture without an expected dump fails, naming the command that writes it.
+A fixture without an expected dump fails, naming the command that writes it; so does an
+expected dump whose config is gone (move dumps along when renaming fixture folders — their
+content names files by base name only, so a move changes nothing inside), and a dump that
+holds one of its config's distinctive secret values.
 
 Regenerating
 ------------
@@ -46,8 +49,9 @@ What a dump holds
 
 Left out: ``facts`` (vendor-private; the vendor's checks test it), the values of
 ``secrets`` and ``secret_lines`` (only ``secret_count`` and ``secret_line_count`` are
-kept: secrets are never written into files), ``Src.text`` and every other copy of config
-line text (the config is right next to the dump), sha256 digests.
+kept: secrets are never written into files), ``Src.text`` and the text of unrecognized
+and partially understood lines (the config is right next to the dump; warnings and
+``partial`` reasons are kept as the parser words them), sha256 digests.
 
 Conventions, for stable and readable diffs: the file is named by its base name wherever
 the loader showed its path (``Src`` as ``"name.cfg:12"``, warnings, reports), so dumps do
@@ -96,8 +100,13 @@ _WIDTH = 100
 
 def _is_config(p: Path) -> bool:
     name = p.name.lower()
-    return (p.is_file() and p.suffix.lower() in CONFIG_SUFFIXES and not name.endswith(SUFFIX)
-            and not name.endswith(".site.yaml") and not name.startswith("readme"))
+    return (
+        p.is_file()
+        and p.suffix.lower() in CONFIG_SUFFIXES
+        and not name.endswith(SUFFIX)
+        and not name.endswith(".site.yaml")
+        and not name.startswith("readme")
+    )
 
 
 def expected_path(config: Path) -> Path:
@@ -122,13 +131,14 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
         if p.is_dir():
             out += [q for q in sorted(p.rglob("*")) if MODEL not in q.parents and _is_config(q)]
         elif p.name.endswith(SUFFIX):  # the dump given for its config
-            out.append(_config_of(p))
+            out.append(config_of(p))
         else:
             out.append(p)
     return out
 
 
-def _config_of(dump: Path) -> Path:
+def config_of(dump: Path) -> Path:
+    """The config an expected dump belongs to."""
     name = dump.name[: -len(SUFFIX)]
     if MODEL in dump.parents:
         return SAMPLES / dump.parent.name / name
@@ -159,7 +169,7 @@ class _Plain:
         return f"{self.text(s.file)}:{s.line}"
 
     def __call__(self, v, key: str = ""):
-        if v is None or isinstance(v, bool | int | float) and not isinstance(v, Enum):
+        if v is None or (isinstance(v, bool | int | float) and not isinstance(v, Enum)):
             if key in _INT_ADDRESSES and isinstance(v, int) and not isinstance(v, bool):
                 return str(IPAddress(v))
             return v
@@ -176,8 +186,11 @@ class _Plain:
         if isinstance(v, PortRange):
             return str(v.lo) if v.lo == v.hi else f"{v.lo}-{v.hi}"
         if isinstance(v, Match):
-            return {f.name: self(getattr(v, f.name), f.name) for f in dataclasses.fields(v)
-                    if getattr(v, f.name) != f.default}
+            return {
+                f.name: self(getattr(v, f.name), f.name)
+                for f in dataclasses.fields(v)
+                if getattr(v, f.name) != f.default
+            }
         if dataclasses.is_dataclass(v) and not isinstance(v, type):
             return {f.name: self(getattr(v, f.name), f.name) for f in dataclasses.fields(v)}
         if isinstance(v, dict):
@@ -234,9 +247,18 @@ def dump_file(path: str | Path) -> dict:
         return {"file": path.name, "error": plain.text(str(e))}
     return {
         "file": path.name,
-        "inputs": [{"path": plain.text(f.path), "kind": f.kind, "vendor": f.vendor, "devices": list(f.devices),
-                    "lines": f.lines, "unrecognized": f.unrecognized,
-                    "problem": plain.text(f.problem) if f.problem else None} for f in snap.inputs],
+        "inputs": [
+            {
+                "path": plain.text(f.path),
+                "kind": f.kind,
+                "vendor": f.vendor,
+                "devices": list(f.devices),
+                "lines": f.lines,
+                "unrecognized": f.unrecognized,
+                "problem": plain.text(f.problem) if f.problem else None,
+            }
+            for f in snap.inputs
+        ],
         "input_problems": [plain.text(p) for p in snap.input_problems],
         "warnings": [plain.text(w) for w in snap.warnings],
         "reports": [plain.report(r) for r in snap.reports],
@@ -272,8 +294,10 @@ def _fmt(v, depth: int) -> str:
         return flat
     pad = " " * (depth + 1)
     if isinstance(v, dict):
-        items = [f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {_fmt(x, depth + 1)}"
-                 for k, x in sorted(v.items(), key=lambda kv: _key(kv[0]))]
+        items = [
+            f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {_fmt(x, depth + 1)}"
+            for k, x in sorted(v.items(), key=lambda kv: _key(kv[0]))
+        ]
         return "{\n" + ",\n".join(items) + "\n" + " " * depth + "}"
     if all(not isinstance(x, dict | list) for x in v):  # scalars: packed, several to a line
         rows, row = [], ""
@@ -294,10 +318,13 @@ def _key(k):
 
 def diff(expected: str, actual: str, name: str, limit: int = 80) -> str:
     """A compact unified diff (at most ``limit`` lines) of two dump texts."""
-    lines = list(difflib.unified_diff(expected.splitlines(), actual.splitlines(),
-                                      f"{name} (expected)", f"{name} (parsed now)", n=2, lineterm=""))
+    lines = list(
+        difflib.unified_diff(
+            expected.splitlines(), actual.splitlines(), f"{name} (expected)", f"{name} (parsed now)", n=2, lineterm=""
+        )
+    )
     if len(lines) > limit:
-        lines = lines[:limit] + [f"… {len(lines) - limit} more diff lines"]
+        lines = [*lines[:limit], f"… {len(lines) - limit} more diff lines"]
     return "\n".join(lines)
 
 

@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import SAMPLES
 
 from netaudit.audit import failures, run_audit
 from netaudit.compliance import NEEDS_CHECK, PASS, regime
 from netaudit.inputs import InputError
 
-OFFICE = Path(__file__).resolve().parents[1] / "sample_configs" / "cisco-commune-compliant"
+OFFICE = SAMPLES / "cisco-commune-compliant"
 
 
 def _office_with_edge_cut(tmp_path: Path, keep_lines: int) -> Path:

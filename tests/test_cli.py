@@ -4,28 +4,20 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from helpers import ROOT, cli
 
 from netaudit.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
 LEAKY = ROOT / "sample_configs" / "cisco-commune-leaky"
 COMPLIANT = ROOT / "sample_configs" / "cisco-commune-compliant"
 SERVICE = re.compile(r"^(ip|tcp|udp|icmp|(tcp|udp)/\d+(-\d+)?|icmp/\d+|proto/\d+(-\d+)?)$")
 
 
-def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "netaudit.cli", *map(str, args)],
-                          capture_output=True, text=True, cwd=ROOT)
-
-
 @pytest.fixture(scope="module")
 def leaky_json():
-    p = run("audit", LEAKY, "--format", "json")
+    p = cli("audit", LEAKY, "--format", "json")
     assert p.returncode == 1, p.stderr          # high findings exist
     return json.loads(p.stdout)
 
@@ -65,27 +57,27 @@ def test_json_contract(leaky_json):
 
 
 def test_json_is_deterministic():
-    a = run("audit", LEAKY, "--format", "json").stdout
-    b = run("audit", LEAKY, "--format", "json").stdout
+    a = cli("audit", LEAKY, "--format", "json").stdout
+    b = cli("audit", LEAKY, "--format", "json").stdout
     assert a == b
 
 
 def test_exit_codes():
-    assert run("audit", COMPLIANT).returncode == 0
-    assert run("audit", LEAKY).returncode == 1
-    assert run("audit", LEAKY, "--fail-on", "critical").returncode == 1
-    p = run("audit", COMPLIANT, "--fail-on", "info")
+    assert cli("audit", COMPLIANT).returncode == 0
+    assert cli("audit", LEAKY).returncode == 1
+    assert cli("audit", LEAKY, "--fail-on", "critical").returncode == 1
+    p = cli("audit", COMPLIANT, "--fail-on", "info")
     assert p.returncode in (0, 1)
-    p = run("audit", ROOT / "no-such-dir")
+    p = cli("audit", ROOT / "no-such-dir")
     assert p.returncode == 2 and "no-such-dir" in p.stderr and "Traceback" not in p.stderr
-    p = run("audit")
+    p = cli("audit")
     assert p.returncode == 2 and len(p.stderr.strip().splitlines()) == 1
 
 
 def test_unusable_input_is_exit_2_with_one_line(tmp_path):
     (tmp_path / "notes.txt").write_text("hello, this is not a router\n")
     (tmp_path / "blob.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    p = run("audit", tmp_path)
+    p = cli("audit", tmp_path)
     assert p.returncode == 2
     assert "Traceback" not in p.stderr
     assert "notes.txt" in p.stderr and len(p.stderr.strip().splitlines()) == 1
@@ -94,13 +86,13 @@ def test_unusable_input_is_exit_2_with_one_line(tmp_path):
 def test_bad_site_file_is_exit_2(tmp_path):
     site = tmp_path / "site.yaml"
     site.write_text("zones:\n  g:\n    kind: nope\n    subnets: [10.0.0.0/24]\n")
-    p = run("audit", LEAKY, "--site", site)
+    p = cli("audit", LEAKY, "--site", site)
     assert p.returncode == 2 and f"{site}:3:" in p.stderr
 
 
 def test_text_summary_in_both_languages():
-    vi = run("audit", LEAKY).stdout
-    en = run("audit", LEAKY, "--lang", "en").stdout
+    vi = cli("audit", LEAKY).stdout
+    en = cli("audit", LEAKY, "--lang", "en").stdout
     assert "Ma trận truy cập giữa các vùng" in vi and "Nghiêm trọng" in vi
     assert "Zone reachability matrix" in en and "Critical" in en
     assert "Parse coverage" in en and "unrecognized" in en
@@ -109,7 +101,7 @@ def test_text_summary_in_both_languages():
 def test_inferred_zones_are_announced(tmp_path):
     for f in LEAKY.glob("*.cfg"):
         shutil.copy(f, tmp_path)
-    p = run("audit", tmp_path, "--lang", "en")
+    p = cli("audit", tmp_path, "--lang", "en")
     assert p.returncode in (0, 1), p.stderr
     assert "INFERRED" in p.stdout
     assert "WIFI-KHACH" in p.stdout or "KHACH" in p.stdout
@@ -124,27 +116,27 @@ def test_init_writes_reviewable_site(tmp_path):
     # refuses to overwrite a reviewed file
     assert main(["init", str(tmp_path)]) == 2
     # and the draft is usable as is
-    p = run("audit", tmp_path, "--format", "json")
+    p = cli("audit", tmp_path, "--format", "json")
     assert p.returncode in (0, 1), p.stderr
     kinds = {z["kind"] for z in json.loads(p.stdout)["zones"]}
     assert {"guest", "external"} <= kinds
 
 
 def test_trace_reachable_and_blocked():
-    p = run("trace", LEAKY, "--from", "guest", "--to", "10.10.10.5", "--service", "tcp/445", "--lang", "en")
+    p = cli("trace", LEAKY, "--from", "guest", "--to", "10.10.10.5", "--service", "tcp/445", "--lang", "en")
     assert p.returncode == 0, p.stderr
     assert "Delivered to zone staff" in p.stdout
     assert "permit ip 10.10.40.0 0.0.0.255 10.10.0.0 0.0.255.255" in p.stdout
-    p = run("trace", COMPLIANT, "--from", "guest", "--to", "10.10.10.5", "--service", "tcp/445",
+    p = cli("trace", COMPLIANT, "--from", "guest", "--to", "10.10.10.5", "--service", "tcp/445",
             "--lang", "en", "--format", "json")
     doc = json.loads(p.stdout)
     assert doc["verdict"] == "blocked" and doc["blocked_by"]
 
 
 def test_trace_bad_arguments():
-    p = run("trace", LEAKY, "--from", "nobody", "--to", "10.10.10.5")
+    p = cli("trace", LEAKY, "--from", "nobody", "--to", "10.10.10.5")
     assert p.returncode == 2 and "unknown zone" in p.stderr
-    p = run("trace", LEAKY, "--from", "guest", "--to", "10.10.10.5", "--service", "tcp/99999")
+    p = cli("trace", LEAKY, "--from", "guest", "--to", "10.10.10.5", "--service", "tcp/99999")
     assert p.returncode == 2 and "Traceback" not in p.stderr
 
 
@@ -160,11 +152,11 @@ def test_secrets_are_masked(tmp_path):
         secrets |= d.secrets
     assert "Hb0aCommX" in secrets
     for fmt in ("json", "text"):
-        out = run("audit", office, "--format", fmt, "--lang", "en").stdout
+        out = cli("audit", office, "--format", fmt, "--lang", "en").stdout
         assert "snmp-server community" in out          # the evidence line is shown…
         for s in secrets | {"Zq9SecretPw"}:
             assert s not in out, (fmt, s)              # …with its secret masked
-    shown = run("audit", office, "--format", "json", "--show-secrets").stdout
+    shown = cli("audit", office, "--format", "json", "--show-secrets").stdout
     assert "Hb0aCommX" in shown and "Zq9SecretPw" in shown
 
 

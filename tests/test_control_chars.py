@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, cli
 
 from netaudit.safetext import clean, dumps_json, has_unsafe, one_line
 
-ROOT = Path(__file__).resolve().parents[1]
 LEAKY = ROOT / "sample_configs" / "cisco-commune-leaky"
 HOST = "UBNDHB-CORE\x1b[31m\x07\ufffe\u202e"
 HOST_YAML = "UBNDHB-CORE\\e[31m\\a\\uFFFE\\u202E"
@@ -28,8 +27,8 @@ RAW = ("\x1b", "\x07", "\x0b", "\x0c", "\ufffe", "\u202e")
 
 
 def run(*args, cwd=ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "netaudit.cli", *map(str, args)],
-                          capture_output=True, cwd=cwd, timeout=600, check=False)
+    """The command line as bytes: what a terminal would receive, control characters and all."""
+    return cli(*args, cwd=cwd, timeout=600, text=False)
 
 
 @pytest.fixture(scope="module")

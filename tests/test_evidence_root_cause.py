@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import textwrap
 
+from helpers import GUEST, STAFF
+from helpers import analyse as run_engine
 from netaddr import IPNetwork
 
-from netaudit import topology, zones
 from netaudit.checks import REGISTRY, AuditContext, load_checks
-from netaudit.headerspace import HeaderSpace
 from netaudit.parsers import cisco_asa, cisco_ios
-from netaudit.reach import BLOCKED, REACHABLE, Engine, compute_matrix
+from netaudit.reach import BLOCKED, REACHABLE
 from netaudit.report import cite_loc
 from netaudit.zones import Site, Zone
 
-GUEST = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")])
-STAFF = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")])
 SERVERS = Zone("servers", "server", [IPNetwork("10.0.20.0/24")])
 
 ROUTER = """\
@@ -41,11 +39,8 @@ ip access-list extended SRV-OUT
 
 def analyse(text: str, zone_list):
     result = cisco_ios.parse(textwrap.dedent(text), "r1.cfg")
-    topo = topology.build(result.devices, [])
-    placed, addrs, _ = zones.resolve(Site(unit="t", zones=zone_list), topo)
-    engine = Engine(topo, placed, addrs, HeaderSpace())
-    cells = compute_matrix(engine, [z.name for z in zone_list])
-    return result, {(c.src, c.dst): c for c in cells}, (topo, placed, cells, engine)
+    a = run_engine(result.devices, zone_list)
+    return result, a.cells, (a.topology, a.placed, a.matrix, a.engine)
 
 
 def rules_of(cell) -> list[dict]:

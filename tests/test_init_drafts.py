@@ -4,11 +4,10 @@ about a draft (TODO unit) or a site without a guest zone."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import cli
 
 from netaudit import topology, zones
 from netaudit.audit import run_audit
@@ -623,8 +622,3 @@ def test_site_typos_stop_the_audit_with_file_line_and_suggestion(tmp_path, site,
     assert len(p.stderr.strip().splitlines()) == 1
     with pytest.raises(InputError):
         run_audit([tmp_path])
-
-
-def cli(*args):
-    return subprocess.run([sys.executable, "-m", "netaudit.cli", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", timeout=300, check=False)

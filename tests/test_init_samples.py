@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import SAMPLES
 
 from netaudit import inputs, topology, zones
 
-SAMPLES = Path(__file__).resolve().parents[1] / "sample_configs"
 OFFICES = sorted(p.name for p in SAMPLES.iterdir() if (p / "site.yaml").is_file())
 
 # Offices whose committed site.yaml leaves out a zone the configs name, on purpose.

@@ -10,9 +10,7 @@ offsets, with a NUL inserted, with the hostname garbled (docs/limits.md, "Inputs
 """
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import json
 import os
 import random
@@ -21,21 +19,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import CORPUS, FIXTURES, SAMPLES, audit_cli, copy_sample, run_cli
 from netaddr import IPAddress
 
 from netaudit import inputs, parsers
 from netaudit.audit import failures, run_audit
-from netaudit.cli import main
 from netaudit.inputs import load_snapshot
 from netaudit.model import InputError
-from netaudit.parsers import cisco_asa, cisco_ios, completeness
-from netaudit.parsers.fortinet_fortios import parser as fortinet_fortios, tree as fortios_tree
-from netaudit.parsers import mikrotik_routeros
+from netaudit.parsers import cisco_asa, cisco_ios, completeness, mikrotik_routeros
+from netaudit.parsers.fortinet_fortios import parser as fortinet_fortios
+from netaudit.parsers.fortinet_fortios import tree as fortios_tree
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "sample_configs"
-FIXTURES = ROOT / "tests" / "fixtures"
-CORPUS = ROOT.parent / "shared" / "corpus"
 CONFIG_SUFFIXES = (".cfg", ".conf", ".rsc")
 MODULES = {m.VENDOR: m for m in parsers.Registry().vendors}
 
@@ -45,21 +39,6 @@ SAMPLE_FILES = sorted((d.name, p.name) for d in SAMPLES.iterdir() if d.is_dir()
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def office_copy(tmp_path: Path, office: str) -> Path:
-    dst = tmp_path / office
-    shutil.copytree(SAMPLES / office, dst)
-    return dst
-
-
-def audit(folder: Path, *extra: str, fmt: str = "json") -> tuple[int, str, str]:
-    """(exit status, stdout, stderr) of ``netaudit audit`` run in-process."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["audit", str(folder), "--format", fmt, "--lang", "en", *extra])
-    assert code in (0, 1, 2)
-    return code, out.getvalue(), err.getvalue()
 
 
 def cut_mid_line(raw: bytes, fraction: float) -> bytes:
@@ -93,7 +72,7 @@ def test_every_sample_cut_short_is_a_loud_problem(office, name, fraction, tmp_pa
     (exit 1) or in the one-line error (exit 2, e.g. the site file names a device whose
     interfaces were cut off).  Every cut is detected, but one: a RouterOS cut inside a
     value that looks complete ('country=vie', docs/limits.md) — which still never passes."""
-    folder = office_copy(tmp_path, office)
+    folder = copy_sample(tmp_path, office)
     (folder / name).write_bytes(cut_mid_line((SAMPLES / office / name).read_bytes(), fraction))
     snap = load_snapshot([folder])
     found = problems_of(snap, name)
@@ -102,7 +81,7 @@ def test_every_sample_cut_short_is_a_loud_problem(office, name, fraction, tmp_pa
     for problem in found:
         assert re.match(rf"{re.escape(name)}:\d+: truncated[:?] ", problem), problem
         assert snap.warnings[:len(snap.input_problems)] == snap.input_problems    # first, loud
-    code, out, err = audit(folder)
+    code, out, err = audit_cli(folder)
     assert code != 0
     if code == 1:
         doc = json.loads(out)
@@ -139,7 +118,7 @@ def test_sample_cut_sweep_detected_at_parse_level(office, name):
 
 def _config_files():
     out = [p for p in SAMPLES.glob("*/*") if p.suffix in CONFIG_SUFFIXES]
-    out += [p for p in FIXTURES.rglob("*") if p.is_file()]
+    out += [p for p in FIXTURES.rglob("*") if p.is_file() and not p.name.endswith(".model.json")]
     if CORPUS.is_dir():
         for sub in ("batfish-example/configs", "batfish-snippets/fortios", "batfish-snippets/cisco_asa",
                     "stanford-backbone"):
@@ -161,11 +140,9 @@ def test_no_truncation_warning_on_any_real_file():
     assert checked >= 30 if CORPUS.is_dir() else checked >= 14
 
 
-def test_corpus_folders_load_without_truncation_problems():
-    if not CORPUS.is_dir():
-        pytest.skip("shared corpus not present (../shared/corpus)")
+def test_corpus_folders_load_without_truncation_problems(corpus_dir):
     for sub in ("batfish-example/configs", "batfish-snippets/cisco_asa", "stanford-backbone"):
-        snap = load_snapshot([CORPUS / sub])
+        snap = load_snapshot([corpus_dir / sub])
         assert snap.input_problems == [], (sub, snap.input_problems)
 
 
@@ -234,14 +211,14 @@ def test_fortios_cut_inside_and_after_a_block():
 def test_fortios_cut_between_sections_before_the_policies(tmp_path):
     """A compliant FortiGate backup cut right after a top-level 'end', before its policies:
     balanced and ending in 'end', but everything would look blocked by the implicit deny."""
-    folder = office_copy(tmp_path, "fortigate-ttpvhcc-compliant")
+    folder = copy_sample(tmp_path, "fortigate-ttpvhcc-compliant")
     conf = folder / "FGT-TTHCC-PT.conf"
     text = conf.read_text()
     conf.write_text(text[: text.index("\nconfig firewall policy\n") + 1])
     snap = load_snapshot([folder])
     (p,) = snap.input_problems
     assert p.startswith("FGT-TTHCC-PT.conf:") and "truncated? the FortiGate backup has no 'config firewall policy'" in p
-    assert audit(folder)[0] != 0
+    assert audit_cli(folder)[0] != 0
     snippet = 'config system global\n    set hostname "x"\nend\n'          # no header: not a backup
     assert parse(fortinet_fortios, snippet)[1] is None
 
@@ -285,7 +262,7 @@ def test_routeros_complete_value_without_newline_is_not_a_cut():
 def test_one_stray_nul_is_parsed_and_reported(office, name, tmp_path):
     raw = (SAMPLES / office / name).read_bytes()
     pos = raw.index(b"\n", len(raw) // 3) + 3                     # inside a line
-    folder = office_copy(tmp_path, office)
+    folder = copy_sample(tmp_path, office)
     (folder / name).write_bytes(raw[:pos] + b"\x00" + raw[pos:])
     snap = load_snapshot([folder])
     original = load_snapshot([SAMPLES / office])
@@ -296,17 +273,17 @@ def test_one_stray_nul_is_parsed_and_reported(office, name, tmp_path):
 
 
 def test_leaky_office_with_a_nul_still_fails_on_its_findings(tmp_path):
-    folder = office_copy(tmp_path, "cisco-commune-leaky")
+    folder = copy_sample(tmp_path, "cisco-commune-leaky")
     raw = (folder / "core-sw.cfg").read_bytes()
     (folder / "core-sw.cfg").write_bytes(raw[:100] + b"\x00" + raw[100:])
-    code, out, _ = audit(folder)
+    code, out, _ = audit_cli(folder)
     doc = json.loads(out)
     assert code == 1
     assert any(f["severity"] in ("critical", "high") for f in doc["findings"])
 
 
 def test_many_nuls_are_damage(tmp_path):
-    folder = office_copy(tmp_path, "cisco-commune-leaky")
+    folder = copy_sample(tmp_path, "cisco-commune-leaky")
     raw = (folder / "core-sw.cfg").read_bytes()
     pos = raw.index(b"\n", len(raw) // 2) + 1
     (folder / "core-sw.cfg").write_bytes(raw[:pos] + bytes(600) + raw[pos:])   # < 10 % of the head
@@ -317,19 +294,19 @@ def test_many_nuls_are_damage(tmp_path):
 
 
 def test_zeroed_head_is_a_damaged_config_not_a_binary_skip(tmp_path):
-    folder = office_copy(tmp_path, "cisco-commune-leaky")
+    folder = copy_sample(tmp_path, "cisco-commune-leaky")
     raw = (folder / "core-sw.cfg").read_bytes()
     (folder / "core-sw.cfg").write_bytes(bytes(9000) + raw)
     snap = load_snapshot([folder])
     e = next(f for f in snap.inputs if f.path == "core-sw.cfg")
     assert e.kind == "skipped" and e.problem.startswith("damaged cisco_ios configuration: ")
     assert problems_of(snap, "core-sw.cfg")
-    code, _, err = audit(folder)          # the site file names the lost device: exit 2, naming the file
+    code, _, err = audit_cli(folder)          # the site file names the lost device: exit 2, naming the file
     assert code == 2 and "core-sw.cfg: damaged cisco_ios configuration" in err
 
 
 def test_binaries_next_to_configs_are_not_problems_unless_named_like_configs(tmp_path):
-    folder = office_copy(tmp_path, "cisco-commune-compliant")
+    folder = copy_sample(tmp_path, "cisco-commune-compliant")
     png = b"\x89PNG\r\n\x1a\n" + bytes(64) + b"hostname X\ninterface Vlan1\n" + bytes(200)
     (folder / "so-do-mang.png").write_bytes(png)
     (folder / "bang-ip.xlsx").write_bytes(b"PK\x03\x04" + bytes(300))
@@ -362,14 +339,14 @@ def _words(n: int, seed: int = 8) -> str:
 def test_random_words_claimed_by_routeros_build_no_device(tmp_path):
     text = "/ip service\n/interface bridge\n" + _words(300)
     assert mikrotik_routeros.detect(text) >= inputs.CLAIM
-    folder = office_copy(tmp_path, "cisco-commune-leaky")
+    folder = copy_sample(tmp_path, "cisco-commune-leaky")
     (folder / "tu-khoa.rsc").write_text(text)
     snap = load_snapshot([folder])
     e = next(f for f in snap.inputs if f.path == "tu-khoa.rsc")
     assert e.kind == "skipped" and e.vendor == "mikrotik_routeros" and not e.devices
     assert re.match(r"not a configuration of mikrotik_routeros: 30\d of its 302 configuration lines", e.problem)
     assert problems_of(snap, "tu-khoa.rsc")
-    code, out, _ = audit(folder)
+    code, out, _ = audit_cli(folder)
     doc = json.loads(out)
     assert code == 1 and doc["warnings"][0].startswith("tu-khoa.rsc: not a configuration of")
     assert not any("tu-khoa" in json.dumps(f) for f in doc["findings"])     # no telnet from defaults
@@ -411,12 +388,12 @@ def test_partly_understood_real_config_is_kept_partial(tmp_path):
 
 @pytest.mark.parametrize("depth", [498, 5000])
 def test_fortios_deep_nesting_is_a_problem_not_a_crash(depth, tmp_path):
-    folder = office_copy(tmp_path, "fortigate-ttpvhcc-leaky-policy")
+    folder = copy_sample(tmp_path, "fortigate-ttpvhcc-leaky-policy")
     conf = folder / "FGT-TTHCC-TH.conf"
     text = conf.read_text()
     conf.write_text(text + "config a\n" * depth + "end\n" * depth)
     line = text.count("\n") + fortios_tree.MAX_DEPTH + 1
-    code, out, err = audit(folder)
+    code, out, err = audit_cli(folder)
     assert code != 0
     if depth == 498:        # the real configuration still dominates: kept, partial, and a problem
         snap = load_snapshot([folder])
@@ -515,11 +492,11 @@ def test_object_group_chains_and_cycles_do_not_recurse():
 
 
 def test_own_outputs_are_never_inputs(tmp_path):
-    folder = office_copy(tmp_path, "cisco-commune-leaky")
+    folder = copy_sample(tmp_path, "cisco-commune-leaky")
     before = [f.path for f in load_snapshot([folder]).inputs]
-    assert audit(folder, "-o", str(folder / "tom-tat.txt"), fmt="text")[0] == 1
-    assert audit(folder, "-o", str(folder / "bao-cao.md"), fmt="md")[0] == 1     # + bao-cao.drawio
-    assert audit(folder, "-o", str(folder / "tom-tat-vi.txt"), "--lang", "vi", fmt="text")[0] == 1
+    assert audit_cli(folder, "-o", str(folder / "tom-tat.txt"), fmt="text")[0] == 1
+    assert audit_cli(folder, "-o", str(folder / "bao-cao.md"), fmt="md")[0] == 1     # + bao-cao.drawio
+    assert audit_cli(folder, "-o", str(folder / "tom-tat-vi.txt"), "--lang", "vi", fmt="text")[0] == 1
     assert (folder / "tom-tat-vi.txt").read_text(encoding="utf-8").startswith("KẾT QUẢ")
     (folder / "ke-hoach.txt").write_text("Fix plan, generated by netaudit 0.1.0\n1. ...\n")
     assert {p.name for p in folder.iterdir()} >= {"bao-cao.md", "bao-cao.drawio", "tom-tat.txt"}
@@ -541,7 +518,7 @@ def _spy_reads(monkeypatch) -> list[str]:
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
 def test_links_leaving_the_folder_are_never_read(tmp_path, monkeypatch):
-    folder = office_copy(tmp_path, "cisco-commune-leaky")
+    folder = copy_sample(tmp_path, "cisco-commune-leaky")
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     secret = outside / "secret.cfg"
@@ -560,7 +537,7 @@ def test_links_leaving_the_folder_are_never_read(tmp_path, monkeypatch):
         assert problems_of(snap, name)
     assert "inside.cfg" not in by and by["edge-rt.cfg"].kind == "config"
     assert sorted(d.hostname for d in snap.devices) == ["UBNDHB-CORE", "UBNDHB-RT"]
-    code, out, _ = audit(folder)
+    code, out, _ = audit_cli(folder)
     assert code == 1
     if Path("/etc/shadow").is_file() and os.access("/etc/shadow", os.R_OK):       # CI runs as root
         digest = hashlib.sha256(Path("/etc/shadow").read_bytes()).hexdigest()
@@ -569,7 +546,7 @@ def test_links_leaving_the_folder_are_never_read(tmp_path, monkeypatch):
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
 def test_site_file_link_leaving_the_folder_is_not_used(tmp_path):
-    folder = office_copy(tmp_path, "cisco-commune-leaky")
+    folder = copy_sample(tmp_path, "cisco-commune-leaky")
     moved = tmp_path / "site-elsewhere.yaml"
     (folder / "site.yaml").rename(moved)
     (folder / "site.yaml").symlink_to(moved)
@@ -581,7 +558,7 @@ def test_site_file_link_leaving_the_folder_is_not_used(tmp_path):
 
 
 def test_input_size_limit_is_a_clear_problem(tmp_path, monkeypatch):
-    folder = office_copy(tmp_path, "cisco-commune-leaky")
+    folder = copy_sample(tmp_path, "cisco-commune-leaky")
     (folder / "video.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(40_000))
     monkeypatch.setenv(inputs.MAX_INPUT_ENV, "0.01")                  # 10 KiB: core-sw.cfg is larger
     opened = _spy_reads(monkeypatch)
@@ -593,7 +570,7 @@ def test_input_size_limit_is_a_clear_problem(tmp_path, monkeypatch):
     assert next(f for f in snap.inputs if f.path == "core-sw.cfg").sha256 == ""
     (folder / "edge-rt.cfg").unlink()
     (folder / "site.yaml").unlink()
-    code, out, err = audit(folder)
+    code, out, err = audit_cli(folder)
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "core-sw.cfg: file too large" in err and "NETAUDIT_MAX_INPUT_MB" in err
 
@@ -601,7 +578,7 @@ def test_input_size_limit_is_a_clear_problem(tmp_path, monkeypatch):
 @pytest.mark.parametrize("value", ["abc", "-1", "0", "nan", "inf"])
 def test_bad_size_limit_value_is_a_usage_error(value, tmp_path, monkeypatch):
     monkeypatch.setenv(inputs.MAX_INPUT_ENV, value)
-    code, _, err = audit(SAMPLES / "cisco-commune-leaky")
+    code, _, err = audit_cli(SAMPLES / "cisco-commune-leaky")
     assert code == 2 and "NETAUDIT_MAX_INPUT_MB" in err
 
 
@@ -616,7 +593,7 @@ def test_default_size_limit(monkeypatch):
 
 
 def test_duplicate_hostname_is_a_problem(tmp_path):
-    folder = office_copy(tmp_path, "cisco-commune-leaky")
+    folder = copy_sample(tmp_path, "cisco-commune-leaky")
     shutil.copy(folder / "core-sw.cfg", folder / "core-sw-old.cfg")
     snap = load_snapshot([folder])
     (p,) = snap.input_problems
@@ -625,7 +602,7 @@ def test_duplicate_hostname_is_a_problem(tmp_path):
 
 
 def test_state_file_for_no_device_is_a_problem(tmp_path):
-    folder = office_copy(tmp_path, "cisco-commune-compliant")
+    folder = copy_sample(tmp_path, "cisco-commune-compliant")
     (folder / "so-tttt_routes.txt").write_text(
         "SO-TTTT-RT#show ip route\nGateway of last resort is 203.0.113.1 to network 0.0.0.0\n\n"
         "S*    0.0.0.0/0 [1/0] via 203.0.113.1\n")
@@ -638,10 +615,10 @@ def test_garbled_hostname_never_passes(tmp_path):
     """A RouterOS hostname replaced by garbage: the site file no longer finds the device
     (exit 2, one line naming the file); without a site file the device keeps the garbage
     name and the audit still exits non-zero (the sample leaks)."""
-    folder = office_copy(tmp_path, "routeros-commune-leaky-firewall")
+    folder = copy_sample(tmp_path, "routeros-commune-leaky-firewall")
     rsc = folder / "ubndbm-hapax3.rsc"
     rsc.write_text(rsc.read_text().replace("set name=UBNDBM-RT", 'set name=x:"{]'))
-    code, _, err = audit(folder)
+    code, _, err = audit_cli(folder)
     assert code == 2 and "ubndbm-hapax3.rsc" in err and len(err.strip().splitlines()) == 1
 
 
@@ -649,7 +626,7 @@ def test_garbled_hostname_never_passes(tmp_path):
 
 
 def test_problems_open_the_warnings_of_every_output(tmp_path):
-    folder = office_copy(tmp_path, "asa-department-compliant")
+    folder = copy_sample(tmp_path, "asa-department-compliant")
     cfg = folder / "sotp-fw01.cfg"
     cfg.write_bytes(cut_mid_line(cfg.read_bytes(), 0.9))
     a = run_audit([folder])
@@ -657,7 +634,7 @@ def test_problems_open_the_warnings_of_every_output(tmp_path):
     assert a.warnings[0] == p and failures(a)[0].startswith("1 input problem(s), the first: sotp-fw01.cfg:")
     for fmt in ("text", "json", "md", "sarif"):
         extra = ("-o", str(tmp_path / f"r.{fmt}")) if fmt == "md" else ()
-        code, out, _ = audit(folder, *extra, fmt=fmt)
+        code, out, _ = audit_cli(folder, *extra, fmt=fmt)
         assert code == 1
         shown = out if fmt != "md" else (tmp_path / "r.md").read_text()
         assert "sotp-fw01.cfg:" in shown and "truncated" in shown, fmt
@@ -669,17 +646,14 @@ def test_problems_open_the_warnings_of_every_output(tmp_path):
 
 
 def _cli(*args: str) -> tuple[int, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(args))
-    return code, out.getvalue()
+    return run_cli(*args)[:2]
 
 
 def _truncated_and_binary(tmp_path: Path, last_line: str | None = None):
     """A commune whose router config lost its final 'end' (and, optionally, ends in
     ``last_line``) next to a gzip archive named like a configuration.  Returns the folder
     and the two problems in English and in Vietnamese."""
-    folder = office_copy(tmp_path, "cisco-commune-compliant")
+    folder = copy_sample(tmp_path, "cisco-commune-compliant")
     cfg = folder / "edge-rt.cfg"
     text = cfg.read_text()
     text = text[: text.index("\nend") + 1] + (last_line + "\n" if last_line else "")

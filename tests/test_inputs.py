@@ -15,14 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from helpers import SAMPLES
 from netaddr import IPNetwork
 
 from netaudit import inputs, parsers
 from netaudit.inputs import InputFile, Snapshot, decode_config, load_snapshot
 from netaudit.model import Device, InputError, ParseReport, ParseResult, Route, Src, VendorFacts
-
-REPO = Path(__file__).resolve().parent.parent
-SAMPLES = REPO / "sample_configs"
 
 # --------------------------------------------------------------------------- fakes
 

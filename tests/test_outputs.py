@@ -13,18 +13,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, cli
 
 from netaudit import outputs
 from netaudit.cli import main
 from netaudit.model import InputError
 
-ROOT = Path(__file__).resolve().parents[1]
 LEAKY = ROOT / "sample_configs" / "cisco-commune-leaky"
-
-
-def run(*args, cwd=ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "netaudit.cli", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd, timeout=300, check=False)
 
 
 @pytest.fixture
@@ -63,7 +58,7 @@ def test_symlink_to_an_input_config_is_refused(office):
     cfg = office / "core-sw.cfg"
     before = cfg.read_bytes()
     (office / "report.json").symlink_to("core-sw.cfg")
-    p = run("audit", office, "--format", "json", "-o", office / "report.json")
+    p = cli("audit", office, "--format", "json", "-o", office / "report.json")
     _one_error_line(p, "report.json", "symbolic link")
     assert cfg.read_bytes() == before
     assert (office / "report.json").is_symlink()
@@ -73,7 +68,7 @@ def test_planted_drawio_symlink_pointing_outside_is_refused(office, tmp_path):
     outside = tmp_path / "outside.txt"
     outside.write_text("keep me\n")
     (office / "report.drawio").symlink_to(outside)
-    p = run("audit", office, "--format", "md", "-o", office / "report.md")
+    p = cli("audit", office, "--format", "md", "-o", office / "report.md")
     _one_error_line(p, "report.drawio", "symbolic link")
     assert outside.read_text() == "keep me\n"
     assert not (office / "report.md").exists()          # nothing written at all
@@ -95,7 +90,7 @@ def test_diagram_option_is_checked_like_the_report(office, tmp_path, no_audit):
 @pytest.mark.parametrize("target", ["core-sw.cfg", "site.yaml"])
 def test_never_writes_onto_an_input_named_on_the_command_line(office, target):
     before = (office / target).read_bytes()
-    p = run("audit", office / "core-sw.cfg", office / "edge-rt.cfg", "--site", office / "site.yaml",
+    p = cli("audit", office / "core-sw.cfg", office / "edge-rt.cfg", "--site", office / "site.yaml",
             "--format", "json", "-o", office / target)
     _one_error_line(p, target, "input")
     assert (office / target).read_bytes() == before
@@ -103,12 +98,12 @@ def test_never_writes_onto_an_input_named_on_the_command_line(office, target):
 
 def test_never_writes_onto_a_config_found_in_an_input_folder(office):
     before = (office / "edge-rt.cfg").read_bytes()
-    p = run("audit", office, "--format", "json", "-o", office / "edge-rt.cfg")
+    p = cli("audit", office, "--format", "json", "-o", office / "edge-rt.cfg")
     _one_error_line(p, "edge-rt.cfg", "input")
     assert (office / "edge-rt.cfg").read_bytes() == before
     # A hard link to a config is the same file.
     os.link(office / "edge-rt.cfg", office / "hard.json")
-    p = run("audit", office / "edge-rt.cfg", office / "core-sw.cfg", "--site", office / "site.yaml",
+    p = cli("audit", office / "edge-rt.cfg", office / "core-sw.cfg", "--site", office / "site.yaml",
             "--format", "json", "-o", office / "hard.json")
     _one_error_line(p, "hard.json", "input")
 
@@ -116,7 +111,7 @@ def test_never_writes_onto_a_config_found_in_an_input_folder(office):
 def test_a_previous_report_in_the_config_folder_is_replaced(office):
     """netaudit's own output inside the bundle is not an input: rerunning replaces it."""
     for _ in range(2):
-        p = run("audit", office, "--format", "html", "-o", office / "report.html")
+        p = cli("audit", office, "--format", "html", "-o", office / "report.html")
         assert p.returncode == 1, p.stderr
     assert (office / "report.drawio").exists()
     _no_temp_files(office)
@@ -134,13 +129,13 @@ def test_init_writes_through_the_same_writer(office, tmp_path):
     outside = tmp_path / "outside.yaml"
     outside.write_text("keep: me\n")
     (office / "site.yaml").symlink_to(outside)
-    p = run("init", office, "--force")
+    p = cli("init", office, "--force")
     _one_error_line(p, "site.yaml", "symbolic link")
     assert outside.read_text() == "keep: me\n"
-    p = run("init", office, "--force", "-o", office / "core-sw.cfg")
+    p = cli("init", office, "--force", "-o", office / "core-sw.cfg")
     _one_error_line(p, "core-sw.cfg", "input")
     (office / "site.yaml").unlink()
-    p = run("init", office)
+    p = cli("init", office)
     assert p.returncode == 0, p.stderr
     st = os.stat(office / "site.yaml")
     assert stat.S_ISREG(st.st_mode) and "kind: guest" in (office / "site.yaml").read_text()
@@ -238,7 +233,7 @@ def test_check_reports_one_line_reasons(tmp_path):
 
 
 def test_stdout_outputs_still_work(office):
-    p = run("audit", office, "--format", "json")
+    p = cli("audit", office, "--format", "json")
     assert p.returncode == 1 and json.loads(p.stdout)["schema"] == "netaudit/audit/v1"
-    p = run("audit", office, "--format", "json", "-o", "-")
+    p = cli("audit", office, "--format", "json", "-o", "-")
     assert p.returncode == 1 and json.loads(p.stdout)["schema"] == "netaudit/audit/v1"

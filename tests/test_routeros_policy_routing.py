@@ -12,14 +12,14 @@ Fixtures: tests/fixtures/routeros/<name>.rsc with <name>.site.yaml.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
+from helpers import FIXTURES, cells
 
 from netaudit.audit import run_audit
 from netaudit.reach import Engine
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "routeros"
+ROUTEROS = FIXTURES / "routeros"
 
 pytestmark = pytest.mark.skipif(
     not hasattr(Engine, "_policy_routing"),
@@ -35,14 +35,10 @@ _audits: dict[str, object] = {}
 def audit(name: str, tmp_path_factory):
     if name not in _audits:
         folder = tmp_path_factory.mktemp(name)
-        shutil.copy(FIXTURES / f"{name}.rsc", folder / f"{name}.rsc")
-        shutil.copy(FIXTURES / f"{name}.site.yaml", folder / "site.yaml")
+        shutil.copy(ROUTEROS / f"{name}.rsc", folder / f"{name}.rsc")
+        shutil.copy(ROUTEROS / f"{name}.site.yaml", folder / "site.yaml")
         _audits[name] = run_audit([folder])
     return _audits[name]
-
-
-def cells(a) -> dict:
-    return {(c.src, c.dst): c for c in a.matrix}
 
 
 def check(a, expected: dict) -> None:

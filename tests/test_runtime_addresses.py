@@ -11,23 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, SAMPLES, cells, copy_sample
 
 from netaudit.audit import failures, run_audit
 from netaudit.cli import main
 from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "sample_configs"
-
-
-def cells(audit) -> dict:
-    return {(c.src, c.dst): c for c in audit.matrix}
-
-
-def copy_sample(tmp_path: Path, name: str) -> Path:
-    dst = tmp_path / name
-    shutil.copytree(SAMPLES / name, dst)
-    return dst
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:

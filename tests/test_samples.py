@@ -1,14 +1,12 @@
 """Sample offices against their hand-derived oracles (expected.yaml)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
+from helpers import SAMPLES, cells
 
 from netaudit.audit import run_audit
 
-SAMPLES = Path(__file__).resolve().parents[1] / "sample_configs"
 OFFICES = sorted(p.name for p in SAMPLES.iterdir() if (p / "expected.yaml").is_file())
 
 
@@ -21,7 +19,7 @@ def office(request):
 
 def test_matrix_matches_oracle(office):
     name, audit, expected = office
-    got = {(c.src, c.dst): c for c in audit.matrix}
+    got = cells(audit)
     want = {(e["src"], e["dst"]): e for e in expected["matrix"]}
     assert set(got) == set(want), f"{name}: matrix pairs differ"
     wrong = []

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import pytest
-
-from netaudit import topology, zones
-from netaudit.headerspace import HeaderSpace
-from netaudit.inputs import load_snapshot
-from netaudit.reach import Engine, compute_matrix
-
 from bench.stanford import CORPUS, site_dict
+from helpers import analyse
+
+from netaudit import zones
+from netaudit.inputs import load_snapshot
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
 
@@ -17,11 +15,7 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not p
 def matrix():
     snap = load_snapshot([CORPUS])
     site = zones.site_from_dict(site_dict(snap.devices), "stanford-site")
-    topo = topology.build(snap.devices, site.links)
-    placed, addrs, _ = zones.resolve(site, topo)
-    engine = Engine(topo, placed, addrs, HeaderSpace())
-    cells = compute_matrix(engine, [z.name for z in placed])
-    return snap, {(c.src, c.dst): c for c in cells}
+    return snap, analyse(snap.devices, site).cells
 
 
 def test_every_config_and_routing_table_is_used(matrix):

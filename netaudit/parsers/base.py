@@ -30,6 +30,7 @@ handler is called ``handler(parser, tokens, low, src)``; it opens a block by set
 line it does not understand after all.  Block handlers are run by the vendor's
 :meth:`~LineParser.apply`.
 """
+
 from __future__ import annotations
 
 import gc
@@ -63,7 +64,7 @@ def parse_without_gc(parser_cls: type, text: str, file: str) -> ParseResult:
 
 # --------------------------------------------------------------------------- dispatch tables
 
-IGNORE = object()   # sentinel: understood, irrelevant on purpose
+IGNORE = object()  # sentinel: understood, irrelevant on purpose
 
 
 class Partial(NamedTuple):
@@ -108,8 +109,7 @@ def lookup_negated(tbl: dict, low: list[str], negation: str):
     when the line itself is not in the table (a table may handle a negated form itself:
     ``"no shutdown": handler``)."""
     entry = lookup(tbl, low)
-    if entry is None and negation and low[0] == negation and len(low) > 1 \
-            and lookup(tbl, low[1:]) is not None:
+    if entry is None and negation and low[0] == negation and len(low) > 1 and lookup(tbl, low[1:]) is not None:
         entry = IGNORE
     return entry
 
@@ -125,15 +125,16 @@ class Ctx:
     src: Src | None = None
 
 
-IGNORE_CTX = Ctx("ignore")     # body understood and irrelevant (secrets still collected)
-UNKNOWN_CTX = Ctx("unknown")   # body of an unrecognized command: not understood either
+IGNORE_CTX = Ctx("ignore")  # body understood and irrelevant (secrets still collected)
+UNKNOWN_CTX = Ctx("unknown")  # body of an unrecognized command: not understood either
 
 
 # --------------------------------------------------------------------------- small helpers
 
 
-def kind_from_name(name: str, physical_hints: tuple[str, ...],
-                   kind_by_prefix: tuple[tuple[str, IfKind], ...]) -> IfKind:
+def kind_from_name(
+    name: str, physical_hints: tuple[str, ...], kind_by_prefix: tuple[tuple[str, IfKind], ...]
+) -> IfKind:
     """An interface's kind from its canonical name: the first matching prefix of the
     vendor's ``kind_by_prefix`` table, else physical when one of its ``physical_hints``
     is in the name, else other."""
@@ -181,12 +182,12 @@ class LineParser:
     """
 
     VENDOR = ""
-    NEGATION = ""                               # "no" (Cisco), "undo" (Huawei VRP, H3C)
-    TOP_TABLE: ClassVar[dict] = {}              # set on the vendor class once its handlers exist
+    NEGATION = ""  # "no" (Cisco), "undo" (Huawei VRP, H3C)
+    TOP_TABLE: ClassVar[dict] = {}  # set on the vendor class once its handlers exist
     SECRET_WORDS: frozenset[str] = frozenset()  # words announcing a secret value after them
-    NOT_SECRETS: frozenset[str] = frozenset()   # keywords, never secret values
-    MASKED_NOT_SECRET = False                   # "*****" is a value the device masked
-    DEINDENTED_BLOCKS = False                   # unknown column-0 line: try the open block
+    NOT_SECRETS: frozenset[str] = frozenset()  # keywords, never secret values
+    MASKED_NOT_SECRET = False  # "*****" is a value the device masked
+    DEINDENTED_BLOCKS = False  # unknown column-0 line: try the open block
     # A column-0 first word read by :meth:`fast_line` without a table look-up (the bulk
     # of big configs: Cisco ``access-list``); it closes any open block.
     FAST_WORD: str | None = None
@@ -199,7 +200,7 @@ class LineParser:
         self.ctx: Ctx | None = None
         self.ignored = 0
         self.refs: list[tuple[str, str, Src]] = []
-        self.lineno = 0                          # the line being read (secrets are recorded on it)
+        self.lineno = 0  # the line being read (secrets are recorded on it)
 
     # ------------------------------------------------------------------ helpers
 
@@ -208,7 +209,7 @@ class LineParser:
 
     def unrecognized(self, lineno: int, text: str) -> None:
         self.rep.unrecognized.append(Src(self.file, lineno, text))
-        if may_hold_secret(text):                # its secrets are masked where it is echoed
+        if may_hold_secret(text):  # its secrets are masked where it is echoed
             self._maybe_scan(text)
 
     def ref(self, kind: str, name: str, src: Src) -> None:
@@ -283,10 +284,9 @@ class LineParser:
                         self.unrecognized(lineno, stripped)
                 else:
                     self._top(stripped, lineno)
-            except Exception as exc:   # odd content must never crash a parse
+            except Exception as exc:  # odd content must never crash a parse
                 self.unrecognized(lineno, stripped)
-                self.rep.warnings.append(
-                    f"{self.file}:{lineno}: line not understood ({type(exc).__name__}: {exc})")
+                self.rep.warnings.append(f"{self.file}:{lineno}: line not understood ({type(exc).__name__}: {exc})")
         self.lineno = 0
         self.end_of_input()
         self.rep.ignored = self.ignored
@@ -318,11 +318,10 @@ class LineParser:
         entry = lookup_negated(self.TOP_TABLE, low, self.NEGATION)
         if entry is None:
             # A de-indented config puts block contents at column 0: try the open block.
-            if self.DEINDENTED_BLOCKS and self.ctx is not None \
-                    and self._in_ctx(self.ctx, stripped, lineno, True):
+            if self.DEINDENTED_BLOCKS and self.ctx is not None and self._in_ctx(self.ctx, stripped, lineno, True):
                 return
             self.unrecognized(lineno, stripped)
-            self.ctx = UNKNOWN_CTX              # its body is not understood either
+            self.ctx = UNKNOWN_CTX  # its body is not understood either
             return
         self.ctx = None
         if entry is IGNORE:

@@ -14,6 +14,7 @@ Pure helpers and data tables only — no parser state:
 
 Addresses, masks and prefix lengths: :mod:`netaudit.parsers.ip`.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -27,67 +28,184 @@ from netaudit.model import PortRange
 
 # IOS "named ports" for TCP (the keywords `?` offers after `eq` on IOS 15 / IOS-XE 17).
 TCP_PORTS: dict[str, int] = {
-    "bgp": 179, "chargen": 19, "cmd": 514, "daytime": 13, "discard": 9, "domain": 53,
-    "drip": 3949, "echo": 7, "exec": 512, "finger": 79, "ftp": 21, "ftp-data": 20,
-    "gopher": 70, "hostname": 101, "ident": 113, "irc": 194, "klogin": 543,
-    "kshell": 544, "login": 513, "lpd": 515, "msrpc": 135, "nntp": 119,
-    "onep-plain": 15001, "onep-tls": 15002, "pim-auto-rp": 496, "pop2": 109,
-    "pop3": 110, "smtp": 25, "sunrpc": 111, "tacacs": 49, "talk": 517, "telnet": 23,
-    "time": 37, "uucp": 540, "whois": 43, "www": 80,
+    "bgp": 179,
+    "chargen": 19,
+    "cmd": 514,
+    "daytime": 13,
+    "discard": 9,
+    "domain": 53,
+    "drip": 3949,
+    "echo": 7,
+    "exec": 512,
+    "finger": 79,
+    "ftp": 21,
+    "ftp-data": 20,
+    "gopher": 70,
+    "hostname": 101,
+    "ident": 113,
+    "irc": 194,
+    "klogin": 543,
+    "kshell": 544,
+    "login": 513,
+    "lpd": 515,
+    "msrpc": 135,
+    "nntp": 119,
+    "onep-plain": 15001,
+    "onep-tls": 15002,
+    "pim-auto-rp": 496,
+    "pop2": 109,
+    "pop3": 110,
+    "smtp": 25,
+    "sunrpc": 111,
+    "tacacs": 49,
+    "talk": 517,
+    "telnet": 23,
+    "time": 37,
+    "uucp": 540,
+    "whois": 43,
+    "www": 80,
 }
 
 # IOS named ports for UDP.
 UDP_PORTS: dict[str, int] = {
-    "biff": 512, "bootpc": 68, "bootps": 67, "discard": 9, "dnsix": 195, "domain": 53,
-    "echo": 7, "isakmp": 500, "mobile-ip": 434, "nameserver": 42, "netbios-dgm": 138,
-    "netbios-ns": 137, "netbios-ss": 139, "non500-isakmp": 4500, "ntp": 123,
-    "pim-auto-rp": 496, "rip": 520, "ripng": 521, "snmp": 161, "snmptrap": 162,
-    "sunrpc": 111, "syslog": 514, "tacacs": 49, "talk": 517, "tftp": 69, "time": 37,
-    "who": 513, "xdmcp": 177,
+    "biff": 512,
+    "bootpc": 68,
+    "bootps": 67,
+    "discard": 9,
+    "dnsix": 195,
+    "domain": 53,
+    "echo": 7,
+    "isakmp": 500,
+    "mobile-ip": 434,
+    "nameserver": 42,
+    "netbios-dgm": 138,
+    "netbios-ns": 137,
+    "netbios-ss": 139,
+    "non500-isakmp": 4500,
+    "ntp": 123,
+    "pim-auto-rp": 496,
+    "rip": 520,
+    "ripng": 521,
+    "snmp": 161,
+    "snmptrap": 162,
+    "sunrpc": 111,
+    "syslog": 514,
+    "tacacs": 49,
+    "talk": 517,
+    "tftp": 69,
+    "time": 37,
+    "who": 513,
+    "xdmcp": 177,
 }
 
 # Names some IOS-XE releases and the ASA accept on top of the classic tables.  A
 # config that uses one was accepted by its device, so the meaning is not in doubt.
 EXTRA_TCP_PORTS: dict[str, int] = {
-    "http": 80, "https": 443, "ssh": 22, "ldap": 389, "ldaps": 636, "imap4": 143,
-    "netbios-ssn": 139, "rsh": 514, "sqlnet": 1521, "citrix-ica": 1494, "ctiqbe": 2748,
-    "h323": 1720, "kerberos": 750, "lotusnotes": 1352, "pptp": 1723, "rtsp": 554,
-    "sip": 5060, "aol": 5190, "cifs": 3020, "pcanywhere-data": 5631, "nfs": 2049,
+    "http": 80,
+    "https": 443,
+    "ssh": 22,
+    "ldap": 389,
+    "ldaps": 636,
+    "imap4": 143,
+    "netbios-ssn": 139,
+    "rsh": 514,
+    "sqlnet": 1521,
+    "citrix-ica": 1494,
+    "ctiqbe": 2748,
+    "h323": 1720,
+    "kerberos": 750,
+    "lotusnotes": 1352,
+    "pptp": 1723,
+    "rtsp": 554,
+    "sip": 5060,
+    "aol": 5190,
+    "cifs": 3020,
+    "pcanywhere-data": 5631,
+    "nfs": 2049,
 }
 EXTRA_UDP_PORTS: dict[str, int] = {
-    "dns": 53, "kerberos": 750, "radius": 1645, "radius-acct": 1646, "sip": 5060,
-    "secureid-udp": 5510, "nfs": 2049, "pcanywhere-status": 5632, "cifs": 3020,
+    "dns": 53,
+    "kerberos": 750,
+    "radius": 1645,
+    "radius-acct": 1646,
+    "sip": 5060,
+    "secureid-udp": 5510,
+    "nfs": 2049,
+    "pcanywhere-status": 5632,
+    "cifs": 3020,
 }
 
 # IP protocol keywords; ``ip`` means every protocol (``None``).
 PROTOCOLS: dict[str, int | None] = {
-    "ip": None, "icmp": 1, "igmp": 2, "ipinip": 4, "tcp": 6, "udp": 17, "gre": 47,
-    "esp": 50, "ahp": 51, "eigrp": 88, "ospf": 89, "nos": 94, "pim": 103, "pcp": 108,
+    "ip": None,
+    "icmp": 1,
+    "igmp": 2,
+    "ipinip": 4,
+    "tcp": 6,
+    "udp": 17,
+    "gre": 47,
+    "esp": 50,
+    "ahp": 51,
+    "eigrp": 88,
+    "ospf": 89,
+    "nos": 94,
+    "pim": 103,
+    "pcp": 108,
     "sctp": 132,
     # ASA / IOS-XE spellings
-    "ah": 51, "ipsec": 50, "igrp": 9, "snp": 109, "ipv4": None,
+    "ah": 51,
+    "ipsec": 50,
+    "igrp": 9,
+    "snp": 109,
+    "ipv4": None,
 }
 
 # ICMP message names → (type, code or None).
 ICMP_TYPES: dict[str, tuple[int, int | None]] = {
-    "echo-reply": (0, None), "unreachable": (3, None), "net-unreachable": (3, 0),
-    "host-unreachable": (3, 1), "protocol-unreachable": (3, 2),
-    "port-unreachable": (3, 3), "packet-too-big": (3, 4),
-    "source-route-failed": (3, 5), "network-unknown": (3, 6), "host-unknown": (3, 7),
-    "host-isolated": (3, 8), "dod-net-prohibited": (3, 9), "dod-host-prohibited": (3, 10),
-    "net-tos-unreachable": (3, 11), "host-tos-unreachable": (3, 12),
-    "administratively-prohibited": (3, 13), "host-precedence-unreachable": (3, 14),
-    "precedence-unreachable": (3, 15), "source-quench": (4, None), "redirect": (5, None),
-    "net-redirect": (5, 0), "host-redirect": (5, 1), "net-tos-redirect": (5, 2),
-    "host-tos-redirect": (5, 3), "alternate-address": (6, None), "echo": (8, None),
-    "router-advertisement": (9, None), "router-solicitation": (10, None),
-    "time-exceeded": (11, None), "ttl-exceeded": (11, 0), "reassembly-timeout": (11, 1),
-    "parameter-problem": (12, None), "general-parameter-problem": (12, 0),
-    "option-missing": (12, 1), "no-room-for-option": (12, 2),
-    "timestamp-request": (13, None), "timestamp-reply": (14, None),
-    "information-request": (15, None), "information-reply": (16, None),
-    "mask-request": (17, None), "mask-reply": (18, None), "traceroute": (30, None),
-    "conversion-error": (31, None), "mobile-redirect": (32, None),
+    "echo-reply": (0, None),
+    "unreachable": (3, None),
+    "net-unreachable": (3, 0),
+    "host-unreachable": (3, 1),
+    "protocol-unreachable": (3, 2),
+    "port-unreachable": (3, 3),
+    "packet-too-big": (3, 4),
+    "source-route-failed": (3, 5),
+    "network-unknown": (3, 6),
+    "host-unknown": (3, 7),
+    "host-isolated": (3, 8),
+    "dod-net-prohibited": (3, 9),
+    "dod-host-prohibited": (3, 10),
+    "net-tos-unreachable": (3, 11),
+    "host-tos-unreachable": (3, 12),
+    "administratively-prohibited": (3, 13),
+    "host-precedence-unreachable": (3, 14),
+    "precedence-unreachable": (3, 15),
+    "source-quench": (4, None),
+    "redirect": (5, None),
+    "net-redirect": (5, 0),
+    "host-redirect": (5, 1),
+    "net-tos-redirect": (5, 2),
+    "host-tos-redirect": (5, 3),
+    "alternate-address": (6, None),
+    "echo": (8, None),
+    "router-advertisement": (9, None),
+    "router-solicitation": (10, None),
+    "time-exceeded": (11, None),
+    "ttl-exceeded": (11, 0),
+    "reassembly-timeout": (11, 1),
+    "parameter-problem": (12, None),
+    "general-parameter-problem": (12, 0),
+    "option-missing": (12, 1),
+    "no-room-for-option": (12, 2),
+    "timestamp-request": (13, None),
+    "timestamp-reply": (14, None),
+    "information-request": (15, None),
+    "information-reply": (16, None),
+    "mask-request": (17, None),
+    "mask-reply": (18, None),
+    "traceroute": (30, None),
+    "conversion-error": (31, None),
+    "mobile-redirect": (32, None),
 }
 
 
@@ -99,6 +217,7 @@ class Svc(NamedTuple):
     dst_ports: tuple[PortRange, ...] | None = None
     icmp_type: int | None = None
     icmp_code: int | None = None
+
 
 VLAN_MIN, VLAN_MAX = 1, 4094
 ALL_VLANS = frozenset(range(VLAN_MIN, VLAN_MAX + 1))
@@ -159,8 +278,9 @@ def complement_ports(ports: list[int]) -> tuple[PortRange, ...]:
     return tuple(out)
 
 
-def parse_port_op(tokens: list[str] | tuple[str, ...], i: int,
-                  protocol: int | None) -> tuple[tuple[PortRange, ...], int] | None:
+def parse_port_op(
+    tokens: list[str] | tuple[str, ...], i: int, protocol: int | None
+) -> tuple[tuple[PortRange, ...], int] | None:
     """Parse a port operator at ``tokens[i]``.
 
     Returns ``(ranges, next_index)``, or ``None`` when ``tokens[i]`` is not a port
@@ -193,7 +313,7 @@ def parse_port_op(tokens: list[str] | tuple[str, ...], i: int,
     if not values:
         raise ValueError(f"'{op}' without a valid port")
     if op == "eq":
-        if len(values) == 1:                       # the common case, kept cheap
+        if len(values) == 1:  # the common case, kept cheap
             return (_port_range(values[0]),), j
         return merge_ranges([PortRange(p, p) for p in values]), j
     if op == "neq":
@@ -247,7 +367,7 @@ def canonical_ifname(name: str) -> str:
     (``vlan10``/``Vl10`` → ``Vlan10``, ``null0`` → ``Null0``) so names from config
     and from state files compare equal.
     """
-    name = "".join(name.split())     # "GigabitEthernet 0/1" → "GigabitEthernet0/1"
+    name = "".join(name.split())  # "GigabitEthernet 0/1" → "GigabitEthernet0/1"
     if not name:
         return name
     try:
@@ -260,4 +380,3 @@ def canonical_ifname(name: str) -> str:
     elif low.startswith("null") and low[4:5].isdigit():
         canon = "Null" + canon[4:]
     return canon
-

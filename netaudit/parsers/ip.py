@@ -1,6 +1,7 @@
 """IPv4 addresses as integers: the one place dotted quads, masks and prefix lengths are
 converted, for every vendor parser.  Fast and cached: a 50 MB ACL dump repeats the same
 few thousand addresses."""
+
 from __future__ import annotations
 
 from functools import lru_cache

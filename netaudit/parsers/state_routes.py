@@ -22,6 +22,7 @@ Two formats:
 
 Never raises on content: rows not understood are listed in ``report.unrecognized``.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,11 +50,17 @@ class StateResult:
 # --------------------------------------------------------------------------- detection
 
 _CEF_HEADER = re.compile(r"^\s*Prefix\s+Next Hop\s+Interface\s*$", re.M)
-_CEF_ROW = re.compile(r"^\d+\.\d+\.\d+\.\d+/\d+\s+(\d+\.\d+\.\d+\.\d+|attached|receive|drop"
-                      r"|glean|punt|multicast)", re.M)
+_CEF_ROW = re.compile(
+    r"^\d+\.\d+\.\d+\.\d+/\d+\s+(\d+\.\d+\.\d+\.\d+|attached|receive|drop"
+    r"|glean|punt|multicast)",
+    re.M,
+)
 _SHOW_ROUTE = re.compile(r"^(Codes: |Gateway of last resort)", re.M)
-_SHOW_ROW = re.compile(r"^[A-Za-z*+%&]{1,3}[ *]{0,3}(\S{1,3}\s+)?\d+\.\d+\.\d+\.\d+(/\d+)?"
-                       r"( \[\d+/\d+\] via | is directly connected)", re.M)
+_SHOW_ROW = re.compile(
+    r"^[A-Za-z*+%&]{1,3}[ *]{0,3}(\S{1,3}\s+)?\d+\.\d+\.\d+\.\d+(/\d+)?"
+    r"( \[\d+/\d+\] via | is directly connected)",
+    re.M,
+)
 
 
 def detect(text: str) -> int:
@@ -115,26 +122,41 @@ class _Reader:
             lines.pop()
         self.rep.lines = len(lines)
         head = self.text[: 1 << 20]
-        show_route = bool(_SHOW_ROUTE.search(head)) or (
-            not _CEF_HEADER.search(head) and bool(_SHOW_ROW.search(head)))
+        show_route = bool(_SHOW_ROUTE.search(head)) or (not _CEF_HEADER.search(head) and bool(_SHOW_ROW.search(head)))
         parse_line = self._show_line if show_route else self._cef_line
-        self.state: dict = {"prefix": None, "vrf": "default", "subnet_len": None,
-                            "code": None, "pending": None}
+        self.state: dict = {"prefix": None, "vrf": "default", "subnet_len": None, "code": None, "pending": None}
         for lineno, raw in enumerate(lines, 1):
             try:
                 parse_line(raw, lineno)
-            except Exception:           # never raise on content
+            except Exception:  # never raise on content
                 self.bad(lineno, raw.strip())
         self.rep.ignored = self.ignored
         hint = _device_hint(self.file)
         self.rep.devices = [hint]
         return StateResult(device_hint=hint, routes=self.routes, report=self.rep)
 
-    def _add(self, prefix: IPNetwork, src: Src, *, nh: int | None = None,
-             iface: str | None = None, drop: bool = False, distance: int = 1) -> None:
-        self.routes.append(Route(prefix=prefix, vrf=self.state["vrf"], next_hop=nh,
-                                 interface=iface, drop=drop, distance=distance,
-                                 origin="state", source=src))
+    def _add(
+        self,
+        prefix: IPNetwork,
+        src: Src,
+        *,
+        nh: int | None = None,
+        iface: str | None = None,
+        drop: bool = False,
+        distance: int = 1,
+    ) -> None:
+        self.routes.append(
+            Route(
+                prefix=prefix,
+                vrf=self.state["vrf"],
+                next_hop=nh,
+                interface=iface,
+                drop=drop,
+                distance=distance,
+                origin="state",
+                source=src,
+            )
+        )
 
     # ---------------------------------------------------------------- format 1
 
@@ -145,7 +167,7 @@ class _Reader:
             return
         parts = text.split()
         src = Src(self.file, lineno, text)
-        if raw[0] in " \t":           # ECMP continuation: another path for the last prefix
+        if raw[0] in " \t":  # ECMP continuation: another path for the last prefix
             prefix = self.state["prefix"]
             if prefix is None:
                 self.bad(lineno, text)
@@ -166,7 +188,7 @@ class _Reader:
         what = parts[0].lower()
         iface = canonical_ifname(parts[1]) if len(parts) > 1 else None
         if what in ("receive", "multicast", "punt"):
-            self.ignored += 1           # own address / multicast / to the CPU: not forwarded
+            self.ignored += 1  # own address / multicast / to the CPU: not forwarded
             return
         if what == "drop" or (iface and iface.startswith("Null")):
             self._add(prefix, src, iface=iface, drop=True)
@@ -181,22 +203,33 @@ class _Reader:
         if nh is not None:
             self._add(prefix, src, nh=nh, iface=iface)
             return
-        if len(parts) == 1:             # interface only
+        if len(parts) == 1:  # interface only
             self._add(prefix, src, iface=canonical_ifname(parts[0]))
             return
         self.bad(lineno, src.text)
 
     # ---------------------------------------------------------------- format 2
 
-    _CODE = re.compile(r"^([A-Za-z*+%&][A-Za-z0-9*+%&]{0,3}(?:\s+[A-Za-z0-9*+%&]{1,2})?)\s+"
-                       r"(\d+\.\d+\.\d+\.\d+)(/\d+)?(?:\s+(.*))?$")
+    _CODE = re.compile(
+        r"^([A-Za-z*+%&][A-Za-z0-9*+%&]{0,3}(?:\s+[A-Za-z0-9*+%&]{1,2})?)\s+"
+        r"(\d+\.\d+\.\d+\.\d+)(/\d+)?(?:\s+(.*))?$"
+    )
     _SUBNETTED = re.compile(r"^(\d+\.\d+\.\d+\.\d+)(/\d+)?\s+is\s+(variably\s+)?subnetted")
     _PATH = re.compile(r"^\[(\d+)/(\d+)\]\s+via\s+(\d+\.\d+\.\d+\.\d+)(.*)$")
     _CONNECTED = re.compile(r"^is directly connected,\s*(\S+)")
     _SUMMARY = re.compile(r"^is a summary,.*?(Null\d+)\s*$")
-    _HEADER_WORDS = ("Codes:", "Gateway of last resort", "Routing entry", "Known via",
-                     "Routing Descriptor", "Redistributing", "Advertised by",
-                     "Last update", "Route metric", "Routing Information Sources")
+    _HEADER_WORDS = (
+        "Codes:",
+        "Gateway of last resort",
+        "Routing entry",
+        "Known via",
+        "Routing Descriptor",
+        "Redistributing",
+        "Advertised by",
+        "Last update",
+        "Route metric",
+        "Routing Information Sources",
+    )
     # legend continuation lines: "D - EIGRP, EX - EIGRP external, O - OSPF …"
     _LEGEND = re.compile(r"^[A-Za-z0-9*+%&]{1,3} - ")
 
@@ -210,9 +243,13 @@ class _Reader:
             st["vrf"] = text.split(":", 1)[1].strip() or "default"
             self.ignored += 1
             return
-        if text.startswith(self._HEADER_WORDS) or self._LEGEND.match(text) \
-                or "#" in text.split()[0] or text.startswith(("show ", "sh ")):
-            self.ignored += 1           # legend, gateway-of-last-resort, prompt lines
+        if (
+            text.startswith(self._HEADER_WORDS)
+            or self._LEGEND.match(text)
+            or "#" in text.split()[0]
+            or text.startswith(("show ", "sh "))
+        ):
+            self.ignored += 1  # legend, gateway-of-last-resort, prompt lines
             return
         src = Src(self.file, lineno, text)
         m = self._SUBNETTED.match(text)
@@ -220,8 +257,7 @@ class _Reader:
             st["subnet_len"] = int(m.group(2)[1:]) if m.group(2) and not m.group(3) else None
             self.ignored += 1
             return
-        if text.startswith("[") or text.startswith("via ") or \
-                text.startswith("is directly connected"):
+        if text.startswith("[") or text.startswith("via ") or text.startswith("is directly connected"):
             # continuation (ECMP path or the rest of a wrapped prefix line)
             prefix = st["pending"] or st["prefix"]
             if prefix is None:
@@ -245,14 +281,13 @@ class _Reader:
             return
         st["prefix"], st["code"] = prefix, code.split()[0]
         if not rest.strip():
-            st["pending"] = prefix      # wrapped: the path is on the next line
+            st["pending"] = prefix  # wrapped: the path is on the next line
             return
         self._show_path(prefix, st["code"], rest.strip(), src, lineno)
 
-    def _show_path(self, prefix: IPNetwork, code: str | None, rest: str, src: Src,
-                   lineno: int) -> None:
+    def _show_path(self, prefix: IPNetwork, code: str | None, rest: str, src: Src, lineno: int) -> None:
         if code and code.rstrip("*") == "L":
-            self.ignored += 1           # local /32 = the device's own address
+            self.ignored += 1  # local /32 = the device's own address
             return
         m = self._CONNECTED.match(rest)
         if m:
@@ -266,13 +301,22 @@ class _Reader:
         m = self._PATH.match(rest)
         if m:
             distance, nh, tail = int(m.group(1)), ip_to_int(m.group(3)), m.group(4)
-            iface = None
+            out_iface: str | None = None
             for piece in (p.strip() for p in tail.split(",")):
-                if piece and not re.match(r"^[\d:.]+[wdhms]?[\d:.hdmws]*$", piece) \
-                        and not piece.startswith(("from ", "tag ", "type ")):
-                    iface = canonical_ifname(piece.split()[0])
-            self._add(prefix, src, nh=nh, iface=iface, distance=distance,
-                      drop=bool(iface and iface.startswith("Null")))
+                if (
+                    piece
+                    and not re.match(r"^[\d:.]+[wdhms]?[\d:.hdmws]*$", piece)
+                    and not piece.startswith(("from ", "tag ", "type "))
+                ):
+                    out_iface = canonical_ifname(piece.split()[0])
+            self._add(
+                prefix,
+                src,
+                nh=nh,
+                iface=out_iface,
+                distance=distance,
+                drop=bool(out_iface and out_iface.startswith("Null")),
+            )
             return
         m = re.match(r"^via\s+(\d+\.\d+\.\d+\.\d+)", rest)
         if m:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import cast
 
 import yaml
 from netaddr import IPNetwork
@@ -114,7 +115,8 @@ def _split_compound(tok: str) -> tuple[str, ...]:
             head = best[start]
             if head is not None and tok[start:end] in _VOCABULARY:
                 cand = (*head, tok[start:end])
-                if best[end] is None or len(cand) < len(best[end]):
+                known = best[end]
+                if known is None or len(cand) < len(known):
                     best[end] = cand
     return best[-1] or (tok,)
 
@@ -317,9 +319,9 @@ class _Drafter:
                 self._evidence(self._vlan_places(d, vid), _NAMED, hit, f"{host} vlan {vid} '{vlan.name}'")
         for ssid in d.ssids:
             places = self._vlan_places(d, ssid.vlan) if ssid.vlan else []
-            itf = d.interfaces.get(ssid.interface or "")
-            if not places and itf is not None and self._eligible(d, itf):
-                places = self._interface_places(d, itf)
+            ssid_itf = d.interfaces.get(ssid.interface or "")
+            if not places and ssid_itf is not None and self._eligible(d, ssid_itf):
+                places = self._interface_places(d, ssid_itf)
             hit = _classify_ssid(ssid.name)
             if hit:
                 self._evidence(places, _NAMED, hit, f"{host} SSID '{ssid.name}'")
@@ -385,7 +387,11 @@ class _Drafter:
                 best = min(p.rank for p in ps)
                 for p in ps:
                     if p.rank == best:
-                        (z.vlans if p.ref[0] == "vlans" else z.attach).append((p.device, p.ref[1]))
+                        # ref: ("vlans", vid) or ("attach", port)
+                        if p.ref[0] == "vlans":
+                            z.vlans.append((p.device, cast(int, p.ref[1])))
+                        else:
+                            z.attach.append((p.device, cast(str, p.ref[1])))
             for p in places:
                 for _, k, why in p.hits:
                     text = why if k == kind else f"{why} (also suggests {k})"

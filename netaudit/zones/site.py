@@ -18,6 +18,7 @@ import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import NoReturn
 
 import yaml
 from netaddr import AddrFormatError, IPNetwork
@@ -41,7 +42,7 @@ class Zone:
     inferred_from: list[str] = field(default_factory=list)
     line: int | None = None
     # Line of each vlans/attach entry in the site file: ("vlans" | "attach", index) -> line.
-    ref_lines: dict[tuple[str, int], int] = field(default_factory=dict)
+    ref_lines: dict[tuple[str, int], int | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -175,11 +176,11 @@ def _check_expansion(root, alias_line: int) -> None:
         stack.extend((c, False) for c in children(node) if id(c) not in size)
 
 
-class _Mark:
+class _Mark(yaml.Mark):
     """A position for a YAML error raised after composition: just the line."""
 
     def __init__(self, line: int):
-        self.line = line - 1
+        super().__init__("", 0, line - 1, 0, None, 0)
 
 
 class _Map(dict):
@@ -421,7 +422,7 @@ def load_site(path: str | Path) -> Site:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
+        line: int | None = raw[: e.start].count(b"\n") + 1
         raise InputError("site file is not UTF-8 text", display, line) from None
     try:
         data = yaml.load(text, Loader=_LineLoader)
@@ -454,7 +455,7 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
     """Validate a site (as loaded by :func:`load_site`, or a plain dict) against the
     site-file schema; InputError naming the file and, when known, the line."""
 
-    def err(msg: str, line=None):
+    def err(msg: str, line: int | None = None) -> NoReturn:
         raise InputError(msg, display, line)
 
     if not isinstance(data, dict):
@@ -469,8 +470,9 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
     _date(data.get("inspection_date"), "inspection_date", err, _key_line(data, "inspection_date"))
     _check_devices(data.get("devices"), err, _key_line(data, "devices"))
     site.info = {k: v for k, v in data.items() if k not in ("unit", "level", "zones", "policy", "links", "__line__")}
-    zones = data.get("zones")
-    names_in = [k for k in zones if k != "__line__"] if isinstance(zones, dict) else []
+    zones_raw = data.get("zones")
+    zones: dict = zones_raw if isinstance(zones_raw, dict) else {}
+    names_in = [k for k in zones if k != "__line__"]
     if not names_in:
         err("zones: must map zone names to {kind, subnets, vlans, attach}", _key_line(data, "zones") or top)
     limit = max_zones()

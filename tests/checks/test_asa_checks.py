@@ -4,17 +4,14 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from helpers import analyse
 from netaddr import IPNetwork
-
-from netaudit import topology, zones
-from netaudit.checks import REGISTRY, AuditContext
-from netaudit.headerspace import HeaderSpace
-from netaudit.parsers import cisco_asa
-from netaudit.reach import Engine, compute_matrix
-from netaudit.zones import Site, Zone
 
 import netaudit.checks.asa  # noqa: F401  (registers the checks)
 import netaudit.checks.management  # noqa: F401
+from netaudit.checks import REGISTRY, AuditContext
+from netaudit.parsers import cisco_asa
+from netaudit.zones import Zone
 
 BASE = """
 ASA Version 9.16(4)
@@ -45,13 +42,7 @@ ZONES = [Zone("staff", "internal", [IPNetwork("10.1.1.0/24")], attach=[("FW", "G
 def context(extra: str, zone_list=ZONES, base: str = BASE) -> AuditContext:
     text = textwrap.dedent(base).lstrip("\n") + textwrap.dedent(extra).lstrip("\n")
     dev = cisco_asa.parse(text, "fw.cfg").devices[0]
-    topo = topology.build([dev])
-    site = Site(unit="t", zones=list(zone_list))
-    placed, addrs, _ = zones.resolve(site, topo)
-    hs = HeaderSpace()
-    engine = Engine(topo, placed, addrs, hs)
-    matrix = compute_matrix(engine, [z.name for z in zone_list]) if zone_list else []
-    return AuditContext([dev], [], topo, site, placed, matrix, hs, engine)
+    return analyse([dev], zone_list).context()
 
 
 def run(check_id: str, extra: str, zone_list=ZONES, base: str = BASE) -> list:

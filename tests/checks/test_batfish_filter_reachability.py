@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from helpers import CORPUS
 
 from netaudit.checks.config import unreachable_lines
 from netaudit.headerspace import HeaderSpace
 from netaudit.parsers import cisco_ios
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 EXAMPLE = CORPUS / "batfish-example"
 
 

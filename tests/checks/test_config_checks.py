@@ -1,6 +1,8 @@
 """Checks on filters and references (netaudit.checks.config), on vendor-neutral devices."""
 from __future__ import annotations
 
+from helpers import net
+from helpers import src as shared_src
 from netaddr import IPNetwork
 
 from netaudit import topology
@@ -36,11 +38,7 @@ ANY = Match()
 
 
 def src(n: int, text: str = "") -> Src:
-    return Src(FILE, n, text or f"line {n}")
-
-
-def net(s: str) -> tuple[AddrMatch, ...]:
-    return (AddrMatch.prefix(s),)
+    return shared_src(n, text, FILE)
 
 
 def L(action: str, *matches: Match, text: str = "", partial: str | None = None) -> tuple:

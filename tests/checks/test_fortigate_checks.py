@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import pytest
+from helpers import analyse
 
 import netaudit.checks as checks_registry
-from netaudit import messages, topology
+from netaudit import messages
 from netaudit.checks import REGISTRY, AuditContext, load_checks
-from netaudit.headerspace import HeaderSpace
 from netaudit.parsers import fortinet_fortios as F
-from netaudit.reach import Engine, compute_matrix
 from netaudit.policy import resolve_expectation
-from netaudit.zones import resolve, site_from_dict
+from netaudit.zones import site_from_dict
 
 CHECKS = "netaudit.checks.fortigate"
 
@@ -101,11 +100,7 @@ def policies(*items) -> str:
 def context(text: str) -> AuditContext:
     res = F.parse(text, "fgt.conf")
     site = site_from_dict({"unit": "t", "level": 2, "zones": ZONES})
-    topo = topology.build(res.devices, site.links)
-    placed, addrs, _ = resolve(site, topo)
-    eng = Engine(topo, placed, addrs, HeaderSpace())
-    matrix = compute_matrix(eng, [z.name for z in placed])
-    return AuditContext(res.devices, [res.report], topo, site, placed, matrix, eng.hs, eng)
+    return analyse(res.devices, site).context([res.report])
 
 
 @pytest.fixture(autouse=True)

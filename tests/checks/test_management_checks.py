@@ -1,6 +1,7 @@
 """Management-plane checks (netaudit.checks.management) on vendor-neutral devices."""
 from __future__ import annotations
 
+from helpers import src as shared_src
 from netaddr import IPNetwork
 
 from netaudit import topology
@@ -33,7 +34,7 @@ ZONES = [Zone("guest", "guest", [IPNetwork("10.0.40.0/24")]),
 
 
 def src(n: int, text: str) -> Src:
-    return Src(FILE, n, text)
+    return shared_src(n, text, FILE)
 
 
 def svc(name: str, port: int, n: int, text: str, proto: int = PROTO_TCP, **kw) -> MgmtService:

@@ -4,17 +4,14 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from helpers import analyse
 from netaddr import IPNetwork
 
 import netaudit.checks.routeros  # noqa: F401 - registers the checks
-from netaudit import topology, zones
 from netaudit.checks import REGISTRY, AuditContext, load_checks
 from netaudit.checks.config import vendor_remediation
-from netaudit.headerspace import HeaderSpace
 from netaudit.parsers import mikrotik_routeros
-from netaudit.policy import resolve_expectation
-from netaudit.reach import Engine, compute_matrix
-from netaudit.zones import Site, Zone
+from netaudit.zones import Zone
 
 V7 = "# 2024-03-12 10:21:33 by RouterOS 7.14.1\n"
 V6 = "# mar/12/2024 10:21:33 by RouterOS 6.49.10\n"
@@ -72,17 +69,7 @@ ZONES = [Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("R", "e
 
 def context(text: str, header: str = V7, zone_list=ZONES) -> AuditContext:
     res = mikrotik_routeros.parse(header + textwrap.dedent(text).lstrip("\n"), "r.rsc")
-    dev = res.devices[0]
-    topo = topology.build([dev])
-    site = Site(unit="t", zones=list(zone_list))
-    placed, addrs, _ = zones.resolve(site, topo)
-    engine = Engine(topo, placed, addrs, HeaderSpace())
-    matrix = compute_matrix(engine, [z.name for z in placed])
-    kinds = {z.name: z.kind for z in placed}
-    for cell in matrix:
-        cell.expectation = resolve_expectation(cell.src, kinds[cell.src], cell.dst,
-                                               kinds.get(cell.dst, "devices"), site.level, [])
-    return AuditContext([dev], [res.report], topo, site, placed, matrix, engine.hs, engine)
+    return analyse(res.devices[:1], zone_list).expect().context([res.report])
 
 
 def run(check_id: str, ctx: AuditContext) -> list:

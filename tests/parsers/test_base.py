@@ -1,5 +1,6 @@
 """The neutral line-dispatch base (netaudit/parsers/base.py) with a vendor that is not
 Cisco: the negation keyword is the parser's, not ``no``."""
+
 from __future__ import annotations
 
 from netaudit.parsers.base import IGNORE_CTX, Ctx, LineParser, Unknown, parse_without_gc, table
@@ -52,11 +53,12 @@ class _Vrp(LineParser):
         self.shut[name] = low[0] != "undo"
 
 
-TOP = table(ignored=["stp", "info-center", "local-user"],
-            partial={"traffic-policy": "traffic policy not modelled"},
-            handlers={"sysname": _Vrp.h_hostname, "interface": _Vrp.h_interface})
-IFACE = table(ignored=["description"],
-              handlers={"shutdown": _Vrp.if_shutdown, "undo shutdown": _Vrp.if_shutdown})
+TOP = table(
+    ignored=["stp", "info-center", "local-user"],
+    partial={"traffic-policy": "traffic policy not modelled"},
+    handlers={"sysname": _Vrp.h_hostname, "interface": _Vrp.h_interface},
+)
+IFACE = table(ignored=["description"], handlers={"shutdown": _Vrp.if_shutdown, "undo shutdown": _Vrp.if_shutdown})
 _Vrp.TOP_TABLE = TOP
 
 TEXT = """\
@@ -90,8 +92,7 @@ def test_a_different_negation_keyword():
     unrecognized = [(s.line, s.text) for s in rep.unrecognized]
     # `undo <known>` is understood (back to a default); `no` means nothing to this vendor,
     # `undo <unknown>` is not understood either.
-    assert unrecognized == [(7, "no stp enable"), (8, "undo frobnicate"), (15, "no shutdown"),
-                            (20, "return")]
+    assert unrecognized == [(7, "no stp enable"), (8, "undo frobnicate"), (15, "no shutdown"), (20, "return")]
     # a table's own `undo` entry wins over the generic rule
     p = _Vrp(TEXT, "core.cfg")
     p.run()

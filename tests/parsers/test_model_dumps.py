@@ -8,29 +8,56 @@ from __future__ import annotations
 import json
 
 import pytest
-from model_dump import COMMAND, diff, dump_file, expected_path, fixture_configs, rel, secret_values, to_text
+from model_dump import (
+    COMMAND,
+    FIXTURES,
+    MODEL,
+    SAMPLES,
+    SUFFIX,
+    config_of,
+    diff,
+    dump_file,
+    expected_path,
+    fixture_configs,
+    rel,
+    secret_values,
+    to_text,
+)
 
 from netaudit.secrets import distinctive
 
 CONFIGS = fixture_configs()
 
 
-def test_every_vendor_folder_has_fixtures():
-    folders = {p.parent.name for p in CONFIGS}
-    assert len(CONFIGS) >= 20 and len(folders) >= 4, sorted(folders)
+def test_every_fixture_folder_and_sample_office_is_found():
+    found = {p.parent for p in CONFIGS}
+    folders = [d for d in FIXTURES.iterdir() if d.is_dir() and d != MODEL]
+    folders += [d for d in SAMPLES.iterdir() if d.is_dir()]
+    assert [rel(d) for d in folders if d not in found] == []
+
+
+def test_no_expected_dump_without_its_config():
+    orphans = [rel(p) for p in FIXTURES.rglob("*" + SUFFIX) if config_of(p) not in CONFIGS]
+    assert orphans == [], f"expected dumps whose config is gone (renamed? delete them or move them along): {orphans}"
 
 
 @pytest.mark.parametrize("config", CONFIGS, ids=rel)
 def test_model_dump(config):
     expected = expected_path(config)
     if not expected.is_file():
-        pytest.fail(f"{rel(config)} has no expected model dump {rel(expected)}: write it with "
-                    f"`{COMMAND} {rel(config)}` (or `make model-dumps`), then review it", pytrace=False)
+        pytest.fail(
+            f"{rel(config)} has no expected model dump {rel(expected)}: write it with "
+            f"`{COMMAND} {rel(config)}` (or `make model-dumps`), then review it",
+            pytrace=False,
+        )
     want = expected.read_text(encoding="utf-8")
     got = to_text(dump_file(config))
     if json.loads(got) != json.loads(want):
-        pytest.fail(f"{rel(config)} no longer parses to {rel(expected)}.\n{diff(want, got, config.name)}\n"
-                    f"If the change is intended: `{COMMAND} {rel(config)}` and review the diff.", pytrace=False)
+        pytest.fail(
+            f"{rel(config)} no longer parses to {rel(expected)}.\n{diff(want, got, config.name)}\n"
+            f"If the change is intended: `{COMMAND} {rel(config)}` and review the diff.",
+            pytrace=False,
+        )
 
 
 @pytest.mark.parametrize("config", CONFIGS, ids=rel)

@@ -7,6 +7,7 @@ everything" — and a file that looks like an unsupported platform (or whose lin
 mostly not recognized) is flagged in its parse report and its interfaces and filters are
 partial, so every verdict through the device is "unknown".
 """
+
 from __future__ import annotations
 
 import shutil
@@ -70,9 +71,14 @@ def test_ip_access_list_without_type_is_an_extended_list_with_cidr_entries():
     flt = dev.filters["acl_in"]
     assert flt.kind == "extended" and flt.partial is None and rep.unrecognized == []
     first, second = flt.lines
-    assert first.name == "10" and first.matches == [Match(
-        src=(AddrMatch(ip("11.36.216.170"), 0),), dst=(AddrMatch(ip("10.60.30.0"), 255),),
-        protocols=(6,), dst_ports=(PortRange(22, 22),))]
+    assert first.name == "10" and first.matches == [
+        Match(
+            src=(AddrMatch(ip("11.36.216.170"), 0),),
+            dst=(AddrMatch(ip("10.60.30.0"), 255),),
+            protocols=(6,),
+            dst_ports=(PortRange(22, 22),),
+        )
+    ]
     assert second.action == Action.DENY and second.matches == [Match()]
     assert dev.interfaces["Ethernet1/49"].filter_in == "acl_in"
     assert [(r.name, r.defined) for r in dev.references] == [("acl_in", True)]
@@ -107,8 +113,7 @@ def test_nxos_addrgroup_and_portgroup_expand():
     """)
     assert rep.unrecognized == []
     to_dmz, from_dmz, nope = dev.filters["IN"].lines
-    dmz = (AddrMatch(ip("10.60.30.11"), 0), AddrMatch(ip("10.60.31.0"), 255),
-           AddrMatch(ip("10.60.32.0"), 255))
+    dmz = (AddrMatch(ip("10.60.30.11"), 0), AddrMatch(ip("10.60.31.0"), 255), AddrMatch(ip("10.60.32.0"), 255))
     web = (PortRange(80, 80), PortRange(8080, 8090))
     assert to_dmz.matches == [Match(dst=dmz, protocols=(6,), dst_ports=web)] and to_dmz.partial is None
     assert from_dmz.matches == [Match(src=dmz, protocols=(6,), src_ports=web)]
@@ -141,14 +146,17 @@ def test_acl_defined_in_unread_syntax_is_partial_not_undefined():
 
 
 def test_nxos_snmp_community_group_is_not_an_acl():
-    dev, _ = parse("snmp-server community Sttt-RO-2026 group network-operator\n"
-                   "snmp-server community Other use-acl SNMP-ONLY\n")
+    dev, _ = parse(
+        "snmp-server community Sttt-RO-2026 group network-operator\nsnmp-server community Other use-acl SNMP-ONLY\n"
+    )
     assert [c.acl for c in dev.facts.snmp_communities] == [None, "SNMP-ONLY"]
 
 
 def test_nxos_snmp_user_keys_are_the_secrets_not_localizedkey():
-    dev, _ = parse("snmp-server user admin network-admin auth md5 0x5fd3e1 priv 0x6fd3e1 localizedkey\n"
-                   "snmp-server user u2 network-operator auth sha AuthPw1 priv aes-128 PrivPw1\n")
+    dev, _ = parse(
+        "snmp-server user admin network-admin auth md5 0x5fd3e1 priv 0x6fd3e1 localizedkey\n"
+        "snmp-server user u2 network-operator auth sha AuthPw1 priv aes-128 PrivPw1\n"
+    )
     assert dev.secrets == {"0x5fd3e1", "0x6fd3e1", "AuthPw1", "PrivPw1"}
 
 
@@ -186,10 +194,18 @@ def test_looks_like_names_the_platform(name, platform):
     assert parsers.looks_like((FIXTURES / name).read_text()) == platform
 
 
-@pytest.mark.parametrize("path", sorted(
-    [p for p in (ROOT / "sample_configs").glob("*/*") if p.suffix in (".cfg", ".conf", ".rsc")]
-    + [p for p in (ROOT / "tests" / "fixtures").glob("*/*")
-       if p.suffix in (".cfg", ".conf", ".rsc") and p.name not in (NXOS, EOS)]), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        [p for p in (ROOT / "sample_configs").glob("*/*") if p.suffix in (".cfg", ".conf", ".rsc")]
+        + [
+            p
+            for p in (ROOT / "tests" / "fixtures").glob("*/*")
+            if p.suffix in (".cfg", ".conf", ".rsc") and p.name not in (NXOS, EOS)
+        ]
+    ),
+    ids=lambda p: p.name,
+)
 def test_supported_configs_look_like_nothing_unsupported(path):
     assert parsers.looks_like(path.read_text(encoding="utf-8", errors="replace")) is None
 
@@ -203,8 +219,7 @@ def test_unsupported_platform_is_reported_and_made_unknown(tmp_path, name, platf
     assert f"{name}: {why}" in snap.warnings
     assert dev.interfaces and all(i.partial and i.partial.startswith(why) for i in dev.interfaces.values())
     assert dev.filters and all(f.partial and f.partial.startswith(why) for f in dev.filters.values())
-    assert {"construct": f"device {dev.hostname}", "reason": why, **dev.source.cite()} \
-        in rep.partially_understood
+    assert {"construct": f"device {dev.hostname}", "reason": why, **dev.source.cite()} in rep.partially_understood
 
 
 def test_guest_to_staff_through_nxos_is_unknown_not_reachable(tmp_path):
@@ -226,7 +241,9 @@ def test_mostly_unrecognized_file_is_flagged_without_a_platform(tmp_path):
     body = "".join(f"frobnicate widget {i} mode turbo\n" for i in range(30))
     (tmp_path / "odd.cfg").write_text(
         "hostname ODD\n!\ninterface GigabitEthernet0/1\n ip address 10.0.0.1 255.255.255.0\n!\n"
-        + body + "line vty 0 4\n transport input ssh\n!\nend\n")
+        + body
+        + "line vty 0 4\n transport input ssh\n!\nend\n"
+    )
     snap = inputs.load_snapshot([tmp_path])
     [rep], [dev] = snap.reports, snap.devices
     assert rep.warnings[0].startswith("30 of ") and "not recognized as cisco_ios syntax" in rep.warnings[0]
@@ -236,7 +253,8 @@ def test_mostly_unrecognized_file_is_flagged_without_a_platform(tmp_path):
 def test_a_few_unrecognized_lines_do_not_flag_the_device(tmp_path):
     (tmp_path / "r.cfg").write_text(
         "hostname R\n!\ninterface GigabitEthernet0/1\n ip address 10.0.0.1 255.255.255.0\n"
-        " frobnicate\n!\n" + "".join(f"ip route 10.{i}.0.0 255.255.0.0 10.0.0.2\n" for i in range(60)))
+        " frobnicate\n!\n" + "".join(f"ip route 10.{i}.0.0 255.255.0.0 10.0.0.2\n" for i in range(60))
+    )
     snap = inputs.load_snapshot([tmp_path])
     assert snap.devices[0].interfaces["GigabitEthernet0/1"].partial is None
     assert not snap.reports[0].warnings
@@ -245,7 +263,8 @@ def test_a_few_unrecognized_lines_do_not_flag_the_device(tmp_path):
 def test_unclaimed_file_names_the_platform(tmp_path):
     (tmp_path / "srx.conf").write_text(
         "set version 21.4R3\nset system host-name SRX-UBND\n"
-        "set interfaces ge-0/0/0 unit 0 family inet address 203.0.113.2/30\n")
+        "set interfaces ge-0/0/0 unit 0 family inet address 203.0.113.2/30\n"
+    )
     (tmp_path / "r.cfg").write_text("hostname R\ninterface Vlan10\n ip address 10.0.0.1 255.255.255.0\n")
     snap = inputs.load_snapshot([tmp_path])
     entry = next(f for f in snap.inputs if f.path == "srx.conf")

@@ -1,4 +1,5 @@
 """Routing-table state parser."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,7 +18,7 @@ CEF = """\
 Prefix               Next Hop             Interface
 0.0.0.0/0            172.20.4.2           Vlan2
 0.0.0.0/8            drop
-0.0.0.0/32           receive              
+0.0.0.0/32           receive             \x20
 10.0.0.0/8           attached             Null0
 10.3.0.0/16          172.20.4.129         Vlan2
 171.64.0.107/32      172.20.10.3          Vlan11
@@ -38,7 +39,7 @@ def test_stanford_format_rows():
     r = {str(x.prefix): x for x in res.routes if str(x.prefix) != "171.64.0.107/32"}
     assert r["0.0.0.0/0"].next_hop == ip("172.20.4.2") and r["0.0.0.0/0"].interface == "Vlan2"
     assert r["0.0.0.0/8"].drop and r["0.0.0.0/8"].interface is None
-    assert "0.0.0.0/32" not in r and "171.64.0.124/32" not in r      # own addresses
+    assert "0.0.0.0/32" not in r and "171.64.0.124/32" not in r  # own addresses
     assert r["10.0.0.0/8"].drop and r["10.0.0.0/8"].interface == "Null0"
     assert r["172.20.4.0/25"].interface == "Vlan2" and r["172.20.4.0/25"].next_hop is None
     assert r["172.20.5.0/24"].interface == "TenGigabitEthernet1/1.5"
@@ -46,26 +47,30 @@ def test_stanford_format_rows():
     assert r["9.9.9.0/24"].next_hop == ip("10.0.0.1") and r["9.9.9.0/24"].interface is None
     assert r["8.8.8.0/24"].interface == "GigabitEthernet0/1"
     assert all(x.origin == "state" and x.vrf == "default" for x in res.routes)
-    assert r["0.0.0.0/0"].source == Src("bbra_rtr_route.txt", 2,
-                                        "0.0.0.0/0            172.20.4.2           Vlan2")
+    assert r["0.0.0.0/0"].source == Src("bbra_rtr_route.txt", 2, "0.0.0.0/0            172.20.4.2           Vlan2")
     assert res.report.unrecognized == [Src("bbra_rtr_route.txt", 15, "not a row at all")]
     assert res.report.lines == 15
-    assert res.report.ignored == 4        # header, 2 receive, multicast
+    assert res.report.ignored == 4  # header, 2 receive, multicast
     assert res.report.devices == ["bbra_rtr"]
 
 
 def test_stanford_ecmp_continuation_rows():
     res = parse_state(CEF, "x_route.txt")
     ecmp = [x for x in res.routes if x.prefix == IPNetwork("171.64.0.107/32")]
-    assert [(x.next_hop, x.interface) for x in ecmp] == [
-        (ip("172.20.10.3"), "Vlan11"), (ip("172.20.10.6"), "Vlan11")]
+    assert [(x.next_hop, x.interface) for x in ecmp] == [(ip("172.20.10.3"), "Vlan11"), (ip("172.20.10.6"), "Vlan11")]
     assert ecmp[1].source.line == 8
 
 
-@pytest.mark.parametrize("file, hint", [
-    ("bbra_rtr_route.txt", "bbra_rtr"), ("core-1-routes.txt", "core-1"),
-    ("sw_routes.txt", "sw"), ("dir/edge-route.log", "edge"), ("plain.txt", "plain"),
-])
+@pytest.mark.parametrize(
+    "file, hint",
+    [
+        ("bbra_rtr_route.txt", "bbra_rtr"),
+        ("core-1-routes.txt", "core-1"),
+        ("sw_routes.txt", "sw"),
+        ("dir/edge-route.log", "edge"),
+        ("plain.txt", "plain"),
+    ],
+)
 def test_device_hint(file, hint):
     assert parse_state("", file).device_hint == hint
 
@@ -106,8 +111,10 @@ C        192.168.0.0/24 is directly connected, GigabitEthernet0/0
 def test_show_ip_route():
     res = parse_state(SHOW_IP_ROUTE, "r1_route.txt")
     assert res.report.unrecognized == []
-    got = [(str(r.prefix), r.vrf, r.next_hop and str(IPAddress(r.next_hop)), r.interface,
-            r.drop, r.distance) for r in res.routes]
+    got = [
+        (str(r.prefix), r.vrf, r.next_hop and str(IPAddress(r.next_hop)), r.interface, r.drop, r.distance)
+        for r in res.routes
+    ]
     assert got == [
         ("0.0.0.0/0", "default", "203.0.113.1", None, False, 1),
         ("10.0.0.0/24", "default", None, "GigabitEthernet0/1", False, 0),
@@ -133,9 +140,18 @@ def test_detect():
     assert cisco_ios.detect(CEF) == 0 and cisco_ios.detect(SHOW_IP_ROUTE) < 50
 
 
-@pytest.mark.parametrize("text", ["", "\n", "Prefix Next Hop Interface\n", "   \x00\x01 \n",
-                                  "1.2.3.4/99 1.1.1.1 Vlan1\n", "       10.0.0.1 Vlan1\n",
-                                  "Codes: x\nS 1.2.3.0/24 [1/0] via\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n",
+        "Prefix Next Hop Interface\n",
+        "   \x00\x01 \n",
+        "1.2.3.4/99 1.1.1.1 Vlan1\n",
+        "       10.0.0.1 Vlan1\n",
+        "Codes: x\nS 1.2.3.0/24 [1/0] via\n",
+    ],
+)
 def test_robust(text):
     res = parse_state(text, "x_route.txt")
     assert res.report.lines == len(text.splitlines())

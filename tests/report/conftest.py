@@ -4,12 +4,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
+from helpers import cli as shared_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SAMPLES = {"leaky": "sample_configs/cisco-commune-leaky", "compliant": "sample_configs/cisco-commune-compliant"}
@@ -48,9 +48,8 @@ def render(name: str, fmt: str, lang: str = "vi", **opts) -> str | bytes:
 
 
 def cli(*args, cwd: Path = ROOT, env: dict | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
-    full_env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, **(env or {}))
-    return subprocess.run([sys.executable, "-m", "netaudit.cli", *map(str, args)], capture_output=True,
-                          cwd=cwd, env=full_env, timeout=timeout)
+    """The command line (output as bytes) with the sample date fixed."""
+    return shared_cli(*args, cwd=cwd, env={"SOURCE_DATE_EPOCH": EPOCH, **(env or {})}, timeout=timeout, text=False)
 
 
 def chromium(tmp_path: Path, *args, timeout: int = 90) -> subprocess.CompletedProcess:

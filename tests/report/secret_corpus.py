@@ -10,7 +10,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from helpers import SAMPLES
 
 # A key body: 64-character base64 lines, as in every PEM file.
 PEM_BODY = [
@@ -47,7 +47,7 @@ class Office:
 
     def build(self, dest: Path) -> Path:
         folder = dest / self.vendor
-        shutil.copytree(ROOT / "sample_configs" / self.sample, folder)
+        shutil.copytree(SAMPLES / self.sample, folder)
         for name in ("expected.yaml", "README.md"):
             (folder / name).unlink(missing_ok=True)
         cfg = folder / self.config

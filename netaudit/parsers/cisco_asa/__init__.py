@@ -59,6 +59,7 @@ ASA semantics translated into the vendor-neutral model (docs/vendors/cisco_asa.m
   such lines are recorded as ineffective facts, not as a listening service.
   ``access-group A in interface X control-plane`` → device input policy.
 """
+
 from __future__ import annotations
 
 import re
@@ -93,13 +94,16 @@ _ASA_MARKERS = [
     (re.compile(r"^enable password \S+ (encrypted|pbkdf2)", re.M), 30),
 ]
 _NOT_ASA = [
-    re.compile(r"^config (system|firewall|router)", re.M),        # FortiOS
-    re.compile(r"^/(ip|interface|system|tool|routing) ", re.M),    # RouterOS
+    re.compile(r"^config (system|firewall|router)", re.M),  # FortiOS
+    re.compile(r"^/(ip|interface|system|tool|routing) ", re.M),  # RouterOS
     re.compile(r"^set (system|interfaces|firewall|security) ", re.M),
     re.compile(r"^(system|interfaces|firewall|security) \{", re.M),
 ]
-_IOS_ONLY = re.compile(r"^(version 1\d\.\d|ip access-list (standard|extended) |line vty |"
-                       r"boot-start-marker)", re.M)
+_IOS_ONLY = re.compile(
+    r"^(version 1\d\.\d|ip access-list (standard|extended) |line vty |"
+    r"boot-start-marker)",
+    re.M,
+)
 
 
 def detect(text: str) -> int:
@@ -124,6 +128,7 @@ def incomplete(text: str, result: ParseResult) -> tuple[int, str] | None:
     resolution of objects, ACLs and NAT failed (the model is incomplete), else None
     (:mod:`netaudit.parsers.completeness`)."""
     from netaudit.parsers import completeness
+
     for w in result.report.warnings:
         if ": resolution failed (" in w:
             return 0, completeness.known(w.split(": ", 1)[1])

@@ -21,21 +21,30 @@ same bodies.  What an entry may hold:
   applies to a subset of the stated addresses); FTD's ``ifc NAMEIF``, ``rule-id``,
   ``event-log`` and ``trust`` (a permit for reachability).
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
 
 from netaudit.model import Action, AddrMatch, Match
 from netaudit.parsers.cisco_asa.objects import (
-    PORT_PROTOCOLS, AclError, Objects, Ref, asa_protocol, icmp_type_of, is_v6, parse_port_op,
-    prefix_match, resolve_ip,
+    PORT_PROTOCOLS,
+    AclError,
+    Objects,
+    Ref,
+    asa_protocol,
+    icmp_type_of,
+    is_v6,
+    parse_port_op,
+    prefix_match,
+    resolve_ip,
 )
 from netaudit.parsers.cisco_common import Svc
 from netaudit.parsers.ip import ip_to_int
 
-_LOG_LEVELS = frozenset({"emergencies", "alerts", "critical", "errors", "warnings",
-                         "notifications", "informational", "debugging"})
-
+_LOG_LEVELS = frozenset(
+    {"emergencies", "alerts", "critical", "errors", "warnings", "notifications", "informational", "debugging"}
+)
 
 
 class Entry(NamedTuple):
@@ -43,8 +52,8 @@ class Entry(NamedTuple):
 
     action: Action
     matches: tuple[Match, ...]
-    partial: str | None           # something in the line not modelled (superset match)
-    missing: tuple[Ref, ...]      # undefined objects/groups (treated as any: superset)
+    partial: str | None  # something in the line not modelled (superset match)
+    missing: tuple[Ref, ...]  # undefined objects/groups (treated as any: superset)
     inactive: bool
 
 
@@ -123,8 +132,12 @@ def _addr(tokens, i: int, objs: Objects, missing: list, partial: list, ifc: list
 
 def _ports_at(tokens, i: int, proto: int | None, objs: Objects, missing: list, partial: list):
     """A port spec (operator or port object-group) at tokens[i], or (None, i)."""
-    if i < len(tokens) and tokens[i].lower() == "object-group" and i + 1 < len(tokens) \
-            and objs.group_kind(tokens[i + 1]) == "port":
+    if (
+        i < len(tokens)
+        and tokens[i].lower() == "object-group"
+        and i + 1 < len(tokens)
+        and objs.group_kind(tokens[i + 1]) == "port"
+    ):
         v, m, p = objs.ports(tokens[i + 1])
         missing.extend(m)
         partial.extend(x for x in p if x)
@@ -188,8 +201,7 @@ def parse_entry(tokens: tuple[str, ...], objs: Objects) -> Entry:
     if ported:
         dports, i = _ports_at(tokens, i, proto, objs, missing, partial)
     elif svcs and all(s.protocols in ((1,), (58,)) for s in svcs) and i < n:
-        if tokens[i].lower() == "object-group" and i + 1 < n \
-                and objs.group_kind(tokens[i + 1]) == "icmp-type":
+        if tokens[i].lower() == "object-group" and i + 1 < n and objs.group_kind(tokens[i + 1]) == "icmp-type":
             v, m, p = objs.icmp_types(tokens[i + 1])
             missing.extend(m)
             partial.extend(x for x in p if x)
@@ -218,9 +230,7 @@ def parse_entry(tokens: tuple[str, ...], objs: Objects) -> Entry:
         elif w == "inactive":
             inactive = True
             i += 1
-        elif w == "rule-id" and i + 1 < n:          # FTD rule id
-            i += 2
-        elif w == "event-log" and i + 1 < n:        # FTD: both | flow-start | flow-end
+        elif w in ("rule-id", "event-log") and i + 1 < n:  # FTD rule id; event-log both | flow-start | flow-end
             i += 2
         else:
             raise AclError(f"unexpected {tokens[i]!r}")
@@ -235,12 +245,31 @@ def parse_entry(tokens: tuple[str, ...], objs: Objects) -> Entry:
                 continue
             if icmp is not None:
                 for t, c in icmp:
-                    matches.append(Match(src=src, dst=dst, protocols=s.protocols, icmp_type=t,
-                                         icmp_code=c, in_ifaces=in_ifaces, out_ifaces=out_ifaces))
+                    matches.append(
+                        Match(
+                            src=src,
+                            dst=dst,
+                            protocols=s.protocols,
+                            icmp_type=t,
+                            icmp_code=c,
+                            in_ifaces=in_ifaces,
+                            out_ifaces=out_ifaces,
+                        )
+                    )
             else:
-                matches.append(Match(src=src, dst=dst, protocols=s.protocols, src_ports=sp,
-                                     dst_ports=dp, icmp_type=s.icmp_type, icmp_code=s.icmp_code,
-                                     in_ifaces=in_ifaces, out_ifaces=out_ifaces))
+                matches.append(
+                    Match(
+                        src=src,
+                        dst=dst,
+                        protocols=s.protocols,
+                        src_ports=sp,
+                        dst_ports=dp,
+                        icmp_type=s.icmp_type,
+                        icmp_code=s.icmp_code,
+                        in_ifaces=in_ifaces,
+                        out_ifaces=out_ifaces,
+                    )
+                )
     reason = "; ".join(dict.fromkeys(partial)) or None
     if missing:
         why = "; ".join(f"{r.kind} {r.name} undefined" for r in dict.fromkeys(missing))

@@ -8,11 +8,12 @@ warning), objects and groups (:class:`.objects.Objects`), ACL entries
 (:mod:`.nat`), routes (``management-only`` interfaces route in their own table from
 ASA 9.5), management services (:mod:`.services`) and references.
 """
+
 from __future__ import annotations
 
-from netaudit.model import Action, Filter, FilterLine, IfKind, L2Mode, Match, Reference, Route, Src
+from netaudit.model import Action, Filter, FilterLine, IfKind, L2Mode, Match, NatRule, Reference, Route, Src
 from netaudit.parsers.base import Unknown
-from netaudit.parsers.cisco_asa.acl_entries import parse_entry
+from netaudit.parsers.cisco_asa.acl_entries import Entry, parse_entry
 from netaudit.parsers.cisco_asa.nat import NatBuilder, NatLine, NatUndefined
 from netaudit.parsers.cisco_asa.objects import AclError, Objects, is_v6, resolve_ip
 from netaudit.parsers.cisco_asa.policy import PolicyBuilder
@@ -20,7 +21,7 @@ from netaudit.parsers.cisco_asa.services import ServiceBuilder
 from netaudit.parsers.cisco_asa.syntax import hostname_of_file, version_tuple
 from netaudit.parsers.ip import ip_to_int, len_to_mask, mask_to_len, prefix_of
 
-MGMT_VRF = "management"                # management-only routing table (ASA 9.5+)
+MGMT_VRF = "management"  # management-only routing table (ASA 9.5+)
 
 
 class ModelBuilder(PolicyBuilder, ServiceBuilder):
@@ -32,8 +33,13 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
             dev.hostname = hostname_of_file(self.file)
         self.rep.devices = [dev.hostname]
         self._finish_interfaces()
-        self.objs = Objects(self.nets, self.svc_objs, self.groups, self.names,
-                            {nf: self.if_ip.get(real) for nf, real in self.nameif_to_if.items()})
+        self.objs = Objects(
+            self.nets,
+            self.svc_objs,
+            self.groups,
+            self.names,
+            {nf: self.if_ip.get(real) for nf, real in self.nameif_to_if.items()},
+        )
         self.objs.nameif_real = dict(self.nameif_to_if)
         self._finish_acls()
         self._finish_access_groups()
@@ -55,14 +61,15 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
         for name, st in self.ifs.items():
             iface = st.iface
             if st.nameif:
+                nameif_src = st.nameif_src
+                assert nameif_src is not None  # set with the nameif
                 if st.nameif in self.nameif_to_if:
-                    self.rep.warnings.append(
-                        f"{self.file}:{st.nameif_src.line}: nameif {st.nameif} used twice")
+                    self.rep.warnings.append(f"{self.file}:{nameif_src.line}: nameif {st.nameif} used twice")
                 self.nameif_to_if[st.nameif] = name
                 iface.zone = st.nameif
-                level, lsrc = st.level, st.level_src
-                if level is None:        # set by the ASA when the name was given
-                    level, lsrc = (100 if st.nameif.lower() == "inside" else 0), st.nameif_src
+                level, lsrc = st.level, st.level_src  # set (and cleared) together
+                if level is None or lsrc is None:  # set by the ASA when the name was given
+                    level, lsrc = (100 if st.nameif.lower() == "inside" else 0), nameif_src
                 iface.security_level = level
                 self.levels[name] = (level, lsrc)
                 if st.addr is not None:
@@ -72,12 +79,19 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
                 else:
                     self.if_ip[name] = None
             elif st.addr is not None:
+                assert st.addr_src is not None  # set with the address
                 self.rep.warnings.append(
                     f"{self.file}:{st.addr_src.line}: interface {name} has an address but no "
-                    "nameif: the ASA passes no traffic on it")
+                    "nameif: the ASA passes no traffic on it"
+                )
             # L2 role (ASA 5505-style switch ports)
-            if st.sw_any or (uses_switchport and not st.nameif and iface.kind == IfKind.PHYSICAL
-                             and name.startswith("Ethernet") and st.addr is None):
+            if st.sw_any or (
+                uses_switchport
+                and not st.nameif
+                and iface.kind == IfKind.PHYSICAL
+                and name.startswith("Ethernet")
+                and st.addr is None
+            ):
                 if st.mode == "trunk":
                     iface.mode = L2Mode.TRUNK
                     iface.allowed_vlans = st.allowed
@@ -85,14 +99,16 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
                 else:
                     iface.mode = L2Mode.ACCESS
                     iface.access_vlan = st.access_vlan if st.access_vlan is not None else 1
-            if iface.kind == IfKind.SUBINTERFACE and iface.encapsulation_vlan is None \
-                    and iface.addresses:
-                self.rep.warnings.append(f"{self.file}: subinterface {name} has no 'vlan': "
-                                         "the ASA passes no traffic on it")
+            if iface.kind == IfKind.SUBINTERFACE and iface.encapsulation_vlan is None and iface.addresses:
+                self.rep.warnings.append(
+                    f"{self.file}: subinterface {name} has no 'vlan': the ASA passes no traffic on it"
+                )
                 iface.addresses, iface.virtual_addresses = [], []
-            parent = self.ifs.get(iface.parent) if iface.kind == IfKind.SUBINTERFACE else None
+            parent = (
+                self.ifs.get(iface.parent) if iface.kind == IfKind.SUBINTERFACE and iface.parent is not None else None
+            )
             if parent is not None and parent.iface.shutdown:
-                iface.shutdown = True        # a subinterface is down with its parent
+                iface.shutdown = True  # a subinterface is down with its parent
         for name, st in list(self.ifs.items()):
             for member, msrc in st.members:
                 m = self._iface(member, msrc)
@@ -111,18 +127,16 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
         if self.transparent is not None:
             for st in self.ifs.values():
                 if st.nameif:
-                    self.iface_partial(st.iface, "transparent firewall mode not modelled",
-                                       self.transparent)
+                    self.iface_partial(st.iface, "transparent firewall mode not modelled", self.transparent)
 
     # --- ACLs
 
     def _finish_acls(self) -> None:
-        memo: dict[tuple, object] = {}
+        memo: dict[tuple[str, ...], Entry | AclError] = {}
         for name, acl in self.acls.items():
             if acl.standard:
                 continue
-            flt = Filter(name=name, kind="extended", source=acl.src,
-                         default_text="implicit deny at end of access-list")
+            flt = Filter(name=name, kind="extended", source=acl.src, default_text="implicit deny at end of access-list")
             for tokens, src in acl.entries:
                 got = memo.get(tokens)
                 if got is None:
@@ -154,7 +168,7 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
 
     def _finish_nat(self) -> None:
         nb = NatBuilder(self.objs, self.nameif_to_if, self.if_ip, self.rep)
-        rules = []
+        rules: list[NatRule] = []
 
         def convert(line: NatLine, fn):
             try:
@@ -172,6 +186,7 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
             rules.extend(got or [])
         objs: list[tuple[tuple, list]] = []
         for line in self.nat_object:
+            assert line.obj is not None  # object NAT lines name their object
             obj = self.nets.get(line.obj)
             if obj is None or not obj.defined:
                 self.ref("object", line.obj, line.src)
@@ -249,17 +264,20 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
             return
         vrf = "default"
         if separate_mgmt and self.ifs[real].mgmt_only is not None:
-            vrf = MGMT_VRF              # ASA 9.5+: management-only routing table
+            vrf = MGMT_VRF  # ASA 9.5+: management-only routing table
             dev.vrfs.add(MGMT_VRF)
-        dev.routes.append(Route(prefix=prefix, vrf=vrf, next_hop=nh or None, interface=real,
-                                distance=distance, source=src))
+        dev.routes.append(
+            Route(prefix=prefix, vrf=vrf, next_hop=nh or None, interface=real, distance=distance, source=src)
+        )
 
     # --- references
 
     def _finish_refs(self) -> None:
         defined = {
-            "acl": set(self.acls), "object": set(self.nets) | set(self.svc_objs),
-            "object-group": set(self.groups), "nameif": set(self.nameif_to_if),
+            "acl": set(self.acls),
+            "object": set(self.nets) | set(self.svc_objs),
+            "object-group": set(self.groups),
+            "nameif": set(self.nameif_to_if),
             "interface": set(self.dev.interfaces),
         }
         seen: set[tuple] = set()
@@ -269,4 +287,3 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
                 continue
             seen.add(key)
             self.dev.references.append(Reference(kind, name, src, name in defined.get(kind, ())))
-

@@ -3,6 +3,7 @@
 bundles, ASA 5505-style switch ports).  What is collected per interface
 (:class:`.state.IfState`) becomes the model in :mod:`.convert`.
 """
+
 from __future__ import annotations
 
 from netaddr import IPNetwork
@@ -55,8 +56,17 @@ class InterfaceReader(AsaState):
             st.iface.dynamic_address = True
             st.iface.dynamic_source = src
             if "setroute" in low[3:]:
-                self.dev.routes.append(Route(IPNetwork("0.0.0.0/0"), st.iface.vrf, interface=st.iface.name,
-                                             distance=1, origin="dhcp", runtime_gateway=True, source=src))
+                self.dev.routes.append(
+                    Route(
+                        IPNetwork("0.0.0.0/0"),
+                        st.iface.vrf,
+                        interface=st.iface.name,
+                        distance=1,
+                        origin="dhcp",
+                        runtime_gateway=True,
+                        source=src,
+                    )
+                )
             elif len(low) > 3:
                 raise Unknown
             return

@@ -2,6 +2,7 @@
 ``icmp`` rules, SNMP pollers, ``webvpn``, ``management-access``, DHCP server and relay.
 The services and their synthesized ACLs are built in :mod:`.services`.
 """
+
 from __future__ import annotations
 
 from netaudit.model import Action, AddrMatch, Src
@@ -32,21 +33,21 @@ class ManagementReader(AsaState):
     def h_ssh(self, tokens, low, src):
         n = len(low)
         if n >= 3 and low[1] == "version":
-            return                     # recognized (not counted as ignored), nothing to record
+            return  # recognized (not counted as ignored), nothing to record
         if n == 4 and (ip_to_int(tokens[1]) is not None or tokens[1] in self.names):
             self._mgmt_line("ssh", tokens, src)
             return
         if n == 3 and is_v6(tokens[1]):
             self.ignored += 1
             return
-        self.ignored += 1              # timeout, key-exchange, cipher, scopy, stricthostkeycheck …
+        self.ignored += 1  # timeout, key-exchange, cipher, scopy, stricthostkeycheck …
 
     def h_telnet(self, tokens, low, src):
         n = len(low)
         if n == 4 and (ip_to_int(tokens[1]) is not None or tokens[1] in self.names):
             self._mgmt_line("telnet", tokens, src)
             return
-        self.ignored += 1              # telnet timeout N, IPv6 forms
+        self.ignored += 1  # telnet timeout N, IPv6 forms
 
     def _mgmt_line(self, proto: str, tokens, src: Src) -> None:
         if is_v6(tokens[1]):
@@ -62,7 +63,7 @@ class ManagementReader(AsaState):
     def h_icmp(self, tokens, low, src):
         n = len(low)
         if n < 2 or low[1] not in ("permit", "deny"):
-            self.ignored += 1          # icmp unreachable rate-limit …
+            self.ignored += 1  # icmp unreachable rate-limit …
             return
         action = Action.PERMIT if low[1] == "permit" else Action.DENY
         if n < 4:
@@ -146,8 +147,9 @@ class ManagementReader(AsaState):
         if len(tokens) < 2:
             raise Unknown
         self.facts.management_access.append(src)
-        self.rep.add_partial("management-access", f"management access to interface {tokens[1]} "
-                             "through a VPN tunnel not modelled", src)
+        self.rep.add_partial(
+            "management-access", f"management access to interface {tokens[1]} through a VPN tunnel not modelled", src
+        )
 
     def h_dhcpd(self, tokens, low, src):
         if len(low) >= 3 and low[1] == "enable":

@@ -14,6 +14,7 @@ rule that ACLs name real addresses).  Dynamic NAT/PAT is ``source`` only.  Ident
 NAT (mapped = real) is a no-op.  Anything else is kept as a ``partial`` rule that
 translates nothing, and reported.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,25 +23,25 @@ from netaudit.model import AddrMatch, Match, NatRule, PortRange, Src
 from netaudit.parsers.cisco_asa.objects import ANY_WILDCARD, AclError, Objects, Ref, asa_port, resolve_ip
 from netaudit.parsers.cisco_common import Svc
 
-MAX_EXPAND = 256        # static subnet-to-subnet NAT expanded per address up to this size
+MAX_EXPAND = 256  # static subnet-to-subnet NAT expanded per address up to this size
 
 
 @dataclass(eq=False)
 class NatLine:
     """One ``nat`` command as read (converted once every object is known)."""
 
-    tokens: list[str]          # from the word after ``nat``
+    tokens: list[str]  # from the word after ``nat``
     src: Src
-    obj: str | None = None     # object NAT: the owning ``object network``
+    obj: str | None = None  # object NAT: the owning ``object network``
 
 
 @dataclass
 class _Addr:
     """A resolved NAT address operand."""
 
-    addrs: tuple[AddrMatch, ...] | None     # None = any
-    hosts: list[int] | None                 # individual addresses when small, else None
-    iface: bool = False                     # the mapped interface's own address
+    addrs: tuple[AddrMatch, ...] | None  # None = any
+    hosts: list[int] | None  # individual addresses when small, else None
+    iface: bool = False  # the mapped interface's own address
     name: str = ""
 
 
@@ -51,11 +52,10 @@ class NatUndefined(AclError):
 class NatBuilder:
     """Converts :class:`NatLine` objects into NatRules for one device."""
 
-    def __init__(self, objs: Objects, nameif_to_if: dict[str, str], if_addr: dict[str, int | None],
-                 report):
+    def __init__(self, objs: Objects, nameif_to_if: dict[str, str], if_addr: dict[str, int | None], report):
         self.objs = objs
         self.nameif_to_if = nameif_to_if
-        self.if_addr = if_addr                 # interface name -> its primary address
+        self.if_addr = if_addr  # interface name -> its primary address
         self.rep = report
         self.missing: list[tuple[Ref, Src]] = []
 
@@ -75,7 +75,7 @@ class NatBuilder:
         real = self.nameif_to_if.get(nameif)
         if real is None:
             self.missing.append((Ref("interface", nameif), src))
-            return frozenset({f"?{nameif}"})       # matches no interface
+            return frozenset({f"?{nameif}"})  # matches no interface
         return frozenset({real})
 
     def _operand(self, token: str, src: Src) -> _Addr:
@@ -122,7 +122,7 @@ class NatBuilder:
         size = 1 << 32 if real is None else sum(a.wildcard + 1 for a in real)
         first = 0 if not real else min(a.value for a in real)
         key = (0 if kind == "static" else 1, size, first, line.obj or "")
-        rest = [w.lower() for w in t[i + 1:]]
+        rest = [w.lower() for w in t[i + 1 :]]
         if "inactive" in rest:
             return [], key
         mapped_tok = t[i]
@@ -136,8 +136,14 @@ class NatBuilder:
             return [self._dynamic(Match(src=real), mapped, in_real, in_mapped, src)], key
         # static
         mapped = self._operand(mapped_tok, src)
-        if mapped.hosts is not None and len(mapped.hosts) == 1 and resolve_ip(mapped_tok, self.objs.names) \
-                is not None and real is not None and hosts is not None and len(hosts) > 1:
+        if (
+            mapped.hosts is not None
+            and len(mapped.hosts) == 1
+            and resolve_ip(mapped_tok, self.objs.names) is not None
+            and real is not None
+            and hosts is not None
+            and len(hosts) > 1
+        ):
             # An inline mapped address takes the real object's size: a subnet maps to the
             # subnet with the same mask, a range to a range of the same length.
             base = mapped.hosts[0]
@@ -146,8 +152,11 @@ class NatBuilder:
                 block = AddrMatch(base & ~w & ANY_WILDCARD, w)
                 mapped = _Addr((block,), list(range(block.value, block.value + w + 1)), name=mapped_tok)
             else:
-                mapped = _Addr(tuple(AddrMatch(base + k, 0) for k in range(len(hosts))),
-                               [base + k for k in range(len(hosts))], name=mapped_tok)
+                mapped = _Addr(
+                    tuple(AddrMatch(base + k, 0) for k in range(len(hosts))),
+                    [base + k for k in range(len(hosts))],
+                    name=mapped_tok,
+                )
         svc = None
         if "service" in rest:
             j = i + 1 + rest.index("service")
@@ -159,8 +168,7 @@ class NatBuilder:
             if proto is None or rp is None or mp is None:
                 raise AclError("bad service in static nat")
             svc = (proto, rp, mp)
-        return self._static(real, hosts, mapped, in_real, in_mapped, svc, src,
-                            unidirectional=False), key
+        return self._static(real, hosts, mapped, in_real, in_mapped, svc, src, unidirectional=False), key
 
     # ------------------------------------------------------------------ twice NAT
 
@@ -210,9 +218,19 @@ class NatBuilder:
                     raise AclError("service needs two service objects")
                 svc = (t[j + 1], t[j + 2])
                 j += 3
-            elif w in ("dns", "unidirectional", "no-proxy-arp", "route-lookup", "net-to-net",
-                       "interface", "round-robin", "extended", "flat", "include-reserve",
-                       "block-allocation"):
+            elif w in (
+                "dns",
+                "unidirectional",
+                "no-proxy-arp",
+                "route-lookup",
+                "net-to-net",
+                "interface",
+                "round-robin",
+                "extended",
+                "flat",
+                "include-reserve",
+                "block-allocation",
+            ):
                 flags.add(w)
                 j += 1
             else:
@@ -224,8 +242,7 @@ class NatBuilder:
             if not _same(d_mapped, d_real):
                 if identity_src and kind == "static":
                     return [self._partial(src, "twice NAT destination translation not modelled")]
-                return [self._partial(src, "twice NAT with source and destination translation "
-                                           "not modelled")]
+                return [self._partial(src, "twice NAT with source and destination translation not modelled")]
             dst_match = d_real.addrs
         service = None
         if svc is not None:
@@ -238,22 +255,33 @@ class NatBuilder:
             m = Match(src=real.addrs, dst=dst_match)
             return [self._dynamic(m, mapped, in_real, in_mapped, src)]
         if identity_src:
-            return []                    # identity NAT (VPN exemptions): no translation
+            return []  # identity NAT (VPN exemptions): no translation
         if dst_match is not None:
             # source static with an identity destination: bidirectional only between
             # the real source and that destination.
-            rules = self._static(real.addrs, real.hosts, mapped, in_real, in_mapped, service, src,
-                                 unidirectional="unidirectional" in flags)
+            rules = self._static(
+                real.addrs,
+                real.hosts,
+                mapped,
+                in_real,
+                in_mapped,
+                service,
+                src,
+                unidirectional="unidirectional" in flags,
+            )
             for r in rules:
                 if r.kind == "source":
-                    r.match = Match(src=r.match.src, dst=dst_match, protocols=r.match.protocols,
-                                    src_ports=r.match.src_ports)
+                    r.match = Match(
+                        src=r.match.src, dst=dst_match, protocols=r.match.protocols, src_ports=r.match.src_ports
+                    )
                 else:
-                    r.match = Match(src=dst_match, dst=r.match.dst, protocols=r.match.protocols,
-                                    dst_ports=r.match.dst_ports)
+                    r.match = Match(
+                        src=dst_match, dst=r.match.dst, protocols=r.match.protocols, dst_ports=r.match.dst_ports
+                    )
             return rules
-        return self._static(real.addrs, real.hosts, mapped, in_real, in_mapped, service, src,
-                            unidirectional="unidirectional" in flags)
+        return self._static(
+            real.addrs, real.hosts, mapped, in_real, in_mapped, service, src, unidirectional="unidirectional" in flags
+        )
 
     def _twice_service(self, svc: tuple[str, str], src: Src):
         """``service REAL MAPPED`` with single-port tcp/udp destination objects →
@@ -264,8 +292,13 @@ class NatBuilder:
             if m or p or not v or len(v) != 1:
                 return None
             s: Svc = v[0]
-            if s.protocols not in ((6,), (17,)) or not s.dst_ports or len(s.dst_ports) != 1 \
-                    or s.dst_ports[0].lo != s.dst_ports[0].hi or s.src_ports is not None:
+            if (
+                s.protocols not in ((6,), (17,))
+                or not s.dst_ports
+                or len(s.dst_ports) != 1
+                or s.dst_ports[0].lo != s.dst_ports[0].hi
+                or s.src_ports is not None
+            ):
                 return None
             out.append((s.protocols[0], s.dst_ports[0].lo))
         if out[0][0] != out[1][0]:
@@ -290,12 +323,12 @@ class NatBuilder:
         first = min(a.value for a in mapped.addrs)
         rule.to_ip = first
         if not (len(mapped.addrs) == 1 and mapped.addrs[0].wildcard == 0):
-            self.rep.add_partial("nat", f"dynamic NAT pool {mapped.name} approximated by its first "
-                                        f"address", src)
+            self.rep.add_partial("nat", f"dynamic NAT pool {mapped.name} approximated by its first address", src)
         return rule
 
-    def _static(self, real, hosts, mapped: _Addr, in_real, in_mapped, svc, src: Src,
-                unidirectional: bool) -> list[NatRule]:
+    def _static(
+        self, real, hosts, mapped: _Addr, in_real, in_mapped, svc, src: Src, unidirectional: bool
+    ) -> list[NatRule]:
         protos = (svc[0],) if svc else None
         if mapped.iface:
             if hosts is None or len(hosts) != 1:
@@ -307,51 +340,82 @@ class NatBuilder:
             if if_ip is None:
                 return [self._partial(src, f"address of interface {out_if} unknown")]
             r = hosts[0]
-            rules = [NatRule(kind="source", source=src, to_interface=out_if, in_ifaces=in_real,
-                             out_ifaces=in_mapped,
-                             match=Match(src=(AddrMatch(r, 0),), protocols=protos,
-                                         src_ports=(PortRange(svc[1], svc[1]),) if svc else None))]
+            rules: list[NatRule] = [
+                NatRule(
+                    kind="source",
+                    source=src,
+                    to_interface=out_if,
+                    in_ifaces=in_real,
+                    out_ifaces=in_mapped,
+                    match=Match(
+                        src=(AddrMatch(r, 0),),
+                        protocols=protos,
+                        src_ports=(PortRange(svc[1], svc[1]),) if svc else None,
+                    ),
+                )
+            ]
             if not unidirectional:
-                d = NatRule(kind="destination", source=src, to_ip=r,
-                            to_port=svc[1] if svc and svc[1] != svc[2] else None,
-                            in_ifaces=in_mapped,
-                            match=Match(dst=(AddrMatch(if_ip, 0),), protocols=protos,
-                                        dst_ports=(PortRange(svc[2], svc[2]),) if svc else None))
+                d = NatRule(
+                    kind="destination",
+                    source=src,
+                    to_ip=r,
+                    to_port=svc[1] if svc and svc[1] != svc[2] else None,
+                    in_ifaces=in_mapped,
+                    match=Match(
+                        dst=(AddrMatch(if_ip, 0),),
+                        protocols=protos,
+                        dst_ports=(PortRange(svc[2], svc[2]),) if svc else None,
+                    ),
+                )
                 rules.append(d)
             if svc and svc[1] != svc[2]:
                 rules[0].partial = f"source port rewrite {svc[1]}->{svc[2]} not modelled"
             return rules
         if real is None or mapped.addrs is None:
             if real is None and mapped.addrs is None:
-                return []                                   # any -> any: identity
+                return []  # any -> any: identity
             return [self._partial(src, "static NAT between 'any' and a specific address")]
         if _same_addrs(real, mapped.addrs):
-            return []                                       # identity NAT
+            return []  # identity NAT
         m_hosts = mapped.hosts
         if hosts is None or m_hosts is None:
             return [self._partial(src, f"static NAT of more than {MAX_EXPAND} addresses not modelled")]
         if len(m_hosts) != len(hosts):
             if len(m_hosts) == 1 and svc is None:
-                return [self._partial(src, "static NAT of several real addresses to one mapped "
-                                           "address not modelled")]
+                return [self._partial(src, "static NAT of several real addresses to one mapped address not modelled")]
             if len(m_hosts) != 1:
-                return [self._partial(src, "static NAT between address sets of different sizes "
-                                           "not modelled")]
-        rules: list[NatRule] = []
-        pairs = list(zip(hosts, m_hosts)) if len(m_hosts) == len(hosts) else [(hosts[0], m_hosts[0])]
+                return [self._partial(src, "static NAT between address sets of different sizes not modelled")]
+        rules = []
+        pairs = list(zip(hosts, m_hosts, strict=True)) if len(m_hosts) == len(hosts) else [(hosts[0], m_hosts[0])]
         for r, m in pairs:
-            s = NatRule(kind="source", source=src, to_ip=m, in_ifaces=in_real, out_ifaces=in_mapped,
-                        match=Match(src=(AddrMatch(r, 0),), protocols=protos,
-                                    src_ports=(PortRange(svc[1], svc[1]),) if svc else None))
+            s = NatRule(
+                kind="source",
+                source=src,
+                to_ip=m,
+                in_ifaces=in_real,
+                out_ifaces=in_mapped,
+                match=Match(
+                    src=(AddrMatch(r, 0),), protocols=protos, src_ports=(PortRange(svc[1], svc[1]),) if svc else None
+                ),
+            )
             if svc and svc[1] != svc[2]:
                 s.partial = f"source port rewrite {svc[1]}->{svc[2]} not modelled"
             rules.append(s)
             if not unidirectional:
-                rules.append(NatRule(kind="destination", source=src, to_ip=r,
-                                     to_port=svc[1] if svc and svc[1] != svc[2] else None,
-                                     in_ifaces=in_mapped,
-                                     match=Match(dst=(AddrMatch(m, 0),), protocols=protos,
-                                                 dst_ports=(PortRange(svc[2], svc[2]),) if svc else None)))
+                rules.append(
+                    NatRule(
+                        kind="destination",
+                        source=src,
+                        to_ip=r,
+                        to_port=svc[1] if svc and svc[1] != svc[2] else None,
+                        in_ifaces=in_mapped,
+                        match=Match(
+                            dst=(AddrMatch(m, 0),),
+                            protocols=protos,
+                            dst_ports=(PortRange(svc[2], svc[2]),) if svc else None,
+                        ),
+                    )
+                )
         if any(r.partial for r in rules):
             self.rep.add_partial("nat", rules[0].partial, src)
         return rules

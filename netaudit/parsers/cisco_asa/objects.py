@@ -9,11 +9,12 @@ some port and protocol names are the ASA's own.
 Objects are resolved only once the whole file has been read (:class:`Objects`, with a
 cycle guard); ACL entries are parsed against them at the end (:mod:`.acl_entries`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import wraps
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from netaddr import IPRange
 
@@ -132,8 +133,7 @@ def prefix_match(ip: int, mask: int) -> AddrMatch:
 def range_matches(lo: int, hi: int) -> tuple[AddrMatch, ...]:
     if lo > hi:
         raise AclError("bad address range")
-    return tuple(AddrMatch(int(c.network), int(c.hostmask))
-                 for c in IPRange(int_to_ip(lo), int_to_ip(hi)).cidrs())
+    return tuple(AddrMatch(int(c.network), int(c.hostmask)) for c in IPRange(int_to_ip(lo), int_to_ip(hi)).cidrs())
 
 
 def is_v6(token: str) -> bool:
@@ -149,9 +149,9 @@ class NetObject:
 
     name: str
     src: Src
-    addrs: tuple[AddrMatch, ...] | None = ()       # None = any (fqdn: unknown)
+    addrs: tuple[AddrMatch, ...] | None = ()  # None = any (fqdn: unknown)
     partial: str | None = None
-    defined: bool = False                           # has an address statement
+    defined: bool = False  # has an address statement
 
 
 @dataclass(eq=False)
@@ -171,7 +171,7 @@ class Group:
     kind: str
     name: str
     src: Src
-    proto: str | None = None                # service groups: header protocol
+    proto: str | None = None  # service groups: header protocol
     items: list = field(default_factory=list)
     partial: str | None = None
 
@@ -353,10 +353,18 @@ def parse_icmp_item(tokens: list[str]):
 
 # --------------------------------------------------------------------------- resolution
 
+# What the resolvers return: (value, missing: undefined references, partial: reasons).
+NetResolved: TypeAlias = tuple[tuple[AddrMatch, ...] | None, tuple[Ref, ...], tuple[str, ...]]  # None = any
+SvcResolved: TypeAlias = tuple[tuple[Svc, ...] | None, tuple[Ref, ...], tuple[str, ...]]
+PortsResolved: TypeAlias = tuple[tuple[PortRange, ...] | None, tuple[Ref, ...], tuple[str, ...]]
+ProtosResolved: TypeAlias = tuple[tuple[int, ...] | None, tuple[Ref, ...], tuple[str, ...]]  # None = any
+IcmpResolved: TypeAlias = tuple[tuple[tuple[int, int | None], ...], tuple[Ref, ...], tuple[str, ...]]
+
 
 def _memoized(key_of):
     """Memoise an :class:`Objects` resolver in ``self._memo`` under ``key_of(arg)``
     (one result per object/group, whatever the recursion guard ``_active``)."""
+
     def wrap(resolve):
         @wraps(resolve)
         def memo(self, arg, _active=frozenset()):
@@ -365,7 +373,9 @@ def _memoized(key_of):
             if got is None:
                 got = self._memo[key] = resolve(self, arg, _active)
             return got
+
         return memo
+
     return wrap
 
 
@@ -376,12 +386,17 @@ class Objects:
     partial was involved; callers turn those into references and partial lines.
     """
 
-    def __init__(self, nets: dict[str, NetObject], svcs: dict[str, SvcObject],
-                 groups: dict[str, Group], names: dict[str, int],
-                 iface_addr: dict[str, int | None]):
+    def __init__(
+        self,
+        nets: dict[str, NetObject],
+        svcs: dict[str, SvcObject],
+        groups: dict[str, Group],
+        names: dict[str, int],
+        iface_addr: dict[str, int | None],
+    ):
         self.nets, self.svcs, self.groups = nets, svcs, groups
         self.names = names
-        self.iface_addr = iface_addr          # nameif -> address (None if unknown)
+        self.iface_addr = iface_addr  # nameif -> address (None if unknown)
         self.nameif_real: dict[str, str] = {}  # nameif -> interface name (FTD ``ifc``)
         self._memo: dict[tuple, object] = {}
         self._warm()
@@ -402,10 +417,9 @@ class Objects:
         }
 
         def members(name: str) -> list[str]:
-            return [i.name for i in groups[name].items
-                    if isinstance(i, Ref) and i.kind == "group" and i.name in groups]
+            return [i.name for i in groups[name].items if isinstance(i, Ref) and i.kind == "group" and i.name in groups]
 
-        state: dict[str, int] = {}          # 1: on the walk's stack, 2: resolved
+        state: dict[str, int] = {}  # 1: on the walk's stack, 2: resolved
         for root in groups:
             if root in state:
                 continue
@@ -427,8 +441,9 @@ class Objects:
 
     # each resolver returns (value, missing: tuple[Ref], partial: tuple[str])
 
-    @_memoized(lambda ref: ("net",) + ref)
-    def network(self, ref: Ref, _active=frozenset()):
+    @_memoized(lambda ref: ("net", *ref))
+    def network(self, ref: Ref, _active: frozenset[str] = frozenset()) -> NetResolved:
+        got: NetResolved
         if ref.kind == "object":
             obj = self.nets.get(ref.name)
             if obj is None or not obj.defined:
@@ -466,10 +481,11 @@ class Objects:
                 got = (None if is_any else tuple(dict.fromkeys(out)), tuple(missing), tuple(partial))
         return got
 
-    @_memoized(lambda ref: ("svc",) + ref)
-    def services(self, ref: Ref, _active=frozenset()):
+    @_memoized(lambda ref: ("svc", *ref))
+    def services(self, ref: Ref, _active: frozenset[str] = frozenset()) -> SvcResolved:
         """Service alternatives of a service object or a service group without a
         protocol header; a group with a header yields its ports as tcp/udp svcs."""
+        got: SvcResolved
         if ref.kind == "object":
             obj = self.svcs.get(ref.name)
             got = (None, (ref,), ()) if obj is None else (obj.svcs, (), (obj.partial,) if obj.partial else ())
@@ -498,8 +514,9 @@ class Objects:
         return got
 
     @_memoized(lambda name: ("ports", name))
-    def ports(self, name: str, _active=frozenset()):
+    def ports(self, name: str, _active: frozenset[str] = frozenset()) -> PortsResolved:
         """Port ranges of a service group used in a port position."""
+        got: PortsResolved
         g = self.groups.get(name)
         if g is None or g.kind != "service":
             got = (None, (Ref("group", name),), ())
@@ -526,7 +543,8 @@ class Objects:
         return got
 
     @_memoized(lambda name: ("proto", name))
-    def protocols(self, name: str, _active=frozenset()):
+    def protocols(self, name: str, _active: frozenset[str] = frozenset()) -> ProtosResolved:
+        got: ProtosResolved
         g = self.groups.get(name)
         if g is None or g.kind != "protocol" or name in _active:
             got = ((), (Ref("group", name),) if g is None else (), ())
@@ -552,7 +570,8 @@ class Objects:
         return got
 
     @_memoized(lambda name: ("icmp", name))
-    def icmp_types(self, name: str, _active=frozenset()):
+    def icmp_types(self, name: str, _active: frozenset[str] = frozenset()) -> IcmpResolved:
+        got: IcmpResolved
         g = self.groups.get(name)
         if g is None or g.kind != "icmp-type" or name in _active:
             got = ((), (Ref("group", name),) if g is None else (), ())
@@ -575,8 +594,7 @@ class Objects:
         g = self.groups.get(name)
         if g is None:
             return None
-        if g.kind == "service" and (g.proto or any(
-                isinstance(i, tuple) and i and i[0] == "ports" for i in g.items)):
+        if g.kind == "service" and (g.proto or any(isinstance(i, tuple) and i and i[0] == "ports" for i in g.items)):
             return "port"
         return g.kind
 

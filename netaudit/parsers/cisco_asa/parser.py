@@ -8,6 +8,7 @@ ACLs), and the readers and the conversion of this package as mixins.  The keywor
 lists are in :mod:`.syntax`; the tables binding them to handlers are at the end of
 this module.
 """
+
 from __future__ import annotations
 
 from netaudit.model import Src
@@ -17,12 +18,27 @@ from netaudit.parsers.cisco_asa.interfaces import InterfaceReader
 from netaudit.parsers.cisco_asa.management import ManagementReader
 from netaudit.parsers.cisco_asa.nat import NatLine
 from netaudit.parsers.cisco_asa.objects import (
-    AclError, Group, NetObject, Ref, SvcObject, is_v6, parse_icmp_item, parse_net_object_item,
-    parse_network_item, parse_protocol_item, parse_service_item, parse_service_spec,
+    AclError,
+    Group,
+    NetObject,
+    Ref,
+    SvcObject,
+    is_v6,
+    parse_icmp_item,
+    parse_net_object_item,
+    parse_network_item,
+    parse_protocol_item,
+    parse_service_item,
+    parse_service_spec,
 )
 from netaudit.parsers.cisco_asa.state import AccessGroupCmd, Acl
 from netaudit.parsers.cisco_asa.syntax import (
-    IFACE_IGNORED, IFACE_PARTIAL, SECRET_WORDS, TOP_IGNORED, TOP_PARTIAL, TRAILING_COMMENT,
+    IFACE_IGNORED,
+    IFACE_PARTIAL,
+    SECRET_WORDS,
+    TOP_IGNORED,
+    TOP_PARTIAL,
+    TRAILING_COMMENT,
     hostname_of_file,
 )
 from netaudit.parsers.ip import ip_to_int
@@ -45,18 +61,34 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
                 continue
             j = i + 1
             if w in ("authentication-key", "message-digest-key") and j < len(low) and low[j].isdigit():
-                j += 1                       # the key number
-            while j < len(low) and low[j] in ("0", "8", "md5", "sha", "sha1", "sha256",
-                                              "sha512", "cmac", "aes", "des", "3des", "128",
-                                              "192", "256", "unencrypted", "ascii", "hex"):
+                j += 1  # the key number
+            while j < len(low) and low[j] in (
+                "0",
+                "8",
+                "md5",
+                "sha",
+                "sha1",
+                "sha256",
+                "sha512",
+                "cmac",
+                "aes",
+                "des",
+                "3des",
+                "128",
+                "192",
+                "256",
+                "unencrypted",
+                "ascii",
+                "hex",
+            ):
                 j += 1
             if w in ("auth", "priv") and j >= len(low):
                 continue
             if w == "key":
                 if i == 0 and len(low) > 1:
-                    j = len(low) - 1         # `key SECRET` inside aaa-server host blocks
+                    j = len(low) - 1  # `key SECRET` inside aaa-server host blocks
                 elif low[0] not in ("failover", "crypto", "tacacs-server", "radius-server"):
-                    continue                 # `crypto key generate rsa …` holds no secret
+                    continue  # `crypto key generate rsa …` holds no secret
                 elif low[0] == "crypto" and low[1:2] != ["isakmp"]:
                     continue
             if j < len(tokens):
@@ -76,8 +108,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             self.ignored += 1
             return None
         first = stripped[0]
-        if first == "!" or (first == ":" and raw[0] == ":") \
-                or stripped.startswith("Cryptochecksum:"):
+        if first == "!" or (first == ":" and raw[0] == ":") or stripped.startswith("Cryptochecksum:"):
             self.ignored += 1
             if raw[0] in "!:C":
                 self.ctx = None
@@ -90,8 +121,9 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         try:
             self.finish()
         except Exception as exc:
-            self.rep.warnings.append(f"{self.file}: resolution failed ({type(exc).__name__}: {exc}); "
-                                     "the model of this device is incomplete")
+            self.rep.warnings.append(
+                f"{self.file}: resolution failed ({type(exc).__name__}: {exc}); the model of this device is incomplete"
+            )
             if not self.dev.hostname:
                 self.dev.hostname = hostname_of_file(self.file)
             self.rep.devices = [self.dev.hostname]
@@ -135,10 +167,13 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             for name in tokens[3:]:
                 if name.lower() != "prefix-list":
                     self.ref("acl", name, src)
-        elif n >= 3 and low[0] in ("vpn-filter", "split-tunnel-network-list",
-                                   "ipv6-split-tunnel-network-list") and low[1] == "value":
+        elif (
+            n >= 3
+            and low[0] in ("vpn-filter", "split-tunnel-network-list", "ipv6-split-tunnel-network-list")
+            and low[1] == "value"
+        ):
             self.ref("acl", tokens[2], src)
-        elif n >= 2 and low[0] == "network-acl":          # dynamic-access-policy-record
+        elif n >= 2 and low[0] == "network-acl":  # dynamic-access-policy-record
             self.ref("acl", tokens[1], src)
 
     # ------------------------------------------------------------------ global handlers
@@ -217,7 +252,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             if acl is None:
                 self.acls[name] = Acl(name, src, standard=True)
             return
-        if word in ("extended", "advanced"):        # advanced: FTD in ASA syntax
+        if word in ("extended", "advanced"):  # advanced: FTD in ASA syntax
             i += 1
         elif word not in ("permit", "deny"):
             self.unrecognized(src.line, src.text)
@@ -246,21 +281,21 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             raise Unknown
         kind, name = low[1], tokens[2]
         if kind == "network":
-            obj = self.nets.get(name)
-            if obj is None:
-                obj = self.nets[name] = NetObject(name, src)
-            self.ctx = Ctx("obj-network", self.OBJNET_TABLE, [obj], f"object network {name}")
+            net = self.nets.get(name)
+            if net is None:
+                net = self.nets[name] = NetObject(name, src)
+            self.ctx = Ctx("obj-network", self.OBJNET_TABLE, [net], f"object network {name}")
         elif kind == "service":
-            obj = self.svc_objs.get(name)
-            if obj is None:
-                obj = self.svc_objs[name] = SvcObject(name, src)
-            self.ctx = Ctx("obj-service", self.OBJSVC_TABLE, [obj], f"object service {name}")
+            svc = self.svc_objs.get(name)
+            if svc is None:
+                svc = self.svc_objs[name] = SvcObject(name, src)
+            self.ctx = Ctx("obj-service", self.OBJSVC_TABLE, [svc], f"object service {name}")
         else:
             raise Unknown
 
     def h_object_group(self, tokens, low, src):
         words, toks = low[1:], tokens[1:]
-        if words and words[0] == "group":          # `object-group group network X` (seen in tests)
+        if words and words[0] == "group":  # `object-group group network X` (seen in tests)
             words, toks = words[1:], toks[1:]
         if len(words) < 2:
             raise Unknown
@@ -285,9 +320,8 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         rest = tokens[1:]
         if not rest:
             raise Unknown
-        if rest[0].startswith("(") and len(rest) > 1 and rest[1].isdigit() \
-                and "," not in rest[0]:
-            self._legacy_nat(src)          # pre-8.3 `nat (inside) 1 0 0`
+        if rest[0].startswith("(") and len(rest) > 1 and rest[1].isdigit() and "," not in rest[0]:
+            self._legacy_nat(src)  # pre-8.3 `nat (inside) 1 0 0`
             return
         lw = [w.lower() for w in rest]
         line = NatLine(rest, src)
@@ -300,7 +334,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
 
     def _legacy_nat(self, src: Src) -> None:
         low = src.text.lower().split()
-        if "access-list" in low[:-1]:            # policy NAT / NAT exemption list
+        if "access-list" in low[:-1]:  # policy NAT / NAT exemption list
             self.ref("acl", src.text.split()[low.index("access-list") + 1], src)
         self.legacy_nat.append(src)
         self.rep.add_partial("nat", "pre-8.3 NAT (ACLs on mapped addresses) not modelled", src)
@@ -353,7 +387,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             self.ref("acl", tokens[6], src)
             return
         if n >= 5 and low[1] == "map" and low[3] == "interface":
-            return                     # recognized (not counted as ignored)
+            return  # recognized (not counted as ignored)
         self.ignored += 1
         if not SECRET_WORDS.isdisjoint(low):
             self.scan_secrets(tokens, low)
@@ -365,16 +399,16 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         self.facts.failover.append(src)
 
     def h_logging(self, tokens, low, src):
-        if len(low) < 3 or low[1] != "host":          # logging host …: recognized
+        if len(low) < 3 or low[1] != "host":  # logging host …: recognized
             self.ignored += 1
 
     def h_ntp(self, tokens, low, src):
         self.scan_secrets(tokens, low)
-        if len(low) < 3 or low[1] != "server":        # ntp server …: recognized
+        if len(low) < 3 or low[1] != "server":  # ntp server …: recognized
             self.ignored += 1
 
     def h_aaa(self, tokens, low, src):
-        self.ctx = IGNORE_CTX          # recognized (not counted as ignored)
+        self.ctx = IGNORE_CTX  # recognized (not counted as ignored)
 
     def h_ip(self, tokens, low, src):
         # `ip verify reverse-path interface NAMEIF` = strict uRPF on that interface
@@ -387,8 +421,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
     def h_firewall(self, tokens, low, src):
         if len(low) >= 2 and low[1] == "transparent":
             self.transparent = src
-            self.rep.add_partial("firewall transparent", "transparent (bridging) firewall mode "
-                                 "not modelled", src)
+            self.rep.add_partial("firewall transparent", "transparent (bridging) firewall mode not modelled", src)
         else:
             self.ignored += 1
 
@@ -438,22 +471,49 @@ TOP_TABLE = table(
     ignored=TOP_IGNORED,
     partial=TOP_PARTIAL,
     handlers={
-        "hostname": P.h_hostname, "asa version": P.h_version, "pix version": P.h_version,
-        "ngfw version": P.h_version, "enable": P.h_enable, "passwd": P.h_passwd,
-        "username": P.h_username, "name": P.h_name,
+        "hostname": P.h_hostname,
+        "asa version": P.h_version,
+        "pix version": P.h_version,
+        "ngfw version": P.h_version,
+        "enable": P.h_enable,
+        "passwd": P.h_passwd,
+        "username": P.h_username,
+        "name": P.h_name,
         "same-security-traffic": P.h_same_security,
-        "interface": P.h_interface, "access-list": P.h_access_list,
-        "access-group": P.h_access_group, "object": P.h_object, "object-group": P.h_object_group,
-        "nat": P.h_nat, "static": P.h_legacy_static, "global": P.h_legacy_static,
-        "route": P.h_route, "router": P.h_router, "route-map": P.h_route_map,
-        "class-map": P.h_scan_block, "group-policy": P.h_scan_block, "capture": P.h_capture,
+        "interface": P.h_interface,
+        "access-list": P.h_access_list,
+        "access-group": P.h_access_group,
+        "object": P.h_object,
+        "object-group": P.h_object_group,
+        "nat": P.h_nat,
+        "static": P.h_legacy_static,
+        "global": P.h_legacy_static,
+        "route": P.h_route,
+        "router": P.h_router,
+        "route-map": P.h_route_map,
+        "class-map": P.h_scan_block,
+        "group-policy": P.h_scan_block,
+        "capture": P.h_capture,
         "dynamic-access-policy-record": P.h_scan_block,
-        "tunnel-group": P.h_scan_block, "aaa-server": P.h_scan_block,
-        "service-policy": P.h_service_policy, "crypto": P.h_crypto, "failover": P.h_failover,
-        "logging": P.h_logging, "ntp": P.h_ntp, "aaa": P.h_aaa, "ip": P.h_ip,
-        "firewall": P.h_firewall, "http": P.h_http, "ssh": P.h_ssh, "telnet": P.h_telnet,
-        "icmp": P.h_icmp, "snmp-server": P.h_snmp, "management-access": P.h_management_access,
-        "dhcpd": P.h_dhcpd, "dhcprelay": P.h_dhcprelay, "webvpn": P.h_webvpn,
+        "tunnel-group": P.h_scan_block,
+        "aaa-server": P.h_scan_block,
+        "service-policy": P.h_service_policy,
+        "crypto": P.h_crypto,
+        "failover": P.h_failover,
+        "logging": P.h_logging,
+        "ntp": P.h_ntp,
+        "aaa": P.h_aaa,
+        "ip": P.h_ip,
+        "firewall": P.h_firewall,
+        "http": P.h_http,
+        "ssh": P.h_ssh,
+        "telnet": P.h_telnet,
+        "icmp": P.h_icmp,
+        "snmp-server": P.h_snmp,
+        "management-access": P.h_management_access,
+        "dhcpd": P.h_dhcpd,
+        "dhcprelay": P.h_dhcprelay,
+        "webvpn": P.h_webvpn,
         # "no X": back to a default — understood, no effect worth modelling
         "no failover": IGNORE,
     },
@@ -463,23 +523,39 @@ IFACE_TABLE = table(
     ignored=IFACE_IGNORED,
     partial=IFACE_PARTIAL,
     handlers={
-        "nameif": P.if_nameif, "no nameif": P.if_nameif,
-        "security-level": P.if_level, "no security-level": P.if_level,
-        "ip address": P.if_ip_address, "no ip address": P.if_ip_address,
-        "shutdown": P.if_shutdown, "no shutdown": P.if_shutdown,
-        "description": P.if_description, "vlan": P.if_vlan,
-        "management-only": P.if_mgmt_only, "no management-only": P.if_mgmt_only,
-        "member-interface": P.if_member, "channel-group": P.if_channel_group,
-        "switchport": P.if_switchport, "no forward interface": P.if_no_forward,
-        "dhcprelay": P.if_dhcprelay, "ospf": P.if_scan, "eigrp": P.if_scan,
+        "nameif": P.if_nameif,
+        "no nameif": P.if_nameif,
+        "security-level": P.if_level,
+        "no security-level": P.if_level,
+        "ip address": P.if_ip_address,
+        "no ip address": P.if_ip_address,
+        "shutdown": P.if_shutdown,
+        "no shutdown": P.if_shutdown,
+        "description": P.if_description,
+        "vlan": P.if_vlan,
+        "management-only": P.if_mgmt_only,
+        "no management-only": P.if_mgmt_only,
+        "member-interface": P.if_member,
+        "channel-group": P.if_channel_group,
+        "switchport": P.if_switchport,
+        "no forward interface": P.if_no_forward,
+        "dhcprelay": P.if_dhcprelay,
+        "ospf": P.if_scan,
+        "eigrp": P.if_scan,
         "authentication": P.if_scan,
     },
 )
 
-OBJNET_TABLE = table(ignored=["description"], handlers={
-    "host": P.obj_net_item, "subnet": P.obj_net_item, "range": P.obj_net_item,
-    "fqdn": P.obj_net_item, "nat": P.obj_net_nat,
-})
+OBJNET_TABLE = table(
+    ignored=["description"],
+    handlers={
+        "host": P.obj_net_item,
+        "subnet": P.obj_net_item,
+        "range": P.obj_net_item,
+        "fqdn": P.obj_net_item,
+        "nat": P.obj_net_nat,
+    },
+)
 OBJSVC_TABLE = table(ignored=["description"], handlers={"service": P.obj_svc_item})
 
 

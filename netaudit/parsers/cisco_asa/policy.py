@@ -23,17 +23,18 @@ policy); ``access-group A in interface X control-plane`` → the device input po
 (:data:`CONTROL_PLANE`).  Stateful replies are implied: the engine only injects new
 connections.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
 
-from netaudit.model import Action, Filter, FilterLine, Match
+from netaudit.model import Action, Filter, FilterLine, Match, Src
 from netaudit.parsers.cisco_asa.acl_entries import is_unconditional
 from netaudit.parsers.cisco_asa.facts import AccessGroupFact
 from netaudit.parsers.cisco_asa.state import AsaState
 
-POLICY = "asa-forward-policy"          # the synthesized Device.forward_filter
-CONTROL_PLANE = "asa-control-plane"    # synthesized Device.input_filter (control-plane ACLs)
+POLICY = "asa-forward-policy"  # the synthesized Device.forward_filter
+CONTROL_PLANE = "asa-control-plane"  # synthesized Device.input_filter (control-plane ACLs)
 
 
 class PolicyBuilder(AsaState):
@@ -43,7 +44,7 @@ class PolicyBuilder(AsaState):
         """Resolve ``access-group`` lines: inbound/global ACLs feed the policy,
         outbound ones become interface filters.  A name that is not an extended ACL is
         rejected by the ASA: the binding is dropped and reported."""
-        self.in_acls = {}               # acl -> [(interface, access-group)]
+        self.in_acls = {}  # acl -> [(interface, access-group)]
         self.in_by_if = {}
         self.cp_acls = []
         self.global_ag = None
@@ -54,11 +55,13 @@ class PolicyBuilder(AsaState):
                 what = "a standard ACL" if ag.acl in self.acls else "not defined"
                 self.rep.warnings.append(
                     f"{self.file}:{ag.src.line}: access-group names ACL {ag.acl}, which is {what}; "
-                    "the ASA rejects the command, so no ACL is applied")
+                    "the ASA rejects the command, so no ACL is applied"
+                )
                 continue
             if ag.direction == "global":
                 self.global_ag = ag
                 continue
+            assert ag.nameif is not None  # only a global access-group has no interface
             real = self.nameif_to_if.get(ag.nameif)
             if real is None:
                 self.ref("nameif", ag.nameif, ag.src)
@@ -66,7 +69,7 @@ class PolicyBuilder(AsaState):
             if ag.control_plane:
                 self.cp_acls.append((real, ag))
             elif ag.direction == "in":
-                if real in self.in_by_if:       # a later access-group replaces the earlier one
+                if real in self.in_by_if:  # a later access-group replaces the earlier one
                     old = self.in_by_if[real]
                     self.in_acls[old] = [(i, a) for i, a in self.in_acls[old] if i != real]
                 self.in_by_if[real] = ag.acl
@@ -83,14 +86,21 @@ class PolicyBuilder(AsaState):
             facts.access_groups.append(AccessGroupFact(ag.acl, "control-plane", real, ag.src))
         for name, itf in self.dev.interfaces.items():
             if itf.filter_out:
-                ag = next(a for a in self.access_groups if a.direction == "out"
-                          and self.nameif_to_if.get(a.nameif) == name and a.acl == itf.filter_out)
+                ag = next(
+                    a
+                    for a in self.access_groups
+                    if a.direction == "out"
+                    and a.nameif is not None
+                    and self.nameif_to_if.get(a.nameif) == name
+                    and a.acl == itf.filter_out
+                )
                 facts.access_groups.append(AccessGroupFact(itf.filter_out, "out", name, ag.src))
         if self.global_ag is not None:
             facts.access_groups.append(AccessGroupFact(self.global_ag.acl, "global", None, self.global_ag.src))
         facts.same_security_inter = self.same_inter
-        facts.management_only = {n: st.mgmt_only for n, st in self.ifs.items()
-                                 if st.mgmt_only is not None and st.nameif}
+        facts.management_only = {
+            n: st.mgmt_only for n, st in self.ifs.items() if st.mgmt_only is not None and st.nameif
+        }
 
     def _finish_policy(self) -> None:
         """Build the one forwarding policy (module docstring, steps 1–6)."""
@@ -99,22 +109,37 @@ class PolicyBuilder(AsaState):
         # nameif'd interfaces in config order; management-only ones carry no transit at
         # all, so after step 1 they take no part (lines about them would only be shadowed)
         named = [n for n in self.ifs if n in self.levels]
-        mgmt_only = [n for n in named if self.ifs[n].mgmt_only is not None]
+        mgmt_only: dict[str, Src] = {}  # interface -> its management-only line
+        for n in named:
+            mo_src = self.ifs[n].mgmt_only
+            if mo_src is not None:
+                mgmt_only[n] = mo_src
         level = {n: self.levels[n][0] for n in named}
         lsrc = {n: self.levels[n][1] for n in named}
         # 1. management-only: no transit in or out
-        for n in mgmt_only:
+        for n, src in mgmt_only.items():
             f = frozenset({n})
-            lines.append(FilterLine(Action.DENY, [Match(in_ifaces=f), Match(out_ifaces=f)],
-                                    self.ifs[n].mgmt_only, "management-only: no transit traffic"))
+            lines.append(
+                FilterLine(
+                    Action.DENY,
+                    [Match(in_ifaces=f), Match(out_ifaces=f)],
+                    src,
+                    "management-only: no transit traffic",
+                )
+            )
         named = [n for n in named if n not in mgmt_only]
         # 2. ASA 5505 restricted interfaces
         for n in named:
             for target, src in self.ifs[n].no_forward:
                 if target in dev.interfaces:
-                    lines.append(FilterLine(Action.DENY, [Match(in_ifaces=frozenset({n}),
-                                                                out_ifaces=frozenset({target}))],
-                                            src, "no forward interface"))
+                    lines.append(
+                        FilterLine(
+                            Action.DENY,
+                            [Match(in_ifaces=frozenset({n}), out_ifaces=frozenset({target}))],
+                            src,
+                            "no forward interface",
+                        )
+                    )
                 else:
                     self.ref("interface", target, src)
         # 3. same-security gate (applies whatever the ACLs say)
@@ -126,8 +151,9 @@ class PolicyBuilder(AsaState):
             if self.same_intra is None:
                 ms.append(Match(in_ifaces=frozenset({n}), out_ifaces=frozenset({n})))
             if ms:
-                lines.append(FilterLine(Action.DENY, ms, lsrc[n],
-                                        "same security level: same-security-traffic not permitted"))
+                lines.append(
+                    FilterLine(Action.DENY, ms, lsrc[n], "same security level: same-security-traffic not permitted")
+                )
         # 4. inbound interface ACLs
         for acl, binds in self.in_acls.items():
             flt = dev.filters[acl]
@@ -136,21 +162,31 @@ class PolicyBuilder(AsaState):
                 continue
             ifs = frozenset(i for i, _ in binds)
             for line in flt.lines:
-                lines.append(FilterLine(line.action, _restrict(line.matches, ifs),
-                                        line.source, acl, line.partial))
+                lines.append(FilterLine(line.action, _restrict(line.matches, ifs), line.source, acl, line.partial))
             if self.global_ag is None and not _ends_open(flt):
                 for real, ag in binds:
-                    lines.append(FilterLine(Action.DENY, [Match(in_ifaces=frozenset({real}))], ag.src,
-                                            f"{acl}: implicit deny at end of access-list"))
+                    lines.append(
+                        FilterLine(
+                            Action.DENY,
+                            [Match(in_ifaces=frozenset({real}))],
+                            ag.src,
+                            f"{acl}: implicit deny at end of access-list",
+                        )
+                    )
         # 5. global ACL, then its implicit deny; security levels no longer apply
         if self.global_ag is not None:
             g = dev.filters[self.global_ag.acl]
             for line in g.lines:
-                lines.append(FilterLine(line.action, list(line.matches), line.source,
-                                        self.global_ag.acl, line.partial))
+                lines.append(FilterLine(line.action, list(line.matches), line.source, self.global_ag.acl, line.partial))
             if not _ends_open(g):
-                lines.append(FilterLine(Action.DENY, [Match()], self.global_ag.src,
-                                        f"{self.global_ag.acl}: implicit deny at end of global access-list"))
+                lines.append(
+                    FilterLine(
+                        Action.DENY,
+                        [Match()],
+                        self.global_ag.src,
+                        f"{self.global_ag.acl}: implicit deny at end of global access-list",
+                    )
+                )
         else:
             # 6. security-level defaults for interfaces without an inbound ACL
             for n in named:
@@ -159,22 +195,50 @@ class PolicyBuilder(AsaState):
                 me = frozenset({n})
                 lower = frozenset(m for m in named if level[m] < level[n])
                 if lower:
-                    lines.append(FilterLine(Action.PERMIT, [Match(in_ifaces=me, out_ifaces=lower)],
-                                            lsrc[n], "higher to lower security level"))
+                    lines.append(
+                        FilterLine(
+                            Action.PERMIT,
+                            [Match(in_ifaces=me, out_ifaces=lower)],
+                            lsrc[n],
+                            "higher to lower security level",
+                        )
+                    )
                 same = frozenset(m for m in named if m != n and level[m] == level[n])
                 if self.same_inter is not None and same:
-                    lines.append(FilterLine(Action.PERMIT, [Match(in_ifaces=me, out_ifaces=same)],
-                                            self.same_inter, "same-security-traffic permit inter-interface"))
+                    lines.append(
+                        FilterLine(
+                            Action.PERMIT,
+                            [Match(in_ifaces=me, out_ifaces=same)],
+                            self.same_inter,
+                            "same-security-traffic permit inter-interface",
+                        )
+                    )
                 if self.same_intra is not None:
-                    lines.append(FilterLine(Action.PERMIT, [Match(in_ifaces=me, out_ifaces=me)],
-                                            self.same_intra, "same-security-traffic permit intra-interface"))
-                lines.append(FilterLine(Action.DENY, [Match(in_ifaces=me)], lsrc[n],
-                                        "lower to higher security level without an access-list"))
-        policy = Filter(name=POLICY, lines=lines, kind="synthesized", source=dev.source,
-                        default_text="implicit deny (no access rule or security level permits it)")
+                    lines.append(
+                        FilterLine(
+                            Action.PERMIT,
+                            [Match(in_ifaces=me, out_ifaces=me)],
+                            self.same_intra,
+                            "same-security-traffic permit intra-interface",
+                        )
+                    )
+                lines.append(
+                    FilterLine(
+                        Action.DENY,
+                        [Match(in_ifaces=me)],
+                        lsrc[n],
+                        "lower to higher security level without an access-list",
+                    )
+                )
+        policy = Filter(
+            name=POLICY,
+            lines=lines,
+            kind="synthesized",
+            source=dev.source,
+            default_text="implicit deny (no access rule or security level permits it)",
+        )
         if self.legacy_nat:
-            policy.partial = ("pre-8.3 NAT: access-lists name mapped addresses, which this model "
-                              "does not translate")
+            policy.partial = "pre-8.3 NAT: access-lists name mapped addresses, which this model does not translate"
         dev.filters[POLICY] = policy
         dev.forward_filter = POLICY
         # control-plane ACLs → device input policy
@@ -184,14 +248,24 @@ class PolicyBuilder(AsaState):
                 flt = dev.filters[ag.acl]
                 me = frozenset({real})
                 for line in flt.lines:
-                    cp.append(FilterLine(line.action, _restrict(line.matches, me),
-                                         line.source, ag.acl, line.partial))
+                    cp.append(FilterLine(line.action, _restrict(line.matches, me), line.source, ag.acl, line.partial))
                 if not _ends_open(flt):
-                    cp.append(FilterLine(Action.DENY, [Match(in_ifaces=me)], ag.src,
-                                         f"{ag.acl}: implicit deny at end of control-plane access-list"))
-            dev.filters[CONTROL_PLANE] = Filter(name=CONTROL_PLANE, lines=cp, kind="synthesized",
-                                                default_action=Action.PERMIT, source=dev.source,
-                                                default_text="no control-plane access-group on this interface")
+                    cp.append(
+                        FilterLine(
+                            Action.DENY,
+                            [Match(in_ifaces=me)],
+                            ag.src,
+                            f"{ag.acl}: implicit deny at end of control-plane access-list",
+                        )
+                    )
+            dev.filters[CONTROL_PLANE] = Filter(
+                name=CONTROL_PLANE,
+                lines=cp,
+                kind="synthesized",
+                default_action=Action.PERMIT,
+                source=dev.source,
+                default_text="no control-plane access-group on this interface",
+            )
             dev.input_filter = CONTROL_PLANE
 
 
@@ -209,5 +283,4 @@ def _restrict(matches: list[Match], ifs: frozenset[str]) -> list[Match]:
 def _ends_open(flt: Filter) -> bool:
     """The list has a fully understood line matching every packet: nothing reaches
     its implicit deny (an explicit deny for it would only be a shadowed line)."""
-    return any(not line.partial and any(is_unconditional(m) for m in line.matches)
-               for line in flt.lines)
+    return any(not line.partial and any(is_unconditional(m) for m in line.matches) for line in flt.lines)

@@ -8,11 +8,21 @@ pollers, VPN termination (IKE, webvpn), ``dhcpd enable`` and DHCP relay.  Telnet
 the lowest-security interface is refused by the ASA: such lines are recorded as
 ineffective facts (:class:`.facts.ASAFacts`), not as a listening service.
 """
+
 from __future__ import annotations
 
 from netaudit.model import (
-    PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, AddrMatch, Filter, FilterLine, Match, MgmtService,
-    PortRange, Src,
+    PROTO_ICMP,
+    PROTO_TCP,
+    PROTO_UDP,
+    Action,
+    AddrMatch,
+    Filter,
+    FilterLine,
+    Match,
+    MgmtService,
+    PortRange,
+    Src,
 )
 from netaudit.parsers.cisco_asa.facts import MgmtLineFact
 from netaudit.parsers.cisco_asa.objects import Ref
@@ -28,9 +38,13 @@ class ServiceBuilder(AsaState):
 
     def _svc_acl(self, name: str, lines: list[FilterLine]) -> str:
         # Its default (deny) is cited at the first management line of its kind.
-        self.dev.filters[name] = Filter(name=name, lines=lines, kind="acl",
-                                        source=lines[0].source if lines else self.dev.source,
-                                        default_text="not permitted by any management access line")
+        self.dev.filters[name] = Filter(
+            name=name,
+            lines=lines,
+            kind="acl",
+            source=lines[0].source if lines else self.dev.source,
+            default_text="not permitted by any management access line",
+        )
         return name
 
     def _finish_services(self) -> None:
@@ -38,68 +52,117 @@ class ServiceBuilder(AsaState):
         named = [n for n in self.ifs if n in self.levels]
         levels = {self.levels[n][0] for n in named}
         lowest = {n for n in named if self.levels[n][0] == min(levels)} if len(levels) > 1 else set()
-        by_proto: dict[str, list[tuple[MgmtCmd, str]]] = {"http": [], "ssh": [], "telnet": [],
-                                                            "icmp": []}
+        by_proto: dict[str, list[tuple[MgmtCmd, str]]] = {"http": [], "ssh": [], "telnet": [], "icmp": []}
         for ml in self.mgmt:
             real = self.nameif_to_if.get(ml.nameif)
             effective = True
-            if real is None:                        # undefined nameif
+            if real is None:  # undefined nameif
                 self.ref("nameif", ml.nameif, ml.src)
                 effective = False
             elif ml.proto == "telnet" and real in lowest:
-                effective = False                   # telnet to the lowest-security interface is refused
+                effective = False  # telnet to the lowest-security interface is refused
                 facts.telnet_ineffective.append(ml.src)
             elif ml.proto == "http" and self.http_server is None:
-                effective = False                   # http server not enabled
+                effective = False  # http server not enabled
                 facts.http_lines_without_server.append(ml.src)
             if ml.proto != "icmp":
                 facts.mgmt_lines.append(MgmtLineFact(ml.proto, ml.net, ml.nameif, real, ml.src, effective))
             if real is not None and effective:
                 by_proto[ml.proto].append((ml, real))
-        for proto, name, port, insecure in (("ssh", "ssh", 22, False), ("telnet", "telnet", 23, True),
-                                            ("http", "https", None, False)):
+        # ASDM listens on the `http server enable [PORT]` port; without that line no http
+        # line is effective, so the 443 below is never used.
+        http_port = self.http_server[0] if self.http_server is not None else 443
+        for proto, name, port, insecure in (
+            ("ssh", "ssh", 22, False),
+            ("telnet", "telnet", 23, True),
+            ("http", "https", http_port, False),
+        ):
             items = by_proto[proto]
             if not items:
                 continue
-            if proto == "http":
-                port = self.http_server[0]
             acl_lines = []
             for ml, real in items:
                 own = self._own(real)
                 if not own:
                     continue
-                acl_lines.append(FilterLine(Action.PERMIT, [Match(
-                    src=None if ml.net is None else (ml.net,), dst=own, protocols=(PROTO_TCP,),
-                    dst_ports=(PortRange(port, port),), in_ifaces=frozenset({real}))], ml.src, proto))
+                acl_lines.append(
+                    FilterLine(
+                        Action.PERMIT,
+                        [
+                            Match(
+                                src=None if ml.net is None else (ml.net,),
+                                dst=own,
+                                protocols=(PROTO_TCP,),
+                                dst_ports=(PortRange(port, port),),
+                                in_ifaces=frozenset({real}),
+                            )
+                        ],
+                        ml.src,
+                        proto,
+                    )
+                )
             acl = self._svc_acl(f"asa-mgmt-{name}", acl_lines)
             # one service per interface it listens on, cited by that interface's first line
             first: dict[str, Src] = {}
             for ml, real in items:
                 first.setdefault(real, ml.src)
             for real, src in first.items():
-                dev.services.append(MgmtService(name, PROTO_TCP, (PortRange(port, port),), acl=acl,
-                                                interfaces=frozenset({real}), source=src,
-                                                insecure=insecure))
+                dev.services.append(
+                    MgmtService(
+                        name,
+                        PROTO_TCP,
+                        (PortRange(port, port),),
+                        acl=acl,
+                        interfaces=frozenset({real}),
+                        source=src,
+                        insecure=insecure,
+                    )
+                )
         # ICMP echo: every interface answers for its own address unless icmp rules say otherwise
         icmp_lines: list[FilterLine] = []
         ruled = {r for _, r in by_proto["icmp"]}
         for ml, real in by_proto["icmp"]:
             own = self._own(real)
             if own:
-                icmp_lines.append(FilterLine(ml.action, [Match(
-                    src=None if ml.net is None else (ml.net,), dst=own, protocols=(PROTO_ICMP,),
-                    icmp_type=ml.icmp[0] if ml.icmp else None,
-                    icmp_code=ml.icmp[1] if ml.icmp else None, in_ifaces=frozenset({real}))],
-                    ml.src, "icmp"))
+                icmp_lines.append(
+                    FilterLine(
+                        ml.action,
+                        [
+                            Match(
+                                src=None if ml.net is None else (ml.net,),
+                                dst=own,
+                                protocols=(PROTO_ICMP,),
+                                icmp_type=ml.icmp[0] if ml.icmp else None,
+                                icmp_code=ml.icmp[1] if ml.icmp else None,
+                                in_ifaces=frozenset({real}),
+                            )
+                        ],
+                        ml.src,
+                        "icmp",
+                    )
+                )
         for n in named:
             if n not in ruled and self._own(n):
-                icmp_lines.append(FilterLine(Action.PERMIT, [Match(
-                    dst=self._own(n), protocols=(PROTO_ICMP,), in_ifaces=frozenset({n}))],
-                    self.ifs[n].nameif_src, "no icmp rule for this interface: echo answered"))
+                nameif_src = self.ifs[n].nameif_src
+                assert nameif_src is not None  # a named interface has its nameif line
+                icmp_lines.append(
+                    FilterLine(
+                        Action.PERMIT,
+                        [Match(dst=self._own(n), protocols=(PROTO_ICMP,), in_ifaces=frozenset({n}))],
+                        nameif_src,
+                        "no icmp rule for this interface: echo answered",
+                    )
+                )
         if named:
-            dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8,
-                                            acl=self._svc_acl("asa-mgmt-icmp", icmp_lines),
-                                            interfaces=frozenset(named)))
+            dev.services.append(
+                MgmtService(
+                    "icmp-echo",
+                    PROTO_ICMP,
+                    icmp_type=8,
+                    acl=self._svc_acl("asa-mgmt-icmp", icmp_lines),
+                    interfaces=frozenset(named),
+                )
+            )
         # SNMP: only the configured pollers may query the ASA
         snmp_lines: list[FilterLine] = []
         snmp_ifs: set[str] = set()
@@ -122,20 +185,41 @@ class ServiceBuilder(AsaState):
             own = self._own(real)
             if not own:
                 continue
-            snmp_lines.append(FilterLine(Action.PERMIT, [Match(
-                src=srcs, dst=own, protocols=(PROTO_UDP,), dst_ports=(PortRange(161, 161),),
-                in_ifaces=frozenset({real}))], src, "snmp-server host"))
+            snmp_lines.append(
+                FilterLine(
+                    Action.PERMIT,
+                    [
+                        Match(
+                            src=srcs,
+                            dst=own,
+                            protocols=(PROTO_UDP,),
+                            dst_ports=(PortRange(161, 161),),
+                            in_ifaces=frozenset({real}),
+                        )
+                    ],
+                    src,
+                    "snmp-server host",
+                )
+            )
             snmp_ifs.add(real)
             first_src = first_src or src
         if snmp_lines:
-            dev.services.append(MgmtService("snmp", PROTO_UDP, (PortRange(161, 161),),
-                                            acl=self._svc_acl("asa-mgmt-snmp", snmp_lines),
-                                            interfaces=frozenset(snmp_ifs), source=first_src,
-                                            insecure=True))
+            dev.services.append(
+                MgmtService(
+                    "snmp",
+                    PROTO_UDP,
+                    (PortRange(161, 161),),
+                    acl=self._svc_acl("asa-mgmt-snmp", snmp_lines),
+                    interfaces=frozenset(snmp_ifs),
+                    source=first_src,
+                    insecure=True,
+                )
+            )
         # VPN termination: IKE (udp/500, 4500) and clientless/AnyConnect SSL (tcp/443)
-        for kind, proto, ports in (("ike", PROTO_UDP, (PortRange(500, 500), PortRange(4500, 4500))),
-                                   ("webvpn", PROTO_TCP, (PortRange(self.webvpn_port,
-                                                                    self.webvpn_port),))):
+        for kind, ip_proto, ports in (
+            ("ike", PROTO_UDP, (PortRange(500, 500), PortRange(4500, 4500))),
+            ("webvpn", PROTO_TCP, (PortRange(self.webvpn_port, self.webvpn_port),)),
+        ):
             ifs: dict[str, Src] = {}
             for k, nameif, src in self.vpn_listen:
                 if k != kind:
@@ -145,14 +229,22 @@ class ServiceBuilder(AsaState):
                     self.ref("nameif", nameif, src)
                 else:
                     ifs.setdefault(real, src)
-            lines = [FilterLine(Action.PERMIT, [Match(dst=self._own(n), protocols=(proto,),
-                                                      dst_ports=ports, in_ifaces=frozenset({n}))],
-                                src, kind) for n, src in ifs.items() if self._own(n)]
+            lines = [
+                FilterLine(
+                    Action.PERMIT,
+                    [Match(dst=self._own(n), protocols=(ip_proto,), dst_ports=ports, in_ifaces=frozenset({n}))],
+                    src,
+                    kind,
+                )
+                for n, src in ifs.items()
+                if self._own(n)
+            ]
             if lines:
                 acl = self._svc_acl(f"asa-vpn-{kind}", lines)
                 for n, src in ifs.items():
-                    dev.services.append(MgmtService(kind, proto, ports, acl=acl,
-                                                    interfaces=frozenset({n}), source=src))
+                    dev.services.append(
+                        MgmtService(kind, ip_proto, ports, acl=acl, interfaces=frozenset({n}), source=src)
+                    )
         # DHCP server / relay
         dhcp_ifs: dict[str, Src] = {}
         for nameif, src in self.dhcpd + self.dhcprelay:
@@ -165,11 +257,30 @@ class ServiceBuilder(AsaState):
             if st.dhcp_relay is not None and n in self.levels:
                 dhcp_ifs.setdefault(n, st.dhcp_relay)
         if dhcp_ifs:
-            lines = [FilterLine(Action.PERMIT, [Match(dst=self._own(n), protocols=(PROTO_UDP,),
-                                                      dst_ports=(PortRange(67, 67),),
-                                                      in_ifaces=frozenset({n}))], src, "dhcp")
-                     for n, src in dhcp_ifs.items() if self._own(n)]
-            dev.services.append(MgmtService("dhcp", PROTO_UDP, (PortRange(67, 67),),
-                                            acl=self._svc_acl("asa-mgmt-dhcp", lines),
-                                            interfaces=frozenset(dhcp_ifs),
-                                            source=next(iter(dhcp_ifs.values()))))
+            lines = [
+                FilterLine(
+                    Action.PERMIT,
+                    [
+                        Match(
+                            dst=self._own(n),
+                            protocols=(PROTO_UDP,),
+                            dst_ports=(PortRange(67, 67),),
+                            in_ifaces=frozenset({n}),
+                        )
+                    ],
+                    src,
+                    "dhcp",
+                )
+                for n, src in dhcp_ifs.items()
+                if self._own(n)
+            ]
+            dev.services.append(
+                MgmtService(
+                    "dhcp",
+                    PROTO_UDP,
+                    (PortRange(67, 67),),
+                    acl=self._svc_acl("asa-mgmt-dhcp", lines),
+                    interfaces=frozenset(dhcp_ifs),
+                    source=next(iter(dhcp_ifs.values())),
+                )
+            )

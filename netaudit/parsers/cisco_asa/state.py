@@ -5,6 +5,7 @@
 :mod:`.management`) and the conversion are its mixins, put together in
 :class:`.parser.AsaParser`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,9 +26,26 @@ VENDOR = "cisco_asa"
 class IfState:
     """Per-interface facts collected while reading."""
 
-    __slots__ = ("iface", "nameif", "nameif_src", "level", "level_src", "addr", "addr_src",
-                 "standby", "mgmt_only", "no_forward", "sw_any", "mode", "access_vlan",
-                 "allowed", "native", "members", "channel_group", "dhcp_relay")
+    __slots__ = (
+        "access_vlan",
+        "addr",
+        "addr_src",
+        "allowed",
+        "channel_group",
+        "dhcp_relay",
+        "iface",
+        "level",
+        "level_src",
+        "members",
+        "mgmt_only",
+        "mode",
+        "nameif",
+        "nameif_src",
+        "native",
+        "no_forward",
+        "standby",
+        "sw_any",
+    )
 
     def __init__(self, iface: Interface):
         self.iface = iface
@@ -56,7 +74,7 @@ class Acl:
 
     name: str
     src: Src
-    entries: list = field(default_factory=list)        # [(tokens tuple, Src)]
+    entries: list = field(default_factory=list)  # [(tokens tuple, Src)]
     standard: bool = False
 
 
@@ -65,7 +83,7 @@ class AccessGroupCmd:
     """An ``access-group`` line as read."""
 
     acl: str
-    direction: str              # in | out | global
+    direction: str  # in | out | global
     nameif: str | None
     control_plane: bool
     src: Src
@@ -77,7 +95,7 @@ class MgmtCmd:
 
     proto: str
     action: Action
-    net: AddrMatch | None       # None = any
+    net: AddrMatch | None  # None = any
     nameif: str
     src: Src
     icmp: tuple[int, int | None] | None = None
@@ -89,10 +107,10 @@ class AsaState(LineParser):
 
     VENDOR = VENDOR
     NEGATION = "no"
-    FAST_WORD = "access-list"               # ACL entries: the bulk of big configs
+    FAST_WORD = "access-list"  # ACL entries: the bulk of big configs
     SECRET_WORDS = SECRET_WORDS
     NOT_SECRETS = NOT_SECRETS
-    MASKED_NOT_SECRET = True                # "*****": the ASA already masked it
+    MASKED_NOT_SECRET = True  # "*****": the ASA already masked it
     # block dispatch tables (.parser)
     IFACE_TABLE: ClassVar[dict] = {}
     OBJNET_TABLE: ClassVar[dict] = {}
@@ -102,12 +120,12 @@ class AsaState(LineParser):
 
     # Resolved by .convert at the end (first in _finish_interfaces), then used by
     # .policy and .services.
-    nameif_to_if: dict[str, str]            # nameif -> interface name
-    if_ip: dict[str, int | None]            # interface -> its address (nameif'd ones)
-    levels: dict[str, tuple[int, Src | None]]   # interface -> (security level, cited line)
+    nameif_to_if: dict[str, str]  # nameif -> interface name
+    if_ip: dict[str, int | None]  # interface -> its address (nameif'd ones)
+    levels: dict[str, tuple[int, Src]]  # interface -> (security level, cited line)
     objs: Objects
-    in_acls: dict[str, list[tuple[str, AccessGroupCmd]]]   # acl -> [(interface, access-group)]
-    in_by_if: dict[str, str]                # interface -> its inbound acl
+    in_acls: dict[str, list[tuple[str, AccessGroupCmd]]]  # acl -> [(interface, access-group)]
+    in_by_if: dict[str, str]  # interface -> its inbound acl
     cp_acls: list[tuple[str, AccessGroupCmd]]
     global_ag: AccessGroupCmd | None
 
@@ -129,11 +147,11 @@ class AsaState(LineParser):
         self.http_server: tuple[int, Src] | None = None
         self.same_inter: Src | None = None
         self.same_intra: Src | None = None
-        self.snmp_hosts: list[tuple[str, AddrMatch | Ref, bool, Src]] = []   # (nameif, poller, polls?, src)
+        self.snmp_hosts: list[tuple[str, AddrMatch | Ref, bool, Src]] = []  # (nameif, poller, polls?, src)
         self.dhcpd: list[tuple[str, Src]] = []
         self.dhcprelay: list[tuple[str, Src]] = []
         self.urpf: list[tuple[str, Src]] = []
-        self.vpn_listen: list[tuple[str, str, Src]] = []     # (ike | webvpn, nameif, src)
+        self.vpn_listen: list[tuple[str, str, Src]] = []  # (ike | webvpn, nameif, src)
         self.webvpn_port = 443
         self.transparent: Src | None = None
         self.facts = ASAFacts()

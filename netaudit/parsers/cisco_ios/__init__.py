@@ -57,6 +57,7 @@ marks the construct partial — an auditor never gets "blocked" on a guess):
 * ``ip nat … pool P`` translates to the pool's first address (reported as partial);
   ``static network``, route-map and other ``outside`` forms are partial rules.
 """
+
 from __future__ import annotations
 
 import re
@@ -68,12 +69,18 @@ from netaudit.parsers.cisco_ios.state import VENDOR
 
 __all__ = ["VENDOR", "detect", "incomplete", "parse"]
 
-_DETECT_WINDOW = 1 << 20   # markers are near the top; never scan 50 MB for them
+_DETECT_WINDOW = 1 << 20  # markers are near the top; never scan 50 MB for them
 
 _IOS_MARKERS = [
     (re.compile(r"^hostname \S+", re.M), 20),
-    (re.compile(r"^interface (GigabitEthernet|FastEthernet|Ethernet|Vlan|Loopback|"
-                r"TenGigabitEthernet|Serial|Port-channel|Tunnel|Dialer)", re.M), 25),
+    (
+        re.compile(
+            r"^interface (GigabitEthernet|FastEthernet|Ethernet|Vlan|Loopback|"
+            r"TenGigabitEthernet|Serial|Port-channel|Tunnel|Dialer)",
+            re.M,
+        ),
+        25,
+    ),
     (re.compile(r"^ip access-list (standard|extended) ", re.M), 25),
     (re.compile(r"^access-list \d+ (permit|deny|remark) ", re.M), 30),
     (re.compile(r"^version 1[0-7]\.\d", re.M), 30),
@@ -88,10 +95,10 @@ _IOS_MARKERS = [
 ]
 _ASA = re.compile(r"^(ASA Version|PIX Version|: Saved|\s*nameif |\s*security-level \d)", re.M)
 _NOT_IOS = [
-    re.compile(r"^config (system|firewall|router)", re.M),        # FortiOS
-    re.compile(r"^/(ip|interface|system|tool|routing) ", re.M),    # RouterOS
+    re.compile(r"^config (system|firewall|router)", re.M),  # FortiOS
+    re.compile(r"^/(ip|interface|system|tool|routing) ", re.M),  # RouterOS
     re.compile(r"^set (system|interfaces|firewall|security) ", re.M),  # Junos set
-    re.compile(r"^(system|interfaces|firewall|security) \{", re.M),    # Junos curly
+    re.compile(r"^(system|interfaces|firewall|security) \{", re.M),  # Junos curly
 ]
 _NXOS_EOS = re.compile(r"^(feature \S+|! device: .*EOS|management api)", re.M)
 
@@ -105,7 +112,7 @@ def detect(text: str) -> int:
     score = sum(points for rx, points in _IOS_MARKERS if rx.search(head))
     score = min(score, 98)
     if _ASA.search(head):
-        return min(score, 15)          # let an ASA parser win
+        return min(score, 15)  # let an ASA parser win
     if _NXOS_EOS.search(head):
         return min(score, 50)
     return score
@@ -126,5 +133,5 @@ def incomplete(text: str, result: ParseResult) -> tuple[int, str] | None:
     """``(line, message)`` when the file was cut short (no final ``end`` after an export
     header, a banner never closed), else None (:mod:`netaudit.parsers.completeness`)."""
     from netaudit.parsers import completeness
-    return completeness.ios(text, result.report.warnings)
 
+    return completeness.ios(text, result.report.warnings)

@@ -11,6 +11,7 @@ The NX-OS / Arista EOS spellings of the same entries are read too: sequence numb
 ``portgroup`` (``object-group ip port``) — so a list written in that syntax is a list,
 never "no list".
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -44,9 +45,9 @@ class Ace(NamedTuple):
     src: tuple[AddrMatch, ...] | OG | None
     dst: tuple[AddrMatch, ...] | OG | None
     established: bool
-    partial: str | None    # constraint present in the line but not modelled
+    partial: str | None  # constraint present in the line but not modelled
     groups: tuple[str, ...]
-    matches: tuple[Match, ...] | None   # precomputed when no object-group is used
+    matches: tuple[Match, ...] | None  # precomputed when no object-group is used
     # NX-OS ``portgroup NAME`` in place of a port operator: (("src"|"dst"), NAME) pairs.
     port_groups: tuple[tuple[str, str], ...] = ()
 
@@ -54,10 +55,23 @@ class Ace(NamedTuple):
 # Keywords that constrain an extended entry without being modelled, with the number
 # of operand tokens they take (-1 = variable, handled in code).
 _UNMODELLED = {
-    "dscp": 1, "precedence": 1, "tos": 1, "time-range": 1, "option": 1,
-    "fragments": 0, "ttl": -1, "packet-length": -1, "reflect": -1,
-    "match-all": -1, "match-any": -1,
-    "ack": 0, "fin": 0, "psh": 0, "rst": 0, "syn": 0, "urg": 0,
+    "dscp": 1,
+    "precedence": 1,
+    "tos": 1,
+    "time-range": 1,
+    "option": 1,
+    "fragments": 0,
+    "ttl": -1,
+    "packet-length": -1,
+    "reflect": -1,
+    "match-all": -1,
+    "match-any": -1,
+    "ack": 0,
+    "fin": 0,
+    "psh": 0,
+    "rst": 0,
+    "syn": 0,
+    "urg": 0,
 }
 _LOG = frozenset({"log", "log-input"})
 _OPTION_WORDS = frozenset(_UNMODELLED) | _LOG | {"established"}
@@ -80,19 +94,19 @@ def _addr(tokens: tuple[str, ...], i: int, standard: bool) -> tuple[tuple[AddrMa
         if i + 1 >= len(tokens):
             raise AceError("object-group without a name")
         return OG(tokens[i + 1]), i + 2
-    if "/" in tok:       # A/len (accepted by IOS-XE object-group-style entries)
+    if "/" in tok:  # A/len (accepted by IOS-XE object-group-style entries)
         a, _, ln = tok.partition("/")
         ip = ip_to_int(a)
         if ip is None or not ln.isdigit() or int(ln) > 32:
             raise AceError(f"bad prefix {tok}")
-        wc = (1 << (32 - int(ln))) - 1
-        return (AddrMatch(ip & ~wc & ANY_WILDCARD, wc),), i + 1
+        host_bits = (1 << (32 - int(ln))) - 1
+        return (AddrMatch(ip & ~host_bits & ANY_WILDCARD, host_bits),), i + 1
     ip = ip_to_int(tok)
     if ip is None:
         raise AceError(f"bad address {tok!r}")
     wc = ip_to_int(tokens[i + 1]) if i + 1 < len(tokens) else None
     if wc is None:
-        if standard:                       # standard ACL: bare address = host
+        if standard:  # standard ACL: bare address = host
             return (AddrMatch(ip, 0),), i + 1
         raise AceError(f"address {tok} without wildcard")
     if wc == ANY_WILDCARD:
@@ -200,17 +214,18 @@ def parse_ace(tokens: tuple[str, ...], standard: bool) -> Ace:
                 i = _skip_unmodelled(tokens, i, tok)
             else:
                 raise AceError(f"unexpected {tokens[i]!r}")
-        if isinstance(svc, Svc) and (sports is not None or dports is not None
-                                     or icmp_type is not None):
+        if isinstance(svc, Svc) and (sports is not None or dports is not None or icmp_type is not None):
             svc = Svc(svc.protocols, sports, dports, icmp_type, icmp_code)
         for side in (src, dst):
             if isinstance(side, OG):
                 groups.append(side.name)
         groups.extend(name for _, name in port_groups)
 
-    matches = None if groups else tuple(_build(svc, src, dst, established))
-    return Ace(action, svc, src, dst, established, "; ".join(partial) or None,
-               tuple(groups), matches, tuple(port_groups))
+    # Without groups the service is never an OG (an OG service names a group).
+    matches = tuple(_build(svc, src, dst, established)) if not groups and isinstance(svc, Svc) else None
+    return Ace(
+        action, svc, src, dst, established, "; ".join(partial) or None, tuple(groups), matches, tuple(port_groups)
+    )
 
 
 def _portgroup(tokens: tuple[str, ...], i: int) -> bool:
@@ -234,7 +249,7 @@ def _skip_unmodelled(tokens: tuple[str, ...], i: int, tok: str) -> int:
         if i + 1 >= n:
             raise AceError(f"{tok} without an operator")
         return i + (4 if tokens[i + 1].lower() == "range" else 3)
-    if tok == "reflect":           # reflect NAME [timeout N]
+    if tok == "reflect":  # reflect NAME [timeout N]
         i += 2
         if i < n and tokens[i].lower() == "timeout":
             i += 2
@@ -250,17 +265,26 @@ def _build(svc: Svc, src, dst, established: bool) -> list[Match]:
     """One Match for concrete address sides; empty when a side matches nothing."""
     if src == () or dst == () or svc.src_ports == () or svc.dst_ports == ():
         return []
-    return [Match(src=src, dst=dst, protocols=svc.protocols, src_ports=svc.src_ports,
-                  dst_ports=svc.dst_ports, icmp_type=svc.icmp_type,
-                  icmp_code=svc.icmp_code,
-                  tcp_established=established and (svc.protocols is None
-                                                   or 6 in svc.protocols))]
+    return [
+        Match(
+            src=src,
+            dst=dst,
+            protocols=svc.protocols,
+            src_ports=svc.src_ports,
+            dst_ports=svc.dst_ports,
+            icmp_type=svc.icmp_type,
+            icmp_code=svc.icmp_code,
+            tcp_established=established and (svc.protocols is None or 6 in svc.protocols),
+        )
+    ]
 
 
-def expand_ace(ace: Ace, net_groups: dict[str, tuple[AddrMatch, ...] | None],
-               svc_groups: dict[str, tuple[Svc, ...]],
-               port_groups: dict[str, tuple[PortRange, ...]] | None = None,
-               ) -> tuple[list[Match], list[str]]:
+def expand_ace(
+    ace: Ace,
+    net_groups: dict[str, tuple[AddrMatch, ...] | None],
+    svc_groups: dict[str, tuple[Svc, ...]],
+    port_groups: dict[str, tuple[PortRange, ...]] | None = None,
+) -> tuple[list[Match], list[str]]:
     """Matches of an entry that uses object-groups, and the names not defined.
 
     An undefined group is treated as ``any`` (a superset); the caller marks the line
@@ -286,13 +310,15 @@ def expand_ace(ace: Ace, net_groups: dict[str, tuple[AddrMatch, ...] | None],
             svcs = (Svc(),)
     else:
         svcs = (ace.svc,)
-    for side, name in ace.port_groups:
+    for which, name in ace.port_groups:
         ranges = (port_groups or {}).get(name)
         if ranges is None:
-            missing.append(name)           # ports unconstrained: a superset
+            missing.append(name)  # ports unconstrained: a superset
             continue
-        key = "src_ports" if side == "src" else "dst_ports"
-        svcs = tuple(s._replace(**{key: ranges}) for s in svcs)
+        if which == "src":
+            svcs = tuple(s._replace(src_ports=ranges) for s in svcs)
+        else:
+            svcs = tuple(s._replace(dst_ports=ranges) for s in svcs)
     matches: list[Match] = []
     for svc in svcs:
         matches.extend(_build(svc, src, dst, ace.established))
@@ -319,8 +345,7 @@ def parse_network_item(tokens: list[str]) -> tuple[AddrMatch, ...] | OG | None:
         lo, hi = ip_to_int(tokens[1]), ip_to_int(tokens[2])
         if lo is None or hi is None or lo > hi:
             raise AceError("bad range")
-        return tuple(AddrMatch(int(c.network), int(c.hostmask))
-                     for c in IPRange(tokens[1], tokens[2]).cidrs())
+        return tuple(AddrMatch(int(c.network), int(c.hostmask)) for c in IPRange(tokens[1], tokens[2]).cidrs())
     if n == 1 and "/" in tokens[0]:
         a, _, ln = tokens[0].partition("/")
         ip = ip_to_int(a)
@@ -449,7 +474,7 @@ def resolve_groups(items: dict[str, list], kind: str) -> tuple[dict, list[tuple[
                         missing.append((name, sub))
                     elif sub in done:
                         add(name, done[sub])
-                    elif sub in acc:        # a cycle: IOS refuses it, we just stop
+                    elif sub in acc:  # a cycle: IOS refuses it, we just stop
                         pass
                     else:
                         acc[sub] = [[], False]

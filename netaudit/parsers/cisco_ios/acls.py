@@ -6,19 +6,29 @@ standard|extended NAME`` + entries; NX-OS / EOS ``ip access-list NAME``) lists b
 :func:`.acl_entries.parse_ace`.  Entries that name object-groups are expanded, and
 unread or empty lists resolved, by :mod:`.convert` once the whole file is read.
 """
+
 from __future__ import annotations
 
 from netaudit.model import Action, Filter, FilterLine, Match, Src
 from netaudit.parsers.base import Ctx, Unknown
 from netaudit.parsers.cisco_ios.acl_entries import (
-    OG, AceError, parse_ace, parse_network_item, parse_nxos_address_item, parse_port_item,
+    OG,
+    AceError,
+    parse_ace,
+    parse_network_item,
+    parse_nxos_address_item,
+    parse_port_item,
     parse_service_item,
 )
 from netaudit.parsers.cisco_ios.state import Acl, IosState, ObjGroup
 
 # Item parser per object-group kind (nxos-address / port: NX-OS `object-group ip …`).
-_OG_ITEM = {"network": parse_network_item, "service": parse_service_item,
-            "nxos-address": parse_nxos_address_item, "port": parse_port_item}
+_OG_ITEM = {
+    "network": parse_network_item,
+    "service": parse_service_item,
+    "nxos-address": parse_nxos_address_item,
+    "port": parse_port_item,
+}
 
 
 class AclReader(IosState):
@@ -26,8 +36,14 @@ class AclReader(IosState):
 
     def h_ip_access_list(self, tokens, low, src):
         if len(low) < 4 or low[2] not in ("standard", "extended"):
-            if len(low) >= 3 and low[2] in ("resequence", "logging", "log-update",
-                                             "counters", "persistent", "match-local-traffic"):
+            if len(low) >= 3 and low[2] in (
+                "resequence",
+                "logging",
+                "log-update",
+                "counters",
+                "persistent",
+                "match-local-traffic",
+            ):
                 self.ignored += 1
                 return
             if len(low) == 3:
@@ -60,7 +76,7 @@ class AclReader(IosState):
             standard = True
         elif 100 <= num <= 199 or 2000 <= num <= 2699:
             standard = False
-        else:                                  # MAC / protocol-type lists: not IPv4
+        else:  # MAC / protocol-type lists: not IPv4
             self.unrecognized(lineno, stripped)
             return
         word = tokens[2].lower()
@@ -98,13 +114,12 @@ class AclReader(IosState):
             acl.filter.partial = acl.filter.partial or reason
             self.rep.add_partial(f"acl {acl.filter.name}", reason, src)
         elif word in ("statistics", "fragments", "exit", "counters"):
-            self.ignored += 1           # `counters per-entry` (EOS), `statistics per-entry`
+            self.ignored += 1  # `counters per-entry` (EOS), `statistics per-entry`
         else:
             self._acl_bad(acl, src, f"unknown keyword {tokens[0]!r}")
         return True
 
-    def _add_ace(self, acl: Acl, body: tuple[str, ...], seq: str, src: Src,
-                 extra_partial: str | None = None) -> None:
+    def _add_ace(self, acl: Acl, body: tuple[str, ...], seq: str, src: Src, extra_partial: str | None = None) -> None:
         try:
             ace = parse_ace(body, acl.standard)
         except AceError as exc:
@@ -125,8 +140,7 @@ class AclReader(IosState):
         partial = ace.partial
         if extra_partial:
             partial = f"{extra_partial}; {partial}" if partial else extra_partial
-        line = FilterLine(ace.action, list(ace.matches) if ace.matches is not None else [],
-                          src, seq, partial)
+        line = FilterLine(ace.action, list(ace.matches) if ace.matches is not None else [], src, seq, partial)
         acl.filter.lines.append(line)
         if ace.groups:
             self.deferred.append((acl.filter, line, ace))
@@ -139,8 +153,7 @@ class AclReader(IosState):
         """``dynamic NAME [timeout N] permit …`` (lock-and-key): parsed, marked partial."""
         for i, w in enumerate(rest):
             if w.lower() in ("permit", "deny"):
-                self._add_ace(acl, tuple(rest[i:]), seq, src,
-                              "dynamic (lock-and-key) entry not modelled")
+                self._add_ace(acl, tuple(rest[i:]), seq, src, "dynamic (lock-and-key) entry not modelled")
                 return
         self._acl_bad(acl, src, "dynamic entry without permit/deny")
 

@@ -6,11 +6,26 @@ empty ACL permits everything), interface L2/L3 roles and port-channel members, `
 routing`` defaults, NAT inside/outside sets and pools, management services, references.
 The documented defaults are in the package docstring (:mod:`netaudit.parsers.cisco_ios`).
 """
+
 from __future__ import annotations
 
 from netaudit.model import (
-    PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, AddrMatch, Filter, FilterLine, IfKind, Interface,
-    L2Mode, Match, MgmtService, PortRange, Reference, Src,
+    PROTO_ICMP,
+    PROTO_TCP,
+    PROTO_UDP,
+    Action,
+    AddrMatch,
+    Filter,
+    FilterLine,
+    IfKind,
+    Interface,
+    L2Mode,
+    Match,
+    MgmtService,
+    NatRule,
+    PortRange,
+    Reference,
+    Src,
 )
 from netaudit.parsers.cisco_ios.acl_entries import expand_ace, resolve_groups
 from netaudit.parsers.cisco_ios.state import Acl, IfState, IosState
@@ -29,38 +44,43 @@ class ModelBuilder(IosState):
         self._finish_groups()
         self._finish_unread_acls()
         defined_acls = {name for name, acl in self.acls.items()}
-        usable = {name for name, acl in self.acls.items() if acl.filter.lines
-                  or acl.filter.partial}
+        usable = {name for name, acl in self.acls.items() if acl.filter.lines or acl.filter.partial}
         self._finish_interfaces(usable)
         self._finish_routing()
         self._finish_nat()
         self._finish_services(usable)
         # references, resolved against the whole file
-        defined = {"acl": defined_acls, "object-group": set(self.groups), "route-map": self.route_maps,
-                   "vrf": dev.vrfs, "nat-pool": set(self.pools)}
+        defined = {
+            "acl": defined_acls,
+            "object-group": set(self.groups),
+            "route-map": self.route_maps,
+            "vrf": dev.vrfs,
+            "nat-pool": set(self.pools),
+        }
         for kind, name, src in self.refs:
             dev.references.append(Reference(kind, name, src, name in defined.get(kind, ())))
         for name in sorted(defined_acls - usable):
-            self.rep.warnings.append(
-                f"ACL {name} has no entries; where it is applied IOS permits everything")
+            self.rep.warnings.append(f"ACL {name} has no entries; where it is applied IOS permits everything")
 
     def _finish_groups(self) -> None:
-        net_items = {n: g.items for n, g in self.groups.items()
-                     if g.kind in ("network", "nxos-address")}
+        net_items = {n: g.items for n, g in self.groups.items() if g.kind in ("network", "nxos-address")}
         svc_items = {n: g.items for n, g in self.groups.items() if g.kind == "service"}
         port_items = {n: g.items for n, g in self.groups.items() if g.kind == "port"}
         net, miss1 = resolve_groups(net_items, "network")
         svc, miss2 = resolve_groups(svc_items, "service")
         ports, _ = resolve_groups(port_items, "port")
-        for group, missing in miss1 + miss2:
+        for group, member in miss1 + miss2:
             og = self.groups[group]
-            og.partial = og.partial or f"group-object {missing} undefined"
+            og.partial = og.partial or f"group-object {member} undefined"
         for flt, line, ace in self.deferred:
             matches, missing = expand_ace(ace, net, svc, ports)
             line.matches = matches
             reasons = [f"object-group {m} undefined" for m in missing]
-            reasons += [f"object-group {g} partially understood" for g in ace.groups
-                        if g in self.groups and self.groups[g].partial]
+            reasons += [
+                f"object-group {g} partially understood"
+                for g in ace.groups
+                if g in self.groups and self.groups[g].partial
+            ]
             if reasons:
                 why = "; ".join(reasons)
                 line.partial = f"{line.partial}; {why}" if line.partial else why
@@ -76,7 +96,7 @@ class ModelBuilder(IosState):
             at = next((k for k, w in enumerate(words) if w.lower() == "access-list"), None)
             if at is None:
                 continue
-            for name in wanted.intersection(words[at + 1:]):
+            for name in wanted.intersection(words[at + 1 :]):
                 why = f"definition not understood (line {src.line}: {src.text})"
                 flt = Filter(name=name, kind="extended", source=src, partial=why)
                 self.acls[name] = Acl(flt, False)
@@ -105,17 +125,25 @@ class ModelBuilder(IosState):
             lines = []
             for iface, attr, src in items:
                 only = frozenset({iface.name})
-                match = Match() if len(items) == 1 else (
-                    Match(in_ifaces=only) if attr == "filter_in" else Match(out_ifaces=only))
+                match = (
+                    Match()
+                    if len(items) == 1
+                    else (Match(in_ifaces=only) if attr == "filter_in" else Match(out_ifaces=only))
+                )
                 cite = Src(src.file, src.line, f"{src.text}  ! ACL {name} {what}: IOS permits every packet")
                 lines.append(FilterLine(Action.PERMIT, [match], cite, name=key))
             self.dev.filters[key] = Filter(
-                name=key, lines=lines, default_action=Action.PERMIT, kind="synthesized",
-                source=items[0][2], default_text=f"ACL {name} {what}: IOS permits every packet")
+                name=key,
+                lines=lines,
+                default_action=Action.PERMIT,
+                kind="synthesized",
+                source=items[0][2],
+                default_text=f"ACL {name} {what}: IOS permits every packet",
+            )
 
     def _finish_interfaces(self, usable: set[str]) -> None:
         dev = self.dev
-        members: dict[str, str] = {}
+        members: dict[str, tuple[str, Src]] = {}  # member -> (its port-channel, channel-group line)
         fail_open: list[tuple[Interface, str, tuple[str, Src]]] = []
         for name, st in self.ifs.items():
             iface = st.iface
@@ -135,20 +163,19 @@ class ModelBuilder(IosState):
                 if spec is not None:
                     if spec[0] in usable:
                         setattr(iface, attr, spec[0])
-                    else:       # IOS: an undefined (or empty) ACL permits all
+                    else:  # IOS: an undefined (or empty) ACL permits all
                         fail_open.append((iface, attr, spec))
             if st.policy is not None and st.policy[0] in self.route_maps:
                 # IOS routes normally when the route-map does not exist; an existing one
                 # may set next hops this model does not follow.
-                self.iface_partial(iface, f"policy-based routing (route-map {st.policy[0]}) not modelled",
-                                   st.policy[1])
+                self.iface_partial(iface, f"policy-based routing (route-map {st.policy[0]}) not modelled", st.policy[1])
             if st.channel_group is not None:
-                members[name] = st.channel_group[0]
+                members[name] = st.channel_group
         self._fail_open_filters(fail_open)
         # port-channel members take their L2 settings from the bundle
-        for member, pc in members.items():
+        for member, (pc, pc_src) in members.items():
             if pc not in self.ifs:
-                self._iface(pc, self.ifs[member].channel_group[1])
+                self._iface(pc, pc_src)
                 self._resolve_mode(self.ifs[pc])
             m, p = dev.interfaces[member], dev.interfaces[pc]
             m.parent = pc
@@ -163,11 +190,12 @@ class ModelBuilder(IosState):
         device that uses ``switchport`` anywhere is an access port in VLAN 1."""
         iface = st.iface
         l2 = False
-        if iface.kind in (IfKind.PHYSICAL, IfKind.PORT_CHANNEL) and not st.no_switchport:
-            if st.sw_any:
-                l2 = True
-            elif not st.l3_cmd and self.uses_switchport and st.ethernet_like:
-                l2 = True
+        if (
+            iface.kind in (IfKind.PHYSICAL, IfKind.PORT_CHANNEL)
+            and not st.no_switchport
+            and (st.sw_any or (not st.l3_cmd and self.uses_switchport and st.ethernet_like))
+        ):
+            l2 = True
         if not l2:
             iface.mode = L2Mode.ROUTED
             return
@@ -180,8 +208,8 @@ class ModelBuilder(IosState):
         iface.mode = L2Mode.ACCESS
         iface.access_vlan = st.access_vlan if st.access_vlan is not None else 1
         if mode == "dynamic desirable":
-            self.iface_partial(iface, "DTP dynamic desirable may negotiate a trunk",
-                               st.mode_src)
+            assert st.mode_src is not None  # set with the mode
+            self.iface_partial(iface, "DTP dynamic desirable may negotiate a trunk", st.mode_src)
         if st.voice_vlan is not None and st.voice_vlan != iface.access_vlan:
             # An access port with a voice VLAN carries that VLAN tagged: model it as a
             # two-VLAN trunk whose native VLAN is the data VLAN (what a host can reach).
@@ -197,20 +225,24 @@ class ModelBuilder(IosState):
             dev.ip_routing = self.routing_line[0]
             self.facts.ip_routing_source = self.routing_line[1]
         elif self.default_gw is not None or self.switch_provision is not None:
-            dev.ip_routing = False              # ip default-gateway or switch provision present
+            dev.ip_routing = False  # ip default-gateway or switch provision present
         else:
             dev.ip_routing = True
             has_svi = any(i.kind == IfKind.SVI for i in dev.interfaces.values())
             if self.uses_switchport and has_svi:
-                self.rep.warnings.append(
-                    "ip routing not stated; assumed enabled (fail-safe)")
+                self.rep.warnings.append("ip routing not stated; assumed enabled (fail-safe)")
 
     def _finish_nat(self) -> None:
         dev = self.dev
-        sides = {"inside": frozenset(n for n, i in dev.interfaces.items()
-                                     if i.nat_side == "inside"),
-                 "outside": frozenset(n for n, i in dev.interfaces.items()
-                                      if i.nat_side == "outside")}
+        sides = {
+            "inside": frozenset(n for n, i in dev.interfaces.items() if i.nat_side == "inside"),
+            "outside": frozenset(n for n, i in dev.interfaces.items() if i.nat_side == "outside"),
+        }
+
+        def cited(rule: NatRule) -> Src:
+            assert rule.source is not None  # every IOS NAT rule cites its line
+            return rule.source
+
         for rule, in_side, out_side in self.nat_pending:
             rule.in_ifaces = sides[in_side] if in_side else None
             rule.out_ifaces = sides[out_side] if out_side else None
@@ -219,20 +251,23 @@ class ModelBuilder(IosState):
             if pool in self.pools:
                 first = self.pools[pool][0]
                 rule.to_ip = first
-                self.rep.add_partial("nat", f"NAT pool {pool} approximated by its first "
-                                     f"address {int_to_ip(first)}", rule.source)
+                self.rep.add_partial(
+                    "nat", f"NAT pool {pool} approximated by its first address {int_to_ip(first)}", cited(rule)
+                )
             else:
                 rule.partial = f"NAT pool {pool} undefined"
-                self.rep.add_partial("nat", rule.partial, rule.source)
+                self.rep.add_partial("nat", rule.partial, cited(rule))
         for rule, ifname in self.nat_iface_dst:
             iface = dev.interfaces.get(ifname)
             if iface is not None and iface.addresses:
-                rule.match = Match(dst=(AddrMatch.host(int(iface.addresses[0].ip)),),
-                                   protocols=rule.match.protocols,
-                                   dst_ports=rule.match.dst_ports)
+                rule.match = Match(
+                    dst=(AddrMatch.host(int(iface.addresses[0].ip)),),
+                    protocols=rule.match.protocols,
+                    dst_ports=rule.match.dst_ports,
+                )
             else:
                 rule.partial = f"address of {ifname} unknown"
-                self.rep.add_partial("nat", rule.partial, rule.source)
+                self.rep.add_partial("nat", rule.partial, cited(rule))
 
     def _finish_services(self, usable: set[str]) -> None:
         dev, facts = self.dev, self.facts
@@ -251,56 +286,57 @@ class ModelBuilder(IosState):
         for proto, port, insecure in (("telnet", 23, True), ("ssh", 22, False)):
             if not vty:
                 # no `line vty` at all: IOS still has vty 0 4 with its defaults
-                dev.services.append(MgmtService(proto, PROTO_TCP, (PortRange(port, port),),
-                                                insecure=insecure, source=None))
+                dev.services.append(
+                    MgmtService(proto, PROTO_TCP, (PortRange(port, port),), insecure=insecure, source=None)
+                )
                 continue
-            allowing = [ln for ln in vty if proto in (
-                ln.transports if ln.transports is not None else {"telnet", "ssh"})]
+            allowing = [
+                ln for ln in vty if proto in (ln.transports if ln.transports is not None else {"telnet", "ssh"})
+            ]
             if not allowing:
                 continue
             # never claim more restriction than exists: one ACL only if all agree
             names = {acl_of(ln.acl[0]) if ln.acl else None for ln in allowing}
             acl = next(iter(names)) if len(names) == 1 else None
             if len(names) > 1:
-                self.rep.warnings.append(
-                    f"vty lines differ in access-class for {proto}; treated as unrestricted")
+                self.rep.warnings.append(f"vty lines differ in access-class for {proto}; treated as unrestricted")
             first = allowing[0]
             src = first.transport_src or first.src
-            dev.services.append(MgmtService(proto, PROTO_TCP, (PortRange(port, port),),
-                                            acl=acl, insecure=insecure, source=src))
+            dev.services.append(
+                MgmtService(proto, PROTO_TCP, (PortRange(port, port),), acl=acl, insecure=insecure, source=src)
+            )
             if proto == "telnet":
                 facts.telnet_vty = src
         http_acl = acl_of(self.http["acl"][0]) if self.http["acl"] else None
         if self.http["http"] is not None:
             p = self.http["port"]
-            dev.services.append(MgmtService("http", PROTO_TCP, (PortRange(p, p),),
-                                            acl=http_acl, insecure=True,
-                                            source=self.http["http"]))
+            dev.services.append(
+                MgmtService(
+                    "http", PROTO_TCP, (PortRange(p, p),), acl=http_acl, insecure=True, source=self.http["http"]
+                )
+            )
         if self.http["https"] is not None:
             p = self.http["secure_port"]
-            dev.services.append(MgmtService("https", PROTO_TCP, (PortRange(p, p),),
-                                            acl=http_acl, source=self.http["https"]))
+            dev.services.append(
+                MgmtService("https", PROTO_TCP, (PortRange(p, p),), acl=http_acl, source=self.http["https"])
+            )
         facts.http_server = self.http["http"]
         facts.https_server = self.http["https"]
         if self.snmp:
             names = {acl_of(a) for a, _ in self.snmp}
             acl = next(iter(names)) if len(names) == 1 else None
             if len(names) > 1:
-                self.rep.warnings.append(
-                    "SNMP communities/users differ in ACL; treated as unrestricted")
-            dev.services.append(MgmtService("snmp", PROTO_UDP, (PortRange(161, 161),),
-                                            acl=acl, insecure=True, source=self.snmp[0][1]))
+                self.rep.warnings.append("SNMP communities/users differ in ACL; treated as unrestricted")
+            dev.services.append(
+                MgmtService("snmp", PROTO_UDP, (PortRange(161, 161),), acl=acl, insecure=True, source=self.snmp[0][1])
+            )
         if self.dhcp_pool is not None and self.service_dhcp:
-            dev.services.append(MgmtService("dhcp", PROTO_UDP, (PortRange(67, 67),),
-                                            source=self.dhcp_pool))
+            dev.services.append(MgmtService("dhcp", PROTO_UDP, (PortRange(67, 67),), source=self.dhcp_pool))
         if self.dns_server is not None:
-            dev.services.append(MgmtService("dns", PROTO_UDP, (PortRange(53, 53),),
-                                            source=self.dns_server))
-        for name, proto, ports, src in self.small_servers:
-            dev.services.append(MgmtService(name, proto,
-                                            tuple(PortRange(p, p) for p in ports),
-                                            insecure=True, source=src))
+            dev.services.append(MgmtService("dns", PROTO_UDP, (PortRange(53, 53),), source=self.dns_server))
+        for name, ip_proto, ports, src in self.small_servers:
+            dev.services.append(
+                MgmtService(name, ip_proto, tuple(PortRange(p, p) for p in ports), insecure=True, source=src)
+            )
         # routers answer ping unless something above filters it
         dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8))
-
-

@@ -4,6 +4,7 @@ Only what something reads is recorded here; the management plane the engine uses
 ``Device.services`` (:class:`~netaudit.model.MgmtService`), dynamic routing is
 ``Device.dynamic_routing``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,15 +16,15 @@ from netaudit.model import Src, VendorFacts
 class SnmpCommunity:
     """``snmp-server community NAME [view V] [ro|rw] [ACL]`` (the name is a secret: not kept)."""
 
-    mode: str                  # ro | rw
-    acl: str | None            # as written; whether it exists is the service's business
+    mode: str  # ro | rw
+    acl: str | None  # as written; whether it exists is the service's business
 
 
 @dataclass
 class IOSFacts(VendorFacts):
     # credentials and hardening switches
     service_password_encryption: bool = False
-    enable_password_plain: Src | None = None          # `enable password` not type 5/7/8/9
+    enable_password_plain: Src | None = None  # `enable password` not type 5/7/8/9
     username_password_plain: list[Src] = field(default_factory=list)
     aaa_new_model: bool = False
     cdp_run: bool = True
@@ -33,13 +34,13 @@ class IOSFacts(VendorFacts):
     # management plane, as configured (the services themselves are Device.services)
     http_server: Src | None = None
     https_server: Src | None = None
-    telnet_vty: Src | None = None                     # the line a telnet service is cited by
+    telnet_vty: Src | None = None  # the line a telnet service is cited by
     vty_without_access_class: list[Src] = field(default_factory=list)
     vty_no_login: list[Src] = field(default_factory=list)
     snmp_communities: list[SnmpCommunity] = field(default_factory=list)
     # routing and L2 decisions the parser took
-    ip_routing_source: Src | None = None              # an explicit `[no] ip routing` line
-    default_gateway: str | None = None                # `ip default-gateway A`
+    ip_routing_source: Src | None = None  # an explicit `[no] ip routing` line
+    default_gateway: str | None = None  # `ip default-gateway A`
     dhcp_client_interfaces: list[str] = field(default_factory=list)
-    voice_vlans: dict[str, int] = field(default_factory=dict)            # port -> voice VLAN
-    port_channel_members: dict[str, str] = field(default_factory=dict)   # member -> bundle
+    voice_vlans: dict[str, int] = field(default_factory=dict)  # port -> voice VLAN
+    port_channel_members: dict[str, str] = field(default_factory=dict)  # member -> bundle

@@ -2,6 +2,7 @@
 blocks, ``vlan`` blocks).  What is collected per interface (:class:`.state.IfState`)
 becomes the model's L2/L3 role in :mod:`.convert`.
 """
+
 from __future__ import annotations
 
 from netaddr import IPNetwork
@@ -81,8 +82,17 @@ class InterfaceReader(IosState):
             if low[2] == "dhcp":
                 # IOS installs the DHCP server's router option as a default route
                 # (administrative distance 254, `ip dhcp client default-router distance`).
-                self.dev.routes.append(Route(IPNetwork("0.0.0.0/0"), st.iface.vrf, interface=st.iface.name,
-                                             distance=254, origin="dhcp", runtime_gateway=True, source=src))
+                self.dev.routes.append(
+                    Route(
+                        IPNetwork("0.0.0.0/0"),
+                        st.iface.vrf,
+                        interface=st.iface.name,
+                        distance=254,
+                        origin="dhcp",
+                        runtime_gateway=True,
+                        source=src,
+                    )
+                )
             return
         if "/" in tokens[2]:
             addr, _, ln = tokens[2].partition("/")
@@ -134,8 +144,7 @@ class InterfaceReader(IosState):
             if len(words) > 2:
                 self.iface_partial(st.iface, "uRPF exception ACL not modelled", src)
             return
-        if words[:3] != ["unicast", "source", "reachable-via"] or len(words) < 4 \
-                or words[3] not in ("rx", "any"):
+        if words[:3] != ["unicast", "source", "reachable-via"] or len(words) < 4 or words[3] not in ("rx", "any"):
             raise Unknown
         st.iface.urpf = "strict" if words[3] == "rx" else "loose"
         for w in words[4:]:
@@ -244,13 +253,12 @@ class InterfaceReader(IosState):
             if low[3].isdigit():
                 st.voice_vlan = int(low[3])
             else:
-                return True       # dot1p / none / untagged: no extra VLAN
+                return True  # dot1p / none / untagged: no extra VLAN
         elif w == "host":
             st.mode, st.mode_src = "access", src
         elif w in ("private-vlan",):
             self.iface_partial(st.iface, "private VLAN not modelled", src)
-        elif w in ("nonegotiate", "port-security", "block", "protected", "backup",
-                   "autostate", "vepa", "dot1q"):
+        elif w in ("nonegotiate", "port-security", "block", "protected", "backup", "autostate", "vepa", "dot1q"):
             return True
         else:
             raise Unknown
@@ -271,7 +279,7 @@ class InterfaceReader(IosState):
             if "second-dot1q" in low[3:]:
                 self.iface_partial(st.iface, "QinQ (second-dot1q) not modelled", src)
         else:
-            return True           # ppp, hdlc, frame-relay, slip: link layer only
+            return True  # ppp, hdlc, frame-relay, slip: link layer only
 
     def if_channel_group(self, st: IfState, tokens, low, src):
         if len(low) < 2 or not low[1].isdigit():
@@ -289,4 +297,3 @@ class InterfaceReader(IosState):
         """ip ospf / ppp / ip authentication: irrelevant except for their keys."""
         self.scan_secrets(tokens, low)
         return True
-

@@ -4,6 +4,7 @@ small servers, and the global lines that only feed :class:`.facts.IOSFacts`
 (``service``, ``enable``, ``username``, ``aaa``, ``cdp``, ``logging``, ``ntp`` …).
 The listening services are built in :mod:`.convert`.
 """
+
 from __future__ import annotations
 
 from netaudit.model import PROTO_TCP, PROTO_UDP
@@ -58,10 +59,10 @@ class ManagementReader(IosState):
                     if typ not in ("5", "7", "8", "9"):
                         self.facts.username_password_plain.append(src)
                 return
-        self.ignored += 1               # username … nopassword / autocommand …
+        self.ignored += 1  # username … nopassword / autocommand …
 
     def h_aaa(self, tokens, low, src):
-        self.ctx = IGNORE_CTX          # aaa group server … has a body
+        self.ctx = IGNORE_CTX  # aaa group server … has a body
         self.scan_secrets(tokens, low)
         if low[:2] == ["aaa", "new-model"]:
             self.facts.aaa_new_model = True
@@ -74,7 +75,7 @@ class ManagementReader(IosState):
         neg = low[0] == "no"
         words = low[1:] if neg else low
         if len(words) >= 2 and words[1] == "run":
-            if words[0] == "cdp":               # `[no] lldp run`: recognized, not recorded
+            if words[0] == "cdp":  # `[no] lldp run`: recognized, not recorded
                 self.facts.cdp_run = not neg
         else:
             self.ignored += 1
@@ -89,7 +90,7 @@ class ManagementReader(IosState):
     def h_ntp(self, tokens, low, src):
         self.ctx = IGNORE_CTX
         self.scan_secrets(tokens, low)
-        if len(low) < 2 or low[1] not in ("server", "peer"):   # server / peer: recognized
+        if len(low) < 2 or low[1] not in ("server", "peer"):  # server / peer: recognized
             self.ignored += 1
 
     def h_source_route(self, tokens, low, src):
@@ -130,7 +131,7 @@ class ManagementReader(IosState):
             ln.acl = (tokens[1], src)
             self.ref("acl", tokens[1], src)
         else:
-            return True      # `out` restricts outgoing sessions only
+            return True  # `out` restricts outgoing sessions only
 
     def line_password(self, ln: LineBlock, tokens, low, src):
         self.add_secret(secret_after(tokens, 0))
@@ -192,9 +193,9 @@ class ManagementReader(IosState):
             mode, acl, i = "ro", None, 3
             while i < n:
                 w = low[i]
-                if w in ("view", "group"):      # group ROLE: NX-OS
+                if w in ("view", "group"):  # group ROLE: NX-OS
                     i += 2
-                elif w == "use-acl":            # NX-OS: use-acl ACL
+                elif w == "use-acl":  # NX-OS: use-acl ACL
                     i += 1
                 elif w in ("ro", "rw"):
                     mode = w
@@ -214,7 +215,7 @@ class ManagementReader(IosState):
                 if w in ("auth", "priv") and i + 1 < n:
                     # auth md5 KEY, priv aes 128 KEY; NX-OS also priv KEY [localizedkey]
                     j = i + 2 if low[i + 1] in SNMP_ALGORITHMS and i + 2 < n else i + 1
-                    if low[j].isdigit() and j + 1 < n:      # priv aes 128 KEY
+                    if low[j].isdigit() and j + 1 < n:  # priv aes 128 KEY
                         j += 1
                     self.add_secret(tokens[j])
                 elif w == "access" and i + 1 < n:
@@ -225,8 +226,7 @@ class ManagementReader(IosState):
         elif sub == "host":
             i = 3
             version = None
-            while i < n and low[i] in ("traps", "informs", "version", "1", "2c", "3",
-                                       "auth", "noauth", "priv", "vrf"):
+            while i < n and low[i] in ("traps", "informs", "version", "1", "2c", "3", "auth", "noauth", "priv", "vrf"):
                 if low[i] == "version" and i + 1 < n:
                     version = low[i + 1]
                     i += 2
@@ -240,4 +240,3 @@ class ManagementReader(IosState):
             self.ignored += 1
         else:
             self.ignored += 1
-

@@ -5,6 +5,7 @@ interfaces and the pools (``ip nat … pool P`` translates to the pool's first a
 reported as partial; ``static network``, route-map and other ``outside`` forms are
 partial rules).
 """
+
 from __future__ import annotations
 
 from netaudit.model import PROTO_TCP, PROTO_UDP, AddrMatch, Match, NatRule, PortRange, Src
@@ -24,7 +25,7 @@ class NatReader(IosState):
             self._nat_pool(tokens, low, src)
             return
         if n < 5 or low[2] not in ("inside", "outside") or low[3] != "source":
-            self.ignored += 1            # ip nat translation …, ip nat log …, ip nat service …
+            self.ignored += 1  # ip nat translation …, ip nat log …, ip nat service …
             self.ctx = IGNORE_CTX
             return
         side = low[2]
@@ -41,8 +42,7 @@ class NatReader(IosState):
         self.rep.add_partial("nat", reason, src)
 
     def _nat_pool(self, tokens, low, src):
-        if len(tokens) >= 6 and (a := ip_to_int(tokens[4])) is not None \
-                and (b := ip_to_int(tokens[5])) is not None:
+        if len(tokens) >= 6 and (a := ip_to_int(tokens[4])) is not None and (b := ip_to_int(tokens[5])) is not None:
             self.pools[tokens[3]] = (a, b, src)
             self.ctx = IGNORE_CTX
             return
@@ -53,13 +53,12 @@ class NatReader(IosState):
         self.ref("acl", acl, src)
         kind = low[6]
         if kind == "interface":
-            rule = NatRule(kind="source", acl=acl, to_interface=canonical_ifname(tokens[7]),
-                           source=src)
+            rule = NatRule(kind="source", acl=acl, to_interface=canonical_ifname(tokens[7]), source=src)
         elif kind == "pool":
             pool = tokens[7]
             self.ref("nat-pool", pool, src)
             rule = NatRule(kind="source", acl=acl, source=src)
-            self.nat_pool_rules.append((rule, pool))   # resolved in .convert: may come later
+            self.nat_pool_rules.append((rule, pool))  # resolved in .convert: may come later
         else:
             raise Unknown
         if "vrf" in low[8:]:
@@ -110,16 +109,28 @@ class NatReader(IosState):
         protos = (proto,) if proto else None
         # traffic towards the translated face: rewrite destination
         if side == "inside":
-            dst_rule = NatRule(kind="destination", source=src, to_ip=local, to_port=lport,
-                               match=Match(dst=(AddrMatch.host(glob),) if glob is not None
-                                           else None, protocols=protos,
-                                           dst_ports=(PortRange(gport, gport),)
-                                           if gport is not None else None))
-            src_rule = NatRule(kind="source", source=src, to_ip=glob,
-                               to_interface=glob_iface if glob is None else None,
-                               match=Match(src=(AddrMatch.host(local),), protocols=protos,
-                                           src_ports=(PortRange(lport, lport),)
-                                           if lport is not None else None))
+            dst_rule = NatRule(
+                kind="destination",
+                source=src,
+                to_ip=local,
+                to_port=lport,
+                match=Match(
+                    dst=(AddrMatch.host(glob),) if glob is not None else None,
+                    protocols=protos,
+                    dst_ports=(PortRange(gport, gport),) if gport is not None else None,
+                ),
+            )
+            src_rule = NatRule(
+                kind="source",
+                source=src,
+                to_ip=glob,
+                to_interface=glob_iface if glob is None else None,
+                match=Match(
+                    src=(AddrMatch.host(local),),
+                    protocols=protos,
+                    src_ports=(PortRange(lport, lport),) if lport is not None else None,
+                ),
+            )
             if lport is not None and lport != gport:
                 src_rule.partial = f"source port rewrite {lport}->{gport} not modelled"
                 self.rep.add_partial("nat", src_rule.partial, src)
@@ -132,9 +143,7 @@ class NatReader(IosState):
                 self._nat_partial("ip nat outside source static with ports not modelled", src)
                 return
             # outside host `local` (its real address, tokens order G L) appears inside as glob
-            src_rule = NatRule(kind="source", source=src, to_ip=glob,
-                               match=Match(src=(AddrMatch.host(local),)))
-            dst_rule = NatRule(kind="destination", source=src, to_ip=local,
-                               match=Match(dst=(AddrMatch.host(glob),)))
+            src_rule = NatRule(kind="source", source=src, to_ip=glob, match=Match(src=(AddrMatch.host(local),)))
+            dst_rule = NatRule(kind="destination", source=src, to_ip=local, match=Match(dst=(AddrMatch.host(glob),)))
             self.nat_pending.append((src_rule, "outside", "inside"))
             self.nat_pending.append((dst_rule, "inside", None))

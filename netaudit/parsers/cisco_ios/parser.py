@@ -6,6 +6,7 @@ IOS secret grammar, and the readers and the conversion of this package as mixins
 The keyword lists are in :mod:`.syntax`; the tables binding them to handlers are at
 the end of this module.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,15 @@ from netaudit.parsers.cisco_ios.management import ManagementReader
 from netaudit.parsers.cisco_ios.nat import NatReader
 from netaudit.parsers.cisco_ios.routing import RoutingReader
 from netaudit.parsers.cisco_ios.syntax import (
-    IFACE_IGNORED, IFACE_PARTIAL, KEY_GRAMMAR, LINE_IGNORED, SECRET_WORDS, TOP_IGNORED,
-    VLAN_IGNORED, VLAN_PARTIAL, secret_after,
+    IFACE_IGNORED,
+    IFACE_PARTIAL,
+    KEY_GRAMMAR,
+    LINE_IGNORED,
+    SECRET_WORDS,
+    TOP_IGNORED,
+    VLAN_IGNORED,
+    VLAN_PARTIAL,
+    secret_after,
 )
 
 
@@ -37,10 +45,10 @@ class IosParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
             if w not in SECRET_WORDS:
                 continue
             if w == "pre-shared-key":
-                if "key" not in low[i + 1:]:
+                if "key" not in low[i + 1 :]:
                     self.add_secret(tokens[-1])
                 continue
-            if w in ("wpa-psk", "set-key"):      # IOS-XE WLAN: security wpa psk set-key ascii 0 X
+            if w in ("wpa-psk", "set-key"):  # IOS-XE WLAN: security wpa psk set-key ascii 0 X
                 j = i + 1
                 while j < len(low) and low[j] in ("ascii", "hex", "0", "7", "8"):
                     j += 1
@@ -77,30 +85,31 @@ class IosParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         if stripped[0] == "!":
             self.ignored += 1
             if raw[0] == "!":
-                self.ctx = None   # a column-0 "!" ends the block (helps de-indented input)
+                self.ctx = None  # a column-0 "!" ends the block (helps de-indented input)
             return None
         return stripped
 
     def end_of_input(self) -> None:
         if self.banner is not None or self.banner_pending is not None:
             start = self.banner_src or self.banner_pending
+            assert start is not None  # an open banner always has its source line
             self.rep.warnings.append(
-                f"{self.file}:{start.line}: banner never closed; the rest of "
-                "the file was treated as banner text")
+                f"{self.file}:{start.line}: banner never closed; the rest of the file was treated as banner text"
+            )
         self.finish()
 
     def _banner_line(self, raw: str, lineno: int) -> None:
         self.ignored += 1
-        if self.banner_pending is not None:      # delimiter is the first char of this line
+        if self.banner_pending is not None:  # delimiter is the first char of this line
             text = raw.strip()
             if not text:
                 return
             self.banner_src, self.banner_pending = self.banner_pending, None
             delim = "^C" if text.startswith("^C") else text[0]
-            if delim not in text[len(delim):]:
+            if delim not in text[len(delim) :]:
                 self.banner = delim
             return
-        if self.banner in raw:
+        if self.banner is not None and self.banner in raw:
             self.banner = None
 
     def fast_line(self, tokens: list[str], stripped: str, lineno: int) -> None:
@@ -141,11 +150,11 @@ class IosParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
             self.banner_pending = src
             return
         delim = "^C" if rest.startswith("^C") else rest[0]
-        if delim not in rest[len(delim):]:
+        if delim not in rest[len(delim) :]:
             self.banner, self.banner_src = delim, src
 
     def h_zone(self, tokens, low, src):
-        self.ctx = IGNORE_CTX          # zone security / zone-pair: ZBF, see interfaces
+        self.ctx = IGNORE_CTX  # zone security / zone-pair: ZBF, see interfaces
 
 
 # =========================================================================== dispatch tables
@@ -156,28 +165,44 @@ P = IosParser
 TOP_TABLE = table(
     ignored=TOP_IGNORED,
     handlers={
-        "hostname": P.h_hostname, "version": P.h_version, "banner": P.h_banner,
-        "service": P.h_service, "no service": P.h_service,
-        "enable": P.h_enable, "username": P.h_username,
-        "aaa": P.h_aaa, "no aaa": P.h_aaa,
-        "cdp": P.h_cdp_lldp, "no cdp": P.h_cdp_lldp, "lldp": P.h_cdp_lldp,
-        "no lldp": P.h_cdp_lldp, "logging": P.h_logging, "ntp": P.h_ntp,
-        "ip source-route": P.h_source_route, "no ip source-route": P.h_source_route,
-        "ip ssh": P.h_ip_ssh, "switch": P.h_switch,
-        "zone security": P.h_zone, "zone-pair": P.h_zone,
+        "hostname": P.h_hostname,
+        "version": P.h_version,
+        "banner": P.h_banner,
+        "service": P.h_service,
+        "no service": P.h_service,
+        "enable": P.h_enable,
+        "username": P.h_username,
+        "aaa": P.h_aaa,
+        "no aaa": P.h_aaa,
+        "cdp": P.h_cdp_lldp,
+        "no cdp": P.h_cdp_lldp,
+        "lldp": P.h_cdp_lldp,
+        "no lldp": P.h_cdp_lldp,
+        "logging": P.h_logging,
+        "ntp": P.h_ntp,
+        "ip source-route": P.h_source_route,
+        "no ip source-route": P.h_source_route,
+        "ip ssh": P.h_ip_ssh,
+        "switch": P.h_switch,
+        "zone security": P.h_zone,
+        "zone-pair": P.h_zone,
         "interface": P.h_interface,
         "ip access-list": P.h_ip_access_list,
         "object-group": P.h_object_group,
         "vlan": P.h_vlan,
         "line": P.h_line,
         "router": P.h_router,
-        "vrf definition": P.h_vrf_definition, "ip vrf": P.h_vrf_definition,
-        "ip routing": P.h_ip_routing, "no ip routing": P.h_ip_routing,
+        "vrf definition": P.h_vrf_definition,
+        "ip vrf": P.h_vrf_definition,
+        "ip routing": P.h_ip_routing,
+        "no ip routing": P.h_ip_routing,
         "ip default-gateway": P.h_default_gateway,
         "ip route": P.h_ip_route,
         "route-map": P.h_route_map,
-        "ip http": P.h_ip_http, "no ip http": P.h_ip_http,
-        "ip dns": P.h_ip_dns, "no ip dns": P.h_ip_dns,
+        "ip http": P.h_ip_http,
+        "no ip http": P.h_ip_http,
+        "ip dns": P.h_ip_dns,
+        "no ip dns": P.h_ip_dns,
         "ip dhcp": P.h_ip_dhcp,
         "snmp-server": P.h_snmp,
         "ip nat": P.h_ip_nat,
@@ -188,19 +213,29 @@ IFACE_TABLE = table(
     partial=IFACE_PARTIAL,
     handlers={
         "description": P.if_description,
-        "ip address": P.if_ip_address, "no ip address": P.if_no_ip_address,
+        "ip address": P.if_ip_address,
+        "no ip address": P.if_no_ip_address,
         "ip unnumbered": P.if_unnumbered,
-        "shutdown": P.if_shutdown, "no shutdown": P.if_shutdown,
+        "shutdown": P.if_shutdown,
+        "no shutdown": P.if_shutdown,
         "ip access-group": P.if_access_group,
-        "ip verify": P.if_verify, "ip policy": P.if_policy,
-        "ip nat inside": P.if_nat, "ip nat outside": P.if_nat,
-        "ip vrf": P.if_vrf, "vrf": P.if_vrf,
-        "standby": P.if_standby, "vrrp": P.if_vrrp, "address": P.if_vrrp3_address,
-        "switchport": P.if_switchport, "no switchport": P.if_no_switchport,
+        "ip verify": P.if_verify,
+        "ip policy": P.if_policy,
+        "ip nat inside": P.if_nat,
+        "ip nat outside": P.if_nat,
+        "ip vrf": P.if_vrf,
+        "vrf": P.if_vrf,
+        "standby": P.if_standby,
+        "vrrp": P.if_vrrp,
+        "address": P.if_vrrp3_address,
+        "switchport": P.if_switchport,
+        "no switchport": P.if_no_switchport,
         "encapsulation": P.if_encapsulation,
         "channel-group": P.if_channel_group,
-        "ip ospf": P.if_routing_protocol, "ipv6 ospf": P.if_routing_protocol,
-        "ip eigrp": P.if_routing_protocol, "ip rip": P.if_routing_protocol,
+        "ip ospf": P.if_routing_protocol,
+        "ipv6 ospf": P.if_routing_protocol,
+        "ip eigrp": P.if_routing_protocol,
+        "ip rip": P.if_routing_protocol,
         "ppp": P.if_secret_ignored,
         "ip authentication": P.if_secret_ignored,
     },
@@ -216,8 +251,7 @@ LINE_TABLE = table(
     },
 )
 
-VLAN_TABLE = table(ignored=VLAN_IGNORED, partial=VLAN_PARTIAL,
-                   handlers={"name": P.vlan_name})
+VLAN_TABLE = table(ignored=VLAN_IGNORED, partial=VLAN_PARTIAL, handlers={"name": P.vlan_name})
 
 ROUTEMAP_TABLE = table(
     ignored=["match", "set", "description", "continue", "exit"],

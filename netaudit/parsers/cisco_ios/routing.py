@@ -2,6 +2,7 @@
 routing``, ``ip default-gateway``, ``switch N provision``, static routes, and the ACL
 references of route-maps.  Whether the device routes at all is decided in :mod:`.convert`.
 """
+
 from __future__ import annotations
 
 from netaudit.model import Route
@@ -32,7 +33,7 @@ class RoutingReader(IosState):
         if len(tokens) < 3:
             raise Unknown
         self.dev.vrfs.add(tokens[2])
-        self.ctx = IGNORE_CTX    # rd, route-target, address-family: no effect on reach
+        self.ctx = IGNORE_CTX  # rd, route-target, address-family: no effect on reach
 
     def h_ip_routing(self, tokens, low, src):
         self.routing_line = (low[0] != "no", src)
@@ -43,8 +44,7 @@ class RoutingReader(IosState):
         self.default_gw = src
         self.facts.default_gateway = tokens[2]
 
-    _ROUTE_FLAGS = frozenset({"permanent", "global", "multicast", "dhcp", "name", "tag",
-                              "track", "longer-prefixes"})
+    _ROUTE_FLAGS = frozenset({"permanent", "global", "multicast", "dhcp", "name", "tag", "track", "longer-prefixes"})
 
     def h_ip_route(self, tokens, low, src):
         n = len(tokens)
@@ -54,7 +54,7 @@ class RoutingReader(IosState):
             self.ref("vrf", vrf, src)
         if i + 1 >= n:
             raise Unknown
-        if "/" in tokens[i]:                    # IOS-XE also takes A/len
+        if "/" in tokens[i]:  # IOS-XE also takes A/len
             a, _, ln = tokens[i].partition("/")
             p, plen = ip_to_int(a), int(ln) if ln.isdigit() and int(ln) <= 32 else None
             i += 1
@@ -67,8 +67,7 @@ class RoutingReader(IosState):
         prefix = prefix_of(p & len_to_mask(plen), plen)
         iface = nh = None
         partial = None
-        if i < n and ip_to_int(tokens[i]) is None and low[i] not in self._ROUTE_FLAGS \
-                and not low[i].isdigit():
+        if i < n and ip_to_int(tokens[i]) is None and low[i] not in self._ROUTE_FLAGS and not low[i].isdigit():
             iface = canonical_ifname(tokens[i])
             i += 1
         if i < n and (x := ip_to_int(tokens[i])) is not None:
@@ -84,7 +83,7 @@ class RoutingReader(IosState):
                 i += 2
             elif w in ("permanent", "longer-prefixes"):
                 i += 1
-            elif w == "multicast":             # RPF-only route: not used for forwarding
+            elif w == "multicast":  # RPF-only route: not used for forwarding
                 self.ignored += 1
                 return
             elif w == "global":
@@ -98,9 +97,19 @@ class RoutingReader(IosState):
         if iface is None and nh is None and partial is None:
             raise Unknown
         drop = bool(iface and iface.startswith("Null"))
-        self.dev.routes.append(Route(prefix=prefix, vrf=vrf, next_hop=nh, interface=iface,
-                                     drop=drop, distance=distance, origin="static",
-                                     source=src, partial=partial))
+        self.dev.routes.append(
+            Route(
+                prefix=prefix,
+                vrf=vrf,
+                next_hop=nh,
+                interface=iface,
+                drop=drop,
+                distance=distance,
+                origin="static",
+                source=src,
+                partial=partial,
+            )
+        )
         if partial:
             self.rep.add_partial(f"route {prefix}", partial, src)
 

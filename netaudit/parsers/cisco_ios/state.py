@@ -5,10 +5,11 @@
 :mod:`.interfaces`, :mod:`.routing`, :mod:`.nat`, :mod:`.management`) and the
 conversion (:mod:`.convert`) are its mixins, put together in :class:`.parser.IosParser`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, TypedDict
 
 from netaddr import IPNetwork
 
@@ -24,9 +25,26 @@ VENDOR = "cisco_ios"
 class IfState:
     """Per-interface facts collected while reading, turned into the model at the end."""
 
-    __slots__ = ("iface", "primary", "secondaries", "vips", "sw_any", "no_switchport",
-                 "mode", "mode_src", "access_vlan", "allowed", "native", "voice_vlan",
-                 "l3_cmd", "channel_group", "acl_in", "acl_out", "ethernet_like", "policy")
+    __slots__ = (
+        "access_vlan",
+        "acl_in",
+        "acl_out",
+        "allowed",
+        "channel_group",
+        "ethernet_like",
+        "iface",
+        "l3_cmd",
+        "mode",
+        "mode_src",
+        "native",
+        "no_switchport",
+        "policy",
+        "primary",
+        "secondaries",
+        "sw_any",
+        "vips",
+        "voice_vlan",
+    )
 
     def __init__(self, iface: Interface):
         self.iface = iface
@@ -64,7 +82,7 @@ class ObjGroup:
     """``object-group network|service NAME`` (NX-OS ``object-group ip address|port``):
     items as parsed, expanded once the whole file is read."""
 
-    kind: str                 # network | service | nxos-address | port
+    kind: str  # network | service | nxos-address | port
     name: str
     src: Src
     items: list = field(default_factory=list)
@@ -75,12 +93,22 @@ class ObjGroup:
 class LineBlock:
     """A ``line vty|con|aux|tty …`` block: what it lets in, and how."""
 
-    kind: str                 # vty | con | aux | tty
+    kind: str  # vty | con | aux | tty
     src: Src
     transports: set[str] | None = None
     transport_src: Src | None = None
     acl: tuple[str, Src] | None = None
     no_login: Src | None = None
+
+
+class HttpServer(TypedDict):
+    """``ip http …``: the server and secure-server lines, access-class and ports."""
+
+    http: Src | None
+    https: Src | None
+    acl: tuple[str, Src] | None
+    port: int
+    secure_port: int
 
 
 class IosState(LineParser):
@@ -89,7 +117,7 @@ class IosState(LineParser):
 
     VENDOR = VENDOR
     NEGATION = "no"
-    FAST_WORD = "access-list"               # numbered ACL entries: the bulk of big configs
+    FAST_WORD = "access-list"  # numbered ACL entries: the bulk of big configs
     SECRET_WORDS = SECRET_WORDS
     NOT_SECRETS = NOT_SECRETS
     DEINDENTED_BLOCKS = True
@@ -102,7 +130,7 @@ class IosState(LineParser):
 
     def __init__(self, text: str, file: str):
         super().__init__(text, file)
-        self.banner: str | None = None          # open banner delimiter
+        self.banner: str | None = None  # open banner delimiter
         self.banner_src: Src | None = None
         self.banner_pending: Src | None = None  # `banner motd` with delimiter on next line
         self.ifs: dict[str, IfState] = {}
@@ -115,8 +143,7 @@ class IosState(LineParser):
         self.routing_line: tuple[bool, Src] | None = None
         self.default_gw: Src | None = None
         self.switch_provision: Src | None = None
-        self.http: dict[str, object] = {"http": None, "https": None, "acl": None,
-                                        "port": 80, "secure_port": 443}
+        self.http: HttpServer = {"http": None, "https": None, "acl": None, "port": 80, "secure_port": 443}
         self.snmp: list[tuple[str | None, Src]] = []
         self.dhcp_pool: Src | None = None
         self.service_dhcp = True
@@ -139,7 +166,8 @@ class IosState(LineParser):
                 iface.parent = name.split(".", 1)[0]
             st = IfState(iface)
             st.ethernet_like = kind in (IfKind.PHYSICAL, IfKind.PORT_CHANNEL) and (
-                "Ethernet" in name or "GigE" in name or kind == IfKind.PORT_CHANNEL)
+                "Ethernet" in name or "GigE" in name or kind == IfKind.PORT_CHANNEL
+            )
             self.ifs[name] = st
             self.dev.interfaces[name] = iface
         elif st.iface.source is None:

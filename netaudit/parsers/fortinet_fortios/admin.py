@@ -275,7 +275,8 @@ class ControlPlane(Policies):
                 )
         # listeners that are not allowaccess
         v = self.v
-        extra = []
+        # (name, protocol, port ranges, interface, src[, source names, negate])
+        extra: list[tuple] = []
         for ifn, src in v.blocks.get("_dhcp", []):
             extra.append(("dhcp", PROTO_UDP, ((67, 67),), ifn, src))
         for ifn, src in v.blocks.get("_dns", []):
@@ -290,10 +291,10 @@ class ControlPlane(Policies):
                 extra.append(("sslvpn", PROTO_TCP, ((port, port),), ifn, src, srcs, neg))
         for item in extra:
             name, proto, ports, ifn, src = item[:5]
-            hosts = self.owner_hosts.get(ifn)
-            if hosts is None or (not hosts and not self.dev.interfaces[ifn].dynamic_address):
+            listen_hosts = self.owner_hosts.get(ifn)
+            if listen_hosts is None or (not listen_hosts and not self.dev.interfaces[ifn].dynamic_address):
                 continue
-            own = self._own_dst(ifn, hosts)
+            own = self._own_dst(ifn, listen_hosts)
             lines = [FilterLine(Action.PERMIT, [Match(**own)], src)]
             partial = None
             if len(item) > 5:
@@ -313,7 +314,9 @@ class ControlPlane(Policies):
         self.facts.snmp_communities = p.snmp_communities
 
     def _named_addrs(self, names: list[str], negate: bool):
-        known, any_flag, reasons = [], False, []
+        known: list[AddrMatch] = []
+        any_flag = False
+        reasons: list[str] = []
         for n in names:
             o = self.addr.resolve(n)
             if o.unknown:

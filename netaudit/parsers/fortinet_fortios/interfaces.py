@@ -15,7 +15,7 @@ from typing import cast
 
 from netaddr import IPNetwork
 
-from netaudit.model import IfKind, Interface, L2Mode, Reference, Route
+from netaudit.model import Device, IfKind, Interface, L2Mode, Reference, Route
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
 from netaudit.parsers.fortinet_fortios.facts import AllowAccess, FortiOSFacts
 from netaudit.parsers.fortinet_fortios.state import IfRec, ParseState, Vdom
@@ -59,7 +59,8 @@ class InterfaceSections(ParseState):
             else:
                 rec.partial.append(f"VLAN id {vid!r} not understood")
         else:
-            e.mark("interface"), e.mark("vlanid")
+            e.mark("interface")
+            e.mark("vlanid")
         rec.members = list(e.get("member") or [])
         access = [a.lower() for a in (e.get("allowaccess") or [])]
         rec.access = access
@@ -270,7 +271,7 @@ class InterfaceSections(ParseState):
     # ------------------------------------------------------------------ the interfaces of one VDOM
 
     def _build_interfaces(self, v: Vdom) -> None:
-        dev = v.dev
+        dev = cast(Device, v.dev)  # made by the parser (_run_vdom)
         # without VDOMs every interface is the one device's (a stray `set vdom` is ignored)
         recs = [r for r in self.ifs.values() if r.vdom == v.name or not self.vdom_mode]
         facts = cast(FortiOSFacts, dev.facts)
@@ -315,7 +316,9 @@ class InterfaceSections(ParseState):
                 itf.parent = r.parent
                 itf.encapsulation_vlan = r.vlanid
                 if r.parent and r.parent not in self.ifs:
-                    dev.references.append(Reference("interface", r.parent, self.set_src(r.entry, "interface"), False))
+                    parent_src = self.set_src(r.entry, "interface")
+                    assert parent_src is not None, "the parent was read from this entry's set interface"
+                    dev.references.append(Reference("interface", r.parent, parent_src, False))
             if r.name in bridge_of:
                 itf.mode = L2Mode.BRIDGE_PORT
                 itf.parent = bridge_of[r.name]
@@ -363,11 +366,11 @@ class InterfaceSections(ParseState):
                 if ifn not in dev.interfaces:
                     dev.references.append(Reference("interface", ifn, src, False))
         for ifn, src, reason in v.blocks.get("_tunnels", []):
-            itf = dev.interfaces.get(ifn)
-            if itf is not None:
-                itf.kind = IfKind.TUNNEL if itf.kind in (IfKind.OTHER, IfKind.PHYSICAL) else itf.kind
-                if reason not in (itf.partial or ""):
-                    itf.partial = f"{itf.partial}; {reason}" if itf.partial else reason
+            tun = dev.interfaces.get(ifn)
+            if tun is not None:
+                tun.kind = IfKind.TUNNEL if tun.kind in (IfKind.OTHER, IfKind.PHYSICAL) else tun.kind
+                if reason not in (tun.partial or ""):
+                    tun.partial = f"{tun.partial}; {reason}" if tun.partial else reason
                 self.partial(f"interface {ifn}", reason, src)
         for ifn, src in v.blocks.get("_pbr", []):
             targets = (

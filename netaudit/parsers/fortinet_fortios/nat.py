@@ -168,8 +168,8 @@ def parse_vip(e: Entry, iface_addr) -> Vip:
         first = None
         rs = e.child("realservers")
         if rs is not None:
-            for r in rs.entries.values():
-                ip = ip_to_int(r.first("ip", "") or "")
+            for srv in rs.entries.values():
+                ip = ip_to_int(srv.first("ip", "") or "")
                 if ip is not None:
                     first = ip
                     break
@@ -191,14 +191,14 @@ def parse_vip(e: Entry, iface_addr) -> Vip:
         ep = e.first("extport")
         mp = e.first("mappedport")
         if ep:
-            r = parse_portrange(ep.replace(" ", ""))
-            v.extport = r[0] if r else None
-            if r is None:
+            pr = parse_portrange(ep.replace(" ", ""))
+            v.extport = pr[0] if pr else None
+            if pr is None:
                 reasons.append(f"extport {ep} not understood")
         if mp:
-            r = parse_portrange(mp.replace(" ", ""))
-            v.mappedport = r[0] if r else None
-            if r is None:
+            pr = parse_portrange(mp.replace(" ", ""))
+            v.mappedport = pr[0] if pr else None
+            if pr is None:
                 reasons.append(f"mappedport {mp} not understood")
         if v.extport is None:
             reasons.append("port forwarding without extport")
@@ -208,7 +208,9 @@ def parse_vip(e: Entry, iface_addr) -> Vip:
             e.get("service")
             reasons.append("VIP service objects not modelled")
     else:
-        e.mark("extport"), e.mark("mappedport"), e.mark("protocol")
+        e.mark("extport")
+        e.mark("mappedport")
+        e.mark("protocol")
     sf = e.get("src-filter")
     if sf:
         pats = []

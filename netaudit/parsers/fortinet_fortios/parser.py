@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
+from typing import Literal, cast
 
 from netaudit.model import Device, Filter, ParseReport, ParseResult, Src
 from netaudit.parsers.base import parse_without_gc
@@ -40,6 +41,7 @@ from netaudit.parsers.fortinet_fortios.tree import (
     UNRECOGNIZED,
     Block,
     Node,
+    Tree,
     build,
     finalize,
 )
@@ -212,7 +214,7 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
     def _classify(self, blk: Block, vdom: str | None) -> None:
         path = blk.path
         words = path.split()
-        rule = None
+        rule: tuple[str, str] | T.Partial | Literal["ignore"] | None = None  # (scope, handler), Partial or IGNORE
         for k in range(len(words), 0, -1):
             key = " ".join(words[:k])
             if key in T.HANDLERS:
@@ -239,13 +241,11 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
                 self.partial(f"config {path}", rule.reason, self.src(blk.config_line))
             return
         scope, handler = rule
-        target = vdom if vdom is not None else "root"
-        if scope == "global" and vdom is not None:
-            target = None
         if scope == "global":
             self.vdom("root")  # global sections exist even with no vdom block
             self.global_blocks.append((handler, blk))
         else:
+            target = vdom if vdom is not None else "root"
             self.vdom(target).blocks.setdefault(handler, []).append(blk)
 
     def _call(self, handler: str, blk: Block, *args) -> None:
@@ -366,7 +366,7 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
     # ------------------------------------------------------------------ result
 
     def _result(self) -> ParseResult:
-        status = self.tree.status
+        status = cast(Tree, self.tree).status  # built by parse()
         rep = self.rep
         ignored = 0
         for n in range(1, len(status)):
@@ -396,7 +396,7 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
         dev = Device(hostname=self._device_name(v.name), vendor=VENDOR, file=self.file, source=self.host_src)
         facts = dev.facts = FortiOSFacts()
         v.dev = dev
-        hdr = self.tree.header
+        hdr = cast(Tree, self.tree).header  # built by parse()
         ver = hdr.get("config-version", "")
         m = re.match(r"(\w+)-(\d+\.\d+\.\d+)-FW-build(\d+)", ver)
         if m:

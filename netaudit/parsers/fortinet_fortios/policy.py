@@ -11,6 +11,8 @@ See docs/vendors/fortinet_fortios.md, "Policies".
 
 from __future__ import annotations
 
+from typing import cast
+
 from netaudit.model import PROTO_ICMP, Action, AddrMatch, Filter, FilterLine, Match, PortRange, Src
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
 from netaudit.parsers.fortinet_fortios.facts import Policy
@@ -179,7 +181,8 @@ class Policies(VdomState):
                 e.get(k)
             dpats, dneg, vips = None, False, []
         else:
-            e.mark("internet-service-name"), e.mark("internet-service-id")
+            e.mark("internet-service-name")
+            e.mark("internet-service-id")
         if e.low("internet-service-src", "disable") == "enable":
             reasons.append("internet-service-src sources (FortiGuard ISDB) resolved at run time")
             for k in (
@@ -264,7 +267,8 @@ class Policies(VdomState):
             names = e.get("poolname") or []
             pool = names[0] if names else ""
         elif not nat:
-            e.mark("ippool"), e.mark("poolname")
+            e.mark("ippool")
+            e.mark("poolname")
         if nat:
             natip = parse_prefix(e.get("natip"))
             nat_src = self.p.set_src(e, "nat")
@@ -359,7 +363,7 @@ def match_specs(pieces: list[Piece]) -> list[dict]:
         elif p.dports is not None:
             ported.setdefault((p.proto, p.sports), []).extend(p.dports)
         else:
-            whole.add(p.proto)
+            whole.add(cast(int, p.proto))  # a piece without protocol returned [{}] above
     specs: list[dict] = []
     # merge protocols sharing the same port sets
     by_ports: dict[tuple, list[int]] = {}
@@ -391,7 +395,7 @@ def _and_vip(sp: dict, vip: Vip) -> dict | None:
     protos = sp.get("protocols")
     if protos is not None and vip.protocol not in protos:
         return None
-    out = {"protocols": (vip.protocol,)}
+    out: dict = {"protocols": (vip.protocol,)}
     if "src_ports" in sp:
         out["src_ports"] = sp["src_ports"]
     if vip.protocol == PROTO_ICMP:

@@ -28,20 +28,18 @@ class RoutingSections(ParseState):
         if proto == "bgp":
             asn = blk.first("as", "0")
             active = asn not in ("0", None) and any(
-                blk.child(c) is not None and blk.child(c).entries
+                (ch := blk.child(c)) is not None and ch.entries
                 for c in ("neighbor", "neighbor-group", "neighbor-range", "network")
             )
         elif proto in ("ospf", "ospf6"):
             active = any(
-                blk.child(c) is not None and blk.child(c).entries
+                (ch := blk.child(c)) is not None and ch.entries
                 for c in ("area", "network", "ospf-interface", "ospf6-interface")
             )
         elif proto in ("rip", "ripng"):
-            active = any(
-                blk.child(c) is not None and blk.child(c).entries for c in ("network", "interface", "neighbor")
-            )
+            active = any((ch := blk.child(c)) is not None and ch.entries for c in ("network", "interface", "neighbor"))
         elif proto == "isis":
-            active = any(blk.child(c) is not None and blk.child(c).entries for c in ("isis-net", "isis-interface"))
+            active = any((ch := blk.child(c)) is not None and ch.entries for c in ("isis-net", "isis-interface"))
         for child in blk.children.values():
             child.disp = IGNORE
         if active:
@@ -85,7 +83,8 @@ class StaticRoutes(VdomState):
                 else:
                     prefixes.append(net.cidr)
             elif e.has("dstaddr"):
-                o = self.addr.resolve(e.first("dstaddr"))
+                # "" for a bare "set dstaddr": not defined, as the name None was
+                o = self.addr.resolve(e.first("dstaddr", ""))
                 if o.unknown or o.pats is None or not o.prefix_only:
                     partial.append(f"destination address object {e.first('dstaddr')} not resolvable")
                 else:

@@ -93,7 +93,7 @@ class ParseState:
         self.snmp_communities: list[SnmpCommunity] = []
         self.snmp_users: list[dict] = []
         self.snmp_enabled = True
-        self.ntp_ifaces: list[tuple[str, Src]] = []
+        self.ntp_ifaces: list[tuple[str, Src | None]] = []
         self.switch_members: dict[str, list[str]] = {}
         self.vaps: list[tuple[Entry, Block]] = []
         self.vdoms: dict[str, Vdom] = {}

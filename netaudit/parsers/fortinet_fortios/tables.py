@@ -14,7 +14,7 @@ A section not listed at all is *unrecognized*: every line of it is reported.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP
 
@@ -23,7 +23,7 @@ class Partial(NamedTuple):
     reason: str
 
 
-IGNORE = "ignore"
+IGNORE: Final = "ignore"
 
 # Handlers (interpreter method names).  Scope: "global" sections are read once for
 # the whole box, "vdom" ones once per VDOM (in a file without VDOMs both are top level).
@@ -380,7 +380,7 @@ IGNORED_SECTIONS = [
 
 # allowaccess keyword → (service name, protocol, ports or None = from config, insecure)
 ADMIN_PROTOS = ("https", "http", "ssh", "telnet")
-ACCESS = {
+ACCESS: dict[str, tuple[str, int, tuple[tuple[int, int], ...] | None, bool]] = {
     "ping": ("icmp-echo", PROTO_ICMP, None, False),
     "https": ("https", PROTO_TCP, None, False),
     "http": ("http", PROTO_TCP, None, True),

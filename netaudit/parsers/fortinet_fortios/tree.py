@@ -38,6 +38,7 @@ quote or a backslash.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import overload
 
 RECOGNIZED, IGNORED, UNRECOGNIZED = 1, 2, 3
 
@@ -90,10 +91,18 @@ class Node:
         s.status = RECOGNIZED
         return s.values
 
+    @overload
+    def first(self, key: str, default: str) -> str: ...
+    @overload
+    def first(self, key: str, default: None = None) -> str | None: ...
     def first(self, key: str, default: str | None = None) -> str | None:
         vals = self.get(key)
         return vals[0] if vals else default
 
+    @overload
+    def low(self, key: str, default: str) -> str: ...
+    @overload
+    def low(self, key: str, default: None = None) -> str | None: ...
     def low(self, key: str, default: str | None = None) -> str | None:
         v = self.first(key, default)
         return v.lower() if isinstance(v, str) else v

@@ -107,6 +107,7 @@ def list_field(st: State, value: str, what: str, src: Src, reasons: list[str]):
             reasons.append(got[1])
         return got[0]
     entry = st.alists.get(name)
+    why: str | None
     if entry is None:
         # No static entry: RouterOS matches nothing unless something fills the list at
         # run time (scripts, entries with a timeout are never exported) — partial.

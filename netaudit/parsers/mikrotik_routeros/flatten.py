@@ -62,7 +62,7 @@ def flatten(
             eff = intersect_all(guard, rc) if guard != [ANY] else list(rc)
             if not eff:
                 if rule.action == "jump" and rule.cmd.get("jump-target"):
-                    tgt = rule.cmd.get("jump-target")
+                    tgt = rule.cmd.get("jump-target", "")
                     st.refs.append(("chain", tgt, rule.src, tgt in by_chain or tgt in ("input", "forward", "output")))
                 continue
             all_reasons = guard_reasons + reasons
@@ -76,7 +76,7 @@ def flatten(
                         "connection-nat-state approximated by the DNAT image in a direction that could hide traffic"
                     )
             if action == "jump":
-                tgt = rule.cmd.get("jump-target")
+                tgt = rule.cmd.get("jump-target", "")
                 if not tgt:
                     problems.append(("jump without jump-target", rule.src))
                     continue

@@ -55,7 +55,7 @@ def bridge(st: State, cmd: Command, src: Src):
     if cmd.has("pvid"):
         b.pvid = to_int(cmd.get("pvid"), 1)
     if cmd.has("frame-types"):
-        b.frame_types = cmd.get("frame-types")
+        b.frame_types = cmd.get("frame-types", "")
     if cmd.has("ingress-filtering"):
         b.ingress_filtering = yes(cmd.get("ingress-filtering"))
     if cmd.has("disabled"):
@@ -179,9 +179,10 @@ def _wl_record(st: State, family: str, cmd: Command, src: Src) -> WirelessIf:
         if w is None:
             w = WirelessIf(family, name, src, default_name=default)
     else:
-        name = cmd.get("name")
-        if not name:
+        new_name = cmd.get("name")
+        if not new_name:
             raise NotUnderstood
+        name = new_name
         w = st.wl.get(name) or WirelessIf(family, name, src)
     w.name = name
     w.src = src if w.src is None else w.src
@@ -254,6 +255,7 @@ def dyn_client(kind: str):
     """PPPoE/L2TP/PPTP/SSTP/OVPN/LTE clients: an interface whose address is dynamic."""
 
     def handler(st: State, cmd: Command, src: Src):
+        name: str | None
         if kind == "lte" and cmd.verb == "set":
             if cmd.find and "default-name" in cmd.find:
                 name = st.set_rename(cmd)[2]

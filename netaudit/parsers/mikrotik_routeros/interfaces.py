@@ -38,10 +38,10 @@ def finish_interfaces(st: State) -> None:
         if iface not in st.lists and iface not in ("all", "none", "static", "dynamic"):
             st.iface(iface)
     for cmd, _ in st.dhcp_clients + st.dhcp_servers + st.dhcp_relays:
-        st.iface(cmd.get("interface"))
+        st.iface(cmd.get("interface", ""))  # the handlers kept only lines with interface=
     for _, cmd, _ in st.dyn_clients:
         if cmd.get("interface"):
-            st.iface(cmd.get("interface"))
+            st.iface(cmd.get("interface", ""))
     for ifaces, _ in st.vrfs.values():
         for i in ifaces:
             st.iface(i)
@@ -81,18 +81,18 @@ def finish_interfaces(st: State) -> None:
         if itf.kind == IfKind.VLAN:  # not turned into an SVI by a filtering bridge
             itf.parent = v.parent
             itf.encapsulation_vlan = v.vid
-            parent = dev.interfaces.get(v.parent)
-            if parent is not None and parent.mode == L2Mode.BRIDGE_PORT:
+            parent_itf = dev.interfaces.get(v.parent)
+            if parent_itf is not None and parent_itf.mode == L2Mode.BRIDGE_PORT:
                 st.iface_partial(
                     itf,
                     f"VLAN interface on bridge port {v.parent}: RouterOS hands the port's frames to the bridge first",
                     v.src,
                 )
-            elif parent is not None and parent.mode in (L2Mode.ACCESS, L2Mode.TRUNK):
+            elif parent_itf is not None and parent_itf.mode in (L2Mode.ACCESS, L2Mode.TRUNK):
                 st.iface_partial(
                     itf, f"VLAN interface on switch port {v.parent} of a VLAN-filtering bridge not modelled", v.src
                 )
-            elif parent is not None and parent.kind == IfKind.VLAN:
+            elif parent_itf is not None and parent_itf.kind == IfKind.VLAN:
                 st.iface_partial(itf, "stacked VLAN (QinQ) not modelled", v.src)
         if v.service_tag:
             st.iface_partial(dev.interfaces[v.name], "use-service-tag (802.1ad) not modelled", v.src)

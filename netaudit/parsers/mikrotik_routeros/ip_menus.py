@@ -125,7 +125,7 @@ def firewall(table: str):
             and not r.disabled
             and cmd.get("address-list")
         ):
-            st.dynamic_lists.setdefault(cmd.get("address-list"), src)
+            st.dynamic_lists.setdefault(cmd.get("address-list", ""), src)
         return IGNORED if r.disabled else None
 
     return handler
@@ -144,7 +144,7 @@ def address_list(st: State, cmd: Command, src: Src):
 
 def conntrack(st: State, cmd: Command, src: Src):
     if cmd.has("enabled"):
-        st.conntrack = (cmd.get("enabled"), src)
+        st.conntrack = (cmd.get("enabled", ""), src)
         return None
     return IGNORED
 
@@ -167,7 +167,7 @@ def ppp_profile(st: State, cmd: Command, src: Src):
 def hotspot(st: State, cmd: Command, src: Src):
     if cmd.verb == "add" and cmd.get("interface") and not yes(cmd.get("disabled")):
         st.partial_ifaces.append(
-            (cmd.get("interface"), "HotSpot on this interface (captive portal, dynamic rules) not modelled", src)
+            (cmd.get("interface", ""), "HotSpot on this interface (captive portal, dynamic rules) not modelled", src)
         )
         return None
     return IGNORED

@@ -26,9 +26,9 @@ def prepare_lists(st: State) -> None:
     # dynamic members: wifi datapath interface-list
     for w in st.wl.values():
         if w.family == "wifi":
-            lst = wifi_prop(st, w, "datapath", "interface-list")
-            if lst:
-                st.list_static.setdefault(lst, set()).add(w.name)
+            dp_list = wifi_prop(st, w, "datapath", "interface-list")
+            if dp_list:
+                st.list_static.setdefault(dp_list, set()).add(w.name)
     servers = {k.split(":")[0] for k, (cmd, _) in st.vpn_servers.items() if yes(cmd.get("enabled"), cmd.verb == "add")}
     st.dynamic_ifaces_possible = bool(servers)
 

@@ -87,7 +87,7 @@ def upnp_interface(st: State, cmd: Command, src: Src):
         raise NotUnderstood
     if yes(cmd.get("disabled")):
         return IGNORED
-    st.upnp_ifs.append((cmd.get("interface"), cmd.get("type", "internal"), src))
+    st.upnp_ifs.append((cmd.get("interface", ""), cmd.get("type", "internal"), src))
 
 
 def snmp(st: State, cmd: Command, src: Src):

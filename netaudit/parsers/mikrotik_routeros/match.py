@@ -19,6 +19,7 @@ is a set of integer ranges (``None`` = unconstrained), interfaces are name sets.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from netaudit.model import AddrMatch, Match, PortRange
 
@@ -229,7 +230,8 @@ def negate(c: Cond, ifaces: frozenset) -> list[Cond]:
         if v is not None:
             nv = r_not(v, MAXV[f])
             if nv:
-                out.append(Cond(**{f: nv}))
+                field_value: dict[str, Any] = {f: nv}  # f is one of the range fields
+                out.append(Cond(**field_value))
     if c.est is not None:
         out.append(Cond(est=not c.est))
     for f in ("inif", "outif"):
@@ -237,7 +239,8 @@ def negate(c: Cond, ifaces: frozenset) -> list[Cond]:
         if v is not None:
             nv = ifaces - v
             if nv:
-                out.append(Cond(**{f: frozenset(nv)}))
+                iface_value: dict[str, Any] = {f: frozenset(nv)}  # inif or outif
+                out.append(Cond(**iface_value))
     return out
 
 

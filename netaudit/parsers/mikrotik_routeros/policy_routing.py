@@ -449,6 +449,7 @@ def _simple(p, r: _Rule, conds: list[Cond], why: str, name: str) -> _Entry:
 
 def _forced_entry(p: State, pc: _Block) -> _Entry:
     """``action=route route-dst=G``: a one-route table to G, without fallback."""
+    assert pc.forced is not None, "the caller passes blocks with a forced gateway"
     gw = int_to_ip(pc.forced)
     table = f"route-dst={gw}"
     why = list(pc.reasons)

@@ -94,7 +94,7 @@ def finish_routes(st: State) -> None:
     # dynamic (the engine reasons over every address the interface may get); the
     # route's next hop is whoever answers on that segment, outside the snapshot.
     for cmd, src in st.dhcp_clients:
-        iface = cmd.get("interface")
+        iface = cmd.get("interface", "")  # dhcp_client() kept only lines with interface=
         if yes(cmd.get("disabled"), st.major == 6):
             continue
         itf = dev.interfaces.get(iface)

@@ -44,7 +44,7 @@ IP_SERVICES = {
 }
 
 
-def service_acl(st: State, name: str, addresses: list[str], src: Src | None) -> str | None:
+def service_acl(st: State, name: str, addresses: list[str], src: Src) -> str | None:
     """A filter permitting ``addresses`` (None when they cover every IPv4 source)."""
     nets = []
     for a in addresses:
@@ -79,7 +79,8 @@ def finish_services(st: State) -> None:
         enabled = not yes(cfg.get("disabled"), not on)
         p = to_int(cfg.get("port"), port)
         addresses = split_list(cfg.get("address"))
-        acl = service_acl(st, f"ip-service-{ros}", addresses, src) if addresses else None
+        # address= comes from a /ip service line, which service() recorded with its __src
+        acl = service_acl(st, f"ip-service-{ros}", addresses, cfg["__src"]) if addresses else None
         vrf = unquote(cfg["vrf"]) if "vrf" in cfg else "main"
         ifaces = None
         if vrf not in ("main", ""):
@@ -110,12 +111,12 @@ def finish_services(st: State) -> None:
     for cmd, src in st.dhcp_servers:
         if yes(cmd.get("disabled"), st.major == 6):
             continue
-        dhcp_ifs.add(cmd.get("interface"))
+        dhcp_ifs.add(cmd.get("interface", ""))  # the handler kept only lines with interface=
         dhcp_src = dhcp_src or src
     for cmd, src in st.dhcp_relays:
         if yes(cmd.get("disabled"), st.major == 6):
             continue
-        dhcp_ifs.add(cmd.get("interface"))
+        dhcp_ifs.add(cmd.get("interface", ""))
         dhcp_src = dhcp_src or src
     if dhcp_ifs:
         svcs.append(
@@ -130,28 +131,28 @@ def finish_services(st: State) -> None:
             return default, None, None
         return yes(got[0].get(key), default), got[1], got[0]
 
-    on, src, cmd = setting("tool bandwidth-server", "enabled", True)
+    on, set_src, set_cmd = setting("tool bandwidth-server", "enabled", True)
     if on:
-        svcs.append(MgmtService("btest", PROTO_TCP, (PortRange(2000, 2000),), source=src))
+        svcs.append(MgmtService("btest", PROTO_TCP, (PortRange(2000, 2000),), source=set_src))
     for menu, name, port in (("ip proxy", "proxy", 8080), ("ip socks", "socks", 1080)):
-        on, src, cmd = setting(menu, "enabled", False)
-        if on:
-            p = to_int(cmd.get("port"), port)
-            svcs.append(MgmtService(name, PROTO_TCP, (PortRange(p, p),), source=src))
-    on, src, cmd = setting("ip smb", "enabled", False)
+        on, set_src, set_cmd = setting(menu, "enabled", False)
+        if on and set_cmd is not None:  # on: a line set it (the default is off)
+            p = to_int(set_cmd.get("port"), port)
+            svcs.append(MgmtService(name, PROTO_TCP, (PortRange(p, p),), source=set_src))
+    on, set_src, set_cmd = setting("ip smb", "enabled", False)
     if on:
-        svcs.append(MgmtService("smb", PROTO_TCP, (PortRange(445, 445),), source=src))
-    on, src, cmd = setting("system ntp server", "enabled", False)
+        svcs.append(MgmtService("smb", PROTO_TCP, (PortRange(445, 445),), source=set_src))
+    on, set_src, set_cmd = setting("system ntp server", "enabled", False)
     if on:
-        svcs.append(MgmtService("ntp", PROTO_UDP, (PortRange(123, 123),), source=src))
-    on, src, cmd = setting("ip upnp", "enabled", False)
+        svcs.append(MgmtService("ntp", PROTO_UDP, (PortRange(123, 123),), source=set_src))
+    on, set_src, set_cmd = setting("ip upnp", "enabled", False)
     if on:
         svcs.append(
             MgmtService(
                 "upnp",
                 PROTO_UDP,
                 (PortRange(1900, 1900),),
-                source=src,
+                source=set_src,
                 partial="UPnP lets inside hosts create port forwards",
             )
         )
@@ -217,7 +218,8 @@ def snmp_service(st: State) -> None:
         addrs.extend(a)
         if c.get("__name") and c["__name"] != "public":
             st.add_secret(c["__name"])
-    acl = None if unrestricted else service_acl(st, "snmp-community", addrs, src)
+    # enabled: a /snmp line set it, and snmp() recorded its __src
+    acl = None if unrestricted else service_acl(st, "snmp-community", addrs, st.snmp["__src"])
     st.facts.snmp_default_community = "public" in names
     dev.services.append(MgmtService("snmp", PROTO_UDP, (PortRange(161, 161),), acl=acl, insecure=True, source=src))
 

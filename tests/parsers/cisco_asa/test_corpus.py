@@ -4,6 +4,7 @@ Every file parses without an exception, unrecognized lines are reported (never
 raised), and vendor detection picks the right parser for every file.  Run with
 ``-s`` to see the per-file coverage table.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,7 +24,7 @@ FILES = sorted(p for p in CORPUS.iterdir() if p.is_file()) if CORPUS.is_dir() el
 # marker at all) — the IOS parser must claim those, the ASA parser must not.
 NOT_CONFIG = {"BUILD.bazel"}
 IOS_SYNTAX = {"ospf-intervals", "ospf-network-types"}
-CLAIM = 50          # netaudit.inputs.CLAIM: the minimum score that claims a file
+CLAIM = 50  # netaudit.inputs.CLAIM: the minimum score that claims a file
 
 _cache: dict[Path, object] = {}
 
@@ -40,7 +41,7 @@ def test_corpus_present():
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_file_parses_and_reports_instead_of_raising(path):
-    res = parsed(path)                      # any exception fails the test
+    res = parsed(path)  # any exception fails the test
     assert len(res.devices) == 1
     rep = res.report
     assert rep.lines == len(path.read_text().splitlines())
@@ -62,8 +63,7 @@ def test_vendor_detection_is_right(path):
         assert asa >= 80 and ios <= 20
 
 
-@pytest.mark.parametrize("path", [p for p in FILES if p.name not in NOT_CONFIG | IOS_SYNTAX],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in FILES if p.name not in NOT_CONFIG | IOS_SYNTAX], ids=lambda p: p.name)
 def test_asa_file_is_understood(path):
     rep = parsed(path).report
     assert rep.unrecognized == [], [(u.line, u.text) for u in rep.unrecognized]
@@ -74,16 +74,16 @@ def test_coverage_table():
     rows = []
     for path in FILES:
         rep = parsed(path).report
-        rows.append((path.name, rep.lines, rep.ignored, len(rep.unrecognized),
-                     len(rep.partially_understood)))
+        rows.append((path.name, rep.lines, rep.ignored, len(rep.unrecognized), len(rep.partially_understood)))
     print(f"\n{'file':40} {'lines':>6} {'ignored':>8} {'unrec':>6} {'partial':>8}")
     for name, lines, ign, unrec, part in rows:
-        print(f"{name:40} {lines:6} {ign:8} {unrec:6} {part:8}  "
-              f"{100 * (1 - unrec / lines):6.2f}% understood")
+        print(f"{name:40} {lines:6} {ign:8} {unrec:6} {part:8}  {100 * (1 - unrec / lines):6.2f}% understood")
     asa_rows = [r for r in rows if r[0] not in NOT_CONFIG | IOS_SYNTAX]
     total = sum(r[1] for r in asa_rows)
-    print(f"{'ASA files':40} {total:6} {sum(r[2] for r in asa_rows):8} "
-          f"{sum(r[3] for r in asa_rows):6} {sum(r[4] for r in asa_rows):8}")
+    print(
+        f"{'ASA files':40} {total:6} {sum(r[2] for r in asa_rows):8} "
+        f"{sum(r[3] for r in asa_rows):6} {sum(r[4] for r in asa_rows):8}"
+    )
     assert sum(r[3] for r in asa_rows) == 0
 
 
@@ -98,7 +98,7 @@ def test_filters_snippet_bindings():
     d = dev("asa-filters")
     assert d.interfaces["GigabitEthernet0/1"].filter_out == "FILTER_OUT"
     assert d.interfaces["GigabitEthernet0/5"].filter_out == "FILTER_OUT5"
-    assert d.interfaces["GigabitEthernet0/2"].filter_out is None      # FILTER_UNDEF: rejected
+    assert d.interfaces["GigabitEthernet0/2"].filter_out is None  # FILTER_UNDEF: rejected
     assert any(r.name == "FILTER_UNDEF" and not r.defined for r in d.references)
 
 
@@ -119,14 +119,13 @@ def test_static_route_snippets():
     d = dev("asa-static-route")
     assert [(str(r.prefix), r.distance) for r in d.routes] == [("0.0.0.0/0", 2), ("1.0.0.0/8", 3)]
     d = dev("asa-static-gh-5729")
-    assert d.routes == []                              # every nameif is undefined
+    assert d.routes == []  # every nameif is undefined
     assert {r.name for r in d.references if not r.defined} == {"management", "iad-xxx", "iad-xxxn"}
 
 
 def test_nested_object_group_snippets_report_undefined_members():
     d = dev("asa-nested-network-object-group")
-    assert {r.name for r in d.references if not r.defined} == {"UNDEFINED_GROUP",
-                                                               "UNDEFINED_GROUP_MIXED"}
+    assert {r.name for r in d.references if not r.defined} == {"UNDEFINED_GROUP", "UNDEFINED_GROUP_MIXED"}
 
 
 def test_failover_and_ntp_snippets():

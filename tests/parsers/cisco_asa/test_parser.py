@@ -1,5 +1,6 @@
 """Cisco ASA parser: one focused test per modelled rule (parser output and, where the
 rule is about what passes, the engine's verdict on a tiny office)."""
+
 from __future__ import annotations
 
 import textwrap
@@ -23,8 +24,9 @@ def parse(text: str, file: str = "fw.cfg", head: bool = True):
     result = cisco_asa.parse((HEAD + body) if head else body, file)
     assert len(result.devices) == 1
     # no internal error may hide behind a warning
-    assert not any("resolution failed" in w or "line not understood (" in w
-                   for w in result.report.warnings), result.report.warnings
+    assert not any("resolution failed" in w or "line not understood (" in w for w in result.report.warnings), (
+        result.report.warnings
+    )
     return result.devices[0], result.report
 
 
@@ -69,7 +71,7 @@ OUTSIDE = Zone("internet", "external", attach=[("FW", "GigabitEthernet0/0")])
 
 
 def matrix(text: str, zone_list=(INSIDE, DMZ, OUTSIDE)):
-    dev, rep = parse(text)
+    dev, _rep = parse(text)
     topo = topology.build([dev])
     site = Site(unit="t", zones=list(zone_list))
     placed, addrs, _ = zones.resolve(site, topo)
@@ -93,13 +95,12 @@ def test_hostname_version_vendor_and_source():
 
 
 def test_hostname_falls_back_to_file_name():
-    dev, rep = parse("interface GigabitEthernet0/0\n nameif outside\n", "dir/edge-fw_config.txt",
-                     head=False)
+    dev, _rep = parse("interface GigabitEthernet0/0\n nameif outside\n", "dir/edge-fw_config.txt", head=False)
     assert dev.hostname == "edge-fw"
 
 
 def test_comment_lines_are_ignored_and_unknown_lines_reported_with_numbers():
-    dev, rep = parse("""
+    _dev, rep = parse("""
     : Saved
     : Serial Number: X
     !
@@ -110,13 +111,12 @@ def test_comment_lines_are_ignored_and_unknown_lines_reported_with_numbers():
     Cryptochecksum:0123456789abcdef
     : end
     """)
-    assert [(u.line, u.text) for u in rep.unrecognized] == [(6, "frobnicate the widgets"),
-                                                             (9, "teleport enable")]
+    assert [(u.line, u.text) for u in rep.unrecognized] == [(6, "frobnicate the widgets"), (9, "teleport enable")]
     assert rep.lines == 11 and rep.ignored == 5
 
 
 def test_trailing_comment_after_command_is_dropped():
-    dev, rep = parse("""
+    _dev, rep = parse("""
     object-group service G
      service-object udp eq 1235              ! destination is optional
     """)
@@ -124,7 +124,7 @@ def test_trailing_comment_after_command_is_dropped():
 
 
 def test_nameif_security_level_and_defaults():
-    dev, rep = parse("""
+    dev, _rep = parse("""
     interface GigabitEthernet0/0
      nameif outside
      ip address 198.51.100.2 255.255.255.0
@@ -138,10 +138,10 @@ def test_nameif_security_level_and_defaults():
     """)
     out, ins, dmz = (dev.interfaces[f"GigabitEthernet0/{i}"] for i in range(3))
     assert (out.zone, out.security_level) == ("outside", 0)
-    assert (ins.zone, ins.security_level) == ("inside", 100)        # ASA default for "inside"
+    assert (ins.zone, ins.security_level) == ("inside", 100)  # ASA default for "inside"
     assert (dmz.zone, dmz.security_level) == ("dmz", 50)
     assert ins.addresses == [IPNetwork("10.1.1.1/24")]
-    assert ins.virtual_addresses == [IPNetwork("10.1.1.2/24")]      # the failover peer's address
+    assert ins.virtual_addresses == [IPNetwork("10.1.1.2/24")]  # the failover peer's address
 
 
 def test_interface_without_nameif_passes_no_traffic():
@@ -155,7 +155,7 @@ def test_interface_without_nameif_passes_no_traffic():
 
 
 def test_subinterface_vlan_port_channel_and_redundant_members():
-    dev, rep = parse("""
+    dev, _rep = parse("""
     interface GigabitEthernet0/1
      channel-group 1 mode active
      no nameif
@@ -178,7 +178,7 @@ def test_subinterface_vlan_port_channel_and_redundant_members():
 
 
 def test_asa5505_vlan_interfaces_and_switch_ports():
-    dev, rep = parse("""
+    dev, _rep = parse("""
     interface Ethernet0/0
      switchport access vlan 2
     interface Ethernet0/1
@@ -196,13 +196,14 @@ def test_asa5505_vlan_interfaces_and_switch_ports():
     """)
     e0, e1, e2 = (dev.interfaces[f"Ethernet0/{i}"] for i in range(3))
     assert (e0.mode, e0.access_vlan) == (L2Mode.ACCESS, 2)
-    assert (e1.mode, e1.access_vlan) == (L2Mode.ACCESS, 1)          # default VLAN 1
+    assert (e1.mode, e1.access_vlan) == (L2Mode.ACCESS, 1)  # default VLAN 1
     assert e2.mode == L2Mode.TRUNK and e2.allowed_vlans == frozenset({1, 3})
     assert dev.interfaces["Vlan1"].kind == IfKind.SVI
 
 
 def test_no_forward_interface_blocks_that_pair():
-    m, dev = matrix("""
+    m, _dev = matrix(
+        """
     interface Ethernet0/0
      switchport access vlan 2
     interface Ethernet0/1
@@ -221,12 +222,16 @@ def test_no_forward_interface_blocks_that_pair():
      nameif dmz
      security-level 50
      ip address 10.1.2.1 255.255.255.0
-    """, (Zone("staff", "internal", [IPNetwork("10.1.1.0/24")], attach=[("FW", "Ethernet0/2")]),
-          Zone("dmz", "dmz", [IPNetwork("10.1.2.0/24")], attach=[("FW", "Ethernet0/1")]),
-          Zone("internet", "external", attach=[("FW", "Ethernet0/0")])))
+    """,
+        (
+            Zone("staff", "internal", [IPNetwork("10.1.1.0/24")], attach=[("FW", "Ethernet0/2")]),
+            Zone("dmz", "dmz", [IPNetwork("10.1.2.0/24")], attach=[("FW", "Ethernet0/1")]),
+            Zone("internet", "external", attach=[("FW", "Ethernet0/0")]),
+        ),
+    )
     assert m[("dmz", "internet")].verdict == REACHABLE
     assert m[("staff", "dmz")].verdict == REACHABLE
-    assert m[("dmz", "staff")].verdict == BLOCKED               # lower anyway, and no forward
+    assert m[("dmz", "staff")].verdict == BLOCKED  # lower anyway, and no forward
 
 
 # --------------------------------------------------------------------------- access lists
@@ -280,11 +285,12 @@ def only(line) -> Match:
 
 
 def test_acl_addresses_use_masks_hosts_any_names_and_interface():
-    (l1, l2, l3, l4), dev, rep = acl(
+    (l1, l2, l3, l4), _dev, rep = acl(
         "permit ip 10.1.1.0 255.255.255.0 host 10.2.2.2",
         "deny ip any4 any",
         "permit ip host LOGSRV interface outside",
-        "permit ip any 10.0.0.0 255.0.0.0")
+        "permit ip any 10.0.0.0 255.0.0.0",
+    )
     assert only(l1) == Match(src=net("10.1.1.0/24"), dst=host("10.2.2.2"))
     assert l2.action == Action.DENY and only(l2) == Match()
     assert only(l3) == Match(src=host("10.9.9.9"), dst=host("198.51.100.2"))
@@ -293,42 +299,38 @@ def test_acl_addresses_use_masks_hosts_any_names_and_interface():
 
 
 def test_acl_objects_and_nested_groups():
-    (l1, l2, l3), dev, rep = acl(
-        "permit tcp any object WEB eq https",
-        "permit ip object RANGE object-group GRP",
-        "permit ip object NETS any")
+    (l1, l2, l3), _dev, _rep = acl(
+        "permit tcp any object WEB eq https", "permit ip object RANGE object-group GRP", "permit ip object NETS any"
+    )
     assert only(l1) == Match(dst=host("10.1.2.10"), protocols=(6,), dst_ports=(PortRange(443, 443),))
     m = only(l2)
-    assert set(m.src) == {AddrMatch(ip("10.1.3.1"), 0), AddrMatch(ip("10.1.3.2"), 1),
-                          AddrMatch(ip("10.1.3.4"), 0)}
-    assert set(m.dst) == set(host("10.1.4.4") + net("10.1.5.0/24") + host("10.1.2.10")
-                             + host("10.1.6.6"))
+    assert set(m.src) == {AddrMatch(ip("10.1.3.1"), 0), AddrMatch(ip("10.1.3.2"), 1), AddrMatch(ip("10.1.3.4"), 0)}
+    assert set(m.dst) == set(host("10.1.4.4") + net("10.1.5.0/24") + host("10.1.2.10") + host("10.1.6.6"))
     assert only(l3).src == net("10.1.0.0/16")
 
 
 def test_acl_service_port_protocol_and_icmp_groups():
-    (l1, l2, l3, l4, l5), dev, rep = acl(
+    (l1, l2, l3, l4, l5), _dev, _rep = acl(
         "permit tcp any any object-group WEBPORTS",
         "permit object-group MIXED any host 10.1.2.10",
         "permit object-group TCPUDP any any eq 53",
         "permit icmp any any object-group PINGS",
-        "permit object SSH any any")
+        "permit object SSH any any",
+    )
     assert only(l1).dst_ports == (PortRange(80, 80), PortRange(8080, 8081))
     got = {(m.protocols, m.dst_ports, m.icmp_type) for m in l2.matches}
-    assert got == {((6,), (PortRange(443, 443),), None), ((17,), (PortRange(53, 53),), None),
-                   ((1,), None, 8)}
+    assert got == {((6,), (PortRange(443, 443),), None), ((17,), (PortRange(53, 53),), None), ((1,), None, 8)}
     assert only(l3).protocols == (6, 17) and only(l3).dst_ports == (PortRange(53, 53),)
     assert {m.icmp_type for m in l4.matches} == {8, 11}
     assert only(l5) == Match(protocols=(6,), dst_ports=(PortRange(22, 22),))
 
 
 def test_acl_port_operators_and_asa_port_names():
-    (l1, l2, l3), dev, rep = acl(
-        "permit tcp any range 1024 65535 any eq https",
-        "permit udp any any eq www",
-        "deny tcp any any neq telnet")
+    (l1, l2, l3), _dev, _rep = acl(
+        "permit tcp any range 1024 65535 any eq https", "permit udp any any eq www", "deny tcp any any neq telnet"
+    )
     assert only(l1).src_ports == (PortRange(1024, 65535),)
-    assert only(l2).dst_ports == (PortRange(80, 80),)          # ASA-only UDP name
+    assert only(l2).dst_ports == (PortRange(80, 80),)  # ASA-only UDP name
     assert only(l3).dst_ports == (PortRange(0, 22), PortRange(24, 65535))
 
 
@@ -345,38 +347,37 @@ def test_acl_options_inactive_time_range_log_line_number_and_remark():
     dev, rep = parse(text)
     lines = lines_of(dev, "A")
     assert [ln.source.text.split()[-1] for ln in lines][:1] == ["300"]
-    assert len(lines) == 3                                          # inactive line skipped
+    assert len(lines) == 3  # inactive line skipped
     assert lines[1].partial and "time-range" in lines[1].partial
     assert lines[0].partial is None and lines[2].partial is None
     assert rep.unrecognized == []
 
 
 def test_acl_ipv6_only_entries_match_no_ipv4_packet():
-    (l1, l2), dev, rep = acl("permit ip any6 any", "permit ip host 2001:db8::1 any")
+    (l1, l2), _dev, _rep = acl("permit ip any6 any", "permit ip host 2001:db8::1 any")
     assert l1.matches == [] and l2.matches == []
 
 
 def test_acl_undefined_object_is_a_superset_partial_line_and_a_reference():
     (l1,), dev, rep = acl("permit tcp any object-group NOPE eq 22")
     assert only(l1).dst is None and "NOPE undefined" in l1.partial
-    assert any(r.kind == "object-group" and r.name == "NOPE" and not r.defined
-               for r in dev.references)
+    assert any(r.kind == "object-group" and r.name == "NOPE" and not r.defined for r in dev.references)
     assert rep.partially_understood
 
 
 def test_acl_entry_not_understood_is_unrecognized_and_a_partial_line():
-    (l1,), dev, rep = acl("permit tcp any any eq no-such-port")
+    (l1,), _dev, rep = acl("permit tcp any any eq no-such-port")
     assert [u.line for u in rep.unrecognized] == [l1.source.line]
     assert l1.partial and l1.matches == [Match()]
 
 
 def test_identity_qualifiers_make_the_line_partial():
-    (l1,), dev, rep = acl("permit ip user LOCAL\\alice any any")
+    (l1,), _dev, _rep = acl("permit ip user LOCAL\\alice any any")
     assert l1.partial and "user" in l1.partial and only(l1) == Match()
 
 
 def test_standard_acls_are_not_packet_filters():
-    dev, rep = parse("access-list SPLIT standard permit 10.1.0.0 255.255.0.0\n")
+    dev, _rep = parse("access-list SPLIT standard permit 10.1.0.0 255.255.0.0\n")
     assert "SPLIT" not in dev.filters and "SPLIT" in dev.facts.standard_acls
 
 
@@ -386,14 +387,18 @@ def test_standard_acls_are_not_packet_filters():
 def test_higher_to_lower_passes_lower_to_higher_does_not():
     m, dev = matrix(IFACES)
     assert verdicts(m) == {
-        ("staff", "dmz"): REACHABLE, ("staff", "internet"): REACHABLE,
-        ("dmz", "staff"): BLOCKED, ("dmz", "internet"): REACHABLE,
-        ("internet", "staff"): BLOCKED, ("internet", "dmz"): BLOCKED}
+        ("staff", "dmz"): REACHABLE,
+        ("staff", "internet"): REACHABLE,
+        ("dmz", "staff"): BLOCKED,
+        ("dmz", "internet"): REACHABLE,
+        ("internet", "staff"): BLOCKED,
+        ("internet", "dmz"): BLOCKED,
+    }
     assert dev.forward_filter == POLICY
     cell = m[("staff", "dmz")]
     assert cell.services == ["ip"]
     rules = [r["text"] for h in cell.witness.hops for r in h["rules"]]
-    assert "security-level 100" in rules                        # the line that let it through
+    assert "security-level 100" in rules  # the line that let it through
     blk = [b["text"] for b in m[("dmz", "staff")].blocking]
     assert "security-level 50" in blk
 
@@ -422,28 +427,36 @@ def test_equal_levels_need_same_security_traffic_inter_interface():
     m, _ = matrix(SAME + "same-security-traffic permit inter-interface\n", (INSIDE, WIFI, OUTSIDE))
     cell = m[("wifi", "staff")]
     assert cell.verdict == REACHABLE
-    assert "same-security-traffic permit inter-interface" in [
-        r["text"] for h in cell.witness.hops for r in h["rules"]]
+    assert "same-security-traffic permit inter-interface" in [r["text"] for h in cell.witness.hops for r in h["rules"]]
 
 
 def test_same_security_gate_applies_even_when_an_acl_permits():
     text = SAME + "access-list W extended permit ip any any\naccess-group W in interface wifi\n"
     m, _ = matrix(text, (INSIDE, WIFI, OUTSIDE))
-    assert m[("wifi", "staff")].verdict == BLOCKED              # no inter-interface
+    assert m[("wifi", "staff")].verdict == BLOCKED  # no inter-interface
     assert m[("wifi", "internet")].verdict == REACHABLE
 
 
 def test_hairpin_needs_intra_interface():
     dev, _ = parse(SAME)
-    gate = [ln for ln in lines_of(dev, POLICY) if ln.action == Action.DENY
-            and any(m.in_ifaces == m.out_ifaces == frozenset({"GigabitEthernet0/1"})
-                    for m in ln.matches)]
+    gate = [
+        ln
+        for ln in lines_of(dev, POLICY)
+        if ln.action == Action.DENY
+        and any(m.in_ifaces == m.out_ifaces == frozenset({"GigabitEthernet0/1"}) for m in ln.matches)
+    ]
     assert gate
     dev, _ = parse(SAME + "same-security-traffic permit intra-interface\n")
-    hair = [ln for ln in lines_of(dev, POLICY) if ln.action == Action.PERMIT
-            and ln.source.text == "same-security-traffic permit intra-interface"]
+    hair = [
+        ln
+        for ln in lines_of(dev, POLICY)
+        if ln.action == Action.PERMIT and ln.source.text == "same-security-traffic permit intra-interface"
+    ]
     assert {next(iter(m.in_ifaces)) for ln in hair for m in ln.matches} == {
-        "GigabitEthernet0/0", "GigabitEthernet0/1", "GigabitEthernet0/2"}
+        "GigabitEthernet0/0",
+        "GigabitEthernet0/1",
+        "GigabitEthernet0/2",
+    }
 
 
 def test_inbound_acl_replaces_the_level_rule_both_ways():
@@ -453,13 +466,13 @@ def test_inbound_acl_replaces_the_level_rule_both_ways():
     access-group OUT_IN in interface outside
     access-group IN_IN in interface inside
     """)
-    m, dev = matrix(text)
+    m, _dev = matrix(text)
     assert m[("internet", "dmz")].verdict == REACHABLE
     assert m[("internet", "dmz")].services == ["tcp/443"]
     assert m[("internet", "staff")].verdict == BLOCKED
-    assert m[("staff", "dmz")].services == ["tcp/443"]           # ACL, not "100 > 50"
+    assert m[("staff", "dmz")].services == ["tcp/443"]  # ACL, not "100 > 50"
     blk = [b["text"] for b in m[("internet", "staff")].blocking]
-    assert "access-group OUT_IN in interface outside" in blk     # the ACL's implicit deny
+    assert "access-group OUT_IN in interface outside" in blk  # the ACL's implicit deny
 
 
 def test_global_acl_comes_after_interface_acls_and_disables_levels():
@@ -470,17 +483,19 @@ def test_global_acl_comes_after_interface_acls_and_disables_levels():
     access-group G global
     """)
     m, dev = matrix(text)
-    assert m[("staff", "dmz")].services == ["tcp/443"]           # interface ACL, then global
-    assert m[("dmz", "internet")].services == ["tcp/443"]        # levels no longer apply
+    assert m[("staff", "dmz")].services == ["tcp/443"]  # interface ACL, then global
+    assert m[("dmz", "internet")].services == ["tcp/443"]  # levels no longer apply
     assert m[("internet", "dmz")].services == ["tcp/443"]
     texts = [ln.source.text for ln in lines_of(dev, POLICY)]
-    assert texts.index("access-list IN_IN extended deny tcp any any eq 23") < texts.index(
-        "access-list G extended permit tcp any any eq https") < texts.index("access-group G global")
+    assert (
+        texts.index("access-list IN_IN extended deny tcp any any eq 23")
+        < texts.index("access-list G extended permit tcp any any eq https")
+        < texts.index("access-group G global")
+    )
 
 
 def test_outbound_acl_is_an_interface_filter():
-    text = IFACES + "access-list D_OUT extended permit tcp any any eq www\n" \
-                    "access-group D_OUT out interface dmz\n"
+    text = IFACES + "access-list D_OUT extended permit tcp any any eq www\naccess-group D_OUT out interface dmz\n"
     m, dev = matrix(text)
     assert dev.interfaces["GigabitEthernet0/2"].filter_out == "D_OUT"
     assert m[("staff", "dmz")].services == ["tcp/80"]
@@ -490,11 +505,10 @@ def test_outbound_acl_is_an_interface_filter():
 def test_undefined_acl_in_access_group_is_rejected_not_applied():
     text = IFACES + "access-group NOPE in interface dmz\naccess-group NOPE2 out interface inside\n"
     m, dev = matrix(text)
-    assert m[("dmz", "internet")].verdict == REACHABLE           # levels still decide
+    assert m[("dmz", "internet")].verdict == REACHABLE  # levels still decide
     assert m[("dmz", "staff")].verdict == BLOCKED
     assert dev.interfaces["GigabitEthernet0/1"].filter_out is None
-    assert {(r.name, r.defined) for r in dev.references if r.kind == "acl"} == {
-        ("NOPE", False), ("NOPE2", False)}
+    assert {(r.name, r.defined) for r in dev.references if r.kind == "acl"} == {("NOPE", False), ("NOPE2", False)}
 
 
 def test_management_only_interface_carries_no_transit():
@@ -512,7 +526,7 @@ def test_management_only_interface_carries_no_transit():
     assert m[("mgmt", "internet")].verdict == BLOCKED
     assert "management-only" in [b["text"] for b in m[("staff", "mgmt")].blocking]
     (route,) = dev.routes
-    assert route.vrf == "management"                            # ASA 9.5+ management table
+    assert route.vrf == "management"  # ASA 9.5+ management table
 
 
 def test_control_plane_access_group_becomes_the_input_policy():
@@ -531,12 +545,15 @@ def test_control_plane_access_group_becomes_the_input_policy():
 # --------------------------------------------------------------------------- NAT
 
 
-NAT_IFACES = IFACES + """
+NAT_IFACES = (
+    IFACES
+    + """
 object network WEB
  host 10.1.2.10
 object network STAFF
  subnet 10.1.1.0 255.255.255.0
 """
+)
 
 
 def test_static_object_nat_untranslates_before_the_acl_on_the_real_address():
@@ -566,8 +583,11 @@ def test_dynamic_interface_pat_and_object_nat_order():
     dev, _ = parse(text)
     kinds = [(r.kind, r.to_ip, r.to_interface) for r in dev.nat_rules]
     # static before dynamic, whatever the config order (ASA section 2)
-    assert kinds == [("source", ip("198.51.100.10"), None), ("destination", ip("10.1.2.10"), None),
-                     ("source", None, "GigabitEthernet0/0")]
+    assert kinds == [
+        ("source", ip("198.51.100.10"), None),
+        ("destination", ip("10.1.2.10"), None),
+        ("source", None, "GigabitEthernet0/0"),
+    ]
 
 
 def test_static_port_forwarding_on_the_interface_address():
@@ -577,8 +597,7 @@ def test_static_port_forwarding_on_the_interface_address():
     """)
     dev, _ = parse(text)
     src_rule, dst_rule = dev.nat_rules
-    assert dst_rule.match == Match(dst=host("198.51.100.2"), protocols=(6,),
-                                   dst_ports=(PortRange(443, 443),))
+    assert dst_rule.match == Match(dst=host("198.51.100.2"), protocols=(6,), dst_ports=(PortRange(443, 443),))
     assert (dst_rule.to_ip, dst_rule.to_port) == (ip("10.1.2.10"), 8443)
     assert src_rule.to_interface == "GigabitEthernet0/0"
 
@@ -603,7 +622,11 @@ def test_twice_nat_sections_identity_and_partial_forms():
     # identity NAT: nothing; source static: two rules; destination translation: partial;
     # after-auto comes last
     assert [(r.kind, r.partial is not None) for r in rules] == [
-        ("source", False), ("destination", False), ("source", True), ("source", False)]
+        ("source", False),
+        ("destination", False),
+        ("source", True),
+        ("source", False),
+    ]
     assert rules[0].to_ip == ip("198.51.100.20") and rules[1].to_ip == ip("10.1.2.10")
     assert rules[-1].to_interface == "GigabitEthernet0/0" and rules[-1].match == Match(src=None)
     assert any("destination translation" in p["reason"] for p in rep.partially_understood)
@@ -637,16 +660,18 @@ def test_pre_83_nat_makes_the_policy_partial():
 
 
 def test_routes_by_nameif_distance_null0_tunneled_and_undefined():
-    dev, rep = parse(IFACES + textwrap.dedent("""
+    dev, rep = parse(
+        IFACES
+        + textwrap.dedent("""
     route outside 0.0.0.0 0.0.0.0 198.51.100.1 1
     route inside 10.50.0.0 255.255.0.0 10.1.1.254 5 track 3
     route null0 10.66.0.0 255.255.0.0
     route outside 0.0.0.0 0.0.0.0 198.51.100.9 tunneled
     route nowhere 10.77.0.0 255.255.0.0 10.7.7.7
-    """))
+    """)
+    )
     r0, r1, r2 = dev.routes
-    assert (r0.prefix, r0.interface, r0.next_hop) == (IPNetwork("0.0.0.0/0"), "GigabitEthernet0/0",
-                                                      ip("198.51.100.1"))
+    assert (r0.prefix, r0.interface, r0.next_hop) == (IPNetwork("0.0.0.0/0"), "GigabitEthernet0/0", ip("198.51.100.1"))
     assert (r1.interface, r1.distance) == ("GigabitEthernet0/1", 5)
     assert r2.drop and r2.prefix == IPNetwork("10.66.0.0/16")
     assert any("tunneled" in p["reason"] for p in rep.partially_understood)
@@ -666,7 +691,9 @@ def test_urpf_from_ip_verify_reverse_path():
 # --------------------------------------------------------------------------- management plane
 
 
-MGMT = IFACES + """
+MGMT = (
+    IFACES
+    + """
 http server enable
 http 10.1.1.0 255.255.255.0 inside
 ssh 10.1.1.0 255.255.255.0 inside
@@ -674,6 +701,7 @@ ssh 0.0.0.0 0.0.0.0 dmz
 telnet 0.0.0.0 0.0.0.0 outside
 telnet 10.1.1.5 255.255.255.255 inside
 """
+)
 
 
 def test_management_lines_listen_only_on_their_interface_for_its_own_address():
@@ -690,8 +718,7 @@ def test_management_lines_listen_only_on_their_interface_for_its_own_address():
     https = svcs(dev, "https")
     assert [s.ports for s in https] == [(PortRange(443, 443),)] and not https[0].insecure
     assert all(s.insecure for s in svcs(dev, "telnet"))
-    assert {next(iter(s.interfaces)) for s in svcs(dev, "ssh")} == {"GigabitEthernet0/1",
-                                                                   "GigabitEthernet0/2"}
+    assert {next(iter(s.interfaces)) for s in svcs(dev, "ssh")} == {"GigabitEthernet0/1", "GigabitEthernet0/2"}
 
 
 def test_http_lines_need_http_server_enable_and_its_port():
@@ -707,10 +734,10 @@ def test_icmp_rules_are_per_interface_first_match_with_implicit_deny():
     icmp permit 10.1.1.0 255.255.255.0 echo inside
     icmp deny any outside
     """)
-    m, dev = matrix(text)
+    m, _dev = matrix(text)
     assert m[("staff", "@devices")].services == ["icmp/8"]
     assert m[("internet", "@devices")].verdict == BLOCKED
-    assert m[("dmz", "@devices")].services == ["icmp/8"]       # no rule for dmz: answered
+    assert m[("dmz", "@devices")].services == ["icmp/8"]  # no rule for dmz: answered
 
 
 def test_snmp_only_configured_pollers_and_dhcp_server():
@@ -725,7 +752,7 @@ def test_snmp_only_configured_pollers_and_dhcp_server():
     (snmp,) = svcs(dev, "snmp")
     assert snmp.interfaces == {"GigabitEthernet0/1"} and snmp.acl == "asa-mgmt-snmp"
     assert m[("staff", "@devices")].services == ["icmp/8", "udp/67", "udp/161"]
-    assert m[("internet", "@devices")].services == ["icmp/8"]   # a trap receiver cannot poll
+    assert m[("internet", "@devices")].services == ["icmp/8"]  # a trap receiver cannot poll
     assert "s3cr3t" in dev.secrets
 
 
@@ -750,8 +777,16 @@ def test_secrets_are_collected():
     failover key FoKey555
     ldap-login-password LdapPw11
     """)
-    assert {"8Ry2YjIyt7RRXU24", "2KFQnbNIdI.2KYOU", "Zx9qLmN3pQ", "TacacsKey1", "VpnPsk123",
-            "RemotePsk9", "NtpKey77", "FoKey555"} <= dev.secrets
+    assert {
+        "8Ry2YjIyt7RRXU24",
+        "2KFQnbNIdI.2KYOU",
+        "Zx9qLmN3pQ",
+        "TacacsKey1",
+        "VpnPsk123",
+        "RemotePsk9",
+        "NtpKey77",
+        "FoKey555",
+    } <= dev.secrets
     assert dev.facts.enable_password is not None
 
 
@@ -771,26 +806,36 @@ def test_acls_used_by_other_features_are_references_not_unused():
      vpn-filter value NOPE
     """)
     assert {(r.name, r.defined) for r in dev.references} == {
-        ("VPN", True), ("CAP", True), ("DAP", True), ("NOPE", False)}
+        ("VPN", True),
+        ("CAP", True),
+        ("DAP", True),
+        ("NOPE", False),
+    }
     assert rep.unrecognized == []
 
 
 def test_transparent_mode_marks_interfaces_partial():
-    dev, rep = parse("firewall transparent\n" + IFACES)
+    dev, _rep = parse("firewall transparent\n" + IFACES)
     assert all(i.partial for i in dev.interfaces.values() if i.zone)
 
 
 # --------------------------------------------------------------------------- detection
 
 
-@pytest.mark.parametrize("text, asa", [
-    ("ASA Version 9.8(2)\nhostname X\n", True),
-    ("NGFW Version 7.0.1\nhostname X\n", True),
-    (": Saved\n:\nhostname X\ninterface GigabitEthernet0/0\n nameif outside\n security-level 0\n", True),
-    ("version 15.2\nhostname R\ninterface GigabitEthernet0/0\n ip address 10.0.0.1 255.255.255.0\n"
-     "ip access-list extended X\n permit ip any any\nline vty 0 4\n", False),
-    ("config system interface\n edit port1\n", False),
-])
+@pytest.mark.parametrize(
+    "text, asa",
+    [
+        ("ASA Version 9.8(2)\nhostname X\n", True),
+        ("NGFW Version 7.0.1\nhostname X\n", True),
+        (": Saved\n:\nhostname X\ninterface GigabitEthernet0/0\n nameif outside\n security-level 0\n", True),
+        (
+            "version 15.2\nhostname R\ninterface GigabitEthernet0/0\n ip address 10.0.0.1 255.255.255.0\n"
+            "ip access-list extended X\n permit ip any any\nline vty 0 4\n",
+            False,
+        ),
+        ("config system interface\n edit port1\n", False),
+    ],
+)
 def test_detect(text, asa):
     score = cisco_asa.detect(text)
     if asa:
@@ -848,17 +893,18 @@ def test_ftd_global_acl_with_interface_qualifiers():
     dev, rep = parse(FTD, head=False)
     assert rep.unrecognized == []
     first = lines_of(dev, "CSM_FW_ACL_")[0]
-    assert first.action == Action.PERMIT                                  # trust
-    assert only(first).in_ifaces == {"GigabitEthernet0/1"} and only(first).out_ifaces == {
-        "GigabitEthernet0/0"}
+    assert first.action == Action.PERMIT  # trust
+    assert only(first).in_ifaces == {"GigabitEthernet0/1"} and only(first).out_ifaces == {"GigabitEthernet0/0"}
     text = "NGFW Version 7.0.1\nhostname FW\n" + textwrap.dedent(FTD)
     assert cisco_asa.detect(text) >= 80
     dev = cisco_asa.parse(text, "ftd.cfg").devices[0]
     topo = topology.build([dev])
     site = Site(unit="t", zones=[INSIDE, DMZ, OUTSIDE])
     placed, addrs, _ = zones.resolve(site, topo)
-    cells = {(c.src, c.dst): c for c in compute_matrix(Engine(topo, placed, addrs, HeaderSpace()),
-                                                       ["staff", "dmz", "internet"])}
+    cells = {
+        (c.src, c.dst): c
+        for c in compute_matrix(Engine(topo, placed, addrs, HeaderSpace()), ["staff", "dmz", "internet"])
+    }
     assert cells[("staff", "internet")].services == ["ip"]
     assert cells[("staff", "dmz")].services == ["tcp/443"]
     assert cells[("internet", "dmz")].services == ["tcp/443"]
@@ -897,46 +943,50 @@ def fixture(name: str):
 
 
 def test_fixture_asa5505_branch():
-    dev, rep = fixture("asa5505-branch.cfg")
+    dev, _rep = fixture("asa5505-branch.cfg")
     assert dev.os_version == "8.4(7)"
     assert dev.interfaces["Ethernet0/3"].access_vlan == 3
-    vlan2 = dev.interfaces["Vlan2"]          # ip address dhcp setroute
+    vlan2 = dev.interfaces["Vlan2"]  # ip address dhcp setroute
     assert vlan2.dynamic_address and vlan2.partial is None
     assert [(str(r.prefix), r.interface, r.runtime_gateway) for r in dev.routes] == [("0.0.0.0/0", "Vlan2", True)]
-    assert [len(f.lines) for n, f in dev.filters.items() if n == "GUEST_IN"] == [3]   # inactive skipped
+    assert [len(f.lines) for n, f in dev.filters.items() if n == "GUEST_IN"] == [3]  # inactive skipped
     staff = Zone("staff", "internal", [IPNetwork("192.168.10.0/24")], attach=[("UBND-PHUONG-FW", "Ethernet0/1")])
     guest = Zone("guest", "guest", [IPNetwork("192.168.30.0/24")], attach=[("UBND-PHUONG-FW", "Ethernet0/3")])
     topo = topology.build([dev])
     placed, addrs, _ = zones.resolve(Site(unit="t", zones=[staff, guest]), topo)
-    cells = {(c.src, c.dst): c for c in compute_matrix(Engine(topo, placed, addrs, HeaderSpace()),
-                                                       ["staff", "guest"])}
-    assert cells[("staff", "guest")].verdict == REACHABLE          # 100 > 20, no inside ACL
-    assert cells[("guest", "staff")].verdict == BLOCKED            # no forward + GUEST_IN
+    cells = {(c.src, c.dst): c for c in compute_matrix(Engine(topo, placed, addrs, HeaderSpace()), ["staff", "guest"])}
+    assert cells[("staff", "guest")].verdict == REACHABLE  # 100 > 20, no inside ACL
+    assert cells[("guest", "staff")].verdict == BLOCKED  # no forward + GUEST_IN
     assert cells[("guest", "@devices")].services == ["icmp/8", "udp/67"]
     assert cells[("staff", "@devices")].services == ["icmp/8", "tcp/22", "tcp/443", "udp/67"]
 
 
 def test_fixture_ftd_edge():
-    dev, rep = fixture("ftd-edge.cfg")
+    dev, _rep = fixture("ftd-edge.cfg")
     assert dev.facts.platform == "NGFW" and dev.os_version == "7.0.4"
     policy = lines_of(dev, POLICY)
     # all interfaces at level 0, no same-security-traffic: only the gate and the
     # global ACL decide; FTD's ifc qualifiers restrict the rules to interface pairs
-    assert any(ln.source.text.startswith("access-list CSM_FW_ACL_ advanced permit ip ifc inside")
-               for ln in policy)
+    assert any(ln.source.text.startswith("access-list CSM_FW_ACL_ advanced permit ip ifc inside") for ln in policy)
     inside = Zone("staff", "internal", [IPNetwork("10.60.10.0/24")], attach=[("FTD-TTHC", "Ethernet1/2")])
     wifi = Zone("guest", "guest", [IPNetwork("10.60.40.0/24")], attach=[("FTD-TTHC", "Ethernet1/3")])
     net_ = Zone("internet", "external", attach=[("FTD-TTHC", "Ethernet1/1")])
     topo = topology.build([dev])
     placed, addrs, _ = zones.resolve(Site(unit="t", zones=[inside, wifi, net_]), topo)
-    cells = {(c.src, c.dst): c for c in compute_matrix(Engine(topo, placed, addrs, HeaderSpace()),
-                                                       ["staff", "guest", "internet"])}
+    cells = {
+        (c.src, c.dst): c
+        for c in compute_matrix(Engine(topo, placed, addrs, HeaderSpace()), ["staff", "guest", "internet"])
+    }
     # every interface at level 0 with inter-interface (as FMC deploys it): the global
     # ACL alone decides, rule by rule, with its interface qualifiers.  The prefilter's
     # default tunnel rules (IP-in-IP, 41, GRE, Teredo) are LINA "permit" = handed to
     # Snort; the model takes them as allowed (errs toward reachability).
     tunnels = ["udp/1025-65535", "proto/4", "proto/41", "proto/47"]
     assert {k: (c.verdict, c.services) for k, c in cells.items() if k[1] != "@devices"} == {
-        ("staff", "internet"): (REACHABLE, ["ip"]), ("guest", "internet"): (REACHABLE, ["ip"]),
-        ("staff", "guest"): (REACHABLE, tunnels), ("guest", "staff"): (REACHABLE, tunnels),
-        ("internet", "staff"): (REACHABLE, tunnels), ("internet", "guest"): (REACHABLE, tunnels)}
+        ("staff", "internet"): (REACHABLE, ["ip"]),
+        ("guest", "internet"): (REACHABLE, ["ip"]),
+        ("staff", "guest"): (REACHABLE, tunnels),
+        ("guest", "staff"): (REACHABLE, tunnels),
+        ("internet", "staff"): (REACHABLE, tunnels),
+        ("internet", "guest"): (REACHABLE, tunnels),
+    }

@@ -3,6 +3,7 @@
 The generic oracle checks (matrix and findings vs expected.yaml, witnesses, a config
 fully understood and detected) run for every sample office in ``tests/test_samples.py``.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,8 +26,7 @@ def audit_of(name: str):
 
 
 def test_three_offices():
-    assert OFFICES == ["asa-department-compliant", "asa-department-leaky-levels",
-                       "asa-department-leaky-mgmt"]
+    assert OFFICES == ["asa-department-compliant", "asa-department-leaky-levels", "asa-department-leaky-mgmt"]
 
 
 @pytest.mark.parametrize("name", OFFICES)
@@ -66,8 +66,11 @@ def test_leaky_levels_witness_cites_the_level_and_same_security_lines():
     by = {(f.check, tuple(f.zones)): f for f in audit.findings}
     staff = by[("guest-isolation", ("guest", "staff"))]
     assert staff.severity == "critical"
-    assert {"file": "stnmt-fw01.cfg", "line": 100,
-            "text": "same-security-traffic permit inter-interface"} in staff.evidence
+    assert {
+        "file": "stnmt-fw01.cfg",
+        "line": 100,
+        "text": "same-security-traffic permit inter-interface",
+    } in staff.evidence
     servers = by[("guest-isolation", ("guest", "servers"))]
     assert {"file": "stnmt-fw01.cfg", "line": 47, "text": "security-level 100"} in servers.evidence
     pkt = staff.witness["packet"]
@@ -76,14 +79,13 @@ def test_leaky_levels_witness_cites_the_level_and_same_security_lines():
 
 def test_leaky_mgmt_findings_and_severities():
     audit = audit_of("asa-department-leaky-mgmt")
-    broad = sorted((f.evidence[0]["line"], f.severity) for f in audit.findings
-                   if f.check == "asa-mgmt-broad-source")
+    broad = sorted((f.evidence[0]["line"], f.severity) for f in audit.findings if f.check == "asa-mgmt-broad-source")
     assert broad == [(209, "critical"), (218, "critical"), (222, "high")]
     (anyany,) = [f for f in audit.findings if f.check == "asa-any-any-acl"]
     assert anyany.severity == "critical"
     assert [e["line"] for e in anyany.evidence] == [127, 186]
     (telnet,) = [f for f in audit.findings if f.check == "mgmt-telnet"]
-    assert telnet.evidence[0]["line"] == 218                       # not the ineffective 217
+    assert telnet.evidence[0]["line"] == 218  # not the ineffective 217
     assert "Cisco ASA" in telnet.remediation["en"]
     dev = audit.devices[0]
     assert [s.line for s in dev.facts.telnet_ineffective] == [217]

@@ -3,6 +3,7 @@
 Corpus: ../shared/corpus (Batfish example network, Stanford backbone).  Run with ``-s``
 to see the per-file coverage table.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,8 +20,7 @@ STANFORD = CORPUS / "stanford-backbone"
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}")
 
-CONFIGS = (sorted(BATFISH.glob("*.cfg")) + sorted(STANFORD.glob("*_config.txt"))
-           if CORPUS.is_dir() else [])
+CONFIGS = sorted(BATFISH.glob("*.cfg")) + sorted(STANFORD.glob("*_config.txt")) if CORPUS.is_dir() else []
 ROUTES = sorted(STANFORD.glob("*_route.txt")) if CORPUS.is_dir() else []
 
 _cache: dict[Path, object] = {}
@@ -55,12 +55,10 @@ def test_coverage_table():
     rows = []
     for path in CONFIGS:
         rep = parsed(path).report
-        rows.append((path.name, rep.lines, rep.ignored, len(rep.unrecognized),
-                     len(rep.partially_understood)))
+        rows.append((path.name, rep.lines, rep.ignored, len(rep.unrecognized), len(rep.partially_understood)))
     print(f"\n{'file':28} {'lines':>6} {'ignored':>8} {'unrec':>6} {'partial':>8}")
     for name, lines, ign, unrec, part in rows:
-        print(f"{name:28} {lines:6} {ign:8} {unrec:6} {part:8}  "
-              f"{100 * (1 - unrec / lines):6.2f}% understood")
+        print(f"{name:28} {lines:6} {ign:8} {unrec:6} {part:8}  {100 * (1 - unrec / lines):6.2f}% understood")
     assert sum(r[3] for r in rows) < 0.01 * sum(r[1] for r in rows)
 
 
@@ -83,8 +81,7 @@ def test_as2dept1_acls_and_access_groups():
 
 def test_batfish_as2border_outside_acl_applied():
     dev = parsed(BATFISH / "as2border1.cfg").devices[0]
-    applied = {i.filter_in for i in dev.interfaces.values()} | {
-        i.filter_out for i in dev.interfaces.values()}
+    applied = {i.filter_in for i in dev.interfaces.values()} | {i.filter_out for i in dev.interfaces.values()}
     assert {"OUTSIDE_TO_INSIDE", "INSIDE_TO_AS1"} <= applied
 
 
@@ -102,16 +99,15 @@ def test_stanford_switching_and_acls():
     te11 = dev.interfaces["TenGigabitEthernet1/1"]
     assert te11.mode == L2Mode.TRUNK and te11.allowed_vlans == frozenset({2, 64})
     gi416 = dev.interfaces["GigabitEthernet4/16"]
-    assert {581, 585, 881, 882, 290, 297} <= gi416.allowed_vlans          # `add` applied
-    assert dev.interfaces["GigabitEthernet3/8"].allowed_vlans == frozenset()   # `none`
+    assert {581, 585, 881, 882, 290, 297} <= gi416.allowed_vlans  # `add` applied
+    assert dev.interfaces["GigabitEthernet3/8"].allowed_vlans == frozenset()  # `none`
     assert dev.interfaces["GigabitEthernet3/16.13"].encapsulation_vlan == 13
     assert dev.ip_routing is True
     # every ACL entry line in the file became a filter line
     text = (STANFORD / "bbra_rtr_config.txt").read_text().splitlines()
-    entries = sum(1 for t in text if t.startswith(("access-list", " permit", " deny"))
-                  and " remark " not in t)
+    entries = sum(1 for t in text if t.startswith(("access-list", " permit", " deny")) and " remark " not in t)
     assert sum(len(f.lines) for f in dev.filters.values()) == entries
-    assert len(dev.vlans) == 48                     # every `vlan N` of the database
+    assert len(dev.vlans) == 48  # every `vlan N` of the database
 
 
 def test_stanford_policy_routing_names_missing_route_maps():
@@ -140,8 +136,7 @@ def test_route_state_parses(path):
 
 
 def test_bbra_default_route():
-    res = state_routes.parse_state((STANFORD / "bbra_rtr_route.txt").read_text(),
-                                   "bbra_rtr_route.txt")
+    res = state_routes.parse_state((STANFORD / "bbra_rtr_route.txt").read_text(), "bbra_rtr_route.txt")
     (default,) = [r for r in res.routes if r.prefix == IPNetwork("0.0.0.0/0")]
     assert default.next_hop == int(IPAddress("172.20.4.2")) and default.interface == "Vlan2"
     cfg = parsed(STANFORD / "bbra_rtr_config.txt").devices[0]

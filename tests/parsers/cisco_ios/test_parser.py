@@ -1,4 +1,5 @@
 """Cisco IOS parser: one focused test per modelled rule."""
+
 from __future__ import annotations
 
 import textwrap
@@ -8,7 +9,13 @@ import pytest
 from netaddr import IPAddress, IPNetwork
 
 from netaudit.model import (
-    Action, AddrMatch, IfKind, L2Mode, Match, PortRange, Src,
+    Action,
+    AddrMatch,
+    IfKind,
+    L2Mode,
+    Match,
+    PortRange,
+    Src,
 )
 from netaudit.parsers import cisco_ios
 from netaudit.parsers.cisco_common import ALL_VLANS
@@ -27,7 +34,7 @@ def ip(a: str) -> int:
 
 
 def acl_lines(text: str, name: str):
-    dev, rep = parse(text)
+    dev, _rep = parse(text)
     return dev.filters[name].lines
 
 
@@ -56,12 +63,15 @@ def test_hostname_version_and_vendor():
     assert dev.source == Src("t.cfg", 2, "hostname CORE-1")
 
 
-@pytest.mark.parametrize("file, host", [
-    ("bbra_rtr_config.txt", "bbra_rtr"),
-    ("dir/sw-1-config.txt", "sw-1"),
-    ("router.cfg", "router"),
-    ("edge_config.cfg", "edge"),
-])
+@pytest.mark.parametrize(
+    "file, host",
+    [
+        ("bbra_rtr_config.txt", "bbra_rtr"),
+        ("dir/sw-1-config.txt", "sw-1"),
+        ("router.cfg", "router"),
+        ("edge_config.cfg", "edge"),
+    ],
+)
 def test_hostname_falls_back_to_file_stem(file, host):
     dev, rep = parse("interface Loopback0\n ip address 1.1.1.1 255.255.255.255\n", file)
     assert dev.hostname == host and rep.devices == [host]
@@ -79,15 +89,14 @@ def test_unrecognized_lines_have_correct_numbers_and_blank_bang_are_ignored():
     !
     """)
     assert rep.lines == 8
-    assert rep.unrecognized == [Src("t.cfg", 4, "frobnicate the widgets"),
-                                Src("t.cfg", 7, "teleport enable")]
-    assert rep.ignored == 3          # "!", blank line, "!"
+    assert rep.unrecognized == [Src("t.cfg", 4, "frobnicate the widgets"), Src("t.cfg", 7, "teleport enable")]
+    assert rep.ignored == 3  # "!", blank line, "!"
     # the unknown interface line did not disturb the interface
     assert dev.interfaces["GigabitEthernet0/1"].addresses == [IPNetwork("10.0.0.1/24")]
 
 
 def test_ignored_lines_are_counted_not_unrecognized():
-    dev, rep = parse("""
+    _dev, rep = parse("""
     service timestamps log datetime msec
     logging buffered 4096
     ntp server 1.2.3.4
@@ -175,7 +184,10 @@ def test_primary_and_secondary_addresses():
      ip address 10.1.12.1 255.255.255.128 secondary
     """)
     assert dev.interfaces["Vlan10"].addresses == [
-        IPNetwork("10.1.10.1/24"), IPNetwork("10.1.11.1/24"), IPNetwork("10.1.12.1/25")]
+        IPNetwork("10.1.10.1/24"),
+        IPNetwork("10.1.11.1/24"),
+        IPNetwork("10.1.12.1/25"),
+    ]
 
 
 def test_no_ip_address_and_dhcp_address():
@@ -191,9 +203,13 @@ def test_no_ip_address_and_dhcp_address():
     assert wan.dynamic_source.text.strip() == "ip address dhcp"
     assert dev.facts.dhcp_client_interfaces == ["GigabitEthernet0/0"]
     assert not rep.partially_understood
-    [route] = dev.routes        # IOS installs the DHCP router option, distance 254
-    assert (str(route.prefix), route.interface, route.distance, route.runtime_gateway) == \
-        ("0.0.0.0/0", "GigabitEthernet0/0", 254, True)
+    [route] = dev.routes  # IOS installs the DHCP router option, distance 254
+    assert (str(route.prefix), route.interface, route.distance, route.runtime_gateway) == (
+        "0.0.0.0/0",
+        "GigabitEthernet0/0",
+        254,
+        True,
+    )
     assert dev.interfaces["GigabitEthernet0/1"].addresses == []
 
 
@@ -225,8 +241,7 @@ def test_hsrp_and_vrrp_virtual_addresses_take_the_interface_mask():
      vrrp 20 ip 10.0.20.1
      vrrp 20 priority 120
     """)
-    assert dev.interfaces["Vlan10"].virtual_addresses == [
-        IPNetwork("10.0.10.1/24"), IPNetwork("10.0.11.1/25")]
+    assert dev.interfaces["Vlan10"].virtual_addresses == [IPNetwork("10.0.10.1/24"), IPNetwork("10.0.11.1/25")]
     assert dev.interfaces["Vlan20"].virtual_addresses == [IPNetwork("10.0.20.1/27")]
     assert IPNetwork("10.0.10.1/24") in dev.interfaces["Vlan10"].owns()
     assert rep.unrecognized == []
@@ -253,7 +268,7 @@ def test_forwarding_keyword_marks_interface_partial_cosmetic_is_ignored():
 
 def test_policy_route_map_that_does_not_exist_has_no_effect():
     # IOS routes normally when the route-map named by `ip policy` is not defined.
-    dev, rep = parse("""
+    dev, _rep = parse("""
     interface Vlan10
      ip address 10.0.10.1 255.255.255.0
      ip policy route-map GONE
@@ -262,31 +277,37 @@ def test_policy_route_map_that_does_not_exist_has_no_effect():
     assert [(r.kind, r.name, r.defined) for r in dev.references] == [("route-map", "GONE", False)]
 
 
-@pytest.mark.parametrize("line, mode, allow_default, partial", [
-    ("ip verify unicast source reachable-via rx", "strict", False, None),
-    ("ip verify unicast source reachable-via rx allow-default", "strict", True, None),
-    ("ip verify unicast source reachable-via any allow-self-ping", "loose", False, None),
-    ("ip verify unicast reverse-path", "strict", False, None),
-    ("ip verify unicast source reachable-via rx 101", "strict", False, "exception ACL"),
-])
+@pytest.mark.parametrize(
+    "line, mode, allow_default, partial",
+    [
+        ("ip verify unicast source reachable-via rx", "strict", False, None),
+        ("ip verify unicast source reachable-via rx allow-default", "strict", True, None),
+        ("ip verify unicast source reachable-via any allow-self-ping", "loose", False, None),
+        ("ip verify unicast reverse-path", "strict", False, None),
+        ("ip verify unicast source reachable-via rx 101", "strict", False, "exception ACL"),
+    ],
+)
 def test_urpf_is_modelled(line, mode, allow_default, partial):
-    dev, rep = parse(f"interface GigabitEthernet0/1\n ip address 10.0.0.1 255.255.255.0\n {line}\n")
+    dev, _rep = parse(f"interface GigabitEthernet0/1\n ip address 10.0.0.1 255.255.255.0\n {line}\n")
     itf = dev.interfaces["GigabitEthernet0/1"]
     assert (itf.urpf, itf.urpf_allow_default) == (mode, allow_default)
     assert (partial is None and itf.partial is None) or partial in itf.partial
 
 
-@pytest.mark.parametrize("line, word", [
-    ("service-policy input POLICE", "service-policy"),
-    ("xconnect 10.0.0.2 100 encapsulation mpls", "xconnect"),
-    ("bridge-group 1", "bridge-group"),
-    ("zone-member security INSIDE", "zone-based firewall"),
-    ("ip inspect FW in", "CBAC"),
-    ("crypto map VPN", "crypto map"),
-    ("ip nat enable", "NVI"),
-    ("mac access-group BLOCK in", "MAC access-group"),
-    ("ip unnumbered Loopback0", "unnumbered"),
-])
+@pytest.mark.parametrize(
+    "line, word",
+    [
+        ("service-policy input POLICE", "service-policy"),
+        ("xconnect 10.0.0.2 100 encapsulation mpls", "xconnect"),
+        ("bridge-group 1", "bridge-group"),
+        ("zone-member security INSIDE", "zone-based firewall"),
+        ("ip inspect FW in", "CBAC"),
+        ("crypto map VPN", "crypto map"),
+        ("ip nat enable", "NVI"),
+        ("mac access-group BLOCK in", "MAC access-group"),
+        ("ip unnumbered Loopback0", "unnumbered"),
+    ],
+)
 def test_each_forwarding_keyword_is_partial(line, word):
     dev, rep = parse(f"interface GigabitEthernet0/1\n {line}\n")
     assert word in dev.interfaces["GigabitEthernet0/1"].partial
@@ -312,18 +333,21 @@ def test_access_and_trunk_ports():
     assert t.mode == L2Mode.TRUNK and t.native_vlan == 99 and t.allowed_vlans is None
 
 
-@pytest.mark.parametrize("lines, expected", [
-    (["10,20,30-32"], {10, 20, 30, 31, 32}),
-    (["10,20", "add 30-31"], {10, 20, 30, 31}),
-    (["10-15", "remove 12"], {10, 11, 13, 14, 15}),
-    (["except 1-4000"], set(range(4001, 4095))),
-    (["10", "none"], set()),
-    (["none", "add 5"], {5}),
-    (["10", "all"], None),
-    (["remove 1"], set(range(2, 4095))),
-    (["add 7"], None),                  # adding to "all" is still all
-    (["1-4094"], None),
-])
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["10,20,30-32"], {10, 20, 30, 31, 32}),
+        (["10,20", "add 30-31"], {10, 20, 30, 31}),
+        (["10-15", "remove 12"], {10, 11, 13, 14, 15}),
+        (["except 1-4000"], set(range(4001, 4095))),
+        (["10", "none"], set()),
+        (["none", "add 5"], {5}),
+        (["10", "all"], None),
+        (["remove 1"], set(range(2, 4095))),
+        (["add 7"], None),  # adding to "all" is still all
+        (["1-4094"], None),
+    ],
+)
 def test_trunk_allowed_vlan_sequences(lines, expected):
     body = "\n".join(f" switchport trunk allowed vlan {x}" for x in lines)
     dev, rep = parse(f"interface Gi1/0/1\n switchport mode trunk\n{body}\n")
@@ -434,7 +458,7 @@ def test_interface_range_applies_to_every_member():
     for k in (1, 2, 3):
         assert dev.interfaces[f"GigabitEthernet1/0/{k}"].access_vlan == 40
     assert rep.unrecognized == []
-    assert rep.ignored == 2                 # each line counted once, not once per port
+    assert rep.ignored == 2  # each line counted once, not once per port
 
 
 # --------------------------------------------------------------------------- routing
@@ -457,7 +481,7 @@ def test_switch_with_default_gateway_and_no_ip_routing_line_does_not_route():
     assert dev.ip_routing is False
     assert dev.facts.default_gateway == "10.0.10.1"
     assert dev.facts.ip_routing_source is None
-    assert dev.routes == []                 # the default gateway is not a route
+    assert dev.routes == []  # the default gateway is not a route
     assert not any("assumed enabled" in w for w in rep.warnings)
 
 
@@ -517,14 +541,14 @@ def test_static_routes():
     assert len(r) == 6 and rep.unrecognized == []
     assert r[0].prefix == IPNetwork("0.0.0.0/0") and r[0].next_hop == ip("203.0.113.1")
     assert r[0].interface is None and r[0].distance == 1 and r[0].origin == "static"
-    assert (r[1].interface, r[1].next_hop, r[1].distance) == (
-        "GigabitEthernet0/1", ip("10.0.0.2"), 200)
+    assert (r[1].interface, r[1].next_hop, r[1].distance) == ("GigabitEthernet0/1", ip("10.0.0.2"), 200)
     assert r[2].drop and r[2].interface == "Null0"
     assert r[3].interface == "GigabitEthernet0/2" and r[3].next_hop is None
     assert r[4].vrf == "MGMT" and r[4].next_hop == ip("192.168.0.254")
     assert r[5].next_hop == ip("10.0.0.3")
-    assert r[1].source == Src("t.cfg", 3, "ip route 10.9.0.0 255.255.0.0 GigabitEthernet0/1 "
-                                        "10.0.0.2 200 name BACKUP tag 5")
+    assert r[1].source == Src(
+        "t.cfg", 3, "ip route 10.9.0.0 255.255.0.0 GigabitEthernet0/1 10.0.0.2 200 name BACKUP tag 5"
+    )
     assert any(x.kind == "vrf" and x.name == "MGMT" and x.defined for x in dev.references)
 
 
@@ -545,7 +569,7 @@ def test_access_group_undefined_acl_permits_all():
      deny ip any any
     """)
     itf = dev.interfaces["GigabitEthernet0/1"]
-    assert itf.filter_out == "OUT-ACL"           # defined later in the file: resolved
+    assert itf.filter_out == "OUT-ACL"  # defined later in the file: resolved
     refs = {(r.name, r.defined, r.source.line) for r in dev.references if r.kind == "acl"}
     assert refs == {("NO-SUCH-ACL", False, 2), ("OUT-ACL", True, 3)}
     # IOS: undefined ACL = permit everything, cited by the access-group line itself
@@ -554,7 +578,9 @@ def test_access_group_undefined_acl_permits_all():
     [line] = flt.lines
     assert line.action == Action.PERMIT and line.matches == [Match()] and not line.partial
     assert (line.source.line, line.source.text) == (
-        2, "ip access-group NO-SUCH-ACL in  ! ACL NO-SUCH-ACL is not defined: IOS permits every packet")
+        2,
+        "ip access-group NO-SUCH-ACL in  ! ACL NO-SUCH-ACL is not defined: IOS permits every packet",
+    )
     assert flt.source == Src("t.cfg", 2, "ip access-group NO-SUCH-ACL in")
 
 
@@ -573,7 +599,8 @@ def test_undefined_acl_on_several_interfaces_cites_each_access_group():
     assert [(ln.source.line, ln.matches) for ln in lines] == [
         (4, [Match(out_ifaces=frozenset({"Vlan20"}))]),
         (2, [Match(in_ifaces=frozenset({"Vlan10"}))]),
-        (6, [Match(in_ifaces=frozenset({"Vlan30"}))])]
+        (6, [Match(in_ifaces=frozenset({"Vlan30"}))]),
+    ]
     assert dev.filters["NOPE"].default_action == Action.PERMIT
 
 
@@ -585,7 +612,7 @@ def test_access_group_on_empty_acl_permits_all():
      ip access-group EMPTY in
     """)
     itf = dev.interfaces["GigabitEthernet0/1"]
-    assert itf.filter_in == "EMPTY (no entries)"      # the empty list itself is unchanged
+    assert itf.filter_in == "EMPTY (no entries)"  # the empty list itself is unchanged
     [line] = dev.filters[itf.filter_in].lines
     assert line.action == Action.PERMIT and "EMPTY has no entries" in line.source.text
     assert dev.filters["EMPTY"].lines == []
@@ -604,9 +631,9 @@ def test_numbered_standard_acl():
     assert f.kind == "standard" and f.default_action == Action.DENY
     assert f.default_text == "implicit deny at end of list"
     assert [ln.action for ln in f.lines] == [Action.PERMIT, Action.PERMIT, Action.DENY]
-    assert only_match(f.lines[0]).src == (AddrMatch(ip("10.0.0.5"), 0),)   # bare = host
+    assert only_match(f.lines[0]).src == (AddrMatch(ip("10.0.0.5"), 0),)  # bare = host
     assert only_match(f.lines[1]).src == (AddrMatch(ip("10.1.0.0"), 0xFFFF),)
-    assert only_match(f.lines[1]).dst is None                  # standard = source only
+    assert only_match(f.lines[1]).dst is None  # standard = source only
     assert only_match(f.lines[2]).src == (AddrMatch(ip("10.2.0.1"), 0),)
     assert f.lines[0].source == Src("t.cfg", 2, "access-list 10 permit 10.0.0.5")
     assert only_match(dev.filters["1300"].lines[0]) == Match()
@@ -633,12 +660,15 @@ def test_named_standard_and_extended_with_sequence_numbers_and_remarks():
 
 
 def test_extended_numbered_acl_matches():
-    lines = acl_lines("""
+    lines = acl_lines(
+        """
     access-list 101 permit tcp 10.0.0.0 0.0.0.255 host 192.168.1.1 eq 443
     access-list 101 deny   udp any any eq 53
     access-list 101 permit ip any any
     access-list 2000 permit gre any any
-    """, "101")
+    """,
+        "101",
+    )
     m = only_match(lines[0])
     assert m.protocols == (6,) and m.src == (AddrMatch(ip("10.0.0.0"), 255),)
     assert m.dst == (AddrMatch(ip("192.168.1.1"), 0),)
@@ -655,39 +685,60 @@ def test_non_contiguous_wildcard_is_kept_and_normalised():
 
 
 def test_neq_gives_two_ranges_and_lt_gt_range():
-    lines = acl_lines("""
+    lines = acl_lines(
+        """
     ip access-list extended P
      permit tcp any any neq 23
      permit tcp any any lt 1024
      permit udp any gt 1023 any
      permit tcp any any range 6000 6010
      permit tcp any any eq 80 443 8080
-    """, "P")
+    """,
+        "P",
+    )
     assert only_match(lines[0]).dst_ports == (PortRange(0, 22), PortRange(24, 65535))
     assert only_match(lines[1]).dst_ports == (PortRange(0, 1023),)
     assert only_match(lines[2]).src_ports == (PortRange(1024, 65535),)
     assert only_match(lines[3]).dst_ports == (PortRange(6000, 6010),)
-    assert only_match(lines[4]).dst_ports == (PortRange(80, 80), PortRange(443, 443),
-                                             PortRange(8080, 8080))
+    assert only_match(lines[4]).dst_ports == (PortRange(80, 80), PortRange(443, 443), PortRange(8080, 8080))
 
 
-@pytest.mark.parametrize("proto, name, port", [
-    ("tcp", "www", 80), ("tcp", "telnet", 23), ("tcp", "smtp", 25), ("tcp", "bgp", 179),
-    ("tcp", "ftp-data", 20), ("tcp", "pop3", 110), ("tcp", "domain", 53),
-    ("tcp", "ident", 113), ("tcp", "exec", 512), ("tcp", "lpd", 515),
-    ("udp", "bootps", 67), ("udp", "bootpc", 68), ("udp", "domain", 53),
-    ("udp", "snmp", 161), ("udp", "snmptrap", 162), ("udp", "ntp", 123),
-    ("udp", "tftp", 69), ("udp", "syslog", 514), ("udp", "netbios-ns", 137),
-    ("udp", "isakmp", 500), ("udp", "non500-isakmp", 4500), ("udp", "rip", 520),
-    ("udp", "who", 513), ("udp", "xdmcp", 177),
-])
+@pytest.mark.parametrize(
+    "proto, name, port",
+    [
+        ("tcp", "www", 80),
+        ("tcp", "telnet", 23),
+        ("tcp", "smtp", 25),
+        ("tcp", "bgp", 179),
+        ("tcp", "ftp-data", 20),
+        ("tcp", "pop3", 110),
+        ("tcp", "domain", 53),
+        ("tcp", "ident", 113),
+        ("tcp", "exec", 512),
+        ("tcp", "lpd", 515),
+        ("udp", "bootps", 67),
+        ("udp", "bootpc", 68),
+        ("udp", "domain", 53),
+        ("udp", "snmp", 161),
+        ("udp", "snmptrap", 162),
+        ("udp", "ntp", 123),
+        ("udp", "tftp", 69),
+        ("udp", "syslog", 514),
+        ("udp", "netbios-ns", 137),
+        ("udp", "isakmp", 500),
+        ("udp", "non500-isakmp", 4500),
+        ("udp", "rip", 520),
+        ("udp", "who", 513),
+        ("udp", "xdmcp", 177),
+    ],
+)
 def test_named_ports(proto, name, port):
     lines = acl_lines(f"access-list 101 permit {proto} any any eq {name}\n", "101")
     assert only_match(lines[0]).dst_ports == (PortRange(port, port),)
 
 
 def test_port_name_tables_are_per_protocol():
-    dev, rep = parse("access-list 101 permit udp any any eq www\n")   # www is TCP only
+    dev, rep = parse("access-list 101 permit udp any any eq www\n")  # www is TCP only
     assert rep.unrecognized and "not understood" in dev.filters["101"].lines[0].partial
 
 
@@ -699,28 +750,60 @@ def test_established_matches_ack_rst_only():
     assert only_match(plain[0]).tcp_established is False
 
 
-@pytest.mark.parametrize("text, typ, code", [
-    ("echo", 8, None), ("echo-reply", 0, None), ("unreachable", 3, None),
-    ("port-unreachable", 3, 3), ("host-unreachable", 3, 1), ("net-unreachable", 3, 0),
-    ("time-exceeded", 11, None), ("ttl-exceeded", 11, 0), ("packet-too-big", 3, 4),
-    ("administratively-prohibited", 3, 13), ("redirect", 5, None),
-    ("parameter-problem", 12, None), ("source-quench", 4, None),
-    ("timestamp-request", 13, None), ("information-request", 15, None),
-    ("mask-request", 17, None), ("router-advertisement", 9, None),
-    ("router-solicitation", 10, None), ("8", 8, None), ("8 0", 8, 0), ("3 13", 3, 13),
-])
+@pytest.mark.parametrize(
+    "text, typ, code",
+    [
+        ("echo", 8, None),
+        ("echo-reply", 0, None),
+        ("unreachable", 3, None),
+        ("port-unreachable", 3, 3),
+        ("host-unreachable", 3, 1),
+        ("net-unreachable", 3, 0),
+        ("time-exceeded", 11, None),
+        ("ttl-exceeded", 11, 0),
+        ("packet-too-big", 3, 4),
+        ("administratively-prohibited", 3, 13),
+        ("redirect", 5, None),
+        ("parameter-problem", 12, None),
+        ("source-quench", 4, None),
+        ("timestamp-request", 13, None),
+        ("information-request", 15, None),
+        ("mask-request", 17, None),
+        ("router-advertisement", 9, None),
+        ("router-solicitation", 10, None),
+        ("8", 8, None),
+        ("8 0", 8, 0),
+        ("3 13", 3, 13),
+    ],
+)
 def test_icmp_types_and_codes(text, typ, code):
     lines = acl_lines(f"access-list 101 permit icmp any any {text} log\n", "101")
     m = only_match(lines[0])
     assert m.protocols == (1,) and (m.icmp_type, m.icmp_code) == (typ, code)
 
 
-@pytest.mark.parametrize("proto, number", [
-    ("ip", None), ("tcp", (6,)), ("udp", (17,)), ("icmp", (1,)), ("igmp", (2,)),
-    ("gre", (47,)), ("esp", (50,)), ("ahp", (51,)), ("eigrp", (88,)), ("ospf", (89,)),
-    ("pim", (103,)), ("ipinip", (4,)), ("nos", (94,)), ("pcp", (108,)), ("sctp", (132,)),
-    ("47", (47,)), ("0", (0,)),
-])
+@pytest.mark.parametrize(
+    "proto, number",
+    [
+        ("ip", None),
+        ("tcp", (6,)),
+        ("udp", (17,)),
+        ("icmp", (1,)),
+        ("igmp", (2,)),
+        ("gre", (47,)),
+        ("esp", (50,)),
+        ("ahp", (51,)),
+        ("eigrp", (88,)),
+        ("ospf", (89,)),
+        ("pim", (103,)),
+        ("ipinip", (4,)),
+        ("nos", (94,)),
+        ("pcp", (108,)),
+        ("sctp", (132,)),
+        ("47", (47,)),
+        ("0", (0,)),
+    ],
+)
 def test_protocol_names_and_numbers(proto, number):
     lines = acl_lines(f"access-list 101 permit {proto} any any\n", "101")
     assert only_match(lines[0]).protocols == number
@@ -736,14 +819,17 @@ def test_unmodelled_constraint_makes_line_partial_not_wrong():
     """)
     lines = dev.filters["QOS"].lines
     assert lines[0].partial == "dscp not modelled"
-    assert only_match(lines[0]) == Match()           # superset of what it really matches
+    assert only_match(lines[0]) == Match()  # superset of what it really matches
     assert lines[1].partial == "time-range not modelled"
     assert only_match(lines[1]).dst_ports == (PortRange(22, 22),)
     assert lines[2].partial == "fragments not modelled"
     assert lines[3].partial is None
     assert dev.filters["QOS"].partial is None
     assert [(p["construct"], p["line"]) for p in rep.partially_understood] == [
-        ("acl QOS", 2), ("acl QOS", 3), ("acl QOS", 4)]
+        ("acl QOS", 2),
+        ("acl QOS", 3),
+        ("acl QOS", 4),
+    ]
     assert rep.unrecognized == []
 
 
@@ -756,8 +842,10 @@ def test_unparseable_acl_line_is_unrecognized_and_kept_as_a_partial_line():
      frobnicate everything
     """)
     f = dev.filters["BAD"]
-    assert rep.unrecognized == [Src("t.cfg", 3, "permit tcp any frobnicate any"),
-                                Src("t.cfg", 5, "frobnicate everything")]
+    assert rep.unrecognized == [
+        Src("t.cfg", 3, "permit tcp any frobnicate any"),
+        Src("t.cfg", 5, "frobnicate everything"),
+    ]
     # never dropped: in its place, with its action, matching a superset (every packet)
     assert len(f.lines) == 3 and f.lines[1].action == Action.PERMIT
     assert f.lines[1].matches == [Match()] and "line 3 not understood" in f.lines[1].partial
@@ -767,7 +855,7 @@ def test_unparseable_acl_line_is_unrecognized_and_kept_as_a_partial_line():
 
 
 def test_dynamic_and_evaluate_entries_are_partial():
-    dev, rep = parse("""
+    dev, _rep = parse("""
     access-list 101 dynamic TESTLIST timeout 10 permit ip any any
     ip access-list extended REFL
      permit tcp any any reflect MIRROR
@@ -812,14 +900,19 @@ def test_network_object_group_members():
     dev, rep = parse(OG_CONFIG)
     assert rep.unrecognized == []
     line20 = dev.filters["TO-SERVERS"].lines[1]
-    servers = (AddrMatch(ip("10.1.20.10"), 0), AddrMatch(ip("10.1.21.0"), 255),
-               AddrMatch(ip("10.1.23.0"), 127),
-               # range 10.1.22.1-6 decomposed into prefixes
-               AddrMatch(ip("10.1.22.1"), 0), AddrMatch(ip("10.1.22.2"), 1),
-               AddrMatch(ip("10.1.22.4"), 1), AddrMatch(ip("10.1.22.6"), 0))
+    servers = (
+        AddrMatch(ip("10.1.20.10"), 0),
+        AddrMatch(ip("10.1.21.0"), 255),
+        AddrMatch(ip("10.1.23.0"), 127),
+        # range 10.1.22.1-6 decomposed into prefixes
+        AddrMatch(ip("10.1.22.1"), 0),
+        AddrMatch(ip("10.1.22.2"), 1),
+        AddrMatch(ip("10.1.22.4"), 1),
+        AddrMatch(ip("10.1.22.6"), 0),
+    )
     m = only_match(line20)
     assert m.dst == servers
-    assert m.src == (AddrMatch(ip("10.1.99.5"), 0),) + servers      # nested group-object
+    assert m.src == (AddrMatch(ip("10.1.99.5"), 0), *servers)  # nested group-object
     assert m.protocols == (6,) and m.dst_ports == (PortRange(22, 22),)
 
 
@@ -843,7 +936,7 @@ def test_service_object_group_expands_to_several_matches():
 def test_undefined_object_group_is_partial_and_referenced():
     dev, rep = parse(OG_CONFIG)
     lines = dev.filters["TO-SERVERS"].lines
-    assert lines[2].partial is None                      # addrgroup = object-group alias
+    assert lines[2].partial is None  # addrgroup = object-group alias
     assert "object-group NOPE undefined" in lines[3].partial
     refs = {(r.name, r.defined) for r in dev.references if r.kind == "object-group"}
     assert ("NOPE", False) in refs and ("SERVERS", True) in refs and ("WEB", True) in refs
@@ -899,7 +992,7 @@ def test_vty_blocks_that_differ_never_claim_more_restriction():
     line vty 5 15
      transport input telnet ssh
     """)
-    assert svc(dev, "ssh").acl is None                    # vty 5 15 has no access-class
+    assert svc(dev, "ssh").acl is None  # vty 5 15 has no access-class
     assert svc(dev, "telnet").acl is None
     assert svc(dev, "telnet").source.line == 6
     assert any("differ" in w for w in rep.warnings)
@@ -927,7 +1020,7 @@ def test_http_servers_and_access_class():
     assert svc(dev, "http") is None and svc(dev, "https") is None
     assert dev.facts.http_server is None
     dev, _ = parse("ip http server\nip http access-class ipv4 GHOST\n")
-    assert svc(dev, "http").acl is None                   # undefined ACL: permits all
+    assert svc(dev, "http").acl is None  # undefined ACL: permits all
 
 
 def test_snmp_dhcp_dns_and_icmp_echo_services():
@@ -1017,7 +1110,7 @@ def test_nat_static_port_forward_to_interface_address():
     assert len(dst) == 1 and len(src) == 1
     d = dst[0]
     assert d.match.protocols == (6,)
-    assert d.match.dst == (AddrMatch(ip("203.0.113.2"), 0),)     # resolved interface address
+    assert d.match.dst == (AddrMatch(ip("203.0.113.2"), 0),)  # resolved interface address
     assert d.match.dst_ports == (PortRange(8080, 8080),)
     assert d.to_ip == ip("10.0.0.50") and d.to_port == 80
     assert d.in_ifaces == frozenset({"GigabitEthernet0/0"})
@@ -1036,11 +1129,9 @@ def test_nat_static_one_to_one_and_port_forward_to_address():
     ip nat inside source static udp 10.0.0.70 53 203.0.113.4 53
     """)
     s1, d1, s2, d2 = dev.nat_rules
-    assert (d1.kind, d1.match.dst, d1.to_ip) == (
-        "destination", (AddrMatch(ip("203.0.113.3"), 0),), ip("10.0.0.60"))
+    assert (d1.kind, d1.match.dst, d1.to_ip) == ("destination", (AddrMatch(ip("203.0.113.3"), 0),), ip("10.0.0.60"))
     assert d1.in_ifaces == frozenset({"GigabitEthernet0/0"})
-    assert (s1.kind, s1.match.src, s1.to_ip) == (
-        "source", (AddrMatch(ip("10.0.0.60"), 0),), ip("203.0.113.3"))
+    assert (s1.kind, s1.match.src, s1.to_ip) == ("source", (AddrMatch(ip("10.0.0.60"), 0),), ip("203.0.113.3"))
     assert s1.out_ifaces == frozenset({"GigabitEthernet0/0"})
     assert d2.match.protocols == (17,) and d2.match.dst_ports == (PortRange(53, 53),)
     assert d2.to_port == 53 and s2.partial is None
@@ -1056,12 +1147,10 @@ def test_nat_outside_source_static():
     """)
     s, d = dev.nat_rules
     # the outside host 198.51.100.7 appears to the inside as 10.0.0.7
-    assert (s.kind, s.match.src, s.to_ip) == (
-        "source", (AddrMatch(ip("198.51.100.7"), 0),), ip("10.0.0.7"))
+    assert (s.kind, s.match.src, s.to_ip) == ("source", (AddrMatch(ip("198.51.100.7"), 0),), ip("10.0.0.7"))
     assert s.in_ifaces == frozenset({"GigabitEthernet0/0"})
     assert s.out_ifaces == frozenset({"GigabitEthernet0/1"})
-    assert (d.kind, d.match.dst, d.to_ip) == (
-        "destination", (AddrMatch(ip("10.0.0.7"), 0),), ip("198.51.100.7"))
+    assert (d.kind, d.match.dst, d.to_ip) == ("destination", (AddrMatch(ip("10.0.0.7"), 0),), ip("198.51.100.7"))
     assert d.in_ifaces == frozenset({"GigabitEthernet0/1"})
     assert rep.partially_understood == []
 
@@ -1074,7 +1163,7 @@ def test_nat_pool_is_approximated_and_unsupported_forms_are_partial():
     ip nat inside source static network 10.0.0.0 203.0.113.0 /24
     access-list 1 permit any
     """)
-    pool_rule = dev.nat_rules[0]                      # rules keep config order
+    pool_rule = dev.nat_rules[0]  # rules keep config order
     assert pool_rule.to_ip == ip("203.0.113.10") and pool_rule.acl == "1"
     reasons = [p["reason"] for p in rep.partially_understood]
     assert any("approximated by its first address 203.0.113.10" in r for r in reasons)
@@ -1136,10 +1225,23 @@ def test_secrets_are_collected():
     line vty 0 4
      password 7 045802150C2E
     """)
-    expected = {"$1$abcd$EnableSecretHash", "0822455D0A16", "$9$UserSecretHash",
-                "OpsPassw0rd", "C0mmunity", "TrapComm", "TacacsKey7", "RadiusKey",
-                "IsakmpPsk", "ChainKey", "HsrpText", "HsrpMd5", "OspfKey", "BgpPass",
-                "045802150C2E"}
+    expected = {
+        "$1$abcd$EnableSecretHash",
+        "0822455D0A16",
+        "$9$UserSecretHash",
+        "OpsPassw0rd",
+        "C0mmunity",
+        "TrapComm",
+        "TacacsKey7",
+        "RadiusKey",
+        "IsakmpPsk",
+        "ChainKey",
+        "HsrpText",
+        "HsrpMd5",
+        "OspfKey",
+        "BgpPass",
+        "045802150C2E",
+    }
     assert dev.secrets == expected
     # secrets do not leak into facts (communities are described without their value)
     assert "C0mmunity" not in repr(dev.facts.snmp_communities[0].mode)
@@ -1173,22 +1275,29 @@ def test_detect_ios_high():
 
 
 def test_detect_acl_first_config_without_hostname():
-    text = ("!\n" + "access-list 100 permit ip any any\n" * 50 +
-            "interface Vlan10\n ip address 10.0.0.1 255.255.255.0\n"
-            "interface GigabitEthernet1/1\n switchport\n switchport mode trunk\n!\nend\n")
+    text = (
+        "!\n" + "access-list 100 permit ip any any\n" * 50 + "interface Vlan10\n ip address 10.0.0.1 255.255.255.0\n"
+        "interface GigabitEthernet1/1\n switchport\n switchport mode trunk\n!\nend\n"
+    )
     assert cisco_ios.detect(text) >= 80
 
 
-@pytest.mark.parametrize("text, limit", [
-    (": Saved\nASA Version 9.8(2)\nhostname fw\ninterface GigabitEthernet0/0\n"
-     " nameif outside\n security-level 0\n ip address 1.1.1.1 255.255.255.0\n!\n", 20),
-    ("config system global\n    set hostname FGT\nend\nconfig firewall policy\nend\n", 0),
-    ("/ip address\nadd address=10.0.0.1/24 interface=ether1\n/interface bridge\n", 0),
-    ("set system host-name j1\nset interfaces ge-0/0/0 unit 0 family inet address 1.1.1.1/24\n", 0),
-    ("system {\n    host-name j1;\n}\ninterfaces {\n}\n", 0),
-    ("just some text\n", 0),
-    ("", 0),
-])
+@pytest.mark.parametrize(
+    "text, limit",
+    [
+        (
+            ": Saved\nASA Version 9.8(2)\nhostname fw\ninterface GigabitEthernet0/0\n"
+            " nameif outside\n security-level 0\n ip address 1.1.1.1 255.255.255.0\n!\n",
+            20,
+        ),
+        ("config system global\n    set hostname FGT\nend\nconfig firewall policy\nend\n", 0),
+        ("/ip address\nadd address=10.0.0.1/24 interface=ether1\n/interface bridge\n", 0),
+        ("set system host-name j1\nset interfaces ge-0/0/0 unit 0 family inet address 1.1.1.1/24\n", 0),
+        ("system {\n    host-name j1;\n}\ninterfaces {\n}\n", 0),
+        ("just some text\n", 0),
+        ("", 0),
+    ],
+)
 def test_detect_other_vendors_low(text, limit):
     assert cisco_ios.detect(text) <= limit
 
@@ -1203,10 +1312,9 @@ def test_fixture_commune_router():
     guest = dev.interfaces["GigabitEthernet0/0/1.40"]
     assert guest.filter_in == "GUEST-IN" and guest.encapsulation_vlan == 40
     assert dev.interfaces["GigabitEthernet0/0/1.99"].encapsulation_native
-    assert [s.name for s in dev.services] == ["ssh", "http", "https", "snmp", "dhcp",
-                                              "icmp-echo"]
+    assert [s.name for s in dev.services] == ["ssh", "http", "https", "snmp", "dhcp", "icmp-echo"]
     assert all(s.acl == "10" for s in dev.services if s.name in ("ssh", "http", "snmp"))
-    assert "GigabitEthernet9/9" not in dev.interfaces           # inside the banner
+    assert "GigabitEthernet9/9" not in dev.interfaces  # inside the banner
     assert {"Tanphu-RO-2024", "Support@123", "0822455D0A16"} <= dev.secrets
     assert len(dev.nat_rules) == 5 and dev.facts.ssh_version == "2"
     wan_in = dev.filters["WAN-IN"].lines
@@ -1220,7 +1328,7 @@ def test_fixture_access_switch():
     assert rep.unrecognized == [] and dev.ip_routing is False
     itf = dev.interfaces
     assert itf["GigabitEthernet1/0/2"].access_vlan == 40
-    assert itf["GigabitEthernet1/0/3"].mode == L2Mode.ACCESS       # bare port on a switch
+    assert itf["GigabitEthernet1/0/3"].mode == L2Mode.ACCESS  # bare port on a switch
     assert itf["GigabitEthernet1/0/5"].allowed_vlans == frozenset({40, 99})
     assert itf["GigabitEthernet1/0/5"].native_vlan == 99
     assert itf["GigabitEthernet1/0/24"].parent == "Port-channel1"
@@ -1233,14 +1341,13 @@ def test_fixture_core_l3():
     res = cisco_ios.parse((FIXTURES / "core-l3.cfg").read_text(), "core-l3.cfg")
     dev, rep = res.devices[0], res.report
     assert rep.unrecognized == [] and dev.ip_routing is True
-    typo = dev.filters[dev.interfaces["Vlan99"].filter_in]        # MGMT-IN-TYPO undefined
+    typo = dev.filters[dev.interfaces["Vlan99"].filter_in]  # MGMT-IN-TYPO undefined
     assert typo.kind == "synthesized" and typo.lines[0].source.line == 90
     assert dev.interfaces["Vlan20"].filter_out == "TO-SERVERS"
     assert len(dev.filters["TO-SERVERS"].lines[0].matches) == 4
     assert dev.interfaces["GigabitEthernet1/0/1"].mode == L2Mode.ROUTED
     assert dev.interfaces["GigabitEthernet1/0/4"].mode == L2Mode.ACCESS
-    assert dev.interfaces["Vlan10"].virtual_addresses == [
-        IPNetwork("10.1.10.1/24"), IPNetwork("10.1.11.1/24")]
+    assert dev.interfaces["Vlan10"].virtual_addresses == [IPNetwork("10.1.10.1/24"), IPNetwork("10.1.11.1/24")]
     assert {"Hsrp-Key-10", "06070D22484F0A1B"} <= dev.secrets
     assert [r.vrf for r in dev.routes] == ["default", "Mgmt-vrf"]
 
@@ -1248,16 +1355,29 @@ def test_fixture_core_l3():
 # --------------------------------------------------------------------------- robustness
 
 
-@pytest.mark.parametrize("text", [
-    "", "!", "\n\n\n", "interface GigabitEthernet0/1\n ip address 10.0.0.1",
-    "interface", "ip access-list extended\n permit", "access-list",
-    "access-list 101 permit tcp any any eq", "ip route", "ip nat inside source static tcp",
-    "interface Gi0/1\n switchport trunk allowed vlan add 5-3\n standby ip\n",
-    "vlan 1-99999\n", "line\n", "banner motd", "banner motd ^C",
-    "object-group network X\n range 10.0.0.9 10.0.0.1\n",
-    "hostname \x00\x01\x02\ufffd\ufffd\n \udcff garbage \x7f\ninterface \x00\n",
-    "ip access-list extended A\n 10\n permit tcp any any eq 70000\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "!",
+        "\n\n\n",
+        "interface GigabitEthernet0/1\n ip address 10.0.0.1",
+        "interface",
+        "ip access-list extended\n permit",
+        "access-list",
+        "access-list 101 permit tcp any any eq",
+        "ip route",
+        "ip nat inside source static tcp",
+        "interface Gi0/1\n switchport trunk allowed vlan add 5-3\n standby ip\n",
+        "vlan 1-99999\n",
+        "line\n",
+        "banner motd",
+        "banner motd ^C",
+        "object-group network X\n range 10.0.0.9 10.0.0.1\n",
+        "hostname \x00\x01\x02\ufffd\ufffd\n \udcff garbage \x7f\ninterface \x00\n",
+        "ip access-list extended A\n 10\n permit tcp any any eq 70000\n",
+    ],
+)
 def test_robust_against_odd_input(text):
     res = cisco_ios.parse(text, "odd.cfg")
     assert len(res.devices) == 1
@@ -1271,8 +1391,10 @@ def test_truncated_interface_block():
 
 
 def test_large_generated_acl_completes():
-    body = "".join(f"access-list 150 permit tcp 10.{i % 250}.{i % 7}.0 0.0.0.255 "
-                   f"host 192.168.{i % 200}.1 eq {1 + i % 60000}\n" for i in range(200_000))
+    body = "".join(
+        f"access-list 150 permit tcp 10.{i % 250}.{i % 7}.0 0.0.0.255 host 192.168.{i % 200}.1 eq {1 + i % 60000}\n"
+        for i in range(200_000)
+    )
     res = cisco_ios.parse("hostname BIG\n" + body, "big.cfg")
     assert len(res.devices[0].filters["150"].lines) == 200_000
     assert res.report.lines == 200_001 and res.report.unrecognized == []
@@ -1284,7 +1406,7 @@ def test_all_vlans_constant_sane():
 
 def test_interface_routing_protocol_settings_mean_dynamic_routing():
     # Sanitised configs drop `router ospf` but keep `ip ospf cost`: routes are learned.
-    dev, rep = parse("interface Vlan10\n ip address 10.0.10.1 255.255.255.0\n ip ospf cost 10\n")
+    dev, _rep = parse("interface Vlan10\n ip address 10.0.10.1 255.255.255.0\n ip ospf cost 10\n")
     assert [s.line for s in dev.dynamic_routing] == [3]
-    dev, rep = parse("interface Vlan10\n ip address 10.0.10.1 255.255.255.0\n")
+    dev, _rep = parse("interface Vlan10\n ip address 10.0.10.1 255.255.255.0\n")
     assert dev.dynamic_routing == []

@@ -1,18 +1,18 @@
 """The small office the FortiOS tests run on (wan1 = Internet, lan = staff, srv = servers,
 guest = guest Wi-Fi) and helpers: model-level tests look at the Device the parser
 produces, semantic tests run the engine on the office so that each FortiOS rule is
-checked as a reachability verdict."""
+checked as a reachability verdict.  FortiOS-specific; what every vendor shares is in
+tests/helpers.py."""
 from __future__ import annotations
 
-from pathlib import Path
+from helpers import FIXTURES as ALL_FIXTURES
+from helpers import analyse as run_engine
+from helpers import parse_one
 
-from netaudit import topology
-from netaudit.headerspace import HeaderSpace
 from netaudit.parsers import fortinet_fortios as F
-from netaudit.reach import Engine, compute_matrix
-from netaudit.zones import resolve, site_from_dict
+from netaudit.zones import site_from_dict
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "fortios"
+FIXTURES = ALL_FIXTURES / "fortios"
 
 HEAD = "#config-version=FG100F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin\n"
 
@@ -97,16 +97,10 @@ def parse(text: str, file: str = "fgt.conf"):
     return F.parse(text, file)
 
 def dev_of(text: str):
-    res = parse(text)
-    assert len(res.devices) == 1
-    return res.devices[0], res.report
+    return parse_one(parse, text, "fgt.conf")
 
 def analyse(text: str, zones: dict | None = None, policy_overrides=None):
     res = parse(text)
     site = site_from_dict({"unit": "t", "level": 2, "zones": zones or ZONES,
                            "policy": policy_overrides or []})
-    topo = topology.build(res.devices, site.links)
-    placed, addrs, _ = resolve(site, topo)
-    eng = Engine(topo, placed, addrs, HeaderSpace())
-    cells = {(c.src, c.dst): c for c in compute_matrix(eng, [z.name for z in placed])}
-    return res, cells
+    return res, run_engine(res.devices, site).cells

@@ -1,31 +1,28 @@
-"""Helpers shared by the RouterOS parser tests: parse a snippet, a small office, a zone matrix."""
+"""Helpers shared by the RouterOS parser tests: parse a snippet, a small office, a zone matrix.
+
+RouterOS-specific (the export header, the office); what every vendor shares is in tests/helpers.py."""
 
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
-from netaddr import IPAddress, IPNetwork
+from helpers import FIXTURES as ALL_FIXTURES
+from helpers import analyse, ip, parse_one
+from netaddr import IPNetwork
 
-from netaudit import topology, zones
-from netaudit.headerspace import HeaderSpace
 from netaudit.parsers import mikrotik_routeros
-from netaudit.reach import Engine, compute_matrix
-from netaudit.zones import Site, Zone
+from netaudit.zones import Zone
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "routeros"
+__all__ = ["FIXTURES", "GUEST", "NET", "STAFF", "V6", "V7", "ip", "matrix", "office", "parse", "svc"]
+
+FIXTURES = ALL_FIXTURES / "routeros"
 V7 = "# 2024-03-12 10:21:33 by RouterOS 7.14.1\n"
 V6 = "# mar/12/2024 10:21:33 by RouterOS 6.49.10\n"
 
 
 def parse(text: str, file: str = "r.rsc", header: str = V7):
-    res = mikrotik_routeros.parse(header + textwrap.dedent(text).lstrip("\n"), file)
-    assert len(res.devices) == 1
-    return res.devices[0], res.report
-
-
-def ip(a: str) -> int:
-    return int(IPAddress(a))
+    """``(device, report)`` of a snippet, dedented, under a RouterOS export header."""
+    return parse_one(mikrotik_routeros, header + textwrap.dedent(text).lstrip("\n"), file)
 
 
 def svc(dev, name, proto=None):
@@ -35,10 +32,8 @@ def svc(dev, name, proto=None):
 
 
 def matrix(devices, zone_list):
-    topo = topology.build(devices)
-    placed, addrs, _ = zones.resolve(Site(unit="t", zones=zone_list), topo)
-    engine = Engine(topo, placed, addrs, HeaderSpace())
-    return {(c.src, c.dst): c for c in compute_matrix(engine, [z.name for z in zone_list])}
+    """``{(src, dst): Cell}`` (the shared ``matrix`` without the engine)."""
+    return analyse(devices, zone_list).cells
 
 
 # A small office used by the end-to-end rule tests: ether1 WAN, guest on vlan40.
