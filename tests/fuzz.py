@@ -9,6 +9,7 @@ Invariants checked on every mutant:
 Used by ``tests/test_fuzz.py`` (a fixed seed and a small count, in CI) and by
 ``tests/bench/test_bench_fuzz.py`` (``make bench``: the same with many more cases).
 """
+
 from __future__ import annotations
 
 import json
@@ -68,7 +69,8 @@ def _garble_hostname(raw: bytes, rng: random.Random) -> tuple[bytes, str]:
     for i, line in enumerate(lines):
         low = line.strip().lower()
         if low.startswith((b"hostname ", b"set hostname ", b"set name=")) or (
-                low.startswith(b"set name") and i and b"/system identity" in lines[i - 1]):
+            low.startswith(b"set name") and i and b"/system identity" in lines[i - 1]
+        ):
             junk = bytes(rng.choice(b"abc-_.:;\"'#!@ \\/{}[]") for _ in range(rng.randint(1, 12)))
             key, _, _ = line.rpartition(b" ") if b"=" not in line else (line.partition(b"=")[0] + b"=", b"", b"")
             lines[i] = key + (b" " if not key.endswith(b"=") else b"") + junk
@@ -99,7 +101,7 @@ def check(m: Mutant, work: Path, originals: dict[str, set[str]]) -> str | None:
     out.unlink(missing_ok=True)
     try:
         code, doc, err = audit_json(folder, out)
-    except Exception as e:  # noqa: BLE001 - any exception is the finding
+    except Exception as e:
         return f"{m.sample}/{m.file} {m.how}: {type(e).__name__}: {e}"
     if code == 2:
         # Refused: one line that names the mutated file (not only a consequence of it).

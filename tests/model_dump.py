@@ -24,7 +24,7 @@ Regenerating
 After a deliberate parser change (or a new fixture)::
 
     python -m tests.model_dump --update                 # every fixture and sample (= make model-dumps)
-    python -m tests.model_dump --update tests/fixtures/routeros/pbr-hai-isp-v7.rsc
+    python -m tests.model_dump --update tests/fixtures/mikrotik_routeros/pbr-hai-isp-v7.rsc
     python -m tests.model_dump sample_configs/cisco-commune-leaky/edge-rt.cfg   # print, write nothing
 
 then read the diff (``git diff -- '*.model.json'``) before committing it: the dump is the

@@ -1,5 +1,6 @@
 """netaudit/audit.py: what an input problem does to the exit rule, the conclusion and the
 site-reference error (issue #8: data never disappears silently)."""
+
 from __future__ import annotations
 
 import shutil

@@ -1,4 +1,5 @@
 """The command line as a user runs it: JSON contract, exit codes, init, trace."""
+
 from __future__ import annotations
 
 import json
@@ -18,7 +19,7 @@ SERVICE = re.compile(r"^(ip|tcp|udp|icmp|(tcp|udp)/\d+(-\d+)?|icmp/\d+|proto/\d+
 @pytest.fixture(scope="module")
 def leaky_json():
     p = cli("audit", LEAKY, "--format", "json")
-    assert p.returncode == 1, p.stderr          # high findings exist
+    assert p.returncode == 1, p.stderr  # high findings exist
     return json.loads(p.stdout)
 
 
@@ -127,8 +128,20 @@ def test_trace_reachable_and_blocked():
     assert p.returncode == 0, p.stderr
     assert "Delivered to zone staff" in p.stdout
     assert "permit ip 10.10.40.0 0.0.0.255 10.10.0.0 0.0.255.255" in p.stdout
-    p = cli("trace", COMPLIANT, "--from", "guest", "--to", "10.10.10.5", "--service", "tcp/445",
-            "--lang", "en", "--format", "json")
+    p = cli(
+        "trace",
+        COMPLIANT,
+        "--from",
+        "guest",
+        "--to",
+        "10.10.10.5",
+        "--service",
+        "tcp/445",
+        "--lang",
+        "en",
+        "--format",
+        "json",
+    )
     doc = json.loads(p.stdout)
     assert doc["verdict"] == "blocked" and doc["blocked_by"]
 
@@ -147,21 +160,23 @@ def test_secrets_are_masked(tmp_path):
     # A community string cited as evidence, and a secret inside a line the parser does not know.
     core.write_text(core.read_text() + "snmp-server community Hb0aCommX RO\nfrobnicate password 0 Zq9SecretPw\n")
     from netaudit.inputs import load_snapshot
+
     secrets = set()
     for d in load_snapshot([office]).devices:
         secrets |= d.secrets
     assert "Hb0aCommX" in secrets
     for fmt in ("json", "text"):
         out = cli("audit", office, "--format", fmt, "--lang", "en").stdout
-        assert "snmp-server community" in out          # the evidence line is shown…
+        assert "snmp-server community" in out  # the evidence line is shown…
         for s in secrets | {"Zq9SecretPw"}:
-            assert s not in out, (fmt, s)              # …with its secret masked
+            assert s not in out, (fmt, s)  # …with its secret masked
     shown = cli("audit", office, "--format", "json", "--show-secrets").stdout
     assert "Hb0aCommX" in shown and "Zq9SecretPw" in shown
 
 
 def test_prose_keeps_keywords_while_config_lines_are_masked():
     from netaudit.secrets import mask
+
     assert mask("snmp-server community Hb0aCommX RO", {"Hb0aCommX"}) == "snmp-server community ****** RO"
     assert mask("config system snmp community", set(), keywords=False) == "config system snmp community"
     assert mask("the key Hb0aCommX leaks", {"Hb0aCommX"}, keywords=False) == "the key ****** leaks"

@@ -5,6 +5,7 @@ right-to-left override, whose file name carries ESC and U+202E, whose interface
 description carries VT, FF and BEL, and whose guest zone name carries all of them,
 audited into every format: no traceback, the same exit code as the clean office, no
 raw control character in any output (JSON keeps the exact data, escaped)."""
+
 from __future__ import annotations
 
 import json
@@ -61,6 +62,7 @@ def _raw_in(text: str, keep: str = "\n\t") -> list[str]:
 def test_the_hostile_office_is_what_it_claims(office):
     from netaudit.inputs import load_snapshot
     from netaudit.zones import load_site
+
     names = {d.hostname for d in load_snapshot([office]).devices}
     assert any("\x1b" in n for n in names), names
     assert ZONE in [z.name for z in load_site(office / "site.yaml").zones]
@@ -76,7 +78,7 @@ def test_no_raw_control_character_in_any_format(office, baseline, tmp_path, fmt)
     text = out.read_text(encoding="utf-8")
     assert not _raw_in(text), fmt
     if fmt == "json":
-        doc = json.loads(text)                      # lossless: the exact names, escaped
+        doc = json.loads(text)  # lossless: the exact names, escaped
         assert HOST in {d["name"] for d in doc["topology"]["devices"]}
         assert ZONE in {z["name"] for z in doc["zones"]}
         assert FILE in {i["path"] for i in doc["inputs"]}
@@ -97,7 +99,7 @@ def test_pdf_and_its_diagram(office, baseline, tmp_path):
     assert not _raw_in((tmp_path / "report.drawio").read_text(encoding="utf-8"))
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True).stdout.decode()
-        assert not _raw_in(text, keep="\n\t\x0c")           # pdftotext separates pages with FF
+        assert not _raw_in(text, keep="\n\t\x0c")  # pdftotext separates pages with FF
         assert "\\x1b[31m" in text
 
 
@@ -116,8 +118,8 @@ def test_report_from_saved_json_and_trace(office, tmp_path):
 def test_terminal_colours_survive_and_data_cannot_forge_them(office):
     p = run("audit", office, "--color", "always")
     out = p.stdout.decode("utf-8")
-    assert "\x1b[31m" in out                               # netaudit's own colours …
-    assert "UBNDHB-CORE\x1b" not in out and "gu\x07est" not in out      # … never the data's
+    assert "\x1b[31m" in out  # netaudit's own colours …
+    assert "UBNDHB-CORE\x1b" not in out and "gu\x07est" not in out  # … never the data's
     assert "\\x1b[31m" in out
 
 
@@ -133,7 +135,7 @@ def test_error_messages_are_one_safe_line(tmp_path):
 def test_safetext_functions():
     s = "a\x1b[31mb\x07\x0b\x0c\ufffe\u202e\u2028\x85\x7f\ud800 Hòa Bình\tx\ny"
     assert clean(s) == "a\\x1b[31mb\\x07\\x0b\\x0c\\ufffe\\u202e\\u2028\\x85\\x7f\\ud800 Hòa Bình\tx\ny"
-    assert clean(s, keep="") .endswith("Hòa Bình\\x09x\\x0ay")
+    assert clean(s, keep="").endswith("Hòa Bình\\x09x\\x0ay")
     assert one_line("two\nlines\x1b") == "two lines\\x1b"
     text = dumps_json({s: [s]}, indent=2)
     assert json.loads(text) == {s: [s]} and not has_unsafe(text)

@@ -5,6 +5,7 @@
 * Defaults (implicit deny, a service on by default) are cited at the list or section
   they belong to where the vendor has one, and rendered "(default)" where there is no line.
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -50,16 +51,18 @@ def rules_of(cell) -> list[dict]:
 def test_witness_through_undefined_acl_cites_each_access_group_line():
     _, cells, _ = analyse(ROUTER, [GUEST, STAFF, SERVERS])
     g2s = cells[("guest", "staff")]
-    assert g2s.verdict == REACHABLE and g2s.services == ["ip"]      # IOS: undefined ACL permits all
+    assert g2s.verdict == REACHABLE and g2s.services == ["ip"]  # IOS: undefined ACL permits all
     assert rules_of(g2s)[0] == {
-        "file": "r1.cfg", "line": 4,
-        "text": "ip access-group GUEST-IN in  ! ACL GUEST-IN is not defined: IOS permits every packet"}
+        "file": "r1.cfg",
+        "line": 4,
+        "text": "ip access-group GUEST-IN in  ! ACL GUEST-IN is not defined: IOS permits every packet",
+    }
     # the same undefined ACL on the staff interface: staff's flows cite staff's line
     assert rules_of(cells[("staff", "guest")])[0]["line"] == 7
     # the egress filter that exists is cited as before
     g2srv = cells[("guest", "servers")]
     assert g2srv.services == ["tcp/443"]
-    assert [r["line"] for r in rules_of(g2srv)] == [4, 8, 12]       # access-group, route, SRV-OUT
+    assert [r["line"] for r in rules_of(g2srv)] == [4, 8, 12]  # access-group, route, SRV-OUT
 
 
 def test_blocked_by_implicit_deny_cites_the_list_header():
@@ -75,8 +78,15 @@ def test_blocked_by_implicit_deny_cites_the_list_header():
 def test_config_checks_leave_the_synthesized_filter_alone():
     result, _, (topo, placed, cells, engine) = analyse(ROUTER, [GUEST, STAFF, SERVERS])
     load_checks()
-    ctx = AuditContext(devices=result.devices, reports=[result.report], topology=topo,
-                       site=Site(unit="t"), zones=placed, matrix=cells, hs=engine.hs)
+    ctx = AuditContext(
+        devices=result.devices,
+        reports=[result.report],
+        topology=topo,
+        site=Site(unit="t"),
+        zones=placed,
+        matrix=cells,
+        hs=engine.hs,
+    )
 
     def run(check_id):
         info = REGISTRY[check_id]
@@ -102,10 +112,18 @@ def test_view_and_sarif_render_defaults_without_none():
     from netaudit.report import RenderOptions
     from netaudit.report.sarif import _code_flow
     from netaudit.report.view import View, hops_view
-    witness = {"packet": {"proto": "tcp", "src_ip": "10.0.40.2", "src_port": 1024,
-                          "dst_ip": "10.0.10.5", "dst_port": 22},
-               "hops": [{"device": "R1", "in": "Gi1", "out": "Gi2", "rules": [
-                   {"file": "r1.cfg", "line": None, "text": "ACL-X: implicit deny at end of list (deny)"}]}]}
+
+    witness = {
+        "packet": {"proto": "tcp", "src_ip": "10.0.40.2", "src_port": 1024, "dst_ip": "10.0.10.5", "dst_port": 22},
+        "hops": [
+            {
+                "device": "R1",
+                "in": "Gi1",
+                "out": "Gi2",
+                "rules": [{"file": "r1.cfg", "line": None, "text": "ACL-X: implicit deny at end of list (deny)"}],
+            }
+        ],
+    }
     for lang, word in (("en", "(default)"), ("vi", "(mặc định)")):
         v = View(lang, {}, RenderOptions(lang=lang))
         [rule] = hops_view(v, witness)["hops"][0]["rules"]
@@ -119,21 +137,36 @@ def test_text_summary_prints_default_not_none():
 
     from netaudit.report import RenderOptions
     from netaudit.report.text import render
-    finding = SimpleNamespace(severity="medium", title={"en": "T", "vi": "T"}, check="mgmt-telnet",
-                              detail={"en": "D", "vi": "D"},
-                              evidence=[{"file": "sw.cfg", "line": None, "text": "telnet"}])
+
+    finding = SimpleNamespace(
+        severity="medium",
+        title={"en": "T", "vi": "T"},
+        check="mgmt-telnet",
+        detail={"en": "D", "vi": "D"},
+        evidence=[{"file": "sw.cfg", "line": None, "text": "telnet"}],
+    )
     site = SimpleNamespace(unit="u", level=2, inferred=False, file="site.yaml")
     snap = SimpleNamespace(reports=[], inputs=[])
-    audit = SimpleNamespace(site=site, zones=[], matrix=[], findings=[finding], snapshot=snap,
-                            warnings=[], devices=[], engine=SimpleNamespace(runtime_assumptions=list))
+    audit = SimpleNamespace(
+        site=site,
+        zones=[],
+        matrix=[],
+        findings=[finding],
+        snapshot=snap,
+        warnings=[],
+        devices=[],
+        engine=SimpleNamespace(runtime_assumptions=list),
+    )
     out = render(audit, RenderOptions(lang="en"))
     assert "sw.cfg (default): telnet" in out and "None" not in out
 
 
 def test_asa_management_acl_default_is_cited_at_its_first_line():
-    text = ("ASA Version 9.16(4)\nhostname FW\ninterface GigabitEthernet0/1\n nameif inside\n"
-            " security-level 100\n ip address 10.1.1.1 255.255.255.0\n"
-            "ssh 10.1.1.0 255.255.255.0 inside\n")
+    text = (
+        "ASA Version 9.16(4)\nhostname FW\ninterface GigabitEthernet0/1\n nameif inside\n"
+        " security-level 100\n ip address 10.1.1.1 255.255.255.0\n"
+        "ssh 10.1.1.0 255.255.255.0 inside\n"
+    )
     dev = cisco_asa.parse(text, "fw.cfg").devices[0]
     flt = dev.filters["asa-mgmt-ssh"]
     assert flt.source is not None and flt.source.line == 7

@@ -2,6 +2,7 @@
 
 The larger campaign (same harness, many more cases) is ``make bench``
 (tests/bench/test_bench_fuzz.py)."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,6 +1,7 @@
 """``netaudit init`` on real-looking exports: drafts the audit can resolve, names matched
 as whole words, trunks never zones, YAML that loads back; and what the audit says
 about a draft (TODO unit) or a site without a guest zone."""
+
 from __future__ import annotations
 
 import json
@@ -456,6 +457,7 @@ access-list 1 permit 10.90.0.0 0.0.255.255
 end
 """
 
+
 def office(tmp_path, *files: tuple[str, str]):
     """A folder with these configs, and the site.yaml ``netaudit init`` drafts for it."""
     for name, text in files:
@@ -499,7 +501,7 @@ def test_lan_is_a_word_not_letters_inside_vlan_planning_or_lanh(tmp_path):
     staff = {a for z in site.zones if z.kind == "internal" for a in z.attach}
     assert staff == {("R3", "Luna's"), ("R3", "ether6")}
     why = [w for z in inferred(tmp_path).zones for w in z.inferred_from if "ether6" in w]
-    assert why == ["R3:ether6 'Wifi Lanh dao' ~ LANH DAO"]       # leaders' Wi-Fi, by its own words
+    assert why == ["R3:ether6 'Wifi Lanh dao' ~ LANH DAO"]  # leaders' Wi-Fi, by its own words
     # The quoted name came back from YAML as written.
     assert any(("R3", "Luna's") in z.attach for z in site.zones)
 
@@ -513,7 +515,7 @@ def test_fortigate_vlan_interfaces_are_zones_and_their_trunk_is_not(tmp_path):
     assert by_kind["management"] == ["VL99-QUANTRI"]
     assert by_kind["external"] == ["wan1"]
     assert sorted(by_kind["internal"]) == ["VL10-CANBO", "VL20-PLANNING"]
-    assert "port1" not in {a for attach in by_kind.values() for a in attach}      # the trunk carrying them
+    assert "port1" not in {a for attach in by_kind.values() for a in attach}  # the trunk carrying them
     # VL20-PLANNING is internal by its FortiGate role only, never by the letters LAN in its name.
     planning = next(z for z in inferred(tmp_path).zones if ("FGT-UBND-TANLOC", "VL20-PLANNING") in z.attach)
     assert planning.inferred_from == ["FGT-UBND-TANLOC:VL20-PLANNING role lan"]
@@ -523,9 +525,9 @@ def test_fortigate_vlan_interfaces_are_zones_and_their_trunk_is_not(tmp_path):
 def test_asa_5505_nameif_on_vlan_interfaces(tmp_path):
     site = office(tmp_path, ("fw.cfg", ASA5505))
     assert sorted((z.kind, z.vlans) for z in site.zones) == [
-        ("external", [("UBND-XA-DONGHOA-FW", 2)]),      # nameif outside
-        ("guest", [("UBND-XA-DONGHOA-FW", 3)]),         # nameif khach
-        ("internal", [("UBND-XA-DONGHOA-FW", 1)]),      # nameif inside
+        ("external", [("UBND-XA-DONGHOA-FW", 2)]),  # nameif outside
+        ("guest", [("UBND-XA-DONGHOA-FW", 3)]),  # nameif khach
+        ("internal", [("UBND-XA-DONGHOA-FW", 1)]),  # nameif inside
     ]
     placed_everywhere(tmp_path, site)
 
@@ -547,7 +549,7 @@ def test_ios_vlan_names_glued_or_not(tmp_path):
     got = sorted((z.kind, v) for z in site.zones for _, v in z.vlans)
     # CANBO, WIFIKHACH, CONGCONG; not PLANNING, vlan-iot ("Cam bien" is a sensor), vlan-voip.
     assert got == [("guest", 50), ("guest", 60), ("internal", 10)]
-    assert not any(a for z in site.zones for a in z.attach if a[1] == "GigabitEthernet1/0/23")   # trunk
+    assert not any(a for z in site.zones for a in z.attach if a[1] == "GigabitEthernet1/0/23")  # trunk
     placed_everywhere(tmp_path, site)
 
 
@@ -562,6 +564,7 @@ def test_router_on_a_stick_is_drafted_and_a_switch_vlan_without_router_is_a_note
     # The switch's VLANs reach no router in the configs: said in the draft, not drafted.
     assert "# note: UBND-XA-SW01:WIFI-KHACH (guest) has no router interface" in text
     placed_everywhere(tmp_path, site)
+
 
 def test_audit_of_an_unreviewed_draft_says_so_in_every_output(tmp_path):
     office(tmp_path, ("r3.rsc", ROUTEROS_R3))
@@ -589,30 +592,49 @@ def test_site_without_a_guest_zone_is_never_a_silent_pass(tmp_path):
     (tmp_path / "site.yaml").write_text(
         'unit: "UBND phường Đông Hòa"\nlevel: 2\nzones:\n'
         '  staff: {kind: internal, vlans: ["UBND-PHUONG-CORE:10"]}\n'
-        '  internet: {kind: external, attach: ["UBND-PHUONG-CORE:GigabitEthernet1/0/24"]}\n', encoding="utf-8")
+        '  internet: {kind: external, attach: ["UBND-PHUONG-CORE:GigabitEthernet1/0/24"]}\n',
+        encoding="utf-8",
+    )
     audit = run_audit([tmp_path])
     assert any("no guest zone" in w for w in audit.warnings)
     reg = audit.compliance["regimes"][0]
-    assert reg["verdict"] != PASS          # (this office also fails; tests/report/test_compliance: check)
+    assert reg["verdict"] != PASS  # (this office also fails; tests/report/test_compliance: check)
     assert any("No guest zone" in r["en"] for r in reg["reasons"])
     assert next(r for r in reg["rows"] if r["id"] == "zone-wireless")["status"] == "check"
 
 
-@pytest.mark.parametrize("site,where,needle", [
-    ('zones:\n  guest: {kind: guest, attach: ["R3:GUEST"]}\npolcy:\n  - {from: guest, to: guest}\n',
-     3, "unknown key 'polcy' in the site file (did you mean 'policy'?)"),
-    ('zones:\n  guest:\n    kind: guest\n    subnet: [10.30.20.0/24]\n    attach: ["R3:GUEST"]\n',
-     4, "unknown key 'subnet' in zone 'guest' (did you mean 'subnets'?)"),
-    ('zones:\n  guest:\n    kind: guest\n    attach: ["R3:GUSET"]\n',
-     4, "no interface 'GUSET' on R3 (did you mean 'GUEST'?)"),
-    ('zones:\n  guest:\n    kind: guest\n    attach: ["R33:GUEST"]\n',
-     4, "no device 'R33' in the snapshot (did you mean 'R3'?)"),
-    # The old draft's reference: VLAN 20 exists only as the VLAN interface GUEST.
-    ('zones:\n  guest:\n    kind: guest\n    vlans: ["R3:20"]\n',
-     4, 'write attach: ["R3:GUEST"]'),
-    ('zones:\n  guest:\n    kind: guest\n    vlans:\n      - "R3:20"\n      - "R3:21"\n',
-     5, 'write attach: ["R3:GUEST"]'),
-])
+@pytest.mark.parametrize(
+    "site,where,needle",
+    [
+        (
+            'zones:\n  guest: {kind: guest, attach: ["R3:GUEST"]}\npolcy:\n  - {from: guest, to: guest}\n',
+            3,
+            "unknown key 'polcy' in the site file (did you mean 'policy'?)",
+        ),
+        (
+            'zones:\n  guest:\n    kind: guest\n    subnet: [10.30.20.0/24]\n    attach: ["R3:GUEST"]\n',
+            4,
+            "unknown key 'subnet' in zone 'guest' (did you mean 'subnets'?)",
+        ),
+        (
+            'zones:\n  guest:\n    kind: guest\n    attach: ["R3:GUSET"]\n',
+            4,
+            "no interface 'GUSET' on R3 (did you mean 'GUEST'?)",
+        ),
+        (
+            'zones:\n  guest:\n    kind: guest\n    attach: ["R33:GUEST"]\n',
+            4,
+            "no device 'R33' in the snapshot (did you mean 'R3'?)",
+        ),
+        # The old draft's reference: VLAN 20 exists only as the VLAN interface GUEST.
+        ('zones:\n  guest:\n    kind: guest\n    vlans: ["R3:20"]\n', 4, 'write attach: ["R3:GUEST"]'),
+        (
+            'zones:\n  guest:\n    kind: guest\n    vlans:\n      - "R3:20"\n      - "R3:21"\n',
+            5,
+            'write attach: ["R3:GUEST"]',
+        ),
+    ],
+)
 def test_site_typos_stop_the_audit_with_file_line_and_suggestion(tmp_path, site, where, needle):
     (tmp_path / "r3.rsc").write_text(ROUTEROS_R3, encoding="utf-8")
     (tmp_path / "site.yaml").write_text(site, encoding="utf-8")

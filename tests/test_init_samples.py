@@ -3,6 +3,7 @@
 Compared as placed zones: the set of (kind, L2 domains) after ``zones.resolve`` — names
 may differ (the draft says ``staff``, ``kiosk-vl30-quay`` …), placement and meaning may not.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,7 +20,8 @@ DIFFERS = {
     "routeros-commune-leaky-bridge": (
         "ether4 is commented 'May quan tri' (the network administrator's PC), so the draft has a "
         "management zone on it; the committed site.yaml declares only staff, guest and internet (the "
-        "sample is about the guest Wi-Fi sharing the staff bridge), so the draft has one zone more"),
+        "sample is about the guest Wi-Fi sharing the staff bridge), so the draft has one zone more"
+    ),
 }
 
 
@@ -43,9 +45,10 @@ def committed_and_drafted(office: str, tmp: Path):
     return want, placed(draft, topo)
 
 
-@pytest.mark.parametrize("office", [
-    pytest.param(o, marks=pytest.mark.xfail(strict=True, reason=DIFFERS[o])) if o in DIFFERS else o
-    for o in OFFICES])
+@pytest.mark.parametrize(
+    "office",
+    [pytest.param(o, marks=pytest.mark.xfail(strict=True, reason=DIFFERS[o])) if o in DIFFERS else o for o in OFFICES],
+)
 def test_init_reproduces_the_committed_zones(office, tmp_path):
     want, got = committed_and_drafted(office, tmp_path)
     assert got == want

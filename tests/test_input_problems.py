@@ -8,6 +8,7 @@ listed in ``Snapshot.input_problems``, open the warnings of every output, and ma
 ``netaudit audit`` exit non-zero.  Built from the real samples: copies truncated at fixed
 offsets, with a NUL inserted, with the hostname garbled (docs/limits.md, "Inputs").
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -34,8 +35,9 @@ CONFIG_SUFFIXES = (".cfg", ".conf", ".rsc")
 MODULES = {m.VENDOR: m for m in parsers.Registry().vendors}
 
 OFFICES = sorted(d.name for d in SAMPLES.iterdir() if d.is_dir())
-SAMPLE_FILES = sorted((d.name, p.name) for d in SAMPLES.iterdir() if d.is_dir()
-                      for p in d.iterdir() if p.suffix in CONFIG_SUFFIXES)
+SAMPLE_FILES = sorted(
+    (d.name, p.name) for d in SAMPLES.iterdir() if d.is_dir() for p in d.iterdir() if p.suffix in CONFIG_SUFFIXES
+)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -44,7 +46,7 @@ SAMPLE_FILES = sorted((d.name, p.name) for d in SAMPLES.iterdir() if d.is_dir()
 def cut_mid_line(raw: bytes, fraction: float) -> bytes:
     """``raw`` cut near ``fraction`` of its length, inside a line (not at a line end)."""
     cut = max(2, int(len(raw) * fraction))
-    while raw[cut - 1:cut] in (b"\n", b" ") or raw[cut:cut + 1] in (b"\n", b""):
+    while raw[cut - 1 : cut] in (b"\n", b" ") or raw[cut : cut + 1] in (b"\n", b""):
         cut += 1
     return raw[:cut]
 
@@ -80,7 +82,7 @@ def test_every_sample_cut_short_is_a_loud_problem(office, name, fraction, tmp_pa
     assert len(found) == (0 if undetectable else 1), found
     for problem in found:
         assert re.match(rf"{re.escape(name)}:\d+: truncated[:?] ", problem), problem
-        assert snap.warnings[:len(snap.input_problems)] == snap.input_problems    # first, loud
+        assert snap.warnings[: len(snap.input_problems)] == snap.input_problems  # first, loud
     code, out, err = audit_cli(folder)
     assert code != 0
     if code == 1:
@@ -97,7 +99,7 @@ def test_sample_cut_sweep_detected_at_parse_level(office, name):
     raw = (SAMPLES / office / name).read_bytes()
     missed = total = 0
     for cut in range(97, len(raw) - 1, 211):
-        if raw[cut - 1:cut] == b"\n":
+        if raw[cut - 1 : cut] == b"\n":
             continue
         text, _ = inputs.decode_config(raw[:cut], name)
         vendor, score = parsers.detect_vendor(text)
@@ -120,8 +122,12 @@ def _config_files():
     out = [p for p in SAMPLES.glob("*/*") if p.suffix in CONFIG_SUFFIXES]
     out += [p for p in FIXTURES.rglob("*") if p.is_file() and not p.name.endswith(".model.json")]
     if CORPUS.is_dir():
-        for sub in ("batfish-example/configs", "batfish-snippets/fortios", "batfish-snippets/cisco_asa",
-                    "stanford-backbone"):
+        for sub in (
+            "batfish-example/configs",
+            "batfish-snippets/fortios",
+            "batfish-snippets/cisco_asa",
+            "stanford-backbone",
+        ):
             out += [p for p in (CORPUS / sub).iterdir() if p.is_file() and "_route" not in p.name]
     return sorted(out)
 
@@ -134,7 +140,7 @@ def test_no_truncation_warning_on_any_real_file():
         vendor, score = parsers.detect_vendor(text)
         if vendor is None or score < inputs.CLAIM:
             continue
-        result, cut = parse(MODULES[vendor], text, p.name)
+        _result, cut = parse(MODULES[vendor], text, p.name)
         assert cut is None, (p, cut)
         checked += 1
     assert checked >= 30 if CORPUS.is_dir() else checked >= 14
@@ -152,10 +158,17 @@ FOS = (SAMPLES / "fortigate-ttpvhcc-compliant" / "FGT-TTHCC-PT.conf").read_text(
 ROS = (SAMPLES / "routeros-commune-compliant" / "ubndpt-rb4011.rsc").read_text()
 
 
-@pytest.mark.parametrize("tail", [
-    "", "\n\n\n", "!\n! saved by the inspector\n", "UBNDTP-RT#\n", "UBNDTP-RT#exit\n",
-    "UBNDTP-RT#show ip route\nGateway of last resort is 203.0.113.1\nS* 0.0.0.0/0 via 203.0.113.1\n",
-])
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "",
+        "\n\n\n",
+        "!\n! saved by the inspector\n",
+        "UBNDTP-RT#\n",
+        "UBNDTP-RT#exit\n",
+        "UBNDTP-RT#show ip route\nGateway of last resort is 203.0.113.1\nS* 0.0.0.0/0 via 203.0.113.1\n",
+    ],
+)
 def test_ios_complete_with_trailers(tail):
     text = IOS + tail
     assert parse(cisco_ios, text)[1] is None
@@ -167,7 +180,7 @@ def test_ios_without_export_header_is_not_judged():
 
 
 def test_ios_cut_and_joined_files():
-    text = IOS[: IOS.index("\nend") + 1]                 # the final 'end' missing
+    text = IOS[: IOS.index("\nend") + 1]  # the final 'end' missing
     line, msg = parse(cisco_ios, text)[1]
     assert msg.startswith("truncated: the configuration does not end with 'end'")
     assert line == text.rstrip().count("\n") + 1
@@ -178,7 +191,7 @@ def test_ios_cut_and_joined_files():
 def test_ios_banner_cut_short():
     text = IOS.replace("\nend", "\nbanner motd ^C\nTruy cap trai phep bi xu ly\nend", 1)
     text = text[: text.index("Truy cap") + 30]
-    line, msg = parse(cisco_ios, text)[1]
+    _line, msg = parse(cisco_ios, text)[1]
     assert msg.startswith("banner never closed")
 
 
@@ -201,10 +214,10 @@ def test_fortios_complete_with_trailers(tail):
 
 def test_fortios_cut_inside_and_after_a_block():
     inside = FOS[: FOS.index("config firewall policy") + 60]
-    line, msg = parse(fortinet_fortios, inside)[1]
+    _line, msg = parse(fortinet_fortios, inside)[1]
     assert msg.startswith("truncated: the file ends inside 'config firewall policy")
     assert "opened at line" in msg
-    after = FOS[: FOS.index("\nconfig firewall policy") + 7]         # "...end\nconfig"
+    after = FOS[: FOS.index("\nconfig firewall policy") + 7]  # "...end\nconfig"
     assert parse(fortinet_fortios, after)[1][1].startswith("truncated: the configuration does not end with 'end'")
 
 
@@ -219,39 +232,45 @@ def test_fortios_cut_between_sections_before_the_policies(tmp_path):
     (p,) = snap.input_problems
     assert p.startswith("FGT-TTHCC-PT.conf:") and "truncated? the FortiGate backup has no 'config firewall policy'" in p
     assert audit_cli(folder)[0] != 0
-    snippet = 'config system global\n    set hostname "x"\nend\n'          # no header: not a backup
+    snippet = 'config system global\n    set hostname "x"\nend\n'  # no header: not a backup
     assert parse(fortinet_fortios, snippet)[1] is None
 
 
 @pytest.mark.parametrize("tail", ["", "\n", "[admin@UBNDPT-RT] > \n", "[admin@UBNDPT-RT] /ip address> "])
 def test_routeros_complete_with_trailers_and_without_final_newline(tail):
     assert parse(mikrotik_routeros, ROS + tail)[1] is None
-    assert parse(mikrotik_routeros, ROS + tail.rstrip("\n"))[1] is None        # no final newline
+    assert parse(mikrotik_routeros, ROS + tail.rstrip("\n"))[1] is None  # no final newline
     assert parse(mikrotik_routeros, ROS.rstrip("\n"))[1] is None
 
 
-@pytest.mark.parametrize("tail,why", [
-    ("/ip firewall filter\nadd action=drop chain=forward comment=\\\n", "continued with '\\'"),
-    ('/ip firewall filter\nadd action=drop chain=forward comment="Chan khach\n', "quoted value is never closed"),
-    ("/interface ethernet\nset [ find default-name=ether3\n", "selector"),
-    ("/ip firewall filter\n", "no command under it"),
-    ("/interface ethernet\nset [ find default-name=ether3 ]\n", "'set' with no property"),
-    ("/ip firewall filter\nadd action=drop chain=\n", "has no value"),
-    ("/ip firewall filter\nadd action=drop chain=forward in-inter\n", "after the key=value arguments"),
-    ("/ip firewall filter\nad", "not a command"),
-    ("/ip firewall filter\nadd action=drop chain=forward in-interface=vlan40-kh", "begins a longer name"),
-    ("/ip pool\nadd name=pool-x ranges=10.10.40.2-10.10.", "ends in '.'"),
-])
+@pytest.mark.parametrize(
+    "tail,why",
+    [
+        ("/ip firewall filter\nadd action=drop chain=forward comment=\\\n", "continued with '\\'"),
+        ('/ip firewall filter\nadd action=drop chain=forward comment="Chan khach\n', "quoted value is never closed"),
+        ("/interface ethernet\nset [ find default-name=ether3\n", "selector"),
+        ("/ip firewall filter\n", "no command under it"),
+        ("/interface ethernet\nset [ find default-name=ether3 ]\n", "'set' with no property"),
+        ("/ip firewall filter\nadd action=drop chain=\n", "has no value"),
+        ("/ip firewall filter\nadd action=drop chain=forward in-inter\n", "after the key=value arguments"),
+        ("/ip firewall filter\nad", "not a command"),
+        ("/ip firewall filter\nadd action=drop chain=forward in-interface=vlan40-kh", "begins a longer name"),
+        ("/ip pool\nadd name=pool-x ranges=10.10.40.2-10.10.", "ends in '.'"),
+    ],
+)
 def test_routeros_cut_signals(tail, why):
     text = ROS + tail
     found = parse(mikrotik_routeros, text)[1]
     assert found is not None and why in found[1], found
-    assert found[0] > ROS.count("\n")                   # the line of the cut command
+    assert found[0] > ROS.count("\n")  # the line of the cut command
 
 
 def test_routeros_complete_value_without_newline_is_not_a_cut():
-    for line in ("/ip firewall nat\nadd action=dst-nat chain=dstnat dst-port=8000 protocol=tcp to-ports=80",
-                 "/interface list\nadd name=WAN", "/system identity\nset name=UBNDPT-RT"):
+    for line in (
+        "/ip firewall nat\nadd action=dst-nat chain=dstnat dst-port=8000 protocol=tcp to-ports=80",
+        "/interface list\nadd name=WAN",
+        "/system identity\nset name=UBNDPT-RT",
+    ):
         assert parse(mikrotik_routeros, ROS + line)[1] is None, line
 
 
@@ -261,7 +280,7 @@ def test_routeros_complete_value_without_newline_is_not_a_cut():
 @pytest.mark.parametrize("office,name", SAMPLE_FILES)
 def test_one_stray_nul_is_parsed_and_reported(office, name, tmp_path):
     raw = (SAMPLES / office / name).read_bytes()
-    pos = raw.index(b"\n", len(raw) // 3) + 3                     # inside a line
+    pos = raw.index(b"\n", len(raw) // 3) + 3  # inside a line
     folder = copy_sample(tmp_path, office)
     (folder / name).write_bytes(raw[:pos] + b"\x00" + raw[pos:])
     snap = load_snapshot([folder])
@@ -286,11 +305,11 @@ def test_many_nuls_are_damage(tmp_path):
     folder = copy_sample(tmp_path, "cisco-commune-leaky")
     raw = (folder / "core-sw.cfg").read_bytes()
     pos = raw.index(b"\n", len(raw) // 2) + 1
-    (folder / "core-sw.cfg").write_bytes(raw[:pos] + bytes(600) + raw[pos:])   # < 10 % of the head
+    (folder / "core-sw.cfg").write_bytes(raw[:pos] + bytes(600) + raw[pos:])  # < 10 % of the head
     snap = load_snapshot([folder])
     (p,) = problems_of(snap, "core-sw.cfg")
     assert "damaged file: 600 NUL bytes removed" in p
-    assert "UBNDHB-CORE" in [d.hostname for d in snap.devices]                  # still parsed
+    assert "UBNDHB-CORE" in [d.hostname for d in snap.devices]  # still parsed
 
 
 def test_zeroed_head_is_a_damaged_config_not_a_binary_skip(tmp_path):
@@ -301,7 +320,7 @@ def test_zeroed_head_is_a_damaged_config_not_a_binary_skip(tmp_path):
     e = next(f for f in snap.inputs if f.path == "core-sw.cfg")
     assert e.kind == "skipped" and e.problem.startswith("damaged cisco_ios configuration: ")
     assert problems_of(snap, "core-sw.cfg")
-    code, _, err = audit_cli(folder)          # the site file names the lost device: exit 2, naming the file
+    code, _, err = audit_cli(folder)  # the site file names the lost device: exit 2, naming the file
     assert code == 2 and "core-sw.cfg: damaged cisco_ios configuration" in err
 
 
@@ -312,7 +331,7 @@ def test_binaries_next_to_configs_are_not_problems_unless_named_like_configs(tmp
     (folder / "bang-ip.xlsx").write_bytes(b"PK\x03\x04" + bytes(300))
     (folder / "ghi-chu.csv").write_text("PC01;10.10.30.11\n")
     (folder / "empty.dat").write_bytes(b"")
-    (folder / "router-old.cfg").write_bytes(b"\x1f\x8b\x08\x00" + bytes(300))        # gzip named .cfg
+    (folder / "router-old.cfg").write_bytes(b"\x1f\x8b\x08\x00" + bytes(300))  # gzip named .cfg
     (folder / "hap.backup").write_bytes(bytes(range(256)) * 4)
     (folder / "access.cfg").write_bytes(b"")
     (folder / "notes.txt").write_text("mat khau wifi khach: 12345678\n")
@@ -324,7 +343,7 @@ def test_binaries_next_to_configs_are_not_problems_unless_named_like_configs(tmp
     assert "RouterOS binary backup" in by["hap.backup"].problem
     assert by["router-old.cfg"].problem.startswith(inputs.P_BINARY)
     assert all(inputs.NAMED_LIKE_CONFIG in p for p in snap.input_problems if not p.startswith("hap."))
-    assert snap.warnings[:len(snap.input_problems)] == snap.input_problems
+    assert snap.warnings[: len(snap.input_problems)] == snap.input_problems
 
 
 # =========================================================================== not this vendor
@@ -332,7 +351,23 @@ def test_binaries_next_to_configs_are_not_problems_unless_named_like_configs(tmp
 
 def _words(n: int, seed: int = 8) -> str:
     rng = random.Random(seed)
-    vocab = "xin chao phong mot cua may tinh bao cao so lieu thang nam ke hoach".split()
+    vocab = [
+        "xin",
+        "chao",
+        "phong",
+        "mot",
+        "cua",
+        "may",
+        "tinh",
+        "bao",
+        "cao",
+        "so",
+        "lieu",
+        "thang",
+        "nam",
+        "ke",
+        "hoach",
+    ]
     return "\n".join(" ".join(rng.choice(vocab) for _ in range(rng.randint(2, 8))) for _ in range(n)) + "\n"
 
 
@@ -349,18 +384,21 @@ def test_random_words_claimed_by_routeros_build_no_device(tmp_path):
     code, out, _ = audit_cli(folder)
     doc = json.loads(out)
     assert code == 1 and doc["warnings"][0].startswith("tu-khoa.rsc: not a configuration of")
-    assert not any("tu-khoa" in json.dumps(f) for f in doc["findings"])     # no telnet from defaults
+    assert not any("tu-khoa" in json.dumps(f) for f in doc["findings"])  # no telnet from defaults
     for name in ("core-sw.cfg", "edge-rt.cfg", "site.yaml"):
         (folder / name).unlink()
-    with pytest.raises(InputError, match="tu-khoa.rsc: not a configuration of mikrotik_routeros"):
+    with pytest.raises(InputError, match=r"tu-khoa\.rsc: not a configuration of mikrotik_routeros"):
         load_snapshot([folder])
 
 
-@pytest.mark.parametrize("vendor,head", [
-    ("cisco_ios", "version 15.2\nhostname X\n!\ninterface Vlan1\n!\nline vty 0 4\n"),
-    ("cisco_asa", ": Saved\nASA Version 9.8(2)\n"),
-    ("fortinet_fortios", "config system global\n"),
-])
+@pytest.mark.parametrize(
+    "vendor,head",
+    [
+        ("cisco_ios", "version 15.2\nhostname X\n!\ninterface Vlan1\n!\nline vty 0 4\n"),
+        ("cisco_asa", ": Saved\nASA Version 9.8(2)\n"),
+        ("fortinet_fortios", "config system global\n"),
+    ],
+)
 def test_random_words_claimed_by_other_vendors(vendor, head):
     text = head + _words(200)
     result = MODULES[vendor].parse(text, "x")
@@ -395,23 +433,24 @@ def test_fortios_deep_nesting_is_a_problem_not_a_crash(depth, tmp_path):
     line = text.count("\n") + fortios_tree.MAX_DEPTH + 1
     code, out, err = audit_cli(folder)
     assert code != 0
-    if depth == 498:        # the real configuration still dominates: kept, partial, and a problem
+    if depth == 498:  # the real configuration still dominates: kept, partial, and a problem
         snap = load_snapshot([folder])
         assert [d.hostname for d in snap.devices] == ["FGT-TTHCC-TH"]
         (p,) = problems_of(snap, "FGT-TTHCC-TH.conf")
         assert p.startswith(f"FGT-TTHCC-TH.conf:{line}: nesting deeper than 64 levels")
         assert code == 1 and "nesting deeper than 64" in json.loads(out)["warnings"][0]
-    else:                   # 91 % of the lines are the nesting: not a FortiOS configuration, said so
+    else:  # 91 % of the lines are the nesting: not a FortiOS configuration, said so
         assert code == 2 and "FGT-TTHCC-TH.conf: not a configuration of fortinet_fortios" in err
         assert f"also line {line}: nesting deeper than 64 levels" in err
 
 
 def test_fortios_deep_nesting_inside_an_entry_and_unclosed():
-    text = FOS.replace("config firewall policy\n", "config firewall policy\n    edit 99\n"
-                       + "        config x\n" * 5000, 1)
+    text = FOS.replace(
+        "config firewall policy\n", "config firewall policy\n    edit 99\n" + "        config x\n" * 5000, 1
+    )
     result, cut = parse(fortinet_fortios, text)
     assert cut is not None and "nesting deeper than 64" in cut[1]
-    assert any("truncated" in w for w in result.report.warnings)      # never closed either
+    assert any("truncated" in w for w in result.report.warnings)  # never closed either
 
 
 def _final_recursive(tree):
@@ -453,10 +492,11 @@ def test_iterative_finalize_gives_the_recursive_statuses():
         captured = {}
         real_finalize = fortinet_fortios.finalize
 
-        def spy(tree):
+        def spy(tree, captured=captured, real_finalize=real_finalize):
             captured["before"] = bytearray(tree.status)
             real_finalize(tree)
             captured["tree"] = tree
+
         fortinet_fortios.finalize = spy
         try:
             parser.run()
@@ -472,18 +512,24 @@ def test_iterative_finalize_gives_the_recursive_statuses():
 def test_object_group_chains_and_cycles_do_not_recurse():
     n = 5000
     ios = "version 15.2\nhostname R\n" + "".join(
-        f"object-group network G{i}\n group-object G{i + 1}\n" for i in range(n))
-    ios += (f"object-group network G{n}\n host 10.0.0.9\nip access-list extended A\n"
-            " permit ip object-group G0 any\ninterface Vlan1\n ip address 10.0.0.1 255.255.255.0\n"
-            " ip access-group A in\nend\n")
+        f"object-group network G{i}\n group-object G{i + 1}\n" for i in range(n)
+    )
+    ios += (
+        f"object-group network G{n}\n host 10.0.0.9\nip access-list extended A\n"
+        " permit ip object-group G0 any\ninterface Vlan1\n ip address 10.0.0.1 255.255.255.0\n"
+        " ip access-group A in\nend\n"
+    )
     r = cisco_ios.parse(ios, "r.cfg")
     (line,) = r.devices[0].filters["A"].lines
     assert not r.report.warnings and line.matches[0].src[0].value == int(IPAddress("10.0.0.9"))
     asa = ": Saved\nASA Version 9.8(2)\nhostname F\n" + "".join(
         f"object-group network G{i}\n group-object G{(i + 1) % n}\n network-object host 10.1.{i // 250}.{i % 250}\n"
-        for i in range(n))
-    asa += ("access-list A extended permit ip object-group G0 any\ninterface Gi0/0\n nameif inside\n"
-            " security-level 100\n ip address 10.0.0.1 255.255.255.0\naccess-group A in interface inside\n: end\n")
+        for i in range(n)
+    )
+    asa += (
+        "access-list A extended permit ip object-group G0 any\ninterface Gi0/0\n nameif inside\n"
+        " security-level 100\n ip address 10.0.0.1 255.255.255.0\naccess-group A in interface inside\n: end\n"
+    )
     r, cut = parse(cisco_asa, asa, "f.cfg")
     assert cut is None and not any("resolution failed" in w for w in r.report.warnings)
 
@@ -495,7 +541,7 @@ def test_own_outputs_are_never_inputs(tmp_path):
     folder = copy_sample(tmp_path, "cisco-commune-leaky")
     before = [f.path for f in load_snapshot([folder]).inputs]
     assert audit_cli(folder, "-o", str(folder / "tom-tat.txt"), fmt="text")[0] == 1
-    assert audit_cli(folder, "-o", str(folder / "bao-cao.md"), fmt="md")[0] == 1     # + bao-cao.drawio
+    assert audit_cli(folder, "-o", str(folder / "bao-cao.md"), fmt="md")[0] == 1  # + bao-cao.drawio
     assert audit_cli(folder, "-o", str(folder / "tom-tat-vi.txt"), "--lang", "vi", fmt="text")[0] == 1
     assert (folder / "tom-tat-vi.txt").read_text(encoding="utf-8").startswith("KẾT QUẢ")
     (folder / "ke-hoach.txt").write_text("Fix plan, generated by netaudit 0.1.0\n1. ...\n")
@@ -512,6 +558,7 @@ def _spy_reads(monkeypatch) -> list[str]:
         def spy(path, *a, _real=real, **k):
             opened.append(os.path.realpath(path))
             return _real(path, *a, **k)
+
         monkeypatch.setattr(inputs, name, spy)
     return opened
 
@@ -526,7 +573,7 @@ def test_links_leaving_the_folder_are_never_read(tmp_path, monkeypatch):
     (folder / "link-out.cfg").symlink_to(secret)
     (folder / "shadow.cfg").symlink_to("/etc/shadow")
     (folder / "configs-out").symlink_to(outside, target_is_directory=True)
-    (folder / "inside.cfg").symlink_to(folder / "edge-rt.cfg")          # inside: read once
+    (folder / "inside.cfg").symlink_to(folder / "edge-rt.cfg")  # inside: read once
     opened = _spy_reads(monkeypatch)
     snap = load_snapshot([folder])
     assert str(secret.resolve()) not in opened and "/etc/shadow" not in opened
@@ -539,7 +586,7 @@ def test_links_leaving_the_folder_are_never_read(tmp_path, monkeypatch):
     assert sorted(d.hostname for d in snap.devices) == ["UBNDHB-CORE", "UBNDHB-RT"]
     code, out, _ = audit_cli(folder)
     assert code == 1
-    if Path("/etc/shadow").is_file() and os.access("/etc/shadow", os.R_OK):       # CI runs as root
+    if Path("/etc/shadow").is_file() and os.access("/etc/shadow", os.R_OK):  # CI runs as root
         digest = hashlib.sha256(Path("/etc/shadow").read_bytes()).hexdigest()
         assert digest not in out
 
@@ -560,17 +607,17 @@ def test_site_file_link_leaving_the_folder_is_not_used(tmp_path):
 def test_input_size_limit_is_a_clear_problem(tmp_path, monkeypatch):
     folder = copy_sample(tmp_path, "cisco-commune-leaky")
     (folder / "video.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(40_000))
-    monkeypatch.setenv(inputs.MAX_INPUT_ENV, "0.01")                  # 10 KiB: core-sw.cfg is larger
+    monkeypatch.setenv(inputs.MAX_INPUT_ENV, "0.01")  # 10 KiB: core-sw.cfg is larger
     opened = _spy_reads(monkeypatch)
     snap = load_snapshot([folder])
     (p,) = snap.input_problems
     assert p.startswith("core-sw.cfg: file too large: ") and "NETAUDIT_MAX_INPUT_MB" in p
-    assert os.path.realpath(folder / "core-sw.cfg") not in opened                  # not read, not hashed
+    assert os.path.realpath(folder / "core-sw.cfg") not in opened  # not read, not hashed
     assert next(f for f in snap.inputs if f.path == "video.mp4").problem.startswith("file too large")
     assert next(f for f in snap.inputs if f.path == "core-sw.cfg").sha256 == ""
     (folder / "edge-rt.cfg").unlink()
     (folder / "site.yaml").unlink()
-    code, out, err = audit_cli(folder)
+    code, _out, err = audit_cli(folder)
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "core-sw.cfg: file too large" in err and "NETAUDIT_MAX_INPUT_MB" in err
 
@@ -605,7 +652,8 @@ def test_state_file_for_no_device_is_a_problem(tmp_path):
     folder = copy_sample(tmp_path, "cisco-commune-compliant")
     (folder / "so-tttt_routes.txt").write_text(
         "SO-TTTT-RT#show ip route\nGateway of last resort is 203.0.113.1 to network 0.0.0.0\n\n"
-        "S*    0.0.0.0/0 [1/0] via 203.0.113.1\n")
+        "S*    0.0.0.0/0 [1/0] via 203.0.113.1\n"
+    )
     snap = load_snapshot([folder])
     (p,) = snap.input_problems
     assert p.startswith("so-tttt_routes.txt: routing state for device ") and "matches no device" in p
@@ -661,14 +709,26 @@ def _truncated_and_binary(tmp_path: Path, last_line: str | None = None):
     (folder / "router-old.cfg").write_bytes(b"\x1f\x8b\x08\x00" + bytes(300))
     n = text.rstrip().count("\n") + 1
     last = text.rstrip().rsplit("\n", 1)[1].strip()
-    en = [(f"edge-rt.cfg:{n}: truncated: the configuration does not end with 'end' (it stops at line {n}: "
-          f"{last!r}); what was read is used"),
-          ("router-old.cfg: binary file, not a device configuration (gzip archive) (named like a "
-           "configuration file, but not audited)")]
-    vi = [(f"edge-rt.cfg:{n}: bị cắt cụt: cấu hình không kết thúc bằng 'end' (tệp dừng ở dòng {n}: "
-          f"{last!r}); phần đọc được vẫn được sử dụng"),
-          ("router-old.cfg: tệp nhị phân, không phải tệp cấu hình thiết bị (tệp nén gzip) (tên tệp cho thấy "
-           "đây là tệp cấu hình, nhưng tệp không được kiểm tra)")]
+    en = [
+        (
+            f"edge-rt.cfg:{n}: truncated: the configuration does not end with 'end' (it stops at line {n}: "
+            f"{last!r}); what was read is used"
+        ),
+        (
+            "router-old.cfg: binary file, not a device configuration (gzip archive) (named like a "
+            "configuration file, but not audited)"
+        ),
+    ]
+    vi = [
+        (
+            f"edge-rt.cfg:{n}: bị cắt cụt: cấu hình không kết thúc bằng 'end' (tệp dừng ở dòng {n}: "
+            f"{last!r}); phần đọc được vẫn được sử dụng"
+        ),
+        (
+            "router-old.cfg: tệp nhị phân, không phải tệp cấu hình thiết bị (tệp nén gzip) (tên tệp cho thấy "
+            "đây là tệp cấu hình, nhưng tệp không được kiểm tra)"
+        ),
+    ]
     return folder, en, vi
 
 
@@ -677,19 +737,21 @@ def test_problems_are_texts_with_unchanged_english(tmp_path):
     import pickle
 
     from netaudit.messages import Text, both_of
+
     folder, en, vi = _truncated_and_binary(tmp_path)
     snap = load_snapshot([folder])
-    assert snap.input_problems == en                       # the English value is what it was
+    assert snap.input_problems == en  # the English value is what it was
     assert all(isinstance(p, Text) for p in snap.input_problems)
     assert [p.render("vi") for p in snap.input_problems] == vi
     assert [both_of(p) for p in snap.input_problems] == [{"vi": v, "en": e} for v, e in zip(vi, en, strict=True)]
     assert snap.warnings[:2] == en and all(isinstance(w, Text) for w in snap.warnings[:2])
-    for p in snap.input_problems:                           # pickled (parallel runs) and copied
+    for p in snap.input_problems:  # pickled (parallel runs) and copied
         for q in (pickle.loads(pickle.dumps(p)), copy.deepcopy(p), copy.copy(p)):
             assert isinstance(q, Text) and q == p and q.render("vi") == p.render("vi")
     by = {f.path: f for f in snap.inputs}
-    assert by["router-old.cfg"].problem.render("vi") == ("tệp nhị phân, không phải tệp cấu hình thiết bị "
-                                                         "(tệp nén gzip)")
+    assert by["router-old.cfg"].problem.render("vi") == (
+        "tệp nhị phân, không phải tệp cấu hình thiết bị (tệp nén gzip)"
+    )
     assert by["edge-rt.cfg"].problem.render("vi").startswith("bị cắt cụt: cấu hình không kết thúc bằng 'end'")
 
 
@@ -711,13 +773,14 @@ def test_problems_in_json_warnings_text_and_reports(tmp_path):
     code, out = _cli("audit", str(folder), "--format", "json", "--lang", "vi")
     assert code == 1
     doc = json.loads(out)
-    assert doc["warnings"][:2] == en and doc["input_problems"] == en         # English, unchanged
+    assert doc["warnings"][:2] == en and doc["input_problems"] == en  # English, unchanged
     assert doc["warnings_text"][:2] == [{"vi": v, "en": e} for v, e in zip(vi, en, strict=True)]
     problems = {f["path"]: f for f in doc["inputs"] if f.get("problem")}
     assert problems["router-old.cfg"]["problem"] == "binary file, not a device configuration (gzip archive)"
     assert problems["router-old.cfg"]["problem_text"] == {
         "vi": "tệp nhị phân, không phải tệp cấu hình thiết bị (tệp nén gzip)",
-        "en": "binary file, not a device configuration (gzip archive)"}
+        "en": "binary file, not a device configuration (gzip archive)",
+    }
     saved = tmp_path / "audit.json"
     saved.write_text(out, encoding="utf-8")
     for fmt in ("md", "html", "sarif"):
@@ -750,44 +813,84 @@ def test_secret_quoted_in_a_problem_is_masked_in_both_languages(tmp_path):
 
 def test_tidied_problem_stays_a_text_and_is_recorded_once():
     from netaudit.messages import Text
+
     snap = inputs.Snapshot()
     raw = Text("input.at", where="a.cfg", what=Text("input.parser_error", error="ValueError:  two\n  lines "))
     inputs._problem(snap, raw)
-    inputs._problem(snap, "a.cfg:  parser error: ValueError: two lines")      # the same, as plain text
+    inputs._problem(snap, "a.cfg:  parser error: ValueError: two lines")  # the same, as plain text
     (p,) = snap.input_problems
     assert p == "a.cfg: parser error: ValueError: two lines" and isinstance(p, Text)
     assert p.render("vi") == "a.cfg: lỗi bộ phân tích cấu hình: ValueError: two lines"
     assert sorted([p, "0.cfg: x"]) == ["0.cfg: x", p]
 
 
-@pytest.mark.parametrize("text,english,vietnamese", [
-    ("/ip address\nadd address=10.0.0.1/24 interface=\\\n",
-     "truncated: the export ends in a line continued with '\\' and nothing after it (line 2); what was read is used",
-     "bị cắt cụt: bản export kết thúc bằng một dòng nối tiếp bằng '\\' mà phía sau không có gì (dòng 2)"),
-    ('/ip address\nadd address=10.0.0.1/24 comment="abc\n',
-     ("truncated: the export's last command is incomplete: a quoted value is never closed "
-      "(line 2: 'add address=10.0.0.1/24 comment=\"abc'); what was read is used"),
-     "một giá trị trong dấu ngoặc kép không được đóng"),
-    ("/ip firewall filter\nset [ find comment=x\n",
-     ("truncated: the export's last command is incomplete: an item selector '[ … ]' is never closed "
-      "(line 2: 'set [ find comment=x'); what was read is used"), "bộ chọn phần tử '[ … ]' không được đóng"),
-    ("/ip firewall filter\n",
-     ("truncated: the export's last command is incomplete: menu '/ip firewall filter' with no command under "
-      "it (line 1: '/ip firewall filter'); what was read is used"), "menu '/ip firewall filter' không có lệnh nào"),
-    ("/ip address\nadd\n",
-     ("truncated: the export's last command is incomplete: 'add' with no property (line 2: 'add'); "
-      "what was read is used"), "'add' không có thuộc tính nào"),
-    ("/ip address\nadd address=\n",
-     ("truncated: the export's last command is incomplete: 'address=' has no value (line 2: 'add address='); "
-      "what was read is used"), "'address=' không có giá trị"),
-    ("/ip address\nadd address=10.0.0.1/24 ether1\n",
-     ("truncated: the export's last command is incomplete: 'ether1' after the key=value arguments "
-      "(line 2: 'add address=10.0.0.1/24 ether1'); what was read is used"), "'ether1' đứng sau các đối số"),
-    ("/interface bridge port\nadd bridge=br1 interface=ether1\nadd bridge=br1 interface=eth",
-     ("truncated: the export's last command is incomplete: 'interface' names 'eth', which is not defined but "
-      "begins a longer name used before it, and the file has no final newline "
-      "(line 3: 'add bridge=br1 interface=eth'); what was read is used"), "'interface' tham chiếu tới 'eth'"),
-])
+@pytest.mark.parametrize(
+    "text,english,vietnamese",
+    [
+        (
+            "/ip address\nadd address=10.0.0.1/24 interface=\\\n",
+            "truncated: the export ends in a line continued with '\\' and nothing after it (line 2); what was read is used",
+            "bị cắt cụt: bản export kết thúc bằng một dòng nối tiếp bằng '\\' mà phía sau không có gì (dòng 2)",
+        ),
+        (
+            '/ip address\nadd address=10.0.0.1/24 comment="abc\n',
+            (
+                "truncated: the export's last command is incomplete: a quoted value is never closed "
+                "(line 2: 'add address=10.0.0.1/24 comment=\"abc'); what was read is used"
+            ),
+            "một giá trị trong dấu ngoặc kép không được đóng",
+        ),
+        (
+            "/ip firewall filter\nset [ find comment=x\n",
+            (
+                "truncated: the export's last command is incomplete: an item selector '[ … ]' is never closed "
+                "(line 2: 'set [ find comment=x'); what was read is used"
+            ),
+            "bộ chọn phần tử '[ … ]' không được đóng",
+        ),
+        (
+            "/ip firewall filter\n",
+            (
+                "truncated: the export's last command is incomplete: menu '/ip firewall filter' with no command under "
+                "it (line 1: '/ip firewall filter'); what was read is used"
+            ),
+            "menu '/ip firewall filter' không có lệnh nào",
+        ),
+        (
+            "/ip address\nadd\n",
+            (
+                "truncated: the export's last command is incomplete: 'add' with no property (line 2: 'add'); "
+                "what was read is used"
+            ),
+            "'add' không có thuộc tính nào",
+        ),
+        (
+            "/ip address\nadd address=\n",
+            (
+                "truncated: the export's last command is incomplete: 'address=' has no value (line 2: 'add address='); "
+                "what was read is used"
+            ),
+            "'address=' không có giá trị",
+        ),
+        (
+            "/ip address\nadd address=10.0.0.1/24 ether1\n",
+            (
+                "truncated: the export's last command is incomplete: 'ether1' after the key=value arguments "
+                "(line 2: 'add address=10.0.0.1/24 ether1'); what was read is used"
+            ),
+            "'ether1' đứng sau các đối số",
+        ),
+        (
+            "/interface bridge port\nadd bridge=br1 interface=ether1\nadd bridge=br1 interface=eth",
+            (
+                "truncated: the export's last command is incomplete: 'interface' names 'eth', which is not defined but "
+                "begins a longer name used before it, and the file has no final newline "
+                "(line 3: 'add bridge=br1 interface=eth'); what was read is used"
+            ),
+            "'interface' tham chiếu tới 'eth'",
+        ),
+    ],
+)
 def test_routeros_cut_messages_english_unchanged_and_vietnamese(text, english, vietnamese):
     _, (_line, msg) = parse(mikrotik_routeros, text)
     assert msg == english
@@ -802,14 +905,30 @@ def test_parser_signs_of_a_cut_become_texts():
     worded in Vietnamese too."""
     i = FOS.index("config firewall policy\n") + len("config firewall policy\n")
     cases = [
-        (cisco_ios, "version 15.2\nhostname R1\nbanner motd ^C\nhello\n",
-         "banner never closed; the rest of the file was treated as banner text", "banner không được đóng"),
-        (fortinet_fortios, FOS[:i],
-         ("truncated: the file ends inside 'config firewall policy' (opened at line {line}; missing 'end'): "
-          "what was read so far is used"), "bị cắt cụt: tệp kết thúc khi khối 'config firewall policy' vẫn còn mở"),
-        (fortinet_fortios, "config system global\n" + "config a\n" * 70 + "end\n" * 71,
-         ("nesting deeper than 64 levels of 'config' blocks: not a configuration as FortiOS writes it "
-          "(damaged or generated file?); what was read is used"), "lồng nhau sâu hơn 64 cấp"),
+        (
+            cisco_ios,
+            "version 15.2\nhostname R1\nbanner motd ^C\nhello\n",
+            "banner never closed; the rest of the file was treated as banner text",
+            "banner không được đóng",
+        ),
+        (
+            fortinet_fortios,
+            FOS[:i],
+            (
+                "truncated: the file ends inside 'config firewall policy' (opened at line {line}; missing 'end'): "
+                "what was read so far is used"
+            ),
+            "bị cắt cụt: tệp kết thúc khi khối 'config firewall policy' vẫn còn mở",
+        ),
+        (
+            fortinet_fortios,
+            "config system global\n" + "config a\n" * 70 + "end\n" * 71,
+            (
+                "nesting deeper than 64 levels of 'config' blocks: not a configuration as FortiOS writes it "
+                "(damaged or generated file?); what was read is used"
+            ),
+            "lồng nhau sâu hơn 64 cấp",
+        ),
     ]
     for mod, text, english, vietnamese in cases:
         _, (line, msg) = parse(mod, text)
@@ -821,18 +940,36 @@ def test_parser_signs_of_a_cut_become_texts():
     assert asa.render("vi").endswith("(KeyError: 'x'); mô hình của thiết bị này không đầy đủ")
 
 
-@pytest.mark.parametrize("raw,english,vietnamese", [
-    (b"caf\xe9 \x81\n", "a.cfg: not valid UTF-8 (line 1); decoded as Latin-1",
-     "a.cfg: không phải UTF-8 hợp lệ (dòng 1); đã giải mã theo bảng mã Latin-1"),
-    ("ghi chú\n".encode("cp1258") + b"\xd2\n", "a.cfg: not valid UTF-8 (line 1); decoded as Windows-1258 (Vietnamese)",
-     "a.cfg: không phải UTF-8 hợp lệ (dòng 1); đã giải mã theo bảng mã Windows-1258 (tiếng Việt)"),
-    (b"hostname R1\x00\n", "a.cfg: NUL bytes removed (first at line 1)",
-     "a.cfg: đã loại bỏ các byte NUL (byte đầu tiên ở dòng 1)"),
-    ("hostname R1\n".encode("utf-16-le"), "a.cfg: UTF-16 text without byte-order mark; decoded as UTF-16-LE",
-     "a.cfg: văn bản UTF-16 không có dấu thứ tự byte (BOM); đã giải mã theo UTF-16-LE"),
-    (b"\xff\xfeh\x00\x00\xd8", "a.cfg: not valid UTF-16 (line 1); undecodable bytes replaced",
-     "a.cfg: không phải UTF-16 hợp lệ (dòng 1); các byte không giải mã được đã được thay thế"),
-])
+@pytest.mark.parametrize(
+    "raw,english,vietnamese",
+    [
+        (
+            b"caf\xe9 \x81\n",
+            "a.cfg: not valid UTF-8 (line 1); decoded as Latin-1",
+            "a.cfg: không phải UTF-8 hợp lệ (dòng 1); đã giải mã theo bảng mã Latin-1",
+        ),
+        (
+            "ghi chú\n".encode("cp1258") + b"\xd2\n",
+            "a.cfg: not valid UTF-8 (line 1); decoded as Windows-1258 (Vietnamese)",
+            "a.cfg: không phải UTF-8 hợp lệ (dòng 1); đã giải mã theo bảng mã Windows-1258 (tiếng Việt)",
+        ),
+        (
+            b"hostname R1\x00\n",
+            "a.cfg: NUL bytes removed (first at line 1)",
+            "a.cfg: đã loại bỏ các byte NUL (byte đầu tiên ở dòng 1)",
+        ),
+        (
+            "hostname R1\n".encode("utf-16-le"),
+            "a.cfg: UTF-16 text without byte-order mark; decoded as UTF-16-LE",
+            "a.cfg: văn bản UTF-16 không có dấu thứ tự byte (BOM); đã giải mã theo UTF-16-LE",
+        ),
+        (
+            b"\xff\xfeh\x00\x00\xd8",
+            "a.cfg: not valid UTF-16 (line 1); undecodable bytes replaced",
+            "a.cfg: không phải UTF-16 hợp lệ (dòng 1); các byte không giải mã được đã được thay thế",
+        ),
+    ],
+)
 def test_decoding_warnings_english_unchanged_and_vietnamese(raw, english, vietnamese):
     _, (w,) = inputs.decode_config(raw, "a.cfg")
     assert w == english and w.render("vi") == vietnamese
@@ -840,39 +977,61 @@ def test_decoding_warnings_english_unchanged_and_vietnamese(raw, english, vietna
 
 def test_other_input_messages_english_unchanged():
     from netaudit.messages import Text
+
     snap = inputs.Snapshot()
-    inputs._problem(snap, inputs.at("a.cfg", Text("input.duplicate_hostname", name=repr("R1"), owner="b.cfg",
-                                                   new=repr("R1@a.cfg"))))
-    inputs._problem(snap, inputs.at("big.cfg", Text("input.too_large", size="70", limit="64",
-                                                     env=inputs.MAX_INPUT_ENV)))
+    inputs._problem(
+        snap, inputs.at("a.cfg", Text("input.duplicate_hostname", name=repr("R1"), owner="b.cfg", new=repr("R1@a.cfg")))
+    )
+    inputs._problem(
+        snap, inputs.at("big.cfg", Text("input.too_large", size="70", limit="64", env=inputs.MAX_INPUT_ENV))
+    )
     inputs._problem(snap, inputs.at("x_routes.txt", Text("input.state_unmatched_named", device=repr("R9"))))
     inputs._problem(snap, inputs.at("y_routes.txt", Text("input.state_unmatched")))
     assert snap.input_problems == [
-        ("a.cfg: hostname 'R1' already used by b.cfg; this device is renamed 'R1@a.cfg' (two configurations "
-         "of one device? keep only the current one)"),
-        ("big.cfg: file too large: 70 MiB, above the input limit of 64 MiB; not read (set NETAUDIT_MAX_INPUT_MB "
-         "to raise the limit)"),
-        ("x_routes.txt: routing state for device 'R9' matches no device configuration in the snapshot "
-         "(by hostname or config file name)"),
-        ("y_routes.txt: routing state for its device matches no device configuration in the snapshot "
-         "(by hostname or config file name)"),
+        (
+            "a.cfg: hostname 'R1' already used by b.cfg; this device is renamed 'R1@a.cfg' (two configurations "
+            "of one device? keep only the current one)"
+        ),
+        (
+            "big.cfg: file too large: 70 MiB, above the input limit of 64 MiB; not read (set NETAUDIT_MAX_INPUT_MB "
+            "to raise the limit)"
+        ),
+        (
+            "x_routes.txt: routing state for device 'R9' matches no device configuration in the snapshot "
+            "(by hostname or config file name)"
+        ),
+        (
+            "y_routes.txt: routing state for its device matches no device configuration in the snapshot "
+            "(by hostname or config file name)"
+        ),
     ]
     assert snap.input_problems[0].render("vi").startswith("a.cfg: tên thiết bị 'R1' đã được dùng trong b.cfg")
-    assert inputs.P_ROS_BACKUP == ("RouterOS binary backup (.backup), which cannot be read: export the "
-                                   "configuration with '/export file=NAME' and audit NAME.rsc")
+    assert inputs.P_ROS_BACKUP == (
+        "RouterOS binary backup (.backup), which cannot be read: export the "
+        "configuration with '/export file=NAME' and audit NAME.rsc"
+    )
     assert inputs.P_UNRECOGNIZED == "unrecognized format: not a known device configuration or state file"
-    assert (Text("input.unrecognized_platform", platform="Juniper Junos")
-            == inputs.P_UNRECOGNIZED + "; looks like Juniper Junos, which netaudit does not support")
+    assert (
+        Text("input.unrecognized_platform", platform="Juniper Junos")
+        == inputs.P_UNRECOGNIZED + "; looks like Juniper Junos, which netaudit does not support"
+    )
     words = _words(40)
     why = parsers.not_this_vendor(cisco_ios.parse(words, "w.cfg"), words)
-    assert why == ("not a configuration of cisco_ios: 40 of its 40 configuration lines were not recognized; "
-                   "no device was built from it")
-    assert why.render("vi") == ("không phải cấu hình của cisco_ios: 40 trong 40 dòng cấu hình không nhận dạng "
-                                "được; không tạo thiết bị nào từ tệp này")
-    other = Text("input.not_vendor_platform", vendor=Text("input.this_vendor"), unrecognized=9, total=10,
-                 platform="Cisco NX-OS")
-    assert other == ("not a configuration of this vendor: 9 of its 10 configuration lines were not recognized; "
-                     "it looks like Cisco NX-OS, which netaudit does not support; no device was built from it")
+    assert why == (
+        "not a configuration of cisco_ios: 40 of its 40 configuration lines were not recognized; "
+        "no device was built from it"
+    )
+    assert why.render("vi") == (
+        "không phải cấu hình của cisco_ios: 40 trong 40 dòng cấu hình không nhận dạng "
+        "được; không tạo thiết bị nào từ tệp này"
+    )
+    other = Text(
+        "input.not_vendor_platform", vendor=Text("input.this_vendor"), unrecognized=9, total=10, platform="Cisco NX-OS"
+    )
+    assert other == (
+        "not a configuration of this vendor: 9 of its 10 configuration lines were not recognized; "
+        "it looks like Cisco NX-OS, which netaudit does not support; no device was built from it"
+    )
     assert other.render("vi").startswith("không phải cấu hình của hãng này: 9 trong 10 dòng cấu hình")
 
 
@@ -882,6 +1041,7 @@ def test_input_catalogue_is_bilingual():
     import string
 
     from netaudit.messages import CATALOGUE
+
     keys = [k for k in CATALOGUE if k.startswith("input.")]
     assert len(keys) >= 60
     for k in keys:

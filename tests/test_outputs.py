@@ -1,6 +1,7 @@
 """Outputs never overwrite what they must not (issue #8): one writer for every file
 netaudit writes — no write through a symbolic link, never onto an input, checked before
 the audit, atomic (temporary file + rename), report and diagram together or not at all."""
+
 from __future__ import annotations
 
 import json
@@ -44,8 +45,10 @@ def _no_temp_files(folder: Path) -> None:
 @pytest.fixture
 def no_audit(monkeypatch):
     """Fail the test if the audit (or the loading of inputs) starts."""
+
     def boom(*a, **k):
         raise AssertionError("the audit ran before the output was checked")
+
     monkeypatch.setattr("netaudit.audit.run_audit", boom)
     monkeypatch.setattr("netaudit.inputs.load_snapshot", boom)
     monkeypatch.setattr("netaudit.report.load_doc", boom)
@@ -71,7 +74,7 @@ def test_planted_drawio_symlink_pointing_outside_is_refused(office, tmp_path):
     p = cli("audit", office, "--format", "md", "-o", office / "report.md")
     _one_error_line(p, "report.drawio", "symbolic link")
     assert outside.read_text() == "keep me\n"
-    assert not (office / "report.md").exists()          # nothing written at all
+    assert not (office / "report.md").exists()  # nothing written at all
 
 
 def test_diagram_option_is_checked_like_the_report(office, tmp_path, no_audit):
@@ -79,10 +82,22 @@ def test_diagram_option_is_checked_like_the_report(office, tmp_path, no_audit):
     outside.write_text("keep me\n")
     link = tmp_path / "d.drawio"
     link.symlink_to(outside)
-    assert main(["audit", str(office), "--format", "html", "-o", str(tmp_path / "r.html"),
-                 "--diagram", str(link)]) == 2
-    assert main(["audit", str(office), "--format", "html", "-o", str(tmp_path / "r.html"),
-                 "--diagram", str(tmp_path / "missing" / "d.drawio")]) == 2
+    assert main(["audit", str(office), "--format", "html", "-o", str(tmp_path / "r.html"), "--diagram", str(link)]) == 2
+    assert (
+        main(
+            [
+                "audit",
+                str(office),
+                "--format",
+                "html",
+                "-o",
+                str(tmp_path / "r.html"),
+                "--diagram",
+                str(tmp_path / "missing" / "d.drawio"),
+            ]
+        )
+        == 2
+    )
     assert main(["audit", str(office), "--format", "html", "-o", str(tmp_path / "r.drawio")]) == 2
     assert outside.read_text() == "keep me\n"
 
@@ -90,8 +105,17 @@ def test_diagram_option_is_checked_like_the_report(office, tmp_path, no_audit):
 @pytest.mark.parametrize("target", ["core-sw.cfg", "site.yaml"])
 def test_never_writes_onto_an_input_named_on_the_command_line(office, target):
     before = (office / target).read_bytes()
-    p = cli("audit", office / "core-sw.cfg", office / "edge-rt.cfg", "--site", office / "site.yaml",
-            "--format", "json", "-o", office / target)
+    p = cli(
+        "audit",
+        office / "core-sw.cfg",
+        office / "edge-rt.cfg",
+        "--site",
+        office / "site.yaml",
+        "--format",
+        "json",
+        "-o",
+        office / target,
+    )
     _one_error_line(p, target, "input")
     assert (office / target).read_bytes() == before
 
@@ -103,8 +127,17 @@ def test_never_writes_onto_a_config_found_in_an_input_folder(office):
     assert (office / "edge-rt.cfg").read_bytes() == before
     # A hard link to a config is the same file.
     os.link(office / "edge-rt.cfg", office / "hard.json")
-    p = cli("audit", office / "edge-rt.cfg", office / "core-sw.cfg", "--site", office / "site.yaml",
-            "--format", "json", "-o", office / "hard.json")
+    p = cli(
+        "audit",
+        office / "edge-rt.cfg",
+        office / "core-sw.cfg",
+        "--site",
+        office / "site.yaml",
+        "--format",
+        "json",
+        "-o",
+        office / "hard.json",
+    )
     _one_error_line(p, "hard.json", "input")
 
 
@@ -166,6 +199,7 @@ def test_failed_render_leaves_previous_report_and_no_drawio(office, tmp_path, mo
 
     def broken(*a, **k):
         raise RuntimeError("renderer failed midway")
+
     monkeypatch.setattr("netaudit.report.render_doc", broken)
     with pytest.raises(RuntimeError):
         main(["audit", str(office), "--format", "html", "-o", str(out)])
@@ -183,6 +217,7 @@ def test_failed_second_file_leaves_nothing(tmp_path, monkeypatch):
         if path.name == "r.drawio":
             raise OSError(28, "No space left on device")
         return real(path, data)
+
     monkeypatch.setattr(outputs, "_stage", stage)
     with pytest.raises(InputError, match="No space left"):
         outputs.write_files([(a, "new\n", "report"), (b, "<mxfile/>", "diagram")])
@@ -224,9 +259,12 @@ def test_write_files_mode_and_replace(tmp_path):
 
 def test_check_reports_one_line_reasons(tmp_path):
     (tmp_path / "dir").mkdir()
-    (tmp_path / "link").symlink_to(tmp_path / "nothing")       # dangling: still a link
-    for path, needle in ((tmp_path / "dir", "folder"), (tmp_path / "link", "symbolic link"),
-                         (tmp_path / "no" / "x", "does not exist")):
+    (tmp_path / "link").symlink_to(tmp_path / "nothing")  # dangling: still a link
+    for path, needle in (
+        (tmp_path / "dir", "folder"),
+        (tmp_path / "link", "symbolic link"),
+        (tmp_path / "no" / "x", "does not exist"),
+    ):
         with pytest.raises(InputError, match=needle) as e:
             outputs.check(path)
         assert "\n" not in str(e.value)

@@ -1,4 +1,5 @@
 """Engine semantics on hand-built, vendor-neutral devices (DESIGN §5)."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,7 +20,7 @@ def test_unfiltered_router_connects_zones_with_witness():
     assert cell.services == ["ip"]
     w = cell.witness.to_json()
     assert w["packet"]["dst_ip"].startswith("10.0.10.")
-    assert w["packet"]["src_ip"].startswith("10.0.40.")       # preferred: a source inside the zone
+    assert w["packet"]["src_ip"].startswith("10.0.40.")  # preferred: a source inside the zone
     assert [(h["device"], h["in"], h["out"]) for h in w["hops"]] == [("R1", "Gi1", "Gi2")]
 
 
@@ -36,8 +37,11 @@ def test_inbound_acl_blocks_and_names_the_line():
 
 
 def test_services_are_exact_ranges():
-    f = acl("IN", ("permit", Match(protocols=(6,), dst_ports=(PortRange(80, 80), PortRange(443, 443)))),
-            ("permit", Match(protocols=(17,), dst_ports=(PortRange(1000, 2000),))))
+    f = acl(
+        "IN",
+        ("permit", Match(protocols=(6,), dst_ports=(PortRange(80, 80), PortRange(443, 443)))),
+        ("permit", Match(protocols=(17,), dst_ports=(PortRange(1000, 2000),))),
+    )
     r = router(Gi1=l3("", "10.0.40.1/24", filter_in="IN"), Gi2=l3("", "10.0.10.1/24"))
     r.filters["IN"] = f
     m, _ = matrix([r], [GUEST, STAFF])
@@ -128,8 +132,10 @@ def test_control_plane_services_and_access_class():
     mgmt_acl = acl("VTY", ("permit", Match(src=net("10.0.10.0/24"))))
     r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"))
     r.filters["VTY"] = mgmt_acl
-    r.services = [MgmtService("ssh", 6, (PortRange(22, 22),), acl="VTY", source=src(70, "transport input ssh")),
-                  MgmtService("dhcp", 17, (PortRange(67, 67),), source=src(71, "ip dhcp pool G"))]
+    r.services = [
+        MgmtService("ssh", 6, (PortRange(22, 22),), acl="VTY", source=src(70, "transport input ssh")),
+        MgmtService("dhcp", 17, (PortRange(67, 67),), source=src(71, "ip dhcp pool G")),
+    ]
     g = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], sources="subnets")
     m, _ = matrix([r], [g, STAFF])
     assert m[("guest", "@devices")].services == ["udp/67"]
@@ -172,14 +178,21 @@ def test_destination_nat_port_forward():
     r = router(Gi1=l3("", "10.0.20.1/24", nat_side="inside"), Gi2=l3("", "192.0.2.2/30", nat_side="outside"))
     r.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("192.0.2.1/32").ip)))
     wan_ip = int(IPNetwork("192.0.2.2/32").ip)
-    r.nat_rules.append(NatRule("destination", Match(protocols=(6,), dst=(AddrMatch.host(wan_ip),),
-                                                     dst_ports=(PortRange(8080, 8080),)),
-                               to_ip=int(IPNetwork("10.0.20.5/32").ip), to_port=80,
-                               in_ifaces=frozenset({"Gi2"}), source=src(80, "ip nat inside source static tcp ...")))
+    r.nat_rules.append(
+        NatRule(
+            "destination",
+            Match(protocols=(6,), dst=(AddrMatch.host(wan_ip),), dst_ports=(PortRange(8080, 8080),)),
+            to_ip=int(IPNetwork("10.0.20.5/32").ip),
+            to_port=80,
+            in_ifaces=frozenset({"Gi2"}),
+            source=src(80, "ip nat inside source static tcp ..."),
+        )
+    )
     # The WAN ACL sees the packet before translation (public address, public port).
     r.interfaces["Gi2"].filter_in = "WAN-IN"
-    r.filters["WAN-IN"] = acl("WAN-IN", ("permit", Match(protocols=(6,), dst=(AddrMatch.host(wan_ip),),
-                                                           dst_ports=(PortRange(8080, 8080),))))
+    r.filters["WAN-IN"] = acl(
+        "WAN-IN", ("permit", Match(protocols=(6,), dst=(AddrMatch.host(wan_ip),), dst_ports=(PortRange(8080, 8080),)))
+    )
     servers = Zone("servers", "server", [IPNetwork("10.0.20.0/24")])
     internet = Zone("internet", "external", attach=[("R1", "Gi2")])
     m, _ = matrix([r], [servers, internet])
@@ -195,8 +208,16 @@ def test_source_nat_overload_rewrites_source():
     r = router(Gi1=l3("", "10.0.40.1/24", nat_side="inside"), Gi2=l3("", "192.0.2.2/30", nat_side="outside"))
     r.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("192.0.2.1/32").ip)))
     r.filters["NAT"] = acl("NAT", ("permit", Match(src=net("10.0.0.0/8"))))
-    r.nat_rules.append(NatRule("source", acl="NAT", to_interface="Gi2", in_ifaces=frozenset({"Gi1"}),
-                               out_ifaces=frozenset({"Gi2"}), source=src(81, "ip nat inside source list NAT interface Gi2 overload")))
+    r.nat_rules.append(
+        NatRule(
+            "source",
+            acl="NAT",
+            to_interface="Gi2",
+            in_ifaces=frozenset({"Gi1"}),
+            out_ifaces=frozenset({"Gi2"}),
+            source=src(81, "ip nat inside source list NAT interface Gi2 overload"),
+        )
+    )
     internet = Zone("internet", "external", attach=[("R1", "Gi2")])
     m, engine = matrix([r], [GUEST, internet])
     cell = m[("guest", "internet")]
@@ -214,11 +235,14 @@ def test_router_on_a_stick_through_site_link():
     sw.vlans = {}
     rt = Device("RT", "test", "rt.cfg")
     rt.interfaces["Gi0"] = Interface("Gi0", mode=L2Mode.ROUTED)
-    rt.interfaces["Gi0.40"] = Interface("Gi0.40", kind=IfKind.SUBINTERFACE, parent="Gi0", encapsulation_vlan=40,
-                                        addresses=[IPNetwork("10.0.40.1/24")])
-    rt.interfaces["Gi0.10"] = Interface("Gi0.10", kind=IfKind.SUBINTERFACE, parent="Gi0", encapsulation_vlan=10,
-                                        addresses=[IPNetwork("10.0.10.1/24")])
+    rt.interfaces["Gi0.40"] = Interface(
+        "Gi0.40", kind=IfKind.SUBINTERFACE, parent="Gi0", encapsulation_vlan=40, addresses=[IPNetwork("10.0.40.1/24")]
+    )
+    rt.interfaces["Gi0.10"] = Interface(
+        "Gi0.10", kind=IfKind.SUBINTERFACE, parent="Gi0", encapsulation_vlan=10, addresses=[IPNetwork("10.0.10.1/24")]
+    )
     from netaudit.model import Vlan
+
     sw.vlans = {10: Vlan(10), 40: Vlan(40)}
     g = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], vlans=[("SW", 40)])
     s = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], vlans=[("SW", 10)])
@@ -237,8 +261,16 @@ def test_zone_without_attachment_is_unknown():
     assert m[("ghost", "guest")].verdict == UNKNOWN
 
 
-@pytest.mark.parametrize("svc,expected", [("tcp/445", "tcp/445"), ("udp/1000-2000", "udp/1000-2000"),
-                                          ("icmp/8", "icmp/8"), ("proto/47", "proto/47"), ("tcp", "tcp")])
+@pytest.mark.parametrize(
+    "svc,expected",
+    [
+        ("tcp/445", "tcp/445"),
+        ("udp/1000-2000", "udp/1000-2000"),
+        ("icmp/8", "icmp/8"),
+        ("proto/47", "proto/47"),
+        ("tcp", "tcp"),
+    ],
+)
 def test_service_round_trip(svc, expected):
     hs = HeaderSpace()
     assert hs.services(hs.match(service_match(svc)) & hs.new_connections) == [expected]
@@ -250,8 +282,9 @@ def test_partial_interface_makes_unknown():
     assert m[("guest", "staff")].verdict == UNKNOWN
     assert "zone-based firewall" in m[("guest", "staff")].reason
     # egress through a partial interface too
-    m, _ = matrix([router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24", partial="crypto map"))],
-                  [GUEST, STAFF])
+    m, _ = matrix(
+        [router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24", partial="crypto map"))], [GUEST, STAFF]
+    )
     assert m[("guest", "staff")].verdict == UNKNOWN
 
 
@@ -264,7 +297,7 @@ def test_strict_urpf_drops_spoofed_sources_only():
     r.services = [MgmtService("ssh", 6, (PortRange(22, 22),), acl="VTY")]
     m, _ = matrix([r], [GUEST, STAFF])
     assert m[("guest", "@devices")].verdict == BLOCKED
-    assert m[("guest", "staff")].verdict == REACHABLE          # with its own addresses
+    assert m[("guest", "staff")].verdict == REACHABLE  # with its own addresses
     assert m[("guest", "staff")].witness.packet.src_ip >> 8 == int(IPNetwork("10.0.40.0/24").network) >> 8
     assert m[("staff", "@devices")].verdict == REACHABLE
 
@@ -279,6 +312,7 @@ def test_urpf_default_route_counts_only_with_allow_default():
         assert cell.verdict == REACHABLE
         outside_link = cell.delivered & ~engine.hs.prefix("src_ip", "192.0.2.0/30")
         return outside_link != engine.hs.false
+
     # Without allow-default only the connected link's own sources route back via Gi2.
     assert build(False) is False
     assert build(True) is True
@@ -298,8 +332,9 @@ def _bridge_router(filtering: bool) -> Device:
         d.interfaces["bridge1"] = Interface("bridge1", IfKind.BRIDGE, [IPNetwork("10.0.10.1/24")])
         for port in ("ether2", "ether3"):
             d.interfaces[port] = Interface(port, mode=L2Mode.BRIDGE_PORT, parent="bridge1")
-        d.interfaces["vlan40"] = Interface("vlan40", IfKind.VLAN, [IPNetwork("10.0.40.1/24")],
-                                           parent="bridge1", encapsulation_vlan=40)
+        d.interfaces["vlan40"] = Interface(
+            "vlan40", IfKind.VLAN, [IPNetwork("10.0.40.1/24")], parent="bridge1", encapsulation_vlan=40
+        )
     return d
 
 
@@ -308,7 +343,7 @@ def test_bridge_without_vlan_filtering_is_one_domain():
     d = _bridge_router(filtering=False)
     g = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], attach=[("MT", "ether3")])
     s = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("MT", "ether2")])
-    m, engine = matrix([d], [g, s])
+    m, _engine = matrix([d], [g, s])
     cell = m[("guest", "staff")]
     assert cell.verdict == REACHABLE
     assert any("same L2 domain" in (h.get("note") or "") for h in cell.witness.hops)
@@ -332,19 +367,29 @@ def test_replies_only_is_reported_on_blocked_cells():
     m, _ = matrix([r], [GUEST, STAFF])
     assert m[("guest", "staff")].verdict == BLOCKED
     assert m[("guest", "staff")].replies_only is True
-    assert m[("staff", "guest")].replies_only is False      # reachable, not "replies only"
+    assert m[("staff", "guest")].replies_only is False  # reachable, not "replies only"
 
 
 def test_partial_nat_rule_makes_unknown_and_identity_nat_consumes():
     r = router(Gi1=l3("", "10.0.20.1/24"), Gi2=l3("", "192.0.2.2/30"))
     wan_ip = int(IPNetwork("192.0.2.2/32").ip)
     # An identity rule first: it matches port 8080 and translates nothing.
-    r.nat_rules.append(NatRule("destination", Match(protocols=(6,), dst=(AddrMatch.host(wan_ip),),
-                                                     dst_ports=(PortRange(8080, 8080),)),
-                               in_ifaces=frozenset({"Gi2"})))
-    r.nat_rules.append(NatRule("destination", Match(protocols=(6,), dst=(AddrMatch.host(wan_ip),)),
-                               to_ip=int(IPNetwork("10.0.20.5/32").ip), in_ifaces=frozenset({"Gi2"}),
-                               partial="pool approximated"))
+    r.nat_rules.append(
+        NatRule(
+            "destination",
+            Match(protocols=(6,), dst=(AddrMatch.host(wan_ip),), dst_ports=(PortRange(8080, 8080),)),
+            in_ifaces=frozenset({"Gi2"}),
+        )
+    )
+    r.nat_rules.append(
+        NatRule(
+            "destination",
+            Match(protocols=(6,), dst=(AddrMatch.host(wan_ip),)),
+            to_ip=int(IPNetwork("10.0.20.5/32").ip),
+            in_ifaces=frozenset({"Gi2"}),
+            partial="pool approximated",
+        )
+    )
     r.interfaces["Gi2"].filter_in = "WAN-IN"
     r.filters["WAN-IN"] = acl("WAN-IN", ("permit", Match(protocols=(6,), dst=(AddrMatch.host(wan_ip),))))
     servers = Zone("servers", "server", [IPNetwork("10.0.20.0/24")])
@@ -352,13 +397,12 @@ def test_partial_nat_rule_makes_unknown_and_identity_nat_consumes():
     m, _ = matrix([r], [servers, internet])
     cell = m[("internet", "servers")]
     assert cell.verdict == UNKNOWN and "pool approximated" in cell.reason
-    assert "tcp/8080" not in cell.services            # the identity rule kept 8080 for the router
+    assert "tcp/8080" not in cell.services  # the identity rule kept 8080 for the router
 
 
 def test_dynamic_wan_address_is_unknown_not_blocked():
     # A PPPoE/DHCP WAN: the Internet zone sits there, the address is not in the config.
-    r = router(Gi1=l3("", "10.0.40.1/24"),
-               Gi2=Interface("", dynamic_address=True, partial="address from DHCP"))
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=Interface("", dynamic_address=True, partial="address from DHCP"))
     r.routes.append(Route(IPNetwork("0.0.0.0/0"), interface="Gi2", partial="default route from DHCP"))
     r.services = [MgmtService("ssh", 6, (PortRange(22, 22),))]
     internet = Zone("internet", "external", attach=[("R1", "Gi2")])
@@ -372,10 +416,12 @@ def test_dynamic_wan_address_is_unknown_not_blocked():
 def bridged_router(tagged: bool, firewall: bool = True) -> Device:
     """A router bridging ether2/ether3 (no VLAN filtering) with VLAN 40 on the bridge;
     its forward filter drops everything."""
-    r = router(br=l3("", "10.0.0.1/24", kind=IfKind.BRIDGE),
-               e2=Interface("", mode=L2Mode.BRIDGE_PORT, parent="br"),
-               e3=Interface("", mode=L2Mode.BRIDGE_PORT, parent="br"),
-               v40=l3("", "10.0.40.1/24", kind=IfKind.VLAN, parent="br", encapsulation_vlan=40))
+    r = router(
+        br=l3("", "10.0.0.1/24", kind=IfKind.BRIDGE),
+        e2=Interface("", mode=L2Mode.BRIDGE_PORT, parent="br"),
+        e3=Interface("", mode=L2Mode.BRIDGE_PORT, parent="br"),
+        v40=l3("", "10.0.40.1/24", kind=IfKind.VLAN, parent="br", encapsulation_vlan=40),
+    )
     r.filters["fwd"] = acl("fwd", ("deny", Match()))
     r.forward_filter = "fwd"
     if firewall:
@@ -384,10 +430,12 @@ def bridged_router(tagged: bool, firewall: bool = True) -> Device:
     return r
 
 
-BR_ZONES = [Zone("a", "internal", [IPNetwork("10.0.0.0/25")], attach=[("R1", "e2")]),
-            Zone("b", "server", [IPNetwork("10.0.0.128/25")], attach=[("R1", "e3")]),
-            Zone("c", "internal", [IPNetwork("10.0.40.0/25")], attach=[("R1", "v40")]),
-            Zone("d", "server", [IPNetwork("10.0.40.128/25")], attach=[("R1", "v40")])]
+BR_ZONES = [
+    Zone("a", "internal", [IPNetwork("10.0.0.0/25")], attach=[("R1", "e2")]),
+    Zone("b", "server", [IPNetwork("10.0.0.128/25")], attach=[("R1", "e3")]),
+    Zone("c", "internal", [IPNetwork("10.0.40.0/25")], attach=[("R1", "v40")]),
+    Zone("d", "server", [IPNetwork("10.0.40.128/25")], attach=[("R1", "v40")]),
+]
 
 
 @pytest.mark.parametrize("tagged", [False, True])
@@ -406,11 +454,17 @@ def pbr_router(*rules) -> Device:
     """Staff and guest behind one router with two uplinks: a main default route via
     Gi3 (ISP 1) and a table "isp2" whose only route, to ISP 2's range, leaves via Gi4."""
     from netaudit.model import PolicyRoute
-    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"),
-               Gi3=l3("", "192.0.2.2/30"), Gi4=l3("", "198.51.100.2/30"))
+
+    r = router(
+        Gi1=l3("", "10.0.40.1/24"),
+        Gi2=l3("", "10.0.10.1/24"),
+        Gi3=l3("", "192.0.2.2/30"),
+        Gi4=l3("", "198.51.100.2/30"),
+    )
     r.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("192.0.2.1/32").ip), source=src(20)))
-    r.routes.append(Route(IPNetwork("203.0.113.0/24"), next_hop=int(IPNetwork("198.51.100.1/32").ip),
-                          table="isp2", source=src(21)))
+    r.routes.append(
+        Route(IPNetwork("203.0.113.0/24"), next_hop=int(IPNetwork("198.51.100.1/32").ip), table="isp2", source=src(21))
+    )
     r.policy_routes = [PolicyRoute(**kw) for kw in rules]
     return r
 
@@ -420,12 +474,16 @@ ISP2 = Zone("isp2", "wan", [IPNetwork("203.0.113.0/24")], attach=[("R1", "Gi4")]
 
 
 def test_policy_route_to_a_table_sends_only_its_packets_there():
-    guest_to_isp2 = {"matches": [Match(src=net("10.0.40.0/24"))], "action": "table", "table": "isp2",
-                     "source": src(30, "add src-address=10.0.40.0/24 action=lookup-only-in-table table=isp2")}
+    guest_to_isp2 = {
+        "matches": [Match(src=net("10.0.40.0/24"))],
+        "action": "table",
+        "table": "isp2",
+        "source": src(30, "add src-address=10.0.40.0/24 action=lookup-only-in-table table=isp2"),
+    }
     m, _ = matrix([pbr_router(guest_to_isp2)], [GUEST, STAFF, ISP1, ISP2])
     assert m[("guest", "isp2")].verdict == REACHABLE
     hops = m[("guest", "isp2")].witness.to_json()["hops"]
-    assert any(r["line"] == 30 for r in hops[0]["rules"])          # the rule is cited
+    assert any(r["line"] == 30 for r in hops[0]["rules"])  # the rule is cited
     # only the guest's packets: staff's leave by the main default route, into ISP 1
     assert m[("staff", "isp2")].verdict == BLOCKED
     assert m[("staff", "isp1")].verdict == REACHABLE
@@ -434,30 +492,44 @@ def test_policy_route_to_a_table_sends_only_its_packets_there():
 
 
 def test_policy_route_fallback_and_drop():
-    fallback = {"matches": [Match(src=net("10.0.40.0/24"))], "action": "table", "table": "isp2",
-                "fallback": True, "source": src(30)}
+    fallback = {
+        "matches": [Match(src=net("10.0.40.0/24"))],
+        "action": "table",
+        "table": "isp2",
+        "fallback": True,
+        "source": src(30),
+    }
     m, _ = matrix([pbr_router(fallback)], [GUEST, STAFF, ISP1, ISP2])
-    assert m[("guest", "staff")].verdict == REACHABLE             # no route in isp2: main table
-    drop = {"matches": [Match(src=net("10.0.40.0/24"), dst=net("10.0.0.0/8"))], "action": "drop",
-            "source": src(31, "add src-address=10.0.40.0/24 dst-address=10.0.0.0/8 action=unreachable")}
+    assert m[("guest", "staff")].verdict == REACHABLE  # no route in isp2: main table
+    drop = {
+        "matches": [Match(src=net("10.0.40.0/24"), dst=net("10.0.0.0/8"))],
+        "action": "drop",
+        "source": src(31, "add src-address=10.0.40.0/24 dst-address=10.0.0.0/8 action=unreachable"),
+    }
     m, _ = matrix([pbr_router(drop)], [GUEST, STAFF, ISP1, ISP2])
     assert m[("guest", "staff")].verdict == BLOCKED
     assert m[("staff", "guest")].verdict == REACHABLE
 
 
 def test_partial_policy_route_taints_only_the_packets_it_matches():
-    partial = {"matches": [Match(src=net("10.0.40.0/24"))], "action": "table", "table": "isp2",
-               "partial": "per-connection classifier not modelled", "source": src(30)}
+    partial = {
+        "matches": [Match(src=net("10.0.40.0/24"))],
+        "action": "table",
+        "table": "isp2",
+        "partial": "per-connection classifier not modelled",
+        "source": src(30),
+    }
     m, _ = matrix([pbr_router(partial)], [GUEST, STAFF, ISP1, ISP2])
     assert m[("guest", "staff")].verdict == UNKNOWN
     assert "per-connection classifier" in str(m[("guest", "staff")].reason)
-    assert m[("staff", "guest")].verdict == REACHABLE              # staff's packets: untouched
+    assert m[("staff", "guest")].verdict == REACHABLE  # staff's packets: untouched
 
 
 def test_analyses_share_one_bdd_manager():
     """Memory stays flat across audits in one process: every analysis uses the one
     process-wide BDD manager instead of keeping a new one alive per audit."""
     from netaudit.headerspace import HeaderSpace
+
     first, second = HeaderSpace(), HeaderSpace()
     assert first.bdd is second.bdd
     # Same variables, so a set built by one analysis means the same in the other.

@@ -1,5 +1,6 @@
 """Engine reasons and zone problems are catalogue Texts: English in the JSON "reason",
 both languages in "reason_text", the report language in HTML/Markdown/terminal."""
+
 from __future__ import annotations
 
 import json
@@ -34,8 +35,13 @@ def test_text_is_its_english_string_and_immutable():
 
 
 def test_parser_detail_stays_untranslated():
-    x = Text("reason.line_partial", device="R1", filter="GUEST-IN",
-             line="permit ip any any dscp ef", detail="dscp not modelled")
+    x = Text(
+        "reason.line_partial",
+        device="R1",
+        filter="GUEST-IN",
+        line="permit ip any any dscp ef",
+        detail="dscp not modelled",
+    )
     assert str(x) == "R1 GUEST-IN: 'permit ip any any dscp ef' not fully understood (dscp not modelled)"
     assert x.render("vi") == "R1 GUEST-IN: dòng 'permit ip any any dscp ef' chưa được hiểu đầy đủ (dscp not modelled)"
 
@@ -49,8 +55,9 @@ def test_unknown_cell_reason_in_both_languages():
     cell = m[("guest", "staff")]
     assert cell.verdict == UNKNOWN
     assert isinstance(cell.reason, Text) and cell.reason.key == "reason.next_hop_outside"
-    assert cell.reason == ("the path leaves the snapshot at R1:Gi3 toward next hop 10.0.99.2, "
-                           "which is not in the snapshot")
+    assert cell.reason == (
+        "the path leaves the snapshot at R1:Gi3 toward next hop 10.0.99.2, which is not in the snapshot"
+    )
     vi = cell.reason.render("vi")
     assert "R1:Gi3" in vi and "10.0.99.2" in vi and NEXT_HOP_VI in vi
     assert cell.reason.both() == {"vi": vi, "en": str(cell.reason)}
@@ -59,12 +66,14 @@ def test_unknown_cell_reason_in_both_languages():
 def test_unplaced_zone_problems_are_texts():
     r = router(Gi1=l3("", "10.0.40.1/24"))
     lost = Zone("servers", "server", vlans=[("SW9", 20)])
-    m, placed = matrix([r], [GUEST, lost])
+    m, _placed = matrix([r], [GUEST, lost])
     cell = m[("guest", "servers")]
     assert cell.verdict == UNKNOWN
     assert cell.reason == "zone servers has no attachment point in the snapshot (vlan SW9:20 not found in the snapshot)"
-    assert cell.reason.render("vi") == ("vùng servers không có điểm kết nối nào trong tập cấu hình được cung cấp "
-                                        "(không tìm thấy vlan SW9:20 trong tập cấu hình được cung cấp)")
+    assert cell.reason.render("vi") == (
+        "vùng servers không có điểm kết nối nào trong tập cấu hình được cung cấp "
+        "(không tìm thấy vlan SW9:20 trong tập cấu hình được cung cấp)"
+    )
 
 
 ROUTER_CFG = """\
@@ -103,6 +112,7 @@ def next_hop_doc(tmp_path_factory):
     from netaudit.audit import run_audit
     from netaudit.report import RenderOptions
     from netaudit.report.json_report import audit_dict
+
     d = tmp_path_factory.mktemp("nexthop")
     (d / "r1.cfg").write_text(ROUTER_CFG, encoding="utf-8")
     (d / "site.yaml").write_text(SITE, encoding="utf-8")
@@ -119,11 +129,13 @@ def test_json_keeps_english_reason_and_adds_reason_text(next_hop_doc):
     assert NEXT_HOP_VI in cell["reason_text"]["vi"]
     staff = next(z for z in doc["zones"] if z["name"] == "staff")
     assert staff["problems"] == ["no interface in the snapshot is connected to its subnets"]
-    assert staff["problems_text"] == [{"vi": "không có giao diện nào trong tập cấu hình được cung cấp nối với "
-                                             "dải địa chỉ của vùng",
-                                       "en": "no interface in the snapshot is connected to its subnets"}]
-    finding = next(f for f in doc["findings"] if f["check"] == "unknown-verdict"
-                   and f["zones"] == ["guest", "staff"])
+    assert staff["problems_text"] == [
+        {
+            "vi": "không có giao diện nào trong tập cấu hình được cung cấp nối với dải địa chỉ của vùng",
+            "en": "no interface in the snapshot is connected to its subnets",
+        }
+    ]
+    finding = next(f for f in doc["findings"] if f["check"] == "unknown-verdict" and f["zones"] == ["guest", "staff"])
     assert cell["reason_text"]["vi"] in finding["detail"]["vi"]
     assert cell["reason"] in finding["detail"]["en"]
 
@@ -131,12 +143,14 @@ def test_json_keeps_english_reason_and_adds_reason_text(next_hop_doc):
 @pytest.mark.parametrize("fmt", ["html", "md"])
 def test_vietnamese_report_shows_vietnamese_reason(next_hop_doc, fmt):
     from netaudit.report import RenderOptions, render_doc
+
     _, doc = next_hop_doc
     cell = next(c for c in doc["matrix"] if (c["src"], c["dst"]) == ("guest", "staff"))
     vi = render_doc(doc, fmt, RenderOptions(lang="vi"))
     en = render_doc(doc, fmt, RenderOptions(lang="en"))
     if fmt == "html":
         import html
+
         vi, en = html.unescape(vi), html.unescape(en)
     assert "10.0.99.2" in vi and NEXT_HOP_VI in vi
     assert "which is not in the snapshot" not in vi
@@ -146,6 +160,7 @@ def test_vietnamese_report_shows_vietnamese_reason(next_hop_doc, fmt):
 
 def test_old_json_without_reason_text_falls_back_to_english(next_hop_doc):
     from netaudit.report import RenderOptions, render_doc
+
     _, doc = next_hop_doc
     for c in doc["matrix"]:
         c.pop("reason_text", None)
@@ -158,8 +173,9 @@ def test_old_json_without_reason_text_falls_back_to_english(next_hop_doc):
 def test_terminal_summary_in_vietnamese(next_hop_doc):
     from netaudit.report import RenderOptions
     from netaudit.report.text import render
+
     audit, _ = next_hop_doc
     out = render(audit, RenderOptions(lang="vi"))
     assert "không có giao diện nào trong tập cấu hình được cung cấp" in out
-    assert NEXT_HOP_VI in out                      # the unknown-verdict finding's detail
+    assert NEXT_HOP_VI in out  # the unknown-verdict finding's detail
     assert "which is not in the snapshot" not in out

@@ -7,8 +7,9 @@ These need the engine's support for ``PolicyRoute``, ``Route.runtime_gateway`` a
 without it.  The model each export produces is tested in
 tests/parsers/mikrotik_routeros/test_policy_routing.py.
 
-Fixtures: tests/fixtures/routeros/<name>.rsc with <name>.site.yaml.
+Fixtures: tests/fixtures/mikrotik_routeros/<name>.rsc with <name>.site.yaml.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -19,14 +20,25 @@ from helpers import FIXTURES, cells
 from netaudit.audit import run_audit
 from netaudit.reach import Engine
 
-ROUTEROS = FIXTURES / "routeros"
+ROUTEROS = FIXTURES / "mikrotik_routeros"
 
 pytestmark = pytest.mark.skipif(
     not hasattr(Engine, "_policy_routing"),
-    reason="engine support for PolicyRoute / runtime_gateway / bridge_ip_firewall pending")
+    reason="engine support for PolicyRoute / runtime_gateway / bridge_ip_firewall pending",
+)
 
-EVERYTHING = ["icmp/8", "icmp/13", "icmp/15", "icmp/17", "tcp", "udp", "proto/0",
-              "proto/2-5", "proto/7-16", "proto/18-255"]        # new connections, all of IP
+EVERYTHING = [
+    "icmp/8",
+    "icmp/13",
+    "icmp/15",
+    "icmp/17",
+    "tcp",
+    "udp",
+    "proto/0",
+    "proto/2-5",
+    "proto/7-16",
+    "proto/18-255",
+]  # new connections, all of IP
 ROUTER = ["icmp/8", "tcp/21-23", "tcp/80", "tcp/2000", "tcp/8291", "tcp/8728-8729"]
 
 _audits: dict[str, object] = {}
@@ -58,23 +70,26 @@ def test_two_isps_routing_rule_mangle_mark_and_policy_blackhole(tmp_path_factory
     10.10.0.0/16 keeps both out of the internal network; no forward rule separates
     the VLANs, the routing does."""
     a = audit("pbr-hai-isp-v7", tmp_path_factory)
-    check(a, {
-        ("staff", "camera"): ("reachable", EVERYTHING),
-        ("staff", "guest"): ("reachable", EVERYTHING),
-        ("staff", "internet"): ("reachable", EVERYTHING),
-        ("guest", "staff"): "blocked",          # table qua-viettel: blackhole 10.10.0.0/16
-        ("guest", "camera"): "blocked",
-        ("guest", "internet"): ("reachable", EVERYTHING),  # via Viettel
-        ("camera", "staff"): "blocked",         # mangle mark qua-viettel → the same blackhole
-        ("camera", "guest"): "blocked",
-        ("camera", "internet"): ("reachable", EVERYTHING),
-        ("internet", "staff"): "blocked",       # defconf drop from WAN not DSTNATed
-        ("internet", "guest"): "blocked",
-        ("internet", "camera"): "blocked",
-        # no input chain, /ip service defaults: the issue's "winbox/ftp/ssh open" cell
-        ("internet", "@devices"): ("reachable", ROUTER),
-        ("guest", "@devices"): ("reachable", ROUTER),   # local delivery before policy routing
-    })
+    check(
+        a,
+        {
+            ("staff", "camera"): ("reachable", EVERYTHING),
+            ("staff", "guest"): ("reachable", EVERYTHING),
+            ("staff", "internet"): ("reachable", EVERYTHING),
+            ("guest", "staff"): "blocked",  # table qua-viettel: blackhole 10.10.0.0/16
+            ("guest", "camera"): "blocked",
+            ("guest", "internet"): ("reachable", EVERYTHING),  # via Viettel
+            ("camera", "staff"): "blocked",  # mangle mark qua-viettel → the same blackhole
+            ("camera", "guest"): "blocked",
+            ("camera", "internet"): ("reachable", EVERYTHING),
+            ("internet", "staff"): "blocked",  # defconf drop from WAN not DSTNATed
+            ("internet", "guest"): "blocked",
+            ("internet", "camera"): "blocked",
+            # no input chain, /ip service defaults: the issue's "winbox/ftp/ssh open" cell
+            ("internet", "@devices"): ("reachable", ROUTER),
+            ("guest", "@devices"): ("reachable", ROUTER),  # local delivery before policy routing
+        },
+    )
     rep = a.snapshot.reports[0]
     assert rep.partially_understood == [] and rep.unrecognized == [] and rep.warnings == []
     guest = cells(a)[("guest", "internet")]
@@ -87,16 +102,19 @@ def test_dhcp_wan_and_a_single_routing_rule_decide_every_cell(tmp_path_factory):
     default), one routing rule sending accounting to the ministry network over a
     dedicated line.  Before issue #7 every cell was unknown."""
     a = audit("issue7-dhcp-wan-v7", tmp_path_factory)
-    check(a, {
-        ("internet", "@devices"): ("reachable", ROUTER),
-        ("ketoan", "internet"): ("reachable", ["ip"]),      # DHCP default route
-        ("khach", "internet"): ("reachable", ["ip"]),
-        ("ketoan", "tongcuc"): ("reachable", ["ip"]),       # the routing rule's table
-        ("khach", "tongcuc"): "blocked",                    # no route in main
-        ("internet", "tongcuc"): "blocked",
-        ("ketoan", "khach"): ("reachable", ["ip"]),
-        ("khach", "ketoan"): ("reachable", ["ip"]),
-    })
+    check(
+        a,
+        {
+            ("internet", "@devices"): ("reachable", ROUTER),
+            ("ketoan", "internet"): ("reachable", ["ip"]),  # DHCP default route
+            ("khach", "internet"): ("reachable", ["ip"]),
+            ("ketoan", "tongcuc"): ("reachable", ["ip"]),  # the routing rule's table
+            ("khach", "tongcuc"): "blocked",  # no route in main
+            ("internet", "tongcuc"): "blocked",
+            ("ketoan", "khach"): ("reachable", ["ip"]),
+            ("khach", "ketoan"): ("reachable", ["ip"]),
+        },
+    )
     assert not [c for c in a.matrix if c.verdict == "unknown"]
     rep = a.snapshot.reports[0]
     assert rep.partially_understood == [] and rep.unrecognized == []
@@ -108,16 +126,19 @@ def test_use_ip_firewall_filters_traffic_inside_the_bridge(tmp_path_factory):
     from reaching the accounting PCs.  The rule on in-bridge-port stays partial: only
     the cells through it are unknown."""
     a = audit("bridge-ipfw-v6", tmp_path_factory)
-    check(a, {
-        ("camera", "ketoan"): "blocked",
-        ("ketoan", "camera"): ("reachable", EVERYTHING),  # through "drop invalid"
-        ("ketoan", "internet"): "unknown",      # in-bridge-port=ether4 drop towards WAN
-        ("camera", "internet"): "unknown",
-        ("internet", "ketoan"): "blocked",
-        ("internet", "camera"): "blocked",
-        ("ketoan", "@devices"): ("reachable", ROUTER),
-        ("internet", "@devices"): ("reachable", ROUTER),   # no input chain at all
-    })
+    check(
+        a,
+        {
+            ("camera", "ketoan"): "blocked",
+            ("ketoan", "camera"): ("reachable", EVERYTHING),  # through "drop invalid"
+            ("ketoan", "internet"): "unknown",  # in-bridge-port=ether4 drop towards WAN
+            ("camera", "internet"): "unknown",
+            ("internet", "ketoan"): "blocked",
+            ("internet", "camera"): "blocked",
+            ("ketoan", "@devices"): ("reachable", ROUTER),
+            ("internet", "@devices"): ("reachable", ROUTER),  # no input chain at all
+        },
+    )
     assert "in-bridge-port" in cells(a)[("ketoan", "internet")].reason
 
 
@@ -127,13 +148,16 @@ def test_pcc_connection_marks_make_only_guest_routing_uncertain(tmp_path_factory
     the /ip route rule keeping guests out of the staff LAN is decided before any mark,
     and staff traffic is not marked at all."""
     a = audit("pcc-hai-wan-v6", tmp_path_factory)
-    check(a, {
-        ("guest", "staff"): "blocked",          # /ip route rule action=unreachable
-        ("staff", "internet"): ("reachable", EVERYTHING),
-        ("staff", "guest"): ("reachable", EVERYTHING),
-        ("internet", "staff"): "blocked",
-        ("internet", "@devices"): ("reachable", ROUTER),
-    })
+    check(
+        a,
+        {
+            ("guest", "staff"): "blocked",  # /ip route rule action=unreachable
+            ("staff", "internet"): ("reachable", EVERYTHING),
+            ("staff", "guest"): ("reachable", EVERYTHING),
+            ("internet", "staff"): "blocked",
+            ("internet", "@devices"): ("reachable", ROUTER),
+        },
+    )
     assert cells(a)[("guest", "internet")].verdict in ("reachable", "unknown")
     rep = a.snapshot.reports[0]
     assert [p["line"] for p in rep.partially_understood] == [31]

@@ -4,6 +4,7 @@ Built from the realistic sample offices and fixtures, edited the way a real offi
 the WAN takes its address from the ISP by DHCP, the site file names the Internet zone
 without saying where it attaches.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,8 +39,11 @@ def fortigate_dhcp_wan(tmp_path: Path) -> Path:
     left open on it (`set allowaccess ping https ssh http`), a common field finding."""
     d = copy_sample(tmp_path, "fortigate-ttpvhcc-compliant")
     conf = d / "FGT-TTHCC-PT.conf"
-    edit(conf, "        set ip 203.0.113.10 255.255.255.248\n",
-         "        set mode dhcp\n        set allowaccess ping https ssh http\n")
+    edit(
+        conf,
+        "        set ip 203.0.113.10 255.255.255.248\n",
+        "        set mode dhcp\n        set allowaccess ping https ssh http\n",
+    )
     # The static default route toward the old fixed gateway goes; DHCP supplies it.
     text = conf.read_text(encoding="utf-8")
     text = re.sub(r"    edit 1\n        set gateway 203\.0\.113\.9\n.*?    next\n", "", text, flags=re.DOTALL)
@@ -51,17 +55,16 @@ def fortigate_dhcp_wan(tmp_path: Path) -> Path:
 def test_fortigate_dhcp_wan_admin_access_is_reachable_not_blocked(fortigate_dhcp_wan):
     # Administrators without trusted hosts (the FortiOS default): anyone may log in.
     conf = fortigate_dhcp_wan / "FGT-TTHCC-PT.conf"
-    conf.write_text(re.sub(r"\n\s*set trusthost\d+ [^\n]*", "", conf.read_text(encoding="utf-8")),
-                    encoding="utf-8")
+    conf.write_text(re.sub(r"\n\s*set trusthost\d+ [^\n]*", "", conf.read_text(encoding="utf-8")), encoding="utf-8")
     audit = run_audit([fortigate_dhcp_wan])
     m = cells(audit)
     cell = m[("internet", "@devices")]
-    assert cell.verdict == REACHABLE                   # was a false "blocked"
+    assert cell.verdict == REACHABLE  # was a false "blocked"
     # http too: the VIP's public address (port 80 forwarded to the DMZ) is part of the
     # office's plan, so it is not a candidate for wan1's run-time address
     assert {"tcp/22", "tcp/80", "tcp/8443"} <= set(cell.services)
     w = cell.witness.to_json()
-    assert w["packet"]["dst_ip"].startswith("100.64.")   # the representative run-time address
+    assert w["packet"]["dst_ip"].startswith("100.64.")  # the representative run-time address
     hop = w["hops"][-1]
     assert hop["in"] == "wan1" and "run time" in str(hop["note"])
     cited = {r["text"] for r in hop["rules"]}
@@ -89,12 +92,12 @@ def test_fortigate_dhcp_wan_routes_out_to_the_internet(fortigate_dhcp_wan):
     internet = next(z for z in audit.zones if z.name == "internet")
     assert [str(a) for a in internet.attached] and "wan1" in str(internet.attached[0])
     for src in ("staff", "guest", "counter", "servers", "dmz"):
-        assert m[(src, "internet")].verdict == REACHABLE, src   # was "unknown"
+        assert m[(src, "internet")].verdict == REACHABLE, src  # was "unknown"
     for src in ("kiosk", "mgmt"):
         assert m[(src, "internet")].verdict == BLOCKED, src
     for dst in ("staff", "servers", "counter", "kiosk", "guest", "mgmt", "tslcd"):
         assert m[("internet", dst)].verdict == BLOCKED, dst
-    assert m[("internet", "dmz")].verdict == REACHABLE            # the VIP, as with a fixed address
+    assert m[("internet", "dmz")].verdict == REACHABLE  # the VIP, as with a fixed address
     hops = m[("guest", "internet")].witness.to_json()["hops"]
     assert "run time" in str(hops[-1].get("note", ""))
 
@@ -103,14 +106,18 @@ def test_fortigate_srcintf_any_policy_reaches_printer_through_dhcp_wan(fortigate
     conf = fortigate_dhcp_wan / "FGT-TTHCC-PT.conf"
     text = conf.read_text(encoding="utf-8")
     # An "any → staff printer" policy at the top, as technicians add for remote printing.
-    text = text.replace("config firewall policy\n", 'config firewall policy\n'
-                        '    edit 90\n        set name "IN-MAY-IN"\n        set srcintf "any"\n'
-                        '        set dstintf "VL10-CANBO"\n        set action accept\n'
-                        '        set srcaddr "all"\n        set dstaddr "all"\n        set schedule "always"\n'
-                        '        set service "ALL"\n    next\n', 1)
+    text = text.replace(
+        "config firewall policy\n",
+        "config firewall policy\n"
+        '    edit 90\n        set name "IN-MAY-IN"\n        set srcintf "any"\n'
+        '        set dstintf "VL10-CANBO"\n        set action accept\n'
+        '        set srcaddr "all"\n        set dstaddr "all"\n        set schedule "always"\n'
+        '        set service "ALL"\n    next\n',
+        1,
+    )
     conf.write_text(text, encoding="utf-8")
     m = cells(run_audit([fortigate_dhcp_wan]))
-    assert m[("internet", "staff")].verdict == REACHABLE          # was "unknown"
+    assert m[("internet", "staff")].verdict == REACHABLE  # was "unknown"
 
 
 # --------------------------------------------------------------------------- ASA
@@ -119,19 +126,21 @@ def test_fortigate_srcintf_any_policy_reaches_printer_through_dhcp_wan(fortigate
 def test_asa_dhcp_setroute_attaches_the_internet_and_routes(tmp_path):
     d = tmp_path / "asa"
     d.mkdir()
-    shutil.copy(ROOT / "tests/fixtures/asa/asa5505-branch.cfg", d / "fw.cfg")
+    shutil.copy(ROOT / "tests/fixtures/cisco_asa/asa5505-branch.cfg", d / "fw.cfg")
     (d / "site.yaml").write_text(
         'unit: "UBND phuong"\nlevel: 2\nzones:\n'
         '  staff: {kind: internal, subnets: [192.168.10.0/24], attach: ["UBND-PHUONG-FW:Vlan1"]}\n'
         '  guest: {kind: guest, subnets: [192.168.30.0/24], attach: ["UBND-PHUONG-FW:Vlan3"]}\n'
-        '  internet: {kind: external}\n', encoding="utf-8")
+        "  internet: {kind: external}\n",
+        encoding="utf-8",
+    )
     audit = run_audit([d])
     m = cells(audit)
     internet = next(z for z in audit.zones if z.name == "internet")
     assert "Vlan2" in str(internet.attached[0]) and not internet.problems
-    assert m[("staff", "internet")].verdict == REACHABLE           # was "no route"
+    assert m[("staff", "internet")].verdict == REACHABLE  # was "no route"
     assert m[("internet", "staff")].verdict == BLOCKED
-    assert m[("guest", "staff")].verdict == BLOCKED                # no forward interface Vlan1
+    assert m[("guest", "staff")].verdict == BLOCKED  # no forward interface Vlan1
 
 
 # --------------------------------------------------------------------------- IOS
@@ -168,8 +177,9 @@ def core_switch_alone(tmp_path: Path) -> Path:
     d = copy_sample(tmp_path, "cisco-commune-compliant")
     (d / "edge-rt.cfg").unlink()
     core = d / "core-sw.cfg"
-    core.write_text(re.sub(r"ip route 0\.0\.0\.0 0\.0\.0\.0 [^\n]*\n", "", core.read_text(encoding="utf-8")),
-                    encoding="utf-8")
+    core.write_text(
+        re.sub(r"ip route 0\.0\.0\.0 0\.0\.0\.0 [^\n]*\n", "", core.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     unattached_internet(d / "site.yaml", '    attach: ["UBNDTP-RT:GigabitEthernet0/0"]\n')
     return d
 
@@ -198,10 +208,17 @@ def test_zone_without_addresses_is_unknown_not_blocked(tmp_path):
     site = d / "site.yaml"
     text = site.read_text(encoding="utf-8")
     # A wan zone on a DHCP interface: no subnets, nothing configured on its segment.
-    edit(d / "edge-rt.cfg", "interface GigabitEthernet0/2\n description KHONG SU DUNG\n no ip address\n shutdown\n",
-         "interface GigabitEthernet0/2\n description TSLCD\n ip address dhcp\n")
-    site.write_text(text.replace("policy:\n", '  tslcd:\n    kind: wan\n    attach: ["UBNDTP-RT:GigabitEthernet0/2"]\n'
-                                 "policy:\n", 1), encoding="utf-8")
+    edit(
+        d / "edge-rt.cfg",
+        "interface GigabitEthernet0/2\n description KHONG SU DUNG\n no ip address\n shutdown\n",
+        "interface GigabitEthernet0/2\n description TSLCD\n ip address dhcp\n",
+    )
+    site.write_text(
+        text.replace(
+            "policy:\n", '  tslcd:\n    kind: wan\n    attach: ["UBNDTP-RT:GigabitEthernet0/2"]\npolicy:\n', 1
+        ),
+        encoding="utf-8",
+    )
     m = cells(run_audit([d]))
     cell = m[("staff", "tslcd")]
     assert cell.verdict == UNKNOWN and "owns no address" in str(cell.reason)
@@ -211,19 +228,19 @@ def test_zone_without_addresses_is_unknown_not_blocked(tmp_path):
 
 
 def test_spoofed_management_source_is_a_spoofing_finding_not_a_reachable_cell():
-    audit = run_audit([ROOT / "tests/fixtures/ios/commune-router.cfg"])
+    audit = run_audit([ROOT / "tests/fixtures/cisco_ios/commune-router.cfg"])
     m = cells(audit)
     # SNMP and SSH trust the management range; the Internet cannot hold a session from it.
     assert not any(s in m[("internet", "@devices")].services for s in ("tcp/22", "udp/161"))
     spoof = {f.key: f for f in audit.findings if f.check == "spoofing"}
-    assert spoof["internet"].severity == "high"          # SNMP acts on one forged packet
+    assert spoof["internet"].severity == "high"  # SNMP acts on one forged packet
     assert "udp/161" in spoof["internet"].detail["en"]
     assert spoof["internet"].witness["packet"]["src_ip"].startswith("10.10.99.")
     assert "mgmt" in spoof["internet"].detail["en"]
 
 
 def test_urpf_removes_the_spoofing_finding():
-    audit = run_audit([SAMPLES / "routeros-commune-compliant"])   # rp-filter=strict
+    audit = run_audit([SAMPLES / "routeros-commune-compliant"])  # rp-filter=strict
     assert not [f for f in audit.findings if f.check == "spoofing"]
 
 
@@ -244,6 +261,7 @@ def test_unknown_denied_cell_never_exits_zero(tmp_path, capsys):
 def test_reports_state_what_was_assumed_for_run_time_addresses(fortigate_dhcp_wan, tmp_path, capsys):
     from netaudit.report import RenderOptions, render
     from netaudit.report.json_report import audit_dict
+
     audit = run_audit([fortigate_dhcp_wan])
     doc = audit_dict(audit, RenderOptions(lang="en"))
     [r] = doc["runtime_addresses"]
@@ -251,7 +269,7 @@ def test_reports_state_what_was_assumed_for_run_time_addresses(fortigate_dhcp_wa
     assert r["source"]["text"] == "set mode dhcp" and "unicast" in r["candidates"]
     text = render(audit, "text", RenderOptions(lang="en"))
     assert "Addresses assigned at run time" in text and "shown as 100.64.0.1" in text
-    assert "wan1 — default route from DHCP/PPPoE" in text          # where the Internet was attached
+    assert "wan1 — default route from DHCP/PPPoE" in text  # where the Internet was attached
     md = tmp_path / "r.md"
     assert main(["audit", str(fortigate_dhcp_wan), "--format", "md", "--lang", "vi", "-o", str(md)]) == 1
     body = md.read_text(encoding="utf-8")
@@ -269,12 +287,14 @@ def test_guest_on_a_bridge_without_vlan_filtering_cites_the_bridge_not_an_acl():
 def test_source_nat_to_a_run_time_address_rewrites_to_its_representative(tmp_path):
     d = tmp_path / "asa"
     d.mkdir()
-    shutil.copy(ROOT / "tests/fixtures/asa/asa5505-branch.cfg", d / "fw.cfg")
+    shutil.copy(ROOT / "tests/fixtures/cisco_asa/asa5505-branch.cfg", d / "fw.cfg")
     (d / "site.yaml").write_text(
         'unit: "UBND phuong"\nlevel: 2\nzones:\n'
         '  staff: {kind: internal, subnets: [192.168.10.0/24], attach: ["UBND-PHUONG-FW:Vlan1"]}\n'
-        '  internet: {kind: external}\n', encoding="utf-8")
+        "  internet: {kind: external}\n",
+        encoding="utf-8",
+    )
     hops = cells(run_audit([d]))[("staff", "internet")].witness.to_json()["hops"]
     [nat] = [r for h in hops for r in h["rules"] if "translated" in r]
     assert nat["text"] == "nat (inside,outside) dynamic interface"
-    assert nat["translated"]["src_ip"] == "100.64.0.1"       # wan's run-time address, as shown
+    assert nat["translated"]["src_ip"] == "100.64.0.1"  # wan's run-time address, as shown

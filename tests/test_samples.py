@@ -1,4 +1,5 @@
 """Sample offices against their hand-derived oracles (expected.yaml)."""
+
 from __future__ import annotations
 
 import pytest
@@ -49,7 +50,7 @@ def test_office_without_expected_findings_has_none(office):
 
 
 def test_reachable_cells_carry_witness_with_rule_lines(office):
-    name, audit, _ = office
+    _name, audit, _ = office
     configs = {i.path for i in audit.snapshot.inputs if i.kind == "config"}
     for c in audit.matrix:
         if c.verdict == "reachable":
@@ -60,8 +61,12 @@ def test_reachable_cells_carry_witness_with_rule_lines(office):
 
 
 # The vendor every config of an office is written for, by folder-name prefix.
-OFFICE_VENDORS = {"asa": "cisco_asa", "cisco": "cisco_ios", "fortigate": "fortinet_fortios",
-                  "routeros": "mikrotik_routeros"}
+OFFICE_VENDORS = {
+    "asa": "cisco_asa",
+    "cisco": "cisco_ios",
+    "fortigate": "fortinet_fortios",
+    "routeros": "mikrotik_routeros",
+}
 
 
 def test_configs_are_detected_and_fully_understood(office):

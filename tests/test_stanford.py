@@ -1,4 +1,5 @@
 """The Stanford backbone (real configs + routing state) end to end."""
+
 from __future__ import annotations
 
 import pytest

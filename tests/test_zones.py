@@ -1,4 +1,5 @@
 """Site file loading, validation errors, zone inference and placement."""
+
 from __future__ import annotations
 
 import pytest
@@ -44,18 +45,27 @@ def test_load_good_site(tmp_path):
     assert site.policy[0].allow is True
 
 
-@pytest.mark.parametrize("text,needle,line", [
-    ("zones:\n  g:\n    kind: guets\n    subnets: [10.0.0.0/24]\n", "kind must be one of", 3),
-    ("zones:\n  g:\n    kind: guest\n    subnets: [10.0.0.0/33]\n", "bad subnet", 4),     # the entry's own line
-    ("zones:\n  g:\n    kind: guest\n", "needs at least one of", 3),
-    ("zones:\n  g:\n    kind: guest\n    vlans: [CORE40]\n", "DEVICE:VLAN-ID", 4),     # the entry's own line
-    ("level: 9\nzones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\n", "level must be 1..5", 1),
-    ("zones: [\n", "invalid YAML", 2),
-    ("zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\npolicy:\n  - {from: g, to: nowhere}\n",
-     "unknown zone 'nowhere'", 4),
-    ("zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\npolicy:\n  - {from: g, to: '@devices', services: [tcp/99999]}\n",
-     "ports must be", 4),
-])
+@pytest.mark.parametrize(
+    "text,needle,line",
+    [
+        ("zones:\n  g:\n    kind: guets\n    subnets: [10.0.0.0/24]\n", "kind must be one of", 3),
+        ("zones:\n  g:\n    kind: guest\n    subnets: [10.0.0.0/33]\n", "bad subnet", 4),  # the entry's own line
+        ("zones:\n  g:\n    kind: guest\n", "needs at least one of", 3),
+        ("zones:\n  g:\n    kind: guest\n    vlans: [CORE40]\n", "DEVICE:VLAN-ID", 4),  # the entry's own line
+        ("level: 9\nzones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\n", "level must be 1..5", 1),
+        ("zones: [\n", "invalid YAML", 2),
+        (
+            "zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\npolicy:\n  - {from: g, to: nowhere}\n",
+            "unknown zone 'nowhere'",
+            4,
+        ),
+        (
+            "zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\npolicy:\n  - {from: g, to: '@devices', services: [tcp/99999]}\n",
+            "ports must be",
+            4,
+        ),
+    ],
+)
 def test_site_errors_name_file_and_line(tmp_path, text, needle, line):
     with pytest.raises(InputError) as e:
         load_site(write(tmp_path, text))
@@ -102,6 +112,7 @@ def test_infer_site_says_what_matched():
     assert "inferred from" in text and "kind: guest" in text
     # The draft is itself a valid site file.
     import yaml
+
     assert zones.site_from_dict(yaml.safe_load(text)).zone("guest").kind == "guest"
 
 
@@ -145,29 +156,49 @@ def test_transit_links_between_devices_are_not_zones():
 # --------------------------------------------------------------------------- names as words
 
 
-@pytest.mark.parametrize("text,words", [
-    ("VL10-CANBO", ["VL", "10", "CAN", "BO"]),
-    ("WIFIKHACH", ["WIFI", "KHACH"]),
-    ("CONGCONG", ["CONG", "CONG"]),
-    ("WifiKhach", ["WIFI", "KHACH"]),
-    ("vlan40-khách", ["VLAN", "40", "KHACH"]),
-    ("PLANNING", ["PLANNING"]),         # not P + LAN + NING: only whole known words split a token
-    ("VLAN", ["VLAN"]),
-])
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("VL10-CANBO", ["VL", "10", "CAN", "BO"]),
+        ("WIFIKHACH", ["WIFI", "KHACH"]),
+        ("CONGCONG", ["CONG", "CONG"]),
+        ("WifiKhach", ["WIFI", "KHACH"]),
+        ("vlan40-khách", ["VLAN", "40", "KHACH"]),
+        ("PLANNING", ["PLANNING"]),  # not P + LAN + NING: only whole known words split a token
+        ("VLAN", ["VLAN"]),
+    ],
+)
 def test_names_split_into_words(text, words):
     assert zones._words(text) == words
 
 
-@pytest.mark.parametrize("text,kind", [
-    ("vlan-iot", None), ("vlan-voip", None), ("PLANNING", None), ("VLAN", None), ("WLAN", None),
-    ("Cam bien IoT", None),                       # "cảm biến" is a sensor
-    ("WAN - IP public VNPT", "external"), ("WAN Viettel, IP cong cong", "external"),
-    ("Wifi Lanh dao", "internal"),                # by LANH DAO (leaders), not by LAN inside LANH
-    ("LAN noi bo", "internal"), ("VL10-CANBO", "internal"), ("inside", "internal"),
-    ("WIFI-KHACH", "guest"), ("WIFIKHACH", "guest"), ("CONGCONG", "guest"), ("guest-wifi", "guest"),
-    ("VL99-QUANTRI", "management"), ("VL20-MAYCHU", "server"), ("SERVERS", "server"),
-    ("outside", "external"), ("dmz", "dmz"), ("vlan20-camera", "camera"),
-])
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("vlan-iot", None),
+        ("vlan-voip", None),
+        ("PLANNING", None),
+        ("VLAN", None),
+        ("WLAN", None),
+        ("Cam bien IoT", None),  # "cảm biến" is a sensor
+        ("WAN - IP public VNPT", "external"),
+        ("WAN Viettel, IP cong cong", "external"),
+        ("Wifi Lanh dao", "internal"),  # by LANH DAO (leaders), not by LAN inside LANH
+        ("LAN noi bo", "internal"),
+        ("VL10-CANBO", "internal"),
+        ("inside", "internal"),
+        ("WIFI-KHACH", "guest"),
+        ("WIFIKHACH", "guest"),
+        ("CONGCONG", "guest"),
+        ("guest-wifi", "guest"),
+        ("VL99-QUANTRI", "management"),
+        ("VL20-MAYCHU", "server"),
+        ("SERVERS", "server"),
+        ("outside", "external"),
+        ("dmz", "dmz"),
+        ("vlan20-camera", "camera"),
+    ],
+)
 def test_keywords_match_whole_words_only(text, kind):
     hit = classify(text)
     assert (hit[0] if hit else None) == kind, hit
@@ -176,19 +207,37 @@ def test_keywords_match_whole_words_only(text, kind):
 # --------------------------------------------------------------------------- strict site files
 
 
-@pytest.mark.parametrize("text,line,needle", [
-    ("zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\npolcy:\n  - {from: g, to: g}\n",
-     3, "unknown key 'polcy' in the site file (did you mean 'policy'?)"),
-    ("zones:\n  g:\n    kind: guest\n    subnet: [10.0.0.0/24]\n",
-     4, "unknown key 'subnet' in zone 'g' (did you mean 'subnets'?)"),
-    ("zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\npolicy:\n  - {from: g, to: g, alow: true}\n",
-     4, "unknown key 'alow' in a policy entry (did you mean 'allow'?)"),
-    ("zones:\n  guest: {kind: guest, subnets: [10.0.0.0/24]}\npolicy:\n  - {from: guest, to: gest}\n",
-     4, "unknown zone 'gest' (did you mean 'guest'?)"),
-    ("zones:\n  g:\n    kind: guest\n    vlans: \"CORE:40\"\n", 4, "vlans must be a list"),
-    ("zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\nlinks:\n  - [\"CORE:Gi0/1\"]\n",
-     4, "links entries are pairs"),
-])
+@pytest.mark.parametrize(
+    "text,line,needle",
+    [
+        (
+            "zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\npolcy:\n  - {from: g, to: g}\n",
+            3,
+            "unknown key 'polcy' in the site file (did you mean 'policy'?)",
+        ),
+        (
+            "zones:\n  g:\n    kind: guest\n    subnet: [10.0.0.0/24]\n",
+            4,
+            "unknown key 'subnet' in zone 'g' (did you mean 'subnets'?)",
+        ),
+        (
+            "zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\npolicy:\n  - {from: g, to: g, alow: true}\n",
+            4,
+            "unknown key 'alow' in a policy entry (did you mean 'allow'?)",
+        ),
+        (
+            "zones:\n  guest: {kind: guest, subnets: [10.0.0.0/24]}\npolicy:\n  - {from: guest, to: gest}\n",
+            4,
+            "unknown zone 'gest' (did you mean 'guest'?)",
+        ),
+        ('zones:\n  g:\n    kind: guest\n    vlans: "CORE:40"\n', 4, "vlans must be a list"),
+        (
+            'zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\nlinks:\n  - ["CORE:Gi0/1"]\n',
+            4,
+            "links entries are pairs",
+        ),
+    ],
+)
 def test_unknown_keys_are_errors_with_a_suggestion(tmp_path, text, line, needle):
     with pytest.raises(InputError) as e:
         load_site(write(tmp_path, text))
@@ -196,18 +245,26 @@ def test_unknown_keys_are_errors_with_a_suggestion(tmp_path, text, line, needle)
 
 
 def test_report_fields_are_accepted_keys(tmp_path):
-    site = load_site(write(tmp_path, GOOD + 'inspected_by: "Đoàn kiểm tra"\nprepared_by: "Lê Văn D"\n'
-                                           "inspection_date: 2026-09-03\n"
-                                           'devices:\n  CORE: {location: "Phòng máy"}\n'))
+    site = load_site(
+        write(
+            tmp_path,
+            GOOD + 'inspected_by: "Đoàn kiểm tra"\nprepared_by: "Lê Văn D"\n'
+            "inspection_date: 2026-09-03\n"
+            'devices:\n  CORE: {location: "Phòng máy"}\n',
+        )
+    )
     assert set(site.info) == {"address", "inspected_by", "prepared_by", "inspection_date", "devices"}
 
 
-@pytest.mark.parametrize("spec,line,needle", [
-    ({"vlans": ["COER:40"]}, 5, "no device 'COER' in the snapshot (did you mean 'CORE'?)"),
-    ({"vlans": ["CORE:77"]}, 5, "no VLAN 77 on CORE"),
-    ({"attach": ["CORE:Gi0/3"]}, 5, "no interface 'Gi0/3' on CORE (did you mean"),
-    ({"attach": ["CORE:Vlan44"]}, 5, "no interface 'Vlan44' on CORE (did you mean 'Vlan40'"),
-])
+@pytest.mark.parametrize(
+    "spec,line,needle",
+    [
+        ({"vlans": ["COER:40"]}, 5, "no device 'COER' in the snapshot (did you mean 'CORE'?)"),
+        ({"vlans": ["CORE:77"]}, 5, "no VLAN 77 on CORE"),
+        ({"attach": ["CORE:Gi0/3"]}, 5, "no interface 'Gi0/3' on CORE (did you mean"),
+        ({"attach": ["CORE:Vlan44"]}, 5, "no interface 'Vlan44' on CORE (did you mean 'Vlan40'"),
+    ],
+)
 def test_references_must_match_the_snapshot(tmp_path, spec, line, needle):
     key, vals = next(iter(spec.items()))
     text = f"unit: x\nzones:\n  g:\n    kind: guest\n    {key}:\n      - {vals[0]!r}\n"
@@ -223,14 +280,15 @@ def test_reference_checks_name_links_and_nameifs(tmp_path):
     site = load_site(write(tmp_path, 'zones:\n  internet: {kind: external, attach: ["CORE:outside"]}\n'))
     with pytest.raises(InputError, match=r"'outside' is the nameif of Gi0/1: name the interface"):
         zones.check_references(site, topology.build([d]))
-    site = load_site(write(tmp_path, 'zones:\n  g: {kind: guest, vlans: ["CORE:40"]}\n'
-                                     'links:\n  - ["CORE:Gi0/1", "RT:Gi0/0"]\n'))
+    site = load_site(
+        write(tmp_path, 'zones:\n  g: {kind: guest, vlans: ["CORE:40"]}\nlinks:\n  - ["CORE:Gi0/1", "RT:Gi0/0"]\n')
+    )
     with pytest.raises(InputError, match=r"site.yaml:4: links entry 'RT:Gi0/0': no device 'RT'"):
         zones.check_references(site, topology.build([d], site.links))
 
 
 def test_a_vlan_without_ports_is_a_placement_problem_not_a_typo():
-    d = _office()           # VLAN 50 PRINTERS is declared but carries nothing
+    d = _office()  # VLAN 50 PRINTERS is declared but carries nothing
     site = zones.site_from_dict({"zones": {"p": {"kind": "internal", "vlans": ["CORE:50"]}}})
     topo = topology.build([d])
     zones.check_references(site, topo)
@@ -241,8 +299,9 @@ def test_a_vlan_without_ports_is_a_placement_problem_not_a_typo():
 def test_attach_to_a_device_whose_name_holds_a_colon():
     d = _office()
     d.hostname = "UBND:CORE"
-    site = zones.site_from_dict({"zones": {"g": {"kind": "guest", "attach": ["UBND:CORE:Gi0/2"],
-                                                 "vlans": ["UBND:CORE:40"]}}})
+    site = zones.site_from_dict(
+        {"zones": {"g": {"kind": "guest", "attach": ["UBND:CORE:Gi0/2"], "vlans": ["UBND:CORE:40"]}}}
+    )
     assert site.zone("g").vlans == [("UBND:CORE", 40)]
     zones.check_references(site, topology.build([d]))
     assert site.zone("g").attach == [("UBND:CORE", "Gi0/2")]
@@ -251,23 +310,49 @@ def test_attach_to_a_device_whose_name_holds_a_colon():
 # --------------------------------------------------------------------------- the draft as YAML
 
 
-HOSTILE = ["Luna's", 'say "hi"', "a: b", "# not a comment", "- leading dash", "Khách — Wi-Fi công cộng",
-           "true", "null", "10", "  spaced  ", "{x}", "[y]", "*alias", "&anchor", "!tag", "%dir", "@at", "`tick`"]
+HOSTILE = [
+    "Luna's",
+    'say "hi"',
+    "a: b",
+    "# not a comment",
+    "- leading dash",
+    "Khách — Wi-Fi công cộng",
+    "true",
+    "null",
+    "10",
+    "  spaced  ",
+    "{x}",
+    "[y]",
+    "*alias",
+    "&anchor",
+    "!tag",
+    "%dir",
+    "@at",
+    "`tick`",
+]
 
 
 def test_draft_yaml_round_trips_hostile_names(tmp_path):
-    site = zones.Site(unit="UBND xã 'Tân' \"Phú\" # 1: - x", level=3, inferred=True,
-                      notes=["a note\nwith a newline: and # hash"])
+    site = zones.Site(
+        unit="UBND xã 'Tân' \"Phú\" # 1: - x", level=3, inferred=True, notes=["a note\nwith a newline: and # hash"]
+    )
     for n, name in enumerate(HOSTILE):
-        site.zones.append(zones.Zone(
-            name=name, kind=zones.KINDS[n % len(zones.KINDS)], subnets=[IPNetwork(f"10.9.{n}.0/24")],
-            vlans=[(f"SW:{name}", 10 + n)], attach=[("RT", name), ("RT", f"{name}:{n}")],
-            inferred_from=[f"RT:{name} '{name}'\n~ KHACH"]))
+        site.zones.append(
+            zones.Zone(
+                name=name,
+                kind=zones.KINDS[n % len(zones.KINDS)],
+                subnets=[IPNetwork(f"10.9.{n}.0/24")],
+                vlans=[(f"SW:{name}", 10 + n)],
+                attach=[("RT", name), ("RT", f"{name}:{n}")],
+                inferred_from=[f"RT:{name} '{name}'\n~ KHACH"],
+            )
+        )
     text = site_to_yaml(site)
     back = load_site(write(tmp_path, text))
     assert back.unit == site.unit and back.level == 3
-    assert [(z.name, z.kind, z.subnets, z.vlans, z.attach) for z in back.zones] == \
-        [(z.name, z.kind, z.subnets, z.vlans, z.attach) for z in site.zones]
+    assert [(z.name, z.kind, z.subnets, z.vlans, z.attach) for z in back.zones] == [
+        (z.name, z.kind, z.subnets, z.vlans, z.attach) for z in site.zones
+    ]
     assert all(line.lstrip().startswith("#") or "inferred from" not in line for line in text.splitlines())
 
 
@@ -280,8 +365,12 @@ def test_draft_of_nothing_says_so():
 
 
 def test_site_warnings_for_a_draft_and_a_missing_guest_zone(tmp_path):
-    site = load_site(write(tmp_path, 'unit: "TODO: tên đơn vị / unit name"\nzones:\n'
-                                     '  staff: {kind: internal, subnets: [10.0.0.0/24]}\n'))
+    site = load_site(
+        write(
+            tmp_path,
+            'unit: "TODO: tên đơn vị / unit name"\nzones:\n  staff: {kind: internal, subnets: [10.0.0.0/24]}\n',
+        )
+    )
     warnings = zones.site_warnings(site)
     assert [w.key for w in warnings] == ["site.unit_todo", "site.no_guest"]
     assert "vẫn là bản nháp" in warnings[0].render("vi") and "site.yaml" in warnings[0]
@@ -293,66 +382,93 @@ def test_site_warnings_for_a_draft_and_a_missing_guest_zone(tmp_path):
 Z = "zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\n"
 
 
-@pytest.mark.parametrize("text,line,needle", [
-    # values that used to crash (a traceback read as exit 1, "findings")
-    ("inspection_date: 2026-09-31\n" + Z, 1, "'2026-09-31' is not a real date"),
-    ("level: .inf\n" + Z, 1, "level must be a whole number 1..5, not the number inf"),
-    ("level: .nan\n" + Z, 1, "level must be a whole number 1..5"),
-    ("level: yes\n" + Z, 1, "not true/false"),
-    ("level: 2.5\n" + Z, 1, "not the number 2.5"),
-    ("level: 99999999999999999999999\n" + Z, 1, "level must be 1..5"),
-    ("policy: 5\n" + Z, 1, "policy must be a list"),
-    (Z + "policy:\n  - {from: [x], to: g}\n", 4, "policy from: must be one zone name, not a list"),
-    (Z + "policy:\n  - {from: g, to: '@devices', services: 80}\n", 4, "policy services must be a list"),
-    (Z + "policy:\n  - {from: g, to: '@devices', services: [80]}\n", 4, "80 is not a service"),
-    (Z + "policy:\n  - {from: g, to: '@devices',\n     services: [tcp/80,\n                tcp/0-99999]}\n", 6,
-     "ports must be"),
-    (Z + "policy:\n  - {from: g, to: '@devices', allow: maybe}\n", 4, "allow: must be true or false"),
-    (Z + "policy:\n  - 5\n", 4, "policy entries need from: and to:"),
-    (Z + "links: 5\n", 3, "links must be a list"),
-    (Z + "links:\n  - [5, 'RT:Gi0/0']\n", 4, "links entry 5 must be DEVICE:INTERFACE"),
-    ("zones:\n  g: {kind: guest, subnets: 5}\n", 2, "subnets must be a list"),
-    ("zones:\n  g:\n    kind: guest\n    vlans: 40\n", 4, "vlans must be a list"),
-    ("zones:\n  g:\n    kind: guest\n    vlans:\n      - CORE:40\n      - 40\n", 6, "vlans entry 40 must be"),
-    ("zones:\n  g: {kind: guest, vlans: ['CORE:²']}\n", 2, "VLAN id in 'CORE:²' must be 1..4094"),
-    ("zones:\n  g:\n    kind: 5\n    subnets: [10.0.0.0/24]\n", 3, "kind must be one of"),
-    ("zones:\n  g: {kind: guest, subnets: [10.0.0.0/24], sources: [any]}\n", 2, "sources must be"),
-    ("zones:\n  5: {kind: guest, subnets: [10.0.0.0/24]}\n", 2, "zone name 5 must be text"),
-    ("zones:\n  '@devices': {kind: guest, subnets: [10.0.0.0/24]}\n", 2, "reserved"),
-    ("zones:\n  g: 5\n", 2, "zone 'g' must be a mapping"),
-    ("zones: 5\n", 1, "zones: must map zone names"),
-    ("unit: [a]\n" + Z, 1, "unit must be text, not a list"),
-    ("unit: 5\n" + Z, 1, "unit must be text, not the number 5"),
-    ("address: {a: b}\n" + Z, 1, "address must be text"),
-    ("inspection_date: 2026-09-03 10:00:00\n" + Z, 1, "without a time"),
-    ("inspection_date: '2026-02-30'\n" + Z, 1, "is not a real date"),
-    ("inspection_date: soon\n" + Z, 1, "inspection_date must be a date YYYY-MM-DD"),
-    ("devices: [CORE]\n" + Z, 1, "devices must map device names"),
-    ("devices:\n  CORE: {locaton: x}\n" + Z, 2, "unknown key 'locaton' in devices: 'CORE' (did you mean 'location'?)"),
-    ("devices:\n  CORE: {location: 5}\n" + Z, 2, "location must be text"),
-    # YAML itself
-    (Z + "zones:\n  h: {kind: guest, subnets: [10.0.1.0/24]}\n", 3, "'zones' is given twice"),
-    ("zones:\n  g: {kind: guest, kind: internal, subnets: [10.0.0.0/24]}\n", 2, "'kind' is given twice"),
-    ("unit: \"a\x1b[31m\"\n" + Z, 1, "character \\x1b (U+001B) is not allowed"),
-    ("unit: x\n\nzones: {g\ufffe: 1}\n", 3, "character \\ufffe (U+FFFE) is not allowed"),
-    ("unit: !!python/object:os.system x\n" + Z, 1, "could not determine a constructor"),
-    ("unit: " + "[" * 60 + "]" * 60 + "\n" + Z, 1, "nested more than 50 levels"),
-    ("unit: &a [*a]\n" + Z, 1, "refers to a value that contains it"),
-    # addresses
-    ("zones:\n  g: {kind: guest, subnets: [0.0.0.0/0]}\n", 2,
-     "only an external zone may own every address no other zone owns"),
-    ("zones:\n  s:\n    kind: internal\n    subnets:\n      - 10.0.0.0/24\n      - 0.0.0.0/1\n", 6,
-     "remove subnets: or make the zone kind: external"),
-    ("zones:\n  g: {kind: guest, subnets: ['2001:db8::/32']}\n", 2, "IPv6 is not modelled yet"),
-    ("zones:\n  g: {kind: guest, subnets: ['::ffff:10.0.0.0/120']}\n", 2, "IPv6 is not modelled yet"),
-    (("zones:\n  guest: {kind: guest, subnets: [10.10.0.0/16]}\n  counter:\n    kind: kiosk\n"
-      "    subnets: [10.10.30.0/24]\n"), 5,
-     "zone 'counter': subnet 10.10.30.0/24 overlaps subnet 10.10.0.0/16 of zone 'guest' (line 2)"),
-    ("zones:\n  a: {kind: internal, subnets: [10.1.0.0/24]}\n  b: {kind: server, subnets: [10.1.0.0/24]}\n", 3,
-     "split the larger subnet or merge the zones"),
-    ("zones:\n  internet: {kind: external, subnets: [0.0.0.0/0]}\n  g: {kind: guest, subnets: [10.0.0.0/24]}\n",
-     3, "an external zone needs no subnets: without them 'internet' owns every address no other zone owns"),
-])
+@pytest.mark.parametrize(
+    "text,line,needle",
+    [
+        # values that used to crash (a traceback read as exit 1, "findings")
+        ("inspection_date: 2026-09-31\n" + Z, 1, "'2026-09-31' is not a real date"),
+        ("level: .inf\n" + Z, 1, "level must be a whole number 1..5, not the number inf"),
+        ("level: .nan\n" + Z, 1, "level must be a whole number 1..5"),
+        ("level: yes\n" + Z, 1, "not true/false"),
+        ("level: 2.5\n" + Z, 1, "not the number 2.5"),
+        ("level: 99999999999999999999999\n" + Z, 1, "level must be 1..5"),
+        ("policy: 5\n" + Z, 1, "policy must be a list"),
+        (Z + "policy:\n  - {from: [x], to: g}\n", 4, "policy from: must be one zone name, not a list"),
+        (Z + "policy:\n  - {from: g, to: '@devices', services: 80}\n", 4, "policy services must be a list"),
+        (Z + "policy:\n  - {from: g, to: '@devices', services: [80]}\n", 4, "80 is not a service"),
+        (
+            Z + "policy:\n  - {from: g, to: '@devices',\n     services: [tcp/80,\n                tcp/0-99999]}\n",
+            6,
+            "ports must be",
+        ),
+        (Z + "policy:\n  - {from: g, to: '@devices', allow: maybe}\n", 4, "allow: must be true or false"),
+        (Z + "policy:\n  - 5\n", 4, "policy entries need from: and to:"),
+        (Z + "links: 5\n", 3, "links must be a list"),
+        (Z + "links:\n  - [5, 'RT:Gi0/0']\n", 4, "links entry 5 must be DEVICE:INTERFACE"),
+        ("zones:\n  g: {kind: guest, subnets: 5}\n", 2, "subnets must be a list"),
+        ("zones:\n  g:\n    kind: guest\n    vlans: 40\n", 4, "vlans must be a list"),
+        ("zones:\n  g:\n    kind: guest\n    vlans:\n      - CORE:40\n      - 40\n", 6, "vlans entry 40 must be"),
+        ("zones:\n  g: {kind: guest, vlans: ['CORE:²']}\n", 2, "VLAN id in 'CORE:²' must be 1..4094"),
+        ("zones:\n  g:\n    kind: 5\n    subnets: [10.0.0.0/24]\n", 3, "kind must be one of"),
+        ("zones:\n  g: {kind: guest, subnets: [10.0.0.0/24], sources: [any]}\n", 2, "sources must be"),
+        ("zones:\n  5: {kind: guest, subnets: [10.0.0.0/24]}\n", 2, "zone name 5 must be text"),
+        ("zones:\n  '@devices': {kind: guest, subnets: [10.0.0.0/24]}\n", 2, "reserved"),
+        ("zones:\n  g: 5\n", 2, "zone 'g' must be a mapping"),
+        ("zones: 5\n", 1, "zones: must map zone names"),
+        ("unit: [a]\n" + Z, 1, "unit must be text, not a list"),
+        ("unit: 5\n" + Z, 1, "unit must be text, not the number 5"),
+        ("address: {a: b}\n" + Z, 1, "address must be text"),
+        ("inspection_date: 2026-09-03 10:00:00\n" + Z, 1, "without a time"),
+        ("inspection_date: '2026-02-30'\n" + Z, 1, "is not a real date"),
+        ("inspection_date: soon\n" + Z, 1, "inspection_date must be a date YYYY-MM-DD"),
+        ("devices: [CORE]\n" + Z, 1, "devices must map device names"),
+        (
+            "devices:\n  CORE: {locaton: x}\n" + Z,
+            2,
+            "unknown key 'locaton' in devices: 'CORE' (did you mean 'location'?)",
+        ),
+        ("devices:\n  CORE: {location: 5}\n" + Z, 2, "location must be text"),
+        # YAML itself
+        (Z + "zones:\n  h: {kind: guest, subnets: [10.0.1.0/24]}\n", 3, "'zones' is given twice"),
+        ("zones:\n  g: {kind: guest, kind: internal, subnets: [10.0.0.0/24]}\n", 2, "'kind' is given twice"),
+        ('unit: "a\x1b[31m"\n' + Z, 1, "character \\x1b (U+001B) is not allowed"),
+        ("unit: x\n\nzones: {g\ufffe: 1}\n", 3, "character \\ufffe (U+FFFE) is not allowed"),
+        ("unit: !!python/object:os.system x\n" + Z, 1, "could not determine a constructor"),
+        ("unit: " + "[" * 60 + "]" * 60 + "\n" + Z, 1, "nested more than 50 levels"),
+        ("unit: &a [*a]\n" + Z, 1, "refers to a value that contains it"),
+        # addresses
+        (
+            "zones:\n  g: {kind: guest, subnets: [0.0.0.0/0]}\n",
+            2,
+            "only an external zone may own every address no other zone owns",
+        ),
+        (
+            "zones:\n  s:\n    kind: internal\n    subnets:\n      - 10.0.0.0/24\n      - 0.0.0.0/1\n",
+            6,
+            "remove subnets: or make the zone kind: external",
+        ),
+        ("zones:\n  g: {kind: guest, subnets: ['2001:db8::/32']}\n", 2, "IPv6 is not modelled yet"),
+        ("zones:\n  g: {kind: guest, subnets: ['::ffff:10.0.0.0/120']}\n", 2, "IPv6 is not modelled yet"),
+        (
+            (
+                "zones:\n  guest: {kind: guest, subnets: [10.10.0.0/16]}\n  counter:\n    kind: kiosk\n"
+                "    subnets: [10.10.30.0/24]\n"
+            ),
+            5,
+            "zone 'counter': subnet 10.10.30.0/24 overlaps subnet 10.10.0.0/16 of zone 'guest' (line 2)",
+        ),
+        (
+            "zones:\n  a: {kind: internal, subnets: [10.1.0.0/24]}\n  b: {kind: server, subnets: [10.1.0.0/24]}\n",
+            3,
+            "split the larger subnet or merge the zones",
+        ),
+        (
+            "zones:\n  internet: {kind: external, subnets: [0.0.0.0/0]}\n  g: {kind: guest, subnets: [10.0.0.0/24]}\n",
+            3,
+            "an external zone needs no subnets: without them 'internet' owns every address no other zone owns",
+        ),
+    ],
+)
 def test_schema_errors_are_one_line_with_file_and_line(tmp_path, text, line, needle):
     with pytest.raises(InputError) as e:
         load_site(write(tmp_path, text))
@@ -361,16 +477,20 @@ def test_schema_errors_are_one_line_with_file_and_line(tmp_path, text, line, nee
     assert "\n" not in msg
 
 
-@pytest.mark.parametrize("text", [
-    "level: '3'\n" + Z,                                    # a quoted level, as before
-    "inspection_date: '2026-09-03'\n" + Z,
-    "zones:\n  g: {kind: Guest, subnets: [10.0.0.1/24]}\n",  # kind in any case; host bits dropped
-    "zones:\n  internet: {kind: external, subnets: [0.0.0.0/0]}\n",   # external may own everything
-    "zones:\n  a: {kind: internal, subnets: [10.0.0.0/16, 10.0.1.0/24]}\n",  # overlap inside one zone
-    ("zones:\n  g: &z {kind: guest, subnets: [10.0.0.0/24]}\n"
-     "  h: {<<: *z, subnets: [10.0.1.0/24]}\n"),            # a merge key: a few aliases are fine
-    "zones:\n  \"gu\\aest\\e[31m\\uFFFE\\u202E\": {kind: guest, subnets: [10.0.0.0/24]}\n",  # odd zone names load
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "level: '3'\n" + Z,  # a quoted level, as before
+        "inspection_date: '2026-09-03'\n" + Z,
+        "zones:\n  g: {kind: Guest, subnets: [10.0.0.1/24]}\n",  # kind in any case; host bits dropped
+        "zones:\n  internet: {kind: external, subnets: [0.0.0.0/0]}\n",  # external may own everything
+        "zones:\n  a: {kind: internal, subnets: [10.0.0.0/16, 10.0.1.0/24]}\n",  # overlap inside one zone
+        (
+            "zones:\n  g: &z {kind: guest, subnets: [10.0.0.0/24]}\n  h: {<<: *z, subnets: [10.0.1.0/24]}\n"
+        ),  # a merge key: a few aliases are fine
+        'zones:\n  "gu\\aest\\e[31m\\uFFFE\\u202E": {kind: guest, subnets: [10.0.0.0/24]}\n',  # odd zone names load
+    ],
+)
 def test_schema_keeps_valid_files(tmp_path, text):
     site = load_site(write(tmp_path, text))
     assert site.zones
@@ -378,6 +498,7 @@ def test_schema_keeps_valid_files(tmp_path, text):
 
 def test_sample_site_files_load_unchanged():
     from pathlib import Path
+
     for f in sorted(Path(__file__).resolve().parents[1].glob("sample_configs/*/site.yaml")):
         site = load_site(f)
         assert site.zones and 1 <= site.level <= 5, f
@@ -386,8 +507,9 @@ def test_sample_site_files_load_unchanged():
 def test_alias_bomb_is_refused_quickly(tmp_path):
     import time
     import tracemalloc
+
     rows = ["a: &a [x,x,x,x,x,x,x,x,x]"]
-    for prev, cur in zip("abcdefgh", "bcdefghi"):
+    for prev, cur in zip("abcdefgh", "bcdefghi", strict=True):
         rows.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
     text = "\n".join(rows) + "\nunit: *i\n" + Z
     assert len(text) < 700
@@ -409,8 +531,9 @@ def test_site_file_size_is_capped(tmp_path):
 
 
 def _many_zones(n: int) -> str:
-    return "zones:\n" + "".join(f"  z{i}: {{kind: internal, subnets: [10.{i // 250}.{i % 250}.0/24]}}\n"
-                                for i in range(n))
+    return "zones:\n" + "".join(
+        f"  z{i}: {{kind: internal, subnets: [10.{i // 250}.{i % 250}.0/24]}}\n" for i in range(n)
+    )
 
 
 def test_zone_count_is_capped_and_overridable(tmp_path, monkeypatch):
@@ -428,9 +551,11 @@ def test_zone_count_is_capped_and_overridable(tmp_path, monkeypatch):
 def test_overlap_check_scales(tmp_path):
     """Thousands of subnets: one sorted sweep, not every pair."""
     import time
+
     text = "zones:\n" + "".join(
         f"  z{i}:\n    kind: internal\n    subnets: [" + ", ".join(f"10.{i}.{j}.0/24" for j in range(250)) + "]\n"
-        for i in range(150))
+        for i in range(150)
+    )
     t0 = time.monotonic()
     assert len(load_site(write(tmp_path, text)).zones) == 150
     assert time.monotonic() - t0 < 10

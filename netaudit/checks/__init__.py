@@ -30,9 +30,9 @@ CHECK_MODULES = [
     "netaudit.checks.segmentation",
     "netaudit.checks.config",
     "netaudit.checks.management",
-    "netaudit.checks.asa",
-    "netaudit.checks.routeros",
-    "netaudit.checks.fortigate",
+    "netaudit.checks.cisco_asa",
+    "netaudit.checks.mikrotik_routeros",
+    "netaudit.checks.fortinet_fortios",
 ]
 
 # Legal references, cited by checks (regulation.md §1).

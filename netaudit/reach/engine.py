@@ -483,30 +483,27 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
             for key in owners:
                 queue.append((key[0], key[1], P, certain, reason, path))
             return
-        outside = [z for z in self.zones_in_domain.get(did, []) if self.zones[z].kind in ("external", "wan")]
+        outside = self._outside_zones(did)
         if outside:
-            for zname in outside:
-                self._deliver(
-                    run,
-                    zname,
-                    P,
-                    certain,
-                    reason,
-                    extend(
-                        path,
-                        Step(
-                            "l2",
-                            dev_name,
-                            None,
-                            out_if,
-                            note=Text("witness.note.next_hop", nh=str(IPAddress(nh)), zone=zname),
-                        ),
-                    ),
-                )
+            note = {z: Text("witness.note.next_hop", nh=str(IPAddress(nh)), zone=z) for z in outside}
+            self._deliver_outside(run, note, P, certain, reason, path, dev_name, out_if)
             return
         self._leave(
             run, P, Text("reason.next_hop_outside", device=dev_name, interface=out_if, next_hop=str(IPAddress(nh)))
         )
+
+    def _outside_zones(self, did) -> list[str]:
+        """The external/wan zones placed in domain ``did``: where traffic to a gateway the
+        snapshot does not hold goes."""
+        return [z for z in self.zones_in_domain.get(did, []) if self.zones[z].kind in ("external", "wan")]
+
+    def _deliver_outside(
+        self, run: Run, notes: dict[str, Text], P, certain: bool, reason, path, dev_name: str, out_if: str
+    ) -> None:
+        """Deliver ``P`` to each outside zone of ``notes``, the witness ending in an L2 step
+        out of ``dev_name:out_if`` with that zone's note."""
+        for zname, note in notes.items():
+            self._deliver(run, zname, P, certain, reason, extend(path, Step("l2", dev_name, None, out_if, note=note)))
 
     def _leave(self, run: Run, P, why: Text) -> None:
         """Packets go where the snapshot cannot follow: maybe delivered to any zone owning dst."""

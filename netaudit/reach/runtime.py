@@ -38,6 +38,8 @@ class RuntimeAddresses:
     _ipset: Callable
     _deliver: Callable[..., None]
     _leave: Callable[..., None]
+    _outside_zones: Callable[..., list[str]]
+    _deliver_outside: Callable[..., None]
     _control_plane: Callable[..., None]
 
     def _runtime_addresses(self, zones: list[PlacedZone]) -> None:
@@ -213,7 +215,7 @@ class RuntimeAddresses:
         segment, any of them (or an outside router) may be the gateway: uncertain."""
         dom = self.topo.domains[did]
         routers = [k for k in dom.l3 if k[0] != dev_name]
-        outside = [z for z in self.zones_in_domain.get(did, []) if self.zones[z].kind in ("external", "wan")]
+        outside = self._outside_zones(did)
         if routers:
             why = reason or Text(
                 "reason.runtime_gateway_shared",
@@ -226,23 +228,7 @@ class RuntimeAddresses:
             self._leave(run, P, why)
             return
         if outside:
-            for zname in outside:
-                self._deliver(
-                    run,
-                    zname,
-                    P,
-                    certain,
-                    reason,
-                    extend(
-                        path,
-                        Step(
-                            "l2",
-                            dev_name,
-                            None,
-                            out_if,
-                            note=Text("witness.note.runtime_gateway", interface=out_if, zone=zname),
-                        ),
-                    ),
-                )
+            notes = {z: Text("witness.note.runtime_gateway", interface=out_if, zone=z) for z in outside}
+            self._deliver_outside(run, notes, P, certain, reason, path, dev_name, out_if)
             return
         self._leave(run, P, Text("reason.runtime_gateway_outside", device=dev_name, interface=out_if))

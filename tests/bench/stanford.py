@@ -4,6 +4,7 @@ Each zone is made of the SVI subnets of its two routers, leaving out subnets tha
 several buildings share (they belong to no single building).  Routing state
 (``*_route.txt``) is used where present.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict

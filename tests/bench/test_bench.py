@@ -3,6 +3,7 @@
 Targets (issue #2): a sample commune office, whole `netaudit audit --format json`
 process ≤ 0.5 s; Stanford backbone parse + full matrix ≤ 10 s.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -11,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from netaudit import audit as audit_mod
 from netaudit import topology, zones
 from netaudit.headerspace import HeaderSpace
 from netaudit.inputs import load_snapshot
@@ -23,8 +23,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_commune_audit_process(benchmark):
-    cmd = [sys.executable, "-m", "netaudit.cli", "audit", str(ROOT / "sample_configs/cisco-commune-leaky"),
-           "--format", "json"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "netaudit.cli",
+        "audit",
+        str(ROOT / "sample_configs/cisco-commune-leaky"),
+        "--format",
+        "json",
+    ]
     result = benchmark.pedantic(lambda: subprocess.run(cmd, capture_output=True), rounds=10, iterations=1)
     assert result.returncode in (0, 1), result.stderr
 
@@ -38,5 +45,6 @@ def test_stanford_parse_and_matrix(benchmark):
         placed, addrs, _ = zones.resolve(site, topo)
         engine = Engine(topo, placed, addrs, HeaderSpace())
         return compute_matrix(engine, [z.name for z in placed])
+
     cells = benchmark.pedantic(run, rounds=1, iterations=1)
     assert cells

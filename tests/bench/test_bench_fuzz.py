@@ -1,6 +1,7 @@
 """The larger mutation-fuzzing campaign of issue #8 (``make bench``): the harness of
 tests/fuzz.py with 60 mutants per sample config (about 1,000 whole audits) and another
 seed.  Prints how many ran and lists every broken invariant."""
+
 from __future__ import annotations
 
 import contextlib

@@ -2,6 +2,7 @@
 a province audit runs hundreds of units in one process, so the memory one audit leaves
 behind must not grow with the number of audits.  40 audits of the leaky Cisco office;
 prints the peak RSS after the first 10 and after all 40."""
+
 from __future__ import annotations
 
 import gc

@@ -2,6 +2,7 @@
 
 Target (issue #3): rendering the leaky commune report to PDF ≤ 3 s.
 """
+
 from __future__ import annotations
 
 import os
@@ -24,6 +25,7 @@ TARGET = 3.0
 def leaky_doc():
     from netaudit.audit import run_audit
     from netaudit.report.json_report import audit_dict
+
     return audit_dict(run_audit([ROOT / LEAKY]), RenderOptions())
 
 
@@ -31,7 +33,7 @@ def test_pdf_render_leaky(benchmark, leaky_doc):
     """JSON document → PDF (Jinja2 + Graphviz + WeasyPrint), in process."""
     doc = leaky_doc
     t0 = time.perf_counter()
-    first = render_doc(doc, "pdf", RenderOptions(lang="vi"))     # includes the WeasyPrint import
+    first = render_doc(doc, "pdf", RenderOptions(lang="vi"))  # includes the WeasyPrint import
     cold = time.perf_counter() - t0
     assert first.startswith(b"%PDF-")
     result = benchmark.pedantic(lambda: render_doc(doc, "pdf", RenderOptions(lang="vi")), rounds=5, iterations=1)
@@ -52,7 +54,8 @@ def test_pdf_process_leaky(benchmark, tmp_path):
     out = tmp_path / "report.pdf"
     cmd = [sys.executable, "-m", "netaudit.cli", "audit", LEAKY, "--format", "pdf", "-o", str(out)]
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
-    result = benchmark.pedantic(lambda: subprocess.run(cmd, capture_output=True, cwd=ROOT, env=env),
-                                rounds=3, iterations=1)
+    result = benchmark.pedantic(
+        lambda: subprocess.run(cmd, capture_output=True, cwd=ROOT, env=env), rounds=3, iterations=1
+    )
     assert result.returncode == 1, result.stderr
     assert out.read_bytes().startswith(b"%PDF-")

@@ -1,4 +1,5 @@
 """unreachable_lines against Batfish's own filterLineReachability answer on its example network."""
+
 from __future__ import annotations
 
 import json
@@ -18,15 +19,22 @@ def normalise(text: str) -> str:
 
 
 def row_key(sources, line, action, blocking, different, reason) -> tuple:
-    return (tuple(sources), normalise(line), action,
-            tuple(normalise(b) for b in blocking), bool(different), reason)
+    return (tuple(sources), normalise(line), action, tuple(normalise(b) for b in blocking), bool(different), reason)
 
 
 def batfish_rows() -> set[tuple]:
     answer = json.loads((EXAMPLE / "reference-answers" / "filterLineReachability.ref").read_text())
-    return {row_key(r["Sources"], r["Unreachable_Line"], r["Unreachable_Line_Action"],
-                    r["Blocking_Lines"], r["Different_Action"], r["Reason"])
-            for r in answer[0]["rows"]}
+    return {
+        row_key(
+            r["Sources"],
+            r["Unreachable_Line"],
+            r["Unreachable_Line_Action"],
+            r["Blocking_Lines"],
+            r["Different_Action"],
+            r["Reason"],
+        )
+        for r in answer[0]["rows"]
+    }
 
 
 def our_rows() -> set[tuple]:
@@ -39,8 +47,16 @@ def our_rows() -> set[tuple]:
         for dev in ios.parse(path.read_text(), path.name).devices:
             for flt in dev.filters.values():
                 for r in unreachable_lines(hs, dev, flt):
-                    out.add(row_key(r["sources"], r["unreachable_line"], r["action"],
-                                    r["blocking_lines"], r["different_action"], r["reason"]))
+                    out.add(
+                        row_key(
+                            r["sources"],
+                            r["unreachable_line"],
+                            r["action"],
+                            r["blocking_lines"],
+                            r["different_action"],
+                            r["reason"],
+                        )
+                    )
     return out
 
 

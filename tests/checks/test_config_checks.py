@@ -1,4 +1,5 @@
 """Checks on filters and references (netaudit.checks.config), on vendor-neutral devices."""
+
 from __future__ import annotations
 
 from helpers import net
@@ -48,23 +49,30 @@ def L(action: str, *matches: Match, text: str = "", partial: str | None = None) 
 
 def acl(name: str, *specs: tuple, start: int = 10, partial: str | None = None) -> Filter:
     """A filter whose lines sit on config lines start, start+1, …"""
-    lines = [FilterLine(Action(a), list(ms), src(start + i, t or f"{a} #{start + i}"), partial=p)
-             for i, (a, ms, t, p) in enumerate(specs)]
-    return Filter(name, lines, source=src(start - 1, f"ip access-list extended {name}"),
-                  partial=partial)
+    lines = [
+        FilterLine(Action(a), list(ms), src(start + i, t or f"{a} #{start + i}"), partial=p)
+        for i, (a, ms, t, p) in enumerate(specs)
+    ]
+    return Filter(name, lines, source=src(start - 1, f"ip access-list extended {name}"), partial=partial)
 
 
 def device(vendor: str = "test", hostname: str = "R1", **ifaces: str) -> Device:
     d = Device(hostname, vendor, FILE, source=src(1, f"hostname {hostname}"))
     for name, addr in ifaces.items():
-        d.interfaces[name] = Interface(name, addresses=[IPNetwork(addr)],
-                                       source=src(2, f"interface {name}"))
+        d.interfaces[name] = Interface(name, addresses=[IPNetwork(addr)], source=src(2, f"interface {name}"))
     return d
 
 
 def context(devices: list[Device]) -> AuditContext:
-    return AuditContext(devices=devices, reports=[], topology=topology.build(devices),
-                        site=Site(unit="t"), zones=[], matrix=[], hs=HeaderSpace())
+    return AuditContext(
+        devices=devices,
+        reports=[],
+        topology=topology.build(devices),
+        site=Site(unit="t"),
+        zones=[],
+        matrix=[],
+        hs=HeaderSpace(),
+    )
 
 
 def run(check_id: str, devices: list[Device]) -> list:
@@ -75,8 +83,7 @@ def run(check_id: str, devices: list[Device]) -> list:
 
 def blocked(flt: Filter) -> dict[int, tuple[list[int], bool, str]]:
     """{line index: (blocking indexes, different_action, reason)}."""
-    return {u.index: (u.blocking, u.different_action, u.reason)
-            for u in shadowed_lines(HeaderSpace(), flt)}
+    return {u.index: (u.blocking, u.different_action, u.reason) for u in shadowed_lines(HeaderSpace(), flt)}
 
 
 # --------------------------------------------------------------------------- undefined-reference
@@ -88,8 +95,10 @@ def ref(kind: str, name: str, n: int, text: str, defined: bool = False) -> Refer
 
 def test_undefined_acl_on_interface_ios_says_everything_passes_and_gives_snippet():
     d = device("cisco_ios")
-    d.references = [ref("acl", "GUEST-IN", 12, " ip access-group GUEST-IN in"),
-                    ref("acl", "OK", 13, " ip access-group OK out", defined=True)]
+    d.references = [
+        ref("acl", "GUEST-IN", 12, " ip access-group GUEST-IN in"),
+        ref("acl", "OK", 13, " ip access-group OK out", defined=True),
+    ]
     [f] = run("undefined-reference", [d])
     assert f.severity == "high"
     assert f.evidence == [{"file": FILE, "line": 12, "text": " ip access-group GUEST-IN in"}]
@@ -119,9 +128,11 @@ def test_undefined_reference_other_vendor_has_no_ios_wording_or_snippet():
 
 def test_undefined_object_group_and_vrf_are_medium_and_distinct():
     d = device("cisco_ios")
-    d.references = [ref("object-group", "WEB", 20, " permit tcp any object-group WEB eq 80"),
-                    ref("vrf", "MGMT", 30, " vrf forwarding MGMT"),
-                    ref("vrf", "MGMT", 31, " vrf forwarding MGMT")]
+    d.references = [
+        ref("object-group", "WEB", 20, " permit tcp any object-group WEB eq 80"),
+        ref("vrf", "MGMT", 30, " vrf forwarding MGMT"),
+        ref("vrf", "MGMT", 31, " vrf forwarding MGMT"),
+    ]
     fs = run("undefined-reference", [d])
     assert [f.severity for f in fs] == ["medium"] * 3
     assert len({f.id for f in fs}) == 3
@@ -141,8 +152,10 @@ def test_unused_acl_ignores_every_kind_of_use():
     d.forward_filter, d.input_filter = "FWD", "INPUT"
     d.services = [MgmtService("ssh", PROTO_TCP, (PortRange(22, 22),), acl="VTY")]
     d.nat_rules = [NatRule("source", acl="NAT", to_interface="Gi2")]
-    d.references = [ref("acl", "RMAP", 70, " match ip address RMAP", defined=True),
-                    ref("prefix-list", "SPARE", 71, " match ip address prefix-list SPARE", True)]
+    d.references = [
+        ref("acl", "RMAP", 70, " match ip address RMAP", defined=True),
+        ref("prefix-list", "SPARE", 71, " match ip address prefix-list SPARE", True),
+    ]
     [f] = run("unused-acl", [d])
     assert f.severity == "low"
     assert "SPARE" in f.detail["en"] and "SPARE" in f.detail["vi"]
@@ -160,26 +173,37 @@ def test_unused_acl_without_header_cites_first_line():
 
 
 def test_deny_behind_broader_permit_is_medium_with_batfish_row():
-    f = acl("OUT", L("permit", Match(dst=net("2.128.0.0/16")), text="permit ip any 2.128.0.0 0.0.255.255"),
-            L("deny", Match(src=net("1.128.0.0/16"), dst=net("2.128.0.0/16")),
-              text=" deny   ip 1.128.0.0 0.0.255.255 2.128.0.0 0.0.255.255"),
-            L("deny", ANY, text="deny ip any any"))
+    f = acl(
+        "OUT",
+        L("permit", Match(dst=net("2.128.0.0/16")), text="permit ip any 2.128.0.0 0.0.255.255"),
+        L(
+            "deny",
+            Match(src=net("1.128.0.0/16"), dst=net("2.128.0.0/16")),
+            text=" deny   ip 1.128.0.0 0.0.255.255 2.128.0.0 0.0.255.255",
+        ),
+        L("deny", ANY, text="deny ip any any"),
+    )
     d = device()
     d.filters["OUT"] = f
-    assert unreachable_lines(HeaderSpace(), d, f) == [{
-        "sources": ["R1: OUT"], "unreachable_line": "deny   ip 1.128.0.0 0.0.255.255 2.128.0.0 0.0.255.255",
-        "action": "DENY", "blocking_lines": ["permit ip any 2.128.0.0 0.0.255.255"],
-        "different_action": True, "reason": "BLOCKING_LINES"}]
+    assert unreachable_lines(HeaderSpace(), d, f) == [
+        {
+            "sources": ["R1: OUT"],
+            "unreachable_line": "deny   ip 1.128.0.0 0.0.255.255 2.128.0.0 0.0.255.255",
+            "action": "DENY",
+            "blocking_lines": ["permit ip any 2.128.0.0 0.0.255.255"],
+            "different_action": True,
+            "reason": "BLOCKING_LINES",
+        }
+    ]
     [fi] = run("shadowed-acl-line", [d])
     assert fi.severity == "medium"
     assert [e["line"] for e in fi.evidence] == [11, 10]
     assert "never happens" in fi.detail["en"] and "không xảy ra" in fi.detail["vi"]
-    assert "BLOCKING_LINES" not in fi.detail["vi"]          # codes stay out of the prose
+    assert "BLOCKING_LINES" not in fi.detail["vi"]  # codes stay out of the prose
 
 
 def test_permit_behind_deny_any_is_low():
-    f = acl("IN", L("permit", Match(src=net("2.128.0.0/16"))), L("deny", ANY),
-            L("permit", Match(protocols=(1,))))
+    f = acl("IN", L("permit", Match(src=net("2.128.0.0/16"))), L("deny", ANY), L("permit", Match(protocols=(1,))))
     assert blocked(f) == {2: ([1], True, "BLOCKING_LINES")}
     d = device()
     d.filters["IN"] = f
@@ -188,15 +212,23 @@ def test_permit_behind_deny_any_is_low():
 
 
 def test_line_covered_only_by_union_of_two_earlier_lines():
-    f = acl("U", L("permit", Match(dst=net("10.0.0.0/9"))), L("permit", Match(dst=net("10.128.0.0/9"))),
-            L("deny", Match(dst=net("10.0.0.0/8"))))
+    f = acl(
+        "U",
+        L("permit", Match(dst=net("10.0.0.0/9"))),
+        L("permit", Match(dst=net("10.128.0.0/9"))),
+        L("deny", Match(dst=net("10.0.0.0/8"))),
+    )
     assert blocked(f) == {2: ([0, 1], True, "BLOCKING_LINES")}
 
 
 def test_blocking_lines_are_a_minimal_cover():
     # Line 1 alone covers line 2; line 0 took part of line 2 first but is not needed.
-    f = acl("M", L("permit", Match(dst=net("10.0.0.0/9"))), L("permit", Match(dst=net("10.0.0.0/8"))),
-            L("permit", Match(dst=net("10.0.0.0/8"), protocols=(PROTO_TCP,))))
+    f = acl(
+        "M",
+        L("permit", Match(dst=net("10.0.0.0/9"))),
+        L("permit", Match(dst=net("10.0.0.0/8"))),
+        L("permit", Match(dst=net("10.0.0.0/8"), protocols=(PROTO_TCP,))),
+    )
     assert blocked(f) == {2: ([1], False, "BLOCKING_LINES")}
 
 
@@ -208,18 +240,26 @@ def test_first_single_covering_line_is_named():
 def test_different_action_line_is_always_named():
     # Line 1 alone covers line 2, but line 0 (a deny) takes part of it first: Batfish
     # reports Different_Action and names the deny too.
-    f = acl("D", L("deny", Match(src=(AddrMatch.host(0x0A000001),))), L("permit", ANY),
-            L("permit", Match(src=net("10.0.0.0/24"))))
+    f = acl(
+        "D",
+        L("deny", Match(src=(AddrMatch.host(0x0A000001),))),
+        L("permit", ANY),
+        L("permit", Match(src=net("10.0.0.0/24"))),
+    )
     assert blocked(f) == {2: ([0, 1], True, "BLOCKING_LINES")}
 
 
 def test_non_contiguous_wildcards():
-    even = (AddrMatch(0x0A010000, 0x0000FEFF),)     # 10.1.<even>.x
-    odd = (AddrMatch(0x0A010100, 0x0000FEFF),)      # 10.1.<odd>.x
-    f = acl("W", L("deny", Match(src=even)), L("deny", Match(src=odd)),
-            L("permit", Match(src=net("10.1.4.0/24"))),       # even third octet: line 0 alone
-            L("permit", Match(src=net("10.1.0.0/16"))),       # both halves
-            L("permit", Match(src=net("10.0.0.0/8"))))         # reachable
+    even = (AddrMatch(0x0A010000, 0x0000FEFF),)  # 10.1.<even>.x
+    odd = (AddrMatch(0x0A010100, 0x0000FEFF),)  # 10.1.<odd>.x
+    f = acl(
+        "W",
+        L("deny", Match(src=even)),
+        L("deny", Match(src=odd)),
+        L("permit", Match(src=net("10.1.4.0/24"))),  # even third octet: line 0 alone
+        L("permit", Match(src=net("10.1.0.0/16"))),  # both halves
+        L("permit", Match(src=net("10.0.0.0/8"))),
+    )  # reachable
     assert blocked(f) == {2: ([0], True, "BLOCKING_LINES"), 3: ([0, 1], True, "BLOCKING_LINES")}
 
 
@@ -234,9 +274,12 @@ def test_shadowed_line_behind_a_partial_line_is_not_reported():
 
 
 def test_partial_line_needed_for_cover_is_not_used():
-    f = acl("R", L("permit", Match(dst=net("10.0.0.0/9"))),
-            L("permit", Match(dst=net("10.128.0.0/9")), partial="time-range WORK"),
-            L("deny", Match(dst=net("10.0.0.0/8"))))
+    f = acl(
+        "R",
+        L("permit", Match(dst=net("10.0.0.0/9"))),
+        L("permit", Match(dst=net("10.128.0.0/9")), partial="time-range WORK"),
+        L("deny", Match(dst=net("10.0.0.0/8"))),
+    )
     assert blocked(f) == {}
 
 
@@ -261,30 +304,38 @@ def test_empty_match_is_unmatchable():
 
 def test_interface_constrained_lines_are_checked_per_interface_pair():
     lan, wan = frozenset({"lan"}), frozenset({"wan"})
-    f = acl("POLICY",
-            L("permit", Match(in_ifaces=lan)),                              # 0
-            L("deny", Match(dst=net("10.0.0.0/8"))),                         # 1: reachable (other ifaces)
-            L("deny", Match(in_ifaces=lan, protocols=(PROTO_TCP,))),        # 2: only on lan → by 0
-            L("deny", TCP),                                                  # 3: lan by 0, others open
-            L("permit", Match(in_ifaces=wan, dst=net("10.1.0.0/16"))),      # 4: on wan → by 1
-            L("permit", Match(in_ifaces=lan | wan, dst=net("10.2.0.0/16"))))  # 5: lan by 0, wan by 1
-    assert blocked(f) == {2: ([0], True, "BLOCKING_LINES"), 4: ([1], True, "BLOCKING_LINES"),
-                          5: ([0, 1], True, "BLOCKING_LINES")}
+    f = acl(
+        "POLICY",
+        L("permit", Match(in_ifaces=lan)),  # 0
+        L("deny", Match(dst=net("10.0.0.0/8"))),  # 1: reachable (other ifaces)
+        L("deny", Match(in_ifaces=lan, protocols=(PROTO_TCP,))),  # 2: only on lan → by 0
+        L("deny", TCP),  # 3: lan by 0, others open
+        L("permit", Match(in_ifaces=wan, dst=net("10.1.0.0/16"))),  # 4: on wan → by 1
+        L("permit", Match(in_ifaces=lan | wan, dst=net("10.2.0.0/16"))),
+    )  # 5: lan by 0, wan by 1
+    assert blocked(f) == {
+        2: ([0], True, "BLOCKING_LINES"),
+        4: ([1], True, "BLOCKING_LINES"),
+        5: ([0, 1], True, "BLOCKING_LINES"),
+    }
 
 
 def test_out_interface_constraints():
     dmz = frozenset({"dmz"})
-    f = acl("FW", L("deny", Match(out_ifaces=dmz)),
-            L("permit", Match(out_ifaces=dmz, protocols=(PROTO_TCP,))),
-            L("permit", Match(in_ifaces=frozenset({"lan"}), out_ifaces=dmz)),
-            L("permit", Match(in_ifaces=frozenset({"lan"}))))
+    f = acl(
+        "FW",
+        L("deny", Match(out_ifaces=dmz)),
+        L("permit", Match(out_ifaces=dmz, protocols=(PROTO_TCP,))),
+        L("permit", Match(in_ifaces=frozenset({"lan"}), out_ifaces=dmz)),
+        L("permit", Match(in_ifaces=frozenset({"lan"}))),
+    )
     assert blocked(f) == {1: ([0], True, "BLOCKING_LINES"), 2: ([0], True, "BLOCKING_LINES")}
 
 
 def test_interfaces_treated_alike_are_one_combination():
     same = frozenset({"a", "b", "c"})
     f = acl("C", L("permit", Match(in_ifaces=same)), L("deny", Match(in_ifaces=same)))
-    assert len(interface_combinations(f)) == 2        # {a,b,c} and "other"
+    assert len(interface_combinations(f)) == 2  # {a,b,c} and "other"
     assert blocked(f) == {1: ([0], True, "BLOCKING_LINES")}
 
 
@@ -337,8 +388,9 @@ def test_one_line_per_interface_costs_lines_not_lines_times_interfaces():
     """FortiGate local-in with an own-address line per VLAN interface (thousands of
     them): each interface combination looks only at the lines that can apply to it."""
     n = 3000
-    lines = [L("permit", Match(dst=net(f"10.{i // 250}.{i % 250}.1/32"), in_ifaces=frozenset({f"vl{i}"})))
-             for i in range(n)]
+    lines = [
+        L("permit", Match(dst=net(f"10.{i // 250}.{i % 250}.1/32"), in_ifaces=frozenset({f"vl{i}"}))) for i in range(n)
+    ]
     # line n+1 repeats vl7's line: shadowed by it, and only by it
     lines.append(L("permit", Match(dst=net("10.0.7.1/32"), in_ifaces=frozenset({"vl7"}))))
     lines.append(L("deny", Match()))

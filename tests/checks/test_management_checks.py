@@ -1,4 +1,5 @@
 """Management-plane checks (netaudit.checks.management) on vendor-neutral devices."""
+
 from __future__ import annotations
 
 from helpers import src as shared_src
@@ -27,10 +28,12 @@ from netaudit.zones import Site, Zone
 
 FILE = "r1.cfg"
 DEV = "@devices"
-ZONES = [Zone("guest", "guest", [IPNetwork("10.0.40.0/24")]),
-         Zone("staff", "internal", [IPNetwork("10.0.10.0/24")]),
-         Zone("mgmt", "management", [IPNetwork("10.0.99.0/24")]),
-         Zone("internet", "external")]
+ZONES = [
+    Zone("guest", "guest", [IPNetwork("10.0.40.0/24")]),
+    Zone("staff", "internal", [IPNetwork("10.0.10.0/24")]),
+    Zone("mgmt", "management", [IPNetwork("10.0.99.0/24")]),
+    Zone("internet", "external"),
+]
 
 
 def src(n: int, text: str) -> Src:
@@ -46,8 +49,9 @@ SSH = dict(name="ssh", port=22, n=80, text=" transport input telnet ssh")
 HTTP = dict(name="http", port=80, n=60, text="ip http server")
 
 
-def device(*services: MgmtService, vendor: str = "cisco_ios", hostname: str = "R1",
-           addr: str = "10.0.10.1/24") -> Device:
+def device(
+    *services: MgmtService, vendor: str = "cisco_ios", hostname: str = "R1", addr: str = "10.0.10.1/24"
+) -> Device:
     d = Device(hostname, vendor, FILE, source=src(1, f"hostname {hostname}"))
     d.interfaces["Gi1"] = Interface("Gi1", addresses=[IPNetwork(addr)], source=src(2, "interface Gi1"))
     d.services = list(services)
@@ -55,9 +59,15 @@ def device(*services: MgmtService, vendor: str = "cisco_ios", hostname: str = "R
 
 
 def context(devices: list[Device], matrix: list | None = None, hs: HeaderSpace | None = None) -> AuditContext:
-    return AuditContext(devices=devices, reports=[], topology=topology.build(devices),
-                        site=Site(unit="t", zones=ZONES), zones=[], matrix=list(matrix or []),
-                        hs=hs or HeaderSpace())
+    return AuditContext(
+        devices=devices,
+        reports=[],
+        topology=topology.build(devices),
+        site=Site(unit="t", zones=ZONES),
+        zones=[],
+        matrix=list(matrix or []),
+        hs=hs or HeaderSpace(),
+    )
 
 
 def run(check_id: str, devices: list[Device], matrix: list | None = None, hs=None) -> list:
@@ -71,17 +81,20 @@ def cell(zone: str, verdict: str, *services: str, **kw) -> Cell:
 
 
 def std_acl(name: str, *lines: tuple[str, Match]) -> Filter:
-    return Filter(name, [FilterLine(Action(a), [m], src(90 + i, f"{a} {i}"))
-                         for i, (a, m) in enumerate(lines)])
+    return Filter(name, [FilterLine(Action(a), [m], src(90 + i, f"{a} {i}")) for i, (a, m) in enumerate(lines)])
 
 
 # --------------------------------------------------------------------------- mgmt-telnet
 
 
 def test_telnet_lists_the_zones_that_reach_it():
-    m = [cell("guest", "reachable", "tcp/20-30", "udp/53"), cell("staff", "reachable", "tcp/22"),
-         cell("mgmt", "reachable", "ip"), cell("internet", "blocked"),
-         Cell("guest", "staff", "reachable", services=["tcp/23"])]           # not @devices
+    m = [
+        cell("guest", "reachable", "tcp/20-30", "udp/53"),
+        cell("staff", "reachable", "tcp/22"),
+        cell("mgmt", "reachable", "ip"),
+        cell("internet", "blocked"),
+        Cell("guest", "staff", "reachable", services=["tcp/23"]),
+    ]  # not @devices
     [f] = run("mgmt-telnet", [device(svc(**TELNET))], m)
     assert f.severity == "high"
     assert f.zones == ["guest", "mgmt"]
@@ -181,8 +194,9 @@ def test_ssh_with_restricting_acl_is_fine():
 
 def test_acl_permitting_every_source_is_reported():
     d = device(svc(**SSH, acl="OPEN"))
-    d.filters["OPEN"] = std_acl("OPEN", ("deny", Match(src=(AddrMatch.host(1),), protocols=(PROTO_UDP,))),
-                                ("permit", Match()))
+    d.filters["OPEN"] = std_acl(
+        "OPEN", ("deny", Match(src=(AddrMatch.host(1),), protocols=(PROTO_UDP,))), ("permit", Match())
+    )
     [f] = run("mgmt-vty-no-access-class", [d])
     assert "permits every source" in f.detail["en"] and "OPEN" in f.detail["vi"]
 

@@ -1,4 +1,5 @@
 """guest-isolation, policy-violation and unknown-verdict on small hand-built networks."""
+
 from __future__ import annotations
 
 from helpers import GUEST, STAFF, acl, analyse, l3, net, router
@@ -29,10 +30,15 @@ def test_guest_reaching_staff_is_critical_with_witness_and_evidence():
 
 def test_guest_pinging_its_gateway_only_is_low():
     r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"))
-    r.filters["G"] = acl("G", ("permit", Match(protocols=(1,))), ("permit", Match(protocols=(17,), dst_ports=(PortRange(67, 67),))))
+    r.filters["G"] = acl(
+        "G", ("permit", Match(protocols=(1,))), ("permit", Match(protocols=(17,), dst_ports=(PortRange(67, 67),)))
+    )
     r.interfaces["Gi1"].filter_in = "G"
-    r.services = [MgmtService("icmp-echo", 1, icmp_type=8), MgmtService("dhcp", 17, (PortRange(67, 67),)),
-                  MgmtService("ssh", 6, (PortRange(22, 22),))]
+    r.services = [
+        MgmtService("icmp-echo", 1, icmp_type=8),
+        MgmtService("dhcp", 17, (PortRange(67, 67),)),
+        MgmtService("ssh", 6, (PortRange(22, 22),)),
+    ]
     found = run([r], [GUEST], guest_isolation)
     assert [(f.zones, f.severity) for f in found] == [(["guest", "@devices"], "low")]
 
@@ -56,7 +62,7 @@ def test_policy_violation_grades_device_exposure_by_service():
     r.services = [MgmtService("icmp-echo", 1, icmp_type=8)]
     found = run([r], [STAFF, internet], policy_violation)
     sev = {tuple(f.zones): f.severity for f in found if "@devices" in f.zones}
-    assert sev == {("internet", "@devices"): "low", ("staff", "@devices"): "low"}     # ping only
+    assert sev == {("internet", "@devices"): "low", ("staff", "@devices"): "low"}  # ping only
     r.services.append(MgmtService("telnet", 6, (PortRange(23, 23),)))
     found = run([r], [STAFF, internet], policy_violation)
     sev = {tuple(f.zones): f.severity for f in found if "@devices" in f.zones}

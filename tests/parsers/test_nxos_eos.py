@@ -24,7 +24,7 @@ from netaudit.parsers import cisco_ios
 from netaudit.reach import UNKNOWN, Engine, compute_matrix
 from netaudit.zones import Site, Zone
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ios"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cisco_ios"
 ROOT = Path(__file__).resolve().parents[2]
 NXOS, EOS = "nxos-dc-core.cfg", "eos-leaf.cfg"
 

@@ -1,4 +1,5 @@
 """Shared helpers for the report tests: sample audits with a fixed date, browsers, tools."""
+
 from __future__ import annotations
 
 import os
@@ -27,6 +28,7 @@ def sample_doc(name: str) -> dict:
         from netaudit.audit import run_audit
         from netaudit.report import RenderOptions
         from netaudit.report.json_report import audit_dict
+
         old_cwd, old_env = os.getcwd(), os.environ.get("SOURCE_DATE_EPOCH")
         os.chdir(ROOT)
         os.environ["SOURCE_DATE_EPOCH"] = EPOCH
@@ -39,11 +41,13 @@ def sample_doc(name: str) -> dict:
             else:
                 os.environ["SOURCE_DATE_EPOCH"] = old_env
     import copy
+
     return copy.deepcopy(_DOCS[name])
 
 
 def render(name: str, fmt: str, lang: str = "vi", **opts) -> str | bytes:
     from netaudit.report import RenderOptions, render_doc
+
     return render_doc(sample_doc(name), fmt, RenderOptions(lang=lang, **opts))
 
 
@@ -57,9 +61,21 @@ def chromium(tmp_path: Path, *args, timeout: int = 90) -> subprocess.CompletedPr
         pytest.skip("Debian chromium is not installed (make sysdeps installs it)")
     profile = tmp_path / "chromium-profile"
     profile.mkdir(exist_ok=True)
-    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           "--disable-dev-shm-usage", "--hide-scrollbars", f"--user-data-dir={profile}", *map(str, args)]
+    cmd = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        *map(str, args),
+    ]
     return subprocess.run(cmd, capture_output=True, timeout=timeout, text=True)
 
 

@@ -4,6 +4,7 @@ the vendor cut inside a PEM block.  ``SECRETS`` are the values that must never a
 any output; ``WORDS`` are secret values that are also ordinary words (an SNMP community
 ``guest`` next to a zone named guest) — they must be masked where the grammar puts a
 secret and left alone everywhere else."""
+
 from __future__ import annotations
 
 import shutil
@@ -29,21 +30,21 @@ HEX_CERT = [
     "9C1F3A77 E0B4D2C6 5A8F0E1B 7D3C92A4 F6E5D817 0B2A4C6E 8F1D3B5A 7C9E0F2D",
 ]
 # Pieces of key material that must not appear anywhere (each body line, whole).
-KEY_MATERIAL = PEM_BODY + [PEM_TAIL] + CERT_BODY + [" ".join(HEX_CERT[2].split()[i:i + 2]) for i in (0, 4)]
+KEY_MATERIAL = PEM_BODY + [PEM_TAIL] + CERT_BODY + [" ".join(HEX_CERT[2].split()[i : i + 2]) for i in (0, 4)]
 
 
 @dataclass
 class Office:
     vendor: str
-    sample: str                      # sample_configs/<sample>
-    config: str                      # the file secret lines are added to
-    added: str                       # appended to it (before a final `end` for IOS)
-    extra: dict[str, str] = field(default_factory=dict)   # more files (cut in a PEM block)
-    secrets: list[str] = field(default_factory=list)      # must never appear
-    words: list[str] = field(default_factory=list)        # secrets that are common words
-    keep: list[str] = field(default_factory=list)         # must still appear (names, addresses)
-    before: str | None = None        # the added lines go before the last line that is this
-    trace_to: str = "10.10.10.5"     # `netaudit trace --from guest --to …` (a flow with rules)
+    sample: str  # sample_configs/<sample>
+    config: str  # the file secret lines are added to
+    added: str  # appended to it (before a final `end` for IOS)
+    extra: dict[str, str] = field(default_factory=dict)  # more files (cut in a PEM block)
+    secrets: list[str] = field(default_factory=list)  # must never appear
+    words: list[str] = field(default_factory=list)  # secrets that are common words
+    keep: list[str] = field(default_factory=list)  # must still appear (names, addresses)
+    before: str | None = None  # the added lines go before the last line that is this
+    trace_to: str = "10.10.10.5"  # `netaudit trace --from guest --to …` (a flow with rules)
 
     def build(self, dest: Path) -> Path:
         folder = dest / self.vendor
@@ -63,12 +64,13 @@ class Office:
 
 
 def _pem(kind: str, indent: str = "") -> str:
-    return "\n".join([f"-----BEGIN {kind}-----", *(indent + x for x in PEM_BODY), PEM_TAIL,
-                      f"-----END {kind}-----"])
+    return "\n".join([f"-----BEGIN {kind}-----", *(indent + x for x in PEM_BODY), PEM_TAIL, f"-----END {kind}-----"])
 
 
 IOS = Office(
-    vendor="ios", sample="cisco-commune-leaky", config="edge-rt.cfg",
+    vendor="cisco_ios",
+    sample="cisco-commune-leaky",
+    config="edge-rt.cfg",
     added=f"""
 enable password 0 IosEnable-Pw1
 username tech privilege 15 password 0 IosUser-Pw2
@@ -121,7 +123,8 @@ bogus-command password IosUnrecPw-26 extra
 mystery snmp community IosUnrecComm-27 RO
 """,
     before="end",
-    extra={"ap-cut.cfg": f"""hostname UBNDHB-AP
+    extra={
+        "ap-cut.cfg": f"""hostname UBNDHB-AP
 !
 interface GigabitEthernet0
  ip address 10.10.99.30 255.255.255.0
@@ -130,18 +133,49 @@ crypto key import rsa APKEY pem terminal IosCutPass-28
 -----BEGIN RSA PRIVATE KEY-----
 {PEM_BODY[0]}
 {PEM_BODY[1]}
-"""},
-    secrets=[f"Ios{s}" for s in (
-        "Enable-Pw1", "User-Pw2", "User-Sec3", "Comm-RW4", "SnmpAuth5", "SnmpPriv6", "Tacacs-7", "TacNew-8",
-        "Radius-9", "RadNew-10", "KeyString-11", "Isakmp-12", "Keyring-13", "NtpKey-14", "Master-15",
-        "OspfKey-16", "OspfMd5-17", "Hsrp-18", "Bgp-19", "WlanPsk-20", "Dot11Psk-21", "VtyPw-22",
-        "ImportPass-23", "UnrecPsk-24", "UnrecWlan-25", "UnrecPw-26", "UnrecComm-27", "CutPass-28")],
+"""
+    },
+    secrets=[
+        f"Ios{s}"
+        for s in (
+            "Enable-Pw1",
+            "User-Pw2",
+            "User-Sec3",
+            "Comm-RW4",
+            "SnmpAuth5",
+            "SnmpPriv6",
+            "Tacacs-7",
+            "TacNew-8",
+            "Radius-9",
+            "RadNew-10",
+            "KeyString-11",
+            "Isakmp-12",
+            "Keyring-13",
+            "NtpKey-14",
+            "Master-15",
+            "OspfKey-16",
+            "OspfMd5-17",
+            "Hsrp-18",
+            "Bgp-19",
+            "WlanPsk-20",
+            "Dot11Psk-21",
+            "VtyPw-22",
+            "ImportPass-23",
+            "UnrecPsk-24",
+            "UnrecWlan-25",
+            "UnrecPw-26",
+            "UnrecComm-27",
+            "CutPass-28",
+        )
+    ],
     words=["guest"],
     keep=["guest", "10.10.40.", "UBNDHB-RT"],
 )
 
 ASA = Office(
-    vendor="asa", sample="asa-department-leaky-mgmt", config="svhttdl-fw01.cfg",
+    vendor="cisco_asa",
+    sample="asa-department-leaky-mgmt",
+    config="svhttdl-fw01.cfg",
     added=f"""
 passwd AsaPasswd-1 encrypted
 username tech password AsaUserPw-2 privilege 15
@@ -173,7 +207,8 @@ frobnicate password AsaUnrecPw-14 now
 mystery pre-shared-key AsaUnrecPsk-15
 """,
     before=": end",
-    extra={"fw2-cut.cfg": f""": Saved
+    extra={
+        "fw2-cut.cfg": f""": Saved
 ASA Version 9.16(4)
 !
 hostname SVHTTDL-FW02
@@ -182,18 +217,38 @@ crypto ca certificate chain TP-CUT
  certificate ca 0a1b2c3d
     {HEX_CERT[0].lower()}
     {HEX_CERT[2].lower()}
-"""},
-    secrets=[f"Asa{s}" for s in (
-        "Passwd-1", "UserPw-2", "Comm-3", "HostComm-4", "SnmpAuth5", "SnmpPriv6", "Ikev1Psk-7", "Ikev2Rem-8",
-        "Ikev2Loc-9", "AaaKey-10", "LdapPw-11", "Failover-12", "NtpKey-13", "UnrecPw-14", "UnrecPsk-15",
-        "CutEnable-16")],
+"""
+    },
+    secrets=[
+        f"Asa{s}"
+        for s in (
+            "Passwd-1",
+            "UserPw-2",
+            "Comm-3",
+            "HostComm-4",
+            "SnmpAuth5",
+            "SnmpPriv6",
+            "Ikev1Psk-7",
+            "Ikev2Rem-8",
+            "Ikev2Loc-9",
+            "AaaKey-10",
+            "LdapPw-11",
+            "Failover-12",
+            "NtpKey-13",
+            "UnrecPw-14",
+            "UnrecPsk-15",
+            "CutEnable-16",
+        )
+    ],
     words=["guest"],
     keep=["guest", "10.40.40.", "SVHTTDL-FW01"],
     trace_to="10.40.40.1",
 )
 
 FORTIOS = Office(
-    vendor="fortios", sample="fortigate-ttpvhcc-leaky-policy", config="FGT-TTHCC-TH.conf",
+    vendor="fortinet_fortios",
+    sample="fortigate-ttpvhcc-leaky-policy",
+    config="FGT-TTHCC-TH.conf",
     added=f"""
 config system snmp community
     edit 7
@@ -270,7 +325,8 @@ config system frobnicator
     next
 end
 """,
-    extra={"FGT-CUT.conf": f"""#config-version=FG60F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin
+    extra={
+        "FGT-CUT.conf": f"""#config-version=FG60F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin
 config system global
     set hostname "FGT-CUT"
 end
@@ -286,18 +342,39 @@ config vpn certificate local
 {PEM_BODY[0]}
 {PEM_BODY[1]}
 {PEM_BODY[2]}
-"""},
-    secrets=[f"Fgt{s}" for s in (
-        "SnmpComm-1", "SnmpAuth-2", "SnmpPriv-3", "LocalUser-4", "Radius-5", "Psk-6", "Ppk-7", "Sae-8",
-        "VapPass-9", "KeyString-10", "HaPass-11", "HaKey-12", "CertPass-13", "UnrecPw-14", "UnrecWpa-15",
-        "CutAdmin-16", "CutCertPw-17")],
+"""
+    },
+    secrets=[
+        f"Fgt{s}"
+        for s in (
+            "SnmpComm-1",
+            "SnmpAuth-2",
+            "SnmpPriv-3",
+            "LocalUser-4",
+            "Radius-5",
+            "Psk-6",
+            "Ppk-7",
+            "Sae-8",
+            "VapPass-9",
+            "KeyString-10",
+            "HaPass-11",
+            "HaKey-12",
+            "CertPass-13",
+            "UnrecPw-14",
+            "UnrecWpa-15",
+            "CutAdmin-16",
+            "CutCertPw-17",
+        )
+    ],
     words=["guest"],
     keep=["guest", "10.20.50.", "FGT-TTHCC-TH"],
     trace_to="10.20.10.5",
 )
 
 ROUTEROS = Office(
-    vendor="routeros", sample="routeros-commune-leaky-firewall", config="ubndbm-hapax3.rsc",
+    vendor="mikrotik_routeros",
+    sample="routeros-commune-leaky-firewall",
+    config="ubndbm-hapax3.rsc",
     added="""
 /user add name=tech group=full password=RosUser-1
 /ppp secret add name=ppp1 password=RosPpp-2 service=pppoe
@@ -316,17 +393,37 @@ ROUTEROS = Office(
 /snmp community frob name=RosUnrecComm-15
 /system identity set name=UBNDBM-RT
 """,
-    extra={"cut.rsc": f"""# 2026-09-04 14:02:37 by RouterOS 7.16.2
+    extra={
+        "cut.rsc": f"""# 2026-09-04 14:02:37 by RouterOS 7.16.2
 /system identity set name=UBNDBM-CUT
 /user add name=tech2 group=full password=RosCutUser-16
 /certificate import file-name=key.pem passphrase=RosCutPass-17
 -----BEGIN RSA PRIVATE KEY-----
 {PEM_BODY[0]}
 {PEM_BODY[1]}
-"""},
-    secrets=[f"Ros{s}" for s in (
-        "User-1", "Ppp-2", "Wpa-3", "Wpa2-4", "Wave2-5", "Comm-7", "SnmpAuth-8", "SnmpEnc-9", "Ipsec-10",
-        "Pppoe-11", "Hotspot-12", "Radius-13", "UnrecPw-14", "UnrecComm-15", "CutUser-16", "CutPass-17")]
+"""
+    },
+    secrets=[
+        f"Ros{s}"
+        for s in (
+            "User-1",
+            "Ppp-2",
+            "Wpa-3",
+            "Wpa2-4",
+            "Wave2-5",
+            "Comm-7",
+            "SnmpAuth-8",
+            "SnmpEnc-9",
+            "Ipsec-10",
+            "Pppoe-11",
+            "Hotspot-12",
+            "Radius-13",
+            "UnrecPw-14",
+            "UnrecComm-15",
+            "CutUser-16",
+            "CutPass-17",
+        )
+    ]
     + ["Ros Wifi 6x"],
     words=["guest"],
     keep=["guest", "10.10.40.", "UBNDBM-RT"],

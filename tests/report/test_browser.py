@@ -1,5 +1,6 @@
 """The HTML report in headless Chromium (Debian ``chromium``): content, no script from
 input, screenshots for a human look (tests/artifacts/, gitignored)."""
+
 from __future__ import annotations
 
 from html.parser import HTMLParser
@@ -21,7 +22,7 @@ class _Dom(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
-        self._in_title = tag == "title" and [t for t, _ in self.tags].count("title") == 1   # the document's
+        self._in_title = tag == "title" and [t for t, _ in self.tags].count("title") == 1  # the document's
 
     def handle_endtag(self, tag):
         self._in_title = False
@@ -53,8 +54,9 @@ def _assert_inert(dom: _Dom) -> None:
 def test_harness_sees_a_script_that_runs(tmp_path):
     """Control: the check below would notice an executed script (title set to PWNED)."""
     page = tmp_path / "control.html"
-    page.write_text(f"<!DOCTYPE html><html><head><title>x</title></head><body>{PAYLOAD}</body></html>",
-                    encoding="utf-8")
+    page.write_text(
+        f"<!DOCTYPE html><html><head><title>x</title></head><body>{PAYLOAD}</body></html>", encoding="utf-8"
+    )
     assert _dump(tmp_path, page).title.strip() == "PWNED"
 
 
@@ -76,7 +78,8 @@ def test_leaky_report_in_chromium(tmp_path):
 
 def _xss_sample(folder: Path, with_site: bool) -> None:
     folder.mkdir()
-    (folder / "core.cfg").write_text(f"""hostname XSS-CORE
+    (folder / "core.cfg").write_text(
+        f"""hostname XSS-CORE
 !
 ip routing
 !
@@ -105,9 +108,12 @@ interface Vlan40
 !
 {PAYLOAD}
 end
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     if with_site:
-        (folder / "site.yaml").write_text(f"""unit: "UBND {PAYLOAD} </style>"
+        (folder / "site.yaml").write_text(
+            f"""unit: "UBND {PAYLOAD} </style>"
 level: 2
 address: "{IMG.replace('"', "'")}"
 zones:
@@ -117,7 +123,9 @@ zones:
   "gu<script>x</script>est":
     kind: guest
     vlans: ["XSS-CORE:40"]
-""", encoding="utf-8")
+""",
+            encoding="utf-8",
+        )
 
 
 def test_config_strings_are_text_not_markup(tmp_path):
@@ -125,22 +133,23 @@ def test_config_strings_are_text_not_markup(tmp_path):
         sample = tmp_path / f"xss-{int(with_site)}"
         _xss_sample(sample, with_site)
         page = tmp_path / f"xss-{int(with_site)}.html"
-        res = cli("audit", sample, "--format", "html", "-o", page, "--inspector", "</style>" + PAYLOAD,
-                  "--prepared-by", IMG)
+        res = cli(
+            "audit", sample, "--format", "html", "-o", page, "--inspector", "</style>" + PAYLOAD, "--prepared-by", IMG
+        )
         assert res.returncode in (0, 1), res.stderr.decode()[-2000:]
         html = page.read_text(encoding="utf-8")
         assert PAYLOAD not in html and "<img" not in html
         dom = _dump(tmp_path, page)
         _assert_inert(dom)
         text = "".join(dom.text)
-        assert PAYLOAD in text                    # shown as text …
-        assert "</style>" + PAYLOAD in text       # … including in the cover fields
+        assert PAYLOAD in text  # shown as text …
+        assert "</style>" + PAYLOAD in text  # … including in the cover fields
         assert IMG in text
         if with_site:
             assert "gu<script>x</script>est" in text and "st<i>aff</i>" in text
             assert f"UBND {PAYLOAD} </style>" in text
         else:
-            assert "KHACH" + PAYLOAD in text      # the VLAN name, quoted where the zone was inferred from
+            assert "KHACH" + PAYLOAD in text  # the VLAN name, quoted where the zone was inferred from
         if with_site:
             shot = artifact("report-xss.png")
             shot.unlink(missing_ok=True)

@@ -1,4 +1,5 @@
 """CLI: report formats on `audit`, the `report` subcommand, exit codes, lazy imports."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,14 @@ HEAVY = ("jinja2", "markupsafe", "weasyprint", "graphviz", "N2G", "jsonschema", 
 def _imported(*args) -> set[str]:
     """Top-level packages imported by one CLI run (python -X importtime)."""
     import subprocess
-    res = subprocess.run([sys.executable, "-X", "importtime", "-m", "netaudit.cli", *args], capture_output=True,
-                         text=True, cwd=ROOT, env={"SOURCE_DATE_EPOCH": EPOCH, "PATH": "/usr/bin:/bin"})
+
+    res = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "netaudit.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"SOURCE_DATE_EPOCH": EPOCH, "PATH": "/usr/bin:/bin"},
+    )
     assert res.returncode in (0, 1), res.stderr[-2000:]
     mods = set()
     for line in res.stderr.splitlines():
@@ -41,7 +48,7 @@ def test_formats_write_files_and_keep_exit_codes(tmp_path):
     for fmt in ("html", "md", "sarif", "json"):
         out = tmp_path / f"leaky-{fmt}.{fmt}"
         res = cli("audit", LEAKY, "--format", fmt, "-o", out)
-        assert res.returncode == 1, res.stderr.decode()[-2000:]          # high findings, as before
+        assert res.returncode == 1, res.stderr.decode()[-2000:]  # high findings, as before
         assert out.stat().st_size > 1000
         assert out.with_suffix(".drawio").exists() == (fmt in ("html", "md"))
     res = cli("audit", COMPLIANT, "--format", "md", "-o", tmp_path / "ok.md")
@@ -69,13 +76,16 @@ def test_report_subcommand(tmp_path):
     assert again["findings"] == json.loads(saved.read_text(encoding="utf-8"))["findings"]
 
 
-@pytest.mark.parametrize("content,expect", [
-    (b"not json at all", "not valid JSON"),
-    (b'{"schema": "other/v1"}', "not a netaudit audit document"),
-    (b"[1, 2]", "not a netaudit audit document"),
-    (b'{"schema": "netaudit/audit/v1", "zones": {}}', "without a valid"),
-    (b"\xff\xfe\x00bad", "not"),
-])
+@pytest.mark.parametrize(
+    "content,expect",
+    [
+        (b"not json at all", "not valid JSON"),
+        (b'{"schema": "other/v1"}', "not a netaudit audit document"),
+        (b"[1, 2]", "not a netaudit audit document"),
+        (b'{"schema": "netaudit/audit/v1", "zones": {}}', "without a valid"),
+        (b"\xff\xfe\x00bad", "not"),
+    ],
+)
 def test_report_rejects_foreign_files(tmp_path, content, expect):
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
@@ -86,12 +96,14 @@ def test_report_rejects_foreign_files(tmp_path, content, expect):
 
 
 def test_usage_errors_exit_2(tmp_path):
-    for args in (("report", tmp_path / "missing.json"),
-                 ("audit", LEAKY, "--format", "pdf"),
-                 ("audit", LEAKY, "--format", "pdf", "-o", "-"),
-                 ("audit", LEAKY, "--format", "html", "-o", tmp_path / "no" / "such" / "dir.html"),
-                 ("audit", LEAKY, "--date", "02/09/2026"),
-                 ("audit", LEAKY, "--standard", "iso27001")):
+    for args in (
+        ("report", tmp_path / "missing.json"),
+        ("audit", LEAKY, "--format", "pdf"),
+        ("audit", LEAKY, "--format", "pdf", "-o", "-"),
+        ("audit", LEAKY, "--format", "html", "-o", tmp_path / "no" / "such" / "dir.html"),
+        ("audit", LEAKY, "--date", "02/09/2026"),
+        ("audit", LEAKY, "--standard", "iso27001"),
+    ):
         res = cli(*args)
         assert res.returncode == 2, args
         assert res.stderr.decode().count("\n") == 1, res.stderr
@@ -99,12 +111,15 @@ def test_usage_errors_exit_2(tmp_path):
 
 def test_site_file_cover_fields_and_dates(tmp_path):
     import shutil
+
     folder = tmp_path / "office"
     shutil.copytree(ROOT / COMPLIANT, folder)
     with open(folder / "site.yaml", "a", encoding="utf-8") as fh:
-        fh.write('address: "Thôn Đông, xã Tân Phú"\ninspected_by: "Đoàn kiểm tra Công an tỉnh"\n'
-                 "inspection_date: 2026-09-03\n"
-                 'devices:\n  UBNDTP-CORE: {location: "Phòng máy, tầng 1", purpose: "Chuyển mạch trung tâm"}\n')
+        fh.write(
+            'address: "Thôn Đông, xã Tân Phú"\ninspected_by: "Đoàn kiểm tra Công an tỉnh"\n'
+            "inspection_date: 2026-09-03\n"
+            'devices:\n  UBNDTP-CORE: {location: "Phòng máy, tầng 1", purpose: "Chuyển mạch trung tâm"}\n'
+        )
     out = tmp_path / "r.json"
     assert cli("audit", folder, "--format", "json", "-o", out).returncode == 0
     site = json.loads(out.read_text(encoding="utf-8"))["site"]
@@ -112,8 +127,13 @@ def test_site_file_cover_fields_and_dates(tmp_path):
     md = tmp_path / "r.md"
     assert cli("report", out, "--format", "md", "-o", md, "--prepared-by", "Lê Văn D").returncode == 0
     text = md.read_text(encoding="utf-8")
-    for want in ("Thôn Đông, xã Tân Phú", "Đoàn kiểm tra Công an tỉnh", "ngày 03 tháng 9 năm 2026", "Lê Văn D",
-                 "Phòng máy, tầng 1"):
+    for want in (
+        "Thôn Đông, xã Tân Phú",
+        "Đoàn kiểm tra Công an tỉnh",
+        "ngày 03 tháng 9 năm 2026",
+        "Lê Văn D",
+        "Phòng máy, tầng 1",
+    ):
         assert want in text
 
 

@@ -1,8 +1,22 @@
 """Compliance rows and the overall conclusion (netaudit/compliance.py)."""
+
 from __future__ import annotations
 
-from netaudit.compliance import (CHECK, FAIL, MET, NA, NEEDS_CHECK, NOT_MET, OUT, PASS, REGIMES, Facts, evaluate,
-                                 evaluate_regime, facts_from_doc)
+from netaudit.compliance import (
+    CHECK,
+    FAIL,
+    MET,
+    NA,
+    NEEDS_CHECK,
+    NOT_MET,
+    OUT,
+    PASS,
+    REGIMES,
+    Facts,
+    evaluate,
+    evaluate_regime,
+    facts_from_doc,
+)
 
 from .conftest import sample_doc
 
@@ -24,8 +38,11 @@ def test_leaky_fails_and_says_why():
         assert any(f.startswith("mgmt-telnet:") for f in rows["mgmt-secure-protocols"]["findings"])
         assert rows["config-effective"]["status"] == NOT_MET
         assert rows["zone-internal"]["status"] == MET
-    assert sample_doc("leaky")["conclusion"] == {"standard": "nd331-2026", "verdict": FAIL,
-                                                 "reasons": comp["regimes"][0]["reasons"]}
+    assert sample_doc("leaky")["conclusion"] == {
+        "standard": "nd331-2026",
+        "verdict": FAIL,
+        "reasons": comp["regimes"][0]["reasons"],
+    }
 
 
 def test_compliant_sample_passes():
@@ -35,7 +52,7 @@ def test_compliant_sample_passes():
         assert reg["verdict"] == PASS
         statuses = {r["status"] for r in reg["rows"]}
         assert NOT_MET not in statuses and CHECK not in statuses
-        assert _rows(reg)["zone-dmz"]["status"] == NA          # no service offered to the Internet
+        assert _rows(reg)["zone-dmz"]["status"] == NA  # no service offered to the Internet
 
 
 def test_out_of_scope_rows_are_never_met():
@@ -55,9 +72,9 @@ def test_levels_select_requirements():
     facts.level = 3
     rows = _rows(evaluate_regime(facts, "nd331-2026"))
     assert {"zone-database", "zone-management", "mgmt-no-internet", "siem"} <= set(rows)
-    assert rows["zone-database"]["status"] == CHECK          # no database zone declared
+    assert rows["zone-database"]["status"] == CHECK  # no database zone declared
     assert rows["zone-management"]["status"] == MET
-    assert rows["mgmt-no-internet"]["status"] == MET         # mgmt -> internet blocked
+    assert rows["mgmt-no-internet"]["status"] == MET  # mgmt -> internet blocked
     assert "TCVN 14423:2026 (tham khảo), mục 5.12.2.2.b" in rows["zone-database"]["reference"]
     tt12 = _rows(evaluate_regime(facts, "tt12-2022"))
     assert tt12["zone-database"]["reference"].startswith("TT 12/2022/TT-BTTTT, Phụ lục III, Mục II.1.a")
@@ -66,24 +83,35 @@ def test_levels_select_requirements():
 
 
 def _facts(cells, zones=None, findings=(), inferred=False):
-    zones = zones or [{"name": "staff", "kind": "internal", "domains": ["d1"], "problems": [], "attach": []},
-                      {"name": "guest", "kind": "guest", "domains": ["d2"], "problems": [], "attach": []},
-                      {"name": "servers", "kind": "server", "domains": ["d4"], "problems": [], "attach": []},
-                      {"name": "internet", "kind": "external", "domains": ["d3"], "problems": [],
-                       "attach": ["RT:Gi0/0"]}]
+    zones = zones or [
+        {"name": "staff", "kind": "internal", "domains": ["d1"], "problems": [], "attach": []},
+        {"name": "guest", "kind": "guest", "domains": ["d2"], "problems": [], "attach": []},
+        {"name": "servers", "kind": "server", "domains": ["d4"], "problems": [], "attach": []},
+        {"name": "internet", "kind": "external", "domains": ["d3"], "problems": [], "attach": ["RT:Gi0/0"]},
+    ]
     devices = [{"name": "CORE", "services": [{"name": "ssh", "insecure": False, "acl": "MGMT"}]}]
     return Facts(2, inferred, zones, cells, list(findings), devices)
 
 
 def _cell(src, dst, verdict, violation=False, reason=None):
-    return {"src": src, "dst": dst, "verdict": verdict, "expected": "deny", "violation": violation,
-            "services": ["ip"] if verdict == "reachable" else [], "reason": reason}
+    return {
+        "src": src,
+        "dst": dst,
+        "verdict": verdict,
+        "expected": "deny",
+        "violation": violation,
+        "services": ["ip"] if verdict == "reachable" else [],
+        "reason": reason,
+    }
 
 
 def test_unknown_cells_need_further_checking():
-    cells = [_cell("guest", "staff", "unknown", reason="next hop 10.0.0.9 not in the snapshot"),
-             _cell("staff", "guest", "blocked"), _cell("internet", "staff", "blocked"),
-             _cell("internet", "guest", "blocked")]
+    cells = [
+        _cell("guest", "staff", "unknown", reason="next hop 10.0.0.9 not in the snapshot"),
+        _cell("staff", "guest", "blocked"),
+        _cell("internet", "staff", "blocked"),
+        _cell("internet", "guest", "blocked"),
+    ]
     reg = evaluate(_facts(cells))["regimes"][0]
     assert _rows(reg)["zone-wireless"]["status"] == CHECK
     assert "guest → staff" in _rows(reg)["zone-wireless"]["evidence"]["en"]
@@ -92,24 +120,35 @@ def test_unknown_cells_need_further_checking():
 
 
 def test_inferred_zones_are_not_a_pass():
-    cells = [_cell("guest", "staff", "blocked"), _cell("staff", "guest", "blocked"),
-             _cell("internet", "staff", "blocked"), _cell("internet", "guest", "blocked")]
+    cells = [
+        _cell("guest", "staff", "blocked"),
+        _cell("staff", "guest", "blocked"),
+        _cell("internet", "staff", "blocked"),
+        _cell("internet", "guest", "blocked"),
+    ]
     assert evaluate(_facts(cells))["regimes"][0]["verdict"] == PASS
     reg = evaluate(_facts(cells, inferred=True))["regimes"][0]
     assert reg["verdict"] == NEEDS_CHECK
 
 
 def test_severe_findings_fail_even_when_rows_pass():
-    cells = [_cell("guest", "staff", "blocked"), _cell("staff", "guest", "blocked"),
-             _cell("internet", "staff", "blocked"), _cell("internet", "guest", "blocked")]
-    reg = evaluate(_facts(cells, findings=[{"id": "x:1", "check": "some-check", "severity": "high",
-                                            "zones": []}]))["regimes"][0]
+    cells = [
+        _cell("guest", "staff", "blocked"),
+        _cell("staff", "guest", "blocked"),
+        _cell("internet", "staff", "blocked"),
+        _cell("internet", "guest", "blocked"),
+    ]
+    reg = evaluate(_facts(cells, findings=[{"id": "x:1", "check": "some-check", "severity": "high", "zones": []}]))[
+        "regimes"
+    ][0]
     assert reg["verdict"] == FAIL
 
 
 def test_shared_l2_domain_breaks_wireless_separation():
-    zones = [{"name": "staff", "kind": "internal", "domains": ["d1"], "problems": [], "attach": []},
-             {"name": "guest", "kind": "guest", "domains": ["d1"], "problems": [], "attach": []}]
+    zones = [
+        {"name": "staff", "kind": "internal", "domains": ["d1"], "problems": [], "attach": []},
+        {"name": "guest", "kind": "guest", "domains": ["d1"], "problems": [], "attach": []},
+    ]
     reg = evaluate(_facts([_cell("guest", "staff", "blocked")], zones=zones))["regimes"][0]
     row = _rows(reg)["zone-wireless"]
     assert row["status"] == NOT_MET and "d1" in row["evidence"]["en"]
@@ -122,8 +161,12 @@ def test_no_management_service_is_not_evidence_of_secure_protocols():
 
 
 def _clean_cells():
-    return [_cell("guest", "staff", "blocked"), _cell("staff", "guest", "blocked"),
-            _cell("internet", "staff", "blocked"), _cell("internet", "guest", "blocked")]
+    return [
+        _cell("guest", "staff", "blocked"),
+        _cell("staff", "guest", "blocked"),
+        _cell("internet", "staff", "blocked"),
+        _cell("internet", "guest", "blocked"),
+    ]
 
 
 def test_an_unreviewed_init_draft_is_not_a_pass():
@@ -136,9 +179,11 @@ def test_an_unreviewed_init_draft_is_not_a_pass():
 
 
 def test_no_guest_zone_is_checked_not_skipped():
-    zones = [{"name": "staff", "kind": "internal", "domains": ["d1"], "problems": [], "attach": []},
-             {"name": "servers", "kind": "server", "domains": ["d4"], "problems": [], "attach": []},
-             {"name": "internet", "kind": "external", "domains": ["d3"], "problems": [], "attach": ["RT:Gi0/0"]}]
+    zones = [
+        {"name": "staff", "kind": "internal", "domains": ["d1"], "problems": [], "attach": []},
+        {"name": "servers", "kind": "server", "domains": ["d4"], "problems": [], "attach": []},
+        {"name": "internet", "kind": "external", "domains": ["d3"], "problems": [], "attach": ["RT:Gi0/0"]},
+    ]
     cells = [_cell("internet", "staff", "blocked"), _cell("internet", "servers", "blocked")]
     for reg in evaluate(_facts(cells, zones=zones))["regimes"]:
         assert reg["verdict"] == NEEDS_CHECK

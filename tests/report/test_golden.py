@@ -8,6 +8,7 @@ The HTML embeds the Graphviz SVG; when the installed Graphviz differs from the o
 produced the golden files (golden/graphviz-version.txt) the diagram section is compared
 with its SVG left out, since layout coordinates vary between Graphviz releases.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,15 +40,20 @@ def _compare(path, text: str, html: bool = False) -> None:
         return
     assert path.exists(), f"missing golden file {path.name}: run NETAUDIT_REGEN_GOLDEN=1 pytest tests/report"
     want = path.read_text(encoding="utf-8")
-    recorded = (GOLDEN / "graphviz-version.txt").read_text(encoding="utf-8").strip() \
-        if (GOLDEN / "graphviz-version.txt").exists() else ""
+    recorded = (
+        (GOLDEN / "graphviz-version.txt").read_text(encoding="utf-8").strip()
+        if (GOLDEN / "graphviz-version.txt").exists()
+        else ""
+    )
     if html and recorded != _dot_version():
         want, text = _SECTION.sub("", want), _SECTION.sub("", text)
     if text != want:
         got = path.with_suffix(path.suffix + ".got")
         got.write_text(text, encoding="utf-8")
-        pytest.fail(f"{path.name} differs from the golden file; actual output in {got} "
-                    f"(regenerate with NETAUDIT_REGEN_GOLDEN=1 if the change is intended)")
+        pytest.fail(
+            f"{path.name} differs from the golden file; actual output in {got} "
+            f"(regenerate with NETAUDIT_REGEN_GOLDEN=1 if the change is intended)"
+        )
 
 
 @pytest.mark.parametrize("sample,lang,fmt", CASES)
@@ -60,5 +66,6 @@ def test_golden_report(sample, lang, fmt):
 def test_golden_json(sample):
     """The JSON document carries both languages, so there is one golden file per sample."""
     from netaudit.report import RenderOptions, render_doc
+
     text = render_doc(sample_doc(sample), "json", RenderOptions())
     _compare(GOLDEN / f"{sample}.json", text)

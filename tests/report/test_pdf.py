@@ -1,5 +1,6 @@
 """The PDF (WeasyPrint) read back with pdftotext: headings, Vietnamese diacritics,
 SHA-256 values, findings; fonts embedded."""
+
 from __future__ import annotations
 
 import shutil
@@ -15,8 +16,18 @@ pytestmark = pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (Debian pop
 @pytest.fixture(scope="module")
 def leaky_pdf(tmp_path_factory):
     out = tmp_path_factory.mktemp("pdf") / "report.pdf"
-    res = cli("audit", "sample_configs/cisco-commune-leaky", "--format", "pdf", "-o", out,
-              "--inspector", "Đại úy Nguyễn Văn Đức", "--prepared-by", "Trần Thị Ánh")
+    res = cli(
+        "audit",
+        "sample_configs/cisco-commune-leaky",
+        "--format",
+        "pdf",
+        "-o",
+        out,
+        "--inspector",
+        "Đại úy Nguyễn Văn Đức",
+        "--prepared-by",
+        "Trần Thị Ánh",
+    )
     assert res.returncode == 1, res.stderr.decode()[-2000:]
     assert out.read_bytes().startswith(b"%PDF-")
     assert out.with_suffix(".drawio").exists()
@@ -30,14 +41,29 @@ def _text(pdf, *args) -> str:
 def test_pdf_text_vi(leaky_pdf):
     text = _text(leaky_pdf)
     flat = " ".join(text.split())
-    for heading in ("BÁO CÁO KẾT QUẢ KIỂM TRA PHÂN VÙNG MẠNG", "1. Phạm vi kiểm tra và bằng chứng",
-                    "2. Sơ đồ mạng lô-gic", "3. Ma trận truy cập giữa các vùng mạng",
-                    "4. Tồn tại, hạn chế và kiến nghị khắc phục", "5. Đánh giá mức độ đáp ứng yêu cầu theo cấp độ",
-                    "6. Danh mục thiết bị, quy hoạch vùng mạng và địa chỉ IP", "7. Xác nhận"):
+    for heading in (
+        "BÁO CÁO KẾT QUẢ KIỂM TRA PHÂN VÙNG MẠNG",
+        "1. Phạm vi kiểm tra và bằng chứng",
+        "2. Sơ đồ mạng lô-gic",
+        "3. Ma trận truy cập giữa các vùng mạng",
+        "4. Tồn tại, hạn chế và kiến nghị khắc phục",
+        "5. Đánh giá mức độ đáp ứng yêu cầu theo cấp độ",
+        "6. Danh mục thiết bị, quy hoạch vùng mạng và địa chỉ IP",
+        "7. Xác nhận",
+    ):
         assert heading in flat, heading
     # diacritics survive typesetting (precomposed and stacked marks: ạ ế ữ ặ ỗ Đ)
-    for word in ("Không đạt", "Kết luận chung", "Nghiêm trọng", "Đại úy Nguyễn Văn Đức", "Trần Thị Ánh",
-                 "kiến nghị", "biện pháp khắc phục", "ngày 02 tháng 9 năm 2026", "UBND xã Hòa Bình"):
+    for word in (
+        "Không đạt",
+        "Kết luận chung",
+        "Nghiêm trọng",
+        "Đại úy Nguyễn Văn Đức",
+        "Trần Thị Ánh",
+        "kiến nghị",
+        "biện pháp khắc phục",
+        "ngày 02 tháng 9 năm 2026",
+        "UBND xã Hòa Bình",
+    ):
         assert word in flat, word
     doc = sample_doc("leaky")
     for f in doc["inputs"]:
@@ -55,7 +81,7 @@ def test_pdf_embeds_fonts(leaky_pdf):
     rows = [ln.split() for ln in out.splitlines()[2:] if ln.strip()]
     assert rows
     for row in rows:
-        emb = row[-5]            # name type encoding emb sub uni object ID
+        emb = row[-5]  # name type encoding emb sub uni object ID
         assert emb == "yes", row
     assert any("Noto-Sans" in r[0] or "DejaVu" in r[0] for r in rows)
 

@@ -1,4 +1,5 @@
 """Report content and determinism (HTML, Markdown, JSON, SARIF, drawio) from the JSON document."""
+
 from __future__ import annotations
 
 import json
@@ -48,10 +49,11 @@ def test_html_is_self_contained():
         for k, val in attrs.items():
             assert not k.startswith("on"), k
             if k in ("src", "href") and val:
-                assert val.startswith("#"), (k, val)          # in-page anchors only
+                assert val.startswith("#"), (k, val)  # in-page anchors only
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
-    assert "<svg" in html and "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "") \
-        .replace('xmlns:xlink="http://www.w3.org/1999/xlink"', "")
+    assert "<svg" in html and "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "").replace(
+        'xmlns:xlink="http://www.w3.org/1999/xlink"', ""
+    )
     assert "https://" not in html
 
 
@@ -59,9 +61,16 @@ def test_html_content_vi():
     doc = sample_doc("leaky")
     html = render("leaky", "html", "vi")
     text = " ".join(_parse(html).text)
-    for heading in ("BÁO CÁO KẾT QUẢ KIỂM TRA PHÂN VÙNG MẠNG", "Phạm vi kiểm tra và bằng chứng", "Sơ đồ mạng lô-gic",
-                    "Ma trận truy cập giữa các vùng mạng", "Tồn tại, hạn chế và kiến nghị khắc phục",
-                    "Đánh giá mức độ đáp ứng yêu cầu theo cấp độ", "Danh mục thiết bị", "Xác nhận"):
+    for heading in (
+        "BÁO CÁO KẾT QUẢ KIỂM TRA PHÂN VÙNG MẠNG",
+        "Phạm vi kiểm tra và bằng chứng",
+        "Sơ đồ mạng lô-gic",
+        "Ma trận truy cập giữa các vùng mạng",
+        "Tồn tại, hạn chế và kiến nghị khắc phục",
+        "Đánh giá mức độ đáp ứng yêu cầu theo cấp độ",
+        "Danh mục thiết bị",
+        "Xác nhận",
+    ):
         assert heading in text, heading
     assert "Không đạt" in text and "UBND xã Hòa Bình" in text and "ngày 02 tháng 9 năm 2026" in text
     for f in doc["inputs"]:
@@ -85,10 +94,10 @@ def test_findings_most_severe_first_with_witness_paths():
     sevs = re.findall(r'<article class="finding (\w+)"', html)
     order = ["critical", "high", "medium", "low", "info"]
     assert sevs == sorted(sevs, key=order.index) and sevs[0] == "critical"
-    first = html[html.index('<article class="finding critical"'):]
-    first = first[:first.index("</article>")]
+    first = html[html.index('<article class="finding critical"') :]
+    first = first[: first.index("</article>")]
     assert '<ol class="hops">' in first and "UBNDHB-CORE: in Vlan40" in first
-    assert "Example configuration (Cisco IOS / IOS-XE)" in first        # report-level snippet for guest isolation
+    assert "Example configuration (Cisco IOS / IOS-XE)" in first  # report-level snippet for guest isolation
     assert "ip access-group ACL-WIFI-KHACH-IN-V2 in" in first
 
 
@@ -99,8 +108,8 @@ def test_every_reachable_cell_has_an_ordered_witness_path():
         if c["verdict"] != "reachable":
             continue
         anchor = "flow-" + "".join(ch if ch.isalnum() else "-" for ch in f"{c['src']}--{c['dst']}")
-        block = html[html.index(f'id="{anchor}"'):]
-        block = block[:block.index("</div>\n<div class=\"flow") if "</div>\n<div class=\"flow" in block else None]
+        block = html[html.index(f'id="{anchor}"') :]
+        block = block[: block.index('</div>\n<div class="flow') if '</div>\n<div class="flow' in block else None]
         assert '<ol class="hops">' in block, anchor
 
 
@@ -125,14 +134,15 @@ def test_standard_option_switches_regime():
     assert "TT 12/2022/TT-BTTTT, Phụ lục II, Mục II.1.a" in html
     default = render("leaky", "html", "vi")
     assert "TCVN 14423:2026 (tham khảo), mục 4.12.2.2.b" in default
-    assert "--standard tt12-2022" in default          # the other regime is still listed
+    assert "--standard tt12-2022" in default  # the other regime is still listed
 
 
 def test_cover_fields_from_options_and_site():
     doc = sample_doc("leaky")
     doc["site"].update(address="Thôn 2, xã Hòa Bình", prepared_by="Lê Thị B")
-    html = render_doc(doc, "html", RenderOptions(lang="vi", inspected_by="Đại úy Trần Văn C",
-                                                 inspection_date="2026-09-05"))
+    html = render_doc(
+        doc, "html", RenderOptions(lang="vi", inspected_by="Đại úy Trần Văn C", inspection_date="2026-09-05")
+    )
     text = " ".join(_parse(html).text)
     for want in ("Thôn 2, xã Hòa Bình", "Lê Thị B", "Đại úy Trần Văn C", "ngày 05 tháng 9 năm 2026"):
         assert want in text
@@ -140,8 +150,13 @@ def test_cover_fields_from_options_and_site():
 
 def test_site_devices_feed_the_inventory():
     doc = sample_doc("leaky")
-    doc["site"]["devices"] = {"UBNDHB-CORE": {"location": "Phòng máy chủ, tầng 1", "purpose": "Chuyển mạch trung tâm",
-                                              "type": "Cisco Catalyst WS-C3750X-24P"}}
+    doc["site"]["devices"] = {
+        "UBNDHB-CORE": {
+            "location": "Phòng máy chủ, tầng 1",
+            "purpose": "Chuyển mạch trung tâm",
+            "type": "Cisco Catalyst WS-C3750X-24P",
+        }
+    }
     text = " ".join(_parse(render_doc(doc, "html", RenderOptions(lang="vi"))).text)
     assert "Phòng máy chủ, tầng 1" in text and "Cisco Catalyst WS-C3750X-24P" in text
 
@@ -158,7 +173,7 @@ def test_report_from_saved_json_equals_direct_render(tmp_path):
         assert direct.read_bytes() != b""
         if fmt == "sarif":
             assert direct.read_bytes() == again.read_bytes()
-        else:   # the .drawio name differs (direct.drawio / again.drawio)
+        else:  # the .drawio name differs (direct.drawio / again.drawio)
             assert direct.read_text().replace("direct.drawio", "X") == again.read_text().replace("again.drawio", "X")
 
 
@@ -193,8 +208,20 @@ def test_markdown_structure_and_escaping():
 
 def test_json_additions_are_additive():
     doc = sample_doc("leaky")
-    assert list(doc)[:12] == ["schema", "tool", "generated", "unit", "level", "site", "inputs", "zones", "matrix",
-                              "findings", "coverage", "warnings"]
+    assert list(doc)[:12] == [
+        "schema",
+        "tool",
+        "generated",
+        "unit",
+        "level",
+        "site",
+        "inputs",
+        "zones",
+        "matrix",
+        "findings",
+        "coverage",
+        "warnings",
+    ]
     assert doc["generated"] == "2026-09-02"
     topo = doc["topology"]
     core = next(d for d in topo["devices"] if d["name"] == "UBNDHB-CORE")
@@ -203,14 +230,20 @@ def test_json_additions_are_additive():
     assert vlan40["addresses"] == ["10.10.40.1/24"] and vlan40["filter_in"] == "ACL-WIFI-KHACH-IN"
     guest_dom = next(d for d in topo["domains"] if "guest" in d["zones"])
     assert guest_dom["id"] == vlan40["domain"] and "UBNDHB-CORE:Vlan40" in guest_dom["interfaces"]
-    assert topo["links"] == [{"a": "UBNDHB-CORE:GigabitEthernet1/0/24", "b": "UBNDHB-RT:GigabitEthernet0/1",
-                              "domain": topo["links"][0]["domain"]}]
+    assert topo["links"] == [
+        {
+            "a": "UBNDHB-CORE:GigabitEthernet1/0/24",
+            "b": "UBNDHB-RT:GigabitEthernet0/1",
+            "domain": topo["links"][0]["domain"],
+        }
+    ]
     assert all("domains" in z for z in doc["zones"])
     assert doc["conclusion"]["verdict"] == "fail"
 
 
 def test_drawio_is_valid_xml_with_escaped_labels():
     from netaudit.report.drawio import render as drawio
+
     doc = sample_doc("leaky")
     doc["zones"][0]["name"] = 'st<a>"ff{0}'
     for dom in doc["topology"]["domains"]:
@@ -219,15 +252,17 @@ def test_drawio_is_valid_xml_with_escaped_labels():
     root = ET.fromstring(xml)
     labels = [o.get("label") for o in root.iter("object")]
     assert any(lbl and 'st<a>"ff{0}' in lbl for lbl in labels)
-    assert "html=1" not in xml.split("<object", 1)[1]        # plain-text labels
+    assert "html=1" not in xml.split("<object", 1)[1]  # plain-text labels
     assert any("UBNDHB-CORE" in (lbl or "") for lbl in labels)
     reds = [c.get("style") for c in root.iter("mxCell") if "c62828" in (c.get("style") or "")]
-    assert reds                                              # leaking paths in red
+    assert reds  # leaking paths in red
 
 
 def test_prepare_doc_masks_keyword_secrets_again():
     doc = sample_doc("leaky")
-    doc["coverage"]["unrecognized_lines"] = [{"file": "x.cfg", "line": 1, "text": "snmp-server community Bad-Secret RO"}]
+    doc["coverage"]["unrecognized_lines"] = [
+        {"file": "x.cfg", "line": 1, "text": "snmp-server community Bad-Secret RO"}
+    ]
     out = prepare_doc(doc, RenderOptions())
     assert "Bad-Secret" not in json.dumps(out)
     assert "Bad-Secret" in json.dumps(prepare_doc(doc, RenderOptions(show_secrets=True)))
@@ -246,6 +281,7 @@ def test_markdown_renders_with_a_commonmark_renderer(tmp_path):
     assert html.count("<table>") == 9 and html.count("<h2>") == 7
     assert "<ol>" in html and "<pre><code>ip access-list extended ACL-WIFI-KHACH-IN-V2" in html
     from .test_browser import PAYLOAD, _xss_sample
+
     sample = tmp_path / "xss"
     _xss_sample(sample, with_site=True)
     out = tmp_path / "xss.md"
@@ -262,6 +298,7 @@ def test_json_lists_a_bounded_number_of_unrecognized_lines():
     from netaudit.report import RenderOptions
     from netaudit.report.json_report import MAX_LINE_CHARS, MAX_LISTED_PER_FILE, audit_dict
     from netaudit.report.view import build as build_view
+
     audit = run_audit([ROOT / "sample_configs" / "cisco-commune-leaky"])
     rep = audit.snapshot.reports[0]
     rep.unrecognized[:] = [Src(rep.file, i, f"garbage {i} " + "x" * (i % 3) * 400) for i in range(5000)]
@@ -275,4 +312,4 @@ def test_json_lists_a_bounded_number_of_unrecognized_lines():
     assert max(len(u["text"]) for u in mine) <= MAX_LINE_CHARS + 1
     view = build_view(doc, RenderOptions(lang="en"))
     [listed] = [u for u in view.limits["unrecognized"] if u["file"] == rep.file]
-    assert listed["more"] == 5000 - len(listed["lines"])        # the total, not the listed count
+    assert listed["more"] == 5000 - len(listed["lines"])  # the total, not the listed count

@@ -3,6 +3,7 @@
 The schema is vendored (sarif-schema-2.1.0.json: the validation keywords of the OASIS
 schema, annotations dropped) so the test never touches the network.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,7 +37,7 @@ def test_sarif_valid_and_complete(sample, lang):
     assert rules == sorted({f["check"] for f in doc["findings"]})
     hashes = {a["location"]["uri"]: a["hashes"]["sha-256"] for a in run["artifacts"]}
     assert hashes == {i["path"]: i["sha256"] for i in doc["inputs"] if i["kind"] != "skipped"}
-    for res, f in zip(run["results"], doc["findings"]):
+    for res, f in zip(run["results"], doc["findings"], strict=True):
         assert res["ruleId"] == f["check"] and rules[res["ruleIndex"]] == f["check"]
         assert res["partialFingerprints"]["netauditFindingId/v1"] == f["id"]
         assert res["message"]["text"].startswith(f["title"][lang])
@@ -52,7 +53,7 @@ def test_sarif_leaky_guest_result_points_at_the_guest_acl_line():
     guest = [r for r in run["results"] if r["ruleId"] == "guest-isolation"]
     assert guest and all(r["level"] == "error" for r in guest)
     lines = {r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in guest}
-    assert 372 in lines          # "permit ip 10.10.40.0 0.0.0.255 10.10.0.0 0.0.255.255"
+    assert 372 in lines  # "permit ip 10.10.40.0 0.0.0.255 10.10.0.0 0.0.255.255"
     flows = [r for r in guest if r.get("codeFlows")]
     assert flows and flows[0]["codeFlows"][0]["threadFlows"][0]["locations"]
 
@@ -61,10 +62,12 @@ def test_sarif_schema_rejects_broken_logs():
     """The vendored schema is not a rubber stamp."""
     good = json.loads(render("leaky", "sarif", "en"))
     v = _validator()
-    for mutate in (lambda d: d.update(version="2.0.0"),
-                   lambda d: d["runs"][0]["results"][0].update(level="fatal"),
-                   lambda d: d["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"].update(startLine=0),
-                   lambda d: d["runs"][0]["tool"]["driver"].pop("name")):
+    for mutate in (
+        lambda d: d.update(version="2.0.0"),
+        lambda d: d["runs"][0]["results"][0].update(level="fatal"),
+        lambda d: d["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"].update(startLine=0),
+        lambda d: d["runs"][0]["tool"]["driver"].pop("name"),
+    ):
         bad = json.loads(json.dumps(good))
         mutate(bad)
         assert list(v.iter_errors(bad))

@@ -1,5 +1,6 @@
 """Secrets never leave netaudit unless --show-secrets: every format, the sample configs and
 the vendor fixtures (plain-text passwords, SNMP communities, keys)."""
+
 from __future__ import annotations
 
 import re
@@ -10,11 +11,16 @@ import pytest
 
 from .conftest import PDFTOTEXT, ROOT, cli
 
-SOURCES = [ROOT / "sample_configs" / "cisco-commune-leaky", ROOT / "sample_configs" / "cisco-commune-compliant",
-           ROOT / "tests" / "fixtures" / "ios"]
+SOURCES = [
+    ROOT / "sample_configs" / "cisco-commune-leaky",
+    ROOT / "sample_configs" / "cisco-commune-compliant",
+    ROOT / "tests" / "fixtures" / "cisco_ios",
+]
 _SECRET_LINE = re.compile(
     r"\b(?:enable (?:secret|password)|username \S+ .*?(?:secret|password)|password|secret|key-string|key|"
-    r"snmp-server community)\s+(?:(?:0|5|7|8|9)\s+)?(?P<val>\S+)", re.I)
+    r"snmp-server community)\s+(?:(?:0|5|7|8|9)\s+)?(?P<val>\S+)",
+    re.I,
+)
 
 
 def _secrets(folder: Path) -> set[str]:
@@ -32,7 +38,7 @@ def _secrets(folder: Path) -> set[str]:
 
 
 def test_secret_extraction_finds_the_fixtures_secrets():
-    found = _secrets(ROOT / "tests" / "fixtures" / "ios")
+    found = _secrets(ROOT / "tests" / "fixtures" / "cisco_ios")
     assert {"cisco123", "Admin@2023", "Tanphu-RO-2024", "Support@123", "Hsrp-Key-10", "public", "private"} <= found
 
 
@@ -49,6 +55,7 @@ def test_no_secret_in_any_format(folder, tmp_path):
     # Every other format renders from the JSON document (as `netaudit report` does).
     from netaudit.report import RenderOptions, load_doc, render_doc
     from netaudit.report.drawio import render as drawio
+
     doc = load_doc(tmp_path / "report.json")
     for fmt in ("html", "md", "sarif", "pdf"):
         data = render_doc(doc, fmt, RenderOptions(lang="vi"))
@@ -56,8 +63,9 @@ def test_no_secret_in_any_format(folder, tmp_path):
             if PDFTOTEXT is None:
                 continue
             (tmp_path / "report.pdf").write_bytes(data)
-            data = subprocess.run([PDFTOTEXT, str(tmp_path / "report.pdf"), "-"], capture_output=True,
-                                  check=True).stdout.decode()
+            data = subprocess.run(
+                [PDFTOTEXT, str(tmp_path / "report.pdf"), "-"], capture_output=True, check=True
+            ).stdout.decode()
         outputs[fmt] = data
     outputs["drawio"] = drawio(doc, "en")
     html = tmp_path / "cli.html"
@@ -73,14 +81,17 @@ def _leaks(secret: str, text: str) -> bool:
     """Plain words ("cisco", "public", "private") are also vendor names and English words:
     for them only a use as a secret counts; any other value must not appear at all."""
     if secret.isalpha():
-        return re.search(rf"(?:password|secret|community|key)\s+(?:\d\s+)?{re.escape(secret)}\b", text, re.I) is not None
+        return (
+            re.search(rf"(?:password|secret|community|key)\s+(?:\d\s+)?{re.escape(secret)}\b", text, re.I) is not None
+        )
     return secret in text
 
 
 def test_show_secrets_shows_them(tmp_path):
     out = tmp_path / "r.md"
-    assert cli("audit", ROOT / "tests" / "fixtures" / "ios", "--format", "md", "-o", out,
-               "--show-secrets").returncode in (0, 1)
+    assert cli(
+        "audit", ROOT / "tests" / "fixtures" / "cisco_ios", "--format", "md", "-o", out, "--show-secrets"
+    ).returncode in (0, 1)
     assert "snmp-server community public RO" in out.read_text(encoding="utf-8")
 
 
@@ -89,20 +100,23 @@ def test_show_secrets_shows_them(tmp_path):
 # grammar position is masked, never the keyword, a neighbouring word or a grammar word.
 MASKED = [
     # Cisco IOS / IOS-XE
-    ("username admin privilege 15 secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucy",
-     "username admin privilege 15 secret 9 ******"),
+    (
+        "username admin privilege 15 secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucy",
+        "username admin privilege 15 secret 9 ******",
+    ),
     ("enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0", "enable secret 5 ******"),
     ("enable password level 15 7 0822455D0A16", "enable password level 15 7 ******"),
     ("snmp-server community public RO 10", "snmp-server community ****** RO 10"),
-    ("snmp-server user U G v3 auth sha AuthPass1 priv aes 128 PrivPass1",
-     "snmp-server user U G v3 auth sha ****** priv aes 128 ******"),
+    (
+        "snmp-server user U G v3 auth sha AuthPass1 priv aes 128 PrivPass1",
+        "snmp-server user U G v3 auth sha ****** priv aes 128 ******",
+    ),
     ("snmp-server group G v3 priv read V", "snmp-server group G v3 priv read V"),
     ("security authentication failure rate 4 log", "security authentication failure rate 4 log"),
     ("security passwords min-length 8", "security passwords min-length 8"),
     ("service password-encryption", "service password-encryption"),
     ("password encryption aes", "password encryption aes"),
-    ("aaa authentication login default group tacacs+ local",
-     "aaa authentication login default group tacacs+ local"),
+    ("aaa authentication login default group tacacs+ local", "aaa authentication login default group tacacs+ local"),
     ("key chain OSPF-KEYS", "key chain OSPF-KEYS"),
     (" key 1", " key 1"),
     ("  key-string 7 0822455D0A16", "  key-string 7 ******"),
@@ -111,8 +125,10 @@ MASKED = [
     (" security wpa psk set-key ascii 0 KhachWifi2024", " security wpa psk set-key ascii 0 ******"),
     (" security wpa akm psk", " security wpa akm psk"),
     ("crypto key import rsa K1 pem terminal Imp0rtPass", "crypto key import rsa K1 pem terminal ******"),
-    ("crypto key import rsa K1 general-keys exportable url tftp://10.1.1.1/k.pem Imp0rtPass",
-     "crypto key import rsa K1 general-keys exportable url tftp://10.1.1.1/k.pem ******"),
+    (
+        "crypto key import rsa K1 general-keys exportable url tftp://10.1.1.1/k.pem Imp0rtPass",
+        "crypto key import rsa K1 general-keys exportable url tftp://10.1.1.1/k.pem ******",
+    ),
     ("crypto pki certificate chain TP-self-signed-1", "crypto pki certificate chain TP-self-signed-1"),
     ("  3082022B 30820194 A0030201 02020101 300D0609 2A864886", "  ******"),
     (" authentication key-management wpa version 2", " authentication key-management wpa version 2"),
@@ -126,18 +142,21 @@ MASKED = [
     (" ip ospf message-digest-key 1 md5 7 045802150C2E", " ip ospf message-digest-key 1 md5 7 ******"),
     (" ip ospf authentication-key 7 045802150C2E", " ip ospf authentication-key 7 ******"),
     (" ip ospf authentication message-digest", " ip ospf authentication message-digest"),
-    (" standby 10 authentication md5 key-string 7 Hsrp-Key-10",
-     " standby 10 authentication md5 key-string 7 ******"),
+    (" standby 10 authentication md5 key-string 7 Hsrp-Key-10", " standby 10 authentication md5 key-string 7 ******"),
     (" standby 10 authentication Hsrp10", " standby 10 authentication ******"),
     (" vrrp 1 authentication text Vrrp1", " vrrp 1 authentication text ******"),
     ("tacacs-server key 7 0822455D0A16", "tacacs-server key 7 ******"),
     (" neighbor 10.0.0.2 password 7 0822455D", " neighbor 10.0.0.2 password 7 ******"),
     (" set community 65000:100", " set community 65000:100"),
     # Cisco ASA
-    ("snmp-server host inside 10.1.1.5 community Hb0aComm version 2c",
-     "snmp-server host inside 10.1.1.5 community ****** version 2c"),
-    ("username netadmin password Xy7!pass encrypted privilege 15",
-     "username netadmin password ****** encrypted privilege 15"),
+    (
+        "snmp-server host inside 10.1.1.5 community Hb0aComm version 2c",
+        "snmp-server host inside 10.1.1.5 community ****** version 2c",
+    ),
+    (
+        "username netadmin password Xy7!pass encrypted privilege 15",
+        "username netadmin password ****** encrypted privilege 15",
+    ),
     (" ikev1 pre-shared-key TgPsk!", " ikev1 pre-shared-key ******"),
     (" ikev2 remote-authentication pre-shared-key TgPsk!", " ikev2 remote-authentication pre-shared-key ******"),
     (" ldap-login-password LdapPw1", " ldap-login-password ******"),
@@ -151,30 +170,49 @@ MASKED = [
     ("        set ppk-secret ENC Ppk1x", "        set ppk-secret ENC ******"),
     ("        set auth-pwd ENC Auth1x", "        set auth-pwd ENC ******"),
     ("        set key-string ENC Ks1x", "        set key-string ENC ******"),
-    ('        set private-key "-----BEGIN ENCRYPTED PRIVATE KEY-----',
-     '        set private-key "-----BEGIN ENCRYPTED PRIVATE KEY-----'),
+    (
+        '        set private-key "-----BEGIN ENCRYPTED PRIVATE KEY-----',
+        '        set private-key "-----BEGIN ENCRYPTED PRIVATE KEY-----',
+    ),
     ("MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDQk7Vm3xPqR2sT", "******"),
     # RouterOS
     ("/user add name=x password=y group=full", "/user add name=x password=****** group=full"),
     ("/ppp secret add name=u password=p service=pppoe", "/ppp secret add name=u password=****** service=pppoe"),
-    ('add authentication-types=wpa2-psk mode=dynamic-keys name=p1 wpa2-pre-shared-key="Wifi 2024"',
-     "add authentication-types=wpa2-psk mode=dynamic-keys name=p1 wpa2-pre-shared-key=******"),
+    (
+        'add authentication-types=wpa2-psk mode=dynamic-keys name=p1 wpa2-pre-shared-key="Wifi 2024"',
+        "add authentication-types=wpa2-psk mode=dynamic-keys name=p1 wpa2-pre-shared-key=******",
+    ),
     ("/ip ipsec identity add peer=p secret=IpsecS", "/ip ipsec identity add peer=p secret=******"),
-    ("/snmp community add authentication-password=A1x encryption-password=E1x name=v3",
-     "/snmp community add authentication-password=****** encryption-password=****** name=v3"),
-    ("/routing bgp connection add name=isp tcp-md5-key=Md5Kx", "/routing bgp connection add name=isp tcp-md5-key=******"),
-    ('/interface wifi security add name=s passphrase="Ros Wifi 6x"', "/interface wifi security add name=s passphrase=******"),
+    (
+        "/snmp community add authentication-password=A1x encryption-password=E1x name=v3",
+        "/snmp community add authentication-password=****** encryption-password=****** name=v3",
+    ),
+    (
+        "/routing bgp connection add name=isp tcp-md5-key=Md5Kx",
+        "/routing bgp connection add name=isp tcp-md5-key=******",
+    ),
+    (
+        '/interface wifi security add name=s passphrase="Ros Wifi 6x"',
+        "/interface wifi security add name=s passphrase=******",
+    ),
     # NX-OS / EOS
-    ("username admin password 5 $5$KHMBFL$Qm8kqM  role network-admin",
-     "username admin password 5 ******  role network-admin"),
-    ("snmp-server user admin network-admin auth md5 0x5fd3 priv 0x5fd3 localizedkey",
-     "snmp-server user admin network-admin auth md5 ****** priv ****** localizedkey"),
-    ("username admin privilege 15 role network-admin secret sha512 $6$Yt8Q",
-     "username admin privilege 15 role network-admin secret sha512 ******"),
+    (
+        "username admin password 5 $5$KHMBFL$Qm8kqM  role network-admin",
+        "username admin password 5 ******  role network-admin",
+    ),
+    (
+        "snmp-server user admin network-admin auth md5 0x5fd3 priv 0x5fd3 localizedkey",
+        "snmp-server user admin network-admin auth md5 ****** priv ****** localizedkey",
+    ),
+    (
+        "username admin privilege 15 role network-admin secret sha512 $6$Yt8Q",
+        "username admin privilege 15 role network-admin secret sha512 ******",
+    ),
 ]
 
 
 @pytest.mark.parametrize("line, expected", MASKED, ids=[m[0].strip()[:40] for m in MASKED])
 def test_keyword_rule_masks_values_not_keywords(line, expected):
     from netaudit.secrets import mask
+
     assert mask(line) == expected

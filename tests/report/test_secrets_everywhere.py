@@ -6,6 +6,7 @@ through every output — text, JSON, HTML, Markdown, SARIF, PDF (pdftotext), the
 of key material may appear anywhere; secrets that are ordinary words (an SNMP community
 ``guest``) are masked where the grammar puts them and nowhere else, so zone names,
 findings and addresses read as they should."""
+
 from __future__ import annotations
 
 import json
@@ -64,8 +65,22 @@ def _outputs(office: Office, tmp_path: Path, capfd) -> dict[str, str]:
     out["report-drawio"] = (tmp_path / "again.drawio").read_text(encoding="utf-8")
     assert run("init", "init", folder, "-o", "-") == 0, out["init.stderr"]
     for fmt in ("text", "json"):
-        assert run(f"trace-{fmt}", "trace", folder, "--from", "guest", "--to", office.trace_to,
-                   "--format", fmt, "--lang", "en") == 0, out[f"trace-{fmt}.stderr"]
+        assert (
+            run(
+                f"trace-{fmt}",
+                "trace",
+                folder,
+                "--from",
+                "guest",
+                "--to",
+                office.trace_to,
+                "--format",
+                fmt,
+                "--lang",
+                "en",
+            )
+            == 0
+        ), out[f"trace-{fmt}.stderr"]
     return out
 
 
@@ -93,11 +108,11 @@ def test_no_secret_in_any_output(office, tmp_path, capfd):
 
 def test_masked_lines_keep_their_grammar(tmp_path, capfd):
     outputs = _outputs(IOS, tmp_path, capfd)
-    assert "snmp-server community ****** RO" in outputs["text"]                  # evidence, by grammar
+    assert "snmp-server community ****** RO" in outputs["text"]  # evidence, by grammar
     unrecognized = {u["text"] for u in json.loads(outputs["json"])["coverage"]["unrecognized_lines"]}
-    assert "security wpa psk set-key ascii 0 ******" in unrecognized             # the value, not the psk word
+    assert "security wpa psk set-key ascii 0 ******" in unrecognized  # the value, not the psk word
     assert "zzsecure security wpa psk set-key ascii 0 ******" in unrecognized
-    assert "frobnicate wpa-psk ascii 0 ****** ******" in unrecognized           # conservative: the rest too
+    assert "frobnicate wpa-psk ascii 0 ****** ******" in unrecognized  # conservative: the rest too
     assert "Hosts in guest zone guest" in outputs["text"] and "10.10.40.2" in outputs["text"]
 
 
@@ -115,8 +130,13 @@ def test_error_messages_are_masked(monkeypatch, capfd):
     from netaudit.model import InputError
 
     def fail(*_a, **_k):
-        raise InputError("cannot read 'snmp-server community Zq9Comm-1 RO' or 'MIIEvgIBADANBgkqhkiG9w0BAQEF"
-                         "AASCBKgwggSkAgEAAoIBAQDQk7Vm3xPqR2sT'", "x.cfg", 3)
+        raise InputError(
+            "cannot read 'snmp-server community Zq9Comm-1 RO' or 'MIIEvgIBADANBgkqhkiG9w0BAQEF"
+            "AASCBKgwggSkAgEAAoIBAQDQk7Vm3xPqR2sT'",
+            "x.cfg",
+            3,
+        )
+
     monkeypatch.setattr(audit, "run_audit", fail)
     assert main(["audit", "nowhere"]) == 2
     err = capfd.readouterr().err
@@ -126,8 +146,9 @@ def test_error_messages_are_masked(monkeypatch, capfd):
 # --------------------------------------------------------------------------- parsers
 
 
-@pytest.mark.parametrize("office, name", [(o, n) for o in OFFICES for n in o.extra],
-                         ids=lambda x: x if isinstance(x, str) else x.vendor)
+@pytest.mark.parametrize(
+    "office, name", [(o, n) for o in OFFICES for n in o.extra], ids=lambda x: x if isinstance(x, str) else x.vendor
+)
 def test_key_material_is_read_as_data(office, name, tmp_path):
     """A file cut inside a key: its body lines are ignored data, never unrecognised lines or
     warnings quoting them, and each is a secret of its line."""
@@ -136,7 +157,8 @@ def test_key_material_is_read_as_data(office, name, tmp_path):
     from netaudit.parsers.cisco_ios import VENDOR as IOS_V
     from netaudit.parsers.fortinet_fortios import VENDOR as FGT
     from netaudit.parsers.mikrotik_routeros import VENDOR as ROS
-    vendor = {"ios": IOS_V, "asa": ASA, "fortios": FGT, "routeros": ROS}[office.vendor]
+
+    vendor = {"cisco_ios": IOS_V, "cisco_asa": ASA, "fortinet_fortios": FGT, "mikrotik_routeros": ROS}[office.vendor]
     text = office.extra[name]
     res = Registry().parser(vendor).parse(text, name)
     material = {n for n, part in key_material_lines(text.split("\n")).items() if part}
@@ -149,6 +171,7 @@ def test_key_material_is_read_as_data(office, name, tmp_path):
 
 def test_fortios_community_name_is_a_secret_of_its_line():
     from netaudit.parsers.fortinet_fortios import parse
+
     text = (ROOT_SAMPLE / "FGT-TTHCC-TH.conf").read_text(encoding="utf-8")
     text += 'config system snmp community\n    edit 9\n        set name "guest"\n    next\nend\n'
     res = parse(text, "fgt.conf")
@@ -166,34 +189,64 @@ ROOT_SAMPLE = Path(__file__).resolve().parents[2] / "sample_configs" / FORTIOS.s
 
 
 def _device(**kw):
-    base = {"file": "r.cfg", "hostname": "R1", "secrets": set(), "secret_lines": {}, "interfaces": {},
-            "vlans": {}, "ssids": [], "filters": {}}
+    base = {
+        "file": "r.cfg",
+        "hostname": "R1",
+        "secrets": set(),
+        "secret_lines": {},
+        "interfaces": {},
+        "vlans": {},
+        "ssids": [],
+        "filters": {},
+    }
     return SimpleNamespace(**{**base, **kw})
 
 
 def test_literal_values_are_masked_as_whole_tokens_only():
-    m = Masker([_device(secrets={"10.10", "guest", "Tanphu-RO-2024", "public"}, secret_lines={3: {"guest"}})],
-               names=["guest"])
-    assert m.prose("Hosts in guest zone guest (10.10.40.2) guest-wifi public") == \
-        "Hosts in guest zone guest (10.10.40.2) guest-wifi public"
+    m = Masker(
+        [_device(secrets={"10.10", "guest", "Tanphu-RO-2024", "public"}, secret_lines={3: {"guest"}})], names=["guest"]
+    )
+    assert (
+        m.prose("Hosts in guest zone guest (10.10.40.2) guest-wifi public")
+        == "Hosts in guest zone guest (10.10.40.2) guest-wifi public"
+    )
     assert m.prose("the key is Tanphu-RO-2024.") == "the key is ******."
     assert m.prose("Tanphu-RO-2024x stays, (Tanphu-RO-2024) goes") == "Tanphu-RO-2024x stays, (******) goes"
     # by grammar position, on its own line only, even an ordinary word
     assert m.line("snmp-server community guest RO", "r.cfg", 3) == "snmp-server community ****** RO"
     assert m.line(" description guest wifi", "r.cfg", 4) == " description guest wifi"
-    assert m.line("snmp-server host guest-wifi 10.1.1.1 community guest", "r.cfg", 3) == \
-        "snmp-server host guest-wifi 10.1.1.1 community ******"
-    assert m.warning("r.cfg:3: odd line 'snmp-server community guest RO'") == \
-        "r.cfg:3: odd line 'snmp-server community ****** RO'"
+    assert (
+        m.line("snmp-server host guest-wifi 10.1.1.1 community guest", "r.cfg", 3)
+        == "snmp-server host guest-wifi 10.1.1.1 community ******"
+    )
+    assert (
+        m.warning("r.cfg:3: odd line 'snmp-server community guest RO'")
+        == "r.cfg:3: odd line 'snmp-server community ****** RO'"
+    )
     assert Masker([_device(secrets={"Tanphu-RO-2024"})], show=True).prose("Tanphu-RO-2024") == "Tanphu-RO-2024"
 
 
-@pytest.mark.parametrize("value, ok", [
-    ("guest", False), ("public", False), ("Cisco", False), ("PRIVATE", False), ("giam-sat-ro", False),
-    ("10.10", False), ("2024", False), ("abc", False), ("R1", False), ("Vlan10", False),
-    ("Tanphu-RO-2024", True), ("cisco123", True), ("Admin@2023", True), ("PskX", True), ("KhachWifi", True),
-    ("-----BEGIN", False),
-])
+@pytest.mark.parametrize(
+    "value, ok",
+    [
+        ("guest", False),
+        ("public", False),
+        ("Cisco", False),
+        ("PRIVATE", False),
+        ("giam-sat-ro", False),
+        ("10.10", False),
+        ("2024", False),
+        ("abc", False),
+        ("R1", False),
+        ("Vlan10", False),
+        ("Tanphu-RO-2024", True),
+        ("cisco123", True),
+        ("Admin@2023", True),
+        ("PskX", True),
+        ("KhachWifi", True),
+        ("-----BEGIN", False),
+    ],
+)
 def test_which_literals_are_masked_in_prose(value, ok):
     assert distinctive(value, {"r1", "vlan10"}) is ok
 
@@ -218,20 +271,36 @@ def test_conservative_rule_for_unrecognised_lines(line, expected):
 
 
 def test_key_material_lines():
-    lines = ["crypto key import rsa K pem terminal Pass1", "-----BEGIN RSA PRIVATE KEY-----",
-             "Proc-Type: 4,ENCRYPTED", "MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDQk7Vm3xPqR2sT",
-             "AwIDAQAB", "-----END RSA PRIVATE KEY-----", "quit", "crypto pki certificate chain TP",
-             " certificate self-signed 01", "  3082022B 30820194 A0030201 02020101", "  F70D01", "  \tquit",
-             "end"]
+    lines = [
+        "crypto key import rsa K pem terminal Pass1",
+        "-----BEGIN RSA PRIVATE KEY-----",
+        "Proc-Type: 4,ENCRYPTED",
+        "MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDQk7Vm3xPqR2sT",
+        "AwIDAQAB",
+        "-----END RSA PRIVATE KEY-----",
+        "quit",
+        "crypto pki certificate chain TP",
+        " certificate self-signed 01",
+        "  3082022B 30820194 A0030201 02020101",
+        "  F70D01",
+        "  \tquit",
+        "end",
+    ]
     got = key_material_lines(lines)
     assert sorted(got) == [2, 3, 4, 5, 6, 7, 10, 11]
     assert got[4].startswith("MIIEvg") and got[5] == "AwIDAQAB" and got[10].startswith("3082022B")
     # FortiOS, cut inside the key: to the end of the file; the `set` line stays configuration
-    cut = ['        set private-key "-----BEGIN ENCRYPTED PRIVATE KEY-----',
-           "MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDQk7Vm3xPqR2sT",
-           "Lw9cJ4nYb8e1ZfKuHa6gW0iDoXy5tMvN3rQ7pB2kS9dE4fG8hJ1lC6mA0zU5wV7x"]
+    cut = [
+        '        set private-key "-----BEGIN ENCRYPTED PRIVATE KEY-----',
+        "MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDQk7Vm3xPqR2sT",
+        "Lw9cJ4nYb8e1ZfKuHa6gW0iDoXy5tMvN3rQ7pB2kS9dE4fG8hJ1lC6mA0zU5wV7x",
+    ]
     assert sorted(key_material_lines(cut)) == [2, 3]
     # no END, configuration again after the body: the block stops at the first word
-    broken = ["-----BEGIN CERTIFICATE-----", "MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDQk7Vm3xPqR2sT",
-              "end", "hostname R1"]
+    broken = [
+        "-----BEGIN CERTIFICATE-----",
+        "MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDQk7Vm3xPqR2sT",
+        "end",
+        "hostname R1",
+    ]
     assert sorted(key_material_lines(broken)) == [1, 2]

@@ -28,23 +28,10 @@ ASA semantics translated into the vendor-neutral model (docs/vendors/cisco_asa.m
   other name = 0, as the ASA sets them).  An interface without ``nameif`` passes no
   traffic: its addresses are dropped (with a warning).
 * Transit traffic is decided by ONE device forwarding policy
-  (:data:`.policy.POLICY`, ``Device.forward_filter``) whose lines carry in/out interfaces:
-
-  1. ``management-only`` interfaces: deny transit in or out;
-  2. ``no forward interface`` (ASA 5505): deny that pair;
-  3. same-security gate: without ``same-security-traffic permit inter-interface``
-     traffic between two different interfaces of equal level is denied, without
-     ``… intra-interface`` traffic in and out of the same interface is denied —
-     whatever the ACLs say;
-  4. inbound ACLs (``access-group A in interface X``): A's lines restricted to
-     ingress X, then A's implicit deny (cited as the access-group line);
-  5. the global ACL (``access-group G global``): G's lines for every ingress, then
-     its implicit deny.  With a global ACL every interface has an access rule, so the
-     security-level defaults below no longer apply anywhere;
-  6. otherwise, per ingress X without an inbound ACL: permit to lower levels (cited
-     as X's ``security-level`` line), to equal levels with inter-interface (cited as
-     that line), hairpin with intra-interface; then deny (lower→higher).
-
+  (:data:`.policy.POLICY`, ``Device.forward_filter``) whose lines carry in/out
+  interfaces, synthesized from management-only interfaces, the same-security gate,
+  inbound and global ACLs and the security-level defaults — the order is in
+  :mod:`.policy`'s docstring and docs/vendors/cisco_asa.md.
   Outbound ACLs are :attr:`Interface.filter_out` (evaluated after the policy).
   Stateful replies are implied: the engine only injects new connections.
 * The engine applies destination NAT at ingress *before* the policy, so ACL lines

@@ -1,4 +1,4 @@
-"""ASA settings kept for the ASA checks (:mod:`netaudit.checks.asa`) and tests that do
+"""ASA settings kept for the ASA checks (:mod:`netaudit.checks.cisco_asa`) and tests that do
 not fit the neutral model.
 
 Only what something reads is recorded here; the management services the engine uses

@@ -1,4 +1,4 @@
-"""What the FortiGate checks (:mod:`netaudit.checks.fortigate`) read of a FortiOS device
+"""What the FortiGate checks (:mod:`netaudit.checks.fortinet_fortios`) read of a FortiOS device
 beyond the vendor-neutral model: ``Device.facts`` of every Device this parser makes.
 (Interface roles, the VDOM and dynamic routing are neutral ``Device`` fields.)"""
 

@@ -1,4 +1,4 @@
-"""RouterOS settings only RouterOS's own checks read (:mod:`netaudit.checks.routeros`).
+"""RouterOS settings only RouterOS's own checks read (:mod:`netaudit.checks.mikrotik_routeros`).
 
 What every vendor has (dynamic routing, interface lists, bridges without VLAN
 filtering …) is a :class:`~netaudit.model.Device` field, not a fact.

@@ -931,7 +931,7 @@ def test_subinterface_without_vlan_or_with_a_shut_parent_passes_nothing():
 
 # --------------------------------------------------------------------------- fixtures
 
-FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[2] / "fixtures" / "asa"
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[2] / "fixtures" / "cisco_asa"
 
 
 def fixture(name: str):

@@ -20,7 +20,7 @@ from netaudit.model import (
 from netaudit.parsers import cisco_ios
 from netaudit.parsers.cisco_common import ALL_VLANS
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "ios"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "cisco_ios"
 
 
 def parse(text: str, file: str = "t.cfg"):

@@ -3,6 +3,7 @@ guest = guest Wi-Fi) and helpers: model-level tests look at the Device the parse
 produces, semantic tests run the engine on the office so that each FortiOS rule is
 checked as a reachability verdict.  FortiOS-specific; what every vendor shares is in
 tests/helpers.py."""
+
 from __future__ import annotations
 
 from helpers import FIXTURES as ALL_FIXTURES
@@ -12,11 +13,13 @@ from helpers import parse_one
 from netaudit.parsers import fortinet_fortios as F
 from netaudit.zones import site_from_dict
 
-FIXTURES = ALL_FIXTURES / "fortios"
+FIXTURES = ALL_FIXTURES / "fortinet_fortios"
 
 HEAD = "#config-version=FG100F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin\n"
 
-BASE = HEAD + '''config system global
+BASE = (
+    HEAD
+    + """config system global
     set hostname "FGT"
 end
 config system interface
@@ -65,7 +68,8 @@ config router static
         set device "wan1"
     next
 end
-'''
+"""
+)
 
 ZONES = {
     "staff": {"kind": "internal", "subnets": ["10.0.10.0/24"], "attach": ["FGT:lan"]},
@@ -74,12 +78,13 @@ ZONES = {
     "internet": {"kind": "external", "attach": ["FGT:wan1"]},
 }
 
+
 def cfg(*sections: str, ifaces: str = "") -> str:
     return BASE.replace("{ifaces}", ifaces) + "".join(s.strip("\n") + "\n" for s in sections)
 
-def policy(pid, srcintf, dstintf, srcaddr="all", dstaddr="all", service="ALL", action="accept",
-           extra="") -> str:
-    return f'''    edit {pid}
+
+def policy(pid, srcintf, dstintf, srcaddr="all", dstaddr="all", service="ALL", action="accept", extra="") -> str:
+    return f"""    edit {pid}
         set srcintf {srcintf}
         set dstintf {dstintf}
         set srcaddr {srcaddr}
@@ -88,19 +93,22 @@ def policy(pid, srcintf, dstintf, srcaddr="all", dstaddr="all", service="ALL", a
         set schedule "always"
         set service {service}
 {extra}    next
-'''
+"""
+
 
 def policies(*items: str) -> str:
     return "config firewall policy\n" + "".join(items) + "end\n"
 
+
 def parse(text: str, file: str = "fgt.conf"):
     return F.parse(text, file)
+
 
 def dev_of(text: str):
     return parse_one(parse, text, "fgt.conf")
 
+
 def analyse(text: str, zones: dict | None = None, policy_overrides=None):
     res = parse(text)
-    site = site_from_dict({"unit": "t", "level": 2, "zones": zones or ZONES,
-                           "policy": policy_overrides or []})
+    site = site_from_dict({"unit": "t", "level": 2, "zones": zones or ZONES, "policy": policy_overrides or []})
     return res, run_engine(res.devices, site).cells

@@ -1,4 +1,5 @@
 """FortiOS addresses and address groups (netaudit.parsers.fortinet_fortios.addresses)."""
+
 from __future__ import annotations
 
 from netaddr import IPNetwork
@@ -10,7 +11,8 @@ from .helpers import analyse, cfg, dev_of, policies, policy
 
 
 def test_iprange_wildcard_and_group_exclude_are_exact():
-    text = cfg('''
+    text = cfg(
+        """
 config firewall address
     edit "R"
         set type iprange
@@ -32,9 +34,13 @@ config firewall addrgrp
         set exclude-member "HOST10"
     next
 end
-''', policies(policy(1, '"lan"', '"srv"', '"LAN"', '"R"', '"HTTPS"'),
-              policy(2, '"lan"', '"srv"', '"LAN"', '"W"', '"SSH"'),
-              policy(3, '"guest"', '"srv"', '"GUEST"', '"SRV-NO-10"', '"HTTP"')))
+""",
+        policies(
+            policy(1, '"lan"', '"srv"', '"LAN"', '"R"', '"HTTPS"'),
+            policy(2, '"lan"', '"srv"', '"LAN"', '"W"', '"SSH"'),
+            policy(3, '"guest"', '"srv"', '"GUEST"', '"SRV-NO-10"', '"HTTP"'),
+        ),
+    )
     dev, rep = dev_of(text)
     lines = dev.filters["firewall-policy"].lines
     assert lines[0].matches[0].dst == (AddrMatch.prefix("10.0.20.10/31"), AddrMatch.prefix("10.0.20.12/32"))
@@ -46,7 +52,8 @@ end
 
 
 def test_unresolvable_addresses_make_the_line_partial_with_a_superset():
-    text = cfg('''
+    text = cfg(
+        """
 config firewall address
     edit "google"
         set type fqdn
@@ -57,44 +64,55 @@ config firewall address
         set country "VN"
     next
 end
-''', policies(policy(1, '"guest"', '"lan"', '"GUEST"', '"google"'),
-              policy(2, '"guest"', '"srv"', '"VN"', '"all"', action="deny"),
-              policy(3, '"guest"', '"srv"', '"GUEST"', '"all"')))
-    dev, rep = dev_of(text)
+""",
+        policies(
+            policy(1, '"guest"', '"lan"', '"GUEST"', '"google"'),
+            policy(2, '"guest"', '"srv"', '"VN"', '"all"', action="deny"),
+            policy(3, '"guest"', '"srv"', '"GUEST"', '"all"'),
+        ),
+    )
+    dev, _rep = dev_of(text)
     l1, l2, l3 = dev.filters["firewall-policy"].lines
-    assert "fqdn" in l1.partial and l1.matches[0].dst is None        # superset: any
+    assert "fqdn" in l1.partial and l1.matches[0].dst is None  # superset: any
     assert "geography" in l2.partial and l2.matches[0].src is None
     assert not l3.partial
     _, cells = analyse(text)
-    assert cells[("guest", "staff")].verdict == UNKNOWN               # fqdn may be a staff address
+    assert cells[("guest", "staff")].verdict == UNKNOWN  # fqdn may be a staff address
     assert "fqdn" in cells[("guest", "staff")].reason
-    assert cells[("guest", "servers")].verdict == UNKNOWN             # deny may or may not match
+    assert cells[("guest", "servers")].verdict == UNKNOWN  # deny may or may not match
 
 
 def test_rename_after_a_reference_keeps_the_reference():
     # renamed before the policy names it: the old name no longer exists
-    text = cfg('''
+    text = cfg(
+        """
 config firewall address
     edit "OLD"
         set subnet 10.0.20.10/32
     next
     rename "OLD" to "NEW"
 end
-''', policies(policy(1, '"lan"', '"srv"', '"LAN"', '"OLD"', '"HTTPS"')))
+""",
+        policies(policy(1, '"lan"', '"srv"', '"LAN"', '"OLD"', '"HTTPS"')),
+    )
     dev, _ = dev_of(text)
     assert "not defined" in dev.filters["firewall-policy"].lines[0].partial
     # renamed after the policy named it: FortiOS renames the reference too
-    text = cfg('''
+    text = cfg(
+        """
 config firewall address
     edit "OLD"
         set subnet 10.0.20.10/32
     next
 end
-''', policies(policy(1, '"lan"', '"srv"', '"LAN"', '"OLD"', '"HTTPS"')), '''
+""",
+        policies(policy(1, '"lan"', '"srv"', '"LAN"', '"OLD"', '"HTTPS"')),
+        """
 config firewall address
     rename "OLD" to "NEW"
 end
-''')
+""",
+    )
     dev, _ = dev_of(text)
     line = dev.filters["firewall-policy"].lines[0]
     assert line.partial is None

@@ -1,4 +1,5 @@
 """FortiOS administrative access and the control plane (netaudit.parsers.fortinet_fortios.admin)."""
+
 from __future__ import annotations
 
 from netaddr import IPNetwork
@@ -8,18 +9,18 @@ from netaudit.reach import BLOCKED, REACHABLE
 
 from .helpers import ZONES, analyse, cfg, dev_of, policies, policy
 
-ACCESS = '''    edit "mgmt"
+ACCESS = """    edit "mgmt"
         set vdom "root"
         set ip 10.0.99.1 255.255.255.0
         set allowaccess ping https ssh snmp
     next
-'''
+"""
 
 
 def test_allowaccess_services_are_pinned_to_their_interface():
     dev, _ = dev_of(cfg(ifaces=ACCESS))
     names = sorted(s.name for s in dev.services)
-    assert names == ["https", "icmp-echo", "ssh"]        # no SNMP community: nothing answers
+    assert names == ["https", "icmp-echo", "ssh"]  # no SNMP community: nothing answers
     https = next(s for s in dev.services if s.name == "https")
     assert https.ports == (PortRange(443, 443),) and https.interfaces is None
     assert https.acl == "allowaccess mgmt https"
@@ -31,8 +32,10 @@ def test_allowaccess_services_are_pinned_to_their_interface():
 
 def test_admin_ports_from_system_global_and_telnet_switch():
     text = cfg(ifaces=ACCESS.replace("ssh snmp", "ssh http telnet")).replace(
-        'set hostname "FGT"', 'set hostname "FGT"\n    set admin-sport 10443\n    set admin-port 8080\n'
-        '    set admin-ssh-port 2222\n    set admin-telnet disable')
+        'set hostname "FGT"',
+        'set hostname "FGT"\n    set admin-sport 10443\n    set admin-port 8080\n'
+        "    set admin-ssh-port 2222\n    set admin-telnet disable",
+    )
     dev, _ = dev_of(text)
     ports = {s.name: s.ports for s in dev.services}
     assert ports["https"] == (PortRange(10443, 10443),) and ports["http"] == (PortRange(8080, 8080),)
@@ -41,7 +44,7 @@ def test_admin_ports_from_system_global_and_telnet_switch():
 
 
 def test_trusthosts_restrict_admin_sources_only_when_every_admin_has_them():
-    admins = '''
+    admins = """
 config system admin
     edit "admin"
         set accprofile "super_admin"
@@ -54,16 +57,19 @@ config system admin
         set trusthost2 10.0.10.50 255.255.255.255
     next
 end
-'''
+"""
     dev, _ = dev_of(cfg(admins, ifaces=ACCESS))
     acl = dev.filters["allowaccess mgmt https"]
     assert [line.matches[0].src for line in acl.lines] == [
-        (AddrMatch.prefix("10.0.99.0/24"),), (AddrMatch.prefix("10.0.10.50/32"),)]
+        (AddrMatch.prefix("10.0.99.0/24"),),
+        (AddrMatch.prefix("10.0.10.50/32"),),
+    ]
     assert dev.facts.admin_trusthosts == ["10.0.99.0/24", "10.0.10.50/32"]
     assert "SH2QWERTYUIOPASDFGHJKL" in dev.secrets
     # one account without trusted hosts opens the login service to every source
-    open_admins = admins.replace('        set trusthost1 10.0.99.10 255.255.255.255\n'
-                                 '        set trusthost2 10.0.10.50 255.255.255.255\n', "")
+    open_admins = admins.replace(
+        "        set trusthost1 10.0.99.10 255.255.255.255\n        set trusthost2 10.0.10.50 255.255.255.255\n", ""
+    )
     dev, _ = dev_of(cfg(open_admins, ifaces=ACCESS))
     assert len(dev.filters["allowaccess mgmt https"].lines) == 1
     assert dev.filters["allowaccess mgmt https"].lines[0].matches[0].src is None
@@ -73,9 +79,11 @@ end
 def test_admin_access_from_another_interface_needs_a_firewall_policy():
     """FortiOS: reaching interface Y's address from interface X is X → Y through traffic."""
     zones = dict(ZONES, mgmt={"kind": "management", "subnets": ["10.0.99.0/24"], "attach": ["FGT:mgmt"]})
-    wan_https = cfg(ifaces=ACCESS).replace('        set role wan\n', '        set role wan\n        set allowaccess https\n')
+    wan_https = cfg(ifaces=ACCESS).replace(
+        "        set role wan\n", "        set role wan\n        set allowaccess https\n"
+    )
     _, cells = analyse(wan_https, zones)
-    assert cells[("staff", "@devices")].verdict == BLOCKED          # no policy lan → wan1
+    assert cells[("staff", "@devices")].verdict == BLOCKED  # no policy lan → wan1
     assert cells[("internet", "@devices")].services == ["tcp/443"]  # same interface: allowaccess alone
     assert cells[("mgmt", "@devices")].services == ["icmp/8", "tcp/22", "tcp/443"]
     text = wan_https + policies(policy(1, '"lan"', '"wan1"', '"LAN"', '"all"', extra="        set nat enable\n"))
@@ -83,7 +91,7 @@ def test_admin_access_from_another_interface_needs_a_firewall_policy():
     c = cells[("staff", "@devices")]
     assert c.verdict == REACHABLE and c.services == ["tcp/443"]
     rules = [r["text"] for r in c.witness.to_json()["hops"][0]["rules"]]
-    assert rules[0].startswith("policy 1: srcintf \"lan\" → dstintf \"wan1\"") and rules[0].endswith("nat enable")
+    assert rules[0].startswith('policy 1: srcintf "lan" → dstintf "wan1"') and rules[0].endswith("nat enable")
     assert rules[1].startswith("set allowaccess")
     # a policy towards another interface does not open wan1's address
     text = wan_https + policies(policy(1, '"lan"', '"srv"', '"LAN"', '"all"'))
@@ -92,7 +100,7 @@ def test_admin_access_from_another_interface_needs_a_firewall_policy():
 
 
 def test_local_in_policy_is_evaluated_before_allowaccess():
-    text = cfg('''
+    text = cfg("""
 config firewall local-in-policy
     edit 1
         set intf "wan1"
@@ -103,7 +111,7 @@ config firewall local-in-policy
         set schedule "always"
     next
 end
-''').replace('        set role wan\n', '        set role wan\n        set allowaccess ping https\n')
+""").replace("        set role wan\n", "        set role wan\n        set allowaccess ping https\n")
     dev, rep = dev_of(text)
     assert dev.filters["local-in"].lines[0].name == "local-in 1"
     _, cells = analyse(text)
@@ -116,16 +124,19 @@ def test_local_in_default_is_cited_at_its_section():
     dev, _ = dev_of(text)
     fwd, local = dev.filters["firewall-policy"], dev.filters["local-in"]
     assert fwd.source.text == "config firewall policy"
-    assert local.source == fwd.source                   # no local-in policies: the forward ones decide
-    text += ('config firewall local-in-policy\n    edit 1\n        set intf "wan1"\n        set srcaddr "all"\n'
-             '        set dstaddr "all"\n        set action deny\n        set service "ALL"\n'
-             '        set schedule "always"\n    next\nend\n')
+    assert local.source == fwd.source  # no local-in policies: the forward ones decide
+    text += (
+        'config firewall local-in-policy\n    edit 1\n        set intf "wan1"\n        set srcaddr "all"\n'
+        '        set dstaddr "all"\n        set action deny\n        set service "ALL"\n'
+        '        set schedule "always"\n    next\nend\n'
+    )
     dev, _ = dev_of(text)
     assert dev.filters["local-in"].source.text == "config firewall local-in-policy"
 
 
 def test_dhcp_server_and_snmp_with_hosts():
-    text = cfg('''
+    text = cfg(
+        """
 config system dhcp server
     edit 1
         set default-gateway 10.0.50.1
@@ -152,12 +163,14 @@ config system snmp community
         end
     next
 end
-''', ifaces='''    edit "mgmt"
+""",
+        ifaces="""    edit "mgmt"
         set vdom "root"
         set ip 10.0.99.1 255.255.255.0
         set allowaccess snmp
     next
-''')
+""",
+    )
     dev, rep = dev_of(text)
     snmp = next(s for s in dev.services if s.name == "snmp")
     assert dev.filters[snmp.acl].lines[0].matches[0].src == (AddrMatch.prefix("10.0.10.20/32"),)

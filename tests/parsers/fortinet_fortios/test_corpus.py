@@ -5,6 +5,7 @@ resources (one feature per file, some deliberately broken).  Every file must par
 without an exception and report what it did not understand.  Run with ``-s`` to see
 the per-file coverage table.
 """
+
 from __future__ import annotations
 
 from importlib import import_module
@@ -22,8 +23,7 @@ SAMPLES = ROOT / "sample_configs"
 
 pytestmark = pytest.mark.skipif(not FORTIOS.is_dir(), reason=f"corpus not found at {FORTIOS}")
 
-SNIPPETS = sorted(p for p in FORTIOS.iterdir() if p.is_file() and p.name != "BUILD.bazel") \
-    if FORTIOS.is_dir() else []
+SNIPPETS = sorted(p for p in FORTIOS.iterdir() if p.is_file() and p.name != "BUILD.bazel") if FORTIOS.is_dir() else []
 
 _cache: dict[Path, object] = {}
 
@@ -56,15 +56,15 @@ def test_coverage_table():
     rows = []
     for path in SNIPPETS:
         rep = parsed(path).report
-        rows.append((path.name, rep.lines, rep.ignored, len(rep.unrecognized),
-                     len(rep.partially_understood)))
+        rows.append((path.name, rep.lines, rep.ignored, len(rep.unrecognized), len(rep.partially_understood)))
     print(f"\n{'file':28} {'lines':>6} {'ignored':>8} {'unrec':>6} {'partial':>8}")
     for name, lines, ign, unrec, part in rows:
-        print(f"{name:28} {lines:6} {ign:8} {unrec:6} {part:8}  "
-              f"{100 * (1 - unrec / lines):6.2f}% understood")
+        print(f"{name:28} {lines:6} {ign:8} {unrec:6} {part:8}  {100 * (1 - unrec / lines):6.2f}% understood")
     total, unrec = sum(r[1] for r in rows), sum(r[3] for r in rows)
-    print(f"{'TOTAL':28} {total:6} {sum(r[2] for r in rows):8} {unrec:6} "
-          f"{sum(r[4] for r in rows):8}  {100 * (1 - unrec / total):6.2f}% understood")
+    print(
+        f"{'TOTAL':28} {total:6} {sum(r[2] for r in rows):8} {unrec:6} "
+        f"{sum(r[4] for r in rows):8}  {100 * (1 - unrec / total):6.2f}% understood"
+    )
     # the unrecognized lines are the snippets' deliberate errors (UNDEFINED_* props,
     # invalid renames/moves, settings invalid for an object's type)
     assert unrec < 0.05 * total
@@ -73,8 +73,11 @@ def test_coverage_table():
 def test_deliberately_broken_snippets_are_reported_line_by_line():
     rep = parsed(FORTIOS / "edit_recovery").report
     assert [u.text.split()[1] for u in rep.unrecognized] == [
-        "UNDEFINED_IFACE_PROP", "UNDEFINED_ADDR_PROP", "UNDEFINED_SERVICE_PROP",
-        "UNDEFINED_POLICY_PROP"]
+        "UNDEFINED_IFACE_PROP",
+        "UNDEFINED_ADDR_PROP",
+        "UNDEFINED_SERVICE_PROP",
+        "UNDEFINED_POLICY_PROP",
+    ]
     assert any(p["construct"] == "policy 1" for p in rep.partially_understood)
     rep = parsed(FORTIOS / "firewall_policy_warn").report
     assert {u.text for u in rep.unrecognized} >= {"move 3 before 99999", "clone 3 to 1"}
@@ -87,13 +90,17 @@ def test_snippet_semantics():
     assert [line.name for line in delete.filters["firewall-policy"].lines] == ["2", "1"]
     clone = parsed(FORTIOS / "policy_clone").devices[0]
     assert [(line.name, line.action.value) for line in clone.filters["firewall-policy"].lines] == [
-        ("1", "permit"), ("2", "deny"), ("3", "permit"), ("4", "deny")]
+        ("1", "permit"),
+        ("2", "deny"),
+        ("3", "permit"),
+        ("4", "deny"),
+    ]
     fw = parsed(FORTIOS / "firewall_policy").devices[0]
     lines = {line.name: line for line in fw.filters["firewall-policy"].lines}
-    assert "0" not in lines                                   # status disable
-    assert lines["1"].matches[0].in_ifaces == frozenset({"port1", "port2"})    # append
-    assert lines["3"].matches[0].out_ifaces == frozenset({"port3", "port5"})   # zones
-    assert lines["2"].matches[0].in_ifaces is None                              # any
+    assert "0" not in lines  # status disable
+    assert lines["1"].matches[0].in_ifaces == frozenset({"port1", "port2"})  # append
+    assert lines["3"].matches[0].out_ifaces == frozenset({"port3", "port5"})  # zones
+    assert lines["2"].matches[0].in_ifaces is None  # any
     repl = parsed(FORTIOS / "fortios_replacemsg")
     assert not repl.report.unrecognized
     iface = parsed(FORTIOS / "iface").devices[0]
@@ -106,17 +113,22 @@ def _vendor_modules() -> list[str]:
     for name in ("netaudit.parsers.cisco_asa", "netaudit.parsers.mikrotik_routeros"):
         try:
             import_module(name)
-        except Exception:  # noqa: BLE001 - another vendor's module in progress
+        except Exception:
             continue
         if name not in mods:
             mods.append(name)
-    return mods + ["netaudit.parsers.fortinet_fortios"]
+    return [*mods, "netaudit.parsers.fortinet_fortios"]
 
 
 def _config_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix not in (".yaml", ".yml", ".md")
-                  and p.name not in ("BUILD.bazel", "LICENSE", "LICENSE.txt", "LICENSE_EXCEPTION.txt")
-                  and "reference-answers" not in p.parts)
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix not in (".yaml", ".yml", ".md")
+        and p.name not in ("BUILD.bazel", "LICENSE", "LICENSE.txt", "LICENSE_EXCEPTION.txt")
+        and "reference-answers" not in p.parts
+    )
 
 
 def test_vendor_detection_on_every_sample_and_corpus_file(monkeypatch):
@@ -127,7 +139,7 @@ def test_vendor_detection_on_every_sample_and_corpus_file(monkeypatch):
     wrong = []
     for p in files:
         text = p.read_text(encoding="utf-8", errors="replace")
-        vendor, score = registry.detect_vendor(text[:1 << 20])
+        vendor, score = registry.detect_vendor(text[: 1 << 20])
         if p in fortios:
             if vendor != F.VENDOR or score < 50:
                 wrong.append(f"{p}: {vendor} {score}")

@@ -1,5 +1,6 @@
 """FortiOS interfaces, switches, zones, SD-WAN, tunnels and wireless VAPs
 (netaudit.parsers.fortinet_fortios.interfaces)."""
+
 from __future__ import annotations
 
 from netaddr import IPNetwork
@@ -12,7 +13,9 @@ from .helpers import analyse, cfg, dev_of, policies, policy
 
 
 def test_interface_forms_vlan_secondary_status_role_alias():
-    dev, rep = dev_of(cfg(ifaces='''    edit "port5"
+    dev, rep = dev_of(
+        cfg(
+            ifaces="""    edit "port5"
         set vdom "root"
         set type physical
     next
@@ -36,7 +39,9 @@ def test_interface_forms_vlan_secondary_status_role_alias():
         set status down
         set ip 10.0.60.1 255.255.255.0
     next
-'''))
+"""
+        )
+    )
     vl = dev.interfaces["VL30"]
     assert vl.kind == IfKind.VLAN and vl.parent == "port5" and vl.encapsulation_vlan == 30
     assert vl.addresses == [IPNetwork("10.0.30.1/24"), IPNetwork("10.0.31.1/24")]
@@ -50,7 +55,9 @@ def test_interface_forms_vlan_secondary_status_role_alias():
 
 
 def test_aggregate_switch_and_virtual_switch_members():
-    dev, rep = dev_of(cfg('''
+    dev, rep = dev_of(
+        cfg(
+            """
 config system virtual-switch
     edit "internal"
         set physical-switch "sw0"
@@ -68,7 +75,8 @@ config system switch-interface
         set member "port9" "port10"
     next
 end
-''', ifaces='''    edit "internal"
+""",
+            ifaces="""    edit "internal"
         set vdom "root"
         set ip 192.168.1.99 255.255.255.0
         set type hard-switch
@@ -113,7 +121,9 @@ end
         set interface "uplink"
         set vlanid 40
     next
-'''))
+""",
+        )
+    )
     itf = dev.interfaces
     assert itf["internal"].kind == IfKind.BRIDGE
     assert itf["internal1"].mode == L2Mode.BRIDGE_PORT and itf["internal1"].parent == "internal"
@@ -128,12 +138,16 @@ end
 
 
 def test_dhcp_interface_has_a_run_time_address_and_default_route():
-    dev, rep = dev_of(cfg(ifaces='''    edit "wan2"
+    dev, rep = dev_of(
+        cfg(
+            ifaces="""    edit "wan2"
         set vdom "root"
         set mode dhcp
         set role wan
     next
-'''))
+"""
+        )
+    )
     wan2 = dev.interfaces["wan2"]
     assert wan2.dynamic_address and not wan2.partial and wan2.dynamic_source.text.strip() == "set mode dhcp"
     assert dev.facts.dynamic_address_interfaces == ["wan2"]
@@ -145,7 +159,9 @@ def test_dhcp_interface_has_a_run_time_address_and_default_route():
 
 
 def test_tunnel_interfaces_are_partial_only_when_used():
-    dev, rep = dev_of(cfg('''
+    dev, rep = dev_of(
+        cfg(
+            """
 config vpn ipsec phase1-interface
     edit "VPN-TINH"
         set interface "wan1"
@@ -154,7 +170,8 @@ config vpn ipsec phase1-interface
         set psksecret ENC Zm9vYmFyYmF6cXV4
     next
 end
-''', ifaces='''    edit "ssl.root"
+""",
+            ifaces="""    edit "ssl.root"
         set vdom "root"
         set type tunnel
     next
@@ -163,7 +180,9 @@ end
         set type tunnel
         set interface "wan1"
     next
-'''))
+""",
+        )
+    )
     constructs = [p["construct"] for p in rep.partially_understood]
     assert "interface VPN-TINH" in constructs and "interface ssl.root" not in constructs
     assert dev.interfaces["VPN-TINH"].partial and dev.interfaces["VPN-TINH"].kind == IfKind.TUNNEL
@@ -172,13 +191,13 @@ end
     assert "Zm9vYmFyYmF6cXV4" in dev.secrets
 
 
-ZONE = '''
+ZONE = """
 config system zone
     edit "Z-NOIBO"
         set interface "lan" "srv"
     next
 end
-'''
+"""
 
 
 def test_zone_membership_and_policy_on_a_zone_expands_to_members():
@@ -207,7 +226,8 @@ def test_intrazone_deny_by_default_and_allow_as_the_zones_default_action():
 
 
 def test_sdwan_zone_in_policies_and_routes():
-    text = cfg('''
+    text = cfg(
+        """
 config system sdwan
     set status enable
     config zone
@@ -231,12 +251,15 @@ config router static
         set sdwan-zone "virtual-wan-link"
     next
 end
-''', policies(policy(1, '"lan"', '"virtual-wan-link"', '"LAN"')), ifaces='''    edit "wan2"
+""",
+        policies(policy(1, '"lan"', '"virtual-wan-link"', '"LAN"')),
+        ifaces="""    edit "wan2"
         set vdom "root"
         set ip 198.51.100.2 255.255.255.252
         set role wan
     next
-''')
+""",
+    )
     dev, rep = dev_of(text)
     assert dev.filters["firewall-policy"].lines[0].matches[0].out_ifaces == frozenset({"wan1", "wan2"})
     sd = sorted((r.interface, r.next_hop) for r in dev.routes if str(r.prefix) == "8.8.8.0/24")
@@ -245,7 +268,8 @@ end
 
 
 def test_vap_ssids_are_tied_to_their_interface_or_vlan():
-    dev, rep = dev_of(cfg('''
+    dev, _rep = dev_of(
+        cfg("""
 config wireless-controller vap
     edit "guest"
         set ssid "Wifi-Nguoi-Dan"
@@ -259,7 +283,8 @@ config wireless-controller vap
         set vlanid 10
     next
 end
-'''))
+""")
+    )
     s = {x.name: x for x in dev.ssids}
     assert s["Wifi-Nguoi-Dan"].interface == "guest" and s["Wifi-Nguoi-Dan"].open_auth
     assert s["CanBo"].interface is None and s["CanBo"].vlan == 10 and not s["CanBo"].open_auth

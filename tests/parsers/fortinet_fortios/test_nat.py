@@ -1,4 +1,5 @@
 """FortiOS VIPs and policy NAT (netaudit.parsers.fortinet_fortios.nat)."""
+
 from __future__ import annotations
 
 from netaddr import IPNetwork
@@ -8,7 +9,7 @@ from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
 
 from .helpers import analyse, cfg, dev_of, policies, policy
 
-VIP = '''
+VIP = """
 config firewall vip
     edit "VIP-WEB"
         set extip 203.0.113.3
@@ -24,13 +25,13 @@ config firewall vip
         set extintf "any"
     next
 end
-'''
+"""
 
 
 def test_vip_is_destination_nat_and_the_policy_matches_the_mapped_address():
     text = cfg(VIP, policies(policy(1, '"wan1"', '"srv"', dstaddr='"VIP-WEB"', service='"ALL"')))
-    dev, rep = dev_of(text)
-    [rule] = [r for r in dev.nat_rules if r.kind == "destination"]     # unused VIP: no rule
+    dev, _rep = dev_of(text)
+    [rule] = [r for r in dev.nat_rules if r.kind == "destination"]  # unused VIP: no rule
     assert rule.in_ifaces == frozenset({"wan1"})
     assert rule.match.dst == (AddrMatch.host(int(IPNetwork("203.0.113.3/32").ip)),)
     assert rule.match.protocols == (PROTO_TCP,) and rule.match.dst_ports == (PortRange(8443, 8443),)
@@ -48,24 +49,31 @@ def test_vip_is_destination_nat_and_the_policy_matches_the_mapped_address():
 
 
 def test_central_nat_applies_every_vip():
-    text = cfg(VIP, '''
+    text = cfg(
+        VIP,
+        """
 config system settings
     set central-nat enable
 end
-''')
+""",
+    )
     dev, _ = dev_of(text)
     assert len([r for r in dev.nat_rules if r.kind == "destination"]) == 2
 
 
 def test_vipgrp_in_dstaddr():
-    text = cfg(VIP, '''
+    text = cfg(
+        VIP,
+        """
 config firewall vipgrp
     edit "G"
         set interface "wan1"
         set member "VIP-WEB"
     next
 end
-''', policies(policy(1, '"wan1"', '"srv"', dstaddr='"G"', service='"HTTPS"')))
+""",
+        policies(policy(1, '"wan1"', '"srv"', dstaddr='"G"', service='"HTTPS"')),
+    )
     _, cells = analyse(text)
     assert cells[("internet", "servers")].services == ["tcp/443"]
 
@@ -89,15 +97,25 @@ def test_policy_nat_is_source_nat_to_the_egress_interface_or_pool():
     [rule] = dev.nat_rules
     assert rule.kind == "source" and rule.to_interface == "wan1" and rule.out_ifaces == frozenset({"wan1"})
     assert rule.in_ifaces == frozenset({"lan"})
-    pooled = cfg('''
+    pooled = cfg(
+        """
 config firewall ippool
     edit "POOL"
         set startip 203.0.113.5
         set endip 203.0.113.6
     next
 end
-''', policies(policy(1, '"lan"', '"wan1"', '"LAN"',
-                     extra='        set nat enable\n        set ippool enable\n        set poolname "POOL"\n')))
+""",
+        policies(
+            policy(
+                1,
+                '"lan"',
+                '"wan1"',
+                '"LAN"',
+                extra='        set nat enable\n        set ippool enable\n        set poolname "POOL"\n',
+            )
+        ),
+    )
     dev, rep = dev_of(pooled)
     [rule] = dev.nat_rules
     assert rule.to_ip == int(IPNetwork("203.0.113.5/32").ip)
@@ -108,8 +126,12 @@ end
 
 
 def test_source_nat_after_an_overlapping_non_nat_policy_is_reported():
-    text = cfg(policies(policy(1, '"lan"', '"wan1"', '"LAN"', '"all"', '"HTTPS"'),
-                        policy(2, '"lan"', '"wan1"', '"LAN"', extra="        set nat enable\n")))
+    text = cfg(
+        policies(
+            policy(1, '"lan"', '"wan1"', '"LAN"', '"all"', '"HTTPS"'),
+            policy(2, '"lan"', '"wan1"', '"LAN"', extra="        set nat enable\n"),
+        )
+    )
     dev, rep = dev_of(text)
     assert len(dev.nat_rules) == 1
     assert any("earlier policy without NAT" in p["reason"] for p in rep.partially_understood)

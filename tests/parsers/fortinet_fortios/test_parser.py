@@ -1,4 +1,5 @@
 """The FortiOS parser as a whole: detection, devices and VDOMs, robustness, a small office."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,7 +19,7 @@ def test_detect_fortios_not_ios():
     assert F.detect(text) == 100
     assert F.detect(text.replace(HEAD, "")) >= 80
     assert cisco_ios.detect(text) == 0
-    ios = (Path(__file__).resolve().parents[2] / "fixtures" / "ios" / "core-l3.cfg").read_text()
+    ios = (Path(__file__).resolve().parents[2] / "fixtures" / "cisco_ios" / "core-l3.cfg").read_text()
     assert F.detect(ios) == 0
     assert F.detect("") == 0
     assert F.detect("set system host-name x\nedit interfaces\n") == 0
@@ -47,11 +48,11 @@ def test_vdoms_give_one_device_each_with_their_interfaces():
 
 
 def test_vdoms_are_linked_by_their_vdom_link_subnet():
-    zones = {"office": {"kind": "internal", "subnets": ["10.1.10.0/24"],
-                        "attach": ["FGT-SO-TTTT/root:port2"]},
-             "guest": {"kind": "guest", "subnets": ["10.9.50.0/24"],
-                       "attach": ["FGT-SO-TTTT/KHACH:port3"]},
-             "internet": {"kind": "external", "attach": ["FGT-SO-TTTT/root:port1"]}}
+    zones = {
+        "office": {"kind": "internal", "subnets": ["10.1.10.0/24"], "attach": ["FGT-SO-TTTT/root:port2"]},
+        "guest": {"kind": "guest", "subnets": ["10.9.50.0/24"], "attach": ["FGT-SO-TTTT/KHACH:port3"]},
+        "internet": {"kind": "external", "attach": ["FGT-SO-TTTT/root:port1"]},
+    }
     _, cells = analyse((FIXTURES / "multi-vdom.conf").read_text(), zones)
     # guest VDOM → vlink → root VDOM policy 2 (HTTP, HTTPS, DNS only) → Internet
     assert cells[("guest", "internet")].verdict == REACHABLE
@@ -60,15 +61,18 @@ def test_vdoms_are_linked_by_their_vdom_link_subnet():
 
 
 def test_interface_of_an_undeclared_vdom_is_left_out_with_a_warning():
-    text = (FIXTURES / "multi-vdom.conf").read_text().replace('edit "port3"\n        set vdom "KHACH"',
-                                                             'edit "port3"\n        set vdom "GHOST"')
+    text = (
+        (FIXTURES / "multi-vdom.conf")
+        .read_text()
+        .replace('edit "port3"\n        set vdom "KHACH"', 'edit "port3"\n        set vdom "GHOST"')
+    )
     res = parse(text)
     assert all("port3" not in d.interfaces for d in res.devices)
     assert any("VDOM 'GHOST'" in w for w in res.report.warnings)
 
 
 def test_unknown_sections_are_reported_not_raised():
-    text = cfg('''
+    text = cfg("""
 config system brand-new-feature
     edit 1
         set knob on
@@ -84,7 +88,7 @@ config firewall policy
         set service "ALL"
         set mystery-setting 42
     next
-''')
+""")
     res = parse(text)
     unrec = [u.text for u in res.report.unrecognized]
     assert unrec[:5] == ["config system brand-new-feature", "edit 1", "set knob on", "next", "end"]
@@ -101,10 +105,19 @@ def test_line_accounting_adds_up():
     assert rep.lines == 131 and rep.ignored + len(rep.unrecognized) <= rep.lines
 
 
-@pytest.mark.parametrize("junk", ["", "\n\n", "config\n", "edit\nnext\nend\n", "set\n",
-                                  'config system interface\n    edit "a\n', "\x00\x01 config x\n",
-                                  "config firewall policy\n    edit 1\n        set srcintf\n"
-                                  "        set service\n    next\nend\n"])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "",
+        "\n\n",
+        "config\n",
+        "edit\nnext\nend\n",
+        "set\n",
+        'config system interface\n    edit "a\n',
+        "\x00\x01 config x\n",
+        "config firewall policy\n    edit 1\n        set srcintf\n        set service\n    next\nend\n",
+    ],
+)
 def test_garbage_never_raises(junk):
     res = parse(junk)
     assert res.report.lines == len(junk.splitlines())
@@ -115,18 +128,18 @@ def test_small_office_60f_with_pppoe_wan_and_hardware_switch():
     dev, rep = res.devices[0], res.report
     assert dev.hostname == "FGT60F-UBND-XA" and dev.os_version == "7.0.12 build0523"
     assert not rep.unrecognized
-    assert rep.partially_understood == []           # PPPoE: a run-time address, modelled
+    assert rep.partially_understood == []  # PPPoE: a run-time address, modelled
     assert dev.interfaces["internal"].kind == IfKind.BRIDGE
     assert dev.interfaces["internal3"].parent == "internal"
     assert dev.interfaces["VL40-KHACH"].parent == "internal"
     [ssid] = dev.ssids
     assert ssid.vlan == 40 and ssid.interface is None and ssid.open_auth
     assert "q1w2e3r4t5y6u7i8o9p0" in dev.secrets
-    zones = {"staff": {"kind": "internal", "subnets": ["192.168.10.0/24"],
-                       "attach": ["FGT60F-UBND-XA:internal2"]},
-             "guest": {"kind": "guest", "subnets": ["192.168.40.0/24"],
-                       "attach": ["FGT60F-UBND-XA:VL40-KHACH"]},
-             "internet": {"kind": "external", "attach": ["FGT60F-UBND-XA:wan1"]}}
+    zones = {
+        "staff": {"kind": "internal", "subnets": ["192.168.10.0/24"], "attach": ["FGT60F-UBND-XA:internal2"]},
+        "guest": {"kind": "guest", "subnets": ["192.168.40.0/24"], "attach": ["FGT60F-UBND-XA:VL40-KHACH"]},
+        "internet": {"kind": "external", "attach": ["FGT60F-UBND-XA:wan1"]},
+    }
     _, cells = analyse((FIXTURES / "commune-60f-pppoe.conf").read_text(), zones)
     # no static default route: the PPPoE peer's default route leads into the Internet zone
     assert cells[("staff", "internet")].verdict == REACHABLE

@@ -1,4 +1,5 @@
 """FortiOS firewall policies → the forward filter (netaudit.parsers.fortinet_fortios.policy)."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,19 +11,23 @@ from .helpers import analyse, cfg, dev_of, policies, policy
 
 
 def test_policies_first_match_in_file_order_with_implicit_deny():
-    text = cfg(policies(
-        policy(7, '"lan"', '"srv"', '"LAN"', '"WEB"', '"RDP"', action="deny"),
-        policy(3, '"lan"', '"srv"', '"LAN"', '"SRV"', '"RDP" "HTTPS"')))
+    text = cfg(
+        policies(
+            policy(7, '"lan"', '"srv"', '"LAN"', '"WEB"', '"RDP"', action="deny"),
+            policy(3, '"lan"', '"srv"', '"LAN"', '"SRV"', '"RDP" "HTTPS"'),
+        )
+    )
     dev, _ = dev_of(text)
     flt = dev.filters["firewall-policy"]
     assert dev.forward_filter == "firewall-policy"
     assert [line.name for line in flt.lines] == ["7", "3"]
     assert flt.default_action == Action.DENY and flt.default_text == "implicit deny (policy 0)"
     # cited by the `edit N` line, the policy summed up as a whole
-    assert flt.lines[0].source.text == ('policy 7: srcintf "lan" → dstintf "srv", srcaddr "LAN", '
-                                        'dstaddr "WEB", service "RDP", action deny')
+    assert flt.lines[0].source.text == (
+        'policy 7: srcintf "lan" → dstintf "srv", srcaddr "LAN", dstaddr "WEB", service "RDP", action deny'
+    )
     assert flt.lines[1].source.text.endswith('service "RDP" "HTTPS", action accept')
-    res, cells = analyse(text)
+    _res, cells = analyse(text)
     c = cells[("staff", "servers")]
     assert c.verdict == REACHABLE and c.services == ["tcp/443", "tcp/3389"]
     # RDP to the web server itself is denied by policy 7, the rest by nothing
@@ -33,18 +38,26 @@ def test_policies_first_match_in_file_order_with_implicit_deny():
 def test_policy_citation_names_the_policy_and_is_truncated_sensibly():
     many = " ".join(f'"H{i}"' for i in range(6))
     named = '        set name "LAN-to-WAN"\n        set nat enable\n'
-    text = cfg(policies(
-        policy(13, '"lan"', '"wan1"', '"LAN"', '"all"', extra=named),
-        policy(14, '"lan" "guest"', '"srv"', many, '"WEB"', '"HTTPS"')),
-        'config firewall address\n' + "".join(f'    edit "H{i}"\n        set subnet 10.0.10.{i} '
-                                              '255.255.255.255\n    next\n' for i in range(6)) + 'end')
+    text = cfg(
+        policies(
+            policy(13, '"lan"', '"wan1"', '"LAN"', '"all"', extra=named),
+            policy(14, '"lan" "guest"', '"srv"', many, '"WEB"', '"HTTPS"'),
+        ),
+        "config firewall address\n"
+        + "".join(f'    edit "H{i}"\n        set subnet 10.0.10.{i} 255.255.255.255\n    next\n' for i in range(6))
+        + "end",
+    )
     dev, _ = dev_of(text)
     nat_line, wide = dev.filters["firewall-policy"].lines
-    assert nat_line.source.text == ('policy 13 "LAN-to-WAN": srcintf "lan" → dstintf "wan1", srcaddr "LAN", '
-                                    'dstaddr "all", service "ALL", action accept, nat enable')
+    assert nat_line.source.text == (
+        'policy 13 "LAN-to-WAN": srcintf "lan" → dstintf "wan1", srcaddr "LAN", '
+        'dstaddr "all", service "ALL", action accept, nat enable'
+    )
     assert nat_line.source.line == text.splitlines().index("    edit 13") + 1
-    assert wide.source.text == ('policy 14: srcintf "lan" "guest" → dstintf "srv", srcaddr "H0" "H1" "H2" … (+3), '
-                                'dstaddr "WEB", service "HTTPS", action accept')
+    assert wide.source.text == (
+        'policy 14: srcintf "lan" "guest" → dstintf "srv", srcaddr "H0" "H1" "H2" … (+3), '
+        'dstaddr "WEB", service "HTTPS", action accept'
+    )
     # the source NAT it applies names its policy too
     nat = [r for r in dev.nat_rules if r.kind == "source"]
     assert nat and all(r.source.text == 'policy 13 "LAN-to-WAN": set nat enable' for r in nat)
@@ -53,12 +66,17 @@ def test_policy_citation_names_the_policy_and_is_truncated_sensibly():
 
 
 def test_move_reorders_policies():
-    text = cfg('''
+    text = cfg(
+        """
 config firewall policy
-''' + policy(1, '"lan"', '"srv"', service='"HTTPS"') + policy(2, '"lan"', '"srv"', action="deny") + '''    move 2 before 1
+"""
+        + policy(1, '"lan"', '"srv"', service='"HTTPS"')
+        + policy(2, '"lan"', '"srv"', action="deny")
+        + """    move 2 before 1
 end
-''')
-    dev, rep = dev_of(text)
+"""
+    )
+    dev, _rep = dev_of(text)
     assert [line.name for line in dev.filters["firewall-policy"].lines] == ["2", "1"]
     _, cells = analyse(text)
     assert cells[("staff", "servers")].verdict == BLOCKED
@@ -84,26 +102,35 @@ def test_srcintf_any_matches_every_interface():
 
 
 def test_address_unions_fit_one_match_and_services_split_by_protocol():
-    text = cfg('''
+    text = cfg(
+        """
 config firewall addrgrp
     edit "G"
         set member "LAN" "GUEST"
     next
 end
-''', policies(policy(1, '"lan" "guest"', '"srv"', '"G" "WEB"', '"SRV"', '"DNS" "HTTPS" "PING"')))
+""",
+        policies(policy(1, '"lan" "guest"', '"srv"', '"G" "WEB"', '"SRV"', '"DNS" "HTTPS" "PING"')),
+    )
     dev, _ = dev_of(text)
     ms = dev.filters["firewall-policy"].lines[0].matches
-    assert all(m.src == (AddrMatch.prefix("10.0.10.0/24"), AddrMatch.prefix("10.0.50.0/24"),
-                         AddrMatch.prefix("10.0.20.10/32")) for m in ms)
+    assert all(
+        m.src == (AddrMatch.prefix("10.0.10.0/24"), AddrMatch.prefix("10.0.50.0/24"), AddrMatch.prefix("10.0.20.10/32"))
+        for m in ms
+    )
     got = sorted(((m.protocols, m.dst_ports, m.icmp_type) for m in ms), key=repr)
-    assert got == sorted([((PROTO_ICMP,), None, 8),
-                          ((PROTO_TCP,), (PortRange(53, 53), PortRange(443, 443)), None),
-                          ((PROTO_UDP,), (PortRange(53, 53),), None)], key=repr)
+    assert got == sorted(
+        [
+            ((PROTO_ICMP,), None, 8),
+            ((PROTO_TCP,), (PortRange(53, 53), PortRange(443, 443)), None),
+            ((PROTO_UDP,), (PortRange(53, 53),), None),
+        ],
+        key=repr,
+    )
 
 
 def test_negated_addresses():
-    text = cfg(policies(policy(1, '"guest"', '"any"', '"all"', '"LAN"',
-                               extra="        set dstaddr-negate enable\n")))
+    text = cfg(policies(policy(1, '"guest"', '"any"', '"all"', '"LAN"', extra="        set dstaddr-negate enable\n")))
     dev, _ = dev_of(text)
     m = dev.filters["firewall-policy"].lines[0].matches[0]
     assert m.dst_negate and m.dst == (AddrMatch.prefix("10.0.10.0/24"),)
@@ -116,20 +143,23 @@ def test_negated_addresses():
 
 
 def test_undefined_names_are_references_and_partial():
-    dev, rep = dev_of(cfg(policies(policy(1, '"guest"', '"nowhere"', '"GUEST"', '"NOPE"', '"NO-SVC"'))))
+    dev, _rep = dev_of(cfg(policies(policy(1, '"guest"', '"nowhere"', '"GUEST"', '"NOPE"', '"NO-SVC"'))))
     kinds = sorted((r.kind, r.name) for r in dev.references)
     assert kinds == [("address", "NOPE"), ("interface", "nowhere"), ("service", "NO-SVC")]
     assert all(not r.defined for r in dev.references)
     assert "not defined" in dev.filters["firewall-policy"].lines[0].partial
 
 
-@pytest.mark.parametrize("extra,why", [
-    ('        set schedule "gio-hanh-chinh"\n', "schedule"),
-    ('        set groups "CAN-BO"\n', "identity-based"),
-    ('        set internet-service enable\n        set internet-service-name "Google-Web"\n', "internet-service"),
-    ('        set service-negate enable\n', "service-negate"),
-    ('        set brand-new-knob 7\n', "settings not understood"),
-])
+@pytest.mark.parametrize(
+    "extra,why",
+    [
+        ('        set schedule "gio-hanh-chinh"\n', "schedule"),
+        ('        set groups "CAN-BO"\n', "identity-based"),
+        ('        set internet-service enable\n        set internet-service-name "Google-Web"\n', "internet-service"),
+        ("        set service-negate enable\n", "service-negate"),
+        ("        set brand-new-knob 7\n", "settings not understood"),
+    ],
+)
 def test_policy_features_not_modelled_make_the_line_partial(extra, why):
     dev, rep = dev_of(cfg(policies(policy(1, '"guest"', '"lan"', '"GUEST"', '"LAN"', '"HTTPS"', extra=extra))))
     line = dev.filters["firewall-policy"].lines[0]
@@ -149,7 +179,8 @@ def test_policy_without_action_denies():
 
 
 def test_ipv6_only_consolidated_policy_is_ignored():
-    text = cfg(policies('''    edit 5
+    text = cfg(
+        policies("""    edit 5
         set srcintf "lan"
         set dstintf "wan1"
         set srcaddr6 "all"
@@ -158,6 +189,7 @@ def test_ipv6_only_consolidated_policy_is_ignored():
         set schedule "always"
         set service "ALL"
     next
-'''))
+""")
+    )
     dev, rep = dev_of(text)
     assert dev.filters["firewall-policy"].lines == [] and not rep.unrecognized

@@ -1,4 +1,5 @@
 """FortiOS static and dynamic routing (netaudit.parsers.fortinet_fortios.routes)."""
+
 from __future__ import annotations
 
 from netaddr import IPNetwork
@@ -7,7 +8,8 @@ from .helpers import cfg, dev_of
 
 
 def test_static_routes():
-    dev, rep = dev_of(cfg('''
+    dev, _rep = dev_of(
+        cfg("""
 config router static
     edit 2
         set dst 10.160.0.0 255.255.0.0
@@ -26,7 +28,8 @@ config router static
         set status disable
     next
 end
-'''))
+""")
+    )
     routes = {str(r.prefix): r for r in dev.routes}
     assert set(routes) == {"0.0.0.0/0", "10.160.0.0/16", "10.0.0.0/8"}
     r = routes["10.160.0.0/16"]
@@ -36,7 +39,7 @@ end
 
 
 def test_dynamic_routing_only_when_configured():
-    skeleton = '''
+    skeleton = """
 config router bgp
     config redistribute "connected"
     end
@@ -45,10 +48,11 @@ config router ospf
     config redistribute "connected"
     end
 end
-'''
+"""
     dev, rep = dev_of(cfg(skeleton))
     assert not dev.dynamic_routing and not rep.unrecognized
-    dev, _ = dev_of(cfg('''
+    dev, _ = dev_of(
+        cfg("""
 config router bgp
     set as 65010
     config neighbor
@@ -57,5 +61,6 @@ config router bgp
         next
     end
 end
-'''))
+""")
+    )
     assert [s.text for s in dev.dynamic_routing] == ["config router bgp"]

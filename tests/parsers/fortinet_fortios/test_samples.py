@@ -4,6 +4,7 @@ The generic oracle checks (matrix and findings vs expected.yaml, witnesses citin
 config lines, a config fully understood and detected, no finding where none is
 expected) run for every sample office in ``tests/test_samples.py``.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,8 +14,7 @@ import pytest
 from netaudit.audit import run_audit
 
 SAMPLES = Path(__file__).resolve().parents[3] / "sample_configs"
-OFFICES = ["fortigate-ttpvhcc-compliant", "fortigate-ttpvhcc-leaky-policy",
-           "fortigate-ttpvhcc-leaky-admin"]
+OFFICES = ["fortigate-ttpvhcc-compliant", "fortigate-ttpvhcc-leaky-policy", "fortigate-ttpvhcc-leaky-admin"]
 
 _audits: dict[str, object] = {}
 
@@ -38,9 +38,13 @@ def test_leaky_policy_guest_witness_cites_the_guest_policy():
     a = audit("fortigate-ttpvhcc-leaky-policy")
     f = next(f for f in a.findings if f.check == "guest-isolation" and "staff" in f.zones)
     assert f.severity == "critical"
-    assert {"file": "FGT-TTHCC-TH.conf", "line": 834, "text": 'policy 55 "KHACH-IN-TAI-LIEU": srcintf '
-            '"WIFI-KHACH" → dstintf "VL10-CANBO", srcaddr "NET-WIFI-KHACH", dstaddr "all", service "ALL", '
-            'action accept'} in f.evidence
+    assert {
+        "file": "FGT-TTHCC-TH.conf",
+        "line": 834,
+        "text": 'policy 55 "KHACH-IN-TAI-LIEU": srcintf '
+        '"WIFI-KHACH" → dstintf "VL10-CANBO", srcaddr "NET-WIFI-KHACH", dstaddr "all", service "ALL", '
+        "action accept",
+    } in f.evidence
     pkt = f.witness["packet"]
     assert pkt["src_ip"].startswith("10.20.50.") and pkt["dst_ip"].startswith("10.20.10.")
 
@@ -50,6 +54,7 @@ def test_leaky_policy_internet_rdp_goes_through_the_vip():
     cell = next(c for c in a.matrix if (c.src, c.dst) == ("internet", "servers"))
     from netaudit.headerspace import service_match
     from netaudit.reach import witness_for
+
     pz = next(z for z in a.zones if z.name == "internet")
     w = witness_for(a.engine, cell, a.engine.hs.match(service_match("tcp/3389")), pz)
     hop = w.to_json()["hops"][0]
@@ -69,7 +74,7 @@ def test_leaky_admin_findings_name_the_interfaces_and_accounts():
     assert set(aa) == {"wan1", "WIFI-KHACH"}
     assert all(f.severity == "critical" for f in aa.values())
     assert aa["wan1"].evidence[0]["line"] == 70 and "guest" in aa["wan1"].zones
-    assert 'unselect allowaccess https ssh http telnet' in aa["wan1"].remediation["en"]
+    assert "unselect allowaccess https ssh http telnet" in aa["wan1"].remediation["en"]
     assert "guest" in aa["WIFI-KHACH"].zones and aa["WIFI-KHACH"].evidence[0]["line"] == 218
     [adm] = [f for f in a.findings if f.check == "fortigate-admin-no-trusthost"]
     assert adm.severity == "high" and adm.evidence[0]["line"] == 262

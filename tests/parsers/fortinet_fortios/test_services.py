@@ -1,4 +1,5 @@
 """FortiOS services, groups and predefined services (netaudit.parsers.fortinet_fortios.services)."""
+
 from __future__ import annotations
 
 from netaudit.model import PortRange
@@ -17,7 +18,8 @@ def test_predefined_services_when_the_backup_lacks_them():
 
 
 def test_custom_service_port_ranges_and_protocols():
-    text = cfg('''
+    text = cfg(
+        """
 config firewall service custom
     edit "APP"
         set tcp-portrange 8000-8010 9443:1024-65535
@@ -33,15 +35,20 @@ config firewall service custom
         set icmpcode 4
     next
 end
-''', policies(policy(1, '"lan"', '"srv"', service='"APP" "PROTO-50" "UNREACH"')))
+""",
+        policies(policy(1, '"lan"', '"srv"', service='"APP" "PROTO-50" "UNREACH"')),
+    )
     dev, rep = dev_of(text)
     ms = dev.filters["firewall-policy"].lines[0].matches
-    keys = sorted(((m.protocols, m.dst_ports, m.src_ports, m.icmp_type, m.icmp_code) for m in ms),
-                  key=repr)
-    assert keys == sorted([
-        ((1,), None, None, 3, 4),
-        ((6,), (PortRange(8000, 8010),), None, None, None),
-        ((6,), (PortRange(9443, 9443),), (PortRange(1024, 65535),), None, None),
-        ((17,), (PortRange(5000, 5000),), None, None, None),
-        ((50,), None, None, None, None)], key=repr)
+    keys = sorted(((m.protocols, m.dst_ports, m.src_ports, m.icmp_type, m.icmp_code) for m in ms), key=repr)
+    assert keys == sorted(
+        [
+            ((1,), None, None, 3, 4),
+            ((6,), (PortRange(8000, 8010),), None, None, None),
+            ((6,), (PortRange(9443, 9443),), (PortRange(1024, 65535),), None, None),
+            ((17,), (PortRange(5000, 5000),), None, None, None),
+            ((50,), None, None, None, None),
+        ],
+        key=repr,
+    )
     assert not rep.unrecognized

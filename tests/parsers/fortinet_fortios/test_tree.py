@@ -1,4 +1,5 @@
 """FortiOS config text → tree (netaudit.parsers.fortinet_fortios.tree): grammar and line accounting."""
+
 from __future__ import annotations
 
 from netaudit.parsers.fortinet_fortios.tree import IGNORE, IGNORED, MODEL, RECOGNIZED, UNRECOGNIZED, build, finalize
@@ -9,7 +10,7 @@ def tree(text: str):
 
 
 def test_nested_blocks_entries_and_settings_keep_line_numbers():
-    t = tree('''
+    t = tree("""
 config system interface
     edit "port1"
         set ip 10.0.0.1 255.255.255.0
@@ -21,7 +22,7 @@ config system interface
         end
     next
 end
-''')
+""")
     blk = t.root.children["system interface"]
     e = blk.entries["port1"]
     assert e.edit_line == 2
@@ -34,7 +35,7 @@ end
 
 
 def test_quotes_spaces_escapes_and_multi_value_sets():
-    t = tree(r'''
+    t = tree(r"""
 config firewall address
     edit "Dia chi \"dac biet\" co dau cach"
         set comment 'It''s ok' "a\\b"
@@ -45,7 +46,7 @@ config firewall policy
         set srcintf "port 1" port2 "zone\"x"
     next
 end
-''')
+""")
     addr = t.root.children["firewall address"]
     name = 'Dia chi "dac biet" co dau cach'
     assert list(addr.entries) == [name]
@@ -55,7 +56,7 @@ end
 
 
 def test_multi_line_quoted_value_spans_lines_and_counts_them_all():
-    t = tree('''
+    t = tree("""
 config vpn certificate local
     edit "cert"
         set private-key "-----BEGIN ENCRYPTED PRIVATE KEY-----
@@ -64,7 +65,7 @@ MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI
         set range global
     next
 end
-''')
+""")
     e = t.root.children["vpn certificate local"].entries["cert"]
     key = e.settings["private-key"]
     assert key.values[0].startswith("-----BEGIN") and key.values[0].count("\n") == 2
@@ -73,21 +74,21 @@ end
 
 
 def test_backslash_continuation_and_replacemsg_buffer():
-    t = tree('''
+    t = tree("""
 config system replacemsg admin "pre_admin-disclaimer-text"
     set buffer "line one
 last\\
 line"
     set format text
 end
-''')
+""")
     blk = t.root.children["system replacemsg admin pre_admin-disclaimer-text"]
     assert blk.settings["buffer"].values == ["line one\nlastline"]
     assert blk.settings["format"].lines == [5]
 
 
 def test_append_select_unselect_unset():
-    t = tree('''
+    t = tree("""
 config system interface
     edit "wan1"
         set allowaccess ping https http telnet
@@ -98,7 +99,7 @@ config system interface
         unset vlanid
     next
 end
-''')
+""")
     e = t.root.children["system interface"].entries["wan1"]
     assert e.settings["allowaccess"].values == ["ping", "https", "ssh"]
     assert e.settings["allowaccess"].lines == [3, 4, 5]
@@ -107,7 +108,7 @@ end
 
 
 def test_repeated_blocks_and_edits_merge_like_fortios():
-    t = tree('''
+    t = tree("""
 config firewall address
     edit "a"
         set subnet 10.0.0.0/24
@@ -120,7 +121,7 @@ config firewall address
     edit "b"
     next
 end
-''')
+""")
     blk = t.root.children["firewall address"]
     assert list(blk.entries) == ["a", "b"]
     assert blk.entries["a"].settings["subnet"].values == ["10.0.0.0/24"]
@@ -128,7 +129,7 @@ end
 
 
 def test_table_commands_move_delete_clone_rename_purge():
-    t = tree('''
+    t = tree("""
 config firewall policy
     edit 1
     next
@@ -143,7 +144,7 @@ config firewall policy
     rename 1 to 9
     move 99 before 1
 end
-''')
+""")
     blk = t.root.children["firewall policy"]
     assert list(blk.entries) == ["3", "9", "7"]
     assert blk.entries["7"].settings["action"].values == ["accept"]
@@ -152,39 +153,39 @@ end
     # a move naming an entry that does not exist is reported, not applied
     assert t.status[13] == UNRECOGNIZED
     assert any("move 99 before 1" in w for w in t.warnings)
-    t2 = tree('''
+    t2 = tree("""
 config firewall policy
     edit 1
     next
     purge
 end
-''')
+""")
     assert not t2.root.children["firewall policy"].entries
 
 
 def test_truncated_file_warns_and_keeps_what_was_read():
-    t = tree('''
+    t = tree("""
 config firewall policy
     edit 1
         set action accept
-''')
+""")
     assert t.truncated
     assert any("truncated" in w for w in t.warnings)
     assert t.root.children["firewall policy"].entries["1"].settings["action"].values == ["accept"]
 
 
 def test_unclosed_quote_at_end_of_file_falls_back_to_one_line():
-    t = tree('''
+    t = tree("""
 config system global
     set hostname "abc
 end
-''')
+""")
     assert any("never closed" in w for w in t.warnings)
     assert t.root.children["system global"].settings["hostname"].values == ["abc"]
 
 
 def test_grammar_errors_are_unrecognized_lines_not_exceptions():
-    t = tree('''
+    t = tree("""
 next
 end
 set hostname x
@@ -193,13 +194,13 @@ frobnicate all the things
 config system global
     set hostname "ok"
 end
-''')
+""")
     assert [t.status[n] for n in range(1, 6)] == [UNRECOGNIZED] * 5
     assert len(t.warnings) == 5
 
 
 def test_finalize_statuses_follow_the_interpreter_marks():
-    t = tree('''
+    t = tree("""
 #config-version=FG100F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin
 
 config system global
@@ -213,7 +214,7 @@ end
 config something unknown
     set x 1
 end
-''')
+""")
     assert t.header["config-version"].startswith("FG100F-7.2.5")
     glob = t.root.children["system global"]
     glob.disp = MODEL
@@ -222,10 +223,10 @@ end
     t.root.children["log setting"].disp = IGNORE
     finalize(t)
     st = t.status
-    assert [st[1], st[2]] == [IGNORED, IGNORED]          # header comment, blank line
-    assert st[3] == RECOGNIZED and st[4] == RECOGNIZED   # config line, used setting
-    assert st[5] == IGNORED                              # known-irrelevant key
-    assert st[6] == UNRECOGNIZED                         # unknown key
-    assert st[7] == RECOGNIZED                           # end of a modelled block
-    assert [st[8], st[9], st[10]] == [IGNORED] * 3       # ignored section
+    assert [st[1], st[2]] == [IGNORED, IGNORED]  # header comment, blank line
+    assert st[3] == RECOGNIZED and st[4] == RECOGNIZED  # config line, used setting
+    assert st[5] == IGNORED  # known-irrelevant key
+    assert st[6] == UNRECOGNIZED  # unknown key
+    assert st[7] == RECOGNIZED  # end of a modelled block
+    assert [st[8], st[9], st[10]] == [IGNORED] * 3  # ignored section
     assert [st[11], st[12], st[13]] == [UNRECOGNIZED] * 3

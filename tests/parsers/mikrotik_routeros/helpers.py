@@ -15,7 +15,7 @@ from netaudit.zones import Zone
 
 __all__ = ["FIXTURES", "GUEST", "NET", "STAFF", "V6", "V7", "ip", "matrix", "office", "parse", "svc"]
 
-FIXTURES = ALL_FIXTURES / "routeros"
+FIXTURES = ALL_FIXTURES / "mikrotik_routeros"
 V7 = "# 2024-03-12 10:21:33 by RouterOS 7.14.1\n"
 V6 = "# mar/12/2024 10:21:33 by RouterOS 6.49.10\n"
 

@@ -1,4 +1,5 @@
-"""ASA hardening checks (netaudit.checks.asa) on small parsed configurations."""
+"""ASA hardening checks (netaudit.checks.cisco_asa) on small parsed configurations."""
+
 from __future__ import annotations
 
 import textwrap
@@ -7,7 +8,7 @@ import pytest
 from helpers import analyse
 from netaddr import IPNetwork
 
-import netaudit.checks.asa  # noqa: F401  (registers the checks)
+import netaudit.checks.cisco_asa
 import netaudit.checks.management  # noqa: F401
 from netaudit.checks import REGISTRY, AuditContext
 from netaudit.parsers import cisco_asa
@@ -33,10 +34,12 @@ interface GigabitEthernet0/3
  security-level 50
  ip address 10.1.2.1 255.255.255.0
 """
-ZONES = [Zone("staff", "internal", [IPNetwork("10.1.1.0/24")], attach=[("FW", "GigabitEthernet0/1")]),
-         Zone("guest", "guest", [IPNetwork("10.1.4.0/24")], attach=[("FW", "GigabitEthernet0/2")]),
-         Zone("portal", "dmz", [IPNetwork("10.1.2.0/24")], attach=[("FW", "GigabitEthernet0/3")]),
-         Zone("internet", "external", attach=[("FW", "GigabitEthernet0/0")])]
+ZONES = [
+    Zone("staff", "internal", [IPNetwork("10.1.1.0/24")], attach=[("FW", "GigabitEthernet0/1")]),
+    Zone("guest", "guest", [IPNetwork("10.1.4.0/24")], attach=[("FW", "GigabitEthernet0/2")]),
+    Zone("portal", "dmz", [IPNetwork("10.1.2.0/24")], attach=[("FW", "GigabitEthernet0/3")]),
+    Zone("internet", "external", attach=[("FW", "GigabitEthernet0/0")]),
+]
 
 
 def context(extra: str, zone_list=ZONES, base: str = BASE) -> AuditContext:
@@ -77,14 +80,12 @@ def test_narrow_source_on_the_guest_interface_is_high_and_telnet_says_cleartext(
 
 
 def test_narrow_internal_lines_and_a_16_are_fine():
-    assert run("asa-mgmt-broad-source", "ssh 10.1.0.0 255.255.0.0 inside\n"
-                                        "ssh 10.1.1.5 255.255.255.255 inside\n") == []
+    assert run("asa-mgmt-broad-source", "ssh 10.1.0.0 255.255.0.0 inside\nssh 10.1.1.5 255.255.255.255 inside\n") == []
 
 
 def test_lines_the_asa_ignores_are_not_reported():
     # telnet to the lowest-security interface is refused; http without the server is inert
-    assert run("asa-mgmt-broad-source", "telnet 0.0.0.0 0.0.0.0 outside\n"
-                                        "http 0.0.0.0 0.0.0.0 outside\n") == []
+    assert run("asa-mgmt-broad-source", "telnet 0.0.0.0 0.0.0.0 outside\nhttp 0.0.0.0 0.0.0.0 outside\n") == []
 
 
 def test_without_zones_security_level_0_counts_as_exposed():
@@ -113,7 +114,7 @@ GUEST2 = Zone("guest2", "guest", [IPNetwork("10.1.5.0/24")], attach=[("FW", "Gig
 
 
 def test_same_security_between_zone_kinds_is_reported():
-    [f] = run("asa-same-security-permitted", SAME, ZONES + [GUEST2])
+    [f] = run("asa-same-security-permitted", SAME, [*ZONES, GUEST2])
     assert f.severity == "medium"
     assert f.zones == ["guest2", "staff"]
     assert f.evidence[0]["text"] == "same-security-traffic permit inter-interface"
@@ -123,59 +124,78 @@ def test_same_security_between_zone_kinds_is_reported():
 
 def test_same_security_is_fine_between_zones_of_one_kind_or_without_the_command():
     staff2 = Zone("staff2", "internal", [IPNetwork("10.1.5.0/24")], attach=[("FW", "GigabitEthernet0/4")])
-    assert run("asa-same-security-permitted", SAME, ZONES + [staff2]) == []
-    assert run("asa-same-security-permitted",
-               SAME.replace("same-security-traffic permit inter-interface\n", ""),
-               ZONES + [GUEST2]) == []
+    assert run("asa-same-security-permitted", SAME, [*ZONES, staff2]) == []
+    assert (
+        run(
+            "asa-same-security-permitted",
+            SAME.replace("same-security-traffic permit inter-interface\n", ""),
+            [*ZONES, GUEST2],
+        )
+        == []
+    )
 
 
 def test_management_only_interfaces_do_not_count():
     extra = SAME.replace("nameif wifi2", "management-only\n nameif wifi2")
-    assert run("asa-same-security-permitted", extra, ZONES + [GUEST2]) == []
+    assert run("asa-same-security-permitted", extra, [*ZONES, GUEST2]) == []
 
 
 # --------------------------------------------------------------------------- asa-any-any-acl
 
 
 def test_permit_any_any_inbound_on_outside_is_critical():
-    [f] = run("asa-any-any-acl", """
+    [f] = run(
+        "asa-any-any-acl",
+        """
     object network WEB
      host 10.1.2.10
     access-list OUT_IN extended permit tcp any object WEB eq https
     access-list OUT_IN extended permit ip any4 any4
     access-group OUT_IN in interface outside
-    """)
+    """,
+    )
     assert f.severity == "critical"
-    assert [e["text"] for e in f.evidence] == ["access-list OUT_IN extended permit ip any4 any4",
-                                               "access-group OUT_IN in interface outside"]
+    assert [e["text"] for e in f.evidence] == [
+        "access-list OUT_IN extended permit ip any4 any4",
+        "access-group OUT_IN in interface outside",
+    ]
     assert "security level 0" in f.detail["en"] and "mức bảo mật 0" in f.detail["vi"]
     assert "no access-list OUT_IN extended permit ip any4 any4" in f.remediation["en"]
 
 
 def test_permit_any_any_on_the_highest_level_interface_is_normal():
-    assert run("asa-any-any-acl", "access-list IN extended permit ip any any\n"
-                                  "access-group IN in interface inside\n") == []
+    assert (
+        run("asa-any-any-acl", "access-list IN extended permit ip any any\naccess-group IN in interface inside\n") == []
+    )
 
 
 def test_permit_any_any_in_a_global_acl_and_on_a_middle_level_interface():
-    found = run("asa-any-any-acl", """
+    found = run(
+        "asa-any-any-acl",
+        """
     access-list G extended permit ip any any
     access-list D extended permit ip any any
     access-group G global
     access-group D in interface dmz
-    """)
-    assert sorted(f.evidence[1]["text"] for f in found) == ["access-group D in interface dmz",
-                                                           "access-group G global"]
+    """,
+    )
+    assert sorted(f.evidence[1]["text"] for f in found) == ["access-group D in interface dmz", "access-group G global"]
 
 
 def test_narrower_permits_and_partial_lines_are_not_any_any():
-    assert run("asa-any-any-acl", """
+    assert (
+        run(
+            "asa-any-any-acl",
+            """
     time-range T
      periodic daily 8:00 to 17:00
     access-list O extended permit tcp any any
     access-list O extended permit ip any any time-range T
     access-group O in interface outside
-    """) == []
+    """,
+        )
+        == []
+    )
 
 
 # --------------------------------------------------------------------------- vendor-neutral checks on ASA
@@ -188,11 +208,14 @@ def test_mgmt_telnet_on_asa_uses_the_asa_snippet_and_the_effective_line():
     assert f.zones == ["staff"]
 
 
-@pytest.mark.parametrize("check_id, extra", [
-    ("mgmt-vty-no-access-class", "ssh 10.1.1.0 255.255.255.0 inside\n"),
-    ("mgmt-snmp-community", "snmp-server host inside 10.1.1.50 community c0mmun1ty\n"),
-    ("mgmt-http-server", "http server enable\nhttp 10.1.1.0 255.255.255.0 inside\n"),
-])
+@pytest.mark.parametrize(
+    "check_id, extra",
+    [
+        ("mgmt-vty-no-access-class", "ssh 10.1.1.0 255.255.255.0 inside\n"),
+        ("mgmt-snmp-community", "snmp-server host inside 10.1.1.50 community c0mmun1ty\n"),
+        ("mgmt-http-server", "http server enable\nhttp 10.1.1.0 255.255.255.0 inside\n"),
+    ],
+)
 def test_neutral_checks_do_not_double_report_asa_lines(check_id, extra):
     # ASA management lines always carry their source restriction (asa-mgmt-broad-source
     # judges them) and ASDM is HTTPS: the vendor-neutral checks stay silent.

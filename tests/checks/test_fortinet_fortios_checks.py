@@ -1,4 +1,5 @@
-"""FortiGate checks (netaudit.checks.fortigate) on small parsed FortiOS configs."""
+"""FortiGate checks (netaudit.checks.fortinet_fortios) on small parsed FortiOS configs."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,9 +12,9 @@ from netaudit.parsers import fortinet_fortios as F
 from netaudit.policy import resolve_expectation
 from netaudit.zones import site_from_dict
 
-CHECKS = "netaudit.checks.fortigate"
+CHECKS = "netaudit.checks.fortinet_fortios"
 
-BASE = '''#config-version=FG60F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin
+BASE = """#config-version=FG60F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin
 config system global
     set hostname "FGT"
 end
@@ -56,7 +57,7 @@ config router static
         set device "wan1"
     next
 end
-'''
+"""
 ZONES = {
     "staff": {"kind": "internal", "subnets": ["10.0.10.0/24"], "attach": ["FGT:lan"]},
     "servers": {"kind": "server", "subnets": ["10.0.20.0/24"], "attach": ["FGT:srv"]},
@@ -64,33 +65,36 @@ ZONES = {
     "internet": {"kind": "external", "attach": ["FGT:wan1"]},
 }
 # An administrator with no trusted hosts (the FortiOS default): logins from anywhere.
-ADMINS = '''config system admin
+ADMINS = """config system admin
     edit "admin"
         set accprofile "super_admin"
     next
 end
-'''
+"""
 
-ADMINS_OK = '''config system admin
+ADMINS_OK = """config system admin
     edit "admin"
         set accprofile "super_admin"
         set trusthost1 10.0.10.0 255.255.255.0
     next
 end
-'''
+"""
 
 
 def config(wan="", lan="", guest="", extra="") -> str:
     def access(v):
         return f"        set allowaccess {v}\n" if v else ""
+
     return BASE.format(wan=access(wan), lan=access(lan), guest=access(guest)) + extra
 
 
 def pol(pid, srcintf, dstintf, srcaddr="all", dstaddr="all", service="ALL", action="accept") -> str:
-    return (f"    edit {pid}\n        set srcintf \"{srcintf}\"\n        set dstintf \"{dstintf}\"\n"
-            f"        set srcaddr \"{srcaddr}\"\n        set dstaddr \"{dstaddr}\"\n"
-            f"        set action {action}\n        set schedule \"always\"\n"
-            f"        set service \"{service}\"\n    next\n")
+    return (
+        f'    edit {pid}\n        set srcintf "{srcintf}"\n        set dstintf "{dstintf}"\n'
+        f'        set srcaddr "{srcaddr}"\n        set dstaddr "{dstaddr}"\n'
+        f'        set action {action}\n        set schedule "always"\n'
+        f'        set service "{service}"\n    next\n'
+    )
 
 
 def policies(*items) -> str:
@@ -106,7 +110,7 @@ def context(text: str) -> AuditContext:
 @pytest.fixture(autouse=True)
 def registered(monkeypatch):
     if CHECKS not in checks_registry.CHECK_MODULES:
-        monkeypatch.setattr(checks_registry, "CHECK_MODULES", checks_registry.CHECK_MODULES + [CHECKS])
+        monkeypatch.setattr(checks_registry, "CHECK_MODULES", [*checks_registry.CHECK_MODULES, CHECKS])
     load_checks()
 
 
@@ -119,8 +123,12 @@ def run(check_id: str, text: str) -> list:
 
 
 def test_checks_are_registered_with_bilingual_texts():
-    for cid in ("fortigate-allowaccess-wan-guest", "fortigate-admin-no-trusthost",
-                "fortigate-any-any-policy", "fortigate-snmp-no-hosts"):
+    for cid in (
+        "fortigate-allowaccess-wan-guest",
+        "fortigate-admin-no-trusthost",
+        "fortigate-any-any-policy",
+        "fortigate-snmp-no-hosts",
+    ):
         assert cid in REGISTRY
         for part in ("title", "detail", "remediation"):
             entry = messages.CATALOGUE[f"check.{cid}.{part}"]
@@ -157,7 +165,7 @@ def test_admin_access_reached_from_the_guest_through_a_policy():
     text = config(lan="ping https ssh", extra=ADMINS + policies(pol(1, "guest", "lan")))
     [f] = run("fortigate-allowaccess-wan-guest", text)
     assert f.zones == ["guest"] and "reached from zone guest" in f.detail["en"]
-    assert any(e["text"].startswith("policy 1: srcintf \"guest\"") for e in f.evidence)
+    assert any(e["text"].startswith('policy 1: srcintf "guest"') for e in f.evidence)
 
 
 def test_trusted_hosts_leave_the_guest_only_forged_sources():
@@ -168,21 +176,21 @@ def test_trusted_hosts_leave_the_guest_only_forged_sources():
     ctx = context(text)
     kinds = {z.name: z.kind for z in ctx.zones}
     for cell in ctx.matrix:
-        cell.expectation = resolve_expectation(cell.src, kinds[cell.src], cell.dst,
-                                               kinds.get(cell.dst, "devices"), 2, [])
+        cell.expectation = resolve_expectation(
+            cell.src, kinds[cell.src], cell.dst, kinds.get(cell.dst, "devices"), 2, []
+        )
     [f] = list(REGISTRY["spoofing"].func(ctx, REGISTRY["spoofing"]))
     assert f.key == "guest" and f.severity == "low" and "tcp/22" in f.detail["en"]
 
 
 def test_internal_or_shut_interfaces_and_ping_only_are_not_reported():
-    assert run("fortigate-allowaccess-wan-guest", config(lan="ping https ssh", wan="ping",
-                                                         extra=ADMINS_OK)) == []
+    assert run("fortigate-allowaccess-wan-guest", config(lan="ping https ssh", wan="ping", extra=ADMINS_OK)) == []
 
 
 # --------------------------------------------------------------------------- trusthost
 
 
-ADMINS_MIXED = '''config system admin
+ADMINS_MIXED = """config system admin
     edit "admin"
         set accprofile "super_admin"
         set trusthost1 10.0.10.0 255.255.255.0
@@ -192,7 +200,7 @@ ADMINS_MIXED = '''config system admin
         set password ENC SH2xxxxxxxxxxxxxxxxxxxx
     next
 end
-'''
+"""
 
 
 def test_admin_without_trusthost_medium_when_not_exposed():
@@ -220,12 +228,15 @@ def test_any_any_between_internal_interfaces():
     assert "edit 7" in f.remediation["en"]
 
 
-@pytest.mark.parametrize("p", [
-    pol(1, "lan", "wan1"),                             # normal Internet access
-    pol(1, "guest", "lan"),                            # guest isolation's business
-    pol(1, "lan", "srv", service="HTTPS"),             # not ALL
-    pol(1, "lan", "srv", action="deny"),
-])
+@pytest.mark.parametrize(
+    "p",
+    [
+        pol(1, "lan", "wan1"),  # normal Internet access
+        pol(1, "guest", "lan"),  # guest isolation's business
+        pol(1, "lan", "srv", service="HTTPS"),  # not ALL
+        pol(1, "lan", "srv", action="deny"),
+    ],
+)
 def test_any_any_not_reported(p):
     assert run("fortigate-any-any-policy", config(extra=policies(p))) == []
 
@@ -237,7 +248,7 @@ def test_any_any_with_srcintf_any_is_reported():
 # --------------------------------------------------------------------------- snmp
 
 
-SNMP = '''config system snmp sysinfo
+SNMP = """config system snmp sysinfo
     set status enable
 end
 config system snmp community
@@ -253,13 +264,13 @@ config system snmp community
         end
     next
 end
-'''
+"""
 
 
 def test_snmp_community_without_hosts():
     [f] = run("fortigate-snmp-no-hosts", config(lan="snmp", extra=SNMP))
     assert f.evidence[0]["text"] == "edit 1" and "public" not in f.detail["en"]
-    assert run("fortigate-snmp-no-hosts", config(extra=SNMP)) == []       # no allowaccess snmp
+    assert run("fortigate-snmp-no-hosts", config(extra=SNMP)) == []  # no allowaccess snmp
 
 
 def test_vendor_neutral_checks_do_not_double_report_on_fortigate():

@@ -1,4 +1,5 @@
-"""RouterOS checks (netaudit.checks.routeros) on parsed RouterOS configs."""
+"""RouterOS checks (netaudit.checks.mikrotik_routeros) on parsed RouterOS configs."""
+
 from __future__ import annotations
 
 import textwrap
@@ -7,7 +8,7 @@ import pytest
 from helpers import analyse
 from netaddr import IPNetwork
 
-import netaudit.checks.routeros  # noqa: F401 - registers the checks
+import netaudit.checks.mikrotik_routeros  # noqa: F401 - registers the checks
 from netaudit.checks import REGISTRY, AuditContext, load_checks
 from netaudit.checks.config import vendor_remediation
 from netaudit.parsers import mikrotik_routeros
@@ -61,10 +62,12 @@ set allowed-interface-list=MGMT
 /tool mac-server mac-winbox
 set allowed-interface-list=MGMT
 """
-ZONES = [Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("R", "ether2")]),
-         Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], attach=[("R", "ether3")]),
-         Zone("mgmt", "management", [IPNetwork("10.0.99.0/24")], attach=[("R", "ether9")]),
-         Zone("internet", "external", attach=[("R", "ether1")])]
+ZONES = [
+    Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("R", "ether2")]),
+    Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], attach=[("R", "ether3")]),
+    Zone("mgmt", "management", [IPNetwork("10.0.99.0/24")], attach=[("R", "ether9")]),
+    Zone("internet", "external", attach=[("R", "ether1")]),
+]
 
 
 def context(text: str, header: str = V7, zone_list=ZONES) -> AuditContext:
@@ -93,8 +96,10 @@ add bridge=bridge interface=ether3 pvid=40
 add address=10.0.10.1/24 interface=bridge
 add address=10.0.40.1/24 interface=vlan40
 """
-PLAIN_ZONES = [Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("r", "ether2")]),
-               Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], attach=[("r", "ether3")])]
+PLAIN_ZONES = [
+    Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("r", "ether2")]),
+    Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], attach=[("r", "ether3")]),
+]
 
 
 def test_bridge_no_vlan_filtering_cites_bridge_vlan_interfaces_and_pvids():
@@ -134,7 +139,7 @@ def test_vlan_hopping_on_access_ports_only():
 
 
 def test_insecure_service_reports_ftp_and_api_not_telnet_or_www():
-    ctx = context(BASE)                              # no firewall: guest reaches everything
+    ctx = context(BASE)  # no firewall: guest reaches everything
     found = run("routeros-insecure-service", ctx)
     assert sorted(f.detail["en"].split(" runs ")[1].split(" ")[0] for f in found) == ["api", "ftp"]
     assert all(f.severity == "high" for f in found)
@@ -145,7 +150,7 @@ def test_insecure_service_reports_ftp_and_api_not_telnet_or_www():
 def test_insecure_service_medium_when_only_mgmt_reaches_and_absent_when_disabled():
     ctx = context(BASE + LOCKED)
     found = run("routeros-insecure-service", ctx)
-    assert {f.severity for f in found} == {"medium"}            # only management reaches them
+    assert {f.severity for f in found} == {"medium"}  # only management reaches them
     assert all(f.zones == ["mgmt"] for f in found)
     off = BASE + "/ip service\nset ftp disabled=yes\nset api disabled=yes\n"
     assert run("routeros-insecure-service", context(off)) == []
@@ -156,8 +161,10 @@ def test_service_no_address_lists_the_unrestricted_services():
     assert "www, ftp, api, api-ssl, winbox" in f.detail["en"]
     assert "ssh" not in f.detail["en"] and "telnet" not in f.detail["en"]
     assert "/ip service set winbox address=10.10.99.0/24" in f.remediation["en"]
-    assert all(e["line"] is None for e in f.evidence)          # RouterOS defaults
-    hardened = BASE + """
+    assert all(e["line"] is None for e in f.evidence)  # RouterOS defaults
+    hardened = (
+        BASE
+        + """
     /ip service
     set telnet disabled=yes
     set ftp disabled=yes
@@ -166,6 +173,7 @@ def test_service_no_address_lists_the_unrestricted_services():
     set api-ssl address=10.0.99.0/24
     set winbox address=10.0.99.0/24
     """
+    )
     assert run("routeros-service-no-address", context(hardened)) == []
 
 
@@ -203,7 +211,7 @@ def test_default_admin_only_when_users_are_exported():
 
 
 def test_neighbor_discovery_toward_guest():
-    ctx = context(BASE)                               # defaults: every interface
+    ctx = context(BASE)  # defaults: every interface
     (f,) = run("routeros-neighbor-discovery", ctx)
     assert "v40" in f.detail["en"] and f.zones == ["guest", "internet"]
     assert "MAC-Winbox" in f.detail["en"]
@@ -213,8 +221,9 @@ def test_neighbor_discovery_toward_guest():
 # --------------------------------------------------------------------------- coordination
 
 
-@pytest.mark.parametrize("check_id", ["mgmt-telnet", "mgmt-http-server", "mgmt-vty-no-access-class",
-                                      "mgmt-snmp-community"])
+@pytest.mark.parametrize(
+    "check_id", ["mgmt-telnet", "mgmt-http-server", "mgmt-vty-no-access-class", "mgmt-snmp-community"]
+)
 def test_management_checks_get_routeros_remediation(check_id):
     load_checks()
     rem = vendor_remediation(check_id, "mikrotik_routeros", {})
@@ -231,6 +240,10 @@ def test_vendor_neutral_checks_cover_telnet_and_ssh_of_routeros():
 def test_checks_ignore_other_vendors():
     ctx = context(BASE)
     ctx.devices[0].vendor = "cisco_ios"
-    for cid in ("routeros-insecure-service", "routeros-service-no-address",
-                "routeros-winbox-from-guest", "routeros-neighbor-discovery"):
+    for cid in (
+        "routeros-insecure-service",
+        "routeros-service-no-address",
+        "routeros-winbox-from-guest",
+        "routeros-neighbor-discovery",
+    ):
         assert run(cid, ctx) == []
