@@ -36,8 +36,11 @@ def networks() -> list[tuple[str, list[Path]]]:
                 if f.is_file():
                     out.append((f"corpus/snippets/{vendor}/{f.name}", [f]))
     for d in sorted((ROOT / "tests" / "fixtures").iterdir()):
+        if not d.is_dir() or d.name == "model":  # model/: the samples' expected model dumps
+            continue
         for f in sorted(d.iterdir()):
-            if f.suffix not in (".yaml", ".yml"):
+            # Configurations only: not their site files nor their expected model dumps.
+            if f.is_file() and f.suffix not in (".yaml", ".yml", ".json"):
                 out.append((f"fixture/{d.name}/{f.name}", [f]))
     return out
 

@@ -27,8 +27,8 @@ from netaudit import inputs, parsers
 from netaudit.audit import failures, run_audit
 from netaudit.inputs import load_snapshot
 from netaudit.model import InputError
-from netaudit.parsers import cisco_asa, cisco_ios, completeness, mikrotik_routeros
-from netaudit.parsers.fortinet_fortios import parser as fortinet_fortios
+from netaudit.parsers import cisco_asa, cisco_ios, completeness, fortinet_fortios, mikrotik_routeros
+from netaudit.parsers.fortinet_fortios import parser as fortios_parser
 from netaudit.parsers.fortinet_fortios import tree as fortios_tree
 
 CONFIG_SUFFIXES = (".cfg", ".conf", ".rsc")
@@ -488,20 +488,20 @@ def test_iterative_finalize_gives_the_recursive_statuses():
     assert len(files) >= 5
     for p in files:
         text = p.read_text(encoding="utf-8", errors="replace")
-        parser = fortinet_fortios._FortiParser(text, p.name)
+        parser = fortios_parser._FortiParser(text, p.name)
         captured = {}
-        real_finalize = fortinet_fortios.finalize
+        real_finalize = fortios_parser.finalize
 
         def spy(tree, captured=captured, real_finalize=real_finalize):
             captured["before"] = bytearray(tree.status)
             real_finalize(tree)
             captured["tree"] = tree
 
-        fortinet_fortios.finalize = spy
+        fortios_parser.finalize = spy
         try:
             parser.run()
         finally:
-            fortinet_fortios.finalize = real_finalize
+            fortios_parser.finalize = real_finalize
         tree = captured["tree"]
         iterative = bytes(tree.status)
         tree.status[:] = captured["before"]

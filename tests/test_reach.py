@@ -1,4 +1,4 @@
-"""Engine semantics on hand-built, vendor-neutral devices (DESIGN §5)."""
+"""Engine semantics on hand-built, vendor-neutral devices (docs/semantics.md)."""
 
 from __future__ import annotations
 

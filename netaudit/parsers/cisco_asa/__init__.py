@@ -53,8 +53,8 @@ import re
 
 from netaudit.model import ParseResult
 from netaudit.parsers.base import parse_without_gc
-from netaudit.parsers.cisco_asa.parser import AsaParser
-from netaudit.parsers.cisco_asa.state import VENDOR
+
+VENDOR = "cisco_asa"
 
 __all__ = ["VENDOR", "detect", "incomplete", "parse"]
 
@@ -107,6 +107,10 @@ def detect(text: str) -> int:
 
 def parse(text: str, file: str) -> ParseResult:
     """Parse one ASA config into one Device and its ParseReport (never raises on content)."""
+    # Loaded here, not at import: detection imports every vendor package, and only a
+    # file of this vendor needs its parser.
+    from netaudit.parsers.cisco_asa.parser import AsaParser
+
     return parse_without_gc(AsaParser, text, file)
 
 

@@ -15,12 +15,11 @@ from netaddr import IPNetwork
 
 from netaudit.model import Action, AddrMatch, IfKind, Interface, Src
 from netaudit.parsers.base import LineParser, kind_from_name
+from netaudit.parsers.cisco_asa import VENDOR
 from netaudit.parsers.cisco_asa.facts import ASAFacts
 from netaudit.parsers.cisco_asa.nat import NatLine
 from netaudit.parsers.cisco_asa.objects import Group, NetObject, Objects, Ref, SvcObject
 from netaudit.parsers.cisco_asa.syntax import KIND_BY_PREFIX, NOT_SECRETS, PHYSICAL_HINTS, SECRET_WORDS
-
-VENDOR = "cisco_asa"
 
 
 class IfState:

@@ -64,8 +64,8 @@ import re
 
 from netaudit.model import ParseResult
 from netaudit.parsers.base import parse_without_gc
-from netaudit.parsers.cisco_ios.parser import IosParser
-from netaudit.parsers.cisco_ios.state import VENDOR
+
+VENDOR = "cisco_ios"
 
 __all__ = ["VENDOR", "detect", "incomplete", "parse"]
 
@@ -126,6 +126,10 @@ def parse(text: str, file: str) -> ParseResult:
     partly understood are marked ``partial`` and listed in
     ``report.partially_understood``.
     """
+    # Loaded here, not at import: detection imports every vendor package, and only a
+    # file of this vendor needs its parser.
+    from netaudit.parsers.cisco_ios.parser import IosParser
+
     return parse_without_gc(IosParser, text, file)
 
 

@@ -15,11 +15,10 @@ from netaddr import IPNetwork
 
 from netaudit.model import Filter, FilterLine, IfKind, Interface, NatRule, Src
 from netaudit.parsers.base import LineParser, kind_from_name
+from netaudit.parsers.cisco_ios import VENDOR
 from netaudit.parsers.cisco_ios.acl_entries import Ace
 from netaudit.parsers.cisco_ios.facts import IOSFacts
 from netaudit.parsers.cisco_ios.syntax import KIND_BY_PREFIX, NOT_SECRETS, PHYSICAL_HINTS, SECRET_WORDS
-
-VENDOR = "cisco_ios"
 
 
 class IfState:

@@ -73,6 +73,69 @@ FortiOS rules modelled (docs/vendors/fortinet_fortios.md)
 
 from __future__ import annotations
 
-from netaudit.parsers.fortinet_fortios.parser import VENDOR, detect, incomplete, parse
+import re
+
+from netaudit.model import ParseResult
+from netaudit.parsers.base import parse_without_gc
+
+VENDOR = "fortinet_fortios"
+
+# --------------------------------------------------------------------------- detection
+
+_DETECT_WINDOW = 1 << 20
+_HEADER = re.compile(r"^#config-version=F\w", re.M)
+_CONFIG = re.compile(
+    r"^config (system|firewall|router|vpn|user|log|wireless-controller|vdom|global|antivirus|"
+    r"webfilter|ips|application|switch-controller|dnsfilter|certificate|endpoint-control|"
+    r"alertemail|report|spamfilter|emailfilter|waf|icap|voip|web-proxy|wanopt|dlp)\b",
+    re.M,
+)
+_SET = re.compile(r"^[ \t]+set \S", re.M)
+_EDIT = re.compile(r"^[ \t]*edit \S", re.M)
+_END = re.compile(r"^[ \t]*end[ \t]*$", re.M)
+_NEXT = re.compile(r"^[ \t]*next[ \t]*$", re.M)
+
+
+def detect(text: str) -> int:
+    """Confidence 0..100 that ``text`` is a FortiOS configuration."""
+    head = text[:_DETECT_WINDOW]
+    if _HEADER.search(head[:4096]) and _CONFIG.search(head):
+        return 100
+    if not _CONFIG.search(head):
+        return 0
+    score = 60
+    score += 15 if _SET.search(head) else 0
+    score += 10 if _EDIT.search(head) else 0
+    score += 10 if _END.search(head) else 0
+    score += 4 if _NEXT.search(head) else 0
+    return min(score, 99)
+
+
+def parse(text: str, file: str) -> ParseResult:
+    """Parse one FortiOS backup into one Device per VDOM and its ParseReport.
+
+    Never raises on content: anything not understood is listed in
+    ``report.unrecognized`` (1-based line numbers); forwarding-relevant constructs only
+    partly understood are marked ``partial`` and listed in
+    ``report.partially_understood``."""
+    # Loaded here, not at import: detection imports every vendor package, and only a
+    # file of this vendor needs its parser.
+    from netaudit.parsers.fortinet_fortios.parser import _FortiParser
+
+    return parse_without_gc(_FortiParser, text, file)
+
+
+def incomplete(text: str, result: ParseResult) -> tuple[int, str] | None:
+    """``(line, message)`` when the tree builder found the file cut short (a ``config``
+    never closed by ``end``) or nested beyond :data:`.tree.MAX_DEPTH`, else None."""
+    from netaudit.parsers import completeness
+    from netaudit.parsers.fortinet_fortios.tree import CUT_SHORT
+
+    for w in result.report.warnings:
+        m = re.match(r"^[^\n]*?:(\d+): (.*)$", w)
+        if m and m.group(2).startswith(CUT_SHORT):
+            return int(m.group(1)), completeness.known(m.group(2))
+    return completeness.fortios_last(text)
+
 
 __all__ = ["VENDOR", "detect", "incomplete", "parse"]

@@ -20,8 +20,7 @@ import re
 from netaudit.model import ParseResult
 from netaudit.parsers.base import parse_without_gc
 
-from .parser import RouterOSParser
-from .state import VENDOR
+VENDOR = "mikrotik_routeros"
 
 __all__ = ["VENDOR", "detect", "incomplete", "parse"]
 
@@ -56,6 +55,10 @@ def detect(text: str) -> int:
 def parse(text: str, file: str) -> ParseResult:
     """Parse one RouterOS export into one Device and its ParseReport (never raises on
     content: what is not understood is listed with its line number)."""
+    # Loaded here, not at import: detection imports every vendor package, and only a
+    # file of this vendor needs its parser.
+    from .parser import RouterOSParser
+
     return parse_without_gc(RouterOSParser, text, file)
 
 

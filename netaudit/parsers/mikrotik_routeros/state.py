@@ -13,13 +13,12 @@ import re
 from netaddr import IPNetwork
 
 from netaudit.model import Device, IfKind, Interface, ParseReport, Src
+from netaudit.parsers.mikrotik_routeros import VENDOR
 
 from .facts import RouterOSFacts
 from .match import Cond
 from .records import BridgePort, BridgeRecord, BridgeVlan, FwRule, IfRecord, VlanIf, WirelessIf, guess_kind
 from .syntax import Command, unquote
-
-VENDOR = "mikrotik_routeros"
 
 # Property keys (last dotted component) whose values are secrets.
 SECRET_KEYS = frozenset(
