@@ -35,6 +35,7 @@ from netaudit.parsers.cisco_asa.state import AccessGroupCmd, Acl
 from netaudit.parsers.cisco_asa.syntax import (
     IFACE_IGNORED,
     IFACE_PARTIAL,
+    KEY_FORMAT_WORDS,
     SECRET_WORDS,
     TOP_IGNORED,
     TOP_PARTIAL,
@@ -62,25 +63,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             j = i + 1
             if w in ("authentication-key", "message-digest-key") and j < len(low) and low[j].isdigit():
                 j += 1  # the key number
-            while j < len(low) and low[j] in (
-                "0",
-                "8",
-                "md5",
-                "sha",
-                "sha1",
-                "sha256",
-                "sha512",
-                "cmac",
-                "aes",
-                "des",
-                "3des",
-                "128",
-                "192",
-                "256",
-                "unencrypted",
-                "ascii",
-                "hex",
-            ):
+            while j < len(low) and low[j] in KEY_FORMAT_WORDS:
                 j += 1
             if w in ("auth", "priv") and j >= len(low):
                 continue

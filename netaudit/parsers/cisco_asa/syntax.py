@@ -241,6 +241,28 @@ SECRET_WORDS = frozenset(
         "key-string",
     }
 )
+# Words between a secret keyword and its value: the encryption type, hash and key size.
+KEY_FORMAT_WORDS = frozenset(
+    {
+        "0",
+        "8",
+        "md5",
+        "sha",
+        "sha1",
+        "sha256",
+        "sha512",
+        "cmac",
+        "aes",
+        "des",
+        "3des",
+        "128",
+        "192",
+        "256",
+        "unencrypted",
+        "ascii",
+        "hex",
+    }
+)
 NOT_SECRETS = frozenset(
     {
         "key",

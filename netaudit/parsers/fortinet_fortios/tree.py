@@ -182,9 +182,6 @@ class Block(Node):
         self.renamed: dict[str, tuple[str, int]] = {}  # old name -> (new name, line)
         self.parent = parent
 
-    def entry_list(self) -> list[Entry]:
-        return list(self.entries.values())
-
 
 @dataclass
 class Tree:

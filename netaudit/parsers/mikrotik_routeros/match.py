@@ -85,10 +85,6 @@ def r_values(a: Ranges) -> list[int]:
     return [v for lo, hi in a for v in range(lo, hi + 1)]
 
 
-def r_size(a: Ranges) -> int:
-    return sum(hi - lo + 1 for lo, hi in a)
-
-
 def cidrs(lo: int, hi: int) -> list[tuple[int, int]]:
     """The CIDR blocks (network, prefix length) covering [lo, hi] exactly."""
     out = []
