@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import inputs, topology, zones
 from .checks import AuditContext, Finding, run_checks
@@ -17,6 +18,9 @@ from .policy import excess, resolve_expectation
 from .reach import REACHABLE, Cell, Engine, compute_matrix
 from .vocabulary import DEVICES_ZONE, SEVERITY_RANK
 from .zones import PlacedZone, Site
+
+if TYPE_CHECKING:
+    from .live.merge import Live
 
 
 @dataclass
@@ -31,6 +35,8 @@ class Audit:
     warnings: list[str] = field(default_factory=list)
     # Requirement rows per regime and the overall conclusion (netaudit/compliance.py).
     compliance: dict | None = None
+    # Live evidence merged with the matrix (netaudit/live/merge.py), None without probes.
+    live: Live | None = None
 
     @property
     def devices(self):
@@ -71,8 +77,12 @@ def prepare(paths: list[str | Path], site_path: str | Path | None = None, on_sna
     return snap, site, topo, placed, engine, warnings
 
 
-def run_audit(paths: list[str | Path], site_path: str | Path | None = None, on_snapshot=None) -> Audit:
-    """Audit the configs at ``paths`` against ``site_path`` (or the inferred zones)."""
+def run_audit(
+    paths: list[str | Path], site_path: str | Path | None = None, on_snapshot=None, probes: list | None = None
+) -> Audit:
+    """Audit the configs at ``paths`` against ``site_path`` (or the inferred zones);
+    ``probes`` (:class:`~netaudit.live.evidence.ProbeRun` list) are merged with the matrix
+    into ``Audit.live`` before the checks run (docs/live.md)."""
     snap, site, topo, placed, engine, warnings = prepare(paths, site_path, on_snapshot)
     kinds = {z.name: z.kind for z in placed}
     matrix = compute_matrix(engine, [z.name for z in placed])
@@ -80,11 +90,16 @@ def run_audit(paths: list[str | Path], site_path: str | Path | None = None, on_s
         cell.expectation = resolve_expectation(
             cell.src, kinds[cell.src], cell.dst, kinds.get(cell.dst, "devices"), site.level, site.policy
         )
-    ctx = AuditContext(snap.devices, snap.reports, topo, site, placed, matrix, engine.hs, engine)
+    live = None
+    if probes:
+        from .live.merge import merge
+
+        live = merge(matrix, engine, probes)
+    ctx = AuditContext(snap.devices, snap.reports, topo, site, placed, matrix, engine.hs, engine, live)
     for cell in matrix:
         cell.violation = cell.verdict == REACHABLE and excess(engine.hs, cell) != engine.hs.false
     findings = run_checks(ctx)
-    result = Audit(snap, site, topo, placed, engine, matrix, findings, warnings)
+    result = Audit(snap, site, topo, placed, engine, matrix, findings, warnings, live=live)
     from .compliance import evaluate_audit
 
     result.compliance = evaluate_audit(result)

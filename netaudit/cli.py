@@ -1,4 +1,4 @@
-"""Command line: ``netaudit audit | report | init | trace``.
+"""Command line: ``netaudit audit | report | init | trace | probe``.
 
 Exit codes: 0 success — for ``audit``, only when the audit passes (``audit.failures``;
 docs/semantics.md, "Exit status"); 1 an audit that does not pass; 2 usage error or
@@ -42,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--lang", default="vi", choices=["vi", "en"])
     a.add_argument("--show-secrets", action="store_true", help="do not mask secrets in output")
     a.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    a.add_argument(
+        "--probes",
+        action="append",
+        default=[],
+        metavar="FILE[@ZONE]",
+        help="live evidence to merge (repeatable): a netaudit probe result, or nmap XML as FILE@ZONE (docs/live.md)",
+    )
     _report_options(a)
 
     r = sub.add_parser("report", help="re-render a saved JSON audit (netaudit audit --format json)")
@@ -69,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--service", default="ip", help="e.g. tcp/445, udp/53, icmp/8, ip")
     t.add_argument("--lang", default="vi", choices=["vi", "en"])
     t.add_argument("--format", default="text", choices=["text", "json"])
+    _probe_parser(sub)
     return p
 
 
@@ -146,6 +154,8 @@ def _main(argv: list[str] | None) -> int:
             return _init(args)
         if args.command == "trace":
             return _trace(args)
+        if args.command == "probe":
+            return _probe(args)
     except InputError as e:
         from .secrets import Masker
 
@@ -256,12 +266,18 @@ def _render_doc_output(doc: dict, args, opts, planned, inputs) -> None:
 def _audit(args) -> int:
     from . import outputs
     from .audit import run_audit
+    from .live.nmap import load as load_probes
     from .report import render
 
     inputs = _read_inputs(args.paths, args.site)
+    runs = [load_probes(spec) for spec in args.probes]  # InputError: exit 2, one line
+    inputs += [Path(r.file) for r in runs]
     planned = _plan_outputs(args, inputs)
     audit = run_audit(
-        args.paths, args.site, on_snapshot=lambda snap: outputs.check_not_inputs([p for p, _ in planned], snap)
+        args.paths,
+        args.site,
+        on_snapshot=lambda snap: outputs.check_not_inputs([p for p, _ in planned], snap),
+        probes=runs,
     )
     color = args.color == "always" or (
         args.color == "auto" and not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -336,6 +352,76 @@ def _trace(args) -> int:
         sys.stdout.write(dumps_json(result, indent=2) + "\n")
     else:
         sys.stdout.write(clean(render_trace(result, args.lang)))
+    return 0
+
+
+def _probe_parser(sub) -> None:
+    """``netaudit probe``: live probes from inside one zone (netaudit/live/probe.py)."""
+    pr = sub.add_parser("probe", help="send probes from inside a zone (scapy; root or CAP_NET_RAW)")
+    pr.add_argument("--zone", required=True, help="the zone this machine sits in (vantage point)")
+    pr.add_argument("--plan", help="JSON audit (netaudit audit --format json -o audit.json) or a config folder")
+    pr.add_argument("--site", help="site.yaml: plan from the zones alone (or the site file of --plan DIR)")
+    pr.add_argument("-o", "--output", help="probe result file (JSON netaudit/probes/v1; '-' = stdout)")
+    pr.add_argument("--rate", default="200/s", help="probes per second, e.g. 200/s (default)")
+    pr.add_argument("--timeout", type=float, default=1.0, help="seconds to wait for answers (default 1)")
+    pr.add_argument("--max-time", type=float, default=300.0, help="global time bound in seconds (default 300)")
+    pr.add_argument("--max-probes", type=int, default=2000, help="at most this many probes (default 2000)")
+    pr.add_argument("--per-zone", type=int, default=16, help="at most this many addresses per zone (default 16)")
+    pr.add_argument("--allow-target", action="append", default=[], metavar="ADDR", help="probe ADDR even out of scope")
+    pr.add_argument("--target", action="append", default=[], metavar="ADDR", help="also probe ADDR (scope-checked)")
+    pr.add_argument("--iface", help="interface to capture answers on (default: the default route's)")
+    pr.add_argument("--trace", action="store_true", help="also a TTL-limited trace toward one address per zone")
+    pr.add_argument("--dry-run", action="store_true", help="print the plan and send nothing")
+
+
+def _probe(args) -> int:
+    from . import outputs
+    from .live.plan import load_plan
+    from .safetext import clean, dumps_json
+
+    if not args.dry_run and not args.output:
+        raise InputError("give -o FILE.json for the probe result (or --dry-run)")
+    if args.max_probes < 1 or args.per_zone < 1 or args.timeout <= 0 or args.max_time <= 0:
+        raise InputError("--max-probes, --per-zone, --timeout and --max-time must be positive")
+    inputs = [Path(p) for p in (args.plan, args.site) if p]
+    if _to_file(args.output) and not args.dry_run:
+        outputs.check(args.output, inputs, "probe result")
+    plan = load_plan(
+        args.zone,
+        args.plan,
+        args.site,
+        max_probes=args.max_probes,
+        per_zone=args.per_zone,
+        allow=args.allow_target,
+        targets=args.target,
+    )
+    if args.dry_run:
+        lines = [f"netaudit probe plan from zone {args.zone}: {len(plan.targets)} probes"]
+        if plan.dropped:
+            lines.append(f"  ({plan.dropped} more cut by --max-probes {plan.max_probes})")
+        for zone, counts in plan.summary().items():
+            addrs = len({t.dst for t in plan.targets if t.zone == zone})
+            services = ", ".join(f"{s} x{n}" for s, n in counts.items())
+            lines.append(f"  {zone}: {addrs} addresses, {sum(counts.values())} probes: {services}")
+        for r in plan.refused:
+            lines.append(f"  refused {r['dst']}: {r['why']}")
+        sys.stdout.write(clean("\n".join(lines) + "\n"))
+        return 0
+    from .live.probe import Options, parse_rate, progress_printer, run
+
+    opts = Options(
+        rate=parse_rate(args.rate),
+        timeout=args.timeout,
+        max_time=args.max_time,
+        iface=args.iface,
+        traces=args.trace,
+        progress=progress_printer(),
+    )
+    text = dumps_json(run(plan, opts), indent=2) + "\n"
+    if _to_file(args.output):
+        outputs.write_files([(args.output, text, "probe result")], inputs)
+    else:
+        _stdout(text)
     return 0
 
 

@@ -236,7 +236,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "finding.evidence": {"vi": "Bằng chứng", "en": "Evidence"},
     "finding.remediation": {"vi": "Kiến nghị, biện pháp khắc phục", "en": "Remediation"},
     "finding.snippet": {"vi": "Cấu hình mẫu ({vendor})", "en": "Example configuration ({vendor})"},
-    "finding.same_as": {"vi": "Như nêu tại mục 4.{no}.", "en": "As in section 4.{no}."},
+    "finding.same_as": {"vi": "Như nêu tại mục {sec}.{no}.", "en": "As in section {sec}.{no}."},
     "finding.references": {"vi": "Căn cứ", "en": "References"},
     "finding.zones": {"vi": "Vùng liên quan", "en": "Zones"},
     "finding.devices": {"vi": "Thiết bị liên quan", "en": "Devices"},

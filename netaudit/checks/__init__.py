@@ -24,6 +24,7 @@ from ..vocabulary import SEVERITIES, SEVERITY_RANK
 from ..zones import PlacedZone, Site
 
 if TYPE_CHECKING:
+    from ..live.merge import Live
     from ..reach import Cell, Engine
 
 CHECK_MODULES = [
@@ -33,6 +34,7 @@ CHECK_MODULES = [
     "netaudit.checks.cisco_asa",
     "netaudit.checks.mikrotik_routeros",
     "netaudit.checks.fortinet_fortios",
+    "netaudit.checks.live",
 ]
 
 # Legal references, cited by checks (regulation.md §1).
@@ -53,6 +55,7 @@ class AuditContext:
     matrix: list[Cell]  # with .expectation attached by the audit
     hs: HeaderSpace
     engine: Engine | None = None  # for witnesses of a chosen packet subset
+    live: Live | None = None  # live evidence merged with the matrix (netaudit/live/merge.py)
 
 
 @dataclass

@@ -3,7 +3,8 @@
 Every renderer except the terminal summary renders from this document, so
 ``netaudit report audit.json`` is "load JSON, render".  Keys added since the first
 version are additive (docs/report.md lists them): ``generated``, ``topology``,
-``compliance``, ``conclusion``, ``zones[].domains``.
+``compliance``, ``conclusion``, ``zones[].domains``, and with live evidence ``probes`` and
+``matrix[].live``.
 """
 
 from __future__ import annotations
@@ -225,6 +226,9 @@ def audit_dict(audit, options: RenderOptions) -> dict:
             cell["blocked_by"] = c.blocking
         if c.replies_only:
             cell["replies_only"] = True  # blocked for new connections, replies get through
+        live_cell = audit.live.cell(c.src, c.dst) if getattr(audit, "live", None) is not None else None
+        if live_cell is not None:
+            cell["live"] = live_cell.to_json()  # additive: only with probes (docs/live.md)
         matrix.append(cell)
     partial = []
     for r in snap.reports:
@@ -276,6 +280,10 @@ def audit_dict(audit, options: RenderOptions) -> dict:
         **({"warnings_text": [both_of(w) for w in audit.warnings]} if audit.warnings else {}),  # additive
         "topology": topology_dict(audit),
     }
+    if getattr(audit, "live", None) is not None:
+        from ..live.merge import live_json
+
+        out["probes"] = live_json(audit.live)  # additive: only with probes (docs/live.md)
     compliance = getattr(audit, "compliance", None)
     if compliance is not None:
         out["compliance"] = compliance

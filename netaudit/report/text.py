@@ -149,6 +149,8 @@ def render(audit, options: RenderOptions) -> str:
     for line, verdict in zip(table[2:], marks, strict=True):
         out_table.append(col(line, verdict) if options.color else line)
     lines.extend(out_table)
+    if getattr(audit, "live", None) is not None:
+        lines.extend(_live_lines(audit.live, lang, col))
     lines.append("")
     lines.append(t("summary.findings", lang) + f" ({len(audit.findings)})")
     if not audit.findings:
@@ -187,3 +189,58 @@ def render(audit, options: RenderOptions) -> str:
         # Catalogue warnings (zones.site_warnings) read in the report language.
         lines.extend(f"  ! {masker.warning(in_lang(w, lang))}" for w in audit.warnings)
     return "\n".join(term.line(x) for x in lines) + "\n"
+
+
+def _live_lines(live, lang: str, col) -> list[str]:
+    """The live section (docs/live.md): each vantage point, then the observed cells,
+    contradictions first; cells nobody probed are left out."""
+    from ..live.merge import NOT_OBSERVED, STATUSES
+
+    lines = ["", t("live.section", lang) + " — " + t("live.note", lang)]
+    for run in live.runs:
+        counts = dict.fromkeys(("answered", "refused", "prohibited", "no_answer"), 0)
+        for p in run.probes:
+            counts[p.result] += 1
+        source = str(run.vantage.get("source") or "-")
+        lines.append("  " + t("live.run", lang, zone=run.zone, file=run.file, source=source, **counts))
+    rows = [
+        [
+            t("summary.col.from", lang),
+            t("summary.col.to", lang),
+            t("summary.col.verdict", lang),
+            t("live.col.live", lang),
+            t("live.col.probes", lang),
+            t("live.col.example", lang),
+        ]
+    ]
+    keys = []
+    for status in STATUSES:
+        if status == NOT_OBSERVED:
+            continue
+        for lc in live.by_status(status):
+            c = lc.counts
+            ex = lc.examples(1)[0] if lc.probes else None
+            example = f"{ex.dst} {ex.service} {ex.result}" + (f" ({ex.detail})" if ex.detail else "") if ex else ""
+            if len(example) > 60:
+                example = example[:57] + "..."
+            rows.append(
+                [
+                    lc.src,
+                    lc.dst,
+                    t(f"verdict.{lc.verdict}", lang),
+                    t(f"live.status.{status}", lang),
+                    f"{c['answered']}/{c['refused']}/{c['prohibited']}/{c['no_answer']}",
+                    example,
+                ]
+            )
+            keys.append(status)
+    if len(rows) == 1:
+        lines.append("  " + t("live.none_observed", lang))
+    else:
+        table = _table(rows)
+        lines.extend(table[:2])
+        for line, status in zip(table[2:], keys, strict=True):
+            lines.append(col(line, "critical") if status == "contradiction" else line)
+    if live.unplaced:
+        lines.append("  " + t("live.unplaced", lang, count=len(live.unplaced)))
+    return lines

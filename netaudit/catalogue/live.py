@@ -1,0 +1,111 @@
+"""Catalogue entries: live evidence (netaudit/live/, docs/live.md) as the reports word it."""
+
+from __future__ import annotations
+
+ENTRIES: dict[str, dict[str, str]] = {
+    "live.section": {"vi": "Kết quả đo thực tế", "en": "Live evidence"},
+    "live.run": {
+        "vi": "Điểm đo: vùng {zone} ({file}; {source}): {answered} phản hồi, {refused} bị từ chối bởi đích, "
+        "{prohibited} bị cấm bởi chặng trung gian, {no_answer} không phản hồi",
+        "en": "Vantage point: zone {zone} ({file}; {source}): {answered} answered, {refused} refused by the "
+        "target, {prohibited} prohibited by a hop, {no_answer} no answer",
+    },
+    "live.unplaced": {
+        "vi": "{count} phép đo tới địa chỉ không thuộc vùng nào (hoặc trong chính vùng đo)",
+        "en": "{count} probe(s) to addresses outside every zone (or inside the vantage zone)",
+    },
+    "live.none_observed": {
+        "vi": "Không có ô nào của ma trận được đo.",
+        "en": "No matrix cell was observed.",
+    },
+    "live.note": {
+        "vi": "Phản hồi chứng minh truy cập được; không phản hồi không chứng minh điều gì.",
+        "en": "An answer proves reachability; silence proves nothing.",
+    },
+    "live.status.contradiction": {"vi": "MÂU THUẪN", "en": "CONTRADICTION"},
+    "live.status.resolved": {"vi": "xác định: truy cập được", "en": "resolved: reachable"},
+    "live.status.confirmed": {"vi": "xác nhận", "en": "confirmed"},
+    "live.status.consistent": {"vi": "phù hợp", "en": "consistent"},
+    "live.status.not_observed": {"vi": "chưa đo", "en": "not observed"},
+    "live.col.live": {"vi": "Đo thực tế", "en": "Live"},
+    "live.col.probes": {"vi": "Phép đo", "en": "Probes"},
+    "live.col.example": {"vi": "Ví dụ", "en": "Example"},
+    # HTML / PDF / Markdown reports: the live verification section (netaudit/report/view.py)
+    "live.report.section": {"vi": "Kiểm tra thực tế", "en": "Live verification"},
+    "live.report.intro": {
+        "vi": "Kết quả đo kiểm thực tế từ {count} điểm đo, đối chiếu với kết luận rút ra từ cấu hình.",
+        "en": "Probe results from {count} vantage point(s), compared with the verdicts proven from the configurations.",
+    },
+    "live.report.proof": {
+        "vi": "Một phép đo được đích phản hồi, hoặc bị chính đích từ chối, chứng minh gói tin của dịch vụ đó "
+        "tới được địa chỉ đó từ điểm đo, tại thời điểm đo; không phản hồi không chứng minh điều gì, một chặng "
+        "trung gian chặn chỉ cho biết một phép đo bị chặn tại chặng đó, và kết quả đo không làm thay đổi kết "
+        "luận rút ra từ cấu hình.",
+        "en": "A probe answered, or refused by the target itself, proves that packets of that service reach "
+        "that address from the vantage point at that moment; silence proves nothing, a hop that prohibits a "
+        "probe shows only that this one probe was stopped there, and no live result changes a verdict proven "
+        "from the configurations.",
+    },
+    "live.report.runs": {"vi": "Điểm đo", "en": "Vantage points"},
+    "live.report.run": {"vi": "Điểm đo {no}: vùng {zone}", "en": "Vantage point {no}: zone {zone}"},
+    "live.report.field.interface": {"vi": "Giao diện mạng", "en": "Interface"},
+    "live.report.field.address": {"vi": "Địa chỉ máy đo", "en": "Address"},
+    "live.report.field.gateway": {"vi": "Cổng mặc định", "en": "Gateway"},
+    "live.report.field.ssid": {"vi": "Mạng Wi-Fi (SSID)", "en": "Wi-Fi network (SSID)"},
+    "live.report.field.time": {"vi": "Thời gian đo", "en": "Time"},
+    "live.report.field.source": {"vi": "Công cụ đo", "en": "Source"},
+    "live.report.field.file": {"vi": "Tệp kết quả đo", "en": "Result file"},
+    "live.report.field.counts": {"vi": "Số phép đo theo kết quả", "en": "Probes by result"},
+    "live.report.field.refused": {"vi": "Địa chỉ đích bị từ chối, không đo", "en": "Targets refused, not probed"},
+    "live.report.refused.none": {"vi": "Không có", "en": "None"},
+    "live.report.counts": {
+        "vi": "{answered} phản hồi, {refused} bị đích từ chối, {prohibited} bị chặng trung gian chặn, "
+        "{no_answer} không phản hồi",
+        "en": "{answered} answered, {refused} refused by the target, {prohibited} prohibited by a hop, "
+        "{no_answer} no answer",
+    },
+    "live.report.cells": {"vi": "Kết quả đo theo ô của ma trận", "en": "Matrix cells observed"},
+    "live.report.statuses": {"vi": "Số ô theo kết quả đo", "en": "Cells by live status"},
+    "live.report.col.static": {"vi": "Kết luận từ cấu hình", "en": "Static verdict"},
+    "live.report.col.status": {"vi": "Kết quả đo thực tế", "en": "Live status"},
+    "live.report.col.counts": {"vi": "Số phép đo", "en": "Probes"},
+    "live.report.col.examples": {"vi": "Phép đo tiêu biểu", "en": "Example probes"},
+    "live.report.col.address": {"vi": "Địa chỉ", "en": "Address"},
+    "live.report.col.service": {"vi": "Dịch vụ", "en": "Service"},
+    "live.report.col.result": {"vi": "Kết quả", "en": "Result"},
+    "live.report.col.detail": {"vi": "Chi tiết", "en": "Detail"},
+    "live.report.col.hop": {"vi": "Chặng", "en": "Hop"},
+    "live.report.example": {
+        "vi": "{address} {service}: {result} ({detail}; chặng {hop})",
+        "en": "{address} {service}: {result} ({detail}; hop {hop})",
+    },
+    "live.report.not_observed": {
+        "vi": "{count} ô khác của ma trận chưa quan sát (không có phép đo, hoặc không phép đo nào tới được đích).",
+        "en": "{count} other matrix cell(s) not observed (no probe, or no probe reached the target).",
+    },
+    "live.report.unplaced": {
+        "vi": "Phép đo không gắn được với ô nào của ma trận: {count}.",
+        "en": "Probes not placed in any matrix cell: {count}.",
+    },
+    "live.report.unplaced.none": {
+        "vi": "Mọi phép đo đều gắn được với một ô của ma trận.",
+        "en": "Every probe was placed in a matrix cell.",
+    },
+    "live.report.unplaced.item": {
+        "vi": "từ vùng {vantage}, {why}: {count} phép đo (ví dụ {examples})",
+        "en": "from zone {vantage}, {why}: {count} probe(s) (e.g. {examples})",
+    },
+    "live.report.mark": {"vi": "Đo thực tế: {status}", "en": "Live: {status}"},
+    "live.why.outside": {"vi": "địa chỉ không thuộc vùng mạng nào", "en": "address outside every zone"},
+    "live.why.inside": {"vi": "địa chỉ trong chính vùng đo", "en": "address inside the vantage zone itself"},
+    "live.why.no_cell": {"vi": "không có ô ma trận {src} → {dst}", "en": "no matrix cell {src} → {dst}"},
+    "live.report.status.contradiction": {"vi": "Mâu thuẫn với cấu hình", "en": "Contradicts the configuration"},
+    "live.report.status.resolved": {"vi": "Xác định: truy cập được", "en": "Resolved: reachable"},
+    "live.report.status.confirmed": {"vi": "Xác nhận", "en": "Confirmed"},
+    "live.report.status.consistent": {"vi": "Phù hợp", "en": "Consistent"},
+    "live.report.status.not_observed": {"vi": "Chưa quan sát", "en": "Not observed"},
+    "live.result.answered": {"vi": "phản hồi", "en": "answered"},
+    "live.result.refused": {"vi": "bị đích từ chối", "en": "refused by the target"},
+    "live.result.prohibited": {"vi": "bị chặng trung gian chặn", "en": "prohibited by a hop"},
+    "live.result.no_answer": {"vi": "không phản hồi", "en": "no answer"},
+}
