@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netaddr import IPSet
+
 from . import inputs, topology, zones
 from .checks import AuditContext, Finding, run_checks
 from .headerspace import HeaderSpace
@@ -37,6 +39,8 @@ class Audit:
     compliance: dict | None = None
     # Live evidence merged with the matrix (netaudit/live/merge.py), None without probes.
     live: Live | None = None
+    # No configurations: the matrix comes from live evidence alone (run_live_only).
+    live_only: bool = False
 
     @property
     def devices(self):
@@ -103,6 +107,61 @@ def run_audit(
     from .compliance import evaluate_audit
 
     result.compliance = evaluate_audit(result)
+    return result
+
+
+def run_live_only(site_path: str | Path, runs: list) -> Audit:
+    """An audit without configurations (an ISP-managed router): the zones placed by the
+    site file's subnets alone, the matrix from the probe ``runs`` alone (docs/live.md,
+    "Live-only audit").  A cell is reachable when a probe from its source zone reached
+    (answered, or refused by the target) an address of its destination zone; every other
+    cell is unknown, never blocked."""
+    from .live.merge import RESOLVED, merge
+    from .messages import Text, both
+    from .reach import UNKNOWN
+
+    site = zones.load_site(Path(site_path))
+    snap = inputs.Snapshot()
+    topo = topology.build([])
+    placed = [PlacedZone(z, [], IPSet(z.subnets)) for z in site.zones]
+    engine = Engine(topo, placed, IPSet(), HeaderSpace())
+    hs = engine.hs
+    kinds = {z.name: z.kind for z in placed}
+    names = [z.name for z in placed]
+    matrix = [
+        # "may be delivered": any packet to the zone's addresses, so a probe that reached is "resolved"
+        Cell(src, dst, UNKNOWN, reason=Text("reason.live_only"), maybe=engine.zone_addr[dst])
+        for src in names
+        for dst in [n for n in names if n != src] + [DEVICES_ZONE]
+    ]
+    for cell in matrix:
+        cell.expectation = resolve_expectation(
+            cell.src, kinds[cell.src], cell.dst, kinds.get(cell.dst, "devices"), site.level, site.policy
+        )
+    live = merge(matrix, engine, runs)
+    warnings: list[str] = [Text("warning.live_only"), *zones.site_warnings(site)]
+    ctx = AuditContext([], [], topo, site, placed, matrix, hs, engine, live)
+    findings = run_checks(ctx)  # on the unknown matrix: the live checks (live-violation) speak for the probes
+    for cell in matrix:
+        lc = live.cell(cell.src, cell.dst)
+        if lc is None or lc.status != RESOLVED:
+            continue
+        cell.verdict = REACHABLE
+        cell.reason = Text("reason.live_only_reached")
+        cell.services = sorted({p.service for p in lc.reached})
+        cell.maybe = None
+        cell.violation = cell.expectation is not None and cell.expectation.expected != "allow"
+        lc.verdict = REACHABLE
+    reached = {f"{c.src}->{c.dst}" for c in matrix if c.verdict == REACHABLE}
+    findings = [f for f in findings if not (f.check == "unknown-verdict" and f.key in reached)]
+    result = Audit(snap, site, topo, placed, engine, matrix, findings, warnings, live=live, live_only=True)
+    from .compliance import PASS, evaluate_audit
+
+    result.compliance = evaluate_audit(result)
+    for reg in result.compliance.get("regimes", []):
+        reg["reasons"].append(both("conclusion.reason.live_only"))
+        if reg["verdict"] == PASS:  # never reached with unknown cells; kept as a guard
+            reg["verdict"] = "check"
     return result
 
 

@@ -29,7 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     a = sub.add_parser("audit", help="audit a folder (or files) of device configs")
-    a.add_argument("paths", nargs="+", help="config folder or files")
+    a.add_argument(
+        "paths", nargs="*", help="config folder or files (optional with --site and --probes: a live-only audit)"
+    )
     a.add_argument("--site", help="site.yaml (default: site.yaml next to the configs, else inferred)")
     a.add_argument("--format", default="text", choices=FORMATS)
     a.add_argument("-o", "--output", help="write the report to this file instead of stdout (required for pdf)")
@@ -77,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--lang", default="vi", choices=["vi", "en"])
     t.add_argument("--format", default="text", choices=["text", "json"])
     _probe_parser(sub)
+    _scan_parser(sub)
     return p
 
 
@@ -144,7 +147,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "audit" and not args.paths and not (args.site and args.probes):
+        parser.error("the following arguments are required: paths")  # live-only needs --site and --probes
     try:
         if args.command == "audit":
             return _audit(args)
@@ -156,6 +162,8 @@ def _main(argv: list[str] | None) -> int:
             return _trace(args)
         if args.command == "probe":
             return _probe(args)
+        if args.command == "scan":
+            return _scan(args)
     except InputError as e:
         from .secrets import Masker
 
@@ -273,12 +281,17 @@ def _audit(args) -> int:
     runs = [load_probes(spec) for spec in args.probes]  # InputError: exit 2, one line
     inputs += [Path(r.file) for r in runs]
     planned = _plan_outputs(args, inputs)
-    audit = run_audit(
-        args.paths,
-        args.site,
-        on_snapshot=lambda snap: outputs.check_not_inputs([p for p, _ in planned], snap),
-        probes=runs,
-    )
+    if not args.paths:  # no configurations: the matrix from the probes alone (docs/live.md)
+        from .audit import run_live_only
+
+        audit = run_live_only(args.site, runs)
+    else:
+        audit = run_audit(
+            args.paths,
+            args.site,
+            on_snapshot=lambda snap: outputs.check_not_inputs([p for p, _ in planned], snap),
+            probes=runs,
+        )
     color = args.color == "always" or (
         args.color == "auto" and not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
@@ -420,6 +433,54 @@ def _probe(args) -> int:
     text = dumps_json(run(plan, opts), indent=2) + "\n"
     if _to_file(args.output):
         outputs.write_files([(args.output, text, "probe result")], inputs)
+    else:
+        _stdout(text)
+    return 0
+
+
+def _scan_parser(sub) -> None:
+    """``netaudit scan``: discovery from the vantage point (netaudit/live/scan.py)."""
+    sc = sub.add_parser("scan", help="ARP sweep, gateway, traces and a service check from here (root)")
+    sc.add_argument("--site", help="site.yaml: the vantage zone, the scope, one trace per zone")
+    sc.add_argument("-o", "--output", help="scan result file (JSON netaudit/probes/v1; '-' = stdout)")
+    sc.add_argument("--iface", help="interface (default: the default route's)")
+    sc.add_argument("--rate", default="200/s", help="packets per second, e.g. 200/s (default)")
+    sc.add_argument("--timeout", type=float, default=1.0, help="seconds to wait for answers (default 1)")
+    sc.add_argument("--max-time", type=float, default=120.0, help="global time bound in seconds (default 120)")
+    sc.add_argument("--max-hosts", type=int, default=256, help="at most this many addresses swept (default 256)")
+    sc.add_argument("--dry-run", action="store_true", help="print what would be sent and send nothing")
+
+
+def _scan(args) -> int:
+    from . import outputs
+    from .live.probe import parse_rate, progress_printer
+    from .live.scan import UNKNOWN_NOTE, UNKNOWN_ZONE, ScanOptions, describe, make_plan, scan
+    from .safetext import clean, dumps_json
+
+    if not args.dry_run and not args.output:
+        raise InputError("give -o FILE.json for the scan result (or --dry-run)")
+    if args.max_hosts < 1 or args.timeout <= 0 or args.max_time <= 0:
+        raise InputError("--max-hosts, --timeout and --max-time must be positive")
+    opts = ScanOptions(
+        rate=parse_rate(args.rate),
+        timeout=args.timeout,
+        max_time=args.max_time,
+        max_hosts=args.max_hosts,
+        iface=args.iface,
+        progress=progress_printer(),
+    )
+    if args.dry_run:
+        sys.stdout.write(clean("\n".join(describe(make_plan(opts, args.site))) + "\n"))
+        return 0
+    inputs = [Path(args.site)] if args.site else []
+    if _to_file(args.output):
+        outputs.check(args.output, inputs, "scan result")
+    doc = scan(opts, args.site)
+    if doc["vantage"]["zone"] == UNKNOWN_ZONE:
+        print(f"netaudit scan: vantage zone unknown: {UNKNOWN_NOTE}", file=sys.stderr)
+    text = dumps_json(doc, indent=2) + "\n"
+    if _to_file(args.output):
+        outputs.write_files([(args.output, text, "scan result")], inputs)
     else:
         _stdout(text)
     return 0

@@ -108,4 +108,27 @@ ENTRIES: dict[str, dict[str, str]] = {
     "live.result.refused": {"vi": "bị đích từ chối", "en": "refused by the target"},
     "live.result.prohibited": {"vi": "bị chặng trung gian chặn", "en": "prohibited by a hop"},
     "live.result.no_answer": {"vi": "không phản hồi", "en": "no answer"},
+    # Live-only audit: no configurations, the matrix from probes alone (audit.run_live_only)
+    "reason.live_only": {
+        "vi": "không quan sát được khi đo thực tế; không có cấu hình",
+        "en": "not observed live; no configuration",
+    },
+    "reason.live_only_reached": {
+        "vi": "phép đo thực tế tới được vùng này; không có cấu hình",
+        "en": "reached by a live probe; no configuration",
+    },
+    "warning.live_only": {
+        "vi": "CHỈ ĐO THỰC TẾ: không có cấu hình thiết bị; ma trận chỉ dựa trên kết quả đo, ô không đo được "
+        "là chưa xác định (không bao giờ là bị chặn)",
+        "en": "LIVE ONLY: no device configurations; the matrix comes from probe results alone, cells not "
+        "observed are unknown (never blocked)",
+    },
+    "summary.live_only": {
+        "vi": "CHỈ ĐO THỰC TẾ — không có cấu hình thiết bị; ma trận chỉ dựa trên kết quả đo",
+        "en": "LIVE ONLY — no device configurations; the matrix comes from probe results alone",
+    },
+    "conclusion.reason.live_only": {
+        "vi": "Không có cấu hình thiết bị: kết quả chỉ dựa trên đo thực tế, không chứng minh được luồng nào bị chặn.",
+        "en": "No device configurations: the result rests on live probes alone and proves no flow blocked.",
+    },
 }

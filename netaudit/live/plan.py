@@ -137,13 +137,7 @@ class _Builder:
         """Why ``addr`` may not be probed, or None when it may."""
         if addr in self.allow:
             return None
-        ip = IPAddress(addr, 4)
-        inside = [n for n, nets in self.nets.items() if any(ip in net for net in nets)]
-        if not inside:
-            return "outside every zone of the site file"
-        if all(self.kinds.get(n) in UNSCANNED_KINDS for n in inside):
-            return f"in {self.kinds.get(inside[0])} zone {inside[0]!r}, which is never scanned"
-        return None
+        return scope_reason(addr, self.nets, self.kinds)
 
     def zone_of(self, addr: str) -> str | None:
         ip = IPAddress(addr, 4)
@@ -201,6 +195,18 @@ class _Builder:
         plan = Plan(zone=self.zone, targets=targets, dropped=total - len(targets), max_probes=max_probes)
         plan.refused = [{"dst": d, "why": w} for d, w in self.refused.items()]
         return plan
+
+
+def scope_reason(addr: str, nets: dict[str, list[IPNetwork]], kinds: dict[str, str]) -> str | None:
+    """The scope rule of ``netaudit probe`` and ``netaudit scan``: why ``addr`` may not be
+    sent to (outside every zone, or only in external / WAN zones), or None when it may."""
+    ip = IPAddress(addr, 4)
+    inside = [n for n, ns in nets.items() if any(ip in net for net in ns)]
+    if not inside:
+        return "outside every zone of the site file"
+    if all(kinds.get(n) in UNSCANNED_KINDS for n in inside):
+        return f"in {kinds.get(inside[0])} zone {inside[0]!r}, which is never scanned"
+    return None
 
 
 def _address(value, what: str) -> str:

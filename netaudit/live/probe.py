@@ -103,6 +103,8 @@ class Options:
     max_time: float = 300.0
     iface: str | None = None
     traces: bool = False
+    # Trace destinations, zone -> address (netaudit scan); None = one per zone of the plan.
+    trace_to: dict[str, str] | None = None
     progress: Callable[[int, int, int], None] | None = None
     # Every packet about to leave (tests assert what was sent); None = nothing recorded.
     sent_log: list | None = field(default=None)
@@ -300,7 +302,7 @@ def run(plan: Plan, opts: Options) -> dict:
         if opts.traces:
             from scapy.layers.inet import ICMP, IP
 
-            for zone, dst in plan.addresses().items():
+            for zone, dst in (plan.addresses() if opts.trace_to is None else opts.trace_to).items():
                 hops[zone] = [None] * _TRACE_HOPS
                 for ttl in range(1, _TRACE_HOPS + 1):
                     seq = len(trace_hops)
@@ -348,7 +350,7 @@ def run(plan: Plan, opts: Options) -> dict:
         for s in order
     ]
     traces = []
-    dsts = plan.addresses()
+    dsts = plan.addresses() if opts.trace_to is None else opts.trace_to
     for zone, hs in hops.items():
         if dsts[zone] in hs:  # stop at the destination
             hs = hs[: hs.index(dsts[zone]) + 1]

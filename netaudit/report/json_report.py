@@ -280,6 +280,8 @@ def audit_dict(audit, options: RenderOptions) -> dict:
         **({"warnings_text": [both_of(w) for w in audit.warnings]} if audit.warnings else {}),  # additive
         "topology": topology_dict(audit),
     }
+    if getattr(audit, "live_only", False):
+        out["live_only"] = True  # additive: no configurations, the matrix from probes alone
     if getattr(audit, "live", None) is not None:
         from ..live.merge import live_json
 

@@ -75,6 +75,8 @@ def render(audit, options: RenderOptions) -> str:
 
     site = audit.site
     lines = [t("summary.title", lang), "=" * len(t("summary.title", lang))]
+    if getattr(audit, "live_only", False):
+        lines.append(t("summary.live_only", lang))  # no configurations (audit.run_live_only)
     lines.append(f"{t('summary.unit', lang)}: {site.unit or '-'}    {t('summary.level', lang)}: {site.level}")
     lines.append("")
     if site.inferred:
