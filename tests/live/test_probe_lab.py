@@ -5,6 +5,7 @@ The lab is the network of tests/lab/office: the plan comes from its static audit
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -176,3 +177,59 @@ def test_rule_not_in_config_makes_blocked_service_answer(lab, plan, tmp_path):
     # Cells the probes did not contradict stay as they were: guest -> staff is consistent.
     staff = next(c for c in out["matrix"] if c["src"] == "guest" and c["dst"] == "staff")["live"]
     assert staff["status"] == "consistent"
+
+
+def test_real_nmap_from_guest_imports_and_merges(lab, plan, tmp_path):
+    """An inspector's own nmap run (Debian nmap, -oX) from the guest namespace: the open
+    management port is blocked for guest (filtered: silence, consistent), and with the
+    injected rule the server's tcp/8080 answers — the import makes it a contradiction."""
+    if shutil.which("nmap") is None:
+        pytest.skip("nmap is not installed (the Makefile installs it)")
+    xml = tmp_path / "scan.xml"
+    lab.nft(
+        "insert",
+        "rule",
+        "inet",
+        "lab",
+        "forward",
+        "iifname",
+        "r-guest",
+        "ip",
+        "daddr",
+        "10.77.20.10",
+        "tcp",
+        "dport",
+        "8080",
+        "accept",
+    )
+    try:
+        r = lab.exec(
+            "guest",
+            "nmap",
+            "-n",
+            "-Pn",
+            "-sS",
+            "-p",
+            "22,80,8080",
+            "--max-retries",
+            "1",
+            "--host-timeout",
+            "20s",
+            "-oX",
+            str(xml),
+            "10.77.20.10",
+            "10.77.99.10",
+            check=False,
+        )
+    finally:
+        lab.nft("flush", "ruleset")
+        netns.sh("ip", "netns", "exec", lab.router, "nft", "-f", "-", input=netns.RULES)
+    assert r.returncode == 0, r.stderr
+    merged = tmp_path / "merged.json"
+    rc = main(["audit", str(OFFICE), "--probes", f"{xml}@guest", "--format", "json", "-o", str(merged)])
+    assert rc == 1
+    out = json.loads(merged.read_text())
+    cells = {(c["src"], c["dst"]): c.get("live", {}) for c in out["matrix"]}
+    assert cells[("guest", "servers")]["status"] == "contradiction"
+    assert cells[("guest", "mgmt")]["status"] == "consistent"
+    assert any(f["check"] == "live-contradiction" for f in out["findings"])
