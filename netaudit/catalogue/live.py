@@ -131,4 +131,9 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Không có cấu hình thiết bị: kết quả chỉ dựa trên đo thực tế, không chứng minh được luồng nào bị chặn.",
         "en": "No device configurations: the result rests on live probes alone and proves no flow blocked.",
     },
+    "live.diagram.observed": {"vi": "quan sát", "en": "observed"},
+    "live.diagram.legend": {
+        "vi": "Quan sát khi đo thực tế (điểm đo, máy thấy được, các chặng traceroute)",
+        "en": "Observed live (vantage point, hosts seen, traceroute hops)",
+    },
 }

@@ -209,6 +209,20 @@ def run_json(run: ProbeRun) -> dict:
         "plan": run.plan,
         "counts": counts,
         "refused_targets": run.refused_targets,
+        "hosts": [
+            {"address": str(h.get("address") or ""), "mac": h.get("mac") or None, "how": h.get("how") or None}
+            for h in run.hosts
+            if isinstance(h, dict) and h.get("address")
+        ],
+        "traces": [
+            {
+                "zone": str(tr.get("zone") or ""),
+                "dst": str(tr.get("dst") or ""),
+                "hops": [str(x) if x else None for x in (tr.get("hops") or []) if not isinstance(x, (dict, list))],
+            }
+            for tr in run.traces
+            if isinstance(tr, dict)
+        ],
     }
 
 

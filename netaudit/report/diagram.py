@@ -61,6 +61,7 @@ class Graph:
             role = t(f"role.{d.get('role', 'other')}", lang)
             self.nodes.append({"id": nid, "label": f"{d['name']}\n{role}", "kind": "device", "color": "#ffffff"})
         dom_id: dict[str, str] = {}
+        zone_node: dict[str, str] = {}
         if_domain: dict[tuple[str, str], str] = {}
         members: dict[tuple[str, str], list[str]] = {}
         for d in topo.get("devices", []):
@@ -85,6 +86,8 @@ class Graph:
                 if vlans
                 else ", ".join(_short(i.split(":", 1)[1]) for i in dom.get("interfaces", [])[:2])
             )
+            for z in zones:
+                zone_node.setdefault(z, nid)
             if zones:
                 kind = kinds.get(zones[0], "")
                 if kind == "external":
@@ -128,7 +131,50 @@ class Graph:
             label = ", ".join(_short(n) for n in shown[:2]) + (" …" if len(shown) > 2 else "")
             self.edges.append({"a": dev_id[dev], "b": dom_id[did], "label": label, "leak": (dev, did) in leaks})
         self._orient()
+        self._observed(doc, lang, zone_node)
         self.empty = not self.nodes
+
+    def _observed(self, doc: dict, lang: str, zone_node: dict[str, str]) -> None:
+        """What ``netaudit scan``/``probe`` saw (``probes.runs[]``), drawn apart from the
+        configuration: per run a vantage node under its zone, the hosts it saw, and each
+        trace as a chain of hops toward the zone it was traced to (all dashed, grey)."""
+        word = t("live.diagram.observed", lang)
+        for r, run in enumerate((doc.get("probes") or {}).get("runs") or []):
+            vantage = run.get("vantage") or {}
+            zone = str(vantage.get("zone") or "")
+            vid = f"obs{r}"
+            self.nodes.append(
+                {"id": vid, "label": f"{word}: {zone}\n{vantage.get('address') or ''}".strip(), "kind": "observed"}
+            )
+            if zone in zone_node:
+                self.edges.append({"a": zone_node[zone], "b": vid, "label": "", "leak": False, "observed": True})
+            seen: dict[str, str] = {}
+            for h in run.get("hosts") or []:
+                addr = str(h.get("address") or "")
+                if not addr or addr in seen:
+                    continue
+                hid = seen[addr] = f"obs{r}h{len(seen)}"
+                label = "\n".join(x for x in (word, addr, str(h.get("mac") or "")) if x)
+                self.nodes.append({"id": hid, "label": label, "kind": "observed"})
+                self.edges.append({"a": vid, "b": hid, "label": "", "leak": False, "observed": True})
+            for k, tr in enumerate(run.get("traces") or []):
+                prev = vid
+                for j, hop in enumerate(tr.get("hops") or []):
+                    hop = str(hop) if hop else ""
+                    if hop and hop in seen:
+                        nid = seen[hop]
+                    else:
+                        nid = f"obs{r}t{k}_{j}"
+                        self.nodes.append({"id": nid, "label": f"{word}\n{hop or '*'}", "kind": "observed"})
+                        if hop:
+                            seen[hop] = nid
+                    self.edges.append({"a": prev, "b": nid, "label": "", "leak": False, "observed": True})
+                    prev = nid
+                target = zone_node.get(str(tr.get("zone") or ""))
+                if target and prev != vid:
+                    self.edges.append(
+                        {"a": prev, "b": target, "label": "", "leak": False, "observed": True, "loose": True}
+                    )
 
     def _orient(self) -> None:
         """Direct each edge away from the Internet (breadth-first), so dot ranks the
@@ -179,11 +225,19 @@ class Graph:
                 attrs = 'shape=box, style="rounded,filled", fillcolor="#ffffff", color="#37474f", penwidth=1.6'
             elif n["kind"] == "zone":
                 attrs = f'shape=ellipse, style=filled, fillcolor="{n["color"]}", color="#455a64"'
+            elif n["kind"] == "observed":
+                attrs = (
+                    'shape=box, style="dashed,rounded,filled", fillcolor="#fafafa", color="#757575", '
+                    'fontcolor="#616161", fontsize=8'
+                )
             else:
                 attrs = 'shape=ellipse, style="dashed,filled", fillcolor="#f5f5f5", color="#9e9e9e", fontsize=8'
             lines.append(f"  {n['id']} [label={_q(n['label'])}, {attrs}];")
         for e in self.edges:
             style = f', color="{LEAK}", fontcolor="{LEAK}", penwidth=2.6' if e["leak"] else ""
+            if e.get("observed"):
+                style = ', style=dashed, color="#9e9e9e", dir=forward, arrowsize=0.6'
+                style += ", constraint=false" if e.get("loose") else ""
             lines.append(f"  {e['a']} -> {e['b']} [label={_q(e['label'])}{style}];")
         lines.append("}")
         return "\n".join(lines) + "\n"

@@ -19,6 +19,9 @@ _STYLES = {
     "device": "rounded=1;whiteSpace=wrap;fillColor=#ffffff;strokeColor=#37474f;strokeWidth=2;fontSize=11;",
     "zone": "ellipse;whiteSpace=wrap;fillColor={color};strokeColor=#455a64;fontSize=11;",
     "transit": "ellipse;whiteSpace=wrap;dashed=1;fillColor=#f5f5f5;strokeColor=#9e9e9e;fontSize=9;",
+    "observed": (
+        "rounded=1;whiteSpace=wrap;dashed=1;fillColor=#fafafa;strokeColor=#757575;fontColor=#616161;fontSize=9;"
+    ),
 }
 
 
@@ -40,7 +43,7 @@ def render(doc: dict, lang: str) -> str:
         d.add_node(
             id=n["id"],
             label=_x(n["label"]),
-            style=_STYLES[n["kind"]].format(color=n["color"]),
+            style=_STYLES[n["kind"]].format(color=n.get("color", "")),
             width=width,
             height=height,
             x_pos=round(x * _PX - width / 2),
@@ -49,11 +52,14 @@ def render(doc: dict, lang: str) -> str:
     for i, e in enumerate(g.edges):
         color = LEAK if e["leak"] else "#607d8b"
         width = 3 if e["leak"] else 1
+        dash = "endArrow=none;"
+        if e.get("observed"):
+            color, dash = "#9e9e9e", "dashed=1;endArrow=classic;"
         d.add_link(
             e["a"],
             e["b"],
             label=_x(e["label"]),
             link_id=f"e{i}",
-            style=f"endArrow=none;html=0;strokeColor={color};strokeWidth={width};fontColor={color};fontSize=9;",
+            style=f"{dash}html=0;strokeColor={color};strokeWidth={width};fontColor={color};fontSize=9;",
         )
     return d.dump_xml() + "\n"

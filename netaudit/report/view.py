@@ -124,6 +124,7 @@ class View:
     compliance: dict | None = None
     inventory: dict = field(default_factory=dict)
     legend: list = field(default_factory=list)
+    observed_legend: str = ""
     diagram_svg: str = ""
     diagram_error: str = ""
     drawio_name: str = ""
@@ -165,6 +166,11 @@ def build(doc: dict, options: RenderOptions) -> View:
         if z["kind"] not in kinds:
             kinds.append(z["kind"])
     v.legend = [{"kind": k, "label": _kind_label(v, k), "color": KIND_COLORS.get(k, "#e0e0e0")} for k in kinds]
+    v.observed_legend = (
+        v.t("live.diagram.legend")
+        if any(r.get("hosts") or r.get("traces") for r in (doc.get("probes") or {}).get("runs") or [])
+        else ""
+    )
     v.drawio_name = options.drawio_name or ""
     return v
 

@@ -35,6 +35,8 @@ GUEST = {
         {"dst": "10.10.40.50", "service": "tcp/80", "result": "no_answer"},
     ],
     "refused_targets": [{"dst": "203.0.113.9", "why": "outside every zone of the site file"}],
+    "hosts": [{"address": "10.10.40.77", "mac": "aa:bb:cc:00:11:22", "how": "arp"}],
+    "traces": [{"zone": "staff", "dst": "10.10.10.5", "hops": ["10.10.40.254", None, "10.10.10.5"]}],
 }
 STAFF = {
     "schema": "netaudit/probes/v1",
@@ -152,3 +154,51 @@ def test_pdf_live_section(probe_files, tmp_path):
     assert "Mâu thuẫn với cấu hình" in flat
     assert "10.10.40.1 tcp/443" in flat
     assert "5. Tồn tại, hạn chế và kiến nghị khắc phục" in flat
+
+
+def test_observed_in_diagram_and_json(probe_files, html, tmp_path):
+    from netaudit.report.diagram import dot_available
+
+    out = tmp_path / "audit.json"
+    _render(probe_files, "json", "en", out)
+    runs = json.loads(out.read_text(encoding="utf-8"))["probes"]["runs"]
+    guest = next(r for r in runs if r["vantage"]["zone"] == "guest")
+    assert guest["hosts"] == [{"address": "10.10.40.77", "mac": "aa:bb:cc:00:11:22", "how": "arp"}]
+    assert guest["traces"] == [{"zone": "staff", "dst": "10.10.10.5", "hops": ["10.10.40.254", None, "10.10.10.5"]}]
+    if not dot_available():
+        pytest.skip("Graphviz dot is not installed")
+    svg = html["en"].split('<svg role="img" class="diagram"', 1)[1].split("</svg>", 1)[0]
+    assert "10.10.40.77" in svg and "10.10.40.254" in svg and "observed" in svg
+    assert "quan sát" in html["vi"].split('<svg role="img" class="diagram"', 1)[1].split("</svg>", 1)[0]
+
+
+def test_observed_nodes_in_the_editable_drawio(tmp_path):
+    """The .drawio written next to an HTML report carries the observed host and hop too."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    from xml.dom import minidom
+
+    probes = tmp_path / "g.json"
+    probes.write_text(
+        json.dumps(
+            {
+                "schema": "netaudit/probes/v1",
+                "vantage": {"zone": "guest", "interface": "wlan0", "address": "10.10.40.23/24"},
+                "probes": [{"dst": "10.10.10.5", "service": "tcp/445", "result": "answered"}],
+                "hosts": [{"address": "10.10.40.77", "mac": "aa:bb:cc:dd:ee:ff", "how": "arp"}],
+                "traces": [{"zone": "staff", "dst": "10.10.10.5", "hops": ["10.10.40.254", None, "10.10.10.5"]}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    netaudit = str(Path(sys.executable).with_name("netaudit"))
+    office = Path(__file__).resolve().parents[2] / "sample_configs" / "cisco-commune-leaky"
+    r = subprocess.run(
+        [netaudit, "audit", str(office), "--probes", str(probes), "--format", "html", "-o", str(tmp_path / "r.html")],
+        capture_output=True,
+    )
+    assert r.returncode == 1, r.stderr
+    drawio = (tmp_path / "r.drawio").read_text(encoding="utf-8")
+    minidom.parseString(drawio)  # well-formed
+    assert "10.10.40.77" in drawio and "10.10.40.254" in drawio
