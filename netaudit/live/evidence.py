@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from netaddr import AddrFormatError, IPAddress
 
@@ -153,8 +154,10 @@ def run_from_dict(doc: dict, file: str, sha256: str = "") -> ProbeRun:
     )
 
 
-def load_run(path: str | Path) -> ProbeRun:
-    """Read one probe-result file (JSON ``netaudit/probes/v1``)."""
+def read_json(path: str | Path, expected: str = "") -> tuple[Any, str]:
+    """The JSON document in ``path`` and the SHA-256 of its bytes; an :class:`InputError`
+    naming the file (and the line) when it cannot be read or is not JSON (``expected``:
+    what the file should have been, added to the message)."""
     import hashlib
 
     p = Path(path)
@@ -166,5 +169,12 @@ def load_run(path: str | Path) -> ProbeRun:
         doc = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         line = getattr(e, "lineno", None)
-        raise InputError(f"not valid JSON: {getattr(e, 'msg', e)}", str(p), line) from None
-    return run_from_dict(doc, str(p), hashlib.sha256(raw).hexdigest())
+        why = f"not valid JSON: {getattr(e, 'msg', e)}" + (f" ({expected})" if expected else "")
+        raise InputError(why, str(p), line) from None
+    return doc, hashlib.sha256(raw).hexdigest()
+
+
+def load_run(path: str | Path) -> ProbeRun:
+    """Read one probe-result file (JSON ``netaudit/probes/v1``)."""
+    doc, sha = read_json(path, "a netaudit probe result")
+    return run_from_dict(doc, str(path), sha)

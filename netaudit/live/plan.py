@@ -17,7 +17,6 @@ in ``refused`` and never sent.  Pure data: no scapy, no sockets.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from netaddr import AddrFormatError, IPAddress, IPNetwork
 
 from ..model import InputError
 from ..vocabulary import DEVICES_ZONE
+from .evidence import read_json
 
 # The services a probe tries on every target: what must stay closed across zones.
 DENY_SERVICES = (
@@ -297,19 +297,12 @@ def load_plan(
             result = plan_from_audit(doc, zone, **kw)
             result.source = str(p)
             return result
-        try:
-            raw = p.read_bytes()
-        except OSError as e:
-            raise InputError(f"cannot read: {e.strerror or e}", str(p)) from None
-        try:
-            doc = json.loads(raw.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise InputError("not a JSON audit (netaudit audit --format json -o audit.json)", str(p)) from None
+        doc, sha = read_json(p, "a JSON audit: netaudit audit --format json -o audit.json")
         try:
             result = plan_from_audit(doc, zone, **kw)
         except InputError as e:
             raise InputError(str(e), e.file or str(p)) from None
-        result.source, result.sha256 = str(p), hashlib.sha256(raw).hexdigest()
+        result.source, result.sha256 = str(p), sha
         return result
     if site:
         from ..zones import load_site
