@@ -30,6 +30,11 @@ FORMATS = ("text", *DOC_FORMATS)
 # What ``netaudit init`` writes for the unit: a site still saying so is a draft.
 UNIT_PLACEHOLDER = "TODO: tên đơn vị / unit name"
 
+# Live evidence (docs/live.md): what one probe got back, and a matrix cell's live status
+# in report order.  The report renders them from a saved JSON document.
+PROBE_RESULTS = ("answered", "refused", "prohibited", "no_answer")
+LIVE_STATUSES = ("contradiction", "resolved", "confirmed", "consistent", "not_observed")
+
 
 def unit_is_placeholder(unit: str) -> bool:
     """True for the unit a draft from ``netaudit init`` leaves to fill in (``TODO…``)."""

@@ -37,10 +37,11 @@ from typing import Any
 from netaddr import AddrFormatError, IPAddress
 
 from ..model import InputError
+from ..vocabulary import PROBE_RESULTS
 
 SCHEMA = "netaudit/probes/v1"
 ANSWERED, REFUSED, PROHIBITED, NO_ANSWER = "answered", "refused", "prohibited", "no_answer"
-RESULTS = (ANSWERED, REFUSED, PROHIBITED, NO_ANSWER)
+RESULTS = PROBE_RESULTS
 # The results that prove packets of the service reach the target from the vantage point.
 REACHED = (ANSWERED, REFUSED)
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from ..messages import Text, both_of
 from ..model import InputError
-from ..vocabulary import DEVICES_ZONE
+from ..vocabulary import DEVICES_ZONE, LIVE_STATUSES
 from .evidence import RESULTS, Probe, ProbeRun
 
 CONTRADICTION, CONFIRMED, RESOLVED, CONSISTENT, NOT_OBSERVED = (
@@ -35,7 +35,7 @@ CONTRADICTION, CONFIRMED, RESOLVED, CONSISTENT, NOT_OBSERVED = (
     "consistent",
     "not_observed",
 )
-STATUSES = (CONTRADICTION, RESOLVED, CONFIRMED, CONSISTENT, NOT_OBSERVED)  # report order
+STATUSES = LIVE_STATUSES  # report order
 MAX_EXAMPLES = 5
 
 

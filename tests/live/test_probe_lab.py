@@ -4,6 +4,7 @@ The lab is the network of tests/lab/office: the plan comes from its static audit
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import subprocess
@@ -48,6 +49,33 @@ def probe(lab, zone: str, plan: Path, out: Path, *extra: str) -> tuple[dict, flo
     doc = json.loads(out.read_text())
     run_from_dict(doc, str(out))  # a valid netaudit/probes/v1 document
     return doc, elapsed
+
+
+@contextlib.contextmanager
+def rule_not_in_config(lab):
+    """A rule on the lab router that tests/lab/office/lab-rt.cfg does not have: guest may
+    open tcp/8080 on the server 10.77.20.10.  The router's rules are restored after."""
+    lab.nft(
+        "insert",
+        "rule",
+        "inet",
+        "lab",
+        "forward",
+        "iifname",
+        "r-guest",
+        "ip",
+        "daddr",
+        "10.77.20.10",
+        "tcp",
+        "dport",
+        "8080",
+        "accept",
+    )
+    try:
+        yield
+    finally:
+        lab.nft("flush", "ruleset")
+        netns.sh("ip", "netns", "exec", lab.router, "nft", "-f", "-", input=netns.RULES)
 
 
 def results(doc: dict) -> dict[tuple[str, str], dict]:
@@ -138,27 +166,8 @@ def test_rule_not_in_config_makes_blocked_service_answer(lab, plan, tmp_path):
     audit = json.loads(plan.read_text())
     cell = next(c for c in audit["matrix"] if c["src"] == "guest" and c["dst"] == "servers")
     assert cell["verdict"] == "blocked"
-    lab.nft(
-        "insert",
-        "rule",
-        "inet",
-        "lab",
-        "forward",
-        "iifname",
-        "r-guest",
-        "ip",
-        "daddr",
-        "10.77.20.10",
-        "tcp",
-        "dport",
-        "8080",
-        "accept",
-    )
-    try:
+    with rule_not_in_config(lab):
         doc, _ = probe(lab, "guest", plan, tmp_path / "i.json", "--rate", "500/s")
-    finally:
-        lab.nft("flush", "ruleset")
-        netns.sh("ip", "netns", "exec", lab.router, "nft", "-f", "-", input=netns.RULES)
     r = results(doc)
     assert r[("10.77.20.10", "tcp/8080")]["result"] == "answered"
     assert r[("10.77.20.10", "tcp/80")]["result"] == "no_answer"
@@ -186,23 +195,7 @@ def test_real_nmap_from_guest_imports_and_merges(lab, plan, tmp_path):
     if shutil.which("nmap") is None:
         pytest.skip("nmap is not installed (the Makefile installs it)")
     xml = tmp_path / "scan.xml"
-    lab.nft(
-        "insert",
-        "rule",
-        "inet",
-        "lab",
-        "forward",
-        "iifname",
-        "r-guest",
-        "ip",
-        "daddr",
-        "10.77.20.10",
-        "tcp",
-        "dport",
-        "8080",
-        "accept",
-    )
-    try:
+    with rule_not_in_config(lab):
         r = lab.exec(
             "guest",
             "nmap",
@@ -221,9 +214,6 @@ def test_real_nmap_from_guest_imports_and_merges(lab, plan, tmp_path):
             "10.77.99.10",
             check=False,
         )
-    finally:
-        lab.nft("flush", "ruleset")
-        netns.sh("ip", "netns", "exec", lab.router, "nft", "-f", "-", input=netns.RULES)
     assert r.returncode == 0, r.stderr
     merged = tmp_path / "merged.json"
     rc = main(["audit", str(OFFICE), "--probes", f"{xml}@guest", "--format", "json", "-o", str(merged)])
