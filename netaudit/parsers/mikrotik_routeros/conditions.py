@@ -1,4 +1,4 @@
-"""Firewall rule properties → packet conditions (:class:`~.match.Cond` unions).
+"""Firewall rule properties → packet conditions (:class:`~netaudit.parsers.packet_sets.Cond` unions).
 
 Interface lists and address lists are expanded; ``!`` negations complemented;
 ``connection-state`` rules that need established/related packets never match a new
@@ -23,9 +23,21 @@ chain, so it never matches a new connection there.
 from __future__ import annotations
 
 from netaudit.model import L2Mode, Src
+from netaudit.parsers.packet_sets import (
+    ADDR_MAX,
+    ANY,
+    Cond,
+    cond,
+    intersect,
+    intersect_all,
+    negate_union,
+    norm,
+    r_and,
+    r_not,
+    r_or,
+)
 
 from .lists import expand_list
-from .match import ADDR_MAX, ANY, Cond, cond, intersect, intersect_all, negate_union, norm, r_and, r_not, r_or
 from .records import FwRule
 from .state import State
 from .syntax import unquote

@@ -6,9 +6,9 @@ flattened (:mod:`.flatten`); raw ``prerouting`` drops go first in both.
 from __future__ import annotations
 
 from netaudit.model import Action, Filter, FilterLine, Match, Src
+from netaudit.parsers.packet_sets import ANY, intersect_all, negate_union, to_matches
 
 from .flatten import FlatRule, flatten
-from .match import ANY, intersect_all, negate_union, to_matches
 from .state import State
 
 

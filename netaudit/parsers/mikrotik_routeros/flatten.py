@@ -2,7 +2,7 @@
 
 The target chain's rules are conjoined with the jump's conditions; ``return`` removes
 its packets from the rest of the inlined chain (conjunction with its negation, exact
-with :mod:`.match`); loops and runaway nesting are reported as problems (the filter
+with :mod:`netaudit.parsers.packet_sets`); loops and runaway nesting are reported as problems (the filter
 becomes partial).  The result is each rule's terminal action on the packets that
 reach it, in order — what the filter, NAT and mangle conversions consume.
 """
@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from netaudit.model import Src
+from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union
 
 from .conditions import rule_conds
-from .match import ANY, Cond, intersect_all, negate_union
 from .records import FwRule
 from .state import State
 

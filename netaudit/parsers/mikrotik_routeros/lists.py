@@ -5,8 +5,8 @@ built-ins ``all``, ``none``, ``static``, ``dynamic``) and firewall address lists
 from __future__ import annotations
 
 from netaudit.model import Src
+from netaudit.parsers.packet_sets import norm
 
-from .match import norm
 from .state import State
 from .values import parse_addr, yes
 from .wireless import wifi_prop

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from netaudit.model import L2Mode, NatRule
+from netaudit.parsers.packet_sets import Cond, to_matches
 
 from .flatten import FlatRule, flatten
-from .match import Cond, to_matches
 from .state import State
 from .values import parse_addr, parse_ports
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from netaudit.model import ParseResult, Reference
+from netaudit.parsers.packet_sets import norm
 
 from . import bridges, firewall, interfaces, lists, nat, routes, services, wireless
-from .match import norm
 from .policy_routing import compose as compose_policy_routes
 from .reader import read
 from .state import State

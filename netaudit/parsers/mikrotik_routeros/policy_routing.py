@@ -25,7 +25,7 @@ first-match over plain packet headers, without a mark:
 * the mangle outcome becomes a first-match list of *blocks* (:func:`mark_blocks`):
   for each rule that ends the chain (in order, then "no such rule"), the packets it
   ends intersected with each marking rule before it, from the last one back, then the
-  packets it ends unmarked — intersections only (exact, with :mod:`.match`),
+  packets it ends unmarked — intersections only (exact, with :mod:`netaudit.parsers.packet_sets`),
   never a complement that could grow;
 * within each block (so with the mark its packets really carry), the routing rules
   that apply to that mark, in order: a forced gateway (``action=route``) skips them;
@@ -55,10 +55,7 @@ from netaddr import IPNetwork
 
 from netaudit.model import PolicyRoute, Route, Src
 from netaudit.parsers.ip import int_to_ip, ip_to_int
-
-from .conditions import addr_field, iface_field
-from .flatten import flatten
-from .match import (
+from netaudit.parsers.packet_sets import (
     ADDR_MAX,
     ANY,
     Cond,
@@ -69,6 +66,9 @@ from .match import (
     r_not,
     to_matches,
 )
+
+from .conditions import addr_field, iface_field
+from .flatten import flatten
 from .state import State
 from .syntax import unquote
 

@@ -22,10 +22,10 @@ from netaudit.model import (
     PortRange,
     Src,
 )
+from netaudit.parsers.packet_sets import ADDR_MAX, addr_pats, norm
 
 from .facts import IpService, MacServerEntry, NeighborDiscovery, User
 from .lists import expand_list
-from .match import ADDR_MAX, addr_pats, norm
 from .state import State
 from .syntax import Command, unquote
 from .values import parse_addr, split_list, to_int, yes

@@ -14,9 +14,9 @@ from netaddr import IPNetwork
 
 from netaudit.model import Device, IfKind, Interface, ParseReport, Src
 from netaudit.parsers.mikrotik_routeros import VENDOR
+from netaudit.parsers.packet_sets import Cond
 
 from .facts import RouterOSFacts
-from .match import Cond
 from .records import BridgePort, BridgeRecord, BridgeVlan, FwRule, IfRecord, VlanIf, WirelessIf, guess_kind
 from .syntax import Command, unquote
 

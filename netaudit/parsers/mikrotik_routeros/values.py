@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import overload
 
 from netaudit.parsers.ip import ip_to_int, len_to_mask
+from netaudit.parsers.packet_sets import ADDR_MAX, norm
 
-from .match import ADDR_MAX, norm
 from .syntax import unquote
 
 

@@ -14,7 +14,7 @@ from netaddr import IPAddress, IPNetwork
 
 from netaudit.model import AddrMatch, Match, PolicyRoute, PortRange
 from netaudit.parsers import mikrotik_routeros
-from netaudit.parsers.mikrotik_routeros.match import from_match
+from netaudit.parsers.packet_sets import from_match
 
 V7 = "# 2025-03-18 08:41:07 by RouterOS 7.16.2\n"
 V6 = "# feb/20/2024 09:12:41 by RouterOS 6.49.13\n"

@@ -9,7 +9,7 @@ from netaddr import IPAddress
 
 from netaudit.headerspace import HeaderSpace
 from netaudit.model import AddrMatch, Match, PortRange
-from netaudit.parsers.mikrotik_routeros.match import (
+from netaudit.parsers.packet_sets import (
     ANY,
     Cond,
     cidrs,

@@ -1,8 +1,9 @@
-"""Packet conditions with exact intersection and negation, for RouterOS rule flattening.
+"""Packet conditions with exact intersection and negation, for flattening firewall chains.
 
-RouterOS firewall chains ``jump`` into custom chains and ``return`` from them; the
-model only knows ordered first-match lines of :class:`~netaudit.model.Match`
-conjunctions.  Flattening a jump conjoins the jump's conditions with every rule of
+Firewalls whose rules live in chains (RouterOS, Linux nftables/iptables, OpenWrt fw4)
+``jump`` into custom chains and ``return`` from them; the model only knows ordered
+first-match lines of :class:`~netaudit.model.Match` conjunctions.  Flattening a jump
+conjoins the jump's conditions with every rule of
 the target chain; a ``return`` removes its packets from the rest of the inlined
 chain (conjunction with its negation).  Both need conditions that can be
 intersected and negated exactly, which :class:`Cond` provides: every header field
