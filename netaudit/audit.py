@@ -116,8 +116,11 @@ def run_live_only(site_path: str | Path, runs: list) -> Audit:
     "Live-only audit").  A cell is reachable when a probe from its source zone reached
     (answered, or refused by the target) an address of its destination zone; every other
     cell is unknown, never blocked."""
-    from .live.merge import RESOLVED, merge
+    from netaddr import IPAddress
+
+    from .live.merge import RESOLVED, merge, observed_devices
     from .messages import Text, both
+    from .policy import outside_policy
     from .reach import UNKNOWN
 
     site = zones.load_site(Path(site_path))
@@ -126,6 +129,13 @@ def run_live_only(site_path: str | Path, runs: list) -> Audit:
     placed = [PlacedZone(z, [], IPSet(z.subnets)) for z in site.zones]
     engine = Engine(topo, placed, IPSet(), HeaderSpace())
     hs = engine.hs
+    # The devices seen live (the vantage gateways, the hops of the traces) are @devices:
+    # a probe that reached one of them reached a device's own services.
+    for addr in observed_devices(runs):
+        pkt = hs.eq("dst_ip", int(IPAddress(addr)))
+        engine.zone_addr[DEVICES_ZONE] |= pkt
+        for z in placed:
+            engine.zone_addr[z.name] &= ~pkt
     kinds = {z.name: z.kind for z in placed}
     names = [z.name for z in placed]
     matrix = [
@@ -140,8 +150,8 @@ def run_live_only(site_path: str | Path, runs: list) -> Audit:
         )
     live = merge(matrix, engine, runs)
     warnings: list[str] = [Text("warning.live_only"), *zones.site_warnings(site)]
-    ctx = AuditContext([], [], topo, site, placed, matrix, hs, engine, live)
-    findings = run_checks(ctx)  # on the unknown matrix: the live checks (live-violation) speak for the probes
+    ctx = AuditContext([], [], topo, site, placed, matrix, hs, engine, live, live_only=True)
+    findings = run_checks(ctx)  # on the unknown matrix: the live checks speak for the probes
     for cell in matrix:
         lc = live.cell(cell.src, cell.dst)
         if lc is None or lc.status != RESOLVED:
@@ -150,10 +160,8 @@ def run_live_only(site_path: str | Path, runs: list) -> Audit:
         cell.reason = Text("reason.live_only_reached")
         cell.services = sorted({p.service for p in lc.reached})
         cell.maybe = None
-        cell.violation = cell.expectation is not None and cell.expectation.expected != "allow"
+        cell.violation = bool(outside_policy(hs, cell.expectation, lc.reached))
         lc.verdict = REACHABLE
-    reached = {f"{c.src}->{c.dst}" for c in matrix if c.verdict == REACHABLE}
-    findings = [f for f in findings if not (f.check == "unknown-verdict" and f.key in reached)]
     result = Audit(snap, site, topo, placed, engine, matrix, findings, warnings, live=live, live_only=True)
     from .compliance import PASS, evaluate_audit
 

@@ -384,6 +384,8 @@ def _probe_parser(sub) -> None:
     pr.add_argument("--target", action="append", default=[], metavar="ADDR", help="also probe ADDR (scope-checked)")
     pr.add_argument("--iface", help="interface to capture answers on (default: the default route's)")
     pr.add_argument("--trace", action="store_true", help="also a TTL-limited trace toward one address per zone")
+    pr.add_argument("--trace-hops", type=int, default=8, help="at most this many hops per trace (default 8, max 30)")
+    pr.add_argument("--ssid", help="the Wi-Fi network this machine is on (default: asked of iw / iwgetid)")
     pr.add_argument("--dry-run", action="store_true", help="print the plan and send nothing")
 
 
@@ -396,6 +398,8 @@ def _probe(args) -> int:
         raise InputError("give -o FILE.json for the probe result (or --dry-run)")
     if args.max_probes < 1 or args.per_zone < 1 or args.timeout <= 0 or args.max_time <= 0:
         raise InputError("--max-probes, --per-zone, --timeout and --max-time must be positive")
+    if not 1 <= args.trace_hops <= 30:
+        raise InputError("--trace-hops must be between 1 and 30")
     inputs = [Path(p) for p in (args.plan, args.site) if p]
     if _to_file(args.output) and not args.dry_run:
         outputs.check(args.output, inputs, "probe result")
@@ -428,6 +432,8 @@ def _probe(args) -> int:
         max_time=args.max_time,
         iface=args.iface,
         traces=args.trace,
+        trace_hops=args.trace_hops,
+        ssid=args.ssid,
         progress=progress_printer(),
     )
     text = dumps_json(run(plan, opts), indent=2) + "\n"
@@ -448,6 +454,7 @@ def _scan_parser(sub) -> None:
     sc.add_argument("--timeout", type=float, default=1.0, help="seconds to wait for answers (default 1)")
     sc.add_argument("--max-time", type=float, default=120.0, help="global time bound in seconds (default 120)")
     sc.add_argument("--max-hosts", type=int, default=256, help="at most this many addresses swept (default 256)")
+    sc.add_argument("--ssid", help="the Wi-Fi network this machine is on (default: asked of iw / iwgetid)")
     sc.add_argument("--dry-run", action="store_true", help="print what would be sent and send nothing")
 
 
@@ -467,6 +474,7 @@ def _scan(args) -> int:
         max_time=args.max_time,
         max_hosts=args.max_hosts,
         iface=args.iface,
+        ssid=args.ssid,
         progress=progress_printer(),
     )
     if args.dry_run:

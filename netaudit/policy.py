@@ -111,6 +111,17 @@ def services_packets(hs: HeaderSpace, services: Iterable[str]):
     return u
 
 
+def outside_policy(hs: HeaderSpace, exp: Expectation | None, probes: list) -> list:
+    """The probes (live evidence with a ``service``) whose service the expectation does not
+    allow: all of them where it denies, those outside its services where it limits."""
+    if exp is None or exp.expected == ALLOW:
+        return []
+    if exp.expected == DENY:
+        return list(probes)
+    allowed = services_packets(hs, exp.allowed_services)
+    return [p for p in probes if (services_packets(hs, [p.service]) & ~allowed) != hs.false]
+
+
 def excess(hs: HeaderSpace, cell):
     """Delivered packets a matrix cell's (:class:`~netaudit.reach.Cell`) expectation does
     not allow (BDD)."""

@@ -132,6 +132,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "No device configurations: the result rests on live probes alone and proves no flow blocked.",
     },
     "live.diagram.observed": {"vi": "quan sát", "en": "observed"},
+    "live.diagram.more_hosts": {"vi": "… và {count} máy khác quan sát được", "en": "… and {count} more hosts observed"},
     "live.diagram.legend": {
         "vi": "Quan sát khi đo thực tế (điểm đo, máy thấy được, các chặng traceroute)",
         "en": "Observed live (vantage point, hosts seen, traceroute hops)",

@@ -56,6 +56,7 @@ class AuditContext:
     hs: HeaderSpace
     engine: Engine | None = None  # for witnesses of a chosen packet subset
     live: Live | None = None  # live evidence merged with the matrix (netaudit/live/merge.py)
+    live_only: bool = False  # no configurations: the matrix comes from probes alone (audit.run_live_only)
 
 
 @dataclass

@@ -12,7 +12,8 @@ not the static checks change.
 
 from __future__ import annotations
 
-from ..policy import DENY
+from ..policy import outside_policy
+from ..reach import UNKNOWN
 from . import REF_ND331, REF_TT12_ZONES, AuditContext, CheckInfo, check
 
 _CAUSES = {
@@ -32,8 +33,8 @@ _CAUSES = {
 }
 
 
-def _fields(ctx: AuditContext, lc) -> dict:
-    p = lc.decisive[0]
+def _fields(ctx: AuditContext, lc, probes=None) -> dict:
+    p = (probes or lc.decisive)[0]
     run = next((r for r in ctx.live.runs if p in r.probes), None) if ctx.live else None
     return {
         "src": lc.src,
@@ -114,11 +115,55 @@ def live_violation(ctx: AuditContext, info: CheckInfo):
     for lc in ctx.live.by_status("resolved"):
         cell = next(c for c in ctx.matrix if c.src == lc.src and c.dst == lc.dst)
         exp = cell.expectation
-        if exp is None or exp.expected != DENY:
+        # Where the policy limits the flow to some services, only a probe with another one
+        # is a violation; the static verdict is unknown, so every reached probe counts.
+        against = outside_policy(ctx.hs, exp, [p for p in lc.decisive if lc.static.get(p) != "reachable"])
+        if exp is None or not against:
             continue
         yield info.finding(
             key=f"{lc.src}->{lc.dst}",
             severity=exp.severity,
-            fields=_fields(ctx, lc),
+            fields=_fields(ctx, lc, against),
             zones=[lc.src, lc.dst],
         )
+
+
+@check(
+    "live-not-observed",
+    "medium",
+    [REF_TT12_ZONES],
+    {
+        "title": {
+            "vi": "Chỉ đo thực tế: {count} luồng chưa quan sát được, không kết luận được là bị chặn",
+            "en": "Live only: {count} flows not observed, none can be concluded blocked",
+        },
+        "detail": {
+            "vi": "Không có cấu hình thiết bị; các luồng sau không có phép đo nào tới được, nên chưa xác định "
+            "(sự im lặng không chứng minh bị chặn): {cells}.",
+            "en": "No device configurations; no probe reached in these flows, so they are undetermined "
+            "(silence does not prove blocked): {cells}.",
+        },
+        "remediation": {
+            "vi": "Thu thập cấu hình của thiết bị phân tách các vùng (kể cả modem của nhà mạng) và kiểm tra lại; "
+            "trong lúc chờ, đo thực tế từ từng vùng nguồn còn thiếu.",
+            "en": "Collect the configuration of the devices separating the zones (the ISP modem included) and "
+            "audit again; meanwhile probe from each source zone not yet measured.",
+        },
+    },
+)
+def live_not_observed(ctx: AuditContext, info: CheckInfo):
+    """In a live-only audit, the cells no probe reached: one finding, not one per cell."""
+    if not ctx.live_only:
+        return
+    cells = [c for c in ctx.matrix if c.verdict == UNKNOWN and _unreached(ctx, c)]
+    if cells:
+        yield info.finding(
+            key="live-only",
+            fields={"count": len(cells), "cells": ", ".join(f"{c.src} → {c.dst}" for c in cells)},
+            zones=sorted({z for c in cells for z in (c.src, c.dst)}),
+        )
+
+
+def _unreached(ctx: AuditContext, cell) -> bool:
+    lc = ctx.live.cell(cell.src, cell.dst) if ctx.live else None
+    return lc is None or not lc.reached

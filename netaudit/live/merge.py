@@ -162,6 +162,34 @@ def _vantage_address(run: ProbeRun) -> str | None:
         return None
 
 
+def observed_devices(runs: list[ProbeRun]) -> list[str]:
+    """Addresses the runs saw acting as routers: each vantage point's gateway and the hops
+    of its traces that are not the trace's destination (a host that answers "time
+    exceeded" forwards packets)."""
+    from netaddr import AddrFormatError, IPAddress
+
+    found: list[str] = []
+
+    def add(value) -> None:
+        try:
+            addr = str(IPAddress(str(value).split("/")[0], 4))
+        except (AddrFormatError, ValueError, TypeError):
+            return
+        if addr not in found:
+            found.append(addr)
+
+    for run in runs:
+        if run.vantage.get("gateway"):
+            add(run.vantage["gateway"])
+        for tr in run.traces:
+            if not isinstance(tr, dict):
+                continue
+            for hop in tr.get("hops") or []:
+                if hop and not isinstance(hop, (dict, list)) and str(hop) != str(tr.get("dst")):
+                    add(hop)
+    return found
+
+
 def merge(matrix, engine, runs: list[ProbeRun]) -> Live:
     """Merge ``runs`` with the audit ``matrix`` (cells of :mod:`netaudit.reach`); an
     :class:`InputError` when a run's vantage zone is not a zone of the audit."""
@@ -219,6 +247,7 @@ def run_json(run: ProbeRun) -> dict:
                 "zone": str(tr.get("zone") or ""),
                 "dst": str(tr.get("dst") or ""),
                 "hops": [str(x) if x else None for x in (tr.get("hops") or []) if not isinstance(x, (dict, list))],
+                "ended": str(tr["ended"]) if isinstance(tr.get("ended"), str) else None,
             }
             for tr in run.traces
             if isinstance(tr, dict)

@@ -96,7 +96,8 @@ def _service(text: str) -> str | None:
 
 
 def _sample(net: IPNetwork, per_zone: int) -> list[str]:
-    """First hosts .1-.10, then a few spread through the subnet (quarters, last host)."""
+    """First hosts .1-.10, then a few spread through the subnet (quarters, last host), then,
+    where ``per_zone`` asks for more, addresses spread evenly through the rest."""
     if net.prefixlen >= 31:
         return [str(a) for a in net][:per_zone]
     first, last = int(net.network) + 1, int(net.broadcast) - 1
@@ -107,6 +108,15 @@ def _sample(net: IPNetwork, per_zone: int) -> list[str]:
     for a in out:
         if first <= a <= last and a not in seen:
             seen.append(a)
+    want = min(per_zone, size)
+    more = want - len(seen)
+    taken = set(seen)
+    for k in range(max(0, more)):  # evenly spread; one already taken moves to the next free address
+        a = first + size * (k + 1) // (more + 1)
+        while a in taken:
+            a = a + 1 if a < last else first
+        taken.add(a)
+        seen.append(a)
     return [str(IPAddress(a, 4)) for a in seen]
 
 

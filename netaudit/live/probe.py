@@ -27,10 +27,12 @@ from datetime import UTC, datetime
 from ..model import InputError
 from .evidence import ANSWERED, NO_ANSWER, PROHIBITED, REFUSED, SCHEMA
 from .plan import Plan, Target
+from .vantage import gateway_mac, vantage_info
 
 PROHIBITED_CODES = (9, 10, 13)  # ICMP 3/9, 3/10, 3/13: administratively prohibited
 _SPORT_BASE = 40000
-_TRACE_HOPS = 8
+TRACE_HOPS = 8  # default; a commune office is two or three routers deep
+MAX_TRACE_HOPS = 30
 
 
 class NoPrivilege(InputError):
@@ -103,6 +105,8 @@ class Options:
     max_time: float = 300.0
     iface: str | None = None
     traces: bool = False
+    trace_hops: int = TRACE_HOPS
+    ssid: str | None = None  # the Wi-Fi network, when the operator says (else looked up)
     # Trace destinations, zone -> address (netaudit scan); None = one per zone of the plan.
     trace_to: dict[str, str] | None = None
     progress: Callable[[int, int, int], None] | None = None
@@ -197,53 +201,23 @@ def _classify(s: _Sent, pkt, kind: str, src: str) -> None:
     s.rtt_ms = round((float(pkt.time) - s.sent_at) * 1000, 2)
 
 
-def vantage_info(iface: str | None, zone: str) -> dict:
-    """Interface, own address/prefix, MAC and default gateway from the routing table."""
-    from scapy.config import conf
-
-    gw_iface, gateway = None, None
-    for net, mask, gw, itf, _addr, _metric in conf.route.routes:
-        if net == 0 and mask == 0 and gw != "0.0.0.0":
-            gw_iface, gateway = itf if isinstance(itf, str) else getattr(itf, "name", str(itf)), gw
+def trace_entry(zone: str, dst: str, hops: list, kinds: list) -> dict:
+    """One trace as the document records it: the hops up to where the path ended — the
+    destination answered, or a hop said "unreachable" (nothing beyond it answers to this
+    trace), or the last hop that answered — and how it ended."""
+    end, ended = len(hops), "silent"
+    for i, (hop, kind) in enumerate(zip(hops, kinds, strict=True)):
+        if hop is not None and hop == dst:
+            end, ended = i + 1, "destination"
             break
-    iface = iface or gw_iface or str(conf.iface)
-    address = None
-    for net, mask, gw, itf, addr, _metric in conf.route.routes:
-        name = itf if isinstance(itf, str) else getattr(itf, "name", str(itf))
-        if name == iface and gw == "0.0.0.0" and net != 0 and mask not in (0, 0xFFFFFFFF):
-            address = f"{addr}/{bin(mask).count('1')}"
+        if kind is not None and kind.startswith("icmp 3/"):
+            end, ended = i + 1, f"unreachable ({kind}) at {hop}"
             break
-    mac = None
-    try:
-        from scapy.arch import get_if_hwaddr
-
-        mac = get_if_hwaddr(iface)
-    except (OSError, ValueError):
-        pass
-    return {
-        "zone": zone,
-        "interface": iface,
-        "address": address,
-        "mac": mac,
-        "gateway": gateway if gw_iface == iface else None,
-        "dhcp_server": None,
-        "ssid": None,
-        "started": None,
-        "finished": None,
-        "source": "netaudit probe",
-    }
-
-
-def _gateway_mac(gateway: str | None) -> str | None:
-    try:
-        with open("/proc/net/arp", encoding="ascii") as f:
-            for line in f.readlines()[1:]:
-                parts = line.split()
-                if parts and parts[0] == gateway and parts[3] != "00:00:00:00:00:00":
-                    return parts[3]
-    except OSError:
-        pass
-    return None
+    out = hops[:end]
+    if ended == "silent":
+        while out and out[-1] is None:
+            out = out[:-1]
+    return {"zone": zone, "dst": dst, "hops": out, "ended": ended}
 
 
 def _now() -> str:
@@ -261,7 +235,7 @@ def run(plan: Plan, opts: Options) -> dict:
     import scapy.layers.l2  # noqa: F401  (dissection of what the sniffer captures)
     from scapy.sendrecv import AsyncSniffer
 
-    vantage = vantage_info(opts.iface, plan.zone)
+    vantage = vantage_info(opts.iface, plan.zone, opts.ssid)
     vantage["started"] = _now()
     own = {str(vantage["address"] or "").split("/")[0]} - {""}
     if not own:
@@ -272,6 +246,7 @@ def run(plan: Plan, opts: Options) -> dict:
     order: list[_Sent] = []
     trace_hops: dict[tuple, tuple[str, int]] = {}  # key -> (zone, ttl)
     hops: dict[str, list] = {}
+    hop_kinds: dict[str, list] = {}  # zone -> per TTL what answered (time exceeded, unreachable, echo reply)
     deadline = time.monotonic() + opts.max_time
     stop_sending = deadline - min(opts.timeout, opts.max_time / 2)
 
@@ -283,6 +258,7 @@ def run(plan: Plan, opts: Options) -> dict:
         if key in trace_hops:
             zone, ttl = trace_hops[key]
             hops[zone][ttl - 1] = src
+            hop_kinds[zone][ttl - 1] = kind
             return
         s = sent.get(key)
         if s is not None and s.result == NO_ANSWER:
@@ -303,8 +279,9 @@ def run(plan: Plan, opts: Options) -> dict:
             from scapy.layers.inet import ICMP, IP
 
             for zone, dst in (plan.addresses() if opts.trace_to is None else opts.trace_to).items():
-                hops[zone] = [None] * _TRACE_HOPS
-                for ttl in range(1, _TRACE_HOPS + 1):
+                hops[zone] = [None] * opts.trace_hops
+                hop_kinds[zone] = [None] * opts.trace_hops
+                for ttl in range(1, opts.trace_hops + 1):
                     seq = len(trace_hops)
                     key = ("icmp", dst, trace_id, seq)
                     trace_hops[key] = (zone, ttl)
@@ -352,15 +329,10 @@ def run(plan: Plan, opts: Options) -> dict:
     traces = []
     dsts = plan.addresses() if opts.trace_to is None else opts.trace_to
     for zone, hs in hops.items():
-        if dsts[zone] in hs:  # stop at the destination
-            hs = hs[: hs.index(dsts[zone]) + 1]
-        else:
-            while hs and hs[-1] is None:
-                hs = hs[:-1]
-        traces.append({"zone": zone, "dst": dsts[zone], "hops": hs})
+        traces.append(trace_entry(zone, dsts[zone], hs, hop_kinds[zone]))
     hosts = []
     if vantage["gateway"]:
-        hosts.append({"address": vantage["gateway"], "mac": _gateway_mac(vantage["gateway"]), "how": "arp"})
+        hosts.append({"address": vantage["gateway"], "mac": gateway_mac(vantage["gateway"]), "how": "arp"})
     for s in order:
         if s.target.service == "icmp/8" and s.result == ANSWERED and s.target.dst not in [h["address"] for h in hosts]:
             hosts.append({"address": s.target.dst, "mac": None, "how": "echo"})

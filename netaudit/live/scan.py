@@ -1,10 +1,10 @@
 """``netaudit scan``: discovery from the vantage point, without configurations.
 
-1. The vantage point (netaudit/live/probe.py ``vantage_info``): interface, address, MAC,
-   default gateway from the routing table; the DHCP server from the lease files of dhclient,
-   systemd-networkd or NetworkManager when one names it (else null).
-2. An ARP sweep of the interface's own subnet, bounded: at most a /22 around the own address
-   and at most ``max_hosts`` addresses (the gateway first, then in address order).  ARP stays
+1. The vantage point (netaudit/live/vantage.py): interface, address, MAC, default gateway
+   from the routing table, the DHCP server from the lease files (else null), the SSID.
+2. An ARP sweep of the interface's own subnet, bounded: at most a /22 around the own address,
+   at most ``max_hosts`` addresses (the gateway first, then in address order), and no more
+   than half of ``max_time`` at the rate asked (the service check gets the rest).  ARP stays
    on the local link: nothing is routed.
 3. With a site file: a TTL-limited trace toward one address of each zone of the site (not
    the vantage zone, never an external / WAN zone).  Without a site file: no traces.
@@ -20,7 +20,6 @@ interface address, or ``"unknown"`` (``audit --probes`` refuses such a file).
 from __future__ import annotations
 
 import hashlib
-import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,8 @@ from netaddr import IPAddress, IPNetwork
 
 from ..model import InputError
 from .plan import DENY_SERVICES, UNSCANNED_KINDS, Plan, Target, scope_reason
-from .probe import NoPrivilege, Options, can_send_raw, run, vantage_info
+from .probe import NoPrivilege, Options, can_send_raw, run
+from .vantage import vantage_info
 
 MAX_PREFIX = 22  # the ARP sweep never covers more than a /22
 DEFAULT_MAX_HOSTS = 256
@@ -44,6 +44,7 @@ class ScanOptions:
     max_time: float = 120.0
     max_hosts: int = DEFAULT_MAX_HOSTS
     iface: str | None = None
+    ssid: str | None = None
     progress: object = None
     sent_log: list | None = field(default=None)  # every packet about to leave (tests)
 
@@ -61,6 +62,7 @@ class ScanPlan:
     kinds: dict[str, str] = field(default_factory=dict)
     site: str | None = None
     sha256: str | None = None
+    limited_by_time: bool = False  # the sweep was cut to fit max_time
 
     def zone_of(self, addr: str) -> str | None:
         ip = IPAddress(addr, 4)
@@ -101,33 +103,6 @@ def _trace_address(net: IPNetwork) -> str:
     return str(IPAddress(int(net.network) + 2, 4)) if net.size > 4 else str(IPAddress(int(net.network) + 1, 4))
 
 
-def dhcp_server(iface: str) -> str | None:
-    """The DHCP server of ``iface`` from a lease file, when one names it."""
-    import glob
-
-    try:  # systemd-networkd: /run/systemd/netif/leases/<ifindex>
-        index = Path(f"/sys/class/net/{iface}/ifindex").read_text().strip()
-        text = Path(f"/run/systemd/netif/leases/{index}").read_text()
-        m = re.search(r"^SERVER_ADDRESS=(\S+)", text, re.M)
-        if m:
-            return m.group(1)
-    except OSError:
-        pass
-    found = None
-    for pattern in ("/var/lib/dhcp/dhclient*.leases", "/var/lib/dhclient/*.lease*", "/var/lib/NetworkManager/*.lease"):
-        for path in sorted(glob.glob(pattern)):
-            try:
-                text = Path(path).read_text(errors="replace")
-            except OSError:
-                continue
-            for block in re.findall(r"lease\s*\{(.*?)\}", text, re.S):
-                m = re.search(r"dhcp-server-identifier\s+([0-9.]+);", block)
-                itf = re.search(r'interface\s+"([^"]+)";', block)
-                if m and (itf is None or itf.group(1) == iface or iface in Path(path).name):
-                    found = m.group(1)  # the last lease wins
-    return found
-
-
 def make_plan(opts: ScanOptions, site_path: str | None = None) -> ScanPlan:
     """The scan plan: vantage point, local subnet, ARP sweep addresses, trace destinations."""
     import logging
@@ -136,12 +111,15 @@ def make_plan(opts: ScanOptions, site_path: str | None = None) -> ScanPlan:
     import scapy.layers.inet
     import scapy.layers.l2  # noqa: F401  (loads scapy's routing table, conf.route)
 
-    vantage = vantage_info(opts.iface, UNKNOWN_ZONE)
+    vantage = vantage_info(opts.iface, UNKNOWN_ZONE, opts.ssid)
     if not vantage.get("address"):
         raise InputError(f"interface {vantage['interface']!r} has no IPv4 address")
     own = str(vantage["address"]).split("/")[0]
-    subnet, sweep = sweep_addresses(vantage["address"], vantage.get("gateway"), opts.max_hosts)
+    # The sweep takes len(sweep) / rate seconds plus the wait for late answers.
+    by_time = max(1, int((opts.max_time / 2 - opts.timeout) * opts.rate))
+    subnet, sweep = sweep_addresses(vantage["address"], vantage.get("gateway"), min(opts.max_hosts, by_time))
     sp = ScanPlan(vantage=vantage, zone=UNKNOWN_ZONE, subnet=subnet, sweep=sweep, traces={})
+    sp.limited_by_time = by_time < opts.max_hosts and len(sweep) == by_time
     if site_path:
         from ..zones import load_site
 
@@ -205,6 +183,7 @@ def scan(opts: ScanOptions, site_path: str | None = None) -> dict:
         max_time=remaining,
         iface=sp.vantage["interface"],
         traces=bool(sp.traces),
+        ssid=opts.ssid,
         trace_to=sp.traces,
         progress=opts.progress,  # type: ignore[arg-type]
         sent_log=opts.sent_log,
@@ -212,11 +191,16 @@ def scan(opts: ScanOptions, site_path: str | None = None) -> dict:
     doc = run(plan, popts)
     vantage = doc["vantage"]
     vantage["source"] = "netaudit scan"
-    vantage["dhcp_server"] = dhcp_server(vantage["interface"])
     if sp.zone == UNKNOWN_ZONE:
         vantage["note"] = UNKNOWN_NOTE
     doc["plan"].update(
-        {"max_time": opts.max_time, "subnet": str(sp.subnet), "arp_asked": len(sp.sweep), "max_hosts": opts.max_hosts}
+        {
+            "max_time": opts.max_time,
+            "subnet": str(sp.subnet),
+            "arp_asked": len(sp.sweep),
+            "max_hosts": opts.max_hosts,
+            "arp_limited_by_time": sp.limited_by_time,
+        }
     )
     doc["hosts"] = [{"address": a, "mac": mac, "how": "arp"} for a, mac in found.items()]
     doc["refused_targets"] = refused
@@ -228,7 +212,8 @@ def describe(sp: ScanPlan) -> list[str]:
     v = sp.vantage
     lines = [
         f"netaudit scan from {v['interface']} {v['address']} (zone {sp.zone}), gateway {v.get('gateway') or 'none'}",
-        f"  ARP sweep of {sp.subnet}: {len(sp.sweep)} addresses",
+        f"  ARP sweep of {sp.subnet}: {len(sp.sweep)} addresses"
+        + (" (cut to fit --max-time at this rate)" if sp.limited_by_time else ""),
         f"  service check on the hosts found: {', '.join(DENY_SERVICES)}",
     ]
     for zone, addr in sp.traces.items():

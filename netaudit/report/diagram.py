@@ -45,6 +45,24 @@ def _short(ifname: str) -> str:
     return ifname
 
 
+# Observed hosts drawn per vantage point; the others are counted in one node (the live
+# section and the JSON list them all).
+MAX_OBSERVED_HOSTS = 12
+
+
+def _hosts_to_draw(run: dict, vantage: dict) -> list[dict]:
+    """The run's distinct hosts, those that route first (the gateway, the traces' hops)."""
+    routers = {str(vantage.get("gateway") or "")} | {
+        str(h) for tr in run.get("traces") or [] for h in tr.get("hops") or [] if h
+    }
+    out: dict[str, dict] = {}
+    for h in run.get("hosts") or []:
+        addr = str(h.get("address") or "")
+        if addr and addr not in out:
+            out[addr] = h
+    return sorted(out.values(), key=lambda h: str(h.get("address")) not in routers)
+
+
 class Graph:
     """Nodes and edges of the diagram (shared by SVG and drawio output)."""
 
@@ -149,14 +167,17 @@ class Graph:
             if zone in zone_node:
                 self.edges.append({"a": zone_node[zone], "b": vid, "label": "", "leak": False, "observed": True})
             seen: dict[str, str] = {}
-            for h in run.get("hosts") or []:
+            hosts = _hosts_to_draw(run, vantage)
+            for h in hosts[:MAX_OBSERVED_HOSTS]:
                 addr = str(h.get("address") or "")
-                if not addr or addr in seen:
-                    continue
                 hid = seen[addr] = f"obs{r}h{len(seen)}"
                 label = "\n".join(x for x in (word, addr, str(h.get("mac") or "")) if x)
                 self.nodes.append({"id": hid, "label": label, "kind": "observed"})
                 self.edges.append({"a": vid, "b": hid, "label": "", "leak": False, "observed": True})
+            if len(hosts) > MAX_OBSERVED_HOSTS:  # a /22 sweep would bury the configured network
+                more = t("live.diagram.more_hosts", lang, count=len(hosts) - MAX_OBSERVED_HOSTS)
+                self.nodes.append({"id": f"obs{r}more", "label": more, "kind": "observed"})
+                self.edges.append({"a": vid, "b": f"obs{r}more", "label": "", "leak": False, "observed": True})
             for k, tr in enumerate(run.get("traces") or []):
                 prev = vid
                 for j, hop in enumerate(tr.get("hops") or []):

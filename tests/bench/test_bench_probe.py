@@ -27,7 +27,12 @@ _why = netns.available()
 pytestmark = pytest.mark.skipif(_why is not None, reason=_why or "")
 
 
-def test_probe_commune_plan_default_rate(benchmark, tmp_path):
+@pytest.mark.parametrize(
+    "extra",
+    [[], ["--per-zone", "64"]],
+    ids=["commune-plan", "max-probes-2000"],  # the plan as planned; one cut at the default --max-probes
+)
+def test_probe_commune_plan_default_rate(benchmark, tmp_path, extra):
     plan = tmp_path / "audit.json"
     assert main(["audit", str(OFFICE), "--format", "json", "-o", str(plan)]) in (0, 1)
     lab = netns.build_lab()
@@ -44,7 +49,7 @@ def test_probe_commune_plan_default_rate(benchmark, tmp_path):
         def once() -> float:
             t0 = time.monotonic()
             r = lab.exec(
-                "guest", NETAUDIT, "probe", "--zone", "guest", "--plan", str(plan), "-o", str(out), check=False
+                "guest", NETAUDIT, "probe", "--zone", "guest", "--plan", str(plan), "-o", str(out), *extra, check=False
             )
             assert r.returncode == 0, r.stderr
             return time.monotonic() - t0

@@ -85,3 +85,56 @@ def test_usage_error_without_site_or_probes(probes, capsys, extra):
         main(["audit", *[str(probes) if a == "PROBES" else a for a in extra]])
     assert e.value.code == 2
     assert capsys.readouterr().err == "netaudit: error: the following arguments are required: paths\n"
+
+
+def test_unprobed_cells_are_one_finding_not_one_each(doc):
+    """Every unprobed cell is unknown for the same reason: said once (live-not-observed),
+    with the cells listed, instead of an unknown-verdict finding per cell."""
+    assert not [f for f in doc["findings"] if f["check"] == "unknown-verdict"]
+    [f] = [f for f in doc["findings"] if f["check"] == "live-not-observed"]
+    unknown = [c for c in doc["matrix"] if c["verdict"] == "unknown"]
+    assert f["detail"]["en"].count("→") == len(unknown) > 10
+    assert "guest → staff" not in f["detail"]["en"]  # reached: not in the list
+
+
+@pytest.fixture(scope="module")
+def gateway_doc(tmp_path_factory):
+    """A guest run whose gateway answered DNS (the policy allows guests DNS and DHCP from the
+    gateway) and SSH (it does not), and whose trace crossed a second router."""
+    path = tmp_path_factory.mktemp("live_only_gw") / "guest.json"
+    doc = {
+        "schema": "netaudit/probes/v1",
+        "vantage": {"zone": "guest", "source": "test", "address": "10.10.40.23/24", "gateway": "10.10.40.1"},
+        "probes": [
+            {"dst": "10.10.40.1", "service": "udp/53", "result": "answered", "detail": "DNS reply"},
+            {"dst": "10.10.10.5", "service": "tcp/445", "result": "no_answer"},
+        ],
+        "traces": [{"zone": "staff", "dst": "10.10.10.2", "hops": ["10.10.40.1", None]}],
+    }
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    code, out, err = run_cli("audit", "--site", SITE, "--probes", path, "--format", "json")
+    assert code == 1, err
+    with_ssh = json.loads(json.dumps(doc))
+    with_ssh["probes"].append({"dst": "10.10.40.1", "service": "tcp/22", "result": "answered", "detail": "SYN-ACK"})
+    path.write_text(json.dumps(with_ssh), encoding="utf-8")
+    code2, out2, err2 = run_cli("audit", "--site", SITE, "--probes", path, "--format", "json")
+    assert code2 == 1, err2
+    return json.loads(out), json.loads(out2)
+
+
+def test_the_gateway_seen_live_is_a_device(gateway_doc):
+    """The vantage gateway is @devices, not a host of the guest zone: the probe that reached it
+    makes guest → @devices reachable (live-only), no longer unknown."""
+    dns_only, _ = gateway_doc
+    c = _cell(dns_only, "guest", "@devices")
+    assert c["verdict"] == "reachable" and c["services"] == ["udp/53"]
+    assert c["live"]["status"] == "resolved"
+
+
+def test_limited_cell_violated_only_by_a_service_outside_the_policy(gateway_doc):
+    dns_only, with_ssh = gateway_doc
+    assert _cell(dns_only, "guest", "@devices")["violation"] is False  # DNS to the gateway is allowed
+    assert not [f for f in dns_only["findings"] if f["check"] == "live-violation"]
+    assert _cell(with_ssh, "guest", "@devices")["violation"] is True
+    [f] = [f for f in with_ssh["findings"] if f["check"] == "live-violation"]
+    assert f["zones"] == ["guest", "@devices"] and "tcp/22" in f["detail"]["en"]

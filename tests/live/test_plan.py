@@ -118,8 +118,24 @@ def test_dry_run_sends_nothing_and_needs_no_root(audit_doc, capsys):
     assert main(["probe", "--zone", "guest", "--plan", str(audit_doc), "--dry-run", "--target", "8.8.8.8"]) == 0
     out = capsys.readouterr().out
     assert "netaudit probe plan from zone guest:" in out
-    assert "staff: 13 addresses, 169 probes" in out
+    assert "staff: 15 addresses, 195 probes" in out  # --per-zone 16 less the router's own .1
     assert "refused 8.8.8.8: outside every zone of the site file" in out
+
+
+def test_per_zone_is_honoured_beyond_the_first_hosts(audit_doc, capsys):
+    """--per-zone 64 gives 64 addresses of a /24 (the first hosts, the quarters, then spread
+    evenly), not the 14 of the fixed sample; the plan is then cut at --max-probes."""
+    assert main(["probe", "--zone", "guest", "--plan", str(audit_doc), "--dry-run", "--per-zone", "64"]) == 0
+    out = capsys.readouterr().out
+    assert "netaudit probe plan from zone guest: 2000 probes" in out
+    assert "more cut by --max-probes 2000" in out
+    from netaddr import IPNetwork
+
+    from netaudit.live.plan import _sample
+
+    got = _sample(IPNetwork("10.77.10.0/24"), 64)
+    assert len(got) == len(set(got)) == 64 and got[:3] == ["10.77.10.1", "10.77.10.2", "10.77.10.3"]
+    assert "10.77.10.254" in got and max(int(a.rsplit(".", 1)[1]) for a in got[14:]) > 200
 
 
 def test_probe_from_folder_dry_run(capsys):

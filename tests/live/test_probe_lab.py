@@ -125,7 +125,17 @@ def test_guest_blocked_and_out_of_scope_never_sent(lab, plan, tmp_path):
     assert len(sent) >= len(doc["probes"])  # the capture saw the run
     assert not [pk for pk in packets if IP in pk and "8.8.8.8" in (pk[IP].dst, pk[IP].src)]
     trace = next(t for t in doc["traces"] if t["zone"] == "@devices")
-    assert trace == {"zone": "@devices", "dst": "10.77.40.1", "hops": ["10.77.40.1"]}
+    assert trace == {"zone": "@devices", "dst": "10.77.40.1", "hops": ["10.77.40.1"], "ended": "destination"}
+    # toward staff the router says "time exceeded" at TTL 1, then rejects (3/13): the trace
+    # stops there instead of listing silence up to the hop limit
+    trace = next(t for t in doc["traces"] if t["zone"] == "staff")
+    assert trace["hops"] == ["10.77.40.1", "10.77.40.1"]
+    assert trace["ended"] == "unreachable (icmp 3/13) at 10.77.40.1"
+    # toward servers the router drops silently after the first hop
+    trace = next(t for t in doc["traces"] if t["zone"] == "servers")
+    assert trace["hops"] == ["10.77.40.1"] and trace["ended"] == "silent"
+    # no SSID on a veth; no lease file names a DHCP server in the lab
+    assert v["ssid"] is None and v["dhcp_server"] is None
 
 
 def test_mgmt_answered_and_refused(lab, plan, tmp_path):

@@ -106,6 +106,32 @@ def test_scan_without_site_unknown_zone_local_only(lab, tmp_path):
     assert main(["audit", str(OFFICE), "--probes", str(tmp_path / "m.json"), "--format", "json", "-o", "-"]) == 2
 
 
+@lab_only
+def test_scan_sweep_fits_max_time_and_records_the_ssid_given(lab, tmp_path):
+    """A /24 at 40 packets/s does not fit in half of a 3 s bound: the sweep is cut to the
+    addresses that fit (and says so), and the whole run ends within the bound."""
+    t0 = time.monotonic()
+    doc, _ = scan(
+        lab,
+        "staff",
+        tmp_path / "s.json",
+        "--site",
+        str(SITE),
+        "--rate",
+        "40/s",
+        "--timeout",
+        "0.5",
+        "--max-time",
+        "3",
+        "--ssid",
+        "UBND-CanBo",
+    )
+    elapsed = time.monotonic() - t0
+    assert doc["plan"]["arp_asked"] == 40 and doc["plan"]["arp_limited_by_time"] is True
+    assert doc["vantage"]["ssid"] == "UBND-CanBo"
+    assert elapsed < 3 + 2.5  # the bound, plus the interpreter's and scapy's start-up
+
+
 def test_sweep_bounded():
     net, addrs = sweep_addresses("10.1.5.9/16", "10.1.0.1", 256)
     assert str(net) == "10.1.4.0/22" and len(addrs) == 256 and addrs[0] == "10.1.4.1"

@@ -164,7 +164,9 @@ def test_observed_in_diagram_and_json(probe_files, html, tmp_path):
     runs = json.loads(out.read_text(encoding="utf-8"))["probes"]["runs"]
     guest = next(r for r in runs if r["vantage"]["zone"] == "guest")
     assert guest["hosts"] == [{"address": "10.10.40.77", "mac": "aa:bb:cc:00:11:22", "how": "arp"}]
-    assert guest["traces"] == [{"zone": "staff", "dst": "10.10.10.5", "hops": ["10.10.40.254", None, "10.10.10.5"]}]
+    assert guest["traces"] == [
+        {"zone": "staff", "dst": "10.10.10.5", "hops": ["10.10.40.254", None, "10.10.10.5"], "ended": None}
+    ]
     if not dot_available():
         pytest.skip("Graphviz dot is not installed")
     svg = html["en"].split('<svg role="img" class="diagram"', 1)[1].split("</svg>", 1)[0]
@@ -202,3 +204,30 @@ def test_observed_nodes_in_the_editable_drawio(tmp_path):
     drawio = (tmp_path / "r.drawio").read_text(encoding="utf-8")
     minidom.parseString(drawio)  # well-formed
     assert "10.10.40.77" in drawio and "10.10.40.254" in drawio
+
+
+def test_observed_hosts_drawn_are_capped_routers_first():
+    """A /22 sweep must not bury the configured network: at most MAX_OBSERVED_HOSTS hosts
+    per vantage point are drawn, the gateway and the traced hops among them, the rest
+    counted in one node."""
+    from netaudit.report.diagram import MAX_OBSERVED_HOSTS, Graph
+
+    hosts = [{"address": f"10.10.40.{i}", "mac": None, "how": "arp"} for i in range(2, 60)]
+    hosts.append({"address": "10.10.40.254", "mac": None, "how": "arp"})
+    doc = {
+        "probes": {
+            "runs": [
+                {
+                    "vantage": {"zone": "guest", "address": "10.10.40.23/24", "gateway": "10.10.40.254"},
+                    "hosts": hosts,
+                    "traces": [],
+                }
+            ]
+        }
+    }
+    g = Graph(doc, "en")
+    labels = [n["label"] for n in g.nodes if n["kind"] == "observed"]
+    drawn = [lb for lb in labels if lb.startswith("observed\n10.10.40.")]
+    assert len(drawn) == MAX_OBSERVED_HOSTS
+    assert "observed\n10.10.40.254" in drawn  # the gateway, listed last, is drawn first
+    assert f"… and {len(hosts) - MAX_OBSERVED_HOSTS} more hosts observed" in labels
