@@ -80,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--format", default="text", choices=["text", "json"])
     _probe_parser(sub)
     _scan_parser(sub)
+    _blueprint_parser(sub)
     return p
 
 
@@ -164,6 +165,8 @@ def _main(argv: list[str] | None) -> int:
             return _probe(args)
         if args.command == "scan":
             return _scan(args)
+        if args.command == "blueprint":
+            return _blueprint(args)
     except InputError as e:
         from .secrets import Masker
 
@@ -496,3 +499,38 @@ def _scan(args) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def _blueprint_parser(sub) -> None:
+    """``netaudit blueprint``: model network architectures (netaudit/blueprint/)."""
+    b = sub.add_parser("blueprint", help="generate a model network from an intent file, proven by its own audit")
+    b.add_argument("intent", nargs="?", help="intent.yaml (start from --example)")
+    b.add_argument("-o", "--output", help="output folder (configs, site.yaml, plan, diagram, document, audit)")
+    b.add_argument("--example", metavar="TYPE", help="print an example intent: commune, ward, ttpvhcc, department")
+    b.add_argument("--vendor", default="routeros", help="edge vendor of --example: routeros, ios, fortios, asa")
+    b.add_argument("--lang", default="vi", choices=["vi", "en"], help="language of the document (default vi)")
+    b.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the PDF of the document")
+
+
+def _blueprint(args) -> int:
+    from .blueprint import EDGE_VENDORS, UNIT_TYPES, example, generate
+
+    if args.example:
+        if args.example not in UNIT_TYPES:
+            raise InputError(f"--example: unit type must be one of {', '.join(UNIT_TYPES)} (got {args.example!r})")
+        if args.vendor not in EDGE_VENDORS:
+            raise InputError(f"--vendor must be one of {', '.join(EDGE_VENDORS)} (got {args.vendor!r})")
+        _stdout(example(args.example, args.vendor))
+        return 0
+    if not args.intent or not args.output:
+        raise InputError("give an intent file and -o OUT (or --example TYPE to start one)")
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise InputError("-o must be a folder", str(out))
+    result = generate(args.intent, out, args.lang, pdf=args.pdf)
+    problems = result.proof.lines()
+    for line in problems:
+        print(f"netaudit: blueprint: {line}", file=sys.stderr)
+    verdict = "holds" if not problems else f"FAILS ({len(problems)} difference(s))"
+    print(f"netaudit blueprint: {len(result.files)} files in {out}; proof by its own audit {verdict}")
+    return 0 if not problems else 1

@@ -268,12 +268,12 @@ def _line_of(container, index: int, default: int | None) -> int | None:
     return lines[index] if lines and index < len(lines) else default
 
 
-def _key_line(mapping, key) -> int | None:
+def key_line(mapping, key) -> int | None:
     """Line of ``key`` in a loaded mapping, else of the mapping (None for plain dicts)."""
     return getattr(mapping, "key_lines", {}).get(key, mapping.get("__line__"))
 
 
-def _check_keys(mapping: dict, allowed: tuple[str, ...], what: str, err) -> None:
+def check_keys(mapping: dict, allowed: tuple[str, ...], what: str, err) -> None:
     """InputError naming the first key of ``mapping`` that is not ``allowed``."""
     key_lines = getattr(mapping, "key_lines", {})
     for key in mapping:
@@ -397,33 +397,41 @@ def _level(value, err, line) -> int:
 
 def load_site(path: str | Path) -> Site:
     """Parse and validate a site file; raise InputError naming file and line."""
+    data = read_yaml(path, "site file", "unit, level, zones")
+    return site_from_dict(data, str(path))
+
+
+def read_yaml(path: str | Path, what: str, expected: str) -> dict:
+    """A small YAML file (a site or blueprint intent file) as a mapping whose mappings and
+    lists know their lines (:func:`key_line`); InputError naming the file and line for
+    every reading problem (size, encoding, characters, syntax, not a mapping of ``expected``)."""
     path = Path(path)
     display = str(path)
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
-            raise InputError("site file is not a regular file", display)
+            raise InputError(f"{what} is not a regular file", display)
         if st.st_size > SITE_MAX_BYTES:
             raise InputError(
-                f"site file is {st.st_size:,} bytes, more than the limit of {SITE_MAX_BYTES:,} "
-                "bytes (a site file is a few kilobytes): is this the right file?",
+                f"{what} is {st.st_size:,} bytes, more than the limit of {SITE_MAX_BYTES:,} "
+                f"bytes (a {what} is a few kilobytes): is this the right file?",
                 display,
             )
         with open(path, "rb") as f:
             raw = f.read(SITE_MAX_BYTES + 1)
     except OSError as e:
-        raise InputError(f"cannot read site file: {e.strerror}", display) from None
+        raise InputError(f"cannot read {what}: {e.strerror}", display) from None
     if len(raw) > SITE_MAX_BYTES:
         raise InputError(
-            f"site file is more than the limit of {SITE_MAX_BYTES:,} bytes "
-            "(a site file is a few kilobytes): is this the right file?",
+            f"{what} is more than the limit of {SITE_MAX_BYTES:,} bytes "
+            f"(a {what} is a few kilobytes): is this the right file?",
             display,
         )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line: int | None = raw[: e.start].count(b"\n") + 1
-        raise InputError("site file is not UTF-8 text", display, line) from None
+        raise InputError(f"{what} is not UTF-8 text", display, line) from None
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.reader.ReaderError as e:
@@ -443,12 +451,12 @@ def load_site(path: str | Path) -> Site:
         line = mark.line + 1 if mark else None
         raise InputError(f"invalid YAML: {one_line(getattr(e, 'problem', None) or e)}", display, line) from None
     except RecursionError:
-        raise InputError("site file nested too deeply (a site file has a few levels)", display) from None
+        raise InputError(f"{what} nested too deeply (a {what} has a few levels)", display) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise InputError("site file must be a mapping with unit, level, zones", display, 1)
-    return site_from_dict(data, display)
+        raise InputError(f"{what} must be a mapping with {expected}", display, 1)
+    return data
 
 
 def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
@@ -462,30 +470,30 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
         err("site file must be a mapping with unit, level, zones", 1)
     site = Site(file=display)
     top = data.get("__line__")
-    _check_keys(data, SITE_KEYS + INFO_KEYS, "the site file", err)
-    site.unit = _text(data.get("unit"), "unit", err, _key_line(data, "unit"))
-    site.level = _level(data.get("level", 2), err, _key_line(data, "level"))
+    check_keys(data, SITE_KEYS + INFO_KEYS, "the site file", err)
+    site.unit = _text(data.get("unit"), "unit", err, key_line(data, "unit"))
+    site.level = _level(data.get("level", 2), err, key_line(data, "level"))
     for key in ("address", "inspected_by", "prepared_by"):
-        _text(data.get(key), key, err, _key_line(data, key))
-    _date(data.get("inspection_date"), "inspection_date", err, _key_line(data, "inspection_date"))
-    _check_devices(data.get("devices"), err, _key_line(data, "devices"))
+        _text(data.get(key), key, err, key_line(data, key))
+    _date(data.get("inspection_date"), "inspection_date", err, key_line(data, "inspection_date"))
+    _check_devices(data.get("devices"), err, key_line(data, "devices"))
     site.info = {k: v for k, v in data.items() if k not in ("unit", "level", "zones", "policy", "links", "__line__")}
     zones_raw = data.get("zones")
     zones: dict = zones_raw if isinstance(zones_raw, dict) else {}
     names_in = [k for k in zones if k != "__line__"]
     if not names_in:
-        err("zones: must map zone names to {kind, subnets, vlans, attach}", _key_line(data, "zones") or top)
+        err("zones: must map zone names to {kind, subnets, vlans, attach}", key_line(data, "zones") or top)
     limit = max_zones()
     if len(names_in) > limit:
         err(
             f"{len(names_in):,} zones, more than the limit of {limit} (every zone is audited against every "
             f"other: time and memory grow with the square); set {MAX_ZONES_ENV} to raise it",
-            _key_line(data, "zones"),
+            key_line(data, "zones"),
         )
     subnet_lines: list[tuple[IPNetwork, str, str, int | None]] = []
     for name in names_in:
         spec = zones[name]
-        name_line = _key_line(zones, name)
+        name_line = key_line(zones, name)
         if not isinstance(name, str) or not name.strip():
             err(f"zone name {_show(name)} must be text (put it in quotes)", name_line)
         if name == DEVICES_ZONE:
@@ -493,7 +501,7 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
         if not isinstance(spec, dict):
             err(f"zone {name!r} must be a mapping", name_line)
         line = spec.get("__line__", name_line)
-        _check_keys(spec, ZONE_KEYS, f"zone {name!r}", err)
+        check_keys(spec, ZONE_KEYS, f"zone {name!r}", err)
         lists = {}
         for key in ("subnets", "vlans", "attach"):
             lists[key] = _list(
@@ -501,16 +509,16 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
                 f"zone {name!r}: {key}",
                 f"{key}: [{_show(spec[key]) if spec.get(key) is not None else ''}]",
                 err,
-                _key_line(spec, key) or line,
+                key_line(spec, key) or line,
             )
         kind_raw = spec.get("kind", "")
         kind = kind_raw.lower() if isinstance(kind_raw, str) else ""
         if kind not in KINDS:
-            err(f"zone {name!r}: kind must be one of {', '.join(KINDS)}", _key_line(spec, "kind") or line)
+            err(f"zone {name!r}: kind must be one of {', '.join(KINDS)}", key_line(spec, "kind") or line)
         z = Zone(name, kind, line=line)
         subnets = lists["subnets"]
         for i, s in enumerate(subnets):
-            at = _line_of(subnets, i, _key_line(spec, "subnets") or line)
+            at = _line_of(subnets, i, key_line(spec, "subnets") or line)
             net = _subnet(s, name, kind, err, at)
             z.ref_lines[("subnets", len(z.subnets))] = at
             z.subnets.append(net)
@@ -530,7 +538,7 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
             z.attach.append(_dev_item(a, "attach", lambda m, at=at, zn=name: err(f"zone {zn!r}: {m}", at)))
         src = spec.get("sources", "own")
         if src not in ("own", "any", "subnets"):
-            err(f"zone {name!r}: sources must be 'own' or 'any'", _key_line(spec, "sources") or line)
+            err(f"zone {name!r}: sources must be 'own' or 'any'", key_line(spec, "sources") or line)
         z.sources = "own" if src == "subnets" else src
         if not (z.subnets or z.vlans or z.attach) and kind != "external":
             err(f"zone {name!r} needs at least one of subnets, vlans, attach", line)
@@ -538,24 +546,24 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
     _check_overlaps(subnet_lines, err)
     names = {z.name for z in site.zones} | {DEVICES_ZONE}
     policy = _list(
-        data.get("policy"), "policy", "policy: [{from: guest, to: staff, allow: false}]", err, _key_line(data, "policy")
+        data.get("policy"), "policy", "policy: [{from: guest, to: staff, allow: false}]", err, key_line(data, "policy")
     )
     for i, p in enumerate(policy):
-        line = p.get("__line__") if isinstance(p, dict) else _line_of(policy, i, _key_line(data, "policy"))
+        line = p.get("__line__") if isinstance(p, dict) else _line_of(policy, i, key_line(data, "policy"))
         if not isinstance(p, dict) or "from" not in p or "to" not in p:
             err("policy entries need from: and to:", line)
-        _check_keys(p, POLICY_KEYS, "a policy entry", err)
+        check_keys(p, POLICY_KEYS, "a policy entry", err)
         for key in ("from", "to"):
             if not isinstance(p[key], str):
-                err(f"policy {key}: must be one zone name, not {_what(p[key])}", _key_line(p, key))
+                err(f"policy {key}: must be one zone name, not {_what(p[key])}", key_line(p, key))
             if p[key] not in names:
                 err(f"policy {key}: unknown zone {p[key]!r}{did_you_mean(str(p[key]), names)}", line)
         allow = p.get("allow")
         if allow is not None and not isinstance(allow, bool):
-            err(f"policy allow: must be true or false, not {_what(allow)}", _key_line(p, "allow"))
+            err(f"policy allow: must be true or false, not {_what(allow)}", key_line(p, "allow"))
         services = p.get("services")
         if services is not None:
-            services = _list(services, "policy services", "services: [tcp/80, tcp/443]", err, _key_line(p, "services"))
+            services = _list(services, "policy services", "services: [tcp/80, tcp/443]", err, key_line(p, "services"))
             from ..headerspace import service_match
 
             for j, s in enumerate(services):
@@ -571,9 +579,9 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
                 p["from"], p["to"], allow, [str(s) for s in services] if services is not None else None, line
             )
         )
-    links = _list(data.get("links"), "links", 'links: [["CORE:Gi1/0/24", "RT:Gi0/1"]]', err, _key_line(data, "links"))
+    links = _list(data.get("links"), "links", 'links: [["CORE:Gi1/0/24", "RT:Gi0/1"]]', err, key_line(data, "links"))
     for i, item in enumerate(links):
-        at = _line_of(links, i, _key_line(data, "links"))
+        at = _line_of(links, i, key_line(data, "links"))
         if not isinstance(item, (list, tuple)) or len(item) != 2:
             err("links entries are pairs: [DEV:IF, DEV:IF]", at)
         a = _dev_item(item[0], "links", lambda m, at=at: err(m, at))
@@ -592,16 +600,16 @@ def _check_devices(devices, err, line) -> None:
     for name, info in devices.items():
         if name == "__line__":
             continue
-        at = _key_line(devices, name)
+        at = key_line(devices, name)
         if not isinstance(name, str):
             err(f"devices: device name {_show(name)} must be text (put it in quotes)", at)
         if info is None:
             continue
         if not isinstance(info, dict):
             err(f"devices: {name!r} must be a mapping of {', '.join(DEVICE_INFO_KEYS)}", at)
-        _check_keys(info, DEVICE_INFO_KEYS, f"devices: {name!r}", err)
+        check_keys(info, DEVICE_INFO_KEYS, f"devices: {name!r}", err)
         for key in DEVICE_INFO_KEYS:
-            _text(info.get(key), f"devices: {name!r}: {key}", err, _key_line(info, key))
+            _text(info.get(key), f"devices: {name!r}: {key}", err, key_line(info, key))
 
 
 def _check_overlaps(subnets: list[tuple[IPNetwork, str, str, int | None]], err) -> None:

@@ -126,6 +126,17 @@ def user(st: State, cmd: Command, src: Src):
     )
 
 
+def remove_user(st: State, cmd: Command) -> bool:
+    """``/user remove admin`` or ``remove [ find name=admin ]`` (a script, not an export:
+    an export never lists users): the named account no longer exists.  False when the
+    command names no account this way."""
+    name = (cmd.find or {}).get("name") if cmd.find else cmd.target
+    if not name or cmd.props:
+        return False
+    st.users = [u for u in st.users if u["name"] != name]
+    return True
+
+
 def mac_server(st: State, cmd: Command, src: Src):
     kind = cmd.path[-1] if cmd.path[-1] != "mac-server" else "mac-telnet"
     if kind == "ping":

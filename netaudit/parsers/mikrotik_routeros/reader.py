@@ -127,6 +127,9 @@ def _dispatch(st: State, path: tuple[str, ...], cmd: Command, src: Src, nphys: i
             return
         st.unrecognized(src)
         return
+    # A pasted script removing the factory admin account.
+    if cmd.verb == "remove" and path == ("user",) and management_menus.remove_user(st, cmd):
+        return
     if cmd.verb not in ("add", "set"):
         st.unrecognized(src)
         if path[:2] == ("ip", "firewall") and len(path) == 3 and path[2] in st.rules:

@@ -1,0 +1,281 @@
+"""The blueprint intent file: what a unit needs, in the words of the person who knows it
+(docs/blueprint.md, "Intent file").  :func:`load_intent` validates it — every error names
+the file and line, unknown keys get "did you mean" — into an :class:`Intent`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn
+
+from netaddr import AddrFormatError, IPAddress, IPNetwork
+
+from ..model import InputError
+from ..zones.site import check_keys, key_line, read_yaml
+
+UNIT_TYPES = ("commune", "ward", "ttpvhcc", "department")
+LEVELS = (2, 3)
+# Blueprint vendor names (short, as technicians say them) -> parser registry id.
+EDGE_VENDORS = {
+    "routeros": "mikrotik_routeros",
+    "ios": "cisco_ios",
+    "fortios": "fortinet_fortios",
+    "asa": "cisco_asa",
+}
+SWITCH_VENDORS = {"routeros": "mikrotik_routeros", "ios": "cisco_ios", "none": ""}
+ADDRESS_KINDS = ("static", "dhcp", "pppoe")
+
+TOP_KEYS = ("unit", "level", "vendor", "counts", "wifi", "uplinks", "servers", "addressing", "dns", "ntp")
+
+
+@dataclass
+class GuestWifi:
+    ssid: str
+    isolation: bool = True
+    bandwidth_mbps: int = 20
+
+
+@dataclass
+class Uplink:
+    """The Internet uplink or the government network (TSLCD)."""
+
+    kind: str  # internet | tslcd
+    provider: str = ""
+    address: str = "static"  # static | dhcp | pppoe
+    ip: IPNetwork | None = None
+    gateway: IPAddress | None = None
+    networks: list[IPNetwork] = field(default_factory=list)  # TSLCD: the prefixes behind it
+    pppoe_user: str = ""
+
+
+@dataclass
+class Server:
+    name: str
+    host: int  # host number inside the server zone's subnet
+    services: list[str] = field(default_factory=list)  # what staff may open on it
+    zone: str = "servers"  # servers | database
+
+
+@dataclass
+class Intent:
+    file: str
+    unit_type: str
+    unit_name: str
+    short: str  # hostname prefix, ASCII
+    level: int
+    edge: str  # registry id
+    switch: str  # registry id, "" = none
+    staff_pcs: int = 20
+    counters: int = 0
+    cameras: int = 0
+    access_points: int = 1
+    staff_ssid: str = ""
+    guest: GuestWifi | None = None
+    internet: Uplink = field(default_factory=lambda: Uplink("internet"))
+    tslcd: Uplink | None = None
+    servers: list[Server] = field(default_factory=list)
+    addressing: IPNetwork = field(default_factory=lambda: IPNetwork("10.10.0.0/16"))
+    dns: list[IPAddress] = field(default_factory=list)
+    ntp: list[str] = field(default_factory=list)
+
+
+def load_intent(path: str | Path) -> Intent:
+    """Read and validate an intent file; InputError naming the file and line."""
+    data = read_yaml(path, "intent file", "unit, level, vendor")
+    return intent_from_dict(data, str(path))
+
+
+def intent_from_dict(data: dict, display: str = "intent.yaml") -> Intent:
+    """Validate an intent (as read by :func:`load_intent`, or a plain dict)."""
+
+    def err(msg: str, line: int | None = None) -> NoReturn:
+        raise InputError(msg, display, line)
+
+    check_keys(data, TOP_KEYS, "the intent file", err)
+    unit = _map(data, "unit", err, required=True)
+    check_keys(unit, ("type", "name", "short"), "unit", err)
+    unit_type = _choice(unit, "type", UNIT_TYPES, err)
+    name = _str(unit, "name", err, required=True)
+    short = _str(unit, "short", err) or _ascii_short(name)
+    if not re.fullmatch(r"[A-Za-z0-9-]{1,12}", short):
+        err("unit.short must be 1-12 letters, digits or '-' (it starts every hostname)", key_line(unit, "short"))
+    level = data.get("level", 2)
+    if level not in LEVELS:
+        err(f"level must be 2 or 3 (got {level!r})", key_line(data, "level"))
+    vendor = _map(data, "vendor", err, required=True)
+    check_keys(vendor, ("edge", "switch"), "vendor", err)
+    edge = EDGE_VENDORS[_choice(vendor, "edge", tuple(EDGE_VENDORS), err)]
+    default_switch = "ios" if edge == "cisco_ios" else ("routeros" if edge == "mikrotik_routeros" else "ios")
+    switch = SWITCH_VENDORS[_choice(vendor, "switch", tuple(SWITCH_VENDORS), err, default=default_switch)]
+    it = Intent(display, unit_type, name, short.upper(), int(level), edge, switch)
+
+    counts = _map(data, "counts", err)
+    check_keys(counts, ("staff_pcs", "counters", "cameras", "access_points"), "counts", err)
+    it.staff_pcs = _int(counts, "staff_pcs", err, 1, 500, 20)
+    default_counters = 0 if unit_type == "department" else 4
+    it.counters = _int(counts, "counters", err, 0, 100, default_counters)
+    it.cameras = _int(counts, "cameras", err, 0, 200, 0)
+    it.access_points = _int(counts, "access_points", err, 0, 50, 1)
+
+    wifi = _map(data, "wifi", err)
+    check_keys(wifi, ("staff_ssid", "guest"), "wifi", err)
+    it.staff_ssid = _str(wifi, "staff_ssid", err) or ""
+    guest = wifi.get("guest")
+    if guest is not None and guest is not False:
+        if not isinstance(guest, dict):
+            err("wifi.guest must be a mapping (ssid, isolation, bandwidth_mbps) or false", key_line(wifi, "guest"))
+        check_keys(guest, ("ssid", "isolation", "bandwidth_mbps"), "wifi.guest", err)
+        it.guest = GuestWifi(
+            ssid=_str(guest, "ssid", err, required=True),
+            isolation=_bool(guest, "isolation", err, True),
+            bandwidth_mbps=_int(guest, "bandwidth_mbps", err, 1, 10000, 20),
+        )
+    if it.access_points == 0 and (it.guest or it.staff_ssid):
+        err("Wi-Fi is asked for (wifi:) but counts.access_points is 0", key_line(counts, "access_points"))
+
+    uplinks = _map(data, "uplinks", err, required=True)
+    check_keys(uplinks, ("internet", "tslcd"), "uplinks", err)
+    it.internet = _uplink(_map(uplinks, "internet", err, required=True), "internet", err)
+    if uplinks.get("tslcd"):
+        it.tslcd = _uplink(_map(uplinks, "tslcd", err), "tslcd", err)
+
+    servers = data.get("servers") or []
+    if not isinstance(servers, list):
+        err("servers must be a list", key_line(data, "servers"))
+    for i, s in enumerate(servers):
+        line = getattr(servers, "lines", [None] * len(servers))[i] if hasattr(servers, "lines") else None
+        if not isinstance(s, dict):
+            err("each server is a mapping: {name, host, services}", line)
+        check_keys(s, ("name", "host", "services", "zone"), "a server", err)
+        zone = _choice(s, "zone", ("servers", "database"), err, default="servers")
+        if zone == "database" and it.level < 3:
+            err("a database zone exists from level 3 (TT 12/2022): at level 2 put it in 'servers'", key_line(s, "zone"))
+        services = s.get("services") or ["tcp/443"]
+        if not isinstance(services, list) or not all(re.fullmatch(r"(tcp|udp)/\d{1,5}", str(x)) for x in services):
+            err("server services are a list like [tcp/443, tcp/445]", key_line(s, "services"))
+        it.servers.append(
+            Server(
+                _str(s, "name", err, required=True),
+                _int(s, "host", err, 2, 250, 10 + i),
+                [str(x) for x in services],
+                zone,
+            )
+        )
+
+    it.addressing = _net(data.get("addressing", "10.10.0.0/16"), "addressing", err, key_line(data, "addressing"))
+    private = any(it.addressing in IPNetwork(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"))
+    if it.addressing.prefixlen > 16 or not private:
+        err(
+            "addressing must be a private prefix of /16 or wider (one /24 per zone is carved out of it)",
+            key_line(data, "addressing"),
+        )
+    it.dns = [
+        _ip(x, "dns", err, key_line(data, "dns")) for x in (data.get("dns") or ["203.113.131.1", "203.113.188.1"])
+    ]
+    it.ntp = [str(x) for x in (data.get("ntp") or ["pool.ntp.org"])]
+    return it
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def ascii_text(text: str) -> str:
+    """Vietnamese without diacritics (``Cán bộ`` -> ``Can bo``): what device CLIs take in
+    comments and descriptions everywhere (quotes and backslashes dropped too)."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in plain if not unicodedata.combining(c) and c.isascii() and c not in '"\\')
+
+
+def _ascii_short(name: str) -> str:
+    """Initials of the unit's name, without diacritics ("UBND xã Phú Thịnh" -> "PT")."""
+    plain = ascii_text(name)
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", plain) if w.lower() not in ("ubnd", "xa", "phuong", "so", "huyen")]
+    return ("".join(w[0] for w in words) or "UNIT")[:8].upper()
+
+
+def _map(parent: dict, key: str, err, required: bool = False) -> dict:
+    v = parent.get(key)
+    if v is None:
+        if required:
+            err(f"missing {key}:", parent.get("__line__"))
+        return {}
+    if not isinstance(v, dict):
+        err(f"{key} must be a mapping", key_line(parent, key))
+    return v
+
+
+def _str(parent: dict, key: str, err, required: bool = False) -> str:
+    v = parent.get(key)
+    if v is None or v == "":
+        if required:
+            err(f"missing {key}:", parent.get("__line__"))
+        return ""
+    if not isinstance(v, (str, int)) or isinstance(v, bool):
+        err(f"{key} must be text", key_line(parent, key))
+    text = str(v).strip()
+    if any(c in text for c in "\"'\\\n\r\t") or len(text) > 64:
+        err(f"{key} must be one line of at most 64 characters without quotes or backslashes", key_line(parent, key))
+    return text
+
+
+def _choice(parent: dict, key: str, choices: tuple, err, default: str | None = None) -> str:
+    v = parent.get(key, default)
+    if v is None:
+        err(f"missing {key}: (one of {', '.join(choices)})", parent.get("__line__"))
+    if v not in choices:
+        err(f"{key} must be one of {', '.join(choices)} (got {v!r})", key_line(parent, key))
+    return str(v)
+
+
+def _int(parent: dict, key: str, err, lo: int, hi: int, default: int) -> int:
+    v = parent.get(key, default)
+    if not isinstance(v, int) or isinstance(v, bool) or not lo <= v <= hi:
+        err(f"{key} must be a whole number from {lo} to {hi} (got {v!r})", key_line(parent, key))
+    return int(v)
+
+
+def _bool(parent: dict, key: str, err, default: bool) -> bool:
+    v = parent.get(key, default)
+    if not isinstance(v, bool):
+        err(f"{key} must be true or false (got {v!r})", key_line(parent, key))
+    return bool(v)
+
+
+def _net(value, what: str, err, line) -> IPNetwork:
+    try:
+        return IPNetwork(str(value), version=4)
+    except (AddrFormatError, ValueError, TypeError):
+        err(f"{what}: {value!r} is not an IPv4 prefix like 10.10.0.0/16", line)
+
+
+def _ip(value, what: str, err, line) -> IPAddress:
+    try:
+        return IPAddress(str(value), 4)
+    except (AddrFormatError, ValueError, TypeError):
+        err(f"{what}: {value!r} is not an IPv4 address", line)
+
+
+def _uplink(m: dict, kind: str, err) -> Uplink:
+    check_keys(m, ("provider", "address", "ip", "gateway", "networks", "pppoe_user"), f"uplinks.{kind}", err)
+    up = Uplink(kind, provider=_str(m, "provider", err))
+    up.address = _choice(m, "address", ADDRESS_KINDS if kind == "internet" else ("static",), err, default="static")
+    if up.address == "static":
+        if "ip" not in m or "gateway" not in m:
+            err(f"uplinks.{kind}: a static address needs ip: (with its prefix length) and gateway:", m.get("__line__"))
+        up.ip = _net(m["ip"], f"uplinks.{kind}.ip", err, key_line(m, "ip"))
+        up.gateway = _ip(m["gateway"], f"uplinks.{kind}.gateway", err, key_line(m, "gateway"))
+        if up.gateway not in up.ip or up.gateway == up.ip.ip:
+            err(f"uplinks.{kind}.gateway must be another address of {up.ip.cidr}", key_line(m, "gateway"))
+    if up.address == "pppoe":
+        up.pppoe_user = _str(m, "pppoe_user", err) or "user@isp"
+    if kind == "tslcd":
+        nets = m.get("networks")
+        if not isinstance(nets, list) or not nets:
+            err("uplinks.tslcd.networks: the prefixes reached through the government network", m.get("__line__"))
+        assert isinstance(nets, list)  # err() does not return
+        up.networks = [_net(n, "uplinks.tslcd.networks", err, key_line(m, "networks")) for n in nets]
+    return up
