@@ -497,10 +497,6 @@ def _scan(args) -> int:
     return 0
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
-
-
 def _blueprint_parser(sub) -> None:
     """``netaudit blueprint``: model network architectures (netaudit/blueprint/)."""
     b = sub.add_parser("blueprint", help="generate a model network from an intent file, proven by its own audit")
@@ -534,3 +530,7 @@ def _blueprint(args) -> int:
     verdict = "holds" if not problems else f"FAILS ({len(problems)} difference(s))"
     print(f"netaudit blueprint: {len(result.files)} files in {out}; proof by its own audit {verdict}")
     return 0 if not problems else 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
