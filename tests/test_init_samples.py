@@ -22,6 +22,11 @@ DIFFERS = {
         "management zone on it; the committed site.yaml declares only staff, guest and internet (the "
         "sample is about the guest Wi-Fi sharing the staff bridge), so the draft has one zone more"
     ),
+    "openwrt-commune-leaky": (
+        "the guest SSID is attached to the lan network (the planted mistake): the draft names a guest "
+        "zone on that radio, which sits in the staff L2 domain, where the committed site.yaml declares "
+        "the staff zone; the drafted zones differ in kind there"
+    ),
 }
 
 

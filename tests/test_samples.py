@@ -66,6 +66,8 @@ OFFICE_VENDORS = {
     "cisco": "cisco_ios",
     "fortigate": "fortinet_fortios",
     "routeros": "mikrotik_routeros",
+    "linux": "linux",
+    "openwrt": "openwrt",
 }
 
 

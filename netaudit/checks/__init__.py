@@ -34,6 +34,8 @@ CHECK_MODULES = [
     "netaudit.checks.cisco_asa",
     "netaudit.checks.mikrotik_routeros",
     "netaudit.checks.fortinet_fortios",
+    "netaudit.checks.openwrt",
+    "netaudit.checks.linux",
     "netaudit.checks.live",
 ]
 

@@ -36,6 +36,8 @@ VENDOR_MODULES = [
     "netaudit.parsers.cisco_asa",
     "netaudit.parsers.mikrotik_routeros",
     "netaudit.parsers.fortinet_fortios",
+    "netaudit.parsers.linux",
+    "netaudit.parsers.openwrt",
 ]
 
 STATE_MODULES = [

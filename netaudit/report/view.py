@@ -27,6 +27,8 @@ VENDORS = {
     "cisco_asa": "Cisco ASA",
     "fortinet_fortios": "Fortinet FortiOS",
     "mikrotik_routeros": "MikroTik RouterOS",
+    "linux": "Linux (nftables / iptables)",
+    "openwrt": "OpenWrt",
 }
 # Colours of zone kinds (diagram, legend, matrix headers).
 KIND_COLORS = {

@@ -429,4 +429,48 @@ ROUTEROS = Office(
     keep=["guest", "10.10.40.", "UBNDBM-RT"],
 )
 
-OFFICES = [IOS, ASA, FORTIOS, ROUTEROS]
+OPENWRT = Office(
+    vendor="openwrt",
+    sample="openwrt-commune-leaky",
+    config="ubnd-tanloc.txt",
+    added="""
+config wifi-iface 'extra_radio0'
+	option device 'radio0'
+	option mode 'ap'
+	option network 'lan'
+	option ssid 'Extra'
+	option encryption 'sae-mixed'
+	option key 'OwKey-1'
+	option sae_password 'OwSae-2'
+	list key1 'OwWep-3'
+	option frob_password 'OwUnrec-8'
+
+package snmpd
+
+config community 'public_ro'
+	option community 'guest'
+	option source '192.168.99.0/24'
+
+config community 'private_rw'
+	option community 'OwComm-4'
+
+package ddns
+
+config service 'myddns'
+	option username 'tanloc'
+	option password 'OwDdns-5'
+
+package frobnicate
+
+config frob 'x'
+	option password 'OwUnrec-6'
+""",
+    # No file cut inside a key: UCI holds no PEM blocks (keys live in the files it names).
+    secrets=[f"Ow{s}" for s in ("Key-1", "Sae-2", "Wep-3", "Comm-4", "Ddns-5", "Unrec-6", "Unrec-8")]
+    + ["CanBo#TanLoc2024"],
+    words=["guest"],
+    keep=["guest", "192.168.40.", "UBND-TanLoc-GW"],
+    trace_to="192.168.10.5",
+)
+
+OFFICES = [IOS, ASA, FORTIOS, ROUTEROS, OPENWRT]

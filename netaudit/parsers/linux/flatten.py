@@ -1,0 +1,93 @@
+"""Netfilter chains flattened: ``jump`` and ``goto`` inlined, ``return`` as a guard.
+
+A jump conjoins its conditions with every rule of the target chain; packets that come
+back (fall off the end or ``return``) go on after the jump, which first-match order gives
+for free.  A ``return`` removes its packets from the rest of its chain (conjunction with
+its negation, exact with :mod:`netaudit.parsers.packet_sets`); a ``goto`` is a jump
+whose packets never come back: after the inlined target they are removed from the rest
+of the chain too.  A ``return`` in a base chain thus sends its packets to the end, where
+the chain's policy applies.  Loops and runaway nesting are problems (the filter becomes
+partial).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from netaudit.model import Src
+from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union
+
+from .rules import Chain, Rule
+
+MAX_GUARD = 512  # conditions a guard may grow to before the filter is given up as partial
+MAX_DEPTH = 16
+
+
+@dataclass
+class Flat:
+    """One flattened rule: its verdict on ``conds`` (a union), with the reasons it is
+    not fully understood."""
+
+    action: str
+    conds: list[Cond]
+    rule: Rule
+    reasons: list[str]
+
+
+def flatten(
+    chain: Chain,
+    chains: dict[tuple[str, str, str], Chain],
+    universe: frozenset[str],
+    keep: frozenset[str],
+    problems: list[tuple[str, Src | None]],
+) -> list[Flat]:
+    """The rules of base chain ``chain`` with jumps inlined, as verdicts (those in
+    ``keep``) on condition sets, in order."""
+    out: list[Flat] = []
+
+    def narrow(guard: list[Cond], rule: Rule) -> list[Cond] | None:
+        rest = negate_union(rule.conds, universe)
+        g = rest if guard == [ANY] else intersect_all(guard, rest)
+        if len(g) > MAX_GUARD:
+            problems.append(("too many conditions after return/goto rules", rule.src))
+            return None
+        return g
+
+    def walk(ch: Chain, guard: list[Cond], stack: tuple[str, ...], inherited: list[str]) -> None:
+        guard_reasons = list(inherited)
+        for rule in ch.rules:
+            eff = list(rule.conds) if guard == [ANY] else intersect_all(guard, rule.conds)
+            if not eff:
+                continue
+            reasons = guard_reasons + rule.reasons
+            v = rule.verdict
+            if v in ("jump", "goto"):
+                tgt = chains.get((ch.family, ch.table, rule.target))
+                if tgt is None:
+                    problems.append((f"{v} to chain {rule.target}, which is not in the dump", rule.src))
+                    out.append(Flat("unknown", eff, rule, [*reasons, f"chain {rule.target} not in the dump"]))
+                    continue
+                if rule.target in stack or len(stack) > MAX_DEPTH:
+                    problems.append((f"{v} loop or nesting deeper than {MAX_DEPTH} at chain {rule.target}", rule.src))
+                    out.append(Flat("unknown", eff, rule, [*reasons, "jump loop"]))
+                    continue
+                walk(tgt, eff, (*stack, rule.target), reasons)
+                if v == "jump":
+                    continue
+            if v in ("return", "goto"):
+                if rule.reasons:
+                    guard_reasons.append(f"follows a partially understood {v} (line {rule.src.line})")
+                    continue
+                g = narrow(guard, rule)
+                if g is None:
+                    out.append(Flat("unknown", [ANY] if guard == [ANY] else guard, rule, ["too many conditions"]))
+                    return
+                if not g:
+                    return
+                guard = g
+                continue
+            if v in keep:
+                out.append(Flat(v, eff, rule, reasons))
+
+    walk(chain, [ANY], (chain.name,), list(chain.reasons))
+    return out

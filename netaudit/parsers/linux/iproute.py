@@ -1,0 +1,319 @@
+"""``ip -j addr``, ``ip -j route show table all``, ``ip -j rule`` and ``bridge -j vlan``
+sections → interfaces, routes and the policy-routing rules (converted in :mod:`.policy`).
+
+The JSON is read whole; each element is cited at the line where it starts (a compact
+``ip -j`` dump is one line, ``ip -j -p`` one element per block) with a short
+``ip``-command rendering as its text.  A section that is not valid JSON (cut short,
+or the plain-text form) is a problem naming its line; the elements that could be read
+before the damage are not guessed at.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from netaddr import IPNetwork
+
+from netaudit.model import IfKind, Interface, L2Mode, Route
+from netaudit.parsers.ip import ip_to_int
+
+from .sections import Section
+from .state import RuleRec, State
+
+
+def load_json(st: State, sec: Section) -> list[tuple[int, Any]] | None:
+    """The elements of a JSON array section with the line each starts on, or None
+    (the problem is recorded) when the section is not a JSON array."""
+    lines = sec.lines
+    body = "\n".join(t for _, t in lines)
+    if not body.strip():
+        return []
+    try:
+        data = json.loads(body)
+    except ValueError as e:
+        # Line of the damage: json's (1-based within the body) → the file's.
+        lineno = getattr(e, "lineno", 1) or 1
+        at = lines[min(lineno, len(lines)) - 1][0] if lines else sec.header_line
+        first = next((t for _, t in lines if t.strip()), "")
+        if not first.lstrip().startswith(("[", "{")):
+            why = f"'{sec.command}' output is not JSON (use the -j form of docs/vendors/linux.md); not read"
+        else:
+            why = f"'{sec.command}' JSON is damaged or cut short ({getattr(e, 'msg', e)}); not read"
+        st.warn(f"line {at}: {why}")
+        st.partial(f"section {sec.command}", why, st.src(at, first))
+        for n, t in lines:
+            if t.strip():
+                st.unrecognized(n, t)
+        return None
+    if not isinstance(data, list):
+        st.warn(f"line {sec.header_line}: '{sec.command}' is not a JSON array; not read")
+        st.unrecognized(sec.header_line, sec.command)
+        return None
+    starts = _element_lines(lines)
+    out = []
+    for i, elem in enumerate(data):
+        out.append((starts[i] if i < len(starts) else sec.header_line + 1, elem))
+    return out
+
+
+def _element_lines(lines: list[tuple[int, str]]) -> list[int]:
+    """The line of each top-level array element's opening ``{`` (strings skipped)."""
+    out: list[int] = []
+    depth = 0
+    in_str = esc = False
+    for n, text in lines:
+        for ch in text:
+            if in_str:
+                if esc:
+                    esc = False
+                elif ch == "\\":
+                    esc = True
+                elif ch == '"':
+                    in_str = False
+                continue
+            if ch == '"':
+                in_str = True
+            elif ch in "[{":
+                if depth == 1 and ch == "{":
+                    out.append(n)
+                depth += 1
+            elif ch in "]}":
+                depth -= 1
+    return out
+
+
+# --------------------------------------------------------------------------- ip addr
+
+
+def _kind(link: dict, name: str) -> IfKind:
+    lt = link.get("link_type", "")
+    info = (link.get("linkinfo") or {}).get("info_kind", "")
+    if lt == "loopback" or name == "lo":
+        return IfKind.LOOPBACK
+    if info == "bridge" or name.startswith(("br", "virbr")):
+        return IfKind.BRIDGE
+    if info == "vlan" or ("." in name and link.get("link")):
+        return IfKind.VLAN
+    if (
+        lt in ("ppp", "none", "ipip", "gre", "sit")
+        or info in ("wireguard", "tun", "gre", "ipip")
+        or name.startswith(("ppp", "wg", "tun", "tap", "gre"))
+    ):
+        return IfKind.TUNNEL
+    return IfKind.PHYSICAL
+
+
+def read_addr(st: State, sec: Section) -> None:
+    """``ip -j addr`` → the device's interfaces with their IPv4 addresses."""
+    elems = load_json(st, sec)
+    if elems is None:
+        return
+    st.seen.add("addr")
+    dev = st.dev
+    for line, link in elems:
+        if not isinstance(link, dict) or not isinstance(link.get("ifname"), str):
+            st.unrecognized(line, json.dumps(link)[:200])
+            continue
+        name = link["ifname"]
+        flags = link.get("flags") or []
+        src = st.src(line, f"{link.get('ifindex', '')}: {name}: <{','.join(map(str, flags))}>")
+        kind = _kind(link, name)
+        itf = Interface(name, kind=kind, source=src, shutdown="UP" not in flags)
+        parent = link.get("link")
+        if kind == IfKind.VLAN and isinstance(parent, str):
+            itf.parent = parent
+            tag = name.rsplit(".", 1)[-1]
+            vid = ((link.get("linkinfo") or {}).get("info_data") or {}).get("id")
+            if isinstance(vid, int):
+                itf.encapsulation_vlan = vid
+            elif tag.isdigit():
+                itf.encapsulation_vlan = int(tag)
+        master = link.get("master")
+        if isinstance(master, str):
+            itf.mode = L2Mode.BRIDGE_PORT
+            itf.parent = master
+        for a in link.get("addr_info") or []:
+            if not isinstance(a, dict) or a.get("family") != "inet":
+                continue
+            local, plen = a.get("local"), a.get("prefixlen")
+            if not isinstance(local, str) or not isinstance(plen, int) or ip_to_int(local) is None:
+                st.unrecognized(line, f"{name} address {local}/{plen}")
+                continue
+            if kind == IfKind.LOOPBACK and local.startswith("127."):
+                continue  # the loopback net: never routed (martian)
+            itf.addresses.append(IPNetwork(f"{local}/{plen}"))
+            if a.get("dynamic"):
+                st.facts.dynamic_addresses.append(name)
+        dev.interfaces[name] = itf
+
+
+# --------------------------------------------------------------------------- ip route
+
+SKIPPED_ROUTE_TYPES = {"local", "broadcast", "multicast", "anycast", "nat"}
+DROP_TYPES = {"blackhole", "unreachable", "prohibit"}
+
+
+def _route_text(r: dict) -> str:
+    parts = [str(r.get("type", "")), str(r.get("dst", ""))]
+    for k in ("gateway", "dev", "table", "protocol", "metric"):
+        if k in r:
+            parts.append(f"{'via' if k == 'gateway' else k} {r[k]}")
+    return " ".join(p for p in parts if p)
+
+
+def _prefix(dst: Any) -> IPNetwork | None:
+    if dst == "default":
+        return IPNetwork("0.0.0.0/0")
+    if not isinstance(dst, str) or ":" in dst:
+        return None
+    addr, _, plen = dst.partition("/")
+    if ip_to_int(addr) is None or (plen and not plen.isdigit()):
+        return None
+    net = IPNetwork(f"{addr}/{plen or 32}")
+    return net.cidr
+
+
+def read_routes(st: State, sec: Section) -> None:
+    """``ip -j route show table all`` → routes (main table: ``table=None``; other tables
+    by their name or number, used by policy routing)."""
+    elems = load_json(st, sec)
+    if elems is None:
+        return
+    st.seen.add("route")
+    dev = st.dev
+    for line, r in elems:
+        if not isinstance(r, dict):
+            st.unrecognized(line, str(r)[:200])
+            continue
+        src = st.src(line, _route_text(r))
+        rtype = r.get("type", "unicast")
+        table = str(r.get("table", "main"))
+        if table == "local" or rtype in SKIPPED_ROUTE_TYPES:
+            st.ignored += 0  # the device's own addresses come from ip addr
+            continue
+        net = _prefix(r.get("dst"))
+        if net is None:
+            if isinstance(r.get("dst"), str) and ":" in r["dst"]:
+                continue  # IPv6 (not modelled)
+            st.unrecognized(line, _route_text(r))
+            continue
+        tbl = None if table in ("main", "254") else table
+        metric = r.get("metric", 0)
+        distance = metric if isinstance(metric, int) else 0
+        origin = "dhcp" if r.get("protocol") == "dhcp" else "static"
+        if rtype in DROP_TYPES:
+            dev.routes.append(Route(net, drop=True, distance=distance, source=src, table=tbl))
+            continue
+        if rtype == "throw":
+            why = "throw route: the lookup goes on with the next ip rule (not modelled)"
+            dev.routes.append(Route(net, drop=True, distance=distance, source=src, table=tbl, partial=why))
+            st.partial("route", why, src)
+            continue
+        if rtype != "unicast":
+            why = f"route type {rtype} not modelled"
+            dev.routes.append(Route(net, drop=True, source=src, table=tbl, partial=why))
+            st.partial("route", why, src)
+            continue
+        hops = r["nexthops"] if isinstance(r.get("nexthops"), list) else [r]
+        for h in hops:
+            if not isinstance(h, dict):
+                continue
+            gw = h.get("gateway")
+            ifn = h.get("dev")
+            nh = ip_to_int(gw) if isinstance(gw, str) else None
+            if isinstance(gw, str) and nh is None:
+                continue  # IPv6 gateway (via inet6): not an IPv4 next hop
+            if (
+                nh is None
+                and tbl is None
+                and r.get("protocol") == "kernel"
+                and isinstance(ifn, str)
+                and _connected(dev.interfaces.get(ifn), net)
+            ):
+                continue  # the connected route of an address: the engine derives it
+            if ifn is not None and ifn not in dev.interfaces:
+                st.extra_ifaces.add(str(ifn))
+            dev.routes.append(
+                Route(
+                    net,
+                    next_hop=nh,
+                    interface=ifn if isinstance(ifn, str) and ifn in dev.interfaces else None,
+                    distance=distance,
+                    origin=origin,
+                    source=src,
+                    table=tbl,
+                    partial=None if ifn is None or ifn in dev.interfaces else f"interface {ifn} not in ip addr",
+                )
+            )
+
+
+def _connected(itf: Interface | None, net: IPNetwork) -> bool:
+    return itf is not None and any(a.cidr == net for a in itf.addresses)
+
+
+# --------------------------------------------------------------------------- ip rule
+
+
+def read_rules(st: State, sec: Section) -> None:
+    """``ip -j rule`` → rule records (converted by :mod:`.policy`)."""
+    elems = load_json(st, sec)
+    if elems is None:
+        return
+    st.seen.add("rule")
+    for line, r in elems:
+        if not isinstance(r, dict) or not isinstance(r.get("priority", 0), int):
+            st.unrecognized(line, str(r)[:200])
+            continue
+        st.rules.append(RuleRec(r.get("priority", 0), r, st.src(line, rule_text(r))))
+
+
+def rule_text(r: dict) -> str:
+    """``ip rule``'s own text form of a JSON rule (for citations)."""
+    parts = [f"{r.get('priority', 0)}:"]
+    if "not" in r:
+        parts.append("not")
+    src = r.get("src", "all")
+    parts.append(f"from {src}" + (f"/{r['srclen']}" if "srclen" in r else ""))
+    if "dst" in r:
+        parts.append(f"to {r['dst']}" + (f"/{r['dstlen']}" if "dstlen" in r else ""))
+    for k in ("fwmark", "iif", "oif", "ipproto"):
+        if k in r:
+            parts.append(f"{k} {r[k]}" + (f"/{r['fwmask']}" if k == "fwmark" and "fwmask" in r else ""))
+    for k in ("sport", "dport"):
+        if f"{k}_start" in r:
+            parts.append(f"{k} {r[f'{k}_start']}-{r.get(f'{k}_end', r[f'{k}_start'])}")
+    if "table" in r:
+        parts.append(f"lookup {r['table']}")
+    if "action" in r:
+        parts.append(str(r["action"]))
+    return " ".join(parts)
+
+
+# --------------------------------------------------------------------------- bridge vlan
+
+
+def read_bridge_vlan(st: State, sec: Section) -> None:
+    """``bridge -j vlan``: VLAN membership of bridge ports.  A bridge whose ports carry
+    VLANs other than the default untagged VLAN 1 separates VLANs in the kernel; netaudit
+    keeps its ports in one L2 domain (more reachability, never less) and says so."""
+    elems = load_json(st, sec)
+    if elems is None:
+        return
+    st.seen.add("bridge_vlan")
+    for line, port in elems:
+        if not isinstance(port, dict):
+            st.unrecognized(line, str(port)[:200])
+            continue
+        name = port.get("ifname") or port.get("port")
+        vlans = port.get("vlans") or []
+        vids = [v.get("vlan") for v in vlans if isinstance(v, dict)]
+        if vids and vids != [1]:
+            src = st.src(line, f"bridge vlan {name} {vids}")
+            why = (
+                f"VLAN-aware bridge port {name} (VLANs {vids}): VLAN separation on the bridge is not "
+                "modelled, its ports are one L2 domain"
+            )
+            st.facts.vlan_ports.append(str(name))
+            st.warn(why)
+            st.partial(f"bridge port {name}", why, src)

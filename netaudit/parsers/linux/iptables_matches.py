@@ -1,0 +1,579 @@
+"""iptables rule options → packet conditions, for :mod:`.iptables`.
+
+A rule line after ``-A CHAIN`` is split into options (:func:`split_options`), each
+tagged with the match module it belongs to (``-m tcp --dport 22``: module ``tcp``),
+then :func:`rule_conds` turns the match options into a union of
+:class:`~netaudit.parsers.packet_sets.Cond` and the reasons for what it could not
+express.  The rule keeps a condition **at least as wide** as the kernel's whenever a
+reason is given, never a narrower one (a narrower condition could hide a permit).
+
+What the engine's packets are decides a few translations (docs/semantics.md): they
+open new connections — a TCP packet is a SYN without ACK/RST/FIN/PSH/URG, an ICMP
+packet is not part of a known connection, and no packet is a non-first fragment
+(conntrack reassembles before the raw table anyway).  So:
+
+* ``--syn`` / ``--tcp-flags MASK COMP`` are evaluated on that SYN: for new
+  connections (``est=False``) they match every TCP packet or none, exactly; for the
+  established side, which the engine never injects, the TCP condition is kept wide.
+* ``-f`` matches none of these packets; ``! -f`` all of them.
+* ``--ctstate NEW`` is every new connection but the ICMP types conntrack refuses as
+  new (only echo, timestamp, info and address-mask requests start one); those others
+  are ``INVALID`` (nf_conntrack_proto_icmp).  ``ESTABLISHED``/``RELATED`` →
+  ``est=True``.  ``UNTRACKED`` matches nothing unless the ruleset has NOTRACK /
+  ``CT --notrack`` rules; with them every state match gets a reason.
+* ``-m addrtype --dst-type LOCAL`` is exact when the caller passes the device's local
+  addresses (``local``: what the ``local`` table of ``ip route show table all`` says
+  is local, 127/8 included); ``MULTICAST`` is 224/4; the other types get a reason.
+* ``-m set``: exact when the caller passes the members of a one-dimension set that
+  no ``-j SET`` rule changes at run time; otherwise a reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, Ranges, cond, intersect_all, norm, r_not, r_or
+
+TCP, UDP, ICMP = 6, 17, 1
+PROTOCOLS = {
+    "all": None, "icmp": 1, "igmp": 2, "ipencap": 4, "ipip": 94, "tcp": 6, "egp": 8, "udp": 17,
+    "ipv6": 41, "gre": 47, "esp": 50, "ah": 51, "ipv6-icmp": 58, "icmpv6": 58, "ospf": 89,
+    "pim": 103, "vrrp": 112, "l2tp": 115, "sctp": 132, "udplite": 136, "dccp": 33, "mh": 135,
+    "rsvp": 46, "etherip": 97, "isis": 124,
+}  # fmt: skip
+# Names iptables accepts for --icmp-type (libxt_icmp), as (type, code or None = any code).
+ICMP_NAMES = {
+    "echo-reply": (0, None), "pong": (0, None), "destination-unreachable": (3, None),
+    "network-unreachable": (3, 0), "host-unreachable": (3, 1), "protocol-unreachable": (3, 2),
+    "port-unreachable": (3, 3), "fragmentation-needed": (3, 4), "source-route-failed": (3, 5),
+    "network-unknown": (3, 6), "host-unknown": (3, 7), "network-prohibited": (3, 9),
+    "host-prohibited": (3, 10), "tos-network-unreachable": (3, 11), "tos-host-unreachable": (3, 12),
+    "communication-prohibited": (3, 13), "host-precedence-violation": (3, 14),
+    "precedence-cutoff": (3, 15), "source-quench": (4, None), "redirect": (5, None),
+    "network-redirect": (5, 0), "host-redirect": (5, 1), "tos-network-redirect": (5, 2),
+    "tos-host-redirect": (5, 3), "echo-request": (8, None), "ping": (8, None),
+    "router-advertisement": (9, None), "router-solicitation": (10, None),
+    "time-exceeded": (11, None), "ttl-exceeded": (11, None), "ttl-zero-during-transit": (11, 0),
+    "ttl-zero-during-reassembly": (11, 1), "parameter-problem": (12, None),
+    "ip-header-bad": (12, 0), "required-option-missing": (12, 1), "timestamp-request": (13, None),
+    "timestamp-reply": (14, None), "address-mask-request": (17, None), "address-mask-reply": (18, None),
+}  # fmt: skip
+# Service names people write by hand (iptables-save always prints numbers).
+SERVICES = {
+    "ftp-data": 20, "ftp": 21, "ssh": 22, "telnet": 23, "smtp": 25, "domain": 53, "bootps": 67,
+    "bootpc": 68, "tftp": 69, "http": 80, "www": 80, "pop3": 110, "ntp": 123, "netbios-ns": 137,
+    "netbios-ssn": 139, "imap": 143, "snmp": 161, "snmp-trap": 162, "ldap": 389, "https": 443,
+    "microsoft-ds": 445, "isakmp": 500, "syslog": 514, "submission": 587, "ldaps": 636,
+    "imaps": 993, "pop3s": 995, "openvpn": 1194, "mysql": 3306, "ms-wbt-server": 3389,
+    "ipsec-nat-t": 4500, "postgresql": 5432, "http-alt": 8080, "webcache": 8080,
+}  # fmt: skip
+TCP_FLAGS = {"FIN": 1, "SYN": 2, "RST": 4, "PSH": 8, "ACK": 16, "URG": 32, "ALL": 63, "NONE": 0}
+OPENING_SYN = 2  # the flags of a connection-opening TCP packet: SYN alone
+ICMP_NEW_TYPES: Ranges = ((8, 8), (13, 13), (15, 15), (17, 17))
+NOT_ICMP: Ranges = ((0, 0), (2, 255))
+CT_BASE = frozenset({"INVALID", "NEW", "ESTABLISHED", "RELATED", "UNTRACKED"})
+# Match modules the model cannot express: the rule keeps the rest of its condition.
+PARTIAL_MODULES = {
+    "limit": "rate limit (-m limit)", "hashlimit": "rate limit (-m hashlimit)",
+    "recent": "recently-seen list (-m recent)", "string": "payload string (-m string)",
+    "time": "time of day (-m time)", "mark": "packet mark (-m mark)",
+    "connmark": "connection mark (-m connmark)", "physdev": "bridge port (-m physdev)",
+    "length": "packet length (-m length)", "ttl": "TTL (-m ttl)", "dscp": "DSCP (-m dscp)",
+    "tos": "TOS (-m tos)", "ecn": "ECN (-m ecn)", "pkttype": "link-layer packet type (-m pkttype)",
+    "mac": "MAC address (-m mac)", "owner": "socket owner (-m owner)", "policy": "IPsec policy (-m policy)",
+    "u32": "u32 payload match", "connlimit": "connection count (-m connlimit)",
+    "connbytes": "connection bytes (-m connbytes)", "helper": "conntrack helper (-m helper)",
+    "quota": "quota (-m quota)", "statistic": "random/nth sampling (-m statistic)",
+    "socket": "socket lookup (-m socket)", "rpfilter": "reverse-path lookup (-m rpfilter)",
+    "bpf": "BPF program (-m bpf)", "cgroup": "cgroup (-m cgroup)", "devgroup": "device group (-m devgroup)",
+    "realm": "routing realm (-m realm)", "ipvs": "IPVS (-m ipvs)", "cluster": "cluster (-m cluster)",
+    "cpu": "CPU (-m cpu)", "esp": "ESP SPI (-m esp)", "ah": "AH SPI (-m ah)",
+    "sctp": "SCTP ports/chunks (-m sctp)", "dccp": "DCCP ports (-m dccp)", "geoip": "GeoIP country",
+    "condition": "condition flag", "rateest": "rate estimator", "nfacct": "nfacct counter",
+    "osf": "OS fingerprint (-m osf)", "ipv4options": "IP options", "dst": "IPv6 options",
+    "tcpmss": "TCP MSS (-m tcpmss)", "set_counters": "ipset counters",
+}  # fmt: skip
+BASE_OPTS = {
+    "-s": "-s", "--source": "-s", "--src": "-s", "-d": "-d", "--destination": "-d", "--dst": "-d",
+    "-p": "-p", "--protocol": "-p", "-i": "-i", "--in-interface": "-i", "-o": "-o",
+    "--out-interface": "-o", "-f": "-f", "--fragment": "-f", "-m": "-m", "--match": "-m",
+    "-j": "-j", "--jump": "-j", "-g": "-g", "--goto": "-g", "-c": "-c", "--set-counters": "-c",
+}  # fmt: skip
+TARGET = "@target"  # module tag of the options after -j / -g
+
+
+@dataclass(frozen=True)
+class Opt:
+    """One option of a rule: the match module it belongs to ("" = the base options,
+    :data:`TARGET` = the target's), whether ``!`` negates it, its name and arguments."""
+
+    module: str
+    neg: bool
+    name: str
+    args: tuple[str, ...]
+
+
+@dataclass
+class MatchContext:
+    """What a rule's matches are resolved against (one device, one ruleset)."""
+
+    ifaces: frozenset[str]
+    sets: dict[str, list[tuple[int, int]]] | None = None
+    dynamic_sets: set[str] = field(default_factory=set)  # changed by -j SET at run time
+    local: Ranges | None = None  # the device's local addresses, when known
+    notrack: bool = False  # the ruleset has NOTRACK / CT --notrack rules
+    ct_dnat: bool | None = None  # set by the rule being read: --ctstate DNAT (True) / ! DNAT (False)
+
+
+def tokenize(text: str) -> list[tuple[str, bool]] | None:
+    """Words of a rule line as iptables-restore splits them: blanks separate, ``"…"``
+    quotes with ``\\`` escaping the next character inside; (word, was quoted).  None
+    for an unclosed quote."""
+    out: list[tuple[str, bool]] = []
+    buf: list[str] = []
+    quoted = in_quote = escaped = False
+    has = False
+    for ch in text:
+        if in_quote:
+            if escaped:
+                buf.append(ch)
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_quote = False
+            else:
+                buf.append(ch)
+        elif ch == '"':
+            in_quote = quoted = has = True
+        elif ch in " \t":
+            if has:
+                out.append(("".join(buf), quoted))
+            buf, quoted, has = [], False, False
+        else:
+            buf.append(ch)
+            has = True
+    if in_quote:
+        return None
+    if has:
+        out.append(("".join(buf), quoted))
+    return out
+
+
+def split_options(words: list[tuple[str, bool]]) -> list[Opt] | None:
+    """Options with their module and arguments; None when a word belongs to no option.
+
+    ``!`` before an option negates it (what iptables-save prints); ``!`` after an
+    option name and before its value (the pre-1.4.3 spelling) negates it too."""
+    out: list[Opt] = []
+    module, neg = "", False
+    cur: list | None = None  # [module, neg, name, args]
+    for i, (w, quoted) in enumerate(words):
+        if w == "!" and not quoted:
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if cur is not None and not cur[3] and not (nxt and nxt[0].startswith("-") and not nxt[1]):
+                cur[1] = True  # old spelling: --dport ! 25
+            else:
+                neg = True
+            continue
+        if w.startswith("-") and len(w) > 1 and not quoted and not w[1].isdigit():
+            if cur is not None:
+                out.append(Opt(cur[0], cur[1], cur[2], tuple(cur[3])))
+            name = BASE_OPTS.get(w, w)
+            if name in ("-j", "-g"):
+                cur = ["", neg, name, []]
+                module = TARGET
+            elif name in BASE_OPTS.values():
+                cur = ["", neg, name, []]
+                if name == "-m":
+                    module = ""  # set when its argument arrives
+            else:
+                cur = [module, neg, name, []]
+            neg = False
+            continue
+        if cur is None:
+            return None
+        cur[3].append(w)
+        if cur[2] == "-m" and len(cur[3]) == 1:
+            module = w.lower()
+    if cur is not None:
+        out.append(Opt(cur[0], cur[1], cur[2], tuple(cur[3])))
+    return out
+
+
+# --------------------------------------------------------------------------- values
+
+
+def parse_ip(text: str, is_mask: bool = False) -> int | None:
+    """A dotted quad; iptables completes a network address written short (``10`` →
+    10.0.0.0, ``10.1`` → 10.1.0.0) but not a mask."""
+    parts = text.split(".")
+    if not 1 <= len(parts) <= 4 or (is_mask and len(parts) != 4):
+        return None
+    if not all(p.isdigit() and int(p) <= 255 for p in parts):
+        return None
+    parts += ["0"] * (4 - len(parts))
+    return (int(parts[0]) << 24) | (int(parts[1]) << 16) | (int(parts[2]) << 8) | int(parts[3])
+
+
+def mask_ranges(value: int, mask: int, reasons: list[str], spec: str) -> Ranges:
+    """Addresses x with x & mask == value & mask.  A non-contiguous mask is a union of
+    blocks; past 4096 blocks the contiguous leading part of the mask is kept (wider)."""
+    value &= mask
+    free_low = (mask & -mask).bit_length() - 1 if mask else 32  # trailing zero bits
+    holes = [b for b in range(free_low, 32) if not (mask >> b) & 1]
+    if len(holes) > 12:
+        lead = 0
+        while lead < 32 and (mask >> (31 - lead)) & 1:
+            lead += 1
+        reasons.append(f"address {spec}: non-contiguous mask widened to /{lead}")
+        m = (ADDR_MAX << (32 - lead)) & ADDR_MAX
+        return ((value & m, (value & m) | (~m & ADDR_MAX)),)
+    out = []
+    for combo in range(1 << len(holes)):
+        lo = value
+        for k, b in enumerate(holes):
+            if (combo >> k) & 1:
+                lo |= 1 << b
+        out.append((lo, lo | ((1 << free_low) - 1)))
+    return norm(out)
+
+
+def parse_addrs(spec: str, reasons: list[str]) -> Ranges | None:
+    """``a.b.c.d[/len|/mask][,…]`` → ranges; None (with a reason) when not understood
+    (a host name: resolved by iptables when the rule was added, unknown here)."""
+    out: list[tuple[int, int]] = []
+    for item in spec.split(","):
+        addr, _, m = item.partition("/")
+        a = parse_ip(addr)
+        if a is None:
+            reasons.append(f"address {item!r} not understood")
+            return None
+        if not m:
+            mask = ADDR_MAX
+        elif m.isdigit() and int(m) <= 32:
+            mask = (ADDR_MAX << (32 - int(m))) & ADDR_MAX
+        else:
+            mk = parse_ip(m, is_mask=True)
+            if mk is None:
+                reasons.append(f"address {item!r} not understood")
+                return None
+            mask = mk
+        out.extend(mask_ranges(a, mask, reasons, item))
+    return norm(out)
+
+
+def parse_port(text: str) -> int | None:
+    if text.isdigit():
+        return int(text) if int(text) <= 65535 else None
+    return SERVICES.get(text.lower())
+
+
+def parse_ports(spec: str, sep: str = ",") -> Ranges | None:
+    """``a``, ``a:b``, ``:b``, ``a:`` (and comma lists for multiport) → ranges."""
+    out = []
+    for item in spec.split(sep):
+        if ":" in item:
+            lo_s, _, hi_s = item.partition(":")
+            lo = parse_port(lo_s) if lo_s else 0
+            hi = parse_port(hi_s) if hi_s else 65535
+        else:
+            lo = hi = parse_port(item)
+        if lo is None or hi is None:
+            return None
+        out.append((min(lo, hi), max(lo, hi)))  # iptables swaps a reversed range
+    return norm(out)
+
+
+def parse_range(spec: str) -> Ranges | None:
+    """``a.b.c.d-e.f.g.h`` (iprange) → one range."""
+    lo_s, _, hi_s = spec.partition("-")
+    lo, hi = parse_ip(lo_s), parse_ip(hi_s or lo_s)
+    if lo is None or hi is None or len(lo_s.split(".")) != 4:
+        return None
+    return ((lo, hi),)
+
+
+def iface_set(name: str, neg: bool, ifaces: frozenset[str]) -> frozenset[str]:
+    """``-i``/``-o`` names: ``+`` at the end is a prefix wildcard over the device's
+    interfaces; a name (or a wildcard) matching none of them matches itself only."""
+    if name.endswith("+"):
+        s = frozenset(i for i in ifaces if i.startswith(name[:-1])) or frozenset({name})
+    else:
+        s = frozenset({name})
+    return frozenset(ifaces - s) if neg else s
+
+
+# --------------------------------------------------------------------------- matches
+
+
+def _one(neg: bool, field_name: str, rs: Ranges, maxv: int) -> list[Cond]:
+    kw: dict[str, Any] = {field_name: r_not(rs, maxv) if neg else rs}  # one of the range fields
+    c = cond(**kw)
+    return [] if c is None else [c]
+
+
+def ct_states(value: str, neg: bool, ctx: MatchContext, reasons: list[str]) -> list[Cond]:
+    """``--ctstate`` / ``--state`` → est and the ICMP types conntrack takes as new."""
+    states = {s.strip().upper() for s in value.split(",") if s.strip()}
+    if states == {"DNAT"}:
+        ctx.ct_dnat = not neg  # the conversion reads it through the DNAT rules' image
+        return [ANY]
+    if "DNAT" in states:
+        reasons.append(f"ctstate {value} (DNAT with other states) not modelled")
+        return [ANY]
+    snat = "SNAT" in states
+    states.discard("SNAT")
+    if snat and not states:
+        # SNAT is decided in nat POSTROUTING, after every hook a filter sees a new
+        # connection's first packet in: only established packets can carry it
+        return [ANY] if neg else [Cond(est=True)]
+    if snat and neg:
+        reasons.append(f"ctstate ! {value} not modelled")
+        return [ANY]
+    if not states or states - CT_BASE:
+        reasons.append(f"conntrack state {value!r} not understood")
+        return [ANY]
+    if neg:
+        states = set(CT_BASE - states)
+    new_side = states & {"NEW", "INVALID", "UNTRACKED"}
+    # NOTRACK'ed packets are new ones matching only UNTRACKED: the Cond cannot tell them
+    # from tracked new packets unless the states take all or none of the new side
+    blur = ctx.notrack and new_side and new_side != {"NEW", "INVALID", "UNTRACKED"}
+    if blur:
+        reasons.append("conntrack state with NOTRACK rules in the raw table (untracked packets)")
+    out: list[Cond] = []
+    if states & {"ESTABLISHED", "RELATED"}:
+        out.append(Cond(est=True))
+    if {"NEW", "INVALID"} <= states or ("UNTRACKED" in states and ctx.notrack):
+        out.append(Cond(est=False))  # with UNTRACKED and NOTRACK rules: wider, said above
+    elif "NEW" in states:
+        out += [Cond(est=False, proto=NOT_ICMP), Cond(est=False, proto=((ICMP, ICMP),), itype=ICMP_NEW_TYPES)]
+    elif "INVALID" in states:
+        out.append(Cond(est=False, proto=((ICMP, ICMP),), itype=r_not(ICMP_NEW_TYPES, 255)))
+    if snat:
+        out.append(Cond(est=True))
+    return out
+
+
+def conntrack_opt(o: Opt, ctx: MatchContext, reasons: list[str]) -> list[Cond]:
+    arg = o.args[0] if o.args else ""
+    if o.name in ("--ctstate", "--state"):
+        return ct_states(arg, o.neg, ctx, reasons)
+    if o.name == "--ctdir":
+        # a new connection's packets travel in the original direction
+        if (arg.upper() == "REPLY") != o.neg:
+            return [Cond(est=True)]
+        return [ANY]
+    if o.name == "--ctstatus":
+        st = {s.upper() for s in arg.split(",")}
+        if st and st <= {"SEEN_REPLY", "ASSURED"}:
+            # no reply has been seen for the first packet of a connection
+            return [ANY] if o.neg else [Cond(est=True)]
+    reasons.append(f"conntrack {o.name} {arg} not modelled")
+    return [ANY]
+
+
+def tcp_flags(mask_s: str, comp_s: str, neg: bool, reasons: list[str]) -> list[Cond]:
+    """``--tcp-flags`` evaluated on the connection-opening SYN (module docstring)."""
+    try:
+        mask = sum(TCP_FLAGS[f] for f in mask_s.upper().split(","))
+        comp = sum(TCP_FLAGS[f] for f in comp_s.upper().split(","))
+    except KeyError:
+        reasons.append(f"--tcp-flags {mask_s} {comp_s} not understood")
+        return [Cond(proto=((TCP, TCP),))]
+    hits_syn = ((OPENING_SYN & mask) == comp) != neg
+    if hits_syn:
+        return [Cond(proto=((TCP, TCP),))]
+    return [Cond(proto=((TCP, TCP),), est=True)]
+
+
+def icmp_type(spec: str, neg: bool, reasons: list[str]) -> list[Cond]:
+    icmp = ((ICMP, ICMP),)
+    if spec.lower() == "any":
+        return [] if neg else [Cond(proto=icmp)]
+    t_s, _, c_s = spec.partition("/")
+    code: int | None
+    if t_s.lower() in ICMP_NAMES and not c_s:
+        t, code = ICMP_NAMES[t_s.lower()]
+    elif t_s.isdigit() and int(t_s) <= 255 and (not c_s or (c_s.isdigit() and int(c_s) <= 255)):
+        t, code = int(t_s), (int(c_s) if c_s else None)
+    else:
+        reasons.append(f"--icmp-type {spec} not understood")
+        return [Cond(proto=icmp)]
+    tr: Ranges = ((t, t),)
+    if not neg:
+        return [Cond(proto=icmp, itype=tr, icode=None if code is None else ((code, code),))]
+    out = [Cond(proto=icmp, itype=r_not(tr, 255))]
+    if code is not None:
+        out.append(Cond(proto=icmp, itype=tr, icode=r_not(((code, code),), 255)))
+    return out
+
+
+def addrtype(o: Opt, ctx: MatchContext, reasons: list[str], has_limit: bool) -> list[Cond]:
+    types = {t.upper() for t in (o.args[0] if o.args else "").split(",")}
+    fname = "src" if o.name == "--src-type" else "dst"
+    rs: Ranges = ()
+    for t in types:
+        if t == "LOCAL" and ctx.local is not None and not has_limit:
+            rs = r_or(rs, ctx.local)
+        elif t == "MULTICAST":
+            rs = r_or(rs, ((0xE0000000, 0xEFFFFFFF),))
+        else:
+            how = "with --limit-iface" if has_limit else "without the device's local addresses"
+            reasons.append(f"addrtype {o.name} {t} not modelled ({how})")
+            return [ANY]
+    return _one(o.neg, fname, rs, ADDR_MAX)
+
+
+def ipset(o: Opt, ctx: MatchContext, reasons: list[str], extra: set[str]) -> list[Cond]:
+    if len(o.args) < 2:
+        reasons.append("--match-set without a set and direction")
+        return [ANY]
+    name, flags = o.args[0], o.args[1].split(",")
+    members = ctx.sets.get(name) if ctx.sets is not None else None
+    why = None
+    if members is None:
+        why = f"ipset {name}: members not in the dump"
+    elif name in ctx.dynamic_sets:
+        why = f"ipset {name}: changed at run time by -j SET"
+    elif len(flags) != 1 or flags[0] not in ("src", "dst"):
+        why = f"ipset {name} {o.args[1]}: multi-dimension match not modelled"
+    elif extra:
+        why = f"ipset {name}: {', '.join(sorted(extra))} not modelled"
+    if why or members is None:
+        reasons.append(why or f"ipset {name} not modelled")
+        return [ANY]
+    return _one(o.neg, flags[0], norm(members), ADDR_MAX)
+
+
+def _ports(o: Opt, field_name: str, reasons: list[str], sep: str = ",") -> list[Cond]:
+    rs = parse_ports(o.args[0], sep) if o.args else None
+    if rs is None:
+        reasons.append(f"{o.name} {' '.join(o.args)} not understood")
+        return [ANY]
+    return _one(o.neg, field_name, rs, 65535)
+
+
+def module_opt(o: Opt, ctx: MatchContext, reasons: list[str], group: list[Opt]) -> list[Cond] | None:
+    """One option of a match module → a union; None when the module is unknown."""
+    m, n = o.module, o.name
+    if m in ("tcp", "udp"):
+        if n in ("--dport", "--destination-port"):
+            return _ports(o, "dport", reasons, sep="\0")
+        if n in ("--sport", "--source-port"):
+            return _ports(o, "sport", reasons, sep="\0")
+        if m == "tcp" and n == "--syn":
+            return tcp_flags("FIN,SYN,RST,ACK", "SYN", o.neg, reasons)
+        if m == "tcp" and n == "--tcp-flags" and len(o.args) == 2:
+            return tcp_flags(o.args[0], o.args[1], o.neg, reasons)
+        if m == "tcp" and n == "--tcp-option":
+            reasons.append(f"--tcp-option {' '.join(o.args)} not modelled")
+            return [ANY]
+    elif m == "icmp" and n == "--icmp-type" and o.args:
+        return icmp_type(o.args[0], o.neg, reasons)
+    elif m == "multiport":
+        if n in ("--dports", "--destination-ports"):
+            return _ports(o, "dport", reasons)
+        if n in ("--sports", "--source-ports"):
+            return _ports(o, "sport", reasons)
+        if n == "--ports":
+            rs = parse_ports(o.args[0]) if o.args else None
+            if rs is None:
+                reasons.append(f"--ports {' '.join(o.args)} not understood")
+                return [ANY]
+            if o.neg:  # neither port in the list
+                c = cond(sport=r_not(rs, 65535), dport=r_not(rs, 65535))
+                return [] if c is None else [c]
+            return [Cond(sport=rs), Cond(dport=rs)]
+    elif m in ("conntrack", "state"):
+        return conntrack_opt(o, ctx, reasons)
+    elif m == "iprange" and n in ("--src-range", "--dst-range") and o.args:
+        rs = parse_range(o.args[0])
+        if rs is None:
+            reasons.append(f"{n} {o.args[0]} not understood")
+            return [ANY]
+        return _one(o.neg, n[2:5], rs, ADDR_MAX)
+    elif m == "addrtype":
+        if n in ("--limit-iface-in", "--limit-iface-out"):
+            return [ANY]  # read with --src-type/--dst-type
+        if n in ("--src-type", "--dst-type"):
+            limit = any(g.name.startswith("--limit-iface") for g in group)
+            return addrtype(o, ctx, reasons, limit)
+    elif m == "set":
+        if n == "--match-set":
+            extra = {g.name for g in group if g.module == "set" and g.name != "--match-set"}
+            return ipset(o, ctx, reasons, extra)
+        return [ANY]  # its flags are read with --match-set
+    elif m == "comment":
+        return [ANY]
+    elif m in PARTIAL_MODULES:
+        reasons.append(f"{PARTIAL_MODULES[m]} not modelled")
+        return [ANY]
+    else:
+        return None
+    reasons.append(f"-m {m} {n} {' '.join(o.args)} not understood".replace("  ", " "))
+    return [ANY]
+
+
+def base_opt(o: Opt, ctx: MatchContext, reasons: list[str]) -> list[Cond]:
+    arg = o.args[0] if o.args else ""
+    if o.name in ("-s", "-d"):
+        rs = parse_addrs(arg, reasons)
+        return [ANY] if rs is None else _one(o.neg, "src" if o.name == "-s" else "dst", rs, ADDR_MAX)
+    if o.name == "-p":
+        low = arg.lower()
+        num = int(low) if low.isdigit() and int(low) <= 255 else PROTOCOLS.get(low, -1)
+        if num == -1:
+            reasons.append(f"protocol {arg!r} not understood")
+            return [ANY]
+        if num is None or num == 0:  # all
+            return [] if o.neg else [ANY]
+        return _one(o.neg, "proto", ((num, num),), 255)
+    if o.name in ("-i", "-o"):
+        s = iface_set(arg, o.neg, ctx.ifaces)
+        if not s:
+            return []
+        return [Cond(inif=s)] if o.name == "-i" else [Cond(outif=s)]
+    if o.name == "-f":
+        return [ANY] if o.neg else []  # no connection-opening packet is a later fragment
+    return [ANY]  # -m, -c
+
+
+def rule_conds(opts: list[Opt], ctx: MatchContext) -> tuple[list[Cond], list[str]]:
+    """The union of conditions of a rule's match options, and what was not modelled
+    (``ctx.ct_dnat`` is left set for ``--ctstate DNAT``: :attr:`.rules.Rule.ct_dnat`)."""
+    reasons: list[str] = []
+    conds: list[Cond] = [ANY]
+    ctx.ct_dnat = None
+    proto = ""
+    for o in opts:
+        if o.name == "-p" and o.args and not o.neg:
+            proto = o.args[0].lower()
+    groups: dict[int, list[Opt]] = {}
+    gid = 0
+    for o in opts:
+        if o.name == "-m":
+            gid += 1
+        groups.setdefault(gid, []).append(o)
+    for group in groups.values():
+        for o in group:
+            if o.module == TARGET or o.name in ("-j", "-g"):
+                continue
+            if o.module == "" and o.name in BASE_OPTS.values():
+                got = base_opt(o, ctx, reasons)
+            else:
+                if o.module == "" and proto in ("tcp", "udp", "icmp"):
+                    o = Opt(proto, o.neg, o.name, o.args)  # implicit -m of -p
+                got_m = module_opt(o, ctx, reasons, group)
+                if got_m is None:
+                    reasons.append(f"match {('-m ' + o.module) if o.module else o.name} not understood")
+                    got = [ANY]
+                else:
+                    got = got_m
+            conds = intersect_all(conds, got)
+            if not conds:
+                # every factor is at least as wide as the kernel's: no packet matches
+                return [], []
+    return conds, list(dict.fromkeys(reasons))

@@ -1,0 +1,319 @@
+"""Rulesets (nftables and/or iptables) → the model: filters, NAT rules, firewall marks.
+
+Per hook, the base chains are ordered by priority.  A packet must be accepted by every
+base chain of its hook, so several chains compose exactly: every ``accept`` of one chain
+is followed, for its packets, by the next chain (inlined there), and the chain's policy
+at its end likewise.  ``input`` → ``Device.input_filter``, ``forward`` →
+``Device.forward_filter``; ``type filter hook prerouting`` drops become an ingress
+filter on every interface.  NAT chains compose the same way (an ``accept`` in one NAT
+chain lets the next one translate): ``prerouting`` dnat/redirect → destination
+NatRules, ``postrouting`` snat/masquerade → source NatRules.  ``meta mark set`` in
+prerouting chains → the packets carrying each mark, for ``ip rule fwmark``
+(:mod:`.policy`).
+
+Interface names: the universe holds every device interface, every name the rules
+mention and ``""`` — the name of "no interface" (the output interface of a packet in the
+input hook), so that ``oifname != "x"`` in an input chain matches as it does in the
+kernel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from netaudit.model import Action, Filter, FilterLine, IfKind, NatRule, Src
+from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union, to_matches
+
+from .flatten import Flat, flatten
+from .rules import Chain, Ruleset
+from .state import State
+
+FILTER_KEEP = frozenset({"accept", "drop", "reject", "unknown"})
+NAT_KEEP = frozenset({"accept", "drop", "reject", "unknown", "dnat", "snat", "masquerade", "redirect"})
+MAX_LINES = 20000
+
+
+class Conv:
+    """One device's conversion: its chains, interface universe and the DNAT image."""
+
+    def __init__(self, st: State, rulesets: list[Ruleset], universe: frozenset[str]):
+        self.st = st
+        self.universe = universe
+        self.chains: dict[tuple[str, str, str], Chain] = {}
+        self.base: list[Chain] = []
+        for rs in rulesets:
+            for c in rs.chains:
+                self.chains[(c.family, c.table, c.name)] = c
+                if c.hook and c.family in ("ip", "inet"):
+                    self.base.append(c)
+                elif c.hook and c.family in ("bridge", "netdev"):
+                    why = f"{c.family} chain {c.table}/{c.name} on hook {c.hook}: not modelled"
+                    st.warn(why)
+                    if c.src:
+                        st.partial(f"nft chain {c.name}", why, c.src)
+                    self.netdev_partial = why
+            for why, src in rs.problems:
+                st.warn(why)
+                if src is not None:
+                    st.partial("firewall", why, src)
+        self.dnat_image: list[Cond] = []
+        self.dnat_uncertain: list[str] = []
+        for c in self.base:
+            st.facts.base_chains.append(_hook_policy(c))
+
+    def hook(self, hook: str, kinds: tuple[str, ...]) -> list[Chain]:
+        return sorted((c for c in self.base if c.hook == hook and c.kind in kinds), key=lambda c: c.priority)
+
+    def flats(self, chain: Chain, keep: frozenset[str], problems: list) -> list[Flat]:
+        out = flatten(chain, self.chains, self.universe, keep, problems)
+        return [self._ct_dnat(f) for f in out]
+
+    def _ct_dnat(self, f: Flat) -> Flat:
+        """``ct status dnat`` → the image of the DNAT rules (see docs/vendors/linux.md)."""
+        want = f.rule.ct_dnat
+        if want is None:
+            return f
+        img = [replace(c, est=None) for c in self.dnat_image]
+        conds = intersect_all(f.conds, img) if want else intersect_all(f.conds, negate_union(img, self.universe))
+        reasons = list(f.reasons) + list(self.dnat_uncertain)
+        favourable = (want and f.action == "accept") or (not want and f.action in ("drop", "reject"))
+        if not favourable and f.action != "mark":
+            reasons.append("ct status dnat approximated by the DNAT image in a direction that could hide traffic")
+        return Flat(f.action, conds, f.rule, reasons)
+
+
+def _hook_policy(c: Chain):
+    from .facts import HookPolicy
+
+    return HookPolicy(c.hook or "", c.family, c.table, c.name, c.policy, len(c.rules), c.src)
+
+
+# --------------------------------------------------------------------------- composition
+
+
+def compose(
+    conv: Conv, chains: list[Chain], keep: frozenset[str], problems: list
+) -> tuple[list[tuple[str, list[Cond], Flat | None, list[str]]], str]:
+    """The first-match lines ``(action, conds, flat, reasons)`` of several base chains
+    of one hook in priority order, and the default action (the policy reached when no
+    line matched)."""
+    flats = [conv.flats(c, keep, problems) for c in chains]
+    lines: list[tuple[str, list[Cond], Flat | None, list[str]]] = []
+    default = ["accept"]
+
+    def emit(idx: int, guard: list[Cond] | None, inherited: list[str]) -> None:
+        for fl in flats[idx]:
+            if len(lines) > MAX_LINES:
+                problems.append(("too many rules after composing the base chains", fl.rule.src))
+                return
+            conds = fl.conds if guard is None else intersect_all(guard, fl.conds)
+            if not conds:
+                continue
+            reasons = inherited + fl.reasons
+            if fl.action == "accept" and idx + 1 < len(flats):
+                emit(idx + 1, conds, reasons)
+            else:
+                lines.append((fl.action, conds, fl, reasons))
+        pol = chains[idx].policy
+        if pol == "accept" and idx + 1 < len(flats):
+            emit(idx + 1, guard, inherited)
+        elif guard is None:
+            default[0] = pol
+        else:
+            lines.append((pol, guard, None, inherited))
+
+    if flats:
+        emit(0, None, [])
+    return lines, default[0]
+
+
+def _fix_ifaces(conds: list[Cond], hook: str) -> list[Cond]:
+    """Resolve the "no interface" name: a forwarded packet has both interfaces, a packet
+    for the device has no output interface."""
+    out = []
+    for c in conds:
+        inif = c.inif - {""} if c.inif is not None else None
+        outif = c.outif
+        if outif is not None:
+            if hook in ("input", "prerouting"):
+                if "" not in outif:
+                    continue
+                outif = None
+            else:
+                outif = outif - {""}
+        if (inif is not None and not inif) or (outif is not None and not outif):
+            continue
+        out.append(replace(c, inif=inif, outif=outif))
+    return out
+
+
+def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
+    """The model filter of one hook, or None when no base chain filters it."""
+    st = conv.st
+    chains = conv.hook(hook, ("filter", "route"))
+    if not chains:
+        return None
+    problems: list[tuple[str, Src | None]] = []
+    lines, default = compose(conv, chains, FILTER_KEEP, problems)
+    if hook == "prerouting" and default == "accept" and all(a == "accept" for a, *_ in lines):
+        return None  # mangle chains that only mark: nothing is filtered here
+    flt = Filter(
+        name,
+        kind="chain",
+        default_action=Action.PERMIT if default == "accept" else Action.DENY,
+        source=chains[0].src,
+        default_text=f"no rule matched: the {hook} policy ({default}) of {chains[-1].table}/{chains[-1].name}",
+    )
+    for action, conds, fl, reasons in lines:
+        conds = _fix_ifaces(conds, hook)
+        if not conds:
+            continue
+        why = list(dict.fromkeys(reasons))
+        if action == "unknown":
+            why = why or ["rule not understood"]
+        act = Action.PERMIT if action == "accept" else Action.DENY
+        src = fl.rule.src if fl is not None else (chains[0].src or Src(st.file, 0, hook))
+        text_name = "policy" if fl is None else ""
+        matches = [m for c in conds for m in to_matches(c)]
+        flt.lines.append(FilterLine(act, matches, src, name=text_name, partial="; ".join(why) or None))
+    if problems:
+        flt.partial = "; ".join(dict.fromkeys(p for p, _ in problems))
+        for p, s in problems:
+            if s is not None:
+                st.partial(f"{hook} hook", p, s)
+    return flt
+
+
+# --------------------------------------------------------------------------- NAT
+
+
+def build_nat(conv: Conv) -> None:
+    """Destination NAT (prerouting) then source NAT (postrouting) → ``Device.nat_rules``."""
+    st, dev = conv.st, conv.st.dev
+    for hook, kind in (("prerouting", "destination"), ("postrouting", "source")):
+        chains = conv.hook(hook, ("nat",))
+        if not chains:
+            continue
+        problems: list[tuple[str, Src | None]] = []
+        lines, _default = compose(conv, chains, NAT_KEEP, problems)
+        for action, conds, fl, reasons in lines:
+            if fl is None:
+                continue  # a NAT chain's policy: no translation
+            conds = [c for c in _fix_ifaces(conds, hook) if c.outif is None or hook == "postrouting"]
+            _nat_rules(conv, kind, action, conds, fl, list(dict.fromkeys(reasons)))
+        for p, s in problems:
+            dev.nat_rules.append(NatRule(kind, source=s, partial=p))
+            conv.dnat_uncertain.append(p)
+            if s is not None:
+                st.partial("nat", p, s)
+
+
+def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], fl: Flat, reasons: list[str]) -> None:
+    dev = conv.st.dev
+    nat = fl.rule.nat
+    targets: list[tuple[Cond, dict]] = []
+    if action in ("drop", "reject", "unknown"):
+        reasons.append(f"{action} in a NAT chain not modelled")
+        targets = [(c, {}) for c in conds]
+    elif action == "accept":
+        targets = [(c, {}) for c in conds]  # no translation for these packets
+    elif kind == "destination" and action in ("dnat", "redirect"):
+        to_port = nat.to_port if nat else None
+        if nat and nat.to_port_hi is not None:
+            reasons.append(f"port range {nat.to_port}-{nat.to_port_hi}: modelled as its first port")
+        if action == "dnat":
+            if nat is None or (nat.to_ip is None and nat.to_port is None):
+                reasons.append("dnat target not understood")
+            elif nat.to_ip_hi is not None:
+                reasons.append("address range: modelled as its first address")
+            targets = [(c, {"to_ip": nat.to_ip if nat else None, "to_port": to_port}) for c in conds]
+        else:
+            for c in conds:
+                ins = c.inif if c.inif is not None else frozenset(dev.interfaces)
+                for i in sorted(ins):
+                    itf = dev.interfaces.get(i)
+                    if itf is None or not itf.addresses:
+                        continue
+                    ci = replace(c, inif=frozenset({i}))
+                    targets.append((ci, {"to_ip": int(itf.addresses[0].ip), "to_port": to_port}))
+    elif kind == "source" and action in ("snat", "masquerade"):
+        if nat and (nat.to_port is not None):
+            reasons.append("source port rewrite not modelled")
+        if action == "snat" and nat and nat.to_ip is not None:
+            if nat.to_ip_hi is not None:
+                reasons.append("address range: modelled as its first address")
+            targets = [(c, {"to_ip": nat.to_ip}) for c in conds]
+        else:
+            for c in conds:
+                outs = (
+                    c.outif
+                    if c.outif is not None
+                    else frozenset(n for n, i in dev.interfaces.items() if i.addresses and i.kind != IfKind.LOOPBACK)
+                )
+                for o in sorted(outs):
+                    targets.append((replace(c, outif=frozenset({o})), {"to_interface": o}))
+    else:
+        reasons.append(f"{action} in a {kind} NAT chain not modelled")
+        targets = [(c, {}) for c in conds]
+    partial = "; ".join(dict.fromkeys(reasons)) or None
+    for c, kw in targets:
+        for m in to_matches(c):
+            dev.nat_rules.append(
+                NatRule(
+                    kind,
+                    match=replace(m, in_ifaces=None, out_ifaces=None),
+                    in_ifaces=c.inif,
+                    out_ifaces=c.outif if kind == "source" else None,
+                    source=fl.rule.src,
+                    partial=partial,
+                    **kw,
+                )
+            )
+        if kind == "destination" and action in ("dnat", "redirect"):
+            img = replace(c, est=None, outif=None)
+            if kw.get("to_ip") is not None:
+                img = replace(img, dst=((kw["to_ip"], kw["to_ip"]),))
+            if kw.get("to_port") is not None:
+                img = replace(img, dport=((kw["to_port"], kw["to_port"]),))
+            conv.dnat_image.append(img)
+    if partial:
+        conv.st.partial("nat", partial, fl.rule.src)
+        if kind == "destination":
+            conv.dnat_uncertain.append(partial)
+
+
+# --------------------------------------------------------------------------- marks
+
+
+def mark_sets(conv: Conv) -> tuple[dict[int | None, list[Cond]], list[str]]:
+    """The packets leaving the prerouting hook with each firewall mark (``None``: a mark
+    computed at run time), and the reasons the sets are not exact."""
+    final: dict[int | None, list[Cond]] = {}
+    why: list[str] = []
+    for chain in conv.hook("prerouting", ("filter", "route", "nat")):
+        problems: list = []
+        flats = conv.flats(chain, frozenset({"mark", "accept", "drop", "reject", "unknown"}), problems)
+        stopped: list[Cond] = []
+        for fl in flats:
+            conds = fl.conds
+            if stopped:
+                conds = intersect_all(conds, negate_union(stopped, conv.universe))
+            if not conds:
+                continue
+            if fl.reasons:
+                why.extend(fl.reasons)
+            if fl.action != "mark":
+                stopped.extend(fl.conds)
+                continue
+            rest = negate_union(conds, conv.universe)
+            for m in list(final):
+                final[m] = intersect_all(final[m], rest)
+            final.setdefault(fl.rule.mark, []).extend(conds)
+            if sum(len(v) for v in final.values()) > 2000:
+                why.append("too many mark conditions")
+                return final, why
+        why.extend(p for p, _ in problems)
+    return final, why
+
+
+__all__ = ["ANY", "Conv", "build_filter", "build_nat", "mark_sets"]

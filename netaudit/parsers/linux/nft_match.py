@@ -1,0 +1,427 @@
+"""One nft rule line → :class:`~.rules.Rule` (s): its matches as exact conditions, its
+statements and its verdict.  A verdict map becomes one rule per element.
+
+Each match narrows the rule's union of conditions by intersection.  A match netaudit
+cannot express (``meta mark``, ``tcp flags``, ``limit`` …) leaves the rule as wide as the
+rest of it and adds a reason: the conversion makes it partial, never narrower.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from netaudit.parsers.packet_sets import ANY, MAXV, Cond, Ranges, cond, intersect_all, norm, r_not, r_or
+
+from .nft_values import PORT_PROTOS, STATE_CONDS, compare, elements, tokenize, unquote, values
+from .rules import NatTarget, Rule
+
+if TYPE_CHECKING:
+    from netaudit.model import Src
+
+    from .nftables import Ctx
+
+OPS = frozenset({"==", "!=", "<", ">", "<=", ">=", "eq", "ne", "lt", "gt", "le", "ge"})
+_KEYWORD_TEXT = (
+    "ip ip6 tcp udp udplite sctp dccp th icmp icmpv6 meta ct iifname oifname iif oif fib counter "
+    "log comment limit accept drop reject jump goto return continue queue dnat snat masquerade redirect "
+    "mark notrack flow quota ether vlan arp tproxy update add set socket rt numgen jhash symhash "
+    "osf synproxy meter ipsec exthdr dup fwd ah esp comp gre icmpx igmp "
+)
+KEYWORDS = frozenset(_KEYWORD_TEXT.split())
+# (first word, second word) → (value kind, Cond field, implied protocols)
+FIELDS: dict[tuple[str, str], tuple[str, str, Ranges | None]] = {
+    ("ip", "saddr"): ("addr", "src", None),
+    ("ip", "daddr"): ("addr", "dst", None),
+    ("ip", "protocol"): ("proto", "proto", None),
+    ("meta", "l4proto"): ("proto", "proto", None),
+    ("icmp", "type"): ("icmp", "itype", ((1, 1),)),
+    ("icmp", "code"): ("num", "icode", ((1, 1),)),
+    ("th", "dport"): ("port", "dport", PORT_PROTOS),
+    ("th", "sport"): ("port", "sport", PORT_PROTOS),
+}
+for _p, _n in (("tcp", 6), ("udp", 17), ("udplite", 136), ("sctp", 132), ("dccp", 33)):
+    FIELDS[(_p, "dport")] = ("port", "dport", ((_n, _n),))
+    FIELDS[(_p, "sport")] = ("port", "sport", ((_n, _n),))
+IFACE_FIELDS = {"iifname": "inif", "iif": "inif", "oifname": "outif", "oif": "outif"}
+NO_IPV4 = frozenset({"ip6", "icmpv6"})  # matches that select no IPv4 packet
+
+
+class _Rule:
+    """The rule being read."""
+
+    def __init__(self, src: Src):
+        self.src = src
+        self.conds: list[Cond] = [ANY]
+        self.reasons: list[str] = []
+        self.verdict = ""
+        self.target = ""
+        self.nat: NatTarget | None = None
+        self.mark: int | None = None
+        self.ct_dnat: bool | None = None
+        self.vmap: list[tuple[list[Cond], str, str]] | None = None
+        self.marked = False
+
+    def narrow(self, cs: list[Cond]) -> None:
+        self.conds = intersect_all(self.conds, cs) if self.conds else []
+
+
+def read_rule(ctx: Ctx, text: str, src: Src) -> list[Rule] | None:
+    """The rule(s) of one rule line, or None when the line is not an nft rule at all."""
+    toks = tokenize(text)
+    if not toks or (toks[0] not in KEYWORDS and toks[0] not in IFACE_FIELDS):
+        return None
+    r = _Rule(src)
+    i = 0
+    while i < len(toks):
+        i = _step(ctx, r, toks, i)
+    verdict = r.verdict or "continue"
+    out: list[Rule] = []
+    if r.marked and verdict != "mark":
+        out.append(Rule(r.conds, "mark", src, mark=r.mark, reasons=list(r.reasons), ct_dnat=r.ct_dnat))
+    if r.vmap is not None:
+        for kc, v, tgt in r.vmap:
+            cs = intersect_all(r.conds, kc)
+            out.append(Rule(cs, v, src, target=tgt, reasons=list(r.reasons), ct_dnat=r.ct_dnat))
+        return out
+    return [
+        *out,
+        Rule(r.conds, verdict, src, target=r.target, nat=r.nat, mark=r.mark, reasons=r.reasons, ct_dnat=r.ct_dnat),
+    ]
+
+
+def _skip_unknown(toks: list[str], i: int) -> int:
+    """Skip the tokens of an expression netaudit does not read, up to the next keyword."""
+    i += 1
+    while i < len(toks) and toks[i] not in KEYWORDS:
+        i += 1
+    return i
+
+
+def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else ""
+    if t in ("accept", "drop", "continue", "return"):
+        r.verdict = t
+        return i + 1
+    if t in ("jump", "goto"):
+        r.verdict, r.target = t, unquote(nxt)
+        return i + 2
+    if t == "reject":
+        r.verdict = "reject"
+        return len(toks)
+    if t == "queue":
+        r.verdict = "unknown"
+        r.reasons.append("queue: the verdict is taken by a user-space program")
+        return len(toks)
+    if t == "counter":
+        if nxt == "packets":
+            return i + 5
+        return i + 3 if nxt == "name" else i + 1
+    if t == "comment":
+        return i + 2
+    if t == "log":
+        i += 1
+        while i < len(toks) and toks[i] in ("prefix", "level", "flags", "group", "snaplen", "queue-threshold"):
+            i += 2
+        return i
+    if t in ("limit", "quota", "meter"):
+        r.reasons.append(f"{t} (rate or quota decided at run time)")
+        return _skip_unknown(toks, i)
+    if t == "notrack":
+        return i + 1
+    if t == "flow":
+        r.verdict = r.verdict or "continue"
+        return i + 3 if nxt in ("add", "offload") else _skip_unknown(toks, i)
+    if (t in ("update", "add") and nxt.startswith("@")) or (t == "set" and nxt.startswith("@")):
+        return _skip_unknown(toks, i + 1)
+    if t in ("dnat", "snat", "masquerade", "redirect"):
+        return _nat(r, toks, i)
+    if t in ("meta", "ct") and nxt == "mark" and i + 2 < len(toks) and toks[i + 2] == "set":
+        if t == "meta":
+            return _mark(r, toks, i + 3)
+        return _skip_unknown(toks, i + 2)  # ct mark set …: conntrack bookkeeping
+    if t == "mark" and nxt == "set":
+        return _mark(r, toks, i + 2)
+    setter = (t == "meta" and nxt in ("nftrace", "priority")) or (t == "ct" and nxt in ("helper", "zone", "timeout"))
+    if setter and i + 2 < len(toks) and toks[i + 2] == "set":
+        return _skip_unknown(toks, i + 2)
+    if t in IFACE_FIELDS or (t == "meta" and nxt in IFACE_FIELDS):
+        if t == "meta":
+            i += 1
+        return _iface(ctx, r, toks, i + 1, IFACE_FIELDS[toks[i]])
+    if t in NO_IPV4 or (t == "meta" and nxt in ("nfproto", "protocol")):
+        if t in NO_IPV4:
+            r.conds = []  # IPv6 only: no IPv4 packet matches
+            return _skip_unknown(toks, i)
+        op, val, j = _opval(toks, i + 2)
+        v4 = unquote(val) in ("ipv4", "ip")
+        if (op in ("!=", "ne")) == v4:
+            r.conds = []
+        return j
+    if t == "ct" and nxt == "state":
+        return _ct_state(ctx, r, toks, i + 2)
+    if t == "ct" and nxt == "status":
+        op, val, j = _opval(toks, i + 2)
+        if unquote(val) == "dnat":
+            r.ct_dnat = op not in ("!=", "ne")
+        else:
+            r.reasons.append(f"ct status {val} not modelled")
+        return j
+    if t == "fib" and nxt == "daddr" and i + 2 < len(toks) and toks[i + 2] == "type":
+        return _fib(ctx, r, toks, i + 3)
+    if (t, nxt) in FIELDS:
+        if i + 2 < len(toks) and toks[i + 2] == ".":
+            r.reasons.append("concatenation not modelled")
+            return _skip_unknown(toks, i)
+        return _field(ctx, r, toks, i + 2, FIELDS[(t, nxt)])
+    if t in KEYWORDS:
+        r.reasons.append(f"'{t} {nxt}' not modelled".replace(" '", "'"))
+        return _skip_unknown(toks, i)
+    r.reasons.append(f"'{t}' not understood")
+    return _skip_unknown(toks, i)
+
+
+def _opval(toks: list[str], i: int) -> tuple[str, str, int]:
+    op = ""
+    if i < len(toks) and toks[i] in OPS:
+        op = toks[i]
+        i += 1
+    val = toks[i] if i < len(toks) else ""
+    return op, val, i + 1
+
+
+def _items(ctx: Ctx, r: _Rule, val: str) -> list[str] | None:
+    """The elements a value names: a ``{ … }`` group, ``@set`` or one value (None: a
+    named set whose members are not known, the reason recorded)."""
+    if val.startswith("{"):
+        return elements(val)
+    if val.startswith("@"):
+        ns = ctx.sets.get(val[1:])
+        if ns is None:
+            r.reasons.append(f"set {val} not defined in table {ctx.table}")
+            return None
+        if ns.dynamic:
+            r.reasons.append(f"set {val} is filled at run time")
+            return None
+        return ns.elements
+    if "," in val and not val.startswith('"'):
+        return [v for v in val.split(",") if v]
+    return [val]
+
+
+def _field(ctx: Ctx, r: _Rule, toks: list[str], i: int, spec: tuple[str, str, Ranges | None]) -> int:
+    kind, fld, implied = spec
+    op, val, j = _opval(toks, i)
+    implied_c = Cond(proto=implied) if implied else ANY
+    if val in ("vmap", "map"):
+        return _map(ctx, r, toks, j, val, lambda k: _field_conds(kind, fld, [k], "", implied))
+    items = _items(ctx, r, val)
+    if items is None:
+        r.narrow([implied_c])
+        return j
+    cs = _field_conds(kind, fld, items, op, implied)
+    if cs is None:
+        r.reasons.append(f"value {val} not understood")
+        r.narrow([implied_c])
+        return j
+    r.narrow(cs)
+    return j
+
+
+def _field_conds(kind: str, fld: str, items: list[str], op: str, implied: Ranges | None) -> list[Cond] | None:
+    rs = values(items, kind)
+    if rs is None:
+        return None
+    maxv = MAXV[fld]
+    if op and op not in ("==", "eq"):
+        if op in ("!=", "ne"):
+            rs = r_not(rs, maxv)
+        else:
+            got = compare(op, rs, maxv)
+            if got is None:
+                return None
+            rs = got
+    kw: dict = {fld: rs}
+    if implied is not None:
+        kw["proto"] = implied if fld != "proto" else None
+    c = cond(**kw)
+    return [c] if c is not None else []
+
+
+def _iface(ctx: Ctx, r: _Rule, toks: list[str], i: int, fld: str) -> int:
+    op, val, j = _opval(toks, i)
+    if val in ("vmap", "map"):
+        return _map(ctx, r, toks, j, val, lambda k: _iface_conds(ctx, fld, [k], ""))
+    items = _items(ctx, r, val)
+    if items is None:
+        return j
+    r.narrow(_iface_conds(ctx, fld, items, op))
+    return j
+
+
+def _iface_conds(ctx: Ctx, fld: str, items: list[str], op: str) -> list[Cond]:
+    names: set[str] = set()
+    for it in items:
+        n = unquote(it.strip())
+        if n.endswith("*") and not n.endswith("\\*"):
+            names |= {x for x in ctx.ifaces if x and x.startswith(n[:-1])}
+        else:
+            names.add(n.replace("\\*", "*"))
+    s = frozenset(names) & ctx.ifaces if names <= ctx.ifaces else frozenset(names)
+    if op in ("!=", "ne"):
+        s = ctx.ifaces - s
+    if not s:
+        return []
+    return [Cond(inif=s)] if fld == "inif" else [Cond(outif=s)]
+
+
+def _ct_state(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
+    op, val, j = _opval(toks, i)
+    if val in ("vmap", "map"):
+        return _map(ctx, r, toks, j, val, lambda k: _state_conds(ctx, r, [k], ""))
+    items = _items(ctx, r, val)
+    if items is None:
+        return j
+    r.narrow(_state_conds(ctx, r, items, op))
+    return j
+
+
+def _state_conds(ctx: Ctx, r: _Rule, items: list[str], op: str) -> list[Cond]:
+    states = {unquote(s.strip()) for it in items for s in it.split(",") if s.strip()}
+    unknown = states - set(STATE_CONDS)
+    if unknown:
+        r.reasons.append(f"ct state {','.join(sorted(unknown))} not understood")
+        return [ANY]
+    if op in ("!=", "ne"):
+        states = set(STATE_CONDS) - states
+    if ctx.notrack and ("untracked" in states or "new" in states):
+        r.reasons.append("notrack rules: some packets are untracked, not new")
+    out: list[Cond] = []
+    for s in sorted(states):
+        for c in STATE_CONDS[s]:
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def _fib(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
+    op, val, j = _opval(toks, i)
+    items = _items(ctx, r, val) or []
+    rs: Ranges = ()
+    for it in items:
+        kind = unquote(it.strip())
+        if kind == "local":
+            rs = r_or(rs, ctx.own)
+        elif kind == "multicast":
+            rs = r_or(rs, ((0xE0000000, 0xEFFFFFFF),))
+        elif kind == "broadcast":
+            rs = r_or(rs, ctx.broadcast)
+        else:
+            r.reasons.append(f"fib daddr type {kind} not modelled")
+            return j
+    if op in ("!=", "ne"):
+        rs = r_not(rs, MAXV["dst"])
+    c = cond(dst=rs)
+    r.narrow([c] if c is not None else [])
+    return j
+
+
+def _map(ctx: Ctx, r: _Rule, toks: list[str], j: int, what: str, key) -> int:
+    """``<key> vmap { k : verdict, … }`` → one rule per element."""
+    val = toks[j] if j < len(toks) else ""
+    j += 1
+    if what == "map":
+        r.reasons.append("data map (the value depends on the packet) not modelled")
+        return len(toks)
+    items = _items(ctx, r, val)
+    if items is None:
+        r.verdict = "unknown"
+        return j
+    out: list[tuple[list[Cond], str, str]] = []
+    for el in items:
+        k, sep, v = el.partition(":")
+        words = v.split()
+        if not sep or not words or words[0] not in ("accept", "drop", "continue", "return", "jump", "goto"):
+            r.reasons.append(f"verdict map element {el!r} not understood")
+            r.verdict = "unknown"
+            return j
+        kc = key(k.strip())
+        if kc is None:
+            r.reasons.append(f"verdict map key {k.strip()!r} not understood")
+            r.verdict = "unknown"
+            return j
+        verdict, tgt = words[0], words[1] if len(words) > 1 else ""
+        for k2, (ks, v2, t2) in enumerate(out):
+            if (v2, t2) == (verdict, tgt):
+                out[k2] = (ks + [c for c in kc if c not in ks], v2, t2)  # one rule per verdict
+                break
+        else:
+            out.append((kc, verdict, tgt))
+    r.vmap = out
+    return j
+
+
+def _nat(r: _Rule, toks: list[str], i: int) -> int:
+    t = toks[i]
+    r.verdict = t
+    j = i + 1
+    if j < len(toks) and toks[j] == "ip":
+        j += 1
+    if j < len(toks) and toks[j] == "to":
+        j += 1
+        target = toks[j] if j < len(toks) else ""
+        j += 1
+        nat = _nat_target(target, t)
+        if nat is None:
+            r.reasons.append(f"{t} to {target} not understood")
+            nat = NatTarget()
+        r.nat = nat
+    else:
+        r.nat = NatTarget()
+    while j < len(toks) and toks[j] in ("random", "persistent", "fully-random", "random,persistent"):
+        j += 1
+    return j
+
+
+def _nat_target(target: str, verdict: str) -> NatTarget | None:
+    from netaudit.parsers.ip import ip_to_int
+
+    if target.startswith(("{", "@")) or target in ("ip", "ip6", "meta", "numgen", "jhash"):
+        return None
+    addr, port = target, ""
+    if target.startswith(":"):
+        addr, port = "", target[1:]
+    elif ":" in target:
+        addr, _, port = target.rpartition(":")
+    lo = hi = None
+    if addr:
+        a, _, b = addr.partition("-")
+        lo = ip_to_int(a)
+        hi = ip_to_int(b) if b else lo
+        if lo is None or hi is None:
+            return None
+    plo = phi = None
+    if port:
+        pa, _, pb = port.partition("-")
+        if not pa.isdigit() or (pb and not pb.isdigit()):
+            return None
+        plo = int(pa)
+        phi = int(pb) if pb else plo
+    return NatTarget(lo, hi if hi != lo else None, plo, phi if phi != plo else None)
+
+
+def _mark(r: _Rule, toks: list[str], j: int) -> int:
+    val = toks[j] if j < len(toks) else ""
+    r.verdict = r.verdict or "mark"
+    r.marked = True
+    try:
+        r.mark = int(val, 0)
+        return j + 1
+    except ValueError:
+        r.mark = None  # computed from the packet or the connection: not known here
+    while j < len(toks) and toks[j] not in ("accept", "drop", "return", "jump", "goto", "counter", "log", "comment"):
+        j += 1
+    return j
+
+
+__all__ = ["Rule", "norm", "read_rule"]

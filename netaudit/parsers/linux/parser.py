@@ -1,0 +1,227 @@
+"""One Linux device file → one Device: split the sections, read each, then convert.
+
+The order matters: interfaces (``ip addr``) before routes, the firewall before policy
+routing (``fwmark`` reads the marks), NAT before the filters (``ct status dnat`` reads
+the DNAT image), and the interface universe before any rule is read.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from netaudit.model import Action, Filter, FilterLine, Match, ParseResult, Src
+from netaudit.parsers.packet_sets import norm
+
+from . import iproute, netfilter, policy, services
+from .nftables import iface_names, read_nft
+from .rules import Ruleset
+from .sections import Section, split
+from .state import State
+
+# Sections without which a verdict cannot be proven, and what is lost.
+NEEDED = {
+    "addr": "no 'ip -j addr' section: the device's interfaces and addresses are unknown",
+    "route": "no 'ip -j route show table all' section: only connected routes are known",
+}
+READERS = {
+    "addr": iproute.read_addr,
+    "route": iproute.read_routes,
+    "rule": iproute.read_rules,
+    "bridge_vlan": iproute.read_bridge_vlan,
+    "ss": services.read_ss,
+    "sysctl": services.read_sysctl,
+}
+
+
+class LinuxParser:
+    """The registry's parser object (``parse_without_gc(LinuxParser, text, file)``)."""
+
+    def __init__(self, text: str, file: str):
+        self.st = State(text, file)
+
+    def run(self) -> ParseResult:
+        st = self.st
+        st.rep.lines = st.text.count("\n") + (0 if st.text.endswith("\n") else 1)
+        read(st)
+        st.rep.ignored = st.ignored
+        return ParseResult(devices=[st.dev], report=st.rep)
+
+
+def read(st: State) -> None:
+    """Every section, then the conversion (see the module docstring for the order)."""
+    pre, sections = split(st.text)
+    for n, t in pre:
+        if t.strip():
+            st.unrecognized(n, t)
+    by_kind: dict[str, Section] = {}
+    for sec in sections:
+        st.facts.sections.append(sec.command)
+        if sec.kind is None:
+            st.unrecognized(sec.header_line, f"### {sec.command}")
+            body = sec.content_lines()
+            st.ignored += len(body)
+            st.warn(f"line {sec.header_line}: section '{sec.command}' is not read by netaudit ({len(body)} lines)")
+            continue
+        if sec.kind in by_kind:
+            st.unrecognized(sec.header_line, f"### {sec.command}")
+            st.ignored += len(sec.content_lines())
+            st.warn(f"line {sec.header_line}: a second '{sec.command}' section; the first one was read")
+            continue
+        by_kind[sec.kind] = sec
+        failed = sec.failed()
+        if failed:
+            st.warn(f"line {sec.header_line}: '{sec.command}' failed when collected: {failed}")
+            st.ignored += len(sec.content_lines())
+            continue
+        if sec.kind == "hostname":
+            body = sec.content_lines()
+            if body:
+                st.dev.hostname = body[0][1].strip().split()[0]
+                st.dev.source = st.src(body[0][0], body[0][1])
+                st.ignored += len(body) - 1
+            continue
+        reader = READERS.get(sec.kind)
+        if reader is not None:
+            reader(st, sec)
+    dev = st.dev
+    if not dev.hostname:
+        dev.hostname = hostname_from_file(st.file)
+    if dev.source is None:
+        dev.source = Src(st.file, 1, st.text.split("\n", 1)[0][:200])
+    st.rep.devices = [dev.hostname]
+    for kind, why in NEEDED.items():
+        if kind not in st.seen:
+            st.warn(why)
+            st.partial("device", why, dev.source)
+            for itf in dev.interfaces.values():
+                itf.partial = why
+    convert(st, by_kind)
+
+
+def convert(st: State, by_kind: dict[str, Section]) -> None:
+    """The firewall, NAT, policy routing, services and sysctl settings → the model."""
+    dev = st.dev
+    own = norm(
+        [(int(a.ip), int(a.ip)) for i in dev.interfaces.values() for a in i.addresses] + [(0x7F000000, 0x7FFFFFFF)]
+    )
+    bcast = norm(
+        [(int(a.broadcast), int(a.broadcast)) for i in dev.interfaces.values() for a in i.addresses if a.broadcast]
+        + [(0xFFFFFFFF, 0xFFFFFFFF)]
+    )
+    text_nft = by_kind["nft"].text() if "nft" in by_kind and not by_kind["nft"].failed() else ""
+    universe = frozenset(dev.interfaces) | {""} | iface_names(text_nft)
+    rulesets: list[Ruleset] = []
+    ipt = by_kind.get("iptables")
+    ipt_rs = None
+    if ipt is not None and not ipt.failed():
+        ipt_rs = _iptables(st, ipt, frozenset(universe), own)
+        if ipt_rs is not None:
+            universe |= {n for c in ipt_rs.chains for r in c.rules for cd in r.conds for n in (cd.inif or ())}
+    if text_nft:
+        nft = read_nft(st, by_kind["nft"].lines, frozenset(universe), own, bcast)
+        if ipt_rs is not None:
+            # iptables-nft: its tables are in both listings; read them once, from
+            # iptables-save (the nft rendering of xt matches is not complete).
+            skipped = [c for c in nft.chains if "managed by iptables-nft" in c.reasons]
+            nft.chains = [c for c in nft.chains if "managed by iptables-nft" not in c.reasons]
+            if skipped:
+                st.warn(
+                    "tables managed by iptables-nft appear in both 'nft list ruleset' and 'iptables-save': "
+                    "read from iptables-save only"
+                )
+        rulesets.append(nft)
+    if ipt_rs is not None:
+        rulesets.append(ipt_rs)
+    st.facts.firewall_read = bool(rulesets)
+    conv = netfilter.Conv(st, rulesets, frozenset(universe))
+    netfilter.build_nat(conv)
+    for hook, name in (("prerouting", "prerouting"), ("input", "input"), ("forward", "forward")):
+        flt = netfilter.build_filter(conv, hook, name)
+        if flt is None:
+            continue
+        dev.filters[name] = flt
+        if hook == "input":
+            dev.input_filter = name
+        elif hook == "forward":
+            dev.forward_filter = name
+        else:
+            for itf in dev.interfaces.values():
+                itf.filter_in = name
+    if not rulesets and (("nft" not in by_kind and "iptables" not in by_kind) or _all_failed(by_kind)):
+        _unknown_firewall(st)
+    marks, mark_why = netfilter.mark_sets(conv)
+    policy.build(st, marks, mark_why, frozenset(universe))
+    services.finish_sysctl(st, dev.source)
+    if dev.policy_routes and any(i.urpf for i in dev.interfaces.values()):
+        st.warn("rp_filter with policy routing: reverse-path filtering is not modelled (weaker, never stricter)")
+        for itf in dev.interfaces.values():
+            itf.urpf = None
+    services.finish_services(st)
+
+
+def _all_failed(by_kind: dict[str, Section]) -> bool:
+    return all(by_kind[k].failed() for k in ("nft", "iptables") if k in by_kind)
+
+
+def _unknown_firewall(st: State) -> None:
+    """No firewall section (or every one failed): filtering is unknown, never "none"."""
+    why = "no 'nft list ruleset' or 'iptables-save' section: the firewall is unknown"
+    st.warn(why)
+    dev = st.dev
+    assert dev.source is not None
+    for name in ("input", "forward"):
+        dev.filters[name] = Filter(
+            name,
+            [FilterLine(Action.PERMIT, [Match()], dev.source, partial=why)],
+            Action.PERMIT,
+            kind="chain",
+            source=dev.source,
+            partial=why,
+        )
+    dev.input_filter, dev.forward_filter = "input", "forward"
+    st.partial("firewall", why, dev.source)
+
+
+def _iptables(st: State, sec: Section, ifaces: frozenset[str], own) -> Ruleset | None:
+    """The iptables-save front end (:mod:`.iptables`), when it is installed."""
+    try:
+        from . import iptables  # written separately; absent in some builds
+    except ImportError:
+        why = "'iptables-save' section not read (the iptables reader is not available)"
+        st.warn(why)
+        st.partial("firewall", why, st.src(sec.header_line, f"### {sec.command}"))
+        st.ignored += len(sec.content_lines())
+        _unknown_firewall(st)
+        return None
+    lines = [(n, t) for n, t in sec.lines]
+    try:
+        got = iptables.parse_iptables_save(lines, st.file, ifaces, local=own)
+    except Exception as e:  # a reader bug must not lose the whole device
+        why = f"'iptables-save' section could not be read: {type(e).__name__}"
+        st.warn(why)
+        st.partial("firewall", why, st.src(sec.header_line, f"### {sec.command}"))
+        _unknown_firewall(st)
+        return None
+    rs, acc = got if isinstance(got, tuple) else (got, None)
+    if acc is not None:
+        st.ignored += len(acc.ignored)
+        st.rep.unrecognized.extend(acc.unrecognized)
+        for construct, why, src in acc.partial:
+            st.partial(construct, why, src)
+        if acc.truncated:
+            st.warn(f"line {sec.header_line}: 'iptables-save' is cut short (a table has no COMMIT)")
+    else:
+        for c in rs.chains:
+            for r in c.rules:
+                for why in r.reasons:
+                    st.partial(f"iptables chain {c.name}", why, r.src)
+    return rs
+
+
+def hostname_from_file(file: str) -> str:
+    """``router.txt`` → ``router`` (a dump without a hostname section)."""
+    name = PurePath(file).name
+    for ext in (".txt", ".log", ".dump", ".out"):
+        if name.lower().endswith(ext) and len(name) > len(ext):
+            return name[: -len(ext)]
+    return name

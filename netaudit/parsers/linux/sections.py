@@ -1,0 +1,122 @@
+"""A Linux device file → its sections, each opened by a ``### <the command>`` line.
+
+The collection one-liner (docs/vendors/linux.md) runs one command per section and
+writes ``### <command>`` before its output.  :func:`split` finds the sections with the
+line numbers of their lines; :func:`kind_of` says which reader a command's output is
+for (``addr``, ``route``, ``rule``, ``nft``, ``iptables``, ``bridge_vlan``,
+``sysctl``, ``ss``, ``hostname``) or None for a command netaudit does not read.
+Sections may come in any order; a command given twice is read once (the first) and
+the second is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+HEADER = re.compile(r"^###[ \t]+(\S.*?)\s*$")
+
+# Output a shell writes when the command itself failed: the section holds no data.
+_FAILED = re.compile(
+    r"^(?:sh: \d+: |/bin/sh: |bash: )?\S*:? ?(?:not found|command not found|Permission denied"
+    r"|Operation not permitted|No such file or directory)|^(?:sh|bash): .*(?:not found|denied)"
+    r"|^Error: |^Could not |^iptables.*: (?:Permission denied|can't initialize)|^netlink: Error",
+    re.I,
+)
+
+
+@dataclass
+class Section:
+    """One ``### command`` block: its command, kind and its lines ``(number, text)``."""
+
+    command: str
+    kind: str | None
+    header_line: int
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+    def text(self) -> str:
+        """The section's body as one string (newlines kept)."""
+        return "\n".join(t for _, t in self.lines)
+
+    def content_lines(self) -> list[tuple[int, str]]:
+        """The body without blank lines."""
+        return [(n, t) for n, t in self.lines if t.strip()]
+
+    def failed(self) -> str | None:
+        """The error line when the command failed (not installed, not root …), else None."""
+        body = self.content_lines()
+        if body and len(body) <= 3 and all(_FAILED.search(t.strip()) for _, t in body):
+            return body[0][1].strip()
+        return None
+
+
+_IP_OBJECTS = {
+    "a": "addr",
+    "ad": "addr",
+    "add": "addr",
+    "addr": "addr",
+    "addre": "addr",
+    "address": "addr",
+    "r": "route",
+    "ro": "route",
+    "rou": "route",
+    "route": "route",
+    "ru": "rule",
+    "rul": "rule",
+    "rule": "rule",
+}
+
+
+def kind_of(command: str) -> str | None:
+    """The reader for the output of ``command``, or None when netaudit does not read it."""
+    words = command.replace("sudo ", "").split()
+    if not words:
+        return None
+    head = words[0].rsplit("/", 1)[-1]
+    args = [w for w in words[1:] if not w.startswith("-")]
+    if head in ("hostname", "uname") and (head == "hostname" or "-n" in words):
+        return "hostname"
+    if head == "cat" and args and args[0] == "/etc/hostname":
+        return "hostname"
+    if head == "ip" and args:
+        obj = _IP_OBJECTS.get(args[0])
+        # ``ip -4 …``/``-j``/``-p``/``-d`` options are fine; ``ip -6 …`` is not IPv4.
+        if obj and "-6" not in words:
+            return obj
+        return None
+    if head == "nft" and args[:2] == ["list", "ruleset"]:
+        return "nft"
+    if head in ("iptables-save", "iptables-legacy-save", "iptables-nft-save"):
+        return "iptables"
+    if head == "bridge" and args[:1] == ["vlan"]:
+        return "bridge_vlan"
+    if head == "sysctl":
+        return "sysctl"
+    if head == "ss":
+        return "ss"
+    return None
+
+
+def split(text: str) -> tuple[list[tuple[int, str]], list[Section]]:
+    """``(lines before the first header, sections)``; line numbers are 1-based."""
+    pre: list[tuple[int, str]] = []
+    sections: list[Section] = []
+    cur: Section | None = None
+    for n, line in enumerate(text.split("\n"), start=1):
+        line = line.rstrip("\r")
+        m = HEADER.match(line)
+        if m:
+            cmd = m.group(1)
+            cur = Section(cmd, kind_of(cmd), n)
+            sections.append(cur)
+            continue
+        if cur is None:
+            pre.append((n, line))
+        else:
+            cur.lines.append((n, line))
+    return pre, sections
+
+
+def headers(text: str) -> list[str]:
+    """The commands of the ``###`` headers of ``text`` (detection)."""
+    return [m.group(1) for m in re.finditer(r"^###[ \t]+(\S[^\r\n]*)", text, re.M)]

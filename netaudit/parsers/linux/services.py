@@ -1,0 +1,171 @@
+"""``ss -Htlnu`` → the device's own services; ``sysctl`` → routing and reverse-path
+filtering.
+
+A listening socket on ``0.0.0.0`` or ``*`` (dual stack) takes IPv4 packets to every
+address of the box arriving on any interface (Linux is a weak-host model); one bound to
+an address takes packets to that address only (a synthesized service filter says so);
+``addr%dev`` only those arriving on ``dev``; ``127.*`` and IPv6-only (``[::]``) sockets
+are not reachable over IPv4 from another host.  Without an ``ss`` section the services
+are unknown: every TCP and UDP port is modelled as *possibly* listening (partial), so
+the input filter alone decides and what it lets through is unknown, never blocked.
+ICMP echo is answered unless ``net.ipv4.icmp_echo_ignore_all = 1``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from netaudit.model import (
+    PROTO_ICMP,
+    PROTO_TCP,
+    PROTO_UDP,
+    Action,
+    AddrMatch,
+    Filter,
+    FilterLine,
+    Match,
+    MgmtService,
+    PortRange,
+    Src,
+)
+from netaudit.parsers.ip import ip_to_int
+
+from .facts import Listener
+from .sections import Section
+from .state import State
+
+NAMES = {
+    ("tcp", 21): ("ftp", True), ("tcp", 22): ("ssh", False), ("tcp", 23): ("telnet", True),
+    ("tcp", 80): ("http", True), ("tcp", 443): ("https", False), ("udp", 161): ("snmp", True),
+    ("udp", 53): ("dns", False), ("tcp", 53): ("dns", False), ("udp", 67): ("dhcp", False),
+    ("tcp", 8080): ("http", True), ("udp", 69): ("tftp", True), ("tcp", 3389): ("rdp", False),
+    ("tcp", 139): ("netbios", True), ("tcp", 445): ("smb", False), ("udp", 123): ("ntp", False),
+    ("udp", 514): ("syslog", True), ("tcp", 3306): ("mysql", False), ("tcp", 10000): ("webmin", False),
+}  # fmt: skip
+_SS = re.compile(r"^(tcp|udp)\s+(\S+)\s+\d+\s+\d+\s+(\S+):(\d+|\*)\s+\S+(?:\s+(.*))?$")
+
+
+def read_ss(st: State, sec: Section) -> None:
+    """Listening sockets → facts (services are built by :func:`finish_services`)."""
+    st.seen.add("ss")
+    out: list[Listener] = []
+    for n, raw in sec.lines:
+        t = raw.strip()
+        if not t:
+            continue
+        if t.startswith(("Netid", "State")):
+            st.ignored += 1
+            continue
+        m = _SS.match(t)
+        if not m:
+            st.unrecognized(n, raw)
+            continue
+        proto, state, addr, port, proc = m.groups()
+        if port == "*" or state not in ("LISTEN", "UNCONN"):
+            st.ignored += 1
+            continue
+        iface = None
+        if "%" in addr:
+            addr, _, iface = addr.partition("%")
+        out.append(Listener(proto, addr, int(port), proc or "", st.src(n, raw), iface))
+    st.facts.listeners = out
+
+
+def finish_services(st: State) -> None:
+    """The device's services from its listeners (or every port, partial, without ss)."""
+    dev = st.dev
+    echo_off = st.sysctl.get("net.ipv4.icmp_echo_ignore_all", ("0", None))[0] == "1"
+    if not echo_off:
+        src = st.sysctl.get("net.ipv4.icmp_echo_ignore_all", ("", None))[1]
+        dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8, source=src or dev.source))
+    if st.facts.listeners is None:
+        why = "no 'ss -Htlnu' section: the device's listening services are unknown"
+        st.warn(why + " (every TCP/UDP port is modelled as possibly listening)")
+        for proto, num in (("tcp", PROTO_TCP), ("udp", PROTO_UDP)):
+            dev.services.append(
+                MgmtService(f"any-{proto}", num, ports=(PortRange(0, 65535),), source=dev.source, partial=why)
+            )
+        return
+    for lst in st.facts.listeners:
+        addr = lst.address.strip("[]")
+        if addr.startswith("::ffff:"):
+            addr = addr[7:]
+        if lst.address in ("*", "0.0.0.0"):
+            ip = None
+        elif ip_to_int(addr) is not None:
+            ip = ip_to_int(addr)
+            if addr.startswith("127."):
+                continue  # loopback: not reachable from another host
+        else:
+            continue  # IPv6 only
+        name, insecure = NAMES.get((lst.proto, lst.port), (f"{lst.proto}/{lst.port}", False))
+        svc = MgmtService(
+            name,
+            PROTO_TCP if lst.proto == "tcp" else PROTO_UDP,
+            ports=(PortRange(lst.port, lst.port),),
+            source=lst.source,
+            insecure=insecure,
+            interfaces=frozenset({lst.interface}) if lst.interface else None,
+        )
+        if ip is not None:
+            fname = f"listen {addr}"
+            if fname not in dev.filters:
+                dev.filters[fname] = Filter(
+                    fname,
+                    [FilterLine(Action.PERMIT, [Match(dst=(AddrMatch.host(ip),))], lst.source, name="bound address")],
+                    Action.DENY,
+                    kind="synthesized",
+                    source=lst.source,
+                    default_text=f"the socket listens on {addr} only",
+                )
+            svc.acl = fname
+        elif dev.input_filter and name in ("ssh", "telnet"):
+            # The input chain is what restricts who may log in on a Linux box: the
+            # service's access list (applied again after the input filter: idempotent).
+            svc.acl = dev.input_filter
+        dev.services.append(svc)
+
+
+def read_sysctl(st: State, sec: Section) -> None:
+    """``sysctl`` lines ``key = value``."""
+    st.seen.add("sysctl")
+    for n, raw in sec.lines:
+        t = raw.strip()
+        if not t:
+            continue
+        key, sep, value = t.partition("=")
+        if not sep or " " in key.strip():
+            st.unrecognized(n, raw)
+            continue
+        st.sysctl[key.strip()] = (value.strip(), st.src(n, raw))
+
+
+def finish_sysctl(st: State, ifaces_src: Src | None) -> None:
+    """ip_forward → ``Device.ip_routing``; rp_filter → each interface's uRPF mode.
+
+    ``rp_filter`` is the maximum of ``conf.all`` and ``conf.<if>`` (2 = loose is the
+    maximum).  Without the interface's own value, only what is certain whatever it is
+    is modelled: ``all = 2`` → loose; ``all = 1`` → loose at least (strict if the
+    interface says 1 or 0 … unknown, so loose, the weaker check); ``all = 0`` → none."""
+    dev = st.dev
+    fwd = st.sysctl.get("net.ipv4.ip_forward")
+    if fwd is not None:
+        st.facts.ip_forward, st.facts.ip_forward_source = fwd
+        dev.ip_routing = fwd[0] != "0"
+    else:
+        st.warn("no net.ipv4.ip_forward in the dump: the device is assumed to route (ip_forward = 1)")
+    allv = st.sysctl.get("net.ipv4.conf.all.rp_filter")
+    if allv is not None:
+        st.facts.rp_filter_all, st.facts.rp_filter_source = allv
+    for name, itf in dev.interfaces.items():
+        own = st.sysctl.get(f"net.ipv4.conf.{name}.rp_filter")
+        vals = [v for v in (allv, own) if v is not None and v[0].isdigit()]
+        if not vals:
+            continue
+        top = max(int(v[0]) for v in vals)
+        if top == 0:
+            continue
+        if top == 1 and own is None:
+            top = 2  # the interface's own value is unknown: assume the weaker check
+        itf.urpf = "strict" if top == 1 else "loose"
+        itf.urpf_allow_default = True

@@ -1,0 +1,59 @@
+"""The parse state of one Linux device file: the device being built, the report, and
+the line accounting every reader shares (recognized / ignored / partial / unrecognized)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from netaudit.model import Device, ParseReport, Src
+
+from .facts import LinuxFacts
+
+
+@dataclass
+class RuleRec:
+    """One ``ip rule`` entry as read (converted once the firewall marks are known)."""
+
+    priority: int
+    data: dict
+    src: Src
+
+
+@dataclass
+class State:
+    """Everything the readers record; :mod:`.parser` converts it to the model."""
+
+    text: str
+    file: str
+    dev: Device = field(init=False)
+    rep: ParseReport = field(init=False)
+    facts: LinuxFacts = field(default_factory=LinuxFacts)
+    ignored: int = 0
+    rules: list[RuleRec] = field(default_factory=list)
+    # Interface names a firewall or rule mentions that the device does not have.
+    extra_ifaces: set[str] = field(default_factory=set)
+    sysctl: dict[str, tuple[str, Src]] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)  # section kinds read
+
+    def __post_init__(self) -> None:
+        self.dev = Device(hostname="", vendor="linux", file=self.file)
+        self.rep = ParseReport(file=self.file, vendor="linux")
+        self.dev.facts = self.facts
+
+    def src(self, line: int, text: str) -> Src:
+        """A citation of line ``line`` (text cut to a readable length)."""
+        text = text.strip()
+        return Src(self.file, line, text if len(text) <= 200 else text[:197] + "...")
+
+    def unrecognized(self, line: int, text: str) -> None:
+        """A line netaudit did not understand: listed in the report."""
+        self.rep.unrecognized.append(self.src(line, text))
+
+    def partial(self, construct: str, reason: str, src: Src) -> None:
+        """A construct that affects forwarding, only partly understood."""
+        self.rep.add_partial(construct, reason, src)
+
+    def warn(self, message: str) -> None:
+        """A warning of the parse report (shown with the file)."""
+        if message not in self.rep.warnings:
+            self.rep.warnings.append(message)

@@ -1,0 +1,268 @@
+"""Every line counted: what the converters used is recognized; the rest is ignored on
+purpose (this table) or unrecognized; secrets are collected whatever the line."""
+
+from __future__ import annotations
+
+import re
+
+from .state import State
+
+ALL = None  # every option of the section type is irrelevant on purpose
+
+# package -> section type -> options that are irrelevant to reachability (ALL = every one)
+IGNORED: dict[str, dict[str, frozenset[str] | None]] = {
+    "network": {
+        "interface": frozenset(
+            {
+                "ip6assign",
+                "ip6hint",
+                "ip6class",
+                "ip6addr",
+                "ip6gw",
+                "ip6prefix",
+                "ip6ifaceid",
+                "reqaddress",
+                "reqprefix",
+                "ipv6",
+                "delegate",
+                "macaddr",
+                "mtu",
+                "dns",
+                "peerdns",
+                "force_link",
+                "broadcast",
+                "hostname",
+                "clientid",
+                "vendorid",
+                "username",
+                "password",
+                "keepalive",
+                "auto",
+                "dns_metric",
+                "norelease",
+                "sourcefilter",
+                "service",
+                "apn",
+                "pincode",
+                "pdptype",
+                "auth",
+                "dns_search",
+                "stp",
+                "igmp_snooping",
+                "multicast_querier",
+                "persist",
+                "maxfail",
+                "holdoff",
+                "demand",
+                "ac",
+                "host_uniq",
+                "pppd_options",
+                "mru",
+                "ttl",
+                "auto_ipv6",
+                "ifaceid",
+                "bridge_empty",
+                "private_key",
+                "listen_port",
+                "addresses",
+                "mode",
+                "classlessroute",
+                "release",
+                "send_hostname",
+                "metric",
+                "ip6table",
+                "device_mode",
+                "zone",
+                "ipv6_vendor",
+                "macaddr_random",
+                "delegate_prefix",
+            }
+        ),
+        "device": frozenset(
+            {
+                "macaddr",
+                "mtu",
+                "mtu6",
+                "ipv6",
+                "stp",
+                "igmp_snooping",
+                "multicast_querier",
+                "txqueuelen",
+                "bridge_empty",
+                "vlan_filtering",
+                "acceptlocal",
+                "sendredirects",
+                "rxpause",
+                "txpause",
+                "autoneg",
+                "speed",
+                "duplex",
+                "promisc",
+                "rpfilter",
+                "hello_time",
+                "forward_delay",
+                "max_age",
+                "priority",
+                "ageing_time",
+                "multicast_to_unicast",
+                "unicast_flood",
+                "learning",
+                "isolate",
+                "neighreport",
+                "macaddr_random",
+                "eee",
+                "pse",
+                "mode",
+                "enabled",
+                "disabled",
+                "ingress_qos_mapping",
+                "egress_qos_mapping",
+                "hash_policy",
+                "master",
+                "peer_name",
+            }
+        ),
+        "bridge-vlan": frozenset({"local", "alias", "description", "name"}),
+        "route": frozenset({"mtu", "onlink", "source", "proto", "disabled", "name"}),
+        "rule": frozenset({"priority", "goto", "name"}),
+        "globals": ALL,
+        "switch": ALL,
+        "switch_port": ALL,
+        "alias": ALL,
+        "route6": ALL,
+        "rule6": ALL,
+        "switch_vlan": frozenset({"description"}),
+        "wireguard_wg0": ALL,
+    },
+    "wireless": {"wifi-device": ALL, "wifi-iface": ALL, "wifi-vlan": ALL, "wifi-station": ALL},
+    "firewall": {
+        "defaults": ALL,
+        "zone": frozenset({"log", "log_limit", "counter", "conntrack", "mtu_fix"}),
+        "rule": frozenset({"log", "log_limit", "counter", "utc_time", "id", "_name", "set_mark", "set_xmark"}),
+        "redirect": frozenset({"log", "log_limit", "counter", "utc_time", "id", "_name"}),
+        "forwarding": frozenset({"log", "id"}),
+        "include": ALL,
+        "ipset": ALL,
+        "nat": ALL,
+    },
+}
+# Packages read by the services (dhcp, dropbear, uhttpd, snmpd) or that do not decide
+# what is reachable: their lines are ignored on purpose (secrets still collected).  Those
+# that change forwarding but are not modelled make interfaces partial (parser.py).  Any
+# other package is unknown: its lines are listed as not recognised.
+IGNORED_PACKAGES = frozenset(
+    {
+        "dhcp", "dropbear", "uhttpd", "snmpd", "system", "luci", "rpcd", "ucitrack", "fstab", "ubootenv",
+        "luci_statistics", "ddns", "sqm", "upnpd", "nlbwmon", "attendedsysupgrade", "irqbalance", "uwsgi",
+        "mwan3", "pbr", "vpn-policy-routing", "openvpn", "bcp38", "banip", "nft-qos", "wireguard",
+    }
+)  # fmt: skip
+
+SECRET_KEYS = {
+    "key",
+    "key1",
+    "key2",
+    "key3",
+    "key4",
+    "password",
+    "psk",
+    "sae_password",
+    "auth_secret",
+    "acct_secret",
+    "private_key",
+    "preshared_key",
+    "community",
+    "passphrase",
+    "secret",
+    "pincode",
+    "password2",
+    "priv_key",
+    "auth_pass",
+    "priv_pass",
+    "ppsk_secret",
+    "sharedkey",
+    "pass",
+    "key_passphrase",
+    "root_password",
+    "sec_key",
+    "wpa_passphrase",
+}
+
+
+# Option names that hold a secret whatever the package (an unknown option named so is
+# treated as one: a secret shown by mistake costs more than a masked ordinary word).
+_SECRET_NAME = re.compile(r"(pass(word|phrase)?|secret|psk|(^|_)key\d?)$", re.I)
+
+
+def is_secret_option(key: str) -> bool:
+    """Whether an option's value is a secret, by its name."""
+    return key.lower() in SECRET_KEYS or bool(_SECRET_NAME.search(key))
+
+
+def collect_secrets(st: State) -> None:
+    """Every value of a secret-bearing option, masked in every output (by line and value)."""
+    for s in st.text.sections:
+        for key, o in s.options.items():
+            if is_secret_option(key) and o.value:
+                _add(st, o.value, o.src.line)
+        for key, items in s.lists.items():
+            if is_secret_option(key):
+                for o in items:
+                    if o.value:
+                        _add(st, o.value, o.src.line)
+
+
+def _add(st: State, value: str, line: int) -> None:
+    if len(value) < 2 or (value.isdigit() and len(value) <= 2):
+        return
+    st.dev.secrets.add(value)
+    st.dev.secret_lines.setdefault(line, set()).add(value)
+
+
+def account(st: State) -> None:
+    """recognized / ignored / unrecognized for every line of the input."""
+    rep = st.rep
+    ignored = st.text.ignored
+    unrec = list(st.text.unrecognized)
+    for s in st.text.sections:
+        table = IGNORED.get(s.package)
+        if table is None:
+            if s.package in IGNORED_PACKAGES:
+                ignored += 1 + len(s.options) + sum(len(v) for v in s.lists.values())
+            else:
+                unrec.append(s.src)
+                unrec.extend(o.src for o in s.options.values())
+                unrec.extend(o.src for items in s.lists.values() for o in items)
+            continue
+        if s.type not in table and not _handled_type(s.package, s.type):
+            unrec.append(s.src)
+            ignored += len(s.options) + sum(len(v) for v in s.lists.values())
+            continue
+        allowed = table.get(s.type, frozenset())
+        for key, o in s.options.items():
+            if key in s.used:
+                continue
+            if allowed is ALL or key in (allowed or ()):
+                ignored += 1
+            else:
+                unrec.append(o.src)
+        for key, items in s.lists.items():
+            if key in s.used:
+                continue
+            if allowed is ALL or key in (allowed or ()):
+                ignored += len(items)
+            else:
+                unrec.extend(o.src for o in items)
+    rep.ignored = ignored
+    rep.unrecognized = sorted(set(unrec), key=lambda x: x.line)
+
+
+HANDLED = {
+    "network": {"interface", "device", "bridge-vlan", "route", "rule", "switch_vlan"},
+    "firewall": {"defaults", "zone", "rule", "forwarding", "redirect", "include", "ipset"},
+    "wireless": {"wifi-device", "wifi-iface"},
+}
+
+
+def _handled_type(package: str, type_: str) -> bool:
+    return type_ in HANDLED.get(package, set())

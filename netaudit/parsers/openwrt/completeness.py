@@ -1,0 +1,46 @@
+"""Is an OpenWrt input complete?  ``uci export`` has no end marker; it prints the
+packages in alphabetical order, so a cut shows as a visibly broken last line or as
+missing packages that must come before the ones present."""
+
+from __future__ import annotations
+
+from netaudit.model import ParseResult
+
+from .uci import split_values
+
+
+def _last(text: str) -> tuple[int, str]:
+    lines = text.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return len(lines), (lines[-1] if lines else "")
+
+
+def check(text: str, result: ParseResult) -> tuple[int, str] | None:
+    n, last = _last(text)
+    if not n:
+        return None
+    line = last.strip()
+    words = line.split(None, 1)
+    if not words:
+        return None
+    if words[0] in ("option", "list"):
+        vals = split_values(words[1] if len(words) > 1 else "")
+        if vals is None or len(vals) < 2:
+            return n, f"the input stops in the middle of an option: {line[:60]!r}"
+    elif words[0] in ("config", "package"):
+        vals = split_values(words[1] if len(words) > 1 else "")
+        if vals is None or not vals or words[0] == "config":
+            return n, f"the input stops after {line[:60]!r}: the section's options are missing"
+    elif "=" in line and line.count("'") % 2:
+        return n, f"the input stops in the middle of a value: {line[:60]!r}"
+    if result.report.unrecognized and result.report.unrecognized[-1].line == n:
+        return n, f"the last line is not UCI: {line[:60]!r} (cut short?)"
+    devs = result.devices
+    if devs and text.lstrip().startswith("package "):
+        pk = [
+            p for p in ("dhcp", "dropbear", "firewall", "network") if f"package {p}" in text or f"package '{p}'" in text
+        ]
+        if "network" in pk and "firewall" not in pk:
+            return n, "the export holds 'network' but not 'firewall', which uci export prints before it: cut short?"
+    return None

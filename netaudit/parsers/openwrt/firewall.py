@@ -1,0 +1,552 @@
+"""The ``firewall`` package (fw4, OpenWrt 22.03+; fw3 builds the same chains) into the
+model: ``Device.forward_filter`` and ``Device.input_filter``, masquerade, port
+forwards.
+
+The order is the one fw4's template writes (``templates/ruleset.uc``, ``fw4.uc``;
+docs/vendors/openwrt.md, "Firewall"):
+
+``forward`` chain — ``ct state established,related accept``; (``drop_invalid``) the
+invalid drop; rules with ``src '*'`` and a ``dest``; then for each zone, in config
+order, ``iifname <zone devices> jump forward_<zone>``; then the *defaults* forward
+policy.  ``forward_<zone>`` holds, in order: the rules whose ``src`` is the zone and
+that have a ``dest`` (config order), then the forwardings from the zone (each
+``jump accept_to_<dest>``: accepted when leaving by the destination zone's devices),
+then ``ct status dnat accept`` when the zone is the source of a port forward, then
+``jump <zone forward policy>_to_<zone>`` — the zone's own ``forward`` option decides
+only traffic that leaves by the *same* zone.  Anything else returns to ``forward``
+and meets the defaults forward policy.  A rule with ``dest`` zone *D* jumps to
+``<target>_to_<D>``, which acts only on packets leaving by *D*'s devices.
+
+``input`` chain — established accept, invalid drop, rules with ``src '*'`` and no
+``dest``, then ``input_<zone>``: the zone's input rules, ``ct status dnat accept``
+(port forwards to the router), ``jump <zone input policy>_from_<zone>``; then the
+defaults input policy.
+
+``ct status dnat`` cannot be seen in a header: it is modelled by the forwarded
+packets' image (the translated destination and port, from the zone's devices) — it can
+only add reachability, never hide it.  REJECT and DROP are both a deny.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from netaddr import AddrFormatError, IPAddress
+
+from netaudit.model import Action, Filter, FilterLine, L2Mode, NatRule, Src
+from netaudit.parsers.packet_sets import Cond, intersect_all, to_matches
+
+from .facts import Forwarding
+from .facts import Zone as ZoneFact
+from .fw_conditions import Family, addresses, rule_conds, split_neg
+from .state import State
+from .uci import Section
+
+POLICIES = ("accept", "reject", "drop")
+
+
+@dataclass
+class Zone:
+    name: str
+    sec: Section
+    input: str
+    output: str
+    forward: str
+    masq: bool
+    devices: frozenset[str]
+    ingress: list[Cond] = field(default_factory=list)  # packets entering from the zone
+    egress: list[Cond] = field(default_factory=list)  # packets leaving into the zone
+    dnat: list[Cond] = field(default_factory=list)  # images of port forwards from it
+    dnat_input: list[Cond] = field(default_factory=list)
+    dnat_src: Src | None = None
+
+
+@dataclass
+class Line:
+    action: str
+    conds: list[Cond]
+    src: Src
+    name: str
+    partial: str | None = None
+
+
+def _policy(st: State, sec: Section | None, key: str, default: str) -> str:
+    if sec is None:
+        return default
+    v = sec.get(key)
+    if v is None:
+        return default
+    low = v.strip().lower()
+    if low not in POLICIES:
+        st.warn(sec.line(key), f"policy {v!r} not known: fw4 refuses the section option, {default} applies")
+        return default
+    return low
+
+
+def finish_firewall(st: State) -> None:
+    """Zones, rules, forwardings, redirects → filters and NAT."""
+    fw = st.text.of("firewall")
+    if "firewall" not in st.text.packages and not fw:
+        st.rep.warnings.append(
+            f"{st.file}: no firewall package in the input: the router's filtering is unknown "
+            "(export with `uci export`, which prints every package)"
+        )
+        st.facts.firewall_present = False
+        universe = st.l3_universe()
+        for name in universe:
+            st.iface_partial(
+                st.dev.interfaces[name],
+                "no firewall package in the input",
+                st.dev.interfaces[name].source or Src(st.file, 1, ""),
+            )
+        return
+    st.facts.firewall_present = True
+    defaults = next(iter(st.text.of("firewall", "defaults")), None)
+    d_in = _policy(st, defaults, "input", "drop")
+    d_out = _policy(st, defaults, "output", "drop")
+    d_fwd = _policy(st, defaults, "forward", "drop")
+    if defaults is not None:
+        defaults.get("drop_invalid")
+        defaults.get("syn_flood")
+        defaults.get("synflood_protect")
+    st.facts.defaults_input, st.facts.defaults_forward = d_in, d_fwd
+    zones = _zones(st, d_in, d_out, d_fwd)
+    ipsets = _ipsets(st)
+    fwd_rules: dict[str, list[Line]] = {z: [] for z in zones}
+    in_rules: dict[str, list[Line]] = {z: [] for z in zones}
+    any_fwd: list[Line] = []
+    any_in: list[Line] = []
+    nat_partial: list[tuple[str, Src]] = []
+    for s in st.text.of("firewall", "rule"):
+        _rule(st, s, zones, ipsets, fwd_rules, in_rules, any_fwd, any_in, nat_partial)
+    for s in st.text.of("firewall", "forwarding"):
+        _forwarding(st, s, zones, fwd_rules, any_fwd)
+    for s in st.text.of("firewall", "redirect"):
+        _redirect(st, s, zones, ipsets)
+    for z in zones.values():
+        if z.masq:
+            _masquerade(st, z)
+    partial_all = _includes(st)
+    for reason, src in nat_partial:
+        for nr in st.dev.nat_rules:
+            nr.partial = f"{nr.partial}; {reason}" if nr.partial else reason
+        st.partial("firewall", reason, src)
+    est_src = defaults.src if defaults is not None else Src(st.file, 1, "(fw4 built-in)")
+    # forward
+    flines = [Line("accept", [Cond(est=True)], est_src, "fw4: established,related")]
+    flines += any_fwd
+    for z in zones.values():
+        seq = list(fwd_rules[z.name])
+        if z.dnat:
+            seq.append(Line("accept", z.dnat, z.dnat_src or z.sec.src, f"fw4: port forwards from {z.name}"))
+        seq.append(Line(z.forward, z.egress, z.sec.line("forward"), f"zone {z.name} forward policy"))
+        for ln in seq:
+            conds = intersect_all(z.ingress, ln.conds)
+            if conds:
+                flines.append(replace(ln, conds=conds))
+    _emit(st, "forward", flines, d_fwd, (defaults.line("forward") if defaults else None), partial_all)
+    st.dev.forward_filter = "forward"
+    # input
+    ilines = [Line("accept", [Cond(est=True)], est_src, "fw4: established,related")]
+    ilines += any_in
+    for z in zones.values():
+        seq = list(in_rules[z.name])
+        if z.dnat_input:
+            seq.append(Line("accept", z.dnat_input, z.dnat_src or z.sec.src, f"fw4: port redirections from {z.name}"))
+        seq.append(Line(z.input, [Cond()], z.sec.line("input"), f"zone {z.name} input policy"))
+        for ln in seq:
+            conds = intersect_all(z.ingress, ln.conds)
+            if conds:
+                ilines.append(replace(ln, conds=conds))
+    _emit(st, "input", ilines, d_in, (defaults.line("input") if defaults else None), partial_all)
+    st.dev.input_filter = "input"
+
+
+def _emit(st: State, chain: str, lines: list[Line], policy: str, psrc: Src | None, partial_all: str | None) -> None:
+    flt = Filter(
+        chain,
+        kind="chain",
+        default_action=Action.PERMIT if policy == "accept" else Action.DENY,
+        source=psrc,
+        default_text=f"no rule matched: the fw4 defaults {chain} policy {policy.upper()}",
+    )
+    for ln in lines:
+        matches = [m for c in ln.conds for m in to_matches(c)]
+        if not matches:
+            continue
+        action = Action.PERMIT if ln.action == "accept" else Action.DENY
+        flt.lines.append(FilterLine(action, matches, ln.src, name=ln.name, partial=ln.partial))
+    if partial_all:
+        flt.partial = partial_all
+    st.dev.filters[chain] = flt
+
+
+# --------------------------------------------------------------------------- zones
+
+
+def _zones(st: State, d_in: str, d_out: str, d_fwd: str) -> dict[str, Zone]:
+    out: dict[str, Zone] = {}
+    universe = st.l3_universe()
+    for s in st.text.of("firewall", "zone"):
+        name = s.get("name") or ""
+        if not name:
+            st.warn(s.src, "zone without a name: fw4 skips it")
+            continue
+        if not s.flag("enabled", True):
+            continue
+        fam = (s.get("family") or "").lower()
+        devices: set[str] = set()
+        excluded: set[str] = set()
+        for n, src in s.items("network"):
+            inv, n = split_neg(n)
+            lg = st.logical.get(n)
+            st.refs.append(("interface", n, src, lg is not None))
+            if lg is None:
+                st.warn(src, f"zone {name}: network {n} is not defined")
+                continue
+            st.facts.zone_of_network.setdefault(n, name)
+            (excluded if inv else devices).update(st.l3_names(n))
+        for d, _src in s.items("device"):
+            inv, d = split_neg(d)
+            got = {x for x in st.dev.interfaces if x.startswith(d[:-1])} if d.endswith("+") else {d}
+            (excluded if inv else devices).update(got)
+        if excluded and not devices:
+            devices = set(universe)
+        devices -= excluded
+        why: list[str] = []
+        subnets = addresses(s.values("subnet"), {}, why, "subnet")
+        for r in why:
+            st.partial(f"zone {name}", r, s.line("subnet"))
+        z = Zone(
+            name,
+            s,
+            _policy(st, s, "input", d_in),
+            _policy(st, s, "output", d_out),
+            _policy(st, s, "forward", d_fwd),
+            s.flag("masq"),
+            frozenset(devices),
+        )
+        for key in ("extra", "extra_src", "extra_dest"):
+            if s.has(key):
+                s.get(key)
+                st.partial(f"zone {name}", f"{key} (raw iptables arguments) not modelled", s.line(key))
+        if fam in ("ipv6", "6"):
+            out[name] = z  # exists for IPv6 only: matches no IPv4 packet
+            continue
+        if subnets == "v6":
+            out[name] = z
+            continue
+        sub = subnets if isinstance(subnets, tuple) else None
+        if devices or sub is not None:
+            inif = frozenset(devices) if devices else None
+            z.ingress = [Cond(inif=inif, src=sub)]
+            z.egress = [Cond(outif=inif, dst=sub)]
+        out[name] = z
+        st.facts.zones.append(
+            ZoneFact(
+                name,
+                s.values("network"),
+                z.input,
+                z.output,
+                z.forward,
+                z.masq,
+                s.src,
+                s.line("input") if s.has("input") else None,
+            )
+        )
+        for key in (
+            "mtu_fix",
+            "log",
+            "log_limit",
+            "masq_allow_invalid",
+            "auto_helper",
+            "helper",
+            "counter",
+            "custom_chains",
+            "conntrack",
+            "masq6",
+            "masq_src",
+            "masq_dest",
+        ):
+            s.get(key)
+    return out
+
+
+def _zone_ref(st: State, zones: dict[str, Zone], s: Section, key: str) -> Zone | str | None:
+    """A zone named by ``key``: the Zone, ``"*"``, None when absent, ``"?"`` when undefined."""
+    v = s.get(key)
+    if v is None:
+        return None
+    if v == "*":
+        return "*"
+    z = zones.get(v)
+    st.refs.append(("zone", v, s.line(key), z is not None))
+    if z is None:
+        return "?"
+    return z
+
+
+def _ipsets(st: State) -> dict:
+    out: dict = {}
+    for s in st.text.of("firewall", "ipset"):
+        name = s.get("name") or s.name
+        match = (s.get("match") or "").split()
+        direction = None
+        if match:
+            direction = {"src_ip": "src", "src_net": "src", "dest_ip": "dest", "dest_net": "dest"}.get(match[0])
+            if direction is None:
+                d = match[0].split("_")[0]
+                direction = d if d in ("src", "dest") and match[0].endswith(("ip", "net")) else None
+        entries = s.values("entry")
+        if s.has("loadfile") or not entries or (direction is None and match):
+            s.get("loadfile")
+            out[name] = (None, direction)
+            continue
+        why: list[str] = []
+        r = addresses(entries, {}, why, "ipset entry")
+        out[name] = (r if isinstance(r, tuple) and not why else None, direction or "src")
+        for key in ("family", "storage", "maxelem", "timeout", "comment", "enabled"):
+            s.get(key)
+    return out
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _rule(st, s, zones, ipsets, fwd_rules, in_rules, any_fwd, any_in, nat_partial) -> None:
+    if not s.flag("enabled", True):
+        s.consume_all()
+        return
+    name = s.get("name") or s.name
+    target = (s.get("target") or "").lower()
+    src = _zone_ref(st, zones, s, "src")
+    dest = _zone_ref(st, zones, s, "dest")
+    if src == "?" or dest == "?":
+        st.warn(s.src, f"rule {name}: zone not defined: fw4 skips the rule")
+        return
+    s.get("device")
+    s.get("direction")
+    if target in ("mark", "dscp", "helper"):
+        for key in ("set_mark", "set_xmark", "set_dscp", "set_helper"):
+            s.get(key)
+        if target != "helper":
+            st.facts.mark_rules.append(s.src)
+        return  # mangle / helper: no verdict (rules matching marks are partial)
+    try:
+        conds, why = rule_conds(s, ipsets)
+    except Family:
+        s.consume_all()  # an IPv6 rule: understood, nothing for IPv4
+        return
+    if target == "notrack":
+        nat_partial.append((f"notrack rule {name}: NAT is skipped for its packets", s.src))
+        return
+    if target not in POLICIES:
+        if target:
+            st.warn(s.line("target"), f"rule {name}: target {target} not known")
+        return  # no verdict: fw4 writes the rule without one (a counter)
+    if src is None:
+        return  # output rule: traffic the router sends, not modelled
+    partial = "; ".join(why) or None
+    dev_opt = s.get("device")
+    if dev_opt:
+        one = frozenset({dev_opt})
+        out_dir = (s.get("direction") or "").lower() in ("out", "egress")
+        conds = intersect_all(conds, [Cond(outif=one) if out_dir else Cond(inif=one)])
+    if isinstance(dest, Zone):
+        conds = intersect_all(conds, dest.egress)
+    ln = Line(target, conds, s.src, f"rule {name}", partial)
+    if src == "*":
+        (any_fwd if dest is not None else any_in).append(ln)
+    elif isinstance(src, Zone):
+        (fwd_rules if dest is not None else in_rules)[src.name].append(ln)
+    if partial:
+        st.partial(f"firewall rule {name}", partial, s.src)
+
+
+def _forwarding(st, s, zones, fwd_rules, any_fwd) -> None:
+    if not s.flag("enabled", True):
+        return
+    src = _zone_ref(st, zones, s, "src")
+    dest = _zone_ref(st, zones, s, "dest")
+    s.get("name")
+    if src in (None, "?") or dest in (None, "?"):
+        st.warn(s.src, "forwarding without a defined src and dest zone: fw4 skips it")
+        return
+    fam = (s.get("family") or "").lower()
+    if fam in ("ipv6", "6"):
+        return
+    conds = dest.egress if isinstance(dest, Zone) else [Cond()]
+    sname = src.name if isinstance(src, Zone) else "any"
+    dname = dest.name if isinstance(dest, Zone) else "any"
+    ln = Line("accept", conds, s.src, f"forwarding {sname} -> {dname}")
+    if isinstance(src, Zone):
+        fwd_rules[src.name].append(ln)
+    else:
+        any_fwd.append(ln)
+    st.facts.forwardings.append(Forwarding(sname, dname, s.src))
+
+
+# --------------------------------------------------------------------------- NAT
+
+
+def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> None:
+    if not s.flag("enabled", True):
+        return
+    name = s.get("name") or s.name
+    target = (s.get("target") or "dnat").lower()
+    src = _zone_ref(st, zones, s, "src")
+    dest = _zone_ref(st, zones, s, "dest")
+    for key in ("reflection", "reflection_src", "reflection_zone"):
+        s.get(key)
+    try:
+        if target == "snat":
+            conds, why = rule_conds(s, ipsets, dport_key="dest_port")
+        else:
+            conds, why = rule_conds(s, ipsets, dport_key="src_dport", dip_key="src_dip")
+    except Family:
+        s.consume_all()
+        return
+    dev = st.dev
+    if target == "snat":
+        if not isinstance(dest, Zone):
+            st.warn(s.src, f"redirect {name}: snat without a destination zone: fw4 skips it")
+            return
+        to_ip = _host(s.get("src_dip"))
+        if to_ip is None:
+            st.warn(s.src, f"redirect {name}: snat without a usable src_dip: fw4 skips it")
+            return
+        partial = "; ".join(why) or None
+        for c in intersect_all(conds, dest.egress):
+            for m in to_matches(c):
+                dev.nat_rules.append(
+                    NatRule(
+                        "source",
+                        match=replace(m, in_ifaces=None, out_ifaces=None),
+                        to_ip=to_ip,
+                        out_ifaces=c.outif,
+                        source=s.src,
+                        partial=partial,
+                    )
+                )
+        return
+    if not isinstance(src, Zone):
+        st.warn(s.src, f"redirect {name}: dnat without a source zone: fw4 skips it")
+        return
+    raddr = s.get("dest_ip")
+    rport_v = s.get("dest_port") or s.get("src_dport")
+    to_ip = _host(raddr)
+    if raddr and to_ip is None:
+        st.warn(s.line("dest_ip"), f"redirect {name}: dest_ip {raddr!r} not understood")
+        return
+    to_port = None
+    if rport_v:
+        lo, sep, hi = rport_v.replace(":", "-").partition("-")
+        if lo.isdigit():
+            to_port = int(lo)
+            if sep and hi != lo:
+                # fw4 maps a range onto a range; the model keeps one port
+                if not (s.get("src_dport") and s.get("dest_port") is None):
+                    why.append(f"port range {rport_v}: modelled as its first port")
+                else:
+                    to_port = None  # same range kept: no port rewrite
+    partial = "; ".join(why) or None
+    if partial:
+        st.partial(f"redirect {name}", partial, s.src)
+    if s.flag("reflection", True) and s.values("reflection_zone"):
+        others = [z for z in s.values("reflection_zone") if not (isinstance(dest, Zone) and z == dest.name)]
+        if others:
+            st.partial(f"redirect {name}", f"reflection into zones {others} not modelled", s.line("reflection_zone"))
+    src.dnat_src = src.dnat_src or s.src
+    for c in intersect_all(src.ingress, conds):
+        inifs = c.inif
+        if to_ip is None:
+            # redirect to the router itself: the address of the interface it came in by
+            for i in sorted(inifs or st.l3_universe()):
+                itf = dev.interfaces.get(i)
+                if itf is None or not itf.addresses:
+                    continue
+                a = int(itf.addresses[0].ip)
+                cc = replace(c, inif=frozenset({i}))
+                for m in to_matches(cc):
+                    dev.nat_rules.append(
+                        NatRule(
+                            "destination",
+                            match=replace(m, in_ifaces=None, out_ifaces=None),
+                            to_ip=a,
+                            to_port=to_port,
+                            in_ifaces=frozenset({i}),
+                            source=s.src,
+                            partial=partial,
+                        )
+                    )
+                img = replace(cc, dst=((a, a),), est=None)
+                if to_port is not None:
+                    img = replace(img, dport=((to_port, to_port),))
+                src.dnat_input.append(img)
+            continue
+        for m in to_matches(c):
+            dev.nat_rules.append(
+                NatRule(
+                    "destination",
+                    match=replace(m, in_ifaces=None, out_ifaces=None),
+                    to_ip=to_ip,
+                    to_port=to_port,
+                    in_ifaces=inifs,
+                    source=s.src,
+                    partial=partial,
+                )
+            )
+        img = replace(c, dst=((to_ip, to_ip),), est=None)
+        if to_port is not None:
+            img = replace(img, dport=((to_port, to_port),))
+        src.dnat.append(img)
+
+
+def _host(value: str | None) -> int | None:
+    """An IPv4 host address (``a.b.c.d`` or ``a.b.c.d/32``), else None."""
+    if not value:
+        return None
+    try:
+        a = IPAddress(value.split("/")[0])
+    except (AddrFormatError, ValueError):
+        return None
+    return int(a) if a.version == 4 else None
+
+
+def _masquerade(st: State, z: Zone) -> None:
+    """``masq '1'``: source NAT to the address of the zone's device it leaves by."""
+    s = z.sec
+    why: list[str] = []
+    msrc = addresses(s.values("masq_src"), {}, why, "masq_src")
+    mdst = addresses(s.values("masq_dest"), {}, why, "masq_dest")
+    partial = "; ".join(why) or None
+    base = Cond(src=msrc if isinstance(msrc, tuple) else None, dst=mdst if isinstance(mdst, tuple) else None)
+    outs = sorted(d for d in z.devices if d in st.dev.interfaces and st.dev.interfaces[d].mode == L2Mode.ROUTED)
+    if not outs:
+        st.partial(f"zone {z.name}", "masquerade on a zone without devices not modelled", s.line("masq"))
+        return
+    for o in outs:
+        for m in to_matches(base):
+            st.dev.nat_rules.append(
+                NatRule(
+                    "source", match=m, to_interface=o, out_ifaces=frozenset({o}), source=s.line("masq"), partial=partial
+                )
+            )
+
+
+def _includes(st: State) -> str | None:
+    """``config include``: custom nftables/iptables the export does not hold."""
+    reasons = []
+    for s in st.text.of("firewall", "include"):
+        if not s.flag("enabled", True):
+            continue
+        path = s.get("path") or ""
+        for key in ("type", "family", "reload", "position", "chain", "fw4_compatible"):
+            s.get(key)
+        body = st.text.raw_files.get(path)
+        if body is not None and all(not t.strip() or t.strip().startswith("#") for _, t in body):
+            continue  # the included file is in the input and holds nothing but comments
+        reason = f"firewall include {path or s.name}: custom rules not in the export"
+        st.partial("firewall include", reason, s.src)
+        reasons.append(reason)
+    return "; ".join(reasons) or None

@@ -1,0 +1,87 @@
+"""One OpenWrt input (``uci export``, ``uci show`` or concatenated ``/etc/config``
+files) → one Device: read the UCI text (:mod:`.uci`), then convert, in order — L2
+(:mod:`.network`), radios (:mod:`.wireless`), addresses and routes, the firewall
+(:mod:`.firewall`), services (:mod:`.services`) — and count every line.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from netaudit.model import Device, ParseReport, ParseResult, Reference, Src
+
+from . import firewall, network, services, wireless
+from .accounting import account, collect_secrets
+from .state import State
+from .uci import read
+
+VENDOR = "openwrt"
+
+
+class OpenWrtParser:
+    def __init__(self, text: str, file: str):
+        self.text = text
+        self.file = file
+
+    def run(self) -> ParseResult:
+        ut = read(self.text, self.file)
+        dev = Device(hostname="", vendor=VENDOR, file=self.file)
+        rep = ParseReport(file=self.file, vendor=VENDOR)
+        rep.lines = self.text.count("\n") + (0 if self.text.endswith("\n") or not self.text else 1)
+        st = State(ut, self.file, dev, rep)
+        for s in ut.of("system", "system"):
+            h = s.get("hostname")
+            if h and not dev.hostname:
+                dev.hostname, dev.source = h, s.line("hostname")
+        if not dev.hostname:
+            dev.hostname = hostname_from_file(self.file)
+        dev.facts = st.facts
+        network.finish_l2(st)
+        wireless.finish_wireless(st)
+        network.finish_l3(st)
+        firewall.finish_firewall(st)
+        unmodelled_packages(st)
+        services.finish_services(st)
+        collect_secrets(st)
+        account(st)
+        for kind, name, src, defined in dict.fromkeys(st.refs):
+            dev.references.append(Reference(kind, name, src, defined))
+        rep.devices = [dev.hostname]
+        return ParseResult(devices=[dev], report=rep)
+
+
+# Packages that change what is forwarded or filtered, which this parser does not model
+# a configured one makes every routed interface partial (verdicts through it unknown).
+FORWARDING_PACKAGES = {
+    "mwan3": "multi-WAN policy routing (mwan3)",
+    "pbr": "policy-based routing (pbr)",
+    "vpn-policy-routing": "policy-based routing (vpn-policy-routing)",
+    "openvpn": "OpenVPN tunnels",
+    "bcp38": "BCP38 source filtering",
+    "banip": "banIP blocklists",
+    "nft-qos": "nft-qos rules",
+}
+
+
+def unmodelled_packages(st: State) -> None:
+    """Every interface partial when a package that changes forwarding is configured
+    (enabled, or with no switch saying it is off)."""
+    for package, what in FORWARDING_PACKAGES.items():
+        sections = [s for s in st.text.of(package) if s.flag("enabled", True) and not s.flag("disabled", False)]
+        if not sections:
+            continue
+        reason = f"{what} is configured and not modelled"
+        for itf in st.dev.interfaces.values():
+            if itf.is_l3:
+                st.iface_partial(itf, reason, sections[0].src)
+
+
+def hostname_from_file(file: str) -> str:
+    name = PurePath(file).name
+    for ext in (".uci", ".txt", ".conf", ".cfg", ".export"):
+        if name.lower().endswith(ext) and len(name) > len(ext):
+            return name[: -len(ext)]
+    return name
+
+
+__all__ = ["OpenWrtParser", "Src"]

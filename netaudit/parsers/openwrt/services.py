@@ -1,0 +1,226 @@
+"""What listens on the router: dropbear (SSH), uhttpd (LuCI), dnsmasq (DNS, DHCP),
+snmpd, the NTP server, ICMP echo; and miniupnpd, which opens port forwards at run time.
+
+Every service is behind the fw4 ``input`` chain (the engine applies it first).  A
+service bound to the address of one logical interface (dropbear ``Interface``, a
+uhttpd ``listen_http`` address) still answers a packet for that address arriving by
+any interface (Linux's weak host model): it gets an ACL on the destination address,
+never an ingress-interface restriction.
+"""
+
+from __future__ import annotations
+
+from netaddr import AddrFormatError, IPAddress
+
+from netaudit.model import (
+    PROTO_ICMP,
+    PROTO_TCP,
+    PROTO_UDP,
+    Action,
+    Filter,
+    FilterLine,
+    Match,
+    MgmtService,
+    PortRange,
+    Src,
+)
+from netaudit.parsers.packet_sets import addr_pats, norm
+
+from .facts import Dropbear
+from .state import State
+
+
+def _acl_dst(st: State, name: str, addrs: list[int], src: Src, why: str) -> str:
+    flt = Filter(name, kind="acl", source=src, default_text=why)
+    pats = addr_pats(norm((a, a) for a in addrs))
+    if pats:
+        flt.lines.append(FilterLine(Action.PERMIT, [Match(dst=pats)], src, name=name))
+    st.dev.filters[name] = flt
+    return name
+
+
+def _addrs_of(st: State, logical: str) -> list[int]:
+    return [int(a.ip) for n in st.l3_names(logical) for a in st.dev.interfaces[n].addresses]
+
+
+def finish_services(st: State) -> None:
+    dev = st.dev
+    pk = st.text.packages
+    full_export = st.text.form in ("export", "show")
+    anchor = dev.source or Src(st.file, 1, "")
+    # ---- dropbear
+    drops = st.text.of("dropbear", "dropbear")
+    if not drops and "dropbear" not in pk:
+        st.rep.warnings.append(
+            f"{st.file}: no dropbear package in the input: OpenWrt's default SSH server on port 22 is assumed"
+        )
+        dev.services.append(MgmtService("ssh", PROTO_TCP, (PortRange(22, 22),), source=anchor))
+    for s in drops:
+        port = _int(s.get("Port"), 22)
+        iface = s.get("Interface")
+        enabled = s.flag("enable", True)
+        db = Dropbear(port, iface, s.flag("PasswordAuth", True), s.flag("RootPasswordAuth", True), enabled, s.src)
+        st.facts.dropbear.append(db)
+        if not enabled:
+            continue
+        acl = None
+        if iface:
+            bound = _addrs_of(st, iface)
+            lg = st.logical.get(iface)
+            if lg is not None and lg.l3 and dev.interfaces[lg.l3].dynamic_address:
+                acl = None  # bound to a run-time address: modelled as every address
+                st.partial("dropbear", f"bound to {iface}, whose address is assigned at run time", s.line("Interface"))
+            else:
+                acl = _acl_dst(
+                    st,
+                    f"dropbear-{s.name}",
+                    bound,
+                    s.line("Interface"),
+                    f"dropbear listens only on the addresses of {iface}",
+                )
+        dev.services.append(MgmtService("ssh", PROTO_TCP, (PortRange(port, port),), acl=acl, source=s.src))
+    # ---- uhttpd
+    for s in st.text.of("uhttpd", "uhttpd"):
+        st.facts.uhttpd_source = s.src
+        st.facts.uhttpd_redirect_https = s.flag("redirect_https")
+        for key, name, insecure in (("listen_http", "http", True), ("listen_https", "https", False)):
+            items = s.items(key)
+            (st.facts.uhttpd_http if name == "http" else st.facts.uhttpd_https).extend(v for v, _ in items)
+            by_port: dict[int, list[int] | None] = {}
+            for v, _src in items:
+                host, _, pstr = v.rpartition(":")
+                if not pstr.isdigit():
+                    continue
+                lport = int(pstr)
+                host = host.strip("[]")
+                if host in ("", "0.0.0.0", "::", "*"):
+                    by_port[lport] = None
+                    continue
+                try:
+                    a = IPAddress(host)
+                except (AddrFormatError, ValueError):
+                    continue
+                if a.version != 4:
+                    continue
+                if lport not in by_port:
+                    by_port[lport] = []
+                got = by_port[lport]
+                if got is not None:
+                    got.append(int(a))
+            for hport, addrs in by_port.items():
+                acl = (
+                    None
+                    if addrs is None
+                    else _acl_dst(
+                        st,
+                        f"uhttpd-{name}-{hport}",
+                        addrs,
+                        s.line(key),
+                        "uhttpd listens only on the addresses of listen_*",
+                    )
+                )
+                dev.services.append(
+                    MgmtService(
+                        name, PROTO_TCP, (PortRange(hport, hport),), acl=acl, source=s.line(key), insecure=insecure
+                    )
+                )
+    # ---- dnsmasq: DNS and DHCP
+    dns = st.text.of("dhcp", "dnsmasq")
+    for s in dns:
+        port = _int(s.get("port"), 53)
+        if port == 0:
+            continue
+        only = s.values("interface")
+        not_on = set(s.values("notinterface"))
+        ifaces = None
+        if only:
+            ifaces = frozenset(n for lg in only if lg not in not_on for n in st.l3_names(lg))
+        elif not_on:
+            ifaces = frozenset(st.l3_universe() - {n for lg in not_on for n in st.l3_names(lg)})
+        acl = None
+        if s.flag("localservice", True) and not only and not s.get("listen_address"):
+            # dnsmasq --local-service: queries only from a subnet of one of its interfaces
+            nets = norm((a.first, a.last) for i in dev.interfaces.values() if not i.shutdown for a in i.addresses)
+            flt = Filter(
+                "dnsmasq-localservice",
+                kind="acl",
+                source=s.line("localservice"),
+                default_text="dnsmasq localservice: the source is not on a local subnet",
+            )
+            if nets:
+                flt.lines.append(
+                    FilterLine(Action.PERMIT, [Match(src=addr_pats(nets))], s.line("localservice"), name="localservice")
+                )
+            dev.filters[flt.name] = flt
+            acl = flt.name
+        if s.get("listen_address"):
+            st.partial(
+                "dnsmasq",
+                "listen_address not modelled: DNS is taken to answer on every address",
+                s.line("listen_address"),
+            )
+        for proto in (PROTO_UDP, PROTO_TCP):
+            dev.services.append(
+                MgmtService("dns", proto, (PortRange(port, port),), acl=acl, interfaces=ifaces, source=s.src)
+            )
+    if not dns and "dhcp" not in pk and not full_export:
+        st.rep.warnings.append(f"{st.file}: no dhcp package in the input: dnsmasq (DNS on port 53) is assumed")
+        for proto in (PROTO_UDP, PROTO_TCP):
+            dev.services.append(MgmtService("dns", proto, (PortRange(53, 53),), source=anchor))
+    dhcp_on = []
+    for s in st.text.of("dhcp", "dhcp"):
+        lgname = s.get("interface") or s.name
+        if s.flag("ignore") or (s.get("dhcpv4") or "server") == "disabled":
+            continue
+        dhcp_on += st.l3_names(lgname)
+    if dhcp_on and dns:
+        dev.services.append(
+            MgmtService("dhcp", PROTO_UDP, (PortRange(67, 67),), interfaces=frozenset(dhcp_on), source=dns[0].src)
+        )
+    # ---- snmpd
+    agents = st.text.of("snmpd", "agent")
+    general = next(iter(st.text.of("snmpd", "snmpd")), None)
+    snmp_on = bool(agents) and (general is None or general.flag("enabled", True))
+    for s in st.text.of("snmpd", "com2sec"):
+        c = s.get("community")
+        if c:
+            st.facts.snmp_communities.append((c, s.line("community")))
+    if snmp_on:
+        port = 161
+        addr = agents[0].get("agentaddress") or "UDP:161"
+        tail = addr.rsplit(":", 1)[-1]
+        if tail.isdigit():
+            port = int(tail)
+        dev.services.append(
+            MgmtService("snmp", PROTO_UDP, (PortRange(port, port),), source=agents[0].src, insecure=True)
+        )
+    # ---- NTP server
+    for s in st.text.of("system", "timeserver"):
+        if s.flag("enable_server"):
+            dev.services.append(MgmtService("ntp", PROTO_UDP, (PortRange(123, 123),), source=s.line("enable_server")))
+    # ---- miniupnpd: port forwards opened at run time by inside hosts
+    for s in st.text.of("upnpd", "upnpd"):
+        if s.flag("enabled", False) or (s.flag("enable_upnp", False) and not s.has("enabled")):
+            fwd = dev.filters.get("forward")
+            if fwd is not None:
+                ext = s.get("external_iface") or "wan"
+                ins = frozenset(st.l3_names(ext))
+                flt.lines.insert(
+                    1,
+                    FilterLine(
+                        Action.PERMIT,
+                        [Match(in_ifaces=ins or None)],
+                        s.src,
+                        name="upnpd",
+                        partial="UPnP (miniupnpd) opens port forwards at run time",
+                    ),
+                )
+                st.partial("upnpd", "UPnP opens port forwards at run time", s.src)
+    dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8, source=anchor))
+
+
+def _int(v: str | None, default: int) -> int:
+    try:
+        return int(v) if v is not None else default
+    except ValueError:
+        return default

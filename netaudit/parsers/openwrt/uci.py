@@ -1,0 +1,324 @@
+"""The UCI reader: ``uci export``, ``uci show`` and concatenated ``/etc/config`` files.
+
+Every form becomes the same list of :class:`Section` s (package, type, name, options
+with the line each came from), so the converters never see the text form:
+
+* ``uci export`` — ``package network`` then ``config interface 'lan'`` blocks of
+  ``option key 'value'`` / ``list key 'value'`` lines (the main form);
+* ``uci show`` — ``network.lan=interface``, ``network.lan.proto='static'``,
+  ``network.@rule[0].src='wan'``, lists as ``key='a' 'b'`` on one line;
+* ``/etc/config`` files concatenated, each preceded by a line naming it
+  (``==> /etc/config/network <==`` as ``tail -n +1`` prints, ``### /etc/config/network``,
+  or ``# /etc/config/network``): the file name is the package.
+
+Quoting follows UCI: single or double quotes, ``'\\''`` for a quote inside single
+quotes, ``\\`` escapes inside double quotes, bare words.  A line that fits none of the
+forms is kept as unrecognized with its number; nothing raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from netaudit.model import Src
+
+
+@dataclass
+class Opt:
+    """One option value (or one list item) and where it was written."""
+
+    value: str
+    src: Src
+
+
+@dataclass
+class Section:
+    """One ``config TYPE 'name'`` section; ``name`` is ``@TYPE[i]`` when anonymous."""
+
+    package: str
+    type: str
+    name: str
+    src: Src
+    anonymous: bool = False
+    options: dict[str, Opt] = field(default_factory=dict)
+    lists: dict[str, list[Opt]] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """The option's value (a list's values joined by spaces), marking it used."""
+        self.used.add(key)
+        if key in self.options:
+            return self.options[key].value
+        if key in self.lists:
+            return " ".join(o.value for o in self.lists[key])
+        return default
+
+    def values(self, key: str) -> list[str]:
+        """The values of an option or list, UCI's way: an option's value split on
+        whitespace (``option network 'lan guest'``), a list item as it is."""
+        return [v for v, _ in self.items(key)]
+
+    def items(self, key: str) -> list[tuple[str, Src]]:
+        """:meth:`values` with the line of each value."""
+        self.used.add(key)
+        out: list[tuple[str, Src]] = []
+        if key in self.options:
+            o = self.options[key]
+            out += [(w, o.src) for w in o.value.split()]
+        for o in self.lists.get(key, []):
+            out.append((o.value, o.src))
+        return out
+
+    def line(self, key: str) -> Src:
+        """The line where ``key`` was set (the section line when it was not)."""
+        if key in self.options:
+            return self.options[key].src
+        if self.lists.get(key):
+            return self.lists[key][0].src
+        return self.src
+
+    def consume_all(self) -> None:
+        """Mark every option read (a section understood as a whole and irrelevant)."""
+        self.used.update(self.options)
+        self.used.update(self.lists)
+
+    def has(self, key: str) -> bool:
+        return key in self.options or key in self.lists
+
+    def flag(self, key: str, default: bool = False) -> bool:
+        """A UCI boolean (``1 yes on true enabled`` / ``0 no off false disabled``)."""
+        v = self.get(key)
+        if v is None:
+            return default
+        v = v.strip().lower()
+        if v in ("1", "yes", "on", "true", "enabled"):
+            return True
+        if v in ("0", "no", "off", "false", "disabled"):
+            return False
+        return default
+
+    def label(self) -> str:
+        return f"{self.package}.{self.name}"
+
+
+@dataclass
+class UciText:
+    """What the reader found: sections in order, and the lines it could not read."""
+
+    sections: list[Section] = field(default_factory=list)
+    unrecognized: list[Src] = field(default_factory=list)
+    ignored: int = 0
+    form: str = "export"  # export | show | files
+    # the packages of the input (so "no firewall package" can be told from "empty")
+    packages: list[str] = field(default_factory=list)
+    # files of a concatenation that are not UCI (/etc/firewall.user …): path -> lines
+    raw_files: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+
+    def of(self, package: str, type_: str | None = None) -> list[Section]:
+        return [s for s in self.sections if s.package == package and (type_ is None or s.type == type_)]
+
+
+_FILE_HDR = re.compile(r"^(?:==>\s*(\S+)\s*<==|#{1,3}\s*(/etc/\S+))\s*$")
+_SHOW = re.compile(r"^([A-Za-z0-9_-]+)\.(@[A-Za-z0-9_-]+\[-?\d+\]|[A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?=(.*)$")
+_ANON = re.compile(r"^@([A-Za-z0-9_-]+)\[(-?\d+)\]$")
+_WORD = re.compile(r"""'((?:[^']|'\\'')*)'|"((?:[^"\\]|\\.)*)"|(\S+)""")
+
+
+def split_values(text: str) -> list[str] | None:
+    """The words of a UCI value part (quoted or bare); None when a quote is not closed."""
+    out = []
+    pos = 0
+    text = text.strip()
+    # ``'it'\''s'`` is one word: adjacent quoted pieces are glued.
+    cur: list[str] = []
+    while pos < len(text):
+        if text[pos].isspace():
+            if cur:
+                out.append("".join(cur))
+                cur = []
+            pos += 1
+            continue
+        ch = text[pos]
+        if ch == "'":
+            end = text.find("'", pos + 1)
+            if end < 0:
+                return None
+            cur.append(text[pos + 1 : end])
+            pos = end + 1
+        elif ch == '"':
+            i = pos + 1
+            buf = []
+            while i < len(text) and text[i] != '"':
+                if text[i] == "\\" and i + 1 < len(text):
+                    i += 1
+                buf.append(text[i])
+                i += 1
+            if i >= len(text):
+                return None
+            cur.append("".join(buf))
+            pos = i + 1
+        elif ch == "\\" and pos + 1 < len(text):
+            cur.append(text[pos + 1])
+            pos += 2
+        else:
+            j = pos
+            while j < len(text) and not text[j].isspace() and text[j] not in "'\"\\":
+                j += 1
+            cur.append(text[pos:j])
+            pos = j
+    if cur:
+        out.append("".join(cur))
+    return out
+
+
+def detect_form(text: str) -> str:
+    """``export``, ``show`` or ``files`` by the first lines that say which."""
+    for raw in text.split("\n", 400)[:400]:
+        line = raw.strip()
+        if not line:
+            continue
+        if _FILE_HDR.match(line):
+            return "files"
+        if line.startswith(("package ", "config ")):
+            return "export"
+        if _SHOW.match(line):
+            return "show"
+    return "export"
+
+
+def read(text: str, file: str) -> UciText:
+    """Read the whole input (any of the three forms) into sections."""
+    out = UciText(form=detect_form(text))
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if out.form == "show":
+        _read_show(lines, file, out)
+    else:
+        _read_export(lines, file, out)
+    return out
+
+
+def _read_export(lines: list[str], file: str, out: UciText) -> None:
+    package = ""
+    sec: Section | None = None
+    counters: dict[tuple[str, str], int] = {}
+    raw_body: list[tuple[int, str]] | None = None
+    for n, raw in enumerate(lines, 1):
+        line = raw.strip()
+        m = _FILE_HDR.match(line) if line else None
+        if m:
+            path = m.group(1) or m.group(2)
+            sec = None
+            out.ignored += 1
+            if "/config/" not in path:
+                # a file that is not UCI (firewall.user): kept as text for the includes
+                raw_body = out.raw_files.setdefault(path, [])
+                continue
+            raw_body = None
+            package = path.rstrip("/").rsplit("/", 1)[-1]
+            if package not in out.packages:
+                out.packages.append(package)
+            continue
+        if raw_body is not None:
+            raw_body.append((n, raw))
+            if line and not line.startswith("#"):
+                out.unrecognized.append(Src(file, n, line))  # custom rules: not read
+            elif line:
+                out.ignored += 1
+            continue
+        if not line:
+            continue
+        if line.startswith("#"):
+            out.ignored += 1
+            continue
+        src = Src(file, n, line)
+        words = line.split(None, 1)
+        kw = words[0]
+        rest = words[1] if len(words) > 1 else ""
+        if kw == "package":
+            vals = split_values(rest)
+            if not vals:
+                out.unrecognized.append(src)
+                continue
+            package = vals[0]
+            if package not in out.packages:
+                out.packages.append(package)
+            sec = None
+            out.ignored += 1
+            continue
+        if kw == "config":
+            vals = split_values(rest)
+            if not vals or len(vals) > 2 or not package:
+                out.unrecognized.append(src)
+                sec = None
+                continue
+            type_ = vals[0]
+            i = counters.get((package, type_), 0)
+            counters[(package, type_)] = i + 1
+            if len(vals) == 2:
+                sec = Section(package, type_, vals[1], src)
+            else:
+                sec = Section(package, type_, f"@{type_}[{i}]", src, anonymous=True)
+            out.sections.append(sec)
+            continue
+        if kw in ("option", "list") and sec is not None:
+            vals = split_values(rest)
+            if vals is None or len(vals) < 1:
+                out.unrecognized.append(src)
+                continue
+            key = vals[0]
+            value = " ".join(vals[1:]) if len(vals) > 2 else (vals[1] if len(vals) == 2 else "")
+            if kw == "option":
+                sec.options[key] = Opt(value, src)
+            else:
+                sec.lists.setdefault(key, []).append(Opt(value, src))
+            continue
+        if line.endswith(("#", "$", ">")) and ("@" in line or line.startswith("root")):
+            out.ignored += 1  # a captured shell prompt (root@OpenWrt:~#)
+            continue
+        out.unrecognized.append(src)
+
+
+def _read_show(lines: list[str], file: str, out: UciText) -> None:
+    by_key: dict[tuple[str, str], Section] = {}
+    for n, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("#") or (line.endswith(("#", "$")) and "@" in line and "=" not in line):
+            out.ignored += 1
+            continue
+        src = Src(file, n, line)
+        m = _SHOW.match(line)
+        if not m:
+            out.unrecognized.append(src)
+            continue
+        package, sname, key, rhs = m.groups()
+        vals = split_values(rhs)
+        if vals is None:
+            out.unrecognized.append(src)
+            continue
+        if package not in out.packages:
+            out.packages.append(package)
+        anon = _ANON.match(sname)
+        if key is None:
+            # network.lan=interface: a section
+            if len(vals) != 1:
+                out.unrecognized.append(src)
+                continue
+            sec = Section(package, vals[0], sname, src, anonymous=bool(anon))
+            by_key[(package, sname)] = sec
+            out.sections.append(sec)
+            continue
+        found = by_key.get((package, sname))
+        if found is None:
+            out.unrecognized.append(src)
+            continue
+        sec = found
+        # ``uci show`` writes a list as several quoted words, an option as one.
+        if len(vals) > 1 or (rhs.strip().count("'") > 2):
+            sec.lists[key] = [Opt(v, src) for v in vals]
+        else:
+            sec.options[key] = Opt(vals[0] if vals else "", src)

@@ -1,0 +1,248 @@
+"""nftables → the engine's verdicts (:mod:`netaudit.parsers.linux`): each construct is
+checked by auditing a small router dump and reading the matrix cell."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import FIXTURES, analyse, parse_one
+from netaddr import IPNetwork
+
+from netaudit.parsers import linux
+from netaudit.zones import Zone
+
+ADDR = [
+    {"ifindex": 1, "ifname": "lo", "flags": ["LOOPBACK", "UP"], "link_type": "loopback", "addr_info": []},
+    {"ifindex": 2, "ifname": "wan0", "flags": ["UP"], "link_type": "ether",
+     "addr_info": [{"family": "inet", "local": "192.0.2.2", "prefixlen": 30}]},
+    {"ifindex": 3, "ifname": "lan0", "flags": ["UP"], "link_type": "ether",
+     "addr_info": [{"family": "inet", "local": "10.0.10.1", "prefixlen": 24}]},
+    {"ifindex": 4, "ifname": "guest0", "flags": ["UP"], "link_type": "ether",
+     "addr_info": [{"family": "inet", "local": "10.0.40.1", "prefixlen": 24}]},
+]  # fmt: skip
+ROUTES = [{"dst": "default", "gateway": "192.0.2.1", "dev": "wan0"}]
+STAFF = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("r", "lan0")])
+GUEST = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], attach=[("r", "guest0")])
+NET = Zone("internet", "external", attach=[("r", "wan0")])
+
+
+def dump(nft: str, ss: str = "tcp LISTEN 0 128 0.0.0.0:22 0.0.0.0:*", rules: list | None = None, extra: str = ""):
+    parts = [
+        "### hostname\nr",
+        "### ip -j addr\n" + json.dumps(ADDR),
+        "### ip -j route show table all\n" + json.dumps(ROUTES),
+        "### ip -j rule\n" + json.dumps(rules or [{"priority": 0, "src": "all", "table": "local"}]),
+        "### nft list ruleset\n" + nft.strip("\n"),
+        "### sysctl net.ipv4.ip_forward net.ipv4.conf.all.rp_filter\nnet.ipv4.ip_forward = 1",
+        "### ss -Htlnu\n" + ss,
+    ]
+    return "\n".join(parts) + "\n" + extra
+
+
+def cells(nft: str, **kw):
+    dev, rep = parse_one(linux, dump(nft, **kw), "r.txt")
+    return analyse([dev], [STAFF, GUEST, NET]).cells, dev, rep
+
+
+FWD = """
+table inet filter {
+	chain forward {
+		type filter hook forward priority filter; policy drop;
+		ct state established,related accept
+%s
+	}
+}
+"""
+
+
+def test_detect_and_counts():
+    text = dump(FWD % "")
+    assert linux.detect(text) >= 70
+    _, rep = parse_one(linux, text, "r.txt")
+    assert rep.unrecognized == [] and rep.partially_understood == []
+
+
+def test_policy_drop_blocks_and_iifname_oifname_accept():
+    got, *_ = cells(FWD % '\t\tiifname "lan0" oifname "wan0" accept')
+    assert got[("staff", "internet")].verdict == "reachable"
+    assert got[("guest", "internet")].verdict == "blocked"
+    assert got[("staff", "guest")].verdict == "blocked"
+
+
+def test_saddr_negation_and_port_set_and_range():
+    got, *_ = cells(FWD % "\t\tip saddr != 10.0.10.0/24 tcp dport { 22, 8000-8010 } accept")
+    assert got[("guest", "staff")].services == ["tcp/22", "tcp/8000-8010"]
+    assert got[("staff", "guest")].verdict == "blocked"
+
+
+def test_dport_negation_keeps_protocol():
+    got, *_ = cells(FWD % '\t\tiifname "guest0" tcp dport != 22 accept')
+    assert got[("guest", "staff")].services == ["tcp/0-21", "tcp/23-65535"]
+
+
+def test_jump_return_and_goto():
+    nft = """
+table inet filter {
+	chain forward {
+		type filter hook forward priority filter; policy accept;
+		iifname "guest0" jump guest_fwd
+		iifname "lan0" goto lan_fwd
+		drop
+	}
+	chain guest_fwd {
+		oifname "wan0" return
+		drop
+	}
+	chain lan_fwd {
+		oifname "guest0" drop
+	}
+}
+"""
+    got, *_ = cells(nft)
+    # guest → internet returns, then hits the final drop; guest → staff dropped in guest_fwd.
+    assert got[("guest", "internet")].verdict == "blocked"
+    assert got[("guest", "staff")].verdict == "blocked"
+    # lan goes to lan_fwd and never comes back: the final drop does not apply to it.
+    assert got[("staff", "internet")].verdict == "reachable"
+    assert got[("staff", "guest")].verdict == "blocked"
+
+
+def test_two_base_chains_on_one_hook_must_both_accept():
+    nft = """
+table inet a {
+	chain fwd {
+		type filter hook forward priority filter; policy accept;
+		iifname "guest0" oifname "lan0" drop
+	}
+}
+table ip b {
+	chain fwd {
+		type filter hook forward priority filter + 10; policy drop;
+		iifname "guest0" accept
+		iifname "lan0" oifname "wan0" accept
+	}
+}
+"""
+    got, *_ = cells(nft)
+    assert got[("guest", "staff")].verdict == "blocked"  # dropped by the first chain
+    assert got[("guest", "internet")].verdict == "reachable"  # accepted by both
+    assert got[("staff", "guest")].verdict == "blocked"  # the second chain's policy
+
+
+def test_vmap_expanded_per_element():
+    nft = """
+table inet filter {
+	chain forward {
+		type filter hook forward priority filter; policy drop;
+		iifname vmap { "lan0" : accept, "guest0" : jump g }
+	}
+	chain g {
+		oifname "wan0" accept
+	}
+}
+"""
+    got, *_ = cells(nft)
+    assert got[("staff", "guest")].verdict == "reachable"
+    assert got[("guest", "internet")].verdict == "reachable"
+    assert got[("guest", "staff")].verdict == "blocked"
+
+
+def test_input_policy_and_named_set_and_services():
+    nft = """
+table inet filter {
+	set admins {
+		type ipv4_addr
+		flags interval
+		elements = { 10.0.10.5, 10.0.10.128/25 }
+	}
+	chain input {
+		type filter hook input priority filter; policy drop;
+		ip saddr @admins tcp dport 22 accept
+		iifname "guest0" udp dport 53 accept
+	}
+}
+"""
+    ss = "tcp LISTEN 0 128 0.0.0.0:22 0.0.0.0:*\nudp UNCONN 0 0 *:53 *:*"
+    got, *_ = cells(nft, ss=ss)
+    assert got[("staff", "@devices")].services == ["tcp/22"]
+    assert got[("guest", "@devices")].services == ["udp/53"]
+    assert got[("internet", "@devices")].verdict == "blocked"
+
+
+def test_without_ss_the_services_are_unknown_not_blocked():
+    nft = """
+table inet filter {
+	chain input {
+		type filter hook input priority filter; policy drop;
+		iifname "lan0" accept
+	}
+}
+"""
+    dev, _rep = parse_one(linux, dump(nft).replace("### ss -Htlnu\ntcp LISTEN 0 128 0.0.0.0:22 0.0.0.0:*", ""), "r.txt")
+    got = analyse([dev], [STAFF, GUEST, NET]).cells
+    # ICMP echo certainly answers; TCP/UDP only maybe: never claimed reachable, never blocked.
+    assert got[("staff", "@devices")].services == ["icmp/8"]
+    assert got[("staff", "@devices")].maybe is not None
+    assert got[("guest", "@devices")].verdict == "blocked"  # the input policy drops it all
+
+
+def test_dnat_masquerade_and_ct_status_dnat():
+    nft = """
+table inet filter {
+	chain forward {
+		type filter hook forward priority filter; policy drop;
+		iifname "wan0" ct status dnat accept
+		iifname "lan0" accept
+	}
+}
+table ip nat {
+	chain prerouting {
+		type nat hook prerouting priority dstnat; policy accept;
+		iifname "wan0" tcp dport 8080 dnat to 10.0.10.9:80
+	}
+	chain postrouting {
+		type nat hook postrouting priority srcnat; policy accept;
+		oifname "wan0" masquerade
+	}
+}
+"""
+    got, dev, _ = cells(nft)
+    assert got[("internet", "staff")].services == ["tcp/80"]
+    masq = [n for n in dev.nat_rules if n.kind == "source"]
+    assert masq and masq[0].to_interface == "wan0"
+
+
+def test_unknown_match_is_partial_not_narrower():
+    got, _, rep = cells(FWD % '\t\tiifname "guest0" meta skuid 1000 accept')
+    assert got[("guest", "staff")].verdict == "unknown"
+    assert rep.partially_understood
+
+
+def test_ip_forward_zero_means_no_routing():
+    text = dump(FWD % "\t\taccept").replace("net.ipv4.ip_forward = 1", "net.ipv4.ip_forward = 0")
+    dev, _ = parse_one(linux, text, "r.txt")
+    assert dev.ip_routing is False
+    got = analyse([dev], [STAFF, GUEST, NET]).cells
+    assert got[("staff", "guest")].verdict == "blocked"
+
+
+def test_policy_routing_fixture_reads_rules_and_marks():
+    text = (FIXTURES / "linux" / "pbr-two-uplinks-nft.txt").read_text()
+    dev, rep = parse_one(linux, text, "pbr.txt")
+    assert rep.unrecognized == []
+    tables = {pr.table for pr in dev.policy_routes if pr.action == "table"}
+    assert {"100", "200"} <= tables
+    assert any(pr.action == "drop" for pr in dev.policy_routes)
+
+
+def test_truncated_json_is_a_problem_not_a_traceback():
+    text = dump(FWD % "")
+    cut = text.replace('"prefixlen": 24}]}]', '"prefixlen": 24}', 1)
+    _dev, rep = parse_one(linux, cut, "r.txt")
+    assert any("JSON" in w for w in rep.warnings)
+    assert linux.incomplete(cut, linux.parse(cut, "r.txt")) is not None
+
+
+def test_binary_garbage_never_raises():
+    res = linux.parse("### ip -j addr\n\x00\x01\x02[{\n### nft list ruleset\ntable inet x {\n", "g.txt")
+    assert res.devices

@@ -1,0 +1,187 @@
+"""fw4 semantics through the engine (:mod:`netaudit.parsers.openwrt.firewall`)."""
+
+from __future__ import annotations
+
+from netaudit.model import Action
+
+from .helpers import cells, office
+
+
+def test_guest_recipe_is_compliant():
+    dev, rep = office()
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    c = cells(dev)
+    assert c[("guest", "staff")].verdict == "blocked"
+    assert c[("guest", "internet")].verdict == "reachable"
+    assert c[("guest", "@devices")].services == ["udp/53", "udp/67"]
+    assert c[("internet", "staff")].verdict == "blocked"
+    assert c[("staff", "internet")].verdict == "reachable"
+
+
+def test_forwarding_guest_to_lan_leaks():
+    dev, _ = office("""
+    config forwarding
+    \toption src 'guest'
+    \toption dest 'lan'
+    """)
+    c = cells(dev)
+    assert c[("guest", "staff")].verdict == "reachable"
+    assert c[("staff", "guest")].verdict == "blocked"
+
+
+def test_zone_forward_policy_only_decides_its_own_zone():
+    # guest forward ACCEPT does not open guest -> lan: fw4 applies it as accept_to_guest
+    dev, _ = office().__class__ and office(
+        base=office.__defaults__[1].replace(
+            "\toption name 'guest'\n\tlist network 'guest'\n\toption input 'REJECT'\n\toption output 'ACCEPT'\n"
+            "\toption forward 'REJECT'",
+            "\toption name 'guest'\n\tlist network 'guest'\n\toption input 'REJECT'\n"
+            "\toption output 'ACCEPT'\n\toption forward 'ACCEPT'",
+        )
+    )
+    assert cells(dev)[("guest", "staff")].verdict == "blocked"
+
+
+def test_defaults_forward_accept_opens_every_zone_pair():
+    base = office.__defaults__[1].replace(
+        "\toption forward 'REJECT'\n\nconfig zone\n\toption name 'lan'",
+        "\toption forward 'ACCEPT'\n\nconfig zone\n\toption name 'lan'",
+    )
+    dev, _ = office(base=base)
+    assert dev.filters["forward"].default_action == Action.PERMIT
+    assert cells(dev)[("guest", "staff")].verdict == "reachable"
+
+
+def test_guest_input_accept_exposes_router():
+    base = office.__defaults__[1].replace(
+        "\toption name 'guest'\n\tlist network 'guest'\n\toption input 'REJECT'",
+        "\toption name 'guest'\n\tlist network 'guest'\n\toption input 'ACCEPT'",
+    )
+    dev, _ = office(base=base)
+    services = cells(dev)[("guest", "@devices")].services
+    assert "tcp/22" in services
+
+
+def test_rule_with_dest_zone_acts_only_on_that_zone_and_reject_before_forwarding():
+    dev, _ = office("""
+    config rule
+    \toption name 'cho may in'
+    \toption src 'guest'
+    \toption dest 'lan'
+    \toption dest_ip '192.168.1.20'
+    \toption proto 'tcp'
+    \toption dest_port '9100 631'
+    \toption target 'ACCEPT'
+    """)
+    c = cells(dev)
+    assert c[("guest", "staff")].verdict == "reachable"
+    assert c[("guest", "staff")].services == ["tcp/631", "tcp/9100"]
+
+
+def test_rules_come_before_forwardings():
+    dev, _ = office("""
+    config rule
+    \toption src 'guest'
+    \toption dest 'wan'
+    \toption proto 'all'
+    \toption target 'DROP'
+    """)
+    assert cells(dev)[("guest", "internet")].verdict == "blocked"
+
+
+def test_disabled_and_ipv6_rules_do_not_apply():
+    dev, rep = office("""
+    config rule
+    \toption src 'guest'
+    \toption dest 'lan'
+    \toption proto 'all'
+    \toption target 'ACCEPT'
+    \toption enabled '0'
+
+    config rule
+    \toption src 'guest'
+    \toption dest 'lan'
+    \toption proto 'all'
+    \toption family 'ipv6'
+    \toption target 'ACCEPT'
+
+    config rule
+    \toption src 'guest'
+    \toption dest 'lan'
+    \toption src_ip 'fd00::/8'
+    \toption target 'ACCEPT'
+    """)
+    assert cells(dev)[("guest", "staff")].verdict == "blocked"
+    assert rep.unrecognized == []
+
+
+def test_ports_on_proto_all_are_dropped_like_fw4():
+    dev, _ = office("""
+    config rule
+    \toption src 'guest'
+    \toption dest 'lan'
+    \toption proto 'all'
+    \toption dest_port '80'
+    \toption target 'ACCEPT'
+    """)
+    assert cells(dev)[("guest", "staff")].services == ["ip"]
+
+
+def test_unmodelled_match_makes_line_partial_and_verdict_unknown():
+    dev, rep = office("""
+    config rule
+    \toption src 'guest'
+    \toption dest 'lan'
+    \toption src_mac '00:11:22:33:44:55'
+    \toption proto 'all'
+    \toption target 'ACCEPT'
+    """)
+    assert cells(dev)[("guest", "staff")].verdict == "unknown"
+    assert any("MAC" in p["reason"] for p in rep.partially_understood)
+
+
+def test_src_any_dest_any_rule_in_forward_chain():
+    dev, _ = office("""
+    config rule
+    \toption src '*'
+    \toption dest '*'
+    \toption proto 'icmp'
+    \toption icmp_type 'echo-request'
+    \toption target 'ACCEPT'
+    """)
+    assert cells(dev)[("guest", "staff")].services == ["icmp/8"]
+
+
+def test_port_forward_reaches_inside_only_by_its_image():
+    dev, _ = office("""
+    config redirect
+    \toption name 'camera'
+    \toption src 'wan'
+    \toption src_dport '8000'
+    \toption dest 'lan'
+    \toption dest_ip '192.168.1.50'
+    \toption dest_port '80'
+    \toption proto 'tcp'
+    \toption target 'DNAT'
+    """)
+    c = cells(dev)
+    assert c[("internet", "staff")].verdict == "reachable"
+    assert c[("internet", "staff")].services == ["tcp/80"]  # delivered after translation
+    dnat = [r for r in dev.nat_rules if r.kind == "destination"]
+    assert dnat and dnat[0].to_port == 80
+
+
+def test_include_makes_filters_partial():
+    dev, _rep = office("""
+    config include
+    \toption path '/etc/firewall.user'
+    """)
+    assert dev.filters["forward"].partial and cells(dev)[("guest", "staff")].verdict == "unknown"
+
+
+def test_no_defaults_section_means_drop():
+    base = office.__defaults__[1].replace(
+        "config defaults\n\toption input 'REJECT'\n\toption output 'ACCEPT'\n\toption forward 'REJECT'\n", ""
+    )
+    dev, _ = office(base=base)
+    assert dev.filters["forward"].default_action == Action.DENY

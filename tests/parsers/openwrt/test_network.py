@@ -1,0 +1,189 @@
+"""Network, wireless, forms and services (:mod:`netaudit.parsers.openwrt`)."""
+
+from __future__ import annotations
+
+from netaddr import IPNetwork
+
+from netaudit.model import L2Mode
+from netaudit.parsers import openwrt
+from netaudit.zones import Zone
+
+from .helpers import FIXTURES, GUEST, NET, STAFF, cells, office, parse
+
+
+def test_detect_forms():
+    assert openwrt.detect("package network\n\nconfig interface 'lan'\n\toption proto 'static'\n") >= 80
+    assert openwrt.detect("network.lan=interface\nnetwork.lan.proto='static'\nnetwork.lan.device='br-lan'\n") >= 70
+    assert openwrt.detect("==> /etc/config/network <==\nconfig interface 'lan'\n\toption proto 'dhcp'\n") >= 50
+    assert openwrt.detect("hostname R1\ninterface Gi0/1\n") == 0
+
+
+def test_uci_show_form_gives_same_verdicts():
+    text = (
+        "network.lan=interface\nnetwork.lan.device='br-lan'\nnetwork.lan.proto='static'\n"
+        "network.lan.ipaddr='192.168.1.1/24'\nnetwork.@device[0]=device\nnetwork.@device[0].name='br-lan'\n"
+        "network.@device[0].type='bridge'\nnetwork.@device[0].ports='lan1' 'lan2'\n"
+        "network.guest=interface\nnetwork.guest.proto='static'\nnetwork.guest.ipaddr='192.168.3.1/24'\n"
+        "network.guest.device='br-guest'\nnetwork.@device[1]=device\nnetwork.@device[1].name='br-guest'\n"
+        "network.@device[1].type='bridge'\nnetwork.wan=interface\nnetwork.wan.device='wan'\n"
+        "network.wan.proto='dhcp'\nsystem.@system[0]=system\nsystem.@system[0].hostname='gw'\n"
+        "firewall.@defaults[0]=defaults\nfirewall.@defaults[0].forward='REJECT'\n"
+        "firewall.@zone[0]=zone\nfirewall.@zone[0].name='lan'\nfirewall.@zone[0].network='lan'\n"
+        "firewall.@zone[1]=zone\nfirewall.@zone[1].name='guest'\nfirewall.@zone[1].network='guest'\n"
+        "firewall.@zone[2]=zone\nfirewall.@zone[2].name='wan'\nfirewall.@zone[2].network='wan'\n"
+        "firewall.@zone[2].masq='1'\nfirewall.@forwarding[0]=forwarding\nfirewall.@forwarding[0].src='guest'\n"
+        "firewall.@forwarding[0].dest='wan'\n"
+    )
+    dev, rep = parse(text)
+    assert rep.unrecognized == []
+    assert dev.interfaces["lan2"].parent == "br-lan"
+    c = cells(dev)
+    assert c[("guest", "staff")].verdict == "blocked" and c[("guest", "internet")].verdict == "reachable"
+
+
+def test_crlf_and_concatenated_files():
+    text = (
+        "==> /etc/config/network <==\r\nconfig interface 'lan'\r\n\toption device 'eth0'\r\n"
+        "\toption proto 'static'\r\n\toption ipaddr '10.1.1.1/24'\r\n\r\n==> /etc/config/system <==\r\n"
+        "config system\r\n\toption hostname 'ubnd'\r\n"
+    ).replace("\r\n", "\n")
+    dev, rep = parse(text)
+    assert dev.hostname == "ubnd" and dev.interfaces["eth0"].addresses == [IPNetwork("10.1.1.1/24")]
+    assert any("no firewall package" in w for w in rep.warnings)
+    assert dev.interfaces["eth0"].partial  # no firewall: unknown, never "blocked"
+
+
+def test_guest_ssid_attached_to_lan_lands_in_staff_domain():
+    base = office.__defaults__[1].replace("\toption network 'guest'", "\toption network 'lan'")
+    dev, _ = office(base=base)
+    assert dev.interfaces["wifi-g"].parent == "br-lan"
+    assert dev.ssids[0].open_auth is True
+
+
+def test_dhcp_wan_is_dynamic_with_runtime_default():
+    dev, _ = office()
+    assert dev.interfaces["wan"].dynamic_address
+    (rt,) = [r for r in dev.routes if r.runtime_gateway]
+    assert rt.interface == "wan"
+
+
+def test_pppoe_has_its_own_device_and_secret_masked():
+    base = office.__defaults__[1].replace(
+        "\toption device 'wan'\n\toption proto 'dhcp'",
+        "\toption device 'wan'\n\toption proto 'pppoe'\n\toption username 'u1'\n\toption password 'Bi-Mat-123'",
+    )
+    dev, _ = office(base=base)
+    assert dev.interfaces["pppoe-wan"].dynamic_address
+    assert "Bi-Mat-123" in dev.secrets
+
+
+def test_dsa_bridge_vlan_ports_and_svi():
+    dev, _rep = parse("""
+    package network
+
+    config device
+    \toption name 'br-lan'
+    \toption type 'bridge'
+    \tlist ports 'lan1'
+    \tlist ports 'lan2'
+    \tlist ports 'lan3'
+
+    config bridge-vlan
+    \toption device 'br-lan'
+    \toption vlan '10'
+    \tlist ports 'lan1'
+    \tlist ports 'lan3:t'
+
+    config bridge-vlan
+    \toption device 'br-lan'
+    \toption vlan '40'
+    \tlist ports 'lan2:u*'
+    \tlist ports 'lan3:t'
+
+    config interface 'lan'
+    \toption device 'br-lan.10'
+    \toption proto 'static'
+    \toption ipaddr '10.0.10.1/24'
+
+    config interface 'khach'
+    \toption device 'br-lan.40'
+    \toption proto 'static'
+    \toption ipaddr '10.0.40.1/24'
+
+    package firewall
+
+    config zone
+    \toption name 'lan'
+    \toption network 'lan'
+    \toption input 'ACCEPT'
+    \toption forward 'ACCEPT'
+
+    config zone
+    \toption name 'khach'
+    \toption network 'khach'
+    \toption input 'REJECT'
+    \toption forward 'REJECT'
+    """)
+    i = dev.interfaces
+    assert (i["lan1"].mode, i["lan1"].access_vlan) == (L2Mode.ACCESS, 10)
+    assert (i["lan2"].mode, i["lan2"].access_vlan) == (L2Mode.ACCESS, 40)
+    assert i["lan3"].mode == L2Mode.TRUNK and i["lan3"].allowed_vlans == frozenset({10, 40})
+    assert i["br-lan.40"].encapsulation_vlan == 40
+    z = [Zone("staff", "internal", [IPNetwork("10.0.10.0/24")]), Zone("guest", "guest", [IPNetwork("10.0.40.0/24")])]
+    assert cells(dev, z)[("guest", "staff")].verdict == "blocked"
+
+
+def test_swconfig_1907_fixture():
+    text = (FIXTURES / "tplink-c7-1907-swconfig.txt").read_text()
+    dev, rep = parse(text, "c7.uci")
+    assert dev.hostname == "XaPhuocHoa-C7"
+    assert dev.interfaces["switch0.port5"].parent == "br-khach"
+    assert dev.interfaces["switch0.port2"].parent == "br-lan"
+    assert dev.interfaces["eth0.2"].dynamic_address
+    assert any("firewall.user" in p["reason"] for p in rep.partially_understood)
+    z = [Zone("staff", "internal", [IPNetwork("10.0.10.0/24")]), Zone("guest", "guest", [IPNetwork("10.0.40.0/24")])]
+    assert cells(dev, z)[("guest", "staff")].verdict == "unknown"  # the include is not in the export
+
+
+def test_firewall_user_given_empty_is_not_partial():
+    text = (FIXTURES / "tplink-c7-1907-swconfig.txt").read_text()
+    text = text.replace(
+        "package network", "==> /etc/firewall.user <==\n# nothing here\n\n==> /etc/config/network <==", 1
+    )
+    text = text.replace("package firewall", "==> /etc/config/firewall <==").replace(
+        "package system", "==> /etc/config/system <=="
+    )
+    dev, _rep = parse(text, "c7.txt")
+    assert not dev.filters["forward"].partial
+
+
+def test_bad_input_never_raises():
+    _dev, rep = parse("package network\nconfig interface 'lan\n\toption ipaddr 'x\n\tgarbage here\n")
+    assert rep.unrecognized
+
+
+def test_truncated_export_is_reported():
+    text = office.__defaults__[1]
+    cut = text[: text.index("\toption forward 'REJECT'\n\nconfig zone\n\toption name 'lan'") + 10]
+    res = openwrt.parse(cut, "cut.uci")
+    assert openwrt.incomplete(cut, res) is not None
+    assert openwrt.incomplete(text, openwrt.parse(text, "ok.uci")) is None
+
+
+def test_zones_helpers_exist():
+    assert STAFF.name == "staff" and GUEST.kind == "guest" and NET.kind == "external"
+
+
+def test_multiwan_package_makes_verdicts_unknown_not_proven():
+    """mwan3 re-routes by policy, which is not modelled: every routed interface is partial,
+    so the guest → Internet cell is unknown instead of a verdict that may be wrong."""
+    dev, _ = office("\npackage mwan3\n\nconfig interface 'wan'\n\toption enabled '1'\n")
+    assert all("mwan3" in (i.partial or "") for i in dev.interfaces.values() if i.is_l3)
+    assert cells(dev)[("guest", "internet")].verdict == "unknown"
+    off, _ = office("\npackage mwan3\n\nconfig interface 'wan'\n\toption enabled '0'\n")
+    assert not any(i.partial for i in off.interfaces.values())
+
+
+def test_unknown_package_lines_are_listed_not_ignored():
+    _dev, rep = office("\npackage frobnicate\n\nconfig frob 'x'\n\toption mode 'fast'\n")
+    assert {s.text.strip() for s in rep.unrecognized} >= {"config frob 'x'", "option mode 'fast'"}
