@@ -50,7 +50,7 @@ def _site_name(name: str) -> str:
 
 
 def verdicts(paths: list[Path], site: Path | None = None) -> dict:
-    from netaudit.audit import run_audit
+    from netaudit.audit import failures, run_audit
     from netaudit.model import InputError
 
     try:
@@ -61,7 +61,7 @@ def verdicts(paths: list[Path], site: Path | None = None) -> dict:
         f"{c.src} -> {c.dst}": (c.verdict if c.verdict != "unknown" else f"unknown: {c.reason}") for c in audit.matrix
     }
     findings = sorted(f"{f.check} {f.severity} {','.join(f.zones)}" for f in audit.findings)
-    failing = any(f.severity in ("critical", "high") for f in audit.findings)
+    failing = bool(failures(audit))  # the exit status rule of netaudit audit (unknown never passes)
     concl = (audit.compliance or {}).get("conclusion")
     return {
         "cells": cells,

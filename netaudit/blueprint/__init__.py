@@ -40,6 +40,7 @@ def generate(intent_path: str | Path, out: str | Path, lang: str = "vi", pdf: bo
     out = Path(out)
     configs = out / "configs"
     configs.mkdir(parents=True, exist_ok=True)
+    _clear_previous(configs)
     secrets = Secrets()
     files: list[Path] = []
     for name, text in render(d, secrets).items():
@@ -50,12 +51,26 @@ def generate(intent_path: str | Path, out: str | Path, lang: str = "vi", pdf: bo
     site.write_text(site_yaml(d), encoding="utf-8")
     files.append(site)
     proof = prove(d, configs, site)
-    files += document.write(d, proof, out, lang, pdf=pdf)
+    files += document.write(d, proof, out, lang, pdf=pdf, secrets=secrets)
     sec = out / "secrets.txt"
     sec.write_text(secrets.text(), encoding="utf-8")
     sec.chmod(0o600)
     files.append(sec)
     return Result(d, proof, files)
+
+
+def _clear_previous(configs: Path) -> None:
+    """Remove what an earlier run wrote into ``configs`` (its files say "netaudit
+    blueprint" in their first lines): the proof must audit this run's devices only.  Any
+    other file there stops the run rather than being audited or deleted."""
+    from ..model import InputError
+
+    for f in sorted(configs.iterdir()):
+        head = f.read_text(encoding="utf-8", errors="replace")[:400] if f.is_file() else ""
+        if "netaudit blueprint" in head:
+            f.unlink()
+        else:
+            raise InputError("is not from netaudit blueprint: move it out of the output folder", str(f))
 
 
 def example(unit_type: str, vendor: str = "routeros") -> str:

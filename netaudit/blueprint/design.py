@@ -200,6 +200,9 @@ ZONE_CATALOGUE: dict[str, tuple[int | None, str, dict[str, str], dict[str, str]]
 
 SERVER_UPDATES = ("tcp/80", "tcp/443")
 COUNTER_WEB = ("tcp/80", "tcp/443")
+# Edges that are no DNS server (an ASA): their zones resolve names at the intent's public
+# resolvers, so a zone with limited Internet access is also allowed DNS there.
+NO_DNS_SERVER = frozenset({"cisco_asa"})
 COUNTER_TSLCD = ("tcp/443",)
 DNS, DHCP = "udp/53", "udp/67"
 PORTS_PER_SWITCH = 24
@@ -253,19 +256,22 @@ def intended(it: Intent, zones: list[ZonePlan]) -> dict[tuple[str, str], Flow]:
         for d in [*names, DEVICES_ZONE]:
             if s != d:
                 put(s, d, None)  # deny unless said below
+    own_dns = it.edge not in NO_DNS_SERVER
+    web = COUNTER_WEB if own_dns else (*COUNTER_WEB, DNS)
     put("staff", "servers", _services(it, "servers"))
     put("staff", "internet", ALL)
     put("staff", "tslcd", ALL)
     put("servers", "database", _services(it, "database"))
-    put("servers", "internet", SERVER_UPDATES)
+    put("servers", "internet", SERVER_UPDATES if own_dns else (*SERVER_UPDATES, DNS))
     put("counter", "servers", COUNTER_WEB)
-    put("counter", "internet", COUNTER_WEB)
+    put("counter", "internet", web)
     put("counter", "tslcd", COUNTER_TSLCD)
     put("guest", "internet", ALL)
     for z in zones:
         if z.name == "mgmt" or z.vlan is None:
             continue
-        put(z.name, DEVICES_ZONE, (DNS, DHCP) if z.dhcp else (DNS,))
+        gateway = ((DNS,) if own_dns else ()) + ((DHCP,) if z.dhcp else ())
+        put(z.name, DEVICES_ZONE, gateway or None)
         put("mgmt", z.name, None if z.kind == "guest" else ALL)
     put("mgmt", DEVICES_ZONE, ALL)
     return flows
@@ -346,5 +352,7 @@ def design(it: Intent) -> Design:
     mgmt = next(z for z in zones if z.name == "mgmt")
     addresses = {router: mgmt.host(1)}
     for i, sw in enumerate(switches):
-        addresses[sw] = mgmt.host(2 + i)
+        # .2-.9 for the switches, .10 the administrator's PC (syslog), .21 up the access
+        # points (docs/blueprint.md); a ninth switch and more from .40.
+        addresses[sw] = mgmt.host(2 + i if i < 8 else 32 + i)
     return Design(it, zones, flows, router, switches, ports, size, addresses)

@@ -51,7 +51,8 @@ def cell_mismatch(d: Design, cell) -> str | None:
             return f"{cell.src} -> {cell.dst}: blocked, the model offers {', '.join(flow.services)}"
         return f"{cell.src} -> {cell.dst}: {cell.verdict}, the model allows it"
     if flow.services == ALL:
-        if cell.dst == DEVICES_ZONE or {"tcp", "udp"} <= got:
+        # "ip" is every protocol at once (a permit-any line); RouterOS lists them one by one.
+        if cell.dst == DEVICES_ZONE or "ip" in got or {"tcp", "udp"} <= got:
             return None
         return f"{cell.src} -> {cell.dst}: only {', '.join(sorted(got))}, the model allows every service"
     want = set(flow.services)

@@ -142,6 +142,15 @@ class InterfaceReader(AsaState):
             raise Unknown
         st.no_forward.append((canonical_ifname(tokens[3]), src))
 
+    def if_pppoe_vpdn(self, st: IfState, tokens, low, src):
+        """``pppoe client vpdn group NAME``: the credentials (global ``vpdn group`` /
+        ``vpdn username`` lines) the PPPoE client of ``ip address pppoe`` dials with.  The
+        run-time address and its default route are that line's (:meth:`if_ip_address`);
+        this one changes nothing else.  Other ``pppoe client`` options (route distance,
+        tracking) stay partial."""
+        if len(low) != 5 or low[3] != "group":
+            raise Unknown
+
     def if_dhcprelay(self, st: IfState, tokens, low, src):
         if len(low) >= 3 and low[1] == "server":
             st.dhcp_relay = st.dhcp_relay or src

@@ -523,6 +523,7 @@ IFACE_TABLE = table(
         "switchport": P.if_switchport,
         "no forward interface": P.if_no_forward,
         "dhcprelay": P.if_dhcprelay,
+        "pppoe client vpdn": P.if_pppoe_vpdn,
         "ospf": P.if_scan,
         "eigrp": P.if_scan,
         "authentication": P.if_scan,

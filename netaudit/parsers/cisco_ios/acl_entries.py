@@ -209,6 +209,11 @@ def parse_ace(tokens: tuple[str, ...], standard: bool) -> Ace:
             elif tok in _LOG:
                 # `log [cookie]`: a following word that is not an option is the cookie.
                 i += 2 if (i + 1 < n and tokens[i + 1].lower() not in _OPTION_WORDS) else 1
+            elif tok == "reflect" and action is Action.PERMIT:
+                # Reflexive ACL: the entry permits what it matches and records each
+                # session for ``evaluate NAME`` elsewhere (replies only, see
+                # acls.py); the side effect adds no condition to this entry.
+                i = _skip_unmodelled(tokens, i, tok)
             elif tok in _UNMODELLED:
                 partial.append(f"{tok} not modelled")
                 i = _skip_unmodelled(tokens, i, tok)

@@ -110,9 +110,7 @@ class AclReader(IosState):
         if word == "dynamic":
             self._dynamic_ace(acl, tokens[1:], seq, src)
         elif word == "evaluate":
-            reason = "evaluate (reflexive ACL) not modelled"
-            acl.filter.partial = acl.filter.partial or reason
-            self.rep.add_partial(f"acl {acl.filter.name}", reason, src)
+            self._evaluate(acl, tokens, seq, src)
         elif word in ("statistics", "fragments", "exit", "counters"):
             self.ignored += 1  # `counters per-entry` (EOS), `statistics per-entry`
         else:
@@ -148,6 +146,17 @@ class AclReader(IosState):
                 self.ref("object-group", g, src)
         if partial:
             self.rep.add_partial(f"acl {acl.filter.name}", partial, src)
+
+    def _evaluate(self, acl: Acl, tokens: list[str], seq: str, src: Src) -> None:
+        """``evaluate NAME`` (reflexive ACL): permits the replies of the sessions that
+        ``permit … reflect NAME`` entries let through — packets of connections already
+        established, never one that opens a connection.  Modelled as a permit of
+        established packets (a superset of the mirrored sessions, which changes no
+        verdict: only connection-opening packets make a flow reachable)."""
+        if acl.standard or len(tokens) != 2:
+            self._acl_bad(acl, src, "evaluate takes one reflexive list name, in an extended list")
+            return
+        acl.filter.lines.append(FilterLine(Action.PERMIT, [Match(conn_established=True)], src, seq))
 
     def _dynamic_ace(self, acl: Acl, rest: list[str], seq: str, src: Src) -> None:
         """``dynamic NAME [timeout N] permit …`` (lock-and-key): parsed, marked partial."""

@@ -171,6 +171,9 @@ class ModelBuilder(IosState):
                 self.iface_partial(iface, f"policy-based routing (route-map {st.policy[0]}) not modelled", st.policy[1])
             if st.channel_group is not None:
                 members[name] = st.channel_group
+            if st.pppoe_enable is not None and not st.pppoe_client:
+                why = "PPPoE server (pppoe enable without pppoe-client) not modelled"
+                self.iface_partial(iface, why, st.pppoe_enable)
         self._fail_open_filters(fail_open)
         # port-channel members take their L2 settings from the bundle
         for member, (pc, pc_src) in members.items():

@@ -281,6 +281,26 @@ class InterfaceReader(IosState):
         else:
             return True  # ppp, hdlc, frame-relay, slip: link layer only
 
+    def if_pppoe(self, st: IfState, tokens, low, src):
+        """``pppoe enable [group G]``: PPPoE on this Ethernet port.  With a
+        ``pppoe-client`` line the port only carries the sessions of a dialer pool, whose
+        ``interface Dialer`` (``ip address negotiated``) is the L3 interface; without one
+        it is a PPPoE server (bba-group, virtual-template): partial, decided in
+        :mod:`.convert`."""
+        if len(low) >= 2 and low[1] == "enable":
+            st.pppoe_enable = src
+            return
+        self.iface_partial(st.iface, "PPPoE not modelled", src)
+
+    def if_pppoe_client(self, st: IfState, tokens, low, src):
+        """``pppoe-client dial-pool-number N [...]``: the port carries the PPPoE client
+        sessions of dialer pool N; it forwards no IP of its own for them (the Dialer
+        interface does)."""
+        if len(low) >= 3 and low[1] == "dial-pool-number" and low[2].isdigit():
+            st.pppoe_client = True
+            return
+        self.iface_partial(st.iface, "PPPoE client not modelled", src)
+
     def if_channel_group(self, st: IfState, tokens, low, src):
         if len(low) < 2 or not low[1].isdigit():
             raise Unknown

@@ -237,6 +237,8 @@ IFACE_TABLE = table(
         "ip eigrp": P.if_routing_protocol,
         "ip rip": P.if_routing_protocol,
         "ppp": P.if_secret_ignored,
+        "pppoe": P.if_pppoe,
+        "pppoe-client": P.if_pppoe_client,
         "ip authentication": P.if_secret_ignored,
     },
 )

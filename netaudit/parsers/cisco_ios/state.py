@@ -38,6 +38,8 @@ class IfState:
         "native",
         "no_switchport",
         "policy",
+        "pppoe_client",
+        "pppoe_enable",
         "primary",
         "secondaries",
         "sw_any",
@@ -64,6 +66,8 @@ class IfState:
         self.acl_in: tuple[str, Src] | None = None
         self.acl_out: tuple[str, Src] | None = None
         self.ethernet_like = False
+        self.pppoe_enable: Src | None = None  # `pppoe enable [group G]`
+        self.pppoe_client = False  # `pppoe-client dial-pool-number N`
 
 
 class Acl:

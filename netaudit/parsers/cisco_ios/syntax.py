@@ -379,8 +379,6 @@ IFACE_PARTIAL = {
     "crypto map": "IPsec crypto map not modelled",
     "ip nat enable": "NVI NAT (ip nat enable) not modelled",
     "ip wccp": "WCCP redirection not modelled",
-    "pppoe-client": "PPPoE client not modelled",
-    "pppoe": "PPPoE not modelled",
     "ip admission": "authentication proxy (ip admission) not modelled",
     "ip auth-proxy": "authentication proxy not modelled",
     "ip audit": "IDS (ip audit) not modelled",

@@ -929,6 +929,38 @@ def test_subinterface_without_vlan_or_with_a_shut_parent_passes_nothing():
     assert any("has no 'vlan'" in w for w in rep.warnings)
 
 
+def test_pppoe_outside_vpdn_group_is_understood():
+    # `pppoe client vpdn group` only names the credentials the PPPoE client of
+    # `ip address pppoe` dials with: the run-time address and its default route are
+    # modelled from that line; other `pppoe client` options stay partial.
+    dev, rep = parse("""
+    interface GigabitEthernet0/0
+     nameif outside
+     security-level 0
+     pppoe client vpdn group ISP
+     ip address pppoe setroute
+    interface GigabitEthernet0/2
+     nameif backup
+     security-level 0
+     pppoe client vpdn group ISP2
+     pppoe client route distance 10
+     ip address pppoe
+    vpdn group ISP request dialout pppoe
+    vpdn group ISP localname user@isp
+    vpdn group ISP ppp authentication chap
+    vpdn username user@isp password Xk29sPq7 store-local
+    """)
+    outside = dev.interfaces["GigabitEthernet0/0"]
+    assert outside.dynamic_address and outside.partial is None
+    assert [(str(r.prefix), r.interface, r.runtime_gateway) for r in dev.routes] == [
+        ("0.0.0.0/0", "GigabitEthernet0/0", True)
+    ]
+    assert rep.unrecognized == []
+    assert [p["text"] for p in rep.partially_understood] == ["pppoe client route distance 10"]
+    assert dev.interfaces["GigabitEthernet0/2"].partial
+    assert "Xk29sPq7" in dev.secrets
+
+
 # --------------------------------------------------------------------------- fixtures
 
 FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[2] / "fixtures" / "cisco_asa"

@@ -314,6 +314,45 @@ def test_each_forwarding_keyword_is_partial(line, word):
     assert rep.unrecognized == [] and rep.partially_understood[0]["line"] == 2
 
 
+def test_pppoe_client_port_and_its_dialer_are_understood():
+    """An Ethernet port carrying PPPoE client sessions (``pppoe enable`` +
+    ``pppoe-client dial-pool-number``) forwards no IP of its own; the Dialer of that pool
+    is the L3 interface, with the address negotiated at run time."""
+    dev, rep = parse("""
+    interface GigabitEthernet0/0/0
+     no ip address
+     pppoe enable group global
+     pppoe-client dial-pool-number 1
+    interface Dialer1
+     mtu 1492
+     ip address negotiated
+     ip nat outside
+     encapsulation ppp
+     dialer pool 1
+     ppp chap hostname user@isp
+     ppp chap password 0 s3cret
+    ip route 0.0.0.0 0.0.0.0 Dialer1
+    """)
+    assert not rep.partially_understood and not rep.unrecognized
+    port, dialer = dev.interfaces["GigabitEthernet0/0/0"], dev.interfaces["Dialer1"]
+    assert port.partial is None and port.addresses == [] and not port.dynamic_address
+    assert dialer.partial is None and dialer.dynamic_address and dialer.nat_side == "outside"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        " pppoe enable group global\n",  # a PPPoE server (bba-group, virtual-template)
+        " pppoe max-sessions 10\n",
+        " pppoe-client ppp-max-payload 1500\n",
+    ],
+)
+def test_pppoe_server_and_other_pppoe_lines_are_partial(lines):
+    dev, rep = parse("interface GigabitEthernet0/1\n no ip address\n" + lines)
+    assert "PPPoE" in dev.interfaces["GigabitEthernet0/1"].partial
+    assert rep.unrecognized == [] and rep.partially_understood[0]["line"] == 3
+
+
 # --------------------------------------------------------------------------- L2
 
 
@@ -854,16 +893,51 @@ def test_unparseable_acl_line_is_unrecognized_and_kept_as_a_partial_line():
     assert f.partial and "line 5" in f.partial
 
 
-def test_dynamic_and_evaluate_entries_are_partial():
+def test_dynamic_entries_are_partial():
     dev, _rep = parse("""
     access-list 101 dynamic TESTLIST timeout 10 permit ip any any
-    ip access-list extended REFL
-     permit tcp any any reflect MIRROR
-     evaluate MIRROR
     """)
     assert "dynamic" in dev.filters["101"].lines[0].partial
-    assert dev.filters["REFL"].lines[0].partial == "reflect not modelled"
-    assert "evaluate" in dev.filters["REFL"].partial
+
+
+def test_reflexive_acl_reflect_permits_and_evaluate_admits_replies_only():
+    """``permit … reflect NAME`` is a permit (the session it records adds no
+    condition); ``evaluate NAME`` admits the replies of recorded sessions: packets of
+    established connections, never one that opens a connection."""
+    dev, rep = parse("""
+    ip access-list extended OUT
+     permit ip 10.1.10.0 0.0.0.255 any reflect MIRROR timeout 300
+     permit udp any any eq 53 reflect MIRROR
+    ip access-list extended IN
+     evaluate MIRROR
+     10 deny ip any any
+    """)
+    out, inn = dev.filters["OUT"], dev.filters["IN"]
+    assert not rep.partially_understood and not rep.unrecognized
+    assert out.partial is None and inn.partial is None
+    first = only_match(out.lines[0])
+    assert first.src == (AddrMatch.prefix("10.1.10.0/24"),) and first.conn_established is None
+    assert out.lines[0].action == Action.PERMIT and out.lines[1].partial is None
+    evaluate = inn.lines[0]
+    assert evaluate.action == Action.PERMIT and evaluate.partial is None
+    assert evaluate.matches == [Match(conn_established=True)]
+    assert evaluate.source.line == 5 and inn.lines[1].action == Action.DENY
+
+
+def test_reflect_on_a_deny_stays_partial():
+    dev, _rep = parse("ip access-list extended X\n deny tcp any any reflect MIRROR\n")  # not IOS
+    assert "reflect not modelled" in dev.filters["X"].lines[0].partial
+
+
+def test_evaluate_in_a_standard_list_or_without_a_name_is_not_understood():
+    dev, rep = parse("""
+    ip access-list standard S
+     evaluate MIRROR
+    ip access-list extended E
+     evaluate
+    """)
+    assert dev.filters["S"].partial and dev.filters["E"].partial
+    assert [s.line for s in rep.unrecognized] == [2, 4]
 
 
 # --------------------------------------------------------------------------- object-groups
