@@ -41,6 +41,8 @@ class Audit:
     live: Live | None = None
     # No configurations: the matrix comes from live evidence alone (run_live_only).
     live_only: bool = False
+    # The office beside the model architecture of its unit type (site ``type``), or None.
+    reference: dict | None = None
 
     @property
     def devices(self):
@@ -104,6 +106,10 @@ def run_audit(
         cell.violation = cell.verdict == REACHABLE and excess(engine.hs, cell) != engine.hs.false
     findings = run_checks(ctx)
     result = Audit(snap, site, topo, placed, engine, matrix, findings, warnings, live=live)
+    if site.unit_type:
+        from .blueprint.reference import compare
+
+        result.reference = compare(site, matrix, snap.devices, engine.hs)
     from .compliance import evaluate_audit
 
     result.compliance = evaluate_audit(result)

@@ -16,6 +16,8 @@ SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 DEVICES_ZONE = "@devices"
 
 # Zone kinds a site file may declare.
+# Unit types with a model architecture (site file ``type``, netaudit blueprint).
+UNIT_TYPES = ("commune", "ward", "ttpvhcc", "department")
 KINDS = ("guest", "internal", "server", "database", "management", "dmz", "external", "wan", "kiosk", "camera")
 
 # Compliance regimes (netaudit/compliance.py); the first is the default.

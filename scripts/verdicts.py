@@ -27,7 +27,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 
 def networks() -> list[tuple[str, list[Path]]]:
     """(name, paths) of every network to audit: samples, then corpus networks and files."""
-    out = [(f"sample/{d.name}", [d]) for d in sorted((ROOT / "sample_configs").iterdir()) if d.is_dir()]
+    samples = sorted(d for d in (ROOT / "sample_configs").iterdir() if (d / "site.yaml").is_file())
+    out = [(f"sample/{d.name}", [d]) for d in samples]
     if CORPUS.is_dir():
         out.append(("corpus/batfish-example", [CORPUS / "batfish-example" / "configs"]))
         out.append(("corpus/stanford-backbone", [CORPUS / "stanford-backbone"]))

@@ -33,7 +33,7 @@ class Mutant:
 
 
 def sample_offices() -> list[Path]:
-    return sorted(d for d in SAMPLES.iterdir() if d.is_dir())
+    return sorted(d for d in SAMPLES.iterdir() if (d / "site.yaml").is_file())  # not blueprints/
 
 
 def mutants(seed: int, per_file: int) -> list[Mutant]:

@@ -34,9 +34,13 @@ from netaudit.parsers.fortinet_fortios import tree as fortios_tree
 CONFIG_SUFFIXES = (".cfg", ".conf", ".rsc")
 MODULES = {m.VENDOR: m for m in parsers.Registry().vendors}
 
-OFFICES = sorted(d.name for d in SAMPLES.iterdir() if d.is_dir())
+OFFICES = sorted(d.name for d in SAMPLES.iterdir() if (d / "site.yaml").is_file())
 SAMPLE_FILES = sorted(
-    (d.name, p.name) for d in SAMPLES.iterdir() if d.is_dir() for p in d.iterdir() if p.suffix in CONFIG_SUFFIXES
+    (d.name, p.name)
+    for d in SAMPLES.iterdir()
+    if (d / "site.yaml").is_file()
+    for p in d.iterdir()
+    if p.suffix in CONFIG_SUFFIXES
 )
 
 

@@ -13,9 +13,9 @@ from typing import NoReturn
 from netaddr import AddrFormatError, IPAddress, IPNetwork
 
 from ..model import InputError
+from ..vocabulary import UNIT_TYPES
 from ..zones.site import check_keys, key_line, read_yaml
 
-UNIT_TYPES = ("commune", "ward", "ttpvhcc", "department")
 LEVELS = (2, 3)
 # Blueprint vendor names (short, as technicians say them) -> parser registry id.
 EDGE_VENDORS = {

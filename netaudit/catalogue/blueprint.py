@@ -496,4 +496,44 @@ ENTRIES: dict[str, dict[str, str]] = {
         "files into the devices, not this printout.",
     },
     "bp.annex.lines": {"vi": "{n} dòng", "en": "{n} lines"},
+    # The audit report beside the model architecture (site ``type``; blueprint/reference.py)
+    "reference.type.commune": {"vi": "UBND xã", "en": "commune People's Committee"},
+    "reference.type.ward": {"vi": "UBND phường", "en": "ward People's Committee"},
+    "reference.type.ttpvhcc": {"vi": "Trung tâm Phục vụ hành chính công", "en": "Public Administrative Service Center"},
+    "reference.type.department": {"vi": "sở, ngành", "en": "department"},
+    "reference.title": {
+        "vi": "So sánh với mô hình mẫu: {type}, cấp độ {level}",
+        "en": "Compared with the model architecture: {type}, level {level}",
+    },
+    "reference.intro": {
+        "vi": "Mô hình mẫu là mạng do netaudit blueprint sinh ra cho loại đơn vị và cấp độ này, đã được chính "
+        "công cụ kiểm tra. Các vùng được đối chiếu theo loại vùng.",
+        "en": "The model is the network netaudit blueprint generates for this unit type and level, proven by "
+        "its own audit. Zones are matched by kind.",
+    },
+    "reference.level_note": {
+        "vi": "Đơn vị ở cấp độ {level}; mô hình mẫu gần nhất là cấp độ {model}.",
+        "en": "The unit is at level {level}; the nearest model is level {model}.",
+    },
+    "reference.command": {
+        "vi": "Lệnh sinh mô hình mẫu cho thiết bị của đơn vị:",
+        "en": "The command that generates the model for this unit's devices:",
+    },
+    "reference.missing": {
+        "vi": "Vùng mô hình có mà mạng này thiếu:",
+        "en": "Zones the model has and this network lacks:",
+    },
+    "reference.none": {"vi": "không có", "en": "none"},
+    "reference.extra": {
+        "vi": "Luồng mạng này cho phép mà mô hình chặn hoặc hạn chế: {n}",
+        "en": "Flows this network allows that the model denies or limits: {n}",
+    },
+    "reference.col.here": {"vi": "Mạng này cho phép", "en": "Allowed here"},
+    "reference.col.model": {"vi": "Mô hình mẫu", "en": "The model"},
+    "reference.denied": {"vi": "chặn", "en": "denied"},
+    "reference.all": {"vi": "mọi dịch vụ", "en": "every service"},
+    "reference.matrix": {
+        "vi": "Ma trận của mô hình mẫu (hàng: nguồn, cột: đích):",
+        "en": "The model's matrix (rows: from, columns: to):",
+    },
 }

@@ -282,6 +282,8 @@ def audit_dict(audit, options: RenderOptions) -> dict:
     }
     if getattr(audit, "live_only", False):
         out["live_only"] = True  # additive: no configurations, the matrix from probes alone
+    if getattr(audit, "reference", None) is not None:
+        out["reference"] = audit.reference  # additive: only with a site ``type`` (docs/blueprint.md)
     if getattr(audit, "live", None) is not None:
         from ..live.merge import live_json
 

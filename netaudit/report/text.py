@@ -151,6 +151,8 @@ def render(audit, options: RenderOptions) -> str:
     for line, verdict in zip(table[2:], marks, strict=True):
         out_table.append(col(line, verdict) if options.color else line)
     lines.extend(out_table)
+    if getattr(audit, "reference", None) is not None:
+        lines.extend(_reference_lines(audit.reference, lang))
     if getattr(audit, "live", None) is not None:
         lines.extend(_live_lines(audit.live, lang, col))
     lines.append("")
@@ -191,6 +193,22 @@ def render(audit, options: RenderOptions) -> str:
         # Catalogue warnings (zones.site_warnings) read in the report language.
         lines.extend(f"  ! {masker.warning(in_lang(w, lang))}" for w in audit.warnings)
     return "\n".join(term.line(x) for x in lines) + "\n"
+
+
+def _reference_lines(ref: dict, lang: str) -> list[str]:
+    """Beside the model architecture (docs/blueprint.md): the command, the zones missing,
+    the flows allowed beyond the model."""
+    title = t("reference.title", lang, type=t(f"reference.type.{ref['type']}", lang), level=ref["model_level"])
+    missing = "; ".join(f"{z['name']} ({z['title'][lang]})" for z in ref["missing_zones"]) or t("reference.none", lang)
+    lines = ["", title, "  " + t("reference.command", lang) + " " + ref["command"]]
+    lines.append("  " + t("reference.missing", lang) + " " + missing)
+    lines.append("  " + t("reference.extra", lang, n=len(ref["extra_flows"])))
+    for e in ref["extra_flows"]:
+        model = e["model"]
+        said = t("reference.denied", lang) if model is None else ", ".join(model)
+        here = ", ".join(e["services"])
+        lines.append(f"    {e['src']} → {e['dst']}: {here} ({t('reference.col.model', lang)}: {said})")
+    return lines
 
 
 def _live_lines(live, lang: str, col) -> list[str]:

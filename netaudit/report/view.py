@@ -128,6 +128,7 @@ class View:
     diagram_error: str = ""
     drawio_name: str = ""
     live: dict | None = None  # the live verification section, only with probes (docs/live.md)
+    reference: dict | None = None  # beside the model architecture (site ``type``; docs/blueprint.md)
     # Section numbers: the live section, when present, comes after the matrix.
     sec: dict = field(default_factory=lambda: dict(SECTIONS))
 
@@ -156,6 +157,7 @@ def build(doc: dict, options: RenderOptions) -> View:
     _cover(v)
     _scope(v)
     _matrix(v, zone_kind)
+    _reference(v)
     live_section(v)
     _findings(v, zone_kind)
     _compliance(v)
@@ -398,6 +400,52 @@ def _services_text(v: View, c: dict) -> str:
     if svc == ["ip"]:
         return v.t("matrix.all")
     return v.t("matrix.only", services=", ".join(svc))
+
+
+def _model_services(v: View, services) -> str:
+    """A model flow's services in words: every service, the list, or denied."""
+    if services is None:
+        return v.t("reference.denied")
+    if services == "all":
+        return v.t("reference.all")
+    return ", ".join(services)
+
+
+def _reference(v: View) -> None:
+    """The office beside the model architecture of its unit type (JSON ``reference``)."""
+    ref = v.doc.get("reference")
+    if not isinstance(ref, dict):
+        return
+    zones = [z["name"] for z in ref.get("model_zones") or []]
+    cells = {(c["src"], c["dst"]): c.get("services") for c in ref.get("model_matrix") or []}
+    v.reference = {
+        "title": v.t("reference.title", type=v.t(f"reference.type.{ref['type']}"), level=ref["model_level"]),
+        "intro": v.t("reference.intro"),
+        "level_note": v.t("reference.level_note", level=ref["level"], model=ref["model_level"])
+        if ref["level"] != ref["model_level"]
+        else "",
+        "command": ref["command"],
+        "missing": [f"{z['name']} — {v.L(z.get('title'))}" for z in ref.get("missing_zones") or []],
+        "extra": [
+            {
+                "flow": f"{e['src']} → {e['dst']}",
+                "here": ", ".join(e.get("services") or []),
+                "model": _model_services(v, e.get("model")),
+            }
+            for e in ref.get("extra_flows") or []
+        ],
+        "cols": [*zones, DEVICES_ZONE],
+        "rows": [
+            {
+                "name": s,
+                "cells": [
+                    None if s == t else _model_services(v, cells[(s, t)]) if (s, t) in cells else "-"
+                    for t in [*zones, DEVICES_ZONE]
+                ],
+            }
+            for s in zones
+        ],
+    }
 
 
 def _matrix(v: View, zone_kind: dict) -> None:

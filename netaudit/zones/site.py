@@ -26,7 +26,7 @@ from netaddr import AddrFormatError, IPNetwork
 from ..messages import Text
 from ..model import InputError
 from ..safetext import escape_char, one_line
-from ..vocabulary import DEVICES_ZONE, KINDS, unit_is_placeholder
+from ..vocabulary import DEVICES_ZONE, KINDS, UNIT_TYPES, unit_is_placeholder
 
 
 @dataclass
@@ -58,6 +58,7 @@ class PolicyOverride:
 class Site:
     unit: str = ""
     level: int = 2
+    unit_type: str | None = None  # commune | ward | ttpvhcc | department: compared with its model
     zones: list[Zone] = field(default_factory=list)
     policy: list[PolicyOverride] = field(default_factory=list)
     links: list[tuple[tuple[str, str], tuple[str, str]]] = field(default_factory=list)
@@ -238,7 +239,7 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 # Keys a site file may hold.  Anything else is a typo that would otherwise be ignored
 # silently (``polcy:`` drops every override, ``subnet:`` a zone's addresses).
-SITE_KEYS = ("unit", "level", "zones", "policy", "links")
+SITE_KEYS = ("unit", "level", "zones", "policy", "links", "type")
 # Free information shown on the reports (report/view.py cover and inventory).
 INFO_KEYS = ("address", "inspected_by", "prepared_by", "inspection_date", "devices")
 ZONE_KEYS = ("kind", "subnets", "vlans", "attach", "sources")
@@ -473,11 +474,17 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
     check_keys(data, SITE_KEYS + INFO_KEYS, "the site file", err)
     site.unit = _text(data.get("unit"), "unit", err, key_line(data, "unit"))
     site.level = _level(data.get("level", 2), err, key_line(data, "level"))
+    if data.get("type") is not None:
+        if data["type"] not in UNIT_TYPES:
+            err(f"type must be one of {', '.join(UNIT_TYPES)} (got {_show(data['type'])})", key_line(data, "type"))
+        site.unit_type = str(data["type"])
     for key in ("address", "inspected_by", "prepared_by"):
         _text(data.get(key), key, err, key_line(data, key))
     _date(data.get("inspection_date"), "inspection_date", err, key_line(data, "inspection_date"))
     _check_devices(data.get("devices"), err, key_line(data, "devices"))
-    site.info = {k: v for k, v in data.items() if k not in ("unit", "level", "zones", "policy", "links", "__line__")}
+    site.info = {
+        k: v for k, v in data.items() if k not in ("unit", "level", "zones", "policy", "links", "type", "__line__")
+    }
     zones_raw = data.get("zones")
     zones: dict = zones_raw if isinstance(zones_raw, dict) else {}
     names_in = [k for k in zones if k != "__line__"]
