@@ -12,7 +12,7 @@ DEBS   := chromium poppler-utils graphviz fonts-dejavu-core fonts-noto-core libp
           nftables iptables nmap iproute2 tcpdump
 DEBSTAMP := $(VENV)/.debs-stamp
 
-.PHONY: demo test bench model-dumps lint clean install sysdeps bytecode
+.PHONY: demo test bench bench-differential model-dumps lint clean install sysdeps bytecode
 
 install: $(STAMP) $(DEBSTAMP)
 
@@ -64,6 +64,11 @@ lint: $(STAMP)
 
 bench: $(STAMP) $(DEBSTAMP) bytecode
 	$(BIN)/python -m pytest -q tests/bench --benchmark-enable --benchmark-only
+
+# The engine against the Linux kernel over 1,000 random networks (root; docs/differential.md).
+bench-differential: $(STAMP) $(DEBSTAMP) bytecode
+	$(BIN)/python -m tests.lab.differential.run --seeds 1-1000 --jobs 2 --resume \
+	  --results differential-results.jsonl --keep differential-findings --out docs/differential.md
 
 # Expected vendor-neutral model of every fixture and sample config (tests/model_dump.py):
 # rewrite them after a deliberate parser change, then review `git diff -- '*.model.json'`.

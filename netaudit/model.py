@@ -186,6 +186,10 @@ class Interface:
     # urpf_allow_default.
     urpf: str | None = None
     urpf_allow_default: bool = False
+    # The check may be strict or loose, which is not known (why): packets that pass the
+    # loose check but not the strict one are uncertain (Linux rp_filter: all=1, the
+    # interface's own value not in the dump).
+    urpf_unsure: str | None = None
     # The address is assigned at run time (DHCP, PPPoE, LTE…): the interface routes,
     # and the device owns one address of the candidates (docs/semantics.md): verdicts
     # must hold for every candidate.  ``dynamic_source`` is the line that says so.
@@ -382,6 +386,9 @@ class Device:
     ssids: list[Ssid] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     ip_routing: bool = True
+    # A packet arriving with one of the device's own addresses as source is dropped
+    # (Linux: a martian source, whatever rp_filter says, unless accept_local).
+    martian_own_source: bool = False
     # Where dynamic routing is configured (router ospf/bgp …): learned routes the
     # snapshot cannot see, so lookups that could use them are unknown without state.
     dynamic_routing: list[Src] = field(default_factory=list)

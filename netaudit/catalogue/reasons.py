@@ -54,6 +54,11 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "{device}:{interface} chưa được hiểu đầy đủ: {detail}",
         "en": "{device}:{interface}: {detail}",
     },
+    "reason.urpf_unsure": {
+        "vi": "{device}:{interface}: kiểm tra đường về của địa chỉ nguồn (uRPF/rp_filter) có thể chặn "
+        "hoặc cho qua gói tin này ({detail})",
+        "en": "{device}:{interface}: the reverse-path check (uRPF/rp_filter) may pass or drop these packets ({detail})",
+    },
     "reason.route_partial": {
         "vi": "{device}: tuyến '{route}' chưa được hiểu đầy đủ ({detail})",
         "en": "{device}: route '{route}' not fully understood ({detail})",
@@ -109,6 +114,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     # packets a device drops without a filter line (Engine.drop_reasons, netaudit trace)
     "drop.at": {"vi": "{device}: {why}", "en": "{device}: {why}"},
     "drop.urpf": {"vi": "bị loại bởi uRPF trên {interface}", "en": "uRPF on {interface}"},
+    "drop.martian_source": {
+        "vi": "địa chỉ nguồn là địa chỉ của chính thiết bị (martian) trên {interface}",
+        "en": "source is one of the device's own addresses (martian) on {interface}",
+    },
     "drop.routing_off": {"vi": "thiết bị không bật định tuyến IP", "en": "ip routing disabled"},
     "drop.martian": {
         "vi": "địa chỉ đích broadcast/multicast/không hợp lệ",

@@ -340,13 +340,43 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                 False,
                 reason or Text("reason.interface_partial", device=dev_name, interface=ifn, detail=itf.partial),
             )
+        if dev.martian_own_source:
+            forged = P & self._own_sources(dev, itf.vrf)
+            if forged != hs.false:
+                self._drop(run, dev_name, Text("drop.martian_source", interface=ifn), forged)
+                P = P & ~forged
+                if P == hs.false:
+                    return
+        parts = [(P, certain, reason)]
         if itf.urpf:
-            ok = P & self.urpf_sources(dev, itf)
+            sure, maybe = self.urpf_bounds(dev, itf)
+            ok = P & maybe
             if ok != P:
                 self._drop(run, dev_name, Text("drop.urpf", interface=ifn), P & ~ok)
-            P = ok
-            if P == hs.false:
-                return
+            unsure = ok & ~sure
+            parts = [(ok & sure, certain, reason)]
+            if unsure != hs.false:  # the reverse-path check may pass or drop these
+                why = reason or Text(
+                    "reason.urpf_unsure", device=dev_name, interface=ifn, detail=itf.urpf_unsure or "policy routing"
+                )
+                parts.append((unsure, False, why))
+        for P1, certain1, reason1 in parts:
+            if P1 != hs.false:
+                self._ingress_filtered(run, dev, ifn, itf, P1, certain1, reason1, path, queue)
+
+    def _own_sources(self, dev: Device, vrf: str):
+        """The device's own addresses as a source-address set."""
+        key = ("own-src", dev.hostname, vrf)
+        got = self._cache.get(key)
+        if got is None:
+            got = self._cache[key] = self.hs.dst_to_src(self.own[(dev.hostname, vrf)])
+        return got
+
+    def _ingress_filtered(self, run: Run, dev: Device, ifn: str, itf, P, certain, reason, path, queue):
+        """Ingress after the reverse-path check: the inbound filter, DNAT, the device's
+        own addresses, then routing."""
+        hs = self.hs
+        dev_name = dev.hostname
         for Q, c, r in self.apply_filter(run, dev, itf.filter_in, P, ifn, None):
             c, r = certain and c, reason or r
             p1 = extend(path, Step("enter", dev_name, ifn))

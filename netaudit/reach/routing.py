@@ -122,27 +122,68 @@ class Routing:
             covered |= hs.prefix("dst_ip", p)
         fib_table: list[tuple[Bdd, tuple[str, Route] | list[Egress] | str]] = [(regions[k], acts) for k, acts in order]
         fib_table.append((~covered, "noroute"))
-        if table is None:
-            self._urpf_via[key] = (regions, default_region)
+        self._urpf_via[key] = (regions, default_region)
         self._fib[key] = fib_table
         return fib_table
 
-    def urpf_sources(self, dev: Device, itf) -> object:
-        """Source addresses unicast RPF lets in on ``itf`` (as a src_ip set)."""
-        key = ("urpf", dev.hostname, itf.name)
+    def urpf_sources(self, dev: Device, itf, mode: str | None = None, table: str | None = None) -> Bdd:
+        """Source addresses unicast RPF lets in on ``itf`` (as a src_ip set): the reverse
+        lookup in the VRF's main table (or policy-routing ``table``) finds a route — out of
+        ``itf`` for ``mode`` "strict" (default: the interface's own mode)."""
+        mode = mode or itf.urpf
+        key = ("urpf", dev.hostname, itf.name, mode, table)
         got = self._cache.get(key)
         if got is None:
-            self.fib(dev, itf.vrf)
-            regions, default_region = self._urpf_via[(dev.hostname, itf.vrf)]
+            self.fib(dev, itf.vrf, table)
+            fkey = (dev.hostname, itf.vrf) if table is None else (dev.hostname, itf.vrf, table)
+            regions, default_region = self._urpf_via[fkey]
             routed = self.hs.false
             for akey, region in regions.items():
                 if akey == ("drop",):
                     continue
-                if itf.urpf == "loose" or any(a[0] == itf.name for a in akey):
+                if mode == "loose" or any(a[0] == itf.name for a in akey):
                     routed |= region
             if not itf.urpf_allow_default:
                 routed &= ~default_region
             got = self._cache[key] = self.hs.dst_to_src(routed)
+        return got
+
+    def urpf_bounds(self, dev: Device, itf) -> tuple[Bdd, Bdd]:
+        """(surely passes, may pass): the source addresses unicast RPF certainly lets in on
+        ``itf``, and those it may let in.  They differ where the check is not known exactly
+        (docs/semantics.md, "Reverse-path filtering"): its mode may be strict or loose
+        (``Interface.urpf_unsure``), or the device routes by policy — Linux looks the source
+        up through its rules, which may pick any of the rules' tables, so a source passes
+        surely when every table with a route for it passes it (and no rule drops), and
+        fails surely when none does."""
+        key = ("urpf-bounds", dev.hostname, itf.name)
+        got = self._cache.get(key)
+        if got is not None:
+            return got
+        hs = self.hs
+        sure_mode = itf.urpf
+        maybe_mode = "loose" if itf.urpf_unsure else itf.urpf
+        tables = sorted({p.table for p in dev.policy_routes if p.action == "table" and p.table})
+        if not tables and not any(p.action == "drop" for p in dev.policy_routes):
+            sure = self.urpf_sources(dev, itf, sure_mode)
+            maybe = self.urpf_sources(dev, itf, maybe_mode)
+        else:
+            has_any, sure_all, fail_all = hs.false, hs.true, hs.true
+            for table in [None, *tables]:
+                self.fib(dev, itf.vrf, table)
+                fkey = (dev.hostname, itf.vrf) if table is None else (dev.hostname, itf.vrf, table)
+                regions, _ = self._urpf_via[fkey]
+                has = hs.false
+                for region in regions.values():
+                    has |= region
+                has = hs.dst_to_src(has)
+                has_any |= has
+                sure_all &= ~has | self.urpf_sources(dev, itf, sure_mode, table)
+                fail_all &= ~has | ~self.urpf_sources(dev, itf, maybe_mode, table)
+            dropping = any(p.action == "drop" for p in dev.policy_routes)
+            sure = hs.false if dropping else has_any & sure_all
+            maybe = ~fail_all
+        got = self._cache[key] = (sure, maybe)
         return got
 
     def _resolve(self, dev: Device, vrf: str, r: Route, routes: list[Route], depth: int) -> list[Egress]:

@@ -33,7 +33,7 @@ def test_every_fixture_folder_and_sample_office_is_found():
     found = {p.parent for p in CONFIGS}
     # nmap/ holds scans (live evidence, tests/live), not device configurations.
     folders = [d for d in FIXTURES.iterdir() if d.is_dir() and d != MODEL and d.name != "nmap"]
-    folders += [d for d in SAMPLES.iterdir() if d.is_dir()]
+    folders += [d for d in SAMPLES.iterdir() if (d / "site.yaml").is_file()]  # blueprints/: intent files
     assert [rel(d) for d in folders if d not in found] == []
 
 

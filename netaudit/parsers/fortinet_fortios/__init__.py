@@ -103,6 +103,8 @@ def detect(text: str) -> int:
         return 100
     if not _CONFIG.search(head):
         return 0
+    if not (_SET.search(head) or _EDIT.search(head)):
+        return 0  # "config system" alone is also OpenWrt's UCI (config TYPE 'name' + option …)
     score = 60
     score += 15 if _SET.search(head) else 0
     score += 10 if _EDIT.search(head) else 0

@@ -152,10 +152,6 @@ def convert(st: State, by_kind: dict[str, Section]) -> None:
     marks, mark_why = netfilter.mark_sets(conv)
     policy.build(st, marks, mark_why, frozenset(universe))
     services.finish_sysctl(st, dev.source)
-    if dev.policy_routes and any(i.urpf for i in dev.interfaces.values()):
-        st.warn("rp_filter with policy routing: reverse-path filtering is not modelled (weaker, never stricter)")
-        for itf in dev.interfaces.values():
-            itf.urpf = None
     services.finish_services(st)
 
 

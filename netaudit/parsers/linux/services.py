@@ -144,9 +144,10 @@ def finish_sysctl(st: State, ifaces_src: Src | None) -> None:
     """ip_forward → ``Device.ip_routing``; rp_filter → each interface's uRPF mode.
 
     ``rp_filter`` is the maximum of ``conf.all`` and ``conf.<if>`` (2 = loose is the
-    maximum).  Without the interface's own value, only what is certain whatever it is
-    is modelled: ``all = 2`` → loose; ``all = 1`` → loose at least (strict if the
-    interface says 1 or 0 … unknown, so loose, the weaker check); ``all = 0`` → none."""
+    maximum).  Without the interface's own value: ``all = 2`` → loose; ``all = 1`` →
+    strict or loose, not known which (``Interface.urpf_unsure``: what only the loose
+    check passes is uncertain); ``all = 0`` → none (the interface's value is then what
+    counts, and it is unknown: a warning)."""
     dev = st.dev
     fwd = st.sysctl.get("net.ipv4.ip_forward")
     if fwd is not None:
@@ -154,18 +155,25 @@ def finish_sysctl(st: State, ifaces_src: Src | None) -> None:
         dev.ip_routing = fwd[0] != "0"
     else:
         st.warn("no net.ipv4.ip_forward in the dump: the device is assumed to route (ip_forward = 1)")
+    # Linux drops a forwarded packet whose source is one of its own addresses (a martian
+    # source; fib_validate_source), unless accept_local is on.
+    dev.martian_own_source = not any(
+        v[0] == "1" for k, v in st.sysctl.items() if k.startswith("net.ipv4.conf.") and k.endswith(".accept_local")
+    )
     allv = st.sysctl.get("net.ipv4.conf.all.rp_filter")
     if allv is not None:
         st.facts.rp_filter_all, st.facts.rp_filter_source = allv
     for name, itf in dev.interfaces.items():
-        own = st.sysctl.get(f"net.ipv4.conf.{name}.rp_filter")
+        # sysctl writes the dots of an interface name as slashes (eth0.10 -> eth0/10).
+        own = st.sysctl.get(f"net.ipv4.conf.{name.replace('.', '/')}.rp_filter")
         vals = [v for v in (allv, own) if v is not None and v[0].isdigit()]
         if not vals:
             continue
         top = max(int(v[0]) for v in vals)
         if top == 0:
             continue
-        if top == 1 and own is None:
-            top = 2  # the interface's own value is unknown: assume the weaker check
         itf.urpf = "strict" if top == 1 else "loose"
         itf.urpf_allow_default = True
+        if top == 1 and own is None:
+            itf.urpf_unsure = f"rp_filter: all = 1, net.ipv4.conf.{name}.rp_filter not in the dump (1 strict, 2 loose)"
+
