@@ -81,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     _probe_parser(sub)
     _scan_parser(sub)
     _blueprint_parser(sub)
+    _fix_parser(sub)
     return p
 
 
@@ -167,6 +168,8 @@ def _main(argv: list[str] | None) -> int:
             return _scan(args)
         if args.command == "blueprint":
             return _blueprint(args)
+        if args.command == "fix":
+            return _fix(args)
     except InputError as e:
         from .secrets import Masker
 
@@ -530,6 +533,29 @@ def _blueprint(args) -> int:
     verdict = "holds" if not problems else f"FAILS ({len(problems)} difference(s))"
     print(f"netaudit blueprint: {len(result.files)} files in {out}; proof by its own audit {verdict}")
     return 0 if not problems else 1
+
+
+def _fix_parser(sub) -> None:
+    """``netaudit fix``: one verified change set per device (netaudit/remedy/)."""
+    f = sub.add_parser("fix", help="one change set per device, re-audited before it is proposed")
+    f.add_argument("paths", nargs="+", help="config folder(s) or files, as for audit")
+    f.add_argument("--site", help="site.yaml (default: DIR/site.yaml)")
+    f.add_argument("-o", "--output", required=True, help="output folder: <device>.txt, after/, README.md")
+    f.add_argument("--lang", default="vi", choices=["vi", "en"])
+
+
+def _fix(args) -> int:
+    from .remedy.prove import run_fix
+    from .remedy.write import write
+
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise InputError("-o must be a folder", str(out))
+    out.mkdir(parents=True, exist_ok=True)
+    result = run_fix(args.paths, args.site, out)
+    summary = write(result, out, args.lang)
+    sys.stdout.write(summary)
+    return 0 if result.ok else 1
 
 
 if __name__ == "__main__":  # pragma: no cover

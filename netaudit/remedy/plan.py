@@ -1,0 +1,229 @@
+"""What must change, vendor-neutral (docs/remedy.md): from an audit, the changes that close
+its findings, merged per device.
+
+* :class:`Block` — traffic the policy denies (or limits) between two zones, stopped where
+  it enters a router from its source zone (the source zone's gateway interfaces), or —
+  from an external zone, whose packets may be translated on the way in (DNAT) — where it
+  leaves towards the destination zone.  One block per (device, interface, direction,
+  source zone, destination zone); the services the policy still allows stay allowed.
+* :class:`Restrict` — a service on a device's own control plane reached from a zone that
+  may not reach it: limited to the management zone (or turned off when cleartext).
+* :class:`Unfixable` — a finding no configuration change of the snapshot closes (a device
+  outside the snapshot, two zones in one L2 segment without a router), with the reason.
+
+The vendor modules (``netaudit/remedy/<registry id>.py``) spell the blocks and restrictions
+in their syntax and patch a copy of the configuration text; :mod:`.prove` re-audits it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from netaddr import IPNetwork, IPSet
+
+from ..headerspace import service_match
+from ..policy import ALLOW, DENY, excess
+from ..vocabulary import DEVICES_ZONE
+
+# Management checks a restriction of the service closes (docs/remedy.md).
+SERVICE_CHECKS = {"mgmt-telnet", "mgmt-http-server", "mgmt-vty-no-access-class", "mgmt-snmp-community"}
+FLOW_CHECKS = {"guest-isolation", "policy-violation"}
+
+
+@dataclass
+class Block:
+    device: str
+    interface: str
+    direction: str  # in | out
+    src_zone: str
+    dst_zone: str
+    src: list[IPNetwork]
+    dst: list[IPNetwork]  # the destination zone's addresses ([] = the device's own: see Restrict)
+    allow: tuple[str, ...] = ()  # services the policy still allows (limited): not blocked
+    findings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Restrict:
+    device: str
+    service: str  # model MgmtService name (ssh, telnet, http, https, snmp, winbox …)
+    protocol: int
+    ports: tuple[tuple[int, int], ...]
+    allow_from: list[IPNetwork]  # the management zone's subnets ([] = nobody: turn it off)
+    insecure: bool = False
+    zones: list[str] = field(default_factory=list)  # the zones that reached it
+    findings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Unfixable:
+    finding: str  # finding id
+    check: str
+    title: dict[str, str]
+    reason: dict[str, str]
+
+
+@dataclass
+class DevicePlan:
+    device: str
+    vendor: str
+    file: str
+    blocks: list[Block] = field(default_factory=list)
+    restricts: list[Restrict] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    devices: dict[str, DevicePlan]
+    unfixable: list[Unfixable]
+    mgmt: list[IPNetwork]  # the management zone(s)' subnets
+
+
+def _nets(ipset: IPSet) -> list[IPNetwork]:
+    return list(ipset.iter_cidrs())
+
+
+def _gateways(audit, zone: str) -> list[tuple[str, str]]:
+    """(device, interface) where the zone's packets enter a router."""
+    pz = next(z for z in audit.zones if z.name == zone)
+    out: list[tuple[str, str]] = []
+    for did in pz.domains:
+        for dev, ifn in audit.topology.domains[did].l3:
+            if (dev, ifn) not in out:
+                out.append((dev, ifn))
+    return out
+
+
+def _device_plan(plans: dict[str, DevicePlan], audit, name: str) -> DevicePlan:
+    if name not in plans:
+        dev = audit.topology.devices[name]
+        plans[name] = DevicePlan(name, dev.vendor, dev.file)
+    return plans[name]
+
+
+def derive(audit) -> Plan:
+    """The plan of ``audit``: blocks for every violating zone-to-zone cell, restrictions for
+    every management service reached against the policy, and what cannot be fixed."""
+    hs = audit.engine.hs
+    kinds = {z.name: z.kind for z in audit.zones}
+    owned = {z.name: z.owned for z in audit.zones}
+    mgmt = [n for z in audit.zones if z.kind == "management" for n in _nets(z.owned)]
+    plans: dict[str, DevicePlan] = {}
+    unfixable: list[Unfixable] = []
+    by_cell: dict[tuple[str, str], list] = {}
+    for f in audit.findings:
+        if f.check in FLOW_CHECKS and len(f.zones) >= 2:
+            by_cell.setdefault((f.zones[0], f.zones[1]), []).append(f)
+    for cell in audit.matrix:
+        if not cell.violation or cell.delivered is None:
+            continue
+        ids = [f.id for f in by_cell.get((cell.src, cell.dst), [])]
+        exp = cell.expectation
+        allow = tuple(exp.allowed_services) if exp is not None and exp.expected not in (ALLOW, DENY) else ()
+        if cell.dst == DEVICES_ZONE:
+            _restrict(audit, plans, cell, excess(hs, cell), mgmt, ids)
+            continue
+        external = kinds.get(cell.src) in ("external", "wan")
+        points = _gateways(audit, cell.dst if external else cell.src)
+        if not points:
+            for f in by_cell.get((cell.src, cell.dst), []):
+                unfixable.append(_l2_reason(f))
+            continue
+        dst = _nets(owned[cell.dst]) if kinds.get(cell.dst) not in ("external",) else _outside(audit)
+        src = _nets(owned[cell.src]) if not external else []
+        for dev, ifn in points:
+            _device_plan(plans, audit, dev).blocks.append(
+                Block(dev, ifn, "out" if external else "in", cell.src, cell.dst, src, dst, allow, ids)
+            )
+    for f in audit.findings:
+        if f.check in SERVICE_CHECKS and not any(f.id in r.findings for p in plans.values() for r in p.restricts):
+            for dev_name in f.devices:
+                _restrict_by_check(audit, plans, dev_name, f, mgmt)
+    return Plan(plans, unfixable, mgmt)
+
+
+def _outside(audit) -> list[IPNetwork]:
+    """Every address no inside zone owns: what an external zone stands for."""
+    inside = IPSet()
+    for z in audit.zones:
+        if z.kind not in ("external",):
+            inside |= z.owned
+    return _nets(IPSet(["0.0.0.0/0"]) - inside)
+
+
+def _l2_reason(f) -> Unfixable:
+    return Unfixable(
+        f.id,
+        f.check,
+        f.title,
+        {
+            "vi": "Hai vùng nằm chung một miền lớp 2 (không qua router nào trong tập cấu hình): danh sách "
+            "kiểm soát truy cập không chặn được. Phải tách lớp 2 (VLAN, cổng truy cập, SSID gắn VLAN).",
+            "en": "The two zones share one L2 segment (no router of the snapshot between them): no filter can "
+            "stop it. The L2 must be separated (VLANs, access ports, an SSID tagged into its VLAN).",
+        },
+    )
+
+
+def _restrict(audit, plans, cell, packets, mgmt, ids) -> None:
+    """One restriction per device service the excess packets reach."""
+    hs = audit.engine.hs
+    for dev in audit.topology.devices.values():
+        own = hs.false
+        for (name, _vrf), addrs in audit.engine.own.items():
+            if name == dev.hostname:
+                own |= addrs
+        for svc in dev.services:
+            if not svc.enabled:
+                continue
+            probe = hs.match(service_match(_svc_text(svc)))
+            if (packets & probe & own) == hs.false:
+                continue
+            _add_restrict(plans, audit, dev.hostname, svc, mgmt, cell.src, ids)
+
+
+def _svc_text(svc) -> str:
+    if svc.protocol == 1:
+        return f"icmp/{svc.icmp_type}" if svc.icmp_type is not None else "icmp"
+    proto = {6: "tcp", 17: "udp"}.get(svc.protocol, f"proto/{svc.protocol}")
+    if not svc.ports:
+        return proto
+    r = svc.ports[0]
+    return f"{proto}/{r.lo}" if r.lo == r.hi else f"{proto}/{r.lo}-{r.hi}"
+
+
+def _add_restrict(plans, audit, device: str, svc, mgmt, zone: str, ids) -> None:
+    plan = _device_plan(plans, audit, device)
+    for r in plan.restricts:
+        if r.service == svc.name:
+            if zone and zone not in r.zones:
+                r.zones.append(zone)
+            r.findings += [i for i in ids if i not in r.findings]
+            return
+    plan.restricts.append(
+        Restrict(
+            device,
+            svc.name,
+            svc.protocol,
+            tuple((p.lo, p.hi) for p in svc.ports),
+            [] if svc.insecure else list(mgmt),
+            svc.insecure,
+            [zone] if zone else [],
+            list(ids),
+        )
+    )
+
+
+def _restrict_by_check(audit, plans, dev_name: str, f, mgmt) -> None:
+    dev = audit.topology.devices.get(dev_name)
+    if dev is None:
+        return
+    want = {
+        "mgmt-telnet": ("telnet",),
+        "mgmt-http-server": ("http", "https"),
+        "mgmt-vty-no-access-class": ("ssh", "telnet"),
+        "mgmt-snmp-community": ("snmp",),
+    }[f.check]
+    for svc in dev.services:
+        if svc.name in want and svc.enabled:
+            _add_restrict(plans, audit, dev_name, svc, mgmt, "", [f.id])

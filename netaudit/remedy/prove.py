@@ -1,0 +1,207 @@
+"""Proof before advice (docs/remedy.md): apply every device's change set to a copy of its
+configuration, audit the copies, and compare — findings closed, findings left (and why),
+findings new, and flows the policy allows that no longer flow.  A device whose change set
+loses an allowed flow is withdrawn (its change set is not proposed) and the proof is run
+again without it."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..policy import DENY, services_packets
+from ..vocabulary import SEVERITY_RANK
+from . import Rendered, vendor_module
+from .plan import Plan, Unfixable, derive
+
+if TYPE_CHECKING:
+    from ..audit import Audit
+
+FIXABLE_FLOOR = "high"  # the proof's goal: no finding at or above this that configuration closes
+
+
+@dataclass
+class DeviceResult:
+    device: str
+    vendor: str
+    file: str
+    rendered: Rendered | None = None
+    withdrawn: dict[str, str] | None = None  # why the change set is not proposed {vi, en}
+
+
+@dataclass
+class FixResult:
+    before: Audit
+    after: Audit
+    plan: Plan
+    devices: dict[str, DeviceResult]
+    closed: list = field(default_factory=list)  # findings of before that after no longer has
+    remaining: list = field(default_factory=list)  # (finding, reason {vi, en})
+    new: list = field(default_factory=list)  # findings after has and before had not
+    lost: list[str] = field(default_factory=list)  # "src -> dst service" allowed flows lost
+    unfixable: list[Unfixable] = field(default_factory=list)
+
+    @property
+    def open_severe(self) -> list:
+        """Findings at or above high still there that a configuration change could close."""
+        cannot = {u.finding for u in self.unfixable}
+        return [f for f, _ in self.remaining if f.id not in cannot and f in severe([f])]
+
+    @property
+    def ok(self) -> bool:
+        """Nothing allowed lost, nothing severe and fixable left open."""
+        return not self.lost and not self.open_severe
+
+
+def real_path(before, display: str, paths: list) -> Path:
+    """The file behind a display path of the audit's inputs (relative to the folder given)."""
+    root = before.snapshot.root
+    for cand in ([Path(root) / display] if root else []) + [Path(display)] + [Path(p) / display for p in paths]:
+        if cand.is_file():
+            return cand
+    return Path(display)
+
+
+def _render(plan: Plan, before, paths: list) -> dict[str, DeviceResult]:
+    """Every device plan rendered by its vendor, the devices of one file in turn (VDOMs)."""
+    results: dict[str, DeviceResult] = {}
+    texts: dict[str, str] = {}
+    for name, dp in plan.devices.items():
+        dev = before.topology.devices[name]
+        res = results[name] = DeviceResult(name, dp.vendor, dp.file)
+        mod = vendor_module(dp.vendor)
+        if mod is None:
+            res.withdrawn = {
+                "vi": f"chưa có bộ sinh thay đổi cho {dp.vendor}: làm theo hướng dẫn của từng phát hiện",
+                "en": f"no change-set generator for {dp.vendor} yet: follow each finding's remediation",
+            }
+            continue
+        text = texts.get(dp.file)
+        if text is None:
+            text = texts[dp.file] = real_path(before, dp.file, paths).read_text(encoding="utf-8-sig", errors="replace")
+        res.rendered = mod.render(dp, dev, text)
+        texts[dp.file] = res.rendered.patched
+    return results
+
+
+def _write_after(before, results: dict[str, DeviceResult], after_dir: Path, skip: set[str], paths: list) -> Path:
+    """fix/after/: every input of the audit, the patched ones patched; the site file."""
+    if after_dir.exists():
+        shutil.rmtree(after_dir)
+    after_dir.mkdir(parents=True)
+    patched: dict[str, str] = {}
+    for res in results.values():
+        if res.rendered is not None and res.device not in skip:
+            patched[res.file] = res.rendered.patched
+    # Devices of one file: the last rendering holds every earlier one's change too.
+    for inp in before.snapshot.inputs:
+        if inp.kind not in ("config", "state"):
+            continue
+        src = real_path(before, inp.path, paths)
+        dest = after_dir / Path(inp.path).name
+        if inp.path in patched:
+            dest.write_text(patched[inp.path], encoding="utf-8")
+        else:
+            shutil.copyfile(src, dest)
+    site = after_dir / "site.yaml"
+    if before.site.file and Path(before.site.file).is_file() and not before.site.inferred:
+        shutil.copyfile(before.site.file, site)
+    return site
+
+
+def lost_flows(before, after) -> list[str]:
+    """Flows the policy allows that ``before`` delivered and ``after`` does not (by service)."""
+    after_cells = {(c.src, c.dst): c for c in after.matrix}
+    out = []
+    for cb in before.matrix:
+        exp = cb.expectation
+        if cb.verdict != "reachable" or exp is None or exp.expected == DENY or cb.delivered is None:
+            continue
+        ca = after_cells.get((cb.src, cb.dst))
+        wanted = list(exp.allowed_services) if exp.allowed_services else list(cb.services)
+        for s in wanted:
+            had = (cb.delivered & services_packets(before.engine.hs, [s])) != before.engine.hs.false
+            if not had:
+                continue
+            has = (
+                ca is not None
+                and ca.delivered is not None
+                and (ca.delivered & services_packets(after.engine.hs, [s])) != after.engine.hs.false
+            )
+            if not has:
+                out.append(f"{cb.src} -> {cb.dst} {s}")
+    return out
+
+
+def run_fix(paths: list, site: str | Path | None, out: Path) -> FixResult:
+    """Audit ``paths``, plan, render, apply to copies under ``out/after`` and prove."""
+    from ..audit import run_audit
+
+    before = run_audit(paths, site)
+    plan = derive(before)
+    results = _render(plan, before, paths)
+    skip: set[str] = set()
+    after_dir = out / "after"
+    while True:
+        site_after = _write_after(before, results, after_dir, skip, paths)
+        after = run_audit([after_dir], site_after if site_after.is_file() else None)
+        lost = lost_flows(before, after)
+        if not lost:
+            break
+        culprit = _culprit(before, results, after_dir, skip, paths)
+        if culprit is None:
+            break  # lost whatever is withdrawn: reported as lost
+        skip.add(culprit)
+        results[culprit].withdrawn = {
+            "vi": "thay đổi này làm mất luồng được phép (" + "; ".join(lost[:3]) + "): không đề xuất",
+            "en": "this change set would break allowed flows (" + "; ".join(lost[:3]) + "): not proposed",
+        }
+    result = FixResult(before, after, plan, results, lost=lost, unfixable=list(plan.unfixable))
+    _compare(result)
+    return result
+
+
+def _culprit(before, results, after_dir: Path, skip: set[str], paths: list) -> str | None:
+    """The first device whose change set alone loses an allowed flow."""
+    from ..audit import run_audit
+
+    for name, res in results.items():
+        if res.rendered is None or name in skip:
+            continue
+        others = {n for n in results if n != name} | skip
+        site = _write_after(before, results, after_dir, others, paths)
+        trial = run_audit([after_dir], site if site.is_file() else None)
+        if lost_flows(before, trial):
+            return name
+    return None
+
+
+def _compare(result: FixResult) -> None:
+    before_ids = {f.id: f for f in result.before.findings}
+    after_ids = {f.id: f for f in result.after.findings}
+    result.closed = [f for i, f in before_ids.items() if i not in after_ids]
+    result.new = [f for i, f in after_ids.items() if i not in before_ids]
+    reasons = {u.finding: u.reason for u in result.unfixable}
+    for i, f in before_ids.items():
+        if i not in after_ids:
+            continue
+        why = reasons.get(i)
+        if why is None:
+            withdrawn = [r for r in result.devices.values() if r.withdrawn and r.device in f.devices]
+            why = withdrawn[0].withdrawn if withdrawn else None
+        if why is None:
+            why = {
+                "vi": "kế hoạch chưa có thay đổi cấu hình cho phát hiện này: làm theo hướng dẫn của nó",
+                "en": "the plan has no configuration change for this finding: follow its remediation",
+            }
+        result.remaining.append((f, why))
+
+
+def severe(findings, floor: str = FIXABLE_FLOOR) -> list:
+    """The findings at or above ``floor``."""
+    return [f for f in findings if SEVERITY_RANK[f.severity] <= SEVERITY_RANK[floor]]
+
+
+__all__ = ["DeviceResult", "FixResult", "derive", "lost_flows", "run_fix", "severe"]
