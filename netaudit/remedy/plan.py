@@ -125,6 +125,9 @@ def derive(audit) -> Plan:
             continue
         external = kinds.get(cell.src) in ("external", "wan")
         points = _gateways(audit, cell.dst if external else cell.src)
+        zones = {z.name: z for z in audit.zones}
+        if set(zones[cell.src].domains) & set(zones[cell.dst].domains):
+            points = []  # one L2 segment: delivered without crossing a router
         if not points:
             for f in by_cell.get((cell.src, cell.dst), []):
                 unfixable.append(_l2_reason(f))
@@ -194,8 +197,9 @@ def _svc_text(svc) -> str:
 
 def _add_restrict(plans, audit, device: str, svc, mgmt, zone: str, ids) -> None:
     plan = _device_plan(plans, audit, device)
+    ports = tuple((p.lo, p.hi) for p in svc.ports)
     for r in plan.restricts:
-        if r.service == svc.name:
+        if (r.service, r.protocol, r.ports) == (svc.name, svc.protocol, ports):
             if zone and zone not in r.zones:
                 r.zones.append(zone)
             r.findings += [i for i in ids if i not in r.findings]
@@ -205,7 +209,7 @@ def _add_restrict(plans, audit, device: str, svc, mgmt, zone: str, ids) -> None:
             device,
             svc.name,
             svc.protocol,
-            tuple((p.lo, p.hi) for p in svc.ports),
+            ports,
             [] if svc.insecure else list(mgmt),
             svc.insecure,
             [zone] if zone else [],
