@@ -168,20 +168,22 @@ class Routing:
             sure = self.urpf_sources(dev, itf, sure_mode)
             maybe = self.urpf_sources(dev, itf, maybe_mode)
         else:
-            has_any, sure_all, fail_all = hs.false, hs.true, hs.true
-            for table in [None, *tables]:
+            # The main table is always a possible outcome (a rule may not match, or its
+            # table may have no route for the source: the lookup goes on to main), and so
+            # is every rule's table that has a route for it.
+            sure = self.urpf_sources(dev, itf, sure_mode)
+            fail_all = ~self.urpf_sources(dev, itf, maybe_mode)
+            for table in tables:
                 self.fib(dev, itf.vrf, table)
-                fkey = (dev.hostname, itf.vrf) if table is None else (dev.hostname, itf.vrf, table)
-                regions, _ = self._urpf_via[fkey]
+                regions, _ = self._urpf_via[(dev.hostname, itf.vrf, table)]
                 has = hs.false
                 for region in regions.values():
                     has |= region
                 has = hs.dst_to_src(has)
-                has_any |= has
-                sure_all &= ~has | self.urpf_sources(dev, itf, sure_mode, table)
+                sure &= ~has | self.urpf_sources(dev, itf, sure_mode, table)
                 fail_all &= ~has | ~self.urpf_sources(dev, itf, maybe_mode, table)
-            dropping = any(p.action == "drop" for p in dev.policy_routes)
-            sure = hs.false if dropping else has_any & sure_all
+            if any(p.action == "drop" for p in dev.policy_routes):
+                sure = hs.false
             maybe = ~fail_all
         got = self._cache[key] = (sure, maybe)
         return got

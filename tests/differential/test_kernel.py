@@ -31,6 +31,7 @@ SEEDS = [
     74,  # finding B: rp_filter=1 read as loose; a wrong-way static route fails strict uRPF
     97,  # finding B: rp_filter=1 read as loose; a /17 inside a connected /16 via another zone
     744,  # finding C: a packet back at a router with the router's own address as source (martian)
+    288,  # finding D: uRPF with a `from … lookup 100` rule that does not match the reverse lookup
 ]
 # Disagreements found, with their fix (tests/lab/differential/findings/<seed>/README.md).
 FOUND = {
@@ -42,6 +43,8 @@ FOUND = {
     52: "A, fixed (as 14)",
     74: "B, fixed (as 3)",
     97: "B, fixed (as 3)",
+    288: "D, fixed: the main table is always a possible outcome of the reverse lookup (a rule may not "
+    "match): a source with no route in main may fail loose uRPF although table 100 has a default",
     744: "C, fixed: Linux drops a packet whose source is one of its own addresses whatever rp_filter says "
     "(Device.martian_own_source, engine ingress)",
 }
