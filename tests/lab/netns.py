@@ -76,14 +76,15 @@ LISTENERS = {"servers": ["tcp/80", "tcp/443", "tcp/22", "tcp/8080", "udp/53"], "
 ROUTER_LISTENERS = ["tcp/22"]
 
 
-def available() -> str | None:
-    """Why the lab cannot run here, or None."""
+def why_unavailable(what: str, tools: tuple[str, ...], prefix: str) -> str | None:
+    """Why network-namespace tests (``what``) cannot run here — not root, a tool missing,
+    namespaces refused — or None.  ``prefix`` names the throw-away namespace tried."""
     if os.geteuid() != 0:
-        return "the probe lab needs root (network namespaces, raw sockets)"
-    for tool in ("ip", "nft"):
+        return f"{what} needs root (network namespaces, raw sockets)"
+    for tool in tools:
         if not shutil.which(tool):
-            return f"the probe lab needs {tool} (Debian iproute2 / nftables: make sysdeps)"
-    name = f"na-chk-{uuid.uuid4().hex[:6]}"
+            return f"{what} needs {tool} (Debian iproute2 / nftables / iptables: make sysdeps)"
+    name = f"{prefix}-chk-{uuid.uuid4().hex[:6]}"
     r = subprocess.run(["ip", "netns", "add", name], capture_output=True, text=True)
     if r.returncode:
         return f"network namespaces unavailable: {r.stderr.strip()}"
@@ -91,10 +92,16 @@ def available() -> str | None:
     return None
 
 
+def available() -> str | None:
+    """Why the lab cannot run here, or None."""
+    return why_unavailable("the probe lab", ("ip", "nft"), "na")
+
+
 def sh(*args: str, check: bool = True, input: str | None = None) -> subprocess.CompletedProcess:
+    """Run a command; RuntimeError with its output (and the input it was given) on failure."""
     r = subprocess.run(list(args), capture_output=True, text=True, input=input)
     if check and r.returncode:
-        raise RuntimeError(f"{' '.join(args)}: {r.stderr.strip()}")
+        raise RuntimeError(f"{' '.join(args)}: {(r.stderr or r.stdout).strip()}\n{input or ''}".rstrip())
     return r
 
 

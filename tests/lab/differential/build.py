@@ -14,11 +14,11 @@ removed on the way out, whatever happened::
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 import uuid
+
+from tests.lab.netns import sh, why_unavailable
 
 from .generator import Network
 
@@ -59,24 +59,7 @@ while True:
 
 def available() -> str | None:
     """Why the differential lab cannot run here, or None."""
-    if os.geteuid() != 0:
-        return "the differential test needs root (network namespaces, raw sockets)"
-    for tool in ("ip", "nft", "iptables-restore", "iptables-save", "unshare"):
-        if not shutil.which(tool):
-            return f"the differential test needs {tool} (Debian iproute2 / nftables / iptables: make sysdeps)"
-    name = f"nd-chk-{uuid.uuid4().hex[:6]}"
-    r = subprocess.run(["ip", "netns", "add", name], capture_output=True, text=True)
-    if r.returncode:
-        return f"network namespaces unavailable: {r.stderr.strip()}"
-    subprocess.run(["ip", "netns", "del", name], capture_output=True)
-    return None
-
-
-def sh(*args: str, check: bool = True, input: str | None = None) -> subprocess.CompletedProcess:
-    r = subprocess.run(list(args), capture_output=True, text=True, input=input)
-    if check and r.returncode:
-        raise RuntimeError(f"{' '.join(args)}: {(r.stderr or r.stdout).strip()}\n{input or ''}")
-    return r
+    return why_unavailable("the differential test", ("ip", "nft", "iptables-restore", "iptables-save", "unshare"), "nd")
 
 
 class Lab:
