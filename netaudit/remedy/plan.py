@@ -133,7 +133,8 @@ def derive(audit) -> Plan:
                 unfixable.append(_l2_reason(f))
             continue
         dst = _nets(owned[cell.dst]) if kinds.get(cell.dst) not in ("external",) else _outside(audit)
-        src = _nets(owned[cell.src]) if not external else []
+        # From the Internet: any source; from a WAN zone (the government network): its subnets.
+        src = _nets(owned[cell.src]) if kinds.get(cell.src) != "external" else []
         for dev, ifn in points:
             _device_plan(plans, audit, dev).blocks.append(
                 Block(dev, ifn, "out" if external else "in", cell.src, cell.dst, src, dst, allow, ids)

@@ -178,15 +178,37 @@ def _culprit(before, results, after_dir: Path, skip: set[str], paths: list) -> s
     return None
 
 
+def signature(f) -> tuple:
+    """What a finding is about, without where its lines stand: finding ids of some checks
+    carry line positions (a shadowed line, an undefined reference), which a change set
+    inserting lines moves — the same finding must not count as closed and new."""
+    return (f.check, f.severity, tuple(f.zones), tuple(f.devices), f.title.get("en", ""))
+
+
 def _compare(result: FixResult) -> None:
-    before_ids = {f.id: f for f in result.before.findings}
-    after_ids = {f.id: f for f in result.after.findings}
-    result.closed = [f for i, f in before_ids.items() if i not in after_ids]
-    result.new = [f for i, f in after_ids.items() if i not in before_ids]
+    after_left: dict[tuple, int] = {}
+    for f in result.after.findings:
+        after_left[signature(f)] = after_left.get(signature(f), 0) + 1
+    kept: list = []
+    for f in result.before.findings:
+        sig = signature(f)
+        if after_left.get(sig, 0) > 0:
+            after_left[sig] -= 1
+            kept.append(f)
+        else:
+            result.closed.append(f)
+    before_left: dict[tuple, int] = {}
+    for f in result.before.findings:
+        before_left[signature(f)] = before_left.get(signature(f), 0) + 1
+    for f in result.after.findings:
+        sig = signature(f)
+        if before_left.get(sig, 0) > 0:
+            before_left[sig] -= 1
+        else:
+            result.new.append(f)
     reasons = {u.finding: u.reason for u in result.unfixable}
-    for i, f in before_ids.items():
-        if i not in after_ids:
-            continue
+    for f in kept:
+        i = f.id
         why = reasons.get(i)
         if why is None:
             withdrawn = [r for r in result.devices.values() if r.withdrawn and r.device in f.devices]

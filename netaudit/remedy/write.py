@@ -14,6 +14,11 @@ def _t(lang: str, vi: str, en: str) -> str:
     return vi if lang == "vi" else en
 
 
+def file_name(device: str) -> str:
+    """A device name as a file name (a FortiGate VDOM is ``host/vdom``)."""
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in device)
+
+
 def write(result: FixResult, out: Path, lang: str) -> str:
     """Write the folder; return the terminal summary."""
     lines = [f"# {_t(lang, 'Kế hoạch khắc phục', 'Remediation plan')}", ""]
