@@ -28,6 +28,9 @@ from ..vocabulary import DEVICES_ZONE
 # Management checks a restriction of the service closes (docs/remedy.md).
 SERVICE_CHECKS = {"mgmt-telnet", "mgmt-http-server", "mgmt-vty-no-access-class", "mgmt-snmp-community"}
 FLOW_CHECKS = {"guest-isolation", "policy-violation"}
+# Cleartext services restricted to the management zone rather than turned off (SNMP v1/v2c:
+# the monitoring server still polls the devices; its check asks for a source ACL).
+KEEP_RESTRICTED = {"snmp"}
 
 
 @dataclass
@@ -211,7 +214,7 @@ def _add_restrict(plans, audit, device: str, svc, mgmt, zone: str, ids) -> None:
             svc.name,
             svc.protocol,
             ports,
-            [] if svc.insecure else list(mgmt),
+            [] if svc.insecure and svc.name not in KEEP_RESTRICTED else list(mgmt),
             svc.insecure,
             [zone] if zone else [],
             list(ids),

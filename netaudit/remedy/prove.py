@@ -111,8 +111,36 @@ def _write_after(before, results: dict[str, DeviceResult], after_dir: Path, skip
     return site
 
 
-def lost_flows(before, after) -> list[str]:
-    """Flows the policy allows that ``before`` delivered and ``after`` does not (by service)."""
+def _turned_off(plan: Plan | None) -> set[tuple[int, int, int]]:
+    """(protocol, first port, last port) of the services the plan turns off on purpose
+    (cleartext management): losing them towards the devices is the fix, not a loss."""
+    if plan is None:
+        return set()
+    return {
+        (r.protocol, lo, hi)
+        for dp in plan.devices.values()
+        for r in dp.restricts
+        if r.insecure and not r.allow_from
+        for lo, hi in (r.ports or ((0, 65535),))
+    }
+
+
+def _is_off(service: str, off: set[tuple[int, int, int]]) -> bool:
+    proto, _, ports = service.partition("/")
+    number = {"tcp": 6, "udp": 17}.get(proto)
+    if number is None or not ports:
+        return False
+    lo, _, hi = ports.partition("-")
+    first, last = int(lo), int(hi or lo)
+    return any(p == number and a <= first and last <= b for p, a, b in off)
+
+
+def lost_flows(before, after, plan: Plan | None = None) -> list[str]:
+    """Flows the policy allows that ``before`` delivered and ``after`` does not (by service);
+    the cleartext management services ``plan`` turns off on purpose are not losses."""
+    from ..vocabulary import DEVICES_ZONE
+
+    off = _turned_off(plan)
     after_cells = {(c.src, c.dst): c for c in after.matrix}
     out = []
     for cb in before.matrix:
@@ -122,6 +150,8 @@ def lost_flows(before, after) -> list[str]:
         ca = after_cells.get((cb.src, cb.dst))
         wanted = list(exp.allowed_services) if exp.allowed_services else list(cb.services)
         for s in wanted:
+            if cb.dst == DEVICES_ZONE and _is_off(s, off):
+                continue
             had = (cb.delivered & services_packets(before.engine.hs, [s])) != before.engine.hs.false
             if not had:
                 continue
@@ -147,10 +177,10 @@ def run_fix(paths: list, site: str | Path | None, out: Path) -> FixResult:
     while True:
         site_after = _write_after(before, results, after_dir, skip, paths)
         after = run_audit([after_dir], site_after if site_after.is_file() else None)
-        lost = lost_flows(before, after)
+        lost = lost_flows(before, after, plan)
         if not lost:
             break
-        culprit = _culprit(before, results, after_dir, skip, paths)
+        culprit = _culprit(before, results, after_dir, skip, paths, plan)
         if culprit is None:
             break  # lost whatever is withdrawn: reported as lost
         skip.add(culprit)
@@ -163,7 +193,7 @@ def run_fix(paths: list, site: str | Path | None, out: Path) -> FixResult:
     return result
 
 
-def _culprit(before, results, after_dir: Path, skip: set[str], paths: list) -> str | None:
+def _culprit(before, results, after_dir: Path, skip: set[str], paths: list, plan: Plan) -> str | None:
     """The first device whose change set alone loses an allowed flow."""
     from ..audit import run_audit
 
@@ -173,7 +203,7 @@ def _culprit(before, results, after_dir: Path, skip: set[str], paths: list) -> s
         others = {n for n in results if n != name} | skip
         site = _write_after(before, results, after_dir, others, paths)
         trial = run_audit([after_dir], site if site.is_file() else None)
-        if lost_flows(before, trial):
+        if lost_flows(before, trial, plan):
             return name
     return None
 

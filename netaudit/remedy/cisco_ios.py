@@ -1,0 +1,959 @@
+"""Cisco IOS / IOS-XE change sets (docs/remedy.md): one ordered change set per device.
+
+* **Blocks** are merged per interface and direction into one access list:
+  - the interface has an extended ACL of its own → the new entries go at its **top**
+    (sequence numbers below the first existing entry; ``ip access-list resequence`` first
+    when there is no room), its old entries stay after them;
+  - it has a standard ACL, or an ACL other places use too (another interface, NAT, a
+    vty …) → a new extended ACL for this interface: the new entries, then the old
+    entries (a standard entry ``permit SRC`` becomes ``permit ip SRC any``), bound in
+    place of the old one;
+  - it has none, or names one that does not exist (IOS: permits everything) → a new
+    extended ACL: the new entries, then ``permit ip any any`` — never a list of denies
+    alone, whose implicit deny would cut every other flow.
+
+  A block is ``permit`` of the services the policy still allows, ``permit tcp …
+  established`` when the interface lets TCP replies through today (sessions opened the
+  other way keep working; no connection opens with them), then ``deny ip SRC DST``.
+* **Restrictions**: vty lines ``transport input ssh`` (telnet off) and ``access-class``
+  of a standard ACL of the management subnets; ``no ip http server`` and
+  ``ip http access-class``; SNMP communities bound to that ACL; small servers off; ICMP
+  echo (and any other service IOS has no knob for) denied to the device's own addresses
+  at the top of the ingress ACLs where the zones that reached it enter (permitted from
+  the management subnets where those arrive).
+* The same change is applied textually to the configuration (``patched``), in
+  running-config order, so the IOS parser reads the device as it will be.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from netaddr import IPAddress, IPNetwork, IPSet
+
+from .. import filters
+from ..headerspace import HeaderSpace, service_match
+from ..model import (
+    PROTO_ICMP,
+    PROTO_TCP,
+    PROTO_UDP,
+    Action,
+    AddrMatch,
+    Device,
+    Filter,
+    FilterLine,
+    Match,
+    PortRange,
+    Src,
+)
+from . import Rendered
+from .plan import Block, DevicePlan, Restrict
+
+PREFIX = "NETAUDIT"
+MGMT_ACL = f"{PREFIX}-MGMT"
+SELF_GROUP = f"{PREFIX}-SELF"
+HOSTS_BEFORE_GROUP = 8  # own addresses above this: one object-group instead of host entries
+PROTO_WORDS = {PROTO_TCP: "tcp", PROTO_UDP: "udp", PROTO_ICMP: "icmp"}
+ICMP_NAMES = {0: "echo-reply", 3: "unreachable", 8: "echo", 11: "time-exceeded"}
+SMALL_SERVERS = {"tcp-small-servers", "udp-small-servers", "finger"}
+VTY_SERVICES = {"ssh", "telnet"}
+KNOB_SERVICES = VTY_SERVICES | {"http", "https", "snmp"} | SMALL_SERVERS
+EXTENDED_RANGES = ((100, 199), (2000, 2699))
+STANDARD_RANGES = ((1, 99), (1300, 1999))
+
+_ACL_HEADER = re.compile(r"^ip access-list (standard|extended) (\S+)\s*$", re.I)
+
+
+# --------------------------------------------------------------------------- entries
+
+
+def _addr(net: IPNetwork | None) -> str:
+    if net is None or net.prefixlen == 0:
+        return "any"
+    if net.prefixlen == 32:
+        return f"host {net.ip}"
+    return f"{net.network} {net.hostmask}"
+
+
+def _addr_match(net: IPNetwork | None) -> tuple[AddrMatch, ...] | None:
+    if net is None or net.prefixlen == 0:
+        return None
+    return (AddrMatch.prefix(net),)
+
+
+@dataclass(frozen=True)
+class Ace:
+    """One extended ACL entry the change set adds (its text and its model match)."""
+
+    action: str  # permit | deny
+    proto: int | None  # None = ip
+    src: IPNetwork | None  # None = any
+    dst: IPNetwork | None
+    ports: tuple[int, int] | None = None  # destination ports (tcp/udp)
+    icmp_type: int | None = None
+    established: bool = False
+    dst_group: str | None = None  # object-group network NAME instead of dst
+    group_members: tuple[IPNetwork, ...] = ()
+
+    def text(self) -> str:
+        proto = "ip" if self.proto is None else PROTO_WORDS.get(self.proto, str(self.proto))
+        dst = f"object-group {self.dst_group}" if self.dst_group else _addr(self.dst)
+        out = f"{self.action} {proto} {_addr(self.src)} {dst}"
+        if self.ports is not None:
+            lo, hi = self.ports
+            out += f" eq {lo}" if lo == hi else f" range {lo} {hi}"
+        if self.icmp_type is not None:
+            out += f" {ICMP_NAMES.get(self.icmp_type, self.icmp_type)}"
+        if self.established:
+            out += " established"
+        return out
+
+    def match(self) -> Match:
+        dst = tuple(AddrMatch.prefix(n) for n in self.group_members) if self.dst_group else _addr_match(self.dst)
+        return Match(
+            src=_addr_match(self.src),
+            dst=dst,
+            protocols=None if self.proto is None else (self.proto,),
+            dst_ports=None if self.ports is None else (PortRange(*self.ports),),
+            icmp_type=self.icmp_type,
+            tcp_established=self.established,
+        )
+
+    def line(self) -> FilterLine:
+        return FilterLine(Action(self.action), [self.match()], Src("netaudit", 0, self.text()))
+
+
+def _service_aces(action: str, service: str, src: IPNetwork | None, dst: IPNetwork | None) -> list[Ace]:
+    """Entries for one service string of the policy (``tcp/80``, ``udp``, ``icmp/8``, ``ip``)."""
+    m = service_match(service)
+    if m.protocols is None:
+        return [Ace(action, None, src, dst)]
+    proto = m.protocols[0]
+    if m.dst_ports:
+        return [Ace(action, proto, src, dst, (r.lo, r.hi)) for r in m.dst_ports]
+    return [Ace(action, proto, src, dst, icmp_type=m.icmp_type)]
+
+
+# --------------------------------------------------------------------------- the text
+
+
+@dataclass
+class _Text:
+    """The configuration as lines, with edits keyed by 0-based line index."""
+
+    lines: list[str]
+    before: dict[int, list[str]] = field(default_factory=dict)
+    replace: dict[int, list[str]] = field(default_factory=dict)
+    tail: list[str] = field(default_factory=list)  # new top-level blocks
+
+    def block_end(self, start: int) -> int:
+        """Index of the first line after the block whose header is at ``start``."""
+        i = start + 1
+        while i < len(self.lines) and self.lines[i][:1] in (" ", "\t"):
+            i += 1
+        return i
+
+    def anchor(self) -> int:
+        """Where new top-level blocks go: before the first ACL, else the first
+        ``line`` block, else ``end``, else the end of the file."""
+        for pat in (r"^(ip access-list |access-list )", r"^line ", r"^end\s*$"):
+            for i, text in enumerate(self.lines):
+                if re.match(pat, text, re.I):
+                    return i
+        return len(self.lines)
+
+    def render(self) -> str:
+        out: list[str] = []
+        anchor = self.anchor()
+        for i, text in enumerate(self.lines):
+            if i == anchor and self.tail:
+                out += self.tail
+            out += self.before.get(i, [])
+            out += self.replace.get(i, [text])
+        if anchor >= len(self.lines) and self.tail:
+            out += self.tail
+        return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- ACLs in the text
+
+
+@dataclass
+class _AclText:
+    name: str
+    kind: str  # extended | standard | numbered-extended | numbered-standard | none
+    header: int | None  # index of `ip access-list … NAME` (named)
+    entries: list[int]  # indexes of its entry / remark lines, in order
+    explicit_seq: list[int]  # the sequence numbers shown, when the text shows them
+
+
+def _numbered_kind(name: str) -> str | None:
+    if not name.isdigit():
+        return None
+    n = int(name)
+    if any(lo <= n <= hi for lo, hi in EXTENDED_RANGES):
+        return "numbered-extended"
+    if any(lo <= n <= hi for lo, hi in STANDARD_RANGES):
+        return "numbered-standard"
+    return None
+
+
+def _find_acl(tx: _Text, name: str) -> _AclText:
+    numbered = _numbered_kind(name)
+    header, entries, seqs, kind = None, [], [], "none"
+    for i, text in enumerate(tx.lines):
+        m = _ACL_HEADER.match(text.strip()) if not text[:1].isspace() else None
+        if m and m.group(2) == name:
+            kind = m.group(1).lower()
+            if header is None:
+                header = i
+            for j in range(i + 1, tx.block_end(i)):
+                body = tx.lines[j].split()
+                if not body:
+                    continue
+                entries.append(j)
+                if body[0].isdigit():
+                    seqs.append(int(body[0]))
+        elif numbered and not text[:1].isspace():
+            toks = text.split()
+            if len(toks) >= 3 and toks[0].lower() == "access-list" and toks[1] == name:
+                kind = numbered
+                entries.append(i)
+    return _AclText(name, kind, header, entries, seqs)
+
+
+def _standard_to_extended(body: list[str]) -> str | None:
+    """``permit|deny SRC [log]`` of a standard ACL as an extended entry; None if unread."""
+    if not body:
+        return None
+    if body[0].lower() == "remark":
+        return " ".join(body)
+    if body[0].lower() not in ("permit", "deny"):
+        return None
+    action, rest = body[0].lower(), body[1:]
+    log = ""
+    while rest and rest[-1].lower() in ("log", "log-input"):
+        log = " " + rest[-1].lower()
+        rest = rest[:-1]
+    if rest == ["any"]:
+        src = "any"
+    elif len(rest) == 2 and rest[0].lower() == "host":
+        src = f"host {rest[1]}"
+    elif len(rest) == 1:
+        src = f"host {rest[0]}"  # a standard entry without a wildcard is one host
+    elif len(rest) == 2:
+        src = f"{rest[0]} {rest[1]}"
+    else:
+        return None
+    return f"{action} ip {src} any{log}"
+
+
+def _old_entries(tx: _Text, acl: _AclText) -> list[str] | None:
+    """The ACL's entries as extended entries without sequence numbers, in order;
+    None when one cannot be carried over exactly."""
+    out = []
+    for i in acl.entries:
+        toks = tx.lines[i].split()
+        if acl.kind.startswith("numbered"):
+            toks = toks[2:]
+        elif toks and toks[0].isdigit():
+            toks = toks[1:]
+        if not toks:
+            continue
+        if acl.kind in ("standard", "numbered-standard"):
+            conv = _standard_to_extended(toks)
+            if conv is None:
+                return None
+            out.append(conv)
+        else:
+            out.append(" ".join(toks))
+    return out
+
+
+# --------------------------------------------------------------------------- the renderer
+
+
+@dataclass
+class _Out:
+    """The change set, its rollback and notes being built."""
+
+    config: list[str] = field(default_factory=list)
+    rollback: list[str] = field(default_factory=list)
+    notes: list[dict[str, str]] = field(default_factory=list)
+
+    def note(self, vi: str, en: str) -> None:
+        if not any(n["en"] == en for n in self.notes):
+            self.notes.append({"vi": vi, "en": en})
+
+
+class _Renderer:
+    def __init__(self, plan: DevicePlan, device: Device, text: str):
+        self.plan, self.dev = plan, device
+        self.tx = _Text(text.splitlines())
+        self.out = _Out()
+        self.hs = HeaderSpace()
+        self.used_names = set(device.filters)
+        self.mgmt: list[IPNetwork] = []
+        for r in plan.restricts:
+            for n in r.allow_from:
+                if n not in self.mgmt:
+                    self.mgmt.append(n)
+        self.mgmt_acl_needed = False
+        self.group_needed = False
+        # (interface, direction) -> entries, in order
+        self.entries: dict[tuple[str, str], list[Ace]] = {}
+
+    # ----------------------------------------------------------------- helpers
+
+    def new_name(self, base: str) -> str:
+        name = re.sub(r"[^A-Za-z0-9_-]+", "-", base).strip("-")
+        cand, k = name, 2
+        while cand in self.used_names:
+            cand, k = f"{name}-{k}", k + 1
+        self.used_names.add(cand)
+        return cand
+
+    def iface_line(self, ifname: str) -> int | None:
+        iface = self.dev.interfaces.get(ifname)
+        if iface is None or iface.source is None:
+            return None
+        idx = iface.source.line - 1
+        if 0 <= idx < len(self.tx.lines) and self.tx.lines[idx].lower().startswith("interface"):
+            return idx
+        return None
+
+    def access_group_line(self, start: int, direction: str) -> int | None:
+        for j in range(start + 1, self.tx.block_end(start)):
+            toks = self.tx.lines[j].split()
+            low = [t.lower() for t in toks]
+            if len(low) >= 4 and low[:2] == ["ip", "access-group"] and low[3] == direction:
+                return j
+        return None
+
+    def current_filter(self, ifname: str, direction: str) -> Filter | None:
+        iface = self.dev.interfaces.get(ifname)
+        if iface is None:
+            return None
+        name = iface.filter_in if direction == "in" else iface.filter_out
+        flt = self.dev.filters.get(name) if name else None
+        if flt is None or flt.kind == "synthesized":
+            return None  # none, or undefined/empty: IOS permits every packet
+        return flt
+
+    def permits(self, lines: list[FilterLine], base: Filter | None, packets) -> bool:
+        """Whether ``lines`` followed by ``base`` (None: permit all) let some of ``packets`` through."""
+        if base is None:
+            flt = Filter("probe", [*lines, FilterLine(Action.PERMIT, [Match()], Src("netaudit", 0))])
+        else:
+            if base.partial:
+                return True
+            flt = Filter("probe", [*lines, *base.lines], base.default_action)
+        sure, maybe, _ = filters.permitted(self.hs, flt, filters.line_sets(self.hs, flt, None, None))
+        return ((sure | maybe) & packets) != self.hs.false
+
+    def own_addresses(self) -> list[IPNetwork]:
+        out: list[IPNetwork] = []
+        for iface in self.dev.interfaces.values():
+            if iface.shutdown:
+                continue
+            for a in iface.owns():
+                host = IPNetwork(f"{a.ip}/32")
+                if host not in out:
+                    out.append(host)
+        return out
+
+    # ----------------------------------------------------------------- blocks
+
+    def plan_blocks(self) -> None:
+        for b in self.plan.blocks:
+            if not b.src:
+                self.external_block(b)
+                continue
+            key = (b.interface, b.direction)
+            acl = self.entries.setdefault(key, [])
+            for ace in self.block_aces(b):
+                if ace not in acl:
+                    acl.append(ace)
+
+    def external_block(self, b: Block) -> None:
+        """A block from an external zone (the plan gives no source: ``src == []``).
+        Denying ``ip any DST`` where the plan puts it (outbound toward the destination)
+        would cut every other zone's traffic to DST there, and — stateless — the UDP and
+        ICMP replies of the sessions the destination opens to the Internet.  IOS checks
+        an outside interface's inbound ACL before NAT: there, replies of translated
+        sessions carry the public address, so ``deny ip any DST`` stops only packets
+        sent straight to the inside addresses.  Translated flows (static NAT into DST)
+        are named in a note: the static NAT itself must go or be narrowed."""
+        outside = [i.name for i in self.dev.interfaces.values() if i.nat_side == "outside" and not i.shutdown]
+        dst = IPSet(b.dst)
+        if outside:
+            for ifname in outside:
+                acl = self.entries.setdefault((ifname, "in"), [])
+                for d in b.dst:
+                    ace = Ace("deny", None, None, d)
+                    if ace not in acl:
+                        acl.append(ace)
+        else:
+            self.out.note(
+                f"Chặn {b.src_zone} → {b.dst_zone} cần lọc có trạng thái (không có giao diện ip nat outside để đặt ACL "
+                "an toàn): chưa đề xuất thay đổi.",
+                f"Blocking {b.src_zone} → {b.dst_zone} needs stateful filtering (no ip nat outside interface to put a "
+                "safe ACL on): no change proposed.",
+            )
+        for rule in self.dev.nat_rules:
+            if rule.kind == "destination" and rule.to_ip is not None and IPAddress(rule.to_ip) in dst:
+                where = f"{rule.source.file}:{rule.source.line} {rule.source.text.strip()}" if rule.source else ""
+                self.out.note(
+                    f"NAT tĩnh đưa {b.src_zone} vào {b.dst_zone} ({where}): gỡ bỏ hoặc thu hẹp nó; ACL không chặn "
+                    "được mà không cắt cả lưu lượng trả về.",
+                    f"Static NAT lets {b.src_zone} into {b.dst_zone} ({where}): remove or narrow it; no stateless ACL "
+                    "stops it without cutting its replies too.",
+                )
+
+    def only_connected(self, ifname: str) -> bool:
+        """Whether only hosts of the interface's own segment send through it: no static
+        route points behind it and no dynamic routing could (then any other source is forged)."""
+        iface = self.dev.interfaces.get(ifname)
+        if iface is None or self.dev.dynamic_routing or not iface.addresses:
+            return False
+        for rt in self.dev.routes:
+            if rt.origin == "connected":
+                continue
+            if rt.interface == ifname or (rt.interface is None and self.iface_of_hop(rt.next_hop) == ifname):
+                return False
+        return True
+
+    def block_aces(self, b: Block) -> list[Ace]:
+        srcs: list[IPNetwork | None] = list(b.src) or [None]
+        if b.direction == "in" and self.only_connected(b.interface):
+            srcs = [None]  # any source: a forged one is stopped too (no spoofing past the block)
+        dsts: list[IPNetwork | None] = list(b.dst) or [None]
+        base = self.current_filter(b.interface, b.direction)
+        out: list[Ace] = []
+        for s in srcs:
+            for d in dsts:
+                for svc in b.allow:
+                    out += _service_aces("permit", svc, s, d)
+                est = Ace("permit", PROTO_TCP, s, d, established=True)
+                if self.permits([], base, self.hs.match(est.match())):
+                    out.append(est)
+                out.append(Ace("deny", None, s, d))
+        return out
+
+    # ----------------------------------------------------------------- control plane by ACL
+
+    def plan_control_plane(self) -> None:
+        """Services IOS has no knob for (ICMP echo …): denied to the device's own
+        addresses at the top of the ingress ACLs where the zones that reached them enter."""
+        acl_restricts = [r for r in self.plan.restricts if r.service not in KNOB_SERVICES]
+        if not acl_restricts:
+            return
+        own = self.own_addresses()
+        if not own:
+            return
+        use_group = len(own) > HOSTS_BEFORE_GROUP
+        not_mgmt = ~self.hs.addr("src_ip", _pats(IPSet(self.mgmt)))
+        for r in acl_restricts:
+            for ifname, mgmt_here, sources in self.entry_interfaces(r):
+                srcs = self.hs.addr("src_ip", _pats(sources)) if sources is not None else not_mgmt
+                cp: list[Ace] = []
+                base = self.current_filter(ifname, "in")
+                later = [a.line() for a in self.entries.get((ifname, "in"), [])]
+                for match in self.restrict_matches(r):
+                    hit = [x for x in own if self.permits(later, base, self.hs.match(_with_dst(match, x)) & srcs)]
+                    if not hit:
+                        continue
+                    if use_group:
+                        self.group_needed = True
+                        targets: list[tuple[IPNetwork | None, str | None]] = [(None, SELF_GROUP)]
+                    else:
+                        targets = [(x, None) for x in hit]
+                    for dst, grp in targets:
+                        members = tuple(own) if grp else ()
+                        for m in self.mgmt if mgmt_here else []:
+                            cp.append(_ace_of("permit", match, m, dst, grp, members))
+                        cp.append(_ace_of("deny", match, None, dst, grp, members))
+                if cp:
+                    lst = self.entries.setdefault((ifname, "in"), [])
+                    self.entries[(ifname, "in")] = [a for a in cp if a not in lst] + lst
+
+    def restrict_matches(self, r: Restrict) -> list[Match]:
+        if r.protocol == PROTO_ICMP:
+            return [Match(protocols=(PROTO_ICMP,), icmp_type=8 if r.service == "icmp-echo" else None)]
+        if r.ports:
+            return [Match(protocols=(r.protocol,), dst_ports=(PortRange(lo, hi),)) for lo, hi in r.ports]
+        return [Match(protocols=(r.protocol,))]
+
+    def entry_interfaces(self, r: Restrict) -> list[tuple[str, bool, IPSet | None]]:
+        """(interface, whether management packets may arrive there, the sources to stop
+        there: None = every one outside the management subnets) where the zones that
+        reached ``r`` enter this device: their gateway interfaces (the plan's blocks), or —
+        for a zone with no block here — every up L3 interface outside the management subnets."""
+        by_zone: dict[str, dict[str, IPSet]] = {}
+        for b in self.plan.blocks:
+            if b.direction == "in" and b.src:
+                zone = by_zone.setdefault(b.src_zone, {})
+                zone[b.interface] = zone.get(b.interface, IPSet()) | IPSet(b.src)
+        if r.zones and all(z in by_zone for z in r.zones):
+            merged: dict[str, IPSet] = {}
+            for z in r.zones:
+                for ifname, srcs in by_zone[z].items():
+                    merged[ifname] = merged.get(ifname, IPSet()) | srcs
+            return [(n, False, merged[n]) for n in sorted(merged)]
+        out: list[tuple[str, bool, IPSet | None]] = []
+        mgmt = IPSet(self.mgmt)
+        via = self.mgmt_interfaces()
+        for iface in self.dev.interfaces.values():
+            if iface.shutdown or not iface.is_l3:
+                continue
+            nets = IPSet([a.cidr for a in iface.addresses])
+            if mgmt and nets.issubset(mgmt):
+                continue  # the management segment itself
+            out.append((iface.name, via is None or iface.name in via, None))
+        return out
+
+    def mgmt_interfaces(self) -> set[str] | None:
+        """Interfaces the device reaches the management subnets by (connected or a static
+        route more specific than the default); None when no such route says."""
+        if not self.mgmt:
+            return set()
+        found: set[str] = set()
+        for m in self.mgmt:
+            best, names = -1, set[str]()
+            for iface in self.dev.interfaces.values():
+                for a in iface.addresses:
+                    if a.cidr.prefixlen > best - 1 and (m in a.cidr or a.cidr in m):
+                        if a.cidr.prefixlen > best:
+                            best, names = a.cidr.prefixlen, set()
+                        names.add(iface.name)
+            for rt in self.dev.routes:
+                if rt.prefix.prefixlen == 0 or not (m in rt.prefix or rt.prefix in m):
+                    continue
+                name = rt.interface or self.iface_of_hop(rt.next_hop)
+                if name is None:
+                    continue
+                if rt.prefix.prefixlen > best:
+                    best, names = rt.prefix.prefixlen, set()
+                if rt.prefix.prefixlen == best:
+                    names.add(name)
+            if best < 0:
+                return None
+            found |= names
+        return found
+
+    def iface_of_hop(self, hop: int | None) -> str | None:
+        if hop is None:
+            return None
+        for iface in self.dev.interfaces.values():
+            for a in iface.addresses:
+                if IPAddress(hop) in a.cidr:
+                    return iface.name
+        return None
+
+    # ----------------------------------------------------------------- ACL rendering
+
+    def render_acls(self) -> None:
+        for (ifname, direction), aces in self.entries.items():
+            if aces:
+                self.render_acl(ifname, direction, aces)
+
+    def render_acl(self, ifname: str, direction: str, aces: list[Ace]) -> None:
+        tx, out = self.tx, self.out
+        iface = self.dev.interfaces.get(ifname)
+        start = self.iface_line(ifname)
+        if iface is None or start is None:
+            out.note(
+                f"Không tìm thấy giao diện {ifname} trong tệp cấu hình: bỏ qua phần chặn tại đó.",
+                f"Interface {ifname} not found in the configuration file: its blocks are skipped.",
+            )
+            return
+        if_header = tx.lines[start].strip()
+        current = iface.filter_in if direction == "in" else iface.filter_out
+        ag_line = self.access_group_line(start, direction)
+        texts = [a.text() for a in aces]
+        if current is None:
+            self.new_acl(if_header, start, ag_line, ifname, direction, [*texts, "permit ip any any"], None)
+            return
+        acl = _find_acl(tx, current)
+        flt = self.dev.filters.get(current)
+        undefined = flt is None or flt.kind == "synthesized" or not acl.entries
+        if undefined:
+            self.new_acl(if_header, start, ag_line, ifname, direction, [*texts, "permit ip any any"], current)
+            self.out.note(
+                f"{ifname} ({direction}): ACL {current} được gắn nhưng chưa được định nghĩa hoặc rỗng (IOS cho qua "
+                "mọi gói): thay bằng ACL mới, kết thúc bằng permit ip any any.",
+                f"{ifname} ({direction}): ACL {current} is bound but not defined or empty (IOS permits every "
+                "packet): a new ACL ending with permit ip any any is bound in its place.",
+            )
+            return
+        shared = self.shared(current, ag_line)
+        if acl.kind in ("extended", "numbered-extended") and not shared:
+            self.insert_top(acl, texts)
+            return
+        old = _old_entries(tx, acl)
+        if old is None:
+            out.note(
+                f"ACL {current} trên {ifname} có mục không chuyển được sang ACL mở rộng: bỏ qua phần chặn tại đó.",
+                f"ACL {current} on {ifname} has an entry that cannot be carried into an extended ACL: "
+                "its blocks are skipped.",
+            )
+            return
+        self.new_acl(if_header, start, ag_line, ifname, direction, texts + old, current)
+        why_vi = "ACL chuẩn chỉ lọc theo nguồn" if "standard" in acl.kind else "ACL này còn được dùng ở nơi khác"
+        why_en = (
+            "a standard ACL filters on the source only" if "standard" in acl.kind else "the ACL is used elsewhere too"
+        )
+        out.note(
+            f"{ifname} ({direction}): {why_vi}; tạo ACL mở rộng mới gồm các mục chặn rồi toàn bộ mục cũ của {current}, "
+            f"gắn thay cho {current}.",
+            f"{ifname} ({direction}): {why_en}; a new extended ACL holds the new entries and then every entry "
+            f"of {current}, bound in its place.",
+        )
+
+    def shared(self, name: str, ag_line: int | None) -> bool:
+        """Whether ACL ``name`` is used anywhere but this interface's access-group."""
+        for ref in self.dev.references:
+            if ref.kind == "acl" and ref.name == name and (ag_line is None or ref.source.line != ag_line + 1):
+                return True
+        return False
+
+    def new_acl(
+        self,
+        if_header: str,
+        start: int,
+        ag_line: int | None,
+        ifname: str,
+        direction: str,
+        texts: list[str],
+        old: str | None,
+    ) -> None:
+        name = self.new_name(f"{PREFIX}-{ifname}-{direction.upper()}")
+        block = [f"ip access-list extended {name}", *[f" {t}" for t in texts]]
+        self.out.config += [*block, "exit", if_header, f" ip access-group {name} {direction}", "exit"]
+        self.out.rollback += [if_header]
+        if old is not None:
+            self.out.rollback.append(f" ip access-group {old} {direction}")
+        else:
+            self.out.rollback.append(f" no ip access-group {name} {direction}")
+        self.out.rollback += ["exit", f"no ip access-list extended {name}"]
+        self.tx.tail += [*block, "!"]
+        new_line = f" ip access-group {name} {direction}"
+        if ag_line is not None:
+            self.tx.replace[ag_line] = [new_line]
+        else:
+            end = self.tx.block_end(start)
+            self.tx.before.setdefault(end, []).append(new_line)
+
+    def insert_top(self, acl: _AclText, texts: list[str]) -> None:
+        n = len(texts)
+        first = min(acl.explicit_seq) if acl.explicit_seq else 10
+        explicit = bool(acl.explicit_seq)
+        reseq = None
+        if explicit and first - 1 >= n:
+            step = min(10, (first - 1) // n)
+            seqs = [step * (i + 1) for i in range(n)]
+        else:
+            start = max(1000, -(-(n + 1) * 10 // 1000) * 1000)
+            reseq = start
+            seqs = [10 * (i + 1) for i in range(n)]
+        if reseq is not None:
+            self.out.config.append(f"ip access-list resequence {acl.name} {reseq} 10")
+        self.out.config.append(f"ip access-list extended {acl.name}")
+        self.out.config += [f" {s} {t}" for s, t in zip(seqs, texts, strict=True)]
+        self.out.config.append("exit")
+        self.out.rollback.append(f"ip access-list extended {acl.name}")
+        self.out.rollback += [f" no {s}" for s in seqs]
+        self.out.rollback.append("exit")
+        # The text: new entries before the first old one, in running-config form.
+        if acl.kind == "numbered-extended":
+            pos = acl.entries[0]
+            self.tx.before.setdefault(pos, []).extend(f"access-list {acl.name} {t}" for t in texts)
+        else:
+            assert acl.header is not None
+            lines = [f" {s} {t}" if explicit else f" {t}" for s, t in zip(seqs, texts, strict=True)]
+            self.tx.before.setdefault(acl.header + 1, []).extend(lines)
+            if explicit and reseq is not None:
+                k = reseq
+                for i in acl.entries:
+                    toks = self.tx.lines[i].split()
+                    if toks and toks[0].isdigit():
+                        self.tx.replace[i] = [" " + " ".join([str(k), *toks[1:]])]
+                        k += 10
+        if reseq is not None:
+            self.out.note(
+                f"ACL {acl.name} được đánh lại số thứ tự ({reseq}, {reseq + 10} …) để chèn mục mới lên đầu; "
+                "hoàn tác xoá các mục mới, thứ tự các mục cũ giữ nguyên.",
+                f"ACL {acl.name} is resequenced ({reseq}, {reseq + 10} …) to make room at its top; the rollback "
+                "removes the new entries, the old ones keep their order.",
+            )
+
+    # ----------------------------------------------------------------- knobs
+
+    def mgmt_acl(self) -> str:
+        self.mgmt_acl_needed = True
+        return MGMT_ACL
+
+    def render_vty(self) -> None:
+        rs = {r.service: r for r in self.plan.restricts if r.service in VTY_SERVICES}
+        if not rs:
+            return
+        telnet_off = "telnet" in rs
+        ssh = rs.get("ssh")
+        restrict_to = self.mgmt if (ssh is None or ssh.allow_from or self.mgmt) else []
+        vty = [i for i, t in enumerate(self.tx.lines) if re.match(r"^line vty\b", t, re.I)]
+        acl = self.mgmt_acl() if restrict_to else None
+        if not restrict_to:
+            self.out.note(
+                "Không có vùng quản trị trong tệp site: SSH không được giới hạn nguồn (khai báo một vùng "
+                "kind: management rồi chạy lại).",
+                "No management zone in the site file: SSH is not limited to a source (declare a zone of "
+                "kind: management and run again).",
+            )
+        new_lines = []
+        if acl:
+            new_lines.append(f" access-class {acl} in")
+        if telnet_off:
+            new_lines.append(" transport input ssh")
+        if not new_lines:
+            return
+        if not vty:
+            self.out.config += ["line vty 0 4", *new_lines, "exit"]
+            self.out.rollback += ["line vty 0 4"]
+            if acl:
+                self.out.rollback.append(f" no access-class {acl} in")
+            if telnet_off:
+                self.out.rollback.append(" default transport input")
+            self.out.rollback.append("exit")
+            end = next((i for i, t in enumerate(self.tx.lines) if re.match(r"^end\s*$", t)), len(self.tx.lines))
+            self.tx.before.setdefault(end, []).extend(["line vty 0 4", *new_lines])
+            return
+        for i in vty:
+            header = self.tx.lines[i].strip()
+            end = self.tx.block_end(i)
+            old_ac = old_tr = None
+            for j in range(i + 1, end):
+                toks = self.tx.lines[j].split()
+                low = [t.lower() for t in toks]
+                if low[:1] == ["access-class"] and low[-1:] == ["in"]:
+                    old_ac = j
+                elif low[:2] == ["transport", "input"]:
+                    old_tr = j
+            self.out.config += [header, *new_lines, "exit"]
+            self.out.rollback.append(header)
+            if acl:
+                if old_ac is not None:
+                    self.out.rollback.append(" " + self.tx.lines[old_ac].strip())
+                    self.tx.replace[old_ac] = [f" access-class {acl} in"]
+                else:
+                    self.out.rollback.append(f" no access-class {acl} in")
+                    self.tx.before.setdefault(end, []).append(f" access-class {acl} in")
+            if telnet_off:
+                if old_tr is not None:
+                    self.out.rollback.append(" " + self.tx.lines[old_tr].strip())
+                    self.tx.replace[old_tr] = [" transport input ssh"]
+                else:
+                    self.out.rollback.append(" default transport input")
+                    self.tx.before.setdefault(end, []).append(" transport input ssh")
+            self.out.rollback.append("exit")
+        if telnet_off:
+            self.out.note(
+                "Trước khi tắt Telnet: kiểm tra SSH đã chạy (show ip ssh: hostname, ip domain name, crypto key "
+                "generate rsa modulus 2048, ip ssh version 2) và đang quản trị qua SSH, nếu không chỉ còn "
+                "cổng console.",
+                "Before Telnet goes: check that SSH runs (show ip ssh: hostname, ip domain name, crypto key generate "
+                "rsa modulus 2048, ip ssh version 2) and that you are connected over SSH, or only the console is left.",
+            )
+
+    def render_http(self) -> None:
+        rs = {r.service: r for r in self.plan.restricts if r.service in ("http", "https")}
+        if not rs:
+            return
+        for i, t in enumerate(self.tx.lines):
+            low = t.strip().lower()
+            if "http" in rs and low == "ip http server":
+                self.out.config.append("no ip http server")
+                self.out.rollback.append("ip http server")
+                self.tx.replace[i] = ["no ip http server"]
+        if "https" in rs and self.mgmt:
+            acl = self.mgmt_acl()
+            old = next(
+                (i for i, t in enumerate(self.tx.lines) if t.strip().lower().startswith("ip http access-class")), None
+            )
+            self.out.config.append(f"ip http access-class ipv4 {acl}")
+            if old is not None:
+                self.out.rollback.append(self.tx.lines[old].strip())
+                self.tx.replace[old] = [f"ip http access-class ipv4 {acl}"]
+            else:
+                self.out.rollback.append(f"no ip http access-class ipv4 {acl}")
+                sec = next(
+                    (i for i, t in enumerate(self.tx.lines) if t.strip().lower() == "ip http secure-server"),
+                    self.tx.anchor(),
+                )
+                self.tx.before.setdefault(sec + 1 if sec < len(self.tx.lines) else sec, []).append(
+                    f"ip http access-class ipv4 {acl}"
+                )
+            self.out.note(
+                "IOS cũ (trước 15.2) chỉ nhận ACL đánh số cho ip http access-class: khi đó dùng một ACL chuẩn "
+                "đánh số có cùng nội dung.",
+                "Older IOS (before 15.2) takes only a numbered ACL for ip http access-class: use a numbered "
+                "standard ACL with the same entries there.",
+            )
+
+    def render_snmp(self) -> None:
+        if not any(r.service == "snmp" for r in self.plan.restricts):
+            return
+        for i, t in enumerate(self.tx.lines):
+            toks = t.split()
+            if len(toks) < 3 or [w.lower() for w in toks[:2]] != ["snmp-server", "community"]:
+                continue
+            if self.mgmt:
+                new = _community_with_acl(toks, self.mgmt_acl())
+                self.out.config.append(new)
+                self.out.rollback.append(t.strip())
+                self.tx.replace[i] = [new]
+            else:
+                self.out.config.append(f"no snmp-server community {toks[2]}")
+                self.out.rollback.append(t.strip())
+                self.tx.replace[i] = []
+        self.out.note(
+            "Thay đổi SNMP chứa chuỗi community: giữ tệp này như chính cấu hình; nên chuyển sang SNMPv3.",
+            "The SNMP change holds the community string: keep this file as safe as the configuration itself; "
+            "prefer SNMPv3.",
+        )
+
+    def render_small_servers(self) -> None:
+        for r in self.plan.restricts:
+            if r.service not in SMALL_SERVERS:
+                continue
+            for i, t in enumerate(self.tx.lines):
+                if t.strip().lower() == f"service {r.service}":
+                    self.out.config.append(f"no service {r.service}")
+                    self.out.rollback.append(f"service {r.service}")
+                    self.tx.replace[i] = [f"no service {r.service}"]
+
+    def prelude(self) -> tuple[list[str], list[str]]:
+        """Objects the rest uses: the management ACL and the own-address group."""
+        cfg: list[str] = []
+        rb: list[str] = []
+        if self.mgmt_acl_needed:
+            existing = _find_acl(self.tx, MGMT_ACL)
+            block = [f"ip access-list standard {MGMT_ACL}"]
+            block += [
+                f" permit {n.network} {n.hostmask}" if n.prefixlen < 32 else f" permit host {n.ip}" for n in self.mgmt
+            ]
+            block.append(" deny any log")
+            if existing.kind == "none":
+                cfg += [*block, "exit"]
+                rb.append(f"no ip access-list standard {MGMT_ACL}")
+                self.tx.tail[:0] = [*block, "!"]
+        if self.group_needed:
+            own = self.own_addresses()
+            block = [f"object-group network {SELF_GROUP}", *[f" host {x.ip}" for x in own]]
+            cfg += [*block, "exit"]
+            rb.append(f"no object-group network {SELF_GROUP}")
+            self.tx.tail[:0] = [*block, "!"]
+            self.out.note(
+                f"Các mục chặn tới địa chỉ của chính thiết bị dùng object-group {SELF_GROUP} (IOS 12.4(20)T, "
+                "IOS-XE trở lên; Catalyst 2960/3560 đời cũ không hỗ trợ: thay bằng từng mục host).",
+                f"The entries toward the device's own addresses use object-group {SELF_GROUP} (IOS 12.4(20)T, "
+                "IOS-XE and later; older Catalyst 2960/3560 lack it: one host entry each there).",
+            )
+        return cfg, rb
+
+    def render(self) -> Rendered:
+        self.plan_blocks()
+        self.plan_control_plane()
+        self.render_acls()
+        self.render_vty()
+        self.render_http()
+        self.render_snmp()
+        self.render_small_servers()
+        pre_cfg, pre_rb = self.prelude()
+        body = pre_cfg + self.out.config
+        # Rollback: undo in reverse order of dependency — bindings first, objects last.
+        rollback = self.out.rollback + pre_rb
+        notes = _safety_notes() + self.out.notes
+        header = [f"! netaudit fix — {self.dev.hostname} ({self.plan.file})"]
+        header += [f"! {n['en']}" for n in notes]
+        change_set = "\n".join([*header, "configure terminal", *body, "end"]) + "\n" if body else ""
+        rb_text = (
+            "\n".join([f"! netaudit fix rollback — {self.dev.hostname}", "configure terminal", *rollback, "end"]) + "\n"
+            if rollback
+            else ""
+        )
+        return Rendered(change_set, self.tx.render(), rb_text, notes)
+
+
+def _pats(s: IPSet) -> list[AddrMatch]:
+    return [AddrMatch.prefix(c) for c in s.iter_cidrs()]
+
+
+def _with_dst(m: Match, host: IPNetwork) -> Match:
+    return Match(
+        dst=(AddrMatch.prefix(host),),
+        protocols=m.protocols,
+        dst_ports=m.dst_ports,
+        icmp_type=m.icmp_type,
+    )
+
+
+def _ace_of(
+    action: str, m: Match, src: IPNetwork | None, dst: IPNetwork | None, grp: str | None, members: tuple
+) -> Ace:
+    proto = m.protocols[0] if m.protocols else None
+    ports = (m.dst_ports[0].lo, m.dst_ports[0].hi) if m.dst_ports else None
+    return Ace(action, proto, src, dst, ports, m.icmp_type, dst_group=grp, group_members=members)
+
+
+def _community_with_acl(toks: list[str], acl: str) -> str:
+    """``snmp-server community STRING [view V] [RO|RW] [ACL]`` bound to ``acl``."""
+    out = toks[:3]
+    i = 3
+    while i < len(toks):
+        w = toks[i].lower()
+        if w == "view" and i + 1 < len(toks):
+            out += toks[i : i + 2]
+            i += 2
+        elif w in ("ro", "rw"):
+            out.append(toks[i])
+            i += 1
+        elif w == "ipv6" and i + 1 < len(toks):
+            out += toks[i : i + 2]
+            i += 2
+        else:
+            i += 1  # the old ACL
+    if not any(t.lower() in ("ro", "rw") for t in out[3:]):
+        out.append("RO")
+    return " ".join([*out, acl])
+
+
+def _safety_notes() -> list[dict[str, str]]:
+    return [
+        {
+            "vi": "Trước khi áp dụng: lưu cấu hình đang chạy ra tệp (copy running-config flash:truoc-khi-sua.cfg).",
+            "en": "Before applying: save the running configuration to a file (copy running-config "
+            "flash:before-fix.cfg).",
+        },
+        {
+            "vi": "Áp dụng từ máy trong vùng quản trị (VLAN quản trị), qua SSH hoặc console, không từ vùng bị chặn.",
+            "en": "Apply from a host in the management zone (management VLAN), over SSH or the console, never "
+            "from a zone the change blocks.",
+        },
+        {
+            "vi": "Đặt lưới an toàn: reload in 10 trước khi dán; kiểm tra xong thì reload cancel.",
+            "en": "Safety net: reload in 10 before pasting; reload cancel once everything is checked.",
+        },
+        {
+            "vi": "Chỉ write memory sau khi đã kiểm tra (quản trị vẫn vào được, các vùng vẫn ra Internet).",
+            "en": "write memory only after checking (management still gets in, the zones still reach the Internet).",
+        },
+    ]
+
+
+def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
+    """The change set of ``plan`` for the IOS ``device`` whose configuration is ``text``."""
+    return _Renderer(plan, device, text).render()
+
+
+__all__ = ["Ace", "render"]

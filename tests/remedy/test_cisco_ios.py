@@ -1,0 +1,151 @@
+"""Cisco IOS change sets of ``netaudit fix`` (netaudit/remedy/cisco_ios.py, docs/remedy.md)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from helpers import SAMPLES
+from netaddr import IPNetwork
+
+from netaudit.audit import run_audit
+from netaudit.remedy import Block, DevicePlan, cisco_ios, derive
+from netaudit.remedy import prove as prove_mod
+
+LEAKY = SAMPLES / "cisco-commune-leaky"
+
+
+@pytest.fixture(scope="module")
+def leaky_fix(tmp_path_factory):
+    return prove_mod.run_fix([LEAKY], None, tmp_path_factory.mktemp("fix"))
+
+
+def test_leaky_proof_holds(leaky_fix):
+    res = leaky_fix
+    assert res.lost == []
+    assert res.ok, [f.id for f in res.open_severe]
+    closed = {f.check for f in res.closed}
+    assert {"guest-isolation", "mgmt-telnet", "mgmt-http-server", "undefined-reference"} <= closed
+    assert not [r for r in res.devices.values() if r.withdrawn]
+
+
+def test_patched_parses_fully(leaky_fix, tmp_path):
+    res = leaky_fix
+    for name in ("UBNDHB-CORE", "UBNDHB-RT"):
+        rendered = res.devices[name].rendered
+        assert rendered is not None
+        (tmp_path / f"{name}.cfg").write_text(rendered.patched)
+    audit = run_audit([tmp_path])
+    assert len(audit.snapshot.reports) == 2
+    for rep in audit.snapshot.reports:
+        assert not rep.unrecognized and not rep.partially_understood and not rep.warnings
+
+
+@pytest.fixture(scope="module")
+def core():
+    audit = run_audit([LEAKY])
+    plan = derive(audit)
+    dp = plan.devices["UBNDHB-CORE"]
+    dev = audit.topology.devices["UBNDHB-CORE"]
+    text = (LEAKY / "core-sw.cfg").read_text()
+    return dp, dev, text, cisco_ios.render(dp, dev, text)
+
+
+def _acl_blocks(change_set: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    name = None
+    for line in change_set.splitlines():
+        m = re.match(r"^ip access-list (?:extended|standard) (\S+)", line)
+        if m:
+            name = m.group(1)
+            out.setdefault(name, [])
+        elif line.startswith(" ") and name:
+            out[name].append(line.strip())
+        else:
+            name = None
+    return out
+
+
+def test_change_set_commands(core):
+    _, _, _, r = core
+    cs = r.change_set
+    for cmd in (
+        "configure terminal",
+        "ip access-list resequence ACL-WIFI-KHACH-IN 1000 10",
+        " 40 deny ip any 10.10.10.0 0.0.0.255",
+        "interface Vlan30",
+        " ip access-group NETAUDIT-Vlan30-IN in",
+        " permit tcp any 10.10.20.0 0.0.0.255 eq 80",
+        "line vty 0 4",
+        " transport input ssh",
+        " access-class NETAUDIT-MGMT in",
+        "no ip http server",
+        "end",
+    ):
+        assert cmd in cs.splitlines(), cmd
+    # an allowed service is permitted before the block of its cell
+    lines = cs.splitlines()
+    assert lines.index(" permit tcp any 10.10.20.0 0.0.0.255 eq 80") < lines.index(" deny ip any 10.10.20.0 0.0.0.255")
+    assert "reload in 10" in cs and "write memory" in cs  # safety notes as comments
+    assert r.notes and all({"vi", "en"} <= set(n) for n in r.notes)
+
+
+def test_existing_acl_keeps_old_lines_after_new(core):
+    _, _, _, r = core
+    lines = r.patched.splitlines()
+    start = lines.index("ip access-list extended ACL-WIFI-KHACH-IN")
+    body = []
+    for line in lines[start + 1 :]:
+        if not line.startswith(" "):
+            break
+        body.append(line.strip())
+    first_old = body.index("remark === Wifi cho nguoi dan: chi DHCP/DNS toi gateway va Internet ===")
+    assert "deny ip any 10.10.10.0 0.0.0.255" in body[:first_old]
+    assert body[first_old:][-2:] == ["permit ip 10.10.40.0 0.0.0.255 any", "deny   ip any any log"]
+
+
+def test_no_acl_gets_permit_any_at_end():
+    audit = run_audit([LEAKY])
+    dev = audit.topology.devices["UBNDHB-RT"]
+    dp = DevicePlan(dev.hostname, dev.vendor, dev.file)
+    dp.blocks.append(
+        Block(
+            dev.hostname,
+            "GigabitEthernet0/1",
+            "in",
+            "staff",
+            "x",
+            [IPNetwork("10.10.10.0/24")],
+            [IPNetwork("192.0.2.0/24")],
+        )
+    )
+    r = cisco_ios.render(dp, dev, (LEAKY / "edge-rt.cfg").read_text())
+    acls = _acl_blocks(r.change_set)
+    new = acls["NETAUDIT-GigabitEthernet0-1-IN"]
+    assert new[-1] == "permit ip any any"
+    assert "deny ip 10.10.10.0 0.0.0.255 192.0.2.0 0.0.0.255" in new
+    assert " ip access-group NETAUDIT-GigabitEthernet0-1-IN in" in r.change_set.splitlines()
+    assert "no ip access-list extended NETAUDIT-GigabitEthernet0-1-IN" in r.rollback
+
+
+def test_never_a_new_acl_of_only_denies(core):
+    """Every ACL the change set creates (not one it inserts into) permits something."""
+    _, dev, _, r = core
+    for name, entries in _acl_blocks(r.change_set).items():
+        if name in dev.filters and dev.filters[name].kind != "synthesized":
+            continue  # an existing ACL: entries inserted at its top
+        actions = [e.split()[0] for e in entries if e.split()[0] in ("permit", "deny")]
+        assert "permit" in actions, f"{name} is denies only: its implicit deny would cut every other flow"
+        if name.startswith("NETAUDIT-") and name != "NETAUDIT-MGMT":
+            assert entries[-1] == "permit ip any any"
+
+
+def test_rollback(core):
+    _, _, _, r = core
+    rb = r.rollback.splitlines()
+    assert rb[1] == "configure terminal" and rb[-1] == "end"
+    assert " ip access-group ACL-MOT-CUA-IN in" in rb  # the old binding back
+    assert "no ip access-list extended NETAUDIT-Vlan30-IN" in rb
+    assert " transport input telnet ssh" in rb
+    assert "ip http server" in rb
+    assert " no 10" in rb  # the inserted entries of ACL-WIFI-KHACH-IN
