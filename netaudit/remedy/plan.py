@@ -73,6 +73,7 @@ class DevicePlan:
     file: str
     blocks: list[Block] = field(default_factory=list)
     restricts: list[Restrict] = field(default_factory=list)
+    mgmt: list[IPNetwork] = field(default_factory=list)  # the management zone(s)' subnets
 
 
 @dataclass
@@ -146,6 +147,8 @@ def derive(audit) -> Plan:
         if f.check in SERVICE_CHECKS and not any(f.id in r.findings for p in plans.values() for r in p.restricts):
             for dev_name in f.devices:
                 _restrict_by_check(audit, plans, dev_name, f, mgmt)
+    for dp in plans.values():
+        dp.mgmt = list(mgmt)
     return Plan(plans, unfixable, mgmt)
 
 
