@@ -6,10 +6,11 @@ STAMP  := $(VENV)/.installed-stamp
 DEMO   := sample_configs/cisco-commune-leaky
 
 # Debian packages the reports and their tests use: PDF (WeasyPrint needs Pango),
-# pdftotext, Graphviz, fonts with Vietnamese diacritics, headless Chromium; the probe lab
+# pdftotext, Graphviz, fonts with Vietnamese diacritics, headless Chromium, LibreOffice Writer
+# (DOCX → PDF in tests/report/test_docx.py); the probe lab
 # (tests/lab) uses nftables, iptables, nmap, iproute2 and tcpdump.
 DEBS   := chromium poppler-utils graphviz fonts-dejavu-core fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 \
-          nftables iptables nmap iproute2 tcpdump
+          libreoffice-writer-nogui nftables iptables nmap iproute2 tcpdump
 DEBSTAMP := $(VENV)/.debs-stamp
 
 .PHONY: demo test bench bench-differential model-dumps lint clean install sysdeps bytecode

@@ -2,7 +2,8 @@
 
 Exit codes: 0 success — for ``audit``, only when the audit passes (``audit.failures``;
 docs/semantics.md, "Exit status"); 1 an audit that does not pass; 2 usage error or
-unusable input, with a one-line message saying what and where.
+unusable input, with a one-line message saying what and where (plain ``netaudit``: the
+help); ``trace``: 0 reachable, 1 blocked, 3 unknown (trace.EXIT_CODES).
 """
 
 from __future__ import annotations
@@ -21,19 +22,72 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"netaudit: error: {message}\n")
 
 
+_EPILOG = """\
+examples:
+  netaudit audit DIR                                  terminal summary (DIR: exported configs + site.yaml)
+  netaudit audit DIR --format pdf -o report.pdf       inspection report + report.drawio
+  netaudit trace DIR --from guest --to 10.10.10.5 --service smb
+  netaudit init DIR                                   draft DIR/site.yaml for review
+
+exit codes: 0 success (audit: it passes); 1 audit: findings at or above --fail-on, an unknown
+flow the policy wants denied, a conclusion other than pass, or an input problem (trace: the
+flow is blocked); 2 usage error or no usable input; 3 trace: reachability not known.
+'netaudit COMMAND -h' describes each command; docs: README.md, docs/."""
+
+_AUDIT_EPILOG = """\
+exit codes: 0 the audit passes; 1 it does not (a finding at or above --fail-on, an unknown
+flow the policy wants denied, a conclusion other than pass, or an input problem: not a
+crash, the reasons are printed); 2 usage error or no usable input."""
+
+
+def _trace_epilog() -> str:
+    from textwrap import fill
+
+    from .vocabulary import service_names_help
+
+    names = "services (--service): a name, tcp/PORT, udp/PORT, tcp/LOW-HIGH, icmp/TYPE, proto/N, ip, or a "
+    names += f"comma-separated list (ssh,rdp,tcp/8080). Names: {service_names_help()}."
+    return (
+        fill(names, 92, break_on_hyphens=False) + "\n\n"
+        "example: netaudit trace DIR --from guest --to 10.10.10.5 --service smb\n\n"
+        "exit codes (for scripts): 0 reachable (some packet of the flow gets through); 1 blocked\n"
+        "(proven: no packet does); 2 usage error or no usable input; 3 unknown (netaudit cannot\n"
+        "decide from the configurations; the reason is printed)."
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="netaudit", description="Network segmentation auditor")
+    p = _Parser(
+        prog="netaudit",
+        description="Network segmentation auditor: which zone can open connections to which, proven\n"
+        "from exported router / switch / firewall configurations.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     from . import __version__
 
     p.add_argument("--version", action="version", version=f"netaudit {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    a = sub.add_parser("audit", help="audit a folder (or files) of device configs")
+    a = sub.add_parser(
+        "audit",
+        help="audit a folder (or files) of device configs",
+        description="Audit a folder (or files) of device configurations: zones, the zone-to-zone matrix,\n"
+        "findings, compliance, and the answer to: can the guest Wi-Fi reach the internal network?",
+        epilog=_AUDIT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     a.add_argument(
         "paths", nargs="*", help="config folder or files (optional with --site and --probes: a live-only audit)"
     )
     a.add_argument("--site", help="site.yaml (default: site.yaml next to the configs, else inferred)")
-    a.add_argument("--format", default="text", choices=FORMATS)
+    a.add_argument(
+        "--format",
+        default="text",
+        choices=FORMATS,
+        help="text: terminal summary (default); json: the audit document; html, pdf, docx, md: the "
+        "inspection report (+ .drawio); sarif: for code-scanning tools. Binary formats need -o",
+    )
     a.add_argument("-o", "--output", help="write the report to this file instead of stdout (required for pdf)")
     a.add_argument(
         "--fail-on",
@@ -41,9 +95,14 @@ def _parser() -> argparse.ArgumentParser:
         choices=SEVERITIES,
         help="exit 1 when a finding at or above this severity exists (default: high)",
     )
-    a.add_argument("--lang", default="vi", choices=["vi", "en"])
+    a.add_argument("--lang", default="vi", choices=["vi", "en"], help="language of the output (default vi)")
     a.add_argument("--show-secrets", action="store_true", help="do not mask secrets in output")
-    a.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    a.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the terminal summary (auto: on a terminal, unless NO_COLOR is set)",
+    )
     a.add_argument(
         "--probes",
         action="append",
@@ -55,9 +114,14 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("report", help="re-render a saved JSON audit (netaudit audit --format json)")
     r.add_argument("file", help="audit JSON file")
-    r.add_argument("--format", default="html", choices=DOC_FORMATS)
+    r.add_argument(
+        "--format",
+        default="html",
+        choices=DOC_FORMATS,
+        help="report format (default html); binary formats (pdf, docx) need -o",
+    )
     r.add_argument("-o", "--output", help="write the report to this file instead of stdout (required for pdf)")
-    r.add_argument("--lang", default="vi", choices=["vi", "en"])
+    r.add_argument("--lang", default="vi", choices=["vi", "en"], help="language of the report (default vi)")
     r.add_argument(
         "--show-secrets",
         action="store_true",
@@ -66,18 +130,30 @@ def _parser() -> argparse.ArgumentParser:
     _report_options(r)
 
     i = sub.add_parser("init", help="write DIR/site.yaml with zones inferred from the configs")
-    i.add_argument("dir")
+    i.add_argument("dir", help="folder of exported device configurations")
     i.add_argument("--force", action="store_true", help="overwrite an existing site.yaml")
     i.add_argument("-o", "--output", help="write here instead of DIR/site.yaml ('-' = stdout)")
 
-    t = sub.add_parser("trace", help="follow one flow hop by hop")
-    t.add_argument("paths", nargs="+")
-    t.add_argument("--site")
-    t.add_argument("--from", dest="src", required=True, help="source zone")
-    t.add_argument("--to", dest="dst", required=True, help="destination IP address or zone")
-    t.add_argument("--service", default="ip", help="e.g. tcp/445, udp/53, icmp/8, ip")
-    t.add_argument("--lang", default="vi", choices=["vi", "en"])
-    t.add_argument("--format", default="text", choices=["text", "json"])
+    t = sub.add_parser(
+        "trace",
+        help="follow one flow hop by hop (exit 0 reachable, 1 blocked, 3 unknown)",
+        description="Follow one flow from a zone to an address or zone, hop by hop, with the\n"
+        "configuration lines that let it through or stop it.",
+        epilog=_trace_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    t.add_argument("paths", nargs="+", help="config folder or files, as for audit")
+    t.add_argument("--site", help="site.yaml (default: site.yaml next to the configs, else inferred)")
+    t.add_argument("--from", dest="src", required=True, help="source zone, e.g. guest")
+    t.add_argument("--to", dest="dst", required=True, help="destination IPv4 address, prefix or zone")
+    t.add_argument(
+        "--service",
+        default="ip",
+        help="a name (smb, rdp, ssh, winbox, http, https, dns, dhcp, snmp, telnet, ntp, … listed below), "
+        "tcp/445, udp/53, icmp/8, a list ssh,rdp, or ip (default: every protocol)",
+    )
+    t.add_argument("--lang", default="vi", choices=["vi", "en"], help="language of the output (default vi)")
+    t.add_argument("--format", default="text", choices=["text", "json"], help="text (default) or json")
     _probe_parser(sub)
     _scan_parser(sub)
     _blueprint_parser(sub)
@@ -117,6 +193,25 @@ def _report_options(p: argparse.ArgumentParser) -> None:
         help="cover: inspection date (site.yaml: inspection_date; default: the report date)",
     )
     p.add_argument(
+        "--doc-number",
+        dest="doc_number",
+        metavar="TEXT",
+        help='cover: the report\'s number, "Số: …" (site.yaml: doc_number; blank to fill in by hand)',
+    )
+    p.add_argument(
+        "--record-number",
+        dest="record_number",
+        metavar="TEXT",
+        help="cover: number of the inspection record (biên bản) the report is attached to (site.yaml: record_number)",
+    )
+    p.add_argument(
+        "--record-date",
+        dest="record_date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="cover: date of that inspection record (site.yaml: record_date)",
+    )
+    p.add_argument(
         "--diagram",
         metavar="FILE.drawio",
         help="write the editable diagram here (html/pdf/md default: next to -o, as NAME.drawio)",
@@ -125,15 +220,17 @@ def _report_options(p: argparse.ArgumentParser) -> None:
 
 class _SafeStream:
     """stderr as netaudit writes it: control characters in file names, device and zone
-    names or quoted lines shown as visible escapes (safetext.clean), never sent raw."""
+    names or quoted lines shown as visible escapes (safetext.clean), never sent raw;
+    a progress spinner's line is erased first (progress.write_above)."""
 
     def __init__(self, stream):
         self._stream = stream
 
     def write(self, text: str) -> int:
+        from .progress import write_above
         from .safetext import clean
 
-        return self._stream.write(clean(text))
+        return write_above(self._stream.write, clean(text))
 
     def __getattr__(self, name):
         return getattr(self._stream, name)
@@ -150,18 +247,22 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     parser = _parser()
+    if not (sys.argv[1:] if argv is None else argv):  # plain `netaudit`: the help, as a usage error
+        parser.print_help(sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     if args.command == "audit" and not args.paths and not (args.site and args.probes):
         parser.error("the following arguments are required: paths")  # live-only needs --site and --probes
     try:
-        if args.command == "audit":
-            return _audit(args)
-        if args.command == "report":
-            return _report(args)
+        if args.command in ("audit", "report", "trace"):
+            with _progress(args):
+                if args.command == "audit":
+                    return _audit(args)
+                if args.command == "report":
+                    return _report(args)
+                return _trace(args)
         if args.command == "init":
             return _init(args)
-        if args.command == "trace":
-            return _trace(args)
         if args.command == "probe":
             return _probe(args)
         if args.command == "scan":
@@ -184,7 +285,24 @@ def _to_file(output: str | None) -> bool:
     return bool(output) and output != "-"
 
 
+def _progress(args):
+    """A spinner on stderr for work over a second, on a terminal only (netaudit/progress.py)."""
+    from .progress import Progress
+
+    first = "reading the saved audit" if args.command == "report" else "auditing the configurations"
+    return Progress(getattr(sys.stderr, "_stream", sys.stderr), first)
+
+
+def _phase(text: str) -> None:
+    from . import progress
+
+    progress.phase(text)
+
+
 def _stdout(text: str | bytes) -> None:
+    from . import progress
+
+    progress.stop()  # the spinner's line is gone before the output comes
     if isinstance(text, bytes):
         sys.stdout.buffer.write(text)
     else:
@@ -206,9 +324,10 @@ def _plan_outputs(args, inputs: list[Path]) -> list[tuple[str, str]]:
     """The files this run will write, as (path, what), checked before any work: none is
     a symbolic link, a folder or an input, each folder exists (outputs.check)."""
     from . import outputs
+    from .report import BINARY_FORMATS
 
-    if args.format == "pdf" and not _to_file(args.output):
-        raise InputError("--format pdf writes a binary file: give -o FILE.pdf")
+    if args.format in BINARY_FORMATS and not _to_file(args.output):
+        raise InputError(f"--format {args.format} writes a binary file: give -o FILE.{args.format}")
     planned: list[tuple[str, str]] = []
     if _to_file(args.output):
         planned.append((args.output, "report"))
@@ -222,8 +341,8 @@ def _plan_outputs(args, inputs: list[Path]) -> list[tuple[str, str]]:
 
 
 def _diagram_target(args) -> str | None:
-    """Where the editable diagram goes (html/pdf/md): --diagram, else next to -o."""
-    if args.format not in ("html", "pdf", "md"):
+    """Where the editable diagram goes (html/pdf/docx/md): --diagram, else next to -o."""
+    if args.format not in ("html", "pdf", "docx", "md"):
         return None
     if args.diagram == "-":
         raise InputError("--diagram writes a file: give --diagram FILE.drawio")
@@ -250,6 +369,9 @@ def _render_options(args, **kw):
         prepared_by=args.prepared_by,
         address=args.address,
         inspection_date=args.inspection_date,
+        doc_number=args.doc_number,
+        record_number=args.record_number,
+        record_date=args.record_date,
         **kw,
     )
 
@@ -265,13 +387,16 @@ def _render_doc_output(doc: dict, args, opts, planned, inputs) -> None:
         from .report.diagram import dot_available
         from .report.drawio import render as drawio
 
+        _phase("laying out the diagram")
         contents["diagram"] = drawio(doc, opts.lang)
         opts.drawio_name = Path(target).name
         if not dot_available():
             print("netaudit: warning: Graphviz (dot) not found: diagram laid out on a grid", file=sys.stderr)
+    _phase(f"rendering the {args.format.upper()} report")
     report = render_doc(doc, args.format, opts)
     if _to_file(args.output):
         contents["report"] = report
+    _phase("writing")
     _commit(planned, contents, inputs)
     if not _to_file(args.output):
         _stdout(report)
@@ -314,7 +439,35 @@ def _audit(args) -> int:
         _render_doc_output(audit_dict(audit, opts), args, opts, planned, inputs)
     from .audit import failures
 
-    return 1 if failures(audit, args.fail_on, args.standard) else 0
+    # The reasons may quote an input line (an input problem): masked like the report.
+    from .secrets import Masker
+
+    masker = Masker(audit.devices, [z.name for z in audit.zones], show=getattr(args, "show_secrets", False))
+    reasons = [masker.warning(r) for r in failures(audit, args.fail_on, args.standard)]
+    _tell_written(planned, reasons, args.fail_on)
+    return 1 if reasons else 0
+
+
+def _tell_written(planned: list[tuple[str, str]], reasons: list[str] | None = None, fail_on: str = "") -> None:
+    """On stderr, once files were written: which, and (audit) what the exit status means,
+    so that an exit 1 with nothing on the terminal does not look like a crash."""
+    from . import progress
+
+    if not planned:
+        return
+    progress.stop()
+    names = {"report": "report", "diagram": "editable diagram"}
+    print("netaudit: wrote " + ", ".join(f"{path} ({names.get(w, w)})" for path, w in planned), file=sys.stderr)
+    if reasons is None:
+        return
+    if reasons:
+        print(f"netaudit: exit 1, the audit does not pass (not an error): {'; '.join(reasons)}", file=sys.stderr)
+    else:
+        print(
+            f"netaudit: exit 0, the audit passes: no finding at or above {fail_on}, "
+            "no unknown flow the policy wants denied, conclusion pass",
+            file=sys.stderr,
+        )
 
 
 def _report(args) -> int:
@@ -324,6 +477,7 @@ def _report(args) -> int:
     planned = _plan_outputs(args, inputs)
     doc = load_doc(args.file)
     _render_doc_output(doc, args, _render_options(args), planned, inputs)
+    _tell_written(planned)
     return 0
 
 
@@ -364,14 +518,14 @@ def _init(args) -> int:
 
 def _trace(args) -> int:
     from .safetext import clean, dumps_json
-    from .trace import render_trace, trace
+    from .trace import EXIT_CODES, render_trace, trace
 
     result = trace(args.paths, args.site, args.src, args.dst, args.service)  # InputError on bad arguments
     if args.format == "json":
-        sys.stdout.write(dumps_json(result, indent=2) + "\n")
+        _stdout(dumps_json(result, indent=2) + "\n")
     else:
-        sys.stdout.write(clean(render_trace(result, args.lang)))
-    return 0
+        _stdout(clean(render_trace(result, args.lang)))
+    return EXIT_CODES[result["verdict"]]  # 0 reachable, 1 blocked, 3 unknown
 
 
 def _probe_parser(sub) -> None:
@@ -541,7 +695,7 @@ def _fix_parser(sub) -> None:
     f.add_argument("paths", nargs="+", help="config folder(s) or files, as for audit")
     f.add_argument("--site", help="site.yaml (default: DIR/site.yaml)")
     f.add_argument("-o", "--output", required=True, help="output folder: <device>.txt, after/, README.md")
-    f.add_argument("--lang", default="vi", choices=["vi", "en"])
+    f.add_argument("--lang", default="vi", choices=["vi", "en"], help="language of the change sets (default vi)")
 
 
 def _fix(args) -> int:

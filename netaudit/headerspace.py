@@ -21,6 +21,7 @@ from typing import Any, TypeAlias
 from netaddr import IPAddress, IPNetwork
 
 from .model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, AddrMatch, Match, PortRange
+from .vocabulary import SERVICE_NAMES
 
 try:  # pragma: no cover - which backend is present depends on the wheel
     from dd import cudd as _bdd_mod
@@ -378,10 +379,11 @@ def service_match(service: str) -> Match:
         return Match()
     name, _, rest = s.partition("/")
     protos = {"tcp": PROTO_TCP, "udp": PROTO_UDP, "icmp": PROTO_ICMP}
-    if name == "proto":
-        if not rest.isdigit() or not 0 <= int(rest) <= 255:
-            raise ValueError(f"bad service {service!r}: proto/N needs 0..255")
-        return Match(protocols=(int(rest),))
+    if name == "proto":  # proto/N or proto/A-B (the matrix writes the other protocols so)
+        lo_s, _, hi_s = rest.partition("-")
+        if not lo_s.isdigit() or not (hi_s or lo_s).isdigit() or not 0 <= int(lo_s) <= int(hi_s or lo_s) <= 255:
+            raise ValueError(f"bad service {service!r}: proto/N or proto/A-B needs 0..255")
+        return Match(protocols=tuple(range(int(lo_s), int(hi_s or lo_s) + 1)))
     if name not in protos:
         raise ValueError(f"bad service {service!r}: expected ip, tcp, udp, icmp or proto/N")
     proto = protos[name]
@@ -399,3 +401,35 @@ def service_match(service: str) -> Match:
     if not (0 <= lo <= hi <= 65535):
         raise ValueError(f"bad service {service!r}: ports must be 0..65535, low-high")
     return Match(protocols=(proto,), dst_ports=(PortRange(lo, hi),))
+
+
+def expand_services(service: str) -> list[str]:
+    """``--service`` as service strings: a common name (:data:`SERVICE_NAMES`), a
+    service string, or a comma-separated list of both (``ssh,rdp,tcp/8080``).
+
+    Raises ValueError naming the accepted names and syntax on anything else."""
+    out: list[str] = []
+    for part in service.split(","):
+        s = part.strip().lower()
+        if s in SERVICE_NAMES:
+            out.extend(x for x in SERVICE_NAMES[s] if x not in out)
+            continue
+        try:
+            service_match(s)
+        except ValueError as e:
+            if "/" in s or s in ("tcp", "udp", "icmp", "proto") or not s:
+                raise  # the syntax was meant: its own message says what is wrong
+            raise ValueError(
+                f"unknown service {part.strip()!r}{_closest_name(s)}: give a name "
+                f"({', '.join(SERVICE_NAMES)}) or tcp/PORT, udp/PORT, tcp/LOW-HIGH, icmp/TYPE, proto/N, ip"
+            ) from e
+        if s not in out:
+            out.append(s)
+    return out
+
+
+def _closest_name(s: str) -> str:
+    from difflib import get_close_matches
+
+    near = get_close_matches(s, SERVICE_NAMES, n=1)
+    return f" (did you mean {near[0]}?)" if near else ""

@@ -7,7 +7,7 @@ import re
 from netaddr import AddrFormatError, IPNetwork
 
 from .audit import prepare
-from .headerspace import service_match
+from .headerspace import expand_services, service_match
 from .messages import render, t
 from .model import InputError
 from .reach import REACHABLE, Cell, unplaced_reason, witness_for
@@ -16,9 +16,10 @@ from .secrets import Masker
 from .zones import did_you_mean
 
 
-def _service(service: str):
+def _services(service: str) -> list[str]:
+    """``--service`` as service strings (names such as ``smb`` expanded)."""
     try:
-        return service_match(service)
+        return expand_services(service)
     except ValueError as e:
         raise InputError(f"--service: {e}") from None
 
@@ -47,7 +48,7 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
 
     Bad arguments raise :class:`InputError` — the service and an address ``--to``
     before anything is read, zone names once the site is loaded."""
-    match = _service(service)
+    services = _services(service)
     net = _ipv4(dst)
     snap, _site, _topo, _placed, engine, warnings = prepare(paths, site_path)
     hs = engine.hs
@@ -63,13 +64,17 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
         raise InputError(
             f"--to {dst!r} is neither a zone{did_you_mean(dst, engine.zone_addr)} nor an IPv4 address/prefix"
         )
-    flow = hs.new_connections & hs.match(match) & target
+    asked = hs.false
+    for s in services:
+        asked |= hs.match(service_match(s))
+    flow = hs.new_connections & asked & target
     run = engine.run_zone(src, flow)
     pz = engine.zones[src]
     result = {
         "from": src,
         "to": dst,
         "service": service,
+        "services": services,
         "delivered": [],
         "unknown": [],
         "blocked_by": engine.blocking_lines(run, target),
@@ -101,7 +106,9 @@ def describe_packet(p: dict) -> str:
 
 
 def render_trace(result: dict, lang: str) -> str:
-    lines = [f"{result['from']} -> {result['to']} ({result['service']})"]
+    asked = ", ".join(result.get("services") or [])
+    named = f" = {asked}" if asked and asked != result["service"] else ""
+    lines = [f"{result['from']} -> {result['to']} ({result['service']}{named})"]
     for d in result["delivered"]:
         lines.append(t("trace.delivered", lang, zone=d["zone"]) + f"  [{', '.join(d['services'])}]")
         w = d["witness"]
@@ -125,3 +132,9 @@ def render_trace(result: dict, lang: str) -> str:
     for d in result["dropped"]:
         lines.append(f"  - {render(d, lang)}")
     return "\n".join(lines) + "\n"
+
+
+# ``netaudit trace`` exit status, as ping and grep use theirs: 0 the flow gets through,
+# 1 it is proven blocked, 2 usage error or unusable input (every command), 3 netaudit
+# cannot decide (the reason is printed).
+EXIT_CODES = {"reachable": 0, "blocked": 1, "unknown": 3}

@@ -139,10 +139,11 @@ ENTRIES: dict[str, dict[str, str]] = {
     # ---- 3. diagram
     "bp.diagram.intro": {
         "vi": "Sơ đồ vẽ từ chính kết quả kiểm tra cấu hình sinh ra, cùng cách thể hiện với báo cáo kiểm tra: "
-        "thiết bị (hình chữ nhật), VLAN và vùng mạng đặt trong đó (hình bầu dục, tô màu theo loại vùng).",
+        "thiết bị (hình chữ nhật viền đậm), VLAN và vùng mạng đặt trong đó (hình chữ nhật bo góc, tô màu theo "
+        "loại vùng).",
         "en": "Drawn from the audit of the generated configurations, in the same visual language as the "
-        "inspection reports: devices (rectangles), the VLANs and the zones placed in them (ellipses, coloured "
-        "by zone kind).",
+        "inspection reports: devices (bold rectangles), the VLANs and the zones placed in them (rounded boxes, "
+        "coloured by zone kind).",
     },
     "bp.diagram.files": {
         "vi": "Tệp sơ đồ: diagram.svg; bản chỉnh sửa được bằng draw.io: diagram.drawio.",

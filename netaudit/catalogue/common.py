@@ -63,6 +63,37 @@ ENTRIES: dict[str, dict[str, str]] = {
     "summary.evidence": {"vi": "Bằng chứng", "en": "Evidence"},
     "summary.remediation": {"vi": "Kiến nghị", "en": "Remediation"},
     "summary.reason": {"vi": "Lý do", "en": "Reason"},
+    # ---- terminal summary: the last line, the answer to the inspection's question
+    "summary.conclusion.yes": {
+        "vi": "Kết luận: Wi-Fi khách CÓ vào được mạng nội bộ — {where}.",
+        "en": "Conclusion: the guest Wi-Fi CAN reach the internal network — {where}.",
+    },
+    "summary.conclusion.no": {
+        "vi": "Kết luận: Wi-Fi khách KHÔNG vào được mạng nội bộ — đã chứng minh trên mọi gói tin.",
+        "en": "Conclusion: the guest Wi-Fi CANNOT reach the internal network — proven over every packet.",
+    },
+    "summary.conclusion.unknown": {
+        "vi": "Kết luận: CHƯA XÁC ĐỊNH được Wi-Fi khách có vào được mạng nội bộ hay không — {why}.",
+        "en": "Conclusion: NOT KNOWN whether the guest Wi-Fi can reach the internal network — {why}.",
+    },
+    "summary.conclusion.no_guest": {
+        "vi": "không có vùng mạng khách (kind: guest) nào được khai báo hoặc nhận diện",
+        "en": "no guest zone (kind: guest) is declared or recognized",
+    },
+    "summary.conclusion.via": {"vi": "qua {devices}", "en": "via {devices}"},
+    "summary.conclusion.l2": {
+        "vi": "cùng một đoạn mạng lớp 2, không qua bộ lọc nào",
+        "en": "on the same layer-2 segment, through no filter",
+    },
+    "summary.conclusion.devices": {
+        "vi": "dịch vụ của thiết bị mạng {items}",
+        "en": "services of the network devices {items}",
+    },
+    "summary.conclusion.devices_zone": {"vi": "thiết bị mạng (giao diện quản trị)", "en": "the network devices"},
+    "summary.conclusion.live": {"vi": "quan sát thực tế", "en": "observed live"},
+    "summary.conclusion.more": {"vi": "và {n} luồng khác", "en": "and {n} more"},
+    "summary.conclusion.also_unknown": {"vi": "chưa xác định: {items}", "en": "not known: {items}"},
+    "summary.conclusion.overall": {"vi": "Kết luận chung: {verdict}", "en": "Overall: {verdict}"},
     # ---- trace
     "trace.delivered": {"vi": "Tới được vùng {zone}", "en": "Delivered to zone {zone}"},
     "trace.blocked": {

@@ -24,7 +24,32 @@ ENTRIES: dict[str, dict[str, str]] = {
     "cover.date": {"vi": "Ngày kiểm tra", "en": "Inspection date"},
     "cover.inspected_by": {"vi": "Người kiểm tra / Đoàn kiểm tra", "en": "Inspected by"},
     "cover.prepared_by": {"vi": "Người lập báo cáo", "en": "Prepared by"},
+    # The level's name follows the regime: "cấp độ an ninh mạng" (Law 116/2025, Decree 331/2026)
+    # or "cấp độ an toàn hệ thống thông tin" (Decree 85/2016, Circular 12/2022).
     "cover.level": {"vi": "Cấp độ an ninh mạng của hệ thống thông tin", "en": "Required security level (cấp độ)"},
+    "cover.level.nd331-2026": {
+        "vi": "Cấp độ an ninh mạng của hệ thống thông tin",
+        "en": "Required cybersecurity level (cấp độ an ninh mạng)",
+    },
+    "cover.level.tt12-2022": {
+        "vi": "Cấp độ an toàn hệ thống thông tin",
+        "en": "Required information-system security level (cấp độ an toàn hệ thống thông tin)",
+    },
+    # ---- national header and the record (two columns: issuing unit left, Quốc hiệu right)
+    "header.nation": {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en": "SOCIALIST REPUBLIC OF VIET NAM"},
+    "header.motto": {"vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"},
+    "header.doc_number": {"vi": "Số: {number}", "en": "No.: {number}"},
+    "header.record": {
+        "vi": "Kèm theo Biên bản kiểm tra số {number} {date}",
+        "en": "Annex to inspection record No. {number} of {date}",
+    },
+    "cover.doc_number": {"vi": "Số báo cáo", "en": "Report number"},
+    "cover.record": {"vi": "Biên bản kiểm tra", "en": "Inspection record"},
+    "cover.record_value": {"vi": "Số {number} {date}", "en": "No. {number} of {date}"},
+    # An empty field on paper: a dotted line to fill in by hand.
+    "cover.blank": {"vi": "……………………………", "en": "……………………………"},
+    "cover.blank_number": {"vi": "………/………", "en": "………/………"},
+    "date.blank": {"vi": "ngày …… tháng …… năm ………", "en": "………………"},
     "cover.level_value": {"vi": "Cấp độ {level}", "en": "Level {level}"},
     "cover.standard": {"vi": "Căn cứ đánh giá", "en": "Assessed against"},
     "cover.conclusion": {"vi": "Kết luận chung", "en": "Overall conclusion"},
@@ -48,19 +73,19 @@ ENTRIES: dict[str, dict[str, str]] = {
     "conclusion.check": {"vi": "Cần kiểm tra thêm", "en": "Needs further checking"},
     "conclusion.reason.severe": {
         "vi": "Có {n} tồn tại ở mức Nghiêm trọng hoặc Cao.",
-        "en": "{n} findings of critical or high severity.",
+        "en": "Findings of critical or high severity: {n}.",
     },
     "conclusion.reason.not_met": {
         "vi": "Có {n} yêu cầu theo cấp độ không đáp ứng.",
-        "en": "{n} level requirements are not met.",
+        "en": "Requirements of the level not met: {n}.",
     },
     "conclusion.reason.unknown": {
         "vi": "Có {n} luồng truy cập giữa các vùng mạng chưa xác định được là chặn hay cho phép.",
-        "en": "{n} zone-to-zone flows could not be proven either blocked or reachable.",
+        "en": "Zone-to-zone flows proven neither blocked nor reachable: {n}.",
     },
     "conclusion.reason.check": {
         "vi": "Có {n} yêu cầu cần kiểm tra thêm.",
-        "en": "{n} requirements need further checking.",
+        "en": "Requirements that need further checking: {n}.",
     },
     "conclusion.reason.inferred": {
         "vi": "Các vùng mạng được suy đoán từ tên trong cấu hình, chưa được đơn vị xác nhận.",
@@ -129,7 +154,15 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "scope.skipped": {"vi": "Tệp không được phân tích:", "en": "Files not analysed:"},
     "scope.warnings": {"vi": "Cảnh báo khi đọc dữ liệu:", "en": "Warnings while reading the inputs:"},
-    "scope.more": {"vi": "… và {n} dòng khác (xem bản JSON)", "en": "… and {n} more (see the JSON)"},
+    # The paper record has no JSON: what is left out is named by where it is, or said to be
+    # reproducible from the hashed files.
+    "scope.more": {
+        "vi": "… và {n} dòng khác, không in trong báo cáo (chạy lại netaudit trên các tệp có mã băm nêu trên "
+        "để có danh sách đầy đủ)",
+        "en": "… and {n} more, not printed (run netaudit again on the files with the digests above for the full list)",
+    },
+    "scope.more_at": {"vi": "… và {n} dòng khác: {locs}", "en": "… and {n} more: {locs}"},
+    "scope.site_file": {"vi": "Khai báo vùng mạng (phụ lục A)", "en": "Zone declaration (annex A)"},
     "scope.zones": {"vi": "Các vùng mạng", "en": "Zones"},
     "scope.zones_from": {
         "vi": "Các vùng mạng do đơn vị khai báo trong tệp {file}.",
@@ -146,6 +179,72 @@ ENTRIES: dict[str, dict[str, str]] = {
     "scope.col.subnets": {"vi": "Dải địa chỉ", "en": "Subnets"},
     "scope.col.where": {"vi": "VLAN / cổng kết nối", "en": "VLANs / attachment points"},
     "scope.all_other": {"vi": "mọi địa chỉ không thuộc vùng khác", "en": "every address no other zone owns"},
+    # ---- words for internal ids and service lists in prose
+    "zone.devices": {
+        "vi": "Thiết bị mạng (giao diện quản trị)",
+        "en": "Network devices (management interfaces)",
+    },
+    "svc.all": {"vi": "mọi dịch vụ", "en": "all traffic"},
+    "svc.except": {"vi": "mọi dịch vụ trừ {services}", "en": "all traffic except {services}"},
+    "svc.other_protocols": {"vi": "mọi giao thức IP khác", "en": "every other IP protocol"},
+    "svc.protocols": {"vi": "giao thức IP số {numbers}", "en": "IP protocol {numbers}"},
+    "ref.finding": {"vi": "mục {sec}.{no}", "en": "section {sec}.{no}"},
+    # vendor defaults cited without a line (the parsers' English, worded for the reader)
+    "default.routeros_accept": {
+        "vi": "không có quy tắc nào khớp: RouterOS mặc định cho qua (chấp nhận ngầm định của chain)",
+        "en": "no rule matched, RouterOS accepts (implicit accept of the chain)",
+    },
+    "default.fortios_deny": {
+        "vi": "chặn ngầm định của FortiGate (policy 0)",
+        "en": "implicit deny (policy 0)",
+    },
+    "default.end_of_list": {"vi": "chặn ngầm định ở cuối danh sách", "en": "implicit deny at end of list"},
+    "default.action.permit": {"vi": "cho qua", "en": "permit"},
+    "default.action.deny": {"vi": "chặn", "en": "deny"},
+    "default.netfilter_policy": {
+        "vi": "không có quy tắc nào khớp: chính sách mặc định {policy} của hook {hook} ({chain})",
+        "en": "no rule matched: the {hook} policy ({policy}) of {chain}",
+    },
+    "default.fw4_policy": {
+        "vi": "không có quy tắc nào khớp: chính sách mặc định {policy} của fw4 cho {chain}",
+        "en": "no rule matched: the fw4 defaults {chain} policy {policy}",
+    },
+    # ---- annex A: the site file
+    "annex.site.title": {
+        "vi": "Phụ lục A. Tệp khai báo vùng mạng và chính sách",
+        "en": "Annex A. Zone and policy declaration",
+    },
+    "annex.site.intro": {
+        "vi": "Tệp khai báo vùng mạng quyết định mỗi địa chỉ thuộc vùng nào và luồng nào được phép, nên quyết "
+        "định mọi kết luận của báo cáo; nó là bằng chứng như các tệp cấu hình. Tệp: {file}.",
+        "en": "The zone declaration decides which zone every address belongs to and which flows are allowed, "
+        "so it decides every verdict of this report; it is evidence like the configuration files. File: {file}.",
+    },
+    "annex.site.inferred": {
+        "vi": "Không có tệp khai báo vùng mạng: các vùng mạng được suy đoán từ tên trong cấu hình (mục 1) và "
+        "chính sách tham chiếu được áp dụng nguyên trạng.",
+        "en": "There is no zone declaration: the zones were inferred from names in the configurations "
+        "(section 1) and the reference policy applies unchanged.",
+    },
+    "annex.site.zones": {"vi": "Các vùng mạng được khai báo", "en": "Declared zones"},
+    "annex.site.policy": {
+        "vi": "Các điều chỉnh chính sách tham chiếu (mục policy)",
+        "en": "Overrides of the reference policy (policy section)",
+    },
+    "annex.site.no_policy": {
+        "vi": "Không có điều chỉnh: chính sách tham chiếu được áp dụng nguyên trạng.",
+        "en": "No overrides: the reference policy applies unchanged.",
+    },
+    "annex.col.line": {"vi": "Dòng", "en": "Line"},
+    "annex.col.from": {"vi": "Từ vùng", "en": "From"},
+    "annex.col.to": {"vi": "Đến vùng", "en": "To"},
+    "annex.col.rule": {"vi": "Điều chỉnh", "en": "Override"},
+    "annex.col.sources": {"vi": "Địa chỉ nguồn", "en": "Sources"},
+    "annex.rule.allow": {"vi": "cho phép mọi dịch vụ", "en": "allow all traffic"},
+    "annex.rule.deny": {"vi": "cấm", "en": "deny"},
+    "annex.rule.services": {"vi": "chỉ cho phép {services}", "en": "allow only {services}"},
+    "annex.sources.own": {"vi": "địa chỉ của chính vùng", "en": "the zone's own addresses"},
+    "annex.sources.any": {"vi": "mọi địa chỉ (kể cả giả mạo)", "en": "any address (spoofing included)"},
     # ---- zone kinds
     "kind.guest": {"vi": "Mạng không dây công cộng / khách", "en": "Guest / public Wi-Fi"},
     "kind.internal": {"vi": "Mạng nội bộ", "en": "Internal (LAN)"},
@@ -160,12 +259,16 @@ ENTRIES: dict[str, dict[str, str]] = {
     "kind.devices": {"vi": "Dịch vụ quản trị trên chính thiết bị mạng", "en": "The network devices' own services"},
     # ---- 2. diagram
     "diagram.intro": {
-        "vi": "Sơ đồ dựng từ cấu hình: thiết bị mạng (hình chữ nhật), các miền lớp 2 — VLAN, đoạn kết nối — "
-        "(hình bầu dục) và vùng mạng đặt trong đó, tô màu theo loại vùng. Đường màu đỏ là đường đi của "
-        "các luồng truy cập trái chính sách.",
-        "en": "Drawn from the configurations: network devices (rectangles), the L2 domains — VLANs, link "
-        "segments — (ellipses) and the zones placed in them, coloured by zone kind. Red lines are the "
-        "paths of flows that violate the policy.",
+        "vi": "Sơ đồ dựng từ cấu hình: thiết bị mạng (hình chữ nhật viền đậm), các miền lớp 2 — VLAN, đoạn kết "
+        "nối — (hình chữ nhật bo góc) và vùng mạng đặt trong đó, tô màu theo loại vùng. Đường màu đỏ là đường "
+        "đi của các luồng truy cập trái chính sách, mũi tên chỉ chiều từ vùng nguồn tới vùng đích. Miền lớp 2 "
+        "viền đỏ kép, kẻ sọc màu của nhiều vùng, là nơi các vùng đó chung một phân đoạn lớp 2: rò rỉ không "
+        "qua thiết bị lọc nào.",
+        "en": "Drawn from the configurations: network devices (bold rectangles), the L2 domains — VLANs, link "
+        "segments — (rounded boxes) and the zones placed in them, coloured by zone kind. Red lines are the "
+        "paths of flows that violate the policy, their arrows pointing from the source zone to the "
+        "destination. An L2 domain with a red double border, striped in several zones' colours, is where "
+        "those zones share one L2 segment: a leak that crosses no filtering device.",
     },
     "diagram.drawio": {"vi": "Bản sơ đồ chỉnh sửa được (draw.io): {file}", "en": "Editable diagram (draw.io): {file}"},
     "diagram.unavailable": {"vi": "Không tạo được sơ đồ: {reason}", "en": "The diagram could not be drawn: {reason}"},
@@ -174,6 +277,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "diagram.legend": {"vi": "Chú giải", "en": "Legend"},
     "diagram.leak": {"vi": "Đường đi của luồng vi phạm", "en": "Path of a violating flow"},
     "diagram.transit": {"vi": "đoạn kết nối", "en": "link segment"},
+    "diagram.l2_leak": {"vi": "{zones} chung một phân đoạn lớp 2", "en": "{zones} in one L2 segment"},
     # ---- 3. matrix
     "matrix.intro": {
         "vi": "Mỗi ô cho biết từ vùng ở hàng có mở được kết nối mới tới vùng ở cột hay không — kết quả chứng "
@@ -440,9 +544,11 @@ ENTRIES: dict[str, dict[str, str]] = {
     "status.not_met": {"vi": "Không đáp ứng", "en": "Does not meet"},
     "status.check": {"vi": "Cần kiểm tra thêm", "en": "Needs further checking"},
     "status.not_applicable": {"vi": "Không áp dụng", "en": "Not applicable"},
+    # Not "Không áp dụng" (which reads as "does not apply to this unit"): the requirement
+    # applies, this inspection of configurations cannot decide it.
     "status.out_of_scope": {
-        "vi": "Không áp dụng – ngoài phạm vi cấu hình",
-        "en": "N/A – outside the configuration scope",
+        "vi": "Ngoài phạm vi kiểm tra cấu hình",
+        "en": "Outside the configuration inspection",
     },
     "standard.nd331-2026": {
         "vi": "Nghị định 331/2026/NĐ-CP và TCVN 14423:2026",
@@ -576,8 +682,12 @@ ENTRIES: dict[str, dict[str, str]] = {
     "req.physical-isolation": {"vi": "Cách ly vật lý; mô hình Zero Trust", "en": "Physical isolation; Zero Trust"},
     # evidence sentences
     "ev.out_of_scope": {
-        "vi": "Không kiểm chứng được từ cấu hình thiết bị mạng; đoàn kiểm tra đối chiếu hồ sơ và kiểm tra thực tế.",
-        "en": "Cannot be verified from network device configurations; check the dossier and on site.",
+        "vi": "Yêu cầu vẫn áp dụng với đơn vị, nhưng là yêu cầu về sản phẩm, quy trình hoặc vận hành, không thể "
+        "hiện trong cấu hình định tuyến, chuyển mạch và lọc gói của thiết bị mạng; báo cáo này không kết luận "
+        "đáp ứng hay không. Đoàn kiểm tra đối chiếu hồ sơ và kiểm tra thực tế.",
+        "en": "The requirement does apply to the unit, but it concerns a product, process or operation that "
+        "routing, switching and filtering configurations do not show; this report does not conclude whether "
+        "it is met. The inspectors check the dossier and on site.",
     },
     "ev.zones": {"vi": "Vùng {zones} (loại: {kind}).", "en": "Zone {zones} (kind: {kind})."},
     "ev.no_services": {
@@ -616,7 +726,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ev.unknown": {"vi": "Luồng chưa xác định: {cells}.", "en": "Undetermined flows: {cells}."},
     "ev.cells_ok": {
         "vi": "{n} luồng liên quan đều đúng chính sách tham chiếu (chứng minh trên mọi gói tin).",
-        "en": "All {n} relevant flows match the reference policy (proven over every packet).",
+        "en": "Relevant flows, all matching the reference policy (proven over every packet): {n}.",
     },
     "ev.findings": {"vi": "Tồn tại liên quan: {ids}.", "en": "Related findings: {ids}."},
     "ev.edge_attach": {

@@ -2,7 +2,7 @@
 
 * ``text`` — the terminal summary, rendered from the :class:`~netaudit.audit.Audit`.
 * ``json`` — the ▶ contract (``json_report.audit_dict``).
-* ``html`` / ``pdf`` / ``md`` / ``sarif`` — rendered **from the JSON document** only
+* ``html`` / ``pdf`` / ``docx`` / ``md`` / ``sarif`` — rendered **from the JSON document** only
   (``render_doc``), so ``netaudit report audit.json`` is "load JSON, render" and the
   report layer never reaches back into parsers or the engine.
 
@@ -22,12 +22,21 @@ RENDERERS = {
     "json": "netaudit.report.json_report",
     "html": "netaudit.report.html",
     "pdf": "netaudit.report.pdf",
+    "docx": "netaudit.report.docx_report",
     "md": "netaudit.report.markdown",
     "sarif": "netaudit.report.sarif",
 }
-BINARY_FORMATS = ("pdf",)
+BINARY_FORMATS = ("pdf", "docx")
 # Cover fields a site file or the command line may give (site.yaml keys).
-COVER_KEYS = ("address", "inspected_by", "prepared_by", "inspection_date")
+COVER_KEYS = (
+    "address",
+    "inspected_by",
+    "prepared_by",
+    "inspection_date",
+    "doc_number",
+    "record_number",
+    "record_date",
+)
 
 
 @dataclass
@@ -40,6 +49,9 @@ class RenderOptions:
     prepared_by: str | None = None
     address: str | None = None
     inspection_date: str | None = None  # YYYY-MM-DD
+    doc_number: str | None = None  # the report's own number ("Số: …")
+    record_number: str | None = None  # the inspection record it is attached to
+    record_date: str | None = None  # YYYY-MM-DD of that record
     drawio_name: str | None = None  # file name of the .drawio written next to the report
 
 
@@ -56,7 +68,7 @@ def cite_loc(cite: dict, lang: str) -> str:
 
 
 def render(audit, fmt: str, options: RenderOptions) -> str | bytes:
-    """Render ``audit`` in ``fmt`` (bytes for PDF)."""
+    """Render ``audit`` in ``fmt`` (bytes for PDF and DOCX)."""
     if fmt == "text":
         return import_module(RENDERERS[fmt]).render(audit, options)
     from .json_report import audit_dict

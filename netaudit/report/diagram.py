@@ -2,9 +2,24 @@
 reused for the editable ``.drawio`` file (drawio.py).
 
 Nodes: devices (boxes), L2 domains that carry a zone, an L3 interface shared by
-several devices, or a link (ellipses, filled with the zone kind's colour).  Edges:
-device — domain, labelled with the device's interface(s) in it.  Edges on the witness
-path of a policy violation are drawn in red.
+several devices, or a link (rounded boxes, filled with the zone kind's colour).  Domains
+with the same zones on the same devices are one node ("VLAN 10, 11, 12 …"), so a
+campus with hundreds of VLANs stays a picture.  Edges: device — domain, labelled with
+the device's interface(s) in it (left out where the domain's own label already names
+them).
+
+Violations: only the edges on the witness path of a violating flow are red, with
+arrowheads from the source zone towards the destination (both ways where flows cross
+in opposite directions).  A domain holding several zones between which a violating
+flow is delivered without crossing a router (a bridge without VLAN filtering) is the
+leak itself: a red double border, the zones' colours side by side and the words
+"staff + guest in one L2 segment".
+
+Layout for the page: ranks away from the Internet (or from the centre of the network
+when there is no external zone); the zones hanging off one device are wrapped into
+several rows and grouped in a cluster per device (when there are several devices), so
+the picture fits an A4 text width (``PAGE_WIDTH``) with readable labels.  The wrapping
+is measured (``dot -Tplain``) and tightened until it fits.
 
 Every label is built here from data and escaped for DOT (backslashes and quotes);
 Graphviz escapes the SVG text itself.  Node ids are synthetic (``dev0``, ``dom3``), so
@@ -13,8 +28,10 @@ no input string reaches an id, a comment or an attribute name.
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
+import textwrap
 
 from ..messages import t
 from ..safetext import clean
@@ -22,6 +39,20 @@ from .view import KIND_COLORS
 
 LEAK = "#c62828"
 FONT = "DejaVu Sans"
+# Font sizes (points at 100 %): the smallest must stay >= 7 pt once the picture is
+# scaled to PAGE_WIDTH.
+NODE_FONT = 10
+SMALL_FONT = 9
+# The width the picture is laid out for: an A4 text width (17 cm) in points.  A wider
+# result is scaled down by the page; the wrapping keeps it under MAX_WIDTH (>= 7 pt).
+PAGE_WIDTH = 17 / 2.54 * 72
+MAX_WIDTH = PAGE_WIDTH * SMALL_FONT / 7.5
+NODESEP = 0.22  # inches
+RANKSEP = 0.42
+WRAP = 22  # characters per line of a wrapped label
+# The height left for the picture on its page (A4, below the heading, text and legend;
+# report.css caps the printed SVG at this height).
+PAGE_HEIGHT = 22 / 2.54 * 72
 
 
 def _q(text: str) -> str:
@@ -63,93 +94,165 @@ def _hosts_to_draw(run: dict, vantage: dict) -> list[dict]:
     return sorted(out.values(), key=lambda h: str(h.get("address")) not in routers)
 
 
+def _wrap(text: str, width: int = WRAP) -> list[str]:
+    """``text`` in as few lines of at most about ``width`` characters as it needs, of
+    even length (never breaking a word): "Kiosk / Bộ phận" "Một cửa", not "…Một" "cửa"."""
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
+    for narrower in range(math.ceil(len(text) / len(lines)), width):
+        even = textwrap.wrap(text, narrower, break_long_words=False, break_on_hyphens=False)
+        if len(even) <= len(lines):
+            return even
+    return lines
+
+
+def _listed(items: list[str], shown: int) -> str:
+    """``a, b, c … (+4)``: the first ``shown`` items and how many more."""
+    more = len(items) - shown
+    return ", ".join(items[:shown]) + (f" … (+{more})" if more > 0 else "")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def _unique(items) -> list:
+    return list(dict.fromkeys(items))
+
+
+def _text_width(label: str, size: float) -> float:
+    """Estimated width in points of a DOT label in DejaVu Sans (wide: ~0.6 em a character)."""
+    return max((len(line) for line in label.split("\n")), default=0) * size * 0.6
+
+
+def _violations(doc: dict) -> tuple[set[tuple[str, str]], list[dict]]:
+    """The violating (src, dst) zone pairs and the witnesses of their violating packets:
+    each violation finding's witness (the packets beyond the policy), else the matrix
+    cell's.  Spoofing findings are left out: their path is the forged packet's, shown
+    with the finding, not a flow of the matrix."""
+    pairs: set[tuple[str, str]] = set()
+    witnesses: dict[tuple[str, str], list[dict]] = {}
+    for f in doc.get("findings", []):
+        zones = f.get("zones") or []
+        if f.get("witness") and f.get("check") != "spoofing" and len(zones) == 2:
+            pair = (str(zones[0]), str(zones[1]))
+            pairs.add(pair)
+            witnesses.setdefault(pair, []).append(f["witness"])
+    for c in doc.get("matrix", []):
+        if c.get("verdict") == "reachable" and c.get("violation"):
+            pair = (str(c.get("src")), str(c.get("dst")))
+            pairs.add(pair)
+            if pair not in witnesses and c.get("witness"):
+                witnesses[pair] = [c["witness"]]
+    return pairs, [w for ws in witnesses.values() for w in ws]
+
+
 class Graph:
-    """Nodes and edges of the diagram (shared by SVG and drawio output)."""
+    """Nodes and edges of the diagram (shared by SVG, PNG and drawio output)."""
 
     def __init__(self, doc: dict, lang: str):
         topo = doc.get("topology") or {}
         kinds = {z["name"]: z["kind"] for z in doc.get("zones", [])}
         subnets = {z["name"]: z.get("subnets", []) for z in doc.get("zones", [])}
-        self.nodes: list[dict] = []  # id, label, kind (device|zone|transit), color
-        self.edges: list[dict] = []  # a, b, label, leak
+        # id, label, kind (device|zone|transit|observed), color; zones: colors, leak; domains: said
+        self.nodes: list[dict] = []
+        # a, b, label, leak, fwd, back (arrowheads a→b, b→a), observed, loose, minlen
+        self.edges: list[dict] = []
+        self.roots: list[str] = []
+        self.clusters: list[list[str]] = []
+        self._source: str | None = None
+        devices = topo.get("devices", [])
         dev_id: dict[str, str] = {}
-        for i, d in enumerate(topo.get("devices", [])):
+        for i, d in enumerate(devices):
             nid = f"dev{i}"
             dev_id[d["name"]] = nid
             role = t(f"role.{d.get('role', 'other')}", lang)
             self.nodes.append({"id": nid, "label": f"{d['name']}\n{role}", "kind": "device", "color": "#ffffff"})
-        dom_id: dict[str, str] = {}
-        zone_node: dict[str, str] = {}
         if_domain: dict[tuple[str, str], str] = {}
-        members: dict[tuple[str, str], list[str]] = {}
-        for d in topo.get("devices", []):
+        dom_devices: dict[str, list[str]] = {}
+        addrs: dict[str, list[str]] = {}
+        for d in devices:
             for itf in d.get("interfaces", []):
                 if itf.get("domain") and not itf.get("shutdown"):
                     if_domain[(d["name"], itf["name"])] = itf["domain"]
-        addrs: dict[str, list[str]] = {}
-        for d in topo.get("devices", []):
-            for itf in d.get("interfaces", []):
-                if itf.get("domain") and not itf.get("shutdown"):
                     addrs.setdefault(itf["domain"], []).extend(itf.get("addresses", []))
-        self.roots: list[str] = []
+                    if d["name"] not in dom_devices.setdefault(itf["domain"], []):
+                        dom_devices[itf["domain"]].append(d["name"])
+        bad_pairs, witnesses = _violations(doc)
+        # Domains with the same zones on the same devices are one node.
+        groups: dict[tuple, list[dict]] = {}
         for dom in topo.get("domains", []):
             zones = dom.get("zones", [])
             if not (zones or dom.get("interfaces") or len(dom.get("devices", [])) > 1):
                 continue
-            nid = f"dom{len(dom_id)}"
-            dom_id[dom["id"]] = nid
-            vlans = sorted({v.split(":", 1)[1] for v in dom.get("vlans", []) if ":" in v}, key=_num)
-            where = (
-                ("VLAN " + ", ".join(vlans))
-                if vlans
-                else ", ".join(_short(i.split(":", 1)[1]) for i in dom.get("interfaces", [])[:2])
+            key = (tuple(zones), tuple(sorted(dom_devices.get(dom["id"]) or dom.get("devices", []))))
+            groups.setdefault(key, []).append(dom)
+        dom_node: dict[str, str] = {}
+        zone_node: dict[str, str] = {}
+        for g, ((zones, _), doms) in enumerate(groups.items()):
+            nid = f"dom{g}"
+            for dom in doms:
+                dom_node[dom["id"]] = nid
+            vlans = _unique(
+                sorted({v.split(":", 1)[1] for dom in doms for v in dom.get("vlans", []) if ":" in v}, key=_num)
             )
+            ifaces = _unique(_short(i.split(":", 1)[1]) for dom in doms for i in dom.get("interfaces", []))
+            if vlans:
+                where, said = "VLAN " + _listed(vlans, 4), {"vlan" + _norm(v) for v in vlans[:4]}
+            else:
+                where, said = _listed(ifaces, 2), {_norm(i) for i in ifaces[:2]}
             for z in zones:
                 zone_node.setdefault(z, nid)
+            node: dict = {"id": nid, "said": said}
             if zones:
                 kind = kinds.get(zones[0], "")
                 if kind == "external":
                     self.roots.append(nid)
-                lines = [", ".join(zones), t(f"kind.{kind}", lang) if kind else ""]
+                # Several zones in one L2 domain, with a violating flow between them: the leak.
+                leak = any((a, b) in bad_pairs for a in zones for b in zones if a != b)
+                if leak:
+                    lines = _wrap(t("diagram.l2_leak", lang, zones=" + ".join(zones)))
+                    colors = _unique(KIND_COLORS.get(kinds.get(z, ""), "#e0e0e0") for z in zones)
+                else:
+                    lines = _wrap(", ".join(zones)) + (_wrap(t(f"kind.{kind}", lang)) if kind else [])
+                    colors = [KIND_COLORS.get(kind, "#e0e0e0")]
                 nets = [s for z in zones for s in subnets.get(z, [])]
                 if nets:
-                    lines.append(", ".join(nets[:3]) + (" …" if len(nets) > 3 else ""))
+                    lines += _wrap(_listed(nets, 3))
                 lines.append(where)
-                self.nodes.append(
-                    {
-                        "id": nid,
-                        "label": "\n".join(x for x in lines if x),
-                        "kind": "zone",
-                        "color": KIND_COLORS.get(kind, "#e0e0e0"),
-                    }
-                )
+                node.update(label="\n".join(x for x in lines if x), kind="zone", color=colors[0], colors=colors)
+                node["leak"] = leak
             else:
-                nets = sorted({_network(a) for a in addrs.get(dom["id"], [])})
-                self.nodes.append(
-                    {
-                        "id": nid,
-                        "label": "\n".join([t("diagram.transit", lang)] + (nets or [where])),
-                        "kind": "transit",
-                        "color": "#f5f5f5",
-                    }
-                )
+                nets = sorted({_network(a) for dom in doms for a in addrs.get(dom["id"], [])}, key=_net_key)
+                lines = [t("diagram.transit", lang)] + (_wrap(_listed(nets, 3)) if nets else [where])
+                node.update(label="\n".join(lines), kind="transit", color="#f5f5f5")
+            self.nodes.append(node)
         # device — domain edges, labelled by the L3 interfaces (else the first ports).
-        for d in topo.get("devices", []):
+        members: dict[tuple[str, str], list[str]] = {}
+        for d in devices:
             for itf in d.get("interfaces", []):
                 did = itf.get("domain")
-                if did in dom_id and not itf.get("shutdown"):
-                    members.setdefault((d["name"], did), []).append(
+                if did in dom_node and not itf.get("shutdown"):
+                    members.setdefault((d["name"], dom_node[did]), []).append(
                         ("0" if itf.get("addresses") else "1") + itf["name"]
                     )
-        leaks = self._leaks(doc, if_domain)
-        for (dev, did), names in members.items():
+        neighbours: dict[str, int] = {}
+        for _, nid in members:
+            neighbours[nid] = neighbours.get(nid, 0) + 1
+        said_by = {n["id"]: n.get("said", set()) for n in self.nodes}
+        for (dev, nid), names in members.items():
             names = sorted(names, key=lambda n: n[0])  # L3 interfaces first, config order kept
             l3 = [n[1:] for n in names if n[0] == "0"]
             shown = l3 or [n[1:] for n in names]
             label = ", ".join(_short(n) for n in shown[:2]) + (" …" if len(shown) > 2 else "")
-            self.edges.append({"a": dev_id[dev], "b": dom_id[did], "label": label, "leak": (dev, did) in leaks})
+            if neighbours[nid] == 1 and all(_norm(_short(n)) in said_by[nid] for n in shown):
+                label = ""  # a VLAN / interface the domain's own label already names
+            self.edges.append({"a": dev_id[dev], "b": nid, "label": label, "leak": False})
+        for n in self.nodes:
+            n.pop("said", None)
         self._orient()
+        self._mark(witnesses, dev_id, dom_node, if_domain)
         self._observed(doc, lang, zone_node)
+        self._group()
         self.empty = not self.nodes
 
     def _observed(self, doc: dict, lang: str, zone_node: dict[str, str]) -> None:
@@ -199,73 +302,227 @@ class Graph:
 
     def _orient(self) -> None:
         """Direct each edge away from the Internet (breadth-first), so dot ranks the
-        picture top-down: Internet, edge device, links, core, zones."""
+        picture top-down: Internet, edge device, links, core, zones.  Without an
+        external zone (or for a part of the network it does not reach) the ranks start
+        from the centre of each connected part (the node with the smallest eccentricity),
+        never from every device at once."""
         adj: dict[str, list[str]] = {}
         for e in self.edges:
             adj.setdefault(e["a"], []).append(e["b"])
             adj.setdefault(e["b"], []).append(e["a"])
-        depth = {r: 0 for r in self.roots}
-        queue = list(self.roots)
-        while queue:
-            n = queue.pop(0)
-            for m in adj.get(n, []):
-                if m not in depth:
-                    depth[m] = depth[n] + 1
-                    queue.append(m)
+        depth = _bfs(adj, self.roots)
+        order = [n["id"] for n in self.nodes]
+        for nid in order:
+            if nid in depth or nid not in adj:
+                continue
+            part = list(_bfs(adj, [nid]))
+            centre = _centre(adj, part, order)
+            self.roots.append(centre)
+            depth.update(_bfs(adj, [centre]))
         for e in self.edges:
             da, db = depth.get(e["a"]), depth.get(e["b"])
             if da is not None and db is not None and db < da:
                 e["a"], e["b"], e["flip"] = e["b"], e["a"], True
+        self.depth = depth
 
-    @staticmethod
-    def _leaks(doc: dict, if_domain: dict) -> set[tuple[str, str]]:
-        """(device, domain) pairs on the witness path of a violating cell or a finding."""
-        witnesses = [
-            c.get("witness") for c in doc.get("matrix", []) if c.get("verdict") == "reachable" and c.get("violation")
-        ]
-        witnesses += [f.get("witness") for f in doc.get("findings", []) if f.get("witness")]
-        out = set()
+    def _mark(self, witnesses: list[dict], dev_id: dict, dom_node: dict, if_domain: dict) -> None:
+        """Red edges: those a violating witness crosses, with its direction(s)."""
+        crossed: set[tuple[str, str]] = set()
         for w in witnesses:
             for hop in (w or {}).get("hops", []):
-                dev = hop.get("device")
-                for key in ("in", "out"):
-                    did = if_domain.get((dev, hop.get(key)))
-                    if dev and did:
-                        out.add((dev, did))
-        return out
+                dev = dev_id.get(hop.get("device"))
+                if dev is None:
+                    continue
+                src = dom_node.get(if_domain.get((hop.get("device"), hop.get("in"))))
+                dst = dom_node.get(if_domain.get((hop.get("device"), hop.get("out"))))
+                if src:
+                    crossed.add((src, dev))
+                if dst:
+                    crossed.add((dev, dst))
+        for e in self.edges:
+            e["fwd"] = (e["a"], e["b"]) in crossed
+            e["back"] = (e["b"], e["a"]) in crossed
+            e["leak"] = e["fwd"] or e["back"]
+
+    def _group(self) -> None:
+        """The zones and segments hanging off one node only (its leaves, which can wrap
+        into rows), and with several devices a cluster per device around its leaves."""
+        degree: dict[str, int] = {}
+        for e in self.edges:
+            if not e.get("observed"):
+                degree[e["a"]] = degree.get(e["a"], 0) + 1
+                degree[e["b"]] = degree.get(e["b"], 0) + 1
+        kind = {n["id"]: n["kind"] for n in self.nodes}
+        self.leaves: dict[str, list[dict]] = {}
+        for e in self.edges:
+            b = e["b"]
+            if not e.get("observed") and degree.get(b) == 1 and b not in self.roots and kind[b] in ("zone", "transit"):
+                self.leaves.setdefault(e["a"], []).append(e)
+        if sum(1 for n in self.nodes if n["kind"] == "device") > 1:
+            self.clusters = [
+                [parent] + [e["b"] for e in edges]
+                for parent, edges in self.leaves.items()
+                if kind[parent] == "device" and parent not in self.roots
+            ]
+
+    def _wrap_rows(self, budget: float) -> None:
+        """Each node's leaves in rows no wider than ``budget`` points (edge minlen)."""
+        size = {n["id"]: _node_width(n) for n in self.nodes}
+        self.grid: list[tuple[str, str]] = []
+        for edges in self.leaves.values():
+            widths = [size[e["b"]] for e in edges]
+            rows = 1
+            used = 0.0
+            for w in widths:
+                if used and used + NODESEP * 72 + w > budget:
+                    rows, used = rows + 1, 0.0
+                used += (NODESEP * 72 if used else 0.0) + w
+            per = math.ceil(len(edges) / rows)
+            for i, e in enumerate(edges):
+                e["minlen"] = 1 + i // per
+                if i + per < len(edges):  # keeps the rows in columns (an invisible edge)
+                    self.grid.append((e["b"], edges[i + per]["b"]))
 
     def dot(self) -> str:
+        """The DOT source, its wrapping fitted to the page (measured with ``dot -Tplain``
+        when Graphviz is there)."""
+        if self._source is None:
+            self._source = self._fit()
+        return self._source
+
+    def _fit(self) -> str:
+        budget = PAGE_WIDTH
+        self._wrap_rows(budget)
+        source = self._dot()
+        if not self.leaves or not dot_available():
+            return source
+        best, best_scale, best_budget = source, 0.0, budget
+        for _ in range(5):
+            width, height = _size(_pipe(source, "plain").decode("utf-8"))
+            scale = print_scale(width, height)
+            if scale > best_scale + 1e-6:
+                best, best_scale, best_budget = source, scale, budget
+            if width <= PAGE_WIDTH or PAGE_WIDTH / width >= PAGE_HEIGHT / max(height, 1.0):
+                break  # fits, or the height is what limits it now
+            narrower = budget * PAGE_WIDTH / width * 0.95
+            if narrower >= budget - 1:
+                break
+            budget = narrower
+            self._wrap_rows(budget)
+            source = self._dot()
+        self._wrap_rows(best_budget)  # the rows of the picture kept
+        return best
+
+    def _dot(self) -> str:
         lines = [
             "digraph netaudit {",
-            f'  graph [rankdir=TB, nodesep=0.35, ranksep=0.55, fontname={_q(FONT)}, bgcolor="transparent"];',
-            f"  node [fontname={_q(FONT)}, fontsize=10, penwidth=1.2];",
-            f'  edge [fontname={_q(FONT)}, fontsize=9, color="#607d8b", dir=none];',
+            f"  graph [rankdir=TB, newrank=true, nodesep={NODESEP}, ranksep={RANKSEP}, fontname={_q(FONT)}, "
+            'bgcolor="transparent"];',
+            f"  node [fontname={_q(FONT)}, fontsize={NODE_FONT}, penwidth=1.2];",
+            f'  edge [fontname={_q(FONT)}, fontsize={SMALL_FONT}, color="#78909c", dir=none];',
         ]
-        for n in self.nodes:
-            if n["kind"] == "device":
-                attrs = 'shape=box, style="rounded,filled", fillcolor="#ffffff", color="#37474f", penwidth=1.6'
-            elif n["kind"] == "zone":
-                attrs = f'shape=ellipse, style=filled, fillcolor="{n["color"]}", color="#455a64"'
-            elif n["kind"] == "observed":
-                attrs = (
-                    'shape=box, style="dashed,rounded,filled", fillcolor="#fafafa", color="#757575", '
-                    'fontcolor="#616161", fontsize=8'
-                )
-            else:
-                attrs = 'shape=ellipse, style="dashed,filled", fillcolor="#f5f5f5", color="#9e9e9e", fontsize=8'
-            lines.append(f"  {n['id']} [label={_q(n['label'])}, {attrs}];")
+        in_cluster = {nid for c in self.clusters for nid in c}
+        by_id = {n["id"]: n for n in self.nodes}
+        for members in self.clusters:
+            lines.append(f"  subgraph cluster_{members[0]} {{")
+            lines.append('    graph [style="rounded,dashed", color="#b0bec5", penwidth=1, margin=8, label=""];')
+            lines.extend("  " + _node_line(by_id[nid]) for nid in members)
+            lines.append("  }")
+        lines.extend(_node_line(n) for n in self.nodes if n["id"] not in in_cluster)
         for e in self.edges:
-            style = f', color="{LEAK}", fontcolor="{LEAK}", penwidth=2.6' if e["leak"] else ""
+            attrs = f"label={_q(e['label'])}" if e["label"] else ""
+            if e["leak"]:
+                way = "both" if e["fwd"] and e["back"] else ("forward" if e["fwd"] else "back")
+                attrs += f', color="{LEAK}", fontcolor="{LEAK}", penwidth=2.4, dir={way}, arrowsize=0.8'
             if e.get("observed"):
-                style = ', style=dashed, color="#9e9e9e", dir=forward, arrowsize=0.6'
-                style += ", constraint=false" if e.get("loose") else ""
-            lines.append(f"  {e['a']} -> {e['b']} [label={_q(e['label'])}{style}];")
+                attrs += ', style=dashed, color="#9e9e9e", dir=forward, arrowsize=0.6'
+                attrs += ", constraint=false" if e.get("loose") else ""
+            if e.get("minlen", 1) > 1:
+                attrs += f", minlen={e['minlen']}"
+            lines.append(f"  {e['a']} -> {e['b']} [{attrs.lstrip(', ')}];")
+        lines.extend(f"  {a} -> {b} [style=invis, weight=20];" for a, b in self.grid)
         lines.append("}")
         return "\n".join(lines) + "\n"
 
 
+_ZONE_BOX = 'shape=box, margin="0.08,0.04"'
+
+
+def _node_line(n: dict) -> str:
+    if n["kind"] == "device":
+        attrs = 'shape=box, style=filled, fillcolor="#ffffff", color="#263238", penwidth=2.2, margin="0.1,0.06"'
+    elif n["kind"] == "zone" and n.get("leak"):
+        # The leak: the zones' colours in stripes (a hatch) inside a red double border.
+        fill = ":".join(n["colors"] * 3) if len(n["colors"]) > 1 else n["colors"][0]
+        style = "striped" if len(n["colors"]) > 1 else "filled"
+        attrs = f'{_ZONE_BOX}, style="{style}", fillcolor="{fill}", color="{LEAK}", penwidth=2.4, peripheries=2'
+    elif n["kind"] == "zone":
+        attrs = f'{_ZONE_BOX}, style="rounded,filled", fillcolor="{n["color"]}", color="#455a64"'
+    elif n["kind"] == "observed":
+        attrs = (
+            'shape=box, style="dashed,rounded,filled", fillcolor="#fafafa", color="#757575", '
+            f'fontcolor="#616161", fontsize={SMALL_FONT}'
+        )
+    else:
+        attrs = (
+            f'{_ZONE_BOX}, style="rounded,dashed,filled", fillcolor="#f5f5f5", color="#9e9e9e", fontsize={SMALL_FONT}'
+        )
+    return f"  {n['id']} [label={_q(n['label'])}, {attrs}];"
+
+
+def _node_width(n: dict) -> float:
+    """Estimated width in points of a drawn node (the wrapping's first guess)."""
+    size = SMALL_FONT if n["kind"] in ("transit", "observed") else NODE_FONT
+    return _text_width(n["label"], size) + 14
+
+
+def print_scale(width: float, height: float) -> float:
+    """The scale of a ``width`` by ``height`` pt picture on the page: as wide as the text
+    (the report's CSS), and no taller than the room left under the heading."""
+    return min(PAGE_WIDTH / max(width, 1.0), PAGE_HEIGHT / max(height, 1.0))
+
+
+def _bfs(adj: dict[str, list[str]], roots: list[str]) -> dict[str, int]:
+    depth = {r: 0 for r in roots}
+    queue = list(roots)
+    for n in queue:
+        for m in adj.get(n, []):
+            if m not in depth:
+                depth[m] = depth[n] + 1
+                queue.append(m)
+    return depth
+
+
+def _centre(adj: dict[str, list[str]], part: list[str], order: list[str]) -> str:
+    """The node of ``part`` with the smallest eccentricity (first in ``order`` on ties);
+    in a very large part, the node with the most neighbours."""
+    rank = {n: i for i, n in enumerate(order)}
+    if len(part) > 400:
+        return min(part, key=lambda n: (-len(adj.get(n, [])), rank.get(n, 0)))
+    return min(part, key=lambda n: (max(_bfs(adj, [n]).values()), rank.get(n, 0)))
+
+
+def _size(plain: str) -> tuple[float, float]:
+    """(width, height) in points of a ``dot -Tplain`` layout."""
+    for line in plain.splitlines():
+        parts = line.split()
+        if parts and parts[0] == "graph":
+            return float(parts[2]) * 72, float(parts[3]) * 72
+    return 0.0, 0.0
+
+
 def _num(text: str) -> tuple:
     return (0, int(text)) if text.isdigit() else (1, text)
+
+
+def _net_key(net: str) -> tuple:
+    import ipaddress
+
+    try:
+        n = ipaddress.ip_network(net, strict=False)
+        return (0, int(n.network_address), n.prefixlen)
+    except ValueError:
+        return (1, net, 0)
 
 
 def _network(addr: str) -> str:

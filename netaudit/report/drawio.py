@@ -1,7 +1,9 @@
 """Editable diagram for technicians: a ``.drawio`` file written with N2G.
 
 Same nodes and edges as the SVG diagram (diagram.Graph), placed where Graphviz put
-them.  Labels are XML-escaped before they reach N2G (which formats them into XML
+them (laid out for an A4 page: a 17 cm text width is about 640 px); red edges carry the
+violating flows' arrowheads, the L2 leak its hatched red-bordered box.
+Labels are XML-escaped before they reach N2G (which formats them into XML
 source) and use plain-text styles (no ``html=1``), so a config string can never become
 markup inside draw.io.
 """
@@ -16,11 +18,16 @@ from .diagram import LEAK, Graph, layout
 _PX = 96.0  # Graphviz "plain" output is in inches
 
 _STYLES = {
-    "device": "rounded=1;whiteSpace=wrap;fillColor=#ffffff;strokeColor=#37474f;strokeWidth=2;fontSize=11;",
-    "zone": "ellipse;whiteSpace=wrap;fillColor={color};strokeColor=#455a64;fontSize=11;",
-    "transit": "ellipse;whiteSpace=wrap;dashed=1;fillColor=#f5f5f5;strokeColor=#9e9e9e;fontSize=9;",
+    "device": "rounded=0;whiteSpace=wrap;fillColor=#ffffff;strokeColor=#263238;strokeWidth=2;fontSize=11;",
+    "zone": "rounded=1;whiteSpace=wrap;fillColor={color};strokeColor=#455a64;fontSize=11;",
+    # The L2 leak: the zones' colours side by side, hatched, inside a thick red border.
+    "leak": (
+        "rounded=1;whiteSpace=wrap;fillColor={color};gradientColor={color2};gradientDirection=east;"
+        "fillStyle=hatch;strokeColor=" + LEAK + ";strokeWidth=4;fontSize=11;fontStyle=1;"
+    ),
+    "transit": "rounded=1;whiteSpace=wrap;dashed=1;fillColor=#f5f5f5;strokeColor=#9e9e9e;fontSize=10;",
     "observed": (
-        "rounded=1;whiteSpace=wrap;dashed=1;fillColor=#fafafa;strokeColor=#757575;fontColor=#616161;fontSize=9;"
+        "rounded=1;whiteSpace=wrap;dashed=1;fillColor=#fafafa;strokeColor=#757575;fontColor=#616161;fontSize=10;"
     ),
 }
 
@@ -28,6 +35,13 @@ _STYLES = {
 def _x(text: str) -> str:
     # Control characters are not allowed in XML (N2G parses the label): made visible first.
     return escape(clean(text, keep="\n"), {'"': "&quot;", "\n": "&#10;", "{": "&#123;", "}": "&#125;"})
+
+
+def _style(n: dict) -> str:
+    if n["kind"] == "zone" and n.get("leak"):
+        colors = n.get("colors") or [n["color"]]
+        return _STYLES["leak"].format(color=colors[0], color2=colors[-1])
+    return _STYLES[n["kind"]].format(color=n.get("color", ""))
 
 
 def render(doc: dict, lang: str) -> str:
@@ -43,23 +57,25 @@ def render(doc: dict, lang: str) -> str:
         d.add_node(
             id=n["id"],
             label=_x(n["label"]),
-            style=_STYLES[n["kind"]].format(color=n.get("color", "")),
+            style=_style(n),
             width=width,
             height=height,
             x_pos=round(x * _PX - width / 2),
             y_pos=round(y * _PX - height / 2),
         )
     for i, e in enumerate(g.edges):
-        color = LEAK if e["leak"] else "#607d8b"
+        color = LEAK if e["leak"] else "#78909c"
         width = 3 if e["leak"] else 1
-        dash = "endArrow=none;"
+        # Arrowheads from the source zone towards the destination on a violating path.
+        start, end = ("classic" if e.get(k) else "none" for k in ("back", "fwd"))
+        arrows = f"startArrow={start};endArrow={end};"
         if e.get("observed"):
-            color, dash = "#9e9e9e", "dashed=1;endArrow=classic;"
+            color, arrows = "#9e9e9e", "dashed=1;startArrow=none;endArrow=classic;"
         d.add_link(
             e["a"],
             e["b"],
             label=_x(e["label"]),
             link_id=f"e{i}",
-            style=f"{dash}html=0;strokeColor={color};strokeWidth={width};fontColor={color};fontSize=9;",
+            style=f"{arrows}html=0;strokeColor={color};strokeWidth={width};fontColor={color};fontSize=10;",
         )
     return d.dump_xml() + "\n"

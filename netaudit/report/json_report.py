@@ -171,6 +171,27 @@ def topology_dict(audit) -> dict:
     }
 
 
+def site_dict(site) -> dict:
+    """The JSON ``site`` section: the file, its SHA-256 (it decides every verdict, so it is
+    evidence like the configurations), the cover fields and the policy overrides."""
+    out: dict = {"file": site.file, "inferred": site.inferred}
+    if getattr(site, "sha256", None):
+        out["sha256"] = site.sha256  # additive
+    out.update(_plain(site.info))
+    if site.policy:
+        out["policy"] = [  # additive: the site's overrides of the reference policy, as written
+            {
+                "from": p.src,
+                "to": p.dst,
+                **({"allow": p.allow} if p.allow is not None else {}),
+                **({"services": list(p.services)} if p.services is not None else {}),
+                **({"line": p.line} if p.line is not None else {}),
+            }
+            for p in site.policy
+        ]
+    return out
+
+
 def audit_dict(audit, options: RenderOptions) -> dict:
     """The audit as plain data (secrets masked unless asked)."""
     snap = audit.snapshot
@@ -202,6 +223,10 @@ def audit_dict(audit, options: RenderOptions) -> dict:
         }
         if pz.zone.inferred_from:
             z["inferred_from"] = pz.zone.inferred_from
+        if pz.zone.sources != "own":
+            z["sources"] = pz.zone.sources  # additive: "any" (spoofed sources included)
+        if pz.zone.line is not None and not audit.site.inferred:
+            z["line"] = pz.zone.line  # additive: where the site file declares it
         if pz.attached:
             z["attached"] = pz.attached  # English; additive
             z["attached_text"] = [both_of(a) for a in pz.attached]
@@ -251,7 +276,7 @@ def audit_dict(audit, options: RenderOptions) -> dict:
         "generated": generated_date(),
         "unit": audit.site.unit,
         "level": audit.site.level,
-        "site": {"file": audit.site.file, "inferred": audit.site.inferred, **_plain(audit.site.info)},
+        "site": site_dict(audit.site),
         "inputs": inputs,
         "zones": zones,
         "matrix": matrix,

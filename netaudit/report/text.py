@@ -192,7 +192,140 @@ def render(audit, options: RenderOptions) -> str:
         lines.append(t("summary.warnings", lang))
         # Catalogue warnings (zones.site_warnings) read in the report language.
         lines.extend(f"  ! {masker.warning(in_lang(w, lang))}" for w in audit.warnings)
+    answer, key = guest_conclusion(audit, lang, options.standard, m)
+    lines.append("")
+    lines.append(col(answer, key))
     return "\n".join(term.line(x) for x in lines) + "\n"
+
+
+def guest_conclusion(audit, lang: str, standard: str | None = None, prose=str) -> tuple[str, str]:
+    """The summary's last line: can the guest Wi-Fi reach the internal network — yes
+    (where: zones and the devices it goes through, the devices' own services), no
+    (proven), or not known (why) — then the overall conclusion (Đạt / Không đạt / Cần
+    kiểm tra thêm) of ``standard``.  "Internal" is every zone but the external ones,
+    and the devices themselves beyond the DHCP/DNS a guest may use: the guest-isolation
+    check's reading.  Returns the line and its colour key (reachable, blocked, unknown)."""
+    from ..vocabulary import DEVICES_ZONE
+
+    kinds = {pz.name: pz.kind for pz in audit.zones}
+    guests = [n for n, k in kinds.items() if k == "guest"]
+    cells = [c for c in audit.matrix if c.src in guests and (c.dst == DEVICES_ZONE or kinds.get(c.dst) != "external")]
+    leaks = [c for c in cells if c.violation]
+    live = _live_leaks(audit, {(c.src, c.dst) for c in cells} - {(c.src, c.dst) for c in leaks})
+    unknown = [
+        c for c in cells if c.verdict == "unknown" and (c.expectation is None or c.expectation.expected != "allow")
+    ]
+    overall = _overall(audit, lang, standard)
+    if not guests:
+        line, key = t("summary.conclusion.unknown", lang, why=t("summary.conclusion.no_guest", lang)), "unknown"
+    elif leaks or live:
+        parts = []
+        for src in guests:
+            # Zones grouped by how the guest gets there: via devices, on one L2 segment, seen live.
+            how: dict[str, list[str]] = {}
+            for c in leaks:
+                if c.src == src and c.dst != DEVICES_ZONE:
+                    how.setdefault(_how(audit, src, c.dst, lang), []).append(c.dst)
+            for s, dst in live:
+                if s == src:
+                    how.setdefault(t("summary.conclusion.live", lang), []).append(dst)
+            if how:
+                groups = [", ".join(zones) + (f" ({label})" if label else "") for label, zones in how.items()]
+                parts.append(f"{src} → {'; '.join(groups)}")
+            for c in leaks:
+                if c.src == src and c.dst == DEVICES_ZONE:
+                    reached = _device_services(audit, c)
+                    items = ", ".join(f"{d} ({', '.join(svcs)})" if svcs else d for d, svcs in reached)
+                    parts.append(f"{src} → {t('summary.conclusion.devices', lang, items=items or DEVICES_ZONE)}")
+        if unknown:
+            pairs = ", ".join(f"{c.src} → {_zone(c.dst, lang)}" for c in unknown)
+            parts.append(t("summary.conclusion.also_unknown", lang, items=pairs))
+        line, key = t("summary.conclusion.yes", lang, where="; ".join(parts)), "reachable"
+    elif unknown:
+        first = unknown[0]
+        why = f"{first.src} → {_zone(first.dst, lang)}: {prose(in_lang(first.reason, lang) or '?').rstrip('.')}"
+        if len(unknown) > 1:
+            why += f" ({t('summary.conclusion.more', lang, n=len(unknown) - 1)})"
+        line, key = t("summary.conclusion.unknown", lang, why=why), "unknown"
+    else:
+        line, key = t("summary.conclusion.no", lang), "blocked"
+    return (f"{line} {overall}" if overall else line), key
+
+
+def _zone(name: str, lang: str) -> str:
+    """A zone as the conclusion names it: the devices' pseudo-zone by its display name."""
+    from ..vocabulary import DEVICES_ZONE
+
+    return t("summary.conclusion.devices_zone", lang) if name == DEVICES_ZONE else name
+
+
+def _overall(audit, lang: str, standard: str | None) -> str:
+    from ..compliance import regime
+
+    comp = getattr(audit, "compliance", None) or {}
+    reg = regime(comp, standard or comp.get("default")) if comp else None
+    if reg is None:
+        return ""
+    return t("summary.conclusion.overall", lang, verdict=t(f"conclusion.{reg['verdict']}", lang)) + "."
+
+
+def _how(audit, src: str, dst: str, lang: str) -> str:
+    """How a guest reaches ``dst``: via the devices on the witness path of its
+    guest-isolation finding, or on the same L2 segment when the path has none."""
+    findings = [f for f in audit.findings if f.check == "guest-isolation" and f.zones[:2] == [src, dst]]
+    devices = sorted({d for f in findings for d in f.devices})
+    if devices:
+        return t("summary.conclusion.via", lang, devices=", ".join(devices))
+    on_segment = findings and all((f.witness or {}).get("hops") for f in findings)
+    return t("summary.conclusion.l2", lang) if on_segment else ""
+
+
+def _finding_devices(audit, src: str, dst: str) -> list[str]:
+    """The devices on the witness path of the guest-isolation finding of ``src → dst``."""
+    return [d for f in audit.findings if f.check == "guest-isolation" and f.zones[:2] == [src, dst] for d in f.devices]
+
+
+def _device_services(audit, cell) -> list[tuple[str, list[str]]]:
+    """Per device, the management services a guest reaches beyond the policy (from the
+    delivered chunks' paths); the finding's devices when there are no paths (live-only)."""
+    from ..policy import excess
+    from ..reach import Path
+
+    engine = getattr(audit, "engine", None)
+    found: dict[str, list[str]] = {}
+    if engine is not None and cell.delivered is not None and cell.chunks:
+        hs = engine.hs
+        bad = excess(hs, cell)
+        for chunk, path in cell.chunks:
+            if chunk & bad == hs.false:
+                continue
+            node = path
+            while isinstance(node, Path):
+                if node.step.kind == "service" and node.step.service is not None:
+                    names = found.setdefault(node.step.device, [])
+                    if node.step.service.name not in names:
+                        names.append(node.step.service.name)
+                    break
+                node = node.parent
+    if not found:
+        return [(d, []) for d in sorted(set(_finding_devices(audit, cell.src, cell.dst)))]
+    return sorted(found.items())
+
+
+def _live_leaks(audit, pairs: set[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Guest cells the configurations call blocked or unknown where a live probe got an
+    answer (docs/live.md: a contradiction, or a resolved unknown)."""
+    from ..vocabulary import DEVICES_ZONE
+
+    live = getattr(audit, "live", None)
+    if live is None:
+        return []
+    out = []
+    for status in ("contradiction", "resolved"):
+        for lc in live.by_status(status):
+            if (lc.src, lc.dst) in pairs and lc.dst != DEVICES_ZONE:  # the devices answer DHCP/DNS by design
+                out.append((lc.src, lc.dst))
+    return sorted(set(out))
 
 
 def _reference_lines(ref: dict, lang: str) -> list[str]:

@@ -103,6 +103,104 @@ def code_like(line: str) -> bool:
     return line.lstrip().startswith(("ip ", "no ", "interface ", "line ", "access-list", "snmp-server"))
 
 
+# --------------------------------------------------------------------------- words for ids and services
+
+# Protocols other than ICMP, TCP and UDP: a service list naming all of them means "every other IP protocol".
+_OTHER_PROTOCOLS = frozenset(range(256)) - {1, 6, 17}
+_PROTO_RUN = re.compile(r"proto/\d+(?:-\d+)?(?:, proto/\d+(?:-\d+)?)*")
+_DEVICES_IN_PROSE = re.compile(r"(?:\bvùng |\bzone )?" + re.escape(DEVICES_ZONE) + r"(?![\w-])")
+
+
+def _proto_numbers(run: str) -> list[tuple[int, int]]:
+    out = []
+    for item in run.split(", "):
+        lo, _, hi = item[len("proto/") :].partition("-")
+        out.append((int(lo), int(hi or lo)))
+    return out
+
+
+def services_words(text: str, lang: str) -> str:
+    """A service list (``tcp/22, proto/0, proto/2-5 …`` or ``ip except tcp/80``) in words:
+    ``ip`` is every service, a run of ``proto/N`` covering every protocol but ICMP, TCP and
+    UDP is "every other IP protocol", other ``proto/N`` runs name the protocol numbers."""
+    if not text:
+        return text
+    if text.strip() == "ip":
+        return _t("svc.all", lang)
+
+    def protos(m: re.Match) -> str:
+        ranges = _proto_numbers(m.group(0))
+        covered = {n for lo, hi in ranges for n in range(lo, hi + 1)}
+        if covered >= _OTHER_PROTOCOLS:
+            return _t("svc.other_protocols", lang)
+        return _t("svc.protocols", lang, numbers=", ".join(f"{lo}" if lo == hi else f"{lo}-{hi}" for lo, hi in ranges))
+
+    out = _PROTO_RUN.sub(protos, text)
+    if out.startswith("ip except "):
+        out = _t("svc.except", lang, services=out[len("ip except ") :])
+    return out
+
+
+def zone_label(name: str, lang: str) -> str:
+    """A zone as the reader sees it: the pseudo-zone of the devices' own services by its
+    display name, a declared zone by its name."""
+    return _t("zone.devices", lang) if name == DEVICES_ZONE else name
+
+
+def prose(text: str, lang: str) -> str:
+    """A sentence from the JSON document with internal ids and service syntax in words:
+    ``@devices`` by its display name, ``(ip)`` / ``(ip except …)`` / ``proto/…`` runs in words."""
+    if not text:
+        return text
+    out = _DEVICES_IN_PROSE.sub(lambda m: _t("zone.devices", lang), text)
+    out = re.sub(
+        r"\((ip(?: except [^)]*)?|[^()]*proto/[^()]*)\)", lambda m: f"({services_words(m.group(1), lang)})", out
+    )
+    return _PROTO_RUN.sub(lambda m: services_words(m.group(0), lang), out)
+
+
+# Vendor defaults (the end of a list or chain, not a line anyone wrote): the engine cites them
+# as "FILTER: <the parser's English sentence> (ACTION)", worded here for the reader.
+_DEFAULTS = [
+    (re.compile(r"^no rule matched, RouterOS accepts \(implicit accept of the chain\)$"), "default.routeros_accept"),
+    (re.compile(r"^implicit deny \(policy 0\)$"), "default.fortios_deny"),
+    (re.compile(r"^implicit deny at end of list$"), "default.end_of_list"),
+    (
+        re.compile(r"^no rule matched: the (?P<hook>\S+) policy \((?P<policy>[^)]*)\) of (?P<chain>\S+)$"),
+        "default.netfilter_policy",
+    ),
+    (
+        re.compile(r"^no rule matched: the fw4 defaults (?P<chain>\S+) policy (?P<policy>\S+)$"),
+        "default.fw4_policy",
+    ),
+]
+_CITED_DEFAULT = re.compile(r"^(?:(?P<filter>[^:\s][^:]*): )?(?P<body>.+?)(?: \((?P<action>permit|deny)\))?$")
+
+
+def default_words(text: str, lang: str) -> str | None:
+    """A cited vendor default in the reader's language, or None when ``text`` is not one."""
+    m = _CITED_DEFAULT.match(text or "")
+    if m is None:
+        return None
+    for rx, key in _DEFAULTS:
+        d = rx.match(m.group("body"))
+        if d:
+            out = _t(key, lang, **d.groupdict())
+            if m.group("action"):
+                out += f" ({_t('default.action.' + m.group('action'), lang)})"
+            return f"{m.group('filter')}: {out}" if m.group("filter") else out
+    return None
+
+
+def cite_view(cite: dict, lang: str) -> dict:
+    """A citation for templates: ``loc`` (file:line, or file (default)), ``text``, and
+    ``default`` when it cites a vendor default rather than a configuration line (its text
+    is then a sentence in the reader's language)."""
+    text = cite.get("text", "")
+    words = default_words(text, lang)
+    return {"loc": cite_loc(cite, lang), "text": words if words is not None else text, "default": words is not None}
+
+
 @dataclass
 class View:
     lang: str
@@ -129,11 +227,19 @@ class View:
     drawio_name: str = ""
     live: dict | None = None  # the live verification section, only with probes (docs/live.md)
     reference: dict | None = None  # beside the model architecture (site ``type``; docs/blueprint.md)
+    header: dict = field(default_factory=dict)  # national header, document number, the record
+    site_annex: dict = field(default_factory=dict)  # annex A: the site file (zones, overrides)
+    finding_refs: dict = field(default_factory=dict)  # finding id -> "mục 4.N" (cross-references on paper)
     # Section numbers: the live section, when present, comes after the matrix.
     sec: dict = field(default_factory=lambda: dict(SECTIONS))
 
     def t(self, key: str, **fields) -> str:
         return _t(key, self.lang, **fields)
+
+    @property
+    def blank(self) -> str:
+        """An empty field on paper: a dotted line to fill in by hand."""
+        return self.t("cover.blank")
 
     def L(self, value) -> str:
         """A {"vi": …, "en": …} JSON text in the report language."""
@@ -162,6 +268,7 @@ def build(doc: dict, options: RenderOptions) -> View:
     _findings(v, zone_kind)
     _compliance(v)
     _inventory(v)
+    _site_annex(v)
     kinds = []
     for z in doc.get("zones", []):
         if z["kind"] not in kinds:
@@ -185,7 +292,33 @@ def _cover(v: View) -> None:
     verdict = concl.get("verdict", "check")
     generated = doc.get("generated") or ""
     inspection = str(site.get("inspection_date") or generated)
+    standard = concl.get("standard", "nd331-2026")
+    doc_number = str(site.get("doc_number") or "")
+    record_number = str(site.get("record_number") or "")
+    record_date = format_date(str(site["record_date"]), v.lang) if site.get("record_date") else ""
+    # The layout of Vietnamese administrative documents (ND 30/2020): the issuing unit and
+    # the number on the left, Quốc hiệu and Tiêu ngữ on the right, place and date below them;
+    # an empty field is a dotted line to fill in by hand.
+    v.header = {
+        "unit": (doc.get("unit") or "").upper(),
+        "nation": v.t("header.nation"),
+        "motto": v.t("header.motto"),
+        "number": v.t("header.doc_number", number=doc_number or v.t("cover.blank_number")),
+        "place_date": v.t("sign.place_date", date=format_date(inspection, v.lang)),
+        "record": v.t(
+            "header.record",
+            number=record_number or v.t("cover.blank_number"),
+            date=record_date or v.t("date.blank"),
+        ),
+    }
     v.cover = {
+        "doc_number": doc_number,
+        "record_number": record_number,
+        "record_date": record_date,
+        "record": v.header["record"],
+        "level_label": v.t(f"cover.level.{standard}")
+        if standard in ("nd331-2026", "tt12-2022")
+        else v.t("cover.level"),
         "unit": doc.get("unit") or "",
         "address": str(site.get("address") or ""),
         "date": format_date(inspection, v.lang),
@@ -196,7 +329,7 @@ def _cover(v: View) -> None:
         "standard": v.t(f"standard.{concl.get('standard', 'nd331-2026')}"),
         "verdict": verdict,
         "verdict_label": v.t(f"conclusion.{verdict}"),
-        "reasons": [v.L(r) for r in concl.get("reasons", [])],
+        "reasons": [prose(v.L(r), v.lang) for r in concl.get("reasons", [])],
         "tool": f"netaudit {doc.get('tool', {}).get('version', '')}".strip(),
         "version": doc.get("tool", {}).get("version", ""),
     }
@@ -241,6 +374,7 @@ def _scope(v: View) -> None:
                 "sha256": f.get("sha256", ""),
                 # problem_text ({"vi", "en"}) where the document has it; older documents: English.
                 "problem": v.L(f.get("problem_text") or f.get("problem")),
+                "site": False,
             }
         )
     cov = doc.get("coverage") or {}
@@ -269,6 +403,20 @@ def _scope(v: View) -> None:
     }
     v.limits["none"] = not (unrec or v.limits["partial"] or v.limits["skipped"])
     site = doc.get("site") or {}
+    if site.get("sha256") and not site.get("inferred"):
+        # The site file decides every verdict: listed and hashed with the configurations.
+        v.inputs.append(
+            {
+                "path": str(site.get("file") or "site.yaml"),
+                "vendor": v.t("scope.site_file"),
+                "devices": "",
+                "lines": "-",
+                "unrecognized": "-",
+                "sha256": site["sha256"],
+                "problem": "",
+                "site": True,
+            }
+        )
     v.zones_note = (
         v.t("scope.zones_inferred")
         if site.get("inferred")
@@ -338,8 +486,7 @@ def hops_view(v: View, witness: dict | None) -> dict | None:
         for r in h.get("rules", []):
             rules.append(
                 {
-                    "loc": cite_loc(r, v.lang),
-                    "text": r.get("text", ""),
+                    **cite_view(r, v.lang),
                     "translated": v.t("witness.translated", packet=describe_packet(r["translated"]))
                     if r.get("translated")
                     else "",
@@ -399,7 +546,7 @@ def _services_text(v: View, c: dict) -> str:
         return ""
     if svc == ["ip"]:
         return v.t("matrix.all")
-    return v.t("matrix.only", services=", ".join(svc))
+    return v.t("matrix.only", services=services_words(", ".join(svc), v.lang))
 
 
 def _model_services(v: View, services) -> str:
@@ -490,31 +637,46 @@ def _matrix(v: View, zone_kind: dict) -> None:
         )
     v.matrix = {
         "cols": [
-            {"name": n, "kind": zone_kind.get(n, ""), "color": KIND_COLORS.get(zone_kind.get(n, ""), "#e0e0e0")}
+            {
+                "name": n,
+                "label": zone_label(n, v.lang),
+                "kind": zone_kind.get(n, ""),
+                "color": KIND_COLORS.get(zone_kind.get(n, ""), "#e0e0e0"),
+            }
             for n in cols
         ],
         "rows": rows,
     }
     for c in doc.get("matrix", []):
         verdict = c.get("verdict", "unknown")
+        blocked_by = c.get("blocked_by", [])
         v.flows.append(
             {
                 "src": c["src"],
                 "dst": c["dst"],
+                "src_label": zone_label(c["src"], v.lang),
+                "dst_label": zone_label(c["dst"], v.lang),
                 "anchor": anchor(c["src"], c["dst"]),
                 "verdict": verdict,
                 "label": v.t(f"verdict.{verdict}.cap"),
                 "cls": "violation" if verdict == "reachable" and c.get("violation") else verdict,
                 "violation": bool(c.get("violation")),
                 "expected": _expected_text(v, c),
-                "services": ", ".join(c.get("services") or []),
+                "services": services_words(", ".join(c.get("services") or []), v.lang),
                 "reason": _reason(v, c),
                 "witness": hops_view(v, c.get("witness")),
                 "blocked_by": [
-                    {"loc": cite_loc(b, v.lang), "device": b.get("device", ""), "text": b.get("text", "")}
-                    for b in c.get("blocked_by", [])[:BLOCKING_SHOWN]
+                    {**cite_view(b, v.lang), "device": b.get("device", "")} for b in blocked_by[:BLOCKING_SHOWN]
                 ],
-                "blocked_more": max(0, len(c.get("blocked_by", [])) - BLOCKING_SHOWN),
+                "blocked_more": max(0, len(blocked_by) - BLOCKING_SHOWN),
+                # The lines left out, by where they are: the paper record has no JSON to point to.
+                "blocked_more_text": v.t(
+                    "scope.more_at",
+                    n=len(blocked_by) - BLOCKING_SHOWN,
+                    locs=", ".join(cite_loc(b, v.lang) for b in blocked_by[BLOCKING_SHOWN:]),
+                )
+                if len(blocked_by) > BLOCKING_SHOWN
+                else "",
             }
         )
 
@@ -594,23 +756,35 @@ def _findings(v: View, zone_kind: dict) -> None:
                 "check": check,
                 "severity": f.get("severity", "info"),
                 "severity_label": v.t(f"severity.{f.get('severity', 'info')}"),
-                "title": v.L(f.get("title")),
-                "detail": v.L(f.get("detail")),
+                "title": prose(v.L(f.get("title")), v.lang),
+                "detail": prose(v.L(f.get("detail")), v.lang),
                 "why": why,
-                "evidence": [{"loc": cite_loc(e, v.lang), "text": e.get("text", "")} for e in f.get("evidence", [])],
+                "evidence": [cite_view(e, v.lang) for e in f.get("evidence", [])],
                 "witness": hops_view(v, f.get("witness")),
                 "remediation": split_remediation(remediation),
                 "why_ref": why_ref if why_ref != n else None,
                 "remediation_ref": fix_ref if fix_ref != n else None,
                 "snippet": _extra_snippet(v, f, zone_subnets),
                 "references": f.get("references", []),
-                "zones": f.get("zones", []),
+                "zones": [zone_label(z, v.lang) for z in f.get("zones", [])],
                 "devices": f.get("devices", []),
             }
         )
+        if f.get("id"):
+            v.finding_refs[f["id"]] = v.t("ref.finding", sec=v.sec["findings"], no=n)
 
 
 # --------------------------------------------------------------------------- compliance
+
+
+def _evidence(v: View, row: dict) -> str:
+    """A compliance row's evidence for paper: finding ids as the sections that print them
+    ("mục 4.1"), internal ids and service syntax in words."""
+    text = v.L(row["evidence"])
+    for fid in sorted(row.get("findings") or [], key=len, reverse=True):
+        if fid in v.finding_refs:
+            text = text.replace(fid, v.finding_refs[fid])
+    return prose(text, v.lang)
 
 
 def _compliance(v: View) -> None:
@@ -626,7 +800,7 @@ def _compliance(v: View) -> None:
             "reference": r["reference"],
             "status": r["status"],
             "status_label": v.t(f"status.{r['status']}"),
-            "evidence": v.L(r["evidence"]),
+            "evidence": _evidence(v, r),
         }
         for i, r in enumerate(reg["rows"], 1)
     ]
@@ -675,7 +849,7 @@ def _inventory(v: View) -> None:
                 "no": n,
                 "name": d["name"],
                 "type": str(kind),
-                "location": str(info.get("location") or v.t("cover.not_given")),
+                "location": str(info.get("location") or v.blank),
                 "purpose": str(info.get("purpose") or v.t(f"purpose.{role}")),
                 "file": d.get("file", ""),
             }
@@ -737,3 +911,51 @@ def _vlan_label(item: str, names: dict) -> str:
     vid = item.split(":", 1)[1] if ":" in item else item
     name = names.get(item, "")
     return f"{vid} ({name})" if name else vid
+
+
+# --------------------------------------------------------------------------- annex A: the site file
+
+
+def _policy_rule(v: View, p: dict) -> str:
+    if p.get("services") is not None:
+        return v.t("annex.rule.services", services=", ".join(str(x) for x in p["services"]))
+    return v.t("annex.rule.deny") if p.get("allow") is False else v.t("annex.rule.allow")
+
+
+def _site_annex(v: View) -> None:
+    """The site file as evidence: its name and SHA-256, the zones it declares and the
+    overrides of the reference policy (JSON ``site.sha256``, ``site.policy``, ``zones[].line``)."""
+    site = v.doc.get("site") or {}
+    inferred = bool(site.get("inferred"))
+    v.site_annex = {
+        "title": v.t("annex.site.title"),
+        "inferred": inferred,
+        "intro": v.t("annex.site.inferred")
+        if inferred
+        else v.t("annex.site.intro", file=str(site.get("file") or "site.yaml")),
+        "sha256": "" if inferred else str(site.get("sha256") or ""),
+        "zones": [
+            {
+                "name": z["name"],
+                "kind_label": _kind_label(v, z["kind"]),
+                "color": KIND_COLORS.get(z["kind"], "#e0e0e0"),
+                "subnets": ", ".join(z.get("subnets", [])) or "-",
+                "where": ", ".join(list(z.get("vlans", [])) + list(z.get("attach", []))) or "-",
+                "sources": v.t(f"annex.sources.{z.get('sources', 'own')}")
+                if z.get("sources", "own") in ("own", "any")
+                else str(z.get("sources")),
+                "line": z.get("line") or "-",
+            }
+            for z in v.doc.get("zones", [])
+        ],
+        "policy": [
+            {
+                "from": zone_label(str(p.get("from", "")), v.lang),
+                "to": zone_label(str(p.get("to", "")), v.lang),
+                "rule": _policy_rule(v, p),
+                "line": p.get("line") or "-",
+            }
+            for p in site.get("policy") or []
+            if isinstance(p, dict)
+        ],
+    }

@@ -12,6 +12,7 @@ are checked against the topology by :func:`netaudit.zones.placement.check_refere
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 import stat
@@ -64,6 +65,7 @@ class Site:
     links: list[tuple[tuple[str, str], tuple[str, str]]] = field(default_factory=list)
     info: dict = field(default_factory=dict)  # address, inspected_by, … (shown on reports)
     file: str | None = None
+    sha256: str | None = None  # of the site file's bytes as read (reports list it with the inputs)
     inferred: bool = False
     link_lines: list[int | None] = field(default_factory=list)  # site-file line of each links entry
     # Inference only: what the configs hint at that no zone could use (comments of the draft).
@@ -241,7 +243,17 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 # silently (``polcy:`` drops every override, ``subnet:`` a zone's addresses).
 SITE_KEYS = ("unit", "level", "zones", "policy", "links", "type")
 # Free information shown on the reports (report/view.py cover and inventory).
-INFO_KEYS = ("address", "inspected_by", "prepared_by", "inspection_date", "devices")
+INFO_KEYS = (
+    "address",
+    "inspected_by",
+    "prepared_by",
+    "inspection_date",
+    "devices",
+    # the record this report is attached to (docs/report.md, "The record")
+    "doc_number",
+    "record_number",
+    "record_date",
+)
 ZONE_KEYS = ("kind", "subnets", "vlans", "attach", "sources")
 POLICY_KEYS = ("from", "to", "allow", "services")
 # site.yaml ``devices: {NAME: {type, location, purpose}}`` (the dossier's device list).
@@ -398,14 +410,18 @@ def _level(value, err, line) -> int:
 
 def load_site(path: str | Path) -> Site:
     """Parse and validate a site file; raise InputError naming file and line."""
-    data = read_yaml(path, "site file", "unit, level, zones")
-    return site_from_dict(data, str(path))
+    digest: list[str] = []
+    data = read_yaml(path, "site file", "unit, level, zones", digest)
+    site = site_from_dict(data, str(path))
+    site.sha256 = digest[0] if digest else None
+    return site
 
 
-def read_yaml(path: str | Path, what: str, expected: str) -> dict:
+def read_yaml(path: str | Path, what: str, expected: str, digest: list[str] | None = None) -> dict:
     """A small YAML file (a site or blueprint intent file) as a mapping whose mappings and
     lists know their lines (:func:`key_line`); InputError naming the file and line for
-    every reading problem (size, encoding, characters, syntax, not a mapping of ``expected``)."""
+    every reading problem (size, encoding, characters, syntax, not a mapping of ``expected``).
+    ``digest``, when given, receives the SHA-256 of the very bytes that were parsed."""
     path = Path(path)
     display = str(path)
     try:
@@ -428,6 +444,8 @@ def read_yaml(path: str | Path, what: str, expected: str) -> dict:
             f"(a {what} is a few kilobytes): is this the right file?",
             display,
         )
+    if digest is not None:
+        digest.append(hashlib.sha256(raw).hexdigest())
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -478,9 +496,10 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
         if data["type"] not in UNIT_TYPES:
             err(f"type must be one of {', '.join(UNIT_TYPES)} (got {_show(data['type'])})", key_line(data, "type"))
         site.unit_type = str(data["type"])
-    for key in ("address", "inspected_by", "prepared_by"):
+    for key in ("address", "inspected_by", "prepared_by", "doc_number", "record_number"):
         _text(data.get(key), key, err, key_line(data, key))
-    _date(data.get("inspection_date"), "inspection_date", err, key_line(data, "inspection_date"))
+    for key in ("inspection_date", "record_date"):
+        _date(data.get(key), key, err, key_line(data, key))
     _check_devices(data.get("devices"), err, key_line(data, "devices"))
     site.info = {
         k: v for k, v in data.items() if k not in ("unit", "level", "zones", "policy", "links", "type", "__line__")

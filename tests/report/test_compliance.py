@@ -64,7 +64,7 @@ def test_out_of_scope_rows_are_never_met():
     reg = evaluate_regime(facts_from_doc(sample_doc("compliant")), "nd331-2026")
     oos = [r for r in reg["rows"] if r["status"] == OUT]
     assert {r["id"] for r in oos} >= {"anti-malware", "waf", "ips"}
-    assert all("Không kiểm chứng được" in r["evidence"]["vi"] for r in oos)
+    assert all("Yêu cầu vẫn áp dụng với đơn vị" in r["evidence"]["vi"] for r in oos)
 
 
 def test_levels_select_requirements():
@@ -116,7 +116,7 @@ def test_unknown_cells_need_further_checking():
     assert _rows(reg)["zone-wireless"]["status"] == CHECK
     assert "guest → staff" in _rows(reg)["zone-wireless"]["evidence"]["en"]
     assert reg["verdict"] == NEEDS_CHECK
-    assert any("could not be proven" in r["en"] for r in reg["reasons"])
+    assert any("proven neither blocked nor reachable" in r["en"] for r in reg["reasons"])
 
 
 def test_inferred_zones_are_not_a_pass():

@@ -193,8 +193,13 @@ def test_old_json_without_compliance_is_evaluated():
 
 def test_markdown_structure_and_escaping():
     text = render("leaky", "md", "vi")
-    assert text.startswith("# BÁO CÁO KẾT QUẢ KIỂM TRA")
-    assert "| Từ ↓ / Đến → | staff | servers | counter | guest | mgmt | internet | @devices |" in text
+    # the national header (a two-column table) comes first, then the title
+    assert text.startswith("| **UBND XÃ HÒA BÌNH** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |")
+    assert "\n# BÁO CÁO KẾT QUẢ KIỂM TRA" in text
+    assert (
+        "| Từ ↓ / Đến → | staff | servers | counter | guest | mgmt | internet | Thiết bị mạng (giao diện quản trị) |"
+        in text
+    )
     assert re.search(r"^## 4\. Tồn tại, hạn chế", text, re.M)
     # tables: every row of the matrix has the same number of cells
     rows = [ln for ln in text.splitlines() if ln.startswith("| **") and "Truy cập được" in ln]
@@ -278,7 +283,8 @@ def test_markdown_renders_with_a_commonmark_renderer(tmp_path):
     markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py is in the test extra")
     md_renderer = markdown_it.MarkdownIt("commonmark").enable("table")
     html = md_renderer.render(render("leaky", "md", "vi"))
-    assert html.count("<table>") == 9 and html.count("<h2>") == 7
+    # + the national header and annex A's two tables; annex A's heading
+    assert html.count("<table>") == 12 and html.count("<h2>") == 8
     assert "<ol>" in html and "<pre><code>ip access-list extended ACL-WIFI-KHACH-IN-V2" in html
     from .test_browser import PAYLOAD, _xss_sample
 

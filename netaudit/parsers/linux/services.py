@@ -176,4 +176,3 @@ def finish_sysctl(st: State, ifaces_src: Src | None) -> None:
         itf.urpf_allow_default = True
         if top == 1 and own is None:
             itf.urpf_unsure = f"rp_filter: all = 1, net.ipv4.conf.{name}.rp_filter not in the dump (1 strict, 2 loose)"
-

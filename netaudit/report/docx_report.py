@@ -1,0 +1,1031 @@
+"""DOCX report (``--format docx``): the inspection report as a Word document the
+inspector edits before signing.
+
+Rendered from the same view as the HTML and PDF (:func:`.view.build`), section by
+section in the order of ``report.html.j2``: cover (unit, date, level, legal basis,
+conclusion), scope and evidence, the diagram as a PNG (Graphviz ``dot -Tpng``; a line
+saying why when it cannot be drawn), the zone matrix as a table, flow details with
+their witness paths, findings with evidence lines, compliance, inventory, signature
+blocks.  Section headings use Word's heading styles (Heading 1–3, numbered as in the
+HTML), so they appear in Word's navigation pane; the page footer carries the unit and
+"page / pages" fields.
+
+Text: Times New Roman (the font of Vietnamese administrative documents; it has the
+Vietnamese glyphs), configuration lines in Courier New.  Every string passes through
+:func:`netaudit.safetext.clean` (control and bidi characters as visible escapes, which
+also keeps the XML well-formed).  Secrets: the document is built from the masked JSON,
+like every other format.  The file is deterministic: document properties dated from
+the report's ``generated`` date and the ZIP entries stamped with a fixed time.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import struct
+import subprocess
+import zipfile
+from datetime import UTC, date, datetime
+from typing import Any
+
+from ..safetext import clean
+from . import RenderOptions
+from .view import View, build
+
+FONT = "Times New Roman"
+MONO = "Courier New"
+INK, MUTED, RED, AMBER, GREEN = "1F2933", "5F6B76", "C62828", "8A6D00", "2E7D32"
+GREY_BG, RED_BG, AMBER_BG, GREEN_BG, SOFT = "EEF1F4", "FDECEA", "FFF6D6", "E8F5E9", "F4F6F8"
+SEVERITY_COLORS = {"critical": "B71C1C", "high": "E65100", "medium": "A67C00", "low": "1565C0", "info": "607D8B"}
+CELL_COLORS = {"violation": RED_BG, "reachable": GREEN_BG, "unknown": AMBER_BG, "blocked": "FFFFFF"}
+STATUS_STYLE = {"met": (GREEN_BG, GREEN), "not_met": (RED_BG, RED), "check": (AMBER_BG, AMBER)}
+CONCLUSION_STYLE = {"pass": (GREEN_BG, GREEN), "fail": (RED_BG, RED), "check": (AMBER_BG, AMBER)}
+LANGS = {"vi": "vi-VN", "en": "en-GB"}
+TEXT_WIDTH = 16.0  # cm: A4 with margins 3 cm left, 2 cm right (Vietnamese administrative layout)
+DIAGRAM_MAX_HEIGHT = 21.0  # cm
+DIAGRAM_DPI = 200
+DOT_TIMEOUT = 60  # s
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# Successors of w:shd in w:pPr, w:rPr and w:tcPr (OOXML element order, which Word enforces).
+_PPR_AFTER_SHD = (
+    "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:pPrChange",
+)  # fmt: skip
+_RPR_AFTER_SHD = ("w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+                  "w:specVanish", "w:oMath")  # fmt: skip
+_RPR_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+_TCPR_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+                   "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange")  # fmt: skip
+
+
+def render_doc(doc: dict, options: RenderOptions) -> bytes:
+    v = build(doc, options)
+    png, reason = diagram_png(doc, options.lang)
+    return _Writer(v, png, reason).write()
+
+
+# --------------------------------------------------------------------------- diagram
+
+
+def diagram_png(doc: dict, lang: str) -> tuple[bytes, str]:
+    """(PNG of the network diagram, "") or (b"", why it is missing) — the same graph as
+    the SVG of the HTML/PDF (:class:`.diagram.Graph`), rasterised by ``dot -Tpng``."""
+    from ..messages import t
+    from ..safetext import one_line
+    from .diagram import Graph
+
+    if not doc.get("topology"):
+        return b"", t("diagram.no_topology", lang)
+    dot = shutil.which("dot")
+    if dot is None:
+        return b"", t("diagram.no_dot", lang)
+    g = Graph(doc, lang)
+    if g.empty:
+        return b"", t("diagram.no_topology", lang)
+    try:
+        res = subprocess.run(
+            [dot, "-Tpng", f"-Gdpi={DIAGRAM_DPI}"],
+            input=g.dot().encode("utf-8"),
+            capture_output=True,
+            timeout=DOT_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return b"", one_line(f"dot -Tpng: {e}")[:300]
+    if res.returncode != 0 or not res.stdout.startswith(b"\x89PNG"):
+        err = res.stderr.decode("utf-8", "replace").strip().splitlines()
+        return b"", one_line(f"dot -Tpng: exit {res.returncode}" + (f": {err[-1]}" if err else ""))[:300]
+    return res.stdout, ""
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels from the PNG header (IHDR)."""
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
+
+
+# --------------------------------------------------------------------------- writer
+
+
+class _Writer:
+    def __init__(self, v: View, png: bytes, png_reason: str):
+        from docx import Document
+
+        self.v = v
+        self.t = v.t
+        self.png = png
+        self.png_reason = png_reason
+        self.doc: Any = Document()
+        self.bookmarks: dict[str, str] = {}  # view anchor → bookmark name
+        self.bookmark_id = 0
+        self.style_ids: dict[str, str] = {}
+        self._styles()
+        self._page()
+
+    # ------------------------------------------------------------------ output
+
+    def write(self) -> bytes:
+        v = self.v
+        self._cover()
+        self._scope()
+        self._diagram()
+        self._matrix()
+        if v.live:
+            self._live()
+        self._findings()
+        self._compliance()
+        self._inventory()
+        self._signatures()
+        self._properties()
+        buf = io.BytesIO()
+        self.doc.save(buf)
+        return _deterministic_zip(buf.getvalue())
+
+    # ------------------------------------------------------------------ setup
+
+    def _styles(self) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import Cm, Pt, RGBColor
+
+        styles = self.doc.styles
+        lang = LANGS.get(self.v.lang, "en-GB")
+        # Document defaults: the theme fonts of the template replaced by Times New Roman.
+        rpr_default = self.doc.styles.element.find(
+            _qn("w:docDefaults") + "/" + _qn("w:rPrDefault") + "/" + _qn("w:rPr")
+        )
+        if rpr_default is not None:
+            _fonts(rpr_default, FONT)
+            _lang(rpr_default, lang)
+        normal = styles["Normal"]
+        normal.font.size = Pt(12)
+        normal.font.color.rgb = RGBColor.from_string(INK)
+        _fonts(normal.element.get_or_add_rPr(), FONT)
+        _lang(normal.element.get_or_add_rPr(), lang)
+        normal.paragraph_format.space_after = Pt(4)
+        normal.paragraph_format.line_spacing = 1.1
+        for name, size in (("Title", 18), ("Heading 1", 15), ("Heading 2", 13), ("Heading 3", 12)):
+            st = styles[name]
+            st.font.size = Pt(size)
+            st.font.bold = True
+            st.font.italic = False
+            st.font.color.rgb = RGBColor.from_string(INK)
+            _fonts(st.element.get_or_add_rPr(), FONT)
+            st.paragraph_format.space_before = Pt(12 if name != "Heading 3" else 8)
+            st.paragraph_format.space_after = Pt(6 if name != "Heading 3" else 3)
+            st.paragraph_format.keep_with_next = True
+        self._drop_title_border(styles["Title"])
+        code = styles.add_style("Netaudit Code", WD_STYLE_TYPE.PARAGRAPH)
+        code.base_style = normal
+        code.font.size = Pt(8.5)
+        _fonts(code.element.get_or_add_rPr(), MONO)
+        code.paragraph_format.space_before = Pt(2)
+        code.paragraph_format.space_after = Pt(4)
+        code.paragraph_format.line_spacing = 1.0
+        code.paragraph_format.left_indent = Cm(0.3)
+        _pshade(code.element.get_or_add_pPr(), SOFT)
+        inline = styles.add_style("Netaudit Config", WD_STYLE_TYPE.CHARACTER)
+        inline.font.size = Pt(9)
+        _fonts(inline.element.get_or_add_rPr(), MONO)
+        cell = styles.add_style("Netaudit Table", WD_STYLE_TYPE.PARAGRAPH)
+        cell.base_style = normal
+        cell.font.size = Pt(10)
+        cell.paragraph_format.space_before = Pt(1)
+        cell.paragraph_format.space_after = Pt(1)
+        cell.paragraph_format.line_spacing = 1.0
+        small = styles.add_style("Netaudit Small", WD_STYLE_TYPE.PARAGRAPH)
+        small.base_style = normal
+        small.font.size = Pt(10)
+        for name in ("List Bullet", "List Bullet 2"):
+            st = styles[name]
+            st.paragraph_format.space_after = Pt(2)
+
+    @staticmethod
+    def _drop_title_border(style) -> None:
+        """The template's Title has a blue bottom border and a colour of its own."""
+        ppr = style.element.pPr
+        if ppr is not None:
+            for el in ppr.findall(_qn("w:pBdr")):
+                ppr.remove(el)
+
+    def _page(self) -> None:
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from docx.shared import Cm, Pt, RGBColor
+
+        sec = self.doc.sections[0]
+        sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+        sec.top_margin, sec.bottom_margin = Cm(2), Cm(2)
+        sec.left_margin, sec.right_margin = Cm(3), Cm(2)
+        sec.footer_distance = Cm(1)
+        p = sec.footer.paragraphs[0]
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT)
+        runs = [p.add_run(_c(f"{self.v.cover['unit']} — {self.t('report.subtitle')}") + "\t")]
+        runs += _field(p, "PAGE", "1")
+        runs.append(p.add_run(" / "))
+        runs += _field(p, "NUMPAGES", "1")
+        for r in runs:
+            r.font.size = Pt(8)
+            r.font.color.rgb = RGBColor.from_string(MUTED)
+
+    def _properties(self) -> None:
+        cp = self.doc.core_properties
+        cover = self.v.cover
+        cp.title = _c(f"{self.t('report.title')} — {cover['unit']}")[:255]
+        cp.subject = _c(self.t("report.subtitle"))[:255]
+        cp.author = _c(cover["prepared_by"] or cover["tool"])[:255]
+        cp.last_modified_by = _c(cover["tool"])[:255]
+        cp.comments = _c(cover["tool"])[:255]
+        cp.language = LANGS.get(self.v.lang, "en-GB")
+        cp.keywords = ""
+        cp.category = ""
+        cp.revision = 1
+        when = _generated(self.v.doc.get("generated"))
+        cp.created = when
+        cp.modified = when
+        cp.last_printed = when
+
+    # ------------------------------------------------------------------ primitives
+
+    def style_id(self, name: str) -> str:
+        """The id of a style by name, looked up once (python-docx searches the styles
+        part on every ``style=`` argument, which made a large report take seconds)."""
+        sid = self.style_ids.get(name)
+        if sid is None:
+            sid = self.style_ids[name] = self.doc.styles[name].style_id
+        return sid
+
+    def style(self, p: Any, name: str) -> None:
+        p._p.style = self.style_id(name)
+
+    def para(self, text: str = "", style: str | None = None, container: Any = None, **fmt) -> Any:
+        p = (container or self.doc).add_paragraph()
+        if style:
+            self.style(p, style)
+        if text:
+            self.run(p, text, **fmt)
+        return p
+
+    def run(
+        self,
+        p: Any,
+        text: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        mono: bool = False,
+        size: float | None = None,
+        color: str | None = None,
+        fill: str | None = None,
+    ) -> Any:
+        from docx.shared import Pt, RGBColor
+
+        r = p.add_run(_c(text))
+        if mono:
+            r._r.style = self.style_id("Netaudit Config")
+        if bold:
+            r.bold = True
+        if italic:
+            r.italic = True
+        if size:
+            r.font.size = Pt(size)
+        if color:
+            r.font.color.rgb = RGBColor.from_string(color)
+        if fill:
+            shd = _shd(fill)
+            r._r.get_or_add_rPr().insert_element_before(shd, *_RPR_AFTER_SHD)
+        return r
+
+    def heading(self, text: str, level: int, anchor: str | None = None, page_break: bool = False) -> Any:
+        h = self.para(style="Title" if level == 0 else f"Heading {level}")
+        if page_break:
+            h.paragraph_format.page_break_before = True
+        self.run(h, text)
+        if anchor:
+            self.bookmark(h, anchor)
+        return h
+
+    def bullet(self, container: Any = None, level: int = 1) -> Any:
+        return self.para(style="List Bullet" if level == 1 else "List Bullet 2", container=container)
+
+    def small(self, text: str = "", container: Any = None, **fmt) -> Any:
+        return self.para(text, "Netaudit Small", container, **fmt)
+
+    def code(self, text: str, container: Any = None) -> Any:
+        return self.para(text, "Netaudit Code", container)
+
+    def loc_code(self, p: Any, loc: str, text: str) -> None:
+        """``file:line`` then the configuration text, as in the HTML's evidence lines."""
+        self.run(p, loc, mono=True, size=8, color=MUTED)
+        self.run(p, " ")
+        self.run(p, text, mono=True)
+
+    def bookmark(self, p: Any, anchor: str) -> None:
+        from docx.oxml import OxmlElement
+
+        name = self.bookmarks.setdefault(anchor, f"_na{len(self.bookmarks) + 1}")
+        self.bookmark_id += 1
+        start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+        start.set(_qn("w:id"), str(self.bookmark_id))
+        start.set(_qn("w:name"), name)
+        end.set(_qn("w:id"), str(self.bookmark_id))
+        p._p.insert(1 if p._p.pPr is not None else 0, start)
+        p._p.append(end)
+
+    def link(self, p: Any, text: str, anchor: str, **fmt) -> None:
+        """Text that jumps to a bookmark (a matrix cell → its flow, "as in 4.1" → 4.1)."""
+        from docx.oxml import OxmlElement
+
+        name = self.bookmarks.setdefault(anchor, f"_na{len(self.bookmarks) + 1}")
+        r = self.run(p, text, **fmt)
+        h = OxmlElement("w:hyperlink")
+        h.set(_qn("w:anchor"), name)
+        h.set(_qn("w:history"), "1")
+        r._r.addprevious(h)
+        h.append(r._r)
+
+    def table(self, headers: list[str], widths: list[float], container: Any = None, header_row: bool = True) -> Any:
+        from docx.shared import Cm
+
+        holder = container or self.doc
+        t = holder.add_table(rows=1 if header_row else 0, cols=len(widths))
+        t._tbl.tblStyle_val = self.style_id("Table Grid")
+        t.autofit = False
+        for col, w in zip(t._tbl.tblGrid.findall(_qn("w:gridCol")), widths, strict=True):
+            col.w = Cm(w)
+        if header_row:
+            row = t.rows[0]
+            _repeat_header(row)
+            for cell, text, w in zip(row.cells, headers, widths, strict=True):
+                cell.width = Cm(w)
+                _cshade(cell, GREY_BG)
+                p = cell.paragraphs[0]
+                self.style(p, "Netaudit Table")
+                self.run(p, text, bold=True)
+        return t
+
+    def row(self, t: Any, widths: list[float]) -> list:
+        from docx.shared import Cm
+
+        row = t.add_row()
+        _cant_split(row)  # as the HTML's print CSS: a row is not broken across pages
+        cells = row.cells
+        for cell, w in zip(cells, widths, strict=True):
+            cell.width = Cm(w)
+            self.style(cell.paragraphs[0], "Netaudit Table")
+        return cells
+
+    def cell_para(self, cell: Any, first: bool = False) -> Any:
+        return cell.paragraphs[0] if first else self.para(style="Netaudit Table", container=cell)
+
+    # ------------------------------------------------------------------ cover
+
+    def _cover(self) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        v, t, c = self.v, self.t, self.v.cover
+        title = self.para(t("report.title"), "Title")
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        sub = self.para(t("report.subtitle"), italic=True)
+        sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        widths = [5.8, 10.2]
+        tab = self.table([], widths, header_row=False)
+        rows = [
+            ("cover.unit", c["unit"] or t("cover.not_given"), True),
+            ("cover.address", c["address"] or t("cover.not_given"), False),
+            ("cover.date", c["date"], False),
+            ("cover.inspected_by", c["inspected_by"] or t("cover.not_given"), False),
+            ("cover.prepared_by", c["prepared_by"] or t("cover.not_given"), False),
+            ("cover.level", t("cover.level_value", level=c["level"]), False),
+            ("cover.standard", c["standard"], False),
+            ("cover.tool", c["tool"], False),
+        ]
+        for key, value, bold in rows:
+            cells = self.row(tab, widths)
+            _cshade(cells[0], GREY_BG)
+            self.run(cells[0].paragraphs[0], t(key), bold=True)
+            self.run(cells[1].paragraphs[0], value, bold=bold)
+        self.para()
+        # The conclusion, in a shaded box.
+        bg, fg = CONCLUSION_STYLE.get(c["verdict"], (AMBER_BG, AMBER))
+        box = self.table([], [TEXT_WIDTH], header_row=False)
+        cell = self.row(box, [TEXT_WIDTH])[0]
+        _cshade(cell, bg)
+        p = cell.paragraphs[0]
+        self.run(p, f"{t('cover.conclusion')}: ", bold=True, size=13)
+        self.run(p, c["verdict_label"], bold=True, size=18, color=fg)
+        for r in c["reasons"]:
+            self.para(r, "List Bullet", cell).paragraph_format.space_after = Pt(1)
+        self.heading(t("cover.summary"), 2)
+        counts = self.table([], [TEXT_WIDTH / len(v.summary)] * len(v.summary), header_row=False)
+        for cell, item in zip(self.row(counts, [TEXT_WIDTH / len(v.summary)] * len(v.summary)), v.summary, strict=True):
+            self.run(cell.paragraphs[0], str(item["n"]), bold=True, size=14)
+            self.run(self.cell_para(cell), item["label"])
+        n = len(v.severity_counts)
+        sev = self.table([], [TEXT_WIDTH / n] * n, header_row=False)
+        for cell, s in zip(self.row(sev, [TEXT_WIDTH / n] * n), v.severity_counts, strict=True):
+            sev_fill = SEVERITY_COLORS.get(s["severity"], "607D8B")
+            self.run(cell.paragraphs[0], f" {s['label']} ", bold=True, size=9, color="FFFFFF", fill=sev_fill)
+            self.run(cell.paragraphs[0], f" {s['n']}", bold=True)
+        self.small(t("cover.scope_note"), color=MUTED).paragraph_format.space_before = Pt(6)
+        self.heading(t("report.toc"), 2)
+        sections = [("scope", "section.scope"), ("diagram", "section.diagram"), ("matrix", "section.matrix")]
+        if v.live:
+            sections.append(("live", "live.report.section"))
+        sections += [
+            ("findings", "section.findings"),
+            ("compliance", "section.compliance"),
+            ("inventory", "section.inventory"),
+            ("signatures", "section.signatures"),
+        ]
+        for n, (anchor, key) in enumerate(sections, 1):
+            p = self.para()
+            p.paragraph_format.space_after = Pt(1)
+            self.link(p, f"{n}. {t(key)}", f"section-{anchor}")
+
+    # ------------------------------------------------------------------ scope
+
+    def _scope(self) -> None:
+        v, t = self.v, self.t
+        self.heading(f"1. {t('section.scope')}", 1, "section-scope", page_break=True)
+        self.para(t("scope.intro"))
+        widths = [4.0, 3.6, 4.4, 2.0, 2.0]
+        tab = self.table([t(f"scope.col.{k}") for k in ("file", "vendor", "devices", "lines", "unrecognized")], widths)
+        for f in v.inputs:
+            cells = self.row(tab, widths)
+            self.run(cells[0].paragraphs[0], f["path"], mono=True, bold=True)
+            for cell, value in zip(cells[1:], (f["vendor"], f["devices"], f["lines"], f["unrecognized"]), strict=True):
+                self.run(cell.paragraphs[0], str(value))
+            sha = self.row(tab, widths)
+            merged = sha[0].merge(sha[-1])
+            p = merged.paragraphs[0]
+            self.run(p, f"{t('scope.col.sha256')}: ", size=8, color=MUTED)
+            self.run(p, f["sha256"], mono=True, size=8)
+        self.small(t("scope.method", version=v.cover["version"]))
+        self.heading(t("scope.limits"), 2)
+        lim = v.limits
+        if lim["none"]:
+            self.para(t("scope.limits.none"))
+        if lim["unrecognized"]:
+            self.para(t("scope.unrecognized"))
+            for grp in lim["unrecognized"]:
+                for u in grp["lines"]:
+                    self.loc_code(self.bullet(), f"{u['file']}:{u['line']}", u["text"])
+                if grp["more"]:
+                    self.para(t("scope.more", n=grp["more"]), "List Bullet", color=MUTED)
+        if lim["partial"]:
+            self.para(t("scope.partial"))
+            for p_ in lim["partial"]:
+                p = self.bullet()
+                self.loc_code(p, p_["loc"], p_["text"])
+                self.run(p, f" — {p_['construct']}: {p_['reason']}")
+        if lim["skipped"]:
+            self.para(t("scope.skipped"))
+            for f in lim["skipped"]:
+                p = self.bullet()
+                self.run(p, f["path"], mono=True)
+                self.run(p, f": {f['problem']}")
+        if lim["warnings"]:
+            self.para(t("scope.warnings"))
+            for w in lim["warnings"]:
+                self.para(w, "List Bullet", size=10)
+        self.heading(t("scope.zones"), 2)
+        self.para(v.zones_note)
+        widths = [3.0, 3.2, 3.8, 6.0]
+        tab = self.table([t(f"scope.col.{k}") for k in ("zone", "kind", "subnets", "where")], widths)
+        for z in v.zones:
+            cells = self.row(tab, widths)
+            self._chip(cells[0].paragraphs[0], z["color"])
+            self.run(cells[0].paragraphs[0], z["name"], bold=True)
+            self.run(cells[1].paragraphs[0], z["kind_label"])
+            self.run(cells[2].paragraphs[0], z["subnets"])
+            self.run(cells[3].paragraphs[0], z["where"], size=9)
+            for prob in z["problems"]:
+                self.run(self.cell_para(cells[3]), f"! {prob}", size=9, bold=True, color=RED)
+            for w in z["inferred_from"]:
+                self.run(self.cell_para(cells[3]), f"~ {w}", size=9, color=MUTED)
+        if v.runtime:
+            self.small(v.runtime_title, bold=True)
+            for r in v.runtime:
+                self.para(r, "List Bullet", size=10)
+
+    def _chip(self, p: Any, color: str) -> None:
+        """The zone kind's colour, as the HTML's chip."""
+        self.run(p, "■ ", color=color.lstrip("#").upper())
+
+    # ------------------------------------------------------------------ diagram
+
+    def _diagram(self) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm
+
+        v, t = self.v, self.t
+        self.heading(f"2. {t('section.diagram')}", 1, "section-diagram", page_break=True)
+        self.para(t("diagram.intro"))
+        p = self.small()
+        for k in v.legend:
+            self._chip(p, k["color"])
+            self.run(p, f"{k['label']}    ")
+        self.run(p, "━━ ", color=RED, bold=True)
+        self.run(p, t("diagram.leak"))
+        if v.observed_legend:
+            self.run(p, "    ┅┅ ", color="757575")
+            self.run(p, v.observed_legend)
+        if self.png:
+            wpx, hpx = _png_size(self.png)
+            width = TEXT_WIDTH
+            if width * hpx / wpx > DIAGRAM_MAX_HEIGHT:
+                width = DIAGRAM_MAX_HEIGHT * wpx / hpx
+            pic = self.doc.add_paragraph()
+            pic.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            pic.add_run().add_picture(io.BytesIO(self.png), width=Cm(width))
+        else:
+            self.para(t("diagram.unavailable", reason=self.png_reason), color=MUTED, italic=True)
+        if v.drawio_name:
+            self.small(t("diagram.drawio", file=v.drawio_name))
+
+    # ------------------------------------------------------------------ matrix
+
+    def _matrix(self) -> None:
+        v, t = self.v, self.t
+        self.heading(f"3. {t('section.matrix')}", 1, "section-matrix", page_break=True)
+        self.para(t("matrix.intro"))
+        cols = v.matrix["cols"]
+        n = len(cols)
+        first = min(3.0, TEXT_WIDTH / (n + 1))
+        widths = [first] + [(TEXT_WIDTH - first) / max(n, 1)] * n
+        size = 9 if n <= 5 else 8 if n <= 7 else 7
+        tab = self.table([""] * (n + 1), widths)
+        hdr = tab.rows[0].cells
+        hdr[0].paragraphs[0].runs[0].text = _c(t("matrix.corner"))
+        for cell, col in zip(hdr[1:], cols, strict=True):
+            p = cell.paragraphs[0]
+            p.runs[0].text = ""
+            self._chip(p, col["color"])
+            self.run(p, col["name"], bold=True, size=size)
+        for r in v.matrix["rows"]:
+            cells = self.row(tab, widths)
+            _cshade(cells[0], GREY_BG)
+            self._chip(cells[0].paragraphs[0], r["color"])
+            self.run(cells[0].paragraphs[0], r["name"], bold=True, size=size)
+            for cell, c in zip(cells[1:], r["cells"], strict=True):
+                p = cell.paragraphs[0]
+                if c is None:
+                    _cshade(cell, "FAFAFA")
+                    self.run(p, t("matrix.self"), color=MUTED, size=size)
+                    continue
+                _cshade(cell, CELL_COLORS.get(c["cls"], "FFFFFF"))
+                color = RED if c["cls"] == "violation" else AMBER if c["cls"] == "unknown" else None
+                self.link(p, c["label"], c["anchor"], bold=True, size=size, color=color)
+                if c["violation"]:
+                    self.run(self.cell_para(cell), t("matrix.violation"), bold=True, color=RED, size=size)
+                if c["services"]:
+                    self.run(self.cell_para(cell), c["services"], size=size)
+                self.run(self.cell_para(cell), t("matrix.expected", expected=c["expected"]), size=size - 1, color=MUTED)
+                if c["reason"]:
+                    self.run(self.cell_para(cell), t("matrix.reason", reason=c["reason"]), size=size - 1)
+                if c["live"]:
+                    live_color = RED if c["live"]["status"] == "contradiction" else None
+                    self.run(
+                        self.cell_para(cell),
+                        t("live.report.mark", status=c["live"]["label"]),
+                        bold=True,
+                        size=size - 1,
+                        color=live_color,
+                    )
+        self.heading(t("matrix.details"), 2)
+        for f in v.flows:
+            if f["verdict"] == "blocked":
+                continue
+            h = self.heading(f"{f['src']} → {f['dst']}: {f['label']}", 3, f["anchor"])
+            if f["violation"]:
+                self.run(h, " — ")
+                self.run(h, t("matrix.violation"), color=RED)
+            line = t("matrix.expected", expected=f["expected"])
+            if f["services"]:
+                line += f"; {t('matrix.col.services')}: {f['services']}"
+            self.small(line)
+            if f["reason"]:
+                self.small(t("matrix.reason", reason=f["reason"]))
+            if f["witness"]:
+                self._witness(f["witness"])
+        blocked = [f for f in v.flows if f["verdict"] == "blocked"]
+        if blocked:
+            self.heading(t("matrix.blocked_flows"), 2)
+            widths = [3.6, 3.0, 9.4]
+            tab = self.table([t("matrix.col.flow"), t("matrix.col.expected"), t("matrix.blocked_by")], widths)
+            for f in blocked:
+                cells = self.row(tab, widths)
+                p = cells[0].paragraphs[0]
+                self.run(p, f"{f['src']} → {f['dst']}", size=9)
+                self.bookmark(p, f["anchor"])
+                self.run(cells[1].paragraphs[0], f["expected"], size=9)
+                for i, b in enumerate(f["blocked_by"]):
+                    p = self.cell_para(cells[2], first=i == 0)
+                    self.run(p, f"{b['device']} ", size=9)
+                    self.loc_code(p, b["loc"], b["text"])
+                if f["blocked_more"]:
+                    self.run(self.cell_para(cells[2]), t("scope.more", n=f["blocked_more"]), size=9, color=MUTED)
+                if not f["blocked_by"]:
+                    self.run(cells[2].paragraphs[0], "-", color=MUTED)
+        if v.reference:
+            self._reference(v.reference)
+
+    def _witness(self, w: dict, container: Any = None) -> None:
+        from docx.shared import Cm
+
+        self.small(self.t("witness.packet", packet=w["packet"]), container)
+        for n, h in enumerate(w["hops"], 1):
+            p = self.para(container=container)
+            p.paragraph_format.left_indent = Cm(0.9)
+            p.paragraph_format.first_line_indent = Cm(-0.6)
+            p.paragraph_format.space_after = 0
+            self.run(p, f"{n}.\t{h['head']}")
+            if h["note"]:
+                self.run(p, f" ({h['note']})", color=MUTED)
+            if h["to"]:
+                self.run(p, f" — {h['to']}", color=MUTED)
+            for r in h["rules"]:
+                q = self.para(container=container)
+                q.paragraph_format.left_indent = Cm(1.4)
+                q.paragraph_format.first_line_indent = Cm(-0.4)
+                q.paragraph_format.space_after = 0
+                self.run(q, "▪ ", color=MUTED, size=8)
+                self.loc_code(q, r["loc"], r["text"])
+                if r["translated"]:
+                    self.run(q, f" ({r['translated']})", size=9, color=MUTED)
+        self.para(container=container).paragraph_format.space_after = 0
+
+    def _reference(self, r: dict) -> None:
+        t = self.t
+        self.heading(r["title"], 2, "reference")
+        self.para(r["intro"] + (f" {r['level_note']}" if r["level_note"] else ""))
+        p = self.para(t("reference.command") + " ")
+        self.run(p, r["command"], mono=True)
+        p = self.para()
+        self.run(p, t("reference.missing") + " ", bold=True)
+        self.run(p, "; ".join(r["missing"]) if r["missing"] else t("reference.none"))
+        self.para(t("reference.extra", n=len(r["extra"])), bold=True)
+        if r["extra"]:
+            widths = [5.0, 5.5, 5.5]
+            tab = self.table([t("matrix.col.flow"), t("reference.col.here"), t("reference.col.model")], widths)
+            for e in r["extra"]:
+                for cell, value in zip(self.row(tab, widths), (e["flow"], e["here"], e["model"]), strict=True):
+                    self.run(cell.paragraphs[0], value, size=9)
+        self.small(t("reference.matrix"))
+        n = len(r["cols"])
+        widths = [3.0] + [(TEXT_WIDTH - 3.0) / max(n, 1)] * n
+        tab = self.table([t("matrix.corner"), *r["cols"]], widths)
+        for row in r["rows"]:
+            cells = self.row(tab, widths)
+            _cshade(cells[0], GREY_BG)
+            self.run(cells[0].paragraphs[0], row["name"], bold=True, size=9)
+            for cell, c in zip(cells[1:], row["cells"], strict=True):
+                self.run(cell.paragraphs[0], t("matrix.self") if c is None else c, size=8)
+
+    # ------------------------------------------------------------------ live verification
+
+    def _live(self) -> None:
+        v, t = self.v, self.t
+        live = v.live or {}
+        self.heading(f"{v.sec['live']}. {t('live.report.section')}", 1, "section-live", page_break=True)
+        self.para(live["intro"])
+        self.small(live["proof"], bold=True)
+        self.heading(t("live.report.runs"), 2)
+        widths = [5.0, 11.0]
+        for r in live["runs"]:
+            tab = self.table([r["title"], ""], widths)
+            tab.rows[0].cells[0].merge(tab.rows[0].cells[1])
+            fields = [(f["label"], f["value"]) for f in r["fields"]]
+            fields += [
+                (t("live.report.field.file"), f"{r['file']}\nSHA-256: {r['sha256']}"),
+                (t("live.report.field.counts"), r["counts"]),
+                (t("live.report.field.refused"), "\n".join(r["refused"]) or t("live.report.refused.none")),
+            ]
+            for label, value in fields:
+                cells = self.row(tab, widths)
+                self.run(cells[0].paragraphs[0], label, bold=True, size=9)
+                self.run(cells[1].paragraphs[0], value, size=9)
+            self.para()
+        self.heading(t("live.report.statuses"), 2)
+        for s in live["statuses"]:
+            p = self.bullet()
+            self.run(p, f"{s['n']} ", bold=True)
+            self.run(p, s["label"])
+        self.heading(t("live.report.cells"), 2)
+        if live["cells"]:
+            widths = [2.8, 2.2, 2.6, 3.2, 5.2]
+            keys = ("matrix.col.flow", "live.report.col.static", "live.report.col.status", "live.report.col.counts",
+                    "live.report.col.examples")  # fmt: skip
+            tab = self.table([t(k) for k in keys], widths)
+            for c in live["cells"]:
+                cells = self.row(tab, widths)
+                self.link(cells[0].paragraphs[0], f"{c['src']} → {c['dst']}", c["anchor"], size=9)
+                self.run(cells[1].paragraphs[0], c["verdict_label"], size=9)
+                _cshade(cells[2], CELL_COLORS.get(c["cls"], "FFFFFF"))
+                self.run(cells[2].paragraphs[0], c["label"], bold=True, size=9)
+                self.run(cells[3].paragraphs[0], c["counts"], size=9)
+                for i, p_ in enumerate(c["examples"]):
+                    text = t(
+                        "live.report.example",
+                        address=p_["dst"],
+                        service=p_["service"],
+                        result=p_["result_label"],
+                        detail=p_["detail"],
+                        hop=p_["hop"],
+                    )
+                    self.run(self.cell_para(cells[4], first=i == 0), f"• {text}", size=8)
+        else:
+            self.para(t("live.none_observed"))
+        self.small(live["not_observed"])
+        self.small(live["unplaced"])
+        for g in live["unplaced_groups"]:
+            self.para(g, "List Bullet", size=10)
+
+    # ------------------------------------------------------------------ findings
+
+    def _findings(self) -> None:
+        from docx.shared import Cm
+
+        v, t = self.v, self.t
+        sec = v.sec["findings"]
+        self.heading(f"{sec}. {t('section.findings')}", 1, "section-findings", page_break=True)
+        self.para(t("findings.intro"))
+        if not v.findings:
+            self.para(t("findings.none"), bold=True)
+        for f in v.findings:
+            h = self.heading(f"{sec}.{f['no']}. ", 2, f"finding-{f['no']}")
+            self.run(h, f" {f['severity_label']} ", color="FFFFFF", fill=SEVERITY_COLORS.get(f["severity"], "607D8B"))
+            self.run(h, f" {f['title']}")
+
+            def label(key: str) -> None:
+                p = self.para(t(key), bold=True)
+                p.paragraph_format.space_before = Cm(0.15)
+                p.paragraph_format.space_after = 0
+                p.paragraph_format.keep_with_next = True
+
+            label("finding.id")
+            self.para(f["id"], mono=True)
+            label("finding.what")
+            self.para(f["detail"])
+            if f["why"]:
+                label("finding.why")
+                if f["why_ref"]:
+                    self.link(self.para(), t("finding.same_as", sec=sec, no=f["why_ref"]), f"finding-{f['why_ref']}")
+                else:
+                    self.para(f["why"])
+            label("finding.evidence")
+            if f["evidence"]:
+                for e in f["evidence"]:
+                    self.loc_code(self.bullet(), e["loc"], e["text"])
+            else:
+                self.para(t("finding.no_evidence"), color=MUTED)
+            if f["witness"]:
+                label("witness.title")
+                self._witness(f["witness"])
+            label("finding.remediation")
+            if f["remediation_ref"]:
+                self.link(
+                    self.para(),
+                    t("finding.same_as", sec=sec, no=f["remediation_ref"]),
+                    f"finding-{f['remediation_ref']}",
+                )
+            else:
+                for kind, text in f["remediation"]:
+                    if kind == "code":
+                        self.code(text)
+                    elif kind == "caption":
+                        self.small(text, bold=True)
+                    else:
+                        self.para(text)
+            if f["snippet"]:
+                self.small(f["snippet"]["caption"], bold=True)
+                self.code(f["snippet"]["code"])
+            if f["references"]:
+                label("finding.references")
+                for r in f["references"]:
+                    self.para(r, "List Bullet")
+            if f["zones"]:
+                label("finding.zones")
+                self.para(", ".join(f["zones"]))
+            if f["devices"]:
+                label("finding.devices")
+                self.para(", ".join(f["devices"]))
+
+    # ------------------------------------------------------------------ compliance
+
+    def _compliance(self) -> None:
+        v, t = self.v, self.t
+        self.heading(f"{v.sec['compliance']}. {t('section.compliance')}", 1, "section-compliance", page_break=True)
+        comp = v.compliance
+        if not comp:
+            self.para(t("compliance.none"), color=MUTED)
+            return
+        self.para(comp["intro"])
+        widths = [1.2, 4.3, 3.1, 2.3, 5.1]
+        keys = ("no", "requirement", "reference", "status", "evidence")
+        tab = self.table([t(f"compliance.col.{k}") for k in keys], widths)
+        for r in comp["rows"]:
+            cells = self.row(tab, widths)
+            self.run(cells[0].paragraphs[0], str(r["no"]), size=9)
+            self.run(cells[1].paragraphs[0], r["requirement"], size=9)
+            self.run(cells[2].paragraphs[0], r["reference"], size=8)
+            bg, fg = STATUS_STYLE.get(r["status"], (None, MUTED))
+            if bg:
+                _cshade(cells[3], bg)
+            self.run(cells[3].paragraphs[0], r["status_label"], size=9, bold=bg is not None, color=fg)
+            self.run(cells[4].paragraphs[0], r["evidence"], size=8)
+        for o in comp["others"]:
+            self.small(o, color=MUTED)
+
+    # ------------------------------------------------------------------ inventory
+
+    def _inventory(self) -> None:
+        v, t = self.v, self.t
+        sec = v.sec["inventory"]
+        self.heading(f"{sec}. {t('section.inventory')}", 1, "section-inventory", page_break=True)
+        self.small(t("inventory.intro"))
+        self.heading(f"{sec}.1. {t('inventory.devices')}", 2)
+        widths = [1.0, 2.8, 3.6, 2.6, 3.4, 2.6]
+        keys = ("no", "name", "type", "location", "purpose", "file")
+        tab = self.table([t(f"inventory.col.{k}") for k in keys], widths)
+        for d in v.inventory["devices"]:
+            cells = self.row(tab, widths)
+            self.run(cells[0].paragraphs[0], str(d["no"]), size=9)
+            self.run(cells[1].paragraphs[0], d["name"], bold=True, size=9)
+            for cell, key in zip(cells[2:5], ("type", "location", "purpose"), strict=True):
+                self.run(cell.paragraphs[0], d[key], size=9)
+            self.run(cells[5].paragraphs[0], d["file"], mono=True, size=8)
+        self.heading(f"{sec}.2. {t('inventory.ipplan')}", 2)
+        widths = [3.2, 2.0, 3.4, 2.8, 4.6]
+        tab = self.table([t(f"inventory.col.{k}") for k in ("zone", "vlan", "private", "public", "gateway")], widths)
+        for r in v.inventory["ipplan"]:
+            cells = self.row(tab, widths)
+            self._chip(cells[0].paragraphs[0], r["color"])
+            self.run(cells[0].paragraphs[0], r["zone"], bold=True, size=9)
+            self.run(self.cell_para(cells[0]), r["kind_label"], size=8, color=MUTED)
+            for cell, key in zip(cells[1:], ("vlans", "private", "public", "gateway"), strict=True):
+                self.run(cell.paragraphs[0], r[key], size=9 if key != "gateway" else 8)
+        for r in v.inventory["links"]:
+            cells = self.row(tab, widths)
+            self.run(cells[0].paragraphs[0], t("inventory.links"), size=9)
+            self.run(self.cell_para(cells[0]), r["label"], size=8, color=MUTED)
+            for cell, value in zip(cells[1:], ("-", r["private"], r["public"], r["gateway"]), strict=True):
+                self.run(cell.paragraphs[0], value, size=9)
+
+    # ------------------------------------------------------------------ signatures
+
+    def _signatures(self) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm, Pt
+
+        v, t = self.v, self.t
+        self.heading(f"{v.sec['signatures']}. {t('section.signatures')}", 1, "section-signatures")
+        self.small(t("sign.intro")).paragraph_format.keep_with_next = True
+        p = self.para(t("sign.place_date", date=v.cover["date"]), italic=True)
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p.paragraph_format.keep_with_next = True
+        width = TEXT_WIDTH / 3
+        tab = self.doc.add_table(rows=1, cols=3)  # no borders (the template's Normal Table)
+        tab.autofit = False
+        for col in tab._tbl.tblGrid.findall(_qn("w:gridCol")):
+            col.w = Cm(width)
+        blocks = (
+            ("sign.unit", ""),
+            ("sign.preparer", v.cover["prepared_by"]),
+            ("sign.inspector", v.cover["inspected_by"]),
+        )
+        for cell, (key, name) in zip(tab.rows[0].cells, blocks, strict=True):
+            cell.width = Cm(width)
+            q = self.cell_para(cell, first=True)
+            q.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            self.run(q, t(key), bold=True)
+            q = self.cell_para(cell)
+            q.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            self.run(q, t("sign.hint"), italic=True, size=10, color=MUTED)
+            q = self.cell_para(cell)
+            q.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            q.paragraph_format.space_before = Pt(72)  # room to sign
+            self.run(q, name or " ", bold=True)
+        _cant_split(tab.rows[0])
+        footer = self.small(f"{v.cover['tool']} · {t('cover.generated')}: {v.cover['generated']}", color=MUTED)
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        footer.paragraph_format.space_before = Pt(24)
+
+
+# --------------------------------------------------------------------------- OOXML helpers
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def _c(value: object) -> str:
+    """Text for a run: control and bidi characters as visible escapes (newline and tab kept:
+    python-docx writes them as line breaks and tabs)."""
+    return clean("" if value is None else str(value))
+
+
+def _fonts(rpr: Any, name: str) -> None:
+    """``name`` for every script (Latin, Vietnamese, East Asian, complex), theme fonts dropped."""
+    rfonts = rpr.get_or_add_rFonts()
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(_qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(_qn(attr), name)
+
+
+def _lang(rpr: Any, lang: str) -> None:
+    """The proofing language (Word's spelling checker reads Vietnamese as Vietnamese)."""
+    from docx.oxml import OxmlElement
+
+    el = rpr.find(_qn("w:lang"))
+    if el is None:
+        el = OxmlElement("w:lang")
+        rpr.insert_element_before(el, *_RPR_AFTER_LANG)
+    el.set(_qn("w:val"), lang)
+
+
+def _shd(fill: str) -> Any:
+    from docx.oxml import OxmlElement
+
+    shd = OxmlElement("w:shd")
+    shd.set(_qn("w:val"), "clear")
+    shd.set(_qn("w:color"), "auto")
+    shd.set(_qn("w:fill"), fill.lstrip("#").upper())
+    return shd
+
+
+def _pshade(ppr: Any, fill: str) -> None:
+    ppr.insert_element_before(_shd(fill), *_PPR_AFTER_SHD)
+
+
+def _cshade(cell: Any, fill: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    for old in tcpr.findall(_qn("w:shd")):
+        tcpr.remove(old)
+    tcpr.insert_element_before(_shd(fill), *_TCPR_AFTER_SHD)
+
+
+def _repeat_header(row: Any) -> None:
+    """The row repeats at the top of every page the table runs over."""
+    from docx.oxml import OxmlElement
+
+    trpr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(_qn("w:val"), "true")
+    trpr.append(el)
+    _cant_split(row)
+
+
+def _cant_split(row: Any) -> None:
+    from docx.oxml import OxmlElement
+
+    el = OxmlElement("w:cantSplit")
+    el.set(_qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(el)
+
+
+def _field(p: Any, instr: str, shown: str) -> list:
+    """A field (PAGE, NUMPAGES) as begin / instruction / separate / result / end runs."""
+    from docx.oxml import OxmlElement
+
+    runs = []
+    for part in ("begin", "instr", "separate", "result", "end"):
+        r = p.add_run(shown if part == "result" else None)
+        if part == "instr":
+            it = OxmlElement("w:instrText")
+            it.set(_qn("xml:space"), "preserve")
+            it.text = f" {instr} "
+            r._r.append(it)
+        elif part != "result":
+            fc = OxmlElement("w:fldChar")
+            fc.set(_qn("w:fldCharType"), part)
+            r._r.append(fc)
+        runs.append(r)
+    return runs
+
+
+def _generated(iso: object) -> datetime:
+    try:
+        d = date.fromisoformat(str(iso))
+    except ValueError:
+        d = date(2000, 1, 1)
+    return datetime(d.year, d.month, d.day, tzinfo=UTC)
+
+
+def _deterministic_zip(data: bytes) -> bytes:
+    """The package again with every entry stamped :data:`ZIP_TIME` (python-docx stamps
+    the time of writing): the same document gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(item.filename))
+    return out.getvalue()

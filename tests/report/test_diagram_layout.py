@@ -1,0 +1,230 @@
+"""The network diagram laid out for the page (issue #14, "Diagram").
+
+- An A4 page (17 cm text width) shows the samples with labels of at least 7 pt: the SVG's
+  width/height ratio and smallest font, scaled as the report's CSS scales it.
+- Only the edges on a violating flow's path are red, with arrowheads from the source
+  zone towards the destination.
+- A bridge without VLAN filtering that merges staff and guest is drawn as the leak
+  (red double border, striped, "staff + guest in one L2 segment"), in SVG and .drawio.
+- The .drawio stays within about 1,100 px for these samples; the Stanford backbone
+  (hundreds of VLANs) does not explode.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+from pathlib import Path
+from xml.dom import minidom
+
+import pytest
+from helpers import ROOT
+
+from netaudit.report.diagram import LEAK, PAGE_HEIGHT, PAGE_WIDTH, Graph, dot_available, print_scale, svg
+
+pytestmark = pytest.mark.skipif(not dot_available(), reason="Graphviz dot is not installed")
+
+FORTIGATE = "sample_configs/fortigate-ttpvhcc-leaky-policy"
+CISCO = "sample_configs/cisco-commune-leaky"
+BRIDGE = "sample_configs/routeros-commune-leaky-bridge"
+SAMPLES = (FORTIGATE, CISCO, BRIDGE)
+STANFORD = ROOT.parent / "shared" / "corpus" / "stanford-backbone"
+
+_DOCS: dict[str, dict] = {}
+
+
+def doc_of(sample: str, site: Path | None = None) -> dict:
+    """The JSON audit document of a sample (cached)."""
+    if sample not in _DOCS:
+        from netaudit.audit import run_audit
+        from netaudit.report import RenderOptions
+        from netaudit.report.json_report import audit_dict
+
+        old = os.getcwd()
+        os.chdir(ROOT)
+        try:
+            _DOCS[sample] = audit_dict(run_audit([sample], site), RenderOptions())
+        finally:
+            os.chdir(old)
+    return copy.deepcopy(_DOCS[sample])
+
+
+def text_source(sample: str) -> str:
+    return Graph(doc_of(sample), "vi").dot()
+
+
+def view_box(text: str) -> tuple[float, float]:
+    w, h = re.search(r'viewBox="0(?:\.0+)? 0(?:\.0+)? ([\d.]+) ([\d.]+)"', text).groups()
+    return float(w), float(h)
+
+
+def font_sizes(text: str) -> list[float]:
+    return [float(s) for s in re.findall(r'font-size="([\d.]+)"', text)]
+
+
+def drawio_width(xml: str) -> int:
+    """Width in px of what the .drawio draws (its vertices' bounding box)."""
+    cells = re.findall(r'<mxGeometry x="(-?\d+)" y="-?\d+" width="(\d+)"', xml)
+    assert cells
+    return max(int(x) + int(w) for x, w in cells) - min(int(x) for x, _ in cells)
+
+
+def edge_styles(svg_text: str) -> dict[str, str]:
+    """SVG edge title ("dev0->dom3") → the edge's markup."""
+    out = {}
+    for m in re.finditer(r'<g id="edge\d+" class="edge">\s*<title>(.*?)</title>(.*?)</g>', svg_text, re.S):
+        out[m.group(1).replace("&#45;", "-").replace("&gt;", ">")] = m.group(2)
+    return out
+
+
+# ----------------------------------------------------------------------------- the page
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_an_a4_page_shows_labels_of_at_least_7pt(sample, lang):
+    text, err = svg(doc_of(sample), lang)
+    assert text and not err
+    width, height = view_box(text)
+    scale = print_scale(width, height)  # as wide as the text, capped at the page's height
+    assert min(font_sizes(text)) * scale >= 7.0, (width, height, scale)
+    # Not a strip: printed full width it is no taller than the room on its page.
+    assert width / height >= PAGE_WIDTH / PAGE_HEIGHT * 0.75, (width, height)
+
+
+def test_fortigate_zones_wrap_into_rows_on_an_a4_width():
+    """Before: every zone on one row, 1,756 by 276 pt (ratio 6.4), labels ≈ 2.2 pt at A4."""
+    text, _ = svg(doc_of(FORTIGATE), "vi")
+    width, height = view_box(text)
+    assert width <= PAGE_WIDTH * 1.15, width
+    assert 0.8 <= width / height <= 2.0, (width, height)
+    assert min(font_sizes(text)) * PAGE_WIDTH / width >= 7.0
+    # The ten zones hang off the firewall on several rows, not one.
+    g = Graph(doc_of(FORTIGATE), "vi")
+    assert g.dot() == text_source(FORTIGATE)
+    assert max(e.get("minlen", 1) for e in g.edges) >= 3
+    assert g.grid  # the rows kept in columns by invisible edges
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_drawio_fits_about_an_a4_width(sample):
+    """Before: FortiGate 2,330 px, Cisco 1,226 px."""
+    from netaudit.report.drawio import render
+
+    xml = render(doc_of(sample), "en")
+    minidom.parseString(xml)
+    assert drawio_width(xml) <= 1100
+
+
+# ----------------------------------------------------------------------------- violating paths
+
+
+def test_only_edges_on_a_violating_path_are_red_with_their_direction():
+    doc = doc_of(FORTIGATE)
+    g = Graph(doc, "en")
+    text, _ = svg(doc, "en")
+    label = {n["id"]: n["label"].split("\n")[0] for n in g.nodes}
+    red = {(label[e["a"]], label[e["b"]]): e for e in g.edges if e["leak"]}
+    grey = {(label[e["a"]], label[e["b"]]) for e in g.edges if not e["leak"]}
+    fw = "FGT-TTHCC-TH"
+    # mgmt reaches nothing it should not and nothing reaches it beyond the policy; the
+    # FortiLink segment carries no flow: grey, no arrowheads.
+    assert (fw, "mgmt") in grey
+    assert any(a == fw and b.startswith(("link segment", "đoạn")) for a, b in grey)
+    # guest only sends (guest → staff, servers): one arrowhead, towards the firewall.
+    guest = red[(fw, "guest")]
+    assert guest["back"] and not guest["fwd"]
+    # staff only receives (counter, kiosk, guest → staff): towards staff.
+    staff = red[(fw, "staff")]
+    assert staff["fwd"] and not staff["back"]
+    # counter ↔ kiosk both ways.
+    assert red[(fw, "counter")]["fwd"] and red[(fw, "counter")]["back"]
+    # internet → servers: from the Internet down to the firewall.
+    internet = red[("internet", fw)]
+    assert internet["fwd"] and not internet["back"]
+    # The same in the SVG: red strokes and arrowheads only on those edges.
+    styles = edge_styles(text)
+    ids = {label[n["id"]]: n["id"] for n in g.nodes}
+    for (a, b), e in red.items():
+        markup = styles[f"{ids[a]}->{ids[b]}"]
+        assert f'stroke="{LEAK}"' in markup
+        assert markup.count("<polygon") == int(e["fwd"]) + int(e["back"])
+    for a, b in grey:
+        markup = styles[f"{ids[a]}->{ids[b]}"]
+        assert LEAK not in markup and "<polygon" not in markup
+
+
+def test_every_red_edge_is_crossed_by_a_violating_witness():
+    """Cisco demo: before, the uplink (RT ↔ link ↔ CORE) was red because of the spoofing
+    finding; the diagram's red is the matrix's violating flows."""
+    doc = doc_of(CISCO)
+    g = Graph(doc, "en")
+    label = {n["id"]: n["label"].split("\n")[0] for n in g.nodes}
+    red = {(label[e["a"]], label[e["b"]]) for e in g.edges if e["leak"]}
+    # every zone VLAN takes part in a violation; the uplink and the Internet do not
+    assert red == {("UBNDHB-CORE", z) for z in ("staff", "servers", "counter", "guest", "mgmt")}, red
+    directions = {label[e["b"]]: (e["fwd"], e["back"]) for e in g.edges if e["leak"]}
+    assert directions["servers"] == (True, False)  # only a destination
+    assert directions["guest"] == (True, True)  # guest → …, and counter → guest
+
+
+# ----------------------------------------------------------------------------- the L2 leak
+
+
+@pytest.mark.parametrize("lang,words", [("en", "staff + guest in one L2 segment"), ("vi", "staff + guest chung")])
+def test_merged_bridge_is_drawn_as_the_leak(lang, words):
+    doc = doc_of(BRIDGE)
+    g = Graph(doc, lang)
+    leak = [n for n in g.nodes if n.get("leak")]
+    assert len(leak) == 1
+    node = leak[0]
+    assert words in node["label"].replace("\n", " ")
+    assert len(node["colors"]) == 2  # staff's and guest's colours, not "internal" alone
+    line = next(x for x in g.dot().splitlines() if x.strip().startswith(node["id"] + " ["))
+    assert f'color="{LEAK}"' in line and "peripheries=2" in line and "striped" in line
+    text, _ = svg(doc, lang)
+    assert words.split(" + ")[0] in text and f'stroke="{LEAK}"' in text
+    from netaudit.report.drawio import render
+
+    xml = render(doc, lang)
+    cell = re.search(r'<object id="' + node["id"] + r'" label="([^"]*)">\s*<mxCell style="([^"]*)"', xml)
+    assert words in cell.group(1).replace("&#10;", " ")
+    assert f"strokeColor={LEAK}" in cell.group(2) and "fillStyle=hatch" in cell.group(2)
+
+
+def test_zones_of_one_segment_without_a_violation_are_not_a_leak():
+    doc = doc_of(BRIDGE)
+    for c in doc["matrix"]:
+        c["violation"] = False
+    doc["findings"] = []
+    g = Graph(doc, "en")
+    assert not any(n.get("leak") for n in g.nodes)
+    assert not any(e["leak"] for e in g.edges)
+
+
+# ----------------------------------------------------------------------------- a campus
+
+
+@pytest.mark.skipif(not STANFORD.is_dir(), reason="shared corpus not present (../shared/corpus)")
+def test_stanford_backbone_does_not_explode(tmp_path):
+    """16 routers, ~290 L2 domains: before, 92,660 pt wide (every VLAN a node, all on one
+    rank).  Domains with the same zones on the same devices are one node now, and the
+    ranks start from the network's centre."""
+    import sys
+
+    import yaml
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from bench.stanford import site_dict
+
+    from netaudit.inputs import load_snapshot
+
+    site = tmp_path / "site.yaml"
+    site.write_text(yaml.safe_dump(site_dict(load_snapshot([STANFORD]).devices)), encoding="utf-8")
+    doc = doc_of(str(STANFORD), site)
+    g = Graph(doc, "en")
+    assert len(g.nodes) < 120
+    text, _ = svg(doc, "en")
+    width, _ = view_box(text)
+    assert width < 10000, width
