@@ -14,18 +14,14 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
 from netaudit.blueprint import example
-from netaudit.blueprint.design import Design
-from netaudit.blueprint.intent import load_intent
-from netaudit.blueprint.proof import Proof
-from netaudit.blueprint.render import Secrets, render, site_yaml
 from netaudit.parsers import cisco_asa
+from tests.blueprint.common import Run, run
 
 # the modules (the package's names ``design`` and ``prove`` are its functions)
 design_mod = importlib.import_module("netaudit.blueprint.design")
@@ -48,28 +44,6 @@ def intent(unit: str, address: str = "static", switch: str = "routeros", **chang
     if "cameras" in change:
         data["counts"]["cameras"] = change["cameras"]
     return data
-
-
-@dataclass
-class Run:
-    design: Design
-    proof: Proof
-    configs: Path
-    secrets: Secrets
-
-
-def run(tmp_path: Path, data: dict) -> Run:
-    """What ``netaudit blueprint`` does up to the proof (the document is not this file's)."""
-    path = tmp_path / "intent.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    d = design_mod.design(load_intent(path))
-    configs = tmp_path / "out" / "configs"
-    configs.mkdir(parents=True)
-    secrets = Secrets()
-    for name, text in render(d, secrets).items():
-        (configs / name).write_text(text, encoding="utf-8")
-    (configs / "site.yaml").write_text(site_yaml(d), encoding="utf-8")
-    return Run(d, proof_mod.prove(d, configs, configs / "site.yaml"), configs, secrets)
 
 
 def asa_config(result: Run) -> Path:
