@@ -43,6 +43,8 @@ class Audit:
     live_only: bool = False
     # The office beside the model architecture of its unit type (site ``type``), or None.
     reference: dict | None = None
+    # The remediation plan, per device (netaudit/remedy/plan.py; proven by netaudit fix).
+    remedy: dict | None = None
 
     @property
     def devices(self):
@@ -110,6 +112,10 @@ def run_audit(
         from .blueprint.reference import compare
 
         result.reference = compare(site, matrix, snap.devices, engine.hs)
+    if any(c.violation for c in matrix) or findings:
+        from .remedy.plan import derive, plan_json
+
+        result.remedy = plan_json(derive(result))
     from .compliance import evaluate_audit
 
     result.compliance = evaluate_audit(result)

@@ -787,4 +787,43 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Management zone {zones} also manages the devices; confirm whether this level requires a separate "
         "system-device management zone.",
     },
+    # The remediation plan (JSON "remedy", view._remedy; docs/remedy.md)
+    "remedy.title": {"vi": "Kế hoạch khắc phục", "en": "Remediation plan"},
+    "remedy.intro": {
+        "vi": "Một bộ thay đổi cho mỗi thiết bị, gộp mọi phát hiện mà cấu hình khắc phục được. Lệnh "
+        "netaudit fix sinh các câu lệnh theo cú pháp của hãng, áp thử lên bản sao cấu hình và kiểm tra lại "
+        "trước khi đề xuất: phát hiện nào được khắc phục, phát hiện nào còn lại và vì sao, và mọi luồng "
+        "được phép vẫn thông.",
+        "en": "One change set per device, merging every finding a configuration change closes. netaudit fix "
+        "writes the commands in the vendor's syntax, applies them to a copy of the configuration and "
+        "re-audits it before proposing them: which findings close, which remain and why, and that every "
+        "allowed flow still flows.",
+    },
+    "remedy.block": {
+        "vi": "chặn {src} → {dst} tại {device}:{interface} ({direction})",
+        "en": "block {src} → {dst} at {device}:{interface} ({direction})",
+    },
+    "remedy.block_allow": {
+        "vi": "chỉ cho phép {src} → {dst} với {allow}, chặn phần còn lại, tại {device}:{interface} ({direction})",
+        "en": "allow {src} → {dst} only for {allow}, block the rest, at {device}:{interface} ({direction})",
+    },
+    "remedy.direction.in": {"vi": "chiều vào", "en": "inbound"},
+    "remedy.direction.out": {"vi": "chiều ra", "en": "outbound"},
+    "remedy.off": {"vi": "tắt dịch vụ quản trị {service} (không mã hóa)", "en": "turn off {service} (cleartext)"},
+    "remedy.only_from": {
+        "vi": "dịch vụ {service} chỉ cho phép từ vùng quản trị ({sources})",
+        "en": "{service} only from the management zone ({sources})",
+    },
+    "remedy.no_generator": {
+        "vi": "Chưa có bộ sinh câu lệnh cho {vendor}: thực hiện theo hướng dẫn của từng phát hiện.",
+        "en": "No change-set generator for {vendor} yet: follow each finding's remediation.",
+    },
+    "remedy.unfixable": {
+        "vi": "Không khắc phục được bằng bộ lọc:",
+        "en": "Not fixable by a filter:",
+    },
+    "remedy.see_plan": {
+        "vi": "Thuộc bộ thay đổi của thiết bị {device}",
+        "en": "Part of device {device}'s change set",
+    },
 }

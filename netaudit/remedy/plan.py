@@ -238,3 +238,46 @@ def _restrict_by_check(audit, plans, dev_name: str, f, mgmt) -> None:
     for svc in dev.services:
         if svc.name in want and svc.enabled:
             _add_restrict(plans, audit, dev_name, svc, mgmt, "", [f.id])
+
+
+def plan_json(plan: Plan) -> dict:
+    """The plan as the audit document carries it (``remedy``; docs/remedy.md): what the
+    change sets will do, per device — ``netaudit fix`` writes and proves them."""
+    from . import VENDORS
+
+    devices = []
+    for name, dp in sorted(plan.devices.items()):
+        ids: list[str] = []
+        for found in [b.findings for b in dp.blocks] + [r.findings for r in dp.restricts]:
+            ids += [i for i in found if i not in ids]
+        devices.append(
+            {
+                "device": name,
+                "vendor": dp.vendor,
+                "generator": dp.vendor in VENDORS,
+                "blocks": [
+                    {
+                        "interface": b.interface,
+                        "direction": b.direction,
+                        "from": b.src_zone,
+                        "to": b.dst_zone,
+                        "allow": list(b.allow),
+                    }
+                    for b in dp.blocks
+                ],
+                "restricts": [
+                    {
+                        "service": r.service,
+                        "off": not r.allow_from,
+                        "allow_from": [str(n) for n in r.allow_from],
+                        "zones": list(r.zones),
+                    }
+                    for r in dp.restricts
+                ],
+                "findings": ids,
+            }
+        )
+    return {
+        "devices": devices,
+        "unfixable": [{"finding": u.finding, "check": u.check, "reason": u.reason} for u in plan.unfixable],
+    }

@@ -307,6 +307,8 @@ def audit_dict(audit, options: RenderOptions) -> dict:
     }
     if getattr(audit, "live_only", False):
         out["live_only"] = True  # additive: no configurations, the matrix from probes alone
+    if getattr(audit, "remedy", None):
+        out["remedy"] = audit.remedy  # additive: the remediation plan (docs/remedy.md)
     if getattr(audit, "reference", None) is not None:
         out["reference"] = audit.reference  # additive: only with a site ``type`` (docs/blueprint.md)
     if getattr(audit, "live", None) is not None:

@@ -167,6 +167,10 @@ def render(audit, options: RenderOptions) -> str:
             lines.append(f"      {cite_loc(ev, lang)}: {masker.cite(ev)['text']}")
         if len(f.evidence) > 4:
             lines.append(f"      … +{len(f.evidence) - 4}")
+    remedy = getattr(audit, "remedy", None)
+    if remedy and remedy.get("devices"):
+        devices = ", ".join(d["device"] for d in remedy["devices"])
+        lines.append("  " + t("remedy.title", lang) + f": {devices} — netaudit fix")
     lines.append("")
     snap = audit.snapshot
     partial = sum(len(r.partially_understood) for r in snap.reports)

@@ -227,6 +227,7 @@ class View:
     drawio_name: str = ""
     live: dict | None = None  # the live verification section, only with probes (docs/live.md)
     reference: dict | None = None  # beside the model architecture (site ``type``; docs/blueprint.md)
+    remedy: dict | None = None  # the remediation plan per device (docs/remedy.md)
     header: dict = field(default_factory=dict)  # national header, document number, the record
     site_annex: dict = field(default_factory=dict)  # annex A: the site file (zones, overrides)
     finding_refs: dict = field(default_factory=dict)  # finding id -> "mục 4.N" (cross-references on paper)
@@ -266,6 +267,7 @@ def build(doc: dict, options: RenderOptions) -> View:
     _reference(v)
     live_section(v)
     _findings(v, zone_kind)
+    _remedy(v)
     _compliance(v)
     _inventory(v)
     _site_annex(v)
@@ -768,10 +770,67 @@ def _findings(v: View, zone_kind: dict) -> None:
                 "references": f.get("references", []),
                 "zones": [zone_label(z, v.lang) for z in f.get("zones", [])],
                 "devices": f.get("devices", []),
+                "plan": None,  # set by _remedy: the change set this finding belongs to
             }
         )
         if f.get("id"):
             v.finding_refs[f["id"]] = v.t("ref.finding", sec=v.sec["findings"], no=n)
+
+
+# --------------------------------------------------------------------------- remediation plan
+
+
+def _remedy(v: View) -> None:
+    """The remediation plan (JSON ``remedy``): one change set per device, in words, and
+    the findings that point to it (docs/remedy.md)."""
+    plan = v.doc.get("remedy")
+    if not isinstance(plan, dict) or not plan.get("devices"):
+        return
+    devices = []
+    by_finding: dict[str, str] = {}
+    for d in plan["devices"]:
+        lines = []
+        for b in d.get("blocks") or []:
+            key = "remedy.block_allow" if b.get("allow") else "remedy.block"
+            lines.append(
+                v.t(
+                    key,
+                    src=zone_label(b["from"], v.lang),
+                    dst=zone_label(b["to"], v.lang),
+                    device=d["device"],
+                    interface=b["interface"],
+                    direction=v.t(f"remedy.direction.{b['direction']}"),
+                    allow=", ".join(b.get("allow") or []),
+                )
+            )
+        for r in d.get("restricts") or []:
+            if r.get("off"):
+                lines.append(v.t("remedy.off", service=r["service"]))
+            else:
+                lines.append(v.t("remedy.only_from", service=r["service"], sources=", ".join(r["allow_from"])))
+        devices.append(
+            {
+                "device": d["device"],
+                "anchor": "remedy-" + "".join(c if c.isalnum() else "-" for c in d["device"]),
+                "note": "" if d.get("generator") else v.t("remedy.no_generator", vendor=d.get("vendor", "")),
+                "lines": [prose(x, v.lang) for x in lines],
+            }
+        )
+        for fid in d.get("findings") or []:
+            by_finding.setdefault(fid, d["device"])
+    v.remedy = {
+        "intro": v.t("remedy.intro"),
+        "devices": devices,
+        "unfixable": [
+            f"{v.finding_refs.get(u['finding'], u['finding'])}: {v.L(u.get('reason'))}"
+            for u in plan.get("unfixable") or []
+        ],
+    }
+    anchors = {d["device"]: d["anchor"] for d in devices}
+    for f in v.findings:
+        device = by_finding.get(f["id"])
+        if device:
+            f["plan"] = {"anchor": anchors[device], "text": v.t("remedy.see_plan", device=device)}
 
 
 # --------------------------------------------------------------------------- compliance
