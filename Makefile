@@ -54,8 +54,14 @@ demo: $(STAMP) $(DEBSTAMP) bytecode
 	@echo
 	@echo "== reports (Vietnamese; --lang en for English): out/report.html, out/report.pdf, out/report.drawio"
 
+# Three processes: every audit of the suite shares one process-wide BDD manager (CUDD);
+# in one process the full suite aborted inside CUDD at about 73 % on clean clones
+# (2026-12-04, not understood yet: docs/performance.md, "Known problem"), in three it runs.
 test: $(STAMP) $(DEBSTAMP) bytecode
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q tests/blueprint tests/checks tests/differential tests/lab tests/live tests/remedy
+	$(BIN)/python -m pytest -q tests/parsers tests/report
+	$(BIN)/python -m pytest -q tests --ignore=tests/blueprint --ignore=tests/checks --ignore=tests/differential \
+	  --ignore=tests/lab --ignore=tests/live --ignore=tests/remedy --ignore=tests/parsers --ignore=tests/report
 
 # Lint, format and types: part of CI (.ci/run).
 lint: $(STAMP)
