@@ -7,6 +7,7 @@ again without it."""
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -215,27 +216,24 @@ def signature(f) -> tuple:
     return (f.check, f.severity, tuple(f.zones), tuple(f.devices), f.title.get("en", ""))
 
 
+def _unmatched(findings: list, others: list) -> tuple[list, list]:
+    """(matched, unmatched): the ``findings`` that ``others`` hold too, by signature and
+    counting duplicates (two shadowed lines are two findings), and the rest."""
+    left = Counter(signature(f) for f in others)
+    matched, rest = [], []
+    for f in findings:
+        sig = signature(f)
+        if left[sig] > 0:
+            left[sig] -= 1
+            matched.append(f)
+        else:
+            rest.append(f)
+    return matched, rest
+
+
 def _compare(result: FixResult) -> None:
-    after_left: dict[tuple, int] = {}
-    for f in result.after.findings:
-        after_left[signature(f)] = after_left.get(signature(f), 0) + 1
-    kept: list = []
-    for f in result.before.findings:
-        sig = signature(f)
-        if after_left.get(sig, 0) > 0:
-            after_left[sig] -= 1
-            kept.append(f)
-        else:
-            result.closed.append(f)
-    before_left: dict[tuple, int] = {}
-    for f in result.before.findings:
-        before_left[signature(f)] = before_left.get(signature(f), 0) + 1
-    for f in result.after.findings:
-        sig = signature(f)
-        if before_left.get(sig, 0) > 0:
-            before_left[sig] -= 1
-        else:
-            result.new.append(f)
+    kept, result.closed = _unmatched(result.before.findings, result.after.findings)
+    _, result.new = _unmatched(result.after.findings, result.before.findings)
     reasons = {u.finding: u.reason for u in result.unfixable}
     for f in kept:
         i = f.id
