@@ -37,6 +37,8 @@ VENDORS = {
     "cisco_asa": "netaudit.remedy.cisco_asa",
     "fortinet_fortios": "netaudit.remedy.fortinet_fortios",
     "mikrotik_routeros": "netaudit.remedy.mikrotik_routeros",
+    "linux": "netaudit.remedy.linux",
+    "openwrt": "netaudit.remedy.openwrt",
 }
 
 

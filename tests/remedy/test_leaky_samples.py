@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from helpers import SAMPLES, run_cli
 
+from netaudit import remedy
 from netaudit.remedy import VENDORS
 from netaudit.remedy.prove import run_fix
 
@@ -18,6 +19,10 @@ LEAKY = [
     "fortigate-ttpvhcc-leaky-admin",
     "routeros-commune-leaky-firewall",
     "routeros-commune-leaky-bridge",
+    "linux-commune-leaky",
+    "linux-commune-leaky-iptables",
+    "openwrt-commune-leaky",
+    "openwrt-commune-leaky-rules",
 ]
 
 
@@ -27,6 +32,8 @@ def test_every_leaky_sample_of_a_generator_vendor_is_here():
         "asa": "cisco_asa",
         "fortigate": "fortinet_fortios",
         "routeros": "mikrotik_routeros",
+        "linux": "linux",
+        "openwrt": "openwrt",
     }
     have = {d.name for d in SAMPLES.iterdir() if "leaky" in d.name and prefixes.get(d.name.split("-")[0]) in VENDORS}
     assert have == set(LEAKY)
@@ -47,7 +54,9 @@ def test_fix_cli_proof_holds(sample, tmp_path):
     assert '"severity": "critical"' not in stdout
 
 
-def test_vendor_without_generator_is_said_not_guessed(tmp_path):
+def test_vendor_without_generator_is_said_not_guessed(tmp_path, monkeypatch):
+    # A vendor whose generator is not registered (linux, taken out of the registry here).
+    monkeypatch.delitem(remedy.VENDORS, "linux")
     res = run_fix([SAMPLES / "linux-commune-leaky"], None, tmp_path)
     assert res.devices and all(
         r.withdrawn and "no change-set generator" in r.withdrawn["en"] for r in res.devices.values()

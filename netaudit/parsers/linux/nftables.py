@@ -68,11 +68,15 @@ def read_nft(
     notrack = any("notrack" in t for _, t in lines)
     i = 0
     n = len(lines)
+    # nft 1.0.6+ prints "# Warning: table ip filter is managed by iptables-nft" on stderr
+    # before the table: with the collection one-liner's 2>&1 it lands outside the table.
+    managed_next = False
     while i < n:
         no, raw = lines[i]
         text = _HANDLE.sub("", raw.strip())
         i += 1
         if not text or text.startswith("#"):
+            managed_next = managed_next or "managed by iptables-nft" in text
             st.ignored += 1
             continue
         m = _TABLE.match(text)
@@ -81,15 +85,16 @@ def read_nft(
             continue
         family, tname = m.group(1), unquote(m.group(2))
         ctx = Ctx(st, family, tname, {}, ifaces, own, notrack, broadcast or ((0xFFFFFFFF, 0xFFFFFFFF),))
-        i = _read_table(ctx, rs, lines, i, st.src(no, raw))
+        i = _read_table(ctx, rs, lines, i, st.src(no, raw), managed_next)
+        managed_next = False
     return rs
 
 
-def _read_table(ctx: Ctx, rs: Ruleset, lines: list[tuple[int, str]], i: int, tsrc: Src) -> int:
-    """The body of one table from ``lines[i]``; returns the index after its ``}``."""
+def _read_table(ctx: Ctx, rs: Ruleset, lines: list[tuple[int, str]], i: int, tsrc: Src, managed: bool = False) -> int:
+    """The body of one table from ``lines[i]`` (``managed``: nft said before it that
+    iptables-nft manages it); returns the index after its ``}``."""
     st = ctx.st
     n = len(lines)
-    managed = False
     chains: list[tuple[Chain, list[tuple[int, str]]]] = []
     while i < n:
         no, raw = lines[i]

@@ -246,3 +246,25 @@ def test_truncated_json_is_a_problem_not_a_traceback():
 def test_binary_garbage_never_raises():
     res = linux.parse("### ip -j addr\n\x00\x01\x02[{\n### nft list ruleset\ntable inet x {\n", "g.txt")
     assert res.devices
+
+
+def test_iptables_nft_warning_before_the_table_reads_it_once():
+    # nft 1.0.6 prints "# Warning: table ip filter is managed by iptables-nft, do not touch!"
+    # on stderr; with the one-liner's 2>&1 it lands before the table, not inside it.  The
+    # table is then read from iptables-save only (read twice, the nft rendering of xt
+    # matches turned Internet cells unknown).
+    nft = (
+        "# Warning: table ip filter is managed by iptables-nft, do not touch!\n"
+        "table ip filter {\n\tchain FORWARD {\n\t\ttype filter hook forward priority filter; policy drop;\n"
+        '\t\tiifname "guest0" oifname "wan0" xt match "conntrack" counter accept\n\t}\n}\n'
+    )
+    ipt = (
+        "### iptables-save\n*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+        "-A FORWARD -i guest0 -o wan0 -j ACCEPT\nCOMMIT\n"
+    )
+    dev, rep = parse_one(linux, dump(nft, extra=ipt), "r.txt")
+    assert any("read from iptables-save only" in w for w in rep.warnings)
+    assert not rep.unrecognized
+    c = analyse([dev], [STAFF, GUEST, NET]).cells
+    assert c[("guest", "internet")].verdict == "reachable"
+    assert c[("guest", "staff")].verdict == "blocked"

@@ -1,0 +1,411 @@
+"""Linux change sets of ``netaudit fix`` (netaudit/remedy/linux.py): nftables and iptables.
+
+The leaky samples (nftables: linux-commune-leaky; iptables-nft: linux-commune-leaky-iptables)
+and variants derived from them here: the iptables office written in nftables (a block with
+allowed services), the same office dumped with both ``nft list ruleset`` (the iptables-nft
+tables) and ``iptables-save``, and an nftables host whose ruleset holds no filter chain.
+The scripts' text was checked by applying them to a real kernel in a network namespace
+(``unshare -n``: ``nft -f`` / ``iptables-restore`` of the dump, the script, then ``nft list
+ruleset`` / ``iptables-save`` equal to ``patched``, and the rollback back to the dump)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from helpers import SAMPLES
+
+from netaudit.audit import run_audit
+from netaudit.parsers.linux.parser import LinuxParser
+from netaudit.remedy import linux
+from netaudit.remedy import prove as prove_mod
+from netaudit.remedy.plan import DevicePlan, derive
+
+NFT = SAMPLES / "linux-commune-leaky"
+IPT = SAMPLES / "linux-commune-leaky-iptables"
+NFT_HOST = "ubnd-xa-an-phu"
+IPT_HOST = "ubnd-xa-hoa-binh"
+
+# The iptables office's ruleset as nftables (canonical `nft list ruleset` output).
+HOA_BINH_NFT = """table inet filter {
+	chain input {
+		type filter hook input priority filter; policy accept;
+		iifname "lo" accept
+		ct state established,related accept
+		iifname "enp1s0" ct state new drop
+	}
+
+	chain forward {
+		type filter hook forward priority filter; policy accept;
+		ct state established,related accept
+		iifname "enp5s0" ip daddr 10.30.10.0/24 drop
+		iifname "enp5s0" ip daddr 10.30.99.0/24 drop
+		iifname "enp1s0" ct status != dnat drop
+	}
+}
+table ip nat {
+	chain prerouting {
+		type nat hook prerouting priority dstnat; policy accept;
+		iifname "enp1s0" tcp dport { 80, 443 } dnat to 10.30.30.10
+		iifname "enp1s0" tcp dport 2222 dnat to 10.30.30.10:22
+		iifname "enp1s0" tcp dport 8000 dnat to 10.30.20.10:80
+	}
+
+	chain postrouting {
+		type nat hook postrouting priority srcnat; policy accept;
+		oifname "enp1s0" ip saddr 10.30.0.0/16 masquerade
+	}
+}
+"""
+
+# What nft 1.0.6 prints for the iptables-nft tables of the iptables office (the xt
+# matches rendered incompletely: `! --ctstate DNAT` shows as `ct status dnat`).
+IPTABLES_NFT_LISTING = """table ip filter {
+	chain INPUT {
+		type filter hook input priority filter; policy accept;
+		iifname "lo" counter packets 0 bytes 0 accept
+		ct state related,established counter packets 0 bytes 0 accept
+		iifname "enp1s0" ct state new counter packets 0 bytes 0 drop
+	}
+
+	chain FORWARD {
+		type filter hook forward priority filter; policy accept;
+		ct state related,established counter packets 0 bytes 0 accept
+		iifname "enp5s0" ip daddr 10.30.10.0/24 counter packets 0 bytes 0 drop
+		iifname "enp5s0" ip daddr 10.30.99.0/24 counter packets 0 bytes 0 drop
+		iifname "enp1s0" ct status dnat counter packets 0 bytes 0 drop
+	}
+
+	chain OUTPUT {
+		type filter hook output priority filter; policy accept;
+	}
+}
+"""
+WARNING = "# Warning: table ip filter is managed by iptables-nft, do not touch!"
+
+
+def _variant(tmp, src, host: str, replace: tuple[str, str]) -> object:
+    """A copy of sample ``src`` with one section's text replaced."""
+    tmp.mkdir()
+    text = (src / f"{host}.txt").read_text(encoding="utf-8")
+    assert replace[0] in text
+    (tmp / f"{host}.txt").write_text(text.replace(*replace), encoding="utf-8")
+    shutil.copyfile(src / "site.yaml", tmp / "site.yaml")
+    return tmp
+
+
+def _no_mgmt(tmp) -> object:
+    tmp.mkdir()
+    shutil.copyfile(NFT / f"{NFT_HOST}.txt", tmp / f"{NFT_HOST}.txt")
+    site = (NFT / "site.yaml").read_text(encoding="utf-8")
+    (tmp / "site.yaml").write_text(re.sub(r"  mgmt:.*?\n(?=  internet:)", "", site, flags=re.S), encoding="utf-8")
+    return tmp
+
+
+def _section(text: str, header: str) -> str:
+    """The body of a ``### header`` section."""
+    body = text.split(f"### {header}\n", 1)[1]
+    return body.split("\n### ", 1)[0]
+
+
+def _ipt_section(host: str) -> str:
+    text = (IPT / f"{host}.txt").read_text(encoding="utf-8")
+    return "### iptables-save\n" + _section(text, "iptables-save") + "\n"
+
+
+@pytest.fixture(scope="module")
+def variants(tmp_path_factory):
+    base = tmp_path_factory.mktemp("linux-variants")
+    ipt_text = _ipt_section(IPT_HOST)
+    return {
+        # the iptables office in nftables: the internet -> portal block keeps tcp/80, tcp/443
+        "nft-limited": _variant(
+            base / "nft-limited", IPT, IPT_HOST, (ipt_text, "### nft list ruleset\n" + HOA_BINH_NFT)
+        ),
+        # iptables-nft with both listings (the warning where the parser looks for it)
+        "both": _variant(
+            base / "both",
+            IPT,
+            IPT_HOST,
+            (
+                ipt_text,
+                "### nft list ruleset\n"
+                + IPTABLES_NFT_LISTING.replace("table ip filter {\n", "table ip filter {\n\t" + WARNING + "\n", 1)
+                + ipt_text,
+            ),
+        ),
+        # the nftables office whose site file names no management zone
+        "no-mgmt": _no_mgmt(base / "no-mgmt"),
+        # an nftables host whose ruleset has the NAT table only: netaudit's own table
+        "nat-only": _variant(
+            base / "nat-only",
+            NFT,
+            NFT_HOST,
+            (
+                _section((NFT / f"{NFT_HOST}.txt").read_text(encoding="utf-8"), "nft list ruleset").split(
+                    "table ip nat"
+                )[0],
+                "",
+            ),
+        ),
+    }
+
+
+@pytest.fixture(scope="module")
+def fixes(tmp_path_factory, variants):
+    out = {
+        "nft": prove_mod.run_fix([NFT], None, tmp_path_factory.mktemp("lx-nft")),
+        "ipt": prove_mod.run_fix([IPT], None, tmp_path_factory.mktemp("lx-ipt")),
+    }
+    for name, folder in variants.items():
+        out[name] = prove_mod.run_fix([folder], None, tmp_path_factory.mktemp(f"lx-{name}"))
+    return out
+
+
+def _rendered(fixes, name: str):
+    res = fixes[name]
+    return res.devices[_host(name)].rendered
+
+
+def _host(name: str) -> str:
+    return NFT_HOST if name in ("nft", "nat-only", "no-mgmt") else IPT_HOST
+
+
+def _chain_lines(patched: str, chain: str) -> list[str]:
+    """The lines of one nft chain block of the patched dump."""
+    body = patched.split(f"\tchain {chain} {{\n", 1)[1]
+    return [ln.strip() for ln in body.split("\n\t}", 1)[0].splitlines()]
+
+
+@pytest.mark.parametrize("name", ["nft", "ipt", "nft-limited", "both", "nat-only", "no-mgmt"])
+def test_proof_holds(fixes, name):
+    res = fixes[name]
+    assert res.lost == []
+    assert res.ok, [f.id for f in res.open_severe]
+    assert not [r for r in res.devices.values() if r.withdrawn]
+    assert not [f for f in res.new if f.severity in ("critical", "high")]
+    checks = {f.check for f in res.closed}
+    assert {"linux-forward-policy-accept", "linux-input-policy-accept", "guest-isolation"} <= checks
+
+
+def test_nft_closes_the_leaks(fixes):
+    res = fixes["nft"]
+    closed = {(f.check, tuple(f.zones)) for f in res.closed}
+    assert ("guest-isolation", ("guest", "staff")) in closed
+    assert ("guest-isolation", ("guest", "@devices")) in closed
+    assert ("policy-violation", ("internet", "camera")) in closed
+    assert {"mgmt-telnet", "mgmt-http-server"} <= {f.check for f in res.closed}  # high -> medium: daemons still run
+    # what is left is below high: SNMP has no source limit in the Linux model
+    assert {f.check for f, _ in res.remaining} == {"mgmt-snmp-community"}
+
+
+def test_nft_jump_before_the_drops(fixes):
+    rendered = _rendered(fixes, "nft")
+    fwd = _chain_lines(rendered.patched, "forward")
+    assert fwd[0] == "type filter hook forward priority filter; policy drop;"
+    assert fwd[1] == "ct state established,related accept"  # replies first, as before
+    assert fwd[2] == 'jump netaudit_forward comment "netaudit: zone blocks"'
+    drops = [i for i, ln in enumerate(fwd) if ln.endswith("drop")]
+    assert drops and min(drops) > 2
+    assert fwd[-1] == 'jump netaudit_forward_end comment "netaudit: what the forward policy accepted before"'
+    inp = _chain_lines(rendered.patched, "input")
+    assert inp[2] == 'jump netaudit_input comment "netaudit: management services"'
+    assert inp[3] == 'iifname "wan0" ct state new drop'
+    # named sets per zone; the Internet as "not inside"
+    assert "\tset netaudit_guest {" in rendered.patched
+    blocks = _chain_lines(rendered.patched, "netaudit_forward")
+    assert 'iifname "wifi-khach" ip daddr @netaudit_staff drop comment "netaudit: guest -> staff"' in blocks
+    assert any("ip saddr != @netaudit_inside ip daddr @netaudit_camera drop" in ln for ln in blocks)
+    assert any(ln.startswith('iifname "wan0" oifname "camera"') for ln in blocks)  # forged inside sources too
+    end = _chain_lines(rendered.patched, "netaudit_forward_end")
+    assert end[0].startswith("meta nfproto ipv6 accept")  # IPv6 (not audited) as before
+    assert 'iifname "lan-canbo" ip saddr 10.20.10.0/24 accept' in end[1]
+    assert end[-1].startswith('iifname "wan0" ct status dnat accept')
+    mgmt = _chain_lines(rendered.patched, "netaudit_mgmt_only")
+    assert mgmt[0].startswith('iifname "quantri" ip saddr @netaudit_mgmt return')
+    assert mgmt[-1].startswith("drop")
+
+
+def test_nft_script_is_one_transaction_with_a_safety_net(fixes):
+    cs = _rendered(fixes, "nft").change_set
+    lines = cs.splitlines()
+    assert lines[0] == "#!/bin/sh" and "set -e" in lines
+    save = lines.index("nft list ruleset > /root/before-fix.nft")
+    timer = next(i for i, ln in enumerate(lines) if ln.startswith("nohup sh -c 'sleep 300; nft -f /root/before-fix"))
+    start, end = lines.index("nft -f - <<'EOF'"), lines.index("EOF")
+    assert save < timer < start < end
+    batch = lines[start + 1 : end]
+    assert 'insert rule inet filter forward index 1 jump netaudit_forward comment "netaudit: zone blocks"' in batch
+    assert 'insert rule inet filter input index 1 jump netaudit_input comment "netaudit: management services"' in batch
+    assert batch[-1] == "chain inet filter forward { policy drop; }"  # last: what must pass is accepted by then
+    # the chains exist before any rule jumps to them
+    first_rule = next(i for i, ln in enumerate(batch) if ln.startswith(("add rule", "insert rule")))
+    assert all(not ln.startswith(("add chain", "add set")) for ln in batch[first_rule:])
+    assert "{ echo 'delete table inet filter'; nft list table inet filter; } > /root/before-fix.filter.nft" in cs
+    assert "/etc/nftables.conf" in cs
+    # a second run stops before changing anything
+    assert lines[4].startswith("if nft list chain inet filter netaudit_forward") and "exit 1" in lines[6]
+
+
+def test_nft_rollback_removes_what_was_added(fixes):
+    rb = _rendered(fixes, "nft").rollback.splitlines()
+    assert rb[0] == "#!/bin/sh"
+    assert rb[3] == "nft 'chain inet filter forward { policy accept; }'"  # the policy first
+    assert not any(re.search(r"handle \d", ln) for ln in rb)  # no handle known in advance
+    assert any('sed -n \'s/.* comment "netaudit: [^"]*" # handle' in ln for ln in rb)
+    flush = [i for i, ln in enumerate(rb) if ln.startswith("nft flush chain")]
+    delete = [i for i, ln in enumerate(rb) if ln.startswith("nft delete chain")]
+    sets = [i for i, ln in enumerate(rb) if ln.startswith("nft delete set")]
+    assert flush and delete and sets and max(flush) < min(delete) and max(delete) < min(sets)
+    assert "nft delete set inet filter netaudit_inside" in rb
+
+
+def test_iptables_script_and_rollback(fixes):
+    rendered = _rendered(fixes, "ipt")
+    cs = rendered.change_set.splitlines()
+    assert "iptables-save > /root/before-fix.iptables" in cs
+    assert "nohup sh -c 'sleep 300; iptables-restore < /root/before-fix.iptables' >/dev/null 2>&1 &" in cs
+    jump = 'iptables -I FORWARD 2 -m comment --comment "netaudit: zone blocks" -j netaudit-fwd'
+    assert jump in cs
+    assert 'iptables -I INPUT 3 -m comment --comment "netaudit: management services" -j netaudit-in' in cs
+    commands = [ln for ln in cs if ln.startswith("iptables ")]
+    assert commands[-1] == "iptables -P FORWARD DROP"
+    assert max(i for i, ln in enumerate(commands) if " -N " in ln) < min(
+        i for i, ln in enumerate(commands) if " -A " in ln or " -I " in ln
+    )
+    # an address list on one command, expanded by iptables (and in iptables-save)
+    assert any(ln.startswith("iptables -A netaudit-internet-camera -s 10.30.10.0/24,10.30.20.0/24,") for ln in cs)
+    rb = rendered.rollback.splitlines()
+    assert rb[3] == "iptables -P FORWARD ACCEPT"
+    assert 'iptables -D FORWARD -m comment --comment "netaudit: zone blocks" -j netaudit-fwd' in rb
+    assert max(i for i, ln in enumerate(rb) if " -F " in ln) < min(i for i, ln in enumerate(rb) if " -X " in ln)
+
+
+def test_iptables_patched_as_iptables_save_prints_it(fixes):
+    patched = _rendered(fixes, "ipt").patched
+    section = _section(patched, "iptables-save").splitlines()
+    flt = section[section.index("*filter") : section.index("COMMIT")]
+    assert flt[1:4] == [":INPUT ACCEPT [0:0]", ":FORWARD DROP [0:0]", ":OUTPUT ACCEPT [0:0]"]
+    user = [ln.split()[0][1:] for ln in flt if ln.startswith(":")][3:]
+    assert user == sorted(user) and "netaudit-fwd" in user  # iptables-save sorts user chains
+    fwd = [ln for ln in flt if ln.startswith("-A FORWARD ")]
+    assert fwd[0] == "-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT"
+    assert fwd[1] == '-A FORWARD -m comment --comment "netaudit: zone blocks" -j netaudit-fwd'
+    assert fwd[2] == "-A FORWARD -d 10.30.10.0/24 -i enp5s0 -j DROP"
+    assert fwd[-1].endswith("-j netaudit-fwd-end")
+    # one line per address, as iptables expands "-s a,b,c"
+    inside = [ln for ln in flt if ln.startswith("-A netaudit-internet-camera -s ")]
+    assert len(inside) == 5
+
+
+def test_limited_block_returns_the_allowed_services(fixes):
+    for name in ("nft-limited", "ipt"):
+        res = fixes[name]
+        cell = next(c for c in res.after.matrix if (c.src, c.dst) == ("internet", "portal"))
+        assert cell.services == ["tcp/80", "tcp/443"], name  # tcp/22 (DNAT 2222) closed
+    sub = _chain_lines(_rendered(fixes, "nft-limited").patched, "netaudit_internet_portal")
+    assert sub[0].startswith("tcp dport 80 return") and sub[1].startswith("tcp dport 443 return")
+    assert sub[-1].startswith("drop")
+    ipt = _rendered(fixes, "ipt").change_set
+    ret = ipt.index("iptables -A netaudit-internet-portal -p tcp -m tcp --dport 80")
+    assert ret < ipt.index("iptables -A netaudit-internet-portal -i enp1s0")
+
+
+@pytest.mark.parametrize("name", ["nft", "ipt", "nft-limited", "both", "nat-only", "no-mgmt"])
+def test_patched_parses_cleanly(fixes, name, tmp_path):
+    rendered = _rendered(fixes, name)
+    (tmp_path / f"{_host(name)}.txt").write_text(rendered.patched, encoding="utf-8")
+    rep = run_audit([tmp_path]).snapshot.reports[0]
+    assert rep.unrecognized == []
+    assert rep.partially_understood == []
+
+
+def test_iptables_nft_tables_are_changed_with_iptables(fixes, variants):
+    rendered = _rendered(fixes, "both")
+    assert "(Linux, iptables, table filter)" in rendered.change_set
+    assert "nft " not in rendered.change_set.replace("nft)", "")
+    assert any("iptables-nft" in n["en"] for n in rendered.notes)
+    # nft 1.0 prints the warning on the line before the table: still iptables-nft's
+    text = (variants["both"] / f"{IPT_HOST}.txt").read_text(encoding="utf-8")
+    moved = text.replace("table ip filter {\n\t" + WARNING + "\n", WARNING + "\ntable ip filter {\n", 1)
+    assert moved != text
+    device = LinuxParser(moved, f"{IPT_HOST}.txt").run().devices[0]
+    plan = fixes["both"].plan.devices[IPT_HOST]
+    assert "(Linux, iptables, table filter)" in linux.render(plan, device, moved).change_set
+
+
+def test_a_base_chain_of_its_own_where_the_ruleset_has_none(fixes):
+    rendered = _rendered(fixes, "nat-only")
+    cs = rendered.change_set
+    assert "add table inet netaudit" in cs
+    assert (
+        "add chain inet netaudit netaudit_forward_hook { type filter hook forward priority filter; policy accept; }"
+        in cs
+    )
+    hook = _chain_lines(rendered.patched, "netaudit_forward_hook")
+    assert hook[0] == "type filter hook forward priority filter; policy drop;"
+    assert hook[1].startswith("jump netaudit_forward ")
+    assert rendered.rollback.splitlines()[-1] == "nft delete table inet netaudit"
+
+
+def test_without_management_zone_the_reaching_zones_are_stopped(fixes):
+    rendered = _rendered(fixes, "no-mgmt")
+    rules = _chain_lines(rendered.patched, "netaudit_input")
+    ssh = [ln for ln in rules if "tcp dport 22 " in ln]
+    # not "ssh off for everyone": the admin PC (in no zone) keeps it, the zones that reached it do not
+    assert [ln.split(" tcp")[0] for ln in ssh] == [
+        "ip saddr @netaudit_staff",
+        "ip saddr @netaudit_camera",
+        "ip saddr @netaudit_guest",
+    ]
+    assert any(ln.startswith("tcp dport 23 drop") for ln in rules)  # cleartext: off
+    assert "netaudit_mgmt_only" not in rendered.patched
+    assert any("kind: management" in n["en"] for n in rendered.notes)
+
+
+def test_idempotence(fixes, tmp_path):
+    rendered = _rendered(fixes, "nft")
+    # each object once
+    assert rendered.patched.count("\tchain netaudit_forward {") == 1
+    assert rendered.patched.count("jump netaudit_forward comment") == 1
+    # netaudit fix on the fixed host adds nothing (and says so)
+    again = prove_mod.run_fix([fixes["nft"].after.snapshot.root], None, tmp_path)
+    for res in again.devices.values():
+        assert res.rendered is not None
+        assert res.rendered.change_set.startswith("# netaudit: ") and "nothing to add" in res.rendered.change_set
+        assert res.rendered.patched == rendered.patched
+    assert again.lost == [] and again.ok
+
+
+def test_compliant_sample_gives_no_change_set(tmp_path):
+    res = prove_mod.run_fix([SAMPLES / "linux-commune-compliant"], None, tmp_path)
+    assert res.ok and not res.devices
+    # an empty plan renders as nothing to change
+    audit = run_audit([SAMPLES / "linux-commune-compliant"])
+    device = next(iter(audit.topology.devices.values()))
+    text = (SAMPLES / "linux-commune-compliant" / device.file).read_text(encoding="utf-8")
+    empty = linux.render(DevicePlan(device.hostname, "linux", device.file), device, text)
+    assert empty.change_set.startswith("# netaudit: nothing to change") and empty.patched == text
+
+
+def test_no_firewall_section_no_change_proposed():
+    audit = run_audit([NFT])
+    plan = derive(audit).devices[NFT_HOST]
+    text = (NFT / f"{NFT_HOST}.txt").read_text(encoding="utf-8")
+    without = text.replace("### nft list ruleset\n" + _section(text, "nft list ruleset") + "\n", "")
+    assert "nft list ruleset" not in without
+    device = LinuxParser(without, f"{NFT_HOST}.txt").run().devices[0]
+    rendered = linux.render(plan, device, without)
+    assert rendered.patched == without and "no change set" in rendered.change_set
+    assert "unknown" in rendered.notes[0]["en"]
+
+
+def test_notes_in_both_languages(fixes):
+    for name in ("nft", "ipt"):
+        notes = _rendered(fixes, name).notes
+        assert notes and all(n["vi"] and n["en"] for n in notes)
+        joined = " ".join(n["vi"] for n in notes)
+        assert "Hoàn tác tự động" in joined and "quyền root" in joined and "mạng quản trị" in joined
+    assert any("netfilter-persistent save" in n["en"] for n in _rendered(fixes, "ipt").notes)
+    assert any("/etc/nftables.conf" in n["en"] for n in _rendered(fixes, "nft").notes)
