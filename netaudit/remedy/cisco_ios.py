@@ -28,6 +28,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from netaddr import IPAddress, IPNetwork, IPSet
@@ -43,6 +44,7 @@ from ..model import (
     Device,
     Filter,
     FilterLine,
+    IfKind,
     Match,
     PortRange,
     Src,
@@ -287,6 +289,17 @@ class _Out:
             self.notes.append({"vi": vi, "en": en})
 
 
+@dataclass
+class _Copy:
+    """A new extended ACL bound where ``old`` was (or none was)."""
+
+    name: str
+    old: str  # the ACL it replaces ("" where there was none)
+    direction: str
+    why: str  # new | undefined | copy | standard
+    interfaces: list[str] = field(default_factory=list)
+
+
 class _Renderer:
     def __init__(self, plan: DevicePlan, device: Device, text: str):
         self.plan, self.dev = plan, device
@@ -303,6 +316,9 @@ class _Renderer:
         self.group_needed = False
         # (interface, direction) -> entries, in order
         self.entries: dict[tuple[str, str], list[Ace]] = {}
+        # (old ACL, direction, new entries) -> the copy bound in its place
+        self.copies: dict[tuple[str, str, tuple[str, ...]], _Copy] = {}
+        self.drop_acls: list[str] = []  # rollback: the new ACLs go once nothing binds them
 
     # ----------------------------------------------------------------- helpers
 
@@ -446,7 +462,13 @@ class _Renderer:
     def plan_control_plane(self) -> None:
         """Services IOS has no knob for (ICMP echo …): denied to the device's own
         addresses at the top of the ingress ACLs where the zones that reached them enter."""
-        acl_restricts = [r for r in self.plan.restricts if r.service not in KNOB_SERVICES]
+        # Without a management zone the vty/HTTP knobs have nothing to limit SSH/HTTPS to:
+        # the zones that reached them are stopped at their gateways instead.
+        acl_restricts = [
+            r
+            for r in self.plan.restricts
+            if r.service not in KNOB_SERVICES or (not self.mgmt and not r.insecure and r.zones)
+        ]
         if not acl_restricts:
             return
         own = self.own_addresses()
@@ -505,8 +527,8 @@ class _Renderer:
         mgmt = IPSet(self.mgmt)
         via = self.mgmt_interfaces()
         for iface in self.dev.interfaces.values():
-            if iface.shutdown or not iface.is_l3:
-                continue
+            if iface.shutdown or not iface.is_l3 or iface.kind == IfKind.LOOPBACK:
+                continue  # no packet enters through a loopback: an ACL there filters nothing
             nets = IPSet([a.cidr for a in iface.addresses])
             if mgmt and nets.issubset(mgmt):
                 continue  # the management segment itself
@@ -554,6 +576,11 @@ class _Renderer:
     # ----------------------------------------------------------------- ACL rendering
 
     def render_acls(self) -> None:
+        self.group_sizes: Counter = Counter(
+            self.group_key(ifname, direction, [a.text() for a in aces])
+            for (ifname, direction), aces in self.entries.items()
+            if aces and ifname in self.dev.interfaces
+        )
         for (ifname, direction), aces in self.entries.items():
             if aces:
                 self.render_acl(ifname, direction, aces)
@@ -568,24 +595,17 @@ class _Renderer:
                 f"Interface {ifname} not found in the configuration file: its blocks are skipped.",
             )
             return
-        if_header = tx.lines[start].strip()
         current = iface.filter_in if direction == "in" else iface.filter_out
         ag_line = self.access_group_line(start, direction)
         texts = [a.text() for a in aces]
         if current is None:
-            self.new_acl(if_header, start, ag_line, ifname, direction, [*texts, "permit ip any any"], None)
+            self.shared_acl(ifname, direction, texts, "new", [*texts, "permit ip any any"], None)
             return
         acl = _find_acl(tx, current)
         flt = self.dev.filters.get(current)
         undefined = flt is None or flt.kind == "synthesized" or not acl.entries
         if undefined:
-            self.new_acl(if_header, start, ag_line, ifname, direction, [*texts, "permit ip any any"], current)
-            self.out.note(
-                f"{ifname} ({direction}): ACL {current} được gắn nhưng chưa được định nghĩa hoặc rỗng (IOS cho qua "
-                "mọi gói): thay bằng ACL mới, kết thúc bằng permit ip any any.",
-                f"{ifname} ({direction}): ACL {current} is bound but not defined or empty (IOS permits every "
-                "packet): a new ACL ending with permit ip any any is bound in its place.",
-            )
+            self.shared_acl(ifname, direction, texts, "undefined", [*texts, "permit ip any any"], current)
             return
         shared = self.shared(current, ag_line)
         if acl.kind in ("extended", "numbered-extended") and not shared:
@@ -599,17 +619,112 @@ class _Renderer:
                 "its blocks are skipped.",
             )
             return
-        self.new_acl(if_header, start, ag_line, ifname, direction, texts + old, current)
-        why_vi = "ACL chuẩn chỉ lọc theo nguồn" if "standard" in acl.kind else "ACL này còn được dùng ở nơi khác"
-        why_en = (
-            "a standard ACL filters on the source only" if "standard" in acl.kind else "the ACL is used elsewhere too"
-        )
-        out.note(
-            f"{ifname} ({direction}): {why_vi}; tạo ACL mở rộng mới gồm các mục chặn rồi toàn bộ mục cũ của {current}, "
-            f"gắn thay cho {current}.",
-            f"{ifname} ({direction}): {why_en}; a new extended ACL holds the new entries and then every entry "
-            f"of {current}, bound in its place.",
-        )
+        why = "standard" if "standard" in acl.kind else "copy"
+        self.shared_acl(ifname, direction, texts, why, texts + old, current)
+
+    def group_key(self, ifname: str, direction: str, texts: list[str]) -> tuple[str, str, tuple[str, ...]]:
+        iface = self.dev.interfaces[ifname]
+        bound = iface.filter_in if direction == "in" else iface.filter_out
+        return (bound or "", direction, tuple(texts))
+
+    def shared_acl(self, ifname: str, direction: str, texts: list[str], why: str, body: list[str], old: str | None):
+        """A new ACL of ``body`` bound to the interface in place of ``old``.  Interfaces
+        that had the same ACL (or none) and get the same new entries share one new ACL:
+        a campus core binds one ACL to dozens of SVIs — one copy, not one per SVI."""
+        key = self.group_key(ifname, direction, texts)
+        start = self.iface_line(ifname)
+        assert start is not None
+        if_header = self.tx.lines[start].strip()
+        ag_line = self.access_group_line(start, direction)
+        copy = self.copies.get(key)
+        if copy is None:
+            base = ifname if self.group_sizes.get(key, 1) == 1 else (old or "SHARED")
+            name = self.new_acl(if_header, start, ag_line, ifname, direction, body, old, base=base)
+            copy = self.copies[key] = _Copy(name, old or "", direction, why)
+        else:
+            self.bind(if_header, start, ag_line, direction, copy.name, old)
+        copy.interfaces.append(ifname)
+
+    def render_antispoof(self) -> None:
+        """Strict uRPF (``ip verify unicast source reachable-via rx``) where a zone that
+        forges source addresses enters: a source not routed back through that interface is
+        dropped, so its hosts can only send with their own addresses."""
+        done = []
+        for a in self.plan.antispoofs:
+            start = self.iface_line(a.interface)
+            if start is None:
+                continue
+            if_header = self.tx.lines[start].strip()
+            strict = " ip verify unicast source reachable-via rx"
+            old = next(
+                (
+                    j
+                    for j in range(start + 1, self.tx.block_end(start))
+                    if self.tx.lines[j].strip().lower().startswith("ip verify unicast")
+                ),
+                None,
+            )
+            self.out.config += [if_header, strict, "exit"]
+            if old is not None:
+                self.out.rollback += [if_header, " " + self.tx.lines[old].strip(), "exit"]
+                self.tx.replace[old] = [strict]
+            else:
+                self.out.rollback += [if_header, " no ip verify unicast source reachable-via rx", "exit"]
+                self.tx.before.setdefault(self.tx.block_end(start), []).append(strict)
+            done.append(a.interface)
+        if done:
+            self.out.note(
+                f"Chống giả mạo địa chỉ nguồn (uRPF chặt) trên {', '.join(done)}: cần CEF (ip cef); gói có địa chỉ "
+                "nguồn không được định tuyến ngược về đúng cổng nhận sẽ bị loại. Sau khi áp dụng, xem show ip "
+                "interface … | include verify và bộ đếm drop.",
+                f"Source anti-spoofing (strict uRPF) on {', '.join(done)}: needs CEF (ip cef); a packet whose source "
+                "is not routed back through the interface it came in by is dropped. After applying, check show ip "
+                "interface … | include verify and its drop counter.",
+            )
+
+    def note_copies(self) -> None:
+        """One note per new ACL that replaces an old one, naming every interface it is bound to."""
+        for c in self.copies.values():
+            where = ", ".join(c.interfaces)
+            if c.why == "undefined":
+                self.out.note(
+                    f"{where} ({c.direction}): ACL {c.old} được gắn nhưng chưa được định nghĩa hoặc rỗng (IOS cho qua "
+                    f"mọi gói): thay bằng ACL mới {c.name}, kết thúc bằng permit ip any any.",
+                    f"{where} ({c.direction}): ACL {c.old} is bound but not defined or empty (IOS permits every "
+                    f"packet): a new ACL {c.name} ending with permit ip any any is bound in its place.",
+                )
+            elif c.why in ("copy", "standard"):
+                standard = c.why == "standard"
+                why_vi = "ACL chuẩn chỉ lọc theo nguồn" if standard else "ACL này còn được dùng ở nơi khác"
+                why_en = "a standard ACL filters on the source only" if standard else "the ACL is used elsewhere too"
+                self.out.note(
+                    f"{where} ({c.direction}): {why_vi}; ACL mở rộng mới {c.name} gồm các mục chặn rồi toàn bộ mục "
+                    f"cũ của {c.old}, gắn thay cho {c.old}.",
+                    f"{where} ({c.direction}): {why_en}; a new extended ACL {c.name} holds the new entries and then "
+                    f"every entry of {c.old}, bound in its place.",
+                )
+
+    def render_unbinds(self) -> None:
+        """``no ip access-group`` where the bound ACL does not exist (IOS filters nothing
+        there, so nothing changes for the packets) — unless a block rebinds it already."""
+        for u in self.plan.unbinds:
+            if self.entries.get((u.interface, u.direction)):
+                continue  # render_acl bound a new ACL in its place
+            start = self.iface_line(u.interface)
+            ag_line = self.access_group_line(start, u.direction) if start is not None else None
+            if start is None or ag_line is None:
+                continue
+            if_header = self.tx.lines[start].strip()
+            self.out.config += [if_header, f" no ip access-group {u.acl} {u.direction}", "exit"]
+            self.out.rollback += [if_header, f" ip access-group {u.acl} {u.direction}", "exit"]
+            self.tx.replace[ag_line] = []
+            self.out.note(
+                f"{u.interface} ({u.direction}): ACL {u.acl} được gắn nhưng không tồn tại (IOS không lọc gì): gỡ "
+                "dòng gắn, lưu lượng không đổi. Nếu định lọc ở đây, hãy định nghĩa ACL đó và kiểm tra lại.",
+                f"{u.interface} ({u.direction}): ACL {u.acl} is bound but does not exist (IOS filters nothing): "
+                "the binding is removed, no traffic changes. If a filter was meant to be there, define it and audit "
+                "again.",
+            )
 
     def shared(self, name: str, ag_line: int | None) -> bool:
         """Whether ACL ``name`` is used anywhere but this interface's access-group."""
@@ -627,17 +742,27 @@ class _Renderer:
         direction: str,
         texts: list[str],
         old: str | None,
-    ) -> None:
-        name = self.new_name(f"{PREFIX}-{ifname}-{direction.upper()}")
+        base: str | None = None,
+    ) -> str:
+        """A new extended ACL of ``texts`` (named after ``base``, else the interface),
+        bound to the interface in place of ``old``; its name."""
+        name = self.new_name(f"{PREFIX}-{base or ifname}-{direction.upper()}")
         block = [f"ip access-list extended {name}", *[f" {t}" for t in texts]]
-        self.out.config += [*block, "exit", if_header, f" ip access-group {name} {direction}", "exit"]
+        self.out.config += [*block, "exit"]
+        self.tx.tail += [*block, "!"]
+        self.drop_acls.append(f"no ip access-list extended {name}")
+        self.bind(if_header, start, ag_line, direction, name, old)
+        return name
+
+    def bind(self, if_header: str, start: int, ag_line: int | None, direction: str, name: str, old: str | None) -> None:
+        """``ip access-group name`` on the interface, in place of ``old`` (rollback: ``old`` back)."""
+        self.out.config += [if_header, f" ip access-group {name} {direction}", "exit"]
         self.out.rollback += [if_header]
         if old is not None:
             self.out.rollback.append(f" ip access-group {old} {direction}")
         else:
             self.out.rollback.append(f" no ip access-group {name} {direction}")
-        self.out.rollback += ["exit", f"no ip access-list extended {name}"]
-        self.tx.tail += [*block, "!"]
+        self.out.rollback.append("exit")
         new_line = f" ip access-group {name} {direction}"
         if ag_line is not None:
             self.tx.replace[ag_line] = [new_line]
@@ -865,6 +990,9 @@ class _Renderer:
         self.plan_blocks()
         self.plan_control_plane()
         self.render_acls()
+        self.note_copies()
+        self.render_unbinds()
+        self.render_antispoof()
         self.render_vty()
         self.render_http()
         self.render_snmp()
@@ -872,7 +1000,7 @@ class _Renderer:
         pre_cfg, pre_rb = self.prelude()
         body = pre_cfg + self.out.config
         # Rollback: undo in reverse order of dependency — bindings first, objects last.
-        rollback = self.out.rollback + pre_rb
+        rollback = self.out.rollback + self.drop_acls + pre_rb
         notes = _safety_notes() + self.out.notes
         header = [f"! netaudit fix — {self.dev.hostname} ({self.plan.file})"]
         header += [f"! {n['en']}" for n in notes]

@@ -8,8 +8,14 @@ its findings, merged per device.
   source zone, destination zone); the services the policy still allows stay allowed.
 * :class:`Restrict` — a service on a device's own control plane reached from a zone that
   may not reach it: limited to the management zone (or turned off when cleartext).
+* :class:`AntiSpoof` — a zone whose hosts forge other zones' source addresses past
+  source-based rules: strict reverse-path checking (uRPF) where its packets enter a router.
+* :class:`Unbind` — an interface bound to an ACL the configuration never defines (IOS
+  filters nothing there): the binding is removed, which changes no packet's fate.
 * :class:`Unfixable` — a finding no configuration change of the snapshot closes (a device
-  outside the snapshot, two zones in one L2 segment without a router), with the reason.
+  outside the snapshot, two zones in one L2 segment without a router), or none the plan
+  can choose without the site file saying more (no management zone to limit SSH to),
+  with the reason.
 
 The vendor modules (``netaudit/remedy/<registry id>.py``) spell the blocks and restrictions
 in their syntax and patch a copy of the configuration text; :mod:`.prove` re-audits it.
@@ -21,6 +27,7 @@ from dataclasses import dataclass, field
 
 from netaddr import IPNetwork, IPSet
 
+from ..checks.config import FAIL_OPEN_VENDORS, reference_usage
 from ..headerspace import service_match
 from ..policy import ALLOW, DENY, excess
 from ..vocabulary import DEVICES_ZONE
@@ -59,6 +66,23 @@ class Restrict:
 
 
 @dataclass
+class AntiSpoof:
+    device: str
+    interface: str
+    zone: str  # the zone whose forged packets it stops
+    findings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Unbind:
+    device: str
+    interface: str
+    direction: str  # in | out
+    acl: str  # the undefined name
+    findings: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Unfixable:
     finding: str  # finding id
     check: str
@@ -73,6 +97,8 @@ class DevicePlan:
     file: str
     blocks: list[Block] = field(default_factory=list)
     restricts: list[Restrict] = field(default_factory=list)
+    unbinds: list[Unbind] = field(default_factory=list)
+    antispoofs: list[AntiSpoof] = field(default_factory=list)
     mgmt: list[IPNetwork] = field(default_factory=list)  # the management zone(s)' subnets
 
 
@@ -147,9 +173,106 @@ def derive(audit) -> Plan:
         if f.check in SERVICE_CHECKS and not any(f.id in r.findings for p in plans.values() for r in p.restricts):
             for dev_name in f.devices:
                 _restrict_by_check(audit, plans, dev_name, f, mgmt)
+    for f in audit.findings:
+        if f.check == "undefined-reference":
+            _unbind(audit, plans, f)
+        elif f.check == "spoofing":
+            _antispoof(audit, plans, f)
+    if not mgmt:
+        unfixable += _without_management(plans, {f.id: f for f in audit.findings})
     for dp in plans.values():
         dp.mgmt = list(mgmt)
     return Plan(plans, unfixable, mgmt)
+
+
+def _unbind(audit, plans, f) -> None:
+    """An interface filter naming an undefined ACL on a vendor where that filters nothing:
+    the binding goes (what passes stays the same; the finding says what was intended)."""
+    dev = audit.topology.devices.get(f.devices[0]) if f.devices else None
+    if dev is None or dev.vendor not in FAIL_OPEN_VENDORS or not f.evidence:
+        return
+    cite = f.evidence[0]
+    ref = next(
+        (r for r in dev.references if r.source.file == cite.get("file") and r.source.line == cite.get("line")),
+        None,
+    )
+    if ref is None or reference_usage(ref) != "traffic":
+        return
+    words = ref.source.text.split()
+    direction = words[-1].lower() if words and words[-1].lower() in ("in", "out") else None
+    for iface in dev.interfaces.values():
+        bound = iface.filter_in if direction == "in" else iface.filter_out if direction == "out" else None
+        src = iface.source
+        if bound == ref.name and src is not None and src.file == ref.source.file and src.line < ref.source.line:
+            following = [
+                i.source.line
+                for i in dev.interfaces.values()
+                if i.source is not None and i.source.file == src.file and src.line < i.source.line < ref.source.line
+            ]
+            if not following:  # the interface whose block holds the line
+                assert direction is not None
+                dp = _device_plan(plans, audit, dev.hostname)
+                block = next((b for b in dp.blocks if (b.interface, b.direction) == (iface.name, direction)), None)
+                if block is not None:  # the block's new filter is bound in its place
+                    block.findings.append(f.id)
+                else:
+                    dp.unbinds.append(Unbind(dev.hostname, iface.name, direction, ref.name, [f.id]))
+                return
+
+
+def _antispoof(audit, plans, f) -> None:
+    """Strict uRPF on the gateways of the zone that forges (the finding's key is that zone):
+    a packet whose source is not routed back through the interface it came in by is dropped."""
+    zone = f.key
+    if zone not in {z.name for z in audit.zones}:
+        return
+    for dev_name, ifn in _gateways(audit, zone):
+        iface = audit.topology.devices[dev_name].interfaces.get(ifn)
+        if iface is None or (iface.urpf == "strict" and not iface.urpf_allow_default):
+            continue  # already strict here: the forged packets come in elsewhere
+        dp = _device_plan(plans, audit, dev_name)
+        same = next((a for a in dp.antispoofs if a.interface == ifn), None)
+        if same is None:
+            dp.antispoofs.append(AntiSpoof(dev_name, ifn, zone, [f.id]))
+        elif f.id not in same.findings:
+            same.findings.append(f.id)
+
+
+def _without_management(plans: dict[str, DevicePlan], findings: dict) -> list[Unfixable]:
+    """With no management zone, a service that stays on (SSH, HTTPS …) has nowhere to be
+    limited to.  Where zones reached it against the policy, the change set stops those
+    zones; what a hardening check asks (a vty access-class) has nothing to name as the
+    source: those findings are said, not guessed at."""
+    out: list[Unfixable] = []
+    open_ids: dict[str, list[str]] = {}
+    for dp in plans.values():
+        for r in dp.restricts:
+            if not r.allow_from and not r.insecure:
+                for i in r.findings:
+                    if r.zones and findings[i].check not in SERVICE_CHECKS:
+                        continue  # a zone reached it: the change set stops that zone
+                    open_ids.setdefault(i, [])
+                    if r.service not in open_ids[i]:
+                        open_ids[i].append(r.service)
+    for dp in plans.values():
+        for r in dp.restricts:
+            r.findings = [i for i in r.findings if i not in open_ids]
+    for i, services in open_ids.items():
+        names = ", ".join(services)
+        out.append(
+            Unfixable(
+                i,
+                findings[i].check,
+                findings[i].title,
+                {
+                    "vi": f"tệp site không có vùng quản trị (kind: management): {names} không thể giới hạn về vùng "
+                    "đó — khai báo vùng quản trị rồi chạy lại",
+                    "en": f"the site file has no management zone (kind: management): {names} cannot be limited "
+                    "to it — declare the management zone and run again",
+                },
+            )
+        )
+    return out
 
 
 def _outside(audit) -> list[IPNetwork]:
@@ -248,7 +371,12 @@ def plan_json(plan: Plan) -> dict:
     devices = []
     for name, dp in sorted(plan.devices.items()):
         ids: list[str] = []
-        for found in [b.findings for b in dp.blocks] + [r.findings for r in dp.restricts]:
+        for found in (
+            [b.findings for b in dp.blocks]
+            + [r.findings for r in dp.restricts]
+            + [u.findings for u in dp.unbinds]
+            + [a.findings for a in dp.antispoofs]
+        ):
             ids += [i for i in found if i not in ids]
         devices.append(
             {
@@ -274,6 +402,8 @@ def plan_json(plan: Plan) -> dict:
                     }
                     for r in dp.restricts
                 ],
+                "unbinds": [{"interface": u.interface, "direction": u.direction, "acl": u.acl} for u in dp.unbinds],
+                "antispoofs": [{"interface": a.interface, "zone": a.zone} for a in dp.antispoofs],
                 "findings": ids,
             }
         )

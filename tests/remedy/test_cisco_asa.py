@@ -11,6 +11,7 @@ from netaddr import IPNetwork
 
 from netaudit.audit import run_audit
 from netaudit.remedy import DevicePlan, Restrict, cisco_asa
+from netaudit.remedy.plan import AntiSpoof
 from netaudit.remedy.prove import run_fix
 
 LEVELS = SAMPLES / "asa-department-leaky-levels"
@@ -179,3 +180,23 @@ def test_fixtures_run(cfg, tmp_path):
     for dr in res.devices.values():
         if dr.rendered is not None and dr.rendered.change_set:
             assert dr.rendered.rollback
+
+
+def test_forging_zone_gets_reverse_path_check(tmp_path):
+    # An anti-spoofing entry of the plan: ip verify reverse-path on the zone's nameif,
+    # read back by the parser as strict uRPF on that interface; rollback removes it.
+    audit = run_audit([MGMT])
+    dev = audit.topology.devices["SVHTTDL-FW01"]
+    inside = next(i for i in dev.interfaces.values() if i.zone == "inside")
+    plan = DevicePlan(
+        "SVHTTDL-FW01",
+        "cisco_asa",
+        "svhttdl-fw01.cfg",
+        antispoofs=[AntiSpoof("SVHTTDL-FW01", inside.name, "staff", ["spoofing:x"])],
+    )
+    r = cisco_asa.render(plan, dev, (MGMT / "svhttdl-fw01.cfg").read_text())
+    assert "ip verify reverse-path interface inside" in r.change_set.splitlines()
+    assert "no ip verify reverse-path interface inside" in r.rollback.splitlines()
+    (tmp_path / "svhttdl-fw01.cfg").write_text(r.patched)
+    after = run_audit([tmp_path]).topology.devices["SVHTTDL-FW01"]
+    assert after.interfaces[inside.name].urpf == "strict"

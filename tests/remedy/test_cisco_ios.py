@@ -25,8 +25,18 @@ def test_leaky_proof_holds(leaky_fix):
     assert res.lost == []
     assert res.ok, [f.id for f in res.open_severe]
     closed = {f.check for f in res.closed}
-    assert {"guest-isolation", "mgmt-telnet", "mgmt-http-server", "undefined-reference"} <= closed
+    assert {"guest-isolation", "mgmt-telnet", "mgmt-http-server", "undefined-reference", "spoofing"} <= closed
     assert not [r for r in res.devices.values() if r.withdrawn]
+
+
+def test_forging_zone_gets_strict_urpf_where_it_enters(leaky_fix):
+    # The counter zone could forge source addresses (spoofing finding): strict uRPF on its
+    # gateway, the parser reads it back as strict, the rollback takes it away again.
+    rendered = leaky_fix.devices["UBNDHB-CORE"].rendered
+    assert " ip verify unicast source reachable-via rx" in rendered.change_set.splitlines()
+    assert " no ip verify unicast source reachable-via rx" in rendered.rollback.splitlines()
+    after = {d.hostname: d for d in leaky_fix.after.snapshot.devices}["UBNDHB-CORE"]
+    assert after.interfaces["Vlan30"].urpf == "strict"
 
 
 def test_patched_parses_fully(leaky_fix, tmp_path):
