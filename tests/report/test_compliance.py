@@ -79,6 +79,13 @@ def test_levels_select_requirements():
     tt12 = _rows(evaluate_regime(facts, "tt12-2022"))
     assert tt12["zone-database"]["reference"].startswith("TT 12/2022/TT-BTTTT, Phụ lục III, Mục II.1.a")
     facts.level = 1
+    # Only clause numbers the sources show are cited as such; our own mappings say so,
+    # and Decree 331 is never cited without its article.
+    assert "(số mục suy luận)" not in rows["zone-database"]["reference"]
+    assert rows["mgmt-secure-protocols"]["reference"].endswith("mục 5.12.2.4 (số mục suy luận)")
+    assert rows["interzone-control"]["reference"].endswith("(số mục suy luận)")
+    every = [r["reference"] for r in rows.values()]
+    assert all("Nghị định 331/2026/NĐ-CP, Điều" in ref for ref in every if "331/2026" in ref)
     assert "zone-server" not in _rows(evaluate_regime(facts, "tt12-2022"))
 
 
