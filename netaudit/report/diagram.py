@@ -18,8 +18,15 @@ leak itself: a red double border, the zones' colours side by side and the words
 Layout for the page: ranks away from the Internet (or from the centre of the network
 when there is no external zone); the zones hanging off one device are wrapped into
 several rows and grouped in a cluster per device (when there are several devices), so
-the picture fits an A4 text width (``PAGE_WIDTH``) with readable labels.  The wrapping
-is measured (``dot -Tplain``) and tightened until it fits.
+the picture fits an A4 text width (``PAGE_WIDTH``) with readable labels; the devices
+that hang off one node with their own zones (a campus's buildings under the backbone)
+are stacked in rows of such clusters.  The wrapping is measured (``dot -Tplain``) and
+tightened until it fits.  Where the smallest label would still print under
+``READABLE`` points (tens of routers meshed over shared segments: the Stanford backbone
+drew 6,627 pt wide, labels at 0.7 pt), the diagram is summarised instead of shrunk: the
+devices carrying the same zones are one node, their own segments counted ("link
+segment x3", with a multiplication sign), and then the segments several of them share
+are one backbone node (``Graph.level`` says which; red edges and their directions kept).
 
 Every label is built here from data and escaped for DOT (backslashes and quotes);
 Graphviz escapes the SVG text itself.  Node ids are synthetic (``dev0``, ``dom3``), so
@@ -53,6 +60,10 @@ WRAP = 22  # characters per line of a wrapped label
 # The height left for the picture on its page (A4, below the heading, text and legend;
 # report.css caps the printed SVG at this height).
 PAGE_HEIGHT = 22 / 2.54 * 72
+# The smallest printed label (points, on the A4 page) below which the diagram is
+# summarised rather than shrunk (``Graph._fit``).
+READABLE = 6.0
+TIMES = "\N{MULTIPLICATION SIGN}"  # a count in a summarised diagram: "link segment", TIMES, 3
 
 
 def _q(text: str) -> str:
@@ -166,7 +177,10 @@ class Graph:
             nid = f"dev{i}"
             dev_id[d["name"]] = nid
             role = t(f"role.{d.get('role', 'other')}", lang)
-            self.nodes.append({"id": nid, "label": f"{d['name']}\n{role}", "kind": "device", "color": "#ffffff"})
+            self.nodes.append(
+                {"id": nid, "label": f"{d['name']}\n{role}", "kind": "device", "color": "#ffffff", "name": d["name"]}
+            )
+            self.nodes[-1]["role"] = role
         if_domain: dict[tuple[str, str], str] = {}
         dom_devices: dict[str, list[str]] = {}
         addrs: dict[str, list[str]] = {}
@@ -202,7 +216,8 @@ class Graph:
                 where, said = _listed(ifaces, 2), {_norm(i) for i in ifaces[:2]}
             for z in zones:
                 zone_node.setdefault(z, nid)
-            node: dict = {"id": nid, "said": said}
+            # zones, vlans, ifaces, head (the label above ``where``): for the summary
+            node: dict = {"id": nid, "said": said, "zones": list(zones), "vlans": vlans, "ifaces": ifaces}
             if zones:
                 kind = kinds.get(zones[0], "")
                 if kind == "external":
@@ -218,13 +233,14 @@ class Graph:
                 nets = [s for z in zones for s in subnets.get(z, [])]
                 if nets:
                     lines += _wrap(_listed(nets, 3))
+                node["head"] = [x for x in lines if x]
                 lines.append(where)
                 node.update(label="\n".join(x for x in lines if x), kind="zone", color=colors[0], colors=colors)
                 node["leak"] = leak
             else:
                 nets = sorted({_network(a) for dom in doms for a in addrs.get(dom["id"], [])}, key=_net_key)
                 lines = [t("diagram.transit", lang)] + (_wrap(_listed(nets, 3)) if nets else [where])
-                node.update(label="\n".join(lines), kind="transit", color="#f5f5f5")
+                node.update(label="\n".join(lines), kind="transit", color="#f5f5f5", nets=nets)
             self.nodes.append(node)
         # device — domain edges, labelled by the L3 interfaces (else the first ports).
         members: dict[tuple[str, str], list[str]] = {}
@@ -249,6 +265,9 @@ class Graph:
             self.edges.append({"a": dev_id[dev], "b": nid, "label": label, "leak": False})
         for n in self.nodes:
             n.pop("said", None)
+        self.lang = lang
+        self.level = 0  # 0: every domain; 1, 2: summarised (``_summarise``)
+        self._external = list(self.roots)
         self._orient()
         self._mark(witnesses, dev_id, dom_node, if_domain)
         self._observed(doc, lang, zone_node)
@@ -364,24 +383,169 @@ class Graph:
                 for parent, edges in self.leaves.items()
                 if kind[parent] == "device" and parent not in self.roots
             ]
+        # Children of one node that hang off it alone with their leaves (a building's
+        # routers under the backbone): stacked in rows of clusters (``_wrap_rows``).
+        stacks: dict[str, list[dict]] = {}
+        for e in self.edges:
+            b = e["b"]
+            if (
+                not e.get("observed")
+                and b not in self.roots
+                and kind[b] == "device"
+                and degree.get(b) == 1 + len(self.leaves.get(b, []))
+            ):
+                stacks.setdefault(e["a"], []).append(e)
+        self.stacks = {a: edges for a, edges in stacks.items() if len(edges) > 1}
+
+    def _summarise(self, nodes: list[dict], edges: list[dict], level: int) -> bool:
+        """The diagram of ``nodes`` and ``edges`` summarised, in place; False when that
+        changes nothing.
+
+        Level 1: the devices that carry the same zones are one node (a building's
+        router pair: "boza_rtr, bozb_rtr", "Layer-3 switch x2"); the link segments
+        only they share are counted in it ("link segment x3"), and their domains of
+        one zone are one node (the VLANs listed together).  Level 2: the segments
+        shared by several of those nodes (a campus backbone) are one node too
+        ("link segment x7", the zones and VLANs on them), so the buildings hang off
+        it in rows.  An external zone and the L2 leak are never merged; an edge is red,
+        with its directions, where one of the edges it stands for was."""
+        by_id = {n["id"]: n for n in nodes}
+        near: dict[str, list[str]] = {}
+        for e in edges:
+            if not e.get("observed"):
+                near.setdefault(e["a"], []).append(e["b"])
+                near.setdefault(e["b"], []).append(e["a"])
+        devices = [n for n in nodes if n["kind"] == "device"]
+        groups: dict[object, list[dict]] = {}
+        for d in devices:
+            zones = frozenset(z for m in near.get(d["id"], []) for z in by_id[m].get("zones") or [])
+            groups.setdefault(zones or d["id"], []).append(d)
+        home = {d["id"]: members[0]["id"] for members in groups.values() for d in members}
+        fixed = set(self._external)
+        new_id: dict[str, str] = {}
+        merged: dict[object, list[dict]] = {}
+        counted: dict[str, int] = {}
+        for n in nodes:
+            nid = n["id"]
+            if n["kind"] == "device":
+                new_id[nid] = home[nid]
+                continue
+            if n["kind"] not in ("zone", "transit") or nid in fixed or n.get("leak"):
+                new_id[nid] = nid
+                continue
+            owners = _unique(home[m] for m in near.get(nid, []) if m in home)
+            if len(owners) == 1 and n["kind"] == "transit":
+                new_id[nid] = owners[0]  # counted in the devices' node
+                counted[owners[0]] = counted.get(owners[0], 0) + 1
+                continue
+            if len(owners) == 1:
+                key: object = (owners[0], tuple(n["zones"]))
+            elif len(owners) > 1 and level >= 2:
+                key = "shared"
+            else:
+                key = nid
+            merged.setdefault(key, []).append(n)
+            new_id[nid] = merged[key][0]["id"]
+        if len(devices) == len(groups) and not counted and all(len(ms) == 1 for ms in merged.values()):
+            return False
+        out: list[dict] = []
+        for n in nodes:
+            nid = n["id"]
+            if new_id[nid] != nid:
+                continue
+            if n["kind"] == "device":
+                members = next(ms for ms in groups.values() if ms[0]["id"] == nid)
+                out.append(self._devices_node(members, counted.get(nid, 0)))
+            elif nid in {ms[0]["id"] for ms in merged.values()} and n["kind"] in ("zone", "transit"):
+                key = next(k for k, ms in merged.items() if ms[0]["id"] == nid)
+                out.append(self._domains_node(merged[key], shared=key == "shared"))
+            else:
+                out.append(dict(n))
+        # edges: one per pair of new nodes; red where a flow crossed one it stands for
+        flows: set[tuple[str, str]] = set()
+        pairs: dict[frozenset, dict] = {}
+        observed: list[dict] = []
+        for e in edges:
+            a, b = new_id[e["a"]], new_id[e["b"]]
+            if a == b:
+                continue
+            if e.get("observed"):
+                observed.append({k: v for k, v in e.items() if k not in ("minlen", "flip")} | {"a": a, "b": b})
+                continue
+            if e["fwd"]:
+                flows.add((a, b))
+            if e["back"]:
+                flows.add((b, a))
+            pairs.setdefault(frozenset((a, b)), {"a": a, "b": b, "label": "", "leak": False})
+        self.nodes, self.edges = out, list(pairs.values())
+        self.roots = [new_id[r] for r in self._external]
+        self._orient()
+        for e in self.edges:
+            e["fwd"] = (e["a"], e["b"]) in flows
+            e["back"] = (e["b"], e["a"]) in flows
+            e["leak"] = e["fwd"] or e["back"]
+        self.edges += observed
+        self._group()
+        self.level = level
+        return True
+
+    def _devices_node(self, members: list[dict], segments: int) -> dict:
+        """The node of devices that carry the same zones, with the link segments they
+        alone share counted."""
+        if len(members) == 1 and not segments:
+            return dict(members[0])
+        roles = _unique(m["role"] for m in members)
+        lines = _wrap(_listed([m["name"] for m in members], 3))
+        lines += _wrap(roles[0] + (f" {TIMES}{len(members)}" if len(members) > 1 else "")) if len(roles) == 1 else []
+        lines += [] if len(roles) == 1 else _wrap(_listed(roles, 2))
+        if segments:
+            lines.append(f"{t('diagram.transit', self.lang)} {TIMES}{segments}")
+        return {"id": members[0]["id"], "label": "\n".join(lines), "kind": "device", "color": "#ffffff"}
+
+    def _domains_node(self, members: list[dict], shared: bool) -> dict:
+        """One node for L2 domains: those of one zone behind the same devices (their
+        VLANs listed together), or every segment several devices' nodes share."""
+        first = members[0]
+        vlans = _unique(sorted({v for m in members for v in m.get("vlans") or []}, key=_num))
+        ifaces = _unique(i for m in members for i in m.get("ifaces") or [])
+        where = "VLAN " + _listed(vlans, 4) if vlans else _listed(ifaces, 2)
+        if len(members) == 1:
+            return dict(first)
+        if not shared:
+            label = "\n".join([*first.get("head", []), where])
+            return {k: v for k, v in first.items() if k != "label"} | {"label": label}
+        zones = _unique(z for m in members for z in m.get("zones") or [])
+        nets = _unique(x for m in members for x in m.get("nets") or [])
+        lines = [f"{t('diagram.transit', self.lang)} {TIMES}{len(members)}"]
+        lines += _wrap(_listed(zones, 4)) if zones else []
+        lines += [where] if vlans else _wrap(_listed(nets, 3))
+        return {"id": first["id"], "label": "\n".join(lines), "kind": "transit", "color": "#f5f5f5"}
 
     def _wrap_rows(self, budget: float) -> None:
-        """Each node's leaves in rows no wider than ``budget`` points (edge minlen)."""
+        """Each node's leaves in rows no wider than ``budget`` points (edge minlen); the
+        clusters stacked under one node (``stacks``) likewise, each row of clusters
+        below the previous one's leaves."""
         size = {n["id"]: _node_width(n) for n in self.nodes}
         self.grid: list[tuple[str, str]] = []
-        for edges in self.leaves.values():
-            widths = [size[e["b"]] for e in edges]
-            rows = 1
-            used = 0.0
-            for w in widths:
-                if used and used + NODESEP * 72 + w > budget:
-                    rows, used = rows + 1, 0.0
-                used += (NODESEP * 72 if used else 0.0) + w
-            per = math.ceil(len(edges) / rows)
+        first_row: dict[str, float] = {}
+        for parent, edges in self.leaves.items():
+            per = _per_row([size[e["b"]] for e in edges], budget)
+            first_row[parent] = sum(size[e["b"]] for e in edges[:per]) + NODESEP * 72 * (per - 1)
             for i, e in enumerate(edges):
                 e["minlen"] = 1 + i // per
                 if i + per < len(edges):  # keeps the rows in columns (an invisible edge)
                     self.grid.append((e["b"], edges[i + per]["b"]))
+        for edges in self.stacks.values():
+            # a cluster: as wide as its node or its first row of leaves, plus its margins
+            widths = [max(size[e["b"]], first_row.get(e["b"], 0.0)) + 20 for e in edges]
+            per = _per_row(widths, budget)
+            height = 1 + max((x.get("minlen", 1) for e in edges for x in self.leaves.get(e["b"], [])), default=0)
+            for i, e in enumerate(edges):
+                e["minlen"] = 1 + (i // per) * height
+                if i + per < len(edges):  # from the cluster's lowest leaf to the one below
+                    below = self.leaves.get(e["b"], [])
+                    top = max(below, key=lambda x: x.get("minlen", 1))["b"] if below else e["b"]
+                    self.grid.append((top, edges[i + per]["b"]))
 
     def dot(self) -> str:
         """The DOT source, its wrapping fitted to the page (measured with ``dot -Tplain``
@@ -391,11 +555,45 @@ class Graph:
         return self._source
 
     def _fit(self) -> str:
+        """The fitted DOT source.  Where even the fitted rows print the smallest label
+        under ``READABLE`` points (a campus: tens of routers meshed over shared
+        segments), the diagram is summarised (``_summarise``), level by level, and the
+        most detailed level that is readable kept (else the most readable one)."""
+        source, scale = self._fit_rows()
+        printed = scale * self._min_font()
+        if printed >= READABLE or not dot_available():
+            return source
+        keep = ("nodes", "edges", "roots", "depth", "leaves", "clusters", "stacks", "grid", "level")
+        best = (printed, source, {k: getattr(self, k) for k in keep})
+        full = (self.nodes, self.edges)
+        for level in (1, 2):
+            if not self._summarise(*full, level):
+                continue
+            source, scale = self._fit_rows()
+            printed = scale * self._min_font()
+            if printed > best[0] + 1e-6:
+                best = (printed, source, {k: getattr(self, k) for k in keep})
+            if printed >= READABLE:
+                break
+        for k, v in best[2].items():
+            setattr(self, k, v)
+        return best[1]
+
+    def _min_font(self) -> float:
+        """The smallest font the picture uses (edge labels and segments are smaller)."""
+        small = any(e["label"] for e in self.edges) or any(n["kind"] in ("transit", "observed") for n in self.nodes)
+        return float(SMALL_FONT if small else NODE_FONT)
+
+    def _fit_rows(self) -> tuple[str, float]:
+        """(DOT source, print scale): the rows tightened until the picture fits the
+        page's width (or its height limits it); scale 0 without Graphviz."""
         budget = PAGE_WIDTH
         self._wrap_rows(budget)
         source = self._dot()
-        if not self.leaves or not dot_available():
-            return source
+        if not dot_available():
+            return source, 0.0
+        if not (self.leaves or self.stacks):
+            return source, print_scale(*_size(_pipe(source, "plain").decode("utf-8")))
         best, best_scale, best_budget = source, 0.0, budget
         for _ in range(5):
             width, height = _size(_pipe(source, "plain").decode("utf-8"))
@@ -411,7 +609,7 @@ class Graph:
             self._wrap_rows(budget)
             source = self._dot()
         self._wrap_rows(best_budget)  # the rows of the picture kept
-        return best
+        return best, best_scale
 
     def _dot(self) -> str:
         lines = [
@@ -468,6 +666,17 @@ def _node_line(n: dict) -> str:
             f'{_ZONE_BOX}, style="rounded,dashed,filled", fillcolor="#f5f5f5", color="#9e9e9e", fontsize={SMALL_FONT}'
         )
     return f"  {n['id']} [label={_q(n['label'])}, {attrs}];"
+
+
+def _per_row(widths: list[float], budget: float) -> int:
+    """How many of these boxes go in a row: as many rows as a ``budget`` wide row
+    needs, then the boxes shared out evenly among them."""
+    rows, used = 1, 0.0
+    for w in widths:
+        if used and used + NODESEP * 72 + w > budget:
+            rows, used = rows + 1, 0.0
+        used += (NODESEP * 72 if used else 0.0) + w
+    return math.ceil(len(widths) / rows)
 
 
 def _node_width(n: dict) -> float:

@@ -1,7 +1,8 @@
 """Editable diagram for technicians: a ``.drawio`` file written with N2G.
 
 Same nodes and edges as the SVG diagram (diagram.Graph), placed where Graphviz put
-them (laid out for an A4 page: a 17 cm text width is about 640 px); red edges carry the
+them (laid out for an A4 page: a 17 cm text width is about 640 px; a large network
+summarised as in the SVG, ``Graph.level``); red edges carry the
 violating flows' arrowheads, the L2 leak its hatched red-bordered box.
 Labels are XML-escaped before they reach N2G (which formats them into XML
 source) and use plain-text styles (no ``html=1``), so a config string can never become

@@ -7,7 +7,7 @@
 - A bridge without VLAN filtering that merges staff and guest is drawn as the leak
   (red double border, striped, "staff + guest in one L2 segment"), in SVG and .drawio.
 - The .drawio stays within about 1,100 px for these samples; the Stanford backbone
-  (hundreds of VLANs) does not explode.
+  (hundreds of VLANs) does not explode: summarised, it prints its labels at >= 6 pt.
 """
 
 from __future__ import annotations
@@ -210,7 +210,10 @@ def test_zones_of_one_segment_without_a_violation_are_not_a_leak():
 def test_stanford_backbone_does_not_explode(tmp_path):
     """16 routers, ~290 L2 domains: before, 92,660 pt wide (every VLAN a node, all on one
     rank).  Domains with the same zones on the same devices are one node now, and the
-    ranks start from the network's centre."""
+    ranks start from the network's centre.  That still drew 63 nodes 6,627 by 521 pt
+    (print scale 0.07: 9 pt labels at 0.65 pt; the .drawio 8,781 px wide): now the
+    diagram is summarised, a node per building's router pair under one backbone node,
+    the buildings stacked in rows, and prints its smallest label at >= 6 pt."""
     import sys
 
     import yaml
@@ -219,12 +222,63 @@ def test_stanford_backbone_does_not_explode(tmp_path):
     from bench.stanford import site_dict
 
     from netaudit.inputs import load_snapshot
+    from netaudit.report.drawio import render
 
     site = tmp_path / "site.yaml"
     site.write_text(yaml.safe_dump(site_dict(load_snapshot([STANFORD]).devices)), encoding="utf-8")
     doc = doc_of(str(STANFORD), site)
     g = Graph(doc, "en")
     assert len(g.nodes) < 120
+    full_label = {n["id"]: n["label"].split("\n")[0] for n in g.nodes}
+    router = {n["id"] for n in g.nodes if n["kind"] == "device"}
+    # (router, zone, towards the zone, from the zone) of every red edge
+    full_red = {
+        (full_label[e["a"]], full_label[e["b"]], e["fwd"], e["back"])
+        if e["a"] in router
+        else (full_label[e["b"]], full_label[e["a"]], e["back"], e["fwd"])
+        for e in g.edges
+        if e["leak"]
+    }
+    assert full_red  # each building's own zone sends a violating flow through its routers
+    g.dot()
+    assert g.level == 2
+    assert len(g.nodes) <= 20, len(g.nodes)
+    label = {n["id"]: n["label"].split("\n")[0] for n in g.nodes}
+    # a building's router pair is one node; the backbone's shared segments one more
+    assert "boza_rtr, bozb_rtr" in label.values() and "yoza_rtr, yozb_rtr" in label.values()
+    assert sum(1 for n in g.nodes if n["kind"] == "transit") == 1
+    assert max(e.get("minlen", 1) for e in g.edges) >= 3  # the buildings in several rows
+    for lang in ("en", "vi"):
+        text, _ = svg(doc, lang)
+        width, height = view_box(text)
+        scale = print_scale(width, height)
+        assert min(font_sizes(text)) * scale >= 6.0, (lang, width, height, scale)
+        assert width < PAGE_WIDTH * 1.5, width
+    # The leaking edges are still red, with their direction: from each building's zone
+    # towards its routers, as in the full diagram (where the zone was under one router).
     text, _ = svg(doc, "en")
-    width, _ = view_box(text)
-    assert width < 10000, width
+    styles = edge_styles(text)
+    red = [e for e in g.edges if e["leak"]]
+    assert {label[e["b"]] for e in red} == {z for _, z, _, _ in full_red}
+    for e in red:
+        routers = label[e["a"]]
+        assert routers.endswith("_rtr") and not e["fwd"] and e["back"], (routers, e)
+        assert (routers.split(", ")[0], label[e["b"]], False, True) in full_red
+        markup = styles[f"{e['a']}->{e['b']}"]
+        assert f'stroke="{LEAK}"' in markup and markup.count("<polygon") == 1
+    for e in g.edges:
+        if not e["leak"]:
+            assert LEAK not in styles[f"{e['a']}->{e['b']}"]
+    # The .drawio uses the same summarised layout.
+    xml = render(doc, "en")
+    minidom.parseString(xml)
+    assert drawio_width(xml) <= 1100, drawio_width(xml)
+    assert xml.count(f"strokeColor={LEAK}") == len(red)
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_the_samples_are_not_summarised(sample):
+    g = Graph(doc_of(sample), "en")
+    count = len(g.nodes)
+    g.dot()
+    assert g.level == 0 and len(g.nodes) == count
