@@ -52,11 +52,10 @@ from ..parsers.linux.sections import Section, split
 from ..parsers.linux.state import State
 from ..parsers.packet_sets import norm, r_and
 from . import Rendered
-from .mikrotik_routeros import behind, outward_interfaces
+from .addresses import behind, is_outside, outward_interfaces, planned_inside
 from .plan import Block, DevicePlan
 
 TAG = "netaudit"  # every chain, set and comment netaudit adds starts with it
-HALF_SPACE = 2**31  # a destination set larger than this is "every address no inside zone owns"
 PROTO_WORD = {PROTO_TCP: "tcp", PROTO_UDP: "udp", PROTO_ICMP: "icmp"}
 IPT_NAME_MAX = 28  # iptables chain names: at most 28 characters
 DELAY = 300  # seconds before the automatic rollback restores the saved ruleset
@@ -128,10 +127,6 @@ def _comment(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9 _.,:/>()+-]", "_", f"{TAG}: {text}")[:120]
 
 
-def _outside(nets: list[IPNetwork]) -> bool:
-    return IPSet(nets).size > HALF_SPACE
-
-
 def _set_addr(ch: Change, base: str, nets: list[IPNetwork] | tuple[IPNetwork, ...], negate: bool = False) -> Addr:
     """The Addr of a named set (created on first use; a name already holding other
     addresses gets a suffix)."""
@@ -147,16 +142,9 @@ def _inside_set(plan: DevicePlan, dev: Device) -> IPSet:
     """Every address an inside zone owns: exact when a block goes to the external zone (its
     destination is the complement); otherwise the plan's zones, the management subnets
     and the subnets behind the interfaces that do not face the outside."""
-    for b in plan.blocks:
-        if b.dst and _outside(b.dst):
-            return IPSet(["0.0.0.0/0"]) - IPSet(b.dst)
-    inside = IPSet()
-    for b in plan.blocks:
-        for nets in (b.src, b.dst):
-            if nets and not _outside(nets):
-                inside |= IPSet(nets)
-    for r in plan.restricts:
-        inside |= IPSet(r.allow_from)
+    inside, exact = planned_inside(plan)
+    if exact:
+        return inside
     inside |= IPSet(plan.mgmt)
     outward = set(outward_interfaces(dev))
     for name in dev.interfaces:
@@ -198,7 +186,7 @@ def _block_rules(plan: DevicePlan, dev: Device, ch: Change, nft: bool) -> None:
         else:
             src = inside()
         dst: Addr | None = None
-        if b.dst and _outside(b.dst):
+        if b.dst and is_outside(b.dst):
             dst = inside()
         elif b.dst:
             dst = _set_addr(ch, f"{TAG}_{_safe(b.dst_zone)}", b.dst)
@@ -282,7 +270,7 @@ def _restrict_rules(plan: DevicePlan, dev: Device, ch: Change) -> None:
     zone_nets: dict[str, list[IPNetwork]] = {}  # the zones the plan's blocks name, inside ones
     for b in plan.blocks:
         for zone, nets in ((b.src_zone, b.src), (b.dst_zone, b.dst)):
-            if nets and not _outside(nets):
+            if nets and not is_outside(nets):
                 zone_nets.setdefault(zone, list(nets))
     for r in plan.restricts:
         ports: tuple[tuple[int, int], ...] = ()

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from netaddr import IPAddress, IPNetwork, IPSet
+from netaddr import IPNetwork, IPSet
 
 from ..headerspace import service_match
 from ..model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Device
@@ -41,6 +41,7 @@ from ..parsers.mikrotik_routeros.syntax import _TOKEN, Command, logical_lines, p
 from ..parsers.mikrotik_routeros.values import split_list
 from ..parsers.mikrotik_routeros.wireless import wireless_tag
 from . import Rendered
+from .addresses import behind, is_outside, outward_interfaces, planned_inside
 from .plan import DevicePlan
 
 TAG = "netaudit"  # every comment, list and chain netaudit adds starts with it
@@ -65,7 +66,6 @@ PROTO_WORD = {PROTO_TCP: "tcp", PROTO_UDP: "udp", PROTO_ICMP: "icmp"}
 FILTER = ("ip", "firewall", "filter")
 PREFIX_STATES = {"established", "related", "untracked"}
 NON_TERMINATING = {"passthrough", "log", "add-src-to-address-list", "add-dst-to-address-list"}
-HALF_SPACE = 2**31  # a destination set larger than this is "every address no inside zone owns"
 
 
 # --------------------------------------------------------------------------- values
@@ -272,51 +272,20 @@ def _zone_list(ch: Change, zone: str, nets: list[IPNetwork]) -> str:
     return name
 
 
-def _outside(nets: list[IPNetwork]) -> bool:
-    return IPSet(nets).size > HALF_SPACE
-
-
 def _inside_set(plan: DevicePlan, dev: Device) -> IPSet:
     """Every address an inside zone owns.  Exact when a block goes to the external zone (its
     destination is the complement); otherwise the plan's own zones, the management subnets
     and the connected subnets of the interfaces that do not face the outside (a plan defect:
     a block from the external zone carries no source set)."""
-    for b in plan.blocks:
-        if b.dst and _outside(b.dst):
-            return IPSet(["0.0.0.0/0"]) - IPSet(b.dst)
-    inside = IPSet()
-    for b in plan.blocks:
-        for nets in (b.src, b.dst):
-            if nets and not _outside(nets):
-                inside |= IPSet(nets)
-    for r in plan.restricts:
-        inside |= IPSet(r.allow_from)
+    inside, exact = planned_inside(plan)
+    if exact:
+        return inside
     for itf in dev.interfaces.values():
         if IPNetwork("0.0.0.0/0") in behind(dev, itf.name).iter_cidrs():
             continue
         for a in itf.addresses:
             inside.add(a.cidr)
     return inside
-
-
-def behind(dev: Device, name: str) -> IPSet:
-    """Every source address a packet arriving on interface ``name`` can legitimately carry:
-    its connected subnets and the prefixes routed out of it (a default route: everything)."""
-    itf = dev.interfaces.get(name)
-    if itf is None:
-        return IPSet(["0.0.0.0/0"])
-    out = IPSet(a.cidr for a in itf.addresses)
-    if itf.dynamic_address:
-        return IPSet(["0.0.0.0/0"])
-    for r in dev.routes:
-        if r.drop:
-            continue
-        via = r.interface == name or (
-            r.next_hop is not None and any(IPAddress(r.next_hop) in a.cidr for a in itf.addresses)
-        )
-        if via:
-            out.add(r.prefix.cidr)
-    return out
 
 
 def _service_props(service: str) -> list[tuple[str, str]]:
@@ -345,7 +314,7 @@ def _blocks(plan: DevicePlan, dev: Device, ch: Change) -> None:
                 inside = _inside_set(plan, dev)
             ch.lists.setdefault(INSIDE, list(inside.iter_cidrs()))
             props.append(("src-address-list", f"!{INSIDE}"))
-        if b.dst and _outside(b.dst):
+        if b.dst and is_outside(b.dst):
             if inside is None:
                 inside = _inside_set(plan, dev)
             ch.lists.setdefault(INSIDE, list(inside.iter_cidrs()))
@@ -372,11 +341,6 @@ def _blocks(plan: DevicePlan, dev: Device, ch: Change) -> None:
         for svc in b.allow:
             ch.fwd.append(Rule(sub, "return", _service_props(svc), f"{what}: {svc} allowed by the policy"))
         ch.fwd.append(Rule(sub, "drop", [], f"{what}: everything else"))
-
-
-def outward_interfaces(dev: Device) -> list[str]:
-    """Interfaces a default route leaves by (or with a run-time address): the outside."""
-    return [n for n in dev.interfaces if IPNetwork("0.0.0.0/0") in list(behind(dev, n).iter_cidrs())]
 
 
 def _mgmt_interfaces(dev: Device, mgmt: list[IPNetwork]) -> list[str]:

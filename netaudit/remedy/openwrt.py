@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from netaddr import IPAddress, IPNetwork, IPSet
+from netaddr import IPNetwork, IPSet
 
 from ..filters import line_sets, permitted, shadowed_lines
 from ..headerspace import HeaderSpace, service_match
@@ -57,6 +57,7 @@ from ..parsers.openwrt import wireless as ow_wireless
 from ..parsers.openwrt.state import State
 from ..parsers.openwrt.uci import Section, UciText, read
 from . import Rendered
+from .addresses import behind, is_outside
 from .plan import Block, DevicePlan, Restrict
 
 TAG = "netaudit"  # every section netaudit adds is named netaudit_*, every rule name starts with it
@@ -71,7 +72,6 @@ RELOAD = {
     "wireless": "wifi reload",
 }
 OPEN_ENCRYPTION = {"none", "owe", "", "open"}
-HALF_SPACE = 2**31  # a destination set larger than this is "every address no inside zone owns"
 ICMP_NAMES = {0: "echo-reply", 3: "destination-unreachable", 8: "echo-request", 11: "time-exceeded"}
 PROTO_WORD = {PROTO_TCP: "tcp", PROTO_UDP: "udp", PROTO_ICMP: "icmp"}
 
@@ -646,12 +646,12 @@ def _device_kind(ctx: Ctx, name: str) -> str:
     if not ctx.mgmt:
         return "other"
     mgmt = IPSet(ctx.mgmt)
-    behind = _behind(ctx.before.dev, name)
-    if IPNetwork("0.0.0.0/0") in list(behind.iter_cidrs()) or not behind:
+    arriving = behind(ctx.before.dev, name)
+    if IPNetwork("0.0.0.0/0") in list(arriving.iter_cidrs()) or not arriving:
         return "other"
-    if behind <= mgmt:
+    if arriving <= mgmt:
         return "mgmt"
-    return "mixed" if behind & mgmt else "other"
+    return "mixed" if arriving & mgmt else "other"
 
 
 def _restricted(ctx: Ctx, zone: FwZone | None):
@@ -753,7 +753,7 @@ def _kept_and_residual(ctx: Ctx, after: Model) -> None:
                 if svc.interfaces is not None and i not in svc.interfaces:
                     continue
                 # from the hosts behind the interface (a management-only accept must not hide it)
-                real = pk & ctx.src_set(list(_behind(before.dev, i).iter_cidrs()))
+                real = pk & ctx.src_set(list(behind(before.dev, i).iter_cidrs()))
                 if before.permits("input", i, None, real) & ~after.permits("input", i, None, real) != hs.false:
                     lost = True
             if not lost:
@@ -840,28 +840,6 @@ def _dhcp_renew(ctx: Ctx, z: FwZone, after: Model) -> None:
 # --------------------------------------------------------------------------- blocks
 
 
-def _behind(dev: Device, name: str) -> IPSet:
-    """Every source a packet arriving on ``name`` can carry: its connected subnets and the
-    prefixes routed out of it (a run-time address or a default route: everything)."""
-    itf = dev.interfaces.get(name)
-    if itf is None or itf.dynamic_address:
-        return IPSet(["0.0.0.0/0"])
-    out = IPSet(a.cidr for a in itf.addresses)
-    for r in dev.routes:
-        if r.drop:
-            continue
-        via = r.interface == name or (
-            r.next_hop is not None and any(IPAddress(r.next_hop) in a.cidr for a in itf.addresses)
-        )
-        if via:
-            out.add(r.prefix.cidr)
-    return out
-
-
-def _outside(nets: list[IPNetwork]) -> bool:
-    return IPSet(nets).size > HALF_SPACE
-
-
 @dataclass
 class BlockSpec:
     block: Block
@@ -878,7 +856,7 @@ def _spec(ctx: Ctx, b: Block) -> BlockSpec:
     before = ctx.before
     dev = before.dev
     outside_zones = [z.name for z in before.zones.values() if z.outside]
-    dst_huge = bool(b.dst) and _outside(b.dst)
+    dst_huge = bool(b.dst) and is_outside(b.dst)
     if b.direction == "in":
         z = before.zone_of(b.interface)
         src = [z.name] if z is not None else ["*"]
@@ -898,7 +876,7 @@ def _spec(ctx: Ctx, b: Block) -> BlockSpec:
     # A firewall zone with several interfaces (lan + quantri): the rule names the one the
     # source zone's packets enter by, so it needs no source address a host could forge.
     device = b.interface if b.direction == "in" and (zone is None or len(zone.devices) > 1) else None
-    if b.src and b.direction == "in" and _behind(dev, b.interface) <= IPSet(b.src):
+    if b.src and b.direction == "in" and behind(dev, b.interface) <= IPSet(b.src):
         src_ip = []  # only the source zone lives behind the interface: forged sources stopped too
     dest_ip = [] if dst_huge else list(b.dst)
     return BlockSpec(b, src, dest, src_ip, dest_ip, "DROP" if not b.src else "REJECT", device)
@@ -908,7 +886,7 @@ def _block_packets(ctx: Ctx, b: Block):
     """The packets a block stops (a source zone alone behind its interface: any source)."""
     hs = ctx.hs
     u = hs.true
-    if b.src and not (b.direction == "in" and _behind(ctx.before.dev, b.interface) <= IPSet(b.src)):
+    if b.src and not (b.direction == "in" and behind(ctx.before.dev, b.interface) <= IPSet(b.src)):
         u &= ctx.src_set(b.src)
     if b.dst:
         u &= ctx.dst_set(b.dst)
@@ -999,10 +977,10 @@ def _deletion_is_enough(ctx: Ctx, zsrc: str, zdst: str, members: list[BlockSpec]
         for sp in members:
             if sp.block.interface == i:
                 blocked |= _block_packets(ctx, sp.block)
-        sources = ctx.src_set(list(_behind(before.dev, i).iter_cidrs()))
+        sources = ctx.src_set(list(behind(before.dev, i).iter_cidrs()))
         for o in d.devices:
             # what can really cross: from behind the one interface to behind the other
-            real = sources & ctx.dst_set(list(_behind(before.dev, o).iter_cidrs()))
+            real = sources & ctx.dst_set(list(behind(before.dev, o).iter_cidrs()))
             lost = before.permits("forward", i, o, real) & ~after.permits("forward", i, o, real)
             if lost & ~blocked != hs.false:
                 return False
