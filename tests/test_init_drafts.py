@@ -644,3 +644,25 @@ def test_site_typos_stop_the_audit_with_file_line_and_suggestion(tmp_path, site,
     assert len(p.stderr.strip().splitlines()) == 1
     with pytest.raises(InputError):
         run_audit([tmp_path])
+
+
+def test_segments_nothing_names_are_drafted_commented_for_a_person(tmp_path):
+    # An Ubuntu router with enp1s0 … enp6s0 and no descriptions: only the default route
+    # says something.  The five office segments are listed, commented out, each with a
+    # TODO to choose its kind; uncommented, the draft loads and places every zone.
+    folder = Path(__file__).parent.parent / "sample_configs" / "linux-commune-leaky-iptables"
+    out = tmp_path / "site.yaml"
+    assert main(["init", str(folder), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.count("# TODO: ubnd-xa-hoa-binh:enp") == 5
+    assert "  # zone-enp2s0:\n  #   kind: internal\n  #   subnets: [10.30.10.0/24]\n" in text
+    draft = load_site(out)
+    assert [z.name for z in draft.zones] == ["internet"]  # commented: no kind is guessed
+    uncommented = out.with_name("reviewed.yaml")
+    uncommented.write_text(text.replace("  # zone-", "  zone-").replace("  #   ", "    "), encoding="utf-8")
+    reviewed = load_site(uncommented)
+    assert sorted(z.name for z in reviewed.zones) == [
+        "internet", "zone-enp2s0", "zone-enp3s0", "zone-enp4s0", "zone-enp5s0", "zone-enp6s0",
+    ]  # fmt: skip
+    snap = load_snapshot([folder])
+    zones.check_references(reviewed, topology.build(snap.devices))

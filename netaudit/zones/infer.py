@@ -260,6 +260,10 @@ class _Drafter:
                 p.routed.append(r.prefix.cidr)
         return [p]
 
+    def _same(self, place: _Place) -> list[_Place]:
+        """The other places in ``place``'s L2 domain."""
+        return [q for q in self.places.values() if q.domain == place.domain and q is not place]
+
     def _evidence(self, places: list[_Place], strength: int, hit, why: str) -> None:
         kind, _, word = hit
         text = f"{why} ~ {word}" if word else why
@@ -348,8 +352,21 @@ class _Drafter:
     def zones(self) -> list[Zone]:
         """One zone per kind and L2 domain (one external zone for every exit)."""
         groups: dict[tuple[str, str | None], list[_Place]] = {}
+        self.unnamed: list[Zone] = []
+        seen_domains: set[str] = set()
         for p in sorted(self.places.values(), key=lambda p: (p.device, p.rank, str(p.ref))):
             if not p.hits:
+                # Nothing says what it serves (enp2s0, ether3): drafted for a person to decide,
+                # never given a kind by guess — one per L2 domain with addresses.
+                if p.subnets and p.domain not in seen_domains and not any(q.hits for q in self._same(p)):
+                    seen_domains.add(p.domain)
+                    z = Zone(f"zone-{_slug(p.label)}", "internal", list(p.subnets))
+                    if p.ref[0] == "vlans":
+                        z.vlans.append((p.device, cast(int, p.ref[1])))
+                    else:
+                        z.attach.append((p.device, cast(str, p.ref[1])))
+                    z.inferred_from.append(f"{p.device}:{p.label} — no name, description or hint says what it serves")
+                    self.unnamed.append(z)
                 continue
             pool = [h for h in p.hits if h[0] == _NAMED] or p.hits
             kind = min((h[1] for h in pool), key=_KIND_ORDER.index)
@@ -437,6 +454,7 @@ def infer_site(devices: list[Device], topo: Topology) -> Site:
     site = Site(unit="", level=2, inferred=True)
     site.zones = drafter.zones()
     site.notes = drafter.notes
+    site.undecided = drafter.unnamed
     return site
 
 
@@ -520,12 +538,24 @@ def site_to_yaml(site: Site) -> str:
     for z in site.zones:
         for why in z.inferred_from:
             lines.append(_comment(f"inferred from: {why}", 2))
-        spec: dict = {"kind": z.kind}
-        if z.subnets:
-            spec["subnets"] = [str(s) for s in z.subnets]
-        if z.vlans:
-            spec["vlans"] = [f"{d}:{v}" for d, v in z.vlans]
-        if z.attach:
-            spec["attach"] = [f"{d}:{i}" for d, i in z.attach]
-        lines += _dump({z.name: spec}, 2, flow_lists=True)
+        lines += _dump({z.name: _zone_spec(z)}, 2, flow_lists=True)
+    # Segments whose names say nothing: written out, commented, for a person to give a kind.
+    for z in site.undecided:
+        lines.append(_comment(f"TODO: {z.inferred_from[0]}", 2))
+        lines.append(_comment("chọn loại vùng (internal, guest, server, management, dmz, camera …) rồi bỏ dấu #", 2))
+        lines.append(
+            _comment("choose its kind (internal, guest, server, management, dmz, camera …), then uncomment", 2)
+        )
+        lines += ["  # " + line for line in _dump({z.name: _zone_spec(z)}, 0, flow_lists=True)]
     return "\n".join(lines) + "\n"
+
+
+def _zone_spec(z: Zone) -> dict:
+    spec: dict = {"kind": z.kind}
+    if z.subnets:
+        spec["subnets"] = [str(s) for s in z.subnets]
+    if z.vlans:
+        spec["vlans"] = [f"{d}:{v}" for d, v in z.vlans]
+    if z.attach:
+        spec["attach"] = [f"{d}:{i}" for d, i in z.attach]
+    return spec

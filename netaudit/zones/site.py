@@ -68,8 +68,10 @@ class Site:
     sha256: str | None = None  # of the site file's bytes as read (reports list it with the inputs)
     inferred: bool = False
     link_lines: list[int | None] = field(default_factory=list)  # site-file line of each links entry
-    # Inference only: what the configs hint at that no zone could use (comments of the draft).
+    # Inference only: what the configs hint at that no zone could use (comments of the draft),
+    # and the segments nothing names, drafted commented out for a person to give a kind.
     notes: list[str] = field(default_factory=list)
+    undecided: list[Zone] = field(default_factory=list)
 
     def zone(self, name: str) -> Zone:
         for z in self.zones:
