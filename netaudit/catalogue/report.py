@@ -184,6 +184,20 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Thiết bị mạng (giao diện quản trị)",
         "en": "Network devices (management interfaces)",
     },
+    # Display names of declared zones by kind, for prose and headings (view.zone_names);
+    # tables keep the zone's id beside them.
+    "zone.name.internal": {"vi": "Vùng mạng nội bộ", "en": "Internal zone"},
+    "zone.name.guest": {"vi": "Vùng mạng Wi-Fi khách", "en": "Guest Wi-Fi zone"},
+    "zone.name.server": {"vi": "Vùng máy chủ nội bộ", "en": "Server zone"},
+    "zone.name.database": {"vi": "Vùng máy chủ cơ sở dữ liệu", "en": "Database server zone"},
+    "zone.name.management": {"vi": "Vùng quản trị", "en": "Management zone"},
+    "zone.name.dmz": {"vi": "Vùng DMZ", "en": "DMZ"},
+    "zone.name.external": {"vi": "Internet", "en": "Internet"},
+    "zone.name.wan": {"vi": "Mạng truyền số liệu chuyên dùng", "en": "Government network (WAN)"},
+    "zone.name.kiosk": {"vi": "Vùng Bộ phận Một cửa", "en": "One-stop desk zone"},
+    "zone.name.camera": {"vi": "Vùng camera giám sát", "en": "Surveillance camera zone"},
+    # Two zones whose display names would be the same: told apart by their ids.
+    "zone.name.with_id": {"vi": "{name} “{id}”", "en": "{name} “{id}”"},
     "svc.all": {"vi": "mọi dịch vụ", "en": "all traffic"},
     "svc.except": {"vi": "mọi dịch vụ trừ {services}", "en": "all traffic except {services}"},
     "svc.other_protocols": {"vi": "mọi giao thức IP khác", "en": "every other IP protocol"},
@@ -818,12 +832,32 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Chưa có bộ sinh câu lệnh cho {vendor}: thực hiện theo hướng dẫn của từng phát hiện.",
         "en": "No change-set generator for {vendor} yet: follow each finding's remediation.",
     },
+    "remedy.stop_zones": {
+        "vi": "chặn {zones} truy cập dịch vụ {service} của thiết bị (tệp site chưa có vùng quản trị)",
+        "en": "stop {zones} reaching the device's {service} (the site file names no management zone)",
+    },
+    "remedy.antispoof": {
+        "vi": "chống giả mạo địa chỉ nguồn (uRPF chặt) tại {device}:{interface}: {zone} chỉ gửi được bằng địa chỉ "
+        "của chính mình",
+        "en": "source anti-spoofing (strict uRPF) at {device}:{interface}: {zone} can only send with its own addresses",
+    },
+    "remedy.unbind": {
+        "vi": "gỡ dòng gắn ACL {acl} không tồn tại tại {device}:{interface} ({direction}) — nó không lọc gì",
+        "en": "remove the binding of the undefined ACL {acl} at {device}:{interface} ({direction}) — it filters "
+        "nothing",
+    },
     "remedy.unfixable": {
-        "vi": "Không khắc phục được bằng bộ lọc:",
-        "en": "Not fixable by a filter:",
+        "vi": "Kế hoạch không khắc phục được (và lý do):",
+        "en": "Not closed by the plan (and why):",
     },
     "remedy.see_plan": {
         "vi": "Thuộc bộ thay đổi của thiết bị {device}",
         "en": "Part of device {device}'s change set",
+    },
+    "remedy.instead": {
+        "vi": "Câu lệnh: trong bộ thay đổi của thiết bị {device} (Kế hoạch khắc phục), gộp với các phát hiện "
+        "khác và được netaudit fix kiểm chứng; không áp dụng riêng lẻ.",
+        "en": "Commands: in device {device}'s change set (remediation plan), merged with the other findings and "
+        "proven by netaudit fix; do not apply them one by one.",
     },
 }

@@ -2,13 +2,18 @@
 inspector edits before signing.
 
 Rendered from the same view as the HTML and PDF (:func:`.view.build`), section by
-section in the order of ``report.html.j2``: cover (unit, date, level, legal basis,
-conclusion), scope and evidence, the diagram as a PNG (Graphviz ``dot -Tpng``; a line
-saying why when it cannot be drawn), the zone matrix as a table, flow details with
-their witness paths, findings with evidence lines, compliance, inventory, signature
-blocks.  Section headings use Word's heading styles (Heading 1–3, numbered as in the
-HTML), so they appear in Word's navigation pane; the page footer carries the unit and
-"page / pages" fields.
+section in the order of ``report.html.j2``: the national header (issuing unit and
+number left, Quốc hiệu and Tiêu ngữ right, place and date), the title and the line
+"Kèm theo Biên bản kiểm tra số … ngày …", the cover (unit, date, level, legal basis,
+conclusion; an empty field a dotted line to fill in by hand), scope and evidence, the
+diagram as a PNG (Graphviz ``dot -Tpng``; a line saying why when it cannot be drawn),
+the zone matrix as a table, flow details with their witness paths, findings with
+evidence lines and the remediation plan, compliance, inventory, signature blocks and
+annex A (the site file: SHA-256, zones, overrides).  Zones are named by their display
+names in prose and headings (view.zone_names), with their ids in the tables.  Section
+headings use Word's heading styles (Heading 1–3, numbered as in the HTML), so they
+appear in Word's navigation pane; the page footer carries the unit and "page / pages"
+fields.
 
 Text: Times New Roman (the font of Vietnamese administrative documents; it has the
 Vietnamese glyphs), configuration lines in Courier New.  Every string passes through
@@ -136,9 +141,13 @@ class _Writer:
         if v.live:
             self._live()
         self._findings()
+        if v.remedy:
+            self._remedy(v.remedy)
         self._compliance()
         self._inventory()
         self._signatures()
+        self._annex()
+        self._colophon()
         self._properties()
         buf = io.BytesIO()
         self.doc.save(buf)
@@ -315,11 +324,15 @@ class _Writer:
     def code(self, text: str, container: Any = None) -> Any:
         return self.para(text, "Netaudit Code", container)
 
-    def loc_code(self, p: Any, loc: str, text: str) -> None:
-        """``file:line`` then the configuration text, as in the HTML's evidence lines."""
+    def loc_code(self, p: Any, loc: str, text: str, default: bool = False) -> None:
+        """``file:line`` then the configuration text, as in the HTML's evidence lines; a
+        vendor default (view.cite_view ``default``) is a sentence in italics, not code."""
         self.run(p, loc, mono=True, size=8, color=MUTED)
         self.run(p, " ")
-        self.run(p, text, mono=True)
+        if default:
+            self.run(p, text, italic=True)
+        else:
+            self.run(p, text, mono=True)
 
     def bookmark(self, p: Any, anchor: str) -> None:
         from docx.oxml import OxmlElement
@@ -386,26 +399,28 @@ class _Writer:
         from docx.shared import Pt
 
         v, t, c = self.v, self.t, self.v.cover
+        self._national_header()
         title = self.para(t("report.title"), "Title")
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        sub = self.para(t("report.subtitle"), italic=True)
-        sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        record = self.para(v.header["record"], italic=True)
+        record.alignment = WD_ALIGN_PARAGRAPH.CENTER
         widths = [5.8, 10.2]
         tab = self.table([], widths, header_row=False)
+        # An empty field is a dotted line to fill in by hand (view.blank), as in the HTML.
         rows = [
-            ("cover.unit", c["unit"] or t("cover.not_given"), True),
-            ("cover.address", c["address"] or t("cover.not_given"), False),
-            ("cover.date", c["date"], False),
-            ("cover.inspected_by", c["inspected_by"] or t("cover.not_given"), False),
-            ("cover.prepared_by", c["prepared_by"] or t("cover.not_given"), False),
-            ("cover.level", t("cover.level_value", level=c["level"]), False),
-            ("cover.standard", c["standard"], False),
-            ("cover.tool", c["tool"], False),
+            (t("cover.unit"), c["unit"] or v.blank, True),
+            (t("cover.address"), c["address"] or v.blank, False),
+            (t("cover.date"), c["date"], False),
+            (t("cover.inspected_by"), c["inspected_by"] or v.blank, False),
+            (t("cover.prepared_by"), c["prepared_by"] or v.blank, False),
+            (c["level_label"], t("cover.level_value", level=c["level"]), False),
+            (t("cover.standard"), c["standard"], False),
+            (t("cover.tool"), c["tool"], False),
         ]
-        for key, value, bold in rows:
+        for label, value, bold in rows:
             cells = self.row(tab, widths)
             _cshade(cells[0], GREY_BG)
-            self.run(cells[0].paragraphs[0], t(key), bold=True)
+            self.run(cells[0].paragraphs[0], label, bold=True)
             self.run(cells[1].paragraphs[0], value, bold=bold)
         self.para()
         # The conclusion, in a shaded box.
@@ -444,6 +459,53 @@ class _Writer:
             p = self.para()
             p.paragraph_format.space_after = Pt(1)
             self.link(p, f"{n}. {t(key)}", f"section-{anchor}")
+        p = self.small()
+        p.paragraph_format.space_before = Pt(3)
+        self.link(p, v.site_annex["title"], "annex-site")
+
+    def _national_header(self) -> None:
+        """The head of a Vietnamese administrative document (ND 30/2020): the issuing unit,
+        a short rule and the number on the left; Quốc hiệu, the underlined Tiêu ngữ and
+        place and date on the right; a borderless two-column table, as in the HTML."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm, Pt
+
+        h, v = self.v.header, self.v
+        # The issuer column narrower than the HTML's 42 %: Quốc hiệu on one line in 12 pt bold
+        # also in the wider serif LibreOffice substitutes for Times New Roman.
+        widths = [5.6, TEXT_WIDTH - 5.6]
+        tab = self.doc.add_table(rows=1, cols=2)  # no borders (the template's Normal Table)
+        tab.autofit = False
+        for col, w in zip(tab._tbl.tblGrid.findall(_qn("w:gridCol")), widths, strict=True):
+            col.w = Cm(w)
+        issuer, state = tab.rows[0].cells
+        # (cell, text, space before in pt, bold, italic, size, underlined); None: the rule.
+        lines: tuple[tuple[Any, str | None, float, bool, bool, float, bool], ...] = (
+            (issuer, h["unit"] or v.blank, 0, True, False, 12, False),
+            (issuer, None, 0, False, False, 12, False),
+            (issuer, h["number"], 6, False, False, 12, False),
+            (state, h["nation"], 0, True, False, 12, False),
+            (state, h["motto"], 0, True, False, 13, True),  # Tiêu ngữ, underlined
+            (state, h["place_date"], 8, False, True, 12, False),
+        )
+        used: set[int] = set()
+        for cell, text, before, bold, italic, size, underline in lines:
+            w = widths[0] if cell is issuer else widths[1]
+            cell.width = Cm(w)
+            p = cell.add_paragraph() if id(cell) in used else cell.paragraphs[0]
+            used.add(id(cell))
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.space_before = Pt(before)
+            p.paragraph_format.space_after = Pt(0)
+            if text is None:  # a 2.4 cm line, centred under the unit
+                p.paragraph_format.left_indent = p.paragraph_format.right_indent = Cm((w - 2.4) / 2)
+                p.paragraph_format.line_spacing = Pt(4)
+                _pborder(p._p.get_or_add_pPr(), "bottom")
+                continue
+            r = self.run(p, text, size=size, bold=bold, italic=italic)
+            if underline:
+                r.underline = True
+        self.para().paragraph_format.space_after = Pt(6)
 
     # ------------------------------------------------------------------ scope
 
@@ -499,6 +561,8 @@ class _Writer:
             cells = self.row(tab, widths)
             self._chip(cells[0].paragraphs[0], z["color"])
             self.run(cells[0].paragraphs[0], z["name"], bold=True)
+            if z["display"]:
+                self.run(self.cell_para(cells[0]), z["display"], size=9)
             self.run(cells[1].paragraphs[0], z["kind_label"])
             self.run(cells[2].paragraphs[0], z["subnets"])
             self.run(cells[3].paragraphs[0], z["where"], size=9)
@@ -564,12 +628,16 @@ class _Writer:
             p = cell.paragraphs[0]
             p.runs[0].text = ""
             self._chip(p, col["color"])
-            self.run(p, col["name"], bold=True, size=size)
+            self.run(p, col["label"], bold=True, size=size)
+            if col["id"]:
+                self.run(self.cell_para(cell), col["id"], size=size - 1, color=MUTED)
         for r in v.matrix["rows"]:
             cells = self.row(tab, widths)
             _cshade(cells[0], GREY_BG)
             self._chip(cells[0].paragraphs[0], r["color"])
-            self.run(cells[0].paragraphs[0], r["name"], bold=True, size=size)
+            self.run(cells[0].paragraphs[0], r["label"], bold=True, size=size)
+            if r["id"]:
+                self.run(self.cell_para(cells[0]), r["id"], size=size - 1, color=MUTED)
             for cell, c in zip(cells[1:], r["cells"], strict=True):
                 p = cell.paragraphs[0]
                 if c is None:
@@ -599,7 +667,7 @@ class _Writer:
         for f in v.flows:
             if f["verdict"] == "blocked":
                 continue
-            h = self.heading(f"{f['src']} → {f['dst']}: {f['label']}", 3, f["anchor"])
+            h = self.heading(f"{f['src_label']} → {f['dst_label']}: {f['label']}", 3, f["anchor"])
             if f["violation"]:
                 self.run(h, " — ")
                 self.run(h, t("matrix.violation"), color=RED)
@@ -619,15 +687,15 @@ class _Writer:
             for f in blocked:
                 cells = self.row(tab, widths)
                 p = cells[0].paragraphs[0]
-                self.run(p, f"{f['src']} → {f['dst']}", size=9)
+                self.run(p, f"{f['src_label']} → {f['dst_label']}", size=9)
                 self.bookmark(p, f["anchor"])
                 self.run(cells[1].paragraphs[0], f["expected"], size=9)
                 for i, b in enumerate(f["blocked_by"]):
                     p = self.cell_para(cells[2], first=i == 0)
                     self.run(p, f"{b['device']} ", size=9)
-                    self.loc_code(p, b["loc"], b["text"])
+                    self.loc_code(p, b["loc"], b["text"], b["default"])
                 if f["blocked_more"]:
-                    self.run(self.cell_para(cells[2]), t("scope.more", n=f["blocked_more"]), size=9, color=MUTED)
+                    self.run(self.cell_para(cells[2]), f["blocked_more_text"], size=9, color=MUTED)
                 if not f["blocked_by"]:
                     self.run(cells[2].paragraphs[0], "-", color=MUTED)
         if v.reference:
@@ -653,7 +721,7 @@ class _Writer:
                 q.paragraph_format.first_line_indent = Cm(-0.4)
                 q.paragraph_format.space_after = 0
                 self.run(q, "▪ ", color=MUTED, size=8)
-                self.loc_code(q, r["loc"], r["text"])
+                self.loc_code(q, r["loc"], r["text"], r["default"])
                 if r["translated"]:
                     self.run(q, f" ({r['translated']})", size=9, color=MUTED)
         self.para(container=container).paragraph_format.space_after = 0
@@ -696,7 +764,7 @@ class _Writer:
         self.heading(t("live.report.runs"), 2)
         widths = [5.0, 11.0]
         for r in live["runs"]:
-            tab = self.table([r["title"], ""], widths)
+            tab = self.table([v.prose(r["title"]), ""], widths)
             tab.rows[0].cells[0].merge(tab.rows[0].cells[1])
             fields = [(f["label"], f["value"]) for f in r["fields"]]
             fields += [
@@ -722,7 +790,7 @@ class _Writer:
             tab = self.table([t(k) for k in keys], widths)
             for c in live["cells"]:
                 cells = self.row(tab, widths)
-                self.link(cells[0].paragraphs[0], f"{c['src']} → {c['dst']}", c["anchor"], size=9)
+                self.link(cells[0].paragraphs[0], f"{v.zone(c['src'])} → {v.zone(c['dst'])}", c["anchor"], size=9)
                 self.run(cells[1].paragraphs[0], c["verdict_label"], size=9)
                 _cshade(cells[2], CELL_COLORS.get(c["cls"], "FFFFFF"))
                 self.run(cells[2].paragraphs[0], c["label"], bold=True, size=9)
@@ -742,7 +810,7 @@ class _Writer:
         self.small(live["not_observed"])
         self.small(live["unplaced"])
         for g in live["unplaced_groups"]:
-            self.para(g, "List Bullet", size=10)
+            self.para(v.prose(g), "List Bullet", size=10)
 
     # ------------------------------------------------------------------ findings
 
@@ -779,7 +847,7 @@ class _Writer:
             label("finding.evidence")
             if f["evidence"]:
                 for e in f["evidence"]:
-                    self.loc_code(self.bullet(), e["loc"], e["text"])
+                    self.loc_code(self.bullet(), e["loc"], e["text"], e["default"])
             else:
                 self.para(t("finding.no_evidence"), color=MUTED)
             if f["witness"]:
@@ -803,6 +871,9 @@ class _Writer:
             if f["snippet"]:
                 self.small(f["snippet"]["caption"], bold=True)
                 self.code(f["snippet"]["code"])
+            if f["plan"]:
+                label("remedy.title")
+                self.link(self.para(), f["plan"]["text"], f["plan"]["anchor"])
             if f["references"]:
                 label("finding.references")
                 for r in f["references"]:
@@ -910,6 +981,67 @@ class _Writer:
             q.paragraph_format.space_before = Pt(72)  # room to sign
             self.run(q, name or " ", bold=True)
         _cant_split(tab.rows[0])
+
+    # ------------------------------------------------------------------ remediation plan
+
+    def _remedy(self, plan: dict) -> None:
+        """The remediation plan at the end of the findings (view._remedy): one change set
+        per device, each a Heading 3 the findings link to."""
+        t = self.t
+        self.heading(t("remedy.title"), 2, "remedy")
+        self.para(plan["intro"])
+        for d in plan["devices"]:
+            self.heading(d["device"], 3, d["anchor"])
+            if d["note"]:
+                self.small(d["note"])
+            for line in d["lines"]:
+                self.para(line, "List Bullet")
+        if plan["unfixable"]:
+            self.para(t("remedy.unfixable"), bold=True)
+            for u in plan["unfixable"]:
+                self.para(u, "List Bullet")
+
+    # ------------------------------------------------------------------ annex A: the site file
+
+    def _annex(self) -> None:
+        """Annex A (view._site_annex): the site file's name and SHA-256, the zones it
+        declares and its overrides of the reference policy."""
+        t, a = self.t, self.v.site_annex
+        self.heading(a["title"], 1, "annex-site", page_break=True)
+        self.para(a["intro"])
+        if a["sha256"]:
+            p = self.small()
+            self.run(p, f"{t('scope.col.sha256')}: ", color=MUTED)
+            self.run(p, a["sha256"], mono=True, size=8)
+        self.heading(t("annex.site.zones"), 2)
+        widths = [2.4, 2.8, 2.6, 3.4, 3.2, 1.6]
+        keys = ("scope.col.zone", "scope.col.kind", "scope.col.subnets", "scope.col.where", "annex.col.sources",
+                "annex.col.line")  # fmt: skip
+        tab = self.table([t(k) for k in keys], widths)
+        for z in a["zones"]:
+            cells = self.row(tab, widths)
+            self._chip(cells[0].paragraphs[0], z["color"])
+            self.run(cells[0].paragraphs[0], z["name"], bold=True, size=9)
+            for cell, key in zip(cells[1:], ("kind_label", "subnets", "where", "sources", "line"), strict=True):
+                self.run(cell.paragraphs[0], str(z[key]), size=9)
+        if a["inferred"]:
+            return
+        self.heading(t("annex.site.policy"), 2)
+        if not a["policy"]:
+            self.para(t("annex.site.no_policy"))
+            return
+        widths = [4.0, 4.0, 6.4, 1.6]
+        tab = self.table([t(f"annex.col.{k}") for k in ("from", "to", "rule", "line")], widths)
+        for r in a["policy"]:
+            for cell, key in zip(self.row(tab, widths), ("from", "to", "rule", "line"), strict=True):
+                self.run(cell.paragraphs[0], str(r[key]), size=9)
+
+    def _colophon(self) -> None:
+        """The tool and the report date, last, as the HTML's footer."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        v, t = self.v, self.t
         footer = self.small(f"{v.cover['tool']} · {t('cover.generated')}: {v.cover['generated']}", color=MUTED)
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         footer.paragraph_format.space_before = Pt(24)
@@ -962,6 +1094,18 @@ def _shd(fill: str) -> Any:
 
 def _pshade(ppr: Any, fill: str) -> None:
     ppr.insert_element_before(_shd(fill), *_PPR_AFTER_SHD)
+
+
+def _pborder(ppr: Any, side: str) -> None:
+    """A thin single line on one side of a paragraph (the rule under the issuing unit)."""
+    from docx.oxml import OxmlElement
+
+    bdr = OxmlElement("w:pBdr")
+    line = OxmlElement(f"w:{side}")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
+        line.set(_qn(key), value)
+    bdr.append(line)
+    ppr.insert_element_before(bdr, "w:shd", *_PPR_AFTER_SHD)
 
 
 def _cshade(cell: Any, fill: str) -> None:

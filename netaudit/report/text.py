@@ -6,6 +6,7 @@ from ..messages import register, t
 from ..messages import render as in_lang
 from ..secrets import Masker, zone_names
 from . import RenderOptions, cite_loc
+from .view import zone_names as display_names
 
 register({"summary.replies_only": {"vi": "chỉ gói trả lời", "en": "replies only"}})
 
@@ -83,9 +84,13 @@ def render(audit, options: RenderOptions) -> str:
         lines.append(t("summary.zones_inferred", lang))
     else:
         lines.append(t("summary.zones_from", lang, file=site.file))
+    # The zones by id (what trace --from takes), each with the display name the reports use.
+    names = display_names([{"name": pz.name, "kind": pz.kind} for pz in audit.zones], lang)
     for pz in audit.zones:
         subnets = ", ".join(str(s) for s in pz.zone.subnets) or "-"
-        lines.append(f"  - {pz.name} [{pz.kind}] {subnets}")
+        display = names.get(pz.name, pz.name)
+        shown = f" — {display}" if display.casefold() != pz.name.casefold() else ""
+        lines.append(f"  - {pz.name} [{pz.kind}] {subnets}{shown}")
         for why in pz.zone.inferred_from:
             lines.append(f"      ~ {m(why)}")
         for a in pz.attached:

@@ -141,18 +141,115 @@ def services_words(text: str, lang: str) -> str:
     return out
 
 
-def zone_label(name: str, lang: str) -> str:
+def zone_names(zones: list, lang: str) -> dict[str, str]:
+    """The display name of every zone of the document, by id: its declared title
+    (``zones[].title``, a text or {"vi", "en"}) or the name of its kind ("Vùng mạng nội
+    bộ", "Internet" …); two zones with the same display name are told apart by their ids
+    (“staff”).  Prose and headings use these; tables keep the id beside them."""
+    names: dict[str, str] = {}
+    for z in zones:
+        if not isinstance(z, dict) or not isinstance(z.get("name"), str):
+            continue
+        title = z.get("title")
+        if isinstance(title, dict):
+            title = title.get(lang) or title.get("en")
+        if not (isinstance(title, str) and title.strip()):
+            try:
+                title = _t(f"zone.name.{z.get('kind')}", lang)
+            except KeyError:
+                title = z["name"]
+        names[z["name"]] = " ".join(title.split())
+    count: dict[str, int] = {}
+    for title in names.values():
+        count[title] = count.get(title, 0) + 1
+    return {
+        n: _t("zone.name.with_id", lang, name=title, id=n) if count[title] > 1 and title != n else title
+        for n, title in names.items()
+    }
+
+
+def zone_label(name: str, lang: str, names: dict[str, str] | None = None) -> str:
     """A zone as the reader sees it: the pseudo-zone of the devices' own services by its
-    display name, a declared zone by its name."""
-    return _t("zone.devices", lang) if name == DEVICES_ZONE else name
+    display name, a declared zone by its display name (:func:`zone_names`) or, without
+    ``names``, by its id."""
+    if name == DEVICES_ZONE:
+        return _t("zone.devices", lang)
+    return (names or {}).get(name, name)
 
 
-def prose(text: str, lang: str) -> str:
+# Where the engine's sentences name zones by id: after "vùng" / "zone" (and their guest and
+# management forms), around an arrow ("guest → staff"), and as a whole list after a colon.
+_ZONE_PREFIX = (
+    r"\b(?P<pre>[Vv]ùng khách|[Vv]ùng quản trị|[Vv]ùng|[Gg]uest zone|[Mm]anagement zone|[Zz]one\(s\)|[Zz]ones?)"
+)
+_ZONE_BASE = {"vùng": re.compile(r"\bvùng\b", re.I), "zone": re.compile(r"\bzones?\b", re.I)}
+_NOT_BEFORE = r"(?<![\w@/.:-])"
+_NOT_AFTER = r"(?![\w@/-])"
+
+
+def _zone_pattern(ids: list[str]) -> re.Pattern:
+    one = "(?:" + "|".join(re.escape(n) for n in sorted(ids, key=len, reverse=True)) + ")"
+    run = f"{one}(?:, {one})*"
+    return re.compile(
+        f"{_ZONE_PREFIX} (?P<prun>{run}){_NOT_AFTER}"
+        f"|(?<=: )(?P<list>{run})(?=[.;)]|$)"
+        f"|{_NOT_BEFORE}(?P<src>{one})(?= → )"
+        f"|(?<= → )(?P<dst>{one}){_NOT_AFTER}"
+    )
+
+
+def _after_prefix(pre: str, labels: list[str]) -> str:
+    """Zone names after "vùng …" / "zone …": the prefix goes when the first name says it
+    itself ("vùng mgmt" → "vùng quản trị", not "vùng Vùng quản trị"), in the prefix's case."""
+    base = "vùng" if pre.lower().startswith("vùng") else "zone"
+    first = labels[0]
+    joined = "; " if any(", " in x for x in labels) else ", "
+    if not _ZONE_BASE[base].search(first):
+        return f"{pre} {joined.join(labels)}"
+    word = first.split(" ", 1)[0]
+    if pre[0].islower() and word.isalpha() and word[:1].isupper() and word[1:].islower():
+        first = first[0].lower() + first[1:]
+    elif pre[0].isupper():
+        first = first[0].upper() + first[1:]
+    return joined.join([first, *labels[1:]])
+
+
+def zone_words(text: str, names: dict[str, str]) -> str:
+    """``text`` with the zone ids the engine put in it replaced by the zones' display names."""
+    ids = [n for n in names if n and names[n] != n]
+    if not text or not ids:
+        return text
+    pattern = _zone_pattern(ids)
+    one = re.compile("|".join(re.escape(n) for n in sorted(ids, key=len, reverse=True)))
+
+    def labels(run: str) -> list[str]:
+        out, rest = [], run
+        while rest:
+            m = one.match(rest)
+            if m is None:  # cannot happen: the run is made of ids
+                return [run]
+            out.append(names[m.group(0)])
+            rest = rest[m.end() :].removeprefix(", ")
+        return out
+
+    def sub(m: re.Match) -> str:
+        if m.group("prun") is not None:
+            return _after_prefix(m.group("pre"), labels(m.group("prun")))
+        run = m.group("list") or m.group("src") or m.group("dst")
+        items = labels(run)
+        return ("; " if any(", " in x for x in items) else ", ").join(items)
+
+    return pattern.sub(sub, text)
+
+
+def prose(text: str, lang: str, names: dict[str, str] | None = None) -> str:
     """A sentence from the JSON document with internal ids and service syntax in words:
-    ``@devices`` by its display name, ``(ip)`` / ``(ip except …)`` / ``proto/…`` runs in words."""
+    ``@devices`` and, with ``names`` (:func:`zone_names`), the declared zones by their
+    display names; ``(ip)`` / ``(ip except …)`` / ``proto/…`` runs in words."""
     if not text:
         return text
-    out = _DEVICES_IN_PROSE.sub(lambda m: _t("zone.devices", lang), text)
+    out = zone_words(text, names) if names else text
+    out = _DEVICES_IN_PROSE.sub(lambda m: _t("zone.devices", lang), out)
     out = re.sub(
         r"\((ip(?: except [^)]*)?|[^()]*proto/[^()]*)\)", lambda m: f"({services_words(m.group(1), lang)})", out
     )
@@ -231,6 +328,7 @@ class View:
     header: dict = field(default_factory=dict)  # national header, document number, the record
     site_annex: dict = field(default_factory=dict)  # annex A: the site file (zones, overrides)
     finding_refs: dict = field(default_factory=dict)  # finding id -> "mục 4.N" (cross-references on paper)
+    names: dict = field(default_factory=dict)  # zone id -> display name (zone_names), for prose and headings
     # Section numbers: the live section, when present, comes after the matrix.
     sec: dict = field(default_factory=lambda: dict(SECTIONS))
 
@@ -248,6 +346,14 @@ class View:
             return value.get(self.lang) or value.get("en") or ""
         return "" if value is None else str(value)
 
+    def zone(self, name: str) -> str:
+        """A zone by its display name (``@devices`` included), for prose and headings."""
+        return zone_label(name, self.lang, self.names)
+
+    def prose(self, text: str) -> str:
+        """A sentence of the document with zone ids, ``@devices`` and service syntax in words."""
+        return prose(text, self.lang, self.names)
+
 
 def _kind_label(v: View, kind: str) -> str:
     key = f"kind.{kind}"
@@ -259,6 +365,7 @@ def _kind_label(v: View, kind: str) -> str:
 
 def build(doc: dict, options: RenderOptions) -> View:
     v = View(options.lang, doc, options)
+    v.names = zone_names(doc.get("zones", []), options.lang)
     zone_kind = {z["name"]: z["kind"] for z in doc.get("zones", [])}
     zone_kind[DEVICES_ZONE] = "devices"
     _cover(v)
@@ -331,7 +438,7 @@ def _cover(v: View) -> None:
         "standard": v.t(f"standard.{concl.get('standard', 'nd331-2026')}"),
         "verdict": verdict,
         "verdict_label": v.t(f"conclusion.{verdict}"),
-        "reasons": [prose(v.L(r), v.lang) for r in concl.get("reasons", [])],
+        "reasons": [v.prose(v.L(r)) for r in concl.get("reasons", [])],
         "tool": f"netaudit {doc.get('tool', {}).get('version', '')}".strip(),
         "version": doc.get("tool", {}).get("version", ""),
     }
@@ -401,7 +508,9 @@ def _scope(v: View) -> None:
             if i["problem"] and f.get("kind") == "skipped"
         ],
         # warnings_text ({"vi", "en"} each) where the document has it; older documents: English.
-        "warnings": [v.L(w) for w in doc["warnings_text"]] if doc.get("warnings_text") else doc.get("warnings", []),
+        "warnings": [v.prose(v.L(w)) for w in doc["warnings_text"]]
+        if doc.get("warnings_text")
+        else [v.prose(w) for w in doc.get("warnings", [])],
     }
     v.limits["none"] = not (unrec or v.limits["partial"] or v.limits["skipped"])
     site = doc.get("site") or {}
@@ -458,6 +567,7 @@ def _scope(v: View) -> None:
         v.zones.append(
             {
                 "name": z["name"],
+                "display": _display(v, z["name"]),
                 "kind": z["kind"],
                 "kind_label": _kind_label(v, z["kind"]),
                 "color": KIND_COLORS.get(z["kind"], "#e0e0e0"),
@@ -495,7 +605,7 @@ def hops_view(v: View, witness: dict | None) -> dict | None:
                 }
             )
         note = v.L(h["note_text"]) if h.get("note_text") else _note(v, h.get("note") or "")
-        hops.append({"head": head, "rules": rules, "note": note, "to": _note(v, h.get("to") or "")})
+        hops.append({"head": head, "rules": rules, "note": v.prose(note), "to": _note(v, h.get("to") or "")})
     return {"packet": describe_packet(witness.get("packet")), "hops": hops}
 
 
@@ -517,11 +627,24 @@ def _note(v: View, text: str) -> str:
     return text
 
 
+def _shown_id(v: View, name: str) -> str:
+    """A declared zone's id under its display name in the matrix headers ("" for the
+    devices' pseudo-zone, whose id is internal, and for a zone shown by its id)."""
+    return "" if name == DEVICES_ZONE or v.zone(name).casefold() == name.casefold() else name
+
+
+def _display(v: View, name: str) -> str:
+    """A declared zone's display name beside its id in the zone tables ("" when it only
+    repeats the id)."""
+    label = v.zone(name)
+    return "" if label.casefold() == name.casefold() else label
+
+
 def _reason(v: View, c: dict) -> str:
     """A cell's reason in the report language ("reason_text"; the English "reason" in older JSON)."""
     if c.get("reason_text"):
-        return v.L(c["reason_text"])
-    return c.get("reason") or ""
+        return v.prose(v.L(c["reason_text"]))
+    return v.prose(c.get("reason") or "")
 
 
 def _problems(v: View, z: dict) -> list[str]:
@@ -577,13 +700,13 @@ def _reference(v: View) -> None:
         "missing": [f"{z['name']} — {v.L(z.get('title'))}" for z in ref.get("missing_zones") or []],
         "extra": [
             {
-                "flow": f"{e['src']} → {e['dst']}",
+                "flow": f"{v.zone(e['src'])} → {v.zone(e['dst'])}",
                 "here": ", ".join(e.get("services") or []),
                 "model": _model_services(v, e.get("model")),
             }
             for e in ref.get("extra_flows") or []
         ],
-        "cols": [*zones, DEVICES_ZONE],
+        "cols": [*zones, v.zone(DEVICES_ZONE)],
         "rows": [
             {
                 "name": s,
@@ -632,6 +755,8 @@ def _matrix(v: View, zone_kind: dict) -> None:
         rows.append(
             {
                 "name": src,
+                "label": v.zone(src),
+                "id": _shown_id(v, src),
                 "kind": zone_kind.get(src, ""),
                 "color": KIND_COLORS.get(zone_kind.get(src, ""), "#e0e0e0"),
                 "cells": cells,
@@ -641,7 +766,8 @@ def _matrix(v: View, zone_kind: dict) -> None:
         "cols": [
             {
                 "name": n,
-                "label": zone_label(n, v.lang),
+                "label": v.zone(n),
+                "id": _shown_id(v, n),
                 "kind": zone_kind.get(n, ""),
                 "color": KIND_COLORS.get(zone_kind.get(n, ""), "#e0e0e0"),
             }
@@ -656,8 +782,8 @@ def _matrix(v: View, zone_kind: dict) -> None:
             {
                 "src": c["src"],
                 "dst": c["dst"],
-                "src_label": zone_label(c["src"], v.lang),
-                "dst_label": zone_label(c["dst"], v.lang),
+                "src_label": v.zone(c["src"]),
+                "dst_label": v.zone(c["dst"]),
                 "anchor": anchor(c["src"], c["dst"]),
                 "verdict": verdict,
                 "label": v.t(f"verdict.{verdict}.cap"),
@@ -758,8 +884,8 @@ def _findings(v: View, zone_kind: dict) -> None:
                 "check": check,
                 "severity": f.get("severity", "info"),
                 "severity_label": v.t(f"severity.{f.get('severity', 'info')}"),
-                "title": prose(v.L(f.get("title")), v.lang),
-                "detail": prose(v.L(f.get("detail")), v.lang),
+                "title": v.prose(v.L(f.get("title"))),
+                "detail": v.prose(v.L(f.get("detail"))),
                 "why": why,
                 "evidence": [cite_view(e, v.lang) for e in f.get("evidence", [])],
                 "witness": hops_view(v, f.get("witness")),
@@ -768,7 +894,7 @@ def _findings(v: View, zone_kind: dict) -> None:
                 "remediation_ref": fix_ref if fix_ref != n else None,
                 "snippet": _extra_snippet(v, f, zone_subnets),
                 "references": f.get("references", []),
-                "zones": [zone_label(z, v.lang) for z in f.get("zones", [])],
+                "zones": [v.zone(z) for z in f.get("zones", [])],
                 "devices": f.get("devices", []),
                 "plan": None,  # set by _remedy: the change set this finding belongs to
             }
@@ -795,8 +921,8 @@ def _remedy(v: View) -> None:
             lines.append(
                 v.t(
                     key,
-                    src=zone_label(b["from"], v.lang),
-                    dst=zone_label(b["to"], v.lang),
+                    src=v.zone(b["from"]),
+                    dst=v.zone(b["to"]),
                     device=d["device"],
                     interface=b["interface"],
                     direction=v.t(f"remedy.direction.{b['direction']}"),
@@ -806,14 +932,24 @@ def _remedy(v: View) -> None:
         for r in d.get("restricts") or []:
             if r.get("off"):
                 lines.append(v.t("remedy.off", service=r["service"]))
-            else:
+            elif r.get("allow_from"):
                 lines.append(v.t("remedy.only_from", service=r["service"], sources=", ".join(r["allow_from"])))
+            elif r.get("zones"):
+                zones = ", ".join(v.zone(z) for z in r["zones"])
+                lines.append(v.t("remedy.stop_zones", service=r["service"], zones=zones))
+        for a in d.get("antispoofs") or []:
+            lines.append(v.t("remedy.antispoof", zone=v.zone(a["zone"]), device=d["device"], interface=a["interface"]))
+        for u in d.get("unbinds") or []:
+            direction = v.t(f"remedy.direction.{u['direction']}")
+            lines.append(
+                v.t("remedy.unbind", acl=u["acl"], device=d["device"], interface=u["interface"], direction=direction)
+            )
         devices.append(
             {
                 "device": d["device"],
                 "anchor": "remedy-" + "".join(c if c.isalnum() else "-" for c in d["device"]),
                 "note": "" if d.get("generator") else v.t("remedy.no_generator", vendor=d.get("vendor", "")),
-                "lines": [prose(x, v.lang) for x in lines],
+                "lines": [v.prose(x) for x in lines],
             }
         )
         for fid in d.get("findings") or []:
@@ -822,15 +958,26 @@ def _remedy(v: View) -> None:
         "intro": v.t("remedy.intro"),
         "devices": devices,
         "unfixable": [
-            f"{v.finding_refs.get(u['finding'], u['finding'])}: {v.L(u.get('reason'))}"
+            f"{v.finding_refs.get(u['finding'], u['finding'])}: {v.prose(v.L(u.get('reason')))}"
             for u in plan.get("unfixable") or []
         ],
     }
     anchors = {d["device"]: d["anchor"] for d in devices}
+    generated = {d["device"] for d in plan["devices"] if d.get("generator")}
+    first: dict[str, int] = {}
     for f in v.findings:
         device = by_finding.get(f["id"])
         if device:
             f["plan"] = {"anchor": anchors[device], "text": v.t("remedy.see_plan", device=device)}
+        if device is not None and device in generated:
+            # The change set merges this finding with the others on the device: the
+            # finding keeps its principle and points there, without a fragment of its own.
+            principle = next((text for kind, text in f["remediation"] if kind == "p"), "")
+            f["remediation"] = [("p", principle), ("p", v.t("remedy.instead", device=device))]
+            f["snippet"] = None
+            key = principle + "\0" + device
+            no = first.setdefault(key, f["no"])
+            f["remediation_ref"] = no if no != f["no"] else None
 
 
 # --------------------------------------------------------------------------- compliance
@@ -843,7 +990,7 @@ def _evidence(v: View, row: dict) -> str:
     for fid in sorted(row.get("findings") or [], key=len, reverse=True):
         if fid in v.finding_refs:
             text = text.replace(fid, v.finding_refs[fid])
-    return prose(text, v.lang)
+    return v.prose(text)
 
 
 def _compliance(v: View) -> None:

@@ -67,7 +67,7 @@ def test_leaky_report_in_chromium(tmp_path):
     _assert_inert(dom)
     text = " ".join(dom.text)
     assert "BÁO CÁO KẾT QUẢ KIỂM TRA PHÂN VÙNG MẠNG" in dom.title + text
-    assert "Không đạt" in text and "Mạng Wi-Fi khách truy cập được vào vùng staff" in text
+    assert "Không đạt" in text and "Mạng Wi-Fi khách truy cập được vào vùng mạng nội bộ" in text
     assert [t for t, _ in dom.tags].count("svg") == 1
     for name, size in (("report-leaky-vi-desktop.png", "1280,2600"), ("report-leaky-vi-phone.png", "412,2400")):
         shot = artifact(name)

@@ -1,6 +1,7 @@
-"""DOCX report (--format docx): read back with python-docx (headings, the matrix table's
-cells, findings, VI and EN), the command line, and converted to PDF by LibreOffice and
-read with pdftotext."""
+"""DOCX report (--format docx): read back with python-docx (national header, record line,
+blanks, headings, the matrix table's cells, findings, the remediation plan, annex A, zone
+display names, VI and EN), the command line, and converted to PDF by LibreOffice and read
+with pdftotext."""
 
 from __future__ import annotations
 
@@ -67,6 +68,14 @@ def _cell_text(cell) -> str:
     return "\n".join(p.text for p in cell.paragraphs)
 
 
+def _view(lang: str, **opts):
+    from netaudit.report import RenderOptions, prepare_doc
+    from netaudit.report.view import build
+
+    options = RenderOptions(lang=lang, **opts)
+    return build(prepare_doc(sample_doc("leaky"), options), options)
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_headings_in_word_styles(rendered, lang):
     d = _open(rendered[lang])
@@ -74,17 +83,23 @@ def test_headings_in_word_styles(rendered, lang):
     assert heads[0] == ("Title", _t("report.title", lang))
     level1 = [text for style, text in heads if style == "Heading 1"]
     sections = ("scope", "diagram", "matrix", "findings", "compliance", "inventory", "signatures")
-    assert level1 == [f"{n}. {_t(f'section.{s}', lang)}" for n, s in enumerate(sections, 1)]
+    annex = _t("annex.site.title", lang)
+    assert level1 == [*(f"{n}. {_t(f'section.{s}', lang)}" for n, s in enumerate(sections, 1)), annex]
     # Subsections and findings are Heading 2, numbered as in the HTML (4.1, 4.2 … 6.1, 6.2).
     level2 = [text for style, text in heads if style == "Heading 2"]
     assert f"6.1. {_t('inventory.devices', lang)}" in level2 and f"6.2. {_t('inventory.ipplan', lang)}" in level2
     findings = [text for text in level2 if re.match(r"4\.\d+\. ", text)]
     assert len(findings) == len(sample_doc("leaky")["findings"])
-    # Flow details are Heading 3: "src → dst: verdict".
-    assert any(text.startswith("guest → staff: ") for style, text in heads if style == "Heading 3")
-    # Each major section starts a page, as in the PDF.
+    # Flow details are Heading 3: "src → dst: verdict", the zones by their display names.
+    names = _view(lang).names
+    level3 = [text for style, text in heads if style == "Heading 3"]
+    assert any(text.startswith(f"{names['guest']} → {names['staff']}: ") for text in level3), level3[:5]
+    assert not [text for text in level3 if re.match(r"(staff|guest|counter|mgmt|servers|internet|@devices)\b", text)]
+    # The remediation plan: a Heading 2 after the findings, a Heading 3 per device.
+    assert _t("remedy.title", lang) in level2 and "UBNDHB-CORE" in level3
+    # Each major section starts a page, as in the PDF, annex A too.
     breaks = [p for p in d.paragraphs if p.style.name == "Heading 1" and p.paragraph_format.page_break_before]
-    assert len(breaks) == 6  # all but the signatures
+    assert len(breaks) == 7  # all but the signatures
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -105,6 +120,12 @@ def test_cover(rendered, lang):
         assert want in text, want
     if lang == "vi":
         assert "Kết luận chung: Không đạt" in text and "Cấp độ 2" in text
+    # The cover table: the level's label of the regime, an empty field a dotted line.
+    cover = next(tab for tab in d.tables if tab.rows[0].cells[0].text == _t("cover.unit", lang))
+    fields = {r.cells[0].text: r.cells[1].text for r in cover.rows}
+    assert fields[_t("cover.level.nd331-2026", lang)] == _t("cover.level_value", lang, level=doc["level"])
+    assert fields[_t("cover.address", lang)] == _t("cover.blank", lang)
+    assert _t("cover.not_given", lang) not in text
     # Core properties: language and a date from the document, never "now".
     cp = d.core_properties
     assert cp.language == {"vi": "vi-VN", "en": "en-GB"}[lang]
@@ -117,10 +138,13 @@ def test_matrix_table_cells(rendered, lang):
     tab = _matrix_table(d, lang)
     doc = sample_doc("leaky")
     names = [z["name"] for z in doc["zones"]]
-    header = [c.text for c in tab.rows[0].cells[1:]]
-    assert [h.lstrip("■ ") for h in header] == [*names, "@devices"]
+    label = _view(lang).names
+    # Headers: the display name, the id under it (the devices by their display name only).
+    header = [[p.text for p in c.paragraphs] for c in tab.rows[0].cells[1:]]
+    want = [[f"■ {label[n]}", n] if label[n].casefold() != n.casefold() else [f"■ {label[n]}"] for n in names]
+    assert header == [*want, [f"■ {_t('zone.devices', lang)}"]]
     assert len(tab.rows) == len(names) + 1
-    rows = {r.cells[0].text.lstrip("■ "): r.cells for r in tab.rows[1:]}
+    rows = {r.cells[0].paragraphs[-1].text.lstrip("■ ").lower(): r.cells for r in tab.rows[1:]}
     cols = [*names, "@devices"]
     for c in doc["matrix"]:
         text = _cell_text(rows[c["src"]][cols.index(c["dst"]) + 1])
@@ -174,6 +198,131 @@ def test_diagram_inventory_compliance_and_footer(rendered):
     # Times New Roman for every script (Vietnamese included), theme fonts dropped.
     normal = d.styles["Normal"].element.rPr.rFonts
     assert {normal.get(docx.oxml.ns.qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")} == {"Times New Roman"}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_national_header_and_record_line(rendered, lang):
+    """Issuing unit, a short rule and the number left; Quốc hiệu, the underlined Tiêu
+    ngữ, place and date right (ND 30/2020); then the title and the record it is attached
+    to, every empty field a dotted line."""
+    d = _open(rendered[lang])
+    body = d.element.body
+    first = body[0]
+    assert first.tag == docx.oxml.ns.qn("w:tbl"), "the national header is the first thing on the page"
+    head = d.tables[0]
+    assert len(head.rows) == 1 and len(head.columns) == 2
+    assert head._tbl.tblPr.find(docx.oxml.ns.qn("w:tblStyle")) is None  # no grid: no borders
+    issuer, state = (list(c.paragraphs) for c in head.rows[0].cells)
+    assert [p.text for p in issuer] == ["UBND XÃ HÒA BÌNH", "", _t("header.doc_number", lang, number="………/………")]
+    assert issuer[0].runs[0].bold and issuer[1]._p.pPr.find(docx.oxml.ns.qn("w:pBdr")) is not None
+    date = _t("date.long", lang, dd="02", mm="9", y=2026, iso="2026-09-02")
+    assert [p.text for p in state] == [
+        _t("header.nation", lang),
+        _t("header.motto", lang),
+        _t("sign.place_date", lang, date=date),
+    ]
+    assert state[1].runs[0].underline and state[1].runs[0].bold and state[2].runs[0].italic
+    if lang == "vi":
+        assert state[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and state[1].text == "Độc lập - Tự do - Hạnh phúc"
+    # The title, then "Kèm theo Biên bản kiểm tra số … ngày …" in place of a subtitle.
+    paras = [p.text for p in d.paragraphs]
+    title = paras.index(_t("report.title", lang))
+    record = _t("header.record", lang, number="………/………", date=_t("date.blank", lang))
+    assert paras[title + 1] == record
+    if lang == "vi":
+        assert record == "Kèm theo Biên bản kiểm tra số ………/……… ngày …… tháng …… năm ………"
+
+
+def test_header_with_numbers_given():
+    data = render("leaky", "docx", "vi", doc_number="12/BC-UBND", record_number="05/BB-KT", record_date="2026-09-01")
+    d = _open(data)
+    issuer = [p.text for p in d.tables[0].rows[0].cells[0].paragraphs]
+    assert issuer[-1] == "Số: 12/BC-UBND"
+    assert "Kèm theo Biên bản kiểm tra số 05/BB-KT ngày 01 tháng 9 năm 2026" in [p.text for p in d.paragraphs]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_annex_site_file(rendered, lang):
+    """Annex A: a Heading 1 on a page of its own, the site file's SHA-256, its zones by id
+    and its overrides of the reference policy — the same rows as the HTML's annex."""
+    d = _open(rendered[lang])
+    v = _view(lang)
+    a = v.site_annex
+    paras = d.paragraphs
+    toc, at = (i for i, p in enumerate(paras) if p.text == a["title"])  # the contents' link, the heading
+    assert paras[toc].style.name == "Netaudit Small" and paras[toc]._p.find(docx.oxml.ns.qn("w:hyperlink")) is not None
+    assert paras[at].style.name == "Heading 1" and paras[at].paragraph_format.page_break_before
+    after = "\n".join(p.text for p in paras[at:])
+    site = sample_doc("leaky")["site"]
+    assert len(site["sha256"]) == 64 and f"{_t('scope.col.sha256', lang)}: {site['sha256']}" in after
+    assert a["intro"] in after and "site.yaml" in a["intro"]
+    assert _t("annex.site.zones", lang) in after and _t("annex.site.policy", lang) in after
+    zones = next(tab for tab in d.tables if tab.rows[0].cells[-1].text == _t("annex.col.line", lang)
+                 and tab.rows[0].cells[0].text == _t("scope.col.zone", lang))  # fmt: skip
+    assert [r.cells[0].text.lstrip("■ ") for r in zones.rows[1:]] == [z["name"] for z in a["zones"]]
+    assert [r.cells[-1].text for r in zones.rows[1:]] == [str(z["line"]) for z in a["zones"]]
+    policy = next(tab for tab in d.tables if tab.rows[0].cells[0].text == _t("annex.col.from", lang))
+    rows = [[c.text for c in r.cells] for r in policy.rows[1:]]
+    assert rows == [[p["from"], p["to"], p["rule"], str(p["line"])] for p in a["policy"]]
+    assert ["counter", "servers", _t("annex.rule.services", lang, services="tcp/80, tcp/443"), "31"] in rows
+    # The tool line closes the document, after the annex (as the HTML's footer).
+    assert paras[-1].text.startswith(v.cover["tool"])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_zone_display_names_in_prose(rendered, lang):
+    """Zones by their display names in findings, flows and the plan; their ids in the zone
+    tables (scope: the id with the display name under it)."""
+    d = _open(rendered[lang])
+    v = _view(lang)
+    text = _all_text(d)
+    for f in v.findings:
+        assert f"{f['title']}" in text and f["detail"] in text
+    body = "\n".join(p.text for p in d.paragraphs)
+    for zone in ("staff", "guest", "counter", "mgmt", "servers", "@devices"):
+        assert not re.search(rf"(vùng|[Zz]one|→) {re.escape(zone)}\b", body), zone
+    if lang == "vi":
+        assert "Mạng Wi-Fi khách truy cập được vào vùng mạng nội bộ" in body
+        assert "Thiết bị trong vùng mạng Wi-Fi khách mở được kết nối tới vùng quản trị (mọi dịch vụ)" in body
+        assert "chặn Vùng mạng Wi-Fi khách → Vùng mạng nội bộ tại UBNDHB-CORE:Vlan40 (chiều vào)" in body
+    scope = next(tab for tab in d.tables if tab.rows[0].cells[0].text == _t("scope.col.zone", lang)
+                 and len(tab.columns) == 4)  # fmt: skip
+    first = [[p.text for p in r.cells[0].paragraphs] for r in scope.rows[1:]]
+    assert ["■ guest", v.names["guest"]] in first and ["■ internet"] in first
+
+
+def test_finding_points_to_its_change_set(rendered):
+    """A finding the plan closes links to its device's change set (a bookmark on the
+    device's heading), as the HTML's "Kế hoạch khắc phục" entry."""
+    d = _open(rendered["vi"])
+    qn = docx.oxml.ns.qn
+
+    def text(el) -> str:
+        return "".join(t.text or "" for t in el.iter(qn("w:t")))
+
+    marks = {b.get(qn("w:name")): b for b in d.element.body.iter(qn("w:bookmarkStart"))}
+    see = _t("remedy.see_plan", "vi", device="UBNDHB-CORE")
+    links = [h for h in d.element.body.iter(qn("w:hyperlink")) if text(h) == see]
+    assert len(links) == sum(1 for f in _view("vi").findings if f["plan"]) > 0
+    assert {h.get(qn("w:anchor")) for h in links} <= set(marks)
+    device = marks[links[0].get(qn("w:anchor"))].getparent()
+    assert text(device) == "UBNDHB-CORE" and device.style == "Heading3"
+
+
+def test_vendor_defaults_are_sentences_not_code():
+    """A cited vendor default (RouterOS implicit accept) is a sentence in the reader's
+    language in italics, as in the HTML — not a configuration line in Courier."""
+    from netaudit.report import RenderOptions, render_doc
+
+    from .test_record import _routeros_doc
+
+    d = _open(render_doc(_routeros_doc(), "docx", RenderOptions(lang="vi")))
+    words = "không có quy tắc nào khớp: RouterOS mặc định cho qua"
+    runs = [r for p in d.paragraphs for r in p.runs if words in r.text]
+    for tab in d.tables:
+        runs += [r for row in tab.rows for c in row.cells for p in c.paragraphs for r in p.runs if words in r.text]
+    assert runs and all(r.italic and r.style.name != "Netaudit Config" for r in runs)
+    assert "no rule matched" not in _all_text(d)
 
 
 def test_without_graphviz_a_line_says_so(monkeypatch):
@@ -291,7 +440,29 @@ def test_libreoffice_pdf_text(tmp_path, rendered):
         assert INSPECTOR in text and doc["unit"] in text
         pages = re.findall(r"\b(\d+) / (\d+)\b", text)  # the footer's page fields, computed
         assert ("1", pages[0][1]) in pages and int(pages[0][1]) > 5, pages[:3]
+        # The national header, the record line, annex A with the site file's hash.
+        for want in (
+            _t("header.nation", lang),
+            _t("header.motto", lang),
+            _t("header.record", lang, number="………/………", date=_t("date.blank", lang)),
+            _t("annex.site.title", lang),
+            doc["site"]["sha256"],
+        ):
+            assert " ".join(want.split()) in text, (lang, want)
+        assert text.index(_t("header.nation", lang)) < text.index(_t("report.title", lang).split()[0])
+        assert _t("cover.not_given", lang) not in text
     vi = texts["report-vi"]
-    for word in ("Kết luận chung: Không đạt", "Tồn tại, hạn chế", "Nghiêm trọng", "Đại úy Nguyễn Văn Đức", "Hòa Bình"):
+    for word in (
+        "Kết luận chung: Không đạt",
+        "Tồn tại, hạn chế",
+        "Nghiêm trọng",
+        "Đại úy Nguyễn Văn Đức",
+        "Hòa Bình",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Kèm theo Biên bản kiểm tra số",
+        "Phụ lục A. Tệp khai báo vùng mạng và chính sách",
+        "Mạng Wi-Fi khách truy cập được vào vùng mạng nội bộ",
+    ):
         assert word in vi, word
     assert "Fail" in texts["report-en"] and "Findings and remediation" in texts["report-en"]

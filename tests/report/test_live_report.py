@@ -87,7 +87,7 @@ def test_html_live_section_vi(html):
     assert "<h2>5. Tồn tại, hạn chế và kiến nghị khắc phục</h2>" in text and "<h2>8. Xác nhận</h2>" in text
     assert "<h3>5.1. " in text and "<h3>4.1. " not in text
     # vantage points: zone, interface, address, gateway, time, file and SHA-256
-    assert "Điểm đo 1: vùng guest" in sec and "Điểm đo 2: vùng staff" in sec
+    assert "Điểm đo 1: vùng mạng Wi-Fi khách" in sec and "Điểm đo 2: vùng mạng nội bộ" in sec
     for value in ("wlan0", "10.10.40.23/24", "10.10.40.1", "2026-09-02T09:00:00+07:00", "UBND-Khach"):
         assert value in sec, value
     assert re.search(r"SHA-256: [0-9a-f]{64}", sec)
@@ -96,9 +96,9 @@ def test_html_live_section_vi(html):
     # the cells: contradiction first, then confirmed, then consistent
     rows = re.findall(r'<tr class="live-(\w+)"><td><a href="#[^"]+">([^<]+)</a>', sec)
     assert rows == [
-        ("contradiction", "guest → @devices"),
-        ("confirmed", "guest → staff"),
-        ("consistent", "staff → mgmt"),
+        ("contradiction", "Vùng mạng Wi-Fi khách → Thiết bị mạng (giao diện quản trị)"),
+        ("confirmed", "Vùng mạng Wi-Fi khách → Vùng mạng nội bộ"),
+        ("consistent", "Vùng mạng nội bộ → Vùng quản trị"),
     ]
     contradiction = sec.split('<tr class="live-contradiction">')[1].split("</tr>")[0]
     assert "Mâu thuẫn với cấu hình" in contradiction
@@ -106,7 +106,7 @@ def test_html_live_section_vi(html):
     assert "10.10.10.5 tcp/445: phản hồi (SYN-ACK; chặng -)" in sec
     assert "ô khác của ma trận chưa quan sát" in sec
     assert "Phép đo không gắn được với ô nào của ma trận: 1." in sec
-    assert "từ vùng guest, địa chỉ trong chính vùng đo: 1 phép đo (ví dụ 10.10.40.50 tcp/80)" in sec
+    assert "từ vùng mạng Wi-Fi khách, địa chỉ trong chính vùng đo: 1 phép đo (ví dụ 10.10.40.50 tcp/80)" in sec
     assert "không phản hồi không chứng minh điều gì" in sec
     # the live mark in the matrix
     assert '<span class="live live-contradiction">Đo thực tế: Mâu thuẫn với cấu hình</span>' in text
@@ -116,7 +116,7 @@ def test_html_live_section_en(html):
     text = html["en"]
     sec = _section(text)
     assert "<h2>4. Live verification</h2>" in sec and "<h2>5. Findings and remediation</h2>" in text
-    assert "Vantage point 1: zone guest" in sec
+    assert "Vantage point 1: guest Wi-Fi zone" in sec
     contradiction = sec.split('<tr class="live-contradiction">')[1].split("</tr>")[0]
     assert (
         "Contradicts the configuration" in contradiction
@@ -130,18 +130,28 @@ def test_html_live_section_en(html):
 def test_markdown_live_section(probe_files, tmp_path):
     from markdown_it import MarkdownIt
 
-    for lang, title, status in (
-        ("vi", "## 4. Kiểm tra thực tế", "**Mâu thuẫn với cấu hình**"),
-        ("en", "## 4. Live verification", "**Contradicts the configuration**"),
+    for lang, title, status, flow in (
+        (
+            "vi",
+            "## 4. Kiểm tra thực tế",
+            "**Mâu thuẫn với cấu hình**",
+            "Vùng mạng Wi-Fi khách → Thiết bị mạng (giao diện quản trị)",
+        ),
+        (
+            "en",
+            "## 4. Live verification",
+            "**Contradicts the configuration**",
+            "Guest Wi-Fi zone → Network devices (management interfaces)",
+        ),
     ):
         out = tmp_path / f"report.{lang}.md"
         _render(probe_files, "md", lang, out)
         text = out.read_text(encoding="utf-8")
         assert title in text and ("## 5. Tồn tại" in text or "## 5. Findings" in text)
-        row = next(line for line in text.splitlines() if line.startswith("| guest → @devices |"))
+        row = next(line for line in text.splitlines() if line.startswith(f"| {flow} |"))
         assert status in row and "tcp/443" in row
         html = MarkdownIt("commonmark").enable("table").render(text)
-        assert "<td>guest → @devices</td>" in html and "10.10.40.1 tcp/443" in html
+        assert f"<td>{flow}</td>" in html and "10.10.40.1 tcp/443" in html
 
 
 @pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (Debian poppler-utils) is not installed")

@@ -69,10 +69,11 @@ def test_pdf_text_vi(leaky_pdf):
     for f in doc["inputs"]:
         assert f["sha256"] in text.split() or f["sha256"] in flat.replace(" ", ""), f["path"]
         assert f"SHA-256: {f['sha256']}" in flat
-    from netaudit.report.view import prose
+    from netaudit.report.view import prose, zone_names
 
-    for f in doc["findings"]:  # as printed: internal ids in words ("@devices" by its display name)
-        title = " ".join(prose(f["title"]["vi"], "vi").split())
+    names = zone_names(doc["zones"], "vi")
+    for f in doc["findings"]:  # as printed: internal ids in words (zones and "@devices" by their display names)
+        title = " ".join(prose(f["title"]["vi"], "vi", names).split())
         assert title in flat, title
     assert "core-sw.cfg:372" in flat
 

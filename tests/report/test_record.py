@@ -253,6 +253,73 @@ def test_internal_ids_and_service_syntax_in_words(lang, devices, all_but):
 
 
 @pytest.mark.parametrize(
+    ("lang", "guest", "staff", "sentence"),
+    [
+        (
+            "vi",
+            "Vùng mạng Wi-Fi khách",
+            "Vùng mạng nội bộ",
+            "Thiết bị trong vùng mạng Wi-Fi khách mở được kết nối tới vùng mạng nội bộ (mọi dịch vụ).",
+        ),
+        ("en", "Guest Wi-Fi zone", "Internal zone", "Hosts in guest Wi-Fi zone can open connections to internal zone"),
+    ],
+)
+def test_zone_display_names(lang, guest, staff, sentence):
+    """Declared zones by their display names in prose and headings (findings, flows, the
+    plan, compliance evidence), by their ids in the tables that identify them: the scope's
+    zone table (id, then the display name), the matrix headers (display name, then the id)
+    and annex A (the site file as written)."""
+    html = render("leaky", "html", lang)
+    findings = _section(html, "findings")
+    assert sentence in findings
+    for part in ("findings", "compliance"):
+        text = _section(html, part)
+        assert not re.search(r"\b(vùng|[Zz]one|→) (staff|guest|counter|mgmt|servers|internet)\b", text), part
+    assert f"<h4>{guest} → {staff}: " in html
+    scope = re.search(r"<tr><td><span class=\"chip\"[^>]*></span><b>guest</b>(.*?)</td>", html)
+    assert scope and guest in scope.group(1)
+    head = re.search(r'<table class="matrix">\s*<thead>(.*?)</thead>', html, flags=re.S)
+    assert head and f'{guest}<br><span class="small muted">guest</span>' in head.group(1)
+    annex = _section(html, "annex-site")
+    assert re.search(r"\bcounter servers\b", annex) and guest not in annex
+    md = render("leaky", "md", lang)
+    assert f"| **guest** ({guest}) |" in md and f"#### {guest} → {staff}: " in md
+
+
+def test_zone_names_and_prose_rules():
+    """zone_names: a declared title first, else the kind's name; equal names told apart by
+    the ids.  prose: ids after "vùng"/"zone", around arrows and in whole lists after a
+    colon, never inside other tokens (finding ids, device:interface, longer words)."""
+    from netaudit.report.view import prose, zone_names
+
+    zones = [
+        {"name": "lan", "kind": "internal"},
+        {"name": "lan2", "kind": "internal"},
+        {"name": "khach", "kind": "guest", "title": {"vi": "Wi-Fi người dân", "en": "Citizens' Wi-Fi"}},
+        {"name": "a.b+c", "kind": "server"},
+        {"name": "internet", "kind": "external"},
+    ]
+    vi, en = zone_names(zones, "vi"), zone_names(zones, "en")
+    assert vi["lan"] == "Vùng mạng nội bộ “lan”" and vi["lan2"] == "Vùng mạng nội bộ “lan2”"
+    assert vi["khach"] == "Wi-Fi người dân" and en["khach"] == "Citizens' Wi-Fi"
+    assert vi["a.b+c"] == "Vùng máy chủ nội bộ" and en["internet"] == "Internet"
+    assert (
+        prose("Vùng a.b+c mở được kết nối tới vùng khach (ip).", "vi", vi)
+        == "Vùng máy chủ nội bộ mở được kết nối tới vùng Wi-Fi người dân (mọi dịch vụ)."
+    )
+    assert prose("Luồng lan2 → @devices; lan → internet.", "vi", vi) == (
+        "Luồng Vùng mạng nội bộ “lan2” → Thiết bị mạng (giao diện quản trị); Vùng mạng nội bộ “lan” → Internet."
+    )
+    assert prose("Các vùng truy cập được: khach, lan.", "vi", vi) == (
+        "Các vùng truy cập được: Wi-Fi người dân, Vùng mạng nội bộ “lan”."
+    )
+    assert prose("Zone a.b+c reaches zone internet", "en", en) == "Server zone reaches zone Internet"
+    untouched = "lan-isolation:1a2b, SW:lan, lanx → lanyard, a.b+cd, vùng lanh đạo: lan x"
+    assert prose(untouched, "vi", vi) == untouched
+    assert prose("vùng lan", "vi", None) == "vùng lan"  # without names: ids stay
+
+
+@pytest.mark.parametrize(
     ("lang", "other", "default"),
     [
         ("vi", "mọi giao thức IP khác", "không có quy tắc nào khớp: RouterOS mặc định cho qua"),
@@ -293,7 +360,7 @@ def test_cross_references_by_section(lang, ref):
     text = _text(html)
     assert "bản JSON" not in text and "see the JSON" not in text
     # the blocking lines left out of the table are named by where they are
-    blocked = re.search(r"internet → staff.*?</tr>", html, flags=re.S)
+    blocked = re.search(r'<tr id="flow-internet--staff">.*?</tr>', html, flags=re.S)
     assert blocked and "edge-rt.cfg:98" in _text(blocked.group(0))
 
 

@@ -77,7 +77,7 @@ def test_html_content_vi():
         assert f["sha256"] in text
     for sev in ("Nghiêm trọng", "Cao", "Trung bình", "Thấp"):
         assert sev in text
-    assert "Mạng Wi-Fi khách truy cập được vào vùng staff" in text
+    assert "Mạng Wi-Fi khách truy cập được vào vùng mạng nội bộ" in text
     assert "core-sw.cfg:372" in text and "permit ip 10.10.40.0 0.0.0.255 10.10.0.0 0.0.255.255" in text
     assert "Đáp ứng" in text and "Không đáp ứng" in text and "Không áp dụng" in text
     assert "IP Private" in text and "IP Public" in text and "203.0.113.6/30" in text
@@ -97,8 +97,11 @@ def test_findings_most_severe_first_with_witness_paths():
     first = html[html.index('<article class="finding critical"') :]
     first = first[: first.index("</article>")]
     assert '<ol class="hops">' in first and "UBNDHB-CORE: in Vlan40" in first
-    assert "Example configuration (Cisco IOS / IOS-XE)" in first  # report-level snippet for guest isolation
-    assert "ip access-group ACL-WIFI-KHACH-IN-V2 in" in first
+    # The device has a change-set generator: the finding points to the plan instead of
+    # proposing a fragment of its own (issue #13: fragments competed for one interface).
+    assert "in device UBNDHB-CORE&#39;s change set" in first or "in device UBNDHB-CORE's change set" in first
+    assert 'href="#remedy-UBNDHB-CORE"' in first
+    assert "Example configuration" not in first and "ip access-group" not in first
 
 
 def test_every_reachable_cell_has_an_ordered_witness_path():
@@ -197,14 +200,22 @@ def test_markdown_structure_and_escaping():
     assert text.startswith("| **UBND XÃ HÒA BÌNH** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |")
     assert "\n# BÁO CÁO KẾT QUẢ KIỂM TRA" in text
     assert (
-        "| Từ ↓ / Đến → | staff | servers | counter | guest | mgmt | internet | Thiết bị mạng (giao diện quản trị) |"
+        "| Từ ↓ / Đến → | Vùng mạng nội bộ (staff) | Vùng máy chủ nội bộ (servers) | Vùng Bộ phận Một cửa (counter) "
+        "| Vùng mạng Wi-Fi khách (guest) | Vùng quản trị (mgmt) | Internet | Thiết bị mạng (giao diện quản trị) |"
         in text
     )
     assert re.search(r"^## 4\. Tồn tại, hạn chế", text, re.M)
     # tables: every row of the matrix has the same number of cells
     rows = [ln for ln in text.splitlines() if ln.startswith("| **") and "Truy cập được" in ln]
     assert rows and len({ln.count(" |") for ln in rows}) == 1
-    assert "```\nno ip http server" in text
+    # Findings in a change set point to the plan instead of a fragment of their own ...
+    assert "```\nno ip http server" not in text
+    assert "Câu lệnh: trong bộ thay đổi của thiết bị UBNDHB-CORE (Kế hoạch khắc phục)" in text
+    # ... and a document without a plan (an older JSON) still shows them, as code blocks.
+    from netaudit.report import RenderOptions, render_doc
+
+    planless = {k: v for k, v in sample_doc("leaky").items() if k != "remedy"}
+    assert "```\nno ip http server" in render_doc(planless, "md", RenderOptions(lang="vi"))
     assert md("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert md("a|b *c* _d_ [e](f)") == "a\\|b \\*c\\* \\_d\\_ \\[e\\](f)"
     assert md("1. item") == "1\\. item" and md("# x") == "\\# x"
@@ -285,7 +296,12 @@ def test_markdown_renders_with_a_commonmark_renderer(tmp_path):
     html = md_renderer.render(render("leaky", "md", "vi"))
     # + the national header and annex A's two tables; annex A's heading
     assert html.count("<table>") == 12 and html.count("<h2>") == 8
-    assert "<ol>" in html and "<pre><code>ip access-list extended ACL-WIFI-KHACH-IN-V2" in html
+    assert "<ol>" in html and "<pre><code>" not in html  # commands: in the change sets
+    planless = {k: v for k, v in sample_doc("leaky").items() if k != "remedy"}
+    from netaudit.report import RenderOptions, render_doc
+
+    html = md_renderer.render(render_doc(planless, "md", RenderOptions(lang="vi")))
+    assert "<pre><code>ip access-list extended ACL-WIFI-KHACH-IN-V2" in html
     from .test_browser import PAYLOAD, _xss_sample
 
     sample = tmp_path / "xss"
