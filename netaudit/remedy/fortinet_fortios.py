@@ -11,6 +11,12 @@
   management one (cleartext protocols: everywhere), trusted hosts for every administrator
   without any, ``admin-telnet disable`` / ``admin-https-redirect enable``, SNMP community
   hosts.
+* Anti-spoofing → FortiGate checks the reverse path of every session's first packet on
+  each interface unless ``set src-check disable``: on a forging zone's gateway with
+  ``src-check disable`` it is set back to ``enable`` (rollback: ``disable``).  Where it is
+  already on, nothing is pretended: a note says why the finding can still arise (the
+  FortiOS model of netaudit does not read the reverse-path check; the default check is
+  "feasible path", ``strict-src-check`` the strict one; ``asymroute`` turns it off).
 * The rollback deletes what was added and restores what was changed.
 * ``patched``: the same change written into the configuration text, at the place a backup
   would hold it (new policies first in ``config firewall policy``: text order is policy order).
@@ -738,6 +744,69 @@ def _restrictions(plan: DevicePlan, device: Device, b: _Builder) -> None:
     b.global_cmds, b.global_undo = cmds, undo
 
 
+def _antispoof(plan: DevicePlan, b: _Builder) -> None:
+    """``set src-check enable`` where a forging zone's gateway has the check off; a note
+    where it is on already (the finding then comes from what the model does not read)."""
+    if not plan.antispoofs:
+        return
+    w, patch = b.where, b.patch
+    ifblk = w.gblock("system interface")
+    turned: list[str] = []
+    already: list[str] = []
+    cmds: list[str] = []
+    undo: list[str] = []
+    for a in plan.antispoofs:
+        if a.interface in turned + already:
+            continue
+        ent = ifblk.entries.get(a.interface) if ifblk is not None else None
+        s = ent.settings.get("src-check") if ent is not None else None
+        if ent is None or s is None or not s.values or s.values[0].lower() != "disable":
+            already.append(a.interface)
+            continue
+        turned.append(a.interface)
+        cmds += [f"    edit {_q(a.interface)}", "        set src-check enable", "    next"]
+        undo += [f"    edit {_q(a.interface)}", "        set src-check disable", "    next"]
+        first = min(s.lines)
+        patch.replace[first] = [f"{patch.indent(first)}set src-check enable"]
+        for ln in s.lines:
+            if ln != first:
+                patch.replace[ln] = []
+    if cmds:
+        b.global_cmds += ["config system interface", *cmds, "end"]
+        b.global_undo += ["config system interface", *undo, "end"]
+        where = ", ".join(turned)
+        b.notes.append(
+            {
+                "vi": f"Chống giả mạo địa chỉ nguồn: bật lại kiểm tra đường ngược (src-check enable) trên {where} — "
+                "FortiGate loại gói mở phiên có địa chỉ nguồn không có tuyến quay lại qua cổng nhận. Mô hình FortiOS "
+                "của netaudit chưa đọc thiết lập này nên bản kiểm tra lại (fix/after) chưa thể xác nhận; kiểm tra "
+                "bằng `diagnose debug flow` (thông báo reverse path check fail).",
+                "en": f"Source anti-spoofing: the reverse-path check is turned back on (src-check enable) on {where} "
+                "— FortiGate drops a session's first packet whose source has no route back through the interface it "
+                "came in by. netaudit's FortiOS model does not read this setting yet, so the re-audit (fix/after) "
+                "cannot confirm it; check with `diagnose debug flow` (reverse path check fail).",
+            }
+        )
+    if already:
+        where = ", ".join(already)
+        b.notes.append(
+            {
+                "vi": f"{where}: kiểm tra đường ngược (src-check) đã bật (mặc định), không có lệnh nào để thêm. Phát "
+                "hiện giả mạo vẫn xuất hiện vì mô hình FortiOS của netaudit chưa đọc kiểm tra này; trên thiết bị, "
+                "gói giả mạo địa chỉ của vùng khác thường đã bị loại — trừ khi địa chỉ đó có tuyến quay lại qua "
+                "chính cổng này (chế độ mặc định chỉ cần một tuyến khả dĩ; `config system settings` → `set "
+                "strict-src-check enable` đòi tuyến tốt nhất), hoặc `set asymroute enable` tắt kiểm tra. Kiểm tra "
+                "bằng `diagnose debug flow` từ một máy trong vùng.",
+                "en": f"{where}: the reverse-path check (src-check) is on (the default): there is nothing to add. "
+                "The spoofing finding still arises because netaudit's FortiOS model does not read that check; on the "
+                "device, forged addresses of another zone are usually dropped already — unless the address has a "
+                "route back through this very interface (the default mode wants any feasible route; `config system "
+                "settings` → `set strict-src-check enable` wants the best one), or `set asymroute enable` turns the "
+                "check off. Check with `diagnose debug flow` from a host of the zone.",
+            }
+        )
+
+
 # --------------------------------------------------------------------------- assembling
 
 
@@ -785,6 +854,7 @@ def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
     b = _Builder(device, w, patch, names=_existing_names(w), next_id=max(ids, default=0) + 1)
     _group_blocks(plan, device, b)
     _restrictions(plan, device, b)
+    _antispoof(plan, b)
 
     pblk = w.vblock("firewall policy")
     first = next(iter(pblk.entries), None) if pblk is not None else None

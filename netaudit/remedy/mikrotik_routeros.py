@@ -15,6 +15,16 @@
   the SNMP communities' ``addresses=``, and for services without an address setting
   (DNS, bandwidth test, ICMP echo, proxy …) drops in a chain ``netaudit-input`` jumped to
   from the ``input`` chain at the same kind of place.
+* **Anti-spoofing** → where a zone that forges source addresses enters the router (its
+  gateway interface), a drop in ``/ip firewall raw`` chain ``prerouting``:
+  ``in-interface=<gateway> src-address-list=!<list>`` — the list holds the zone's
+  addresses and every address routed behind that interface (``behind()``), so routed
+  subnets there keep working; DHCP's ``0.0.0.0`` source is exempt.  On an interface a
+  default route leaves by, the drop takes instead the addresses routed behind the other
+  interfaces (a forged inside source arriving from the outside).  Placed before every
+  existing raw rule (a raw ``accept``/``notrack`` ends raw processing), removed by its
+  comment.  This is strict uRPF per interface; the global ``/ip settings rp-filter``
+  is not used (one switch for every interface: it breaks multi-WAN policy routing).
 * **L2 root cause** → a bridge without VLAN filtering whose configuration shows VLAN intent
   (``Device.unfiltered_bridges``) gets the VLAN table that intent implies, its access ports
   ``frame-types=admit-only-untagged-and-priority-tagged ingress-filtering=yes``, and
@@ -64,6 +74,7 @@ IP_SERVICE = {
 CLEARTEXT = {"telnet", "ftp", "www", "api"}
 PROTO_WORD = {PROTO_TCP: "tcp", PROTO_UDP: "udp", PROTO_ICMP: "icmp"}
 FILTER = ("ip", "firewall", "filter")
+RAW = ("ip", "firewall", "raw")
 PREFIX_STATES = {"established", "related", "untracked"}
 NON_TERMINATING = {"passthrough", "log", "add-src-to-address-list", "add-dst-to-address-list"}
 
@@ -261,6 +272,8 @@ class Change:
     bridge_script: list[str] = field(default_factory=list)
     bridge_rollback: list[str] = field(default_factory=list)
     bridges: list[str] = field(default_factory=list)
+    raw: list[Rule] = field(default_factory=list)  # anti-spoofing drops, /ip firewall raw prerouting
+    antispoofed: list[str] = field(default_factory=list)  # interfaces
 
 
 def _zone_list(ch: Change, zone: str, nets: list[IPNetwork]) -> str:
@@ -441,6 +454,66 @@ def _mgmt_only(dev: Device, ch: Change, allow: list[IPNetwork]) -> None:
     ch.inp_tail.append(Rule(MGMT_ONLY, "drop", [], "management service from elsewhere"))
 
 
+# --------------------------------------------------------------------------- anti-spoofing
+
+
+def _specific(dev: Device, name: str) -> IPSet:
+    """The addresses a route more specific than a default route sends out of ``name``
+    (its connected subnets included)."""
+    itf = dev.interfaces.get(name)
+    if itf is None:
+        return IPSet()
+    out = IPSet(a.cidr for a in itf.addresses)
+    for r in dev.routes:
+        if r.drop or r.prefix.prefixlen == 0:
+            continue
+        if r.interface == name or (
+            r.next_hop is not None and any(IPNetwork(f"{r.next_hop}/32") in a.cidr for a in itf.addresses)
+        ):
+            out.add(r.prefix.cidr)
+    return out
+
+
+def _antispoof(plan: DevicePlan, dev: Device, ch: Change) -> None:
+    """Strict uRPF spelled as a raw drop: on each gateway of a forging zone, a source the
+    router would not route back out of that interface is dropped before anything else."""
+    for a in plan.antispoofs:
+        if a.interface not in dev.interfaces or a.interface in ch.antispoofed:
+            continue
+        legit = behind(dev, a.interface)
+        what = f"anti-spoofing: {a.zone} on {a.interface}"
+        props: list[tuple[str, str]] = [("in-interface", a.interface)]
+        if IPNetwork("0.0.0.0/0") in list(legit.iter_cidrs()):
+            # the outside: drop what claims an address routed behind another interface
+            forged = IPSet()
+            for name in dev.interfaces:
+                if name != a.interface:
+                    forged |= _specific(dev, name)
+            forged -= _specific(dev, a.interface)
+            if not forged:
+                continue
+            name = f"{TAG}-spoof-{safe_name(a.interface)}"
+            ch.lists[name] = list(forged.iter_cidrs())
+            props.append(("src-address-list", name))
+        else:
+            zone_nets: list[IPNetwork] = []
+            for b in plan.blocks:
+                for z, nets in ((b.src_zone, b.src), (b.dst_zone, b.dst)):
+                    if z == a.zone and nets and not is_outside(nets):
+                        zone_nets += [n for n in nets if n not in zone_nets]
+            allowed = legit | IPSet(zone_nets)
+            name = f"{TAG}-{safe_name(a.zone)}"
+            have = ch.lists.get(name)
+            if have is not None and not allowed <= IPSet(have):
+                name = f"{TAG}-src-{safe_name(a.interface)}"  # the zone's list stays the zone's
+                ch.lists[name] = list(allowed.iter_cidrs())
+            elif have is None:
+                ch.lists[name] = list(allowed.iter_cidrs())
+            props += [("src-address-list", f"!{name}"), ("src-address", "!0.0.0.0")]
+        ch.raw.append(Rule("prerouting", "drop", props, what))
+        ch.antispoofed.append(a.interface)
+
+
 # --------------------------------------------------------------------------- L2: VLAN filtering
 
 
@@ -613,6 +686,7 @@ def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
                 mgmt.append(n)
     _blocks(plan, device, ch)
     _restricts(plan, device, st, ch)
+    _antispoof(plan, device, ch)
     _bridge(st, device, ex, ch, mgmt)
 
     script: list[str] = [
@@ -680,6 +754,9 @@ def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
             ex.at_end.extend(chain_lines)
     if added_rules:
         rollback.append(f'/ip firewall filter remove [ find where comment~"^{TAG}:" ]')
+    if ch.raw:
+        _raw_rules(st, ex, ch, script, anchor_line)
+        rollback.append(f'/ip firewall raw remove [ find where comment~"^{TAG}:" ]')
     if ch.lists:
         rollback.append(list_rollback)
 
@@ -740,6 +817,32 @@ def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
 
     notes = _notes(ch, device, mgmt)
     return Rendered("\n".join(script) + "\n", ex.render(), "\n".join(rollback) + "\n", notes)
+
+
+def _raw_rules(st: State, ex: Export, ch: Change, script: list[str], anchor_line: int | None) -> None:
+    """The anti-spoofing drops: first in raw ``prerouting`` (before any raw accept or
+    notrack, which would end raw processing for the forged packets too)."""
+    existing = [r for r in st.rules["raw"] if r.chain == "prerouting"]
+    ref = ""
+    if existing:
+        comment = existing[0].cmd.get("comment")
+        if comment and sum(1 for x in existing if x.cmd.get("comment") == comment) == 1:
+            ref = f"[ find where chain=prerouting and comment={qs(comment)} ]"
+        else:
+            ref = f'[ :pick [ find where chain=prerouting and !dynamic and !(comment~"^{TAG}:") ] 0 ]'
+    script.append("/ip firewall raw")
+    for rule in ch.raw:
+        script.append(f"add {rule.body()}" + (f" place-before={ref}" if ref else ""))
+    lines = [f"/ip firewall raw add {rule.body()}" for rule in ch.raw]
+    raws = ex.in_menu(RAW)
+    if existing:
+        ex.before.setdefault(existing[0].src.line, []).extend(lines)
+    elif raws:
+        ex.after.setdefault(raws[-1].line, []).extend(lines)
+    elif anchor_line is not None:
+        ex.after.setdefault(anchor_line, []).extend(lines)
+    else:
+        ex.at_end.extend(lines)
 
 
 def _disable_shadowed(ex: Export, device: Device) -> list[str]:
@@ -825,6 +928,22 @@ def _notes(ch: Change, dev: Device, mgmt: list[IPNetwork]) -> list[dict[str, str
                 "en": f"The new rules live in chains {FWD_CHAIN}/{IN_CHAIN}, entered by one jump placed before the "
                 "first rule that decides new connections (after the defconf established/related/invalid rules). "
                 "Check with `/ip firewall filter print` that the jump sits before the drop rules.",
+            }
+        )
+    if ch.antispoofed:
+        where = ", ".join(ch.antispoofed)
+        notes.append(
+            {
+                "vi": f"Chống giả mạo địa chỉ nguồn trên {where}: luật drop trong /ip firewall raw (chain prerouting, "
+                "đặt trước mọi luật raw khác) loại gói có địa chỉ nguồn không thuộc dải của vùng hoặc dải được định "
+                "tuyến sau cổng đó. Không dùng `/ip settings rp-filter` (một công tắc cho mọi cổng, làm hỏng định "
+                "tuyến theo chính sách nhiều đường WAN). Nếu sau này thêm dải mới sau cổng, thêm dải đó vào danh "
+                "sách địa chỉ tương ứng; kiểm tra bằng `/ip firewall raw print stats`.",
+                "en": f"Source anti-spoofing on {where}: a drop in /ip firewall raw (chain prerouting, before every "
+                "other raw rule) discards packets whose source is neither the zone's nor routed behind that "
+                "interface. The global `/ip settings rp-filter` is not used (one switch for every interface: it "
+                "breaks multi-WAN policy routing). A network added later behind the interface must be added to "
+                "its address list; check with `/ip firewall raw print stats`.",
             }
         )
     if ch.turned_off:

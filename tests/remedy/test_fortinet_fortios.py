@@ -180,3 +180,52 @@ def test_renders_everywhere(path):
             flt = adev.filters[adev.forward_filter]
             assert [ln.name for ln in flt.lines[: len(added)]] == added
         text = res.patched  # the next VDOM sees this one's change, as the prover does
+
+
+# --------------------------------------------------------------------------- anti-spoofing
+
+
+def test_antispoof_turns_src_check_back_on(tmp_path):
+    # VL40-KIOSK has the reverse-path check off: set back to enable (rollback: disable);
+    # VL10-CANBO has it on (the default): nothing to add, a note says why the finding can
+    # still arise instead of pretending.
+    from netaudit.audit import run_audit
+    from netaudit.remedy.plan import AntiSpoof
+
+    sample = SAMPLES / "fortigate-ttpvhcc-leaky-policy"
+    text = (sample / "FGT-TTHCC-TH.conf").read_text()
+    anchor = '    edit "VL40-KIOSK"\n'
+    assert anchor in text
+    text = text.replace(anchor, anchor + "        set src-check disable\n", 1)
+    net = tmp_path / "in"
+    net.mkdir()
+    (net / "FGT-TTHCC-TH.conf").write_text(text)
+    audit = run_audit([net])
+    dev = next(iter(audit.topology.devices.values()))
+    plan = DevicePlan(
+        dev.hostname,
+        "fortinet_fortios",
+        dev.file,
+        antispoofs=[AntiSpoof(dev.hostname, "VL40-KIOSK", "kiosk"), AntiSpoof(dev.hostname, "VL10-CANBO", "staff")],
+    )
+    assert MOD is not None
+    r = MOD.render(plan, dev, text)
+    cs = r.change_set.splitlines()
+    i = cs.index('    edit "VL40-KIOSK"')
+    assert cs[i + 1 : i + 3] == ["        set src-check enable", "    next"]
+    assert '    edit "VL10-CANBO"' not in cs
+    rb = r.rollback.splitlines()
+    j = rb.index('    edit "VL40-KIOSK"')
+    assert rb[j + 1] == "        set src-check disable"
+    assert "set src-check disable" not in r.patched.split('edit "VL40-KIOSK"')[1].split("next")[0]
+    assert "set src-check enable" in r.patched.split('edit "VL40-KIOSK"')[1].split("next")[0]
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "FGT-TTHCC-TH.conf").write_text(r.patched)
+    after = run_audit([out])
+    rep = after.snapshot.reports[0]
+    assert not rep.unrecognized
+    assert next(iter(after.topology.devices.values())).interfaces.keys() == dev.interfaces.keys()
+    notes = " ".join(n["en"] for n in r.notes)
+    assert "src-check enable" in notes and "VL10-CANBO" in notes and "strict-src-check" in notes
+    assert all(n["vi"] for n in r.notes)

@@ -409,3 +409,117 @@ def test_notes_in_both_languages(fixes):
         assert "Hoàn tác tự động" in joined and "quyền root" in joined and "mạng quản trị" in joined
     assert any("netfilter-persistent save" in n["en"] for n in _rendered(fixes, "ipt").notes)
     assert any("/etc/nftables.conf" in n["en"] for n in _rendered(fixes, "nft").notes)
+
+
+# --------------------------------------------------------------------------- anti-spoofing
+
+from netaudit.remedy.plan import AntiSpoof  # noqa: E402
+
+COMPLIANT = SAMPLES / "linux-commune-compliant"
+
+
+def _device(folder, host):
+    audit = run_audit([folder])
+    return audit.topology.devices[host], (folder / f"{host}.txt").read_text()
+
+
+def test_antispoof_sets_strict_rp_filter_and_keeps_the_others_loose(tmp_path):
+    # conf.all.rp_filter = 2 on the nftables office: the kernel takes the larger value, so
+    # all goes to 0, the gateway to 1 and every other interface keeps 2 by its own value.
+    dev, text = _device(NFT, NFT_HOST)
+    plan = DevicePlan(NFT_HOST, "linux", dev.file, antispoofs=[AntiSpoof(NFT_HOST, "lan-canbo", "staff", ["s"])])
+    r = linux.render(plan, dev, text)
+    lines = r.change_set.splitlines()
+    assert lines[0] == "#!/bin/sh"
+    assert "sysctl -w net.ipv4.conf.lan-canbo.rp_filter=1" in lines
+    assert "sysctl -w net.ipv4.conf.all.rp_filter=0" in lines
+    assert "sysctl -w net.ipv4.conf.wan0.rp_filter=2" in lines
+    # all=0 last: no interface loses its loose check meanwhile
+    assert lines.index("sysctl -w net.ipv4.conf.all.rp_filter=0") > lines.index(
+        "sysctl -w net.ipv4.conf.wan0.rp_filter=2"
+    )
+    assert "cat > /etc/sysctl.d/90-netaudit.conf <<'EOF'" in lines
+    assert "net.ipv4.conf.lan-canbo.rp_filter = 1" in lines
+    back = r.rollback.splitlines()
+    assert "rm -f /etc/sysctl.d/90-netaudit.conf" in back
+    assert "sysctl -w net.ipv4.conf.all.rp_filter=2" in back  # the dump's value
+    assert any("grep -F 'net.ipv4.conf.lan-canbo.rp_filter ='" in ln for ln in back)  # not in the dump: saved
+    (tmp_path / f"{NFT_HOST}.txt").write_text(r.patched)
+    after = run_audit([tmp_path]).topology.devices[NFT_HOST]
+    assert after.interfaces["lan-canbo"].urpf == "strict" and not after.interfaces["lan-canbo"].urpf_unsure
+    assert after.interfaces["wan0"].urpf == "loose"
+    assert any("rp_filter" in n["en"] and "rp_filter" in n["vi"] for n in r.notes)
+
+
+def _forging_office(tmp_path):
+    """The compliant nftables office with SSH to the host admitted by the management
+    source alone (no ``iifname``): every zone can forge a management source (spoofing)."""
+    net = tmp_path / "net"
+    net.mkdir()
+    text = (COMPLIANT / f"{NFT_HOST}.txt").read_text()
+    old = 'iifname "quantri" ip saddr @mgmt_hosts tcp dport 22 accept'
+    assert old in text
+    (net / f"{NFT_HOST}.txt").write_text(text.replace(old, "ip saddr @mgmt_hosts tcp dport 22 accept"))
+    shutil.copyfile(COMPLIANT / "site.yaml", net / "site.yaml")
+    return net
+
+
+def test_fix_closes_spoofing_with_rp_filter(tmp_path):
+    net = _forging_office(tmp_path)
+    res = prove_mod.run_fix([net], net / "site.yaml", tmp_path / "fix")
+    forged = {f.key for f in res.before.findings if f.check == "spoofing"}
+    assert {"staff", "guest"} <= forged
+    assert res.lost == []
+    assert not [r for r in res.devices.values() if r.withdrawn]
+    assert not [f for f in res.after.findings if f.check == "spoofing"]
+    assert {f.key for f in res.closed if f.check == "spoofing"} == forged
+    assert not res.new
+    cs = res.devices[NFT_HOST].rendered.change_set
+    assert "sysctl -w net.ipv4.conf.wifi-khach.rp_filter=1" in cs and "nft " not in cs
+
+
+def _policy_routed(text: str) -> str:
+    """The iptables office with an ``ip rule`` sending the guests to table 100."""
+    rule = '[{"priority":0,"src":"all","table":"local"},'
+    assert rule in text
+    text = text.replace(rule, rule + '{"priority":100,"src":"10.30.40.0","srclen":24,"table":"100"},', 1)
+    route = '[{"dst":"default","gateway":"203.0.113.33","dev":"enp1s0","protocol":"static","flags":["linkdown"]},'
+    assert route in text
+    return text.replace(route, route + '{"dst":"default","gateway":"203.0.113.33","dev":"enp1s0","table":"100"},', 1)
+
+
+def test_policy_routed_host_gets_a_source_drop_instead(tmp_path):
+    # strict rp_filter checks the main table only: on a host routing by policy the check
+    # is a drop in netaudit's chains (iptables: a chain returning the allowed sources).
+    _, text = _device(IPT, IPT_HOST)
+    text = _policy_routed(text)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / f"{IPT_HOST}.txt").write_text(text)
+    dev = run_audit([tmp_path / "in"]).topology.devices[IPT_HOST]
+    assert dev.policy_routes and linux._policy_routed(dev)
+    plan = DevicePlan(IPT_HOST, "linux", dev.file, antispoofs=[AntiSpoof(IPT_HOST, "enp5s0", "guest", ["s"])])
+    r = linux.render(plan, dev, text)
+    assert "rp_filter" not in r.change_set
+    lines = r.change_set.splitlines()
+    # DHCP's 0.0.0.0 and the guests' own subnet return; everything else from enp5s0 drops
+    assert any(ln.startswith("iptables -A netaudit-src-enp5s0 -s 0.0.0.0/32,10.30.40.0/24 ") for ln in lines)
+    assert any(ln.startswith("iptables -A netaudit-fwd -i enp5s0 ") for ln in lines)
+    assert any(ln.startswith("iptables -A netaudit-in -i enp5s0 ") for ln in lines)
+    assert any(ln.startswith("iptables -A netaudit-src-enp5s0 ") and ln.endswith("-j DROP") for ln in lines)
+    assert any("-I FORWARD" in ln and "netaudit-fwd" in ln for ln in lines)
+    assert "iptables -X netaudit-src-enp5s0" in r.rollback.splitlines()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / f"{IPT_HOST}.txt").write_text(r.patched)
+    after = run_audit([tmp_path / "out"])
+    rep = after.snapshot.reports[0]
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    d = after.topology.devices[IPT_HOST]
+    fwd = d.filters[d.forward_filter]
+    # the drop of forged sources from the guest's interface, read back as a DENY line
+    from netaudit.model import Action
+
+    assert any(
+        ln.action == Action.DENY and ln.source is not None and "anti-spoofing: guest on enp5s0" in ln.source.text
+        for ln in fwd.lines
+    )
+    assert any("ip rule" in n["en"] for n in r.notes)

@@ -78,3 +78,101 @@ def test_bridge_l2_closed_by_vlan_filtering(fixes):
     assert cs.index("/interface bridge port") < cs.index("vlan-filtering=yes")
     assert rendered.rollback.splitlines()[1].endswith("vlan-filtering=no")
     assert "name=bridge vlan-filtering=yes" in rendered.patched
+
+
+# --------------------------------------------------------------------------- anti-spoofing
+
+COMPLIANT = SAMPLES / "routeros-commune-compliant"
+
+
+def _forging_office(tmp_path):
+    """The compliant office without ``rp-filter=strict`` and with the management rule
+    matching on its source address only: staff, servers and counter hosts can forge a
+    management source towards the other inside zones (spoofing findings).  A raw accept
+    of management sources sits in prerouting: the anti-spoofing drops must come first."""
+    text = (COMPLIANT / "ubndpt-rb4011.rsc").read_text()
+    text = text.replace("set rp-filter=strict tcp-syncookies=yes", "set tcp-syncookies=yes")
+    old = (
+        'add action=accept chain=forward comment="Quan tri -> cac vung noi bo" \\\n'
+        "    in-interface=vlan99-quantri out-interface-list=LAN src-address=\\\n"
+        "    10.10.99.0/24\n"
+    )
+    assert old in text
+    text = text.replace(
+        old,
+        'add action=accept chain=forward comment="Quan tri -> cac vung noi bo" \\\n'
+        "    out-interface-list=LAN src-address=10.10.99.0/24\n",
+    )
+    text = text.replace(
+        "/ip firewall filter\n",
+        '/ip firewall raw\nadd action=accept chain=prerouting comment="Tin cay: quan tri" src-address=10.10.99.0/24\n'
+        "/ip firewall filter\n",
+        1,
+    )
+    net = tmp_path / "net"
+    net.mkdir()
+    (net / "ubndpt-rb4011.rsc").write_text(text)
+    (net / "site.yaml").write_text((COMPLIANT / "site.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return net
+
+
+@pytest.fixture(scope="module")
+def forging(tmp_path_factory):
+    net = _forging_office(tmp_path_factory.mktemp("ros-spoof"))
+    return net, prove_mod.run_fix([net], net / "site.yaml", tmp_path_factory.mktemp("ros-spoof-fix"))
+
+
+def test_forging_zones_get_a_raw_drop_where_they_enter(forging):
+    _, res = forging
+    forged = {f.key for f in res.before.findings if f.check == "spoofing"}
+    assert {"staff", "servers", "counter"} <= forged
+    assert res.lost == []
+    assert not [r for r in res.devices.values() if r.withdrawn]
+    assert not [f for f in res.after.findings if f.check == "spoofing"]
+    assert {f.key for f in res.closed if f.check == "spoofing"} == forged
+    assert not [f for f in res.new if f.severity in ("critical", "high", "medium")]
+    r = res.devices["UBNDPT-RT"].rendered
+    drop = (
+        "add chain=prerouting action=drop in-interface=vlan10-canbo src-address-list=!netaudit-staff "
+        'src-address=!0.0.0.0 comment="netaudit: anti-spoofing: staff on vlan10-canbo"'
+    )
+    lines = r.change_set.splitlines()
+    # placed before the raw accept that would end raw processing for forged packets too
+    assert drop + ' place-before=[ find where chain=prerouting and comment="Tin cay: quan tri" ]' in lines
+    assert 'add list=netaudit-staff address=10.10.10.0/24 comment="netaudit: zone addresses"' in lines
+    assert '/ip firewall raw remove [ find where comment~"^netaudit:" ]' in r.rollback.splitlines()
+    assert '/ip firewall address-list remove [ find where list~"^netaudit-" ]' in r.rollback.splitlines()
+    assert "rp-filter" not in r.change_set
+    patched = r.patched.splitlines()
+    first_drop = next(i for i, ln in enumerate(patched) if "anti-spoofing: staff" in ln)
+    accept = next(i for i, ln in enumerate(patched) if "Tin cay: quan tri" in ln)
+    assert first_drop < accept
+    assert any("raw" in n["en"] and "rp-filter" in n["en"] for n in r.notes)
+
+
+def test_antispoof_of_a_plan_on_a_sample_router(tmp_path):
+    # A plan entry alone (the leaky sample has no spoofing finding): the guest's gateway
+    # gets the drop, its subnet and whatever is routed behind it stay allowed; the parser
+    # reads the patched export with the drop before every filter rule.
+    from netaudit.remedy import DevicePlan, mikrotik_routeros
+    from netaudit.remedy.plan import AntiSpoof
+
+    audit = run_audit([FIREWALL])
+    dev = audit.topology.devices["UBNDBM-RT"]
+    gw = next(n for n, i in dev.interfaces.items() if any(str(a.cidr) == "10.10.40.0/24" for a in i.addresses))
+    plan = DevicePlan("UBNDBM-RT", "mikrotik_routeros", dev.file, antispoofs=[AntiSpoof("UBNDBM-RT", gw, "guest")])
+    text = next(FIREWALL.glob("*.rsc")).read_text()
+    r = mikrotik_routeros.render(plan, dev, text)
+    assert f"in-interface={gw} src-address-list=!netaudit-guest src-address=!0.0.0.0" in r.change_set
+    assert "add list=netaudit-guest address=10.10.40.0/24" in r.change_set
+    assert '/ip firewall raw remove [ find where comment~"^netaudit:" ]' in r.rollback
+    (tmp_path / "r.rsc").write_text(r.patched)
+    after = run_audit([tmp_path])
+    rep = after.snapshot.reports[0]
+    assert rep.unrecognized == []
+    # the router has DNAT: the parser marks every raw rule "before destination NAT" (the
+    # drop matches the source and the input interface only, which DNAT does not change)
+    assert {p["reason"] for p in rep.partially_understood} <= {"raw rule matches the header before destination NAT"}
+    d = after.topology.devices["UBNDBM-RT"]
+    first = d.filters[d.forward_filter].lines[0]
+    assert first.name.startswith("raw") and "anti-spoofing" in first.source.text
