@@ -15,8 +15,8 @@
   each interface unless ``set src-check disable``: on a forging zone's gateway with
   ``src-check disable`` it is set back to ``enable`` (rollback: ``disable``).  Where it is
   already on, nothing is pretended: a note says why the finding can still arise (the
-  FortiOS model of netaudit does not read the reverse-path check; the default check is
-  "feasible path", ``strict-src-check`` the strict one; ``asymroute`` turns it off).
+  default check is "feasible path": a source with some route back through this very
+  interface passes; ``strict-src-check`` wants the best one; ``asymroute`` turns it off).
 * The rollback deletes what was added and restores what was changed.
 * ``patched``: the same change written into the configuration text, at the place a backup
   would hold it (new policies first in ``config firewall policy``: text order is policy order).
@@ -791,17 +791,15 @@ def _antispoof(plan: DevicePlan, b: _Builder) -> None:
         where = ", ".join(already)
         b.notes.append(
             {
-                "vi": f"{where}: kiểm tra đường ngược (src-check) đã bật (mặc định), không có lệnh nào để thêm. Phát "
-                "hiện giả mạo vẫn xuất hiện vì mô hình FortiOS của netaudit chưa đọc kiểm tra này; trên thiết bị, "
-                "gói giả mạo địa chỉ của vùng khác thường đã bị loại — trừ khi địa chỉ đó có tuyến quay lại qua "
-                "chính cổng này (chế độ mặc định chỉ cần một tuyến khả dĩ; `config system settings` → `set "
-                "strict-src-check enable` đòi tuyến tốt nhất), hoặc `set asymroute enable` tắt kiểm tra. Kiểm tra "
+                "vi": f"{where}: kiểm tra đường ngược (src-check) đã bật (mặc định), không có lệnh nào để thêm. Gói "
+                "giả mạo vẫn qua được khi địa chỉ giả có tuyến quay lại qua chính cổng này (chế độ mặc định chỉ "
+                "cần một tuyến khả dĩ; `config system settings` → `set strict-src-check enable` đòi tuyến tốt "
+                "nhất), hoặc khi `set asymroute enable` tắt kiểm tra. Kiểm tra "
                 "bằng `diagnose debug flow` từ một máy trong vùng.",
                 "en": f"{where}: the reverse-path check (src-check) is on (the default): there is nothing to add. "
-                "The spoofing finding still arises because netaudit's FortiOS model does not read that check; on the "
-                "device, forged addresses of another zone are usually dropped already — unless the address has a "
-                "route back through this very interface (the default mode wants any feasible route; `config system "
-                "settings` → `set strict-src-check enable` wants the best one), or `set asymroute enable` turns the "
+                "Forged packets still pass where the forged address has a route back through this very interface "
+                "(the default mode wants any feasible route; `config system settings` → `set strict-src-check "
+                "enable` wants the best one), or where `set asymroute enable` turns the "
                 "check off. Check with `diagnose debug flow` from a host of the zone.",
             }
         )

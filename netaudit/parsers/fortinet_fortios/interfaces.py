@@ -62,6 +62,7 @@ class InterfaceSections(ParseState):
             e.mark("interface")
             e.mark("vlanid")
         rec.members = list(e.get("member") or [])
+        rec.src_check = e.low("src-check", "enable") != "disable"
         access = [a.lower() for a in (e.get("allowaccess") or [])]
         rec.access = access
         rec.access_src = self.set_src(e, "allowaccess")
@@ -173,6 +174,7 @@ class InterfaceSections(ParseState):
         if opmode == "transparent":
             self.partial(f"vdom {v.name}", "transparent (layer-2) mode not modelled", self.set_src(blk, "opmode"))
         blk.get("ngfw-mode")  # policy-based mode: see h_security_policy
+        v.strict_src_check = blk.low("strict-src-check", "disable") == "enable"
         if blk.low("asymroute", "disable") == "enable":
             # asymmetric routing turns stateful inspection off: replies are no longer
             # implied and unsolicited packets may pass - not modelled
@@ -312,6 +314,14 @@ class InterfaceSections(ParseState):
             )
             itf.addresses = [a for a, _, _ in r.addresses]
             itf.virtual_addresses = [prefix_of(x, 32) for x in r.vrrp]
+            if r.src_check:
+                # FortiOS drops a packet whose source has no route back through the interface
+                # it came in by (the default route counts). By default any such route will do,
+                # not only the best one: between strict and loose, so what only loose would
+                # pass is uncertain, never assumed (docs/vendors/fortinet_fortios.md).
+                itf.urpf, itf.urpf_allow_default = "strict", True
+                if not v.strict_src_check:
+                    itf.urpf_unsure = "FortiOS src-check: any route back through the interface, not only the best"
             if kind == IfKind.VLAN:
                 itf.parent = r.parent
                 itf.encapsulation_vlan = r.vlanid

@@ -52,6 +52,7 @@ class IfRec:
     description: str = ""
     vrf: str = "default"
     vrrp: list = field(default_factory=list)
+    src_check: bool = True  # FortiOS's reverse-path check (set src-check disable turns it off)
 
 
 @dataclass(eq=False)
@@ -63,6 +64,7 @@ class Vdom:
     sdwan: dict = field(default_factory=dict)  # sdwan zone -> [(iface, gw)]
     central_nat: bool = False
     opmode: str = "nat"
+    strict_src_check: bool = False  # system settings: the best route back, not any route
     vips: dict = field(default_factory=dict)
     vipgrps: dict = field(default_factory=dict)
     pools: dict = field(default_factory=dict)

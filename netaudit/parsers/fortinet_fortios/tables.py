@@ -406,7 +406,6 @@ IFACE_IGNORED = frozenset(
         "macaddr",
         "color",
         "icon",
-        "src-check",
         "drop-fragment",
         "drop-overlapped-fragment",
         "secondary-ip",

@@ -289,3 +289,37 @@ end
     assert s["Wifi-Nguoi-Dan"].interface == "guest" and s["Wifi-Nguoi-Dan"].open_auth
     assert s["CanBo"].interface is None and s["CanBo"].vlan == 10 and not s["CanBo"].open_auth
     assert "c2VjcmV0LXBhc3NwaHJhc2U=" in dev.secrets
+
+
+def test_reverse_path_check_is_on_by_default_and_between_strict_and_loose():
+    # FortiOS checks every session's first packet: its source must have a route back
+    # through the interface it came in by (any such route, the default route included).
+    # That is strict-or-loose for the engine: what only loose passes is uncertain.
+    dev, rep = dev_of(
+        cfg(
+            ifaces="""    edit "dmz"
+        set vdom "root"
+        set ip 10.0.30.1 255.255.255.0
+        set src-check disable
+    next
+"""
+        )
+    )
+    lan = dev.interfaces["lan"]
+    assert (lan.urpf, lan.urpf_allow_default) == ("strict", True) and "src-check" in (lan.urpf_unsure or "")
+    assert dev.interfaces["dmz"].urpf is None  # set src-check disable: no check there
+    assert not rep.unrecognized
+    dev, _ = dev_of(cfg("config system settings\n    set strict-src-check enable\nend"))
+    assert dev.interfaces["lan"].urpf == "strict" and dev.interfaces["lan"].urpf_unsure is None
+
+
+def test_forged_source_is_not_delivered_while_src_check_is_on():
+    # A policy that trusts the server subnet as source from the guest interface: a guest
+    # host forging a server address passes it only where src-check is off.
+    pol = "config firewall policy\n" + policy(1, "guest", "lan", srcaddr="SRV") + "end"
+    off = 'config system interface\n    edit "guest"\n        set src-check disable\n    next\nend'
+    _, checked = analyse(cfg(pol))
+    _, unchecked = analyse(cfg(pol, off))
+    assert checked[("guest", "staff")].spoofed is None
+    forged = unchecked[("guest", "staff")].spoofed
+    assert forged is not None and forged != forged.bdd.false
