@@ -377,9 +377,22 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
                     blk.disp = None
             dev.filters[FORWARD_FILTER] = Filter(FORWARD_FILTER, [], kind="policy", partial="policies not understood")
             dev.forward_filter = FORWARD_FILTER
+        _feasible_path(dev)
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _feasible_path(dev: Device) -> None:
+    """FortiOS's default reverse-path check passes a source that some route through the
+    incoming interface covers.  Out of an interface a default route leaves by, every
+    source is covered: no check there.  Elsewhere it lies between strict and loose
+    (``Interface.urpf_unsure``, set with the interface)."""
+    for itf in dev.interfaces.values():
+        default_out = any(r.prefix.prefixlen == 0 and not r.drop and r.interface == itf.name for r in dev.routes)
+        if itf.urpf and itf.urpf_unsure and default_out:
+            itf.urpf = itf.urpf_unsure = None
+            itf.urpf_allow_default = False
 
 _PARTIAL = dict(T.PARTIAL_SECTIONS)
 _IGNORED = frozenset(T.IGNORED_SECTIONS)
