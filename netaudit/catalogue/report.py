@@ -362,6 +362,33 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "(không có dòng cấu hình cụ thể; xem nội dung)",
         "en": "(no single configuration line; see the description)",
     },
+    # Root causes (view._findings; docs/report.md "Root causes"): findings grouped by the
+    # configuration lines that decide them.
+    "rootcause.title": {"vi": "Nguyên nhân gốc", "en": "Root causes"},
+    "rootcause.intro": {
+        "vi": "Các tồn tại, hạn chế bắt nguồn từ cùng dòng cấu hình được gộp thành một nguyên nhân gốc: sửa "
+        "dòng cấu hình đó là khắc phục mọi hệ quả của nó. Mỗi hệ quả dẫn tới mục trình bày chi tiết tại phần "
+        "{sec}.",
+        "en": "Findings that stem from the same configuration line are grouped as one root cause: fixing that "
+        "line closes all its consequences. Each consequence links to its entry in section {sec}.",
+    },
+    "rootcause.col.no": {"vi": "STT", "en": "No."},
+    "rootcause.col.lines": {"vi": "Dòng cấu hình", "en": "Configuration line(s)"},
+    "rootcause.col.severity": {"vi": "Mức độ", "en": "Severity"},
+    "rootcause.col.consequences": {"vi": "Hệ quả", "en": "Consequences"},
+    "rootcause.col.plan": {"vi": "Bộ thay đổi", "en": "Change set"},
+    "rootcause.no_plan": {"vi": "Theo kiến nghị của từng mục", "en": "As each entry recommends"},
+    "rootcause.consequence": {"vi": "mục {sec}.{no}: {title}", "en": "section {sec}.{no}: {title}"},
+    "summary.count.root_causes": {"vi": "Nguyên nhân gốc", "en": "Root causes"},
+    "finding.root_cause": {"vi": "Nguyên nhân gốc", "en": "Root cause"},
+    "finding.same_cause": {
+        "vi": "Như mục {sec}.{no}: bằng chứng, nguy cơ, ảnh hưởng, kiến nghị khắc phục và căn cứ.",
+        "en": "As in section {sec}.{no}: evidence, why it matters, remediation and references.",
+    },
+    "finding.also": {
+        "vi": "Hệ quả khác của cùng nguyên nhân gốc",
+        "en": "Other consequences of the same root cause",
+    },
     # why each finding matters (per check id; report.why.<check>)
     "report.why.guest-isolation": {
         "vi": "Mạng Wi-Fi công cộng do người dân tự kết nối, không kiểm soát được thiết bị và danh tính người "

@@ -124,6 +124,31 @@ def _prefer(engine: Engine, pz: PlacedZone, dst: str) -> list:
     return got
 
 
+# An Internet zone stands for every address no inside zone owns; its witness reads as a
+# real Internet host (a well-known public resolver, else any public unicast address),
+# never 0.0.0.0 or 1.0.0.0 (docs/report.md, "Witness packets").
+_WELL_KNOWN_PUBLIC = ("8.8.8.8", "1.1.1.1")
+_NOT_PUBLIC = (
+    "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+    "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24",
+    "203.0.113.0/24", "224.0.0.0/3",
+)  # fmt: skip
+
+
+def _public(engine: Engine, field: str) -> list:
+    """Preferences for an Internet endpoint in ``field``: public unicast, then a well-known host."""
+    hs = engine.hs
+    public = hs.true
+    for net in _NOT_PUBLIC:
+        public &= ~hs.prefix(field, net)
+    return [public, *(hs.prefix(field, f"{addr}/32") for addr in _WELL_KNOWN_PUBLIC)]
+
+
+def _internet(engine: Engine, zone: str) -> bool:
+    placed = engine.zones.get(zone)
+    return placed is not None and placed.zone.kind == "external" and not placed.zone.subnets
+
+
 def _preferences(engine: Engine, pz: PlacedZone, dst: str) -> list:
     hs = engine.hs
     prefs = []
@@ -132,16 +157,27 @@ def _preferences(engine: Engine, pz: PlacedZone, dst: str) -> list:
         for net in pz.zone.subnets:
             u |= hs.prefix("src_ip", net) & ~hs.eq("src_ip", int(net.network))
         prefs.append(u)
+    elif _internet(engine, pz.name):
+        prefs += _public(engine, "src_ip")
     prefs.append(~engine.device_src)
     if dst != DEVICES_ZONE:
         for net in engine.zones[dst].zone.subnets:
             if net.prefixlen < 31:
                 prefs.append(~hs.eq("dst_ip", int(net.network)) & ~hs.eq("dst_ip", int(net.broadcast)))
+        if _internet(engine, dst):
+            prefs += _public(engine, "dst_ip")
     for proto in (6, 17, 1):
         prefs.append(hs.eq("proto", proto))
+    if dst != DEVICES_ZONE and _internet(engine, dst):
+        prefs.append(hs.eq("dst_port", 443))  # what a host does on the Internet: the web
     well_known = hs.false
     for port in (22, 23, 53, 67, 80, 161, 443, 445, 3389):
         well_known |= hs.eq("dst_port", port)
     prefs.append(well_known)
     prefs.append(hs.eq("icmp_type", 8))
+    # A destination the configurations leave open (a WAN address from DHCP/PPPoE, before
+    # DNAT): an address of the documentation range, not 0.0.0.0.
+    prefs.append(~hs.prefix("dst_ip", "0.0.0.0/8"))
+    prefs.append(hs.prefix("dst_ip", "203.0.113.0/24"))
+    prefs.append(hs.prefix("dst_ip", "203.0.113.10/32"))
     return prefs

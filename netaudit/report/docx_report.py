@@ -462,6 +462,35 @@ class _Writer:
         p = self.small()
         p.paragraph_format.space_before = Pt(3)
         self.link(p, v.site_annex["title"], "annex-site")
+        if v.root_causes:
+            self._root_causes()
+
+    def _root_causes(self) -> None:
+        """The findings grouped by the configuration lines that decide them (view._findings),
+        after the conclusion, each consequence a link to its entry in section 4."""
+        v, t = self.v, self.t
+        sec = v.sec["findings"]
+        self.heading(t("rootcause.title"), 2, "root-causes")
+        self.small(t("rootcause.intro", sec=sec))
+        widths = [1.0, 4.6, 2.0, 6.0, 2.4]
+        keys = ("no", "lines", "severity", "consequences", "plan")
+        tab = self.table([t(f"rootcause.col.{k}") for k in keys], widths)
+        for r in v.root_causes:
+            cells = self.row(tab, widths)
+            self.run(cells[0].paragraphs[0], str(r["no"]), size=9)
+            for i, e in enumerate(r["lines"]):
+                self.loc_code(self.cell_para(cells[1], first=i == 0), e["loc"], e["text"], e["default"])
+            if not r["lines"]:
+                self.run(cells[1].paragraphs[0], t("finding.no_evidence"), size=9, color=MUTED)
+            fill = SEVERITY_COLORS.get(r["severity"], "607D8B")
+            self.run(cells[2].paragraphs[0], f" {r['severity_label']} ", bold=True, size=8, color="FFFFFF", fill=fill)
+            for i, c in enumerate(r["findings"]):
+                text = t("rootcause.consequence", sec=sec, no=c["no"], title=c["title"])
+                self.link(self.cell_para(cells[3], first=i == 0), text, f"finding-{c['no']}", size=9)
+            for i, plan in enumerate(r["plans"]):
+                self.link(self.cell_para(cells[4], first=i == 0), plan["device"], plan["anchor"], size=9)
+            if not r["plans"]:
+                self.run(cells[4].paragraphs[0], t("rootcause.no_plan"), size=9, color=MUTED)
 
     def _national_header(self) -> None:
         """The head of a Vietnamese administrative document (ND 30/2020): the issuing unit,
@@ -834,6 +863,9 @@ class _Writer:
                 p.paragraph_format.space_after = 0
                 p.paragraph_format.keep_with_next = True
 
+            if not f["lead"]:
+                self._consequence(f)
+                continue
             label("finding.id")
             self.para(f["id"], mono=True)
             label("finding.what")
@@ -884,6 +916,34 @@ class _Writer:
             if f["devices"]:
                 label("finding.devices")
                 self.para(", ".join(f["devices"]))
+            if f["consequences"]:
+                label("finding.also")
+                for c in f["consequences"]:
+                    text = t("rootcause.consequence", sec=sec, no=c["no"], title=c["title"])
+                    self.link(self.bullet(), text, f"finding-{c['no']}")
+
+    def _consequence(self, f: dict) -> None:
+        """A finding of a root cause printed in full above it: what, where, and the entry
+        that holds the evidence, why it matters and the remediation."""
+        t, sec = self.t, self.v.sec["findings"]
+
+        def line(key: str) -> Any:
+            p = self.para()
+            p.paragraph_format.space_after = 0
+            self.run(p, f"{t(key)}: ", bold=True)
+            return p
+
+        self.run(line("finding.id"), f["id"], mono=True)
+        self.run(line("finding.what"), f["detail"])
+        if f["zones"]:
+            self.run(line("finding.zones"), ", ".join(f["zones"]))
+        self.link(
+            line("finding.root_cause"), t("finding.same_cause", sec=sec, no=f["lead_no"]), f"finding-{f['lead_no']}"
+        )
+        if f["own_fix"]:
+            self.run(line("finding.remediation"), f["own_fix"])
+        if f["plan"] and f["plan_shown"]:
+            self.link(line("remedy.title"), f["plan"]["text"], f["plan"]["anchor"])
 
     # ------------------------------------------------------------------ compliance
 

@@ -329,6 +329,7 @@ class View:
     site_annex: dict = field(default_factory=dict)  # annex A: the site file (zones, overrides)
     finding_refs: dict = field(default_factory=dict)  # finding id -> "mục 4.N" (cross-references on paper)
     names: dict = field(default_factory=dict)  # zone id -> display name (zone_names), for prose and headings
+    root_causes: list = field(default_factory=list)  # findings grouped by their decisive lines (_findings)
     # Section numbers: the live section, when present, comes after the matrix.
     sec: dict = field(default_factory=lambda: dict(SECTIONS))
 
@@ -447,9 +448,14 @@ def _cover(v: View) -> None:
         sev[f.get("severity", "info")] = sev.get(f.get("severity", "info"), 0) + 1
     v.severity_counts = [{"severity": s, "label": v.t(f"severity.{s}"), "n": sev[s]} for s in SEVERITIES]
     cells = doc.get("matrix", [])
+    cited = cited_lines(doc.get("findings", []))
     reg = find_regime(doc.get("compliance") or {}, concl.get("standard", "")) or {}
     v.summary = [
         {"label": v.t("summary.count.findings"), "n": len(doc.get("findings", []))},
+        {
+            "label": v.t("summary.count.root_causes"),
+            "n": len({root_cause_key(f, i, cited) for i, f in enumerate(doc.get("findings", []))}),
+        },
         {
             "label": v.t("summary.count.violations"),
             "n": sum(1 for c in cells if c.get("verdict") == "reachable" and c.get("violation")),
@@ -861,24 +867,89 @@ def _extra_snippet(v: View, f: dict, zone_subnets: dict) -> dict | None:
     return {"caption": v.t("finding.snippet", vendor=vendor_label("cisco_ios")), "code": code}
 
 
+# Checks whose finding is one forbidden flow: its evidence is the witness path, in path order.
+FLOW_CHECKS = frozenset({"guest-isolation", "policy-violation"})
+# Lines that only say where a rule sits (an interface header, a FortiOS/OpenWrt block
+# header): shared by unrelated findings (every flow delivered on Vlan20 cites "interface
+# Vlan20"), they never decide a root cause on their own.
+_CONTEXT_LINE = re.compile(r"^\s*(?:interface|edit|config)\b", re.I)
+
+
+def _where(e: dict) -> tuple[str, str]:
+    line = e.get("line")
+    return (str(e.get("file", "")), str(line) if line is not None else "=" + str(e.get("text", "")))
+
+
+def cited_lines(findings: list) -> dict[tuple[str, str], int]:
+    """How many findings cite each (file, line) as evidence."""
+    count: dict[tuple[str, str], int] = {}
+    for f in findings:
+        for w in {_where(e) for e in f.get("evidence") or [] if isinstance(e, dict)}:
+            count[w] = count.get(w, 0) + 1
+    return count
+
+
+def root_cause_lines(f: dict, cited: dict[tuple[str, str], int]) -> list[dict]:
+    """The evidence lines that decide a finding (docs/report.md, "Root causes"): the lines
+    that permit or enable, without context lines (interface and block headers) unless
+    nothing else is cited.  A forbidden flow has one: the first line on its witness path
+    that another finding also cites (the line several flows go through), or else the
+    first line on the path; the rest of the path (the destination's interface, the
+    service that answers) is where the packet arrives."""
+    evidence = [e for e in f.get("evidence") or [] if isinstance(e, dict)]
+    decisive = [e for e in evidence if not _CONTEXT_LINE.match(str(e.get("text") or ""))] or evidence
+    if f.get("check") in FLOW_CHECKS and f.get("witness") and decisive:
+        shared = [e for e in decisive if cited.get(_where(e), 0) > 1]
+        decisive = (shared or decisive)[:1]
+    return decisive
+
+
+def root_cause_key(f: dict, index: int, cited: dict[tuple[str, str], int]) -> tuple:
+    """Findings with the same key share a root cause: the set of (file, line) of their
+    decisive lines.  A file is one device's configuration, so lines of different devices
+    never compare equal; a finding without evidence is a root cause of its own."""
+    lines = root_cause_lines(f, cited)
+    if not lines:
+        return (("", f"#{index}"),)
+    return tuple(sorted({_where(e) for e in lines}))
+
+
 def _findings(v: View, zone_kind: dict) -> None:
+    """Findings printed by root cause: groups of findings sharing their decisive lines,
+    most severe group first; in a group, the first (most severe) finding is printed in full
+    and the others as consequences referring to it.  Numbers ("mục 4.N") follow the print
+    order."""
     zone_subnets = {z["name"]: z.get("subnets", []) for z in v.doc.get("zones", [])}
     order = {s: i for i, s in enumerate(SEVERITIES)}
     items = sorted(enumerate(v.doc.get("findings", [])), key=lambda p: (order.get(p[1].get("severity"), 9), p[0]))
+    cited = cited_lines(v.doc.get("findings", []))
+    groups: dict[tuple, list[tuple[int, dict]]] = {}
+    for i, f in items:
+        groups.setdefault(root_cause_key(f, i, cited), []).append((i, f))
     first_why: dict[str, int] = {}
     first_fix: dict[str, int] = {}
-    for n, (_, f) in enumerate(items, 1):
-        check = f.get("check", "")
-        try:
-            why = v.t(f"report.why.{check}")
-        except KeyError:
-            why = ""
-        remediation = v.L(f.get("remediation"))
-        # A sentence already printed for an earlier finding is referred to, not repeated.
-        why_ref = first_why.setdefault(why, n) if why else n
-        fix_ref = first_fix.setdefault(remediation, n)
-        v.findings.append(
-            {
+    n = 0
+    for rc, members in enumerate(groups.values(), 1):
+        lead_no = n + 1
+        lead_fix = ""
+        group = []
+        for _, f in members:
+            n += 1
+            lead = n == lead_no
+            check = f.get("check", "")
+            try:
+                why = v.t(f"report.why.{check}")
+            except KeyError:
+                why = ""
+            remediation = v.L(f.get("remediation"))
+            if lead:
+                # A sentence already printed for an earlier finding is referred to, not repeated.
+                why_ref = first_why.setdefault(why, n) if why else n
+                fix_ref = first_fix.setdefault(remediation, n)
+                lead_fix = remediation
+            else:
+                why_ref = fix_ref = n
+            entry = {
                 "no": n,
                 "id": f.get("id", ""),
                 "check": check,
@@ -892,15 +963,49 @@ def _findings(v: View, zone_kind: dict) -> None:
                 "remediation": split_remediation(remediation),
                 "why_ref": why_ref if why_ref != n else None,
                 "remediation_ref": fix_ref if fix_ref != n else None,
-                "snippet": _extra_snippet(v, f, zone_subnets),
+                "snippet": _extra_snippet(v, f, zone_subnets) if lead else None,
                 "references": f.get("references", []),
                 "zones": [v.zone(z) for z in f.get("zones", [])],
                 "devices": f.get("devices", []),
                 "plan": None,  # set by _remedy: the change set this finding belongs to
+                "plan_shown": False,  # set by _remedy: a consequence whose change set differs from its lead's
+                # Root cause (docs/report.md): the group's number, whether this entry is
+                # printed in full, and for a consequence the entry it refers to.
+                "root": rc,
+                "lead": lead,
+                "lead_no": lead_no,
+                "consequences": [],  # on the lead: the other findings of the group
+                # A consequence whose remediation differs from the lead's keeps its principle.
+                "own_fix": ""
+                if lead or remediation == lead_fix
+                else next((text for kind, text in split_remediation(remediation) if kind == "p"), ""),
+            }
+            group.append(entry)
+            v.findings.append(entry)
+            if f.get("id"):
+                v.finding_refs[f["id"]] = v.t("ref.finding", sec=v.sec["findings"], no=n)
+        group[0]["consequences"] = [{"no": e["no"], "title": e["title"]} for e in group[1:]]
+        # The decisive lines as the members cite them, each in its shortest form (a flow's
+        # evidence may carry the engine's annotation after the line, the line's own finding not).
+        lines = []
+        for e in root_cause_lines(members[0][1], cited):
+            same = [
+                c
+                for _, m in members
+                for c in m.get("evidence") or []
+                if isinstance(c, dict) and c.get("file") == e.get("file") and c.get("line") == e.get("line")
+            ]
+            lines.append(cite_view(min(same or [e], key=lambda c: len(str(c.get("text", "")))), v.lang))
+        v.root_causes.append(
+            {
+                "no": rc,
+                "lines": lines,
+                "severity": group[0]["severity"],
+                "severity_label": group[0]["severity_label"],
+                "findings": [{"no": e["no"], "title": e["title"]} for e in group],
+                "plans": [],  # set by _remedy
             }
         )
-        if f.get("id"):
-            v.finding_refs[f["id"]] = v.t("ref.finding", sec=v.sec["findings"], no=n)
 
 
 # --------------------------------------------------------------------------- remediation plan
@@ -968,16 +1073,23 @@ def _remedy(v: View) -> None:
     for f in v.findings:
         device = by_finding.get(f["id"])
         if device:
-            f["plan"] = {"anchor": anchors[device], "text": v.t("remedy.see_plan", device=device)}
+            f["plan"] = {"anchor": anchors[device], "text": v.t("remedy.see_plan", device=device), "device": device}
         if device is not None and device in generated:
             # The change set merges this finding with the others on the device: the
             # finding keeps its principle and points there, without a fragment of its own.
             principle = next((text for kind, text in f["remediation"] if kind == "p"), "")
             f["remediation"] = [("p", principle), ("p", v.t("remedy.instead", device=device))]
             f["snippet"] = None
-            key = principle + "\0" + device
-            no = first.setdefault(key, f["no"])
-            f["remediation_ref"] = no if no != f["no"] else None
+            if f["lead"]:  # a consequence prints no remediation: never the one referred to
+                key = principle + "\0" + device
+                no = first.setdefault(key, f["no"])
+                f["remediation_ref"] = no if no != f["no"] else None
+        if f["plan"]:
+            # A consequence names the change set only when its lead names another one.
+            f["plan_shown"] = f["lead"] or f["plan"] != v.findings[f["lead_no"] - 1]["plan"]
+            plans = v.root_causes[f["root"] - 1]["plans"]
+            if f["plan"] not in plans:
+                plans.append(f["plan"])
 
 
 # --------------------------------------------------------------------------- compliance

@@ -69,6 +69,14 @@ def test_leaky_report_in_chromium(tmp_path):
     assert "BÁO CÁO KẾT QUẢ KIỂM TRA PHÂN VÙNG MẠNG" in dom.title + text
     assert "Không đạt" in text and "Mạng Wi-Fi khách truy cập được vào vùng mạng nội bộ" in text
     assert [t for t, _ in dom.tags].count("svg") == 1
+    # every in-page link (matrix cells, root causes, "mục 4.x", change sets) has its target
+    ids = {a["id"] for _, a in dom.tags if a.get("id")}
+    hrefs = [a["href"] for t, a in dom.tags if t == "a" and a.get("href", "").startswith("#")]
+    assert hrefs and sorted({h for h in hrefs if h[1:] not in ids}) == []
+    # the root-cause table, with the five guest findings under one line
+    assert "root-causes" in ids and "Nguyên nhân gốc" in text
+    table = [a.get("href") for t, a in dom.tags if t == "a"]
+    assert all(f"#finding-{n}" in table for n in range(1, 6))
     for name, size in (("report-leaky-vi-desktop.png", "1280,2600"), ("report-leaky-vi-phone.png", "412,2400")):
         shot = artifact(name)
         shot.unlink(missing_ok=True)

@@ -190,7 +190,11 @@ def test_diagram_inventory_compliance_and_footer(rendered):
         assert f["sha256"] in text
     for dev in doc["topology"]["devices"]:
         assert dev["name"] in text
-    comp = [tab for tab in d.tables if tab.rows[0].cells[0].text == _t("compliance.col.no", "vi")]
+    comp = [
+        tab
+        for tab in d.tables
+        if len(tab.columns) == 5 and tab.rows[0].cells[1].text == _t("compliance.col.requirement", "vi")
+    ]
     assert comp and len(comp[0].rows) > 5
     assert {_cell_text(r.cells[3]) for r in comp[0].rows[1:]} & {_t("status.not_met", "vi")}
     footer = d.sections[0].footer._element.xml
@@ -303,7 +307,8 @@ def test_finding_points_to_its_change_set(rendered):
     marks = {b.get(qn("w:name")): b for b in d.element.body.iter(qn("w:bookmarkStart"))}
     see = _t("remedy.see_plan", "vi", device="UBNDHB-CORE")
     links = [h for h in d.element.body.iter(qn("w:hyperlink")) if text(h) == see]
-    assert len(links) == sum(1 for f in _view("vi").findings if f["plan"]) > 0
+    # every finding printed in full, and a consequence whose change set is not its lead's
+    assert len(links) == sum(1 for f in _view("vi").findings if f["plan"] and f["plan_shown"]) > 0
     assert {h.get(qn("w:anchor")) for h in links} <= set(marks)
     device = marks[links[0].get(qn("w:anchor"))].getparent()
     assert text(device) == "UBNDHB-CORE" and device.style == "Heading3"
@@ -466,3 +471,24 @@ def test_libreoffice_pdf_text(tmp_path, rendered):
     ):
         assert word in vi, word
     assert "Fail" in texts["report-en"] and "Findings and remediation" in texts["report-en"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_root_causes_table_and_consequences(rendered, lang):
+    """The root-cause table after the cover (before section 1), each consequence a link to
+    a bookmark; a consequence refers to the finding printed in full."""
+    d = _open(rendered[lang])
+    qn = docx.oxml.ns.qn
+    view = _view(lang)
+    tabs = [t for t in d.tables if len(t.columns) == 5 and t.rows[0].cells[1].text == _t("rootcause.col.lines", lang)]
+    assert len(tabs) == 1 and len(tabs[0].rows) == len(view.root_causes) + 1
+    first = tabs[0].rows[1]
+    assert "core-sw.cfg:372" in first.cells[1].text and first.cells[3].text.count("4.") == 5
+    marks = {b.get(qn("w:name")) for b in d.element.body.iter(qn("w:bookmarkStart"))}
+    links = [h.get(qn("w:anchor")) for h in d.element.body.iter(qn("w:hyperlink"))]
+    assert links and set(links) <= marks
+    text = _all_text(d)
+    # after the contents (which name section 1 too), before section 1's heading
+    assert text.index(_t("rootcause.intro", lang, sec=4)) < text.rindex(f"1. {_t('section.scope', lang)}")
+    lead = next(f for f in view.findings if not f["lead"])["lead_no"]
+    assert _t("finding.same_cause", lang, sec=4, no=lead) in text

@@ -105,3 +105,16 @@ def test_pdf_requires_output_file():
     res = cli("audit", "sample_configs/cisco-commune-leaky", "--format", "pdf")
     assert res.returncode == 2 and res.stdout == b""
     assert res.stderr.decode().count("\n") == 1 and "-o" in res.stderr.decode()
+
+
+def test_root_causes_in_the_first_pages(leaky_pdf):
+    """The conclusion on page 1 and the root-cause table right after it (pages 2-3), with
+    the guest ACL line and its five consequences, before section 1 (page 4)."""
+    first = " ".join(_text(leaky_pdf, "-f", "1", "-l", "3").split())
+    assert "Không đạt" in first and "1. Phạm vi kiểm tra và bằng chứng Kết quả" not in first
+    assert "Nguyên nhân gốc" in first and "core-sw.cfg:372" in first
+    for no in range(1, 6):
+        assert f"mục 4.{no}:" in first
+    assert "core-sw.cfg:408" in first and "core-sw.cfg:281" in first
+    # after the conclusion; section 1 (also named in the contents on page 1) starts later
+    assert first.index("Không đạt") < first.index("Nguyên nhân gốc Các tồn tại")

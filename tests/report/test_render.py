@@ -294,8 +294,8 @@ def test_markdown_renders_with_a_commonmark_renderer(tmp_path):
     markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py is in the test extra")
     md_renderer = markdown_it.MarkdownIt("commonmark").enable("table")
     html = md_renderer.render(render("leaky", "md", "vi"))
-    # + the national header and annex A's two tables; annex A's heading
-    assert html.count("<table>") == 12 and html.count("<h2>") == 8
+    # + the national header, the root causes and annex A's two tables; their headings
+    assert html.count("<table>") == 13 and html.count("<h2>") == 9
     assert "<ol>" in html and "<pre><code>" not in html  # commands: in the change sets
     planless = {k: v for k, v in sample_doc("leaky").items() if k != "remedy"}
     from netaudit.report import RenderOptions, render_doc
@@ -335,3 +335,107 @@ def test_json_lists_a_bounded_number_of_unrecognized_lines():
     view = build_view(doc, RenderOptions(lang="en"))
     [listed] = [u for u in view.limits["unrecognized"] if u["file"] == rep.file]
     assert listed["more"] == 5000 - len(listed["lines"])  # the total, not the listed count
+
+
+def _leaky_view(lang: str):
+    from netaudit.report.view import build
+
+    options = RenderOptions(lang=lang)
+    return build(prepare_doc(sample_doc("leaky"), options), options)
+
+
+def _group_of(view, fid: str) -> dict:
+    f = next(f for f in view.findings if f["id"] == fid)
+    return view.root_causes[f["root"] - 1]
+
+
+def test_root_causes_group_findings_by_their_decisive_lines():
+    """The five guest findings cite one ACL line: one root cause; Telnet and the two vty
+    findings cite one `transport input` line: one root cause (docs/report.md, "Root causes")."""
+    doc = sample_doc("leaky")
+    view = _leaky_view("vi")
+    ids = {f["check"]: [] for f in doc["findings"]}
+    for f in doc["findings"]:
+        ids[f["check"]].append(f["id"])
+    guest = {_group_of(view, fid)["no"] for fid in ids["guest-isolation"]}
+    assert len(ids["guest-isolation"]) == 5 and len(guest) == 1
+    rc = view.root_causes[guest.pop() - 1]
+    assert [(e["loc"], e["text"]) for e in rc["lines"]] == [
+        ("core-sw.cfg:372", "permit ip 10.10.40.0 0.0.0.255 10.10.0.0 0.0.255.255")
+    ]
+    assert len(rc["findings"]) == 5 and rc["severity"] == "critical" and rc["no"] == 1
+    mgmt = {_group_of(view, fid)["no"] for fid in ids["mgmt-telnet"] + ids["mgmt-vty-no-access-class"]}
+    assert len(mgmt) == 1
+    rc = view.root_causes[mgmt.pop() - 1]
+    assert [e["loc"] for e in rc["lines"]] == ["core-sw.cfg:408"] and len(rc["findings"]) == 3
+    # the undefined ACL and the flows it lets through; an unrelated line stays on its own
+    assert _group_of(view, ids["undefined-reference"][0]) is _group_of(view, ids["policy-violation"][0])
+    assert len(_group_of(view, ids["mgmt-http-server"][0])["findings"]) == 1
+    # every finding in exactly one root cause, numbered in print order, the lead first and most severe
+    assert [f["no"] for f in view.findings] == list(range(1, len(doc["findings"]) + 1))
+    assert sorted(c["no"] for r in view.root_causes for c in r["findings"]) == [f["no"] for f in view.findings]
+    order = ["critical", "high", "medium", "low", "info"]
+    for r in view.root_causes:
+        members = [view.findings[c["no"] - 1] for c in r["findings"]]
+        assert members[0]["lead"] and not any(m["lead"] for m in members[1:])
+        assert all(m["lead_no"] == members[0]["no"] for m in members)
+        assert r["severity"] == min((m["severity"] for m in members), key=order.index)
+    # the cover counts them
+    assert {"label": "Nguyên nhân gốc", "n": len(view.root_causes)} in view.summary
+
+
+def test_root_causes_never_merge_lines_of_different_devices():
+    from netaudit.report.view import cited_lines, root_cause_key
+
+    a = {"check": "mgmt-telnet", "evidence": [{"file": "a.cfg", "line": 10, "text": "transport input telnet"}]}
+    b = {"check": "mgmt-telnet", "evidence": [{"file": "b.cfg", "line": 10, "text": "transport input telnet"}]}
+    header = {"check": "x", "evidence": [{"file": "a.cfg", "line": 3, "text": "interface Vlan10"}]}
+    flow = {
+        "check": "guest-isolation",
+        "witness": {"hops": []},
+        "evidence": [
+            {"file": "a.cfg", "line": 3, "text": "interface Vlan10"},
+            {"file": "a.cfg", "line": 10, "text": "x"},
+        ],
+    }
+    cited = cited_lines([a, b, header, flow])
+    assert root_cause_key(a, 0, cited) != root_cause_key(b, 1, cited)
+    # an interface header is context: the flow's root cause is the permitting line
+    assert root_cause_key(flow, 3, cited) == root_cause_key(a, 0, cited)
+    # without evidence: a root cause of its own
+    assert root_cause_key({"check": "x"}, 5, cited) != root_cause_key({"check": "x"}, 6, cited)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_section_4_prints_consequences_compactly_and_every_href_resolves(lang):
+    html = render("leaky", "html", lang)
+    p = _parse(html)
+    ids = {a.get("id") for _, a in p.tags if a.get("id")}
+    hrefs = [a["href"] for t, a in p.tags if t == "a" and a.get("href", "").startswith("#")]
+    assert hrefs and all(h[1:] in ids for h in hrefs), sorted({h for h in hrefs if h[1:] not in ids})
+    # the root-cause table comes before section 1 and links to every finding
+    assert html.index('id="root-causes"') < html.index('id="scope"')
+    table = html[html.index('id="root-causes"') : html.index('id="scope"')]
+    view = _leaky_view(lang)
+    for f in view.findings:
+        assert f'href="#finding-{f["no"]}"' in table
+    # a consequence: no evidence, witness or remediation of its own; it refers to its lead
+    for f in view.findings:
+        start = html.index(f'id="finding-{f["no"]}"')
+        entry = html[start : html.index("</article>", start)]
+        if f["lead"]:
+            assert "consequence" not in html[start - 60 : start]
+        else:
+            assert 'class="hops"' not in entry and "<pre>" not in entry and 'class="ev"' not in entry
+            assert f'href="#finding-{f["lead_no"]}"' in entry
+    md = render("leaky", "md", lang)
+    assert md.index("## " + ("Nguyên nhân gốc" if lang == "vi" else "Root causes")) < md.index("## 1. ")
+
+
+def test_compact_consequences_shorten_the_report():
+    """Section 4 of the leaky sample: 20 findings, 9 root causes; no evidence block is repeated."""
+    view = _leaky_view("vi")
+    assert len(view.findings) == 20 and len(view.root_causes) == 9
+    md = render("leaky", "md", "vi")
+    section = md[md.index("## 4. ") : md.index("## 5. ")]
+    assert section.count("core-sw.cfg:372") == 2  # the lead's evidence and its witness path
