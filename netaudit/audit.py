@@ -14,7 +14,7 @@ from netaddr import IPSet
 
 from . import inputs, topology, zones
 from .checks import AuditContext, Finding, run_checks
-from .headerspace import HeaderSpace
+from .headerspace import HeaderSpace, collector_paused
 from .model import InputError
 from .policy import excess, resolve_expectation
 from .reach import REACHABLE, Cell, Engine, compute_matrix
@@ -51,6 +51,7 @@ class Audit:
         return self.snapshot.devices
 
 
+@collector_paused  # BDD work: docs/performance.md, "Issue #15"
 def prepare(paths: list[str | Path], site_path: str | Path | None = None, on_snapshot=None):
     """Load inputs and site, build topology and placed zones (shared by audit and trace).
     ``on_snapshot(snapshot)`` runs once the inputs are loaded, before any other work
@@ -85,6 +86,7 @@ def prepare(paths: list[str | Path], site_path: str | Path | None = None, on_sna
     return snap, site, topo, placed, engine, warnings
 
 
+@collector_paused
 def run_audit(
     paths: list[str | Path], site_path: str | Path | None = None, on_snapshot=None, probes: list | None = None
 ) -> Audit:
@@ -122,6 +124,7 @@ def run_audit(
     return result
 
 
+@collector_paused
 def run_live_only(site_path: str | Path, runs: list) -> Audit:
     """An audit without configurations (an ISP-managed router): the zones placed by the
     site file's subnets alone, the matrix from the probe ``runs`` alone (docs/live.md,

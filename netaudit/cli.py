@@ -405,11 +405,14 @@ def _render_doc_output(doc: dict, args, opts, planned, inputs) -> None:
 def _audit(args) -> int:
     from . import outputs
     from .audit import run_audit
-    from .live.nmap import load as load_probes
     from .report import render
 
     inputs = _read_inputs(args.paths, args.site)
-    runs = [load_probes(spec) for spec in args.probes]  # InputError: exit 2, one line
+    runs = []
+    if args.probes:  # the nmap/probe loader (XML) only when there are probes
+        from .live.nmap import load as load_probes
+
+        runs = [load_probes(spec) for spec in args.probes]  # InputError: exit 2, one line
     inputs += [Path(r.file) for r in runs]
     planned = _plan_outputs(args, inputs)
     if not args.paths:  # no configurations: the matrix from the probes alone (docs/live.md)
@@ -517,10 +520,12 @@ def _init(args) -> int:
 
 
 def _trace(args) -> int:
+    from .headerspace import collector_paused
     from .safetext import clean, dumps_json
     from .trace import EXIT_CODES, render_trace, trace
 
-    result = trace(args.paths, args.site, args.src, args.dst, args.service)  # InputError on bad arguments
+    # BDD work, like an audit's (headerspace.collector_paused); InputError on bad arguments
+    result = collector_paused(trace)(args.paths, args.site, args.src, args.dst, args.service)
     if args.format == "json":
         _stdout(dumps_json(result, indent=2) + "\n")
     else:

@@ -13,20 +13,41 @@ fields here; nothing outside this module depends on the bit layout.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
-from typing import Any, TypeAlias
+from functools import cache, wraps
+from typing import Any, ParamSpec, TypeAlias, TypeVar
 
 from netaddr import IPAddress, IPNetwork
 
 from .model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, AddrMatch, Match, PortRange
 from .vocabulary import SERVICE_NAMES
 
-try:  # pragma: no cover - which backend is present depends on the wheel
-    from dd import cudd as _bdd_mod
-except ImportError:  # pragma: no cover
-    from dd import autoref as _bdd_mod
+
+def _import_dd() -> Any:
+    """dd's CUDD backend (compiled in the wheel), else its pure-Python ``autoref``.
+
+    dd's utilities import networkx, for dd's own graph export, which netaudit never
+    calls; that import alone was ≈ 0.1 s of every run.  So, unless something imported
+    networkx before, it is kept out while dd loads (``sys.modules[name] = None`` makes
+    ``import name`` raise ImportError, which dd expects and handles)."""
+    block = "networkx" not in sys.modules
+    if block:
+        sys.modules["networkx"] = None  # type: ignore[assignment]
+    try:
+        try:  # pragma: no cover - which backend is present depends on the wheel
+            from dd import cudd as mod
+        except ImportError:  # pragma: no cover
+            from dd import autoref as mod
+    finally:
+        if block and "networkx" in sys.modules and sys.modules["networkx"] is None:
+            del sys.modules["networkx"]
+    return mod
+
+
+_bdd_mod = _import_dd()
 
 # A packet set: a node of the dd BDD manager (``cudd.Function`` or ``autoref.Function``).
 # dd ships no type information, so to mypy it is Any; the alias says what a value holds.
@@ -95,6 +116,22 @@ class Packet:
 # and the cyclic collector may free it first), so managers are never freed; sharing one
 # keeps memory flat across audits: nodes no analysis holds any more are reclaimed by
 # CUDD's own garbage collection.  Every analysis declares the same variables.
+#
+# BDD nodes and reference cycles: a BDD (``cudd.Function``) must never be freed by
+# Python's cyclic garbage collector, i.e. never be held by a reference cycle (a closure
+# that calls itself, an object that points back to its owner).  On Python 3.11 the
+# collector runs inside any allocation, also inside dd's ``wrap``, between the CUDD
+# operation that returned a node and the ``Cudd_Ref`` that keeps it: when the collector
+# frees the last other holders of that node there, the node dies and is revived without
+# CUDD's bookkeeping, and CUDD's next garbage collection aborts the process ("dead count
+# != deleted", "Fatal Python error: Aborted" in a BDD operation; issue #15,
+# docs/performance.md).  Freed by reference counting (the normal case: no cycle) a node
+# dies between two Python statements, which is safe.  Python 3.12 runs the collector
+# only between bytecodes.  tests/test_headerspace.py checks that audits, reports and
+# traces leave no BDD in cyclic garbage.  And the BDD work of an audit runs with the
+# cyclic collector paused (:func:`collector_paused`): nothing the analysis holds can then
+# be freed inside a BDD operation, whatever cycles the caller left behind (a test's
+# ``pytest.raises`` keeps the frames of a failed trace, BDDs included, in a cycle).
 _MANAGER = None
 
 
@@ -108,6 +145,33 @@ def _manager():
         bdd.declare(*[_bit(f, i) for f, w in FIELDS for i in range(w)], *FLAGS)
         _MANAGER = bdd
     return _MANAGER
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def collector_paused(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``fn`` run with Python's cyclic garbage collector paused (as it was, after).
+
+    For the BDD work of an audit: no collection can then run inside a BDD operation
+    (see "BDD nodes and reference cycles" above), and none rescans the millions of
+    objects a large audit holds (on the Stanford backbone the collections were ≈ 1.3 s
+    of 5.5 s).  An analysis makes next to no cyclic garbage (the Stanford audit and its
+    JSON document: 25 objects), so pausing costs no memory; what the caller leaves in
+    cycles meanwhile is collected once the collector runs again."""
+
+    @wraps(fn)
+    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return paused
 
 
 class HeaderSpace:
@@ -336,33 +400,33 @@ class HeaderSpace:
 
     def intervals(self, u, field: str) -> list[tuple[int, int]]:
         """Maximal value intervals of ``field`` in ``u`` (``u`` must depend on no other field)."""
-        bits = self._field_bits[field]
+        return self._intervals(u, 0, self._field_bits[field], {})
+
+    def _intervals(self, node, i: int, bits: list[str], memo: dict) -> list[tuple[int, int]]:
+        # Intervals relative to the sub-space of the remaining len(bits) - i bits.
+        # A method, not a recursive closure: a closure that calls itself is a reference
+        # cycle, and BDD nodes held in a cycle must never be freed by the cyclic collector
+        # (see "BDD nodes and reference cycles" above).
+        if node == self.false:
+            return []
         w = len(bits)
-        memo: dict = {}
-
-        def walk(node, i: int) -> list[tuple[int, int]]:
-            # Intervals relative to the sub-space of the remaining w-i bits.
-            if node == self.false:
-                return []
-            if node == self.true:
-                return [(0, (1 << (w - i)) - 1)]
-            key = (node, i)
-            if key in memo:
-                return memo[key]
-            lo = walk(self.bdd.let({bits[i]: False}, node), i + 1)
-            hi = walk(self.bdd.let({bits[i]: True}, node), i + 1)
-            half = 1 << (w - i - 1)
-            res = list(lo)
-            for a, b in hi:
-                a, b = a + half, b + half
-                if res and res[-1][1] + 1 == a:
-                    res[-1] = (res[-1][0], b)
-                else:
-                    res.append((a, b))
-            memo[key] = res
-            return res
-
-        return walk(u, 0)
+        if node == self.true:
+            return [(0, (1 << (w - i)) - 1)]
+        key = (node, i)
+        if key in memo:
+            return memo[key]
+        lo = self._intervals(self.bdd.let({bits[i]: False}, node), i + 1, bits, memo)
+        hi = self._intervals(self.bdd.let({bits[i]: True}, node), i + 1, bits, memo)
+        half = 1 << (w - i - 1)
+        res = list(lo)
+        for a, b in hi:
+            a, b = a + half, b + half
+            if res and res[-1][1] + 1 == a:
+                res[-1] = (res[-1][0], b)
+            else:
+                res.append((a, b))
+        memo[key] = res
+        return res
 
     def is_empty(self, u) -> bool:
         return u == self.false

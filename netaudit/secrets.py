@@ -33,6 +33,7 @@ Where a secret is known (docs/limits.md, "Secrets"):
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable
 from functools import partial
@@ -479,6 +480,9 @@ class Masker:
             known |= _device_names(d)
         self.literals = frozenset(v for v in literals if distinctive(v, known))
         self._literal_rx: re.Pattern[str] | None = None
+        # Whether a literal occurs anywhere in a text, in one search (the test of
+        # _literal, on every string of a document).
+        self._literal_any = re.compile("|".join(map(re.escape, self.literals))) if self.literals else None
 
     # -- pieces
 
@@ -489,7 +493,7 @@ class Masker:
             self._literal_rx = re.compile(
                 _L + "(?:" + "|".join(re.escape(v) for v in sorted(self.literals, key=len, reverse=True)) + ")" + _R
             )
-        if not any(v in text for v in self.literals):
+        if self._literal_any is None or self._literal_any.search(text) is None:
             return text
         return self._literal_rx.sub(MASK, text)
 
@@ -547,10 +551,17 @@ class Masker:
     def prose(self, text: str) -> str:
         """Sentences (findings, reasons, descriptions): literal values and key material
         only, so words such as "community" or "password" keep what follows them."""
-        if self.show or not text:
+        if self.show or not text or self._prose_unchanged(text):
             return text
         out = self._literal(mask_key_material(text))
         return text if out == text else out
+
+    def _prose_unchanged(self, text: str) -> bool:
+        """A quick sufficient test that :meth:`prose` leaves ``text`` as it is: too short
+        for key material (:func:`mask_key_material`), no PEM marker, no literal value."""
+        return (
+            len(text) < 35 and "-----" not in text and (self._literal_any is None or not self._literal_any.search(text))
+        )
 
     def cite(self, cite: dict) -> dict:
         """A ``{"file", "line", "text"}`` citation with its text masked."""
@@ -562,25 +573,46 @@ class Masker:
         """A JSON audit document (or part of one) with every string masked by what it is:
         ``text`` of a citation → :meth:`line` (:meth:`unrecognized` under
         ``unrecognized_lines``), warnings and input problems → :meth:`warning`,
-        identifiers kept, every other string → :meth:`prose`."""
+        identifiers kept, every other string → :meth:`prose`.
+
+        The cyclic garbage collector is paused meanwhile: a document is hundreds of
+        thousands of new dicts, lists and strings and no reference cycle, and the
+        collections their allocations set off cost more than the walk on a large audit."""
         if self.show:
             return obj
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._doc(obj, _mode)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _doc(self, obj, mode: str):
         if isinstance(obj, dict):
             out = {}
+            literal = self._literal_any
             for k, v in obj.items():
                 if k in _KEEP_KEYS:
                     out[k] = v
+                elif type(v) is str and mode == "prose" and k != "text" and k not in _WARNING_KEYS:
+                    # the common case, inline: a string the prose rule leaves as it is
+                    # (_prose_unchanged) is not passed through it
+                    short = len(v) < 35 and "-----" not in v
+                    out[k] = v if short and (literal is None or literal.search(v) is None) else self.prose(v)
                 elif k == "text" and isinstance(v, str):
-                    fn = self.unrecognized if _mode == "unrecognized" else self.line
+                    fn = self.unrecognized if mode == "unrecognized" else self.line
                     out[k] = fn(v, obj.get("file"), obj.get("line"))
                 else:
-                    mode = "unrecognized" if k == "unrecognized_lines" else "warning" if k in _WARNING_KEYS else _mode
-                    out[k] = self.doc(v, k, mode)
+                    m = "unrecognized" if k == "unrecognized_lines" else "warning" if k in _WARNING_KEYS else mode
+                    out[k] = self._doc(v, m)
             return out
         if isinstance(obj, list):
-            return [self.doc(v, _key, _mode) for v in obj]
+            if mode == "prose":
+                return [v if type(v) is str and self._prose_unchanged(v) else self._doc(v, mode) for v in obj]
+            return [self._doc(v, mode) for v in obj]
         if isinstance(obj, str):
-            return self.warning(obj) if _mode == "warning" else self.prose(obj)
+            return self.warning(obj) if mode == "warning" else self.prose(obj)
         return obj
 
 

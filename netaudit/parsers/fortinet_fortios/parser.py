@@ -394,6 +394,7 @@ def _feasible_path(dev: Device) -> None:
             itf.urpf = itf.urpf_unsure = None
             itf.urpf_allow_default = False
 
+
 _PARTIAL = dict(T.PARTIAL_SECTIONS)
 _IGNORED = frozenset(T.IGNORED_SECTIONS)
 

@@ -1,0 +1,120 @@
+"""BDDs and Python's cyclic garbage collector (issue #15, docs/performance.md "Known
+problem"): a BDD (``cudd.Function``) freed by the cyclic collector can be freed inside
+dd's ``wrap``, between a CUDD operation and the ``Cudd_Ref`` of its result, and CUDD's
+next garbage collection then aborts the process ("dead count != deleted").  So no BDD
+may ever sit in a reference cycle: audits, documents, reports and traces must leave
+none in cyclic garbage.  (headerspace.py, "BDD nodes and reference cycles".)"""
+
+from __future__ import annotations
+
+import gc
+import sys
+
+import pytest
+from helpers import SAMPLES
+
+from netaudit.audit import run_audit
+from netaudit.headerspace import HeaderSpace, _bdd_mod
+from netaudit.report import RenderOptions, render
+from netaudit.trace import trace
+
+# One sample per vendor (all of them: tests/bench/test_bench_memory.py runs every sample).
+NETWORKS = [
+    "cisco-commune-leaky",
+    "asa-department-leaky-mgmt",
+    "routeros-commune-leaky-firewall",
+    "fortigate-ttpvhcc-leaky-policy",
+    "linux-commune-leaky",
+    "openwrt-commune-leaky",
+]
+
+
+def _bdds_freed_by_the_cyclic_collector(work) -> int:
+    """How many BDDs ``work()`` leaves to the cyclic collector (DEBUG_SAVEALL keeps what
+    a collection finds unreachable in gc.garbage instead of freeing it)."""
+    gc.collect()
+    flags = gc.get_debug()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        work()
+        gc.collect()
+        return sum(1 for o in gc.garbage if type(o) is _bdd_mod.Function)
+    finally:
+        gc.set_debug(flags)
+        gc.garbage.clear()
+        gc.collect()
+
+
+@pytest.mark.parametrize("name", NETWORKS)
+def test_no_bdd_is_left_in_a_reference_cycle(name):
+    folder = SAMPLES / name
+
+    def work():
+        audit = run_audit([folder])
+        render(audit, "json", RenderOptions())
+        render(audit, "text", RenderOptions())
+        zones = [z.name for z in audit.zones]
+        trace([folder], None, zones[0], zones[-1], "ip")
+
+    assert _bdds_freed_by_the_cyclic_collector(work) == 0
+
+
+def test_intervals_leave_no_cycle():
+    # It was a recursive closure (a cycle holding every BDD it visited).
+    hs = HeaderSpace()
+    u = hs.range("dst_port", 20, 25) | hs.range("dst_port", 80, 80) | hs.range("dst_port", 1000, 2000)
+    assert hs.intervals(hs.exist(["dst_ip", "src_ip", "src_port", "proto"], u), "dst_port") == [
+        (20, 25),
+        (80, 80),
+        (1000, 2000),
+    ]
+    assert _bdds_freed_by_the_cyclic_collector(lambda: hs.services(u & hs.eq("proto", 6))) == 0
+
+
+def test_dd_does_not_import_networkx():
+    # dd's utilities import networkx for graph exports netaudit never calls (≈ 0.1 s).
+    import subprocess
+
+    code = "import sys, netaudit.headerspace, netaudit.topology; print('networkx' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_audits_run_with_the_cyclic_collector_paused(monkeypatch):
+    import netaudit.audit as audit_module
+
+    seen = []
+    real = audit_module.compute_matrix
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(audit_module, "compute_matrix", spy)
+    assert gc.isenabled()
+    run_audit([SAMPLES / "cisco-commune-leaky"])
+    assert seen == [False] and gc.isenabled()  # paused inside, as it was after
+    gc.disable()
+    try:
+        run_audit([SAMPLES / "cisco-commune-leaky"])
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
+
+
+def test_topology_as_a_networkx_graph_on_demand():
+    # The audit does not import networkx; whoever wants the graph gets it as one.
+    from helpers import SAMPLES
+
+    from netaudit.audit import run_audit
+
+    audit = run_audit([SAMPLES / "cisco-commune-leaky"])
+    g = audit.topology.networkx()
+    assert g.number_of_nodes() == len(audit.topology.graph.nodes)
+    assert g.number_of_edges() == sum(1 for _ in audit.topology.graph.edges())
+    import networkx as nx
+
+    # Its components without the device nodes are exactly the L2 domains.
+    l2 = {frozenset(c) for c in nx.connected_components(g.subgraph(n for n in g if n[0] != "dev"))}
+    by_domain = {frozenset(n for n in g if g.nodes[n]["domain"] == d) for d in audit.topology.domains}
+    assert l2 == by_domain
