@@ -54,9 +54,9 @@ demo: $(STAMP) $(DEBSTAMP) bytecode
 	@echo
 	@echo "== reports (Vietnamese; --lang en for English): out/report.html, out/report.pdf, out/report.drawio"
 
-# Three processes: every audit of the suite shares one process-wide BDD manager (CUDD);
-# in one process the full suite aborted inside CUDD at about 73 % on clean clones
-# (2026-12-04, not understood yet: docs/performance.md, "Known problem"), in three it runs.
+# Three processes: in one, the full suite once aborted inside CUDD at about 73 % on clean
+# clones — a race between Python's cyclic collector and dd, understood and fixed with issue
+# #15 (docs/performance.md, "Known problem"); the split is kept as a guard.
 test: $(STAMP) $(DEBSTAMP) bytecode
 	$(BIN)/python -m pytest -q tests/blueprint tests/checks tests/differential tests/lab tests/live tests/remedy
 	$(BIN)/python -m pytest -q tests/parsers tests/report

@@ -45,6 +45,17 @@ def test_load_good_site(tmp_path):
     assert site.policy[0].allow is True
 
 
+def test_zone_title_text_or_per_language(tmp_path):
+    text = (
+        "zones:\n  counter:\n    kind: internal\n    title: Bộ phận Một cửa\n    subnets: [10.0.30.0/24]\n"
+        "  guest:\n    kind: guest\n    title: {vi: Wi-Fi miễn phí cho người dân, en: Free citizen Wi-Fi}\n"
+        "    subnets: [10.0.40.0/24]\n"
+    )
+    site = load_site(write(tmp_path, text))
+    assert site.zone("counter").title == "Bộ phận Một cửa"
+    assert site.zone("guest").title == {"vi": "Wi-Fi miễn phí cho người dân", "en": "Free citizen Wi-Fi"}
+
+
 @pytest.mark.parametrize(
     "text,needle,line",
     [
@@ -54,6 +65,8 @@ def test_load_good_site(tmp_path):
         ("zones:\n  g:\n    kind: guest\n    vlans: [CORE40]\n", "DEVICE:VLAN-ID", 4),  # the entry's own line
         ("level: 9\nzones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\n", "level must be 1..5", 1),
         ("zones: [\n", "invalid YAML", 2),
+        ("zones:\n  g:\n    kind: guest\n    title: [a]\n    subnets: [10.0.0.0/24]\n", "title must be text", 4),
+        ("zones:\n  g:\n    kind: guest\n    title: {fr: x}\n    subnets: [10.0.0.0/24]\n", "title must be", 4),
         (
             "zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\npolicy:\n  - {from: g, to: nowhere}\n",
             "unknown zone 'nowhere'",

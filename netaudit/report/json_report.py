@@ -244,6 +244,8 @@ def _audit_dict(audit, options: RenderOptions) -> dict:
             "vlans": [f"{d}:{v}" for d, v in pz.zone.vlans],
             "attach": [f"{d}:{i}" for d, i in pz.zone.attach],
         }
+        if pz.zone.title:
+            z["title"] = pz.zone.title  # additive: what reports call it (text or {"vi", "en"})
         if pz.zone.inferred_from:
             z["inferred_from"] = pz.zone.inferred_from
         if pz.zone.sources != "own":

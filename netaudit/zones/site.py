@@ -40,6 +40,8 @@ class Zone:
     # Source addresses its hosts use for the matrix: "own" (the addresses the zone owns;
     # "subnets" is the older name) or "any" (spoofing included).  docs/semantics.md
     sources: str = "own"
+    # What reports call it in prose ("Phòng Một cửa"): text, or {"vi": …, "en": …}.
+    title: str | dict[str, str] | None = None
     inferred_from: list[str] = field(default_factory=list)
     line: int | None = None
     # Line of each vlans/attach entry in the site file: ("vlans" | "attach", index) -> line.
@@ -256,7 +258,7 @@ INFO_KEYS = (
     "record_number",
     "record_date",
 )
-ZONE_KEYS = ("kind", "subnets", "vlans", "attach", "sources")
+ZONE_KEYS = ("kind", "title", "subnets", "vlans", "attach", "sources")
 POLICY_KEYS = ("from", "to", "allow", "services")
 # site.yaml ``devices: {NAME: {type, location, purpose}}`` (the dossier's device list).
 DEVICE_INFO_KEYS = ("type", "location", "purpose")
@@ -544,6 +546,7 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
         if kind not in KINDS:
             err(f"zone {name!r}: kind must be one of {', '.join(KINDS)}", key_line(spec, "kind") or line)
         z = Zone(name, kind, line=line)
+        z.title = _title(spec.get("title"), name, err, key_line(spec, "title") or line)
         subnets = lists["subnets"]
         for i, s in enumerate(subnets):
             at = _line_of(subnets, i, key_line(spec, "subnets") or line)
@@ -678,3 +681,17 @@ def site_warnings(site: Site) -> list[Text]:
     if not any(z.kind == "guest" for z in site.zones):
         out.append(Text("site.no_guest"))
     return out
+
+
+def _title(value, zone: str, err, line) -> str | dict[str, str] | None:
+    """A zone's ``title:``: text, or a mapping of ``vi`` / ``en`` to text."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())
+    if isinstance(value, dict):
+        langs = {k: v for k, v in value.items() if k != "__line__"}
+        if langs and set(langs) <= {"vi", "en"} and all(isinstance(v, str) and v.strip() for v in langs.values()):
+            return {k: " ".join(v.split()) for k, v in langs.items()}
+    err(f"zone {zone!r}: title must be text, or vi: / en: texts", line)
+    return None

@@ -412,3 +412,27 @@ def test_pdf_record_on_paper(tmp_path, lang):
     assert ("Ngoài phạm vi kiểm tra cấu hình" if lang == "vi" else "Outside the") in whole
     assert ("Yêu cầu vẫn áp dụng với đơn vị" if lang == "vi" else "The requirement does apply to the unit") in whole
     assert "guest-isolation:" not in whole.split("5. ", 1)[-1].split("Phụ lục" if lang == "vi" else "Annex", 1)[0]
+
+
+def test_site_title_names_the_zone_in_prose(tmp_path):
+    # A unit names its zones in site.yaml (title:, text or per language): the JSON carries
+    # it and the report's prose and headings use it; tables keep the id beside it.
+    folder = copy_sample(tmp_path, "cisco-commune-leaky")
+    site = folder / "site.yaml"
+    text = site.read_text(encoding="utf-8")
+    text = re.sub(
+        r"(\n  counter:[^\n]*\n)(    kind:)",
+        r"\1    title: {vi: Bộ phận Một cửa UBND, en: One-stop desk of the People's Committee}\n\2",
+        text,
+        count=1,
+    )
+    assert "title:" in text
+    site.write_text(text, encoding="utf-8")
+    code, out, err = audit_cli(folder)
+    doc = json.loads(out)
+    counter = next(z for z in doc["zones"] if z["name"] == "counter")
+    assert counter["title"] == {"vi": "Bộ phận Một cửa UBND", "en": "One-stop desk of the People's Committee"}
+    code, out, err = audit_cli(folder, fmt="md", lang="vi")
+    assert "Bộ phận Một cửa UBND" in out
+    code, out, err = audit_cli(folder, fmt="md", lang="en")
+    assert "One-stop desk of the People's Committee" in out
