@@ -32,8 +32,16 @@ from pathlib import PurePath
 from netaddr import IPNetwork
 
 from netaudit.model import ParseReport, Route, Src
-from netaudit.parsers.cisco_common import canonical_ifname
 from netaudit.parsers.ip import int_to_ip, ip_to_int
+
+
+def _ifname(name: str) -> str:
+    """Canonical interface name (netaudit.parsers.cisco_common), imported on first use:
+    netutils costs start-up time to every audit, routing-state files or not."""
+    from netaudit.parsers.cisco_common import canonical_ifname
+
+    return canonical_ifname(name)
+
 
 STATE_KIND = "routes"
 
@@ -186,7 +194,7 @@ class _Reader:
             self.bad(lineno, src.text)
             return
         what = parts[0].lower()
-        iface = canonical_ifname(parts[1]) if len(parts) > 1 else None
+        iface = _ifname(parts[1]) if len(parts) > 1 else None
         if what in ("receive", "multicast", "punt"):
             self.ignored += 1  # own address / multicast / to the CPU: not forwarded
             return
@@ -204,7 +212,7 @@ class _Reader:
             self._add(prefix, src, nh=nh, iface=iface)
             return
         if len(parts) == 1:  # interface only
-            self._add(prefix, src, iface=canonical_ifname(parts[0]))
+            self._add(prefix, src, iface=_ifname(parts[0]))
             return
         self.bad(lineno, src.text)
 
@@ -291,7 +299,7 @@ class _Reader:
             return
         m = self._CONNECTED.match(rest)
         if m:
-            iface = canonical_ifname(m.group(1).rstrip(","))
+            iface = _ifname(m.group(1).rstrip(","))
             self._add(prefix, src, iface=iface, drop=iface.startswith("Null"), distance=0)
             return
         m = self._SUMMARY.match(rest)
@@ -308,7 +316,7 @@ class _Reader:
                     and not re.match(r"^[\d:.]+[wdhms]?[\d:.hdmws]*$", piece)
                     and not piece.startswith(("from ", "tag ", "type "))
                 ):
-                    out_iface = canonical_ifname(piece.split()[0])
+                    out_iface = _ifname(piece.split()[0])
             self._add(
                 prefix,
                 src,
