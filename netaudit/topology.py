@@ -98,7 +98,7 @@ class Topology:
         does not need it), each node carrying its L2 domain id as ``domain``."""
         import networkx as nx
 
-        g = nx.Graph()
+        g: nx.Graph = nx.Graph()
         for n in self.graph.nodes:
             g.add_node(n, domain=self.domain_of.get(n))
         g.add_edges_from(self.graph.edges())

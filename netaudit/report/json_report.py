@@ -449,6 +449,26 @@ def _key(k) -> str:
     raise _Unusual
 
 
+def _value(v, head: str, parts: list[str], level: int, escaped) -> None:
+    """One list item or mapping value after ``head`` (its separator and key)."""
+    t = type(v)
+    if t is str:
+        text = encode_basestring(v)
+        parts.append(head + (text if text.isascii() else escaped(v)))
+    elif t is int:
+        parts.append(head + int.__repr__(v))
+    elif t is dict or t is list:
+        parts.append(head)
+        _emit(v, parts, level + 1, escaped)
+    else:
+        scalar = _scalar(v, escaped)
+        if scalar is None:
+            parts.append(head)
+            _emit(v, parts, level + 1, escaped)
+        else:
+            parts.append(head + scalar)
+
+
 def _emit(o, parts: list[str], level: int, escaped: Callable[[str], str]) -> None:
     """Append ``o`` as indented JSON text, its first line at ``level``, to ``parts``
     (json.encoder's _make_iterencode with indent, piece for piece)."""
@@ -473,22 +493,7 @@ def _emit(o, parts: list[str], level: int, escaped: Callable[[str], str]) -> Non
         parts.append("[" + inner)
         head = ""
         for v in o:
-            t = type(v)
-            if t is str:
-                text = enc(v)
-                parts.append(head + (text if text.isascii() else escaped(v)))
-            elif t is int:
-                parts.append(head + int.__repr__(v))
-            elif t is dict or t is list:
-                parts.append(head)
-                _emit(v, parts, level + 1, escaped)
-            else:
-                text2 = _scalar(v, escaped)
-                if text2 is None:
-                    parts.append(head)
-                    _emit(v, parts, level + 1, escaped)
-                else:
-                    parts.append(head + text2)
+            _value(v, head, parts, level, escaped)
             head = sep
         parts.append(_NEWLINES[level] + "]")
     elif isinstance(o, dict):
@@ -504,22 +509,7 @@ def _emit(o, parts: list[str], level: int, escaped: Callable[[str], str]) -> Non
                 k = _key(k)
             key = enc(k)
             head += (key if key.isascii() else escaped(k)) + ": "
-            t = type(v)
-            if t is str:
-                text = enc(v)
-                parts.append(head + (text if text.isascii() else escaped(v)))
-            elif t is int:
-                parts.append(head + int.__repr__(v))
-            elif t is dict or t is list:
-                parts.append(head)
-                _emit(v, parts, level + 1, escaped)
-            else:
-                text2 = _scalar(v, escaped)
-                if text2 is None:
-                    parts.append(head)
-                    _emit(v, parts, level + 1, escaped)
-                else:
-                    parts.append(head + text2)
+            _value(v, head, parts, level, escaped)
             head = sep
         parts.append(_NEWLINES[level] + "}")
     else:
