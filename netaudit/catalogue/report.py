@@ -302,6 +302,20 @@ ENTRIES: dict[str, dict[str, str]] = {
         "Red: violation; yellow: undetermined (with the reason).",
     },
     "matrix.corner": {"vi": "Từ ↓ / Đến →", "en": "From ↓ / To →"},
+    # The matrix table itself is printed at the front (after the conclusion and the root
+    # causes, issue #14); section 3 keeps the flow details and points back to it.
+    "matrix.summary.title": {
+        "vi": "Ma trận truy cập giữa các vùng (tóm tắt)",
+        "en": "Zone access matrix (summary)",
+    },
+    "matrix.summary.details": {
+        "vi": "Chi tiết từng luồng (gói tin minh chứng, đường đi, dòng cấu hình chặn) tại mục {sec}.",
+        "en": "The details of each flow (witness packet, path, the lines that stop it) are in section {sec}.",
+    },
+    "matrix.summary.back": {
+        "vi": "Bảng ma trận được trình bày ở đầu báo cáo, sau phần kết luận: “{title}”.",
+        "en": "The matrix table is at the front of the report, after the conclusion: “{title}”.",
+    },
     "matrix.all": {"vi": "mọi dịch vụ", "en": "all traffic"},
     "matrix.only": {"vi": "chỉ {services}", "en": "only {services}"},
     "matrix.expected": {"vi": "Yêu cầu: {expected}", "en": "Expected: {expected}"},

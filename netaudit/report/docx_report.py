@@ -5,9 +5,10 @@ Rendered from the same view as the HTML and PDF (:func:`.view.build`), section b
 section in the order of ``report.html.j2``: the national header (issuing unit and
 number left, Quốc hiệu and Tiêu ngữ right, place and date), the title and the line
 "Kèm theo Biên bản kiểm tra số … ngày …", the cover (unit, date, level, legal basis,
-conclusion; an empty field a dotted line to fill in by hand), scope and evidence, the
-diagram as a PNG (Graphviz ``dot -Tpng``; a line saying why when it cannot be drawn),
-the zone matrix as a table, flow details with their witness paths, findings with
+conclusion; an empty field a dotted line to fill in by hand), the root causes and the
+zone matrix as a table right after it, scope and evidence, the diagram as a PNG
+(Graphviz ``dot -Tpng``; a line saying why when it cannot be drawn), the flow details
+with their witness paths (section 3, pointing back to the matrix), findings with
 evidence lines and the remediation plan, compliance, inventory, signature blocks and
 annex A (the site file: SHA-256, zones, overrides).  Zones are named by their display
 names in prose and headings (view.zone_names), with their ids in the tables.  Section
@@ -464,6 +465,7 @@ class _Writer:
         self.link(p, v.site_annex["title"], "annex-site")
         if v.root_causes:
             self._root_causes()
+        self._matrix_summary()
 
     def _root_causes(self) -> None:
         """The findings grouped by the configuration lines that decide them (view._findings),
@@ -641,10 +643,18 @@ class _Writer:
 
     # ------------------------------------------------------------------ matrix
 
-    def _matrix(self) -> None:
+    def _matrix_summary(self) -> None:
+        """The zone matrix table at the front, after the conclusion and the root causes
+        (issue #14); its cells link to the flow details of section 3."""
         v, t = self.v, self.t
-        self.heading(f"3. {t('section.matrix')}", 1, "section-matrix", page_break=True)
+        self.heading(t("matrix.summary.title"), 2, "matrix-summary")
         self.para(t("matrix.intro"))
+        self._matrix_table()
+        p = self.small()
+        self.link(p, t("matrix.summary.details", sec=v.sec["matrix"]), "section-matrix")
+
+    def _matrix_table(self) -> None:
+        v, t = self.v, self.t
         cols = v.matrix["cols"]
         n = len(cols)
         first = min(3.0, TEXT_WIDTH / (n + 1))
@@ -692,6 +702,13 @@ class _Writer:
                         size=size - 1,
                         color=live_color,
                     )
+
+    def _matrix(self) -> None:
+        """Section 3: the flow details; the table itself is at the front (_matrix_summary)."""
+        v, t = self.v, self.t
+        self.heading(f"3. {t('section.matrix')}", 1, "section-matrix", page_break=True)
+        p = self.small()
+        self.link(p, t("matrix.summary.back", title=t("matrix.summary.title")), "matrix-summary")
         self.heading(t("matrix.details"), 2)
         for f in v.flows:
             if f["verdict"] == "blocked":

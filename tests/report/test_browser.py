@@ -77,6 +77,12 @@ def test_leaky_report_in_chromium(tmp_path):
     assert "root-causes" in ids and "Nguyên nhân gốc" in text
     table = [a.get("href") for t, a in dom.tags if t == "a"]
     assert all(f"#finding-{n}" in table for n in range(1, 6))
+    # the matrix table at the front (issue #14): after the root causes, before section 1,
+    # its cells linking to the flows of section 3, which links back to it
+    order = [f"#{a.get('id')}" if t == "section" else a.get("class") for t, a in dom.tags if t in ("section", "table")]
+    assert order.index("#root-causes") < order.index("#matrix-summary") < order.index("matrix") < order.index("#scope")
+    assert order.count("matrix") == 1 and order.index("#scope") < order.index("#matrix")
+    assert {"#matrix-summary", "#matrix"} <= set(hrefs)
     for name, size in (("report-leaky-vi-desktop.png", "1280,2600"), ("report-leaky-vi-phone.png", "412,2400")):
         shot = artifact(name)
         shot.unlink(missing_ok=True)

@@ -492,3 +492,46 @@ def test_root_causes_table_and_consequences(rendered, lang):
     assert text.index(_t("rootcause.intro", lang, sec=4)) < text.rindex(f"1. {_t('section.scope', lang)}")
     lead = next(f for f in view.findings if not f["lead"])["lead_no"]
     assert _t("finding.same_cause", lang, sec=4, no=lead) in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_matrix_table_before_the_scope(rendered, lang):
+    """Issue #14: the matrix table (Heading 2 "… (tóm tắt)" and its intro) right after the
+    root-cause table, before section 1's heading; printed once; section 3 starts with a
+    link back to it, and the link after the table leads to section 3."""
+    d = _open(rendered[lang])
+    qn = docx.oxml.ns.qn
+    body = list(d.element.body)
+    matrix = _matrix_table(d, lang)
+    assert sum(1 for tab in d.tables if tab.rows[0].cells[0].text == _t("matrix.corner", lang)) == 1
+    roots = next(
+        t for t in d.tables if len(t.columns) == 5 and t.rows[0].cells[1].text == _t("rootcause.col.lines", lang)
+    )
+    paras = {p._p: p for p in d.paragraphs}
+
+    def at(text: str, style: str) -> int:
+        return next(
+            i for i, el in enumerate(body) if el in paras and paras[el].text == text and paras[el].style.name == style
+        )
+
+    title = at(_t("matrix.summary.title", lang), "Heading 2")
+    scope = at(f"1. {_t('section.scope', lang)}", "Heading 1")
+    assert body.index(roots._tbl) < title < body.index(matrix._tbl) < scope
+    assert paras[body[title + 1]].text == _t("matrix.intro", lang)
+    marks = {b.get(qn("w:name")): b.getparent() for b in d.element.body.iter(qn("w:bookmarkStart"))}
+
+    def target(p) -> str:
+        (link,) = p._p.findall(qn("w:hyperlink"))
+        return paras[marks[link.get(qn("w:anchor"))]].text
+
+    after = paras[body[body.index(matrix._tbl) + 1]]
+    assert after.text == _t("matrix.summary.details", lang, sec=3)
+    assert target(after) == f"3. {_t('section.matrix', lang)}"
+    sec3 = at(f"3. {_t('section.matrix', lang)}", "Heading 1")
+    back = paras[body[sec3 + 1]]
+    assert back.text == _t("matrix.summary.back", lang, title=_t("matrix.summary.title", lang))
+    assert target(back) == _t("matrix.summary.title", lang)
+    assert paras[body[sec3 + 2]].text == _t("matrix.details", lang)
+    # every cell's link still has its bookmark (a flow of section 3 or the blocked-flows table)
+    links = [h.get(qn("w:anchor")) for h in matrix._tbl.iter(qn("w:hyperlink"))]
+    assert len(links) == len(sample_doc("leaky")["matrix"]) and set(links) <= set(marks)

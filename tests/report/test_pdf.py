@@ -118,3 +118,39 @@ def test_root_causes_in_the_first_pages(leaky_pdf):
     assert "core-sw.cfg:408" in first and "core-sw.cfg:281" in first
     # after the conclusion; section 1 (also named in the contents on page 1) starts later
     assert first.index("Không đạt") < first.index("Nguyên nhân gốc Các tồn tại")
+
+
+@pytest.fixture(scope="module")
+def leaky_pdf_en(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf-en") / "report.pdf"
+    res = cli("audit", "sample_configs/cisco-commune-leaky", "--format", "pdf", "-o", out, "--lang", "en")
+    assert res.returncode == 1, res.stderr.decode()[-2000:]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_matrix_table_in_the_first_pages(lang, leaky_pdf, leaky_pdf_en):
+    """Issue #14: the zone matrix table follows the conclusion and the root causes; its
+    header row (the corner, the zones' names and ids) starts within the first 4 pages
+    (page 3 in docs/report.md), before section 1; section 3 points back to it."""
+    from netaudit.messages import t
+
+    pdf = leaky_pdf if lang == "vi" else leaky_pdf_en
+    pages = [" ".join(_text(pdf, "-f", str(n), "-l", str(n)).split()) for n in range(1, 5)]
+    corner = t("matrix.corner", lang)
+    start = next((n for n, page in enumerate(pages, 1) if corner in page), None)
+    assert start is not None and start <= 4, f"the matrix header row is not in the first 4 pages ({lang})"
+    page = pages[start - 1]
+    assert t("matrix.summary.title", lang) in page
+    assert page.index(t("matrix.summary.title", lang)) < page.index(corner)
+    header = page[page.index(corner) :]
+    for zone in ("staff", "servers", "counter", "guest", "mgmt", "Internet"):
+        assert zone in header.split(), zone
+    front = " ".join(pages)
+    assert front.index(t("rootcause.title", lang) + " " + t("rootcause.intro", lang, sec=4)[:20]) < front.index(corner)
+    # section 1 starts on a later page (its heading is also in the contents, page 1)
+    assert f"1. {t('section.scope', lang)} {t('scope.intro', lang)[:20]}" not in " ".join(pages[:start])
+    flat = " ".join(_text(pdf).split())
+    heading = f"3. {t('section.matrix', lang)}"
+    back = t("matrix.summary.back", lang, title=t("matrix.summary.title", lang))
+    assert flat[flat.rindex(heading) :].startswith(f"{heading} {back}")

@@ -222,6 +222,48 @@ def test_markdown_structure_and_escaping():
     assert code("a`b") == "`` a`b ``" and tcode("x|y") == "`x\\|y`"
 
 
+@pytest.mark.parametrize("sample", ["leaky", "compliant"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_matrix_table_at_the_front(sample, lang):
+    """Issue #14: the zone matrix table (with its intro) follows the conclusion and the
+    root causes, before section 1; section 3 keeps its number, title and flow details and
+    points back to the table; the table is printed once, and every in-page link resolves."""
+    from netaudit.messages import t
+
+    title, section = t("matrix.summary.title", lang), t("section.matrix", lang)
+    md_text = render(sample, "md", lang)
+    corner = f"| {md(t('matrix.corner', lang))} |"
+    assert md_text.count(corner) == 1  # printed once (no reference model in the samples)
+    table, scope = md_text.index(corner), md_text.index("\n## 1. ")
+    assert md_text.index(f"\n## {md(title)}\n") < table < scope
+    if sample == "leaky":
+        assert md_text.index(f"\n## {md(t('rootcause.title', lang))}\n") < md_text.index(f"\n## {md(title)}\n")
+    assert md_text.index(md(t("matrix.intro", lang))) < table
+    sec3 = md_text[md_text.index(f"\n## 3. {md(section)}\n") :]
+    sec3 = sec3[: sec3.index("\n## 4. ")]
+    assert sec3.split("\n")[3] == md(t("matrix.summary.back", lang, title=title))
+    assert f"### {md(t('matrix.details', lang))}" in sec3 and md(t("matrix.intro", lang)) not in sec3
+
+    html = render(sample, "html", lang)
+    assert html.count('<table class="matrix">') == 1 and html.count(t("matrix.intro", lang)) == 1
+    front = html.index('<section id="matrix-summary">')
+    assert front < html.index('<table class="matrix">') < html.index('<section id="scope"')
+    assert html.index("</header>") < front
+    if sample == "leaky":
+        assert html.index('<section id="root-causes">') < front
+    matrix = html[html.index('<section id="matrix"') :]
+    matrix = matrix[: matrix.index("</section>")]
+    assert f"<h2>3. {section}</h2>" in matrix
+    assert matrix.index('<a href="#matrix-summary">') < matrix.index(f"<h3>{t('matrix.details', lang)}</h3>")
+    assert '<a href="#matrix">' in html[front : html.index('<section id="scope"')]
+    p = _parse(html)
+    ids = {a["id"] for _, a in p.tags if a.get("id")}
+    hrefs = {a["href"][1:] for tag, a in p.tags if tag == "a" and a.get("href", "").startswith("#")}
+    assert {"matrix", "matrix-summary"} <= hrefs and hrefs - ids == set()
+    cells = re.findall(r'<td class="v-\w+"><a href="#(flow-[^"]+)">', html)
+    assert len(cells) == len(sample_doc(sample)["matrix"]) and set(cells) <= ids
+
+
 def test_json_additions_are_additive():
     doc = sample_doc("leaky")
     assert list(doc)[:12] == [
@@ -294,8 +336,9 @@ def test_markdown_renders_with_a_commonmark_renderer(tmp_path):
     markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py is in the test extra")
     md_renderer = markdown_it.MarkdownIt("commonmark").enable("table")
     html = md_renderer.render(render("leaky", "md", "vi"))
-    # + the national header, the root causes and annex A's two tables; their headings
-    assert html.count("<table>") == 13 and html.count("<h2>") == 9
+    # + the national header, the root causes and annex A's two tables; their headings, and
+    # the matrix table's own heading at the front (issue #14: the table is still printed once)
+    assert html.count("<table>") == 13 and html.count("<h2>") == 10
     assert "<ol>" in html and "<pre><code>" not in html  # commands: in the change sets
     planless = {k: v for k, v in sample_doc("leaky").items() if k != "remedy"}
     from netaudit.report import RenderOptions, render_doc
