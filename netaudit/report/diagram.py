@@ -63,6 +63,9 @@ PAGE_HEIGHT = 22 / 2.54 * 72
 # The smallest printed label (points, on the A4 page) below which the diagram is
 # summarised rather than shrunk (``Graph._fit``).
 READABLE = 6.0
+# A small network (an office: a router, a switch, ten zones) is never summarised, even if
+# its smallest label prints a little under READABLE: every zone must stay visible.
+SUMMARY_MIN_NODES = 24
 TIMES = "\N{MULTIPLICATION SIGN}"  # a count in a summarised diagram: "link segment", TIMES, 3
 
 
@@ -561,7 +564,7 @@ class Graph:
         most detailed level that is readable kept (else the most readable one)."""
         source, scale = self._fit_rows()
         printed = scale * self._min_font()
-        if printed >= READABLE or not dot_available():
+        if printed >= READABLE or len(self.nodes) < SUMMARY_MIN_NODES or not dot_available():
             return source
         keep = ("nodes", "edges", "roots", "depth", "leaves", "clusters", "stacks", "grid", "level")
         best = (printed, source, {k: getattr(self, k) for k in keep})
