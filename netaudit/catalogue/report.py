@@ -184,7 +184,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Thiết bị mạng (giao diện quản trị)",
         "en": "Network devices (management interfaces)",
     },
-    # Display names of declared zones by kind, for prose and headings (view.zone_names);
+    # Display names of declared zones by kind, for prose and headings (words.zone_names);
     # tables keep the zone's id beside them.
     "zone.name.internal": {"vi": "Vùng mạng nội bộ", "en": "Internal zone"},
     "zone.name.guest": {"vi": "Vùng mạng Wi-Fi khách", "en": "Guest Wi-Fi zone"},

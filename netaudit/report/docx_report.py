@@ -11,7 +11,7 @@ zone matrix as a table right after it, scope and evidence, the diagram as a PNG
 with their witness paths (section 3, pointing back to the matrix), findings with
 evidence lines and the remediation plan, compliance, inventory, signature blocks and
 annex A (the site file: SHA-256, zones, overrides).  Zones are named by their display
-names in prose and headings (view.zone_names), with their ids in the tables.  Section
+names in prose and headings (words.zone_names), with their ids in the tables.  Section
 headings use Word's heading styles (Heading 1–3, numbered as in the HTML), so they
 appear in Word's navigation pane; the page footer carries the unit and "page / pages"
 fields.
@@ -327,7 +327,7 @@ class _Writer:
 
     def loc_code(self, p: Any, loc: str, text: str, default: bool = False) -> None:
         """``file:line`` then the configuration text, as in the HTML's evidence lines; a
-        vendor default (view.cite_view ``default``) is a sentence in italics, not code."""
+        vendor default (words.cite_view ``default``) is a sentence in italics, not code."""
         self.run(p, loc, mono=True, size=8, color=MUTED)
         self.run(p, " ")
         if default:

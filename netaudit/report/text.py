@@ -6,7 +6,7 @@ from ..messages import register, t
 from ..messages import render as in_lang
 from ..secrets import Masker, zone_names
 from . import RenderOptions, cite_loc
-from .view import zone_names as display_names
+from .words import zone_names as display_names
 
 register({"summary.replies_only": {"vi": "chỉ gói trả lời", "en": "replies only"}})
 

@@ -69,7 +69,7 @@ def test_pdf_text_vi(leaky_pdf):
     for f in doc["inputs"]:
         assert f["sha256"] in text.split() or f["sha256"] in flat.replace(" ", ""), f["path"]
         assert f"SHA-256: {f['sha256']}" in flat
-    from netaudit.report.view import prose, zone_names
+    from netaudit.report.words import prose, zone_names
 
     names = zone_names(doc["zones"], "vi")
     for f in doc["findings"]:  # as printed: internal ids in words (zones and "@devices" by their display names)

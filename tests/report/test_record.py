@@ -290,7 +290,7 @@ def test_zone_names_and_prose_rules():
     """zone_names: a declared title first, else the kind's name; equal names told apart by
     the ids.  prose: ids after "vùng"/"zone", around arrows and in whole lists after a
     colon, never inside other tokens (finding ids, device:interface, longer words)."""
-    from netaudit.report.view import prose, zone_names
+    from netaudit.report.words import prose, zone_names
 
     zones = [
         {"name": "lan", "kind": "internal"},

@@ -428,7 +428,7 @@ def test_root_causes_group_findings_by_their_decisive_lines():
 
 
 def test_root_causes_never_merge_lines_of_different_devices():
-    from netaudit.report.view import cited_lines, root_cause_key
+    from netaudit.report.findings_view import cited_lines, root_cause_key
 
     a = {"check": "mgmt-telnet", "evidence": [{"file": "a.cfg", "line": 10, "text": "transport input telnet"}]}
     b = {"check": "mgmt-telnet", "evidence": [{"file": "b.cfg", "line": 10, "text": "transport input telnet"}]}
