@@ -160,15 +160,16 @@ def _preferences(engine: Engine, pz: PlacedZone, dst: str) -> list:
     elif _internet(engine, pz.name):
         prefs += _public(engine, "src_ip")
     prefs.append(~engine.device_src)
+    to_internet = dst != DEVICES_ZONE and _internet(engine, dst)
     if dst != DEVICES_ZONE:
         for net in engine.zones[dst].zone.subnets:
             if net.prefixlen < 31:
                 prefs.append(~hs.eq("dst_ip", int(net.network)) & ~hs.eq("dst_ip", int(net.broadcast)))
-        if _internet(engine, dst):
-            prefs += _public(engine, "dst_ip")
+    if to_internet:
+        prefs += _public(engine, "dst_ip")
     for proto in (6, 17, 1):
         prefs.append(hs.eq("proto", proto))
-    if dst != DEVICES_ZONE and _internet(engine, dst):
+    if to_internet:
         prefs.append(hs.eq("dst_port", 443))  # what a host does on the Internet: the web
     well_known = hs.false
     for port in (22, 23, 53, 67, 80, 161, 443, 445, 3389):

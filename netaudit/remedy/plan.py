@@ -199,25 +199,24 @@ def _unbind(audit, plans, f) -> None:
     if ref is None or reference_usage(ref) != "traffic":
         return
     words = ref.source.text.split()
-    direction = words[-1].lower() if words and words[-1].lower() in ("in", "out") else None
-    for iface in dev.interfaces.values():
-        bound = iface.filter_in if direction == "in" else iface.filter_out if direction == "out" else None
-        src = iface.source
-        if bound == ref.name and src is not None and src.file == ref.source.file and src.line < ref.source.line:
-            following = [
-                i.source.line
-                for i in dev.interfaces.values()
-                if i.source is not None and i.source.file == src.file and src.line < i.source.line < ref.source.line
-            ]
-            if not following:  # the interface whose block holds the line
-                assert direction is not None
-                dp = _device_plan(plans, audit, dev.hostname)
-                block = next((b for b in dp.blocks if (b.interface, b.direction) == (iface.name, direction)), None)
-                if block is not None:  # the block's new filter is bound in its place
-                    block.findings.append(f.id)
-                else:
-                    dp.unbinds.append(Unbind(dev.hostname, iface.name, direction, ref.name, [f.id]))
-                return
+    direction = words[-1].lower() if words else ""
+    # The interface whose block holds the line: the last interface header above it.
+    above = [
+        i
+        for i in dev.interfaces.values()
+        if i.source is not None and i.source.file == ref.source.file and i.source.line < ref.source.line
+    ]
+    iface = max(above, key=lambda i: i.source.line, default=None)
+    if iface is None or direction not in ("in", "out"):
+        return
+    if (iface.filter_in if direction == "in" else iface.filter_out) != ref.name:
+        return
+    dp = _device_plan(plans, audit, dev.hostname)
+    block = next((b for b in dp.blocks if (b.interface, b.direction) == (iface.name, direction)), None)
+    if block is not None:  # the block's new filter is bound in its place
+        block.findings.append(f.id)
+    else:
+        dp.unbinds.append(Unbind(dev.hostname, iface.name, direction, ref.name, [f.id]))
 
 
 def _antispoof(audit, plans, f) -> None:
