@@ -14,7 +14,8 @@ from netaddr import IPSet
 
 from . import inputs, topology, zones
 from .checks import AuditContext, Finding, run_checks
-from .headerspace import HeaderSpace, collector_paused
+from .collector import collector_paused
+from .headerspace import HeaderSpace
 from .model import InputError
 from .policy import excess, resolve_expectation
 from .reach import REACHABLE, Cell, Engine, compute_matrix

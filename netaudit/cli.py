@@ -520,11 +520,11 @@ def _init(args) -> int:
 
 
 def _trace(args) -> int:
-    from .headerspace import collector_paused
+    from .collector import collector_paused
     from .safetext import clean, dumps_json
     from .trace import EXIT_CODES, render_trace, trace
 
-    # BDD work, like an audit's (headerspace.collector_paused); InputError on bad arguments
+    # BDD work, like an audit's (collector.collector_paused); InputError on bad arguments
     result = collector_paused(trace)(args.paths, args.site, args.src, args.dst, args.service)
     if args.format == "json":
         _stdout(dumps_json(result, indent=2) + "\n")

@@ -13,12 +13,11 @@ fields here; nothing outside this module depends on the bit layout.
 
 from __future__ import annotations
 
-import gc
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, wraps
-from typing import Any, ParamSpec, TypeAlias, TypeVar
+from functools import cache
+from typing import Any, TypeAlias
 
 from netaddr import IPAddress, IPNetwork
 
@@ -129,7 +128,7 @@ class Packet:
 # dies between two Python statements, which is safe.  Python 3.12 runs the collector
 # only between bytecodes.  tests/test_headerspace.py checks that audits, reports and
 # traces leave no BDD in cyclic garbage.  And the BDD work of an audit runs with the
-# cyclic collector paused (:func:`collector_paused`): nothing the analysis holds can then
+# cyclic collector paused (:func:`netaudit.collector.collector_paused`): nothing the analysis holds can then
 # be freed inside a BDD operation, whatever cycles the caller left behind (a test's
 # ``pytest.raises`` keeps the frames of a failed trace, BDDs included, in a cycle).
 _MANAGER = None
@@ -145,33 +144,6 @@ def _manager():
         bdd.declare(*[_bit(f, i) for f, w in FIELDS for i in range(w)], *FLAGS)
         _MANAGER = bdd
     return _MANAGER
-
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-def collector_paused(fn: Callable[_P, _R]) -> Callable[_P, _R]:
-    """``fn`` run with Python's cyclic garbage collector paused (as it was, after).
-
-    For the BDD work of an audit: no collection can then run inside a BDD operation
-    (see "BDD nodes and reference cycles" above), and none rescans the millions of
-    objects a large audit holds (on the Stanford backbone the collections were ≈ 1.3 s
-    of 5.5 s).  An analysis makes next to no cyclic garbage (the Stanford audit and its
-    JSON document: 25 objects), so pausing costs no memory; what the caller leaves in
-    cycles meanwhile is collected once the collector runs again."""
-
-    @wraps(fn)
-    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-
-    return paused
 
 
 class HeaderSpace:

@@ -33,10 +33,11 @@ Where a secret is known (docs/limits.md, "Secrets"):
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterable
 from functools import partial
+
+from .collector import paused
 
 MASK = "******"
 
@@ -580,13 +581,8 @@ class Masker:
         collections their allocations set off cost more than the walk on a large audit."""
         if self.show:
             return obj
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with paused():
             return self._doc(obj, _mode)
-        finally:
-            if enabled:
-                gc.enable()
 
     def _doc(self, obj, mode: str):
         if isinstance(obj, dict):

@@ -9,15 +9,14 @@ version are additive (docs/report.md lists them): ``generated``, ``topology``,
 
 from __future__ import annotations
 
-import gc
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from json.encoder import INFINITY, encode_basestring
 
 from .. import __version__
+from ..collector import paused
 from ..messages import both_of
 from ..secrets import Masker, zone_names
 from . import RenderOptions
@@ -196,23 +195,9 @@ def site_dict(site) -> dict:
     return out
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused: a document is hundreds of thousands of new
-    dicts, lists and strings and no reference cycle, and on a large audit (millions of
-    live objects) the collections its allocations set off took half of the JSON time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def audit_dict(audit, options: RenderOptions) -> dict:
     """The audit as plain data (secrets masked unless asked)."""
-    with _gc_paused():
+    with paused():
         return _audit_dict(audit, options)
 
 
@@ -367,7 +352,7 @@ def dumps(doc: dict) -> str:
     dumps_json's escaping, not every character of the document."""
     from ..safetext import dumps_json
 
-    with _gc_paused():
+    with paused():
         text = _indented(doc, dumps_json)
         if text is None or "\x7f" in text:  # DEL is ASCII: escaped by the whole-text path
             return dumps_json(doc, indent=2, sort_keys=False) + "\n"
