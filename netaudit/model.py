@@ -386,6 +386,9 @@ class Device:
     ssids: list[Ssid] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     ip_routing: bool = True
+    # The config holds the whole VLAN database: a trunk carries no frames of a VLAN
+    # missing from ``vlans`` (IOS in VTP transparent or off mode, docs/semantics.md).
+    vlan_database: bool = False
     # A packet arriving with one of the device's own addresses as source is dropped
     # (Linux: a martian source, whatever rp_filter says, unless accept_local).
     martian_own_source: bool = False

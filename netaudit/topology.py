@@ -118,13 +118,34 @@ class Topology:
         return self.domain_of.get(("port", dev, ifname, None))
 
 
-def _vlans_carried(dev: Device, itf: Interface) -> list[int | None]:
-    """Tags a switch port carries: None for untagged frames, ints for tagged VLANs."""
+def _vlans_in_use(dev: Device) -> set[int]:
+    """VLANs a device has frames of: defined, VLAN 1, and those its SVIs and ports name
+    (counted even where the VLAN database lacks them, so nothing is cut that might pass)."""
+    used = set(dev.vlans) | {1}
+    for itf in dev.interfaces.values():
+        if itf.kind == IfKind.SVI:
+            vid = itf.encapsulation_vlan or _svi_vlan(itf.name)
+            if vid is not None:
+                used.add(vid)
+        if itf.access_vlan is not None:
+            used.add(itf.access_vlan)
+        if itf.native_vlan is not None:
+            used.add(itf.native_vlan)
+    return used
+
+
+def _vlans_carried(dev: Device, itf: Interface, in_use: set[int] | None = None) -> list[int | None]:
+    """Tags a switch port carries: None for untagged frames, ints for tagged VLANs.
+    ``in_use`` (:func:`_vlans_in_use`) bounds a trunk's allowed list on a device whose
+    config is its whole VLAN database: ``allowed vlan 64-1000`` carries only the VLANs
+    that exist there."""
     if itf.mode == L2Mode.ACCESS:
         return [None]
     if itf.mode == L2Mode.TRUNK:
         known = set(dev.vlans) | {itf.native_vlan or 1}
         allowed = known if itf.allowed_vlans is None else set(itf.allowed_vlans)
+        if in_use is not None:
+            allowed &= in_use
         native = itf.native_vlan or 1
         tags: list[int | None] = [v for v in sorted(allowed) if v != native]
         if native in allowed:
@@ -153,6 +174,7 @@ def build(devices: list[Device], links: Sequence[tuple[tuple[str, str], tuple[st
 
     for d in devices:
         g.add_node(("dev", d.hostname))
+        in_use = _vlans_in_use(d) if d.vlan_database else None
         for itf in d.interfaces.values():
             if itf.shutdown:
                 continue
@@ -183,7 +205,7 @@ def build(devices: list[Device], links: Sequence[tuple[tuple[str, str], tuple[st
                 g.add_edge(port_node(d.hostname, itf.name, None), ("seg", d.hostname, itf.access_vlan or 1))
             elif itf.mode == L2Mode.TRUNK:
                 native = itf.native_vlan or 1
-                for tag in _vlans_carried(d, itf):
+                for tag in _vlans_carried(d, itf, in_use):
                     g.add_edge(
                         port_node(d.hostname, itf.name, tag), ("seg", d.hostname, native if tag is None else tag)
                     )

@@ -534,3 +534,32 @@ def test_analyses_share_one_bdd_manager():
     assert first.bdd is second.bdd
     # Same variables, so a set built by one analysis means the same in the other.
     assert first.prefix("dst_ip", "10.0.0.0/8") == second.prefix("dst_ip", "10.0.0.0/8")
+
+
+@pytest.mark.parametrize(
+    "sample",
+    ["cisco-commune-leaky", "asa-department-leaky-levels", "fortigate-ttpvhcc-leaky-policy", "linux-commune-leaky"],
+)
+def test_one_lookup_per_device_gives_what_one_per_interface_gives(sample, monkeypatch):
+    """Arrivals on several interfaces of a router whose forwarding ignores the ingress
+    interface share one lookup (paths.Work.append_route): every cell, delivered set,
+    witness and blocking line is what a lookup per interface gives."""
+    from helpers import SAMPLES
+
+    from netaudit.audit import run_audit
+    from netaudit.reach.engine import Engine
+
+    shared = run_audit([SAMPLES / sample])
+    batched = [d for d in shared.devices if shared.engine._cache.get(("ingress-free", d.hostname))]
+    monkeypatch.setattr(Engine, "_routing_ignores_ingress", lambda self, dev: False)
+    alone = run_audit([SAMPLES / sample])
+    hs = shared.engine.hs
+    assert len(shared.matrix) == len(alone.matrix)
+    for a, b in zip(shared.matrix, alone.matrix, strict=True):
+        assert (a.src, a.dst, a.verdict, a.services, a.blocking) == (b.src, b.dst, b.verdict, b.services, b.blocking)
+        for x, y in ((a.delivered, b.delivered), (a.maybe, b.maybe), (a.spoofed, b.spoofed)):
+            assert (x if x is not None else hs.false) == (y if y is not None else hs.false)
+        assert (a.witness.to_json() if a.witness else None) == (b.witness.to_json() if b.witness else None)
+    assert [(f.check, f.severity) for f in shared.findings] == [(f.check, f.severity) for f in alone.findings]
+    if sample == "cisco-commune-leaky":
+        assert batched  # the router's routing takes the shared lookup

@@ -28,7 +28,7 @@ from ..model import Device, L2Mode, MgmtService, NatRule
 from ..topology import Topology
 from ..vocabulary import DEVICES_ZONE
 from ..zones import PlacedZone
-from .paths import Delivery, Merge, Path, Run, Step, Work, extend
+from .paths import ROUTE, Delivery, Merge, Path, Run, Step, Work, extend
 from .routing import MARTIANS, RUNTIME_GW, Routing
 from .runtime import RuntimeAddresses
 from .witness import Witnesses
@@ -239,6 +239,10 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
             self._emit_hosts(run, did, P0, True, None, path, src, queue)
         while queue:
             dev, ifn, P, certain, reason, path = queue.popleft()
+            if dev is ROUTE:  # past ingress: (ROUTE, device, vrf, …), see Work
+                device, vrf = ifn
+                self._route(run, self.topo.devices[device], None, vrf, P, True, None, path, queue)
+                continue
             key = (dev, ifn)
             if certain:
                 new = P & ~seen_c.get(key, hs.false)
@@ -398,7 +402,25 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                 if not dev.ip_routing:
                     self._drop(run, dev_name, Text("drop.routing_off"), rest)
                     continue
-                self._route(run, dev, ifn, itf.vrf, rest, c2, r2, p2, queue)
+                if c2 and self._routing_ignores_ingress(dev):
+                    queue.append_route(dev_name, itf.vrf, rest, p2)
+                else:
+                    self._route(run, dev, ifn, itf.vrf, rest, c2, r2, p2, queue)
+
+    def _routing_ignores_ingress(self, dev: Device) -> bool:
+        """Whether what ``dev`` does with a packet past its ingress (policy routing, the
+        lookup, forward and outbound filters, source NAT) never depends on the interface
+        it arrived on: then arrivals on several interfaces share one lookup (Work)."""
+        key = ("ingress-free", dev.hostname)
+        got = self._cache.get(key)
+        if got is None:
+            snat = [r for r in dev.nat_rules if r.kind == "source"]
+            names = [dev.forward_filter, *(i.filter_out for i in dev.interfaces.values()), *(r.acl for r in snat)]
+            matches = [m for n in names if n in dev.filters for line in dev.filters[n].lines for m in line.matches]
+            matches += [m for pr in dev.policy_routes for m in pr.matches] + [r.match for r in snat]
+            got = all(m.in_ifaces is None for m in matches) and all(r.in_ifaces is None for r in snat)
+            self._cache[key] = got
+        return got
 
     def _route(self, run, dev: Device, ifn, vrf, P, certain, reason, path, queue):
         hs = self.hs

@@ -48,9 +48,19 @@ class Merge:
     alts: tuple
 
 
+# The first element of a routing work item (Work.append_route): no device's name.
+ROUTE = object()
+
+
 class Work:
     """The work list: sets queued for the same location are merged until it is
-    processed (certain ones; uncertain ones keep their own reasons)."""
+    processed (certain ones; uncertain ones keep their own reasons).
+
+    Two kinds of location: an interface a set arrives on (``(dev, ifn)``, popped as
+    ``(dev, ifn, P, certain, reason, path)``), and a device's routing in one VRF
+    (:meth:`append_route`, popped as ``(ROUTE, (dev, vrf), P, True, None, path)``) for sets past
+    their ingress on a device whose forwarding never looks at the ingress interface:
+    every interface's arrivals then take one destination lookup instead of one each."""
 
     def __init__(self) -> None:
         self.order: deque = deque()
@@ -61,7 +71,13 @@ class Work:
         if not certain:
             self.order.append(item)
             return
-        key = (dev, ifn)
+        self._merge((dev, ifn), P, path)
+
+    def append_route(self, dev: str, vrf: str, P, path) -> None:
+        """Certain packets ``P`` for ``dev``'s routing in ``vrf``."""
+        self._merge((ROUTE, dev, vrf), P, path)
+
+    def _merge(self, key: tuple, P, path) -> None:
         slot = self.pending.get(key)
         if slot is None:
             self.pending[key] = [P, [(P, path)]]
@@ -79,6 +95,8 @@ class Work:
             return item
         P, alts = self.pending.pop(item)
         path = alts[0][1] if len(alts) == 1 else Merge(tuple(alts))
+        if item[0] is ROUTE:
+            return ROUTE, (item[1], item[2]), P, True, None, path
         return item[0], item[1], P, True, None, path
 
 

@@ -54,64 +54,67 @@ class RuntimeAddresses:
         where free) that stands for "the address this interface receives".
         """
         hs = self.hs
-        configured = IPSet()
+        self.runtime_candidates: dict[tuple[str, str], IPSet] = {}
+        self.runtime_cand: dict[tuple[str, str], Bdd] = {}  # (dev, if) -> dst set
+        self.runtime_address: dict[tuple[str, str], int] = {}  # (dev, if) -> representative
+        self.runtime_by_vrf: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.runtime_own: dict[tuple[str, str], Bdd] = defaultdict(lambda: hs.false)
+        runtime = [
+            (d, itf)
+            for d in sorted(self.topo.devices.values(), key=lambda d: d.hostname)
+            for itf in sorted(d.interfaces.values(), key=lambda i: i.name)
+            if not itf.shutdown and itf.dynamic_address and not itf.addresses
+        ]
+        if not runtime:
+            return
+        plan: list[IPNetwork] = []  # one IPSet built at the end: adding one by one is quadratic
         for d in self.topo.devices.values():
             for itf in d.interfaces.values():
-                for a in itf.owns():
-                    configured.add(a.cidr)
+                plan.extend(a.cidr for a in itf.owns())
             # Addresses the device translates (VIPs, static NAT, port forwards) are part of
             # the office's own plan too: a run-time address is never one of them.
             for rule in d.nat_rules:
                 if rule.kind == "destination" and rule.match.dst and not rule.match.dst_negate:
                     for pat in rule.match.dst:
                         if not pat.is_any and (pat.wildcard + 1) & pat.wildcard == 0:
-                            configured.add(IPNetwork(f"{IPAddress(pat.value)}/{32 - pat.wildcard.bit_length()}"))
-        declared = IPSet()
-        for z in zones:
-            declared.update(z.zone.subnets)
+                            plan.append(IPNetwork(f"{IPAddress(pat.value)}/{32 - pat.wildcard.bit_length()}"))
+        configured = IPSet(plan)
+        declared = IPSet(n for z in zones for n in z.zone.subnets)
         base = IPSet(["0.0.0.0/0"]) - IPSet(MARTIANS) - configured - declared
-        self.runtime_candidates: dict[tuple[str, str], IPSet] = {}
-        self.runtime_cand: dict[tuple[str, str], Bdd] = {}  # (dev, if) -> dst set
-        self.runtime_address: dict[tuple[str, str], int] = {}  # (dev, if) -> representative
-        self.runtime_by_vrf: dict[tuple[str, str], list[str]] = defaultdict(list)
-        self.runtime_own: dict[tuple[str, str], Bdd] = defaultdict(lambda: hs.false)
         taken: set[int] = set()
-        for d in sorted(self.topo.devices.values(), key=lambda d: d.hostname):
-            for itf in sorted(d.interfaces.values(), key=lambda i: i.name):
-                if itf.shutdown or not itf.dynamic_address or itf.addresses:
-                    continue
-                did = self.topo.l3_domain(d.hostname, itf.name) or self.topo.port_domain(d.hostname, itf.name)
-                segment = IPSet()
-                for zname in self.zones_in_domain.get(did, []) if did else []:
-                    segment.update(self.zones[zname].zone.subnets)
-                cands = (segment - configured) if segment else base
-                if not cands:
-                    continue
-                rep = (
-                    next(
-                        (
-                            int(a)
-                            for cidr in (cands & IPSet([RUNTIME_REPRESENTATIVES])).iter_cidrs()
-                            for a in cidr
-                            if int(a) not in taken and a not in (cidr.network, cidr.broadcast)
-                        ),
-                        None,
-                    )
-                    if cands & IPSet([RUNTIME_REPRESENTATIVES])
-                    else None
+        for d, itf in runtime:
+            did = self.topo.l3_domain(d.hostname, itf.name) or self.topo.port_domain(d.hostname, itf.name)
+            segment = IPSet()
+            for zname in self.zones_in_domain.get(did, []) if did else []:
+                segment.update(self.zones[zname].zone.subnets)
+            cands = (segment - configured) if segment else base
+            if not cands:
+                continue
+            rep = (
+                next(
+                    (
+                        int(a)
+                        for cidr in (cands & IPSet([RUNTIME_REPRESENTATIVES])).iter_cidrs()
+                        for a in cidr
+                        if int(a) not in taken and a not in (cidr.network, cidr.broadcast)
+                    ),
+                    None,
                 )
-                if rep is None:
-                    rep = next(int(a) for cidr in cands.iter_cidrs() for a in cidr if int(a) not in taken)
-                taken.add(rep)
-                key = (d.hostname, itf.name)
-                self.runtime_candidates[key] = cands
-                self.runtime_cand[key] = self._ipset(cands)
-                self.runtime_address[key] = rep
-                self.runtime_by_vrf[(d.hostname, itf.vrf)].append(itf.name)
-                self.runtime_own[(d.hostname, itf.vrf)] |= hs.eq("dst_ip", rep)
-                self.owner_of[rep].append(key)
-                self.zone_addr[DEVICES_ZONE] |= hs.eq("dst_ip", rep)
-                self.if_addr[key] = hs.eq("dst_ip", rep)
+                if cands & IPSet([RUNTIME_REPRESENTATIVES])
+                else None
+            )
+            if rep is None:
+                rep = next(int(a) for cidr in cands.iter_cidrs() for a in cidr if int(a) not in taken)
+            taken.add(rep)
+            key = (d.hostname, itf.name)
+            self.runtime_candidates[key] = cands
+            self.runtime_cand[key] = self._ipset(cands)
+            self.runtime_address[key] = rep
+            self.runtime_by_vrf[(d.hostname, itf.vrf)].append(itf.name)
+            self.runtime_own[(d.hostname, itf.vrf)] |= hs.eq("dst_ip", rep)
+            self.owner_of[rep].append(key)
+            self.zone_addr[DEVICES_ZONE] |= hs.eq("dst_ip", rep)
+            self.if_addr[key] = hs.eq("dst_ip", rep)
         if self.runtime_address:
             reps = self.hs.false
             for rep in self.runtime_address.values():

@@ -46,6 +46,10 @@ class ModelBuilder(IosState):
         defined_acls = {name for name, acl in self.acls.items()}
         usable = {name for name, acl in self.acls.items() if acl.filter.lines or acl.filter.partial}
         self._finish_interfaces(usable)
+        # IOS writes `vlan N` blocks into the running config only in VTP transparent or
+        # off mode, where the config is the whole VLAN database; in server or client mode
+        # (or VTP version 3) the database lives in vlan.dat and the config shows none.
+        dev.vlan_database = bool(dev.vlans) and self.vtp_mode not in ("server", "client")
         self._finish_routing()
         self._finish_nat()
         self._finish_services(usable)

@@ -153,6 +153,11 @@ class IosParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         if delim not in rest[len(delim) :]:
             self.banner, self.banner_src = delim, src
 
+    def h_vtp_mode(self, tokens, low, src):
+        if len(low) != 3:
+            raise Unknown
+        self.vtp_mode = low[2]
+
     def h_zone(self, tokens, low, src):
         self.ctx = IGNORE_CTX  # zone security / zone-pair: ZBF, see interfaces
 
@@ -190,6 +195,7 @@ TOP_TABLE = table(
         "ip access-list": P.h_ip_access_list,
         "object-group": P.h_object_group,
         "vlan": P.h_vlan,
+        "vtp mode": P.h_vtp_mode,
         "line": P.h_line,
         "router": P.h_router,
         "vrf definition": P.h_vrf_definition,

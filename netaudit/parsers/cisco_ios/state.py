@@ -156,6 +156,7 @@ class IosState(LineParser):
         self.nat_iface_dst: list[tuple[NatRule, str]] = []
         self.nat_pool_rules: list[tuple[NatRule, str]] = []
         self.pools: dict[str, tuple[int, int, Src]] = {}
+        self.vtp_mode: str | None = None  # `vtp mode …`; None when the config does not say
         self.facts = IOSFacts()
         self.dev.facts = self.facts
 

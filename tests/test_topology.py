@@ -1,0 +1,95 @@
+"""L2 domains (netaudit/topology.py): which VLANs a trunk carries.
+
+A Catalyst forwards frames only of VLANs that exist on it.  When the running config
+holds the VLAN database (``vlan N`` blocks: VTP transparent or off), a trunk's
+``allowed vlan 64-1000`` carries only the VLANs defined there; without it (VTP server
+or client: the database is in vlan.dat) every allowed VLAN may exist and is carried.
+"""
+
+from __future__ import annotations
+
+from helpers import parse_one
+
+from netaudit import topology
+from netaudit.parsers import cisco_ios
+
+CORE = """\
+hostname CORE-UBND
+!
+vlan 10
+ name CAN-BO
+vlan 20
+ name WIFI-KHACH
+!
+interface Vlan10
+ ip address 10.1.10.1 255.255.255.0
+!
+interface Vlan20
+ ip address 10.1.20.1 255.255.255.0
+!
+interface Vlan30
+ description quan tri - VLAN chua khai bao
+ ip address 10.1.30.1 255.255.255.0
+!
+interface GigabitEthernet0/1
+ description xuong SW-TANG2
+ switchport trunk encapsulation dot1q
+ switchport trunk allowed vlan 1-1000
+ switchport mode trunk
+!
+end
+"""
+
+# The access switch: VTP client, so its config shows no VLAN database.
+ACCESS = """\
+hostname SW-TANG2
+!
+vtp mode client
+!
+interface GigabitEthernet0/24
+ switchport trunk allowed vlan 1-1000
+ switchport mode trunk
+!
+interface GigabitEthernet0/5
+ switchport access vlan 20
+ switchport mode access
+!
+end
+"""
+
+
+def _tags(topo, dev: str, ifname: str) -> set:
+    return {n[3] for n in topo.graph.nodes if n[0] == "port" and n[1] == dev and n[2] == ifname}
+
+
+def test_trunk_range_carries_only_the_vlans_of_the_database():
+    core, _ = parse_one(cisco_ios, CORE, "core.cfg")
+    assert core.vlan_database
+    topo = topology.build([core])
+    # VLANs 10 and 20 are defined, 30 has an SVI (kept: its frames may well pass),
+    # VLAN 1 always exists (the native VLAN, untagged: None); nothing of 2-1000 else.
+    assert _tags(topo, "CORE-UBND", "GigabitEthernet0/1") == {None, 10, 20, 30}
+    assert len(topo.domains) == 4
+
+
+def test_without_the_database_in_the_config_every_allowed_vlan_is_carried():
+    sw, _ = parse_one(cisco_ios, ACCESS, "sw.cfg")
+    assert not sw.vlan_database  # VTP client: the VLANs live in vlan.dat
+    topo = topology.build([sw])
+    assert len(_tags(topo, "SW-TANG2", "GigabitEthernet0/24")) == 1000
+
+
+def test_vtp_server_with_vlan_lines_is_not_taken_as_the_whole_database():
+    sw, _ = parse_one(cisco_ios, ACCESS.replace("vtp mode client", "vtp mode server\nvlan 20"), "sw.cfg")
+    assert not sw.vlan_database
+
+
+def test_the_guest_vlan_still_spans_both_switches():
+    core, _ = parse_one(cisco_ios, CORE, "core.cfg")
+    sw, _ = parse_one(cisco_ios, ACCESS, "sw.cfg")
+    topo = topology.build([core, sw], [(("CORE-UBND", "GigabitEthernet0/1"), ("SW-TANG2", "GigabitEthernet0/24"))])
+    guest_port = topo.port_domain("SW-TANG2", "GigabitEthernet0/5")
+    assert guest_port is not None and guest_port == topo.l3_domain("CORE-UBND", "Vlan20")
+    # The access switch's undefined VLANs meet nothing on the core: no L3 interface there.
+    assert topo.vlan_domain("SW-TANG2", 500) is not None
+    assert not topo.domains[topo.vlan_domain("SW-TANG2", 500)].l3
