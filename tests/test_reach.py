@@ -541,9 +541,10 @@ def test_analyses_share_one_bdd_manager():
     ["cisco-commune-leaky", "asa-department-leaky-levels", "fortigate-ttpvhcc-leaky-policy", "linux-commune-leaky"],
 )
 def test_one_lookup_per_device_gives_what_one_per_interface_gives(sample, monkeypatch):
-    """Arrivals on several interfaces of a router whose forwarding ignores the ingress
-    interface share one lookup (paths.Work.append_route): every cell, delivered set,
-    witness and blocking line is what a lookup per interface gives."""
+    """Arrivals on several interfaces of a router whose forwarding (control plane) ignores
+    the ingress interface share one lookup (paths.Work.append_route) and one control
+    plane evaluation: every cell, delivered set, witness and blocking line is what one
+    per interface gives."""
     from helpers import SAMPLES
 
     from netaudit.audit import run_audit
@@ -552,6 +553,7 @@ def test_one_lookup_per_device_gives_what_one_per_interface_gives(sample, monkey
     shared = run_audit([SAMPLES / sample])
     batched = [d for d in shared.devices if shared.engine._cache.get(("ingress-free", d.hostname))]
     monkeypatch.setattr(Engine, "_routing_ignores_ingress", lambda self, dev: False)
+    monkeypatch.setattr(Engine, "_control_ignores_ingress", lambda self, dev: False)
     alone = run_audit([SAMPLES / sample])
     hs = shared.engine.hs
     assert len(shared.matrix) == len(alone.matrix)

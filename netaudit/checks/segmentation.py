@@ -309,11 +309,21 @@ def spoofing(ctx: AuditContext, info: CheckInfo):
         if one_packet and (bad & ~hs.eq("proto", 6)) != hs.false:
             bad = bad & ~hs.eq("proto", 6)
         witness = None
-        for chunk, path in cell.spoofed_chunks:
-            if (chunk & bad) != hs.false and ctx.engine is not None:
-                pz = next(z for z in ctx.zones if z.name == src)
-                witness = ctx.engine.witness(path, chunk & bad, [~_owned_src(ctx, pz)])
-                break
+        if ctx.engine is not None:
+            pz = next(z for z in ctx.zones if z.name == src)
+            # The witness claims another zone's address where one does (a host address,
+            # not a network address), whichever part of the delivery holds it.
+            others, networks = hs.false, hs.false
+            for z in ctx.zones:
+                if z.name != src:
+                    others |= _owned_src(ctx, z)
+                    for net in z.zone.subnets:
+                        networks |= hs.eq("src_ip", int(net.network)) if net.prefixlen < 31 else hs.false
+            prefer = [~_owned_src(ctx, pz), others, ~networks]
+            parts = [(chunk & bad, path) for chunk, path in cell.spoofed_chunks if (chunk & bad) != hs.false]
+            chosen = next(((u, p) for u, p in parts if (u & others) != hs.false), parts[0] if parts else None)
+            if chosen is not None:
+                witness = ctx.engine.witness(chosen[1], chosen[0], prefer)
         forged = _owner_zone(ctx, witness.packet.src_ip) if witness else None
         wjson = witness.to_json() if witness else None
         evidence = [

@@ -255,7 +255,13 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                     continue
                 seen_m[key] = seen_m.get(key, hs.false) | new
             self._ingress(run, dev, ifn, new, certain, reason, path, queue)
+        control: dict[tuple, list] = {}
         for (dev, ifn, certain, reason), alts in run.control.items():
+            # One evaluation per device where its control plane never looks at the
+            # interface a packet arrived on (each packet keeps its own path: Merge).
+            at = None if self._control_ignores_ingress(self.topo.devices[dev]) else ifn
+            control.setdefault((dev, at, certain, reason), []).extend(alts)
+        for (dev, ifn, certain, reason), alts in control.items():
             P = hs.false
             for u, _ in alts:
                 P |= u
@@ -583,14 +589,9 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                 if dev.input_filter
                 else path
             )
-            for svc in dev.services:
-                if not svc.enabled or (svc.interfaces is not None and ifn not in svc.interfaces):
+            for svc, u in self._service_sets(dev):
+                if svc.interfaces is not None and ifn not in svc.interfaces:
                     continue
-                u = hs.eq("proto", svc.protocol)
-                if svc.ports:
-                    u &= hs.ports("dst_port", svc.ports)
-                if svc.icmp_type is not None:
-                    u &= hs.eq("icmp_type", svc.icmp_type)
                 S = Q & u
                 if S == hs.false:
                     continue
@@ -609,6 +610,39 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                     deliver(
                         DEVICES_ZONE, S, certain and c and not svc.partial, reason or r or _svc_partial(dev, svc), p2
                     )
+
+    def _service_sets(self, dev: Device) -> list[tuple[MgmtService, Bdd]]:
+        """The device's enabled services, each with the packets it listens for."""
+        key = ("services", dev.hostname)
+        got = self._cache.get(key)
+        if got is None:
+            hs = self.hs
+            got = []
+            for svc in dev.services:
+                if not svc.enabled:
+                    continue
+                u = hs.eq("proto", svc.protocol)
+                if svc.ports:
+                    u &= hs.ports("dst_port", svc.ports)
+                if svc.icmp_type is not None:
+                    u &= hs.eq("icmp_type", svc.icmp_type)
+                got.append((svc, u))
+            self._cache[key] = got
+        return got
+
+    def _control_ignores_ingress(self, dev: Device) -> bool:
+        """Whether ``dev``'s input policy, services and their access lists never look at
+        the interface a packet arrived on."""
+        key = ("control-ingress-free", dev.hostname)
+        got = self._cache.get(key)
+        if got is None:
+            names = [dev.input_filter, *(svc.acl for svc in dev.services if svc.enabled)]
+            matches = [m for n in names if n in dev.filters for line in dev.filters[n].lines for m in line.matches]
+            got = all(m.in_ifaces is None for m in matches) and all(
+                svc.interfaces is None for svc in dev.services if svc.enabled
+            )
+            self._cache[key] = got
+        return got
 
     # ------------------------------------------------------------------ NAT
 

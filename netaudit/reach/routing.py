@@ -4,10 +4,10 @@ addresses), unicast RPF, and policy routing before the lookup (docs/semantics.md
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
-
-from netaddr import IPNetwork
+from itertools import accumulate
 
 from ..headerspace import Bdd, HeaderSpace
 from ..messages import Text
@@ -40,14 +40,16 @@ class Routing:
         if key in self._fib:
             return self._fib[key]
         hs = self.hs
-        # prefix -> [(distance, egress)], and (distance, "drop", route) for a drop route
-        candidates: dict[IPNetwork, list[tuple[int, Egress] | tuple[int, str, Route]]] = defaultdict(list)
+        # (first address, prefix length) -> [(distance, egress)], and (distance, "drop",
+        # route) for a drop route.  Keyed by ints: netaddr's properties and hashing cost
+        # more than the BDD work on a big table.
+        candidates: dict[tuple[int, int], list[tuple[int, Egress] | tuple[int, str, Route]]] = defaultdict(list)
         for itf in dev.l3_interfaces():
             if table is not None or itf.vrf != vrf or itf.kind == IfKind.NULL:
                 continue  # connected routes live in the main table
             for a in itf.addresses:
                 cidr = a.cidr
-                candidates[cidr].append(
+                candidates[(cidr.first, cidr.prefixlen)].append(
                     (
                         0,
                         (
@@ -68,28 +70,35 @@ class Routing:
             and (r.origin == "state" or not use_state or (r.runtime_gateway and not table))
         ]
         for r in routes:
+            plen = r.prefix.prefixlen
+            pkey = (r.prefix.first, plen)  # the network address, host bits cleared
             if r.drop:
-                candidates[r.prefix.cidr].append((r.distance, "drop", r))
+                candidates[pkey].append((r.distance, "drop", r))
                 continue
             for act in self._resolve(dev, vrf, r, routes, 0):
-                candidates[r.prefix.cidr].append((r.distance, act))
+                candidates[pkey].append((r.distance, act))
+
+        def region_of(pkey: tuple[int, int]) -> Bdd:
+            return hs.masked("dst_ip", pkey[0], (1 << (32 - pkey[1])) - 1)
+
         # Longest-prefix match as a partition: each prefix owns its addresses minus
         # those of its immediate more-specific prefixes (a trie walk, so every BDD
-        # operation stays small).
-        prefixes = sorted(candidates, key=lambda p: (p.first, p.prefixlen))
-        children: dict = defaultdict(list)
-        stack: list[IPNetwork] = []
-        top: list[IPNetwork] = []
-        for p in prefixes:
-            while stack and not (stack[-1].first <= p.first and p.last <= stack[-1].last):
+        # operation stays small).  In address order, a parent before its children.
+        prefixes = sorted(candidates)
+        children: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        stack: list[tuple[int, tuple[int, int]]] = []  # (last address, prefix) of the open prefixes
+        top: list[tuple[int, int]] = []
+        for pkey in prefixes:
+            last = pkey[0] + (1 << (32 - pkey[1])) - 1
+            while stack and last > stack[-1][0]:
                 stack.pop()
-            (children[stack[-1]] if stack else top).append(p)
-            stack.append(p)
+            (children[stack[-1][1]] if stack else top).append(pkey)
+            stack.append((last, pkey))
         regions: dict[tuple[object, ...], Bdd] = {}
         order: list[tuple[tuple[object, ...], tuple[str, Route] | list[Egress]]] = []
         default_region = hs.false
-        for prefix in prefixes:
-            cands = candidates[prefix]
+        for pkey in prefixes:
+            cands = candidates[pkey]
             best = min(c[0] for c in cands)
             acts: list[Egress] = []
             drop_route = None
@@ -100,9 +109,9 @@ class Routing:
                     drop_route = c[2]
                     break
                 acts.append(c[1])
-            region = hs.prefix("dst_ip", prefix)
-            for child in children.get(prefix, ()):
-                region &= ~hs.prefix("dst_ip", child)
+            region = region_of(pkey)
+            for child in children.get(pkey, ()):
+                region &= ~region_of(child)
             if region == hs.false:
                 continue
             akey: tuple[object, ...]
@@ -111,15 +120,15 @@ class Routing:
                 akey, value = ("drop",), ("drop", drop_route)
             else:
                 akey, value = tuple(sorted((a[0], a[1] or 0) for a in acts)), acts
-                if not prefix.prefixlen:
+                if not pkey[1]:
                     default_region = region
             if akey not in regions:
                 regions[akey] = hs.false
                 order.append((akey, value))
             regions[akey] |= region
         covered = hs.false
-        for p in top:
-            covered |= hs.prefix("dst_ip", p)
+        for pkey in top:
+            covered |= region_of(pkey)
         fib_table: list[tuple[Bdd, tuple[str, Route] | list[Egress] | str]] = [(regions[k], acts) for k, acts in order]
         fib_table.append((~covered, "noroute"))
         self._urpf_via[key] = (regions, default_region)
@@ -199,9 +208,9 @@ class Routing:
             return [(r.interface, RUNTIME_GW if r.runtime_gateway else r.next_hop, r)]
         if r.next_hop is None or depth > 4:
             return []
-        for itf in dev.l3_interfaces():
-            if itf.vrf == vrf and any(a.first <= r.next_hop <= a.last for a in itf.addresses):
-                return [(itf.name, r.next_hop, r)]
+        out_if = self._connected_interface(dev, vrf, r.next_hop)
+        if out_if is not None:
+            return [(out_if, r.next_hop, r)]
         # Recursive: the longest other route covering the next hop.
         best = None
         for other in routes:
@@ -215,6 +224,33 @@ class Routing:
         if best is None:
             return []
         return [(o, nh, r) for o, nh, _ in self._resolve(dev, vrf, best, routes, depth + 1)]
+
+    def _connected_interface(self, dev: Device, vrf: str, addr: int) -> str | None:
+        """The first L3 interface of ``dev`` in ``vrf`` (in config order) whose subnet
+        holds ``addr``: where a next hop is reached directly."""
+        key = ("connected", dev.hostname, vrf)
+        index = self._cache.get(key)
+        if index is None:
+            # (first, last, order, name) by first address, and the highest last so far.
+            spans = sorted(
+                (a.first, a.last, order, itf.name)
+                for order, itf in enumerate(i for i in dev.l3_interfaces() if i.vrf == vrf)
+                for a in itf.addresses
+            )
+            index = self._cache[key] = (
+                [sp[0] for sp in spans],
+                list(accumulate((sp[1] for sp in spans), max)),
+                spans,
+            )
+        firsts, reach, spans = index
+        best: tuple[int, str] | None = None
+        i = bisect_right(firsts, addr) - 1
+        while i >= 0 and reach[i] >= addr:  # going back while a span may still hold addr
+            _, last, order, name = spans[i]
+            if last >= addr and (best is None or order < best[0]):
+                best = (order, name)
+            i -= 1
+        return best[1] if best else None
 
     def _policy_routing(self, run, dev: Device, ifn, P, certain, reason, path):
         """Split ``P`` by the device's policy-routing rules (first match):

@@ -9,8 +9,10 @@ docs/semantics.md, "The external zone").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NoReturn
 
 from netaddr import IPSet
@@ -139,12 +141,17 @@ class PlacedZone:
 def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[str]]:
     """Place zones in domains; return (placed zones, all device addresses, warnings)."""
     warnings: list[str] = []
-    device_addrs = IPSet()
-    for d in topo.devices.values():
-        for itf in d.interfaces.values():
-            if not itf.shutdown:
-                for a in itf.owns():
-                    device_addrs.add(a.ip)
+    # IPSets built in one go: adding addresses one by one re-compacts the set each time.
+    device_addrs = IPSet(
+        a.ip for d in topo.devices.values() for itf in d.interfaces.values() if not itf.shutdown for a in itf.owns()
+    )
+    # Every L3 interface address as (first, last, device, interface), by first address.
+    l3_spans = sorted(
+        (a.first, a.last, dev, itf.name)
+        for dev, d in topo.devices.items()
+        for itf in d.l3_interfaces()
+        for a in itf.addresses
+    )
     placed: list[PlacedZone] = []
     for z in site.zones:
         doms: list[str] = []
@@ -166,22 +173,17 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
             elif did not in doms:
                 doms.append(did)
         if z.subnets and not z.vlans and not z.attach:
-            spans = [(s.first, s.last) for s in z.subnets]
-            for dev, d in topo.devices.items():
-                for itf in d.l3_interfaces():
-                    # Overlap of two CIDR blocks = one contains the other.
-                    if any(a.first <= hi and lo <= a.last for a in itf.addresses for lo, hi in spans):
-                        did = topo.l3_domain(dev, itf.name)
-                        if did is not None and did not in doms:
-                            doms.append(did)
+            for dev, ifn in _overlapping(l3_spans, z.subnets):
+                did = topo.l3_domain(dev, ifn)
+                if did is not None and did not in doms:
+                    doms.append(did)
             if not doms:
                 problems.append(Text("problem.no_interface"))
         owned = IPSet(z.subnets)
         if not z.subnets and z.kind not in ("external",):
-            for did in doms:
-                for dev, ifn in topo.domains[did].l3:
-                    for a in topo.interface(dev, ifn).addresses:
-                        owned.add(a.cidr)
+            owned = IPSet(
+                a.cidr for did in doms for dev, ifn in topo.domains[did].l3 for a in topo.interface(dev, ifn).addresses
+            )
         placed.append(PlacedZone(z, sorted(doms, key=lambda x: int(x[1:])), owned, problems))
         warnings.extend(f"zone {z.name}: {p}" for p in problems)
     _attach_external(placed, topo, warnings)
@@ -194,6 +196,25 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
         if pz.kind == "external" and not pz.zone.subnets:
             pz.owned = IPSet(["0.0.0.0/0"]) - claimed
     return placed, device_addrs, warnings
+
+
+def _overlapping(l3_spans: list[tuple[int, int, str, str]], subnets) -> list[tuple[str, str]]:
+    """(device, interface) of the addresses in ``l3_spans`` (sorted by first address)
+    that overlap one of ``subnets``."""
+    found: list[tuple[str, str]] = []
+    firsts = [s[0] for s in l3_spans]
+    reach = list(accumulate((s[1] for s in l3_spans), max))  # the highest last address so far
+    for net in subnets:
+        lo, hi = net.first, net.last
+        # Candidates start at or before hi; going back, stop once nothing before
+        # reaches lo.
+        i = bisect_right(firsts, hi) - 1
+        while i >= 0 and reach[i] >= lo:
+            _, last, dev, ifn = l3_spans[i]
+            if last >= lo:
+                found.append((dev, ifn))
+            i -= 1
+    return found
 
 
 def _attach_external(placed: list[PlacedZone], topo: Topology, warnings: list[str]) -> None:
