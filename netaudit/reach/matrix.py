@@ -44,33 +44,39 @@ class Cell:
 
 def compute_matrix(engine: Engine, zone_names: list[str]) -> list[Cell]:
     """Every ordered pair of distinct zones plus every zone → @devices."""
-    hs = engine.hs
     cells: list[Cell] = []
     for src in zone_names:
-        pz = engine.zones[src]
-        run = engine.run_zone(src)
-        row = [make_cell(engine, run, pz, dst) for dst in [z for z in zone_names if z != src] + [DEVICES_ZONE]]
-        if engine.zone_sources(src) is not None and pz.domains and engine.source_sensitive():
-            # Forged sources: what the zone delivers only by claiming others' addresses.
-            forged = engine.run_zone(src, any_source=True)
-            for c in row:
-                d = forged.deliveries.get(c.dst)
-                if d is None or d.certain == hs.false:
-                    continue
-                honest = hs.exist(["src_ip"], c.delivered) if c.delivered is not None else hs.false
-                extra = d.certain & ~honest
-                if extra != hs.false:
-                    c.spoofed = extra
-                    c.spoofed_chunks = [(u & extra, p) for u, p in d.chunks if (u & extra) != hs.false]
-        if any(c.verdict == BLOCKED for c in row):
-            # Blocked for new connections; do replies (TCP ACK/RST, conntrack
-            # established) get through?  Reported, never a "reachable".
-            replies = engine.run_zone(src, ~hs.new_connections)
-            for c in row:
-                d = replies.deliveries.get(c.dst)
-                c.replies_only = c.verdict == BLOCKED and d is not None and d.certain != hs.false
-        cells.extend(row)
+        cells.extend(compute_row(engine, src, zone_names))
     return cells
+
+
+def compute_row(engine: Engine, src: str, zone_names: list[str]) -> list[Cell]:
+    """The cells of source zone ``src``: to every other zone of ``zone_names``, then to
+    @devices (with its forged-source and reply deliveries)."""
+    hs = engine.hs
+    pz = engine.zones[src]
+    run = engine.run_zone(src)
+    row = [make_cell(engine, run, pz, dst) for dst in [z for z in zone_names if z != src] + [DEVICES_ZONE]]
+    if engine.zone_sources(src) is not None and pz.domains and engine.source_sensitive():
+        # Forged sources: what the zone delivers only by claiming others' addresses.
+        forged = engine.run_zone(src, any_source=True)
+        for c in row:
+            d = forged.deliveries.get(c.dst)
+            if d is None or d.certain == hs.false:
+                continue
+            honest = hs.exist(["src_ip"], c.delivered) if c.delivered is not None else hs.false
+            extra = d.certain & ~honest
+            if extra != hs.false:
+                c.spoofed = extra
+                c.spoofed_chunks = [(u & extra, p) for u, p in d.chunks if (u & extra) != hs.false]
+    if any(c.verdict == BLOCKED for c in row):
+        # Blocked for new connections; do replies (TCP ACK/RST, conntrack
+        # established) get through?  Reported, never a "reachable".
+        replies = engine.run_zone(src, ~hs.new_connections)
+        for c in row:
+            d = replies.deliveries.get(c.dst)
+            c.replies_only = c.verdict == BLOCKED and d is not None and d.certain != hs.false
+    return row
 
 
 def make_cell(engine: Engine, run: Run, pz: PlacedZone, dst: str) -> Cell:

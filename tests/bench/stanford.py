@@ -18,7 +18,10 @@ def building(hostname: str) -> str:
     return hostname.split("_")[0][:-1]
 
 
-def site_dict(devices) -> dict:
+def site_dict(devices, halves: bool = False) -> dict:
+    """The site: one internal zone per building; with ``halves``, two per building (its
+    subnets in address order, cut in the middle without separating overlapping ones):
+    16 zones."""
     subnets: dict[str, set] = defaultdict(set)
     for d in devices:
         for itf in d.interfaces.values():
@@ -35,5 +38,17 @@ def site_dict(devices) -> dict:
         # Overlapping subnets of different buildings are shared too.
         own = [n for n in own if not any(n in m or m in n for c, ms in subnets.items() if c != b for m in ms)]
         if own:
-            zones[b] = {"kind": "internal", "subnets": [str(n) for n in own]}
+            if not halves:
+                zones[b] = {"kind": "internal", "subnets": [str(n) for n in own]}
+                continue
+            clusters: list[list] = []  # subnets that overlap stay together
+            for n in own:
+                if clusters and n.first <= max(m.last for m in clusters[-1]):
+                    clusters[-1].append(n)
+                else:
+                    clusters.append([n])
+            cut = max(1, len(clusters) // 2)
+            for part, chunk in ((1, clusters[:cut]), (2, clusters[cut:])):
+                if chunk:
+                    zones[f"{b}{part}"] = {"kind": "internal", "subnets": [str(n) for c in chunk for n in c]}
     return {"unit": "Stanford backbone (Zeng et al., ATPG dataset)", "level": 2, "zones": zones}
