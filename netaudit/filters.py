@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .headerspace import HeaderSpace
+from .headerspace import Bdd, HeaderSpace
 from .model import Action, Filter, Match
 
 # Interface sentinel: an interface no filter names ("every other interface").
@@ -65,9 +65,99 @@ class LineSets(dict):
         super().__init__(items)
         self.false = hs.false
         self.order = sorted(self)
+        self.trees: dict[bool, LineTree] = {}  # understood_only -> tree (line_tree)
+        self.positions: dict[int, int] | None = None  # line index -> position in order, when asked often
+        # Line index -> the earlier understood lines that may meet it (None: ask the tree).
+        self.earlier: dict[int, list[int] | None] | None = None
 
     def __missing__(self, idx: int):
         return self.false
+
+
+class LineTree:
+    """The lines of one :class:`LineSets` as a segment tree over their order: each node
+    holds the union of its range's sets.  First match then costs the lines that take
+    packets (times the depth), not all the lines before them, and the permitted set is
+    built from halves instead of by subtracting every line from an ever larger
+    remainder: both were quadratic in the lines (issue #15: 50,000 ACL lines)."""
+
+    def __init__(self, hs: HeaderSpace, items: list[tuple[int, Bdd]]):
+        # Not the HeaderSpace itself: it keeps the trees (line_sets), and BDDs held in a
+        # reference cycle must never be left to the cyclic collector (headerspace.py).
+        self.false = hs.false
+        self.items = items  # (line index, set) in order
+        self.union: dict[int, Bdd] = {}
+        if items:
+            self._build(1, 0, len(items))
+
+    def _build(self, node: int, lo: int, hi: int) -> None:
+        if hi - lo == 1:
+            self.union[node] = self.items[lo][1]
+            return
+        mid = (lo + hi) // 2
+        self._build(2 * node, lo, mid)
+        self._build(2 * node + 1, mid, hi)
+        self.union[node] = self.union[2 * node] | self.union[2 * node + 1]
+
+    def permitted(self, permits: list[bool]):
+        """What first match over all the lines permits (``permits``: each position's
+        action is permit): a range permits what its first half permits, and what its
+        second half permits of the packets the first half does not match."""
+        return self._permit(1, 0, len(self.items), permits) if self.items else self.false
+
+    def _permit(self, node: int, lo: int, hi: int, permits: list[bool]):
+        if hi - lo == 1:
+            return self.items[lo][1] if permits[lo] else self.false
+        mid = (lo + hi) // 2
+        first = self._permit(2 * node, lo, mid, permits)
+        second = self._permit(2 * node + 1, mid, hi, permits)
+        return first | (second & ~self.union[2 * node]) if second != self.false else first
+
+    def first_match(self, P, end: int | None = None):
+        """:func:`first_match` over the lines at positions before ``end`` (all by default)."""
+        parts: list[tuple[int, Bdd]] = []
+        rest = self._walk(1, 0, len(self.items), P, len(self.items) if end is None else end, parts) if self.items else P
+        return parts, rest
+
+    def remainder(self, P, end: int):
+        """The packets of ``P`` no line before position ``end`` matches: ``P`` minus the
+        unions of the few nodes that make up those lines (no line by line walk)."""
+        return self._rest(1, 0, len(self.items), P, end) if self.items else P
+
+    def _rest(self, node: int, lo: int, hi: int, P, end: int):
+        if lo >= end or P == self.false:
+            return P
+        if hi <= end:
+            return P & ~self.union[node]
+        mid = (lo + hi) // 2
+        return self._rest(2 * node + 1, mid, hi, self._rest(2 * node, lo, mid, P, end), end)
+
+    def _walk(self, node: int, lo: int, hi: int, P, end: int, parts: list):
+        false = self.false
+        # A range none of whose lines meets P takes nothing (its union says so at once).
+        if lo >= end or P == false or (P & self.union[node]) == false:
+            return P
+        if hi - lo == 1:
+            idx, u = self.items[lo]
+            parts.append((idx, P & u))
+            return P & ~u
+        mid = (lo + hi) // 2
+        P = self._walk(2 * node, lo, mid, P, end, parts)
+        return self._walk(2 * node + 1, mid, hi, P, end, parts)
+
+
+def line_tree(hs: HeaderSpace, flt: Filter, sets: LineSets, understood_only: bool = False) -> LineTree:
+    """The :class:`LineTree` of ``sets`` (built once): with every line and the actions
+    (the engine's reading), or with the fully understood lines only (line
+    reachability: a partial line is never proof)."""
+    if understood_only and not any(flt.lines[idx].partial for idx in sets.order):
+        understood_only = False  # the same tree: every line is understood
+    tree = sets.trees.get(understood_only)
+    if tree is None:
+        tree = sets.trees[understood_only] = LineTree(
+            hs, [(idx, hs.false if understood_only and flt.lines[idx].partial else sets[idx]) for idx in sets.order]
+        )
+    return tree
 
 
 def line_sets(
@@ -76,12 +166,20 @@ def line_sets(
     """Each line's packet set for packets entering ``in_if`` and leaving ``out_if``:
     the union of its matches that apply there.  ``candidates`` (line indexes) limits
     the lines looked at; it must hold every line that can apply (:class:`LineIndex`)."""
+    # One filter read in one combination is the same sets whoever asks (the engine, line
+    # reachability): kept for the analysis, with the filter so that its id stays its own.
+    key = (id(flt), in_if, out_if) if interface_dependent(flt) else (id(flt), None, None)
+    got = hs.line_sets_cache.get(key)
+    if got is not None and got[0] is flt:
+        return got[1]
     items = []
     for idx in range(len(flt.lines)) if candidates is None else candidates:
         ms = [m for m in flt.lines[idx].matches if applies(m, in_if, out_if)]
         if ms:  # lines for other interface combinations cannot match here
             items.append((idx, hs.matches(ms)))
-    return LineSets(hs, items)
+    sets = LineSets(hs, items)
+    hs.line_sets_cache[key] = (flt, sets)
+    return sets
 
 
 class LineIndex:
@@ -168,9 +266,17 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
     match: its packets take the line's action if it matches and the rest of the
     filter's otherwise; where the two differ they are only *maybe* permitted.
     """
+    order = sets.order
+    if not any(flt.lines[idx].partial for idx in order):
+        if not order:
+            return (hs.true if flt.default_action == Action.PERMIT else hs.false), hs.false, None
+        tree = line_tree(hs, flt, sets)
+        permit = tree.permitted([flt.lines[idx].action == Action.PERMIT for idx in order])
+        if flt.default_action == Action.PERMIT:
+            permit |= ~tree.union[1]
+        return permit, hs.false, None
     permit_c, permit_m, first = hs.false, hs.false, None
     remaining = hs.true
-    order = sets.order
     for pos, idx in enumerate(order):
         u = sets[idx]
         hit = remaining & u
@@ -199,8 +305,9 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
 def matching_line(hs: HeaderSpace, sets: LineSets, pkt) -> int | None:
     """Index of the first line whose set holds the concrete packet ``pkt`` (None: the
     default action decides)."""
+    single = hs.packet(pkt)
     for idx in sets.order:
-        if hs.contains(sets[idx], pkt):
+        if (sets[idx] & single) != hs.false:
             return idx
     return None
 
@@ -218,31 +325,110 @@ class UnreachableLine:
     different_action: bool
 
 
-def _covered_before(hs: HeaderSpace, flt: Filter, sets: LineSets) -> dict:
-    """Per applicable line: the union of the earlier applicable lines fully understood."""
-    out, union = {}, hs.false
-    for idx in sets.order:
-        out[idx] = union
-        if not flt.lines[idx].partial:
-            union |= sets[idx]
-    return out
-
-
 def _weight(hs: HeaderSpace, u) -> float:
     return hs.bdd.count(u, nvars=len(hs.bdd.vars))
 
 
-def _taking_lines(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> list[int]:
-    """Earlier understood lines that take packets of line ``idx``, in first-match order."""
-    rest, taking = sets[idx], []
-    for j in sets.order:
-        if j >= idx or rest == hs.false:
-            break
-        if flt.lines[j].partial or (rest & sets[j]) == hs.false:
-            continue
-        taking.append(j)
-        rest &= ~sets[j]
-    return taking
+def _taking(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets):
+    """(earlier understood lines that take packets of line ``idx``, in first-match
+    order; the packets of the line none of them takes)."""
+    candidates = sets.earlier.get(idx) if sets.earlier is not None else None
+    if candidates is not None:  # the only earlier lines whose addresses meet the line's
+        rest, taking = sets[idx], []
+        for j in candidates:
+            if rest == hs.false:
+                break
+            if (rest & sets[j]) != hs.false:
+                taking.append(j)
+                rest &= ~sets[j]
+        return taking, rest
+    tree = line_tree(hs, flt, sets, understood_only=True)
+    parts, rest = tree.first_match(sets[idx], sets.order.index(idx) if sets.positions is None else sets.positions[idx])
+    return [j for j, _ in parts], rest
+
+
+def _unmatched(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets):
+    """The packets of line ``idx`` that no earlier understood line matches."""
+    if sets.earlier is not None and sets.earlier.get(idx) is not None:
+        return _taking(hs, flt, idx, sets)[1]
+    tree = line_tree(hs, flt, sets, understood_only=True)
+    return tree.remainder(sets[idx], sets.order.index(idx) if sets.positions is None else sets.positions[idx])
+
+
+_FULL = (0, 0xFFFFFFFF)
+# Beyond this many candidates an index answer is no cheaper than the tree's walk.
+_MAX_CANDIDATES = 64
+
+
+def _spans(addrs, negate: bool) -> list[tuple[int, int]]:
+    """Address intervals a match's address list can hold; the whole space where it is
+    not a list of prefixes (negated, non-contiguous wildcard): never too small."""
+    if addrs is None or negate:
+        return [_FULL]
+    out = []
+    for a in addrs:
+        w = a.wildcard
+        if (w + 1) & w:  # non-contiguous wildcard
+            return [_FULL]
+        lo = a.value & ~w & 0xFFFFFFFF
+        out.append((lo, lo | w))
+    return out
+
+
+class _OverlapIndex:
+    """Earlier lines by address boxes (a source interval by a destination interval), to
+    find the few lines a line's packets can meet without a BDD operation per earlier
+    line.  Boxes are supersets of the lines' packets, so an earlier line outside every
+    answer cannot take any of them.  Destinations are bucketed by /24 and /16; boxes
+    wider than a /16 are kept in one list every query reads."""
+
+    def __init__(self) -> None:
+        self.narrow: dict[tuple[int, int], list[tuple[int, int, int, int, int]]] = {}
+        self.wide: list[tuple[int, int, int, int, int]] = []
+
+    @staticmethod
+    def boxes(line) -> list[tuple[int, int, int, int]]:
+        out = []
+        for m in line.matches:
+            for s_lo, s_hi in _spans(m.src, m.src_negate):
+                for d_lo, d_hi in _spans(m.dst, m.dst_negate):
+                    out.append((s_lo, s_hi, d_lo, d_hi))
+        return out
+
+    @staticmethod
+    def _bucket(d_lo: int, d_hi: int) -> tuple[int, int] | None:
+        if d_hi - d_lo < 256 and d_lo >> 8 == d_hi >> 8:
+            return (24, d_lo >> 8)
+        if d_hi - d_lo < 65536 and d_lo >> 16 == d_hi >> 16:
+            return (16, d_lo >> 16)
+        return None
+
+    def add(self, idx: int, boxes) -> None:
+        for s_lo, s_hi, d_lo, d_hi in boxes:
+            key = self._bucket(d_lo, d_hi)
+            entry = (s_lo, s_hi, d_lo, d_hi, idx)
+            (self.narrow.setdefault(key, []) if key is not None else self.wide).append(entry)
+
+    def meeting(self, boxes) -> list[int] | None:
+        """Indexes of the lines whose boxes meet one of ``boxes``, in line order; None
+        when a box is too wide to ask (or the answer too long to be worth it)."""
+        found: set[int] = set()
+        for s_lo, s_hi, d_lo, d_hi in boxes:
+            key = self._bucket(d_lo, d_hi)
+            if key is None:
+                return None
+            lists = [self.wide, self.narrow.get((16, d_lo >> 16), ())]
+            if key[0] == 24:
+                lists.append(self.narrow.get(key, ()))
+            else:  # a box within one /16: the /24 buckets it spans
+                lists += [self.narrow.get((24, k), ()) for k in range(d_lo >> 8, (d_hi >> 8) + 1)]
+            for entries in lists:
+                for e_slo, e_shi, e_dlo, e_dhi, j in entries:
+                    if e_slo <= s_hi and s_lo <= e_shi and e_dlo <= d_hi and d_lo <= e_dhi:
+                        found.add(j)
+            if len(found) > _MAX_CANDIDATES:
+                return None
+        return sorted(found)
 
 
 def _covers(hs: HeaderSpace, u, lines: Iterable[int], sets: LineSets) -> bool:
@@ -261,7 +447,7 @@ def blocking_lines(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> tu
     line acts differently; such a line (the largest overlap) is then always named.
     """
     u, action = sets[idx], flt.lines[idx].action
-    taking = _taking_lines(hs, flt, idx, sets)
+    taking, _ = _taking(hs, flt, idx, sets)
     weight = {j: _weight(hs, u & sets[j]) for j in taking}
     chosen = list(taking)
     for j in sorted(taking, key=lambda j: (weight[j], -j)):
@@ -286,12 +472,19 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
     if flt.partial:
         return []
     index = LineIndex(flt)
-    views_of: dict[int, list] = {}
+    views_of: dict[int, list[LineSets]] = {}
     for in_if, out_if in interface_combinations(flt):
         sets = line_sets(hs, flt, in_if, out_if, index.candidates(in_if, out_if))
-        view = (sets, _covered_before(hs, flt, sets))
+        sets.positions = {idx: pos for pos, idx in enumerate(sets.order)}
+        sets.earlier = {}
+        overlap = _OverlapIndex()
         for idx in sets.order:
-            views_of.setdefault(idx, []).append(view)
+            views_of.setdefault(idx, []).append(sets)
+            if flt.lines[idx].partial:
+                continue  # never proof: left out of every answer
+            boxes = overlap.boxes(flt.lines[idx])
+            sets.earlier[idx] = overlap.meeting(boxes)
+            overlap.add(idx, boxes)
     out = []
     for idx, line in enumerate(flt.lines):
         if not line.partial:
@@ -301,11 +494,12 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
     return out
 
 
-def _line_verdict(hs: HeaderSpace, flt: Filter, idx: int, views: list) -> UnreachableLine | None:
-    live = [sets for sets, before in views if sets[idx] != hs.false]
+def _line_verdict(hs: HeaderSpace, flt: Filter, idx: int, views: list[LineSets]) -> UnreachableLine | None:
+    live = [sets for sets in views if sets[idx] != hs.false]
     if not live:
         return UnreachableLine(idx, UNMATCHABLE, [], False)
-    if any((sets[idx] & ~before[idx]) != hs.false for sets, before in views if idx in before):
+    # Reachable where the earlier understood lines leave some of its packets.
+    if any(_unmatched(hs, flt, idx, sets) != hs.false for sets in live):
         return None
     blocking, diff = set(), False
     for sets in live:

@@ -157,6 +157,11 @@ class HeaderSpace:
         self._vars = {n: self.bdd.var(n) for n in names}
         self._match_cache: dict[Match, Bdd] = {}
         self._cube_cache: dict[tuple, Bdd] = {}
+        self._byte_care: dict[tuple, dict[str, bool]] = {}  # (field, byte, value, wildcard) -> bits
+        self._services_cache: dict[Bdd, list[str]] = {}  # projected set -> services()
+        # (id of a filter, in, out) -> (the filter, its filters.LineSets): netaudit/filters.py
+        self.line_sets_cache: dict[tuple, tuple] = {}
+        self._all_services: Bdd | None = None
         self._field_bits = {f: [_bit(f, i) for i in range(w)] for f, w in FIELDS}
         # "New connection": a TCP SYN without ACK/RST, or any non-TCP packet;
         # never a packet of an already established connection.
@@ -181,14 +186,28 @@ class HeaderSpace:
         return got
 
     def _masked(self, field: str, value: int, wildcard: int):
-        bits = self._field_bits[field]
-        w = len(bits)
-        care = {}
-        for i, b in enumerate(bits):
-            shift = w - 1 - i
-            if not (wildcard >> shift) & 1:
-                care[b] = bool((value >> shift) & 1)
+        care: dict[str, bool] = {}
+        self._care(field, value, wildcard, care)
         return self.bdd.cube(care) if care else self.true
+
+    def _care(self, field: str, value: int, wildcard: int, care: dict[str, bool]) -> None:
+        """Add to ``care`` the bits of ``field`` that ``value``/``wildcard`` fix (a byte
+        at a time, from a table: this is the inner loop of compiling big filters)."""
+        nbytes = WIDTH[field] // 8
+        for pos in range(nbytes):
+            shift = 8 * (nbytes - 1 - pos)
+            wb = (wildcard >> shift) & 0xFF
+            if wb == 0xFF:
+                continue
+            vb = (value >> shift) & 0xFF & ~wb
+            key = (field, pos, vb, wb)
+            bits = self._byte_care.get(key)
+            if bits is None:
+                names = self._field_bits[field][8 * pos : 8 * pos + 8]
+                bits = self._byte_care[key] = {
+                    b: bool((vb >> (7 - i)) & 1) for i, b in enumerate(names) if not (wb >> (7 - i)) & 1
+                }
+            care.update(bits)
 
     def prefix(self, field: str, net: IPNetwork | str):
         if not isinstance(net, IPNetwork):
@@ -235,6 +254,10 @@ class HeaderSpace:
         cached = self._match_cache.get(m)
         if cached is not None:
             return cached
+        u = self._match_cube(m)
+        if u is not None:
+            self._match_cache[m] = u
+            return u
         u = self.true
         if m.src is not None:
             s = self.addr("src_ip", m.src)
@@ -261,6 +284,35 @@ class HeaderSpace:
             u &= self._vars["est"] if m.conn_established else ~self._vars["est"]
         self._match_cache[m] = u
         return u
+
+    def _match_cube(self, m: Match):
+        """The set of ``m`` built in one call when it is a single cube (one address
+        pattern per side, one protocol, one port or ICMP value: most ACL lines); None
+        otherwise.  A conjunction of cubes costs as much as building one per field."""
+        if m.src_negate or m.dst_negate or m.tcp_established:
+            return None
+        care: dict[str, bool] = {}
+        for field, pats in (("src_ip", m.src), ("dst_ip", m.dst)):
+            if pats is not None:
+                if len(pats) != 1:
+                    return None
+                self._care(field, pats[0].value, pats[0].wildcard, care)
+        if m.protocols is not None:
+            if len(m.protocols) != 1:
+                return None
+            self._care("proto", m.protocols[0], 0, care)
+        for field, ranges in (("src_port", m.src_ports), ("dst_port", m.dst_ports)):
+            if ranges is not None:
+                if len(ranges) != 1 or ranges[0].lo != ranges[0].hi:
+                    return None
+                self._care(field, ranges[0].lo, 0, care)
+        if m.icmp_type is not None:
+            self._care("icmp_type", m.icmp_type, 0, care)
+        if m.icmp_code is not None:
+            self._care("icmp_code", m.icmp_code, 0, care)
+        if m.conn_established is not None:
+            care["est"] = m.conn_established
+        return self.bdd.cube(care) if care else self.true
 
     def matches(self, ms: Iterable[Match]):
         u = self.false
@@ -297,7 +349,7 @@ class HeaderSpace:
             v = u & self.eq(field, 0) if field == "icmp_code" else u & self.range(field, 1024, 65535)
             if v != self.false:
                 u = v
-        a = self.bdd.pick(u)  # variables it leaves out are free: False is fine
+        a = self._first_path(u)  # variables it leaves out are free: False is fine
         vals = {}
         for f, _w in FIELDS:
             x = 0
@@ -316,14 +368,33 @@ class HeaderSpace:
         )
         return pkt
 
+    def _first_path(self, u) -> dict[str, bool]:
+        """The variables on the first path of ``u`` to true, low branches first: what
+        ``dd``'s ``pick`` returns, without its enumeration machinery (support sets and a
+        dict copied at every level: most of a witness's time)."""
+        out: dict[str, bool] = {}
+        true, false = self.true, self.false
+        while u != true:
+            # dd gives a node's children as stored: a complemented edge negates them.
+            low = ~u.low if u.negated else u.low
+            if low != false:
+                out[u.var] = False
+                u = low
+            else:
+                out[u.var] = True
+                u = ~u.high if u.negated else u.high
+        return out
+
     def packet(self, pkt: Packet):
         """The singleton set of one packet."""
-        u = self.true
-        for f, _ in FIELDS:
-            u &= self.eq(f, getattr(pkt, f))
+        care: dict[str, bool] = {}
+        for f, w in FIELDS:
+            value = getattr(pkt, f)
+            for i, b in enumerate(self._field_bits[f]):
+                care[b] = bool((value >> (w - 1 - i)) & 1)
         for k in FLAGS:
-            u &= self._vars[k] if getattr(pkt, k) else ~self._vars[k]
-        return u
+            care[k] = bool(getattr(pkt, k))
+        return self.bdd.cube(care)  # one call, not a conjunction per field
 
     def contains(self, u, pkt: Packet) -> bool:
         return (self.packet(pkt) & u) != self.false
@@ -337,8 +408,17 @@ class HeaderSpace:
             return []
         proj = self.exist(("dst_ip", "src_ip", "src_port", "icmp_code"), u)
         proj = self.bdd.exist(list(FLAGS), proj)
-        everything = self.exist(("dst_ip", "src_ip", "src_port", "icmp_code"), self.new_connections)
-        everything = self.bdd.exist(list(FLAGS), everything)
+        # Many cells deliver the same services: the answer is kept per projected set.
+        got = self._services_cache.get(proj)
+        if got is None:
+            got = self._services_cache[proj] = self._services_of(proj)
+        return list(got)
+
+    def _services_of(self, proj) -> list[str]:
+        if self._all_services is None:
+            everything = self.exist(("dst_ip", "src_ip", "src_port", "icmp_code"), self.new_connections)
+            self._all_services = self.bdd.exist(list(FLAGS), everything)
+        everything = self._all_services
         if (everything & ~proj) == self.false:
             return ["ip"]
         out: list[tuple[int, int, str]] = []

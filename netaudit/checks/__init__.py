@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,11 @@ class AuditContext:
     live: Live | None = None  # live evidence merged with the matrix (netaudit/live/merge.py)
     live_only: bool = False  # no configurations: the matrix comes from probes alone (audit.run_live_only)
 
+    @cached_property
+    def zone_kinds(self) -> dict[str, str]:
+        """Zone name → kind (checks ask for every cell)."""
+        return {z.name: z.kind for z in self.zones}
+
 
 @dataclass
 class Finding:
@@ -112,14 +118,21 @@ class CheckInfo:
     func: Callable[[AuditContext, CheckInfo], Iterable[Finding]]
 
     def finding(
-        self, *, key: str, severity: str | None = None, detail_key: str | None = None, fields: dict | None = None, **kw
+        self,
+        *,
+        key: str,
+        severity: str | None = None,
+        detail_key: str | None = None,
+        fields: dict | None = None,
+        title_key: str | None = None,
+        **kw,
     ) -> Finding:
         """A finding with this check's catalogue title/remediation and a detail sentence."""
         fields = fields or {}
         return Finding(
             check=self.id,
             severity=severity or self.severity,
-            title=messages.both(f"check.{self.id}.title", **fields),
+            title=messages.both(title_key or f"check.{self.id}.title", **fields),
             detail=messages.both(detail_key or f"check.{self.id}.detail", **fields),
             remediation=messages.both(f"check.{self.id}.remediation", **fields),
             references=list(self.references),

@@ -156,6 +156,24 @@ def _internet(engine: Engine, zone: str) -> bool:
 
 
 def _preferences(engine: Engine, pz: PlacedZone, dst: str) -> list:
+    to_internet = dst != DEVICES_ZONE and _internet(engine, dst)
+    return [
+        *_cached(engine, ("prefer-src", pz.name), lambda: _source_preferences(engine, pz)),
+        *_cached(engine, ("prefer-dst", dst), lambda: _destination_preferences(engine, dst)),
+        *_cached(engine, ("prefer-packet", to_internet), lambda: _packet_preferences(engine, to_internet)),
+    ]
+
+
+def _cached(engine: Engine, key: tuple, make) -> list:
+    """The preference parts shared by many cells: built once per source, per
+    destination, and for the packet."""
+    got = engine._cache.get(key)
+    if got is None:
+        got = engine._cache[key] = make()
+    return got
+
+
+def _source_preferences(engine: Engine, pz: PlacedZone) -> list:
     hs = engine.hs
     prefs = []
     if pz.zone.subnets:
@@ -166,13 +184,24 @@ def _preferences(engine: Engine, pz: PlacedZone, dst: str) -> list:
     elif _internet(engine, pz.name):
         prefs += _public(engine, "src_ip")
     prefs.append(~engine.device_src)
-    to_internet = dst != DEVICES_ZONE and _internet(engine, dst)
+    return prefs
+
+
+def _destination_preferences(engine: Engine, dst: str) -> list:
+    hs = engine.hs
+    prefs = []
     if dst != DEVICES_ZONE:
         for net in engine.zones[dst].zone.subnets:
             if net.prefixlen < 31:
                 prefs.append(~hs.eq("dst_ip", int(net.network)) & ~hs.eq("dst_ip", int(net.broadcast)))
-    if to_internet:
-        prefs += _public(engine, "dst_ip")
+        if _internet(engine, dst):
+            prefs += _public(engine, "dst_ip")
+    return prefs
+
+
+def _packet_preferences(engine: Engine, to_internet: bool) -> list:
+    hs = engine.hs
+    prefs = []
     for proto in (6, 17, 1):
         prefs.append(hs.eq("proto", proto))
     if to_internet:

@@ -136,6 +136,9 @@ class Run:
 
     deliveries: dict[str, Delivery]
     denials: dict[tuple, list] = field(default_factory=dict)  # (dev, filter, in, out) -> [sets]
+    # ``denials`` merged per filter in a fixed order, for the blocking lines of every
+    # blocked cell of the run: (number of sets merged, [(key, set)]).
+    denied: tuple[int, list] | None = None
     # Packets for the devices' own addresses, evaluated once per interface at the end.
     control: dict[tuple, list] = field(default_factory=dict)  # (dev, if, certain, reason) -> [(set, path)]
     # Packets that may be for a run-time address of the device (any candidate),

@@ -31,10 +31,11 @@ class Witnesses:
         steps_rev: list[Step] = []
         after_rev: list[Packet] = []
         cur = pkt
+        cur_set = hs.packet(cur)  # built once per packet, not per alternative tried
         node: Path | Merge | None = path
         while node is not None:
             if isinstance(node, Merge):
-                node = next(p for u, p in node.alts if hs.contains(u, cur))
+                node = next(p for u, p in node.alts if (u & cur_set) != hs.false)
                 continue
             st = node.step
             steps_rev.append(st)
@@ -44,6 +45,7 @@ class Witnesses:
                 pre = hs.pick(st.pre & keep, prefer)
                 assert pre is not None, "a NAT step without the pre-image of a packet it passed"
                 cur = pre
+                cur_set = hs.packet(cur)
             node = node.parent
         steps, packets_after = steps_rev[::-1], after_rev[::-1]
         origin = cur
@@ -109,10 +111,19 @@ class Witnesses:
         """Filter lines (or implicit denies) that dropped packets of ``target``."""
         hs = self.hs
         found: dict[tuple, dict] = {}
-        for (dev, name, in_if, out_if), denials in sorted(run.denials.items(), key=lambda kv: repr(kv[0])):
-            denied = hs.false
-            for u in denials:
-                denied |= u & target
+        # Each filter's denials as one set, in a fixed order, once per run (the run is
+        # over when its cells ask; a new denial since would change the count).
+        count = sum(len(v) for v in run.denials.values())
+        if run.denied is None or run.denied[0] != count:
+            merged = []
+            for key, sets in sorted(run.denials.items(), key=lambda kv: repr(kv[0])):
+                union = hs.false
+                for u in sets:
+                    union |= u
+                merged.append((key, union))
+            run.denied = (count, merged)
+        for (dev, name, in_if, out_if), union in run.denied[1]:
+            denied = union & target
             if denied == hs.false:
                 continue
             d = self.topo.devices[dev]

@@ -83,3 +83,25 @@ def test_unknown_cells_are_reported_with_their_reason():
     found = run([r], [GUEST, STAFF], unknown_verdict)
     f = next(f for f in found if f.zones == ["guest", "staff"])
     assert f.severity == "medium" and "crypto map" in f.detail["en"]
+
+
+def test_flows_one_line_blocks_though_allowed_are_one_info_finding():
+    """Three staff-like zones; staff's ACL denies 10.0.0.0/8 before permitting the rest,
+    so its flows to the two others are blocked by one line though the level-2 policy
+    allows internal-to-internal: one info finding for both, the line as evidence."""
+    r = router(Gi1=l3("", "10.0.10.1/24", filter_in="S"), Gi2=l3("", "10.0.20.1/24"), Gi3=l3("", "10.0.30.1/24"))
+    r.filters["S"] = acl("S", ("deny", Match(dst=net("10.0.0.0/8"))), ("permit", Match()))
+    zones = [
+        Zone("staff", "internal", [IPNetwork("10.0.10.0/24")]),
+        Zone("accounts", "internal", [IPNetwork("10.0.20.0/24")]),
+        Zone("archive", "internal", [IPNetwork("10.0.30.0/24")]),
+    ]
+    found = [f for f in run([r], zones, policy_violation) if f.severity == "info"]
+    grouped = [f for f in found if f.zones[0] == "staff"]
+    assert len(grouped) == 1
+    f = grouped[0]
+    assert f.zones == ["staff", "accounts", "archive"]
+    assert f.title["en"] == "Flows from staff to 2 zones are blocked though the policy allows them"
+    assert "accounts, archive" in f.detail["en"] and "accounts, archive" in f.detail["vi"]
+    assert [e["line"] for e in f.evidence] == [10]
+    assert not [f for f in found if f.zones[0] != "staff"]  # the other zones reach everything

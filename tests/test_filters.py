@@ -1,0 +1,118 @@
+"""Filter semantics (netaudit/filters.py): the segment tree (LineTree) and the address
+index that make big filters fast give exactly what reading the lines one by one gives.
+
+The references below are the straightforward readings: first match line by line over a
+growing remainder, and "a line is shadowed when the union of the earlier understood
+lines holds it".  Hypothesis draws filters of host, prefix and non-contiguous-wildcard
+lines with protocols, ports, negations and partial lines.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from netaudit import filters
+from netaudit.headerspace import HeaderSpace
+from netaudit.model import Action, AddrMatch, Filter, FilterLine, Match, PortRange, Src
+
+HS = HeaderSpace()
+
+
+def _addr():
+    host = st.integers(0, 15).map(lambda n: AddrMatch(0x0A000000 | n, 0))
+    prefix = st.sampled_from([0, 3, 7, 15, 255]).flatmap(
+        lambda w: st.integers(0, 15).map(lambda n: AddrMatch((0x0A000000 | n) & ~w, w))
+    )
+    odd = st.just(AddrMatch(0x0A000001, 0x0A))  # a non-contiguous wildcard
+    return st.one_of(host, prefix, odd, st.just(AddrMatch.any()))
+
+
+@st.composite
+def _match(draw):
+    return Match(
+        src=draw(st.none() | st.tuples(_addr()) | st.tuples(_addr(), _addr())),
+        dst=draw(st.none() | st.tuples(_addr())),
+        src_negate=draw(st.booleans()) and draw(st.booleans()),
+        protocols=draw(st.none() | st.sampled_from([(6,), (17,), (6, 17)])),
+        dst_ports=draw(st.none() | st.sampled_from([(PortRange(22, 22),), (PortRange(20, 25),)])),
+    )
+
+
+@st.composite
+def _filter(draw, partial_lines: bool = True):
+    lines = []
+    for i in range(draw(st.integers(0, 24))):
+        lines.append(
+            FilterLine(
+                action=draw(st.sampled_from([Action.PERMIT, Action.DENY])),
+                matches=draw(st.lists(_match(), min_size=1, max_size=2)),
+                source=Src("acl.cfg", i + 2, f"line {i}"),
+                partial="not modelled" if partial_lines and draw(st.integers(0, 9)) == 0 else None,
+            )
+        )
+    return Filter("ACL", lines, default_action=draw(st.sampled_from([Action.PERMIT, Action.DENY])))
+
+
+def _sequential_permit(hs, flt, sets):
+    permit, rest = hs.false, hs.true
+    for idx in sets.order:
+        hit = rest & sets[idx]
+        if flt.lines[idx].action == Action.PERMIT:
+            permit |= hit
+        rest &= ~sets[idx]
+    return permit | rest if flt.default_action == Action.PERMIT else permit
+
+
+@settings(max_examples=60, deadline=None)
+@given(_filter(partial_lines=False), st.integers(0, 24))
+def test_tree_first_match_and_permitted_are_line_by_line(flt, cut):
+    hs = HS
+    sets = filters.LineSets(hs, [(i, hs.matches(line.matches)) for i, line in enumerate(flt.lines)])
+    tree = filters.LineTree(hs, [(i, sets[i]) for i in sets.order])
+    P = hs.prefix("src_ip", "10.0.0.0/29")
+    want_parts, want_rest = filters.first_match(hs, sets, P, sets.order[:cut])
+    got_parts, got_rest = tree.first_match(P, cut)
+    assert got_parts == want_parts and got_rest == want_rest
+    assert tree.remainder(P, cut) == want_rest
+    certain, maybe, first = filters.permitted(hs, flt, sets)
+    assert (certain, maybe, first) == (_sequential_permit(hs, flt, sets), hs.false, None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_filter())
+def test_shadowed_lines_are_those_the_earlier_lines_cover(flt):
+    hs = HS
+    sets = filters.line_sets(hs, flt, None, None)
+    want = {}
+    union = hs.false
+    for idx in sets.order:
+        line = flt.lines[idx]
+        if not line.partial:
+            if sets[idx] == hs.false:
+                want[idx] = filters.UNMATCHABLE
+            elif (sets[idx] & ~union) == hs.false:
+                want[idx] = filters.BLOCKING_LINES
+            union |= sets[idx]
+    got = {u.index: u.reason for u in filters.shadowed_lines(hs, flt)}
+    assert got == want
+    for u in filters.shadowed_lines(hs, flt):
+        if u.reason == filters.BLOCKING_LINES:  # the named lines cover it, all earlier
+            cover = hs.false
+            for j in u.blocking:
+                assert j < u.index and not flt.lines[j].partial
+                cover |= sets[j]
+            assert (sets[u.index] & ~cover) == hs.false
+
+
+def test_the_address_index_answers_only_where_it_may():
+    index = filters._OverlapIndex()
+    host = FilterLine(Action.DENY, [Match(dst=(AddrMatch(0x0A0A0001, 0),))], source=None)
+    wide = FilterLine(Action.DENY, [Match(dst=(AddrMatch.prefix("10.0.0.0/8"),))], source=None)
+    other = FilterLine(Action.DENY, [Match(dst=(AddrMatch(0x0A0B0001, 0),))], source=None)
+    index.add(0, index.boxes(host))
+    assert index.meeting(index.boxes(other)) == []  # another /24: cannot meet
+    assert index.meeting(index.boxes(host)) == [0]
+    assert index.meeting(index.boxes(wide)) is None  # too wide to ask: the tree answers
+    index.add(1, index.boxes(wide))
+    assert index.meeting(index.boxes(other)) == [1]  # wide boxes are read by every query
