@@ -205,8 +205,10 @@ class LineIndex:
         )
 
 
-def _iface_representatives(flt: Filter, attr: str) -> list[str]:
-    """One interface per class of interfaces the filter treats alike, plus OTHER_IFACE."""
+def interface_classes(flt: Filter, attr: str) -> dict[str, str]:
+    """Each interface the filter names in ``attr`` (``in_ifaces``/``out_ifaces``) → the
+    representative of its class: the interfaces named by exactly the same matches,
+    which the filter treats alike.  An interface it does not name is OTHER_IFACE's."""
     sets = [getattr(m, attr) for line in flt.lines for m in line.matches if getattr(m, attr) is not None]
     # An interface's class: the sets that name it (built by membership, so the cost is
     # the size of the sets, not interfaces times sets).
@@ -217,7 +219,12 @@ def _iface_representatives(flt: Filter, attr: str) -> list[str]:
     reps: dict[tuple, str] = {}
     for name in sorted(member_of):
         reps.setdefault(tuple(member_of[name]), name)
-    return [*reps.values(), OTHER_IFACE]
+    return {name: reps[tuple(member_of[name])] for name in member_of}
+
+
+def _iface_representatives(flt: Filter, attr: str) -> list[str]:
+    """One interface per class of interfaces the filter treats alike, plus OTHER_IFACE."""
+    return [*sorted(set(interface_classes(flt, attr).values())), OTHER_IFACE]
 
 
 def interface_combinations(flt: Filter) -> list[tuple[str, str]]:
@@ -385,15 +392,17 @@ class _OverlapIndex:
     def __init__(self) -> None:
         self.narrow: dict[tuple[int, int], list[tuple[int, int, int, int, int]]] = {}
         self.wide: list[tuple[int, int, int, int, int]] = []
+        self.everywhere: list[int] = []  # lines with a box of every address pair
 
     @staticmethod
     def boxes(line) -> list[tuple[int, int, int, int]]:
-        out = []
-        for m in line.matches:
-            for s_lo, s_hi in _spans(m.src, m.src_negate):
-                for d_lo, d_hi in _spans(m.dst, m.dst_negate):
-                    out.append((s_lo, s_hi, d_lo, d_hi))
-        return out
+        out = {
+            (s_lo, s_hi, d_lo, d_hi)
+            for m in line.matches
+            for s_lo, s_hi in _spans(m.src, m.src_negate)
+            for d_lo, d_hi in _spans(m.dst, m.dst_negate)
+        }
+        return sorted(out)
 
     @staticmethod
     def _bucket(d_lo: int, d_hi: int) -> tuple[int, int] | None:
@@ -404,6 +413,9 @@ class _OverlapIndex:
         return None
 
     def add(self, idx: int, boxes) -> None:
+        if (*_FULL, *_FULL) in boxes:
+            self.everywhere.append(idx)
+            return
         for s_lo, s_hi, d_lo, d_hi in boxes:
             key = self._bucket(d_lo, d_hi)
             entry = (s_lo, s_hi, d_lo, d_hi, idx)
@@ -412,7 +424,7 @@ class _OverlapIndex:
     def meeting(self, boxes) -> list[int] | None:
         """Indexes of the lines whose boxes meet one of ``boxes``, in line order; None
         when a box is too wide to ask (or the answer too long to be worth it)."""
-        found: set[int] = set()
+        found: set[int] = set(self.everywhere)
         for s_lo, s_hi, d_lo, d_hi in boxes:
             key = self._bucket(d_lo, d_hi)
             if key is None:

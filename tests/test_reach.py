@@ -538,15 +538,24 @@ def test_analyses_share_one_bdd_manager():
 
 @pytest.mark.parametrize(
     "sample",
-    ["cisco-commune-leaky", "asa-department-leaky-levels", "fortigate-ttpvhcc-leaky-policy", "linux-commune-leaky"],
+    [
+        "cisco-commune-leaky",
+        "asa-department-leaky-levels",
+        "fortigate-ttpvhcc-leaky-policy",
+        "linux-commune-leaky",
+        "routeros-commune-leaky-firewall",
+        "openwrt-commune-leaky-rules",
+    ],
 )
 def test_one_lookup_per_device_gives_what_one_per_interface_gives(sample, monkeypatch):
     """Arrivals on several interfaces of a router whose forwarding (control plane) ignores
     the ingress interface share one lookup (paths.Work.append_route) and one control
-    plane evaluation: every cell, delivered set, witness and blocking line is what one
-    per interface gives."""
+    plane evaluation, and a filter reads the interfaces it treats alike once
+    (filters.interface_classes): every cell, delivered set, witness and blocking line is
+    what one per interface gives."""
     from helpers import SAMPLES
 
+    from netaudit import filters
     from netaudit.audit import run_audit
     from netaudit.reach.engine import Engine
 
@@ -554,6 +563,13 @@ def test_one_lookup_per_device_gives_what_one_per_interface_gives(sample, monkey
     batched = [d for d in shared.devices if shared.engine._cache.get(("ingress-free", d.hostname))]
     monkeypatch.setattr(Engine, "_routing_ignores_ingress", lambda self, dev: False)
     monkeypatch.setattr(Engine, "_control_ignores_ingress", lambda self, dev: False)
+    shared_key = Engine._iface_key
+
+    def every_interface_apart(self, dev, name, in_if, out_if):
+        shared_key(self, dev, name, in_if, out_if)  # fills the cache _compiled reads
+        return (in_if, out_if) if filters.interface_dependent(dev.filters[name]) else (None, None)
+
+    monkeypatch.setattr(Engine, "_iface_key", every_interface_apart)
     alone = run_audit([SAMPLES / sample])
     hs = shared.engine.hs
     assert len(shared.matrix) == len(alone.matrix)

@@ -18,6 +18,7 @@ state) travel as *maybe* packets: they can make a cell ``unknown`` but never
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import cast
 
 from netaddr import IPAddress, IPSet
 
@@ -119,13 +120,30 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
     # ------------------------------------------------------------------ filters
 
     def _iface_key(self, dev: Device, name: str, in_if, out_if):
-        """(in, out) as far as the filter cares: most filters never look at interfaces."""
+        """(in, out) as far as the filter cares: most filters never look at interfaces,
+        and those that do treat the interfaces their matches name alike as one (a
+        forward chain with a rule per VLAN interface is read once per VLAN, not once per
+        pair of interfaces: filters.interface_classes)."""
         key = ("ifdep", dev.hostname, name)
         dep = self._cache.get(key)
         if dep is None:
             flt = dev.filters[name]
-            dep = self._cache[key] = filters.LineIndex(flt) if filters.interface_dependent(flt) else False
-        return (in_if, out_if) if dep else (None, None)
+            dep = self._cache[key] = (
+                (
+                    filters.LineIndex(flt),
+                    filters.interface_classes(flt, "in_ifaces"),
+                    filters.interface_classes(flt, "out_ifaces"),
+                )
+                if filters.interface_dependent(flt)
+                else False
+            )
+        if dep is False:
+            return (None, None)
+        _, ins, outs = cast(tuple, dep)
+        return (
+            in_if if in_if is None else ins.get(in_if, filters.OTHER_IFACE),
+            out_if if out_if is None else outs.get(out_if, filters.OTHER_IFACE),
+        )
 
     def _compiled(self, dev: Device, name: str, in_if: str | None, out_if: str | None) -> filters.LineSets:
         """The filter's line sets for packets entering ``in_if`` and leaving ``out_if``."""
@@ -133,9 +151,9 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
         key = (dev.hostname, name, in_if, out_if)
         got = self._cache.get(key)
         if got is None:
-            index = self._cache[("ifdep", dev.hostname, name)]
+            dep = self._cache[("ifdep", dev.hostname, name)]
             got = self._cache[key] = filters.line_sets(
-                self.hs, dev.filters[name], in_if, out_if, index.candidates(in_if, out_if) if index else None
+                self.hs, dev.filters[name], in_if, out_if, dep[0].candidates(in_if, out_if) if dep else None
             )
         return got
 
