@@ -124,6 +124,37 @@ class LineTree:
         unions of the few nodes that make up those lines (no line by line walk)."""
         return self._rest(1, 0, len(self.items), P, end) if self.items else P
 
+    def leaves_some(self, hs: HeaderSpace, P, end: int) -> bool:
+        """Whether some packet of ``P`` is matched by no line before ``end``.  Tried
+        first on one packet (outside the first node, then tested against the others:
+        a walk per node); only when it falls inside one is the remainder computed —
+        for a line as wide as ``permit ip any any`` the remainder is the complement of
+        every earlier line, the largest BDD there is."""
+        nodes: list[int] = []
+        self._cover(1, 0, len(self.items), end, nodes)
+        if not nodes:
+            return P != self.false
+        outside = P & ~self.union[nodes[0]]
+        if outside == self.false:
+            return self.remainder(P, end) != self.false
+        # One packet of it: the first path, its free variables false (no preferences:
+        # each would be an AND with this large set).
+        single = hs.bdd.cube({**dict.fromkeys(hs.bdd.vars, False), **hs.first_path(outside)})
+        if all((single & self.union[n]) == self.false for n in nodes[1:]):
+            return True
+        return self.remainder(P, end) != self.false
+
+    def _cover(self, node: int, lo: int, hi: int, end: int, out: list[int]) -> None:
+        """The nodes whose ranges make up the positions before ``end``, largest first."""
+        if lo >= end or not self.items:
+            return
+        if hi <= end:
+            out.append(node)
+            return
+        mid = (lo + hi) // 2
+        self._cover(2 * node, lo, mid, end, out)
+        self._cover(2 * node + 1, mid, hi, end, out)
+
     def _rest(self, node: int, lo: int, hi: int, P, end: int):
         if lo >= end or P == self.false:
             return P
@@ -354,12 +385,13 @@ def _taking(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets):
     return [j for j, _ in parts], rest
 
 
-def _unmatched(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets):
-    """The packets of line ``idx`` that no earlier understood line matches."""
+def _reachable(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> bool:
+    """Whether some packet of line ``idx`` is matched by no earlier understood line."""
     if sets.earlier is not None and sets.earlier.get(idx) is not None:
-        return _taking(hs, flt, idx, sets)[1]
+        return _taking(hs, flt, idx, sets)[1] != hs.false
     tree = line_tree(hs, flt, sets, understood_only=True)
-    return tree.remainder(sets[idx], sets.order.index(idx) if sets.positions is None else sets.positions[idx])
+    end = sets.order.index(idx) if sets.positions is None else sets.positions[idx]
+    return tree.leaves_some(hs, sets[idx], end)
 
 
 _FULL = (0, 0xFFFFFFFF)
@@ -511,7 +543,7 @@ def _line_verdict(hs: HeaderSpace, flt: Filter, idx: int, views: list[LineSets])
     if not live:
         return UnreachableLine(idx, UNMATCHABLE, [], False)
     # Reachable where the earlier understood lines leave some of its packets.
-    if any(_unmatched(hs, flt, idx, sets) != hs.false for sets in live):
+    if any(_reachable(hs, flt, idx, sets) for sets in live):
         return None
     blocking, diff = set(), False
     for sets in live:

@@ -349,7 +349,7 @@ class HeaderSpace:
             v = u & self.eq(field, 0) if field == "icmp_code" else u & self.range(field, 1024, 65535)
             if v != self.false:
                 u = v
-        a = self._first_path(u)  # variables it leaves out are free: False is fine
+        a = self.first_path(u)  # variables it leaves out are free: False is fine
         vals = {}
         for f, _w in FIELDS:
             x = 0
@@ -368,7 +368,7 @@ class HeaderSpace:
         )
         return pkt
 
-    def _first_path(self, u) -> dict[str, bool]:
+    def first_path(self, u) -> dict[str, bool]:
         """The variables on the first path of ``u`` to true, low branches first: what
         ``dd``'s ``pick`` returns, without its enumeration machinery (support sets and a
         dict copied at every level: most of a witness's time)."""
