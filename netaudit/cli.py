@@ -212,6 +212,14 @@ def _report_options(p: argparse.ArgumentParser) -> None:
         help="cover: date of that inspection record (site.yaml: record_date)",
     )
     p.add_argument(
+        "--detail",
+        choices=["summary", "full"],
+        default=None,
+        help="how much of a large audit the report prints: summary (default for pdf and docx: long lists cut "
+        "to a readable annex, each cut saying how many items are left out and where they are in full) or full "
+        "(default for html and md: everything); json, sarif and text are always complete",
+    )
+    p.add_argument(
         "--diagram",
         metavar="FILE.drawio",
         help="write the editable diagram here (html/pdf/md default: next to -o, as NAME.drawio)",
@@ -372,6 +380,7 @@ def _render_options(args, **kw):
         doc_number=args.doc_number,
         record_number=args.record_number,
         record_date=args.record_date,
+        detail=args.detail,
         **kw,
     )
 

@@ -180,3 +180,26 @@ def test_prose_keeps_keywords_while_config_lines_are_masked():
     assert mask("snmp-server community Hb0aCommX RO", {"Hb0aCommX"}) == "snmp-server community ****** RO"
     assert mask("config system snmp community", set(), keywords=False) == "config system snmp community"
     assert mask("the key Hb0aCommX leaks", {"Hb0aCommX"}, keywords=False) == "the key ****** leaks"
+
+
+def test_detail_option(tmp_path):
+    """`--detail summary|full` (docs/report.md, "Summary and full detail") on audit and report:
+    in the help of both, a wrong value is exit 2 with one line, and a small audit prints the
+    same either way (its lists are within every cap)."""
+    for command in ("audit", "report"):
+        p = cli(command, "--help")
+        assert "--detail {summary,full}" in p.stdout and "always complete" in " ".join(p.stdout.split())
+    p = cli("audit", LEAKY, "--format", "html", "--detail", "all")
+    assert p.returncode == 2 and "--detail" in p.stderr and len(p.stderr.strip().splitlines()) == 1
+    out = {}
+    for detail in ("summary", "full"):
+        target = tmp_path / detail / "report.md"
+        target.parent.mkdir()
+        p = cli("audit", LEAKY, "--format", "md", "--detail", detail, "-o", target, env={"SOURCE_DATE_EPOCH": "0"})
+        assert p.returncode == 1, p.stderr
+        out[detail] = target.read_text(encoding="utf-8")
+    assert out["summary"] == out["full"] and "--detail full" not in out["full"]
+    saved = tmp_path / "audit.json"
+    assert cli("audit", LEAKY, "--format", "json", "-o", saved).returncode == 1
+    p = cli("report", saved, "--format", "md", "--detail", "summary")
+    assert p.returncode == 0 and "--detail full" not in p.stdout

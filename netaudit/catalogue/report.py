@@ -842,6 +842,98 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Management zone {zones} also manages the devices; confirm whether this level requires a separate "
         "system-device management zone.",
     },
+    # ---- summary and full detail (--detail; netaudit/report/detail.py, docs/report.md "Summary and
+    # full detail"): every cut says how many items are not printed and where they are in full.
+    "detail.summary_note": {
+        "vi": "Bản in rút gọn: mạng được kiểm tra lớn nên một số danh sách dài được cắt bớt; mỗi chỗ cắt ghi rõ "
+        "số mục không in và nơi xem đầy đủ. Kết luận, ma trận truy cập và số lượng tồn tại được tính trên toàn bộ "
+        "kết quả. Bản đầy đủ: {where}.",
+        "en": "Summarised print: the inspected network is large, so some long lists are cut; every cut says how "
+        "many items are not printed and where they are in full. The conclusion, the access matrix and the "
+        "finding counts cover the whole result. In full: {where}.",
+    },
+    "detail.where": {
+        "vi": "báo cáo HTML, tệp JSON hoặc bản in với tuỳ chọn --detail full",
+        "en": "the HTML report, the JSON file or the print with --detail full",
+    },
+    "detail.more": {
+        "vi": "… và {n} {what} khác không in ở đây; danh sách đầy đủ: {where}.",
+        "en": "… and {n} more {what} not printed here; full list: {where}.",
+    },
+    "detail.what.inputs": {"vi": "tệp", "en": "files"},
+    "detail.what.warnings": {"vi": "cảnh báo", "en": "warnings"},
+    "detail.what.partial": {"vi": "cấu trúc", "en": "constructs"},
+    "detail.what.devices": {"vi": "thiết bị", "en": "devices"},
+    "detail.what.links": {"vi": "liên kết", "en": "links"},
+    "detail.what.rules": {"vi": "quy tắc", "en": "rules"},
+    "detail.what.findings": {"vi": "phát hiện", "en": "findings"},
+    "detail.what.cells": {"vi": "ô", "en": "cells"},
+    "detail.what.flows": {"vi": "luồng", "en": "flows"},
+    "detail.what.evidence": {"vi": "dòng bằng chứng", "en": "evidence lines"},
+    "detail.what.blocked": {"vi": "luồng bị chặn", "en": "blocked flows"},
+    "detail.what.changes": {"vi": "thay đổi", "en": "changes"},
+    "detail.plans_more": {
+        "vi": "… và {n} bộ thay đổi khác không in ở đây (thiết bị {devices}); danh sách đầy đủ: netaudit fix, {where}.",
+        "en": "… and {n} more change sets not printed here (devices {devices}); full list: netaudit fix, {where}.",
+    },
+    # a cut inside a table cell, and the note under that table
+    "detail.inline": {"vi": "… (+{n})", "en": "… (+{n})"},
+    "detail.cell_note": {
+        "vi": "“(+N)”: N mục nữa không in trong ô; danh sách đầy đủ: {where}.",
+        "en": "“(+N)”: N more items not printed in the cell; full list: {where}.",
+    },
+    "detail.cell_note.site": {
+        "vi": "“(+N)”: N mục nữa không in trong ô; đầy đủ trong tệp khai báo vùng mạng (mã băm SHA-256 tại "
+        "phụ lục A) và trong {where}.",
+        "en": "“(+N)”: N more items not printed in the cell; in full in the zone declaration file (SHA-256 in "
+        "annex A) and in {where}.",
+    },
+    "detail.rootcauses_more": {
+        "vi": "Còn {n} nguyên nhân gốc khác ({findings} tồn tại: {counts}) không liệt kê ở đây; được tổng hợp "
+        "theo loại tại mục {sec}.{no}; danh sách đầy đủ: {where}.",
+        "en": "{n} more root causes ({findings} findings: {counts}) are not listed here; they are counted by kind "
+        "in section {sec}.{no}; full list: {where}.",
+    },
+    "detail.consequences_more": {
+        "vi": "… và {n} hệ quả khác ({refs})",
+        "en": "… and {n} more consequences ({refs})",
+    },
+    "detail.refs_cut": {"vi": "… (+{n} mục)", "en": "… (+{n} sections)"},
+    "detail.refs_other": {
+        "vi": "và {n} tồn tại được tổng hợp tại mục {sec}.{no}",
+        "en": "and {n} findings counted in section {sec}.{no}",
+    },
+    "detail.others.title": {"vi": "Các tồn tại khác (tổng hợp theo loại)", "en": "Other findings (counted by kind)"},
+    "detail.others.intro": {
+        "vi": "Bản in rút gọn trình bày chi tiết tối đa {per} tồn tại đầu tiên (nghiêm trọng nhất) của mỗi loại: "
+        "{shown} trên tổng số {total} tồn tại. {n} tồn tại còn lại được tổng hợp theo loại dưới đây; từng tồn "
+        "tại (bằng chứng, kiến nghị) có đầy đủ trong {where}.",
+        "en": "The summarised print details at most the first (most severe) {per} findings of each kind: {shown} "
+        "of {total}. The other {n} are counted by kind below; each one (evidence, remediation) is in full in "
+        "{where}.",
+    },
+    "detail.others.col.finding": {"vi": "Loại tồn tại", "en": "Kind of finding"},
+    "detail.others.like": {"vi": "{title} (và các tồn tại cùng loại)", "en": "{title} (and others of its kind)"},
+    "detail.others.col.count": {"vi": "Không in / tổng số", "en": "Not printed / total"},
+    "detail.others.col.where": {"vi": "Thiết bị hoặc vùng (số tồn tại)", "en": "Devices or zones (findings)"},
+    "detail.others.col.shown": {"vi": "Trình bày mẫu tại", "en": "Examples in"},
+    "detail.others.none_shown": {"vi": "(không có mẫu trong bản in rút gọn)", "en": "(no example in the summary)"},
+    "detail.others.fix": {"vi": "Kiến nghị: {text}", "en": "Remediation: {text}"},
+    "detail.flows_more": {
+        "vi": "Bản in rút gọn không trình bày đường đi minh chứng của {n} luồng khác ({counts}); kết quả của từng "
+        "luồng có trong bảng “{title}”; đường đi đầy đủ: {where}.",
+        "en": "The summarised print leaves out the witness paths of {n} more flows ({counts}); each flow's verdict "
+        "is in the table “{title}”; the paths in full: {where}.",
+    },
+    "detail.matrix_compact": {
+        "vi": "Bảng rút gọn ({n} vùng mạng): mỗi ô chỉ ghi kết quả và vi phạm (nếu có); dịch vụ đi qua được, yêu "
+        "cầu theo chính sách và lý do của từng ô: {where}.",
+        "en": "Compact table ({n} zones): each cell gives the verdict and any violation only; the services "
+        "delivered, the expectation and the reason of each cell: {where}.",
+    },
+    "detail.count.violation": {"vi": "{n} vi phạm", "en": "{n} violating"},
+    "detail.count.unknown": {"vi": "{n} chưa xác định", "en": "{n} unknown"},
+    "detail.count.allowed": {"vi": "{n} truy cập được, không vi phạm", "en": "{n} reachable, not violating"},
     # The remediation plan (JSON "remedy", view._remedy; docs/remedy.md)
     "remedy.title": {"vi": "Kế hoạch khắc phục", "en": "Remediation plan"},
     "remedy.intro": {
@@ -881,6 +973,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "chống giả mạo địa chỉ nguồn (uRPF chặt) tại {device}:{interface}: {zone} chỉ gửi được bằng địa chỉ "
         "của chính mình",
         "en": "source anti-spoofing (strict uRPF) at {device}:{interface}: {zone} can only send with its own addresses",
+    },
+    "remedy.antispoof_many": {
+        "vi": "chống giả mạo địa chỉ nguồn (uRPF chặt) tại {n} cổng của {device} ({interfaces}): {zones} chỉ gửi "
+        "được bằng địa chỉ của chính mình",
+        "en": "source anti-spoofing (strict uRPF) on {n} interfaces of {device} ({interfaces}): {zones} can only "
+        "send with their own addresses",
     },
     "remedy.unbind": {
         "vi": "gỡ dòng gắn ACL {acl} không tồn tại tại {device}:{interface} ({direction}) — nó không lọc gì",

@@ -53,6 +53,10 @@ class RenderOptions:
     record_number: str | None = None  # the inspection record it is attached to
     record_date: str | None = None  # YYYY-MM-DD of that record
     drawio_name: str | None = None  # file name of the .drawio written next to the report
+    # "summary" (long lists of a large audit cut, each cut saying how much and where the rest
+    # is) or "full"; None = the format's default: summary for pdf/docx, full otherwise
+    # (report/detail.py).  JSON, SARIF and the terminal summary are always complete.
+    detail: str | None = None
 
 
 def cite_loc(cite: dict, lang: str) -> str:
@@ -78,6 +82,11 @@ def render(audit, fmt: str, options: RenderOptions) -> str | bytes:
 
 def render_doc(doc: dict, fmt: str, options: RenderOptions) -> str | bytes:
     """Render a JSON audit document in one of :data:`netaudit.vocabulary.DOC_FORMATS`."""
+    from dataclasses import replace
+
+    from .detail import resolve
+
+    options = replace(options, detail=resolve(fmt, options.detail))
     return import_module(RENDERERS[fmt]).render_doc(prepare_doc(doc, options), options)
 
 

@@ -68,6 +68,10 @@ _TCPR_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:v
 
 
 def render_doc(doc: dict, options: RenderOptions) -> bytes:
+    if options.detail is None:  # called directly: the print default (report/detail.py)
+        from dataclasses import replace
+
+        options = replace(options, detail="summary")
     v = build(doc, options)
     png, reason = diagram_png(doc, options.lang)
     return _Writer(v, png, reason).write()
@@ -319,6 +323,14 @@ class _Writer:
     def bullet(self, container: Any = None, level: int = 1) -> Any:
         return self.para(style="List Bullet" if level == 1 else "List Bullet 2", container=container)
 
+    def cut(self, text: str, anchor: str | None = None) -> None:
+        """A cut of the summary (report/detail.py): how many items are not printed and where
+        they are in full; nothing when nothing was cut."""
+        if text:
+            p = self.small(text, color=MUTED, italic=True)
+            if anchor:
+                self.bookmark(p, anchor)
+
     def small(self, text: str = "", container: Any = None, **fmt) -> Any:
         return self.para(text, "Netaudit Small", container, **fmt)
 
@@ -446,6 +458,8 @@ class _Writer:
             self.run(cell.paragraphs[0], f" {s['label']} ", bold=True, size=9, color="FFFFFF", fill=sev_fill)
             self.run(cell.paragraphs[0], f" {s['n']}", bold=True)
         self.small(t("cover.scope_note"), color=MUTED).paragraph_format.space_before = Pt(6)
+        if v.cuts:
+            self.para(t("detail.summary_note", where=t("detail.where")), bold=True, size=10)
         self.heading(t("report.toc"), 2)
         sections = [("scope", "section.scope"), ("diagram", "section.diagram"), ("matrix", "section.matrix")]
         if v.live:
@@ -489,10 +503,13 @@ class _Writer:
             for i, c in enumerate(r["findings"]):
                 text = t("rootcause.consequence", sec=sec, no=c["no"], title=c["title"])
                 self.link(self.cell_para(cells[3], first=i == 0), text, f"finding-{c['no']}", size=9)
+            if r["more"]:
+                self.run(self.cell_para(cells[3]), r["more"], size=9, color=MUTED)
             for i, plan in enumerate(r["plans"]):
                 self.link(self.cell_para(cells[4], first=i == 0), plan["device"], plan["anchor"], size=9)
             if not r["plans"]:
                 self.run(cells[4].paragraphs[0], t("rootcause.no_plan"), size=9, color=MUTED)
+        self.cut(v.notes.get("root_causes", ""))
 
     def _national_header(self) -> None:
         """The head of a Vietnamese administrative document (ND 30/2020): the issuing unit,
@@ -556,6 +573,7 @@ class _Writer:
             p = merged.paragraphs[0]
             self.run(p, f"{t('scope.col.sha256')}: ", size=8, color=MUTED)
             self.run(p, f["sha256"], mono=True, size=8)
+        self.cut(v.notes.get("inputs", ""))
         self.small(t("scope.method", version=v.cover["version"]))
         self.heading(t("scope.limits"), 2)
         lim = v.limits
@@ -574,6 +592,7 @@ class _Writer:
                 p = self.bullet()
                 self.loc_code(p, p_["loc"], p_["text"])
                 self.run(p, f" — {p_['construct']}: {p_['reason']}")
+            self.cut(v.notes.get("partial", ""))
         if lim["skipped"]:
             self.para(t("scope.skipped"))
             for f in lim["skipped"]:
@@ -584,6 +603,7 @@ class _Writer:
             self.para(t("scope.warnings"))
             for w in lim["warnings"]:
                 self.para(w, "List Bullet", size=10)
+            self.cut(v.notes.get("warnings", ""))
         self.heading(t("scope.zones"), 2)
         self.para(v.zones_note)
         widths = [3.0, 3.2, 3.8, 6.0]
@@ -601,6 +621,7 @@ class _Writer:
                 self.run(self.cell_para(cells[3]), f"! {prob}", size=9, bold=True, color=RED)
             for w in z["inferred_from"]:
                 self.run(self.cell_para(cells[3]), f"~ {w}", size=9, color=MUTED)
+        self.cut(v.notes.get("zones", ""))
         if v.runtime:
             self.small(v.runtime_title, bold=True)
             for r in v.runtime:
@@ -650,6 +671,7 @@ class _Writer:
         self.heading(t("matrix.summary.title"), 2, "matrix-summary")
         self.para(t("matrix.intro"))
         self._matrix_table()
+        self.cut(v.notes.get("matrix", ""))
         p = self.small()
         self.link(p, t("matrix.summary.details", sec=v.sec["matrix"]), "section-matrix")
 
@@ -690,7 +712,9 @@ class _Writer:
                     self.run(self.cell_para(cell), t("matrix.violation"), bold=True, color=RED, size=size)
                 if c["services"]:
                     self.run(self.cell_para(cell), c["services"], size=size)
-                self.run(self.cell_para(cell), t("matrix.expected", expected=c["expected"]), size=size - 1, color=MUTED)
+                if not v.matrix["compact"]:
+                    expected = t("matrix.expected", expected=c["expected"])
+                    self.run(self.cell_para(cell), expected, size=size - 1, color=MUTED)
                 if c["reason"]:
                     self.run(self.cell_para(cell), t("matrix.reason", reason=c["reason"]), size=size - 1)
                 if c["live"]:
@@ -711,7 +735,7 @@ class _Writer:
         self.link(p, t("matrix.summary.back", title=t("matrix.summary.title")), "matrix-summary")
         self.heading(t("matrix.details"), 2)
         for f in v.flows:
-            if f["verdict"] == "blocked":
+            if f["verdict"] == "blocked" or f["cut"]:
                 continue
             h = self.heading(f"{f['src_label']} → {f['dst_label']}: {f['label']}", 3, f["anchor"])
             if f["violation"]:
@@ -725,7 +749,8 @@ class _Writer:
                 self.small(t("matrix.reason", reason=f["reason"]))
             if f["witness"]:
                 self._witness(f["witness"])
-        blocked = [f for f in v.flows if f["verdict"] == "blocked"]
+        self.cut(v.flows_note, "flows-cut")
+        blocked = [f for f in v.flows if f["verdict"] == "blocked" and not f["cut"]]
         if blocked:
             self.heading(t("matrix.blocked_flows"), 2)
             widths = [3.6, 3.0, 9.4]
@@ -744,6 +769,7 @@ class _Writer:
                     self.run(self.cell_para(cells[2]), f["blocked_more_text"], size=9, color=MUTED)
                 if not f["blocked_by"]:
                     self.run(cells[2].paragraphs[0], "-", color=MUTED)
+            self.cut(v.notes.get("blocked", ""), "blocked-cut")
         if v.reference:
             self._reference(v.reference)
 
@@ -781,13 +807,14 @@ class _Writer:
         p = self.para()
         self.run(p, t("reference.missing") + " ", bold=True)
         self.run(p, "; ".join(r["missing"]) if r["missing"] else t("reference.none"))
-        self.para(t("reference.extra", n=len(r["extra"])), bold=True)
+        self.para(t("reference.extra", n=r["n_extra"]), bold=True)
         if r["extra"]:
             widths = [5.0, 5.5, 5.5]
             tab = self.table([t("matrix.col.flow"), t("reference.col.here"), t("reference.col.model")], widths)
             for e in r["extra"]:
                 for cell, value in zip(self.row(tab, widths), (e["flow"], e["here"], e["model"]), strict=True):
                     self.run(cell.paragraphs[0], value, size=9)
+            self.cut(self.v.notes.get("reference", ""))
         self.small(t("reference.matrix"))
         n = len(r["cols"])
         widths = [3.0] + [(TEXT_WIDTH - 3.0) / max(n, 1)] * n
@@ -851,6 +878,7 @@ class _Writer:
                         hop=p_["hop"],
                     )
                     self.run(self.cell_para(cells[4], first=i == 0), f"• {text}", size=8)
+            self.cut(v.notes.get("live", ""))
         else:
             self.para(t("live.none_observed"))
         self.small(live["not_observed"])
@@ -897,6 +925,7 @@ class _Writer:
             if f["evidence"]:
                 for e in f["evidence"]:
                     self.loc_code(self.bullet(), e["loc"], e["text"], e["default"])
+                self.cut(f["evidence_more"])
             else:
                 self.para(t("finding.no_evidence"), color=MUTED)
             if f["witness"]:
@@ -925,7 +954,10 @@ class _Writer:
                 self.link(self.para(), f["plan"]["text"], f["plan"]["anchor"])
             if f["references"]:
                 label("finding.references")
-                for r in f["references"]:
+                if f["references_ref"]:
+                    no = f["references_ref"]
+                    self.link(self.para(), t("finding.same_as", sec=sec, no=no), f"finding-{no}")
+                for r in [] if f["references_ref"] else f["references"]:
                     self.para(r, "List Bullet")
             if f["zones"]:
                 label("finding.zones")
@@ -933,11 +965,40 @@ class _Writer:
             if f["devices"]:
                 label("finding.devices")
                 self.para(", ".join(f["devices"]))
-            if f["consequences"]:
+            if f["consequences"] or f["consequences_more"]:
                 label("finding.also")
                 for c in f["consequences"]:
                     text = t("rootcause.consequence", sec=sec, no=c["no"], title=c["title"])
                     self.link(self.bullet(), text, f"finding-{c['no']}")
+                self.cut(f["consequences_more"])
+        if v.findings_other:
+            self._others(v.findings_other)
+
+    def _others(self, o: dict) -> None:
+        """The summary's closing entry of section 4: the findings not printed, counted by kind."""
+        v, t = self.v, self.t
+        sec = v.sec["findings"]
+        self.heading(f"{sec}.{o['no']}. {o['title']}", 2, o["anchor"])
+        self.para(o["intro"])
+        widths = [2.2, 5.0, 2.2, 4.0, 2.6]
+        keys = ("finding.severity", "detail.others.col.finding", "detail.others.col.count", "detail.others.col.where",
+                "detail.others.col.shown")  # fmt: skip
+        tab = self.table([t(k) for k in keys], widths)
+        for r in o["rows"]:
+            cells = self.row(tab, widths)
+            fill = SEVERITY_COLORS.get(r["severity"], "607D8B")
+            self.run(cells[0].paragraphs[0], f" {r['severity_label']} ", bold=True, size=8, color="FFFFFF", fill=fill)
+            self.run(cells[1].paragraphs[0], r["title"], size=9)
+            self.run(self.cell_para(cells[1]), r["check"], mono=True, size=8)
+            if r["fix"]:
+                self.run(self.cell_para(cells[1]), r["fix"], size=8, color=MUTED)
+            self.run(cells[2].paragraphs[0], r["count"], size=9)
+            self.run(cells[3].paragraphs[0], r["where"], size=9)
+            for i, e in enumerate(r["examples"]):
+                self.link(self.cell_para(cells[4], first=i == 0), e["ref"], f"finding-{e['no']}", size=9)
+            if not r["examples"]:
+                self.run(cells[4].paragraphs[0], t("detail.others.none_shown"), size=9, color=MUTED)
+        self.cut(v.notes.get("others", ""))
 
     def _consequence(self, f: dict) -> None:
         """A finding of a root cause printed in full above it: what, where, and the entry
@@ -1006,6 +1067,7 @@ class _Writer:
             for cell, key in zip(cells[2:5], ("type", "location", "purpose"), strict=True):
                 self.run(cell.paragraphs[0], d[key], size=9)
             self.run(cells[5].paragraphs[0], d["file"], mono=True, size=8)
+        self.cut(v.notes.get("devices", ""))
         self.heading(f"{sec}.2. {t('inventory.ipplan')}", 2)
         widths = [3.2, 2.0, 3.4, 2.8, 4.6]
         tab = self.table([t(f"inventory.col.{k}") for k in ("zone", "vlan", "private", "public", "gateway")], widths)
@@ -1022,6 +1084,8 @@ class _Writer:
             self.run(self.cell_para(cells[0]), r["label"], size=8, color=MUTED)
             for cell, value in zip(cells[1:], ("-", r["private"], r["public"], r["gateway"]), strict=True):
                 self.run(cell.paragraphs[0], value, size=9)
+        self.cut(v.notes.get("links", ""))
+        self.cut(v.notes.get("ipplan", ""))
 
     # ------------------------------------------------------------------ signatures
 
@@ -1073,10 +1137,14 @@ class _Writer:
                 self.small(d["note"])
             for line in d["lines"]:
                 self.para(line, "List Bullet")
+            self.cut(d["more"])
+        self.cut(plan["devices_more"], "remedy-more")
+        self.cut(self.v.notes.get("plan_cells", ""))
         if plan["unfixable"]:
             self.para(t("remedy.unfixable"), bold=True)
             for u in plan["unfixable"]:
                 self.para(u, "List Bullet")
+            self.cut(plan["unfixable_more"])
 
     # ------------------------------------------------------------------ annex A: the site file
 
@@ -1101,6 +1169,7 @@ class _Writer:
             self.run(cells[0].paragraphs[0], z["name"], bold=True, size=9)
             for cell, key in zip(cells[1:], ("kind_label", "subnets", "where", "sources", "line"), strict=True):
                 self.run(cell.paragraphs[0], str(z[key]), size=9)
+        self.cut(self.v.notes.get("annex", ""))
         if a["inferred"]:
             return
         self.heading(t("annex.site.policy"), 2)
@@ -1112,6 +1181,7 @@ class _Writer:
         for r in a["policy"]:
             for cell, key in zip(self.row(tab, widths), ("from", "to", "rule", "line"), strict=True):
                 self.run(cell.paragraphs[0], str(r[key]), size=9)
+        self.cut(self.v.notes.get("policy", ""))
 
     def _colophon(self) -> None:
         """The tool and the report date, last, as the HTML's footer."""

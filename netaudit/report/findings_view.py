@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..vocabulary import SEVERITIES
+from . import detail as caps
 from .words import cite_view
 
 if TYPE_CHECKING:
@@ -129,11 +131,37 @@ def root_cause_key(f: dict, index: int, cited: dict[tuple[str, str], int]) -> tu
     return tuple(sorted({_where(e) for e in lines}))
 
 
+def _printed(v: View, groups: list[list[tuple[int, dict]]]) -> set[int] | None:
+    """The findings the summary prints (their indexes), None for all of them: above
+    ``FINDINGS.over`` findings, the first ``PER_CHECK`` of each check in print order (the
+    most severe), at most ``FINDINGS.keep`` in all; a consequence is printed only with the
+    entry of its root cause it refers to."""
+    total = sum(len(g) for g in groups)
+    if v.detail != "summary" or total <= caps.FINDINGS.over:
+        return None
+    v.cuts += 1
+    chosen: set[int] = set()
+    per: dict[str, int] = {}
+    for members in groups:
+        lead = members[0][0]
+        for i, f in members:
+            check = str(f.get("check", ""))
+            if per.get(check, 0) >= caps.PER_CHECK:
+                continue
+            need = {i} if i == lead or lead in chosen else {lead, i}
+            if len(chosen) + len(need) > caps.FINDINGS.keep:
+                continue
+            chosen |= need
+            per[check] = per.get(check, 0) + 1
+    return chosen
+
+
 def findings(v: View, zone_kind: dict) -> None:
     """Findings printed by root cause: groups of findings sharing their decisive lines,
     most severe group first; in a group, the first (most severe) finding is printed in full
     and the others as consequences referring to it.  Numbers ("mục 4.N") follow the print
-    order."""
+    order.  The summary of a large audit prints a selection (_printed) and counts the
+    others by kind in one closing entry (_others)."""
     from .view import hops_view  # view imports this module: at call time
 
     zone_subnets = {z["name"]: z.get("subnets", []) for z in v.doc.get("zones", [])}
@@ -143,14 +171,31 @@ def findings(v: View, zone_kind: dict) -> None:
     groups: dict[tuple, list[tuple[int, dict]]] = {}
     for i, f in items:
         groups.setdefault(root_cause_key(f, i, cited), []).append((i, f))
+    printed = _printed(v, list(groups.values()))
+    sec = v.sec["findings"]
+    # The closing entry of the findings not printed follows the printed ones.
+    others_no = (len(printed) if printed is not None else len(items)) + 1
+    others_ref = v.t("ref.finding", sec=sec, no=others_no)
+    omitted: list[tuple[int, dict]] = []
+    dropped: list[dict] = []  # the findings of root causes with no printed finding
     first_why: dict[str, int] = {}
     first_fix: dict[str, int] = {}
+    first_refs: dict[tuple, int] = {}  # summary of a cut section: references printed once
     n = 0
-    for rc, members in enumerate(groups.values(), 1):
+    rc = 0
+    for members in groups.values():
+        shown = members if printed is None else [(i, f) for i, f in members if i in printed]
+        hidden = len(members) - len(shown)
+        if printed is not None:
+            omitted += [(i, f) for i, f in members if i not in printed]
+        if not shown:
+            dropped += [f for _, f in members]
+            continue
+        rc += 1
         lead_no = n + 1
         lead_fix = ""
         group = []
-        for _, f in members:
+        for _, f in shown:
             n += 1
             lead = n == lead_no
             check = f.get("check", "")
@@ -166,6 +211,7 @@ def findings(v: View, zone_kind: dict) -> None:
                 lead_fix = remediation
             else:
                 why_ref = fix_ref = n
+            evidence, n_evidence = v.cut(f.get("evidence", []), caps.EVIDENCE)
             entry = {
                 "no": n,
                 "id": f.get("id", ""),
@@ -175,13 +221,15 @@ def findings(v: View, zone_kind: dict) -> None:
                 "title": v.prose(v.L(f.get("title"))),
                 "detail": v.prose(v.L(f.get("detail"))),
                 "why": why,
-                "evidence": [cite_view(e, v.lang) for e in f.get("evidence", [])],
+                "evidence": [cite_view(e, v.lang) for e in evidence],
+                "evidence_more": v.more("evidence", n_evidence),
                 "witness": hops_view(v, f.get("witness")),
                 "remediation": split_remediation(remediation),
                 "why_ref": why_ref if why_ref != n else None,
                 "remediation_ref": fix_ref if fix_ref != n else None,
                 "snippet": _extra_snippet(v, f, zone_subnets) if lead else None,
                 "references": f.get("references", []),
+                "references_ref": _refs_ref(first_refs, f, n) if printed is not None and lead else None,
                 "zones": [v.zone(z) for z in f.get("zones", [])],
                 "devices": f.get("devices", []),
                 "plan": None,  # set by _remedy: the change set this finding belongs to
@@ -192,6 +240,7 @@ def findings(v: View, zone_kind: dict) -> None:
                 "lead": lead,
                 "lead_no": lead_no,
                 "consequences": [],  # on the lead: the other findings of the group
+                "consequences_more": "",  # summary: how many are not listed, and where
                 # A consequence whose remediation differs from the lead's keeps its principle.
                 "own_fix": ""
                 if lead or remediation == lead_fix
@@ -200,8 +249,12 @@ def findings(v: View, zone_kind: dict) -> None:
             group.append(entry)
             v.findings.append(entry)
             if f.get("id"):
-                v.finding_refs[f["id"]] = v.t("ref.finding", sec=v.sec["findings"], no=n)
-        group[0]["consequences"] = [{"no": e["no"], "title": e["title"]} for e in group[1:]]
+                v.finding_refs[f["id"]] = v.t("ref.finding", sec=sec, no=n)
+        # The consequences named under the full entry and in the root-cause table.
+        listed, _ = v.cut(group[1:], caps.CONSEQUENCES)
+        group[0]["consequences"] = [{"no": e["no"], "title": e["title"]} for e in listed]
+        group[0]["consequences_more"] = _more_consequences(v, group[1 + len(listed) :], hidden, others_ref)
+        rows, _ = v.cut(group, caps.CONSEQUENCES)
         # The decisive lines as the members cite them, each in its shortest form (a flow's
         # evidence may carry the engine's annotation after the line, the line's own finding not).
         lines = []
@@ -219,10 +272,102 @@ def findings(v: View, zone_kind: dict) -> None:
                 "lines": lines,
                 "severity": group[0]["severity"],
                 "severity_label": group[0]["severity_label"],
-                "findings": [{"no": e["no"], "title": e["title"]} for e in group],
+                "findings": [{"no": e["no"], "title": e["title"]} for e in rows],
+                "more": _more_consequences(v, group[len(rows) :], hidden, others_ref),
                 "plans": [],  # set by _remedy
             }
         )
+    if omitted:
+        _others(v, omitted, others_no, others_ref)
+        if dropped:
+            sev = Counter(str(f.get("severity", "info")) for f in dropped)
+            v.notes["root_causes"] = v.t(
+                "detail.rootcauses_more",
+                n=len(groups) - rc,
+                findings=len(dropped),
+                counts=", ".join(f"{v.t(f'severity.{s}')} {sev[s]}" for s in SEVERITIES if sev.get(s)),
+                sec=sec,
+                no=others_no,
+                where=v.t("detail.where"),
+            )
+
+
+def _refs_ref(first: dict[tuple, int], f: dict, no: int) -> int | None:
+    """The entry that already printed the same references (the summary refers to it)."""
+    refs = tuple(str(r) for r in f.get("references") or [])
+    if not refs:
+        return None
+    earlier = first.setdefault(refs, no)
+    return earlier if earlier != no else None
+
+
+def _more_consequences(v: View, cut: list[dict], hidden: int, others_ref: str) -> str:
+    """The note closing a cut list of consequences: how many more, and the sections they are in."""
+    if not cut and not hidden:
+        return ""
+    refs = [v.t("ref.finding", sec=v.sec["findings"], no=e["no"]) for e in cut] + ([others_ref] if hidden else [])
+    shown, n = v.cut(refs, caps.REFS)
+    text = ", ".join(shown) + (" " + v.t("detail.refs_cut", n=n) if n else "")
+    return v.t("detail.consequences_more", n=len(cut) + hidden, refs=text)
+
+
+def _others(v: View, omitted: list[tuple[int, dict]], no: int, ref: str) -> None:
+    """The closing entry of section 4 in the summary: the findings not printed, counted by
+    kind (check) — severity, title, how many of how many, the devices or zones, and where
+    the printed examples of the kind are."""
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    total = Counter(str(f.get("check", "")) for f in v.doc.get("findings", []))
+    by_check: dict[str, list[dict]] = {}
+    for _, f in omitted:
+        by_check.setdefault(str(f.get("check", "")), []).append(f)
+        if f.get("id"):
+            v.finding_refs[f["id"]] = ref
+            v.omitted.add(f["id"])
+    sec = v.sec["findings"]
+    rows = []
+    for check, fs in by_check.items():
+        worst = min(fs, key=lambda f: order.get(str(f.get("severity")), 9))
+        severity = str(worst.get("severity", "info"))
+        places = Counter(
+            name for f in fs for name in (f.get("devices") or [v.zone(z) for z in f.get("zones") or []] or ["-"])
+        )
+        where, cut = v.join_cut(f"{name} ({k})" for name, k in places.most_common())
+        if cut:
+            v.notes["others"] = v.t("detail.cell_note", where=v.t("detail.where"))
+        examples = [e for e in v.findings if e["check"] == check]
+        fix = next((text for kind, text in split_remediation(v.L(worst.get("remediation"))) if kind == "p"), "")
+        title = v.prose(v.L(worst.get("title")))
+        if any(v.L(f.get("title")) != v.L(worst.get("title")) for f in fs):
+            title = v.t("detail.others.like", title=title)  # titles naming zones or lines: one of them
+        rows.append(
+            {
+                "check": check,
+                "severity": severity,
+                "severity_label": v.t(f"severity.{severity}"),
+                "title": title,
+                "count": f"{len(fs)} / {total[check]}",
+                "where": where,
+                "examples": [{"no": e["no"], "ref": v.t("ref.finding", sec=sec, no=e["no"])} for e in examples],
+                # a kind without a printed example keeps its remediation principle
+                "fix": "" if examples else v.t("detail.others.fix", text=fix) if fix else "",
+            }
+        )
+    rows.sort(key=lambda r: order.get(str(r["severity"]), 9))
+    where = v.t("detail.where")
+    v.findings_other = {
+        "no": no,
+        "anchor": "findings-other",
+        "title": v.t("detail.others.title"),
+        "intro": v.t(
+            "detail.others.intro",
+            per=caps.PER_CHECK,
+            shown=len(v.findings),
+            total=len(v.doc.get("findings", [])),
+            n=len(omitted),
+            where=where,
+        ),
+        "rows": rows,
+    }
 
 
 # --------------------------------------------------------------------------- remediation plan
@@ -259,32 +404,61 @@ def remedy(v: View) -> None:
             elif r.get("zones"):
                 zones = ", ".join(v.zone(z) for z in r["zones"])
                 lines.append(v.t("remedy.stop_zones", service=r["service"], zones=zones))
-        for a in d.get("antispoofs") or []:
-            lines.append(v.t("remedy.antispoof", zone=v.zone(a["zone"]), device=d["device"], interface=a["interface"]))
+        antispoofs = d.get("antispoofs") or []
+        if v.detail == "summary" and len(antispoofs) > caps.ANTISPOOFS.over:
+            # one line for the device: the interfaces (cut as a table cell) and the zones
+            v.cuts += 1
+            names, cut = v.join_cut(a["interface"] for a in antispoofs)
+            if cut:  # one note under the plan
+                v.notes["plan_cells"] = v.t("detail.cell_note", where=v.t("detail.where"))
+            zones = ", ".join(dict.fromkeys(v.zone(a["zone"]) for a in antispoofs))
+            lines.append(
+                v.t("remedy.antispoof_many", n=len(antispoofs), device=d["device"], interfaces=names, zones=zones)
+            )
+        else:
+            for a in antispoofs:
+                lines.append(
+                    v.t("remedy.antispoof", zone=v.zone(a["zone"]), device=d["device"], interface=a["interface"])
+                )
         for u in d.get("unbinds") or []:
             direction = v.t(f"remedy.direction.{u['direction']}")
             lines.append(
                 v.t("remedy.unbind", acl=u["acl"], device=d["device"], interface=u["interface"], direction=direction)
             )
+        shown, n_lines = v.cut(lines, caps.PLAN_LINES)
         devices.append(
             {
                 "device": d["device"],
                 "anchor": "remedy-" + "".join(c if c.isalnum() else "-" for c in d["device"]),
                 "note": "" if d.get("generator") else v.t("remedy.no_generator", vendor=d.get("vendor", "")),
-                "lines": [v.prose(x) for x in lines],
+                "lines": [v.prose(x) for x in shown],
+                "more": v.more("changes", n_lines),
             }
         )
         for fid in d.get("findings") or []:
             by_finding.setdefault(fid, d["device"])
+    anchors = {d["device"]: d["anchor"] for d in devices}
+    listed, n_devices = v.cut(devices, caps.PLAN_DEVICES)
+    unfixable, n_unfixable = v.cut(plan.get("unfixable") or [], caps.UNFIXABLE)
     v.remedy = {
         "intro": v.t("remedy.intro"),
-        "devices": devices,
+        "devices": listed,
+        "devices_more": v.t(
+            "detail.plans_more",
+            n=n_devices,
+            devices=", ".join(d["device"] for d in devices[len(listed) :]),
+            where=v.t("detail.where"),
+        )
+        if n_devices
+        else "",
         "unfixable": [
-            f"{v.finding_refs.get(u['finding'], u['finding'])}: {v.prose(v.L(u.get('reason')))}"
-            for u in plan.get("unfixable") or []
+            f"{v.finding_refs.get(u['finding'], u['finding'])}: {v.prose(v.L(u.get('reason')))}" for u in unfixable
         ],
+        "unfixable_more": v.more("findings", n_unfixable),
     }
-    anchors = {d["device"]: d["anchor"] for d in devices}
+    # A change set left out of the print: the findings point to the note saying so.
+    for d in devices[len(listed) :]:
+        anchors[d["device"]] = "remedy-more"
     generated = {d["device"] for d in plan["devices"] if d.get("generator")}
     first: dict[str, int] = {}
     for f in v.findings:
@@ -298,7 +472,9 @@ def remedy(v: View) -> None:
             f["remediation"] = [("p", principle), ("p", v.t("remedy.instead", device=device))]
             f["snippet"] = None
             if f["lead"]:  # a consequence prints no remediation: never the one referred to
-                key = principle + "\0" + device
+                # The summary of a cut section 4 refers to the same principle on another
+                # device too: the entry's change-set line names its device.
+                key = principle if v.findings_other else principle + "\0" + device
                 no = first.setdefault(key, f["no"])
                 f["remediation_ref"] = no if no != f["no"] else None
         if f["plan"]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..vocabulary import LIVE_STATUSES
 from ..vocabulary import PROBE_RESULTS as LIVE_RESULTS
+from .detail import LIVE_CELLS
 
 if TYPE_CHECKING:
     from .view import View
@@ -103,7 +104,7 @@ def live_section(v: View) -> None:
             {
                 "src": c["src"],
                 "dst": c["dst"],
-                "anchor": anchor(c["src"], c["dst"]),
+                "anchor": v.cut_anchors.get(anchor(c["src"], c["dst"]), anchor(c["src"], c["dst"])),
                 "verdict_label": v.t(f"verdict.{verdict}.cap"),
                 "status": lv["status"],
                 "cls": LIVE_CLS[lv["status"]],
@@ -112,6 +113,8 @@ def live_section(v: View) -> None:
                 "examples": [_live_probe(v, p) for p in lv.get("examples") or [] if isinstance(p, dict)],
             }
         )
+    cells, n_cells = v.cut(cells, LIVE_CELLS)
+    v.notes["live"] = v.more("cells", n_cells)
     statuses = probes.get("statuses") or {}
     groups: dict[tuple[str, str], list[str]] = {}
     unplaced = probes.get("unplaced") or []

@@ -14,5 +14,9 @@ def render_doc(doc: dict, options: RenderOptions) -> bytes:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    if options.detail is None:  # called directly: the print default (report/detail.py)
+        from dataclasses import replace
+
+        options = replace(options, detail="summary")
     html = render_view(view_with_diagram(doc, options))
     return HTML(string=html, base_url=None).write_pdf()

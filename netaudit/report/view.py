@@ -17,6 +17,7 @@ from ..compliance import regime as find_regime
 from ..messages import t as _t
 from ..vocabulary import DEVICES_ZONE, SEVERITIES
 from . import RenderOptions, cite_loc
+from . import detail as caps
 from .findings_view import cited_lines, findings, remedy, root_cause_key
 from .live_view import live_mark, live_section
 from .words import cite_view, prose, services_words, zone_label, zone_names
@@ -119,6 +120,36 @@ class View:
     root_causes: list = field(default_factory=list)  # findings grouped by their decisive lines (_findings)
     # Section numbers: the live section, when present, comes after the matrix.
     sec: dict = field(default_factory=lambda: dict(SECTIONS))
+    # --detail (detail.py): "summary" cuts the long lists of a large audit, each cut with a
+    # note saying how many items are not printed and where they are in full.
+    detail: str = "full"
+    cuts: int = 0  # lists the summary cut (the cover says the print is summarised when > 0)
+    notes: dict = field(default_factory=dict)  # cut notes by place ("inputs", "warnings", "links" …)
+    flows_note: str = ""  # section 3: the flows whose witness paths are not printed
+    findings_other: dict | None = None  # section 4: the findings not printed, counted by kind
+    omitted: set = field(default_factory=set)  # ids of the findings not printed
+    cut_anchors: dict = field(default_factory=dict)  # a flow's anchor -> the note saying it is not printed
+
+    def cut(self, items, cap: caps.Cap) -> tuple[list, int]:
+        """(the items printed, how many are left out): all of them in full detail or when
+        the list is within ``cap.over``; else the first ``cap.keep`` (a cut, counted)."""
+        items = list(items)
+        if self.detail != "summary" or len(items) <= cap.over:
+            return items, 0
+        self.cuts += 1
+        return items[: cap.keep], len(items) - cap.keep
+
+    def more(self, what: str, n: int) -> str:
+        """The note under a cut list: "… and N more <what> not printed here; full list: …"."""
+        if not n:
+            return ""
+        return self.t("detail.more", n=n, what=self.t(f"detail.what.{what}"), where=self.t("detail.where"))
+
+    def join_cut(self, items, cap: caps.Cap = caps.CELL_ITEMS) -> tuple[str, bool]:
+        """Items of one table cell joined with ", ", cut as ``cut`` does ("… (+N)")."""
+        shown, n = self.cut(items, cap)
+        text = ", ".join(str(x) for x in shown)
+        return (text + " " + self.t("detail.inline", n=n) if n else text), bool(n)
 
     def t(self, key: str, **fields) -> str:
         return _t(key, self.lang, **fields)
@@ -153,6 +184,7 @@ def _kind_label(v: View, kind: str) -> str:
 
 def build(doc: dict, options: RenderOptions) -> View:
     v = View(options.lang, doc, options)
+    v.detail = caps.resolve("html", options.detail)
     v.names = zone_names(doc.get("zones", []), options.lang)
     zone_kind = {z["name"]: z["kind"] for z in doc.get("zones", [])}
     zone_kind[DEVICES_ZONE] = "devices"
@@ -283,16 +315,18 @@ def _scope(v: View) -> None:
     by_file: dict[str, list] = {}
     for u in cov.get("unrecognized_lines", []):
         by_file.setdefault(u.get("file", ""), []).append(u)
-    limit = 40
     # The JSON lists a bounded number per file: the totals come from inputs[].unrecognized.
     totals = {f.get("path", ""): f.get("unrecognized", 0) for f in doc.get("inputs", [])}
-    unrec = [
-        {"file": name, "lines": items[:limit], "more": max(0, max(len(items), totals.get(name, 0)) - limit)}
-        for name, items in by_file.items()
-    ]
+    unrec = []
+    for name, items in by_file.items():
+        shown, _ = v.cut(items[:40], caps.UNRECOGNIZED)
+        more = max(0, max(len(items), totals.get(name, 0)) - len(shown))
+        unrec.append({"file": name, "lines": shown, "more": more})
+    partial, n_partial = v.cut(cov.get("partially_understood", []), caps.PARTIAL)
+    v.notes["partial"] = v.more("partial", n_partial)
     v.limits = {
         "unrecognized": unrec,
-        "partial": [{**p, "loc": cite_loc(p, v.lang)} for p in cov.get("partially_understood", [])],
+        "partial": [{**p, "loc": cite_loc(p, v.lang)} for p in partial],
         # Files not analysed at all; an analysed file's problem (encoding, unsupported
         # platform) is among the warnings and, where it matters, the partial constructs.
         "skipped": [
@@ -306,6 +340,11 @@ def _scope(v: View) -> None:
         else [v.prose(w) for w in doc.get("warnings", [])],
     }
     v.limits["none"] = not (unrec or v.limits["partial"] or v.limits["skipped"])
+    v.limits["warnings"], n_warnings = v.cut(v.limits["warnings"], caps.WARNINGS)
+    v.notes["warnings"] = v.more("warnings", n_warnings)
+    files, n_files = v.cut(v.inputs, caps.INPUTS)
+    v.inputs = files
+    v.notes["inputs"] = v.more("inputs", n_files)
     site = doc.get("site") or {}
     if site.get("sha256") and not site.get("inferred"):
         # The site file decides every verdict: listed and hashed with the configurations.
@@ -354,9 +393,12 @@ def _scope(v: View) -> None:
         # An external zone attached automatically: where, and why.
         where += [v.L(a) for a in z.get("attached_text", [])] or list(z.get("attached", []))
         placed = [n for did in z.get("domains", []) for n in nets_by_domain.get(did, [])]
-        subnets = ", ".join(z.get("subnets", [])) or (
-            v.t("scope.all_other") if z["kind"] == "external" else ", ".join(placed) or "-"
-        )
+        subnets, cut_subnets = v.join_cut(z.get("subnets", []) or placed)
+        if not z.get("subnets") and z["kind"] == "external":
+            subnets, cut_subnets = v.t("scope.all_other"), False
+        where_text, cut_where = v.join_cut(where)
+        if cut_subnets or cut_where:
+            v.notes["zones"] = v.t("detail.cell_note.site", where=v.t("detail.where"))
         v.zones.append(
             {
                 "name": z["name"],
@@ -364,8 +406,8 @@ def _scope(v: View) -> None:
                 "kind": z["kind"],
                 "kind_label": _kind_label(v, z["kind"]),
                 "color": KIND_COLORS.get(z["kind"], "#e0e0e0"),
-                "subnets": subnets,
-                "where": ", ".join(where) or "-",
+                "subnets": subnets or "-",
+                "where": where_text or "-",
                 "problems": _problems(v, z),
                 "inferred_from": z.get("inferred_from", []),
             }
@@ -482,6 +524,8 @@ def _reference(v: View) -> None:
     if not isinstance(ref, dict):
         return
     zones = [z["name"] for z in ref.get("model_zones") or []]
+    extra, n_extra = v.cut(ref.get("extra_flows") or [], caps.REFERENCE_EXTRA)
+    v.notes["reference"] = v.more("flows", n_extra)
     cells = {(c["src"], c["dst"]): c.get("services") for c in ref.get("model_matrix") or []}
     v.reference = {
         "title": v.t("reference.title", type=v.t(f"reference.type.{ref['type']}"), level=ref["model_level"]),
@@ -491,13 +535,14 @@ def _reference(v: View) -> None:
         else "",
         "command": ref["command"],
         "missing": [f"{z['name']} — {v.L(z.get('title'))}" for z in ref.get("missing_zones") or []],
+        "n_extra": len(ref.get("extra_flows") or []),
         "extra": [
             {
                 "flow": f"{v.zone(e['src'])} → {v.zone(e['dst'])}",
                 "here": ", ".join(e.get("services") or []),
                 "model": _model_services(v, e.get("model")),
             }
-            for e in ref.get("extra_flows") or []
+            for e in extra
         ],
         "cols": [*zones, v.zone(DEVICES_ZONE)],
         "rows": [
@@ -567,7 +612,17 @@ def _matrix(v: View, zone_kind: dict) -> None:
             for n in cols
         ],
         "rows": rows,
+        "compact": False,
     }
+    if v.detail == "summary" and len(names) > caps.MATRIX_COMPACT:
+        # Too many columns for a page: the cells hold the verdict only (a cut, with its note).
+        v.cuts += 1
+        v.matrix["compact"] = True
+        v.notes["matrix"] = v.t("detail.matrix_compact", n=len(names), where=v.t("detail.where"))
+        for row in rows:
+            for cell in row["cells"]:
+                if cell is not None:
+                    cell.update(services="", reason="")
     for c in doc.get("matrix", []):
         verdict = c.get("verdict", "unknown")
         blocked_by = c.get("blocked_by", [])
@@ -598,8 +653,57 @@ def _matrix(v: View, zone_kind: dict) -> None:
                 )
                 if len(blocked_by) > BLOCKING_SHOWN
                 else "",
+                "cut": False,  # not printed in the summary (_cut_flows)
             }
         )
+    _cut_flows(v)
+
+
+# Where a matrix cell links when the summary does not print its flow (the note saying so).
+FLOWS_CUT = "flows-cut"
+BLOCKED_CUT = "blocked-cut"
+
+
+def _cut_flows(v: View) -> None:
+    """The summary prints the witness paths of at most ``FLOWS.keep`` flows, violations
+    first, then unknown cells, then allowed ones (matrix order within each), and at most
+    ``BLOCKED.keep`` rows of blocked flows; the matrix cells of the others link to the note
+    that says so."""
+    rank = {"violation": 0, "unknown": 1}
+    open_flows = [f for f in v.flows if f["verdict"] != "blocked"]
+    kept, n = v.cut(sorted(open_flows, key=lambda f: rank.get(f["cls"], 2)), caps.FLOWS)
+    if n:
+        kept_ids = {id(f) for f in kept}
+        left = [f for f in open_flows if id(f) not in kept_ids]
+        counts = [
+            v.t(f"detail.count.{key}", n=k)
+            for key, k in (
+                ("violation", sum(1 for f in left if f["cls"] == "violation")),
+                ("unknown", sum(1 for f in left if f["cls"] == "unknown")),
+                ("allowed", sum(1 for f in left if f["cls"] == "reachable")),
+            )
+            if k
+        ]
+        v.flows_note = v.t(
+            "detail.flows_more",
+            n=n,
+            counts=", ".join(counts),
+            title=v.t("matrix.summary.title"),
+            where=v.t("detail.where"),
+        )
+        for f in left:
+            f["cut"] = True
+            v.cut_anchors[f["anchor"]] = FLOWS_CUT
+    blocked = [f for f in v.flows if f["verdict"] == "blocked"]
+    _, n = v.cut(blocked, caps.BLOCKED)
+    v.notes["blocked"] = v.more("blocked", n)
+    for f in blocked[len(blocked) - n :] if n else []:
+        f["cut"] = True
+        v.cut_anchors[f["anchor"]] = BLOCKED_CUT
+    for row in v.matrix["rows"]:
+        for c in row["cells"]:
+            if c is not None and c["anchor"] in v.cut_anchors:
+                c["anchor"] = v.cut_anchors[c["anchor"]]
 
 
 def anchor(src: str, dst: str) -> str:
@@ -617,7 +721,34 @@ def _evidence(v: View, row: dict) -> str:
     for fid in sorted(row.get("findings") or [], key=len, reverse=True):
         if fid in v.finding_refs:
             text = text.replace(fid, v.finding_refs[fid])
-    return v.prose(text)
+    return v.prose(_compress_refs(v, text) if row.get("findings") else text)
+
+
+def _compress_refs(v: View, text: str) -> str:
+    """Runs of section references in a compliance row's evidence ("mục 4.1, mục 4.25, mục
+    4.25 …"), in the summary: each printed section named once (at most ``REFS.keep`` of a
+    long run), the findings counted in "Các tồn tại khác" as a number.  A run without a
+    finding left out and within ``REFS.over`` stays as it is."""
+    refs = sorted(set(v.finding_refs.values()), key=len, reverse=True)
+    if v.detail != "summary" or not refs:
+        return text
+    one = "(?:" + "|".join(re.escape(r) for r in refs) + r")(?!\d)"
+    others = v.t("ref.finding", sec=v.sec["findings"], no=v.findings_other["no"]) if v.findings_other else None
+
+    def compress(m: re.Match) -> str:
+        items = m.group(0).split(", ")
+        omitted = sum(1 for x in items if x == others)
+        printed = list(dict.fromkeys(x for x in items if x != others))
+        if not omitted and len(printed) == len(items) and len(items) <= caps.REFS.over:
+            return m.group(0)
+        shown, n = v.cut(printed, caps.REFS)
+        parts = ", ".join(shown) + (" " + v.t("detail.refs_cut", n=n) if n else "")
+        if omitted and v.findings_other:
+            other = v.t("detail.refs_other", n=omitted, sec=v.sec["findings"], no=v.findings_other["no"])
+            parts = f"{parts} {other}" if parts else other
+        return parts
+
+    return re.sub(f"{one}(?:, {one})*", compress, text)
 
 
 def _compliance(v: View) -> None:
@@ -670,7 +801,9 @@ def _inventory(v: View) -> None:
     if not isinstance(declared, dict):
         declared = {}
     devices = []
-    for n, d in enumerate(topo.get("devices", []), 1):
+    listed, n_devices = v.cut(topo.get("devices", []), caps.DEVICES)
+    v.notes["devices"] = v.more("devices", n_devices)
+    for n, d in enumerate(listed, 1):
         entry = declared.get(d["name"])
         info = entry if isinstance(entry, dict) else {}
         role = d.get("role", "other")
@@ -710,34 +843,45 @@ def _inventory(v: View) -> None:
                     private.append(net)
             elif a not in public:
                 public.append(a)
+        cells = {
+            "vlans": [_vlan_label(x, vlan_names) for x in z.get("vlans", [])],
+            "private": private,
+            "public": public,
+            "gateway": [f"{dev} {ifn} ({a})" for dev, ifn, a in addrs],
+        }
         rows.append(
             {
                 "zone": z["name"],
                 "kind_label": _kind_label(v, z["kind"]),
                 "color": KIND_COLORS.get(z["kind"], "#e0e0e0"),
-                "vlans": ", ".join(_vlan_label(x, vlan_names) for x in z.get("vlans", [])) or "-",
-                "private": ", ".join(private) or "-",
-                "public": ", ".join(public) or "-",
-                "gateway": ", ".join(f"{dev} {ifn} ({a})" for dev, ifn, a in addrs) or "-",
+                **_cells(v, cells, "ipplan"),
             }
         )
+    domains = [dom for dom in topo.get("domains", []) if dom["id"] not in placed and len(dom.get("devices", [])) >= 2]
+    domains, n_links = v.cut(domains, caps.LINKS)
     links = []
-    for dom in topo.get("domains", []):
-        if dom["id"] in placed or len(dom.get("devices", [])) < 2:
-            continue
+    for dom in domains:
         addrs = gateways.get(dom["id"], [])
-        links.append(
-            {
-                "label": dom.get("label", ""),
-                "private": ", ".join(
-                    sorted({str(ipaddress.ip_interface(a).network) for _, _, a in addrs if is_private(a)})
-                )
-                or "-",
-                "public": ", ".join(a for _, _, a in addrs if not is_private(a)) or "-",
-                "gateway": ", ".join(f"{dev} {ifn} ({a})" for dev, ifn, a in addrs) or "-",
-            }
-        )
+        cells = {
+            "private": sorted({str(ipaddress.ip_interface(a).network) for _, _, a in addrs if is_private(a)}),
+            "public": [a for _, _, a in addrs if not is_private(a)],
+            "gateway": [f"{dev} {ifn} ({a})" for dev, ifn, a in addrs],
+        }
+        links.append({"label": dom.get("label", ""), **_cells(v, cells, "ipplan")})
+    v.notes["links"] = v.more("links", n_links)
     v.inventory = {"devices": devices, "ipplan": rows, "links": links}
+
+
+def _cells(v: View, cells: dict[str, list], note: str, site: bool = False) -> dict[str, str]:
+    """Table cells from lists ("-" when empty), each cut as ``View.join_cut`` does; a cut
+    sets the note under the table (``v.notes[note]``)."""
+    out = {}
+    for key, items in cells.items():
+        text, cut = v.join_cut(items)
+        out[key] = text or "-"
+        if cut:
+            v.notes[note] = v.t("detail.cell_note.site" if site else "detail.cell_note", where=v.t("detail.where"))
+    return out
 
 
 def _vlan_label(item: str, names: dict) -> str:
@@ -760,6 +904,7 @@ def _site_annex(v: View) -> None:
     overrides of the reference policy (JSON ``site.sha256``, ``site.policy``, ``zones[].line``)."""
     site = v.doc.get("site") or {}
     inferred = bool(site.get("inferred"))
+    policy, n_policy = v.cut([p for p in site.get("policy") or [] if isinstance(p, dict)], caps.POLICY)
     v.site_annex = {
         "title": v.t("annex.site.title"),
         "inferred": inferred,
@@ -772,8 +917,12 @@ def _site_annex(v: View) -> None:
                 "name": z["name"],
                 "kind_label": _kind_label(v, z["kind"]),
                 "color": KIND_COLORS.get(z["kind"], "#e0e0e0"),
-                "subnets": ", ".join(z.get("subnets", [])) or "-",
-                "where": ", ".join(list(z.get("vlans", [])) + list(z.get("attach", []))) or "-",
+                **_cells(
+                    v,
+                    {"subnets": z.get("subnets", []), "where": list(z.get("vlans", [])) + list(z.get("attach", []))},
+                    "annex",
+                    site=True,
+                ),
                 "sources": v.t(f"annex.sources.{z.get('sources', 'own')}")
                 if z.get("sources", "own") in ("own", "any")
                 else str(z.get("sources")),
@@ -788,7 +937,7 @@ def _site_annex(v: View) -> None:
                 "rule": _policy_rule(v, p),
                 "line": p.get("line") or "-",
             }
-            for p in site.get("policy") or []
-            if isinstance(p, dict)
+            for p in policy
         ],
     }
+    v.notes["policy"] = v.more("rules", n_policy)

@@ -1,0 +1,373 @@
+"""Summary and full detail (--detail, netaudit/report/detail.py, docs/report.md "Summary and
+full detail", issue #15): the print formats of a large audit are cut to a readable annex,
+every cut says how much was left out and where it is in full; a small audit prints the same
+in both modes; the Stanford backbone's PDF holds at most 40 pages."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import re
+import subprocess
+
+import pytest
+import yaml
+
+from netaudit.report import RenderOptions, render_doc
+from netaudit.report import detail as caps
+
+from .conftest import PDFTOTEXT, ROOT, cli, sample_doc
+
+MAX_PAGES = 40
+needs_pdftotext = pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (Debian poppler-utils) is not installed")
+
+
+def _t(key: str, lang: str = "vi", **fields) -> str:
+    from netaudit.messages import t
+
+    return t(key, lang, **fields)
+
+
+def large_doc(copies: int = 30, extra_zones: int = 4, subnets: int = 40, files: int = 120, warnings: int = 40) -> dict:
+    """The leaky commune office grown into a large network: its findings ``copies`` times
+    (each copy on other lines, so other root causes), ``extra_zones`` offices with
+    ``subnets`` subnets each (their matrix cells copied from the staff zone's), ``files``
+    more inputs and ``warnings`` warnings."""
+    doc = sample_doc("leaky")
+    base = doc["findings"]
+    doc["findings"] = []
+    for k in range(copies):
+        for f in base:
+            g = copy.deepcopy(f)
+            g["id"] = f"{f['id']}-{k}"
+            for e in g.get("evidence") or []:
+                if isinstance(e.get("line"), int):
+                    e["line"] += 1000 * k
+            doc["findings"].append(g)
+    for d in (doc.get("remedy") or {}).get("devices", []):
+        d["findings"] = [f"{fid}-{k}" for fid in d.get("findings") or [] for k in range(copies)]
+    staff = next(z for z in doc["zones"] if z["name"] == "staff")
+    for i in range(extra_zones):
+        z = copy.deepcopy(staff)
+        z.update(name=f"office{i}", subnets=[f"10.{100 + i}.{j}.0/24" for j in range(subnets)])
+        z.pop("title", None)
+        doc["zones"].append(z)
+    cells = {(c["src"], c["dst"]): c for c in doc["matrix"]}
+
+    def like(name: str) -> str:
+        return "staff" if name.startswith("office") else name
+
+    names = [z["name"] for z in doc["zones"]]
+    matrix = []
+    for s in names:
+        for d in [*names, "@devices"]:
+            if s == d:
+                continue
+            c = copy.deepcopy(cells.get((like(s), like(d))) or cells[("staff", "servers")])
+            c.update(src=s, dst=d)
+            matrix.append(c)
+    doc["matrix"] = matrix
+    doc["inputs"] += [
+        {
+            "path": f"branch-{i:03d}.cfg",
+            "sha256": f"{i:064x}",
+            "kind": "config",
+            "vendor": "cisco_ios",
+            "devices": [f"BRANCH-{i:03d}"],
+            "lines": 100,
+            "unrecognized": 0,
+        }
+        for i in range(files)
+    ]
+    doc["warnings"] = [
+        f"branch-{i:03d}.cfg: ip routing not stated; assumed enabled (fail-safe)" for i in range(warnings)
+    ]
+    doc.pop("warnings_text", None)
+    for key in ("compliance", "conclusion"):  # evaluated again from the grown document
+        doc.pop(key, None)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def large() -> dict:
+    return large_doc()
+
+
+def _view(doc: dict, detail: str, lang: str = "vi"):
+    from netaudit.report import prepare_doc
+    from netaudit.report.view import build
+
+    options = RenderOptions(lang=lang, detail=detail)
+    return build(prepare_doc(doc, options), options)
+
+
+# --------------------------------------------------------------------------- small audits: unchanged
+
+
+@pytest.mark.parametrize("name", ["leaky", "compliant"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_small_audit_same_in_both_modes(name, lang):
+    """Every list of the samples is within its cap: the summary is the full report, byte for
+    byte (the print source of the PDF included), and says nothing about cuts."""
+    from netaudit.report.html import render_view, view_with_diagram
+
+    doc = sample_doc(name)
+    for fmt in ("html", "md"):
+        full = render_doc(doc, fmt, RenderOptions(lang=lang, detail="full"))
+        summary = render_doc(doc, fmt, RenderOptions(lang=lang, detail="summary"))
+        assert summary == full, fmt
+    pdf_source = {
+        d: render_view(view_with_diagram(doc, RenderOptions(lang=lang, detail=d))) for d in ("full", "summary")
+    }
+    assert pdf_source["summary"] == pdf_source["full"]
+    assert _t("detail.where", lang) not in pdf_source["summary"]
+
+
+def test_sample_closest_to_the_caps_unchanged():
+    """The sample with the most findings (25, 19 of one kind, 22 change-set lines on one
+    device) is still printed whole."""
+    from netaudit.audit import run_audit
+    from netaudit.report.json_report import audit_dict
+
+    doc = audit_dict(run_audit([ROOT / "sample_configs" / "linux-commune-leaky-iptables"]), RenderOptions())
+    assert len(doc["findings"]) > 20
+    v = _view(doc, "summary")
+    assert v.cuts == 0 and v.findings_other is None and len(v.findings) == len(doc["findings"])
+    for fmt in ("html", "md"):
+        assert render_doc(doc, fmt, RenderOptions(detail="summary")) == render_doc(doc, fmt, RenderOptions())
+
+
+def test_defaults_per_format():
+    """Summary for the print formats, full otherwise; an explicit choice wins."""
+    assert caps.resolve("pdf", None) == caps.resolve("docx", None) == "summary"
+    assert caps.resolve("html", None) == caps.resolve("md", None) == "full"
+    assert caps.resolve("pdf", "full") == "full" and caps.resolve("html", "summary") == "summary"
+    assert caps.resolve("sarif", "summary") == caps.resolve("json", "summary") == "full"
+
+
+def test_sarif_and_json_always_complete(large):
+    """--detail never cuts the machine-readable outputs."""
+    sarif = json.loads(render_doc(large, "sarif", RenderOptions(detail="summary")))
+    assert len(sarif["runs"][0]["results"]) == len(large["findings"])
+    doc = json.loads(render_doc(large, "json", RenderOptions(detail="summary")))
+    assert len(doc["findings"]) == len(large["findings"])
+
+
+# --------------------------------------------------------------------------- a large audit
+
+
+def test_summary_view_of_a_large_audit(large):
+    total = len(large["findings"])
+    v = _view(large, "summary")
+    assert v.cuts > 0
+    # section 4: the first PER_CHECK of each kind (and the entries they refer to), at most FINDINGS.keep
+    assert len(v.findings) <= caps.FINDINGS.keep
+    per_check: dict[str, int] = {}
+    for f in v.findings:
+        per_check[f["check"]] = per_check.get(f["check"], 0) + 1
+    assert max(per_check.values()) <= 2 * caps.PER_CHECK
+    assert [f["no"] for f in v.findings] == list(range(1, len(v.findings) + 1))  # numbered without gaps
+    other = v.findings_other
+    assert other is not None and other["no"] == len(v.findings) + 1
+    left = sum(int(r["count"].split(" / ")[0]) for r in other["rows"])
+    assert left == total - len(v.findings) == len(v.omitted)
+    assert sum(int(r["count"].split(" / ")[1]) for r in other["rows"]) <= total
+    # every finding has a section on paper: its own, or the closing entry that counts it
+    ref = _t("ref.finding", sec=4, no=other["no"])
+    for f in large["findings"]:
+        assert v.finding_refs[f["id"]] == ref if f["id"] in v.omitted else v.finding_refs[f["id"]] != ref
+    # the root causes left out are counted, with where they are
+    assert "--detail full" in v.notes["root_causes"] and str(other["no"]) in v.notes["root_causes"]
+    # the other cuts, each with its note
+    assert len(v.inputs) == caps.INPUTS.keep + 1  # and the site file
+    assert "120" not in v.notes["inputs"] and str(len(large["inputs"]) - caps.INPUTS.keep) in v.notes["inputs"]
+    assert len(v.limits["warnings"]) == caps.WARNINGS.keep and v.notes["warnings"]
+    assert v.notes["zones"] and any(_t("detail.inline", n=40 - caps.CELL_ITEMS.keep) in z["subnets"] for z in v.zones)
+    assert v.notes["annex"]
+    shown = [f for f in v.flows if f["verdict"] != "blocked" and not f["cut"]]
+    assert len(shown) == caps.FLOWS.keep and v.flows_note
+    # violations first: every violating flow the summary leaves out comes after the kept ones
+    assert all(f["violation"] for f in shown) or not any(
+        f["violation"] for f in v.flows if f["cut"] and f["verdict"] != "blocked"
+    )
+
+
+def test_full_view_of_a_large_audit_is_complete(large):
+    v = _view(large, "full")
+    assert v.cuts == 0 and not any(v.notes.values()) and not v.flows_note and v.findings_other is None
+    assert len(v.findings) == len(large["findings"])
+    assert len(v.inputs) == len(large["inputs"]) + 1
+    assert len(v.limits["warnings"]) == len(large["warnings"])
+    assert not any(f["cut"] for f in v.flows)
+
+
+def test_devices_links_and_plan_are_cut_with_notes(large):
+    doc = copy.deepcopy(large)
+    topo = doc["topology"]
+    topo["devices"] += [
+        {"name": f"BRANCH-{i:03d}", "vendor": "cisco_ios", "file": f"branch-{i:03d}.cfg", "role": "router"}
+        for i in range(70)
+    ]
+    topo["domains"] += [
+        {"id": f"x{i}", "label": f"link {i}", "devices": ["BRANCH-000", "BRANCH-001"], "zones": []} for i in range(20)
+    ]
+    plan = doc["remedy"]
+    plan["devices"] += [
+        {"device": f"BRANCH-{i:03d}", "vendor": "cisco_ios", "generator": True, "blocks": [], "findings": []}
+        for i in range(20)
+    ]
+    v = _view(doc, "summary", "en")
+    more = len(topo["devices"]) - caps.DEVICES.keep
+    assert len(v.inventory["devices"]) == caps.DEVICES.keep and f"{more} more devices" in v.notes["devices"]
+    assert len(v.inventory["links"]) == caps.LINKS.keep and v.notes["links"]
+    assert len(v.remedy["devices"]) == caps.PLAN_DEVICES.keep
+    assert "BRANCH-019" in v.remedy["devices_more"] and "netaudit fix" in v.remedy["devices_more"]
+
+
+def test_matrix_of_many_zones_is_compact():
+    """Above MATRIX_COMPACT zones the summary's matrix cells hold the verdict only (a
+    note says where the services, expectations and reasons are); the full report keeps them."""
+    doc = large_doc(copies=1, extra_zones=caps.MATRIX_COMPACT - 4, files=0, warnings=0)
+    assert len(doc["zones"]) > caps.MATRIX_COMPACT
+    v = _view(doc, "summary")
+    assert v.matrix["compact"] and v.notes["matrix"]
+    assert not any(c["services"] or c["reason"] for r in v.matrix["rows"] for c in r["cells"] if c)
+    html = render_doc(doc, "html", RenderOptions(detail="summary"))
+    table = html[html.index('id="matrix-summary"') : html.index('id="scope"')]
+    assert _t("matrix.expected", expected="")[:8] not in table and v.notes["matrix"] in table
+    full = _view(doc, "full")
+    assert not full.matrix["compact"] and any(c["services"] for r in full.matrix["rows"] for c in r["cells"] if c)
+
+
+def test_compliance_names_each_section_once(large):
+    """A compliance row citing hundreds of findings names the printed sections once and
+    counts the others ("và N tồn tại được tổng hợp tại mục 4.K")."""
+    v = _view(large, "summary")
+    other = v.findings_other["no"]
+    evidence = " ".join(r["evidence"] for r in v.compliance["rows"])
+    assert f"tổng hợp tại mục 4.{other}" in evidence
+    assert f"mục 4.{other}, mục 4.{other}" not in evidence
+    assert not re.search(r"guest-isolation:[0-9a-f]+-\d", evidence)  # ids in words, none left raw
+
+
+def test_summary_links_resolve(large):
+    """No link of the summary points to a part it left out (matrix cells of flows whose
+    paths are cut point to the note saying so)."""
+    html = render_doc(large, "html", RenderOptions(detail="summary"))
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    assert targets and targets <= ids, sorted(targets - ids)[:10]
+    assert 'id="flows-cut"' in html and 'id="findings-other"' in html
+
+
+def test_markdown_summary(large):
+    md = render_doc(large, "md", RenderOptions(lang="en", detail="summary"))
+    full = render_doc(large, "md", RenderOptions(lang="en"))
+    assert len(md) < len(full) / 3
+    assert _t("detail.others.title", "en") in md and "--detail full" in md
+    assert _t("detail.others.title", "en") not in full
+
+
+def test_docx_summary(large):
+    docx = pytest.importorskip("docx", reason="python-docx is not installed (pip install -e .)")
+    data = render_doc(large, "docx", RenderOptions(lang="en"))  # the print default: summary
+    full = render_doc(large, "docx", RenderOptions(lang="en", detail="full"))
+    d, f = docx.Document(io.BytesIO(data)), docx.Document(io.BytesIO(full))
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert _t("detail.summary_note", "en", where=_t("detail.where", "en")) in text
+    assert _t("detail.others.title", "en") in text
+    assert len(d.paragraphs) < len(f.paragraphs) / 3
+
+
+def _pdf_text(path) -> str:
+    return subprocess.run([PDFTOTEXT, str(path), "-"], capture_output=True, check=True).stdout.decode("utf-8")
+
+
+@needs_pdftotext
+def test_large_pdf_is_summarised(large, tmp_path):
+    pdf = tmp_path / "large.pdf"
+    pdf.write_bytes(render_doc(large, "pdf", RenderOptions()))
+    text = _pdf_text(pdf)
+    pages = text.count("\f")
+    assert 0 < pages <= MAX_PAGES, pages
+    flat = " ".join(text.split())
+    for key in ("detail.others.title", "matrix.summary.title"):
+        assert _t(key) in flat, key
+    assert " ".join(_t("detail.summary_note", where=_t("detail.where")).split()) in flat
+    assert flat.count("--detail full") >= 5
+
+
+@needs_pdftotext
+def test_pdf_full_detail_gives_more(tmp_path):
+    """`netaudit report --format pdf` summarises an audit over the caps; `--detail full`
+    prints every finding (here 40, just over FINDINGS.over)."""
+    doc = large_doc(copies=2, extra_zones=0, files=0, warnings=0)
+    assert caps.FINDINGS.over < len(doc["findings"]) <= 2 * caps.FINDINGS.over
+    saved = tmp_path / "audit.json"
+    saved.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    text = {}
+    for detail in ("summary", "full"):
+        pdf = tmp_path / f"{detail}.pdf"
+        args = ["--detail", detail] if detail == "full" else []
+        res = cli("report", saved, "--format", "pdf", "-o", pdf, "--lang", "en", *args, timeout=300)
+        assert res.returncode == 0, res.stderr.decode()[-2000:]
+        text[detail] = _pdf_text(pdf)
+    entries = {d: {int(n) for n in re.findall(r"\bsection 4\.(\d+)\b", t)} for d, t in text.items()}
+    assert max(entries["full"]) == len(doc["findings"]) > max(entries["summary"])
+    assert text["full"].count("\f") > text["summary"].count("\f")
+    assert _t("detail.others.title", "en") in " ".join(text["summary"].split())
+    assert "--detail full" not in text["full"]
+
+
+# --------------------------------------------------------------------------- the Stanford backbone
+
+
+@pytest.fixture(scope="module")
+def stanford_json(tmp_path_factory, corpus_dir):
+    from bench.stanford import site_dict
+
+    from netaudit.audit import run_audit
+    from netaudit.inputs import load_snapshot
+    from netaudit.report.json_report import audit_dict
+    from netaudit.safetext import dumps_json
+
+    folder = tmp_path_factory.mktemp("stanford")
+    corpus = corpus_dir / "stanford-backbone"
+    site = folder / "stanford-site.yaml"
+    site.write_text(yaml.safe_dump(site_dict(load_snapshot([corpus]).devices)), encoding="utf-8")
+    doc = audit_dict(run_audit([corpus], site), RenderOptions())
+    out = folder / "stanford.json"
+    out.write_text(dumps_json(doc, indent=2), encoding="utf-8")
+    return out
+
+
+@needs_pdftotext
+def test_stanford_pdf_within_40_pages(stanford_json, tmp_path):
+    """Issue #15: the Stanford backbone (one zone per building, hundreds of findings) prints
+    as an annex of at most 40 pages by default (341 before), saying what it cut and where
+    the rest is; --detail full gives the rest (here: every finding, in the HTML)."""
+    pdf = tmp_path / "stanford.pdf"
+    res = cli("report", stanford_json, "--format", "pdf", "-o", pdf, timeout=300)
+    assert res.returncode == 0, res.stderr.decode()[-2000:]
+    text = _pdf_text(pdf)
+    pages = text.count("\f")
+    assert 0 < pages <= MAX_PAGES, pages
+    flat = " ".join(text.split())
+    assert " ".join(_t("detail.summary_note", where=_t("detail.where")).split()) in flat
+    assert _t("detail.others.title") in flat
+    assert "tồn tại còn lại được tổng hợp theo loại" in flat and "--detail full" in flat
+    doc = json.loads(stanford_json.read_text(encoding="utf-8"))
+    total = len(doc["findings"])
+    entries = {int(n) for n in re.findall(r"\b4\.(\d+)\. ", flat)}  # the printed ones and "Các tồn tại khác"
+    assert entries == set(range(1, len(entries) + 1)) and len(entries) < total
+    assert f"4.{len(entries)}. {_t('detail.others.title')}" in flat
+    # --detail full: every finding has its entry
+    articles = {}
+    for detail in ("summary", "full"):
+        html = tmp_path / f"stanford-{detail}.html"
+        res = cli("report", stanford_json, "--format", "html", "--detail", detail, "-o", html, timeout=300)
+        assert res.returncode == 0, res.stderr.decode()[-2000:]
+        articles[detail] = html.read_text(encoding="utf-8").count('<article class="finding')
+    assert articles["full"] == total
+    assert articles["summary"] == len(entries) < total
