@@ -956,7 +956,11 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "remedy.direction.in": {"vi": "chiều vào", "en": "inbound"},
     "remedy.direction.out": {"vi": "chiều ra", "en": "outbound"},
-    "remedy.off": {"vi": "tắt dịch vụ quản trị {service} (không mã hóa)", "en": "turn off {service} (cleartext)"},
+    "remedy.off": {"vi": "tắt dịch vụ quản trị {service}", "en": "turn off {service}"},
+    "remedy.off_cleartext": {
+        "vi": "tắt dịch vụ quản trị {service} (không mã hóa)",
+        "en": "turn off {service} (cleartext)",
+    },
     "remedy.only_from": {
         "vi": "dịch vụ {service} chỉ cho phép từ vùng quản trị ({sources})",
         "en": "{service} only from the management zone ({sources})",

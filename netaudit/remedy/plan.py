@@ -396,6 +396,7 @@ def plan_json(plan: Plan) -> dict:
                     {
                         "service": r.service,
                         "off": not r.allow_from,
+                        "cleartext": r.insecure,
                         "allow_from": [str(n) for n in r.allow_from],
                         "zones": list(r.zones),
                     }

@@ -398,7 +398,8 @@ def remedy(v: View) -> None:
             )
         for r in d.get("restricts") or []:
             if r.get("off"):
-                lines.append(v.t("remedy.off", service=r["service"]))
+                key = "remedy.off_cleartext" if r.get("cleartext") else "remedy.off"
+                lines.append(v.t(key, service=r["service"]))
             elif r.get("allow_from"):
                 lines.append(v.t("remedy.only_from", service=r["service"], sources=", ".join(r["allow_from"])))
             elif r.get("zones"):

@@ -482,3 +482,19 @@ def test_compact_consequences_shorten_the_report():
     md = render("leaky", "md", "vi")
     section = md[md.index("## 4. ") : md.index("## 5. ")]
     assert section.count("core-sw.cfg:372") == 2  # the lead's evidence and its witness path
+
+
+def test_remediation_plan_says_cleartext_only_of_cleartext_services():
+    """A plan that turns off every management service (no management zone) names SSH
+    plainly and only Telnet and HTTP as cleartext (the plan carries the model's flag)."""
+    doc = json.loads(json.dumps(sample_doc("leaky")))
+    device = doc["remedy"]["devices"][0]
+    device["restricts"] = [
+        {"service": "ssh", "off": True, "cleartext": False, "allow_from": [], "zones": ["guest"]},
+        {"service": "telnet", "off": True, "cleartext": True, "allow_from": [], "zones": ["guest"]},
+    ]
+    text = render_doc(doc, "md", RenderOptions(lang="en"))
+    assert "turn off ssh" in text and "turn off ssh (cleartext)" not in text
+    assert "turn off telnet (cleartext)" in text
+    vi = render_doc(doc, "md", RenderOptions(lang="vi"))
+    assert "tắt dịch vụ quản trị ssh" in vi and "ssh (không mã hóa)" not in vi
