@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from importlib import import_module
 from types import ModuleType
 
 from netaudit.messages import Text
 from netaudit.model import ParseResult, Src
+from netaudit.parsers.markers import Marker, marker
 
 # The one place a vendor is registered.
 VENDOR_MODULES = [
@@ -120,11 +122,11 @@ def detect_vendor(text: str) -> tuple[str | None, int]:
 # Platforms netaudit has no parser for, each with lines only that platform writes.  A
 # Cisco-like dialect (NX-OS, EOS) is claimed by the IOS parser, which reads much of it:
 # without this check its unread ACLs would become "no ACL" and its verdicts look proven.
-UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[re.Pattern, ...]]] = [
+UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
     (
         "Cisco NX-OS",
         tuple(
-            re.compile(p, re.MULTILINE)
+            marker(p)
             for p in (
                 r"^feature \S+",
                 r"^vrf context \S+",
@@ -142,7 +144,7 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[re.Pattern, ...]]] = [
     (
         "Arista EOS",
         tuple(
-            re.compile(p, re.MULTILINE)
+            marker(p)
             for p in (
                 r"^! device: .*\bEOS-",
                 r"^! boot system flash:.*EOS",
@@ -158,7 +160,7 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[re.Pattern, ...]]] = [
     (
         "Cisco IOS-XR",
         tuple(
-            re.compile(p, re.MULTILINE)
+            marker(p)
             for p in (
                 r"^!! IOS XR Configuration",
                 r"^ipv4 access-list \S+",
@@ -169,7 +171,7 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[re.Pattern, ...]]] = [
     (
         "Juniper Junos",
         tuple(
-            re.compile(p, re.MULTILINE)
+            marker(p)
             for p in (
                 r"^set (system host-name|interfaces \S+ unit) ",
                 r"^(system|interfaces|security|firewall) \{\s*$",
@@ -179,7 +181,7 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[re.Pattern, ...]]] = [
     (
         "Huawei VRP / H3C Comware",
         tuple(
-            re.compile(p, re.MULTILINE)
+            marker(p)
             for p in (
                 r"^sysname \S+",
                 r"^ ?undo \S+",
@@ -204,7 +206,13 @@ NOT_VENDOR_SHARE = 0.90
 def looks_like(text: str) -> str | None:
     """The unsupported platform whose markers ``text`` shows most (``"Cisco NX-OS"`` …),
     or None."""
-    head = text[:_HEAD]
+    return _looks_like(text[:_HEAD])
+
+
+@lru_cache(maxsize=2)
+def _looks_like(head: str) -> str | None:
+    """:func:`looks_like` of the first megabyte, remembered for the last two: the loader,
+    the completeness check and :func:`assess` each ask it of the same file."""
     best, score = None, 0
     for name, markers in UNSUPPORTED_PLATFORMS:
         hits = sum(1 for rx in markers if rx.search(head))

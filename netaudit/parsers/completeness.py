@@ -44,6 +44,7 @@ import re
 from collections import deque
 
 from netaudit.messages import Text
+from netaudit.parsers.markers import Marker, marker
 
 # The last lines of a file examined for a cut (a logical line longer than this is
 # not cut-checked beyond its last part).
@@ -117,9 +118,7 @@ def known(message: str) -> str:
 # --------------------------------------------------------------------------- Cisco
 
 
-def cisco_end(
-    text: str, *, header: re.Pattern, end: re.Pattern, comment: str, end_word: str
-) -> tuple[int, Text] | None:
+def cisco_end(text: str, *, header: Marker, end: Marker, comment: str, end_word: str) -> tuple[int, Text] | None:
     """``(line, message)`` when an export (``header`` found) does not end with its
     ``end`` line (``end``) followed only by a trailer; None when complete (or not an
     export).  ``comment``: the characters that open a comment line."""
@@ -142,14 +141,13 @@ def cisco_end(
     return None
 
 
-IOS_HEADER = re.compile(
+IOS_HEADER = marker(
     r"^(?:version \d+\.\d+\s*$|Building configuration|Current configuration\s*:|"
     r"! ?Last configuration change|! ?NVRAM config last updated|! device: )",
-    re.M,
 )
-IOS_END = re.compile(r"^end[ \t]*$", re.M)
-ASA_HEADER = re.compile(r"^: (?:Saved\s*$|Serial Number:|Hardware:)", re.M)
-ASA_END = re.compile(r"^(?::[ \t]*)?end[ \t]*$", re.M)
+IOS_END = marker(r"^end[ \t]*$")
+ASA_HEADER = marker(r"^: (?:Saved\s*$|Serial Number:|Hardware:)")
+ASA_END = marker(r"^(?::[ \t]*)?end[ \t]*$")
 
 
 def ios(text: str, warnings: list[str]) -> tuple[int, str] | None:
@@ -171,9 +169,9 @@ def asa(text: str) -> tuple[int, Text] | None:
 # --------------------------------------------------------------------------- FortiOS
 
 
-_FGT_HEADER = re.compile(r"^#config-version=", re.M)
-_FGT_POLICY = re.compile(r"^[ \t]*config firewall (?:policy|security-policy)[ \t]*$", re.M)
-_FGT_INTERFACE = re.compile(r"^[ \t]*config system interface[ \t]*$", re.M)
+_FGT_HEADER = marker(r"^#config-version=")
+_FGT_POLICY = marker(r"^[ \t]*config firewall (?:policy|security-policy)[ \t]*$")
+_FGT_INTERFACE = marker(r"^[ \t]*config system interface[ \t]*$")
 
 
 def fortios_last(text: str) -> tuple[int, Text] | None:

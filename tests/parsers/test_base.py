@@ -3,7 +3,13 @@ Cisco: the negation keyword is the parser's, not ``no``."""
 
 from __future__ import annotations
 
-from netaudit.parsers.base import IGNORE_CTX, Ctx, LineParser, Unknown, parse_without_gc, table
+import dataclasses
+import pickle
+
+import pytest
+
+from netaudit.model import Action, AddrMatch, FilterLine, Match, PortRange, Src
+from netaudit.parsers.base import IGNORE_CTX, Ctx, LineParser, Unknown, evolve, parse_without_gc, table
 
 
 class _Vrp(LineParser):
@@ -120,3 +126,34 @@ def test_ignored_block_bodies_and_partial_entries():
     assert [p["construct"] for p in rep.partially_understood] == ["traffic-policy P1"]
     assert rep.ignored == 2 and not rep.unrecognized
     assert IGNORE_CTX.kind == "ignore"
+
+
+# --------------------------------------------------------------------------- evolve
+
+
+def test_evolve_builds_what_dataclasses_replace_builds():
+    m = Match(src=(AddrMatch(10, 0),), protocols=(6,), dst_ports=(PortRange(80, 80),), in_ifaces=frozenset({"a"}))
+    for changes in ({"in_ifaces": None}, {"in_ifaces": frozenset({"b"}), "out_ifaces": None}, {}):
+        got, want = evolve(m, **changes), dataclasses.replace(m, **changes)
+        assert got == want and hash(got) == hash(want) and repr(got) == repr(want)
+        assert list(vars(got)) == list(vars(want)) and pickle.dumps(got) == pickle.dumps(want)
+        assert got is not m
+    line = FilterLine(Action.PERMIT, [m], Src("f", 1, "x"), "n")
+    assert evolve(line, name="o") == dataclasses.replace(line, name="o")
+    assert evolve(line, name="o").matches is line.matches  # a copy, as replace makes it
+
+
+def test_evolve_falls_back_to_replace():
+    @dataclasses.dataclass(frozen=True)
+    class Checked:
+        x: int
+
+        def __post_init__(self):
+            if self.x < 0:
+                raise ValueError("negative")
+
+    assert evolve(Checked(1), x=2) == Checked(2)
+    with pytest.raises(ValueError):
+        evolve(Checked(1), x=-1)  # __post_init__ still runs
+    with pytest.raises(TypeError):
+        evolve(Match(), no_such_field=1)  # as dataclasses.replace says

@@ -14,6 +14,7 @@ from netaudit.parsers.packet_sets import (
     Cond,
     cidrs,
     cond,
+    cond1,
     intersect,
     intersect_all,
     intersect_matches,
@@ -131,3 +132,13 @@ def test_intersect_matches_on_model_matches():
     assert intersect_matches(a, Match(protocols=(1,))) == []
     with pytest.raises(ValueError):
         intersect_matches(Match(tcp_established=True), a)
+
+
+def test_cond1_and_the_every_packet_fast_paths():
+    for name, rs in (("dst", ((5, 9),)), ("dport", ((80, 80), (443, 443))), ("proto", ((0, 255),)), ("src", ((9, 5),))):
+        assert cond1(name, rs) == cond(**{name: rs})
+    a, b = cond(dport=((80, 80),)), cond(dst=((5, 9),))
+    assert intersect_all([ANY], [a, b, a]) == [a, b] == intersect_all([a, b, a], [ANY])
+    assert intersect_all([Cond()], [a]) == [a] and intersect_all([ANY], []) == []
+    assert intersect_all([a], [b]) == [intersect(a, b)]
+    assert a._replace(dport=None) == ANY and isinstance(hash(a), int)

@@ -49,10 +49,9 @@ ASA semantics translated into the vendor-neutral model (docs/vendors/cisco_asa.m
 
 from __future__ import annotations
 
-import re
-
 from netaudit.model import ParseResult
 from netaudit.parsers.base import parse_without_gc
+from netaudit.parsers.markers import marker
 
 VENDOR = "cisco_asa"
 
@@ -61,35 +60,34 @@ __all__ = ["VENDOR", "detect", "incomplete", "parse"]
 _DETECT_WINDOW = 1 << 20
 
 _ASA_MARKERS = [
-    (re.compile(r"^(ASA|PIX|NGFW) Version \S", re.M), 90),
-    (re.compile(r"^: Saved\s*$", re.M), 30),
-    (re.compile(r"^Cryptochecksum:", re.M), 40),
-    (re.compile(r"^[ \t]+nameif \S+", re.M), 40),
-    (re.compile(r"^[ \t]+security-level \d+", re.M), 40),
-    (re.compile(r"^same-security-traffic permit", re.M), 40),
-    (re.compile(r"^access-group \S+ (in|out) interface \S+|^access-group \S+ global", re.M), 40),
-    (re.compile(r"^access-list \S+ (line \d+ )?extended (permit|deny) ", re.M), 30),
-    (re.compile(r"^object network \S+", re.M), 30),
-    (re.compile(r"^nat \(\S+,\S+\) ", re.M), 30),
-    (re.compile(r"^ nat \(\S+,\S+\) (static|dynamic) ", re.M), 30),
-    (re.compile(r"^route \S+ \d+\.\d+\.\d+\.\d+ \d+\.\d+\.\d+\.\d+ \d", re.M), 20),
-    (re.compile(r"^http server enable", re.M), 30),
-    (re.compile(r"^(ssh|telnet|http) \d+\.\d+\.\d+\.\d+ \d+\.\d+\.\d+\.\d+ \S+\s*$", re.M), 30),
-    (re.compile(r"^passwd \S+", re.M), 20),
-    (re.compile(r"^pager lines \d", re.M), 20),
-    (re.compile(r"^mtu \S+ \d+\s*$", re.M), 20),
-    (re.compile(r"^enable password \S+ (encrypted|pbkdf2)", re.M), 30),
+    (marker(r"^(ASA|PIX|NGFW) Version \S"), 90),
+    (marker(r"^: Saved\s*$"), 30),
+    (marker(r"^Cryptochecksum:"), 40),
+    (marker(r"^[ \t]+nameif \S+"), 40),
+    (marker(r"^[ \t]+security-level \d+"), 40),
+    (marker(r"^same-security-traffic permit"), 40),
+    (marker(r"^access-group \S+ (in|out) interface \S+|^access-group \S+ global"), 40),
+    (marker(r"^access-list \S+ (line \d+ )?extended (permit|deny) "), 30),
+    (marker(r"^object network \S+"), 30),
+    (marker(r"^nat \(\S+,\S+\) "), 30),
+    (marker(r"^ nat \(\S+,\S+\) (static|dynamic) "), 30),
+    (marker(r"^route \S+ \d+\.\d+\.\d+\.\d+ \d+\.\d+\.\d+\.\d+ \d"), 20),
+    (marker(r"^http server enable"), 30),
+    (marker(r"^(ssh|telnet|http) \d+\.\d+\.\d+\.\d+ \d+\.\d+\.\d+\.\d+ \S+\s*$"), 30),
+    (marker(r"^passwd \S+"), 20),
+    (marker(r"^pager lines \d"), 20),
+    (marker(r"^mtu \S+ \d+\s*$"), 20),
+    (marker(r"^enable password \S+ (encrypted|pbkdf2)"), 30),
 ]
 _NOT_ASA = [
-    re.compile(r"^config (system|firewall|router)", re.M),  # FortiOS
-    re.compile(r"^/(ip|interface|system|tool|routing) ", re.M),  # RouterOS
-    re.compile(r"^set (system|interfaces|firewall|security) ", re.M),
-    re.compile(r"^(system|interfaces|firewall|security) \{", re.M),
+    marker(r"^config (system|firewall|router)"),  # FortiOS
+    marker(r"^/(ip|interface|system|tool|routing) "),  # RouterOS
+    marker(r"^set (system|interfaces|firewall|security) "),
+    marker(r"^(system|interfaces|firewall|security) \{"),
 ]
-_IOS_ONLY = re.compile(
+_IOS_ONLY = marker(
     r"^(version 1\d\.\d|ip access-list (standard|extended) |line vty |"
     r"boot-start-marker)",
-    re.M,
 )
 
 

@@ -277,6 +277,11 @@ def parse_entry(tokens: tuple[str, ...], objs: Objects) -> Entry:
     return Entry(action, tuple(dict.fromkeys(matches)), reason, tuple(dict.fromkeys(missing)), inactive)
 
 
+_EVERY_PACKET = Match()
+
+
 def is_unconditional(m: Match) -> bool:
     """A match every packet satisfies (``permit ip any any``)."""
-    return m == Match()
+    # (most matches name an address or a protocol: told apart without the field-by-field
+    # comparison of the dataclass)
+    return m is _EVERY_PACKET or (m.src is None and m.dst is None and m.protocols is None and m == _EVERY_PACKET)

@@ -26,9 +26,8 @@ connections.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from netaudit.model import Action, Filter, FilterLine, Match, Src
+from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_asa.acl_entries import is_unconditional
 from netaudit.parsers.cisco_asa.facts import AccessGroupFact
 from netaudit.parsers.cisco_asa.state import AsaState
@@ -276,7 +275,7 @@ def _restrict(matches: list[Match], ifs: frozenset[str]) -> list[Match]:
     for m in matches:
         new = ifs if m.in_ifaces is None else (m.in_ifaces & ifs)
         if new:
-            out.append(replace(m, in_ifaces=new))
+            out.append(evolve(m, in_ifaces=new))
     return out
 
 

@@ -60,10 +60,9 @@ marks the construct partial — an auditor never gets "blocked" on a guess):
 
 from __future__ import annotations
 
-import re
-
 from netaudit.model import ParseResult
 from netaudit.parsers.base import parse_without_gc
+from netaudit.parsers.markers import marker
 
 VENDOR = "cisco_ios"
 
@@ -72,35 +71,34 @@ __all__ = ["VENDOR", "detect", "incomplete", "parse"]
 _DETECT_WINDOW = 1 << 20  # markers are near the top; never scan 50 MB for them
 
 _IOS_MARKERS = [
-    (re.compile(r"^hostname \S+", re.M), 20),
+    (marker(r"^hostname \S+"), 20),
     (
-        re.compile(
+        marker(
             r"^interface (GigabitEthernet|FastEthernet|Ethernet|Vlan|Loopback|"
             r"TenGigabitEthernet|Serial|Port-channel|Tunnel|Dialer)",
-            re.M,
         ),
         25,
     ),
-    (re.compile(r"^ip access-list (standard|extended) ", re.M), 25),
-    (re.compile(r"^access-list \d+ (permit|deny|remark) ", re.M), 30),
-    (re.compile(r"^version 1[0-7]\.\d", re.M), 30),
-    (re.compile(r"^line vty ", re.M), 20),
-    (re.compile(r"^!\s*$", re.M), 10),
-    (re.compile(r"^ switchport", re.M), 15),
-    (re.compile(r"^ ip address \d", re.M), 15),
-    (re.compile(r"^boot-start-marker", re.M), 15),
-    (re.compile(r"^service (timestamps|password-encryption)", re.M), 10),
-    (re.compile(r"^ip route \d", re.M), 10),
-    (re.compile(r"^end\s*$", re.M), 5),
+    (marker(r"^ip access-list (standard|extended) "), 25),
+    (marker(r"^access-list \d+ (permit|deny|remark) "), 30),
+    (marker(r"^version 1[0-7]\.\d"), 30),
+    (marker(r"^line vty "), 20),
+    (marker(r"^!\s*$"), 10),
+    (marker(r"^ switchport"), 15),
+    (marker(r"^ ip address \d"), 15),
+    (marker(r"^boot-start-marker"), 15),
+    (marker(r"^service (timestamps|password-encryption)"), 10),
+    (marker(r"^ip route \d"), 10),
+    (marker(r"^end\s*$"), 5),
 ]
-_ASA = re.compile(r"^(ASA Version|PIX Version|: Saved|\s*nameif |\s*security-level \d)", re.M)
+_ASA = marker(r"^(ASA Version|PIX Version|: Saved|\s*nameif |\s*security-level \d)")
 _NOT_IOS = [
-    re.compile(r"^config (system|firewall|router)", re.M),  # FortiOS
-    re.compile(r"^/(ip|interface|system|tool|routing) ", re.M),  # RouterOS
-    re.compile(r"^set (system|interfaces|firewall|security) ", re.M),  # Junos set
-    re.compile(r"^(system|interfaces|firewall|security) \{", re.M),  # Junos curly
+    marker(r"^config (system|firewall|router)"),  # FortiOS
+    marker(r"^/(ip|interface|system|tool|routing) "),  # RouterOS
+    marker(r"^set (system|interfaces|firewall|security) "),  # Junos set
+    marker(r"^(system|interfaces|firewall|security) \{"),  # Junos curly
 ]
-_NXOS_EOS = re.compile(r"^(feature \S+|! device: .*EOS|management api)", re.M)
+_NXOS_EOS = marker(r"^(feature \S+|! device: .*EOS|management api)")
 
 
 def detect(text: str) -> int:

@@ -77,23 +77,23 @@ import re
 
 from netaudit.model import ParseResult
 from netaudit.parsers.base import parse_without_gc
+from netaudit.parsers.markers import marker
 
 VENDOR = "fortinet_fortios"
 
 # --------------------------------------------------------------------------- detection
 
 _DETECT_WINDOW = 1 << 20
-_HEADER = re.compile(r"^#config-version=F\w", re.M)
-_CONFIG = re.compile(
+_HEADER = marker(r"^#config-version=F\w")
+_CONFIG = marker(
     r"^config (system|firewall|router|vpn|user|log|wireless-controller|vdom|global|antivirus|"
     r"webfilter|ips|application|switch-controller|dnsfilter|certificate|endpoint-control|"
     r"alertemail|report|spamfilter|emailfilter|waf|icap|voip|web-proxy|wanopt|dlp)\b",
-    re.M,
 )
-_SET = re.compile(r"^[ \t]+set \S", re.M)
-_EDIT = re.compile(r"^[ \t]*edit \S", re.M)
-_END = re.compile(r"^[ \t]*end[ \t]*$", re.M)
-_NEXT = re.compile(r"^[ \t]*next[ \t]*$", re.M)
+_SET = marker(r"^[ \t]+set \S")
+_EDIT = marker(r"^[ \t]*edit \S")
+_END = marker(r"^[ \t]*end[ \t]*$")
+_NEXT = marker(r"^[ \t]*next[ \t]*$")
 
 
 def detect(text: str) -> int:

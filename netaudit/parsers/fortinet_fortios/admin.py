@@ -14,8 +14,6 @@ See docs/vendors/fortinet_fortios.md, "Administrative access".
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from netaddr import IPNetwork
 
 from netaudit.model import (
@@ -31,6 +29,7 @@ from netaudit.model import (
     PortRange,
     Src,
 )
+from netaudit.parsers.base import evolve
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
 from netaudit.parsers.fortinet_fortios.facts import Admin, SnmpCommunity
 from netaudit.parsers.fortinet_fortios.policy import Policies, match_specs
@@ -425,7 +424,7 @@ class ControlPlane(Policies):
                         kept = tuple(h for h in hosts if _addr_in(h.value, m.dst, m.dst_negate))
                         if not kept:
                             continue
-                        ms.append(replace(m, dst=kept, dst_negate=False, in_ifaces=frozenset(ins), out_ifaces=None))
+                        ms.append(evolve(m, dst=kept, dst_negate=False, in_ifaces=frozenset(ins), out_ifaces=None))
                 if ms:
                     flt.lines.append(
                         FilterLine(
@@ -458,7 +457,7 @@ class ControlPlane(Policies):
                                 continue
                             ins = (m.in_ifaces if m.in_ifaces is not None else self.all_ifaces) - {ifn}
                             if ins:
-                                ms.append(replace(m, in_ifaces=frozenset(ins), out_ifaces=None))
+                                ms.append(evolve(m, in_ifaces=frozenset(ins), out_ifaces=None))
                     if ms:
                         flt.lines.append(
                             FilterLine(

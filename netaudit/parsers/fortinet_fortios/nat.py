@@ -10,7 +10,7 @@ the one approximation).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from netaudit.model import (
     PROTO_ICMP,
@@ -24,6 +24,7 @@ from netaudit.model import (
     PortRange,
     Src,
 )
+from netaudit.parsers.base import evolve
 from netaudit.parsers.fortinet_fortios.addresses import parse_ip_range, parse_prefix, range_pats
 from netaudit.parsers.fortinet_fortios.services import PROTO_SCTP, parse_portrange
 from netaudit.parsers.fortinet_fortios.state import VdomState
@@ -276,6 +277,20 @@ class NatRules(VdomState):
         if v.central_nat:
             return
         l3 = sorted(n for n, i in dev.interfaces.items() if i.addresses and not i.shutdown)
+        # The permit lines without NAT a NAT line may follow, grouped by their distinct
+        # (in, out) interface pairs (a policy's matches multiply addresses and services,
+        # rarely interfaces): per group the first line and the first line named
+        # otherwise, all the question "does an earlier such line, named otherwise,
+        # overlap this one?" needs — asked once per group instead of once per line.
+        nat_ids = {id(nat_line) for _, nat_line, _, _, _ in self.nat_lines}
+        plain: dict[tuple, list] = {}  # pairs -> [first index, its name, first index named otherwise]
+        for k, e in enumerate(self.filter.lines):
+            if e.action != Action.PERMIT or id(e) in nat_ids:
+                continue
+            first = plain.setdefault(_iface_pairs(e), [k, e.name, None])
+            if first[2] is None and e.name != first[1]:
+                first[2] = k
+
         for idx, line, pool, natip, src in self.nat_lines:
             to_ip = None
             if pool is not None:
@@ -289,9 +304,8 @@ class NatRules(VdomState):
                     p.partial(f"policy {line.name}", f"ippool {pool} approximated by its first address", src)
             elif natip is not None and int(natip.ip) != 0:
                 to_ip = int(natip.ip)
-            earlier = [lines for lines in self.filter.lines[:idx]]
             for m in line.matches:
-                base = replace(m, in_ifaces=None, out_ifaces=None)
+                base = evolve(m, in_ifaces=None, out_ifaces=None)
                 if to_ip is not None:
                     dev.nat_rules.append(
                         NatRule("source", base, to_ip=to_ip, in_ifaces=m.in_ifaces, out_ifaces=m.out_ifaces, source=src)
@@ -303,12 +317,10 @@ class NatRules(VdomState):
                             "source", base, to_interface=o, in_ifaces=m.in_ifaces, out_ifaces=frozenset({o}), source=src
                         )
                     )
+            mine = _iface_pairs(line)
             if any(
-                e.action == Action.PERMIT
-                and e.name != line.name
-                and not _is_nat(e, self.nat_lines)
-                and _lines_overlap(e, line)
-                for e in earlier
+                ((k1 < idx) if n1 != line.name else (k2 is not None and k2 < idx)) and _pairs_overlap(ps, mine)
+                for ps, (k1, n1, k2) in plain.items()
             ):
                 p.partial(
                     f"policy {line.name}",
@@ -334,16 +346,15 @@ def _intersect(a, b):
     return a & b
 
 
-def _lines_overlap(a: FilterLine, b: FilterLine) -> bool:
-    return any(
-        iface_overlap(x.in_ifaces, y.in_ifaces) and iface_overlap(x.out_ifaces, y.out_ifaces)
-        for x in a.matches
-        for y in b.matches
-    )
+def _iface_pairs(fl: FilterLine) -> tuple:
+    """The distinct (in, out) interface sets of a line's matches."""
+    return tuple(dict.fromkeys((m.in_ifaces, m.out_ifaces) for m in fl.matches))
 
 
-def _is_nat(line: FilterLine, nat_lines) -> bool:
-    return any(nat_line is line for _, nat_line, _, _, _ in nat_lines)
+def _pairs_overlap(a: tuple, b: tuple) -> bool:
+    """Two lines may see the same packets: some (in, out) interface pair of one
+    overlaps one of the other (their :func:`_iface_pairs`)."""
+    return any(iface_overlap(ai, bi) and iface_overlap(ao, bo) for ai, ao in a for bi, bo in b)
 
 
 def _approximated(vip: Vip) -> bool:

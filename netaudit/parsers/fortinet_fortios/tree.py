@@ -37,6 +37,7 @@ quote or a backslash.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import overload
 
@@ -263,6 +264,11 @@ def _tokenize_slow(lines: list[str], i: int) -> tuple[list[str], int, bool]:
     return tokens, j, True
 
 
+# A token of a line whose quotes are all double and closed: characters other than blanks
+# and quotes, and quoted runs (the quotes themselves are then dropped).
+_QUOTED_TOKEN = re.compile(r'(?:[^ \t"]|"[^"]*")+')
+
+
 # --------------------------------------------------------------------------- builder
 
 _TABLE_CMDS = frozenset({"move", "delete", "clone", "rename", "purge"})
@@ -296,7 +302,16 @@ def build(text: str) -> Tree:
                 _header(tree, stripped)
             i += 1
             continue
-        if '"' in raw or "'" in raw or "\\" in raw:
+        if '"' in raw and "'" not in raw and "\\" not in raw and raw.count('"') % 2 == 0:
+            # double quotes, all closed on this line, no escape (edit "x", set member "a" "b"):
+            # what _tokenize_slow reads, a token being characters and quoted runs
+            tokens, last = [t.replace('"', "") for t in _QUOTED_TOKEN.findall(raw)], i
+            if not tokens:
+                for k in range(lineno, last + 2):
+                    status[k] = IGNORED
+                i = last + 1
+                continue
+        elif '"' in raw or "'" in raw or "\\" in raw:
             tokens, last, ok = _tokenize_slow(lines, i)
             if not ok:
                 warnings.append(f"line {lineno}: quoted string never closed; read as one line")

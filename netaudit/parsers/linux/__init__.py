@@ -14,18 +14,18 @@ import re
 
 from netaudit.model import ParseResult
 from netaudit.parsers.base import parse_without_gc
+from netaudit.parsers.markers import marker
 
 VENDOR = "linux"
 
 __all__ = ["VENDOR", "detect", "incomplete", "parse"]
 
 _WINDOW = 1 << 20
-_HEADERS = re.compile(
+_HEADERS = marker(
     r"^###[ \t]+(?:sudo +)?(?:ip (?:-\S+ +)*(?:a|addr|address|r|ro|route|ru|rule)\b|nft +list +ruleset"
     r"|iptables(?:-legacy|-nft)?-save|bridge (?:-\S+ +)*vlan|ss +-|sysctl |hostname\s*$)",
-    re.M,
 )
-_IPJSON = re.compile(r'^\[\{"ifindex":\d+,|"addr_info":\[|^table (?:inet|ip|ip6|bridge|netdev) \S+ \{$', re.M)
+_IPJSON = marker(r'^\[\{"ifindex":\d+,|"addr_info":\[|^table (?:inet|ip|ip6|bridge|netdev) \S+ \{$')
 
 
 def detect(text: str) -> int:

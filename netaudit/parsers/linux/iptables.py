@@ -143,9 +143,17 @@ def parse_iptables_save(
     ``-m addrtype --dst-type LOCAL``; without it that match is partial.
     """
     words = [(n, text, tokenize(text)) for n, text in lines]
-    notrack = any(w is not None and any(t in ("NOTRACK", "--notrack") for t, _ in w) for _, _, w in words)
+    # The words are looked at only on lines that could hold them (a quote can spell a
+    # word its text does not show).
+    notrack = any(
+        w is not None and any(t in ("NOTRACK", "--notrack") for t, _ in w)
+        for _, text, w in words
+        if '"' in text or "NOTRACK" in text or "--notrack" in text
+    )
     dynamic: set[str] = set()
-    for _, _, w in words:
+    for _, text, w in words:
+        if '"' not in text and "-set" not in text:
+            continue
         for i, (t, _) in enumerate(w or []):
             if t in ("--add-set", "--del-set", "--map-set") and i + 1 < len(w or []):
                 dynamic.add((w or [])[i + 1][0])

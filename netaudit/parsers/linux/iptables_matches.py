@@ -30,10 +30,11 @@ packet is not part of a known connection, and no packet is a non-first fragment
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import NamedTuple
 
-from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, Ranges, cond, intersect_all, norm, r_not, r_or
+from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, Ranges, cond, cond1, intersect_all, norm, r_not, r_or
 
 TCP, UDP, ICMP = 6, 17, 1
 PROTOCOLS = {
@@ -100,13 +101,17 @@ BASE_OPTS = {
     "--out-interface": "-o", "-f": "-f", "--fragment": "-f", "-m": "-m", "--match": "-m",
     "-j": "-j", "--jump": "-j", "-g": "-g", "--goto": "-g", "-c": "-c", "--set-counters": "-c",
 }  # fmt: skip
+BASE_NAMES = frozenset(BASE_OPTS.values())
 TARGET = "@target"  # module tag of the options after -j / -g
+# Match modules whose options mean the same in every rule of a dump (no side effect on
+# the context, nothing read from the other options of their group): read once each.
+PURE_MODULES = frozenset({"", "tcp", "udp", "icmp", "multiport", "comment"})
 
 
-@dataclass(frozen=True)
-class Opt:
+class Opt(NamedTuple):
     """One option of a rule: the match module it belongs to ("" = the base options,
-    :data:`TARGET` = the target's), whether ``!`` negates it, its name and arguments."""
+    :data:`TARGET` = the target's), whether ``!`` negates it, its name and arguments.
+    (A named tuple: a rule has half a dozen, 20,000 rules a dump.)"""
 
     module: str
     neg: bool
@@ -124,12 +129,21 @@ class MatchContext:
     local: Ranges | None = None  # the device's local addresses, when known
     notrack: bool = False  # the ruleset has NOTRACK / CT --notrack rules
     ct_dnat: bool | None = None  # set by the rule being read: --ctstate DNAT (True) / ! DNAT (False)
+    # option (of a PURE_MODULES module) → its union and the reasons it adds: a dump
+    # repeats the same options thousands of times (-p tcp, -o wan0, --dport 443 …)
+    memo: dict[tuple[Opt, str], tuple[list[Cond], tuple[str, ...]]] = field(default_factory=dict)
+
+
+_OTHER_SPACE = re.compile(r"[^\S \t]")  # whitespace str.split() cuts at, iptables-restore does not
 
 
 def tokenize(text: str) -> list[tuple[str, bool]] | None:
     """Words of a rule line as iptables-restore splits them: blanks separate, ``"…"``
     quotes with ``\\`` escaping the next character inside; (word, was quoted).  None
     for an unclosed quote."""
+    if '"' not in text and not _OTHER_SPACE.search(text):
+        # no quote and no blank but spaces and tabs (nearly every line): str.split
+        return [(w, False) for w in text.split()]
     out: list[tuple[str, bool]] = []
     buf: list[str] = []
     quoted = in_quote = escaped = False
@@ -184,7 +198,7 @@ def split_options(words: list[tuple[str, bool]]) -> list[Opt] | None:
             if name in ("-j", "-g"):
                 cur = ["", neg, name, []]
                 module = TARGET
-            elif name in BASE_OPTS.values():
+            elif name in BASE_NAMES:
                 cur = ["", neg, name, []]
                 if name == "-m":
                     module = ""  # set when its argument arrives
@@ -309,8 +323,7 @@ def iface_set(name: str, neg: bool, ifaces: frozenset[str]) -> frozenset[str]:
 
 
 def _one(neg: bool, field_name: str, rs: Ranges, maxv: int) -> list[Cond]:
-    kw: dict[str, Any] = {field_name: r_not(rs, maxv) if neg else rs}  # one of the range fields
-    c = cond(**kw)
+    c = cond1(field_name, r_not(rs, maxv) if neg else rs)
     return [] if c is None else [c]
 
 
@@ -557,23 +570,37 @@ def rule_conds(opts: list[Opt], ctx: MatchContext) -> tuple[list[Cond], list[str
         if o.name == "-m":
             gid += 1
         groups.setdefault(gid, []).append(o)
+    memo = ctx.memo
     for group in groups.values():
         for o in group:
             if o.module == TARGET or o.name in ("-j", "-g"):
                 continue
-            if o.module == "" and o.name in BASE_OPTS.values():
-                got = base_opt(o, ctx, reasons)
+            implicit = proto if o.module == "" and o.name not in BASE_NAMES else ""
+            key = (o, implicit)
+            hit = memo.get(key) if o.module in PURE_MODULES else None
+            if hit is not None:
+                got, said = hit
+                reasons.extend(said)
             else:
-                if o.module == "" and proto in ("tcp", "udp", "icmp"):
-                    o = Opt(proto, o.neg, o.name, o.args)  # implicit -m of -p
-                got_m = module_opt(o, ctx, reasons, group)
-                if got_m is None:
-                    reasons.append(f"match {('-m ' + o.module) if o.module else o.name} not understood")
-                    got = [ANY]
-                else:
-                    got = got_m
+                start = len(reasons)
+                got = _option(o, ctx, reasons, group, proto)
+                if o.module in PURE_MODULES:
+                    memo[key] = (got, tuple(reasons[start:]))
             conds = intersect_all(conds, got)
             if not conds:
                 # every factor is at least as wide as the kernel's: no packet matches
                 return [], []
     return conds, list(dict.fromkeys(reasons))
+
+
+def _option(o: Opt, ctx: MatchContext, reasons: list[str], group: list[Opt], proto: str) -> list[Cond]:
+    """The union one match option selects (reasons appended for what is not modelled)."""
+    if o.module == "" and o.name in BASE_NAMES:
+        return base_opt(o, ctx, reasons)
+    if o.module == "" and proto in ("tcp", "udp", "icmp"):
+        o = Opt(proto, o.neg, o.name, o.args)  # implicit -m of -p
+    got_m = module_opt(o, ctx, reasons, group)
+    if got_m is None:
+        reasons.append(f"match {('-m ' + o.module) if o.module else o.name} not understood")
+        return [ANY]
+    return got_m

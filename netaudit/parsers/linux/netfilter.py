@@ -19,9 +19,8 @@ kernel.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from netaudit.model import Action, Filter, FilterLine, IfKind, NatRule, Src
+from netaudit.parsers.base import evolve
 from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union, to_matches
 
 from .flatten import Flat, flatten
@@ -73,7 +72,7 @@ class Conv:
         want = f.rule.ct_dnat
         if want is None:
             return f
-        img = [replace(c, est=None) for c in self.dnat_image]
+        img = [c._replace(est=None) for c in self.dnat_image]
         conds = intersect_all(f.conds, img) if want else intersect_all(f.conds, negate_union(img, self.universe))
         reasons = list(f.reasons) + list(self.dnat_uncertain)
         favourable = (want and f.action == "accept") or (not want and f.action in ("drop", "reject"))
@@ -143,7 +142,7 @@ def _fix_ifaces(conds: list[Cond], hook: str) -> list[Cond]:
                 outif = outif - {""}
         if (inif is not None and not inif) or (outif is not None and not outif):
             continue
-        out.append(replace(c, inif=inif, outif=outif))
+        out.append(c._replace(inif=inif, outif=outif))
     return out
 
 
@@ -234,7 +233,7 @@ def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], fl: Flat, 
                     itf = dev.interfaces.get(i)
                     if itf is None or not itf.addresses:
                         continue
-                    ci = replace(c, inif=frozenset({i}))
+                    ci = c._replace(inif=frozenset({i}))
                     targets.append((ci, {"to_ip": int(itf.addresses[0].ip), "to_port": to_port}))
     elif kind == "source" and action in ("snat", "masquerade"):
         if nat and (nat.to_port is not None):
@@ -251,7 +250,7 @@ def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], fl: Flat, 
                     else frozenset(n for n, i in dev.interfaces.items() if i.addresses and i.kind != IfKind.LOOPBACK)
                 )
                 for o in sorted(outs):
-                    targets.append((replace(c, outif=frozenset({o})), {"to_interface": o}))
+                    targets.append((c._replace(outif=frozenset({o})), {"to_interface": o}))
     else:
         reasons.append(f"{action} in a {kind} NAT chain not modelled")
         targets = [(c, {}) for c in conds]
@@ -261,7 +260,7 @@ def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], fl: Flat, 
             dev.nat_rules.append(
                 NatRule(
                     kind,
-                    match=replace(m, in_ifaces=None, out_ifaces=None),
+                    match=evolve(m, in_ifaces=None, out_ifaces=None),
                     in_ifaces=c.inif,
                     out_ifaces=c.outif if kind == "source" else None,
                     source=fl.rule.src,
@@ -270,11 +269,11 @@ def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], fl: Flat, 
                 )
             )
         if kind == "destination" and action in ("dnat", "redirect"):
-            img = replace(c, est=None, outif=None)
+            img = c._replace(est=None, outif=None)
             if kw.get("to_ip") is not None:
-                img = replace(img, dst=((kw["to_ip"], kw["to_ip"]),))
+                img = img._replace(dst=((kw["to_ip"], kw["to_ip"]),))
             if kw.get("to_port") is not None:
-                img = replace(img, dport=((kw["to_port"], kw["to_port"]),))
+                img = img._replace(dport=((kw["to_port"], kw["to_port"]),))
             conv.dnat_image.append(img)
     if partial:
         conv.st.partial("nat", partial, fl.rule.src)

@@ -228,7 +228,24 @@ def _field(ctx: Ctx, r: _Rule, toks: list[str], i: int, spec: tuple[str, str, Ra
     return j
 
 
+_FIELD_MEMO: dict[tuple, list[Cond] | None] = {}
+
+
 def _field_conds(kind: str, fld: str, items: list[str], op: str, implied: Ranges | None) -> list[Cond] | None:
+    """The union a header field match selects (None: a value not understood).  A pure
+    function of its arguments, remembered: a ruleset repeats the same ports, protocols
+    and networks in rule after rule (the lists returned are shared: never changed)."""
+    key = (kind, fld, tuple(items), op, implied)
+    if key in _FIELD_MEMO:
+        return _FIELD_MEMO[key]
+    got = _field_conds_uncached(kind, fld, items, op, implied)
+    if len(_FIELD_MEMO) > 8192:
+        _FIELD_MEMO.clear()
+    _FIELD_MEMO[key] = got
+    return got
+
+
+def _field_conds_uncached(kind: str, fld: str, items: list[str], op: str, implied: Ranges | None) -> list[Cond] | None:
     rs = values(items, kind)
     if rs is None:
         return None

@@ -30,6 +30,7 @@ _BLOCK = re.compile(
 )
 _BASE = re.compile(r"^type\s+(\w+)\s+hook\s+(\w+)(?:\s+device\s+(\S+?))?\s+priority\s+([^;]+);(?:\s*policy\s+(\w+);)?")
 _HANDLE = re.compile(r"\s+#\s*handle\s+\d+\s*$")
+_SET_UPDATE = re.compile(r"(?:add|update|delete)\s+@(\S+)")  # a rule filling a set at run time
 
 
 @dataclass
@@ -60,6 +61,11 @@ class Ctx:
     broadcast: Ranges = ((0xFFFFFFFF, 0xFFFFFFFF),)
 
 
+def _no_handle(text: str) -> str:
+    """The line without the ``# handle N`` that ``nft -a`` appends."""
+    return _HANDLE.sub("", text) if "#" in text else text
+
+
 def read_nft(
     st: State, lines: list[tuple[int, str]], ifaces: frozenset[str], own: Ranges, broadcast: Ranges = ()
 ) -> Ruleset:
@@ -73,7 +79,7 @@ def read_nft(
     managed_next = False
     while i < n:
         no, raw = lines[i]
-        text = _HANDLE.sub("", raw.strip())
+        text = _no_handle(raw.strip())
         i += 1
         if not text or text.startswith("#"):
             managed_next = managed_next or "managed by iptables-nft" in text
@@ -98,7 +104,7 @@ def _read_table(ctx: Ctx, rs: Ruleset, lines: list[tuple[int, str]], i: int, tsr
     chains: list[tuple[Chain, list[tuple[int, str]]]] = []
     while i < n:
         no, raw = lines[i]
-        text = _HANDLE.sub("", raw.strip())
+        text = _no_handle(raw.strip())
         i += 1
         if not text:
             st.ignored += 1
@@ -145,13 +151,15 @@ def _read_table(ctx: Ctx, rs: Ruleset, lines: list[tuple[int, str]], i: int, tsr
     # Mark every dynamic set (a rule adds elements at run time) before reading rules.
     for _, body in chains:
         for _, t in body:
-            for sm in re.finditer(r"(?:add|update|delete)\s+@(\S+)", t):
+            if "@" not in t:
+                continue
+            for sm in _SET_UPDATE.finditer(t):
                 if sm.group(1) in ctx.sets:
                     ctx.sets[sm.group(1)].dynamic = True
     for chain, body in chains:
         rest = _header(ctx, chain, body)
         for no, raw in rest:
-            text = _HANDLE.sub("", raw.strip())
+            text = _no_handle(raw.strip())
             if not text or text.startswith("#"):
                 st.ignored += 1
                 continue

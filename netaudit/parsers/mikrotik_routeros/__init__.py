@@ -15,21 +15,20 @@ without a version header the more permissive value is assumed.
 
 from __future__ import annotations
 
-import re
-
 from netaudit.model import ParseResult
 from netaudit.parsers.base import parse_without_gc
+from netaudit.parsers.markers import marker
 
 VENDOR = "mikrotik_routeros"
 
 __all__ = ["VENDOR", "detect", "incomplete", "parse"]
 
 _DETECT_WINDOW = 1 << 20
-_HEADER = re.compile(r"^#.{0,80}\bby RouterOS \d+\.\d+", re.MULTILINE)
-_MENU = re.compile(r"^/(?:interface|ip|system|routing|tool|snmp|user|ipv6|queue|ppp)\b", re.MULTILINE)
-_ADD = re.compile(r"^(?:add|set) \S+=", re.MULTILINE)
-_FIND = re.compile(r"\[ find (?:default-name|default|name)=", re.MULTILINE)
-_SOFT = re.compile(r"^# (?:software id|model|serial number) = ", re.MULTILINE)
+_HEADER = marker(r"^#.{0,80}\bby RouterOS \d+\.\d+")
+_MENU = marker(r"^/(?:interface|ip|system|routing|tool|snmp|user|ipv6|queue|ppp)\b")
+_ADD = marker(r"^(?:add|set) \S+=")
+_FIND = marker(r"\[ find (?:default-name|default|name)=")
+_SOFT = marker(r"^# (?:software id|model|serial number) = ")
 
 
 def detect(text: str) -> int:

@@ -8,9 +8,8 @@ leave DNAT with) is kept for ``connection-nat-state`` (:mod:`.conditions`).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from netaudit.model import L2Mode, NatRule
+from netaudit.parsers.base import evolve
 from netaudit.parsers.packet_sets import Cond, to_matches
 
 from .flatten import FlatRule, flatten
@@ -77,7 +76,7 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
                     )
                 )
                 for o in sorted(outs):
-                    targets.append((replace(c, outif=frozenset({o})), {"to_interface": o}))
+                    targets.append((c._replace(outif=frozenset({o})), {"to_interface": o}))
             elif action in ("src-nat", "same", "netmap"):
                 targets.append((c, {"to_ip": to_ip}))
                 if action != "src-nat":
@@ -94,7 +93,7 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
                 if itf is None or not itf.addresses:
                     continue
                 targets.append(
-                    (replace(c, inif=frozenset({i})), {"to_ip": int(itf.addresses[0].ip), "to_port": to_port})
+                    (c._replace(inif=frozenset({i})), {"to_ip": int(itf.addresses[0].ip), "to_port": to_port})
                 )
         elif action in ("dst-nat", "netmap"):
             rng = parse_addr(to_addr) if action == "netmap" and to_addr else None
@@ -109,7 +108,7 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
         for m in to_matches(c):
             nr = NatRule(
                 kind,
-                match=replace(m, in_ifaces=None, out_ifaces=None),
+                match=evolve(m, in_ifaces=None, out_ifaces=None),
                 in_ifaces=c.inif,
                 out_ifaces=c.outif,
                 source=rule.src,
@@ -118,11 +117,11 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
             )
             dev.nat_rules.append(nr)
         if kind == "destination" and action != "accept":
-            img = replace(c, est=None, outif=None)
+            img = c._replace(est=None, outif=None)
             if kw.get("to_ip") is not None:
-                img = replace(img, dst=((kw["to_ip"], kw["to_ip"]),))
+                img = img._replace(dst=((kw["to_ip"], kw["to_ip"]),))
             if kw.get("to_port") is not None:
-                img = replace(img, dport=((kw["to_port"], kw["to_port"]),))
+                img = img._replace(dport=((kw["to_port"], kw["to_port"]),))
             st.dnat_image.append(img)
     if partial:
         st.partial("nat", partial, rule.src)

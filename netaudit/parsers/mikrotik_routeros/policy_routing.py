@@ -49,7 +49,7 @@ rules"; the order of the built-in routing decisions is not documented precisely)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from netaddr import IPNetwork
 
@@ -198,7 +198,7 @@ def mark_blocks(p: State) -> tuple[list[_Block], bool]:
         conds = fl.conds
         if any(c.outif is not None for c in conds):
             reasons.append("out-interface in prerouting (not known before the routing decision)")
-            conds = [replace(c, outif=None) for c in conds]
+            conds = [c._replace(outif=None) for c in conds]
         mark = forced = None
         if act == "mark-routing":
             mark = cmd.get("new-routing-mark")

@@ -9,6 +9,7 @@ build the model (:mod:`.parser` runs them in order).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from netaddr import IPNetwork
 
@@ -47,6 +48,15 @@ SECRET_KEYS = frozenset(
         "psk",
     }
 )
+
+
+@lru_cache(maxsize=1024)
+def _secret_key(key: str) -> bool:
+    """``key`` (``wpa2-pre-shared-key``, v7 ``security.passphrase``) names a secret
+    (remembered: an export repeats a few dozen keys on every line)."""
+    return key.rsplit(".", 1)[-1] in SECRET_KEYS
+
+
 _SECRET_HINT = re.compile(r"pass|secret|key|psk|community", re.IGNORECASE)
 _NOT_SECRETS = frozenset({"yes", "no", "none", "auto", "default", "public", "private", '""'})
 _NOT_LINE_SECRETS = frozenset({"yes", "no", "none", "auto", "default", '""', ""})
@@ -163,7 +173,7 @@ class State:
 
     def scan_secrets(self, cmd: Command, src: Src | None = None) -> None:
         for k, raw in cmd.props.items():
-            if k.rsplit(".", 1)[-1] in SECRET_KEYS:
+            if _secret_key(k):
                 self.add_secret(unquote(raw), src, raw)
         if cmd.path[-2:] == ("snmp", "community") and src is not None:
             # the community is its name: name=X, and the item a `set X …` names

@@ -56,6 +56,17 @@ _TOKEN = re.compile(
 """,
     re.X | re.S,
 )
+# The same alternatives, each group telling by being non-empty whether it matched (for
+# findall, which returns the groups without building a match object per argument):
+# the whole selector, the key, "=" and the value, the quoted string.
+_TOKENS = re.compile(
+    r"""
+    (\[[^\]]*\])
+  | ([^\s="\[\]]+)(=(?:[^\s"]|"(?:[^"\\]|\\.)*")*)?
+  | ("(?:[^"\\]|\\.)*")
+""",
+    re.X | re.S,
+)
 
 _HEX = frozenset("0123456789ABCDEFabcdef")
 _SIMPLE_ESC = {
@@ -140,9 +151,26 @@ def split_args(text: str) -> tuple[dict[str, str], list[str], dict[str, str] | N
     words: list[str] = []
     find = None
     prefix = ""  # v7 abbreviates "configuration.mode=ap .ssid=X" (= configuration.ssid)
-    for m in _TOKEN.finditer(text):
-        br = m.group("br")
-        if br is not None:
+    if '"' not in text and "[" not in text and "]" not in text and "\\" not in text:
+        # No quote, selector or escape (most lines of an export): the words as
+        # :data:`_TOKEN` cuts them — up to the first "=" the key (leading "=" skipped),
+        # after it the value — read without the regex.
+        for word in text.split():
+            key, eq, val = word.lstrip("=").partition("=")
+            if not key:
+                continue
+            if not eq:
+                words.append(key)
+                continue
+            if key[0] == "." and prefix:
+                key = prefix + key
+            elif "." in key:
+                prefix = key.rsplit(".", 1)[0]
+            props[key] = val
+        return props, words, find
+    for brk, key, eq, q in _TOKENS.findall(text):
+        if brk:
+            br = brk[1:-1]
             inner = br.split(None, 1)
             sel: dict[str, str] = {}
             if inner and inner[0] == "find":
@@ -156,21 +184,17 @@ def split_args(text: str) -> tuple[dict[str, str], list[str], dict[str, str] | N
                 sel = {"?": br.strip()}
             find = sel
             continue
-        key = m.group("key")
-        if key is not None:
-            val = m.group("val")
-            if val is None:
+        if key:
+            if not eq:
                 words.append(key)
                 continue
             if key[0] == "." and prefix:
                 key = prefix + key
             elif "." in key:
                 prefix = key.rsplit(".", 1)[0]
-            props[key] = val
+            props[key] = eq[1:]
             continue
-        q = m.group("q")
-        if q is not None:
-            words.append(q)
+        words.append(q)
     return props, words, find
 
 

@@ -8,25 +8,23 @@ order: docs/vendors/openwrt.md (its "Code layout" lists the modules of this pack
 
 from __future__ import annotations
 
-import re
-
 from netaudit.model import ParseResult
 from netaudit.parsers.base import parse_without_gc
+from netaudit.parsers.markers import marker
 
 VENDOR = "openwrt"
 
 __all__ = ["VENDOR", "detect", "incomplete", "parse"]
 
 _WINDOW = 1 << 20
-_PACKAGE = re.compile(r"^package (?:'|\")?(network|firewall|wireless|dhcp|system|dropbear|uhttpd)\b", re.M)
-_CONFIG = re.compile(
+_PACKAGE = marker(r"^package (?:'|\")?(network|firewall|wireless|dhcp|system|dropbear|uhttpd)\b")
+_CONFIG = marker(
     r"^config (?:interface|zone|forwarding|rule|redirect|defaults|wifi-iface|wifi-device|device|"
     r"bridge-vlan|switch_vlan|dnsmasq|dropbear|system)\b",
-    re.M,
 )
-_OPTION = re.compile(r"^\s+(?:option|list) [A-Za-z0-9_]+\b", re.M)
-_SHOW = re.compile(r"^(?:network|firewall|wireless|dhcp|system)\.[@A-Za-z0-9_\[\]-]+(?:\.[A-Za-z0-9_]+)?=", re.M)
-_FILES = re.compile(r"^(?:==>\s*/etc/config/\S+\s*<==|#{1,3}\s*/etc/config/\S+)\s*$", re.M)
+_OPTION = marker(r"^\s+(?:option|list) [A-Za-z0-9_]+\b")
+_SHOW = marker(r"^(?:network|firewall|wireless|dhcp|system)\.[@A-Za-z0-9_\[\]-]+(?:\.[A-Za-z0-9_]+)?=")
+_FILES = marker(r"^(?:==>\s*/etc/config/\S+\s*<==|#{1,3}\s*/etc/config/\S+)\s*$")
 
 
 def detect(text: str) -> int:

@@ -29,11 +29,12 @@ only add reachability, never hide it.  REJECT and DROP are both a deny.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from netaddr import AddrFormatError, IPAddress
 
 from netaudit.model import Action, Filter, FilterLine, L2Mode, NatRule, Src
+from netaudit.parsers.base import evolve
 from netaudit.parsers.packet_sets import Cond, intersect_all, to_matches
 
 from .facts import Forwarding
@@ -143,7 +144,7 @@ def finish_firewall(st: State) -> None:
         for ln in seq:
             conds = intersect_all(z.ingress, ln.conds)
             if conds:
-                flines.append(replace(ln, conds=conds))
+                flines.append(evolve(ln, conds=conds))
     _emit(st, "forward", flines, d_fwd, (defaults.line("forward") if defaults else None), partial_all)
     st.dev.forward_filter = "forward"
     # input
@@ -157,7 +158,7 @@ def finish_firewall(st: State) -> None:
         for ln in seq:
             conds = intersect_all(z.ingress, ln.conds)
             if conds:
-                ilines.append(replace(ln, conds=conds))
+                ilines.append(evolve(ln, conds=conds))
     _emit(st, "input", ilines, d_in, (defaults.line("input") if defaults else None), partial_all)
     st.dev.input_filter = "input"
 
@@ -421,7 +422,7 @@ def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> No
                 dev.nat_rules.append(
                     NatRule(
                         "source",
-                        match=replace(m, in_ifaces=None, out_ifaces=None),
+                        match=evolve(m, in_ifaces=None, out_ifaces=None),
                         to_ip=to_ip,
                         out_ifaces=c.outif,
                         source=s.src,
@@ -466,12 +467,12 @@ def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> No
                 if itf is None or not itf.addresses:
                     continue
                 a = int(itf.addresses[0].ip)
-                cc = replace(c, inif=frozenset({i}))
+                cc = c._replace(inif=frozenset({i}))
                 for m in to_matches(cc):
                     dev.nat_rules.append(
                         NatRule(
                             "destination",
-                            match=replace(m, in_ifaces=None, out_ifaces=None),
+                            match=evolve(m, in_ifaces=None, out_ifaces=None),
                             to_ip=a,
                             to_port=to_port,
                             in_ifaces=frozenset({i}),
@@ -479,16 +480,16 @@ def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> No
                             partial=partial,
                         )
                     )
-                img = replace(cc, dst=((a, a),), est=None)
+                img = cc._replace(dst=((a, a),), est=None)
                 if to_port is not None:
-                    img = replace(img, dport=((to_port, to_port),))
+                    img = img._replace(dport=((to_port, to_port),))
                 src.dnat_input.append(img)
             continue
         for m in to_matches(c):
             dev.nat_rules.append(
                 NatRule(
                     "destination",
-                    match=replace(m, in_ifaces=None, out_ifaces=None),
+                    match=evolve(m, in_ifaces=None, out_ifaces=None),
                     to_ip=to_ip,
                     to_port=to_port,
                     in_ifaces=inifs,
@@ -496,9 +497,9 @@ def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> No
                     partial=partial,
                 )
             )
-        img = replace(c, dst=((to_ip, to_ip),), est=None)
+        img = c._replace(dst=((to_ip, to_ip),), est=None)
         if to_port is not None:
-            img = replace(img, dport=((to_port, to_port),))
+            img = img._replace(dport=((to_port, to_port),))
         src.dnat.append(img)
 
 

@@ -125,11 +125,18 @@ _ANON = re.compile(r"^@([A-Za-z0-9_-]+)\[(-?\d+)\]$")
 _WORD = re.compile(r"""'((?:[^']|'\\'')*)'|"((?:[^"\\]|\\.)*)"|(\S+)""")
 
 
+_SIMPLE_WORD = re.compile(r"(?:[^\s']|'[^']*')+")  # bare characters and single-quoted runs
+
+
 def split_values(text: str) -> list[str] | None:
     """The words of a UCI value part (quoted or bare); None when a quote is not closed."""
     out = []
     pos = 0
     text = text.strip()
+    if '"' not in text and "\\" not in text and text.count("'") % 2 == 0:
+        # Only single quotes, all closed (``option name 'x y'``, nearly every line): the
+        # words the loop below reads, quoted runs glued to what touches them.
+        return [w.replace("'", "") for w in _SIMPLE_WORD.findall(text)]
     # ``'it'\''s'`` is one word: adjacent quoted pieces are glued.
     cur: list[str] = []
     while pos < len(text):
@@ -207,7 +214,7 @@ def _read_export(lines: list[str], file: str, out: UciText) -> None:
     raw_body: list[tuple[int, str]] | None = None
     for n, raw in enumerate(lines, 1):
         line = raw.strip()
-        m = _FILE_HDR.match(line) if line else None
+        m = _FILE_HDR.match(line) if line and line[0] in "=#" else None
         if m:
             path = m.group(1) or m.group(2)
             sec = None

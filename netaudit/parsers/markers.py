@@ -1,0 +1,193 @@
+"""Marker patterns searched fast in a megabyte of text (vendor detection, completeness).
+
+Every file is shown to every vendor's ``detect()``, and to the unsupported-platform and
+completeness checks, each a dozen ``^``-anchored patterns in multi-line mode over the
+first megabyte.  Python's ``re`` tries such a pattern at every character: 5–15 ms a
+pattern on 1 MB, 0.3–0.5 s a file in all.  A :class:`Marker` first looks for a string
+every match must contain (``str.find``, 0.1–0.3 ms on 1 MB) and runs the pattern only
+when that string occurs: the same answers, and on another vendor's file most patterns
+never run.
+
+The strings are read from the parsed pattern (literal runs at the top level, multiplied
+out through groups of literal alternatives, every alternative of a group, the body of a
+repeat that occurs at least once); a pattern without such a string of
+:data:`MIN_NEEDLE` characters, or matched case-insensitively, is always run.  A pattern
+that starts at a line start with a literal (``^interface ``) is also looked for as
+``\ninterface ``: a literal start lets ``re`` jump from candidate to candidate.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from importlib import import_module
+from typing import Any
+
+_C: Any
+_P: Any
+try:  # the parser of the re module (private): without it every pattern is simply run
+    _C = import_module("re._constants")
+    _P = import_module("re._parser")
+except ImportError:  # pragma: no cover - another Python
+    _C = _P = None
+
+MIN_NEEDLE = 3  # a shorter string is in nearly every file: looking for it saves nothing
+_MAX_ALTS = 32  # alternatives a needle may have before it is not worth it
+
+
+def _alternatives(op: Any, av: Any) -> tuple[str, ...] | None:
+    """The strings a purely literal atom matches (a character, a group or alternation
+    of literal sequences), or None."""
+    if op is _C.LITERAL:
+        return (chr(av),)
+    if op is _C.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        return None if add_flags & re.IGNORECASE else _sequence(sub)
+    if op is _C.BRANCH:
+        out: list[str] = []
+        for branch in av[1]:
+            alts = _sequence(branch)
+            if alts is None:
+                return None
+            out += alts
+        return tuple(dict.fromkeys(out))
+    return None
+
+
+def _sequence(seq: Any) -> tuple[str, ...] | None:
+    """The strings a sequence of purely literal atoms matches, or None."""
+    acc: tuple[str, ...] = ("",)
+    for op, av in seq:
+        alts = _alternatives(op, av)
+        if alts is None:
+            return None
+        acc = tuple(dict.fromkeys(x + y for x in acc for y in alts))
+        if len(acc) > _MAX_ALTS:
+            return None
+    return acc
+
+
+def _needles(seq: Any) -> tuple[str, ...] | None:
+    """Strings one of which every match of the parsed sequence ``seq`` contains, the
+    best found (the longest shortest member), or None.  Consecutive literal atoms
+    multiply out (``^/(ip|interface) `` → ``/ip ``, ``/interface ``)."""
+    best: tuple[str, ...] | None = None
+
+    def offer(cands: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if not cands or min(len(c) for c in cands) < MIN_NEEDLE:
+            return
+        # fewest strings first (each is a pass over the text), then the longest
+        if best is None or (len(cands), -min(len(c) for c in cands)) < (len(best), -min(len(c) for c in best)):
+            best = cands
+
+    acc: tuple[str, ...] = ("",)
+    for op, av in seq:
+        alts = _alternatives(op, av)
+        if alts is not None:
+            if len(alts) > 1:
+                offer(acc)  # the prefix alone: one string may beat many longer ones
+            grown = tuple(dict.fromkeys(x + y for x in acc for y in alts))
+            if len(grown) <= _MAX_ALTS:
+                acc = grown
+                continue
+            offer(acc)
+            acc = alts if len(alts) <= _MAX_ALTS else ("",)
+            continue
+        offer(acc)
+        acc = ("",)
+        if op is _C.SUBPATTERN:
+            if not av[1] & re.IGNORECASE:
+                offer(_needles(av[3]))
+        elif op is _C.BRANCH:
+            each = [_needles(b) for b in av[1]]
+            if all(each):
+                offer(tuple(dict.fromkeys(n for a in each if a for n in a)))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            offer(_needles(av[2]))
+    offer(acc)
+    return best
+
+
+def needles_of(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """The strings one of which every match of ``pattern`` contains, or None when the
+    pattern has none worth looking for (or is case-insensitive)."""
+    if _P is None or flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _P.parse(pattern, flags)
+    except Exception:  # pragma: no cover - a Python whose parser differs: just run it
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    try:
+        return _needles(parsed.data)
+    except Exception:  # pragma: no cover - same
+        return None
+
+
+class Marker:
+    """A compiled pattern with the :class:`re.Pattern` methods detection uses
+    (``search``, ``findall``, ``finditer``), run only where one of its needles occurs."""
+
+    __slots__ = ("needles", "nl", "pattern", "rx")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.rx = re.compile(pattern, flags)
+        self.pattern = pattern
+        self.needles = needles_of(pattern, flags)
+        # ``^X`` (multi-line, X starting with a literal) is looked for as ``\nX``: a
+        # literal start lets re jump from candidate to candidate instead of trying
+        # every character; the match itself is then taken at that line start.
+        self.nl = re.compile("\n" + pattern[1:], flags) if _line_start_literal(pattern, flags) else None
+        if self.nl is not None and self.needles is not None and len(self.needles) > 1:
+            self.needles = None  # one pass of the line-start search beats several finds
+
+    def _absent(self, text: str, pos: int, endpos: int) -> bool:
+        needles = self.needles
+        return needles is not None and all(text.find(n, pos, endpos) < 0 for n in needles)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self._absent(text, pos, endpos):
+            return None
+        if self.nl is None or pos > len(text):
+            return self.rx.search(text, pos, endpos)
+        if pos == 0 or text[pos - 1] == "\n":  # a line starts at pos itself
+            m = self.rx.match(text, pos, endpos)
+            if m is not None:
+                return m
+        hit = self.nl.search(text, pos, endpos)
+        return None if hit is None else self.rx.match(text, hit.start() + 1, endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        if self._absent(text, pos, endpos):
+            return []
+        return self.rx.findall(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if self._absent(text, pos, endpos):
+            return iter(())
+        return self.rx.finditer(text, pos, endpos)
+
+
+def _line_start_literal(pattern: str, flags: int) -> bool:
+    """``pattern`` is ``^`` (multi-line) then a literal character, with no other
+    top-level alternative."""
+    if _P is None or not flags & re.MULTILINE or not pattern.startswith("^"):
+        return False
+    try:
+        data = _P.parse(pattern, flags).data
+    except Exception:  # pragma: no cover - a Python whose parser differs
+        return False
+    if not (len(data) >= 2 and data[0] == (_C.AT, _C.AT_BEGINNING) and data[1][0] is _C.LITERAL):
+        return False
+    # no other top-level alternative: "^ab|^ac" parses as ^a(b|c) yet "\n" + its text
+    # would keep the second "^"; the rewritten pattern must parse as the same sequence
+    # (compared as text: the parsed groups have no equality of their own)
+    return repr(list(_P.parse("\n" + pattern[1:], flags).data)) == repr([(_C.LITERAL, 10), *data[1:]])
+
+
+def marker(pattern: str, flags: int = re.MULTILINE) -> Marker:
+    """A :class:`Marker` (multi-line by default: markers are written at line starts)."""
+    return Marker(pattern, flags)

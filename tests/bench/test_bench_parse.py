@@ -1,0 +1,714 @@
+"""Parsing against the read-and-split floor, every vendor (issue #15, parsing goal).
+
+Goal: each vendor's parse of a ~20,000-line configuration within 10x of reading the same
+text and splitting every line into words (``[l.split() for l in text.splitlines()]``, the
+least any line parser does), and a 20,000-line configuration ≤ 0.5 s as a whole process.
+
+The inputs are generated, realistic and recognised line for line: the RouterOS,
+ASA and FortiGate generators of the older benches (``test_bench_routeros.py``,
+``test_bench_asa.py``, ``test_bench_fortios.py``), a RouterOS export of 20,000 distinct
+one-line forward rules (the export of issue #15 whose address complements took most of
+the time), and here an IOS core switch (VLANs, SVIs, access ports, object-groups, named
+and numbered ACLs, static routes, NAT), a Linux router as an ``nft list ruleset`` dump and
+as an ``iptables-save`` dump, an OpenWrt ``uci export`` and a ``show ip route`` table
+(with the device it belongs to).
+
+Measured per input: the floor, the parse in this process (``parse()`` of the vendor, the
+file read included), ``netaudit init DIR -o -`` as a whole process (the smallest CLI path
+that parses: detection, parse, topology, zones inferred) and, once, ``netaudit audit FILE
+--format json`` (zones inferred; the analysis of a big configuration takes seconds to
+minutes, capped at :data:`AUDIT_TIMEOUT_S`).
+
+``make bench`` (``--benchmark-enable``): 20,000 lines, the median of 5 interleaved rounds,
+whole processes included; it fails only past the regression guards (:data:`GUARD_RATIO`,
+:data:`GUARD_INIT_S`), the goal is printed per input.  ``make test``: 2,000 lines once in
+process and one ``init`` process, a smoke test that every generated file parses with
+nothing unrecognized; no timing asserted.  Run with ``-s`` to see the table.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from netaudit.parsers import (
+    cisco_asa,
+    cisco_ios,
+    fortinet_fortios,
+    linux,
+    mikrotik_routeros,
+    openwrt,
+    state_routes,
+)
+
+from . import test_bench_asa, test_bench_fortios, test_bench_routeros
+
+ROOT = Path(__file__).resolve().parents[2]
+FULL_LINES = 20_000
+SMOKE_LINES = 2_000
+FLOOR_RATIO = 10.0
+PROCESS_BUDGET_S = 0.5
+
+
+# --------------------------------------------------------------------------- Cisco IOS
+
+
+def generate_ios(lines: int = FULL_LINES) -> str:
+    """A provincial data-centre core switch: VLAN database, SVIs with ACLs, access ports,
+    object-groups, named extended ACLs using them, numbered ACLs, routes, NAT, vty."""
+    vlans = max(10, min(200, lines // 100))
+    out = [
+        "!",
+        "! Last configuration change at 09:14:52 ICT Thu Sep 3 2026 by quantri",
+        "!",
+        "version 17.9",
+        "service timestamps debug datetime msec localtime",
+        "service timestamps log datetime msec localtime",
+        "service password-encryption",
+        "!",
+        "hostname SO-TTTT-CORE01",
+        "!",
+        "vrf definition Mgmt-vrf",
+        " !",
+        " address-family ipv4",
+        " exit-address-family",
+        "!",
+        "enable secret 9 $9$mERrQnPx9yEw4V$u3kM2cS0pGJq8R7vW1YzH5tLxA9dFe6NbKj4Uo2iTrc",
+        "!",
+        "aaa new-model",
+        "!",
+        "ip routing",
+        "!",
+        "ip name-server 10.1.20.10",
+        "ip domain name so-tttt.local",
+        "vtp mode transparent",
+        "!",
+        "username quantri privilege 15 secret 9 $9$2MJBozw/9R3UsU$D1BPkzwGFHPqbS1vm8R1FeRkJFlM9XMXE",
+        "!",
+    ]
+    for v in range(vlans):
+        out += [f"vlan {100 + v}", f" name PHONG-{v:03d}"]
+    out.append("!")
+    for s in range(1, 5):  # a stack of four 48-port switches
+        for p in range(1, 49):
+            v = 100 + (s * 48 + p) % vlans
+            out += [
+                f"interface GigabitEthernet{s}/0/{p}",
+                f" description May tram tang {s} cong {p}",
+                " switchport mode access",
+                f" switchport access vlan {v}",
+                " spanning-tree portfast",
+                "!",
+            ]
+    out += [
+        "interface TenGigabitEthernet1/1/1",
+        " description UPLINK-FW",
+        " no switchport",
+        " ip address 172.31.0.2 255.255.255.252",
+        " ip access-group FROM-FW in",
+        "!",
+    ]
+    for v in range(vlans):
+        out += [
+            f"interface Vlan{100 + v}",
+            f" description PHONG-{v:03d}",
+            f" ip address 10.{1 + v // 50}.{v % 50 * 4}.1 255.255.252.0",
+            f" ip access-group V{100 + v}-IN in",
+            " ip helper-address 10.1.20.11",
+            " no ip redirects",
+            "!",
+        ]
+    groups = max(20, lines // 70)
+    for g in range(groups):
+        out += [f"object-group network NG-{g:03d}", f" description Nhom may chu {g}"]
+        out += [f" host 10.{1 + g % 4}.{g % 200}.{10 + k}" for k in range(3)]
+        out.append(f" 10.{5 + g % 4}.{g % 250}.0 255.255.255.0")
+        if g % 5:
+            out.append(f" group-object NG-{g - 1:03d}")
+    for s in range(max(5, lines // 400)):
+        out += [
+            f"object-group service SG-{s:02d}",
+            f" tcp eq {8000 + s}",
+            f" tcp range {9000 + 10 * s} {9005 + 10 * s}",
+            f" udp eq {5000 + s}",
+        ]
+    out.append("!")
+    body = [
+        "ip route 0.0.0.0 0.0.0.0 172.31.0.1 name INTERNET",
+        "ip route vrf Mgmt-vrf 0.0.0.0 0.0.0.0 192.168.0.1",
+    ]
+    body += [
+        f"ip route 172.{16 + r // 250 % 16}.{r % 250}.0 255.255.255.0 10.{1 + r % 4}.{r % 50 * 4}.254"
+        for r in range(lines // 20)
+    ]
+    body += ["ip nat inside source list 10 interface TenGigabitEthernet1/1/1 overload"]
+    body += [
+        f"ip nat inside source static tcp 10.1.0.{10 + i} {8443 + i} 203.0.113.{2 + i % 4} {8443 + i} extendable"
+        for i in range(lines // 400)
+    ]
+    body += ["access-list 10 permit 10.0.0.0 0.255.255.255"]
+    for n in range(lines // 20):
+        body.append(
+            f"access-list {100 + n % 50} permit tcp 10.{1 + n % 4}.{n % 250}.0 0.0.0.255 "
+            f"host 10.1.20.{n % 250} eq {1024 + n % 40000}"
+        )
+    tail = [
+        "!",
+        "ip access-list extended FROM-FW",
+        " 10 deny ip 10.0.0.0 0.255.255.255 any",
+        " 20 permit tcp any host 10.1.20.10 eq 443",
+        " 30 permit tcp any any established",
+        " 40 deny ip any any log",
+        "ip access-list standard VTY-MGMT",
+        " permit 10.1.99.0 0.0.0.255",
+        " deny any log",
+        "!",
+        "router ospf 1",
+        " router-id 10.1.255.1",
+        " network 10.0.0.0 0.255.255.255 area 0",
+        "!",
+        "snmp-server community Gi4m-S4t-RO RO VTY-MGMT",
+        "!",
+        "line con 0",
+        " exec-timeout 5 0",
+        "line vty 0 4",
+        " access-class VTY-MGMT in",
+        " transport input ssh",
+        "line vty 5 15",
+        " access-class VTY-MGMT in",
+        " transport input ssh",
+        "!",
+        "end",
+    ]
+    n = 0
+    budget = lines - len(out) - len(body) - len(tail)
+    acls: list[str] = []
+    per_acl = max(8, budget // vlans)
+    for v in range(vlans):
+        if len(acls) >= budget - 2:
+            break
+        acls.append(f"ip access-list extended V{100 + v}-IN")
+        acls.append(f" remark === Phong {v}: chi cho phep dich vu duoc duyet ===")
+        for k in range(per_acl - 3):
+            if len(acls) >= budget - 1:
+                break
+            seq = 10 * (k + 1)
+            kind = n % 6
+            if kind == 0:
+                acls.append(f" {seq} permit tcp any object-group NG-{n % groups:03d} eq 443")
+            elif kind == 1:
+                acls.append(
+                    f" {seq} permit object-group SG-{n % 20 % max(5, lines // 400):02d} any object-group NG-{n % groups:03d}"
+                )
+            elif kind == 2:
+                acls.append(
+                    f" {seq} permit udp 10.{1 + n % 4}.{n % 200}.0 0.0.3.255 host 10.1.20.{n % 250} eq {1000 + n % 9000}"
+                )
+            elif kind == 3:
+                acls.append(f" {seq} deny ip any 10.{5 + n % 4}.{n % 250}.0 0.0.0.255 log")
+            elif kind == 4:
+                acls.append(f" {seq} permit icmp any any echo")
+            else:
+                acls.append(f" {seq} permit tcp host 10.1.99.{n % 250} any range 8000 8100")
+            n += 1
+        acls.append(f" {10 * per_acl} deny ip any any")
+    out += acls + body + tail
+    while len(out) < lines:
+        out.insert(-1, "!")
+    return "\n".join(out[:lines]) + "\n"
+
+
+# --------------------------------------------------------------------------- Linux
+
+
+def _linux_head(host: str, vlans: int) -> list[str]:
+    """``hostname``, ``ip -j addr``, ``ip -j route``, ``ip -j rule`` of a router with a
+    WAN port and ``vlans`` VLAN interfaces (each JSON document on one line, as ip prints it)."""
+    import json
+
+    addrs = [
+        {"ifindex": 1, "ifname": "lo", "flags": ["LOOPBACK", "UP"], "link_type": "loopback",
+         "addr_info": [{"family": "inet", "local": "127.0.0.1", "prefixlen": 8, "scope": "host"}]},
+        {"ifindex": 2, "ifname": "wan0", "flags": ["BROADCAST", "UP"], "link_type": "ether",
+         "addr_info": [{"family": "inet", "local": "203.0.113.10", "prefixlen": 29, "scope": "global"}]},
+    ]  # fmt: skip
+    routes: list[dict] = [{"dst": "default", "gateway": "203.0.113.9", "dev": "wan0", "protocol": "static"}]
+    for v in range(vlans):
+        name = f"vlan{100 + v}"
+        net = f"10.{20 + v // 64}.{v % 64 * 4}"
+        addrs.append(
+            {"ifindex": 10 + v, "ifname": name, "flags": ["BROADCAST", "UP"], "link_type": "ether",
+             "addr_info": [{"family": "inet", "local": f"{net}.1", "prefixlen": 22, "scope": "global"}]}
+        )  # fmt: skip
+        routes.append({"dst": f"{net}.0/22", "dev": name, "protocol": "kernel", "scope": "link", "prefsrc": f"{net}.1"})
+    rules = [{"priority": 0, "src": "all", "table": "local"}, {"priority": 32766, "src": "all", "table": "main"}]
+    return [
+        "### hostname",
+        host,
+        "### ip -j addr",
+        json.dumps(addrs, separators=(",", ":")),
+        "### ip -j route show table all",
+        json.dumps(routes, separators=(",", ":")),
+        "### ip -j rule",
+        json.dumps(rules, separators=(",", ":")),
+    ]
+
+
+_LINUX_TAIL = [
+    "### bridge -j vlan",
+    "[]",
+    "### sysctl net.ipv4.ip_forward net.ipv4.conf.all.rp_filter",
+    "net.ipv4.ip_forward = 1",
+    "net.ipv4.conf.all.rp_filter = 2",
+    "### ss -Htlnu",
+    "udp UNCONN 0      0      0.0.0.0:53 0.0.0.0:*",
+    "tcp LISTEN 0      128    0.0.0.0:22 0.0.0.0:*",
+]
+
+
+def generate_nft(lines: int = FULL_LINES) -> str:
+    """A Linux router as an ``nft list ruleset`` dump: an interval set of blocked
+    networks (elements wrapped over lines as nft prints them), input and forward base
+    chains, a verdict map into one chain per VLAN holding the bulk of the rules, and a
+    NAT table of port forwards."""
+    vlans = max(8, min(120, lines // 150))
+    out = _linux_head("gw-so-tttt", vlans)
+    out += ["### nft list ruleset", "table inet filter {", "\tset mgmt_hosts {", "\t\ttype ipv4_addr"]
+    out += ["\t\tflags interval", "\t\telements = { 10.20.0.0/24, 192.168.99.0/24 }", "\t}", ""]
+    blocked = [f"198.{18 + b // 250 % 2}.{b % 250}.0/24" for b in range(max(20, lines // 40))]
+    out += ["\tset blocked {", "\t\ttype ipv4_addr", "\t\tflags interval"]
+    rows = [", ".join(blocked[k : k + 4]) for k in range(0, len(blocked), 4)]
+    out.append("\t\telements = { " + rows[0] + ("," if len(rows) > 1 else " }"))
+    out += [f"\t\t\t     {r}," for r in rows[1:-1]]
+    if len(rows) > 1:
+        out.append(f"\t\t\t     {rows[-1]} }}")
+    out += ["\t}", ""]
+    out += [
+        "\tchain input {",
+        "\t\ttype filter hook input priority filter; policy drop;",
+        "\t\tct state established,related accept",
+        "\t\tct state invalid drop",
+        '\t\tiifname "lo" accept',
+        "\t\tip saddr @mgmt_hosts tcp dport 22 accept",
+        "\t\tudp dport { 53, 67 } accept",
+        "\t\ticmp type echo-request accept",
+        "\t\tcounter packets 0 bytes 0 drop",
+        "\t}",
+        "",
+        "\tchain forward {",
+        "\t\ttype filter hook forward priority filter; policy drop;",
+        "\t\tct state vmap { invalid : drop, established : accept, related : accept }",
+        "\t\tip saddr @blocked counter packets 0 bytes 0 drop",
+        '\t\tiifname "wan0" ct status dnat accept',
+        "\t\tiifname vmap { " + ", ".join(f'"vlan{100 + v}" : jump from_vlan{100 + v}' for v in range(vlans)) + " }",
+        "\t}",
+    ]
+    nat = max(10, lines // 100)
+    tail = [
+        "}",
+        "table ip nat {",
+        "\tchain prerouting {",
+        "\t\ttype nat hook prerouting priority dstnat; policy accept;",
+    ]
+    tail += [
+        f'\t\tiifname "wan0" tcp dport {20000 + j} dnat to 10.{20 + j % 2}.{j % 64 * 4}.{10 + j % 200}:443'
+        for j in range(nat)
+    ]
+    tail += ["\t}", "\tchain postrouting {", "\t\ttype nat hook postrouting priority srcnat; policy accept;"]
+    tail += ['\t\toifname "wan0" masquerade', "\t}", "}", *_LINUX_TAIL]
+    rules = lines - len(out) - len(tail) - 5 * vlans  # 5: blank, header, two closing rules, brace
+    body: list[str] = []
+    n = 0
+    for v in range(vlans):
+        body += ["", f"\tchain from_vlan{100 + v} {{"]
+        for _ in range(rules // vlans + (v < rules % vlans)):
+            k = n % 6
+            dst = f"10.{20 + n % 2}.{n % 256}.0/24"
+            if k == 0:
+                body.append(f'\t\tip daddr {dst} tcp dport {{ 80, 443, {8000 + n % 1000} }} accept comment "rule {n}"')
+            elif k == 1:
+                body.append(
+                    f"\t\tip saddr 10.{20 + v // 64}.{v % 64 * 4}.{n % 250} ip daddr {dst} udp dport {1000 + n % 9000} accept"
+                )
+            elif k == 2:
+                body.append('\t\toifname "wan0" tcp dport { 25, 465, 587 } counter packets 0 bytes 0 drop')
+            elif k == 3:
+                body.append(f"\t\tip daddr != 10.0.0.0/8 tcp dport {1024 + n % 60000} accept")
+            elif k == 4:
+                body.append(f'\t\toifname "vlan{100 + n % vlans}" ip daddr {dst} icmp type echo-request accept')
+            else:
+                body.append(f"\t\tip daddr {dst} tcp dport {2000 + n % 3000}-{2100 + n % 3000} drop")
+            n += 1
+        body += ['\t\toifname "wan0" accept', "\t\treturn", "\t}"]
+    out += body + tail
+    return "\n".join(out) + "\n"
+
+
+def generate_iptables(lines: int = FULL_LINES) -> str:
+    """The same kind of router as an ``iptables-save`` dump: user chains per VLAN
+    jumped to from FORWARD, multiport, conntrack and comment matches, DNAT port forwards."""
+    vlans = max(8, min(120, lines // 150))
+    out = _linux_head("gw-so-hoabinh", vlans)
+    out += [
+        "### iptables-save",
+        "# Generated by iptables-save v1.8.9 (nf_tables) on Fri Dec  4 08:41:44 2026",
+        "*filter",
+        ":INPUT DROP [0:0]",
+        ":FORWARD DROP [0:0]",
+        ":OUTPUT ACCEPT [0:0]",
+    ]
+    out += [f":FROM_VLAN{100 + v} - [0:0]" for v in range(vlans)]
+    out += [
+        "-A INPUT -i lo -j ACCEPT",
+        "-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT",
+        "-A INPUT -s 10.20.0.0/24 -p tcp -m tcp --dport 22 -j ACCEPT",
+        "-A INPUT -p udp -m multiport --dports 53,67 -j ACCEPT",
+        "-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT",
+        "-A FORWARD -m conntrack --ctstate INVALID -j DROP",
+        "-A FORWARD -i wan0 -m conntrack --ctstate DNAT -j ACCEPT",
+    ]
+    out += [f"-A FORWARD -i vlan{100 + v} -j FROM_VLAN{100 + v}" for v in range(vlans)]
+    nat = max(10, lines // 100)
+    tail = ["COMMIT", "# Completed on Fri Dec  4 08:41:44 2026", "*nat", ":PREROUTING ACCEPT [0:0]"]
+    tail += [":INPUT ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]", ":POSTROUTING ACCEPT [0:0]"]
+    tail += [
+        f"-A PREROUTING -i wan0 -p tcp -m tcp --dport {20000 + j} -j DNAT "
+        f"--to-destination 10.{20 + j % 2}.{j % 64 * 4}.{10 + j % 200}:443"
+        for j in range(nat)
+    ]
+    tail += ["-A POSTROUTING -o wan0 -j MASQUERADE", "COMMIT", "# Completed on Fri Dec  4 08:41:44 2026"]
+    tail += _LINUX_TAIL
+    rules = lines - len(out) - len(tail) - 2 * vlans  # 2: the closing ACCEPT and RETURN
+    body: list[str] = []
+    n = 0
+    for v in range(vlans):
+        chain = f"FROM_VLAN{100 + v}"
+        for _ in range(rules // vlans + (v < rules % vlans)):
+            k = n % 5
+            dst = f"10.{20 + n % 2}.{n % 256}.0/24"
+            if k == 0:
+                body.append(f"-A {chain} -d {dst} -p tcp -m multiport --dports 80,443,{8000 + n % 1000} -j ACCEPT")
+            elif k == 1:
+                body.append(
+                    f"-A {chain} -s 10.{20 + v // 64}.{v % 64 * 4}.{n % 250}/32 -d {dst} -p udp -m udp "
+                    f'--dport {1000 + n % 9000} -m comment --comment "rule {n}" -j ACCEPT'
+                )
+            elif k == 2:
+                body.append(f"-A {chain} -o wan0 -p tcp -m multiport --dports 25,465,587 -j DROP")
+            elif k == 3:
+                body.append(f"-A {chain} ! -d 10.0.0.0/8 -p tcp -m tcp --dport {1024 + n % 60000} -j ACCEPT")
+            else:
+                body.append(f"-A {chain} -d {dst} -o vlan{100 + n % vlans} -p icmp -m icmp --icmp-type 8 -j ACCEPT")
+            n += 1
+        body += [f"-A {chain} -o wan0 -j ACCEPT", f"-A {chain} -j RETURN"]
+    out += body + tail
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- OpenWrt
+
+
+def generate_openwrt(lines: int = FULL_LINES) -> str:
+    """``uci export`` of a big OpenWrt gateway: DSA bridge VLANs and their networks, static
+    DHCP leases, static routes, fw4 zones and forwardings, traffic rules and port forwards."""
+    vlans = max(6, min(60, lines // 300))
+    out = ["package network", "", "config interface 'loopback'", "\toption device 'lo'", "\toption proto 'static'"]
+    out += ["\toption ipaddr '127.0.0.1'", "\toption netmask '255.0.0.0'", "", "config globals 'globals'"]
+    out += ["\toption ula_prefix 'fd3c:91a2:5e10::/48'", "", "config device", "\toption name 'br-lan'"]
+    out += ["\toption type 'bridge'"] + [f"\tlist ports 'lan{p}'" for p in range(1, 5)] + [""]
+    for v in range(vlans):
+        out += ["config bridge-vlan", "\toption device 'br-lan'", f"\toption vlan '{100 + v}'"]
+        out += [f"\tlist ports 'lan{1 + v % 4}:u*'", "\tlist ports 'lan4:t'", ""]
+        out += [f"config interface 'vl{100 + v}'", f"\toption device 'br-lan.{100 + v}'", "\toption proto 'static'"]
+        out += [f"\toption ipaddr '10.{30 + v // 64}.{v % 64 * 4}.1'", "\toption netmask '255.255.252.0'", ""]
+    out += ["config interface 'wan'", "\toption device 'wan'", "\toption proto 'dhcp'", ""]
+    for r in range(max(5, lines // 200)):
+        out += [
+            "config route",
+            f"\toption interface 'vl{100 + r % vlans}'",
+            f"\toption target '172.{16 + r // 250 % 16}.{r % 250}.0/24'",
+        ]
+        out += [f"\toption gateway '10.{30 + r % vlans // 64}.{r % vlans % 64 * 4}.254'", ""]
+    out += ["package dhcp", "", "config dnsmasq", "\toption domain 'lan'", "\toption authoritative '1'", ""]
+    for v in range(vlans):
+        out += [f"config dhcp 'vl{100 + v}'", f"\toption interface 'vl{100 + v}'", "\toption start '100'"]
+        out += ["\toption limit '150'", "\toption leasetime '12h'", ""]
+    for h in range(max(5, lines // 40)):
+        out += [
+            "config host",
+            f"\toption name 'may-{h:04d}'",
+            f"\toption mac '02:00:00:{h >> 8 & 255:02x}:{h & 255:02x}:01'",
+        ]
+        out += [f"\toption ip '10.{30 + h % vlans // 64}.{h % vlans % 64 * 4}.{10 + h % 240}'", ""]
+    out += ["package dropbear", "", "config dropbear", "\toption PasswordAuth 'off'", "\toption Port '22'", ""]
+    out += ["package firewall", "", "config defaults", "\toption input 'REJECT'", "\toption output 'ACCEPT'"]
+    out += ["\toption forward 'REJECT'", "\toption syn_flood '1'", ""]
+    out += ["config zone", "\toption name 'wan'", "\tlist network 'wan'", "\toption input 'REJECT'"]
+    out += ["\toption output 'ACCEPT'", "\toption forward 'REJECT'", "\toption masq '1'", "\toption mtu_fix '1'", ""]
+    zones = max(3, vlans // 4)
+    for z in range(zones):
+        out += ["config zone", f"\toption name 'z{z}'"]
+        out += [f"\tlist network 'vl{100 + v}'" for v in range(vlans) if v % zones == z]
+        out += ["\toption input 'ACCEPT'", "\toption output 'ACCEPT'", "\toption forward 'REJECT'", ""]
+        out += ["config forwarding", f"\toption src 'z{z}'", "\toption dest 'wan'", ""]
+    redirects = max(5, lines // 200)
+    tail: list[str] = []
+    for j in range(redirects):
+        tail += ["config redirect", f"\toption name 'Forward-{j}'", "\toption target 'DNAT'", "\toption src 'wan'"]
+        tail += ["\toption proto 'tcp'", f"\toption src_dport '{20000 + j}'", f"\toption dest 'z{j % zones}'"]
+        tail += [f"\toption dest_ip '10.30.{j % 64 * 4}.{10 + j % 200}'", "\toption dest_port '443'", ""]
+    tail += ["package system", "", "config system", "\toption hostname 'UBND-Tinh-GW'", "\toption timezone '<+07>-7'"]
+    n = 0
+    while len(out) + len(tail) + 9 <= lines:
+        k = n % 4
+        rule = ["config rule", f"\toption name 'Rule-{n}'", f"\toption src 'z{n % zones}'"]
+        if k == 0:
+            rule += [f"\toption dest 'z{(n + 1) % zones}'", f"\toption dest_ip '10.30.{n % 256}.0/24'"]
+            rule += ["\toption proto 'tcp'", f"\toption dest_port '{1000 + n % 9000}'", "\toption target 'ACCEPT'"]
+        elif k == 1:
+            rule += ["\toption dest 'wan'", "\toption proto 'tcp udp'", "\toption dest_port '25 465 587'"]
+            rule += ["\toption target 'REJECT'"]
+        elif k == 2:
+            rule += [f"\toption src_ip '10.30.{n % 256}.{n % 250}'", "\toption dest '*'"]
+            rule += ["\toption proto 'icmp'", "\toption icmp_type 'echo-request'", "\toption target 'ACCEPT'"]
+        else:
+            rule += [f"\toption dest 'z{(n + 2) % zones}'", "\toption proto 'udp'"]
+            rule += [f"\toption dest_port '{2000 + n % 3000}-{2100 + n % 3000}'", "\toption target 'DROP'"]
+        out += [*rule, ""]
+        n += 1
+    out += tail
+    while len(out) < lines:
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- routing state
+
+
+def generate_routes(lines: int = FULL_LINES) -> str:
+    """``show ip route`` of a distribution router: the legend, connected and local
+    routes, OSPF routes (some ECMP, on two lines), BGP routes, a few statics."""
+    out = [
+        "Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP",
+        "       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area",
+        "       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external type 2",
+        "       E1 - OSPF external type 1, E2 - OSPF external type 2",
+        "       * - candidate default, U - per-user static route",
+        "",
+        "Gateway of last resort is 203.0.113.1 to network 0.0.0.0",
+        "",
+        "S*    0.0.0.0/0 [1/0] via 203.0.113.1",
+        "      10.0.0.0/8 is variably subnetted, 9000 subnets, 4 masks",
+    ]
+    for v in range(48):
+        out.append(f"C        10.1.{v}.0/24 is directly connected, Vlan{100 + v}")
+        out.append(f"L        10.1.{v}.1/32 is directly connected, Vlan{100 + v}")
+    n = 0
+    while len(out) < lines - 3:
+        k = n % 8
+        pfx = f"10.{2 + n // 250 % 200}.{n % 250}.0/24"
+        if k < 5:
+            out.append(f"O IA     {pfx} [110/{20 + n % 30}] via 10.1.{n % 48}.2, 3d04h, Vlan{100 + n % 48}")
+        elif k == 5:
+            out.append(f"O        {pfx} [110/2] via 10.1.{n % 48}.2, 00:01:02, Vlan{100 + n % 48}")
+            out.append(f"                     [110/2] via 10.1.{(n + 1) % 48}.3, 00:01:02, Vlan{100 + (n + 1) % 48}")
+        elif k == 6:
+            out.append(f"B        172.{16 + n // 250 % 16}.{n % 250}.0/24 [20/0] via 192.0.2.{1 + n % 200}, 1w2d")
+        else:
+            out.append(f"S        192.168.{n % 250}.0/24 [1/0] via 10.1.{n % 48}.254")
+        n += 1
+    while len(out) < lines:
+        out.append("")
+    return "\n".join(out[:lines]) + "\n"
+
+
+# --------------------------------------------------------------------------- RouterOS, many rules
+
+
+def generate_routeros_rules(lines: int = FULL_LINES) -> str:
+    """A RouterOS export whose bulk is distinct one-line forward rules (the issue #15
+    export: 20,000 distinct rules), with destinations, ports, interface lists and
+    negated address lists whose complements the conversion computes."""
+    head = test_bench_routeros.HEAD
+    out = [head.rstrip("\n"), "/ip firewall address-list"]
+    out += [f"add address=198.51.{i}.0/24 list=BLOCK{i % 7}" for i in range(50)]
+    out += ["/ip firewall filter", "add action=accept chain=forward connection-state=established,related"]
+    k = 0
+    used = sum(s.count("\n") + 1 for s in out)
+    while used + k < lines - 1:
+        v = 10 + k % 50
+        if k % 4 == 0:
+            out.append(
+                f"add action=accept chain=forward dst-address=10.{v}.{k // 50 % 250}.{k % 50 * 4}/30 "
+                f"protocol=tcp dst-port={1000 + k % 5000} in-interface-list=LAN"
+            )
+        elif k % 4 == 1:
+            out.append(f"add action=drop chain=forward src-address=!10.{v}.0.0/16 in-interface=vlan{v}")
+        elif k % 4 == 2:
+            out.append(
+                f"add action=accept chain=forward dst-address=!10.{v}.{k // 50 % 250}.0/24 "
+                f"src-address-list=!BLOCK{k % 7} protocol=udp dst-port={2000 + k % 5000}"
+            )
+        else:
+            out.append(f"add action=drop chain=forward dst-address=10.{v}.{k // 50 % 250}.{k % 250} protocol=icmp")
+        k += 1
+    out.append("add action=drop chain=forward")
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- the cases
+
+
+@dataclass(frozen=True)
+class Case:
+    """One vendor's input: its generator, its parse and the file name it is saved as
+    (vendor detection and routing-state naming read it)."""
+
+    name: str
+    generate: Callable[[int], str]
+    parse: Callable[[str, str], object]
+    file: str
+
+
+def _state(text: str, file: str) -> object:
+    return state_routes.parse_state(text, file)
+
+
+CASES = [
+    Case("cisco_ios", generate_ios, cisco_ios.parse, "core01.cfg"),
+    Case("cisco_asa", test_bench_asa.generate, cisco_asa.parse, "fw01.cfg"),
+    Case("fortinet_fortios", test_bench_fortios.generate, fortinet_fortios.parse, "fgt.conf"),
+    Case("mikrotik_routeros", test_bench_routeros.generate, mikrotik_routeros.parse, "ccr.rsc"),
+    Case("mikrotik_routeros 20k rules", generate_routeros_rules, mikrotik_routeros.parse, "ccr-rules.rsc"),
+    Case("linux nft", generate_nft, linux.parse, "gw-nft.txt"),
+    Case("linux iptables", generate_iptables, linux.parse, "gw-ipt.txt"),
+    Case("openwrt", generate_openwrt, openwrt.parse, "owrt.txt"),
+    Case("state_routes", generate_routes, _state, "dist01_route.txt"),
+]
+
+# The device a routing table belongs to (a state file alone is no audit).
+_STATE_DEVICE = "hostname dist01\ninterface Vlan100\n ip address 10.1.0.1 255.255.255.0\nend\n"
+
+GUARD_RATIO = 60.0  # make bench fails past this (the goal is 10; a regression guard, not the goal)
+GUARD_INIT_S = 3.0
+AUDIT_TIMEOUT_S = 60.0
+
+
+def write_input(case: Case, text: str, parent: Path) -> Path:
+    """The input as a user brings it: a folder holding the configuration (and, for the
+    routing table, the device it belongs to)."""
+    folder = parent / case.name.replace(" ", "_")
+    folder.mkdir(parents=True, exist_ok=True)
+    if case.name == "state_routes":
+        (folder / "dist01.cfg").write_text(_STATE_DEVICE, encoding="utf-8")
+    (folder / case.file).write_text(text, encoding="utf-8")
+    return folder
+
+
+def audit_target(case: Case, folder: Path) -> Path:
+    """What ``netaudit audit`` is given: the configuration file (the folder for a
+    routing table, which needs its device)."""
+    return folder if case.name == "state_routes" else folder / case.file
+
+
+def floor_s(path: Path) -> float:
+    """Read the file and split every line into words: the least a line parser does."""
+    t = time.perf_counter()
+    text = path.read_text(encoding="utf-8")
+    words = [line.split() for line in text.splitlines()]
+    took = time.perf_counter() - t
+    assert words
+    return took
+
+
+def parse_s(case: Case, path: Path) -> float:
+    """Read the file and parse it with the vendor's parser, in this process."""
+    t = time.perf_counter()
+    case.parse(path.read_text(encoding="utf-8"), path.name)
+    return time.perf_counter() - t
+
+
+def cli_s(args: list[str], ok: tuple[int, ...], timeout: float | None = None) -> float | None:
+    """Seconds a whole ``python -m netaudit.cli …`` process takes (None: timed out)."""
+    t = time.perf_counter()
+    try:
+        res = subprocess.run(
+            [sys.executable, "-m", "netaudit.cli", *args], capture_output=True, cwd=ROOT, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    took = time.perf_counter() - t
+    assert res.returncode in ok, res.stderr[-2000:]
+    return took
+
+
+def init_s(folder: Path) -> float | None:
+    """``netaudit init DIR -o -``: the smallest CLI path that parses (read, detect,
+    parse, topology, zones inferred, the draft site file written)."""
+    return cli_s(["init", str(folder), "-o", "-"], (0,))
+
+
+def audit_s(target: Path, timeout: float | None = None) -> float | None:
+    """``netaudit audit FILE --format json`` (zones inferred): the parse and the whole
+    analysis after it."""
+    return cli_s(["audit", str(target), "--format", "json"], (0, 1), timeout)
+
+
+def _median(xs: list) -> float | None:
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+
+
+def test_parse_against_floor(benchmark, tmp_path):
+    full = benchmark.enabled
+    lines = FULL_LINES if full else SMOKE_LINES
+    rounds = 5 if full else 1
+    folders: dict[str, Path] = {}
+    for case in CASES:
+        text = case.generate(lines)
+        assert text.count("\n") >= lines, case.name
+        rep = case.parse(text, case.file).report  # type: ignore[attr-defined]  # warm-up: imports, regexes
+        assert rep.unrecognized == [], (case.name, rep.unrecognized[:3])
+        folders[case.name] = write_input(case, text, tmp_path)
+
+    def campaign():
+        times: dict[str, dict[str, list]] = {c.name: {"floor": [], "parse": [], "init": [], "audit": []} for c in CASES}
+        for r in range(rounds):
+            for case in CASES:
+                folder = folders[case.name]
+                t = times[case.name]
+                t["floor"].append(floor_s(folder / case.file))
+                t["parse"].append(parse_s(case, folder / case.file))
+                if full:
+                    t["init"].append(init_s(folder))
+                    if r == 0:  # the analysis takes seconds to minutes: once
+                        t["audit"].append(audit_s(audit_target(case, folder), AUDIT_TIMEOUT_S))
+        return times
+
+    times = benchmark.pedantic(campaign, rounds=1, iterations=1)
+    audit_note = f" (audit: once, {AUDIT_TIMEOUT_S:.0f} s at most)" if full else ""
+    print(f"\nload {os.getloadavg()[0]:.2f}; {lines} lines; median of {rounds}{audit_note}")
+    print(f"{'input':28s} {'floor ms':>8s} {'parse ms':>8s} {'ratio':>6s} {'init s':>7s} {'audit s':>8s}  goal")
+    for name, t in times.items():
+        fl, pa, ini, aud = (_median(t[k]) for k in ("floor", "parse", "init", "audit"))
+        ratio = pa / fl
+        goal = "ratio ok" if ratio <= FLOOR_RATIO else "ratio over"
+        if ini is not None:
+            goal += ", init ok" if ini <= PROCESS_BUDGET_S else ", init over"
+        show_init = f"{ini:7.2f}" if ini is not None else f"{'-':>7s}"
+        show_audit = (
+            f"{aud:8.2f}" if aud is not None else (f"{'>' + str(int(AUDIT_TIMEOUT_S)):>8s}" if full else f"{'-':>8s}")
+        )
+        print(f"{name:28s} {fl * 1e3:8.1f} {pa * 1e3:8.1f} {ratio:6.1f} {show_init} {show_audit}  {goal}")
+        if full:
+            assert ratio <= GUARD_RATIO, f"{name}: parse {ratio:.0f}x the floor"
+            assert ini is not None and ini <= GUARD_INIT_S, f"{name}: init {ini} s"
+    if not full:
+        # make test: the CLI path the bench times, once, on the small IOS input
+        assert init_s(folders["cisco_ios"]) is not None
