@@ -397,6 +397,8 @@ def _reachable(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> bool:
 _FULL = (0, 0xFFFFFFFF)
 # Beyond this many candidates an index answer is no cheaper than the tree's walk.
 _MAX_CANDIDATES = 64
+# Beyond this many boxes a line is indexed by their bounding box.
+_MAX_BOXES = 16
 
 
 def _spans(addrs, negate: bool) -> list[tuple[int, int]]:
@@ -434,6 +436,10 @@ class _OverlapIndex:
             for s_lo, s_hi in _spans(m.src, m.src_negate)
             for d_lo, d_hi in _spans(m.dst, m.dst_negate)
         }
+        if len(out) > _MAX_BOXES:  # an address list of hundreds: its bounding box (larger, never smaller)
+            return [
+                (min(b[0] for b in out), max(b[1] for b in out), min(b[2] for b in out), max(b[3] for b in out))
+            ]
         return sorted(out)
 
     @staticmethod

@@ -116,3 +116,22 @@ def test_the_address_index_answers_only_where_it_may():
     assert index.meeting(index.boxes(wide)) is None  # too wide to ask: the tree answers
     index.add(1, index.boxes(wide))
     assert index.meeting(index.boxes(other)) == [1]  # wide boxes are read by every query
+
+
+def test_a_line_with_a_long_address_list_is_indexed_by_its_bounding_box():
+    """An address list of hundreds (RouterOS src-address-list) is one bounding box in the
+    index: a later line inside it is still found covered, one outside it is not."""
+    hs = HS
+    hosts = tuple(AddrMatch(0x0A000000 | n, 0) for n in range(1, 41))  # 40 hosts: over _MAX_BOXES
+
+    def line(n, src):
+        return FilterLine(Action.DENY, [Match(src=src, protocols=(6,))], source=Src("f.rsc", n, f"rule {n}"))
+
+    flt = Filter(
+        "forward",
+        [line(1, hosts), line(2, (AddrMatch(0x0A000005, 0),)), line(3, (AddrMatch(0x0A000063, 0),))],
+        default_action=Action.PERMIT,
+    )
+    assert len(filters._OverlapIndex.boxes(flt.lines[0])) == 1
+    found = {u.index: u.blocking for u in filters.shadowed_lines(hs, flt)}
+    assert found == {1: [0]}  # 10.0.0.5 is in the list; 10.0.0.99 is not

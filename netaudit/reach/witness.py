@@ -128,7 +128,8 @@ class Witnesses:
                 continue
             d = self.topo.devices[dev]
             flt = d.filters[name]
-            taken, denied = filters.first_match(hs, self._compiled(d, name, in_if, out_if), denied)
+            # First match through the filter's tree: only the lines that take packets.
+            taken, denied = filters.line_tree(hs, flt, self._compiled(d, name, in_if, out_if)).first_match(denied)
             for idx, _ in taken:
                 line = flt.lines[idx]
                 if line.action == Action.DENY or line.partial:
