@@ -437,9 +437,7 @@ class _OverlapIndex:
             for d_lo, d_hi in _spans(m.dst, m.dst_negate)
         }
         if len(out) > _MAX_BOXES:  # an address list of hundreds: its bounding box (larger, never smaller)
-            return [
-                (min(b[0] for b in out), max(b[1] for b in out), min(b[2] for b in out), max(b[3] for b in out))
-            ]
+            return [(min(b[0] for b in out), max(b[1] for b in out), min(b[2] for b in out), max(b[3] for b in out))]
         return sorted(out)
 
     @staticmethod
