@@ -145,6 +145,17 @@ class Command:
         return None
 
 
+def _put(props: dict[str, str], key: str, value: str, prefix: str) -> str:
+    """Record ``key=value`` (a v7 ``.key`` abbreviation completed with ``prefix``); the
+    prefix for the keys after it."""
+    if key[0] == "." and prefix:
+        key = prefix + key
+    elif "." in key:
+        prefix = key.rsplit(".", 1)[0]
+    props[key] = value
+    return prefix
+
+
 def split_args(text: str) -> tuple[dict[str, str], list[str], dict[str, str] | None]:
     """``key=value`` pairs, bare words and the ``[ find … ]`` selector of a command tail."""
     props: dict[str, str] = {}
@@ -162,11 +173,7 @@ def split_args(text: str) -> tuple[dict[str, str], list[str], dict[str, str] | N
             if not eq:
                 words.append(key)
                 continue
-            if key[0] == "." and prefix:
-                key = prefix + key
-            elif "." in key:
-                prefix = key.rsplit(".", 1)[0]
-            props[key] = val
+            prefix = _put(props, key, val, prefix)
         return props, words, find
     for brk, key, eq, q in _TOKENS.findall(text):
         if brk:
@@ -188,11 +195,7 @@ def split_args(text: str) -> tuple[dict[str, str], list[str], dict[str, str] | N
             if not eq:
                 words.append(key)
                 continue
-            if key[0] == "." and prefix:
-                key = prefix + key
-            elif "." in key:
-                prefix = key.rsplit(".", 1)[0]
-            props[key] = eq[1:]
+            prefix = _put(props, key, eq[1:], prefix)
             continue
         words.append(q)
     return props, words, find
