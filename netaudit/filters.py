@@ -29,6 +29,7 @@ to handle: the engine makes every packet through it uncertain.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -65,7 +66,7 @@ class LineSets(dict):
         super().__init__(items)
         self.false = hs.false
         self.order = sorted(self)
-        self.trees: dict[bool, LineTree] = {}  # understood_only -> tree (line_tree)
+        self.trees: dict[bool, LineTree | LineForest] = {}  # understood_only -> tree (line_tree)
         self.positions: dict[int, int] | None = None  # line index -> position in order, when asked often
         # Line index -> the earlier understood lines that may meet it (None: ask the tree).
         self.earlier: dict[int, list[int] | None] | None = None
@@ -81,10 +82,11 @@ class LineTree:
     built from halves instead of by subtracting every line from an ever larger
     remainder: both were quadratic in the lines (issue #15: 50,000 ACL lines)."""
 
-    def __init__(self, hs: HeaderSpace, items: list[tuple[int, Bdd]]):
-        # Not the HeaderSpace itself: it keeps the trees (line_sets), and BDDs held in a
-        # reference cycle must never be left to the cyclic collector (headerspace.py).
-        self.false = hs.false
+    def __init__(self, false: Bdd, items: list[tuple[int, Bdd]]):
+        # The empty set (``HeaderSpace.false``), not the HeaderSpace itself: it keeps the
+        # trees (line_sets), and BDDs held in a reference cycle must never be left to the
+        # cyclic collector (headerspace.py).
+        self.false = false
         self.items = items  # (line index, set) in order
         self.union: dict[int, Bdd] = {}
         if items:
@@ -99,11 +101,15 @@ class LineTree:
         self._build(2 * node + 1, mid, hi)
         self.union[node] = self.union[2 * node] | self.union[2 * node + 1]
 
-    def permitted(self, permits: list[bool]):
-        """What first match over all the lines permits (``permits``: each position's
-        action is permit): a range permits what its first half permits, and what its
-        second half permits of the packets the first half does not match."""
-        return self._permit(1, 0, len(self.items), permits) if self.items else self.false
+    def permitted(self, permits: list[bool], default_permit: bool):
+        """What first match over all the lines, then the default action, permits
+        (``permits``: each position's action is permit): a range permits what its first
+        half permits, and what its second half permits of the packets the first half
+        does not match."""
+        if not self.items:
+            return ~self.false if default_permit else self.false
+        permit = self._permit(1, 0, len(self.items), permits)
+        return permit | ~self.union[1] if default_permit else permit
 
     def _permit(self, node: int, lo: int, hi: int, permits: list[bool]):
         if hi - lo == 1:
@@ -177,17 +183,186 @@ class LineTree:
         return self._walk(2 * node + 1, mid, hi, P, end, parts)
 
 
-def line_tree(hs: HeaderSpace, flt: Filter, sets: LineSets, understood_only: bool = False) -> LineTree:
-    """The :class:`LineTree` of ``sets`` (built once): with every line and the actions
-    (the engine's reading), or with the fully understood lines only (line
-    reachability: a partial line is never proof)."""
+class LineForest:
+    """The lines of one :class:`LineSets` split by destination block, with the
+    :class:`LineTree` interface: a line whose destinations lie in one block (a /24, /16
+    or /8) meets the packets of that block only, so each block is read as its own
+    filter — its lines and the lines of no single block, in order — and the block's
+    result is the filter's there.  The unions of a block's tree stay small, where the
+    tree of all the lines unites far-apart destinations at every level (issue #15:
+    50,000 ACL lines of host and /24 exceptions).  Each block's tree is built when
+    first asked."""
+
+    def __init__(self, hs: HeaderSpace, items: list[tuple[int, Bdd]], blocks: dict[int, list[int]], wide: list[int], bits: int):
+        self.false = hs.false
+        self.items = items
+        host = 32 - bits
+        # (the block's packets, the positions read there in order); last: every packet
+        # outside the blocks, read by the lines of no single block.
+        self.regions: list[tuple[Bdd, list[int]]] = []
+        inside = hs.false
+        for block in sorted(blocks):
+            region = hs.masked("dst_ip", block << host, (1 << host) - 1)
+            inside |= region
+            self.regions.append((region, sorted(blocks[block] + wide)))
+        self.regions.append((~inside, wide))
+        self._trees: dict[int, LineTree] = {}
+        self._asked = [0] * len(self.regions)
+
+    def _reader(self, k: int) -> LineTree | _LineList:
+        """Region ``k``'s lines: read one by one the first times it is asked (one
+        question costs the block's lines), as a tree once it is asked again and again."""
+        tree = self._trees.get(k)
+        if tree is not None:
+            return tree
+        self._asked[k] += 1
+        items = [self.items[p] for p in self.regions[k][1]]
+        if self._asked[k] <= _ASKED_BEFORE_TREE:
+            return _LineList(self.false, items)
+        tree = self._trees[k] = LineTree(self.false, items)
+        return tree
+
+    def _meeting(self, P, end: int | None):
+        """(region number, ``P`` in the region, the region's position bound for ``end``)
+        for each region ``P`` meets."""
+        for k, (region, positions) in enumerate(self.regions):
+            part = P & region
+            if part != self.false:
+                yield k, part, len(positions) if end is None else bisect_left(positions, end)
+
+    def permitted(self, permits: list[bool], default_permit: bool):
+        """:meth:`LineTree.permitted`, block by block.  A block's lines are few and its
+        sets small, so first match is read from the last line up (each line decides its
+        own packets, the later lines the rest): one small operation per line, where
+        the tree's unions would cost the block's lines times its depth."""
+        out = self.false
+        for region, positions in self.regions:
+            got = ~self.false if default_permit else self.false
+            for p in reversed(positions):
+                u = self.items[p][1]
+                got = (got | u) if permits[p] else (got & ~u)
+            if got != self.false:
+                out |= region & got
+        return out
+
+    def first_match(self, P, end: int | None = None):
+        """:meth:`LineTree.first_match`, block by block; a line of no single block
+        takes its packets in every block, as one part."""
+        taken: dict[int, Bdd] = {}
+        rest = self.false
+        for k, part, bound in self._meeting(P, end):
+            parts, left = self._reader(k).first_match(part, bound)
+            for idx, got in parts:
+                taken[idx] = taken[idx] | got if idx in taken else got
+            rest |= left
+        return sorted(taken.items()), rest
+
+    def remainder(self, P, end: int):
+        """:meth:`LineTree.remainder`, block by block."""
+        rest = self.false
+        for k, part, bound in self._meeting(P, end):
+            rest |= self._reader(k).remainder(part, bound)
+        return rest
+
+    def leaves_some(self, hs: HeaderSpace, P, end: int) -> bool:
+        """:meth:`LineTree.leaves_some`, block by block."""
+        return any(self._reader(k).leaves_some(hs, part, bound) for k, part, bound in self._meeting(P, end))
+
+
+class _LineList:
+    """First match over ``items`` read one by one: :class:`LineTree`'s questions without
+    building its unions (for a block of :class:`LineForest` asked once or twice)."""
+
+    def __init__(self, false: Bdd, items: list[tuple[int, Bdd]]):
+        self.false = false
+        self.items = items
+
+    def first_match(self, P, end: int | None = None):
+        parts: list[tuple[int, Bdd]] = []
+        for idx, u in self.items[:end]:
+            if P == self.false:
+                break
+            hit = P & u
+            if hit != self.false:
+                parts.append((idx, hit))
+                P = P & ~u
+        return parts, P
+
+    def remainder(self, P, end: int):
+        # A union: any order gives it.  Latest first, because the wide lines (a block's
+        # catch-all "deny ip any 10.10.0.0 0.0.255.255") come last and empty P at once.
+        for _, u in reversed(self.items[:end]):
+            if P == self.false:
+                break
+            P = P & ~u
+        return P
+
+    def leaves_some(self, hs: HeaderSpace, P, end: int) -> bool:
+        return self.remainder(P, end) != self.false
+
+
+# Questions a LineForest's block answers line by line before it builds the block's tree.
+_ASKED_BEFORE_TREE = 2
+# A filter of fewer lines is one tree: a forest pays only where unions grow large.
+_FOREST_MIN_LINES = 128
+# Destination blocks a forest may split on, the smallest first.
+_BLOCK_BITS = (24, 16, 8)
+
+
+def _dst_block(flt: Filter, idx: int, bits: int) -> int | None:
+    """The /``bits`` destination block every match of line ``idx`` lies in; None when
+    the line reaches beyond one."""
+    host = 32 - bits
+    block = None
+    for m in flt.lines[idx].matches:
+        if m.dst is None or m.dst_negate:
+            return None
+        for a in m.dst:
+            w = a.wildcard
+            if (w + 1) & w or w >> host:  # non-contiguous, or wider than a block
+                return None
+            if block is None:
+                block = a.value >> host
+            elif a.value >> host != block:
+                return None
+    return block
+
+
+def forest_split(
+    flt: Filter, items: list[tuple[int, Bdd]], min_lines: int = _FOREST_MIN_LINES
+) -> tuple[dict[int, list[int]], list[int], int] | None:
+    """(block -> positions, positions of no single block, block bits) for the smallest
+    blocks that split the lines in two or more while the lines of no block, read in
+    every block, at most double the work; None when no split pays (or the filter has
+    fewer than ``min_lines`` lines)."""
+    if len(items) < min_lines:
+        return None
+    for bits in _BLOCK_BITS:
+        blocks: dict[int, list[int]] = {}
+        wide: list[int] = []
+        for pos, (idx, _) in enumerate(items):
+            block = _dst_block(flt, idx, bits)
+            if block is None:
+                wide.append(pos)
+            else:
+                blocks.setdefault(block, []).append(pos)
+        if len(blocks) >= 2 and len(blocks) * len(wide) <= len(items):
+            return blocks, wide, bits
+    return None
+
+
+def line_tree(hs: HeaderSpace, flt: Filter, sets: LineSets, understood_only: bool = False) -> LineTree | LineForest:
+    """The :class:`LineTree` of ``sets`` (built once; a :class:`LineForest` when the
+    lines split by destination block): with every line and the actions (the engine's
+    reading), or with the fully understood lines only (line reachability: a partial
+    line is never proof)."""
     if understood_only and not any(flt.lines[idx].partial for idx in sets.order):
         understood_only = False  # the same tree: every line is understood
     tree = sets.trees.get(understood_only)
     if tree is None:
-        tree = sets.trees[understood_only] = LineTree(
-            hs, [(idx, hs.false if understood_only and flt.lines[idx].partial else sets[idx]) for idx in sets.order]
-        )
+        items = [(idx, hs.false if understood_only and flt.lines[idx].partial else sets[idx]) for idx in sets.order]
+        split = forest_split(flt, items)
+        tree = sets.trees[understood_only] = LineForest(hs, items, *split) if split else LineTree(hs.false, items)
     return tree
 
 
@@ -309,10 +484,8 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
         if not order:
             return (hs.true if flt.default_action == Action.PERMIT else hs.false), hs.false, None
         tree = line_tree(hs, flt, sets)
-        permit = tree.permitted([flt.lines[idx].action == Action.PERMIT for idx in order])
-        if flt.default_action == Action.PERMIT:
-            permit |= ~tree.union[1]
-        return permit, hs.false, None
+        permits = [flt.lines[idx].action == Action.PERMIT for idx in order]
+        return tree.permitted(permits, flt.default_action == Action.PERMIT), hs.false, None
     permit_c, permit_m, first = hs.false, hs.false, None
     remaining = hs.true
     for pos, idx in enumerate(order):
@@ -420,12 +593,16 @@ class _OverlapIndex:
     """Earlier lines by address boxes (a source interval by a destination interval), to
     find the few lines a line's packets can meet without a BDD operation per earlier
     line.  Boxes are supersets of the lines' packets, so an earlier line outside every
-    answer cannot take any of them.  Destinations are bucketed by /24 and /16; boxes
-    wider than a /16 are kept in one list every query reads."""
+    answer cannot take any of them.  Each side of a box is bucketed by the /24 or /16 it
+    lies in, or as wider (read by every query); a box is kept under its (destination,
+    source) buckets, so a query reads the few boxes of its own blocks, not every box of
+    its destination /24 (50,000 ACL lines: about 200 per /24)."""
 
     def __init__(self) -> None:
-        self.narrow: dict[tuple[int, int], list[tuple[int, int, int, int, int]]] = {}
-        self.wide: list[tuple[int, int, int, int, int]] = []
+        # (destination bucket, source bucket) -> boxes; a bucket is (24, block), (16,
+        # block) or None (wider than a /16).
+        self.cells: dict[tuple, list[tuple[int, int, int, int, int]]] = {}
+        self.by_dst: dict[tuple | None, list[tuple[int, int, int, int, int]]] = {}  # for a wide source
         self.everywhere: list[int] = []  # lines with a box of every address pair
 
     @staticmethod
@@ -441,35 +618,47 @@ class _OverlapIndex:
         return sorted(out)
 
     @staticmethod
-    def _bucket(d_lo: int, d_hi: int) -> tuple[int, int] | None:
-        if d_hi - d_lo < 256 and d_lo >> 8 == d_hi >> 8:
-            return (24, d_lo >> 8)
-        if d_hi - d_lo < 65536 and d_lo >> 16 == d_hi >> 16:
-            return (16, d_lo >> 16)
+    def _bucket(lo: int, hi: int) -> tuple[int, int] | None:
+        if hi - lo < 256 and lo >> 8 == hi >> 8:
+            return (24, lo >> 8)
+        if hi - lo < 65536 and lo >> 16 == hi >> 16:
+            return (16, lo >> 16)
         return None
+
+    @classmethod
+    def _buckets_meeting(cls, lo: int, hi: int) -> list[tuple[int, int] | None] | None:
+        """The buckets whose boxes can meet [lo, hi]: its own, the wider ones holding it,
+        the narrower ones inside it; None when it is wider than a /16 (all of them)."""
+        own = cls._bucket(lo, hi)
+        if own is None:
+            return None
+        if own[0] == 24:
+            return [own, (16, own[1] >> 8), None]
+        return [own, None, *((24, k) for k in range(lo >> 8, (hi >> 8) + 1))]
 
     def add(self, idx: int, boxes) -> None:
         if (*_FULL, *_FULL) in boxes:
             self.everywhere.append(idx)
             return
         for s_lo, s_hi, d_lo, d_hi in boxes:
-            key = self._bucket(d_lo, d_hi)
             entry = (s_lo, s_hi, d_lo, d_hi, idx)
-            (self.narrow.setdefault(key, []) if key is not None else self.wide).append(entry)
+            d_key = self._bucket(d_lo, d_hi)
+            self.cells.setdefault((d_key, self._bucket(s_lo, s_hi)), []).append(entry)
+            self.by_dst.setdefault(d_key, []).append(entry)
 
     def meeting(self, boxes) -> list[int] | None:
         """Indexes of the lines whose boxes meet one of ``boxes``, in line order; None
         when a box is too wide to ask (or the answer too long to be worth it)."""
         found: set[int] = set(self.everywhere)
         for s_lo, s_hi, d_lo, d_hi in boxes:
-            key = self._bucket(d_lo, d_hi)
-            if key is None:
+            d_keys = self._buckets_meeting(d_lo, d_hi)
+            if d_keys is None:
                 return None
-            lists = [self.wide, self.narrow.get((16, d_lo >> 16), ())]
-            if key[0] == 24:
-                lists.append(self.narrow.get(key, ()))
-            else:  # a box within one /16: the /24 buckets it spans
-                lists += [self.narrow.get((24, k), ()) for k in range(d_lo >> 8, (d_hi >> 8) + 1)]
+            s_keys = self._buckets_meeting(s_lo, s_hi)
+            if s_keys is None:
+                lists = [self.by_dst.get(d, ()) for d in d_keys]
+            else:
+                lists = [self.cells.get((d, s), ()) for d in d_keys for s in s_keys]
             for entries in lists:
                 for e_slo, e_shi, e_dlo, e_dhi, j in entries:
                     if e_slo <= s_hi and s_lo <= e_shi and e_dlo <= d_hi and d_lo <= e_dhi:

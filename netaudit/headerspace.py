@@ -157,7 +157,7 @@ class HeaderSpace:
         self._vars = {n: self.bdd.var(n) for n in names}
         self._match_cache: dict[Match, Bdd] = {}
         self._cube_cache: dict[tuple, Bdd] = {}
-        self._byte_care: dict[tuple, dict[str, bool]] = {}  # (field, byte, value, wildcard) -> bits
+        self._byte_cubes: dict[tuple, Bdd] = {}  # (field, byte, value, wildcard) -> its cube
         self._services_cache: dict[Bdd, list[str]] = {}  # projected set -> services()
         # (id of a filter, in, out) -> (the filter, its filters.LineSets): netaudit/filters.py
         self.line_sets_cache: dict[tuple, tuple] = {}
@@ -186,28 +186,30 @@ class HeaderSpace:
         return got
 
     def _masked(self, field: str, value: int, wildcard: int):
-        care: dict[str, bool] = {}
-        self._care(field, value, wildcard, care)
-        return self.bdd.cube(care) if care else self.true
+        return self._field_cube(field, value, wildcard, self.true)
 
-    def _care(self, field: str, value: int, wildcard: int, care: dict[str, bool]) -> None:
-        """Add to ``care`` the bits of ``field`` that ``value``/``wildcard`` fix (a byte
-        at a time, from a table: this is the inner loop of compiling big filters)."""
+    def _field_cube(self, field: str, value: int, wildcard: int, below):
+        """``below`` AND the bits of ``field`` that ``value``/``wildcard`` fix (``below``
+        only on later variables).  Built a byte at a time from the last byte up, each
+        byte's cube from a table: an AND with a set on later variables walks the byte's
+        eight nodes only, where CUDD's cube array costs an AND per variable (this is the
+        inner loop of compiling big filters: issue #15, docs/performance.md)."""
         nbytes = WIDTH[field] // 8
-        for pos in range(nbytes):
+        for pos in range(nbytes - 1, -1, -1):
             shift = 8 * (nbytes - 1 - pos)
             wb = (wildcard >> shift) & 0xFF
             if wb == 0xFF:
                 continue
             vb = (value >> shift) & 0xFF & ~wb
             key = (field, pos, vb, wb)
-            bits = self._byte_care.get(key)
-            if bits is None:
+            byte = self._byte_cubes.get(key)
+            if byte is None:
                 names = self._field_bits[field][8 * pos : 8 * pos + 8]
-                bits = self._byte_care[key] = {
-                    b: bool((vb >> (7 - i)) & 1) for i, b in enumerate(names) if not (wb >> (7 - i)) & 1
-                }
-            care.update(bits)
+                byte = self._byte_cubes[key] = self.bdd.cube(
+                    {b: bool((vb >> (7 - i)) & 1) for i, b in enumerate(names) if not (wb >> (7 - i)) & 1}
+                )
+            below = byte & below
+        return below
 
     def prefix(self, field: str, net: IPNetwork | str):
         if not isinstance(net, IPNetwork):
@@ -286,33 +288,36 @@ class HeaderSpace:
         return u
 
     def _match_cube(self, m: Match):
-        """The set of ``m`` built in one call when it is a single cube (one address
-        pattern per side, one protocol, one port or ICMP value: most ACL lines); None
-        otherwise.  A conjunction of cubes costs as much as building one per field."""
+        """The set of ``m`` built as one cube when it is one (one address pattern per
+        side, one protocol, one port or ICMP value: most ACL lines); None otherwise.
+        A conjunction of cubes costs as much as building one per field."""
         if m.src_negate or m.dst_negate or m.tcp_established:
             return None
-        care: dict[str, bool] = {}
-        for field, pats in (("src_ip", m.src), ("dst_ip", m.dst)):
+        fixed: list[tuple[str, int, int]] = []  # (field, value, wildcard) in variable order
+        for field, pats in (("dst_ip", m.dst), ("src_ip", m.src)):
             if pats is not None:
                 if len(pats) != 1:
                     return None
-                self._care(field, pats[0].value, pats[0].wildcard, care)
+                fixed.append((field, pats[0].value, pats[0].wildcard))
         if m.protocols is not None:
             if len(m.protocols) != 1:
                 return None
-            self._care("proto", m.protocols[0], 0, care)
-        for field, ranges in (("src_port", m.src_ports), ("dst_port", m.dst_ports)):
+            fixed.append(("proto", m.protocols[0], 0))
+        for field, ranges in (("dst_port", m.dst_ports), ("src_port", m.src_ports)):
             if ranges is not None:
                 if len(ranges) != 1 or ranges[0].lo != ranges[0].hi:
                     return None
-                self._care(field, ranges[0].lo, 0, care)
+                fixed.append((field, ranges[0].lo, 0))
         if m.icmp_type is not None:
-            self._care("icmp_type", m.icmp_type, 0, care)
+            fixed.append(("icmp_type", m.icmp_type, 0))
         if m.icmp_code is not None:
-            self._care("icmp_code", m.icmp_code, 0, care)
-        if m.conn_established is not None:
-            care["est"] = m.conn_established
-        return self.bdd.cube(care) if care else self.true
+            fixed.append(("icmp_code", m.icmp_code, 0))
+        u = self.true
+        if m.conn_established is not None:  # the last variable: the cube is built upwards
+            u = self._vars["est"] if m.conn_established else ~self._vars["est"]
+        for field, value, wildcard in reversed(fixed):
+            u = self._field_cube(field, value, wildcard, u)
+        return u
 
     def matches(self, ms: Iterable[Match]):
         u = self.false

@@ -54,6 +54,32 @@ def _filter(draw, partial_lines: bool = True):
     return Filter("ACL", lines, default_action=draw(st.sampled_from([Action.PERMIT, Action.DENY])))
 
 
+def _spread_addr():
+    """Addresses in several /24s and /16s, so that filters split by destination block."""
+    block = st.sampled_from([0x0A000000, 0x0A000100, 0x0A010000, 0x0B000000])
+    host = st.tuples(block, st.integers(0, 7)).map(lambda t: AddrMatch(t[0] | t[1], 0))
+    prefix = st.tuples(block, st.sampled_from([3, 255])).map(lambda t: AddrMatch(t[0] & ~t[1], t[1]))
+    wide = st.sampled_from([AddrMatch(0x0A000000, 0xFFFF), AddrMatch(0x0A000001, 0x0A), AddrMatch.any()])
+    return st.integers(0, 9).flatmap(lambda n: host if n < 6 else prefix if n < 9 else wide)
+
+
+@st.composite
+def _spread_filter(draw):
+    lines = []
+    for i in range(draw(st.integers(0, 30))):
+        m = Match(
+            src=draw(st.none() | st.tuples(_addr()) | st.tuples(_spread_addr())),
+            # Mostly one destination (a line of one block), sometimes two, any or negated.
+            dst=draw(st.tuples(_spread_addr()) if draw(st.integers(0, 5)) else st.none() | st.tuples(_spread_addr(), _spread_addr())),
+            dst_negate=draw(st.integers(0, 19)) == 0,
+            protocols=draw(st.none() | st.sampled_from([(6,), (17,)])),
+            dst_ports=draw(st.none() | st.sampled_from([(PortRange(22, 22),), (PortRange(20, 25),)])),
+        )
+        action = draw(st.sampled_from([Action.PERMIT, Action.DENY]))
+        lines.append(FilterLine(action=action, matches=[m], source=Src("acl.cfg", i + 2, f"line {i}")))
+    return Filter("ACL", lines, default_action=draw(st.sampled_from([Action.PERMIT, Action.DENY])))
+
+
 def _sequential_permit(hs, flt, sets):
     permit, rest = hs.false, hs.true
     for idx in sets.order:
@@ -69,7 +95,7 @@ def _sequential_permit(hs, flt, sets):
 def test_tree_first_match_and_permitted_are_line_by_line(flt, cut):
     hs = HS
     sets = filters.LineSets(hs, [(i, hs.matches(line.matches)) for i, line in enumerate(flt.lines)])
-    tree = filters.LineTree(hs, [(i, sets[i]) for i in sets.order])
+    tree = filters.LineTree(hs.false, [(i, sets[i]) for i in sets.order])
     P = hs.prefix("src_ip", "10.0.0.0/29")
     want_parts, want_rest = filters.first_match(hs, sets, P, sets.order[:cut])
     got_parts, got_rest = tree.first_match(P, cut)
@@ -79,8 +105,8 @@ def test_tree_first_match_and_permitted_are_line_by_line(flt, cut):
     assert (certain, maybe, first) == (_sequential_permit(hs, flt, sets), hs.false, None)
 
 
-@settings(max_examples=60, deadline=None)
-@given(_filter())
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(_filter(), _spread_filter()))
 def test_shadowed_lines_are_those_the_earlier_lines_cover(flt):
     hs = HS
     sets = filters.line_sets(hs, flt, None, None)
@@ -135,3 +161,47 @@ def test_a_line_with_a_long_address_list_is_indexed_by_its_bounding_box():
     assert len(filters._OverlapIndex.boxes(flt.lines[0])) == 1
     found = {u.index: u.blocking for u in filters.shadowed_lines(hs, flt)}
     assert found == {1: [0]}  # 10.0.0.5 is in the list; 10.0.0.99 is not
+
+
+@settings(max_examples=80, deadline=None)
+@given(_spread_filter(), st.integers(0, 30), st.sampled_from(["10.0.0.0/23", "10.0.0.0/8", "0.0.0.0/0"]))
+def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst):
+    """LineForest (a tree per destination block) == LineTree over the same lines."""
+    hs = HS
+    sets = filters.LineSets(hs, [(i, hs.matches(line.matches)) for i, line in enumerate(flt.lines)])
+    items = [(i, sets[i]) for i in sets.order]
+    tree = filters.LineTree(hs.false, items)
+    split = filters.forest_split(flt, items, min_lines=0)
+    if split is None:
+        return
+    forest = filters.LineForest(hs, items, *split)
+    P = hs.prefix("dst_ip", dst) & hs.prefix("src_ip", "10.0.0.0/29")
+    assert forest.first_match(P, cut) == tree.first_match(P, cut)
+    assert forest.remainder(P, cut) == tree.remainder(P, cut)
+    assert forest.leaves_some(hs, P, cut) == (tree.remainder(P, cut) != hs.false)
+    permits = [flt.lines[i].action == Action.PERMIT for i in sets.order]
+    for default_permit in (False, True):
+        assert forest.permitted(permits, default_permit) == tree.permitted(permits, default_permit)
+
+
+def test_a_long_filter_of_exceptions_splits_by_destination_block():
+    """Many /24 destinations and two wide lines at the end: a forest of /24 blocks; the
+    engine's permitted set and line reachability read through it equal the one tree's."""
+    hs = HS
+    lines = []
+    for n in range(300):
+        dst = AddrMatch(0x0A0A0000 | ((n % 40) << 8) | (n % 7), 0 if n % 3 else 0xFF)
+        m = Match(src=(AddrMatch(0x0A140000 | n, 0),), dst=(dst,), protocols=(6,), dst_ports=(PortRange(22, 22),))
+        lines.append(FilterLine(Action.DENY if n % 2 else Action.PERMIT, [m], source=Src("r.cfg", n + 2, f"l {n}")))
+    lines.append(FilterLine(Action.DENY, [Match(dst=(AddrMatch.prefix("10.10.0.0/16"),))], source=Src("r.cfg", 400, "d")))
+    lines.append(FilterLine(Action.PERMIT, [Match()], source=Src("r.cfg", 401, "p")))
+    flt = Filter("GUEST-IN", lines, default_action=Action.DENY)
+    sets = filters.line_sets(hs, flt, None, None)
+    forest = filters.line_tree(hs, flt, sets)
+    assert isinstance(forest, filters.LineForest) and len(forest.regions) == 41
+    certain, _, _ = filters.permitted(hs, flt, sets)
+    assert certain == _sequential_permit(hs, flt, sets)
+    # A host line repeated later is shadowed by the earlier one, found through the forest.
+    flt.lines.insert(301, FilterLine(Action.DENY, [lines[4].matches[0]], source=Src("r.cfg", 399, "again")))
+    found = {u.index: u.blocking for u in filters.shadowed_lines(HeaderSpace(), flt)}
+    assert found[301] == [4]
