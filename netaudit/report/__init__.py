@@ -77,21 +77,28 @@ def render(audit, fmt: str, options: RenderOptions) -> str | bytes:
         return import_module(RENDERERS[fmt]).render(audit, options)
     from .json_report import audit_dict
 
-    return render_doc(audit_dict(audit, options), fmt, options)
+    return render_doc(audit_dict(audit, options), fmt, options, masked=True)
 
 
-def render_doc(doc: dict, fmt: str, options: RenderOptions) -> str | bytes:
-    """Render a JSON audit document in one of :data:`netaudit.vocabulary.DOC_FORMATS`."""
+def render_doc(doc: dict, fmt: str, options: RenderOptions, masked: bool = False) -> str | bytes:
+    """Render a JSON audit document in one of :data:`netaudit.vocabulary.DOC_FORMATS`
+    (``masked``: the document is fresh from :func:`~netaudit.report.json_report.audit_dict`,
+    masked there; see :func:`prepare_doc`)."""
     from dataclasses import replace
 
     from .detail import resolve
 
     options = replace(options, detail=resolve(fmt, options.detail))
-    return import_module(RENDERERS[fmt]).render_doc(prepare_doc(doc, options), options)
+    return import_module(RENDERERS[fmt]).render_doc(prepare_doc(doc, options, masked), options)
 
 
-def prepare_doc(doc: dict, options: RenderOptions) -> dict:
-    """Apply cover options, fill in compliance for older documents, pick the regime."""
+def prepare_doc(doc: dict, options: RenderOptions, masked: bool = False) -> dict:
+    """Apply cover options, fill in compliance for older documents, pick the regime.
+
+    Secrets: a saved document was masked when written, and the rules that need no
+    parser knowledge are applied to all of it again.  A ``masked`` document (fresh from
+    the audit, masked there by the same rules and the devices' own secrets) is not
+    walked a second time (a second of a large audit): only what this adds is."""
     from ..secrets import Masker
     from .json_report import conclusion
 
@@ -107,9 +114,11 @@ def prepare_doc(doc: dict, options: RenderOptions) -> dict:
 
         doc["compliance"] = evaluate(facts_from_doc(doc))
     doc["conclusion"] = conclusion(doc["compliance"], options.standard)
-    # A saved document was masked when written; the rules that need no parser knowledge
-    # (grammar keywords, key material, the conservative rule) are applied again.
-    return Masker(show=options.show_secrets).doc(doc)
+    masker = Masker(show=options.show_secrets)
+    if masked:
+        doc.update(masker.doc({key: doc[key] for key in ("site", "compliance", "conclusion")}))
+        return doc
+    return masker.doc(doc)
 
 
 def load_doc(path: str | Path) -> dict:

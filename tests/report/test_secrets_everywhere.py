@@ -304,3 +304,17 @@ def test_key_material_lines():
         "hostname R1",
     ]
     assert sorted(key_material_lines(broken)) == [1, 2]
+
+
+@pytest.mark.parametrize("office", OFFICES, ids=lambda o: o.vendor)
+def test_a_fresh_document_needs_no_second_masking_walk(office, tmp_path):
+    """``render`` skips the knowledge-free masking walk over a document fresh from the
+    audit (report.prepare_doc, ``masked``): that walk would change nothing in it."""
+    from netaudit.audit import run_audit
+    from netaudit.report import RenderOptions, prepare_doc
+    from netaudit.report.json_report import audit_dict
+
+    folder = office.build(tmp_path)
+    options = RenderOptions(inspected_by="Dai uy Nguyen Van A", address="Thon 3, xa Hoa Binh")
+    doc = audit_dict(run_audit([folder]), options)
+    assert prepare_doc(doc, options, masked=True) == prepare_doc(doc, options)
