@@ -193,7 +193,9 @@ class LineForest:
     50,000 ACL lines of host and /24 exceptions).  Each block's tree is built when
     first asked."""
 
-    def __init__(self, hs: HeaderSpace, items: list[tuple[int, Bdd]], blocks: dict[int, list[int]], wide: list[int], bits: int):
+    def __init__(
+        self, hs: HeaderSpace, items: list[tuple[int, Bdd]], blocks: dict[int, list[int]], wide: list[int], bits: int
+    ):
         self.false = hs.false
         self.items = items
         host = 32 - bits

@@ -47,6 +47,8 @@ def _import_dd() -> Any:
 
 
 _bdd_mod = _import_dd()
+# ∃ vars. u ∧ v in one CUDD call (dd.cudd only): HeaderSpace.meets.
+_and_exists = getattr(_bdd_mod, "and_exists", None)
 
 # A packet set: a node of the dd BDD manager (``cudd.Function`` or ``autoref.Function``).
 # dd ships no type information, so to mypy it is Any; the alias says what a value holds.
@@ -152,6 +154,7 @@ class HeaderSpace:
     def __init__(self) -> None:
         self.bdd = _manager()
         names = [_bit(f, i) for f, w in FIELDS for i in range(w)] + list(FLAGS)
+        self._names = frozenset(names)
         self.true = self.bdd.true
         self.false = self.bdd.false
         self._vars = {n: self.bdd.var(n) for n in names}
@@ -252,71 +255,58 @@ class HeaderSpace:
         return u
 
     def match(self, m: Match):
-        """The packet set a :class:`Match` selects (interface constraints excluded)."""
+        """The packet set a :class:`Match` selects (interface constraints excluded).
+
+        Built from the last variable up, one field at a time: an AND with a set of
+        later variables walks only the field's own nodes, and a field fixed by one
+        value or pattern (most ACL lines: hosts, prefixes, one protocol and port) is
+        added a byte at a time without building its own set first (issue #15)."""
         cached = self._match_cache.get(m)
         if cached is not None:
             return cached
-        u = self._match_cube(m)
-        if u is not None:
-            self._match_cache[m] = u
-            return u
-        u = self.true
-        if m.src is not None:
-            s = self.addr("src_ip", m.src)
-            u &= ~s if m.src_negate else s
-        if m.dst is not None:
-            d = self.addr("dst_ip", m.dst)
-            u &= ~d if m.dst_negate else d
-        if m.protocols is not None:
+        # Per constrained field, in variable order: (field, value, wildcard) when one
+        # pattern fixes it, else the field's set.
+        parts: list = []
+        for field, pats, negate in (("dst_ip", m.dst, m.dst_negate), ("src_ip", m.src, m.src_negate)):
+            if pats is None:
+                continue
+            if len(pats) == 1 and not negate:
+                parts.append((field, pats[0].value, pats[0].wildcard))
+            else:
+                u = self.addr(field, pats)
+                parts.append(~u if negate else u)
+        if m.protocols is not None and len(m.protocols) == 1 and not m.tcp_established:
+            parts.append(("proto", m.protocols[0], 0))
+        elif m.protocols is not None:
             p = self.false
             for proto in m.protocols:
                 p |= self.eq("proto", proto)
-            u &= p
-        if m.src_ports is not None:
-            u &= self.ports("src_port", m.src_ports)
-        if m.dst_ports is not None:
-            u &= self.ports("dst_port", m.dst_ports)
+            parts.append(p & self.eq("proto", PROTO_TCP) if m.tcp_established else p)
+        elif m.tcp_established:
+            parts.append(("proto", PROTO_TCP, 0))
+        for field, ranges in (("dst_port", m.dst_ports), ("src_port", m.src_ports)):
+            if ranges is None:
+                continue
+            if len(ranges) == 1 and ranges[0].lo == ranges[0].hi:
+                parts.append((field, ranges[0].lo, 0))
+            else:
+                parts.append(self.ports(field, ranges))
         if m.icmp_type is not None:
-            u &= self.eq("icmp_type", m.icmp_type)
+            parts.append(("icmp_type", m.icmp_type, 0))
         if m.icmp_code is not None:
-            u &= self.eq("icmp_code", m.icmp_code)
+            parts.append(("icmp_code", m.icmp_code, 0))
+        u = self.true  # the flags: the last variables
         if m.tcp_established:
-            u &= self.eq("proto", PROTO_TCP) & (self._vars["ack"] | self._vars["rst"])
+            u = self._vars["ack"] | self._vars["rst"]
         if m.conn_established is not None:
             u &= self._vars["est"] if m.conn_established else ~self._vars["est"]
+        for part in reversed(parts):
+            if type(part) is tuple:
+                field, value, wildcard = part
+                u = self._field_cube(field, value, wildcard, u)
+            else:
+                u = part & u
         self._match_cache[m] = u
-        return u
-
-    def _match_cube(self, m: Match):
-        """The set of ``m`` built as one cube when it is one (one address pattern per
-        side, one protocol, one port or ICMP value: most ACL lines); None otherwise.
-        A conjunction of cubes costs as much as building one per field."""
-        if m.src_negate or m.dst_negate or m.tcp_established:
-            return None
-        fixed: list[tuple[str, int, int]] = []  # (field, value, wildcard) in variable order
-        for field, pats in (("dst_ip", m.dst), ("src_ip", m.src)):
-            if pats is not None:
-                if len(pats) != 1:
-                    return None
-                fixed.append((field, pats[0].value, pats[0].wildcard))
-        if m.protocols is not None:
-            if len(m.protocols) != 1:
-                return None
-            fixed.append(("proto", m.protocols[0], 0))
-        for field, ranges in (("dst_port", m.dst_ports), ("src_port", m.src_ports)):
-            if ranges is not None:
-                if len(ranges) != 1 or ranges[0].lo != ranges[0].hi:
-                    return None
-                fixed.append((field, ranges[0].lo, 0))
-        if m.icmp_type is not None:
-            fixed.append(("icmp_type", m.icmp_type, 0))
-        if m.icmp_code is not None:
-            fixed.append(("icmp_code", m.icmp_code, 0))
-        u = self.true
-        if m.conn_established is not None:  # the last variable: the cube is built upwards
-            u = self._vars["est"] if m.conn_established else ~self._vars["est"]
-        for field, value, wildcard in reversed(fixed):
-            u = self._field_cube(field, value, wildcard, u)
         return u
 
     def matches(self, ms: Iterable[Match]):
@@ -345,16 +335,16 @@ class HeaderSpace:
         """A concrete packet of ``u``, steered by ``prefer`` sets where possible."""
         if u == self.false:
             return None
-        for p in prefer:
-            v = u & p
-            if v != self.false:
-                u = v
+        # Each preference is kept while some packet of ``u`` meets it and the ones kept
+        # before: the same packet as narrowing ``u`` step by step, with one AND of the
+        # large set instead of one per preference (each cost as much as ``u``).
+        kept = self.true
         # Prefer readable witnesses: low ports and type/code zero when free.
-        for field in ("src_port", "icmp_code"):
-            v = u & self.eq(field, 0) if field == "icmp_code" else u & self.range(field, 1024, 65535)
-            if v != self.false:
-                u = v
-        a = self.first_path(u)  # variables it leaves out are free: False is fine
+        for p in (*prefer, self.range("src_port", 1024, 65535), self.eq("icmp_code", 0)):
+            both = kept & p
+            if self.meets(u, both):
+                kept = both
+        a = self.first_path(u & kept)  # variables it leaves out are free: False is fine
         vals = {}
         for f, _w in FIELDS:
             x = 0
@@ -372,6 +362,13 @@ class HeaderSpace:
             icmp_code=vals["icmp_code"],
         )
         return pkt
+
+    def meets(self, u, v) -> bool:
+        """Whether ``u`` and ``v`` share a packet, without building their intersection:
+        CUDD's AND-abstraction over every variable stops at the first packet they share."""
+        if _and_exists is None:  # pragma: no cover - the pure-Python backend
+            return (u & v) != self.false
+        return _and_exists(u, v, self._names) == self.true
 
     def first_path(self, u) -> dict[str, bool]:
         """The variables on the first path of ``u`` to true, low branches first: what

@@ -70,7 +70,11 @@ def _spread_filter(draw):
         m = Match(
             src=draw(st.none() | st.tuples(_addr()) | st.tuples(_spread_addr())),
             # Mostly one destination (a line of one block), sometimes two, any or negated.
-            dst=draw(st.tuples(_spread_addr()) if draw(st.integers(0, 5)) else st.none() | st.tuples(_spread_addr(), _spread_addr())),
+            dst=draw(
+                st.tuples(_spread_addr())
+                if draw(st.integers(0, 5))
+                else st.none() | st.tuples(_spread_addr(), _spread_addr())
+            ),
             dst_negate=draw(st.integers(0, 19)) == 0,
             protocols=draw(st.none() | st.sampled_from([(6,), (17,)])),
             dst_ports=draw(st.none() | st.sampled_from([(PortRange(22, 22),), (PortRange(20, 25),)])),
@@ -193,7 +197,9 @@ def test_a_long_filter_of_exceptions_splits_by_destination_block():
         dst = AddrMatch(0x0A0A0000 | ((n % 40) << 8) | (n % 7), 0 if n % 3 else 0xFF)
         m = Match(src=(AddrMatch(0x0A140000 | n, 0),), dst=(dst,), protocols=(6,), dst_ports=(PortRange(22, 22),))
         lines.append(FilterLine(Action.DENY if n % 2 else Action.PERMIT, [m], source=Src("r.cfg", n + 2, f"l {n}")))
-    lines.append(FilterLine(Action.DENY, [Match(dst=(AddrMatch.prefix("10.10.0.0/16"),))], source=Src("r.cfg", 400, "d")))
+    lines.append(
+        FilterLine(Action.DENY, [Match(dst=(AddrMatch.prefix("10.10.0.0/16"),))], source=Src("r.cfg", 400, "d"))
+    )
     lines.append(FilterLine(Action.PERMIT, [Match()], source=Src("r.cfg", 401, "p")))
     flt = Filter("GUEST-IN", lines, default_action=Action.DENY)
     sets = filters.line_sets(hs, flt, None, None)
