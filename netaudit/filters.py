@@ -143,9 +143,8 @@ class LineTree:
         outside = P & ~self.union[nodes[0]]
         if outside == self.false:
             return self.remainder(P, end) != self.false
-        # One packet of it: the first path, its free variables false (no preferences:
-        # each would be an AND with this large set).
-        single = hs.bdd.cube({**dict.fromkeys(hs.bdd.vars, False), **hs.first_path(outside)})
+        # One packet of it (no preferences: each would be an AND with this large set).
+        single = hs.one_packet(outside)
         if all((single & self.union[n]) == self.false for n in nodes[1:]):
             return True
         return self.remainder(P, end) != self.false
@@ -561,9 +560,18 @@ def _taking(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets):
 
 
 def _reachable(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> bool:
-    """Whether some packet of line ``idx`` is matched by no earlier understood line."""
-    if sets.earlier is not None and sets.earlier.get(idx) is not None:
-        return _taking(hs, flt, idx, sets)[1] != hs.false
+    """Whether some packet of line ``idx`` (a line whose set is not empty) is matched by
+    no earlier understood line."""
+    candidates = sets.earlier.get(idx) if sets.earlier is not None else None
+    if candidates == []:  # no earlier line meets its addresses
+        return True
+    if candidates is not None:  # the only earlier lines whose addresses meet the line's
+        # Some packet of the line outside their union, found without subtracting them
+        # from the line's set one by one (a new copy of it each time): issue #15.
+        union = hs.false
+        for j in candidates:
+            union |= sets[j]
+        return hs.meets(sets[idx], ~union)
     tree = line_tree(hs, flt, sets, understood_only=True)
     end = sets.order.index(idx) if sets.positions is None else sets.positions[idx]
     return tree.leaves_some(hs, sets[idx], end)
