@@ -406,7 +406,7 @@ class HeaderSpace:
         flags = tuple(bool(getattr(pkt, k)) for k in FLAGS)
         u = self._flag_cubes.get(flags)
         if u is None:
-            u = self._flag_cubes[flags] = self.bdd.cube(dict(zip(FLAGS, flags)))
+            u = self._flag_cubes[flags] = self.bdd.cube(dict(zip(FLAGS, flags, strict=True)))
         for f, _w in reversed(FIELDS):
             u = self._field_cube(f, getattr(pkt, f), 0, u)
         return u
