@@ -388,16 +388,9 @@ class HeaderSpace:
                 u = ~u.high if u.negated else u.high
         return out
 
-    def one_packet(self, u, m: Match | None = None):
-        """The singleton set of one packet of ``u`` (not empty): the packet ``m`` names
-        most directly (its first address, protocol and port; :func:`packet_in`) when
-        ``u`` holds it, else the first path of ``u``, its free variables false."""
-        if m is not None:
-            pkt = packet_in(m)
-            if pkt is not None:
-                single = self.packet(pkt)
-                if (single & u) != self.false:
-                    return single
+    def one_packet(self, u):
+        """The singleton set of one packet of ``u`` (not empty): its first path, the
+        free variables false."""
         return self.bdd.cube({**dict.fromkeys(self._names, False), **self.first_path(u)})
 
     def packet(self, pkt: Packet):
@@ -500,26 +493,6 @@ class HeaderSpace:
 
 
 @cache
-def packet_in(m: Match) -> Packet | None:
-    """A packet of ``m``: each field's first value (the lowest address of its first
-    pattern, its first protocol and port), 0 and false where it is free; None where a
-    negated address makes that no quick guess (callers check membership anyway)."""
-    if m.src_negate or m.dst_negate:
-        return None
-    proto = m.protocols[0] if m.protocols else (PROTO_TCP if m.tcp_established else 0)
-    return Packet(
-        src_ip=m.src[0].value & ~m.src[0].wildcard & 0xFFFFFFFF if m.src else 0,
-        dst_ip=m.dst[0].value & ~m.dst[0].wildcard & 0xFFFFFFFF if m.dst else 0,
-        proto=proto,
-        src_port=m.src_ports[0].lo if m.src_ports else 0,
-        dst_port=m.dst_ports[0].lo if m.dst_ports else 0,
-        icmp_type=m.icmp_type or 0,
-        icmp_code=m.icmp_code or 0,
-        ack=m.tcp_established,
-        est=bool(m.conn_established),
-    )
-
-
 def service_match(service: str) -> Match:
     """Parse a service string (``tcp/445``, ``udp/1000-2000``, ``icmp/8``, ``tcp``, ``ip``).
 
