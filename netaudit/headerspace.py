@@ -134,6 +134,7 @@ class Packet:
 # be freed inside a BDD operation, whatever cycles the caller left behind (a test's
 # ``pytest.raises`` keeps the frames of a failed trace, BDDs included, in a cycle).
 _MANAGER = None
+_CACHE_ENTRIES = 1 << 18
 
 
 def _manager():
@@ -142,7 +143,10 @@ def _manager():
         bdd = _bdd_mod.BDD()
         # A fixed variable order (chosen in FIELDS):
         # dynamic reordering costs more than it saves on these packet sets.
-        bdd.configure(reordering=False)
+        # The computed table stays at its initial 2^18 entries: left to grow with its hit
+        # rate it reached 2^23 (256 MiB) on 20,000 RouterOS rules and made the audits
+        # slower, not faster (docs/performance.md, issue #15).
+        bdd.configure(reordering=False, max_cache_hard=_CACHE_ENTRIES)
         bdd.declare(*[_bit(f, i) for f, w in FIELDS for i in range(w)], *FLAGS)
         _MANAGER = bdd
     return _MANAGER
