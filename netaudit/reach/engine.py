@@ -168,15 +168,17 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
         if flt.partial:
             return [(P, False, Text("reason.filter_partial", filter=name, device=dev.hostname, detail=flt.partial))]
         certain, maybe, reason = self._semantics(dev, name, in_if, out_if)
-        denied = P & ~(certain | maybe)
+        # One operation with each of the filter's (large) sets; the denied packets from
+        # the (small) parts of P they leave.
+        c = P & certain
+        m = P & maybe if maybe != hs.false else hs.false
+        denied = P & ~(c | m)
         if denied != hs.false:
             # Attributed to lines only when a blocked cell asks (blocking_lines).
             run.denials.setdefault((dev.hostname, name, in_if, out_if), []).append(denied)
         out = []
-        c = P & certain
         if c != hs.false:
             out.append((c, True, None))
-        m = P & maybe
         if m != hs.false:
             out.append((m, False, reason))
         return out
