@@ -7,11 +7,10 @@ the draft with the YAML library.  Every reference in a draft is one the placemen
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
 import functools
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import cast
