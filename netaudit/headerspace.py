@@ -166,6 +166,7 @@ class HeaderSpace:
         self._cube_cache: dict[tuple, Bdd] = {}
         self._byte_cubes: dict[tuple, Bdd] = {}  # (field, byte, value, wildcard) -> its cube
         self._flag_cubes: dict[tuple, Bdd] = {}  # the flags' values -> their cube
+        self._below_addresses: dict[tuple, Bdd] = {}  # a Match's non-address fields -> their set
         self._services_cache: dict[Bdd, list[str]] = {}  # projected set -> services()
         # (id of a filter, in, out) -> (the filter, its filters.LineSets): netaudit/filters.py
         self.line_sets_cache: dict[tuple, tuple] = {}
@@ -269,8 +270,13 @@ class HeaderSpace:
         cached = self._match_cache.get(m)
         if cached is not None:
             return cached
-        # Per constrained field, in variable order: (field, value, wildcard) when one
-        # pattern fixes it, else the field's set.
+        # The fields below the addresses (protocol, ports, ICMP, flags) repeat from line
+        # to line ("tcp eq 22"): their set is built once.
+        key = (m.protocols, m.tcp_established, m.dst_ports, m.src_ports, m.icmp_type, m.icmp_code, m.conn_established)
+        u = self._below_addresses.get(key)
+        if u is None:
+            u = self._below_addresses[key] = self._join(self._service_parts(m), self._flags(m))
+        # Per address side: (field, value, wildcard) when one pattern fixes it, else its set.
         parts: list = []
         for field, pats, negate in (("dst_ip", m.dst, m.dst_negate), ("src_ip", m.src, m.src_negate)):
             if pats is None:
@@ -278,8 +284,16 @@ class HeaderSpace:
             if len(pats) == 1 and not negate:
                 parts.append((field, pats[0].value, pats[0].wildcard))
             else:
-                u = self.addr(field, pats)
-                parts.append(~u if negate else u)
+                v = self.addr(field, pats)
+                parts.append(~v if negate else v)
+        u = self._join(parts, u)
+        self._match_cache[m] = u
+        return u
+
+    def _service_parts(self, m: Match) -> list:
+        """``m``'s constraints on the protocol, ports and ICMP fields, in variable order:
+        (field, value, wildcard) when one value fixes the field, else the field's set."""
+        parts: list = []
         if m.protocols is not None and len(m.protocols) == 1 and not m.tcp_established:
             parts.append(("proto", m.protocols[0], 0))
         elif m.protocols is not None:
@@ -300,19 +314,27 @@ class HeaderSpace:
             parts.append(("icmp_type", m.icmp_type, 0))
         if m.icmp_code is not None:
             parts.append(("icmp_code", m.icmp_code, 0))
-        u = self.true  # the flags: the last variables
+        return parts
+
+    def _flags(self, m: Match):
+        """``m``'s constraints on the flags (the last variables)."""
+        u = self.true
         if m.tcp_established:
             u = self._vars["ack"] | self._vars["rst"]
         if m.conn_established is not None:
             u &= self._vars["est"] if m.conn_established else ~self._vars["est"]
+        return u
+
+    def _join(self, parts: list, below):
+        """``below`` AND ``parts`` (field constraints in variable order, all on variables
+        before ``below``'s), joined from the last up."""
         for part in reversed(parts):
             if type(part) is tuple:
                 field, value, wildcard = part
-                u = self._field_cube(field, value, wildcard, u)
+                below = self._field_cube(field, value, wildcard, below)
             else:
-                u = part & u
-        self._match_cache[m] = u
-        return u
+                below = part & below
+        return below
 
     def matches(self, ms: Iterable[Match]):
         u = self.false
