@@ -375,7 +375,10 @@ def line_sets(
     the lines looked at; it must hold every line that can apply (:class:`LineIndex`)."""
     # One filter read in one combination is the same sets whoever asks (the engine, line
     # reachability): kept for the analysis, with the filter so that its id stays its own.
-    key = (id(flt), in_if, out_if) if interface_dependent(flt) else (id(flt), None, None)
+    dep = hs.line_sets_cache.get(id(flt))
+    if dep is None or dep[0] is not flt:  # whether it looks at interfaces: once per filter
+        dep = hs.line_sets_cache[id(flt)] = (flt, interface_dependent(flt))
+    key = (id(flt), in_if, out_if) if dep[1] else (id(flt), None, None)
     got = hs.line_sets_cache.get(key)
     if got is not None and got[0] is flt:
         return got[1]

@@ -169,7 +169,8 @@ class HeaderSpace:
         self._below_addresses: dict[tuple, Bdd] = {}  # a Match's non-address fields -> their set
         self._services_cache: dict[Bdd, list[str]] = {}  # projected set -> services()
         # (id of a filter, in, out) -> (the filter, its filters.LineSets): netaudit/filters.py
-        self.line_sets_cache: dict[tuple, tuple] = {}
+        # and id of a filter -> (the filter, whether it looks at interfaces)
+        self.line_sets_cache: dict[tuple | int, tuple] = {}
         self._all_services: Bdd | None = None
         self._field_bits = {f: [_bit(f, i) for i in range(w)] for f, w in FIELDS}
         # "New connection": a TCP SYN without ACK/RST, or any non-TCP packet;
