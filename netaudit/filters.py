@@ -620,15 +620,20 @@ class _OverlapIndex:
 
     @staticmethod
     def boxes(line) -> list[tuple[int, int, int, int]]:
-        out = {
-            (s_lo, s_hi, d_lo, d_hi)
-            for m in line.matches
-            for s_lo, s_hi in _spans(m.src, m.src_negate)
-            for d_lo, d_hi in _spans(m.dst, m.dst_negate)
-        }
-        if len(out) > _MAX_BOXES:  # an address list of hundreds: its bounding box (larger, never smaller)
-            return [(min(b[0] for b in out), max(b[1] for b in out), min(b[2] for b in out), max(b[3] for b in out))]
-        return sorted(out)
+        """The address boxes of a line's matches (source span by destination span); an
+        address list of hundreds gives its bounding box (larger, never smaller), taken
+        from the spans without building their product."""
+        sides = [(_spans(m.src, m.src_negate), _spans(m.dst, m.dst_negate)) for m in line.matches]
+        if sum(len(src) * len(dst) for src, dst in sides) > _MAX_BOXES:
+            return [
+                (
+                    min(lo for src, _ in sides for lo, _hi in src),
+                    max(hi for src, _ in sides for _lo, hi in src),
+                    min(lo for _, dst in sides for lo, _hi in dst),
+                    max(hi for _, dst in sides for _lo, hi in dst),
+                )
+            ]
+        return sorted({(s_lo, s_hi, d_lo, d_hi) for src, dst in sides for s_lo, s_hi in src for d_lo, d_hi in dst})
 
     @staticmethod
     def _bucket(lo: int, hi: int) -> tuple[int, int] | None:
@@ -723,6 +728,7 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
         return []
     index = LineIndex(flt)
     views_of: dict[int, list[LineSets]] = {}
+    boxes_of: dict[int, list] = {}  # a line's address boxes, the same in every combination
     for in_if, out_if in interface_combinations(flt):
         sets = line_sets(hs, flt, in_if, out_if, index.candidates(in_if, out_if))
         sets.positions = {idx: pos for pos, idx in enumerate(sets.order)}
@@ -732,7 +738,9 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
             views_of.setdefault(idx, []).append(sets)
             if flt.lines[idx].partial:
                 continue  # never proof: left out of every answer
-            boxes = overlap.boxes(flt.lines[idx])
+            boxes = boxes_of.get(idx)
+            if boxes is None:
+                boxes = boxes_of[idx] = overlap.boxes(flt.lines[idx])
             sets.earlier[idx] = overlap.meeting(boxes)
             overlap.add(idx, boxes)
     out = []

@@ -14,7 +14,7 @@ fields here; nothing outside this module depends on the bit layout.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeAlias
@@ -163,6 +163,8 @@ class HeaderSpace:
         self.false = self.bdd.false
         self._vars = {n: self.bdd.var(n) for n in names}
         self._match_cache: dict[Match, Bdd] = {}
+        self._match_ids: dict[int, tuple[Match, Bdd]] = {}  # id of a Match -> (it, its set)
+        self._addr_cache: dict[tuple[str, int], tuple[tuple, Bdd]] = {}  # (field, id of a list) -> (it, set)
         self._cube_cache: dict[tuple, Bdd] = {}
         self._byte_cubes: dict[tuple, Bdd] = {}  # (field, byte, value, wildcard) -> its cube
         self._flag_cubes: dict[tuple, Bdd] = {}  # the flags' values -> their cube
@@ -249,10 +251,19 @@ class HeaderSpace:
             le = (~x | le) if (hi >> shift) & 1 else (~x & le)
         return ge & le
 
-    def addr(self, field: str, pats: Iterable[AddrMatch]):
+    def addr(self, field: str, pats: Sequence[AddrMatch]):
+        """The union of the address patterns ``pats`` on ``field``.  A model's tuple (an
+        address list of hundreds is shared by many rules) is united once, found again by
+        its identity, which the cache keeps alive."""
+        key = (field, id(pats))
+        got = self._addr_cache.get(key)
+        if got is not None and got[0] is pats:
+            return got[1]
         u = self.false
         for p in pats:
             u |= self.masked(field, p.value, p.wildcard)
+        if type(pats) is tuple:
+            self._addr_cache[key] = (pats, u)
         return u
 
     def ports(self, field: str, ranges: Iterable[PortRange]):
@@ -268,8 +279,14 @@ class HeaderSpace:
         later variables walks only the field's own nodes, and a field fixed by one
         value or pattern (most ACL lines: hosts, prefixes, one protocol and port) is
         added a byte at a time without building its own set first (issue #15)."""
+        # By the object first: hashing a Match hashes its address lists, and a RouterOS
+        # address list of hundreds is shared by many rules and asked for each (issue #15).
+        seen = self._match_ids.get(id(m))
+        if seen is not None and seen[0] is m:
+            return seen[1]
         cached = self._match_cache.get(m)
         if cached is not None:
+            self._match_ids[id(m)] = (m, cached)
             return cached
         # The fields below the addresses (protocol, ports, ICMP, flags) repeat from line
         # to line ("tcp eq 22"): their set is built once.
@@ -289,6 +306,7 @@ class HeaderSpace:
                 parts.append(~v if negate else v)
         u = self._join(parts, u)
         self._match_cache[m] = u
+        self._match_ids[id(m)] = (m, u)  # the Match kept with it: its id stays its own
         return u
 
     def _service_parts(self, m: Match) -> list:
