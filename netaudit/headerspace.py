@@ -162,7 +162,7 @@ class HeaderSpace:
         self.true = self.bdd.true
         self.false = self.bdd.false
         self._vars = {n: self.bdd.var(n) for n in names}
-        self._match_cache: dict[Match, Bdd] = {}
+        self._match_cache: dict[tuple, tuple[Match, Bdd]] = {}  # _list_key'd fields -> (a Match, its set)
         self._match_ids: dict[int, tuple[Match, Bdd]] = {}  # id of a Match -> (it, its set)
         self._addr_cache: dict[tuple[str, int], tuple[tuple, Bdd]] = {}  # (field, id of a list) -> (it, set)
         self._cube_cache: dict[tuple, Bdd] = {}
@@ -284,16 +284,31 @@ class HeaderSpace:
         seen = self._match_ids.get(id(m))
         if seen is not None and seen[0] is m:
             return seen[1]
-        cached = self._match_cache.get(m)
+        # Then by what the set depends on (not the interfaces), a long address list by
+        # its identity (kept alive with the Match in the value): equal lines compile once.
+        key = (
+            _list_key(m.src),
+            _list_key(m.dst),
+            m.src_negate,
+            m.dst_negate,
+            m.protocols,
+            m.tcp_established,
+            m.dst_ports,
+            m.src_ports,
+            m.icmp_type,
+            m.icmp_code,
+            m.conn_established,
+        )
+        cached = self._match_cache.get(key)
         if cached is not None:
-            self._match_ids[id(m)] = (m, cached)
-            return cached
+            self._match_ids[id(m)] = (m, cached[1])
+            return cached[1]
         # The fields below the addresses (protocol, ports, ICMP, flags) repeat from line
         # to line ("tcp eq 22"): their set is built once.
-        key = (m.protocols, m.tcp_established, m.dst_ports, m.src_ports, m.icmp_type, m.icmp_code, m.conn_established)
-        u = self._below_addresses.get(key)
+        below = key[4:]  # protocols, ports, ICMP and flags
+        u = self._below_addresses.get(below)
         if u is None:
-            u = self._below_addresses[key] = self._join(self._service_parts(m), self._flags(m))
+            u = self._below_addresses[below] = self._join(self._service_parts(m), self._flags(m))
         # Per address side: (field, value, wildcard) when one pattern fixes it, else its set.
         parts: list = []
         for field, pats, negate in (("dst_ip", m.dst, m.dst_negate), ("src_ip", m.src, m.src_negate)):
@@ -305,7 +320,7 @@ class HeaderSpace:
                 v = self.addr(field, pats)
                 parts.append(~v if negate else v)
         u = self._join(parts, u)
-        self._match_cache[m] = u
+        self._match_cache[key] = (m, u)
         self._match_ids[id(m)] = (m, u)  # the Match kept with it: its id stays its own
         return u
 
@@ -538,6 +553,12 @@ class HeaderSpace:
 
 
 @cache
+def _list_key(pats: tuple[AddrMatch, ...] | None):
+    """An address side as a cache key: short lists by value, long ones (hashing them
+    costs a call per address) by identity."""
+    return pats if pats is None or len(pats) <= 8 else id(pats)
+
+
 def service_match(service: str) -> Match:
     """Parse a service string (``tcp/445``, ``udp/1000-2000``, ``icmp/8``, ``tcp``, ``ip``).
 

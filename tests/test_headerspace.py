@@ -12,9 +12,12 @@ import sys
 
 import pytest
 from helpers import SAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netaudit.audit import run_audit
 from netaudit.headerspace import HeaderSpace, _bdd_mod
+from netaudit.model import AddrMatch, Match, PortRange
 from netaudit.report import RenderOptions, render
 from netaudit.trace import trace
 
@@ -118,3 +121,73 @@ def test_topology_as_a_networkx_graph_on_demand():
     l2 = {frozenset(c) for c in nx.connected_components(g.subgraph(n for n in g if n[0] != "dev"))}
     by_domain = {frozenset(n for n in g if g.nodes[n]["domain"] == d) for d in audit.topology.domains}
     assert l2 == by_domain
+
+
+def _reference_match(hs, m):
+    """A Match's set as the plain conjunction of its fields' sets (the definition)."""
+    u = hs.true
+    for field, pats, negate in (("src_ip", m.src, m.src_negate), ("dst_ip", m.dst, m.dst_negate)):
+        if pats is not None:
+            side = hs.false
+            for p in pats:
+                side |= hs.masked(field, p.value, p.wildcard)
+            u &= ~side if negate else side
+    if m.protocols is not None:
+        p = hs.false
+        for proto in m.protocols:
+            p |= hs.eq("proto", proto)
+        u &= p
+    for field, ranges in (("src_port", m.src_ports), ("dst_port", m.dst_ports)):
+        if ranges is not None:
+            r = hs.false
+            for pr in ranges:
+                r |= hs.range(field, pr.lo, pr.hi)
+            u &= r
+    if m.icmp_type is not None:
+        u &= hs.eq("icmp_type", m.icmp_type)
+    if m.icmp_code is not None:
+        u &= hs.eq("icmp_code", m.icmp_code)
+    if m.tcp_established:
+        u &= hs.eq("proto", 6) & (hs.var("ack") | hs.var("rst"))
+    if m.conn_established is not None:
+        u &= hs.var("est") if m.conn_established else ~hs.var("est")
+    return u
+
+
+_HS = HeaderSpace()
+_ADDRS = st.one_of(
+    st.builds(AddrMatch, st.integers(0, 2**32 - 1), st.sampled_from([0, 0xFF, 0xFFFF, 0x0A0B, 0xFFFFFFFF])),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.builds(
+        Match,
+        src=st.none() | st.lists(_ADDRS, min_size=1, max_size=12).map(tuple),
+        dst=st.none() | st.lists(_ADDRS, min_size=1, max_size=3).map(tuple),
+        src_negate=st.booleans(),
+        dst_negate=st.booleans(),
+        protocols=st.none() | st.sampled_from([(6,), (17,), (1,), (6, 17)]),
+        src_ports=st.none() | st.sampled_from([(PortRange(53, 53),), (PortRange(1024, 65535),)]),
+        dst_ports=st.none() | st.sampled_from([(PortRange(22, 22),), (PortRange(20, 25), PortRange(80, 80))]),
+        icmp_type=st.none() | st.integers(0, 255),
+        icmp_code=st.none() | st.integers(0, 255),
+        tcp_established=st.booleans(),
+        conn_established=st.none() | st.booleans(),
+        in_ifaces=st.none() | st.just(frozenset({"vlan10"})),
+    )
+)
+def test_a_match_is_the_conjunction_of_its_fields(m):
+    """HeaderSpace.match (built from the last field up, byte cubes, cached by identity,
+    by value and for its non-address part) == the plain conjunction of its fields."""
+    hs = _HS
+    want = _reference_match(hs, m)
+    assert hs.match(m) == want
+    assert hs.match(m) == want  # found again by identity
+    twin = Match(**{**{f: getattr(m, f) for f in m.__dataclass_fields__}, "in_ifaces": frozenset({"x"})})
+    assert hs.match(twin) == want  # the interfaces are not part of the set
+    copy = Match(
+        **{**{f: getattr(m, f) for f in m.__dataclass_fields__}, "src": tuple(list(m.src)) if m.src else m.src}
+    )
+    assert hs.match(copy) == want
