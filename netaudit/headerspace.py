@@ -552,13 +552,13 @@ class HeaderSpace:
         return u == self.false
 
 
-@cache
 def _list_key(pats: tuple[AddrMatch, ...] | None):
     """An address side as a cache key: short lists by value, long ones (hashing them
     costs a call per address) by identity."""
     return pats if pats is None or len(pats) <= 8 else id(pats)
 
 
+@cache
 def service_match(service: str) -> Match:
     """Parse a service string (``tcp/445``, ``udp/1000-2000``, ``icmp/8``, ``tcp``, ``ip``).
 
