@@ -587,11 +587,21 @@ _MAX_CANDIDATES = 64
 _MAX_BOXES = 16
 
 
-def _spans(addrs, negate: bool) -> list[tuple[int, int]]:
+def _spans(addrs, negate: bool, memo: dict | None = None) -> list[tuple[int, int]]:
     """Address intervals a match's address list can hold; the whole space where it is
-    not a list of prefixes (negated, non-contiguous wildcard): never too small."""
+    not a list of prefixes (negated, non-contiguous wildcard): never too small.  A long
+    list (shared by many rules) is read once per ``memo``: by identity, kept alive in it."""
     if addrs is None or negate:
         return [_FULL]
+    if memo is not None and len(addrs) > _MAX_BOXES:
+        got = memo.get(id(addrs))
+        if got is None or got[0] is not addrs:
+            got = memo[id(addrs)] = (addrs, _read_spans(addrs))
+        return got[1]
+    return _read_spans(addrs)
+
+
+def _read_spans(addrs) -> list[tuple[int, int]]:
     out = []
     for a in addrs:
         w = a.wildcard
@@ -619,11 +629,11 @@ class _OverlapIndex:
         self.everywhere: list[int] = []  # lines with a box of every address pair
 
     @staticmethod
-    def boxes(line) -> list[tuple[int, int, int, int]]:
+    def boxes(line, memo: dict | None = None) -> list[tuple[int, int, int, int]]:
         """The address boxes of a line's matches (source span by destination span); an
         address list of hundreds gives its bounding box (larger, never smaller), taken
-        from the spans without building their product."""
-        sides = [(_spans(m.src, m.src_negate), _spans(m.dst, m.dst_negate)) for m in line.matches]
+        from the spans without building their product (``memo``: see :func:`_spans`)."""
+        sides = [(_spans(m.src, m.src_negate, memo), _spans(m.dst, m.dst_negate, memo)) for m in line.matches]
         if sum(len(src) * len(dst) for src, dst in sides) > _MAX_BOXES:
             return [
                 (
@@ -729,6 +739,7 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
     index = LineIndex(flt)
     views_of: dict[int, list[LineSets]] = {}
     boxes_of: dict[int, list] = {}  # a line's address boxes, the same in every combination
+    spans_memo: dict = {}  # long address lists' spans (_spans)
     for in_if, out_if in interface_combinations(flt):
         sets = line_sets(hs, flt, in_if, out_if, index.candidates(in_if, out_if))
         sets.positions = {idx: pos for pos, idx in enumerate(sets.order)}
@@ -740,7 +751,7 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
                 continue  # never proof: left out of every answer
             boxes = boxes_of.get(idx)
             if boxes is None:
-                boxes = boxes_of[idx] = overlap.boxes(flt.lines[idx])
+                boxes = boxes_of[idx] = overlap.boxes(flt.lines[idx], spans_memo)
             sets.earlier[idx] = overlap.meeting(boxes)
             overlap.add(idx, boxes)
     out = []

@@ -711,7 +711,10 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
         """Split ``P`` by the first matching NAT rule of ``kind`` and rewrite each part:
         [(set, path, reason)] where ``reason`` is set when the rule was not fully understood."""
         hs = self.hs
-        rules = [r for r in dev.nat_rules if r.kind == kind]
+        key = ("nat-rules", dev.hostname, kind)
+        rules = self._cache.get(key)
+        if rules is None:
+            rules = self._cache[key] = [r for r in dev.nat_rules if r.kind == kind]
         if not rules:
             return [(P, path, None)]
         out, rest = [], P
