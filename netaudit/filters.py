@@ -738,9 +738,11 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
         return []
     index = LineIndex(flt)
     views_of: dict[int, list[LineSets]] = {}
-    boxes_of: dict[int, list] = {}  # a line's address boxes, the same in every combination
+    combinations = interface_combinations(flt)
+    # A line's address boxes, the same in every combination (kept when there are several).
+    boxes_of: dict[int, list] | None = {} if len(combinations) > 1 else None
     spans_memo: dict = {}  # long address lists' spans (_spans)
-    for in_if, out_if in interface_combinations(flt):
+    for in_if, out_if in combinations:
         sets = line_sets(hs, flt, in_if, out_if, index.candidates(in_if, out_if))
         sets.positions = {idx: pos for pos, idx in enumerate(sets.order)}
         sets.earlier = {}
@@ -749,9 +751,11 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
             views_of.setdefault(idx, []).append(sets)
             if flt.lines[idx].partial:
                 continue  # never proof: left out of every answer
-            boxes = boxes_of.get(idx)
+            boxes = boxes_of.get(idx) if boxes_of is not None else None
             if boxes is None:
-                boxes = boxes_of[idx] = overlap.boxes(flt.lines[idx], spans_memo)
+                boxes = overlap.boxes(flt.lines[idx], spans_memo)
+                if boxes_of is not None:
+                    boxes_of[idx] = boxes
             sets.earlier[idx] = overlap.meeting(boxes)
             overlap.add(idx, boxes)
     out = []

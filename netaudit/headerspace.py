@@ -162,8 +162,8 @@ class HeaderSpace:
         self.true = self.bdd.true
         self.false = self.bdd.false
         self._vars = {n: self.bdd.var(n) for n in names}
-        self._match_cache: dict[tuple, tuple[Match, Bdd]] = {}  # _list_key'd fields -> (a Match, its set)
-        self._match_ids: dict[int, tuple[Match, Bdd]] = {}  # id of a Match -> (it, its set)
+        self._match_cache: dict[Match, Bdd] = {}
+        self._long_matches: dict[tuple, tuple[Match, Bdd]] = {}  # see match()
         self._addr_cache: dict[tuple[str, int], tuple[tuple, Bdd]] = {}  # (field, id of a list) -> (it, set)
         self._cube_cache: dict[tuple, Bdd] = {}
         self._byte_cubes: dict[tuple, Bdd] = {}  # (field, byte, value, wildcard) -> its cube
@@ -279,33 +279,29 @@ class HeaderSpace:
         later variables walks only the field's own nodes, and a field fixed by one
         value or pattern (most ACL lines: hosts, prefixes, one protocol and port) is
         added a byte at a time without building its own set first (issue #15)."""
-        # By the object first: hashing a Match hashes its address lists, and a RouterOS
-        # address list of hundreds is shared by many rules and asked for each (issue #15).
-        seen = self._match_ids.get(id(m))
-        if seen is not None and seen[0] is m:
-            return seen[1]
-        # Then by what the set depends on (not the interfaces), a long address list by
-        # its identity (kept alive with the Match in the value): equal lines compile once.
-        key = (
-            _list_key(m.src),
-            _list_key(m.dst),
-            m.src_negate,
-            m.dst_negate,
-            m.protocols,
-            m.tcp_established,
-            m.dst_ports,
-            m.src_ports,
-            m.icmp_type,
-            m.icmp_code,
-            m.conn_established,
-        )
-        cached = self._match_cache.get(key)
-        if cached is not None:
-            self._match_ids[id(m)] = (m, cached[1])
-            return cached[1]
+        # A Match with a long address list (a RouterOS address list of hundreds, shared
+        # by many rules) is found by the list's identity: hashing the Match would hash
+        # every address of it, each time (issue #15).  The list is kept alive with the
+        # Match in the value; the interfaces, not part of the set, are left out.
+        long = _long(m.src) or _long(m.dst)
+        if long:
+            key: tuple = (
+                id(m.src) if _long(m.src) else m.src,
+                id(m.dst) if _long(m.dst) else m.dst,
+                m.src_negate,
+                m.dst_negate,
+                *_below_key(m),
+            )
+            got = self._long_matches.get(key)
+            if got is not None:
+                return got[1]
+        else:
+            cached = self._match_cache.get(m)
+            if cached is not None:
+                return cached
         # The fields below the addresses (protocol, ports, ICMP, flags) repeat from line
         # to line ("tcp eq 22"): their set is built once.
-        below = key[4:]  # protocols, ports, ICMP and flags
+        below = _below_key(m)
         u = self._below_addresses.get(below)
         if u is None:
             u = self._below_addresses[below] = self._join(self._service_parts(m), self._flags(m))
@@ -320,8 +316,10 @@ class HeaderSpace:
                 v = self.addr(field, pats)
                 parts.append(~v if negate else v)
         u = self._join(parts, u)
-        self._match_cache[key] = (m, u)
-        self._match_ids[id(m)] = (m, u)  # the Match kept with it: its id stays its own
+        if long:
+            self._long_matches[key] = (m, u)
+        else:
+            self._match_cache[m] = u
         return u
 
     def _service_parts(self, m: Match) -> list:
@@ -552,10 +550,14 @@ class HeaderSpace:
         return u == self.false
 
 
-def _list_key(pats: tuple[AddrMatch, ...] | None):
-    """An address side as a cache key: short lists by value, long ones (hashing them
-    costs a call per address) by identity."""
-    return pats if pats is None or len(pats) <= 8 else id(pats)
+def _long(pats: tuple[AddrMatch, ...] | None) -> bool:
+    """Whether an address side is a long list (hashing it costs a call per address)."""
+    return pats is not None and len(pats) > 8
+
+
+def _below_key(m: Match) -> tuple:
+    """What a Match says of the fields below the addresses: protocol, ports, ICMP, flags."""
+    return (m.protocols, m.tcp_established, m.dst_ports, m.src_ports, m.icmp_type, m.icmp_code, m.conn_established)
 
 
 @cache
