@@ -189,8 +189,9 @@ class LineForest:
     filter — its lines and the lines of no single block, in order — and the block's
     result is the filter's there.  The unions of a block's tree stay small, where the
     tree of all the lines unites far-apart destinations at every level (issue #15:
-    50,000 ACL lines of host and /24 exceptions).  Each block's tree is built when
-    first asked."""
+    50,000 ACL lines of host and /24 exceptions).  With ``bits`` 0 the one block is
+    every packet: a filter read from the last line up, its tree built only when asked
+    (:func:`forest_split`).  A block's tree is built when it is asked a third time."""
 
     def __init__(
         self, hs: HeaderSpace, items: list[tuple[int, Bdd]], blocks: dict[int, list[int]], wide: list[int], bits: int
@@ -203,10 +204,11 @@ class LineForest:
         self.regions: list[tuple[Bdd, list[int]]] = []
         inside = hs.false
         for block in sorted(blocks):
-            region = hs.masked("dst_ip", block << host, (1 << host) - 1)
+            region = hs.masked("dst_ip", block << host, (1 << host) - 1) if bits else hs.true
             inside |= region
             self.regions.append((region, sorted(blocks[block] + wide)))
-        self.regions.append((~inside, wide))
+        if inside != hs.true:
+            self.regions.append((~inside, wide))
         self._trees: dict[int, LineTree] = {}
         self._asked = [0] * len(self.regions)
 
@@ -236,15 +238,25 @@ class LineForest:
         sets small, so first match is read from the last line up (each line decides its
         own packets, the later lines the rest): one small operation per line, where
         the tree's unions would cost the block's lines times its depth."""
+        if len(self.items) < _MIN_BLOCK_LINES * len(self.regions):  # small blocks: all at once
+            return self._from_last(range(len(self.items)), permits, default_permit)
+        return self._by_block(permits, default_permit)
+
+    def _by_block(self, permits: list[bool], default_permit: bool):
         out = self.false
         for region, positions in self.regions:
-            got = ~self.false if default_permit else self.false
-            for p in reversed(positions):
-                u = self.items[p][1]
-                got = (got | u) if permits[p] else (got & ~u)
+            got = self._from_last(positions, permits, default_permit)
             if got != self.false:
                 out |= region & got
         return out
+
+    def _from_last(self, positions, permits: list[bool], default_permit: bool):
+        """First match over the lines at ``positions``, read from the last line up."""
+        got = ~self.false if default_permit else self.false
+        for p in reversed(positions):
+            u = self.items[p][1]
+            got = (got | u) if permits[p] else (got & ~u)
+        return got
 
     def first_match(self, P, end: int | None = None):
         """:meth:`LineTree.first_match`, block by block; a line of no single block
@@ -308,6 +320,12 @@ _ASKED_BEFORE_TREE = 2
 _FOREST_MIN_LINES = 128
 # Destination blocks a forest may split on, the smallest first.
 _BLOCK_BITS = (24, 16, 8)
+# Fewer lines per block on average: the permitted set is read over all the lines at
+# once (the blocks' own operations would outweigh what they save).
+_MIN_BLOCK_LINES = 16
+# At most this many lines beyond a /16: the whole filter is one block, read from the
+# last line up (each such line's operation walks the whole set read so far).
+_MAX_WIDE_LINES = 16
 
 
 def _dst_block(flt: Filter, idx: int, bits: int) -> int | None:
@@ -334,13 +352,15 @@ def forest_split(
 ) -> tuple[dict[int, list[int]], list[int], int] | None:
     """(block -> positions, positions of no single block, block bits) for the smallest
     blocks that split the lines in two or more while the lines of no block, read in
-    every block, at most double the work; None when no split pays (or the filter has
-    fewer than ``min_lines`` lines)."""
+    every block, at most double the work.  Else, when at most a few lines reach beyond
+    a /16: one block of every line (bits 0).  None when neither pays (or the filter has
+    fewer than ``min_lines`` lines): the filter is one :class:`LineTree`."""
     if len(items) < min_lines:
         return None
+    wide: list[int] = []
     for bits in _BLOCK_BITS:
         blocks: dict[int, list[int]] = {}
-        wide: list[int] = []
+        wide = []
         for pos, (idx, _) in enumerate(items):
             block = _dst_block(flt, idx, bits)
             if block is None:
@@ -349,6 +369,10 @@ def forest_split(
                 blocks.setdefault(block, []).append(pos)
         if len(blocks) >= 2 and len(blocks) * len(wide) <= len(items):
             return blocks, wide, bits
+        if bits == 16 and len(wide) <= _MAX_WIDE_LINES:
+            # Each wide line's operation costs as much as the set read so far; the others
+            # stay within their /16.
+            return {0: list(range(len(items)))}, [], 0
     return None
 
 

@@ -176,16 +176,21 @@ def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst):
     items = [(i, sets[i]) for i in sets.order]
     tree = filters.LineTree(hs.false, items)
     split = filters.forest_split(flt, items, min_lines=0)
-    if split is None:
-        return
-    forest = filters.LineForest(hs, items, *split)
+    one_block = ({0: list(range(len(items)))}, [], 0)  # every line in one block, read from the last up
     P = hs.prefix("dst_ip", dst) & hs.prefix("src_ip", "10.0.0.0/29")
-    assert forest.first_match(P, cut) == tree.first_match(P, cut)
-    assert forest.remainder(P, cut) == tree.remainder(P, cut)
-    assert forest.leaves_some(hs, P, cut) == (tree.remainder(P, cut) != hs.false)
     permits = [flt.lines[i].action == Action.PERMIT for i in sets.order]
-    for default_permit in (False, True):
-        assert forest.permitted(permits, default_permit) == tree.permitted(permits, default_permit)
+    for how in (split, one_block) if split is not None else (one_block,):
+        forest = filters.LineForest(hs, items, *how)
+        for _ in range(3):  # read line by line at first, then through the block's tree
+            assert forest.first_match(P, cut) == tree.first_match(P, cut)
+            assert forest.remainder(P, cut) == tree.remainder(P, cut)
+            assert forest.leaves_some(hs, P, cut) == (tree.remainder(P, cut) != hs.false)
+        for default_permit in (False, True):
+            want = tree.permitted(permits, default_permit)
+            assert forest.permitted(permits, default_permit) == want
+            # both readings of the permitted set: block by block, and all lines at once
+            assert forest._by_block(permits, default_permit) == want
+            assert forest._from_last(range(len(items)), permits, default_permit) == want
 
 
 def test_a_long_filter_of_exceptions_splits_by_destination_block():
@@ -211,3 +216,32 @@ def test_a_long_filter_of_exceptions_splits_by_destination_block():
     flt.lines.insert(301, FilterLine(Action.DENY, [lines[4].matches[0]], source=Src("r.cfg", 399, "again")))
     found = {u.index: u.blocking for u in filters.shadowed_lines(HeaderSpace(), flt)}
     assert found[301] == [4]
+
+
+def test_scattered_host_rules_are_blocks_read_at_once():
+    """A forward chain of host rules spread over many /24s (four rules per block) and a
+    few wide rules: blocks for first match, the permitted set read over all the lines
+    at once; the engine's permitted set and line reachability equal the one tree's."""
+    hs = HS
+    lines = [FilterLine(Action.PERMIT, [Match(conn_established=True)], source=Src("f.rsc", 1, "est"))]
+    for n in range(200):
+        dst = AddrMatch(0x0A000000 | ((n % 50) << 16) | n, 0)
+        m = Match(
+            src=(AddrMatch(0x0A140000 | (n << 8), 0xFF),),
+            dst=(dst,),
+            protocols=(6,),
+            dst_ports=(PortRange(n + 1000, n + 1000),),
+        )
+        lines.append(FilterLine(Action.DENY if n % 3 else Action.PERMIT, [m], source=Src("f.rsc", n + 2, f"r {n}")))
+    lines.append(FilterLine(Action.DENY, [Match()], source=Src("f.rsc", 300, "drop")))
+    flt = Filter("forward", lines, default_action=Action.PERMIT)
+    sets = filters.line_sets(hs, flt, None, None)
+    items = [(i, sets[i]) for i in sets.order]
+    blocks, wide, bits = filters.forest_split(flt, items)
+    assert (bits, len(blocks), len(wide)) == (24, 50, 2)  # four rules per /24: read all at once
+    forest = filters.line_tree(hs, flt, sets)
+    assert isinstance(forest, filters.LineForest)
+    assert filters.permitted(hs, flt, sets)[0] == _sequential_permit(hs, flt, sets)
+    flt.lines.insert(150, FilterLine(Action.DENY, [lines[7].matches[0]], source=Src("f.rsc", 299, "again")))
+    found = {u.index: u.blocking for u in filters.shadowed_lines(HeaderSpace(), flt)}
+    assert found == {150: [7]}
