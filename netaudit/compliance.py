@@ -182,13 +182,20 @@ def _kind(kind: str) -> dict[str, str]:
 
 
 def _cell_text(c: dict) -> str:
-    svc = ", ".join(c.get("services") or [])
+    # A cell's services in full are in the matrix; the evidence names the first few (a
+    # RouterOS forward chain of 20,000 rules lets hundreds of ports through one cell).
+    svc = _capped(c.get("services") or [], 6)
     return f"{c['src']} → {c['dst']}" + (f" ({svc})" if svc and c["verdict"] == "reachable" else "")
 
 
+def _capped(items: list[str], limit: int) -> str:
+    """``items`` joined, the first ``limit`` of them and how many more."""
+    out = ", ".join(items[:limit])
+    return out + (f", … (+{len(items) - limit})" if len(items) > limit else "")
+
+
 def _cells_list(cells: list[dict], limit: int = 8) -> str:
-    out = ", ".join(_cell_text(c) for c in cells[:limit])
-    return out + (f", … (+{len(cells) - limit})" if len(cells) > limit else "")
+    return _capped([_cell_text(c) for c in cells], limit)
 
 
 @dataclass

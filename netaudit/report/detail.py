@@ -47,6 +47,7 @@ PER_CHECK = 2
 # FINDINGS.over in one root cause).
 CONSEQUENCES = Cap(FINDINGS.over, 8)
 EVIDENCE = Cap(12, 8)  # evidence lines of one finding
+FINDING_ZONES = Cap(12, 8)  # zones named by one finding
 REFS = Cap(30, 10)  # sections named in one run of references (compliance evidence, consequences)
 # Section 3.  Flows detailed with their witness path: violations first, then unknown
 # cells, then allowed ones (every cell's verdict stays in the matrix table).

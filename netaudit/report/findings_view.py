@@ -230,7 +230,7 @@ def findings(v: View, zone_kind: dict) -> None:
                 "snippet": _extra_snippet(v, f, zone_subnets) if lead else None,
                 "references": f.get("references", []),
                 "references_ref": _refs_ref(first_refs, f, n) if printed is not None and lead else None,
-                "zones": [v.zone(z) for z in f.get("zones", [])],
+                "zones": _zones_cut(v, f.get("zones", [])),
                 "devices": f.get("devices", []),
                 "plan": None,  # set by _remedy: the change set this finding belongs to
                 "plan_shown": False,  # set by _remedy: a consequence whose change set differs from its lead's
@@ -484,3 +484,12 @@ def remedy(v: View) -> None:
             plans = v.root_causes[f["root"] - 1]["plans"]
             if f["plan"] not in plans:
                 plans.append(f["plan"])
+
+
+def _zones_cut(v, zones: list[str]) -> list[str]:
+    """A finding's zones, cut as a table cell is in the summary (the last one shown
+    says how many more: a guest-isolation finding of 50 VLANs names every staff zone)."""
+    shown, n = v.cut([v.zone(z) for z in zones], caps.FINDING_ZONES)
+    if n:
+        shown[-1] += " " + v.t("detail.inline", n=n)
+    return shown

@@ -203,3 +203,14 @@ def test_old_json_documents_carry_the_unit_into_the_conclusion():
     doc = {**doc, "unit": "TODO: tên đơn vị / unit name"}
     doc.pop("compliance", None)
     assert evaluate(facts_from_doc(doc))["regimes"][0]["verdict"] == NEEDS_CHECK
+
+
+def test_evidence_names_a_few_services_of_a_cell():
+    """A cell letting hundreds of ports through is named with its first six services and
+    how many more (the matrix holds them all): the evidence stays readable."""
+    leak = _cell("guest", "staff", "reachable", violation=True)
+    leak["services"] = [f"udp/{1000 + 10 * k}" for k in range(200)]
+    cells = [leak, _cell("staff", "guest", "blocked"), _cell("internet", "staff", "blocked")]
+    text = _rows(evaluate(_facts(cells))["regimes"][0])["zone-wireless"]["evidence"]["en"]
+    assert "guest → staff (udp/1000, udp/1010, udp/1020, udp/1030, udp/1040, udp/1050, … (+194))" in text
+    assert "udp/1060" not in text

@@ -371,3 +371,17 @@ def test_stanford_pdf_within_40_pages(stanford_json, tmp_path):
         articles[detail] = html.read_text(encoding="utf-8").count('<article class="finding')
     assert articles["full"] == total
     assert articles["summary"] == len(entries) < total
+
+
+def test_a_finding_naming_many_zones_is_cut(large):
+    """A finding naming 20 zones (a guest VLAN isolated from every staff VLAN) names the
+    first FINDING_ZONES.keep in the summary, the last saying how many more; all of them
+    in full detail."""
+    doc = copy.deepcopy(large)
+    f = doc["findings"][0]
+    f["zones"] = [f"staff-vlan{i}" for i in range(20)]
+    printed = next(g for g in _view(doc, "summary").findings if g["id"] == f["id"])
+    assert len(printed["zones"]) == caps.FINDING_ZONES.keep
+    assert printed["zones"][-1].endswith(_t("detail.inline", n=20 - caps.FINDING_ZONES.keep))
+    full = next(g for g in _view(doc, "full").findings if g["id"] == f["id"])
+    assert len(full["zones"]) == 20 and not any("(+" in z for z in full["zones"])
