@@ -29,11 +29,11 @@ to handle: the engine makes every packet through it uncertain.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .headerspace import Bdd, HeaderSpace
+from .headerspace import HeaderSpace
+from .linetree import LineForest, LineTree, forest_split
 from .model import Action, Filter, Match
 
 # Interface sentinel: an interface no filter names ("every other interface").
@@ -73,307 +73,6 @@ class LineSets(dict):
 
     def __missing__(self, idx: int):
         return self.false
-
-
-class LineTree:
-    """The lines of one :class:`LineSets` as a segment tree over their order: each node
-    holds the union of its range's sets.  First match then costs the lines that take
-    packets (times the depth), not all the lines before them, and the permitted set is
-    built from halves instead of by subtracting every line from an ever larger
-    remainder: both were quadratic in the lines (issue #15: 50,000 ACL lines)."""
-
-    def __init__(self, false: Bdd, items: list[tuple[int, Bdd]]):
-        # The empty set (``HeaderSpace.false``), not the HeaderSpace itself: it keeps the
-        # trees (line_sets), and BDDs held in a reference cycle must never be left to the
-        # cyclic collector (headerspace.py).
-        self.false = false
-        self.items = items  # (line index, set) in order
-        self.union: dict[int, Bdd] = {}
-        if items:
-            self._build(1, 0, len(items))
-
-    def _build(self, node: int, lo: int, hi: int) -> None:
-        if hi - lo == 1:
-            self.union[node] = self.items[lo][1]
-            return
-        mid = (lo + hi) // 2
-        self._build(2 * node, lo, mid)
-        self._build(2 * node + 1, mid, hi)
-        self.union[node] = self.union[2 * node] | self.union[2 * node + 1]
-
-    def permitted(self, permits: list[bool], default_permit: bool):
-        """What first match over all the lines, then the default action, permits
-        (``permits``: each position's action is permit): a range permits what its first
-        half permits, and what its second half permits of the packets the first half
-        does not match."""
-        if not self.items:
-            return ~self.false if default_permit else self.false
-        permit = self._permit(1, 0, len(self.items), permits)
-        return permit | ~self.union[1] if default_permit else permit
-
-    def _permit(self, node: int, lo: int, hi: int, permits: list[bool]):
-        if hi - lo == 1:
-            return self.items[lo][1] if permits[lo] else self.false
-        mid = (lo + hi) // 2
-        first = self._permit(2 * node, lo, mid, permits)
-        second = self._permit(2 * node + 1, mid, hi, permits)
-        return first | (second & ~self.union[2 * node]) if second != self.false else first
-
-    def first_match(self, P, end: int | None = None):
-        """:func:`first_match` over the lines at positions before ``end`` (all by default)."""
-        parts: list[tuple[int, Bdd]] = []
-        rest = self._walk(1, 0, len(self.items), P, len(self.items) if end is None else end, parts) if self.items else P
-        return parts, rest
-
-    def remainder(self, P, end: int):
-        """The packets of ``P`` no line before position ``end`` matches: ``P`` minus the
-        unions of the few nodes that make up those lines (no line by line walk)."""
-        return self._rest(1, 0, len(self.items), P, end) if self.items else P
-
-    def leaves_some(self, hs: HeaderSpace, P, end: int) -> bool:
-        """Whether some packet of ``P`` is matched by no line before ``end``.  Tried
-        first on one packet (outside the first node, then tested against the others:
-        a walk per node); only when it falls inside one is the remainder computed —
-        for a line as wide as ``permit ip any any`` the remainder is the complement of
-        every earlier line, the largest BDD there is."""
-        nodes: list[int] = []
-        self._cover(1, 0, len(self.items), end, nodes)
-        if not nodes:
-            return P != self.false
-        outside = P & ~self.union[nodes[0]]
-        if outside == self.false:
-            return self.remainder(P, end) != self.false
-        # One packet of it (no preferences: each would be an AND with this large set).
-        single = hs.one_packet(outside)
-        if all((single & self.union[n]) == self.false for n in nodes[1:]):
-            return True
-        return self.remainder(P, end) != self.false
-
-    def _cover(self, node: int, lo: int, hi: int, end: int, out: list[int]) -> None:
-        """The nodes whose ranges make up the positions before ``end``, largest first."""
-        if lo >= end or not self.items:
-            return
-        if hi <= end:
-            out.append(node)
-            return
-        mid = (lo + hi) // 2
-        self._cover(2 * node, lo, mid, end, out)
-        self._cover(2 * node + 1, mid, hi, end, out)
-
-    def _rest(self, node: int, lo: int, hi: int, P, end: int):
-        if lo >= end or P == self.false:
-            return P
-        if hi <= end:
-            return P & ~self.union[node]
-        mid = (lo + hi) // 2
-        return self._rest(2 * node + 1, mid, hi, self._rest(2 * node, lo, mid, P, end), end)
-
-    def _walk(self, node: int, lo: int, hi: int, P, end: int, parts: list):
-        false = self.false
-        # A range none of whose lines meets P takes nothing (its union says so at once).
-        if lo >= end or P == false or (P & self.union[node]) == false:
-            return P
-        if hi - lo == 1:
-            idx, u = self.items[lo]
-            parts.append((idx, P & u))
-            return P & ~u
-        mid = (lo + hi) // 2
-        P = self._walk(2 * node, lo, mid, P, end, parts)
-        return self._walk(2 * node + 1, mid, hi, P, end, parts)
-
-
-class LineForest:
-    """The lines of one :class:`LineSets` split by destination block, with the
-    :class:`LineTree` interface: a line whose destinations lie in one block (a /24, /16
-    or /8) meets the packets of that block only, so each block is read as its own
-    filter — its lines and the lines of no single block, in order — and the block's
-    result is the filter's there.  The unions of a block's tree stay small, where the
-    tree of all the lines unites far-apart destinations at every level (issue #15:
-    50,000 ACL lines of host and /24 exceptions).  With ``bits`` 0 the one block is
-    every packet: a filter read from the last line up, its tree built only when asked
-    (:func:`forest_split`).  A block's tree is built when it is asked a third time."""
-
-    def __init__(
-        self, hs: HeaderSpace, items: list[tuple[int, Bdd]], blocks: dict[int, list[int]], wide: list[int], bits: int
-    ):
-        self.false = hs.false
-        self.items = items
-        host = 32 - bits
-        # (the block's packets, the positions read there in order); last: every packet
-        # outside the blocks, read by the lines of no single block.
-        self.regions: list[tuple[Bdd, list[int]]] = []
-        inside = hs.false
-        for block in sorted(blocks):
-            region = hs.masked("dst_ip", block << host, (1 << host) - 1) if bits else hs.true
-            inside |= region
-            self.regions.append((region, sorted(blocks[block] + wide)))
-        if inside != hs.true:
-            self.regions.append((~inside, wide))
-        self._trees: dict[int, LineTree] = {}
-        self._asked = [0] * len(self.regions)
-
-    def _reader(self, k: int) -> LineTree | _LineList:
-        """Region ``k``'s lines: read one by one the first times it is asked (one
-        question costs the block's lines), as a tree once it is asked again and again."""
-        tree = self._trees.get(k)
-        if tree is not None:
-            return tree
-        self._asked[k] += 1
-        items = [self.items[p] for p in self.regions[k][1]]
-        if self._asked[k] <= _ASKED_BEFORE_TREE:
-            return _LineList(self.false, items)
-        tree = self._trees[k] = LineTree(self.false, items)
-        return tree
-
-    def _meeting(self, P, end: int | None):
-        """(region number, ``P`` in the region, the region's position bound for ``end``)
-        for each region ``P`` meets."""
-        for k, (region, positions) in enumerate(self.regions):
-            part = P & region
-            if part != self.false:
-                yield k, part, len(positions) if end is None else bisect_left(positions, end)
-
-    def permitted(self, permits: list[bool], default_permit: bool):
-        """:meth:`LineTree.permitted`, block by block.  A block's lines are few and its
-        sets small, so first match is read from the last line up (each line decides its
-        own packets, the later lines the rest): one small operation per line, where
-        the tree's unions would cost the block's lines times its depth."""
-        if len(self.items) < _MIN_BLOCK_LINES * len(self.regions):  # small blocks: all at once
-            return self._from_last(range(len(self.items)), permits, default_permit)
-        return self._by_block(permits, default_permit)
-
-    def _by_block(self, permits: list[bool], default_permit: bool):
-        out = self.false
-        for region, positions in self.regions:
-            got = self._from_last(positions, permits, default_permit)
-            if got != self.false:
-                out |= region & got
-        return out
-
-    def _from_last(self, positions, permits: list[bool], default_permit: bool):
-        """First match over the lines at ``positions``, read from the last line up."""
-        got = ~self.false if default_permit else self.false
-        for p in reversed(positions):
-            u = self.items[p][1]
-            got = (got | u) if permits[p] else (got & ~u)
-        return got
-
-    def first_match(self, P, end: int | None = None):
-        """:meth:`LineTree.first_match`, block by block; a line of no single block
-        takes its packets in every block, as one part."""
-        taken: dict[int, Bdd] = {}
-        rest = self.false
-        for k, part, bound in self._meeting(P, end):
-            parts, left = self._reader(k).first_match(part, bound)
-            for idx, got in parts:
-                taken[idx] = taken[idx] | got if idx in taken else got
-            rest |= left
-        return sorted(taken.items()), rest
-
-    def remainder(self, P, end: int):
-        """:meth:`LineTree.remainder`, block by block."""
-        rest = self.false
-        for k, part, bound in self._meeting(P, end):
-            rest |= self._reader(k).remainder(part, bound)
-        return rest
-
-    def leaves_some(self, hs: HeaderSpace, P, end: int) -> bool:
-        """:meth:`LineTree.leaves_some`, block by block."""
-        return any(self._reader(k).leaves_some(hs, part, bound) for k, part, bound in self._meeting(P, end))
-
-
-class _LineList:
-    """First match over ``items`` read one by one: :class:`LineTree`'s questions without
-    building its unions (for a block of :class:`LineForest` asked once or twice)."""
-
-    def __init__(self, false: Bdd, items: list[tuple[int, Bdd]]):
-        self.false = false
-        self.items = items
-
-    def first_match(self, P, end: int | None = None):
-        parts: list[tuple[int, Bdd]] = []
-        for idx, u in self.items[:end]:
-            if P == self.false:
-                break
-            hit = P & u
-            if hit != self.false:
-                parts.append((idx, hit))
-                P = P & ~u
-        return parts, P
-
-    def remainder(self, P, end: int):
-        # A union: any order gives it.  Latest first, because the wide lines (a block's
-        # catch-all "deny ip any 10.10.0.0 0.0.255.255") come last and empty P at once.
-        for _, u in reversed(self.items[:end]):
-            if P == self.false:
-                break
-            P = P & ~u
-        return P
-
-    def leaves_some(self, hs: HeaderSpace, P, end: int) -> bool:
-        return self.remainder(P, end) != self.false
-
-
-# Questions a LineForest's block answers line by line before it builds the block's tree.
-_ASKED_BEFORE_TREE = 2
-# A filter of fewer lines is one tree: a forest pays only where unions grow large.
-_FOREST_MIN_LINES = 128
-# Destination blocks a forest may split on, the smallest first.
-_BLOCK_BITS = (24, 16, 8)
-# Fewer lines per block on average: the permitted set is read over all the lines at
-# once (the blocks' own operations would outweigh what they save).
-_MIN_BLOCK_LINES = 16
-# At most this many lines beyond a /16: the whole filter is one block, read from the
-# last line up (each such line's operation walks the whole set read so far).
-_MAX_WIDE_LINES = 16
-
-
-def _dst_block(flt: Filter, idx: int, bits: int) -> int | None:
-    """The /``bits`` destination block every match of line ``idx`` lies in; None when
-    the line reaches beyond one."""
-    host = 32 - bits
-    block = None
-    for m in flt.lines[idx].matches:
-        if m.dst is None or m.dst_negate:
-            return None
-        for a in m.dst:
-            w = a.wildcard
-            if (w + 1) & w or w >> host:  # non-contiguous, or wider than a block
-                return None
-            if block is None:
-                block = a.value >> host
-            elif a.value >> host != block:
-                return None
-    return block
-
-
-def forest_split(
-    flt: Filter, items: list[tuple[int, Bdd]], min_lines: int = _FOREST_MIN_LINES
-) -> tuple[dict[int, list[int]], list[int], int] | None:
-    """(block -> positions, positions of no single block, block bits) for the smallest
-    blocks that split the lines in two or more while the lines of no block, read in
-    every block, at most double the work.  Else, when at most a few lines reach beyond
-    a /16: one block of every line (bits 0).  None when neither pays (or the filter has
-    fewer than ``min_lines`` lines): the filter is one :class:`LineTree`."""
-    if len(items) < min_lines:
-        return None
-    wide: list[int] = []
-    for bits in _BLOCK_BITS:
-        blocks: dict[int, list[int]] = {}
-        wide = []
-        for pos, (idx, _) in enumerate(items):
-            block = _dst_block(flt, idx, bits)
-            if block is None:
-                wide.append(pos)
-            else:
-                blocks.setdefault(block, []).append(pos)
-        if len(blocks) >= 2 and len(blocks) * len(wide) <= len(items):
-            return blocks, wide, bits
-        if bits == 16 and len(wide) <= _MAX_WIDE_LINES:
-            # Each wide line's operation costs as much as the set read so far; the others
-            # stay within their /16.
-            return {0: list(range(len(items)))}, [], 0
-    return None
 
 
 def line_tree(hs: HeaderSpace, flt: Filter, sets: LineSets, understood_only: bool = False) -> LineTree | LineForest:
@@ -593,12 +292,7 @@ def _reachable(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> bool:
     if candidates == []:  # no earlier line meets its addresses
         return True
     if candidates is not None:  # the only earlier lines whose addresses meet the line's
-        # Some packet of the line outside their union, found without subtracting them
-        # from the line's set one by one (a new copy of it each time): issue #15.
-        union = hs.false
-        for j in candidates:
-            union |= sets[j]
-        return hs.meets(sets[idx], ~union)
+        return not _covers(hs, sets[idx], candidates, sets)
     tree = line_tree(hs, flt, sets, understood_only=True)
     end = sets.order.index(idx) if sets.positions is None else sets.positions[idx]
     return tree.leaves_some(hs, sets[idx], end)
@@ -721,10 +415,12 @@ class _OverlapIndex:
 
 
 def _covers(hs: HeaderSpace, u, lines: Iterable[int], sets: LineSets) -> bool:
+    """Whether the union of ``lines`` holds every packet of ``u``: no packet of ``u``
+    outside it, found without building ``u`` minus the union (issue #15)."""
     union = hs.false
     for j in lines:
         union |= sets[j]
-    return (u & ~union) == hs.false
+    return not hs.meets(u, ~union)
 
 
 def blocking_lines(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> tuple[list[int], bool]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netaudit import filters
+from netaudit import filters, linetree
 from netaudit.headerspace import HeaderSpace
 from netaudit.model import Action, AddrMatch, Filter, FilterLine, Match, PortRange, Src
 
@@ -99,7 +99,7 @@ def _sequential_permit(hs, flt, sets):
 def test_tree_first_match_and_permitted_are_line_by_line(flt, cut):
     hs = HS
     sets = filters.LineSets(hs, [(i, hs.matches(line.matches)) for i, line in enumerate(flt.lines)])
-    tree = filters.LineTree(hs.false, [(i, sets[i]) for i in sets.order])
+    tree = linetree.LineTree(hs.false, [(i, sets[i]) for i in sets.order])
     P = hs.prefix("src_ip", "10.0.0.0/29")
     want_parts, want_rest = filters.first_match(hs, sets, P, sets.order[:cut])
     got_parts, got_rest = tree.first_match(P, cut)
@@ -174,13 +174,13 @@ def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst):
     hs = HS
     sets = filters.LineSets(hs, [(i, hs.matches(line.matches)) for i, line in enumerate(flt.lines)])
     items = [(i, sets[i]) for i in sets.order]
-    tree = filters.LineTree(hs.false, items)
-    split = filters.forest_split(flt, items, min_lines=0)
+    tree = linetree.LineTree(hs.false, items)
+    split = linetree.forest_split(flt, items, min_lines=0)
     one_block = ({0: list(range(len(items)))}, [], 0)  # every line in one block, read from the last up
     P = hs.prefix("dst_ip", dst) & hs.prefix("src_ip", "10.0.0.0/29")
     permits = [flt.lines[i].action == Action.PERMIT for i in sets.order]
     for how in (split, one_block) if split is not None else (one_block,):
-        forest = filters.LineForest(hs, items, *how)
+        forest = linetree.LineForest(hs, items, *how)
         for _ in range(3):  # read line by line at first, then through the block's tree
             assert forest.first_match(P, cut) == tree.first_match(P, cut)
             assert forest.remainder(P, cut) == tree.remainder(P, cut)
@@ -209,7 +209,7 @@ def test_a_long_filter_of_exceptions_splits_by_destination_block():
     flt = Filter("GUEST-IN", lines, default_action=Action.DENY)
     sets = filters.line_sets(hs, flt, None, None)
     forest = filters.line_tree(hs, flt, sets)
-    assert isinstance(forest, filters.LineForest) and len(forest.regions) == 41
+    assert isinstance(forest, linetree.LineForest) and len(forest.regions) == 41
     certain, _, _ = filters.permitted(hs, flt, sets)
     assert certain == _sequential_permit(hs, flt, sets)
     # A host line repeated later is shadowed by the earlier one, found through the forest.
@@ -237,10 +237,10 @@ def test_scattered_host_rules_are_blocks_read_at_once():
     flt = Filter("forward", lines, default_action=Action.PERMIT)
     sets = filters.line_sets(hs, flt, None, None)
     items = [(i, sets[i]) for i in sets.order]
-    blocks, wide, bits = filters.forest_split(flt, items)
+    blocks, wide, bits = linetree.forest_split(flt, items)
     assert (bits, len(blocks), len(wide)) == (24, 50, 2)  # four rules per /24: read all at once
     forest = filters.line_tree(hs, flt, sets)
-    assert isinstance(forest, filters.LineForest)
+    assert isinstance(forest, linetree.LineForest)
     assert filters.permitted(hs, flt, sets)[0] == _sequential_permit(hs, flt, sets)
     flt.lines.insert(150, FilterLine(Action.DENY, [lines[7].matches[0]], source=Src("f.rsc", 299, "again")))
     found = {u.index: u.blocking for u in filters.shadowed_lines(HeaderSpace(), flt)}
