@@ -110,8 +110,9 @@ def test_cite_loc_prints_default_for_a_citation_without_line():
 
 def test_view_and_sarif_render_defaults_without_none():
     from netaudit.report import RenderOptions
+    from netaudit.report.matrix_view import hops_view
     from netaudit.report.sarif import _code_flow
-    from netaudit.report.view import View, hops_view
+    from netaudit.report.view import View
 
     witness = {
         "packet": {"proto": "tcp", "src_ip": "10.0.40.2", "src_port": 1024, "dst_ip": "10.0.10.5", "dst_port": 22},

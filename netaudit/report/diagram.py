@@ -42,7 +42,7 @@ import textwrap
 
 from ..messages import t
 from ..safetext import clean
-from .view import KIND_COLORS
+from .words import KIND_COLORS
 
 LEAK = "#c62828"
 FONT = "DejaVu Sans"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..vocabulary import SEVERITIES
 from . import detail as caps
+from .matrix_view import hops_view
 from .words import cite_view
 
 if TYPE_CHECKING:
@@ -162,7 +163,6 @@ def findings(v: View, zone_kind: dict) -> None:
     and the others as consequences referring to it.  Numbers ("mục 4.N") follow the print
     order.  The summary of a large audit prints a selection (_printed) and counts the
     others by kind in one closing entry (_others)."""
-    from .view import hops_view  # view imports this module: at call time
 
     zone_subnets = {z["name"]: z.get("subnets", []) for z in v.doc.get("zones", [])}
     order = {s: i for i, s in enumerate(SEVERITIES)}

@@ -56,7 +56,8 @@ def _live_why(v: View, unplaced: dict) -> str:
 
 def live_section(v: View) -> None:
     """The live verification section from the JSON ``probes`` section and ``matrix[].live``."""
-    from .view import SECTIONS, anchor  # view imports this module: at call time
+    from .matrix_view import anchor  # matrix_view imports this module: at call time
+    from .view import SECTIONS
 
     probes = v.doc.get("probes")
     if not isinstance(probes, dict):

@@ -201,3 +201,28 @@ def cite_view(cite: dict, lang: str) -> dict:
     text = cite.get("text", "")
     words = default_words(text, lang)
     return {"loc": cite_loc(cite, lang), "text": words if words is not None else text, "default": words is not None}
+
+
+# Colours of zone kinds (diagram, legend, matrix headers).
+KIND_COLORS = {
+    "guest": "#f9a825",
+    "internal": "#64b5f6",
+    "server": "#9575cd",
+    "database": "#5e35b1",
+    "management": "#4db6ac",
+    "dmz": "#fff176",
+    "external": "#bdbdbd",
+    "wan": "#a1887f",
+    "kiosk": "#81c784",
+    "camera": "#f48fb1",
+    "devices": "#90a4ae",
+}
+NO_KIND_COLOR = "#e0e0e0"
+
+
+def kind_label(lang: str, kind: str) -> str:
+    """A zone kind in words ("Mạng Wi-Fi khách"), the kind id where the catalogue has none."""
+    try:
+        return _t(f"kind.{kind}", lang)
+    except KeyError:
+        return kind

@@ -1,0 +1,314 @@
+"""The zone matrix and the flows of the report's view (section 3 and the table at the
+front), the witness paths, and the office beside its model architecture.
+
+A cell of the JSON matrix becomes a table cell (verdict, services, expectation, reason) and
+a flow (witness path, blocking lines).  The summary print of a many-zone audit shows the
+matrix by zone kind and each source zone's open flows instead of one cell per zone pair
+(docs/report.md, "Summary and full detail").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..vocabulary import DEVICES_ZONE
+from . import cite_loc
+from . import detail as caps
+from .live_view import live_mark
+from .words import KIND_COLORS, NO_KIND_COLOR, cite_view, services_words
+
+if TYPE_CHECKING:
+    from .view import View
+
+BLOCKING_SHOWN = 3  # blocking lines shown per blocked flow (all are in the JSON)
+
+
+def describe_packet(p: dict | None) -> str:
+    if not p:
+        return "-"
+    proto = p.get("proto", "?")
+    if "dst_port" in p:
+        return f"{proto} {p.get('src_ip')}:{p.get('src_port')} → {p.get('dst_ip')}:{p.get('dst_port')}"
+    if "icmp_type" in p:
+        return f"{proto} {p.get('src_ip')} → {p.get('dst_ip')} (type {p.get('icmp_type')}, code {p.get('icmp_code')})"
+    return f"{proto} {p.get('src_ip')} → {p.get('dst_ip')}"
+
+
+def hops_view(v: View, witness: dict | None) -> dict | None:
+    if not witness:
+        return None
+    hops = []
+    for h in witness.get("hops", []):
+        if h.get("device"):
+            if h.get("out"):
+                head = v.t("witness.hop", device=h["device"], in_if=h.get("in") or "-", out_if=h["out"])
+            else:
+                head = v.t("witness.hop_local", device=h["device"], in_if=h.get("in") or "-")
+        else:
+            head = v.t("witness.l2")
+        rules = []
+        for r in h.get("rules", []):
+            rules.append(
+                {
+                    **cite_view(r, v.lang),
+                    "translated": v.t("witness.translated", packet=describe_packet(r["translated"]))
+                    if r.get("translated")
+                    else "",
+                }
+            )
+        note = v.L(h["note_text"]) if h.get("note_text") else _note(v, h.get("note") or "")
+        hops.append({"head": head, "rules": rules, "note": v.prose(note), "to": _note(v, h.get("to") or "")})
+    return {"packet": describe_packet(witness.get("packet")), "hops": hops}
+
+
+# Hop annotations come with "note_text" ({"vi", "en"}) from the engine; older JSON
+# documents have only the English phrase, which the report words in its own language
+# where it knows it and shows as it is otherwise.
+_NOTES = [
+    (re.compile(r"^to next hop (?P<nh>\S+) in zone (?P<zone>.+)$"), "witness.note.next_hop"),
+    (re.compile(r"^same L2 domain (?P<domain>.+)$"), "witness.note.same_l2"),
+    (re.compile(r"^control plane \((?P<service>[^)]*)\)$"), "witness.note.control_plane"),
+]
+
+
+def _note(v: View, text: str) -> str:
+    for rx, key in _NOTES:
+        m = rx.match(text)
+        if m:
+            return v.t(key, **m.groupdict())
+    return text
+
+
+def _shown_id(v: View, name: str) -> str:
+    """A declared zone's id under its display name in the matrix headers ("" for the
+    devices' pseudo-zone, whose id is internal, and for a zone shown by its id)."""
+    return "" if name == DEVICES_ZONE or v.zone(name).casefold() == name.casefold() else name
+
+
+def _reason(v: View, c: dict) -> str:
+    """A cell's reason in the report language ("reason_text"; the English "reason" in older JSON)."""
+    if c.get("reason_text"):
+        return v.prose(v.L(c["reason_text"]))
+    return v.prose(c.get("reason") or "")
+
+
+def _expected_text(v: View, c: dict) -> str:
+    exp = c.get("expected")
+    if not exp:
+        return "-"
+    text = v.t(f"expected.{exp}")
+    if exp == "limited":
+        text += " " + ", ".join(c.get("allowed_services", []))
+    return text
+
+
+def _services_text(v: View, c: dict) -> str:
+    svc = c.get("services") or []
+    if c.get("verdict") != "reachable" or not svc:
+        return ""
+    if svc == ["ip"]:
+        return v.t("matrix.all")
+    return v.t("matrix.only", services=services_words(", ".join(svc), v.lang))
+
+
+def _model_services(v: View, services) -> str:
+    """A model flow's services in words: every service, the list, or denied."""
+    if services is None:
+        return v.t("reference.denied")
+    if services == "all":
+        return v.t("reference.all")
+    return ", ".join(services)
+
+
+def reference(v: View) -> None:
+    """The office beside the model architecture of its unit type (JSON ``reference``)."""
+    ref = v.doc.get("reference")
+    if not isinstance(ref, dict):
+        return
+    zones = [z["name"] for z in ref.get("model_zones") or []]
+    extra, n_extra = v.cut(ref.get("extra_flows") or [], caps.REFERENCE_EXTRA)
+    v.notes["reference"] = v.more("flows", n_extra)
+    cells = {(c["src"], c["dst"]): c.get("services") for c in ref.get("model_matrix") or []}
+    v.reference = {
+        "title": v.t("reference.title", type=v.t(f"reference.type.{ref['type']}"), level=ref["model_level"]),
+        "intro": v.t("reference.intro"),
+        "level_note": v.t("reference.level_note", level=ref["level"], model=ref["model_level"])
+        if ref["level"] != ref["model_level"]
+        else "",
+        "command": ref["command"],
+        "missing": [f"{z['name']} — {v.L(z.get('title'))}" for z in ref.get("missing_zones") or []],
+        "n_extra": len(ref.get("extra_flows") or []),
+        "extra": [
+            {
+                "flow": f"{v.zone(e['src'])} → {v.zone(e['dst'])}",
+                "here": ", ".join(e.get("services") or []),
+                "model": _model_services(v, e.get("model")),
+            }
+            for e in extra
+        ],
+        "cols": [*zones, v.zone(DEVICES_ZONE)],
+        "rows": [
+            {
+                "name": s,
+                "cells": [
+                    None if s == t else _model_services(v, cells[(s, t)]) if (s, t) in cells else "-"
+                    for t in [*zones, DEVICES_ZONE]
+                ],
+            }
+            for s in zones
+        ],
+    }
+
+
+def matrix(v: View, zone_kind: dict) -> None:
+    doc = v.doc
+    names = [z["name"] for z in doc.get("zones", [])]
+    cols = [*names, DEVICES_ZONE]
+    by_pair = {(c["src"], c["dst"]): c for c in doc.get("matrix", [])}
+    rows = []
+    for src in names:
+        cells: list[dict | None] = []
+        for dst in cols:
+            c = by_pair.get((src, dst))
+            if src == dst or c is None:
+                cells.append(None)
+                continue
+            verdict = c.get("verdict", "unknown")
+            cls = verdict
+            if verdict == "reachable":
+                cls = "violation" if c.get("violation") else "reachable"
+            cells.append(
+                {
+                    "src": src,
+                    "dst": dst,
+                    "verdict": verdict,
+                    "cls": cls,
+                    "label": v.t(f"verdict.{verdict}.cap"),
+                    "services": _services_text(v, c),
+                    "expected": _expected_text(v, c),
+                    "violation": bool(c.get("violation")),
+                    "reason": _reason(v, c),
+                    "anchor": anchor(src, dst),
+                    "live": live_mark(v, c),
+                }
+            )
+        rows.append(
+            {
+                "name": src,
+                "label": v.zone(src),
+                "id": _shown_id(v, src),
+                "kind": zone_kind.get(src, ""),
+                "color": KIND_COLORS.get(zone_kind.get(src, ""), NO_KIND_COLOR),
+                "cells": cells,
+            }
+        )
+    v.matrix = {
+        "cols": [
+            {
+                "name": n,
+                "label": v.zone(n),
+                "id": _shown_id(v, n),
+                "kind": zone_kind.get(n, ""),
+                "color": KIND_COLORS.get(zone_kind.get(n, ""), NO_KIND_COLOR),
+            }
+            for n in cols
+        ],
+        "rows": rows,
+        "compact": False,
+    }
+    if v.detail == "summary" and len(names) > caps.MATRIX_COMPACT:
+        # Too many columns for a page: the cells hold the verdict only (a cut, with its note).
+        v.cuts += 1
+        v.matrix["compact"] = True
+        v.notes["matrix"] = v.t("detail.matrix_compact", n=len(names), where=v.t("detail.where"))
+        for row in rows:
+            for cell in row["cells"]:
+                if cell is not None:
+                    cell.update(services="", reason="")
+    for c in doc.get("matrix", []):
+        verdict = c.get("verdict", "unknown")
+        blocked_by = c.get("blocked_by", [])
+        v.flows.append(
+            {
+                "src": c["src"],
+                "dst": c["dst"],
+                "src_label": v.zone(c["src"]),
+                "dst_label": v.zone(c["dst"]),
+                "anchor": anchor(c["src"], c["dst"]),
+                "verdict": verdict,
+                "label": v.t(f"verdict.{verdict}.cap"),
+                "cls": "violation" if verdict == "reachable" and c.get("violation") else verdict,
+                "violation": bool(c.get("violation")),
+                "expected": _expected_text(v, c),
+                "services": services_words(", ".join(c.get("services") or []), v.lang),
+                "reason": _reason(v, c),
+                "witness": hops_view(v, c.get("witness")),
+                "blocked_by": [
+                    {**cite_view(b, v.lang), "device": b.get("device", "")} for b in blocked_by[:BLOCKING_SHOWN]
+                ],
+                "blocked_more": max(0, len(blocked_by) - BLOCKING_SHOWN),
+                # The lines left out, by where they are: the paper record has no JSON to point to.
+                "blocked_more_text": v.t(
+                    "scope.more_at",
+                    n=len(blocked_by) - BLOCKING_SHOWN,
+                    locs=", ".join(cite_loc(b, v.lang) for b in blocked_by[BLOCKING_SHOWN:]),
+                )
+                if len(blocked_by) > BLOCKING_SHOWN
+                else "",
+                "cut": False,  # not printed in the summary (_cut_flows)
+            }
+        )
+    _cut_flows(v)
+
+
+# Where a matrix cell links when the summary does not print its flow (the note saying so).
+FLOWS_CUT = "flows-cut"
+BLOCKED_CUT = "blocked-cut"
+
+
+def _cut_flows(v: View) -> None:
+    """The summary prints the witness paths of at most ``FLOWS.keep`` flows, violations
+    first, then unknown cells, then allowed ones (matrix order within each), and at most
+    ``BLOCKED.keep`` rows of blocked flows; the matrix cells of the others link to the note
+    that says so."""
+    rank = {"violation": 0, "unknown": 1}
+    open_flows = [f for f in v.flows if f["verdict"] != "blocked"]
+    kept, n = v.cut(sorted(open_flows, key=lambda f: rank.get(f["cls"], 2)), caps.FLOWS)
+    if n:
+        kept_ids = {id(f) for f in kept}
+        left = [f for f in open_flows if id(f) not in kept_ids]
+        counts = [
+            v.t(f"detail.count.{key}", n=k)
+            for key, k in (
+                ("violation", sum(1 for f in left if f["cls"] == "violation")),
+                ("unknown", sum(1 for f in left if f["cls"] == "unknown")),
+                ("allowed", sum(1 for f in left if f["cls"] == "reachable")),
+            )
+            if k
+        ]
+        v.flows_note = v.t(
+            "detail.flows_more",
+            n=n,
+            counts=", ".join(counts),
+            title=v.t("matrix.summary.title"),
+            where=v.t("detail.where"),
+        )
+        for f in left:
+            f["cut"] = True
+            v.cut_anchors[f["anchor"]] = FLOWS_CUT
+    blocked = [f for f in v.flows if f["verdict"] == "blocked"]
+    _, n = v.cut(blocked, caps.BLOCKED)
+    v.notes["blocked"] = v.more("blocked", n)
+    for f in blocked[len(blocked) - n :] if n else []:
+        f["cut"] = True
+        v.cut_anchors[f["anchor"]] = BLOCKED_CUT
+    for row in v.matrix["rows"]:
+        for c in row["cells"]:
+            if c is not None and c["anchor"] in v.cut_anchors:
+                c["anchor"] = v.cut_anchors[c["anchor"]]
+
+
+def anchor(src: str, dst: str) -> str:
+    safe = "".join(ch if ch.isalnum() else "-" for ch in f"{src}--{dst}")
+    return f"flow-{safe}"
