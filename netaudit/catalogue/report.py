@@ -332,6 +332,36 @@ ENTRIES: dict[str, dict[str, str]] = {
     "matrix.col.expected": {"vi": "Yêu cầu", "en": "Expected"},
     "matrix.col.services": {"vi": "Dịch vụ đi qua được", "en": "Services delivered"},
     "matrix.self": {"vi": "—", "en": "—"},
+    # The summary print of a many-zone matrix (matrix_view._group).
+    "matrix.grouped.title": {"vi": "Theo loại vùng mạng", "en": "By kind of zone"},
+    "matrix.grouped.intro": {
+        "vi": "Mỗi ô đếm các cặp vùng (từ một vùng thuộc loại ở hàng tới một vùng thuộc loại ở cột) theo kết quả; "
+        "màu nền theo kết quả xấu nhất. Ô nền đỏ: có vi phạm; ô nền vàng: có cặp chưa xác định được.",
+        "en": "Each cell counts the zone pairs (from a zone of the row's kind to a zone of the column's kind) by "
+        "verdict, coloured by the worst. Red: some pair violates the policy; yellow: some pair is undetermined.",
+    },
+    "matrix.grouped.zones": {"vi": "{n} vùng", "en": "{n} zones"},
+    "matrix.grouped.pairs": {"vi": "{n} cặp vùng", "en": "{n} zone pairs"},
+    "matrix.grouped.violation": {"vi": "{n} vi phạm", "en": "{n} violating"},
+    "matrix.grouped.unknown": {"vi": "{n} chưa xác định", "en": "{n} unknown"},
+    "matrix.grouped.reachable": {"vi": "{n} truy cập được", "en": "{n} reachable"},
+    "matrix.grouped.blocked": {"vi": "{n} bị chặn", "en": "{n} blocked"},
+    "matrix.sources.title": {"vi": "Theo vùng nguồn", "en": "By source zone"},
+    "matrix.sources.intro": {
+        "vi": "Mỗi hàng nêu các vùng mà vùng nguồn mở được kết nối tới (vi phạm, chưa xác định, truy cập được theo "
+        "chính sách) và số vùng bị chặn.",
+        "en": "Each row names the zones the source zone can open connections to (violating, undetermined, "
+        "reachable as the policy allows) and counts the zones it cannot reach.",
+    },
+    "matrix.sources.col.zone": {"vi": "Vùng nguồn", "en": "Source zone"},
+    "matrix.sources.col.violation": {"vi": "Vi phạm", "en": "Violating"},
+    "matrix.sources.col.unknown": {"vi": "Chưa xác định", "en": "Unknown"},
+    "matrix.sources.col.reachable": {"vi": "Truy cập được, không vi phạm", "en": "Reachable, not violating"},
+    "matrix.sources.col.blocked": {"vi": "Số vùng bị chặn", "en": "Zones blocked"},
+    "matrix.grouped.quiet": {
+        "vi": "{n} vùng không mở được kết nối tới vùng nào: {zones}.",
+        "en": "{n} zones cannot open a connection to any zone: {zones}.",
+    },
     "verdict.reachable.cap": {"vi": "Truy cập được", "en": "Reachable"},
     "verdict.blocked.cap": {"vi": "Bị chặn", "en": "Blocked"},
     "verdict.unknown.cap": {"vi": "Chưa xác định", "en": "Unknown"},
@@ -868,6 +898,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "detail.what.rules": {"vi": "quy tắc", "en": "rules"},
     "detail.what.findings": {"vi": "phát hiện", "en": "findings"},
     "detail.what.cells": {"vi": "ô", "en": "cells"},
+    "detail.what.zones": {"vi": "vùng mạng", "en": "zones"},
     "detail.what.flows": {"vi": "luồng", "en": "flows"},
     "detail.what.evidence": {"vi": "dòng bằng chứng", "en": "evidence lines"},
     "detail.what.blocked": {"vi": "luồng bị chặn", "en": "blocked flows"},
@@ -930,6 +961,24 @@ ENTRIES: dict[str, dict[str, str]] = {
         "cầu theo chính sách và lý do của từng ô: {where}.",
         "en": "Compact table ({n} zones): each cell gives the verdict and any violation only; the services "
         "delivered, the expectation and the reason of each cell: {where}.",
+    },
+    "detail.zones_elsewhere": {
+        "vi": "Bảng trên chỉ nêu các vùng mạng có vấn đề khi xếp vùng; {n} vùng mạng còn lại cùng dải địa chỉ, "
+        "VLAN và cổng kết nối của từng vùng được liệt kê tại mục {sec}.2 và Phụ lục A.",
+        "en": "The table above lists only the zones whose placement has a problem; the other {n} zones, with "
+        "their addresses, VLANs and attachments, are listed in section {sec}.2 and annex A.",
+    },
+    "detail.zones_elsewhere.none": {
+        "vi": "Không vùng mạng nào có vấn đề khi xếp vùng; {n} vùng mạng cùng dải địa chỉ, VLAN và cổng kết nối "
+        "của từng vùng được liệt kê tại mục {sec}.2 và Phụ lục A.",
+        "en": "No zone has a placement problem; the {n} zones, with their addresses, VLANs and attachments, are "
+        "listed in section {sec}.2 and annex A.",
+    },
+    "detail.matrix_grouped": {
+        "vi": "Bảng rút gọn theo loại vùng ({n} vùng mạng, {pairs} cặp vùng); kết quả, dịch vụ đi qua được, yêu "
+        "cầu theo chính sách và lý do của từng cặp vùng: {where}.",
+        "en": "Summary by kind of zone ({n} zones, {pairs} zone pairs); the verdict, services delivered, "
+        "expectation and reason of each zone pair: {where}.",
     },
     "detail.count.violation": {"vi": "{n} vi phạm", "en": "{n} violating"},
     "detail.count.unknown": {"vi": "{n} chưa xác định", "en": "{n} unknown"},

@@ -5,7 +5,8 @@
 * Packet sets of a device's own addresses and of a management service:
   :func:`device_addresses`, :func:`service_packets`.
 * What the zone matrix says about one service: :func:`exposure` (which zones reach it,
-  which may) and :func:`zone_kinds`.
+  which may) and :func:`zone_kinds`; a finding's sentence naming many zones:
+  :func:`zone_list`.
 
 Reachability statements come from the zone matrix only: a check lowers a severity
 only when the matrix proves that no zone reaches the service, and raises it only when
@@ -67,6 +68,20 @@ def vendor_remediation(check_id: str, vendor: str, fields: dict, variant: str = 
     return localized(*parts, sep="\n")
 
 
+# A sentence names at most ZONES_NAMED.keep zones of a list longer than ZONES_NAMED.over
+# ("a, b, … (+43)"); the finding's ``zones`` holds them all.
+ZONES_NAMED_OVER, ZONES_NAMED_KEEP = 12, 8
+
+
+def zone_list(zones) -> str:
+    """Zone ids for a finding's sentence: all of them, or the first 8 of more than 12 and
+    how many more ("… (+N)") — only for lists the finding's ``zones`` holds in full."""
+    zones = list(zones)
+    if len(zones) <= ZONES_NAMED_OVER:
+        return ", ".join(zones)
+    return ", ".join(zones[:ZONES_NAMED_KEEP]) + f" … (+{len(zones) - ZONES_NAMED_KEEP})"
+
+
 # --------------------------------------------------------------------------- packet sets
 
 
@@ -107,7 +122,8 @@ class Exposure:
 
     def sentences(self) -> list[tuple[str, dict]]:
         """Catalogue keys (with fields) describing this exposure."""
-        fields = {"zones": ", ".join(self.reachable), "unknown": ", ".join(self.unknown)}
+        # The reachable zones are the finding's zones (cut in the sentence); unknown ones are not.
+        fields = {"zones": zone_list(self.reachable), "unknown": ", ".join(self.unknown)}
         if not self.evaluated:
             return [("check.mgmt.reach.unevaluated", fields)]
         out = [("check.mgmt.reach.zones", fields)] if self.reachable else []

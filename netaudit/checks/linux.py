@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from ..model import Device
 from ..parsers.linux.facts import LinuxFacts
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
-from .evidence import zone_kinds
+from .evidence import zone_kinds, zone_list
 
 VENDOR = "linux"
 EXPOSED = frozenset({"guest", "external"})
@@ -98,6 +98,7 @@ def input_policy_accept(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]
             severity="high" if exposed else None,
             fields=fields,
             devices=[dev.hostname],
+            zones=exposed,
             evidence=[src.cite()] if src else [],
         )
         if exposed:
@@ -107,7 +108,7 @@ def input_policy_accept(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]
                 lang: messages.t(
                     f"check.{info.id}.detail",
                     lang,
-                    **{**fields, "zones": messages.t(f"check.{info.id}.zones", lang, zones=", ".join(exposed))},
+                    **{**fields, "zones": messages.t(f"check.{info.id}.zones", lang, zones=zone_list(exposed))},
                 )
                 for lang in messages.LANGS
             }

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from ..model import Device
 from ..parsers.openwrt.facts import OpenWrtFacts
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
-from .evidence import exposure, zone_kinds
+from .evidence import exposure, zone_kinds, zone_list
 
 VENDOR = "openwrt"
 EXPOSED = frozenset({"guest", "external"})
@@ -94,13 +94,14 @@ def dropbear_password_wan(ctx: AuditContext, info: CheckInfo) -> Iterable[Findin
             fields = {
                 "device": dev.hostname,
                 "port": db.port,
-                "zones": ", ".join(sorted(set(zones))),
+                "zones": zone_list(sorted(set(zones))),
                 "where": f"{db.source.file}:{db.source.line}",
             }
             yield info.finding(
                 key=f"{dev.hostname}|{db.source.line}",
                 fields=fields,
                 devices=[dev.hostname],
+                zones=sorted(set(zones)),
                 evidence=[db.source.cite()],
             )
 

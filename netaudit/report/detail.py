@@ -54,8 +54,15 @@ REFS = Cap(30, 10)  # sections named in one run of references (compliance eviden
 FLOWS = Cap(48, 16)
 # Above this many zones, the cells of the summary's matrix table hold the verdict only.
 MATRIX_COMPACT = 10
+# Above this many zones, the summary prints the matrix by zone kind and, per source zone,
+# the zones it reaches (matrix_view._group) instead of one cell per zone pair.
+MATRIX_GROUPED = 20
+OPEN_DESTINATIONS = Cap(8, 6)  # zones named in one list of a source zone's row
+OPEN_SOURCES = Cap(60, 40)  # rows of source zones
 BLOCKED = Cap(80, 30)  # rows of the blocked-flow table
-# Section 1.
+# Section 1.  Above this many zones, the zone table keeps the zones with a placement
+# problem; sections 6.2 and annex A list them all.
+SCOPE_ZONES = 20
 INPUTS = Cap(100, 60)
 WARNINGS = Cap(24, 12)
 UNRECOGNIZED = Cap(20, 10)  # per file (the JSON itself holds at most 40 per file)

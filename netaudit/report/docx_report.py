@@ -607,7 +607,8 @@ class _Writer:
         self.heading(t("scope.zones"), 2)
         self.para(v.zones_note)
         widths = [3.0, 3.2, 3.8, 6.0]
-        tab = self.table([t(f"scope.col.{k}") for k in ("zone", "kind", "subnets", "where")], widths)
+        if v.zones:
+            tab = self.table([t(f"scope.col.{k}") for k in ("zone", "kind", "subnets", "where")], widths)
         for z in v.zones:
             cells = self.row(tab, widths)
             self._chip(cells[0].paragraphs[0], z["color"])
@@ -669,8 +670,11 @@ class _Writer:
         (issue #14); its cells link to the flow details of section 3."""
         v, t = self.v, self.t
         self.heading(t("matrix.summary.title"), 2, "matrix-summary")
-        self.para(t("matrix.intro"))
-        self._matrix_table()
+        if v.matrix.get("grouped"):
+            self._matrix_grouped(v.matrix["grouped"])
+        else:
+            self.para(t("matrix.intro"))
+            self._matrix_table()
         self.cut(v.notes.get("matrix", ""))
         p = self.small()
         self.link(p, t("matrix.summary.details", sec=v.sec["matrix"]), "section-matrix")
@@ -726,6 +730,66 @@ class _Writer:
                         size=size - 1,
                         color=live_color,
                     )
+
+    def _matrix_grouped(self, g: dict) -> None:
+        """A many-zone summary's matrix: by zone kind, then each source zone's open flows
+        (matrix_view._group)."""
+        t = self.t
+        self.heading(t("matrix.grouped.title"), 3)
+        self.para(t("matrix.grouped.intro"))
+        n = len(g["cols"])
+        first = min(3.5, TEXT_WIDTH / (n + 1))
+        widths = [first] + [(TEXT_WIDTH - first) / max(n, 1)] * n
+        tab = self.table([t("matrix.corner")] + [""] * n, widths)
+        for cell, col in zip(tab.rows[0].cells[1:], g["cols"], strict=True):
+            p = cell.paragraphs[0]
+            p.runs[0].text = ""
+            self._chip(p, col["color"])
+            self.run(p, col["label"], bold=True, size=8)
+            if col["zones"]:
+                self.run(self.cell_para(cell), col["zones"], size=7, color=MUTED)
+        for r in g["rows"]:
+            cells = self.row(tab, widths)
+            _cshade(cells[0], GREY_BG)
+            self._chip(cells[0].paragraphs[0], r["color"])
+            self.run(cells[0].paragraphs[0], r["label"], bold=True, size=8)
+            self.run(self.cell_para(cells[0]), r["zones"], size=7, color=MUTED)
+            for cell, c in zip(cells[1:], r["cells"], strict=True):
+                if c is None:
+                    _cshade(cell, "FAFAFA")
+                    self.run(cell.paragraphs[0], t("matrix.self"), color=MUTED, size=8)
+                    continue
+                _cshade(cell, CELL_COLORS.get(c["cls"], "FFFFFF"))
+                self.run(cell.paragraphs[0], c["pairs"], size=7, color=MUTED)
+                for i, count in enumerate(c["counts"]):
+                    worst = i == 0 and c["cls"] in ("violation", "unknown")
+                    color = (RED if c["cls"] == "violation" else AMBER) if worst else None
+                    self.run(self.cell_para(cell), count, size=8, bold=worst, color=color)
+        self.heading(t("matrix.sources.title"), 3)
+        self.para(t("matrix.sources.intro"))
+        classes = ("violation", "unknown", "reachable")
+        widths = [3.4, 4.2, 3.2, 3.6, 1.6]
+        heads = [t("matrix.sources.col.zone"), *(t(f"matrix.sources.col.{c}") for c in classes)]
+        tab = self.table([*heads, t("matrix.sources.col.blocked")], widths)
+        for r in g["sources"]:
+            cells = self.row(tab, widths)
+            self._chip(cells[0].paragraphs[0], r["color"])
+            self.run(cells[0].paragraphs[0], r["label"], bold=True, size=8)
+            if r["id"]:
+                self.run(self.cell_para(cells[0]), r["id"], size=7, color=MUTED)
+            for cell, cls in zip(cells[1:4], classes, strict=True):
+                items = r[cls]["items"]
+                if items:
+                    _cshade(cell, CELL_COLORS.get(cls, "FFFFFF"))
+                p = cell.paragraphs[0]
+                for i, d in enumerate(items):
+                    self.link(p, d["label"] + (", " if i < len(items) - 1 else ""), d["anchor"], size=8)
+                if r[cls]["more"]:
+                    self.run(p, " " + r[cls]["more"], size=8)
+            self.run(cells[4].paragraphs[0], str(r["blocked"]), size=8)
+        self.cut(g["sources_more"])
+        if g["quiet"]:
+            self.para(g["quiet"], size=9)
 
     def _matrix(self) -> None:
         """Section 3: the flow details; the table itself is at the front (_matrix_summary)."""

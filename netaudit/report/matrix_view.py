@@ -16,7 +16,7 @@ from ..vocabulary import DEVICES_ZONE
 from . import cite_loc
 from . import detail as caps
 from .live_view import live_mark
-from .words import KIND_COLORS, NO_KIND_COLOR, cite_view, services_words
+from .words import KIND_COLORS, NO_KIND_COLOR, cite_view, kind_label, services_words
 
 if TYPE_CHECKING:
     from .view import View
@@ -216,6 +216,7 @@ def matrix(v: View, zone_kind: dict) -> None:
         ],
         "rows": rows,
         "compact": False,
+        "grouped": None,
     }
     if v.detail == "summary" and len(names) > caps.MATRIX_COMPACT:
         # Too many columns for a page: the cells hold the verdict only (a cut, with its note).
@@ -260,6 +261,8 @@ def matrix(v: View, zone_kind: dict) -> None:
             }
         )
     _cut_flows(v)
+    if v.detail == "summary" and len(names) > caps.MATRIX_GROUPED:
+        _group(v, zone_kind, names)
 
 
 # Where a matrix cell links when the summary does not print its flow (the note saying so).
@@ -312,3 +315,95 @@ def _cut_flows(v: View) -> None:
 def anchor(src: str, dst: str) -> str:
     safe = "".join(ch if ch.isalnum() else "-" for ch in f"{src}--{dst}")
     return f"flow-{safe}"
+
+
+# The order of a grouped matrix's verdict classes: the worst first (a group cell takes the
+# colour of its worst class).
+_CLASSES = ("violation", "unknown", "reachable", "blocked")
+
+
+def _short(v: View, name: str) -> str:
+    """A zone in a many-zone table: its id where its display name is only its kind and id
+    ("Vùng mạng nội bộ “staff-vlan23”"), else the display name (a declared title, "Internet")."""
+    label = v.zone(name)
+    return name if name != DEVICES_ZONE and name in label and label != name else label
+
+
+def _group(v: View, zone_kind: dict, names: list[str]) -> None:
+    """The summary print of a many-zone matrix (more than ``MATRIX_GROUPED`` zones): one
+    table by zone kind, each cell counting its zone pairs by verdict (coloured by the
+    worst), and one row per source zone naming the zones it reaches (violations, unknown,
+    reachable) and counting those it cannot.  A grid of one cell per zone pair would
+    run to pages no one reads and takes most of the print's time; every pair is still in
+    the HTML report and the JSON."""
+    kinds: list[str] = []
+    for n in names:
+        if zone_kind.get(n, "") not in kinds:
+            kinds.append(zone_kind.get(n, ""))
+    members = {k: sum(1 for n in names if zone_kind.get(n, "") == k) for k in kinds}
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    sources = []
+    quiet = []  # source zones that reach no zone
+    for row in v.matrix["rows"]:
+        reached: dict[str, list[dict]] = {cls: [] for cls in _CLASSES}
+        for cell in row["cells"]:
+            if cell is None:
+                continue
+            cls = cell["cls"]
+            pair = counts.setdefault((row["kind"], zone_kind.get(cell["dst"], "")), dict.fromkeys(_CLASSES, 0))
+            pair[cls] += 1
+            reached[cls].append({"label": _short(v, cell["dst"]), "anchor": cell["anchor"]})
+        if not any(reached[cls] for cls in _CLASSES[:3]):
+            quiet.append(_short(v, row["name"]))
+            continue
+        lists = {}
+        for cls in _CLASSES[:3]:
+            shown, more = v.cut(reached[cls], caps.OPEN_DESTINATIONS)
+            lists[cls] = {"items": shown, "more": v.t("detail.inline", n=more) if more else ""}
+        label = _short(v, row["name"])
+        sources.append(
+            {
+                "label": label,
+                "id": "" if label == row["name"] else row["name"],
+                "color": row["color"],
+                **lists,
+                "blocked": len(reached["blocked"]),
+            }
+        )
+    shown_sources, n_sources = v.cut(sources, caps.OPEN_SOURCES)
+    dst_kinds = [d for d in [*kinds, "devices"] if any((k, d) in counts for k in kinds)]
+
+    def group_cell(src: str, dst: str) -> dict | None:
+        pair = counts.get((src, dst))
+        if not pair:
+            return None
+        return {
+            "cls": next(cls for cls in _CLASSES if pair[cls]),
+            "pairs": v.t("matrix.grouped.pairs", n=sum(pair.values())),
+            "counts": [v.t(f"matrix.grouped.{cls}", n=pair[cls]) for cls in _CLASSES if pair[cls]],
+        }
+
+    def kind_head(kind: str, n: int | None) -> dict:
+        label = kind_label(v.lang, kind) if kind != "devices" else v.zone(DEVICES_ZONE)
+        return {
+            "label": label,
+            "zones": v.t("matrix.grouped.zones", n=n) if n is not None else "",
+            "color": KIND_COLORS.get(kind, NO_KIND_COLOR),
+        }
+
+    v.matrix["grouped"] = {
+        "cols": [kind_head(k, members.get(k)) for k in dst_kinds],
+        "rows": [{**kind_head(k, members[k]), "cells": [group_cell(k, d) for d in dst_kinds]} for k in kinds],
+        "sources": shown_sources,
+        "sources_more": v.more("zones", n_sources),
+        "quiet": v.t("matrix.grouped.quiet", n=len(quiet), zones=v.join_cut(quiet, caps.OPEN_DESTINATIONS)[0])
+        if quiet
+        else "",
+    }
+    v.cuts += 1
+    v.notes["matrix"] = v.t(
+        "detail.matrix_grouped",
+        n=len(names),
+        pairs=sum(sum(p.values()) for p in counts.values()),
+        where=v.t("detail.where"),
+    )

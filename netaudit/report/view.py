@@ -379,6 +379,24 @@ def _scope(v: View) -> None:
                 "inferred_from": z.get("inferred_from", []),
             }
         )
+    if v.detail == "summary" and len(v.zones) > caps.SCOPE_ZONES:
+        # Sections 6.2 and annex A list every zone with its addresses and attachment: a
+        # many-zone summary keeps here only the zones whose placement has a problem.
+        v.cuts += 1
+        left = [z for z in v.zones if not z["problems"]]
+        v.zones = [z for z in v.zones if z["problems"]]
+        v.notes["zones"] = " ".join(
+            x
+            for x in (
+                v.notes.get("zones", ""),
+                v.t(
+                    "detail.zones_elsewhere" if v.zones else "detail.zones_elsewhere.none",
+                    n=len(left),
+                    sec=v.sec["inventory"],
+                ),
+            )
+            if x
+        )
 
 
 def _display(v: View, name: str) -> str:

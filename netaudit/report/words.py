@@ -97,7 +97,7 @@ def _zone_pattern(ids: list[str]) -> re.Pattern:
     run = f"{one}(?:, {one})*"
     return re.compile(
         f"{_ZONE_PREFIX} (?P<prun>{run}){_NOT_AFTER}"
-        f"|(?<=: )(?P<list>{run})(?=[.;)]|$)"
+        f"|(?<=: )(?P<list>{run})(?=[.;)]| … \\(\\+\\d+\\)|$)"
         f"|{_NOT_BEFORE}(?P<src>{one})(?= → )"
         f"|(?<= → )(?P<dst>{one}){_NOT_AFTER}"
     )

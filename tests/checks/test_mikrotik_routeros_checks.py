@@ -247,3 +247,24 @@ def test_checks_ignore_other_vendors():
         "routeros-neighbor-discovery",
     ):
         assert run(cid, ctx) == []
+
+
+def test_a_sentence_naming_many_zones_names_eight_and_counts_the_rest(tmp_path):
+    """A router whose 51 zones all reach its cleartext services: the finding's sentence
+    names the first 8 zones and how many more (checks/evidence.zone_list); its ``zones``
+    holds them all."""
+    from bench.test_bench_scale import routeros_rules
+
+    from netaudit.audit import run_audit
+    from netaudit.checks.evidence import ZONES_NAMED_KEEP, zone_list
+
+    assert zone_list(["a", "b"]) == "a, b"
+    assert zone_list([f"z{i}" for i in range(20)]) == ", ".join(f"z{i}" for i in range(8)) + " … (+12)"
+    routeros_rules(tmp_path, 60)
+    result = run_audit([tmp_path])
+    found = [f for f in result.findings if f.check == "routeros-insecure-service" and len(f.zones) > 12]
+    assert found
+    for f in found:
+        named = [z for z in f.zones if f"{z}," in f.detail["en"] or f"{z} …" in f.detail["en"]]
+        assert named == f.zones[:ZONES_NAMED_KEEP]
+        assert f"… (+{len(f.zones) - ZONES_NAMED_KEEP})" in f.detail["vi"]

@@ -240,6 +240,105 @@ def test_matrix_of_many_zones_is_compact():
     assert not full.matrix["compact"] and any(c["services"] for r in full.matrix["rows"] for c in r["cells"] if c)
 
 
+def _kind_pairs(doc: dict) -> dict[tuple[str, str], dict[str, int]]:
+    """The zone pairs of a document counted by (source kind, destination kind) and class."""
+    kind = {z["name"]: z["kind"] for z in doc["zones"]}
+    kind["@devices"] = "devices"
+    out: dict[tuple[str, str], dict[str, int]] = {}
+    for c in doc["matrix"]:
+        cls = "violation" if c["verdict"] == "reachable" and c.get("violation") else c["verdict"]
+        pair = out.setdefault((kind[c["src"]], kind[c["dst"]]), {})
+        pair[cls] = pair.get(cls, 0) + 1
+    return out
+
+
+def test_matrix_of_very_many_zones_is_grouped():
+    """Above MATRIX_GROUPED zones the summary prints the matrix by zone kind (each cell
+    counting its zone pairs by verdict, coloured by the worst) and one row per source zone
+    naming the zones it reaches; the full report keeps one cell per zone pair."""
+    doc = large_doc(copies=1, extra_zones=caps.MATRIX_GROUPED, files=0, warnings=0)
+    names = [z["name"] for z in doc["zones"]]
+    assert len(names) > caps.MATRIX_GROUPED
+    v = _view(doc, "summary")
+    g = v.matrix["grouped"]
+    assert g and v.notes["matrix"] == _t(
+        "detail.matrix_grouped", n=len(names), pairs=len(doc["matrix"]), where=_t("detail.where")
+    )
+    expected = _kind_pairs(doc)
+    kinds = list(dict.fromkeys(z["kind"] for z in doc["zones"]))
+    labels = {_t(f"kind.{k}") for k in kinds}
+    assert [r["label"] for r in g["rows"]] == [_t(f"kind.{k}") for k in kinds]
+    assert labels <= {c["label"] for c in g["cols"]}
+    cols = [*kinds, "devices"]
+    for k, row in zip(kinds, g["rows"], strict=True):
+        assert row["zones"] == _t("matrix.grouped.zones", n=sum(1 for z in doc["zones"] if z["kind"] == k))
+        for d, cell in zip(cols, row["cells"], strict=True):
+            pair = expected.get((k, d))
+            if not pair:
+                assert cell is None
+                continue
+            order = ("violation", "unknown", "reachable", "blocked")
+            assert cell["cls"] == next(c for c in order if pair.get(c))
+            assert cell["pairs"] == _t("matrix.grouped.pairs", n=sum(pair.values()))
+            assert cell["counts"] == [_t(f"matrix.grouped.{c}", n=pair[c]) for c in order if pair.get(c)]
+    # One row per source zone that reaches something: its violations named (cut at
+    # OPEN_DESTINATIONS, saying how many more), the blocked ones counted.
+    by_src: dict[str, dict[str, list[str]]] = {}
+    for c in doc["matrix"]:
+        cls = "violation" if c["verdict"] == "reachable" and c.get("violation") else c["verdict"]
+        by_src.setdefault(c["src"], {}).setdefault(cls, []).append(c["dst"])
+    rows = {r["id"] or r["label"]: r for r in g["sources"]}
+    for src, got in by_src.items():
+        if set(got) == {"blocked"}:  # reaches no zone: counted in one sentence
+            assert src not in rows and (src in g["quiet"] or v.zone(src) in g["quiet"])
+            continue
+        row = rows[src]
+        assert row["blocked"] == len(got.get("blocked", []))
+        violating = got.get("violation", [])
+        assert len(row["violation"]["items"]) == min(
+            len(violating), caps.OPEN_DESTINATIONS.keep if len(violating) > caps.OPEN_DESTINATIONS.over else 99
+        )
+        more = len(violating) - len(row["violation"]["items"])
+        assert row["violation"]["more"] == (_t("detail.inline", n=more) if more else "")
+    html = render_doc(doc, "html", RenderOptions(detail="summary"))
+    table = html[html.index('id="matrix-summary"') : html.index('id="scope"')]
+    assert _t("matrix.grouped.title") in table and _t("matrix.sources.title") in table
+    assert 'class="matrix"' not in table  # no zone-pair grid
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    assert set(re.findall(r'href="#([^"]+)"', html)) <= ids  # every named destination links to its flow or a note
+    md = render_doc(doc, "md", RenderOptions(lang="en", detail="summary"))
+    assert _t("matrix.sources.title", "en") in md and _t("matrix.grouped.pairs", "en", n=2)[2:] in md
+    full = _view(doc, "full")
+    assert full.matrix["grouped"] is None and len(full.matrix["rows"]) == len(names)
+
+
+def test_scope_zone_table_of_many_zones_keeps_the_problems():
+    """Above SCOPE_ZONES zones the summary's section-1 zone table keeps the zones whose
+    placement has a problem and says the others are listed in section 6.2 and annex A;
+    those list every zone."""
+    doc = large_doc(copies=1, extra_zones=caps.SCOPE_ZONES, files=0, warnings=0)
+    doc["zones"][3]["problems"] = ["subnet 10.9.0.0/24 is not routed by any device"]
+    doc["zones"][3].pop("problems_text", None)
+    v = _view(doc, "summary")
+    assert [z["name"] for z in v.zones] == [doc["zones"][3]["name"]]
+    assert _t("detail.zones_elsewhere", n=len(doc["zones"]) - 1, sec=6) in v.notes["zones"]
+    assert len(v.inventory["ipplan"]) == len(doc["zones"]) == len(v.site_annex["zones"])
+    del doc["zones"][3]["problems"]
+    v = _view(doc, "summary")
+    assert v.zones == [] and _t("detail.zones_elsewhere.none", n=len(doc["zones"]), sec=6) in v.notes["zones"]
+    assert len(_view(doc, "full").zones) == len(doc["zones"])
+
+
+def test_docx_grouped_matrix():
+    docx = pytest.importorskip("docx", reason="python-docx is not installed (pip install -e .)")
+    doc = large_doc(copies=1, extra_zones=caps.MATRIX_GROUPED, files=0, warnings=0)
+    d = docx.Document(io.BytesIO(render_doc(doc, "docx", RenderOptions(lang="en"))))
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert _t("matrix.grouped.title", "en") in text and _t("matrix.sources.title", "en") in text
+    cells = {c.text for t in d.tables for r in t.rows for c in r.cells}
+    assert any(_t("matrix.grouped.pairs", "en", n=1)[2:] in c for c in cells)
+
+
 def test_compliance_names_each_section_once(large):
     """A compliance row citing hundreds of findings names the printed sections once and
     counts the others ("và N tồn tại được tổng hợp tại mục 4.K")."""

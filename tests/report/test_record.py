@@ -313,6 +313,10 @@ def test_zone_names_and_prose_rules():
     assert prose("Các vùng truy cập được: khach, lan.", "vi", vi) == (
         "Các vùng truy cập được: Wi-Fi người dân, Vùng mạng nội bộ “lan”."
     )
+    # A list cut by the check ("… (+N)", checks/evidence.zone_list) is still a list.
+    assert prose("Các vùng truy cập được: khach, lan … (+43).", "vi", vi) == (
+        "Các vùng truy cập được: Wi-Fi người dân, Vùng mạng nội bộ “lan” … (+43)."
+    )
     assert prose("Zone a.b+c reaches zone internet", "en", en) == "Server zone reaches zone Internet"
     untouched = "lan-isolation:1a2b, SW:lan, lanx → lanyard, a.b+cd, vùng lanh đạo: lan x"
     assert prose(untouched, "vi", vi) == untouched
