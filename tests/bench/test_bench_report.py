@@ -136,7 +136,7 @@ def test_pdf_render_many_zones(benchmark, tmp_path):
 
     for key in ("matrix.grouped.title", "matrix.sources.title"):
         assert t(key, "vi") in flat, key
-    assert t("matrix.grouped.pairs", "vi", n=225) in flat  # guest → internal: 5 × 45 zone pairs
+    assert t("matrix.grouped.pairs", "vi", n=225) in flat  # guest → internal: 5 guest by 45 internal zone pairs
     median = benchmark.stats.stats.median if benchmark.enabled else 0.0
     print(f"\n{len(doc['zones'])}-zone RouterOS PDF: {pages} pages, median {median:.2f} s")
     assert 0 < pages <= STANFORD_PAGES
