@@ -100,15 +100,24 @@ def line_sets(
     # reachability): kept for the analysis, with the filter so that its id stays its own.
     dep = hs.line_sets_cache.get(id(flt))
     if dep is None or dep[0] is not flt:  # whether it looks at interfaces: once per filter
-        dep = hs.line_sets_cache[id(flt)] = (flt, interface_dependent(flt))
+        dep = hs.line_sets_cache[id(flt)] = (flt, interface_dependent(flt), {})
     key = (id(flt), in_if, out_if) if dep[1] else (id(flt), None, None)
     got = hs.line_sets_cache.get(key)
     if got is not None and got[0] is flt:
         return got[1]
+    # A line whose matches all apply in several combinations (one naming only its input
+    # interface, read for each output class) is the same set in each: built once.
+    whole = dep[2]
     items = []
     for idx in range(len(flt.lines)) if candidates is None else candidates:
-        ms = [m for m in flt.lines[idx].matches if applies(m, in_if, out_if)]
-        if ms:  # lines for other interface combinations cannot match here
+        line_ms = flt.lines[idx].matches
+        ms = [m for m in line_ms if applies(m, in_if, out_if)]
+        if len(ms) == len(line_ms) and ms:
+            u = whole.get(idx)
+            if u is None:
+                u = whole[idx] = hs.matches(ms)
+            items.append((idx, u))
+        elif ms:  # lines for other interface combinations cannot match here
             items.append((idx, hs.matches(ms)))
     sets = LineSets(hs, items)
     hs.line_sets_cache[key] = (flt, sets)

@@ -30,7 +30,7 @@ PROTO_TCP = 6
 PROTO_UDP = 17
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Src:
     """Where something came from: a file and a 1-based line number, with the line text."""
 
@@ -45,7 +45,7 @@ class Src:
 # --------------------------------------------------------------------------- matches
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AddrMatch:
     """An address pattern ``value``/``wildcard`` (wildcard bits = don't care).
 
@@ -74,7 +74,7 @@ class AddrMatch:
         return self.wildcard == 0xFFFFFFFF
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PortRange:
     lo: int
     hi: int

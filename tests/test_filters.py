@@ -245,3 +245,35 @@ def test_scattered_host_rules_are_blocks_read_at_once():
     flt.lines.insert(150, FilterLine(Action.DENY, [lines[7].matches[0]], source=Src("f.rsc", 299, "again")))
     found = {u.index: u.blocking for u in filters.shadowed_lines(HeaderSpace(), flt)}
     assert found == {150: [7]}
+
+
+def test_line_sets_per_interface_combination():
+    """A line whose matches all apply in several interface combinations is one set for
+    all of them (built once); a line with matches for other interfaces keeps only those
+    that apply.  Each combination gives what compiling its applying matches gives."""
+    hs = HeaderSpace()
+    web = Match(dst=(AddrMatch(0x0A000001, 0),), protocols=(6,), dst_ports=(PortRange(80, 80),))
+    lines = [
+        FilterLine(
+            Action.PERMIT, [Match(in_ifaces=frozenset({"v10"}), src=(AddrMatch(0x0A0A0000, 0xFFFF),))], Src("f", 1)
+        ),
+        FilterLine(
+            Action.DENY,
+            [Match(in_ifaces=frozenset({"v10"}), out_ifaces=frozenset({"wan"})), Match(in_ifaces=frozenset({"v20"}))],
+            Src("f", 2),
+        ),
+        FilterLine(Action.PERMIT, [web], Src("f", 3)),
+        FilterLine(Action.PERMIT, [Match(out_ifaces=frozenset({"wan"}))], Src("f", 4)),
+    ]
+    flt = Filter("forward", lines, Action.DENY)
+    combos = [("v10", "wan"), ("v10", filters.OTHER_IFACE), ("v20", "wan"), (filters.OTHER_IFACE, "wan")]
+    got = {c: filters.line_sets(hs, flt, *c) for c in combos}
+    for (in_if, out_if), sets in got.items():
+        for idx, line in enumerate(lines):
+            ms = [m for m in line.matches if filters.applies(m, in_if, out_if)]
+            assert sets[idx] == (hs.matches(ms) if ms else hs.false), (in_if, out_if, idx)
+    # Line 1 (in v10 only) and line 3 (no interface) are the same objects in every
+    # combination where they apply whole.
+    assert got[("v10", "wan")][0] is got[("v10", filters.OTHER_IFACE)][0]
+    assert got[("v10", "wan")][2] is got[("v20", "wan")][2] is got[(filters.OTHER_IFACE, "wan")][2]
+    assert 1 not in got[("v10", filters.OTHER_IFACE)] and 1 in got[("v20", "wan")]

@@ -172,10 +172,12 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
         # the (small) parts of P they leave.
         c = P & certain
         m = P & maybe if maybe != hs.false else hs.false
-        denied = P & ~(c | m)
-        if denied != hs.false:
-            # Attributed to lines only when a blocked cell asks (blocking_lines).
-            run.denials.setdefault((dev.hostname, name, in_if, out_if), []).append(denied)
+        if c != P:  # some denied: attributed to lines only when a blocked cell asks (blocking_lines)
+            key = (dev.hostname, name, in_if, out_if)
+            got = run.denials.get(key)
+            if got is None:
+                got = run.denials[key] = (certain | maybe if maybe != hs.false else certain, [])
+            got[1].append(P)
         out = []
         if c != hs.false:
             out.append((c, True, None))

@@ -135,7 +135,10 @@ class Run:
     """State of one source zone's propagation."""
 
     deliveries: dict[str, Delivery]
-    denials: dict[tuple, list] = field(default_factory=dict)  # (dev, filter, in, out) -> [sets]
+    # (dev, filter, in, out) -> (the packets the filter lets through there, [the sets it
+    # was applied to]): what it denied is their union minus the first, computed only
+    # when a blocked cell asks (most applications deny nothing anyone asks about).
+    denials: dict[tuple, tuple] = field(default_factory=dict)
     # ``denials`` merged per filter in a fixed order, for the blocking lines of every
     # blocked cell of the run: (number of sets merged, [(key, set)]).
     denied: tuple[int, list] | None = None

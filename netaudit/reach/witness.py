@@ -113,14 +113,16 @@ class Witnesses:
         found: dict[tuple, dict] = {}
         # Each filter's denials as one set, in a fixed order, once per run (the run is
         # over when its cells ask; a new denial since would change the count).
-        count = sum(len(v) for v in run.denials.values())
+        count = sum(len(v[1]) for v in run.denials.values())
         if run.denied is None or run.denied[0] != count:
             merged = []
-            for key, sets in sorted(run.denials.items(), key=lambda kv: repr(kv[0])):
+            for key, (allowed, sets) in sorted(run.denials.items(), key=lambda kv: repr(kv[0])):
                 union = hs.false
                 for u in sets:
                     union |= u
-                merged.append((key, union))
+                union &= ~allowed
+                if union != hs.false:
+                    merged.append((key, union))
             run.denied = (count, merged)
         for (dev, name, in_if, out_if), union in run.denied[1]:
             denied = union & target
