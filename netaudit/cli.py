@@ -451,16 +451,6 @@ def _audit(args) -> int:
         args.color == "auto" and not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
     opts = _render_options(args, color=color and args.format == "text")
-    if args.format in ("text", "json"):
-        out = render(audit, args.format, opts)
-        if _to_file(args.output):
-            _commit(planned, {"report": out}, inputs)
-        else:
-            _stdout(out)
-    else:
-        from .report.json_report import audit_dict
-
-        _render_doc_output(audit_dict(audit, opts), args, opts, planned, inputs)
     from .audit import failures
 
     # The reasons may quote an input line (an input problem): masked like the report.
@@ -468,6 +458,28 @@ def _audit(args) -> int:
 
     masker = Masker(audit.devices, [z.name for z in audit.zones], show=getattr(args, "show_secrets", False))
     reasons = [masker.warning(r) for r in failures(audit, args.fail_on, args.standard)]
+    if args.format == "text":
+        out = render(audit, args.format, opts)
+        if _to_file(args.output):
+            _commit(planned, {"report": out}, inputs)
+        else:
+            _stdout(out)
+    else:
+        from .report import render_doc
+        from .report.json_report import audit_dict
+
+        doc = audit_dict(audit, opts)
+        # The document holds all the report needs: the analysis (model, packet sets)
+        # is let go before its text is written (a large audit's peak memory).
+        del audit, masker
+        if args.format == "json":
+            out = render_doc(doc, "json", opts, masked=True)
+            if _to_file(args.output):
+                _commit(planned, {"report": out}, inputs)
+            else:
+                _stdout(out)
+        else:
+            _render_doc_output(doc, args, opts, planned, inputs)
     _tell_written(planned, reasons, args.fail_on)
     return 1 if reasons else 0
 

@@ -145,8 +145,13 @@ def _umask() -> int:
     return mask
 
 
-def _stage(path: Path, data: bytes) -> str:
-    """``data`` in a new temporary file next to ``path``; returns its name."""
+# Text is encoded and written this many characters at a time: a report of megabytes is
+# not held twice (as text and as its bytes).
+_SLICE = 1 << 20
+
+
+def _stage(path: Path, data: str | bytes) -> str:
+    """``data`` (text as UTF-8) in a new temporary file next to ``path``; returns its name."""
     try:
         st = os.lstat(path)
         mode = stat.S_IMODE(st.st_mode) & 0o777 if stat.S_ISREG(st.st_mode) else None
@@ -159,7 +164,11 @@ def _stage(path: Path, data: bytes) -> str:
     try:
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), mode)
-            f.write(data)
+            if isinstance(data, str):
+                for i in range(0, len(data), _SLICE):
+                    f.write(data[i : i + _SLICE].encode("utf-8"))
+            else:
+                f.write(data)
             f.flush()
             os.fsync(f.fileno())
     except BaseException:
@@ -183,9 +192,8 @@ def write_files(files: list[tuple[str | Path, str | bytes, str]], inputs: Iterab
     try:
         for path, data, what in files:
             p = check(path, inputs, what)
-            raw = data.encode("utf-8") if isinstance(data, str) else data
             try:
-                staged.append((p, _stage(p, raw), what))
+                staged.append((p, _stage(p, data), what))
             except OSError as e:
                 raise InputError(f"cannot write {what}: {e.strerror}", str(path)) from None
         while staged:

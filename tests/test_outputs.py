@@ -275,3 +275,15 @@ def test_stdout_outputs_still_work(office):
     assert p.returncode == 1 and json.loads(p.stdout)["schema"] == "netaudit/audit/v1"
     p = cli("audit", office, "--format", "json", "-o", "-")
     assert p.returncode == 1 and json.loads(p.stdout)["schema"] == "netaudit/audit/v1"
+
+
+def test_text_is_written_as_utf8_slice_by_slice(tmp_path, monkeypatch):
+    """A report's text is encoded a slice at a time (outputs._SLICE): the file holds its
+    exact UTF-8, whatever character a slice boundary falls on."""
+    monkeypatch.setattr(outputs, "_SLICE", 3)
+    text = "Vùng mạng Wi-Fi khách → Thiết bị 🛡 end\n" * 5
+    for n in range(len(text) - 8, len(text) + 1):
+        target = tmp_path / f"r{n}.json"
+        outputs.write_files([(target, text[:n], "report")])
+        assert target.read_bytes() == text[:n].encode("utf-8")
+

@@ -353,31 +353,36 @@ def dumps(doc: dict) -> str:
     from ..safetext import dumps_json
 
     with paused():
-        text = _indented(doc, dumps_json)
+        text = _indented(doc, dumps_json, "\n")
         if text is None or "\x7f" in text:  # DEL is ASCII: escaped by the whole-text path
             return dumps_json(doc, indent=2, sort_keys=False) + "\n"
-        return text + "\n"
+        return text
 
 
 class _Unusual(Exception):
     """A value :func:`_indented` leaves to the standard encoder."""
 
 
-def _indented(obj, escaped: Callable[[str], str] = encode_basestring) -> str | None:
+def _indented(obj, escaped: Callable[[str], str] = encode_basestring, end: str = "") -> str | None:
     """``json.dumps(obj, indent=2, ensure_ascii=False)``, the same text byte for byte,
     in a fraction of the time: a list of strings is one call of the C string encoder,
     every other value one piece of one list.  A string whose JSON text is not plain
     ASCII is written by ``escaped`` instead (given the string; safetext.dumps_json for
-    a report).  None for what the standard encoder must judge: a value JSON does not
-    know, a reference cycle."""
+    a report), then ``end``.  None for what the standard encoder must judge: a value
+    JSON does not know, a reference cycle."""
     parts: list[str] = []
     try:
         _emit(obj, parts, 0, escaped)
     except (_Unusual, RecursionError):
         return None
+    parts.append(end)
     return "".join(parts)
 
 
+# Pieces of a list's text kept apart before they are joined: a large document's text is
+# then held as a few long strings, not hundreds of thousands of short ones (each with
+# its object header) until the end.
+_PIECES = 4096
 # A line break and the indentation of each level; deeper documents go to the standard encoder.
 _NEWLINES = ["\n" + "  " * level for level in range(100)]
 
@@ -477,9 +482,13 @@ def _emit(o, parts: list[str], level: int, escaped: Callable[[str], str]) -> Non
             return
         parts.append("[" + inner)
         head = ""
+        mark = len(parts)
         for v in o:
             _value(v, head, parts, level, escaped)
             head = sep
+            if len(parts) - mark > _PIECES:  # a long list: its pieces joined as it goes
+                parts[mark:] = ["".join(parts[mark:])]
+                mark = len(parts)
         parts.append(_NEWLINES[level] + "]")
     elif isinstance(o, dict):
         if not o:

@@ -111,6 +111,18 @@ def test_indented_json_is_the_standard_librarys(value):
     assert dumps(doc) == dumps_json(doc, indent=2, sort_keys=False) + "\n"
 
 
+def test_long_lists_joined_as_they_go_are_the_same_text(monkeypatch):
+    """A long list's pieces are joined every few thousand (json_report._PIECES): the text
+    is the standard library's, for lists nested in lists, at every size around the cut."""
+    from netaudit.report import json_report
+
+    monkeypatch.setattr(json_report, "_PIECES", 7)
+    for n in (1, 6, 7, 8, 20, 61):
+        value = {"matrix": [{"src": f"z{i}", "hops": [{"d": i, "r": ["a", "ă"]}] * (i % 4)} for i in range(n)]}
+        assert _indented(value) == json.dumps(value, ensure_ascii=False, indent=2), n
+        assert _indented([value, [value]]) == json.dumps([value, [value]], ensure_ascii=False, indent=2), n
+
+
 class _Str(str):
     pass
 
