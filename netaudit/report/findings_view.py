@@ -258,12 +258,11 @@ def findings(v: View, zone_kind: dict) -> None:
         # The decisive lines as the members cite them, each in its shortest form (a flow's
         # evidence may carry the engine's annotation after the line, the line's own finding not).
         lines = []
-        for e in root_cause_lines(members[0][1], cited):
+        # A line is told by its file and number; a default (no number) by its text too.
+        # Each once (a witness path may pass one line twice).
+        for where, e in {_where(e): e for e in root_cause_lines(members[0][1], cited)}.items():
             same = [
-                c
-                for _, m in members
-                for c in m.get("evidence") or []
-                if isinstance(c, dict) and c.get("file") == e.get("file") and c.get("line") == e.get("line")
+                c for _, m in members for c in m.get("evidence") or [] if isinstance(c, dict) and _where(c) == where
             ]
             lines.append(cite_view(min(same or [e], key=lambda c: len(str(c.get("text", "")))), v.lang))
         v.root_causes.append(

@@ -364,7 +364,7 @@ def _group(v: View, zone_kind: dict, names: list[str]) -> None:
         sources.append(
             {
                 "label": label,
-                "id": "" if label == row["name"] else row["name"],
+                "id": "" if label.casefold() == row["name"].casefold() else row["name"],
                 "color": row["color"],
                 **lists,
                 "blocked": len(reached["blocked"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -390,6 +391,27 @@ def _leaky_view(lang: str):
 def _group_of(view, fid: str) -> dict:
     f = next(f for f in view.findings if f["id"] == fid)
     return view.root_causes[f["root"] - 1]
+
+
+def test_root_cause_lines_each_once_defaults_told_by_their_text():
+    """A finding citing three vendor defaults (no line number, different texts) and one
+    line twice (a witness path through it twice): its root cause names each once."""
+    from netaudit.report.view import build
+
+    doc = copy.deepcopy(sample_doc("leaky"))
+    f = doc["findings"][0]
+    f["evidence"] = [
+        {"file": "r.rsc", "line": None, "text": "/tool mac-server mac-telnet (default)"},
+        {"file": "r.rsc", "line": None, "text": "/tool mac-server mac-winbox (default)"},
+        {"file": "r.rsc", "line": None, "text": "/ip neighbor discovery-settings (default)"},
+        {"file": "r.rsc", "line": 7, "text": "set ssh address=10.99.0.0/16"},
+        {"file": "r.rsc", "line": 7, "text": "set ssh address=10.99.0.0/16"},
+    ]
+    f.pop("witness", None)
+    options = RenderOptions(lang="en")
+    view = build(prepare_doc(doc, options), options)
+    rc = view.root_causes[next(g for g in view.findings if g["id"] == f["id"])["root"] - 1]
+    assert [e["text"] for e in rc["lines"]] == [e["text"] for e in f["evidence"][:4]]
 
 
 def test_root_causes_group_findings_by_their_decisive_lines():
