@@ -162,6 +162,25 @@ def test_forged_source_is_not_a_connection_but_is_reported_as_spoofing():
     assert m[("staff", "@devices")].verdict == REACHABLE and m[("staff", "@devices")].spoofed is None
 
 
+def test_a_forged_delivery_not_proven_either_way_is_kept_with_its_reason():
+    """The staff range is trusted by a line not fully understood (a time-range): forged
+    staff sources from the guest zone may or may not get through.  The guest's own
+    sources are denied (blocked, proven); the forged ones are kept as ``spoofed_maybe``
+    with the line's reason, not dropped as if nothing could be forged."""
+    mgmt_acl = acl("VTY", ("permit", Match(src=net("10.0.10.0/24")), "time-range not modelled"))
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"))
+    r.filters["VTY"] = mgmt_acl
+    r.services = [MgmtService("ssh", 6, (PortRange(22, 22),), acl="VTY")]
+    m, engine = matrix([r], [GUEST, STAFF])
+    cell = m[("guest", "@devices")]
+    assert cell.verdict == BLOCKED and cell.spoofed is None
+    assert cell.spoofed_maybe is not None and engine.hs.services(cell.spoofed_maybe) == ["tcp/22"]
+    assert "time-range not modelled" in cell.spoofed_maybe_reason.render("en")
+    # What the staff zone may deliver itself is its own (unknown) cell, not a forgery.
+    staff = m[("staff", "@devices")]
+    assert staff.spoofed is None and staff.spoofed_maybe is None
+
+
 def test_sources_any_in_the_site_file_counts_forged_sources():
     mgmt_acl = acl("VTY", ("permit", Match(src=net("10.0.10.0/24"))))
     r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"))

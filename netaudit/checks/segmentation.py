@@ -281,6 +281,18 @@ _ONE_PACKET_INTO = ("devices", "management", "internal", "server", "database")
             "and they are delivered: no anti-spoofing (uRPF / ingress ACL) on the path. Services "
             "reached only with a forged source: {services}. {impact} Witness packet: {packet}.",
         },
+        "maybe.title": {
+            "vi": "Chưa loại trừ được khả năng vùng {src} giả mạo địa chỉ nguồn để vượt qua quy tắc lọc theo nguồn",
+            "en": "Zone {src} may be able to forge source addresses past source-based rules (not proven either way)",
+        },
+        "maybe.detail": {
+            "vi": "Gói tin từ vùng {src} mang địa chỉ nguồn của vùng khác có thể được chuyển tới {targets}, "
+            "điều mà địa chỉ thật của vùng không làm được; công cụ không chứng minh được là chặn hay cho "
+            "phép: {reason}. Dịch vụ liên quan: {services}.",
+            "en": "Packets from zone {src} carrying other zones' source addresses may be delivered to "
+            "{targets}, which the zone's own addresses cannot reach; the tool can prove neither blocked "
+            "nor delivered: {reason}. Services concerned: {services}.",
+        },
         "impact_one_packet": {
             "vi": "Các dịch vụ không trạng thái (UDP…) xử lý ngay một gói tin giả mạo "
             "(ví dụ lệnh SNMP, syslog, TFTP, DNS).",
@@ -308,17 +320,41 @@ _ONE_PACKET_INTO = ("devices", "management", "internal", "server", "database")
 )
 def spoofing(ctx: AuditContext, info: CheckInfo):
     """One finding per source zone that reaches, only with forged sources, what the
-    reference policy denies it."""
+    reference policy denies it; where a forged delivery can be proven neither way, one
+    finding saying so (medium, as an unknown cell), never silence."""
     hs = ctx.hs
     by_src: dict[str, list] = {}
+    unsure: dict[str, list] = {}
     for cell in ctx.matrix:
-        if cell.spoofed is None or cell.expectation is None or cell.expectation.expected == ALLOW:
+        if cell.expectation is None or cell.expectation.expected == ALLOW:
             continue
-        bad = cell.spoofed
-        if cell.expectation.expected == LIMITED:
-            bad = bad & ~_services_set(ctx, cell.expectation.allowed_services)
-        if bad != hs.false:
-            by_src.setdefault(cell.src, []).append((cell, bad))
+        for forged, into in ((cell.spoofed, by_src), (cell.spoofed_maybe, unsure)):
+            if forged is None:
+                continue
+            bad = forged
+            if cell.expectation.expected == LIMITED:
+                bad = bad & ~_services_set(ctx, cell.expectation.allowed_services)
+            if bad != hs.false:
+                into.setdefault(cell.src, []).append((cell, bad))
+    for src, cells in sorted(unsure.items()):
+        if src in by_src:
+            continue  # proven for this zone: its finding below
+        every = hs.false
+        for _, b in cells:
+            every |= b
+        reasons = list(dict.fromkeys(c.spoofed_maybe_reason for c, _ in cells if c.spoofed_maybe_reason))
+        yield info.finding(
+            key=src,
+            title_key="check.spoofing.maybe.title",
+            detail_key="check.spoofing.maybe.detail",
+            fields={
+                "src": src,
+                "targets": ", ".join(sorted({c.dst for c, _ in cells})),
+                "reason": reasons[0] if reasons else "-",
+                "services": ", ".join(hs.services(every)),
+            },
+            zones=sorted({src} | {c.dst for c, _ in cells}),
+        )
     for src, cells in sorted(by_src.items()):
         one_packet = any(
             (bad & ~hs.eq("proto", 6) & ~_services_set(ctx, ["icmp/8", "icmp/0"])) != hs.false

@@ -37,6 +37,10 @@ class Cell:
     # Packets delivered only with a forged source address (another zone's), and their paths.
     spoofed: Bdd | None = None
     spoofed_chunks: list = field(default_factory=list)
+    # Packets that may be delivered only with a forged source (a forged delivery the
+    # analysis cannot prove either way), and why: never silently "no spoofing".
+    spoofed_maybe: Bdd | None = None
+    spoofed_maybe_reason: Text | None = None
 
 
 # --------------------------------------------------------------------------- matrix
@@ -62,13 +66,20 @@ def compute_row(engine: Engine, src: str, zone_names: list[str]) -> list[Cell]:
         forged = engine.run_zone(src, any_source=True)
         for c in row:
             d = forged.deliveries.get(c.dst)
-            if d is None or d.certain == hs.false:
+            if d is None:
                 continue
             honest = hs.exist(["src_ip"], c.delivered) if c.delivered is not None else hs.false
             extra = d.certain & ~honest
             if extra != hs.false:
                 c.spoofed = extra
                 c.spoofed_chunks = [(u & extra, p) for u, p in d.chunks if (u & extra) != hs.false]
+            if d.maybe != hs.false:
+                # What the honest cell may deliver is said there (unknown-verdict).
+                if c.maybe is not None:
+                    honest |= hs.exist(["src_ip"], c.maybe)
+                unsure = d.maybe & ~honest & ~extra
+                if unsure != hs.false:
+                    c.spoofed_maybe, c.spoofed_maybe_reason = unsure, d.maybe_reason
     if any(c.verdict == BLOCKED for c in row):
         # Blocked for new connections; do replies (TCP ACK/RST, conntrack
         # established) get through?  Reported, never a "reachable".

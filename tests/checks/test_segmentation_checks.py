@@ -105,3 +105,70 @@ def test_flows_one_line_blocks_though_allowed_are_one_info_finding():
     assert "accounts, archive" in f.detail["en"] and "accounts, archive" in f.detail["vi"]
     assert [e["line"] for e in f.evidence] == [10]
     assert not [f for f in found if f.zones[0] != "staff"]  # the other zones reach everything
+
+
+_SPOOF_ROUTER = """\
+hostname R1
+!
+interface GigabitEthernet0/0
+ description WAN
+ ip address 203.0.113.2 255.255.255.252
+!
+interface Vlan10
+ description GUEST WIFI
+ ip address 10.10.10.1 255.255.255.0
+ ip access-group GUEST-IN in
+!
+interface Vlan20
+ description STAFF
+ ip address 10.10.20.1 255.255.255.0
+!
+interface Vlan99
+ description MGMT
+ ip address 10.10.99.1 255.255.255.0
+!
+ip access-list extended GUEST-IN
+ permit udp any host 10.10.10.1 eq 53
+ permit ip host 10.10.99.5 10.10.20.0 0.0.0.255{option}
+ deny ip any 10.10.0.0 0.0.255.255
+ permit ip any any
+!
+ip route 0.0.0.0 0.0.0.0 203.0.113.1
+!
+end
+"""
+_SPOOF_SITE = """\
+unit: UBND xa Thu nghiem
+level: 2
+zones:
+  guest: {kind: guest, subnets: [10.10.10.0/24]}
+  staff: {kind: internal, subnets: [10.10.20.0/24]}
+  mgmt: {kind: management, subnets: [10.10.99.0/24]}
+  internet: {kind: external}
+"""
+
+
+def _spoofing_findings(tmp_path, option: str) -> list:
+    from netaudit.audit import run_audit
+
+    tmp_path.mkdir()
+    (tmp_path / "r1.cfg").write_text(_SPOOF_ROUTER.format(option=option), encoding="utf-8")
+    (tmp_path / "site.yaml").write_text(_SPOOF_SITE, encoding="utf-8")
+    audit = run_audit([tmp_path], tmp_path / "site.yaml")
+    cells = {(c.src, c.dst): c for c in audit.matrix}
+    assert cells[("guest", "staff")].verdict == "blocked"  # the guest's own addresses
+    return [f for f in audit.findings if f.check == "spoofing"]
+
+
+def test_a_forged_source_trusted_by_a_line_not_understood_is_reported_not_passed(tmp_path):
+    """GUEST-IN trusts the management host 10.10.99.5 towards staff, with a time-range the
+    tool does not model: a guest host forging that address may or may not reach staff.
+    The audit says so (medium, the line quoted), as it says an unknown cell; without the
+    time-range the forgery is proven (high, with its witness)."""
+    [unsure] = _spoofing_findings(tmp_path / "a", " time-range OFFICE-HOURS")
+    assert unsure.severity == "medium" and unsure.key == "guest" and unsure.witness is None
+    assert "may be able to forge" in unsure.title["en"] and "Chưa loại trừ" in unsure.title["vi"]
+    assert "time-range OFFICE-HOURS" in unsure.detail["en"] and "staff" in unsure.zones
+    [proven] = _spoofing_findings(tmp_path / "b", "")
+    assert proven.severity == "high" and "may be able" not in proven.title["en"]
+    assert proven.witness["packet"]["src_ip"] == "10.10.99.5"
