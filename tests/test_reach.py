@@ -321,6 +321,29 @@ def test_strict_urpf_drops_spoofed_sources_only():
     assert m[("staff", "@devices")].verdict == REACHABLE
 
 
+@pytest.mark.parametrize("route_back", [False, True])
+def test_feasible_path_bounds_an_unsure_reverse_path_check(route_back):
+    """A check between strict and "any route back through the interface" (FortiOS
+    src-check): a forged staff source on the guest port, with no route to staff through
+    that port, is dropped for sure (not maybe); with a wider route through it (not the
+    best), it may pass: kept as a maybe forgery, never delivered."""
+    vty = acl("VTY", ("permit", Match(src=net("10.0.10.0/24"))))
+    guest_port = l3("", "10.0.40.1/24", urpf="strict", urpf_allow_default=True)
+    guest_port.urpf_unsure = "any route back through the interface, not only the best"
+    r = router(Gi1=guest_port, Gi2=l3("", "10.0.10.1/24"))
+    if route_back:
+        r.routes.append(Route(IPNetwork("10.0.0.0/8"), next_hop=int(IPNetwork("10.0.40.254/32").ip)))
+    r.filters["VTY"] = vty
+    r.services = [MgmtService("ssh", 6, (PortRange(22, 22),), acl="VTY")]
+    m, engine = matrix([r], [GUEST, STAFF])
+    cell = m[("guest", "@devices")]
+    assert cell.verdict == BLOCKED and cell.spoofed is None
+    if route_back:
+        assert engine.hs.services(cell.spoofed_maybe) == ["tcp/22"]
+    else:
+        assert cell.spoofed_maybe is None
+
+
 def test_urpf_default_route_counts_only_with_allow_default():
     def build(allow):
         r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "192.0.2.2/30", urpf="strict", urpf_allow_default=allow))

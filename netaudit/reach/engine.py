@@ -107,7 +107,9 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                 u |= self.if_addr.get(key, hs.false)
             self.dom_l3_addr[did] = u
         self._fib: dict[tuple[str, str], list] = {}
-        self._urpf_via: dict[tuple[str, str], tuple] = {}  # (device, vrf) -> (regions, default region)
+        # (device, vrf[, table]) -> (regions by best egress, default region, feasible-path
+        # destinations per interface with and without the default route)
+        self._urpf_via: dict[tuple, tuple] = {}
         self._cache: dict = {}  # compiled filters, semantics, uRPF, witness prefs
 
     def _ipset(self, s: IPSet):

@@ -131,7 +131,17 @@ class Routing:
             covered |= region_of(pkey)
         fib_table: list[tuple[Bdd, tuple[str, Route] | list[Egress] | str]] = [(regions[k], acts) for k, acts in order]
         fib_table.append((~covered, "noroute"))
-        self._urpf_via[key] = (regions, default_region)
+        # Feasible paths (RFC 3704): per interface, the destinations any route of the table
+        # sends out of it — best or not, a more specific route elsewhere notwithstanding —
+        # with and without the default route.
+        feasible: dict[bool, dict[str, Bdd]] = {True: {}, False: {}}
+        for pkey, cands in candidates.items():
+            out = {c[1][0] for c in cands if len(c) == 2}
+            for name in out:
+                for with_default in (True, False) if pkey[1] else (True,):
+                    got = feasible[with_default].get(name, hs.false)
+                    feasible[with_default][name] = got | region_of(pkey)
+        self._urpf_via[key] = (regions, default_region, feasible)
         self._fib[key] = fib_table
         return fib_table
 
@@ -145,15 +155,18 @@ class Routing:
         if got is None:
             self.fib(dev, itf.vrf, table)
             fkey = (dev.hostname, itf.vrf) if table is None else (dev.hostname, itf.vrf, table)
-            regions, default_region = self._urpf_via[fkey]
+            regions, default_region, feasible = self._urpf_via[fkey]
             routed = self.hs.false
-            for akey, region in regions.items():
-                if akey == ("drop",):
-                    continue
-                if mode == "loose" or any(a[0] == itf.name for a in akey):
-                    routed |= region
-            if not itf.urpf_allow_default:
-                routed &= ~default_region
+            if mode == "feasible":
+                routed = feasible[bool(itf.urpf_allow_default)].get(itf.name, self.hs.false)
+            else:
+                for akey, region in regions.items():
+                    if akey == ("drop",):
+                        continue
+                    if mode == "loose" or any(a[0] == itf.name for a in akey):
+                        routed |= region
+                if not itf.urpf_allow_default:
+                    routed &= ~default_region
             got = self._cache[key] = self.hs.dst_to_src(routed)
         return got
 
@@ -171,7 +184,12 @@ class Routing:
             return got
         hs = self.hs
         sure_mode = itf.urpf
-        maybe_mode = "loose" if itf.urpf_unsure else itf.urpf
+        # Unsure between the best route and any route back through the interface (FortiOS
+        # src-check): at most what a feasible path passes — any route of the table out of
+        # the interface — while the table is known; routes learned by a routing protocol
+        # the snapshot does not hold could add any: then at most what loose passes.
+        unknown_routes = dev.dynamic_routing and dev.routing_state is None
+        maybe_mode = ("loose" if unknown_routes else "feasible") if itf.urpf_unsure else itf.urpf
         tables = sorted({p.table for p in dev.policy_routes if p.action == "table" and p.table})
         if not tables and not any(p.action == "drop" for p in dev.policy_routes):
             sure = self.urpf_sources(dev, itf, sure_mode)
@@ -184,7 +202,7 @@ class Routing:
             fail_all = ~self.urpf_sources(dev, itf, maybe_mode)
             for table in tables:
                 self.fib(dev, itf.vrf, table)
-                regions, _ = self._urpf_via[(dev.hostname, itf.vrf, table)]
+                regions, _, _ = self._urpf_via[(dev.hostname, itf.vrf, table)]
                 has = hs.false
                 for region in regions.values():
                     has |= region
