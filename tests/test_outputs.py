@@ -286,4 +286,3 @@ def test_text_is_written_as_utf8_slice_by_slice(tmp_path, monkeypatch):
         target = tmp_path / f"r{n}.json"
         outputs.write_files([(target, text[:n], "report")])
         assert target.read_bytes() == text[:n].encode("utf-8")
-

@@ -8,7 +8,7 @@ from .. import messages
 from ..headerspace import Bdd
 from ..messages import Text
 from ..policy import ALLOW, DENY, LIMITED, excess, services_packets
-from ..reach import BLOCKED, REACHABLE, UNKNOWN, witness_for
+from ..reach import BLOCKED, REACHABLE, UNKNOWN, destination_preferences, witness_for
 from ..vocabulary import DEVICES_ZONE
 from . import REF_ND331, REF_TT12_ZONES, AuditContext, CheckInfo, check
 
@@ -384,7 +384,7 @@ def spoofing(ctx: AuditContext, info: CheckInfo):
                     others |= _owned_src(ctx, z)
                     for net in z.zone.subnets:
                         networks |= hs.eq("src_ip", int(net.network)) if net.prefixlen < 31 else hs.false
-            prefer = [~_owned_src(ctx, pz), others, ~networks]
+            prefer = [~_owned_src(ctx, pz), others, ~networks, *destination_preferences(ctx.engine, cell.dst)]
             parts = [(chunk & bad, path) for chunk, path in cell.spoofed_chunks if (chunk & bad) != hs.false]
             chosen = next(((u, p) for u, p in parts if (u & others) != hs.false), parts[0] if parts else None)
             if chosen is not None:

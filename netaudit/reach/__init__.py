@@ -22,7 +22,17 @@ configurations leave a value open: docs/semantics.md.
 from __future__ import annotations
 
 from .engine import Engine
-from .matrix import BLOCKED, REACHABLE, UNKNOWN, Cell, compute_matrix, make_cell, unplaced_reason, witness_for
+from .matrix import (
+    BLOCKED,
+    REACHABLE,
+    UNKNOWN,
+    Cell,
+    compute_matrix,
+    destination_preferences,
+    make_cell,
+    unplaced_reason,
+    witness_for,
+)
 from .paths import Merge, Path, Step, Witness
 from .routing import MARTIANS, RUNTIME_GW
 from .runtime import RUNTIME_REPRESENTATIVES
@@ -41,6 +51,7 @@ __all__ = [
     "Step",
     "Witness",
     "compute_matrix",
+    "destination_preferences",
     "make_cell",
     "unplaced_reason",
     "witness_for",

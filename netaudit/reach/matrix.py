@@ -167,11 +167,22 @@ def _internet(engine: Engine, zone: str) -> bool:
 
 
 def _preferences(engine: Engine, pz: PlacedZone, dst: str) -> list:
-    to_internet = dst != DEVICES_ZONE and _internet(engine, dst)
     return [
         *_cached(engine, ("prefer-src", pz.name), lambda: _source_preferences(engine, pz)),
+        *destination_preferences(engine, dst),
+        *_cached(engine, ("prefer-open", None), lambda: _open_address_preferences(engine)),
+    ]
+
+
+def destination_preferences(engine: Engine, dst: str) -> list:
+    """The witness preferences for the destination of a flow to ``dst``: a host, not a
+    network or broadcast address (an Internet zone: a public one), then TCP, UDP or ICMP
+    first and a well-known port — for a witness whose source is chosen otherwise (a
+    forged one)."""
+    to_internet = dst != DEVICES_ZONE and _internet(engine, dst)
+    return [
         *_cached(engine, ("prefer-dst", dst), lambda: _destination_preferences(engine, dst)),
-        *_cached(engine, ("prefer-packet", to_internet), lambda: _packet_preferences(engine, to_internet)),
+        *_cached(engine, ("prefer-service", to_internet), lambda: _service_preferences(engine, to_internet)),
     ]
 
 
@@ -210,7 +221,7 @@ def _destination_preferences(engine: Engine, dst: str) -> list:
     return prefs
 
 
-def _packet_preferences(engine: Engine, to_internet: bool) -> list:
+def _service_preferences(engine: Engine, to_internet: bool) -> list:
     hs = engine.hs
     prefs = []
     for proto in (6, 17, 1):
@@ -222,9 +233,14 @@ def _packet_preferences(engine: Engine, to_internet: bool) -> list:
         well_known |= hs.eq("dst_port", port)
     prefs.append(well_known)
     prefs.append(hs.eq("icmp_type", 8))
+    return prefs
+
+
+def _open_address_preferences(engine: Engine) -> list:
     # A destination the configurations leave open (a WAN address from DHCP/PPPoE, before
     # DNAT): an address of the documentation range, not 0.0.0.0.
-    prefs.append(~hs.prefix("dst_ip", "0.0.0.0/8"))
+    hs = engine.hs
+    prefs = [~hs.prefix("dst_ip", "0.0.0.0/8")]
     prefs.append(hs.prefix("dst_ip", "203.0.113.0/24"))
     prefs.append(hs.prefix("dst_ip", "203.0.113.10/32"))
     return prefs

@@ -171,4 +171,8 @@ def test_a_forged_source_trusted_by_a_line_not_understood_is_reported_not_passed
     assert "time-range OFFICE-HOURS" in unsure.detail["en"] and "staff" in unsure.zones
     [proven] = _spoofing_findings(tmp_path / "b", "")
     assert proven.severity == "high" and "may be able" not in proven.title["en"]
-    assert proven.witness["packet"]["src_ip"] == "10.10.99.5"
+    packet = proven.witness["packet"]
+    assert packet["src_ip"] == "10.10.99.5"
+    # A packet a host sends: to a staff host (not the network address), over UDP (the
+    # one-packet services that make it high), not protocol 0.
+    assert packet["dst_ip"] not in ("10.10.20.0", "10.10.20.255") and packet["proto"] == "udp"
