@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import messages
-from .messages import LANGS, t
+from .messages import LANGS, named_list, t
 from .vocabulary import DEFAULT_STANDARD, DEVICES_ZONE, STANDARDS, unit_is_placeholder
 
 MET, NOT_MET, CHECK, NA, OUT = "met", "not_met", "check", "not_applicable", "out_of_scope"
@@ -241,7 +241,7 @@ def _zone_presence(f: Facts, kind: str, missing: str) -> tuple[Outcome | None, l
     if not zs:
         key = "ev.zone_missing_check" if missing == CHECK else "ev.zone_missing"
         return Outcome(missing, [_sent(key, kind=_kind(kind))]), [], []
-    ev = [_sent("ev.zones", kind=_kind(kind), zones=", ".join(z["name"] for z in zs))]
+    ev = [_sent("ev.zones", kind=_kind(kind), zones=named_list(z["name"] for z in zs))]
     unplaced = [z for z in zs if not z["domains"]]
     if unplaced:
         probs = {
@@ -288,7 +288,7 @@ def ev_zone_edge(f: Facts) -> Outcome:
         return Outcome(CHECK, [_sent("ev.no_external")])
     names = {z["name"] for z in ext}
     attach = ", ".join(a for z in ext for a in z["attach"]) or "-"
-    ev = [_sent("ev.edge_attach", zones=", ".join(sorted(names)), attach=attach)]
+    ev = [_sent("ev.edge_attach", zones=named_list(sorted(names)), attach=attach)]
     cells = f.cells_where(
         lambda c: c["src"] in names and c["dst"] != DEVICES_ZONE and f.kind(c["dst"]) not in ("external",)
     )
@@ -362,7 +362,7 @@ def ev_zone_device_mgmt(f: Facts) -> Outcome:
     out = _flows(f, f.cells_where(lambda c: c["dst"] == DEVICES_ZONE and c["src"] not in names), extra=ev)
     if out.status == MET and len(zs) < 2:
         out.status = CHECK
-        out.evidence.append(_sent("ev.device_mgmt_single", zones=", ".join(sorted(names))))
+        out.evidence.append(_sent("ev.device_mgmt_single", zones=named_list(sorted(names))))
     return out
 
 
@@ -406,7 +406,7 @@ def ev_remote_admin(f: Facts) -> Outcome:
     if not ext:
         return Outcome(CHECK, [_sent("ev.no_external")])
     cells = f.cells_where(lambda c: c["src"] in ext and c["dst"] == DEVICES_ZONE)
-    ok = Outcome(MET, [_sent("ev.remote_ok", zones=", ".join(sorted(ext)))])
+    ok = Outcome(MET, [_sent("ev.remote_ok", zones=named_list(sorted(ext)))])
     return _flows(f, cells, ok=ok)
 
 

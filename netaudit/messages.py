@@ -26,6 +26,21 @@ def both(key: str, **fields) -> dict[str, str]:
     return {lang: t(key, lang, **fields) for lang in LANGS}
 
 
+# A sentence names at most NAMED_KEEP items of a list longer than NAMED_OVER: a finding or
+# a compliance row naming every one of 51 zones runs to a page (issue #15).
+NAMED_OVER, NAMED_KEEP = 12, 8
+
+
+def named_list(items) -> str:
+    """Names for a sentence, joined: all of them, or the first 8 of more than 12 and how
+    many more ("a, b, … (+43)") — only where the data beside the sentence (a finding's
+    ``zones``, the document's zone list) holds them all."""
+    items = list(items)
+    if len(items) <= NAMED_OVER:
+        return ", ".join(items)
+    return ", ".join(items[:NAMED_KEEP]) + f" … (+{len(items) - NAMED_KEEP})"
+
+
 class Text(str):
     """A catalogue sentence kept as a value: its key and fields, rendered on demand.
 

@@ -5,8 +5,7 @@
 * Packet sets of a device's own addresses and of a management service:
   :func:`device_addresses`, :func:`service_packets`.
 * What the zone matrix says about one service: :func:`exposure` (which zones reach it,
-  which may) and :func:`zone_kinds`; a finding's sentence naming many zones:
-  :func:`zone_list`.
+  which may) and :func:`zone_kinds`.
 
 Reachability statements come from the zone matrix only: a check lowers a severity
 only when the matrix proves that no zone reaches the service, and raises it only when
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 
 from .. import messages
 from ..headerspace import HeaderSpace, service_match
+from ..messages import named_list
 from ..model import Device, MgmtService
 from ..reach import REACHABLE, UNKNOWN
 from ..vocabulary import DEVICES_ZONE
@@ -68,20 +68,6 @@ def vendor_remediation(check_id: str, vendor: str, fields: dict, variant: str = 
     return localized(*parts, sep="\n")
 
 
-# A sentence names at most ZONES_NAMED.keep zones of a list longer than ZONES_NAMED.over
-# ("a, b, … (+43)"); the finding's ``zones`` holds them all.
-ZONES_NAMED_OVER, ZONES_NAMED_KEEP = 12, 8
-
-
-def zone_list(zones) -> str:
-    """Zone ids for a finding's sentence: all of them, or the first 8 of more than 12 and
-    how many more ("… (+N)") — only for lists the finding's ``zones`` holds in full."""
-    zones = list(zones)
-    if len(zones) <= ZONES_NAMED_OVER:
-        return ", ".join(zones)
-    return ", ".join(zones[:ZONES_NAMED_KEEP]) + f" … (+{len(zones) - ZONES_NAMED_KEEP})"
-
-
 # --------------------------------------------------------------------------- packet sets
 
 
@@ -123,7 +109,7 @@ class Exposure:
     def sentences(self) -> list[tuple[str, dict]]:
         """Catalogue keys (with fields) describing this exposure."""
         # The reachable zones are the finding's zones (cut in the sentence); unknown ones are not.
-        fields = {"zones": zone_list(self.reachable), "unknown": ", ".join(self.unknown)}
+        fields = {"zones": named_list(self.reachable), "unknown": ", ".join(self.unknown)}
         if not self.evaluated:
             return [("check.mgmt.reach.unevaluated", fields)]
         out = [("check.mgmt.reach.zones", fields)] if self.reachable else []

@@ -31,12 +31,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import messages
+from ..messages import named_list
 from ..model import Device
 from ..parsers.fortinet_fortios.facts import FortiOSFacts
 from ..reach import witness_for
 from ..vocabulary import DEVICES_ZONE
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
-from .evidence import device_addresses, localized, service_packets, zone_kinds, zone_list
+from .evidence import device_addresses, localized, service_packets, zone_kinds
 
 VENDOR = "fortinet_fortios"
 EXPOSED = frozenset({"guest", "external"})
@@ -189,7 +190,7 @@ def fortigate_allowaccess_wan_guest(ctx: AuditContext, info: CheckInfo) -> Itera
                 parts.append(("why.role", {}))
             placed = [z for z, k in _zones_on(ctx, dev, ifname) if k in EXPOSED]
             if placed:
-                parts.append(("why.zone", {"zones": zone_list(placed)}))
+                parts.append(("why.zone", {"zones": named_list(placed)}))
             addrs = device_addresses(hs, dev, frozenset({ifname}), ctx.engine)
             svc_set = hs.false
             for svc in dev.services:
@@ -202,7 +203,7 @@ def fortigate_allowaccess_wan_guest(ctx: AuditContext, info: CheckInfo) -> Itera
                         reached.append(cell.src)
                         evidence.extend(_witness_evidence(ctx, cell, addrs & svc_set))
             if reached:
-                parts.append(("why.reached", {"zones": zone_list(sorted(set(reached)))}))
+                parts.append(("why.reached", {"zones": named_list(sorted(set(reached)))}))
             if not parts:
                 continue
             src = aa.source
@@ -295,7 +296,7 @@ def fortigate_admin_no_trusthost(ctx: AuditContext, info: CheckInfo) -> Iterable
             )
             if exposed:
                 f.detail = localized(
-                    (f"check.{info.id}.detail", fields), (f"check.{info.id}.reach", {"zones": zone_list(exposed)})
+                    (f"check.{info.id}.detail", fields), (f"check.{info.id}.reach", {"zones": named_list(exposed)})
                 )
             yield f
 

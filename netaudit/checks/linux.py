@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..messages import named_list
 from ..model import Device
 from ..parsers.linux.facts import LinuxFacts
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
-from .evidence import zone_kinds, zone_list
+from .evidence import zone_kinds
 
 VENDOR = "linux"
 EXPOSED = frozenset({"guest", "external"})
@@ -108,7 +109,7 @@ def input_policy_accept(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]
                 lang: messages.t(
                     f"check.{info.id}.detail",
                     lang,
-                    **{**fields, "zones": messages.t(f"check.{info.id}.zones", lang, zones=zone_list(exposed))},
+                    **{**fields, "zones": messages.t(f"check.{info.id}.zones", lang, zones=named_list(exposed))},
                 )
                 for lang in messages.LANGS
             }

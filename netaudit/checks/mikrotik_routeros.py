@@ -30,10 +30,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import messages
+from ..messages import named_list
 from ..model import Device
 from ..parsers.mikrotik_routeros.facts import HoppingPort, IpService, RouterOSFacts
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
-from .evidence import exposure, localized, zone_kinds, zone_list
+from .evidence import exposure, localized, zone_kinds
 
 VENDOR = "mikrotik_routeros"
 EXPOSED = frozenset({"guest", "external"})
@@ -300,7 +301,7 @@ def insecure_service(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
             if not exp.evaluated:
                 reach = ("check.routeros-insecure-service.reach_unevaluated", {})
             elif exp.reachable:
-                reach = ("check.routeros-insecure-service.reach_zones", {"zones": zone_list(exp.reachable)})
+                reach = ("check.routeros-insecure-service.reach_zones", {"zones": named_list(exp.reachable)})
             elif exp.unknown:  # never "no zone reaches it" while the matrix says unknown
                 reach = ("check.mgmt.reach.unknown", {"unknown": ", ".join(exp.unknown)})
             else:
@@ -423,7 +424,7 @@ def winbox_from_guest(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
         fields = {
             "device": dev.hostname,
             "port": svc.ports[0].lo,
-            "zones": zone_list(zones),
+            "zones": named_list(zones),
             "where": _where(svc.source, dev, "/ip service winbox (RouterOS default: enabled, no address)"),
         }
         f = info.finding(
@@ -599,7 +600,7 @@ def neighbor_discovery(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
             "device": dev.hostname,
             "what": ", ".join(dict.fromkeys(what)),
             "ifaces": ", ".join(sorted(ifaces)),
-            "zones": zone_list(sorted(zones)),
+            "zones": named_list(sorted(zones)),
         }
         f = info.finding(
             key=dev.hostname, fields=fields, devices=[dev.hostname], zones=sorted(zones), evidence=evidence

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..messages import named_list
 from ..model import Device
 from ..parsers.openwrt.facts import OpenWrtFacts
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
-from .evidence import exposure, zone_kinds, zone_list
+from .evidence import exposure, zone_kinds
 
 VENDOR = "openwrt"
 EXPOSED = frozenset({"guest", "external"})
@@ -94,7 +95,7 @@ def dropbear_password_wan(ctx: AuditContext, info: CheckInfo) -> Iterable[Findin
             fields = {
                 "device": dev.hostname,
                 "port": db.port,
-                "zones": zone_list(sorted(set(zones))),
+                "zones": named_list(sorted(set(zones))),
                 "where": f"{db.source.file}:{db.source.line}",
             }
             yield info.finding(

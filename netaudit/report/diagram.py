@@ -66,6 +66,8 @@ READABLE = 6.0
 # A small network (an office: a router, a switch, ten zones) is never summarised, even if
 # its smallest label prints a little under READABLE: every zone must stay visible.
 SUMMARY_MIN_NODES = 24
+# Above this many nodes, dot's node placement is bounded (``nslimit``, Graph._dot).
+LARGE_GRAPH, LARGE_NSLIMIT = 60, 5
 TIMES = "\N{MULTIPLICATION SIGN}"  # a count in a summarised diagram: "link segment", TIMES, 3
 
 
@@ -615,10 +617,14 @@ class Graph:
         return best, best_scale
 
     def _dot(self) -> str:
+        # A large picture wrapped into many rows (eighty rooms under one core switch) kept
+        # dot's network simplex placing nodes for 1.4 s a run; a few iterations place them
+        # as well as the picture needs (small networks lay out as before, to the byte).
+        limit = f", nslimit={LARGE_NSLIMIT}" if len(self.nodes) > LARGE_GRAPH else ""
         lines = [
             "digraph netaudit {",
             f"  graph [rankdir=TB, newrank=true, nodesep={NODESEP}, ranksep={RANKSEP}, fontname={_q(FONT)}, "
-            'bgcolor="transparent"];',
+            f'bgcolor="transparent"{limit}];',
             f"  node [fontname={_q(FONT)}, fontsize={NODE_FONT}, penwidth=1.2];",
             f'  edge [fontname={_q(FONT)}, fontsize={SMALL_FONT}, color="#78909c", dir=none];',
         ]
@@ -750,10 +756,42 @@ def dot_available() -> bool:
     return shutil.which("dot") is not None
 
 
-def _pipe(source: str, fmt: str) -> bytes:
-    import graphviz
+# Graphviz's output for the last few (source, format) pairs: the report's diagram and its
+# .drawio lay out the same graph (the fitting runs included), and ``dot`` is what a large
+# diagram costs (0.6 s a run at 80 zones).  Its output depends on the source alone.
+_LAID_OUT: dict[tuple[str, str], bytes] = {}
+_LAID_OUT_KEPT = 8
 
-    return graphviz.Source(source).pipe(format=fmt)
+
+# The formats one layout is written in at once: the fitting runs measure it (plain), the
+# report prints the last one (svg) and the .drawio places its nodes by it (plain).
+_TOGETHER = {"plain": ("plain", "svg"), "svg": ("svg", "plain")}
+
+
+def _pipe(source: str, fmt: str) -> bytes:
+    """``dot -T<fmt>`` of ``source`` (one layout for plain and svg together, kept)."""
+    got = _LAID_OUT.get((source, fmt))
+    if got is None:
+        for f, data in _run_dot(source, _TOGETHER.get(fmt, (fmt,))).items():
+            while len(_LAID_OUT) >= _LAID_OUT_KEPT:
+                del _LAID_OUT[next(iter(_LAID_OUT))]
+            _LAID_OUT[(source, f)] = data
+        got = _LAID_OUT[(source, fmt)]
+    return got
+
+
+def _run_dot(source: str, fmts: tuple[str, ...]) -> dict[str, bytes]:
+    """One layout of ``source`` written in each of ``fmts`` (``dot -Tplain -o A -Tsvg -o B``)."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="netaudit-dot-") as tmp:
+        args = ["dot"]
+        for f in fmts:
+            args += [f"-T{f}", "-o", str(Path(tmp) / f)]
+        subprocess.run(args, input=source.encode("utf-8"), check=True, capture_output=True)
+        return {f: (Path(tmp) / f).read_bytes() for f in fmts}
 
 
 _COMMENT = re.compile(r"<!--.*?-->\s*", re.S)

@@ -251,15 +251,16 @@ def test_checks_ignore_other_vendors():
 
 def test_a_sentence_naming_many_zones_names_eight_and_counts_the_rest(tmp_path):
     """A router whose 51 zones all reach its cleartext services: the finding's sentence
-    names the first 8 zones and how many more (checks/evidence.zone_list); its ``zones``
+    names the first 8 zones and how many more (messages.named_list); its ``zones``
     holds them all."""
     from bench.test_bench_scale import routeros_rules
 
     from netaudit.audit import run_audit
-    from netaudit.checks.evidence import ZONES_NAMED_KEEP, zone_list
+    from netaudit.messages import NAMED_KEEP as ZONES_NAMED_KEEP
+    from netaudit.messages import named_list
 
-    assert zone_list(["a", "b"]) == "a, b"
-    assert zone_list([f"z{i}" for i in range(20)]) == ", ".join(f"z{i}" for i in range(8)) + " … (+12)"
+    assert named_list(["a", "b"]) == "a, b"
+    assert named_list([f"z{i}" for i in range(20)]) == ", ".join(f"z{i}" for i in range(8)) + " … (+12)"
     routeros_rules(tmp_path, 60)
     result = run_audit([tmp_path])
     found = [f for f in result.findings if f.check == "routeros-insecure-service" and len(f.zones) > 12]

@@ -282,3 +282,52 @@ def test_the_samples_are_not_summarised(sample):
     count = len(g.nodes)
     g.dot()
     assert g.level == 0 and len(g.nodes) == count
+
+
+def test_one_layout_serves_the_report_and_its_drawio(monkeypatch):
+    """The report's SVG and its .drawio lay out the same graph: dot runs once per fitted
+    source (plain and svg written together, report/diagram._pipe), and what it writes is
+    what the graphviz package gives for that source."""
+    import graphviz
+
+    from netaudit.report import RenderOptions, diagram, prepare_doc
+    from netaudit.report.drawio import render
+
+    doc = prepare_doc(doc_of(CISCO), RenderOptions())
+    diagram._LAID_OUT.clear()
+    runs = []
+    real = diagram._run_dot
+    monkeypatch.setattr(diagram, "_run_dot", lambda source, fmts: runs.append(fmts) or real(source, fmts))
+    picture, _ = svg(doc, "vi")
+    fitting = len(runs)
+    assert fitting >= 1 and all(set(f) == {"plain", "svg"} for f in runs)
+    render(doc, "vi")
+    assert len(runs) == fitting  # the .drawio: no layout of its own
+    source = Graph(doc, "vi").dot()
+    assert diagram._LAID_OUT[(source, "plain")] == graphviz.Source(source).pipe(format="plain")
+    assert picture.startswith("<svg") and "CORE" in picture.upper()
+
+
+def test_eighty_rooms_under_one_core_lay_out_whole(tmp_path):
+    """An IOS core with 80 room VLANs (tests/bench/test_bench_scale.zones_office): every
+    zone is in the picture, whose placement is bounded for a graph this large (dot's
+    ``nslimit``; 1.4 s a run before) while a sample's is not."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from bench.test_bench_scale import zones_office
+
+    from netaudit.audit import run_audit
+    from netaudit.report import RenderOptions, prepare_doc
+    from netaudit.report.diagram import LARGE_GRAPH
+    from netaudit.report.json_report import audit_dict
+
+    zones_office(tmp_path, 80)
+    doc = prepare_doc(audit_dict(run_audit([tmp_path], tmp_path / "site.yaml"), RenderOptions()), RenderOptions())
+    g = Graph(doc, "vi")
+    assert len(g.nodes) > LARGE_GRAPH and "nslimit=" in g.dot()
+    picture, error = svg(doc, "vi")
+    assert not error
+    for i in range(80):
+        assert f"phong{i:02d}" in picture
+    assert "nslimit" not in text_source(CISCO)
