@@ -405,7 +405,7 @@ def _render_doc_output(doc: dict, args, opts, planned, inputs) -> None:
     contents: dict[str, str | bytes] = {}
     target = _diagram_target(args)
     if target:
-        from .report.diagram import dot_available
+        from .report.dot import dot_available
         from .report.drawio import render as drawio
 
         _phase("laying out the diagram")

@@ -37,11 +37,11 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
 import textwrap
 
 from ..messages import t
 from ..safetext import clean
+from .dot import DotError, dot_available, lay_out, plain_size
 from .words import KIND_COLORS
 
 LEAK = "#c62828"
@@ -598,10 +598,10 @@ class Graph:
         if not dot_available():
             return source, 0.0
         if not (self.leaves or self.stacks):
-            return source, print_scale(*_size(_pipe(source, "plain").decode("utf-8")))
+            return source, print_scale(*plain_size(lay_out(source, "plain").decode("utf-8")))
         best, best_scale, best_budget = source, 0.0, budget
         for _ in range(5):
-            width, height = _size(_pipe(source, "plain").decode("utf-8"))
+            width, height = plain_size(lay_out(source, "plain").decode("utf-8"))
             scale = print_scale(width, height)
             if scale > best_scale + 1e-6:
                 best, best_scale, best_budget = source, scale, budget
@@ -720,15 +720,6 @@ def _centre(adj: dict[str, list[str]], part: list[str], order: list[str]) -> str
     return min(part, key=lambda n: (max(_bfs(adj, [n]).values()), rank.get(n, 0)))
 
 
-def _size(plain: str) -> tuple[float, float]:
-    """(width, height) in points of a ``dot -Tplain`` layout."""
-    for line in plain.splitlines():
-        parts = line.split()
-        if parts and parts[0] == "graph":
-            return float(parts[2]) * 72, float(parts[3]) * 72
-    return 0.0, 0.0
-
-
 def _num(text: str) -> tuple:
     return (0, int(text)) if text.isdigit() else (1, text)
 
@@ -752,48 +743,6 @@ def _network(addr: str) -> str:
         return addr
 
 
-def dot_available() -> bool:
-    return shutil.which("dot") is not None
-
-
-# Graphviz's output for the last few (source, format) pairs: the report's diagram and its
-# .drawio lay out the same graph (the fitting runs included), and ``dot`` is what a large
-# diagram costs (0.6 s a run at 80 zones).  Its output depends on the source alone.
-_LAID_OUT: dict[tuple[str, str], bytes] = {}
-_LAID_OUT_KEPT = 8
-
-
-# The formats one layout is written in at once: the fitting runs measure it (plain), the
-# report prints the last one (svg) and the .drawio places its nodes by it (plain).
-_TOGETHER = {"plain": ("plain", "svg"), "svg": ("svg", "plain")}
-
-
-def _pipe(source: str, fmt: str) -> bytes:
-    """``dot -T<fmt>`` of ``source`` (one layout for plain and svg together, kept)."""
-    got = _LAID_OUT.get((source, fmt))
-    if got is None:
-        for f, data in _run_dot(source, _TOGETHER.get(fmt, (fmt,))).items():
-            while len(_LAID_OUT) >= _LAID_OUT_KEPT:
-                del _LAID_OUT[next(iter(_LAID_OUT))]
-            _LAID_OUT[(source, f)] = data
-        got = _LAID_OUT[(source, fmt)]
-    return got
-
-
-def _run_dot(source: str, fmts: tuple[str, ...]) -> dict[str, bytes]:
-    """One layout of ``source`` written in each of ``fmts`` (``dot -Tplain -o A -Tsvg -o B``)."""
-    import subprocess
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory(prefix="netaudit-dot-") as tmp:
-        args = ["dot"]
-        for f in fmts:
-            args += [f"-T{f}", "-o", str(Path(tmp) / f)]
-        subprocess.run(args, input=source.encode("utf-8"), check=True, capture_output=True)
-        return {f: (Path(tmp) / f).read_bytes() for f in fmts}
-
-
 _COMMENT = re.compile(r"<!--.*?-->\s*", re.S)
 
 
@@ -806,7 +755,10 @@ def svg(doc: dict, lang: str) -> tuple[str, str]:
     g = Graph(doc, lang)
     if g.empty:
         return "", t("diagram.no_topology", lang)
-    raw = _pipe(g.dot(), "svg").decode("utf-8")
+    try:
+        raw = lay_out(g.dot(), "svg").decode("utf-8")
+    except DotError as e:  # said on the diagram's page, as a missing dot is
+        return "", str(e)
     start = raw.find("<svg")
     out = _COMMENT.sub("", raw[start:]) if start >= 0 else raw
     # Scale to the page: keep the viewBox, drop the fixed size.
@@ -819,7 +771,7 @@ def layout(g: Graph) -> dict[str, tuple[float, float, float, float]]:
     pos: dict[str, tuple[float, float, float, float]] = {}
     if not dot_available():
         return pos
-    text = _pipe(g.dot(), "plain").decode("utf-8")
+    text = lay_out(g.dot(), "plain").decode("utf-8")
     height = 0.0
     for line in text.splitlines():
         parts = line.split()

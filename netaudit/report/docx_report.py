@@ -27,9 +27,7 @@ the report's ``generated`` date and the ZIP entries stamped with a fixed time.
 from __future__ import annotations
 
 import io
-import shutil
 import struct
-import subprocess
 import zipfile
 from datetime import UTC, date, datetime
 from typing import Any
@@ -50,7 +48,6 @@ LANGS = {"vi": "vi-VN", "en": "en-GB"}
 TEXT_WIDTH = 16.0  # cm: A4 with margins 3 cm left, 2 cm right (Vietnamese administrative layout)
 DIAGRAM_MAX_HEIGHT = 21.0  # cm
 DIAGRAM_DPI = 200
-DOT_TIMEOUT = 60  # s
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # Successors of w:shd in w:pPr, w:rPr and w:tcPr (OOXML element order, which Word enforces).
 _PPR_AFTER_SHD = (
@@ -84,31 +81,23 @@ def diagram_png(doc: dict, lang: str) -> tuple[bytes, str]:
     """(PNG of the network diagram, "") or (b"", why it is missing) — the same graph as
     the SVG of the HTML/PDF (:class:`.diagram.Graph`), rasterised by ``dot -Tpng``."""
     from ..messages import t
-    from ..safetext import one_line
     from .diagram import Graph
+    from .dot import DotError, dot_available, lay_out
 
     if not doc.get("topology"):
         return b"", t("diagram.no_topology", lang)
-    dot = shutil.which("dot")
-    if dot is None:
+    if not dot_available():
         return b"", t("diagram.no_dot", lang)
     g = Graph(doc, lang)
     if g.empty:
         return b"", t("diagram.no_topology", lang)
     try:
-        res = subprocess.run(
-            [dot, "-Tpng", f"-Gdpi={DIAGRAM_DPI}"],
-            input=g.dot().encode("utf-8"),
-            capture_output=True,
-            timeout=DOT_TIMEOUT,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as e:
-        return b"", one_line(f"dot -Tpng: {e}")[:300]
-    if res.returncode != 0 or not res.stdout.startswith(b"\x89PNG"):
-        err = res.stderr.decode("utf-8", "replace").strip().splitlines()
-        return b"", one_line(f"dot -Tpng: exit {res.returncode}" + (f": {err[-1]}" if err else ""))[:300]
-    return res.stdout, ""
+        png = lay_out(g.dot(), "png", (f"-Gdpi={DIAGRAM_DPI}",))
+    except DotError as e:
+        return b"", str(e)
+    if not png.startswith(b"\x89PNG"):
+        return b"", "dot -Tpng: not a PNG image"
+    return png, ""
 
 
 def _png_size(png: bytes) -> tuple[int, int]:

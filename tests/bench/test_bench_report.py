@@ -31,10 +31,10 @@ STANFORD_PAGES = 40
 
 def _fresh(doc: dict, fmt: str) -> bytes | str:
     """``render_doc`` as a new process would run it: Graphviz's kept layouts
-    (report/diagram.py) forgotten first, so every round lays the diagram out."""
-    from netaudit.report import diagram
+    (report/dot.py) forgotten first, so every round lays the diagram out."""
+    from netaudit.report import dot
 
-    diagram._LAID_OUT.clear()
+    dot.forget()
     return render_doc(doc, fmt, RenderOptions(lang="vi"))
 
 

@@ -11,7 +11,7 @@ from .conftest import EPOCH, ROOT, cli
 
 LEAKY = "sample_configs/cisco-commune-leaky"
 COMPLIANT = "sample_configs/cisco-commune-compliant"
-HEAVY = ("jinja2", "markupsafe", "weasyprint", "graphviz", "N2G", "jsonschema", "pydyf", "tinycss2")
+HEAVY = ("jinja2", "markupsafe", "weasyprint", "N2G", "jsonschema", "pydyf", "tinycss2")
 
 
 def _imported(*args) -> set[str]:

@@ -21,7 +21,8 @@ from xml.dom import minidom
 import pytest
 from helpers import ROOT
 
-from netaudit.report.diagram import LEAK, PAGE_HEIGHT, PAGE_WIDTH, Graph, dot_available, print_scale, svg
+from netaudit.report.diagram import LEAK, PAGE_HEIGHT, PAGE_WIDTH, Graph, print_scale, svg
+from netaudit.report.dot import dot_available
 
 pytestmark = pytest.mark.skipif(not dot_available(), reason="Graphviz dot is not installed")
 
@@ -286,25 +287,26 @@ def test_the_samples_are_not_summarised(sample):
 
 def test_one_layout_serves_the_report_and_its_drawio(monkeypatch):
     """The report's SVG and its .drawio lay out the same graph: dot runs once per fitted
-    source (plain and svg written together, report/diagram._pipe), and what it writes is
-    what the graphviz package gives for that source."""
-    import graphviz
+    source (plain and svg written together, report/dot.lay_out), and what it writes is
+    what ``dot -Tplain`` alone writes for that source."""
+    import subprocess
 
-    from netaudit.report import RenderOptions, diagram, prepare_doc
+    from netaudit.report import RenderOptions, dot, prepare_doc
     from netaudit.report.drawio import render
 
     doc = prepare_doc(doc_of(CISCO), RenderOptions())
-    diagram._LAID_OUT.clear()
+    dot.forget()
     runs = []
-    real = diagram._run_dot
-    monkeypatch.setattr(diagram, "_run_dot", lambda source, fmts: runs.append(fmts) or real(source, fmts))
+    real = dot._run_dot
+    monkeypatch.setattr(dot, "_run_dot", lambda source, fmts, *rest: runs.append(fmts) or real(source, fmts, *rest))
     picture, _ = svg(doc, "vi")
     fitting = len(runs)
     assert fitting >= 1 and all(set(f) == {"plain", "svg"} for f in runs)
     render(doc, "vi")
     assert len(runs) == fitting  # the .drawio: no layout of its own
     source = Graph(doc, "vi").dot()
-    assert diagram._LAID_OUT[(source, "plain")] == graphviz.Source(source).pipe(format="plain")
+    alone = subprocess.run(["dot", "-Tplain"], input=source.encode("utf-8"), capture_output=True, check=True).stdout
+    assert dot.lay_out(source, "plain") == alone and len(runs) == fitting
     assert picture.startswith("<svg") and "CORE" in picture.upper()
 
 
@@ -331,3 +333,21 @@ def test_eighty_rooms_under_one_core_lay_out_whole(tmp_path):
     for i in range(80):
         assert f"phong{i:02d}" in picture
     assert "nslimit" not in text_source(CISCO)
+
+
+def test_a_failing_dot_is_said_not_raised(tmp_path, monkeypatch):
+    """dot exits with an error (a broken Graphviz install): the HTML/PDF diagram and the
+    DOCX picture say why in one line instead of ending the report with a traceback."""
+    from netaudit.report import RenderOptions, dot, prepare_doc
+    from netaudit.report.docx_report import diagram_png
+
+    fake = tmp_path / "dot"
+    fake.write_text("#!/bin/sh\necho 'Error: <stdin>: syntax error in line 1' >&2\nexit 1\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:{os.environ['PATH']}")
+    dot.forget()
+    doc = prepare_doc(doc_of(CISCO), RenderOptions())
+    assert svg(doc, "en") == ("", "dot -Tplain -Tsvg: exit 1: Error: <stdin>: syntax error in line 1")
+    # The DOCX fails where the picture is fitted to the page, before its PNG.
+    assert diagram_png(doc, "en") == (b"", "dot -Tplain -Tsvg: exit 1: Error: <stdin>: syntax error in line 1")
+    dot.forget()

@@ -331,9 +331,9 @@ def test_vendor_defaults_are_sentences_not_code():
 
 
 def test_without_graphviz_a_line_says_so(monkeypatch):
-    from netaudit.report import docx_report
+    from netaudit.report import dot
 
-    monkeypatch.setattr(docx_report.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(dot.shutil, "which", lambda _name: None)
     d = _open(render("compliant", "docx", "en"))
     assert len(d.inline_shapes) == 0
     want = _t("diagram.unavailable", "en", reason=_t("diagram.no_dot", "en"))

@@ -167,7 +167,7 @@ def test_pdf_live_section(probe_files, tmp_path):
 
 
 def test_observed_in_diagram_and_json(probe_files, html, tmp_path):
-    from netaudit.report.diagram import dot_available
+    from netaudit.report.dot import dot_available
 
     out = tmp_path / "audit.json"
     _render(probe_files, "json", "en", out)
