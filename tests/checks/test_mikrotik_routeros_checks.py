@@ -256,8 +256,7 @@ def test_a_sentence_naming_many_zones_names_eight_and_counts_the_rest(tmp_path):
     from bench.test_bench_scale import routeros_rules
 
     from netaudit.audit import run_audit
-    from netaudit.messages import NAMED_KEEP as ZONES_NAMED_KEEP
-    from netaudit.messages import named_list
+    from netaudit.messages import NAMED_KEEP, named_list
 
     assert named_list(["a", "b"]) == "a, b"
     assert named_list([f"z{i}" for i in range(20)]) == ", ".join(f"z{i}" for i in range(8)) + " … (+12)"
@@ -267,5 +266,5 @@ def test_a_sentence_naming_many_zones_names_eight_and_counts_the_rest(tmp_path):
     assert found
     for f in found:
         named = [z for z in f.zones if f"{z}," in f.detail["en"] or f"{z} …" in f.detail["en"]]
-        assert named == f.zones[:ZONES_NAMED_KEEP]
-        assert f"… (+{len(f.zones) - ZONES_NAMED_KEEP})" in f.detail["vi"]
+        assert named == f.zones[:NAMED_KEEP]
+        assert f"… (+{len(f.zones) - NAMED_KEEP})" in f.detail["vi"]

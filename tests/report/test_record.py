@@ -313,7 +313,7 @@ def test_zone_names_and_prose_rules():
     assert prose("Các vùng truy cập được: khach, lan.", "vi", vi) == (
         "Các vùng truy cập được: Wi-Fi người dân, Vùng mạng nội bộ “lan”."
     )
-    # A list cut by the check ("… (+N)", checks/evidence.zone_list) is still a list.
+    # A list cut by the check ("… (+N)", messages.named_list) is still a list.
     assert prose("Các vùng truy cập được: khach, lan … (+43).", "vi", vi) == (
         "Các vùng truy cập được: Wi-Fi người dân, Vùng mạng nội bộ “lan” … (+43)."
     )
