@@ -8,13 +8,15 @@ built: objects (addresses, services, VIPs, pools, schedules), then the forward p
 
 from __future__ import annotations
 
+from functools import partial
+
 from netaudit.model import Ssid
 from netaudit.parsers.fortinet_fortios.addresses import ADDRESS_IGNORED, ADDRESS_PREFIXES, ADDRGRP_IGNORED, AddressBook
 from netaudit.parsers.fortinet_fortios.admin import ControlPlane
 from netaudit.parsers.fortinet_fortios.nat import IPPOOL_IGNORED, VIP_IGNORED, NatRules, parse_pool, parse_vip
 from netaudit.parsers.fortinet_fortios.routes import StaticRoutes
 from netaudit.parsers.fortinet_fortios.services import SERVICE_GROUP_IGNORED, SERVICE_IGNORED, ServiceBook
-from netaudit.parsers.fortinet_fortios.state import ParseState, Vdom
+from netaudit.parsers.fortinet_fortios.state import ParseState, Vdom, interface_address
 from netaudit.parsers.fortinet_fortios.tree import IGNORE, MODEL, Block
 
 
@@ -27,8 +29,13 @@ class VdomBuilder(ControlPlane, NatRules, StaticRoutes):
     """The conversion of one VDOM, in order (each step reads what the earlier ones built)."""
 
     def run(self) -> None:
+        # The book looks interface addresses up in the records, not through this builder:
+        # a bound method kept in the book it holds would be a reference cycle, holding
+        # the whole parse until the cyclic collector runs (parses run with it paused).
         self.addr = AddressBook(
-            _merged(self.objs.get("firewall address")), _merged(self.objs.get("firewall addrgrp")), self.iface_addr
+            _merged(self.objs.get("firewall address")),
+            _merged(self.objs.get("firewall addrgrp")),
+            partial(interface_address, self.p.ifs),
         )
         self.svc = ServiceBook(
             _merged(self.objs.get("firewall service custom")), _merged(self.objs.get("firewall service group"))
@@ -123,7 +130,7 @@ def _merged(blocks: list[Block] | None) -> Block | None:
         return None
     if len(blocks) == 1:
         return blocks[0]
-    view = Block(blocks[0].path, blocks[0].config_line, None)
+    view = Block(blocks[0].path, blocks[0].config_line)
     for b in blocks:
         view.entries.update(b.entries)
         view.renamed.update(b.renamed)

@@ -24,6 +24,13 @@ from netaudit.parsers.fortinet_fortios.facts import Admin, FortiOSFacts, SnmpCom
 from netaudit.parsers.fortinet_fortios.services import ServiceBook
 from netaudit.parsers.fortinet_fortios.tree import Block, Entry, Node, Tree
 
+
+def interface_address(ifs: dict[str, IfRec], name: str) -> IPNetwork | None:
+    """The first address of interface ``name`` among the records ``ifs`` (None: none)."""
+    rec = ifs.get(name)
+    return rec.addresses[0][0] if rec is not None and rec.addresses else None
+
+
 FORWARD_FILTER = "firewall-policy"
 INPUT_FILTER = "local-in"
 IMPLICIT_DENY = "implicit deny (policy 0)"
@@ -179,8 +186,7 @@ class VdomState:
         return blks[0] if blks else None
 
     def iface_addr(self, name: str) -> IPNetwork | None:
-        rec = self.p.ifs.get(name)
-        return rec.addresses[0][0] if rec is not None and rec.addresses else None
+        return interface_address(self.p.ifs, name)
 
     def ref(self, kind: str, name: str, src: Src | None) -> None:
         self.dev.references.append(Reference(kind, name, src or Src(self.p.file, 0, ""), False))

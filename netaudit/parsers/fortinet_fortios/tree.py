@@ -144,13 +144,13 @@ class Node:
 class Entry(Node):
     """``edit NAME`` … ``next``: one row of a table."""
 
-    __slots__ = ("block", "cloned_from", "edit_line", "name")
+    __slots__ = ("cloned_from", "edit_line", "name")
 
-    def __init__(self, name: str, edit_line: int, block: Block):
+    def __init__(self, name: str, edit_line: int):
+        # No reference to the enclosing table (see Block).
         super().__init__()
         self.name = name
         self.edit_line = edit_line
-        self.block = block
         self.cloned_from: Entry | None = None
 
 
@@ -165,12 +165,11 @@ class Block(Node):
         "ignore_keys",
         "ignore_prefixes",
         "ignore_suffixes",
-        "parent",
         "path",
         "renamed",
     )
 
-    def __init__(self, path: str, config_line: int, parent: Node | None):
+    def __init__(self, path: str, config_line: int):
         super().__init__()
         self.path = path
         self.config_line = config_line
@@ -181,7 +180,9 @@ class Block(Node):
         self.ignore_prefixes: tuple = ()
         self.ignore_suffixes: tuple = ()
         self.renamed: dict[str, tuple[str, int]] = {}  # old name -> (new name, line)
-        self.parent = parent
+        # No reference up to the enclosing node: a tree whose nodes point both ways is
+        # all reference cycles, kept alive until the cyclic collector runs (parses run
+        # with it paused: netaudit/collector.py).
 
 
 @dataclass
@@ -282,7 +283,7 @@ def build(text: str) -> Tree:
         lines.pop()
     nlines = len(lines)
     status = bytearray(nlines + 1)
-    root = Block("", 0, None)
+    root = Block("", 0)
     tree = Tree(root, lines, status)
     warnings = tree.warnings
     stack: list[Block] = [root]
@@ -366,7 +367,7 @@ def build(text: str) -> Tree:
             parent: Node = target
             blk = parent.children.get(name)
             if blk is None:
-                blk = parent.children[name] = Block(name, lineno, parent)
+                blk = parent.children[name] = Block(name, lineno)
             blk.struct.extend(span)
             stack.append(blk)
             open_entry.append(None)
@@ -393,7 +394,7 @@ def build(text: str) -> Tree:
             name = " ".join(tokens[1:])
             e = top.entries.get(name)
             if e is None:
-                e = top.entries[name] = Entry(name, lineno, top)
+                e = top.entries[name] = Entry(name, lineno)
             e.struct.extend(span)
             open_entry[-1] = e
             continue
@@ -483,7 +484,7 @@ def _table_cmd(blk: Block, cmd: str, tokens: list[str], lineno: int) -> bool:
             return False
         if cmd == "clone":
             src = ents[a]
-            e = Entry(b, lineno, blk)
+            e = Entry(b, lineno)
             e.cloned_from = src
             for k, s in src.settings.items():
                 c = Setting(k)

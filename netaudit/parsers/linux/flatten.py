@@ -53,7 +53,11 @@ def flatten(
             return None
         return g
 
-    def walk(ch: Chain, guard: list[Cond], stack: tuple[str, ...], inherited: list[str]) -> None:
+    # ``walk`` recurses through its first argument, not by its own name: a closure that
+    # names itself is a reference cycle, which keeps everything it reads (every chain and rule of the dump)
+    # alive until the cyclic collector runs, and parses and audits run with it paused
+    # (netaudit/collector.py).
+    def walk(walk, ch: Chain, guard: list[Cond], stack: tuple[str, ...], inherited: list[str]) -> None:
         guard_reasons = list(inherited)
         for rule in ch.rules:
             eff = list(rule.conds) if guard == [ANY] else intersect_all(guard, rule.conds)
@@ -71,7 +75,7 @@ def flatten(
                     problems.append((f"{v} loop or nesting deeper than {MAX_DEPTH} at chain {rule.target}", rule.src))
                     out.append(Flat("unknown", eff, rule, [*reasons, "jump loop"]))
                     continue
-                walk(tgt, eff, (*stack, rule.target), reasons)
+                walk(walk, tgt, eff, (*stack, rule.target), reasons)
                 if v == "jump":
                     continue
             if v in ("return", "goto"):
@@ -89,5 +93,5 @@ def flatten(
             if v in keep:
                 out.append(Flat(v, eff, rule, reasons))
 
-    walk(chain, [ANY], (chain.name,), list(chain.reasons))
+    walk(walk, chain, [ANY], (chain.name,), list(chain.reasons))
     return out

@@ -100,7 +100,11 @@ def compose(
     lines: list[tuple[str, list[Cond], Flat | None, list[str]]] = []
     default = ["accept"]
 
-    def emit(idx: int, guard: list[Cond] | None, inherited: list[str]) -> None:
+    # ``emit`` recurses through its first argument, not by its own name: a closure that
+    # names itself is a reference cycle, which keeps everything it reads (every flattened rule of the hook)
+    # alive until the cyclic collector runs, and parses and audits run with it paused
+    # (netaudit/collector.py).
+    def emit(emit, idx: int, guard: list[Cond] | None, inherited: list[str]) -> None:
         for fl in flats[idx]:
             if len(lines) > MAX_LINES:
                 problems.append(("too many rules after composing the base chains", fl.rule.src))
@@ -110,19 +114,19 @@ def compose(
                 continue
             reasons = inherited + fl.reasons
             if fl.action == "accept" and idx + 1 < len(flats):
-                emit(idx + 1, conds, reasons)
+                emit(emit, idx + 1, conds, reasons)
             else:
                 lines.append((fl.action, conds, fl, reasons))
         pol = chains[idx].policy
         if pol == "accept" and idx + 1 < len(flats):
-            emit(idx + 1, guard, inherited)
+            emit(emit, idx + 1, guard, inherited)
         elif guard is None:
             default[0] = pol
         else:
             lines.append((pol, guard, None, inherited))
 
     if flats:
-        emit(0, None, [])
+        emit(emit, 0, None, [])
     return lines, default[0]
 
 

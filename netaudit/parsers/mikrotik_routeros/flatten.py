@@ -55,7 +55,11 @@ def flatten(
             got = cache[key] = rule_conds(st, rule, table)
         return got
 
-    def walk(name: str, guard: list[Cond], stack: tuple[str, ...], inherited: list[str]):
+    # ``walk`` recurses through its first argument, not by its own name: a closure that
+    # names itself is a reference cycle, which keeps everything it reads (the parse's whole state: the text, every rule)
+    # alive until the cyclic collector runs, and parses and audits run with it paused
+    # (netaudit/collector.py).
+    def walk(walk, name: str, guard: list[Cond], stack: tuple[str, ...], inherited: list[str]):
         guard_reasons = list(inherited)
         for rule in by_chain.get(name, ()):
             rc, reasons, approx = conds_of(rule)
@@ -88,7 +92,7 @@ def flatten(
                 if len(stack) > 16:
                     problems.append(("jump nesting deeper than 16 chains", rule.src))
                     continue
-                walk(tgt, eff, (*stack, tgt), all_reasons)
+                walk(walk, tgt, eff, (*stack, tgt), all_reasons)
                 continue
             if action == "return":
                 if len(stack) == 1 and top_return is not None:
@@ -111,5 +115,5 @@ def flatten(
                 continue  # passthrough, log, add-*-to-address-list …
             out.append(FlatRule(action, eff, rule, all_reasons))
 
-    walk(chain, [ANY], (chain,), [])
+    walk(walk, chain, [ANY], (chain,), [])
     return out
