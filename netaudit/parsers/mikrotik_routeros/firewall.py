@@ -90,7 +90,10 @@ def raw_lines(st: State) -> list[FilterLine]:
                 break
             continue
         reasons = list(fl.reasons)
-        if dnat:
+        # Raw sees the header before destination NAT: a rule on the destination address or
+        # port may meet other packets than the filters see.  The source address, protocol
+        # and interfaces are what they were (netaudit's own anti-spoofing drops).
+        if dnat and any(c.dst is not None or c.dport is not None for c in conds):
             reasons.append("raw rule matches the header before destination NAT")
         matches = [m for c in conds for m in to_matches(c)]
         partial = "; ".join(dict.fromkeys(reasons)) or None

@@ -74,3 +74,25 @@ def test_remove_in_firewall_and_unknown_property_are_partial():
     assert "unknown property frobnicate" in dev.filters["forward"].lines[0].partial
     assert "'remove' command" in dev.filters["forward"].partial
     assert [u.line for u in rep.unrecognized] == [4]
+
+
+def test_raw_drops_before_destination_nat_partial_only_on_the_destination():
+    # Raw sees the header before dst-nat: a drop on the destination address or port may
+    # meet other packets than the filters see (partial); one on the source address,
+    # protocol and input interface meets the same packets (understood).
+    dev, _ = office("""
+    /ip firewall raw
+    add action=drop chain=prerouting in-interface=v40 src-address=!10.0.40.0/24
+    add action=drop chain=prerouting protocol=udp src-address-list=bad
+    add action=drop chain=prerouting dst-address=203.0.113.10 protocol=tcp
+    add action=drop chain=prerouting protocol=tcp dst-port=8291
+    /ip firewall address-list
+    add list=bad address=198.51.100.0/24
+    /ip firewall nat
+    add action=dst-nat chain=dstnat dst-address=203.0.113.10 protocol=tcp dst-port=443 to-addresses=10.0.10.5
+    """)
+    raw = {line.source.line: line.partial for line in dev.filters["forward"].lines if line.name.startswith("raw")}
+    assert len(raw) == 4
+    first, second, third, fourth = (raw[k] for k in sorted(raw))
+    assert first is None and second is None
+    assert third == fourth == "raw rule matches the header before destination NAT"
