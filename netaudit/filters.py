@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .headerspace import HeaderSpace
+from .headerspace import Bdd, HeaderSpace
 from .linetree import LineForest, LineTree, forest_split
 from .model import Action, Filter, Match
 
@@ -70,6 +70,7 @@ class LineSets(dict):
         self.positions: dict[int, int] | None = None  # line index -> position in order, when asked often
         # Line index -> the earlier understood lines that may meet it (None: ask the tree).
         self.earlier: dict[int, list[int] | None] | None = None
+        self.last_union: tuple[tuple[int, ...], Bdd] | None = None  # (lines, their union): _reachable
 
     def __missing__(self, idx: int):
         return self.false
@@ -194,17 +195,24 @@ def first_match(hs: HeaderSpace, sets: LineSets, P, order: Sequence[int] | None 
     return parts, rest
 
 
-def _permits(hs: HeaderSpace, flt: Filter, sets: LineSets, order: Sequence[int], P):
-    """Packets of ``P`` that the lines ``order`` (read as written, partial or not) and
-    then the default action permit."""
-    parts, rest = first_match(hs, sets, P, order)
-    permit = hs.false
-    for idx, hit in parts:
-        if flt.lines[idx].action == Action.PERMIT:
-            permit |= hit
-    if flt.default_action == Action.PERMIT:
-        permit |= rest
-    return permit
+def _later_permits(hs: HeaderSpace, flt: Filter, sets: LineSets, positions: list[int]) -> dict[int, Bdd]:
+    """For each position of ``positions`` (in ``sets.order``): the packets that the lines
+    after it (read as written, partial or not) and then the default action permit.  One
+    reading from the last line up serves every position: each partial line's own first
+    match over the rest of the filter cost the filter's length per partial line (fifty
+    partial lines on top of 4,700 took 40 s: issue #15)."""
+    out: dict[int, Bdd] = {}
+    if not positions:
+        return out
+    order = sets.order
+    wanted = set(positions)
+    got = hs.true if flt.default_action == Action.PERMIT else hs.false
+    for pos in range(len(order) - 1, positions[0] - 1, -1):
+        if pos in wanted:
+            out[pos] = got
+        u = sets[order[pos]]
+        got = (got | u) if flt.lines[order[pos]].action == Action.PERMIT else (got & ~u)
+    return out
 
 
 def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
@@ -224,6 +232,7 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
         return tree.permitted(permits, flt.default_action == Action.PERMIT), hs.false, None
     permit_c, permit_m, first = hs.false, hs.false, None
     remaining = hs.true
+    rest_permits = _later_permits(hs, flt, sets, [pos for pos, idx in enumerate(order) if flt.lines[idx].partial])
     for pos, idx in enumerate(order):
         u = sets[idx]
         hit = remaining & u
@@ -232,7 +241,7 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
         remaining &= ~u
         line = flt.lines[idx]
         if line.partial:
-            rest_permit = _permits(hs, flt, sets, order[pos + 1 :], hit)
+            rest_permit = hit & rest_permits[pos]
             if line.action == Action.PERMIT:
                 permit_c |= hit & rest_permit
                 maybe = hit & ~rest_permit
@@ -301,7 +310,12 @@ def _reachable(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> bool:
     if candidates == []:  # no earlier line meets its addresses
         return True
     if candidates is not None:  # the only earlier lines whose addresses meet the line's
-        return not _covers(hs, sets[idx], candidates, sets)
+        # Consecutive lines often have the same candidates (the catch-all lines every
+        # line meets): their union is kept for the next line.
+        key = tuple(candidates)
+        if sets.last_union is None or sets.last_union[0] != key:
+            sets.last_union = (key, _union(hs, key, sets))
+        return hs.meets(sets[idx], ~sets.last_union[1])
     tree = line_tree(hs, flt, sets, understood_only=True)
     end = sets.order.index(idx) if sets.positions is None else sets.positions[idx]
     return tree.leaves_some(hs, sets[idx], end)
@@ -423,13 +437,12 @@ class _OverlapIndex:
         return sorted(found)
 
 
-def _covers(hs: HeaderSpace, u, lines: Iterable[int], sets: LineSets) -> bool:
-    """Whether the union of ``lines`` holds every packet of ``u``: no packet of ``u``
-    outside it, found without building ``u`` minus the union (issue #15)."""
+def _union(hs: HeaderSpace, lines: Iterable[int], sets: LineSets):
+    """The union of the packet sets of ``lines``."""
     union = hs.false
     for j in lines:
         union |= sets[j]
-    return not hs.meets(u, ~union)
+    return union
 
 
 def blocking_lines(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> tuple[list[int], bool]:
@@ -443,13 +456,23 @@ def blocking_lines(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> tu
     u, action = sets[idx], flt.lines[idx].action
     taking, _ = _taking(hs, flt, idx, sets)
     weight = {j: _weight(hs, u & sets[j]) for j in taking}
-    chosen = list(taking)
-    for j in sorted(taking, key=lambda j: (weight[j], -j)):
-        if len(chosen) > 1 and _covers(hs, u, (k for k in chosen if k != j), sets):
-            chosen.remove(j)
+    # Lines are dropped in this order; when ``scan[t]`` is asked, the others still chosen
+    # are the ones kept before it and all after it: their union is the kept lines' union
+    # and a suffix union, so each question is one OR (the union of the others, rebuilt
+    # per question, cost the number of taking lines squared: issue #15).
+    scan = sorted(taking, key=lambda j: (weight[j], -j))
+    after = [hs.false] * (len(scan) + 1)
+    for t in range(len(scan) - 1, -1, -1):
+        after[t] = after[t + 1] | sets[scan[t]]
+    chosen, kept = set(taking), hs.false
+    for t, j in enumerate(scan):
+        if len(chosen) > 1 and not hs.meets(u, ~(kept | after[t + 1])):
+            chosen.discard(j)
+        else:
+            kept |= sets[j]
     differing = [j for j in taking if flt.lines[j].action != action]
     if differing and not any(j in differing for j in chosen):
-        chosen.append(max(differing, key=lambda j: (weight[j], -j)))
+        chosen.add(max(differing, key=lambda j: (weight[j], -j)))
     return sorted(chosen), bool(differing)
 
 

@@ -174,6 +174,7 @@ class HeaderSpace:
         # and id of a filter -> (the filter, whether it looks at interfaces)
         self.line_sets_cache: dict[tuple | int, tuple] = {}
         self._all_services: Bdd | None = None
+        self._service_hidden: list[str] | None = None  # service_projection
         self._field_bits = {f: [_bit(f, i) for i in range(w)] for f, w in FIELDS}
         # "New connection": a TCP SYN without ACK/RST, or any non-TCP packet;
         # never a packet of an already established connection.
@@ -403,7 +404,7 @@ class HeaderSpace:
             both = kept & p
             if self.meets(u, both):
                 kept = both
-        a = self.first_path(u & kept)  # variables it leaves out are free: False is fine
+        a = self.first_common_path(u, kept)  # variables it leaves out are free: False is fine
         vals = {}
         for f, _w in FIELDS:
             x = 0
@@ -446,6 +447,44 @@ class HeaderSpace:
                 u = ~u.high if u.negated else u.high
         return out
 
+    def first_common_path(self, u, v) -> dict[str, bool]:
+        """:meth:`first_path` of ``u & v`` (not empty), found by walking both sets side
+        by side, low branches first, instead of building the intersection: a witness's
+        large delivered set ANDed with its preferences was most of its time (issue #15).
+        A pair of nodes whose sets share no packet is remembered, so the walk visits each
+        pair at most once; past a budget of steps the intersection is built after all
+        (the same path either way)."""
+        out: dict[str, bool] = {}
+        budget = [_COMMON_PATH_STEPS]
+        if self._common_path(u, v, out, set(), budget) and budget[0] >= 0:
+            return out
+        return self.first_path(u & v)
+
+    def _common_path(self, u, v, out: dict[str, bool], dead: set, budget: list[int]) -> bool:
+        # A method, not a recursive closure (see _intervals).
+        true, false = self.true, self.false
+        if u == false or v == false or budget[0] < 0:
+            return False
+        if u == true and v == true:
+            return True
+        if (u, v) in dead:
+            return False
+        budget[0] -= 1
+        top = min(u.level, v.level)
+        name = self.bdd.var_at_level(top)
+        u_low, u_high = _branches(u, top)
+        v_low, v_high = _branches(v, top)
+        out[name] = False
+        if self._common_path(u_low, v_low, out, dead, budget):
+            return True
+        out[name] = True
+        if self._common_path(u_high, v_high, out, dead, budget):
+            return True
+        if budget[0] >= 0:  # an exhausted budget proves nothing
+            dead.add((u, v))
+        del out[name]
+        return False
+
     def one_packet(self, u):
         """The singleton set of one packet of ``u`` (not empty): its first path, the
         free variables false."""
@@ -472,18 +511,28 @@ class HeaderSpace:
         of site files and reports (``tcp/80``, ``udp/1000-2000``, ``icmp/8``, ``ip``)."""
         if u == self.false:
             return []
-        proj = self.exist(("dst_ip", "src_ip", "src_port", "icmp_code"), u)
-        proj = self.bdd.exist(list(FLAGS), proj)
+        proj = self.service_projection(u)
         # Many cells deliver the same services: the answer is kept per projected set.
         got = self._services_cache.get(proj)
         if got is None:
             got = self._services_cache[proj] = self._services_of(proj)
         return list(got)
 
+    def service_projection(self, u):
+        """``u`` on the protocol, destination port and ICMP type only (the fields a
+        service names: :func:`service_match`), the addresses, source port, ICMP code and
+        flags quantified away in one pass.  A service's packets meet ``u`` exactly when
+        they meet its projection, a far smaller set."""
+        if self._service_hidden is None:
+            self._service_hidden = [
+                *(b for f in ("dst_ip", "src_ip", "src_port", "icmp_code") for b in self._field_bits[f]),
+                *FLAGS,
+            ]
+        return self.bdd.exist(self._service_hidden, u)
+
     def _services_of(self, proj) -> list[str]:
         if self._all_services is None:
-            everything = self.exist(("dst_ip", "src_ip", "src_port", "icmp_code"), self.new_connections)
-            self._all_services = self.bdd.exist(list(FLAGS), everything)
+            self._all_services = self.service_projection(self.new_connections)
         everything = self._all_services
         if (everything & ~proj) == self.false:
             return ["ip"]
@@ -510,7 +559,7 @@ class HeaderSpace:
         """Services of ``u`` for a sentence: a list, or "ip except …" when that is shorter."""
         direct = self.services(u)
         if len(direct) > 3:
-            proj = self.bdd.exist(list(FLAGS), self.exist(("dst_ip", "src_ip", "src_port", "icmp_code"), u))
+            proj = self.service_projection(u)
             missing = self.services(self.new_connections & ~proj)
             if len(missing) < len(direct):
                 return "ip except " + ", ".join(missing)
@@ -548,6 +597,20 @@ class HeaderSpace:
 
     def is_empty(self, u) -> bool:
         return u == self.false
+
+
+# Steps of :meth:`HeaderSpace.first_common_path` before it builds the intersection.
+_COMMON_PATH_STEPS = 20_000
+
+
+def _branches(u, level: int) -> tuple:
+    """(low, high) of ``u`` on the variable at ``level``; ``u`` itself twice when it does
+    not test it (a complemented edge negates the children dd gives as stored)."""
+    if u.level != level:
+        return u, u
+    if u.negated:
+        return ~u.low, ~u.high
+    return u.low, u.high
 
 
 def _long(pats: tuple[AddrMatch, ...] | None) -> bool:

@@ -15,6 +15,7 @@ from helpers import SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import netaudit.headerspace as headerspace
 from netaudit.audit import run_audit
 from netaudit.headerspace import HeaderSpace, _bdd_mod
 from netaudit.model import AddrMatch, Match, PortRange
@@ -191,3 +192,60 @@ def test_a_match_is_the_conjunction_of_its_fields(m):
         **{**{f: getattr(m, f) for f in m.__dataclass_fields__}, "src": tuple(list(m.src)) if m.src else m.src}
     )
     assert hs.match(copy) == want
+
+
+_MATCHES = st.builds(
+    Match,
+    src=st.none() | st.lists(_ADDRS, min_size=1, max_size=4).map(tuple),
+    dst=st.none() | st.lists(_ADDRS, min_size=1, max_size=3).map(tuple),
+    src_negate=st.booleans(),
+    dst_negate=st.booleans(),
+    protocols=st.none() | st.sampled_from([(6,), (17,), (1,), (6, 17)]),
+    dst_ports=st.none() | st.sampled_from([(PortRange(22, 22),), (PortRange(20, 25), PortRange(80, 80))]),
+    conn_established=st.none() | st.booleans(),
+)
+
+
+def _packet_of(hs, path):
+    """The packet a path names, the variables it leaves out false (as HeaderSpace.pick reads it)."""
+    return tuple(bool(path.get(name, False)) for name in sorted(hs._names))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_MATCHES, min_size=1, max_size=4), st.lists(_MATCHES, min_size=1, max_size=4), st.booleans())
+def test_the_first_common_path_is_the_first_path_of_the_intersection(us, vs, negate_v):
+    """HeaderSpace.first_common_path walks two sets side by side: the packet it names is
+    the one first_path names on their intersection (so witnesses are unchanged), also
+    when its step budget runs out and it builds the intersection after all."""
+    hs = _HS
+    u = hs.matches(us)
+    v = hs.matches(vs)
+    v = ~v if negate_v else v
+    both = u & v
+    if both == hs.false:
+        return
+    want = _packet_of(hs, hs.first_path(both))
+    got = hs.first_common_path(u, v)
+    assert _packet_of(hs, got) == want
+    assert (hs.bdd.cube(got) & both) != hs.false  # the path lies in both sets
+    saved = headerspace._COMMON_PATH_STEPS
+    headerspace._COMMON_PATH_STEPS = 3
+    try:
+        assert _packet_of(hs, hs.first_common_path(u, v)) == want
+    finally:
+        headerspace._COMMON_PATH_STEPS = saved
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(_MATCHES, min_size=1, max_size=4),
+    st.sampled_from(["ip", "tcp", "tcp/22", "udp/53", "udp/1000-2000", "icmp/8", "proto/47", "tcp/0-1023"]),
+)
+def test_a_service_meets_a_set_where_it_meets_its_projection(ms, service):
+    """HeaderSpace.service_projection keeps exactly the fields a service names: a
+    service's packets meet a set iff they meet the set's projection (what ``fix``'s
+    lost-flow check asks per service, issue #15)."""
+    hs = _HS
+    u = hs.matches(ms)
+    packets = hs.match(headerspace.service_match(service))
+    assert hs.meets(hs.service_projection(u), packets) == ((u & packets) != hs.false)
