@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..collector import collector_paused
 from ..policy import DENY, services_packets
 from ..vocabulary import SEVERITY_RANK
 from . import Rendered, vendor_module
@@ -150,22 +151,26 @@ def lost_flows(before, after, plan: Plan | None = None) -> list[str]:
             continue
         ca = after_cells.get((cb.src, cb.dst))
         wanted = list(exp.allowed_services) if exp.allowed_services else list(cb.services)
+        # A service's packets meet a cell's set where they meet its services' projection:
+        # one projection per cell, not one operation on the whole set per service (a
+        # cell of hundreds of services: issue #15).
+        hs_b, hs_a = before.engine.hs, after.engine.hs
+        had_services = hs_b.service_projection(cb.delivered)
+        has_services = hs_a.service_projection(ca.delivered) if ca is not None and ca.delivered is not None else None
         for s in wanted:
             if cb.dst == DEVICES_ZONE and _is_off(s, off):
                 continue
-            had = (cb.delivered & services_packets(before.engine.hs, [s])) != before.engine.hs.false
-            if not had:
+            if not hs_b.meets(had_services, services_packets(hs_b, [s])):
                 continue
-            has = (
-                ca is not None
-                and ca.delivered is not None
-                and (ca.delivered & services_packets(after.engine.hs, [s])) != after.engine.hs.false
-            )
-            if not has:
+            if has_services is None or not hs_a.meets(has_services, services_packets(hs_a, [s])):
                 out.append(f"{cb.src} -> {cb.dst} {s}")
     return out
 
 
+# BDD work outside the audits too (a patched filter's shadowed lines), and parses of
+# whole exports: the collector stays off throughout, as in an audit (collector.py; what
+# a parse drops is freed without it: tests/parsers/test_base.py).
+@collector_paused
 def run_fix(paths: list, site: str | Path | None, out: Path) -> FixResult:
     """Audit ``paths``, plan, render, apply to copies under ``out/after`` and prove."""
     from ..audit import run_audit

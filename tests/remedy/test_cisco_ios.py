@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import re
+from dataclasses import replace
 
 import pytest
 from helpers import SAMPLES
 from netaddr import IPNetwork
 
+from netaudit import filters
 from netaudit.audit import run_audit
+from netaudit.headerspace import service_match
+from netaudit.model import Action, Filter, FilterLine, Match, Src
 from netaudit.remedy import Block, DevicePlan, cisco_ios, derive
 from netaudit.remedy import prove as prove_mod
 
@@ -159,3 +164,82 @@ def test_rollback(core):
     assert " transport input telnet ssh" in rb
     assert "ip http server" in rb
     assert " no 10" in rb  # the inserted entries of ACL-WIFI-KHACH-IN
+
+
+def _permits_whole(renderer, lines, base, packets) -> bool:
+    """The definition: ``lines`` then ``base`` read as one filter, its certainly or maybe
+    permitted packets meeting ``packets``."""
+    hs = renderer.hs
+    if base is None:
+        flt = Filter("probe", [*lines, FilterLine(Action.PERMIT, [Match()], Src("netaudit", 0))])
+    else:
+        flt = Filter("probe", [*lines, *base.lines], base.default_action)
+    sure, maybe, _ = filters.permitted(hs, flt, filters.line_sets(hs, flt, None, None))
+    return ((sure | maybe) & packets) != hs.false
+
+
+def test_permits_is_the_prefixed_filter_read_whole(core):
+    """``_Renderer.permits`` reads netaudit's own entries on the packets and meets the
+    rest with the ACL's permitted set kept per ACL (issue #15: a 50,000-line ACL read
+    whole per question); the answer is the prefixed filter's, read whole, for every
+    ACL of the leaky core (partial lines included), every prefix and every packet set."""
+    dp, dev, text, _ = core
+    renderer = cisco_ios._Renderer(dp, dev, text)
+    hs = renderer.hs
+    nets = [None, *(IPNetwork(n) for n in ("10.10.10.0/24", "10.10.20.0/24", "10.10.30.0/24", "10.10.40.0/24"))]
+    prefixes = [
+        [],
+        [cisco_ios.Ace("deny", None, None, IPNetwork("10.10.10.0/24")).line()],
+        [
+            cisco_ios.Ace("deny", 6, None, IPNetwork("10.10.20.1/32"), ports=(22, 22)).line(),
+            cisco_ios.Ace("permit", 6, None, IPNetwork("10.10.10.0/24"), established=True).line(),
+            cisco_ios.Ace("deny", None, None, IPNetwork("10.10.0.0/16")).line(),
+        ],
+        [cisco_ios.Ace("permit", 17, IPNetwork("10.10.40.0/24"), None, ports=(53, 53)).line()],
+    ]
+    bases = [None, *(f for f in dev.filters.values() if f.kind != "synthesized")]
+    guest = dev.filters["ACL-WIFI-KHACH-IN"]
+    # A line read only in part (a time-range, say): its packets are maybe permitted.
+    bases.append(
+        Filter(
+            "with-partial",
+            [replace(line, partial="time-range") if i == 1 else line for i, line in enumerate(guest.lines)],
+            guest.default_action,
+        )
+    )
+    prefixes.append([replace(prefixes[1][0], partial="not netaudit's own")])
+    answers = set()
+    for base in bases:
+        for lines in prefixes:
+            for src in nets:
+                for dst in nets:
+                    for service in ("ip", "tcp/22", "udp/53", "icmp/8"):
+                        ends = Match(src=cisco_ios._addr_match(src), dst=cisco_ios._addr_match(dst))
+                        packets = hs.match(ends) & hs.match(service_match(service))
+                        want = _permits_whole(renderer, lines, base, packets)
+                        assert renderer.permits(lines, base, packets) == want, (
+                            base and base.name,
+                            lines,
+                            src,
+                            dst,
+                            service,
+                        )
+                        answers.add(want)
+    assert answers == {True, False}  # both answers are asked
+
+
+def test_fix_runs_with_the_cyclic_collector_paused(monkeypatch, tmp_path):
+    """``fix`` reads patched filters with BDDs outside its audits too (shadowed rules of a
+    RouterOS patch) and parses whole exports: the collector is off throughout, as in an
+    audit (netaudit/collector.py), and back on after."""
+    seen = []
+    real = prove_mod._render
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(prove_mod, "_render", spy)
+    assert gc.isenabled()
+    prove_mod.run_fix([LEAKY], None, tmp_path / "fix")
+    assert seen == [False] and gc.isenabled()
