@@ -156,6 +156,7 @@ class LineForest:
             self.regions.append((~inside, wide))
         self._trees: dict[int, LineTree] = {}
         self._asked = [0] * len(self.regions)
+        self._wide = frozenset(items[p][0] for p in wide)  # the lines of no single block
 
     def _reader(self, k: int) -> LineTree | _LineList:
         """Region ``k``'s lines: read one by one the first times it is asked (one
@@ -166,7 +167,7 @@ class LineForest:
         self._asked[k] += 1
         items = [self.items[p] for p in self.regions[k][1]]
         if self._asked[k] <= _ASKED_BEFORE_TREE:
-            return _LineList(self.false, items)
+            return _LineList(self.false, items, self._wide)
         tree = self._trees[k] = LineTree(self.false, items)
         return tree
 
@@ -231,9 +232,10 @@ class _LineList:
     """First match over ``items`` read one by one: :class:`LineTree`'s questions without
     building its unions (for a block of :class:`LineForest` asked once or twice)."""
 
-    def __init__(self, false: Bdd, items: list[tuple[int, Bdd]]):
+    def __init__(self, false: Bdd, items: list[tuple[int, Bdd]], wide: frozenset[int] = frozenset()):
         self.false = false
         self.items = items
+        self.wide = wide  # lines reaching beyond one block (line indexes): asked first by remainder
 
     def first_match(self, P, end: int | None = None):
         parts: list[tuple[int, Bdd]] = []
@@ -247,12 +249,18 @@ class _LineList:
         return parts, P
 
     def remainder(self, P, end: int):
-        # A union: any order gives it.  Latest first, because the wide lines (a block's
-        # catch-all "deny ip any 10.10.0.0 0.0.255.255") come last and empty P at once.
-        for _, u in reversed(self.items[:end]):
-            if P == self.false:
-                break
-            P = P & ~u
+        # A union: any order gives it.  The wide lines first, wherever they stand (a
+        # catch-all "deny ip any 10.10.0.0 0.0.255.255" that `fix` puts on top of a
+        # 50,000-line ACL, a block's catch-all at its end: either empties P at once),
+        # then latest first.
+        items = self.items[:end]
+        for wide in (True, False):
+            for idx, u in reversed(items):
+                if (idx in self.wide) != wide:
+                    continue
+                if P == self.false:
+                    return P
+                P = P & ~u
         return P
 
     def leaves_some(self, hs: HeaderSpace, P, end: int) -> bool:
