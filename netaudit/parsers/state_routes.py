@@ -271,7 +271,7 @@ class _Reader:
         if (
             text.startswith(self._HEADER_WORDS)
             or (" - " in text[:6] and self._LEGEND.match(text))
-            or "#" in text.split(None, 1)[0]
+            or ("#" in text and "#" in text.split(None, 1)[0])
             or text.startswith(("show ", "sh "))
         ):
             self.ignored += 1  # legend, gateway-of-last-resort, prompt lines
@@ -306,10 +306,11 @@ class _Reader:
             self.bad(lineno, text)
             return
         st["prefix"], st["code"] = prefix, code.split()[0]
-        if not rest.strip():
+        rest = rest.strip()
+        if not rest:
             st["pending"] = prefix  # wrapped: the path is on the next line
             return
-        self._show_path(prefix, st["code"], rest.strip(), src, lineno)
+        self._show_path(prefix, st["code"], rest, src, lineno)
 
     def _show_path(self, prefix: IPNetwork, code: str | None, rest: str, src: Src, lineno: int) -> None:
         if code and code.rstrip("*") == "L":
@@ -328,9 +329,12 @@ class _Reader:
         if m:
             distance, nh, tail = int(m.group(1)), ip_to_int(m.group(3)), m.group(4)
             out_iface: str | None = None
-            for piece in (p.strip() for p in tail.split(",")):
+            # the last piece that is not an age, "from …", "tag …" or "type …"
+            for piece in reversed(tail.split(",")):
+                piece = piece.strip()
                 if piece and not self._AGE.match(piece) and not piece.startswith(("from ", "tag ", "type ")):
                     out_iface = _ifname(piece.split()[0])
+                    break
             self._add(
                 prefix,
                 src,
