@@ -61,6 +61,8 @@ def clean(text, keep: str = "\n\t") -> str:
     """``text`` (any value, as ``str``) with every unsafe character written as a visible
     escape; the characters in ``keep`` (newline and tab by default) stay as they are."""
     s = text if isinstance(text, str) else str(text)
+    if s.isprintable():  # every unsafe character is unprintable (tests/test_control_chars.py): nothing to escape
+        return s
     return _pattern(keep).sub(_escape_match, s)
 
 

@@ -140,3 +140,16 @@ def test_safetext_functions():
     text = dumps_json({s: [s]}, indent=2)
     assert json.loads(text) == {s: [s]} and not has_unsafe(text)
     assert clean("Ủy ban nhân dân xã — ✓") == "Ủy ban nhân dân xã — ✓"
+
+
+def test_every_unsafe_character_is_unprintable():
+    """safetext.clean returns a printable string as it is without running its pattern
+    (most strings of a report): right only while every character it escapes is one
+    Python calls unprintable — checked over all of Unicode."""
+    import re
+
+    from netaudit.safetext import UNSAFE
+
+    unsafe = re.compile(f"[{UNSAFE}]")
+    assert not [hex(c) for c in range(0x110000) if unsafe.match(chr(c)) and chr(c).isprintable()]
+    assert clean("Ủy ban nhân dân xã \u202e") == "Ủy ban nhân dân xã \\u202e"

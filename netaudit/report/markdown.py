@@ -19,9 +19,16 @@ _LINE_START = re.compile(r"^([#>+=-])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 
 
+# Any character md() may escape: without one (and without a line-start marker) the text
+# is its own Markdown (most strings of a report: one search instead of seven passes).
+_MD_ANY = re.compile(r"[\\`*{}\[\]|~_&<>]")
+
+
 def md(value) -> str:
     """Inline text: Markdown punctuation escaped, HTML neutralised, one line."""
     text = " ".join(str(value).split())
+    if not _MD_ANY.search(text) and not (text[:1].isdigit() or text[:1] in ("#", ">", "+", "=", "-")):
+        return text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _UNDERSCORE.sub(r"\\_", text)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import copy
 import json
 import re
+import string
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netaudit.report import RenderOptions, prepare_doc, render_doc
 from netaudit.report.markdown import code, md, tcode
@@ -520,3 +523,24 @@ def test_remediation_plan_says_cleartext_only_of_cleartext_services():
     assert "turn off telnet (cleartext)" in text
     vi = render_doc(doc, "md", RenderOptions(lang="vi"))
     assert "tắt dịch vụ quản trị ssh" in vi and "ssh (không mã hóa)" not in vi
+
+
+def _md_every_pass(value) -> str:
+    """markdown.md without its shortcut: every escape applied in turn."""
+    from netaudit.report import markdown
+
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = markdown._MD_SPECIAL.sub(r"\\\1", text)
+    text = markdown._UNDERSCORE.sub(r"\\_", text)
+    text = markdown._ORDERED.sub(r"\1\\\2", text)
+    return markdown._LINE_START.sub(r"\\\1", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*string.printable, "Ủ", "đ", "—", "\u202e"]), max_size=14))
+def test_markdown_inline_shortcut_escapes_as_every_pass(text):
+    """md() returns text with nothing to escape as it is (most strings of a report: the
+    Markdown of an audit of 50,000 findings spent 11 s in escaping passes, issue #15);
+    the result is always what every escaping pass gives."""
+    assert md(text) == _md_every_pass(text)
