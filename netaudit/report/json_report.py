@@ -367,9 +367,11 @@ def _indented(obj, escaped: Callable[[str], str] = encode_basestring, end: str =
     """``json.dumps(obj, indent=2, ensure_ascii=False)``, the same text byte for byte,
     in a fraction of the time: a list of strings is one call of the C string encoder,
     every other value one piece of one list.  A string whose JSON text is not plain
-    ASCII is written by ``escaped`` instead (given the string; safetext.dumps_json for
-    a report), then ``end``.  None for what the standard encoder must judge: a value
-    JSON does not know, a reference cycle."""
+    ASCII and that Python does not call printable is written by ``escaped`` instead
+    (given the string; safetext.dumps_json for a report, which changes nothing in a
+    printable string: every character it escapes is unprintable), then ``end``.  None
+    for what the standard encoder must judge: a value JSON does not know, a reference
+    cycle."""
     parts: list[str] = []
     try:
         _emit(obj, parts, 0, escaped)
@@ -400,7 +402,7 @@ def _float(o: float) -> str:
 
 def _string(s: str, escaped: Callable[[str], str]) -> str:
     text = encode_basestring(s)
-    return text if text.isascii() else escaped(s)
+    return text if text.isascii() or s.isprintable() else escaped(s)
 
 
 def _scalar(v, escaped: Callable[[str], str]) -> str | None:
@@ -444,7 +446,7 @@ def _value(v, head: str, parts: list[str], level: int, escaped) -> None:
     t = type(v)
     if t is str:
         text = encode_basestring(v)
-        parts.append(head + (text if text.isascii() else escaped(v)))
+        parts.append(head + (text if text.isascii() or v.isprintable() else escaped(v)))
     elif t is int:
         parts.append(head + int.__repr__(v))
     elif t is dict or t is list:
