@@ -54,9 +54,9 @@ def flatten(
         return g
 
     # ``walk`` recurses through its first argument, not by its own name: a closure that
-    # names itself is a reference cycle, which keeps everything it reads (every chain and rule of the dump)
-    # alive until the cyclic collector runs, and parses and audits run with it paused
-    # (netaudit/collector.py).
+    # names itself is a reference cycle, which keeps everything it reads (every chain and
+    # rule of the dump) alive until the cyclic collector runs, and parses and audits run
+    # with it paused (netaudit/collector.py).
     def walk(walk, ch: Chain, guard: list[Cond], stack: tuple[str, ...], inherited: list[str]) -> None:
         guard_reasons = list(inherited)
         for rule in ch.rules:

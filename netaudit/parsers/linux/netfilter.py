@@ -101,9 +101,9 @@ def compose(
     default = ["accept"]
 
     # ``emit`` recurses through its first argument, not by its own name: a closure that
-    # names itself is a reference cycle, which keeps everything it reads (every flattened rule of the hook)
-    # alive until the cyclic collector runs, and parses and audits run with it paused
-    # (netaudit/collector.py).
+    # names itself is a reference cycle, which keeps everything it reads (every flattened
+    # rule of the hook) alive until the cyclic collector runs, and parses and audits run
+    # with it paused (netaudit/collector.py).
     def emit(emit, idx: int, guard: list[Cond] | None, inherited: list[str]) -> None:
         for fl in flats[idx]:
             if len(lines) > MAX_LINES:

@@ -56,9 +56,9 @@ def flatten(
         return got
 
     # ``walk`` recurses through its first argument, not by its own name: a closure that
-    # names itself is a reference cycle, which keeps everything it reads (the parse's whole state: the text, every rule)
-    # alive until the cyclic collector runs, and parses and audits run with it paused
-    # (netaudit/collector.py).
+    # names itself is a reference cycle, which keeps everything it reads (the parse's whole
+    # state: the text, every rule) alive until the cyclic collector runs, and parses and
+    # audits run with it paused (netaudit/collector.py).
     def walk(walk, name: str, guard: list[Cond], stack: tuple[str, ...], inherited: list[str]):
         guard_reasons = list(inherited)
         for rule in by_chain.get(name, ()):
