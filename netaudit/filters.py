@@ -29,7 +29,7 @@ to handle: the engine makes every packet through it uncertain.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .headerspace import Bdd, HeaderSpace
@@ -175,24 +175,6 @@ def interface_combinations(flt: Filter) -> list[tuple[str, str]]:
     ins = _iface_representatives(flt, "in_ifaces")
     outs = _iface_representatives(flt, "out_ifaces")
     return [(i, o) for i in ins for o in outs]
-
-
-# --------------------------------------------------------------------------- first match
-
-
-def first_match(hs: HeaderSpace, sets: LineSets, P, order: Sequence[int] | None = None):
-    """Split ``P`` by first match over the lines ``order`` (default: all of ``sets``,
-    partial or not): ([(line index, the packets it takes)] for the lines that take
-    some, the packets no line takes)."""
-    parts, rest = [], P
-    for idx in sets.order if order is None else order:
-        if rest == hs.false:
-            break
-        hit = rest & sets[idx]
-        if hit != hs.false:
-            parts.append((idx, hit))
-            rest &= ~sets[idx]
-    return parts, rest
 
 
 def _later_permits(hs: HeaderSpace, flt: Filter, sets: LineSets, positions: list[int]) -> dict[int, Bdd]:

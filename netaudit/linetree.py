@@ -65,7 +65,9 @@ class LineTree:
         return first | (second & ~self.union[2 * node]) if second != self.false else first
 
     def first_match(self, P, end: int | None = None):
-        """:func:`first_match` over the lines at positions before ``end`` (all by default)."""
+        """``P`` split by first match over the lines at positions before ``end`` (all by
+        default): ([(line index, the packets it takes)] for the lines that take some, the
+        packets no line takes)."""
         parts: list[tuple[int, Bdd]] = []
         rest = self._walk(1, 0, len(self.items), P, len(self.items) if end is None else end, parts) if self.items else P
         return parts, rest

@@ -84,6 +84,17 @@ def _spread_filter(draw):
     return Filter("ACL", lines, default_action=draw(st.sampled_from([Action.PERMIT, Action.DENY])))
 
 
+def _first_match_line_by_line(hs, sets, P, order):
+    """First match over the lines ``order``: ([(line, the packets it takes)], the rest)."""
+    parts, rest = [], P
+    for idx in order:
+        hit = rest & sets[idx]
+        if hit != hs.false:
+            parts.append((idx, hit))
+            rest &= ~sets[idx]
+    return parts, rest
+
+
 def _sequential_permit(hs, flt, sets):
     permit, rest = hs.false, hs.true
     for idx in sets.order:
@@ -101,7 +112,7 @@ def test_tree_first_match_and_permitted_are_line_by_line(flt, cut):
     sets = filters.LineSets(hs, [(i, hs.matches(line.matches)) for i, line in enumerate(flt.lines)])
     tree = linetree.LineTree(hs.false, [(i, sets[i]) for i in sets.order])
     P = hs.prefix("src_ip", "10.0.0.0/29")
-    want_parts, want_rest = filters.first_match(hs, sets, P, sets.order[:cut])
+    want_parts, want_rest = _first_match_line_by_line(hs, sets, P, sets.order[:cut])
     got_parts, got_rest = tree.first_match(P, cut)
     assert got_parts == want_parts and got_rest == want_rest
     assert tree.remainder(P, cut) == want_rest

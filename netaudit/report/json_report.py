@@ -445,8 +445,7 @@ def _value(v, head: str, parts: list[str], level: int, escaped) -> None:
     """One list item or mapping value after ``head`` (its separator and key)."""
     t = type(v)
     if t is str:
-        text = encode_basestring(v)
-        parts.append(head + (text if text.isascii() or v.isprintable() else escaped(v)))
+        parts.append(head + _string(v, escaped))
     elif t is int:
         parts.append(head + int.__repr__(v))
     elif t is dict or t is list:
