@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterable
 from functools import partial
 
-from .collector import paused
+from .collector import long_lived
 
 MASK = "******"
 
@@ -259,10 +259,10 @@ def mask_key_material(text: str) -> str:
         text = _mask_pem_inline(text)
     if len(text) < 35:
         return text
-    words = text.split()
-    if max(map(len, words), default=0) >= 40:
+    lengths = list(map(len, text.split()))
+    if max(lengths, default=0) >= 40:
         text = _B64_RUN.sub(MASK, text)
-    if sum(1 for w in words if len(w) == 8) >= 3:
+    if lengths.count(8) >= 3:
         text = _HEX_RUN.sub(MASK, text)
     return text
 
@@ -484,6 +484,7 @@ class Masker:
         # Whether a literal occurs anywhere in a text, in one search (the test of
         # _literal, on every string of a document).
         self._literal_any = re.compile("|".join(map(re.escape, self.literals))) if self.literals else None
+        self._prose_memo: dict[str, str] = {}
 
     # -- pieces
 
@@ -552,10 +553,15 @@ class Masker:
     def prose(self, text: str) -> str:
         """Sentences (findings, reasons, descriptions): literal values and key material
         only, so words such as "community" or "password" keep what follows them."""
-        if self.show or not text or self._prose_unchanged(text):
+        if self.show or not text:
             return text
-        out = self._literal(mask_key_material(text))
-        return text if out == text else out
+        # A document repeats its sentences (a check's remediation and references in
+        # every finding of that check): each distinct one is masked once.
+        out = self._prose_memo.get(text)
+        if out is None:
+            out = text if self._prose_unchanged(text) else self._literal(mask_key_material(text))
+            out = self._prose_memo[text] = text if out == text else out
+        return out
 
     def _prose_unchanged(self, text: str) -> bool:
         """A quick sufficient test that :meth:`prose` leaves ``text`` as it is: too short
@@ -578,24 +584,23 @@ class Masker:
 
         The cyclic garbage collector is paused meanwhile: a document is hundreds of
         thousands of new dicts, lists and strings and no reference cycle, and the
-        collections their allocations set off cost more than the walk on a large audit."""
+        collections their allocations set off cost more than the walk on a large audit;
+        the masked document is what the run goes on with (:func:`long_lived`)."""
         if self.show:
             return obj
-        with paused():
+        with long_lived():
             return self._doc(obj, _mode)
 
     def _doc(self, obj, mode: str):
         if isinstance(obj, dict):
             out = {}
-            literal = self._literal_any
+            memo = self._prose_memo
             for k, v in obj.items():
                 if k in _KEEP_KEYS:
                     out[k] = v
                 elif type(v) is str and mode == "prose" and k != "text" and k not in _WARNING_KEYS:
-                    # the common case, inline: a string the prose rule leaves as it is
-                    # (_prose_unchanged) is not passed through it
-                    short = len(v) < 35 and "-----" not in v
-                    out[k] = v if short and (literal is None or literal.search(v) is None) else self.prose(v)
+                    # the common case, inline: a string masked before (prose's memo)
+                    out[k] = memo.get(v) or self.prose(v)
                 elif k == "text" and isinstance(v, str):
                     fn = self.unrecognized if mode == "unrecognized" else self.line
                     out[k] = fn(v, obj.get("file"), obj.get("line"))
@@ -605,7 +610,8 @@ class Masker:
             return out
         if isinstance(obj, list):
             if mode == "prose":
-                return [v if type(v) is str and self._prose_unchanged(v) else self._doc(v, mode) for v in obj]
+                memo = self._prose_memo
+                return [(memo.get(v) or self.prose(v)) if type(v) is str else self._doc(v, mode) for v in obj]
             return [self._doc(v, mode) for v in obj]
         if isinstance(obj, str):
             return self.warning(obj) if mode == "warning" else self.prose(obj)

@@ -34,13 +34,12 @@ line it does not understand after all.  Block handlers are run by the vendor's
 from __future__ import annotations
 
 import dataclasses
-import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
 
-from netaudit.collector import paused
+from netaudit.collector import long_lived
 from netaudit.model import Device, IfKind, Interface, ParseReport, ParseResult, Src
 from netaudit.secrets import key_material_lines, may_hold_secret
 
@@ -56,20 +55,10 @@ def parse_without_gc(parser_cls: Callable[[str, str], _Runs[_T]], text: str, fil
 
     A parse allocates millions of small long-lived objects on big inputs and creates no
     garbage cycles; the cyclic GC would rescan them again and again (measured: 5x slower
-    on a 50 MB ACL), so it is paused for the duration.
-
-    What the parse built is long-lived (the model lives as long as the audit): it goes
-    straight to the oldest generation (``gc.freeze()`` then ``gc.unfreeze()``, two list
-    splices), so the first young collection after the parse does not walk every object
-    of it once more (a quarter of the parse time of a 20,000-rule export).  Anything
-    else still young moves along with it and is collected with the oldest generation.
-    (netaudit freezes nothing itself; a host program keeping objects frozen with
-    ``gc.freeze()`` would find them back in the oldest generation.)"""
-    with paused():
-        result = parser_cls(text, file).run()
-        gc.freeze()
-        gc.unfreeze()
-        return result
+    on a 50 MB ACL), so it is paused for the duration, and what it built goes straight
+    to the oldest generation (:func:`netaudit.collector.long_lived`)."""
+    with long_lived():
+        return parser_cls(text, file).run()
 
 
 # --------------------------------------------------------------------------- copies

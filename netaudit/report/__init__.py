@@ -123,6 +123,7 @@ def prepare_doc(doc: dict, options: RenderOptions, masked: bool = False) -> dict
 
 def load_doc(path: str | Path) -> dict:
     """A saved ``netaudit/audit/v1`` document; InputError naming the file otherwise."""
+    from ..collector import long_lived
     from ..model import InputError
     from .json_report import SCHEMA
 
@@ -132,7 +133,8 @@ def load_doc(path: str | Path) -> dict:
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror}", display) from None
     try:
-        doc = json.loads(raw.decode("utf-8-sig"))
+        with long_lived():  # the document lives as long as the run
+            doc = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise InputError("not UTF-8 text, not a netaudit JSON audit", display) from None
     except json.JSONDecodeError as e:

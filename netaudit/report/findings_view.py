@@ -132,6 +132,17 @@ def root_cause_key(f: dict, index: int, cited: dict[tuple[str, str], int]) -> tu
     return tuple(sorted({_where(e) for e in lines}))
 
 
+def cause_keys(v: View) -> tuple[dict[tuple[str, str], int], list[tuple]]:
+    """The findings' cited lines (:func:`cited_lines`) and each finding's root-cause key
+    (:func:`root_cause_key`, by index), computed once per view: the cover counts the
+    root causes, the findings section groups by them."""
+    if v.cause_keys is None:
+        fs = v.doc.get("findings", [])
+        cited = cited_lines(fs)
+        v.cause_keys = (cited, [root_cause_key(f, i, cited) for i, f in enumerate(fs)])
+    return v.cause_keys
+
+
 def _printed(v: View, groups: list[list[tuple[int, dict]]]) -> set[int] | None:
     """The findings the summary prints (their indexes), None for all of them: above
     ``FINDINGS.over`` findings, the first ``PER_CHECK`` of each check in print order (the
@@ -167,10 +178,10 @@ def findings(v: View, zone_kind: dict) -> None:
     zone_subnets = {z["name"]: z.get("subnets", []) for z in v.doc.get("zones", [])}
     order = {s: i for i, s in enumerate(SEVERITIES)}
     items = sorted(enumerate(v.doc.get("findings", [])), key=lambda p: (order.get(p[1].get("severity"), 9), p[0]))
-    cited = cited_lines(v.doc.get("findings", []))
+    cited, keys = cause_keys(v)
     groups: dict[tuple, list[tuple[int, dict]]] = {}
     for i, f in items:
-        groups.setdefault(root_cause_key(f, i, cited), []).append((i, f))
+        groups.setdefault(keys[i], []).append((i, f))
     printed = _printed(v, list(groups.values()))
     sec = v.sec["findings"]
     # The closing entry of the findings not printed follows the printed ones.

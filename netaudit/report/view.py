@@ -18,7 +18,7 @@ from ..messages import t as _t
 from ..vocabulary import DEVICES_ZONE, SEVERITIES
 from . import RenderOptions, cite_loc
 from . import detail as caps
-from .findings_view import cited_lines, findings, remedy, root_cause_key
+from .findings_view import cause_keys, findings, remedy
 from .live_view import live_section
 from .matrix_view import matrix, reference
 from .words import KIND_COLORS, NO_KIND_COLOR, kind_label, prose, zone_label, zone_names
@@ -93,6 +93,7 @@ class View:
     finding_refs: dict = field(default_factory=dict)  # finding id -> "mục 4.N" (cross-references on paper)
     names: dict = field(default_factory=dict)  # zone id -> display name (zone_names), for prose and headings
     root_causes: list = field(default_factory=list)  # findings grouped by their decisive lines (_findings)
+    cause_keys: tuple | None = None  # (cited lines, each finding's root-cause key): findings_view.cause_keys
     # Section numbers: the live section, when present, comes after the matrix.
     sec: dict = field(default_factory=lambda: dict(SECTIONS))
     # --detail (detail.py): "summary" cuts the long lists of a large audit, each cut with a
@@ -234,13 +235,12 @@ def _cover(v: View) -> None:
         sev[f.get("severity", "info")] = sev.get(f.get("severity", "info"), 0) + 1
     v.severity_counts = [{"severity": s, "label": v.t(f"severity.{s}"), "n": sev[s]} for s in SEVERITIES]
     cells = doc.get("matrix", [])
-    cited = cited_lines(doc.get("findings", []))
     reg = find_regime(doc.get("compliance") or {}, concl.get("standard", "")) or {}
     v.summary = [
         {"label": v.t("summary.count.findings"), "n": len(doc.get("findings", []))},
         {
             "label": v.t("summary.count.root_causes"),
-            "n": len({root_cause_key(f, i, cited) for i, f in enumerate(doc.get("findings", []))}),
+            "n": len(set(cause_keys(v)[1])),
         },
         {
             "label": v.t("summary.count.violations"),

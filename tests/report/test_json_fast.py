@@ -165,3 +165,53 @@ def test_prose_quick_test_changes_nothing(text, literal):
     assert m.literals == {literal}
     for t in (text, text + " " + literal, literal + "x" + text, "-----BEGIN KEY-----" + text):
         assert m.prose(t) == old_prose(m, t)
+
+
+# Sentences a document repeats (a check's remediation in every finding of the check),
+# with and without what prose masks: a literal secret, PEM, base64, Cisco hex.
+_SENTENCES = st.sampled_from(
+    [
+        "",
+        "short",
+        "Change the SNMP community Tanphu-RO-2024 on every device of the unit.",
+        "Tanphu-RO-2024",
+        "key -----BEGIN PRIVATE KEY----- MIIEvQIBADANBgkqhkiG9w0BAQEFAASC -----END PRIVATE KEY-----",
+        "a key MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7 in the sentence",
+        "certificate 30820122 300D0609 2A864886 F70D0101 01050003 in prose",
+        "Review the order of the filter's lines: move the line above the lines that shadow it.",
+    ]
+)
+_DOCS = st.recursive(
+    _SENTENCES,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["title", "text", "remediation", "warnings", "id", "detail"]), inner, max_size=4
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DOCS)
+def test_each_repeated_sentence_masked_as_the_first_time(doc):
+    """Masker.prose remembers what it made of each sentence: a document repeating
+    sentences (and the same Masker walking it twice) is masked as the old walk did."""
+    device = SimpleNamespace(
+        file="r.cfg",
+        hostname="R1",
+        secrets={"Tanphu-RO-2024"},
+        secret_lines={},
+        interfaces={},
+        vlans={},
+        ssids=[],
+        filters={},
+    )
+    masker = Masker([device])
+    expected = old_doc(masker, {"findings": doc})
+    assert masker.doc({"findings": doc}) == expected
+    assert masker.doc({"findings": doc}) == expected
+    assert masker.prose("Change the SNMP community Tanphu-RO-2024 on every device of the unit.") == (
+        "Change the SNMP community ****** on every device of the unit."
+    )
