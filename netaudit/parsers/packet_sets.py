@@ -330,10 +330,20 @@ def _addr(ranges: Ranges | None) -> tuple[tuple[AddrMatch, ...] | None, bool]:
             _BY_ID.clear()
         _BY_ID[id(ranges)] = (ranges, got)  # keeps ``ranges`` alive: ids stay unique
         return got
-    return _addr_uncached(ranges)
+    # Small sets by value: a ruleset repeats its subnets from rule to rule, and the
+    # Matches then share their patterns.
+    if type(ranges) is not tuple:
+        return _addr_uncached(ranges)
+    got = _SMALL.get(ranges)
+    if got is None:
+        if len(_SMALL) > 65536:
+            _SMALL.clear()
+        got = _SMALL[ranges] = _addr_uncached(ranges)
+    return got
 
 
 _BY_ID: dict[int, tuple] = {}
+_SMALL: dict[Ranges, tuple] = {}
 
 
 def _addr_uncached(ranges: Ranges) -> tuple[tuple[AddrMatch, ...], bool]:

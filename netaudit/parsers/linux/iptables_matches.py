@@ -586,6 +586,8 @@ def rule_conds(opts: list[Opt], ctx: MatchContext) -> tuple[list[Cond], list[str
                 got = _option(o, ctx, reasons, group, proto)
                 if o.module in PURE_MODULES:
                     memo[key] = (got, tuple(reasons[start:]))
+            if len(got) == 1 and got[0] is ANY:
+                continue  # every packet (``-m tcp``, a comment): nothing to intersect
             conds = intersect_all(conds, got)
             if not conds:
                 # every factor is at least as wide as the kernel's: no packet matches
