@@ -216,9 +216,9 @@ def _report_options(p: argparse.ArgumentParser) -> None:
         "--detail",
         choices=["summary", "full"],
         default=None,
-        help="how much of a large audit the report prints: summary (default for pdf and docx: long lists cut "
-        "to a readable annex, each cut saying how many items are left out and where they are in full) or full "
-        "(default for html and md: everything); json, sarif and text are always complete",
+        help="how much of a large audit the report prints: summary (default for pdf, docx and the terminal: "
+        "long lists cut to a readable annex, each cut saying how many items are left out and where they are in "
+        "full) or full (default for html and md: everything); json and sarif are always complete",
     )
     p.add_argument(
         "--diagram",

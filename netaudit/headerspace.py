@@ -21,6 +21,7 @@ from typing import Any, TypeAlias
 
 from netaddr import IPAddress, IPNetwork
 
+from .messages import named_list
 from .model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, AddrMatch, Match, PortRange
 from .vocabulary import SERVICE_NAMES
 
@@ -556,14 +557,17 @@ class HeaderSpace:
         return [s for _, _, s in sorted(out)]
 
     def services_text(self, u) -> str:
-        """Services of ``u`` for a sentence: a list, or "ip except …" when that is shorter."""
+        """Services of ``u`` for a sentence: a list, or "ip except …" when that is shorter.
+        A long list is named in part (:func:`~netaudit.messages.named_list`: a finding's
+        sentence beside its matrix cell, whose services list holds them all — a filter of
+        thousands of port rules made sentences of 3,000 characters)."""
         direct = self.services(u)
         if len(direct) > 3:
             proj = self.service_projection(u)
             missing = self.services(self.new_connections & ~proj)
             if len(missing) < len(direct):
-                return "ip except " + ", ".join(missing)
-        return ", ".join(direct) or "-"
+                return "ip except " + named_list(missing)
+        return named_list(direct) or "-"
 
     def intervals(self, u, field: str) -> list[tuple[int, int]]:
         """Maximal value intervals of ``field`` in ``u`` (``u`` must depend on no other field)."""

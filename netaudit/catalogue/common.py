@@ -26,6 +26,27 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Zones were INFERRED from names in the configs (no site.yaml) — confirm them:",
     },
     "summary.zones_from": {"vi": "Các vùng mạng lấy từ {file}", "en": "Zones from {file}"},
+    # the summary of a large audit (report/detail.py, TEXT_*): each cut says what it left
+    # out and how to see it
+    "summary.zones_cut": {
+        "vi": "  ({n} vùng mạng, nêu tên theo loại; tuỳ chọn --detail full liệt kê từng vùng với dải địa chỉ "
+        "và căn cứ xếp vùng)",
+        "en": "  ({n} zones, named by kind; --detail full lists each zone with its subnets and why it was placed)",
+    },
+    "summary.matrix_cut": {
+        "vi": "  … {rows} ô đi tới được khác không in, {blocked} ô bị chặn không liệt kê — tuỳ chọn --detail full "
+        "in mọi ô",
+        "en": "  … {rows} more reachable cells not printed, {blocked} blocked cells not listed — --detail full "
+        "prints every cell",
+    },
+    "summary.findings_cut": {
+        "vi": "  … {n} tồn tại khác không in ({kinds}) — tuỳ chọn --detail full hoặc báo cáo JSON/HTML có đầy đủ",
+        "en": "  … {n} more findings not printed ({kinds}) — --detail full or the JSON/HTML report has them all",
+    },
+    "summary.inputs_cut": {
+        "vi": "  … {n} tệp khác đọc được không có vấn đề — tuỳ chọn --detail full liệt kê tất cả",
+        "en": "  … {n} more files read without a problem — --detail full lists them all",
+    },
     "runtime.candidates_zone": {
         "vi": "một địa chỉ trong {subnets} (dải của vùng trên đoạn mạng đó)",
         "en": "one address of {subnets} (the zone's range on that segment)",

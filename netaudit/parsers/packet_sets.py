@@ -334,16 +334,16 @@ def _addr(ranges: Ranges | None) -> tuple[tuple[AddrMatch, ...] | None, bool]:
     # Matches then share their patterns.
     if type(ranges) is not tuple:
         return _addr_uncached(ranges)
-    got = _SMALL.get(ranges)
-    if got is None:
+    small = _SMALL.get(ranges)
+    if small is None:
         if len(_SMALL) > 65536:
             _SMALL.clear()
-        got = _SMALL[ranges] = _addr_uncached(ranges)
-    return got
+        small = _SMALL[ranges] = _addr_uncached(ranges)
+    return small
 
 
 _BY_ID: dict[int, tuple] = {}
-_SMALL: dict[Ranges, tuple] = {}
+_SMALL: dict[Ranges, tuple[tuple[AddrMatch, ...], bool]] = {}
 
 
 def _addr_uncached(ranges: Ranges) -> tuple[tuple[AddrMatch, ...], bool]:

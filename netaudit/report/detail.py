@@ -15,13 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DETAILS = ("summary", "full")
-# The detail of a format when --detail is not given: the print formats are summarised.
-DEFAULT_DETAIL = {"pdf": "summary", "docx": "summary", "html": "full", "md": "full"}
+# The detail of a format when --detail is not given: the print formats and the terminal
+# are summarised.
+DEFAULT_DETAIL = {"pdf": "summary", "docx": "summary", "html": "full", "md": "full", "text": "summary"}
 
 
 def resolve(fmt: str, detail: str | None) -> str:
-    """``detail`` as given, else the format's default (``summary`` for pdf/docx, ``full`` for
-    html/md); JSON, SARIF and the terminal summary are always complete (``full``)."""
+    """``detail`` as given, else the format's default (``summary`` for pdf, docx and the
+    terminal, ``full`` for html/md); JSON and SARIF are always complete (``full``)."""
     if fmt not in DEFAULT_DETAIL:
         return "full"
     if detail in DETAILS:
@@ -81,3 +82,11 @@ UNFIXABLE = Cap(10, 5)
 # Live verification and the reference-model comparison.
 LIVE_CELLS = Cap(60, 30)
 REFERENCE_EXTRA = Cap(40, 20)
+# The terminal summary (text.py).  Above SCOPE_ZONES zones the zones are named by kind
+# (those with a placement problem in full); above MATRIX_GROUPED zones the matrix lists
+# the cells that are not simply blocked — violations, unknown, reachable, in that order,
+# TEXT_CELLS at most — and counts the blocked ones; above FINDINGS.over findings each check
+# prints its first TEXT_PER_CHECK, FINDINGS.over in all, the others counted by check;
+# above INPUTS.over files the files with a problem and the first INPUTS.keep others.
+TEXT_CELLS = Cap(60, 40)
+TEXT_PER_CHECK = 3

@@ -6,6 +6,7 @@ from ..messages import register, t
 from ..messages import render as in_lang
 from ..secrets import Masker, zone_names
 from . import RenderOptions, cite_loc
+from . import detail as caps
 from .words import zone_names as display_names
 
 register({"summary.replies_only": {"vi": "chỉ gói trả lời", "en": "replies only"}})
@@ -84,19 +85,8 @@ def render(audit, options: RenderOptions) -> str:
         lines.append(t("summary.zones_inferred", lang))
     else:
         lines.append(t("summary.zones_from", lang, file=site.file))
-    # The zones by id (what trace --from takes), each with the display name the reports use.
-    names = display_names([{"name": pz.name, "kind": pz.kind} for pz in audit.zones], lang)
-    for pz in audit.zones:
-        subnets = ", ".join(str(s) for s in pz.zone.subnets) or "-"
-        display = names.get(pz.name, pz.name)
-        shown = f" — {display}" if display.casefold() != pz.name.casefold() else ""
-        lines.append(f"  - {pz.name} [{pz.kind}] {subnets}{shown}")
-        for why in pz.zone.inferred_from:
-            lines.append(f"      ~ {m(why)}")
-        for a in pz.attached:
-            lines.append(f"      @ {t('summary.attached', lang)}: {in_lang(a, lang)}")
-        for p in pz.problems:
-            lines.append(f"      ! {m(in_lang(p, lang))}")
+    summary = caps.resolve("text", options.detail) == "summary"
+    lines.extend(_zone_lines(audit, lang, m, summary and len(audit.zones) > caps.SCOPE_ZONES))
     runtime = audit.engine.runtime_assumptions()
     if runtime:
         lines.append("")
@@ -128,7 +118,8 @@ def render(audit, options: RenderOptions) -> str:
         ]
     ]
     marks = []
-    for c in audit.matrix:
+    cells, cut_note = _matrix_cells(audit, lang, summary and len(audit.zones) > caps.MATRIX_GROUPED)
+    for c in cells:
         exp = c.expectation
         expected = "-"
         if exp is not None:
@@ -156,6 +147,8 @@ def render(audit, options: RenderOptions) -> str:
     for line, verdict in zip(table[2:], marks, strict=True):
         out_table.append(col(line, verdict) if options.color else line)
     lines.extend(out_table)
+    if cut_note:
+        lines.append(cut_note)
     if getattr(audit, "reference", None) is not None:
         lines.extend(_reference_lines(audit.reference, lang))
     if getattr(audit, "live", None) is not None:
@@ -164,7 +157,8 @@ def render(audit, options: RenderOptions) -> str:
     lines.append(t("summary.findings", lang) + f" ({len(audit.findings)})")
     if not audit.findings:
         lines.append("  " + t("summary.no_findings", lang))
-    for f in audit.findings:
+    shown, findings_note = _findings_shown(audit.findings, lang, summary)
+    for f in shown:
         sev = t(f"severity.{f.severity}", lang)
         lines.append(f"  [{col(sev, f.severity)}] {f.title[lang]}  ({f.check})")
         lines.append(f"      {m(f.detail[lang])}")
@@ -172,6 +166,8 @@ def render(audit, options: RenderOptions) -> str:
             lines.append(f"      {cite_loc(ev, lang)}: {masker.cite(ev)['text']}")
         if len(f.evidence) > 4:
             lines.append(f"      … +{len(f.evidence) - 4}")
+    if findings_note:
+        lines.append(findings_note)
     remedy = getattr(audit, "remedy", None)
     if remedy and remedy.get("devices"):
         devices = ", ".join(d["device"] for d in remedy["devices"])
@@ -191,11 +187,20 @@ def render(audit, options: RenderOptions) -> str:
             partial=partial,
         )
     )
+    # A large input list: every file with a problem, the first others (caps.INPUTS).
+    keep = caps.INPUTS.keep if summary and len(snap.inputs) > caps.INPUTS.over else len(snap.inputs)
+    fine = 0
     for f in snap.inputs:
         status = f"{f.vendor or '?'}: {', '.join(f.devices) or '-'}, {f.lines} lines, {f.unrecognized} unrecognized"
         if f.problem:
             status = f"{f.kind}: {masker.warning(in_lang(f.problem, lang))}"
+        else:
+            fine += 1
+            if fine > keep:
+                continue
         lines.append(f"  {f.path}  {status}")
+    if fine > keep:
+        lines.append(t("summary.inputs_cut", lang, n=fine - keep))
     if audit.warnings:
         lines.append("")
         lines.append(t("summary.warnings", lang))
@@ -205,6 +210,77 @@ def render(audit, options: RenderOptions) -> str:
     lines.append("")
     lines.append(col(answer, key))
     return "\n".join(term.line(x) for x in lines) + "\n"
+
+
+def _zone_lines(audit, lang: str, m, by_kind: bool) -> list[str]:
+    """The zones by id (what trace --from takes), each with the display name the reports
+    use, its subnets and why it was placed there.  ``by_kind`` (the summary of a large
+    audit): the zones named by kind, those with something to say (attached at an exit,
+    a placement problem) in full."""
+    from ..messages import named_list
+
+    lines: list[str] = []
+    names = display_names([{"name": pz.name, "kind": pz.kind} for pz in audit.zones], lang)
+    if by_kind:
+        kinds: dict[str, list[str]] = {}
+        for pz in audit.zones:
+            kinds.setdefault(pz.kind, []).append(pz.name)
+        lines += [f"  - {kind} ({len(zs)}): {named_list(zs)}" for kind, zs in kinds.items()]
+    for pz in audit.zones:
+        if by_kind and not (pz.attached or pz.problems):
+            continue
+        subnets = ", ".join(str(s) for s in pz.zone.subnets) or "-"
+        display = names.get(pz.name, pz.name)
+        shown = f" — {display}" if display.casefold() != pz.name.casefold() else ""
+        lines.append(f"  - {pz.name} [{pz.kind}] {subnets}{shown}")
+        for why in pz.zone.inferred_from:
+            lines.append(f"      ~ {m(why)}")
+        for a in pz.attached:
+            lines.append(f"      @ {t('summary.attached', lang)}: {in_lang(a, lang)}")
+        for p in pz.problems:
+            lines.append(f"      ! {m(in_lang(p, lang))}")
+    if by_kind:
+        lines.append(t("summary.zones_cut", lang, n=len(audit.zones)))
+    return lines
+
+
+def _matrix_cells(audit, lang: str, cut: bool) -> tuple[list, str]:
+    """The matrix cells the summary lists and the note on those it leaves out: all of
+    them, or (``cut``: the summary of a large audit) the cells that are not simply
+    blocked — violations, unknown, reachable, in that order, caps.TEXT_CELLS at most."""
+    if not cut:
+        return list(audit.matrix), ""
+
+    def rank(c) -> int:
+        return 0 if c.violation else 1 if c.verdict == "unknown" else 2
+
+    listed = sorted((c for c in audit.matrix if c.violation or c.verdict != "blocked"), key=rank)
+    blocked = len(audit.matrix) - len(listed)
+    keep = caps.TEXT_CELLS.keep if len(listed) > caps.TEXT_CELLS.over else len(listed)
+    if not blocked and keep == len(listed):
+        return listed, ""
+    return listed[:keep], t("summary.matrix_cut", lang, rows=len(listed) - keep, blocked=blocked)
+
+
+def _findings_shown(findings: list, lang: str, summary: bool) -> tuple[list, str]:
+    """The findings the summary prints (in their order: most severe first) and the note
+    counting the others by check: all of them, or above caps.FINDINGS.over findings the
+    first caps.TEXT_PER_CHECK of each check, caps.FINDINGS.over in all."""
+    if not summary or len(findings) <= caps.FINDINGS.over:
+        return list(findings), ""
+    shown: list = []
+    per: dict[str, int] = {}
+    for f in findings:
+        if per.get(f.check, 0) < caps.TEXT_PER_CHECK and len(shown) < caps.FINDINGS.over:
+            per[f.check] = per.get(f.check, 0) + 1
+            shown.append(f)
+    left: dict[str, int] = {}
+    for f in findings:
+        left[f.check] = left.get(f.check, 0) + 1
+    for f in shown:
+        left[f.check] -= 1
+    kinds = ", ".join(f"{check} {n}" for check, n in sorted(left.items(), key=lambda kv: -kv[1]) if n)
+    return shown, t("summary.findings_cut", lang, n=len(findings) - len(shown), kinds=kinds)
 
 
 def guest_conclusion(audit, lang: str, standard: str | None = None, prose=str) -> tuple[str, str]:

@@ -1,0 +1,112 @@
+"""The terminal summary (netaudit/report/text.py) of a large audit: summarised by default
+(--detail summary, report/detail.py TEXT_*), each cut saying what it left out and how to
+see it; a small audit prints the same in both modes; --detail full prints every zone, cell
+and finding (issue #15: a 51-zone RouterOS audit printed 3,243 lines)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from bench.test_bench_scale import zones_office
+from helpers import SAMPLES
+
+from netaudit.audit import run_audit
+from netaudit.messages import t
+from netaudit.report import RenderOptions, render
+from netaudit.report import detail as caps
+
+from .conftest import cli
+
+SAMPLE_OFFICES = sorted(p for p in SAMPLES.iterdir() if (p / "site.yaml").is_file())
+
+
+@pytest.mark.parametrize("office", SAMPLE_OFFICES, ids=lambda p: p.name)
+def test_sample_offices_print_the_same_in_both_modes(office):
+    """Every list of the sample offices is within its cap: the summary is the full text."""
+    audit = run_audit([office], office / "site.yaml")
+    for lang in ("vi", "en"):
+        full = render(audit, "text", RenderOptions(lang=lang, detail="full"))
+        assert render(audit, "text", RenderOptions(lang=lang)) == full
+        assert "--detail full" not in full
+
+
+@pytest.fixture(scope="module")
+def department(tmp_path_factory):
+    """An IOS core of 24 rooms: 26 zones, 676 cells (124 not blocked), 79 findings."""
+    folder = tmp_path_factory.mktemp("department")
+    zones_office(folder, 24)
+    return folder, run_audit([folder], folder / "site.yaml")
+
+
+def _rows(text: str, audit) -> list[tuple[str, str]]:
+    """The (from, to) pairs of the matrix table's rows."""
+    names = {z.name for z in audit.zones} | {c.dst for c in audit.matrix}
+    out = []
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) >= 3 and words[0] in names and words[1] in names:
+            out.append((words[0], words[1]))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_summary_of_a_large_audit(department, lang):
+    _, audit = department
+    text = render(audit, "text", RenderOptions(lang=lang))
+    full = render(audit, "text", RenderOptions(lang=lang, detail="full"))
+    assert len(text.splitlines()) < 200 < len(full.splitlines())
+    # Zones: named by kind, every zone once, and a note saying how to see each one.
+    kinds = {z.kind for z in audit.zones}
+    for kind in kinds:
+        n = sum(1 for z in audit.zones if z.kind == kind)
+        assert f"  - {kind} ({n}): " in text
+    assert t("summary.zones_cut", lang, n=len(audit.zones)) in text
+    # Matrix: violations first, then the other cells that are not simply blocked, at most
+    # TEXT_CELLS.keep; the note counts what is not printed.
+    rows = _rows(text, audit)
+    cells = {(c.src, c.dst): c for c in audit.matrix}
+    listed = [c for c in audit.matrix if c.violation or c.verdict != "blocked"]
+    assert len(listed) > caps.TEXT_CELLS.over and len(rows) == caps.TEXT_CELLS.keep
+    printed = [cells[r] for r in rows]
+    assert all(c.violation or c.verdict != "blocked" for c in printed)
+    ranks = [0 if c.violation else 1 if c.verdict == "unknown" else 2 for c in printed]
+    assert ranks == sorted(ranks)
+    blocked = len(audit.matrix) - len(listed)
+    assert t("summary.matrix_cut", lang, rows=len(listed) - len(rows), blocked=blocked) in text
+    # Findings: the first TEXT_PER_CHECK of each check, the others counted by check.
+    by_check: dict[str, int] = {}
+    for f in audit.findings:
+        by_check[f.check] = by_check.get(f.check, 0) + 1
+    shown = [f for f in audit.findings if f"({f.check})" in text and f.title[lang] in text]
+    assert 0 < len(shown) <= caps.FINDINGS.over
+    others = len(audit.findings) - sum(min(n, caps.TEXT_PER_CHECK) for n in by_check.values())
+    left = {check: n - caps.TEXT_PER_CHECK for check, n in by_check.items() if n > caps.TEXT_PER_CHECK}
+    kinds = ", ".join(f"{check} {n}" for check, n in sorted(left.items(), key=lambda kv: -kv[1]))
+    assert len(left) == 2 and t("summary.findings_cut", lang, n=others, kinds=kinds) in text
+    # The heading still counts them all, and the conclusion is the full one.
+    assert f"({len(audit.findings)})" in text
+    assert text.splitlines()[-1] == full.splitlines()[-1]
+
+
+def test_full_detail_prints_every_zone_cell_and_finding(department):
+    _, audit = department
+    full = render(audit, "text", RenderOptions(lang="en", detail="full"))
+    assert len(_rows(full, audit)) == len(audit.matrix)
+    for z in audit.zones:
+        assert f"  - {z.name} [{z.kind}]" in full
+    assert sum(1 for line in full.splitlines() if re.match(r"  \[\w+\] ", line)) == len(audit.findings)
+    assert "--detail full" not in full
+
+
+def test_cli_summary_by_default_full_on_request(department):
+    folder, _ = department
+    site = yaml.safe_load((folder / "site.yaml").read_text(encoding="utf-8"))
+    assert len(site["zones"]) > caps.SCOPE_ZONES
+    summary = cli("audit", str(folder), "--lang", "en")
+    full = cli("audit", str(folder), "--lang", "en", "--detail", "full")
+    assert summary.returncode == full.returncode == 1  # the violations: not an error
+    assert b"--detail full prints every cell" in summary.stdout
+    assert len(full.stdout.splitlines()) > 3 * len(summary.stdout.splitlines())
+    assert b"--detail full" not in full.stdout
