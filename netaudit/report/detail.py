@@ -82,11 +82,12 @@ UNFIXABLE = Cap(10, 5)
 # Live verification and the reference-model comparison.
 LIVE_CELLS = Cap(60, 30)
 REFERENCE_EXTRA = Cap(40, 20)
-# The terminal summary (text.py).  Above SCOPE_ZONES zones the zones are named by kind
-# (those with a placement problem in full); above MATRIX_GROUPED zones the matrix lists
-# the cells that are not simply blocked — violations, unknown, reachable, in that order,
-# TEXT_CELLS at most — and counts the blocked ones; above FINDINGS.over findings each check
-# prints its first TEXT_PER_CHECK, FINDINGS.over in all, the others counted by check;
-# above INPUTS.over files the files with a problem and the first INPUTS.keep others.
+# The terminal summary (text.py).  A zone's subnets are named in part (messages.named_list);
+# above SCOPE_ZONES zones the zones are named by kind (those with a placement problem in
+# full); above MATRIX_COMPACT zones the matrix lists the cells that are not simply blocked —
+# violations, unknown, reachable, in that order, TEXT_CELLS at most — and counts the
+# blocked ones; above FINDINGS.over findings each check prints its first TEXT_PER_CHECK,
+# FINDINGS.over in all, the others counted by check; above INPUTS.over files the files with
+# a problem and the first INPUTS.keep others.
 TEXT_CELLS = Cap(60, 40)
 TEXT_PER_CHECK = 3

@@ -86,7 +86,7 @@ def render(audit, options: RenderOptions) -> str:
     else:
         lines.append(t("summary.zones_from", lang, file=site.file))
     summary = caps.resolve("text", options.detail) == "summary"
-    lines.extend(_zone_lines(audit, lang, m, summary and len(audit.zones) > caps.SCOPE_ZONES))
+    lines.extend(_zone_lines(audit, lang, m, summary))
     runtime = audit.engine.runtime_assumptions()
     if runtime:
         lines.append("")
@@ -118,7 +118,7 @@ def render(audit, options: RenderOptions) -> str:
         ]
     ]
     marks = []
-    cells, cut_note = _matrix_cells(audit, lang, summary and len(audit.zones) > caps.MATRIX_GROUPED)
+    cells, cut_note = _matrix_cells(audit, lang, summary and len(audit.zones) > caps.MATRIX_COMPACT)
     for c in cells:
         exp = c.expectation
         expected = "-"
@@ -212,14 +212,17 @@ def render(audit, options: RenderOptions) -> str:
     return "\n".join(term.line(x) for x in lines) + "\n"
 
 
-def _zone_lines(audit, lang: str, m, by_kind: bool) -> list[str]:
+def _zone_lines(audit, lang: str, m, summary: bool) -> list[str]:
     """The zones by id (what trace --from takes), each with the display name the reports
-    use, its subnets and why it was placed there.  ``by_kind`` (the summary of a large
-    audit): the zones named by kind, those with something to say (attached at an exit,
-    a placement problem) in full."""
+    use, its subnets and why it was placed there.  The summary names 8 of more than 12
+    subnets of a zone, and above caps.SCOPE_ZONES zones names the zones by kind, those
+    with something to say (attached at an exit, a placement problem) in full."""
     from ..messages import named_list
 
+    by_kind = summary and len(audit.zones) > caps.SCOPE_ZONES
     lines: list[str] = []
+    # A zone of hundreds of subnets (a backbone router's) would be one line of thousands of characters.
+    join = named_list if summary else ", ".join
     names = display_names([{"name": pz.name, "kind": pz.kind} for pz in audit.zones], lang)
     if by_kind:
         kinds: dict[str, list[str]] = {}
@@ -229,7 +232,7 @@ def _zone_lines(audit, lang: str, m, by_kind: bool) -> list[str]:
     for pz in audit.zones:
         if by_kind and not (pz.attached or pz.problems):
             continue
-        subnets = ", ".join(str(s) for s in pz.zone.subnets) or "-"
+        subnets = join(str(s) for s in pz.zone.subnets) or "-"
         display = names.get(pz.name, pz.name)
         shown = f" — {display}" if display.casefold() != pz.name.casefold() else ""
         lines.append(f"  - {pz.name} [{pz.kind}] {subnets}{shown}")

@@ -110,3 +110,20 @@ def test_cli_summary_by_default_full_on_request(department):
     assert b"--detail full prints every cell" in summary.stdout
     assert len(full.stdout.splitlines()) > 3 * len(summary.stdout.splitlines())
     assert b"--detail full" not in full.stdout
+
+
+def test_a_zone_of_many_subnets_is_named_in_part(tmp_path):
+    """A backbone router's zone holds hundreds of subnets: the summary names 8 of them and
+    how many more, --detail full all of them."""
+    folder = tmp_path / "office"
+    folder.mkdir()
+    zones_office(folder, 6)
+    site = yaml.safe_load((folder / "site.yaml").read_text(encoding="utf-8"))
+    zone = site["zones"]["servers"]
+    zone["subnets"] = list(zone["subnets"]) + [f"10.200.{i}.0/24" for i in range(15)]
+    (tmp_path / "site.yaml").write_text(yaml.safe_dump(site, allow_unicode=True), encoding="utf-8")
+    audit = run_audit([folder], tmp_path / "site.yaml")
+    line = next(x for x in render(audit, "text", RenderOptions()).splitlines() if x.startswith("  - servers ["))
+    assert line.count("/") == 8 and f", 10.200.6.0/24 … (+{16 - 8})" in line
+    full = render(audit, "text", RenderOptions(detail="full"))
+    assert all(f"10.200.{i}.0/24" in full for i in range(15))
