@@ -222,11 +222,13 @@ def intersect(a: Cond, b: Cond) -> Cond | None:
         return b
     if b is ANY or b == ANY:
         return a
+    # Field by field, the common case first: a field constrained on one side only.
+    out: list = [y if x is None else x for x, y in zip(a, b, strict=True)]
+    if a.count(None) + b.count(None) == len(a) + out.count(None):
+        return _new(Cond, out)  # no field constrained on both sides (counted in C)
     ae, be = a[7], b[7]  # est
     if ae is not None and be is not None and ae != be:
         return None
-    # Field by field, the common case first: a field constrained on one side only.
-    out: list = [y if x is None else x for x, y in zip(a, b, strict=True)]
     x: Any
     y: Any
     for i in range(_NRANGE):

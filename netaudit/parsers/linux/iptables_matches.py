@@ -34,7 +34,19 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, Ranges, cond, cond1, intersect_all, norm, r_not, r_or
+from netaudit.parsers.packet_sets import (
+    ADDR_MAX,
+    ANY,
+    Cond,
+    Ranges,
+    cond,
+    cond1,
+    intersect,
+    intersect_all,
+    norm,
+    r_not,
+    r_or,
+)
 
 TCP, UDP, ICMP = 6, 17, 1
 PROTOCOLS = {
@@ -588,7 +600,11 @@ def rule_conds(opts: list[Opt], ctx: MatchContext) -> tuple[list[Cond], list[str
                     memo[key] = (got, tuple(reasons[start:]))
             if len(got) == 1 and got[0] is ANY:
                 continue  # every packet (``-m tcp``, a comment): nothing to intersect
-            conds = intersect_all(conds, got)
+            if len(got) == 1 and len(conds) == 1:  # one condition on each side: nearly every option
+                one = intersect(conds[0], got[0])
+                conds = [one] if one is not None else []
+            else:
+                conds = intersect_all(conds, got)
             if not conds:
                 # every factor is at least as wide as the kernel's: no packet matches
                 return [], []
