@@ -34,10 +34,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "  ({n} zones, named by kind; --detail full lists each zone with its subnets and why it was placed)",
     },
     "summary.matrix_cut": {
-        "vi": "  … {rows} ô đi tới được khác không in, {blocked} ô bị chặn không liệt kê — tuỳ chọn --detail full "
-        "in mọi ô",
-        "en": "  … {rows} more reachable cells not printed, {blocked} blocked cells not listed — --detail full "
-        "prints every cell",
+        "vi": "  … {rows} ô khác (vi phạm, chưa xác định hoặc đi tới được) không in, {blocked} ô bị chặn không liệt kê "
+        "— tuỳ chọn --detail full in mọi ô",
+        "en": "  … {rows} more cells (violating, unknown or reachable) not printed, {blocked} blocked cells not listed "
+        "— --detail full prints every cell",
+    },
+    "summary.matrix_cut_blocked": {
+        "vi": "  … {blocked} ô bị chặn không liệt kê — tuỳ chọn --detail full in mọi ô",
+        "en": "  … {blocked} blocked cells not listed — --detail full prints every cell",
     },
     "summary.findings_cut": {
         "vi": "  … {n} tồn tại khác không in ({kinds}) — tuỳ chọn --detail full hoặc báo cáo JSON/HTML có đầy đủ",

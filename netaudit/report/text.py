@@ -260,8 +260,8 @@ def _matrix_cells(audit, lang: str, cut: bool) -> tuple[list, str]:
     listed = sorted((c for c in audit.matrix if c.violation or c.verdict != "blocked"), key=rank)
     blocked = len(audit.matrix) - len(listed)
     keep = caps.TEXT_CELLS.keep if len(listed) > caps.TEXT_CELLS.over else len(listed)
-    if not blocked and keep == len(listed):
-        return listed, ""
+    if keep == len(listed):
+        return listed, t("summary.matrix_cut_blocked", lang, blocked=blocked) if blocked else ""
     return listed[:keep], t("summary.matrix_cut", lang, rows=len(listed) - keep, blocked=blocked)
 
 

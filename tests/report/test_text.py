@@ -107,7 +107,7 @@ def test_cli_summary_by_default_full_on_request(department):
     summary = cli("audit", str(folder), "--lang", "en")
     full = cli("audit", str(folder), "--lang", "en", "--detail", "full")
     assert summary.returncode == full.returncode == 1  # the violations: not an error
-    assert b"--detail full prints every cell" in summary.stdout
+    assert b"not printed" in summary.stdout and b"--detail full prints every cell" in summary.stdout
     assert len(full.stdout.splitlines()) > 3 * len(summary.stdout.splitlines())
     assert b"--detail full" not in full.stdout
 
@@ -127,3 +127,19 @@ def test_a_zone_of_many_subnets_is_named_in_part(tmp_path):
     assert line.count("/") == 8 and f", 10.200.6.0/24 … (+{16 - 8})" in line
     full = render(audit, "text", RenderOptions(detail="full"))
     assert all(f"10.200.{i}.0/24" in full for i in range(15))
+
+
+def test_a_matrix_of_few_reachable_cells_lists_them_all(tmp_path):
+    """Above caps.MATRIX_COMPACT zones with fewer cells to list than the cap: all of them,
+    and one line counting the blocked ones."""
+    folder = tmp_path / "office"
+    folder.mkdir()
+    zones_office(folder, 10)
+    audit = run_audit([folder], folder / "site.yaml")
+    assert caps.MATRIX_COMPACT < len(audit.zones) <= caps.SCOPE_ZONES
+    listed = [c for c in audit.matrix if c.violation or c.verdict != "blocked"]
+    assert 0 < len(listed) <= caps.TEXT_CELLS.over
+    text = render(audit, "text", RenderOptions(lang="en"))
+    assert len(_rows(text, audit)) == len(listed)
+    assert t("summary.matrix_cut_blocked", "en", blocked=len(audit.matrix) - len(listed)) in text
+    assert "more cells" not in text
