@@ -338,7 +338,7 @@ def _addr(ranges: Ranges | None) -> tuple[tuple[AddrMatch, ...] | None, bool]:
         return _addr_uncached(ranges)
     small = _SMALL.get(ranges)
     if small is None:
-        if len(_SMALL) > 65536:
+        if len(_SMALL) > 4096:
             _SMALL.clear()
         small = _SMALL[ranges] = _addr_uncached(ranges)
     return small
