@@ -39,17 +39,31 @@ def _zone_kind(ctx: AuditContext, name: str) -> str:
     return ctx.zone_kinds[name]
 
 
+def witness_evidence(witness: dict | None) -> list[dict]:
+    """The configuration lines of a witness path (its JSON form), each once, in path order:
+    a line the path passes twice (the same rule on the way in and out, a service's address
+    restriction checked at two hops) is cited once."""
+    out: list[dict] = []
+    seen: set[tuple] = set()
+    for hop in (witness or {}).get("hops", []):
+        for rule in hop.get("rules", []):
+            if rule.get("line") is None:
+                continue
+            cite = {k: rule[k] for k in ("file", "line", "text")}
+            key = (cite["file"], cite["line"], cite["text"])
+            if key not in seen:
+                seen.add(key)
+                out.append(cite)
+    return out
+
+
 def _violation(ctx: AuditContext, info: CheckInfo, cell, severity: str, detail_key: str | None = None):
     hs = ctx.hs
     bad = excess(ctx.hs, cell)
     pz = next(z for z in ctx.zones if z.name == cell.src)
     w = witness_for(ctx.engine, cell, bad, pz) if ctx.engine is not None else cell.witness
     witness = w.to_json() if w is not None else None
-    evidence = []
-    for hop in (witness or {}).get("hops", []):
-        for rule in hop.get("rules", []):
-            if rule.get("line") is not None and rule not in evidence:
-                evidence.append({k: rule[k] for k in ("file", "line", "text")})
+    evidence = witness_evidence(witness)
     f = info.finding(
         key=f"{cell.src}->{cell.dst}",
         severity=severity,
@@ -391,12 +405,7 @@ def spoofing(ctx: AuditContext, info: CheckInfo):
                 witness = ctx.engine.witness(chosen[1], chosen[0], prefer)
         forged = _owner_zone(ctx, witness.packet.src_ip) if witness else None
         wjson = witness.to_json() if witness else None
-        evidence = [
-            {k: r[k] for k in ("file", "line", "text")}
-            for h in (wjson or {}).get("hops", [])
-            for r in h.get("rules", [])
-            if r.get("line")
-        ]
+        evidence = witness_evidence(wjson)
         every = hs.false
         for _, b in cells:
             every |= b

@@ -176,3 +176,35 @@ def test_a_forged_source_trusted_by_a_line_not_understood_is_reported_not_passed
     # A packet a host sends: to a staff host (not the network address), over UDP (the
     # one-packet services that make it high), not protocol 0.
     assert packet["dst_ip"] not in ("10.10.20.0", "10.10.20.255") and packet["proto"] == "udp"
+
+
+def test_witness_evidence_cites_each_line_once_in_path_order():
+    """A path passing a line twice (a service's address restriction checked on the way in
+    and at the device, an annotated rule) cites it once; lines without a number (defaults)
+    are not evidence."""
+    from netaudit.checks.segmentation import witness_evidence
+
+    ssh = {"file": "r.rsc", "line": 235, "text": "set ssh address=10.99.0.0/16"}
+    acl = {"file": "r.rsc", "line": 40, "text": "add chain=input action=accept"}
+    witness = {
+        "hops": [
+            {"device": "R", "rules": [ssh, {**acl, "note": "first match"}]},
+            {"device": "R", "rules": [{"file": "r.rsc", "line": None, "text": "default"}, ssh, acl]},
+        ]
+    }
+    assert witness_evidence(witness) == [ssh, acl]
+    assert witness_evidence(None) == []
+
+
+def test_a_routeros_spoofing_finding_cites_its_lines_once(tmp_path):
+    from bench.test_bench_scale import routeros_rules
+
+    from netaudit.audit import run_audit
+
+    routeros_rules(tmp_path, 300)
+    audit = run_audit([tmp_path])
+    spoofing = [f for f in audit.findings if f.check == "spoofing" and f.evidence]
+    assert spoofing
+    for f in spoofing:
+        cited = [(e["file"], e["line"]) for e in f.evidence]
+        assert len(cited) == len(set(cited)), f.evidence
