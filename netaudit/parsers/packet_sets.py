@@ -250,6 +250,9 @@ def intersect(a: Cond, b: Cond) -> Cond | None:
 
 def intersect_all(xs: list[Cond], ys: list[Cond]) -> list[Cond]:
     """Pairwise intersection of two unions."""
+    if len(xs) == 1 and len(ys) == 1:  # one condition on each side: nearly every rule's options
+        z = intersect(xs[0], ys[0])
+        return [z] if z is not None else []
     # Every packet on one side (the start of every rule): the other side, without
     # its duplicates, as the loop below would give it.
     if len(xs) == 1 and (xs[0] is ANY or xs[0] == ANY):

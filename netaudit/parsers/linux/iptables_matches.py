@@ -41,7 +41,6 @@ from netaudit.parsers.packet_sets import (
     Ranges,
     cond,
     cond1,
-    intersect,
     intersect_all,
     norm,
     r_not,
@@ -600,11 +599,7 @@ def rule_conds(opts: list[Opt], ctx: MatchContext) -> tuple[list[Cond], list[str
                     memo[key] = (got, tuple(reasons[start:]))
             if len(got) == 1 and got[0] is ANY:
                 continue  # every packet (``-m tcp``, a comment): nothing to intersect
-            if len(got) == 1 and len(conds) == 1:  # one condition on each side: nearly every option
-                one = intersect(conds[0], got[0])
-                conds = [one] if one is not None else []
-            else:
-                conds = intersect_all(conds, got)
+            conds = intersect_all(conds, got)
             if not conds:
                 # every factor is at least as wide as the kernel's: no packet matches
                 return [], []
