@@ -100,6 +100,15 @@ def _skip_unknown(toks: list[str], i: int) -> int:
 def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
     t = toks[i]
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
+    # The most frequent tokens first (``ip daddr``, ``tcp dport``, ``oifname``): none of
+    # the words the branches below test before theirs.
+    if t in _FIELD_HEADS and (t, nxt) in FIELDS:
+        if i + 2 < len(toks) and toks[i + 2] == ".":
+            r.reasons.append("concatenation not modelled")
+            return _skip_unknown(toks, i)
+        return _field(ctx, r, toks, i + 2, FIELDS[(t, nxt)])
+    if t in IFACE_FIELDS:
+        return _iface(ctx, r, toks, i + 1, IFACE_FIELDS[t])
     if t in ("accept", "drop", "continue", "return"):
         r.verdict = t
         return i + 1
@@ -179,6 +188,11 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
         return _skip_unknown(toks, i)
     r.reasons.append(f"'{t}' not understood")
     return _skip_unknown(toks, i)
+
+
+# Heads of header fields tested first by _step ("meta" is not: ``meta mark set`` and
+# ``meta nfproto`` are read before the fields).
+_FIELD_HEADS = frozenset(t for t, _ in FIELDS) - {"meta"}
 
 
 def _opval(toks: list[str], i: int) -> tuple[str, str, int]:
