@@ -226,23 +226,21 @@ def _items(ctx: Ctx, r: _Rule, val: str) -> list[str] | None:
 def _field(ctx: Ctx, r: _Rule, toks: list[str], i: int, spec: tuple[str, str, Ranges | None]) -> int:
     kind, fld, implied = spec
     op, val, j = _opval(toks, i)
-    implied_c = Cond(proto=implied) if implied else ANY
     if val in ("vmap", "map"):
         return _map(ctx, r, toks, j, val, lambda k: _field_conds(kind, fld, [k], "", implied))
     items = _items(ctx, r, val)
-    if items is None:
-        r.narrow([implied_c])
-        return j
-    cs = _field_conds(kind, fld, items, op, implied)
-    if cs is None:
-        r.reasons.append(f"value {val} not understood")
-        r.narrow([implied_c])
+    cs = _field_conds(kind, fld, items, op, implied) if items is not None else None
+    if cs is None:  # the values not known or not understood: the protocol the field implies
+        if items is not None:
+            r.reasons.append(f"value {val} not understood")
+        r.narrow([Cond(proto=implied) if implied else ANY])
         return j
     r.narrow(cs)
     return j
 
 
 _FIELD_MEMO: dict[tuple, list[Cond] | None] = {}
+_UNSEEN: list[Cond] = []  # a value no memo holds (None is a memo's answer)
 
 
 def _field_conds(kind: str, fld: str, items: list[str], op: str, implied: Ranges | None) -> list[Cond] | None:
@@ -250,8 +248,9 @@ def _field_conds(kind: str, fld: str, items: list[str], op: str, implied: Ranges
     function of its arguments, remembered: a ruleset repeats the same ports, protocols
     and networks in rule after rule (the lists returned are shared: never changed)."""
     key = (kind, fld, tuple(items), op, implied)
-    if key in _FIELD_MEMO:
-        return _FIELD_MEMO[key]
+    got = _FIELD_MEMO.get(key, _UNSEEN)
+    if got is not _UNSEEN:
+        return got
     got = _field_conds_uncached(kind, fld, items, op, implied)
     if len(_FIELD_MEMO) > 8192:
         _FIELD_MEMO.clear()
