@@ -556,11 +556,15 @@ class Masker:
         if self.show or not text:
             return text
         # A document repeats its sentences (a check's remediation and references in
-        # every finding of that check): each distinct one is masked once.
-        out = self._prose_memo.get(text)
+        # every finding of that check): each distinct one is masked once.  Plain strings
+        # only: a catalogue Text equals its English string and must stay the Text it is.
+        plain = type(text) is str
+        out = self._prose_memo.get(text) if plain else None
         if out is None:
             out = text if self._prose_unchanged(text) else self._literal(mask_key_material(text))
-            out = self._prose_memo[text] = text if out == text else out
+            out = text if out == text else out
+            if plain:
+                self._prose_memo[text] = out
         return out
 
     def _prose_unchanged(self, text: str) -> bool:

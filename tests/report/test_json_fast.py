@@ -215,3 +215,15 @@ def test_each_repeated_sentence_masked_as_the_first_time(doc):
     assert masker.prose("Change the SNMP community Tanphu-RO-2024 on every device of the unit.") == (
         "Change the SNMP community ****** on every device of the unit."
     )
+
+
+def test_a_catalogue_text_stays_itself_beside_its_english_string():
+    """prose() remembers plain strings only: a Text equal to a sentence masked before is
+    returned as the Text it is (its Vietnamese rendering kept)."""
+    from netaudit.messages import Text
+
+    masker = Masker()
+    text = Text("summary.no_findings")
+    assert masker.prose(str(text)) == str(text)  # the English string, remembered
+    got = masker.prose(text)
+    assert got is text and got.render("vi") == text.render("vi")

@@ -34,18 +34,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from netaudit.parsers.packet_sets import (
-    ADDR_MAX,
-    ANY,
-    Cond,
-    Ranges,
-    cond,
-    cond1,
-    intersect_all,
-    norm,
-    r_not,
-    r_or,
-)
+from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, Ranges, cond, cond1, intersect_all, norm, r_not, r_or
 
 TCP, UDP, ICMP = 6, 17, 1
 PROTOCOLS = {
