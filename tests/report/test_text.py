@@ -143,3 +143,28 @@ def test_a_matrix_of_few_reachable_cells_lists_them_all(tmp_path):
     assert len(_rows(text, audit)) == len(listed)
     assert t("summary.matrix_cut_blocked", "en", blocked=len(audit.matrix) - len(listed)) in text
     assert "more cells" not in text
+
+
+def test_a_long_input_list_keeps_every_file_with_a_problem(tmp_path, monkeypatch):
+    """Above caps.INPUTS.over files the summary lists every file with a problem and the
+    first caps.INPUTS.keep others, and counts the rest (the cap lowered to see it on an
+    office of a few files)."""
+    import shutil
+
+    from netaudit.report.detail import Cap
+
+    office = tmp_path / "office"
+    shutil.copytree(SAMPLES / "cisco-commune-leaky", office)
+    (office / "notes.cfg").write_bytes(b"\x00\x01binary, not a configuration\xff")
+    audit = run_audit([office], office / "site.yaml")
+    fine = [f for f in audit.snapshot.inputs if not f.problem]
+    bad = [f for f in audit.snapshot.inputs if f.problem]
+    assert len(fine) >= 2 and bad
+    monkeypatch.setattr(caps, "INPUTS", Cap(1, 1))
+    text = render(audit, "text", RenderOptions(lang="en"))
+    listed = [f for f in audit.snapshot.inputs if f"  {f.path}  " in text]
+    assert [f for f in listed if not f.problem] == fine[:1]
+    assert all(f in listed for f in bad)
+    assert t("summary.inputs_cut", "en", n=len(fine) - 1) in text
+    full = render(audit, "text", RenderOptions(lang="en", detail="full"))
+    assert all(f"  {f.path}  " in full for f in audit.snapshot.inputs)
