@@ -158,6 +158,25 @@ def parse_one(parse, text: str, file: str):
     return res.devices[0], res.report
 
 
+# --------------------------------------------------------------------------- the collector
+
+
+def collector_states(monkeypatch, module, name: str) -> list[bool]:
+    """Whether the cyclic collector was on each time ``module.name`` ran (filled as the
+    test goes on): a spy for the code that must run with it paused (netaudit/collector.py)."""
+    import gc
+
+    seen: list[bool] = []
+    real = getattr(module, name)
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, spy)
+    return seen
+
+
 # --------------------------------------------------------------------------- folders
 
 

@@ -11,7 +11,7 @@ import gc
 import sys
 
 import pytest
-from helpers import SAMPLES
+from helpers import SAMPLES, collector_states
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -87,14 +87,7 @@ def test_dd_does_not_import_networkx():
 def test_audits_run_with_the_cyclic_collector_paused(monkeypatch):
     import netaudit.audit as audit_module
 
-    seen = []
-    real = audit_module.compute_matrix
-
-    def spy(*args, **kwargs):
-        seen.append(gc.isenabled())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(audit_module, "compute_matrix", spy)
+    seen = collector_states(monkeypatch, audit_module, "compute_matrix")
     assert gc.isenabled()
     run_audit([SAMPLES / "cisco-commune-leaky"])
     assert seen == [False] and gc.isenabled()  # paused inside, as it was after

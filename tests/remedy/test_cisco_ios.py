@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 import pytest
-from helpers import SAMPLES
+from helpers import SAMPLES, collector_states
 from netaddr import IPNetwork
 
 from netaudit import filters
@@ -232,14 +232,7 @@ def test_fix_runs_with_the_cyclic_collector_paused(monkeypatch, tmp_path):
     """``fix`` reads patched filters with BDDs outside its audits too (shadowed rules of a
     RouterOS patch) and parses whole exports: the collector is off throughout, as in an
     audit (netaudit/collector.py), and back on after."""
-    seen = []
-    real = prove_mod._render
-
-    def spy(*args, **kwargs):
-        seen.append(gc.isenabled())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(prove_mod, "_render", spy)
+    seen = collector_states(monkeypatch, prove_mod, "_render")
     assert gc.isenabled()
     prove_mod.run_fix([LEAKY], None, tmp_path / "fix")
     assert seen == [False] and gc.isenabled()
