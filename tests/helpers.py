@@ -9,6 +9,7 @@ build on these.
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import os
 import shutil
@@ -164,8 +165,6 @@ def parse_one(parse, text: str, file: str):
 def collector_states(monkeypatch, module, name: str) -> list[bool]:
     """Whether the cyclic collector was on each time ``module.name`` ran (filled as the
     test goes on): a spy for the code that must run with it paused (netaudit/collector.py)."""
-    import gc
-
     seen: list[bool] = []
     real = getattr(module, name)
 
