@@ -271,18 +271,16 @@ def _findings_shown(findings: list, lang: str, summary: bool) -> tuple[list, str
     first caps.TEXT_PER_CHECK of each check, caps.FINDINGS.over in all."""
     if not summary or len(findings) <= caps.FINDINGS.over:
         return list(findings), ""
+    from collections import Counter
+
     shown: list = []
-    per: dict[str, int] = {}
+    per: Counter[str] = Counter()
     for f in findings:
-        if per.get(f.check, 0) < caps.TEXT_PER_CHECK and len(shown) < caps.FINDINGS.over:
-            per[f.check] = per.get(f.check, 0) + 1
+        if per[f.check] < caps.TEXT_PER_CHECK and len(shown) < caps.FINDINGS.over:
+            per[f.check] += 1
             shown.append(f)
-    left: dict[str, int] = {}
-    for f in findings:
-        left[f.check] = left.get(f.check, 0) + 1
-    for f in shown:
-        left[f.check] -= 1
-    kinds = ", ".join(f"{check} {n}" for check, n in sorted(left.items(), key=lambda kv: -kv[1]) if n)
+    left = Counter(f.check for f in findings) - per  # the checks with findings not printed
+    kinds = ", ".join(f"{check} {n}" for check, n in left.most_common())
     return shown, t("summary.findings_cut", lang, n=len(findings) - len(shown), kinds=kinds)
 
 
