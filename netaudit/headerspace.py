@@ -55,8 +55,8 @@ _and_exists = getattr(_bdd_mod, "and_exists", None)
 # dd ships no type information, so to mypy it is Any; the alias says what a value holds.
 Bdd: TypeAlias = Any
 
-# Field name -> width.  Order = BDD variable order: destination address first,
-# because routing splits on it most.
+# Field name -> width.  Order = BDD variable order (after the connection state, before
+# the TCP flags: _STATE): destination address first, because routing splits on it most.
 FIELDS: tuple[tuple[str, int], ...] = (
     ("dst_ip", 32),
     ("src_ip", 32),
@@ -67,6 +67,12 @@ FIELDS: tuple[tuple[str, int], ...] = (
     ("icmp_code", 8),
 )
 FLAGS = ("syn", "ack", "rst", "est")
+# The connection-state flag is the first variable, the TCP flags the last ones: a filter
+# line on the state alone ("accept established,related", the first line of most
+# firewalls) is then one node above the set read so far, where at the bottom it copied
+# every path of it (issue #15, docs/performance.md).
+_STATE = "est"
+_TCP_FLAGS = ("syn", "ack", "rst")
 WIDTH = dict(FIELDS)
 
 PROTO_NAMES = {PROTO_ICMP: "icmp", PROTO_TCP: "tcp", PROTO_UDP: "udp"}
@@ -148,7 +154,7 @@ def _manager():
         # rate it reached 2^23 (256 MiB) on 20,000 RouterOS rules and made the audits
         # slower, not faster (docs/performance.md, issue #15).
         bdd.configure(reordering=False, max_cache_hard=_CACHE_ENTRIES)
-        bdd.declare(*[_bit(f, i) for f, w in FIELDS for i in range(w)], *FLAGS)
+        bdd.declare(_STATE, *[_bit(f, i) for f, w in FIELDS for i in range(w)], *_TCP_FLAGS)
         _MANAGER = bdd
     return _MANAGER
 
@@ -318,6 +324,8 @@ class HeaderSpace:
                 v = self.addr(field, pats)
                 parts.append(~v if negate else v)
         u = self._join(parts, u)
+        if m.conn_established is not None:  # the first variable: one node on top
+            u = (self._vars[_STATE] if m.conn_established else ~self._vars[_STATE]) & u
         if long:
             self._long_matches[key] = (m, u)
         else:
@@ -351,13 +359,8 @@ class HeaderSpace:
         return parts
 
     def _flags(self, m: Match):
-        """``m``'s constraints on the flags (the last variables)."""
-        u = self.true
-        if m.tcp_established:
-            u = self._vars["ack"] | self._vars["rst"]
-        if m.conn_established is not None:
-            u &= self._vars["est"] if m.conn_established else ~self._vars["est"]
-        return u
+        """``m``'s constraints on the TCP flags (the last variables)."""
+        return self._vars["ack"] | self._vars["rst"] if m.tcp_established else self.true
 
     def _join(self, parts: list, below):
         """``below`` AND ``parts`` (field constraints in variable order, all on variables
@@ -494,13 +497,14 @@ class HeaderSpace:
     def packet(self, pkt: Packet):
         """The singleton set of one packet (built from the last field up, a byte at a
         time: :meth:`_field_cube`)."""
-        flags = tuple(bool(getattr(pkt, k)) for k in FLAGS)
+        flags = tuple(bool(getattr(pkt, k)) for k in _TCP_FLAGS)
         u = self._flag_cubes.get(flags)
         if u is None:
-            u = self._flag_cubes[flags] = self.bdd.cube(dict(zip(FLAGS, flags, strict=True)))
+            u = self._flag_cubes[flags] = self.bdd.cube(dict(zip(_TCP_FLAGS, flags, strict=True)))
         for f, _w in reversed(FIELDS):
             u = self._field_cube(f, getattr(pkt, f), 0, u)
-        return u
+        state = self._vars[_STATE]
+        return (state if pkt.est else ~state) & u
 
     def contains(self, u, pkt: Packet) -> bool:
         return (self.packet(pkt) & u) != self.false

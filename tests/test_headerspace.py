@@ -232,3 +232,53 @@ def test_a_service_meets_a_set_where_it_meets_its_projection(ms, service):
     u = hs.matches(ms)
     packets = hs.match(headerspace.service_match(service))
     assert hs.meets(hs.service_projection(u), packets) == ((u & packets) != hs.false)
+
+
+_PACKETS = st.builds(
+    headerspace.Packet,
+    src_ip=st.integers(0, 2**32 - 1),
+    dst_ip=st.integers(0, 2**32 - 1),
+    proto=st.integers(0, 255),
+    src_port=st.integers(0, 65535),
+    dst_port=st.integers(0, 65535),
+    icmp_type=st.integers(0, 255),
+    icmp_code=st.integers(0, 255),
+    syn=st.booleans(),
+    ack=st.booleans(),
+    rst=st.booleans(),
+    est=st.booleans(),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_PACKETS, st.lists(_MATCHES, min_size=1, max_size=3))
+def test_a_packet_is_the_singleton_of_its_fields(pkt, ms):
+    """HeaderSpace.packet (the connection state on top, the TCP flags at the bottom) is
+    the one packet it names: picked back unchanged, and in a set exactly when the
+    Match's definition holds for it."""
+    hs = _HS
+    one = hs.packet(pkt)
+    assert hs.bdd.count(one, nvars=len(hs.bdd.vars)) == 1
+    assert hs.pick(one) == pkt
+    for m in ms:
+        assert hs.contains(hs.match(m), pkt) == hs.contains(_reference_match(hs, m), pkt)
+
+
+def test_a_line_on_the_connection_state_alone_adds_one_node():
+    """ "accept established,related" (the first line of most firewalls) on top of the
+    set read so far: one node, not a copy of every path of it (the state is the first
+    variable: issue #15, docs/performance.md)."""
+    hs = _HS
+    lines = [
+        Match(
+            src=(AddrMatch(0x0A000000 + (i << 8), 0xFF),),
+            dst=(AddrMatch(0x0A100000 + i, 0),),
+            protocols=(6,),
+            dst_ports=(PortRange(1000 + i, 1000 + i),),
+        )
+        for i in range(200)
+    ]
+    u = hs.matches(lines)
+    state = hs.match(Match(conn_established=True))
+    assert len(state | u) == len(u) + 1
+    assert len(u & hs.match(Match(conn_established=False))) == len(u) + 1
