@@ -496,7 +496,7 @@ class HeaderSpace:
 
     def packet(self, pkt: Packet):
         """The singleton set of one packet (built from the last field up, a byte at a
-        time: :meth:`_field_cube`)."""
+        time: :meth:`_field_cube`; the connection state, the first variable, on top)."""
         flags = tuple(bool(getattr(pkt, k)) for k in _TCP_FLAGS)
         u = self._flag_cubes.get(flags)
         if u is None:

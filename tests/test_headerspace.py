@@ -265,9 +265,9 @@ def test_a_packet_is_the_singleton_of_its_fields(pkt, ms):
 
 
 def test_a_line_on_the_connection_state_alone_adds_one_node():
-    """ "accept established,related" (the first line of most firewalls) on top of the
-    set read so far: one node, not a copy of every path of it (the state is the first
-    variable: issue #15, docs/performance.md)."""
+    """A line on the connection state alone ("accept established,related", the first
+    line of most firewalls) on top of the set read so far: one node, not a copy of every
+    path of it (the state is the first variable: issue #15, docs/performance.md)."""
     hs = _HS
     lines = [
         Match(
