@@ -67,7 +67,7 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
     asked = hs.false
     for s in services:
         asked |= hs.match(service_match(s))
-    flow = hs.new_connections & asked & target
+    flow = hs.new_connections & asked & engine.with_runtime_candidates(target)
     run = engine.run_zone(src, flow)
     pz = engine.zones[src]
     result = {

@@ -16,6 +16,7 @@ from helpers import ROOT, SAMPLES, cells, copy_sample
 
 from netaudit.audit import failures, run_audit
 from netaudit.cli import main
+from netaudit.headerspace import service_match
 from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
 
 
@@ -141,6 +142,54 @@ def test_asa_dhcp_setroute_attaches_the_internet_and_routes(tmp_path):
     assert m[("staff", "internet")].verdict == REACHABLE  # was "no route"
     assert m[("internet", "staff")].verdict == BLOCKED
     assert m[("guest", "staff")].verdict == BLOCKED  # no forward interface Vlan1
+
+
+def asa_dhcp_outside(tmp_path: Path, management: str) -> Path:
+    """The ASA 5505 branch (outside by DHCP, ``setroute``) with ``management`` lines
+    added, the site naming the Internet zone without its attachment."""
+    d = tmp_path / "asa"
+    d.mkdir()
+    shutil.copy(ROOT / "tests/fixtures/cisco_asa/asa5505-branch.cfg", d / "fw.cfg")
+    edit(d / "fw.cfg", "ssh timeout 5\n", f"{management}ssh timeout 5\n")
+    (d / "site.yaml").write_text(
+        'unit: "UBND phuong"\nlevel: 2\nzones:\n'
+        '  staff: {kind: internal, subnets: [192.168.10.0/24], attach: ["UBND-PHUONG-FW:Vlan1"]}\n'
+        "  internet: {kind: external}\n",
+        encoding="utf-8",
+    )
+    return d
+
+
+def test_asa_management_on_a_dhcp_outside_is_reachable_not_blocked(tmp_path, capsys):
+    """``ssh 0.0.0.0 0.0.0.0 outside`` on an interface addressed by DHCP: the ASA
+    answers on whatever address it receives (was a false "blocked": the management
+    ACL had no line for an interface without a configured address)."""
+    d = asa_dhcp_outside(tmp_path, "ssh 0.0.0.0 0.0.0.0 outside\nhttp 0.0.0.0 0.0.0.0 outside\n")
+    cell = cells(run_audit([d]))[("internet", "@devices")]
+    assert cell.verdict == REACHABLE
+    assert {"tcp/22", "tcp/443", "icmp/8"} <= set(cell.services)
+    assert cell.witness.to_json()["packet"]["dst_ip"] == "100.64.0.1"
+    # `trace` says the same as the matrix (it judged the representative address alone).
+    for service in ("ssh", "https", "ping"):
+        argv = ["trace", str(d), "--from", "internet", "--to", "@devices", "--service", service, "--lang", "en"]
+        assert main(argv) == 0
+        assert "Delivered to zone @devices" in capsys.readouterr().out
+
+
+def test_asa_management_on_a_dhcp_outside_stays_limited_to_its_sources(tmp_path, capsys):
+    """The run-time address admits what the line admits, no more: ssh from one
+    administrator's network only, telnet never (no telnet line)."""
+    d = asa_dhcp_outside(tmp_path, "ssh 198.51.100.0 255.255.255.0 outside\n")
+    audit = run_audit([d])
+    hs = audit.engine.hs
+    cell = cells(audit)[("internet", "@devices")]
+    assert cell.verdict == REACHABLE and "tcp/22" in cell.services and "tcp/23" not in cell.services
+    ssh = cell.delivered & hs.match(service_match("tcp/22"))
+    assert ssh != hs.false and (ssh & ~hs.prefix("src_ip", "198.51.100.0/24")) == hs.false
+    argv = ["trace", str(d), "--from", "internet", "--to", "@devices", "--lang", "en", "--service"]
+    assert main([*argv, "telnet"]) == 1
+    assert main([*argv, "ssh"]) == 0
+    assert "tcp 198.51.100." in capsys.readouterr().out  # the witness comes from the allowed network
 
 
 # --------------------------------------------------------------------------- IOS

@@ -123,6 +123,18 @@ class RuntimeAddresses:
                 if zname != DEVICES_ZONE:
                     self.zone_addr[zname] &= ~reps
 
+    def with_runtime_candidates(self, target):
+        """``target`` (a dst set) with the candidates of every run-time address whose
+        representative it holds: a flow toward "the address the interface receives" is
+        judged for every candidate (:meth:`_runtime_control_plane`), so the flow must
+        hold them all, not the representative alone (``netaudit trace --to @devices``)."""
+        hs = self.hs
+        out = target
+        for key, rep in self.runtime_address.items():
+            if (target & hs.eq("dst_ip", rep)) != hs.false:
+                out |= self.runtime_cand[key]
+        return out
+
     def runtime_assumptions(self) -> list[dict]:
         """What was assumed for each run-time address (docs/semantics.md), for reports:
         device, interface, the line that makes it run-time, the candidates and the

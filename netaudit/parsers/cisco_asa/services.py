@@ -32,9 +32,21 @@ from netaudit.parsers.cisco_asa.state import AsaState, MgmtCmd
 class ServiceBuilder(AsaState):
     """``Device.services`` and their ACLs (run by :meth:`.convert.ModelBuilder.finish`)."""
 
-    def _own(self, real: str) -> tuple[AddrMatch, ...]:
+    def _own(self, real: str) -> dict | None:
+        """Match fields selecting the addresses of interface ``real``; None when it has
+        none.  An address assigned at run time (``ip address dhcp|pppoe``) is any address
+        but the box's configured ones (the engine judges every candidate:
+        docs/semantics.md, "Run-time addresses")."""
         iface = self.dev.interfaces[real]
-        return tuple(AddrMatch(int(a.ip), 0) for a in iface.owns())
+        hosts = tuple(AddrMatch(int(a.ip), 0) for a in iface.owns())
+        if hosts:
+            return {"dst": hosts}
+        if not iface.dynamic_address or iface.shutdown:
+            return None
+        static = tuple(
+            AddrMatch(int(a.ip), 0) for itf in self.dev.interfaces.values() if not itf.shutdown for a in itf.owns()
+        )
+        return {"dst": static, "dst_negate": True} if static else {"dst": None}
 
     def _svc_acl(self, name: str, lines: list[FilterLine]) -> str:
         # Its default (deny) is cited at the first management line of its kind.
@@ -83,7 +95,7 @@ class ServiceBuilder(AsaState):
             acl_lines = []
             for ml, real in items:
                 own = self._own(real)
-                if not own:
+                if own is None:
                     continue
                 acl_lines.append(
                     FilterLine(
@@ -91,7 +103,7 @@ class ServiceBuilder(AsaState):
                         [
                             Match(
                                 src=None if ml.net is None else (ml.net,),
-                                dst=own,
+                                **own,
                                 protocols=(PROTO_TCP,),
                                 dst_ports=(PortRange(port, port),),
                                 in_ifaces=frozenset({real}),
@@ -123,14 +135,14 @@ class ServiceBuilder(AsaState):
         ruled = {r for _, r in by_proto["icmp"]}
         for ml, real in by_proto["icmp"]:
             own = self._own(real)
-            if own:
+            if own is not None:
                 icmp_lines.append(
                     FilterLine(
                         ml.action,
                         [
                             Match(
                                 src=None if ml.net is None else (ml.net,),
-                                dst=own,
+                                **own,
                                 protocols=(PROTO_ICMP,),
                                 icmp_type=ml.icmp[0] if ml.icmp else None,
                                 icmp_code=ml.icmp[1] if ml.icmp else None,
@@ -142,13 +154,14 @@ class ServiceBuilder(AsaState):
                     )
                 )
         for n in named:
-            if n not in ruled and self._own(n):
+            own = self._own(n)
+            if n not in ruled and own is not None:
                 nameif_src = self.ifs[n].nameif_src
                 assert nameif_src is not None  # a named interface has its nameif line
                 icmp_lines.append(
                     FilterLine(
                         Action.PERMIT,
-                        [Match(dst=self._own(n), protocols=(PROTO_ICMP,), in_ifaces=frozenset({n}))],
+                        [Match(**own, protocols=(PROTO_ICMP,), in_ifaces=frozenset({n}))],
                         nameif_src,
                         "no icmp rule for this interface: echo answered",
                     )
@@ -183,7 +196,7 @@ class ServiceBuilder(AsaState):
             else:
                 srcs = (host,)
             own = self._own(real)
-            if not own:
+            if own is None:
                 continue
             snmp_lines.append(
                 FilterLine(
@@ -191,7 +204,7 @@ class ServiceBuilder(AsaState):
                     [
                         Match(
                             src=srcs,
-                            dst=own,
+                            **own,
                             protocols=(PROTO_UDP,),
                             dst_ports=(PortRange(161, 161),),
                             in_ifaces=frozenset({real}),
@@ -229,15 +242,16 @@ class ServiceBuilder(AsaState):
                     self.ref("nameif", nameif, src)
                 else:
                     ifs.setdefault(real, src)
+            owned = {n: own for n in ifs if (own := self._own(n)) is not None}
             lines = [
                 FilterLine(
                     Action.PERMIT,
-                    [Match(dst=self._own(n), protocols=(ip_proto,), dst_ports=ports, in_ifaces=frozenset({n}))],
+                    [Match(**owned[n], protocols=(ip_proto,), dst_ports=ports, in_ifaces=frozenset({n}))],
                     src,
                     kind,
                 )
                 for n, src in ifs.items()
-                if self._own(n)
+                if n in owned
             ]
             if lines:
                 acl = self._svc_acl(f"asa-vpn-{kind}", lines)
@@ -257,12 +271,13 @@ class ServiceBuilder(AsaState):
             if st.dhcp_relay is not None and n in self.levels:
                 dhcp_ifs.setdefault(n, st.dhcp_relay)
         if dhcp_ifs:
+            owned = {n: own for n in dhcp_ifs if (own := self._own(n)) is not None}
             lines = [
                 FilterLine(
                     Action.PERMIT,
                     [
                         Match(
-                            dst=self._own(n),
+                            **owned[n],
                             protocols=(PROTO_UDP,),
                             dst_ports=(PortRange(67, 67),),
                             in_ifaces=frozenset({n}),
@@ -272,7 +287,7 @@ class ServiceBuilder(AsaState):
                     "dhcp",
                 )
                 for n, src in dhcp_ifs.items()
-                if self._own(n)
+                if n in owned
             ]
             dev.services.append(
                 MgmtService(
