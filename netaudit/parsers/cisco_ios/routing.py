@@ -79,6 +79,14 @@ class RoutingReader(IosState):
             if w.isdigit() and int(w) <= 255:
                 distance = int(w)
                 i += 1
+            elif w == "name" and i + 1 < n and tokens[i + 1].startswith('"'):
+                # A name with spaces is quoted ('name "def v4 to ISP"'): up to its closing quote.
+                j = i + 1
+                while j < n and not (tokens[j].endswith('"') and (j > i + 1 or len(tokens[j]) > 1)):
+                    j += 1
+                if j >= n:
+                    raise Unknown
+                i = j + 1
             elif w in ("name", "tag", "track"):
                 i += 2
             elif w in ("permanent", "longer-prefixes"):

@@ -591,6 +591,23 @@ def test_static_routes():
     assert any(x.kind == "vrf" and x.name == "MGMT" and x.defined for x in dev.references)
 
 
+def test_static_routes_with_quoted_names():
+    """IOS writes a name with spaces quoted; what follows it (distance, track) still counts
+    (real running-configs: 'name "def v4 to Triada"', 'name "track default" track 25')."""
+    dev, rep = parse("""
+    ip route 0.0.0.0 0.0.0.0 100.100.35.2 name "def v4 to Triada"
+    ip route 0.0.0.0 0.0.0.0 100.100.36.2 250 name "track defaulte to R25" track 25
+    ip route 10.5.0.0 255.255.0.0 10.0.0.4 name "single"
+    ip route 10.4.0.0 255.255.0.0 10.0.0.5 name "never closed
+    """)
+    assert [(str(r.prefix), r.next_hop, r.distance) for r in dev.routes] == [
+        ("0.0.0.0/0", ip("100.100.35.2"), 1),
+        ("0.0.0.0/0", ip("100.100.36.2"), 250),
+        ("10.5.0.0/16", ip("10.0.0.4"), 1),
+    ]
+    assert [u.line for u in rep.unrecognized] == [4]  # an unclosed quote is not guessed at
+
+
 def test_bad_route_is_unrecognized():
     dev, rep = parse("ip route 10.0.0.0 255.0.255.0 10.0.0.1\n")
     assert dev.routes == [] and rep.unrecognized[0].line == 1
