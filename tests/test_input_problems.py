@@ -171,6 +171,7 @@ ROS = (SAMPLES / "routeros-commune-compliant" / "ubndpt-rb4011.rsc").read_text()
         "UBNDTP-RT#\n",
         "UBNDTP-RT#exit\n",
         "UBNDTP-RT#show ip route\nGateway of last resort is 203.0.113.1\nS* 0.0.0.0/0 via 203.0.113.1\n",
+        "[OK]\n",
     ],
 )
 def test_ios_complete_with_trailers(tail):
@@ -199,8 +200,13 @@ def test_ios_banner_cut_short():
     assert msg.startswith("banner never closed")
 
 
-@pytest.mark.parametrize("tail", ["", "\n\n", "\nsotp-fw01# \n", "sotp-fw01(config)# show ver\nCisco Adaptive\n"])
+@pytest.mark.parametrize(
+    "tail",
+    ["", "\n\n", "\nsotp-fw01# \n", "sotp-fw01(config)# show ver\nCisco Adaptive\n", "[OK]\n", "[OK]"],
+)
 def test_asa_complete_with_trailers(tail):
+    """What the ASA prints after ': end' is no configuration: blank lines, a prompt and what
+    follows it, "[OK]" (the last line of `write terminal` / `write memory`)."""
     assert parse(cisco_asa, ASA + tail)[1] is None
 
 

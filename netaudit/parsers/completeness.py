@@ -132,7 +132,7 @@ def cisco_end(text: str, *, header: Marker, end: Marker, comment: str, end_word:
     pos = last.end()
     for raw in text[pos : pos + TAIL].split("\n"):
         s = raw.strip()
-        if not s or s[0] in comment:
+        if not s or s[0] in comment or s == "[OK]":  # "[OK]": what `write memory`/`write terminal` print last
             continue
         if _PROMPT.match(s):
             return None  # a prompt: what follows is another command's output
