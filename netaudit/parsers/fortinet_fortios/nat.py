@@ -205,10 +205,12 @@ def parse_vip(e: Entry, iface_addr) -> Vip:
             reasons.append("port forwarding without extport")
         if v.mappedport is None:
             v.mappedport = v.extport
-        if e.has("service"):
-            e.get("service")
-            reasons.append("VIP service objects not modelled")
-    else:
+    if e.has("service"):
+        # The VIP translates only these services (with or without portforward): a
+        # translation of every protocol would deliver what FortiOS does not.
+        e.get("service")
+        reasons.append("VIP service objects not modelled")
+    if not v.portforward:
         e.mark("extport")
         e.mark("mappedport")
         e.mark("protocol")

@@ -48,6 +48,30 @@ def test_vip_is_destination_nat_and_the_policy_matches_the_mapped_address():
     assert cells[("guest", "servers")].verdict == BLOCKED
 
 
+def test_vip_limited_to_services_is_partial_not_a_translation_of_everything():
+    """`set service` on a static-nat VIP (no portforward): FortiOS translates only those
+    services; netaudit does not model VIP services, so the VIP is partial and what passes
+    it is unknown, never certainly delivered (a real backup: VIP "DC-LDAP", service LDAP)."""
+    vip = """
+config firewall vip
+    edit "VIP-LDAP"
+        set service "LDAP"
+        set extip 203.0.113.5
+        set mappedip "10.0.20.12"
+        set extintf "wan1"
+    next
+end
+"""
+    text = cfg(vip, policies(policy(1, '"wan1"', '"srv"', dstaddr='"VIP-LDAP"', service='"ALL"')))
+    dev, rep = dev_of(text)
+    [rule] = [r for r in dev.nat_rules if r.kind == "destination"]
+    assert "VIP service objects not modelled" in (rule.partial or "")
+    assert not [u for u in rep.unrecognized if "service" in u.text]
+    _, cells = analyse(text)
+    c = cells[("internet", "servers")]
+    assert c.verdict == UNKNOWN and "VIP service objects not modelled" in str(c.reason)
+
+
 def test_central_nat_applies_every_vip():
     text = cfg(
         VIP,
