@@ -8,7 +8,7 @@ from netaddr import AddrFormatError, IPNetwork
 
 from .audit import prepare
 from .headerspace import expand_services, service_match
-from .messages import render, t
+from .messages import Text, render, t
 from .model import InputError
 from .reach import REACHABLE, Cell, unplaced_reason, witness_for
 from .report import cite_loc
@@ -89,6 +89,11 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
             result["delivered"].append({"zone": zone, "services": cell.services, "witness": w.to_json() if w else None})
         elif d.maybe != hs.false:
             result["unknown"].append({"zone": zone, "reason": d.maybe_reason})
+    for (dev, ifn), u in sorted(run.unzoned.items()):
+        if (u & target) != hs.false:  # reached where no zone is: not blocked, not a cell
+            result["unknown"].append(
+                {"zone": None, "reason": Text("reason.unzoned_segment", device=dev, interface=ifn)}
+            )
     if not pz.domains:
         result["unknown"].append({"zone": None, "reason": unplaced_reason(pz)})
     result["verdict"] = "reachable" if result["delivered"] else "unknown" if result["unknown"] else "blocked"

@@ -146,6 +146,53 @@ def test_trace_reachable_and_blocked():
     assert doc["verdict"] == "blocked" and doc["blocked_by"]
 
 
+# An ASA with a web farm on a segment no zone covers (the inferred zones name only
+# outside and inside): a real configuration's shape, where `nameif webfarm` is no
+# known zone name.
+WEBFARM_ASA = """ASA Version 9.8(2)
+!
+hostname FW1
+!
+interface GigabitEthernet0/0
+ nameif outside
+ security-level 0
+ ip address 192.168.0.254 255.255.255.0
+!
+interface GigabitEthernet0/1
+ nameif webfarm
+ security-level 50
+ ip address 10.0.1.254 255.255.255.0
+!
+interface GigabitEthernet0/2
+ nameif inside
+ security-level 100
+ ip address 10.0.0.13 255.255.255.252
+!
+access-list acl-outside extended permit tcp any4 host 10.0.1.1 eq www
+access-group acl-outside in interface outside
+route outside 0.0.0.0 0.0.0.0 192.168.0.1 1
+: end
+"""
+
+
+def test_trace_to_a_segment_no_zone_covers_is_unknown_not_blocked(tmp_path):
+    """Packets the ACL lets onto the web farm reach a segment of no zone: not "blocked"
+    (it was, with no reason and exit 1); what the ACL stops still is.  The audit names
+    the segment no zone covers."""
+    (tmp_path / "fw.cfg").write_text(WEBFARM_ASA, encoding="utf-8")
+    argv = ("trace", tmp_path, "--from", "internet", "--to", "10.0.1.1", "--lang", "en", "--service")
+    p = cli(*argv, "http")
+    assert p.returncode == 3, p.stdout + p.stderr
+    assert "reach the segment of FW1:GigabitEthernet0/1" in p.stdout and "belongs to no zone" in p.stdout
+    p = cli(*argv, "ssh")
+    assert p.returncode == 1 and "access-group acl-outside in interface outside" in p.stdout
+    p = cli("audit", tmp_path, "--format", "json", "--lang", "en")
+    assert p.returncode in (0, 1), p.stderr
+    [w] = [w for w in json.loads(p.stdout)["warnings"] if "in no zone" in w]
+    assert "FW1:GigabitEthernet0/1 (10.0.1.0/24)" in w
+    assert "GigabitEthernet0/2" not in w  # the inside /30 is the staff zone
+
+
 def test_trace_bad_arguments():
     p = cli("trace", LEAKY, "--from", "nobody", "--to", "10.10.10.5")
     assert p.returncode == 2 and "unknown zone" in p.stderr

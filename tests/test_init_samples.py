@@ -37,7 +37,9 @@ DIFFERS = {
 
 def placed(site: zones.Site, topo: topology.Topology) -> list[tuple[str, tuple[str, ...]]]:
     pz, _, warnings = zones.resolve(site, topo)
-    assert not warnings, warnings
+    # Segments in no zone are said (FortiLink in the FortiGate samples), the same for the
+    # committed site and the draft when their placements agree: placement is compared.
+    assert not [w for w in warnings if getattr(w, "key", None) != "warn.unzoned_segments"], warnings
     return sorted((p.kind, tuple(p.domains)) for p in pz)
 
 

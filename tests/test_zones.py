@@ -572,3 +572,59 @@ def test_overlap_check_scales(tmp_path):
     t0 = time.monotonic()
     assert len(load_site(write(tmp_path, text)).zones) == 150
     assert time.monotonic() - t0 < 10
+
+
+UNZONED_R1 = """hostname R1
+interface GigabitEthernet0/0
+ description WAN VNPT
+ ip address 203.0.113.2 255.255.255.248
+interface GigabitEthernet0/1
+ description LAN CAN BO
+ ip address 10.1.10.1 255.255.255.0
+interface GigabitEthernet0/2
+ description noi sang R2
+ ip address 10.9.9.1 255.255.255.248
+interface GigabitEthernet0/3
+ description phong may in
+ ip address 10.1.50.1 255.255.255.0
+interface GigabitEthernet0/4
+ description camera
+ ip address 10.1.60.1 255.255.255.0
+interface Loopback0
+ ip address 10.255.0.0 255.255.255.248
+interface Tunnel1
+ ip address 10.254.0.1 255.255.255.248
+ip route 0.0.0.0 0.0.0.0 203.0.113.1
+end
+"""
+UNZONED_R2 = """hostname R2
+interface GigabitEthernet0/0
+ ip address 10.9.9.2 255.255.255.248
+interface GigabitEthernet0/1
+ ip address 10.2.10.1 255.255.255.0
+end
+"""
+
+
+def test_segments_no_zone_covers_are_named_once(tmp_path):
+    """A host segment no zone covers is named in one warning; not the transit link
+    between two routers of the snapshot, a loopback, a tunnel, or a segment whose subnet
+    a zone declares (placed elsewhere: the zone's problem, said by its own checks)."""
+    from netaudit import inputs
+
+    (tmp_path / "r1.cfg").write_text(UNZONED_R1, encoding="utf-8")
+    (tmp_path / "r2.cfg").write_text(UNZONED_R2, encoding="utf-8")
+    site = write(
+        tmp_path,
+        "unit: U\nlevel: 2\nzones:\n"
+        "  staff: {kind: internal, subnets: [10.1.10.0/24], attach: ['R1:GigabitEthernet0/1']}\n"
+        "  printers: {kind: internal, subnets: [10.1.50.0/24], attach: ['R2:GigabitEthernet0/1']}\n"
+        "  internet: {kind: external}\n",
+    )
+    snap = inputs.load_snapshot([tmp_path])
+    _placed, _, warnings = resolve(load_site(site), topology.build(snap.devices))
+    [w] = [w for w in warnings if getattr(w, "key", None) == "warn.unzoned_segments"]
+    # R1:Gi0/3 holds the printers' declared subnet, R2:Gi0/1 the printers' attachment.
+    assert "1 segment(s) in no zone" in w and "R1:GigabitEthernet0/4 (10.1.60.0/24)." in w
+    for absent in ("GigabitEthernet0/2", "Loopback0", "Tunnel1", "GigabitEthernet0/3", "R2:"):
+        assert absent not in w

@@ -17,6 +17,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "vùng {zone} không có điểm kết nối nào trong tập cấu hình được cung cấp ({problems})",
         "en": "zone {zone} has no attachment point in the snapshot ({problems})",
     },
+    "reason.unzoned_segment": {
+        "vi": "gói tin tới được phân đoạn mạng {device}:{interface}, nơi địa chỉ đích không thuộc vùng mạng nào "
+        "(site.yaml không khai báo): khai báo vùng cho phân đoạn này để có kết luận",
+        "en": "the packets reach the segment of {device}:{interface}, where the destination belongs to no zone "
+        "(site.yaml declares none there): declare a zone for that segment to get a verdict",
+    },
     "reason.next_hop_outside": {
         "vi": "gói tin rời khỏi phạm vi các cấu hình được cung cấp tại {device}:{interface}, tới next-hop "
         "{next_hop} (thiết bị có địa chỉ này không có trong tập cấu hình được cung cấp)",

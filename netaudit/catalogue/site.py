@@ -22,6 +22,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "the internal network was not checked. If the unit has Wi-Fi or a guest network, declare that "
         "zone in site.yaml.",
     },
+    "warn.unzoned_segments": {
+        "vi": "{count} phân đoạn mạng không thuộc vùng mạng nào, các luồng tới và từ các máy trong đó không có "
+        "trong ma trận: {segments}. Cần khai báo vùng cho các phân đoạn này trong site.yaml.",
+        "en": "{count} segment(s) in no zone, whose hosts' flows are not in the matrix: {segments}. Declare "
+        "zones for them in site.yaml.",
+    },
     "conclusion.reason.unit_todo": {
         "vi": "Tệp khai báo vùng mạng vẫn là bản nháp (tên đơn vị còn để “TODO”), chưa được đơn vị rà soát, xác nhận.",
         "en": "The zone declaration is still a draft (the unit is “TODO”), not reviewed and confirmed by the unit.",

@@ -559,6 +559,10 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
             rest = P & ~self.dom_l3_addr[did]
             for zname in self.zones_in_domain.get(did, []):
                 self._deliver(run, zname, rest, certain, reason, path)
+            stray = rest & ~self._zoned_addr(did)
+            if stray != hs.false:
+                key = (dev_name, out_if)
+                run.unzoned[key] = run.unzoned.get(key, hs.false) | stray
             return
         owners = [k for k in self.owner_of.get(nh, []) if k in dom.l3 and k != (dev_name, out_if)]
         if owners:
@@ -573,6 +577,17 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
         self._leave(
             run, P, Text("reason.next_hop_outside", device=dev_name, interface=out_if, next_hop=str(IPAddress(nh)))
         )
+
+    def _zoned_addr(self, did):
+        """The addresses the zones placed in domain ``did`` own (their union, kept)."""
+        key = ("zoned", did)
+        got = self._cache.get(key)
+        if got is None:
+            got = self.hs.false
+            for zname in self.zones_in_domain.get(did, []):
+                got |= self.zone_addr[zname]
+            self._cache[key] = got
+        return got
 
     def _outside_zones(self, did) -> list[str]:
         """The external/wan zones placed in domain ``did``: where traffic to a gateway the

@@ -148,3 +148,7 @@ class Run:
     # evaluated once per interface at the end: (dev, if, certain, reason) -> [(set, path)].
     runtime: dict[tuple, list] = field(default_factory=dict)
     drops: dict[tuple, Bdd] = field(default_factory=dict)  # (dev, why) -> set
+    # Packets sent onto a connected segment for addresses no zone there owns (a segment
+    # the site does not cover): (dev, out interface) -> set.  No cell is about them;
+    # `netaudit trace --to ADDRESS` is (they are not "blocked").
+    unzoned: dict[tuple, Bdd] = field(default_factory=dict)

@@ -9,6 +9,7 @@ docs/semantics.md, "The external zone").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -195,7 +196,38 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
     for pz in placed:
         if pz.kind == "external" and not pz.zone.subnets:
             pz.owned = IPSet(["0.0.0.0/0"]) - claimed
+    unzoned = unzoned_segments(placed, topo, claimed)
+    if unzoned:
+        warnings.append(Text("warn.unzoned_segments", count=len(unzoned), segments=", ".join(unzoned)))
     return placed, device_addrs, warnings
+
+
+# Interfaces no host sits behind: loopbacks, tunnels, the null interface (by kind, and by
+# the names Linux and RouterOS give tunnels the parsers may leave of kind "other").
+_NO_HOST_KINDS = frozenset({IfKind.LOOPBACK, IfKind.TUNNEL, IfKind.NULL})
+_NO_HOST_NAMES = re.compile(r"^(?:lo|wg|tun|tap|gre|ipip|vti|l2tp|pptp|sstp|ovpn)", re.IGNORECASE)
+
+
+def unzoned_segments(placed: list[PlacedZone], topo: Topology, claimed: IPSet) -> list[str]:
+    """Host segments no zone covers, as "device:interface (subnets)": a device's connected
+    subnet with room for hosts (/29 or wider) that no zone's subnets reach, in an L2
+    domain where no zone is placed and no other device of the snapshot routes (a transit
+    link between routers is no host segment).  No matrix cell is about their hosts, so
+    the report says so instead of leaving them out silently.  ``claimed``: the
+    addresses the zones own (the Internet's catch-all excluded)."""
+    held = {did for pz in placed for did in pz.domains}
+    out: list[str] = []
+    for did, dom in topo.domains.items():
+        if did in held or len({dev for dev, _ in dom.l3}) != 1:
+            continue
+        for dev, ifn in dom.l3:
+            itf = topo.interface(dev, ifn)
+            if itf.shutdown or itf.kind in _NO_HOST_KINDS or _NO_HOST_NAMES.match(ifn):
+                continue
+            subnets = [a.cidr for a in itf.addresses if a.prefixlen <= 29]
+            if subnets and not any(claimed & IPSet([net]) for net in subnets):
+                out.append(f"{dev}:{ifn} ({', '.join(str(n) for n in subnets)})")
+    return out
 
 
 def _overlapping(l3_spans: list[tuple[int, int, str, str]], subnets) -> list[tuple[str, str]]:
