@@ -240,6 +240,7 @@ IFACE_TABLE = table(
         "channel-group": P.if_channel_group,
         "ip ospf": P.if_routing_protocol,
         "ipv6 ospf": P.if_routing_protocol,
+        "ospfv3": P.if_routing_protocol,  # OSPFv3 address families: `ospfv3 1 ipv4 area 0`
         "ip eigrp": P.if_routing_protocol,
         "ip rip": P.if_routing_protocol,
         "ppp": P.if_secret_ignored,

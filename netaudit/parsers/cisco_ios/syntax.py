@@ -19,6 +19,7 @@ from netaudit.parsers.cisco_common import ALL_VLANS, parse_vlan_list
 # command may carry an indented body (aaa group server, crypto pki, control-plane …):
 # the body is ignored too (secrets in it are still collected).
 TOP_IGNORED = [
+    "fhrp",  # fhrp version vrrp v3, fhrp delay: the FHRP flavour, not who answers
     "boot",
     "boot-start-marker",
     "boot-end-marker",
@@ -234,6 +235,12 @@ TOP_IGNORED = [
 # Interface sub-commands with no effect on what can reach what (physical, cosmetic,
 # routing-protocol tuning, IPv6 which the engine does not model yet).
 IFACE_IGNORED = [
+    # Inside a VRRPv3 block (`vrrp N address-family ipv4` … `exit-vrrp`): its address is read.
+    "priority",
+    "preempt",
+    "timers advertise",
+    "vrrpv2",
+    "exit-vrrp",
     "duplex",
     "speed",
     "negotiation",

@@ -247,6 +247,32 @@ def test_hsrp_and_vrrp_virtual_addresses_take_the_interface_mask():
     assert rep.unrecognized == []
 
 
+def test_vrrpv3_block_and_ospfv3_address_families_are_read():
+    """IOS 15 / IOS-XE forms from real lab configs: VRRPv3 (`fhrp version vrrp v3`, a
+    `vrrp N address-family ipv4` block) and OSPFv3 address families on interfaces (a
+    47-line router had 16 such lines unrecognized, which made every verdict through it
+    unknown).  OSPFv3 on an interface is dynamic routing, like `ip ospf`."""
+    dev, rep = parse("""
+    fhrp version vrrp v3
+    interface Vlan10
+     ip address 172.10.10.252 255.255.255.0
+     vrrp 10 address-family ipv4
+      priority 150
+      preempt delay minimum 30
+      timers advertise 1000
+      address 172.10.10.254 primary
+      exit-vrrp
+    interface Ethernet0/0
+     ip address 10.10.0.100 255.255.255.254
+     ospfv3 1 network point-to-point
+     ospfv3 1 ipv4 area 0
+     ospfv3 1 ipv6 area 0
+    """)
+    assert rep.unrecognized == []
+    assert dev.interfaces["Vlan10"].virtual_addresses == [IPNetwork("172.10.10.254/24")]
+    assert [s.line for s in dev.dynamic_routing] == [12, 13, 14]
+
+
 def test_forwarding_keyword_marks_interface_partial_cosmetic_is_ignored():
     dev, rep = parse("""
     interface Vlan10
