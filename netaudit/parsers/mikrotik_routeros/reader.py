@@ -30,6 +30,7 @@ IGNORED_MENUS = [
     ("user", "ssh-keys"), ("user", "active"), ("routing",), ("caps-man",), ("container",),
     ("iot",), ("dude",), ("zerotier",), ("log",), ("password",),
     ("ip", "pool"), ("ip", "arp"), ("ip", "dns", "static"), ("ip", "dns", "adlist"),
+    ("ip", "dns", "forwarders"),  # v7.17+: named upstream servers, who the router asks
     ("ip", "cloud"), ("ip", "traffic-flow"), ("ip", "accounting"), ("ip", "media"),
     ("ip", "tftp"), ("ip", "dhcp-server", "network"), ("ip", "dhcp-server", "lease"),
     ("ip", "dhcp-server", "option"), ("ip", "dhcp-server", "config"),
@@ -48,6 +49,7 @@ IGNORED_MENUS = [
     ("interface", "pptp-server"), ("interface", "vrrp"), ("interface", "bridge", "port-controller"),
     ("interface", "bridge", "port-extender"), ("interface", "dot1x"), ("interface", "macsec"),
     ("interface", "w60g"), ("interface", "60g"), ("snmp",),
+    ("interface", "vxlan", "vteps"),  # the tunnel's remote endpoints: the vxlan itself is read
 ]  # fmt: skip
 _IGNORED = frozenset(IGNORED_MENUS)
 

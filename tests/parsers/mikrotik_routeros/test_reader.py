@@ -119,3 +119,18 @@ def test_secrets_are_collected():
     assert svc(dev, "l2tp") and svc(dev, "ipsec") and svc(dev, "wireguard")
     users = {u.name: u for u in dev.facts.users}
     assert users["admin"].password is False and users["quantri"].password is True
+
+
+def test_v7_sub_menus_irrelevant_to_forwarding_are_ignored_not_unrecognized():
+    """Real v7 exports: DNS forwarders (7.17+) and a VXLAN's remote endpoints are read
+    as irrelevant; the web proxy's access rules (a service the model does not follow)
+    stay unrecognized, shown."""
+    dev, rep = parse("""
+    /interface vxlan add name=vxlan1 port=8472 vni=1
+    /interface vxlan vteps add interface=vxlan1 remote-ip=10.99.99.2
+    /ip dns forwarders add dns-servers=8.8.8.8 name=DNS-Google8 verify-doh-cert=no
+    /ip proxy access add action=redirect action-data=grafana:3000 dst-host=grafana
+    """)
+    assert "vxlan1" in dev.interfaces
+    assert [u.line for u in rep.unrecognized] == [5]
+
