@@ -153,7 +153,14 @@ class Policies(VdomState):
         if not e.has("srcaddr") and not e.has("dstaddr") and (e.has("srcaddr6") or e.has("dstaddr6")):
             e.leftover(ignore_prefixes=("",))
             return
-        missing = [k for k in ("srcintf", "dstintf", "srcaddr", "dstaddr", "service") if not e.get(k)]
+        # An Internet Service (ISDB) entry stands for the destinations and the services,
+        # a source one for the sources: FortiOS wants no dstaddr/service (srcaddr) then.
+        isdb = e.low("internet-service", "disable") == "enable"
+        isdb_src = e.low("internet-service-src", "disable") == "enable"
+        required = (
+            ("srcintf", "dstintf") + (() if isdb_src else ("srcaddr",)) + (() if isdb else ("dstaddr", "service"))
+        )
+        missing = [k for k in required if not e.get(k)]
         if missing and action_word != "ipsec":
             reasons.append(f"policy lacks {', '.join(missing)} (FortiOS would not accept it)")
         ins = self.expand(e.get("srcintf"), p.set_src(e, "srcintf"))

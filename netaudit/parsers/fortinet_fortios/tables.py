@@ -90,6 +90,7 @@ PARTIAL_SECTIONS = {
     "firewall policy46": "NAT46 policies not modelled",
     "firewall policy64": "NAT64 policies not modelled",
     "firewall proxy-policy": "explicit-proxy policies not modelled",
+    "firewall explicit-proxy-policy": "explicit-proxy policies not modelled",  # FortiOS 5.2's name
     "firewall identity-based-route": "identity-based routes not modelled",
     "firewall ttl-policy": "TTL policies not modelled",
     "firewall acl": "interface ACLs (deny-only, hardware) not modelled: they can only block more than stated here",

@@ -99,6 +99,30 @@ config firewall policy
     assert "mystery-setting" in line.partial
 
 
+@pytest.mark.parametrize("section", ["firewall proxy-policy", "firewall explicit-proxy-policy"])
+def test_explicit_proxy_policies_are_partial_under_either_name(section):
+    """FortiOS 5.2 names the explicit-proxy policies `explicit-proxy-policy` (later
+    `proxy-policy`): either is a section the model does not follow, said as such, not
+    an unknown section (a real 5.2 multi-VDOM backup)."""
+    res = parse(
+        cfg(f"""
+config {section}
+    edit 1
+        set proxy explicit-web
+        set dstintf "wan1"
+        set srcaddr "all"
+        set dstaddr "all"
+        set service "webproxy"
+        set action accept
+        set schedule "always"
+    next
+end
+""")
+    )
+    assert not [u for u in res.report.unrecognized if "proxy" in u.text]
+    assert any(p["reason"] == "explicit-proxy policies not modelled" for p in res.report.partially_understood)
+
+
 def test_line_accounting_adds_up():
     res = parse((FIXTURES / "multi-vdom.conf").read_text())
     rep = res.report

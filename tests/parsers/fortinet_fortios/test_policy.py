@@ -167,6 +167,34 @@ def test_policy_features_not_modelled_make_the_line_partial(extra, why):
     assert any(p["construct"] == "policy 1" for p in rep.partially_understood)
 
 
+@pytest.mark.parametrize(
+    "fields,why",
+    [
+        (
+            '        set srcaddr "all"\n        set internet-service enable\n'
+            '        set internet-service-name "Microsoft-Office365"\n',
+            "internet-service destinations",
+        ),
+        (
+            '        set dstaddr "all"\n        set service "ALL"\n        set internet-service-src enable\n'
+            '        set internet-service-src-name "Amazon-AWS"\n',
+            "internet-service-src sources",
+        ),
+    ],
+)
+def test_isdb_policy_is_partial_for_the_isdb_not_for_fields_it_replaces(fields, why):
+    """A policy on an Internet Service (ISDB) has no dstaddr/service (srcaddr for a source
+    one): FortiOS accepts it (a real FortiGate backup, policy 290); it is partial because
+    FortiGuard resolves the ISDB at run time, not because fields are "lacking"."""
+    body = (
+        '    edit 290\n        set srcintf "lan"\n        set dstintf "wan1"\n        set action accept\n'
+        f'{fields}        set schedule "always"\n    next\n'
+    )
+    dev, _ = dev_of(cfg(policies(body)))
+    partial = dev.filters["firewall-policy"].lines[0].partial
+    assert why in partial and "lacks" not in partial
+
+
 def test_action_ipsec_is_partial():
     dev, _ = dev_of(cfg(policies(policy(1, '"lan"', '"wan1"', action="ipsec"))))
     assert "ipsec" in dev.filters["firewall-policy"].lines[0].partial
