@@ -43,7 +43,21 @@ def detect(text: str) -> int:
         score = max(score, 70 + min(shows, 25))
     if _FILES.search(head):
         score += 20
+    if configs and score < 50 and _starts_with_config(head):
+        # sections and options from the first line on, no package named: an /etc/config
+        # file given alone.  Claimed (never above a real export), so the parse says which
+        # form to give instead of the file being skipped as an unknown format.
+        score += 5
     return min(score, 98)
+
+
+def _starts_with_config(head: str) -> bool:
+    """Whether the first line that is not blank or a ``#`` comment is a ``config`` line."""
+    for line in head.split("\n", 200)[:200]:
+        s = line.strip()
+        if s and not s.startswith("#"):
+            return s.startswith("config ")
+    return False
 
 
 def parse(text: str, file: str) -> ParseResult:

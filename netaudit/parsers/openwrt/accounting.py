@@ -9,6 +9,11 @@ from .state import State
 
 ALL = None  # every option of the section type is irrelevant on purpose
 
+# Bridge IGMP snooping timers (netifd bridge.c: the kernel's multicast querier and group
+# membership timing): which ports get a multicast group's frames, never unicast
+# reachability.  Accepted on a bridge device and on a 19.07 ``type 'bridge'`` interface.
+IGMP_TIMERS = ("robustness", "query_interval", "query_response_interval", "last_member_interval")
+
 # package -> section type -> options that are irrelevant to reachability (ALL = every one)
 IGNORED: dict[str, dict[str, frozenset[str] | None]] = {
     "network": {
@@ -76,6 +81,17 @@ IGNORED: dict[str, dict[str, frozenset[str] | None]] = {
                 "ipv6_vendor",
                 "macaddr_random",
                 "delegate_prefix",
+                # IPv6 router advertisements taken / solicited (OpenWrt 10.03; netifd ignores
+                # them): IPv6 is not modelled
+                "accept_ra",
+                "send_rs",
+                # proto dhcp: DHCP options udhcpc asks for (-O) and sends (-x).  The only
+                # answers dhcp.script turns into routes are the router (the run-time default
+                # route, modelled) and classless routes, requested by default (classlessroute)
+                # and not modelled with or without these
+                "reqopts",
+                "sendopts",
+                *IGMP_TIMERS,
             }
         ),
         "device": frozenset(
@@ -120,6 +136,7 @@ IGNORED: dict[str, dict[str, frozenset[str] | None]] = {
                 "hash_policy",
                 "master",
                 "peer_name",
+                *IGMP_TIMERS,
             }
         ),
         "bridge-vlan": frozenset({"local", "alias", "description", "name"}),
@@ -155,6 +172,7 @@ IGNORED_PACKAGES = frozenset(
         "dhcp", "dropbear", "uhttpd", "snmpd", "system", "luci", "rpcd", "ucitrack", "fstab", "ubootenv",
         "luci_statistics", "ddns", "sqm", "upnpd", "nlbwmon", "attendedsysupgrade", "irqbalance", "uwsgi",
         "mwan3", "pbr", "vpn-policy-routing", "openvpn", "bcp38", "banip", "nft-qos", "wireguard",
+        "qos",  # qos-scripts: tc shaping, like sqm (its packet marks feed tc; rules matching marks are partial)
     }
 )  # fmt: skip
 

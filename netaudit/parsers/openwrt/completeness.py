@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from netaudit.model import ParseResult
 
-from .uci import split_values
+from .uci import NO_PACKAGE, OPEN, scan
 
 
 def _last(text: str) -> tuple[int, str]:
@@ -24,13 +24,18 @@ def check(text: str, result: ParseResult) -> tuple[int, str] | None:
     words = line.split(None, 1)
     if not words:
         return None
+    for w in result.report.warnings:
+        # sections the reader could not place in a package: the input is not in a form
+        # read (one /etc/config file alone) — the lines are unrecognized, not cut off
+        if w.endswith(NO_PACKAGE):
+            return int(w[: -len(NO_PACKAGE) - 2].rsplit(":", 1)[1]), NO_PACKAGE
     if words[0] in ("option", "list"):
-        vals = split_values(words[1] if len(words) > 1 else "")
-        if vals is None or len(vals) < 2:
+        vals, problem = scan(words[1] if len(words) > 1 else "")
+        if problem == OPEN or (problem is None and len(vals) < 2):
             return n, f"the input stops in the middle of an option: {line[:60]!r}"
     elif words[0] in ("config", "package"):
-        vals = split_values(words[1] if len(words) > 1 else "")
-        if vals is None or not vals or words[0] == "config":
+        vals, problem = scan(words[1] if len(words) > 1 else "")
+        if problem == OPEN or not vals or words[0] == "config":
             return n, f"the input stops after {line[:60]!r}: the section's options are missing"
     elif "=" in line and line.count("'") % 2:
         return n, f"the input stops in the middle of a value: {line[:60]!r}"

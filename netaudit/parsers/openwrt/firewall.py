@@ -182,6 +182,16 @@ def _emit(st: State, chain: str, lines: list[Line], policy: str, psrc: Src | Non
     st.dev.filters[chain] = flt
 
 
+def _disabled(s: Section) -> bool:
+    """Whether a firewall section has ``enabled '0'``; if so every option of it is marked
+    read: fw4 parses the section's options, then ignores it whole ("is disabled, ignoring
+    section"), so none of them is a construct left unread."""
+    if s.flag("enabled", True):
+        return False
+    s.consume_all()
+    return True
+
+
 # --------------------------------------------------------------------------- zones
 
 
@@ -193,7 +203,7 @@ def _zones(st: State, d_in: str, d_out: str, d_fwd: str) -> dict[str, Zone]:
         if not name:
             st.warn(s.src, "zone without a name: fw4 skips it")
             continue
-        if not s.flag("enabled", True):
+        if _disabled(s):
             continue
         fam = (s.get("family") or "").lower()
         devices: set[str] = set()
@@ -315,8 +325,7 @@ def _ipsets(st: State) -> dict:
 
 
 def _rule(st, s, zones, ipsets, fwd_rules, in_rules, any_fwd, any_in, nat_partial) -> None:
-    if not s.flag("enabled", True):
-        s.consume_all()
+    if _disabled(s):
         return
     name = s.get("name") or s.name
     target = (s.get("target") or "").lower()
@@ -365,7 +374,7 @@ def _rule(st, s, zones, ipsets, fwd_rules, in_rules, any_fwd, any_in, nat_partia
 
 
 def _forwarding(st, s, zones, fwd_rules, any_fwd) -> None:
-    if not s.flag("enabled", True):
+    if _disabled(s):
         return
     src = _zone_ref(st, zones, s, "src")
     dest = _zone_ref(st, zones, s, "dest")
@@ -391,7 +400,7 @@ def _forwarding(st, s, zones, fwd_rules, any_fwd) -> None:
 
 
 def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> None:
-    if not s.flag("enabled", True):
+    if _disabled(s):
         return
     name = s.get("name") or s.name
     target = (s.get("target") or "dnat").lower()
@@ -539,7 +548,7 @@ def _includes(st: State) -> str | None:
     """``config include``: custom nftables/iptables the export does not hold."""
     reasons = []
     for s in st.text.of("firewall", "include"):
-        if not s.flag("enabled", True):
+        if _disabled(s):
             continue
         path = s.get("path") or ""
         for key in ("type", "family", "reload", "position", "chain", "fw4_compatible"):

@@ -13,7 +13,7 @@ from netaudit.model import Device, ParseReport, ParseResult, Reference, Src
 from . import firewall, network, services, wireless
 from .accounting import account, collect_secrets
 from .state import State
-from .uci import read
+from .uci import BEFORE_PACKAGE, NO_PACKAGE, read
 
 VENDOR = "openwrt"
 
@@ -29,6 +29,8 @@ class OpenWrtParser:
         rep = ParseReport(file=self.file, vendor=VENDOR)
         rep.lines = self.text.count("\n") + (0 if self.text.endswith("\n") or not self.text else 1)
         st = State(ut, self.file, dev, rep)
+        if ut.no_package is not None:
+            st.warn(ut.no_package, BEFORE_PACKAGE if ut.packages else NO_PACKAGE)
         for s in ut.of("system", "system"):
             h = s.get("hostname")
             if h and not dev.hostname:

@@ -11,8 +11,9 @@ with the line each came from), so the converters never see the text form:
   (``==> /etc/config/network <==`` as ``tail -n +1`` prints, ``### /etc/config/network``,
   or ``# /etc/config/network``): the file name is the package.
 
-Quoting follows UCI: single or double quotes, ``'\\''`` for a quote inside single
-quotes, ``\\`` escapes inside double quotes, bare words.  A line that fits none of the
+Words are read as libuci reads them (:func:`scan`): single or double quotes, ``'\\''``
+for a quote inside single quotes, ``\\`` escapes outside single quotes, bare words, and
+an unquoted ``#`` starts a comment that ends the line.  A line that fits none of the
 forms is kept as unrecognized with its number; nothing raises.
 """
 
@@ -114,6 +115,9 @@ class UciText:
     packages: list[str] = field(default_factory=list)
     # files of a concatenation that are not UCI (/etc/firewall.user …): path -> lines
     raw_files: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # the first ``config`` line met before any package was named (an /etc/config file
+    # given alone has no ``package`` line: its file name is the package)
+    no_package: Src | None = None
 
     def of(self, package: str, type_: str | None = None) -> list[Section]:
         return [s for s in self.sections if s.package == package and (type_ is None or s.type == type_)]
@@ -127,56 +131,96 @@ _WORD = re.compile(r"""'((?:[^']|'\\'')*)'|"((?:[^"\\]|\\.)*)"|(\S+)""")
 
 _SIMPLE_WORD = re.compile(r"(?:[^\s']|'[^']*')+")  # bare characters and single-quoted runs
 
+# The input holds sections but names no package (an /etc/config file given alone: libuci
+# takes the package from the file's name, which an input file's name is not): the form to
+# give instead.  The parser warns with it; completeness.py makes it the input's problem.
+NO_PACKAGE = (
+    "OpenWrt sections without a 'package' line (an /etc/config file alone?): give the output of "
+    "'uci export', or the /etc/config files each after a '==> /etc/config/NAME <==' line "
+    "(tail -n +1 /etc/config/*)"
+)
+# Sections before the first ``package`` line of an input that names packages later.
+BEFORE_PACKAGE = "'config' before the first 'package' line: its package is unknown, its sections are not read"
 
-def split_values(text: str) -> list[str] | None:
-    """The words of a UCI value part (quoted or bare); None when a quote is not closed."""
-    out = []
-    pos = 0
+# Why a line's words cannot be read as one UCI command (the second item of :func:`scan`).
+OPEN = "open"  # a quote not closed, or a backslash at the end: the value goes on past the line
+COMMANDS = "commands"  # an unquoted ';' followed by another command on the same line
+
+_BARE_STOP = frozenset("'\"\\#;")  # the characters that end a run of bare characters
+
+
+def scan(text: str) -> tuple[list[str], str | None]:
+    """The words of a UCI line's arguments as libuci's ``parse_str`` reads them (openwrt/uci,
+    file.c), and None or why the line cannot be read (:data:`OPEN`, :data:`COMMANDS`).
+
+    Quoted and bare pieces that touch are one word (``'it'\\''s'``).  Outside quotes ``#``
+    ends the word and the line — also in the middle of a bare word (``a#b`` is ``a``) or
+    right after a quote — while inside quotes it is a character; ``\\`` takes the next
+    character as it is, except inside single quotes.  An unquoted ``;`` ends the command:
+    only a comment may follow it here (libuci would read a second command, which this
+    reader does not split).
+    """
     text = text.strip()
-    if '"' not in text and "\\" not in text and text.count("'") % 2 == 0:
+    if '"' not in text and "\\" not in text and "#" not in text and ";" not in text and text.count("'") % 2 == 0:
         # Only single quotes, all closed (``option name 'x y'``, nearly every line): the
         # words the loop below reads, quoted runs glued to what touches them.
-        return [w.replace("'", "") for w in _SIMPLE_WORD.findall(text)]
-    # ``'it'\''s'`` is one word: adjacent quoted pieces are glued.
-    cur: list[str] = []
-    while pos < len(text):
-        if text[pos].isspace():
+        return [w.replace("'", "") for w in _SIMPLE_WORD.findall(text)], None
+    words: list[str] = []
+    cur: list[str] = []  # the pieces of the word being read ([""] after ``''``: a word)
+    pos, end = 0, len(text)
+    while pos < end:
+        ch = text[pos]
+        if ch.isspace():
             if cur:
-                out.append("".join(cur))
+                words.append("".join(cur))
                 cur = []
             pos += 1
-            continue
-        ch = text[pos]
-        if ch == "'":
-            end = text.find("'", pos + 1)
-            if end < 0:
-                return None
-            cur.append(text[pos + 1 : end])
-            pos = end + 1
+        elif ch == "#":
+            break  # a comment to the end of the line
+        elif ch == ";":
+            rest = text[pos + 1 :].lstrip()
+            if rest and rest[0] != "#":
+                return words, COMMANDS
+            break
+        elif ch == "'":
+            close = text.find("'", pos + 1)
+            if close < 0:
+                return words, OPEN
+            cur.append(text[pos + 1 : close])
+            pos = close + 1
         elif ch == '"':
             i = pos + 1
             buf = []
-            while i < len(text) and text[i] != '"':
-                if text[i] == "\\" and i + 1 < len(text):
+            while i < end and text[i] != '"':
+                if text[i] == "\\" and i + 1 < end:
                     i += 1
                 buf.append(text[i])
                 i += 1
-            if i >= len(text):
-                return None
+            if i >= end:
+                return words, OPEN
             cur.append("".join(buf))
             pos = i + 1
-        elif ch == "\\" and pos + 1 < len(text):
+        elif ch == "\\":
+            if pos + 1 >= end:
+                return words, OPEN  # libuci joins the next line to this one
             cur.append(text[pos + 1])
             pos += 2
         else:
-            j = pos
-            while j < len(text) and not text[j].isspace() and text[j] not in "'\"\\":
+            j = pos + 1
+            while j < end and not text[j].isspace() and text[j] not in _BARE_STOP:
                 j += 1
             cur.append(text[pos:j])
             pos = j
     if cur:
-        out.append("".join(cur))
-    return out
+        words.append("".join(cur))
+    return words, None
+
+
+def split_values(text: str) -> list[str] | None:
+    """The words of a UCI value part (:func:`scan`); None when the line cannot be read as
+    one command (a quote not closed, a second command after ``;``)."""
+    words, problem = scan(text)
+    return None if problem else words
 
 
 def detect_form(text: str) -> str:
@@ -258,6 +302,8 @@ def _read_export(lines: list[str], file: str, out: UciText) -> None:
         if kw == "config":
             vals = split_values(rest)
             if not vals or len(vals) > 2 or not package:
+                if not package and out.no_package is None:
+                    out.no_package = src
                 out.unrecognized.append(src)
                 sec = None
                 continue
@@ -277,7 +323,12 @@ def _read_export(lines: list[str], file: str, out: UciText) -> None:
                 continue
             key = vals[0]
             value = " ".join(vals[1:]) if len(vals) > 2 else (vals[1] if len(vals) == 2 else "")
-            if kw == "option":
+            if kw == "option" and not value:
+                # libuci (uci_set): an option set to nothing is deleted, list or not
+                # (``option src # visitors`` leaves no src)
+                sec.options.pop(key, None)
+                sec.lists.pop(key, None)
+            elif kw == "option":
                 sec.options[key] = Opt(value, src)
             else:
                 sec.lists.setdefault(key, []).append(Opt(value, src))

@@ -1,0 +1,153 @@
+"""The UCI reader (:mod:`netaudit.parsers.openwrt.uci`): words and comments as libuci reads
+them, and an /etc/config file given alone."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import cells as audit_cells
+
+from netaudit.audit import run_audit
+from netaudit.inputs import load_snapshot
+from netaudit.parsers import openwrt
+from netaudit.parsers.openwrt.uci import COMMANDS, NO_PACKAGE, OPEN, scan, split_values
+
+from .helpers import FIXTURES, cells, office, parse
+
+SITE = """unit: "test office"
+level: 2
+zones:
+  staff: {kind: internal, subnets: [192.168.1.0/24]}
+  guest: {kind: guest, subnets: [10.9.9.0/24]}
+  internet: {kind: external, attach: ["gw-office:eth2"]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("src 'guest'   # visitors", ["src", "guest"]),
+        ("ipaddr '10.1.2.3' # change me", ["ipaddr", "10.1.2.3"]),
+        ("src guest#visitors", ["src", "guest"]),  # '#' ends a bare word too (parse_str)
+        ("src 'guest'#visitors", ["src", "guest"]),  # and the line right after a quote
+        ("name 'Guest #1'", ["name", "Guest #1"]),  # inside quotes it is a character
+        ('name "Guest #2" # two', ["name", "Guest #2"]),
+        ("name Guest\\#3", ["name", "Guest#3"]),  # escaped outside quotes
+        ("src # visitors", ["src"]),
+        ("name 'it'\\''s'", ["name", "it's"]),
+        ("dest_port '22';", ["dest_port", "22"]),  # ';' ends the command; nothing follows
+        ("dest_port '22'; # ssh", ["dest_port", "22"]),
+    ],
+)
+def test_words_and_comments_as_libuci_reads_them(text, words):
+    assert scan(text) == (words, None)
+    assert split_values(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("name 'open", OPEN),
+        ('name "open', OPEN),
+        ("name value\\", OPEN),  # a continuation line: it used to loop for ever
+        ("src 'lan'; option dest 'wan'", COMMANDS),  # two commands: not split, not guessed
+    ],
+)
+def test_lines_that_are_not_one_command_are_not_read(text, problem):
+    assert scan(text)[1] == problem
+    assert split_values(text) is None
+
+
+def test_option_set_to_nothing_by_a_comment_is_absent():
+    """``option src # visitors`` sets src to nothing, which libuci's uci_set reads as
+    deleting it: the rule has no src (an output rule), not a zone named ''."""
+    dev, rep = office("""
+    config rule
+    \toption name 'no-src'
+    \toption src 'guest'
+    \toption src # visitors
+    \toption dest 'lan'
+    \toption target 'ACCEPT'
+    """)
+    assert rep.unrecognized == []
+    assert not any("zone" in w for w in rep.warnings), rep.warnings
+    assert cells(dev)[("guest", "staff")].verdict == "blocked"
+
+
+def test_trailing_comments_in_hand_edited_files_are_read_and_counted():
+    text = (FIXTURES / "hand-edited-comments.txt").read_text()
+    dev, rep = parse(text, "gw.txt")
+    assert dev.hostname == "gw-office"
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    assert not any("not understood" in w or "not defined" in w for w in rep.warnings), rep.warnings
+    assert [str(a) for a in dev.interfaces["eth0"].addresses] == ["192.168.1.1/24"]
+    assert [str(a) for a in dev.interfaces["eth1"].addresses] == ["10.9.9.1/24"]
+
+
+def test_trailing_comment_does_not_drop_the_rule_end_to_end(tmp_path):
+    """``option src 'guest'   # visitors`` names zone guest: the printer rule exists
+    (guest reaches staff on tcp/9100 only), it is not skipped as naming an undefined zone."""
+    (tmp_path / "gw-office.txt").write_text((FIXTURES / "hand-edited-comments.txt").read_text())
+    (tmp_path / "site.yaml").write_text(SITE)
+    audit = run_audit([tmp_path], tmp_path / "site.yaml")
+    got = audit_cells(audit)
+    assert got[("guest", "staff")].verdict == "reachable"
+    assert got[("guest", "staff")].services == ["tcp/9100"]
+    assert got[("guest", "internet")].verdict == "reachable"
+    assert got[("staff", "guest")].verdict == "blocked"
+    assert got[("internet", "staff")].verdict == "blocked"
+    assert audit.snapshot.input_problems == []
+
+
+# --------------------------------------------------------------------------- a lone /etc/config file
+
+LONE_WIRELESS = """
+config wifi-device 'radio0'
+\toption type 'mac80211'
+\toption path 'platform/soc/18000000.wifi'
+\toption channel '36'
+\toption band '5g'
+\toption htmode 'HE80'
+
+config wifi-iface 'default_radio0'
+\toption device 'radio0'
+\toption network 'lan'
+\toption mode 'ap'
+\toption ssid 'Office'
+\toption encryption 'sae'
+\toption key 'correct-horse-battery'
+"""
+
+
+def test_lone_config_file_keeps_its_lines_and_names_the_form_to_give():
+    text = LONE_WIRELESS.lstrip("\n")
+    res = openwrt.parse(text, "wireless.conf")
+    rep = res.report
+    config_lines = [n for n, t in enumerate(text.split("\n"), 1) if t.strip()]
+    assert sorted(s.line for s in rep.unrecognized) == config_lines  # every line counted
+    line, message = openwrt.incomplete(text, res)
+    assert (line, message) == (1, NO_PACKAGE)
+    assert "'uci export'" in message and "'==> /etc/config/NAME <=='" in message
+    assert "correct-horse-battery" not in message
+
+
+def test_lone_config_file_is_claimed_whatever_its_package():
+    network = "config interface 'lan'\n\toption device 'br-lan'\n\toption proto 'static'\n"
+    assert openwrt.detect(network) >= 50
+    assert openwrt.detect("# hand-written\n\n" + network) >= 50
+    assert openwrt.detect("package network\n\n" + network) >= 80  # unchanged
+    assert openwrt.detect("config system global\n    set hostname FGT\nend\n") < 50  # FortiOS
+
+
+def test_lone_config_file_in_a_folder_is_one_clear_problem(tmp_path):
+    (tmp_path / "router.txt").write_text((FIXTURES / "qos-scripts-export.txt").read_text())
+    (tmp_path / "wireless").write_text(LONE_WIRELESS.lstrip("\n"))
+    snap = load_snapshot(tmp_path)
+    (problem,) = [p for p in snap.input_problems if "wireless" in p]
+    assert problem.startswith("wireless: ") and "\n" not in problem
+    assert NO_PACKAGE in problem and "cut short" not in problem
+
+
+def test_config_before_the_first_package_is_listed_and_said():
+    _dev, rep = office(base="config rule\n\toption src 'wan'\n\n" + office.__defaults__[1].lstrip("\n"))
+    assert {s.text for s in rep.unrecognized} == {"config rule", "option src 'wan'"}
+    assert any("before the first 'package' line" in w for w in rep.warnings)
