@@ -395,6 +395,9 @@ class Device:
     # Where dynamic routing is configured (router ospf/bgp …): learned routes the
     # snapshot cannot see, so lookups that could use them are unknown without state.
     dynamic_routing: list[Src] = field(default_factory=list)
+    # Static route lines the parser could not read (counted unrecognized too): the table
+    # may lack a route, so a lookup that finds none is unknown, never "no route".
+    unread_routes: list[Src] = field(default_factory=list)
     # The routing-state file whose routes replaced the configured ones (inputs.py).
     routing_state: str | None = None
     # Interface → its role as the vendor names it (FortiGate ``set role wan|lan|dmz``).

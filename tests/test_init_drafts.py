@@ -479,7 +479,9 @@ def placed_everywhere(folder, site) -> None:
     zones.check_references(site, topo)
     placed, _, warnings = zones.resolve(site, topo)
     assert all(p.domains and not p.problems for p in placed), [(p.name, p.problems) for p in placed]
-    assert not warnings
+    # The segments the draft leaves commented out (their kind to choose) are in no zone
+    # until the user decides: the audit names them (zones.placement.unzoned_segments).
+    assert not [w for w in warnings if getattr(w, "key", None) != "warn.unzoned_segments"], warnings
 
 
 def test_routeros_vlan_on_a_plain_port_is_attached_by_its_interface(tmp_path):

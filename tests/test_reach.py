@@ -623,3 +623,50 @@ def test_one_lookup_per_device_gives_what_one_per_interface_gives(sample, monkey
     assert [(f.check, f.severity) for f in shared.findings] == [(f.check, f.severity) for f in alone.findings]
     if sample == "cisco-commune-leaky":
         assert batched  # the router's routing takes the shared lookup
+
+
+UNREAD_ROUTE_IOS = """version 15.2
+hostname R1
+!
+interface GigabitEthernet0/0
+ description LAN can bo
+ ip address 192.168.1.1 255.255.255.0
+!
+interface GigabitEthernet0/1
+ description WAN to ISP
+ ip address 203.0.113.2 255.255.255.252
+!
+{route}
+!
+end
+"""
+
+
+@pytest.mark.parametrize(
+    "route,verdict",
+    [
+        ("ip route 0.0.0.0 0.0.0.0 203.0.113.1", "reachable"),
+        # The same default route in a form the parser does not read: unknown, not "no route".
+        ("ip route 0.0.0.0 0.0.0.0 203.0.113.1 frobnicate 7", "unknown"),
+        # No route line at all: no route is proven.
+        ("ip route static bfd GigabitEthernet0/1 203.0.113.1", "blocked"),
+    ],
+)
+def test_an_unread_static_route_makes_no_route_unknown(tmp_path, route, verdict):
+    """Beyond the connected WAN subnet only the default route leads to the Internet: read,
+    the flow is delivered; written in a form the parser does not read, it is unknown —
+    never the "no route" a missing route proves."""
+    from netaudit.trace import trace
+
+    (tmp_path / "r1.cfg").write_text(UNREAD_ROUTE_IOS.format(route=route), encoding="utf-8")
+    (tmp_path / "site.yaml").write_text(
+        "unit: U\nlevel: 2\nzones:\n"
+        "  staff: {kind: internal, subnets: [192.168.1.0/24], attach: ['R1:GigabitEthernet0/0']}\n"
+        "  internet: {kind: external, attach: ['R1:GigabitEthernet0/1']}\n",
+        encoding="utf-8",
+    )
+    got = trace([tmp_path], None, "staff", "8.8.8.8", "https")
+    assert got["verdict"] == verdict, got
+    if verdict == "unknown":
+        [u] = got["unknown"]
+        assert "static route line that was not understood" in u["reason"] and "frobnicate" in u["reason"]

@@ -29,6 +29,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "the path leaves the snapshot at {device}:{interface} toward next hop {next_hop}, "
         "which is not in the snapshot",
     },
+    "reason.unread_routes": {
+        "vi": "{device} có dòng khai báo tuyến tĩnh không đọc được ({where}: {line}): bảng định tuyến có thể "
+        "thiếu tuyến, nên không kết luận được là không có đường đi",
+        "en": "{device} has a static route line that was not understood ({where}: {line}): its table may lack "
+        "a route, so 'no route' cannot be concluded",
+    },
     "reason.dynamic_routing": {
         "vi": "{device} học tuyến bằng định tuyến động nhưng chưa có bảng định tuyến (routing state) của thiết "
         "bị: không xác định được đường đi tiếp theo",

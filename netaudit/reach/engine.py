@@ -482,6 +482,11 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                 if dev.dynamic_routing and dev.routing_state is None:
                     why = Text("reason.dynamic_routing", device=dev.hostname)
                     self._leave(run, R, why)
+                elif dev.unread_routes and dev.routing_state is None:
+                    first = dev.unread_routes[0]
+                    where = f"{first.file.rsplit('/', 1)[-1]}:{first.line}"
+                    why = Text("reason.unread_routes", device=dev.hostname, line=first.text, where=where)
+                    self._leave(run, R, why)
                 else:
                     self._drop(run, dev.hostname, Text("drop.no_route"), R)
                 continue

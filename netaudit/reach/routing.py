@@ -188,7 +188,7 @@ class Routing:
         # src-check): at most what a feasible path passes — any route of the table out of
         # the interface — while the table is known; routes learned by a routing protocol
         # the snapshot does not hold could add any: then at most what loose passes.
-        unknown_routes = dev.dynamic_routing and dev.routing_state is None
+        unknown_routes = (dev.dynamic_routing or dev.unread_routes) and dev.routing_state is None
         maybe_mode = ("loose" if unknown_routes else "feasible") if itf.urpf_unsure else itf.urpf
         tables = sorted({p.table for p in dev.policy_routes if p.action == "table" and p.table})
         if not tables and not any(p.action == "drop" for p in dev.policy_routes):

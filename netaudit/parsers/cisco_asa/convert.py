@@ -218,6 +218,7 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
                 self._route(tokens, src, separate_mgmt)
             except (Unknown, ValueError):
                 self.rep.unrecognized.append(src)
+                self.dev.unread_routes.append(src)  # a route the table may lack (docs/semantics.md)
 
     def _route(self, tokens: list[str], src: Src, separate_mgmt: bool) -> None:
         dev = self.dev

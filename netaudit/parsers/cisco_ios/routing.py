@@ -47,6 +47,15 @@ class RoutingReader(IosState):
     _ROUTE_FLAGS = frozenset({"permanent", "global", "multicast", "dhcp", "name", "tag", "track", "longer-prefixes"})
 
     def h_ip_route(self, tokens, low, src):
+        if len(low) > 2 and low[2] == "static":  # `ip route static bfd|adjust-time …`: no route
+            raise Unknown
+        try:
+            self._ip_route(tokens, low, src)
+        except Unknown:
+            self.dev.unread_routes.append(src)  # a route the table may lack (docs/semantics.md)
+            raise
+
+    def _ip_route(self, tokens, low, src):
         n = len(tokens)
         i, vrf = 2, "default"
         if n > 3 and low[2] == "vrf":
