@@ -172,12 +172,18 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
         if not conds:
             continue
         why = list(dict.fromkeys(reasons))
-        if action == "unknown":
-            why = why or ["rule not understood"]
-        act = Action.PERMIT if action == "accept" else Action.DENY
         src = fl.rule.src if fl is not None else (chains[0].src or Src(st.file, 0, hook))
         text_name = "policy" if fl is None else ""
         matches = [m for c in conds for m in to_matches(c)]
+        if action == "unknown":
+            # A rule that may accept or drop: a partial permit, then a partial deny of the
+            # same packets.  Either line alone would be read "if it matches it permits
+            # (denies), else the rest decides" — and the rest may decide the same.
+            partial = "; ".join(why or ["rule not understood"])
+            flt.lines.append(FilterLine(Action.PERMIT, matches, src, name=text_name, partial=partial))
+            flt.lines.append(FilterLine(Action.DENY, list(matches), src, name=text_name, partial=partial))
+            continue
+        act = Action.PERMIT if action == "accept" else Action.DENY
         flt.lines.append(FilterLine(act, matches, src, name=text_name, partial="; ".join(why) or None))
     if problems:
         flt.partial = "; ".join(dict.fromkeys(p for p, _ in problems))

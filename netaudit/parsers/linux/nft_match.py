@@ -1,13 +1,20 @@
-"""One nft rule line → :class:`~.rules.Rule` (s): its matches as exact conditions, its
-statements and its verdict.  A verdict map becomes one rule per element.
+"""One nft rule statement → :class:`~.rules.Rule` (s): its matches as exact conditions,
+its statements and its verdict.  A verdict map becomes one rule per element.
 
 Each match narrows the rule's union of conditions by intersection.  A match netaudit
 cannot express (``meta mark``, ``tcp flags``, ``limit`` …) leaves the rule as wide as the
 rest of it and adds a reason: the conversion makes it partial, never narrower.
+
+A statement netaudit does not understand (a word it does not know, ``tproxy``, an
+``xt target`` iptables-nft left untranslated, a rewrite of a field the rule matches on …)
+may be what decides the packet's fate: when no verdict was read besides it, the rule's
+verdict is ``unknown`` (it may accept or drop), never ``continue`` — a rule is not
+dropped from its chain because a part of it was not read.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from netaudit.parsers.packet_sets import ANY, MAXV, Cond, Ranges, cond, intersect_all, norm, r_not, r_or
@@ -28,6 +35,15 @@ _KEYWORD_TEXT = (
     "osf synproxy meter ipsec exthdr dup fwd ah esp comp gre icmpx igmp "
 )
 KEYWORDS = frozenset(_KEYWORD_TEXT.split())
+# Statements whose effect on the packet netaudit does not model: with no verdict read
+# besides them, the rule may do anything.
+OPAQUE_STATEMENTS = frozenset({"dup", "fwd", "tproxy", "synproxy"})
+# Meta keys nft prints without ``meta`` (``pkttype host``, ``skuid 0``): matches.
+_META_KEY_TEXT = (
+    "pkttype skuid skgid iiftype oiftype cpu cgroup iifgroup oifgroup rtclassid ibrname obrname "
+    "ibriport obriport iifkind oifkind nftrace"
+)
+META_KEYS = frozenset(_META_KEY_TEXT.split())
 # (first word, second word) → (value kind, Cond field, implied protocols)
 FIELDS: dict[tuple[str, str], tuple[str, str, Ranges | None]] = {
     ("ip", "saddr"): ("addr", "src", None),
@@ -60,21 +76,35 @@ class _Rule:
         self.ct_dnat: bool | None = None
         self.vmap: list[tuple[list[Cond], str, str]] | None = None
         self.marked = False
+        self.opaque = False  # a statement was not understood: it may be the verdict
 
     def narrow(self, cs: list[Cond]) -> None:
         self.conds = intersect_all(self.conds, cs) if self.conds else []
 
+    def not_read(self, why: str) -> None:
+        """A statement that may change the packet's fate was not understood."""
+        self.reasons.append(why)
+        self.opaque = True
 
-def read_rule(ctx: Ctx, text: str, src: Src) -> list[Rule] | None:
-    """The rule(s) of one rule line, or None when the line is not an nft rule at all."""
+
+def read_rule(ctx: Ctx, text: str, src: Src, comment: str = "") -> list[Rule] | None:
+    """The rule(s) of one rule statement, or None when it is not an nft rule at all.
+    ``comment``: the text after a ``#`` on its line (a comment in a ruleset file; the
+    options of an iptables-nft match that nft before 1.0.6 printed that way)."""
     toks = tokenize(text)
-    if not toks or (toks[0] not in KEYWORDS and toks[0] not in IFACE_FIELDS):
+    if not toks or (toks[0] not in KEYWORDS and toks[0] not in IFACE_FIELDS and toks[0] not in META_KEYS):
         return None
     r = _Rule(src)
     i = 0
     while i < len(toks):
         i = _step(ctx, r, toks, i)
+    if comment and not r.verdict and r.vmap is None:
+        # After a verdict (or a mark: iptables-nft's target) it is only a comment; before
+        # any, it may hide the verdict.
+        r.not_read(f"'#{_cut(comment)}' before the rule's verdict")
     verdict = r.verdict or "continue"
+    if r.opaque and verdict in ("continue", "mark") and r.vmap is None:
+        verdict = "unknown"  # a statement not understood may accept or drop
     out: list[Rule] = []
     if r.marked and verdict != "mark":
         out.append(Rule(r.conds, "mark", src, mark=r.mark, reasons=list(r.reasons), ct_dnat=r.ct_dnat))
@@ -104,15 +134,22 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
     # the words the branches below test before theirs.
     if t in _FIELD_HEADS and (t, nxt) in FIELDS:
         if i + 2 < len(toks) and toks[i + 2] == ".":
-            r.reasons.append("concatenation not modelled")
-            return _skip_unknown(toks, i)
+            return _concat(r, toks, i)
+        if i + 2 < len(toks) and toks[i + 2] == "set":
+            return _set_statement(r, toks, i, i + 2)
         return _field(ctx, r, toks, i + 2, FIELDS[(t, nxt)])
     if t in IFACE_FIELDS:
+        if nxt == ".":
+            return _concat(r, toks, i)
         return _iface(ctx, r, toks, i + 1, IFACE_FIELDS[t])
     if t in ("accept", "drop", "continue", "return"):
         r.verdict = t
         return i + 1
     if t in ("jump", "goto"):
+        if nxt.startswith("{"):
+            r.not_read(f"{t} to an anonymous chain ({t} {{ … }}) not modelled")
+            r.verdict = "unknown"
+            return i + 2
         r.verdict, r.target = t, unquote(nxt)
         return i + 2
     if t == "reject":
@@ -139,7 +176,6 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
     if t == "notrack":
         return i + 1
     if t == "flow":
-        r.verdict = r.verdict or "continue"
         return i + 3 if nxt in ("add", "offload") else _skip_unknown(toks, i)
     if (t in ("update", "add") and nxt.startswith("@")) or (t == "set" and nxt.startswith("@")):
         return _skip_unknown(toks, i + 1)
@@ -151,9 +187,18 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
         return _skip_unknown(toks, i + 2)  # ct mark set …: conntrack bookkeeping
     if t == "mark" and nxt == "set":
         return _mark(r, toks, i + 2)
-    setter = (t == "meta" and nxt in ("nftrace", "priority")) or (t == "ct" and nxt in ("helper", "zone", "timeout"))
-    if setter and i + 2 < len(toks) and toks[i + 2] == "set":
-        return _skip_unknown(toks, i + 2)
+    if t == "xt" and nxt in ("match", "target", "watcher"):
+        # iptables-nft: a compat expression nft could not translate (1.0.6+ prints these).
+        name = unquote(toks[i + 2]) if i + 2 < len(toks) else ""
+        why = f"iptables-nft 'xt {nxt} {name}': nft does not show what it does"
+        if nxt == "target":
+            r.not_read(why)  # the target is the verdict
+        else:
+            r.reasons.append(why)  # a match: the rule is wider
+        return i + 3
+    setter = _setter(toks, i)
+    if setter is not None:
+        return _set_statement(r, toks, i, setter)
     if t in IFACE_FIELDS or (t == "meta" and nxt in IFACE_FIELDS):
         if t == "meta":
             i += 1
@@ -178,16 +223,84 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
         return j
     if t == "fib" and nxt == "daddr" and i + 2 < len(toks) and toks[i + 2] == "type":
         return _fib(ctx, r, toks, i + 3)
+    if t == "fib":
+        return _fib_other(r, toks, i)
     if (t, nxt) in FIELDS:
         if i + 2 < len(toks) and toks[i + 2] == ".":
-            r.reasons.append("concatenation not modelled")
-            return _skip_unknown(toks, i)
+            return _concat(r, toks, i)
         return _field(ctx, r, toks, i + 2, FIELDS[(t, nxt)])
+    if t in META_KEYS:
+        r.reasons.append(f"'meta {t}' not modelled")
+        return _skip_unknown(toks, i)
+    if t in OPAQUE_STATEMENTS:
+        r.not_read(f"'{t}' statement not modelled")
+        return _skip_unknown(toks, i)
     if t in KEYWORDS:
+        # a match of a header field netaudit does not read: the rule is wider
         r.reasons.append(f"'{t} {nxt}' not modelled".replace(" '", "'"))
         return _skip_unknown(toks, i)
-    r.reasons.append(f"'{t}' not understood")
+    r.not_read(f"'{t}' not understood")
     return _skip_unknown(toks, i)
+
+
+def _concat(r: _Rule, toks: list[str], i: int) -> int:
+    """A concatenation (``ip saddr . tcp dport @pairs``, ``iifname . ip saddr { … }``):
+    not modelled, the rule is wider.  Read to its end — its fields joined by ``.``, the
+    operator and the value — so that no part of it is read as a match of its own; a
+    verdict map keyed on one decides what netaudit cannot read."""
+    r.reasons.append("concatenation not modelled")
+    j = i
+    while j < len(toks):
+        one_word = toks[j] in IFACE_FIELDS or toks[j] in META_KEYS or toks[j] == "mark"
+        j += 1 if one_word else 2
+        if j < len(toks) and toks[j] == ".":
+            j += 1
+            continue
+        break
+    if j < len(toks) and toks[j] in OPS:
+        j += 1
+    if j < len(toks) and toks[j] in ("vmap", "map"):
+        r.not_read(f"{toks[j]} keyed on a concatenation not modelled")
+        return j + 2
+    return j + 1
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _setter(toks: list[str], i: int) -> int | None:
+    """``<expression> set <value>`` at ``i`` (``ip dscp set cs1``, ``tcp option maxseg
+    size set rt mtu``, ``meta priority set 1:10``): the index of its ``set``, else None."""
+    if toks[i] not in KEYWORDS:
+        return None
+    for k in range(i + 1, min(i + 6, len(toks))):
+        if toks[k] == "set":
+            return k
+        if toks[k] in KEYWORDS or toks[k].startswith(("{", "@", '"')):
+            return None
+    return None
+
+
+def _set_statement(r: _Rule, toks: list[str], i: int, k: int) -> int:
+    """A statement that writes a header or metadata field.  Writing a field the rules
+    match on (addresses, ports, protocol) changes what later rules see: not modelled.
+    Others (DSCP, TTL, the TCP MSS option, priority, conntrack helpers) change no verdict."""
+    if (toks[i], toks[i + 1]) in FIELDS or toks[i + 1] in IFACE_FIELDS:
+        r.not_read(f"'{' '.join(toks[i:k])} set' rewrites a field the rules match on: not modelled")
+    return _skip_value(toks, k + 1)
+
+
+def _skip_value(toks: list[str], j: int) -> int:
+    """Past the value of a ``set`` statement: a literal, or an expression such as ``rt
+    mtu``, ``ct mark``, ``meta mark and 0xff``, ``ip saddr map { … }``."""
+    if j < len(toks) and toks[j] in KEYWORDS and j + 1 < len(toks) and toks[j + 1] not in KEYWORDS:
+        j += 2
+    else:
+        j += 1
+    while j + 1 < len(toks) and toks[j] in ("&", "|", "^", "<<", ">>", "and", "or", "xor", "map"):
+        j += 2
+    return j
 
 
 # Heads of header fields tested first by _step ("meta" is not: ``meta mark set`` and
@@ -204,20 +317,42 @@ def _opval(toks: list[str], i: int) -> tuple[str, str, int]:
     return op, val, i + 1
 
 
+# Words no set element holds: a rule's fields and verdicts.  A ``{`` left open in a
+# damaged dump swallows the rest of the rule into its "elements".
+_NOT_IN_ELEMENT = frozenset({"iifname", "oifname", "iif", "oif", "accept", "drop", "reject"})
+# What nft prints after an element of a set with counters or timeouts
+# (``10.0.0.5 counter packets 3 bytes 180``, ``… timeout 1h expires 59m``).
+_ELEMENT_STATE = re.compile(r"\s+(?:counter|timeout|expires|comment|quota|limit|last)\b[^:]*")
+
+
 def _items(ctx: Ctx, r: _Rule, val: str) -> list[str] | None:
     """The elements a value names: a ``{ … }`` group, ``@set`` or one value (None: a
     named set whose members are not known, the reason recorded)."""
-    if val.startswith("{"):
-        return elements(val)
-    if val.startswith("@"):
-        ns = ctx.sets.get(val[1:])
-        if ns is None:
-            r.reasons.append(f"set {val} not defined in table {ctx.table}")
-            return None
-        if ns.dynamic:
-            r.reasons.append(f"set {val} is filled at run time")
-            return None
-        return ns.elements
+    if val.startswith(("{", "@")):
+        if val.startswith("{"):
+            items = elements(val)
+        else:
+            ns = ctx.sets.get(val[1:])
+            if ns is None:
+                r.reasons.append(f"set {val} not defined in table {ctx.table}")
+                return None
+            if ns.unknown:
+                r.reasons.append(f"set {val} {ns.unknown}")
+                return None
+            items = ns.elements
+        out = []
+        for el in items:
+            key, sep, value = el.partition(":")
+            if len(key.split()) > 1:
+                if not _NOT_IN_ELEMENT.isdisjoint(key.split()):
+                    r.not_read(f"set element {_cut(el)!r} not understood (a '{{' left open?)")
+                    return None
+                el = _ELEMENT_STATE.sub("", key).strip() + (f" {sep}{value}" if sep else "")
+            out.append(el)
+        return out
+    if "$" in val:  # a variable no ``define`` gave a value
+        r.reasons.append(f"variable {val} not defined")
+        return None
     if "," in val and not val.startswith('"'):
         return [v for v in val.split(",") if v]
     return [val]
@@ -356,12 +491,26 @@ def _fib(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
     return j
 
 
+def _fib_other(r: _Rule, toks: list[str], i: int) -> int:
+    """Another ``fib`` lookup (``fib saddr . iif oif missing``: reverse-path filtering):
+    not modelled, the rule is wider.  Read to its end — keys joined by ``.``, the result
+    (``oif``, ``oifname``, ``type``) and the value — so that no word of it is read as a
+    match of its own (``oif missing``)."""
+    j = i + 2
+    while j + 1 < len(toks) and toks[j] == ".":
+        j += 2
+    what = " ".join(toks[i : j + 1])
+    r.reasons.append(f"'{_cut(what)}' lookup not modelled")
+    _op, _val, j = _opval(toks, j + 1)
+    return j
+
+
 def _map(ctx: Ctx, r: _Rule, toks: list[str], j: int, what: str, key) -> int:
     """``<key> vmap { k : verdict, … }`` → one rule per element."""
     val = toks[j] if j < len(toks) else ""
     j += 1
     if what == "map":
-        r.reasons.append("data map (the value depends on the packet) not modelled")
+        r.not_read("data map (the value depends on the packet) not modelled")
         return len(toks)
     items = _items(ctx, r, val)
     if items is None:
@@ -371,7 +520,8 @@ def _map(ctx: Ctx, r: _Rule, toks: list[str], j: int, what: str, key) -> int:
     for el in items:
         k, sep, v = el.partition(":")
         words = v.split()
-        if not sep or not words or words[0] not in ("accept", "drop", "continue", "return", "jump", "goto"):
+        size = 2 if words and words[0] in ("jump", "goto") else 1
+        if not sep or len(words) != size or words[0] not in ("accept", "drop", "continue", "return", "jump", "goto"):
             r.reasons.append(f"verdict map element {el!r} not understood")
             r.verdict = "unknown"
             return j

@@ -1,14 +1,24 @@
 """``nft list ruleset`` text → :class:`~.rules.Ruleset` (the nftables front end).
 
-The listing nft prints: ``table <family> <name> { … }`` blocks holding ``set``/``map``
-blocks (``type``, ``flags``, ``elements = { … }`` over one or more lines), ``chain``
-blocks (a base chain starts with ``type T hook H priority P; policy X;``) and
-``flowtable`` blocks.  Every rule line is read into conditions
-(:mod:`netaudit.parsers.packet_sets`) and one verdict; a verdict map
-(``iifname vmap { "eth0" : jump wan_in, … }``) becomes one rule per element.
-What is not understood keeps the rule as wide as the rest of it, with a reason.
-Only IPv4 is modelled: ``ip6``/``icmpv6`` matches select no IPv4 packet, ``ip6``
-tables are counted and ignored.
+The section is first cut into statements as nft's own scanner cuts them
+(:func:`scan`): a statement ends at a newline or at an unquoted ``;`` (an empty
+statement is nothing); a ``{ … }`` inside a statement (a set, a map, a verdict map, an
+anonymous chain) keeps it open over several lines; ``#`` starts a comment; a ``{``
+after ``table F N``, ``chain N``, ``set N`` (…) opens a block and its ``}`` closes it.
+So the listing nft prints and a ruleset written for ``nft -f`` (``flush ruleset``,
+``define``, ``type filter hook input priority 0; policy drop;``, rules ending in ``;``,
+sets over several lines, one-line blocks) read the same.
+
+The blocks: ``table <family> <name> { … }`` holding ``set``/``map`` blocks (``type``,
+``flags``, ``elements = { … }``), ``chain`` blocks (a base chain has the statements
+``type T hook H priority P`` and ``policy X``) and ``flowtable`` blocks.  Every rule
+statement is read into conditions (:mod:`netaudit.parsers.packet_sets`) and one
+verdict (:mod:`.nft_match`); a verdict map (``iifname vmap { "eth0" : jump wan_in, … }``)
+becomes one rule per element.  What is not understood keeps the rule as wide as the rest
+of it, with a reason; a statement not understood where it stands is unrecognized and
+makes what holds it unknown: a rule of a chain an unknown rule, a statement outside the
+chains the whole firewall (:attr:`~.rules.Ruleset.unsure`).  Only IPv4 is modelled:
+``ip6``/``icmpv6`` matches select no IPv4 packet, ``ip6`` tables are counted and ignored.
 """
 
 from __future__ import annotations
@@ -24,13 +34,201 @@ from .nft_values import elements, priority, unquote
 from .rules import Chain, Rule, Ruleset
 from .state import State
 
-_TABLE = re.compile(r"^table\s+(\w+)\s+(\S+)\s*\{$")
+_TABLE = re.compile(r"^table\s+(?:(ip|ip6|inet|arp|bridge|netdev)\s+)?(\S+)$")
 _BLOCK = re.compile(
-    r"^(set|map|chain|flowtable|counter|quota|limit|ct\s+helper|ct\s+timeout|ct\s+expectation|secmark|synproxy)\s+(\S+)\s*\{$"
+    r"^(set|map|meter|chain|flowtable|counter|quota|limit|ct\s+helper|ct\s+timeout|ct\s+expectation"
+    r"|secmark|synproxy|tunnel)\s+(\S+)$"
 )
-_BASE = re.compile(r"^type\s+(\w+)\s+hook\s+(\w+)(?:\s+device\s+(\S+?))?\s+priority\s+([^;]+);(?:\s*policy\s+(\w+);)?")
-_HANDLE = re.compile(r"\s+#\s*handle\s+\d+\s*$")
+# A line that only opens a block: a '{' of a statement still open before it was never closed.
+_BLOCK_LINE = re.compile(r"^(?:table(?:\s+\S+){1,2}|chain\s+\S+|flowtable\s+\S+)\s*\{")
+_BASE = re.compile(
+    r"^type\s+(\w+)\s+hook\s+(\w+)(?:\s+device\s+(\S+)|\s+devices\s*=\s*(\{[^}]*\}))?(?:\s+priority\s+(.+))?$"
+)
+_HANDLE = re.compile(r"^handle\s+\d+$")  # what ``nft -a`` appends as a comment
+_SPECIAL = re.compile(r'[";#{}]')  # the characters that end or open something
+_DEFINE = re.compile(r"^(?:re)?define\s+([A-Za-z_.][\w/.\-]*)\s*=\s*(.*)$")
+_VARIABLE = re.compile(r'"[^"]*"|\$([A-Za-z_.][\w/.\-]*)')
+# nft commands that change a ruleset (a line of a script outside any table block).
+_COMMANDS = frozenset(
+    {"add", "insert", "replace", "create", "delete", "destroy", "flush", "include", "rename", "reset", "import"}
+)
 _SET_UPDATE = re.compile(r"(?:add|update|delete)\s+@(\S+)")  # a rule filling a set at run time
+# nft prints these on stderr (before the table with the one-liner's 2>&1, or wherever
+# the buffered listing was when they came): they name their table.
+_MANAGED = re.compile(r"#\s*Warning: table (\w+) (\S+) is managed by iptables-nft")
+_FUTURE = re.compile(r"#\s*Warning: table (\w+) (\S+) was created by a newer version of nftables")
+
+
+@dataclass
+class Stmt:
+    """One statement: its text (comments removed, its lines joined by spaces), the line it
+    starts on, the ``#`` comment that followed it on its line, and whether it was left
+    with a ``{`` open (damaged or cut short: not a statement nft would accept)."""
+
+    no: int
+    text: str
+    tail: str = ""
+    broken: bool = False
+
+
+@dataclass
+class Block:
+    """A ``head { … }`` block (``table inet filter``, ``chain input``, ``set admins`` …)
+    and what it holds, in order; the root block (head ``""``) is the whole section."""
+
+    no: int
+    head: str
+    items: list[Stmt | Block] = field(default_factory=list)
+
+
+class _Scanner:
+    """Cuts the lines of a section into :class:`Stmt` and :class:`Block` (see the module
+    docstring): the rules of nft's scanner that decide where a statement ends."""
+
+    def __init__(self) -> None:
+        self.root = Block(0, "")
+        self.stack = [self.root]
+        self.parts: list[str] = []
+        self.start = 0
+        self.depth = 0  # '{' open inside the current statement
+        self.ignored = 0  # blank lines, define / undefine
+        self.defines: dict[str, str] = {}
+
+    def add(self, no: int, piece: str) -> None:
+        if piece.strip():
+            if not self.parts:
+                self.start = no
+            self.parts.append(piece.strip())
+
+    def end(self, tail: str = "", broken: bool = False) -> None:
+        text = " ".join(self.parts)
+        self.parts = []
+        self.depth = 0
+        if not text:
+            return
+        m = _DEFINE.match(text)
+        if m and not broken:
+            # nft allows these in any block; a name is used after its definition
+            self.defines[m.group(1)] = self.expand(m.group(2).strip())
+            self.ignored += 1
+            return
+        if text.startswith("undefine ") and len(text.split()) == 2 and not broken:
+            self.defines.pop(text.split()[1], None)
+            self.ignored += 1
+            return
+        self.stack[-1].items.append(Stmt(self.start, self.expand(text), tail, broken))
+
+    def expand(self, text: str) -> str:
+        """``$name`` → the value of ``define name = …`` (as nft does; a name not defined
+        stays, and the rule reading it says so)."""
+        if "$" not in text:
+            return text
+        for _ in range(8):  # a define may name another one
+            new = _VARIABLE.sub(lambda m: self.defines.get(m.group(1), m.group(0)) if m.group(1) else m.group(0), text)
+            if new == text:
+                break
+            text = new
+        return text
+
+    def opens_block(self) -> bool:
+        """Whether a ``{`` after the statement read so far opens a block."""
+        head = " ".join(self.parts)
+        ctx = self.stack[-1]
+        if ctx is self.root:
+            return bool(_TABLE.match(head))
+        return ctx.head.startswith("table") and bool(_BLOCK.match(head))
+
+    def recover(self, no: int, text: str) -> None:
+        """A line that opens a table, chain or flowtable where none can be: a ``{`` left
+        open before it (damaged, cut, hand-edited) — end the statement and the blocks it
+        kept open there, each with this line as a statement it cannot place."""
+        if self.depth:
+            self.end(broken=True)
+        table = text.startswith("table")
+        while len(self.stack) > 1 and (table or not self.stack[-1].head.startswith("table")):
+            self.stack.pop().items.append(Stmt(no, text, broken=True))
+
+    def line(self, no: int, s: str) -> None:
+        if not s.strip():
+            self.ignored += 1
+            return
+        if _BLOCK_LINE.match(s.lstrip()):
+            self.recover(no, s.strip())
+        frm, quoted = 0, False
+        for m in _SPECIAL.finditer(s):  # most lines hold none: one statement, read whole
+            c, i = m.group(), m.start()
+            if c == '"':
+                quoted = not quoted
+            elif quoted:
+                continue
+            elif c == "#":
+                self.add(no, s[frm:i])
+                comment = s[i + 1 :].strip()
+                if self.depth:
+                    return  # a comment inside a set: nothing
+                if not self.parts:
+                    if not s[:i].strip():  # a comment line (one after a '{' or ';' is nothing)
+                        self.stack[-1].items.append(Stmt(no, s[i:].strip()))
+                    return
+                self.end(tail="" if _HANDLE.match(comment) else comment)
+                return
+            elif c == ";":
+                if not self.depth:
+                    self.add(no, s[frm:i])
+                    self.end()
+                    frm = i + 1
+            elif c == "{":
+                if not self.depth:
+                    self.add(no, s[frm:i])
+                    frm = i
+                    if self.opens_block():
+                        blk = Block(self.start, " ".join(self.parts))
+                        self.parts = []
+                        self.stack[-1].items.append(blk)
+                        self.stack.append(blk)
+                        frm = i + 1
+                        continue
+                self.depth += 1
+            elif self.depth:  # '}' closing a set, a map, an anonymous chain
+                self.depth -= 1
+            else:  # '}' closing a block
+                self.add(no, s[frm:i])
+                self.end()
+                frm = i + 1
+                if len(self.stack) > 1:
+                    self.stack.pop()
+                else:
+                    self.root.items.append(Stmt(no, "}", broken=True))  # closes nothing
+        self.add(no, s[frm:])
+        if not self.depth:
+            self.end()
+
+
+def scan(lines: list[tuple[int, str]]) -> tuple[Block, int]:
+    """The section's statements and blocks (:class:`Block` ``""`` holds them all) and
+    how many of its lines it left out (blank lines, ``define``)."""
+    sc = _Scanner()
+    for no, raw in lines:
+        sc.line(no, raw)
+    if sc.parts:
+        sc.end(broken=sc.depth > 0)
+    return sc.root, sc.ignored
+
+
+def statements(block: Block):
+    """Every :class:`Stmt` under ``block``, in order (block heads as statements)."""
+    for it in block.items:
+        if isinstance(it, Block):
+            yield Stmt(it.no, it.head)
+            yield from statements(it)
+        else:
+            yield it
+
+
+def lines_of(block: Block) -> int:
+    """How many lines the statements under ``block`` start on (what is counted ignored
+    when a block is skipped: lines, not statements)."""
+    return len({s.no for s in statements(block)})
 
 
 @dataclass
@@ -38,13 +236,15 @@ class NamedSet:
     """A named set or map: its elements as written (read per use by the field reading them)."""
 
     name: str
-    kind: str  # set | map
+    kind: str  # set | map | meter
     type: str = ""
     flags: str = ""
     elements: list[str] = field(default_factory=list)
     has_elements: bool = False
     src: Src | None = None
-    dynamic: bool = False  # filled at run time (flags dynamic/timeout, or a rule adds to it)
+    # Why its members are not known (filled at run time, a statement not understood):
+    # a rule reading it keeps its wider condition with this reason.
+    unknown: str = ""
 
 
 @dataclass
@@ -59,220 +259,220 @@ class Ctx:
     own: Ranges
     notrack: bool = False
     broadcast: Ranges = ((0xFFFFFFFF, 0xFFFFFFFF),)
-
-
-def _no_handle(text: str) -> str:
-    """The line without the ``# handle N`` that ``nft -a`` appends."""
-    return _HANDLE.sub("", text) if "#" in text else text
+    raw: dict[int, str] = field(default_factory=dict)  # the section's lines by number, to cite
 
 
 def read_nft(
     st: State, lines: list[tuple[int, str]], ifaces: frozenset[str], own: Ranges, broadcast: Ranges = ()
 ) -> Ruleset:
-    """Read an ``nft list ruleset`` section into a :class:`Ruleset` (lines counted on ``st``)."""
+    """Read an ``nft list ruleset`` section (or a ruleset file for ``nft -f``) into a
+    :class:`Ruleset` (lines counted on ``st``)."""
     rs = Ruleset(origin="nft list ruleset")
+    root, left_out = scan(lines)
+    st.ignored += left_out
+    raw = dict(lines)
     notrack = any("notrack" in t for _, t in lines)
-    i = 0
-    n = len(lines)
-    # nft 1.0.6+ prints "# Warning: table ip filter is managed by iptables-nft" on stderr
-    # before the table: with the collection one-liner's 2>&1 it lands outside the table.
-    managed_next = False
-    while i < n:
-        no, raw = lines[i]
-        text = _no_handle(raw.strip())
-        i += 1
-        if not text or text.startswith("#"):
-            managed_next = managed_next or "managed by iptables-nft" in text
+    managed = {(m.group(1), m.group(2)) for _, t in lines for m in _MANAGED.finditer(t)}
+    future = {(m.group(1), m.group(2)) for _, t in lines for m in _FUTURE.finditer(t)}
+    for item in root.items:
+        if isinstance(item, Block):
+            m = _TABLE.match(item.head)
+            assert m is not None  # the scanner opens no other block at the top
+            family, tname = m.group(1) or "ip", unquote(m.group(2))
+            ctx = Ctx(st, family, tname, {}, ifaces, own, notrack, broadcast or ((0xFFFFFFFF, 0xFFFFFFFF),), raw)
+            tsrc = st.src(item.no, item.head + " {")
+            if (family, tname) in future:
+                why = f"nft warns that table {family} {tname} may be listed incompletely (made by a newer nftables)"
+                rs.unsure.append((why, tsrc))
+            _read_table(ctx, rs, item, (family, tname) in managed)
+            continue
+        if item.text.startswith("#") or item.text == "flush ruleset":
             st.ignored += 1
             continue
-        m = _TABLE.match(text)
-        if not m:
-            st.unrecognized(no, raw)
-            continue
-        family, tname = m.group(1), unquote(m.group(2))
-        ctx = Ctx(st, family, tname, {}, ifaces, own, notrack, broadcast or ((0xFFFFFFFF, 0xFFFFFFFF),))
-        i = _read_table(ctx, rs, lines, i, st.src(no, raw), managed_next)
-        managed_next = False
+        st.unrecognized(item.no, item.text)
+        if item.text.split()[0] in _COMMANDS or item.broken:
+            # A command of an nft -f script (add rule, include …) or a '}' closing
+            # nothing (the blocks before it are not what they seem): any chain may differ.
+            rs.unsure.append((f"'{_cut(item.text)}' outside a table: not read", st.src(item.no, item.text)))
     return rs
 
 
-def _read_table(ctx: Ctx, rs: Ruleset, lines: list[tuple[int, str]], i: int, tsrc: Src, managed: bool = False) -> int:
-    """The body of one table from ``lines[i]`` (``managed``: nft said before it that
-    iptables-nft manages it); returns the index after its ``}``."""
+def _cut(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
+    """The body of one table (``managed``: nft warned that iptables-nft manages it)."""
     st = ctx.st
-    n = len(lines)
-    chains: list[tuple[Chain, list[tuple[int, str]]]] = []
-    while i < n:
-        no, raw = lines[i]
-        text = _no_handle(raw.strip())
-        i += 1
-        if not text:
-            st.ignored += 1
+    chains: list[tuple[Chain, Block]] = []
+    dormant = False
+    for item in table.items:
+        if isinstance(item, Stmt):
+            t = item.text
+            if t.startswith("#") or t.startswith("comment "):
+                st.ignored += 1
+            elif t.startswith("flags "):
+                st.ignored += 1
+                dormant = dormant or "dormant" in re.split(r"[\s,]+", t)
+            else:
+                st.unrecognized(item.no, t)
+                rs.unsure.append((f"'{_cut(t)}' in table {ctx.family} {ctx.table}: not read", st.src(item.no, t)))
             continue
-        if text == "}":
-            break
-        if text.startswith("#"):
-            if "managed by iptables-nft" in text:
-                managed = True
-            st.ignored += 1
-            continue
-        if text.startswith(("flags ", "comment ")):
-            st.ignored += 1
-            continue
-        m = _BLOCK.match(text)
-        if not m:
-            st.unrecognized(no, raw)
-            continue
+        m = _BLOCK.match(item.head)
+        assert m is not None  # the scanner opens no other block in a table
         kind, name = m.group(1), unquote(m.group(2))
-        body, i = _block(lines, i)
-        src = st.src(no, raw)
-        if kind in ("set", "map"):
-            ctx.sets[name] = _read_set(st, kind, name, body, src)
+        src = st.src(item.no, item.head + " {")
+        if kind in ("set", "map", "meter"):
+            ctx.sets[name] = _read_set(st, kind, name, item, src)
         elif kind == "chain":
-            chain = Chain(ctx.family, ctx.table, name, src=src)
-            chains.append((chain, body))
+            chains.append((Chain(ctx.family, ctx.table, name, src=src), item))
         elif kind == "flowtable":
-            st.ignored += len(body)
+            st.ignored += lines_of(item)
             rs.problems.append(("flowtable " + name + " (offloads established flows only)", None))
         else:
-            st.ignored += len(body)  # stateful objects: counters, quotas, helpers
+            st.ignored += lines_of(item)  # stateful objects: counters, quotas, helpers
+    if dormant:
+        # A dormant table's chains are not hooked: they filter nothing.
+        st.ignored += sum(lines_of(b) for _, b in chains)
+        st.warn(f"table {ctx.family} {ctx.table} is dormant (flags dormant): its chains filter nothing")
+        return
     if ctx.family not in ("ip", "inet"):
         # ip6 / arp / bridge / netdev: counted; IPv4 routing verdicts do not depend on
         # ip6/arp; bridge and netdev chains are reported by the conversion.
         for chain, body in chains:
-            _header(ctx, chain, body)
-            st.ignored += len(body)
+            counted = st.ignored
+            _header(ctx, rs, chain, body)
+            st.ignored = counted + lines_of(body)
             if ctx.family in ("bridge", "netdev") and chain.hook:
                 chain.reasons.append(f"{ctx.family} family chain on hook {chain.hook}: not modelled")
                 rs.chains.append(chain)
-        return i
+        return
     if managed:
         st.facts.iptables_nft_tables.append(f"{ctx.family} {ctx.table}")
     # Mark every dynamic set (a rule adds elements at run time) before reading rules.
     for _, body in chains:
-        for _, t in body:
-            if "@" not in t:
+        for s in statements(body):
+            if "@" not in s.text:
                 continue
-            for sm in _SET_UPDATE.finditer(t):
+            for sm in _SET_UPDATE.finditer(s.text):
                 if sm.group(1) in ctx.sets:
-                    ctx.sets[sm.group(1)].dynamic = True
+                    ctx.sets[sm.group(1)].unknown = "is filled at run time"
     for chain, body in chains:
-        rest = _header(ctx, chain, body)
-        for no, raw in rest:
-            text = _no_handle(raw.strip())
-            if not text or text.startswith("#"):
-                st.ignored += 1
-                continue
-            if text.startswith("comment ") and chain.rules == [] and text.count('"') == 2 and text.endswith('"'):
-                st.ignored += 1
-                continue
-            rules = nft_match.read_rule(ctx, text, st.src(no, raw))
+        for s in _header(ctx, rs, chain, body):
+            src = st.src(s.no, s.text)
+            rules = None if s.broken else nft_match.read_rule(ctx, s.text, src, s.tail)
             if rules is None:
-                st.unrecognized(no, raw)
+                st.unrecognized(s.no, s.text)
                 # Not read at all: an unknown rule may accept or drop anything.
-                rules = [Rule([ANY], "continue", st.src(no, raw), reasons=["rule not understood"])]
-                rules[0].verdict = "unknown"
+                rules = [Rule([ANY], "unknown", src, reasons=["rule not understood"])]
             if any(r.reasons for r in rules):
                 for why in dict.fromkeys(w for r in rules for w in r.reasons):
-                    st.partial(f"nft chain {chain.name}", why, st.src(no, raw))
+                    st.partial(f"nft chain {chain.name}", why, src)
             chain.rules.extend(rules)
         rs.chains.append(chain)
-    if managed:
-        for chain, _ in chains:
-            chain.reasons.append("managed by iptables-nft")
-    return i
 
 
-def _block(lines: list[tuple[int, str]], i: int) -> tuple[list[tuple[int, str]], int]:
-    """The lines of a ``{ … }`` block up to its closing ``}`` (exclusive) and the index after."""
-    body: list[tuple[int, str]] = []
-    depth = 1
-    while i < len(lines):
-        no, raw = lines[i]
-        i += 1
-        t = raw.strip()
-        opens, closes = t.count("{"), t.count("}")
-        if t == "}" and depth == 1:
-            return body, i
-        depth += opens - closes
-        body.append((no, raw))
-        if depth <= 0:
-            return body, i
-    return body, i
-
-
-def _header(ctx: Ctx, chain: Chain, body: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Read the base-chain line(s) at the top of a chain body; returns the rule lines."""
+def _header(ctx: Ctx, rs: Ruleset, chain: Chain, body: Block) -> list[Stmt]:
+    """Read a chain's own statements (``type … hook … priority …``, ``policy``,
+    ``comment``, ``flags``); returns its rules, in order."""
     st = ctx.st
-    rest = []
-    for idx, (no, raw) in enumerate(body):
-        text = raw.strip()
-        m = _BASE.match(text)
-        if m:
-            chain.kind, chain.hook = m.group(1), m.group(2)
-            prio = priority(m.group(4), ctx.family)
-            if prio is None:
-                chain.reasons.append(f"priority {m.group(4).strip()} not understood")
-                st.partial(f"nft chain {chain.name}", f"priority {m.group(4).strip()} not understood", st.src(no, raw))
-                prio = 0
-            chain.priority = prio
-            chain.policy = m.group(5) or "accept"
-            chain.src = st.src(no, raw)
-            if m.group(3):
-                chain.reasons.append(f"chain bound to device {m.group(3)}")
+    rest: list[Stmt] = []
+    for item in body.items:
+        if isinstance(item, Block):  # the scanner opens no block in a chain
+            rest.append(Stmt(item.no, item.head, broken=True))
             continue
-        if text.startswith("comment ") and idx <= 1:
+        text = item.text
+        if text.startswith("#") or text.startswith("comment ") or text == "flags offload":
             st.ignored += 1
             continue
-        rest.append((no, raw))
+        m = _BASE.match(text)
+        if m:
+            # cited as the line (with its policy, as nft lists it), not the statement
+            src = st.src(item.no, ctx.raw.get(item.no, text))
+            chain.kind, chain.hook = m.group(1), m.group(2)
+            prio = priority(m.group(5), ctx.family) if m.group(5) else None
+            if prio is None:
+                why = f"priority {(m.group(5) or '(none)').strip()} not understood"
+                chain.reasons.append(why)
+                st.partial(f"nft chain {chain.name}", why, src)
+                prio = 0
+            chain.priority = prio
+            chain.src = src
+            if m.group(3) or m.group(4):
+                chain.reasons.append(f"chain bound to device {m.group(3) or m.group(4)}")
+            continue
+        if text.startswith("policy "):
+            pol = text.split()[1:]
+            if pol in (["accept"], ["drop"]):
+                chain.policy = pol[0]
+                if chain.src is None or chain.src.line != item.no:
+                    chain.src = st.src(item.no, ctx.raw.get(item.no, text))  # the policy's own line
+                continue
+            st.unrecognized(item.no, text)
+            rs.unsure.append((f"chain {chain.name}: '{_cut(text)}' not understood", st.src(item.no, text)))
+            continue
+        rest.append(item)
     return rest
 
 
-def _read_set(st: State, kind: str, name: str, body: list[tuple[int, str]], src: Src) -> NamedSet:
+def _read_set(st: State, kind: str, name: str, body: Block, src: Src) -> NamedSet:
+    """A ``set``/``map``/``meter`` block; a statement in it not understood makes its
+    members unknown (the rules reading it partial)."""
     ns = NamedSet(name, kind, src=src)
-    joined: list[tuple[int, str]] = []
-    buf = ""
-    start = 0
-    for no, raw in body:
-        t = raw.strip()
-        if buf:
-            buf += " " + t
-        else:
-            buf, start = t, no
-        if buf.count("{") > buf.count("}"):
+    if kind == "meter":
+        ns.unknown = "is filled at run time"
+    st.ignored += lines_of(body)
+    for item in body.items:
+        if isinstance(item, Block):
+            item = Stmt(item.no, item.head, broken=True)
+        t = item.text
+        if t.startswith("#"):
             continue
-        joined.append((start, buf))
-        buf = ""
-    if buf:
-        joined.append((start, buf))
-    for no, t in joined:
-        if t.startswith("type ") or t.startswith("typeof "):
+        if item.broken:
+            st.unrecognized(item.no, t)
+            ns.unknown = f"has a line not understood (line {item.no})"
+        elif t.startswith("type ") or t.startswith("typeof "):
             ns.type = t.split(None, 1)[1]
         elif t.startswith("flags "):
             ns.flags = t[6:]
             if "dynamic" in ns.flags or "timeout" in ns.flags:
-                ns.dynamic = True
+                ns.unknown = ns.unknown or "is filled at run time"
         elif t.startswith("elements"):
             ns.has_elements = True
             ns.elements = elements(t.split("=", 1)[1] if "=" in t else "")
-        elif not t.startswith(("size ", "timeout ", "gc-interval ", "auto-merge", "counter", "policy ", "comment ")):
-            st.unrecognized(no, t)
-            continue
-    st.ignored += len(body)
+        elif not t.startswith(
+            (
+                "size ",
+                "timeout ",
+                "gc-interval ",
+                "auto-merge",
+                "counter",
+                "quota ",
+                "limit ",
+                "last",
+                "policy ",
+                "comment ",
+            )
+        ):
+            st.unrecognized(item.no, t)
+            ns.unknown = f"has a line not understood (line {item.no})"
     return ns
 
 
 def iface_names(text: str) -> set[str]:
     """Interface names an nft ruleset mentions (for the negation universe)."""
     names: set[str] = set()
+    if "$" in text:  # a ruleset file with ``define``: read its statements, variables given their value
+        root, _ = scan(list(enumerate(text.split("\n"), start=1)))
+        text = "\n".join(s.text for s in statements(root))
     for m in re.finditer(r'\b(?:iifname|oifname|iif|oif)\s+(?:!=\s*)?(\{[^}]*\}|"[^"]*"|\S+)', text):
         v = m.group(1)
         items = elements(v) if v.startswith("{") else [v]
         for it in items:
             it = unquote(it.split(":")[0].strip())
-            if it and not it.endswith("*") and not it.startswith(("@", "vmap", "map")):
+            if it and not it.endswith("*") and not it.startswith(("@", "vmap", "map", "$")):
                 names.add(it)
     return names
 
 
-__all__ = ["Cond", "cond", "iface_names", "intersect_all", "read_nft"]
+__all__ = ["Block", "Cond", "Stmt", "cond", "iface_names", "intersect_all", "read_nft", "scan"]

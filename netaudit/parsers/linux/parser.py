@@ -122,8 +122,9 @@ def convert(st: State, by_kind: dict[str, Section]) -> None:
         if ipt_rs is not None:
             # iptables-nft: its tables are in both listings; read them once, from
             # iptables-save (the nft rendering of xt matches is not complete).
-            skipped = [c for c in nft.chains if "managed by iptables-nft" in c.reasons]
-            nft.chains = [c for c in nft.chains if "managed by iptables-nft" not in c.reasons]
+            managed = set(st.facts.iptables_nft_tables)
+            skipped = [c for c in nft.chains if f"{c.family} {c.table}" in managed]
+            nft.chains = [c for c in nft.chains if f"{c.family} {c.table}" not in managed]
             if skipped:
                 st.warn(
                     "tables managed by iptables-nft appear in both 'nft list ruleset' and 'iptables-save': "
@@ -149,6 +150,11 @@ def convert(st: State, by_kind: dict[str, Section]) -> None:
                 itf.filter_in = name
     if not rulesets and (("nft" not in by_kind and "iptables" not in by_kind) or _all_failed(by_kind)):
         _unknown_firewall(st)
+    unsure = [u for rs in rulesets for u in rs.unsure]
+    if unsure:
+        why, src = unsure[0]
+        more = f" (and {len(unsure) - 1} more)" if len(unsure) > 1 else ""
+        _unknown_firewall(st, f"{why}{more}: the firewall is unknown", src)
     marks, mark_why = netfilter.mark_sets(conv)
     policy.build(st, marks, mark_why, frozenset(universe))
     services.finish_sysctl(st, dev.source)
@@ -159,23 +165,33 @@ def _all_failed(by_kind: dict[str, Section]) -> bool:
     return all(by_kind[k].failed() for k in ("nft", "iptables") if k in by_kind)
 
 
-def _unknown_firewall(st: State) -> None:
-    """No firewall section (or every one failed): filtering is unknown, never "none"."""
-    why = "no 'nft list ruleset' or 'iptables-save' section: the firewall is unknown"
+def _unknown_firewall(
+    st: State,
+    why: str = "no 'nft list ruleset' or 'iptables-save' section: the firewall is unknown",
+    at: Src | None = None,
+) -> None:
+    """Filtering is unknown, never "none": no firewall section (or every one failed), or
+    a statement of it that may change any chain was not read (``at``).  The filters read
+    stay, partial as a whole."""
     st.warn(why)
     dev = st.dev
     assert dev.source is not None
+    src = at or dev.source
+    for flt in dev.filters.values():
+        flt.partial = f"{flt.partial}; {why}" if flt.partial else why
     for name in ("input", "forward"):
+        if name in dev.filters:
+            continue
         dev.filters[name] = Filter(
             name,
-            [FilterLine(Action.PERMIT, [Match()], dev.source, partial=why)],
+            [FilterLine(Action.PERMIT, [Match()], src, partial=why)],
             Action.PERMIT,
             kind="chain",
-            source=dev.source,
+            source=src,
             partial=why,
         )
     dev.input_filter, dev.forward_filter = "input", "forward"
-    st.partial("firewall", why, dev.source)
+    st.partial("firewall", why, src)
 
 
 def _iptables(st: State, sec: Section, ifaces: frozenset[str], own) -> Ruleset | None:

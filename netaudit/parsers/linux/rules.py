@@ -113,6 +113,10 @@ class Ruleset:
     # Constructs outside the chains that matter but are not modelled (flowtables that
     # bypass the forward hook, a table flag, a set whose members are loaded at run time).
     problems: list[tuple[str, Src | None]] = field(default_factory=list)
+    # Statements that may change any chain and were not read (an nft script command
+    # outside a table, a line out of place in a table): the firewall they belong to is
+    # unknown as a whole.
+    unsure: list[tuple[str, Src]] = field(default_factory=list)
     origin: str = ""  # "nft list ruleset" | "iptables-save"
 
     def chain(self, family: str, table: str, name: str) -> Chain | None:

@@ -133,4 +133,3 @@ def test_v7_sub_menus_irrelevant_to_forwarding_are_ignored_not_unrecognized():
     """)
     assert "vxlan1" in dev.interfaces
     assert [u.line for u in rep.unrecognized] == [5]
-

@@ -1,0 +1,394 @@
+"""nft syntax beyond one rule per line: ``;`` separators, sets written over several lines,
+``nft -f`` script forms (``flush ruleset``, ``define``), comments — and what happens to a
+rule or a line that is not understood (it stays, partial; never vanishes, never becomes
+a deny-all line).  Each case is checked on the model (rules present, partial or not)
+and on the audit's verdict."""
+
+from __future__ import annotations
+
+from helpers import FIXTURES, analyse, cells, parse_one
+
+from netaudit.parsers import linux
+
+from .test_nftables import FWD, GUEST, NET, STAFF, dump
+from .test_nftables import cells as nft_cells
+
+SCRIPT = FIXTURES / "linux" / "nft-script-semicolons.txt"
+SITE = """unit: "gw-nix"
+level: 2
+zones:
+  staff: {kind: internal, subnets: [10.1.1.0/24], attach: ["gw-nix:lan"]}
+  guest: {kind: guest, subnets: [10.1.40.0/24], attach: ["gw-nix:guest"]}
+  internet: {kind: external, attach: ["gw-nix:wan"]}
+"""
+# What ``nft list ruleset`` printed after ``nft -f`` loaded the script of SCRIPT (nft
+# 1.0.6, in a network namespace): the same ruleset, one statement a line.
+LISTED = """table inet filter {
+	chain input {
+		type filter hook input priority filter; policy drop;
+		ct state vmap { invalid : drop, established : accept, related : accept }
+		iifname "lo" accept
+		iifname "wan" tcp dport 22 drop
+		iifname { "wg0", "lan" } tcp dport { 22, 53 } accept
+		iifname != "wan" udp dport 53 accept
+		icmp type echo-request accept
+	}
+
+	chain forward {
+		type filter hook forward priority filter; policy drop;
+		ct state established,related accept
+		iifname { "wg0", "lan" } oifname "wan" accept
+		iifname "guest" oifname "wan" accept
+		iifname "guest" drop
+	}
+}
+table ip nat {
+	chain postrouting {
+		type nat hook postrouting priority srcnat; policy accept;
+		oifname "wan" masquerade
+	}
+}"""
+
+
+def _rules(flt) -> list[tuple[str, int, str | None]]:
+    """A filter's lines as (action, line number, partial): what the engine reads."""
+    return [(ln.action.value, ln.source.line, ln.partial) for ln in flt.lines]
+
+
+def _lines(nft: str, *needles: str) -> set[int]:
+    """The line numbers, in the dump of ``nft`` (:func:`dump`), of the lines holding a needle."""
+    return {n for n, t in enumerate(dump(nft).split("\n"), 1) if any(x in t for x in needles)}
+
+
+# --------------------------------------------------------------------------- ';' and nft -f scripts
+
+
+def test_script_with_semicolons_reads_as_nft_lists_it():
+    text = SCRIPT.read_text()
+    dev, rep = parse_one(linux, text, SCRIPT.name)
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    assert not any("unknown" in w for w in rep.warnings), rep.warnings
+    # The script and what nft listed once it was loaded are the same ruleset.
+    head = text[: text.index("### nft list ruleset")]
+    listed, listed_rep = parse_one(linux, head + "### nft list ruleset\n" + LISTED + "\n", "listed.txt")
+    assert listed_rep.unrecognized == []
+    for name in ("input", "forward"):
+        mine = [(ln.action, ln.matches, ln.partial) for ln in dev.filters[name].lines]
+        assert mine == [(ln.action, ln.matches, ln.partial) for ln in listed.filters[name].lines], name
+        assert dev.filters[name].default_action == listed.filters[name].default_action
+    assert [n.to_interface for n in dev.nat_rules] == ["wan"]
+    # Two rules on one line, separated by ';', are two rules (both cited on that line).
+    line = next(n for n, t in enumerate(text.split("\n"), 1) if t.strip().startswith('iifname "guest" oifname'))
+    assert [a for a, n, _ in _rules(dev.filters["forward"]) if n == line] == ["permit", "deny"]
+
+
+def test_script_with_semicolons_audits(tmp_path):
+    from netaudit.audit import run_audit
+
+    (tmp_path / SCRIPT.name).write_text(SCRIPT.read_text())
+    (tmp_path / "site.yaml").write_text(SITE)
+    got = cells(run_audit([tmp_path], tmp_path / "site.yaml"))
+    verdicts = {k: c.verdict for k, c in got.items()}
+    assert verdicts == {
+        ("staff", "guest"): "blocked",
+        ("staff", "internet"): "reachable",
+        ("staff", "@devices"): "reachable",
+        ("guest", "staff"): "blocked",
+        ("guest", "internet"): "reachable",
+        ("guest", "@devices"): "reachable",
+        ("internet", "staff"): "blocked",
+        ("internet", "guest"): "blocked",
+        ("internet", "@devices"): "reachable",
+    }, {k: (c.verdict, c.reason) for k, c in got.items()}
+    # 'iifname $WAN tcp dport 22 drop;' drops SSH from the Internet (it was lost, and the
+    # input policy 'accept' of the repro let SSH in); the set over three lines admits
+    # SSH and DNS from the LAN.
+    assert got[("internet", "@devices")].services == ["icmp/8"]
+    assert got[("staff", "@devices")].services == ["icmp/8", "tcp/22", "tcp/53", "udp/53"]
+    assert got[("guest", "@devices")].services == ["icmp/8", "udp/53"]
+
+
+def test_semicolon_after_the_verdict_is_a_separator():
+    nft = """
+table inet filter {
+	chain input {
+		type filter hook input priority filter; policy accept;
+		iifname "wan0" tcp dport 22 drop;
+	}
+	chain forward {
+		type filter hook forward priority filter; policy drop;
+		iifname "lan0" oifname "wan0" accept;
+	}
+}
+"""
+    got, dev, rep = nft_cells(nft)
+    assert rep.partially_understood == [] and rep.unrecognized == []
+    assert [a for a, _, p in _rules(dev.filters["input"]) if p is None] == ["deny"]
+    assert got[("internet", "@devices")].services == ["icmp/8"]  # not tcp/22
+    assert got[("staff", "internet")].verdict == "reachable"
+    assert got[("guest", "internet")].verdict == "blocked"
+
+
+def test_empty_statements_and_one_line_blocks():
+    nft = """
+flush ruleset;
+table inet filter { chain forward { type filter hook forward priority 0; policy drop; ;; iifname "lan0" accept; }; }
+"""
+    got, dev, rep = nft_cells(nft)
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    assert dev.filters["forward"].default_action.value == "deny"
+    assert got[("staff", "guest")].verdict == "reachable"
+    assert got[("guest", "staff")].verdict == "blocked"
+
+
+# --------------------------------------------------------------------------- sets over several lines
+
+
+def test_anonymous_set_over_several_lines():
+    got, dev, rep = nft_cells(FWD % '\t\tiifname {\n\t\t\t"lan0",\n\t\t\t"lo"\n\t\t} oifname "wan0" counter accept')
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    # one rule, cited on the line it starts on, and no line left over
+    assert [(a, p) for a, _, p in _rules(dev.filters["forward"])][-1] == ("permit", None)
+    assert got[("staff", "internet")].verdict == "reachable"
+    assert got[("guest", "internet")].verdict == "blocked"
+
+
+def test_verdict_map_and_named_set_over_several_lines():
+    nft = """
+table inet filter {
+	set lan_ifs { type ifname; elements = {
+			"lan0",
+		}
+	}
+	chain forward {
+		type filter hook forward priority filter; policy drop;
+		iifname vmap {
+			"guest0" : drop,
+			"lan0" : jump lan_fwd  # the office
+		}
+	}
+	chain lan_fwd { oifname "wan0" iifname @lan_ifs accept; }
+}
+"""
+    got, _dev, rep = nft_cells(nft)
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    assert got[("staff", "internet")].verdict == "reachable"
+    assert got[("staff", "guest")].verdict == "blocked"
+    assert got[("guest", "internet")].verdict == "blocked"
+
+
+def test_set_elements_with_counters_as_nft_lists_them():
+    # A set with 'counter' (or timeouts): nft prints each element with its counters.
+    nft = """
+table inet filter {
+	set admins {
+		type ipv4_addr
+		counter
+		elements = { 10.0.10.5 counter packets 0 bytes 0, 10.0.10.6 counter packets 3 bytes 180 }
+	}
+	chain input {
+		type filter hook input priority filter; policy drop;
+		ip saddr @admins tcp dport 22 accept
+	}
+}
+"""
+    got, _dev, rep = nft_cells(nft)
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    assert got[("staff", "@devices")].services == ["tcp/22"]
+    assert got[("guest", "@devices")].verdict == "blocked"
+
+
+def test_unclosed_set_is_unrecognized_and_unknown_not_a_deny_line():
+    nft = """
+table inet filter {
+	chain forward {
+		type filter hook forward priority filter; policy drop;
+		iifname { "lan0", "guest0"
+		oifname "wan0" accept
+	}
+	chain input {
+		type filter hook input priority filter; policy drop;
+		iifname "lan0" tcp dport 22 accept
+	}
+}
+"""
+    got, dev, rep = nft_cells(nft)
+    # the '}' meant for the chain closed the set: the next chain's line cannot be in a chain
+    assert {s.line for s in rep.unrecognized} == _lines(nft, "chain input")
+    assert all(p for _, _, p in _rules(dev.filters["forward"]))  # unknown, never a plain deny
+    assert got[("staff", "internet")].verdict == "unknown"
+    assert got[("guest", "internet")].verdict == "unknown"
+    # the chain after it is read as it is
+    assert not dev.filters["input"].partial and not any(p for *_, p in _rules(dev.filters["input"]))
+    assert got[("staff", "@devices")].services == ["tcp/22"]
+
+
+def test_a_stray_line_is_counted_and_makes_the_chain_unknown_not_blocked():
+    got, _dev, rep = nft_cells(FWD % '\t\t"lan0",\n\t\tiifname "lan0" oifname "wan0" accept')
+    assert [s.text for s in rep.unrecognized] == ['"lan0",']
+    assert got[("staff", "internet")].verdict == "unknown"
+    assert got[("guest", "internet")].verdict == "unknown"  # not "blocked" by a deny-all line
+
+
+# --------------------------------------------------------------------------- statements not understood
+
+
+def test_statement_not_understood_keeps_the_rule_partial_and_unknown():
+    nft = """
+table inet filter {
+	chain input {
+		type filter hook input priority filter; policy accept;
+		iifname "wan0" tcp dport 22 frobnicate
+	}
+	chain forward {
+		type filter hook forward priority filter; policy drop;
+		iifname "lan0" oifname "wan0" frobnicate
+	}
+}
+"""
+    got, dev, rep = nft_cells(nft)
+    assert {p["line"] for p in rep.partially_understood} == _lines(nft, "frobnicate")
+    assert all(p for _, _, p in _rules(dev.filters["forward"])) and _rules(dev.filters["forward"])
+    assert got[("staff", "internet")].verdict == "unknown"  # the rule may accept
+    assert got[("guest", "internet")].verdict == "blocked"  # not its interface
+    assert got[("internet", "@devices")].services == ["icmp/8"]  # tcp/22: only maybe
+    assert got[("internet", "@devices")].maybe is not None
+
+
+def test_unknown_verdict_in_a_drop_chain_is_unknown_not_blocked():
+    # queue hands the packet to a program: accept or drop, netaudit cannot know.
+    got, _dev, _rep = nft_cells(FWD % '\t\tiifname "lan0" oifname "wan0" queue num 1')
+    assert got[("staff", "internet")].verdict == "unknown"
+    assert got[("guest", "internet")].verdict == "blocked"
+
+
+def test_known_statements_without_a_verdict_are_not_unknown():
+    # MSS clamping and packet priority change no verdict: the rule only goes on.
+    nft = FWD % (
+        "\t\ttcp flags syn / syn,rst counter packets 0 bytes 0 tcp option maxseg size set rt mtu\n"
+        '\t\toifname "wan0" counter meta priority set 1:10\n'
+        '\t\tiifname "lan0" oifname "wan0" accept'
+    )
+    got, _dev, _rep = nft_cells(nft)
+    assert got[("staff", "internet")].verdict == "reachable"
+    assert got[("guest", "internet")].verdict == "blocked"
+
+
+def test_rewriting_a_matched_field_without_a_verdict_is_unknown():
+    got, *_ = nft_cells(FWD % '\t\tiifname "guest0" ip daddr set 10.0.10.9\n\t\tiifname "lan0" accept')
+    assert got[("guest", "staff")].verdict == "unknown"
+    assert got[("staff", "guest")].verdict == "reachable"
+
+
+def test_fib_lookup_is_read_whole_not_as_an_interface_match():
+    # firewalld's reverse-path filter: 'oif missing' is the lookup's result, not a match
+    # of the output interface named "missing" (that made the rule match nothing).
+    got, _dev, rep = nft_cells(FWD % "\t\tfib saddr . iif oif missing drop\n\t\taccept")
+    assert [p["reason"] for p in rep.partially_understood] == ["'fib saddr . iif oif' lookup not modelled"]
+    assert got[("staff", "internet")].verdict == "unknown"  # a spoofed source may be dropped
+
+
+def test_concatenation_is_read_whole_not_as_an_interface_match():
+    # 'iifname . ip saddr': the '.' was read as an interface name (the accept matched nothing).
+    got, _dev, rep = nft_cells(FWD % '\t\tiifname . ip saddr { "lan0" . 10.0.10.0/24 } accept')
+    assert [p["reason"] for p in rep.partially_understood] == ["concatenation not modelled"]
+    assert got[("staff", "internet")].verdict == "unknown"
+    # keyed on one, a verdict map's verdict is unknown (it was read as its key's port set)
+    got, _dev, rep = nft_cells(FWD % "\t\tip saddr . tcp dport vmap { 10.0.40.5 . 22 : accept }")
+    assert got[("guest", "staff")].verdict == "unknown"
+
+
+def test_comment_after_the_verdict_is_a_comment_before_it_is_unknown():
+    # nft -f: '#' starts a comment.  nft before 1.0.6 printed an iptables-nft match it
+    # could not translate as '#' and its options, before the verdict.
+    got, _dev, rep = nft_cells(FWD % '\t\tiifname "lan0" oifname "wan0" accept # office to the Internet')
+    assert rep.partially_understood == []
+    assert got[("staff", "internet")].verdict == "reachable"
+    got, _dev, rep = nft_cells(
+        FWD % '\t\tiifname "lan0" #  ctstate RELATED,ESTABLISHED counter packets 0 bytes 0 accept'
+    )
+    assert got[("staff", "internet")].verdict == "unknown"
+    assert rep.partially_understood
+
+
+def test_undefined_variable_is_partial_not_an_interface_name():
+    got, _dev, rep = nft_cells(FWD % "\t\tiifname $LAN oifname wan0 accept")
+    assert any("$LAN" in p["reason"] for p in rep.partially_understood)
+    assert got[("staff", "internet")].verdict == "unknown"
+
+
+def test_script_command_outside_a_table_makes_the_firewall_unknown():
+    nft = (
+        FWD % '\t\tiifname "lan0" oifname "wan0" accept'
+    ) + '\nadd rule inet filter forward iifname "guest0" accept\n'
+    got, dev, rep = nft_cells(nft)
+    assert any("add rule" in s.text for s in rep.unrecognized)
+    assert dev.filters["forward"].partial
+    assert got[("guest", "internet")].verdict == "unknown"
+
+
+def test_dormant_table_filters_nothing_and_a_newer_table_is_unknown():
+    dormant = FWD.replace("table inet filter {", "table inet filter {\n\tflags dormant") % ""
+    got, dev, rep = nft_cells(dormant)
+    assert "forward" not in dev.filters and any("dormant" in w for w in rep.warnings)
+    assert got[("guest", "staff")].verdict == "reachable"
+    newer = "# Warning: table inet filter was created by a newer version of nftables? Content may be incomplete!\n"
+    got, dev, rep = nft_cells(newer + FWD % '\t\tiifname "lan0" accept')
+    assert dev.filters["forward"].partial
+    assert got[("guest", "staff")].verdict == "unknown"
+
+
+# --------------------------------------------------------------------------- iptables-nft
+
+
+NFT_ONLY = """# Warning: table ip filter is managed by iptables-nft, do not touch!
+table ip filter {
+	chain FORWARD {
+		type filter hook forward priority filter; policy drop;
+		iifname "lan0" counter packets 0 bytes 0 accept
+		ct state related,established counter packets 0 bytes 0 accept
+		iifname "wan0" meta l4proto tcp tcp dport { 80, 443 } counter packets 0 bytes 0 accept
+		iifname "guest0" xt match string counter packets 0 bytes 0 drop
+		iifname "guest0" oifname "wan0" counter packets 0 bytes 0 accept
+	}
+}
+# Warning: table ip nat is managed by iptables-nft, do not touch!
+table ip nat {
+	chain POSTROUTING {
+		type nat hook postrouting priority srcnat; policy accept;
+		oifname "wan0" counter packets 0 bytes 0 masquerade
+	}
+}"""
+
+
+def test_iptables_nft_table_without_iptables_save_is_partial_only_where_xt():
+    # nft 1.0.6 warns for a table holding compat (xt) expressions; it prints each one it
+    # can translate in nft syntax and the others as 'xt match NAME': only those rules are
+    # not fully known (what nft printed once iptables-nft 1.8.9 had loaded these rules).
+    got, dev, rep = nft_cells(NFT_ONLY)
+    partial = [(a, p) for a, _, p in _rules(dev.filters["forward"]) if p]
+    assert partial and all("xt match string" in p for _, p in partial)
+    assert {p["line"] for p in rep.partially_understood} == _lines(NFT_ONLY, "xt match")
+    assert got[("staff", "internet")].verdict == "reachable"  # was unknown: every rule partial
+    assert got[("guest", "internet")].verdict == "unknown"  # behind the xt match
+    assert got[("guest", "staff")].verdict == "blocked"
+
+
+def test_iptables_nft_warnings_name_their_tables():
+    # stderr is not buffered: with 2>&1 both warnings may come before the first table.
+    nft = NFT_ONLY.replace("# Warning: table ip nat is managed by iptables-nft, do not touch!\n", "")
+    nft = "# Warning: table ip nat is managed by iptables-nft, do not touch!\n" + nft
+    nft = (
+        "table inet mine {\n\tchain fwd {\n\t\ttype filter hook forward priority filter + 10; policy accept;\n\t}\n}\n"
+        + nft
+    )
+    ipt = (
+        "### iptables-save\n*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+        "-A FORWARD -i lan0 -o wan0 -j ACCEPT\nCOMMIT\n"
+    )
+    dev, rep = parse_one(linux, dump(nft, extra=ipt), "r.txt")
+    assert any("read from iptables-save only" in w for w in rep.warnings)
+    assert sorted(dev.facts.iptables_nft_tables) == ["ip filter", "ip nat"]
+    got = analyse([dev], [STAFF, GUEST, NET]).cells
+    assert got[("staff", "internet")].verdict == "reachable"
+    assert got[("guest", "internet")].verdict == "blocked"  # iptables-save's FORWARD only
