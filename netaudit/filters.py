@@ -177,23 +177,34 @@ def interface_combinations(flt: Filter) -> list[tuple[str, str]]:
     return [(i, o) for i in ins for o in outs]
 
 
-def _later_permits(hs: HeaderSpace, flt: Filter, sets: LineSets, positions: list[int]) -> dict[int, Bdd]:
-    """For each position of ``positions`` (in ``sets.order``): the packets that the lines
-    after it (read as written, partial or not) and then the default action permit.  One
-    reading from the last line up serves every position: each partial line's own first
-    match over the rest of the filter cost the filter's length per partial line (fifty
-    partial lines on top of 4,700 took 40 s: issue #15)."""
-    out: dict[int, Bdd] = {}
+def _later_outcomes(hs: HeaderSpace, flt: Filter, sets: LineSets, positions: list[int]) -> dict[int, tuple[Bdd, Bdd]]:
+    """For each position of ``positions`` (in ``sets.order``): (the packets the lines after
+    it and then the default action permit under *every* reading of the partial lines among
+    them, those they permit under *some* reading).  A partial line may match or not: a
+    partial permit adds its packets to what may be permitted only, a partial deny takes
+    them from what surely is only.  One reading from the last line up serves every
+    position: each partial line's own first match over the rest of the filter cost the
+    filter's length per partial line (fifty partial lines on top of 4,700 took 40 s:
+    issue #15)."""
+    out: dict[int, tuple[Bdd, Bdd]] = {}
     if not positions:
         return out
     order = sets.order
     wanted = set(positions)
-    got = hs.true if flt.default_action == Action.PERMIT else hs.false
+    sure = may = hs.true if flt.default_action == Action.PERMIT else hs.false
     for pos in range(len(order) - 1, positions[0] - 1, -1):
         if pos in wanted:
-            out[pos] = got
+            out[pos] = (sure, may)
+        line = flt.lines[order[pos]]
         u = sets[order[pos]]
-        got = (got | u) if flt.lines[order[pos]].action == Action.PERMIT else (got & ~u)
+        if line.action == Action.PERMIT:
+            may = may | u
+            if not line.partial:
+                sure = sure | u
+        else:
+            sure = sure & ~u
+            if not line.partial:
+                may = may & ~u
     return out
 
 
@@ -214,7 +225,7 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
         return tree.permitted(permits, flt.default_action == Action.PERMIT), hs.false, None
     permit_c, permit_m, first = hs.false, hs.false, None
     remaining = hs.true
-    rest_permits = _later_permits(hs, flt, sets, [pos for pos, idx in enumerate(order) if flt.lines[idx].partial])
+    rest = _later_outcomes(hs, flt, sets, [pos for pos, idx in enumerate(order) if flt.lines[idx].partial])
     for pos, idx in enumerate(order):
         u = sets[idx]
         hit = remaining & u
@@ -223,12 +234,14 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
         remaining &= ~u
         line = flt.lines[idx]
         if line.partial:
-            rest_permit = hit & rest_permits[pos]
+            # Matching, the line decides; not matching, the rest does — itself certain
+            # only where every reading of its own partial lines agrees.
+            rest_sure, rest_may = rest[pos]
             if line.action == Action.PERMIT:
-                permit_c |= hit & rest_permit
-                maybe = hit & ~rest_permit
+                permit_c |= hit & rest_sure
+                maybe = hit & ~rest_sure
             else:
-                maybe = hit & rest_permit
+                maybe = hit & rest_may
             if maybe != hs.false:
                 permit_m |= maybe
                 if first is None:

@@ -9,7 +9,7 @@ lines with protocols, ports, negations and partial lines.
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from netaudit import filters, linetree
@@ -290,32 +290,19 @@ def test_line_sets_per_interface_combination():
     assert 1 not in got[("v10", filters.OTHER_IFACE)] and 1 in got[("v20", "wan")]
 
 
-def _reference_permitted(hs, flt, sets):
-    """filters.permitted read the straightforward way: each partial line's packets take
-    its action if it matches and what the later lines (read as written) and the default
-    do otherwise; certain where both agree on permit, maybe where they differ."""
-    certain, maybe, rest = hs.false, hs.false, hs.true
-    for pos, idx in enumerate(sets.order):
-        hit = rest & sets[idx]
-        rest &= ~sets[idx]
-        if hit == hs.false:
-            continue
-        line = flt.lines[idx]
-        if not line.partial:
-            if line.action == Action.PERMIT:
-                certain |= hit
-            continue
-        later = _sequential_permit(
-            hs, Filter("later", flt.lines, flt.default_action), _only(sets, sets.order[pos + 1 :])
-        )
-        if line.action == Action.PERMIT:
-            certain |= hit & later
-            maybe |= hit & ~later
-        else:
-            maybe |= hit & later
-    if flt.default_action == Action.PERMIT:
-        certain |= rest
-    return certain, maybe
+def _every_reading(hs, flt, sets):
+    """filters.permitted by its definition: a partial line may match its packets or not
+    (for a packet, each partial line containing it either way, whatever the others do);
+    certain = permitted under every reading, maybe = under some reading only."""
+    partial = [idx for idx in sets.order if flt.lines[idx].partial]
+    sure, some = hs.true, hs.false
+    for bits in range(1 << len(partial)):
+        matching = {idx for k, idx in enumerate(partial) if bits >> k & 1}
+        reading = _only(sets, [idx for idx in sets.order if not flt.lines[idx].partial or idx in matching])
+        got = _sequential_permit(hs, flt, reading)
+        sure &= got
+        some |= got
+    return sure, some & ~sure
 
 
 def _only(sets, order):
@@ -323,12 +310,31 @@ def _only(sets, order):
     return out
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(_filter())
-def test_permitted_with_partial_lines_is_the_line_by_line_reading(flt):
-    """Partial lines: what the later lines permit is read once from the last line up
-    (filters._later_permits) instead of per partial line; same certain and maybe sets."""
+def test_permitted_with_partial_lines_holds_for_every_reading_of_them(flt):
+    """Partial lines: certain = permitted whether each partial line matches or not, maybe =
+    permitted under some reading only (filters._later_outcomes reads the rest of the
+    filter once from the last line up).  Two partial accepts in a drop chain were read
+    as if the second always matched: a false "reachable" (a real nft ruleset, meta skuid)."""
     hs = HS
+    assume(sum(1 for line in flt.lines if line.partial) <= 8)
     sets = filters.line_sets(hs, flt, None, None)
     certain, maybe, _first = filters.permitted(hs, flt, sets)
-    assert (certain, maybe) == _reference_permitted(hs, flt, sets)
+    assert (certain, maybe) == _every_reading(hs, flt, sets)
+
+
+def test_two_partial_accepts_in_a_drop_chain_are_maybe_not_certain():
+    """The case that was wrong: `iifname "lan0" meta skuid 1000 accept`, the same with 2000,
+    policy drop — a packet from lan0 is accepted only if one of the owners matches."""
+    hs = HS
+    lan = Match(dst=(AddrMatch(0x0A000000, 0xFF),))
+    lines = [FilterLine(Action.PERMIT, [lan], Src("nft", n, f"skuid {n}"), partial="meta skuid") for n in (1, 2)]
+    flt = Filter("forward", lines, default_action=Action.DENY)
+    certain, maybe, first = filters.permitted(hs, flt, filters.line_sets(hs, flt, None, None))
+    assert certain == hs.false and maybe == hs.match(lan) and first == 0
+    # Two partial drops before an accept: maybe permitted, not blocked.
+    drops = [FilterLine(Action.DENY, [lan], Src("nft", n, f"drop {n}"), partial="meta skuid") for n in (1, 2)]
+    flt = Filter("forward", [*drops, FilterLine(Action.PERMIT, [Match()], Src("nft", 3, "accept"))], Action.DENY)
+    certain, maybe, _ = filters.permitted(hs, flt, filters.line_sets(hs, flt, None, None))
+    assert maybe == hs.match(lan) and certain == ~hs.match(lan)
