@@ -56,7 +56,7 @@ from ..headerspace import service_match
 from ..model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Device
 from ..parsers.linux.iptables import parse_iptables_save
 from ..parsers.linux.nft_values import ICMP_NEW_TYPES
-from ..parsers.linux.nftables import iface_names, read_nft
+from ..parsers.linux.nftables import iface_names, managed_tables, read_nft
 from ..parsers.linux.rules import Chain, Ruleset
 from ..parsers.linux.rules import Rule as ParsedRule
 from ..parsers.linux.sections import Section, split
@@ -428,14 +428,8 @@ def _read_dump(text: str, device: Device) -> Dump:
     universe = frozenset(device.interfaces) | {""} | (iface_names(nft.text()) if nft else set())
     nft_rs = read_nft(State(text, device.file), nft.lines, frozenset(universe), own) if nft else None
     ipt_rs = parse_iptables_save(ipt.lines, device.file, frozenset(universe), local=own)[0] if ipt else None
-    # nft 1.0 prints the warning on the line before the table (stderr), older ones inside it
-    managed = {(m.group(1), m.group(2)) for m in _MANAGED.finditer(nft.text())} if nft else set()
-    if nft_rs is not None:
-        managed |= {(c.family, c.table) for c in nft_rs.chains if "managed by iptables-nft" in c.reasons}
+    managed = managed_tables([nft.text()]) if nft else set()
     return Dump(nft, ipt, nft_rs, ipt_rs, managed)
-
-
-_MANAGED = re.compile(r"#\s*Warning: table (\w+) (\S+) is managed by iptables-nft")
 
 
 def _nft_filter_chains(d: Dump, hook: str) -> list[Chain]:

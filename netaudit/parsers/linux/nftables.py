@@ -24,6 +24,7 @@ chains the whole firewall (:attr:`~.rules.Ruleset.unsure`).  Only IPv4 is modell
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from netaudit.model import Src
@@ -272,7 +273,7 @@ def read_nft(
     st.ignored += left_out
     raw = dict(lines)
     notrack = any("notrack" in t for _, t in lines)
-    managed = {(m.group(1), m.group(2)) for _, t in lines for m in _MANAGED.finditer(t)}
+    managed = managed_tables(t for _, t in lines)
     future = {(m.group(1), m.group(2)) for _, t in lines for m in _FUTURE.finditer(t)}
     for item in root.items:
         if isinstance(item, Block):
@@ -459,6 +460,12 @@ def _read_set(st: State, kind: str, name: str, body: Block, src: Src) -> NamedSe
     return ns
 
 
+def managed_tables(texts: Iterable[str]) -> set[tuple[str, str]]:
+    """(family, table) of the tables nft warns are managed by iptables-nft, wherever the
+    warning stands in the listing (nft 1.0 prints it before the table, older ones inside)."""
+    return {(m.group(1), m.group(2)) for t in texts for m in _MANAGED.finditer(t)}
+
+
 def iface_names(text: str) -> set[str]:
     """Interface names an nft ruleset mentions (for the negation universe)."""
     names: set[str] = set()
@@ -475,4 +482,4 @@ def iface_names(text: str) -> set[str]:
     return names
 
 
-__all__ = ["Block", "Cond", "Stmt", "cond", "iface_names", "intersect_all", "read_nft", "scan"]
+__all__ = ["Block", "Cond", "Stmt", "cond", "iface_names", "intersect_all", "managed_tables", "read_nft", "scan"]
