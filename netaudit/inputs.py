@@ -532,15 +532,22 @@ def _load_one(
         kind = None
     if kind is None:
         platform = parsers.looks_like(head)
-        problem = Text("input.unrecognized_platform", platform=platform) if platform else P_UNRECOGNIZED
+        fragment = None if platform else parsers.fragment_of(head)
+        problem = (
+            Text("input.unrecognized_platform", platform=platform)
+            if platform
+            else Text(fragment)
+            if fragment
+            else P_UNRECOGNIZED
+        )
         _skip(
             snap,
             display,
             sha,
             problem,
             lines=text.count("\n") + (not text.endswith("\n")),
-            loud=platform is not None or named_config,
-            named=platform is None,
+            loud=platform is not None or fragment is not None or named_config,
+            named=platform is None and fragment is None,
         )
         snap.warnings.extend(dec.warnings)
         return

@@ -31,6 +31,22 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "unrecognized format: not a known device configuration or state file; looks like {platform}, "
         "which netaudit does not support",
     },
+    "input.fragment.iptables_save": {
+        "vi": "một bản iptables-save đứng riêng: netaudit đọc một máy Linux từ một tệp gồm các mục '### <lệnh>' "
+        "(hostname, ip -j addr, ip -j route show table all, iptables-save hoặc nft list ruleset …); lệnh thu thập "
+        "có trong docs/vendors/linux.md",
+        "en": "an iptables-save dump alone: netaudit reads a Linux host from one file of '### <command>' "
+        "sections (hostname, ip -j addr, ip -j route show table all, iptables-save or nft list ruleset …); "
+        "the command that captures them is in docs/vendors/linux.md",
+    },
+    "input.fragment.nft_ruleset": {
+        "vi": "một bản 'nft list ruleset' đứng riêng: netaudit đọc một máy Linux từ một tệp gồm các mục "
+        "'### <lệnh>' (hostname, ip -j addr, ip -j route show table all, nft list ruleset …); lệnh thu thập "
+        "có trong docs/vendors/linux.md",
+        "en": "an 'nft list ruleset' listing alone: netaudit reads a Linux host from one file of '### <command>' "
+        "sections (hostname, ip -j addr, ip -j route show table all, nft list ruleset …); the command that "
+        "captures them is in docs/vendors/linux.md",
+    },
     "input.ros_backup": {
         "vi": "tệp sao lưu nhị phân của RouterOS (.backup), không đọc được: cần xuất cấu hình bằng lệnh "
         "'/export file=NAME' rồi kiểm tra tệp NAME.rsc",
