@@ -126,3 +126,18 @@ def office(extra: str = "", base: str = BASE):
 
 def cells(dev, zones=(STAFF, GUEST, NET)):
     return analyse([dev], list(zones)).cells
+
+
+def audit_fixture(tmp_path, fixture: str, device: str):
+    """``run_audit`` of one fixture as a router's file beside a site.yaml: staff
+    192.168.1.0/24, guest 10.9.9.0/24, the Internet on ``device``'s eth2."""
+    from netaudit.audit import run_audit
+
+    (tmp_path / f"{device}.txt").write_text((FIXTURES / fixture).read_text())
+    (tmp_path / "site.yaml").write_text(
+        'unit: "test office"\nlevel: 2\nzones:\n'
+        "  staff: {kind: internal, subnets: [192.168.1.0/24]}\n"
+        "  guest: {kind: guest, subnets: [10.9.9.0/24]}\n"
+        f'  internet: {{kind: external, attach: ["{device}:eth2"]}}\n'
+    )
+    return run_audit([tmp_path], tmp_path / "site.yaml")

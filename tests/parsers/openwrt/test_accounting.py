@@ -6,17 +6,7 @@ from __future__ import annotations
 
 from helpers import cells as audit_cells
 
-from netaudit.audit import run_audit
-
-from .helpers import FIXTURES, cells, office, parse
-
-SITE = """unit: "test office"
-level: 2
-zones:
-  staff: {kind: internal, subnets: [192.168.1.0/24]}
-  guest: {kind: guest, subnets: [10.9.9.0/24]}
-  internet: {kind: external, attach: ["gw-qos:eth2"]}
-"""
+from .helpers import FIXTURES, audit_fixture, cells, office, parse
 
 
 def test_qos_scripts_package_is_ignored_like_sqm():
@@ -33,9 +23,7 @@ def test_qos_scripts_package_is_ignored_like_sqm():
 def test_qos_scripts_package_keeps_verdicts_proven_end_to_end(tmp_path):
     """52 lines of the stock qos-scripts configuration used to be over the share of
     unrecognized lines that makes a device's every verdict unknown."""
-    (tmp_path / "gw-qos.txt").write_text((FIXTURES / "qos-scripts-export.txt").read_text())
-    (tmp_path / "site.yaml").write_text(SITE)
-    audit = run_audit([tmp_path], tmp_path / "site.yaml")
+    audit = audit_fixture(tmp_path, "qos-scripts-export.txt", "gw-qos")
     verdicts = {k: c.verdict for k, c in audit_cells(audit).items() if "@devices" not in k}
     assert verdicts == {
         ("staff", "guest"): "blocked",

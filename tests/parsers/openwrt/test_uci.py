@@ -6,20 +6,11 @@ from __future__ import annotations
 import pytest
 from helpers import cells as audit_cells
 
-from netaudit.audit import run_audit
 from netaudit.inputs import load_snapshot
 from netaudit.parsers import openwrt
 from netaudit.parsers.openwrt.uci import COMMANDS, NO_PACKAGE, OPEN, scan, split_values
 
-from .helpers import FIXTURES, cells, office, parse
-
-SITE = """unit: "test office"
-level: 2
-zones:
-  staff: {kind: internal, subnets: [192.168.1.0/24]}
-  guest: {kind: guest, subnets: [10.9.9.0/24]}
-  internet: {kind: external, attach: ["gw-office:eth2"]}
-"""
+from .helpers import FIXTURES, audit_fixture, cells, office, parse
 
 
 @pytest.mark.parametrize(
@@ -86,9 +77,7 @@ def test_trailing_comments_in_hand_edited_files_are_read_and_counted():
 def test_trailing_comment_does_not_drop_the_rule_end_to_end(tmp_path):
     """``option src 'guest'   # visitors`` names zone guest: the printer rule exists
     (guest reaches staff on tcp/9100 only), it is not skipped as naming an undefined zone."""
-    (tmp_path / "gw-office.txt").write_text((FIXTURES / "hand-edited-comments.txt").read_text())
-    (tmp_path / "site.yaml").write_text(SITE)
-    audit = run_audit([tmp_path], tmp_path / "site.yaml")
+    audit = audit_fixture(tmp_path, "hand-edited-comments.txt", "gw-office")
     got = audit_cells(audit)
     assert got[("guest", "staff")].verdict == "reachable"
     assert got[("guest", "staff")].services == ["tcp/9100"]
