@@ -40,7 +40,7 @@ from pathlib import PurePath
 from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
 
 from netaudit.collector import long_lived
-from netaudit.model import Device, IfKind, Interface, ParseReport, ParseResult, Src
+from netaudit.model import AddrMatch, Device, IfKind, Interface, ParseReport, ParseResult, Src
 from netaudit.secrets import key_material_lines, may_hold_secret
 
 _T = TypeVar("_T", covariant=True)
@@ -101,6 +101,20 @@ def evolve(obj: _D, **changes: Any) -> _D:
 # --------------------------------------------------------------------------- dispatch tables
 
 IGNORE = object()  # sentinel: understood, irrelevant on purpose
+
+
+def configured_hosts(dev: Device) -> tuple[AddrMatch, ...]:
+    """The addresses the device's live interfaces hold (configured and virtual), as host
+    patterns."""
+    return tuple(AddrMatch.host(int(a.ip)) for itf in dev.interfaces.values() if not itf.shutdown for a in itf.owns())
+
+
+def runtime_address_match(dev: Device) -> dict:
+    """Match fields selecting "an address the device receives at run time" (DHCP, PPPoE
+    on an interface without a configured one): any address but its configured ones; the
+    engine judges every candidate (docs/semantics.md, "Run-time addresses")."""
+    hosts = configured_hosts(dev)
+    return {"dst": hosts, "dst_negate": True} if hosts else {"dst": None}
 
 
 class Partial(NamedTuple):

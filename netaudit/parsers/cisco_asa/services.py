@@ -24,6 +24,7 @@ from netaudit.model import (
     PortRange,
     Src,
 )
+from netaudit.parsers.base import runtime_address_match
 from netaudit.parsers.cisco_asa.facts import MgmtLineFact
 from netaudit.parsers.cisco_asa.objects import Ref
 from netaudit.parsers.cisco_asa.state import AsaState, MgmtCmd
@@ -43,10 +44,7 @@ class ServiceBuilder(AsaState):
             return {"dst": hosts}
         if not iface.dynamic_address or iface.shutdown:
             return None
-        static = tuple(
-            AddrMatch(int(a.ip), 0) for itf in self.dev.interfaces.values() if not itf.shutdown for a in itf.owns()
-        )
-        return {"dst": static, "dst_negate": True} if static else {"dst": None}
+        return runtime_address_match(self.dev)
 
     def _svc_acl(self, name: str, lines: list[FilterLine]) -> str:
         # Its default (deny) is cited at the first management line of its kind.

@@ -29,7 +29,7 @@ from netaudit.model import (
     PortRange,
     Src,
 )
-from netaudit.parsers.base import evolve
+from netaudit.parsers.base import configured_hosts, evolve, runtime_address_match
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
 from netaudit.parsers.fortinet_fortios.facts import Admin, SnmpCommunity
 from netaudit.parsers.fortinet_fortios.policy import Policies, match_specs
@@ -174,16 +174,10 @@ class ControlPlane(Policies):
                 out.append((name, [(None, rec.access, rec.access_src)], rec))
         return out
 
-    def _static_hosts(self) -> tuple:
-        """The VDOM's configured (static) interface addresses, as host patterns."""
-        return tuple(
-            AddrMatch.host(int(a.ip)) for itf in self.dev.interfaces.values() if not itf.shutdown for a in itf.owns()
-        )
-
     def _own_dst(self, ifn: str, hosts: tuple) -> dict:
         """Match fields selecting "an address of interface ``ifn``" (``hosts`` if static)."""
         if self.dev.interfaces[ifn].dynamic_address and not hosts:
-            return {"dst": self._static_hosts(), "dst_negate": True}
+            return runtime_address_match(self.dev)
         return {"dst": hosts}
 
     def _acl(self, name: str, lines: list[FilterLine], src: Src | None) -> str:
@@ -439,7 +433,7 @@ class ControlPlane(Policies):
                 # Run-time addresses are any address but the configured ones: those
                 # were decided above, the rest reach a run-time address through the
                 # policies toward its interface.
-                static = self._static_hosts()
+                static = configured_hosts(self.dev)
                 if static:
                     flt.lines.append(
                         FilterLine(

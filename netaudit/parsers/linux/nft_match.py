@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from netaudit.parsers.packet_sets import ANY, MAXV, Cond, Ranges, cond, intersect_all, norm, r_not, r_or
 
-from .nft_values import PORT_PROTOS, STATE_CONDS, compare, elements, tokenize, unquote, values
+from .nft_values import PORT_PROTOS, STATE_CONDS, compare, cut, elements, tokenize, unquote, values
 from .rules import NatTarget, Rule
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def read_rule(ctx: Ctx, text: str, src: Src, comment: str = "") -> list[Rule] | 
     if comment and not r.verdict and r.vmap is None:
         # After a verdict (or a mark: iptables-nft's target) it is only a comment; before
         # any, it may hide the verdict.
-        r.not_read(f"'#{_cut(comment)}' before the rule's verdict")
+        r.not_read(f"'#{cut(comment)}' before the rule's verdict")
     verdict = r.verdict or "continue"
     if r.opaque and verdict in ("continue", "mark") and r.vmap is None:
         verdict = "unknown"  # a statement not understood may accept or drop
@@ -265,10 +265,6 @@ def _concat(r: _Rule, toks: list[str], i: int) -> int:
     return j + 1
 
 
-def _cut(text: str) -> str:
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _setter(toks: list[str], i: int) -> int | None:
     """``<expression> set <value>`` at ``i`` (``ip dscp set cs1``, ``tcp option maxseg
     size set rt mtu``, ``meta priority set 1:10``): the index of its ``set``, else None."""
@@ -345,7 +341,7 @@ def _items(ctx: Ctx, r: _Rule, val: str) -> list[str] | None:
             key, sep, value = el.partition(":")
             if len(key.split()) > 1:
                 if not _NOT_IN_ELEMENT.isdisjoint(key.split()):
-                    r.not_read(f"set element {_cut(el)!r} not understood (a '{{' left open?)")
+                    r.not_read(f"set element {cut(el)!r} not understood (a '{{' left open?)")
                     return None
                 el = _ELEMENT_STATE.sub("", key).strip() + (f" {sep}{value}" if sep else "")
             out.append(el)
@@ -500,7 +496,7 @@ def _fib_other(r: _Rule, toks: list[str], i: int) -> int:
     while j + 1 < len(toks) and toks[j] == ".":
         j += 2
     what = " ".join(toks[i : j + 1])
-    r.reasons.append(f"'{_cut(what)}' lookup not modelled")
+    r.reasons.append(f"'{cut(what)}' lookup not modelled")
     _op, _val, j = _opval(toks, j + 1)
     return j
 

@@ -107,6 +107,11 @@ def elements(group: str) -> list[str]:
     return [e for e in out if e]
 
 
+def cut(text: str) -> str:
+    """A statement as quoted in a reason: at most 60 characters."""
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def unquote(s: str) -> str:
     return s[1:-1] if len(s) >= 2 and s[0] == s[-1] == '"' else s
 

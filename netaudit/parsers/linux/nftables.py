@@ -31,7 +31,7 @@ from netaudit.model import Src
 from netaudit.parsers.packet_sets import ANY, Cond, Ranges, cond, intersect_all
 
 from . import nft_match
-from .nft_values import elements, priority, unquote
+from .nft_values import cut, elements, priority, unquote
 from .rules import Chain, Rule, Ruleset
 from .state import State
 
@@ -294,12 +294,8 @@ def read_nft(
         if item.text.split()[0] in _COMMANDS or item.broken:
             # A command of an nft -f script (add rule, include …) or a '}' closing
             # nothing (the blocks before it are not what they seem): any chain may differ.
-            rs.unsure.append((f"'{_cut(item.text)}' outside a table: not read", st.src(item.no, item.text)))
+            rs.unsure.append((f"'{cut(item.text)}' outside a table: not read", st.src(item.no, item.text)))
     return rs
-
-
-def _cut(text: str) -> str:
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
@@ -317,7 +313,7 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
                 dormant = dormant or "dormant" in re.split(r"[\s,]+", t)
             else:
                 st.unrecognized(item.no, t)
-                rs.unsure.append((f"'{_cut(t)}' in table {ctx.family} {ctx.table}: not read", st.src(item.no, t)))
+                rs.unsure.append((f"'{cut(t)}' in table {ctx.family} {ctx.table}: not read", st.src(item.no, t)))
             continue
         m = _BLOCK.match(item.head)
         assert m is not None  # the scanner opens no other block in a table
@@ -410,10 +406,17 @@ def _header(ctx: Ctx, rs: Ruleset, chain: Chain, body: Block) -> list[Stmt]:
                     chain.src = st.src(item.no, ctx.raw.get(item.no, text))  # the policy's own line
                 continue
             st.unrecognized(item.no, text)
-            rs.unsure.append((f"chain {chain.name}: '{_cut(text)}' not understood", st.src(item.no, text)))
+            rs.unsure.append((f"chain {chain.name}: '{cut(text)}' not understood", st.src(item.no, text)))
             continue
         rest.append(item)
     return rest
+
+
+# What a set/map/meter block holds: read (type, flags, elements) or irrelevant to its members.
+_SET_STATEMENTS = (
+    "type ", "typeof ", "flags ", "elements", "size ", "timeout ", "gc-interval ", "auto-merge", "counter",
+    "quota ", "limit ", "last", "policy ", "comment ",
+)  # fmt: skip
 
 
 def _read_set(st: State, kind: str, name: str, body: Block, src: Src) -> NamedSet:
@@ -429,7 +432,7 @@ def _read_set(st: State, kind: str, name: str, body: Block, src: Src) -> NamedSe
         t = item.text
         if t.startswith("#"):
             continue
-        if item.broken:
+        if item.broken or not t.startswith(_SET_STATEMENTS):
             st.unrecognized(item.no, t)
             ns.unknown = f"has a line not understood (line {item.no})"
         elif t.startswith("type ") or t.startswith("typeof "):
@@ -441,22 +444,6 @@ def _read_set(st: State, kind: str, name: str, body: Block, src: Src) -> NamedSe
         elif t.startswith("elements"):
             ns.has_elements = True
             ns.elements = elements(t.split("=", 1)[1] if "=" in t else "")
-        elif not t.startswith(
-            (
-                "size ",
-                "timeout ",
-                "gc-interval ",
-                "auto-merge",
-                "counter",
-                "quota ",
-                "limit ",
-                "last",
-                "policy ",
-                "comment ",
-            )
-        ):
-            st.unrecognized(item.no, t)
-            ns.unknown = f"has a line not understood (line {item.no})"
     return ns
 
 

@@ -4,9 +4,13 @@ missing packages that must come before the ones present."""
 
 from __future__ import annotations
 
+import re
+
 from netaudit.model import ParseResult
 
 from .uci import NO_PACKAGE, OPEN, scan
+
+_AT_LINE = re.compile(r"^[^\n]*?:(\d+): (.*)$", re.DOTALL)
 
 
 def _last(text: str) -> tuple[int, str]:
@@ -26,9 +30,11 @@ def check(text: str, result: ParseResult) -> tuple[int, str] | None:
         return None
     for w in result.report.warnings:
         # sections the reader could not place in a package: the input is not in a form
-        # read (one /etc/config file alone) — the lines are unrecognized, not cut off
-        if w.endswith(NO_PACKAGE):
-            return int(w[: -len(NO_PACKAGE) - 2].rsplit(":", 1)[1]), NO_PACKAGE
+        # read (one /etc/config file alone) — the lines are unrecognized, not cut off.
+        # The parser's warning is "FILE:LINE: message" (as cisco_ios's banner one).
+        m = _AT_LINE.match(w)
+        if m and m.group(2) == NO_PACKAGE:
+            return int(m.group(1)), NO_PACKAGE
     if words[0] in ("option", "list"):
         vals, problem = scan(words[1] if len(words) > 1 else "")
         if problem == OPEN or (problem is None and len(vals) < 2):
