@@ -310,7 +310,7 @@ def _reachable(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> bool:
         key = tuple(candidates)
         if sets.last_union is None or sets.last_union[0] != key:
             sets.last_union = (key, _union(hs, key, sets))
-        return hs.meets(sets[idx], ~sets.last_union[1])
+        return not hs.within(sets[idx], sets.last_union[1])
     tree = line_tree(hs, flt, sets, understood_only=True)
     end = sets.order.index(idx) if sets.positions is None else sets.positions[idx]
     return tree.leaves_some(hs, sets[idx], end)
@@ -461,7 +461,7 @@ def blocking_lines(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> tu
         after[t] = after[t + 1] | sets[scan[t]]
     chosen, kept = set(taking), hs.false
     for t, j in enumerate(scan):
-        if len(chosen) > 1 and not hs.meets(u, ~(kept | after[t + 1])):
+        if len(chosen) > 1 and hs.within(u, kept | after[t + 1]):
             chosen.discard(j)
         else:
             kept |= sets[j]

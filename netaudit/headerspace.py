@@ -48,8 +48,61 @@ def _import_dd() -> Any:
 
 
 _bdd_mod = _import_dd()
-# ∃ vars. u ∧ v in one CUDD call (dd.cudd only): HeaderSpace.meets.
+# ∃ vars. u ∧ v in one CUDD call (dd.cudd only): HeaderSpace.meets where _leq is missing.
 _and_exists = getattr(_bdd_mod, "and_exists", None)
+
+
+def _cudd_leq(bdd: Any) -> Any:
+    """CUDD's ``Cudd_bddLeq`` (whether one set is inside another, answered without
+    building a node) bound to ``bdd``'s manager, or None where it cannot be reached.
+
+    dd does not expose it: ``and_exists`` answered the same question but rebuilt the
+    cube of every variable on each call (8 of its 9 µs; issue #15, docs/performance.md).
+    The function is exported by dd's compiled module; its manager pointer is read from
+    dd's ``BDD`` object, whose C layout (dd 0.6: object header, vtable, ``DdManager *``,
+    then the three Python attributes ``vars``, ``_index_of_var``, ``_var_with_index``)
+    is checked first: the size of the object and those three attributes' addresses must
+    match, and the call must then answer known questions right.  Anything else (another
+    dd, another backend) returns None and :meth:`HeaderSpace.meets` keeps ``and_exists``.
+    A node's pointer is ``int(u) - 2`` (dd's ``_add_int`` encoding); complementing it
+    is setting its lowest bit, as CUDD does."""
+    import ctypes
+
+    if _and_exists is None or type(bdd).__basicsize__ != 56:
+        return None
+    word = ctypes.sizeof(ctypes.c_void_p)
+    if word != 8:  # pragma: no cover - a 32-bit build
+        return None
+    base = id(bdd)
+
+    def at(offset: int) -> int:
+        return ctypes.c_void_p.from_address(base + offset).value or 0
+
+    if (at(32), at(40), at(48)) != (id(bdd.vars), id(bdd._index_of_var), id(bdd._var_with_index)):
+        return None
+    manager = at(24)
+    try:
+        leq = ctypes.CDLL(_bdd_mod.__file__).Cudd_bddLeq
+    except (OSError, AttributeError):  # pragma: no cover - a build without the symbol
+        return None
+    leq.restype = ctypes.c_int
+    leq.argtypes = (ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
+    one, zero = int(bdd.true) - 2, int(bdd.false) - 2
+    x = bdd.var(next(iter(bdd.vars)))
+    node = int(x) - 2
+    if (leq(manager, zero, one), leq(manager, one, zero), leq(manager, node, node), leq(manager, node, node ^ 1)) != (
+        1,
+        0,
+        1,
+        0,
+    ):
+        return None
+
+    def contained(u: Any, v: Any) -> bool:
+        return leq(manager, int(u) - 2, int(v) - 2) == 1
+
+    return contained
+
 
 # A packet set: a node of the dd BDD manager (``cudd.Function`` or ``autoref.Function``).
 # dd ships no type information, so to mypy it is Any; the alias says what a value holds.
@@ -141,11 +194,12 @@ class Packet:
 # be freed inside a BDD operation, whatever cycles the caller left behind (a test's
 # ``pytest.raises`` keeps the frames of a failed trace, BDDs included, in a cycle).
 _MANAGER = None
+_LEQ: Any = None  # Cudd_bddLeq on the shared manager, or None (_cudd_leq): set with it
 _CACHE_ENTRIES = 1 << 18
 
 
 def _manager():
-    global _MANAGER
+    global _MANAGER, _LEQ
     if _MANAGER is None:
         bdd = _bdd_mod.BDD()
         # A fixed variable order (chosen in FIELDS):
@@ -156,6 +210,7 @@ def _manager():
         bdd.configure(reordering=False, max_cache_hard=_CACHE_ENTRIES)
         bdd.declare(_STATE, *[_bit(f, i) for f, w in FIELDS for i in range(w)], *_TCP_FLAGS)
         _MANAGER = bdd
+        _LEQ = _cudd_leq(bdd)
     return _MANAGER
 
 
@@ -429,10 +484,19 @@ class HeaderSpace:
 
     def meets(self, u, v) -> bool:
         """Whether ``u`` and ``v`` share a packet, without building their intersection:
-        CUDD's AND-abstraction over every variable stops at the first packet they share."""
+        CUDD's ``Cudd_bddLeq(u, ¬v)`` (:func:`_cudd_leq`), else its AND-abstraction over
+        every variable, which stops at the first packet they share."""
+        if _LEQ is not None:
+            return not _LEQ(u, ~v)
         if _and_exists is None:  # pragma: no cover - the pure-Python backend
             return (u & v) != self.false
         return _and_exists(u, v, self._names) == self.true
+
+    def within(self, u, v) -> bool:
+        """Whether every packet of ``u`` is in ``v`` (built nothing where CUDD answers)."""
+        if _LEQ is not None:
+            return _LEQ(u, v)
+        return not self.meets(u, ~v)
 
     def first_path(self, u) -> dict[str, bool]:
         """The variables on the first path of ``u`` to true, low branches first: what
@@ -539,7 +603,7 @@ class HeaderSpace:
         if self._all_services is None:
             self._all_services = self.service_projection(self.new_connections)
         everything = self._all_services
-        if (everything & ~proj) == self.false:
+        if self.within(everything, proj):
             return ["ip"]
         out: list[tuple[int, int, str]] = []
         for proto, field, ignore in (

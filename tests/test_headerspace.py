@@ -234,6 +234,42 @@ def test_a_service_meets_a_set_where_it_meets_its_projection(ms, service):
     assert hs.meets(hs.service_projection(u), packets) == ((u & packets) != hs.false)
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_MATCHES, min_size=1, max_size=4), st.lists(_MATCHES, min_size=1, max_size=4), st.booleans())
+def test_meets_and_within_are_the_intersection_and_the_inclusion(us, vs, negate_v):
+    """HeaderSpace.meets / within (CUDD's Cudd_bddLeq, reached past dd) answer what the
+    built intersection and difference answer, for sets, their complements, the empty
+    set and the whole space; so does the fallback on dd's ``and_exists``."""
+    hs = _HS
+    u = hs.matches(us)
+    v = hs.matches(vs)
+    v = ~v if negate_v else v
+    leq = headerspace._LEQ
+    try:
+        for headerspace._LEQ in (leq, None):
+            for a, b in ((u, v), (v, u), (u, ~v), (u, u), (u, hs.false), (hs.true, v), (hs.false, hs.true)):
+                assert hs.meets(a, b) == ((a & b) != hs.false)
+                assert hs.within(a, b) == ((a & ~b) == hs.false)
+    finally:
+        headerspace._LEQ = leq
+
+
+def test_cudd_inclusion_is_reached_on_the_dd_it_was_checked_for():
+    """On dd 0.6 (the C layout :func:`headerspace._cudd_leq` checks) ``meets`` runs on
+    CUDD's Cudd_bddLeq, not on dd's ``and_exists`` (which rebuilt a cube of every
+    variable per call); an object of another layout is refused, not misread."""
+    import dd
+
+    if headerspace._and_exists is None or not dd.__version__.startswith("0.6."):
+        pytest.skip(f"the layout is checked for dd 0.6 with CUDD; this is dd {dd.__version__}")
+    assert headerspace._LEQ is not None  # _HS made the shared manager
+
+    class Other:  # not dd's BDD: refused by the layout check
+        pass
+
+    assert headerspace._cudd_leq(Other()) is None
+
+
 _PACKETS = st.builds(
     headerspace.Packet,
     src_ip=st.integers(0, 2**32 - 1),
