@@ -39,7 +39,7 @@ from netaudit.parsers.packet_sets import Cond, intersect_all, to_matches
 
 from .facts import Forwarding
 from .facts import Zone as ZoneFact
-from .fw_conditions import Family, addresses, rule_conds, split_neg
+from .fw_conditions import Family, IpSet, addresses, rule_conds, split_neg
 from .state import State
 from .uci import Section
 
@@ -297,27 +297,95 @@ def _zone_ref(st: State, zones: dict[str, Zone], s: Section, key: str) -> Zone |
     return z
 
 
-def _ipsets(st: State) -> dict:
-    out: dict = {}
+def _ipsets(st: State) -> dict[str, IpSet]:
+    """The firewall's ``ipset`` sections as fw4 loads them (``parse_ipset`` in
+    firewall4's ``fw4.uc``), by their ``name`` option.  fw4 creates no set for a section
+    without ``name``, disabled, or without a ``match`` type it reads, and then skips
+    every rule naming it ("references unknown set"); its members are exact only for one
+    address type (``ip``/``net``, a direction prefix or ``src``) of family IPv4 with
+    ``list entry`` only: a ``loadfile``, a ``timeout`` (members expire, others are added)
+    or dnsmasq filling the set from DNS answers (``ipset``/``nftset`` in the dhcp
+    package) leave them to run time."""
+    filled = _dnsmasq_sets(st)
+    out: dict[str, IpSet] = {}
     for s in st.text.of("firewall", "ipset"):
-        name = s.get("name") or s.name
-        match = (s.get("match") or "").split()
-        direction = None
-        if match:
-            direction = {"src_ip": "src", "src_net": "src", "dest_ip": "dest", "dest_net": "dest"}.get(match[0])
-            if direction is None:
-                d = match[0].split("_")[0]
-                direction = d if d in ("src", "dest") and match[0].endswith(("ip", "net")) else None
+        name = s.get("name")
+        if _disabled(s):
+            if name:
+                out.setdefault(name, IpSet(None, None, f"ipset {name!r} is disabled: {_NOT_CREATED}"))
+            continue
+        for key in ("storage", "maxelem", "comment", "counters", "reload_set", "hashsize"):
+            s.get(key)
+        if not name:  # fw4: "skipped due to invalid options"; no rule can name it
+            s.consume_all()
+            continue
+        matches = s.values("match")
+        types = [t for t in map(_ipset_type, matches) if t is not None]
+        if not types or len(types) != len(matches):
+            out[name] = IpSet(None, None, f"ipset {name!r} has no match type fw4 reads: {_NOT_CREATED}")
+            continue
+        direction, kind = types[0]
+        family = (s.get("family") or "4").lower()
         entries = s.values("entry")
-        if s.has("loadfile") or not entries or (direction is None and match):
-            s.get("loadfile")
-            out[name] = (None, direction)
+        if len(types) > 1 or kind not in ("ip", "net") or family not in ("4", "ipv4", "inet"):
+            out[name] = IpSet(
+                None, direction, f"ipset {name!r} (match {' '.join(matches)}, family {family}) not modelled"
+            )
+            continue
+        dynamic = _filled_at_run_time(s, name in filled, bool(entries))
+        if dynamic is not None:
+            out[name] = IpSet(None, direction, f"ipset {name!r}: {dynamic}")
             continue
         why: list[str] = []
         r = addresses(entries, {}, why, "ipset entry")
-        out[name] = (r if isinstance(r, tuple) and not why else None, direction or "src")
-        for key in ("family", "storage", "maxelem", "timeout", "comment", "enabled"):
-            s.get(key)
+        if why or not isinstance(r, tuple):
+            out[name] = IpSet(None, direction, f"ipset {name!r}: {'; '.join(why) or 'no IPv4 entry'}")
+        else:
+            out[name] = IpSet(r, direction, None)
+    return out
+
+
+# fw4 creates no such set, so it skips the rules naming it; a service may still register
+# a set of that name at run time (procd firewall data): the rule is not ignored here.
+_NOT_CREATED = "fw4 skips the rules naming it unless a service defines the set at run time"
+
+
+def _filled_at_run_time(s: Section, by_dnsmasq: bool, has_entries: bool) -> str | None:
+    """Why an ipset's members are not its ``list entry`` lines, or None when they are."""
+    timeout = (s.get("timeout") or "").strip()
+    if s.get("loadfile"):
+        return "its members come from a file at run time (loadfile)"
+    if timeout.isdigit():
+        return "its members expire and are added at run time (timeout)"
+    if by_dnsmasq:
+        return "dnsmasq adds the addresses of DNS answers to it at run time"
+    if not has_entries:
+        return "no entry in the export: its members are added at run time"
+    return None
+
+
+def _ipset_type(value: str) -> tuple[str, str] | None:
+    """fw4's ``parse_ipsettype``: ``src_net`` → (src, net); ``dest_ip``/``dst_ip`` →
+    (dst, ip); a type without direction is a source match; None when not a type."""
+    d, sep, kind = value.lower().partition("_")
+    if not sep or d not in ("src", "dst", "dest"):
+        d, kind = "src", value.lower()
+    if kind not in ("ip", "port", "mac", "net", "set"):
+        return None
+    return ("src" if d == "src" else "dst"), kind
+
+
+def _dnsmasq_sets(st: State) -> set[str]:
+    """Names of the sets dnsmasq fills from DNS answers: ``list ipset '/dom/set1,set2'``
+    and ``list nftset '/dom/4#inet#fw4#set'`` of a dnsmasq section, ``config ipset``
+    sections of the dhcp package (``list name``)."""
+    out: set[str] = set()
+    for s in st.text.of("dhcp", "dnsmasq"):
+        for v in s.values("ipset") + s.values("nftset"):
+            for spec in v.rsplit("/", 1)[-1].split(","):
+                out.add(spec.rsplit("#", 1)[-1].strip())
+    for s in st.text.of("dhcp", "ipset"):
+        out.update(s.values("name"))
     return out
 
 

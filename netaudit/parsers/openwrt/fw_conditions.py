@@ -11,6 +11,8 @@ out — the condition becomes *wider* — and the line is partial with the reaso
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from netaddr import AddrFormatError, IPNetwork
 
 from netaudit.parsers.packet_sets import ADDR_MAX, Cond, intersect, norm, r_not
@@ -125,6 +127,15 @@ NARROWING = {
     "helper": "conntrack helper",
     "extra": "extra iptables arguments",
 }
+
+
+class IpSet(NamedTuple):
+    """A firewall ipset as a rule reads it: its address ranges when they are known
+    exactly, the direction its ``match`` gives (``src``/``dst``), else why not."""
+
+    ranges: tuple | None
+    direction: str | None
+    unknown: str | None
 
 
 class Family(Exception):
@@ -270,21 +281,7 @@ def rule_conds(
         raise Family
     ipset = sec.get("ipset")
     if ipset:
-        inv, spec = split_neg(ipset)
-        words = spec.split()
-        entry = ipsets.get(words[0]) if words else None
-        direction = words[1] if len(words) > 1 else None
-        if entry is None or entry[0] is None or inv:
-            why.append(f"ipset {ipset!r}: its entries are not in the export")
-        else:
-            ranges, sdir = entry
-            d = direction or sdir
-            if d in ("src", "src_ip", "src_net"):
-                src = ranges if not isinstance(src, tuple) else _and(src, ranges)
-            elif d in ("dest", "dst", "dest_ip", "dest_net"):
-                dst = ranges if not isinstance(dst, tuple) else _and(dst, ranges)
-            else:
-                why.append(f"ipset {ipset!r}: match on {d} not modelled")
+        src, dst = _ipset_match(ipset, ipsets, src, dst, why)
     sp = ports(sec.values(sport_key), why, "source port")
     dp = ports(sec.values(dport_key), why, "destination port")
     itypes_raw = sec.values("icmp_type")
@@ -331,6 +328,29 @@ def rule_conds(
     if not out and protos and only6 and set(protos) <= {"icmp"}:
         raise Family
     return out, why
+
+
+def _ipset_match(option: str, ipsets: dict[str, IpSet], src, dst, why: list[str]) -> tuple:
+    """``(src, dst)`` narrowed by a rule's ``ipset`` option, fw4's ``parse_setmatch``:
+    ``[!]NAME [src|dst …]``, the rule's first direction before the set's own."""
+    inv, spec = split_neg(option)
+    words = spec.replace(",", " ").split()
+    entry = ipsets.get(words[0]) if words else None
+    if entry is None:
+        why.append(f"ipset {option!r} is not defined in the firewall package: {_UNDEFINED}")
+        return src, dst
+    if entry.ranges is None:
+        why.append(entry.unknown or f"ipset {option!r}: its members are not known")
+        return src, dst
+    direction = next((w for w in words[1:4] if w in ("src", "dst", "dest")), None) or entry.direction or "src"
+    ranges = r_not(entry.ranges, ADDR_MAX) if inv else entry.ranges
+    if direction == "src":
+        return (ranges if not isinstance(src, tuple) else _and(src, ranges)), dst
+    return src, (ranges if not isinstance(dst, tuple) else _and(dst, ranges))
+
+
+# fw4 skips a rule naming a set it has not created; a service may register one at run time.
+_UNDEFINED = "fw4 skips the rule unless a service defines the set at run time"
 
 
 def _and(a: tuple, b: tuple) -> tuple:

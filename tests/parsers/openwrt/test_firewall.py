@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from netaudit.model import Action
+import textwrap
 
-from .helpers import cells, office
+from netaddr import IPNetwork
+
+from netaudit.model import Action
+from netaudit.zones import Zone
+
+from .helpers import NET, STAFF, cells, office
 
 
 def test_guest_recipe_is_compliant():
@@ -185,3 +190,82 @@ def test_no_defaults_section_means_drop():
     )
     dev, _ = office(base=base)
     assert dev.filters["forward"].default_action == Action.DENY
+
+
+# fw4's ipsets (parse_ipset / parse_setmatch in firewall4's fw4.uc): the first 16 guest
+# addresses are one zone, the upper half of the guest network another.
+_GUEST_LOW = Zone("guest_low", "guest", [IPNetwork("192.168.3.0/28")])
+_GUEST_HIGH = Zone("guest_high", "guest", [IPNetwork("192.168.3.128/25")])
+_VIP_RULE = """
+config rule
+\toption name 'vip-to-lan'
+\toption src 'guest'
+\toption dest 'lan'
+\toption ipset '{match}'
+\toption proto 'tcp'
+\toption dest_port '443'
+\toption target 'ACCEPT'
+"""
+
+
+def _vip(ipset: str, match: str = "vip", extra: str = ""):
+    dev, rep = office(textwrap.dedent(ipset) + _VIP_RULE.format(match=match) + textwrap.dedent(extra))
+    c = cells(dev, (STAFF, _GUEST_LOW, _GUEST_HIGH, NET))
+    reasons = " | ".join(p["reason"] for p in rep.partially_understood)
+    return c[("guest_low", "staff")], c[("guest_high", "staff")], reasons
+
+
+_VIP_SET = """
+config ipset
+\toption name 'vip'
+\toption match 'src_net'
+\tlist entry '192.168.3.0/28'
+"""
+
+
+def test_an_ipset_with_its_entries_narrows_the_rule_exactly():
+    low, high, reasons = _vip(_VIP_SET)
+    assert (low.verdict, low.services, high.verdict) == ("reachable", ["tcp/443"], "blocked")
+    assert reasons == ""
+
+
+def test_an_inverted_ipset_selects_the_other_addresses():
+    low, high, reasons = _vip(_VIP_SET, match="!vip")
+    assert (low.verdict, high.verdict, high.services) == ("blocked", "reachable", ["tcp/443"])
+    assert reasons == ""
+
+
+def test_a_match_type_without_direction_is_a_source_match_and_the_rule_may_say_dst():
+    low, high, _ = _vip(_VIP_SET.replace("src_net", "net"))
+    assert (low.verdict, high.verdict) == ("reachable", "blocked")
+    # "vip dst": the same set now selects destinations; no staff address is in it
+    low, high, reasons = _vip(_VIP_SET, match="vip dst")
+    assert (low.verdict, high.verdict, reasons) == ("blocked", "blocked", "")
+
+
+def test_an_ipset_fw4_does_not_create_leaves_its_rules_unknown():
+    """fw4 skips a rule naming a set it did not create (disabled, no ``name`` option,
+    no match type): the set's entries never narrow it, and a service may still define a
+    set of that name at run time, so the rule is neither applied nor dropped."""
+    for ipset, said in (
+        (_VIP_SET + "\toption enabled '0'\n", "disabled"),
+        (_VIP_SET.replace("\toption name 'vip'\n", "").replace("config ipset", "config ipset 'vip'"), "not defined"),
+        (_VIP_SET.replace("\toption match 'src_net'\n", ""), "no match type"),
+    ):
+        low, high, reasons = _vip(ipset)
+        assert (low.verdict, high.verdict) == ("unknown", "unknown"), said
+        assert said in reasons
+
+
+def test_an_ipset_filled_at_run_time_is_not_read_as_its_entries():
+    for extra, said in (
+        ("\toption timeout '3600'\n", "timeout"),
+        ("\toption loadfile '/etc/vip.txt'\n", "loadfile"),
+    ):
+        low, high, reasons = _vip(_VIP_SET + extra)
+        assert (low.verdict, high.verdict) == ("unknown", "unknown"), said
+        assert said in reasons
+    dnsmasq = "\npackage dhcp\n\nconfig dnsmasq\n\tlist ipset '/portal.example.vn/vip'\n"
+    low, high, reasons = _vip(_VIP_SET, extra=dnsmasq)
+    assert (low.verdict, high.verdict) == ("unknown", "unknown")
+    assert "dnsmasq" in reasons
