@@ -5,6 +5,7 @@ not and why, and the flows it keeps — in the report's language."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from .prove import FixResult
@@ -17,6 +18,14 @@ def _t(lang: str, vi: str, en: str) -> str:
 def file_name(device: str) -> str:
     """A device name as a file name (a FortiGate VDOM is ``host/vdom``)."""
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in device)
+
+
+def _listed(entries, lang: str) -> list[str]:
+    """One line per distinct entry, first seen first, with the number of findings it
+    stands for: a change atop a long ACL leaves thousands of one finding (each line
+    it shadows), which listed one by one buried the rest (issue #15)."""
+    many = _t(lang, "phát hiện", "findings")
+    return [f"  - {e}" + (f" ({n} {many})" if n > 1 else "") for e, n in Counter(entries).items()]
 
 
 def write(result: FixResult, out: Path, lang: str) -> str:
@@ -38,15 +47,12 @@ def write(result: FixResult, out: Path, lang: str) -> str:
         lines.append("")
     lines.append(f"## {_t(lang, 'Kết quả kiểm tra lại', 'Re-audit')} (`netaudit audit {out / 'after'}`)")
     lines.append(f"- {_t(lang, 'Phát hiện được khắc phục', 'Findings closed')}: {len(result.closed)}")
-    for f in result.closed:
-        lines.append(f"  - [{f.severity}] {f.title[lang]}")
+    lines += _listed((f"[{f.severity}] {f.title[lang]}" for f in result.closed), lang)
     lines.append(f"- {_t(lang, 'Phát hiện còn lại', 'Findings left')}: {len(result.remaining)}")
-    for f, why in result.remaining:
-        lines.append(f"  - [{f.severity}] {f.title[lang]} — {why[lang]}")
+    lines += _listed((f"[{f.severity}] {f.title[lang]} — {why[lang]}" for f, why in result.remaining), lang)
     if result.new:
         lines.append(f"- {_t(lang, 'Phát hiện mới', 'New findings')}: {len(result.new)}")
-        for f in result.new:
-            lines.append(f"  - [{f.severity}] {f.title[lang]}")
+        lines += _listed((f"[{f.severity}] {f.title[lang]}" for f in result.new), lang)
     kept = _t(lang, "mọi luồng được phép vẫn thông", "every allowed flow still flows")
     lines.append(
         f"- {_t(lang, 'Luồng được phép bị mất', 'Allowed flows lost')}: "

@@ -1,0 +1,36 @@
+"""The fix folder's README (:mod:`netaudit.remedy.write`)."""
+
+from __future__ import annotations
+
+from netaudit.checks import Finding
+from netaudit.remedy.prove import FixResult
+from netaudit.remedy.write import write
+
+
+def _finding(check: str, severity: str, title: str, key: str) -> Finding:
+    return Finding(check, severity, {"vi": title, "en": title}, {}, {}, [], key=key)
+
+
+def test_the_same_finding_many_times_is_one_line_with_its_count(tmp_path):
+    """A change atop a long ACL leaves one "shadowed line" finding per old line: the
+    README says it once with their number, and every other finding still has its line."""
+    why = {"vi": "làm theo hướng dẫn", "en": "follow its guidance"}
+    shadowed = [_finding("acl.shadowed", "medium", "ACL line never takes effect", f"l{i}") for i in range(3541)]
+    other = _finding("policy.flow", "critical", "internet -> staff violates the policy", "x")
+    result = FixResult(
+        before=None,
+        after=None,
+        plan=None,
+        devices={},
+        closed=[_finding("guest.reach", "critical", "guest reaches staff", "g")],
+        remaining=[(other, why)] + [(f, why) for f in shadowed],
+        new=shadowed[:2],
+    )
+    write(result, tmp_path, "en")
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "- Findings left: 3542" in readme
+    assert "  - [critical] internet -> staff violates the policy — follow its guidance\n" in readme
+    assert "  - [medium] ACL line never takes effect — follow its guidance (3541 findings)\n" in readme
+    assert "- New findings: 2\n  - [medium] ACL line never takes effect (2 findings)\n" in readme
+    assert "  - [critical] guest reaches staff\n" in readme
+    assert len(readme.splitlines()) < 20
