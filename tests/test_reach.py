@@ -442,6 +442,31 @@ def test_partial_nat_rule_makes_unknown_and_identity_nat_consumes():
     assert "tcp/8080" not in cell.services  # the identity rule kept 8080 for the router
 
 
+def test_a_partial_nat_rule_leaves_the_packets_it_may_not_match_untranslated_too():
+    """A dst-nat rule whose destination netaudit cannot read (an address list naming a
+    DNS name: the hairpin recipe) is matched wider than it is: the packets of that wider
+    match may be translated or not.  Taking them all as translated made the flow to any
+    Internet host on that port "blocked" (a false blocked)."""
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "192.0.2.2/30"), Gi3=l3("", "10.0.20.1/24"))
+    r.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("192.0.2.1/32").ip)))
+    r.nat_rules.append(
+        NatRule(
+            "destination",
+            Match(protocols=(6,), dst_ports=(PortRange(80, 80),)),  # its destination not read
+            to_ip=int(IPNetwork("10.0.20.5/32").ip),
+            partial="address list WANIP holds a DNS name",
+        )
+    )
+    servers = Zone("servers", "server", [IPNetwork("10.0.20.0/24")])
+    internet = Zone("internet", "external", attach=[("R1", "Gi2")])
+    m, engine = matrix([r], [GUEST, servers, internet])
+    hs = engine.hs
+    web = hs.match(service_match("tcp/80"))
+    out = m[("guest", "internet")]
+    assert out.verdict == REACHABLE  # other services surely
+    assert hs.meets(out.maybe, web) and not hs.meets(out.delivered, web)  # port 80: may be translated
+
+
 def test_dynamic_wan_address_is_unknown_not_blocked():
     # A PPPoE/DHCP WAN: the Internet zone sits there, the address is not in the config.
     r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=Interface("", dynamic_address=True, partial="address from DHCP"))

@@ -741,47 +741,62 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
             rules = self._cache[key] = [r for r in dev.nat_rules if r.kind == kind]
         if not rules:
             return [(P, path, None)]
-        out, rest = [], P
+        out: list = []
+        # Packets no earlier rule translated: those surely not (why None), and those a
+        # rule not fully understood may have left untranslated (why: that rule).  A
+        # partial rule's match is wider than the rule, so the packets it covers go both
+        # ways, translated and not, each "maybe": taking them all as translated lost the
+        # untranslated flow, a false "blocked" (a hairpin dst-nat on a DNS-named list).
+        pending: list = [(P, None)]
         for rule in rules:
-            hit = self._nat_match(dev, rule, rest, in_if, out_if)
-            if hit == hs.false:
-                continue
-            rest &= ~hit
-            writes = self._rewrites(dev, rule)  # none: identity NAT, the packet is kept
-            new = hit
-            for fld, value in writes:
-                new = hs.rewrite(new, fld, value)
-            why = (
-                Text(
-                    "reason.nat_partial",
-                    device=dev.hostname,
-                    rule=rule.source.text if rule.source else kind,
-                    detail=rule.partial,
+            later: list = []
+            writes = None
+            for rest, unsure in pending:
+                hit = self._nat_match(dev, rule, rest, in_if, out_if)
+                if hit == hs.false:
+                    later.append((rest, unsure))
+                    continue
+                if writes is None:
+                    writes = self._rewrites(dev, rule)  # none: identity NAT, the packet is kept
+                why = unsure or _nat_partial(dev, rule, kind)
+                new = hit
+                for fld, value in writes:
+                    new = hs.rewrite(new, fld, value)
+                step = Step(
+                    "nat", dev.hostname, in_if, out_if, nat=rule, nat_fields=tuple(f for f, _ in writes), pre=hit
                 )
-                if rule.partial
-                else None
-            )
-            out.append(
-                (
-                    new,
-                    extend(
-                        path,
-                        Step(
-                            "nat",
-                            dev.hostname,
-                            in_if,
-                            out_if,
-                            nat=rule,
-                            nat_fields=tuple(f for f, _ in writes),
-                            pre=hit,
-                        ),
-                    ),
-                    why,
-                )
-            )
-        if rest != hs.false:
-            out.append((rest, path, None))
+                out.append((new, extend(path, step), why))
+                left = rest & ~hit
+                if left != hs.false:
+                    later.append((left, unsure))
+                if rule.partial:
+                    later.append((hit, why))
+            pending = _merge_unsure(later)
+        out.extend((rest, path, unsure) for rest, unsure in pending)
         return out
+
+
+def _nat_partial(dev: Device, rule: NatRule, kind: str) -> Text | None:
+    """Why packets a NAT rule matched may go otherwise: the rule not fully understood."""
+    if not rule.partial:
+        return None
+    return Text(
+        "reason.nat_partial",
+        device=dev.hostname,
+        rule=rule.source.text if rule.source else kind,
+        detail=rule.partial,
+    )
+
+
+def _merge_unsure(pending: list) -> list:
+    """At most two parts: the surely untranslated packets, and the unsure ones under the
+    first reason (one set per partial rule would double with every such rule)."""
+    merged: dict = {}  # None or the first reason -> (its set, the reason)
+    for u, why in pending:
+        slot = None if why is None else "unsure"
+        got = merged.get(slot)
+        merged[slot] = (u, why) if got is None else (got[0] | u, got[1])
+    return list(merged.values())
 
 
 def _svc_partial(dev: Device, svc: MgmtService) -> Text | None:
