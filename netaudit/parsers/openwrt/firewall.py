@@ -19,7 +19,8 @@ and meets the defaults forward policy.  A rule with ``dest`` zone *D* jumps to
 
 ``input`` chain — established accept, invalid drop, rules with ``src '*'`` and no
 ``dest``, then ``input_<zone>``: the zone's input rules, ``ct status dnat accept``
-(port forwards to the router), ``jump <zone input policy>_from_<zone>``; then the
+(when the zone is the source of a port forward: to the router, or to one of its own
+addresses given as ``dest_ip``), ``jump <zone input policy>_from_<zone>``; then the
 defaults input policy.
 
 ``ct status dnat`` cannot be seen in a header: it is modelled by the forwarded
@@ -57,8 +58,9 @@ class Zone:
     devices: frozenset[str]
     ingress: list[Cond] = field(default_factory=list)  # packets entering from the zone
     egress: list[Cond] = field(default_factory=list)  # packets leaving into the zone
-    dnat: list[Cond] = field(default_factory=list)  # images of port forwards from it
-    dnat_input: list[Cond] = field(default_factory=list)
+    # Images of the port forwards and redirections from it: fw4 accepts "ct status dnat"
+    # in both the zone's forward and input chains, whatever each redirect's target.
+    dnat: list[Cond] = field(default_factory=list)
     dnat_src: Src | None = None
 
 
@@ -152,8 +154,8 @@ def finish_firewall(st: State) -> None:
     ilines += any_in
     for z in zones.values():
         seq = list(in_rules[z.name])
-        if z.dnat_input:
-            seq.append(Line("accept", z.dnat_input, z.dnat_src or z.sec.src, f"fw4: port redirections from {z.name}"))
+        if z.dnat:
+            seq.append(Line("accept", z.dnat, z.dnat_src or z.sec.src, f"fw4: port redirections from {z.name}"))
         seq.append(Line(z.input, [Cond()], z.sec.line("input"), f"zone {z.name} input policy"))
         for ln in seq:
             conds = intersect_all(z.ingress, ln.conds)
@@ -560,7 +562,7 @@ def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> No
                 img = cc._replace(dst=((a, a),), est=None)
                 if to_port is not None:
                     img = img._replace(dport=((to_port, to_port),))
-                src.dnat_input.append(img)
+                src.dnat.append(img)
             continue
         for m in to_matches(c):
             dev.nat_rules.append(

@@ -176,6 +176,26 @@ def test_port_forward_reaches_inside_only_by_its_image():
     assert dnat and dnat[0].to_port == 80
 
 
+def test_a_port_forward_to_the_routers_own_lan_address_is_accepted_on_input():
+    """``dest_ip`` the router's own LAN address: after DNAT the packet is the router's,
+    and fw4 accepts it by ``ct status dnat accept`` in ``input_wan`` (ruleset.uc: in
+    both the zone's input and forward chains when it is the source of a redirect)."""
+    dev, _ = office("""
+    config redirect
+    \toption name 'ssh-to-router'
+    \toption src 'wan'
+    \toption src_dport '22101'
+    \toption dest 'lan'
+    \toption dest_ip '192.168.1.1'
+    \toption dest_port '22'
+    \toption proto 'tcp'
+    \toption target 'DNAT'
+    """)
+    cell = cells(dev)[("internet", "@devices")]
+    assert (cell.verdict, cell.services) == ("reachable", ["tcp/22"])
+    assert cell.witness.to_json()["packet"]["dst_port"] == 22101
+
+
 def test_include_makes_filters_partial():
     dev, _rep = office("""
     config include
