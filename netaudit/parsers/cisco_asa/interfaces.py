@@ -10,6 +10,7 @@ from netaddr import IPNetwork
 
 from netaudit.model import Route
 from netaudit.parsers.base import Ctx, Unknown
+from netaudit.parsers.cisco_asa.objects import resolve_ip
 from netaudit.parsers.cisco_asa.state import AsaState, IfState
 from netaudit.parsers.cisco_common import canonical_ifname, parse_vlan_list
 from netaudit.parsers.ip import ip_to_int, mask_to_len, prefix_of
@@ -70,7 +71,8 @@ class InterfaceReader(AsaState):
             elif len(low) > 3:
                 raise Unknown
             return
-        a = ip_to_int(tokens[2])
+        # With `names`, show running-config prints a `name` in place of the address.
+        a = resolve_ip(tokens[2], self.names)
         m = ip_to_int(tokens[3]) if n > 3 else None
         plen = mask_to_len(m) if m is not None else None
         if a is None or plen is None:
@@ -79,7 +81,7 @@ class InterfaceReader(AsaState):
         st.standby = []
         i = 4
         while i < n:
-            if low[i] == "standby" and i + 1 < n and (s := ip_to_int(tokens[i + 1])) is not None:
+            if low[i] == "standby" and i + 1 < n and (s := resolve_ip(tokens[i + 1], self.names)) is not None:
                 st.standby.append(s)
                 i += 2
             elif low[i] == "cluster-pool" and i + 1 < n:

@@ -144,6 +144,23 @@ def test_nameif_security_level_and_defaults():
     assert ins.virtual_addresses == [IPNetwork("10.1.1.2/24")]  # the failover peer's address
 
 
+def test_interface_address_given_by_a_name():
+    """With ``names``, ``show running-config`` prints a ``name`` in place of the
+    interface's address and of its standby (ASA 8.x-9.x): read as the address it names."""
+    dev, rep = parse("""
+    names
+    name 192.168.0.1 FW_INSIDE
+    name 192.168.0.2 FW_INSIDE_STANDBY
+    interface GigabitEthernet0/1
+     nameif inside
+     ip address FW_INSIDE 255.255.255.0 standby FW_INSIDE_STANDBY
+    """)
+    ins = dev.interfaces["GigabitEthernet0/1"]
+    assert ins.addresses == [IPNetwork("192.168.0.1/24")]
+    assert ins.virtual_addresses == [IPNetwork("192.168.0.2/24")]
+    assert rep.unrecognized == []
+
+
 def test_interface_without_nameif_passes_no_traffic():
     dev, rep = parse("""
     interface Port-channel2
