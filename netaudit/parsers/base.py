@@ -332,6 +332,11 @@ class LineParser:
                     ctx = self.ctx
                     if ctx is None or not self._in_ctx(ctx, stripped, lineno, False):
                         self.unrecognized(lineno, stripped)
+                        if ctx is not None and ctx.kind == "interface":
+                            # What the line sets (its address, its filter …) is unknown:
+                            # the interface's verdicts are too, never "blocked".
+                            why = f"line {lineno} of the interface not understood"
+                            self.ctx_partial(ctx, why, self.src(lineno, stripped))
                 else:
                     self._top(stripped, lineno)
             except Exception as exc:  # odd content must never crash a parse

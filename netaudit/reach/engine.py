@@ -25,7 +25,7 @@ from netaddr import IPAddress, IPSet
 from .. import filters
 from ..headerspace import Bdd, HeaderSpace
 from ..messages import Text
-from ..model import Device, L2Mode, MgmtService, NatRule
+from ..model import Device, IfKind, L2Mode, MgmtService, NatRule
 from ..topology import Topology
 from ..vocabulary import DEVICES_ZONE
 from ..zones import PlacedZone
@@ -106,6 +106,19 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
             for key in dom.l3:
                 u |= self.if_addr.get(key, hs.false)
             self.dom_l3_addr[did] = u
+        # A routed interface with no address the parser understood, itself partial (a
+        # line of it not understood — its address, say): hosts of its segment may be
+        # routed by it, which the snapshot cannot follow (never "blocked").
+        self.unread_gateways: dict[str, list[tuple[str, str, str]]] = {}
+        for d in topo.devices.values():
+            for itf in d.interfaces.values():
+                if not itf.partial or itf.shutdown or itf.is_l3 or itf.dynamic_address:
+                    continue
+                if itf.mode != L2Mode.ROUTED or itf.kind in (IfKind.LOOPBACK, IfKind.NULL):
+                    continue
+                home = topo.port_domain(d.hostname, itf.name)
+                if home is not None:
+                    self.unread_gateways.setdefault(home, []).append((d.hostname, itf.name, itf.partial))
         self._fib: dict[tuple[str, str], list] = {}
         # (device, vrf[, table]) -> (regions by best egress, default region, feasible-path
         # destinations per interface with and without the default route)
@@ -327,6 +340,9 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                     self._deliver(run, zname, Q, c, r, p)
         for dev, ifn in self.topo.domains[did].l3:
             queue.append((dev, ifn, P, certain, reason, path))
+        for dev, ifn, detail in self.unread_gateways.get(did, ()):
+            why = reason or Text("reason.interface_partial", device=dev, interface=ifn, detail=detail)
+            self._leave(run, P & ~self._zoned_addr(did), why)
 
     def _segment_cites(self, did: str) -> tuple:
         """Config lines that make one L2 segment of a domain: the bridges that switch it

@@ -161,6 +161,19 @@ def test_interface_address_given_by_a_name():
     assert rep.unrecognized == []
 
 
+def test_a_line_of_an_interface_not_understood_makes_it_unknown_not_blocked():
+    """``ip address`` naming no defined ``name`` (or any interface line not understood):
+    the interface is partial, and its hosts' traffic is unknown — the address it may have
+    routes them (it was "blocked": the interface had no address)."""
+    text = IFACES.replace("ip address 10.1.1.1 255.255.255.0", "ip address FW_INSIDE 255.255.255.0")
+    m, dev = matrix(text + "route outside 0.0.0.0 0.0.0.0 198.51.100.1 1\n")
+    ins = dev.interfaces["GigabitEthernet0/1"]
+    assert ins.addresses == [] and "line 10 of the interface not understood" in ins.partial
+    cell = m[("staff", "internet")]
+    assert cell.verdict == "unknown" and "not understood" in cell.reason
+    assert m[("dmz", "internet")].verdict == REACHABLE  # the other interfaces as before
+
+
 def test_interface_without_nameif_passes_no_traffic():
     dev, rep = parse("""
     interface Port-channel2
