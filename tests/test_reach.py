@@ -467,6 +467,27 @@ def test_a_partial_nat_rule_leaves_the_packets_it_may_not_match_untranslated_too
     assert hs.meets(out.maybe, web) and not hs.meets(out.delivered, web)  # port 80: may be translated
 
 
+def test_a_static_route_of_a_device_that_learns_routes_is_one_way_among_others():
+    """A router running OSPF without its routing state: a longer prefix it learns beats
+    its static default route, so packets the default route sends back out are not
+    proven lost ("blocked") — unknown; a connected destination stays certain."""
+    edge = router(Fa4=l3("", "10.0.0.250/24"), Gi0=l3("", "10.0.5.2/30"), Gi5=l3("", "10.0.10.1/24"))
+    edge.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("10.0.0.1/32").ip)))
+    edge.dynamic_routing = [src(30, "router ospf 1")]
+    core = Device("CORE", "test", "core.cfg")
+    for name, addr in (("Gi0", "10.0.5.1/30"), ("Gi1", "10.40.0.1/24")):
+        core.interfaces[name] = l3(name, addr)
+    core.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("10.0.5.2/32").ip)))
+    core.dynamic_routing = [src(12, "router ospf 1")]
+    camera = Zone("camera", "camera", [IPNetwork("10.40.0.0/24")], attach=[("CORE", "Gi1")])
+    internet = Zone("internet", "external", attach=[("R1", "Fa4")])
+    m, engine = matrix([edge, core], [camera, STAFF, internet])
+    cell = m[("internet", "camera")]
+    assert cell.verdict == UNKNOWN and "learns routes dynamically" in cell.reason
+    staff = m[("internet", "staff")]
+    assert staff.verdict == REACHABLE and staff.maybe in (None, engine.hs.false)
+
+
 def test_dynamic_wan_address_is_unknown_not_blocked():
     # A PPPoE/DHCP WAN: the Internet zone sits there, the address is not in the config.
     r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=Interface("", dynamic_address=True, partial="address from DHCP"))

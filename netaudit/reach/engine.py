@@ -484,6 +484,7 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
     def _lookup(self, run, dev: Device, ifn, vrf, P, certain, reason, path, queue, table=None, fallback=False):
         """Destination lookup in the VRF's main table (or a policy-routing table) and forwarding."""
         hs = self.hs
+        unsure = self._table_unsure(dev)
         for region, acts in self.fib(dev, vrf, table):
             R = P & region
             if R == hs.false:
@@ -495,23 +496,24 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                     self._drop(run, dev.hostname, Text("drop.no_route_table", table=table), R)
                 continue
             if acts == "noroute":
-                if dev.dynamic_routing and dev.routing_state is None:
-                    why = Text("reason.dynamic_routing", device=dev.hostname)
-                    self._leave(run, R, why)
-                elif dev.unread_routes and dev.routing_state is None:
-                    first = dev.unread_routes[0]
-                    where = f"{first.file.rsplit('/', 1)[-1]}:{first.line}"
-                    why = Text("reason.unread_routes", device=dev.hostname, line=first.text, where=where)
-                    self._leave(run, R, why)
+                if unsure is not None:
+                    self._leave(run, R, unsure)
                 else:
                     self._drop(run, dev.hostname, Text("drop.no_route"), R)
                 continue
             if isinstance(acts, tuple):  # ("drop", route)
+                if unsure is not None:  # a longer route learned may take some of them
+                    self._leave(run, R, unsure)
                 self._drop(run, dev.hostname, Text("drop.null_route"), R)
                 continue
+            if unsure is not None and any(route.origin != "connected" for _, _, route in acts):
+                # A longer prefix the device learns (or reads from a line not understood)
+                # may take these packets elsewhere: the configured route is one way.
+                self._leave(run, R, unsure)
             for out_if, nh, route in acts:
                 p1 = extend(path, Step("route", dev.hostname, ifn, out_if, route=route))
-                c_route = certain and not route.partial
+                maybe_other = unsure is not None and route.origin != "connected"
+                c_route = certain and not route.partial and not maybe_other
                 r_route = reason or (
                     Text(
                         "reason.route_partial",
@@ -520,7 +522,7 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                         detail=route.partial,
                     )
                     if route.partial
-                    else None
+                    else (unsure if maybe_other else None)
                 )
                 for S, c, r in self.apply_filter(run, dev, dev.forward_filter, R, ifn, out_if):
                     p2 = (
@@ -558,6 +560,21 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                                 p4,
                                 queue,
                             )
+
+    def _table_unsure(self, dev: Device) -> Text | None:
+        """Why ``dev``'s routing table is not all known, or None: it learns routes
+        (OSPF, BGP …) and its routing state is not in the snapshot, or a static route
+        line was not understood.  Any route but a connected one may then be overridden
+        by a longer prefix (docs/semantics.md)."""
+        if dev.routing_state is not None:
+            return None
+        if dev.dynamic_routing:
+            return Text("reason.dynamic_routing", device=dev.hostname)
+        if dev.unread_routes:
+            first = dev.unread_routes[0]
+            where = f"{first.file.rsplit('/', 1)[-1]}:{first.line}"
+            return Text("reason.unread_routes", device=dev.hostname, line=first.text, where=where)
+        return None
 
     def _emit(self, run, dev_name, out_if, nh, P, certain, reason, path, queue):
         """A router sends ``P`` out of ``out_if`` toward ``nh`` (None = directly to dst)."""
