@@ -488,6 +488,26 @@ def test_a_static_route_of_a_device_that_learns_routes_is_one_way_among_others()
     assert staff.verdict == REACHABLE and staff.maybe in (None, engine.hs.false)
 
 
+def test_packets_leaving_by_a_partial_interface_may_reach_any_zone():
+    """A crypto map (not modelled: the interface is partial) tunnels the site-to-site
+    traffic to its peer; the modelled next hop (the ISP) leads nowhere for a private
+    destination.  Leaving by that interface, the packets may reach any zone owning their
+    destination: unknown, not "blocked"."""
+    devices = []
+    for name, wan, lan in (("R1", "203.0.113.10/24", "10.1.0.1/24"), ("R2", "203.0.113.20/24", "10.2.0.1/24")):
+        d = Device(name, "test", f"{name.lower()}.cfg")
+        d.interfaces["Fa0"] = l3("Fa0", wan, partial="IPsec crypto map not modelled")
+        d.interfaces["Fa1"] = l3("Fa1", lan)
+        d.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("203.0.113.1/32").ip)))
+        devices.append(d)
+    lan1 = Zone("lan1", "internal", [IPNetwork("10.1.0.0/24")], attach=[("R1", "Fa1")])
+    lan2 = Zone("lan2", "guest", [IPNetwork("10.2.0.0/24")], attach=[("R2", "Fa1")])
+    internet = Zone("internet", "external", attach=[("R1", "Fa0"), ("R2", "Fa0")])
+    m, _ = matrix(devices, [lan1, lan2, internet])
+    cell = m[("lan2", "lan1")]
+    assert cell.verdict == UNKNOWN and "crypto map" in cell.reason
+
+
 def test_dynamic_wan_address_is_unknown_not_blocked():
     # A PPPoE/DHCP WAN: the Internet zone sits there, the address is not in the config.
     r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=Interface("", dynamic_address=True, partial="address from DHCP"))

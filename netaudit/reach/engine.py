@@ -560,6 +560,11 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                                 p4,
                                 queue,
                             )
+                        if out_itf.partial:
+                            # What the interface does with them is not all understood (a
+                            # crypto map tunnels some to its peer): beyond the modelled next
+                            # hop they may reach any zone owning their destination.
+                            self._leave(run, T, r_route or r or r2)
 
     def _table_unsure(self, dev: Device) -> Text | None:
         """Why ``dev``'s routing table is not all known, or None: it learns routes
