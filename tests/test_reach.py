@@ -508,6 +508,19 @@ def test_packets_leaving_by_a_partial_interface_may_reach_any_zone():
     assert cell.verdict == UNKNOWN and "crypto map" in cell.reason
 
 
+def test_a_static_gateway_on_the_subnet_of_a_run_time_address_is_unknown_not_no_route():
+    """``ip route 0.0.0.0/0 192.168.100.1`` with the WAN on DHCP (RouterOS: a DHCP client
+    with add-default-route=no): the gateway is on-link only if the lease is in its
+    subnet.  The matrix said "blocked" (no route) while the trace, judging every
+    candidate address, said unknown: both say unknown."""
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=Interface("", dynamic_address=True, dynamic_source=src(5, "dhcp")))
+    r.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("192.168.100.1/32").ip), source=src(9, "r")))
+    internet = Zone("internet", "external", attach=[("R1", "Gi2")])
+    m, _ = matrix([r], [GUEST, internet])
+    cell = m[("guest", "internet")]
+    assert cell.verdict == UNKNOWN and "192.168.100.1" in cell.reason
+
+
 def test_dynamic_wan_address_is_unknown_not_blocked():
     # A PPPoE/DHCP WAN: the Internet zone sits there, the address is not in the config.
     r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=Interface("", dynamic_address=True, partial="address from DHCP"))

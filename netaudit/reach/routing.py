@@ -7,7 +7,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import accumulate
+
+from netaddr import IPAddress
 
 from ..headerspace import Bdd, HeaderSpace
 from ..messages import Text
@@ -229,6 +232,22 @@ class Routing:
         out_if = self._connected_interface(dev, vrf, r.next_hop)
         if out_if is not None:
             return [(out_if, r.next_hop, r)]
+        # An interface addressed at run time (DHCP, PPPoE) may get an address whose
+        # subnet holds the next hop: the route may go out there, a route of unknown use
+        # (as the trace judges it per candidate address), never "no route".
+        maybe: list[Egress] = [
+            (
+                itf.name,
+                r.next_hop,
+                replace(
+                    r,
+                    partial=f"next hop {IPAddress(r.next_hop)} is on {itf.name}'s subnet only if the address "
+                    "it receives at run time makes it so",
+                ),
+            )
+            for itf in dev.interfaces.values()
+            if itf.dynamic_address and not itf.addresses and itf.vrf == vrf and not itf.shutdown
+        ]
         # Recursive: the longest other route covering the next hop.
         best = None
         for other in routes:
@@ -240,8 +259,8 @@ class Routing:
             ):
                 best = other
         if best is None:
-            return []
-        return [(o, nh, r) for o, nh, _ in self._resolve(dev, vrf, best, routes, depth + 1)]
+            return maybe
+        return maybe + [(o, nh, r) for o, nh, _ in self._resolve(dev, vrf, best, routes, depth + 1)]
 
     def _connected_interface(self, dev: Device, vrf: str, addr: int) -> str | None:
         """The first L3 interface of ``dev`` in ``vrf`` (in config order) whose subnet
