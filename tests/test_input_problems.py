@@ -202,15 +202,27 @@ def test_ios_banner_cut_short():
 
 @pytest.mark.parametrize(
     "tail",
-    ["", "\n\n", "\nsotp-fw01# \n", "sotp-fw01(config)# show ver\nCisco Adaptive\n", "[OK]\n", "[OK]"],
+    [
+        "",
+        "\n\n",
+        "\nsotp-fw01# \n",
+        "sotp-fw01(config)# show ver\nCisco Adaptive\n",
+        "[OK]\n",
+        "[OK]",
+        "asdm image disk0:/asdm-649-103.bin\nno asdm history enable\n",
+    ],
 )
 def test_asa_complete_with_trailers(tail):
     """What the ASA prints after ': end' is no configuration: blank lines, a prompt and what
-    follows it, "[OK]" (the last line of `write terminal` / `write memory`)."""
+    follows it, "[OK]" (the last line of `write terminal` / `write memory`), the ASDM
+    lines ASA 8.x `show running-config` prints last."""
     assert parse(cisco_asa, ASA + tail)[1] is None
 
 
 def test_asa_cut_before_end_and_snippet_not_judged():
+    assert (
+        "follows the last" in parse(cisco_asa, ASA + "asdm image disk0:/a.bin\naccess-list X permit ip any any\n")[1][1]
+    )
     text = ASA[: ASA.index("Cryptochecksum")]
     assert "does not end with ': end'" in parse(cisco_asa, text)[1][1]
     snippet = "! This is an ASA device.\nASA Version 9.9\n!\nhostname a\n!\n"

@@ -118,10 +118,13 @@ def known(message: str) -> str:
 # --------------------------------------------------------------------------- Cisco
 
 
-def cisco_end(text: str, *, header: Marker, end: Marker, comment: str, end_word: str) -> tuple[int, Text] | None:
+def cisco_end(
+    text: str, *, header: Marker, end: Marker, comment: str, end_word: str, trailer: re.Pattern | None = None
+) -> tuple[int, Text] | None:
     """``(line, message)`` when an export (``header`` found) does not end with its
     ``end`` line (``end``) followed only by a trailer; None when complete (or not an
-    export).  ``comment``: the characters that open a comment line."""
+    export).  ``comment``: the characters that open a comment line; ``trailer``: other
+    lines the device prints after its end line."""
     if not header.search(text, 0, 1 << 16):
         return None
     tail = deque(end.finditer(text), maxlen=1)  # C-level scan; keeps the last match
@@ -133,6 +136,8 @@ def cisco_end(text: str, *, header: Marker, end: Marker, comment: str, end_word:
     for raw in text[pos : pos + TAIL].split("\n"):
         s = raw.strip()
         if not s or s[0] in comment or s == "[OK]":  # "[OK]": what `write memory`/`write terminal` print last
+            continue
+        if trailer is not None and trailer.match(s):
             continue
         if _PROMPT.match(s):
             return None  # a prompt: what follows is another command's output
@@ -162,8 +167,12 @@ def ios(text: str, warnings: list[str]) -> tuple[int, str] | None:
     return cisco_end(text, header=IOS_HEADER, end=IOS_END, comment="!", end_word="end")
 
 
+# ASA 8.x `show running-config` prints the ASDM lines after `: end`.
+_ASA_TRAILER = re.compile(r"(?:no )?asdm (?:image|history|location)\b")
+
+
 def asa(text: str) -> tuple[int, Text] | None:
-    return cisco_end(text, header=ASA_HEADER, end=ASA_END, comment="!:", end_word=": end")
+    return cisco_end(text, header=ASA_HEADER, end=ASA_END, comment="!:", end_word=": end", trailer=_ASA_TRAILER)
 
 
 # --------------------------------------------------------------------------- FortiOS

@@ -275,7 +275,7 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
 
     def _finish_refs(self) -> None:
         defined = {
-            "acl": set(self.acls),
+            "acl": set(self.acls) | self.ipv6_acls,
             "object": set(self.nets) | set(self.svc_objs),
             "object-group": set(self.groups),
             "nameif": set(self.nameif_to_if),

@@ -257,6 +257,14 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         else:
             raise Unknown
 
+    def h_ipv6_access_list(self, tokens, low, src):
+        """ASA 8.x IPv6 ACL entry: its name is known (an access-group may bind it);
+        it matches no IPv4 packet."""
+        if len(tokens) < 4:
+            raise Unknown
+        self.ipv6_acls.add(tokens[2])
+        self.ignored += 1
+
     # --- objects
 
     def h_object(self, tokens, low, src):
@@ -466,6 +474,7 @@ TOP_TABLE = table(
         "interface": P.h_interface,
         "access-list": P.h_access_list,
         "access-group": P.h_access_group,
+        "ipv6 access-list": P.h_ipv6_access_list,
         "object": P.h_object,
         "object-group": P.h_object_group,
         "nat": P.h_nat,

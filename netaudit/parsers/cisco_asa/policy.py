@@ -50,6 +50,8 @@ class PolicyBuilder(AsaState):
         for ag in self.access_groups:
             defined = ag.acl in self.dev.filters
             self.refs.append(("acl", ag.acl, ag.src))
+            if not defined and ag.acl in self.ipv6_acls:
+                continue  # an IPv6 ACL's binding: the IPv4 one of the interface stays
             if not defined:
                 what = "a standard ACL" if ag.acl in self.acls else "not defined"
                 self.rep.warnings.append(

@@ -132,6 +132,9 @@ class AsaState(LineParser):
         super().__init__(text, file)
         self.ifs: dict[str, IfState] = {}
         self.acls: dict[str, Acl] = {}
+        # ASA 8.x `ipv6 access-list NAME …`: IPv6 only, bound by its own access-group
+        # (it neither filters IPv4 nor replaces the interface's IPv4 ACL).
+        self.ipv6_acls: set[str] = set()
         self.groups: dict[str, Group] = {}
         self.nets: dict[str, NetObject] = {}
         self.svc_objs: dict[str, SvcObject] = {}

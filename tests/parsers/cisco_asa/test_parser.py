@@ -541,6 +541,24 @@ def test_undefined_acl_in_access_group_is_rejected_not_applied():
     assert {(r.name, r.defined) for r in dev.references if r.kind == "acl"} == {("NOPE", False), ("NOPE2", False)}
 
 
+def test_ipv6_acl_of_asa_8_and_its_access_group_leave_the_ipv4_acl_in_place():
+    """ASA 8.x binds an ``ipv6 access-list`` by its own access-group beside the IPv4
+    one: defined (no undefined reference), no effect on IPv4 traffic, the IPv4 ACL
+    still applied (it was an undefined ACL "the ASA rejects", a high finding)."""
+    text = IFACES + textwrap.dedent("""
+    ipv6 access-list outside_access_ipv6_in permit icmp6 any any echo
+    access-list outside_access_in extended permit tcp any host 10.1.2.10 eq www
+    access-group outside_access_in in interface outside
+    access-group outside_access_ipv6_in in interface outside
+    """)
+    m, dev = matrix(text)
+    assert {(r.name, r.defined) for r in dev.references if r.kind == "acl"} == {
+        ("outside_access_in", True),
+        ("outside_access_ipv6_in", True),
+    }
+    assert m[("internet", "dmz")].verdict == REACHABLE and m[("internet", "dmz")].services == ["tcp/80"]
+
+
 def test_management_only_interface_carries_no_transit():
     text = IFACES + textwrap.dedent("""
     interface Management0/0
