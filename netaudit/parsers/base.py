@@ -238,6 +238,7 @@ class LineParser:
     NOT_SECRETS: frozenset[str] = frozenset()  # keywords, never secret values
     MASKED_NOT_SECRET = False  # "*****" is a value the device masked
     DEINDENTED_BLOCKS = False  # unknown column-0 line: try the open block
+    before: Ctx | None = None  # the block open before the column-0 line being handled
     # A column-0 first word read by :meth:`fast_line` without a table look-up (the bulk
     # of big configs: Cisco ``access-list``); it closes any open block.
     FAST_WORD: str | None = None
@@ -378,7 +379,7 @@ class LineParser:
             self.unrecognized(lineno, stripped)
             self.ctx = UNKNOWN_CTX  # its body is not understood either
             return
-        self.ctx = None
+        self.before, self.ctx = self.ctx, None  # the block a de-indented line may still be in
         if entry is IGNORE:
             self.ignore_line(tokens, low)
             self.ctx = IGNORE_CTX

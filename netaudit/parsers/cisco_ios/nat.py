@@ -24,6 +24,15 @@ class NatReader(IosState):
         if n >= 3 and low[2] == "pool":
             self._nat_pool(tokens, low, src)
             return
+        if n == 3 and low[2] in ("inside", "outside"):
+            # An interface's line, never a global command: de-indented input, whose open
+            # interface block takes it (it was counted as an ignored global line, and the
+            # NAT of the interface lost without a word).
+            ctx = self.before
+            if ctx is not None and ctx.kind == "interface" and self._in_ctx(ctx, src.text, src.line, True):
+                self.ctx = ctx
+                return
+            raise Unknown
         if n < 5 or low[2] not in ("inside", "outside") or low[3] != "source":
             self.ignored += 1  # ip nat translation …, ip nat log …, ip nat service …
             self.ctx = IGNORE_CTX

@@ -1371,14 +1371,21 @@ def test_deindented_config_is_still_read():
     description flat export
     ip address 10.0.0.1 255.255.255.0
     ip access-group FLAT in
+    ip nat outside
+    interface GigabitEthernet0/2
+    ip address 192.168.1.1 255.255.255.0
+    ip nat inside
     ip access-list extended FLAT
     permit tcp any any eq 22
     hostname FLAT-R
+    ip nat outside
     """)
     itf = dev.interfaces["GigabitEthernet0/1"]
     assert itf.addresses == [IPNetwork("10.0.0.1/24")] and itf.filter_in == "FLAT"
     assert len(dev.filters["FLAT"].lines) == 1 and dev.hostname == "FLAT-R"
-    assert rep.unrecognized == []
+    # "ip nat inside|outside" is an interface's line (there is no such global command)
+    assert (itf.nat_side, dev.interfaces["GigabitEthernet0/2"].nat_side) == ("outside", "inside")
+    assert [u.line for u in rep.unrecognized] == [12]  # outside any interface block
 
 
 # --------------------------------------------------------------------------- detect
