@@ -269,6 +269,19 @@ class PolicyRoute:
 
 
 @dataclass
+class RuntimeForward:
+    """Port forwards inside hosts open at run time (UPnP IGD, NAT-PMP): TCP/UDP packets
+    arriving on ``in_interface`` for one of the device's own addresses may be translated
+    to any address and port of the networks behind ``to_interfaces`` — which ones, the
+    configuration cannot say (docs/semantics.md)."""
+
+    in_interface: str
+    to_interfaces: list[str]
+    what: str  # "UPnP"
+    source: Src | None = None
+
+
+@dataclass
 class NatRule:
     """NAT as a packet transform.
 
@@ -380,6 +393,7 @@ class Device:
     # Device-level policy on traffic to the device itself (RouterOS input chain).
     input_filter: str | None = None
     nat_rules: list[NatRule] = field(default_factory=list)
+    runtime_forwards: list[RuntimeForward] = field(default_factory=list)
     # Ordered policy-routing decisions taken before the destination lookup.
     policy_routes: list[PolicyRoute] = field(default_factory=list)
     services: list[MgmtService] = field(default_factory=list)

@@ -67,7 +67,11 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
     asked = hs.false
     for s in services:
         asked |= hs.match(service_match(s))
-    flow = hs.new_connections & asked & engine.with_runtime_candidates(target)
+    # To a zone: every packet the zone sends, judged where it is delivered, as the matrix
+    # does — a port forward's packets are addressed to the router, not to the zone.  To
+    # an address: the packets sent to it.
+    to_zone = dst in engine.zone_addr
+    flow = hs.new_connections & asked & (hs.true if to_zone else engine.with_runtime_candidates(target))
     run = engine.run_zone(src, flow)
     pz = engine.zones[src]
     result = {
@@ -82,6 +86,8 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
         "warnings": warnings,
     }
     for zone in sorted(run.deliveries):
+        if to_zone and zone != dst:
+            continue
         d = run.deliveries[zone]
         if d.certain != hs.false:
             cell = Cell(src, zone, REACHABLE, services=hs.services(d.certain), delivered=d.certain, chunks=d.chunks)

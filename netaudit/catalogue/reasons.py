@@ -164,6 +164,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "the result depends on the address {device}:{interface} receives at run time (DHCP/PPPoE): "
         "some addresses let packets through, others do not",
     },
+    "reason.runtime_forward": {
+        "vi": "{device}:{interface} bật {what}: máy bên trong có thể tự mở chuyển tiếp cổng khi vận hành, "
+        "tới bất kỳ địa chỉ và cổng nào phía trong",
+        "en": "{device}:{interface} runs {what}: inside hosts may open port forwards at run time, "
+        "to any address and port inside",
+    },
+    "note.runtime_forward": {
+        "vi": "chuyển tiếp cổng do máy bên trong mở khi vận hành ({what})",
+        "en": "a port forward an inside host opens at run time ({what})",
+    },
     "reason.runtime_gateway_shared": {
         "vi": "gateway của {device}:{interface} được học khi vận hành và đoạn mạng này còn có {routers}: "
         "không xác định được gói tin đi qua thiết bị nào",

@@ -25,7 +25,7 @@ from netaddr import IPAddress, IPSet
 from .. import filters
 from ..headerspace import Bdd, HeaderSpace
 from ..messages import Text
-from ..model import Device, IfKind, L2Mode, MgmtService, NatRule
+from ..model import PROTO_TCP, PROTO_UDP, Device, IfKind, L2Mode, MgmtService, NatRule
 from ..topology import Topology
 from ..vocabulary import DEVICES_ZONE
 from ..zones import PlacedZone
@@ -438,6 +438,8 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                 own = Q2 & self.own[vkey]
                 if own != hs.false:
                     run.control.setdefault((dev_name, ifn, c2, r2), []).append((own, p2))
+                if dev.runtime_forwards:
+                    self._runtime_forwards(run, dev, ifn, Q2 & (self.own[vkey] | self.runtime_own[vkey]), r2, p2)
                 if vkey in self.runtime_by_vrf:
                     # May be for a run-time address: judged for every candidate at the end.
                     run.runtime.setdefault((dev_name, ifn, c2, r2), []).append((Q2, p2))
@@ -452,6 +454,25 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                     queue.append_route(dev_name, itf.vrf, rest, p2)
                 else:
                     self._route(run, dev, ifn, itf.vrf, rest, c2, r2, p2, queue)
+
+    def _runtime_forwards(self, run: Run, dev: Device, ifn: str, P, reason, path) -> None:
+        """TCP/UDP packets for the device's own address arriving where hosts open port
+        forwards at run time (UPnP): they may be translated to any address and port of
+        the zones behind the forward's inside interfaces — maybe delivered there."""
+        hs = self.hs
+        for fwd in dev.runtime_forwards:
+            if fwd.in_interface != ifn:
+                continue
+            tcp_udp = P & (hs.eq("proto", PROTO_TCP) | hs.eq("proto", PROTO_UDP))
+            if tcp_udp == hs.false:
+                return
+            translated = hs.exist(["dst_ip", "dst_port"], tcp_udp)
+            why = reason or Text("reason.runtime_forward", device=dev.hostname, interface=ifn, what=fwd.what)
+            step = Step("nat", dev.hostname, ifn, None, note=Text("note.runtime_forward", what=fwd.what))
+            for inside in fwd.to_interfaces:
+                did = self.topo.l3_domain(dev.hostname, inside) or self.topo.port_domain(dev.hostname, inside)
+                for zname in self.zones_in_domain.get(did, []) if did is not None else []:
+                    self._deliver(run, zname, translated, False, why, extend(path, step))
 
     def _routing_ignores_ingress(self, dev: Device) -> bool:
         """Whether what ``dev`` does with a packet past its ingress (policy routing, the

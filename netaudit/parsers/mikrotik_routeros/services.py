@@ -20,6 +20,7 @@ from netaudit.model import (
     Match,
     MgmtService,
     PortRange,
+    RuntimeForward,
     Src,
 )
 from netaudit.parsers.packet_sets import ADDR_MAX, addr_pats, norm
@@ -156,17 +157,27 @@ def finish_services(st: State) -> None:
                 partial="UPnP lets inside hosts create port forwards",
             )
         )
+        # Inside hosts create dst-nat entries on the external interface at run time
+        # (help.mikrotik.com, UPnP): a run-time port forward, not a partial interface.
+        inside = [n for i, typ, s in st.upnp_ifs if typ != "external" for n in _upnp_names(st, i, s)]
         for iface, typ, s in st.upnp_ifs:
             if typ == "external":
-                st.partial_ifaces.append(
-                    (iface, "UPnP external interface: inside hosts may open port forwards at run time", s)
-                )
+                for name in _upnp_names(st, iface, s):
+                    dev.runtime_forwards.append(RuntimeForward(name, inside, "UPnP", s))
     _vpn_services(st)
     for name, port, src in st.wireguard:
         itf = dev.interfaces.get(name)
         if itf is not None and not itf.shutdown:
             svcs.append(MgmtService("wireguard", PROTO_UDP, (PortRange(port, port),), source=src))
     svcs.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8))
+
+
+def _upnp_names(st: State, name: str, src: Src) -> list[str]:
+    """The interfaces a UPnP interface entry names (an interface, or a list's members)."""
+    if name in st.dev.interfaces:
+        return [name]
+    members, _why = expand_list(st, name, src) if name in st.lists else (set(), None)
+    return sorted(n for n in (members if members is not None else st.dev.interfaces) if n in st.dev.interfaces)
 
 
 def _vpn_services(st: State) -> None:
