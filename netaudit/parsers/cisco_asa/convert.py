@@ -12,7 +12,7 @@ ASA 9.5), management services (:mod:`.services`) and references.
 from __future__ import annotations
 
 from netaudit.model import Action, Filter, FilterLine, IfKind, L2Mode, Match, NatRule, Reference, Route, Src
-from netaudit.parsers.base import Unknown
+from netaudit.parsers.base import Unknown, runtime_address_match
 from netaudit.parsers.cisco_asa.acl_entries import Entry, parse_entry
 from netaudit.parsers.cisco_asa.nat import NatBuilder, NatLine, NatUndefined
 from netaudit.parsers.cisco_asa.objects import AclError, Objects, is_v6, resolve_ip
@@ -167,7 +167,8 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
     # --- NAT
 
     def _finish_nat(self) -> None:
-        nb = NatBuilder(self.objs, self.nameif_to_if, self.if_ip, self.rep)
+        runtime = {n for n, i in self.dev.interfaces.items() if i.dynamic_address}
+        nb = NatBuilder(self.objs, self.nameif_to_if, self.if_ip, self.rep, (runtime, runtime_address_match(self.dev)))
         rules: list[NatRule] = []
 
         def convert(line: NatLine, fn):

@@ -52,11 +52,21 @@ class NatUndefined(AclError):
 class NatBuilder:
     """Converts :class:`NatLine` objects into NatRules for one device."""
 
-    def __init__(self, objs: Objects, nameif_to_if: dict[str, str], if_addr: dict[str, int | None], report):
+    def __init__(
+        self,
+        objs: Objects,
+        nameif_to_if: dict[str, str],
+        if_addr: dict[str, int | None],
+        report,
+        runtime: tuple[set[str], dict] = (set(), {}),
+    ):
         self.objs = objs
         self.nameif_to_if = nameif_to_if
         self.if_addr = if_addr  # interface name -> its primary address
         self.rep = report
+        # (interfaces addressed at run time, the Match fields of "the address the device
+        # receives at run time": parsers.base.runtime_address_match)
+        self.runtime_ifs, self.runtime_dst = runtime
         self.missing: list[tuple[Ref, Src]] = []
 
     # ------------------------------------------------------------------ helpers
@@ -337,7 +347,13 @@ class NatBuilder:
                 return [self._partial(src, "static interface NAT without a single mapped interface")]
             out_if = next(iter(in_mapped))
             if_ip = self.if_addr.get(out_if)
-            if if_ip is None:
+            # On `ip address dhcp|pppoe` the mapped address is the one the interface
+            # receives at run time (a SOHO port forward): matched as that address, and
+            # the source side masquerades to it, as `dynamic interface` does.
+            dst_fields: dict = {"dst": (AddrMatch(if_ip, 0),)} if if_ip is not None else {}
+            if if_ip is None and out_if in self.runtime_ifs:
+                dst_fields = self.runtime_dst
+            elif if_ip is None:
                 return [self._partial(src, f"address of interface {out_if} unknown")]
             r = hosts[0]
             rules: list[NatRule] = [
@@ -362,7 +378,7 @@ class NatBuilder:
                     to_port=svc[1] if svc and svc[1] != svc[2] else None,
                     in_ifaces=in_mapped,
                     match=Match(
-                        dst=(AddrMatch(if_ip, 0),),
+                        **dst_fields,
                         protocols=protos,
                         dst_ports=(PortRange(svc[2], svc[2]),) if svc else None,
                     ),

@@ -621,6 +621,26 @@ def test_static_object_nat_untranslates_before_the_acl_on_the_real_address():
     assert dst_rule.match.dst == host("198.51.100.10") and dst_rule.in_ifaces == {"GigabitEthernet0/0"}
 
 
+def test_static_interface_nat_on_a_dhcp_outside_is_a_port_forward_not_unknown():
+    """``nat (dmz,outside) static interface service tcp www www`` with the outside on
+    DHCP (the SOHO port forward): the mapped address is the one the outside receives at
+    run time.  It was a partial rule matching every packet: every flow through the ASA
+    unknown, ICMP of other hosts included."""
+    text = NAT_IFACES.replace("ip address 198.51.100.2 255.255.255.0", "ip address dhcp setroute") + textwrap.dedent("""
+    object network STAFF
+     nat (inside,outside) dynamic interface
+    object network WEB
+     nat (dmz,outside) static interface service tcp www www
+    access-list OUT_IN extended permit tcp any object WEB eq www
+    access-group OUT_IN in interface outside
+    """)
+    m, dev = matrix(text)
+    assert not any(r.partial for r in dev.nat_rules)
+    cell = m[("internet", "dmz")]
+    assert (cell.verdict, cell.services) == (REACHABLE, ["tcp/80"])
+    assert m[("staff", "internet")].verdict == REACHABLE and m[("staff", "internet")].services == ["ip"]
+
+
 def test_dynamic_interface_pat_and_object_nat_order():
     text = NAT_IFACES + textwrap.dedent("""
     object network STAFF
