@@ -253,14 +253,16 @@ class PolicyRoute:
     * ``table``: look the destination up in ``table`` (routes with ``Route.table``);
       with ``fallback`` the packets that find no route there use the main table;
     * ``main``: the normal lookup (stops further rules);
-    * ``drop``: dropped (RouterOS ``action=unreachable``/``drop``, IOS ``set interface Null0``).
+    * ``drop``: dropped (RouterOS ``action=unreachable``/``drop``, IOS ``set interface Null0``);
+    * ``elsewhere``: sent where the model does not follow (IOS ``ip policy route-map``, its
+      next hops not modelled): they may reach any zone owning their destination.
 
     A rule that was not fully understood sets ``partial``: the packets it matches are
     uncertain (only those packets, not the whole device).
     """
 
     matches: list[Match]
-    action: str  # table | main | drop
+    action: str  # table | main | drop | elsewhere
     table: str | None = None
     fallback: bool = False
     source: Src | None = None

@@ -186,6 +186,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "the path leaves the snapshot at {device}:{interface} through a gateway learned at run time, "
         "and no external/wan zone is attached there",
     },
+    "reason.policy_route_elsewhere": {
+        "vi": "{device}: {rule} có thể gửi gói tin tới next hop mà mô hình không theo được",
+        "en": "{device}: {rule} may send the packets to a next hop the model does not follow",
+    },
     "reason.policy_route_partial": {
         "vi": "{device}: quy tắc định tuyến theo chính sách chưa được hiểu đầy đủ: {rule} ({detail})",
         "en": "{device}: policy-routing rule not fully understood: {rule} ({detail})",

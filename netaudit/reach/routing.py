@@ -35,6 +35,7 @@ class Routing:
     _urpf_via: dict
     _cache: dict
     _drop: Callable[..., None]
+    _leave: Callable[..., None]
 
     def fib(self, dev: Device, vrf: str, table: str | None = None):
         """[(region, actions)] for a VRF (or one of its policy-routing tables);
@@ -194,7 +195,7 @@ class Routing:
         unknown_routes = (dev.dynamic_routing or dev.unread_routes) and dev.routing_state is None
         maybe_mode = ("loose" if unknown_routes else "feasible") if itf.urpf_unsure else itf.urpf
         tables = sorted({p.table for p in dev.policy_routes if p.action == "table" and p.table})
-        if not tables and not any(p.action == "drop" for p in dev.policy_routes):
+        if not tables and not any(p.action in ("drop", "elsewhere") for p in dev.policy_routes):
             sure = self.urpf_sources(dev, itf, sure_mode)
             maybe = self.urpf_sources(dev, itf, maybe_mode)
         else:
@@ -212,7 +213,7 @@ class Routing:
                 has = hs.dst_to_src(has)
                 sure &= ~has | self.urpf_sources(dev, itf, sure_mode, table)
                 fail_all &= ~has | ~self.urpf_sources(dev, itf, maybe_mode, table)
-            if any(p.action == "drop" for p in dev.policy_routes):
+            if any(p.action in ("drop", "elsewhere") for p in dev.policy_routes):
                 sure = hs.false
             maybe = ~fail_all
         got = self._cache[key] = (sure, maybe)
@@ -328,6 +329,10 @@ class Routing:
                 self._drop(
                     run, dev.hostname, Text("drop.policy_route", rule=pr.source.text if pr.source else pr.name), hit
                 )
+            elif pr.action == "elsewhere":
+                # Sent where the model does not follow (an IOS route-map's next hop): they
+                # may reach any zone owning their destination.
+                self._leave(run, hit, r or Text("reason.policy_route_elsewhere", device=dev.hostname, rule=pr.name))
             elif pr.action == "table" and pr.table:
                 out.append((hit, pr.table, pr.fallback, c, r, p))
             else:

@@ -23,6 +23,7 @@ from netaudit.model import (
     Match,
     MgmtService,
     NatRule,
+    PolicyRoute,
     PortRange,
     Reference,
     Src,
@@ -171,8 +172,19 @@ class ModelBuilder(IosState):
                         fail_open.append((iface, attr, spec))
             if st.policy is not None and st.policy[0] in self.route_maps:
                 # IOS routes normally when the route-map does not exist; an existing one
-                # may set next hops this model does not follow.
-                self.iface_partial(iface, f"policy-based routing (route-map {st.policy[0]}) not modelled", st.policy[1])
+                # may set next hops this model does not follow — for the packets the
+                # interface receives only: a partial policy route "elsewhere" on it.
+                why = f"policy-based routing (route-map {st.policy[0]}) not modelled"
+                self.dev.policy_routes.append(
+                    PolicyRoute(
+                        [Match(in_ifaces=frozenset({iface.name}))],
+                        "elsewhere",
+                        source=st.policy[1],
+                        partial=why,
+                        name=f"route-map {st.policy[0]}",
+                    )
+                )
+                self.rep.add_partial(f"interface {iface.name}", why, st.policy[1])
             if st.channel_group is not None:
                 members[name] = st.channel_group
             if st.pppoe_enable is not None and not st.pppoe_client:

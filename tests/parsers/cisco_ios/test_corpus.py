@@ -115,6 +115,7 @@ def test_stanford_policy_routing_names_missing_route_maps():
     # IOS then routes normally, and the dangling references are reported.
     dev = parsed(STANFORD / "soza_rtr_config.txt").devices[0]
     assert not any(i.partial and "policy-based routing" in i.partial for i in dev.interfaces.values())
+    assert dev.policy_routes == []
     assert any(r.kind == "route-map" and not r.defined for r in dev.references)
     assert any(i.urpf == "strict" and i.urpf_allow_default for i in dev.interfaces.values())
 

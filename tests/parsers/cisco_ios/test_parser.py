@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import matrix
 from netaddr import IPAddress, IPNetwork
 
 from netaudit.model import (
@@ -19,6 +20,7 @@ from netaudit.model import (
 )
 from netaudit.parsers import cisco_ios
 from netaudit.parsers.cisco_common import ALL_VLANS
+from netaudit.zones import Zone
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "cisco_ios"
 
@@ -286,10 +288,39 @@ def test_forwarding_keyword_marks_interface_partial_cosmetic_is_ignored():
      set ip next-hop 10.0.0.9
     """)
     itf = dev.interfaces["Vlan10"]
-    assert "policy-based routing" in itf.partial
+    assert itf.partial is None  # what it received only: a policy route, not the interface
+    (pbr,) = dev.policy_routes
+    assert (pbr.action, pbr.name, pbr.matches[0].in_ifaces) == ("elsewhere", "route-map PBR", {"Vlan10"})
+    assert "policy-based routing" in pbr.partial
     assert rep.partially_understood[0]["line"] == 3
     assert rep.partially_understood[0]["construct"] == "interface Vlan10"
     assert rep.unrecognized == []
+
+
+def test_policy_routing_acts_on_what_the_interface_receives_only():
+    """``ip policy route-map`` (its next hops not modelled) on LAN-A: LAN-A's packets may
+    go to the route-map's next hop, so LAN-A -> LAN-B is unknown, not "blocked" by the
+    main table's path; LAN-B -> LAN-A, which the map never sees, stays reachable."""
+    dev, _rep = parse("""
+    interface GigabitEthernet0/0
+     ip address 10.0.0.1 255.255.255.0
+     ip policy route-map TO-INTERNET
+    interface GigabitEthernet0/1
+     ip address 10.1.0.1 255.255.255.0
+     ip access-group TO-B out
+    ip access-list extended TO-B
+     deny   ip 10.0.0.0 0.0.0.255 any
+     permit ip any any
+    access-list 10 permit 10.0.0.0 0.0.0.255
+    route-map TO-INTERNET permit 10
+     match ip address 10
+     set ip next-hop 10.0.0.254
+    """)
+    a = Zone("lan-a", "internal", [IPNetwork("10.0.0.0/24")], attach=[(dev.hostname, "GigabitEthernet0/0")])
+    b = Zone("lan-b", "guest", [IPNetwork("10.1.0.0/24")], attach=[(dev.hostname, "GigabitEthernet0/1")])
+    m, _ = matrix([dev], [a, b])
+    assert m[("lan-a", "lan-b")].verdict == "unknown" and "route-map TO-INTERNET" in m[("lan-a", "lan-b")].reason
+    assert m[("lan-b", "lan-a")].verdict == "reachable"
 
 
 def test_policy_route_map_that_does_not_exist_has_no_effect():
@@ -299,7 +330,7 @@ def test_policy_route_map_that_does_not_exist_has_no_effect():
      ip address 10.0.10.1 255.255.255.0
      ip policy route-map GONE
     """)
-    assert dev.interfaces["Vlan10"].partial is None
+    assert dev.interfaces["Vlan10"].partial is None and dev.policy_routes == []
     assert [(r.kind, r.name, r.defined) for r in dev.references] == [("route-map", "GONE", False)]
 
 
