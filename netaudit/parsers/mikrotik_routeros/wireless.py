@@ -78,8 +78,11 @@ def finish_ssids(st: State) -> None:
             if mode not in ("ap-bridge", "bridge", "wds-slave") or ssid is None:
                 continue
             prof = unquote(w.props.get("security-profile", "default"))
-            pmode = unquote(st.wsec.get(prof, {}).get("mode", "none"))
-            open_auth = pmode == "none"
+            if prof in st.wsec or prof == "default":  # the built-in default profile: mode=none
+                open_auth = unquote(st.wsec.get(prof, {}).get("mode", "none")) == "none"
+            else:  # a profile the export does not hold (removed before publishing): not known
+                open_auth = None
+                st.refs.append(("security-profile", prof, w.src, False))
         else:
             ssid = wifi_prop(st, w, "configuration", "ssid")
             mode = wifi_prop(st, w, "configuration", "mode") or "ap"

@@ -32,6 +32,20 @@ def test_wireless_use_tag_and_virtual_ap_ssids():
     assert "Secr3tKey" in dev.secrets
 
 
+def test_a_security_profile_the_export_lacks_is_not_read_as_open():
+    """``security-profile=svHarmony`` whose definition was removed before publishing:
+    whether the SSID is open is not known (it was read as open, and ``init`` made its
+    network a guest zone: critical findings on a staff network), and the reference is
+    undefined."""
+    dev, _ = parse("""
+    /interface wireless
+    set [ find default-name=wlan1 ] disabled=no mode=ap-bridge security-profile=svHarmony ssid=HARMONY
+    """)
+    (s,) = dev.ssids
+    assert s.open_auth is None
+    assert [(r.kind, r.name, r.defined) for r in dev.references] == [("security-profile", "svHarmony", False)]
+
+
 def test_wifi_datapath_makes_a_dynamic_bridge_port_with_its_vlan():
     dev, _ = parse("""
     /interface bridge
