@@ -545,6 +545,12 @@ def _init(args) -> int:
         print(
             f"netaudit: wrote {target} with {len(site.zones)} inferred zones — review before auditing", file=sys.stderr
         )
+    if not site.zones:
+        print(
+            "netaudit: no zone could be inferred from the configs: the draft declares none — "
+            "add the zones by hand before `netaudit audit` (it stops on a site file without zones)",
+            file=sys.stderr,
+        )
     if site.notes:
         print(f"netaudit: {len(site.notes)} note(s) for the reviewer at the top of the draft", file=sys.stderr)
     for w in list(snap.warnings) + zones.site_warnings(site):

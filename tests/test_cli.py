@@ -123,6 +123,16 @@ def test_init_writes_reviewable_site(tmp_path):
     assert {"guest", "external"} <= kinds
 
 
+def test_init_that_recognises_nothing_says_what_audit_will_need(tmp_path):
+    """Nothing to infer (a router with one bridge and no address): the draft declares no
+    zone, init says so, and audit's stop names the empty zones, not a malformed file."""
+    (tmp_path / "r.rsc").write_text("# 2025-01-01 by RouterOS 7.15\n/interface bridge\nadd name=bridge1\n")
+    p = cli("init", tmp_path)
+    assert p.returncode == 0 and "no zone could be inferred" in p.stderr
+    p = cli("audit", tmp_path, "--format", "json")
+    assert p.returncode == 2 and "zones: no zone declared" in p.stderr
+
+
 def test_trace_reachable_and_blocked():
     p = cli("trace", LEAKY, "--from", "guest", "--to", "10.10.10.5", "--service", "tcp/445", "--lang", "en")
     assert p.returncode == 0, p.stderr

@@ -428,6 +428,7 @@ Z = "zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\n"
         ("zones:\n  '@devices': {kind: guest, subnets: [10.0.0.0/24]}\n", 2, "reserved"),
         ("zones:\n  g: 5\n", 2, "zone 'g' must be a mapping"),
         ("zones: 5\n", 1, "zones: must map zone names"),
+        ("zones:\n  {}   # nothing recognised: add zones by hand\n", 1, "zones: no zone declared"),
         ("unit: [a]\n" + Z, 1, "unit must be text, not a list"),
         ("unit: 5\n" + Z, 1, "unit must be text, not the number 5"),
         ("address: {a: b}\n" + Z, 1, "address must be text"),

@@ -511,7 +511,14 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
     zones_raw = data.get("zones")
     zones: dict = zones_raw if isinstance(zones_raw, dict) else {}
     names_in = [k for k in zones if k != "__line__"]
-    if not names_in:
+    if not names_in and isinstance(zones_raw, dict):
+        # `netaudit init` writes `zones: {}` when it recognised nothing in the configs
+        err(
+            "zones: no zone declared — add at least one (name: {kind, subnets, vlans, attach}); "
+            "netaudit init drafts them from the names in the configs when it recognises any",
+            key_line(data, "zones") or top,
+        )
+    elif not names_in:
         err("zones: must map zone names to {kind, subnets, vlans, attach}", key_line(data, "zones") or top)
     limit = max_zones()
     if len(names_in) > limit:
