@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from netaddr import IPNetwork
 
-from netaudit.model import Interface, Route, Src
+from netaudit.model import Interface, L2Mode, Route, Src
 from netaudit.parsers.ip import prefix_of
 
 from .state import State
@@ -99,6 +99,12 @@ def finish_routes(st: State) -> None:
             continue
         itf = dev.interfaces.get(iface)
         if itf is None:
+            continue
+        if itf.mode == L2Mode.BRIDGE_PORT:
+            # RouterOS marks it invalid ("DHCP client can not run on slave interface!"):
+            # no address, no route — as a static address on a bridge port.
+            why = f"DHCP client on {iface}, a bridge port: RouterOS does not run it"
+            st.rep.warnings.append(f"{st.file}:{src.line}: {why}")
             continue
         st.facts.dhcp_client_interfaces.append(iface)
         dynamic_address(itf, src)

@@ -63,6 +63,23 @@ def test_dhcp_and_pppoe_clients_have_dynamic_addresses_and_runtime_default_route
     assert "Pw0rdXYZ" in dev.secrets
 
 
+def test_a_dhcp_client_on_a_bridge_port_does_not_run():
+    """RouterOS does not run a DHCP client on a bridge port (its own export says "DHCP
+    client can not run on slave interface!"): no run-time address, no default route —
+    as a static address on a port — and a warning naming the line."""
+    dev, rep = parse("""
+    /interface bridge
+    add name=wan
+    /interface bridge port
+    add bridge=wan interface=ether5
+    /ip dhcp-client
+    # DHCP client can not run on slave interface!
+    add disabled=no interface=ether5
+    """)
+    assert not dev.interfaces["ether5"].dynamic_address and dev.routes == []
+    assert any("r.rsc:8: DHCP client on ether5, a bridge port" in w for w in rep.warnings)
+
+
 def test_ip_settings_rp_filter_and_ip_forward():
     dev, _ = office("""
     /ip settings
