@@ -13,7 +13,7 @@ services resolve to them; each routed interface carries its logical name
   ``*`` the first untagged VLAN is the port VLAN, as netifd does), ``br-lan.10``
   is the SVI of VLAN 10.  Without them the bridge is one untagged domain.
 * swconfig (``config switch_vlan``): the CPU port is the port tagged in every VLAN
-  of the switch; the other ports untagged in VLAN *V* are bridge ports of the
+  of the switch that an ``ethX.V`` interface uses; the other ports untagged in VLAN *V* are bridge ports of the
   segment of ``ethX.V`` (its bridge, or ``ethX.V`` itself when it routes).  A
   tagged port that is not the CPU port carries VLANs to another device: the
   interfaces of those VLANs are partial (declare a site link and its device).
@@ -279,7 +279,7 @@ def _switch_netdevs(st: State) -> None:
     """The ``ethX.V`` devices that are a swconfig switch's VLANs seen by the CPU."""
     tags = set()
     for s in st.text.of("network", "switch_vlan"):
-        vid = _int(s.get("vid")) or _int(s.get("vlan"))
+        vid = _switch_vid(s)
         if vid is not None:
             tags.add(vid)
     if not tags:
@@ -291,6 +291,12 @@ def _switch_netdevs(st: State) -> None:
             st.switch_netdevs[n] = int(m.group(2))
 
 
+def _switch_vid(s: Section) -> int | None:
+    """A ``switch_vlan``'s VLAN id: ``vid``, else the VLAN number ``vlan`` (both read)."""
+    vid, number = _int(s.get("vid")), _int(s.get("vlan"))
+    return vid if vid is not None else number
+
+
 def _switches(st: State) -> None:
     secs = st.text.of("network", "switch_vlan")
     if not secs:
@@ -299,14 +305,17 @@ def _switches(st: State) -> None:
     by_switch: dict[str, list[tuple[int, Section, list[tuple[str, bool]]]]] = {}
     for s in secs:
         sw = s.get("device") or "switch0"
-        vid = _int(s.get("vid")) or _int(s.get("vlan"))
+        vid = _switch_vid(s)
         if vid is None:
             st.warn(s.src, "switch_vlan without vlan: ignored")
             continue
         ports = [(w.rstrip("t*u"), w.endswith("t") or "t" in w[1:]) for w in s.values("ports")]
         by_switch.setdefault(sw, []).append((vid, s, ports))
+    used = set(st.switch_netdevs.values())
     for sw, vlans in by_switch.items():
-        tagged_sets = [{p for p, t in ports if t} for _, _, ports in vlans]
+        # The CPU port: tagged in every VLAN the CPU has an ethX.V of (a VLAN of external
+        # ports only, no ethX.V, does not reach it and says nothing of it).
+        tagged_sets = [{p for p, t in ports if t} for vid, _, ports in vlans if vid in used]
         cpu = set.intersection(*tagged_sets) if tagged_sets else set()
         for vid, s, ports in vlans:
             dev.vlans.setdefault(vid, Vlan(vid, "", s.src))

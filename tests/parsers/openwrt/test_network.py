@@ -145,6 +145,25 @@ def test_swconfig_1907_fixture():
     assert cells(dev, z)[("guest", "staff")].verdict == "unknown"  # the include is not in the export
 
 
+def test_swconfig_vlan_of_external_ports_only_says_nothing_of_the_cpu_port():
+    """A VLAN of two external ports and no ethX.V (the CPU takes no part) has no CPU
+    port tagged: the CPU port is the one tagged in every VLAN the CPU uses, not "no
+    port" (every port tagged elsewhere was read as a trunk to a device not in the
+    snapshot: every cell unknown).  ``vlan`` beside ``vid`` is read, not unrecognized."""
+    text = (FIXTURES / "tplink-c7-1907-swconfig.txt").read_text()
+    text = text.replace(
+        "config switch_vlan\n\toption device 'switch0'\n\toption vlan '3'\n\toption ports '0t 5'\n",
+        "config switch_vlan\n\toption device 'switch0'\n\toption vlan '3'\n\toption vid '3'\n\toption ports '0t 5'\n"
+        "\nconfig switch_vlan\n\toption device 'switch0'\n\toption vlan '4'\n\toption vid '40'\n"
+        "\toption ports '6 7'\n",
+        1,
+    )
+    dev, rep = parse(text, "c7.uci")
+    assert rep.unrecognized == []
+    assert not any("not in the snapshot" in (i.partial or "") for i in dev.interfaces.values())
+    assert dev.interfaces["switch0.port5"].parent == "br-khach"
+
+
 def test_firewall_user_given_empty_is_not_partial():
     text = (FIXTURES / "tplink-c7-1907-swconfig.txt").read_text()
     text = text.replace(
