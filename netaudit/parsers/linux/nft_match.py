@@ -134,13 +134,13 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
     # the words the branches below test before theirs.
     if t in _FIELD_HEADS and (t, nxt) in FIELDS:
         if i + 2 < len(toks) and toks[i + 2] == ".":
-            return _concat(r, toks, i)
+            return _concat(ctx, r, toks, i)
         if i + 2 < len(toks) and toks[i + 2] == "set":
             return _set_statement(r, toks, i, i + 2)
         return _field(ctx, r, toks, i + 2, FIELDS[(t, nxt)])
     if t in IFACE_FIELDS:
         if nxt == ".":
-            return _concat(r, toks, i)
+            return _concat(ctx, r, toks, i)
         return _iface(ctx, r, toks, i + 1, IFACE_FIELDS[t])
     if t in ("accept", "drop", "continue", "return"):
         r.verdict = t
@@ -227,7 +227,7 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
         return _fib_other(r, toks, i)
     if (t, nxt) in FIELDS:
         if i + 2 < len(toks) and toks[i + 2] == ".":
-            return _concat(r, toks, i)
+            return _concat(ctx, r, toks, i)
         return _field(ctx, r, toks, i + 2, FIELDS[(t, nxt)])
     if t in META_KEYS:
         r.reasons.append(f"'meta {t}' not modelled")
@@ -243,26 +243,76 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
     return _skip_unknown(toks, i)
 
 
-def _concat(r: _Rule, toks: list[str], i: int) -> int:
-    """A concatenation (``ip saddr . tcp dport @pairs``, ``iifname . ip saddr { … }``):
-    not modelled, the rule is wider.  Read to its end — its fields joined by ``.``, the
-    operator and the value — so that no part of it is read as a match of its own; a
-    verdict map keyed on one decides what netaudit cannot read."""
-    r.reasons.append("concatenation not modelled")
+def _concat(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
+    """A concatenation (``ip saddr . tcp dport @pairs``, ``ip protocol . th dport vmap
+    { tcp . 22 : accept, … }``, the nftables wiki's home-router input rule).  Of header
+    fields and interface names, an element is the intersection of its parts: a set
+    membership narrows the rule to the union of its elements, a verdict map gives one
+    rule per verdict.  Anything else is read to its end — fields joined by ``.``, the
+    operator, the value — and not modelled: the rule is wider (a verdict map keyed on
+    it decides what netaudit cannot read)."""
+    parts: list[tuple[str, tuple] | None] = []
     j = i
     while j < len(toks):
-        one_word = toks[j] in IFACE_FIELDS or toks[j] in META_KEYS or toks[j] == "mark"
-        j += 1 if one_word else 2
+        t = toks[j]
+        if t in IFACE_FIELDS:
+            parts.append(("iface", (IFACE_FIELDS[t],)))
+            j += 1
+        elif j + 1 < len(toks) and (t, toks[j + 1]) in FIELDS:
+            parts.append(("field", FIELDS[(t, toks[j + 1])]))
+            j += 2
+        else:
+            parts.append(None)
+            j += 1 if t in META_KEYS or t == "mark" else 2
         if j < len(toks) and toks[j] == ".":
             j += 1
             continue
         break
+    op = ""
     if j < len(toks) and toks[j] in OPS:
-        j += 1
-    if j < len(toks) and toks[j] in ("vmap", "map"):
-        r.not_read(f"{toks[j]} keyed on a concatenation not modelled")
+        op, j = toks[j], j + 1
+    val = toks[j] if j < len(toks) else ""
+    known: list[tuple[str, tuple]] = [p for p in parts if p is not None]
+    if len(known) == len(parts):
+        key = lambda k: _concat_conds(ctx, known, k)  # noqa: E731 - a key for _map
+        if val == "vmap":
+            return _map(ctx, r, toks, j + 1, val, key)
+        if op in ("", "==", "eq") and val.startswith(("{", "@")):
+            items = _items(ctx, r, val)
+            if items is None:
+                return j + 1  # the set's members are not known: the rule is wider
+            union: list[Cond] = []
+            for el in items:
+                got = key(el)
+                if got is None:
+                    r.reasons.append(f"concatenation element {cut(el)!r} not understood")
+                    return j + 1
+                union += [c for c in got if c not in union]
+            r.narrow(union)
+            return j + 1
+    r.reasons.append("concatenation not modelled")
+    if val in ("vmap", "map"):
+        r.not_read(f"{val} keyed on a concatenation not modelled")
         return j + 2
     return j + 1
+
+
+def _concat_conds(ctx: Ctx, parts: list[tuple[str, tuple]], element: str) -> list[Cond] | None:
+    """The packets one element of a concatenation selects (``tcp . 22``: protocol 6 and
+    port 22); None when a part is not understood."""
+    values_of = [v.strip() for v in element.split(" . ")]
+    if len(values_of) != len(parts):
+        return None
+    conds: list[Cond] = [ANY]
+    for (what, spec), value in zip(parts, values_of, strict=True):
+        if what == "iface":
+            got: list[Cond] | None = _iface_conds(ctx, spec[0], [value], "")
+        else:
+            got = _field_conds(spec[0], spec[1], [value], "", spec[2])
+        if got is None:
+            return None
+        conds = intersect_all(conds, got)
+    return conds
 
 
 def _setter(toks: list[str], i: int) -> int | None:

@@ -288,13 +288,22 @@ def test_fib_lookup_is_read_whole_not_as_an_interface_match():
     assert got[("staff", "internet")].verdict == "unknown"  # a spoofed source may be dropped
 
 
-def test_concatenation_is_read_whole_not_as_an_interface_match():
-    # 'iifname . ip saddr': the '.' was read as an interface name (the accept matched nothing).
+def test_concatenation_of_fields_is_the_intersection_of_its_parts():
+    # 'iifname . ip saddr': the '.' was once read as an interface name (the accept
+    # matched nothing); an element of header fields and names is the intersection of
+    # its parts, a set of them their union.
     got, _dev, rep = nft_cells(FWD % '\t\tiifname . ip saddr { "lan0" . 10.0.10.0/24 } accept')
-    assert [p["reason"] for p in rep.partially_understood] == ["concatenation not modelled"]
-    assert got[("staff", "internet")].verdict == "unknown"
-    # keyed on one, a verdict map's verdict is unknown (it was read as its key's port set)
-    got, _dev, rep = nft_cells(FWD % "\t\tip saddr . tcp dport vmap { 10.0.40.5 . 22 : accept }")
+    assert rep.partially_understood == []
+    assert got[("staff", "internet")].verdict == "reachable"
+    assert got[("guest", "internet")].verdict == "blocked"
+    # a verdict map keyed on one (the nftables wiki's home-router input rule)
+    got, _dev, rep = nft_cells(FWD % "\t\tip saddr . tcp dport vmap { 10.0.40.5 . 22 : accept, 10.0.40.6 . 80 : drop }")
+    assert rep.partially_understood == []
+    assert (got[("guest", "staff")].verdict, got[("guest", "staff")].services) == ("reachable", ["tcp/22"])
+    # a part netaudit does not read: the rule is wider, its verdict map unknown
+    got, _dev, rep = nft_cells(FWD % "\t\tip saddr . meta mark vmap { 10.0.40.5 . 0x1 : accept }")
+    reasons = [p["reason"] for p in rep.partially_understood]
+    assert reasons == ["concatenation not modelled", "vmap keyed on a concatenation not modelled"]
     assert got[("guest", "staff")].verdict == "unknown"
 
 
