@@ -460,13 +460,12 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
         forwards at run time (UPnP): they may be translated to any address and port of
         the zones behind the forward's inside interfaces — maybe delivered there."""
         hs = self.hs
-        for fwd in dev.runtime_forwards:
-            if fwd.in_interface != ifn:
-                continue
-            tcp_udp = P & (hs.eq("proto", PROTO_TCP) | hs.eq("proto", PROTO_UDP))
-            if tcp_udp == hs.false:
-                return
-            translated = hs.exist(["dst_ip", "dst_port"], tcp_udp)
+        forwards = [f for f in dev.runtime_forwards if f.in_interface == ifn]
+        tcp_udp = P & (hs.eq("proto", PROTO_TCP) | hs.eq("proto", PROTO_UDP)) if forwards else hs.false
+        if tcp_udp == hs.false:
+            return
+        translated = hs.exist(["dst_ip", "dst_port"], tcp_udp)
+        for fwd in forwards:
             why = reason or Text("reason.runtime_forward", device=dev.hostname, interface=ifn, what=fwd.what)
             step = Step("nat", dev.hostname, ifn, None, note=Text("note.runtime_forward", what=fwd.what))
             for inside in fwd.to_interfaces:

@@ -329,12 +329,12 @@ def _ipsets(st: State) -> dict[str, IpSet]:
         direction, kind = types[0]
         family = (s.get("family") or "4").lower()
         entries = s.values("entry")
+        dynamic = _filled_at_run_time(s, name in filled, bool(entries))
         if len(types) > 1 or kind not in ("ip", "net") or family not in ("4", "ipv4", "inet"):
             out[name] = IpSet(
                 None, direction, f"ipset {name!r} (match {' '.join(matches)}, family {family}) not modelled"
             )
             continue
-        dynamic = _filled_at_run_time(s, name in filled, bool(entries))
         if dynamic is not None:
             out[name] = IpSet(None, direction, f"ipset {name!r}: {dynamic}")
             continue
