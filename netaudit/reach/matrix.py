@@ -28,6 +28,8 @@ class Cell:
     witness: Witness | None = None
     reason: str | None = None  # a messages.Text (English as a str) when the engine wrote it
     blocking: list[dict] = field(default_factory=list)  # lines that stop the traffic
+    # What else stops it, where no line does (no route, a null route, routing off): Texts.
+    dropped: list = field(default_factory=list)
     replies_only: bool = False
     delivered: Bdd | None = None  # for checks
     maybe: Bdd | None = None
@@ -110,7 +112,9 @@ def make_cell(engine: Engine, run: Run, pz: PlacedZone, dst: str) -> Cell:
     if engine.zone_addr[dst] == hs.false:
         # Nothing can be delivered to a zone that owns no address: not a proof of "blocked".
         return Cell(src, dst, UNKNOWN, reason=Text("reason.zone_no_addresses", zone=dst))
-    return Cell(src, dst, BLOCKED, blocking=engine.blocking_lines(run, engine.zone_addr[dst]))
+    target = engine.zone_addr[dst]
+    blocking, dropped = engine.blocking_lines(run, target), engine.drop_reasons(run, target, martian=False)
+    return Cell(src, dst, BLOCKED, blocking=blocking, dropped=dropped)
 
 
 def unplaced_reason(pz: PlacedZone) -> Text:

@@ -149,10 +149,12 @@ class Witnesses:
                 )
         return [found[k] for k in sorted(found, key=lambda k: (k[0], k[1], k[2]))][:limit]
 
-    def drop_reasons(self, run: Run, target) -> list[Text]:
-        """Non-filter drops (no route, null route, routing off) that hit ``target``."""
+    def drop_reasons(self, run: Run, target, martian: bool = True) -> list[Text]:
+        """Non-filter drops (no route, null route, routing off) that hit ``target``;
+        ``martian=False`` leaves out the broadcast/multicast destinations every router
+        drops (a zone owning "every other address" holds them: noise in a matrix cell)."""
         return [
             Text("drop.at", device=dev, why=why)
             for (dev, why), u in sorted(run.drops.items())
-            if (u & target) != self.hs.false
+            if (martian or why.key != "drop.martian") and self.hs.meets(u, target)
         ]

@@ -603,7 +603,9 @@ class _Writer(DocxDocument):
                     self.loc_code(p, b["loc"], b["text"], b["default"])
                 if f["blocked_more"]:
                     self.run(self.cell_para(cells[2]), f["blocked_more_text"], size=9, color=MUTED)
-                if not f["blocked_by"]:
+                for i, d in enumerate(f["dropped"]):
+                    self.run(self.cell_para(cells[2], first=i == 0 and not f["blocked_by"]), d, size=9)
+                if not f["blocked_by"] and not f["dropped"]:
                     self.run(cells[2].paragraphs[0], "-", color=MUTED)
             self.cut(v.notes.get("blocked", ""), "blocked-cut")
         if v.reference:

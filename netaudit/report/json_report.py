@@ -259,6 +259,9 @@ def _audit_dict(audit, options: RenderOptions) -> dict:
             cell["reason_text"] = both_of(c.reason)  # additive: {"vi", "en"}
         if c.blocking:
             cell["blocked_by"] = c.blocking
+        if c.dropped:  # additive: why a blocked flow stops where no line stops it
+            cell["dropped"] = [str(t) for t in c.dropped]
+            cell["dropped_text"] = [both_of(t) for t in c.dropped]
         if c.replies_only:
             cell["replies_only"] = True  # blocked for new connections, replies get through
         live_cell = audit.live.cell(c.src, c.dst) if getattr(audit, "live", None) is not None else None

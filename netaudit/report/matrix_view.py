@@ -248,6 +248,8 @@ def matrix(v: View, zone_kind: dict) -> None:
                 "blocked_by": [
                     {**cite_view(b, v.lang), "device": b.get("device", "")} for b in blocked_by[:BLOCKING_SHOWN]
                 ],
+                # no route, a null route …: what stops it where no line does
+                "dropped": [v.prose(v.L(t)) for t in c.get("dropped_text") or []],
                 "blocked_more": max(0, len(blocked_by) - BLOCKING_SHOWN),
                 # The lines left out, by where they are: the paper record has no JSON to point to.
                 "blocked_more_text": v.t(

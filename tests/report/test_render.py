@@ -544,3 +544,33 @@ def test_markdown_inline_shortcut_escapes_as_every_pass(text):
     Markdown of an audit of 50,000 findings spent 11 s in escaping passes, issue #15);
     the result is always what every escaping pass gives."""
     assert md(text) == _md_every_pass(text)
+
+
+def test_a_blocked_flow_no_line_stops_says_why(tmp_path):
+    """A flow blocked by no route (a DHCP client RouterOS does not run: on a bridge port)
+    cites no filter line: the cell carries the drop reason, in both languages, and every
+    format prints it where the blocking lines go (it printed "-")."""
+    from netaudit.audit import run_audit
+    from netaudit.report.json_report import audit_dict
+
+    (tmp_path / "r.rsc").write_text(
+        "# dec/27/2023 11:50:57 by RouterOS 6.49.7\n/interface bridge\nadd name=bridge\nadd name=wan\n"
+        "/interface bridge port\nadd bridge=bridge interface=ether2\nadd bridge=wan interface=ether5\n"
+        "/ip address\nadd address=192.168.3.1/24 interface=bridge network=192.168.3.0\n"
+        "/ip dhcp-client\nadd disabled=no interface=ether5\n"
+    )
+    (tmp_path / "site.yaml").write_text(
+        "unit: t\nlevel: 2\nzones:\n  staff: {kind: internal, subnets: [192.168.3.0/24], attach: ['r:bridge']}\n"
+        "  internet: {kind: external, attach: ['r:ether5']}\n"
+    )
+    doc = audit_dict(run_audit([tmp_path]), RenderOptions())
+    cell = next(c for c in doc["matrix"] if (c["src"], c["dst"]) == ("staff", "internet"))
+    assert cell["verdict"] == "blocked" and "blocked_by" not in cell
+    assert cell["dropped"] == ["r: no route"]  # not the broadcast/multicast drops of every router
+    assert cell["dropped_text"][0]["vi"] == "r: không có tuyến"
+    for fmt, lang, want in (
+        ("md", "en", "| r: no route |"),
+        ("md", "vi", "| r: không có tuyến |"),
+        ("html", "en", "r: no route"),
+    ):
+        assert want in render_doc(doc, fmt, RenderOptions(lang=lang))
