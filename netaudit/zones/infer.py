@@ -34,7 +34,18 @@ _KEYWORDS: list[tuple[str, str, tuple[str, ...]]] = [
     (
         "guest",
         "guest",
-        ("GUEST", "KHACH", "PUBLIC", "CONG CONG", "WIFI FREE", "FREE WIFI", "NGUOI DAN", "VISITOR", "HOTSPOT"),
+        (
+            "GUEST",
+            "KHACH",
+            "PUBLIC",
+            "CONG CONG",
+            "WIFI FREE",
+            "FREE WIFI",
+            "NGUOI DAN",
+            "VISITOR",
+            "HOTSPOT",
+            "HOT SPOT",  # MikroTik writes "HotSpot": split where the capital letters meet
+        ),
     ),
     ("management", "mgmt", ("MGMT", "MANAGE", "MANAGEMENT", "QUAN TRI", "QUAN LY TB", "ADMIN", "OOB")),
     ("database", "database", ("DB", "DATABASE", "CSDL", "CO SO DU LIEU")),
