@@ -9,6 +9,8 @@ The documented defaults are in the package docstring (:mod:`netaudit.parsers.cis
 
 from __future__ import annotations
 
+from netaddr import IPNetwork
+
 from netaudit.model import (
     PROTO_ICMP,
     PROTO_TCP,
@@ -26,8 +28,10 @@ from netaudit.model import (
     PolicyRoute,
     PortRange,
     Reference,
+    Route,
     Src,
 )
+from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_ios.acl_entries import expand_ace, resolve_groups
 from netaudit.parsers.cisco_ios.state import Acl, IfState, IosState
 from netaudit.parsers.cisco_ios.syntax import hostname_of_file
@@ -146,6 +150,54 @@ class ModelBuilder(IosState):
                 default_text=f"ACL {name} {what}: IOS permits every packet",
             )
 
+    def _policy_routes(self, iface: Interface, name: str, src: Src) -> None:
+        """``ip policy route-map NAME`` on ``iface``: for the packets it receives, the
+        map's entries in sequence order (first match) → :class:`PolicyRoute`.  ``match ip
+        address`` ACLs select (an ACL with deny or partial lines: its permits, the entry
+        partial); ``set ip next-hop A`` sends to A when A is on a connected subnet (a
+        table of one default route to A, falling back to the routing table as IOS does
+        when A is not adjacent), ``set interface Null0`` drops; a ``deny`` entry or one
+        without ``set`` routes normally; an entry with a clause not modelled sends its
+        packets where the model does not follow (partial ``elsewhere``)."""
+        ins = frozenset({iface.name})
+        for e in sorted(self.route_map_entries.get(name, []), key=lambda e: e.seq):
+            label = f"route-map {name} {'permit' if e.permit else 'deny'} {e.seq}"
+            why: list[str] = [f"'{t}' not modelled" for t in e.unread]
+            matches: list[Match] = []
+            for acl_name in e.acls:
+                acl = self.acls.get(acl_name)
+                if acl is None:
+                    why.append(f"ACL {acl_name} is not defined")
+                    continue
+                lines = acl.filter.lines
+                if any(ln.action != Action.PERMIT or ln.partial for ln in lines) or acl.filter.partial:
+                    why.append(f"ACL {acl_name} has deny or partial lines: its permits taken as the match")
+                matches += [m for ln in lines if ln.action == Action.PERMIT for m in ln.matches]
+            if not e.acls:
+                matches = [Match()]
+            elif not matches:
+                if not why:
+                    continue  # an ACL that permits nothing: the entry never matches
+                matches = [Match()]
+            matches = [evolve(m, in_ifaces=ins) for m in matches]
+            partial = "; ".join(why) or None
+            if why and e.permit and (e.unread or e.next_hops or e.null):
+                action, table = "elsewhere", None
+            elif not e.permit or not (e.next_hops or e.null):
+                action, table = "main", None
+            elif e.null:
+                action, table = "drop", None
+            else:
+                action, table = "table", label
+                self.dev.routes.append(
+                    Route(IPNetwork("0.0.0.0/0"), iface.vrf, next_hop=e.next_hops[0], table=table, source=e.src)
+                )
+            self.dev.policy_routes.append(
+                PolicyRoute(matches, action, table=table, fallback=True, source=e.src, partial=partial, name=label)
+            )
+            if partial:
+                self.rep.add_partial(label, partial, e.src)
+
     def _finish_interfaces(self, usable: set[str]) -> None:
         dev = self.dev
         members: dict[str, tuple[str, Src]] = {}  # member -> (its port-channel, channel-group line)
@@ -171,20 +223,8 @@ class ModelBuilder(IosState):
                     else:  # IOS: an undefined (or empty) ACL permits all
                         fail_open.append((iface, attr, spec))
             if st.policy is not None and st.policy[0] in self.route_maps:
-                # IOS routes normally when the route-map does not exist; an existing one
-                # may set next hops this model does not follow — for the packets the
-                # interface receives only: a partial policy route "elsewhere" on it.
-                why = f"policy-based routing (route-map {st.policy[0]}) not modelled"
-                self.dev.policy_routes.append(
-                    PolicyRoute(
-                        [Match(in_ifaces=frozenset({iface.name}))],
-                        "elsewhere",
-                        source=st.policy[1],
-                        partial=why,
-                        name=f"route-map {st.policy[0]}",
-                    )
-                )
-                self.rep.add_partial(f"interface {iface.name}", why, st.policy[1])
+                # IOS routes normally when the route-map does not exist (no effect).
+                self._policy_routes(iface, *st.policy)
             if st.channel_group is not None:
                 members[name] = st.channel_group
             if st.pppoe_enable is not None and not st.pppoe_client:

@@ -263,8 +263,8 @@ LINE_TABLE = table(
 VLAN_TABLE = table(ignored=VLAN_IGNORED, partial=VLAN_PARTIAL, handlers={"name": P.vlan_name})
 
 ROUTEMAP_TABLE = table(
-    ignored=["match", "set", "description", "continue", "exit"],
-    handlers={"match ip": P.rm_match_ip},
+    ignored=["description", "continue", "exit"],
+    handlers={"match ip": P.rm_match_ip, "match": P.rm_match, "set": P.rm_set},
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from netaudit.model import Route
 from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown
 from netaudit.parsers.cisco_common import canonical_ifname
-from netaudit.parsers.cisco_ios.state import IosState
+from netaudit.parsers.cisco_ios.state import IosState, RouteMapEntry
 from netaudit.parsers.ip import ip_to_int, len_to_mask, mask_to_len, prefix_of
 
 
@@ -130,17 +130,49 @@ class RoutingReader(IosState):
         if partial:
             self.rep.add_partial(f"route {prefix}", partial, src)
 
-    # --- route-maps (only their ACL references matter here)
+    # --- route-maps: their ACL references, and what policy routing reads of them
 
     def h_route_map(self, tokens, low, src):
         if len(tokens) < 2:
             raise Unknown
         self.ignored += 1
         self.route_maps.add(tokens[1])
-        self.ctx = Ctx("route-map", self.ROUTEMAP_TABLE, [None], f"route-map {tokens[1]}", src)
+        permit = not (len(low) > 2 and low[2] == "deny")
+        seq = int(low[3]) if len(low) > 3 and low[3].isdigit() else 10
+        entries = self.route_map_entries.setdefault(tokens[1], [])
+        entry = next((e for e in entries if e.seq == seq), None)
+        if entry is None:
+            entry = RouteMapEntry(permit, seq, src)
+            entries.append(entry)
+        self.ctx = Ctx("route-map", self.ROUTEMAP_TABLE, [entry], f"route-map {tokens[1]}", src)
 
-    def rm_match_ip(self, _target, tokens, low, src):
+    def rm_match_ip(self, entry: RouteMapEntry, tokens, low, src):
         if len(low) >= 4 and low[2] == "address" and low[3] != "prefix-list":
             for name in tokens[3:]:
                 self.ref("acl", name, src)
+                entry.acls.append(name)
+        else:
+            entry.unread.append(src.text)
         return True
+
+    def rm_match(self, entry: RouteMapEntry, tokens, low, src):
+        """Other ``match`` clauses (length, interface, community …)."""
+        entry.unread.append(src.text)
+        return True
+
+    def rm_set(self, entry: RouteMapEntry, tokens, low, src):
+        """``set ip next-hop A …`` (policy routing's next hop), ``set interface Null0``;
+        marking (precedence, DSCP, DF, QoS group) changes no path; anything else is a
+        path policy routing does not model."""
+        hops = [ip_to_int(t) for t in tokens[3:]] if low[1:3] == ["ip", "next-hop"] else []
+        if hops and None not in hops:
+            entry.next_hops += [h for h in hops if h is not None]
+        elif low[1:2] == ["interface"] and len(low) == 3 and low[2].startswith("null"):
+            entry.null = True
+        elif tuple(low[1:3]) not in _MARKING and low[1:2] != ["qos-group"]:
+            entry.unread.append(src.text)
+        return True
+
+
+# `set` clauses that mark packets and leave their path alone.
+_MARKING = {("ip", "precedence"), ("ip", "dscp"), ("ip", "df"), ("ip", "tos")}

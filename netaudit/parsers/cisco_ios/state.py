@@ -81,6 +81,19 @@ class Acl:
 
 
 @dataclass(eq=False)
+class RouteMapEntry:
+    """One ``route-map NAME permit|deny SEQ`` block, as policy routing reads it."""
+
+    permit: bool
+    seq: int
+    src: Src
+    acls: list[str] = field(default_factory=list)  # match ip address
+    next_hops: list[int] = field(default_factory=list)  # set ip next-hop
+    null: bool = False  # set interface Null0
+    unread: list[str] = field(default_factory=list)  # match/set lines policy routing does not model
+
+
+@dataclass(eq=False)
 class ObjGroup:
     """``object-group network|service NAME`` (NX-OS ``object-group ip address|port``):
     items as parsed, expanded once the whole file is read."""
@@ -141,6 +154,8 @@ class IosState(LineParser):
         self.groups: dict[str, ObjGroup] = {}
         self.deferred: list[tuple[Filter, FilterLine, Ace]] = []
         self.route_maps: set[str] = set()
+        # route-map name -> its entries, as read (policy routing: convert.py)
+        self.route_map_entries: dict[str, list[RouteMapEntry]] = {}
         self.lines_cfg: list[LineBlock] = []
         self.uses_switchport = False
         self.routing_line: tuple[bool, Src] | None = None

@@ -288,19 +288,19 @@ def test_forwarding_keyword_marks_interface_partial_cosmetic_is_ignored():
      set ip next-hop 10.0.0.9
     """)
     itf = dev.interfaces["Vlan10"]
-    assert itf.partial is None  # what it received only: a policy route, not the interface
+    assert itf.partial is None  # what it receives only: a policy route, not the interface
     (pbr,) = dev.policy_routes
-    assert (pbr.action, pbr.name, pbr.matches[0].in_ifaces) == ("elsewhere", "route-map PBR", {"Vlan10"})
-    assert "policy-based routing" in pbr.partial
-    assert rep.partially_understood[0]["line"] == 3
-    assert rep.partially_understood[0]["construct"] == "interface Vlan10"
+    assert (pbr.action, pbr.name, pbr.matches[0].in_ifaces) == ("elsewhere", "route-map PBR permit 10", {"Vlan10"})
+    assert pbr.partial == "ACL 101 is not defined"
+    assert rep.partially_understood[0]["line"] == 7
+    assert rep.partially_understood[0]["construct"] == "route-map PBR permit 10"
     assert rep.unrecognized == []
 
 
 def test_policy_routing_acts_on_what_the_interface_receives_only():
-    """``ip policy route-map`` (its next hops not modelled) on LAN-A: LAN-A's packets may
-    go to the route-map's next hop, so LAN-A -> LAN-B is unknown, not "blocked" by the
-    main table's path; LAN-B -> LAN-A, which the map never sees, stays reachable."""
+    """``ip policy route-map`` on LAN-A sends LAN-A's packets to the route-map's next hop
+    (10.0.0.254, not in the snapshot): LAN-A -> LAN-B is unknown, not "blocked" along
+    the main table's path; LAN-B -> LAN-A, which the map never sees, stays reachable."""
     dev, _rep = parse("""
     interface GigabitEthernet0/0
      ip address 10.0.0.1 255.255.255.0
@@ -319,8 +319,52 @@ def test_policy_routing_acts_on_what_the_interface_receives_only():
     a = Zone("lan-a", "internal", [IPNetwork("10.0.0.0/24")], attach=[(dev.hostname, "GigabitEthernet0/0")])
     b = Zone("lan-b", "guest", [IPNetwork("10.1.0.0/24")], attach=[(dev.hostname, "GigabitEthernet0/1")])
     m, _ = matrix([dev], [a, b])
-    assert m[("lan-a", "lan-b")].verdict == "unknown" and "route-map TO-INTERNET" in m[("lan-a", "lan-b")].reason
+    assert m[("lan-a", "lan-b")].verdict == "unknown" and "10.0.0.254" in m[("lan-a", "lan-b")].reason
     assert m[("lan-b", "lan-a")].verdict == "reachable"
+
+
+def test_route_map_entries_in_sequence_become_policy_routes():
+    """A deny entry routes normally, ``set ip next-hop`` is a table of one default route
+    to it (the routing table when it is not adjacent), ``set interface Null0`` drops,
+    marking is no path, any other clause a path the model does not follow."""
+    dev, rep = parse("""
+    interface GigabitEthernet0/0
+     ip address 10.0.0.1 255.255.255.0
+     ip policy route-map PBR
+    interface GigabitEthernet0/1
+     ip address 10.1.0.1 255.255.255.0
+    access-list 20 permit host 10.0.0.5
+    access-list 10 permit 10.0.0.0 0.0.0.127
+    access-list 30 permit 10.0.0.128 0.0.0.63
+    route-map PBR permit 40
+     set ip vrf OTHER
+    route-map PBR deny 10
+     match ip address 20
+    route-map PBR permit 20
+     match ip address 10
+     set ip precedence critical
+     set ip next-hop 10.1.0.254
+    route-map PBR permit 30
+     match ip address 30
+     set interface Null0
+    """)
+    got = [(p.name, p.action, p.table, p.partial) for p in dev.policy_routes]
+    assert got == [
+        ("route-map PBR deny 10", "main", None, None),
+        ("route-map PBR permit 20", "table", "route-map PBR permit 20", None),
+        ("route-map PBR permit 30", "drop", None, None),
+        ("route-map PBR permit 40", "elsewhere", None, "'set ip vrf OTHER' not modelled"),
+    ]
+    (table_route,) = [r for r in dev.routes if r.table]
+    assert (str(table_route.prefix), table_route.next_hop) == ("0.0.0.0/0", ip("10.1.0.254"))
+    assert all(m.in_ifaces == {"GigabitEthernet0/0"} for p in dev.policy_routes for m in p.matches)
+    low = Zone("low", "internal", [IPNetwork("10.0.0.0/25")], attach=[(dev.hostname, "GigabitEthernet0/0")])
+    mid = Zone("mid", "guest", [IPNetwork("10.0.0.128/26")], attach=[(dev.hostname, "GigabitEthernet0/0")])
+    b = Zone("lan-b", "staff", [IPNetwork("10.1.0.0/24")], attach=[(dev.hostname, "GigabitEthernet0/1")])
+    m, _ = matrix([dev], [low, mid, b])
+    assert m[("low", "lan-b")].verdict == "reachable"  # to 10.1.0.254's segment: lan-b
+    assert m[("mid", "lan-b")].verdict == "blocked"  # Null0
+    assert rep.unrecognized == []
 
 
 def test_policy_route_map_that_does_not_exist_has_no_effect():
