@@ -17,6 +17,7 @@ Addresses, masks and prefix lengths: :mod:`netaudit.parsers.ip`.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -223,6 +224,11 @@ VLAN_MIN, VLAN_MAX = 1, 4094
 ALL_VLANS = frozenset(range(VLAN_MIN, VLAN_MAX + 1))
 
 # --------------------------------------------------------------------------- ports
+
+
+# The command a terminal capture starts with (``R-EDGE#show running-config``,
+# ``fw01> sh run``) and the bare prompt it ends with: not configuration.
+CLI_COMMAND = re.compile(r"[\w.\-:/()@]+[#>]\s*(?:(?:sh|show|more|term|terminal|wr|write)\b.*)?$")
 
 
 def port_number(token: str, protocol: int | None) -> int | None:

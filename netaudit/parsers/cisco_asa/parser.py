@@ -42,6 +42,7 @@ from netaudit.parsers.cisco_asa.syntax import (
     TRAILING_COMMENT,
     hostname_of_file,
 )
+from netaudit.parsers.cisco_common import CLI_COMMAND
 from netaudit.parsers.ip import ip_to_int
 
 
@@ -95,6 +96,10 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             self.ignored += 1
             if raw[0] in "!:C":
                 self.ctx = None
+            return None
+        if raw[0] not in " \t" and CLI_COMMAND.match(stripped):
+            self.ignored += 1  # the prompt and command of a terminal capture
+            self.ctx = None
             return None
         if "!" in stripped:
             stripped = TRAILING_COMMENT.sub("", stripped)

@@ -13,6 +13,7 @@ import re
 
 from netaudit.model import Src
 from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, table
+from netaudit.parsers.cisco_common import CLI_COMMAND
 from netaudit.parsers.cisco_ios.acls import AclReader
 from netaudit.parsers.cisco_ios.convert import ModelBuilder
 from netaudit.parsers.cisco_ios.interfaces import InterfaceReader
@@ -86,6 +87,10 @@ class IosParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
             self.ignored += 1
             if raw[0] == "!":
                 self.ctx = None  # a column-0 "!" ends the block (helps de-indented input)
+            return None
+        if raw[0] not in " \t" and CLI_COMMAND.match(stripped):
+            self.ignored += 1  # the prompt and command of a terminal capture
+            self.ctx = None
             return None
         return stripped
 

@@ -115,6 +115,16 @@ def test_comment_lines_are_ignored_and_unknown_lines_reported_with_numbers():
     assert rep.lines == 11 and rep.ignored == 5
 
 
+def test_the_prompt_and_command_of_a_terminal_capture_are_not_configuration():
+    _dev, rep = parse("""
+    fw01# show running-config
+    interface GigabitEthernet0/0
+     nameif inside
+    fw01#
+    """)
+    assert rep.unrecognized == []
+
+
 def test_trailing_comment_after_command_is_dropped():
     _dev, rep = parse("""
     object-group service G

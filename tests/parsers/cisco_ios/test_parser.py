@@ -1440,6 +1440,21 @@ def test_secrets_are_collected():
     assert dev.facts.snmp_communities[0].acl == "10"
 
 
+def test_the_prompt_and_command_of_a_terminal_capture_are_not_configuration():
+    dev, rep = parse("""
+    R-EDGE#show running-config
+    Building configuration...
+    hostname R-EDGE
+    interface GigabitEthernet0/0
+     ip address 10.0.0.1 255.255.255.0
+    end
+    R-EDGE#
+    R-EDGE>sh ip int brief
+    """)
+    assert rep.unrecognized == [] and dev.hostname == "R-EDGE"
+    assert dev.interfaces["GigabitEthernet0/0"].addresses == [IPNetwork("10.0.0.1/24")]
+
+
 def test_deindented_config_is_still_read():
     dev, rep = parse("""
     interface GigabitEthernet0/1
