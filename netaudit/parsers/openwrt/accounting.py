@@ -149,7 +149,6 @@ IGNORED: dict[str, dict[str, frozenset[str] | None]] = {
         "route6": ALL,
         "rule6": ALL,
         "switch_vlan": frozenset({"description"}),
-        "wireguard_wg0": ALL,
     },
     "wireless": {"wifi-device": ALL, "wifi-iface": ALL, "wifi-vlan": ALL, "wifi-station": ALL},
     "firewall": {
@@ -283,4 +282,5 @@ HANDLED = {
 
 
 def _handled_type(package: str, type_: str) -> bool:
-    return type_ in HANDLED.get(package, set())
+    # WireGuard peers: a section type named after their interface (network.py)
+    return type_ in HANDLED.get(package, set()) or (package == "network" and type_.startswith("wireguard_"))

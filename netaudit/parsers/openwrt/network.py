@@ -79,6 +79,7 @@ def finish_l3(st: State) -> None:
     """Addresses, routes and rules (after the radios gave wireless-only networks a device)."""
     _addresses(st)
     _routes(st)
+    _tunnel_peer_routes(st)
     _rules(st)
 
 
@@ -463,6 +464,34 @@ def _routes(st: State) -> None:
         if partial or rt.partial:
             st.partial(f"route {net}", rt.partial or partial or "", s.src)
         dev.routes.append(rt)
+
+
+def _tunnel_peer_routes(st: State) -> None:
+    """WireGuard peers (``config wireguard_<interface>``) with ``route_allowed_ips``:
+    netifd routes their ``allowed_ips`` into the tunnel.  The tunnel is partial (its
+    peers are outside the snapshot), so what it carries is unknown — without these
+    routes it was "no route", a proof of "blocked" for a remote office's networks."""
+    for s in st.text.sections:
+        if s.package != "network" or not s.type.startswith("wireguard_"):
+            continue
+        s.consume_all()  # keys, endpoints, keepalive: nothing the model reads
+        if s.flag("disabled") or not s.flag("route_allowed_ips"):
+            continue
+        names = st.l3_names(s.type[len("wireguard_") :])
+        if not names:
+            continue
+        for ip, src in s.items("allowed_ips"):
+            net = parse_cidr(ip)
+            if net is None:
+                continue  # IPv6
+            st.dev.routes.append(
+                Route(
+                    net.cidr,
+                    interface=names[0],
+                    source=src,
+                    partial=f"WireGuard peer {s.get('description') or s.name}: routed into the tunnel",
+                )
+            )
 
 
 def _rules(st: State) -> None:

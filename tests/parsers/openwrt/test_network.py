@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from helpers import analyse
 from netaddr import IPNetwork
 
 from netaudit.model import L2Mode
@@ -206,3 +207,46 @@ def test_multiwan_package_makes_verdicts_unknown_not_proven():
 def test_unknown_package_lines_are_listed_not_ignored():
     _dev, rep = office("\npackage frobnicate\n\nconfig frob 'x'\n\toption mode 'fast'\n")
     assert {s.text.strip() for s in rep.unrecognized} >= {"config frob 'x'", "option mode 'fast'"}
+
+
+def test_wireguard_peers_route_their_allowed_ips_into_the_tunnel():
+    """``route_allowed_ips '1'``: netifd routes a peer's networks into the tunnel.  The
+    tunnel is partial, so the remote office is unknown from the LAN — it was "blocked"
+    (no route).  The peer section is read, not listed unrecognized."""
+    dev, rep = office("""
+    package network
+
+    config interface 'wg0'
+    \toption proto 'wireguard'
+    \toption private_key 'cGhvbmV5a2V5cGhvbmV5a2V5cGhvbmV5a2V5MDA='
+    \tlist addresses '10.99.0.1/24'
+
+    config wireguard_wg0
+    \toption description 'van phong huyen'
+    \toption public_key 'cHVibGlja2V5cHVibGlja2V5cHVibGlja2V5MDA='
+    \tlist allowed_ips '10.50.0.0/24'
+    \toption route_allowed_ips '1'
+    \toption endpoint_host '203.0.113.9'
+
+    package firewall
+
+    config zone
+    \toption name 'vpn'
+    \tlist network 'wg0'
+    \toption input 'REJECT'
+    \toption output 'ACCEPT'
+    \toption forward 'REJECT'
+
+    config forwarding
+    \toption src 'lan'
+    \toption dest 'vpn'
+    """)
+    assert rep.unrecognized == []
+    (r,) = [r for r in dev.routes if str(r.prefix) == "10.50.0.0/24"]
+    assert r.interface == "wg0" and "WireGuard peer van phong huyen" in r.partial
+    # the remote office's packets enter the tunnel, not the WAN: never surely delivered
+    # to the Internet (they were, by the default route), only maybe somewhere
+    a = analyse([dev], [STAFF, NET])
+    hs, cell = a.engine.hs, a.cells[("staff", "internet")]
+    remote = hs.prefix("dst_ip", "10.50.0.0/24")
+    assert not hs.meets(cell.delivered, remote) and hs.meets(cell.maybe, remote)
