@@ -94,6 +94,7 @@ def test_classify_vietnamese_names():
     assert classify("KHÁCH")[0] == "guest"
     # MikroTik's own spelling of its captive portal, split where the capitals meet
     assert classify("HotSpot")[0] == classify("hotspot network")[0] == "guest"
+    assert classify("Internal")[0] == "internal"  # ASA `nameif Internal`
     assert classify("QUAN-TRI")[0] == "management"
     assert classify("MAY-CHU")[0] == "server"
     assert classify("CAN-BO")[0] == "internal"

@@ -59,7 +59,19 @@ _KEYWORDS: list[tuple[str, str, tuple[str, ...]]] = [
     (
         "internal",
         "staff",
-        ("STAFF", "NOI BO", "CAN BO", "USER", "LAN", "OFFICE", "VAN PHONG", "CONG CHUC", "INSIDE", "LANH DAO"),
+        (
+            "STAFF",
+            "NOI BO",
+            "CAN BO",
+            "USER",
+            "LAN",
+            "OFFICE",
+            "VAN PHONG",
+            "CONG CHUC",
+            "INSIDE",
+            "INTERNAL",  # ASA `nameif Internal`
+            "LANH DAO",
+        ),
     ),
 ]
 _KIND_ORDER = [kind for kind, _, _ in _KEYWORDS]

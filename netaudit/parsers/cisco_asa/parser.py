@@ -71,7 +71,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             if w == "key":
                 if i == 0 and len(low) > 1:
                     j = len(low) - 1  # `key SECRET` inside aaa-server host blocks
-                elif low[0] not in ("failover", "crypto", "tacacs-server", "radius-server"):
+                elif low[0] not in ("failover", "crypto", "tacacs-server", "radius-server", "cluster"):
                     continue  # `crypto key generate rsa …` holds no secret
                 elif low[0] == "crypto" and low[1:2] != ["isakmp"]:
                     continue

@@ -41,6 +41,8 @@ TOP_IGNORED = [
     "service",
     "sysopt",
     "vpn-sessiondb",
+    "vpn load-balancing",  # VPN cluster settings (its block too): no packet filtering
+    "tftp-server",  # where `write net` copies the config: no packet filtering
     "vpn-addr-assign",
     "ldap",
     "ip local",

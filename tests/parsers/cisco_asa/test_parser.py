@@ -125,6 +125,16 @@ def test_the_prompt_and_command_of_a_terminal_capture_are_not_configuration():
     assert rep.unrecognized == []
 
 
+def test_vpn_cluster_and_tftp_server_are_read_and_the_cluster_key_is_a_secret():
+    dev, rep = parse("""
+    vpn load-balancing
+     priority 10
+     cluster key S3cretClusterK3y
+    tftp-server inside 10.0.0.5 /fw.cfg
+    """)
+    assert rep.unrecognized == [] and "S3cretClusterK3y" in dev.secrets
+
+
 def test_trailing_comment_after_command_is_dropped():
     _dev, rep = parse("""
     object-group service G
