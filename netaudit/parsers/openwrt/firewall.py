@@ -403,6 +403,7 @@ def _rule(st, s, zones, ipsets, fwd_rules, in_rules, any_fwd, any_in, nat_partia
     dest = _zone_ref(st, zones, s, "dest")
     if src == "?" or dest == "?":
         st.warn(s.src, f"rule {name}: zone not defined: fw4 skips the rule")
+        s.consume_all()  # skipped whole: its options are read, none is listed unrecognized
         return
     s.get("device")
     s.get("direction")
@@ -451,6 +452,7 @@ def _forwarding(st, s, zones, fwd_rules, any_fwd) -> None:
     s.get("name")
     if src in (None, "?") or dest in (None, "?"):
         st.warn(s.src, "forwarding without a defined src and dest zone: fw4 skips it")
+        s.consume_all()
         return
     fam = (s.get("family") or "").lower()
     if fam in ("ipv6", "6"):

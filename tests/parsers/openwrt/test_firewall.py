@@ -289,3 +289,24 @@ def test_an_ipset_filled_at_run_time_is_not_read_as_its_entries():
     low, high, reasons = _vip(_VIP_SET, extra=dnsmasq)
     assert (low.verdict, high.verdict) == ("unknown", "unknown")
     assert "dnsmasq" in reasons
+
+
+def test_a_rule_naming_an_undefined_zone_is_skipped_whole():
+    """fw4 skips a rule (or forwarding) whose zone is not defined: one warning, and its
+    options are read — not listed as lines netaudit did not understand."""
+    dev, rep = office("""
+    config rule
+    \toption name 'to-nowhere'
+    \toption src 'guest'
+    \toption dest 'iot'
+    \toption proto 'tcp'
+    \toption dest_port '1883'
+    \toption target 'ACCEPT'
+
+    config forwarding
+    \toption src 'iot'
+    \toption dest 'wan'
+    """)
+    assert rep.unrecognized == []
+    assert any("to-nowhere: zone not defined" in w for w in rep.warnings)
+    assert cells(dev)[("guest", "staff")].verdict == "blocked"
