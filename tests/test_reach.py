@@ -521,6 +521,32 @@ def test_a_static_gateway_on_the_subnet_of_a_run_time_address_is_unknown_not_no_
     assert cell.verdict == UNKNOWN and "192.168.100.1" in cell.reason
 
 
+def _two_routers(link: str) -> list[Device]:
+    """RA (LAN 10.1.1.0/24) -- link 10.0.0.0/30 -- RB (LAN 10.2.2.0/24); RA routes RB's
+    LAN to the link interface, without a next hop; RB routes back by next hop."""
+    ra, rb = Device("RA", "test", "ra.cfg"), Device("RB", "test", "rb.cfg")
+    ra.interfaces["Gi0/0"] = l3("Gi0/0", "10.1.1.1/24")
+    ra.interfaces[link] = l3(link, "10.0.0.1/30")
+    rb.interfaces["Gi0/0"] = l3("Gi0/0", "10.2.2.1/24")
+    rb.interfaces[link] = l3(link, "10.0.0.2/30")
+    ra.routes.append(Route(IPNetwork("10.2.2.0/24"), interface=link, source=src(9, f"ip route 10.2.2.0 … {link}")))
+    rb.routes.append(Route(IPNetwork("10.1.1.0/24"), next_hop=int(IPNetwork("10.0.0.1/32").ip)))
+    return [ra, rb]
+
+
+def test_a_static_route_to_a_point_to_point_interface_reaches_the_router_at_its_other_end():
+    """``ip route 10.2.2.0 255.255.255.0 Serial0/0/0``: every packet goes to the one
+    peer of the link, which delivers it (it was "blocked": delivered on the /30, where
+    no zone owns the destination)."""
+    a = Zone("lanA", "internal", [IPNetwork("10.1.1.0/24")], attach=[("RA", "Gi0/0")])
+    b = Zone("lanB", "server", [IPNetwork("10.2.2.0/24")], attach=[("RB", "Gi0/0")])
+    m, _ = matrix(_two_routers("Serial0/0/0"), [a, b])
+    assert m[("lanA", "lanB")].verdict == REACHABLE and m[("lanB", "lanA")].verdict == REACHABLE
+    # on Ethernet the peer answers only by proxy ARP (IOS's default, not every vendor's)
+    m, _ = matrix(_two_routers("Gi0/1"), [a, b])
+    assert m[("lanA", "lanB")].verdict == UNKNOWN and "proxy ARP" in m[("lanA", "lanB")].reason
+
+
 def test_dynamic_wan_address_is_unknown_not_blocked():
     # A PPPoE/DHCP WAN: the Internet zone sits there, the address is not in the config.
     r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=Interface("", dynamic_address=True, partial="address from DHCP"))

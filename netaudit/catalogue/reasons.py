@@ -164,6 +164,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "the result depends on the address {device}:{interface} receives at run time (DHCP/PPPoE): "
         "some addresses let packets through, others do not",
     },
+    "reason.proxy_arp": {
+        "vi": "{device}:{interface} gửi thẳng ra đoạn mạng (tuyến tĩnh tới giao diện, không có next hop): "
+        "gói tin chỉ đi tiếp nếu một router trên đoạn đó trả lời ARP thay (proxy ARP)",
+        "en": "{device}:{interface} sends them straight onto the segment (a static route to the interface, no "
+        "next hop): they go on only if a router there answers ARP for them (proxy ARP)",
+    },
     "reason.runtime_forward": {
         "vi": "{device}:{interface} bật {what}: máy bên trong có thể tự mở chuyển tiếp cổng khi vận hành, "
         "tới bất kỳ địa chỉ và cổng nào phía trong",

@@ -624,6 +624,8 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                 self._deliver(run, zname, rest, certain, reason, path)
             stray = rest & ~self._zoned_addr(did)
             if stray != hs.false:
+                stray = self._beyond_the_segment(dev_name, out_if, did, stray, certain, reason, path, queue)
+            if stray != hs.false:
                 key = (dev_name, out_if)
                 run.unzoned[key] = run.unzoned.get(key, hs.false) | stray
             return
@@ -640,6 +642,36 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
         self._leave(
             run, P, Text("reason.next_hop_outside", device=dev_name, interface=out_if, next_hop=str(IPAddress(nh)))
         )
+
+    def _beyond_the_segment(self, dev_name, out_if, did, P, certain, reason, path, queue):
+        """Packets a route sends out of an interface with no next hop (``ip route
+        10.2.2.0 255.255.255.0 Serial0/0/0``) for destinations outside every subnet of
+        the segment: a point-to-point link hands them to the router at its other end;
+        on a shared segment a router answers for them only by proxy ARP (IOS's default,
+        not every vendor's), so they go to each router there as "maybe".  What is left
+        (no router there, or within the segment's subnets): returned."""
+        hs = self.hs
+        beyond = P & ~self._segment_subnets(did)
+        peers = [k for k in self.topo.domains[did].l3 if k[0] != dev_name]
+        if beyond == hs.false or not peers:
+            return P
+        p2p = len(peers) == 1 and _point_to_point(self.topo.devices[dev_name].interfaces[out_if])
+        why = reason or Text("reason.proxy_arp", device=dev_name, interface=out_if)
+        for key in peers:
+            queue.append((key[0], key[1], beyond, certain and p2p, reason if p2p else why, path))
+        return P & ~beyond
+
+    def _segment_subnets(self, did):
+        """The subnets of the L3 interfaces of domain ``did`` (as a destination set)."""
+        key = ("segment-subnets", did)
+        got = self._cache.get(key)
+        if got is None:
+            got = self.hs.false
+            for dev, ifn in self.topo.domains[did].l3:
+                for a in self.topo.devices[dev].interfaces[ifn].addresses:
+                    got |= self.hs.prefix("dst_ip", a.cidr)
+            self._cache[key] = got
+        return got
 
     def _zoned_addr(self, did):
         """The addresses the zones placed in domain ``did`` own (their union, kept)."""
@@ -832,6 +864,13 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
             pending = _merge_unsure(later)
         out.extend((rest, path, unsure) for rest, unsure in pending)
         return out
+
+
+def _point_to_point(itf) -> bool:
+    """A link with exactly one peer by nature (serial HDLC/PPP, tunnels, dialers): what
+    goes out of it reaches the other end whatever its destination."""
+    name = itf.name.lower()
+    return itf.kind == IfKind.TUNNEL or name.startswith(("serial", "se", "dialer", "multilink", "pos", "virtual-"))
 
 
 def _nat_partial(dev: Device, rule: NatRule, kind: str) -> Text | None:
