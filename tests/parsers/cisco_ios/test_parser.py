@@ -1450,6 +1450,7 @@ def test_the_prompt_and_command_of_a_terminal_capture_are_not_configuration():
     end
     R-EDGE#
     R-EDGE>sh ip int brief
+    R-EDGE(config)#do show running-config
     """)
     assert rep.unrecognized == [] and dev.hostname == "R-EDGE"
     assert dev.interfaces["GigabitEthernet0/0"].addresses == [IPNetwork("10.0.0.1/24")]
