@@ -547,6 +547,19 @@ def test_a_static_route_to_a_point_to_point_interface_reaches_the_router_at_its_
     assert m[("lanA", "lanB")].verdict == UNKNOWN and "proxy ARP" in m[("lanA", "lanB")].reason
 
 
+def test_a_partial_route_keeps_its_doubt_beside_a_connected_route_of_the_same_interface():
+    """The FIB merges destinations by egress: a partial static route out of the link and
+    the link's connected route share it, and the merged region took the connected
+    route — certain, citing the interface line — for the static route's packets."""
+    devices = _two_routers("Serial0/0/0")
+    devices[0].routes[0].partial = "route option not understood"
+    a = Zone("lanA", "internal", [IPNetwork("10.1.1.0/24")], attach=[("RA", "Gi0/0")])
+    b = Zone("lanB", "server", [IPNetwork("10.2.2.0/24")], attach=[("RB", "Gi0/0")])
+    m, _ = matrix(devices, [a, b])
+    cell = m[("lanA", "lanB")]
+    assert cell.verdict == UNKNOWN and "route option not understood" in cell.reason
+
+
 def test_dynamic_wan_address_is_unknown_not_blocked():
     # A PPPoE/DHCP WAN: the Internet zone sits there, the address is not in the config.
     r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=Interface("", dynamic_address=True, partial="address from DHCP"))

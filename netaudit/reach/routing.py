@@ -123,7 +123,11 @@ class Routing:
             if drop_route is not None:
                 akey, value = ("drop",), ("drop", drop_route)
             else:
-                akey, value = tuple(sorted((a[0], a[1] or 0) for a in acts)), acts
+                # Regions merge by egress, and by what the engine reads of the route: a
+                # connected route and a static one out of the same interface (its witness
+                # cites its own line), a partial route and a sure one, stay apart.
+                akey = tuple(sorted((a[0], a[1] or 0, a[2].origin == "connected", a[2].partial or "") for a in acts))
+                value = acts
                 if not pkey[1]:
                     default_region = region
             if akey not in regions:
