@@ -180,8 +180,10 @@ class ModelBuilder(IosState):
                     continue  # an ACL that permits nothing: the entry never matches
                 matches = [Match()]
             matches = [evolve(m, in_ifaces=ins) for m in matches]
+            if len(e.next_hops) > 1:  # IOS takes the first adjacent one: which, at run time
+                why.append("several next hops: the first one modelled")
             partial = "; ".join(why) or None
-            if why and e.permit and (e.unread or e.next_hops or e.null):
+            if e.unread and e.permit:  # a clause that may send them anywhere
                 action, table = "elsewhere", None
             elif not e.permit or not (e.next_hops or e.null):
                 action, table = "main", None
@@ -189,9 +191,10 @@ class ModelBuilder(IosState):
                 action, table = "drop", None
             else:
                 action, table = "table", label
-                self.dev.routes.append(
-                    Route(IPNetwork("0.0.0.0/0"), iface.vrf, next_hop=e.next_hops[0], table=table, source=e.src)
-                )
+                if not any(r.table == table for r in self.dev.routes):  # one per entry, shared by its interfaces
+                    self.dev.routes.append(
+                        Route(IPNetwork("0.0.0.0/0"), iface.vrf, next_hop=e.next_hops[0], table=table, source=e.src)
+                    )
             self.dev.policy_routes.append(
                 PolicyRoute(matches, action, table=table, fallback=True, source=e.src, partial=partial, name=label)
             )
