@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator, KeysView, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from netaddr import IPNetwork
@@ -134,16 +135,24 @@ def _vlans_in_use(dev: Device) -> set[int]:
     return used
 
 
-def _vlans_carried(dev: Device, itf: Interface, in_use: set[int] | None = None) -> list[int | None]:
+def _vlans_carried(
+    dev: Device, itf: Interface, in_use: set[int] | None = None, anywhere: AbstractSet[int] = frozenset()
+) -> list[int | None]:
     """Tags a switch port carries: None for untagged frames, ints for tagged VLANs.
     ``in_use`` (:func:`_vlans_in_use`) bounds a trunk's allowed list on a device whose
     config is its whole VLAN database: ``allowed vlan 64-1000`` carries only the VLANs
-    that exist there."""
+    that exist there.  A trunk allowing every VLAN (no allowed list) on a device whose
+    database is elsewhere (vlan.dat: VTP server or client, no ``vlan`` blocks) carries
+    every VLAN any device of the snapshot uses (``anywhere``): one no device uses holds
+    no zone's host, and listing all 4,094 would multiply the graph."""
     if itf.mode == L2Mode.ACCESS:
         return [None]
     if itf.mode == L2Mode.TRUNK:
         known = set(dev.vlans) | {itf.native_vlan or 1}
-        allowed = known if itf.allowed_vlans is None else set(itf.allowed_vlans)
+        if itf.allowed_vlans is None:
+            allowed = known if in_use is not None else known | set(anywhere)
+        else:
+            allowed = set(itf.allowed_vlans)
         if in_use is not None:
             allowed &= in_use
         native = itf.native_vlan or 1
@@ -172,6 +181,7 @@ def build(devices: list[Device], links: Sequence[tuple[tuple[str, str], tuple[st
         # A bridge without VLAN filtering: one untagged domain, tagged frames pass through.
         return ("seg", dev, f"bridge:{bridge}" if tag is None else f"bridge:{bridge}:{tag}")
 
+    anywhere = set().union(*(_vlans_in_use(d) for d in devices)) if devices else set()
     for d in devices:
         g.add_node(("dev", d.hostname))
         in_use = _vlans_in_use(d) if d.vlan_database else None
@@ -205,7 +215,7 @@ def build(devices: list[Device], links: Sequence[tuple[tuple[str, str], tuple[st
                 g.add_edge(port_node(d.hostname, itf.name, None), ("seg", d.hostname, itf.access_vlan or 1))
             elif itf.mode == L2Mode.TRUNK:
                 native = itf.native_vlan or 1
-                for tag in _vlans_carried(d, itf, in_use):
+                for tag in _vlans_carried(d, itf, in_use, anywhere):
                     g.add_edge(
                         port_node(d.hostname, itf.name, tag), ("seg", d.hostname, native if tag is None else tag)
                     )

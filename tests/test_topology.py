@@ -93,3 +93,27 @@ def test_the_guest_vlan_still_spans_both_switches():
     # The access switch's undefined VLANs meet nothing on the core: no L3 interface there.
     assert topo.vlan_domain("SW-TANG2", 500) is not None
     assert not topo.domains[topo.vlan_domain("SW-TANG2", 500)].l3
+
+
+def test_a_trunk_allowing_every_vlan_carries_every_vlan_in_use_without_the_database():
+    """No ``switchport trunk allowed vlan`` (IOS's default: all VLANs) on switches whose
+    VLAN database is in vlan.dat: the trunk carried only the native VLAN, cutting an
+    access VLAN off its gateway (a false "blocked").  It carries every VLAN a device of
+    the snapshot uses — the access port's 20 and the distribution switch's SVIs."""
+    asw, _ = parse_one(
+        cisco_ios,
+        "hostname ASW\nno ip routing\ninterface Ethernet0/0\n switchport access vlan 20\n switchport mode access\n"
+        "interface Ethernet0/1\n switchport trunk encapsulation dot1q\n switchport mode trunk\nend\n",
+        "asw.cfg",
+    )
+    dsw, _ = parse_one(
+        cisco_ios,
+        "hostname DSW\nip routing\ninterface Ethernet0/1\n switchport trunk encapsulation dot1q\n"
+        " switchport mode trunk\ninterface Vlan10\n ip address 10.0.10.2 255.255.255.0\n"
+        "interface Vlan20\n ip address 10.0.20.2 255.255.255.0\nend\n",
+        "dsw.cfg",
+    )
+    assert not asw.vlan_database and not dsw.vlan_database
+    topo = topology.build([asw, dsw], [(("ASW", "Ethernet0/1"), ("DSW", "Ethernet0/1"))])
+    assert _tags(topo, "ASW", "Ethernet0/1") == {None, 10, 20}
+    assert topo.port_domain("ASW", "Ethernet0/0") == topo.l3_domain("DSW", "Vlan20")
