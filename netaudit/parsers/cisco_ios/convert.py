@@ -225,6 +225,15 @@ class ModelBuilder(IosState):
                         setattr(iface, attr, spec[0])
                     else:  # IOS: an undefined (or empty) ACL permits all
                         fail_open.append((iface, attr, spec))
+            vacl = (
+                self.vacls.get(iface.encapsulation_vlan or _svi_vlan(iface.name) or 0)
+                if iface.kind == IfKind.SVI
+                else None
+            )
+            if vacl is not None:
+                self.iface_partial(
+                    iface, f"VLAN access-map {vacl[0]} filters VLAN traffic (VACL) not modelled", vacl[1]
+                )
             if st.policy is not None and st.policy[0] in self.route_maps:
                 # IOS routes normally when the route-map does not exist (no effect).
                 self._policy_routes(iface, *st.policy)
@@ -402,3 +411,9 @@ class ModelBuilder(IosState):
             )
         # routers answer ping unless something above filters it
         dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8))
+
+
+def _svi_vlan(name: str) -> int | None:
+    """The VLAN of an SVI by its name (``Vlan10`` → 10)."""
+    digits = "".join(ch for ch in name if ch.isdigit())
+    return int(digits) if digits and name.lower().startswith("vlan") else None

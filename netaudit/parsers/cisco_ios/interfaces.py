@@ -40,6 +40,14 @@ class InterfaceReader(IosState):
             raise Unknown
         if not low[1][0].isdigit():
             if low[1] in ("access-map", "filter"):
+                if low[1] == "filter" and len(low) >= 5 and low[3] == "vlan-list":
+                    # `vlan filter MAP vlan-list 10,20`: the map filters what the VLANs carry,
+                    # routed traffic too — their SVIs are partial (convert.py)
+                    try:
+                        for vid in parse_vlan_list("".join(tokens[4:])):
+                            self.vacls[vid] = (tokens[2], src)
+                    except ValueError:
+                        raise Unknown from None
                 self.rep.add_partial("vlan access-map", "VLAN access-map (VACL) not modelled", src)
                 self.ctx = IGNORE_CTX
                 return

@@ -156,6 +156,8 @@ class IosState(LineParser):
         self.route_maps: set[str] = set()
         # route-map name -> its entries, as read (policy routing: convert.py)
         self.route_map_entries: dict[str, list[RouteMapEntry]] = {}
+        # VLAN -> (access-map, `vlan filter` line): VACLs, not modelled (convert.py)
+        self.vacls: dict[int, tuple[str, Src]] = {}
         self.lines_cfg: list[LineBlock] = []
         self.uses_switchport = False
         self.routing_line: tuple[bool, Src] | None = None

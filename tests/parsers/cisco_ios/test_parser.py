@@ -367,6 +367,27 @@ def test_route_map_entries_in_sequence_become_policy_routes():
     assert rep.unrecognized == []
 
 
+def test_a_vlan_filter_makes_the_svis_of_its_vlans_partial():
+    """``vlan filter MAP vlan-list 10`` (a VACL) filters what VLAN 10 carries, routed
+    traffic included: its SVI is partial (it was only a line in the report, and a flow
+    the VACL drops came out "reachable")."""
+    dev, rep = parse("""
+    vlan access-map VACL10 10
+     match ip address BLOCK-USERS
+     action drop
+    vlan access-map VACL10 20
+     action forward
+    vlan filter VACL10 vlan-list 10
+    interface Vlan10
+     ip address 10.0.10.1 255.255.255.0
+    interface Vlan20
+     ip address 10.0.20.1 255.255.255.0
+    """)
+    assert "VLAN access-map VACL10" in dev.interfaces["Vlan10"].partial
+    assert dev.interfaces["Vlan20"].partial is None
+    assert rep.unrecognized == []
+
+
 def test_policy_route_map_that_does_not_exist_has_no_effect():
     # IOS routes normally when the route-map named by `ip policy` is not defined.
     dev, _rep = parse("""
