@@ -217,6 +217,23 @@ def finish_services(st: State) -> None:
                 )
                 st.partial("upnpd", "UPnP opens port forwards at run time", s.src)
     dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8, source=anchor))
+    _unread_daemons(st)
+
+
+def _unread_daemons(st: State) -> None:
+    """A package netaudit does not read (samba4, minidlna, transmission …) may run a
+    daemon listening on any port: every TCP and UDP port of the router possibly open
+    (partial), as on a Linux host without its listeners — a port the firewall accepts
+    is then unknown, not "blocked" for want of a known service."""
+    from .accounting import IGNORED, IGNORED_PACKAGES
+
+    unread = sorted({s.package for s in st.text.sections} - set(IGNORED) - IGNORED_PACKAGES)
+    if not unread:
+        return
+    first = next(s for s in st.text.sections if s.package == unread[0])
+    why = f"package {', '.join(unread)} not read: a daemon of it may listen on any port"
+    for name, proto in (("any-tcp", PROTO_TCP), ("any-udp", PROTO_UDP)):
+        st.dev.services.append(MgmtService(name, proto, ports=(PortRange(0, 65535),), source=first.src, partial=why))
 
 
 def _int(v: str | None, default: int) -> int:

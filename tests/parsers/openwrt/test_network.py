@@ -5,6 +5,7 @@ from __future__ import annotations
 from helpers import analyse
 from netaddr import IPNetwork
 
+from netaudit.headerspace import service_match
 from netaudit.model import L2Mode
 from netaudit.parsers import openwrt
 from netaudit.zones import Zone
@@ -188,6 +189,30 @@ def test_truncated_export_is_reported():
     res = openwrt.parse(cut, "cut.uci")
     assert openwrt.incomplete(cut, res) is not None
     assert openwrt.incomplete(text, openwrt.parse(text, "ok.uci")) is None
+
+
+def test_a_complete_last_line_of_a_package_not_read_is_not_a_cut():
+    """``tail -n +1 /etc/config/*`` puts samba4, upnpd … after network: their last
+    option line, complete, is unrecognized (package not read) — not "cut short"."""
+    text = office.__defaults__[1] + "\npackage samba4\n\nconfig samba\n\toption interface 'lan'\n"
+    assert openwrt.incomplete(text, openwrt.parse(text, "ok.uci")) is None
+    cut = text + "garbage without quotes or keyword\n"
+    assert "the last line is not UCI" in openwrt.incomplete(cut, openwrt.parse(cut, "cut.uci"))[1]
+
+
+def test_a_package_not_read_may_run_a_daemon_on_a_port_the_firewall_opens():
+    """A rule opening tcp/445 on the router's LAN side, samba4 configured (a package
+    netaudit does not read): whether something listens is unknown — it was "blocked"
+    (no known service on 445).  Without such a package the port stays closed."""
+    rule = "\nconfig rule\n\toption src 'guest'\n\toption dest_port '445'\n\toption target 'ACCEPT'\n"
+    dev, _ = office(rule + "\npackage samba4\n\nconfig samba\n\toption interface 'lan'\n")
+    a = analyse([dev], [STAFF, GUEST, NET])
+    hs, cell = a.engine.hs, a.cells[("guest", "@devices")]
+    smb = hs.match(service_match("tcp/445"))
+    assert hs.meets(cell.maybe, smb) and not hs.meets(cell.delivered, smb)
+    dev, _ = office(rule)
+    a = analyse([dev], [STAFF, GUEST, NET])
+    assert not a.engine.hs.meets(a.cells[("guest", "@devices")].maybe or a.engine.hs.false, smb)
 
 
 def test_zones_helpers_exist():
