@@ -25,17 +25,18 @@ from netaddr import IPAddress, IPSet
 from .. import filters
 from ..headerspace import Bdd, HeaderSpace
 from ..messages import Text
-from ..model import PROTO_TCP, PROTO_UDP, Device, IfKind, L2Mode, MgmtService, NatRule
+from ..model import Device, IfKind, L2Mode, MgmtService
 from ..topology import Topology
 from ..vocabulary import DEVICES_ZONE
 from ..zones import PlacedZone
+from .nat import Nat
 from .paths import ROUTE, Delivery, Merge, Path, Run, Step, Work, extend
 from .routing import MARTIANS, RUNTIME_GW, Routing
 from .runtime import RuntimeAddresses
 from .witness import Witnesses
 
 
-class Engine(Routing, RuntimeAddresses, Witnesses):
+class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
     """Propagates packet sets over a topology with placed zones."""
 
     def __init__(self, topo: Topology, zones: list[PlacedZone], device_addrs: IPSet, hs: HeaderSpace | None = None):
@@ -455,24 +456,6 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
                 else:
                     self._route(run, dev, ifn, itf.vrf, rest, c2, r2, p2, queue)
 
-    def _runtime_forwards(self, run: Run, dev: Device, ifn: str, P, reason, path) -> None:
-        """TCP/UDP packets for the device's own address arriving where hosts open port
-        forwards at run time (UPnP): they may be translated to any address and port of
-        the zones behind the forward's inside interfaces — maybe delivered there."""
-        hs = self.hs
-        forwards = [f for f in dev.runtime_forwards if f.in_interface == ifn]
-        tcp_udp = P & (hs.eq("proto", PROTO_TCP) | hs.eq("proto", PROTO_UDP)) if forwards else hs.false
-        if tcp_udp == hs.false:
-            return
-        translated = hs.exist(["dst_ip", "dst_port"], tcp_udp)
-        for fwd in forwards:
-            why = reason or Text("reason.runtime_forward", device=dev.hostname, interface=ifn, what=fwd.what)
-            step = Step("nat", dev.hostname, ifn, None, note=Text("note.runtime_forward", what=fwd.what))
-            for inside in fwd.to_interfaces:
-                did = self.topo.l3_domain(dev.hostname, inside) or self.topo.port_domain(dev.hostname, inside)
-                for zname in self.zones_in_domain.get(did, []) if did is not None else []:
-                    self._deliver(run, zname, translated, False, why, extend(path, step))
-
     def _routing_ignores_ingress(self, dev: Device) -> bool:
         """Whether what ``dev`` does with a packet past its ingress (policy routing, the
         lookup, forward and outbound filters, source NAT) never depends on the interface
@@ -780,120 +763,12 @@ class Engine(Routing, RuntimeAddresses, Witnesses):
 
     # ------------------------------------------------------------------ NAT
 
-    def _nat_match(self, dev: Device, rule: NatRule, P, in_if, out_if):
-        hs = self.hs
-        if rule.in_ifaces is not None and in_if not in rule.in_ifaces:
-            return hs.false
-        if rule.out_ifaces is not None and out_if not in rule.out_ifaces:
-            return hs.false
-        u = P & hs.match(rule.match)
-        if rule.acl:
-            flt = dev.filters.get(rule.acl)
-            if flt is None:
-                return hs.false
-            sel = hs.false
-            for Q, c, _ in self.apply_filter(Run({}), dev, rule.acl, u, in_if, out_if):
-                if c:
-                    sel |= Q
-            u = sel
-        return u
-
-    def _dnat(self, dev: Device, in_if: str, P, path):
-        """Destination NAT on ingress, before routing."""
-        return self._nat(dev, "destination", in_if, None, P, path)
-
-    def _snat(self, dev: Device, in_if: str, out_if: str, P, path):
-        """Source NAT after routing, on the way out."""
-        return self._nat(dev, "source", in_if, out_if, P, path)
-
-    def _rewrites(self, dev: Device, rule: NatRule) -> list[tuple[str, int]]:
-        """(field, new value) pairs a rule writes; [] when its target is unknown."""
-        if rule.kind == "destination":
-            out = [("dst_ip", rule.to_ip)] if rule.to_ip is not None else []
-            return out + ([("dst_port", rule.to_port)] if rule.to_port is not None else [])
-        to = rule.to_ip
-        if to is None and rule.to_interface:
-            itf = dev.interfaces.get(rule.to_interface)
-            to = (
-                int(itf.addresses[0].ip)
-                if itf and itf.addresses
-                else self.runtime_address.get((dev.hostname, rule.to_interface))
-            )  # masquerade to a run-time address
-        return [("src_ip", to)] if to is not None else []
-
-    def _nat(self, dev: Device, kind: str, in_if: str, out_if: str | None, P, path):
-        """Split ``P`` by the first matching NAT rule of ``kind`` and rewrite each part:
-        [(set, path, reason)] where ``reason`` is set when the rule was not fully understood."""
-        hs = self.hs
-        key = ("nat-rules", dev.hostname, kind)
-        rules = self._cache.get(key)
-        if rules is None:
-            rules = self._cache[key] = [r for r in dev.nat_rules if r.kind == kind]
-        if not rules:
-            return [(P, path, None)]
-        out: list = []
-        # Packets no earlier rule translated: those surely not (why None), and those a
-        # rule not fully understood may have left untranslated (why: that rule).  A
-        # partial rule's match is wider than the rule, so the packets it covers go both
-        # ways, translated and not, each "maybe": taking them all as translated lost the
-        # untranslated flow, a false "blocked" (a hairpin dst-nat on a DNS-named list).
-        pending: list = [(P, None)]
-        for rule in rules:
-            later: list = []
-            writes = None
-            for rest, unsure in pending:
-                hit = self._nat_match(dev, rule, rest, in_if, out_if)
-                if hit == hs.false:
-                    later.append((rest, unsure))
-                    continue
-                if writes is None:
-                    writes = self._rewrites(dev, rule)  # none: identity NAT, the packet is kept
-                why = unsure or _nat_partial(dev, rule, kind)
-                new = hit
-                for fld, value in writes:
-                    new = hs.rewrite(new, fld, value)
-                step = Step(
-                    "nat", dev.hostname, in_if, out_if, nat=rule, nat_fields=tuple(f for f, _ in writes), pre=hit
-                )
-                out.append((new, extend(path, step), why))
-                left = rest & ~hit
-                if left != hs.false:
-                    later.append((left, unsure))
-                if rule.partial:
-                    later.append((hit, why))
-            pending = _merge_unsure(later)
-        out.extend((rest, path, unsure) for rest, unsure in pending)
-        return out
-
 
 def _point_to_point(itf) -> bool:
     """A link with exactly one peer by nature (serial HDLC/PPP, tunnels, dialers): what
     goes out of it reaches the other end whatever its destination."""
     name = itf.name.lower()
     return itf.kind == IfKind.TUNNEL or name.startswith(("serial", "se", "dialer", "multilink", "pos", "virtual-"))
-
-
-def _nat_partial(dev: Device, rule: NatRule, kind: str) -> Text | None:
-    """Why packets a NAT rule matched may go otherwise: the rule not fully understood."""
-    if not rule.partial:
-        return None
-    return Text(
-        "reason.nat_partial",
-        device=dev.hostname,
-        rule=rule.source.text if rule.source else kind,
-        detail=rule.partial,
-    )
-
-
-def _merge_unsure(pending: list) -> list:
-    """At most two parts: the surely untranslated packets, and the unsure ones under the
-    first reason (one set per partial rule would double with every such rule)."""
-    merged: dict = {}  # None or the first reason -> (its set, the reason)
-    for u, why in pending:
-        slot = None if why is None else "unsure"
-        got = merged.get(slot)
-        merged[slot] = (u, why) if got is None else (got[0] | u, got[1])
-    return list(merged.values())
 
 
 def _svc_partial(dev: Device, svc: MgmtService) -> Text | None:
