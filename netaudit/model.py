@@ -210,6 +210,17 @@ class Interface:
     def is_l3(self) -> bool:
         return self.mode == L2Mode.ROUTED and bool(self.addresses)
 
+    @property
+    def svi_vlan(self) -> int | None:
+        """The VLAN of an SVI (``Vlan10``, Huawei ``Vlanif10``): its tag, else its name's
+        number; None for any other interface."""
+        if self.kind != IfKind.SVI:
+            return None
+        if self.encapsulation_vlan:
+            return self.encapsulation_vlan
+        digits = "".join(ch for ch in self.name if ch.isdigit())
+        return int(digits) if digits and self.name.lower().startswith(("vlan", "vlanif")) else None
+
     def owns(self) -> list[IPNetwork]:
         """All addresses the device answers on through this interface."""
         return self.addresses + self.virtual_addresses

@@ -125,7 +125,7 @@ def _vlans_in_use(dev: Device) -> set[int]:
     used = set(dev.vlans) | {1}
     for itf in dev.interfaces.values():
         if itf.kind == IfKind.SVI:
-            vid = itf.encapsulation_vlan or _svi_vlan(itf.name)
+            vid = itf.svi_vlan
             if vid is not None:
                 used.add(vid)
         if itf.access_vlan is not None:
@@ -189,7 +189,7 @@ def build(devices: list[Device], links: Sequence[tuple[tuple[str, str], tuple[st
             if itf.shutdown:
                 continue
             if itf.kind == IfKind.SVI:
-                vid = itf.encapsulation_vlan or _svi_vlan(itf.name)
+                vid = itf.svi_vlan
                 if vid is not None and (itf.addresses or itf.dynamic_address):
                     g.add_edge(("l3", d.hostname, itf.name), ("seg", d.hostname, vid))
             elif itf.kind in (IfKind.SUBINTERFACE, IfKind.VLAN) and itf.parent and itf.encapsulation_vlan:
@@ -291,11 +291,6 @@ def build(devices: list[Device], links: Sequence[tuple[tuple[str, str], tuple[st
         for n in comp:
             domain_of[n] = did
     return Topology(g, devmap, domains, domain_of, warnings)
-
-
-def _svi_vlan(name: str) -> int | None:
-    digits = "".join(ch for ch in name if ch.isdigit())
-    return int(digits) if digits and name.lower().startswith(("vlan", "vlanif")) else None
 
 
 def _label(comp: list[Node]) -> str:

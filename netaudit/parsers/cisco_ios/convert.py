@@ -225,11 +225,7 @@ class ModelBuilder(IosState):
                         setattr(iface, attr, spec[0])
                     else:  # IOS: an undefined (or empty) ACL permits all
                         fail_open.append((iface, attr, spec))
-            vacl = (
-                self.vacls.get(iface.encapsulation_vlan or _svi_vlan(iface.name) or 0)
-                if iface.kind == IfKind.SVI
-                else None
-            )
+            vacl = self.vacls.get(iface.svi_vlan or 0)
             if vacl is not None:
                 self.iface_partial(
                     iface, f"VLAN access-map {vacl[0]} filters VLAN traffic (VACL) not modelled", vacl[1]
@@ -411,9 +407,3 @@ class ModelBuilder(IosState):
             )
         # routers answer ping unless something above filters it
         dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8))
-
-
-def _svi_vlan(name: str) -> int | None:
-    """The VLAN of an SVI by its name (``Vlan10`` → 10)."""
-    digits = "".join(ch for ch in name if ch.isdigit())
-    return int(digits) if digits and name.lower().startswith("vlan") else None
