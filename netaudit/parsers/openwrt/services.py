@@ -26,6 +26,7 @@ from netaudit.model import (
 )
 from netaudit.parsers.packet_sets import addr_pats, norm
 
+from .accounting import IGNORED, IGNORED_PACKAGES
 from .facts import Dropbear
 from .state import State
 
@@ -225,8 +226,6 @@ def _unread_daemons(st: State) -> None:
     daemon listening on any port: every TCP and UDP port of the router possibly open
     (partial), as on a Linux host without its listeners — a port the firewall accepts
     is then unknown, not "blocked" for want of a known service."""
-    from .accounting import IGNORED, IGNORED_PACKAGES
-
     unread = sorted({s.package for s in st.text.sections} - set(IGNORED) - IGNORED_PACKAGES)
     if not unread:
         return
