@@ -75,6 +75,7 @@ class _Rule:
         self.mark: int | None = None
         self.ct_dnat: bool | None = None
         self.vmap: list[tuple[list[Cond], str, str]] | None = None
+        self.nat_map: list[tuple[list[Cond], NatTarget]] | None = None  # dnat … map { k : target }
         self.marked = False
         self.opaque = False  # a statement was not understood: it may be the verdict
 
@@ -112,6 +113,13 @@ def read_rule(ctx: Ctx, text: str, src: Src, comment: str = "") -> list[Rule] | 
         for kc, v, tgt in r.vmap:
             cs = intersect_all(r.conds, kc)
             out.append(Rule(cs, v, src, target=tgt, reasons=list(r.reasons), ct_dnat=r.ct_dnat))
+        return out
+    if r.nat_map is not None and verdict == r.verdict:
+        # A lookup that finds no element ends the rule (nft's NFT_BREAK): one rule per
+        # element is the same ruleset.
+        for kc, nat in r.nat_map:
+            cs = intersect_all(r.conds, kc)
+            out.append(Rule(cs, verdict, src, nat=nat, mark=r.mark, reasons=list(r.reasons), ct_dnat=r.ct_dnat))
         return out
     return [
         *out,
@@ -180,7 +188,7 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
     if (t in ("update", "add") and nxt.startswith("@")) or (t == "set" and nxt.startswith("@")):
         return _skip_unknown(toks, i + 1)
     if t in ("dnat", "snat", "masquerade", "redirect"):
-        return _nat(r, toks, i)
+        return _nat(ctx, r, toks, i)
     if t in ("meta", "ct") and nxt == "mark" and i + 2 < len(toks) and toks[i + 2] == "set":
         if t == "meta":
             return _mark(r, toks, i + 3)
@@ -251,23 +259,7 @@ def _concat(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
     rule per verdict.  Anything else is read to its end — fields joined by ``.``, the
     operator, the value — and not modelled: the rule is wider (a verdict map keyed on
     it decides what netaudit cannot read)."""
-    parts: list[tuple[str, tuple] | None] = []
-    j = i
-    while j < len(toks):
-        t = toks[j]
-        if t in IFACE_FIELDS:
-            parts.append(("iface", (IFACE_FIELDS[t],)))
-            j += 1
-        elif j + 1 < len(toks) and (t, toks[j + 1]) in FIELDS:
-            parts.append(("field", FIELDS[(t, toks[j + 1])]))
-            j += 2
-        else:
-            parts.append(None)
-            j += 1 if t in META_KEYS or t == "mark" else 2
-        if j < len(toks) and toks[j] == ".":
-            j += 1
-            continue
-        break
+    parts, j = _key_parts(toks, i)
     op = ""
     if j < len(toks) and toks[j] in OPS:
         op, j = toks[j], j + 1
@@ -295,6 +287,30 @@ def _concat(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
         r.not_read(f"{val} keyed on a concatenation not modelled")
         return j + 2
     return j + 1
+
+
+def _key_parts(toks: list[str], i: int) -> tuple[list[tuple[str, tuple] | None], int]:
+    """The parts of a key expression at ``i`` (one field, or fields joined by ``.``):
+    ("iface", (direction,)), ("field", FIELDS' spec), or None for a part not read; and
+    the index after it."""
+    parts: list[tuple[str, tuple] | None] = []
+    j = i
+    while j < len(toks):
+        t = toks[j]
+        if t in IFACE_FIELDS:
+            parts.append(("iface", (IFACE_FIELDS[t],)))
+            j += 1
+        elif j + 1 < len(toks) and (t, toks[j + 1]) in FIELDS:
+            parts.append(("field", FIELDS[(t, toks[j + 1])]))
+            j += 2
+        else:
+            parts.append(None)
+            j += 1 if t in META_KEYS or t == "mark" else 2
+        if j < len(toks) and toks[j] == ".":
+            j += 1
+            continue
+        break
+    return parts, j
 
 
 def _concat_conds(ctx: Ctx, parts: list[tuple[str, tuple]], element: str) -> list[Cond] | None:
@@ -587,26 +603,66 @@ def _map(ctx: Ctx, r: _Rule, toks: list[str], j: int, what: str, key) -> int:
     return j
 
 
-def _nat(r: _Rule, toks: list[str], i: int) -> int:
+def _nat(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
     t = toks[i]
     r.verdict = t
     j = i + 1
     if j < len(toks) and toks[j] == "ip":
         j += 1
+    with_port = toks[j : j + 3] == ["addr", ".", "port"]  # dnat ip addr . port to … map
+    if with_port:
+        j += 3
     if j < len(toks) and toks[j] == "to":
         j += 1
         target = toks[j] if j < len(toks) else ""
-        j += 1
-        nat = _nat_target(target, t)
-        if nat is None:
-            r.reasons.append(f"{t} to {target} not understood")
-            nat = NatTarget()
-        r.nat = nat
+        mapped = _nat_map(ctx, r, toks, j, with_port)
+        if mapped is not None:
+            j = mapped
+        else:
+            j += 1
+            nat = _nat_target(target, t)
+            if nat is None:
+                r.reasons.append(f"{t} to {target} not understood")
+                nat = NatTarget()
+            r.nat = nat
     else:
         r.nat = NatTarget()
     while j < len(toks) and toks[j] in ("random", "persistent", "fully-random", "random,persistent"):
         j += 1
     return j
+
+
+def _nat_map(ctx: Ctx, r: _Rule, toks: list[str], j: int, with_port: bool) -> int | None:
+    """``dnat to tcp dport map { 8080 : 10.0.10.9, … }`` (``dnat ip addr . port to …
+    map { k : 10.0.10.9 . 80 }``; a named map the same): the targets per key, exactly
+    (``r.nat_map``), and the index after the map; None when ``j`` starts no map
+    expression.  A key or target not understood leaves the NAT unknown (reasons)."""
+    parts, k = _key_parts(toks, j)
+    if k >= len(toks) or toks[k] != "map":
+        return None
+    val = toks[k + 1] if k + 1 < len(toks) else ""
+    known: list[tuple[str, tuple]] = [p for p in parts if p is not None]
+    items = _items(ctx, r, val) if len(known) == len(parts) else None
+    out: list[tuple[list[Cond], NatTarget]] = []
+    for el in items or ():
+        key, sep, value = el.partition(" : ") if " : " in el else el.partition(":")
+        kc = _concat_conds(ctx, known, key.strip())
+        spec = value.strip()
+        if with_port:
+            addr, dot, port = spec.partition(" . ")
+            spec = f"{addr.strip()}:{port.strip()}" if dot else ""
+        nat = _nat_target(spec, r.verdict) if sep and spec else None
+        if kc is None or nat is None:
+            r.reasons.append(f"{r.verdict} map element {cut(el)!r} not understood")
+            items = None
+            break
+        out.append((kc, nat))
+    if items is None:
+        r.reasons.append(f"{r.verdict} to a map not understood")
+        r.nat = NatTarget()
+    else:
+        r.nat_map = out
+    return k + 2
 
 
 def _nat_target(target: str, verdict: str) -> NatTarget | None:

@@ -268,3 +268,60 @@ def test_iptables_nft_warning_before_the_table_reads_it_once():
     c = analyse([dev], [STAFF, GUEST, NET]).cells
     assert c[("guest", "internet")].verdict == "reachable"
     assert c[("guest", "staff")].verdict == "blocked"
+
+
+NAT_MAP = """
+table inet filter {
+	chain forward {
+		type filter hook forward priority filter; policy drop;
+		iifname "wan0" ct status dnat accept
+		iifname "lan0" accept
+	}
+}
+table %s nat {
+%s
+	chain prerouting {
+		type nat hook prerouting priority dstnat; policy accept;
+		iifname "wan0" %s
+	}
+	chain postrouting {
+		type nat hook postrouting priority srcnat; policy accept;
+		oifname "wan0" masquerade
+	}
+}
+"""
+NAMED_FWD_MAP = """	map fwd {
+		type inet_service : ipv4_addr . inet_service
+		elements = { 8080 : 10.0.10.9 . 80, 2222 : 10.0.10.7 . 22 }
+	}
+"""
+
+
+def test_dnat_to_a_map_is_one_port_forward_per_element():
+    """``dnat to tcp dport map { … }`` (the nftables wiki's port forwarding) is exact:
+    the packets whose key is in the map are sent to its target, the others are not
+    translated (a lookup that finds nothing ends the rule)."""
+    for family, maps, statement, services in [
+        ("ip", "", "dnat to tcp dport map { 8080 : 10.0.10.9, 2222 : 10.0.10.7 }", ["tcp/2222", "tcp/8080"]),
+        ("inet", "", "dnat ip to tcp dport map { 8080 : 10.0.10.9, 9000-9010 : 10.0.10.8 }",
+         ["tcp/8080", "tcp/9000-9010"]),
+        ("ip", "", "dnat ip addr . port to tcp dport map { 8080 : 10.0.10.9 . 80, 2222 : 10.0.10.7 . 22 }",
+         ["tcp/22", "tcp/80"]),
+        ("ip", NAMED_FWD_MAP, "dnat ip addr . port to tcp dport map @fwd", ["tcp/22", "tcp/80"]),
+        ("ip", "", "dnat to ip saddr . tcp dport map { 198.51.100.7 . 8080 : 10.0.10.9 }", ["tcp/8080"]),
+    ]:  # fmt: skip
+        got, _, rep = cells(NAT_MAP % (family, maps, statement))
+        cell = got[("internet", "staff")]
+        assert (cell.verdict, cell.services, cell.maybe == cell.maybe.bdd.false) == ("reachable", services, True), (
+            statement
+        )
+        assert not rep.partially_understood and not rep.unrecognized, statement
+    # only 198.51.100.7 is forwarded: the witness comes from it
+    got, _, _ = cells(NAT_MAP % ("ip", "", "dnat to ip saddr . tcp dport map { 198.51.100.7 . 8080 : 10.0.10.9 }"))
+    assert got[("internet", "staff")].witness.packet.to_json()["src_ip"] == "198.51.100.7"
+
+
+def test_dnat_map_not_understood_is_unknown():
+    got, _, rep = cells(NAT_MAP % ("ip", "", "dnat to tcp dport map { 8080 : bogus }"))
+    assert got[("internet", "staff")].verdict == "unknown"
+    assert any("dnat map element '8080 : bogus' not understood" in p["reason"] for p in rep.partially_understood)
