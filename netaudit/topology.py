@@ -90,6 +90,7 @@ class Topology:
     domains: dict[str, Domain]
     domain_of: dict[Node, str]
     warnings: list[str] = field(default_factory=list)
+    cabled: set[tuple[str, str]] = field(default_factory=set)  # ports in the site's links: (device, port)
 
     def interface(self, dev: str, ifname: str) -> Interface:
         return self.devices[dev].interfaces[ifname]
@@ -110,6 +111,25 @@ class Topology:
 
     def vlan_domain(self, dev: str, vlan: int) -> str | None:
         return self.domain_of.get(("seg", dev, vlan))
+
+    def open_segment(self, did: str) -> list[tuple[str, str]]:
+        """The trunk ports by which domain ``did`` leaves its devices toward a far end the
+        snapshot does not know (no ``links:`` entry), when the domain has no routed
+        interface: its hosts' gateway is then beyond one of them, or nowhere (empty list
+        otherwise).  docs/semantics.md, "A segment without a gateway"."""
+        dom = self.domains[did]
+        if dom.l3:
+            return []
+        found: set[tuple[str, str]] = set()
+        for n in dom.nodes:
+            if n[0] != "port":
+                continue
+            itf = self.devices[n[1]].interfaces.get(n[2])
+            if itf is None or (n[3] is None and itf.mode != L2Mode.TRUNK):
+                continue  # an access port: the segment's own hosts
+            if (n[1], n[2]) not in self.cabled:
+                found.add((n[1], n[2]))
+        return sorted(found)
 
     def port_domain(self, dev: str, ifname: str) -> str | None:
         """Domain a host plugged into ``dev:ifname`` sits in (untagged frames)."""
@@ -168,6 +188,7 @@ def build(devices: list[Device], links: Sequence[tuple[tuple[str, str], tuple[st
     g = Graph()
     devmap = {d.hostname: d for d in devices}
     warnings: list[str] = []
+    cabled: set[tuple[str, str]] = set()
 
     def port_node(dev: str, ifname: str, tag):
         # A port-channel member is cabled as part of its channel.
@@ -250,6 +271,7 @@ def build(devices: list[Device], links: Sequence[tuple[tuple[str, str], tuple[st
                 warnings.append(f"site link {a_dev}:{a_if} - {b_dev}:{b_if}: no interface {dev}:{ifn} in the snapshot")
                 break
         else:
+            cabled.update((port_node(a_dev, a_if, None)[1:3], port_node(b_dev, b_if, None)[1:3]))
             tags_a = {n[3] for n in g.nodes if n[0] == "port" and n[1:3] == port_node(a_dev, a_if, None)[1:3]}
             tags_b = {n[3] for n in g.nodes if n[0] == "port" and n[1:3] == port_node(b_dev, b_if, None)[1:3]}
             if not tags_a & tags_b:
@@ -290,7 +312,7 @@ def build(devices: list[Device], links: Sequence[tuple[tuple[str, str], tuple[st
         domains[did] = dom
         for n in comp:
             domain_of[n] = did
-    return Topology(g, devmap, domains, domain_of, warnings)
+    return Topology(g, devmap, domains, domain_of, warnings, cabled)
 
 
 def _label(comp: list[Node]) -> str:

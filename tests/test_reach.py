@@ -267,9 +267,12 @@ def test_router_on_a_stick_through_site_link():
     s = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], vlans=[("SW", 10)])
     m, _ = matrix([sw, rt], [g, s], links=[(("SW", "Gi24"), ("RT", "Gi0"))])
     assert m[("guest", "staff")].verdict == REACHABLE
-    # Without the cabling the router is not known to sit on the VLANs.
+    # Without the cabling the router is not known to sit on the VLANs: the VLANs have no
+    # gateway in the snapshot and leave the switch by Gi24, whose far end is not known —
+    # not "blocked" (docs/semantics.md, "A segment without a gateway").
     m2, _ = matrix([sw, rt], [g, s])
-    assert m2[("guest", "staff")].verdict == BLOCKED
+    assert m2[("guest", "staff")].verdict == UNKNOWN
+    assert "SW:Gi24" in str(m2[("guest", "staff")].reason)
 
 
 def test_zone_without_attachment_is_unknown():

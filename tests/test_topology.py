@@ -117,3 +117,93 @@ def test_a_trunk_allowing_every_vlan_carries_every_vlan_in_use_without_the_datab
     topo = topology.build([asw, dsw], [(("ASW", "Ethernet0/1"), ("DSW", "Ethernet0/1"))])
     assert _tags(topo, "ASW", "Ethernet0/1") == {None, 10, 20}
     assert topo.port_domain("ASW", "Ethernet0/0") == topo.l3_domain("DSW", "Vlan20")
+
+
+# The hall's access switch of the leaky sample office (sample_configs/cisco-commune-leaky):
+# the public Wi-Fi AP on Gi0/2, uplink Gi0/1 to the core's AP trunk Gi1/0/17.
+HALL = """\
+hostname UBNDHB-ACC1
+!
+vlan 10
+ name CANBO
+vlan 40
+ name WIFI-KHACH
+vlan 99
+ name QUANTRI
+!
+interface GigabitEthernet0/1
+ description Uplink - UBNDHB-CORE Gi1/0/17
+ switchport trunk allowed vlan 10,40,99
+ switchport mode trunk
+!
+interface GigabitEthernet0/2
+ description AP hoi truong
+ switchport access vlan 40
+ switchport mode access
+!
+interface GigabitEthernet0/3
+ switchport access vlan 10
+ switchport mode access
+!
+interface Vlan99
+ ip address 10.10.99.12 255.255.255.0
+!
+ip default-gateway 10.10.99.1
+end
+"""
+HALL_LINK = ["UBNDHB-ACC1:GigabitEthernet0/1", "UBNDHB-CORE:GigabitEthernet1/0/17"]
+
+
+def test_a_segment_without_a_gateway_is_open_through_its_uncabled_trunk():
+    hall, _ = parse_one(cisco_ios, HALL, "acc-sw.cfg")
+    core, _ = parse_one(cisco_ios, CORE, "core.cfg")
+    topo = topology.build([hall, core])
+    guest = topo.vlan_domain("UBNDHB-ACC1", 40)
+    assert topo.open_segment(guest) == [("UBNDHB-ACC1", "GigabitEthernet0/1")]
+    # A segment with a routed interface has its gateway: not open.
+    assert topo.open_segment(topo.l3_domain("CORE-UBND", "Vlan20")) == []
+    # Cabled: the far end is known (CORE-UBND does not carry VLAN 40: it ends there).
+    linked = topology.build(
+        [hall, core], [(("UBNDHB-ACC1", "GigabitEthernet0/1"), ("CORE-UBND", "GigabitEthernet0/1"))]
+    )
+    assert linked.open_segment(linked.vlan_domain("UBNDHB-ACC1", 40)) == []
+    # Access ports only: a closed segment (its hosts reach each other, nothing else).
+    closed, _ = parse_one(cisco_ios, HALL.replace(" switchport mode trunk\n", " switchport mode access\n"), "a.cfg")
+    topo = topology.build([closed])
+    assert topo.open_segment(topo.vlan_domain("UBNDHB-ACC1", 40)) == []
+
+
+def test_guest_wifi_declared_on_the_uncabled_access_switch_is_unknown_not_proven_blocked(tmp_path):
+    """The leaky sample office with the hall's access switch added and the guest zone
+    declared on its VLAN 40.  Without ``links:`` the segment had no gateway and led
+    nowhere: every cell from and to guest was "blocked" and the conclusion "the guest
+    Wi-Fi does NOT reach the internal network — proven over every packet", on an office
+    where it reaches everything.  Now unknown, naming the port to declare; with the link,
+    the leak."""
+    import yaml
+    from helpers import cells, copy_sample
+
+    from netaudit.audit import run_audit
+
+    folder = copy_sample(tmp_path, "cisco-commune-leaky")
+    (folder / "expected.yaml").unlink()
+    (folder / "README.md").unlink()
+    (folder / "acc-sw.cfg").write_text(HALL)
+    site_file = folder / "site.yaml"
+    site = yaml.safe_load(site_file.read_text())
+    site["zones"]["guest"]["vlans"] = ["UBNDHB-ACC1:40"]
+    site_file.write_text(yaml.safe_dump(site, allow_unicode=True))
+    audit = run_audit([folder])
+    got = cells(audit)
+    for dst in ("staff", "servers", "counter", "mgmt", "internet", "@devices"):
+        assert got[("guest", dst)].verdict == "unknown", dst
+        assert "UBNDHB-ACC1:GigabitEthernet0/1" in str(got[("guest", dst)].reason), dst
+    assert got[("counter", "guest")].verdict == "unknown"  # Vlan30's missing ACL lets it to 10.10.40.0/24
+    assert got[("staff", "guest")].verdict == "blocked"  # ACL-CAN-BO-IN stops it before any segment
+    assert any("UBNDHB-ACC1:GigabitEthernet0/1" in str(w) and "links:" in str(w) for w in audit.warnings)
+
+    site["links"] = [HALL_LINK]
+    site_file.write_text(yaml.safe_dump(site, allow_unicode=True))
+    got = cells(run_audit([folder]))
+    for dst in ("staff", "servers", "counter", "mgmt", "internet", "@devices"):
+        assert got[("guest", dst)].verdict == "reachable", dst

@@ -66,6 +66,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "{device}:{interface} chưa được hiểu đầy đủ: {detail}",
         "en": "{device}:{interface}: {detail}",
     },
+    "reason.open_segment": {
+        "vi": "đoạn mạng {segment} không có gateway trong tập cấu hình; nó đi tiếp qua {ports} mà đầu kia "
+        "chưa được khai báo (links: trong site.yaml)",
+        "en": "segment {segment} has no gateway in the snapshot; it continues through {ports}, whose far end "
+        "is not declared (links: in site.yaml)",
+    },
     "reason.urpf_unsure": {
         "vi": "{device}:{interface}: kiểm tra đường về của địa chỉ nguồn (uRPF/rp_filter) có thể chặn "
         "hoặc cho qua gói tin này ({detail})",
@@ -118,6 +124,14 @@ ENTRIES: dict[str, dict[str, str]] = {
     "attach.wan-list": {
         "vi": "{device}:{interface} — thuộc danh sách cổng WAN ({where})",
         "en": "{device}:{interface} — member of the WAN interface list ({where})",
+    },
+    "problem.open_segment": {
+        "vi": "đoạn mạng {segment} không có giao diện định tuyến (gateway) nào trong tập cấu hình; nó đi tiếp "
+        "qua {ports} mà đầu kia chưa được khai báo: khai báo links: trong site.yaml (trước đó, mọi luồng đi "
+        "và đến vùng này qua gateway là chưa xác định)",
+        "en": "segment {segment} has no routed interface (gateway) in the snapshot; it continues through "
+        "{ports}, whose far end is not declared: declare links: in site.yaml (until then, every flow through "
+        "a gateway from or to this zone is unknown)",
     },
     "problem.no_interface": {
         "vi": "không có giao diện nào trong tập cấu hình được cung cấp nối với dải địa chỉ của vùng",

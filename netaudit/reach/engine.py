@@ -120,6 +120,25 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
                 home = topo.port_domain(d.hostname, itf.name)
                 if home is not None:
                     self.unread_gateways.setdefault(home, []).append((d.hostname, itf.name, itf.partial))
+        # A zone's segment with no gateway in the snapshot and a trunk whose far end is not
+        # known (Topology.open_segment): its hosts' gateway may be beyond it, so what
+        # they send off the segment, and what is sent to them from elsewhere, may arrive.
+        self.open_segments: dict[str, Text] = {}
+        self.zones_open: dict[str, Text] = {}  # zone -> the first such segment's reason
+        for did, all_names in self.zones_in_domain.items():
+            # The outside (external, wan) is where the snapshot's exits lead, not hosts
+            # behind a gateway.
+            names = [n for n in all_names if self.zones[n].kind not in ("external", "wan")]
+            ports = topo.open_segment(did) if names else []
+            if ports and did not in self.unread_gateways:
+                why = Text(
+                    "reason.open_segment",
+                    segment=topo.domains[did].label,
+                    ports=", ".join(f"{dev}:{ifn}" for dev, ifn in ports),
+                )
+                self.open_segments[did] = why
+                for name in names:
+                    self.zones_open.setdefault(name, why)
         self._fib: dict[tuple[str, str], list] = {}
         # (device, vrf[, table]) -> (regions by best egress, default region, feasible-path
         # destinations per interface with and without the default route)
@@ -344,6 +363,11 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
         for dev, ifn, detail in self.unread_gateways.get(did, ()):
             why = reason or Text("reason.interface_partial", device=dev, interface=ifn, detail=detail)
             self._leave(run, P & ~self._zoned_addr(did), why)
+        if did in self.open_segments and src_zone in self.zones_open:
+            # The gateway may be any router of the snapshot, its own addresses included.
+            off, why = P & ~self._zoned_addr(did), reason or self.open_segments[did]
+            self._leave(run, off, why)
+            self._deliver(run, DEVICES_ZONE, off, False, why, None)
 
     def _segment_cites(self, did: str) -> tuple:
         """Config lines that make one L2 segment of a domain: the bridges that switch it
@@ -608,6 +632,9 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
             stray = rest & ~self._zoned_addr(did)
             if stray != hs.false:
                 stray = self._beyond_the_segment(dev_name, out_if, did, stray, certain, reason, path, queue)
+            if stray != hs.false:
+                for zname, why in self.zones_open.items():  # this segment may be theirs
+                    self._deliver(run, zname, stray, False, reason or why, None)
             if stray != hs.false:
                 key = (dev_name, out_if)
                 run.unzoned[key] = run.unzoned.get(key, hs.false) | stray

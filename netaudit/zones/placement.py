@@ -180,6 +180,16 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
                     doms.append(did)
             if not doms:
                 problems.append(Text("problem.no_interface"))
+        for did in doms if z.kind not in ("external", "wan") else ():
+            ports = topo.open_segment(did)
+            if ports:
+                problems.append(
+                    Text(
+                        "problem.open_segment",
+                        segment=topo.domains[did].label,
+                        ports=", ".join(f"{dev}:{ifn}" for dev, ifn in ports),
+                    )
+                )
         owned = IPSet(z.subnets)
         if not z.subnets and z.kind not in ("external",):
             owned = IPSet(
