@@ -68,11 +68,19 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
     for s in services:
         asked |= hs.match(service_match(s))
     # To a zone: every packet the zone sends, judged where it is delivered, as the matrix
-    # does — a port forward's packets are addressed to the router, not to the zone.  To
-    # an address: the packets sent to it.
+    # does — a port forward's packets are addressed to the router, not to the zone, and
+    # their service is the one they are delivered to (tcp/1415 at the router → tcp/22 at
+    # the host is ssh).  To an address: the packets sent to it, with the service.
     to_zone = dst in engine.zone_addr
     flow = hs.new_connections & asked & (hs.true if to_zone else engine.with_runtime_candidates(target))
     run = engine.run_zone(src, flow)
+    if to_zone:
+        # What stops the service as sent (blocked_by) comes from ``run``; what arrives
+        # as the service, from every packet the zone sends.
+        sent, run = run, engine.run_zone(src, hs.new_connections)
+        target = target & asked
+    else:
+        sent = run
     pz = engine.zones[src]
     result = {
         "from": src,
@@ -81,19 +89,20 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
         "services": services,
         "delivered": [],
         "unknown": [],
-        "blocked_by": engine.blocking_lines(run, target),
-        "dropped": engine.drop_reasons(run, target),
+        "blocked_by": engine.blocking_lines(sent, target),
+        "dropped": engine.drop_reasons(sent, target),
         "warnings": warnings,
     }
     for zone in sorted(run.deliveries):
         if to_zone and zone != dst:
             continue
         d = run.deliveries[zone]
-        if d.certain != hs.false:
-            cell = Cell(src, zone, REACHABLE, services=hs.services(d.certain), delivered=d.certain, chunks=d.chunks)
+        certain = d.certain & target if to_zone else d.certain
+        if certain != hs.false:
+            cell = Cell(src, zone, REACHABLE, services=hs.services(certain), delivered=certain, chunks=d.chunks)
             w = witness_for(engine, cell, hs.true, pz)
             result["delivered"].append({"zone": zone, "services": cell.services, "witness": w.to_json() if w else None})
-        elif d.maybe != hs.false:
+        elif (d.maybe & target if to_zone else d.maybe) != hs.false:
             result["unknown"].append({"zone": zone, "reason": d.maybe_reason})
     for (dev, ifn), u in sorted(run.unzoned.items()):
         if (u & target) != hs.false:  # reached where no zone is: not blocked, not a cell

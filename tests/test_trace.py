@@ -66,3 +66,63 @@ def test_a_upnp_port_forward_makes_wan_to_inside_unknown_and_leaves_outbound_alo
     assert matrix[("staff", "internet")].verdict == "reachable"
     got = trace([tmp_path], None, "internet", "staff", "tcp/8080")
     assert got["verdict"] == "unknown"
+
+
+PAT_ROUTER = """\
+version 12.4
+hostname Foo
+!
+interface FastEthernet0/0
+ ip address 172.16.2.1 255.255.255.0
+ ip nat inside
+!
+interface FastEthernet0/1
+ ip address 203.0.113.2 255.255.255.252
+ ip access-group EXT_IN in
+ ip nat outside
+!
+ip route 0.0.0.0 0.0.0.0 203.0.113.1
+ip nat inside source list INTERNAL_NETWORKS interface FastEthernet0/1 overload
+ip nat inside source static tcp 172.16.2.5 22 interface FastEthernet0/1 1415
+!
+ip access-list standard INTERNAL_NETWORKS
+ permit 172.16.2.0 0.0.0.255
+ip access-list extended EXT_IN
+ permit tcp any any eq 1415
+ deny ip any any
+!
+end
+"""
+
+
+def test_trace_with_a_service_to_a_zone_judges_the_service_where_it_is_delivered(tmp_path):
+    """``--service ssh`` through a static PAT (the router's tcp/1415 → the host's
+    tcp/22, mpenning/ciscoconfparse sample_01.ios): the service arrives as ssh, as the
+    matrix cell lists it.  The trace filtered the packets as sent (tcp/22 at the router,
+    which EXT_IN drops) and answered "blocked", exit 1."""
+    (tmp_path / "foo.cfg").write_text(PAT_ROUTER)
+    (tmp_path / "site.yaml").write_text(
+        "zones:\n  lan: {kind: internal, subnets: [172.16.2.0/24], attach: ['Foo:FastEthernet0/0']}\n"
+        "  internet: {kind: external, attach: ['Foo:FastEthernet0/1']}\n"
+    )
+    assert cells(run_audit([tmp_path]))[("internet", "lan")].services == ["tcp/22", "tcp/1415"]
+    got = trace([tmp_path], None, "internet", "lan", "ssh")
+    assert got["verdict"] == "reachable" and got["delivered"][0]["services"] == ["tcp/22"]
+    assert got["delivered"][0]["witness"]["packet"]["dst_port"] == 1415  # as sent, to the router
+    assert trace([tmp_path], None, "internet", "lan", "rdp")["verdict"] == "blocked"
+    rdp = trace([tmp_path], None, "internet", "lan", "rdp")
+    assert any("deny ip any any" in line["text"] for line in rdp["blocked_by"])
+
+
+@pytest.mark.parametrize("sample", NAT_SAMPLES)
+def test_every_service_a_cell_lists_is_delivered_when_traced(sample):
+    """Each service of a reachable cell from the outside, traced on its own, is
+    delivered to the zone (the cell's services are those delivered)."""
+    audit = run_audit([SAMPLES / sample])
+    external = {z.name for z in audit.zones if z.kind in ("external", "wan")}
+    for (src, dst), cell in cells(audit).items():
+        if src not in external or dst == "@devices" or cell.verdict != "reachable":
+            continue
+        for service in cell.services:
+            got = trace([SAMPLES / sample], None, src, dst, service)
+            assert got["verdict"] == "reachable", (src, dst, service)
