@@ -406,6 +406,9 @@ class Device:
     # Device-level policy on traffic to the device itself (RouterOS input chain).
     input_filter: str | None = None
     nat_rules: list[NatRule] = field(default_factory=list)
+    # Source NAT on the way out happens before the out-interface's filter, which then sees
+    # the translated source (IOS: NAT inside-to-outside, then the output ACL); else after.
+    snat_before_out_filter: bool = False
     runtime_forwards: list[RuntimeForward] = field(default_factory=list)
     # Ordered policy-routing decisions taken before the destination lookup.
     policy_routes: list[PolicyRoute] = field(default_factory=list)

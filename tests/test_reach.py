@@ -791,3 +791,61 @@ def test_an_unread_static_route_makes_no_route_unknown(tmp_path, route, verdict)
     if verdict == "unknown":
         [u] = got["unknown"]
         assert "static route line that was not understood" in u["reason"] and "frobnicate" in u["reason"]
+
+
+PAT_EDGE = """\
+version 15.4
+hostname R
+!
+interface GigabitEthernet0/0
+ ip address 192.168.1.1 255.255.255.0
+ ip nat inside
+!
+interface GigabitEthernet0/1
+ ip address 203.0.113.2 255.255.255.252
+ ip access-group EDGE-OUT out
+ ip nat outside
+!
+ip route 0.0.0.0 0.0.0.0 203.0.113.1
+ip nat inside source list 1 interface GigabitEthernet0/1 overload
+access-list 1 permit 192.168.1.0 0.0.0.255
+ip access-list extended EDGE-OUT
+%s
+!
+end
+"""
+
+
+@pytest.mark.parametrize(
+    "acl_lines,lan_to_internet,cameras_to_internet",
+    [
+        # Meant to keep the cameras off the Internet: it sees 203.0.113.2, not them.
+        (" deny   ip 192.168.1.128 0.0.0.127 any\n permit ip any any", REACHABLE, REACHABLE),
+        # Meant to let the LAN out: no translated packet matches, the implicit deny drops all.
+        (" permit ip 192.168.1.0 0.0.0.255 any", BLOCKED, BLOCKED),
+        # Written for the translated source: the Internet is reached.
+        (" permit ip host 203.0.113.2 any", REACHABLE, REACHABLE),
+    ],
+)
+def test_ios_output_acl_on_the_nat_outside_interface_sees_the_translated_source(
+    acl_lines, lan_to_internet, cameras_to_internet
+):
+    """IOS translates inside → outside after routing and before the output ACL (Cisco,
+    "NAT Order of Operation"); the ACL was applied to the untranslated packet: a false
+    "blocked" for the first ACL, a false "reachable" for the second."""
+    from helpers import parse_one
+
+    from netaudit.parsers import cisco_ios
+
+    r, _ = parse_one(cisco_ios, PAT_EDGE % acl_lines, "r.cfg")
+    lan = Zone("lan", "internal", [IPNetwork("192.168.1.0/25")], attach=[("R", "GigabitEthernet0/0")])
+    cams = Zone("cameras", "camera", [IPNetwork("192.168.1.128/25")], attach=[("R", "GigabitEthernet0/0")])
+    wan = Zone("internet", "external", attach=[("R", "GigabitEthernet0/1")])
+    m, _ = matrix([r], [lan, cams, wan])
+    assert m[("lan", "internet")].verdict == lan_to_internet
+    assert m[("cameras", "internet")].verdict == cameras_to_internet
+    if lan_to_internet == REACHABLE:
+        # The witness cites the translation, then the ACL line that lets it out.
+        texts = [rule["text"] for rule in m[("lan", "internet")].witness.hops[0]["rules"]]
+        assert texts.index("ip nat inside source list 1 interface GigabitEthernet0/1 overload") < len(texts) - 1
+        assert texts[-1].startswith(("permit ip any any", "permit ip host 203.0.113.2 any"))

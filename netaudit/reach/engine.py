@@ -569,29 +569,34 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
                                 detail=out_itf.partial,
                             ),
                         )
-                    for T, c2, r2 in self.apply_filter(run, dev, out_itf.filter_out, S, ifn, out_if):
-                        p3 = (
-                            extend(p2, Step("filter", dev.hostname, ifn, out_if, filter=out_itf.filter_out, note="out"))
-                            if out_itf.filter_out
-                            else p2
+                    for U, p4, c2, r2 in self._egress(run, dev, ifn, out_if, S, p2):
+                        self._emit(
+                            run, dev.hostname, out_if, nh, U, c_route and c and c2, r_route or r or r2, p4, queue
                         )
-                        for U, p4, why in self._snat(dev, ifn, out_if, T, p3):
-                            self._emit(
-                                run,
-                                dev.hostname,
-                                out_if,
-                                nh,
-                                U,
-                                c_route and c and c2 and why is None,
-                                r_route or r or r2 or why,
-                                p4,
-                                queue,
-                            )
                         if out_itf.partial:
                             # What the interface does with them is not all understood (a
                             # crypto map tunnels some to its peer): beyond the modelled next
                             # hop they may reach any zone owning their destination.
-                            self._leave(run, T, r_route or r or r2)
+                            self._leave(run, U, r_route or r or r2)
+
+    def _egress(self, run: Run, dev: Device, ifn: str, out_if: str, P, path) -> list[tuple]:
+        """The out-interface's filter and source NAT, in the device's order (IOS: NAT
+        first, the output ACL sees the translated source): [(set, path, certain, reason)]."""
+        flt = dev.interfaces[out_if].filter_out
+        out: list[tuple] = []
+
+        def filtered(Q, p, why):
+            for T, c, r in self.apply_filter(run, dev, flt, Q, ifn, out_if):
+                step = Step("filter", dev.hostname, ifn, out_if, filter=flt, note="out")
+                yield T, extend(p, step) if flt else p, c and why is None, why or r
+
+        if dev.snat_before_out_filter:
+            for U, p1, why in self._snat(dev, ifn, out_if, P, path):
+                out.extend(filtered(U, p1, why))
+            return out
+        for T, p1, c, r in filtered(P, path, None):
+            out.extend((U, p2, c and why is None, r or why) for U, p2, why in self._snat(dev, ifn, out_if, T, p1))
+        return out
 
     def _table_unsure(self, dev: Device) -> Text | None:
         """Why ``dev``'s routing table is not all known, or None: it learns routes

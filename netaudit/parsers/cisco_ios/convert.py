@@ -57,6 +57,10 @@ class ModelBuilder(IosState):
         dev.vlan_database = bool(dev.vlans) and self.vtp_mode not in ("server", "client")
         self._finish_routing()
         self._finish_nat()
+        # Inside to outside, IOS translates after routing and before the output ACL
+        # (Cisco, "NAT Order of Operation"): an ACL out on the outside interface sees
+        # the translated source (docs/vendors/cisco_ios.md).
+        dev.snat_before_out_filter = True
         self._finish_services(usable)
         # references, resolved against the whole file
         defined = {
