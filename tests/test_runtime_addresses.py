@@ -347,3 +347,31 @@ def test_source_nat_to_a_run_time_address_rewrites_to_its_representative(tmp_pat
     [nat] = [r for h in hops for r in h["rules"] if "translated" in r]
     assert nat["text"] == "nat (inside,outside) dynamic interface"
     assert nat["translated"]["src_ip"] == "100.64.0.1"  # wan's run-time address, as shown
+
+
+def test_a_lan_address_from_dhcp_is_a_connected_route_of_unknown_extent(tmp_path):
+    """RouterOS M2 of boschinimarco/mikrotik-lab-wireguard-vxlan-vlan takes its LAN
+    address by ``/ip dhcp-client`` (``add-default-route=no``).  The lease comes with its
+    mask, a connected route: packets for the staff subnet may leave by ether2.  netaudit
+    knew the address lies in staff's /24 yet routed staff's addresses by the default
+    route: internet → staff and servers → staff "blocked", no line stopping them."""
+    (tmp_path / "m2.rsc").write_text(
+        "# oct/13/2023 21:46:11 by RouterOS 7.5\n"
+        "/interface bridge\nadd name=lo2\n"
+        "/ip address\nadd address=10.10.10.6/30 interface=ether1 network=10.10.10.4\n"
+        "add address=172.16.2.1/24 interface=lo2 network=172.16.2.0\n"
+        "/ip dhcp-client\nadd add-default-route=no interface=ether2 use-peer-dns=no use-peer-ntp=no\n"
+        "/ip route\nadd gateway=10.10.10.5\n"
+        "/system identity\nset name=M2\n"
+    )
+    (tmp_path / "site.yaml").write_text(
+        "zones:\n  staff: {kind: internal, subnets: [192.168.10.0/24], attach: ['M2:ether2']}\n"
+        "  servers: {kind: server, subnets: [172.16.2.0/24], attach: ['M2:lo2']}\n"
+        "  internet: {kind: external, attach: ['M2:ether1']}\n"
+    )
+    got = cells(run_audit([tmp_path]))
+    for src in ("servers", "internet"):
+        assert got[(src, "staff")].verdict == UNKNOWN, src
+        assert "mask decides" in str(got[(src, "staff")].reason)
+    assert got[("staff", "servers")].verdict == REACHABLE
+    assert got[("servers", "internet")].verdict == REACHABLE  # other destinations: as before

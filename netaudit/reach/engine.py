@@ -508,9 +508,32 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
         for R, table, fallback, c, r, p in self._policy_routing(run, dev, ifn, P, certain, reason, path):
             self._lookup(run, dev, ifn, vrf, R, c, r, p, queue, table, fallback)
 
-    def _lookup(self, run, dev: Device, ifn, vrf, P, certain, reason, path, queue, table=None, fallback=False):
+    def _lookup(
+        self, run, dev: Device, ifn, vrf, P, certain, reason, path, queue, table=None, fallback=False, runtime=True
+    ):
         """Destination lookup in the VRF's main table (or a policy-routing table) and forwarding."""
         hs = self.hs
+        if runtime and table is None and (dev.hostname, vrf) in self.runtime_connected:
+            # The connected route of an address received at run time from a zone's
+            # subnet: it may take these packets out of its interface, or (a narrower
+            # mask) leave them to the other routes — each way "maybe".
+            taken, why = hs.false, None
+            for dyn_if, dsts, route in self.runtime_connected[(dev.hostname, vrf)]:
+                R = P & dsts
+                if R != hs.false:
+                    self._forward(run, dev, ifn, R, [(dyn_if, None, route)], certain, reason, path, queue)
+                    taken |= R
+                    why = why or Text(
+                        "reason.route_partial",
+                        device=dev.hostname,
+                        route=route.source.text if route.source else dyn_if,
+                        detail=route.partial,
+                    )
+            if taken != hs.false:
+                self._lookup(run, dev, ifn, vrf, P & taken, False, reason or why, path, queue, runtime=False)
+                P = P & ~taken
+                if P == hs.false:
+                    return
         unsure = self._table_unsure(dev)
         for region, acts in self.fib(dev, vrf, table):
             R = P & region
@@ -537,47 +560,50 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
                 # A longer prefix the device learns (or reads from a line not understood)
                 # may take these packets elsewhere: the configured route is one way.
                 self._leave(run, R, unsure)
-            for out_if, nh, route in acts:
-                p1 = extend(path, Step("route", dev.hostname, ifn, out_if, route=route))
-                maybe_other = unsure is not None and route.origin != "connected"
-                c_route = certain and not route.partial and not maybe_other
-                r_route = reason or (
-                    Text(
-                        "reason.route_partial",
-                        device=dev.hostname,
-                        route=route.source.text if route.source else str(route.prefix),
-                        detail=route.partial,
-                    )
-                    if route.partial
-                    else (unsure if maybe_other else None)
+            self._forward(run, dev, ifn, R, acts, certain, reason, path, queue, unsure)
+
+    def _forward(self, run, dev: Device, ifn, R, acts, certain, reason, path, queue, unsure=None):
+        """Forward ``R`` along each of a lookup's actions ``(out_if, next_hop, route)``:
+        the forward filter, the out-interface, its filter and source NAT, the next hop."""
+        for out_if, nh, route in acts:
+            p1 = extend(path, Step("route", dev.hostname, ifn, out_if, route=route))
+            maybe_other = unsure is not None and route.origin != "connected"
+            c_route = certain and not route.partial and not maybe_other
+            r_route = reason or (
+                Text(
+                    "reason.route_partial",
+                    device=dev.hostname,
+                    route=route.source.text if route.source else str(route.prefix),
+                    detail=route.partial,
                 )
-                for S, c, r in self.apply_filter(run, dev, dev.forward_filter, R, ifn, out_if):
-                    p2 = (
-                        extend(p1, Step("filter", dev.hostname, ifn, out_if, filter=dev.forward_filter, note="forward"))
-                        if dev.forward_filter
-                        else p1
+                if route.partial
+                else (unsure if maybe_other else None)
+            )
+            for S, c, r in self.apply_filter(run, dev, dev.forward_filter, R, ifn, out_if):
+                p2 = (
+                    extend(p1, Step("filter", dev.hostname, ifn, out_if, filter=dev.forward_filter, note="forward"))
+                    if dev.forward_filter
+                    else p1
+                )
+                out_itf = dev.interfaces[out_if]
+                if out_itf.partial:
+                    c, r = (
+                        False,
+                        r
+                        or Text(
+                            "reason.interface_partial",
+                            device=dev.hostname,
+                            interface=out_if,
+                            detail=out_itf.partial,
+                        ),
                     )
-                    out_itf = dev.interfaces[out_if]
+                for U, p4, c2, r2 in self._egress(run, dev, ifn, out_if, S, p2):
+                    self._emit(run, dev.hostname, out_if, nh, U, c_route and c and c2, r_route or r or r2, p4, queue)
                     if out_itf.partial:
-                        c, r = (
-                            False,
-                            r
-                            or Text(
-                                "reason.interface_partial",
-                                device=dev.hostname,
-                                interface=out_if,
-                                detail=out_itf.partial,
-                            ),
-                        )
-                    for U, p4, c2, r2 in self._egress(run, dev, ifn, out_if, S, p2):
-                        self._emit(
-                            run, dev.hostname, out_if, nh, U, c_route and c and c2, r_route or r or r2, p4, queue
-                        )
-                        if out_itf.partial:
-                            # What the interface does with them is not all understood (a
-                            # crypto map tunnels some to its peer): beyond the modelled next
-                            # hop they may reach any zone owning their destination.
-                            self._leave(run, U, r_route or r or r2)
+                        # What the interface does with them is not all understood (a
+                        # crypto map tunnels some to its peer): beyond the modelled next
+                        # hop they may reach any zone owning their destination.
+                        self._leave(run, U, r_route or r or r2)
 
     def _egress(self, run: Run, dev: Device, ifn: str, out_if: str, P, path) -> list[tuple]:
         """The out-interface's filter and source NAT, in the device's order (IOS: NAT

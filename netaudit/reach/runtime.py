@@ -12,7 +12,7 @@ from netaddr import IPAddress, IPNetwork, IPSet
 
 from ..headerspace import Bdd, HeaderSpace
 from ..messages import Text
-from ..model import Device
+from ..model import Device, Route
 from ..topology import Topology
 from ..vocabulary import DEVICES_ZONE
 from ..zones import PlacedZone
@@ -59,6 +59,10 @@ class RuntimeAddresses:
         self.runtime_address: dict[tuple[str, str], int] = {}  # (dev, if) -> representative
         self.runtime_by_vrf: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.runtime_own: dict[tuple[str, str], Bdd] = defaultdict(lambda: hs.false)
+        # (dev, vrf) -> [(interface, destinations, its connected route)] for run-time
+        # addresses taken from a zone's subnets on the interface's segment: the subnet
+        # the address arrives with is a connected route whose extent the mask decides.
+        self.runtime_connected: dict[tuple[str, str], list[tuple[str, Bdd, Route]]] = defaultdict(list)
         runtime = [
             (d, itf)
             for d in sorted(self.topo.devices.values(), key=lambda d: d.hostname)
@@ -111,6 +115,20 @@ class RuntimeAddresses:
             self.runtime_cand[key] = self._ipset(cands)
             self.runtime_address[key] = rep
             self.runtime_by_vrf[(d.hostname, itf.vrf)].append(itf.name)
+            if segment:
+                route = Route(
+                    cands.iter_cidrs()[0],
+                    itf.vrf,
+                    None,
+                    itf.name,
+                    origin="connected",
+                    distance=0,
+                    source=itf.dynamic_source,
+                    partial="the subnet of the address received at run time: its mask decides which addresses it holds",
+                )
+                self.runtime_connected[(d.hostname, itf.vrf)].append(
+                    (itf.name, self.runtime_cand[key] & ~hs.eq("dst_ip", rep), route)
+                )
             self.runtime_own[(d.hostname, itf.vrf)] |= hs.eq("dst_ip", rep)
             self.owner_of[rep].append(key)
             self.zone_addr[DEVICES_ZONE] |= hs.eq("dst_ip", rep)
