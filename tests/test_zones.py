@@ -632,3 +632,27 @@ def test_segments_no_zone_covers_are_named_once(tmp_path):
     assert "1 segment(s) in no zone" in w and "R1:GigabitEthernet0/4 (10.1.60.0/24)." in w
     for absent in ("GigabitEthernet0/2", "Loopback0", "Tunnel1", "GigabitEthernet0/3", "R2:"):
         assert absent not in w
+
+
+def test_a_guest_subnet_typo_is_not_a_proof(tmp_path):
+    """One digit wrong in site.yaml (guest ``subnets: [10.10.14.0/24]`` for the
+    10.10.40.0/24 of its VLAN 40) turned the leaky office into "the guest Wi-Fi CANNOT
+    reach the internal network — proven over every packet": the hosts were taken to send
+    from 10.10.14.0/24, which the guest ACL does not let through.  A zone whose declared
+    subnets are not on its segment may send from the segment's addresses: a verdict must
+    hold for both, and one that differs is unknown (both directions), with a warning."""
+    from helpers import cells, copy_sample
+
+    from netaudit.audit import run_audit
+
+    folder = copy_sample(tmp_path, "cisco-commune-leaky")
+    site = folder / "site.yaml"
+    site.write_text(site.read_text().replace("10.10.40.0/24", "10.10.14.0/24"))
+    audit = run_audit([folder])
+    got = cells(audit)
+    for dst in ("staff", "servers", "mgmt", "internet", "@devices"):
+        assert got[("guest", dst)].verdict == "unknown", dst
+        assert "10.10.40.0/24" in str(got[("guest", dst)].reason)
+    assert got[("counter", "guest")].verdict == "unknown"  # no ACL on Vlan30: reaches 10.10.40.0/24
+    assert got[("staff", "guest")].verdict == "blocked"  # ACL-CAN-BO-IN stops both
+    assert any("10.10.14.0/24" in str(w) and "10.10.40.0/24" in str(w) for w in audit.warnings)

@@ -72,6 +72,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "segment {segment} has no gateway in the snapshot; it continues through {ports}, whose far end "
         "is not declared (links: in site.yaml)",
     },
+    "reason.sources_off_segment": {
+        "vi": "kết quả khác nhau tùy máy trong vùng {zone} dùng địa chỉ khai báo ({subnets}) hay địa chỉ của "
+        "đoạn mạng nơi chúng kết nối ({segment_subnets})",
+        "en": "the verdict differs depending on whether the hosts of {zone} use its declared addresses "
+        "({subnets}) or those of the segment they sit in ({segment_subnets})",
+    },
     "reason.urpf_unsure": {
         "vi": "{device}:{interface}: kiểm tra đường về của địa chỉ nguồn (uRPF/rp_filter) có thể chặn "
         "hoặc cho qua gói tin này ({detail})",
@@ -132,6 +138,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "segment {segment} has no routed interface (gateway) in the snapshot; it continues through "
         "{ports}, whose far end is not declared: declare links: in site.yaml (until then, every flow through "
         "a gateway from or to this zone is unknown)",
+    },
+    "problem.subnets_off_segment": {
+        "vi": "dải địa chỉ khai báo của vùng ({subnets}) không nằm trên đoạn mạng của vùng (các giao diện ở đó "
+        "mang {segment_subnets}): kiểm tra lại subnets:/vlans:/attach: trong site.yaml; kết luận chỉ được "
+        "đưa ra khi đúng với cả hai dải địa chỉ",
+        "en": "its declared subnets ({subnets}) are not on its segment (whose interfaces hold "
+        "{segment_subnets}): check subnets:/vlans:/attach: in site.yaml; a verdict holds only if it holds "
+        "for both",
     },
     "problem.no_interface": {
         "vi": "không có giao diện nào trong tập cấu hình được cung cấp nối với dải địa chỉ của vùng",

@@ -63,6 +63,9 @@ def compute_row(engine: Engine, src: str, zone_names: list[str]) -> list[Cell]:
     pz = engine.zones[src]
     run = engine.run_zone(src)
     row = [make_cell(engine, run, pz, dst) for dst in [z for z in zone_names if z != src] + [DEVICES_ZONE]]
+    if pz.segment_sources is not None and pz.domains:
+        _for_segment_sources(engine, pz, row)
+    _to_segment_sources(engine, run, row)
     if engine.zone_sources(src) is not None and pz.domains and engine.source_sensitive():
         # Forged sources: what the zone delivers only by claiming others' addresses.
         forged = engine.run_zone(src, any_source=True)
@@ -90,6 +93,56 @@ def compute_row(engine: Engine, src: str, zone_names: list[str]) -> list[Cell]:
             d = replies.deliveries.get(c.dst)
             c.replies_only = c.verdict == BLOCKED and d is not None and d.certain != hs.false
     return row
+
+
+def _for_segment_sources(engine: Engine, pz: PlacedZone, row: list[Cell]) -> None:
+    """A zone whose declared subnets are not on its segment (PlacedZone.segment_sources):
+    its hosts may send from the segment's addresses instead; a cell whose verdict differs
+    between the two is unknown (a typo in the site file read "proven blocked")."""
+    hs = engine.hs
+    assert pz.segment_sources is not None
+    sources = hs.dst_to_src(engine._ipset(pz.segment_sources))
+    alt = engine.run_zone(pz.name, hs.new_connections & sources, any_source=True)
+    why = _off_segment(pz)
+    for k, c in enumerate(row):
+        other = make_cell(engine, alt, pz, c.dst)
+        if other.verdict == c.verdict:
+            continue
+        maybe = hs.false
+        for cell in (c, other):
+            for u in (cell.delivered, cell.maybe):
+                if u is not None:
+                    maybe |= u
+        sure = UNKNOWN not in (c.verdict, other.verdict)  # else the unknown one says why
+        reason = why if sure else c.reason or other.reason
+        row[k] = Cell(c.src, c.dst, UNKNOWN, reason=reason, maybe=maybe, services=hs.services(maybe))
+
+
+def _to_segment_sources(engine: Engine, run: Run, row: list[Cell]) -> None:
+    """A blocked cell toward a zone whose declared subnets are not on its segment is
+    unknown when packets reach that segment for the segment's own addresses: its hosts
+    may be there (PlacedZone.segment_sources)."""
+    hs = engine.hs
+    for k, c in enumerate(row):
+        dz = engine.zones.get(c.dst)
+        if c.verdict != BLOCKED or dz is None or dz.segment_sources is None:
+            continue
+        seg = engine._ipset(dz.segment_sources)
+        for (dev, ifn), u in run.unzoned.items():
+            if engine.topo.l3_domain(dev, ifn) in dz.domains and (u & seg) != hs.false:
+                maybe = u & seg & hs.new_connections
+                row[k] = Cell(c.src, c.dst, UNKNOWN, reason=_off_segment(dz), maybe=maybe, services=hs.services(maybe))
+                break
+
+
+def _off_segment(pz: PlacedZone) -> Text:
+    assert pz.segment_sources is not None
+    return Text(
+        "reason.sources_off_segment",
+        zone=pz.name,
+        subnets=", ".join(str(n) for n in pz.zone.subnets),
+        segment_subnets=", ".join(str(n) for n in pz.segment_sources.iter_cidrs()),
+    )
 
 
 def make_cell(engine: Engine, run: Run, pz: PlacedZone, dst: str) -> Cell:

@@ -129,6 +129,10 @@ class PlacedZone:
     problems: list[Text] = field(default_factory=list)  # English as str; .render(lang) / .both()
     # Where an external zone without attach: was attached automatically, and why.
     attached: list[Text] = field(default_factory=list)
+    # The host subnets of its segments when none of them is a subnet the zone declares
+    # (a typo in the site file, or hosts taking the segment's addresses): its hosts may
+    # send from either, and a verdict must hold for both (reach.matrix.compute_row).
+    segment_sources: IPSet | None = None
 
     @property
     def name(self) -> str:
@@ -190,12 +194,22 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
                         ports=", ".join(f"{dev}:{ifn}" for dev, ifn in ports),
                     )
                 )
+        segment_sources = _segment_sources(topo, z, doms)
+        if segment_sources is not None:
+            problems.append(
+                Text(
+                    "problem.subnets_off_segment",
+                    subnets=", ".join(str(n) for n in z.subnets),
+                    segment_subnets=", ".join(str(n) for n in segment_sources.iter_cidrs()),
+                )
+            )
         owned = IPSet(z.subnets)
         if not z.subnets and z.kind not in ("external",):
             owned = IPSet(
                 a.cidr for did in doms for dev, ifn in topo.domains[did].l3 for a in topo.interface(dev, ifn).addresses
             )
         placed.append(PlacedZone(z, sorted(doms, key=lambda x: int(x[1:])), owned, problems))
+        placed[-1].segment_sources = segment_sources
         warnings.extend(f"zone {z.name}: {p}" for p in problems)
     _attach_external(placed, topo, warnings)
     # A zone without subnets of kind external owns every address no other zone owns.
@@ -210,6 +224,25 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
     if unzoned:
         warnings.append(Text("warn.unzoned_segments", count=len(unzoned), segments=", ".join(unzoned)))
     return placed, device_addrs, warnings
+
+
+def _segment_sources(topo: Topology, z, doms: list[str]) -> IPSet | None:
+    """The host subnets (room for hosts: a transit link may lead to a network routed
+    behind it) of the routed interfaces on a zone's segments, when the zone declares
+    subnets and none of them meets these; else None.  External and wan zones are the
+    outside, not hosts of a segment."""
+    if not z.subnets or not doms or z.kind in ("external", "wan"):
+        return None
+    on_segment = IPSet(
+        a.cidr
+        for did in doms
+        for dev, ifn in topo.domains[did].l3
+        for a in topo.interface(dev, ifn).addresses
+        if a.prefixlen <= 29
+    )
+    if not on_segment or on_segment & IPSet(z.subnets):
+        return None
+    return on_segment
 
 
 # Interfaces no host sits behind: loopbacks, tunnels, the null interface (by kind, and by
