@@ -256,11 +256,28 @@ def run() -> int:
     return code
 
 
+# Exit status of an internal error (a bug), whatever the command: never 1, which
+# ``trace`` gives a proven "blocked" and ``audit`` a finding (EX_SOFTWARE, sysexits.h).
+EXIT_INTERNAL_ERROR = 70
+
+
 def main(argv: list[str] | None = None) -> int:
     stderr = sys.stderr
     sys.stderr = _SafeStream(stderr)
     try:
         return _main(argv)
+    except Exception:  # not a user mistake (those are InputError): a bug, reported as one
+        import traceback
+
+        from .secrets import Masker
+
+        print(Masker().warning(traceback.format_exc()).rstrip("\n"), file=sys.stderr)  # may quote a line
+        print(
+            f"netaudit: internal error (exit {EXIT_INTERNAL_ERROR}): a bug in netaudit, not in the input; "
+            "please report it with the traceback above",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL_ERROR
     finally:
         sys.stderr = stderr
 

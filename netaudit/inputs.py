@@ -400,7 +400,7 @@ def load_snapshot(paths: list[str | Path] | str | Path) -> Snapshot:
     for real, display in entries:
         try:
             key = str(real.resolve())
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python 3.11)
             key = str(real)
         if key not in seen:
             seen.add(key)

@@ -111,7 +111,14 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
             )
     if not pz.domains:
         result["unknown"].append({"zone": None, "reason": unplaced_reason(pz)})
-    result["verdict"] = "reachable" if result["delivered"] else "unknown" if result["unknown"] else "blocked"
+    if snap.input_problems:
+        # A file cut short or unreadable may hold the line that decides (docs/limits.md):
+        # neither "blocked" nor "reachable" is proven from what was read.
+        problems = "; ".join(snap.input_problems)
+        result["unknown"].append({"zone": None, "reason": Text("reason.input_problems", problems=problems)})
+        result["verdict"] = "unknown"
+    else:
+        result["verdict"] = "reachable" if result["delivered"] else "unknown" if result["unknown"] else "blocked"
     # Rules, warnings and reasons quote the configurations: secrets masked (docs/limits.md).
     return Masker(snap.devices, engine.zones).doc(result)
 

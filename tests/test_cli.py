@@ -260,3 +260,33 @@ def test_detail_option(tmp_path):
     assert cli("audit", LEAKY, "--format", "json", "-o", saved).returncode == 1
     p = cli("report", saved, "--format", "md", "--detail", "summary")
     assert p.returncode == 0 and "--detail full" not in p.stdout
+
+
+def test_trace_on_a_file_cut_short_is_unknown_not_proven_blocked(tmp_path, capsys):
+    """The leaky office's core switch cut inside the guest ACL, before the line that lets
+    guests in: trace answered "Blocked" (exit 1, "proven") and printed nothing about the
+    cut; audit already failed on it.  What was not read may decide: unknown, exit 3."""
+    from helpers import copy_sample
+
+    office = copy_sample(tmp_path, "cisco-commune-leaky")
+    core = office / "core-sw.cfg"
+    core.write_text("\n".join(core.read_text().splitlines()[:370]) + "\n")
+    code = main(["trace", str(office), "--from", "guest", "--to", "staff", "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == 3
+    assert "core-sw.cfg:370: truncated" in out and "what could not be read may decide" in out
+    assert "Blocked" not in out
+
+
+def test_a_crash_is_an_internal_error_never_a_verdict(tmp_path, monkeypatch, capsys):
+    """Any exception escaping a command exited 1 — for trace, a proven "blocked"."""
+    import netaudit.trace
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom: community S3cr3t")
+
+    monkeypatch.setattr(netaudit.trace, "trace", broken)
+    code = main(["trace", str(ROOT / "sample_configs/cisco-commune-leaky"), "--from", "guest", "--to", "staff"])
+    err = capsys.readouterr().err
+    assert code == 70
+    assert "internal error (exit 70)" in err and "RuntimeError: boom" in err

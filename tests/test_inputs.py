@@ -720,3 +720,16 @@ UBNDTP-RT#
     assert e.kind == "state" and e.devices == ["UBNDTP-RT"]
     assert rt.routing_state == "edge-rt_routes.txt"
     assert any(str(r.prefix) == "10.10.40.0/24" and r.origin == "state" for r in rt.routes)
+
+
+def test_a_symbolic_link_loop_is_an_input_problem_not_a_traceback(tmp_path):
+    """``loop.cfg -> loop.cfg`` in the folder: Path.resolve raised RuntimeError ("Symlink
+    loop") and every command crashed."""
+    import shutil
+
+    office = tmp_path / "office"
+    shutil.copytree(SAMPLES / "cisco-commune-compliant", office)
+    (office / "loop.cfg").symlink_to("loop.cfg")
+    snap = load_snapshot([office])
+    assert any("loop.cfg" in str(p) and "symbolic links" in str(p) for p in snap.input_problems)
+    assert {d.hostname for d in snap.devices} == {"UBNDTP-CORE", "UBNDTP-RT"}

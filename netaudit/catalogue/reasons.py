@@ -72,6 +72,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "segment {segment} has no gateway in the snapshot; it continues through {ports}, whose far end "
         "is not declared (links: in site.yaml)",
     },
+    "reason.input_problems": {
+        "vi": "dữ liệu đầu vào có vấn đề ({problems}): phần không đọc được có thể quyết định kết quả",
+        "en": "input problems ({problems}): what could not be read may decide the answer",
+    },
     "reason.sources_off_segment": {
         "vi": "kết quả khác nhau tùy máy trong vùng {zone} dùng địa chỉ khai báo ({subnets}) hay địa chỉ của "
         "đoạn mạng nơi chúng kết nối ({segment_subnets})",
