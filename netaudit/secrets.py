@@ -56,11 +56,21 @@ _RULES: list[tuple[re.Pattern, bool]] = [
         # password / secret and friends, in any vendor's spelling (FortiOS `set passwd ENC …`,
         # IOS-XE WLAN `security wpa psk set-key ascii 0 …`, ASA `ldap-login-password …`)
         (
-            _B + r"(?:password|passwd|secret|passphrase|psksecret|psksecret-remote|ppk-secret|"
+            _B + r"(?:password\d*|passwd\d*|secret|passphrase|psksecret|psksecret-remote|ppk-secret|"
             r"pre-shared-key|key-string|wpa-psk|wpa-pre-shared-key|wpa2-pre-shared-key|sae-password|"
-            r"auth-pwd|priv-pwd|password-encrypt|set-key|ldap-login-password|auth-password|"
+            r"auth-pwd|priv-pwd|password-encrypt|set-key|ldap-login-password|auth-password(?:-l\d)?|"
             r"ldap-password|radius-secret|server-secret|secondary-secret|tertiary-secret|md5-key|"
-            r"wep-key|mpsk-key|api-key)" + _E + r"\s+" + _TYPE + _VALUE,
+            r"wep-key|mpsk-key|api-key|auth-string|access-token|token)" + _E + r"\s+" + _TYPE + _VALUE,
+            False,
+        ),
+        # FortiOS writes every stored secret as `set <name> ENC <value>`, in sections
+        # netaudit reads or not (a new release's `config system modem-…`).
+        (r"^\s*set\s+\S+\s+ENC\s+" + _VALUE, False),
+        # In comments and descriptions: "password: X", "mật khẩu = X" (with or without
+        # diacritics).
+        (
+            _B + r"(?:password|passwd|secret|passphrase|pass|pwd|m[aậ]t\s*kh[aẩ]u|mk)\s*[:=]\s*"
+            r"(?P<val>[^\s\"']+)",
             False,
         ),
         # ip ospf authentication-key [7] X; ntp authentication-key N md5 X [7]
@@ -145,6 +155,10 @@ def may_hold_secret(text: str) -> bool:
         or "community" in low
         or "md5" in low
         or "pwd" in low
+        or "token" in low
+        or " enc " in low
+        or "kh" in low  # mật khẩu, mat khau
+        or "mk" in low
     )
 
 

@@ -170,6 +170,29 @@ MASKED = [
     ("        set ppk-secret ENC Ppk1x", "        set ppk-secret ENC ******"),
     ("        set auth-pwd ENC Auth1x", "        set auth-pwd ENC ******"),
     ("        set key-string ENC Ks1x", "        set key-string ENC ******"),
+    # any section, known or not (a new release's `config system modem-…`): ENC is a secret
+    ("        set passwd1 ENC Fq8uQ2mTzXvR4pLw", "        set passwd1 ENC ******"),
+    ("        set password2 ENC Kd7sN1vBq9ZtYx3", "        set password2 ENC ******"),
+    ("        set access-token ENC tok_9f8e7d6c5b4a", "        set access-token ENC ******"),
+    ("        set auth-string ENC RipAuth#2026", "        set auth-string ENC ******"),
+    ("        set auth-password-l1 ENC IsisL1x", "        set auth-password-l1 ENC ******"),
+    ("        set some-new-field ENC Zz9yYx8w", "        set some-new-field ENC ******"),
+    # in comments and descriptions, English or Vietnamese, with or without diacritics
+    (
+        '-A INPUT -s 10.0.99.5/32 -m comment --comment "password: Vend0r!2026" -j ACCEPT',
+        '-A INPUT -s 10.0.99.5/32 -m comment --comment "password: ******" -j ACCEPT',
+    ),
+    (' description "mật khẩu: Abc123 - anh Nam"', ' description "mật khẩu: ****** - anh Nam"'),
+    (" description may in - mat khau = xyz99", " description may in - mat khau = ******"),
+    (
+        '/ip firewall filter add chain=input comment="MK:12345"',
+        '/ip firewall filter add chain=input comment="MK:******"',
+    ),
+    (" description Wifi khach", " description Wifi khach"),
+    (
+        "/ip firewall mangle add action=mark-connection passthrough=yes",
+        "/ip firewall mangle add action=mark-connection passthrough=yes",
+    ),
     (
         '        set private-key "-----BEGIN ENCRYPTED PRIVATE KEY-----',
         '        set private-key "-----BEGIN ENCRYPTED PRIVATE KEY-----',
