@@ -16,7 +16,7 @@ def finish_filter(st: State) -> None:
     dev = st.dev
     st.untracked_possible = any(r.action == "notrack" and not r.disabled for r in st.rules["raw"])
     raw = raw_lines(st)
-    terminal = frozenset({"accept", "drop", "reject", "tarpit", "fasttrack-connection"})
+    terminal = frozenset({"accept", "drop", "reject", "tarpit", "fasttrack-connection", "unknown"})
     for chain in ("forward", "input"):
         problems: list[tuple[str, Src | None]] = []
         flat = flatten(st, "filter", chain, terminal, "accept", problems)
@@ -61,6 +61,15 @@ def emit_line(st: State, flt: Filter, fl: FlatRule, chain: str) -> None:
             return
         action = Action.PERMIT
         reasons.append("fasttrack-connection on packets of new connections")
+    elif fl.action == "unknown":
+        # It may accept or drop: a partial permit, then a partial deny of the same packets
+        # (either alone would read "else the rest decides", and the rest may agree).
+        matches = [m for c in fl.conds for m in to_matches(c)]
+        partial = "; ".join(reasons)
+        flt.lines.append(FilterLine(Action.PERMIT, matches, rule.src, name=str(rule.index), partial=partial))
+        flt.lines.append(FilterLine(Action.DENY, list(matches), rule.src, name=str(rule.index), partial=partial))
+        st.partial(f"firewall {chain}", partial, rule.src)
+        return
     else:
         action = Action.DENY
     matches = [m for c in fl.conds for m in to_matches(c)]
@@ -76,9 +85,10 @@ def raw_lines(st: State) -> list[FilterLine]:
     if not any(not r.disabled for r in st.rules["raw"]):
         return []
     problems: list = []
-    flat = flatten(st, "raw", "prerouting", frozenset({"accept", "drop", "notrack"}), None, problems)
+    flat = flatten(st, "raw", "prerouting", frozenset({"accept", "drop", "notrack", "unknown"}), None, problems)
     lines: list[FilterLine] = []
     guard = [ANY]
+    after_unknown = ""
     dnat = bool(st.dnat_image) or bool(st.dnat_uncertain)
     for fl in flat:
         conds = intersect_all(guard, fl.conds) if guard != [ANY] else fl.conds
@@ -90,6 +100,10 @@ def raw_lines(st: State) -> list[FilterLine]:
                 break
             continue
         reasons = list(fl.reasons)
+        if after_unknown:  # an earlier rule may have accepted them (raw processing ends)
+            reasons.append(after_unknown)
+        if fl.action == "unknown":
+            after_unknown = f"follows a raw rule not understood (line {fl.rule.src.line})"
         # Raw sees the header before destination NAT: a rule on the destination address or
         # port may meet other packets than the filters see.  The source address, protocol
         # and interfaces are what they were (netaudit's own anti-spoofing drops).

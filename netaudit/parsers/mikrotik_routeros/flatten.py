@@ -18,6 +18,46 @@ from .conditions import rule_conds
 from .records import FwRule
 from .state import State
 
+# The actions RouterOS has in each table (help.mikrotik.com, "Filter", "NAT", "Mangle",
+# "Raw"): any other value (a hand-edited export, a newer release) is not understood.
+_ADDRESS_LIST = {"add-dst-to-address-list", "add-src-to-address-list", "jump", "log", "passthrough", "return"}
+KNOWN_ACTIONS = {
+    "filter": frozenset({*_ADDRESS_LIST, "accept", "drop", "reject", "tarpit", "fasttrack-connection"}),
+    "raw": frozenset({*_ADDRESS_LIST, "accept", "drop", "notrack"}),
+    "nat": frozenset(
+        {
+            *_ADDRESS_LIST,
+            "accept",
+            "dst-nat",
+            "src-nat",
+            "masquerade",
+            "redirect",
+            "netmap",
+            "same",
+            "endpoint-independent-nat",
+        }
+    ),
+    "mangle": frozenset(
+        {
+            *_ADDRESS_LIST,
+            "accept",
+            "change-dscp",
+            "change-mss",
+            "change-ttl",
+            "clear-df",
+            "fasttrack-connection",
+            "mark-connection",
+            "mark-packet",
+            "mark-routing",
+            "route",
+            "set-priority",
+            "sniff-pc",
+            "sniff-tzsp",
+            "strip-ipv4-options",
+        }
+    ),
+}
+
 
 @dataclass
 class FlatRule:
@@ -71,6 +111,13 @@ def flatten(
                 continue
             all_reasons = guard_reasons + reasons
             action = rule.action
+            if action not in KNOWN_ACTIONS.get(table, (action,)):
+                why = f"action '{action}' not understood"
+                if "unknown" in terminal:  # it may accept or drop what it matches
+                    out.append(FlatRule("unknown", eff, rule, [*all_reasons, why]))
+                else:
+                    problems.append((why, rule.src))
+                continue
             if approx is not None:
                 favourable = (approx == "dstnat+" and action in ("accept",)) or (
                     approx == "dstnat-" and action in ("drop", "reject", "tarpit")

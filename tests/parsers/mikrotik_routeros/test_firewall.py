@@ -96,3 +96,36 @@ def test_raw_drops_before_destination_nat_partial_only_on_the_destination():
     first, second, third, fourth = (raw[k] for k in sorted(raw))
     assert first is None and second is None
     assert third == fourth == "raw rule matches the header before destination NAT"
+
+
+def test_an_action_routeros_does_not_have_is_unknown_not_dropped():
+    """``action=acept`` (a hand-edited export) vanished: the guest → staff accept it was
+    meant to be was gone, the filter's drop decided, "proven blocked", 0 partial lines."""
+    from netaudit.reach import BLOCKED, UNKNOWN
+
+    rules = """
+    /ip firewall filter
+    add action=accept chain=forward connection-state=established,related
+    add action=%s chain=forward in-interface=v40 out-interface=v10
+    add action=drop chain=forward in-interface=v40
+    """
+    dev, rep = office(rules % "acept")
+    first, second = dev.filters["forward"].lines[1:3]
+    assert (first.action, second.action) == (Action.PERMIT, Action.DENY)
+    assert first.partial == second.partial == "action 'acept' not understood"
+    assert [p["reason"] for p in rep.partially_understood] == ["action 'acept' not understood"]
+    assert matrix([dev], [GUEST, STAFF])[("guest", "staff")].verdict == UNKNOWN
+    dev, _ = office(rules % "drop")  # a real action: as before
+    assert matrix([dev], [GUEST, STAFF])[("guest", "staff")].verdict == BLOCKED
+    # In raw: the drop it may be, and what follows may not be reached (an accept ends raw).
+    dev, _ = office("""
+    /ip firewall raw
+    add action=drp chain=prerouting in-interface=v40
+    add action=drop chain=prerouting in-interface=v40
+    """)
+    raw = [x for x in dev.filters["forward"].lines if x.name.startswith("raw")]
+    assert "action 'drp' not understood" in raw[0].partial and "follows a raw rule not understood" in raw[1].partial
+    assert matrix([dev], [GUEST, STAFF])[("guest", "staff")].verdict == UNKNOWN
+    # NAT: the table's conversion is partial.
+    dev, rep = office("/ip firewall nat\nadd action=dstnatt chain=dstnat dst-port=80 protocol=tcp\n")
+    assert any("action 'dstnatt' not understood" in p["reason"] for p in rep.partially_understood)
