@@ -39,7 +39,13 @@ def placed(site: zones.Site, topo: topology.Topology) -> list[tuple[str, tuple[s
     pz, _, warnings = zones.resolve(site, topo)
     # Segments in no zone are said (FortiLink in the FortiGate samples), the same for the
     # committed site and the draft when their placements agree: placement is compared.
-    assert not [w for w in warnings if getattr(w, "key", None) != "warn.unzoned_segments"], warnings
+    # The leaky bridge's guest zone is declared where its guests do not get its addresses
+    # (the planted defect): said too (its expected.yaml).
+    assert not [
+        w
+        for w in warnings
+        if getattr(w, "key", None) != "warn.unzoned_segments" and "its declared subnets" not in str(w)
+    ], warnings
     return sorted((p.kind, tuple(p.domains)) for p in pz)
 
 
