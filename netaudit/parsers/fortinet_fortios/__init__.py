@@ -56,6 +56,14 @@ FortiOS rules modelled (docs/vendors/fortinet_fortios.md)
   and, for admin logins, the sources to the administrators' trusted hosts (only when
   every administrator has trusted hosts; otherwise unrestricted).  Admin ports follow
   ``config system global`` (admin-sport/-port/-ssh-port/-telnet-port).
+* **Single-VDOM backups** (``#global_vdom=0:vd_name=X``) hold no global configuration:
+  the admin protocols, SNMP and NTP, whose ports, switches and allowed sources it sets,
+  are partial services (never certain from FortiOS' defaults), with one warning; the
+  VDOM's own sections are read as usual.
+* **Interface authentication** (``security-mode captive-portal`` / ``802.1X``): the
+  accept policies pass that interface's traffic only once its users authenticated —
+  partial, like ``set groups``; a policy that also takes other interfaces' traffic is
+  split so that theirs stays exact.
 * Addresses: subnet, iprange (decomposed into prefixes), wildcard (exact), interface-
   subnet, groups (with ``exclude`` computed exactly for prefix members); fqdn,
   geography, dynamic, mac → the policy line is partial (superset used).  Services:
@@ -64,7 +72,9 @@ FortiOS rules modelled (docs/vendors/fortinet_fortios.md)
 * Routes: ``config router static`` (device, gateway, distance, blackhole, SD-WAN
   members); DHCP/PPPoE interfaces: an address assigned at run time
   (``Interface.dynamic_address``, docs/semantics.md) and, with ``defaultgw enable``,
-  a default route via the run-time gateway.
+  a default route via the run-time gateway.  A static route with ``dynamic-gateway
+  enable`` on such an interface uses that run-time gateway too (its own destination and
+  distance); on any other interface it is partial and may be missing from the table.
 * Wireless: ``config wireless-controller vap`` → ``Device.ssids`` (tied to the VAP
   interface; local bridging → the AP's VLAN).
 * Secrets (passwords, passphrases, PSKs, SNMP communities, keys, ``ENC`` values) are

@@ -207,6 +207,7 @@ class ControlPlane(Policies):
                 for w in acc:
                     if w not in words:
                         words.append(w)
+            moved: list[str] = []  # admin protocols whose port the file does not set
             for w in words:
                 hosts = tuple(AddrMatch.host(int(a.ip)) for a, acc, _ in addrs if w in acc and a is not None)
                 own = self._own_dst(ifn, hosts)
@@ -233,28 +234,31 @@ class ControlPlane(Policies):
                     p.partial(f"interface {ifn}", why, asrc)
                     continue
                 sname, proto, ports, insecure = spec
+                # What the global configuration sets is unknown in a single-VDOM backup:
+                # the service may answer on any port, from any source (never "blocked").
+                unknown, any_port, any_source = _scope_unknowns(p, w)
                 if w == "telnet" and not p.admin_telnet:
                     continue
-                if w == "snmp" and not snmp_live:
+                if w == "snmp" and not snmp_live and not unknown:
                     continue
+                if any_port and w in _ADMIN:
+                    # its default port here, partial; any other port: one service below
+                    moved.append(w)
+                elif any_port:
+                    ports = ()
                 if ports is None:
                     port = p.ports.get(w)
                     ports = ((port, port),) if port else ()
                 if w == "probe-response" and p.probe_udp:
                     proto = PROTO_UDP
                 restrict = None
-                if w in _ADMIN and trust is not None:
+                if any_source:
+                    pass  # which sources the global configuration admits is not known
+                elif w in _ADMIN and trust is not None:
                     restrict = trust
                 elif w == "snmp" and snmp_hosts is not None:
                     restrict = snmp_hosts
-                if restrict is not None:
-                    lines = [
-                        FilterLine(Action.PERMIT, [Match(src=(AddrMatch.prefix(net),), **own)], tsrc or asrc)
-                        for net, tsrc in restrict
-                    ]
-                else:
-                    lines = [FilterLine(Action.PERMIT, [Match(**own)], asrc)]
-                acl = self._acl(f"allowaccess {ifn} {w}", lines, asrc)
+                acl = self._acl(f"allowaccess {ifn} {w}", _permit(own, restrict, asrc, self.p.file), asrc)
                 services.append(
                     MgmtService(
                         sname,
@@ -264,8 +268,13 @@ class ControlPlane(Policies):
                         acl=acl,
                         source=asrc,
                         insecure=insecure,
+                        partial=unknown,
                     )
                 )
+                if unknown:
+                    p.partial(f"allowaccess {ifn} {w}", unknown, asrc)
+            if moved:
+                services.append(self._moved_admin_ports(ifn, addrs, moved, trust, rec.access_src))
         # listeners that are not allowaccess
         v = self.v
         # (name, protocol, port ranges, interface, src[, source names, negate])
@@ -301,10 +310,57 @@ class ControlPlane(Policies):
             services.append(
                 MgmtService(name, proto, tuple(PortRange(a, b) for a, b in ports), acl=acl, source=src, partial=partial)
             )
+        services.extend(self._scope_ntp())
         dev.services.extend(services)
         self.facts.admins = p.admins
         self.facts.admin_trusthosts = [str(n) for n, _ in trust] if trust else None
         self.facts.snmp_communities = p.snmp_communities
+
+    def _moved_admin_ports(self, ifn: str, addrs: list, words: list[str], trust, asrc: Src | None) -> MgmtService:
+        """The administrative protocols ``words`` of interface ``ifn`` may answer on any
+        TCP port: their ports (``admin-sport`` …) are set in ``config system global``,
+        which a single-VDOM backup lacks — a partial service on every other port."""
+        hosts = tuple(
+            AddrMatch.host(int(a.ip)) for a, acc, _ in addrs if a is not None and any(w in acc for w in words)
+        )
+        own = self._own_dst(ifn, hosts)
+        restrict = trust if trust is not None and not self.p.scope_gap("h_admins") else None
+        why = (
+            f"{', '.join(words)} may answer on another port: admin-sport, admin-port, admin-ssh-port and "
+            "admin-telnet-port are set in the global configuration (config system global), which this "
+            "single-VDOM backup does not hold"
+        )
+        self.p.partial(f"allowaccess {ifn} {' '.join(words)}", why, asrc)
+        return MgmtService(
+            f"{'/'.join(words)} (other port)",
+            PROTO_TCP,
+            (),
+            acl=self._acl(f"allowaccess {ifn} admin ports", _permit(own, restrict, asrc, self.p.file), asrc),
+            source=asrc,
+            partial=why,
+        )
+
+    def _scope_ntp(self) -> list[MgmtService]:
+        """A single-VDOM backup without ``config system ntp``: whether the FortiGate serves
+        NTP (``server-mode``) and on which interfaces is set globally, so it may answer
+        udp/123 on any of the VDOM's addresses — partial listeners, never "blocked"."""
+        p = self.p
+        gap = p.scope_gap("h_ntp")
+        if not gap:
+            return []
+        why = (
+            f"whether the FortiGate serves NTP here is set in the global configuration ({gap[0]}), "
+            "which this single-VDOM backup does not hold"
+        )
+        out = []
+        for ifn, hosts in self.owner_hosts.items():
+            if not hosts and not self.dev.interfaces[ifn].dynamic_address:
+                continue
+            own = self._own_dst(ifn, hosts)
+            src = p.vdom_scope_src
+            acl = self._acl(f"ntp {ifn}", _permit(own, None, src, p.file), src)
+            out.append(MgmtService("ntp", PROTO_UDP, (PortRange(123, 123),), acl=acl, source=src, partial=why))
+        return out
 
     def _named_addrs(self, names: list[str], negate: bool):
         known: list[AddrMatch] = []
@@ -467,6 +523,58 @@ class ControlPlane(Policies):
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _permit(own: dict, restrict, src: Src | None, file: str) -> list[FilterLine]:
+    """The lines of a service ACL: to ``own`` (its interface's addresses), from the
+    prefixes of ``restrict`` [(IPNetwork, Src)] or, None, from anywhere; cited at
+    ``src`` (the file of the backup when no line says it)."""
+    src = src or Src(file, 0, "")
+    if restrict is None:
+        return [FilterLine(Action.PERMIT, [Match(**own)], src)]
+    return [
+        FilterLine(Action.PERMIT, [Match(src=(AddrMatch.prefix(net),), **own)], tsrc or src) for net, tsrc in restrict
+    ]
+
+
+def _scope_unknowns(p: ParseState, word: str) -> tuple[str | None, bool, bool]:
+    """For ``allowaccess`` ``word`` in a single-VDOM backup: (why the service is not
+    known or None, any port?, any source?) — what the global sections it depends on
+    would say, when the file lacks them (:meth:`ParseState.scope_gap`)."""
+    parts: list[str] = []
+    gaps: list[str] = []
+    any_port = any_source = False
+    if word in _ADMIN:
+        if g := p.scope_gap("h_global"):
+            parts.append("its port")
+            if word == "telnet":
+                parts.append("whether Telnet is enabled")
+            gaps += g
+            any_port = True
+        if g := p.scope_gap("h_admins"):
+            parts.append("the administrators' trusted hosts")
+            gaps += g
+            any_source = True
+    elif word == "snmp":
+        if g := p.scope_gap("h_snmp_sysinfo", "h_snmp_community"):
+            parts.append("whether SNMP answers and to which hosts")
+            gaps += g
+            any_source = True
+    elif word in ("ftm", "probe-response") and (
+        g := p.scope_gap("h_ftm_push" if word == "ftm" else "h_probe_response")
+    ):
+        parts.append("its port")
+        gaps += g
+        any_port = True
+    if not parts:
+        return None, False, False
+    what = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    verb = "is" if len(parts) == 1 else "are"
+    why = (
+        f"{what} {verb} set in the global configuration ({', '.join(gaps)}), "
+        "which this single-VDOM backup does not hold"
+    )
+    return why, any_port, any_source
 
 
 def _trust(admins: list[Admin]):

@@ -66,3 +66,6 @@ class FortiOSFacts(VendorFacts):
     # the trusted hosts admin logins are restricted to, None when some account has none
     admin_trusthosts: list[str] | None = None
     snmp_communities: list[SnmpCommunity] = field(default_factory=list)
+    # The VDOM a single-VDOM backup (``#global_vdom=0:vd_name=X``) holds, else None: the
+    # box-wide settings (admin ports, administrators, SNMP, NTP) are not in the file.
+    vdom_scope: str | None = None

@@ -19,7 +19,12 @@ from netaudit.model import Device, IfKind, Interface, L2Mode, Reference, Route
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
 from netaudit.parsers.fortinet_fortios.facts import AllowAccess, FortiOSFacts
 from netaudit.parsers.fortinet_fortios.state import IfRec, ParseState, Vdom
-from netaudit.parsers.fortinet_fortios.tables import IFACE_IGNORED, IFACE_IGNORED_PREFIXES, IFACE_PARTIAL
+from netaudit.parsers.fortinet_fortios.tables import (
+    IFACE_IGNORED,
+    IFACE_IGNORED_PREFIXES,
+    IFACE_PARTIAL,
+    IFACE_SECURITY_HARMLESS,
+)
 from netaudit.parsers.fortinet_fortios.tree import IGNORE, MODEL, UNRECOGNIZED, Block, Entry
 from netaudit.parsers.ip import ip_to_int, prefix_of
 
@@ -123,9 +128,10 @@ class InterfaceSections(ParseState):
             "gre",
         ):
             rec.partial.append(f"interface type {typ} not modelled")
+        rec.auth = _authentication(e)
         # Unknown interface settings are reported as unrecognized lines; like the IOS
         # parser, they do not make the interface partial (IFACE_PARTIAL lists those that do).
-        e.leftover(IFACE_IGNORED, IFACE_IGNORED_PREFIXES)
+        e.leftover(IFACE_IGNORED | IFACE_SECURITY_HARMLESS, IFACE_IGNORED_PREFIXES)
 
     def h_virtual_switch(self, blk: Block) -> None:
         blk.ignore_prefixes = ()
@@ -396,3 +402,34 @@ class InterfaceSections(ParseState):
         dyn = v.blocks.get("_dynamic", [])
         if dyn:
             dev.dynamic_routing.extend(dyn)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _authentication(e: Entry) -> str | None:
+    """Why traffic from interface ``e`` passes its accept policies only once its user or
+    host authenticated, or None.  ``security-mode captive-portal``: FortiOS redirects
+    every new session to the portal until a user of ``security-groups`` logs in
+    (``security-exempt-list`` destinations excepted); ``802.1X``: the port forwards only
+    an authenticated host's frames.  Who logs in is not in a configuration, so those
+    policies are the "authenticated users only" of ``set groups`` (policy.py)."""
+    mode = e.low("security-mode", "none")
+    groups = e.get("security-groups") or []
+    exempt = e.get("security-exempt-list") or []
+    if mode == "captive-portal":
+        why = f"captive portal on {e.name} (security-mode captive-portal"
+        tail = "): its traffic passes after a portal login only"
+        if exempt:
+            tail += f", or to the exempt destinations of {', '.join(exempt)}"
+    elif mode == "802.1x":
+        why = f"802.1X port authentication on {e.name} (security-mode 802.1X"
+        tail = "): only authenticated hosts' traffic passes"
+    elif mode == "none":
+        return None
+    else:  # a mode this parser does not know may hold traffic back too: never certain
+        e.mark("security-mode", UNRECOGNIZED)
+        return f"security-mode {mode} on {e.name} not understood"
+    if groups:
+        why += f", groups {', '.join(groups)}"
+    return why + tail

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import cast
 
 from netaudit.model import PROTO_ICMP, Action, AddrMatch, Filter, FilterLine, Match, PortRange, Src
+from netaudit.parsers.base import evolve
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
 from netaudit.parsers.fortinet_fortios.facts import Policy
 from netaudit.parsers.fortinet_fortios.nat import Vip, iface_overlap
@@ -115,9 +116,14 @@ class Policies(VdomState):
         for zname, (members, intrazone, zsrc, isrc) in v.zones.items():
             if intrazone == "allow" and members:
                 ms = frozenset(members)
-                flt.lines.append(
-                    FilterLine(
-                        Action.PERMIT, [Match(in_ifaces=ms, out_ifaces=ms)], isrc or zsrc, name=f"intrazone {zname}"
+                flt.lines.extend(
+                    self._auth_split(
+                        FilterLine(
+                            Action.PERMIT,
+                            [Match(in_ifaces=ms, out_ifaces=ms)],
+                            isrc or zsrc,
+                            name=f"intrazone {zname}",
+                        )
                     )
                 )
         if v.blocks.get("_ngfw_policies"):
@@ -262,12 +268,14 @@ class Policies(VdomState):
                 v.vip_users[vip.name] = None if (prev is None or ins is None) else prev | ins
         reason = "; ".join(dict.fromkeys(reasons)) or None
         line = FilterLine(action, matches, src, name=e.name, partial=reason)
-        idx = len(flt.lines)
-        flt.lines.append(line)
-        if vip_uses:
-            self.line_vips[idx] = vip_uses
         if reason:
             p.partial(f"policy {e.name}", reason, src)
+        parts = self._auth_split(line)
+        at = len(flt.lines)
+        flt.lines.extend(parts)
+        if vip_uses:
+            for offset in range(len(parts)):
+                self.line_vips[at + offset] = vip_uses
         nat = e.low("nat", "disable") == "enable" and action_word == "accept"
         pool = None
         if nat and e.low("ippool", "disable") == "enable":
@@ -281,7 +289,8 @@ class Policies(VdomState):
             nat_src = self.p.set_src(e, "nat")
             if nat_src is not None:  # the NAT line names its policy
                 nat_src = Src(nat_src.file, nat_src.line, f"{_policy_head(e)}: {nat_src.text}")
-            self.nat_lines.append((idx, line, pool, natip, nat_src or src))
+            for offset, part in enumerate(parts):
+                self.nat_lines.append((at + offset, part, pool, natip, nat_src or src))
         info.append(
             Policy(
                 id=e.name,
@@ -294,7 +303,7 @@ class Policies(VdomState):
                 all_src=spats is None and not sneg and not sreasons,
                 all_dst=dpats is None and not dneg and not vips and not dreasons,
                 all_service=is_all(pieces) and not svc_reasons,
-                partial=reason,
+                partial=parts[0].partial,
             )
         )
         for c in e.children.values():
@@ -302,8 +311,43 @@ class Policies(VdomState):
         unknown = e.leftover(POLICY_IGNORED, POLICY_IGNORED_PREFIXES, POLICY_IGNORED_SUFFIXES)
         if unknown:
             extra = "settings not understood: " + ", ".join(s.key for s in unknown)
-            line.partial = f"{line.partial}; {extra}" if line.partial else extra
+            for part in parts:
+                part.partial = f"{part.partial}; {extra}" if part.partial else extra
             p.partial(f"policy {e.name}", extra, src)
+
+    def _auth_split(self, line: FilterLine) -> list[FilterLine]:
+        """An accept line as it applies: the traffic it takes from an interface that
+        authenticates its users first (captive portal, 802.1X: ``auth_ifaces``) passes
+        only once they logged in — partial, the "authenticated users only" of ``set
+        groups``.  A line that also takes other interfaces' traffic (``srcintf "any"``,
+        several srcintf) is split in two lines with disjoint ingress interfaces, the exact
+        one first: first match is unchanged, and the other interfaces stay certain."""
+        auth = self.auth_ifaces
+        if line.action != Action.PERMIT or not auth:
+            return [line]
+        exact: list[Match] = []
+        gated: list[Match] = []
+        hit_all: set[str] = set()
+        for m in line.matches:
+            ins = m.in_ifaces if m.in_ifaces is not None else self.all_ifaces
+            hit = ins & auth.keys()
+            if not hit:
+                exact.append(m)
+                continue
+            hit_all |= hit
+            if ins - hit:
+                exact.append(evolve(m, in_ifaces=frozenset(ins - hit)))
+            gated.append(evolve(m, in_ifaces=frozenset(hit)))
+        if not gated:
+            return [line]
+        why = "; ".join(auth[n] for n in sorted(hit_all))
+        partial = f"{line.partial}; {why}" if line.partial else why
+        self.p.partial(f"policy {line.name}", why, line.source)
+        if not exact:
+            line.partial = partial
+            return [line]
+        line.matches = exact
+        return [line, FilterLine(Action.PERMIT, gated, line.source, name=line.name, partial=partial)]
 
     def _vip_deny_interplay(self) -> None:
         """FortiOS: a deny policy without ``match-vip enable`` does not apply to traffic

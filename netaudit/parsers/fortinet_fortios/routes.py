@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from netaddr import IPNetwork
 
-from netaudit.model import Route
+from netaudit.model import Route, Src
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix, pattern_net
 from netaudit.parsers.fortinet_fortios.state import ParseState, Vdom, VdomState
 from netaudit.parsers.fortinet_fortios.tables import ROUTE_IGNORED
-from netaudit.parsers.fortinet_fortios.tree import IGNORE, UNRECOGNIZED, Block
+from netaudit.parsers.fortinet_fortios.tree import IGNORE, UNRECOGNIZED, Block, Entry
 from netaudit.parsers.ip import ip_to_int
 
 
@@ -108,22 +108,30 @@ class StaticRoutes(VdomState):
                 or e.has("sdwan-zone")
             )
             e.get("sdwan-zone")
-            if e.low("dynamic-gateway", "disable") == "enable":
-                partial.append("gateway learned by DHCP at run time")
+            runtime_gw = False
+            # What only this route does not understand: the interface is read exactly.
+            route_only: list[str] = []
+            if e.low("dynamic-gateway", "disable") == "enable" and not blackhole and not sdwan:
+                runtime_gw, why = self._dynamic_gateway(e, ifn)
+                if why:
+                    route_only.append(why)
+                gw = None  # FortiOS takes the learned gateway, not `set gateway`
             if e.has("src") and (e.first("src") or "0.0.0.0").split("/")[0] != "0.0.0.0":
                 e.get("src")
                 partial.append("source-restricted route not modelled")
             vrf = e.first("vrf")
             e.leftover(ROUTE_IGNORED)
+            if partial or route_only:
+                p.partial(f"static route {e.name}", "; ".join(partial + route_only), src)
             if partial:
                 reason = "; ".join(partial)
-                p.partial(f"static route {e.name}", reason, src)
                 # the egress interface can no longer be trusted for a verdict
                 itf = dev.interfaces.get(ifn) if ifn else None
                 if itf is not None and reason not in (itf.partial or ""):
                     itf.partial = f"{itf.partial}; {reason}" if itf.partial else reason
                 if not prefixes:
                     continue
+            partial += route_only
             targets: list[tuple[str | None, int | None]] = []
             if blackhole:
                 targets = [(None, None)]
@@ -155,5 +163,29 @@ class StaticRoutes(VdomState):
                         origin="static",
                         source=src,
                         partial="; ".join(partial) or None,
+                        runtime_gateway=runtime_gw,
                     )
                     dev.routes.append(r)
+
+    def _dynamic_gateway(self, e: Entry, ifn: str | None) -> tuple[bool, str | None]:
+        """``set dynamic-gateway enable``: the gateway the DHCP or PPP server gave on
+        ``device``.  (runtime gateway?, why the route is not understood or None).
+
+        On a DHCP/PPPoE client interface it is the run-time gateway netaudit models for
+        the client's own default route (docs/semantics.md, "Run-time addresses"), with
+        this route's destination and distance: exact.  On any other interface (an LTE
+        modem, a dial-up IPsec mode-cfg tunnel …) where the gateway comes from, and
+        whether FortiOS installs the route at all, is not known: the route is partial
+        and the table may lack it (``Device.unread_routes``: "no route" is never
+        concluded), while the interface itself stays understood."""
+        itf = self.dev.interfaces.get(ifn) if ifn else None
+        e.get("gateway")
+        if itf is not None and itf.dynamic_address:
+            return True, None
+        self.dev.unread_routes.append(
+            self.p.set_src(e, "dynamic-gateway") or self.src(e.edit_line) or Src(self.p.file, 0, "dynamic-gateway")
+        )
+        return False, (
+            f"dynamic gateway on {ifn or '(no device)'}, which is not a DHCP/PPPoE client: "
+            "where its gateway comes from, and whether the route is installed, is not known"
+        )

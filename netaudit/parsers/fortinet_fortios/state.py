@@ -31,6 +31,17 @@ def interface_address(ifs: dict[str, IfRec], name: str) -> IPNetwork | None:
     return rec.addresses[0][0] if rec is not None and rec.addresses else None
 
 
+# The box-wide sections the control plane reads, by their reader (parser._GLOBAL_ORDER).
+GLOBAL_SECTIONS = {
+    "h_global": "config system global",
+    "h_admins": "config system admin",
+    "h_snmp_sysinfo": "config system snmp sysinfo",
+    "h_snmp_community": "config system snmp community",
+    "h_probe_response": "config system probe-response",
+    "h_ftm_push": "config system ftm-push",
+    "h_ntp": "config system ntp",
+}
+
 FORWARD_FILTER = "firewall-policy"
 INPUT_FILTER = "local-in"
 IMPLICIT_DENY = "implicit deny (policy 0)"
@@ -60,6 +71,9 @@ class IfRec:
     vrf: str = "default"
     vrrp: list = field(default_factory=list)
     src_check: bool = True  # FortiOS's reverse-path check (set src-check disable turns it off)
+    # Why traffic from the interface passes only once authenticated (captive portal,
+    # 802.1X: ``security-mode``), or None.
+    auth: str | None = None
 
 
 @dataclass(eq=False)
@@ -111,6 +125,10 @@ class ParseState:
         self.secret_lines: dict[int, set[str]] = {}  # line → secret values on it
         self.material: dict[int, str] = {}  # key material lines (PEM bodies)
         self.global_blocks: list[tuple[str, Block]] = []
+        self.global_seen: set[str] = set()  # handlers of the box-wide sections the file holds
+        # A backup of one VDOM (``#global_vdom=0:vd_name=X``): X, and the header line.
+        self.vdom_scope: str | None = None
+        self.vdom_scope_src: Src | None = None
 
     def src(self, line: int | None) -> Src | None:
         if not line:
@@ -120,6 +138,14 @@ class ParseState:
 
     def set_src(self, node: Node, key: str) -> Src | None:
         return self.src(node.line(key))
+
+    def scope_gap(self, *handlers: str) -> list[str]:
+        """The box-wide sections (of ``handlers``) a single-VDOM backup lacks: what they
+        set is not known, and FortiOS' defaults are no evidence of it.  Empty for a full
+        backup, where an absent section means the defaults."""
+        if self.vdom_scope is None:
+            return []
+        return [GLOBAL_SECTIONS[h] for h in handlers if h not in self.global_seen]
 
     def partial(self, construct: str, reason: str, src: Src | None) -> None:
         self.rep.add_partial(construct, reason, src or Src(self.file, 0, ""))
@@ -162,6 +188,10 @@ class VdomState:
         for blk in v.blocks.get("_objects", []):
             self.objs.setdefault(_family(blk.path), []).append(blk)
         self.all_ifaces = frozenset(self.dev.interfaces)
+        # interface → why its traffic passes the accept policies only once authenticated
+        self.auth_ifaces: dict[str, str] = {
+            n: rec.auth for n in self.dev.interfaces if (rec := p.ifs.get(n)) is not None and rec.auth
+        }
         self.line_vips: dict[int, list] = {}
         self.nat_lines: list = []
         self.match_vip: set[int] = set()

@@ -508,13 +508,31 @@ IFACE_IGNORED = frozenset(
         "dns-query",
     }
 )
+# Interface authentication (``security-mode captive-portal | 802.1X``) is read by
+# interfaces.py with ``security-groups`` and ``security-exempt-list``: the accept policies
+# from such an interface pass authenticated users only.  These say only HOW users
+# authenticate (an external portal page, where to go after the login, MAC/IP bypass of
+# the login, the 802.1X role on a switch): once the interface's traffic is uncertain they
+# cannot make it less so.  Any other ``security-*`` setting is reported as unrecognized.
+IFACE_SECURITY_HARMLESS = frozenset(
+    {
+        "security-external-web",
+        "security-external-logout",
+        "security-redirect-url",
+        "security-mac-auth-bypass",
+        "security-ip-auth-bypass",
+        "security-8021x-mode",
+        "security-8021x-master",
+        "security-8021x-dynamic-vlan-id",
+        "security-8021x-member-mode",
+    }
+)
 IFACE_IGNORED_PREFIXES = (
     "dhcp-",
     "lldp-",
     "fortilink",
     "switch-controller-",
     "swc-",
-    "security-",
     "lacp-",
     "fail-",
     "estimated-",

@@ -299,7 +299,9 @@ def build(text: str) -> Tree:
             continue
         if stripped[0] == "#":
             status[lineno] = IGNORED
-            if stripped.startswith("#config-version="):
+            # the header: the version line, and the backup's scope (#global_vdom=0:vd_name=X
+            # is one VDOM's backup) — before any section, never a later comment
+            if stripped.startswith(("#config-version=", "#global_vdom=")) and not tree.root.children:
                 _header(tree, stripped)
             i += 1
             continue
@@ -444,7 +446,8 @@ def _bad(tree: Tree, span: range, why: str) -> None:
 
 
 def _header(tree: Tree, line: str) -> None:
-    """``#config-version=FG100F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin``."""
+    """``#config-version=FG100F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin``,
+    ``#global_vdom=0:vd_name=root``: ``key=value`` fields separated by colons."""
     body = line[1:]
     for part in body.split(":"):
         k, _, v = part.partition("=")

@@ -9,7 +9,7 @@ import pytest
 from netaudit.model import IfKind, PortRange
 from netaudit.parsers import cisco_ios
 from netaudit.parsers import fortinet_fortios as F
-from netaudit.reach import BLOCKED, REACHABLE
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
 
 from .helpers import FIXTURES, HEAD, analyse, cfg, dev_of, parse
 
@@ -172,3 +172,104 @@ def test_small_office_60f_with_pppoe_wan_and_hardware_switch():
     # PPPoE address, whatever it is (as they would to a fixed address)
     assert cells[("guest", "@devices")].services == ["icmp/8", "udp/67"]
     assert cells[("staff", "@devices")].services == ["icmp/8", "tcp/22", "tcp/443", "udp/67"]
+
+
+# What a VDOM administrator gets from System > Configuration > Backup (REST
+# config/backup?scope=vdom): `#global_vdom=0:vd_name=…`, one VDOM's sections only — no
+# `config system global` (admin ports, admin-telnet), no `config system admin` (trusted
+# hosts), no SNMP, no NTP.
+VDOM_SCOPE = """#config-version=FGVM64-6.4.9-FW-build1966-220421:opmode=0:vdom=1:user=admin-cn
+#conf_file_ver=15442654067111466602
+#buildno=1966
+#global_vdom=0:vd_name=CN-HANOI
+config system interface
+    edit "port1"
+        set vdom "CN-HANOI"
+        set ip 172.16.19.2 255.255.255.0
+        set allowaccess ping https ssh http telnet snmp fgfm
+        set type physical
+        set snmp-index 1
+    next
+    edit "port2"
+        set vdom "CN-HANOI"
+        set ip 10.0.0.1 255.255.0.0
+        set type physical
+        set snmp-index 2
+    next
+end
+config firewall policy
+    edit 2
+        set srcintf "port1"
+        set dstintf "port2"
+        set srcaddr "all"
+        set dstaddr "all"
+        set schedule "always"
+        set service "ALL"
+        set comments "Deny all"
+    next
+end
+config router static
+    edit 1
+        set gateway 172.16.19.1
+        set device "port1"
+    next
+end
+"""
+
+
+def test_vdom_scope_backup_takes_no_control_plane_certainty_from_defaults():
+    """A one-VDOM backup lacks the global configuration: the admin ports, Telnet, trusted
+    hosts and SNMP of the box are not in it.  Services that depend on them are partial
+    (never certain from defaults), the file is reported, the VDOM's policies are used."""
+    from netaudit.zones import site_from_dict
+
+    from .helpers import run_engine
+
+    res = parse(VDOM_SCOPE, "fw-cn-hanoi.conf")
+    [dev] = res.devices
+    rep = res.report
+    assert dev.hostname == "fw-cn-hanoi" and dev.context == "CN-HANOI"
+    [warning] = [w for w in rep.warnings if "single-VDOM" in w]
+    assert warning.startswith("fw-cn-hanoi.conf:4: ") and "CN-HANOI" in warning
+    svc = {s.name: s for s in dev.services}
+    for name in ("https", "http", "ssh", "telnet", "snmp"):
+        assert svc[name].partial and "global" in svc[name].partial, name
+    assert "trusted hosts" in svc["https"].partial and "port" in svc["https"].partial
+    assert svc["https"].ports == (PortRange(443, 443),)  # its default port: partial …
+    other = svc["https/ssh/http/telnet (other port)"]  # … and admin-sport may be any other
+    assert other.ports == () and other.partial and "admin-sport" in other.partial
+    assert svc["icmp-echo"].partial is None and svc["fgfm"].partial is None  # no global setting
+    # NTP server mode is global too: it may answer on any of the VDOM's addresses
+    assert {s.acl for s in dev.services if s.name == "ntp"} == {"ntp port1", "ntp port2"}
+    assert all(s.partial for s in dev.services if s.name == "ntp")
+    assert dev.facts.vdom_scope == "CN-HANOI"
+    site = site_from_dict(
+        {
+            "unit": "t",
+            "level": 2,
+            "zones": {
+                "outside": {"kind": "external", "attach": ["fw-cn-hanoi:port1"]},
+                "lan": {"kind": "internal", "subnets": ["10.0.0.0/16"], "attach": ["fw-cn-hanoi:port2"]},
+            },
+        }
+    )
+    a = run_engine(res.devices, site)
+    c = a.cells[("outside", "@devices")]
+    assert c.verdict == REACHABLE and c.services == ["icmp/8", "tcp/541"]  # ping and fgfm: in the file
+    # https, ssh, http, telnet on any port, SNMP and NTP: unknown, not certain
+    assert a.engine.hs.services(c.maybe) == ["tcp", "udp/123", "udp/161"]
+    c = a.cells[("lan", "@devices")]
+    assert c.verdict == UNKNOWN and "config system ntp" in str(c.reason)
+    # the VDOM's own policy analysis stands: the deny policy blocks outside → lan
+    assert a.cells[("outside", "lan")].verdict == BLOCKED
+
+
+def test_full_backup_in_vdom_mode_is_not_a_vdom_scope_backup():
+    res = parse((FIXTURES / "multi-vdom.conf").read_text(), "multi-vdom.conf")
+    assert not any("single-VDOM" in w for w in res.report.warnings)
+    root = res.devices[0]
+    assert root.facts.vdom_scope is None
+    assert all(s.partial is None for s in root.services)
+    # a backup without VDOMs (#global_vdom=1, no vd_name) neither
+    dev, rep = dev_of(cfg())
+    assert dev.facts.vdom_scope is None and not rep.warnings

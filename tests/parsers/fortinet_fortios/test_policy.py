@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, AddrMatch, PortRange
-from netaudit.reach import BLOCKED, REACHABLE
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
 
 from .helpers import analyse, cfg, dev_of, policies, policy
 
@@ -221,3 +221,75 @@ def test_ipv6_only_consolidated_policy_is_ignored():
     )
     dev, rep = dev_of(text)
     assert dev.filters["firewall-policy"].lines == [] and not rep.unrecognized
+
+
+# A guest VLAN behind an interface captive portal (Fortinet's guest Wi-Fi recipe): every
+# new session from it is redirected to the portal until a user of security-groups logs in.
+PORTAL_IF = """    edit "quarantine"
+        set vdom "root"
+        set ip 169.254.14.1 255.255.255.0
+        set description "Quarantine VLAN"
+        set security-mode captive-portal
+        set security-groups "Guest-Users"
+        set security-exempt-list "exempt-dns"
+        set security-external-web "https://portal.example.vn/login"
+        set security-redirect-url "https://example.vn"
+        set device-identification enable
+        set interface "lan"
+        set vlanid 4093
+    next
+"""
+PORTAL_ZONES = {
+    "staff": {"kind": "internal", "subnets": ["10.0.10.0/24"], "attach": ["FGT:lan"]},
+    "servers": {"kind": "server", "subnets": ["10.0.20.0/24"], "attach": ["FGT:srv"]},
+    "portal": {"kind": "guest", "subnets": ["169.254.14.0/24"], "attach": ["FGT:quarantine"]},
+    "internet": {"kind": "external", "attach": ["FGT:wan1"]},
+}
+
+
+def test_captive_portal_interface_passes_authenticated_users_only():
+    """`security-mode captive-portal`: traffic from the interface passes its accept
+    policies only after a portal login — the "authenticated users only" of `set groups`,
+    so unknown, never a certain "reachable".  Other interfaces of a shared policy
+    (`srcintf "any"`) stay exact, and deny policies still deny."""
+    text = cfg(
+        policies(
+            policy(1, '"quarantine"', '"srv"', dstaddr='"WEB"', service='"HTTPS"'),
+            policy(2, '"quarantine"', '"lan"', action="deny"),
+            policy(3, '"any"', '"wan1"', extra="        set nat enable\n"),
+        ),
+        ifaces=PORTAL_IF,
+    )
+    dev, rep = dev_of(text)
+    assert not rep.unrecognized
+    lines = dev.filters["firewall-policy"].lines
+    assert [(ln.name, ln.partial is not None) for ln in lines] == [("1", True), ("2", False), ("3", False), ("3", True)]
+    assert "captive portal" in lines[0].partial and "Guest-Users" in lines[0].partial
+    assert lines[2].matches[0].in_ifaces == frozenset(dev.interfaces) - {"quarantine"}
+    assert lines[3].matches[0].in_ifaces == frozenset({"quarantine"})
+    # both parts of policy 3 translate their sources (nat enable)
+    assert {r.in_ifaces for r in dev.nat_rules} == {lines[2].matches[0].in_ifaces, lines[3].matches[0].in_ifaces}
+    _, cells = analyse(text, PORTAL_ZONES)
+    c = cells[("portal", "servers")]
+    assert c.verdict == UNKNOWN and "captive portal" in str(c.reason)
+    assert cells[("portal", "internet")].verdict == UNKNOWN
+    assert cells[("portal", "staff")].verdict == BLOCKED
+    assert cells[("staff", "internet")].verdict == REACHABLE
+
+
+def test_interface_security_settings_are_read_not_dropped():
+    """802.1X port authentication is the same condition; `security-mode none` none; a
+    `security-*` setting netaudit does not know is reported, not silently dropped."""
+    dot1x = PORTAL_IF.replace("set security-mode captive-portal", "set security-mode 802.1X").replace(
+        '        set security-external-web "https://portal.example.vn/login"\n',
+        "        set security-mac-auth-bypass enable\n        set security-8021x-mode default\n",
+    )
+    text = cfg(policies(policy(1, '"quarantine"', '"srv"')), ifaces=dot1x)
+    dev, rep = dev_of(text)
+    assert "802.1X" in dev.filters["firewall-policy"].lines[0].partial and not rep.unrecognized
+    none = PORTAL_IF.replace("set security-mode captive-portal", "set security-mode none")
+    dev, rep = dev_of(cfg(policies(policy(1, '"quarantine"', '"srv"')), ifaces=none))
+    assert dev.filters["firewall-policy"].lines[0].partial is None and not rep.unrecognized
+    odd = PORTAL_IF.replace("        set description", "        set security-brand-new 1\n        set description")
+    _, rep = dev_of(cfg(ifaces=odd))
+    assert [u.text for u in rep.unrecognized] == ["set security-brand-new 1"]
