@@ -100,7 +100,8 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
         certain = d.certain & target if to_zone else d.certain
         if certain != hs.false:
             cell = Cell(src, zone, REACHABLE, services=hs.services(certain), delivered=certain, chunks=d.chunks)
-            w = witness_for(engine, cell, hs.true, pz)
+            # Every packet ran to a zone: the witness is one of the service asked.
+            w = witness_for(engine, cell, target if to_zone else hs.true, pz)
             result["delivered"].append({"zone": zone, "services": cell.services, "witness": w.to_json() if w else None})
         elif (d.maybe & target if to_zone else d.maybe) != hs.false:
             result["unknown"].append({"zone": zone, "reason": d.maybe_reason})

@@ -126,3 +126,12 @@ def test_every_service_a_cell_lists_is_delivered_when_traced(sample):
         for service in cell.services:
             got = trace([SAMPLES / sample], None, src, dst, service)
             assert got["verdict"] == "reachable", (src, dst, service)
+
+
+def test_the_witness_of_a_service_traced_to_a_zone_is_of_that_service():
+    """To a zone, every packet runs; the witness was picked among all of them (an ICMP
+    packet for ``--service https``)."""
+    sample = SAMPLES / "linux-commune-leaky-iptables"
+    for service, sent_to in (("https", 443), ("ssh", 2222), ("tcp/80", 80)):  # ssh: the router's 2222
+        got = trace([sample], None, "internet", "portal", service)
+        assert got["delivered"][0]["witness"]["packet"]["dst_port"] == sent_to, service
