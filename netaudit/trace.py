@@ -104,7 +104,11 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
             w = witness_for(engine, cell, target if to_zone else hs.true, pz)
             result["delivered"].append({"zone": zone, "services": cell.services, "witness": w.to_json() if w else None})
         elif (d.maybe & target if to_zone else d.maybe) != hs.false:
-            result["unknown"].append({"zone": zone, "reason": d.maybe_reason})
+            # The zone's first reason may be another service's: the service as sent
+            # gives its own when it is unsure there too.
+            as_sent = sent.deliveries.get(zone)
+            mine = as_sent is not None and (as_sent.maybe & target) != hs.false
+            result["unknown"].append({"zone": zone, "reason": as_sent.maybe_reason if mine else d.maybe_reason})
     for (dev, ifn), u in sorted(run.unzoned.items()):
         if (u & target) != hs.false:  # reached where no zone is: not blocked, not a cell
             result["unknown"].append(

@@ -135,3 +135,19 @@ def test_the_witness_of_a_service_traced_to_a_zone_is_of_that_service():
     for service, sent_to in (("https", 443), ("ssh", 2222), ("tcp/80", 80)):  # ssh: the router's 2222
         got = trace([sample], None, "internet", "portal", service)
         assert got["delivered"][0]["witness"]["packet"]["dst_port"] == sent_to, service
+
+
+def test_an_unknown_service_traced_gives_its_own_reason(tmp_path):
+    """The zone's first uncertain delivery may be another service's: a telnet trace
+    quoted "https service not fully understood"."""
+    from parsers.fortinet_fortios.test_parser import VDOM_SCOPE
+
+    (tmp_path / "fw-cn-hanoi.conf").write_text(VDOM_SCOPE)
+    (tmp_path / "site.yaml").write_text(
+        "zones:\n  outside: {kind: external, attach: ['fw-cn-hanoi:port1']}\n"
+        "  lan: {kind: internal, subnets: [10.0.0.0/16], attach: ['fw-cn-hanoi:port2']}\n"
+    )
+    for service in ("telnet", "https", "ssh"):
+        got = trace([tmp_path], None, "outside", "@devices", service)
+        assert got["verdict"] == "unknown", service
+        assert f"{service} service not fully understood" in str(got["unknown"][0]["reason"]), service
