@@ -39,6 +39,10 @@ messages.register(
             "vi": "Theo ma trận truy cập, dịch vụ đang bật nhưng không vùng mạng nào truy cập được tới.",
             "en": "Per the zone matrix the service is enabled but not reachable from any zone.",
         },
+        "check.mgmt.partial": {
+            "vi": "Cấu hình của dịch vụ này chưa được hiểu đầy đủ, nên điều trên chưa được chứng minh: {detail}.",
+            "en": "This service's configuration is not fully understood, so the above is not proven: {detail}.",
+        },
         "check.mgmt.reach.unevaluated": {
             "vi": "Chưa đánh giá được khả năng truy cập giữa các vùng mạng (không có vùng mạng nào "
             "được khai báo hoặc suy đoán).",

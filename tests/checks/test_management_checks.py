@@ -116,6 +116,17 @@ def test_telnet_proven_unreachable_is_medium():
     assert "không vùng mạng nào" in f.detail["vi"]
 
 
+def test_a_partly_understood_service_says_its_finding_is_not_proven():
+    """A one-VDOM FortiOS backup: whether Telnet runs is in the global configuration the
+    file lacks.  The finding said "Telnet is enabled" as a fact."""
+    why = "whether Telnet is enabled is set in the global configuration"
+    [f] = run("mgmt-telnet", [device(svc(**TELNET, partial=why))], [cell("guest", "unknown", reason="x")])
+    assert f"not fully understood, so the above is not proven: {why}" in f.detail["en"]
+    assert "chưa được chứng minh" in f.detail["vi"]
+    [f] = run("mgmt-telnet", [device(svc(**TELNET))], [cell("guest", "unknown", reason="x")])
+    assert "not proven" not in f.detail["en"]
+
+
 def test_telnet_without_zone_matrix_stays_high():
     [f] = run("mgmt-telnet", [device(svc(**TELNET))], [])
     assert f.severity == "high" and "not evaluated" in f.detail["en"]
