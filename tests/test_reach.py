@@ -849,3 +849,56 @@ def test_ios_output_acl_on_the_nat_outside_interface_sees_the_translated_source(
         texts = [rule["text"] for rule in m[("lan", "internet")].witness.hops[0]["rules"]]
         assert texts.index("ip nat inside source list 1 interface GigabitEthernet0/1 overload") < len(texts) - 1
         assert texts[-1].startswith(("permit ip any any", "permit ip host 203.0.113.2 any"))
+
+
+ASA_OSPF = """\
+: Saved
+ASA Version 9.8(1)
+!
+hostname HQ-ASA-FW1
+!
+interface GigabitEthernet0/0
+ nameif OUTSIDE-1
+ security-level 0
+ ip address 11.11.11.1 255.255.255.0
+!
+interface GigabitEthernet0/3
+ nameif INSIDE
+ security-level 100
+ ip address 10.6.24.30 255.255.255.224
+!
+access-list FROM_ISP101 extended permit tcp any4 host 10.6.24.5 eq ssh
+access-group FROM_ISP101 in interface OUTSIDE-1
+router ospf 1
+ network 10.6.24.0 255.255.255.224 area 0
+!
+route OUTSIDE-1 0.0.0.0 0.0.0.0 11.11.11.101 1
+: end
+"""
+
+
+def test_a_route_learned_at_run_time_still_goes_through_the_inbound_acl():
+    """An ASA running OSPF without routing state (josh-waller/ICT377 HQ-ASA-FW1): packets a
+    learned route may take were "anywhere, maybe" before the forward policy, so the
+    inbound ACL's implicit deny — whatever the egress — left internet → inside unknown.
+    They now pass the policy for every egress first: blocked, except what it permits."""
+    from helpers import parse_one
+
+    from netaudit.parsers import cisco_asa
+
+    fw, _ = parse_one(cisco_asa, ASA_OSPF, "fw.cfg")
+    inside = Zone("inside", "internal", [IPNetwork("10.6.0.0/16")], attach=[("HQ-ASA-FW1", "GigabitEthernet0/3")])
+    wan = Zone("internet", "external", attach=[("HQ-ASA-FW1", "GigabitEthernet0/0")])
+    m, _ = matrix([fw], [inside, wan])
+    cell = m[("internet", "inside")]
+    # ssh to 10.6.24.5 (connected: certain) is let in; the rest of 10.6/16 only by a
+    # learned route, through the same ACL: nothing else
+    assert cell.verdict == REACHABLE and cell.services == ["tcp/22"]
+    fw2, _ = parse_one(
+        cisco_asa,
+        ASA_OSPF.replace("permit tcp any4 host 10.6.24.5 eq ssh", "permit tcp any4 host 11.11.11.1 eq ssh"),
+        "fw.cfg",
+    )
+    m, _ = matrix([fw2], [inside, wan])
+    assert m[("internet", "inside")].verdict == BLOCKED
+    assert m[("inside", "internet")].verdict == REACHABLE  # the outside subnet, connected

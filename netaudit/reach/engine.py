@@ -547,20 +547,41 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
                 continue
             if acts == "noroute":
                 if unsure is not None:
-                    self._leave(run, R, unsure)
+                    self._leave_routed(run, dev, ifn, vrf, R, unsure)
                 else:
                     self._drop(run, dev.hostname, Text("drop.no_route"), R)
                 continue
             if isinstance(acts, tuple):  # ("drop", route)
                 if unsure is not None:  # a longer route learned may take some of them
-                    self._leave(run, R, unsure)
+                    self._leave_routed(run, dev, ifn, vrf, R, unsure)
                 self._drop(run, dev.hostname, Text("drop.null_route"), R)
                 continue
             if unsure is not None and any(route.origin != "connected" for _, _, route in acts):
                 # A longer prefix the device learns (or reads from a line not understood)
                 # may take these packets elsewhere: the configured route is one way.
-                self._leave(run, R, unsure)
+                self._leave_routed(run, dev, ifn, vrf, R, unsure)
             self._forward(run, dev, ifn, R, acts, certain, reason, path, queue, unsure)
+
+    def _leave_routed(self, run: Run, dev: Device, ifn, vrf: str, R, why: Text) -> None:
+        """Packets a route the snapshot does not know may take (learned, or on a line not
+        understood): out of any interface of the VRF, so through the forward filter and
+        that interface's out filter and source NAT — what no egress lets through stays
+        dropped (an ASA's inbound ACL does not depend on the route) — then wherever the
+        snapshot cannot follow."""
+        hs = self.hs
+        outs = [i.name for i in dev.interfaces.values() if i.vrf == vrf and (i.is_l3 or i.dynamic_address)]
+        if not outs or (dev.forward_filter is None and all(dev.interfaces[o].filter_out is None for o in outs)):
+            self._leave(run, R, why)
+            return
+        passed = hs.false
+        for out_if in outs:
+            for S, _, _ in self.apply_filter(run, dev, dev.forward_filter, R, ifn, out_if):
+                for T, _, _, _ in self._egress(run, dev, ifn, out_if, S, None):  # source NAT in its place
+                    passed |= T
+            if passed == R:
+                break
+        if passed != hs.false:
+            self._leave(run, passed, why)
 
     def _forward(self, run, dev: Device, ifn, R, acts, certain, reason, path, queue, unsure=None):
         """Forward ``R`` along each of a lookup's actions ``(out_if, next_hop, route)``:
