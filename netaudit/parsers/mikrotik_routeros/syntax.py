@@ -236,9 +236,28 @@ def parse_command(text: str, current: tuple[str, ...] | None):
     return current, Command(current, head, props, words, find)
 
 
+# A terse export may write the next menu's header onto the end of a line whose last value
+# is quoted (Defm/mikrobackups, RouterOS 7.15: ``… out-interface="wan A"/ip firewall nat``):
+# a quoted value ends at its quote, the menu path starts a line of its own.
+_GLUED_MENU = re.compile(r'(?<=")(/[a-z][a-z0-9-]*(?:[ /][a-z][a-z0-9-]*)*)$')
+
+
 def logical_lines(text: str):
     """Yield (first line number, number of physical lines, joined text) for each
-    logical line of ``text`` (1-based line numbers; trailing whitespace removed)."""
+    logical line of ``text`` (1-based line numbers; trailing whitespace removed); a menu
+    header glued after a closing quote is a logical line of its own (0 physical lines)."""
+    for start, count, line in _joined_lines(text):
+        glued = _GLUED_MENU.search(line) if '"/' in line else None
+        if glued is not None and line.count('"') % 2 == 0:
+            yield start, count, line[: glued.start()].rstrip()
+            yield start, 0, glued.group(1)
+        else:
+            yield start, count, line
+
+
+def _joined_lines(text: str):
+    """Yield (first line number, number of physical lines, joined text) for each
+    logical line of ``text``: backslash continuations joined."""
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()

@@ -133,3 +133,20 @@ def test_v7_sub_menus_irrelevant_to_forwarding_are_ignored_not_unrecognized():
     """)
     assert "vxlan1" in dev.interfaces
     assert [u.line for u in rep.unrecognized] == [5]
+
+
+def test_a_menu_header_glued_after_a_closing_quote_starts_its_own_line():
+    """A terse RouterOS 7.15 export (Defm/mikrobackups) wrote the next menu's header onto
+    the line before: ``out-interface="wan A"/ip firewall nat``.  The value was read as
+    ``wan A/ip`` (an interface that does not exist), the rule matched nothing, silently."""
+    dev, rep = parse(
+        '/interface ethernet set [ find default-name=ether1 ] name="wan A"\n'
+        '/ip address add address=192.0.2.2/30 interface="wan A"\n'
+        '/ip firewall nat add action=masquerade chain=srcnat comment="all WAN" out-interface="wan A"/ip firewall nat\n'
+        "# pppoe-ttk not ready\n"
+        "add action=masquerade chain=srcnat out-interface=pppoe-ttk\n"
+    )
+    first, second = [n for n in dev.nat_rules if n.kind == "source"]
+    assert first.to_interface == "wan A" and first.source.line == 4  # after the export header
+    assert second.to_interface == "pppoe-ttk" and second.source.line == 6
+    assert not rep.unrecognized
