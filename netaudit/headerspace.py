@@ -440,6 +440,15 @@ class HeaderSpace:
         names = [b for f in fields for b in self._field_bits[f]]
         return self.bdd.exist(names, u)
 
+    def reversed(self, u):
+        """The same packets seen coming back: source and destination addresses swapped, and
+        source and destination ports (the reversed lookup of a reverse-path check)."""
+        swap = {}
+        for a, b, w in (("src_ip", "dst_ip", 32), ("src_port", "dst_port", 16)):
+            for i in range(w):
+                swap[_bit(a, i)], swap[_bit(b, i)] = _bit(b, i), _bit(a, i)
+        return self.bdd.let(swap, u)
+
     def dst_to_src(self, u):
         """The same address set, stated on the source address instead of the destination."""
         return self.bdd.let({_bit("dst_ip", i): _bit("src_ip", i) for i in range(32)}, u)

@@ -161,3 +161,45 @@ def test_pcc_connection_marks_make_only_guest_routing_uncertain(tmp_path_factory
     assert cells(a)[("guest", "internet")].verdict in ("reachable", "unknown")
     rep = a.snapshot.reports[0]
     assert [p["line"] for p in rep.partially_understood] == [31]
+
+
+ISOLATION_RULES = """\
+# 2026-01-21 01:17:52 by RouterOS 7.21
+# model = RB5009UPr+S+
+/interface bridge add name=guest-infrastructure-br
+/interface bridge add name=main-infrastructure-br
+/interface ethernet set [ find default-name=ether1 ] name="wan A"
+/interface ethernet set [ find default-name=ether2 ] name="lan A"
+/interface bridge port add bridge=main-infrastructure-br interface="lan A"
+/ip settings set rp-filter=loose
+/ip address add address=192.168.90.1/24 interface=main-infrastructure-br network=192.168.90.0
+/ip address add address=192.168.98.1/24 interface=guest-infrastructure-br network=192.168.98.0
+/ip address add address=10.20.225.166/24 interface="wan A" network=10.20.225.0
+/ip firewall nat add action=masquerade chain=srcnat out-interface="wan A"
+/ip route add distance=50 dst-address=0.0.0.0/0 gateway=10.20.225.1 routing-table=main
+/routing rule add action=unreachable comment="LAN/GUEST isolation" dst-address=192.168.98.0/24 src-address=192.168.90.0/24
+/routing rule add action=unreachable comment="LAN/GUEST isolation" dst-address=192.168.90.0/24 src-address=192.168.98.0/24
+/system identity set name=anna
+"""
+
+
+def test_loose_rp_filter_with_isolation_rules_decides_every_cell(tmp_path):
+    """Defm/mikrobackups "anna" (RouterOS 7.21): rp-filter=loose and two routing rules
+    isolating the LAN from the guests.  The reverse-path bound was by source only, so any
+    rule that drops made every source unsure: every cell unknown.  The reversed lookup
+    meets a rule only where its selectors meet the reversed packet: everything decided."""
+    (tmp_path / "anna.rsc").write_text(ISOLATION_RULES)
+    (tmp_path / "site.yaml").write_text(
+        "zones:\n  staff: {kind: internal, subnets: [192.168.90.0/24], attach: ['anna:main-infrastructure-br']}\n"
+        "  guest: {kind: guest, subnets: [192.168.98.0/24], attach: ['anna:guest-infrastructure-br']}\n"
+        "  internet: {kind: external, attach: ['anna:wan A']}\n"
+    )
+    got = cells(run_audit([tmp_path]))
+    assert {k: c.verdict for k, c in got.items() if k[1] != "@devices"} == {
+        ("staff", "guest"): "blocked",
+        ("staff", "internet"): "reachable",
+        ("guest", "staff"): "blocked",
+        ("guest", "internet"): "reachable",
+        ("internet", "staff"): "reachable",
+        ("internet", "guest"): "reachable",
+    }

@@ -198,27 +198,36 @@ class Routing:
         # the snapshot does not hold could add any: then at most what loose passes.
         unknown_routes = (dev.dynamic_routing or dev.unread_routes) and dev.routing_state is None
         maybe_mode = ("loose" if unknown_routes else "feasible") if itf.urpf_unsure else itf.urpf
-        tables = sorted({p.table for p in dev.policy_routes if p.action == "table" and p.table})
-        if not tables and not any(p.action in ("drop", "elsewhere") for p in dev.policy_routes):
+        rules = [p for p in dev.policy_routes if p.action in ("drop", "elsewhere") or (p.action == "table" and p.table)]
+        if not rules:
             sure = self.urpf_sources(dev, itf, sure_mode)
             maybe = self.urpf_sources(dev, itf, maybe_mode)
         else:
             # The main table is always a possible outcome (a rule may not match, or its
             # table may have no route for the source: the lookup goes on to main), and so
-            # is every rule's table that has a route for it.
+            # is the table of every rule whose selectors the reversed packet (source and
+            # destination swapped) may meet and that has a route for its source.  A rule
+            # that may drop it (or send it where the model does not follow) leaves it
+            # unsure.  Linux gives the reversed lookup the forward route's out-interface as
+            # its in-interface (__fib_validate_source), not known here: a rule on the
+            # in-interface may meet it (its interfaces are not in the packet set).
             sure = self.urpf_sources(dev, itf, sure_mode)
             fail_all = ~self.urpf_sources(dev, itf, maybe_mode)
-            for table in tables:
-                self.fib(dev, itf.vrf, table)
-                regions, _, _ = self._urpf_via[(dev.hostname, itf.vrf, table)]
+            for p in rules:
+                sel = hs.reversed(hs.matches(p.matches))
+                if sel == hs.false:
+                    continue
+                if p.action != "table":
+                    sure &= ~sel
+                    continue
+                self.fib(dev, itf.vrf, p.table)
+                regions, _, _ = self._urpf_via[(dev.hostname, itf.vrf, p.table)]
                 has = hs.false
                 for region in regions.values():
                     has |= region
-                has = hs.dst_to_src(has)
-                sure &= ~has | self.urpf_sources(dev, itf, sure_mode, table)
-                fail_all &= ~has | ~self.urpf_sources(dev, itf, maybe_mode, table)
-            if any(p.action in ("drop", "elsewhere") for p in dev.policy_routes):
-                sure = hs.false
+                has = hs.dst_to_src(has) & sel
+                sure &= ~has | self.urpf_sources(dev, itf, sure_mode, p.table)
+                fail_all &= ~has | ~self.urpf_sources(dev, itf, maybe_mode, p.table)
             maybe = ~fail_all
         got = self._cache[key] = (sure, maybe)
         return got
