@@ -375,3 +375,53 @@ def test_a_lan_address_from_dhcp_is_a_connected_route_of_unknown_extent(tmp_path
         assert "mask decides" in str(got[(src, "staff")].reason)
     assert got[("staff", "servers")].verdict == REACHABLE
     assert got[("servers", "internet")].verdict == REACHABLE  # other destinations: as before
+
+
+OFFICE_ROUTER = """\
+# 2024-03-12 10:21:33 by RouterOS 7.14.1
+/interface bridge add name=br vlan-filtering=yes
+/interface vlan add interface=br name=v10 vlan-id=10
+/interface vlan add interface=br name=v20 vlan-id=20
+/interface bridge port add bridge=br interface=ether2 frame-types=admit-only-vlan-tagged
+/interface bridge vlan add bridge=br tagged=br,ether2 vlan-ids=10,20
+/ip address add address=192.168.210.1/24 interface=v10
+/ip address add address=192.168.220.1/24 interface=v20
+/ip address add address=203.0.113.2/30 interface=ether1
+/ip route add gateway=203.0.113.1
+/ip firewall filter add action=accept chain=forward connection-state=established,related
+/ip firewall filter add action=drop chain=forward in-interface=v10 out-interface=v20
+/ip firewall filter add action=drop chain=forward in-interface=v20 out-interface=v10
+/system identity set name=R1
+"""
+# A CAP: pure L2 for the staff and guest VLANs, its management address by DHCP on VLAN 10.
+ACCESS_POINT = """\
+# 2024-03-12 10:21:33 by RouterOS 7.14.1
+/interface bridge add name=br vlan-filtering=yes
+/interface vlan add interface=br name=v10 vlan-id=10
+/interface bridge port add bridge=br interface=ether1 frame-types=admit-only-vlan-tagged
+/interface bridge port add bridge=br interface=ether3 pvid=10
+/interface bridge port add bridge=br interface=ether4 pvid=20
+/interface bridge vlan add bridge=br tagged=br,ether1 vlan-ids=10
+/interface bridge vlan add bridge=br tagged=ether1 vlan-ids=20
+/ip dhcp-client add interface=v10
+/system identity set name=AP1
+"""
+
+
+def test_a_switch_taking_its_address_by_dhcp_routes_through_the_office_router(tmp_path):
+    """maigonis-elleris/routeros-fundamentals-lab: adding the access point (management
+    address by DHCP on the staff VLAN, default route from it) turned staff → guest from
+    blocked into unknown: its gateway "may be an outside router".  The gateway of a device
+    on a segment is a router of that segment, as for the hosts: R1, whose drop decides."""
+    (tmp_path / "r1.rsc").write_text(OFFICE_ROUTER)
+    (tmp_path / "ap1.rsc").write_text(ACCESS_POINT)
+    (tmp_path / "site.yaml").write_text(
+        "zones:\n  staff: {kind: internal, subnets: [192.168.210.0/24], vlans: ['R1:10']}\n"
+        "  guest: {kind: guest, subnets: [192.168.220.0/24], vlans: ['R1:20']}\n"
+        "  internet: {kind: external, attach: ['R1:ether1']}\n"
+        "links:\n  - ['R1:ether2', 'AP1:ether1']\n"
+    )
+    got = cells(run_audit([tmp_path]))
+    assert got[("staff", "guest")].verdict == BLOCKED
+    assert got[("guest", "staff")].verdict == BLOCKED
+    assert got[("staff", "internet")].verdict == REACHABLE

@@ -245,20 +245,26 @@ class RuntimeAddresses:
         With no other device of the snapshot on the segment, the gateway is outside it:
         the packets enter the external/wan zone placed there (whatever address the
         interface and its gateway receive).  When devices of the snapshot share the
-        segment, any of them (or an outside router) may be the gateway: uncertain."""
+        segment, the gateway is one of them — as for the hosts of a zone, whose gateway
+        is a router of their segment, and the outside where an external or wan zone is
+        placed there too: the only one surely, one of several each "maybe" (a managed
+        switch or access point taking its address from the office router: that router)."""
         dom = self.topo.domains[did]
         routers = [k for k in dom.l3 if k[0] != dev_name]
         outside = self._outside_zones(did)
         if routers:
+            alone = len(routers) == 1 and not outside
             why = reason or Text(
                 "reason.runtime_gateway_shared",
                 device=dev_name,
                 interface=out_if,
-                routers=", ".join(f"{d}:{i}" for d, i in routers),
+                routers=", ".join([*(f"{d}:{i}" for d, i in routers), *outside]),
             )
             for key in routers:
-                queue.append((key[0], key[1], P, False, why, path))
-            self._leave(run, P, why)
+                queue.append((key[0], key[1], P, certain and alone, reason if alone else why, path))
+            if outside:
+                notes = {z: Text("witness.note.runtime_gateway", interface=out_if, zone=z) for z in outside}
+                self._deliver_outside(run, notes, P, False, why, path, dev_name, out_if)
             return
         if outside:
             notes = {z: Text("witness.note.runtime_gateway", interface=out_if, zone=z) for z in outside}
