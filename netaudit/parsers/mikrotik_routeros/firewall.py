@@ -64,11 +64,11 @@ def emit_line(st: State, flt: Filter, fl: FlatRule, chain: str) -> None:
     elif fl.action == "unknown":
         # It may accept or drop: a partial permit, then a partial deny of the same packets
         # (either alone would read "else the rest decides", and the rest may agree).
-        matches = [m for c in fl.conds for m in to_matches(c)]
-        partial = "; ".join(reasons)
-        flt.lines.append(FilterLine(Action.PERMIT, matches, rule.src, name=str(rule.index), partial=partial))
-        flt.lines.append(FilterLine(Action.DENY, list(matches), rule.src, name=str(rule.index), partial=partial))
-        st.partial(f"firewall {chain}", partial, rule.src)
+        either = [m for c in fl.conds for m in to_matches(c)]
+        why = "; ".join(reasons)
+        flt.lines.append(FilterLine(Action.PERMIT, either, rule.src, name=str(rule.index), partial=why))
+        flt.lines.append(FilterLine(Action.DENY, list(either), rule.src, name=str(rule.index), partial=why))
+        st.partial(f"firewall {chain}", why, rule.src)
         return
     else:
         action = Action.DENY

@@ -201,7 +201,21 @@ def wireless(st: State, cmd: Command, src: Src):
 
 
 def wifi(st: State, cmd: Command, src: Src):
+    """A v7 wifi interface.  On a CAPsMAN controller the export lists the radios of its
+    access points too, each after ``# operated by CAP A, traffic processing on CAP``:
+    their frames are bridged on the access point, not here — not an interface of this
+    device (with ``traffic processing on CAPsMAN``, 7.21, they are)."""
+    note = st.comment_line
+    if (
+        cmd.verb == "add"
+        and note is not None
+        and note[0] == src.line - 1
+        and "operated by CAP" in note[1]
+        and not note[1].rstrip().endswith("CAPsMAN")
+    ):
+        return IGNORED
     _wl_record(st, "wifi", cmd, src)
+    return None
 
 
 def wireless_security(st: State, cmd: Command, src: Src):

@@ -36,6 +36,8 @@ class RouterOSParser:
 def finish(st: State) -> None:
     """Everything read → the model (see the module docstring for the order)."""
     dev = st.dev
+    if st.major is None and st.v7_menus:
+        st.major = 7
     if not dev.hostname:
         dev.hostname = hostname_from_file(st.file)
     st.rep.devices = [dev.hostname]

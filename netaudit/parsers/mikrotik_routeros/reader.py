@@ -80,6 +80,7 @@ def read(st: State) -> None:
             continue
         if text[0] == "#":
             st.ignored += nphys
+            st.comment_line = (lineno, text)
             if lineno <= 12:
                 _header_comment(st, text)
             continue
@@ -95,6 +96,8 @@ def read(st: State) -> None:
         if text[0] == "/":
             current = path
         path = _alias(path)
+        if path[:2] in _V7_MENUS:
+            st.v7_menus = True
         if cmd is None:  # a menu header
             if path in HANDLERS or ignored_menu(path):
                 st.ignored += nphys
@@ -106,6 +109,11 @@ def read(st: State) -> None:
         except Exception as exc:  # never let odd content crash the parse
             st.unrecognized(src)
             st.rep.warnings.append(f"{st.file}:{lineno}: line not understood ({type(exc).__name__}: {exc})")
+
+
+# Menus only RouterOS 7 has: an export without its header comment is v7 when it has them
+# (its defaults then: bridge ports filter ingress, docs/vendors/mikrotik_routeros.md).
+_V7_MENUS = frozenset({("interface", "wifi"), ("interface", "wifiwave2"), ("routing", "table")})
 
 
 def _header_comment(st: State, text: str) -> None:

@@ -78,6 +78,8 @@ class State:
         self.rep = ParseReport(file=file, vendor=VENDOR)
         self.ignored = 0
         self.major: int | None = None
+        self.v7_menus = False  # a menu only RouterOS 7 has (/interface wifi, /routing table)
+        self.comment_line: tuple[int, str] | None = None  # the last comment line read
         # ---- read from the export (menu handlers)
         self.ifs: dict[str, IfRecord] = {}
         self.renames: dict[str, str] = {}  # default-name -> current name

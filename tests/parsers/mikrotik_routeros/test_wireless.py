@@ -73,3 +73,49 @@ def test_wireless_tagging_on_a_plain_bridge_is_warned():
     """)
     assert any("tags its wireless clients into VLAN 40" in w for w in rep.warnings)
     assert dev.unfiltered_bridges == []
+
+
+CONTROLLER = """\
+/interface bridge
+add name=bridge1 vlan-filtering=yes
+/interface vlan
+add interface=bridge1 name=vlan10_main vlan-id=10
+/interface wifi datapath
+add bridge=bridge1 disabled=no name=datapath_none
+/interface wifi configuration
+add datapath=datapath_none disabled=no name=ac_guest ssid=guest
+/interface wifi
+# operated by CAP 192.168.210.5, traffic processing on CAP
+add channel=2G-CH6 configuration=ac_guest configuration.mode=ap disabled=no \\
+    name=AP2-2G radio-mac=C4:AD:34:C5:F0:9B
+add configuration=ac_guest configuration.mode=ap disabled=no name=local-2G
+/interface bridge port
+add bridge=bridge1 frame-types=admit-only-vlan-tagged interface=ether2
+/interface wifi capsman
+set enabled=yes interfaces=vlan10_main
+/ip address
+add address=192.168.210.1/24 interface=vlan10_main
+/system identity
+set name=R1
+"""
+
+
+def test_a_capsman_controller_s_remote_radios_are_not_its_bridge_ports():
+    """maigonis-elleris/routeros-fundamentals-lab R1 (a v7 wifi CAPsMAN controller, no
+    version header): the radios of its access points ("# operated by CAP …, traffic
+    processing on CAP") were bridge ports of the controller's bridge, with the v6 default
+    ingress-filtering=no: a VLAN-hopping finding for each of 9 remote radios."""
+    dev, rep = parse(CONTROLLER, header="")
+    assert "AP2-2G" not in dev.interfaces  # bridged on the access point
+    assert dev.interfaces["local-2G"].parent == "bridge1"  # a radio of its own: a port
+    assert not rep.unrecognized
+    # /interface wifi exists only in RouterOS 7: its default ingress filtering (on) holds,
+    # so the local radio's port (tagged frames admitted) is no VLAN-hopping port either.
+    assert [p.port for p in dev.facts.vlan_hopping_ports] == []
+    dev6, _ = parse(
+        CONTROLLER.replace("/interface wifi", "/interface wireless").replace(
+            "/interface wireless datapath\nadd bridge=bridge1 disabled=no name=datapath_none\n", ""
+        ),
+        header="",
+    )
+    assert "local-2G" in dev6.interfaces  # the v6 reading of the same shape still works
