@@ -41,6 +41,8 @@ def reference_usage(ref: Reference) -> str | None:
     ``mgmt`` (management access-class / SNMP ACL) or ``None`` (other / not an ACL)."""
     if ref.kind not in ACL_KINDS:
         return None
+    if ref.source.text.lstrip().lower().startswith("match"):
+        return None  # a class-map or crypto map selector (`match access-group name X`), no filter
     if _TRAFFIC_FILTER.search(ref.source.text):
         return "traffic"
     if _MGMT_FILTER.search(ref.source.text):

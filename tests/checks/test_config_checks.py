@@ -396,3 +396,15 @@ def test_one_line_per_interface_costs_lines_not_lines_times_interfaces():
     lines.append(L("deny", Match()))
     found = blocked(acl("local-in", *lines))
     assert list(found) == [n] and found[n][:2] == ([7], False)
+
+
+def test_a_class_map_naming_a_missing_acl_is_no_interface_filter():
+    """``match access-group name X`` in a class-map selects traffic for a class: the
+    undefined-reference finding said it "applies access list X to an interface"."""
+    from netaudit.checks.config import reference_usage
+    from netaudit.model import Reference, Src
+
+    ref = Reference("acl", "ZBF-X", Src("r.cfg", 40, " match access-group name ZBF-X"), False)
+    assert reference_usage(ref) is None
+    ref = Reference("acl", "IN", Src("r.cfg", 9, " ip access-group IN in"), False)
+    assert reference_usage(ref) == "traffic"

@@ -22,7 +22,7 @@ sets, ``ip routing`` defaults, management services — are resolved in
 Code layout: :mod:`.parser` (the parser class, comment/banner/secret rules, the
 dispatch tables), :mod:`.syntax` (keyword lists), :mod:`.state` (what is collected
 while reading), the readers :mod:`.interfaces`, :mod:`.acls` (+ :mod:`.acl_entries`,
-entries → matches), :mod:`.routing`, :mod:`.nat`, :mod:`.management`, then
+entries → matches), :mod:`.routing`, :mod:`.nat`, :mod:`.management`, :mod:`.crypto`, then
 :mod:`.convert` (conversion to the model) and :mod:`.facts` (:class:`.facts.IOSFacts`).
 
 IOS rules modelled here (docs/vendors/cisco_ios.md): an ``ip access-group`` /

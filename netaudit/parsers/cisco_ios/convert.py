@@ -17,6 +17,7 @@ from netaudit.model import (
     PROTO_UDP,
     Action,
     AddrMatch,
+    Device,
     Filter,
     FilterLine,
     IfKind,
@@ -328,6 +329,7 @@ class ModelBuilder(IosState):
             else:
                 rule.partial = f"NAT pool {pool} undefined"
                 self.rep.add_partial("nat", rule.partial, cited(rule))
+        runtime_dst: dict | None = None
         for rule, ifname in self.nat_iface_dst:
             iface = dev.interfaces.get(ifname)
             if iface is not None and iface.addresses:
@@ -336,9 +338,49 @@ class ModelBuilder(IosState):
                     protocols=rule.match.protocols,
                     dst_ports=rule.match.dst_ports,
                 )
+            elif iface is not None and iface.dynamic_address:
+                # `ip address negotiated|dhcp`: the port forward is to the address the
+                # interface receives at run time, which the engine judges for every
+                # candidate (docs/semantics.md, "Run-time addresses"; the ASA's `static
+                # interface` NAT is modelled alike).  Matched as "no address of the
+                # device's connected subnets": the engine never takes a candidate there,
+                # and a packet routed through to a host of those subnets keeps its port
+                # (with the device's addresses only, tcp/1415 to a LAN host was
+                # translated as well, a false "blocked" for that service).
+                if runtime_dst is None:
+                    runtime_dst = _not_connected(dev)
+                rule.match = Match(**runtime_dst, protocols=rule.match.protocols, dst_ports=rule.match.dst_ports)
+                if rule.in_ifaces and ifname in rule.in_ifaces:
+                    # "Any address but the configured ones" is only the run-time address
+                    # where that address arrives: on another outside interface it would
+                    # translate transit packets too (the ASA's rule, too, is on the mapped
+                    # interface alone).
+                    rule.in_ifaces = frozenset({ifname})
             else:
                 rule.partial = f"address of {ifname} unknown"
                 self.rep.add_partial("nat", rule.partial, cited(rule))
+
+    def _finish_ike(self) -> None:
+        """IKE (udp/500, udp/4500 for NAT traversal) on every interface once IPsec is
+        applied to one (crypto.py); configured but applied nowhere, or with ISAKMP
+        switched off, whether IOS answers is not established: the service is partial,
+        so a cell only IKE reaches is "unknown", never "blocked"."""
+        src = self.ipsec_applied[0] if self.ipsec_applied else self.crypto_config
+        if src is None:
+            return
+        why = []
+        if not self.ipsec_applied:
+            why.append(
+                "IKE/IPsec configured but applied to no interface (crypto map, tunnel protection, "
+                "EzVPN client): whether IOS answers IKE is not known"
+            )
+        if self.isakmp_off is not None:
+            why.append(f"no crypto isakmp (line {self.isakmp_off.line}): whether IKEv2 still answers is not modelled")
+        partial = "; ".join(why) or None
+        ports = (PortRange(500, 500), PortRange(4500, 4500))
+        self.dev.services.append(MgmtService("ike", PROTO_UDP, ports, source=src, partial=partial))
+        if partial:
+            self.rep.add_partial("ike", partial, src)
 
     def _finish_services(self, usable: set[str]) -> None:
         dev, facts = self.dev, self.facts
@@ -409,5 +451,15 @@ class ModelBuilder(IosState):
             dev.services.append(
                 MgmtService(name, ip_proto, tuple(PortRange(p, p) for p in ports), insecure=True, source=src)
             )
+        self._finish_ike()
         # routers answer ping unless something above filters it
         dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8))
+
+
+def _not_connected(dev: Device) -> dict:
+    """Match fields selecting "an address the device receives at run time" for a port
+    forward onto it: any address outside the subnets its interfaces hold (configured and
+    virtual, shut down or not), as the engine's candidates are (netaudit/reach/runtime.py:
+    never an address of a configured subnet); with no subnet at all, any address."""
+    nets = sorted({a.cidr for itf in dev.interfaces.values() for a in itf.owns()})
+    return {"dst": tuple(AddrMatch.prefix(n) for n in nets), "dst_negate": True} if nets else {"dst": None}

@@ -16,6 +16,7 @@ from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, table
 from netaudit.parsers.cisco_common import CLI_COMMAND
 from netaudit.parsers.cisco_ios.acls import AclReader
 from netaudit.parsers.cisco_ios.convert import ModelBuilder
+from netaudit.parsers.cisco_ios.crypto import CryptoReader
 from netaudit.parsers.cisco_ios.interfaces import InterfaceReader
 from netaudit.parsers.cisco_ios.management import ManagementReader
 from netaudit.parsers.cisco_ios.nat import NatReader
@@ -33,7 +34,7 @@ from netaudit.parsers.cisco_ios.syntax import (
 )
 
 
-class IosParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatReader, ManagementReader):
+class IosParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatReader, ManagementReader, CryptoReader):
     """One pass over the lines (:meth:`~netaudit.parsers.base.LineParser.run`), then
     :meth:`~.convert.ModelBuilder.finish` resolves cross-references."""
 
@@ -123,6 +124,8 @@ class IosParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
     def _in_ctx(self, ctx: Ctx, stripped: str, lineno: int, fallback: bool) -> bool:
         if ctx.kind == "acl":
             return self._acl_entry(ctx.targets[0], stripped, lineno, fallback)
+        if ctx.kind == "acl-refs":
+            return self.acl_refs_line(stripped, lineno, fallback)
         return super()._in_ctx(ctx, stripped, lineno, fallback)
 
     def apply(self, ctx: Ctx, entry, tokens, low, src: Src) -> bool:
@@ -217,6 +220,9 @@ TOP_TABLE = table(
         "ip dhcp": P.h_ip_dhcp,
         "snmp-server": P.h_snmp,
         "ip nat": P.h_ip_nat,
+        "crypto": P.h_crypto,
+        "no crypto": P.h_crypto,
+        "class-map": P.h_class_map,
     },
 )
 IFACE_TABLE = table(
@@ -252,6 +258,9 @@ IFACE_TABLE = table(
         "pppoe": P.if_pppoe,
         "pppoe-client": P.if_pppoe_client,
         "ip authentication": P.if_secret_ignored,
+        "crypto map": P.if_crypto_map,
+        "tunnel protection": P.if_tunnel_protection,
+        "crypto ipsec": P.if_crypto_ipsec,
     },
 )
 

@@ -174,6 +174,11 @@ class IosState(LineParser):
         self.nat_pool_rules: list[tuple[NatRule, str]] = []
         self.pools: dict[str, tuple[int, int, Src]] = {}
         self.vtp_mode: str | None = None  # `vtp mode …`; None when the config does not say
+        # IPsec (crypto.py): the interface lines applying it, the first global line
+        # configuring IKE/IPsec, `no crypto isakmp`; the IKE service is built in convert.py
+        self.ipsec_applied: list[Src] = []
+        self.crypto_config: Src | None = None
+        self.isakmp_off: Src | None = None
         self.facts = IOSFacts()
         self.dev.facts = self.facts
 

@@ -69,7 +69,6 @@ TOP_IGNORED = [
     "sdm",
     "stack-mac",
     "ipv6",
-    "class-map",
     "policy-map",
     "parameter-map",
     "track",
@@ -117,7 +116,6 @@ TOP_IGNORED = [
     "radius",
     "ldap",
     "key",
-    "crypto",
     "dialer-list",
     "chat-script",
     "rmon",
@@ -242,6 +240,8 @@ IFACE_IGNORED = [
     "vrrpv2",
     "exit-vrrp",
     "duplex",
+    "full-duplex",  # the duplex of old Fast Ethernet port adapters (1700/2600/800 series)
+    "half-duplex",
     "speed",
     "negotiation",
     "media-type",
@@ -358,7 +358,6 @@ IFACE_IGNORED = [
     "l2protocol-tunnel",
     "service-module",
     "qos",
-    "crypto ipsec",
     "medium",
     "fec",
     "nmsp",
@@ -368,6 +367,21 @@ IFACE_IGNORED = [
     "backup",
     "uc-tx-queue",
     "pvc",
+    # ADSL line and ATM PVC settings (PPPoA / PPPoE over ATM): the sessions of the PVC
+    # belong to a dialer pool (`dialer pool-member N`), whose Dialer holds the address.
+    # Only the link-layer lines: `protocol ppp virtual-template`, `protocol ip` maps and
+    # `atm route-bridged` (RBE) are not read, so they still make the interface partial.
+    "bundle-enable",
+    "dsl",
+    "atm ilmi-keepalive",
+    "vbr-nrt",
+    "vbr-rt",
+    "ubr",
+    "cbr",
+    "oam-pvc",
+    "oam",
+    "protocol ppp dialer",
+    "max-reserved-bandwidth",  # the share of the bandwidth QoS may reserve
     "frame-relay",
     "ip tcp adjust-mss",
     "exit-address-family",
@@ -383,7 +397,6 @@ IFACE_PARTIAL = {
     "bridge-group": "bridge-group (transparent bridging) not modelled",
     "zone-member": "zone-based firewall (zone-member security) not modelled",
     "ip inspect": "CBAC (ip inspect) not modelled",
-    "crypto map": "IPsec crypto map not modelled",
     "ip nat enable": "NVI NAT (ip nat enable) not modelled",
     "ip wccp": "WCCP redirection not modelled",
     "ip admission": "authentication proxy (ip admission) not modelled",

@@ -1,0 +1,110 @@
+"""Cisco IOS IPsec and class-maps as they are read: where IPsec is applied (IOS then
+answers IKE), and the ACLs that class-maps and crypto maps name.
+
+What IOS does (docs/vendors/cisco_ios.md, "IKE"): once IPsec is applied to an
+interface — ``crypto map NAME`` (site-to-site, EzVPN server, GDOI member), ``tunnel
+protection ipsec profile P`` (DMVPN, static and dynamic VTIs, FlexVPN),
+``crypto ipsec client ezvpn NAME [outside]`` (EzVPN client) — the router answers IKE
+on udp/500 and, for NAT traversal, udp/4500, on all its interfaces; the interface ACLs
+filter it like any packet to the router.  IKE or IPsec configured but applied nowhere
+leaves the question open (partial service, "unknown", never "blocked").  The service
+itself is built in :mod:`.convert`.
+
+ACLs named by ``class-map`` bodies (``match [not] access-group name X | N``: zone-based
+firewall and QoS classes) and crypto map bodies (``match address X``: the traffic to
+encrypt) are recorded as references, so the unused-acl check does not call them unused.
+"""
+
+from __future__ import annotations
+
+from netaudit.model import Src
+from netaudit.parsers.base import IGNORE_CTX, Ctx
+from netaudit.parsers.cisco_ios.state import IfState, IosState
+
+# `crypto …` global commands that configure IKE or IPsec (not `crypto pki` / `crypto
+# key`: certificates and SSH host keys, which every IOS with HTTPS or SSH has).
+IKE_CONFIG_WORDS = frozenset({"isakmp", "ikev2", "ipsec", "map", "dynamic-map", "gdoi"})
+
+
+def acl_named(tokens: list[str], low: list[str]) -> str | None:
+    """The IPv4 ACL a class-map or crypto map body line names, if any:
+    ``match [not] access-group [input|output] name X`` / ``… access-group N`` (MQC class-maps,
+    ``type inspect`` too) and ``match address X`` (crypto map, dynamic map).  IPv6
+    ACLs (``access-group ipv6 …``) are not read by this parser: no reference."""
+    if not low or low[0] != "match":
+        return None
+    if low[1:2] == ["address"]:
+        return tokens[2] if len(tokens) > 2 else None
+    i = 2 if low[1:2] == ["not"] else 1
+    if low[i : i + 1] != ["access-group"]:
+        return None
+    i += 1
+    if low[i : i + 1] in (["input"], ["output"]):
+        i += 1
+    if low[i : i + 1] == ["name"]:
+        i += 1
+    elif low[i : i + 1] == ["ipv6"]:
+        return None
+    return tokens[i] if i < len(tokens) else None
+
+
+class CryptoReader(IosState):
+    """``crypto …`` and ``class-map`` blocks, and the interface lines applying IPsec."""
+
+    def h_crypto(self, tokens, low, src):
+        """``crypto …``: understood and irrelevant to forwarding (its secrets collected),
+        except that it configures IKE / IPsec, or switches ISAKMP off (``no crypto
+        isakmp [enable]``); a crypto map entry's body names its ACL."""
+        self.ignore_line(tokens, low)
+        self.ctx = IGNORE_CTX
+        if low[0] == "no":
+            if low[2:] in (["isakmp"], ["isakmp", "enable"]):
+                self.isakmp_off = src
+            return
+        words = low[1:]
+        if words and words[0] in IKE_CONFIG_WORDS and self.crypto_config is None:
+            self.crypto_config = src
+        if len(words) >= 3 and words[0] in ("map", "dynamic-map") and words[2].isdigit():
+            # `crypto map NAME SEQ …` / `crypto dynamic-map NAME SEQ`: `match address`
+            self.ctx = Ctx("acl-refs", label=" ".join(tokens[:4]), src=src)
+
+    def h_class_map(self, tokens, low, src):
+        """``class-map [type inspect|qos …] [match-any|match-all] NAME``: its ``match
+        access-group`` lines name ACLs."""
+        self.ignore_line(tokens, low)
+        self.ctx = Ctx("acl-refs", label=" ".join(tokens[:2]), src=src)
+
+    def acl_refs_line(self, stripped: str, lineno: int, fallback: bool) -> bool:
+        """A line of a class-map or crypto map body: understood and irrelevant to
+        forwarding, a reference when it names an ACL.  ``fallback`` (a column-0 line of
+        de-indented input): only ``match`` lines belong to the body."""
+        tokens = stripped.split()
+        low = stripped.lower().split()
+        if fallback and low[0] != "match":
+            return False
+        self.ignore_line(tokens, low)
+        name = acl_named(tokens, low)
+        if name is not None:
+            self.ref("acl", name, self.src(lineno, stripped))
+        return True
+
+    # --- interface lines applying IPsec
+
+    def if_crypto_map(self, st: IfState, tokens, low, src: Src):
+        """``crypto map NAME``: IKE listens; what the map encrypts is not modelled."""
+        self.ipsec_applied.append(src)
+        self.iface_partial(st.iface, "IPsec crypto map not modelled", src)
+
+    def if_tunnel_protection(self, st: IfState, tokens, low, src: Src):
+        """``tunnel protection ipsec profile P [shared]``: IKE listens (the tunnel's
+        packets are encrypted; where they go is the tunnel's business)."""
+        if low[2:3] == ["ipsec"]:
+            self.ipsec_applied.append(src)
+        return True
+
+    def if_crypto_ipsec(self, st: IfState, tokens, low, src: Src):
+        """``crypto ipsec client ezvpn NAME [outside]`` (the EzVPN client's outside
+        interface): IKE listens.  ``… inside`` and ``crypto ipsec df-bit …``: no effect."""
+        if low[2:4] == ["client", "ezvpn"] and "inside" not in low[4:]:
+            self.ipsec_applied.append(src)
+        return True

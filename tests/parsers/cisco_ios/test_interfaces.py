@@ -1,0 +1,133 @@
+"""Cisco IOS interface lines: what is read as harmless and what still makes an
+interface partial (netaudit/parsers/cisco_ios/interfaces.py, syntax.py)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from helpers import matrix
+from netaddr import IPNetwork
+
+from netaudit.parsers import cisco_ios
+from netaudit.zones import Zone
+
+# A 12.4 ADSL router as published (ciscoconfparse sample_01.ios, Cisco 871/1800): PPPoA
+# on an ATM PVC whose sessions belong to dialer pool 1, the address on Dialer1; a LAN
+# port on an old Fast Ethernet port adapter that writes `full-duplex`.
+PPPOA_ROUTER = """\
+version 12.4
+hostname Foo
+!
+interface ATM0/0
+ no ip address
+ no ip redirects
+ no ip unreachables
+ no ip proxy-arp
+ load-interval 30
+ carrier-delay msec 100
+ no atm ilmi-keepalive
+ bundle-enable
+ dsl operating-mode auto
+ max-reserved-bandwidth 100
+ hold-queue 500 in
+!
+interface ATM0/0.32 point-to-point
+ no ip redirects
+ ip accounting access-violations
+ pvc 0/32
+  vbr-nrt 704 704
+  dialer pool-member 1
+  protocol ppp dialer
+ !
+!
+interface ATM0/1
+ no ip address
+ no atm ilmi-keepalive
+ dsl operating-mode adsl2+
+ pvc 8/35
+  ubr 1024
+  oam-pvc manage
+  encapsulation aal5mux ppp dialer
+  dialer pool-member 2
+ !
+!
+interface FastEthernet0/0
+ ip address 172.16.2.1 255.255.255.0
+ ip access-group ETH0_0_IN in
+ ip nat inside
+ ip virtual-reassembly
+ ip tcp adjust-mss 1452
+ speed 100
+ full-duplex
+ no keepalive
+ no cdp log mismatch duplex
+!
+interface FastEthernet0/1
+ no ip address
+ half-duplex
+ shutdown
+!
+interface Dialer1
+ ip address negotiated
+ ip nat outside
+ encapsulation ppp
+ dialer pool 1
+ dialer-group 1
+ max-reserved-bandwidth 100
+ ppp chap hostname auser
+ ppp chap password 7 107D3D232342041E3A
+!
+ip route 0.0.0.0 0.0.0.0 Dialer1
+ip nat inside source list INTERNAL_NETWORKS interface Dialer1 overload
+!
+ip access-list standard INTERNAL_NETWORKS
+ permit 172.16.2.0 0.0.0.255
+ip access-list extended ETH0_0_IN
+ remark deny Windows Media Player Updates
+ deny   tcp any 207.46.248.0 0.0.0.255 eq www
+ remark permit anything else
+ permit ip any any
+!
+end
+"""
+
+
+def parse(text: str):
+    result = cisco_ios.parse(textwrap.dedent(text), "Foo.cfg")
+    (dev,) = result.devices
+    return dev, result.report
+
+
+def test_duplex_qos_reservation_and_pppoa_pvc_lines_leave_interfaces_whole():
+    """``full-duplex`` / ``half-duplex`` (duplex of old port adapters), ``max-reserved-
+    bandwidth`` (the share of bandwidth QoS may reserve), the ADSL line settings
+    (``bundle-enable``, ``dsl operating-mode``, ``no atm ilmi-keepalive``) and the lines
+    of a PPPoA PVC (its ATM shaping class, OAM, ``protocol ppp dialer``,
+    ``encapsulation aal5mux ppp dialer``, ``dialer pool-member``) change no IP
+    reachability: the address lives on the Dialer.  They made their interfaces partial,
+    so every verdict through FastEthernet0/0 was "unknown" instead of reachable."""
+    dev, rep = parse(PPPOA_ROUTER)
+    assert rep.unrecognized == []
+    assert rep.partially_understood == []
+    assert {n: i.partial for n, i in dev.interfaces.items() if i.partial} == {}
+    lan = Zone("lan", "internal", [IPNetwork("172.16.2.0/24")], attach=[("Foo", "FastEthernet0/0")])
+    internet = Zone("internet", "external", [], attach=[("Foo", "Dialer1")])
+    m, _ = matrix([dev], [lan, internet])
+    assert m[("lan", "internet")].verdict == "reachable", m[("lan", "internet")].reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "protocol ppp virtual-template 1",  # PPPoA ends on a virtual template: not modelled
+        "protocol ip 10.0.0.2 broadcast",
+        "atm route-bridged ip",  # RBE: the PVC bridges into the routed subinterface
+    ],
+)
+def test_other_pvc_and_atm_lines_still_make_the_interface_partial(line):
+    """Only the PVC and ATM lines known to be link-layer settings are read as harmless;
+    any other line of the block still leaves the interface partial (fail-closed)."""
+    dev, rep = parse(f"interface ATM0/0.1 point-to-point\n pvc 0/35\n  {line}\n")
+    assert "line 3 of the interface not understood" in dev.interfaces["ATM0/0.1"].partial
+    assert [s.line for s in rep.unrecognized] == [3]

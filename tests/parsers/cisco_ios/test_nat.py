@@ -1,0 +1,128 @@
+"""Cisco IOS NAT onto an interface whose address is assigned at run time
+(netaudit/parsers/cisco_ios/nat.py, convert.py; docs/semantics.md, "Run-time addresses")."""
+
+from __future__ import annotations
+
+import textwrap
+
+from helpers import matrix
+from netaddr import IPAddress, IPNetwork
+
+from netaudit.model import PROTO_TCP, AddrMatch, PortRange
+from netaudit.parsers import cisco_ios
+from netaudit.zones import Zone
+
+# The small-office edge: PPPoE on Gi0/1 (dialer pool 1), the public address negotiated
+# on Dialer1, a camera recorder's SSH published on the dialer's address, port 1415.
+PPPOE_PORT_FORWARD = """\
+version 15.4
+hostname Foo
+!
+interface GigabitEthernet0/0
+ ip address 172.16.2.1 255.255.255.0
+ ip nat inside
+!
+interface GigabitEthernet0/1
+ no ip address
+ pppoe enable group global
+ pppoe-client dial-pool-number 1
+!
+interface Dialer1
+ mtu 1492
+ ip address negotiated
+ ip access-group EXT_IN in
+ ip nat outside
+ encapsulation ppp
+ dialer pool 1
+ ppp chap hostname auser
+ ppp chap password 7 107D3D232342041E3A
+!
+ip route 0.0.0.0 0.0.0.0 Dialer1
+ip nat inside source list INTERNAL_NETWORKS interface Dialer1 overload
+ip nat inside source static tcp 172.16.2.5 22 interface Dialer1 1415
+!
+ip access-list standard INTERNAL_NETWORKS
+ permit 172.16.2.0 0.0.0.255
+ip access-list extended EXT_IN
+ permit tcp any any eq 1415
+ deny ip any any
+!
+end
+"""
+
+
+def parse(text: str):
+    result = cisco_ios.parse(textwrap.dedent(text), "Foo.cfg")
+    (dev,) = result.devices
+    return dev, result.report
+
+
+def ip(a: str) -> int:
+    return int(IPAddress(a))
+
+
+def zones(outside: str) -> list[Zone]:
+    lan = Zone("lan", "internal", [IPNetwork("172.16.2.0/24")], attach=[("Foo", "GigabitEthernet0/0")])
+    return [lan, Zone("internet", "external", [], attach=[("Foo", outside)])]
+
+
+def test_port_forward_onto_a_negotiated_dialer_address_is_modelled():
+    """``… static tcp L PL interface Dialer1 PG`` with ``ip address negotiated`` on Dialer1:
+    the destination rule matches "the address Dialer1 receives at run time" (any address
+    but the device's configured ones, as the ASA models ``nat … static interface`` on
+    ``ip address dhcp|pppoe``), so the engine judges every candidate address.  It was a
+    partial rule ("address of Dialer1 unknown"): internet -> lan came out unknown."""
+    dev, rep = parse(PPPOE_PORT_FORWARD)
+    (dnat,) = [r for r in dev.nat_rules if r.kind == "destination"]
+    assert dnat.partial is None
+    # not an address of the router's own subnets: the engine never takes a candidate there
+    assert dnat.match.dst == (AddrMatch.prefix("172.16.2.0/24"),) and dnat.match.dst_negate
+    assert dnat.match.protocols == (PROTO_TCP,) and dnat.match.dst_ports == (PortRange(1415, 1415),)
+    assert (dnat.to_ip, dnat.to_port) == (ip("172.16.2.5"), 22)
+    assert dnat.in_ifaces == frozenset({"Dialer1"})
+    assert not any("Dialer1 unknown" in p["reason"] for p in rep.partially_understood)
+    m, _ = matrix([dev], zones("Dialer1"))
+    cell = m[("internet", "lan")]
+    assert cell.verdict == "reachable", cell.reason
+    # tcp/1415 to the dialer's address reaches 172.16.2.5:22; tcp/1415 sent to a LAN host
+    # itself is routed untranslated (EXT_IN lets it in), as with a static outside address
+    assert cell.services == ["tcp/22", "tcp/1415"]
+
+
+def test_port_forward_onto_a_dhcp_interface_address_is_modelled():
+    """The same on ``ip address dhcp`` (cable / fibre modem in bridge mode)."""
+    text = PPPOE_PORT_FORWARD.replace("interface Dialer1\n", "interface GigabitEthernet0/2\n")
+    text = text.replace(" ip address negotiated\n", " ip address dhcp\n").replace("Dialer1", "Gi0/2")
+    dev, rep = parse(text)
+    (dnat,) = [r for r in dev.nat_rules if r.kind == "destination"]
+    assert dnat.partial is None and dnat.match.dst_negate
+    assert not any("unknown" in p["reason"] for p in rep.partially_understood)
+    m, _ = matrix([dev], zones("GigabitEthernet0/2"))
+    assert m[("internet", "lan")].verdict == "reachable", m[("internet", "lan")].reason
+
+
+def test_port_forward_onto_an_interface_without_any_address_stays_partial():
+    """An interface with no address at all (nor one received at run time), or one the
+    file does not define, gives the rule no destination: still partial, never a guess."""
+    text = PPPOE_PORT_FORWARD.replace(" ip address negotiated\n", "")
+    dev, rep = parse(text)
+    (dnat,) = [r for r in dev.nat_rules if r.kind == "destination"]
+    assert dnat.partial == "address of Dialer1 unknown"
+    assert any(p["reason"] == dnat.partial for p in rep.partially_understood)
+    dev, _rep = parse(PPPOE_PORT_FORWARD.replace("interface Dialer1 1415", "interface Dialer9 1415"))
+    (dnat,) = [r for r in dev.nat_rules if r.kind == "destination"]
+    assert dnat.partial == "address of Dialer9 unknown"
+
+
+def test_the_run_time_port_forward_applies_where_the_run_time_address_arrives():
+    """With a second outside interface (a static fibre line), the rule is on Dialer1
+    alone: "any address but the router's subnets" arriving on Gi0/2 is transit towards
+    networks behind the router (the ISP routes the dialer's address to the dialer)."""
+    text = PPPOE_PORT_FORWARD.replace(
+        "ip route 0.0.0.0 0.0.0.0 Dialer1\n",
+        "interface GigabitEthernet0/2\n ip address 203.0.113.2 255.255.255.252\n ip nat outside\n"
+        "ip route 0.0.0.0 0.0.0.0 Dialer1\n",
+    )
+    dev, _rep = parse(text)
+    (dnat,) = [r for r in dev.nat_rules if r.kind == "destination"]
+    assert dnat.in_ifaces == frozenset({"Dialer1"})
