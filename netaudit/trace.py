@@ -13,7 +13,7 @@ from .model import InputError
 from .reach import REACHABLE, Cell, unplaced_reason, witness_for
 from .report import cite_loc
 from .secrets import Masker
-from .zones import did_you_mean
+from .zones import did_you_mean, zone_name
 
 
 def _services(service: str) -> list[str]:
@@ -52,6 +52,8 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
     net = _ipv4(dst)
     snap, _site, _topo, _placed, engine, warnings = prepare(paths, site_path)
     hs = engine.hs
+    src = zone_name(src)  # as the site file's names: NFC
+    dst = zone_name(dst)
     if src not in engine.zones:
         raise InputError(
             f"--from: unknown zone {src!r}{did_you_mean(src, engine.zones)} (zones: {', '.join(sorted(engine.zones))})"

@@ -656,3 +656,62 @@ def test_a_guest_subnet_typo_is_not_a_proof(tmp_path):
     assert got[("counter", "guest")].verdict == "unknown"  # no ACL on Vlan30: reaches 10.10.40.0/24
     assert got[("staff", "guest")].verdict == "blocked"  # ACL-CAN-BO-IN stops both
     assert any("10.10.14.0/24" in str(w) and "10.10.40.0/24" in str(w) for w in audit.warnings)
+
+
+def test_a_zone_name_typed_composed_or_decomposed_is_one_zone():
+    """Vietnamese written decomposed (NFD: macOS, some editors) in the zone and composed
+    (NFC, most keyboards) in the policy: "unknown zone 'cán-bộ'", identical on screen."""
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "cán-bộ")
+    site = zones.site_from_dict(
+        {
+            "zones": {
+                nfd: {"kind": "internal", "subnets": ["10.0.10.0/24"]},
+                "khach": {"kind": "guest", "subnets": ["10.0.40.0/24"]},
+            },
+            "policy": [{"from": "khach", "to": "cán-bộ", "allow": False}],
+        }
+    )
+    assert [z.name for z in site.zones] == ["cán-bộ", "khach"] and site.policy[0].dst == "cán-bộ"
+    with pytest.raises(InputError, match="declared twice"):
+        zones.site_from_dict(
+            {
+                "zones": {
+                    nfd: {"kind": "internal", "subnets": ["10.0.10.0/24"]},
+                    "cán-bộ": {"kind": "guest", "subnets": ["10.0.40.0/24"]},
+                }
+            }
+        )
+
+
+def test_two_answers_for_one_pair_are_an_error_and_a_shared_vlan_is_said():
+    base = {
+        "staff": {"kind": "internal", "subnets": ["10.0.10.0/24"], "vlans": ["CORE:10"]},
+        "guest": {"kind": "guest", "subnets": ["10.0.40.0/24"], "vlans": ["CORE:10"], "attach": ["RT:wan"]},
+        "internet": {"kind": "external", "attach": ["RT:wan"]},
+    }
+    with pytest.raises(InputError, match="policy from guest to staff: allow: true here, false at line"):
+        zones.site_from_dict(
+            {
+                "zones": base,
+                "policy": [
+                    {"from": "guest", "to": "staff", "allow": False},
+                    {"from": "guest", "to": "staff", "allow": True},
+                ],
+            }
+        )
+    # the same answer twice, or answers for different services: fine
+    zones.site_from_dict(
+        {
+            "zones": base,
+            "policy": [
+                {"from": "guest", "to": "staff", "allow": False},
+                {"from": "guest", "to": "staff", "allow": False},
+                {"from": "guest", "to": "staff", "allow": True, "services": ["tcp/80"]},
+            ],
+        }
+    )
+    said = [str(w) for w in zones.site_warnings(zones.site_from_dict({"zones": base}))]
+    assert any("VLAN CORE:10 is declared in several zones (staff, guest)" in w for w in said)
+    assert any("Port RT:wan is declared in several zones (guest, internet)" in w for w in said)

@@ -14,6 +14,18 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{file} is still the draft written by netaudit init: the unit is still “TODO”. Fill in the "
         "inspected unit and review every zone before relying on the results.",
     },
+    "site.shared_vlan": {
+        "vi": "VLAN {place} được khai báo cho nhiều vùng ({zones}): các vùng này nằm chung một đoạn mạng, máy "
+        "của chúng đến được nhau không qua bộ lọc nào — kiểm tra lại vlans: trong site.yaml nếu đó là nhầm lẫn.",
+        "en": "VLAN {place} is declared in several zones ({zones}): they share one segment, their hosts reach "
+        "each other through no filter — check vlans: in site.yaml if that is a slip.",
+    },
+    "site.shared_attach": {
+        "vi": "Cổng {place} được khai báo cho nhiều vùng ({zones}): các vùng này nằm chung một đoạn mạng — "
+        "kiểm tra lại attach: trong site.yaml nếu đó là nhầm lẫn.",
+        "en": "Port {place} is declared in several zones ({zones}): they share one segment — check attach: in "
+        "site.yaml if that is a slip.",
+    },
     "site.no_guest": {
         "vi": "Không có vùng mạng khách (kind: guest) nào: việc cách ly Wi-Fi công cộng, mạng cho người dân với "
         "mạng nội bộ chưa được kiểm tra. Nếu đơn vị có Wi-Fi hoặc mạng cho khách, cần khai báo vùng này "

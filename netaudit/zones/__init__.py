@@ -34,6 +34,7 @@ from .site import (
     max_zones,
     site_from_dict,
     site_warnings,
+    zone_name,
 )
 
 __all__ = [
@@ -60,4 +61,5 @@ __all__ = [
     "site_to_yaml",
     "site_warnings",
     "unit_is_placeholder",
+    "zone_name",
 ]

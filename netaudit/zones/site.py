@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -528,11 +529,18 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
             key_line(data, "zones"),
         )
     subnet_lines: list[tuple[IPNetwork, str, str, int | None]] = []
-    for name in names_in:
-        spec = zones[name]
-        name_line = key_line(zones, name)
-        if not isinstance(name, str) or not name.strip():
-            err(f"zone name {_show(name)} must be text (put it in quotes)", name_line)
+    seen_names: dict[str, int | None] = {}
+    for raw_name in names_in:
+        spec = zones[raw_name]
+        name_line = key_line(zones, raw_name)
+        if not isinstance(raw_name, str) or not raw_name.strip():
+            err(f"zone name {_show(raw_name)} must be text (put it in quotes)", name_line)
+        # Vietnamese typed on one machine and another may be composed or not (NFC / NFD):
+        # the same name on screen is the same zone.
+        name = zone_name(raw_name)
+        if name in seen_names:
+            err(f"zone {name!r} is declared twice (also line {seen_names[name]}, written differently)", name_line)
+        seen_names[name] = name_line
         if name == DEVICES_ZONE:
             err(f"zone name {DEVICES_ZONE!r} is reserved for the devices themselves", name_line)
         if not isinstance(spec, dict):
@@ -586,6 +594,7 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
     policy = _list(
         data.get("policy"), "policy", "policy: [{from: guest, to: staff, allow: false}]", err, key_line(data, "policy")
     )
+    answers: dict[tuple, tuple] = {}  # (from, to, services) -> (allow, line)
     for i, p in enumerate(policy):
         line = p.get("__line__") if isinstance(p, dict) else _line_of(policy, i, key_line(data, "policy"))
         if not isinstance(p, dict) or "from" not in p or "to" not in p:
@@ -594,6 +603,7 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
         for key in ("from", "to"):
             if not isinstance(p[key], str):
                 err(f"policy {key}: must be one zone name, not {_what(p[key])}", key_line(p, key))
+            p[key] = zone_name(p[key])
             if p[key] not in names:
                 err(f"policy {key}: unknown zone {p[key]!r}{did_you_mean(str(p[key]), names)}", line)
         allow = p.get("allow")
@@ -612,6 +622,14 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
                     service_match(s)
                 except ValueError as e:
                     err(str(e), at)
+        said = (p["from"], p["to"], tuple(sorted(str(s) for s in services)) if services is not None else None)
+        if said in answers and answers[said][0] != allow:
+            err(
+                f"policy from {p['from']} to {p['to']}: allow: {str(allow).lower()} here, "
+                f"{str(answers[said][0]).lower()} at line {answers[said][1]} — one answer per pair (and services)",
+                line,
+            )
+        answers[said] = (allow, line)
         site.policy.append(
             PolicyOverride(
                 p["from"], p["to"], allow, [str(s) for s in services] if services is not None else None, line
@@ -680,6 +698,12 @@ def _check_overlaps(subnets: list[tuple[IPNetwork, str, str, int | None]], err) 
         stack.append(cur)
 
 
+def zone_name(name: str) -> str:
+    """A zone name as compared: Unicode NFC, the form most keyboards type (macOS and some
+    editors write Vietnamese decomposed, the same on screen)."""
+    return unicodedata.normalize("NFC", name)
+
+
 def site_warnings(site: Site) -> list[Text]:
     """What about the site as a whole every report must say loudly (catalogue Texts)."""
     out: list[Text] = []
@@ -687,6 +711,17 @@ def site_warnings(site: Site) -> list[Text]:
         out.append(Text("site.unit_todo", file=site.file or "site.yaml"))
     if not any(z.kind == "guest" for z in site.zones):
         out.append(Text("site.no_guest"))
+    # One VLAN or port in two zones puts them on one segment, their hosts together
+    # (two subnets on one VLAN may mean it; a copy-paste slip too): said, not refused.
+    claimed: dict[tuple, list[str]] = {}
+    for z in site.zones:
+        for dev, vid in z.vlans:
+            claimed.setdefault(("vlan", dev, str(vid)), []).append(z.name)
+        for dev, ifn in z.attach:
+            claimed.setdefault(("attach", dev, ifn), []).append(z.name)
+    for (what, dev, at), names in claimed.items():
+        if len(set(names)) > 1:
+            out.append(Text(f"site.shared_{what}", place=f"{dev}:{at}", zones=", ".join(dict.fromkeys(names))))
     return out
 
 
