@@ -584,11 +584,24 @@ def _too_large(
     _skip(snap, display, "", problem, warn=True, loud=loud)  # the message says why
 
 
+# Archives: said as a problem when named like one or like a configuration (an .xlsx IP plan
+# or a .docx is a zip too, and is no configuration).
+_ARCHIVES = frozenset(f"input.kind.{k}" for k in ("zip", "gzip", "7z", "rar", "bzip2", "xz", "tar"))
+_ARCHIVE_NAMES = (".gz", ".tgz", ".zip", ".7z", ".rar", ".bz2", ".tbz2", ".xz", ".txz", ".tar")
+
+
 def _binary(raw: bytes, display: str, sha: str, reg: parsers.Registry, snap: Snapshot, named_config: bool) -> None:
     """A file whose head is mostly control bytes: a known binary format, a damaged
     configuration (what is left once the control bytes are removed is claimed by a
     vendor), or some other binary file."""
     what = magic(raw)
+    if what is None and raw[257:262] == b"ustar":
+        what = Text("input.kind.tar")
+    if what is not None and what.key in _ARCHIVES and (named_config or display.lower().endswith(_ARCHIVE_NAMES)):
+        # A configuration sent compressed (`core-sw.cfg.gz`, a zip of the office's
+        # exports): not read, and said as a problem — it may hold the deciding device.
+        _skip(snap, display, sha, Text("input.archive", kind=what), loud=True)
+        return
     if display.lower().endswith(".backup") and what is None:
         _skip(snap, display, sha, P_ROS_BACKUP, loud=True)
         return

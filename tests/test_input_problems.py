@@ -357,14 +357,18 @@ def test_binaries_next_to_configs_are_not_problems_unless_named_like_configs(tmp
     (folder / "hap.backup").write_bytes(bytes(range(256)) * 4)
     (folder / "access.cfg").write_bytes(b"")
     (folder / "notes.txt").write_text("mat khau wifi khach: 12345678\n")
+    # archives named as such: a switch's config sent compressed was "not a configuration", exit 0
+    (folder / "access-sw2.cfg.gz").write_bytes(b"\x1f\x8b\x08\x00" + bytes(300))
+    (folder / "cau-hinh.zip").write_bytes(b"PK\x03\x04" + bytes(300))
     snap = load_snapshot([folder])
     loud = {p.split(":", 1)[0] for p in snap.input_problems}
-    assert loud == {"router-old.cfg", "hap.backup", "access.cfg", "notes.txt"}
+    assert loud == {"router-old.cfg", "hap.backup", "access.cfg", "notes.txt", "access-sw2.cfg.gz", "cau-hinh.zip"}
     by = {f.path: f for f in snap.inputs}
     assert by["so-do-mang.png"].problem == inputs.P_BINARY
     assert "RouterOS binary backup" in by["hap.backup"].problem
-    assert by["router-old.cfg"].problem.startswith(inputs.P_BINARY)
-    assert all(inputs.NAMED_LIKE_CONFIG in p for p in snap.input_problems if not p.startswith("hap."))
+    assert "gzip archive: netaudit does not open archives" in by["router-old.cfg"].problem
+    named = [p for p in snap.input_problems if p.startswith(("access.cfg", "notes.txt"))]
+    assert len(named) == 2 and all(inputs.NAMED_LIKE_CONFIG in p for p in named)
     assert snap.warnings[: len(snap.input_problems)] == snap.input_problems
 
 
@@ -737,8 +741,8 @@ def _truncated_and_binary(tmp_path: Path, last_line: str | None = None):
             f"{last!r}); what was read is used"
         ),
         (
-            "router-old.cfg: binary file, not a device configuration (gzip archive) (named like a "
-            "configuration file, but not audited)"
+            "router-old.cfg: gzip archive: netaudit does not open archives — extract it into the folder and "
+            "audit again (the configurations in it are not audited)"
         ),
     ]
     vi = [
@@ -747,8 +751,8 @@ def _truncated_and_binary(tmp_path: Path, last_line: str | None = None):
             f"{last!r}); phần đọc được vẫn được sử dụng"
         ),
         (
-            "router-old.cfg: tệp nhị phân, không phải tệp cấu hình thiết bị (tệp nén gzip) (tên tệp cho thấy "
-            "đây là tệp cấu hình, nhưng tệp không được kiểm tra)"
+            "router-old.cfg: tệp nén gzip: netaudit không mở tệp nén — hãy giải nén vào thư mục rồi kiểm tra "
+            "lại (cấu hình trong đó chưa được kiểm tra)"
         ),
     ]
     return folder, en, vi
@@ -771,9 +775,7 @@ def test_problems_are_texts_with_unchanged_english(tmp_path):
         for q in (pickle.loads(pickle.dumps(p)), copy.deepcopy(p), copy.copy(p)):
             assert isinstance(q, Text) and q == p and q.render("vi") == p.render("vi")
     by = {f.path: f for f in snap.inputs}
-    assert by["router-old.cfg"].problem.render("vi") == (
-        "tệp nhị phân, không phải tệp cấu hình thiết bị (tệp nén gzip)"
-    )
+    assert by["router-old.cfg"].problem.render("vi").startswith("tệp nén gzip: netaudit không mở tệp nén")
     assert by["edge-rt.cfg"].problem.render("vi").startswith("bị cắt cụt: cấu hình không kết thúc bằng 'end'")
 
 
@@ -783,7 +785,7 @@ def test_problems_in_vietnamese_text_output(tmp_path):
     assert code == 1
     for line in vi:
         assert f"  ! {line}" in out.splitlines()
-    assert "truncated" not in out and "binary file" not in out and "named like a configuration" not in out
+    assert "truncated" not in out and "archive" not in out and "not audited" not in out
     code, out = _cli("audit", str(folder), "--format", "text", "--lang", "en")
     for line in en:
         assert f"  ! {line}" in out.splitlines()
@@ -798,11 +800,8 @@ def test_problems_in_json_warnings_text_and_reports(tmp_path):
     assert doc["warnings"][:2] == en and doc["input_problems"] == en  # English, unchanged
     assert doc["warnings_text"][:2] == [{"vi": v, "en": e} for v, e in zip(vi, en, strict=True)]
     problems = {f["path"]: f for f in doc["inputs"] if f.get("problem")}
-    assert problems["router-old.cfg"]["problem"] == "binary file, not a device configuration (gzip archive)"
-    assert problems["router-old.cfg"]["problem_text"] == {
-        "vi": "tệp nhị phân, không phải tệp cấu hình thiết bị (tệp nén gzip)",
-        "en": "binary file, not a device configuration (gzip archive)",
-    }
+    assert problems["router-old.cfg"]["problem"] == en[1].split(": ", 1)[1]
+    assert problems["router-old.cfg"]["problem_text"] == {"vi": vi[1].split(": ", 1)[1], "en": en[1].split(": ", 1)[1]}
     saved = tmp_path / "audit.json"
     saved.write_text(out, encoding="utf-8")
     for fmt in ("md", "html", "sarif"):

@@ -11,6 +11,13 @@ from __future__ import annotations
 ENTRIES: dict[str, dict[str, str]] = {
     "input.at": {"vi": "{where}: {what}", "en": "{where}: {what}"},
     "input.with_note": {"vi": "{what} ({note})", "en": "{what} ({note})"},
+    "input.archive": {
+        "vi": "{kind}: netaudit không mở tệp nén — hãy giải nén vào thư mục rồi kiểm tra lại (cấu hình trong "
+        "đó chưa được kiểm tra)",
+        "en": "{kind}: netaudit does not open archives — extract it into the folder and audit again (the "
+        "configurations in it are not audited)",
+    },
+    "input.kind.tar": {"vi": "tệp lưu trữ tar", "en": "tar archive"},
     # ---- files not used
     "input.named_like_config": {
         "vi": "tên tệp cho thấy đây là tệp cấu hình, nhưng tệp không được kiểm tra",
