@@ -139,10 +139,28 @@ def load_doc(path: str | Path) -> dict:
         raise InputError("not UTF-8 text, not a netaudit JSON audit", display) from None
     except json.JSONDecodeError as e:
         raise InputError(f"not valid JSON ({e.msg})", display, e.lineno) from None
+    except (RecursionError, ValueError) as e:  # nested past the parser's depth, a 5,000-digit number
+        raise InputError(f"not a netaudit JSON audit ({type(e).__name__}: {str(e)[:80]})", display) from None
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
         found = doc.get("schema") if isinstance(doc, dict) else None
         raise InputError(f"not a netaudit audit document (schema {found!r}, expected {SCHEMA!r})", display)
     for key, kind in (("zones", list), ("matrix", list), ("findings", list), ("inputs", list)):
         if not isinstance(doc.get(key), kind):
             raise InputError(f"netaudit audit document without a valid {key!r} list", display)
+    # Values this version renders: one it does not know (a newer writer, a hand edit)
+    # is said, naming where, rather than failing deep inside a renderer.
+    from ..vocabulary import SEVERITIES
+
+    for what, items, field, known in (
+        ("matrix", doc["matrix"], "verdict", ("reachable", "blocked", "unknown")),
+        ("findings", doc["findings"], "severity", SEVERITIES),
+    ):
+        for i, item in enumerate(items):
+            value = item.get(field) if isinstance(item, dict) else None
+            if value not in known:
+                raise InputError(
+                    f"{what}[{i}].{field} is {value!r}, which this version of netaudit does not know "
+                    f"({', '.join(known)}): a document from a newer version, or edited",
+                    display,
+                )
     return doc

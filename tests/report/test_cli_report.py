@@ -84,6 +84,19 @@ def test_report_subcommand(tmp_path):
         (b"[1, 2]", "not a netaudit audit document"),
         (b'{"schema": "netaudit/audit/v1", "zones": {}}', "without a valid"),
         (b"\xff\xfe\x00bad", "not"),
+        # a value of a newer version (or a hand edit), hostile nesting and numbers: tracebacks were
+        (
+            b'{"schema": "netaudit/audit/v1", "zones": [], "inputs": [], "findings": [], '
+            b'"matrix": [{"src": "a", "dst": "b", "verdict": "partial"}]}',
+            "matrix[0].verdict is 'partial', which this version of netaudit does not know",
+        ),
+        (
+            b'{"schema": "netaudit/audit/v1", "zones": [], "inputs": [], "matrix": [], '
+            b'"findings": [{"severity": "urgent"}]}',
+            "findings[0].severity is 'urgent'",
+        ),
+        (b"[" * 100_000 + b"]" * 100_000, "RecursionError"),
+        (b'{"schema": "netaudit/audit/v1", "level": 1' + b"0" * 5000 + b"}", "ValueError"),
     ],
 )
 def test_report_rejects_foreign_files(tmp_path, content, expect):
