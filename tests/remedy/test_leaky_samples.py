@@ -62,3 +62,30 @@ def test_vendor_without_generator_is_said_not_guessed(tmp_path, monkeypatch):
         r.withdrawn and "no change-set generator" in r.withdrawn["en"] for r in res.devices.values()
     )
     assert not res.ok  # its severe findings stay open: never a pass by omission
+
+
+def test_fix_output_inside_the_office_folder_is_not_read_by_the_next_audit(tmp_path):
+    """``netaudit fix office -o office/fix``: the next audit of office read the change
+    sets, rollbacks and after/ copies as devices (duplicates, unknown verdicts)."""
+    from helpers import copy_sample, run_cli
+
+    from netaudit.audit import run_audit
+
+    office = copy_sample(tmp_path, "cisco-commune-leaky")
+    before = {d.hostname for d in run_audit([office]).devices}
+    code, _, err = run_cli("fix", office, "-o", office / "fix")
+    assert code in (0, 1), err
+    assert (office / "fix" / ".netaudit-output").is_file()
+    assert {d.hostname for d in run_audit([office]).devices} == before
+    assert {d.hostname for d in run_audit([office / "fix" / "after"]).devices} == before  # audited itself: read
+
+
+def test_fix_output_that_cannot_be_written_is_a_one_line_error(tmp_path):
+    from helpers import run_cli
+
+    office = SAMPLES / "cisco-commune-leaky"
+    code, _, err = run_cli("fix", office, "-o", tmp_path / "missing" / "fx")
+    assert code == 2 and "does not exist" in err and not (tmp_path / "missing").exists()
+    (tmp_path / "file").write_text("x")
+    code, _, err = run_cli("fix", office, "-o", tmp_path / "file" / "fx")
+    assert code == 2 and err.count("\n") == 1, err
