@@ -134,8 +134,11 @@ def run_from_nmap(raw: bytes, file: str, zone: str) -> ProbeRun:
             state = port.find("state")
             portid = port.get("portid") or ""
             proto = port.get("protocol") or ""
-            if state is None or not portid.isdigit() or proto not in ("tcp", "udp", "sctp"):
-                continue
+            if state is None or proto not in ("tcp", "udp", "sctp"):
+                continue  # IP protocol scans (-sO) and the like: no port to probe
+            if not portid.isdigit() or not 0 <= int(portid) <= 65535:
+                # nmap always writes a number: a damaged or edited report, never a silent skip
+                raise InputError(f"host[{n}] {dst}: port {portid!r} is not a port number", file)
             p = _port_probe(
                 dst, proto, int(portid), state.get("state") or "", state.get("reason") or "", state.get("reason_ip")
             )

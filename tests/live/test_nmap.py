@@ -123,3 +123,17 @@ def test_real_nmap_scan_from_the_lab_merges_as_consistent(tmp_path):
     assert audit.live is not None
     assert audit.live.cell("guest", "staff").status == "consistent"
     assert not [f for f in audit.findings if f.check.startswith("live-")]
+
+
+def test_a_port_that_is_no_number_is_an_error_not_skipped(tmp_path):
+    """An open port with ``portid="abc"`` (a damaged or edited report) was dropped: the
+    audit passed where the same scan with 445 is a critical finding."""
+    f = tmp_path / "scan.xml"
+    f.write_text(
+        '<?xml version="1.0"?><nmaprun scanner="nmap" version="7.93"><host><status state="up" reason="echo-reply"/>'
+        '<address addr="10.10.10.5" addrtype="ipv4"/><ports>'
+        '<port protocol="tcp" portid="abc"><state state="open" reason="syn-ack" reason_ttl="63"/></port>'
+        "</ports></host></nmaprun>"
+    )
+    with pytest.raises(InputError, match="host\\[0\\] 10.10.10.5: port 'abc' is not a port number"):
+        load(f"{f}@guest")
