@@ -523,12 +523,7 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
                 if R != hs.false:
                     self._forward(run, dev, ifn, R, [(dyn_if, None, route)], certain, reason, path, queue)
                     taken |= R
-                    why = why or Text(
-                        "reason.route_partial",
-                        device=dev.hostname,
-                        route=route.source.text if route.source else dyn_if,
-                        detail=route.partial,
-                    )
+                    why = why or _route_partial(dev, route)
             if taken != hs.false:
                 self._lookup(run, dev, ifn, vrf, P & taken, False, reason or why, path, queue, runtime=False)
                 P = P & ~taken
@@ -590,16 +585,7 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
             p1 = extend(path, Step("route", dev.hostname, ifn, out_if, route=route))
             maybe_other = unsure is not None and route.origin != "connected"
             c_route = certain and not route.partial and not maybe_other
-            r_route = reason or (
-                Text(
-                    "reason.route_partial",
-                    device=dev.hostname,
-                    route=route.source.text if route.source else str(route.prefix),
-                    detail=route.partial,
-                )
-                if route.partial
-                else (unsure if maybe_other else None)
-            )
+            r_route = reason or (_route_partial(dev, route) if route.partial else (unsure if maybe_other else None))
             for S, c, r in self.apply_filter(run, dev, dev.forward_filter, R, ifn, out_if):
                 p2 = (
                     extend(p1, Step("filter", dev.hostname, ifn, out_if, filter=dev.forward_filter, note="forward"))
@@ -854,3 +840,9 @@ def _svc_partial(dev: Device, svc: MgmtService) -> Text | None:
     if not svc.partial:
         return None
     return Text("reason.service_partial", device=dev.hostname, service=svc.name, detail=svc.partial)
+
+
+def _route_partial(dev: Device, route) -> Text:
+    """Why packets along a route not fully understood are uncertain."""
+    where = route.source.text if route.source else str(route.prefix)
+    return Text("reason.route_partial", device=dev.hostname, route=where, detail=route.partial)
