@@ -25,7 +25,7 @@ import re
 
 from netaddr import AddrFormatError, IPAddress, IPNetwork
 
-from netaudit.model import IfKind, L2Mode, Match, PolicyRoute, Route, Src, Vlan
+from netaudit.model import PROTO_UDP, IfKind, L2Mode, Match, MgmtService, PolicyRoute, PortRange, Route, Src, Vlan
 from netaudit.parsers.packet_sets import cond, to_matches
 
 from .state import Logical, State
@@ -136,6 +136,8 @@ def _logical(st: State, devices: dict) -> None:
             itf.description = name
             lg.l3 = l3
             st.iface_partial(itf, f"{proto} tunnel: peers and their allowed addresses not modelled", s.src)
+            if proto == "wireguard":
+                _wireguard(st, s, itf)
             continue
         if proto not in ("static", "dhcp", "none"):
             if l2:
@@ -149,6 +151,31 @@ def _logical(st: State, devices: dict) -> None:
             if not itf.description:
                 itf.description = name
         # no device at all: a wireless-only network; wireless.py gives it its device
+
+
+def _wireguard(st: State, s: Section, itf) -> None:
+    """``proto wireguard``: its ``addresses`` are the tunnel interface's (the router's own
+    address there), and ``listen_port`` is a UDP port the kernel opens on every address
+    of the router (wireguard.sh: ``wg set … listen-port``), which the firewall's input
+    rules then filter; without it the port is chosen at random: any UDP port, maybe."""
+    for value, src in s.items("addresses"):
+        net = parse_cidr(value)
+        if net is not None:
+            itf.addresses.append(net)
+        else:
+            st.warn(src, f"interface {s.name}: address {value!r} is not IPv4: not modelled")
+    port = s.get("listen_port")
+    if port is not None and port.isdigit() and 0 < int(port) <= 65535:
+        svc = MgmtService("wireguard", PROTO_UDP, (PortRange(int(port), int(port)),), source=s.line("listen_port"))
+    else:
+        svc = MgmtService(
+            "wireguard",
+            PROTO_UDP,
+            (PortRange(1, 65535),),
+            source=s.line("listen_port") if port is not None else s.src,
+            partial="no listen_port: WireGuard listens on a UDP port chosen when the interface comes up",
+        )
+    st.dev.services.append(svc)
 
 
 # --------------------------------------------------------------------------- bridges

@@ -275,3 +275,50 @@ def test_wireguard_peers_route_their_allowed_ips_into_the_tunnel():
     hs, cell = a.engine.hs, a.cells[("staff", "internet")]
     remote = hs.prefix("dst_ip", "10.50.0.0/24")
     assert not hs.meets(cell.delivered, remote) and hs.meets(cell.maybe, remote)
+
+
+WIREGUARD = """
+package network
+
+config interface 'wg0'
+\toption proto 'wireguard'
+\toption private_key 'aGVsbG8gd29ybGQgaGVsbG8gd29ybGQgaGVsbG8gd28='
+\toption listen_port '51820'
+\tlist addresses '10.100.0.1/24'
+
+config wireguard_wg0
+\toption public_key 'Q0hJQVZFX1BVQkJMSUNBX0RFTF9DTElFTlRFX19fX18='
+\toption route_allowed_ips '1'
+\tlist allowed_ips '10.100.0.2/32'
+
+package firewall
+
+config zone
+\toption name 'vpn'
+\tlist network 'wg0'
+\toption input 'ACCEPT'
+\toption output 'ACCEPT'
+\toption forward 'REJECT'
+
+config rule
+\toption name 'Allow-WireGuard'
+\toption src 'wan'
+\toption dest_port '51820'
+\toption proto 'udp'
+\toption target 'ACCEPT'
+"""
+
+
+def test_wireguard_listens_on_its_port_and_holds_its_address():
+    """A GL.iNet guide's WireGuard server: ``listen_port 51820`` opened by a wan rule was
+    "blocked" (no service listened), and the tunnel's own address 10.100.0.1 was routed
+    to the Internet (the interface had none)."""
+    dev, rep = office(WIREGUARD)
+    wg = [s for s in dev.services if s.name == "wireguard"]
+    assert [(s.ports[0].lo, s.partial) for s in wg] == [(51820, None)]
+    assert [str(a) for a in dev.interfaces["wg0"].addresses] == ["10.100.0.1/24"]
+    got = cells(dev)
+    assert "udp/51820" in got[("internet", "@devices")].services
+    dev, _ = office(WIREGUARD.replace("\toption listen_port '51820'\n", ""))
+    [s] = [s for s in dev.services if s.name == "wireguard"]
+    assert s.partial and "chosen when the interface comes up" in s.partial
