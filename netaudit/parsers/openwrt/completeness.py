@@ -8,7 +8,7 @@ import re
 
 from netaudit.model import ParseResult
 
-from .uci import NO_PACKAGE, OPEN, scan
+from .uci import FILE_HEADER, NO_PACKAGE, OPEN, scan
 
 _AT_LINE = re.compile(r"^[^\n]*?:(\d+): (.*)$", re.DOTALL)
 
@@ -18,6 +18,18 @@ def _last(text: str) -> tuple[int, str]:
     while lines and not lines[-1].strip():
         lines.pop()
     return len(lines), (lines[-1] if lines else "")
+
+
+def _in_raw_file(text: str) -> str | None:
+    """The path of the file the input ends in when that file is not UCI (a ``==> path <==``
+    header of ``tail -n +1`` naming a file outside ``/config/``), else None."""
+    for raw in reversed(text.split("\n")):
+        line = raw.strip()
+        m = FILE_HEADER.match(line) if line and line[0] in "=#" else None
+        if m:
+            path = m.group(1) or m.group(2)
+            return path if "/config/" not in path else None
+    return None
 
 
 def check(text: str, result: ParseResult) -> tuple[int, str] | None:
@@ -46,6 +58,10 @@ def check(text: str, result: ParseResult) -> tuple[int, str] | None:
     elif "=" in line and line.count("'") % 2:
         return n, f"the input stops in the middle of a value: {line[:60]!r}"
     uci_line = words[0] in ("option", "list", "config", "package")
+    if not uci_line and _in_raw_file(text) is not None:
+        # the last file of `tail -n +1 /etc/config/* /etc/firewall.user` is a shell
+        # script: its last line is a command, not a cut
+        return None
     if not uci_line and result.report.unrecognized and result.report.unrecognized[-1].line == n:
         # (a complete UCI line of a package netaudit does not read is unrecognized, not cut)
         return n, f"the last line is not UCI: {line[:60]!r} (cut short?)"

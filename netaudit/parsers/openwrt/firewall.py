@@ -628,7 +628,11 @@ def _includes(st: State) -> str | None:
         body = st.text.raw_files.get(path)
         if body is not None and all(not t.strip() or t.strip().startswith("#") for _, t in body):
             continue  # the included file is in the input and holds nothing but comments
-        reason = f"firewall include {path or s.name}: custom rules not in the export"
+        reason = (
+            f"firewall include {path}: its custom rules (a shell script, in the input) are not read"
+            if body is not None
+            else f"firewall include {path or s.name}: custom rules not in the export"
+        )
         st.partial("firewall include", reason, s.src)
         reasons.append(reason)
     return "; ".join(reasons) or None

@@ -123,7 +123,7 @@ class UciText:
         return [s for s in self.sections if s.package == package and (type_ is None or s.type == type_)]
 
 
-_FILE_HDR = re.compile(r"^(?:==>\s*(\S+)\s*<==|#{1,3}\s*(/etc/\S+))\s*$")
+FILE_HEADER = re.compile(r"^(?:==>\s*(\S+)\s*<==|#{1,3}\s*(/etc/\S+))\s*$")
 _SHOW = re.compile(r"^([A-Za-z0-9_-]+)\.(@[A-Za-z0-9_-]+\[-?\d+\]|[A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?=(.*)$")
 _ANON = re.compile(r"^@([A-Za-z0-9_-]+)\[(-?\d+)\]$")
 _WORD = re.compile(r"""'((?:[^']|'\\'')*)'|"((?:[^"\\]|\\.)*)"|(\S+)""")
@@ -229,7 +229,7 @@ def detect_form(text: str) -> str:
         line = raw.strip()
         if not line:
             continue
-        if _FILE_HDR.match(line):
+        if FILE_HEADER.match(line):
             return "files"
         if line.startswith(("package ", "config ")):
             return "export"
@@ -258,7 +258,7 @@ def _read_export(lines: list[str], file: str, out: UciText) -> None:
     raw_body: list[tuple[int, str]] | None = None
     for n, raw in enumerate(lines, 1):
         line = raw.strip()
-        m = _FILE_HDR.match(line) if line and line[0] in "=#" else None
+        m = FILE_HEADER.match(line) if line and line[0] in "=#" else None
         if m:
             path = m.group(1) or m.group(2)
             sec = None

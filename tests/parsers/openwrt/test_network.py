@@ -200,6 +200,51 @@ def test_a_complete_last_line_of_a_package_not_read_is_not_a_cut():
     assert "the last line is not UCI" in openwrt.incomplete(cut, openwrt.parse(cut, "cut.uci"))[1]
 
 
+CAPTURE = """==> /etc/config/firewall <==
+config defaults
+	option input 'ACCEPT'
+	option output 'ACCEPT'
+	option forward 'REJECT'
+
+config zone
+	option name 'lan'
+	option network 'lan'
+	option input 'ACCEPT'
+	option output 'ACCEPT'
+	option forward 'ACCEPT'
+
+config include
+	option path '/etc/firewall.user'
+
+==> /etc/config/network <==
+config interface 'lan'
+	option ifname 'eth1'
+	option proto 'static'
+	option ipaddr '192.168.1.1'
+	option netmask '255.255.255.0'
+
+==> /etc/firewall.user <==
+# This file is interpreted as shell script.
+iptables -I FORWARD -i br-lan -o eth0 -p tcp --dport 25 -j REJECT
+"""
+
+
+def test_a_capture_ending_in_firewall_user_is_not_cut_short():
+    """``tail -n +1 /etc/config/* /etc/firewall.user`` (docs/vendors/openwrt.md) ends in a
+    shell script: its last line, a command, was "the last line is not UCI (cut short?)",
+    an input problem on every such capture (j0xFF/OpenWRT, LEDE 17.01).  The include stays
+    partial, saying the script is in the input but not read."""
+    res = openwrt.parse(CAPTURE, "router.txt")
+    assert openwrt.incomplete(CAPTURE, res) is None
+    [p] = [p for p in res.report.partially_understood if p["construct"] == "firewall include"]
+    assert (
+        p["reason"]
+        == "firewall include /etc/firewall.user: its custom rules (a shell script, in the input) are not read"
+    )
+    cut = CAPTURE.replace("==> /etc/firewall.user <==\n# This file is interpreted as shell script.\n", "")
+    assert "the last line is not UCI" in openwrt.incomplete(cut, openwrt.parse(cut, "cut.uci"))[1]
+
+
 def test_a_package_not_read_may_run_a_daemon_on_a_port_the_firewall_opens():
     """A rule opening tcp/445 on the router's LAN side, samba4 configured (a package
     netaudit does not read): whether something listens is unknown — it was "blocked"
