@@ -612,19 +612,21 @@ def _nat(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
     with_port = toks[j : j + 3] == ["addr", ".", "port"]  # dnat ip addr . port to … map
     if with_port:
         j += 3
-    if j < len(toks) and toks[j] == "to":
+    # `to` is optional in nft's grammar (`dnat 192.168.5.200`, `dnat tcp dport map {…}`)
+    has_to = j < len(toks) and toks[j] == "to"
+    if has_to:
         j += 1
-        target = toks[j] if j < len(toks) else ""
-        mapped = _nat_map(ctx, r, toks, j, with_port)
-        if mapped is not None:
-            j = mapped
-        else:
-            j += 1
-            nat = _nat_target(target, t)
-            if nat is None:
-                r.reasons.append(f"{t} to {target} not understood")
-                nat = NatTarget()
-            r.nat = nat
+    target = toks[j] if j < len(toks) else ""
+    mapped = _nat_map(ctx, r, toks, j, with_port) if j < len(toks) else None
+    if mapped is not None:
+        j = mapped
+    elif has_to or target[:1].isdigit() or target.startswith(":"):
+        j += 1
+        nat = _nat_target(target, t)
+        if nat is None:
+            r.reasons.append(f"{t} to {target} not understood")
+            nat = NatTarget()
+        r.nat = nat
     else:
         r.nat = NatTarget()
     while j < len(toks) and toks[j] in ("random", "persistent", "fully-random", "random,persistent"):

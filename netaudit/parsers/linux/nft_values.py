@@ -79,6 +79,20 @@ def tokenize(text: str) -> list[str]:
         out.append(t)
     if buf:
         out.append(" ".join(buf))  # unbalanced: the caller sees a group it cannot read
+    if "," in text:
+        out = _join_lists(out)
+    return out
+
+
+def _join_lists(toks: list[str]) -> list[str]:
+    """``related, established`` (blanks around the commas of a list, which nft's grammar
+    allows) as the one value ``related,established``."""
+    out: list[str] = []
+    for t in toks:
+        if out and not t.startswith(("{", '"')) and (out[-1].endswith(",") or t.startswith(",")):
+            out[-1] += t
+        else:
+            out.append(t)
     return out
 
 

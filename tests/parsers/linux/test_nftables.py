@@ -325,3 +325,16 @@ def test_dnat_map_not_understood_is_unknown():
     got, _, rep = cells(NAT_MAP % ("ip", "", "dnat to tcp dport map { 8080 : bogus }"))
     assert got[("internet", "staff")].verdict == "unknown"
     assert any("dnat map element '8080 : bogus' not understood" in p["reason"] for p in rep.partially_understood)
+
+
+def test_dnat_without_to_and_a_list_with_blanks_are_nft_grammar():
+    """eugenepauljean/candy-network's nftable.sh: ``dnat 192.168.5.200`` (``to`` is
+    optional, parser_bison.y) was "dnat target not understood", the port forward unknown;
+    ``ct state related, established`` (blanks around the comma) was partial."""
+    got, _, rep = cells(NAT_MAP % ("ip", "", "tcp dport 8080 dnat 10.0.10.9"))
+    assert got[("internet", "staff")].services == ["tcp/8080"] and not rep.partially_understood
+    got, _, rep = cells(NAT_MAP % ("ip", "", "dnat tcp dport map { 8080 : 10.0.10.9 }"))
+    assert got[("internet", "staff")].services == ["tcp/8080"] and not rep.partially_understood
+    got, _, rep = cells(FWD % '\t\tct state related, established accept\n\t\tiifname "lan0" accept')
+    assert not rep.partially_understood
+    assert got[("guest", "staff")].verdict == "blocked" and got[("staff", "guest")].verdict == "reachable"
