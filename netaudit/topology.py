@@ -115,10 +115,12 @@ class Topology:
     def open_segment(self, did: str) -> list[tuple[str, str]]:
         """The trunk ports by which domain ``did`` leaves its devices toward a far end the
         snapshot does not know (no ``links:`` entry), when the domain has no routed
-        interface: its hosts' gateway is then beyond one of them, or nowhere (empty list
-        otherwise).  docs/semantics.md, "A segment without a gateway"."""
+        interface with a configured address: its hosts' gateway is then beyond one of
+        them, or nowhere (empty list otherwise).  docs/semantics.md, "A segment without a gateway"."""
         dom = self.domains[did]
-        if dom.l3:
+        # A gateway has a configured address: a switch or access point taking its own
+        # management address by DHCP there is a host of the segment, not its router.
+        if any(self.devices[dev].interfaces[ifn].addresses for dev, ifn in dom.l3):
             return []
         found: set[tuple[str, str]] = set()
         for n in dom.nodes:

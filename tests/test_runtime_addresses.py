@@ -18,6 +18,7 @@ from netaudit.audit import failures, run_audit
 from netaudit.cli import main
 from netaudit.headerspace import service_match
 from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
+from netaudit.trace import trace
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -425,3 +426,62 @@ def test_a_switch_taking_its_address_by_dhcp_routes_through_the_office_router(tm
     assert got[("staff", "guest")].verdict == BLOCKED
     assert got[("guest", "staff")].verdict == BLOCKED
     assert got[("staff", "internet")].verdict == REACHABLE
+
+
+ROUTER_ON_A_STICK = """\
+hostname R1
+!
+interface GigabitEthernet0/0
+ no ip address
+!
+interface GigabitEthernet0/0.10
+ encapsulation dot1Q 10
+ ip address 10.0.10.1 255.255.255.0
+ ip access-group 110 in
+!
+access-list 110 deny ip any host 10.0.10.1
+access-list 110 permit ip any any
+!
+end
+"""
+# An access switch taking its management address by DHCP on the staff VLAN.
+DHCP_SWITCH = """\
+hostname SW1
+!
+interface FastEthernet0/1
+ switchport mode trunk
+!
+interface FastEthernet0/2
+ switchport access vlan 10
+ switchport mode access
+!
+interface Vlan10
+ ip address dhcp
+!
+line vty 0 4
+ login
+ transport input ssh
+!
+end
+"""
+
+
+def test_a_switch_s_dhcp_management_address_comes_from_the_router_s_subnet(tmp_path):
+    """maigonis-elleris/routeros-fundamentals-lab (and its IOS twin): the switch's address
+    on the staff VLAN was a candidate of the zone's /24 minus every configured *subnet* —
+    the router's 10.0.10.1/24 took it all: no address, staff → the switch "blocked", with
+    or without links.  Only the routers' own addresses are taken.  Without links, the
+    switch's DHCP interface is no gateway of the segment: the router is beyond the
+    uncabled trunk (unknown, naming it), not "blocked"."""
+    (tmp_path / "r1.cfg").write_text(ROUTER_ON_A_STICK)
+    (tmp_path / "sw1.cfg").write_text(DHCP_SWITCH)
+    site = "zones:\n  staff: {kind: internal, subnets: [10.0.10.0/24], vlans: ['SW1:10']}\n"
+    (tmp_path / "site.yaml").write_text(site + "links:\n  - ['R1:GigabitEthernet0/0', 'SW1:FastEthernet0/1']\n")
+    audit = run_audit([tmp_path])
+    cell = cells(audit)[("staff", "@devices")]
+    assert cell.verdict == REACHABLE and "tcp/22" in cell.services  # the switch's SSH
+    [shown] = [a["shown_as"] for a in audit.engine.runtime_assumptions()]
+    assert shown not in ("10.0.10.0", "10.0.10.1", "10.0.10.255")
+    (tmp_path / "site.yaml").write_text(site)  # the first pass: no links
+    got = trace([tmp_path], None, "staff", "10.0.10.1", "icmp/8")
+    assert got["verdict"] == "unknown" and "SW1:FastEthernet0/1" in str(got["unknown"][0]["reason"])

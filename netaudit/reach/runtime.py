@@ -83,6 +83,12 @@ class RuntimeAddresses:
                         if not pat.is_any and (pat.wildcard + 1) & pat.wildcard == 0:
                             plan.append(IPNetwork(f"{IPAddress(pat.value)}/{32 - pat.wildcard.bit_length()}"))
         configured = IPSet(plan)
+        # On a zone's segment the address comes from the zone's subnet, which routers of
+        # the office hold too (a switch or access point taking its management address
+        # from the router's DHCP): only their own addresses are taken.
+        taken_addresses = IPSet(
+            str(a.ip) for d in self.topo.devices.values() for itf in d.interfaces.values() for a in itf.owns()
+        )
         declared = IPSet(n for z in zones for n in z.zone.subnets)
         base = IPSet(["0.0.0.0/0"]) - IPSet(MARTIANS) - configured - declared
         taken: set[int] = set()
@@ -91,7 +97,12 @@ class RuntimeAddresses:
             segment = IPSet()
             for zname in self.zones_in_domain.get(did, []) if did else []:
                 segment.update(self.zones[zname].zone.subnets)
-            cands = (segment - configured) if segment else base
+            if segment:
+                # no host takes a subnet's network or broadcast address
+                ends = IPSet(str(a) for n in segment.iter_cidrs() if n.prefixlen < 31 for a in (n.network, n.broadcast))
+                cands = segment - taken_addresses - ends
+            else:
+                cands = base
             if not cands:
                 continue
             rep = (
