@@ -428,6 +428,9 @@ class Device:
     # Static route lines the parser could not read (counted unrecognized too): the table
     # may lack a route, so a lookup that finds none is unknown, never "no route".
     unread_routes: list[Src] = field(default_factory=list)
+    # Static routes installed only while a condition holds (IOS `ip route … track N`):
+    # when withdrawn, the packets take another route; a lookup is then one way of several.
+    conditional_routes: list[Src] = field(default_factory=list)
     # The routing-state file whose routes replaced the configured ones (inputs.py).
     routing_state: str | None = None
     # Interface → its role as the vendor names it (FortiGate ``set role wan|lan|dmz``).

@@ -902,3 +902,50 @@ def test_a_route_learned_at_run_time_still_goes_through_the_inbound_acl():
     m, _ = matrix([fw2], [inside, wan])
     assert m[("internet", "inside")].verdict == BLOCKED
     assert m[("inside", "internet")].verdict == REACHABLE  # the outside subnet, connected
+
+
+TRACKED = """\
+hostname R12
+!
+track 1 ip sla 1 reachability
+!
+interface Ethernet0/0
+ ip address 10.12.0.2 255.255.255.0
+!
+interface Ethernet0/2
+ ip address 10.10.0.14 255.255.255.252
+!
+interface Ethernet0/3
+ ip address 10.10.0.26 255.255.255.252
+!
+ip route 0.0.0.0 0.0.0.0 10.10.0.13 40 track 1
+ip route 0.0.0.0 0.0.0.0 10.10.0.25 100
+!
+ip sla 1
+ icmp-echo 10.10.0.6 source-interface Ethernet0/2
+ip sla schedule 1 start-time now
+end
+"""
+VIA_R14 = "hostname R14\ninterface Ethernet0/0\n ip address 10.10.0.13 255.255.255.252\nend\n"
+VIA_R15 = (
+    "hostname R15\ninterface Ethernet0/1\n ip address 10.10.0.25 255.255.255.252\n"
+    "interface Ethernet0/3\n ip address 10.10.0.16 255.255.255.252\nend\n"
+)
+
+
+def test_a_tracked_static_route_may_be_withdrawn_for_its_backup():
+    """JohnB83435/My_OTUS R12: ``ip route 0.0.0.0 0.0.0.0 10.10.0.13 40 track 1`` and a
+    floating backup at distance 100 through R15.  ``track`` was a harmless flag: only the
+    tracked route existed, and servers → R15's far side was "proven" blocked (R14: no
+    route).  While the IP SLA is down the backup carries it: unknown."""
+    from helpers import parse_one
+
+    from netaudit.parsers import cisco_ios
+
+    devs = [parse_one(cisco_ios, t, f"r{i}.cfg")[0] for i, t in enumerate((TRACKED, VIA_R14, VIA_R15))]
+    assert [r.line for r in devs[0].conditional_routes] == [14]
+    servers = Zone("servers", "server", [IPNetwork("10.12.0.0/24")], attach=[("R12", "Ethernet0/0")])
+    far = Zone("far", "internal", [IPNetwork("10.10.0.16/30")], attach=[("R15", "Ethernet0/3")])
+    m, _ = matrix(devs, [servers, far])
+    assert m[("servers", "far")].verdict == UNKNOWN
+    assert "installed only while its tracked object is up" in str(m[("servers", "far")].reason)

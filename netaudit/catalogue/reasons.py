@@ -29,6 +29,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "the path leaves the snapshot at {device}:{interface} toward next hop {next_hop}, "
         "which is not in the snapshot",
     },
+    "reason.conditional_routes": {
+        "vi": "{device}: tuyến ({where}: {line}) chỉ được cài khi đối tượng theo dõi (track) đang hoạt động: "
+        "khi nó bị gỡ, gói tin đi theo tuyến khác — không xác định được đường đi",
+        "en": "{device}: the route ({where}: {line}) is installed only while its tracked object is up: when it "
+        "is withdrawn packets take another route — which way they go is not known",
+    },
     "reason.unread_routes": {
         "vi": "{device} có dòng khai báo tuyến tĩnh không đọc được ({where}: {line}): bảng định tuyến có thể "
         "thiếu tuyến, nên không kết luận được là không có đường đi",

@@ -566,8 +566,19 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
         hs = self.hs
         outs = [i.name for i in dev.interfaces.values() if i.vrf == vrf and (i.is_l3 or i.dynamic_address)]
         if not outs or (dev.forward_filter is None and all(dev.interfaces[o].filter_out is None for o in outs)):
-            self._leave(run, R, why)
-            return
+            passed = R
+        else:
+            passed = self._passed_somewhere(run, dev, ifn, outs, R)
+        if passed != hs.false:
+            self._leave(run, passed, why)
+            # Such a route leads within the network (a learned or backup route to another
+            # router of the snapshot): its own addresses too.
+            self._deliver(run, DEVICES_ZONE, passed, False, why, None)
+
+    def _passed_somewhere(self, run: Run, dev: Device, ifn, outs: list[str], R):
+        """What of ``R`` the forward filter, and the out filter and source NAT of some
+        interface of ``outs``, let through."""
+        hs = self.hs
         passed = hs.false
         for out_if in outs:
             for S, _, _ in self.apply_filter(run, dev, dev.forward_filter, R, ifn, out_if):
@@ -575,8 +586,7 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
                     passed |= T
             if passed == R:
                 break
-        if passed != hs.false:
-            self._leave(run, passed, why)
+        return passed
 
     def _forward(self, run, dev: Device, ifn, R, acts, certain, reason, path, queue, unsure=None):
         """Forward ``R`` along each of a lookup's actions ``(out_if, next_hop, route)``:
@@ -640,10 +650,14 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
             return None
         if dev.dynamic_routing:
             return Text("reason.dynamic_routing", device=dev.hostname)
-        if dev.unread_routes:
-            first = dev.unread_routes[0]
-            where = f"{first.file.rsplit('/', 1)[-1]}:{first.line}"
-            return Text("reason.unread_routes", device=dev.hostname, line=first.text, where=where)
+        for routes, key in (
+            (dev.unread_routes, "reason.unread_routes"),
+            (dev.conditional_routes, "reason.conditional_routes"),
+        ):
+            if routes:
+                first = routes[0]
+                where = f"{first.file.rsplit('/', 1)[-1]}:{first.line}"
+                return Text(key, device=dev.hostname, line=first.text, where=where)
         return None
 
     def _emit(self, run, dev_name, out_if, nh, P, certain, reason, path, queue):

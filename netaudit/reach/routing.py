@@ -196,7 +196,9 @@ class Routing:
         # src-check): at most what a feasible path passes — any route of the table out of
         # the interface — while the table is known; routes learned by a routing protocol
         # the snapshot does not hold could add any: then at most what loose passes.
-        unknown_routes = (dev.dynamic_routing or dev.unread_routes) and dev.routing_state is None
+        unknown_routes = (
+            dev.dynamic_routing or dev.unread_routes or dev.conditional_routes
+        ) and dev.routing_state is None
         maybe_mode = ("loose" if unknown_routes else "feasible") if itf.urpf_unsure else itf.urpf
         rules = [p for p in dev.policy_routes if p.action in ("drop", "elsewhere") or (p.action == "table" and p.table)]
         if not rules:

@@ -96,7 +96,10 @@ class RoutingReader(IosState):
                 if j >= n:
                     raise Unknown
                 i = j + 1
-            elif w in ("name", "tag", "track"):
+            elif w == "track":  # installed only while the tracked object is up
+                self.dev.conditional_routes.append(src)
+                i += 2
+            elif w in ("name", "tag"):
                 i += 2
             elif w in ("permanent", "longer-prefixes"):
                 i += 1
