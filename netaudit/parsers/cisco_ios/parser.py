@@ -235,6 +235,9 @@ IFACE_TABLE = table(
         "ip unnumbered": P.if_unnumbered,
         "shutdown": P.if_shutdown,
         "no shutdown": P.if_shutdown,
+        # as typed into a lab's hand-assembled config (show running-config never abbreviates)
+        "shut": P.if_shutdown,
+        "no shut": P.if_shutdown,
         "ip access-group": P.if_access_group,
         "ip verify": P.if_verify,
         "ip policy": P.if_policy,

@@ -131,3 +131,15 @@ def test_other_pvc_and_atm_lines_still_make_the_interface_partial(line):
     dev, rep = parse(f"interface ATM0/0.1 point-to-point\n pvc 0/35\n  {line}\n")
     assert "line 3 of the interface not understood" in dev.interfaces["ATM0/0.1"].partial
     assert [s.line for s in rep.unrecognized] == [3]
+
+
+def test_shut_and_no_shut_as_typed_in_a_lab_config():
+    """Rodrigo-Serpa/Project's router: ``no shut`` (IOS takes the abbreviation) made the
+    interface not understood, every verdict through it unknown."""
+    dev, rep = parse(
+        "hostname ENTA\ninterface GigabitEthernet0/0\n ip address 10.0.0.1 255.255.255.0\n no shut\n"
+        "interface GigabitEthernet0/1\n ip address 10.0.1.1 255.255.255.0\n shut\nend\n"
+    )
+    assert not dev.interfaces["GigabitEthernet0/0"].shutdown and not dev.interfaces["GigabitEthernet0/0"].partial
+    assert dev.interfaces["GigabitEthernet0/1"].shutdown
+    assert not rep.unrecognized and not rep.partially_understood
