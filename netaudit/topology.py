@@ -141,8 +141,14 @@ class Topology:
         return self.domain_of.get(("port", dev, ifname, None))
 
 
+# A trunk's allowed list up to this size names VLANs in use (`allowed vlan 10,20,99`, a
+# voice port's two); a longer one is a bound (`allowed vlan 64-1000`), not a use.
+_NAMED_ALLOWED = 64
+
+
 def _vlans_in_use(dev: Device) -> set[int]:
-    """VLANs a device has frames of: defined, VLAN 1, and those its SVIs and ports name
+    """VLANs a device has frames of: defined, VLAN 1, and those its SVIs, ports (voice
+    VLANs and short trunk lists too) and subinterfaces (``encapsulation dot1Q N``) name
     (counted even where the VLAN database lacks them, so nothing is cut that might pass)."""
     used = set(dev.vlans) | {1}
     for itf in dev.interfaces.values():
@@ -154,6 +160,10 @@ def _vlans_in_use(dev: Device) -> set[int]:
             used.add(itf.access_vlan)
         if itf.native_vlan is not None:
             used.add(itf.native_vlan)
+        if itf.encapsulation_vlan is not None:
+            used.add(itf.encapsulation_vlan)
+        if itf.allowed_vlans is not None and len(itf.allowed_vlans) <= _NAMED_ALLOWED:
+            used.update(itf.allowed_vlans)
     return used
 
 

@@ -207,3 +207,24 @@ def test_guest_wifi_declared_on_the_uncabled_access_switch_is_unknown_not_proven
     got = cells(run_audit([folder]))
     for dst in ("staff", "servers", "counter", "mgmt", "internet", "@devices"):
         assert got[("guest", dst)].verdict == "reachable", dst
+
+
+def test_a_voice_vlan_and_router_subinterfaces_are_vlans_in_use():
+    """Rodrigo-Serpa/Project: VLAN 20 is only a port's voice VLAN and a router-on-a-stick
+    subinterface; the allow-all trunk between them carried the VLANs "in use", which left
+    those two out — staff → voice unknown, with a hint to cable the phone's port."""
+    router, _ = parse_one(
+        cisco_ios,
+        "hostname ENTA\ninterface GigabitEthernet0/0\n no ip address\n"
+        "interface GigabitEthernet0/0.20\n encapsulation dot1Q 20\n ip address 10.1.18.1 255.255.255.0\nend\n",
+        "enta.cfg",
+    )
+    switch, _ = parse_one(
+        cisco_ios,
+        "hostname Switch11\ninterface FastEthernet0/5\n switchport mode access\n switchport voice vlan 20\n"
+        "interface FastEthernet0/13\n switchport mode trunk\nend\n",
+        "sw.cfg",
+    )
+    topo = topology.build([router, switch], [(("ENTA", "GigabitEthernet0/0"), ("Switch11", "FastEthernet0/13"))])
+    assert 20 in _tags(topo, "Switch11", "FastEthernet0/13")
+    assert topo.vlan_domain("Switch11", 20) == topo.l3_domain("ENTA", "GigabitEthernet0/0.20")
