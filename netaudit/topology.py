@@ -133,6 +133,11 @@ class Topology:
                 found.add((n[1], n[2]))
         return sorted(found)
 
+    def shared_gateway(self, did: str) -> bool:
+        """The routers of domain ``did`` share a virtual gateway address (HSRP, VRRP): a
+        host segment with a redundant gateway, not a transit link between routers."""
+        return any(self.devices[dev].interfaces[ifn].virtual_addresses for dev, ifn in self.domains[did].l3)
+
     def port_domain(self, dev: str, ifname: str) -> str | None:
         """Domain a host plugged into ``dev:ifname`` sits in (untagged frames)."""
         itf = self.devices[dev].interfaces.get(ifname)

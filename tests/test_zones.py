@@ -715,3 +715,44 @@ def test_two_answers_for_one_pair_are_an_error_and_a_shared_vlan_is_said():
     said = [str(w) for w in zones.site_warnings(zones.site_from_dict({"zones": base}))]
     assert any("VLAN CORE:10 is declared in several zones (staff, guest)" in w for w in said)
     assert any("Port RT:wan is declared in several zones (guest, internet)" in w for w in said)
+
+
+HSRP = """\
+hostname {name}
+!
+interface Ethernet0/0
+ no ip address
+!
+interface Ethernet0/0.3
+ description SRV
+ encapsulation dot1Q 3
+ ip address 10.12.0.{me} 255.255.255.0
+ standby version 2
+ standby 0 ip 10.12.0.1
+!
+interface Ethernet0/0.103
+ description BUH
+ encapsulation dot1Q 103
+ ip address 10.12.1.{me} 255.255.255.0
+ standby 0 ip 10.12.1.1
+!
+end
+"""
+
+
+def test_the_segments_of_an_hsrp_pair_are_host_segments():
+    """JohnB83435/My_OTUS R12/R13: two routers sharing the office VLANs through HSRP were
+    read as transit links — init drafted no zone, and the audit no longer said that two
+    segments are in no zone.  Their routers share a virtual gateway: host segments."""
+    from helpers import parse_one
+
+    from netaudit.parsers import cisco_ios
+
+    devs = [parse_one(cisco_ios, HSRP.format(name=n, me=me), f"{n}.cfg")[0] for n, me in (("R12", 2), ("R13", 3))]
+    topo = topology.build(devs)
+    site = infer_site(devs, topo)
+    assert [(z.kind, z.subnets) for z in site.zones if z.kind == "server"] == [("server", [IPNetwork("10.12.0.0/24")])]
+    empty = zones.Site(unit="t", zones=[zones.Zone("internet", "external")])
+    _, _, warnings = resolve(empty, topo)
+    said = [str(w) for w in warnings]
+    assert any("2 segment(s) in no zone" in w and "(10.12.1.0/24)" in w and "(10.12.0.0/24)" in w for w in said), said

@@ -531,9 +531,10 @@ def _slug(label: str) -> str:
 
 
 def _transit(topo: Topology, dev: str, ifname: str) -> bool:
-    """A routed link to another device of the snapshot: infrastructure, not a zone."""
+    """A routed link to another device of the snapshot: infrastructure, not a zone (a
+    segment whose routers share an HSRP/VRRP gateway is the hosts', not a link)."""
     did = topo.l3_domain(dev, ifname)
-    return did is not None and any(other != dev for other, _ in topo.domains[did].l3)
+    return did is not None and any(other != dev for other, _ in topo.domains[did].l3) and not topo.shared_gateway(did)
 
 
 def _iface_for(d: Device, nh: int | None) -> str | None:

@@ -255,13 +255,15 @@ def unzoned_segments(placed: list[PlacedZone], topo: Topology, claimed: IPSet) -
     """Host segments no zone covers, as "device:interface (subnets)": a device's connected
     subnet with room for hosts (/29 or wider) that no zone's subnets reach, in an L2
     domain where no zone is placed and no other device of the snapshot routes (a transit
-    link between routers is no host segment).  No matrix cell is about their hosts, so
+    link between routers is no host segment) unless its routers share an HSRP/VRRP
+    gateway.  No matrix cell is about their hosts, so
     the report says so instead of leaving them out silently.  ``claimed``: the
     addresses the zones own (the Internet's catch-all excluded)."""
     held = {did for pz in placed for did in pz.domains}
     out: list[str] = []
     for did, dom in topo.domains.items():
-        if did in held or len({dev for dev, _ in dom.l3}) != 1:
+        shared = topo.shared_gateway(did)  # an HSRP/VRRP pair's host segment: said once
+        if did in held or (len({dev for dev, _ in dom.l3}) != 1 and not shared):
             continue
         for dev, ifn in dom.l3:
             itf = topo.interface(dev, ifn)
@@ -270,6 +272,8 @@ def unzoned_segments(placed: list[PlacedZone], topo: Topology, claimed: IPSet) -
             subnets = [a.cidr for a in itf.addresses if a.prefixlen <= 29]
             if subnets and not any(claimed & IPSet([net]) for net in subnets):
                 out.append(f"{dev}:{ifn} ({', '.join(str(n) for n in subnets)})")
+                if shared:
+                    break
     return out
 
 
