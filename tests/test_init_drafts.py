@@ -668,3 +668,28 @@ def test_segments_nothing_names_are_drafted_commented_for_a_person(tmp_path):
     ]  # fmt: skip
     snap = load_snapshot([folder])
     zones.check_references(reviewed, topology.build(snap.devices))
+
+
+def test_undecided_zones_of_two_devices_get_different_names(tmp_path):
+    """JohnB83435/My_OTUS R14/R15: both uplinks Ethernet0/2 drafted as `zone-ethernet0-2`;
+    uncommented as the draft says, the site file stopped on a key given twice.  The TODO
+    also said "no description" of ports described Link_to_R22 / Link_to_R21."""
+    import yaml
+
+    from netaudit.zones import site_from_dict
+
+    for name, peer, net in (("R14", "R22", "10.10.0.5"), ("R15", "R21", "10.10.0.29")):
+        (tmp_path / f"{name}.cfg").write_text(
+            f"hostname {name}\ninterface Ethernet0/2\n description Link_to_{peer}\n"
+            f" ip address {net} 255.255.255.252\nend\n"
+        )
+    out = cli("init", tmp_path, "-o", "-").stdout
+    assert "its description 'Link_to_R22' says nothing netaudit recognises" in out
+    # uncommented as told, the draft is a valid site file with two zones
+    lines = [
+        ln.replace("# ", "", 1) if ln.startswith("  #   ") or ln.startswith("  # zone-") else ln
+        for ln in out.splitlines()
+    ]
+    doc = yaml.safe_load("\n".join(ln for ln in lines if not ln.lstrip().startswith("#")).replace("{}", ""))
+    site = site_from_dict(doc)
+    assert sorted(z.name for z in site.zones) == ["zone-ethernet0-2", "zone-r15-ethernet0-2"]

@@ -393,6 +393,14 @@ class _Drafter:
 
     # ------------------------------------------------------------------ zones
 
+    def _unhinted(self, p: _Place) -> str:
+        """Why a place is drafted for a person to decide: what its name and description
+        say is nothing netaudit recognises."""
+        itf = self.topo.devices[p.device].interfaces.get(str(p.ref[1])) if p.ref[0] == "attach" else None
+        if itf is not None and itf.description:
+            return f"its description {itf.description!r} says nothing netaudit recognises of what it serves"
+        return "no name, description or hint says what it serves"
+
     def zones(self) -> list[Zone]:
         """One zone per kind and L2 domain (one external zone for every exit)."""
         groups: dict[tuple[str, str | None], list[_Place]] = {}
@@ -404,12 +412,15 @@ class _Drafter:
                 # never given a kind by guess — one per L2 domain with addresses.
                 if p.subnets and p.domain not in seen_domains and not any(q.hits for q in self._same(p)):
                     seen_domains.add(p.domain)
-                    z = Zone(f"zone-{_slug(p.label)}", "internal", list(p.subnets))
+                    name = f"zone-{_slug(p.label)}"
+                    if any(u.name == name for u in self.unnamed):  # Ethernet0/2 on two routers
+                        name = f"zone-{_slug(p.device)}-{_slug(p.label)}"
+                    z = Zone(name, "internal", list(p.subnets))
                     if p.ref[0] == "vlans":
                         z.vlans.append((p.device, cast(int, p.ref[1])))
                     else:
                         z.attach.append((p.device, cast(str, p.ref[1])))
-                    z.inferred_from.append(f"{p.device}:{p.label} — no name, description or hint says what it serves")
+                    z.inferred_from.append(f"{p.device}:{p.label} — {self._unhinted(p)}")
                     self.unnamed.append(z)
                 continue
             pool = [h for h in p.hits if h[0] == _NAMED] or p.hits
