@@ -300,8 +300,10 @@ class ModelBuilder(IosState):
             dev.ip_routing = False  # ip default-gateway or switch provision present
         else:
             dev.ip_routing = True
-            has_svi = any(i.kind == IfKind.SVI for i in dev.interfaces.values())
-            if self.uses_switchport and has_svi:
+            # It decides something only where the switch could route between two of its
+            # own subnets (a switch with one management SVI, or none addressed, routes nothing).
+            routed = [i for i in dev.interfaces.values() if i.kind == IfKind.SVI and not i.shutdown and i.addresses]
+            if self.uses_switchport and len(routed) > 1:
                 self.rep.warnings.append("ip routing not stated; assumed enabled (fail-safe)")
 
     def _finish_nat(self) -> None:

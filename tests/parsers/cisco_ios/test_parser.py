@@ -659,9 +659,23 @@ def test_explicit_ip_routing_and_fail_safe_assumption():
      switchport mode access
     interface Vlan10
      ip address 10.0.10.1 255.255.255.0
+    interface Vlan20
+     ip address 10.0.20.1 255.255.255.0
     """)
     assert dev.ip_routing is True
     assert "ip routing not stated; assumed enabled (fail-safe)" in rep.warnings
+    # One addressed SVI (an access switch's management): nothing to route between, nothing said
+    # (it was printed for every access switch, a shut-down `interface Vlan1` included).
+    dev, rep = parse("""
+    interface GigabitEthernet0/1
+     switchport mode access
+    interface Vlan1
+     no ip address
+     shutdown
+    interface Vlan99
+     ip address 10.0.99.5 255.255.255.0
+    """)
+    assert dev.ip_routing is True and not any("ip routing" in w for w in rep.warnings)
 
 
 def test_vrfs_definitions_interfaces_and_undefined_reference():
