@@ -485,3 +485,29 @@ def test_a_switch_s_dhcp_management_address_comes_from_the_router_s_subnet(tmp_p
     (tmp_path / "site.yaml").write_text(site)  # the first pass: no links
     got = trace([tmp_path], None, "staff", "10.0.10.1", "icmp/8")
     assert got["verdict"] == "unknown" and "SW1:FastEthernet0/1" in str(got["unknown"][0]["reason"])
+
+
+def test_a_port_forward_on_a_dhcp_wan_is_witnessed_to_its_representative(tmp_path):
+    """An ASA ``static interface service`` port forward on a DHCP outside: its witness
+    went to some candidate (203.0.113.10) instead of the representative the reports say
+    stands for "the address the interface receives"."""
+    d = tmp_path / "asa"
+    d.mkdir()
+    text = (ROOT / "tests/fixtures/cisco_asa/asa5505-branch.cfg").read_text()
+    text = text.replace(
+        "object network obj_any\n nat (inside,outside) dynamic interface\n",
+        "object network obj_any\n nat (inside,outside) dynamic interface\nobject network NAS\n host 192.168.10.20\n"
+        " nat (inside,outside) static interface service tcp 5000 8443\n"
+        "access-list OUTSIDE_IN extended permit tcp any object NAS eq 5000\naccess-group OUTSIDE_IN in interface outside\n",
+    )
+    (d / "fw.cfg").write_text(text)
+    (d / "site.yaml").write_text(
+        'zones:\n  staff: {kind: internal, subnets: [192.168.10.0/24], attach: ["UBND-PHUONG-FW:Vlan1"]}\n'
+        "  internet: {kind: external}\n"
+    )
+    audit = run_audit([d])
+    cell = cells(audit)[("internet", "staff")]
+    assert cell.services == ["tcp/5000"]
+    [shown] = [a["shown_as"] for a in audit.engine.runtime_assumptions()]
+    packet = cell.witness.to_json()["packet"]
+    assert (packet["dst_ip"], packet["dst_port"]) == (shown, 8443)

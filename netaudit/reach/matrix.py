@@ -227,8 +227,20 @@ def _preferences(engine: Engine, pz: PlacedZone, dst: str) -> list:
     return [
         *_cached(engine, ("prefer-src", pz.name), lambda: _source_preferences(engine, pz)),
         *destination_preferences(engine, dst),
+        *_cached(engine, ("prefer-runtime", None), lambda: _runtime_preferences(engine)),
         *_cached(engine, ("prefer-open", None), lambda: _open_address_preferences(engine)),
     ]
+
+
+def _runtime_preferences(engine: Engine) -> list:
+    """A packet addressed to a run-time address (a port forward on a DHCP/PPPoE WAN) is
+    shown addressed to its representative, the address the reports say stands for "what
+    the interface receives", not to some other candidate."""
+    hs = engine.hs
+    reps = hs.false
+    for rep in engine.runtime_address.values():
+        reps |= hs.eq("dst_ip", rep)
+    return [reps] if reps != hs.false else []
 
 
 def destination_preferences(engine: Engine, dst: str) -> list:
