@@ -203,6 +203,9 @@ class Interface:
     zone: str | None = None  # firewall zone / nameif
     security_level: int | None = None  # ASA
     description: str = ""
+    # Other names the configuration gives this interface's segment — its DHCP server and
+    # pool, the comment of its address ("Wifi khach"): read by `netaudit init` as hints.
+    segment_names: list[str] = field(default_factory=list)
     source: Src | None = None
     partial: str | None = None
 

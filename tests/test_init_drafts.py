@@ -693,3 +693,33 @@ def test_undecided_zones_of_two_devices_get_different_names(tmp_path):
     doc = yaml.safe_load("\n".join(ln for ln in lines if not ln.lstrip().startswith("#")).replace("{}", ""))
     site = site_from_dict(doc)
     assert sorted(z.name for z in site.zones) == ["zone-ethernet0-2", "zone-r15-ethernet0-2"]
+
+
+def test_dhcp_pools_and_address_comments_name_their_segment(tmp_path):
+    """A guest VLAN known only by its DHCP server (RouterOS ``name=guest-dhcp``, a DHCP
+    network ``comment="Wifi khach"``) or its IOS ``ip dhcp pool WIFI-KHACH``: init drafted
+    an undecided zone for it (and, with no other hint, no guest zone at all)."""
+    import yaml
+
+    ros, ios = tmp_path / "ros", tmp_path / "ios"
+    ros.mkdir()
+    ios.mkdir()
+    (ros / "r.rsc").write_text(
+        "# 2024-03-12 10:21:33 by RouterOS 7.14.1\n/interface bridge add name=br vlan-filtering=yes\n"
+        "/interface vlan add interface=br name=vlan40 vlan-id=40\n/interface vlan add interface=br name=vlan10 vlan-id=10\n"
+        "/interface bridge vlan add bridge=br tagged=br vlan-ids=10,40\n"
+        "/ip pool add name=pool40 ranges=10.0.40.10-10.0.40.200\n"
+        "/ip dhcp-server add address-pool=pool40 interface=vlan40 name=guest-dhcp\n"
+        "/ip address add address=10.0.40.1/24 interface=vlan40\n"
+        '/ip address add address=10.0.10.1/24 comment="Can bo UBND" interface=vlan10\n'
+        "/system identity set name=R1\n"
+    )
+    (ios / "r.cfg").write_text(
+        "hostname R1\n!\nip dhcp pool WIFI-KHACH\n network 10.0.40.0 255.255.255.0\n default-router 10.0.40.1\n!\n"
+        "ip dhcp pool CANBO\n network 10.0.10.0 /24\n!\ninterface GigabitEthernet0/1\n ip address 10.0.40.1 255.255.255.0\n"
+        "!\ninterface GigabitEthernet0/2\n ip address 10.0.10.1 255.255.255.0\n!\nend\n"
+    )
+    for folder in (ros, ios):
+        draft = yaml.safe_load(cli("init", folder, "-o", "-").stdout)
+        kinds = {z["kind"]: z["subnets"] for z in draft["zones"].values()}
+        assert kinds == {"guest": ["10.0.40.0/24"], "internal": ["10.0.10.0/24"]}, (folder, draft["zones"])

@@ -347,6 +347,7 @@ class _Drafter:
                 named.append((vdom, f"{host}:{itf.name} in VDOM {vdom}"))
             if itf.description:
                 named.append((itf.description, f"{host}:{itf.name} '{itf.description}'"))
+            named += [(n, f"{host}:{itf.name} DHCP or address name '{n}'") for n in itf.segment_names]
             if itf.zone:
                 named.append((itf.zone, f"{host}:{itf.name} {'nameif' if self._nameif else 'zone'} {itf.zone}"))
             named += [(lst, f"{host}:{itf.name} in interface list {lst}") for lst in sorted(lists.get(itf.name, ()))]
@@ -493,7 +494,8 @@ def infer_site(devices: list[Device], topo: Topology) -> Site:
     """Draft zones from what the configs say, for a person to confirm (``netaudit init``).
 
     Every usable interface, VLAN and SSID is a place hosts may sit.  Its names —
-    interface name, description / comment / alias, ASA nameif, FortiGate zone, VLAN
+    interface name, description / comment / alias, its DHCP server, pool and address names
+    (``Interface.segment_names``), ASA nameif, FortiGate zone, VLAN
     name, SSID, RouterOS interface lists — are matched on whole words (:func:`classify`);
     structural hints (default route, NAT outside, FortiGate interface role) decide
     only where no name does.  Trunks and ports that merely carry VLAN interfaces are

@@ -52,6 +52,10 @@ class ModelBuilder(IosState):
         defined_acls = {name for name, acl in self.acls.items()}
         usable = {name for name, acl in self.acls.items() if acl.filter.lines or acl.filter.partial}
         self._finish_interfaces(usable)
+        for pool, net in self.dhcp_pool_nets:  # the segment a DHCP pool serves is named by it
+            for itf in dev.interfaces.values():
+                if pool not in itf.segment_names and any(a.ip in net for a in itf.addresses):
+                    itf.segment_names.append(pool)
         # IOS writes `vlan N` blocks into the running config only in VTP transparent or
         # off mode, where the config is the whole VLAN database; in server or client mode
         # (or VTP version 3) the database lives in vlan.dat and the config shows none.

@@ -12,7 +12,7 @@ from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown
 from netaudit.parsers.cisco_ios.facts import SnmpCommunity
 from netaudit.parsers.cisco_ios.state import IosState, LineBlock
 from netaudit.parsers.cisco_ios.syntax import SNMP_ALGORITHMS, secret_after
-from netaudit.parsers.ip import ip_to_int
+from netaudit.parsers.ip import ip_to_int, len_to_mask, mask_to_len, prefix_of
 
 
 class ManagementReader(IosState):
@@ -177,9 +177,26 @@ class ManagementReader(IosState):
     def h_ip_dhcp(self, tokens, low, src):
         if len(low) >= 4 and low[2] == "pool":
             self.dhcp_pool = self.dhcp_pool or src
-        else:
-            self.ignored += 1
+            # its `network` names the segment the pool serves (Interface.segment_names)
+            self.ctx = Ctx("dhcp-pool", label=tokens[3], src=src)
+            return
+        self.ignored += 1
         self.ctx = IGNORE_CTX
+
+    def dhcp_pool_line(self, stripped: str, fallback: bool) -> bool:
+        """A line of an ``ip dhcp pool`` body: understood and irrelevant to forwarding;
+        ``network A M`` (``A /len``) ties the pool's name to the segment it serves."""
+        tokens, low = stripped.split(), stripped.lower().split()
+        if fallback:
+            return False
+        self.ignore_line(tokens, low)
+        if low[0] == "network" and len(tokens) >= 3:
+            a = ip_to_int(tokens[1])
+            m = ip_to_int(tokens[2]) if not tokens[2].startswith("/") else None
+            plen = mask_to_len(m) if m is not None else (int(tokens[2][1:]) if tokens[2][1:].isdigit() else None)
+            if a is not None and plen is not None and plen <= 32 and self.ctx is not None:
+                self.dhcp_pool_nets.append((self.ctx.label, prefix_of(a & len_to_mask(plen), plen)))
+        return True
 
     def h_snmp(self, tokens, low, src):
         self.ctx = IGNORE_CTX

@@ -126,6 +126,8 @@ class IosParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
             return self._acl_entry(ctx.targets[0], stripped, lineno, fallback)
         if ctx.kind == "acl-refs":
             return self.acl_refs_line(stripped, lineno, fallback)
+        if ctx.kind == "dhcp-pool":
+            return self.dhcp_pool_line(stripped, fallback)
         return super()._in_ctx(ctx, stripped, lineno, fallback)
 
     def apply(self, ctx: Ctx, entry, tokens, low, src: Src) -> bool:

@@ -166,6 +166,7 @@ class IosState(LineParser):
         self.http: HttpServer = {"http": None, "https": None, "acl": None, "port": 80, "secure_port": 443}
         self.snmp: list[tuple[str | None, Src]] = []
         self.dhcp_pool: Src | None = None
+        self.dhcp_pool_nets: list[tuple[str, IPNetwork]] = []  # (pool name, its `network`)
         self.service_dhcp = True
         self.dns_server: Src | None = None
         self.small_servers: list[tuple[str, int, tuple[int, ...], Src]] = []

@@ -72,6 +72,13 @@ def finish_interfaces(st: State) -> None:
                 parent.virtual_addresses.append(IPNetwork(f"{net.ip}/{plen}"))
             continue
         dev.interfaces[iface].addresses.append(net)
+    for name, names in st.segment_names.items():
+        if name in dev.interfaces:
+            dev.interfaces[name].segment_names.extend(dict.fromkeys(names))
+    for net, comment in st.dhcp_network_names:
+        for itf in dev.interfaces.values():
+            if any(a.ip in net for a in itf.addresses) and comment not in itf.segment_names:
+                itf.segment_names.append(comment)
     for name, (slaves, _) in st.bonds.items():
         for s in slaves:
             dev.interfaces[s].parent = name

@@ -32,6 +32,8 @@ def address(st: State, cmd: Command, src: Src):
     if plen is None:
         raise NotUnderstood
     st.addrs.append((iface, IPNetwork(f"{a}/{plen}"), src))
+    if cmd.get("comment"):
+        st.segment_names.setdefault(iface, []).append(cmd.get("comment", ""))
 
 
 # --------------------------------------------------------------------------- routing

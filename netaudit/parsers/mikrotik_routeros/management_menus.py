@@ -7,6 +7,10 @@ Handlers as in :mod:`.interface_menus`.
 
 from __future__ import annotations
 
+import contextlib
+
+from netaddr import AddrFormatError, IPNetwork
+
 from netaudit.model import Src
 
 from .facts import MacServerEntry
@@ -49,6 +53,17 @@ def dhcp_server(st: State, cmd: Command, src: Src):
     st.dhcp_servers.append((cmd, src))
     for lst in split_list(cmd.props.get("address-lists")):
         st.dynamic_lists.setdefault(lst, src)
+    names = [n for n in (cmd.get("name"), cmd.get("address-pool"), cmd.get("comment")) if n and n != "static-only"]
+    st.segment_names.setdefault(cmd.get("interface", ""), []).extend(names)
+
+
+def dhcp_network(st: State, cmd: Command, src: Src):
+    """``/ip dhcp-server network``: what it hands out decides nothing here; its comment
+    names the segment ("Wifi khach"), a hint for ``netaudit init``."""
+    if cmd.verb == "add" and cmd.get("address") and cmd.get("comment"):
+        with contextlib.suppress(AddrFormatError, ValueError):
+            st.dhcp_network_names.append((IPNetwork(cmd.get("address", "")), cmd.get("comment", "")))
+    return IGNORED
 
 
 def dhcp_relay(st: State, cmd: Command, src: Src):
@@ -169,6 +184,7 @@ HANDLERS = {
     ("ip", "service"): service,
     ("ip", "dns"): dns,
     ("ip", "dhcp-server"): dhcp_server,
+    ("ip", "dhcp-server", "network"): dhcp_network,
     ("ip", "dhcp-relay"): dhcp_relay,
     ("ip", "neighbor", "discovery-settings"): discovery,
     ("ip", "neighbor", "discovery"): discovery,

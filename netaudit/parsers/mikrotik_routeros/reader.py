@@ -32,7 +32,7 @@ IGNORED_MENUS = [
     ("ip", "pool"), ("ip", "arp"), ("ip", "dns", "static"), ("ip", "dns", "adlist"),
     ("ip", "dns", "forwarders"),  # v7.17+: named upstream servers, who the router asks
     ("ip", "cloud"), ("ip", "traffic-flow"), ("ip", "accounting"), ("ip", "media"),
-    ("ip", "tftp"), ("ip", "dhcp-server", "network"), ("ip", "dhcp-server", "lease"),
+    ("ip", "tftp"), ("ip", "dhcp-server", "lease"),
     ("ip", "dhcp-server", "option"), ("ip", "dhcp-server", "config"),
     ("ip", "dhcp-server", "alert"), ("ip", "dhcp-server", "matcher"),
     ("ip", "dhcp-client", "option"), ("ip", "firewall", "service-port"),

@@ -104,6 +104,10 @@ class State:
         self.services: dict[str, dict] = {}
         self.dns: dict = {}
         self.dhcp_servers: list[tuple[Command, Src]] = []
+        # interface -> names its segment is given elsewhere (address comment, DHCP server,
+        # pool); DHCP networks' comments by subnet (Interface.segment_names)
+        self.segment_names: dict[str, list[str]] = {}
+        self.dhcp_network_names: list[tuple[IPNetwork, str]] = []
         self.dhcp_relays: list[tuple[Command, Src]] = []
         self.dhcp_clients: list[tuple[Command, Src]] = []
         self.dyn_clients: list[tuple[str, Command, Src]] = []
