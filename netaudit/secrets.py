@@ -476,6 +476,9 @@ _KEEP_KEYS = frozenset(
     }
 )
 _WARNING_KEYS = frozenset({"warnings", "warnings_text", "problem", "problem_text", "input_problems"})
+# Free text a configuration holds (an interface's description, a rule's comment): what a
+# technician writes there may be a password ("mat khau: …"): the keyword rules apply.
+_CONFIG_TEXT_KEYS = frozenset({"description", "comment"})
 
 
 class Masker:
@@ -616,6 +619,8 @@ class Masker:
             for k, v in obj.items():
                 if k in _KEEP_KEYS:
                     out[k] = v
+                elif type(v) is str and k in _CONFIG_TEXT_KEYS:
+                    out[k] = self.line(v)
                 elif type(v) is str and mode == "prose" and k != "text" and k not in _WARNING_KEYS:
                     # the common case, inline: a string masked before (prose's memo)
                     out[k] = memo.get(v) or self.prose(v)

@@ -96,6 +96,8 @@ ntp authentication-key 1 md5 IosNtpKey-14 7
 key config-key password-encrypt IosMaster-15
 interface GigabitEthernet0/2
  description Wifi khach du phong - mat khau IosDot11Psk-21
+interface GigabitEthernet0/3
+ description May in tang 2 - mat khau: IosDescPw-29 password: IosDescPw-30
  ip ospf authentication-key IosOspfKey-16
  ip ospf message-digest-key 1 md5 IosOspfMd5-17
  standby 1 authentication IosHsrp-18
@@ -166,6 +168,8 @@ crypto key import rsa APKEY pem terminal IosCutPass-28
             "UnrecPw-26",
             "UnrecComm-27",
             "CutPass-28",
+            "DescPw-29",  # in a description, as a technician writes it (the JSON topology held it)
+            "DescPw-30",
         )
     ],
     words=["guest"],
