@@ -118,6 +118,13 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
             )
     if not pz.domains:
         result["unknown"].append({"zone": None, "reason": unplaced_reason(pz)})
+    # Toward a zone that could not be placed (declared by subnets no interface holds: a VPN
+    # peer's LAN) nothing is delivered "there", and nothing is proven: as the matrix says.
+    if not result["delivered"]:
+        for name, placed in engine.zones.items():
+            toward = (to_zone and name == dst) or (engine.zone_addr[name] & target) != hs.false
+            if name != src and not placed.domains and toward:
+                result["unknown"].append({"zone": name, "reason": unplaced_reason(placed)})
     if snap.input_problems:
         # A file cut short or unreadable may hold the line that decides (docs/limits.md):
         # neither "blocked" nor "reachable" is proven from what was read.

@@ -151,3 +151,22 @@ def test_an_unknown_service_traced_gives_its_own_reason(tmp_path):
         got = trace([tmp_path], None, "outside", "@devices", service)
         assert got["verdict"] == "unknown", service
         assert f"{service} service not fully understood" in str(got["unknown"][0]["reason"]), service
+
+
+def test_trace_toward_a_zone_that_could_not_be_placed_is_unknown(tmp_path):
+    """A VPN peer's LAN declared by its subnet only (no interface holds it): the matrix
+    says unknown, trace said "Blocked" (exit 1) — to the zone and to an address in it."""
+    (tmp_path / "fw.cfg").write_text(
+        ": Saved\nASA Version 9.1(7)\n!\nhostname FW1\n!\ninterface GigabitEthernet0/0\n nameif outside\n"
+        " security-level 0\n ip address 203.0.113.2 255.255.255.0\n!\ninterface GigabitEthernet0/1\n nameif inside\n"
+        " security-level 100\n ip address 10.1.1.1 255.255.255.0\n!\nroute outside 0.0.0.0 0.0.0.0 203.0.113.1 1\n: end\n"
+    )
+    (tmp_path / "site.yaml").write_text(
+        "zones:\n  internet: {kind: external, attach: ['FW1:GigabitEthernet0/0']}\n"
+        "  partner: {kind: wan, subnets: [198.51.100.0/24]}\n"
+        "  staff: {kind: internal, subnets: [10.1.1.0/24], attach: ['FW1:GigabitEthernet0/1']}\n"
+    )
+    assert cells(run_audit([tmp_path]))[("staff", "partner")].verdict == "unknown"
+    for to in ("partner", "198.51.100.9"):
+        got = trace([tmp_path], None, "staff", to, "tcp/80")
+        assert got["verdict"] == "unknown" and "no attachment point" in str(got["unknown"][-1]["reason"]), to
