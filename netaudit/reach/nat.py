@@ -115,6 +115,12 @@ class Nat:
                 new = hit
                 for fld, value in writes:
                     new = hs.rewrite(new, fld, value)
+                if rule.partial and not writes and rule.to_ip is None and rule.to_interface is None:
+                    # Translated to an address not understood: any (and any port, unless
+                    # the rule names it), never "kept as it was" — that lost the packets
+                    # a static NAT sends to its real hosts.
+                    side = "dst" if kind == "destination" else "src"
+                    new = hs.exist([f"{side}_ip", *([] if rule.to_port is not None else [f"{side}_port"])], hit)
                 step = Step(
                     "nat", dev.hostname, in_if, out_if, nat=rule, nat_fields=tuple(f for f, _ in writes), pre=hit
                 )

@@ -106,10 +106,38 @@ class NatBuilder:
             raise NatUndefined(f"object {token} not fully understood")
         return _Addr(addrs, _hosts(addrs), name=token)
 
-    def _partial(self, rule_src: Src, reason: str) -> NatRule:
-        rule = NatRule(kind="source", source=rule_src, partial=reason)
+    def _partial(
+        self,
+        rule_src: Src,
+        reason: str,
+        in_real: frozenset[str] | None = None,
+        in_mapped: frozenset[str] | None = None,
+        real: tuple[AddrMatch, ...] | None = None,
+        mapped: tuple[AddrMatch, ...] | None = None,
+        static: bool = False,
+    ) -> list[NatRule]:
+        """A NAT line not fully understood, on the interfaces and addresses it names: its
+        source translation, and for a static one the way back (packets for the mapped
+        addresses from the mapped side, translated to addresses not known) — a static NAT
+        works both ways, and leaving that out made the public address "blocked"."""
+        rules = [
+            NatRule(
+                kind="source",
+                match=Match(src=real),
+                in_ifaces=in_real,
+                out_ifaces=in_mapped,
+                source=rule_src,
+                partial=reason,
+            )
+        ]
+        if static:
+            rules.append(
+                NatRule(
+                    kind="destination", match=Match(dst=mapped), in_ifaces=in_mapped, source=rule_src, partial=reason
+                )
+            )
         self.rep.add_partial("nat", reason, rule_src)
-        return rule
+        return rules
 
     # ------------------------------------------------------------------ object NAT
 
@@ -250,15 +278,17 @@ class NatBuilder:
         if dest is not None:
             d_mapped, d_real = dest
             if not _same(d_mapped, d_real):
+                both = (in_real, in_mapped, real.addrs, mapped.addrs, kind == "static")
                 if identity_src and kind == "static":
-                    return [self._partial(src, "twice NAT destination translation not modelled")]
-                return [self._partial(src, "twice NAT with source and destination translation not modelled")]
+                    return self._partial(src, "twice NAT destination translation not modelled", *both)
+                return self._partial(src, "twice NAT with source and destination translation not modelled", *both)
             dst_match = d_real.addrs
         service = None
         if svc is not None:
             service = self._twice_service(svc, src)
             if service is None:
-                return [self._partial(src, "twice NAT service translation not modelled")]
+                both = (in_real, in_mapped, real.addrs, mapped.addrs, kind == "static")
+                return self._partial(src, "twice NAT service translation not modelled", *both)
         if kind == "dynamic":
             if identity_src:
                 return []
@@ -340,11 +370,12 @@ class NatBuilder:
         self, real, hosts, mapped: _Addr, in_real, in_mapped, svc, src: Src, unidirectional: bool
     ) -> list[NatRule]:
         protos = (svc[0],) if svc else None
+        both = (in_real, in_mapped, real, mapped.addrs, not unidirectional)  # a partial rule's place
         if mapped.iface:
             if hosts is None or len(hosts) != 1:
-                return [self._partial(src, "static interface NAT of more than one address")]
+                return self._partial(src, "static interface NAT of more than one address", *both)
             if in_mapped is None or len(in_mapped) != 1:
-                return [self._partial(src, "static interface NAT without a single mapped interface")]
+                return self._partial(src, "static interface NAT without a single mapped interface", *both)
             out_if = next(iter(in_mapped))
             if_ip = self.if_addr.get(out_if)
             # On `ip address dhcp|pppoe` the mapped address is the one the interface
@@ -354,7 +385,7 @@ class NatBuilder:
             if if_ip is None and out_if in self.runtime_ifs:
                 dst_fields = self.runtime_dst
             elif if_ip is None:
-                return [self._partial(src, f"address of interface {out_if} unknown")]
+                return self._partial(src, f"address of interface {out_if} unknown", *both)
             r = hosts[0]
             rules: list[NatRule] = [
                 NatRule(
@@ -390,17 +421,19 @@ class NatBuilder:
         if real is None or mapped.addrs is None:
             if real is None and mapped.addrs is None:
                 return []  # any -> any: identity
-            return [self._partial(src, "static NAT between 'any' and a specific address")]
+            return self._partial(src, "static NAT between 'any' and a specific address", *both)
         if _same_addrs(real, mapped.addrs):
             return []  # identity NAT
         m_hosts = mapped.hosts
         if hosts is None or m_hosts is None:
-            return [self._partial(src, f"static NAT of more than {MAX_EXPAND} addresses not modelled")]
+            return self._partial(src, f"static NAT of more than {MAX_EXPAND} addresses not modelled", *both)
         if len(m_hosts) != len(hosts):
             if len(m_hosts) == 1 and svc is None:
-                return [self._partial(src, "static NAT of several real addresses to one mapped address not modelled")]
+                return self._partial(
+                    src, "static NAT of several real addresses to one mapped address not modelled", *both
+                )
             if len(m_hosts) != 1:
-                return [self._partial(src, "static NAT between address sets of different sizes not modelled")]
+                return self._partial(src, "static NAT between address sets of different sizes not modelled", *both)
         rules = []
         pairs = list(zip(hosts, m_hosts, strict=True)) if len(m_hosts) == len(hosts) else [(hosts[0], m_hosts[0])]
         for r, m in pairs:

@@ -707,14 +707,18 @@ def test_twice_nat_sections_identity_and_partial_forms():
     """)
     dev, rep = parse(text)
     rules = dev.nat_rules
-    # identity NAT: nothing; source static: two rules; destination translation: partial;
-    # after-auto comes last
+    # identity NAT: nothing; source static: two rules; destination translation: partial,
+    # both ways on its own interfaces; after-auto comes last
     assert [(r.kind, r.partial is not None) for r in rules] == [
         ("source", False),
         ("destination", False),
         ("source", True),
+        ("destination", True),
         ("source", False),
     ]
+    assert rules[2].in_ifaces == frozenset({"GigabitEthernet0/1"}) and rules[3].in_ifaces == frozenset(
+        {"GigabitEthernet0/0"}
+    )
     assert rules[0].to_ip == ip("198.51.100.20") and rules[1].to_ip == ip("10.1.2.10")
     assert rules[-1].to_interface == "GigabitEthernet0/0" and rules[-1].match == Match(src=None)
     assert any("destination translation" in p["reason"] for p in rep.partially_understood)
@@ -1110,3 +1114,65 @@ def test_fixture_ftd_edge():
         ("internet", "staff"): (REACHABLE, tunnels),
         ("internet", "guest"): (REACHABLE, tunnels),
     }
+
+
+TWICE_SERVICE_FORWARD = """\
+: Saved
+ASA Version 9.1(7)
+hostname FW1
+interface GigabitEthernet0/0
+ nameif outside
+ security-level 0
+ ip address 203.0.113.2 255.255.255.0
+interface GigabitEthernet0/1
+ nameif inside
+ security-level 100
+ ip address 10.1.1.1 255.255.255.0
+interface GigabitEthernet0/2
+ nameif dmz
+ security-level 50
+ ip address 10.1.2.1 255.255.255.0
+object network SRV
+ host 10.1.1.10
+object network SRV_EXT
+ host 203.0.113.10
+object service TELNET23
+ service tcp source eq telnet
+object service TELNET2323
+ service tcp source eq 2323
+access-list outside_access_in extended permit tcp any object SRV eq telnet
+nat (inside,outside) source static SRV SRV_EXT service TELNET23 TELNET2323
+access-group outside_access_in in interface outside
+route outside 0.0.0.0 0.0.0.0 203.0.113.1 1
+: end
+"""
+
+
+def test_a_static_nat_not_fully_understood_works_both_ways_on_its_interfaces(tmp_path):
+    """A twice NAT port forward in Cisco's documented form (``service`` objects with a
+    source port, not modelled): its reverse direction was missing — internet → the public
+    address "blocked", exit 1 — and the rule had no interfaces, so staff → dmz (never
+    through inside→outside) was unknown."""
+    from netaudit.reach import UNKNOWN
+    from netaudit.zones import Zone
+
+    dev, _ = parse(TWICE_SERVICE_FORWARD, head=False)
+    zs = [
+        Zone("internet", "external", attach=[("FW1", "GigabitEthernet0/0")]),
+        Zone("staff", "internal", [IPNetwork("10.1.1.0/24")], attach=[("FW1", "GigabitEthernet0/1")]),
+        Zone("dmz", "dmz", [IPNetwork("10.1.2.0/24")], attach=[("FW1", "GigabitEthernet0/2")]),
+    ]
+    from helpers import analyse
+
+    m = analyse([dev], zs).cells
+    assert m[("staff", "dmz")].verdict == REACHABLE and m[("dmz", "internet")].verdict == REACHABLE
+    # the forward, to the public address: unknown (was "blocked" by the ACL, exit 1)
+    from netaudit.trace import trace
+
+    (tmp_path / "fw.cfg").write_text(TWICE_SERVICE_FORWARD)
+    (tmp_path / "site.yaml").write_text(
+        "zones:\n  internet: {kind: external, attach: ['FW1:GigabitEthernet0/0']}\n"
+        "  staff: {kind: internal, subnets: [10.1.1.0/24], attach: ['FW1:GigabitEthernet0/1']}\n"
+    )
+    got = trace([tmp_path], None, "internet", "203.0.113.10", "tcp/2323")
+    assert got["verdict"] == UNKNOWN and "service translation not modelled" in str(got["unknown"][0]["reason"])
