@@ -756,3 +756,14 @@ def test_the_segments_of_an_hsrp_pair_are_host_segments():
     _, _, warnings = resolve(empty, topo)
     said = [str(w) for w in warnings]
     assert any("2 segment(s) in no zone" in w and "(10.12.1.0/24)" in w and "(10.12.0.0/24)" in w for w in said), said
+
+
+def test_zone_warnings_are_said_in_the_report_s_language():
+    """A zone's placement problems were English strings in the Vietnamese report too."""
+    from helpers import SAMPLES
+
+    from netaudit.audit import run_audit
+
+    audit = run_audit([SAMPLES / "routeros-commune-leaky-bridge"])
+    [w] = [w for w in audit.warnings if str(w).startswith("zone guest:")]
+    assert w.render("vi").startswith("vùng guest: dải địa chỉ khai báo của vùng (10.10.40.0/24)")

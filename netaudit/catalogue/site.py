@@ -34,6 +34,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "the internal network was not checked. If the unit has Wi-Fi or a guest network, declare that "
         "zone in site.yaml.",
     },
+    "warn.zone_problem": {"vi": "vùng {zone}: {problem}", "en": "zone {zone}: {problem}"},
     "warn.unzoned_segments": {
         "vi": "{count} phân đoạn mạng không thuộc vùng mạng nào, các luồng tới và từ các máy trong đó không có "
         "trong ma trận: {segments}. Cần khai báo vùng cho các phân đoạn này trong site.yaml.",

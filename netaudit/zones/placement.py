@@ -210,7 +210,7 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
             )
         placed.append(PlacedZone(z, sorted(doms, key=lambda x: int(x[1:])), owned, problems))
         placed[-1].segment_sources = segment_sources
-        warnings.extend(f"zone {z.name}: {p}" for p in problems)
+        warnings.extend(Text("warn.zone_problem", zone=z.name, problem=p) for p in problems)
     _attach_external(placed, topo, warnings)
     # A zone without subnets of kind external owns every address no other zone owns.
     claimed = IPSet()
@@ -316,7 +316,7 @@ def _attach_external(placed: list[PlacedZone], topo: Topology, warnings: list[st
         pz.domains.sort(key=lambda x: int(x[1:]))
         if not pz.domains:
             pz.problems.append(Text("problem.no_exit"))
-            warnings.append(f"zone {pz.name}: {Text('problem.no_exit')}")
+            warnings.append(Text("warn.zone_problem", zone=pz.name, problem=Text("problem.no_exit")))
 
 
 def _canonical(ifn: str, d: Device) -> str:
