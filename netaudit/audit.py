@@ -205,8 +205,11 @@ def failures(audit: Audit, fail_on: str = "high", standard: str | None = None) -
         )
     threshold = SEVERITY_RANK[fail_on]
     severe = [f for f in audit.findings if SEVERITY_RANK[f.severity] <= threshold]
-    if severe:
-        out.append(f"{len(severe)} finding(s) at or above {fail_on}")
+    proven = [f for f in severe if f.proven]
+    if proven:
+        out.append(f"{len(proven)} finding(s) at or above {fail_on}")
+    if len(proven) < len(severe):  # not a pass either: what they rest on is to be checked
+        out.append(f"{len(severe) - len(proven)} finding(s) at or above {fail_on} not proven")
     unknown = [
         c
         for c in audit.matrix

@@ -100,7 +100,10 @@ def facts_from_audit(audit) -> Facts:
         }
         for c in audit.matrix
     ]
-    findings = [{"id": f.id, "check": f.check, "severity": f.severity, "zones": list(f.zones)} for f in audit.findings]
+    findings = [
+        {"id": f.id, "check": f.check, "severity": f.severity, "zones": list(f.zones), "proven": f.proven}
+        for f in audit.findings
+    ]
     devices = [
         {
             "name": d.hostname,
@@ -150,7 +153,13 @@ def facts_from_doc(doc: dict) -> Facts:
         for c in doc.get("matrix", [])
     ]
     findings = [
-        {"id": f["id"], "check": f["check"], "severity": f["severity"], "zones": f.get("zones", [])}
+        {
+            "id": f["id"],
+            "check": f["check"],
+            "severity": f["severity"],
+            "zones": f.get("zones", []),
+            "proven": f.get("proven", True),
+        }
         for f in doc.get("findings", [])
     ]
     devices = [{"name": d["name"], "services": d.get("services", [])} for d in topo.get("devices", [])]
@@ -230,8 +239,11 @@ def _with_findings(out: Outcome, found: list[dict]) -> Outcome:
         ids = ", ".join(x["id"] for x in found)
         out.evidence.append(_sent("ev.findings", ids=ids))
         out.findings.extend(x["id"] for x in found)
-        if out.status in (MET, CHECK, NA):
-            out.status = NOT_MET
+        if any(x.get("proven", True) for x in found):
+            if out.status in (MET, CHECK, NA):
+                out.status = NOT_MET
+        elif out.status in (MET, NA):  # only unproven findings: to be checked, not failed
+            out.status = CHECK
     return out
 
 
@@ -426,7 +438,7 @@ def _services_summary(f: Facts) -> str:
 def ev_secure_protocols(f: Facts) -> Outcome:
     found = f.findings_of("mgmt-telnet", "mgmt-http-server")
     if found:
-        return _with_findings(Outcome(NOT_MET), found)
+        return _with_findings(Outcome(MET), found)  # not met by a proven finding, else to check
     # SNMP v1/v2c is monitoring, not an administration login: accepted when its
     # sources are restricted (an access list); any other cleartext service is not.
     insecure = [
@@ -456,7 +468,7 @@ def ev_source_restrict(f: Facts) -> Outcome:
 def ev_config_effective(f: Facts) -> Outcome:
     found = f.findings_of("undefined-reference", "shadowed-acl-line")
     if found:
-        return _with_findings(Outcome(NOT_MET), found)
+        return _with_findings(Outcome(MET), found)  # not met by a proven finding, else to check
     return Outcome(MET, [_sent("ev.config_ok")])
 
 
@@ -640,7 +652,8 @@ def evaluate_regime(facts: Facts, regime: str) -> dict:
 
 def conclude(facts: Facts, counts: dict) -> tuple[str, list[dict]]:
     """Overall conclusion and its reasons (bilingual sentences)."""
-    severe = sum(1 for x in facts.findings if x["severity"] in SEVERE)
+    severe = sum(1 for x in facts.findings if x["severity"] in SEVERE and x.get("proven", True))
+    unproven = sum(1 for x in facts.findings if x["severity"] in SEVERE and not x.get("proven", True))
     unknown = sum(1 for c in facts.cells if c["verdict"] == "unknown")
     reasons = []
     if severe:
@@ -648,6 +661,8 @@ def conclude(facts: Facts, counts: dict) -> tuple[str, list[dict]]:
     if counts.get(NOT_MET):
         reasons.append(messages.both("conclusion.reason.not_met", n=counts[NOT_MET]))
     fail = bool(reasons)
+    if unproven:  # resting on what is not understood: to be checked, never a ground for "fail"
+        reasons.append(messages.both("conclusion.reason.unproven", n=unproven))
     if unknown:
         reasons.append(messages.both("conclusion.reason.unknown", n=unknown))
     if counts.get(CHECK):

@@ -692,6 +692,13 @@ def _parse_config(
         line, message = cut
         problem = _tidy(message)
         _problem(snap, at(f"{display}:{line}" if line else display, problem))
+        # What the rest of the file says of the devices' own services (a `line vty` cut
+        # before its `transport input ssh`) is not known: each is partial, a finding on
+        # it not proven.
+        why = f"the file is cut short{f' at line {line}' if line else ''}: the rest of its configuration is not known"
+        for d in devices:
+            for svc in d.services:
+                svc.partial = f"{svc.partial}; {why}" if svc.partial else why
     if not devices:
         problem = Text("input.no_device")
         _problem(snap, at(display, problem))

@@ -56,3 +56,25 @@ def test_site_reference_error_names_the_input_problem(tmp_path):
     msg = str(err.value)
     assert "GigabitEthernet0/0" in msg
     assert "input problems:" in msg and "edge-rt.cfg" in msg and "truncated" in msg
+
+
+def test_a_file_cut_inside_line_vty_gives_no_proven_telnet_finding(tmp_path):
+    """The compliant office's core switch cut inside ``line vty 0 4``, before its
+    ``transport input ssh``: IOS's default (telnet) made a high "Telnet enabled" finding,
+    stated as fact, and the conclusion "fail" where the uncut file passes.  What the rest
+    of a file cut short says is not known: the finding is said, not proven, and the
+    conclusion is "needs checking"."""
+    from helpers import copy_sample
+
+    from netaudit.compliance import NEEDS_CHECK
+
+    office = copy_sample(tmp_path, "cisco-commune-compliant")
+    core = office / "core-sw.cfg"
+    lines = core.read_text().splitlines()
+    vty = next(i for i, ln in enumerate(lines) if ln.startswith("line vty 0 4"))
+    core.write_text("\n".join(lines[: vty + 2]) + "\n")
+    audit = run_audit([office])
+    [telnet] = [f for f in audit.findings if f.check == "mgmt-telnet"]
+    assert not telnet.proven and "not proven" in telnet.detail["en"] and telnet.to_json()["proven"] is False
+    assert regime(audit.compliance, audit.compliance["default"])["verdict"] == NEEDS_CHECK
+    assert any("not proven" in f for f in failures(audit))  # never a pass either

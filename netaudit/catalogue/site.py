@@ -45,6 +45,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Tệp khai báo vùng mạng vẫn là bản nháp (tên đơn vị còn để “TODO”), chưa được đơn vị rà soát, xác nhận.",
         "en": "The zone declaration is still a draft (the unit is “TODO”), not reviewed and confirmed by the unit.",
     },
+    "conclusion.reason.unproven": {
+        "vi": "Có {n} tồn tại mức nghiêm trọng/cao chưa được chứng minh (dựa trên phần cấu hình chưa được hiểu "
+        "đầy đủ): cần kiểm tra thêm.",
+        "en": "{n} critical/high finding(s) not proven (they rest on configuration not fully understood): to be "
+        "checked.",
+    },
     "conclusion.reason.input_problems": {
         "vi": "Có {n} vấn đề với dữ liệu đầu vào (tệp cấu hình bị cắt cụt, hỏng hoặc không đọc được): phần "
         "không đọc được có thể chính là phần quyết định kết quả, nên chưa thể kết luận Đạt.",

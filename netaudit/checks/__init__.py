@@ -86,6 +86,9 @@ class Finding:
     evidence: list[dict] = field(default_factory=list)
     witness: dict | None = None
     key: str = ""  # what makes this finding distinct within its check
+    # False when it rests on something not fully understood (a partial service: a file cut
+    # short in its `line vty`): said, never a ground for "fail" (docs/report.md).
+    proven: bool = True
 
     @property
     def id(self) -> str:
@@ -93,7 +96,7 @@ class Finding:
         return f"{self.check}:{digest}"
 
     def to_json(self) -> dict:
-        out = {
+        out: dict[str, object] = {
             "id": self.id,
             "check": self.check,
             "severity": self.severity,
@@ -107,6 +110,8 @@ class Finding:
         }
         if self.witness is not None:
             out["witness"] = self.witness
+        if not self.proven:
+            out["proven"] = False
         return out
 
 

@@ -59,6 +59,7 @@ def service_finding(
     key = detail_key or f"check.{info.id}.detail"
     if svc.partial:  # what is not understood may be whether it runs at all (a one-VDOM backup)
         sentences = [*sentences, ("check.mgmt.partial", {"detail": svc.partial})]
+        f.proven = False
     f.detail = localized((key, fields), *sentences)
     f.remediation = vendor_remediation(info.id, dev.vendor, fields)
     return f
