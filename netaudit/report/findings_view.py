@@ -326,18 +326,23 @@ def _others(v: View, omitted: list[tuple[int, dict]], no: int, ref: str) -> None
     kind (check) — severity, title, how many of how many, the devices or zones, and where
     the printed examples of the kind are."""
     order = {s: i for i, s in enumerate(SEVERITIES)}
-    total = Counter(str(f.get("check", "")) for f in v.doc.get("findings", []))
-    by_check: dict[str, list[dict]] = {}
+
+    def kind(f: dict) -> tuple[str, str]:
+        # A row per kind and severity: a row's label is every finding's in it (one per
+        # kind read its worst severity for all, and the rows no longer added up).
+        return str(f.get("check", "")), str(f.get("severity", "info"))
+
+    total = Counter(kind(f) for f in v.doc.get("findings", []))
+    by_check: dict[tuple[str, str], list[dict]] = {}
     for _, f in omitted:
-        by_check.setdefault(str(f.get("check", "")), []).append(f)
+        by_check.setdefault(kind(f), []).append(f)
         if f.get("id"):
             v.finding_refs[f["id"]] = ref
             v.omitted.add(f["id"])
     sec = v.sec["findings"]
     rows = []
-    for check, fs in by_check.items():
-        worst = min(fs, key=lambda f: order.get(str(f.get("severity")), 9))
-        severity = str(worst.get("severity", "info"))
+    for (check, severity), fs in by_check.items():
+        worst = fs[0]
         places = Counter(
             name for f in fs for name in (f.get("devices") or [v.zone(z) for z in f.get("zones") or []] or ["-"])
         )
@@ -355,7 +360,7 @@ def _others(v: View, omitted: list[tuple[int, dict]], no: int, ref: str) -> None
                 "severity": severity,
                 "severity_label": v.t(f"severity.{severity}"),
                 "title": title,
-                "count": f"{len(fs)} / {total[check]}",
+                "count": f"{len(fs)} / {total[(check, severity)]}",
                 "where": where,
                 "examples": [{"no": e["no"], "ref": v.t("ref.finding", sec=sec, no=e["no"])} for e in examples],
                 # a kind without a printed example keeps its remediation principle

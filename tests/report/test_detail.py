@@ -179,6 +179,12 @@ def test_summary_view_of_a_large_audit(large):
     assert other is not None and other["no"] == len(v.findings) + 1
     left = sum(int(r["count"].split(" / ")[0]) for r in other["rows"])
     assert left == total - len(v.findings) == len(v.omitted)
+    # each row's severity is every finding's in it: per severity the rows add up to what is
+    # left out (a row per kind read its worst severity for all: 5 critical where there were 4)
+    omitted = [f for f in large["findings"] if f["id"] in v.omitted]
+    for severity in {f["severity"] for f in omitted}:
+        in_rows = sum(int(r["count"].split(" / ")[0]) for r in other["rows"] if r["severity"] == severity)
+        assert in_rows == sum(1 for f in omitted if f["severity"] == severity), severity
     assert sum(int(r["count"].split(" / ")[1]) for r in other["rows"]) <= total
     # every finding has a section on paper: its own, or the closing entry that counts it
     ref = _t("ref.finding", sec=4, no=other["no"])

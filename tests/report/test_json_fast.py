@@ -21,7 +21,17 @@ from netaudit.audit import run_audit
 from netaudit.report import RenderOptions, render
 from netaudit.report.json_report import _indented, audit_dict, dumps
 from netaudit.safetext import dumps_json
-from netaudit.secrets import _KEEP_KEYS, _L, _R, _WARNING_KEYS, MASK, Masker, mask_key_material, zone_names
+from netaudit.secrets import (
+    _CONFIG_TEXT_KEYS,
+    _KEEP_KEYS,
+    _L,
+    _R,
+    _WARNING_KEYS,
+    MASK,
+    Masker,
+    mask_key_material,
+    zone_names,
+)
 
 from .secret_corpus import OFFICES
 
@@ -35,6 +45,8 @@ def old_doc(m: Masker, obj, mode: str = "prose"):
         for k, v in obj.items():
             if k in _KEEP_KEYS:
                 out[k] = v
+            elif k in _CONFIG_TEXT_KEYS and isinstance(v, str):  # a description: the keyword rules
+                out[k] = m.line(v)
             elif k == "text" and isinstance(v, str):
                 fn = m.unrecognized if mode == "unrecognized" else m.line
                 out[k] = fn(v, obj.get("file"), obj.get("line"))
