@@ -223,6 +223,22 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "không có quy tắc nào khớp: chính sách mặc định {policy} của fw4 cho {chain}",
         "en": "no rule matched: the fw4 defaults {chain} policy {policy}",
     },
+    "default.fortios_allowaccess": {
+        "vi": "không phải địa chỉ của giao diện này, hoặc nguồn không được phép",
+        "en": "not an address of this interface, or source not allowed",
+    },
+    "default.asa_deny": {
+        "vi": "chặn ngầm định của ASA (không quy tắc truy cập hay mức bảo mật nào cho phép)",
+        "en": "implicit deny (no access rule or security level permits it)",
+    },
+    "default.ios_acl_undefined": {
+        "vi": "ACL {acl} không tồn tại: IOS cho qua mọi gói tin",
+        "en": "ACL {acl} is not defined: IOS permits every packet",
+    },
+    "default.ios_acl_empty": {
+        "vi": "ACL {acl} không có dòng nào: IOS cho qua mọi gói tin",
+        "en": "ACL {acl} has no entries: IOS permits every packet",
+    },
     # ---- annex A: the site file
     "annex.site.title": {
         "vi": "Phụ lục A. Tệp khai báo vùng mạng và chính sách",

@@ -175,12 +175,32 @@ _DEFAULTS = [
         re.compile(r"^no rule matched: the fw4 defaults (?P<chain>\S+) policy (?P<policy>\S+)$"),
         "default.fw4_policy",
     ),
+    (re.compile(r"^not an address of this interface, or source not allowed$"), "default.fortios_allowaccess"),
+    (re.compile(r"^implicit deny \(no access rule or security level permits it\)$"), "default.asa_deny"),
+    (re.compile(r"^ACL (?P<acl>\S+) is not defined: IOS permits every packet$"), "default.ios_acl_undefined"),
+    (re.compile(r"^ACL (?P<acl>\S+) has no entries: IOS permits every packet$"), "default.ios_acl_empty"),
+]
+# A configuration line the parser annotated (an access-group naming an ACL that is not
+# there): the line as written, then the note in the reader's language.
+_ANNOTATED = [
+    (
+        re.compile(r"^(?P<line>.+?)  ! ACL (?P<acl>\S+) is not defined: IOS permits every packet$"),
+        "default.ios_acl_undefined",
+    ),
+    (
+        re.compile(r"^(?P<line>.+?)  ! ACL (?P<acl>\S+) has no entries: IOS permits every packet$"),
+        "default.ios_acl_empty",
+    ),
 ]
 _CITED_DEFAULT = re.compile(r"^(?:(?P<filter>[^:\s][^:]*): )?(?P<body>.+?)(?: \((?P<action>permit|deny)\))?$")
 
 
 def default_words(text: str, lang: str) -> str | None:
     """A cited vendor default in the reader's language, or None when ``text`` is not one."""
+    for rx, key in _ANNOTATED:
+        a = rx.match(text or "")
+        if a:
+            return f"{a.group('line').strip()} — {_t(key, lang, acl=a.group('acl'))}"
     m = _CITED_DEFAULT.match(text or "")
     if m is None:
         return None

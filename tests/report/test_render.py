@@ -574,3 +574,30 @@ def test_a_blocked_flow_no_line_stops_says_why(tmp_path):
         ("html", "en", "r: no route"),
     ):
         assert want in render_doc(doc, fmt, RenderOptions(lang=lang))
+
+
+@pytest.mark.parametrize(
+    "text,vi",
+    [
+        # an IOS access-group naming a missing ACL: the line, then the note in the reader's language
+        (
+            "ip access-group ACL-MOT-CUA-IN in  ! ACL ACL-MOT-CUA-IN is not defined: IOS permits every packet",
+            "ip access-group ACL-MOT-CUA-IN in — ACL ACL-MOT-CUA-IN không tồn tại: IOS cho qua mọi gói tin",
+        ),
+        (
+            "allowaccess VL99-QUANTRI capwap: not an address of this interface, or source not allowed",
+            "allowaccess VL99-QUANTRI capwap: không phải địa chỉ của giao diện này, hoặc nguồn không được phép",
+        ),
+        (
+            "asa-forward-policy: implicit deny (no access rule or security level permits it) (deny)",
+            "asa-forward-policy: chặn ngầm định của ASA (không quy tắc truy cập hay mức bảo mật nào cho phép) (chặn)",
+        ),
+    ],
+)
+def test_vendor_notes_in_cited_lines_are_in_the_reader_s_language(text, vi):
+    """The Vietnamese report printed these English notes as configuration lines."""
+    from netaudit.report.words import cite_view
+
+    got = cite_view({"file": "x.cfg", "line": 9, "text": text}, "vi")
+    assert got["default"] and got["text"] == vi
+    assert cite_view({"file": "x.cfg", "line": 9, "text": text}, "en")["default"]
