@@ -78,6 +78,11 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
                     self.if_ip[name] = int(st.addr.ip)
                 else:
                     self.if_ip[name] = None
+            elif st.addr is not None and self.transparent is not None and name.upper().startswith("BVI"):
+                # Transparent mode: a bridge group's BVI holds its management address and
+                # needs no nameif (no warning).  The bridging is not modelled, so neither is
+                # the address: what reaches it stays unknown, never "blocked".
+                pass
             elif st.addr is not None:
                 assert st.addr_src is not None  # set with the address
                 self.rep.warnings.append(

@@ -1176,3 +1176,19 @@ def test_a_static_nat_not_fully_understood_works_both_ways_on_its_interfaces(tmp
     )
     got = trace([tmp_path], None, "internet", "203.0.113.10", "tcp/2323")
     assert got["verdict"] == UNKNOWN and "service translation not modelled" in str(got["unknown"][0]["reason"])
+
+
+def test_a_transparent_mode_bvi_needs_no_nameif():
+    """Transparent mode: ``interface BVI1`` holds the bridge group's management address
+    with no nameif; the warning "has an address but no nameif: the ASA passes no traffic
+    on it" was false.  The bridging is not modelled: cells to the box stay unknown."""
+    text = (
+        ": Saved\nASA Version 9.8(2)\n!\nfirewall transparent\nhostname TFW\n!\ninterface GigabitEthernet0/0\n"
+        " nameif outside\n security-level 0\n bridge-group 1\n!\ninterface GigabitEthernet0/1\n nameif inside\n"
+        " security-level 100\n bridge-group 1\n!\ninterface BVI1\n ip address 10.1.1.3 255.255.255.0\n!\n: end\n"
+    )
+    dev, rep = parse(text, head=False)
+    assert not any("no nameif" in w for w in rep.warnings)
+    # with routed mode the same interface is the warned mistake
+    dev, rep = parse(text.replace("firewall transparent\n", ""), head=False)
+    assert any("BVI1 has an address but no nameif" in w for w in rep.warnings)
