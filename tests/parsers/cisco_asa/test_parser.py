@@ -1187,8 +1187,8 @@ def test_a_transparent_mode_bvi_needs_no_nameif():
         " nameif outside\n security-level 0\n bridge-group 1\n!\ninterface GigabitEthernet0/1\n nameif inside\n"
         " security-level 100\n bridge-group 1\n!\ninterface BVI1\n ip address 10.1.1.3 255.255.255.0\n!\n: end\n"
     )
-    dev, rep = parse(text, head=False)
+    _, rep = parse(text, head=False)
     assert not any("no nameif" in w for w in rep.warnings)
     # with routed mode the same interface is the warned mistake
-    dev, rep = parse(text.replace("firewall transparent\n", ""), head=False)
+    _, rep = parse(text.replace("firewall transparent\n", ""), head=False)
     assert any("BVI1 has an address but no nameif" in w for w in rep.warnings)
