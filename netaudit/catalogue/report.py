@@ -135,7 +135,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "scope.col.vendor": {"vi": "Hãng / hệ điều hành", "en": "Vendor / OS"},
     "scope.col.devices": {"vi": "Thiết bị", "en": "Devices"},
     "scope.col.lines": {"vi": "Số dòng", "en": "Lines"},
-    "scope.col.unrecognized": {"vi": "Dòng không nhận dạng", "en": "Unrecognized lines"},
+    "scope.col.unrecognized": {"vi": "Dòng không nhận dạng", "en": "Lines not recognized"},  # words that wrap (PDF)
     "scope.col.sha256": {"vi": "SHA-256", "en": "SHA-256"},
     "scope.kind.state": {"vi": "bảng định tuyến", "en": "routing state"},
     "scope.kind.skipped": {"vi": "không phân tích", "en": "not analysed"},
