@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..vocabulary import SEVERITIES
 from . import detail as caps
 from .matrix_view import hops_view
-from .words import cite_view
+from .words import cite_view, reference_words
 
 if TYPE_CHECKING:
     from .view import View
@@ -239,7 +239,7 @@ def findings(v: View, zone_kind: dict) -> None:
                 "why_ref": why_ref if why_ref != n else None,
                 "remediation_ref": fix_ref if fix_ref != n else None,
                 "snippet": _extra_snippet(v, f, zone_subnets) if lead else None,
-                "references": f.get("references", []),
+                "references": [reference_words(str(r), v.lang) for r in f.get("references", [])],
                 "references_ref": _refs_ref(first_refs, f, n) if printed is not None and lead else None,
                 "zones": _zones_cut(v, f.get("zones", [])),
                 "devices": f.get("devices", []),

@@ -21,7 +21,7 @@ from . import detail as caps
 from .findings_view import cause_keys, findings, remedy
 from .live_view import live_section
 from .matrix_view import matrix, reference
-from .words import KIND_COLORS, NO_KIND_COLOR, kind_label, prose, zone_label, zone_names
+from .words import KIND_COLORS, NO_KIND_COLOR, kind_label, prose, reference_words, zone_label, zone_names
 
 SECTIONS = {"scope": 1, "diagram": 2, "matrix": 3, "findings": 4, "compliance": 5, "inventory": 6, "signatures": 7}
 # Labels of the parser registry's vendor ids (netaudit/parsers: VENDOR_MODULES).
@@ -473,7 +473,7 @@ def _compliance(v: View) -> None:
         {
             "no": i,
             "requirement": v.L(r["requirement"]),
-            "reference": r["reference"],
+            "reference": reference_words(r["reference"], v.lang),
             "status": r["status"],
             "status_label": v.t(f"status.{r['status']}"),
             "evidence": _evidence(v, r),

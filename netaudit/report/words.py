@@ -246,3 +246,30 @@ def kind_label(lang: str, kind: str) -> str:
         return _t(f"kind.{kind}", lang)
     except KeyError:
         return kind
+
+
+# The legal references are Vietnamese documents cited in Vietnamese (their titles are what
+# an inspector looks up); an English report words their structure and notes in English.
+_REFERENCE_WORDS = (  # phrases first, then the words they contain
+    ("(tham khảo)", "(for reference)"),
+    ("(số mục suy luận)", "(clause number inferred)"),
+    ("(phân vùng mạng)", "(network zoning)"),
+    ("(bảo vệ thiết bị hệ thống, ", "(protection of system devices, "),
+    ("(kiểm tra cấu hình, tăng cường bảo mật thiết bị)", "(configuration check, device hardening)"),
+    ("nhóm Quản lý hạ tầng mạng", "group Network infrastructure management"),
+    ("Nghị định", "Decree"),
+    ("Phụ lục", "Appendix"),
+    ("Điều", "Article"),
+    ("Mục", "Section"),
+    ("mục", "clause"),
+)
+
+
+def reference_words(text: str, lang: str) -> str:
+    """A legal reference as a report in ``lang`` shows it (English: its structure and
+    notes in English, the documents' numbers and titles as they are)."""
+    if lang != "en" or not text:
+        return text
+    for vi, en in _REFERENCE_WORDS:
+        text = text.replace(vi, en)
+    return text

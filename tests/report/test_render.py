@@ -601,3 +601,18 @@ def test_vendor_notes_in_cited_lines_are_in_the_reader_s_language(text, vi):
     got = cite_view({"file": "x.cfg", "line": 9, "text": text}, "vi")
     assert got["default"] and got["text"] == vi
     assert cite_view({"file": "x.cfg", "line": 9, "text": text}, "en")["default"]
+
+
+def test_legal_references_are_worded_in_english_in_an_english_report():
+    """The English report printed the references' Vietnamese notes ("(tham khảo)", "(số
+    mục suy luận)": a caveat an English reader could not read)."""
+    from netaudit.checks import REF_ND331
+    from netaudit.report.words import reference_words
+
+    en = reference_words(REF_ND331, "en")
+    assert en.startswith("Decree 331/2026/NĐ-CP, Article 27.2.c–đ (configuration check, device hardening)")
+    assert "(for reference)" in en and "tham khảo" not in en
+    assert reference_words("TCVN 14423:2026 (tham khảo), mục 4.12.2.4 (số mục suy luận)", "en") == (
+        "TCVN 14423:2026 (for reference), clause 4.12.2.4 (clause number inferred)"
+    )
+    assert reference_words(REF_ND331, "vi") == REF_ND331
