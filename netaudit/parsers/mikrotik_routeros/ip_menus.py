@@ -142,6 +142,10 @@ def address_list(st: State, cmd: Command, src: Src):
     if yes(cmd.get("disabled")):
         return IGNORED
     st.addr_entries.setdefault(lst, []).append((addr, src))
+    if cmd.get("timeout") or yes(cmd.get("dynamic")):
+        # An entry that expires (`timeout=1d`) leaves the list at run time: its members
+        # are not known for every moment (the list a rule reads may be without it).
+        st.expiring_lists.setdefault(lst, src)
 
 
 def conntrack(st: State, cmd: Command, src: Src):

@@ -101,6 +101,8 @@ def finish_address_lists(st: State) -> None:
             ranges.append(r)
         if name in st.dynamic_lists:
             reason = reason or f"address list {name} is filled at run time"
+        elif name in st.expiring_lists:
+            reason = reason or f"address list {name} has entries that expire (timeout=): its members change at run time"
         st.alists[name] = (norm(ranges), reason)
     for name in st.dynamic_lists:
         if name not in st.alists:

@@ -101,6 +101,7 @@ class State:
         self.fw_partial: dict[str, list[tuple[str, Src]]] = {}
         self.addr_entries: dict[str, list[tuple[str, Src]]] = {}
         self.dynamic_lists: dict[str, Src] = {}
+        self.expiring_lists: dict[str, Src] = {}  # lists with an entry that has a timeout
         self.services: dict[str, dict] = {}
         self.dns: dict = {}
         self.dhcp_servers: list[tuple[Command, Src]] = []

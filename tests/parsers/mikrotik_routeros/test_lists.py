@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from netaudit.model import L2Mode
 
-from .helpers import V6, parse
+from .helpers import GUEST, STAFF, V6, matrix, office, parse
 
 
 def test_ppp_profile_address_list_is_filled_at_run_time():
@@ -50,3 +50,22 @@ def test_interface_list_as_bridge_port_and_old_discovery():
     assert {n for n, i in dev.interfaces.items() if i.mode == L2Mode.BRIDGE_PORT} == {"ether3", "ether4"}
     nd = dev.facts.neighbor_discovery
     assert "ether1" not in nd.interfaces and "ether3" in nd.interfaces
+
+
+def test_an_address_list_entry_with_a_timeout_expires():
+    """``add address=… list=quarantine timeout=1d``: RouterOS removes the entry when the
+    timeout runs out.  Read as permanent, the only rule keeping guests off staff (a drop
+    on that list) "proved" guest → staff blocked."""
+    from netaudit.reach import BLOCKED, UNKNOWN
+
+    rules = """
+    /ip firewall address-list
+    add address=10.0.40.0/24 list=quarantine%s
+    /ip firewall filter
+    add action=drop chain=forward src-address-list=quarantine
+    """
+    dev, rep = office(rules % " timeout=1d")
+    assert matrix([dev], [GUEST, STAFF])[("guest", "staff")].verdict == UNKNOWN
+    assert any("expire" in p["reason"] for p in rep.partially_understood)
+    dev, _ = office(rules % "")
+    assert matrix([dev], [GUEST, STAFF])[("guest", "staff")].verdict == BLOCKED
