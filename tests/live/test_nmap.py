@@ -135,5 +135,5 @@ def test_a_port_that_is_no_number_is_an_error_not_skipped(tmp_path):
         '<port protocol="tcp" portid="abc"><state state="open" reason="syn-ack" reason_ttl="63"/></port>'
         "</ports></host></nmaprun>"
     )
-    with pytest.raises(InputError, match="host\\[0\\] 10.10.10.5: port 'abc' is not a port number"):
+    with pytest.raises(InputError, match=r"host\[0\] 10\.10\.10\.5: port 'abc' is not a port number"):
         load(f"{f}@guest")

@@ -358,7 +358,7 @@ def test_wireguard_listens_on_its_port_and_holds_its_address():
     """A GL.iNet guide's WireGuard server: ``listen_port 51820`` opened by a wan rule was
     "blocked" (no service listened), and the tunnel's own address 10.100.0.1 was routed
     to the Internet (the interface had none)."""
-    dev, rep = office(WIREGUARD)
+    dev, _ = office(WIREGUARD)
     wg = [s for s in dev.services if s.name == "wireguard"]
     assert [(s.ports[0].lo, s.partial) for s in wg] == [(51820, None)]
     assert [str(a) for a in dev.interfaces["wg0"].addresses] == ["10.100.0.1/24"]
