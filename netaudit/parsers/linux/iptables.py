@@ -42,7 +42,17 @@ from dataclasses import dataclass, field
 from netaudit.model import ParseReport, Src
 from netaudit.parsers.packet_sets import ANY, Ranges
 
-from .iptables_matches import TARGET, MatchContext, Opt, parse_addrs, parse_ip, rule_conds, split_options, tokenize
+from .iptables_matches import (
+    TARGET,
+    MatchContext,
+    Opt,
+    long_option,
+    parse_addrs,
+    parse_ip,
+    rule_conds,
+    split_options,
+    tokenize,
+)
 from .rules import Chain, NatTarget, Rule, Ruleset
 
 # Built-in chains per table: hook priority (the iptables NF_IP_PRI_* values).
@@ -319,6 +329,7 @@ def _arg(opts: list[Opt], *names: str) -> list[str]:
 
 def _target(rule: Rule, table: _Table, chain: Chain, target: str, how: str, topts: list[Opt]) -> str | None:
     """Set the rule's verdict from its target; the reason when not fully understood."""
+    topts = [o._replace(name=long_option(target, o.name)) for o in topts]
     if how == "-g":
         rule.verdict, rule.target = "goto", target
         return None

@@ -469,9 +469,46 @@ def _ports(o: Opt, field_name: str, reasons: list[str], sep: str = ",") -> list[
     return _one(o.neg, field_name, rs, 65535)
 
 
+# The long options of the modules and targets read here: iptables takes any unambiguous
+# prefix of one (getopt_long: `--to-port` is `--to-ports`, `--dport` after `-m multiport`
+# is `--dports`), and a hand-written rules file uses them (iptables-save writes them whole).
+LONG_OPTIONS: dict[str, tuple[str, ...]] = {
+    "tcp": ("--source-port", "--sport", "--destination-port", "--dport", "--tcp-flags", "--syn", "--tcp-option"),
+    "udp": ("--source-port", "--sport", "--destination-port", "--dport"),
+    "icmp": ("--icmp-type",),
+    "multiport": ("--source-ports", "--sports", "--destination-ports", "--dports", "--ports"),
+    "state": ("--state",),
+    "conntrack": (
+        "--ctstate", "--ctproto", "--ctorigsrc", "--ctorigdst", "--ctreplsrc", "--ctrepldst", "--ctorigsrcport",
+        "--ctorigdstport", "--ctreplsrcport", "--ctrepldstport", "--ctstatus", "--ctexpire", "--ctdir",
+    ),
+    "iprange": ("--src-range", "--dst-range"),
+    "addrtype": ("--src-type", "--dst-type", "--limit-iface-in", "--limit-iface-out"),
+    "DNAT": ("--to-destination", "--random", "--persistent"),
+    "SNAT": ("--to-source", "--random", "--random-fully", "--persistent"),
+    "MASQUERADE": ("--to-ports", "--random", "--random-fully"),
+    "REDIRECT": ("--to-ports", "--random"),
+    "NETMAP": ("--to",),
+    "MARK": ("--set-mark", "--set-xmark", "--and-mark", "--or-mark", "--xor-mark"),
+    "CONNMARK": ("--set-mark", "--set-xmark", "--save-mark", "--restore-mark", "--and-mark", "--or-mark", "--xor-mark"),
+}  # fmt: skip
+
+
+def long_option(module: str, name: str) -> str:
+    """``name`` as the option of ``module`` it abbreviates, when it is an unambiguous
+    prefix of exactly one (an exact name stands for itself)."""
+    known = LONG_OPTIONS.get(module)
+    if not known or name in known or not name.startswith("--"):
+        return name
+    hits = [k for k in known if k.startswith(name)]
+    return hits[0] if len(hits) == 1 else name
+
+
 def module_opt(o: Opt, ctx: MatchContext, reasons: list[str], group: list[Opt]) -> list[Cond] | None:
     """One option of a match module → a union; None when the module is unknown."""
-    m, n = o.module, o.name
+    m, n = o.module, long_option(o.module, o.name)
+    if n != o.name:
+        o = o._replace(name=n)
     if m in ("tcp", "udp"):
         if n in ("--dport", "--destination-port"):
             return _ports(o, "dport", reasons, sep="\0")

@@ -561,3 +561,30 @@ def test_office_dump_with_only_iptables_audits(tmp_path):
     assert got[("staff", "internet")].services == ["ip"]
     # without an ss section TCP/UDP services are only "possibly listening": ICMP echo is sure
     assert all(got[(z, "@devices")].services == ["icmp/8"] for z in ("staff", "guest", "internet"))
+
+
+@pytest.mark.parametrize(
+    "text, table, expect",
+    [
+        # iptables accepts any unambiguous prefix of a long option (getopt_long); a
+        # hand-written rules file uses them where iptables-save writes them whole.
+        ("-A PREROUTING -p tcp --dport 80 -j REDIRECT --to-port 8080", "nat", ("redirect", None, 8080)),
+        ("-A PREROUTING -p tcp --dport 80 -j DNAT --to 10.0.10.5:80", "nat", ("dnat", "10.0.10.5", 80)),
+        ("-A POSTROUTING -o eth0 -j SNAT --to 203.0.113.6", "nat", ("snat", "203.0.113.6", None)),
+    ],
+)
+def test_abbreviated_target_options(text, table, expect):
+    r = one(text, table)
+    assert not r.reasons, r.reasons
+    verdict, to_ip, to_port = expect
+    assert (r.verdict, r.nat.to_ip, r.nat.to_port) == (verdict, to_ip and ip(to_ip), to_port)
+
+
+def test_abbreviated_match_options():
+    r = one("-A FORWARD -p tcp -m multiport --dport 80,443 -m iprange --dst-r 10.0.0.1-10.0.0.9 -j ACCEPT")
+    assert not r.reasons, r.reasons
+    assert r.conds == [Cond(proto=TCP, dport=((80, 80), (443, 443)), dst=(rng("10.0.0.1", "10.0.0.9"),))]
+    # a prefix of two options (`--ctstat`: --ctstate, --ctstatus) is ambiguous to iptables
+    # too, so it stays not understood
+    r = one("-A FORWARD -p tcp -m conntrack --ctstat NEW -j ACCEPT")
+    assert r.reasons
