@@ -209,8 +209,9 @@ def _later_outcomes(hs: HeaderSpace, flt: Filter, sets: LineSets, positions: lis
 
 
 def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
-    """(certainly permitted, maybe permitted, index of the first partial line that
-    makes packets uncertain or None) over all packets, in the combination of ``sets``.
+    """(certainly permitted, maybe permitted, [(index, packets)] of each partial line that
+    makes packets uncertain, in order) over all packets, in the combination of ``sets``
+    (the reason for an uncertain packet is the first of those lines holding it).
 
     First match over the ordered lines.  A partially understood line may or may not
     match: its packets take the line's action if it matches and the rest of the
@@ -219,11 +220,12 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
     order = sets.order
     if not any(flt.lines[idx].partial for idx in order):
         if not order:
-            return (hs.true if flt.default_action == Action.PERMIT else hs.false), hs.false, None
+            return (hs.true if flt.default_action == Action.PERMIT else hs.false), hs.false, []
         tree = line_tree(hs, flt, sets)
         permits = [flt.lines[idx].action == Action.PERMIT for idx in order]
-        return tree.permitted(permits, flt.default_action == Action.PERMIT), hs.false, None
-    permit_c, permit_m, first = hs.false, hs.false, None
+        return tree.permitted(permits, flt.default_action == Action.PERMIT), hs.false, []
+    permit_c, permit_m = hs.false, hs.false
+    uncertain: list[tuple[int, Bdd]] = []
     remaining = hs.true
     rest = _later_outcomes(hs, flt, sets, [pos for pos, idx in enumerate(order) if flt.lines[idx].partial])
     for pos, idx in enumerate(order):
@@ -244,13 +246,12 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
                 maybe = hit & rest_may
             if maybe != hs.false:
                 permit_m |= maybe
-                if first is None:
-                    first = idx
+                uncertain.append((idx, maybe))
         elif line.action == Action.PERMIT:
             permit_c |= hit
     if flt.default_action == Action.PERMIT:
         permit_c |= remaining
-    return permit_c, permit_m, first
+    return permit_c, permit_m, uncertain
 
 
 def matching_line(hs: HeaderSpace, sets: LineSets, pkt) -> int | None:

@@ -272,7 +272,11 @@ class PolicyRoute:
       next hops not modelled): they may reach any zone owning their destination.
 
     A rule that was not fully understood sets ``partial``: the packets it matches are
-    uncertain (only those packets, not the whole device).
+    uncertain (only those packets, not the whole device).  ``open_match`` says that what
+    is not understood is only *whether* a packet of ``matches`` matches (a matcher not
+    modelled: RouterOS ``connection-mark``, ``per-connection-classifier``); when it does,
+    ``action`` is exact.  The engine then follows both cases and proves what holds in
+    each (docs/semantics.md, "Rules that may or may not match").
     """
 
     matches: list[Match]
@@ -282,6 +286,7 @@ class PolicyRoute:
     source: Src | None = None
     partial: str | None = None
     name: str = ""  # "routing rule", "mangle mark-routing", "route-map X 10"
+    open_match: bool = False
 
 
 @dataclass

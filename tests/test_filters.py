@@ -116,8 +116,8 @@ def test_tree_first_match_and_permitted_are_line_by_line(flt, cut):
     got_parts, got_rest = tree.first_match(P, cut)
     assert got_parts == want_parts and got_rest == want_rest
     assert tree.remainder(P, cut) == want_rest
-    certain, maybe, first = filters.permitted(hs, flt, sets)
-    assert (certain, maybe, first) == (_sequential_permit(hs, flt, sets), hs.false, None)
+    certain, maybe, uncertain = filters.permitted(hs, flt, sets)
+    assert (certain, maybe, uncertain) == (_sequential_permit(hs, flt, sets), hs.false, [])
 
 
 @settings(max_examples=80, deadline=None)
@@ -320,8 +320,15 @@ def test_permitted_with_partial_lines_holds_for_every_reading_of_them(flt):
     hs = HS
     assume(sum(1 for line in flt.lines if line.partial) <= 8)
     sets = filters.line_sets(hs, flt, None, None)
-    certain, maybe, _first = filters.permitted(hs, flt, sets)
+    certain, maybe, uncertain = filters.permitted(hs, flt, sets)
     assert (certain, maybe) == _every_reading(hs, flt, sets)
+    # each uncertain packet with the one partial line that makes it so, in line order
+    union = hs.false
+    for k, (idx, u) in enumerate(uncertain):
+        assert flt.lines[idx].partial and (union & u) == hs.false
+        assert k == 0 or idx > uncertain[k - 1][0]
+        union |= u
+    assert union == maybe
 
 
 def test_two_partial_accepts_in_a_drop_chain_are_maybe_not_certain():
@@ -331,8 +338,8 @@ def test_two_partial_accepts_in_a_drop_chain_are_maybe_not_certain():
     lan = Match(dst=(AddrMatch(0x0A000000, 0xFF),))
     lines = [FilterLine(Action.PERMIT, [lan], Src("nft", n, f"skuid {n}"), partial="meta skuid") for n in (1, 2)]
     flt = Filter("forward", lines, default_action=Action.DENY)
-    certain, maybe, first = filters.permitted(hs, flt, filters.line_sets(hs, flt, None, None))
-    assert certain == hs.false and maybe == hs.match(lan) and first == 0
+    certain, maybe, uncertain = filters.permitted(hs, flt, filters.line_sets(hs, flt, None, None))
+    assert certain == hs.false and maybe == hs.match(lan) and uncertain == [(0, maybe)]
     # Two partial drops before an accept: maybe permitted, not blocked.
     drops = [FilterLine(Action.DENY, [lan], Src("nft", n, f"drop {n}"), partial="meta skuid") for n in (1, 2)]
     flt = Filter("forward", [*drops, FilterLine(Action.PERMIT, [Match()], Src("nft", 3, "accept"))], Action.DENY)

@@ -66,6 +66,22 @@ def test_partial_line_makes_unknown_not_blocked():
     assert "dscp" in cell.reason
 
 
+def test_unknown_names_the_partial_line_its_packets_meet():
+    """The reason of an unknown cell is the first partial line that holds some of the
+    cell's uncertain packets — not an earlier one about other addresses."""
+    f = acl(
+        "IN",
+        ("permit", Match(dst=net("10.0.99.0/24")), "ttl not modelled"),
+        ("permit", Match(dst=net("10.0.10.0/24")), "dscp not modelled"),
+    )
+    r = router(Gi1=l3("", "10.0.40.1/24", filter_in="IN"), Gi2=l3("", "10.0.10.1/24"), Gi3=l3("", "10.0.99.1/24"))
+    r.filters["IN"] = f
+    m, _ = matrix([r], [GUEST, STAFF])
+    cell = m[("guest", "staff")]
+    assert cell.verdict == UNKNOWN
+    assert "dscp" in cell.reason and "permit 11" in cell.reason and "ttl" not in cell.reason
+
+
 def test_partial_deny_line_followed_by_deny_is_still_blocked():
     f = acl("IN", ("deny", Match(dst=net("10.0.10.0/24")), "dscp not modelled"), ("deny", Match()))
     r = router(Gi1=l3("", "10.0.40.1/24", filter_in="IN"), Gi2=l3("", "10.0.10.1/24"))

@@ -19,6 +19,7 @@ from helpers import FIXTURES, cells
 
 from netaudit.audit import run_audit
 from netaudit.reach import Engine
+from netaudit.reach.engine import OPEN_CHOICES_MAX
 
 ROUTEROS = FIXTURES / "mikrotik_routeros"
 
@@ -158,9 +159,50 @@ def test_pcc_connection_marks_make_only_guest_routing_uncertain(tmp_path_factory
             ("internet", "@devices"): ("reachable", ROUTER),
         },
     )
-    assert cells(a)[("guest", "internet")].verdict in ("reachable", "unknown")
+    # marked or not, a guest's packet leaves by a WAN: every case delivers it
+    assert cells(a)[("guest", "internet")].verdict == "reachable"
     rep = a.snapshot.reports[0]
     assert [p["line"] for p in rep.partially_understood] == [31]
+
+
+def test_pcc_every_case_of_the_marks_delivers_to_the_internet(tmp_path_factory):
+    """pcc-can-bang-tai-v6: the standard PCC recipe over two WANs for every LAN (connection
+    marks by a hash, not modelled: each mark-routing rule may or may not match).  Marked
+    to_wan1, to_wan2 or not at all, a packet for the Internet leaves by a WAN: reachable,
+    with the witness saying the rule's case is open.  A staff packet for the guest LAN
+    reaches it only when unmarked (a marked one takes its table's default route out):
+    unknown.  Guests are stopped by the forward drop in the unmarked case and leave by a
+    WAN in the others: blocked."""
+    a = audit("pcc-can-bang-tai-v6", tmp_path_factory)
+    check(
+        a,
+        {
+            ("staff", "internet"): ("reachable", EVERYTHING),
+            ("guest", "internet"): ("reachable", EVERYTHING),
+            ("guest", "staff"): "blocked",
+            ("staff", "guest"): "unknown",
+            ("internet", "staff"): "blocked",
+        },
+    )
+    notes = [h.get("note") for h in cells(a)[("staff", "internet")].witness.hops]
+    assert any(getattr(n, "key", None) == "witness.notes" and "line 40 matches" in n for n in notes), notes
+
+
+def test_pcc_over_more_open_rules_than_settled_stays_unknown(tmp_path):
+    """Past OPEN_CHOICES_MAX open-match rules met, the cases are not followed one by one
+    (2**N propagations): the packets they may route stay uncertain."""
+    text = (ROUTEROS / "pcc-can-bang-tai-v6.rsc").read_text(encoding="utf-8")
+    marks = "".join(
+        f"add action=mark-routing chain=prerouting connection-mark=W{k} in-interface-list=LAN "
+        f"new-routing-mark=to_wan{k % 2 + 1} passthrough=yes\n"
+        for k in range(OPEN_CHOICES_MAX)
+    )
+    text = text.replace("/ip firewall nat\n", marks + "/ip firewall nat\n")
+    (tmp_path / "r.rsc").write_text(text, encoding="utf-8")
+    shutil.copy(ROUTEROS / "pcc-can-bang-tai-v6.site.yaml", tmp_path / "site.yaml")
+    got = cells(run_audit([tmp_path]))
+    assert got[("staff", "internet")].verdict == "unknown"
+    assert "policy-routing rule not fully understood" in got[("staff", "internet")].reason
 
 
 ISOLATION_RULES = """\

@@ -392,6 +392,13 @@ ENTRIES: dict[str, dict[str, str]] = {
     "witness.l2": {"vi": "Chuyển mạch lớp 2", "en": "Layer-2 forwarding"},
     "witness.translated": {"vi": "sau NAT: {packet}", "en": "after NAT: {packet}"},
     "witness.note.next_hop": {"vi": "tới next-hop {nh} thuộc vùng {zone}", "en": "to next hop {nh} in zone {zone}"},
+    "witness.notes": {"vi": "{notes}", "en": "{notes}"},  # several notes of one hop, joined with "; "
+    "witness.open_match": {
+        "vi": "không biết quy tắc định tuyến ở dòng {line} có khớp với gói tin hay không ({detail}): gói tin "
+        "tới đích trong cả hai trường hợp; đường đi này là trường hợp quy tắc khớp",
+        "en": "whether the policy-routing rule at line {line} matches the packet is not known ({detail}): the "
+        "packet is delivered either way; this path is the one where it matches",
+    },
     "witness.note.same_l2": {"vi": "cùng miền lớp 2: {domain}", "en": "same L2 domain: {domain}"},
     "witness.note.control_plane": {"vi": "dịch vụ {service} của thiết bị", "en": "the device's {service} service"},
     "witness.no_rule": {"vi": "(không có dòng cấu hình chặn)", "en": "(no configuration line stops it)"},

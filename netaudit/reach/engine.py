@@ -17,6 +17,7 @@ state) travel as *maybe* packets: they can make a cell ``unknown`` but never
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from typing import cast
 
@@ -30,10 +31,17 @@ from ..topology import Topology
 from ..vocabulary import DEVICES_ZONE
 from ..zones import PlacedZone
 from .nat import Nat
-from .paths import ROUTE, Delivery, Merge, Path, Run, Step, Work, extend
+from .paths import ROUTE, Delivery, Merge, Path, Run, Step, Work, extend, sent_before
 from .routing import MARTIANS, RUNTIME_GW, Routing
 from .runtime import RuntimeAddresses
 from .witness import Witnesses
+
+# At most this many policy-routing rules that may or may not match, met by one zone's
+# packets, are settled case by case (2**N propagations more); past it they stay uncertain.
+OPEN_CHOICES_MAX = 4
+# A filter's uncertain packets travel in at most this many parts, each with the partial
+# line that makes it uncertain (Engine.apply_filter).
+REASON_PIECES = 4
 
 
 class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
@@ -144,6 +152,9 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
         # destinations per interface with and without the default route)
         self._urpf_via: dict[tuple, tuple] = {}
         self._cache: dict = {}  # compiled filters, semantics, uRPF, witness prefs
+        # The case being followed of each policy-routing rule that may or may not match
+        # (PolicyRoute.open_match, by id): set only while run_zone settles them.
+        self._world: dict[int, bool] | None = None
 
     def _ipset(self, s: IPSet):
         u = self.hs.false
@@ -202,7 +213,7 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
             return [(P, False, Text("reason.filter_undefined", filter=name, device=dev.hostname))]
         if flt.partial:
             return [(P, False, Text("reason.filter_partial", filter=name, device=dev.hostname, detail=flt.partial))]
-        certain, maybe, reason = self._semantics(dev, name, in_if, out_if)
+        certain, maybe, reasons = self._semantics(dev, name, in_if, out_if)
         # One operation with each of the filter's (large) sets; the denied packets from
         # the (small) parts of P they leave.
         c = P & certain
@@ -217,26 +228,44 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
         if c != hs.false:
             out.append((c, True, None))
         if m != hs.false:
-            out.append((m, False, reason))
+            # Each uncertain packet with the partial line that makes it so (the lines'
+            # sets are disjoint), the first few lines apart: a cell's reason names a line
+            # its packets meet, not an earlier one about other addresses.
+            for u, why in reasons[: REASON_PIECES - 1]:
+                part = m & u
+                if part != hs.false:
+                    out.append((part, False, why))
+                    m &= ~u
+                    if m == hs.false:
+                        break
+            if m != hs.false:
+                out.append((m, False, next((why for u, why in reasons if hs.meets(u, m)), reasons[-1][1])))
         return out
 
     def _semantics(self, dev: Device, name: str, in_if, out_if):
-        """(certainly permitted, maybe permitted, reason) of a filter over all packets
-        (:func:`netaudit.filters.permitted`: a partial line's packets are maybe permitted
-        where matching it or not decides differently)."""
+        """(certainly permitted, maybe permitted, [(packets, reason)]) of a filter over all
+        packets (:func:`netaudit.filters.permitted`: a partial line's packets are maybe
+        permitted where matching it or not decides differently; the reason names the line)."""
         in_if, out_if = self._iface_key(dev, name, in_if, out_if)
         key = ("sem", dev.hostname, name, in_if, out_if)
         got = self._cache.get(key)
         if got is None:
             flt = dev.filters[name]
-            certain, maybe, first = filters.permitted(self.hs, flt, self._compiled(dev, name, in_if, out_if))
-            reason = None
-            if first is not None:
-                line = flt.lines[first]
-                reason = Text(
-                    "reason.line_partial", device=dev.hostname, filter=name, line=line.source.text, detail=line.partial
+            certain, maybe, uncertain = filters.permitted(self.hs, flt, self._compiled(dev, name, in_if, out_if))
+            reasons = [
+                (
+                    u,
+                    Text(
+                        "reason.line_partial",
+                        device=dev.hostname,
+                        filter=name,
+                        line=flt.lines[idx].source.text,
+                        detail=flt.lines[idx].partial,
+                    ),
                 )
-            got = self._cache[key] = (certain, maybe, reason)
+                for idx, u in uncertain
+            ]
+            got = self._cache[key] = (certain, maybe, reasons)
         return got
 
     # ------------------------------------------------------------------ propagation
@@ -279,7 +308,72 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
 
     def run_zone(self, src: str, initial=None, any_source: bool = False) -> Run:
         """Propagate everything zone ``src`` can send (from its own addresses unless
-        ``any_source`` or the site says ``sources: any``)."""
+        ``any_source`` or the site says ``sources: any``).
+
+        Packets that met a policy-routing rule which may or may not match them
+        (PolicyRoute.open_match) travel both ways as uncertain packets; when only a few
+        such rules were met, each combination of their cases is followed too, and what
+        every combination delivers surely is surely delivered (docs/semantics.md)."""
+        run = self._propagate(src, initial, any_source)
+        if (
+            self._world is None
+            and 0 < len(run.open_choices) <= OPEN_CHOICES_MAX
+            and any(d.maybe != self.hs.false for d in run.deliveries.values())
+        ):
+            self._settle_open_matches(run, src, initial, any_source)
+        return run
+
+    def _settle_open_matches(self, run: Run, src: str, initial, any_source: bool) -> None:
+        """Follow ``src``'s packets once per combination of the cases (matches / does not)
+        of the open-match rules ``run`` met.  A packet *as sent* that every combination
+        delivers surely to a zone is surely delivered there (whichever case is real for
+        it); the others stay as they were.  Its witness is the first combination's (every
+        rule matching), followed again from those packets alone."""
+        hs = self.hs
+        choices = list(run.open_choices)
+        sure: dict[str, Bdd] = {}
+        try:
+            settled = False
+            while not settled:
+                sure = {z: hs.true for z, d in run.deliveries.items() if d.maybe != hs.false}
+                settled = True
+                for case in itertools.product((True, False), repeat=len(choices)):
+                    self._world = dict(zip(choices, case, strict=True))
+                    w = self._propagate(src, initial, any_source)
+                    met = [c for c in w.open_choices if c not in self._world]
+                    if met:
+                        # A case sent packets on to rules no earlier case reached: start
+                        # again with them among the choices (or leave it uncertain).
+                        choices.extend(met)
+                        if len(choices) > OPEN_CHOICES_MAX:
+                            return
+                        settled = False
+                        break
+                    got = {}
+                    for zone, u in sure.items():
+                        d = w.deliveries.get(zone)
+                        sent = sent_before(hs, d.chunks) if d is not None else None
+                        if sent is not None and (u := u & sent) != hs.false:
+                            got[zone] = u
+                    sure = got
+                    if not sure:
+                        return
+            self._world = dict.fromkeys(choices, True)
+            for zone, sent in sure.items():
+                again = self._propagate(src, sent, any_source).deliveries.get(zone)
+                d = run.deliveries[zone]
+                if again is None or (extra := again.certain & d.maybe & ~d.certain) == hs.false:
+                    continue
+                d.certain |= extra
+                d.maybe &= ~extra
+                if d.maybe == hs.false:
+                    d.maybe_reason = None
+                d.chunks.extend((u & extra, p) for u, p in again.chunks if (u & extra) != hs.false)
+        finally:
+            self._world = None
+
+    def _propagate(self, src: str, initial, any_source: bool) -> Run:
+        """One propagation of ``src``'s packets (see :meth:`run_zone`)."""
         hs = self.hs
         z = self.zones[src]
         run = Run(deliveries={})

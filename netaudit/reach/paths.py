@@ -105,6 +105,43 @@ def extend(path: Path | Merge | None, step: Step) -> Path:
     return Path(step, path)
 
 
+def sent_before(hs, chunks: list, budget: int = 20_000) -> Bdd | None:
+    """The packets as their source sent them of certain deliveries ``chunks`` ([(set,
+    path)]): back along each path, through merges (the alternatives' sets) and NAT steps
+    (pre-images).  None past ``budget`` path nodes (a path too branched to undo)."""
+    out = hs.false
+    left = [budget]
+
+    def back(P, node) -> Bdd | None:
+        while node is not None:
+            left[0] -= 1
+            if left[0] < 0:
+                return None
+            if isinstance(node, Merge):
+                got = hs.false
+                for u, alt in node.alts:
+                    Q = P & u
+                    if Q != hs.false:
+                        sub = back(Q, alt)
+                        if sub is None:
+                            return None
+                        got |= sub
+                return got
+            st = node.step
+            if st.kind == "nat":
+                assert st.pre is not None, "a NAT step keeps the set before it"
+                P = st.pre & hs.exist(st.nat_fields, P)
+            node = node.parent
+        return P
+
+    for P, path in chunks:
+        got = back(P, path)
+        if got is None:
+            return None
+        out |= got
+    return out
+
+
 # --------------------------------------------------------------------------- results
 
 
@@ -152,3 +189,6 @@ class Run:
     # the site does not cover): (dev, out interface) -> set.  No cell is about them;
     # `netaudit trace --to ADDRESS` is (they are not "blocked").
     unzoned: dict[tuple, Bdd] = field(default_factory=dict)
+    # Policy-routing rules met that may or may not match (PolicyRoute.open_match), by
+    # id, in the order met: Engine.run_zone follows each case.
+    open_choices: dict[int, PolicyRoute] = field(default_factory=dict)

@@ -34,6 +34,7 @@ class Routing:
     _fib: dict
     _urpf_via: dict
     _cache: dict
+    _world: dict[int, bool] | None
     _drop: Callable[..., None]
     _leave: Callable[..., None]
 
@@ -324,7 +325,12 @@ class Routing:
             if hit == hs.false:
                 continue
             c, r = certain, reason
-            if pr.partial:
+            case = self._world.get(id(pr)) if self._world is not None and pr.open_match else None
+            if case is False:
+                continue  # followed as not matching: the later rules decide (run_zone)
+            if pr.partial and case is None:
+                if pr.open_match:
+                    run.open_choices.setdefault(id(pr), pr)
                 c, r = (
                     False,
                     reason

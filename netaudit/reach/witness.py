@@ -61,7 +61,7 @@ class Witnesses:
                 continue
             if st.kind == "l2":
                 if hop is not None and st.device == hop["device"]:
-                    hop["note"] = st.note
+                    hop["note"] = Text("witness.notes", notes=(hop["note"], st.note)) if hop.get("note") else st.note
                 else:
                     hops.append(
                         {
@@ -83,7 +83,11 @@ class Witnesses:
             elif st.kind == "route" and st.route is not None and st.route.source is not None:
                 hop["rules"].append(st.route.source.cite())
             elif st.kind == "pbr" and st.policy_route is not None and st.policy_route.source is not None:
-                hop["rules"].append(st.policy_route.source.cite())
+                pr, pr_src = st.policy_route, st.policy_route.source
+                hop["rules"].append(pr_src.cite())
+                if pr.open_match and pr.partial:
+                    # a certain delivery through it: every case of the rule delivers
+                    hop.setdefault("note", Text("witness.open_match", line=pr_src.line, detail=pr.partial))
             elif st.kind == "service" and st.service is not None:
                 hop["to"] = f"control plane ({st.service.name})"
                 if st.service.source is not None:

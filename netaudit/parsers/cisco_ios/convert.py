@@ -172,11 +172,13 @@ class ModelBuilder(IosState):
         for e in sorted(self.route_map_entries.get(name, []), key=lambda e: e.seq):
             label = f"route-map {name} {'permit' if e.permit else 'deny'} {e.seq}"
             why: list[str] = [f"'{t}' not modelled" for t in e.unread]
+            open_match = True  # the only doubt so far: which packets the ACLs select
             matches: list[Match] = []
             for acl_name in e.acls:
                 acl = self.acls.get(acl_name)
                 if acl is None:
                     why.append(f"ACL {acl_name} is not defined")
+                    open_match = False
                     continue
                 lines = acl.filter.lines
                 if any(ln.action != Action.PERMIT or ln.partial for ln in lines) or acl.filter.partial:
@@ -191,6 +193,7 @@ class ModelBuilder(IosState):
             matches = [evolve(m, in_ifaces=ins) for m in matches]
             if len(e.next_hops) > 1:  # IOS takes the first adjacent one: which, at run time
                 why.append("several next hops: the first one modelled")
+                open_match = False
             partial = "; ".join(why) or None
             if e.unread and e.permit:  # a clause that may send them anywhere
                 action, table = "elsewhere", None
@@ -205,7 +208,16 @@ class ModelBuilder(IosState):
                         Route(IPNetwork("0.0.0.0/0"), iface.vrf, next_hop=e.next_hops[0], table=table, source=e.src)
                     )
             self.dev.policy_routes.append(
-                PolicyRoute(matches, action, table=table, fallback=True, source=e.src, partial=partial, name=label)
+                PolicyRoute(
+                    matches,
+                    action,
+                    table=table,
+                    fallback=True,
+                    source=e.src,
+                    partial=partial,
+                    name=label,
+                    open_match=bool(partial) and open_match and not e.unread,
+                )
             )
             if partial:
                 self.rep.add_partial(label, partial, e.src)

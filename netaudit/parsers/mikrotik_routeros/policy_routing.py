@@ -124,7 +124,8 @@ class _Block:
     ``conds`` (not taken by an earlier block) leave ``prerouting`` with routing mark
     ``mark`` (None = none) or forced gateway ``forced``; ``reasons`` say why that is
     uncertain; ``src`` is the line that decided it; ``last`` marks the final block
-    (every packet no stop rule ended, unmarked)."""
+    (every packet no stop rule ended, unmarked); ``hard``: some reason is about more than
+    whether the rules match (PolicyRoute.open_match)."""
 
     conds: list[Cond]
     mark: str | None
@@ -132,6 +133,7 @@ class _Block:
     reasons: tuple[str, ...]
     src: Src | None
     last: bool = False
+    hard: bool = False
 
 
 @dataclass
@@ -153,6 +155,7 @@ class _Entry:
     partial: str | None
     src: Src | None
     name: str
+    open_match: bool = False  # partial only in whether its packets match (PolicyRoute.open_match)
 
 
 # =========================================================================== mangle
@@ -168,6 +171,7 @@ class _Step:
     stops: bool
     reasons: tuple[str, ...]
     src: Src
+    hard: bool  # a reason beyond the matchers' (a drop, a mark not read …)
 
 
 def mark_blocks(p: State) -> tuple[list[_Block], bool]:
@@ -193,6 +197,7 @@ def mark_blocks(p: State) -> tuple[list[_Block], bool]:
         if act not in _ROUTING_ACTIONS and not stops:
             continue
         reasons = list(dict.fromkeys(fl.reasons))
+        matcher_reasons = len(reasons)  # flatten's: matchers not modelled, whether the rule matches
         if act == "drop":
             reasons.append("dropped by a mangle rule (mangle drop is not a filter line)")
         conds = fl.conds
@@ -211,13 +216,14 @@ def mark_blocks(p: State) -> tuple[list[_Block], bool]:
                 reasons.append(f"action=route with route-dst {gw!r} not understood")
         if any(c.dst is not None or c.dport is not None for c in conds):
             dst_dependent = True
-        steps.append(_Step(conds, mark, forced, stops, tuple(reasons), fl.rule.src))
+        steps.append(_Step(conds, mark, forced, stops, tuple(reasons), fl.rule.src, len(reasons) > matcher_reasons))
     extra = tuple(dict.fromkeys(f"mangle prerouting: {msg}" for msg, _ in problems))
     blocks: list[_Block] = []
     stop_steps = [(i, s) for i, s in enumerate(steps) if s.stops] + [(len(steps), None)]
     for k, stop in stop_steps:
         s_conds = stop.conds if stop is not None else [ANY]
         s_why = (stop.reasons if stop is not None else ()) + extra
+        s_hard = bool(extra) or (stop is not None and stop.hard)
         upto = steps[: k + 1] if stop is not None else steps
         # a forced gateway bypasses routing whatever the mark; then the last mark wins
         # (an earlier stop that sets a mark already took all its packets)
@@ -228,9 +234,11 @@ def mark_blocks(p: State) -> tuple[list[_Block], bool]:
             conds = s_conds if setter is stop else intersect_all(s_conds, setter.conds)
             if conds:
                 why = tuple(dict.fromkeys(s_why + setter.reasons))
-                blocks.append(_Block(conds, setter.mark, setter.forced, why, setter.src))
+                blocks.append(_Block(conds, setter.mark, setter.forced, why, setter.src, hard=s_hard or setter.hard))
         if stop is None or (stop.mark is None and stop.forced is None):
-            blocks.append(_Block(s_conds, None, None, s_why, stop.src if stop is not None else None, stop is None))
+            blocks.append(
+                _Block(s_conds, None, None, s_why, stop.src if stop is not None else None, stop is None, s_hard)
+            )
     return blocks, dst_dependent
 
 
@@ -374,10 +382,12 @@ def compose(p: State) -> list[PolicyRoute]:
             continue  # unmarked: the main table
         name = f"mangle mark-routing {b.mark}" if b.mark else "mangle prerouting"
         if b.mark is None:
-            entries.append(_Entry(b.conds, MAIN, None, False, bwhy, b.src, name))
+            entries.append(_Entry(b.conds, MAIN, None, False, bwhy, b.src, name, bwhy is not None and not b.hard))
             continue
         action, table, fallback, twhy = _table_action(p, b.mark, True)
-        entries.append(_Entry(b.conds, action, table, fallback, bwhy or twhy, b.src, name))
+        # only the mangle rules' matchers are in doubt: the mark, when set, is exact
+        open_match = bwhy is not None and not b.hard and twhy is None
+        entries.append(_Entry(b.conds, action, table, fallback, bwhy or twhy, b.src, name, open_match))
     return _finish(p, entries)
 
 
@@ -481,5 +491,6 @@ def _finish(p: State, entries: list[_Entry]) -> list[PolicyRoute]:
             matches = [m for c in conds for m in to_matches(c)]
             if not matches:
                 continue
-            out.append(PolicyRoute(matches, e.action, e.table, e.fallback, e.src, partial, e.name))
+            open_match = e.open_match and partial == e.partial
+            out.append(PolicyRoute(matches, e.action, e.table, e.fallback, e.src, partial, e.name, open_match))
     return out

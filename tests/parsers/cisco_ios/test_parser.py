@@ -367,6 +367,51 @@ def test_route_map_entries_in_sequence_become_policy_routes():
     assert rep.unrecognized == []
 
 
+def test_route_map_acl_with_deny_lines_is_an_open_match():
+    """A route-map entry whose ACL has deny lines is taken as its permit lines' packets
+    (wider than IOS's first match): partial, yet only in *whether* a packet matches — the
+    next hop is exact (PolicyRoute.open_match).  Guests sent to ISP 2 when it matches and
+    to ISP 1 by the routing table when it does not reach the Internet either way."""
+    dev, rep = parse("""
+    hostname UBND-XA
+    interface GigabitEthernet0/0
+     description WAN1 VNPT
+     ip address 100.64.1.2 255.255.255.252
+    interface GigabitEthernet0/1
+     description WAN2 Viettel
+     ip address 100.64.2.2 255.255.255.252
+    interface GigabitEthernet0/2
+     description Wifi khach
+     ip address 10.0.40.1 255.255.255.0
+     ip policy route-map KHACH-RA-WAN2
+    interface GigabitEthernet0/3
+     description LAN can bo
+     ip address 10.0.10.1 255.255.255.0
+    ip route 0.0.0.0 0.0.0.0 100.64.1.1
+    ip access-list extended KHACH
+     deny   ip 10.0.40.0 0.0.0.255 10.0.0.0 0.255.255.255
+     permit ip 10.0.40.0 0.0.0.255 any
+    route-map KHACH-RA-WAN2 permit 10
+     match ip address KHACH
+     set ip next-hop 100.64.2.1
+    """)
+    (pbr,) = dev.policy_routes
+    assert pbr.open_match and "deny or partial lines" in pbr.partial
+    guest = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], attach=[(dev.hostname, "GigabitEthernet0/2")])
+    wan = Zone(
+        "internet",
+        "external",
+        [],
+        attach=[(dev.hostname, "GigabitEthernet0/0"), (dev.hostname, "GigabitEthernet0/1")],
+    )
+    staff = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[(dev.hostname, "GigabitEthernet0/3")])
+    m, _ = matrix([dev], [guest, wan, staff])
+    assert m[("guest", "internet")].verdict == "reachable"
+    # to the staff LAN only when the entry does not match (IOS: the deny line): unknown
+    assert m[("guest", "staff")].verdict == "unknown"
+    assert rep.unrecognized == []
+
+
 def test_a_vlan_filter_makes_the_svis_of_its_vlans_partial():
     """``vlan filter MAP vlan-list 10`` (a VACL) filters what VLAN 10 carries, routed
     traffic included: its SVI is partial (it was only a line in the report, and a flow
