@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import messages
-from .messages import LANGS, named_list, t
+from .messages import LANGS, Text, named_list, t
 from .vocabulary import DEFAULT_STANDARD, DEVICES_ZONE, STANDARDS, unit_is_placeholder
 
 MET, NOT_MET, CHECK, NA, OUT = "met", "not_met", "check", "not_applicable", "out_of_scope"
@@ -501,6 +501,11 @@ _TCVN11930 = {
 _LOG_MONTHS = {2: 1, 3: 3, 4: 6, 5: 12}
 
 
+def _months(n: int) -> Text:
+    """``n`` months, singular where the language has it ("1 month")."""
+    return Text("duration.month" if n == 1 else "duration.months", n=n)
+
+
 def _tt12(part: str, clause: str | None = None) -> Callable[[int], str]:
     def ref(level: int) -> str:
         out = f"TT 12/2022/TT-BTTTT, Phụ lục {_ROMAN[level]}, Mục {part}"
@@ -563,7 +568,7 @@ REGIMES: dict[str, list[Requirement]] = {
             2,
             ev_out_of_scope,
             lambda lv: f"TCVN 14423:2026 (tham khảo), mục {lv + 2}.8.2.1",
-            text_fields=lambda lv: {"months": _LOG_MONTHS.get(lv, 1)},
+            text_fields=lambda lv: {"months": _months(_LOG_MONTHS.get(lv, 1))},
         ),
         Requirement("network-av", 3, ev_out_of_scope, _tcvn14423()),
         Requirement("db-firewall", 3, ev_out_of_scope, _tcvn14423()),

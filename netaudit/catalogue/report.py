@@ -742,9 +742,11 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Redundancy of the main network devices (core switch, central firewall)",
     },
     "req.logging": {
-        "vi": "Nhật ký hệ thống của thiết bị mạng được ghi và lưu trữ (tối thiểu {months} tháng)",
-        "en": "Device logs are recorded and retained (at least {months} months)",
+        "vi": "Nhật ký hệ thống của thiết bị mạng được ghi và lưu trữ (tối thiểu {months})",
+        "en": "Device logs are recorded and retained (at least {months})",
     },
+    "duration.month": {"vi": "{n} tháng", "en": "{n} month"},
+    "duration.months": {"vi": "{n} tháng", "en": "{n} months"},
     "req.logging-any": {
         "vi": "Nhật ký hệ thống của thiết bị mạng được ghi và lưu trữ",
         "en": "Device logs are recorded and retained",
