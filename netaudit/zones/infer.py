@@ -41,21 +41,61 @@ _KEYWORDS: list[tuple[str, str, tuple[str, ...]]] = [
             "CONG CONG",
             "WIFI FREE",
             "FREE WIFI",
+            "WIFI MIEN PHI",
             "NGUOI DAN",
             "VISITOR",
             "HOTSPOT",
             "HOT SPOT",  # MikroTik writes "HotSpot": split where the capital letters meet
         ),
     ),
-    ("management", "mgmt", ("MGMT", "MANAGE", "MANAGEMENT", "QUAN TRI", "QUAN LY TB", "ADMIN", "OOB")),
+    (
+        "management",
+        "mgmt",
+        (
+            "MGMT",
+            "MGT",
+            "MANAGE",
+            "MANAGEMENT",
+            "QUAN TRI",
+            # Not QUAN LY alone: a "phòng quản lý …" is a department of staff.
+            "QUAN LY TB",
+            "QUAN LY THIET BI",
+            "QUAN LY MANG",
+            "ADMIN",
+            "OOB",
+        ),
+    ),
     ("database", "database", ("DB", "DATABASE", "CSDL", "CO SO DU LIEU")),
     # Not DC: in a commune office that is Địa chính (land registry), a staff department.
+    # Not TTDL (trung tâm dữ liệu): "kết nối TTDL tỉnh" describes the WAN link to the
+    # province's data centre, not servers behind the interface.
     ("server", "servers", ("SERVER", "SRV", "MAY CHU", "DATACENTER")),
     ("dmz", "dmz", ("DMZ",)),
-    ("camera", "camera", ("CAMERA", "CCTV", "CAM", "GIAM SAT", "NVR")),
-    ("kiosk", "kiosk", ("KIOSK", "MOT CUA", "ONE STOP", "TTPVHCC", "HCC", "TIEP DAN")),
+    ("camera", "camera", ("CAMERA", "CCTV", "CAM", "GIAM SAT", "NVR", "DVR")),
+    # The one-stop desk (bộ phận một cửa, also written "1 cửa"; formally "bộ phận tiếp
+    # nhận và trả kết quả") and the public administrative service centre.
+    (
+        "kiosk",
+        "kiosk",
+        (
+            "KIOSK",
+            "MOT CUA",  # also "1 CUA" (read as MOT CUA by _words)
+            "BPMC",
+            "ONE STOP",
+            "TTPVHCC",
+            "HCC",
+            "HANH CHINH CONG",
+            "TIEP DAN",
+            "TIEP NHAN",
+            "TRA KET QUA",
+        ),
+    ),
     ("wan", "wan", ("TSLCD", "CPNET", "WAN CP", "TRUYEN SO LIEU", "CHUYEN DUNG")),
-    ("external", "internet", ("INTERNET", "ISP", "VNPT", "VIETTEL", "FPT", "WAN", "OUTSIDE")),
+    (
+        "external",
+        "internet",
+        ("INTERNET", "ISP", "NHA MANG", "VNPT", "VIETTEL", "FPT", "CMC", "SCTV", "MOBIFONE", "WAN", "OUTSIDE"),
+    ),
     (
         "internal",
         "staff",
@@ -63,11 +103,15 @@ _KEYWORDS: list[tuple[str, str, tuple[str, ...]]] = [
             "STAFF",
             "NOI BO",
             "CAN BO",
+            "CBCC",  # cán bộ công chức
+            "CONG CHUC",
+            "VIEN CHUC",
+            "CCVC",  # công chức viên chức
+            "NHAN VIEN",
             "USER",
             "LAN",
             "OFFICE",
             "VAN PHONG",
-            "CONG CHUC",
             "INSIDE",
             "INTERNAL",  # ASA `nameif Internal`
             "LANH DAO",
@@ -92,14 +136,28 @@ _SSID_GUEST = (("FREE",), ("MIEN", "PHI"))
 # words entirely, so VLAN (V + LAN), WLAN and PLANNING stay whole.
 _VOCABULARY = frozenset(w for _, _, _, words in _KEYWORD_WORDS for w in words) | frozenset(
     {"VLAN", "VL", "WLAN", "WIFI", "LANH", "DAO", "FREE", "MIEN", "PHI", "ZONE", "NET", "MANG", "VUNG"}
+    | {"DHCP", "DHCPD", "POOL"}
 )
 
 # Evidence strength: names people gave (interface and VLAN names, descriptions and
-# comments, nameif, FortiGate zones, SSIDs, RouterOS interface lists) decide; structural
-# hints (default route, NAT outside, FortiGate interface role) only where no name does.
-_NAMED, _HINTED = 1, 2
+# comments, nameif, FortiGate zones, SSIDs, RouterOS interface lists, DHCP server and
+# pool names) decide; structural hints (default route, NAT outside, FortiGate interface
+# role) only where no name does; the label a FortiGate prints on a physical port (wan1,
+# dmz, internal3: its name, which cannot be changed) only where nothing else says anything
+# (docs/vendors/fortinet_fortios.md, "netaudit init").
+_NAMED, _HINTED, _LABEL = 1, 2, 3
+# Vendors whose physical interfaces keep the name printed on the chassis.
+_FIXED_PORT_NAMES = {"fortinet_fortios"}
 # FortiGate `set role`: what an administrator declared the interface to face.
 _ROLE_KIND = {"wan": "external", "dmz": "dmz", "lan": "internal"}
+# The kinds each role fits; a drafted kind outside them is a conflict the reviewer is told
+# about (a LAN role covers every kind of local network, WAN the Internet and the
+# government's private WAN, DMZ the published servers).
+_ROLE_FITS = {
+    "external": frozenset({"external", "wan"}),
+    "internal": frozenset({"internal", "guest", "management", "database", "server", "camera", "kiosk", "wan"}),
+    "dmz": frozenset({"dmz", "server", "database"}),
+}
 
 
 def _fold(text: str) -> str:
@@ -120,6 +178,10 @@ def _words(text: str) -> list[str]:
     out: list[str] = []
     for tok in re.findall(r"[A-Z]+|[0-9]+", t.upper()):
         out.extend(_split_compound(tok))
+    if "CUA" in out:  # "1 cửa" is "một cửa" written with the digit
+        for i in range(len(out) - 1):
+            if out[i] == "1" and out[i + 1] == "CUA":
+                out[i] = "MOT"
     for phrase, word in _NOT_KEYWORDS.items():
         n = len(phrase)
         for i in range(len(out) - n, -1, -1):
@@ -191,6 +253,7 @@ class _Place:
     subnets: list[IPNetwork] = field(default_factory=list)
     routed: list[IPNetwork] = field(default_factory=list)  # prefixes routed out of it
     hits: list[tuple[int, str, str]] = field(default_factory=list)  # (strength, kind, why)
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (kind, why) of FortiGate roles
 
     def add_subnets(self, nets) -> None:
         for n in nets:
@@ -210,6 +273,8 @@ class _Drafter:
         self.topo = topo
         self.places: dict[tuple[str, tuple], _Place] = {}
         self.notes: list[str] = []
+        # Names and roles of switch member ports, not used: (place, kind, port, switch, what).
+        self.unused: list[tuple[_Place, str, str, str, str]] = []
 
     # ------------------------------------------------------------------ places
 
@@ -309,6 +374,11 @@ class _Drafter:
             if (strength, kind, text) not in p.hits:
                 p.hits.append((strength, kind, text))
 
+    def _unused(self, places: list[_Place], kind: str, port: str, switch: str, what: str) -> None:
+        """A switch port's name or role, set aside; told to the reviewer if it suggests
+        another kind than the one drafted for the switch's segment."""
+        self.unused.extend((p, kind, port, switch, what) for p in places)
+
     # ------------------------------------------------------------------ one device
 
     def device(self, d: Device) -> None:
@@ -340,9 +410,29 @@ class _Drafter:
             for m in members:
                 lists[m].append(lst)
         roles = d.interface_roles
+        fixed_names = d.vendor in _FIXED_PORT_NAMES
         for itf in eligible:
             places = self._interface_places(d, itf)
-            named = [(itf.name, f"{host}:{itf.name}")]
+            named: list[tuple[str, str]] = []
+            own = (itf.name, f"{host}:{itf.name}")
+            label = fixed_names and itf.kind == IfKind.PHYSICAL
+            switch = itf.parent if label and itf.mode == L2Mode.BRIDGE_PORT and itf.parent in d.interfaces else None
+            if switch is not None:
+                # A port of a FortiGate hardware / software switch has no interface of its
+                # own: its hosts are in the switch's segment.  Its chassis label and its role
+                # say nothing of them (its alias and description still do).
+                hit = classify(itf.name)
+                if hit:
+                    self._unused(places, hit[0], own[1], switch, "its name")
+                role = _ROLE_KIND.get(str(roles.get(itf.name, "")))
+                if role:
+                    self._unused(places, role, own[1], switch, f"its role {roles[itf.name]}")
+            elif label:
+                hit = classify(itf.name)
+                if hit:
+                    self._evidence(places, _LABEL, hit, f"{own[1]} (port label)")
+            else:
+                named.append(own)
             if vdom and vdom.lower() != "root":
                 named.append((vdom, f"{host}:{itf.name} in VDOM {vdom}"))
             if itf.description:
@@ -355,11 +445,13 @@ class _Drafter:
                 hit = classify(text)
                 if hit:
                     self._evidence(places, _NAMED, hit, why)
-            role = _ROLE_KIND.get(str(roles.get(itf.name, "")))
+            role = _ROLE_KIND.get(str(roles.get(itf.name, ""))) if switch is None else None
             if role:
-                self._evidence(
-                    places, _HINTED, (role, _ZONE_NAME[role], ""), f"{host}:{itf.name} role {roles[itf.name]}"
-                )
+                why = f"{host}:{itf.name} role {roles[itf.name]}"
+                self._evidence(places, _HINTED, (role, _ZONE_NAME[role], ""), why)
+                for p in places:
+                    if (role, why) not in p.roles:
+                        p.roles.append((role, why))
             if itf.nat_side == "outside":
                 self._evidence(places, _HINTED, ("external", "internet", ""), f"{host}:{itf.name} is NAT outside")
         for vid, vlan in sorted(d.vlans.items()):
@@ -402,6 +494,42 @@ class _Drafter:
             return f"its description {itf.description!r} says nothing netaudit recognises of what it serves"
         return "no name, description or hint says what it serves"
 
+    def _kind(self, p: _Place) -> tuple[str, list[str]]:
+        """The kind drafted for ``p`` — that of its strongest evidence, first in kind
+        order — and the notes for the reviewer it calls for.
+
+        When a FortiGate role does not fit the kind the names give, a note names both,
+        and the place is drafted external if the default route or NAT outside is there
+        and either side says external — where the traffic leaves is a fact, the words
+        are not (docs/vendors/fortinet_fortios.md, "netaudit init")."""
+        best = min(h[0] for h in p.hits)
+        pool = [h for h in p.hits if h[0] == best]
+        kind = min((h[1] for h in pool), key=_KIND_ORDER.index)
+        clash = [(rk, why) for rk, why in p.roles if kind not in _ROLE_FITS[rk]]
+        if not clash:
+            return kind, []
+        roles = {why for _, why in p.roles}
+        exits = [why for s, k, why in p.hits if s == _HINTED and k == "external" and why not in roles]
+        chosen = kind
+        if best == _NAMED and exits and ("external" in {h[1] for h in pool} or clash[0][0] == "external"):
+            chosen = "external"
+        host = f"{p.device}:"
+
+        def bare(why: str) -> str:
+            return why[len(host) :] if why.startswith(host) else why
+
+        said = " and ".join(bare(why) for s, k, why in p.hits if s == best and k == kind)
+        if chosen == "external" and exits:
+            because = "the traffic leaves there: " + "; ".join(bare(why) for why in exits)
+        else:
+            because = "names decide over the role" if best == _NAMED else "hints in kind order"
+        notes = [
+            f"{p.device}: {bare(why)} suggests {rk} but {said} suggests {kind}: drafted as {chosen} "
+            f"({because}) — confirm which side of the firewall {p.label} faces"
+            for rk, why in clash
+        ]
+        return chosen, notes
+
     def zones(self) -> list[Zone]:
         """One zone per kind and L2 domain (one external zone for every exit)."""
         groups: dict[tuple[str, str | None], list[_Place]] = {}
@@ -424,8 +552,7 @@ class _Drafter:
                     z.inferred_from.append(f"{p.device}:{p.label} — {self._unhinted(p)}")
                     self.unnamed.append(z)
                 continue
-            pool = [h for h in p.hits if h[0] == _NAMED] or p.hits
-            kind = min((h[1] for h in pool), key=_KIND_ORDER.index)
+            kind, notes = self._kind(p)
             if kind != "external" and not p.subnets and not self.topo.domains[p.domain].l3:
                 # Hosts there reach no router of the snapshot and own no address: a zone would
                 # only yield unknown cells.  Typically an L2 switch whose uplink to the router
@@ -436,6 +563,20 @@ class _Drafter:
                 )
                 continue
             groups.setdefault((kind, None if kind == "external" else p.domain), []).append(p)
+            for note in notes:
+                self._note(note)
+        drafted: dict[str, set[str]] = defaultdict(set)  # L2 domain -> kinds drafted there
+        for (kind, _), places in groups.items():
+            for p in places:
+                drafted[p.domain].add(kind)
+        for p, kind, port, switch, what in self.unused:
+            there = drafted.get(p.domain, set())
+            if kind not in there:
+                self._note(
+                    f"{port} is a port of switch {switch}, with no interface of its own: {what} "
+                    f"(suggests {kind}) is not used — its hosts are in {switch}'s segment, drafted as "
+                    f"{', '.join(sorted(there)) or 'no zone'}"
+                )
         bases = [_ZONE_NAME[kind] for kind, _ in groups]
         zones: list[Zone] = []
         used: set[str] = set()
@@ -496,9 +637,13 @@ def infer_site(devices: list[Device], topo: Topology) -> Site:
     Every usable interface, VLAN and SSID is a place hosts may sit.  Its names —
     interface name, description / comment / alias, its DHCP server, pool and address names
     (``Interface.segment_names``), ASA nameif, FortiGate zone, VLAN
-    name, SSID, RouterOS interface lists — are matched on whole words (:func:`classify`);
-    structural hints (default route, NAT outside, FortiGate interface role) decide
-    only where no name does.  Trunks and ports that merely carry VLAN interfaces are
+    name, SSID, RouterOS interface lists — are matched on whole words (:func:`classify`),
+    Vietnamese ones with or without diacritics; structural hints (default route, NAT
+    outside, FortiGate interface role) decide only where no name does, and a FortiGate
+    physical port's chassis label only where nothing else speaks.  A FortiGate switch
+    port's label and role are set aside (it has no interface of its own); a role that does
+    not fit the names is drafted with a note (:meth:`_Drafter._kind`).  Trunks and ports
+    that merely carry VLAN interfaces are
     never zones.  Places are grouped into one zone per kind and L2 domain (one external
     zone for all exits), written with references the audit's placement resolves: the
     VLAN segment, else the L3 interface, else the port.  Every zone records what it

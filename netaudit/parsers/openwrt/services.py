@@ -171,6 +171,12 @@ def finish_services(st: State) -> None:
     dhcp_on = []
     for s in st.text.of("dhcp", "dhcp"):
         lgname = s.get("interface") or s.name
+        if not s.anonymous and s.name != lgname:
+            # `config dhcp 'khach'` serving `option interface 'lan2'`: the section's name
+            # names the segment too, a hint for `netaudit init` (Interface.segment_names).
+            for name in st.l3_names(lgname):
+                if s.name not in dev.interfaces[name].segment_names:
+                    dev.interfaces[name].segment_names.append(s.name)
         if s.flag("ignore") or (s.get("dhcpv4") or "server") == "disabled":
             continue
         dhcp_on += st.l3_names(lgname)

@@ -1,0 +1,569 @@
+"""``netaudit init`` (netaudit/zones/infer.py): which names and hints draft which zone.
+
+DHCP server, pool and section names glued to a keyword; FortiGate switch ports (no
+interface of their own), chassis labels against aliases, roles against names; Vietnamese
+names written without diacritics.  Fixtures are real-looking exports."""
+
+from __future__ import annotations
+
+import pytest
+
+from netaudit import topology, zones
+from netaudit.audit import run_audit
+from netaudit.inputs import load_snapshot
+from netaudit.zones.infer import classify
+
+
+def draft(tmp_path, name: str, text: str) -> tuple[zones.Site, str]:
+    """The site ``netaudit init`` drafts for one config, and the draft as written."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    snap = load_snapshot([tmp_path])
+    site = zones.infer_site(snap.devices, topology.build(snap.devices))
+    return site, zones.site_to_yaml(site)
+
+
+def kinds(site: zones.Site) -> dict[str, str]:
+    """Attached interface (or VLAN) → the kind of the zone drafted on it."""
+    out = {}
+    for z in site.zones:
+        out.update({ifn: z.kind for _, ifn in z.attach})
+        out.update({f"vlan{v}": z.kind for _, v in z.vlans})
+    return out
+
+
+# --------------------------------------------------------------------------- DHCP names
+
+
+# A hAP ac² of a commune: the Wi-Fi for citizens on ether5, known only by its DHCP server's
+# name (glued: "dhcpkhach") and its pool's name ("guestpool").
+ROUTEROS_DHCP = """\
+# 2024-05-02 14:03:11 by RouterOS 7.12.1
+# software id = 3FQ2-KX9A
+#
+# model = RBD52G-5HacD2HnD
+# serial number = HCK08QW1ZP3
+/interface bridge
+add admin-mac=48:8F:5A:11:22:33 auto-mac=no name=bridge-lan
+/interface list
+add name=WAN
+/interface bridge port
+add bridge=bridge-lan interface=ether2
+add bridge=bridge-lan interface=ether3
+/interface list member
+add interface=ether1 list=WAN
+/ip pool
+add name=pool-canbo ranges=192.168.10.100-192.168.10.200
+add name=guestpool ranges=192.168.20.100-192.168.20.250
+/ip dhcp-server
+add address-pool=pool-canbo interface=bridge-lan name=dhcp1
+add address-pool=guestpool interface=ether5 lease-time=1h name=dhcpkhach
+/ip address
+add address=192.168.10.1/24 comment="Can bo UBND" interface=bridge-lan network=192.168.10.0
+add address=192.168.20.1/24 interface=ether5 network=192.168.20.0
+/ip dhcp-client
+add interface=ether1
+/ip firewall nat
+add action=masquerade chain=srcnat out-interface-list=WAN
+/system identity
+set name=UBND-XA-PHUOCLOC
+"""
+
+IOS_DHCP = """\
+hostname UBND-XA-RT01
+!
+ip dhcp excluded-address 10.1.40.1 10.1.40.10
+!
+ip dhcp pool POOLCANBO
+ network 10.1.10.0 255.255.255.0
+ default-router 10.1.10.1
+!
+ip dhcp pool DHCPKHACH
+ network 10.1.40.0 255.255.255.0
+ default-router 10.1.40.1
+ dns-server 8.8.8.8
+!
+interface GigabitEthernet0/0
+ description Internet Viettel
+ ip address 203.0.113.10 255.255.255.252
+ ip nat outside
+!
+interface GigabitEthernet0/1
+ ip address 10.1.10.1 255.255.255.0
+ ip nat inside
+!
+interface GigabitEthernet0/2
+ ip address 10.1.40.1 255.255.255.0
+ ip nat inside
+!
+ip route 0.0.0.0 0.0.0.0 203.0.113.9
+!
+end
+"""
+
+# OpenWrt 23.05: the second network is called lan2, its DHCP section 'wifikhach'.
+OPENWRT_DHCP = """\
+package dhcp
+
+config dnsmasq
+	option domainneeded '1'
+	option localservice '1'
+
+config dhcp 'lan'
+	option interface 'lan'
+	option start '100'
+	option limit '150'
+	option leasetime '12h'
+
+config dhcp 'wifikhach'
+	option interface 'lan2'
+	option start '50'
+	option limit '200'
+	option leasetime '1h'
+
+config dhcp 'wan'
+	option interface 'wan'
+	option ignore '1'
+
+package network
+
+config interface 'loopback'
+	option device 'lo'
+	option proto 'static'
+	option ipaddr '127.0.0.1'
+	option netmask '255.0.0.0'
+
+config device
+	option name 'br-lan'
+	option type 'bridge'
+	list ports 'lan1'
+	list ports 'lan2'
+
+config interface 'lan'
+	option device 'br-lan'
+	option proto 'static'
+	option ipaddr '192.168.1.1'
+	option netmask '255.255.255.0'
+
+config interface 'lan2'
+	option device 'lan3'
+	option proto 'static'
+	option ipaddr '192.168.3.1'
+	option netmask '255.255.255.0'
+
+config interface 'wan'
+	option device 'wan'
+	option proto 'dhcp'
+
+package system
+
+config system
+	option hostname 'UBND-XA-BINHAN'
+	option timezone 'ICT-7'
+"""
+
+
+@pytest.mark.parametrize(
+    "name,text,guest",
+    [
+        ("r.rsc", ROUTEROS_DHCP, "ether5"),  # dhcp-server name=dhcpkhach, pool guestpool
+        ("r.cfg", IOS_DHCP, "GigabitEthernet0/2"),  # ip dhcp pool DHCPKHACH
+        ("r.txt", OPENWRT_DHCP, "lan3"),  # config dhcp 'wifikhach' for network lan2 (device lan3)
+    ],
+)
+def test_dhcp_server_and_pool_names_draft_the_guest_zone(tmp_path, name, text, guest):
+    site, _ = draft(tmp_path, name, text)
+    got = kinds(site)
+    assert got[guest] == "guest", got
+    assert [z.kind for z in site.zones].count("guest") == 1
+    why = [w for z in site.zones if z.kind == "guest" for w in z.inferred_from]
+    assert any("DHCP or address name" in w and ("~ KHACH" in w or "~ GUEST" in w) for w in why), why
+
+
+def test_openwrt_dhcp_section_name_is_a_segment_name(tmp_path):
+    (tmp_path / "r.txt").write_text(OPENWRT_DHCP, encoding="utf-8")
+    dev = load_snapshot([tmp_path]).devices[0]
+    named = {n: i.segment_names for n, i in dev.interfaces.items() if i.segment_names}
+    # 'lan' and 'wan' are the names of the networks they serve: nothing new.
+    assert named == {"lan3": ["wifikhach"]}  # the device of network lan2
+
+
+# --------------------------------------------------------------------------- FortiGate
+
+
+# A FortiGate 60E of a district office: internal1-4 and the port labelled "dmz" are all in
+# the "internal" hardware switch (one segment, 192.168.1.0/24); "dmz" keeps its factory
+# role; internal3 is described as where the old web server is plugged.
+FGT_SWITCH = """\
+#config-version=FGT60E-6.4.11-FW-build2030-221212:opmode=0:vdom=0:user=admin
+#conf_file_ver=4213376541198826
+#buildno=2030
+#global_vdom=1
+config system global
+    set hostname "FGT60E-UBND-HUYEN"
+    set timezone 60
+end
+config system interface
+    edit "wan1"
+        set vdom "root"
+        set ip 113.160.22.18 255.255.255.248
+        set allowaccess ping
+        set type physical
+        set role wan
+        set alias "Internet VNPT"
+    next
+    edit "dmz"
+        set vdom "root"
+        set type physical
+        set role dmz
+    next
+    edit "internal"
+        set vdom "root"
+        set ip 192.168.1.99 255.255.255.0
+        set allowaccess ping https ssh
+        set type hard-switch
+        set stp enable
+        set role lan
+    next
+    edit "internal1"
+        set vdom "root"
+        set type physical
+    next
+    edit "internal2"
+        set vdom "root"
+        set type physical
+    next
+    edit "internal3"
+        set vdom "root"
+        set type physical
+        set alias "DMZ cu - may chu web"
+    next
+    edit "internal4"
+        set vdom "root"
+        set type physical
+    next
+end
+config system virtual-switch
+    edit "internal"
+        set physical-switch "sw0"
+        config port
+            edit "internal1"
+            next
+            edit "internal2"
+            next
+            edit "internal3"
+            next
+            edit "internal4"
+            next
+            edit "dmz"
+            next
+        end
+    next
+end
+config firewall policy
+    edit 1
+        set name "LAN-Internet"
+        set srcintf "internal"
+        set dstintf "wan1"
+        set action accept
+        set srcaddr "all"
+        set dstaddr "all"
+        set schedule "always"
+        set service "ALL"
+        set nat enable
+    next
+end
+config router static
+    edit 1
+        set gateway 113.160.22.17
+        set device "wan1"
+    next
+end
+"""
+
+
+def test_fortigate_switch_port_label_and_role_draft_no_zone(tmp_path):
+    site, text = draft(tmp_path, "fgt.conf", FGT_SWITCH)
+    got = kinds(site)
+    # Not a dmz zone on the port labelled dmz: it is a port of the internal switch.
+    assert "dmz" not in got and "dmz" not in {z.kind for z in site.zones}
+    assert got["internal"] == "internal" and got["wan1"] == "external"
+    # What a person wrote on a switch port still says what is plugged there: drafted on
+    # it, in the switch's segment (the note says they share it).
+    assert got["internal3"] == "server"
+    assert "# note: zones servers, staff share one L2 domain" in text
+    # internal1 … internal4 are the switch's own ports: their labels add nothing.
+    assert not [w for z in site.zones for w in z.inferred_from if "internal1" in w or "internal4" in w]
+    # The label and the role set aside are told to the reviewer at the top of the draft.
+    assert (
+        "# note: FGT60E-UBND-HUYEN:dmz is a port of switch internal, with no interface of its own: "
+        "its role dmz (suggests dmz) is not used — its hosts are in internal's segment, drafted as "
+        "internal, server"
+    ) in text
+    assert "its name (suggests dmz) is not used" in text
+    # Audited without a site file, no dmz zone claims the staff segment.
+    audit = run_audit([tmp_path])
+    assert "dmz" not in {z.name for z in audit.zones}
+
+
+# A FortiGate 100F: physical ports keep their chassis label (dmz, wan2) but serve what
+# their alias says.
+FGT_LABELS = """\
+#config-version=FG100F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin
+#conf_file_ver=86230711820164
+#buildno=1517
+#global_vdom=1
+config system global
+    set hostname "FGT-UBND-TINH"
+    set timezone 60
+end
+config system interface
+    edit "wan1"
+        set vdom "root"
+        set ip 203.113.131.2 255.255.255.248
+        set allowaccess ping
+        set type physical
+        set role wan
+    next
+    edit "wan2"
+        set vdom "root"
+        set ip 10.60.2.1 255.255.255.0
+        set allowaccess ping
+        set type physical
+        set alias "Noi bo tang 2"
+        set role lan
+    next
+    edit "dmz"
+        set vdom "root"
+        set ip 10.60.9.1 255.255.255.0
+        set type physical
+        set alias "Camera giam sat"
+        set role lan
+    next
+end
+config router static
+    edit 1
+        set gateway 203.113.131.1
+        set device "wan1"
+    next
+end
+"""
+
+
+def test_fortigate_port_label_yields_to_its_alias(tmp_path):
+    site, text = draft(tmp_path, "fgt.conf", FGT_LABELS)
+    got = kinds(site)
+    # Before: wan2 drafted internet (WAN came first in kind order), dmz drafted dmz.
+    assert got == {"wan1": "external", "wan2": "internal", "dmz": "camera"}
+    # The label is still the only word on wan1, with its role and the default route.
+    wan1 = next(z for z in site.zones if z.kind == "external")
+    assert "FGT-UBND-TINH:wan1 (port label) ~ WAN" in wan1.inferred_from
+    assert "note:" not in text  # role lan fits a camera and a staff network
+
+
+def fgt_port2(alias: str, role: str, default_route: bool) -> str:
+    """A FortiGate whose port2 faces a MikroTik: ``alias`` and ``role`` as given, the
+    default route through it or only a route to the MikroTik's office LAN."""
+    dst = "" if default_route else "        set dst 10.99.0.0 255.255.0.0\n"
+    return f"""\
+#config-version=FG100F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin
+#conf_file_ver=86230711820164
+#buildno=1517
+#global_vdom=1
+config system global
+    set hostname "FGT-SOTTTT"
+    set timezone 60
+end
+config system interface
+    edit "port1"
+        set vdom "root"
+        set ip 10.10.10.1 255.255.255.0
+        set allowaccess ping https ssh
+        set type physical
+        set alias "LAN_CANBO"
+        set role lan
+    next
+    edit "port2"
+        set vdom "root"
+        set ip 172.16.1.2 255.255.255.252
+        set allowaccess ping
+        set type physical
+        set alias "{alias}"
+        set role {role}
+    next
+end
+config firewall policy
+    edit 1
+        set name "CANBO-RA-MK"
+        set srcintf "port1"
+        set dstintf "port2"
+        set action accept
+        set srcaddr "all"
+        set dstaddr "all"
+        set schedule "always"
+        set service "ALL"
+        set nat enable
+    next
+end
+config router static
+    edit 1
+{dst}        set gateway 172.16.1.1
+        set device "port2"
+    next
+end
+"""
+
+
+@pytest.mark.parametrize(
+    "alias,role,default_route,kind,note",
+    [
+        (
+            "WAN_MK",
+            "lan",
+            True,
+            "external",
+            "FGT-SOTTTT: port2 role lan suggests internal but port2 'WAN_MK' ~ WAN suggests external: "
+            "drafted as external (the traffic leaves there: port2 carries the default route)",
+        ),
+        (
+            "WAN_MK",
+            "lan",
+            False,
+            "external",
+            "FGT-SOTTTT: port2 role lan suggests internal but port2 'WAN_MK' ~ WAN suggests external: "
+            "drafted as external (names decide over the role)",
+        ),
+        (
+            "LAN_MK",
+            "wan",
+            True,
+            "external",
+            "FGT-SOTTTT: port2 role wan suggests external but port2 'LAN_MK' ~ LAN suggests internal: "
+            "drafted as external (the traffic leaves there: port2 carries the default route)",
+        ),
+        (
+            "LAN_MK",
+            "wan",
+            False,
+            "internal",
+            "FGT-SOTTTT: port2 role wan suggests external but port2 'LAN_MK' ~ LAN suggests internal: "
+            "drafted as internal (names decide over the role)",
+        ),
+    ],
+)
+def test_fortigate_role_against_alias_is_drafted_with_a_note(tmp_path, alias, role, default_route, kind, note):
+    site, text = draft(tmp_path, "fgt.conf", fgt_port2(alias, role, default_route))
+    assert kinds(site)["port2"] == kind
+    assert f"# note: {note} — confirm which side of the firewall port2 faces\n" in text
+    assert text.count("# note:") == 1  # port1: role lan and LAN_CANBO agree
+    assert site.notes and all(n in text for n in site.notes)
+
+
+# --------------------------------------------------------------------------- Vietnamese
+
+
+@pytest.mark.parametrize(
+    "name,kind",
+    [
+        # without diacritics, glued, dashed, underscored, CamelCase
+        ("noi-bo", "internal"),
+        ("NOIBO", "internal"),
+        ("VLAN10_NoiBo", "internal"),
+        ("nhan-vien", "internal"),
+        ("NHANVIEN", "internal"),
+        ("Wifi CBCC", "internal"),  # cán bộ công chức
+        ("vien-chuc", "internal"),
+        ("CCVC-tang3", "internal"),
+        ("quan-tri", "management"),
+        ("quantri", "management"),
+        ("VLAN99-MGT", "management"),
+        ("quan-ly-thiet-bi", "management"),
+        ("QuanLyMang", "management"),
+        ("camera", "camera"),
+        ("DVR-tang1", "camera"),
+        ("giamsat", "camera"),
+        ("khach", "guest"),
+        ("wifi-khach", "guest"),
+        ("dhcpkhach", "guest"),
+        ("Wifi Mien Phi", "guest"),
+        ("mot-cua", "kiosk"),
+        ("motcua", "kiosk"),
+        ("BP1Cua", "kiosk"),  # bộ phận 1 cửa
+        ("BPMC", "kiosk"),
+        ("tiep-nhan-tra-ket-qua", "kiosk"),
+        ("TT-HanhChinhCong", "kiosk"),
+        ("nha-mang-CMC", "external"),
+        ("Mobifone", "external"),
+        # not these
+        ("phong-quan-ly-do-thi", None),  # the urban management department: staff, unnamed here
+        ("cam-bien", None),  # a sensor
+        ("ket noi TTDL tinh", None),  # the link to the province's data centre
+    ],
+)
+def test_vietnamese_names_without_diacritics(name, kind):
+    hit = classify(name)
+    assert (hit[0] if hit else None) == kind, (name, hit)
+
+
+ASA_NAMEIF = """\
+: Saved
+:
+: Serial Number: JAD21450AB1
+: Hardware:   ASA5506, 4096 MB RAM, CPU Atom C2000 series 1250 MHz, 1 CPU (4 cores)
+:
+ASA Version 9.8(4)40
+!
+hostname UBND-HUYEN-FW
+names
+!
+interface GigabitEthernet1/1
+ nameif outside
+ security-level 0
+ ip address 203.0.113.98 255.255.255.252
+!
+interface GigabitEthernet1/2
+ nameif noibo
+ security-level 100
+ ip address 10.30.10.1 255.255.255.0
+!
+interface GigabitEthernet1/3
+ nameif motcua
+ security-level 60
+ ip address 10.30.30.1 255.255.255.0
+!
+interface GigabitEthernet1/4
+ nameif quantri
+ security-level 90
+ ip address 10.30.99.1 255.255.255.0
+!
+interface GigabitEthernet1/5
+ nameif khach
+ security-level 10
+ ip address 10.30.40.1 255.255.255.0
+!
+interface GigabitEthernet1/6
+ description Camera an ninh - dau ghi DVR
+ nameif giamsat
+ security-level 50
+ ip address 10.30.50.1 255.255.255.0
+!
+interface GigabitEthernet1/7
+ nameif bp1cua
+ security-level 60
+ ip address 10.30.31.1 255.255.255.0
+!
+route outside 0.0.0.0 0.0.0.0 203.0.113.97 1
+: end
+"""
+
+
+def test_asa_nameifs_without_diacritics(tmp_path):
+    site, _ = draft(tmp_path, "fw.cfg", ASA_NAMEIF)
+    assert kinds(site) == {
+        "GigabitEthernet1/1": "external",
+        "GigabitEthernet1/2": "internal",
+        "GigabitEthernet1/3": "kiosk",
+        "GigabitEthernet1/4": "management",
+        "GigabitEthernet1/5": "guest",
+        "GigabitEthernet1/6": "camera",
+        "GigabitEthernet1/7": "kiosk",
+    }
