@@ -262,6 +262,35 @@ def test_source_nat_overload_rewrites_source():
     assert (cell.delivered & hs.prefix("src_ip", "10.0.0.0/8")) == hs.false
 
 
+def test_source_nat_acl_not_fully_understood_translates_maybe_not_never():
+    """A NAT rule selecting by an ACL whose line is not fully understood may or may not
+    translate the packets of that line: both ways, each uncertain.  Taking them as
+    untranslated made an outbound ACL admitting only the translated address say
+    "blocked" (IOS filters outbound after NAT: Device.snat_before_out_filter)."""
+    r = router(
+        Gi1=l3("", "10.0.40.1/24", nat_side="inside"),
+        Gi2=l3("", "192.0.2.2/30", nat_side="outside", filter_out="OUT"),
+    )
+    r.snat_before_out_filter = True
+    r.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("192.0.2.1/32").ip)))
+    r.filters["NAT"] = acl("NAT", ("permit", Match(src=net("10.0.40.0/24")), "dscp not modelled"))
+    r.filters["OUT"] = acl("OUT", ("permit", Match(src=net("192.0.2.2/32"))))
+    r.nat_rules.append(
+        NatRule(
+            "source",
+            acl="NAT",
+            to_interface="Gi2",
+            in_ifaces=frozenset({"Gi1"}),
+            out_ifaces=frozenset({"Gi2"}),
+            source=src(81, "ip nat inside source list NAT interface Gi2 overload"),
+        )
+    )
+    internet = Zone("internet", "external", attach=[("R1", "Gi2")])
+    m, _ = matrix([r], [GUEST, internet])
+    cell = m[("guest", "internet")]
+    assert cell.verdict == UNKNOWN and "dscp" in cell.reason
+
+
 def test_router_on_a_stick_through_site_link():
     sw = Device("SW", "test", "sw.cfg")
     sw.interfaces["Gi1"] = Interface("Gi1", mode=L2Mode.ACCESS, access_vlan=40)

@@ -44,22 +44,28 @@ class Nat:
                     self._deliver(run, zname, translated, False, why, extend(path, step))
 
     def _nat_match(self, dev: Device, rule: NatRule, P, in_if, out_if):
+        """(packets of ``P`` the rule surely matches, those it may match, why the latter
+        are uncertain): only a rule selecting by an ACL not fully understood has some."""
         hs = self.hs
         if rule.in_ifaces is not None and in_if not in rule.in_ifaces:
-            return hs.false
+            return hs.false, hs.false, None
         if rule.out_ifaces is not None and out_if not in rule.out_ifaces:
-            return hs.false
+            return hs.false, hs.false, None
         u = P & hs.match(rule.match)
-        if rule.acl:
+        maybe, why = hs.false, None
+        if rule.acl and u != hs.false:
             flt = dev.filters.get(rule.acl)
             if flt is None:
-                return hs.false
+                return hs.false, hs.false, None
             sel = hs.false
-            for Q, c, _ in self.apply_filter(Run({}), dev, rule.acl, u, in_if, out_if):
+            for Q, c, r in self.apply_filter(Run({}), dev, rule.acl, u, in_if, out_if):
                 if c:
                     sel |= Q
+                else:  # the ACL may or may not select them
+                    maybe |= Q
+                    why = why or r
             u = sel
-        return u
+        return u, maybe, why
 
     def _dnat(self, dev: Device, in_if: str, P, path):
         """Destination NAT on ingress, before routing."""
@@ -105,31 +111,38 @@ class Nat:
             later: list = []
             writes = None
             for rest, unsure in pending:
-                hit = self._nat_match(dev, rule, rest, in_if, out_if)
-                if hit == hs.false:
+                sure_hit, maybe_hit, acl_why = self._nat_match(dev, rule, rest, in_if, out_if)
+                if sure_hit == hs.false and maybe_hit == hs.false:
                     later.append((rest, unsure))
                     continue
                 if writes is None:
                     writes = self._rewrites(dev, rule)  # none: identity NAT, the packet is kept
-                why = unsure or _nat_partial(dev, rule, kind)
-                new = hit
-                for fld, value in writes:
-                    new = hs.rewrite(new, fld, value)
-                if rule.partial and not writes and rule.to_ip is None and rule.to_interface is None:
-                    # Translated to an address not understood: any (and any port, unless
-                    # the rule names it), never "kept as it was" — that lost the packets
-                    # a static NAT sends to its real hosts.
-                    side = "dst" if kind == "destination" else "src"
-                    new = hs.exist([f"{side}_ip", *([] if rule.to_port is not None else [f"{side}_port"])], hit)
-                step = Step(
-                    "nat", dev.hostname, in_if, out_if, nat=rule, nat_fields=tuple(f for f, _ in writes), pre=hit
-                )
-                out.append((new, extend(path, step), why))
-                left = rest & ~hit
+                # Packets the rule may or may not match (its ACL not fully understood) go
+                # both ways too, like those of a partial rule.
+                for hit, why, both in (
+                    (sure_hit, unsure or _nat_partial(dev, rule, kind), rule.partial),
+                    (maybe_hit, unsure or acl_why or _nat_partial(dev, rule, kind), True),
+                ):
+                    if hit == hs.false:
+                        continue
+                    new = hit
+                    for fld, value in writes:
+                        new = hs.rewrite(new, fld, value)
+                    if rule.partial and not writes and rule.to_ip is None and rule.to_interface is None:
+                        # Translated to an address not understood: any (and any port, unless
+                        # the rule names it), never "kept as it was" — that lost the packets
+                        # a static NAT sends to its real hosts.
+                        side = "dst" if kind == "destination" else "src"
+                        new = hs.exist([f"{side}_ip", *([] if rule.to_port is not None else [f"{side}_port"])], hit)
+                    step = Step(
+                        "nat", dev.hostname, in_if, out_if, nat=rule, nat_fields=tuple(f for f, _ in writes), pre=hit
+                    )
+                    out.append((new, extend(path, step), why))
+                    if both:
+                        later.append((hit, why))
+                left = rest & ~sure_hit & ~maybe_hit
                 if left != hs.false:
                     later.append((left, unsure))
-                if rule.partial:
-                    later.append((hit, why))
             pending = _merge_unsure(later)
         out.extend((rest, path, unsure) for rest, unsure in pending)
         return out
