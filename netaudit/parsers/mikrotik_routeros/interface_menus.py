@@ -159,13 +159,23 @@ def iflist(st: State, cmd: Command, src: Src):
 
 
 def iflist_member(st: State, cmd: Command, src: Src):
+    """``/interface list member add list=L interface=I``.  An entry without ``interface=``
+    (what the export shows once the interface it named was removed: RouterOS keeps the
+    entry) names no interface, so it adds none to the list; a disabled entry adds none
+    either.  An entry without ``list=`` is not understood."""
     if cmd.verb != "add":
         raise NotUnderstood
     lst, iface = cmd.get("list"), cmd.get("interface")
-    if not lst or not iface:
+    if not lst:
         raise NotUnderstood
     if yes(cmd.get("disabled")):
         return IGNORED
+    if not iface:
+        st.rep.warnings.append(
+            f"{st.file}:{src.line}: interface list member of {lst} names no interface "
+            "(the interface was removed): it adds no interface to the list"
+        )
+        return None
     st.list_members.append((lst, iface, src))
 
 

@@ -1,6 +1,7 @@
 """Reading the management-plane menus: ``/system identity``, ``/ip service``, DNS, DHCP
 servers and relays, neighbor discovery, one-setting menus (``/ip settings``, proxy,
-socks, SMB, UPnP, NTP server, bandwidth server), SNMP, users, the MAC server, SSH.
+socks, SMB, UPnP, NTP server, bandwidth server), the SOCKS access list, SNMP, users,
+the MAC server, SSH.
 
 Handlers as in :mod:`.interface_menus`.
 """
@@ -97,6 +98,14 @@ def singleton(st: State, cmd: Command, src: Src):
         st.singletons[key] = (cmd, src)
 
 
+def socks_access(st: State, cmd: Command, src: Src):
+    """``/ip socks access``: the SOCKS proxy's access list, in order (turned into the
+    service's client filter by :func:`.services.socks_acl`)."""
+    if cmd.verb != "add":
+        raise NotUnderstood
+    st.access_rules.setdefault("ip socks", []).append((cmd, src))
+
+
 def upnp_interface(st: State, cmd: Command, src: Src):
     if cmd.verb != "add" or not cmd.get("interface"):
         raise NotUnderstood
@@ -191,6 +200,7 @@ HANDLERS = {
     ("ip", "settings"): singleton,
     ("ip", "proxy"): singleton,
     ("ip", "socks"): singleton,
+    ("ip", "socks", "access"): socks_access,
     ("ip", "smb"): singleton,
     ("ip", "upnp"): singleton,
     ("ip", "upnp", "interfaces"): upnp_interface,

@@ -1,9 +1,13 @@
 """``/ip firewall nat`` into ``Device.nat_rules``, in chain order (flattened).
 
 ``srcnat`` masquerade / src-nat and ``dstnat`` dst-nat / redirect / netmap (single
-address) become :class:`~netaudit.model.NatRule` s; ``accept`` in ``dstnat`` exempts
-(a rule with no rewrite).  Each destination rule's image (the headers its packets
-leave DNAT with) is kept for ``connection-nat-state`` (:mod:`.conditions`).
+address) become :class:`~netaudit.model.NatRule` s; ``accept`` in either chain exempts
+(a rule with no rewrite: its packets keep their addresses and no later rule of the
+chain translates them).  ``src-nat`` (``same``, ``netmap``) without ``to-addresses``
+is not masquerade: which source address RouterOS writes then is not documented, so
+the rule is partial (docs/vendors/mikrotik_routeros.md, "NAT").  Each destination
+rule's image (the headers its packets leave DNAT with) is kept for
+``connection-nat-state`` (:mod:`.conditions`).
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
     action = fl.action
     to_ip = to_port = None
     to_addr = cmd.get("to-addresses")
+    if to_addr == "0.0.0.0":
+        to_addr = None  # the property's documented default: no address given
     to_ports = cmd.get("to-ports")
     if to_addr:
         r = parse_addr(to_addr)
@@ -64,8 +70,8 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
     for c in fl.conds:
         if kind == "source":
             if action == "accept":
-                continue  # exempt from source NAT: the engine cannot express it
-            if action == "masquerade" or (action in ("src-nat", "same") and to_ip is None):
+                targets.append((c, {}))  # exempt: untranslated, later srcnat rules skipped
+            elif action == "masquerade":
                 outs = (
                     c.outif
                     if c.outif is not None
@@ -77,6 +83,13 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
                 )
                 for o in sorted(outs):
                     targets.append((c._replace(outif=frozenset({o})), {"to_interface": o}))
+            elif action in ("src-nat", "same", "netmap") and to_ip is None:
+                # Not masquerade (the reference gives the out-interface's address to
+                # masquerade only); without an address the rewrite is not documented:
+                # a NatRule without target, partial — any source address, maybe.
+                if not to_addr:
+                    reasons.append(f"{action} without to-addresses: the source address it gives is not documented")
+                targets.append((c, {}))
             elif action in ("src-nat", "same", "netmap"):
                 targets.append((c, {"to_ip": to_ip}))
                 if action != "src-nat":
@@ -103,7 +116,7 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
         else:
             reasons.append(f"action {action} not modelled")
             targets.append((c, {}))
-    partial = "; ".join(reasons) or None
+    partial = "; ".join(dict.fromkeys(reasons)) or None
     for c, kw in targets:
         for m in to_matches(c):
             nr = NatRule(

@@ -40,6 +40,7 @@ IGNORED_MENUS = [
     ("ip", "ipsec"), ("ip", "kid-control"), ("ip", "nat-pmp"), ("ip", "packing"),
     ("ip", "neighbor"), ("ip", "hotspot"), ("ip", "smb"), ("ip", "route", "cache"),
     ("ip", "vrf"), ("ip", "ssh"), ("ip", "tftp"),
+    ("ip", "socks", "users"),  # SOCKS accounts (who may use it: /ip socks access, read)
     ("interface", "detect-internet"), ("interface", "wireless"), ("interface", "wifi"),
     ("interface", "ethernet", "poe"), ("interface", "lte", "apn"), ("interface", "wireguard"),
     ("interface", "bridge", "mdb"), ("interface", "bridge", "host"), ("interface", "bridge", "msti"),

@@ -23,8 +23,9 @@ from netaudit.model import (
     RuntimeForward,
     Src,
 )
-from netaudit.parsers.packet_sets import ADDR_MAX, addr_pats, norm
+from netaudit.parsers.packet_sets import ADDR_MAX, addr_pats, cond, norm, to_matches
 
+from .conditions import addr_field, ports_field
 from .facts import IpService, MacServerEntry, NeighborDiscovery, User
 from .lists import expand_list
 from .state import State
@@ -139,7 +140,15 @@ def finish_services(st: State) -> None:
         on, set_src, set_cmd = setting(menu, "enabled", False)
         if on and set_cmd is not None:  # on: a line set it (the default is off)
             p = to_int(set_cmd.get("port"), port)
-            svcs.append(MgmtService(name, PROTO_TCP, (PortRange(p, p),), source=set_src))
+            acl = None
+            if name == "socks":
+                acl = socks_acl(st)
+                st.rep.warnings.append(
+                    f"{st.file}:{set_src.line if set_src else 0}: SOCKS proxy enabled: a client its "
+                    "access list admits reaches, through the router, any TCP address the router "
+                    "reaches — the zone matrix does not follow proxied connections"
+                )
+            svcs.append(MgmtService(name, PROTO_TCP, (PortRange(p, p),), acl=acl, source=set_src))
     on, set_src, set_cmd = setting("ip smb", "enabled", False)
     if on:
         svcs.append(MgmtService("smb", PROTO_TCP, (PortRange(445, 445),), source=set_src))
@@ -170,6 +179,101 @@ def finish_services(st: State) -> None:
         if itf is not None and not itf.shutdown:
             svcs.append(MgmtService("wireguard", PROTO_UDP, (PortRange(port, port),), source=src))
     svcs.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8))
+
+
+# /ip socks access: properties about the client (its connection to the router), about
+# the target it asks the proxy for, and those that match nothing.
+_SOCKS_CLIENT = {"src-address": "src", "src-port": "sport"}
+_SOCKS_TARGET = ("dst-address", "dst-port")
+_SOCKS_META = frozenset({"action", "comment", "disabled", "place-before"})
+_SOCKS_ACTIONS = {"allow": [Action.PERMIT], "deny": [Action.DENY]}
+
+
+def socks_acl(st: State) -> str | None:
+    """The client filter of ``/ip socks access`` (``socks-access``), or None without
+    rules.
+
+    RouterOS reads the list top to bottom per request: the first rule matching the
+    client *and* the target it asks for decides (``allow``, the default, or ``deny``);
+    a request no rule matches is allowed.  The filter says which clients can use the
+    proxy for at least one target: a rule on the client alone is exact; ``allow`` with a
+    target condition lets its clients through (partial when earlier target denials may
+    have left them no target); ``deny`` with a target condition never refuses a client
+    every target, so it is no line — the client's other requests go on to the later
+    rules (docs/vendors/mikrotik_routeros.md, "SOCKS")."""
+    rules = st.access_rules.get("ip socks")
+    if not rules:
+        return None
+    name = "socks-access"
+    flt = Filter(
+        name,
+        default_action=Action.PERMIT,
+        source=rules[0][1],
+        default_text="no /ip socks access rule matches: allowed",
+    )
+    target_denials = 0
+    for number, (cmd, src) in enumerate(rules):  # RouterOS numbers them from 0
+        if yes(cmd.get("disabled")):
+            continue
+        reasons: list[str] = []
+        client: dict = {}
+        for key, fld in _SOCKS_CLIENT.items():
+            value = cmd.get(key)
+            if value:
+                rs = addr_field(st, value, key, reasons) if fld == "src" else ports_field(value, reasons, key)
+                if rs is not None:
+                    client[fld] = rs
+        targeted, no_target = _socks_target(st, cmd, reasons)
+        reasons += [
+            f"property {key} not understood"
+            for key in cmd.props
+            if key not in _SOCKS_META and key not in _SOCKS_CLIENT and key not in _SOCKS_TARGET
+        ]
+        action = cmd.get("action", "allow")
+        acts = _SOCKS_ACTIONS.get(action)
+        if acts is None:
+            reasons.append(f"action {action!r} not understood")
+            acts = [Action.PERMIT, Action.DENY]  # it may do either
+        clients = cond(**client)
+        if no_target or clients is None:
+            continue  # the rule matches no request
+        if action == "deny" and targeted and not reasons:
+            target_denials += 1  # some targets refused: the client's other requests go on
+            continue
+        if action == "allow" and target_denials > (0 if targeted else 1):
+            # one denial short of every target leaves some; two or more may not
+            reasons.append("earlier rules denying targets may leave these clients none")
+        why = "; ".join(reasons) or None
+        for act in acts:
+            flt.lines.append(FilterLine(act, to_matches(clients), src, name=f"{name} {number}", partial=why))
+        if why:
+            st.partial("/ip socks access", why, src)
+    st.dev.filters[name] = flt
+    return name
+
+
+def _socks_target(st: State, cmd: Command, reasons: list[str]) -> tuple[bool, bool]:
+    """(whether a SOCKS access rule leaves some target out, whether it matches none)."""
+    targeted = False
+    for key in _SOCKS_TARGET:
+        value = cmd.get(key)
+        if not value:
+            continue
+        if key == "dst-address":
+            rs = addr_field(st, value, key, reasons)
+            everything = ((0, ADDR_MAX),)
+        else:
+            rs = ports_field(value, reasons, key)
+            everything = ((1, 65535),)  # port 0 is no target
+            if rs is not None and rs[-1:] == ((0, 65535),):
+                rs = everything
+        if rs is None:
+            continue  # not understood: partial (reasons)
+        if not rs:
+            return targeted, True
+        if rs != everything:
+            targeted = True
+    return targeted, False
 
 
 def _upnp_names(st: State, name: str, src: Src) -> list[str]:

@@ -118,6 +118,8 @@ class State:
         self.vpn_servers: dict[str, tuple[Command, Src]] = {}
         self.wireguard: list[tuple[str, int, Src]] = []
         self.upnp_ifs: list[tuple[str, str, Src]] = []
+        # /ip socks access: menu ("ip socks") -> its rules in order
+        self.access_rules: dict[str, list[tuple[Command, Src]]] = {}
         self.routing_rules: list[tuple[Command, Src]] = []
         self.table_fib: set[str] = {"main"}  # v7 tables with the fib flag
         self.tables_declared: set[str] = {"main"}

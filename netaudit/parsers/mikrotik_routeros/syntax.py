@@ -218,6 +218,12 @@ def parse_command(text: str, current: tuple[str, ...] | None):
         while i < len(parts) and parts[i] not in COMMANDS and _PATH_WORD.match(parts[i]) and "=" not in parts[i]:
             path.append(parts[i])
             i += 1
+        if len(path) > 1 and path[-1] in COMMANDS and (i >= len(parts) or parts[i] not in COMMANDS):
+            # v7 console syntax: the verb as the path's last segment (/ip/address/add …)
+            verb = path.pop()
+            tail = text.split(None, i)[i] if len(parts) > i else ""
+            props, words, find = split_args(tail)
+            return tuple(path), Command(tuple(path), verb, props, words, find)
         if i >= len(parts):
             return tuple(path), None
         verb = parts[i]

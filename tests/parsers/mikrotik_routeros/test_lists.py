@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from netaudit.model import L2Mode
+from netaudit.reach import BLOCKED
 
 from .helpers import GUEST, STAFF, V6, matrix, office, parse
 
@@ -68,4 +69,30 @@ def test_an_address_list_entry_with_a_timeout_expires():
     assert matrix([dev], [GUEST, STAFF])[("guest", "staff")].verdict == UNKNOWN
     assert any("expire" in p["reason"] for p in rep.partially_understood)
     dev, _ = office(rules % "")
+    assert matrix([dev], [GUEST, STAFF])[("guest", "staff")].verdict == BLOCKED
+
+
+def test_interface_list_member_without_interface_adds_none():
+    """A v6 export (RouterOS 6.49.2) whose default bridge was removed keeps the defconf
+    member as ``add comment=defconf list=LAN``: it names no interface, so it adds none —
+    here TRUSTED stays empty and ``!TRUSTED`` is every interface, so the drop takes
+    guest -> staff.  A disabled entry adds none either; an entry without ``list=`` is
+    still not understood."""
+    dev, rep = office(
+        """
+    /interface list
+    add name=TRUSTED
+    /interface list member
+    add comment=defconf list=TRUSTED
+    add disabled=yes list=TRUSTED
+    add disabled=yes interface=v40 list=TRUSTED
+    add comment="no list" interface=v10
+    /ip firewall filter
+    add action=drop chain=forward in-interface-list=!TRUSTED
+    """,
+        header=V6,
+    )
+    assert [s.text for s in rep.unrecognized] == ['add comment="no list" interface=v10']
+    assert any("TRUSTED names no interface" in w for w in rep.warnings)
+    assert dev.interface_lists["TRUSTED"] == [] and dev.interface_lists["LAN"] == ["v10", "v40"]
     assert matrix([dev], [GUEST, STAFF])[("guest", "staff")].verdict == BLOCKED

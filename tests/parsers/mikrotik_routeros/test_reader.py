@@ -72,6 +72,22 @@ def test_terse_export_full_path_on_each_line():
     assert not svc(dev, "telnet").enabled
 
 
+def test_v7_console_syntax_with_the_verb_in_the_path():
+    """RouterOS 7 scripts write the verb as the path's last segment
+    (``/interface/list/member/add …``): the same command as ``/interface list member add``."""
+    dev, rep = parse("""
+    /interface/list/add name=WAN
+    /interface/list/member/add interface=ether1 list=WAN comment="uplink"
+    /ip/address/add address=10.1.1.1/24 interface=ether2
+    /ip/firewall/filter/add action=drop chain=forward in-interface-list=WAN
+    /interface/list/member/add
+    """)
+    assert [s.line for s in rep.unrecognized] == [6]  # add with nothing to add
+    assert dev.interface_lists["WAN"] == ["ether1"]
+    assert dev.interfaces["ether2"].addresses == [IPNetwork("10.1.1.1/24")]
+    assert dev.filters["forward"].lines[0].matches[0].in_ifaces == frozenset({"ether1"})
+
+
 def test_verbose_export_defaults_are_understood():
     dev, rep = parse("""
     /ip firewall filter

@@ -70,6 +70,56 @@ def test_other_control_plane_services():
     assert svc(dev, "icmp-echo").icmp_type == 8
 
 
+def test_socks_access_list_decides_who_can_use_the_proxy():
+    """``/ip socks access`` (read, no longer unrecognized): first match per request,
+    unmatched requests allowed.  Only staff may use the SOCKS server here, so guest does
+    not reach tcp/1080 on the router; the account's password is a secret."""
+    dev, rep = office("""
+    /ip socks
+    set enabled=yes version=5
+    /ip socks access
+    add action=deny dst-port=25 comment="no spam relay"
+    add src-address=10.0.10.0/24
+    add action=deny
+    /ip socks users
+    add name=proxy password=Pr0xyS3cret
+    """)
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    socks = svc(dev, "socks")
+    assert socks.ports == (PortRange(1080, 1080),) and socks.acl == "socks-access"
+    lines = dev.filters["socks-access"].lines
+    assert [(ln.action, ln.source.text) for ln in lines] == [
+        (Action.PERMIT, "add src-address=10.0.10.0/24"),
+        (Action.DENY, "add action=deny"),
+    ]
+    assert "Pr0xyS3cret" in dev.secrets
+    assert any("SOCKS proxy enabled" in w and "does not follow proxied" in w for w in rep.warnings)
+    cells = matrix([dev], [GUEST, STAFF])
+    assert "tcp/1080" in cells[("staff", "@devices")].services
+    assert "tcp/1080" not in cells[("guest", "@devices")].services
+
+
+def test_socks_access_deny_on_a_target_refuses_no_client():
+    """A deny on a target (``dst-port=25``) leaves the client every other target: no
+    line; ``!`` on the client address is the complement; two target denials before an
+    allow may together leave nothing — that allow is partial."""
+    dev, _ = parse("""
+    /ip socks
+    set enabled=yes port=3629
+    /ip socks access
+    add action=deny src-address=!5.96.0.0/12
+    add action=deny dst-port=25
+    add action=deny dst-address=10.0.0.0/8
+    add action=allow dst-port=80,443
+    add action=deny dst-address=!0.0.0.0/0
+    """)
+    deny_others, web = dev.filters["socks-access"].lines
+    assert deny_others.action == Action.DENY and deny_others.matches[0].src_negate
+    assert deny_others.matches[0].src[0].value == ip("5.96.0.0") and deny_others.partial is None
+    assert web.action == Action.PERMIT and "may leave these clients none" in web.partial
+    assert svc(dev, "socks").ports == (PortRange(3629, 3629),)
+
+
 def test_snmp_default_public_community_is_unrestricted_and_not_a_secret():
     dev, _ = parse("/snmp\nset enabled=yes\n")
     assert svc(dev, "snmp").acl is None
