@@ -65,11 +65,21 @@ def bridge(st: State, cmd: Command, src: Src):
 
 
 def bridge_port(st: State, cmd: Command, src: Src):
+    """``/interface bridge port add bridge=B interface=I``.  An entry without ``bridge=``
+    (an export shows it so once the bridge it named no longer exists) puts the interface
+    in no bridge; without ``interface=`` it is not understood."""
     if cmd.verb != "add":
         raise NotUnderstood
     bridge, iface = cmd.get("bridge"), cmd.get("interface")
-    if not bridge or not iface:
+    if not iface:
         raise NotUnderstood
+    if not bridge:
+        if not yes(cmd.get("disabled")):
+            st.rep.warnings.append(
+                f"{st.file}:{src.line}: bridge port {iface} names no bridge (the bridge it "
+                "named no longer exists): the interface is in no bridge"
+            )
+        return None
     p = BridgePort(bridge, iface, src)
     if cmd.has("pvid"):
         p.pvid = to_int(cmd.get("pvid"), 1)
@@ -160,9 +170,9 @@ def iflist(st: State, cmd: Command, src: Src):
 
 def iflist_member(st: State, cmd: Command, src: Src):
     """``/interface list member add list=L interface=I``.  An entry without ``interface=``
-    (what the export shows once the interface it named was removed: RouterOS keeps the
-    entry) names no interface, so it adds none to the list; a disabled entry adds none
-    either.  An entry without ``list=`` is not understood."""
+    (an export shows it so once the interface it named no longer exists) adds no
+    interface to the list; a disabled entry adds none either.  An entry without
+    ``list=`` is not understood."""
     if cmd.verb != "add":
         raise NotUnderstood
     lst, iface = cmd.get("list"), cmd.get("interface")
@@ -173,7 +183,7 @@ def iflist_member(st: State, cmd: Command, src: Src):
     if not iface:
         st.rep.warnings.append(
             f"{st.file}:{src.line}: interface list member of {lst} names no interface "
-            "(the interface was removed): it adds no interface to the list"
+            "(the interface it named no longer exists): it adds no interface to the list"
         )
         return None
     st.list_members.append((lst, iface, src))
@@ -320,20 +330,39 @@ def vpn_server(st: State, cmd: Command, src: Src):
 
 
 def switch(st: State, cmd: Command, src: Src):
+    """``/interface ethernet switch`` (``vlan``, ``rule``, ``port``): the switch chip's VLAN
+    and rule tables, not modelled — partial on the L3 interfaces the named ports' frames
+    reach, on every routed interface when no port is named (or only by its item number,
+    as verbose exports do).  A port left with no VLAN processing (``vlan-mode=disabled``,
+    ``vlan-header=leave-as-is``, no default VLAN ID: the defaults, which verbose exports
+    print) changes nothing."""
     if yes(cmd.get("disabled")):
         return IGNORED
+    if cmd.path[-1] == "port" and cmd.verb == "set" and _switch_port_untouched(cmd):
+        return None
     if (cmd.path[-1] in ("vlan", "rule", "port") and cmd.verb == "add") or (
         cmd.path[-1] == "port" and cmd.has("vlan-mode")
     ):
         # the ports it names (the switch CPU port stands for the router itself,
         # reached through the other ports' bridge)
         ports = split_list(cmd.props.get("ports")) if cmd.verb == "add" else [st.set_target(cmd) or ""]
-        ports = [x for x in ports if x and not x.endswith("-cpu")]
+        ports = [x for x in ports if x and not x.endswith("-cpu") and not x.isdigit()]
         reason = "switch chip VLAN/rule configuration (/interface ethernet switch) not modelled"
         for port in ports or ["@switch"]:
             st.partial_ifaces.append((f"@port={port}" if port != "@switch" else port, reason, src))
         return None
     return IGNORED
+
+
+def _switch_port_untouched(cmd: Command) -> bool:
+    """Whether a switch port's VLAN settings are the chip's defaults: no VLAN table
+    lookup on ingress ("disabled: no traffic is dropped"), egress frames left as they
+    are, no tag added (help.mikrotik.com "Switch Chip Features", port settings)."""
+    return (
+        cmd.get("vlan-mode") == "disabled"
+        and cmd.get("vlan-header", "leave-as-is") == "leave-as-is"
+        and cmd.get("default-vlan-id", "auto") in ("auto", "0")
+    )
 
 
 def vrrp(st: State, cmd: Command, src: Src):

@@ -116,3 +116,25 @@ def test_vlan_filtering_separates_the_guest_port_from_staff():
     cell = m[("guest", "staff")]
     assert cell.verdict == REACHABLE
     assert [h["in"] for h in cell.witness.to_json()["hops"]] == ["v40"]
+
+
+def test_bridge_port_naming_no_bridge_or_a_removed_one_leaves_the_port_routed():
+    """Real exports keep port entries whose bridge no longer exists: v6
+    ``add interface=vlan481_1`` (no ``bridge=``, RouterOS 6.49.7) and v7
+    ``add bridge=*E interface=ether2`` (the removed bridge's id, RouterOS 7.11.3).  Either
+    way the interface is in no bridge and keeps its address; no phantom bridge ``*E``."""
+    dev, rep = parse("""
+    /interface vlan
+    add interface=ether1 name=vlan481_1 vlan-id=481
+    /interface bridge port
+    add interface=vlan481_1
+    add bridge=*E interface=ether2
+    /ip address
+    add address=192.168.100.1/24 interface=ether2
+    add address=198.51.100.2/30 interface=vlan481_1
+    """)
+    assert rep.unrecognized == []
+    assert dev.interfaces["vlan481_1"].mode == L2Mode.ROUTED and dev.interfaces["ether2"].mode == L2Mode.ROUTED
+    assert "*E" not in dev.interfaces
+    assert any("vlan481_1 names no bridge" in w for w in rep.warnings)
+    assert any("bridge *E is not defined (the id of a removed bridge): ether2 in no bridge" in w for w in rep.warnings)

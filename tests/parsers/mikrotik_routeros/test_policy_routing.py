@@ -743,3 +743,29 @@ def test_composition_agrees_with_a_packet_by_packet_simulation():
                         pr = first(dev, src=s, dst=d, inif=i, proto=6, dport=port)
                         got = ("main", None) if pr is None or pr.action == "main" else (pr.action, pr.table)
                         assert got == want, ("\n".join(lines), pkt)
+
+
+def test_switch_port_left_at_the_chip_defaults_changes_nothing():
+    """A v6 verbose export prints every switch port's defaults (``vlan-mode=disabled``:
+    no VLAN table lookup, nothing dropped; ``vlan-header=leave-as-is``; no default VLAN):
+    understood, nothing partial.  A port named by its item number with a VLAN mode that
+    filters is no known port: every routed interface is partial (it was only a note)."""
+    verbose = """
+    /interface ethernet switch port
+    set 0 default-vlan-id=0 vlan-header=leave-as-is vlan-mode=disabled
+    set 1 default-vlan-id=0 vlan-header=leave-as-is vlan-mode=disabled
+    /ip address
+    add address=10.0.10.1/24 interface=ether2
+    add address=203.0.113.2/30 interface=ether1
+    """
+    dev, rep = parse(verbose, header=V6)
+    assert rep.partially_understood == [] and rep.unrecognized == []
+    assert not any(i.partial for i in dev.interfaces.values())
+    dev, rep = parse(
+        verbose.replace(
+            "set 1 default-vlan-id=0 vlan-header=leave-as-is vlan-mode=disabled",
+            "set 1 default-vlan-id=20 vlan-header=always-strip vlan-mode=secure",
+        ),
+        header=V6,
+    )
+    assert {n for n, i in dev.interfaces.items() if i.partial} == {"ether1", "ether2"}
