@@ -52,9 +52,8 @@ def finish_bridges(st: State) -> None:
     for bname in by_bridge:
         if bname not in st.bridges:
             src = by_bridge[bname][0].src
-            gone = " (the id of a removed bridge)" if bname.startswith("*") else ""
             names = ", ".join(p.iface for p in by_bridge[bname])
-            st.rep.warnings.append(f"{st.file}:{src.line}: bridge {bname} is not defined{gone}: {names} in no bridge")
+            st.rep.warnings.append(f"{st.file}:{src.line}: bridge {bname} is not defined: {names} in no bridge")
             st.refs.append(("bridge", bname, src, False))
 
 

@@ -13,7 +13,7 @@ from netaudit.model import IfKind, Src
 from .records import BridgePort, BridgeRecord, BridgeVlan, VlanIf, WirelessIf
 from .state import IGNORED, NotUnderstood, State
 from .syntax import Command
-from .values import parse_vlan_ids, split_list, to_int, yes
+from .values import parse_vlan_ids, removed_item, split_list, to_int, yes
 
 
 def ethernet(st: State, cmd: Command, src: Src):
@@ -65,19 +65,19 @@ def bridge(st: State, cmd: Command, src: Src):
 
 
 def bridge_port(st: State, cmd: Command, src: Src):
-    """``/interface bridge port add bridge=B interface=I``.  An entry without ``bridge=``
-    (an export shows it so once the bridge it named no longer exists) puts the interface
-    in no bridge; without ``interface=`` it is not understood."""
+    """``/interface bridge port add bridge=B interface=I``.  An entry whose bridge no
+    longer exists (no ``bridge=``, or the removed bridge's id ``*E``, as exports show it)
+    puts the interface in no bridge; without ``interface=`` it is not understood."""
     if cmd.verb != "add":
         raise NotUnderstood
     bridge, iface = cmd.get("bridge"), cmd.get("interface")
     if not iface:
         raise NotUnderstood
-    if not bridge:
+    if bridge is None or removed_item(bridge):
         if not yes(cmd.get("disabled")):
             st.rep.warnings.append(
-                f"{st.file}:{src.line}: bridge port {iface} names no bridge (the bridge it "
-                "named no longer exists): the interface is in no bridge"
+                f"{st.file}:{src.line}: bridge port {iface} is in no bridge (the bridge it "
+                f"named{' ' + bridge if bridge else ''} no longer exists)"
             )
         return None
     p = BridgePort(bridge, iface, src)
@@ -180,7 +180,7 @@ def iflist_member(st: State, cmd: Command, src: Src):
         raise NotUnderstood
     if yes(cmd.get("disabled")):
         return IGNORED
-    if not iface:
+    if iface is None or removed_item(iface):  # none, or a removed interface's id (*7)
         st.rep.warnings.append(
             f"{st.file}:{src.line}: interface list member of {lst} names no interface "
             "(the interface it named no longer exists): it adds no interface to the list"

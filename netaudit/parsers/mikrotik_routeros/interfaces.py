@@ -24,8 +24,7 @@ def finish_interfaces(st: State) -> None:
     for p in st.bports:
         if p.iface not in st.lists:
             st.iface(p.iface)
-        if p.bridge in st.bridges or not p.bridge.startswith("*"):
-            st.iface(p.bridge, IfKind.BRIDGE)  # not the id of a removed bridge (*E)
+        st.iface(p.bridge, IfKind.BRIDGE)
     for v in st.vlan_ifs.values():
         st.iface(v.parent)
     for vrrp_parent, _ in st.vrrp.values():

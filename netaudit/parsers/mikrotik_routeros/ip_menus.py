@@ -14,17 +14,26 @@ from netaudit.model import Src
 from .records import FwRule
 from .state import IGNORED, NotUnderstood, State
 from .syntax import Command
-from .values import quad, split_list, yes
+from .values import quad, removed_item, split_list, yes
 
 
 def address(st: State, cmd: Command, src: Src):
+    """``/ip address add address=A interface=I``.  An entry whose interface no longer
+    exists (no ``interface=``, or a removed interface's id ``*14``) is on no interface:
+    RouterOS keeps it, invalid, and it gives the router no address (warned)."""
     if cmd.verb != "add":
         raise NotUnderstood
     addr, iface = cmd.get("address"), cmd.get("interface")
-    if not addr or not iface:
+    if not addr:
         raise NotUnderstood
     if yes(cmd.get("disabled")):
         return IGNORED
+    if not iface or removed_item(iface):
+        st.rep.warnings.append(
+            f"{st.file}:{src.line}: address {addr} is on no interface (the interface it "
+            "named no longer exists): the router does not have it"
+        )
+        return None
     a, _, ln = addr.partition("/")
     if quad(a) is None:
         raise NotUnderstood
@@ -102,8 +111,16 @@ def lte_apn(st: State, cmd: Command, src: Src):
 
 
 def dhcp_client(st: State, cmd: Command, src: Src):
+    """``/ip dhcp-client add interface=I``; on a removed interface's id (``*5``) it runs
+    nowhere (warned); without ``interface=`` it is not understood."""
     if cmd.verb != "add" or not cmd.get("interface"):
         raise NotUnderstood
+    if removed_item(cmd.get("interface")):
+        st.rep.warnings.append(
+            f"{st.file}:{src.line}: DHCP client on {cmd.get('interface')}, an interface that no "
+            "longer exists: it runs nowhere"
+        )
+        return None
     st.dhcp_clients.append((cmd, src))
 
 

@@ -17,7 +17,7 @@ from netaudit.model import Src
 from .facts import MacServerEntry
 from .state import IGNORED, NotUnderstood, State
 from .syntax import Command
-from .values import split_list, yes
+from .values import removed_item, split_list, yes
 
 
 def identity(st: State, cmd: Command, src: Src):
@@ -47,10 +47,16 @@ def dns(st: State, cmd: Command, src: Src):
 
 
 def dhcp_server(st: State, cmd: Command, src: Src):
+    """``/ip dhcp-server add interface=I``.  A server whose interface no longer exists
+    (no ``interface=``, or a removed interface's id) serves nowhere (warned)."""
     if cmd.verb != "add":
         raise NotUnderstood
-    if not cmd.get("interface"):
-        raise NotUnderstood
+    if removed_item(cmd.get("interface")):
+        st.rep.warnings.append(
+            f"{st.file}:{src.line}: DHCP server {cmd.get('name', '')} is on no interface (the "
+            "interface it named no longer exists): it serves nowhere"
+        )
+        return None
     st.dhcp_servers.append((cmd, src))
     for lst in split_list(cmd.props.get("address-lists")):
         st.dynamic_lists.setdefault(lst, src)

@@ -21,6 +21,14 @@ def yes(v: str | None, default: bool = False) -> bool:
     return v.strip('"').lower() in ("yes", "true", "on", "enabled")
 
 
+def removed_item(v: str | None) -> bool:
+    """Whether a reference is absent or the id of a removed item (``*14``): what an
+    export writes for an entry whose interface, bridge … no longer exists."""
+    if not v:
+        return True
+    return v[0] == "*" and len(v) > 1 and all(c in "0123456789abcdefABCDEF" for c in v[1:])
+
+
 def split_list(v: str | None) -> list[str]:
     """A comma-separated value (``tagged=ether2,ether3``), each item decoded."""
     if not v:

@@ -136,5 +136,6 @@ def test_bridge_port_naming_no_bridge_or_a_removed_one_leaves_the_port_routed():
     assert rep.unrecognized == []
     assert dev.interfaces["vlan481_1"].mode == L2Mode.ROUTED and dev.interfaces["ether2"].mode == L2Mode.ROUTED
     assert "*E" not in dev.interfaces
-    assert any("vlan481_1 names no bridge" in w for w in rep.warnings)
-    assert any("bridge *E is not defined (the id of a removed bridge): ether2 in no bridge" in w for w in rep.warnings)
+    assert any("vlan481_1 is in no bridge" in w for w in rep.warnings)
+    assert any("ether2 is in no bridge (the bridge it named *E no longer exists)" in w for w in rep.warnings)
+    assert not dev.unfiltered_bridges and not any(r.name == "*E" for r in dev.references)

@@ -60,3 +60,30 @@ def test_bonding_members_follow_the_bond():
     assert dev.interfaces["bond1"].kind == IfKind.PORT_CHANNEL
     assert dev.interfaces["ether7"].parent == "bond1"
     assert dev.interfaces["ether7"].access_vlan == 20
+
+
+def test_entries_whose_interface_no_longer_exists_give_nothing():
+    """A RouterOS 6.49.19 export whose Q-in-Q VLAN interfaces were removed keeps their
+    addresses and DHCP servers without ``interface=`` (v7 writes the removed interface's
+    id, ``*14``): the router has none of those addresses, the servers serve nowhere —
+    read (warned), not unrecognized; no interface ``*14`` appears."""
+    dev, rep = parse("""
+    /ip dhcp-server
+    add address-pool=pool-vlan10 disabled=no lease-time=1h name=dhcp-qinq-vlan10
+    add address-pool=pool-vlan10 interface=*14 name=dhcp-old
+    /ip address
+    add address=192.168.10.1/24 comment="Gateway remoto VLAN 10 via Q-in-Q" \\
+        network=192.168.10.0
+    add address=10.200.1.1/24 interface=*14 network=10.200.1.0
+    add address=10.200.2.1/24 interface=ether2
+    /ip dhcp-client
+    add disabled=no interface=*5
+    /interface list member
+    add interface=*7 list=LAN
+    """)
+    assert rep.unrecognized == []
+    assert set(dev.interfaces) == {"ether2"} and dev.routes == []
+    assert [s for s in dev.services if s.name == "dhcp"] == []
+    assert sum("is on no interface" in w for w in rep.warnings) == 4
+    assert any("DHCP client on *5" in w for w in rep.warnings)
+    assert any("member of LAN names no interface" in w for w in rep.warnings)
