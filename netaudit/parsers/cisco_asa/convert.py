@@ -4,9 +4,9 @@ Cross-references are resolved here: ``nameif`` and security levels (``nameif
 inside`` without a level = 100, any other name = 0, as the ASA sets them; an
 interface without ``nameif`` passes no traffic, so its addresses are dropped with a
 warning), objects and groups (:class:`.objects.Objects`), ACL entries
-(:mod:`.acl_entries`), then the forwarding policy (:mod:`.policy`), NAT
-(:mod:`.nat`), routes (``management-only`` interfaces route in their own table from
-ASA 9.5), management services (:mod:`.services`) and references.
+(:mod:`.acl_entries`), then NAT (:mod:`.nat`; pre-8.3 NAT: :mod:`.legacy_nat`), the
+forwarding policy (:mod:`.policy`), routes (``management-only`` interfaces route in
+their own table from ASA 9.5), management services (:mod:`.services`) and references.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from netaudit.model import Action, Filter, FilterLine, IfKind, L2Mode, Match, NatRule, Reference, Route, Src
 from netaudit.parsers.base import Unknown, runtime_address_match
 from netaudit.parsers.cisco_asa.acl_entries import Entry, parse_entry
+from netaudit.parsers.cisco_asa.legacy_nat import LegacyNat, LegacyNatBuilder
 from netaudit.parsers.cisco_asa.nat import NatBuilder, NatLine, NatUndefined
 from netaudit.parsers.cisco_asa.objects import AclError, Objects, is_v6, resolve_ip
 from netaudit.parsers.cisco_asa.policy import PolicyBuilder
@@ -43,8 +44,8 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
         self.objs.nameif_real = dict(self.nameif_to_if)
         self._finish_acls()
         self._finish_access_groups()
+        self._finish_nat()  # before the policy: pre-8.3 NAT makes some of its lines partial
         self._finish_policy()
-        self._finish_nat()
         self._finish_routes()
         self._finish_services()
         self._finish_refs()
@@ -208,6 +209,19 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
         for line in self.nat_after:
             got = convert(line, nb.twice_nat)
             rules.extend(got or [])
+        self.legacy = LegacyNat()
+        if self.legacy_nat or self.nat_control is not None:
+            levels = {n: lvl for n, (lvl, _src) in self.levels.items()}
+            mgmt_only = {n for n in levels if self.ifs[n].mgmt_only is not None}
+            usable = {
+                n: f.partial is None and not any(ln.partial for ln in f.lines) for n, f in self.dev.filters.items()
+            }
+            self.legacy = LegacyNatBuilder(nb, levels, mgmt_only, usable, self.rep).build(
+                self.legacy_nat, self.nat_control
+            )
+            rules.extend(self.legacy.rules)
+            # an 8.2 outbound ACL sees addresses as on its interface: translated sources
+            self.dev.snat_before_out_filter = bool(self.legacy_nat)
         for r, src in nb.missing:
             kind = {"group": "object-group", "interface": "nameif"}.get(r.kind, r.kind)
             self.ref(kind, r.name, src)

@@ -15,6 +15,7 @@ from netaudit.model import Src
 from netaudit.parsers.base import IGNORE, IGNORE_CTX, Ctx, Unknown, table
 from netaudit.parsers.cisco_asa.convert import ModelBuilder
 from netaudit.parsers.cisco_asa.interfaces import InterfaceReader
+from netaudit.parsers.cisco_asa.legacy_nat import LegacyNatLine
 from netaudit.parsers.cisco_asa.management import ManagementReader
 from netaudit.parsers.cisco_asa.nat import NatLine
 from netaudit.parsers.cisco_asa.objects import (
@@ -317,7 +318,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         if not rest:
             raise Unknown
         if rest[0].startswith("(") and len(rest) > 1 and rest[1].isdigit() and "," not in rest[0]:
-            self._legacy_nat(src)  # pre-8.3 `nat (inside) 1 0 0`
+            self._legacy_nat(tokens, src)  # pre-8.3 `nat (inside) 1 0 0`
             return
         lw = [w.lower() for w in rest]
         line = NatLine(rest, src)
@@ -328,18 +329,31 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         else:
             raise Unknown
 
-    def _legacy_nat(self, src: Src) -> None:
-        low = src.text.lower().split()
+    def _legacy_nat(self, tokens: list[str], src: Src) -> None:
+        """A pre-8.3 ``static``, ``global`` or ``nat (if) N`` line, converted at the end
+        (:mod:`.legacy_nat`)."""
+        low = [w.lower() for w in tokens]
         if "access-list" in low[:-1]:  # policy NAT / NAT exemption list
-            self.ref("acl", src.text.split()[low.index("access-list") + 1], src)
-        self.legacy_nat.append(src)
-        self.rep.add_partial("nat", "pre-8.3 NAT (ACLs on mapped addresses) not modelled", src)
+            self.ref("acl", tokens[low.index("access-list") + 1], src)
+        self.legacy_nat.append(LegacyNatLine(list(tokens), src))
 
     def h_legacy_static(self, tokens, low, src):
         if len(tokens) > 1 and tokens[1].startswith("("):
-            self._legacy_nat(src)
+            self._legacy_nat(tokens, src)
         else:
             raise Unknown
+
+    def h_nat_control(self, tokens, low, src):
+        """``nat-control`` (ASA ≤ 8.2; off by default): traffic to a lower level needs a
+        NAT rule."""
+        if len(tokens) != 1:
+            raise Unknown
+        self.nat_control = src
+
+    def h_no_nat_control(self, tokens, low, src):
+        if len(tokens) != 2:
+            raise Unknown
+        self.nat_control = None
 
     # --- routing
 
@@ -485,6 +499,8 @@ TOP_TABLE = table(
         "nat": P.h_nat,
         "static": P.h_legacy_static,
         "global": P.h_legacy_static,
+        "nat-control": P.h_nat_control,
+        "no nat-control": P.h_no_nat_control,
         "route": P.h_route,
         "router": P.h_router,
         "route-map": P.h_route_map,

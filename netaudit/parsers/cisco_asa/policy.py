@@ -18,6 +18,13 @@ security levels → ONE device forwarding policy (:data:`POLICY`,
    as X's ``security-level`` line), to equal levels with inter-interface (cited as
    that line), hairpin with intra-interface; then deny (lower→higher).
 
+With pre-8.3 NAT an ACL line that may match a packet NAT untranslates is read widened
+to what the untranslation may make of it, and partial (:func:`.legacy_nat.widen`), and
+each permit line is preceded by a partial deny of the packets it permits that 8.2 may
+drop because of NAT (:class:`.legacy_nat.NatDrop`): they become *maybe*, while what the
+policy denies stays denied and cites its own line.  The other lines, and every line
+above that does not look at addresses, stay exact.
+
 Outbound ACLs are :attr:`~netaudit.model.Interface.filter_out` (evaluated after the
 policy); ``access-group A in interface X control-plane`` → the device input policy
 (:data:`CONTROL_PLANE`).  Stateful replies are implied: the engine only injects new
@@ -30,6 +37,7 @@ from netaudit.model import Action, Filter, FilterLine, Match, Src
 from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_asa.acl_entries import is_unconditional
 from netaudit.parsers.cisco_asa.facts import AccessGroupFact
+from netaudit.parsers.cisco_asa.legacy_nat import ACL_REASON, DropLine, Untranslation, UntranslationIndex, widen
 from netaudit.parsers.cisco_asa.state import AsaState
 
 POLICY = "asa-forward-policy"  # the synthesized Device.forward_filter
@@ -106,6 +114,7 @@ class PolicyBuilder(AsaState):
     def _finish_policy(self) -> None:
         """Build the one forwarding policy (module docstring, steps 1–6)."""
         dev = self.dev
+        self._unt_groups: dict[frozenset[str] | None, list[tuple[UntranslationIndex, frozenset[str]]]] = {}
         lines: list[FilterLine] = []
         # nameif'd interfaces in config order; management-only ones carry no transit at
         # all, so after step 1 they take no part (lines about them would only be shadowed)
@@ -163,7 +172,7 @@ class PolicyBuilder(AsaState):
                 continue
             ifs = frozenset(i for i, _ in binds)
             for line in flt.lines:
-                lines.append(FilterLine(line.action, _restrict(line.matches, ifs), line.source, acl, line.partial))
+                lines.extend(self._acl_line(line, acl, ifs))
             if self.global_ag is None and not _ends_open(flt):
                 for real, ag in binds:
                     lines.append(
@@ -178,7 +187,7 @@ class PolicyBuilder(AsaState):
         if self.global_ag is not None:
             g = dev.filters[self.global_ag.acl]
             for line in g.lines:
-                lines.append(FilterLine(line.action, list(line.matches), line.source, self.global_ag.acl, line.partial))
+                lines.extend(self._acl_line(line, self.global_ag.acl, None))
             if not _ends_open(g):
                 lines.append(
                     FilterLine(
@@ -231,6 +240,8 @@ class PolicyBuilder(AsaState):
                         "lower to higher security level without an access-list",
                     )
                 )
+        if self.legacy.drops:
+            lines = self._with_nat_drops(lines, frozenset(named))
         policy = Filter(
             name=POLICY,
             lines=lines,
@@ -238,8 +249,6 @@ class PolicyBuilder(AsaState):
             source=dev.source,
             default_text="implicit deny (no access rule or security level permits it)",
         )
-        if self.legacy_nat:
-            policy.partial = "pre-8.3 NAT: access-lists name mapped addresses, which this model does not translate"
         dev.filters[POLICY] = policy
         dev.forward_filter = POLICY
         # control-plane ACLs → device input policy
@@ -268,6 +277,85 @@ class PolicyBuilder(AsaState):
                 default_text="no control-plane access-group on this interface",
             )
             dev.input_filter = CONTROL_PLANE
+
+    def _with_nat_drops(self, lines: list[FilterLine], named: frozenset[str]) -> list[FilterLine]:
+        """``lines`` with, before each permit line, a partial deny of the packets it
+        permits that pre-8.3 NAT may drop (one per :class:`.legacy_nat.NatDrop` it
+        meets): those packets become *maybe*; a denied packet never meets one, so a
+        blocked cell still cites the line that denies it."""
+        by_in: dict[str, list[DropLine]] = {}
+        for d in self.legacy.drops:
+            ins = named if d.in_ifaces is None else d.in_ifaces & named
+            outs = named if d.out_ifaces is None else d.out_ifaces & named
+            if ins and outs:
+                dl = DropLine(d, evolve(d.match, in_ifaces=ins, out_ifaces=outs))
+                for i in sorted(ins):
+                    by_in.setdefault(i, []).append(dl)
+        out: list[FilterLine] = []
+        for line in lines:
+            if line.action == Action.PERMIT:
+                ifs: set[str] = set()
+                for m in line.matches:
+                    ifs |= named if m.in_ifaces is None else m.in_ifaces
+                seen: dict[int, DropLine] = {}
+                for i in sorted(ifs):
+                    for dl in by_in.get(i, ()):
+                        seen.setdefault(id(dl), dl)
+                for dl in seen.values():
+                    met = [x for m in line.matches if (x := dl.meet(m)) is not None]
+                    if met:
+                        out.append(FilterLine(Action.DENY, met, dl.drop.source, dl.drop.name, dl.drop.reason))
+            out.append(line)
+        return out
+
+    def _untranslation_groups(self, ifs: frozenset[str] | None) -> list[tuple[UntranslationIndex, frozenset[str]]]:
+        """The interfaces of ``ifs`` (None: all) where pre-8.3 NAT may untranslate a
+        destination, grouped by the untranslations that apply there (computed once per
+        ACL binding)."""
+        cache = self._unt_groups
+        got = cache.get(ifs)
+        if got is None:
+            unt = self.legacy.untranslations
+            scope = ifs if ifs is not None else frozenset(self.dev.interfaces)
+            by_key: dict[tuple[int, ...], tuple[list[Untranslation], set[str]]] = {}
+            for i in sorted(scope) if unt else ():
+                here = [u for u in unt if u.iface in (None, i)]
+                if here:
+                    by_key.setdefault(tuple(map(id, here)), (here, set()))[1].add(i)
+            got = cache[ifs] = [(UntranslationIndex(here), frozenset(members)) for here, members in by_key.values()]
+        return got
+
+    def _acl_line(self, line: FilterLine, acl: str, ifs: frozenset[str] | None) -> list[FilterLine]:
+        """An ACL line as the policy reads it on ingress ``ifs`` (None: every interface,
+        the global ACL).  With pre-8.3 NAT, on an interface where NAT may untranslate
+        the destination of a packet the line may match, the line is read widened to
+        what the untranslation may make of it, and partial (docs/vendors/cisco_asa.md,
+        "NAT (pre-8.3)"); elsewhere it stays as written."""
+        plain = FilterLine(
+            line.action,
+            list(line.matches) if ifs is None else _restrict(line.matches, ifs),
+            line.source,
+            acl,
+            line.partial,
+        )
+        groups = self._untranslation_groups(ifs)
+        if not groups:
+            return [plain]
+        scope = ifs if ifs is not None else frozenset(self.dev.interfaces)
+        out: list[FilterLine] = []
+        widened: set[str] = set()
+        for here, members in groups:
+            ms = _restrict(line.matches, members)
+            wide = [widen(m, here) for m in ms]
+            if wide != ms:
+                out.append(FilterLine(line.action, wide, line.source, acl, line.partial or ACL_REASON))
+                widened |= members
+        if not widened:
+            return [plain]
+        rest = _restrict(line.matches, scope - widened)
+        if rest:
+            out.insert(0, FilterLine(line.action, rest, line.source, acl, line.partial))
+        return out
 
 
 def _restrict(matches: list[Match], ifs: frozenset[str]) -> list[Match]:

@@ -17,6 +17,7 @@ from netaudit.model import Action, AddrMatch, IfKind, Interface, Src
 from netaudit.parsers.base import LineParser, kind_from_name
 from netaudit.parsers.cisco_asa import VENDOR
 from netaudit.parsers.cisco_asa.facts import ASAFacts
+from netaudit.parsers.cisco_asa.legacy_nat import LegacyNat, LegacyNatLine
 from netaudit.parsers.cisco_asa.nat import NatLine
 from netaudit.parsers.cisco_asa.objects import Group, NetObject, Objects, Ref, SvcObject
 from netaudit.parsers.cisco_asa.syntax import KIND_BY_PREFIX, NOT_SECRETS, PHYSICAL_HINTS, SECRET_WORDS
@@ -127,6 +128,7 @@ class AsaState(LineParser):
     in_by_if: dict[str, str]  # interface -> its inbound acl
     cp_acls: list[tuple[str, AccessGroupCmd]]
     global_ag: AccessGroupCmd | None
+    legacy: LegacyNat  # pre-8.3 NAT: translations and what the policy makes partial
 
     def __init__(self, text: str, file: str):
         super().__init__(text, file)
@@ -143,7 +145,8 @@ class AsaState(LineParser):
         self.nat_manual: list[NatLine] = []
         self.nat_after: list[NatLine] = []
         self.nat_object: list[NatLine] = []
-        self.legacy_nat: list[Src] = []
+        self.legacy_nat: list[LegacyNatLine] = []  # pre-8.3 `static`, `global`, `nat (if) N`
+        self.nat_control: Src | None = None
         self.routes: list[tuple[list[str], Src]] = []
         self.mgmt: list[MgmtCmd] = []
         self.http_server: tuple[int, Src] | None = None

@@ -742,9 +742,16 @@ def test_nat_naming_an_undefined_object_is_partial_not_unrecognized():
     assert any(r.name == "NOPE" and not r.defined for r in dev.references)
 
 
-def test_pre_83_nat_makes_the_policy_partial():
+def test_pre_83_nat_makes_only_what_it_may_drop_partial():
+    # (tests/parsers/cisco_asa/test_legacy_nat.py has the rest)
     dev, rep = parse(IFACES + "nat (inside) 1 0.0.0.0 0.0.0.0\nglobal (outside) 1 interface\n")
-    assert dev.filters[POLICY].partial
+    policy = dev.filters[POLICY]
+    assert policy.partial is None and not policy.lines[0].partial  # the same-security gate
+    # inside's hosts have no `global (dmz) 1`: its permit toward the dmz may be dropped
+    drop = next(ln for ln in policy.lines if ln.partial)
+    assert drop.action == Action.DENY and drop.source.text == "nat (inside) 1 0.0.0.0 0.0.0.0"
+    assert drop.matches[0].in_ifaces == {"GigabitEthernet0/1"} and drop.matches[0].out_ifaces == {"GigabitEthernet0/2"}
+    assert [r.to_interface for r in dev.nat_rules] == ["GigabitEthernet0/0"]
     assert len([p for p in rep.partially_understood if p["construct"] == "nat"]) == 2
 
 
