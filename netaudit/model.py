@@ -346,6 +346,10 @@ class MgmtService:
     source: Src | None = None
     insecure: bool = False  # cleartext admin protocol
     partial: str | None = None
+    # A proxy (RouterOS /ip socks, /ip proxy): it opens connections onward, to any address
+    # the device reaches, for the clients it admits — the engine follows them no further
+    # than "maybe anywhere" (docs/semantics.md, "Proxies on a device").
+    relay: bool = False
 
 
 @dataclass

@@ -234,6 +234,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "{device}: {rule} có thể gửi gói tin tới next hop mà mô hình không theo được",
         "en": "{device}: {rule} may send the packets to a next hop the model does not follow",
     },
+    "reason.relay": {
+        "vi": "{device}: proxy {service} mở kết nối thay cho các máy khách nó chấp nhận tới bất kỳ địa chỉ "
+        "nào thiết bị tới được; đích của các kết nối đó không được mô hình hoá",
+        "en": "{device}: the {service} proxy opens connections for the clients it admits to any address the "
+        "device reaches; where they go is not modelled",
+    },
     "reason.policy_route_partial": {
         "vi": "{device}: quy tắc định tuyến theo chính sách chưa được hiểu đầy đủ: {rule} ({detail})",
         "en": "{device}: policy-routing rule not fully understood: {rule} ({detail})",

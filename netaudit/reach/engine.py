@@ -896,10 +896,24 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
                             reason or r or r2 or _svc_partial(dev, svc),
                             p3,
                         )
+                        if svc.relay:
+                            self._relay(run, dev, svc, T)
                 else:
                     deliver(
                         DEVICES_ZONE, S, certain and c and not svc.partial, reason or r or _svc_partial(dev, svc), p2
                     )
+                    if svc.relay:
+                        self._relay(run, dev, svc, S)
+
+    def _relay(self, run: Run, dev: Device, svc: MgmtService, S) -> None:
+        """Clients ``S`` a proxy of ``dev`` admits: it connects for them to any address
+        and port, which the snapshot does not follow — maybe delivered to every zone and
+        to the devices (docs/semantics.md, "Proxies on a device")."""
+        hs = self.hs
+        onward = hs.exist(["dst_ip", "dst_port"], S) & hs.new_connections
+        why = Text("reason.relay", device=dev.hostname, service=svc.name)
+        self._leave(run, onward, why)
+        self._deliver(run, DEVICES_ZONE, onward, False, why, None)
 
     def _service_sets(self, dev: Device) -> list[tuple[MgmtService, Bdd]]:
         """The device's enabled services, each with the packets it listens for."""

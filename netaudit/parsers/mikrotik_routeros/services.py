@@ -143,12 +143,7 @@ def finish_services(st: State) -> None:
             acl = None
             if name == "socks":
                 acl = socks_acl(st)
-                st.rep.warnings.append(
-                    f"{st.file}:{set_src.line if set_src else 0}: SOCKS proxy enabled: a client its "
-                    "access list admits reaches, through the router, any TCP address the router "
-                    "reaches — the zone matrix does not follow proxied connections"
-                )
-            svcs.append(MgmtService(name, PROTO_TCP, (PortRange(p, p),), acl=acl, source=set_src))
+            svcs.append(MgmtService(name, PROTO_TCP, (PortRange(p, p),), acl=acl, source=set_src, relay=True))
     on, set_src, set_cmd = setting("ip smb", "enabled", False)
     if on:
         svcs.append(MgmtService("smb", PROTO_TCP, (PortRange(445, 445),), source=set_src))

@@ -93,10 +93,27 @@ def test_socks_access_list_decides_who_can_use_the_proxy():
         (Action.DENY, "add action=deny"),
     ]
     assert "Pr0xyS3cret" in dev.secrets
-    assert any("SOCKS proxy enabled" in w and "does not follow proxied" in w for w in rep.warnings)
+    assert socks.relay
     cells = matrix([dev], [GUEST, STAFF])
     assert "tcp/1080" in cells[("staff", "@devices")].services
     assert "tcp/1080" not in cells[("guest", "@devices")].services
+
+
+def test_a_proxy_on_the_router_relays_past_the_forward_chain():
+    """A guest admitted by the SOCKS server (no access rule: every client) or the web
+    proxy asks it for a staff host: the router opens that connection itself (output
+    chain), so the forward drop guest -> staff proves nothing — unknown, naming the
+    proxy (docs/semantics.md, "Proxies on a device").  Without a proxy it is blocked."""
+    drop = """
+    /ip firewall filter
+    add action=drop chain=forward in-interface=v40 out-interface=v10
+    """
+    dev, _ = office(drop)
+    assert matrix([dev], [GUEST, STAFF])[("guest", "staff")].verdict == "blocked"
+    for menu in ("/ip socks\nset enabled=yes", "/ip proxy\nset enabled=yes port=3128"):
+        dev, _ = office(drop + menu)
+        cell = matrix([dev], [GUEST, STAFF])[("guest", "staff")]
+        assert cell.verdict == "unknown" and "proxy opens connections" in cell.reason, cell
 
 
 def test_socks_access_deny_on_a_target_refuses_no_client():
