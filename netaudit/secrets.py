@@ -282,11 +282,13 @@ def mask_key_material(text: str) -> str:
 
 
 def _b64_mask(m: re.Match) -> str:
-    """A base64 run masked, unless it is an absolute file path of three levels or more
-    (``/tmp/sweep10/…/Celebration`` in a message naming a file): a key's run starts with a
-    ``/`` and holds two more in 1 of ~15,000 cases, a path always."""
-    run = m.group(0)
-    if run.startswith("/") and run.count("/") >= 3 and "//" not in run:
+    """A base64 run masked, unless it is the head of an absolute file path of three levels
+    or more that goes on with a path character (``/tmp/sweep10/…/Celebration`` before
+    ``_Church…/site.yaml`` in a message naming a file).  Key material is followed by a
+    blank, a quote or ``=``; that it also starts with ``/`` and holds two more is 1 case
+    in several hundred, so the next character is what tells them apart."""
+    run, after = m.group(0), m.string[m.end() : m.end() + 1]
+    if after and after in "._-:" and run.startswith("/") and run.count("/") >= 3 and "//" not in run:
         return run
     return MASK
 

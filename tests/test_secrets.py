@@ -15,6 +15,8 @@ def test_a_base64_run_is_masked_wherever_its_slashes_fall():
     assert mask_key_material(f"key {KEY}") == f"key {MASK}"
     assert mask_key_material(f"key /{KEY[1:]}") == f"key {MASK}"
     assert mask_key_material(f"key {KEY[:30]}/a/b/{KEY[30:]}") == f"key {MASK}"
+    slashed = f"/{KEY[1:20]}/{KEY[20:40]}/{KEY[40:]}"  # a key shaped like a path, then a blank
+    assert mask_key_material(f"key {slashed} end") == f"key {MASK} end"
 
 
 def test_an_absolute_path_in_a_message_is_not_key_material():
