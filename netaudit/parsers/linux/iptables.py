@@ -329,7 +329,8 @@ def _arg(opts: list[Opt], *names: str) -> list[str]:
 
 def _target(rule: Rule, table: _Table, chain: Chain, target: str, how: str, topts: list[Opt]) -> str | None:
     """Set the rule's verdict from its target; the reason when not fully understood."""
-    topts = [o._replace(name=long_option(target, o.name)) for o in topts]
+    # abbreviated options as the whole option (a rule written by hand: iptables_matches.LONG_OPTIONS)
+    topts = [o if (n := long_option(target, o.name)) == o.name else o._replace(name=n) for o in topts]
     if how == "-g":
         rule.verdict, rule.target = "goto", target
         return None
