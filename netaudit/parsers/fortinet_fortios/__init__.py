@@ -19,6 +19,7 @@ Code layout
 * :mod:`.nat` — VIPs and IP pools, destination and source NAT;
 * :mod:`.routes` — static routes, dynamic routing, policy routes;
 * :mod:`.admin` — administrative access and the control plane (``local-in``);
+* :mod:`.proxy` — the explicit web and FTP proxies as relay services;
 * :mod:`.convert` — one VDOM's sections → its Device, in order;
 * :mod:`.facts` — :class:`~.facts.FortiOSFacts`, what the FortiGate checks read.
 
@@ -56,6 +57,12 @@ FortiOS rules modelled (docs/vendors/fortinet_fortios.md)
   and, for admin logins, the sources to the administrators' trusted hosts (only when
   every administrator has trusted hosts; otherwise unrestricted).  Admin ports follow
   ``config system global`` (admin-sport/-port/-ssh-port/-telnet-port).
+* **Explicit proxies** (``config web-proxy explicit``, ``config ftp-proxy explicit``,
+  ``set explicit-web-proxy``/``explicit-ftp-proxy enable`` on an interface, ``config
+  firewall proxy-policy``): the FortiGate itself connects onward for the clients the
+  proxy policies accept — relay services (``MgmtService.relay``) on the enabled
+  interfaces' addresses and the listening ports, the clients restricted to the accept
+  policies' ``srcaddr`` (a superset); what cannot be read is partial, never absent.
 * **Single-VDOM backups** (``#global_vdom=0:vd_name=X``) hold no global configuration:
   the admin protocols, SNMP and NTP, whose ports, switches and allowed sources it sets,
   are partial services (never certain from FortiOS' defaults), with one warning; the

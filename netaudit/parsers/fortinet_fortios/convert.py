@@ -2,8 +2,9 @@
 
 Run by the parser for each VDOM once every section is read and the VDOM's interfaces are
 built: objects (addresses, services, VIPs, pools, schedules), then the forward policies
-(:mod:`.policy`), NAT (:mod:`.nat`), static routes (:mod:`.routes`), the services and the
-``local-in`` filter (:mod:`.admin`), and the SSIDs of the wireless VAPs.
+(:mod:`.policy`), NAT (:mod:`.nat`), static routes (:mod:`.routes`), the services
+(:mod:`.admin`), the explicit proxies (:mod:`.proxy`), the ``local-in`` filter
+(:mod:`.admin`), and the SSIDs of the wireless VAPs.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from functools import partial
 
 from netaudit.model import Ssid
 from netaudit.parsers.fortinet_fortios.addresses import ADDRESS_IGNORED, ADDRESS_PREFIXES, ADDRGRP_IGNORED, AddressBook
-from netaudit.parsers.fortinet_fortios.admin import ControlPlane
 from netaudit.parsers.fortinet_fortios.nat import IPPOOL_IGNORED, VIP_IGNORED, NatRules, parse_pool, parse_vip
+from netaudit.parsers.fortinet_fortios.proxy import ExplicitProxies
 from netaudit.parsers.fortinet_fortios.routes import StaticRoutes
 from netaudit.parsers.fortinet_fortios.services import SERVICE_GROUP_IGNORED, SERVICE_IGNORED, ServiceBook
 from netaudit.parsers.fortinet_fortios.state import ParseState, Vdom, interface_address
@@ -25,7 +26,7 @@ def build_vdom(p: ParseState, v: Vdom) -> None:
     VdomBuilder(p, v).run()
 
 
-class VdomBuilder(ControlPlane, NatRules, StaticRoutes):
+class VdomBuilder(ExplicitProxies, NatRules, StaticRoutes):
     """The conversion of one VDOM, in order (each step reads what the earlier ones built)."""
 
     def run(self) -> None:
@@ -45,6 +46,7 @@ class VdomBuilder(ControlPlane, NatRules, StaticRoutes):
         self._nat()
         self._routes()
         self._services()
+        self._proxy_services()
         self._input_filter()
         self._ssids()
 

@@ -129,6 +129,11 @@ class InterfaceSections(ParseState):
         ):
             rec.partial.append(f"interface type {typ} not modelled")
         rec.auth = _authentication(e)
+        for key, kind in (("explicit-web-proxy", "web"), ("explicit-ftp-proxy", "ftp")):
+            value = e.low(key, "disable")
+            if value != "disable":  # the proxy listens here when it runs (proxy.py)
+                why = None if value == "enable" else f"set {key} {value} not understood"
+                rec.explicit_proxy[kind] = (self.set_src(e, key), why)
         # Unknown interface settings are reported as unrecognized lines; like the IOS
         # parser, they do not make the interface partial (IFACE_PARTIAL lists those that do).
         e.leftover(IFACE_IGNORED | IFACE_SECURITY_HARMLESS, IFACE_IGNORED_PREFIXES)

@@ -74,6 +74,9 @@ class IfRec:
     # Why traffic from the interface passes only once authenticated (captive portal,
     # 802.1X: ``security-mode``), or None.
     auth: str | None = None
+    # ``set explicit-web-proxy`` / ``explicit-ftp-proxy`` enable (or a value not
+    # understood): "web" / "ftp" -> (the line, why it is not known or None).
+    explicit_proxy: dict = field(default_factory=dict)
 
 
 @dataclass(eq=False)

@@ -58,6 +58,11 @@ HANDLERS = {
     "firewall local-in-policy": ("vdom", "h_objects"),
     "firewall security-policy": ("vdom", "h_security_policy"),
     "firewall central-snat-map": ("vdom", "h_central_snat"),
+    # explicit proxies and their policies (proxy.py; 5.2/5.4: explicit-proxy-policy)
+    "web-proxy explicit": ("vdom", "h_objects"),
+    "ftp-proxy explicit": ("vdom", "h_objects"),
+    "firewall proxy-policy": ("vdom", "h_objects"),
+    "firewall explicit-proxy-policy": ("vdom", "h_objects"),
     "router static": ("vdom", "h_objects"),
     "router bgp": ("vdom", "h_dynamic_routing"),
     "router ospf": ("vdom", "h_dynamic_routing"),
@@ -89,8 +94,6 @@ PARTIAL_SECTIONS = {
     "firewall vip64": "NAT64 virtual IPs not modelled",
     "firewall policy46": "NAT46 policies not modelled",
     "firewall policy64": "NAT64 policies not modelled",
-    "firewall proxy-policy": "explicit-proxy policies not modelled",
-    "firewall explicit-proxy-policy": "explicit-proxy policies not modelled",  # FortiOS 5.2's name
     "firewall identity-based-route": "identity-based routes not modelled",
     "firewall ttl-policy": "TTL policies not modelled",
     "firewall acl": "interface ACLs (deny-only, hardware) not modelled: they can only block more than stated here",

@@ -100,10 +100,11 @@ config firewall policy
 
 
 @pytest.mark.parametrize("section", ["firewall proxy-policy", "firewall explicit-proxy-policy"])
-def test_explicit_proxy_policies_are_partial_under_either_name(section):
+def test_explicit_proxy_policies_are_read_under_either_name(section):
     """FortiOS 5.2 names the explicit-proxy policies `explicit-proxy-policy` (later
-    `proxy-policy`): either is a section the model does not follow, said as such, not
-    an unknown section (a real 5.2 multi-VDOM backup)."""
+    `proxy-policy`): either is read for the clients the explicit proxy admits
+    (proxy.py; a real 5.2 multi-VDOM backup); a transparent-web policy is not modelled,
+    said as such."""
     res = parse(
         cfg(f"""
 config {section}
@@ -116,11 +117,23 @@ config {section}
         set action accept
         set schedule "always"
     next
+    edit 2
+        set proxy transparent-web
+        set srcintf "lan"
+        set dstintf "wan1"
+        set srcaddr "all"
+        set dstaddr "all"
+        set service "webproxy"
+        set action accept
+        set schedule "always"
+    next
 end
 """)
     )
     assert not [u for u in res.report.unrecognized if "proxy" in u.text]
-    assert any(p["reason"] == "explicit-proxy policies not modelled" for p in res.report.partially_understood)
+    assert [(p["construct"], p["reason"]) for p in res.report.partially_understood] == [
+        (f"{section} 2", "transparent-web proxy policies not modelled")
+    ]
 
 
 def test_line_accounting_adds_up():
