@@ -128,7 +128,7 @@ def test_the_dump_is_what_was_built(seed, tmp_path):
         heads = [h for h, _ in sections(text)]
         ruleset = "nft list ruleset" if rt.firewall == "nft" else "iptables-save"
         assert heads[:4] == ["hostname", "ip -j addr", "ip -j route show table all", "ip -j rule"]
-        assert ruleset in heads and "ss -Htlnu" in heads
+        assert ruleset in heads and "ss -Htlnup" in heads
         body = dict(sections(text))
         assert body["hostname"].strip() == rt.name
         sysctl = body["sysctl -a -r 'ip_forward$|\\.rp_filter$|\\.accept_local$'"]
@@ -145,7 +145,7 @@ def test_the_dump_is_what_was_built(seed, tmp_path):
         rules = json.loads(body["ip -j rule"])
         assert len(rules) == 3 + len(rt.rules)
         for svc in rt.listeners:
-            assert f":{svc.split('/')[1]} " in body["ss -Htlnu"]
+            assert f":{svc.split('/')[1]} " in body["ss -Htlnup"]
         if rt.firewall == "nft":
             assert "table inet fw" in body[ruleset] or "table ip fw" in body[ruleset]
             assert body.get("iptables-save", "").strip() == ""

@@ -4,7 +4,7 @@ The registry API (:mod:`netaudit.parsers`): :data:`VENDOR`, :func:`detect`,
 :func:`parse`, :func:`incomplete`.  A device file is the output of the collection
 one-liner of docs/vendors/linux.md: sections opened by ``### <the command>``
 (``ip -j addr``, ``ip -j route show table all``, ``ip -j rule``, ``nft list ruleset``,
-``iptables-save``, ``bridge -j vlan``, ``sysctl …``, ``ss -Htlnu``, ``hostname``).
+``iptables-save``, ``bridge -j vlan``, ``sysctl …``, ``ss -Htlnup``, ``hostname``).
 What each becomes, what is partial and the code layout: docs/vendors/linux.md.
 """
 

@@ -9,7 +9,7 @@ from netaudit.model import Src, VendorFacts
 
 @dataclass
 class Listener:
-    """One listening socket of ``ss -Htlnu``."""
+    """One listening socket of ``ss -Htlnup`` (``process``: its ``users:((…))`` column, if shown)."""
 
     proto: str  # tcp | udp
     address: str  # 0.0.0.0, *, [::], 10.0.10.1, 127.0.0.1 …

@@ -1,4 +1,4 @@
-"""``ss -Htlnu`` → the device's own services; ``sysctl`` → routing and reverse-path
+"""``ss -Htlnup`` (or ``-Htlnu``) → the device's own services; ``sysctl`` → routing and reverse-path
 filtering.
 
 A listening socket on ``0.0.0.0`` or ``*`` (dual stack) takes IPv4 packets to every
@@ -9,6 +9,16 @@ are not reachable over IPv4 from another host.  Without an ``ss`` section the se
 are unknown: every TCP and UDP port is modelled as *possibly* listening (partial), so
 the input filter alone decides and what it lets through is unknown, never blocked.
 ICMP echo is answered unless ``net.ipv4.icmp_echo_ignore_all = 1``.
+
+A proxy or relay daemon (:data:`RELAY_PROGRAMS`: squid, tinyproxy, 3proxy, dante …) opens
+connections itself, for the clients it admits, to any address the box reaches — through
+its output path, not the forward chain: its socket is a relay service
+(``MgmtService.relay``; docs/semantics.md, "Proxies on a device").  ``ss -p`` (as root)
+names the program of each socket (``users:(("squid",pid=…,fd=…))``); a socket whose
+program is not shown, on a port proxies conventionally use (:data:`PROXY_PORTS`), is also
+a possible relay (a second, partial service on the same port).  The daemons' own access
+rules are in their configuration files, not in the dump: every client that the input
+filter lets reach the port.
 """
 
 from __future__ import annotations
@@ -42,6 +52,22 @@ NAMES = {
     ("tcp", 139): ("netbios", True), ("tcp", 445): ("smb", False), ("udp", 123): ("ntp", False),
     ("udp", 514): ("syslog", True), ("tcp", 3306): ("mysql", False), ("tcp", 10000): ("webmin", False),
 }  # fmt: skip
+# Programs that open connections onward for their clients (/proc/PID/comm, as ss -p
+# shows it): forward proxies, SOCKS servers, tunnels and port relays.
+RELAY_PROGRAMS = frozenset(
+    {
+        "squid", "tinyproxy", "privoxy", "3proxy", "sockd", "danted", "microsocks", "polipo",
+        "ziproxy", "srelay", "ss-server", "ss-local", "ss-redir", "ss-tunnel", "ssserver",
+        "sslocal", "ssmanager", "v2ray", "xray", "trojan", "trojan-go", "gost", "redsocks",
+        "haproxy", "rinetd", "socat", "tor", "sing-box", "hysteria", "brook",
+    }
+)  # fmt: skip
+# Conventional ports of proxies, for sockets whose program ss does not show.
+PROXY_PORTS = {
+    1080: "SOCKS", 3128: "squid", 3129: "squid", 8080: "web proxies", 8118: "privoxy",
+    8123: "polipo", 8388: "shadowsocks", 8888: "tinyproxy", 9050: "tor",
+}  # fmt: skip
+_USERS = re.compile(r'\("([^"]*)",pid=')
 _SS = re.compile(r"^(tcp|udp)\s+(\S+)\s+\d+\s+\d+\s+(\S+):(\d+|\*)\s+\S+(?:\s+(.*))?$")
 
 
@@ -107,6 +133,10 @@ def finish_services(st: State) -> None:
             insecure=insecure,
             interfaces=frozenset({lst.interface}) if lst.interface else None,
         )
+        programs = _USERS.findall(lst.process)
+        relay = next((p for p in programs if p in RELAY_PROGRAMS), None)
+        if relay is not None:
+            svc.name, svc.relay, svc.insecure = relay, True, False  # a proxy, not an admin protocol
         if ip is not None:
             fname = f"listen {addr}"
             if fname not in dev.filters:
@@ -124,6 +154,24 @@ def finish_services(st: State) -> None:
             # service's access list (applied again after the input filter: idempotent).
             svc.acl = dev.input_filter
         dev.services.append(svc)
+        if not programs and lst.proto == "tcp" and lst.port in PROXY_PORTS:
+            why = (
+                f"tcp/{lst.port} is the conventional port of {PROXY_PORTS[lst.port]}: the dump does not say "
+                "which program listens (ss -p, run as root, shows it), so it may be a proxy"
+            )
+            dev.services.append(
+                MgmtService(
+                    f"tcp/{lst.port}",
+                    PROTO_TCP,
+                    ports=svc.ports,
+                    source=lst.source,
+                    acl=svc.acl,
+                    interfaces=svc.interfaces,
+                    partial=why,
+                    relay=True,
+                )
+            )
+            st.partial(f"listener tcp/{lst.port}", why, lst.source)
 
 
 def read_sysctl(st: State, sec: Section) -> None:

@@ -25,7 +25,7 @@ COMMANDS = [
     "nft list ruleset",
     "iptables-save",
     r"sysctl -a -r 'ip_forward$|\.rp_filter$|\.accept_local$'",
-    "ss -Htlnu",
+    "ss -Htlnup",
 ]
 ONE_LINER = "for c in " + " ".join(f'"{c}"' for c in COMMANDS) + '; do echo "### $c"; sh -c "$c" 2>&1; done'
 
