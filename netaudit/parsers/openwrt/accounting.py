@@ -162,7 +162,7 @@ IGNORED: dict[str, dict[str, frozenset[str] | None]] = {
         "nat": ALL,
     },
 }
-# Packages read by the services (dhcp, dropbear, uhttpd, snmpd) or that do not decide
+# Packages read by the services (dhcp, dropbear, uhttpd, snmpd, the proxies) or that do not decide
 # what is reachable: their lines are ignored on purpose (secrets still collected).  Those
 # that change forwarding but are not modelled make interfaces partial (parser.py).  Any
 # other package is unknown: its lines are listed as not recognised.
@@ -172,6 +172,8 @@ IGNORED_PACKAGES = frozenset(
         "luci_statistics", "ddns", "sqm", "upnpd", "nlbwmon", "attendedsysupgrade", "irqbalance", "uwsgi",
         "mwan3", "pbr", "vpn-policy-routing", "openvpn", "bcp38", "banip", "nft-qos", "wireguard",
         "qos",  # qos-scripts: tc shaping, like sqm (its packet marks feed tc; rules matching marks are partial)
+        # proxy daemons, read as relays (proxies.py)
+        "tinyproxy", "privoxy", "squid", "microsocks", "shadowsocks-libev",
     }
 )  # fmt: skip
 

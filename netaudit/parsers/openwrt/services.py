@@ -1,5 +1,6 @@
 """What listens on the router: dropbear (SSH), uhttpd (LuCI), dnsmasq (DNS, DHCP),
-snmpd, the NTP server, ICMP echo; and miniupnpd, which opens port forwards at run time.
+snmpd, the NTP server, ICMP echo, the proxy daemons (:mod:`.proxies`: relays); and
+miniupnpd, which opens port forwards at run time.
 
 Every service is behind the fw4 ``input`` chain (the engine applies it first).  A
 service bound to the address of one logical interface (dropbear ``Interface``, a
@@ -28,6 +29,7 @@ from netaudit.parsers.packet_sets import addr_pats, norm
 
 from .accounting import IGNORED, IGNORED_PACKAGES
 from .facts import Dropbear
+from .proxies import finish_proxies
 from .state import State
 
 
@@ -224,6 +226,7 @@ def finish_services(st: State) -> None:
                 )
                 st.partial("upnpd", "UPnP opens port forwards at run time", s.src)
     dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8, source=anchor))
+    finish_proxies(st)
     _unread_daemons(st)
 
 
