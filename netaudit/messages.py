@@ -135,9 +135,9 @@ def register(entries: dict[str, dict[str, str]]) -> None:
 def _load_catalogue() -> None:
     """Fill :data:`CATALOGUE` from the entry modules in ``netaudit/catalogue/`` (one per
     area; checks add theirs with :func:`register`).  A key defined twice is an error."""
-    from .catalogue import blueprint, common, inputs, live, reasons, report, site
+    from .catalogue import blueprint, common, fix, inputs, live, reasons, report, site
 
-    for module in (common, report, reasons, site, inputs, live, blueprint):
+    for module in (common, report, reasons, site, inputs, live, blueprint, fix):
         for key, val in module.ENTRIES.items():
             if key in CATALOGUE:
                 raise ValueError(f"message key {key} defined twice")

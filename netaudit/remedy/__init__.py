@@ -29,6 +29,9 @@ class Rendered:
     patched: str  # the configuration text with the change applied (what `fix/after/` holds)
     rollback: str  # the commands that undo it
     notes: list[dict[str, str]] = field(default_factory=list)  # safety notes {vi, en}
+    # Findings the change set addresses but cannot close, and why ({vi, en}): the README
+    # says so instead of "no configuration change" (docs/remedy.md).
+    left: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 # Vendors with a change-set generator (registry id -> module).

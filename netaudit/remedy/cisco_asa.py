@@ -726,6 +726,7 @@ class _Renderer:
         new: list[str] = []
         for nif in targets:
             has_deny = False
+            every_type: list[str] = []  # removed permits of every ICMP type: kept for the other types
             for i, action, spec in existing.get(nif, []):
                 toks = spec.split()
                 if action == "deny":
@@ -738,8 +739,16 @@ class _Renderer:
                 if src is not None and mg and IPSet([src]).issubset(mg):
                     continue
                 self.remove_line(i)
+                if _icmp_every_type(toks):
+                    every_type.append(f"icmp permit {spec} {nif}")
             if not has_deny:
                 new.append(f"icmp deny any echo {nif}")
+                # The first icmp rule of an interface ends its default permit: an implicit
+                # deny follows the rules, unreachables (path MTU discovery) included
+                # (docs/vendors/cisco_asa.md). Every other type stays as it was.
+                if not existing.get(nif):
+                    new.append(f"icmp permit any {nif}")
+                new += [x for x in every_type if x not in new]
         if new:
             self.add_lines(new, last, r"^icmp\s+(permit|deny)\s")
 
@@ -895,6 +904,12 @@ def _icmp_may_echo(toks: list[str]) -> bool:
     """Whether an ``icmp permit SRC [MASK] [TYPE]`` spec (without the nameif) admits echo."""
     rest = toks[1:] if toks[0].lower() in ("any", "any4") else toks[2:]  # after any | host A | A MASK
     return not rest or rest[0].lower() in ("echo", "8")
+
+
+def _icmp_every_type(toks: list[str]) -> bool:
+    """Whether an ``icmp permit SRC [MASK] [TYPE]`` spec (without the nameif) names no type."""
+    rest = toks[1:] if toks[0].lower() in ("any", "any4") else toks[2:]
+    return not rest
 
 
 def _icmp_src(toks: list[str]) -> IPNetwork | None:

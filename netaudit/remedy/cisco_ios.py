@@ -35,6 +35,7 @@ from netaddr import IPAddress, IPNetwork, IPSet
 
 from .. import filters
 from ..headerspace import Bdd, HeaderSpace, service_match
+from ..messages import both
 from ..model import (
     PROTO_ICMP,
     PROTO_TCP,
@@ -50,6 +51,7 @@ from ..model import (
     Src,
 )
 from . import Rendered
+from .addresses import outward_interfaces
 from .plan import Block, DevicePlan, Restrict
 
 PREFIX = "NETAUDIT"
@@ -173,6 +175,9 @@ class _Text:
                 out += self.tail
             out += self.before.get(i, [])
             out += self.replace.get(i, [text])
+        # Edits at the end of the last block of a file without a final `end` (an NX-OS-like
+        # or hand-cut export): kept, or the change set would hold what the proof never saw.
+        out += self.before.get(len(self.lines), [])
         if anchor >= len(self.lines) and self.tail:
             out += self.tail
         return "\n".join(out) + "\n"
@@ -283,6 +288,12 @@ class _Out:
     config: list[str] = field(default_factory=list)
     rollback: list[str] = field(default_factory=list)
     notes: list[dict[str, str]] = field(default_factory=list)
+    left: dict[str, dict[str, str]] = field(default_factory=dict)  # finding id -> why still open
+
+    def leave(self, findings: list[str], why: dict[str, str]) -> None:
+        """The ``findings`` stay open after the change set, for ``why``."""
+        for i in findings:
+            self.left.setdefault(i, why)
 
     def note(self, vi: str, en: str) -> None:
         if not any(n["en"] == en for n in self.notes):
@@ -432,6 +443,7 @@ class _Renderer:
                     if ace not in acl:
                         acl.append(ace)
         else:
+            self.out.leave(b.findings, both("fix.left.needs_stateful", src=b.src_zone, dst=b.dst_zone))
             self.out.note(
                 f"Chặn {b.src_zone} → {b.dst_zone} cần lọc có trạng thái (không có giao diện ip nat outside để đặt ACL "
                 "an toàn): chưa đề xuất thay đổi.",
@@ -441,6 +453,7 @@ class _Renderer:
         for rule in self.dev.nat_rules:
             if rule.kind == "destination" and rule.to_ip is not None and IPAddress(rule.to_ip) in dst:
                 where = f"{rule.source.file}:{rule.source.line} {rule.source.text.strip()}" if rule.source else ""
+                self.out.leave(b.findings, both("fix.left.static_nat", src=b.src_zone, dst=b.dst_zone, where=where))
                 self.out.note(
                     f"NAT tĩnh đưa {b.src_zone} vào {b.dst_zone} ({where}): gỡ bỏ hoặc thu hẹp nó; ACL không chặn "
                     "được mà không cắt cả lưu lượng trả về.",
@@ -492,6 +505,18 @@ class _Renderer:
         ]
         if not acl_restricts:
             return
+        dynamic = sorted(i.name for i in self.dev.interfaces.values() if i.dynamic_address and not i.shutdown)
+        if dynamic:
+            # An address learned at run time (DHCP, PPP) cannot be named in an ACL entry:
+            # what reaches the device there is said, not pretended closed.
+            why = both(
+                "fix.left.dynamic_address",
+                device=self.dev.hostname,
+                interfaces=", ".join(dynamic),
+                services=", ".join(sorted({r.service for r in acl_restricts})),
+            )
+            for r in acl_restricts:
+                self.out.leave(r.findings, why)
         own = self.own_addresses()
         if not own:
             return
@@ -671,12 +696,18 @@ class _Renderer:
         forges source addresses enters: a source not routed back through that interface is
         dropped, so its hosts can only send with their own addresses."""
         done = []
+        outward = set(outward_interfaces(self.dev))
         for a in self.plan.antispoofs:
             start = self.iface_line(a.interface)
             if start is None:
                 continue
             if_header = self.tx.lines[start].strip()
             strict = " ip verify unicast source reachable-via rx"
+            if a.interface in outward:
+                # Without allow-default IOS ignores the default route in the check: every
+                # packet from the Internet — every reply too — would be dropped here
+                # (docs/vendors/cisco_ios.md, uRPF).
+                strict += " allow-default"
             old = next(
                 (
                     j
@@ -690,7 +721,7 @@ class _Renderer:
                 self.out.rollback += [if_header, " " + self.tx.lines[old].strip(), "exit"]
                 self.tx.replace[old] = [strict]
             else:
-                self.out.rollback += [if_header, " no ip verify unicast source reachable-via rx", "exit"]
+                self.out.rollback += [if_header, " no" + strict, "exit"]
                 self.tx.before.setdefault(self.tx.block_end(start), []).append(strict)
             done.append(a.interface)
         if done:
@@ -849,7 +880,7 @@ class _Renderer:
         restrict_to = self.mgmt if (ssh is None or ssh.allow_from or self.mgmt) else []
         vty = [i for i, t in enumerate(self.tx.lines) if re.match(r"^line vty\b", t, re.I)]
         acl = self.mgmt_acl() if restrict_to else None
-        if not restrict_to:
+        if not restrict_to and not self.console_only():
             self.out.note(
                 "Không có vùng quản trị trong tệp site: SSH không được giới hạn nguồn (khai báo một vùng "
                 "kind: management rồi chạy lại).",
@@ -873,7 +904,6 @@ class _Renderer:
             self.out.rollback.append("exit")
             end = next((i for i, t in enumerate(self.tx.lines) if re.match(r"^end\s*$", t)), len(self.tx.lines))
             self.tx.before.setdefault(end, []).extend(["line vty 0 4", *new_lines])
-            return
         for i in vty:
             header = self.tx.lines[i].strip()
             end = self.tx.block_end(i)
@@ -910,6 +940,21 @@ class _Renderer:
                 "Before Telnet goes: check that SSH runs (show ip ssh: hostname, ip domain name, crypto key generate "
                 "rsa modulus 2048, ip ssh version 2) and that you are connected over SSH, or only the console is left.",
             )
+
+    def console_only(self) -> list[str]:
+        """Without a management zone, the zones whose SSH/HTTPS to the device the ACLs stop
+        (plan_control_plane): then nothing but the console is left to manage it."""
+        if self.mgmt:
+            return []
+        return sorted(
+            {z for r in self.plan.restricts if r.service in ("ssh", "https") and not r.insecure for z in r.zones}
+        )
+
+    def note_console_only(self) -> None:
+        zones = self.console_only()
+        if zones:
+            note = both("fix.note.no_mgmt_console", zones=", ".join(zones))
+            self.out.note(note["vi"], note["en"])
 
     def render_http(self) -> None:
         rs = {r.service: r for r in self.plan.restricts if r.service in ("http", "https")}
@@ -1014,6 +1059,7 @@ class _Renderer:
         self.note_copies()
         self.render_unbinds()
         self.render_antispoof()
+        self.note_console_only()
         self.render_vty()
         self.render_http()
         self.render_snmp()
@@ -1031,7 +1077,7 @@ class _Renderer:
             if rollback
             else ""
         )
-        return Rendered(change_set, self.tx.render(), rb_text, notes)
+        return Rendered(change_set, self.tx.render(), rb_text, notes, dict(self.out.left))
 
 
 def _pats(s: IPSet) -> list[AddrMatch]:

@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from netaddr import IPNetwork, IPSet
+from netaddr import IPAddress, IPNetwork, IPSet
 
 from ..headerspace import service_match
 from ..model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Device
@@ -64,7 +64,7 @@ from ..parsers.linux.state import State
 from ..parsers.packet_sets import norm, r_and
 from . import Rendered
 from .addresses import behind, is_outside, outward_interfaces, planned_inside
-from .plan import AntiSpoof, Block, DevicePlan
+from .plan import AntiSpoof, Block, DevicePlan, snmp_agent_left
 
 TAG = "netaudit"  # every chain, set and comment netaudit adds starts with it
 PROTO_WORD = {PROTO_TCP: "tcp", PROTO_UDP: "udp", PROTO_ICMP: "icmp"}
@@ -786,7 +786,8 @@ def _render_firewall(plan: DevicePlan, device: Device, text: str, spoof_fw: bool
         script, rollback, patched = _render_ipt(device, dump, ch, fwd, inp, policy_drop, text)
     tool = "nft" if nft else _ipt_tool(dump.ipt.command if dump.ipt else "")
     notes = _notes(device, tool, ch, plan, fwd, policy_drop, bool(dump.managed))
-    return Rendered(script, patched, rollback, notes)
+    left = snmp_agent_left(plan, "/etc/snmp/snmpd.conf: rocommunity NAME SOURCE")
+    return Rendered(script, patched, rollback, notes, left)
 
 
 # --------------------------------------------------------------------------- anti-spoofing
@@ -809,7 +810,7 @@ def _specific(dev: Device, name: str) -> IPSet:
         if r.drop or r.prefix.prefixlen == 0 or r.table not in MAIN_TABLES:
             continue
         if r.interface == name or (
-            r.next_hop is not None and any(IPNetwork(f"{r.next_hop}/32") in a.cidr for a in itf.addresses)
+            r.next_hop is not None and any(IPAddress(r.next_hop) in a.cidr for a in itf.addresses)
         ):
             out.add(r.prefix.cidr)
     return out

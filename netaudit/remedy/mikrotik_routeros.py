@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from netaddr import IPNetwork, IPSet
+from netaddr import IPAddress, IPNetwork, IPSet
 
 from ..headerspace import service_match
 from ..model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Device
@@ -468,7 +468,7 @@ def _specific(dev: Device, name: str) -> IPSet:
         if r.drop or r.prefix.prefixlen == 0:
             continue
         if r.interface == name or (
-            r.next_hop is not None and any(IPNetwork(f"{r.next_hop}/32") in a.cidr for a in itf.addresses)
+            r.next_hop is not None and any(IPAddress(r.next_hop) in a.cidr for a in itf.addresses)
         ):
             out.add(r.prefix.cidr)
     return out
@@ -510,6 +510,14 @@ def _antispoof(plan: DevicePlan, dev: Device, ch: Change) -> None:
             elif have is None:
                 ch.lists[name] = list(allowed.iter_cidrs())
             props += [("src-address-list", f"!{name}"), ("src-address", "!0.0.0.0")]
+            # 0.0.0.0 is a DHCP client's source, and only toward the limited broadcast
+            # (RFC 2131 §4.1): forwarded, or to any other address of the router, it is
+            # forged like any other.  Dropped in the filter chains, where the destination
+            # is the one after DNAT (a raw rule would match it before).
+            unspecified = f"{what} (unspecified source)"
+            src0 = [("in-interface", a.interface), ("src-address", "0.0.0.0")]
+            ch.fwd.append(Rule(FWD_CHAIN, "drop", src0, unspecified))
+            ch.inp.append(Rule(IN_CHAIN, "drop", [*src0, ("dst-address", "!255.255.255.255")], unspecified))
         ch.raw.append(Rule("prerouting", "drop", props, what))
         ch.antispoofed.append(a.interface)
 

@@ -58,7 +58,7 @@ from ..parsers.openwrt.state import State
 from ..parsers.openwrt.uci import Section, UciText, read
 from . import Rendered
 from .addresses import behind, is_outside
-from .plan import Block, DevicePlan, Restrict
+from .plan import Block, DevicePlan, Restrict, snmp_agent_left
 
 TAG = "netaudit"  # every section netaudit adds is named netaudit_*, every rule name starts with it
 BEFORE_DIR = "/root/netaudit-before"  # copies of /etc/config/* (on the overlay: survive a reboot)
@@ -1314,7 +1314,8 @@ def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
     patched, _ = doc.patch(ctx.ch)
     script, rollback = _script_and_rollback(ctx)
     change_set, back = _wrap(ctx, script, rollback)
-    return Rendered(change_set, patched, back, _notes(ctx) + ctx.ch.notes)
+    left = snmp_agent_left(plan, "uci snmpd com2sec: option source")
+    return Rendered(change_set, patched, back, _notes(ctx) + ctx.ch.notes, left)
 
 
 __all__ = ["UciDoc", "render", "uci_quote"]

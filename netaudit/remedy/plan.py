@@ -29,6 +29,7 @@ from netaddr import IPNetwork, IPSet
 
 from ..checks.config import FAIL_OPEN_VENDORS, reference_usage
 from ..headerspace import service_match
+from ..messages import both
 from ..policy import ALLOW, DENY, excess
 from ..vocabulary import DEVICES_ZONE
 
@@ -177,7 +178,7 @@ def derive(audit) -> Plan:
         if f.check == "undefined-reference":
             _unbind(audit, plans, f)
         elif f.check == "spoofing":
-            _antispoof(audit, plans, f)
+            _antispoof(audit, plans, f, unfixable)
     if not mgmt:
         unfixable += _without_management(plans, {f.id: f for f in audit.findings})
     for dp in plans.values():
@@ -219,12 +220,28 @@ def _unbind(audit, plans, f) -> None:
         dp.unbinds.append(Unbind(dev.hostname, iface.name, direction, ref.name, [f.id]))
 
 
-def _antispoof(audit, plans, f) -> None:
+def _antispoof(audit, plans, f, unfixable: list[Unfixable]) -> None:
     """Strict uRPF on the gateways of the zone that forges (the finding's key is that zone):
-    a packet whose source is not routed back through the interface it came in by is dropped."""
+    a packet whose source is not routed back through the interface it came in by is dropped.
+    Where a zone it reaches sits on the forger's own segment, that zone's addresses are
+    legitimate sources on the same interface: no check by interface tells them apart, so
+    the finding is said not closable (the check still stops every other forged source)."""
     zone = f.key
-    if zone not in {z.name for z in audit.zones}:
+    zones = {z.name: z for z in audit.zones}
+    if zone not in zones:
         return
+    beside = [z for z in f.zones if z != zone and z in zones and set(zones[z].domains) & set(zones[zone].domains)]
+    if beside:
+        gw = _gateways(audit, zone)
+        where = gw[0] if gw else ("", "")
+        unfixable.append(
+            Unfixable(
+                f.id,
+                f.check,
+                f.title,
+                both("fix.left.spoof_same_segment", zone=zone, device=where[0], interface=where[1]),
+            )
+        )
     for dev_name, ifn in _gateways(audit, zone):
         iface = audit.topology.devices[dev_name].interfaces.get(ifn)
         if iface is None or (iface.urpf == "strict" and not iface.urpf_allow_default):
@@ -360,6 +377,19 @@ def _restrict_by_check(audit, plans, dev_name: str, f, mgmt) -> None:
     for svc in dev.services:
         if svc.name in want and svc.enabled:
             _add_restrict(plans, audit, dev_name, svc, mgmt, "", [f.id])
+
+
+def snmp_agent_left(plan: DevicePlan, where: str) -> dict[str, dict[str, str]]:
+    """The SNMP source-limit findings a firewall restriction of SNMP leaves open on a vendor
+    whose model does not read the agent's own source limit (Linux ``snmpd.conf``, OpenWrt
+    ``snmpd``): finding id -> why, naming ``where`` the limit is set (docs/remedy.md)."""
+    out: dict[str, dict[str, str]] = {}
+    for r in plan.restricts:
+        if r.service == "snmp" and r.allow_from:
+            for i in r.findings:
+                if i.startswith("mgmt-snmp-community:"):
+                    out[i] = both("fix.left.snmp_agent", where=where)
+    return out
 
 
 def plan_json(plan: Plan) -> dict:

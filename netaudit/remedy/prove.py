@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..collector import collector_paused
+from ..messages import both
 from ..policy import DENY, services_packets
+from ..reach import UNKNOWN
 from ..vocabulary import SEVERITY_RANK
 from . import Rendered, vendor_module
-from .plan import Plan, Unfixable, derive
+from .plan import FLOW_CHECKS, Plan, Unfixable, derive
 
 if TYPE_CHECKING:
     from ..audit import Audit
@@ -66,6 +68,19 @@ def real_path(before, display: str, paths: list) -> Path:
     return Path(display)
 
 
+def not_read(before, device: str) -> str | None:
+    """Why ``device``'s configuration is not evidence of its vendor's syntax (it looks like
+    another platform, NX-OS or EOS claimed by the IOS parser, or most of its lines were not
+    recognized: parsers.assess), or None.  A change set written in the vendor's syntax
+    for such a device would be a guess (docs/remedy.md)."""
+    construct = f"device {device}"
+    for rep in before.snapshot.reports:
+        for p in rep.partially_understood:
+            if p.get("construct") == construct:
+                return str(p.get("reason") or "")
+    return None
+
+
 def _render(plan: Plan, before, paths: list) -> dict[str, DeviceResult]:
     """Every device plan rendered by its vendor, the devices of one file in turn (VDOMs)."""
     results: dict[str, DeviceResult] = {}
@@ -79,6 +94,10 @@ def _render(plan: Plan, before, paths: list) -> dict[str, DeviceResult]:
                 "vi": f"chưa có bộ sinh thay đổi cho {dp.vendor}: làm theo hướng dẫn của từng phát hiện",
                 "en": f"no change-set generator for {dp.vendor} yet: follow each finding's remediation",
             }
+            continue
+        why = not_read(before, name)
+        if why is not None:
+            res.withdrawn = both("fix.withdrawn.not_read", vendor=dp.vendor, why=why)
             continue
         text = texts.get(dp.file)
         if text is None:
@@ -236,16 +255,40 @@ def _unmatched(findings: list, others: list) -> tuple[list, list]:
     return matched, rest
 
 
+def _unknown_after(result: FixResult, f) -> dict[str, str] | None:
+    """Why a flow finding the change set made disappear is not closed: its cell is unknown
+    after the change (an unknown is never a pass: docs/remedy.md), or None."""
+    if f.check not in FLOW_CHECKS or len(f.zones) < 2:
+        return None
+    cell = next((c for c in result.after.matrix if (c.src, c.dst) == (f.zones[0], f.zones[1])), None)
+    if cell is None or cell.verdict != UNKNOWN:
+        return None
+    return both("fix.left.unknown_after", src=cell.src, dst=cell.dst, reason=cell.reason or "-")
+
+
 def _compare(result: FixResult) -> None:
-    kept, result.closed = _unmatched(result.before.findings, result.after.findings)
+    kept, closed = _unmatched(result.before.findings, result.after.findings)
     _, result.new = _unmatched(result.after.findings, result.before.findings)
+    result.closed = []
+    for f in closed:
+        why = _unknown_after(result, f)
+        if why is None:
+            result.closed.append(f)
+        else:
+            result.remaining.append((f, why))
     reasons = {u.finding: u.reason for u in result.unfixable}
+    for res in result.devices.values():
+        if res.rendered is not None and not res.withdrawn:
+            for i, why in res.rendered.left.items():
+                reasons.setdefault(i, why)
     for f in kept:
         i = f.id
         why = reasons.get(i)
         if why is None:
             withdrawn = [r for r in result.devices.values() if r.withdrawn and r.device in f.devices]
             why = withdrawn[0].withdrawn if withdrawn else None
+        if why is None and f.check == "unknown-verdict":
+            why = both("fix.left.unknown")
         if why is None:
             why = {
                 "vi": "kế hoạch chưa có thay đổi cấu hình cho phát hiện này: làm theo hướng dẫn của nó",

@@ -36,11 +36,13 @@ def write(result: FixResult, out: Path, lang: str) -> str:
         if res.withdrawn:
             lines.append(f"- {_t(lang, 'Không đề xuất', 'Not proposed')}: {res.withdrawn[lang]}")
         if res.rendered is not None and not res.withdrawn:
-            (out / f"{name}.txt").write_text(res.rendered.change_set, encoding="utf-8")
-            (out / f"{name}.rollback.txt").write_text(res.rendered.rollback, encoding="utf-8")
+            # A FortiGate VDOM is "host/vdom": one file per VDOM, never a path.
+            base = file_name(name)
+            (out / f"{base}.txt").write_text(res.rendered.change_set, encoding="utf-8")
+            (out / f"{base}.rollback.txt").write_text(res.rendered.rollback, encoding="utf-8")
             lines.append(
-                f"- {_t(lang, 'Thay đổi', 'Change set')}: `{name}.txt`; "
-                f"{_t(lang, 'hoàn tác', 'rollback')}: `{name}.rollback.txt`"
+                f"- {_t(lang, 'Thay đổi', 'Change set')}: `{base}.txt`; "
+                f"{_t(lang, 'hoàn tác', 'rollback')}: `{base}.rollback.txt`"
             )
             for note in res.rendered.notes:
                 lines.append(f"- {note[lang]}")

@@ -10,7 +10,7 @@ from helpers import SAMPLES
 from netaddr import IPNetwork
 
 from netaudit.audit import run_audit
-from netaudit.remedy import DevicePlan, Restrict, cisco_asa
+from netaudit.remedy import DevicePlan, Restrict, cisco_asa, derive
 from netaudit.remedy.plan import AntiSpoof
 from netaudit.remedy.prove import run_fix
 
@@ -164,8 +164,18 @@ def test_icmp_and_snmp_restricted():
     assert "no snmp-server host inside 10.40.10.5" in cs
     assert "no snmp-server host management 10.40.99.20" not in cs
     lines = r.patched.splitlines()
-    assert "icmp permit any inside" not in lines and "icmp permit 10.40.99.0 255.255.255.0 management" in lines
-    assert "icmp permit any inside" in r.rollback.splitlines()
+    assert "icmp permit 10.40.99.0 255.255.255.0 management" in lines
+    # echo is denied first; every other ICMP type (unreachables: path MTU discovery) stays
+    # permitted as before, after it — not left to the implicit deny
+    assert lines.index("icmp deny any echo inside") < lines.index("icmp permit any inside")
+    assert (
+        cs.index("no icmp permit any inside")
+        < cs.index("icmp deny any echo inside")
+        < cs.index("icmp permit any inside")
+    )
+    rb = r.rollback.splitlines()
+    assert rb.index("no icmp permit any inside") < rb.index("icmp permit any inside")
+    assert "no icmp deny any echo inside" in rb
 
 
 # --------------------------------------------------------------------------- other inputs
@@ -200,3 +210,23 @@ def test_forging_zone_gets_reverse_path_check(tmp_path):
     (tmp_path / "svhttdl-fw01.cfg").write_text(r.patched)
     after = run_audit([tmp_path]).topology.devices["SVHTTDL-FW01"]
     assert after.interfaces[inside.name].urpf == "strict"
+
+
+def test_echo_denied_on_an_interface_without_icmp_rules_keeps_the_other_types():
+    """The first ``icmp`` rule of an ASA interface ends its default permit: ``icmp deny any
+    echo inside`` alone denied every ICMP type to the box there — unreachables (path MTU
+    discovery) included (Cisco ASA CLI guide, "Configuring ICMP Access")."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "leaky" / "asa2-mgmt-any"
+    audit = run_audit([folder], folder / "site.yaml")
+    dp = derive(audit).devices["ASA-SOYTE"]
+    text = (folder / "asa-so-yte.cfg").read_text()
+    assert not re.search(r"^icmp ", text, re.M)
+    r = cisco_asa.render(dp, audit.topology.devices["ASA-SOYTE"], text)
+    cs = r.change_set.splitlines()
+    for nif in ("inside", "wifi", "outside"):
+        assert cs.index(f"icmp deny any echo {nif}") < cs.index(f"icmp permit any {nif}")
+        assert f"no icmp permit any {nif}" in r.rollback.splitlines()
+    patched = r.patched.splitlines()
+    assert patched.index("icmp deny any echo inside") < patched.index("icmp permit any inside")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from helpers import SAMPLES, collector_states
@@ -236,3 +237,70 @@ def test_fix_runs_with_the_cyclic_collector_paused(monkeypatch, tmp_path):
     assert gc.isenabled()
     prove_mod.run_fix([LEAKY], None, tmp_path / "fix")
     assert seen == [False] and gc.isenabled()
+
+
+# --------------------------------------------------------------------------- sweep of real inputs
+
+LEAKY_DIR = Path(__file__).parent / "leaky"
+
+
+def test_change_at_the_end_of_a_file_without_end_is_in_the_patched_copy():
+    """A configuration whose last line is not ``end`` and that has no ``line vty``: the new
+    vty block went into the change set but not into the patched copy the proof audits —
+    the proof then judged a device without the change."""
+    folder = LEAKY_DIR / "ios5-no-end-no-vty"
+    audit = run_audit([folder], folder / "site.yaml")
+    dp = derive(audit).devices["PhuMy-RT"]
+    assert {r.service for r in dp.restricts} >= {"telnet"}
+    text = (folder / "ubnd-xa-phu-my.cfg").read_text()
+    assert not re.search(r"^end\s*$", text, re.M)
+    r = cisco_ios.render(dp, audit.topology.devices["PhuMy-RT"], text)
+    assert "line vty 0 4" in r.change_set.splitlines()
+    patched = r.patched.splitlines()
+    assert patched[-2:] == ["line vty 0 4", " transport input ssh"]
+    assert any("Before Telnet goes" in n["en"] for n in r.notes)  # said with no vty in the text too
+
+
+def test_strict_urpf_on_the_internet_side_keeps_the_default_route():
+    """Strict uRPF without allow-default ignores the default route: on the interface the
+    Internet comes in by, every packet from the Internet — every reply to the office's own
+    sessions — would be dropped. There it is ``reachable-via rx allow-default``."""
+    folder = LEAKY_DIR / "ios4-shared-acl-numbered"
+    audit = run_audit([folder], folder / "site.yaml")
+    dp = derive(audit).devices["DongTien-RT"]
+    assert "FastEthernet0/0" in {a.interface for a in dp.antispoofs}  # the WAN, address by DHCP
+    dev = audit.topology.devices["DongTien-RT"]
+    r = cisco_ios.render(dp, dev, (folder / "ubnd-xa-dong-tien.cfg").read_text())
+    cs = r.change_set.splitlines()
+    wan = cs.index("interface FastEthernet0/0", cs.index("interface FastEthernet0/0") + 1)
+    assert cs[wan + 1] == " ip verify unicast source reachable-via rx allow-default"
+    lan = [i for i, ln in enumerate(cs) if ln == "interface FastEthernet0/3"][-1]
+    assert cs[lan + 1] == " ip verify unicast source reachable-via rx"  # inside: strict, no default
+    assert " no ip verify unicast source reachable-via rx allow-default" in r.rollback.splitlines()
+
+
+def test_left_open_findings_say_why_not_no_change(tmp_path):
+    """A static NAT into staff (no stateless ACL closes it) and services on an address
+    learned by DHCP (no ACL entry can name it): the README said "the plan has no
+    configuration change for this finding" for both."""
+    folder = LEAKY_DIR / "ios1-isr-httpserver"
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "nat")
+    why = {tuple(f.zones): w["en"] for f, w in res.remaining}
+    assert "static NAT" in why[("internet", "staff")] and "192.168.10.50" in why[("internet", "staff")]
+    folder = LEAKY_DIR / "ios4-shared-acl-numbered"
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "dhcp")
+    why = {tuple(f.zones): w["en"] for f, w in res.remaining}
+    assert "run time" in why[("staff", "@devices")] and "FastEthernet0/0" in why[("staff", "@devices")]
+    assert not [w for w in why.values() if "no configuration change" in w]
+
+
+def test_without_management_zone_the_console_is_said():
+    """No management zone: the ACLs stop SSH/HTTPS from every zone that reached them, so
+    the note must say the change goes in from the console — not "SSH is not limited"."""
+    folder = LEAKY_DIR / "ios1-isr-httpserver"
+    audit = run_audit([folder], folder / "site.yaml")
+    dp = derive(audit).devices["UBND-HoaThanh"]
+    r = cisco_ios.render(dp, audit.topology.devices["UBND-HoaThanh"], (folder / "ubnd-xa-hoa-thanh.cfg").read_text())
+    notes = [n["en"] for n in r.notes]
+    assert any("from the console" in n and "guest" in n and "staff" in n for n in notes)
+    assert not any("SSH is not limited to a source" in n for n in notes)

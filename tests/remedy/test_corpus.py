@@ -26,9 +26,17 @@ def stanford(tmp_path_factory):
     return run_fix([STANFORD], site, tmp / "fix")
 
 
+# Three building zones reached routers' own services; after the change the packets that
+# surely reached are stopped, and what is left runs through coza_rtr / soza_rtr, which
+# learn routes dynamically with no routing state loaded: unknown — never counted closed.
+UNKNOWN_AFTER = {("bbr", "@devices"), ("coz", "@devices"), ("soz", "@devices")}
+
+
 def test_stanford_proof_holds(stanford):
     assert stanford.lost == []
-    assert stanford.ok, [(f.check, f.devices) for f in stanford.open_severe]
+    open_severe = {tuple(f.zones[:2]) for f in stanford.open_severe}
+    assert open_severe == UNKNOWN_AFTER, [(f.check, f.devices) for f in stanford.open_severe]
+    assert not stanford.ok  # an unknown is never a pass
     assert not [r for r in stanford.devices.values() if r.withdrawn]
     closed = {f.check for f in stanford.closed}
     # building zones reached the routers' SSH against the policy; telnet was on everywhere
@@ -43,7 +51,9 @@ def test_stanford_what_stays_open_says_why(stanford):
     assert len(vty) == 16  # one per router
     for f, why in vty:
         assert f.id in unfixable and "management zone" in why["en"]
-    assert all(f.severity not in ("critical", "high") for f, _ in stanford.remaining)
+    severe_left = [(f, why) for f, why in stanford.remaining if f.severity in ("critical", "high")]
+    assert {tuple(f.zones[:2]) for f, _ in severe_left} == UNKNOWN_AFTER
+    assert all("neither blocked nor reachable" in why["en"] for _, why in severe_left)
 
 
 def test_stanford_one_copy_of_a_shared_acl(stanford):

@@ -523,3 +523,39 @@ def test_policy_routed_host_gets_a_source_drop_instead(tmp_path):
         for ln in fwd.lines
     )
     assert any("ip rule" in n["en"] for n in r.notes)
+
+
+def test_policy_routed_antispoof_beside_a_static_route_by_gateway(tmp_path):
+    """A host routing by policy, a static route to the provincial network by a gateway on
+    eth3 and anti-spoofing on the outside: what is routed behind eth3 read the gateway
+    (an integer in the model) as a network and crashed (exit 70)."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "leaky" / "lnx4-ipt-static-route"
+    host = "ubnd-huyen-gw"
+    text = (folder / f"{host}.txt").read_text()
+    rule = '[{"priority":0,"src":"all","table":"local"},'
+    assert rule in text
+    text = text.replace(rule, rule + '{"priority":100,"src":"10.13.40.0","srclen":24,"table":"100"},', 1)
+    route = '[{"dst":"default","gateway":"203.0.113.89","dev":"eth0","protocol":"static","flags":[]},'
+    assert route in text
+    text = text.replace(route, route + '{"dst":"default","gateway":"203.0.113.89","dev":"eth0","table":"100"},', 1)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / f"{host}.txt").write_text(text)
+    dev = run_audit([tmp_path / "in"]).topology.devices[host]
+    assert linux._policy_routed(dev) and any(r.next_hop is not None and r.prefix.prefixlen for r in dev.routes)
+    plan = DevicePlan(host, "linux", dev.file, antispoofs=[AntiSpoof(host, "eth0", "internet", ["s"])])
+    r = linux.render(plan, dev, text)
+    # forged sources from the outside: the addresses routed behind the inside interfaces,
+    # the provincial network by its gateway included
+    assert "10.160.0.0/16" in r.change_set
+
+
+def test_snmp_left_open_says_where_the_agent_limit_is(fixes):
+    """The firewall keeps SNMP to the management zone; the SNMP source-limit finding is
+    about snmpd.conf, which netaudit does not read: the README says so, not "the plan has
+    no configuration change"."""
+    res = fixes["nft"]
+    left = {f.check: why for f, why in res.remaining}
+    assert "snmpd.conf" in left["mgmt-snmp-community"]["en"]
+    assert "snmpd.conf" in left["mgmt-snmp-community"]["vi"]

@@ -176,3 +176,47 @@ def test_antispoof_of_a_plan_on_a_sample_router(tmp_path):
     d = after.topology.devices["UBNDBM-RT"]
     first = d.filters[d.forward_filter].lines[0]
     assert first.name.startswith("raw") and "anti-spoofing" in first.source.text
+
+
+# --------------------------------------------------------------------------- sweep of real inputs
+
+
+def test_antispoof_beside_a_static_route_by_gateway(tmp_path):
+    """issue7: a WAN by DHCP, a static route by gateway through another interface and a
+    zone forging sources: computing what is routed behind each interface read the
+    gateway (an integer in the model) as a network and crashed (exit 70)."""
+    from helpers import FIXTURES
+
+    net = FIXTURES / "mikrotik_routeros" / "issue7-dhcp-wan-v7.rsc"
+    res = prove_mod.run_fix([net], net.with_name("issue7-dhcp-wan-v7.site.yaml"), tmp_path / "fix")
+    (name,) = [n for n, r in res.devices.items() if r.rendered is not None]
+    assert "/ip firewall raw" in res.devices[name].rendered.change_set
+    assert res.lost == []
+
+
+def test_a_forged_unspecified_source_is_dropped_beyond_dhcp(tmp_path):
+    """pcc-hai-wan-v6: guest is kept from staff by a routing rule on its source; the raw
+    anti-spoofing drop exempted 0.0.0.0 (DHCP) toward every destination, and a guest host
+    sending from 0.0.0.0 still reached staff.  Only DHCP's 0.0.0.0 → 255.255.255.255 is
+    left; 0.0.0.0 to anything else is dropped in the filter chains (after DNAT)."""
+    from helpers import FIXTURES
+
+    net = FIXTURES / "mikrotik_routeros" / "pcc-hai-wan-v6.rsc"
+    res = prove_mod.run_fix([net], net.with_name("pcc-hai-wan-v6.site.yaml"), tmp_path / "fix")
+    assert "spoofing" in {f.check for f in res.before.findings}
+    assert "spoofing" in {f.check for f in res.closed}
+    assert "spoofing" not in {f.check for f in res.after.findings}
+    cs = res.devices["UBND-Phuong-7"].rendered.change_set.splitlines()
+    assert any(
+        ln.startswith("add chain=netaudit-forward action=drop in-interface=ether4 src-address=0.0.0.0 ") for ln in cs
+    )
+    assert any("src-address=0.0.0.0 dst-address=!255.255.255.255" in ln and "netaudit-input" in ln for ln in cs)
+    # the raw rule keeps matching the source only: no destination before DNAT
+    raw = [ln for ln in cs if "anti-spoofing" in ln and "prerouting" in ln]
+    assert raw and not any("dst-address" in ln for ln in raw)
+    # and nothing the router had understood becomes partial (a raw rule on the destination
+    # would: it matches before DNAT)
+    partial = [{k: p[k] for k in ("construct", "reason")} for p in res.after.snapshot.reports[0].partially_understood]
+    assert partial == [
+        {k: p[k] for k in ("construct", "reason")} for p in res.before.snapshot.reports[0].partially_understood
+    ]

@@ -75,3 +75,18 @@ def test_undefined_acl_binding_is_removed_where_it_filters_nothing(tmp_path):
     assert " ip access-group 167 out" in rendered.rollback.splitlines()
     assert "access-group 167" not in rendered.patched
     assert undefined[0].id in {f.id for f in res.closed} and res.lost == [] and res.ok
+
+
+def test_forging_beside_the_zone_it_reaches_is_said_not_closable():
+    """bridge-ipfw-v6: the camera and the accountants share one bridge (one subnet) of the
+    router; the camera forges the accountants' addresses past a source-based drop. A
+    per-interface source check cannot tell the two apart: the finding is listed with that
+    reason (was: "the plan has no configuration change for this finding")."""
+    from helpers import FIXTURES
+
+    rsc = FIXTURES / "mikrotik_routeros" / "bridge-ipfw-v6.rsc"
+    plan = derive(run_audit([rsc], rsc.with_name("bridge-ipfw-v6.site.yaml")))
+    spoof = [u for u in plan.unfixable if u.check == "spoofing"]
+    assert len(spoof) == 1
+    assert "camera" in spoof[0].reason["en"] and "separated" in spoof[0].reason["en"]
+    assert spoof[0].reason["vi"] != spoof[0].reason["en"]

@@ -34,3 +34,26 @@ def test_the_same_finding_many_times_is_one_line_with_its_count(tmp_path):
     assert "- New findings: 2\n  - [medium] ACL line never takes effect (2 findings)\n" in readme
     assert "  - [critical] guest reaches staff\n" in readme
     assert len(readme.splitlines()) < 20
+
+
+def test_a_vdom_change_set_is_a_file_not_a_path(tmp_path):
+    """FortiGate VDOMs are devices named ``host/vdom``: their change set was written to
+    ``OUT/host/vdom.txt`` (no such folder: ``-o: cannot write``, exit 2, nothing written)."""
+    from netaudit.remedy import Rendered
+    from netaudit.remedy.prove import DeviceResult
+
+    res = DeviceResult("FGT-SO-TTTT/root", "fortinet_fortios", "multi-vdom.conf")
+    res.rendered = Rendered("config vdom\nedit root\nend\n", "", "config vdom\nedit root\nend\n")
+    result = FixResult(before=None, after=None, plan=None, devices={res.device: res})
+    write(result, tmp_path, "en")
+    assert (tmp_path / "FGT-SO-TTTT_root.txt").read_text() == res.rendered.change_set
+    assert (tmp_path / "FGT-SO-TTTT_root.rollback.txt").is_file()
+    assert "`FGT-SO-TTTT_root.txt`" in (tmp_path / "README.md").read_text(encoding="utf-8")
+
+
+def test_fix_of_a_multi_vdom_backup_writes_every_change_set(tmp_path):
+    from helpers import FIXTURES, run_cli
+
+    code, _, err = run_cli("fix", FIXTURES / "fortinet_fortios" / "multi-vdom.conf", "-o", tmp_path / "fix")
+    assert code in (0, 1), err
+    assert list((tmp_path / "fix").glob("FGT-SO-TTTT_*.txt"))

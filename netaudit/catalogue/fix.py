@@ -1,0 +1,79 @@
+"""Catalogue entries of ``netaudit fix`` (netaudit/remedy/, docs/remedy.md): why a change
+set is not proposed, why a finding it addresses is still open after it."""
+
+from __future__ import annotations
+
+ENTRIES: dict[str, dict[str, str]] = {
+    # a device whose configuration was not read as its vendor's (parsers.assess)
+    "fix.withdrawn.not_read": {
+        "vi": "cấu hình của thiết bị không được đọc như cú pháp {vendor} ({why}): một bộ lệnh theo cú pháp đó "
+        "sẽ chỉ là phỏng đoán — không đề xuất; làm theo hướng dẫn của từng phát hiện",
+        "en": "the device's configuration was not read as {vendor} syntax ({why}): a change set in that "
+        "syntax would be a guess — not proposed; follow each finding's remediation",
+    },
+    # a flow the change set was to block: after it, the cell is unknown (never a pass)
+    "fix.left.unknown_after": {
+        "vi": "sau thay đổi, không chứng minh được {src} → {dst} là chặn hay đi tới được ({reason}): không tính "
+        "là đã khắc phục",
+        "en": "after the change netaudit can prove {src} → {dst} neither blocked nor reachable ({reason}): not "
+        "counted as closed",
+    },
+    # an unknown verdict: no change is proposed blind
+    "fix.left.unknown": {
+        "vi": "không chứng minh được luồng này là chặn hay đi tới được: không thể sửa khi chưa biết — làm rõ "
+        "nguyên nhân (cấu hình thiếu, dòng chưa nhận dạng) rồi chạy lại",
+        "en": "this flow can be proven neither blocked nor reachable: it cannot be fixed blind — resolve why "
+        "(missing configuration, lines not understood) and run again",
+    },
+    # IOS: a static NAT publishes an inside host; a stateless ACL cannot close it
+    "fix.left.static_nat": {
+        "vi": "NAT tĩnh đưa {src} vào {dst} ({where}): phải gỡ bỏ hoặc thu hẹp chính dòng NAT đó; ACL không trạng "
+        "thái không chặn được mà không cắt cả lưu lượng trả về",
+        "en": "a static NAT lets {src} into {dst} ({where}): that NAT line itself must go or be narrowed; no "
+        "stateless ACL stops it without cutting its replies too",
+    },
+    # IOS: an external block with no NAT-outside interface to put an ACL on
+    "fix.left.needs_stateful": {
+        "vi": "chặn {src} → {dst} cần bộ lọc có trạng thái (không có giao diện ip nat outside để đặt ACL an toàn): "
+        "chưa đề xuất thay đổi",
+        "en": "blocking {src} → {dst} needs stateful filtering (no ip nat outside interface to put a safe ACL "
+        "on): no change proposed",
+    },
+    # IOS: the device's own address on an interface is learned at run time
+    "fix.left.dynamic_address": {
+        "vi": "{device} nhận địa chỉ lúc chạy (DHCP/PPP) trên {interfaces}: mục ACL không ghi được địa chỉ đó, nên "
+        "{services} tới địa chỉ ấy có thể vẫn tới được — giới hạn bằng thiết lập của chính dịch vụ (vty "
+        "access-class, ip http access-class) hoặc control-plane policy",
+        "en": "{device} learns its address on {interfaces} at run time (DHCP/PPP): no ACL entry can name it, so "
+        "{services} to that address may still be reached — limit them by the service's own setting (vty "
+        "access-class, ip http access-class) or a control-plane policy",
+    },
+    # anti-spoofing on an interface whose own addresses include the forged ones
+    "fix.left.spoof_same_segment": {
+        "vi": "{zone} vào {device} qua {interface}, cùng đoạn mạng với một vùng mà nó tới được: địa chỉ của vùng đó "
+        "cũng hợp lệ trên cổng này, kiểm tra địa chỉ nguồn theo cổng không phân biệt được (các nguồn giả mạo khác "
+        "vẫn bị chặn) — phải tách các vùng ra VLAN/cổng riêng",
+        "en": "{zone} enters {device} by {interface}, on one segment with a zone it reaches: that zone's addresses "
+        "are legitimate sources on this interface too, and no per-interface source check tells them apart "
+        "(every other forged source is still stopped) — the zones must be separated into VLANs/ports of their "
+        "own",
+    },
+    # a firewall restriction of SNMP: the check reads the agent's own source limit
+    "fix.left.snmp_agent": {
+        "vi": "bộ thay đổi chỉ cho vùng quản trị tới SNMP bằng tường lửa; phát hiện này xét giới hạn nguồn của "
+        "chính dịch vụ SNMP ({where}), mà netaudit không đọc được: giới hạn community về vùng quản trị tại đó",
+        "en": "the change set lets only the management zone reach SNMP, by the firewall; this finding is about "
+        "the SNMP agent's own source limit ({where}), which netaudit does not read: limit the community to "
+        "the management zone there",
+    },
+    # IOS: no management zone, SSH/HTTPS to the device stopped from every zone that reached it
+    "fix.note.no_mgmt_console": {
+        "vi": "Tệp site không có vùng quản trị: SSH/HTTPS tới thiết bị bị chặn từ {zones} (chính sách không cho "
+        "vùng nào quản trị thiết bị). Áp dụng thay đổi từ cổng console — qua SSH, phiên sẽ bị cắt giữa chừng; "
+        "muốn giữ quản trị từ xa, khai báo vùng quản trị (kind: management) rồi chạy lại.",
+        "en": "The site file has no management zone: SSH/HTTPS to the device are stopped from {zones} (the "
+        "policy lets no zone manage the device). Apply this change from the console — over SSH the session "
+        "is cut halfway; to keep remote management, declare a management zone (kind: management) and run "
+        "again.",
+    },
+}

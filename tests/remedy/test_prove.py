@@ -1,0 +1,44 @@
+"""The proof of ``netaudit fix`` (netaudit/remedy/prove.py, docs/remedy.md): what counts
+as closed, what is withdrawn, and why what is left is left."""
+
+from __future__ import annotations
+
+from helpers import FIXTURES
+
+from netaudit.remedy.prove import run_fix
+
+
+def test_a_violation_that_turns_unknown_is_not_closed(tmp_path):
+    """core-l3 (zones inferred): the change stops the packets that surely reached the
+    switch's own services; what is left runs where its dynamically learned routes are not
+    known. The cell is unknown after the change — the violation was counted "closed" and
+    the proof held; an unknown is never a pass."""
+    res = run_fix([FIXTURES / "cisco_ios" / "core-l3.cfg"], None, tmp_path / "fix")
+    unknown_after = {(c.src, c.dst) for c in res.after.matrix if c.verdict == "unknown"}
+    assert ("internet", "@devices") in unknown_after
+    closed = {tuple(f.zones[:2]) for f in res.closed if f.check == "policy-violation"}
+    assert ("internet", "@devices") not in closed
+    left = {tuple(f.zones[:2]): why for f, why in res.remaining if f.check == "policy-violation"}
+    assert "neither blocked nor reachable" in left[("internet", "@devices")]["en"]
+    assert left[("internet", "@devices")]["vi"] != left[("internet", "@devices")]["en"]
+    assert not res.ok
+
+
+def test_a_device_not_read_as_its_vendor_gets_no_change_set(tmp_path):
+    """An NX-OS configuration is claimed by the IOS parser (every verdict through it is
+    unknown): its change set was written in IOS syntax (``ip access-list standard``,
+    ``line vty``, ``snmp-server community … RO ACL``), which NX-OS rejects or reads
+    otherwise. Not proposed, and said why."""
+    res = run_fix([FIXTURES / "cisco_ios" / "nxos-dc-core.cfg"], None, tmp_path / "fix")
+    (dev,) = res.devices.values()
+    assert dev.withdrawn is not None and "NX-OS" in dev.withdrawn["en"]
+    assert not list((tmp_path / "fix").glob("*.txt"))
+    assert all("NX-OS" in why["en"] for f, why in res.remaining if f.check == "mgmt-telnet")
+
+
+def test_unknown_cells_cannot_be_fixed_blind(tmp_path):
+    """Findings of unknown cells are said not fixable blind, not "the plan has no
+    configuration change for this finding: follow its remediation"."""
+    res = run_fix([FIXTURES / "cisco_ios" / "nxos-dc-core.cfg"], None, tmp_path / "fix")
+    unknown = [why for f, why in res.remaining if f.check == "unknown-verdict"]
+    assert unknown and all("blind" in why["en"] for why in unknown)
