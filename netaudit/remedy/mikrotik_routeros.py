@@ -336,6 +336,13 @@ def _blocks(plan: DevicePlan, dev: Device, ch: Change) -> None:
             props.append(("dst-address-list", _zone_list(ch, b.dst_zone, b.dst)))
         what = f"{b.src_zone} -> {b.dst_zone}"
         matches = [props]
+        doors = _only_behind(dev, b) if b.src and b.direction == "out" else []
+        if doors:
+            # a WAN zone (blocked where it leaves, after DNAT): matched by the interfaces
+            # only it sits behind, not by its source addresses — a forged source is
+            # stopped too (the forward chain sees both interfaces)
+            rest = [p for p in props if p[0] != "src-address-list"]
+            matches = [[("in-interface", door), *rest] for door in doors]
         if not b.src:
             # from the outside: also whatever arrives on an interface facing it, forged
             # inside sources included
@@ -354,6 +361,24 @@ def _blocks(plan: DevicePlan, dev: Device, ch: Change) -> None:
         for svc in b.allow:
             ch.fwd.append(Rule(sub, "return", _service_props(svc), f"{what}: {svc} allowed by the policy"))
         ch.fwd.append(Rule(sub, "drop", [], f"{what}: everything else"))
+
+
+def _only_behind(dev: Device, b) -> list[str]:
+    """The interfaces behind which the block's source zone, and nothing else, lives (no
+    default route, no run-time address), when together they hold all of it; else []."""
+    zone = IPSet(b.src)
+    doors, covered = [], IPSet()
+    for name in dev.interfaces:
+        if name == b.interface:
+            continue
+        bh = behind(dev, name)
+        if not bh or IPNetwork("0.0.0.0/0") in list(bh.iter_cidrs()) or not (bh & zone):
+            continue
+        if not bh <= zone:
+            return []
+        doors.append(name)
+        covered |= bh
+    return doors if zone <= covered else []
 
 
 def _mgmt_interfaces(dev: Device, mgmt: list[IPNetwork]) -> list[str]:

@@ -697,6 +697,7 @@ def _zone_inputs(ctx: Ctx) -> None:
         if z.input == "accept":
             ch.set(z.sec, "input", "REJECT", f"zone {z.name}: the router's services closed (input REJECT)")
             ctx.switched.append(z.name)
+            _ipv6_control(ctx, z)
             if z.kind == "mixed":
                 # from the management interface(s) only: a host of another interface of the
                 # zone cannot get in by forging a management source address
@@ -733,6 +734,72 @@ def _zone_inputs(ctx: Ctx) -> None:
             ch.set(
                 s, "enabled", "0", f"rule '{label}' opened restricted services of the router to zone {src}: disabled"
             )
+
+
+# ICMPv6 a zone's hosts need to reach the router for IPv6 to work at all (neighbour and
+# router discovery, errors; OpenWrt's own Allow-ICMPv6-Input set without echo): fw4
+# accepts none of it by itself once a zone's input is REJECT (docs/remedy.md).
+ICMPV6_CONTROL = [
+    "destination-unreachable",
+    "packet-too-big",
+    "time-exceeded",
+    "bad-header",
+    "unknown-header-type",
+    "router-solicitation",
+    "neighbour-solicitation",
+    "router-advertisement",
+    "neighbour-advertisement",
+]
+
+
+def _has_ipv6(ctx: Ctx, z) -> bool:
+    """Whether a network of the zone serves IPv6 (a delegated or static prefix, or RA /
+    DHCPv6 of its dhcp section)."""
+    nets = {w for v in z.sec.values("network") for w in v.split()}
+    for sec in ctx.doc.sections("network", "interface"):
+        if sec.name in nets and (sec.get("ip6assign") or sec.get("ip6addr") or sec.get("ip6prefix")):
+            return True
+    for sec in ctx.doc.sections("dhcp", "dhcp"):
+        if sec.get("interface") in nets and {(sec.get("ra") or ""), (sec.get("dhcpv6") or "")} & IPV6_SERVED:
+            return True
+    return False
+
+
+IPV6_SERVED = {"server", "relay", "hybrid"}
+
+
+def _ipv6_control(ctx: Ctx, z) -> None:
+    """A zone switched to ``input 'REJECT'`` whose networks serve IPv6: neighbour discovery,
+    router solicitation and DHCPv6 to the router still accepted — the audit reads IPv4
+    only, so the proof could not see IPv6 stop working on the zone's networks."""
+    if not _has_ipv6(ctx, z):
+        return
+    ctx.ch.add_rule(
+        f"{safe_name(z.name)}_icmpv6",
+        [
+            ("name", [f"{TAG}: {z.name}: IPv6 neighbour discovery and errors to the router"]),
+            ("src", [z.name]),
+            ("proto", ["icmp"]),
+            ("icmp_type", list(ICMPV6_CONTROL)),
+            ("family", ["ipv6"]),
+            ("target", ["ACCEPT"]),
+        ],
+        f"zone {z.name}: IPv6 neighbour discovery still accepted (IPv6 is not audited)",
+        top=False,
+    )
+    ctx.ch.add_rule(
+        f"{safe_name(z.name)}_dhcpv6",
+        [
+            ("name", [f"{TAG}: {z.name}: DHCPv6 (udp/547) to the router"]),
+            ("src", [z.name]),
+            ("proto", ["udp"]),
+            ("dest_port", ["547"]),
+            ("family", ["ipv6"]),
+            ("target", ["ACCEPT"]),
+        ],
+        f"zone {z.name}: DHCPv6 to the router still accepted (IPv6 is not audited)",
+        top=False,
+    )
 
 
 def _kept_and_residual(ctx: Ctx, after: Model) -> None:

@@ -49,9 +49,12 @@ class FixResult:
 
     @property
     def open_severe(self) -> list:
-        """Findings at or above high still there that a configuration change could close."""
+        """Findings at or above high still there that a configuration change could close,
+        and those at or above high the change itself brings (a block by source address a
+        zone can forge past: docs/remedy.md)."""
         cannot = {u.finding for u in self.unfixable}
-        return [f for f, _ in self.remaining if f.id not in cannot and f in severe([f])]
+        left = [f for f, _ in self.remaining if f.id not in cannot and f in severe([f])]
+        return left + severe(self.new)
 
     @property
     def ok(self) -> bool:

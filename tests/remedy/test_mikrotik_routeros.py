@@ -220,3 +220,20 @@ def test_a_forged_unspecified_source_is_dropped_beyond_dhcp(tmp_path):
     assert partial == [
         {k: p[k] for k in ("construct", "reason")} for p in res.before.snapshot.reports[0].partially_understood
     ]
+
+
+def test_a_wan_zone_is_blocked_by_its_interface_not_its_forgeable_sources(tmp_path):
+    """The provincial network (TSLCD, a WAN zone) is blocked where it leaves toward the
+    zones it may not reach; matched by its source addresses, a TSLCD host forging another
+    source went past, and the change itself brought a high spoofing finding. Only TSLCD
+    lives behind ether5: the drops match ``in-interface=ether5`` instead."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "leaky" / "ros2-vlan-tslcd"
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    cs = res.devices["UBND-AnLac"].rendered.change_set.splitlines()
+    tslcd = [ln for ln in cs if '"netaudit: tslcd -> ' in ln]
+    assert tslcd and all("in-interface=ether5 out-interface=" in ln for ln in tslcd)
+    assert not any("src-address-list=netaudit-tslcd" in ln for ln in tslcd)
+    assert not [f for f in res.new if f.check == "spoofing"]
+    assert res.ok and res.lost == []

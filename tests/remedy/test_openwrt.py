@@ -314,3 +314,30 @@ def test_compliant_router_needs_no_change():
     assert "uci " not in rendered.change_set
     assert rendered.patched == text
     assert rendered.notes == []
+
+
+def test_a_zone_closed_to_the_router_keeps_ipv6_working(tmp_path):
+    """An OpenWrt lan serving IPv6 (ip6assign: RA and DHCPv6 by odhcpd) whose input goes
+    from ACCEPT to REJECT: fw4 accepts no neighbour or router solicitation, no DHCPv6 by
+    itself, so IPv6 stopped working on the lan — unseen by the proof, which reads IPv4.
+    The router keeps answering them (and nothing else over IPv6 it did not before)."""
+    from pathlib import Path
+
+    src = Path(__file__).parent / "leaky" / "owrt1-guest-input-accept"
+    text = (src / "ubnd-xa-an-hiep.txt").read_text()
+    old = "\toption ipaddr '192.168.1.1'\n\toption netmask '255.255.255.0'\n"
+    assert old in text
+    net = tmp_path / "in"
+    net.mkdir()
+    (net / "ubnd-xa-an-hiep.txt").write_text(text.replace(old, old + "\toption ip6assign '60'\n", 1))
+    shutil.copyfile(src / "site.yaml", net / "site.yaml")
+    res = prove_mod.run_fix([net], net / "site.yaml", tmp_path / "fix")
+    cs = res.devices["UBND-AnHiep"].rendered.change_set
+    assert "uci set firewall.@zone[1].input='REJECT'" in cs  # lan
+    assert "uci set firewall.netaudit_lan_icmpv6.family='ipv6'" in cs
+    for icmp in ("router-solicitation", "neighbour-solicitation", "neighbour-advertisement", "packet-too-big"):
+        assert f"uci add_list firewall.netaudit_lan_icmpv6.icmp_type='{icmp}'" in cs
+    assert "uci add_list firewall.netaudit_lan_icmpv6.icmp_type='echo-request'" not in cs
+    assert "uci set firewall.netaudit_lan_dhcpv6.dest_port='547'" in cs
+    assert "netaudit_guest_icmpv6" not in cs  # the guest network serves no IPv6
+    assert res.lost == [] and res.ok

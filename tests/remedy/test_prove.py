@@ -42,3 +42,14 @@ def test_unknown_cells_cannot_be_fixed_blind(tmp_path):
     res = run_fix([FIXTURES / "cisco_ios" / "nxos-dc-core.cfg"], None, tmp_path / "fix")
     unknown = [why for f, why in res.remaining if f.check == "unknown-verdict"]
     assert unknown and all("blind" in why["en"] for why in unknown)
+
+
+def test_a_severe_finding_the_change_brings_fails_the_proof():
+    """A change set whose own rules bring a finding at high or above (a block by source
+    addresses a zone can forge past) did "hold": only findings left were counted."""
+    from netaudit.checks import Finding
+    from netaudit.remedy.prove import FixResult
+
+    forged = Finding("spoofing", "high", {"vi": "giả mạo", "en": "forged"}, {}, {}, ["tslcd", "mgmt"], key="tslcd")
+    result = FixResult(before=None, after=None, plan=None, devices={}, new=[forged])
+    assert result.open_severe == [forged] and not result.ok
