@@ -66,6 +66,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "the SNMP agent's own source limit ({where}), which netaudit does not read: limit the community to "
         "the management zone there",
     },
+    # a destination NAT into a zone the change set now keeps the source zone out of
+    "fix.note.published_cut": {
+        "vi": "Dịch vụ công bố bằng NAT đích ({where}) không còn tới được từ {src} vào {dst}: chính sách cấm luồng "
+        "này. Nếu dịch vụ phải công khai, chuyển máy chủ sang một vùng DMZ (kind: dmz), khai báo trong tệp site "
+        "rồi chạy lại.",
+        "en": "The service published by destination NAT ({where}) is no longer reached from {src} into {dst}: the "
+        "policy denies that flow. If the service must stay public, move the server into a DMZ zone (kind: dmz), "
+        "declare it in the site file and run again.",
+    },
     # IOS: no management zone, SSH/HTTPS to the device stopped from every zone that reached it
     "fix.note.no_mgmt_console": {
         "vi": "Tệp site không có vùng quản trị: SSH/HTTPS tới thiết bị bị chặn từ {zones} (chính sách không cho "

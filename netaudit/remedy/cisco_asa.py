@@ -632,7 +632,7 @@ class _Renderer:
                 kept[proto] += len(narrowed)
                 continue
             self.remove_line(i)
-        if "telnet" in wanted:
+        if "telnet" in wanted and self.mgmt:
             self.out.note(
                 "Telnet bị tắt (truyền mật khẩu dạng rõ): quản trị qua SSH từ vùng quản trị.",
                 "Telnet is turned off (cleartext passwords): manage over SSH from the management zone.",
@@ -652,6 +652,15 @@ class _Renderer:
                 "kind: management rồi chạy lại).",
                 "No management zone in the site file: the ssh lines are removed, only the console is left (declare "
                 "a zone of kind: management and run again).",
+            )
+        if {"telnet", "https", "http"} & set(wanted) and not self.mgmt and "ssh" not in wanted:
+            self.out.note(
+                "Không có vùng quản trị trong tệp site: các dòng telnet/http của các vùng bị gỡ, chỉ còn cổng "
+                "console — áp dụng từ console (muốn giữ quản trị từ xa: khai báo một vùng kind: management rồi "
+                "chạy lại).",
+                "No management zone in the site file: the zones' telnet/http lines are removed, only the console "
+                "is left — apply this from the console (to keep remote management: declare a zone of kind: "
+                "management and run again).",
             )
         if ("https" in wanted or "http" in wanted) and not kept["http"]:
             for i, t in enumerate(self.tx.lines):

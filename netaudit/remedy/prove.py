@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netaddr import IPAddress
+
 from ..collector import collector_paused
 from ..messages import both
 from ..policy import DENY, services_packets
@@ -218,7 +220,34 @@ def run_fix(paths: list, site: str | Path | None, out: Path) -> FixResult:
         }
     result = FixResult(before, after, plan, results, lost=lost, unfixable=list(plan.unfixable))
     _compare(result)
+    _published_cut(result)
     return result
+
+
+def _published_cut(result: FixResult) -> None:
+    """A note on each change set that cuts a service the device publishes (destination
+    NAT) to a zone the policy keeps out: the flow was a violation and is closed now, but
+    whoever used the published service loses it — said, with the NAT line, so that a
+    service that must stay public is moved to a DMZ zone instead (docs/remedy.md)."""
+    zones = {z.name: z for z in result.before.zones}
+    closed = {
+        (f.zones[0], f.zones[1])
+        for f in result.closed
+        if f.check in FLOW_CHECKS and len(f.zones) >= 2 and f.zones[0] in zones and f.zones[1] in zones
+    }
+    for res in result.devices.values():
+        if res.rendered is None or res.withdrawn:
+            continue
+        dev = result.before.topology.devices.get(res.device)
+        for rule in dev.nat_rules if dev is not None else []:
+            if rule.kind != "destination" or rule.to_ip is None or rule.source is None:
+                continue
+            for src, dst in sorted(closed):
+                if zones[src].kind in ("external", "wan") and IPAddress(rule.to_ip) in zones[dst].owned:
+                    where = f"{rule.source.file}:{rule.source.line} {rule.source.text.strip()}"
+                    note = both("fix.note.published_cut", src=src, dst=dst, where=where)
+                    if note not in res.rendered.notes:
+                        res.rendered.notes.append(note)
 
 
 def _culprit(before, results, after_dir: Path, skip: set[str], paths: list, plan: Plan) -> str | None:

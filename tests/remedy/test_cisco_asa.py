@@ -230,3 +230,17 @@ def test_echo_denied_on_an_interface_without_icmp_rules_keeps_the_other_types():
         assert f"no icmp permit any {nif}" in r.rollback.splitlines()
     patched = r.patched.splitlines()
     assert patched.index("icmp deny any echo inside") < patched.index("icmp permit any inside")
+
+
+def test_without_management_zone_the_console_is_said():
+    """No management zone and Telnet/ASDM the only ways in: every line goes, and the note
+    told the technician to "manage over SSH from the management zone" — neither exists."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "leaky" / "asa4-levels-nomgmt"
+    audit = run_audit([folder], folder / "site.yaml")
+    dp = derive(audit).devices["ASA-XA"]
+    r = cisco_asa.render(dp, audit.topology.devices["ASA-XA"], (folder / "asa-ubnd-xa.cfg").read_text())
+    notes = [n["en"] for n in r.notes]
+    assert not any("from the management zone" in n for n in notes)
+    assert any("only the console is left" in n and "telnet/http" in n for n in notes)

@@ -53,3 +53,24 @@ def test_a_severe_finding_the_change_brings_fails_the_proof():
     forged = Finding("spoofing", "high", {"vi": "giả mạo", "en": "forged"}, {}, {}, ["tslcd", "mgmt"], key="tslcd")
     result = FixResult(before=None, after=None, plan=None, devices={}, new=[forged])
     assert result.open_severe == [forged] and not result.ok
+
+
+def test_a_published_service_the_change_cuts_is_said(tmp_path):
+    """ros5: the Internet reaches the one-stop server in staff and the camera recorder by
+    dst-nat; the policy denies both and the change set blocks them — the README said
+    nothing of the published services that stop answering."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "leaky" / "ros5-nozone-dstnat"
+    res = run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    notes = [n["en"] for n in res.devices["VinhPhu-RT"].rendered.notes]
+    cut = [n for n in notes if n.startswith("The service published by destination NAT")]
+    assert len(cut) == 2
+    assert any("may chu mot cua" in n and "into staff" in n for n in cut)
+    assert any("xem camera tu xa" in n and "into camera" in n for n in cut)
+    from helpers import run_cli
+
+    code, _, err = run_cli("fix", folder, "-o", tmp_path / "cli", "--lang", "vi")
+    assert code in (0, 1), err
+    readme = (tmp_path / "cli" / "README.md").read_text(encoding="utf-8")
+    assert readme.count("Dịch vụ công bố bằng NAT đích") == 2
