@@ -546,6 +546,24 @@ class _Renderer:
                     lst = self.entries.setdefault((ifname, "in"), [])
                     self.entries[(ifname, "in")] = [a for a in cp if a not in lst] + lst
 
+    def plan_mgmt_antispoof(self) -> None:
+        """Services limited to the management subnets by source (vty access-class, SNMP
+        community ACL, HTTP access-class, the entries above): a host elsewhere that
+        claims a management address gets past them — SNMP takes a single forged UDP
+        packet. Where the management subnets cannot arrive (every up interface but the
+        ones the device reaches them by), packets claiming them are denied first."""
+        if not self.mgmt or not any(r.allow_from for r in self.plan.restricts):
+            return
+        via = self.mgmt_interfaces()
+        if not via:
+            return  # no route says where the management subnets are: nothing to infer
+        forged = [Ace("deny", None, m, None) for m in IPSet(self.mgmt).iter_cidrs()]
+        for iface in self.dev.interfaces.values():
+            if iface.shutdown or not iface.is_l3 or iface.kind == IfKind.LOOPBACK or iface.name in via:
+                continue
+            lst = self.entries.setdefault((iface.name, "in"), [])
+            self.entries[(iface.name, "in")] = [a for a in forged if a not in lst] + lst
+
     def restrict_matches(self, r: Restrict) -> list[Match]:
         if r.protocol == PROTO_ICMP:
             return [Match(protocols=(PROTO_ICMP,), icmp_type=8 if r.service == "icmp-echo" else None)]
@@ -1055,6 +1073,7 @@ class _Renderer:
     def render(self) -> Rendered:
         self.plan_blocks()
         self.plan_control_plane()
+        self.plan_mgmt_antispoof()
         self.render_acls()
         self.note_copies()
         self.render_unbinds()

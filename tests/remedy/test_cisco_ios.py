@@ -88,7 +88,7 @@ def test_change_set_commands(core):
     for cmd in (
         "configure terminal",
         "ip access-list resequence ACL-WIFI-KHACH-IN 1000 10",
-        " 40 deny ip any 10.10.10.0 0.0.0.255",
+        " 10 deny ip 10.10.99.0 0.0.0.255 any",  # a forged management source, first
         "interface Vlan30",
         " ip access-group NETAUDIT-Vlan30-IN in",
         " permit tcp any 10.10.20.0 0.0.0.255 eq 80",
@@ -99,6 +99,7 @@ def test_change_set_commands(core):
         "end",
     ):
         assert cmd in cs.splitlines(), cmd
+    assert any(re.fullmatch(r" \d+ deny ip any 10\.10\.10\.0 0\.0\.0\.255", ln) for ln in cs.splitlines())
     # an allowed service is permitted before the block of its cell
     lines = cs.splitlines()
     assert lines.index(" permit tcp any 10.10.20.0 0.0.0.255 eq 80") < lines.index(" deny ip any 10.10.20.0 0.0.0.255")
@@ -304,3 +305,23 @@ def test_without_management_zone_the_console_is_said():
     notes = [n["en"] for n in r.notes]
     assert any("from the console" in n and "guest" in n and "staff" in n for n in notes)
     assert not any("SSH is not limited to a source" in n for n in notes)
+
+
+def test_a_forged_management_source_is_denied_where_management_cannot_arrive(tmp_path):
+    """ios2: SSH and SNMP (RW) limited to the management subnet by access-class and
+    community ACL — by source address only: a guest, staff or Internet host claiming a
+    management address still got in (one forged UDP packet is an SNMP set), and the proof
+    "held" with three new high spoofing findings. Every interface but the management one
+    now denies the management subnet as a source, first."""
+    folder = LEAKY_DIR / "ios2-guest-acl-typo"
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    assert not [f for f in res.new if f.check == "spoofing"]
+    assert res.ok and res.lost == []
+    cs = res.devices["UBND-P3-RT"].rendered.change_set
+    for acl in ("NETAUDIT-GigabitEthernet0-1-10-IN", "NETAUDIT-GigabitEthernet0-0-IN"):
+        body = cs.split(f"ip access-list extended {acl}\n", 1)[1].splitlines()
+        assert body[0] == " deny ip 10.3.99.0 0.0.0.255 any", acl
+    guest = cs.split("ip access-list extended GUEST-IN\n", 1)[1].splitlines()
+    assert guest[0] == " 10 deny ip 10.3.99.0 0.0.0.255 any"
+    mgmt = cs.split("ip access-list extended NETAUDIT-GigabitEthernet0-1-99-IN\n", 1)[1].split("exit")[0]
+    assert "deny ip 10.3.99.0 0.0.0.255 any" not in mgmt  # where management does come from
