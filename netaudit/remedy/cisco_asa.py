@@ -29,7 +29,8 @@ rule (docs/vendors/cisco_asa.md).  So:
   removed with ``no …``; an ``ssh <mgmt> <mgmt nameif>`` added when none is left; ``no
   http server enable`` when no ``http`` line is left), every ``telnet`` line removed,
   ``icmp deny any echo <nameif>`` where the zones that pinged enter (their ``icmp
-  permit`` lines removed), SNMP pollers outside the management subnets removed.
+  permit`` lines removed; the other ICMP types permitted after it as before), SNMP
+  pollers outside the management subnets removed.
 * The same change is applied textually (``patched``) so the ASA parser reads the device
   as it will be; ``rollback`` removes the new entries, then restores removed lines at
   their old ``line`` numbers, then the new ACLs and objects.

@@ -20,7 +20,10 @@
   ``ip http access-class``; SNMP communities bound to that ACL; small servers off; ICMP
   echo (and any other service IOS has no knob for) denied to the device's own addresses
   at the top of the ingress ACLs where the zones that reached it enter (permitted from
-  the management subnets where those arrive).
+  the management subnets where those arrive); a management source is denied first on
+  every interface the management subnets cannot arrive by (those limits are by source).
+* **Anti-spoofing**: strict uRPF on a forging zone's gateway, ``allow-default`` where a
+  default route leaves (docs/remedy.md).
 * The same change is applied textually to the configuration (``patched``), in
   running-config order, so the IOS parser reads the device as it will be.
 """

@@ -19,7 +19,8 @@
   gateway interface), a drop in ``/ip firewall raw`` chain ``prerouting``:
   ``in-interface=<gateway> src-address-list=!<list>`` — the list holds the zone's
   addresses and every address routed behind that interface (``behind()``), so routed
-  subnets there keep working; DHCP's ``0.0.0.0`` source is exempt.  On an interface a
+  subnets there keep working; DHCP's ``0.0.0.0`` source is exempt there, and dropped in
+  the filter chains unless toward 255.255.255.255 (docs/remedy.md).  On an interface a
   default route leaves by, the drop takes instead the addresses routed behind the other
   interfaces (a forged inside source arriving from the outside).  Placed before every
   existing raw rule (a raw ``accept``/``notrack`` ends raw processing), removed by its

@@ -19,7 +19,8 @@ reviewed, then ``uci commit <package>`` and the service reloaded.
   the router is reached gets ``input 'REJECT'``; the router services it still needs and
   the policy allows (DHCP, DNS …; the router's own DHCP lease renewals on a DHCP uplink)
   are accepted by rules appended after the existing ones, and, where the zone also holds
-  the management network, everything from the management subnets on its interface.
+  the management network, everything from the management subnets on its interface;
+  where the zone's networks serve IPv6, its neighbour discovery and DHCPv6 too.
   Existing input accept rules that only open restricted services (``Allow-Ping`` from
   wan, a remote SSH/LuCI rule) are disabled; whatever still reaches a restricted
   service gets a reject rule at the top.  The services themselves: dropbear
