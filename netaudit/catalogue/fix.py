@@ -60,11 +60,12 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     # a firewall restriction of SNMP: the check reads the agent's own source limit
     "fix.left.snmp_agent": {
-        "vi": "bộ thay đổi chỉ cho vùng quản trị tới SNMP bằng tường lửa; phát hiện này xét giới hạn nguồn của "
-        "chính dịch vụ SNMP ({where}), mà netaudit không đọc được: giới hạn community về vùng quản trị tại đó",
-        "en": "the change set lets only the management zone reach SNMP, by the firewall; this finding is about "
-        "the SNMP agent's own source limit ({where}), which netaudit does not read: limit the community to "
-        "the management zone there",
+        "vi": "bộ thay đổi giới hạn SNMP bằng tường lửa; phát hiện này xét giới hạn nguồn của chính dịch vụ SNMP "
+        "({where}), mà netaudit không đọc được: giới hạn community về vùng quản trị tại đó (hoặc tắt SNMP nếu "
+        "không dùng)",
+        "en": "the change set limits SNMP by the firewall; this finding is about the SNMP agent's own source "
+        "limit ({where}), which netaudit does not read: limit the community to the management zone there (or "
+        "turn SNMP off where it is not used)",
     },
     # a destination NAT into a zone the change set now keeps the source zone out of
     "fix.note.published_cut": {

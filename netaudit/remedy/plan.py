@@ -380,12 +380,13 @@ def _restrict_by_check(audit, plans, dev_name: str, f, mgmt) -> None:
 
 
 def snmp_agent_left(plan: DevicePlan, where: str) -> dict[str, dict[str, str]]:
-    """The SNMP source-limit findings a firewall restriction of SNMP leaves open on a vendor
-    whose model does not read the agent's own source limit (Linux ``snmpd.conf``, OpenWrt
-    ``snmpd``): finding id -> why, naming ``where`` the limit is set (docs/remedy.md)."""
+    """The SNMP source-limit findings a firewall limit of SNMP (to the management zone, or
+    away from the zones that reached it) leaves open on a vendor whose model does not read
+    the agent's own source limit (Linux ``snmpd.conf``, OpenWrt ``snmpd``): finding id ->
+    why, naming ``where`` the limit is set (docs/remedy.md)."""
     out: dict[str, dict[str, str]] = {}
     for r in plan.restricts:
-        if r.service == "snmp" and r.allow_from:
+        if r.service == "snmp" and (r.allow_from or r.zones):
             for i in r.findings:
                 if i.startswith("mgmt-snmp-community:"):
                     out[i] = both("fix.left.snmp_agent", where=where)

@@ -559,3 +559,14 @@ def test_snmp_left_open_says_where_the_agent_limit_is(fixes):
     left = {f.check: why for f, why in res.remaining}
     assert "snmpd.conf" in left["mgmt-snmp-community"]["en"]
     assert "snmpd.conf" in left["mgmt-snmp-community"]["vi"]
+
+
+def test_snmp_left_open_without_management_zone_says_why_too(tmp_path):
+    """No management zone: the firewall stops SNMP from the zones that reached it; the
+    agent's own source limit is still not read — said, not "no configuration change"."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "leaky" / "lnx3-nft-guest-input"
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    left = {f.check: why for f, why in res.remaining}
+    assert "snmpd.conf" in left["mgmt-snmp-community"]["en"]
