@@ -181,6 +181,8 @@ def derive(audit) -> Plan:
             _antispoof(audit, plans, f, unfixable)
     if not mgmt:
         unfixable += _without_management(plans, {f.id: f for f in audit.findings})
+        # a device left with nothing to change gets no (empty) change set
+        plans = {n: dp for n, dp in plans.items() if dp.blocks or dp.restricts or dp.unbinds or dp.antispoofs}
     for dp in plans.values():
         dp.mgmt = list(mgmt)
     return Plan(plans, unfixable, mgmt)
@@ -261,6 +263,7 @@ def _without_management(plans: dict[str, DevicePlan], findings: dict) -> list[Un
     source: those findings are said, not guessed at."""
     out: list[Unfixable] = []
     open_ids: dict[str, list[str]] = {}
+    had = {id(r): bool(r.findings) for dp in plans.values() for r in dp.restricts}
     for dp in plans.values():
         for r in dp.restricts:
             if not r.allow_from and not r.insecure:
@@ -273,6 +276,9 @@ def _without_management(plans: dict[str, DevicePlan], findings: dict) -> list[Un
     for dp in plans.values():
         for r in dp.restricts:
             r.findings = [i for i in r.findings if i not in open_ids]
+        # A restriction all of whose findings are left open closes nothing: rendered, it only
+        # cut every zone off the service (an OpenWrt lan went to input REJECT for nothing).
+        dp.restricts = [r for r in dp.restricts if r.findings or not had.get(id(r))]
     for i, services in open_ids.items():
         names = ", ".join(services)
         out.append(

@@ -90,3 +90,29 @@ def test_forging_beside_the_zone_it_reaches_is_said_not_closable():
     assert len(spoof) == 1
     assert "camera" in spoof[0].reason["en"] and "separated" in spoof[0].reason["en"]
     assert spoof[0].reason["vi"] != spoof[0].reason["en"]
+
+
+def test_a_restriction_that_closes_nothing_is_not_proposed(tmp_path):
+    """No management zone and every cell unknown: the only restriction was the vty/SSH
+    hardening check, which has no source to name (left, with its reason) — yet it was
+    rendered: the lan zone went to input REJECT, cutting the LAN off the router's
+    LuCI/SSH while closing nothing."""
+    from helpers import FIXTURES
+
+    cfg = FIXTURES / "openwrt" / "tplink-c7-1907-swconfig.txt"
+    site = tmp_path / "site.yaml"
+    site.write_text(
+        "unit: 'UBND xã Phước Hòa'\nlevel: 2\nzones:\n"
+        "  staff: {kind: internal, subnets: [10.0.10.0/24], attach: ['XaPhuocHoa-C7:br-lan']}\n"
+        "  guest: {kind: guest, subnets: [10.0.40.0/24], attach: ['XaPhuocHoa-C7:br-khach']}\n"
+        "  internet: {kind: external, attach: ['XaPhuocHoa-C7:eth0.2']}\n",
+        encoding="utf-8",
+    )
+    audit = run_audit([cfg], site)
+    assert "mgmt-vty-no-access-class" in {f.check for f in audit.findings}
+    plan = derive(audit)
+    assert "mgmt-vty-no-access-class" in {u.check for u in plan.unfixable}
+    assert not [r for dp in plan.devices.values() for r in dp.restricts if not r.findings]
+    res = run_fix([cfg], site, tmp_path / "fix")
+    assert not res.closed
+    assert not [r for r in res.devices.values() if r.rendered is not None]  # no change set closing nothing
