@@ -319,7 +319,7 @@ def _blocks(plan: DevicePlan, dev: Device, ch: Change) -> None:
     inside: IPSet | None = None
     for b in plan.blocks:
         props: list[tuple[str, str]] = [("in-interface" if b.direction == "in" else "out-interface", b.interface)]
-        if b.src and b.direction == "in" and behind(dev, b.interface) <= IPSet(b.src):
+        if b.src and b.direction == "in" and _only_zone_behind(dev, b):
             pass  # only the source zone lives behind the interface: forged sources are stopped too
         elif b.src:
             props.append(("src-address-list", _zone_list(ch, b.src_zone, b.src)))
@@ -362,6 +362,21 @@ def _blocks(plan: DevicePlan, dev: Device, ch: Change) -> None:
         for svc in b.allow:
             ch.fwd.append(Rule(sub, "return", _service_props(svc), f"{what}: {svc} allowed by the policy"))
         ch.fwd.append(Rule(sub, "drop", [], f"{what}: everything else"))
+
+
+def _only_zone_behind(dev: Device, b) -> bool:
+    """Whether what arrives on the block's interface is the source zone's: every address
+    behind it is the zone's, or routed on by a router of the zone's own segment (no default
+    route there) — hosts behind that router reach the destination the same way, and a
+    block by the zone's source addresses would let them (and the guests that forge their
+    addresses, which the anti-spoofing list admits) through."""
+    bh, zone = behind(dev, b.interface), IPSet(b.src)
+    if bh <= zone:
+        return True
+    if IPNetwork("0.0.0.0/0") in list(bh.iter_cidrs()):
+        return False
+    connected = IPSet(a.cidr for a in dev.interfaces[b.interface].addresses)
+    return connected <= zone and not ((bh - zone) & connected)
 
 
 def _only_behind(dev: Device, b) -> list[str]:
