@@ -664,10 +664,9 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
         else:
             passed = self._passed_somewhere(run, dev, ifn, outs, R)
         if passed != hs.false:
-            self._leave(run, passed, why)
             # Such a route leads within the network (a learned or backup route to another
             # router of the snapshot): its own addresses too.
-            self._deliver(run, DEVICES_ZONE, passed, False, why, None)
+            self._leave(run, passed, why, devices=True)
 
     def _passed_somewhere(self, run: Run, dev: Device, ifn, outs: list[str], R):
         """What of ``R`` the forward filter, and the out filter and source NAT of some
@@ -853,10 +852,11 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
         for zname, note in notes.items():
             self._deliver(run, zname, P, certain, reason, extend(path, Step("l2", dev_name, None, out_if, note=note)))
 
-    def _leave(self, run: Run, P, why: Text) -> None:
-        """Packets go where the snapshot cannot follow: maybe delivered to any zone owning dst."""
+    def _leave(self, run: Run, P, why: Text, devices: bool = False) -> None:
+        """Packets go where the snapshot cannot follow: maybe delivered to any zone owning
+        dst (and, with ``devices``, to the devices' own addresses)."""
         for zname in self.zone_addr:
-            if zname != DEVICES_ZONE:
+            if devices or zname != DEVICES_ZONE:
                 self._deliver(run, zname, P, False, why, None)
 
     def _drop(self, run: Run, dev: str, why: Text, P) -> None:
@@ -911,9 +911,7 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
         to the devices (docs/semantics.md, "Proxies on a device")."""
         hs = self.hs
         onward = hs.exist(["dst_ip", "dst_port"], S) & hs.new_connections
-        why = Text("reason.relay", device=dev.hostname, service=svc.name)
-        self._leave(run, onward, why)
-        self._deliver(run, DEVICES_ZONE, onward, False, why, None)
+        self._leave(run, onward, Text("reason.relay", device=dev.hostname, service=svc.name), devices=True)
 
     def _service_sets(self, dev: Device) -> list[tuple[MgmtService, Bdd]]:
         """The device's enabled services, each with the packets it listens for."""
@@ -947,8 +945,6 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
             )
             self._cache[key] = got
         return got
-
-    # ------------------------------------------------------------------ NAT
 
 
 def _point_to_point(itf) -> bool:

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from netaudit.model import AddrMatch, Match, NatRule, PortRange, Src
 from netaudit.parsers.base import evolve
-from netaudit.parsers.cisco_asa.nat import NatBuilder, _Addr, _hosts
+from netaudit.parsers.cisco_asa.nat import NatAddr, NatBuilder, small_hosts
 from netaudit.parsers.cisco_asa.objects import ANY_WILDCARD, AclError, asa_port, range_matches, resolve_ip
 from netaudit.parsers.ip import ip_to_int
 
@@ -151,7 +151,7 @@ class LegacyNatBuilder:
         """The model of ``lines`` (in config order) and ``nat-control``."""
         statics: list[NatRule] = []
         nats: list[_Nat] = []
-        pools: dict[int, list[tuple[str, _Addr, tuple[AddrMatch, ...] | None, Src]]] = {}
+        pools: dict[int, list[tuple[str, NatAddr, tuple[AddrMatch, ...] | None, Src]]] = {}
         for line in lines:
             kw = line.tokens[0].lower()
             try:
@@ -246,7 +246,7 @@ class LegacyNatBuilder:
                 raise AclError(f"port {t[i]!r}")
         real = _block(real_ip, mask)
         svc = (proto, rport, mport) if proto is not None else None
-        rules = self.nb._static(real, _hosts(real), mapped, in_real, in_mapped, svc, src, unidirectional=False)
+        rules = self.nb._static(real, small_hosts(real), mapped, in_real, in_mapped, svc, src, unidirectional=False)
         if rules:  # not an identity static
             self._untranslations(mapped_if, rules)
             ports = (PortRange(rport, rport),) if rport is not None else None
@@ -263,11 +263,11 @@ class LegacyNatBuilder:
             self.rep.add_partial("nat", STATIC_REPORT, src)
         return rules
 
-    def _mapped(self, token: str, mask: int) -> _Addr:
+    def _mapped(self, token: str, mask: int) -> NatAddr:
         if token.lower() == "interface":
-            return _Addr(None, None, iface=True, name="interface")
+            return NatAddr(None, None, iface=True, name="interface")
         addrs = _block(self._ip(token), mask)
-        return _Addr(addrs, _hosts(addrs), name=token)
+        return NatAddr(addrs, small_hosts(addrs), name=token)
 
     def _global(self, line: LegacyNatLine):
         """``global (mapped) N {interface | ADDR[-ADDR] [netmask MASK]}`` → (N, (interface,
@@ -282,12 +282,12 @@ class LegacyNatBuilder:
         self.rep.add_partial("nat", GLOBAL_REPORT, src)
         if pool.lower() == "interface":
             ip = self.nb.if_addr.get(iface)
-            return nat_id, (iface, _Addr(None, None, iface=True, name="interface"), _host(ip), src)
+            return nat_id, (iface, NatAddr(None, None, iface=True, name="interface"), _host(ip), src)
         # a range is a dynamic NAT pool, one address a PAT address; `netmask` only
         # describes their network
         lo, _, hi = pool.partition("-")
         addrs = range_matches(self._ip(lo), self._ip(hi)) if hi else (AddrMatch(self._ip(lo), 0),)
-        return nat_id, (iface, _Addr(addrs, _hosts(addrs), name=pool), addrs, src)
+        return nat_id, (iface, NatAddr(addrs, small_hosts(addrs), name=pool), addrs, src)
 
     def _nat(self, line: LegacyNatLine) -> _Nat | None:
         """``nat (real) N {access-list ACL | ADDR [MASK]} [outside] [dns] …``"""

@@ -36,7 +36,7 @@ class NatLine:
 
 
 @dataclass
-class _Addr:
+class NatAddr:
     """A resolved NAT address operand."""
 
     addrs: tuple[AddrMatch, ...] | None  # None = any
@@ -88,14 +88,14 @@ class NatBuilder:
             return frozenset({f"?{nameif}"})  # matches no interface
         return frozenset({real})
 
-    def _operand(self, token: str, src: Src) -> _Addr:
+    def _operand(self, token: str, src: Src) -> NatAddr:
         if token.lower() == "any":
-            return _Addr(None, None, name="any")
+            return NatAddr(None, None, name="any")
         if token.lower() == "interface":
-            return _Addr(None, None, iface=True, name="interface")
+            return NatAddr(None, None, iface=True, name="interface")
         ip = resolve_ip(token, self.objs.names)
         if ip is not None:
-            return _Addr((AddrMatch(ip, 0),), [ip], name=token)
+            return NatAddr((AddrMatch(ip, 0),), [ip], name=token)
         ref = Ref("group", token) if token in self.objs.groups else Ref("object", token)
         addrs, missing, partial = self.objs.network(ref)
         if missing:
@@ -104,7 +104,7 @@ class NatBuilder:
             raise NatUndefined(f"object {token} undefined")
         if partial:
             raise NatUndefined(f"object {token} not fully understood")
-        return _Addr(addrs, _hosts(addrs), name=token)
+        return NatAddr(addrs, small_hosts(addrs), name=token)
 
     def _partial(
         self,
@@ -156,7 +156,7 @@ class NatBuilder:
         if i >= len(t):
             raise AclError("object nat without a mapped address")
         in_real, in_mapped = self._ifaces(spec, src)
-        hosts = _hosts(real)
+        hosts = small_hosts(real)
         size = 1 << 32 if real is None else sum(a.wildcard + 1 for a in real)
         first = 0 if not real else min(a.value for a in real)
         key = (0 if kind == "static" else 1, size, first, line.obj or "")
@@ -188,9 +188,9 @@ class NatBuilder:
             if len(real) == 1 and real[0].wildcard & (real[0].wildcard + 1) == 0:
                 w = real[0].wildcard
                 block = AddrMatch(base & ~w & ANY_WILDCARD, w)
-                mapped = _Addr((block,), list(range(block.value, block.value + w + 1)), name=mapped_tok)
+                mapped = NatAddr((block,), list(range(block.value, block.value + w + 1)), name=mapped_tok)
             else:
-                mapped = _Addr(
+                mapped = NatAddr(
                     tuple(AddrMatch(base + k, 0) for k in range(len(hosts))),
                     [base + k for k in range(len(hosts))],
                     name=mapped_tok,
@@ -347,7 +347,7 @@ class NatBuilder:
 
     # ------------------------------------------------------------------ rule makers
 
-    def _dynamic(self, match: Match, mapped: _Addr, in_real, in_mapped, src: Src) -> NatRule:
+    def _dynamic(self, match: Match, mapped: NatAddr, in_real, in_mapped, src: Src) -> NatRule:
         rule = NatRule(kind="source", match=match, in_ifaces=in_real, out_ifaces=in_mapped, source=src)
         if mapped.iface:
             if in_mapped is None or len(in_mapped) != 1:
@@ -367,7 +367,7 @@ class NatBuilder:
         return rule
 
     def _static(
-        self, real, hosts, mapped: _Addr, in_real, in_mapped, svc, src: Src, unidirectional: bool
+        self, real, hosts, mapped: NatAddr, in_real, in_mapped, svc, src: Src, unidirectional: bool
     ) -> list[NatRule]:
         protos = (svc[0],) if svc else None
         both = (in_real, in_mapped, real, mapped.addrs, not unidirectional)  # a partial rule's place
@@ -470,7 +470,7 @@ class NatBuilder:
         return rules
 
 
-def _hosts(addrs: tuple[AddrMatch, ...] | None) -> list[int] | None:
+def small_hosts(addrs: tuple[AddrMatch, ...] | None) -> list[int] | None:
     """Individual addresses of a small address set, in order; None when large or any."""
     if addrs is None:
         return None
@@ -489,7 +489,7 @@ def _same_addrs(a: tuple[AddrMatch, ...] | None, b: tuple[AddrMatch, ...] | None
     return set(a) == set(b)
 
 
-def _same(a: _Addr, b: _Addr) -> bool:
+def _same(a: NatAddr, b: NatAddr) -> bool:
     if a.iface or b.iface:
         return False
     if a.name and a.name == b.name:
