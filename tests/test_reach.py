@@ -239,10 +239,15 @@ def test_destination_nat_port_forward():
     assert any(r.get("translated", {}).get("dst_ip") == "10.0.20.5" for r in w["hops"][0]["rules"])
 
 
-def test_source_nat_overload_rewrites_source():
-    r = router(Gi1=l3("", "10.0.40.1/24", nat_side="inside"), Gi2=l3("", "192.0.2.2/30", nat_side="outside"))
+def _overload_router(nat_line, filter_out=None):
+    """R1: guest LAN on Gi1 (inside), the Internet on Gi2 (outside) by a default route,
+    ``ip nat inside source list NAT interface Gi2 overload`` with NAT = ``nat_line``."""
+    r = router(
+        Gi1=l3("", "10.0.40.1/24", nat_side="inside"),
+        Gi2=l3("", "192.0.2.2/30", nat_side="outside", filter_out=filter_out),
+    )
     r.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("192.0.2.1/32").ip)))
-    r.filters["NAT"] = acl("NAT", ("permit", Match(src=net("10.0.0.0/8"))))
+    r.filters["NAT"] = acl("NAT", nat_line)
     r.nat_rules.append(
         NatRule(
             "source",
@@ -253,7 +258,11 @@ def test_source_nat_overload_rewrites_source():
             source=src(81, "ip nat inside source list NAT interface Gi2 overload"),
         )
     )
-    internet = Zone("internet", "external", attach=[("R1", "Gi2")])
+    return r, Zone("internet", "external", attach=[("R1", "Gi2")])
+
+
+def test_source_nat_overload_rewrites_source():
+    r, internet = _overload_router(("permit", Match(src=net("10.0.0.0/8"))))
     m, engine = matrix([r], [GUEST, internet])
     cell = m[("guest", "internet")]
     assert cell.verdict == REACHABLE
@@ -267,25 +276,9 @@ def test_source_nat_acl_not_fully_understood_translates_maybe_not_never():
     translate the packets of that line: both ways, each uncertain.  Taking them as
     untranslated made an outbound ACL admitting only the translated address say
     "blocked" (IOS filters outbound after NAT: Device.snat_before_out_filter)."""
-    r = router(
-        Gi1=l3("", "10.0.40.1/24", nat_side="inside"),
-        Gi2=l3("", "192.0.2.2/30", nat_side="outside", filter_out="OUT"),
-    )
+    r, internet = _overload_router(("permit", Match(src=net("10.0.40.0/24")), "dscp not modelled"), "OUT")
     r.snat_before_out_filter = True
-    r.routes.append(Route(IPNetwork("0.0.0.0/0"), next_hop=int(IPNetwork("192.0.2.1/32").ip)))
-    r.filters["NAT"] = acl("NAT", ("permit", Match(src=net("10.0.40.0/24")), "dscp not modelled"))
     r.filters["OUT"] = acl("OUT", ("permit", Match(src=net("192.0.2.2/32"))))
-    r.nat_rules.append(
-        NatRule(
-            "source",
-            acl="NAT",
-            to_interface="Gi2",
-            in_ifaces=frozenset({"Gi1"}),
-            out_ifaces=frozenset({"Gi2"}),
-            source=src(81, "ip nat inside source list NAT interface Gi2 overload"),
-        )
-    )
-    internet = Zone("internet", "external", attach=[("R1", "Gi2")])
     m, _ = matrix([r], [GUEST, internet])
     cell = m[("guest", "internet")]
     assert cell.verdict == UNKNOWN and "dscp" in cell.reason
