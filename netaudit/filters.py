@@ -259,7 +259,7 @@ def matching_line(hs: HeaderSpace, sets: LineSets, pkt) -> int | None:
     default action decides)."""
     single = hs.packet(pkt)
     for idx in sets.order:
-        if (sets[idx] & single) != hs.false:
+        if hs.meets(sets[idx], single):
             return idx
     return None
 
@@ -290,7 +290,7 @@ def _taking(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets):
         for j in candidates:
             if rest == hs.false:
                 break
-            if (rest & sets[j]) != hs.false:
+            if hs.meets(rest, sets[j]):
                 taking.append(j)
                 rest &= ~sets[j]
         return taking, rest

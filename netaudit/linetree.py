@@ -92,7 +92,7 @@ class LineTree:
             return self.remainder(P, end) != self.false
         # One packet of it (no preferences: each would be an AND with this large set).
         single = hs.one_packet(outside)
-        if all((single & self.union[n]) == self.false for n in nodes[1:]):
+        if not any(hs.meets(single, self.union[n]) for n in nodes[1:]):
             return True
         return self.remainder(P, end) != self.false
 

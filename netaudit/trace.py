@@ -109,10 +109,10 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
             # The zone's first reason may be another service's: the service as sent
             # gives its own when it is unsure there too.
             as_sent = sent.deliveries.get(zone)
-            mine = as_sent is not None and (as_sent.maybe & target) != hs.false
+            mine = as_sent is not None and hs.meets(as_sent.maybe, target)
             result["unknown"].append({"zone": zone, "reason": as_sent.maybe_reason if mine else d.maybe_reason})
     for (dev, ifn), u in sorted(run.unzoned.items()):
-        if (u & target) != hs.false:  # reached where no zone is: not blocked, not a cell
+        if hs.meets(u, target):  # reached where no zone is: not blocked, not a cell
             result["unknown"].append(
                 {"zone": None, "reason": Text("reason.unzoned_segment", device=dev, interface=ifn)}
             )
@@ -122,7 +122,7 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
     # peer's LAN) nothing is delivered "there", and nothing is proven: as the matrix says.
     if not result["delivered"]:
         for name, placed in engine.zones.items():
-            toward = (to_zone and name == dst) or (engine.zone_addr[name] & target) != hs.false
+            toward = (to_zone and name == dst) or hs.meets(engine.zone_addr[name], target)
             if name != src and not placed.domains and toward:
                 result["unknown"].append({"zone": name, "reason": unplaced_reason(placed)})
     if snap.input_problems:

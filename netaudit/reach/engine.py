@@ -368,7 +368,7 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
                 d.maybe &= ~extra
                 if d.maybe == hs.false:
                     d.maybe_reason = None
-                d.chunks.extend((u & extra, p) for u, p in again.chunks if (u & extra) != hs.false)
+                d.chunks.extend((u & extra, p) for u, p in again.chunks if hs.meets(u, extra))
         finally:
             self._world = None
 

@@ -77,7 +77,7 @@ def compute_row(engine: Engine, src: str, zone_names: list[str]) -> list[Cell]:
             extra = d.certain & ~honest
             if extra != hs.false:
                 c.spoofed = extra
-                c.spoofed_chunks = [(u & extra, p) for u, p in d.chunks if (u & extra) != hs.false]
+                c.spoofed_chunks = [(u & extra, p) for u, p in d.chunks if hs.meets(u, extra)]
             if d.maybe != hs.false:
                 # What the honest cell may deliver is said there (unknown-verdict).
                 if c.maybe is not None:
@@ -129,7 +129,7 @@ def _to_segment_sources(engine: Engine, run: Run, row: list[Cell]) -> None:
             continue
         seg = engine._ipset(dz.segment_sources)
         for (dev, ifn), u in run.unzoned.items():
-            if engine.topo.l3_domain(dev, ifn) in dz.domains and (u & seg) != hs.false:
+            if engine.topo.l3_domain(dev, ifn) in dz.domains and hs.meets(u, seg):
                 maybe = u & seg & hs.new_connections
                 row[k] = Cell(c.src, c.dst, UNKNOWN, reason=_off_segment(dz), maybe=maybe, services=hs.services(maybe))
                 break

@@ -160,7 +160,7 @@ class RuntimeAddresses:
         hs = self.hs
         out = target
         for key, rep in self.runtime_address.items():
-            if (target & hs.eq("dst_ip", rep)) != hs.false:
+            if hs.meets(target, hs.eq("dst_ip", rep)):
                 out |= self.runtime_cand[key]
         return out
 
@@ -200,7 +200,7 @@ class RuntimeAddresses:
         for dyn_if in self.runtime_by_vrf[(dev.hostname, dev.interfaces[ifn].vrf)]:
             key = (dev.hostname, dyn_if)
             cand, rep = self.runtime_cand[key], hs.eq("dst_ip", self.runtime_address[key])
-            parts = [(u & cand, p) for u, p in alts if (u & cand) != hs.false]
+            parts = [(u & cand, p) for u, p in alts if hs.meets(u, cand)]
             if not parts:
                 continue
             P = hs.false
@@ -239,7 +239,7 @@ class RuntimeAddresses:
             )
             for S, c, _r, p in got:
                 for_some |= hs.exist(["dst_ip"], S)
-                if c and (S & for_all) != hs.false:
+                if c and hs.meets(S, for_all):
                     self._deliver(
                         run, DEVICES_ZONE, hs.exist(["dst_ip"], S & for_all) & rep, True, None, extend(p, note)
                     )

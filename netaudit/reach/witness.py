@@ -35,7 +35,7 @@ class Witnesses:
         node: Path | Merge | None = path
         while node is not None:
             if isinstance(node, Merge):
-                node = next(p for u, p in node.alts if (u & cur_set) != hs.false)
+                node = next(p for u, p in node.alts if hs.meets(u, cur_set))
                 continue
             st = node.step
             steps_rev.append(st)
@@ -129,9 +129,10 @@ class Witnesses:
                     merged.append((key, union))
             run.denied = (count, merged)
         for (dev, name, in_if, out_if), union in run.denied[1]:
-            denied = union & target
-            if denied == hs.false:
+            # A run's denials are per interface class; a cell's packets meet one or two.
+            if not hs.meets(union, target):
                 continue
+            denied = union & target
             d = self.topo.devices[dev]
             flt = d.filters[name]
             # First match through the filter's tree: only the lines that take packets.
