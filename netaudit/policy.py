@@ -18,8 +18,9 @@ from .zones import PolicyOverride
 
 ALLOW, DENY, LIMITED = "allow", "deny", "limited"
 
-# Services any zone may use on its gateway: DHCP and DNS.
-GATEWAY_SERVICES = ["udp/53", "udp/67"]
+# Services any zone may use on its gateway: DNS (over UDP, and over TCP for the answers
+# too large for UDP, which resolvers retry there: RFC 7766) and DHCP.
+GATEWAY_SERVICES = ["udp/53", "tcp/53", "udp/67"]
 DMZ_SERVICES = ["tcp/80", "tcp/443"]
 INSIDE = ("internal", "server", "database", "management", "dmz", "kiosk", "camera", "wan")
 

@@ -203,8 +203,10 @@ COUNTER_WEB = ("tcp/80", "tcp/443")
 # Edges that are no DNS server (an ASA): their zones resolve names at the intent's public
 # resolvers, so a zone with limited Internet access is also allowed DNS there.
 NO_DNS_SERVER = frozenset({"cisco_asa"})
+# Edges whose DNS server answers over UDP only (Cisco IOS: docs/vendors/cisco_ios.md).
+DNS_OVER_UDP_ONLY = frozenset({"cisco_ios"})
 COUNTER_TSLCD = ("tcp/443",)
-DNS, DHCP = "udp/53", "udp/67"
+DNS, DHCP = ("udp/53", "tcp/53"), "udp/67"  # DNS: TCP for the answers too large for UDP (RFC 7766)
 PORTS_PER_SWITCH = 24
 
 
@@ -257,12 +259,13 @@ def intended(it: Intent, zones: list[ZonePlan]) -> dict[tuple[str, str], Flow]:
             if s != d:
                 put(s, d, None)  # deny unless said below
     own_dns = it.edge not in NO_DNS_SERVER
-    web = COUNTER_WEB if own_dns else (*COUNTER_WEB, DNS)
+    served_dns = () if not own_dns else DNS[:1] if it.edge in DNS_OVER_UDP_ONLY else DNS
+    web = COUNTER_WEB if own_dns else (*COUNTER_WEB, *DNS)
     put("staff", "servers", _services(it, "servers"))
     put("staff", "internet", ALL)
     put("staff", "tslcd", ALL)
     put("servers", "database", _services(it, "database"))
-    put("servers", "internet", SERVER_UPDATES if own_dns else (*SERVER_UPDATES, DNS))
+    put("servers", "internet", SERVER_UPDATES if own_dns else (*SERVER_UPDATES, *DNS))
     put("counter", "servers", COUNTER_WEB)
     put("counter", "internet", web)
     put("counter", "tslcd", COUNTER_TSLCD)
@@ -270,7 +273,7 @@ def intended(it: Intent, zones: list[ZonePlan]) -> dict[tuple[str, str], Flow]:
     for z in zones:
         if z.name == "mgmt" or z.vlan is None:
             continue
-        gateway = ((DNS,) if own_dns else ()) + ((DHCP,) if z.dhcp else ())
+        gateway = served_dns + ((DHCP,) if z.dhcp else ())
         put(z.name, DEVICES_ZONE, gateway or None)
         put("mgmt", z.name, None if z.kind == "guest" else ALL)
     put("mgmt", DEVICES_ZONE, ALL)

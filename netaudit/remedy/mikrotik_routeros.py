@@ -475,6 +475,21 @@ def _restricts(plan: DevicePlan, dev: Device, st: State, ch: Change) -> None:
             ch.inp.append(Rule(IN_CHAIN, "drop", props, f"{label} to the router: off"))
 
 
+def _keeps(plan: DevicePlan, dev: Device, ch: Change) -> None:
+    """The gateway services a zone would lose (plan.Keep): accepted first in the input
+    chain, on the interfaces holding the zone's addresses (after the bridge change, its
+    VLAN interface), else from the zone's addresses."""
+    for k in plan.keeps:
+        nets = IPSet(k.subnets)
+        ifaces = [i.name for i in dev.interfaces.values() if any(a.ip in nets for a in i.addresses)]
+        where = [[("in-interface", n)] for n in ifaces] or [[("src-address-list", _zone_list(ch, k.zone, k.subnets))]]
+        keep = [
+            Rule(IN_CHAIN, "accept", [*w, *_service_props(k.service)], f"{k.zone}: {k.service} to the router, allowed")
+            for w in where
+        ]
+        ch.inp[:0] = keep
+
+
 def _mgmt_only(dev: Device, ch: Change, allow: list[IPNetwork]) -> None:
     """The chain that returns management packets (from a management interface and a
     management address) and drops the rest."""
@@ -735,6 +750,7 @@ def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
                 mgmt.append(n)
     _blocks(plan, device, ch)
     _restricts(plan, device, st, ch)
+    _keeps(plan, device, ch)
     _antispoof(plan, device, ch)
     _bridge(st, device, ex, ch, mgmt)
 

@@ -75,6 +75,18 @@ class AntiSpoof:
 
 
 @dataclass
+class Keep:
+    """A gateway service the policy allows a zone (DNS, DHCP) that the zone reached before
+    the change and the change set alone would take away (its ports moved onto a VLAN
+    interface whose own input rules drop it): accepted on the device again."""
+
+    device: str
+    zone: str
+    subnets: list[IPNetwork]  # the zone's addresses: the interface holding them is its gateway
+    service: str  # "tcp/53"
+
+
+@dataclass
 class Unbind:
     device: str
     interface: str
@@ -100,6 +112,7 @@ class DevicePlan:
     restricts: list[Restrict] = field(default_factory=list)
     unbinds: list[Unbind] = field(default_factory=list)
     antispoofs: list[AntiSpoof] = field(default_factory=list)
+    keeps: list[Keep] = field(default_factory=list)  # set by the proof (remedy/prove.py)
     mgmt: list[IPNetwork] = field(default_factory=list)  # the management zone(s)' subnets
 
 
@@ -114,7 +127,7 @@ def _nets(ipset: IPSet) -> list[IPNetwork]:
     return list(ipset.iter_cidrs())
 
 
-def _gateways(audit, zone: str) -> list[tuple[str, str]]:
+def gateways(audit, zone: str) -> list[tuple[str, str]]:
     """(device, interface) where the zone's packets enter a router."""
     pz = next(z for z in audit.zones if z.name == zone)
     out: list[tuple[str, str]] = []
@@ -155,7 +168,7 @@ def derive(audit) -> Plan:
             _restrict(audit, plans, cell, excess(hs, cell), mgmt, ids)
             continue
         external = kinds.get(cell.src) in ("external", "wan")
-        points = _gateways(audit, cell.dst if external else cell.src)
+        points = gateways(audit, cell.dst if external else cell.src)
         zones = {z.name: z for z in audit.zones}
         if set(zones[cell.src].domains) & set(zones[cell.dst].domains):
             points = []  # one L2 segment: delivered without crossing a router
@@ -234,7 +247,7 @@ def _antispoof(audit, plans, f, unfixable: list[Unfixable]) -> None:
         return
     beside = [z for z in f.zones if z != zone and z in zones and set(zones[z].domains) & set(zones[zone].domains)]
     if beside:
-        gw = _gateways(audit, zone)
+        gw = gateways(audit, zone)
         where = gw[0] if gw else ("", "")
         unfixable.append(
             Unfixable(
@@ -244,7 +257,7 @@ def _antispoof(audit, plans, f, unfixable: list[Unfixable]) -> None:
                 both("fix.left.spoof_same_segment", zone=zone, device=where[0], interface=where[1]),
             )
         )
-    for dev_name, ifn in _gateways(audit, zone):
+    for dev_name, ifn in gateways(audit, zone):
         iface = audit.topology.devices[dev_name].interfaces.get(ifn)
         if iface is None or (iface.urpf == "strict" and not iface.urpf_allow_default):
             continue  # already strict here: the forged packets come in elsewhere

@@ -1,8 +1,9 @@
 """Proof before advice (docs/remedy.md): apply every device's change set to a copy of its
 configuration, audit the copies, and compare — findings closed, findings left (and why),
-findings new, and flows the policy allows that no longer flow.  A device whose change set
-loses an allowed flow is withdrawn (its change set is not proposed) and the proof is run
-again without it."""
+findings new, and flows the policy allows that no longer flow.  The gateway services a zone
+loses are kept once (:class:`~.plan.Keep`, every change set rendered again); a device whose
+change set still loses an allowed flow is withdrawn (its change set is not proposed) and
+the proof is run again without it."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from ..policy import DENY, services_packets
 from ..reach import UNKNOWN
 from ..vocabulary import SEVERITY_RANK
 from . import Rendered, vendor_module
-from .plan import FLOW_CHECKS, Plan, Unfixable, derive
+from .plan import FLOW_CHECKS, Keep, Plan, Unfixable, derive, gateways
 
 if TYPE_CHECKING:
     from ..audit import Audit
@@ -164,6 +165,11 @@ def _is_off(service: str, off: set[tuple[int, int, int]]) -> bool:
 def lost_flows(before, after, plan: Plan | None = None) -> list[str]:
     """Flows the policy allows that ``before`` delivered and ``after`` does not (by service);
     the cleartext management services ``plan`` turns off on purpose are not losses."""
+    return [f"{src} -> {dst} {s}" for src, dst, s in _lost(before, after, plan)]
+
+
+def _lost(before, after, plan: Plan | None) -> list[tuple[str, str, str]]:
+    """(source zone, destination zone, service) of each allowed flow lost (lost_flows)."""
     from ..vocabulary import DEVICES_ZONE
 
     off = _turned_off(plan)
@@ -187,8 +193,30 @@ def lost_flows(before, after, plan: Plan | None = None) -> list[str]:
             if not hs_b.meets(had_services, services_packets(hs_b, [s])):
                 continue
             if has_services is None or not hs_a.meets(has_services, services_packets(hs_a, [s])):
-                out.append(f"{cb.src} -> {cb.dst} {s}")
+                out.append((cb.src, cb.dst, s))
     return out
+
+
+def _keep_gateway_services(before, plan: Plan, lost: list[tuple[str, str, str]]) -> bool:
+    """Add to the plans of the zones' gateways a :class:`~.plan.Keep` for each service
+    a zone loses towards the devices (the policy's limited gateway services: DNS, DHCP);
+    whether any was added.  Renderers that move a zone's ports (a RouterOS bridge put
+    under VLAN filtering) accept them again on the zone's interface."""
+    from ..vocabulary import DEVICES_ZONE
+
+    added = False
+    zones = {z.name: z for z in before.zones}
+    for src, dst, service in lost:
+        if dst != DEVICES_ZONE or src not in zones:
+            continue
+        subnets = list(zones[src].owned.iter_cidrs())
+        for dev_name, _ in gateways(before, src):
+            dp = plan.devices.get(dev_name)
+            if dp is None or any(k.zone == src and k.service == service for k in dp.keeps):
+                continue
+            dp.keeps.append(Keep(dev_name, src, subnets, service))
+            added = True
+    return added
 
 
 # BDD work outside the audits too (a patched filter's shadowed lines), and parses of
@@ -204,12 +232,19 @@ def run_fix(paths: list, site: str | Path | None, out: Path) -> FixResult:
     results = _render(plan, before, paths)
     skip: set[str] = set()
     after_dir = out / "after"
+    kept = False
     while True:
         site_after = _write_after(before, results, after_dir, skip, paths)
         after = run_audit([after_dir], site_after if site_after.is_file() else None)
         lost = lost_flows(before, after, plan)
         if not lost:
             break
+        # Once: the gateway services lost kept on the devices, every change set rendered
+        # again (a renderer that cannot keep them loses them again: withdrawn below).
+        if not kept and _keep_gateway_services(before, plan, _lost(before, after, plan)):
+            kept = True
+            results = _render(plan, before, paths)
+            continue
         culprit = _culprit(before, results, after_dir, skip, paths, plan)
         if culprit is None:
             break  # lost whatever is withdrawn: reported as lost

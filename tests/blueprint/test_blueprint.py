@@ -69,7 +69,7 @@ def test_routeros_round_trip_proof_holds(tmp_path, unit, uplink):
     cells = {(c.src, c.dst): c for c in audit.matrix}
     assert cells[("guest", "staff")].verdict == "blocked"
     assert cells[("guest", "internet")].verdict == "reachable"
-    assert set(cells[("guest", DEVICES_ZONE)].services) == {"udp/53", "udp/67"}
+    assert set(cells[("guest", DEVICES_ZONE)].services) == {"udp/53", "tcp/53", "udp/67"}  # DNS over TCP too: RFC 7766
     assert all(r.unrecognized == [] for r in audit.snapshot.reports)
 
 

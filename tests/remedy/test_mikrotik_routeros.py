@@ -78,6 +78,15 @@ def test_bridge_l2_closed_by_vlan_filtering(fixes):
     assert cs.index("/interface bridge port") < cs.index("vlan-filtering=yes")
     assert rendered.rollback.splitlines()[1].endswith("vlan-filtering=no")
     assert "name=bridge vlan-filtering=yes" in rendered.patched
+    # The guests reached the router's DNS over TCP through the staff bridge; on their own
+    # VLAN the unit's rules accept UDP 53/67 only, then drop: DNS over TCP (allowed by
+    # the policy) is accepted again there, before that drop, by the netaudit input chain.
+    keep = (
+        "chain=netaudit-input action=accept in-interface=vlan40-khach protocol=tcp dst-port=53 "
+        'comment="netaudit: guest: tcp/53 to the router, allowed"'
+    )
+    assert f"add {keep}" in cs
+    assert [k.service for k in res.plan.devices["UBNDTS-HAP"].keeps] == ["tcp/53"]
 
 
 # --------------------------------------------------------------------------- anti-spoofing

@@ -123,9 +123,14 @@ def test_export_forwarding_deleted_guests_keep_dhcp_dns(fixes):
     assert "tam thoi cho khach" not in rendered.patched
     khach = rendered.patched.split("option name 'khach'")[1].split("config ")[0]
     assert "option input 'REJECT'" in khach
-    # the guest recipe's DHCP and DNS rules stay: no extra accept was needed
+    # the guest recipe's DHCP and DNS rules stay; its DNS rule is UDP only, so DNS over
+    # TCP (answers too large for UDP), which input ACCEPT let through, gets its own accept
     assert "Khach-DHCP" in rendered.patched and "Khach-DNS" in rendered.patched
-    assert "netaudit_khach_" not in cs
+    assert {ln.split("=")[0] for ln in cs.splitlines() if "netaudit_khach_" in ln and ln.endswith("=rule")} == {
+        "uci set firewall.netaudit_khach_dns_tcp"
+    }
+    assert "uci set firewall.netaudit_khach_dns_tcp.proto='tcp'" in cs
+    assert "uci set firewall.netaudit_khach_dns_tcp.target='ACCEPT'" in cs
     # the remote SSH rule from wan is disabled, the services bound to the management port
     assert "uci set firewall.@rule[2].enabled='0'" in cs
     assert "uci set dropbear.@dropbear[0].Interface='quantri'" in cs
@@ -230,8 +235,8 @@ def test_show_rejects_placed_before_the_accepting_rules(fixes):
     printer = next(i for i, ln in enumerate(lines) if ln.endswith(".name='Khach in tai lieu (may in phong mot cua)'"))
     first_old = next(i for i, ln in enumerate(lines) if ln.endswith(".name='Allow-DHCP-Renew'"))
     assert reject < first_old < printer
-    # uci show numbers anonymous sections by type: four rules were added before @rule[0]
-    assert lines[first_old] == "firewall.@rule[4].name='Allow-DHCP-Renew'"
+    # uci show numbers anonymous sections by type: three rules were added before @rule[0]
+    assert lines[first_old] == "firewall.@rule[3].name='Allow-DHCP-Renew'"
     cs = rendered.change_set
     assert "uci reorder firewall.netaudit_staff_mgmt=4" in cs
     assert "uci set firewall.netaudit_guest_staff.target='REJECT'" in cs
@@ -244,13 +249,13 @@ def test_show_rejects_placed_before_the_accepting_rules(fixes):
 def test_show_lan_zone_closed_but_dhcp_dns_kept(fixes):
     cs = fixes["show"].devices[SHOW_HOST].rendered.change_set
     assert "uci set firewall.@zone[0].input='REJECT'" in cs
-    for rule in ("netaudit_lan_dns_udp", "netaudit_lan_dhcp_udp", "netaudit_lan_mgmt_in"):
+    for rule in ("netaudit_lan_dns_udp", "netaudit_lan_dns_tcp", "netaudit_lan_dhcp_udp", "netaudit_lan_mgmt_in"):
         assert f"uci set firewall.{rule}=rule" in cs
         assert f"uci reorder firewall.{rule}=" not in cs  # appended: after the existing rules
     assert "uci set firewall.netaudit_lan_dhcp_udp.dest_port='67'" in cs
     assert "uci set firewall.netaudit_lan_mgmt_in.device='lan3'" in cs
-    # guests keep DHCP and DNS over UDP; DNS over TCP refused at the top
-    assert "uci set firewall.netaudit_khach_dns_reject.proto='tcp'" in cs
+    # guests keep DHCP and DNS, over TCP too (answers too large for UDP): nothing refused
+    assert "netaudit_khach_dns" not in cs
     assert "uci set firewall.@rule[8].enabled" not in cs
     # the default Allow-Ping and the remote LuCI rule from wan are disabled
     assert "uci set firewall.@rule[1].enabled='0'" in cs
