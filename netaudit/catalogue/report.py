@@ -535,21 +535,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Unrestricted remote management",
     },
     "report.rule.mgmt-snmp-community": {"vi": "SNMP không giới hạn nguồn", "en": "Unrestricted SNMP"},
-    # report-level configuration examples where a check gives none (Cisco IOS)
+    # report-level configuration examples where a check gives none (Cisco IOS): the
+    # configuration once, its remark/comment in the reader's language (ASCII: IOS text)
+    "report.snippet.isolate.remark": {
+        "vi": "Chi cho phep DHCP/DNS toi gateway va truy cap Internet",
+        "en": "Allow only DHCP/DNS to the gateway and Internet access",
+    },
     "report.snippet.isolate.cisco_ios": {
-        "vi": "ip access-list extended {acl}\n"
-        " remark Chi cho phep DHCP/DNS toi gateway va truy cap Internet\n"
-        " permit udp any any eq bootps\n"
-        " permit udp any host {gateway} eq domain\n"
-        " permit tcp any host {gateway} eq domain\n"
-        " deny   ip any 10.0.0.0 0.255.255.255\n"
-        " deny   ip any 172.16.0.0 0.15.255.255\n"
-        " deny   ip any 192.168.0.0 0.0.255.255\n"
-        " permit ip any any\n"
-        "interface {interface}\n"
-        " ip access-group {acl} in",
         "en": "ip access-list extended {acl}\n"
-        " remark Allow only DHCP/DNS to the gateway and Internet access\n"
+        " remark {remark}\n"
         " permit udp any any eq bootps\n"
         " permit udp any host {gateway} eq domain\n"
         " permit tcp any host {gateway} eq domain\n"
@@ -560,14 +554,13 @@ ENTRIES: dict[str, dict[str, str]] = {
         "interface {interface}\n"
         " ip access-group {acl} in",
     },
+    "report.snippet.deny_pair.comment": {
+        "vi": "dat TRUOC cac dong permit rong hon:",
+        "en": "place BEFORE any broader permit:",
+    },
     "report.snippet.deny_pair.cisco_ios": {
-        "vi": "ip access-list extended {acl}\n"
-        " ! dat TRUOC cac dong permit rong hon:\n"
-        " deny   ip any {dst_net}\n"
-        "interface {interface}\n"
-        " ip access-group {acl} in",
         "en": "ip access-list extended {acl}\n"
-        " ! place BEFORE any broader permit:\n"
+        " ! {comment}\n"
         " deny   ip any {dst_net}\n"
         "interface {interface}\n"
         " ip access-group {acl} in",

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from ..messages import Text
 from ..vocabulary import SEVERITIES
 from . import detail as caps
 from .matrix_view import hops_view
@@ -71,6 +72,7 @@ def _extra_snippet(v: View, f: dict, zone_subnets: dict) -> dict | None:
     if f["check"] == "guest-isolation":
         code = v.t(
             "report.snippet.isolate.cisco_ios",
+            remark=Text("report.snippet.isolate.remark"),
             acl=acl,
             interface=itf["name"],
             gateway=str(ipaddress.ip_interface(itf["addresses"][0]).ip),
@@ -79,7 +81,13 @@ def _extra_snippet(v: View, f: dict, zone_subnets: dict) -> dict | None:
         nets = [w for w in (_wildcard(s) for s in zone_subnets.get(dst, [])) if w]
         if not nets or len(nets) > 1:
             return None
-        code = v.t("report.snippet.deny_pair.cisco_ios", acl=acl, interface=itf["name"], dst_net=nets[0])
+        code = v.t(
+            "report.snippet.deny_pair.cisco_ios",
+            comment=Text("report.snippet.deny_pair.comment"),
+            acl=acl,
+            interface=itf["name"],
+            dst_net=nets[0],
+        )
     from .view import vendor_label
 
     return {"caption": v.t("finding.snippet", vendor=vendor_label("cisco_ios")), "code": code}

@@ -616,3 +616,44 @@ def test_legal_references_are_worded_in_english_in_an_english_report():
         "TCVN 14423:2026 (for reference), clause 4.12.2.4 (clause number inferred)"
     )
     assert reference_words(REF_ND331, "vi") == REF_ND331
+
+
+def test_ios_fallback_snippets_are_one_configuration_in_either_language():
+    """A segmentation finding whose check carries no configuration example gets a Cisco
+    IOS one (report/findings_view.py): the configuration is the same text in both
+    languages, only its remark/comment is translated — and the isolation example keeps
+    DNS to the gateway over TCP too (answers too large for UDP, RFC 7766)."""
+    from netaudit.report.findings_view import _extra_snippet
+    from netaudit.report.view import View
+
+    doc = {
+        "topology": {
+            "devices": [
+                {
+                    "name": "UBND-RT",
+                    "vendor": "cisco_ios",
+                    "interfaces": [{"name": "Vlan40", "addresses": ["10.10.40.1/24"], "filter_in": None}],
+                }
+            ]
+        }
+    }
+    hops = {"hops": [{"device": "UBND-RT", "in": "Vlan40"}]}
+    isolate = {"check": "guest-isolation", "zones": ["guest", "staff"], "remediation": "x", "witness": hops}
+    deny = {"check": "policy-violation", "zones": ["guest", "staff"], "remediation": "x", "witness": hops}
+    got = {}
+    for lang in ("vi", "en"):
+        v = View(lang, doc, RenderOptions(lang=lang))
+        got[lang] = (
+            _extra_snippet(v, isolate, {})["code"],
+            _extra_snippet(v, deny, {"staff": ["10.10.10.0/24"]})["code"],
+        )
+    assert " remark Chi cho phep DHCP/DNS toi gateway va truy cap Internet" in got["vi"][0]
+    assert " remark Allow only DHCP/DNS to the gateway and Internet access" in got["en"][0]
+    assert " ! dat TRUOC cac dong permit rong hon:" in got["vi"][1]
+    assert " ! place BEFORE any broader permit:" in got["en"][1]
+    for i in (0, 1):  # one configuration: the lines but the remark/comment are the same
+        strip = [[ln for ln in got[lang][i].splitlines() if not ln.startswith((" remark", " !"))] for lang in got]
+        assert strip[0] == strip[1]
+    assert " permit tcp any host 10.10.40.1 eq domain" in got["en"][0]
+    assert " deny   ip any 10.10.10.0 0.0.0.255" in got["en"][1]
+    assert "ip access-list extended ACL-GUEST-IN" in got["vi"][0]
