@@ -134,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("dir", help="folder of exported device configurations")
     i.add_argument("--force", action="store_true", help="overwrite an existing site.yaml")
     i.add_argument("-o", "--output", help="write here instead of DIR/site.yaml ('-' = stdout)")
+    i.add_argument("--lang", default="vi", choices=["vi", "en"], help="language of the draft's comments (default vi)")
 
     t = sub.add_parser(
         "trace",
@@ -554,7 +555,7 @@ def _init(args) -> int:
 
     masker = Masker(snap.devices, [z.name for z in site.zones])
     # The draft's comments quote descriptions as written: a secret there is masked too.
-    text = masker.prose(zones.site_to_yaml(site))
+    text = masker.prose(zones.site_to_yaml(site, args.lang))
     if args.output == "-":
         sys.stdout.write(text)
     else:

@@ -63,4 +63,73 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "No guest zone was declared or recognised: the isolation of guest networks and public Wi-Fi from "
         "the internal network was not checked.",
     },
+    # ---- netaudit init: what each drafted zone was inferred from, and notes for the reviewer
+    "infer.from": {"vi": "suy ra từ", "en": "inferred from"},
+    "infer.note": {"vi": "ghi chú", "en": "note"},
+    "infer.ev.word": {"vi": "{why} ~ {word}", "en": "{why} ~ {word}"},
+    "infer.ev.also": {"vi": "{why} (cũng gợi ý {kind})", "en": "{why} (also suggests {kind})"},
+    "infer.ev.port_label": {"vi": "{where} (nhãn cổng)", "en": "{where} (port label)"},
+    "infer.ev.vdom": {"vi": "{where} thuộc VDOM {vdom}", "en": "{where} in VDOM {vdom}"},
+    "infer.ev.segment_name": {
+        "vi": "{where} tên DHCP hoặc tên địa chỉ '{name}'",
+        "en": "{where} DHCP or address name '{name}'",
+    },
+    "infer.ev.interface_list": {"vi": "{where} thuộc interface list {list}", "en": "{where} in interface list {list}"},
+    "infer.ev.role": {"vi": "{where} có role {role}", "en": "{where} role {role}"},
+    "infer.ev.nat_outside": {"vi": "{where} là phía NAT outside", "en": "{where} is NAT outside"},
+    "infer.ev.ssid_open": {
+        "vi": "{host} SSID '{name}' để mở (không mật khẩu)",
+        "en": "{host} SSID '{name}' is open (no password)",
+    },
+    "infer.ev.default_route": {"vi": "{where} là lối ra của tuyến mặc định", "en": "{where} carries the default route"},
+    "infer.unhinted.description": {
+        "vi": "{where} — mô tả {description} không cho netaudit biết đoạn mạng này phục vụ gì",
+        "en": "{where} — its description {description} says nothing netaudit recognises of what it serves",
+    },
+    "infer.unhinted.none": {
+        "vi": "{where} — không có tên, mô tả hay dấu hiệu nào cho biết đoạn mạng này phục vụ gì",
+        "en": "{where} — no name, description or hint says what it serves",
+    },
+    "infer.note.unplaced": {
+        "vi": "{evidence}: không gắn được vào đâu (không có đoạn VLAN, địa chỉ hay cổng nào để gắn vùng)",
+        "en": "{evidence}: not placed (no VLAN segment, address or port the audit can attach to)",
+    },
+    "infer.note.pvid_ignored": {
+        "vi": "{where} là giao diện VLAN trên bridge không bật VLAN filtering: RouterOS bỏ qua pvid của "
+        "{ports}, máy sau các cổng đó nằm không gắn thẻ trong miền của bridge; các vùng dành cho VLAN này "
+        "được gắn vào các cổng đó",
+        "en": "{where} is a VLAN interface on a bridge without VLAN filtering: RouterOS ignores the pvid of "
+        "{ports}, whose hosts sit untagged in the bridge's domain; zones meant for that VLAN are placed on "
+        "those ports",
+    },
+    "infer.note.role_clash": {
+        "vi": "{device}: {role_why} gợi ý {role_kind} nhưng {said} gợi ý {kind}: nháp là {chosen} ({because}) — "
+        "xác nhận {label} nhìn về phía nào của tường lửa",
+        "en": "{device}: {role_why} suggests {role_kind} but {said} suggests {kind}: drafted as {chosen} "
+        "({because}) — confirm which side of the firewall {label} faces",
+    },
+    "infer.because.exit": {"vi": "lưu lượng ra ở đó: {exits}", "en": "the traffic leaves there: {exits}"},
+    "infer.because.names": {"vi": "tên quyết định hơn role", "en": "names decide over the role"},
+    "infer.because.order": {"vi": "dấu hiệu theo thứ tự loại vùng", "en": "hints in kind order"},
+    "infer.note.no_router": {
+        "vi": "{place} ({kind}) không có giao diện router hay địa chỉ nào trong miền lớp 2 của nó: không "
+        "lập vùng (khai báo links: tới router nếu nó được nối cáp tới router)",
+        "en": "{place} ({kind}) has no router interface or address in its L2 domain: not drafted "
+        "(declare links: to the router if it is cabled to one)",
+    },
+    "infer.note.switch_port": {
+        "vi": "{port} là cổng của switch {switch}, không có giao diện riêng: {what} (gợi ý {kind}) không được "
+        "dùng — máy sau cổng nằm trong đoạn mạng của {switch}, nháp là {there}",
+        "en": "{port} is a port of switch {switch}, with no interface of its own: {what} (suggests {kind}) is "
+        "not used — its hosts are in {switch}'s segment, drafted as {there}",
+    },
+    "infer.what.name": {"vi": "tên của nó", "en": "its name"},
+    "infer.what.role": {"vi": "role {role} của nó", "en": "its role {role}"},
+    "infer.no_zone": {"vi": "không vùng nào", "en": "no zone"},
+    "infer.note.shared_l2": {
+        "vi": "các vùng {zones} nằm chung một miền lớp 2 ({label}): máy của chúng đến được nhau không qua "
+        "router hay tường lửa nào",
+        "en": "zones {zones} share one L2 domain ({label}): their hosts reach each other without passing a "
+        "router or firewall",
+    },
 }

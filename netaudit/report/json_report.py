@@ -232,7 +232,8 @@ def _audit_dict(audit, options: RenderOptions) -> dict:
         if pz.zone.title:
             z["title"] = pz.zone.title  # additive: what reports call it (text or {"vi", "en"})
         if pz.zone.inferred_from:
-            z["inferred_from"] = pz.zone.inferred_from
+            z["inferred_from"] = pz.zone.inferred_from  # English
+            z["inferred_from_text"] = [both_of(w) for w in pz.zone.inferred_from]  # additive: {"vi", "en"} each
         if pz.zone.sources != "own":
             z["sources"] = pz.zone.sources  # additive: "any" (spoofed sources included)
         if pz.zone.line is not None and not audit.site.inferred:

@@ -237,7 +237,7 @@ def _zone_lines(audit, lang: str, m, summary: bool) -> list[str]:
         shown = f" — {display}" if display.casefold() != pz.name.casefold() else ""
         lines.append(f"  - {pz.name} [{pz.kind}] {subnets}{shown}")
         for why in pz.zone.inferred_from:
-            lines.append(f"      ~ {m(why)}")
+            lines.append(f"      ~ {m(in_lang(why, lang))}")
         for a in pz.attached:
             lines.append(f"      @ {t('summary.attached', lang)}: {in_lang(a, lang)}")
         for p in pz.problems:

@@ -376,7 +376,7 @@ def _scope(v: View) -> None:
                 "subnets": subnets or "-",
                 "where": where_text or "-",
                 "problems": _problems(v, z),
-                "inferred_from": z.get("inferred_from", []),
+                "inferred_from": _inferred_from(v, z),
             }
         )
     if v.detail == "summary" and len(v.zones) > caps.SCOPE_ZONES:
@@ -404,6 +404,14 @@ def _display(v: View, name: str) -> str:
     repeats the id)."""
     label = v.zone(name)
     return "" if label.casefold() == name.casefold() else label
+
+
+def _inferred_from(v: View, z: dict) -> list[str]:
+    """What an inferred zone was drafted from, in the report language."""
+    texts = z.get("inferred_from_text")
+    if texts and len(texts) == len(z.get("inferred_from", [])):
+        return [v.L(w) for w in texts]
+    return list(z.get("inferred_from", []))
 
 
 def _problems(v: View, z: dict) -> list[str]:

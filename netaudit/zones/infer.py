@@ -18,6 +18,7 @@ from typing import cast
 import yaml
 from netaddr import IPNetwork
 
+from ..messages import Text, render, t
 from ..model import Device, IfKind, Interface, L2Mode
 from ..safetext import clean
 from ..topology import Topology
@@ -272,9 +273,9 @@ class _Drafter:
     def __init__(self, topo: Topology):
         self.topo = topo
         self.places: dict[tuple[str, tuple], _Place] = {}
-        self.notes: list[str] = []
+        self.notes: list[str] = []  # catalogue Texts (netaudit/catalogue/site.py, infer.*)
         # Names and roles of switch member ports, not used: (place, kind, port, switch, what).
-        self.unused: list[tuple[_Place, str, str, str, str]] = []
+        self.unused: list[tuple[_Place, str, str, str, Text]] = []
 
     # ------------------------------------------------------------------ places
 
@@ -284,7 +285,7 @@ class _Drafter:
             p = self.places[(dev, ref)] = _Place(dev, ref, domain, rank, label)
         return p
 
-    def _note(self, text: str) -> None:
+    def _note(self, text: Text) -> None:
         if text not in self.notes:
             self.notes.append(text)
 
@@ -366,15 +367,16 @@ class _Drafter:
         return [q for q in self.places.values() if q.domain == place.domain and q is not place]
 
     def _evidence(self, places: list[_Place], strength: int, hit, why: str) -> None:
+        """``why`` (a catalogue Text, or plain where it only quotes names) for ``places``."""
         kind, _, word = hit
-        text = f"{why} ~ {word}" if word else why
+        text = Text("infer.ev.word", why=why, word=word) if word else why
         if not places:
-            self._note(f"{text}: not placed (no VLAN segment, address or port the audit can attach to)")
+            self._note(Text("infer.note.unplaced", evidence=text))
         for p in places:
             if (strength, kind, text) not in p.hits:
                 p.hits.append((strength, kind, text))
 
-    def _unused(self, places: list[_Place], kind: str, port: str, switch: str, what: str) -> None:
+    def _unused(self, places: list[_Place], kind: str, port: str, switch: str, what: Text) -> None:
         """A switch port's name or role, set aside; told to the reviewer if it suggests
         another kind than the one drafted for the switch's segment."""
         self.unused.extend((p, kind, port, switch, what) for p in places)
@@ -397,11 +399,7 @@ class _Drafter:
         hops = sorted((r.next_hop, k) for k, r in enumerate(d.routes) if r.next_hop is not None)
         self._routes_by_exit = (by_iface, hops)
         for vif, ports in sorted(self._pvid_ports.items()):
-            self._note(
-                f"{host}:{vif} is a VLAN interface on a bridge without VLAN filtering: RouterOS "
-                f"ignores the pvid of {', '.join(ports)}, whose hosts sit untagged in the bridge's "
-                "domain; zones meant for that VLAN are placed on those ports"
-            )
+            self._note(Text("infer.note.pvid_ignored", where=f"{host}:{vif}", ports=", ".join(ports)))
         # A FortiGate VDOM is named for what it serves (VDOM KHACH: the guest network).
         vdom = d.context
         eligible = [i for i in sorted(d.interfaces.values(), key=lambda i: i.name) if self._eligible(d, i)]
@@ -423,37 +421,45 @@ class _Drafter:
                 # say nothing of them (its alias and description still do).
                 hit = classify(itf.name)
                 if hit:
-                    self._unused(places, hit[0], own[1], switch, "its name")
+                    self._unused(places, hit[0], own[1], switch, Text("infer.what.name"))
                 role = _ROLE_KIND.get(str(roles.get(itf.name, "")))
                 if role:
-                    self._unused(places, role, own[1], switch, f"its role {roles[itf.name]}")
+                    self._unused(places, role, own[1], switch, Text("infer.what.role", role=roles[itf.name]))
             elif label:
                 hit = classify(itf.name)
                 if hit:
-                    self._evidence(places, _LABEL, hit, f"{own[1]} (port label)")
+                    self._evidence(places, _LABEL, hit, Text("infer.ev.port_label", where=own[1]))
             else:
                 named.append(own)
             if vdom and vdom.lower() != "root":
-                named.append((vdom, f"{host}:{itf.name} in VDOM {vdom}"))
+                named.append((vdom, Text("infer.ev.vdom", where=f"{host}:{itf.name}", vdom=vdom)))
             if itf.description:
                 named.append((itf.description, f"{host}:{itf.name} '{itf.description}'"))
-            named += [(n, f"{host}:{itf.name} DHCP or address name '{n}'") for n in itf.segment_names]
+            named += [(n, Text("infer.ev.segment_name", where=f"{host}:{itf.name}", name=n)) for n in itf.segment_names]
             if itf.zone:
                 named.append((itf.zone, f"{host}:{itf.name} {'nameif' if self._nameif else 'zone'} {itf.zone}"))
-            named += [(lst, f"{host}:{itf.name} in interface list {lst}") for lst in sorted(lists.get(itf.name, ()))]
+            named += [
+                (lst, Text("infer.ev.interface_list", where=f"{host}:{itf.name}", list=lst))
+                for lst in sorted(lists.get(itf.name, ()))
+            ]
             for text, why in named:
                 hit = classify(text)
                 if hit:
                     self._evidence(places, _NAMED, hit, why)
             role = _ROLE_KIND.get(str(roles.get(itf.name, ""))) if switch is None else None
             if role:
-                why = f"{host}:{itf.name} role {roles[itf.name]}"
+                why = Text("infer.ev.role", where=f"{host}:{itf.name}", role=roles[itf.name])
                 self._evidence(places, _HINTED, (role, _ZONE_NAME[role], ""), why)
                 for p in places:
                     if (role, why) not in p.roles:
                         p.roles.append((role, why))
             if itf.nat_side == "outside":
-                self._evidence(places, _HINTED, ("external", "internet", ""), f"{host}:{itf.name} is NAT outside")
+                self._evidence(
+                    places,
+                    _HINTED,
+                    ("external", "internet", ""),
+                    Text("infer.ev.nat_outside", where=f"{host}:{itf.name}"),
+                )
         for vid, vlan in sorted(d.vlans.items()):
             hit = classify(vlan.name) if vlan.name else None
             if hit:
@@ -469,7 +475,7 @@ class _Drafter:
             if ssid.open_auth:
                 # Anyone in range can join an SSID without a password: its hosts are guests.
                 self._evidence(
-                    places, _NAMED, ("guest", "guest", ""), f"{host} SSID '{ssid.name}' is open (no password)"
+                    places, _NAMED, ("guest", "guest", ""), Text("infer.ev.ssid_open", host=host, name=ssid.name)
                 )
         # The interface a default route leaves through faces the Internet (a default
         # route toward another device of the snapshot is transit, not the exit).
@@ -481,20 +487,21 @@ class _Drafter:
                         self._interface_places(d, out),
                         _HINTED,
                         ("external", "internet", ""),
-                        f"{host}:{out.name} carries the default route",
+                        Text("infer.ev.default_route", where=f"{host}:{out.name}"),
                     )
 
     # ------------------------------------------------------------------ zones
 
-    def _unhinted(self, p: _Place) -> str:
+    def _unhinted(self, p: _Place) -> Text:
         """Why a place is drafted for a person to decide: what its name and description
         say is nothing netaudit recognises."""
+        where = f"{p.device}:{p.label}"
         itf = self.topo.devices[p.device].interfaces.get(str(p.ref[1])) if p.ref[0] == "attach" else None
         if itf is not None and itf.description:
-            return f"its description {itf.description!r} says nothing netaudit recognises of what it serves"
-        return "no name, description or hint says what it serves"
+            return Text("infer.unhinted.description", where=where, description=repr(itf.description))
+        return Text("infer.unhinted.none", where=where)
 
-    def _kind(self, p: _Place) -> tuple[str, list[str]]:
+    def _kind(self, p: _Place) -> tuple[str, list[Text]]:
         """The kind drafted for ``p`` — that of its strongest evidence, first in kind
         order — and the notes for the reviewer it calls for.
 
@@ -513,19 +520,23 @@ class _Drafter:
         chosen = kind
         if best == _NAMED and exits and ("external" in {h[1] for h in pool} or clash[0][0] == "external"):
             chosen = "external"
-        host = f"{p.device}:"
-
-        def bare(why: str) -> str:
-            return why[len(host) :] if why.startswith(host) else why
-
-        said = " and ".join(bare(why) for s, k, why in p.hits if s == best and k == kind)
+        said = tuple(_bare(why, p.device) for s, k, why in p.hits if s == best and k == kind)
         if chosen == "external" and exits:
-            because = "the traffic leaves there: " + "; ".join(bare(why) for why in exits)
+            because = Text("infer.because.exit", exits=tuple(_bare(why, p.device) for why in exits))
         else:
-            because = "names decide over the role" if best == _NAMED else "hints in kind order"
+            because = Text("infer.because.names" if best == _NAMED else "infer.because.order")
         notes = [
-            f"{p.device}: {bare(why)} suggests {rk} but {said} suggests {kind}: drafted as {chosen} "
-            f"({because}) — confirm which side of the firewall {p.label} faces"
+            Text(
+                "infer.note.role_clash",
+                device=p.device,
+                role_why=_bare(why, p.device),
+                role_kind=rk,
+                said=said,
+                kind=kind,
+                chosen=chosen,
+                because=because,
+                label=p.label,
+            )
             for rk, why in clash
         ]
         return chosen, notes
@@ -549,7 +560,7 @@ class _Drafter:
                         z.vlans.append((p.device, cast(int, p.ref[1])))
                     else:
                         z.attach.append((p.device, cast(str, p.ref[1])))
-                    z.inferred_from.append(f"{p.device}:{p.label} — {self._unhinted(p)}")
+                    z.inferred_from.append(self._unhinted(p))
                     self.unnamed.append(z)
                 continue
             kind, notes = self._kind(p)
@@ -557,10 +568,7 @@ class _Drafter:
                 # Hosts there reach no router of the snapshot and own no address: a zone would
                 # only yield unknown cells.  Typically an L2 switch whose uplink to the router
                 # the configs cannot show.
-                self._note(
-                    f"{p.device}:{p.label} ({kind}) has no router interface or address in its L2 "
-                    "domain: not drafted (declare links: to the router if it is cabled to one)"
-                )
+                self._note(Text("infer.note.no_router", place=f"{p.device}:{p.label}", kind=kind))
                 continue
             groups.setdefault((kind, None if kind == "external" else p.domain), []).append(p)
             for note in notes:
@@ -573,9 +581,14 @@ class _Drafter:
             there = drafted.get(p.domain, set())
             if kind not in there:
                 self._note(
-                    f"{port} is a port of switch {switch}, with no interface of its own: {what} "
-                    f"(suggests {kind}) is not used — its hosts are in {switch}'s segment, drafted as "
-                    f"{', '.join(sorted(there)) or 'no zone'}"
+                    Text(
+                        "infer.note.switch_port",
+                        port=port,
+                        switch=switch,
+                        what=what,
+                        kind=kind,
+                        there=", ".join(sorted(there)) if there else Text("infer.no_zone"),
+                    )
                 )
         bases = [_ZONE_NAME[kind] for kind, _ in groups]
         zones: list[Zone] = []
@@ -608,7 +621,7 @@ class _Drafter:
                             z.attach.append((p.device, cast(str, p.ref[1])))
             for p in places:
                 for _, k, why in p.hits:
-                    text = why if k == kind else f"{why} (also suggests {k})"
+                    text = why if k == kind else Text("infer.ev.also", why=why, kind=k)
                     if text not in z.inferred_from:
                         z.inferred_from.append(text)
                 if kind != "external":
@@ -624,10 +637,7 @@ class _Drafter:
         for did, names in shared.items():
             if len(names) > 1:
                 label = self.topo.domains[did].label or did
-                self._note(
-                    f"zones {', '.join(sorted(names))} share one L2 domain ({label}): their hosts "
-                    "reach each other without passing a router or firewall"
-                )
+                self._note(Text("infer.note.shared_l2", zones=", ".join(sorted(names)), label=label))
         return sorted(zones, key=lambda z: z.name)
 
 
@@ -705,6 +715,22 @@ def _iface_for(d: Device, nh: int | None) -> str | None:
     return None
 
 
+def _bare(why: str, device: str) -> str:
+    """Evidence ``why`` without its device's name in front (a note that names the device
+    once): a Text's ``where`` field, else the text's own prefix."""
+    host = f"{device}:"
+    if isinstance(why, Text):  # the place is its "where", or inside the evidence it wraps
+        fields = dict(why.fields)
+        for name in ("where", "why"):
+            inner = fields.get(name)
+            if isinstance(inner, str):
+                stripped = _bare(inner, device)
+                if stripped is not inner:
+                    return Text(why.key, **{**fields, name: stripped})
+        return why
+    return why[len(host) :] if why.startswith(host) else why
+
+
 def _comment(text: str, indent: int = 0) -> str:
     # A control character is not allowed anywhere in YAML, comments included: made visible.
     return " " * indent + "# " + clean(" ".join(str(text).split()), keep="")
@@ -718,12 +744,13 @@ def _dump(data: dict, indent: int = 0, flow_lists: bool = False) -> list[str]:
     return [" " * indent + line for line in text.splitlines()]
 
 
-def site_to_yaml(site: Site) -> str:
+def site_to_yaml(site: Site, lang: str = "vi") -> str:
     """Render a (usually inferred) site as a commented YAML draft for review.
 
     Values are written by the YAML library, so any name — quotes, colons, ``#``,
     leading dashes, Vietnamese — loads back exactly; what each zone was inferred from
-    is kept as comment lines above it.
+    and the notes for the reviewer are comment lines in ``lang`` (the header and the
+    TODO lines are in both languages).
     """
     lines = [
         "# netaudit site file — DRAFT inferred from names in the configs; review every zone.",
@@ -733,18 +760,18 @@ def site_to_yaml(site: Site) -> str:
     lines += _dump({"level": site.level})
     lines[-1] += "    # cấp độ 1..5: TODO confirm"
     for note in site.notes:
-        lines.append(_comment(f"note: {note}"))
+        lines.append(_comment(f"{t('infer.note', lang)}: {render(note, lang)}"))
     if not site.zones:
         lines += ["zones:", "  {}   # nothing recognised: add zones by hand"]
     else:
         lines.append("zones:")
     for z in site.zones:
         for why in z.inferred_from:
-            lines.append(_comment(f"inferred from: {why}", 2))
+            lines.append(_comment(f"{t('infer.from', lang)}: {render(why, lang)}", 2))
         lines += _dump({z.name: _zone_spec(z)}, 2, flow_lists=True)
     # Segments whose names say nothing: written out, commented, for a person to give a kind.
     for z in site.undecided:
-        lines.append(_comment(f"TODO: {z.inferred_from[0]}", 2))
+        lines.append(_comment(f"TODO: {render(z.inferred_from[0], lang)}", 2))
         lines.append(_comment("chọn loại vùng (internal, guest, server, management, dmz, camera …) rồi bỏ dấu #", 2))
         lines.append(
             _comment("choose its kind (internal, guest, server, management, dmz, camera …), then uncomment", 2)

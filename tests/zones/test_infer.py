@@ -6,7 +6,10 @@ names written without diacritics.  Fixtures are real-looking exports."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+import yaml
 
 from netaudit import topology, zones
 from netaudit.audit import run_audit
@@ -19,7 +22,7 @@ def draft(tmp_path, name: str, text: str) -> tuple[zones.Site, str]:
     (tmp_path / name).write_text(text, encoding="utf-8")
     snap = load_snapshot([tmp_path])
     site = zones.infer_site(snap.devices, topology.build(snap.devices))
-    return site, zones.site_to_yaml(site)
+    return site, zones.site_to_yaml(site, "en")
 
 
 def kinds(site: zones.Site) -> dict[str, str]:
@@ -567,3 +570,40 @@ def test_asa_nameifs_without_diacritics(tmp_path):
         "GigabitEthernet1/6": "camera",
         "GigabitEthernet1/7": "kiosk",
     }
+
+
+def test_draft_comments_are_in_the_language_asked(tmp_path):
+    """What each zone was inferred from and the reviewer's notes are catalogue texts: in
+    Vietnamese by default (``netaudit init``), in English with ``--lang en``; names
+    quoted from the configuration stay as written."""
+    site, english = draft(tmp_path, "fgt.conf", fgt_port2("WAN_MK", "lan", True))
+    vi = zones.site_to_yaml(site, "vi")
+    assert (
+        "# ghi chú: FGT-SOTTTT: port2 có role lan gợi ý internal nhưng port2 'WAN_MK' ~ WAN gợi ý external: "
+        "nháp là external (lưu lượng ra ở đó: port2 là lối ra của tuyến mặc định) — xác nhận port2 nhìn về "
+        "phía nào của tường lửa\n"
+    ) in vi
+    assert "  # suy ra từ: FGT-SOTTTT:port2 là lối ra của tuyến mặc định\n" in vi
+    assert "  # inferred from: FGT-SOTTTT:port2 carries the default route\n" in english
+    assert "# inferred from:" not in vi and "# note:" not in vi
+    # the zones themselves are the same whatever the language
+    assert yaml.safe_load(vi) == yaml.safe_load(english)
+
+
+def test_audit_without_site_file_says_in_each_language_what_zones_were_inferred_from(tmp_path):
+    from netaudit.report import RenderOptions, render
+
+    (tmp_path / "fgt.conf").write_text(fgt_port2("WAN_MK", "lan", True), encoding="utf-8")
+    audit = run_audit([tmp_path], None)
+    doc = json.loads(render(audit, "json", RenderOptions(lang="vi")))
+    zone = next(z for z in doc["zones"] if "FGT-SOTTTT:port2 carries the default route" in z["inferred_from"])
+    i = zone["inferred_from"].index("FGT-SOTTTT:port2 carries the default route")
+    assert zone["inferred_from_text"][i] == {
+        "vi": "FGT-SOTTTT:port2 là lối ra của tuyến mặc định",
+        "en": "FGT-SOTTTT:port2 carries the default route",
+    }
+    html = str(render(audit, "html", RenderOptions(lang="vi")))
+    assert "FGT-SOTTTT:port2 là lối ra của tuyến mặc định" in html
+    assert "carries the default route" not in html
+    text = str(render(audit, "text", RenderOptions(lang="vi")))
+    assert "~ FGT-SOTTTT:port2 là lối ra của tuyến mặc định" in text
