@@ -17,7 +17,7 @@ from netaddr import IPAddress
 
 from ..collector import collector_paused
 from ..messages import both
-from ..policy import DENY, services_packets
+from ..policy import DENY, GATEWAY_SERVICES, services_packets
 from ..reach import UNKNOWN
 from ..vocabulary import SEVERITY_RANK
 from . import Rendered, vendor_module
@@ -165,7 +165,12 @@ def _is_off(service: str, off: set[tuple[int, int, int]]) -> bool:
 def lost_flows(before, after, plan: Plan | None = None) -> list[str]:
     """Flows the policy allows that ``before`` delivered and ``after`` does not (by service);
     the cleartext management services ``plan`` turns off on purpose are not losses."""
-    return [f"{src} -> {dst} {s}" for src, dst, s in _lost(before, after, plan)]
+    return [_flow_text(flow) for flow in _lost(before, after, plan)]
+
+
+def _flow_text(flow: tuple[str, str, str]) -> str:
+    src, dst, service = flow
+    return f"{src} -> {dst} {service}"
 
 
 def _lost(before, after, plan: Plan | None) -> list[tuple[str, str, str]]:
@@ -207,7 +212,7 @@ def _keep_gateway_services(before, plan: Plan, lost: list[tuple[str, str, str]])
     added = False
     zones = {z.name: z for z in before.zones}
     for src, dst, service in lost:
-        if dst != DEVICES_ZONE or src not in zones:
+        if dst != DEVICES_ZONE or service not in GATEWAY_SERVICES or src not in zones:
             continue
         subnets = list(zones[src].owned.iter_cidrs())
         for dev_name, _ in gateways(before, src):
@@ -236,12 +241,13 @@ def run_fix(paths: list, site: str | Path | None, out: Path) -> FixResult:
     while True:
         site_after = _write_after(before, results, after_dir, skip, paths)
         after = run_audit([after_dir], site_after if site_after.is_file() else None)
-        lost = lost_flows(before, after, plan)
+        flows = _lost(before, after, plan)
+        lost = [_flow_text(flow) for flow in flows]
         if not lost:
             break
         # Once: the gateway services lost kept on the devices, every change set rendered
         # again (a renderer that cannot keep them loses them again: withdrawn below).
-        if not kept and _keep_gateway_services(before, plan, _lost(before, after, plan)):
+        if not kept and _keep_gateway_services(before, plan, flows):
             kept = True
             results = _render(plan, before, paths)
             continue
