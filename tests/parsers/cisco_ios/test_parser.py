@@ -118,6 +118,42 @@ def test_ignored_lines_are_counted_not_unrecognized():
     assert rep.ignored == 10
 
 
+def test_login_hardening_spd_and_pppoe_profiles_are_ignored():
+    """Lines of a real 2800-series edge router (ciscoconfparse's sample configs) that were
+    reported as unrecognized: login hardening, Selective Packet Discard and the PPPoE
+    profile a `pppoe enable group` names.  None of them changes what passes."""
+    dev, rep = parse("""
+    hostname Foo
+    security authentication failure rate 4 log
+    security passwords min-length 6
+    spd headroom 65535
+    ip spd queue min-threshold 100
+    bba-group pppoe global
+     virtual-template 1
+     sessions per-mac limit 2
+    interface FastEthernet0/1
+     no ip address
+     pppoe enable group global
+     pppoe-client dial-pool-number 1
+    """)
+    assert rep.unrecognized == []
+    assert rep.partially_understood == []
+    assert rep.ignored >= 7
+    assert dev.interfaces["FastEthernet0/1"].partial is None
+
+
+def test_pppoe_server_is_still_partial_with_its_bba_group():
+    dev, rep = parse("""
+    bba-group pppoe RS2
+     virtual-template 11
+    interface Ethernet0/1
+     no ip address
+     pppoe enable group RS2
+    """)
+    assert rep.unrecognized == []
+    assert "PPPoE" in dev.interfaces["Ethernet0/1"].partial
+
+
 def test_body_of_unknown_block_is_unrecognized_too():
     dev, rep = parse("""
     widget-group FOO
