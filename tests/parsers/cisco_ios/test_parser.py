@@ -311,6 +311,42 @@ def test_vrrpv3_block_and_ospfv3_address_families_are_read():
     assert [s.line for s in dev.dynamic_routing] == [12, 13, 14]
 
 
+def test_vrrpv3_ipv6_group_is_ignored_not_a_partial_interface():
+    """A dual-stack distribution switch (public lab configs) runs a VRRPv3 group per
+    address family on each SVI.  The IPv6 group's `address FE80::… primary` and
+    `address 2001:…/112` lines were unrecognized, so the SVI became partial and every
+    verdict through it unknown; IPv6 is not modelled, like `ipv6 address`."""
+    dev, rep = parse("""
+    fhrp version vrrp v3
+    interface Vlan10
+     ip address 172.10.10.252 255.255.255.0
+     ipv6 address FE80::10:FC link-local
+     ipv6 address 2001:AAAA::10:FC/112
+     vrrp 10 address-family ipv4
+      priority 150
+      address 172.10.10.254 primary
+      exit-vrrp
+     vrrp 10 address-family ipv6
+      priority 150
+      address FE80::10:FE primary
+      address 2001:AAAA::10:FE/112
+      exit-vrrp
+    """)
+    assert rep.unrecognized == []
+    vlan10 = dev.interfaces["Vlan10"]
+    assert vlan10.partial is None
+    assert vlan10.virtual_addresses == [IPNetwork("172.10.10.254/24")]
+
+
+@pytest.mark.parametrize("word", ["FE80::10:FE/129", "banana", "10.0.0.300"])
+def test_vrrpv3_address_not_understood_still_makes_the_interface_partial(word):
+    dev, rep = parse(
+        f"interface Vlan10\n ip address 10.0.0.2 255.255.255.0\n vrrp 1 address-family ipv4\n  address {word}\n"
+    )
+    assert [u.line for u in rep.unrecognized] == [4]
+    assert dev.interfaces["Vlan10"].partial
+
+
 def test_forwarding_keyword_marks_interface_partial_cosmetic_is_ignored():
     dev, rep = parse("""
     interface Vlan10
