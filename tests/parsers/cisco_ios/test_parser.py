@@ -861,6 +861,34 @@ def test_static_routes_with_quoted_names():
     assert [u.line for u in rep.unrecognized] == [4]  # an unclosed quote is not guessed at
 
 
+def test_static_route_bfd_makes_its_routes_conditional():
+    """`ip route static bfd IF GW` (a lab distribution switch's two floating default
+    routes): every static route with that interface *and* gateway is withdrawn while the
+    BFD session is down (Cisco IOS IP Routing command reference), like a `track` route.
+    It was an unrecognized line and the table was taken as fixed."""
+    dev, rep = parse("""
+    ip route static bfd Ethernet1/0 10.10.0.100
+    ip route static bfd Ethernet1/1 10.10.0.110 group G1 passive
+    ip route static bfd Ethernet1/2 10.10.0.120 unassociate
+    ip route 0.0.0.0 0.0.0.0 Ethernet1/0 10.10.0.100 254
+    ip route 0.0.0.0 0.0.0.0 Ethernet1/2 10.10.0.120 254
+    ip route 10.20.0.0 255.255.0.0 10.10.0.110
+    """)
+    assert rep.unrecognized == []
+    assert len(dev.routes) == 3
+    # only the first names both an interface and a gateway of an associated BFD session
+    assert [s.line for s in dev.conditional_routes] == [1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ip route static bfd 10.10.0.100", "ip route static bfd Ethernet1/0 banana", "ip route static adjust-time 5"],
+)
+def test_ip_route_static_forms_not_read_stay_unrecognized(line):
+    dev, rep = parse(line + "\n")
+    assert [u.line for u in rep.unrecognized] == [1] and dev.routes == []
+
+
 def test_bad_route_is_unrecognized():
     dev, rep = parse("ip route 10.0.0.0 255.0.255.0 10.0.0.1\n")
     assert dev.routes == [] and rep.unrecognized[0].line == 1
