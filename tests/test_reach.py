@@ -987,3 +987,24 @@ def test_a_tracked_static_route_may_be_withdrawn_for_its_backup():
     m, _ = matrix(devs, [servers, far])
     assert m[("servers", "far")].verdict == UNKNOWN
     assert "installed only while its tracked object is up" in str(m[("servers", "far")].reason)
+
+
+def test_a_static_route_bound_to_bfd_may_be_withdrawn_for_its_backup():
+    """The same router with the primary default route bound to a BFD session
+    (``ip route static bfd Ethernet0/2 10.10.0.13``, public lab switches) instead of an
+    IP SLA: while the session is down the backup carries the traffic — unknown, not
+    blocked (the BFD line was unrecognized and the table taken as fixed)."""
+    from helpers import parse_one
+
+    from netaudit.parsers import cisco_ios
+
+    bfd = TRACKED.replace("track 1 ip sla 1 reachability\n", "").replace(
+        "ip route 0.0.0.0 0.0.0.0 10.10.0.13 40 track 1",
+        "ip route static bfd Ethernet0/2 10.10.0.13\nip route 0.0.0.0 0.0.0.0 Ethernet0/2 10.10.0.13 40",
+    )
+    devs = [parse_one(cisco_ios, t, f"r{i}.cfg")[0] for i, t in enumerate((bfd, VIA_R14, VIA_R15))]
+    assert [r.text for r in devs[0].conditional_routes] == ["ip route static bfd Ethernet0/2 10.10.0.13"]
+    servers = Zone("servers", "server", [IPNetwork("10.12.0.0/24")], attach=[("R12", "Ethernet0/0")])
+    far = Zone("far", "internal", [IPNetwork("10.10.0.16/30")], attach=[("R15", "Ethernet0/3")])
+    m, _ = matrix(devs, [servers, far])
+    assert m[("servers", "far")].verdict == UNKNOWN

@@ -18,6 +18,9 @@ TOP_IGNORED = [
     "domain-name",
     "names",
     "pager",
+    # `command-alias exec NAME COMMAND`: a CLI shortcut for an exec command (Cisco ASA
+    # command reference, `command-alias`); it configures nothing that forwards.
+    "command-alias",
     "mtu",
     "ftp",
     "arp",

@@ -309,6 +309,13 @@ class ModelBuilder(IosState):
 
     def _finish_routing(self) -> None:
         dev = self.dev
+        for vrf, iface, gw, src in self.static_bfd:
+            # Static routes with this interface and gateway exist only while the BFD session
+            # is up: the table is then one of several, as with `track` (docs/semantics.md).
+            if any(
+                r.origin == "static" and r.vrf == vrf and r.interface == iface and r.next_hop == gw for r in dev.routes
+            ):
+                dev.conditional_routes.append(src)
         if self.routing_line is not None:
             dev.ip_routing = self.routing_line[0]
             self.facts.ip_routing_source = self.routing_line[1]

@@ -5,6 +5,8 @@ becomes the model's L2/L3 role in :mod:`.convert`.
 
 from __future__ import annotations
 
+import ipaddress
+
 from netaddr import IPNetwork
 
 from netaudit.model import Route, Vlan
@@ -226,6 +228,10 @@ class InterfaceReader(IosState):
         # VRRPv3: `vrrp N address-family ipv4` / `  address A [primary|secondary]`
         a = ip_to_int(tokens[1]) if len(tokens) > 1 else None
         if a is None:
+            if len(tokens) > 1 and _ipv6_address(tokens[1]):
+                # `vrrp N address-family ipv6` / `address FE80::1 primary`, `address
+                # 2001:db8::1/64`: an IPv6 virtual address, ignored like `ipv6 address`.
+                return True
             raise Unknown
         st.vips.append(a)
 
@@ -325,3 +331,15 @@ class InterfaceReader(IosState):
         """ip ospf / ppp / ip authentication: irrelevant except for their keys."""
         self.scan_secrets(tokens, low)
         return True
+
+
+def _ipv6_address(text: str) -> bool:
+    """``FE80::1`` or ``2001:db8::1/64``: an IPv6 address, with or without a prefix length."""
+    addr, _, plen = text.partition("/")
+    if plen and not (plen.isdigit() and int(plen) <= 128):
+        return False
+    try:
+        ipaddress.IPv6Address(addr)
+    except ValueError:
+        return False
+    return True

@@ -48,12 +48,42 @@ class RoutingReader(IosState):
 
     def h_ip_route(self, tokens, low, src):
         if len(low) > 2 and low[2] == "static":  # `ip route static bfd|adjust-time …`: no route
+            if len(low) > 3 and low[3] == "bfd":
+                self._static_bfd(tokens, low, src)
+                return
             raise Unknown
         try:
             self._ip_route(tokens, low, src)
         except Unknown:
             self.dev.unread_routes.append(src)  # a route the table may lack (docs/semantics.md)
             raise
+
+    def _static_bfd(self, tokens, low, src):
+        """``ip route static bfd [vrf V] IF GW [group G] [passive] [unassociate]`` (Cisco IOS
+        IP Routing command reference): every static route naming that interface *and*
+        gateway uses the BFD session for the gateway's reachability and is withdrawn while
+        it is down — like a ``track`` route (resolved in convert.py).  ``unassociate``: the
+        session is not tied to the routes."""
+        n, i, vrf = len(tokens), 4, "default"
+        if i + 1 < n and low[i] == "vrf":
+            vrf, i = tokens[i + 1], i + 2
+        if i + 1 >= n or ip_to_int(tokens[i]) is not None:
+            raise Unknown  # no interface: a form not read (the routes it may withdraw are unknown)
+        iface, gw = canonical_ifname(tokens[i]), ip_to_int(tokens[i + 1])
+        if gw is None:
+            raise Unknown
+        i += 2
+        unassociate = False
+        while i < n:
+            if low[i] == "group" and i + 1 < n:
+                i += 2
+            elif low[i] in ("passive", "unassociate"):
+                unassociate = unassociate or low[i] == "unassociate"
+                i += 1
+            else:
+                raise Unknown
+        if not unassociate:
+            self.static_bfd.append((vrf, iface, gw, src))
 
     def _ip_route(self, tokens, low, src):
         n = len(tokens)

@@ -161,6 +161,9 @@ class IosState(LineParser):
         self.lines_cfg: list[LineBlock] = []
         self.uses_switchport = False
         self.routing_line: tuple[bool, Src] | None = None
+        # `ip route static bfd [vrf V] IF GW`: (vrf, interface, gateway, line) — the static
+        # routes with that interface and gateway live only while the BFD session is up.
+        self.static_bfd: list[tuple[str, str, int, Src]] = []
         self.default_gw: Src | None = None
         self.switch_provision: Src | None = None
         self.http: HttpServer = {"http": None, "https": None, "acl": None, "port": 80, "secure_port": 443}

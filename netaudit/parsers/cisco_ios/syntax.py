@@ -153,6 +153,21 @@ TOP_IGNORED = [
     "vlan accounting",
     "vlan configuration",
     "vlan group",
+    # Login hardening: the minimum password length and the syslog message / 15-second
+    # delay after N failed logins (Cisco IOS Security Command Reference, `security
+    # passwords min-length`, `security authentication failure rate`): who may log in from
+    # where is the lines' access-class, read elsewhere.
+    "security passwords",
+    "security authentication",
+    # Selective Packet Discard: which packets to the route processor wait in the input
+    # queue under congestion (`spd headroom`, `spd enable`, `ip spd queue`): like QoS, it
+    # only drops more, never admits.
+    "spd",
+    "ip spd",
+    # A PPPoE profile (`bba-group pppoe global|NAME`, its `virtual-template`,
+    # `sessions` …): it acts only through an interface's `pppoe enable group NAME` — a
+    # PPPoE client port, or a PPPoE server, which makes that interface partial.
+    "bba-group",
     # `ip …` global commands
     "ip cef",
     "ip domain",

@@ -312,6 +312,11 @@ IGNORED_SECTIONS = [
     "system ha-monitor",
     "system cluster-sync",
     "system standalone-cluster",
+    # FortiOS 5.x's name of `system cluster-sync` (FGSP session synchronization, renamed
+    # in 6.0): ignored for the same reason.
+    "system session-sync",
+    # The GUI's CLI console widget: its colours, font and history (`get gui console status`).
+    "gui console",
     "system geoip-override",
     "system geoip-country",
     "system fsso-polling",

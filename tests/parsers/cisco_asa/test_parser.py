@@ -115,6 +115,17 @@ def test_comment_lines_are_ignored_and_unknown_lines_reported_with_numbers():
     assert rep.lines == 11 and rep.ignored == 5
 
 
+def test_command_aliases_are_ignored():
+    """`command-alias exec` lines of a real ASA 8.x running-config (ciscoconfparse's
+    sample) were reported as unrecognized; they only name CLI shortcuts."""
+    _dev, rep = parse("""
+    hostname fw
+    command-alias exec slog show log | i Deny|denied
+    command-alias exec sacl sh access-list INSIDE_out | e hitcnt=0 |remark|elements
+    """)
+    assert rep.unrecognized == []
+
+
 def test_the_prompt_and_command_of_a_terminal_capture_are_not_configuration():
     _dev, rep = parse("""
     fw01# show running-config

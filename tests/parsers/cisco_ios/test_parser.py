@@ -118,6 +118,42 @@ def test_ignored_lines_are_counted_not_unrecognized():
     assert rep.ignored == 10
 
 
+def test_login_hardening_spd_and_pppoe_profiles_are_ignored():
+    """Lines of a real 2800-series edge router (ciscoconfparse's sample configs) that were
+    reported as unrecognized: login hardening, Selective Packet Discard and the PPPoE
+    profile a `pppoe enable group` names.  None of them changes what passes."""
+    dev, rep = parse("""
+    hostname Foo
+    security authentication failure rate 4 log
+    security passwords min-length 6
+    spd headroom 65535
+    ip spd queue min-threshold 100
+    bba-group pppoe global
+     virtual-template 1
+     sessions per-mac limit 2
+    interface FastEthernet0/1
+     no ip address
+     pppoe enable group global
+     pppoe-client dial-pool-number 1
+    """)
+    assert rep.unrecognized == []
+    assert rep.partially_understood == []
+    assert rep.ignored >= 7
+    assert dev.interfaces["FastEthernet0/1"].partial is None
+
+
+def test_pppoe_server_is_still_partial_with_its_bba_group():
+    dev, rep = parse("""
+    bba-group pppoe RS2
+     virtual-template 11
+    interface Ethernet0/1
+     no ip address
+     pppoe enable group RS2
+    """)
+    assert rep.unrecognized == []
+    assert "PPPoE" in dev.interfaces["Ethernet0/1"].partial
+
+
 def test_body_of_unknown_block_is_unrecognized_too():
     dev, rep = parse("""
     widget-group FOO
@@ -273,6 +309,42 @@ def test_vrrpv3_block_and_ospfv3_address_families_are_read():
     assert rep.unrecognized == []
     assert dev.interfaces["Vlan10"].virtual_addresses == [IPNetwork("172.10.10.254/24")]
     assert [s.line for s in dev.dynamic_routing] == [12, 13, 14]
+
+
+def test_vrrpv3_ipv6_group_is_ignored_not_a_partial_interface():
+    """A dual-stack distribution switch (public lab configs) runs a VRRPv3 group per
+    address family on each SVI.  The IPv6 group's `address FE80::… primary` and
+    `address 2001:…/112` lines were unrecognized, so the SVI became partial and every
+    verdict through it unknown; IPv6 is not modelled, like `ipv6 address`."""
+    dev, rep = parse("""
+    fhrp version vrrp v3
+    interface Vlan10
+     ip address 172.10.10.252 255.255.255.0
+     ipv6 address FE80::10:FC link-local
+     ipv6 address 2001:AAAA::10:FC/112
+     vrrp 10 address-family ipv4
+      priority 150
+      address 172.10.10.254 primary
+      exit-vrrp
+     vrrp 10 address-family ipv6
+      priority 150
+      address FE80::10:FE primary
+      address 2001:AAAA::10:FE/112
+      exit-vrrp
+    """)
+    assert rep.unrecognized == []
+    vlan10 = dev.interfaces["Vlan10"]
+    assert vlan10.partial is None
+    assert vlan10.virtual_addresses == [IPNetwork("172.10.10.254/24")]
+
+
+@pytest.mark.parametrize("word", ["FE80::10:FE/129", "banana", "10.0.0.300"])
+def test_vrrpv3_address_not_understood_still_makes_the_interface_partial(word):
+    dev, rep = parse(
+        f"interface Vlan10\n ip address 10.0.0.2 255.255.255.0\n vrrp 1 address-family ipv4\n  address {word}\n"
+    )
+    assert [u.line for u in rep.unrecognized] == [4]
+    assert dev.interfaces["Vlan10"].partial
 
 
 def test_forwarding_keyword_marks_interface_partial_cosmetic_is_ignored():
@@ -787,6 +859,34 @@ def test_static_routes_with_quoted_names():
         ("10.5.0.0/16", ip("10.0.0.4"), 1),
     ]
     assert [u.line for u in rep.unrecognized] == [4]  # an unclosed quote is not guessed at
+
+
+def test_static_route_bfd_makes_its_routes_conditional():
+    """`ip route static bfd IF GW` (a lab distribution switch's two floating default
+    routes): every static route with that interface *and* gateway is withdrawn while the
+    BFD session is down (Cisco IOS IP Routing command reference), like a `track` route.
+    It was an unrecognized line and the table was taken as fixed."""
+    dev, rep = parse("""
+    ip route static bfd Ethernet1/0 10.10.0.100
+    ip route static bfd Ethernet1/1 10.10.0.110 group G1 passive
+    ip route static bfd Ethernet1/2 10.10.0.120 unassociate
+    ip route 0.0.0.0 0.0.0.0 Ethernet1/0 10.10.0.100 254
+    ip route 0.0.0.0 0.0.0.0 Ethernet1/2 10.10.0.120 254
+    ip route 10.20.0.0 255.255.0.0 10.10.0.110
+    """)
+    assert rep.unrecognized == []
+    assert len(dev.routes) == 3
+    # only the first names both an interface and a gateway of an associated BFD session
+    assert [s.line for s in dev.conditional_routes] == [1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ip route static bfd 10.10.0.100", "ip route static bfd Ethernet1/0 banana", "ip route static adjust-time 5"],
+)
+def test_ip_route_static_forms_not_read_stay_unrecognized(line):
+    dev, rep = parse(line + "\n")
+    assert [u.line for u in rep.unrecognized] == [1] and dev.routes == []
 
 
 def test_bad_route_is_unrecognized():

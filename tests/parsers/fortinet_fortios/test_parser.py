@@ -99,6 +99,30 @@ config firewall policy
     assert "mystery-setting" in line.partial
 
 
+def test_fortios5_session_sync_and_gui_console_sections_are_ignored():
+    """A real FortiOS 5.2 multi-VDOM backup writes `config system session-sync` (FGSP,
+    named `system cluster-sync` since 6.0, which is ignored) and, in its global part,
+    `config gui console` (the GUI console widget's preferences): both were reported as
+    unrecognized sections."""
+    res = parse(
+        cfg("""
+config system session-sync
+end
+config system session-sync
+    edit 1
+        set peerip 10.10.10.2
+        set syncvd "root"
+    next
+end
+config gui console
+    unset preferences
+end
+""")
+    )
+    assert res.report.unrecognized == []
+    assert not any("not recognized" in w for w in res.report.warnings)
+
+
 @pytest.mark.parametrize("section", ["firewall proxy-policy", "firewall explicit-proxy-policy"])
 def test_explicit_proxy_policies_are_read_under_either_name(section):
     """FortiOS 5.2 names the explicit-proxy policies `explicit-proxy-policy` (later
