@@ -184,6 +184,18 @@ add comment=uplink interface=ether1
 """
 
 
+def test_a_header_without_its_date_still_gives_the_version():
+    """``# RouterOS 6.48.3`` is the version: v6 defaults apply (a DHCP client without
+    ``disabled=no`` is off, as the v6 export writes it), not the no-version reading."""
+    res = mikrotik_routeros.parse(DATELESS_V6, "r1.rsc")
+    (dev,) = res.devices
+    assert dev.os_version == "6.48.3" and dev.facts.model == "CRS125-24G-1S"
+    assert not dev.interfaces["ether1"].dynamic_address and dev.routes == []
+    # A script's comment naming a version family is no export header.
+    res = mikrotik_routeros.parse(DATELESS_V6.replace("6.48.3", "6.49.x"), "r1.rsc")
+    assert res.devices[0].os_version == ""
+
+
 ROMON_TAIL = """\
 /tool romon
 set enabled=yes
