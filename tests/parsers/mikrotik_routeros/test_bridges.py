@@ -196,3 +196,36 @@ def test_bridge_entries_naming_a_removed_interface_add_nothing_and_filter_nothin
         header=V6,
     )
     assert dev.interfaces["bridge"].partial
+
+
+def test_an_address_on_a_bridge_port_is_the_bridges():
+    """A hAP lite (RouterOS 6.42) with its LAN addresses on ``ether2-master``, a port of
+    ``bridge``: RouterOS puts them on the bridge ("Putting an IP address to a physical
+    interface included in a bridge would mean actually putting it on the bridge interface
+    itself", wiki Manual:IP/Address).  Left on the port, the bridge's hosts had no gateway
+    and the shop's clients were "blocked" from the Internet; they reach it."""
+    dev, rep = parse(
+        """
+    /interface bridge
+    add admin-mac=64:D1:54:18:F6:07 auto-mac=no comment=defconf fast-forward=no name=bridge
+    /interface ethernet
+    set [ find default-name=ether2 ] name=ether2-master
+    /interface bridge port
+    add bridge=bridge comment=defconf interface=ether2-master
+    add bridge=bridge interface=ether3
+    /ip address
+    add address=192.168.2.1/24 comment=defconf interface=ether2-master network=192.168.2.0
+    add address=192.168.3.1/24 comment="hotspot network" interface=ether2-master network=192.168.3.0
+    /ip dhcp-client
+    add comment=defconf dhcp-options=hostname,clientid disabled=no interface=ether1
+    /ip firewall nat
+    add action=masquerade chain=srcnat out-interface=ether1
+    """,
+        header=V6,
+    )
+    assert dev.interfaces["bridge"].addresses == [IPNetwork("192.168.2.1/24"), IPNetwork("192.168.3.1/24")]
+    assert dev.interfaces["ether2-master"].addresses == []
+    assert sum("a port of bridge bridge: RouterOS puts it on the bridge" in w for w in rep.warnings) == 2
+    shop = Zone("shop", "guest", [IPNetwork("192.168.2.0/24")], attach=[("r", "ether3")])
+    net = Zone("internet", "external", attach=[("r", "ether1")])
+    assert matrix([dev], [shop, net])[("shop", "internet")].verdict == REACHABLE
