@@ -24,7 +24,8 @@ What marks a complete file
 * **RouterOS** ``/export`` has no end marker; a cut is seen in the last command: a
   trailing ``\\`` continuation with nothing after it, an unterminated quote, an
   unfinished ``[ find … ]``, a menu header with no command under it, ``add``/``set``
-  with no property, ``key=`` with no value, a bare word after ``key=value`` arguments,
+  with no property (not a bare ``add`` line in the menus whose entries are all defaults,
+  :data:`_ROS_BARE_ADD`), ``key=`` with no value, a bare word after ``key=value`` arguments,
   a line that is not a command, or — without a final newline, which a pasted export
   may lack — a last line the parser did not recognize or whose last value looks cut
   (it ends in ``-./,``, or begins a longer name used earlier without occurring whole).
@@ -287,7 +288,9 @@ def routeros(text: str, unrecognized_lines: set[int]) -> tuple[int, Text] | None
     if command is None:
         return cut("input.ros.empty_menu", menu=" ".join(path))
     if command.verb in ("add", "set") and not command.props:
-        return cut("input.ros.no_property", verb=command.verb)
+        bare_entry = command.verb == "add" and _ros_menu(text, start, lines, first, path)
+        if bare_entry not in _ROS_BARE_ADD:
+            return cut("input.ros.no_property", verb=command.verb)
     args = _ARG.findall(plain)
     if args and args[-1].endswith("="):
         return cut("input.ros.no_value", arg=args[-1])
@@ -307,6 +310,43 @@ def routeros(text: str, unrecognized_lines: set[int]) -> tuple[int, Text] | None
         if piece and _REFERENCE_KEY.search(key) and _cut_word(text[: len(text) - len(value)], piece):
             return cut("input.ros.name_prefix", name=key, piece=piece)
     return None
+
+
+# Menus whose entries have a default for every property: an export writes such an entry
+# as a bare ``add`` line (RoMON ports: an entry matches one port "or all ports",
+# ``interface=all`` — help.mikrotik.com "RoMON"; graphing rules default to every
+# interface / queue, and the resource rule has no property to set).  A bare ``add`` is a
+# complete command there, with or without the final newline (exports kept in repositories
+# often lack it; a cut right after the verb leaves a valid entry and cannot be seen, as a
+# cut inside a value that looks complete); anywhere else it is a cut.
+_ROS_BARE_ADD = frozenset(
+    {("tool", "romon", "port"), ("tool", "graphing", "interface"), ("tool", "graphing", "queue"),
+     ("tool", "graphing", "resource")}
+)  # fmt: skip
+
+
+def _ros_menu(text: str, start: int, lines: list[str], first: int, path: tuple[str, ...]) -> tuple[str, ...]:
+    """The menu a command without its own path (``("-",)``) is under: the last menu
+    header before it (``/tool romon port``), read in the examined tail or before it."""
+    if path != ("-",):
+        return path
+    from netaudit.parsers.mikrotik_routeros.syntax import parse_command
+
+    for j in range(first - 1, -1, -1):
+        line = lines[j].strip()
+        if line.startswith("/"):
+            header = line
+            break
+    else:
+        k = text.rfind("\n/", 0, start)
+        if k < 0 and not text.startswith("/"):
+            return path
+        header = text[k + 1 : text.find("\n", k + 1)].strip()
+    try:
+        menu, _ = parse_command(header, None)
+    except ValueError:
+        return path
+    return menu
 
 
 # Keys whose value names something defined elsewhere in the export (or an enumeration).

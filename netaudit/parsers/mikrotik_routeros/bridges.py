@@ -20,6 +20,7 @@ from .facts import HoppingPort
 from .lists import expand_list, expand_names
 from .records import BridgePort, BridgeRecord
 from .state import State
+from .values import removed_item
 from .wireless import wireless_tag
 
 
@@ -179,12 +180,20 @@ def finish_bridge_firewall(st: State) -> None:
         st.facts.ip_firewall_bridges.append(name)
 
 
+_L2FW_IFACE_KEYS = ("in-bridge", "out-bridge", "in-interface", "out-interface")
+
+
 def finish_bridge_l2fw(st: State) -> None:
     """``/interface bridge filter|nat`` rules that may drop or rewrite bridged frames:
     the bridges they name (``in/out-bridge``, or the bridge of their
-    ``in/out-interface`` ports) become partial — every bridge when they name none."""
+    ``in/out-interface`` ports) become partial — every bridge when they name none.  A
+    rule whose ``in/out-interface`` or ``in/out-bridge`` is an interface that no longer
+    exists (its id, ``*7``, under the export's ``# no interface`` comment) sees no frame:
+    it changes nothing."""
     port_bridge = {p.iface: p.bridge for p in st.bports if not p.disabled}
     for cmd, src, action in st.bridge_l2fw:
+        if any(cmd.get(k) and removed_item(cmd.get(k)) for k in _L2FW_IFACE_KEYS):
+            continue
         reason = f"bridge filter/nat rule not modelled (action={action})"
         names: set[str] = set()
         for key in (

@@ -67,12 +67,19 @@ def bridge(st: State, cmd: Command, src: Src):
 def bridge_port(st: State, cmd: Command, src: Src):
     """``/interface bridge port add bridge=B interface=I``.  An entry whose bridge no
     longer exists (no ``bridge=``, or the removed bridge's id ``*E``, as exports show it)
-    puts the interface in no bridge; without ``interface=`` it is not understood."""
+    puts the interface in no bridge; one whose interface no longer exists (no
+    ``interface=``, or its id ``*7`` under the export's own ``# no interface`` comment)
+    adds no port to the bridge."""
     if cmd.verb != "add":
         raise NotUnderstood
     bridge, iface = cmd.get("bridge"), cmd.get("interface")
-    if not iface:
-        raise NotUnderstood
+    if iface is None or removed_item(iface):
+        if not yes(cmd.get("disabled")):
+            st.rep.warnings.append(
+                f"{st.file}:{src.line}: bridge port entry of {bridge or 'no bridge'} names no interface "
+                "(the interface it named no longer exists): it adds no port to the bridge"
+            )
+        return None
     if bridge is None or removed_item(bridge):
         if not yes(cmd.get("disabled")):
             st.rep.warnings.append(

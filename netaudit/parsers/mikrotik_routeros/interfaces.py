@@ -83,6 +83,7 @@ def finish_interfaces(st: State) -> None:
         for s in slaves:
             dev.interfaces[s].parent = name
     finish_bridges(st)
+    _addresses_on_bridge_ports(st)
     for v in st.vlan_ifs.values():
         itf = dev.interfaces[v.name]
         if itf.kind == IfKind.VLAN:  # not turned into an SVI by a filtering bridge
@@ -123,6 +124,28 @@ def finish_interfaces(st: State) -> None:
 
 
 # --------------------------------------------------------------------------- partial interfaces
+
+
+def _addresses_on_bridge_ports(st: State) -> None:
+    """An address put on a bridge port is the bridge's: "Putting an IP address to a
+    physical interface included in a bridge would mean actually putting it on the bridge
+    interface itself" (MikroTik wiki, Manual:IP/Address; ``/ip address print detail``
+    shows the bridge as its actual interface).  Left on the port, the router had no
+    address on the bridge's segment: its hosts found no gateway (everything "blocked")."""
+    dev = st.dev
+    for iface, net, src in st.addrs:
+        itf = dev.interfaces.get(iface)
+        if itf is None or itf.mode == L2Mode.ROUTED or not itf.parent or net not in itf.addresses:
+            continue
+        bridge = dev.interfaces.get(itf.parent)
+        if bridge is None or itf.parent not in st.bridges:
+            continue
+        itf.addresses.remove(net)
+        bridge.addresses.append(net)
+        st.rep.warnings.append(
+            f"{st.file}:{src.line}: address {net} is on {iface}, a port of bridge {itf.parent}: "
+            f"RouterOS puts it on the bridge (modelled so)"
+        )
 
 
 def bridge_l3(st: State, bridge: str) -> list[Interface]:

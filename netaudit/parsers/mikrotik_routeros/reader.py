@@ -117,8 +117,13 @@ def read(st: State) -> None:
 _V7_MENUS = frozenset({("interface", "wifi"), ("interface", "wifiwave2"), ("routing", "table")})
 
 
+# The header without its date (``# RouterOS 6.48.3``: exports kept under version control
+# with the changing date line cut down): the version alone, nothing else on the line.
+_BARE_VERSION = re.compile(r"#\s*RouterOS (\d+)\.(\d+)((?:\.\d+)*(?:(?:rc|beta)\d+)?)\s*$")
+
+
 def _header_comment(st: State, text: str) -> None:
-    m = re.search(r"by RouterOS (\d+)\.(\d+)(\S*)", text)
+    m = re.search(r"by RouterOS (\d+)\.(\d+)(\S*)", text) or _BARE_VERSION.match(text)
     if m:
         st.major = int(m.group(1))
         st.dev.os_version = f"{m.group(1)}.{m.group(2)}{m.group(3)}"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from netaddr import IPNetwork
 
 from netaudit.model import IfKind, L2Mode
-from netaudit.reach import REACHABLE
+from netaudit.reach import BLOCKED, REACHABLE
+from netaudit.zones import Zone
 
 from .helpers import GUEST, OFFICE, STAFF, V6, V7, matrix, office, parse
 
@@ -139,3 +141,91 @@ def test_bridge_port_naming_no_bridge_or_a_removed_one_leaves_the_port_routed():
     assert any("vlan481_1 is in no bridge" in w for w in rep.warnings)
     assert any("ether2 is in no bridge (the bridge it named *E no longer exists)" in w for w in rep.warnings)
     assert not dev.unfiltered_bridges and not any(r.name == "*E" for r in dev.references)
+
+
+def test_bridge_entries_naming_a_removed_interface_add_nothing_and_filter_nothing():
+    """A hAP lite (RouterOS 6.42) whose virtual AP was removed: the export keeps its bridge
+    ports and its bridge filter rules with the removed interface's id, under RouterOS's own
+    ``# no interface`` comment (one port entry lost its ``interface=`` altogether).  They
+    name no interface: no phantom port ``*7`` on the bridge, and the drop rules see no frame,
+    so the bridge is not partial (the guest cell is proven, not unknown)."""
+    dev, rep = parse(
+        """
+    /interface bridge
+    add admin-mac=64:D1:54:18:F6:07 auto-mac=no comment=defconf fast-forward=no name=bridge
+    /interface wireless
+    set [ find default-name=wlan1 ] disabled=no mode=ap-bridge name=wlan2 ssid="shop"
+    /interface bridge filter
+    # no interface
+    add action=drop chain=forward in-interface=*7
+    # no interface
+    add action=drop chain=forward out-interface=*7
+    /interface bridge port
+    add bridge=bridge comment=defconf interface=ether2
+    add bridge=bridge interface=*7
+    add bridge=bridge
+    add bridge=bridge interface=wlan2
+    /ip address
+    add address=192.168.2.1/24 interface=bridge
+    add address=192.0.2.2/30 interface=ether1
+    /ip route
+    add gateway=192.0.2.1
+    /ip firewall filter
+    add action=drop chain=forward in-interface=bridge out-interface=ether1
+    """,
+        header=V6,
+    )
+    assert "*7" not in dev.interfaces and not rep.unrecognized
+    assert not any(i.partial for i in dev.interfaces.values())
+    assert sum("names no interface" in w for w in rep.warnings) == 2
+    guest = Zone("guest", "guest", [IPNetwork("192.168.2.0/24")], attach=[("r", "bridge")])
+    net = Zone("internet", "external", attach=[("r", "ether1")])
+    assert matrix([dev], [guest, net])[("guest", "internet")].verdict == BLOCKED
+    # A rule on the negation of a removed interface matches every frame: still partial.
+    dev, _ = parse(
+        """
+    /interface bridge
+    add name=bridge
+    /interface bridge port
+    add bridge=bridge interface=ether2
+    /interface bridge filter
+    add action=drop chain=forward in-interface=!*7
+    /ip address
+    add address=192.168.2.1/24 interface=bridge
+    """,
+        header=V6,
+    )
+    assert dev.interfaces["bridge"].partial
+
+
+def test_an_address_on_a_bridge_port_is_the_bridges():
+    """A hAP lite (RouterOS 6.42) with its LAN addresses on ``ether2-master``, a port of
+    ``bridge``: RouterOS puts them on the bridge ("Putting an IP address to a physical
+    interface included in a bridge would mean actually putting it on the bridge interface
+    itself", wiki Manual:IP/Address).  Left on the port, the bridge's hosts had no gateway
+    and the shop's clients were "blocked" from the Internet; they reach it."""
+    dev, rep = parse(
+        """
+    /interface bridge
+    add admin-mac=64:D1:54:18:F6:07 auto-mac=no comment=defconf fast-forward=no name=bridge
+    /interface ethernet
+    set [ find default-name=ether2 ] name=ether2-master
+    /interface bridge port
+    add bridge=bridge comment=defconf interface=ether2-master
+    add bridge=bridge interface=ether3
+    /ip address
+    add address=192.168.2.1/24 comment=defconf interface=ether2-master network=192.168.2.0
+    add address=192.168.3.1/24 comment="hotspot network" interface=ether2-master network=192.168.3.0
+    /ip dhcp-client
+    add comment=defconf dhcp-options=hostname,clientid disabled=no interface=ether1
+    /ip firewall nat
+    add action=masquerade chain=srcnat out-interface=ether1
+    """,
+        header=V6,
+    )
+    assert dev.interfaces["bridge"].addresses == [IPNetwork("192.168.2.1/24"), IPNetwork("192.168.3.1/24")]
+    assert dev.interfaces["ether2-master"].addresses == []
+    assert sum("a port of bridge bridge: RouterOS puts it on the bridge" in w for w in rep.warnings) == 2
+    shop = Zone("shop", "guest", [IPNetwork("192.168.2.0/24")], attach=[("r", "ether3")])
+    net = Zone("internet", "external", attach=[("r", "ether1")])
+    assert matrix([dev], [shop, net])[("shop", "internet")].verdict == REACHABLE

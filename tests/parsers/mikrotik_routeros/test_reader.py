@@ -6,6 +6,7 @@ from __future__ import annotations
 from netaddr import IPNetwork
 
 from netaudit.model import L2Mode, PortRange
+from netaudit.parsers import mikrotik_routeros
 
 from .helpers import parse, svc
 
@@ -166,3 +167,54 @@ def test_a_menu_header_glued_after_a_closing_quote_starts_its_own_line():
     assert first.to_interface == "wan A" and first.source.line == 4  # after the export header
     assert second.to_interface == "pppoe-ttk" and second.source.line == 6
     assert not rep.unrecognized
+
+
+# A CRS125 export as kept in a public repository (memhamwan/routeros-config-audit): the
+# header's date line cut down to the version alone.
+DATELESS_V6 = """\
+# RouterOS 6.48.3
+# software id = GXJJ-5ZK0
+#
+# model = CRS125-24G-1S
+# serial number = 5240040DE39C
+/system identity
+set name=r1.leb.example.net
+/ip dhcp-client
+add comment=uplink interface=ether1
+"""
+
+
+def test_a_header_without_its_date_still_gives_the_version():
+    """``# RouterOS 6.48.3`` is the version: v6 defaults apply (a DHCP client without
+    ``disabled=no`` is off, as the v6 export writes it), not the no-version reading."""
+    res = mikrotik_routeros.parse(DATELESS_V6, "r1.rsc")
+    (dev,) = res.devices
+    assert dev.os_version == "6.48.3" and dev.facts.model == "CRS125-24G-1S"
+    assert not dev.interfaces["ether1"].dynamic_address and dev.routes == []
+    # A script's comment naming a version family is no export header.
+    res = mikrotik_routeros.parse(DATELESS_V6.replace("6.48.3", "6.49.x"), "r1.rsc")
+    assert res.devices[0].os_version == ""
+
+
+ROMON_TAIL = """\
+/tool romon
+set enabled=yes
+/tool romon port
+add
+add
+"""
+
+
+def test_a_bare_add_where_every_property_has_a_default_is_no_cut():
+    """Real v6 exports end with ``/tool romon port`` entries written as a bare ``add``
+    (every property at its default, ``interface=all``), often without a final newline: a
+    complete export, not a file cut short.  A bare ``add`` where properties are required
+    is still a cut."""
+    text = DATELESS_V6 + ROMON_TAIL
+    for complete in (text, text.rstrip("\n")):
+        assert mikrotik_routeros.incomplete(complete, mikrotik_routeros.parse(complete, "r.rsc")) is None
+    graphing = DATELESS_V6 + "/tool graphing interface\nadd\n/tool graphing resource\nadd\n"
+    assert mikrotik_routeros.incomplete(graphing, mikrotik_routeros.parse(graphing, "r.rsc")) is None
+    for cut in (DATELESS_V6 + "/ip address\nadd\n", DATELESS_V6 + "/ip address\nadd"):
+        found = mikrotik_routeros.incomplete(cut, mikrotik_routeros.parse(cut, "r.rsc"))
+        assert found is not None and "'add' with no property" in str(found[1]), found
