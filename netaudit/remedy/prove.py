@@ -206,13 +206,17 @@ def _keep_gateway_services(before, plan: Plan, lost: list[tuple[str, str, str]])
     """Add to the plans of the zones' gateways a :class:`~.plan.Keep` for each service
     a zone loses towards the devices (the policy's limited gateway services: DNS, DHCP);
     whether any was added.  Renderers that move a zone's ports (a RouterOS bridge put
-    under VLAN filtering) accept them again on the zone's interface."""
+    under VLAN filtering) accept them again on the zone's interface.  Only for the zones
+    the devices are the gateway of: an Internet or WAN zone never gets one (an accept of
+    DNS on the WAN would open a resolver to the Internet)."""
     from ..vocabulary import DEVICES_ZONE
 
     added = False
     zones = {z.name: z for z in before.zones}
     for src, dst, service in lost:
         if dst != DEVICES_ZONE or service not in GATEWAY_SERVICES or src not in zones:
+            continue
+        if zones[src].kind in ("external", "wan"):
             continue
         subnets = list(zones[src].owned.iter_cidrs())
         for dev_name, _ in gateways(before, src):

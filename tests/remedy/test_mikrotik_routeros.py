@@ -246,3 +246,17 @@ def test_a_wan_zone_is_blocked_by_its_interface_not_its_forgeable_sources(tmp_pa
     assert not any("src-address-list=netaudit-tslcd" in ln for ln in tslcd)
     assert not [f for f in res.new if f.check == "spoofing"]
     assert res.ok and res.lost == []
+
+
+def test_gateway_services_are_kept_for_inside_zones_only():
+    """A lost DNS flow from the Internet is never accepted again (that would open a
+    resolver on the WAN): keeps go to the zones the router is the gateway of."""
+    from netaudit.remedy.plan import derive
+    from netaudit.remedy.prove import _keep_gateway_services
+
+    before = run_audit([SAMPLES / "routeros-commune-leaky-bridge"], None)
+    plan = derive(before)
+    lost = [("internet", "@devices", "udp/53"), ("guest", "@devices", "tcp/53")]
+    assert _keep_gateway_services(before, plan, lost)
+    keeps = [(k.zone, k.service) for dp in plan.devices.values() for k in dp.keeps]
+    assert keeps == [("guest", "tcp/53")]
