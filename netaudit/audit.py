@@ -17,7 +17,7 @@ from .checks import AuditContext, Finding, run_checks
 from .collector import collector_paused
 from .headerspace import HeaderSpace
 from .model import InputError
-from .policy import excess, resolve_expectation
+from .policy import edge_vpn_services, excess, resolve_expectation
 from .reach import REACHABLE, Cell, Engine, compute_matrix
 from .vocabulary import DEVICES_ZONE, SEVERITY_RANK
 from .zones import PlacedZone, Site
@@ -97,9 +97,10 @@ def run_audit(
     snap, site, topo, placed, engine, warnings = prepare(paths, site_path, on_snapshot)
     kinds = {z.name: z.kind for z in placed}
     matrix = compute_matrix(engine, [z.name for z in placed])
+    edge_vpn = edge_vpn_services(engine.hs, snap.devices)
     for cell in matrix:
         cell.expectation = resolve_expectation(
-            cell.src, kinds[cell.src], cell.dst, kinds.get(cell.dst, "devices"), site.level, site.policy
+            cell.src, kinds[cell.src], cell.dst, kinds.get(cell.dst, "devices"), site.level, site.policy, edge_vpn
         )
     live = None
     if probes:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .headerspace import HeaderSpace, service_match
+from .model import PROTO_TCP, PROTO_UDP, Device
 from .reach import REACHABLE
 from .vocabulary import DEVICES_ZONE
 from .zones import PolicyOverride
@@ -21,6 +22,29 @@ ALLOW, DENY, LIMITED = "allow", "deny", "limited"
 # Services any zone may use on its gateway: DNS (over UDP, and over TCP for the answers
 # too large for UDP, which resolvers retry there: RFC 7766) and DHCP.
 GATEWAY_SERVICES = ["udp/53", "tcp/53", "udp/67"]
+# What the edge may answer from the Internet: its VPN endpoint only ("inbound: VPN only",
+# docs/semantics.md, "The reference policy").  IPsec (IKE, NAT traversal, ESP) by port;
+# the WireGuard and OpenVPN ports a device listens on are added per snapshot
+# (edge_vpn_services).  DNS is not among them: a resolver answering the Internet is open.
+EDGE_VPN_SERVICES = ["udp/500", "udp/4500", "proto/50"]
+# Services whose port names the VPN (the model's service names, netaudit/model.py).
+_PORTED_VPNS = frozenset({"wireguard", "ovpn"})
+# Destination ports of administration services: reaching one from a guest or external
+# zone is critical (checks/segmentation.py), and no VPN port may hide one.
+ADMIN_SERVICES = [
+    "tcp/20-23",
+    "tcp/80",
+    "tcp/443",
+    "tcp/8080",
+    "tcp/8443",
+    "udp/161-162",
+    "tcp/8291",
+    "tcp/8728-8729",
+    "tcp/3389",
+    "tcp/5900",
+    "tcp/4443",
+    "tcp/10443",
+]
 DMZ_SERVICES = ["tcp/80", "tcp/443"]
 INSIDE = ("internal", "server", "database", "management", "dmz", "kiosk", "camera", "wan")
 
@@ -47,6 +71,8 @@ def expectation(src_kind: str, dst_kind: str, level: int) -> Expectation:
     if d == "devices":
         if s == "management":
             return Expectation(ALLOW, rule="mgmt-to-devices")
+        if s == "external":
+            return Expectation(LIMITED, tuple(EDGE_VPN_SERVICES), "critical", rule="devices-edge-vpn-only")
         return Expectation(LIMITED, tuple(GATEWAY_SERVICES), _severity_into("devices", s), rule="devices-gateway-only")
     if s == "guest":
         if d == "external":
@@ -81,11 +107,35 @@ def expectation(src_kind: str, dst_kind: str, level: int) -> Expectation:
     return Expectation(ALLOW, rule="default-allow")
 
 
+def edge_vpn_services(hs: HeaderSpace, devices: Iterable[Device]) -> tuple[str, ...]:
+    """The WireGuard and OpenVPN ports the ``devices`` listen on (``udp/13231`` …), for the
+    external → @devices expectation; a port an administration service uses is left out
+    (allowing it there would allow that service on every device)."""
+    admin = services_packets(hs, ADMIN_SERVICES)
+    found: set[tuple[str, int, int]] = set()
+    for dev in devices:
+        for svc in dev.services:
+            if svc.enabled and svc.name in _PORTED_VPNS and svc.protocol in (PROTO_TCP, PROTO_UDP):
+                proto = "tcp" if svc.protocol == PROTO_TCP else "udp"
+                found.update((proto, r.lo, r.hi) for r in svc.ports)
+    texts = [f"{p}/{lo}" if lo == hi else f"{p}/{lo}-{hi}" for p, lo, hi in sorted(found)]
+    return tuple(t for t in texts if not hs.meets(services_packets(hs, [t]), admin))
+
+
 def resolve_expectation(
-    src: str, src_kind: str, dst: str, dst_kind: str, level: int, overrides: list[PolicyOverride]
+    src: str,
+    src_kind: str,
+    dst: str,
+    dst_kind: str,
+    level: int,
+    overrides: list[PolicyOverride],
+    edge_vpn: tuple[str, ...] = (),
 ) -> Expectation:
-    """Reference expectation with the site file's overrides applied (last one wins)."""
+    """Reference expectation with the site file's overrides applied (last one wins);
+    ``edge_vpn`` (:func:`edge_vpn_services`) widens the external → @devices one."""
     exp = expectation(src_kind, "devices" if dst == DEVICES_ZONE else dst_kind, level)
+    if edge_vpn and exp.rule == "devices-edge-vpn-only":
+        exp = Expectation(LIMITED, (*exp.allowed_services, *edge_vpn), exp.severity, rule=exp.rule)
     for o in overrides:
         if o.src == src and o.dst == dst:
             if o.services is not None:

@@ -48,6 +48,23 @@ ENTRIES: dict[str, dict[str, str]] = {
         "{services} to that address may still be reached — limit them by the service's own setting (vty "
         "access-class, ip http access-class) or a control-plane policy",
     },
+    # a VPN endpoint the reference policy lets the Internet reach, reached from an inside zone too
+    "fix.left.edge_vpn": {
+        "vi": "{service} trên {device} là điểm kết nối VPN mà chính sách cho phép từ Internet: bộ thay đổi không tắt "
+        "nó; vùng {zone} vẫn tới được cổng này — nếu cần, chặn riêng cổng đó từ vùng {zone} trong chain input",
+        "en": "{service} on {device} is the VPN endpoint the policy lets the Internet reach: the change set does "
+        "not turn it off; zone {zone} still reaches its port — if needed, drop that port from zone {zone} in the "
+        "input chain",
+    },
+    # a gateway service (DNS, DHCP) the inside zones use, answering the Internet too
+    "fix.left.edge_gateway_service": {
+        "vi": "{service} trên {device} phục vụ các vùng bên trong và cũng trả lời từ Internet (với DNS: máy chủ "
+        "phân giải mở, bị lợi dụng để khuếch đại tấn công): bộ thay đổi không tắt dịch vụ mà các vùng bên trong "
+        "đang dùng — chặn {ports} tới thiết bị trên cổng hướng Internet (chain/ACL đầu vào của cổng WAN)",
+        "en": "{service} on {device} serves the inside zones and answers the Internet too (for DNS: an open "
+        "resolver, abused to amplify attacks): the change set does not turn off a service the inside zones use — "
+        "drop {ports} to the device on the Internet-facing interface (the WAN port's input chain or inbound ACL)",
+    },
     # anti-spoofing on an interface whose own addresses include the forged ones
     "fix.left.spoof_same_segment": {
         "vi": "{zone} vào {device} qua {interface}, cùng đoạn mạng với một vùng mà nó tới được: địa chỉ của vùng đó "

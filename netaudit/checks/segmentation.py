@@ -7,26 +7,10 @@ from netaddr import IPAddress
 from .. import messages
 from ..headerspace import Bdd
 from ..messages import Text
-from ..policy import ALLOW, DENY, LIMITED, excess, services_packets
+from ..policy import ADMIN_SERVICES, ALLOW, DENY, LIMITED, excess, services_packets
 from ..reach import BLOCKED, REACHABLE, UNKNOWN, destination_preferences, witness_for
 from ..vocabulary import DEVICES_ZONE
 from . import REF_ND331, REF_TT12_ZONES, AuditContext, CheckInfo, check
-
-# Destination ports of administration services: a guest reaching one is critical.
-ADMIN_SERVICES = [
-    "tcp/20-23",
-    "tcp/80",
-    "tcp/443",
-    "tcp/8080",
-    "tcp/8443",
-    "udp/161-162",
-    "tcp/8291",
-    "tcp/8728-8729",
-    "tcp/3389",
-    "tcp/5900",
-    "tcp/4443",
-    "tcp/10443",
-]
 
 
 def _services_set(ctx: AuditContext, services) -> Bdd:
@@ -99,6 +83,16 @@ def _severity(ctx: AuditContext, cell, admin: str, other: str) -> str:
     if (bad & ~_services_set(ctx, ["icmp"])) == hs.false:
         return "low"
     return other
+
+
+def _other_severity(ctx: AuditContext, cell) -> str:
+    """The severity of a policy violation toward the devices that is neither an
+    administration service nor ICMP: the policy's, but high from the Internet (an open
+    resolver, a VPN endpoint other than the reference's — exposed, not administered)."""
+    exp = cell.expectation
+    if cell.dst == DEVICES_ZONE and _zone_kind(ctx, cell.src) == "external" and exp.severity == "critical":
+        return "high"
+    return exp.severity
 
 
 # Both matrix checks: a witness that crosses no router has an L2 root cause, which no
@@ -212,7 +206,7 @@ def policy_violation(ctx: AuditContext, info: CheckInfo):
             continue  # guest cells are guest-isolation's
         if cell.verdict == REACHABLE and exp.expected in (DENY, LIMITED):
             if excess(ctx.hs, cell) != ctx.hs.false:
-                yield _violation(ctx, info, cell, _severity(ctx, cell, exp.severity, exp.severity))
+                yield _violation(ctx, info, cell, _severity(ctx, cell, exp.severity, _other_severity(ctx, cell)))
         elif cell.verdict == BLOCKED and exp.expected == ALLOW and cell.dst != DEVICES_ZONE:
             blocked.setdefault((cell.src, repr(cell.blocking)), []).append(cell)
     for (src, _), cells in blocked.items():

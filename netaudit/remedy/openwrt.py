@@ -57,6 +57,7 @@ from ..parsers.openwrt import services as ow_services
 from ..parsers.openwrt import wireless as ow_wireless
 from ..parsers.openwrt.state import State
 from ..parsers.openwrt.uci import Section, UciText, read
+from ..policy import services_packets
 from . import Rendered
 from .addresses import behind, is_outside
 from .plan import Block, DevicePlan, Restrict, snmp_agent_left
@@ -809,6 +810,7 @@ def _kept_and_residual(ctx: Ctx, after: Model) -> None:
     restricted services still reached."""
     before, hs, ch = ctx.before, ctx.hs, ctx.ch
     restricted = {_restrict_key(r) for r in ctx.plan.restricts}
+    edge = services_packets(hs, ctx.plan.edge_services)
     for zname in ctx.switched:
         z = before.zones[zname]
         for svc in before.dev.services:
@@ -816,6 +818,8 @@ def _kept_and_residual(ctx: Ctx, after: Model) -> None:
                 continue
             m = _svc_match(svc)
             pk = hs.match(m)
+            if z.outside and not hs.within(pk, edge):
+                continue  # toward the Internet only the VPN endpoint: DNS there is an open resolver
             lost = False
             for i in z.devices:
                 if svc.interfaces is not None and i not in svc.interfaces:

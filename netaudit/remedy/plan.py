@@ -30,7 +30,7 @@ from netaddr import IPNetwork, IPSet
 from ..checks.config import FAIL_OPEN_VENDORS, reference_usage
 from ..headerspace import service_match
 from ..messages import both
-from ..policy import ALLOW, DENY, excess
+from ..policy import ALLOW, DENY, GATEWAY_SERVICES, LIMITED, excess, services_packets
 from ..vocabulary import DEVICES_ZONE
 
 # Management checks a restriction of the service closes (docs/remedy.md).
@@ -113,6 +113,9 @@ class DevicePlan:
     unbinds: list[Unbind] = field(default_factory=list)
     antispoofs: list[AntiSpoof] = field(default_factory=list)
     keeps: list[Keep] = field(default_factory=list)  # set by the proof (remedy/prove.py)
+    # What the policy lets the Internet reach on the devices (their VPN endpoint, the
+    # external → @devices row): a renderer re-accepting a WAN zone's services keeps only these.
+    edge_services: list[str] = field(default_factory=list)
     mgmt: list[IPNetwork] = field(default_factory=list)  # the management zone(s)' subnets
 
 
@@ -155,6 +158,15 @@ def derive(audit) -> Plan:
     plans: dict[str, DevicePlan] = {}
     unfixable: list[Unfixable] = []
     by_cell: dict[tuple[str, str], list] = {}
+    # What the policy lets the Internet reach on the devices (their VPN endpoint): a
+    # service there stays on, whoever else reaches it.
+    edge_services: list[str] = []
+    for cell in audit.matrix:
+        exp = cell.expectation
+        external = cell.dst == DEVICES_ZONE and kinds.get(cell.src) == "external"
+        if external and exp is not None and exp.expected == LIMITED:
+            edge_services += [s for s in exp.allowed_services if s not in edge_services]
+    edge_vpn = services_packets(hs, edge_services)
     for f in audit.findings:
         if f.check in FLOW_CHECKS and len(f.zones) >= 2:
             by_cell.setdefault((f.zones[0], f.zones[1]), []).append(f)
@@ -165,7 +177,7 @@ def derive(audit) -> Plan:
         exp = cell.expectation
         allow = tuple(exp.allowed_services) if exp is not None and exp.expected not in (ALLOW, DENY) else ()
         if cell.dst == DEVICES_ZONE:
-            _restrict(audit, plans, cell, excess(hs, cell), mgmt, ids)
+            _restrict(audit, plans, cell, excess(hs, cell), mgmt, ids, edge_vpn, unfixable)
             continue
         external = kinds.get(cell.src) in ("external", "wan")
         points = gateways(audit, cell.dst if external else cell.src)
@@ -198,6 +210,7 @@ def derive(audit) -> Plan:
         plans = {n: dp for n, dp in plans.items() if dp.blocks or dp.restricts or dp.unbinds or dp.antispoofs}
     for dp in plans.values():
         dp.mgmt = list(mgmt)
+        dp.edge_services = list(edge_services)
     return Plan(plans, unfixable, mgmt)
 
 
@@ -333,9 +346,15 @@ def _l2_reason(f) -> Unfixable:
     )
 
 
-def _restrict(audit, plans, cell, packets, mgmt, ids) -> None:
-    """One restriction per device service the excess packets reach."""
+def _restrict(audit, plans, cell, packets, mgmt, ids, edge_vpn, unfixable: list[Unfixable]) -> None:
+    """One restriction per device service the excess packets reach.  Kept, the findings
+    saying why: a service inside ``edge_vpn`` (the VPN endpoint the policy lets the
+    Internet reach), and a gateway service (DNS, DHCP) the Internet reaches — the inside
+    zones use it."""
     hs = audit.engine.hs
+    from_outside = any(z.name == cell.src and z.kind == "external" for z in audit.zones)
+    gateway = services_packets(hs, GATEWAY_SERVICES)
+    kept: dict[tuple[str, str, str], list[str]] = {}  # (reason, device, service) -> its ports
     for dev in audit.topology.devices.values():
         own = hs.false
         for (name, _vrf), addrs in audit.engine.own.items():
@@ -347,7 +366,22 @@ def _restrict(audit, plans, cell, packets, mgmt, ids) -> None:
             probe = hs.match(service_match(_svc_text(svc)))
             if (packets & probe & own) == hs.false:
                 continue
-            _add_restrict(plans, audit, dev.hostname, svc, mgmt, cell.src, ids)
+            if hs.within(probe, edge_vpn):
+                kept.setdefault(("fix.left.edge_vpn", dev.hostname, svc.name), []).append(_svc_text(svc))
+            elif from_outside and hs.within(probe, gateway):
+                # Turned off or limited to management, the inside zones would lose it; a
+                # drop on the Internet-facing interface is not a restriction renderers make.
+                kept.setdefault(("fix.left.edge_gateway_service", dev.hostname, svc.name), []).append(_svc_text(svc))
+            else:
+                _add_restrict(plans, audit, dev.hostname, svc, mgmt, cell.src, ids)
+    if kept:
+        texts = [
+            both(key, service=name, device=device, zone=cell.src, ports=", ".join(ports))
+            for (key, device, name), ports in kept.items()
+        ]
+        reason = {lang: "; ".join(t[lang] for t in texts) for lang in texts[0]}
+        findings = {f.id: f for f in audit.findings}
+        unfixable += [Unfixable(i, findings[i].check, findings[i].title, reason) for i in ids]
 
 
 def _svc_text(svc) -> str:

@@ -343,9 +343,28 @@ def _unknown_after(result: FixResult, f) -> dict[str, str] | None:
     return both("fix.left.unknown_after", src=cell.src, dst=cell.dst, reason=cell.reason or "-")
 
 
+def _about(f) -> tuple:
+    """A finding's subject without its severity (a flow finding's grows milder when the
+    change set closes part of what it names)."""
+    return (f.check, tuple(f.zones), tuple(f.devices), f.title.get("en", ""))
+
+
 def _compare(result: FixResult) -> None:
     kept, closed = _unmatched(result.before.findings, result.after.findings)
     _, result.new = _unmatched(result.after.findings, result.before.findings)
+    # The same finding at another severity (the change set closed part of it, the rest
+    # is left with its reason): left, shown as it is now — neither closed nor new.
+    milder: dict[tuple, list] = {}
+    for g in result.new:
+        milder.setdefault(_about(g), []).append(g)
+    shown = {id(f): f for f in kept}
+    for f in list(closed):
+        if milder.get(_about(f)):
+            g = milder[_about(f)].pop(0)
+            closed.remove(f)
+            result.new.remove(g)
+            kept.append(f)
+            shown[id(f)] = g
     result.closed = []
     for f in closed:
         why = _unknown_after(result, f)
@@ -358,8 +377,12 @@ def _compare(result: FixResult) -> None:
         if res.rendered is not None and not res.withdrawn:
             for i, why in res.rendered.left.items():
                 reasons.setdefault(i, why)
+    cannot = {u.finding for u in result.unfixable}
     for f in kept:
         i = f.id
+        if shown[id(f)] is not f and i in cannot:  # said not closable: so is what is left of it
+            g = shown[id(f)]
+            result.unfixable.append(Unfixable(g.id, g.check, g.title, reasons[i]))
         why = reasons.get(i)
         if why is None:
             withdrawn = [r for r in result.devices.values() if r.withdrawn and r.device in f.devices]
@@ -371,7 +394,7 @@ def _compare(result: FixResult) -> None:
                 "vi": "kế hoạch chưa có thay đổi cấu hình cho phát hiện này: làm theo hướng dẫn của nó",
                 "en": "the plan has no configuration change for this finding: follow its remediation",
             }
-        result.remaining.append((f, why))
+        result.remaining.append((shown[id(f)], why))
 
 
 def severe(findings, floor: str = FIXABLE_FLOOR) -> list:

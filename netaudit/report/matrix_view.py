@@ -99,7 +99,7 @@ def _expected_text(v: View, c: dict) -> str:
         return "-"
     text = v.t(f"expected.{exp}")
     if exp == "limited":
-        text += " " + ", ".join(c.get("allowed_services", []))
+        text += " " + services_words(", ".join(c.get("allowed_services", [])), v.lang)
     return text
 
 

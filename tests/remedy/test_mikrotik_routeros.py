@@ -260,3 +260,24 @@ def test_gateway_services_are_kept_for_inside_zones_only():
     assert _keep_gateway_services(before, plan, lost)
     keeps = [(k.zone, k.service) for dp in plan.devices.values() for k in dp.keeps]
     assert keeps == [("guest", "tcp/53")]
+
+
+def test_an_open_resolver_is_said_and_the_vpn_endpoint_kept(tmp_path):
+    """A ward router answering DNS on the WAN (allow-remote-requests=yes, the input chain
+    dropping only the admin ports from the WAN) with a WireGuard tunnel on 13231: the
+    change set turns off neither DNS (the LAN resolves there) nor the WireGuard port (the
+    VPN endpoint the Internet may reach); both findings left say why and what to drop by
+    hand, and every other service the Internet reached is closed."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "leaky" / "ros6-open-resolver-wg"
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    assert res.ok and res.lost == []
+    cs = res.devices["UBND-Phuong-An-Lac"].rendered.change_set
+    assert "dst-port=13231" not in cs and "dst-port=53" not in cs
+    why = {tuple(f.zones): w["en"] for f, w in res.remaining}
+    assert "open resolver" in why[("internet", "@devices")] and "udp/53" in why[("internet", "@devices")]
+    assert "VPN endpoint" in why[("staff", "@devices")]
+    after = run_audit([tmp_path / "fix" / "after"], tmp_path / "fix" / "after" / "site.yaml")
+    cell = next(c for c in after.matrix if (c.src, c.dst) == ("internet", "@devices"))
+    assert set(cell.services) == {"tcp/53", "udp/53", "udp/13231"}  # ssh, btest, ping from the WAN: closed

@@ -1,0 +1,97 @@
+"""The reference policy (netaudit.policy): the Internet may reach the devices' VPN
+endpoint only — an open resolver on the WAN is a finding, IPsec and the WireGuard /
+OpenVPN ports the devices listen on are not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import audit_cli
+
+from netaudit.headerspace import HeaderSpace
+from netaudit.model import Device, MgmtService, PortRange
+from netaudit.policy import (
+    ALLOW,
+    EDGE_VPN_SERVICES,
+    GATEWAY_SERVICES,
+    LIMITED,
+    edge_vpn_services,
+    expectation,
+    resolve_expectation,
+)
+from netaudit.vocabulary import DEVICES_ZONE
+
+
+def test_internet_to_devices_is_limited_to_the_vpn_endpoint():
+    exp = expectation("external", "devices", 2)
+    assert exp.expected == LIMITED and exp.rule == "devices-edge-vpn-only"
+    assert set(exp.allowed_services) == {"udp/500", "udp/4500", "proto/50"}
+    assert not set(exp.allowed_services) & set(GATEWAY_SERVICES)  # DNS is not the edge's to answer
+    # Inside zones keep DNS and DHCP on their gateway; management administers.
+    for kind in ("internal", "guest", "server", "wan", "camera"):
+        assert expectation(kind, "devices", 2).allowed_services == tuple(GATEWAY_SERVICES)
+    assert expectation("management", "devices", 2).expected == ALLOW
+
+
+def test_vpn_ports_the_devices_listen_on_widen_the_internet_row_only():
+    dev = Device("R", "routeros", "r.rsc")
+    dev.services = [
+        MgmtService("wireguard", 17, (PortRange(13231, 13231),)),
+        MgmtService("ovpn", 6, (PortRange(1194, 1194),)),
+        MgmtService("ovpn", 6, (PortRange(443, 443),)),  # an admin port: never allowed through it
+        MgmtService("wireguard", 17, (PortRange(51820, 51820),), enabled=False),
+        MgmtService("dns", 17, (PortRange(53, 53),)),
+    ]
+    vpn = edge_vpn_services(HeaderSpace(), [dev])
+    assert vpn == ("tcp/1194", "udp/13231")
+    internet = resolve_expectation("internet", "external", DEVICES_ZONE, "devices", 2, [], vpn)
+    assert internet.allowed_services == (*EDGE_VPN_SERVICES, "tcp/1194", "udp/13231")
+    staff = resolve_expectation("staff", "internal", DEVICES_ZONE, "devices", 2, [], vpn)
+    assert staff.allowed_services == tuple(GATEWAY_SERVICES)
+
+
+# A ward office's hEX as a technician exports it: the input chain only drops Winbox and
+# the other admin ports from the WAN ("chan winbox tu ngoai"), the router resolves for its
+# LAN with allow-remote-requests=yes, and a WireGuard tunnel to the district answers on
+# 13231 (tests/remedy/leaky/ros6-open-resolver-wg, where `netaudit fix` is tested too).
+WARD = Path(__file__).parent / "remedy" / "leaky" / "ros6-open-resolver-wg"
+CONFIG = "ubnd-phuong-an-lac-hex.rsc"
+
+
+def _audit(tmp_path, config: str) -> tuple[int, dict]:
+    (tmp_path / CONFIG).write_text(config, encoding="utf-8")
+    code, out, _ = audit_cli(tmp_path, "--site", WARD / "site.yaml")
+    return code, json.loads(out)
+
+
+def test_open_resolver_on_the_wan_is_a_high_finding(tmp_path):
+    code, doc = _audit(tmp_path, (WARD / CONFIG).read_text(encoding="utf-8"))
+    cell = next(c for c in doc["matrix"] if (c["src"], c["dst"]) == ("internet", DEVICES_ZONE))
+    assert cell["verdict"] == "reachable"
+    assert {"udp/53", "tcp/53", "udp/13231"} <= set(cell["services"])
+    assert "udp/13231" in cell["allowed_services"] and "udp/53" not in cell["allowed_services"]
+    found = [
+        f for f in doc["findings"] if f["check"] == "policy-violation" and f["zones"] == ["internet", DEVICES_ZONE]
+    ]
+    assert len(found) == 1 and found[0]["severity"] == "high"
+    # The excess named is DNS (and the ssh the rules forgot), never the WireGuard port.
+    assert "udp/53" in found[0]["detail"]["en"] and "13231" not in found[0]["detail"]["en"]
+    assert code == 1
+
+
+def test_closing_dns_on_the_wan_leaves_the_vpn_endpoint_without_finding(tmp_path):
+    fixed = (
+        (WARD / CONFIG)
+        .read_text(encoding="utf-8")
+        .replace(
+            "add action=drop chain=input in-interface-list=WAN protocol=icmp\n",
+            "add action=drop chain=input in-interface-list=WAN protocol=icmp\n"
+            "add action=accept chain=input dst-port=13231 in-interface-list=WAN protocol=udp\n"
+            "add action=drop chain=input in-interface-list=WAN\n",
+        )
+    )
+    _, doc = _audit(tmp_path, fixed)
+    cell = next(c for c in doc["matrix"] if (c["src"], c["dst"]) == ("internet", DEVICES_ZONE))
+    assert cell["verdict"] == "reachable" and cell["services"] == ["udp/13231"]
+    assert not [f for f in doc["findings"] if f["zones"] == ["internet", DEVICES_ZONE]]
