@@ -1,20 +1,49 @@
 """The one message catalogue: every user-facing sentence in Vietnamese and English.
 
 Text is looked up by key and formatted with named fields; renderers and checks
-never hold their own copies of a sentence in either language.
+never hold their own copies of a sentence in either language.  A configuration example
+is one :func:`neutral` text for every language (its commands written once) whose words
+— heading, comments, placeholders — are catalogue entries ``snippet.<name>``.
 """
 
 from __future__ import annotations
 
+import string
+from functools import cache
+from types import SimpleNamespace
+
 LANGS = ("vi", "en")
+
+# The key of a text written once for every language (see :func:`neutral`).
+NEUTRAL = "*"
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 
 
+def neutral(text: str) -> dict[str, str]:
+    """A catalogue entry that is one text in every language: a configuration example, its
+    commands written once.  What the reader's language changes in it — heading, comments,
+    placeholders, a sentence around it — are *words*, named in the text as
+    ``{snippet.NAME}``: the catalogue entry ``snippet.NAME`` (vi/en), rendered in the same
+    language with the same fields.  Its other fields are filled in as in any entry."""
+    return {NEUTRAL: text}
+
+
+@cache
+def _word_names(text: str) -> tuple[str, ...]:
+    """The NAMEs of the ``{snippet.NAME}`` fields of ``text``."""
+    names = (f for _, f, _, _ in string.Formatter().parse(text) if f and f.startswith("snippet."))
+    return tuple(dict.fromkeys(f.removeprefix("snippet.") for f in names))
+
+
 def t(key: str, lang: str = "vi", **fields) -> str:
-    """The text for ``key`` in ``lang`` with fields filled in."""
+    """The text for ``key`` in ``lang`` with fields filled in (and, in a :func:`neutral`
+    text, its words in ``lang``)."""
     entry = CATALOGUE[key]
-    text = entry.get(lang) or entry["en"]
+    text = entry.get(lang) or entry.get(NEUTRAL) or entry["en"]
+    if NEUTRAL in entry and "snippet" not in fields and (names := _word_names(text)):
+        words = {name: t(f"snippet.{name}", lang, **fields) for name in names}
+        fields = {**fields, "snippet": SimpleNamespace(**words)}
     if not fields:
         return text
     # A field that is itself a catalogue Text (e.g. an engine reason) is worded in ``lang`` too.
@@ -121,26 +150,36 @@ def both_of(value) -> dict[str, str] | None:
     return {lang: str(value) for lang in LANGS}
 
 
+def _check_entry(key: str, val: dict[str, str]) -> None:
+    """An entry has a text in every language, or is one :func:`neutral` text."""
+    if NEUTRAL in val:
+        if len(val) != 1:
+            raise ValueError(f"message key {key}: a neutral text has no per-language texts")
+        return
+    missing = [lang for lang in LANGS if lang not in val]
+    if missing:
+        raise ValueError(f"message key {key} lacks {missing}")
+
+
 def register(entries: dict[str, dict[str, str]]) -> None:
     """Add entries (used by check modules for their titles and remediations)."""
     for key, val in entries.items():
         if key in CATALOGUE and CATALOGUE[key] != val:
             raise ValueError(f"message key {key} defined twice")
-        missing = [lang for lang in LANGS if lang not in val]
-        if missing:
-            raise ValueError(f"message key {key} lacks {missing}")
+        _check_entry(key, val)
         CATALOGUE[key] = val
 
 
 def _load_catalogue() -> None:
     """Fill :data:`CATALOGUE` from the entry modules in ``netaudit/catalogue/`` (one per
     area; checks add theirs with :func:`register`).  A key defined twice is an error."""
-    from .catalogue import blueprint, common, fix, inputs, live, reasons, report, site
+    from .catalogue import blueprint, common, fix, inputs, live, reasons, report, site, snippets
 
-    for module in (common, report, reasons, site, inputs, live, blueprint, fix):
+    for module in (common, report, reasons, site, inputs, live, blueprint, fix, snippets):
         for key, val in module.ENTRIES.items():
             if key in CATALOGUE:
                 raise ValueError(f"message key {key} defined twice")
+            _check_entry(key, val)
             CATALOGUE[key] = val
 
 

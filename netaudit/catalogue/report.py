@@ -8,6 +8,8 @@ chứng", "Đạt / Không đạt", "Đáp ứng / Không đáp ứng".
 
 from __future__ import annotations
 
+from ..messages import neutral
+
 ENTRIES: dict[str, dict[str, str]] = {
     # ---- cover
     "report.title": {
@@ -536,14 +538,11 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "report.rule.mgmt-snmp-community": {"vi": "SNMP không giới hạn nguồn", "en": "Unrestricted SNMP"},
     # report-level configuration examples where a check gives none (Cisco IOS): the
-    # configuration once, its remark/comment in the reader's language (ASCII: IOS text)
-    "report.snippet.isolate.remark": {
-        "vi": "Chi cho phep DHCP/DNS toi gateway va truy cap Internet",
-        "en": "Allow only DHCP/DNS to the gateway and Internet access",
-    },
-    "report.snippet.isolate.cisco_ios": {
-        "en": "ip access-list extended {acl}\n"
-        " remark {remark}\n"
+    # configuration once (messages.neutral), its remark/comment a word in the reader's
+    # language (catalogue/snippets.py)
+    "report.snippet.isolate.cisco_ios": neutral(
+        "ip access-list extended {acl}\n"
+        " remark {snippet.isolate_remark}\n"
         " permit udp any any eq bootps\n"
         " permit udp any host {gateway} eq domain\n"
         " permit tcp any host {gateway} eq domain\n"
@@ -552,19 +551,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         " deny   ip any 192.168.0.0 0.0.255.255\n"
         " permit ip any any\n"
         "interface {interface}\n"
-        " ip access-group {acl} in",
-    },
-    "report.snippet.deny_pair.comment": {
-        "vi": "dat TRUOC cac dong permit rong hon:",
-        "en": "place BEFORE any broader permit:",
-    },
-    "report.snippet.deny_pair.cisco_ios": {
-        "en": "ip access-list extended {acl}\n"
-        " ! {comment}\n"
+        " ip access-group {acl} in"
+    ),
+    "report.snippet.deny_pair.cisco_ios": neutral(
+        "ip access-list extended {acl}\n"
+        " ! {snippet.deny_pair_comment}\n"
         " deny   ip any {dst_net}\n"
         "interface {interface}\n"
-        " ip access-group {acl} in",
-    },
+        " ip access-group {acl} in"
+    ),
     # ---- inventory (dossier shape, TT 12/2022 Art. 8.3.d)
     "inventory.intro": {
         "vi": "Theo cấu trúc hồ sơ đề xuất cấp độ (Thông tư 12/2022/TT-BTTTT, Điều 8.3.d): danh mục thiết bị mạng "

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from netaddr import IPNetwork
 
 from .. import messages
+from ..messages import neutral
 from ..model import Action, Device, Match
 from ..parsers.cisco_asa.facts import ASAFacts
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
@@ -34,28 +35,26 @@ EXPOSED_KINDS = frozenset({"guest", "external"})
 BROAD_PREFIX = 16  # a source range shorter than /16 is "broad"
 PROTO_LABEL = {"http": "ASDM/HTTPS", "ssh": "SSH", "telnet": "Telnet"}
 
-# ASA remediation snippets for vendor-neutral checks (catalogue entries only).
+# ASA remediation snippets for vendor-neutral checks (catalogue entries only): the
+# commands once, their words in catalogue/snippets.py.
 messages.register(
     {
-        "check.mgmt-telnet.snippet.cisco_asa": {
-            "vi": "Cấu hình mẫu (Cisco ASA):\nclear configure telnet   ! gỡ mọi dòng telnet\nssh "
-            "10.10.99.0 255.255.255.0 management   ! thay bằng dải địa chỉ và cổng vùng quản trị\n"
-            "ssh version 2\naaa authentication ssh console LOCAL",
-            "en": "Example (Cisco ASA):\nclear configure telnet   ! remove every telnet line\nssh "
-            "10.10.99.0 255.255.255.0 management   ! replace with the management zone's range "
-            "and interface\nssh version 2\naaa authentication ssh console LOCAL",
-        },
-        "check.undefined-reference.snippet.cisco_asa.acl": {
-            "vi": "Cấu hình mẫu (Cisco ASA): khai báo ACL trước rồi mới gắn, ví dụ\naccess-list {name} "
-            "extended deny ip any any\n! hoặc gỡ dòng tham chiếu ({file}:{line}):\nno {text}",
-            "en": "Example (Cisco ASA): define the ACL before binding it, e.g.\naccess-list {name} "
-            "extended deny ip any any\n! or remove the reference ({file}:{line}):\nno {text}",
-        },
-        "check.undefined-reference.snippet.cisco_asa": {
-            "vi": "Cấu hình mẫu (Cisco ASA) — khai báo đối tượng “{name}” hoặc gỡ dòng tham chiếu "
-            "({file}:{line}):\nno {text}",
-            "en": 'Example (Cisco ASA) — define "{name}" or remove the reference ({file}:{line}):\nno {text}',
-        },
+        "check.mgmt-telnet.snippet.cisco_asa": neutral(
+            "{snippet.example} (Cisco ASA):\n"
+            "clear configure telnet   ! {snippet.asa_remove_telnet}\n"
+            "ssh 10.10.99.0 255.255.255.0 management   ! {snippet.asa_mgmt_range}\n"
+            "ssh version 2\n"
+            "aaa authentication ssh console LOCAL"
+        ),
+        "check.undefined-reference.snippet.cisco_asa.acl": neutral(
+            "{snippet.example} (Cisco ASA): {snippet.asa_define_acl_first}\n"
+            "access-list {name} extended deny ip any any\n"
+            "! {snippet.asa_or_remove_reference}:\n"
+            "no {text}"
+        ),
+        "check.undefined-reference.snippet.cisco_asa": neutral(
+            "{snippet.example} (Cisco ASA) — {snippet.asa_define_or_remove}:\nno {text}"
+        ),
     }
 )
 
@@ -138,12 +137,11 @@ messages.register(
             "management interface; remove lines that admit broad ranges or sources on interfaces "
             "facing the Internet or guest Wi-Fi; use SSH instead of Telnet.",
         },
-        "snippet.cisco_asa": {
-            "vi": "Cấu hình mẫu (Cisco ASA):\nno {text}\n{cmd} 10.10.99.0 255.255.255.0 management   "
-            "! thay bằng dải địa chỉ và cổng vùng quản trị",
-            "en": "Example (Cisco ASA):\nno {text}\n{cmd} 10.10.99.0 255.255.255.0 management   "
-            "! replace with the management zone's range and interface",
-        },
+        "snippet.cisco_asa": neutral(
+            "{snippet.example} (Cisco ASA):\n"
+            "no {text}\n"
+            "{cmd} 10.10.99.0 255.255.255.0 management   ! {snippet.asa_mgmt_range}"
+        ),
     },
 )
 def asa_mgmt_broad_source(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -228,14 +226,13 @@ def _ip(v: int) -> str:
             "lowest after the Internet), remove same-security-traffic permit inter-interface "
             "unless really needed, and bind an inbound ACL to every interface.",
         },
-        "snippet.cisco_asa": {
-            "vi": "Cấu hình mẫu (Cisco ASA):\nno same-security-traffic permit inter-interface\n"
-            "interface <cổng Wi-Fi khách>\n security-level 10\naccess-group GUEST_IN in "
-            "interface <nameif Wi-Fi khách>",
-            "en": "Example (Cisco ASA):\nno same-security-traffic permit inter-interface\ninterface "
-            "<guest Wi-Fi interface>\n security-level 10\naccess-group GUEST_IN in interface "
-            "<guest nameif>",
-        },
+        "snippet.cisco_asa": neutral(
+            "{snippet.example} (Cisco ASA):\n"
+            "no same-security-traffic permit inter-interface\n"
+            "interface <{snippet.guest_wifi_interface}>\n"
+            " security-level 10\n"
+            "access-group GUEST_IN in interface <{snippet.guest_nameif}>"
+        ),
     },
 )
 def asa_same_security_permitted(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -305,12 +302,11 @@ def asa_same_security_permitted(ctx: AuditContext, info: CheckInfo) -> Iterable[
             "en": "Delete the permit ip any any line; permit only the services that must be published "
             "(e.g. HTTPS to the DMZ server) and let the implicit deny handle the rest.",
         },
-        "snippet.cisco_asa": {
-            "vi": "Cấu hình mẫu (Cisco ASA):\nno {text}\naccess-list {acl} extended permit tcp any "
-            "object <máy-chủ-DMZ> eq https",
-            "en": "Example (Cisco ASA):\nno {text}\naccess-list {acl} extended permit tcp any object "
-            "<DMZ-server> eq https",
-        },
+        "snippet.cisco_asa": neutral(
+            "{snippet.example} (Cisco ASA):\n"
+            "no {text}\n"
+            "access-list {acl} extended permit tcp any object <{snippet.dmz_server}> eq https"
+        ),
     },
 )
 def asa_any_any_acl(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:

@@ -19,6 +19,7 @@ from ..filters import (
     shadowed_lines,
 )
 from ..headerspace import HeaderSpace
+from ..messages import neutral
 from ..model import Device, Filter, Reference
 from . import REF_ND331, REF_TT12_DEVICES, AuditContext, CheckInfo, Finding, check
 from .evidence import vendor_remediation
@@ -91,18 +92,14 @@ def reference_usage(ref: Reference) -> str | None:
             "en": 'Define {kind} "{name}" with the intended content, or remove the line that refers '
             "to it; then re-check the traffic it was meant to control.",
         },
-        "snippet.cisco_ios.acl": {
-            "vi": "Cấu hình mẫu (Cisco IOS):\nip access-list extended {name}\n ! khai báo các dòng "
-            "permit/deny cần thiết\n! hoặc gỡ tham chiếu (trong đúng ngữ cảnh của dòng "
-            "{file}:{line}):\nno {text}",
-            "en": "Example (Cisco IOS):\nip access-list extended {name}\n ! add the intended "
-            "permit/deny lines\n! or remove the reference (in the context of line "
-            "{file}:{line}):\nno {text}",
-        },
-        "snippet.cisco_ios": {
-            "vi": "Cấu hình mẫu (Cisco IOS) — gỡ tham chiếu (trong đúng ngữ cảnh của dòng {file}:{line}):\nno {text}",
-            "en": "Example (Cisco IOS) — remove the reference (in the context of line {file}:{line}):\nno {text}",
-        },
+        "snippet.cisco_ios.acl": neutral(
+            "{snippet.example} (Cisco IOS):\n"
+            "ip access-list extended {name}\n"
+            " ! {snippet.ios_add_acl_lines}\n"
+            "! {snippet.ios_or_remove_reference}:\n"
+            "no {text}"
+        ),
+        "snippet.cisco_ios": neutral("{snippet.example} (Cisco IOS) — {snippet.ios_remove_reference}:\nno {text}"),
     },
 )
 def undefined_reference(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:

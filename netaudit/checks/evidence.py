@@ -60,16 +60,20 @@ def localized(*parts: tuple[str, dict], sep: str = " ") -> dict[str, str]:
     return {lang: sep.join(messages.t(key, lang, **fields) for key, fields in parts) for lang in messages.LANGS}
 
 
-def vendor_remediation(check_id: str, vendor: str, fields: dict, variant: str = "") -> dict[str, str]:
+def vendor_remediation(check_id: str, vendor: str, fields: dict, variant: str = "", sep: str = "\n") -> dict[str, str]:
     """The check's remediation sentence plus its config snippet for ``vendor``, if the
-    catalogue has one (``check.<id>.snippet.<vendor>[.<variant>]``)."""
+    catalogue has one (``check.<id>.snippet.<vendor>[.<variant>]``), after ``sep``.
+
+    A snippet is a :func:`~netaudit.messages.neutral` entry: its commands written once,
+    the words a language changes (heading, comments, placeholders) ``{snippet.<name>}``
+    fields from ``catalogue/snippets.py``."""
     parts = [(f"check.{check_id}.remediation", fields)]
     base = f"check.{check_id}.snippet.{vendor}"
     for key in (f"{base}.{variant}" if variant else None, base):
         if key and key in messages.CATALOGUE:
             parts.append((key, fields))
             break
-    return localized(*parts, sep="\n")
+    return localized(*parts, sep=sep)
 
 
 # --------------------------------------------------------------------------- packet sets

@@ -31,13 +31,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import messages
-from ..messages import named_list
+from ..messages import named_list, neutral
 from ..model import Device
 from ..parsers.fortinet_fortios.facts import FortiOSFacts
 from ..reach import witness_for
 from ..vocabulary import DEVICES_ZONE
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
-from .evidence import device_addresses, localized, service_packets, zone_kinds
+from .evidence import device_addresses, localized, service_packets, vendor_remediation, zone_kinds
 
 VENDOR = "fortinet_fortios"
 EXPOSED = frozenset({"guest", "external"})
@@ -48,30 +48,32 @@ LOGIN_SERVICES = ("https", "http", "ssh", "telnet")
 # FortiOS remediation for the vendor-neutral checks.
 messages.register(
     {
-        "check.mgmt-telnet.snippet.fortinet_fortios": {
-            "vi": "Cấu hình mẫu (FortiOS) — trên mọi cổng đang cho phép telnet:\nconfig system "
-            'interface\n    edit "<tên-cổng>"\n        unselect allowaccess telnet\n    next\n'
-            "end\nconfig system global\n    set admin-telnet disable   # FortiOS 7.x\nend",
-            "en": "Example (FortiOS) — on every interface that allows telnet:\nconfig system "
-            'interface\n    edit "<interface>"\n        unselect allowaccess telnet\n    next\n'
-            "end\nconfig system global\n    set admin-telnet disable   # FortiOS 7.x\nend",
-        },
-        "check.mgmt-http-server.snippet.fortinet_fortios": {
-            "vi": 'Cấu hình mẫu (FortiOS):\nconfig system interface\n    edit "<tên-cổng>"\n'
-            "        unselect allowaccess http\n    next\nend\nconfig system global\n"
-            "    set admin-https-redirect enable\nend",
-            "en": 'Example (FortiOS):\nconfig system interface\n    edit "<interface>"\n'
-            "        unselect allowaccess http\n    next\nend\nconfig system global\n"
-            "    set admin-https-redirect enable\nend",
-        },
-        "check.undefined-reference.snippet.fortinet_fortios": {
-            "vi": "FortiOS: khai báo đối tượng còn thiếu (config firewall address / addrgrp / "
-            "service custom / vip, config system zone …) hoặc sửa dòng {file}:{line} để tham "
-            "chiếu đúng tên.",
-            "en": "FortiOS: define the missing object (config firewall address / addrgrp / service "
-            "custom / vip, config system zone …) or fix line {file}:{line} to name the right "
-            "one.",
-        },
+        "check.mgmt-telnet.snippet.fortinet_fortios": neutral(
+            "{snippet.example} (FortiOS) — {snippet.on_every_telnet_interface}:\n"
+            "config system interface\n"
+            '    edit "<{snippet.interface}>"\n'
+            "        unselect allowaccess telnet\n"
+            "    next\n"
+            "end\n"
+            "config system global\n"
+            "    set admin-telnet disable   # FortiOS 7.x\n"
+            "end"
+        ),
+        "check.mgmt-http-server.snippet.fortinet_fortios": neutral(
+            "{snippet.example} (FortiOS):\n"
+            "config system interface\n"
+            '    edit "<{snippet.interface}>"\n'
+            "        unselect allowaccess http\n"
+            "    next\n"
+            "end\n"
+            "config system global\n"
+            "    set admin-https-redirect enable\n"
+            "end"
+        ),
+        "check.undefined-reference.snippet.fortinet_fortios": neutral(
+            "FortiOS: {snippet.define_missing_object} (config firewall address / addrgrp / service custom / vip, "
+            "config system zone …) {snippet.fortios_or_fix_line}."
+        ),
     }
 )
 
@@ -166,14 +168,19 @@ def _dedupe(items: list[dict]) -> list[dict]:
         "remediation": {
             "vi": "Gỡ các giao thức quản trị khỏi cổng WAN và cổng Wi-Fi khách; chỉ quản trị từ "
             "vùng quản trị (hoặc qua VPN), dùng HTTPS/SSH, đặt trusthost cho mọi tài khoản "
-            "quản trị. Cấu hình mẫu (FortiOS):\nconfig system interface\n    edit "
-            '"{interface}"\n        unselect allowaccess {protocols}\n    next\nend',
+            "quản trị.",
             "en": "Remove the administrative protocols from WAN and guest Wi-Fi interfaces; "
             "administer only from the management zone (or over VPN), with HTTPS/SSH and "
-            "trusted hosts on every administrator. Example (FortiOS):\nconfig system "
-            'interface\n    edit "{interface}"\n        unselect allowaccess {protocols}\n'
-            "    next\nend",
+            "trusted hosts on every administrator.",
         },
+        "snippet.fortinet_fortios": neutral(
+            "{snippet.example} (FortiOS):\n"
+            "config system interface\n"
+            '    edit "{interface}"\n'
+            "        unselect allowaccess {protocols}\n"
+            "    next\n"
+            "end"
+        ),
     },
 )
 def fortigate_allowaccess_wan_guest(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -226,6 +233,7 @@ def fortigate_allowaccess_wan_guest(ctx: AuditContext, info: CheckInfo) -> Itera
             f.detail = {
                 lang: messages.t(f"check.{info.id}.detail", lang, **fields, why=why[lang]) for lang in messages.LANGS
             }
+            f.remediation = vendor_remediation(info.id, dev.vendor, fields, sep=" ")
             yield f
 
 
@@ -257,14 +265,18 @@ def fortigate_allowaccess_wan_guest(ctx: AuditContext, info: CheckInfo) -> Itera
         },
         "remediation": {
             "vi": "Khai báo trusthost (dải địa chỉ vùng quản trị hoặc máy quản trị được chỉ định) "
-            "cho mọi tài khoản quản trị; xoá tài khoản không còn dùng. Cấu hình mẫu (FortiOS):"
-            '\nconfig system admin\n    edit "{admin}"\n        set trusthost1 10.10.99.0 '
-            "255.255.255.0   # thay bằng dải vùng quản trị\n    next\nend",
+            "cho mọi tài khoản quản trị; xoá tài khoản không còn dùng.",
             "en": "Set trusted hosts (the management zone's range or designated admin hosts) on "
-            "every administrator account and delete unused accounts. Example (FortiOS):\n"
-            'config system admin\n    edit "{admin}"\n        set trusthost1 10.10.99.0 '
-            "255.255.255.0   # replace with the management zone's range\n    next\nend",
+            "every administrator account and delete unused accounts.",
         },
+        "snippet.fortinet_fortios": neutral(
+            "{snippet.example} (FortiOS):\n"
+            "config system admin\n"
+            '    edit "{admin}"\n'
+            "        set trusthost1 10.10.99.0 255.255.255.0   # {snippet.trusthost_range}\n"
+            "    next\n"
+            "end"
+        ),
     },
 )
 def fortigate_admin_no_trusthost(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -298,6 +310,7 @@ def fortigate_admin_no_trusthost(ctx: AuditContext, info: CheckInfo) -> Iterable
                 f.detail = localized(
                     (f"check.{info.id}.detail", fields), (f"check.{info.id}.reach", {"zones": named_list(exposed)})
                 )
+            f.remediation = vendor_remediation(info.id, dev.vendor, fields, sep=" ")
             yield f
 
 
@@ -323,15 +336,19 @@ def fortigate_admin_no_trusthost(ctx: AuditContext, info: CheckInfo) -> Iterable
             "these networks.",
         },
         "remediation": {
-            "vi": "Thay bằng chính sách chỉ cho phép đúng nguồn, đích và dịch vụ cần thiết. Cấu "
-            "hình mẫu (FortiOS):\nconfig firewall policy\n    edit {policy}\n        set "
-            'srcaddr "<dải-nguồn>"\n        set dstaddr "<máy-chủ-đích>"\n        set '
-            'service "HTTPS"\n    next\nend',
-            "en": "Replace it with a policy that allows only the required sources, destinations "
-            "and services. Example (FortiOS):\nconfig firewall policy\n    edit {policy}\n"
-            '        set srcaddr "<source-range>"\n        set dstaddr "<server>"\n'
-            '        set service "HTTPS"\n    next\nend',
+            "vi": "Thay bằng chính sách chỉ cho phép đúng nguồn, đích và dịch vụ cần thiết.",
+            "en": "Replace it with a policy that allows only the required sources, destinations and services.",
         },
+        "snippet.fortinet_fortios": neutral(
+            "{snippet.example} (FortiOS):\n"
+            "config firewall policy\n"
+            "    edit {policy}\n"
+            '        set srcaddr "<{snippet.source_range}>"\n'
+            '        set dstaddr "<{snippet.destination_server}>"\n'
+            '        set service "HTTPS"\n'
+            "    next\n"
+            "end"
+        ),
     },
 )
 def fortigate_any_any_policy(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -361,7 +378,9 @@ def fortigate_any_any_policy(ctx: AuditContext, info: CheckInfo) -> Iterable[Fin
                 "srcintf": " ".join(p.srcintf) or "-",
                 "dstintf": " ".join(p.dstintf) or "-",
             }
-            yield info.finding(key=f"{dev.hostname}|{p.id}", fields=fields, devices=[dev.hostname], evidence=[cite])
+            f = info.finding(key=f"{dev.hostname}|{p.id}", fields=fields, devices=[dev.hostname], evidence=[cite])
+            f.remediation = vendor_remediation(info.id, dev.vendor, fields, sep=" ")
+            yield f
 
 
 # --------------------------------------------------------------------------- snmp
@@ -387,15 +406,21 @@ def fortigate_any_any_policy(ctx: AuditContext, info: CheckInfo) -> Iterable[Fin
             "device's configuration and state.",
         },
         "remediation": {
-            "vi": "Chỉ cho phép máy chủ giám sát truy vấn SNMP; ưu tiên SNMPv3. Cấu hình mẫu "
-            "(FortiOS):\nconfig system snmp community\n    edit <số-thứ-tự>\n        config "
-            "hosts\n            edit 1\n                set ip 10.10.99.10 255.255.255.255\n"
-            "            next\n        end\n    next\nend",
-            "en": "Allow SNMP queries from the monitoring server only; prefer SNMPv3. Example "
-            "(FortiOS):\nconfig system snmp community\n    edit <id>\n        config hosts\n"
-            "            edit 1\n                set ip 10.10.99.10 255.255.255.255\n"
-            "            next\n        end\n    next\nend",
+            "vi": "Chỉ cho phép máy chủ giám sát truy vấn SNMP; ưu tiên SNMPv3.",
+            "en": "Allow SNMP queries from the monitoring server only; prefer SNMPv3.",
         },
+        "snippet.fortinet_fortios": neutral(
+            "{snippet.example} (FortiOS):\n"
+            "config system snmp community\n"
+            "    edit <{snippet.community_id}>\n"
+            "        config hosts\n"
+            "            edit 1\n"
+            "                set ip 10.10.99.10 255.255.255.255\n"
+            "            next\n"
+            "        end\n"
+            "    next\n"
+            "end"
+        ),
     },
 )
 def fortigate_snmp_no_hosts(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -408,9 +433,11 @@ def fortigate_snmp_no_hosts(ctx: AuditContext, info: CheckInfo) -> Iterable[Find
             src = c.source
             cite = src.cite() if src is not None else {"file": dev.file, "line": None, "text": ""}
             fields = {"device": dev.hostname, "where": f"{cite['file']}:{cite['line']}"}
-            yield info.finding(
+            f = info.finding(
                 key=f"{dev.hostname}|{cite['file']}:{cite['line']}",
                 fields=fields,
                 devices=[dev.hostname],
                 evidence=[cite],
             )
+            f.remediation = vendor_remediation(info.id, dev.vendor, fields, sep=" ")
+            yield f

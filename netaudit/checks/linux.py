@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..messages import named_list
+from ..messages import named_list, neutral
 from ..model import Device
 from ..parsers.linux.facts import LinuxFacts
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
@@ -64,14 +64,15 @@ def _policy_accept(facts: LinuxFacts, hook: str):
             "en": "Set policy drop on the input chain; allow only established/related, lo, DHCP/DNS "
             "from the LAN and SSH from the management zone.",
         },
-        "snippet": {
-            "vi": "Cấu hình mẫu (nftables):\nchain input {{\n  type filter hook input priority filter; "
-            'policy drop;\n  ct state established,related accept\n  iifname "lo" accept\n  iifname '
-            '"<giao-dien-quan-tri>" tcp dport 22 accept\n}}',
-            "en": "Example (nftables):\nchain input {{\n  type filter hook input priority filter; "
-            'policy drop;\n  ct state established,related accept\n  iifname "lo" accept\n  iifname '
-            '"<mgmt-interface>" tcp dport 22 accept\n}}',
-        },
+        "snippet": neutral(
+            "{snippet.example} (nftables):\n"
+            "chain input {{\n"
+            "  type filter hook input priority filter; policy drop;\n"
+            "  ct state established,related accept\n"
+            '  iifname "lo" accept\n'
+            '  iifname "<{snippet.mgmt_interface}>" tcp dport 22 accept\n'
+            "}}"
+        ),
     },
 )
 def input_policy_accept(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:

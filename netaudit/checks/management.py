@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from .. import filters
 from ..headerspace import HeaderSpace
+from ..messages import neutral
 from ..model import Device, Filter, MgmtService
 from . import REF_ND331, REF_TT12_DEVICES, AuditContext, CheckInfo, Finding, check
 from .evidence import exposure, localized, service_packets, vendor_remediation, zone_kinds
@@ -97,14 +98,14 @@ def enabled(dev: Device, *names: str) -> list[MgmtService]:
             "restrict the source addresses allowed to manage the device to the management "
             "zone.",
         },
-        "snippet.cisco_ios": {
-            "vi": "Cấu hình mẫu (Cisco IOS):\nip access-list standard MGMT-ONLY\n permit 10.10.99.0 "
-            "0.0.0.255   ! thay bằng dải địa chỉ vùng quản trị\nline vty 0 15\n transport input "
-            "ssh\n access-class MGMT-ONLY in",
-            "en": "Example (Cisco IOS):\nip access-list standard MGMT-ONLY\n permit 10.10.99.0 "
-            "0.0.0.255   ! replace with the management zone's range\nline vty 0 15\n transport "
-            "input ssh\n access-class MGMT-ONLY in",
-        },
+        "snippet.cisco_ios": neutral(
+            "{snippet.example} (Cisco IOS):\n"
+            "ip access-list standard MGMT-ONLY\n"
+            " permit 10.10.99.0 0.0.0.255   ! {snippet.mgmt_range}\n"
+            "line vty 0 15\n"
+            " transport input ssh\n"
+            " access-class MGMT-ONLY in"
+        ),
     },
 )
 def mgmt_telnet(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -147,12 +148,9 @@ def mgmt_telnet(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
             "en": "Disable HTTP web management; if web management is needed, use HTTPS only and "
             "restrict it to the management zone's addresses.",
         },
-        "snippet.cisco_ios": {
-            "vi": "Cấu hình mẫu (Cisco IOS):\nno ip http server\nip http secure-server   ! chỉ khi "
-            "thực sự cần quản trị qua web",
-            "en": "Example (Cisco IOS):\nno ip http server\nip http secure-server   ! only if web "
-            "management is really needed",
-        },
+        "snippet.cisco_ios": neutral(
+            "{snippet.example} (Cisco IOS):\nno ip http server\nip http secure-server   ! {snippet.ios_web_if_needed}"
+        ),
     },
 )
 def mgmt_http_server(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -226,14 +224,14 @@ _VTY_TEXTS = {
         "en": "Allow only the management zone (or designated admin hosts) to connect to the "
         "device's management service, with an access list bound to the service.",
     },
-    "snippet.cisco_ios": {
-        "vi": "Cấu hình mẫu (Cisco IOS):\nip access-list standard MGMT-ONLY\n permit 10.10.99.0 "
-        "0.0.0.255   ! thay bằng dải địa chỉ vùng quản trị\nline vty 0 15\n access-class "
-        "MGMT-ONLY in\n transport input ssh",
-        "en": "Example (Cisco IOS):\nip access-list standard MGMT-ONLY\n permit 10.10.99.0 "
-        "0.0.0.255   ! replace with the management zone's range\nline vty 0 15\n "
-        "access-class MGMT-ONLY in\n transport input ssh",
-    },
+    "snippet.cisco_ios": neutral(
+        "{snippet.example} (Cisco IOS):\n"
+        "ip access-list standard MGMT-ONLY\n"
+        " permit 10.10.99.0 0.0.0.255   ! {snippet.mgmt_range}\n"
+        "line vty 0 15\n"
+        " access-class MGMT-ONLY in\n"
+        " transport input ssh"
+    ),
 }
 
 
@@ -279,14 +277,12 @@ def mgmt_vty_no_access_class(ctx: AuditContext, info: CheckInfo) -> Iterable[Fin
             "en": "Restrict SNMP to the designated monitoring server with an access list; prefer "
             "SNMPv3 with authentication and encryption.",
         },
-        "snippet.cisco_ios": {
-            "vi": "Cấu hình mẫu (Cisco IOS):\nip access-list standard SNMP-NMS\n permit host "
-            "10.10.99.10   ! thay bằng địa chỉ máy chủ giám sát\nsnmp-server community "
-            "<chuỗi-community> RO SNMP-NMS",
-            "en": "Example (Cisco IOS):\nip access-list standard SNMP-NMS\n permit host "
-            "10.10.99.10   ! replace with the monitoring server\nsnmp-server community "
-            "<community> RO SNMP-NMS",
-        },
+        "snippet.cisco_ios": neutral(
+            "{snippet.example} (Cisco IOS):\n"
+            "ip access-list standard SNMP-NMS\n"
+            " permit host 10.10.99.10   ! {snippet.nms_address}\n"
+            "snmp-server community <{snippet.community}> RO SNMP-NMS"
+        ),
     },
 )
 def mgmt_snmp_community(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import messages
-from ..messages import named_list
+from ..messages import named_list, neutral
 from ..model import Device
 from ..parsers.mikrotik_routeros.facts import HoppingPort, IpService, RouterOSFacts
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
@@ -42,40 +42,33 @@ EXPOSED = frozenset({"guest", "external"})
 # RouterOS remediation for the vendor-neutral management checks.
 messages.register(
     {
-        "check.mgmt-telnet.snippet.mikrotik_routeros": {
-            "vi": "Cấu hình mẫu (RouterOS):\n/ip service disable telnet\n/ip service set ssh "
-            "address=10.10.99.0/24   # thay bằng dải địa chỉ vùng quản trị",
-            "en": "Example (RouterOS):\n/ip service disable telnet\n/ip service set ssh "
-            "address=10.10.99.0/24   # replace with the management zone's range",
-        },
-        "check.mgmt-http-server.snippet.mikrotik_routeros": {
-            "vi": "Cấu hình mẫu (RouterOS):\n/ip service disable www\n# chỉ khi thực sự cần WebFig:\n"
-            "/ip service set www-ssl certificate=<chứng-thư> disabled=no address=10.10.99.0/24",
-            "en": "Example (RouterOS):\n/ip service disable www\n# only if WebFig is really needed:\n"
-            "/ip service set www-ssl certificate=<certificate> disabled=no address=10.10.99.0/24",
-        },
-        "check.mgmt-vty-no-access-class.snippet.mikrotik_routeros": {
-            "vi": "Cấu hình mẫu (RouterOS):\n/ip service set ssh address=10.10.99.0/24   # thay bằng "
-            "dải địa chỉ vùng quản trị\n/ip service disable telnet",
-            "en": "Example (RouterOS):\n/ip service set ssh address=10.10.99.0/24   # replace with "
-            "the management zone's range\n/ip service disable telnet",
-        },
-        "check.mgmt-snmp-community.snippet.mikrotik_routeros": {
-            "vi": "Cấu hình mẫu (RouterOS):\n/snmp community set [ find default=yes ] "
-            "addresses=10.10.99.10/32 name=<chuỗi-community-mới>\n# hoặc tắt SNMP nếu không "
-            "dùng:\n/snmp set enabled=no",
-            "en": "Example (RouterOS):\n/snmp community set [ find default=yes ] "
-            "addresses=10.10.99.10/32 name=<new-community>\n# or disable SNMP when unused:\n"
-            "/snmp set enabled=no",
-        },
-        "check.undefined-reference.snippet.mikrotik_routeros": {
-            "vi": "RouterOS: tạo {kind} “{name}” (address list: /ip firewall address-list add "
-            "list={name} address=…; interface list: /interface list add name={name}; chain: "
-            "thêm các luật với chain={name}) hoặc sửa dòng {file}:{line} cho đúng tên.",
-            "en": 'RouterOS: create {kind} "{name}" (address list: /ip firewall address-list add '
-            "list={name} address=…; interface list: /interface list add name={name}; chain: add "
-            "its rules with chain={name}) or fix line {file}:{line} to name the right one.",
-        },
+        "check.mgmt-telnet.snippet.mikrotik_routeros": neutral(
+            "{snippet.example} (RouterOS):\n"
+            "/ip service disable telnet\n"
+            "/ip service set ssh address=10.10.99.0/24   # {snippet.mgmt_range}"
+        ),
+        "check.mgmt-http-server.snippet.mikrotik_routeros": neutral(
+            "{snippet.example} (RouterOS):\n"
+            "/ip service disable www\n"
+            "# {snippet.webfig_if_needed}:\n"
+            "/ip service set www-ssl certificate=<{snippet.certificate}> disabled=no address=10.10.99.0/24"
+        ),
+        "check.mgmt-vty-no-access-class.snippet.mikrotik_routeros": neutral(
+            "{snippet.example} (RouterOS):\n"
+            "/ip service set ssh address=10.10.99.0/24   # {snippet.mgmt_range}\n"
+            "/ip service disable telnet"
+        ),
+        "check.mgmt-snmp-community.snippet.mikrotik_routeros": neutral(
+            "{snippet.example} (RouterOS):\n"
+            "/snmp community set [ find default=yes ] addresses=10.10.99.10/32 name=<{snippet.new_community}>\n"
+            "# {snippet.or_disable_snmp}:\n"
+            "/snmp set enabled=no"
+        ),
+        "check.undefined-reference.snippet.mikrotik_routeros": neutral(
+            "RouterOS: {snippet.create_object} (address list: /ip firewall address-list add list={name} "
+            "address=…; interface list: /interface list add name={name}; chain: {snippet.add_chain_rules} "
+            "chain={name}) {snippet.routeros_or_fix_line}."
+        ),
     }
 )
 
@@ -133,18 +126,16 @@ def _where(src, dev: Device, default_text: str) -> str:
             "frame-types and ingress-filtering). Do it from the management port with a way "
             "back (Safe Mode): a mistake locks you out.",
         },
-        "snippet": {
-            "vi": "Cấu hình mẫu (RouterOS):\n/interface bridge vlan\nadd bridge={bridge} "
-            "tagged={bridge} vlan-ids={vids}\n/interface bridge port\nset [ find "
-            "interface=<cổng-truy-cập> ] pvid=<vlan> frame-types=admit-only-untagged-and-"
-            "priority-tagged ingress-filtering=yes\n/interface bridge\nset [ find "
-            "name={bridge} ] vlan-filtering=yes",
-            "en": "Example (RouterOS):\n/interface bridge vlan\nadd bridge={bridge} "
-            "tagged={bridge} vlan-ids={vids}\n/interface bridge port\nset [ find "
-            "interface=<access-port> ] pvid=<vlan> frame-types=admit-only-untagged-and-"
-            "priority-tagged ingress-filtering=yes\n/interface bridge\nset [ find "
-            "name={bridge} ] vlan-filtering=yes",
-        },
+        "snippet": neutral(
+            "{snippet.example} (RouterOS):\n"
+            "/interface bridge vlan\n"
+            "add bridge={bridge} tagged={bridge} vlan-ids={vids}\n"
+            "/interface bridge port\n"
+            "set [ find interface=<{snippet.access_port}> ] pvid=<vlan> "
+            "frame-types=admit-only-untagged-and-priority-tagged ingress-filtering=yes\n"
+            "/interface bridge\n"
+            "set [ find name={bridge} ] vlan-filtering=yes"
+        ),
     },
 )
 def bridge_no_vlan_filtering(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -201,12 +192,12 @@ def bridge_no_vlan_filtering(ctx: AuditContext, info: CheckInfo) -> Iterable[Fin
             "vi": "Trên cổng truy cập chỉ nhận khung không gắn thẻ và bật lọc đầu vào.",
             "en": "Make access ports accept untagged frames only and enable ingress filtering.",
         },
-        "snippet": {
-            "vi": "Cấu hình mẫu (RouterOS):\n/interface bridge port\nset [ find interface=<cổng> ] "
-            "frame-types=admit-only-untagged-and-priority-tagged ingress-filtering=yes",
-            "en": "Example (RouterOS):\n/interface bridge port\nset [ find interface=<port> ] "
-            "frame-types=admit-only-untagged-and-priority-tagged ingress-filtering=yes",
-        },
+        "snippet": neutral(
+            "{snippet.example} (RouterOS):\n"
+            "/interface bridge port\n"
+            "set [ find interface=<{snippet.port}> ] "
+            "frame-types=admit-only-untagged-and-priority-tagged ingress-filtering=yes"
+        ),
     },
 )
 def bridge_vlan_hopping(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -280,10 +271,7 @@ def _svc(dev: Device, model: str):
             "en": "Disable the cleartext services; if the API is needed use api-ssl restricted with "
             "address= to the management zone.",
         },
-        "snippet": {
-            "vi": "Cấu hình mẫu (RouterOS):\n/ip service disable {names}",
-            "en": "Example (RouterOS):\n/ip service disable {names}",
-        },
+        "snippet": neutral("{snippet.example} (RouterOS):\n/ip service disable {names}"),
     },
 )
 def insecure_service(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -355,7 +343,7 @@ NO_ADDRESS_SERVICES = ("www", "www-ssl", "ftp", "api", "api-ssl", "winbox")
             "en": "Restrict each management service to the management zone's range; disable the "
             "services that are not used.",
         },
-        "snippet": {"vi": "Cấu hình mẫu (RouterOS):\n{lines}", "en": "Example (RouterOS):\n{lines}"},
+        "snippet": neutral("{snippet.example} (RouterOS):\n{lines}"),
     },
 )
 def service_no_address(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -399,16 +387,14 @@ def service_no_address(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
             "en": "Restrict Winbox to the management zone and drop the guest zone's traffic to the "
             "router (DNS and DHCP only) in the input chain.",
         },
-        "snippet": {
-            "vi": "Cấu hình mẫu (RouterOS):\n/ip service set winbox address=10.10.99.0/24\n"
-            "/ip firewall filter\nadd chain=input in-interface-list=GUEST protocol=udp "
-            "dst-port=53,67 action=accept\nadd chain=input in-interface-list=GUEST action=drop\n"
-            "# (đặt hai dòng này trước các dòng accept của chain input)",
-            "en": "Example (RouterOS):\n/ip service set winbox address=10.10.99.0/24\n"
-            "/ip firewall filter\nadd chain=input in-interface-list=GUEST protocol=udp "
-            "dst-port=53,67 action=accept\nadd chain=input in-interface-list=GUEST action=drop\n"
-            "# (place both before the input chain's accept rules)",
-        },
+        "snippet": neutral(
+            "{snippet.example} (RouterOS):\n"
+            "/ip service set winbox address=10.10.99.0/24\n"
+            "/ip firewall filter\n"
+            "add chain=input in-interface-list=GUEST protocol=udp dst-port=53,67 action=accept\n"
+            "add chain=input in-interface-list=GUEST action=drop\n"
+            "# ({snippet.place_before_accept})"
+        ),
     },
 )
 def winbox_from_guest(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -465,12 +451,11 @@ def winbox_from_guest(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
             "vi": "Tạo tài khoản quản trị riêng với mật khẩu mạnh, rồi xoá tài khoản admin.",
             "en": "Create a named administrator account with a strong password, then remove admin.",
         },
-        "snippet": {
-            "vi": "Cấu hình mẫu (RouterOS):\n/user add name=<ten-quan-tri> group=full "
-            "password=<mật-khẩu-mạnh>\n/user remove admin",
-            "en": "Example (RouterOS):\n/user add name=<admin-name> group=full "
-            "password=<strong-password>\n/user remove admin",
-        },
+        "snippet": neutral(
+            "{snippet.example} (RouterOS):\n"
+            "/user add name=<{snippet.admin_name}> group=full password=<{snippet.strong_password}>\n"
+            "/user remove admin"
+        ),
     },
 )
 def default_admin(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -554,16 +539,14 @@ def _list_members(dev: Device, lst: str) -> set[str]:
             "vi": "Chỉ bật neighbor discovery và MAC server trên danh sách interface quản trị.",
             "en": "Limit neighbor discovery and the MAC server to the management interface list.",
         },
-        "snippet": {
-            "vi": "Cấu hình mẫu (RouterOS):\n/interface list add name=MGMT\n/interface list member "
-            "add interface=<vlan-quan-tri> list=MGMT\n/ip neighbor discovery-settings set "
-            "discover-interface-list=MGMT\n/tool mac-server set allowed-interface-list=MGMT\n"
-            "/tool mac-server mac-winbox set allowed-interface-list=MGMT",
-            "en": "Example (RouterOS):\n/interface list add name=MGMT\n/interface list member "
-            "add interface=<management-vlan> list=MGMT\n/ip neighbor discovery-settings set "
-            "discover-interface-list=MGMT\n/tool mac-server set allowed-interface-list=MGMT\n"
-            "/tool mac-server mac-winbox set allowed-interface-list=MGMT",
-        },
+        "snippet": neutral(
+            "{snippet.example} (RouterOS):\n"
+            "/interface list add name=MGMT\n"
+            "/interface list member add interface=<{snippet.mgmt_vlan}> list=MGMT\n"
+            "/ip neighbor discovery-settings set discover-interface-list=MGMT\n"
+            "/tool mac-server set allowed-interface-list=MGMT\n"
+            "/tool mac-server mac-winbox set allowed-interface-list=MGMT"
+        ),
     },
 )
 def neighbor_discovery(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:

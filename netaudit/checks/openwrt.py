@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..messages import named_list
+from ..messages import named_list, neutral
 from ..model import Device
 from ..parsers.openwrt.facts import OpenWrtFacts
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
-from .evidence import exposure, zone_kinds
+from .evidence import exposure, vendor_remediation, zone_kinds
 
 VENDOR = "openwrt"
 EXPOSED = frozenset({"guest", "external"})
@@ -71,13 +71,15 @@ def _guest_zones_on(ctx: AuditContext, dev: Device, ifaces: set[str]) -> list[st
             "{zones} can open connections to it: the (root) password can be guessed.",
         },
         "remediation": {
-            "vi": "Dùng khoá SSH, tắt đăng nhập bằng mật khẩu và chỉ lắng nghe ở vùng quản trị:\n"
-            "uci set dropbear.@dropbear[0].PasswordAuth='off'\nuci set dropbear.@dropbear[0]."
-            "RootPasswordAuth='off'\nuci set dropbear.@dropbear[0].Interface='lan'\nuci commit dropbear",
-            "en": "Use SSH keys, turn password login off and listen on the management network only:\n"
-            "uci set dropbear.@dropbear[0].PasswordAuth='off'\nuci set dropbear.@dropbear[0]."
-            "RootPasswordAuth='off'\nuci set dropbear.@dropbear[0].Interface='lan'\nuci commit dropbear",
+            "vi": "Dùng khoá SSH, tắt đăng nhập bằng mật khẩu và chỉ lắng nghe ở vùng quản trị:",
+            "en": "Use SSH keys, turn password login off and listen on the management network only:",
         },
+        "snippet.openwrt": neutral(
+            "uci set dropbear.@dropbear[0].PasswordAuth='off'\n"
+            "uci set dropbear.@dropbear[0].RootPasswordAuth='off'\n"
+            "uci set dropbear.@dropbear[0].Interface='lan'\n"
+            "uci commit dropbear"
+        ),
     },
 )
 def dropbear_password_wan(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -98,13 +100,15 @@ def dropbear_password_wan(ctx: AuditContext, info: CheckInfo) -> Iterable[Findin
                 "zones": named_list(sorted(set(zones))),
                 "where": f"{db.source.file}:{db.source.line}",
             }
-            yield info.finding(
+            f = info.finding(
                 key=f"{dev.hostname}|{db.source.line}",
                 fields=fields,
                 devices=[dev.hostname],
                 zones=sorted(set(zones)),
                 evidence=[db.source.cite()],
             )
+            f.remediation = vendor_remediation(info.id, dev.vendor, fields)
+            yield f
 
 
 @check(
@@ -122,10 +126,7 @@ def dropbear_password_wan(ctx: AuditContext, info: CheckInfo) -> Iterable[Findin
             "en": "Device {device}: uhttpd listens on HTTP ({listen}) and redirect_https is off "
             "({where}): the admin password crosses the network in clear text.",
         },
-        "remediation": {
-            "vi": "uci set uhttpd.main.redirect_https='1'; uci commit uhttpd; /etc/init.d/uhttpd restart",
-            "en": "uci set uhttpd.main.redirect_https='1'; uci commit uhttpd; /etc/init.d/uhttpd restart",
-        },
+        "remediation": neutral("uci set uhttpd.main.redirect_https='1'; uci commit uhttpd; /etc/init.d/uhttpd restart"),
     },
 )
 def uhttpd_plain_http(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -153,10 +154,7 @@ def uhttpd_plain_http(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
             "en": "Device {device}: SSID \"{ssid}\" (encryption {encryption}) has no isolate '1' ({where}): "
             "citizens' devices can reach each other through the access point.",
         },
-        "remediation": {
-            "vi": "uci set wireless.{section}.isolate='1'; uci commit wireless; wifi reload",
-            "en": "uci set wireless.{section}.isolate='1'; uci commit wireless; wifi reload",
-        },
+        "remediation": neutral("uci set wireless.{section}.isolate='1'; uci commit wireless; wifi reload"),
     },
 )
 def open_wifi_no_isolate(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -191,10 +189,7 @@ def open_wifi_no_isolate(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding
             "en": "Device {device}: zone {zone} (networks {networks}) holds guest zone(s) {guests} and "
             "has input ACCEPT ({where}): every service of the router (SSH, LuCI, …) faces the citizens.",
         },
-        "remediation": {
-            "vi": "uci set firewall.<vùng>.input='REJECT' và chỉ mở DHCP (udp 67) và DNS (udp 53) bằng rule.",
-            "en": "uci set firewall.<zone>.input='REJECT' and open only DHCP (udp 67) and DNS (udp 53) by rules.",
-        },
+        "remediation": neutral("uci set firewall.<{snippet.zone}>.input='REJECT' {snippet.open_only_dhcp_dns}."),
     },
 )
 def guest_zone_input_accept(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -236,9 +231,10 @@ def guest_zone_input_accept(ctx: AuditContext, info: CheckInfo) -> Iterable[Find
             "which is not a guest network: anyone in range joins the internal network.",
         },
         "remediation": {
-            "vi": "Gắn SSID vào mạng khách riêng: uci set wireless.{section}.network='<mạng-khách>'",
-            "en": "Attach the SSID to the separate guest network: uci set wireless.{section}.network='<guest>'",
+            "vi": "Gắn SSID vào mạng khách riêng:",
+            "en": "Attach the SSID to the separate guest network:",
         },
+        "snippet.openwrt": neutral("uci set wireless.{section}.network='<{snippet.guest_network}>'"),
     },
 )
 def guest_ssid_on_lan(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -258,9 +254,11 @@ def guest_ssid_on_lan(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
                 "section": w.section,
                 "where": f"{w.source.file}:{w.source.line}",
             }
-            yield info.finding(
+            finding = info.finding(
                 key=f"{dev.hostname}|{w.section}", fields=fields, devices=[dev.hostname], evidence=[w.source.cite()]
             )
+            finding.remediation = vendor_remediation(info.id, dev.vendor, fields, sep=" ")
+            yield finding
 
 
 def _l3_of(dev: Device, logical: str) -> list[str]:

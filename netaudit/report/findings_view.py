@@ -10,7 +10,6 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..messages import Text
 from ..vocabulary import SEVERITIES
 from . import detail as caps
 from .matrix_view import hops_view
@@ -72,7 +71,6 @@ def _extra_snippet(v: View, f: dict, zone_subnets: dict) -> dict | None:
     if f["check"] == "guest-isolation":
         code = v.t(
             "report.snippet.isolate.cisco_ios",
-            remark=Text("report.snippet.isolate.remark"),
             acl=acl,
             interface=itf["name"],
             gateway=str(ipaddress.ip_interface(itf["addresses"][0]).ip),
@@ -83,7 +81,6 @@ def _extra_snippet(v: View, f: dict, zone_subnets: dict) -> dict | None:
             return None
         code = v.t(
             "report.snippet.deny_pair.cisco_ios",
-            comment=Text("report.snippet.deny_pair.comment"),
             acl=acl,
             interface=itf["name"],
             dst_net=nets[0],
