@@ -352,6 +352,14 @@ class MgmtService:
     relay: bool = False
 
 
+# The names parsers give a device's VPN endpoints (IPsec IKE/NAT-T, WireGuard, OpenVPN,
+# SSTP, the FortiGate SSL VPN, the ASA's AnyConnect/clientless webvpn): what the
+# reference policy lets the Internet reach on the edge (docs/semantics.md, "The
+# reference policy") whatever its port — an SSL VPN shares tcp/443 with web
+# administration.  PPTP and L2TP are not among them (no encryption of their own).
+VPN_ENDPOINTS = frozenset({"ike", "ipsec", "wireguard", "ovpn", "sstp", "sslvpn", "webvpn"})
+
+
 @dataclass
 class Ssid:
     name: str

@@ -175,10 +175,14 @@ def outside_policy(hs: HeaderSpace, exp: Expectation | None, probes: list) -> li
 
 def excess(hs: HeaderSpace, cell):
     """Delivered packets a matrix cell's (:class:`~netaudit.reach.Cell`) expectation does
-    not allow (BDD)."""
+    not allow (BDD); from the Internet to the devices, what only a VPN endpoint takes is
+    allowed whatever its port (an SSL VPN on tcp/443)."""
     exp = cell.expectation
     if cell.verdict != REACHABLE or exp is None or exp.expected == ALLOW:
         return hs.false
+    delivered = cell.delivered
+    if exp.rule == "devices-edge-vpn-only" and cell.vpn_only is not None:
+        delivered &= ~cell.vpn_only  # the edge's VPN endpoint, whatever its port
     if exp.expected == DENY:
-        return cell.delivered
-    return cell.delivered & ~services_packets(hs, exp.allowed_services)
+        return delivered
+    return delivered & ~services_packets(hs, exp.allowed_services)

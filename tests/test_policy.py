@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import audit_cli
+from helpers import audit_cli, copy_sample
 
 from netaudit.headerspace import HeaderSpace
 from netaudit.model import Device, MgmtService, PortRange
@@ -95,3 +95,58 @@ def test_closing_dns_on_the_wan_leaves_the_vpn_endpoint_without_finding(tmp_path
     cell = next(c for c in doc["matrix"] if (c["src"], c["dst"]) == ("internet", DEVICES_ZONE))
     assert cell["verdict"] == "reachable" and cell["services"] == ["udp/13231"]
     assert not [f for f in doc["findings"] if f["zones"] == ["internet", DEVICES_ZONE]]
+
+
+# --------------------------------------------------------------------------- VPN endpoints on admin ports
+
+_FORTIOS_SSLVPN = """config vpn ssl settings
+    set servercert "Fortinet_Factory"
+    set tunnel-ip-pools "SSLVPN_TUNNEL_ADDR1"
+    set source-interface "wan1"
+    set source-address "all"
+    set default-portal "full-access"
+    set port 10443
+end
+"""
+
+
+def _cells_and_findings(folder) -> tuple[dict, list]:
+    code, out, _ = audit_cli(folder)
+    doc = json.loads(out)
+    return {(c["src"], c["dst"]): c for c in doc["matrix"]}, doc["findings"]
+
+
+def test_a_fortigate_ssl_vpn_on_the_wan_is_the_allowed_vpn_endpoint(tmp_path):
+    """The SSL VPN listens on tcp/10443 of wan1 (a port FortiGates also move their web
+    administration to): from the Internet it is the edge's VPN endpoint, no finding; a
+    guest reaching it is a device service beyond DHCP/DNS — high, not critical."""
+    folder = copy_sample(tmp_path, "fortigate-ttpvhcc-compliant")
+    conf = folder / "FGT-TTHCC-PT.conf"
+    text = conf.read_text(encoding="utf-8")
+    conf.write_text(
+        text.replace("config firewall policy\n", _FORTIOS_SSLVPN + "config firewall policy\n", 1), encoding="utf-8"
+    )
+    cells, findings = _cells_and_findings(folder)
+    assert cells[("internet", DEVICES_ZONE)]["services"] == ["tcp/10443"]
+    assert not cells[("internet", DEVICES_ZONE)]["violation"]
+    assert not [f for f in findings if f["zones"] == ["internet", DEVICES_ZONE]]
+    guest = [f for f in findings if f["check"] == "guest-isolation" and f["zones"] == ["guest", DEVICES_ZONE]]
+    assert [f["severity"] for f in guest] == ["high"] and "tcp/10443" in guest[0]["detail"]["en"]
+
+
+def test_an_asa_anyconnect_headend_is_allowed_but_asdm_beside_it_is_critical(tmp_path):
+    """AnyConnect (webvpn) and ASDM share tcp/443 of the outside interface: with ASDM open
+    to any source the Internet → @devices violation stays critical; with ASDM limited to
+    the management network, the VPN alone is what the policy allows."""
+    folder = copy_sample(tmp_path, "asa-department-leaky-mgmt")
+    cfg = folder / "svhttdl-fw01.cfg"
+    webvpn = "webvpn\n enable outside\n anyconnect enable\n tunnel-group-list enable\nhttp server enable\n"
+    text = cfg.read_text(encoding="utf-8").replace("http server enable\n", webvpn, 1)
+    cfg.write_text(text, encoding="utf-8")
+    cells, findings = _cells_and_findings(folder)
+    found = [f for f in findings if f["zones"] == ["internet", DEVICES_ZONE]]
+    assert [(f["check"], f["severity"]) for f in found] == [("policy-violation", "critical")]
+    cfg.write_text(text.replace("http 0.0.0.0 0.0.0.0 outside\n", ""), encoding="utf-8")
+    cells, findings = _cells_and_findings(folder)
+    assert cells[("internet", DEVICES_ZONE)]["services"] == ["tcp/443"]
+    assert not [f for f in findings if f["zones"] == ["internet", DEVICES_ZONE]]

@@ -78,7 +78,11 @@ def _severity(ctx: AuditContext, cell, admin: str, other: str) -> str:
     if cell.dst != DEVICES_ZONE:
         return cell.expectation.severity
     bad = excess(ctx.hs, cell)
-    if (bad & _services_set(ctx, ADMIN_SERVICES)) != hs.false:
+    # A VPN endpoint on an administration port (an SSL VPN on tcp/443) administers nothing.
+    on_admin_port = bad & _services_set(ctx, ADMIN_SERVICES)
+    if cell.vpn_only is not None:
+        on_admin_port &= ~cell.vpn_only
+    if on_admin_port != hs.false:
         return admin
     if (bad & ~_services_set(ctx, ["icmp"])) == hs.false:
         return "low"

@@ -26,7 +26,7 @@ from netaddr import IPAddress, IPSet
 from .. import filters
 from ..headerspace import Bdd, HeaderSpace
 from ..messages import Text
-from ..model import Device, IfKind, L2Mode, MgmtService
+from ..model import VPN_ENDPOINTS, Device, IfKind, L2Mode, MgmtService
 from ..topology import Topology
 from ..vocabulary import DEVICES_ZONE
 from ..zones import PlacedZone
@@ -422,11 +422,16 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
             self._runtime_control_plane(run, self.topo.devices[dev], ifn, alts, certain, reason)
         return run
 
-    def _deliver(self, run: Run, zone: str, P, certain: bool, reason, path: Path | Merge | None):
+    def _deliver(self, run: Run, zone: str, P, certain: bool, reason, path: Path | Merge | None, service=None):
+        """Record ``P`` delivered to ``zone`` (to @devices: by ``service``, None when the
+        snapshot cannot tell which)."""
         hs = self.hs
         P = P & self.zone_addr[zone]
         if P == hs.false:
             return
+        if zone == DEVICES_ZONE:
+            vpn = service is not None and service.name in VPN_ENDPOINTS
+            run.devices_by_vpn[vpn] = run.devices_by_vpn.get(vpn, hs.false) | P
         d = run.deliveries.get(zone)
         if d is None:
             d = run.deliveries[zone] = Delivery(hs.false, hs.false)
@@ -865,13 +870,13 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
 
     def _control_plane(self, run, dev: Device, ifn, P, certain, reason, path, deliver=None):
         """Packets addressed to ``dev`` arriving on ``ifn``: input policy, listening
-        services and their access lists; ``deliver(zone, set, certain, reason, path)``
+        services and their access lists; ``deliver(zone, set, certain, reason, path, service)``
         receives what gets through (default: the run's @devices delivery)."""
         hs = self.hs
         if deliver is None:
 
-            def deliver(zone, S, c, r, p):
-                self._deliver(run, zone, S, c, r, p)
+            def deliver(zone, S, c, r, p, svc):
+                self._deliver(run, zone, S, c, r, p, svc)
 
         for Q, c, r in self.apply_filter(run, dev, dev.input_filter, P, ifn, None):
             p1 = (
@@ -895,12 +900,18 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
                             certain and c and c2 and not svc.partial,
                             reason or r or r2 or _svc_partial(dev, svc),
                             p3,
+                            svc,
                         )
                         if svc.relay:
                             self._relay(run, dev, svc, T)
                 else:
                     deliver(
-                        DEVICES_ZONE, S, certain and c and not svc.partial, reason or r or _svc_partial(dev, svc), p2
+                        DEVICES_ZONE,
+                        S,
+                        certain and c and not svc.partial,
+                        reason or r or _svc_partial(dev, svc),
+                        p2,
+                        svc,
                     )
                     if svc.relay:
                         self._relay(run, dev, svc, S)

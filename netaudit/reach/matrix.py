@@ -43,6 +43,8 @@ class Cell:
     # analysis cannot prove either way), and why: never silently "no spoofing".
     spoofed_maybe: Bdd | None = None
     spoofed_maybe_reason: Text | None = None
+    # To @devices: the delivered packets that only a VPN endpoint takes (policy.excess).
+    vpn_only: Bdd | None = None
 
 
 # --------------------------------------------------------------------------- matrix
@@ -155,6 +157,8 @@ def make_cell(engine: Engine, run: Run, pz: PlacedZone, dst: str) -> Cell:
         cell = Cell(
             src, dst, REACHABLE, services=hs.services(d.certain), delivered=d.certain, maybe=d.maybe, chunks=d.chunks
         )
+        if dst == DEVICES_ZONE and True in run.devices_by_vpn:
+            cell.vpn_only = d.certain & run.devices_by_vpn[True] & ~run.devices_by_vpn.get(False, hs.false)
         cell.witness = witness_for(engine, cell, hs.true, pz)
         return cell
     if d is not None and d.maybe != hs.false:

@@ -185,6 +185,10 @@ class Run:
     # evaluated once per interface at the end: (dev, if, certain, reason) -> [(set, path)].
     runtime: dict[tuple, list] = field(default_factory=dict)
     drops: dict[tuple, Bdd] = field(default_factory=dict)  # (dev, why) -> set
+    # Packets delivered to @devices by a VPN endpoint (True: model.VPN_ENDPOINTS) and by
+    # anything else (False): a packet only a VPN endpoint takes is the edge's allowed
+    # service from the Internet (policy.excess), whatever its port.
+    devices_by_vpn: dict[bool, Bdd] = field(default_factory=dict)
     # Packets sent onto a connected segment for addresses no zone there owns (a segment
     # the site does not cover): (dev, out interface) -> set.  No cell is about them;
     # `netaudit trace --to ADDRESS` is (they are not "blocked").

@@ -216,10 +216,10 @@ class RuntimeAddresses:
                 certain,
                 reason,
                 path,
-                deliver=lambda zone, S, c, r, p, got=got: got.append((S, c, r, p)),
+                deliver=lambda zone, S, c, r, p, svc, got=got: got.append((S, c, r, p, svc)),
             )
             delivered = hs.false
-            for S, c, _, _ in got:
+            for S, c, _, _, _ in got:
                 if c:
                     delivered |= S
             # Fields delivered for every candidate destination address.
@@ -237,15 +237,15 @@ class RuntimeAddresses:
                     address=str(IPAddress(self.runtime_address[key])),
                 ),
             )
-            for S, c, _r, p in got:
+            for S, c, _r, p, svc in got:
                 for_some |= hs.exist(["dst_ip"], S)
                 if c and hs.meets(S, for_all):
                     self._deliver(
-                        run, DEVICES_ZONE, hs.exist(["dst_ip"], S & for_all) & rep, True, None, extend(p, note)
+                        run, DEVICES_ZONE, hs.exist(["dst_ip"], S & for_all) & rep, True, None, extend(p, note), svc
                     )
             maybe = for_some & ~for_all
             if maybe != hs.false:
-                why = next((r for _, c, r, _ in got if not c and r), None) or Text(
+                why = next((r for _, c, r, _, _ in got if not c and r), None) or Text(
                     "reason.runtime_address", device=dev.hostname, interface=dyn_if
                 )
                 self._deliver(run, DEVICES_ZONE, maybe & rep, False, why, None)

@@ -50,7 +50,18 @@ from netaddr import IPNetwork, IPSet
 
 from ..filters import line_sets, permitted, shadowed_lines
 from ..headerspace import HeaderSpace, service_match
-from ..model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, Device, Match, MgmtService, ParseReport, PortRange
+from ..model import (
+    PROTO_ICMP,
+    PROTO_TCP,
+    PROTO_UDP,
+    VPN_ENDPOINTS,
+    Action,
+    Device,
+    Match,
+    MgmtService,
+    ParseReport,
+    PortRange,
+)
 from ..parsers.openwrt import firewall as ow_firewall
 from ..parsers.openwrt import network as ow_network
 from ..parsers.openwrt import services as ow_services
@@ -818,7 +829,7 @@ def _kept_and_residual(ctx: Ctx, after: Model) -> None:
                 continue
             m = _svc_match(svc)
             pk = hs.match(m)
-            if z.outside and not hs.within(pk, edge):
+            if z.outside and svc.name not in VPN_ENDPOINTS and not hs.within(pk, edge):
                 continue  # toward the Internet only the VPN endpoint: DNS there is an open resolver
             lost = False
             for i in z.devices:

@@ -30,6 +30,7 @@ from netaddr import IPNetwork, IPSet
 from ..checks.config import FAIL_OPEN_VENDORS, reference_usage
 from ..headerspace import service_match
 from ..messages import both
+from ..model import VPN_ENDPOINTS
 from ..policy import ALLOW, DENY, GATEWAY_SERVICES, LIMITED, excess, services_packets
 from ..vocabulary import DEVICES_ZONE
 
@@ -366,7 +367,7 @@ def _restrict(audit, plans, cell, packets, mgmt, ids, edge_vpn, unfixable: list[
             probe = hs.match(service_match(_svc_text(svc)))
             if (packets & probe & own) == hs.false:
                 continue
-            if hs.within(probe, edge_vpn):
+            if svc.name in VPN_ENDPOINTS or hs.within(probe, edge_vpn):
                 kept.setdefault(("fix.left.edge_vpn", dev.hostname, svc.name), []).append(_svc_text(svc))
             elif from_outside and hs.within(probe, gateway):
                 # Turned off or limited to management, the inside zones would lose it; a
