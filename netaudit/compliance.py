@@ -107,7 +107,16 @@ def facts_from_audit(audit) -> Facts:
     devices = [
         {
             "name": d.hostname,
-            "services": [{"name": s.name, "insecure": bool(s.insecure), "acl": s.acl} for s in d.services if s.enabled],
+            "services": [
+                {
+                    "name": s.name,
+                    "insecure": bool(s.insecure),
+                    "acl": s.acl,
+                    **({"partial": s.partial} if s.partial else {}),
+                }
+                for s in d.services
+                if s.enabled
+            ],
         }
         for d in sorted(audit.devices, key=lambda d: d.hostname)
     ]
@@ -426,25 +435,40 @@ def ev_remote_admin(f: Facts) -> Outcome:
 _NOT_ADMIN = frozenset({"dhcp", "dns", "icmp-echo", "ntp"})
 
 
+def _listening(d: dict) -> list[dict]:
+    """A device's services known to listen: not the partial ones (whether those answer is
+    not established — their findings say so, unproven)."""
+    return [s for s in d.get("services", []) if not s.get("partial")]
+
+
 def _services_summary(f: Facts) -> str:
     parts = []
     for d in f.devices:
-        names = sorted({s["name"] for s in d.get("services", []) if s["name"] not in _NOT_ADMIN})
+        names = sorted({s["name"] for s in _listening(d) if s["name"] not in _NOT_ADMIN})
         if names:
             parts.append(f"{d['name']}: {', '.join(names)}")
     return "; ".join(parts)
 
 
+# Findings of a management protocol that is not secure: cleartext, or unauthenticated.
+_INSECURE_CHECKS = ("mgmt-telnet", "mgmt-http-server", "ios-smart-install")
+
+
 def ev_secure_protocols(f: Facts) -> Outcome:
-    found = f.findings_of("mgmt-telnet", "mgmt-http-server")
-    if found:
-        return _with_findings(Outcome(MET), found)  # not met by a proven finding, else to check
+    found = f.findings_of(*_INSECURE_CHECKS)
+    if any(x.get("proven", True) for x in found):
+        return _with_findings(Outcome(MET), found)  # not met by a proven finding
+    # Only unproven findings (or none): what the services show, then "to be checked" at best.
+    return _with_findings(_protocols_outcome(f), found)
+
+
+def _protocols_outcome(f: Facts) -> Outcome:
     # SNMP v1/v2c is monitoring, not an administration login: accepted when its
     # sources are restricted (an access list); any other cleartext service is not.
     insecure = [
         f"{d['name']}: {s['name']}"
         for d in f.devices
-        for s in d.get("services", [])
+        for s in _listening(d)
         if s.get("insecure") and (s["name"] != "snmp" or not s.get("acl"))
     ]
     if insecure:
@@ -453,7 +477,7 @@ def ev_secure_protocols(f: Facts) -> Outcome:
     if not summary:
         # Nothing to judge: no parsed device has a management service at all.
         return Outcome(CHECK, [_sent("ev.no_services")])
-    snmp = [d["name"] for d in f.devices for s in d.get("services", []) if s.get("insecure")]
+    snmp = [d["name"] for d in f.devices for s in _listening(d) if s.get("insecure")]
     extra = [_sent("ev.snmp_restricted", devices=", ".join(snmp))] if snmp else []
     return Outcome(MET, [_sent("ev.protocols_ok"), _sent("ev.services", services=summary), *extra])
 

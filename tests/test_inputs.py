@@ -669,8 +669,10 @@ def test_real_encoding_variants_parse_identically(variant, tmp_path):
 
 def test_real_truncated_config(tmp_path):
     raw = _core_text()
-    cut = raw[: len(raw) // 2]
-    cut = cut[: cut.rindex(b"\n") + 8]  # stop in the middle of a line
+    start = raw[: len(raw) // 2].rindex(b"\n") + 1
+    while len(raw[start:].split(b"\n", 1)[0]) < 8:  # a line long enough to stop inside (not a `!`)
+        start = raw.index(b"\n", start) + 1
+    cut = raw[: start + 7]  # stop in the middle of a line
     snap = load_snapshot([write(tmp_path / "d" / "core-sw.cfg", cut).parent])
     assert snap.devices[0].hostname == "UBNDTP-CORE"  # what is there is still evidence
     assert snap.inputs[0].kind == "config"

@@ -111,7 +111,7 @@ end
 
 
 def _cells_and_findings(folder) -> tuple[dict, list]:
-    code, out, _ = audit_cli(folder)
+    _, out, _ = audit_cli(folder)
     doc = json.loads(out)
     return {(c["src"], c["dst"]): c for c in doc["matrix"]}, doc["findings"]
 

@@ -84,6 +84,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "limit ({where}), which netaudit does not read: limit the community to the management zone there (or "
         "turn SNMP off where it is not used)",
     },
+    # IOS: a Smart Install director serves the deployments of the unit's switches
+    "fix.left.smart_install_director": {
+        "vi": "{device} là Smart Install director: tắt (no vstack) sẽ dừng việc cấp cấu hình, phần mềm cho các "
+        "switch mới — đơn vị tắt khi đã triển khai xong, hoặc chỉ cho các switch client tới tcp/4786 của nó",
+        "en": "{device} is a Smart Install director: turning it off (no vstack) stops the configurations and "
+        "software it hands to new switches — the unit turns it off once the deployment is done, or lets only "
+        "the client switches reach its tcp/4786",
+    },
     # a destination NAT into a zone the change set now keeps the source zone out of
     "fix.note.published_cut": {
         "vi": "Dịch vụ công bố bằng NAT đích ({where}) không còn tới được từ {src} vào {dst}: chính sách cấm luồng "

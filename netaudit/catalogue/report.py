@@ -517,6 +517,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "An SNMP community is a shared clear-text password; without an access list any host that knows "
         "it can read (or change) the device configuration.",
     },
+    "report.why.ios-smart-install": {
+        "vi": "Smart Install không xác thực: ai gửi được gói tin tới tcp/4786 của switch đều sao chép được cấu hình "
+        "(kèm mật khẩu), thay cấu hình hoặc phần mềm và chiếm quyền thiết bị; tính năng này đã bị khai thác trên "
+        "diện rộng (cảnh báo TA18-106A của CISA, Cisco cisco-sa-20170214-smi).",
+        "en": "Smart Install has no authentication: anyone who can send packets to the switch's tcp/4786 can copy "
+        "its configuration (passwords included), replace its configuration or software and take the device over; "
+        "it has been exploited at scale (CISA alert TA18-106A, Cisco cisco-sa-20170214-smi).",
+    },
     # short rule names (SARIF rules, finding headers)
     "report.rule.guest-isolation": {"vi": "Cách ly mạng Wi-Fi khách", "en": "Guest Wi-Fi isolation"},
     "report.rule.policy-violation": {
@@ -537,6 +545,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Unrestricted remote management",
     },
     "report.rule.mgmt-snmp-community": {"vi": "SNMP không giới hạn nguồn", "en": "Unrestricted SNMP"},
+    "report.rule.ios-smart-install": {
+        "vi": "Cisco Smart Install (vstack) chưa tắt",
+        "en": "Cisco Smart Install (vstack) not turned off",
+    },
     # report-level configuration examples where a check gives none (Cisco IOS): the
     # configuration once (messages.neutral), its remark/comment a word in the reader's
     # language (catalogue/snippets.py)

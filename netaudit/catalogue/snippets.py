@@ -60,6 +60,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "replace with the monitoring server",
     },
     "snippet.community": {"vi": "chuỗi-community", "en": "community"},
+    "snippet.vstack_expect": {
+        "vi": "cần thấy: SmartInstall disabled / Oper Mode: Disabled",
+        "en": "expect: SmartInstall disabled / Oper Mode: Disabled",
+    },
     "snippet.isolate_remark": {
         "vi": "Chi cho phep DHCP/DNS toi gateway va truy cap Internet",
         "en": "Allow only DHCP/DNS to the gateway and Internet access",

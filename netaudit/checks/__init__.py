@@ -32,6 +32,7 @@ CHECK_MODULES = [
     "netaudit.checks.segmentation",
     "netaudit.checks.config",
     "netaudit.checks.management",
+    "netaudit.checks.cisco_ios",
     "netaudit.checks.cisco_asa",
     "netaudit.checks.mikrotik_routeros",
     "netaudit.checks.fortinet_fortios",

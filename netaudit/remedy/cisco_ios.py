@@ -17,7 +17,8 @@
   other way keep working; no connection opens with them), then ``deny ip SRC DST``.
 * **Restrictions**: vty lines ``transport input ssh`` (telnet off) and ``access-class``
   of a standard ACL of the management subnets; ``no ip http server`` and
-  ``ip http access-class``; SNMP communities bound to that ACL; small servers off; ICMP
+  ``ip http access-class``; SNMP communities bound to that ACL; small servers off; Smart
+  Install off (``no vstack``; a director is left to the unit: it serves deployments); ICMP
   echo (and any other service IOS has no knob for) denied to the device's own addresses
   at the top of the ingress ACLs where the zones that reached it enter (permitted from
   the management subnets where those arrive); a management source is denied first on
@@ -53,6 +54,7 @@ from ..model import (
     PortRange,
     Src,
 )
+from ..parsers.cisco_ios.facts import IOSFacts
 from . import Rendered
 from .addresses import outward_interfaces
 from .plan import Block, DevicePlan, Restrict
@@ -65,7 +67,7 @@ PROTO_WORDS = {PROTO_TCP: "tcp", PROTO_UDP: "udp", PROTO_ICMP: "icmp"}
 ICMP_NAMES = {0: "echo-reply", 3: "unreachable", 8: "echo", 11: "time-exceeded"}
 SMALL_SERVERS = {"tcp-small-servers", "udp-small-servers", "finger"}
 VTY_SERVICES = {"ssh", "telnet"}
-KNOB_SERVICES = VTY_SERVICES | {"http", "https", "snmp"} | SMALL_SERVERS
+KNOB_SERVICES = VTY_SERVICES | {"http", "https", "snmp", "smart-install"} | SMALL_SERVERS
 EXTENDED_RANGES = ((100, 199), (2000, 2699))
 STANDARD_RANGES = ((1, 99), (1300, 1999))
 
@@ -1044,6 +1046,35 @@ class _Renderer:
                     self.out.rollback.append(f"service {r.service}")
                     self.tx.replace[i] = [f"no service {r.service}"]
 
+    def render_smart_install(self) -> None:
+        """Smart Install off: ``no vstack`` in place of a bare ``vstack`` line, or added before
+        the ``line`` blocks when the configuration shows none (the client may be on by
+        default: docs/vendors/cisco_ios.md, "Smart Install").  The rollback restores
+        ``vstack`` only where the configuration had it: where it did not, whether the client
+        was on is what the configuration did not show.  A director is left to the unit:
+        turning it off stops the deployments it serves."""
+        rs = [r for r in self.plan.restricts if r.service == "smart-install"]
+        if not rs:
+            return
+        facts = self.dev.facts
+        if isinstance(facts, IOSFacts) and facts.smart_install == "director":
+            why = both("fix.left.smart_install_director", device=self.dev.hostname)
+            for r in rs:
+                self.out.leave(r.findings, why)
+            return
+        bare = [i for i, t in enumerate(self.tx.lines) if re.match(r"^vstack\s*$", t, re.I)]
+        self.out.config.append("no vstack")
+        if bare:
+            for i in bare:
+                self.tx.replace[i] = ["no vstack"]
+            self.out.rollback.append("vstack")
+            return
+        at = next(
+            (i for pat in (r"^line ", r"^end\s*$") for i, t in enumerate(self.tx.lines) if re.match(pat, t, re.I)),
+            len(self.tx.lines),
+        )
+        self.tx.before.setdefault(at, []).append("no vstack")
+
     def prelude(self) -> tuple[list[str], list[str]]:
         """Objects the rest uses: the management ACL and the own-address group."""
         cfg: list[str] = []
@@ -1086,6 +1117,7 @@ class _Renderer:
         self.render_http()
         self.render_snmp()
         self.render_small_servers()
+        self.render_smart_install()
         pre_cfg, pre_rb = self.prelude()
         body = pre_cfg + self.out.config
         # Rollback: undo in reverse order of dependency — bindings first, objects last.

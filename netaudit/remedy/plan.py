@@ -35,7 +35,13 @@ from ..policy import ALLOW, DENY, GATEWAY_SERVICES, LIMITED, excess, services_pa
 from ..vocabulary import DEVICES_ZONE
 
 # Management checks a restriction of the service closes (docs/remedy.md).
-SERVICE_CHECKS = {"mgmt-telnet", "mgmt-http-server", "mgmt-vty-no-access-class", "mgmt-snmp-community"}
+SERVICE_CHECKS = {
+    "mgmt-telnet",
+    "mgmt-http-server",
+    "mgmt-vty-no-access-class",
+    "mgmt-snmp-community",
+    "ios-smart-install",
+}
 FLOW_CHECKS = {"guest-isolation", "policy-violation"}
 # Cleartext services restricted to the management zone rather than turned off (SNMP v1/v2c:
 # the monitoring server still polls the devices; its check asks for a source ACL).
@@ -427,6 +433,7 @@ def _restrict_by_check(audit, plans, dev_name: str, f, mgmt) -> None:
         "mgmt-http-server": ("http", "https"),
         "mgmt-vty-no-access-class": ("ssh", "telnet"),
         "mgmt-snmp-community": ("snmp",),
+        "ios-smart-install": ("smart-install",),
     }[f.check]
     for svc in dev.services:
         if svc.name in want and svc.enabled:

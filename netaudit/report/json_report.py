@@ -127,6 +127,9 @@ def topology_dict(audit) -> dict:
                 "acl": s.acl,
                 "insecure": bool(s.insecure),
                 **({"source": _cite(s.source)} if s.source is not None else {}),
+                # not established that it listens (an IKE configured but applied nowhere, a
+                # Smart Install state the configuration does not show): the reason
+                **({"partial": s.partial} if s.partial else {}),
             }
             for s in d.services
             if s.enabled

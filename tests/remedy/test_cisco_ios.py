@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from helpers import SAMPLES, collector_states
+from helpers import FIXTURES, SAMPLES, collector_states
 from netaddr import IPNetwork
 
 from netaudit import filters
@@ -325,3 +325,41 @@ def test_a_forged_management_source_is_denied_where_management_cannot_arrive(tmp
     assert guest[0] == " 10 deny ip 10.3.99.0 0.0.0.255 any"
     mgmt = cs.split("ip access-list extended NETAUDIT-GigabitEthernet0-1-99-IN\n", 1)[1].split("exit")[0]
     assert "deny ip 10.3.99.0 0.0.0.255 any" not in mgmt  # where management does come from
+
+
+def test_smart_install_the_config_does_not_show_is_turned_off_and_proven(leaky_fix):
+    """The leaky core (a 3750-X, 15.2) says nothing about Smart Install: the change set
+    adds ``no vstack`` (idempotent where it is already off), the patched copy states it,
+    the re-audit reads it as off and the unproven finding is closed.  No rollback line:
+    whether the client was on is what the configuration did not show."""
+    rendered = leaky_fix.devices["UBNDHB-CORE"].rendered
+    assert "no vstack" in rendered.change_set.splitlines()
+    assert "vstack" not in rendered.rollback
+    patched = rendered.patched.splitlines()
+    assert patched.index("no vstack") < patched.index("line con 0")
+    after = {d.hostname: d for d in leaky_fix.after.snapshot.devices}["UBNDHB-CORE"]
+    assert after.facts.smart_install == "off"
+    assert "ios-smart-install" in {f.check for f in leaky_fix.closed}
+
+
+def _smi_render(text: str, name: str, tmp_path):
+    (tmp_path / name).write_text(text)
+    audit = run_audit([tmp_path])
+    (dev,) = audit.topology.devices.values()
+    dp = derive(audit).devices[dev.hostname]
+    return cisco_ios.render(dp, dev, text), [f for f in audit.findings if f.check == "ios-smart-install"]
+
+
+def test_a_vstack_line_becomes_no_vstack_with_vstack_as_its_rollback(tmp_path):
+    text = (FIXTURES / "cisco_ios" / "access-2960-vstack.cfg").read_text()
+    r, (f,) = _smi_render(text, "sw.cfg", tmp_path)
+    assert "no vstack" in r.change_set.splitlines() and "vstack" in r.rollback.splitlines()
+    assert r.patched.splitlines().count("no vstack") == 1 and "vstack" not in r.patched.splitlines()
+    assert f.id not in r.left
+
+
+def test_a_smart_install_director_is_left_to_the_unit(tmp_path):
+    text = (FIXTURES / "cisco_ios" / "dist-3750x-director.cfg").read_text()
+    r, (f,) = _smi_render(text, "dist.cfg", tmp_path)
+    assert "no vstack" not in r.change_set
+    assert "director" in r.left[f.id]["en"] and "director" in r.left[f.id]["vi"]

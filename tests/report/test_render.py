@@ -501,9 +501,10 @@ def test_section_4_prints_consequences_compactly_and_every_href_resolves(lang):
 
 
 def test_compact_consequences_shorten_the_report():
-    """Section 4 of the leaky sample: 20 findings, 9 root causes; no evidence block is repeated."""
+    """Section 4 of the leaky sample: 21 findings, 10 root causes (the Smart Install state its
+    core switch does not show is one of its own); no evidence block is repeated."""
     view = _leaky_view("vi")
-    assert len(view.findings) == 20 and len(view.root_causes) == 9
+    assert len(view.findings) == 21 and len(view.root_causes) == 10
     md = render("leaky", "md", "vi")
     section = md[md.index("## 4. ") : md.index("## 5. ")]
     assert section.count("core-sw.cfg:372") == 2  # the lead's evidence and its witness path

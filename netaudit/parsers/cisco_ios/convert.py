@@ -9,6 +9,8 @@ The documented defaults are in the package docstring (:mod:`netaudit.parsers.cis
 
 from __future__ import annotations
 
+import re
+
 from netaddr import IPNetwork
 
 from netaudit.model import (
@@ -36,7 +38,7 @@ from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_ios.acl_entries import expand_ace, resolve_groups
 from netaudit.parsers.cisco_ios.state import Acl, IfState, IosState
 from netaudit.parsers.cisco_ios.syntax import hostname_of_file
-from netaudit.parsers.ip import int_to_ip, prefix_of
+from netaudit.parsers.ip import int_to_ip, ip_to_int, prefix_of
 
 
 class ModelBuilder(IosState):
@@ -407,6 +409,81 @@ class ModelBuilder(IosState):
         if partial:
             self.rep.add_partial("ike", partial, src)
 
+    def _catalyst_switch(self) -> Src | None:
+        """The line that shows this config is a Catalyst switch's (a possible Smart Install
+        client; routers are directors at most), or None: ``switch N provision`` (a stack
+        member); else, among switch ports named as Catalyst switches name them: any with
+        routing off (``no ip routing`` / ``ip default-gateway``), a stack member's port, or
+        at least :data:`FIXED_PORTS` ports named like a fixed switch's."""
+        dev = self.dev
+        if self.switch_provision is not None:
+            return self.switch_provision
+        l2 = [
+            i
+            for i in dev.interfaces.values()
+            if i.kind == IfKind.PHYSICAL
+            and i.mode in (L2Mode.ACCESS, L2Mode.TRUNK)
+            and i.source is not None
+            and _CATALYST_PORT.match(i.name)
+        ]
+        if not l2:
+            return None
+        if not dev.ip_routing:
+            off = self.routing_line[1] if self.routing_line is not None else self.default_gw
+            if off is not None:
+                return off
+        for i in l2:
+            if _STACK_PORT.match(i.name):
+                return i.source
+        fixed = [i for i in l2 if _FIXED_PORT.match(i.name)]
+        return fixed[0].source if len(fixed) >= FIXED_PORTS else None
+
+    def _finish_smart_install(self) -> None:
+        """Smart Install (``vstack``, tcp/4786; docs/vendors/cisco_ios.md, "Smart Install").
+
+        ``no vstack`` (the last bare ``[no] vstack`` line wins): off, no service.  ``vstack``
+        or other ``vstack …`` settings: on — a client (the service, certain), or a director
+        (``vstack director`` naming one of this device's addresses, or ``vstack basic``:
+        the service is partial, what a director accepts being not modelled).  No vstack line
+        on what looks like a Catalyst switch whose release may have the client on by default:
+        partial, so a cell that only tcp/4786 reaches is unknown, never "blocked"."""
+        dev, facts = self.dev, self.facts
+        port = (PortRange(4786, 4786),)
+        switch = self.vstack_switch
+        if switch is not None and not switch[0]:
+            facts.smart_install, facts.smart_install_lines = "off", [switch[1]]
+            return
+        lines = sorted([*self.vstack_lines, *([switch[1]] if switch else [])], key=lambda s: s.line)
+        if lines:
+            own = {int(a.ip) for itf in dev.interfaces.values() for a in itf.addresses}
+            director = self.vstack_director
+            if self.vstack_basic is not None or (director is not None and ip_to_int(director[0]) in own):
+                src = self.vstack_basic or (director[1] if director is not None else lines[0])
+                why = "Smart Install director: what it accepts on tcp/4786 is not modelled"
+                facts.smart_install = "director"
+                dev.services.append(
+                    MgmtService("smart-install", PROTO_TCP, port, insecure=True, source=src, partial=why)
+                )
+                self.rep.add_partial("smart-install", why, src)
+            else:
+                facts.smart_install = "client"
+                src = switch[1] if switch else lines[0]
+                dev.services.append(MgmtService("smart-install", PROTO_TCP, port, insecure=True, source=src))
+            facts.smart_install_lines = lines
+            return
+        basis = self._catalyst_switch()
+        if basis is None or not _catalyst_release(dev.os_version):
+            return
+        facts.smart_install = "unknown"
+        facts.smart_install_basis = [basis, *([self.version_src] if self.version_src else [])]
+        why = (
+            "no vstack line: on a Catalyst switch whose release lacks the fix for CSCvd36820 the Smart "
+            "Install client is on by default (show vstack config tells)"
+        )
+        # An absence, not a construct read in part: said by the cells and the finding, not
+        # listed among the partially understood lines.
+        dev.services.append(MgmtService("smart-install", PROTO_TCP, port, insecure=True, source=basis, partial=why))
+
     def _finish_services(self, usable: set[str]) -> None:
         dev, facts = self.dev, self.facts
 
@@ -477,8 +554,37 @@ class ModelBuilder(IosState):
                 MgmtService(name, ip_proto, tuple(PortRange(p, p) for p in ports), insecure=True, source=src)
             )
         self._finish_ike()
+        self._finish_smart_install()
         # routers answer ping unless something above filters it
         dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8))
+
+
+def _catalyst_release(version: str) -> bool:
+    """Whether ``version`` (the config's ``version`` line) may be a Catalyst release whose
+    Smart Install client is on by default: Smart Install came with 12.2(52)SE, and a
+    release with the fix for Cisco bug CSCvd36820 turns the client off when it is not used
+    — taken to be every IOS-XE 17 release (an inference: the fix is from 2017, 17.1 from
+    2019).  ``15.2`` names a train, not whether its rebuild has the fix: it may.  No
+    version line: not known, so it may.  Not an IOS release number (NX-OS ``9.3(8)``): no."""
+    if not version:
+        return True
+    m = re.fullmatch(r"(\d+)\.(\d+)", version)
+    if m is None:
+        return False
+    major, minor = int(m.group(1)), int(m.group(2))
+    return (major, minor) >= (12, 2) and major < 17
+
+
+# Switch ports as Catalyst switches name them (Arista's and Nexus's are Ethernet…): a stack
+# member's (GigabitEthernet1/0/1, TenGigabitEthernet2/1/1: member 1 or more; an ISR 4000's
+# own ports are 0/x/y) or a fixed switch's (FastEthernet0/1 … 0/48: two numbers, slot 0; an
+# ISR G2's switch modules are 0/x/y, its own ports routed).
+_CATALYST_PORT = re.compile(
+    r"^(Fast|Gigabit|TwoGigabit|FiveGigabit|TenGigabit|FortyGigabit|AppGigabit)Ethernet\d|^(TwentyFive|Hundred)GigE\d"
+)
+_STACK_PORT = re.compile(r"^\D+[1-9]\d?/[01]/\d+$")
+_FIXED_PORT = re.compile(r"^(FastEthernet|GigabitEthernet)0/\d+$")
+FIXED_PORTS = 8  # switch ports named like a Catalyst 2960's, from which it looks like one
 
 
 def _not_connected(dev: Device) -> dict:

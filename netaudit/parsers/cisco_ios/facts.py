@@ -38,6 +38,16 @@ class IOSFacts(VendorFacts):
     vty_without_access_class: list[Src] = field(default_factory=list)
     vty_no_login: list[Src] = field(default_factory=list)
     snmp_communities: list[SnmpCommunity] = field(default_factory=list)
+    # Smart Install (vstack, tcp/4786), decided in convert.py (docs/vendors/cisco_ios.md,
+    # "Smart Install"): "off" (`no vstack`), "client" (`vstack`, or `vstack …` settings of a
+    # client), "director" (`vstack director` naming an address of this device, or `vstack
+    # basic`), "unknown" (no vstack line on what looks like a Catalyst switch of a release
+    # where the client may be on by default), "" (not applicable: no vstack line and no sign
+    # of a Catalyst switch, or a release with or without Smart Install by construction).
+    smart_install: str = ""
+    smart_install_lines: list[Src] = field(default_factory=list)  # the lines in effect
+    # "unknown": what the guess rests on — the line showing a Catalyst switch, the version line
+    smart_install_basis: list[Src] = field(default_factory=list)
     # routing and L2 decisions the parser took
     ip_routing_source: Src | None = None  # an explicit `[no] ip routing` line
     default_gateway: str | None = None  # `ip default-gateway A`

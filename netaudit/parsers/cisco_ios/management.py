@@ -102,6 +102,29 @@ class ManagementReader(IosState):
         else:
             self.ignored += 1
 
+    # --- Smart Install (vstack)
+
+    def h_vstack(self, tokens, low, src):
+        """``[no] vstack`` switches the Smart Install client on or off (the last such line
+        wins); any other ``vstack …`` line configures the feature (``vstack director A``,
+        ``vstack basic`` make a director, ``vstack group custom NAME`` opens a body of
+        ``image`` / ``config`` / ``match`` lines).  ``no vstack <setting>`` only takes a
+        setting back.  What it means is decided in convert.py (docs/vendors/cisco_ios.md,
+        "Smart Install")."""
+        self.ctx = IGNORE_CTX
+        neg = low[0] == "no"
+        words = low[2:] if neg else low[1:]
+        if not words:
+            self.vstack_switch = (not neg, src)
+        elif neg:
+            self.ignored += 1
+        else:
+            self.vstack_lines.append(src)
+            if words[0] == "director" and len(words) >= 2 and ip_to_int(words[1]) is not None:
+                self.vstack_director = (words[1], src)
+            elif words[0] == "basic":
+                self.vstack_basic = src
+
     # --- lines (vty)
 
     def h_line(self, tokens, low, src):

@@ -149,6 +149,7 @@ class IosParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         if len(tokens) < 2:
             raise Unknown
         self.dev.os_version = tokens[1]
+        self.version_src = src
 
     def h_banner(self, tokens, low, src):
         self.ignored += 1
@@ -215,6 +216,8 @@ TOP_TABLE = table(
         "ip default-gateway": P.h_default_gateway,
         "ip route": P.h_ip_route,
         "route-map": P.h_route_map,
+        "vstack": P.h_vstack,
+        "no vstack": P.h_vstack,
         "ip http": P.h_ip_http,
         "no ip http": P.h_ip_http,
         "ip dns": P.h_ip_dns,

@@ -183,6 +183,14 @@ class IosState(LineParser):
         self.ipsec_applied: list[Src] = []
         self.crypto_config: Src | None = None
         self.isakmp_off: Src | None = None
+        # Smart Install (management.py): the last bare `vstack` / `no vstack` line (on, line),
+        # every other `vstack …` line, `vstack director A` (address, line), `vstack basic`;
+        # the state is decided in convert.py
+        self.vstack_switch: tuple[bool, Src] | None = None
+        self.vstack_lines: list[Src] = []
+        self.vstack_director: tuple[str, Src] | None = None
+        self.vstack_basic: Src | None = None
+        self.version_src: Src | None = None
         self.facts = IOSFacts()
         self.dev.facts = self.facts
 

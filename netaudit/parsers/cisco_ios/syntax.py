@@ -53,7 +53,6 @@ TOP_IGNORED = [
     "system",
     "udld",
     "port-channel",
-    "vstack",
     "mls",
     "wrr-queue",
     "srr-queue",
