@@ -27,6 +27,8 @@ GATEWAY_SERVICES = ["udp/53", "tcp/53", "udp/67"]
 # the WireGuard and OpenVPN ports a device listens on are added per snapshot
 # (edge_vpn_services).  DNS is not among them: a resolver answering the Internet is open.
 EDGE_VPN_SERVICES = ["udp/500", "udp/4500", "proto/50"]
+# The rules whose cells may reach the devices' VPN endpoints (excess, edge_vpn_services).
+EDGE_RULE, WAN_RULE = "devices-edge-vpn-only", "devices-wan-gateway-vpn"
 # Services whose port names the VPN (the model's service names, netaudit/model.py).
 _PORTED_VPNS = frozenset({"wireguard", "ovpn"})
 # Destination ports of administration services: reaching one from a guest or external
@@ -72,7 +74,12 @@ def expectation(src_kind: str, dst_kind: str, level: int) -> Expectation:
         if s == "management":
             return Expectation(ALLOW, rule="mgmt-to-devices")
         if s == "external":
-            return Expectation(LIMITED, tuple(EDGE_VPN_SERVICES), "critical", rule="devices-edge-vpn-only")
+            return Expectation(LIMITED, tuple(EDGE_VPN_SERVICES), "critical", rule=EDGE_RULE)
+        if s == "wan":
+            # The government network may use the gateway and reach its VPN endpoint (IPsec
+            # over the dedicated network: docs/semantics.md, "The reference policy").
+            services = (*GATEWAY_SERVICES, *EDGE_VPN_SERVICES)
+            return Expectation(LIMITED, services, _severity_into("devices", s), rule=WAN_RULE)
         return Expectation(LIMITED, tuple(GATEWAY_SERVICES), _severity_into("devices", s), rule="devices-gateway-only")
     if s == "guest":
         if d == "external":
@@ -132,9 +139,9 @@ def resolve_expectation(
     edge_vpn: tuple[str, ...] = (),
 ) -> Expectation:
     """Reference expectation with the site file's overrides applied (last one wins);
-    ``edge_vpn`` (:func:`edge_vpn_services`) widens the external → @devices one."""
+    ``edge_vpn`` (:func:`edge_vpn_services`) widens the external and wan → @devices ones."""
     exp = expectation(src_kind, "devices" if dst == DEVICES_ZONE else dst_kind, level)
-    if edge_vpn and exp.rule == "devices-edge-vpn-only":
+    if edge_vpn and exp.rule in (EDGE_RULE, WAN_RULE):
         exp = Expectation(LIMITED, (*exp.allowed_services, *edge_vpn), exp.severity, rule=exp.rule)
     for o in overrides:
         if o.src == src and o.dst == dst:
@@ -181,7 +188,7 @@ def excess(hs: HeaderSpace, cell):
     if cell.verdict != REACHABLE or exp is None or exp.expected == ALLOW:
         return hs.false
     delivered = cell.delivered
-    if exp.rule == "devices-edge-vpn-only" and cell.vpn_only is not None:
+    if exp.rule in (EDGE_RULE, WAN_RULE) and cell.vpn_only is not None:
         delivered &= ~cell.vpn_only  # the edge's VPN endpoint, whatever its port
     if exp.expected == DENY:
         return delivered

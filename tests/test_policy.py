@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from helpers import audit_cli, copy_sample
+from netaddr import IPNetwork
 
 from netaudit.headerspace import HeaderSpace
 from netaudit.model import Device, MgmtService, PortRange
@@ -29,8 +30,11 @@ def test_internet_to_devices_is_limited_to_the_vpn_endpoint():
     assert set(exp.allowed_services) == {"udp/500", "udp/4500", "proto/50"}
     assert not set(exp.allowed_services) & set(GATEWAY_SERVICES)  # DNS is not the edge's to answer
     # Inside zones keep DNS and DHCP on their gateway; management administers.
-    for kind in ("internal", "guest", "server", "wan", "camera"):
+    for kind in ("internal", "guest", "server", "camera"):
         assert expectation(kind, "devices", 2).allowed_services == tuple(GATEWAY_SERVICES)
+    # The government network (wan) keeps its gateway and may reach the VPN endpoint too.
+    wan = expectation("wan", "devices", 2)
+    assert wan.allowed_services == (*GATEWAY_SERVICES, *EDGE_VPN_SERVICES) and wan.rule == "devices-wan-gateway-vpn"
     assert expectation("management", "devices", 2).expected == ALLOW
 
 
@@ -150,3 +154,25 @@ def test_an_asa_anyconnect_headend_is_allowed_but_asdm_beside_it_is_critical(tmp
     cells, findings = _cells_and_findings(folder)
     assert cells[("internet", DEVICES_ZONE)]["services"] == ["tcp/443"]
     assert not [f for f in findings if f["zones"] == ["internet", DEVICES_ZONE]]
+
+
+def test_an_ike_endpoint_reached_from_the_government_network_is_no_violation():
+    """An IPsec tunnel over the dedicated government network (a wan zone) ends on the
+    router: IKE from there is its VPN endpoint; SSH from there is still a violation."""
+    from helpers import analyse, l3, router
+
+    from netaudit.checks import REGISTRY, load_checks
+    from netaudit.checks.segmentation import policy_violation
+    from netaudit.zones import Zone
+
+    tslcd = Zone("tslcd", "wan", [IPNetwork("10.99.0.0/16")], attach=[("R1", "Gi2")])
+    staff = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("R1", "Gi1")])
+    r = router(Gi1=l3("", "10.0.10.1/24"), Gi2=l3("", "10.99.1.2/30"))
+    r.services = [MgmtService("ike", 17, (PortRange(500, 500), PortRange(4500, 4500)))]
+    load_checks()
+    info = REGISTRY["policy-violation"]
+    found = list(policy_violation(analyse([r], [staff, tslcd]).expect(level=2).context(), info))
+    assert not [f for f in found if f.zones == ["tslcd", DEVICES_ZONE]]
+    r.services.append(MgmtService("ssh", 6, (PortRange(22, 22),)))
+    found = list(policy_violation(analyse([r], [staff, tslcd]).expect(level=2).context(), info))
+    assert [f.severity for f in found if f.zones == ["tslcd", DEVICES_ZONE]] == ["high"]
