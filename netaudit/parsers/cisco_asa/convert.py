@@ -5,6 +5,7 @@ inside`` without a level = 100, any other name = 0, as the ASA sets them; an
 interface without ``nameif`` passes no traffic, so its addresses are dropped with a
 warning), objects and groups (:class:`.objects.Objects`), ACL entries
 (:mod:`.acl_entries`), then NAT (:mod:`.nat`; pre-8.3 NAT: :mod:`.legacy_nat`), the
+site-to-site VPN traffic that bypasses the access-lists (:mod:`.vpn`), the
 forwarding policy (:mod:`.policy`), routes (``management-only`` interfaces route in
 their own table from ASA 9.5), management services (:mod:`.services`) and references.
 """
@@ -45,6 +46,7 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
         self._finish_acls()
         self._finish_access_groups()
         self._finish_nat()  # before the policy: pre-8.3 NAT makes some of its lines partial
+        self._finish_vpn()  # before the policy: decrypted traffic bypasses its access-lists
         self._finish_policy()
         self._finish_routes()
         self._finish_services()

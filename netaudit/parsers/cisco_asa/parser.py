@@ -32,7 +32,7 @@ from netaudit.parsers.cisco_asa.objects import (
     parse_service_item,
     parse_service_spec,
 )
-from netaudit.parsers.cisco_asa.state import AccessGroupCmd, Acl
+from netaudit.parsers.cisco_asa.state import AccessGroupCmd, Acl, CryptoEntry
 from netaudit.parsers.cisco_asa.syntax import (
     IFACE_IGNORED,
     IFACE_PARTIAL,
@@ -125,12 +125,30 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             # an ignored block whose body may name ACLs (class-map, group-policy …)
             tokens = stripped.split()
             low = stripped.lower().split()
-            self.ignored += 1
-            self._scan_refs(tokens, low, self.src(lineno, stripped))
+            src = self.src(lineno, stripped)
+            if not (ctx.targets and self._vpn_attribute(ctx.targets[0], tokens, low, src)):
+                self.ignored += 1
+            self._scan_refs(tokens, low, src)
             if not SECRET_WORDS.isdisjoint(low):
                 self.scan_secrets(tokens, low)
             return True
         return super()._in_ctx(ctx, stripped, lineno, fallback)
+
+    def _vpn_attribute(self, target: tuple[str, str], tokens, low, src: Src) -> bool:
+        """A group-policy's ``vpn-filter value ACL|none``, a tunnel-group's
+        ``default-group-policy GP`` (:mod:`.vpn`); False for any other line."""
+        kind, name = target
+        if kind == "group-policy" and len(low) >= 2 and low[0] == "vpn-filter":
+            if low[1] == "value" and len(low) >= 3:
+                self.gp_filters[name] = (tokens[2], src)
+                return True
+            if low[1] == "none":
+                self.gp_filters[name] = (None, src)
+                return True
+        if kind == "tunnel-group" and len(low) >= 2 and low[0] == "default-group-policy":
+            self.tg_policies[name] = (tokens[1], src)
+            return True
+        return False
 
     def apply(self, ctx: Ctx, entry, tokens, low, src: Src) -> bool:
         target = ctx.targets[0]
@@ -393,14 +411,73 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         if n >= 4 and low[1] in ("ikev1", "ikev2", "isakmp") and low[2] == "enable":
             self.vpn_listen.append(("ike", tokens[3], src))
             return
-        if n >= 7 and low[1] in ("map", "dynamic-map") and low[4] == "match" and low[5] == "address":
-            self.ref("acl", tokens[6], src)
+        if n >= 5 and low[1] in ("map", "dynamic-map") and low[3].isdigit():
+            if self._crypto_entry(tokens, low, src):
+                return
+        elif n >= 5 and low[1] == "map" and low[3] == "interface":
+            self.crypto_binds[tokens[4]] = (tokens[2], src)  # the last binding of a nameif wins
             return
-        if n >= 5 and low[1] == "map" and low[3] == "interface":
-            return  # recognized (not counted as ignored)
         self.ignored += 1
         if not SECRET_WORDS.isdisjoint(low):
             self.scan_secrets(tokens, low)
+
+    def _crypto_entry(self, tokens, low, src) -> bool:
+        """A ``crypto map|dynamic-map NAME SEQ …`` line (:mod:`.vpn`): True when it says
+        what the model uses (match address, ipsec-isakmp dynamic, set peer); every
+        line creates the entry."""
+        table = self.crypto_entries if low[1] == "map" else self.crypto_dynamic
+        key = (tokens[2], int(low[3]))
+        entry = table.get(key)
+        if entry is None:
+            entry = table[key] = CryptoEntry(tokens[2], int(low[3]), src)
+        rest, n = low[4:], len(low)
+        if rest[:2] == ["match", "address"] and n >= 7:
+            entry.acl, entry.acl_src = tokens[6], src
+            self.ref("acl", tokens[6], src)
+            return True
+        if low[1] == "map" and rest[:2] == ["ipsec-isakmp", "dynamic"] and n >= 7:
+            entry.dynamic, entry.dynamic_src = tokens[6], src
+            return True
+        if low[1] == "map" and rest == ["ipsec-manual"]:
+            entry.manual = True
+            return True
+        if rest[:2] == ["set", "peer"] and n >= 7:
+            entry.peers = tokens[6:]
+            return True
+        return False
+
+    def h_sysopt_connection(self, tokens, low, src):
+        """``sysopt connection permit-vpn`` (``permit-ipsec`` before 7.0): on by default,
+        so a running-config shows only its ``no`` form; other ``sysopt connection``
+        options (tcpmss, timewait …) do not decide reachability."""
+        if len(low) == 3 and low[2] in ("permit-vpn", "permit-ipsec"):
+            self.permit_vpn = (True, src)
+        else:
+            self.ignored += 1
+
+    def h_no_sysopt_connection(self, tokens, low, src):
+        if len(low) == 4 and low[3] in ("permit-vpn", "permit-ipsec"):
+            self.permit_vpn = (False, src)
+        else:
+            self.ignored += 1
+
+    def h_group_policy(self, tokens, low, src):
+        """``group-policy NAME internal|external …|attributes``: its ``vpn-filter`` is
+        read (:mod:`.vpn`); the rest is scanned for ACL names and secrets."""
+        self.h_scan_block(tokens, low, src)
+        if len(low) >= 3 and low[2] == "attributes":
+            self.ctx = Ctx("scan", targets=[("group-policy", tokens[1])])
+        elif len(low) >= 3 and low[2] == "external":
+            self.gp_external[tokens[1]] = src
+
+    def h_tunnel_group(self, tokens, low, src):
+        """``tunnel-group NAME type …`` and its ``general-attributes``
+        (``default-group-policy``): which group-policy a peer's tunnel gets."""
+        self.h_scan_block(tokens, low, src)
+        if len(low) >= 3 and low[2] == "type":
+            self.tunnel_groups[tokens[1]] = src
+        elif len(low) >= 3 and low[2] == "general-attributes":
+            self.ctx = Ctx("scan", targets=[("tunnel-group", tokens[1])])
 
     def h_failover(self, tokens, low, src):
         self.ctx = IGNORE_CTX
@@ -505,13 +582,15 @@ TOP_TABLE = table(
         "router": P.h_router,
         "route-map": P.h_route_map,
         "class-map": P.h_scan_block,
-        "group-policy": P.h_scan_block,
+        "group-policy": P.h_group_policy,
         "capture": P.h_capture,
         "dynamic-access-policy-record": P.h_scan_block,
-        "tunnel-group": P.h_scan_block,
+        "tunnel-group": P.h_tunnel_group,
         "aaa-server": P.h_scan_block,
         "service-policy": P.h_service_policy,
         "crypto": P.h_crypto,
+        "sysopt connection": P.h_sysopt_connection,
+        "no sysopt connection": P.h_no_sysopt_connection,
         "failover": P.h_failover,
         "logging": P.h_logging,
         "ntp": P.h_ntp,

@@ -5,6 +5,9 @@ security levels → ONE device forwarding policy (:data:`POLICY`,
 
 1. ``management-only`` interfaces: deny transit in or out;
 2. ``no forward interface`` (ASA 5505): deny that pair;
+   then the IPsec tunnels' partial lines (:mod:`.vpn`: with ``sysopt connection
+   permit-vpn``, on by default, decrypted traffic bypasses 4–6 — maybe 3 too between
+   two interfaces — and the outbound ACLs, which become ``asa-out-<interface>``);
 3. same-security gate: without ``same-security-traffic permit inter-interface``
    traffic between two different interfaces of equal level is denied, without
    ``… intra-interface`` traffic in and out of the same interface is denied —
@@ -38,13 +41,13 @@ from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_asa.acl_entries import is_unconditional
 from netaudit.parsers.cisco_asa.facts import AccessGroupFact
 from netaudit.parsers.cisco_asa.legacy_nat import ACL_REASON, DropLine, Untranslation, UntranslationIndex, widen
-from netaudit.parsers.cisco_asa.state import AsaState
+from netaudit.parsers.cisco_asa.vpn import VpnBuilder
 
 POLICY = "asa-forward-policy"  # the synthesized Device.forward_filter
 CONTROL_PLANE = "asa-control-plane"  # synthesized Device.input_filter (control-plane ACLs)
 
 
-class PolicyBuilder(AsaState):
+class PolicyBuilder(VpnBuilder):
     """The forwarding and control-plane policies (run by :meth:`.convert.ModelBuilder.finish`)."""
 
     def _finish_access_groups(self) -> None:
@@ -152,6 +155,8 @@ class PolicyBuilder(AsaState):
                     )
                 else:
                     self.ref("interface", target, src)
+        # 2b. decrypted IPsec traffic (sysopt connection permit-vpn): bypasses what follows
+        lines.extend(self._vpn_policy_lines(named))
         # 3. same-security gate (applies whatever the ACLs say)
         for n in named:
             ms = []
@@ -251,6 +256,7 @@ class PolicyBuilder(AsaState):
         )
         dev.filters[POLICY] = policy
         dev.forward_filter = POLICY
+        self._vpn_out_filters(named)  # outbound access-lists are bypassed too
         # control-plane ACLs → device input policy
         if self.cp_acls:
             cp: list[FilterLine] = []

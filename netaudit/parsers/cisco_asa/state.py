@@ -90,6 +90,22 @@ class AccessGroupCmd:
 
 
 @dataclass(eq=False)
+class CryptoEntry:
+    """One entry (``NAME SEQ``) of a ``crypto map`` or ``crypto dynamic-map`` as read
+    (:mod:`.vpn`)."""
+
+    map: str
+    seq: int
+    src: Src  # its first line
+    acl: str | None = None  # match address ACL
+    acl_src: Src | None = None
+    dynamic: str | None = None  # `ipsec-isakmp dynamic DYN`: a dynamic map's entries
+    dynamic_src: Src | None = None
+    peers: list[str] = field(default_factory=list)  # `set peer A [B …]`
+    manual: bool = False  # `ipsec-manual`: keys in the configuration, no IKE needed
+
+
+@dataclass(eq=False)
 class MgmtCmd:
     """An ``http``/``ssh``/``telnet`` A M IFNAME line or an ``icmp`` rule."""
 
@@ -159,6 +175,17 @@ class AsaState(LineParser):
         self.vpn_listen: list[tuple[str, str, Src]] = []  # (ike | webvpn, nameif, src)
         self.webvpn_port = 443
         self.transparent: Src | None = None
+        # Site-to-site VPN (.vpn): crypto map entries by (map, seq), dynamic-map entries
+        # likewise, the last `crypto map NAME interface NAMEIF` per nameif, and what
+        # decides whether decrypted traffic bypasses the access-lists.
+        self.crypto_entries: dict[tuple[str, int], CryptoEntry] = {}
+        self.crypto_dynamic: dict[tuple[str, int], CryptoEntry] = {}
+        self.crypto_binds: dict[str, tuple[str, Src]] = {}  # nameif -> (map, line)
+        self.permit_vpn: tuple[bool, Src | None] = (True, None)  # on by default
+        self.gp_filters: dict[str, tuple[str | None, Src]] = {}  # group-policy -> vpn-filter (None: none)
+        self.gp_external: dict[str, Src] = {}  # group-policy NAME external …: attributes from a server
+        self.tunnel_groups: dict[str, Src] = {}  # tunnel-group NAME type …
+        self.tg_policies: dict[str, tuple[str, Src]] = {}  # tunnel-group -> default-group-policy
         self.facts = ASAFacts()
         self.dev.facts = self.facts
 

@@ -1,0 +1,365 @@
+"""Cisco ASA site-to-site IPsec: the decrypted traffic that bypasses the access-lists.
+
+``sysopt connection permit-vpn`` — on by default, so a running-config shows only ``no
+sysopt connection permit-vpn`` — lets packets that arrive decrypted from an IPsec tunnel
+pass without the access-lists of their source and destination interfaces (inbound,
+outbound, global) and so without the security-level rule; the ``vpn-filter`` of the
+tunnel's group-policy still applies (docs/vendors/cisco_asa.md, "Site-to-site VPN").
+
+Which packets may come out of a tunnel terminated on interface X (``crypto map NAME
+interface X``): for each entry of that map, the mirror of what its crypto ACL (``crypto
+map NAME SEQ match address ACL``) protects — source = the ACL's destination (the remote
+network), destination = the ACL's source (the local one), ports swapped — read first
+match: a ``deny`` line means "not protected by this entry".  An entry ``ipsec-isakmp
+dynamic DYN`` stands for the entries of ``crypto dynamic-map DYN``; one of those without
+``match address`` accepts whatever the peer proposes: any packet.  An entry counts where
+IKE is enabled on X (``crypto ikev1|ikev2|isakmp enable X``) or it is ``ipsec-manual``.
+
+The model has no "came decrypted" bit, and a cleartext packet with the same addresses is
+not bypassed (the ASA drops it as IPsec spoofing).  So these packets are *maybe*
+permitted: :meth:`VpnBuilder._finish_vpn` gives, per entry, partial lines that the
+forwarding policy puts before the same-security gate, the access-lists and the level rule
+(:mod:`.policy`; back out of X only with ``same-security-traffic permit intra-interface``),
+and the outbound access-lists get in front of theirs.  With a
+``vpn-filter`` known for the entry, what it permits is a partial permit and what it
+denies a partial deny (denied if it came from the tunnel, the access-lists decide
+otherwise).  With ``no sysopt connection permit-vpn`` nothing changes: the access-lists
+see the decrypted packets.
+
+Kept conservative (more *maybe*, never a false "blocked"):
+
+* the vpn-filter is used for a static entry only, when every ``set peer`` resolves —
+  tunnel-group named by the peer (else ``DefaultL2LGroup``), its ``default-group-policy``
+  (else ``DfltGrpPolicy``), its ``vpn-filter`` (else the one of ``DfltGrpPolicy``) — to
+  the same fully understood ACL, and no destination NAT applies to the tunnel's
+  packets; a dynamic entry (remote access, ``DefaultL2LGroup``: per-user and DAP
+  filters) gets none;
+* a destination NAT rule that may take the tunnel's packets on X (the crypto ACL names
+  the addresses on the wire, the policy sees them untranslated) adds its real addresses;
+* a crypto ACL line not fully understood counts, if a permit, as protecting what it may
+  match, if a deny, as excluding nothing; an undefined crypto ACL protects any packet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from netaudit.model import Action, Filter, FilterLine, Match, Src
+from netaudit.parsers.base import evolve
+from netaudit.parsers.cisco_asa.state import AsaState, CryptoEntry
+from netaudit.parsers.packet_sets import (
+    ANY,
+    Cond,
+    from_match,
+    intersect,
+    intersect_all,
+    negate,
+    to_matches,
+)
+
+DFLT_GROUP_POLICY = "DfltGrpPolicy"
+DFLT_L2L_GROUP = "DefaultL2LGroup"
+# Beyond this many conditions a set is not worth computing exactly: the crypto ACL's
+# deny lines are then no longer subtracted (more packets maybe), a vpn-filter is not used.
+MAX_CONDS = 512
+
+BYPASS = (
+    "{on}, so packets decrypted from this IPsec tunnel bypass the interface access-lists and "
+    "security levels{filter}; the model cannot tell them from cleartext packets with the same "
+    "addresses, which the access-lists decide"
+)
+ON_DEFAULT = "sysopt connection permit-vpn is on by default"
+ON_LINE = "sysopt connection permit-vpn is on (line {line})"
+FILTER_PERMITS = ", and vpn-filter {acl} of group-policy {gp} permits them"
+NO_FILTER = ", and no vpn-filter is known for the tunnel"
+FILTER_DENIES = (
+    "vpn-filter {acl} of group-policy {gp} drops these packets when they come decrypted from the "
+    "IPsec tunnel of crypto map {map} {seq}; the model cannot tell them from cleartext packets "
+    "with the same addresses, which the access-lists decide"
+)
+
+
+@dataclass
+class TunnelLines:
+    """What may come out of one crypto map entry's tunnel on interface ``iface``: the
+    packets (as the forwarding policy sees them) that bypass the access-lists, and those
+    its vpn-filter drops — each partial, with its cited line and reason."""
+
+    iface: str
+    label: str  # "crypto map NAME SEQ"
+    bypass: list[Cond]
+    bypass_src: Src
+    bypass_reason: str
+    denied: list[Cond]
+    denied_src: Src | None = None
+    denied_reason: str = ""
+
+
+def _cond(m: Match) -> tuple[bool, Cond | None]:
+    """(whether ``m`` has a Cond form, ``m`` as a Cond without its interfaces — None when
+    it matches nothing)."""
+    try:
+        return True, from_match(evolve(m, in_ifaces=None, out_ifaces=None))
+    except ValueError:
+        return False, None
+
+
+def permitted_conds(flt: Filter, exact: bool) -> list[Cond] | None:
+    """The packets ``flt`` permits (first match, implicit deny) as a union of Conds.
+
+    ``exact``: None when a line is not fully understood or the set grows too big.
+    Otherwise a superset: a permit line not fully understood permits what it may match
+    (any packet when its match has no Cond form), a deny line not fully understood
+    excludes nothing, and past :data:`MAX_CONDS` the denies are no longer subtracted."""
+    out: list[Cond] = []
+    rest: list[Cond] | None = [ANY]  # what no earlier deny line takes; None: not tracked
+    for line in flt.lines:
+        conds: list[Cond] = []
+        understood = line.partial is None
+        for m in line.matches:
+            expressible, c = _cond(m)
+            if not expressible:
+                understood = False
+                conds = [ANY]
+                break
+            if c is not None:
+                conds.append(c)
+        if exact and not understood:
+            return None
+        if line.action == Action.PERMIT:
+            for c in intersect_all(conds, rest) if rest is not None else conds:
+                if c not in out:
+                    out.append(c)
+            if len(out) > MAX_CONDS:
+                return None if exact else [ANY]
+        elif understood and rest is not None:
+            rest = complement(conds, rest)
+            if rest is None and exact:
+                return None
+    return out
+
+
+def complement(conds: list[Cond], within: list[Cond] | None = None) -> list[Cond] | None:
+    """``within`` (every packet by default) minus the union ``conds``; None when it grows
+    past :data:`MAX_CONDS` conditions on the way (so a long list of denies costs at most
+    that, not the product of their complements)."""
+    if len(conds) > MAX_CONDS // 4:
+        return None
+    acc = [ANY] if within is None else within
+    for c in conds:
+        acc = intersect_all(acc, negate(c, frozenset()))
+        if len(acc) > MAX_CONDS:
+            return None
+        if not acc:
+            break
+    return acc
+
+
+def mirror(c: Cond) -> Cond:
+    """The packets coming back the other way: addresses and ports swapped (ICMP types
+    left open: a reply's type differs)."""
+    return Cond(src=c.dst, dst=c.src, proto=c.proto, sport=c.dport, dport=c.sport)
+
+
+class VpnBuilder(AsaState):
+    """:meth:`_finish_vpn` (run by :meth:`.convert.ModelBuilder.finish`, after NAT and
+    before the policy)."""
+
+    vpn_tunnels: list[TunnelLines]
+
+    def _finish_vpn(self) -> None:
+        self.vpn_tunnels = []
+        on, _ = self.permit_vpn
+        ike = {nameif for kind, nameif, _src in self.vpn_listen if kind == "ike"}
+        for nameif, (name, bsrc) in self.crypto_binds.items():
+            real = self.nameif_to_if.get(nameif)
+            if real is None:
+                self.ref("nameif", nameif, bsrc)
+                continue
+            if not on:
+                continue  # the access-lists see the decrypted packets: nothing to add
+            entries = sorted((e for (m, _s), e in self.crypto_entries.items() if m == name), key=lambda e: e.seq)
+            for e in entries:
+                # Without `crypto ikev1|ikev2|isakmp enable NAMEIF` no SA is negotiated
+                # there (an ASDM default map left over brings up no tunnel); manual keys need none.
+                if nameif in ike or e.manual:
+                    self._entry(real, e)
+
+    def _entry(self, real: str, e: CryptoEntry) -> None:
+        label = f"crypto map {e.map} {e.seq}"
+        if e.dynamic is not None:
+            dyn = sorted((d for (m, _s), d in self.crypto_dynamic.items() if m == e.dynamic), key=lambda d: d.seq)
+            src = e.dynamic_src or e.src
+            if not dyn:  # the dynamic map names nothing we read: any peer, any traffic
+                self._tunnel(real, label, [ANY], src, None)
+            for d in dyn:
+                conds = self._protected(d.acl) if d.acl is not None else [ANY]
+                self._tunnel(real, f"{label} (crypto dynamic-map {d.map} {d.seq})", conds, d.acl_src or src, None)
+            return
+        if e.acl is None:
+            return  # an entry without `match address` is incomplete: the ASA brings up no SA for it
+        self._tunnel(real, label, self._protected(e.acl), e.acl_src or e.src, e)
+
+    def _protected(self, acl: str) -> list[Cond]:
+        """The packets coming out of a tunnel whose crypto ACL is ``acl``: the mirror of
+        what it protects (any when it is not an extended ACL we read)."""
+        flt = self.dev.filters.get(acl)
+        if flt is None:
+            return [ANY]
+        got = permitted_conds(flt, exact=False)
+        assert got is not None  # a superset is always given
+        out: list[Cond] = []
+        for c in got:
+            m = mirror(c)
+            if m not in out:
+                out.append(m)
+        return out
+
+    def _tunnel(self, real: str, label: str, conds: list[Cond], src: Src, entry: CryptoEntry | None) -> None:
+        if not conds:
+            return  # the ACL protects nothing (IPv6 lines only, say)
+        conds, natted = self._after_dnat(real, conds)
+        flt = None if entry is None or natted else self._vpn_filter(entry)
+        allowed, denied = conds, []
+        if flt is not None:
+            permits = permitted_conds(self.dev.filters[flt[0]], exact=True)
+            rest = complement(permits) if permits is not None else None
+            if permits is not None and rest is not None:
+                allowed = intersect_all(conds, permits)
+                denied = intersect_all(conds, rest)
+            else:
+                flt = None
+        on_src = self.permit_vpn[1]
+        why = BYPASS.format(
+            on=ON_DEFAULT if on_src is None else ON_LINE.format(line=on_src.line),
+            filter=NO_FILTER if flt is None else FILTER_PERMITS.format(acl=flt[0], gp=flt[2]),
+        )
+        tl = TunnelLines(real, label, allowed, src, why, denied)
+        if flt is not None and denied:
+            assert entry is not None
+            tl.denied_src = flt[1]
+            tl.denied_reason = FILTER_DENIES.format(acl=flt[0], gp=flt[2], map=entry.map, seq=entry.seq)
+        self.vpn_tunnels.append(tl)
+        if allowed:
+            self.rep.add_partial(label, why, src)
+        if tl.denied_src is not None:
+            self.rep.add_partial(label, tl.denied_reason, tl.denied_src)
+
+    def _after_dnat(self, real: str, conds: list[Cond]) -> tuple[list[Cond], bool]:
+        """``conds`` (addresses on the wire) with what the destination NAT rules entering
+        ``real`` may make of them (the policy sees untranslated packets), and whether
+        any may apply."""
+        extra: list[Cond] = []
+        for r in self.dev.nat_rules:
+            if r.kind != "destination" or (r.in_ifaces is not None and real not in r.in_ifaces):
+                continue
+            if r.to_ip is None and r.to_port is None and not r.partial:
+                continue  # identity: the packet is kept
+            expressible, rc = _cond(r.match)
+            if expressible and rc is None:
+                continue
+            for c in conds:
+                hit = c if rc is None else intersect(c, rc)
+                if hit is None:
+                    continue
+                dst = None if r.to_ip is None else ((r.to_ip, r.to_ip),)
+                dport = hit.dport
+                if r.to_port is not None:
+                    dport = ((r.to_port, r.to_port),)
+                elif r.partial:
+                    dport = None
+                new = hit._replace(dst=dst if r.to_ip is not None or r.partial else hit.dst, dport=dport)
+                if new not in conds and new not in extra:
+                    extra.append(new)
+        if len(conds) + len(extra) > MAX_CONDS:
+            return [ANY], True
+        return conds + extra, bool(extra)
+
+    def _vpn_filter(self, e: CryptoEntry) -> tuple[str, Src, str] | None:
+        """(ACL, its ``vpn-filter`` line, group-policy) that every peer of the static
+        entry ``e`` resolves to, or None (no peer, a peer without one, different ones,
+        a group-policy whose attributes come from a server, an ACL not defined)."""
+        found: set[tuple[str, Src, str]] = set()
+        for peer in e.peers:
+            tg = peer if peer in self.tunnel_groups else DFLT_L2L_GROUP
+            gp = self.tg_policies[tg][0] if tg in self.tg_policies else DFLT_GROUP_POLICY
+            if gp in self.gp_external:
+                return None
+            got = self.gp_filters.get(gp)
+            if got is None and gp != DFLT_GROUP_POLICY:
+                got = self.gp_filters.get(DFLT_GROUP_POLICY)  # attributes not set are inherited
+            if got is None or got[0] is None:
+                return None
+            found.add((got[0], got[1], gp))
+        if len({acl for acl, _, _ in found}) != 1:
+            return None
+        acl, fsrc, gp = sorted(found, key=lambda t: (t[2], t[1].line))[0]
+        flt = self.dev.filters.get(acl)
+        if flt is None or flt.kind == "synthesized":
+            return None
+        return acl, fsrc, gp
+
+    # ------------------------------------------------------------------ into the policy
+
+    def _vpn_policy_lines(self, named: list[str]) -> list[FilterLine]:
+        """The forwarding policy's lines for the tunnels (before the access-lists and
+        the level rule, after management-only and `no forward interface`): each
+        tunnel's packets toward every other transit interface — and back out of its own
+        only with ``same-security-traffic permit intra-interface`` (hairpinning)."""
+        lines: list[FilterLine] = []
+        for t in self.vpn_tunnels:
+            if t.iface not in named:
+                continue  # management-only: no transit at all
+            outs = frozenset(n for n in named if n != t.iface or self.same_intra is not None)
+            if not outs:
+                continue
+            me = frozenset({t.iface})
+            if t.denied and t.denied_src is not None:
+                ms = _matches(t.denied, me, outs)
+                if ms:
+                    lines.append(FilterLine(Action.DENY, ms, t.denied_src, t.label, t.denied_reason))
+            ms = _matches(t.bypass, me, outs)
+            if ms:
+                lines.append(FilterLine(Action.PERMIT, ms, t.bypass_src, t.label, t.bypass_reason))
+        return lines
+
+    def _vpn_out_filters(self, named: list[str]) -> None:
+        """An outbound access-list is bypassed too: an interface's ``filter_out``
+        becomes a synthesized filter (``asa-out-<interface>``) with the tunnels' partial
+        permits before the access-list's own lines (cited as they are)."""
+        dev = self.dev
+        for y in named:
+            itf = dev.interfaces[y]
+            acl = itf.filter_out
+            if acl is None or acl not in dev.filters:
+                continue
+            extra: list[FilterLine] = []
+            for t in self.vpn_tunnels:
+                if t.iface not in named or (t.iface == y and self.same_intra is None):
+                    continue
+                conds = t.bypass
+                if dev.snat_before_out_filter:  # the out ACL sees the translated source
+                    conds = [c._replace(src=None) for c in conds]
+                ms = _matches(conds, frozenset({t.iface}), frozenset({y}))
+                if ms:
+                    extra.append(FilterLine(Action.PERMIT, ms, t.bypass_src, t.label, t.bypass_reason))
+            if not extra:
+                continue
+            base = dev.filters[acl]
+            name = f"asa-out-{y}"
+            dev.filters[name] = Filter(
+                name=name,
+                lines=extra + list(base.lines),
+                default_action=base.default_action,
+                kind="synthesized",
+                source=base.source,
+                default_text=base.default_text,
+            )
+            itf.filter_out = name
+
+
+def _matches(conds: list[Cond], ins: frozenset[str], outs: frozenset[str]) -> list[Match]:
+    out: list[Match] = []
+    for c in conds:
+        out.extend(to_matches(c._replace(inif=ins, outif=outs)))
+    return out

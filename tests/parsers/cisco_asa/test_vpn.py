@@ -1,0 +1,365 @@
+"""Cisco ASA site-to-site IPsec: decrypted traffic bypasses the access-lists
+(``sysopt connection permit-vpn``, on by default) — netaudit/parsers/cisco_asa/vpn.py.
+
+The model cannot tell a packet that came decrypted out of a tunnel from a cleartext one
+with the same addresses, so what a tunnel may deliver past the access-lists is *maybe*
+(unknown, the crypto map line and permit-vpn named), never "blocked"; with ``no sysopt
+connection permit-vpn`` the access-lists decide as before (docs/vendors/cisco_asa.md,
+"Site-to-site VPN")."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from netaddr import IPAddress, IPNetwork
+
+from netaudit import topology, zones
+from netaudit.audit import run_audit
+from netaudit.headerspace import HeaderSpace, Packet
+from netaudit.model import PROTO_TCP, Action
+from netaudit.parsers import cisco_asa
+from netaudit.parsers.cisco_asa.policy import POLICY
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN, Engine, compute_matrix
+from netaudit.zones import Site, Zone
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "cisco_asa"
+HEAD = "ASA Version 9.16(4)\nhostname FW\n"
+IFACES = """
+interface GigabitEthernet0/0
+ nameif outside
+ security-level 0
+ ip address 198.51.100.2 255.255.255.0
+interface GigabitEthernet0/1
+ nameif inside
+ security-level 100
+ ip address 10.1.1.1 255.255.255.0
+interface GigabitEthernet0/2
+ nameif dmz
+ security-level 50
+ ip address 10.1.2.1 255.255.255.0
+route outside 0.0.0.0 0.0.0.0 198.51.100.1 1
+"""
+# The tunnel to the branch: staff 10.1.1.0/24 <-> branch 10.9.0.0/16.
+TUNNEL = """
+access-list VPN extended permit ip 10.1.1.0 255.255.255.0 10.9.0.0 255.255.0.0
+crypto map OUT 10 match address VPN
+crypto map OUT 10 set peer 203.0.113.9
+crypto map OUT 10 set ikev2 ipsec-proposal AES256
+crypto map OUT interface outside
+crypto ikev2 enable outside
+tunnel-group 203.0.113.9 type ipsec-l2l
+"""
+OUTSIDE_IN = """
+access-list OUTSIDE_IN extended permit tcp any host 10.1.2.10 eq www
+access-group OUTSIDE_IN in interface outside
+"""
+OUT, INS, DMZ_IF = "GigabitEthernet0/0", "GigabitEthernet0/1", "GigabitEthernet0/2"
+STAFF = Zone("staff", "internal", [IPNetwork("10.1.1.0/24")], attach=[("FW", INS)])
+DMZ = Zone("dmz", "dmz", [IPNetwork("10.1.2.0/24")], attach=[("FW", DMZ_IF)])
+BRANCH = Zone("branch", "wan", [IPNetwork("10.9.0.0/16")], attach=[("FW", OUT)])
+INTERNET = Zone("internet", "external", attach=[("FW", OUT)])
+ZONES = [STAFF, DMZ, BRANCH, INTERNET]
+
+
+def parse(*parts: str):
+    text = HEAD + "".join(textwrap.dedent(p).lstrip("\n") for p in parts)
+    result = cisco_asa.parse(text, "fw.cfg")
+    assert result.report.unrecognized == [] and result.report.warnings == []
+    return result.devices[0], result.report
+
+
+def matrix(*parts: str) -> dict:
+    dev, _rep = parse(*parts)
+    topo = topology.build([dev])
+    placed, addrs, _ = zones.resolve(Site(unit="t", zones=ZONES), topo)
+    cells = compute_matrix(Engine(topo, placed, addrs, HeaderSpace()), [z.name for z in ZONES])
+    return {(c.src, c.dst): c for c in cells if c.dst != "@devices"}
+
+
+def vpn_lines(dev, name=POLICY):
+    return [ln for ln in dev.filters[name].lines if ln.name.startswith("crypto map")]
+
+
+def holds(lines, src: str, dst: str, dport: int = 443) -> bool:
+    """Whether a TCP packet src -> dst:dport is in the lines' matches."""
+    hs = HeaderSpace()
+    pkt = hs.packet(Packet(int(IPAddress(src)), int(IPAddress(dst)), PROTO_TCP, 40000, dport, syn=True))
+    return any(hs.meets(hs.matches(ln.matches), pkt) for ln in lines)
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def test_crypto_map_is_read_into_one_partial_permit_before_the_access_lists():
+    dev, rep = parse(IFACES, OUTSIDE_IN, TUNNEL)
+    policy = dev.filters[POLICY].lines
+    (vpn,) = vpn_lines(dev)
+    assert vpn.action == Action.PERMIT and vpn.name == "crypto map OUT 10"
+    assert vpn.source.text == "crypto map OUT 10 match address VPN"
+    assert "sysopt connection permit-vpn is on by default" in vpn.partial
+    assert "no vpn-filter" in vpn.partial
+    # the mirror of the crypto ACL, entering outside, toward every other interface
+    assert {m.in_ifaces for m in vpn.matches} == {frozenset({OUT})}
+    assert {m.out_ifaces for m in vpn.matches} == {frozenset({INS, DMZ_IF})}
+    assert holds([vpn], "10.9.3.4", "10.1.1.20") and not holds([vpn], "10.1.1.20", "10.9.3.4")
+    assert not holds([vpn], "10.9.3.4", "10.1.2.10") and not holds([vpn], "10.8.0.1", "10.1.1.20")
+    # before OUTSIDE_IN's lines (which it bypasses)
+    assert policy.index(vpn) < min(i for i, ln in enumerate(policy) if ln.name == "OUTSIDE_IN")
+    assert [p["construct"] for p in rep.partially_understood] == ["crypto map OUT 10"]
+    assert {(r.name, r.defined) for r in dev.references if r.kind == "acl"} >= {("VPN", True)}
+
+
+def test_no_sysopt_permit_vpn_changes_nothing_and_the_acl_decides():
+    dev, rep = parse(IFACES, OUTSIDE_IN, TUNNEL, "no sysopt connection permit-vpn\n")
+    assert vpn_lines(dev) == [] and rep.partially_understood == []
+    m = matrix(IFACES, OUTSIDE_IN, TUNNEL, "no sysopt connection permit-vpn\n")
+    assert m[("branch", "staff")].verdict == BLOCKED
+
+
+def test_tunnel_traffic_past_the_outside_acl_is_unknown_not_blocked():
+    """The defect: the remote network declared as a zone at outside was "blocked" by
+    OUTSIDE_IN, where the ASA delivers the tunnel's packets without looking at it."""
+    m = matrix(IFACES, OUTSIDE_IN, TUNNEL)
+    cell = m[("branch", "staff")]
+    assert cell.verdict == UNKNOWN
+    reason = cell.reason.render("en")
+    assert "crypto map OUT 10 match address VPN" in reason and "sysopt connection permit-vpn" in reason
+    # what the crypto ACL does not protect stays decided by the access-list
+    assert m[("branch", "dmz")].verdict == REACHABLE and m[("branch", "dmz")].services == ["tcp/80"]
+    # the Internet's own addresses are not the tunnel's: still blocked
+    assert m[("internet", "staff")].verdict == BLOCKED
+
+
+def test_explicit_sysopt_line_and_the_pix_7_0_name():
+    for line in ("sysopt connection permit-vpn\n", "sysopt connection permit-ipsec\n"):
+        dev, _rep = parse(IFACES, OUTSIDE_IN, line, TUNNEL)
+        (vpn,) = vpn_lines(dev)
+        assert "sysopt connection permit-vpn is on (line 18)" in vpn.partial
+    dev, _rep = parse(IFACES, OUTSIDE_IN, "no sysopt connection permit-ipsec\n", TUNNEL)
+    assert vpn_lines(dev) == []
+    # other sysopt options are understood and change nothing
+    dev, _rep = parse(IFACES, OUTSIDE_IN, TUNNEL, "sysopt connection tcpmss 1380\nno sysopt connection timewait\n")
+    assert len(vpn_lines(dev)) == 1
+
+
+def test_a_deny_line_of_the_crypto_acl_is_not_protected():
+    acl = "access-list VPN extended deny ip host 10.1.1.5 any\n"
+    dev, _rep = parse(IFACES, OUTSIDE_IN, acl, TUNNEL)
+    lines = vpn_lines(dev)
+    assert holds(lines, "10.9.0.1", "10.1.1.6") and not holds(lines, "10.9.0.1", "10.1.1.5")
+
+
+def test_a_crypto_acl_line_with_ports_is_mirrored():
+    acl = "access-list VPN extended permit tcp 10.1.2.0 255.255.255.0 eq https 10.9.0.0 255.255.0.0\n"
+    dev, _rep = parse(IFACES, OUTSIDE_IN, acl, TUNNEL)
+    lines = vpn_lines(dev)
+    assert holds(lines, "10.9.0.1", "10.1.2.10", 443) and not holds(lines, "10.9.0.1", "10.1.2.10", 22)
+
+
+def test_no_ike_on_the_interface_no_tunnel():
+    """An ASDM default dynamic map bound to outside without IKE enabled there brings up
+    no SA: nothing bypasses the access-lists."""
+    text = TUNNEL.replace("crypto ikev2 enable outside\n", "")
+    dev, rep = parse(IFACES, OUTSIDE_IN, text)
+    assert vpn_lines(dev) == [] and rep.partially_understood == []
+
+
+def test_an_entry_without_match_address_is_incomplete():
+    text = TUNNEL.replace("crypto map OUT 10 match address VPN\n", "")
+    dev, _rep = parse(IFACES, OUTSIDE_IN, "access-list VPN extended permit ip any any\n", text)
+    assert vpn_lines(dev) == []
+
+
+def test_dynamic_map_without_match_address_accepts_any_traffic():
+    """A dynamic map (remote access, DefaultL2LGroup) takes the proxies the peer proposes."""
+    dyn = """
+    crypto dynamic-map DYN 20 set ikev1 transform-set ESP-AES-256-SHA
+    crypto dynamic-map DYN 20 set reverse-route
+    crypto map OUT 65535 ipsec-isakmp dynamic DYN
+    crypto map OUT interface outside
+    crypto ikev1 enable outside
+    """
+    dev, _rep = parse(IFACES, OUTSIDE_IN, dyn)
+    (vpn,) = vpn_lines(dev)
+    assert vpn.name == "crypto map OUT 65535 (crypto dynamic-map DYN 20)"
+    assert vpn.source.text == "crypto map OUT 65535 ipsec-isakmp dynamic DYN"
+    assert holds([vpn], "8.8.8.8", "10.1.2.99") and holds([vpn], "10.9.0.1", "10.1.1.5")
+    m = matrix(IFACES, OUTSIDE_IN, dyn)
+    assert m[("internet", "staff")].verdict == UNKNOWN
+    # with a match address, only its mirror
+    dev, _rep = parse(
+        IFACES,
+        OUTSIDE_IN,
+        "access-list VPN extended permit ip 10.1.1.0 255.255.255.0 any\n",
+        dyn,
+        "crypto dynamic-map DYN 20 match address VPN\n",
+    )
+    (vpn,) = vpn_lines(dev)
+    assert vpn.source.text == "crypto dynamic-map DYN 20 match address VPN"
+    assert holds([vpn], "8.8.8.8", "10.1.1.9") and not holds([vpn], "8.8.8.8", "10.1.2.99")
+
+
+def test_level_rule_and_global_acl_are_bypassed_too():
+    # no access-group on outside: the security levels would deny outside -> inside
+    m = matrix(IFACES, TUNNEL)
+    assert m[("branch", "staff")].verdict == UNKNOWN and m[("branch", "dmz")].verdict == BLOCKED
+    glob = "access-list G extended deny ip any any\naccess-group G global\n"
+    m = matrix(IFACES, glob, TUNNEL)
+    assert m[("branch", "staff")].verdict == UNKNOWN and m[("staff", "dmz")].verdict == BLOCKED
+
+
+def test_hairpin_back_out_of_the_tunnel_interface_needs_intra_interface():
+    dev, _rep = parse(IFACES, OUTSIDE_IN, TUNNEL.replace("10.1.1.0 255.255.255.0", "any"))
+    (vpn,) = vpn_lines(dev)
+    assert {m.out_ifaces for m in vpn.matches} == {frozenset({INS, DMZ_IF})}
+    dev, _rep = parse(IFACES, OUTSIDE_IN, "same-security-traffic permit intra-interface\n", TUNNEL)
+    (vpn,) = vpn_lines(dev)
+    assert {m.out_ifaces for m in vpn.matches} == {frozenset({OUT, INS, DMZ_IF})}
+
+
+def test_management_only_interface_takes_no_tunnel_traffic():
+    text = IFACES.replace(" nameif dmz\n", " management-only\n nameif dmz\n")
+    dev, _rep = parse(text, OUTSIDE_IN, TUNNEL)
+    (vpn,) = vpn_lines(dev)
+    assert {m.out_ifaces for m in vpn.matches} == {frozenset({INS})}
+
+
+def test_outbound_acl_is_bypassed_too():
+    """Decrypted traffic passes "without checking ACLs for the source and destination
+    interfaces": an outbound ACL on inside no longer proves branch -> staff blocked."""
+    acls = """
+    access-list OUTSIDE_IN extended permit ip 10.9.0.0 255.255.0.0 10.1.1.0 255.255.255.0
+    access-group OUTSIDE_IN in interface outside
+    access-list INSIDE_OUT extended deny ip any any
+    access-group INSIDE_OUT out interface inside
+    """
+    m = matrix(IFACES, acls, TUNNEL, "no sysopt connection permit-vpn\n")
+    assert m[("branch", "staff")].verdict == BLOCKED
+    dev, _rep = parse(IFACES, acls, TUNNEL)
+    inside = dev.interfaces[INS]
+    assert inside.filter_out == f"asa-out-{INS}"
+    out = dev.filters[inside.filter_out]
+    assert out.kind == "synthesized" and out.lines[0].partial and out.lines[0].name == "crypto map OUT 10"
+    assert out.lines[1:] == dev.filters["INSIDE_OUT"].lines  # the ACL's own lines, cited as they are
+    assert any(f.acl == "INSIDE_OUT" and f.direction == "out" for f in dev.facts.access_groups)
+    m = matrix(IFACES, acls, TUNNEL)
+    assert m[("branch", "staff")].verdict == UNKNOWN
+
+
+GP = """
+access-list VPNF extended permit tcp 10.9.0.0 255.255.0.0 10.1.1.0 255.255.255.0 eq https
+group-policy GP-BRANCH internal
+group-policy GP-BRANCH attributes
+ vpn-filter value VPNF
+ vpn-tunnel-protocol ikev2
+tunnel-group 203.0.113.9 general-attributes
+ default-group-policy GP-BRANCH
+"""
+
+
+def test_vpn_filter_of_the_peers_group_policy_still_applies():
+    dev, rep = parse(IFACES, OUTSIDE_IN, TUNNEL, GP)
+    deny, permit = vpn_lines(dev)
+    assert deny.action == Action.DENY and deny.source.text == "vpn-filter value VPNF"
+    assert "vpn-filter VPNF of group-policy GP-BRANCH drops" in deny.partial
+    assert permit.action == Action.PERMIT and "vpn-filter VPNF of group-policy GP-BRANCH permits" in permit.partial
+    assert holds([permit], "10.9.0.1", "10.1.1.5", 443) and not holds([permit], "10.9.0.1", "10.1.1.5", 22)
+    assert holds([deny], "10.9.0.1", "10.1.1.5", 22) and not holds([deny], "10.9.0.1", "10.1.1.5", 443)
+    assert rep.unrecognized == []
+    cell = matrix(IFACES, OUTSIDE_IN, TUNNEL, GP)[("branch", "staff")]
+    assert cell.verdict == UNKNOWN and cell.services == ["tcp/443"]
+
+
+def test_vpn_filter_inherited_from_dfltgrppolicy_or_none():
+    inherited = (
+        GP.replace(" vpn-filter value VPNF\n", "") + "group-policy DfltGrpPolicy attributes\n vpn-filter value VPNF\n"
+    )
+    dev, _rep = parse(IFACES, OUTSIDE_IN, TUNNEL, inherited)
+    assert [ln.action for ln in vpn_lines(dev)] == [Action.DENY, Action.PERMIT]
+    # `vpn-filter none` in the group-policy: no filter, whatever DfltGrpPolicy says
+    none = inherited.replace(" vpn-tunnel-protocol ikev2\n", " vpn-filter none\n")
+    dev, _rep = parse(IFACES, OUTSIDE_IN, TUNNEL, none)
+    assert [ln.action for ln in vpn_lines(dev)] == [Action.PERMIT]
+    # no tunnel-group named by the peer: DefaultL2LGroup -> DfltGrpPolicy
+    dfl = "access-list VPNF extended permit tcp any any eq https\ngroup-policy DfltGrpPolicy attributes\n vpn-filter value VPNF\n"
+    dev, _rep = parse(IFACES, OUTSIDE_IN, TUNNEL.replace("tunnel-group 203.0.113.9 type ipsec-l2l\n", ""), dfl)
+    assert [ln.action for ln in vpn_lines(dev)] == [Action.DENY, Action.PERMIT]
+
+
+def test_an_ambiguous_or_unreadable_vpn_filter_is_not_used():
+    # two peers, one of them without the group-policy: which filter applies is not known
+    two = TUNNEL.replace("set peer 203.0.113.9", "set peer 203.0.113.9 203.0.113.10")
+    dev, _rep = parse(IFACES, OUTSIDE_IN, two, GP)
+    assert [ln.action for ln in vpn_lines(dev)] == [Action.PERMIT]
+    # a group-policy whose attributes come from a server
+    ext = GP.replace("group-policy GP-BRANCH internal", "group-policy GP-BRANCH external server-group RAD")
+    dev, _rep = parse(IFACES, OUTSIDE_IN, TUNNEL, ext)
+    assert [ln.action for ln in vpn_lines(dev)] == [Action.PERMIT]
+    # a filter line not fully understood (time-range)
+    tr = GP.replace("eq https\n", "eq https time-range WORK\n")
+    dev, _rep = parse(IFACES, OUTSIDE_IN, TUNNEL, tr)
+    assert [ln.action for ln in vpn_lines(dev)] == [Action.PERMIT]
+
+
+def test_destination_nat_on_the_tunnel_adds_the_real_addresses():
+    """Staff is presented to the branch as 172.16.1.0/24 (the crypto ACL names the
+    mapped addresses, the policy sees the real ones): the bypass holds both."""
+    nat = """
+    object network STAFF
+     subnet 10.1.1.0 255.255.255.0
+    object network STAFF-MAPPED
+     subnet 172.16.1.0 255.255.255.0
+    object network BRANCH
+     subnet 10.9.0.0 255.255.0.0
+    nat (inside,outside) source static STAFF STAFF-MAPPED destination static BRANCH BRANCH
+    """
+    tunnel = TUNNEL.replace("10.1.1.0 255.255.255.0 10.9.0.0", "172.16.1.0 255.255.255.0 10.9.0.0")
+    dev, _rep = parse(IFACES, OUTSIDE_IN, nat, tunnel, GP)
+    (vpn,) = vpn_lines(dev)  # the vpn-filter is not used with a NAT on the tunnel
+    assert holds([vpn], "10.9.0.1", "172.16.1.7") and holds([vpn], "10.9.0.1", "10.1.1.7")
+    assert matrix(IFACES, OUTSIDE_IN, nat, tunnel)[("branch", "staff")].verdict == UNKNOWN
+
+
+# --------------------------------------------------------------------------- end to end
+
+
+def test_fixture_provincial_tunnel_end_to_end(tmp_path):
+    """The compliant department ASA with a tunnel to the provincial data centre
+    (tests/fixtures/cisco_asa/asa-l2l-vpn-tinh.cfg): tinh -> staff is unknown with the
+    crypto map line and permit-vpn named, never blocked; what the crypto ACL does not
+    cover stays blocked; with `no sysopt connection permit-vpn` OUTSIDE_IN decides."""
+    cfg = FIXTURES / "asa-l2l-vpn-tinh.cfg"
+    site = FIXTURES / "asa-l2l-vpn-tinh.site.yaml"
+    audit = run_audit([cfg], site)
+    assert not any(r.unrecognized for r in audit.snapshot.reports)
+    cells = {(c.src, c.dst): c for c in audit.matrix}
+    cell = cells[("tinh", "staff")]
+    assert cell.verdict == UNKNOWN
+    reason = cell.reason.render("en")
+    assert "crypto map OUTSIDE_MAP 10 match address VPN-TINH" in reason
+    assert "sysopt connection permit-vpn is on by default" in reason
+    for dst in ("servers", "guest", "mgmt"):
+        assert cells[("tinh", dst)].verdict == BLOCKED, dst
+    assert cells[("tinh", "portal")].verdict == REACHABLE  # OUTSIDE_IN: the portal's web ports
+    assert cells[("internet", "staff")].verdict == BLOCKED
+    # the same cells as the sample office without the tunnel, but tinh -> staff
+    unknown = {k for k, c in cells.items() if c.verdict == UNKNOWN}
+    assert unknown == {("tinh", "staff")}
+    # a forged source from the Internet (a tinh address, cleartext) is "not excluded"
+    # (medium, as an unknown cell), never a proven forgery with a witness
+    spoof = [f for f in audit.findings if f.check == "spoofing"]
+    assert [(f.severity, f.zones, f.witness) for f in spoof] == [("medium", ["internet", "staff"], None)]
+    assert "not proven either way" in spoof[0].title["en"]
+    assert any(f.check == "unknown-verdict" for f in audit.findings)
+
+    off = tmp_path / "asa-l2l-vpn-tinh.cfg"
+    text = cfg.read_text()
+    off.write_text(
+        text.replace("crypto ikev2 enable outside\n", "crypto ikev2 enable outside\nno sysopt connection permit-vpn\n")
+    )
+    audit = run_audit([off], site)
+    cells = {(c.src, c.dst): c for c in audit.matrix}
+    assert cells[("tinh", "staff")].verdict == BLOCKED
+    assert not any(c.verdict == UNKNOWN for c in audit.matrix)
+    assert not any(f.check == "spoofing" for f in audit.findings)
