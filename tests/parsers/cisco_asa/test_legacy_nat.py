@@ -22,6 +22,8 @@ from netaudit.parsers.cisco_asa.policy import POLICY
 from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN, Engine, compute_matrix
 from netaudit.zones import Site, Zone
 
+from .helpers import OFFICE_IFACES
+
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "cisco_asa"
 
 
@@ -177,26 +179,11 @@ def test_pat_does_not_hide_management_only_and_security_level_denials():
 
 # --------------------------------------------------------------------------- semantics
 
-IFACES = """
-ASA Version 8.2(5)
-hostname FW
-interface GigabitEthernet0/0
- nameif outside
- security-level 0
- ip address 198.51.100.2 255.255.255.0
-interface GigabitEthernet0/1
- nameif inside
- security-level 100
- ip address 10.1.1.1 255.255.255.0
-interface GigabitEthernet0/2
- nameif dmz
- security-level 50
- ip address 10.1.2.1 255.255.255.0
-interface GigabitEthernet0/3
- nameif wifi
- security-level 50
- ip address 10.1.3.1 255.255.255.0
-"""
+IFACES = (
+    "\nASA Version 8.2(5)\nhostname FW"
+    + OFFICE_IFACES
+    + "interface GigabitEthernet0/3\n nameif wifi\n security-level 50\n ip address 10.1.3.1 255.255.255.0\n"
+)
 ZONES = [
     Zone("staff", "internal", [IPNetwork("10.1.1.0/24")], attach=[("FW", "GigabitEthernet0/1")]),
     Zone("dmz", "dmz", [IPNetwork("10.1.2.0/24")], attach=[("FW", "GigabitEthernet0/2")]),

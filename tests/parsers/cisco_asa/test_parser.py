@@ -16,6 +16,8 @@ from netaudit.parsers.cisco_asa.policy import CONTROL_PLANE, POLICY
 from netaudit.reach import BLOCKED, REACHABLE, Engine, compute_matrix
 from netaudit.zones import Site, Zone
 
+from .helpers import OFFICE_IFACES
+
 HEAD = "ASA Version 9.16(4)\nhostname FW\n"
 
 
@@ -51,20 +53,7 @@ def svcs(dev, name):
 
 
 # A three-interface office used by the semantic tests: inside 100, dmz 50, outside 0.
-IFACES = """
-interface GigabitEthernet0/0
- nameif outside
- security-level 0
- ip address 198.51.100.2 255.255.255.0
-interface GigabitEthernet0/1
- nameif inside
- security-level 100
- ip address 10.1.1.1 255.255.255.0
-interface GigabitEthernet0/2
- nameif dmz
- security-level 50
- ip address 10.1.2.1 255.255.255.0
-"""
+IFACES = OFFICE_IFACES
 INSIDE = Zone("staff", "internal", [IPNetwork("10.1.1.0/24")], attach=[("FW", "GigabitEthernet0/1")])
 DMZ = Zone("dmz", "dmz", [IPNetwork("10.1.2.0/24")], attach=[("FW", "GigabitEthernet0/2")])
 OUTSIDE = Zone("internet", "external", attach=[("FW", "GigabitEthernet0/0")])

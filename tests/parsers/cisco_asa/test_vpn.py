@@ -23,23 +23,11 @@ from netaudit.parsers.cisco_asa.policy import POLICY
 from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN, Engine, compute_matrix
 from netaudit.zones import Site, Zone
 
+from .helpers import OFFICE_IFACES
+
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "cisco_asa"
 HEAD = "ASA Version 9.16(4)\nhostname FW\n"
-IFACES = """
-interface GigabitEthernet0/0
- nameif outside
- security-level 0
- ip address 198.51.100.2 255.255.255.0
-interface GigabitEthernet0/1
- nameif inside
- security-level 100
- ip address 10.1.1.1 255.255.255.0
-interface GigabitEthernet0/2
- nameif dmz
- security-level 50
- ip address 10.1.2.1 255.255.255.0
-route outside 0.0.0.0 0.0.0.0 198.51.100.1 1
-"""
+IFACES = OFFICE_IFACES + "route outside 0.0.0.0 0.0.0.0 198.51.100.1 1\n"
 # The tunnel to the branch: staff 10.1.1.0/24 <-> branch 10.9.0.0/16.
 TUNNEL = """
 access-list VPN extended permit ip 10.1.1.0 255.255.255.0 10.9.0.0 255.255.0.0

@@ -1,0 +1,18 @@
+"""What the ASA parser tests share: a three-interface office (inside 100, dmz 50, outside 0)."""
+
+from __future__ import annotations
+
+OFFICE_IFACES = """
+interface GigabitEthernet0/0
+ nameif outside
+ security-level 0
+ ip address 198.51.100.2 255.255.255.0
+interface GigabitEthernet0/1
+ nameif inside
+ security-level 100
+ ip address 10.1.1.1 255.255.255.0
+interface GigabitEthernet0/2
+ nameif dmz
+ security-level 50
+ ip address 10.1.2.1 255.255.255.0
+"""
