@@ -353,11 +353,12 @@ class MgmtService:
 
 
 # The names parsers give a device's VPN endpoints (IPsec IKE/NAT-T, WireGuard, OpenVPN,
-# SSTP, the FortiGate SSL VPN, the ASA's AnyConnect/clientless webvpn): what the
-# reference policy lets the Internet reach on the edge (docs/semantics.md, "The
-# reference policy") whatever its port — an SSL VPN shares tcp/443 with web
-# administration.  PPTP and L2TP are not among them (no encryption of their own).
-VPN_ENDPOINTS = frozenset({"ike", "ipsec", "wireguard", "ovpn", "sstp", "sslvpn", "webvpn"})
+# SSTP, the FortiGate SSL VPN, the ASA's AnyConnect/clientless webvpn, L2TP that the
+# server takes inside IPsec only): what the reference policy lets the Internet reach on
+# the edge (docs/semantics.md, "The reference policy") whatever its port — an SSL VPN
+# shares tcp/443 with web administration.  PPTP and L2TP without required IPsec are not
+# among them (no encryption of their own).
+VPN_ENDPOINTS = frozenset({"ike", "ipsec", "wireguard", "ovpn", "sstp", "sslvpn", "webvpn", "l2tp-ipsec"})
 
 
 @dataclass

@@ -176,3 +176,27 @@ def test_an_ike_endpoint_reached_from_the_government_network_is_no_violation():
     r.services.append(MgmtService("ssh", 6, (PortRange(22, 22),)))
     found = list(policy_violation(analyse([r], [staff, tslcd]).expect(level=2).context(), info))
     assert [f.severity for f in found if f.zones == ["tslcd", DEVICES_ZONE]] == ["high"]
+
+
+def test_l2tp_inside_required_ipsec_is_a_vpn_endpoint_and_cleartext_l2tp_is_not(tmp_path):
+    """The ward router of the open-resolver test with DNS closed on the WAN and an L2TP
+    server for staff working from home: with use-ipsec=required L2TP is taken inside IPsec
+    only — the edge's VPN endpoint, no finding; with use-ipsec=yes cleartext L2TP is
+    accepted too — high."""
+    closed = (
+        (WARD / CONFIG)
+        .read_text(encoding="utf-8")
+        .replace(
+            "add action=drop chain=input in-interface-list=WAN protocol=icmp\n",
+            "add action=drop chain=input in-interface-list=WAN protocol=icmp\n"
+            "add action=accept chain=input dst-port=500,1701,4500,13231 in-interface-list=WAN protocol=udp\n"
+            "add action=drop chain=input in-interface-list=WAN\n",
+        )
+    )
+    l2tp = "/interface l2tp-server server\nset enabled=yes ipsec-secret=Lam@ViecTuXa2025 use-ipsec={mode}\n"
+    for mode, severities in (("required", []), ("yes", ["high"])):
+        _, doc = _audit(tmp_path, closed + l2tp.format(mode=mode))
+        cell = next(c for c in doc["matrix"] if (c["src"], c["dst"]) == ("internet", DEVICES_ZONE))
+        assert {"udp/500", "udp/1701", "udp/4500"} <= set(cell["services"])
+        found = [f["severity"] for f in doc["findings"] if f["zones"] == ["internet", DEVICES_ZONE]]
+        assert found == severities, mode

@@ -288,7 +288,11 @@ def _vpn_services(st: State) -> None:
         if kind == "pptp-server":
             svcs.append(MgmtService("pptp", PROTO_TCP, (PortRange(1723, 1723),), source=src))
         elif kind == "l2tp-server":
-            svcs.append(MgmtService("l2tp", PROTO_UDP, (PortRange(1701, 1701),), source=src))
+            # use-ipsec=required: the server takes L2TP inside IPsec only — a VPN endpoint
+            # (model.VPN_ENDPOINTS); yes (optional) or no: cleartext L2TP, none.
+            required = (cmd.get("use-ipsec") or "no") == "required"
+            name = "l2tp-ipsec" if required else "l2tp"
+            svcs.append(MgmtService(name, PROTO_UDP, (PortRange(1701, 1701),), source=src))
             if (cmd.get("use-ipsec") or "no") != "no":
                 svcs.append(MgmtService("ipsec", PROTO_UDP, (PortRange(500, 500), PortRange(4500, 4500)), source=src))
         elif kind == "sstp-server":
