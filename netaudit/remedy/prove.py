@@ -359,8 +359,10 @@ def _compare(result: FixResult) -> None:
         milder.setdefault(_about(g), []).append(g)
     shown = {id(f): f for f in kept}
     for f in list(closed):
-        if milder.get(_about(f)):
-            g = milder[_about(f)].pop(0)
+        same = [g for g in milder.get(_about(f), []) if SEVERITY_RANK[g.severity] > SEVERITY_RANK[f.severity]]
+        if same:
+            g = same[0]
+            milder[_about(f)].remove(g)
             closed.remove(f)
             result.new.remove(g)
             kept.append(f)
