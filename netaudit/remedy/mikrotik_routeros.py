@@ -475,6 +475,15 @@ def _restricts(plan: DevicePlan, dev: Device, st: State, ch: Change) -> None:
             ch.inp.append(Rule(IN_CHAIN, "drop", props, f"{label} to the router: off"))
 
 
+def _closes(plan: DevicePlan, ch: Change) -> None:
+    """Gateway services that answered the Internet (plan.EdgeClose, an open resolver):
+    dropped in the input chain where the Internet enters, the inside zones keeping them."""
+    for c in plan.closes:
+        for ifn in c.interfaces:
+            props = [("in-interface", ifn), *_service_props(c.service)]
+            ch.inp.append(Rule(IN_CHAIN, "drop", props, f"{c.service} from the Internet on {ifn}: off"))
+
+
 def _keeps(plan: DevicePlan, dev: Device, ch: Change) -> None:
     """The gateway services a zone would lose (plan.Keep): accepted first in the input
     chain, on the interfaces holding the zone's addresses (after the bridge change, its
@@ -750,6 +759,7 @@ def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
                 mgmt.append(n)
     _blocks(plan, device, ch)
     _restricts(plan, device, st, ch)
+    _closes(plan, ch)
     _keeps(plan, device, ch)
     _antispoof(plan, device, ch)
     _bridge(st, device, ex, ch, mgmt)

@@ -34,6 +34,9 @@ from ..model import VPN_ENDPOINTS
 from ..policy import ALLOW, DENY, GATEWAY_SERVICES, LIMITED, excess, services_packets
 from ..vocabulary import DEVICES_ZONE
 
+# Vendors whose change set drops a service on the Internet-facing interface only
+# (EdgeClose); elsewhere an open resolver is left with the port to drop by hand.
+EDGE_CLOSE_VENDORS = frozenset({"mikrotik_routeros"})
 # Management checks a restriction of the service closes (docs/remedy.md).
 SERVICE_CHECKS = {
     "mgmt-telnet",
@@ -82,6 +85,18 @@ class AntiSpoof:
 
 
 @dataclass
+class EdgeClose:
+    """A gateway service the inside zones use (DNS, DHCP) that answers the Internet too
+    (an open resolver): dropped where the external zone enters the device, so the
+    inside zones keep it."""
+
+    device: str
+    interfaces: list[str]  # where the external zone's packets enter the device
+    service: str  # "udp/53"
+    findings: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Keep:
     """A gateway service the policy allows a zone (DNS, DHCP) that the zone reached before
     the change and the change set alone would take away (its ports moved onto a VLAN
@@ -120,6 +135,7 @@ class DevicePlan:
     unbinds: list[Unbind] = field(default_factory=list)
     antispoofs: list[AntiSpoof] = field(default_factory=list)
     keeps: list[Keep] = field(default_factory=list)  # set by the proof (remedy/prove.py)
+    closes: list[EdgeClose] = field(default_factory=list)
     # What the policy lets the Internet reach on the devices (their VPN endpoint, the
     # external → @devices row): a renderer re-accepting a WAN zone's services keeps only these.
     edge_services: list[str] = field(default_factory=list)
@@ -214,7 +230,9 @@ def derive(audit) -> Plan:
     if not mgmt:
         unfixable += _without_management(plans, {f.id: f for f in audit.findings})
         # a device left with nothing to change gets no (empty) change set
-        plans = {n: dp for n, dp in plans.items() if dp.blocks or dp.restricts or dp.unbinds or dp.antispoofs}
+        plans = {
+            n: dp for n, dp in plans.items() if dp.blocks or dp.restricts or dp.unbinds or dp.antispoofs or dp.closes
+        }
     for dp in plans.values():
         dp.mgmt = list(mgmt)
         dp.edge_services = list(edge_services)
@@ -376,9 +394,15 @@ def _restrict(audit, plans, cell, packets, mgmt, ids, edge_vpn, unfixable: list[
             if svc.name in VPN_ENDPOINTS or hs.within(probe, edge_vpn):
                 kept.setdefault(("fix.left.edge_vpn", dev.hostname, svc.name), []).append(_svc_text(svc))
             elif from_outside and hs.within(probe, gateway):
-                # Turned off or limited to management, the inside zones would lose it; a
-                # drop on the Internet-facing interface is not a restriction renderers make.
-                kept.setdefault(("fix.left.edge_gateway_service", dev.hostname, svc.name), []).append(_svc_text(svc))
+                # Turned off or limited to management, the inside zones would lose it:
+                # dropped where the Internet enters, by the renderers that can.
+                entries = [ifn for name, ifn in gateways(audit, cell.src) if name == dev.hostname]
+                if dev.vendor in EDGE_CLOSE_VENDORS and entries:
+                    _add_close(plans, audit, dev.hostname, entries, _svc_text(svc), ids)
+                else:
+                    kept.setdefault(("fix.left.edge_gateway_service", dev.hostname, svc.name), []).append(
+                        _svc_text(svc)
+                    )
             else:
                 _add_restrict(plans, audit, dev.hostname, svc, mgmt, cell.src, ids)
     if kept:
@@ -389,6 +413,16 @@ def _restrict(audit, plans, cell, packets, mgmt, ids, edge_vpn, unfixable: list[
         reason = {lang: "; ".join(t[lang] for t in texts) for lang in texts[0]}
         findings = {f.id: f for f in audit.findings}
         unfixable += [Unfixable(i, findings[i].check, findings[i].title, reason) for i in ids]
+
+
+def _add_close(plans, audit, device: str, interfaces: list[str], service: str, ids) -> None:
+    plan = _device_plan(plans, audit, device)
+    for c in plan.closes:
+        if c.service == service:
+            c.interfaces += [n for n in interfaces if n not in c.interfaces]
+            c.findings += [i for i in ids if i not in c.findings]
+            return
+    plan.closes.append(EdgeClose(device, list(interfaces), service, list(ids)))
 
 
 def _svc_text(svc) -> str:

@@ -262,22 +262,38 @@ def test_gateway_services_are_kept_for_inside_zones_only():
     assert keeps == [("guest", "tcp/53")]
 
 
-def test_an_open_resolver_is_said_and_the_vpn_endpoint_kept(tmp_path):
+def test_an_open_resolver_is_closed_on_the_wan_and_the_vpn_endpoint_kept(tmp_path):
     """A ward router answering DNS on the WAN (allow-remote-requests=yes, the input chain
     dropping only the admin ports from the WAN) with a WireGuard tunnel on 13231: the
-    change set turns off neither DNS (the LAN resolves there) nor the WireGuard port (the
-    VPN endpoint the Internet may reach); both findings left say why and what to drop by
-    hand, and every other service the Internet reached is closed."""
+    change set drops DNS where the Internet enters (ether1) — the LAN keeps its resolver —
+    and leaves the WireGuard port on: the VPN endpoint the Internet may reach; the LAN
+    still reaching it is said, not turned off."""
     from pathlib import Path
 
     folder = Path(__file__).parent / "leaky" / "ros6-open-resolver-wg"
     res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
     assert res.ok and res.lost == []
+    assert ("policy-violation", ("internet", "@devices")) in {(f.check, tuple(f.zones)) for f in res.closed}
     cs = res.devices["UBND-Phuong-An-Lac"].rendered.change_set
-    assert "dst-port=13231" not in cs and "dst-port=53" not in cs
+    assert "dst-port=13231" not in cs
+    for proto in ("udp", "tcp"):
+        assert f"action=drop in-interface=ether1 protocol={proto} dst-port=53 " in cs
+    assert "in-interface=bridge-lan" not in cs  # nothing taken from the LAN
     why = {tuple(f.zones): w["en"] for f, w in res.remaining}
-    assert "open resolver" in why[("internet", "@devices")] and "udp/53" in why[("internet", "@devices")]
     assert "VPN endpoint" in why[("staff", "@devices")]
     after = run_audit([tmp_path / "fix" / "after"], tmp_path / "fix" / "after" / "site.yaml")
-    cell = next(c for c in after.matrix if (c.src, c.dst) == ("internet", "@devices"))
-    assert set(cell.services) == {"tcp/53", "udp/53", "udp/13231"}  # ssh, btest, ping from the WAN: closed
+    cells = {(c.src, c.dst): c for c in after.matrix}
+    assert cells[("internet", "@devices")].services == ["udp/13231"]
+    assert {"udp/53", "tcp/53"} <= set(cells[("staff", "@devices")].services)
+
+
+def test_an_open_resolver_is_said_where_the_vendor_cannot_drop_by_interface(tmp_path):
+    """Cisco IOS (ios1: `ip dns server`, no inbound ACL on the WAN): the plan does not turn
+    DNS off for the LAN; the finding is left with the port to drop on the WAN."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "leaky" / "ios1-isr-httpserver"
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    why = {tuple(f.zones): w["en"] for f, w in res.remaining}
+    assert "open resolver" in why[("internet", "@devices")] and "udp/53" in why[("internet", "@devices")]
+    assert res.lost == []
