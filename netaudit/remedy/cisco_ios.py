@@ -551,6 +551,28 @@ class _Renderer:
                     lst = self.entries.setdefault((ifname, "in"), [])
                     self.entries[(ifname, "in")] = [a for a in cp if a not in lst] + lst
 
+    def plan_closes(self) -> None:
+        """Gateway services that answered the Internet (plan.EdgeClose, an open resolver):
+        denied to the device's own addresses at the top of the inbound ACL of the
+        interfaces where the Internet enters; the inside zones keep them."""
+        own = self.own_addresses()
+        for c in self.plan.closes:
+            dynamic = [n for n in c.interfaces if n in self.dev.interfaces and self.dev.interfaces[n].dynamic_address]
+            if dynamic or not own:
+                why = both(
+                    "fix.left.dynamic_address",
+                    device=self.dev.hostname,
+                    interfaces=", ".join(dynamic or c.interfaces),
+                    services=c.service,
+                )
+                self.out.leave(c.findings, why)
+                continue
+            match = service_match(c.service)
+            for ifname in c.interfaces:
+                cp = [_ace_of("deny", match, None, x, None, ()) for x in own]
+                lst = self.entries.setdefault((ifname, "in"), [])
+                self.entries[(ifname, "in")] = [a for a in cp if a not in lst] + lst
+
     def plan_mgmt_antispoof(self) -> None:
         """Services limited to the management subnets by source (vty access-class, SNMP
         community ACL, HTTP access-class, the entries above): a host elsewhere that
@@ -1107,6 +1129,7 @@ class _Renderer:
     def render(self) -> Rendered:
         self.plan_blocks()
         self.plan_control_plane()
+        self.plan_closes()
         self.plan_mgmt_antispoof()
         self.render_acls()
         self.note_copies()

@@ -36,7 +36,7 @@ from ..vocabulary import DEVICES_ZONE
 
 # Vendors whose change set drops a service on the Internet-facing interface only
 # (EdgeClose); elsewhere an open resolver is left with the port to drop by hand.
-EDGE_CLOSE_VENDORS = frozenset({"mikrotik_routeros"})
+EDGE_CLOSE_VENDORS = frozenset({"mikrotik_routeros", "cisco_ios"})
 # Management checks a restriction of the service closes (docs/remedy.md).
 SERVICE_CHECKS = {
     "mgmt-telnet",

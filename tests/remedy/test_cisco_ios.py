@@ -363,3 +363,19 @@ def test_a_smart_install_director_is_left_to_the_unit(tmp_path):
     r, (f,) = _smi_render(text, "dist.cfg", tmp_path)
     assert "no vstack" not in r.change_set
     assert "director" in r.left[f.id]["en"] and "director" in r.left[f.id]["vi"]
+
+
+def test_an_open_resolver_is_denied_on_the_wan_only(tmp_path):
+    """ios1 answers DNS on its WAN address (`ip dns server`, no inbound ACL on
+    Gi0/0/0): the change set denies DNS to the router's addresses in the WAN's inbound
+    ACL; the LAN's resolver stays (staff and guest still reach udp/53)."""
+    folder = LEAKY_DIR / "ios1-isr-httpserver"
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    assert res.lost == []
+    assert ("policy-violation", ("internet", "@devices")) in {(f.check, tuple(f.zones)) for f in res.closed}
+    cs = res.devices["UBND-HoaThanh"].rendered.change_set
+    assert " deny udp any host 113.161.50.2 eq 53" in cs
+    after = run_audit([tmp_path / "fix" / "after"], tmp_path / "fix" / "after" / "site.yaml")
+    cells = {(c.src, c.dst): c for c in after.matrix}
+    assert "udp/53" not in cells[("internet", "@devices")].services
+    assert "udp/53" in cells[("staff", "@devices")].services and "udp/53" in cells[("guest", "@devices")].services

@@ -287,13 +287,19 @@ def test_an_open_resolver_is_closed_on_the_wan_and_the_vpn_endpoint_kept(tmp_pat
     assert {"udp/53", "tcp/53"} <= set(cells[("staff", "@devices")].services)
 
 
-def test_an_open_resolver_is_said_where_the_vendor_cannot_drop_by_interface(tmp_path):
-    """Cisco IOS (ios1: `ip dns server`, no inbound ACL on the WAN): the plan does not turn
-    DNS off for the LAN; the finding is left with the port to drop on the WAN."""
+def test_an_open_resolver_is_said_where_the_vendor_cannot_drop_by_interface():
+    """A vendor whose change set has no per-interface drop (here the ward router read as
+    another vendor's): the plan does not turn DNS off for the LAN; the finding is left
+    with the port to drop on the WAN."""
     from pathlib import Path
 
-    folder = Path(__file__).parent / "leaky" / "ios1-isr-httpserver"
-    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
-    why = {tuple(f.zones): w["en"] for f, w in res.remaining}
-    assert "open resolver" in why[("internet", "@devices")] and "udp/53" in why[("internet", "@devices")]
-    assert res.lost == []
+    from netaudit.remedy.plan import derive
+
+    folder = Path(__file__).parent / "leaky" / "ros6-open-resolver-wg"
+    audit = run_audit([folder], folder / "site.yaml")
+    audit.topology.devices["UBND-Phuong-An-Lac"].vendor = "openwrt"
+    plan = derive(audit)
+    assert not [c for dp in plan.devices.values() for c in dp.closes]
+    assert not [r for dp in plan.devices.values() for r in dp.restricts if r.service == "dns"]
+    why = [u.reason["en"] for u in plan.unfixable if "open resolver" in u.reason["en"]]
+    assert why and "udp/53" in why[0]
