@@ -169,7 +169,7 @@ class AddressBook:
             got = self._group(self.groups[name], (*_stack, name))
         elif name in self.feeds:
             url = self.feeds[name].first("resource") or "no resource URL"
-            got = AddrObj(None, f"address {name} is an external threat feed ({url}): its addresses are fetched at run time")
+            got = AddrObj(None, f"address {name} is an external threat feed ({url}): fetched at run time")
         elif name == "all":
             got = AddrObj(None)
         elif name == "none":

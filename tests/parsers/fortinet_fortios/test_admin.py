@@ -202,7 +202,7 @@ def test_sslvpn_listens_on_the_members_of_a_zone_named_in_source_interface():
     every member's address. It was dropped silently (a listener missing → staff → @devices
     lost tcp/4443)."""
     text = cfg(SSLVPN_ZONE)
-    dev, rep = dev_of(text)
+    dev, _rep = dev_of(text)
     ssl = sorted(s.acl for s in dev.services if s.name == "sslvpn")
     assert ssl == ["sslvpn lan", "sslvpn srv", "sslvpn wan1"]
     assert all(s.ports == (PortRange(4443, 4443),) for s in dev.services if s.name == "sslvpn")
