@@ -138,9 +138,15 @@ class AddrObj:
 class AddressBook:
     """Addresses and address groups of one VDOM, resolved on demand (memoised)."""
 
-    def __init__(self, addresses: Block | None, groups: Block | None, iface_addr):
+    def __init__(self, addresses: Block | None, groups: Block | None, iface_addr, feeds: Block | None = None):
         self.addresses = {e.name: e for e in addresses.entries.values()} if addresses else {}
         self.groups = {e.name: e for e in groups.entries.values()} if groups else {}
+        # threat feeds (`config system external-resource`, `set type address`): a list of
+        # addresses FortiOS downloads from `resource` at run time; policies name them in
+        # srcaddr/dstaddr. Other types (category, domain, malware …) are no addresses.
+        self.feeds = (
+            {e.name: e for e in feeds.entries.values() if e.low("type", "category") == "address"} if feeds else {}
+        )
         self.iface_addr = iface_addr  # callable(ifname) -> IPNetwork | None
         self._cache: dict[str, AddrObj] = {}
         self.renamed = {}
@@ -149,7 +155,7 @@ class AddressBook:
                 self.renamed.update(blk.renamed)
 
     def defined(self, name: str) -> bool:
-        return name in self.addresses or name in self.groups or name in ("all", "none")
+        return name in self.addresses or name in self.groups or name in self.feeds or name in ("all", "none")
 
     def resolve(self, name: str, _stack: tuple = ()) -> AddrObj:
         got = self._cache.get(name)
@@ -161,6 +167,9 @@ class AddressBook:
             got = self._address(self.addresses[name])
         elif name in self.groups:
             got = self._group(self.groups[name], (*_stack, name))
+        elif name in self.feeds:
+            url = self.feeds[name].first("resource") or "no resource URL"
+            got = AddrObj(None, f"address {name} is an external threat feed ({url}): fetched at run time")
         elif name == "all":
             got = AddrObj(None)
         elif name == "none":

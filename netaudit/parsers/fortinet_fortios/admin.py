@@ -289,7 +289,9 @@ class ControlPlane(Policies):
         for ifn, src in v.blocks.get("_ike", []):
             extra.append(("ike", PROTO_UDP, ((500, 500), (4500, 4500)), ifn, src))
         for ifaces, port, srcs, neg, src in v.blocks.get("_sslvpn", []):
-            for ifn in ifaces:
+            # `source-interface` names interfaces, zones, SD-WAN zones or "any"
+            listen = self.expand(ifaces, src)
+            for ifn in sorted(self.dev.interfaces if listen is None else listen):
                 extra.append(("sslvpn", PROTO_TCP, ((port, port),), ifn, src, srcs, neg))
         for item in extra:
             name, proto, ports, ifn, src = item[:5]

@@ -37,6 +37,7 @@ class VdomBuilder(ExplicitProxies, NatRules, StaticRoutes):
             _merged(self.objs.get("firewall address")),
             _merged(self.objs.get("firewall addrgrp")),
             partial(interface_address, self.p.ifs),
+            _merged(self.objs.get("system external-resource")),
         )
         self.svc = ServiceBook(
             _merged(self.objs.get("firewall service custom")), _merged(self.objs.get("firewall service group"))
@@ -55,6 +56,11 @@ class VdomBuilder(ExplicitProxies, NatRules, StaticRoutes):
         for e in self.entries("firewall address"):
             self.addr.resolve(e.name)
             e.leftover(ADDRESS_IGNORED, ADDRESS_PREFIXES)
+            for c in e.children.values():
+                c.disp = IGNORE
+        for e in self.entries("system external-resource"):
+            e.get("type"), e.get("resource")
+            e.leftover(ignore_prefixes=("",))  # refresh rate, credentials, comments …
             for c in e.children.values():
                 c.disp = IGNORE
         for e in self.entries("firewall addrgrp"):

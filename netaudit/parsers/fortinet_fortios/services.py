@@ -478,7 +478,10 @@ def custom_service(e: Entry) -> SvcObj:
     name = e.name
     proto = (e.first("protocol", "TCP/UDP/SCTP") or "").upper()
     e.get("protocol")
-    if e.low("proxy", "disable") == "enable":
+    # FortiOS 6.0+ `set proxy enable`; 5.2/5.4 name it `set explicit-proxy enable`
+    proxy = e.low("proxy", "disable")
+    proxy_5x = e.low("explicit-proxy", "disable")
+    if "enable" in (proxy, proxy_5x):
         return SvcObj([ANY_PIECE], f"service {name} is an explicit-proxy service")
     if e.has("iprange") or e.has("fqdn"):
         e.get("iprange"), e.get("fqdn")

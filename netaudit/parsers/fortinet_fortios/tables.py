@@ -54,6 +54,8 @@ HANDLERS = {
     "firewall vipgrp": ("vdom", "h_objects"),
     "firewall ippool": ("vdom", "h_objects"),
     "firewall schedule": ("vdom", "h_objects"),
+    # threat feeds: `type address` ones are named in policies like addresses (addresses.py)
+    "system external-resource": ("vdom", "h_objects"),
     "firewall policy": ("vdom", "h_objects"),
     "firewall local-in-policy": ("vdom", "h_objects"),
     "firewall security-policy": ("vdom", "h_security_policy"),
@@ -288,7 +290,6 @@ IGNORED_SECTIONS = [
     "system alias",
     "system custom-language",
     "system object-tagging",
-    "system external-resource",
     "system ips-urlfilter-dns",
     "system ips-urlfilter-dns6",
     "system fortisandbox",

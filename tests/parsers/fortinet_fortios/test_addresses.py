@@ -117,3 +117,45 @@ end
     line = dev.filters["firewall-policy"].lines[0]
     assert line.partial is None
     assert line.matches[0].dst == (AddrMatch.prefix("10.0.20.10/32"),)
+
+
+def test_external_threat_feed_is_a_defined_address_resolved_at_run_time():
+    """A threat feed (`config system external-resource`, `set type address`, FortiOS
+    6.2+) is named in srcaddr/dstaddr like an address: its list is fetched from a URL at
+    run time. The policy line is partial (superset), never "undefined" (sweep: a FortiGate
+    40F 7.2 backup with `set srcaddr "Gruppen-Threat-Feed"`)."""
+    text = cfg(
+        """
+config system external-resource
+    edit "DS-IP-DOC-HAI"
+        set uuid 94530c98-8376-51f0-132f-3ddf6eb8c46d
+        set type address
+        set resource "https://cntt.tinh.gov.vn/feed/ip-doc-hai.txt"
+        set refresh-rate 20
+    next
+    edit "DM-CAM"
+        set category 192
+        set resource "https://cntt.tinh.gov.vn/feed/ten-mien-cam.txt"
+    next
+end
+config firewall addrgrp
+    edit "CHAN-TU-NGOAI"
+        set member "DS-IP-DOC-HAI"
+    next
+end
+""",
+        policies(
+            policy(1, '"wan1"', '"lan"', '"DS-IP-DOC-HAI"', '"all"', action="deny"),
+            policy(2, '"wan1"', '"srv"', '"CHAN-TU-NGOAI"', '"all"', action="deny"),
+            policy(3, '"lan"', '"wan1"', '"LAN"', '"DM-CAM"'),
+        ),
+    )
+    dev, rep = dev_of(text)
+    l1, l2, l3 = dev.filters["firewall-policy"].lines
+    for line in (l1, l2):
+        assert "external threat feed" in line.partial and "not defined" not in line.partial
+        assert line.matches[0].src is None  # superset: any source
+    # a category feed (web filter) is no address: the name stays undefined
+    assert "DM-CAM is not defined" in l3.partial
+    assert [r.name for r in dev.references if not r.defined] == ["DM-CAM"]
+    assert not rep.unrecognized

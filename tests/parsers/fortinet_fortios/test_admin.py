@@ -178,3 +178,42 @@ end
     _, cells = analyse(text)
     assert cells[("guest", "@devices")].services == ["udp/67"]
     assert not rep.unrecognized
+
+
+SSLVPN_ZONE = """
+config system zone
+    edit "NOI-BO"
+        set interface "lan" "srv"
+    next
+end
+config vpn ssl settings
+    set servercert "vpn.so-tttt.gov.vn"
+    set port 4443
+    set source-interface "wan1" "NOI-BO"
+    set source-address "LAN" "SRV"
+    set default-portal "web-access"
+end
+"""
+
+
+def test_sslvpn_listens_on_the_members_of_a_zone_named_in_source_interface():
+    """`config vpn ssl settings` `set source-interface` may name a zone (real FortiOS 7.2
+    backup: `set source-interface "lan2" "wan" "LAN"`, LAN a zone): the portal listens on
+    every member's address. It was dropped silently (a listener missing → staff → @devices
+    lost tcp/4443)."""
+    text = cfg(SSLVPN_ZONE)
+    dev, _rep = dev_of(text)
+    ssl = sorted(s.acl for s in dev.services if s.name == "sslvpn")
+    assert ssl == ["sslvpn lan", "sslvpn srv", "sslvpn wan1"]
+    assert all(s.ports == (PortRange(4443, 4443),) for s in dev.services if s.name == "sslvpn")
+    assert not [r for r in dev.references if r.kind == "interface"]
+    _, cells = analyse(text)
+    assert cells[("staff", "@devices")].verdict == REACHABLE
+    assert "tcp/4443" in [str(s) for s in cells[("staff", "@devices")].services]
+
+
+def test_sslvpn_source_interface_any_listens_on_every_interface():
+    text = cfg(SSLVPN_ZONE.replace('"wan1" "NOI-BO"', '"any"').replace('"LAN" "SRV"', '"all"'))
+    dev, _ = dev_of(text)
+    ssl = sorted(s.acl for s in dev.services if s.name == "sslvpn")
+    assert ssl == ["sslvpn guest", "sslvpn lan", "sslvpn srv", "sslvpn wan1"]

@@ -52,3 +52,32 @@ end
         key=repr,
     )
     assert not rep.unrecognized
+
+
+def test_fortios_5_explicit_proxy_service_is_read_as_a_proxy_service():
+    """FortiOS 5.2/5.4 name the flag of an explicit-proxy service `set explicit-proxy
+    enable` (6.0+: `set proxy enable`); the 5.x factory backup has it on "webproxy"
+    (sweep: a FortiGate-VM64 5.2 backup). It is read, not reported as unrecognized, and
+    the service is partial for a firewall policy, as with `proxy enable`."""
+    text = cfg(
+        """
+config firewall service custom
+    edit "webproxy"
+        set explicit-proxy enable
+        set category "Web Proxy"
+        set protocol ALL
+        set tcp-portrange 0-65535:0-65535
+    next
+    edit "PROXY-TCP"
+        set explicit-proxy enable
+        set tcp-portrange 8080
+    next
+end
+""",
+        policies(policy(1, '"lan"', '"srv"', service='"webproxy"'), policy(2, '"lan"', '"srv"', service='"PROXY-TCP"')),
+    )
+    dev, rep = dev_of(text)
+    l1, l2 = dev.filters["firewall-policy"].lines
+    assert "explicit-proxy service" in l1.partial
+    assert "explicit-proxy service" in l2.partial  # not read as plain tcp/8080
+    assert not rep.unrecognized
