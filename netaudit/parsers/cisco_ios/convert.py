@@ -412,17 +412,19 @@ class ModelBuilder(IosState):
     def _catalyst_switch(self) -> Src | None:
         """The line that shows this config is a Catalyst switch's (a possible Smart Install
         client; routers are directors at most), or None: ``switch N provision`` (a stack
-        member); else, among switch ports named as Catalyst switches name them: any with
-        routing off (``no ip routing`` / ``ip default-gateway``), a stack member's port, or
-        at least :data:`FIXED_PORTS` ports named like a fixed switch's."""
+        member); else, among switch ports named as Catalyst switches name them — L2 ports,
+        and routed ones with an explicit ``no switchport`` (only a switch port takes it: a
+        router's own ports are routed without it) — any with routing off (``no ip
+        routing`` / ``ip default-gateway``), a stack member's port, or at least
+        :data:`FIXED_PORTS` ports named like a fixed switch's."""
         dev = self.dev
         if self.switch_provision is not None:
             return self.switch_provision
         l2 = [
             i
-            for i in dev.interfaces.values()
+            for name, i in dev.interfaces.items()
             if i.kind == IfKind.PHYSICAL
-            and i.mode in (L2Mode.ACCESS, L2Mode.TRUNK)
+            and (i.mode in (L2Mode.ACCESS, L2Mode.TRUNK) or (name in self.ifs and self.ifs[name].no_switchport))
             and i.source is not None
             and _CATALYST_PORT.match(i.name)
         ]

@@ -147,8 +147,21 @@ class InterfaceReader(IosState):
 
     def if_verify(self, st: IfState, tokens, low, src):
         """uRPF: ``ip verify unicast source reachable-via rx|any [allow-default]
-        [allow-self-ping] [ACL]`` or the old ``ip verify unicast reverse-path``."""
+        [allow-self-ping] [ACL]`` or the old ``ip verify unicast reverse-path``.
+
+        ``ip verify source [vlan dhcp-snooping] [port-security|tracking]`` is IP Source
+        Guard on a switch port: it drops packets whose source address (and MAC) is not
+        bound to the port by DHCP snooping or ``ip source binding``.  A host of the
+        segment keeps every flow it had (it holds a binding), so nothing is modelled:
+        like ``switchport protected``, ignoring it can only over-state reach."""
         words = low[2:]
+        if words[:1] == ["source"]:
+            rest = words[1:]
+            if rest[:2] == ["vlan", "dhcp-snooping"]:
+                rest = rest[2:]
+            if len(rest) > 1 or (rest and rest[0] not in ("port-security", "tracking")):
+                raise Unknown
+            return
         if words[:2] == ["unicast", "reverse-path"]:
             st.iface.urpf = "strict"
             if len(words) > 2:

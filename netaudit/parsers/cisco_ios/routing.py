@@ -47,6 +47,8 @@ class RoutingReader(IosState):
     _ROUTE_FLAGS = frozenset({"permanent", "global", "multicast", "dhcp", "name", "tag", "track", "longer-prefixes"})
 
     def h_ip_route(self, tokens, low, src):
+        if low[2:] == ["profile"]:
+            return  # `ip route profile`: routing-table change statistics, no route
         if len(low) > 2 and low[2] == "static":  # `ip route static bfd|adjust-time …`: no route
             if len(low) > 3 and low[3] == "bfd":
                 self._static_bfd(tokens, low, src)

@@ -104,6 +104,7 @@ TOP_IGNORED = [
     "device-tracking",
     "transceiver",
     "hw-module",
+    "hw-switch",  # hw-switch switch N logging onboard …: on-board failure logging (3850)
     "fabric",
     "energywise",
     "avc",
@@ -242,6 +243,9 @@ TOP_IGNORED = [
     "ip hardware",
     "ip sockets",
     "ip client",
+    # A static IP Source Guard / DHCP-snooping binding (MAC, VLAN, address, port): it only
+    # lets that host's packets past `ip verify source` (read as harmless, interfaces.py).
+    "ip source binding",
 ]
 
 # Interface sub-commands with no effect on what can reach what (physical, cosmetic,
