@@ -304,9 +304,19 @@ class ControlPlane(Policies):
             if len(item) > 5:
                 srcs, neg = item[5], item[6]
                 pats, neg2, reasons, _ = self._named_addrs(srcs, neg)
-                if reasons:
-                    partial = "; ".join(reasons)
-                lines = [FilterLine(Action.PERMIT, [Match(src=pats, src_negate=neg2, **own)], src)]
+                if reasons and not neg:
+                    # The names read exactly admit exactly; those not read (a geography
+                    # address …) make the rest of the sources maybe, not the whole service.
+                    known = self._known_sources(srcs)
+                    if known is None:  # "all" among them: every source, exactly
+                        lines = [FilterLine(Action.PERMIT, [Match(**own)], src)]
+                    else:
+                        lines = [FilterLine(Action.PERMIT, [Match(src=known, **own)], src)] if known else []
+                        lines.append(FilterLine(Action.PERMIT, [Match(**own)], src, partial="; ".join(reasons)))
+                else:
+                    if reasons:
+                        partial = "; ".join(reasons)
+                    lines = [FilterLine(Action.PERMIT, [Match(src=pats, src_negate=neg2, **own)], src)]
             key = f"{name} {ifn}" + ("" if proto == PROTO_UDP or name != "dns" else " tcp")
             acl = self._acl(key, lines, src)
             services.append(
@@ -363,6 +373,19 @@ class ControlPlane(Policies):
             acl = self._acl(f"ntp {ifn}", _permit(own, None, src, p.file), src)
             out.append(MgmtService("ntp", PROTO_UDP, (PortRange(123, 123),), acl=acl, source=src, partial=why))
         return out
+
+    def _known_sources(self, names: list[str]) -> tuple[AddrMatch, ...] | None:
+        """The addresses of the ``names`` read exactly (those not read left out), or None
+        when one of them is "all"."""
+        known: list[AddrMatch] = []
+        for n in names:
+            o = self.addr.resolve(n)
+            if o.unknown:
+                continue
+            if o.pats is None:
+                return None
+            known.extend(o.pats)
+        return tuple(known)
 
     def _named_addrs(self, names: list[str], negate: bool):
         known: list[AddrMatch] = []

@@ -217,3 +217,20 @@ def test_sslvpn_source_interface_any_listens_on_every_interface():
     dev, _ = dev_of(text)
     ssl = sorted(s.acl for s in dev.services if s.name == "sslvpn")
     assert ssl == ["sslvpn guest", "sslvpn lan", "sslvpn srv", "sslvpn wan1"]
+
+
+def test_sslvpn_sources_read_exactly_are_admitted_exactly_beside_a_geography_address():
+    """`set source-address "LAN" "geo-vn"` (a real 7.2 backup lets the LAN and a country in):
+    the LAN is admitted for certain — staff → @devices reaches the portal — and only the
+    sources the geography address may hold are maybe; before, one name not read made the
+    whole SSL-VPN service partial and the staff cell unknown."""
+    geo = 'config firewall address\n    edit "geo-vn"\n        set type geography\n        set country "VN"\n    next\nend\n'
+    text = cfg(geo + SSLVPN_ZONE.replace('"LAN" "SRV"', '"LAN" "geo-vn"'))
+    dev, _ = dev_of(text)
+    ssl = [s for s in dev.services if s.name == "sslvpn"]
+    assert ssl and not [s for s in ssl if s.partial]
+    acl = dev.filters[ssl[0].acl]
+    assert [ln.partial is None for ln in acl.lines] == [True, False] and "geography" in acl.lines[1].partial
+    _, cells = analyse(text)
+    staff = cells[("staff", "@devices")]
+    assert staff.verdict == REACHABLE and "tcp/4443" in [str(s) for s in staff.services]
