@@ -466,13 +466,16 @@ def _protocols_outcome(f: Facts) -> Outcome:
     # SNMP v1/v2c is monitoring, not an administration login: accepted when its
     # sources are restricted (an access list); any other cleartext service is not.
     insecure = [
-        f"{d['name']}: {s['name']}"
+        (f"{d['name']}: {s['name']}", bool(s.get("partial")))
         for d in f.devices
-        for s in _listening(d)
+        for s in d.get("services", [])
         if s.get("insecure") and (s["name"] != "snmp" or not s.get("acl"))
     ]
-    if insecure:
-        return Outcome(NOT_MET, [_sent("ev.cleartext_services", services=", ".join(insecure))])
+    on = [name for name, partial in insecure if not partial]
+    if on:
+        return Outcome(NOT_MET, [_sent("ev.cleartext_services", services=", ".join(on))])
+    if insecure:  # only ones not known to listen: to be checked, never "met"
+        return Outcome(CHECK, [_sent("ev.cleartext_maybe", services=", ".join(name for name, _ in insecure))])
     summary = _services_summary(f)
     if not summary:
         # Nothing to judge: no parsed device has a management service at all.

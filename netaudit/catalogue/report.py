@@ -812,6 +812,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Dịch vụ quản trị không mã hoá đang bật: {services}.",
         "en": "Cleartext management services enabled: {services}.",
     },
+    "ev.cleartext_maybe": {
+        "vi": "Chưa xác định được các dịch vụ quản trị không mã hoá sau có đang bật hay không: {services}.",
+        "en": "Not established whether these cleartext management services are on: {services}.",
+    },
     "ev.snmp_restricted": {
         "vi": "SNMP v1/v2c (không mã hoá) trên {devices} chỉ cho phép các nguồn được liệt kê; nên chuyển sang SNMPv3.",
         "en": "SNMP v1/v2c (cleartext) on {devices} admits listed sources only; SNMPv3 is preferable.",

@@ -129,6 +129,10 @@ def test_compliance_fails_a_proven_client_and_only_checks_an_unknown_one():
     # ... and an unproven finding never hides a cleartext service that is proven on
     row = _secure_protocols([maybe], [partial, {"name": "telnet", "insecure": True, "acl": None}])
     assert row["status"] == NOT_MET
+    # ... and a cleartext service not known to listen, with no finding at all, is to be
+    # checked — never "met"
+    row = _secure_protocols([], [partial])
+    assert row["status"] == CHECK
 
 
 def test_the_samples():
