@@ -548,8 +548,7 @@ class _Renderer:
                             cp.append(_ace_of("permit", match, m, dst, grp, members))
                         cp.append(_ace_of("deny", match, None, dst, grp, members))
                 if cp:
-                    lst = self.entries.setdefault((ifname, "in"), [])
-                    self.entries[(ifname, "in")] = [a for a in cp if a not in lst] + lst
+                    self.prepend_in(ifname, cp)
 
     def plan_closes(self) -> None:
         """Gateway services that answered the Internet (plan.EdgeClose, an open resolver):
@@ -569,9 +568,12 @@ class _Renderer:
                 continue
             match = service_match(c.service)
             for ifname in c.interfaces:
-                cp = [_ace_of("deny", match, None, x, None, ()) for x in own]
-                lst = self.entries.setdefault((ifname, "in"), [])
-                self.entries[(ifname, "in")] = [a for a in cp if a not in lst] + lst
+                self.prepend_in(ifname, [_ace_of("deny", match, None, x, None, ()) for x in own])
+
+    def prepend_in(self, ifname: str, aces: list[Ace]) -> None:
+        """``aces`` at the top of ``ifname``'s new inbound entries (each once)."""
+        lst = self.entries.setdefault((ifname, "in"), [])
+        self.entries[(ifname, "in")] = [a for a in aces if a not in lst] + lst
 
     def plan_mgmt_antispoof(self) -> None:
         """Services limited to the management subnets by source (vty access-class, SNMP

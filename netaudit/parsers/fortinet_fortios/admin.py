@@ -307,8 +307,8 @@ class ControlPlane(Policies):
                 if reasons and not neg:
                     # The names read exactly admit exactly; those not read (a geography
                     # address …) make the rest of the sources maybe, not the whole service.
-                    known = self._known_sources(srcs)
-                    if known is None:  # "all" among them: every source, exactly
+                    known, any_flag, _ = self._resolve_names(srcs)
+                    if any_flag:  # "all" among them: every source, exactly
                         lines = [FilterLine(Action.PERMIT, [Match(**own)], src)]
                     else:
                         lines = [FilterLine(Action.PERMIT, [Match(src=known, **own)], src)] if known else []
@@ -374,20 +374,9 @@ class ControlPlane(Policies):
             out.append(MgmtService("ntp", PROTO_UDP, (PortRange(123, 123),), acl=acl, source=src, partial=why))
         return out
 
-    def _known_sources(self, names: list[str]) -> tuple[AddrMatch, ...] | None:
-        """The addresses of the ``names`` read exactly (those not read left out), or None
-        when one of them is "all"."""
-        known: list[AddrMatch] = []
-        for n in names:
-            o = self.addr.resolve(n)
-            if o.unknown:
-                continue
-            if o.pats is None:
-                return None
-            known.extend(o.pats)
-        return tuple(known)
-
-    def _named_addrs(self, names: list[str], negate: bool):
+    def _resolve_names(self, names: list[str]) -> tuple[tuple[AddrMatch, ...], bool, list[str]]:
+        """(the addresses of the names read exactly, whether one is "all", why the others
+        could not be read)."""
         known: list[AddrMatch] = []
         any_flag = False
         reasons: list[str] = []
@@ -399,11 +388,15 @@ class ControlPlane(Policies):
                 any_flag = True
             else:
                 known.extend(o.pats)
+        return tuple(known), any_flag, reasons
+
+    def _named_addrs(self, names: list[str], negate: bool):
+        known, any_flag, reasons = self._resolve_names(names)
         if not negate:
-            return (None if any_flag or reasons else tuple(known)), False, reasons, []
+            return (None if any_flag or reasons else known), False, reasons, []
         if any_flag:
             return (ANY,), True, [], []
-        return tuple(known), True, reasons, []
+        return known, True, reasons, []
 
     # ------------------------------------------------------------------ input filter
 
