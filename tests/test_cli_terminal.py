@@ -59,6 +59,22 @@ def test_leaky_office_answers_yes_with_where(capsys):
     assert "qua UBNDHB-CORE" in line and line.endswith("Kết luận chung: Không đạt.")
 
 
+def test_guest_reaching_only_a_device_service_is_said_so(capsys):
+    # The department's ASA answers telnet on its guest interface; every zone is closed to
+    # the guest: the devices' services are named, not "the internal network".
+    office = ROOT / "sample_configs" / "asa-department-leaky-mgmt"
+    code, out, _ = run(capsys, "audit", office, "--lang", "en")
+    assert code == 1
+    assert last_line(out) == (
+        "Conclusion: the guest Wi-Fi CAN reach services of the network devices beyond the policy — "
+        "guest → services of the network devices SVHTTDL-FW01 (telnet). "
+        "The internal zones: NOT reachable — proven over every packet. Overall: Fail."
+    )
+    _, out, _ = run(capsys, "audit", office)
+    assert last_line(out).startswith("Kết luận: Wi-Fi khách CÓ vào được dịch vụ của thiết bị mạng ngoài chính sách")
+    assert "Các vùng mạng nội bộ: KHÔNG vào được" in last_line(out)
+
+
 def test_leak_on_one_segment_says_so(capsys):
     _, out, _ = run(capsys, "audit", ROOT / "sample_configs" / "routeros-commune-leaky-bridge", "--lang", "en")
     line = last_line(out)

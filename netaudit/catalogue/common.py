@@ -17,6 +17,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "severity.medium": {"vi": "Trung bình", "en": "Medium"},
     "severity.low": {"vi": "Thấp", "en": "Low"},
     "severity.info": {"vi": "Thông tin", "en": "Info"},
+    # A finding resting on what is not fully understood (Finding.proven False: docs/report.md).
+    "severity.unproven": {"vi": "{severity}, chưa chứng minh", "en": "{severity}, not proven"},
     # ---- terminal summary
     "summary.title": {"vi": "KẾT QUẢ KIỂM TRA PHÂN VÙNG MẠNG", "en": "NETWORK SEGMENTATION AUDIT"},
     "summary.unit": {"vi": "Đơn vị", "en": "Unit"},
@@ -92,6 +94,14 @@ ENTRIES: dict[str, dict[str, str]] = {
     "summary.conclusion.yes": {
         "vi": "Kết luận: Wi-Fi khách CÓ vào được mạng nội bộ — {where}.",
         "en": "Conclusion: the guest Wi-Fi CAN reach the internal network — {where}.",
+    },
+    "summary.conclusion.devices_yes": {
+        "vi": "Kết luận: Wi-Fi khách CÓ vào được dịch vụ của thiết bị mạng ngoài chính sách — {where}.",
+        "en": "Conclusion: the guest Wi-Fi CAN reach services of the network devices beyond the policy — {where}.",
+    },
+    "summary.conclusion.zones_blocked": {
+        "vi": "Các vùng mạng nội bộ: KHÔNG vào được — đã chứng minh trên mọi gói tin.",
+        "en": "The internal zones: NOT reachable — proven over every packet.",
     },
     "summary.conclusion.no": {
         "vi": "Kết luận: Wi-Fi khách KHÔNG vào được mạng nội bộ — đã chứng minh trên mọi gói tin.",

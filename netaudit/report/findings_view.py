@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..vocabulary import SEVERITIES
 from . import detail as caps
 from .matrix_view import hops_view
-from .words import cite_view, reference_words
+from .words import cite_view, reference_words, severity_label
 
 if TYPE_CHECKING:
     from .view import View
@@ -233,7 +233,7 @@ def findings(v: View, zone_kind: dict) -> None:
                 "id": f.get("id", ""),
                 "check": check,
                 "severity": f.get("severity", "info"),
-                "severity_label": v.t(f"severity.{f.get('severity', 'info')}"),
+                "severity_label": severity_label(f.get("severity", "info"), f.get("proven", True), v.lang),
                 "title": v.prose(v.L(f.get("title"))),
                 "detail": v.prose(v.L(f.get("detail"))),
                 "why": why,
@@ -332,10 +332,10 @@ def _others(v: View, omitted: list[tuple[int, dict]], no: int, ref: str) -> None
     the printed examples of the kind are."""
     order = {s: i for i, s in enumerate(SEVERITIES)}
 
-    def kind(f: dict) -> tuple[str, str]:
-        # A row per kind and severity: a row's label is every finding's in it (one per
-        # kind read its worst severity for all, and the rows no longer added up).
-        return str(f.get("check", "")), str(f.get("severity", "info"))
+    def kind(f: dict) -> tuple[str, str, bool]:
+        # A row per kind, severity and proof: a row's label is every finding's in it (one
+        # per kind read its worst severity for all, and the rows no longer added up).
+        return str(f.get("check", "")), str(f.get("severity", "info")), bool(f.get("proven", True))
 
     total = Counter(kind(f) for f in v.doc.get("findings", []))
     by_check: dict[tuple[str, str], list[dict]] = {}
@@ -346,7 +346,7 @@ def _others(v: View, omitted: list[tuple[int, dict]], no: int, ref: str) -> None
             v.omitted.add(f["id"])
     sec = v.sec["findings"]
     rows = []
-    for (check, severity), fs in by_check.items():
+    for (check, severity, proven), fs in by_check.items():
         worst = fs[0]
         places = Counter(
             name for f in fs for name in (f.get("devices") or [v.zone(z) for z in f.get("zones") or []] or ["-"])
@@ -363,9 +363,9 @@ def _others(v: View, omitted: list[tuple[int, dict]], no: int, ref: str) -> None
             {
                 "check": check,
                 "severity": severity,
-                "severity_label": v.t(f"severity.{severity}"),
+                "severity_label": severity_label(severity, proven, v.lang),
                 "title": title,
-                "count": f"{len(fs)} / {total[(check, severity)]}",
+                "count": f"{len(fs)} / {total[(check, severity, proven)]}",
                 "where": where,
                 "examples": [{"no": e["no"], "ref": v.t("ref.finding", sec=sec, no=e["no"])} for e in examples],
                 # a kind without a printed example keeps its remediation principle

@@ -7,6 +7,7 @@ from ..messages import render as in_lang
 from ..secrets import Masker, zone_names
 from . import RenderOptions, cite_loc
 from . import detail as caps
+from .words import severity_label
 from .words import zone_names as display_names
 
 register({"summary.replies_only": {"vi": "chỉ gói trả lời", "en": "replies only"}})
@@ -159,7 +160,7 @@ def render(audit, options: RenderOptions) -> str:
         lines.append("  " + t("summary.no_findings", lang))
     shown, findings_note = _findings_shown(audit.findings, lang, summary)
     for f in shown:
-        sev = t(f"severity.{f.severity}", lang)
+        sev = severity_label(f.severity, f.proven, lang)
         lines.append(f"  [{col(sev, f.severity)}] {f.title[lang]}  ({f.check})")
         lines.append(f"      {m(f.detail[lang])}")
         for ev in f.evidence[:4]:
@@ -326,7 +327,15 @@ def guest_conclusion(audit, lang: str, standard: str | None = None, prose=str) -
         if unknown:
             pairs = ", ".join(f"{c.src} → {_zone(c.dst, lang)}" for c in unknown)
             parts.append(t("summary.conclusion.also_unknown", lang, items=pairs))
-        line, key = t("summary.conclusion.yes", lang, where="; ".join(parts)), "reachable"
+        # Only the devices' own services beyond the policy (a VPN portal, an admin page):
+        # said as such, not as "the internal network", and zones proven closed are said so.
+        if live or any(c.dst != DEVICES_ZONE for c in leaks):
+            line = t("summary.conclusion.yes", lang, where="; ".join(parts))
+        else:
+            line = t("summary.conclusion.devices_yes", lang, where="; ".join(parts))
+            if all(c.verdict == "blocked" for c in cells if c.dst != DEVICES_ZONE):
+                line += " " + t("summary.conclusion.zones_blocked", lang)
+        key = "reachable"
     elif unknown:
         first = unknown[0]
         why = f"{first.src} → {_zone(first.dst, lang)}: {prose(in_lang(first.reason, lang) or '?').rstrip('.')}"

@@ -46,6 +46,13 @@ def services_words(text: str, lang: str) -> str:
     return out
 
 
+def severity_label(severity: str, proven: bool, lang: str) -> str:
+    """A finding's severity in words; one resting on what is not fully understood says it
+    is not proven beside its severity, wherever the severity is printed (docs/report.md)."""
+    label = _t(f"severity.{severity}", lang)
+    return label if proven else _t("severity.unproven", lang, severity=label)
+
+
 def zone_names(zones: list, lang: str) -> dict[str, str]:
     """The display name of every zone of the document, by id: its declared title
     (``zones[].title``, a text or {"vi", "en"}) or the name of its kind ("Vùng mạng nội
