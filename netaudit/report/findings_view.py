@@ -338,7 +338,7 @@ def _others(v: View, omitted: list[tuple[int, dict]], no: int, ref: str) -> None
         return str(f.get("check", "")), str(f.get("severity", "info")), bool(f.get("proven", True))
 
     total = Counter(kind(f) for f in v.doc.get("findings", []))
-    by_check: dict[tuple[str, str], list[dict]] = {}
+    by_check: dict[tuple[str, str, bool], list[dict]] = {}
     for _, f in omitted:
         by_check.setdefault(kind(f), []).append(f)
         if f.get("id"):
