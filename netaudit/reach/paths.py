@@ -174,11 +174,9 @@ class Run:
     deliveries: dict[str, Delivery]
     # (dev, filter, in, out) -> (the packets the filter lets through there, [the sets it
     # was applied to]): what it denied is their union minus the first, computed only
-    # when a blocked cell asks (most applications deny nothing anyone asks about).
+    # for the packets of a blocked cell that asks (most applications deny nothing
+    # anyone asks about).
     denials: dict[tuple, tuple] = field(default_factory=dict)
-    # ``denials`` merged per filter in a fixed order, for the blocking lines of every
-    # blocked cell of the run: (number of sets merged, [(key, set)]).
-    denied: tuple[int, list] | None = None
     # Packets for the devices' own addresses, evaluated once per interface at the end.
     control: dict[tuple, list] = field(default_factory=dict)  # (dev, if, certain, reason) -> [(set, path)]
     # Packets that may be for a run-time address of the device (any candidate),

@@ -115,24 +115,19 @@ class Witnesses:
         """Filter lines (or implicit denies) that dropped packets of ``target``."""
         hs = self.hs
         found: dict[tuple, dict] = {}
-        # Each filter's denials as one set, in a fixed order, once per run (the run is
-        # over when its cells ask; a new denial since would change the count).
-        count = sum(len(v[1]) for v in run.denials.values())
-        if run.denied is None or run.denied[0] != count:
-            merged = []
-            for key, (allowed, sets) in sorted(run.denials.items(), key=lambda kv: repr(kv[0])):
-                union = hs.false
-                for u in sets:
-                    union |= u
-                union &= ~allowed
-                if union != hs.false:
-                    merged.append((key, union))
-            run.denied = (count, merged)
-        for (dev, name, in_if, out_if), union in run.denied[1]:
+        # In any order: a line found twice is the same entry, and the entries are sorted.
+        for (dev, name, in_if, out_if), (allowed, sets) in run.denials.items():
             # A run's denials are per interface class; a cell's packets meet one or two.
-            if not hs.meets(union, target):
+            # What the filter denied of the cell's packets is what arrived of them minus
+            # what it allows: computed from the (small) part that meets the cell, never
+            # the whole denial (the allowed set is large).
+            arrived = hs.false
+            for u in sets:
+                if hs.meets(u, target):
+                    arrived |= u & target
+            if arrived == hs.false or hs.within(arrived, allowed):
                 continue
-            denied = union & target
+            denied = arrived & ~allowed
             d = self.topo.devices[dev]
             flt = d.filters[name]
             # First match through the filter's tree: only the lines that take packets.
