@@ -145,6 +145,7 @@ def test_text_summary_prints_default_not_none():
         check="mgmt-telnet",
         detail={"en": "D", "vi": "D"},
         evidence=[{"file": "sw.cfg", "line": None, "text": "telnet"}],
+        proven=True,
     )
     site = SimpleNamespace(unit="u", level=2, inferred=False, file="site.yaml")
     snap = SimpleNamespace(reports=[], inputs=[])
