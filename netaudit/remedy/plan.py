@@ -34,9 +34,11 @@ from ..model import VPN_ENDPOINTS
 from ..policy import ALLOW, DENY, GATEWAY_SERVICES, LIMITED, excess, services_packets
 from ..vocabulary import DEVICES_ZONE
 
-# Vendors whose change set drops a service on the Internet-facing interface only
-# (EdgeClose); elsewhere an open resolver is left with the port to drop by hand.
-EDGE_CLOSE_VENDORS = frozenset({"mikrotik_routeros", "cisco_ios"})
+# Vendors whose change set closes a gateway service where the Internet enters only
+# (EdgeClose: a drop on the WAN interface, FortiOS the WAN's DNS server entry deleted);
+# elsewhere an open resolver is left with the port to drop by hand (Cisco ASA serves no
+# DNS: docs/remedy.md, "Open resolver").
+EDGE_CLOSE_VENDORS = frozenset({"mikrotik_routeros", "cisco_ios", "fortinet_fortios", "linux", "openwrt"})
 # Management checks a restriction of the service closes (docs/remedy.md).
 SERVICE_CHECKS = {
     "mgmt-telnet",
