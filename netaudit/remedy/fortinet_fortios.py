@@ -822,8 +822,8 @@ def _closes(plan: DevicePlan, device: Device, b: _Builder) -> None:
     the interfaces where the Internet enters are deleted; the inside interfaces keep
     theirs.  The rollback re-creates them as the backup held them.  Left with the
     reason: DNS reached without an entry on those interfaces (through a policy toward
-    another interface's address), an inside zone that resolves at the WAN address (its
-    :class:`~.plan.Keep`: the deletion took its DNS in the proof's first round), and the
+    another interface's address), an inside zone that resolves at the WAN address (the
+    deletion took its DNS in the proof's first round: ``EdgeClose.kept_for``), and the
     other gateway services (a DHCP server answering on the WAN)."""
     if not plan.closes:
         return
@@ -839,7 +839,7 @@ def _closes(plan: DevicePlan, device: Device, b: _Builder) -> None:
             )
     if not dns_closes:
         return
-    users = [k.zone for k in plan.keeps if k.service in DNS_SERVICES]
+    users = [z for c in dns_closes for z in c.kept_for]
     if users:
         why = both(
             "fix.left.edge_dns_zone_uses_wan",

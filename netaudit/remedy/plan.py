@@ -96,6 +96,9 @@ class EdgeClose:
     interfaces: list[str]  # where the external zone's packets enter the device
     service: str  # "udp/53"
     findings: list[str] = field(default_factory=list)
+    # Inside zones that lost the service in the proof's first round (set by remedy/prove.py):
+    # a renderer that removes the listener (FortiOS) leaves it on for them instead.
+    kept_for: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -106,6 +106,10 @@ def test_leaky_admin_proof_holds(leaky_admin):
     assert "move " not in res.change_set  # no policy added, no reorder
 
 
+MULTI_ANCHOR = (
+    'config vdom\nedit root\nconfig system settings\n    set gui-default-policy-columns "name" "from" "to"\nend\n'
+)
+MULTI_DNS = 'config system dns-server\n    edit "port2"\n    next\n    edit "port1"\n        set mode forward-only\n    next\nend\n'
 MULTI_SITE = """unit: "test"
 level: 2
 zones:
@@ -297,3 +301,46 @@ def test_dns_reached_without_a_wan_entry_is_left_with_the_reason():
     r = MOD.render(plan, dev, text)
     assert "dns-server" not in r.change_set and r.patched == text
     assert "local-in-policy" in r.left["f-dns"]["en"] and "local-in-policy" in r.left["f-dns"]["vi"]
+
+
+def test_multi_vdom_open_resolver_another_vdom_resolves_at_is_left(tmp_path):
+    """The root VDOM serves DNS on port1 (the Internet's) and port2; the guest VDOM
+    KHACH has no DNS server and its guests resolve at port1's address through root: the
+    deletion would take the guests' DNS — the proof's first round sees it (a zone of
+    another VDOM: EdgeClose.kept_for), the deletion is left out with the reason, and the
+    rest of root's change set is still proposed, not withdrawn."""
+    text = (FIXTURES / "multi-vdom.conf").read_text()
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "fgt.conf").write_text(text.replace(MULTI_ANCHOR, MULTI_ANCHOR + MULTI_DNS, 1))
+    (src / "site.yaml").write_text(MULTI_SITE)
+    r = run_fix([src], None, tmp_path / "fix")
+    assert r.lost == []
+    root = r.devices["FGT-SO-TTTT/root"]
+    assert root.withdrawn is None and "dns-server" not in root.rendered.change_set
+    assert "unset allowaccess" in root.rendered.change_set
+    why = {tuple(f.zones): w["en"] for f, w in r.remaining}
+    assert "zone guest resolves at the address of port1" in why[("internet", "@devices")]
+
+
+def test_multi_vdom_dns_server_deleted_inside_its_vdom():
+    """The DNS server entries are per VDOM: the deletion goes inside `config vdom` /
+    `edit root`, after the global part; the port2 entry stays."""
+    from netaudit.audit import run_audit
+    from netaudit.remedy.plan import EdgeClose
+
+    text = (FIXTURES / "multi-vdom.conf").read_text().replace(MULTI_ANCHOR, MULTI_ANCHOR + MULTI_DNS, 1)
+    audit = run_audit([FIXTURES / "multi-vdom.conf"])
+    dev = audit.topology.devices["FGT-SO-TTTT/root"]
+    plan = DevicePlan(dev.hostname, "fortinet_fortios", "fgt.conf")
+    plan.closes = [EdgeClose(dev.hostname, ["port1"], s, ["f-dns"]) for s in ("udp/53", "tcp/53")]
+    r = MOD.render(plan, dev, text)
+    assert r.change_set.count('delete "port1"') == 1 and 'delete "port2"' not in r.change_set
+    assert 'config vdom\nedit root\nconfig system dns-server\n    delete "port1"\nend\nend' in r.change_set
+    assert (
+        'config vdom\nedit root\nconfig system dns-server\n    edit "port1"\n        set mode forward-only'
+        in r.rollback
+    )
+    kept = r.patched.split(MULTI_ANCHOR, 1)[1].split("\nend\n", 1)[0]
+    assert kept == 'config system dns-server\n    edit "port2"\n    next'
+    assert not r.left
