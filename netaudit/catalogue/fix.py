@@ -65,6 +65,62 @@ ENTRIES: dict[str, dict[str, str]] = {
         "resolver, abused to amplify attacks): the change set does not turn off a service the inside zones use — "
         "drop {ports} to the device on the Internet-facing interface (the WAN port's input chain or inbound ACL)",
     },
+    # FortiOS: the Internet reaches DNS on an address whose interface has no DNS server entry
+    "fix.left.edge_dns_by_policy": {
+        "vi": "{device} trả lời DNS từ Internet mà {interfaces} không có mục config system dns-server: Internet tới "
+        "được máy chủ DNS của cổng khác qua một chính sách tường lửa có đích bao cả địa chỉ của chính FortiGate — "
+        "thu hẹp đích của chính sách đó, hoặc chặn DNS (udp/tcp 53) trên {interfaces} bằng config firewall "
+        "local-in-policy",
+        "en": "{device} answers DNS from the Internet although {interfaces} has no config system dns-server "
+        "entry: the Internet reaches another interface's DNS server through a firewall policy whose destination "
+        "covers the FortiGate's own addresses — narrow that policy's destination, or deny DNS (udp/tcp 53) on "
+        "{interfaces} with a config firewall local-in-policy",
+    },
+    # FortiOS: an inside zone resolves at the WAN address (no DNS server entry of its own)
+    "fix.left.edge_dns_zone_uses_wan": {
+        "vi": "vùng {zone} phân giải DNS tại địa chỉ của {interfaces} trên {device} (cổng của vùng không có mục "
+        "config system dns-server): xoá mục DNS của {interfaces} sẽ làm vùng mất DNS — thêm mục dns-server cho "
+        "cổng của vùng (và cho DHCP của vùng trỏ DNS về đó), rồi mới xoá mục của {interfaces}",
+        "en": "zone {zone} resolves at the address of {interfaces} on {device} (the zone's interface has no "
+        "config system dns-server entry): deleting the DNS entry of {interfaces} would take the zone's DNS — add "
+        "a dns-server entry for the zone's interface (and point the zone's DHCP DNS to it), then delete the one "
+        "of {interfaces}",
+    },
+    # FortiOS change set: the WAN's DNS server entry deleted
+    "fix.note.fortios_dns_wan_deleted": {
+        "vi": "Máy chủ DNS trên {interfaces} bị xoá (config system dns-server → delete): FortiGate không còn trả "
+        "lời DNS từ Internet; các cổng bên trong giữ mục của mình ({kept}). Kiểm tra từ bên ngoài: truy vấn DNS "
+        "tới địa chỉ WAN (dig @<địa chỉ WAN> example.com) phải hết thời gian chờ; từ mạng nội bộ vẫn phân giải "
+        "được.",
+        "en": "The DNS server on {interfaces} is deleted (config system dns-server → delete): the FortiGate no "
+        "longer answers DNS from the Internet; the inside interfaces keep their entries ({kept}). Check from "
+        "outside: a DNS query to the WAN address (dig @<WAN address> example.com) must time out; the LAN still "
+        "resolves.",
+    },
+    # Linux change set: a gateway service dropped where the Internet enters
+    "fix.note.linux_edge_close": {
+        "vi": "{services} tới máy bị chặn trên {interfaces} (cổng hướng Internet), đầu chuỗi {chain}: máy không còn "
+        "là máy chủ phân giải mở; dịch vụ (dnsmasq, unbound, bind) vẫn phục vụ mạng nội bộ — đừng tắt nó. {ipv6}",
+        "en": "{services} to the host dropped on {interfaces} (where the Internet enters), first in {chain}: the "
+        "host is no open resolver any more; the daemon (dnsmasq, unbound, bind) still serves the inside networks — "
+        "do not stop it. {ipv6}",
+    },
+    "fix.note.linux_edge_close.inet": {
+        "vi": "Bảng inet: luật chặn áp dụng cho cả IPv6.",
+        "en": "An inet table: the drops hold for IPv6 too.",
+    },
+    "fix.note.linux_edge_close.ip6": {
+        "vi": "Luật chặn cũng được đặt đầu chuỗi input IPv6 ({chains}); netaudit không kiểm tra IPv6, hãy thử lại "
+        "từ bên ngoài qua IPv6.",
+        "en": "The drops go first in the IPv6 input chain(s) too ({chains}); netaudit does not audit IPv6: test "
+        "it from outside over IPv6.",
+    },
+    "fix.note.linux_edge_close.ipv4": {
+        "vi": "netaudit không kiểm tra IPv6: nếu cổng đó có địa chỉ IPv6, chặn cùng các cổng dịch vụ trong "
+        "ip6tables / bảng ip6 của máy.",
+        "en": "netaudit does not audit IPv6: if that interface has an IPv6 address, drop the same ports in "
+        "ip6tables / the host's ip6 table too.",
+    },
     # anti-spoofing on an interface whose own addresses include the forged ones
     "fix.left.spoof_same_segment": {
         "vi": "{zone} vào {device} qua {interface}, cùng đoạn mạng với một vùng mà nó tới được: địa chỉ của vùng đó "

@@ -29,12 +29,13 @@ from dataclasses import dataclass, field
 
 from netaddr import IPNetwork
 
+from ..messages import both
 from ..model import Device
 from ..parsers.fortinet_fortios.tables import ACCESS
 from ..parsers.fortinet_fortios.tree import Block, Entry, Node, Tree, build
 from . import Rendered
 from .plan import Block as PlanBlock
-from .plan import DevicePlan, Restrict
+from .plan import DevicePlan, EdgeClose, Restrict
 
 # model MgmtService name -> allowaccess keyword
 WORD = {spec[0]: word for word, spec in ACCESS.items()}
@@ -307,7 +308,11 @@ class _Builder:
     zone_undo: list[str] = field(default_factory=list)
     global_cmds: list[str] = field(default_factory=list)
     global_undo: list[str] = field(default_factory=list)
+    # VDOM sections changed outside the policy table (config system dns-server)
+    vdom_cmds: list[str] = field(default_factory=list)
+    vdom_undo: list[str] = field(default_factory=list)
     notes: list[dict[str, str]] = field(default_factory=list)
+    left: dict[str, dict[str, str]] = field(default_factory=dict)  # finding id -> why still open
     next_id: int = 1
 
     def unique(self, base: str, limit: int = OBJ_MAX) -> str:
@@ -805,6 +810,73 @@ def _antispoof(plan: DevicePlan, b: _Builder) -> None:
         )
 
 
+# --------------------------------------------------------------------------- open resolver
+
+DNS_SERVICES = ("udp/53", "tcp/53")
+
+
+def _closes(plan: DevicePlan, device: Device, b: _Builder) -> None:
+    """Gateway services that answered the Internet (plan.EdgeClose, an open resolver).
+    FortiOS serves DNS per interface (``config system dns-server``, one entry per
+    interface, named by it: FortiOS CLI reference, "system dns-server"): the entries of
+    the interfaces where the Internet enters are deleted; the inside interfaces keep
+    theirs.  The rollback re-creates them as the backup held them.  Left with the
+    reason: DNS reached without an entry on those interfaces (through a policy toward
+    another interface's address), an inside zone that resolves at the WAN address (the
+    deletion took its DNS in the proof's first round: ``EdgeClose.kept_for``), and the
+    other gateway services (a DHCP server answering on the WAN)."""
+    if not plan.closes:
+        return
+    w, patch = b.where, b.patch
+    dns = w.vblock("system dns-server")
+    entries = dns.entries if dns is not None else {}
+    dns_closes = [c for c in plan.closes if c.service in DNS_SERVICES]
+    wan = list(dict.fromkeys(n for c in dns_closes for n in c.interfaces))
+    for c in plan.closes:
+        if c.service not in DNS_SERVICES:
+            _leave(
+                b, c, both("fix.left.edge_gateway_service", service=c.service, device=device.hostname, ports=c.service)
+            )
+    if not dns_closes:
+        return
+    users = [z for c in dns_closes for z in c.kept_for]
+    if users:
+        why = both(
+            "fix.left.edge_dns_zone_uses_wan",
+            zone=", ".join(dict.fromkeys(users)),
+            device=device.hostname,
+            interfaces=", ".join(wan),
+        )
+        for c in dns_closes:
+            _leave(b, c, why)
+        return
+    gone = [n for n in wan if n in entries]
+    if not gone:
+        why = both("fix.left.edge_dns_by_policy", device=device.hostname, interfaces=", ".join(wan))
+        for c in dns_closes:
+            _leave(b, c, why)
+        return
+    cmds = ["config system dns-server", *[f"    delete {_q(n)}" for n in gone], "end"]
+    undo = ["config system dns-server"]
+    for n in gone:
+        ent = entries[n]
+        last = _last_line(ent)
+        body = [patch.lines[i - 1].strip() for i in range(ent.edit_line + 1, last)]
+        undo += [f"    edit {_q(n)}", *[f"        {x}" for x in body if x], "    next"]
+        for i in range(ent.edit_line, last + 1):
+            patch.replace[i] = []
+    undo.append("end")
+    b.vdom_cmds += cmds
+    b.vdom_undo += undo
+    kept = [n for n in entries if n not in gone]
+    b.notes.append(both("fix.note.fortios_dns_wan_deleted", interfaces=", ".join(gone), kept=", ".join(kept) or "-"))
+
+
+def _leave(b: _Builder, c: EdgeClose, why: dict[str, str]) -> None:
+    for i in c.findings:
+        b.left.setdefault(i, why)
+
+
 # --------------------------------------------------------------------------- assembling
 
 
@@ -853,6 +925,7 @@ def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
     _group_blocks(plan, device, b)
     _restrictions(plan, device, b)
     _antispoof(plan, b)
+    _closes(plan, device, b)
 
     pblk = w.vblock("firewall policy")
     first = next(iter(pblk.entries), None) if pblk is not None else None
@@ -890,6 +963,9 @@ def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
                 patch.before.setdefault(at, []).extend(chunk)
             else:
                 patch.at_end.extend(chunk)
+    # the open resolver: its own section, after the policies (nothing in it refers to them)
+    vcmds += b.vdom_cmds
+    vundo = b.vdom_undo + vundo
 
     change: list[str] = []
     rollback: list[str] = []
@@ -916,6 +992,7 @@ def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
         patched=patch.text(),
         rollback="\n".join([f"# netaudit fix rollback — {device.hostname}", *rollback]) + "\n",
         notes=notes,
+        left=b.left,
     )
 
 

@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from netaddr import IPAddress, IPNetwork, IPSet
 
 from ..headerspace import service_match
+from ..messages import Text, both
 from ..model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Device
 from ..parsers.linux.iptables import parse_iptables_save
 from ..parsers.linux.nft_values import ICMP_NEW_TYPES
@@ -126,6 +127,11 @@ class Change:
     limited: list[str] = field(default_factory=list)  # services left to the management network
     stopped: list[str] = field(default_factory=list)  # services kept from the zones that reached them
     mgmt_ifaces: list[str] = field(default_factory=list)
+    # (service, its drop): gateway services dropped where the Internet enters
+    closed: list[tuple[str, Rule]] = field(default_factory=list)
+    # (table, chain, line of its ``type … hook input`` line) of the dump's ip6 input chains:
+    # the closes go at their top too (IPv6 is not audited: docs/remedy.md)
+    ip6_inputs: list[tuple[str, str, int]] = field(default_factory=list)
 
     def add(self, rule: Rule) -> None:
         """Append ``rule`` to its chain (the chain is created on its first rule)."""
@@ -317,6 +323,44 @@ def _restrict_rules(plan: DevicePlan, dev: Device, ch: Change) -> None:
             why = "off (cleartext)" if r.insecure else "off (no management zone)"
             ch.add(Rule(INP, "drop", proto=proto, ports=ports, icmp_type=icmp, comment=f"{label}: {why}"))
             ch.turned_off.append(label)
+
+
+def _close_rules(plan: DevicePlan, ch: Change) -> None:
+    """Gateway services that answered the Internet (plan.EdgeClose, an open resolver):
+    dropped first in ``netaudit_input`` for packets arriving on the Internet-facing
+    interfaces; the resolver keeps answering the inside interfaces.  No address match:
+    in an ``inet`` table the drop holds for IPv6 too."""
+    for c in plan.closes:
+        proto, ports, icmp = _service(c.service)
+        for ifn in c.interfaces:
+            rule = Rule(
+                INP, "drop", iif=ifn, proto=proto, ports=ports, icmp_type=icmp, comment=f"{c.service} from {ifn}: off"
+            )
+            ch.add(rule)
+            ch.closed.append((c.service, rule))
+
+
+_HOOK_INPUT = re.compile(r"^type\s+filter\s+hook\s+input\b")
+
+
+def _ip6_inputs(d: Dump) -> list[tuple[str, str, int]]:
+    """(table, chain, line of its hook line) of the ``ip6`` filter input base chains of the
+    dump's nft listing (the parser counts ip6 tables and reads none: IPv4 only)."""
+    if d.nft is None:
+        return []
+    text = dict(d.nft.lines)
+    out = []
+    for table in nft_layout(d.nft):
+        if table.family != "ip6":
+            continue
+        for obj in table.objects:
+            if obj.kind != "chain":
+                continue
+            for no in range(obj.start + 1, obj.end):
+                if _HOOK_INPUT.match(text.get(no, "").strip()):
+                    out.append((table.name, obj.name, no))
+                    break
+    return out
 
 
 def _tail_rules(dev: Device, ch: Change, established_first: bool, family: str) -> None:
@@ -763,13 +807,16 @@ def _render_firewall(plan: DevicePlan, device: Device, text: str, spoof_fw: bool
         if spoof_fw:
             _spoof_rules(plan, device, ch, FWD, nft)
         _block_rules(plan, device, ch, nft)
-    if plan.restricts or spoof_fw:
+    if plan.restricts or plan.closes or spoof_fw:
         if not inp.established_first:
             ch.add(Rule(INP, "return", ct="est", comment="replies: decided as before"))
         if not inp.lo_first:
             ch.add(Rule(INP, "return", iif="lo", comment="the host itself"))
         if spoof_fw:
             _spoof_rules(plan, device, ch, INP, nft)
+        _close_rules(plan, ch)
+        if nft and ch.closed:
+            ch.ip6_inputs = _ip6_inputs(dump)
         _restrict_rules(plan, device, ch)
     policy_drop = device.ip_routing and _forward_ends_in_accept(dump)
     if policy_drop:
@@ -1061,6 +1108,9 @@ def _render_nft(
     if policy_drop:
         # last: everything that must still pass is accepted by then
         batch.append(f"chain {where} {fwd.name} {{ policy drop; }}")
+    for table6, chain6, _ in ch.ip6_inputs:
+        # "insert" puts a rule first: the last one inserted first keeps the listed order
+        batch += [f"insert rule ip6 {table6} {chain6} {nft_rule(r)}" for _, r in reversed(ch.closed)]
 
     guard = order[0] if order else ""
     script = _header(device, f"nftables, table {where}")
@@ -1081,6 +1131,9 @@ def _render_nft(
         script.append(f"{{ echo 'delete table {where}'; nft list table {where}; }} > {restore}")
     else:
         script.append(f"printf 'add table {where}\\ndelete table {where}\\n' > {restore}")
+    for table6 in dict.fromkeys(t6 for t6, _, _ in ch.ip6_inputs):
+        # the ip6 table the drops go in comes back with it
+        script.append(f"{{ echo 'delete table ip6 {table6}'; nft list table ip6 {table6}; }} >> {restore}")
     script += [
         f"# 2. safety net: the table comes back by itself in {DELAY // 60} minutes unless cancelled (step 4)",
         f"nohup sh -c 'sleep {DELAY}; nft -f {restore}' >/dev/null 2>&1 &",
@@ -1101,6 +1154,13 @@ def _render_nft(
         f"# netaudit rollback for {device.hostname} (nftables, table {where}): removes what the change set added",
         "# Run as root. Each step stands alone: one whose object is already gone prints an error only.",
     ]
+    for table6, chain6, _ in ch.ip6_inputs:
+        rollback += [
+            f"# the IPv6 drops netaudit added to ip6 {table6} {chain6}, found by their comment",
+            f"nft -a list chain ip6 {table6} {chain6} \\",
+            f'  | sed -n \'s/.* comment "{TAG}: [^"]*" # handle \\([0-9][0-9]*\\)$/\\1/p\' \\',
+            f'  | while read -r handle; do nft delete rule ip6 {table6} {chain6} handle "$handle"; done',
+        ]
     if not exists:
         rollback.append(f"nft delete table {where}")
     else:
@@ -1146,6 +1206,8 @@ def _patch_nft(
         )
     for name in _chain_order(ch):
         chain_blocks.append([f"\tchain {name} {{", *[f"\t\t{nft_rule(r)}" for r in ch.chains[name]], "\t}"])
+    for _, _, hook_line in ch.ip6_inputs:
+        ed.after.setdefault(hook_line, []).extend(_indent_like(ed, hook_line) + nft_rule(r) for _, r in ch.closed)
     if not exists:
         # a table of netaudit's own, after the section's last line
         body = _joined(set_blocks + chain_blocks)
@@ -1577,6 +1639,24 @@ def _notes(
                 "en": f"Dropped for everyone in the input chain (cleartext, or no management zone): {off}. "
                 "Stopping the daemons too is advised (`systemctl disable --now <service>`, remove telnetd).",
             }
+        )
+    if ch.closed:
+        if backend == "nft" and fwd.family == "inet":
+            ipv6 = Text("fix.note.linux_edge_close.inet")
+        elif ch.ip6_inputs:
+            ipv6 = Text("fix.note.linux_edge_close.ip6", chains=", ".join(f"ip6 {t} {c}" for t, c, _ in ch.ip6_inputs))
+        else:
+            ipv6 = Text("fix.note.linux_edge_close.ipv4")
+        services = list(dict.fromkeys(s for s, _ in ch.closed))
+        interfaces = list(dict.fromkeys(r.iif for _, r in ch.closed))
+        notes.append(
+            both(
+                "fix.note.linux_edge_close",
+                services=", ".join(services),
+                interfaces=", ".join(interfaces),
+                chain=INP if backend == "nft" else IPT_CHAIN[INP],
+                ipv6=ipv6,
+            )
         )
     notes.append(
         {

@@ -893,6 +893,47 @@ def _kept_and_residual(ctx: Ctx, after: Model) -> None:
                 )
 
 
+def _closes(ctx: Ctx, after: Model) -> None:
+    """Gateway services that answered the Internet (plan.EdgeClose, an open resolver) and
+    still do with the change so far (a zone switched to ``input 'REJECT'`` no longer
+    accepts them there): a ``DROP`` rule at the top — ``src`` the zone the Internet enters
+    by, ``device`` when that zone has other interfaces too, tcp and udp of one port in one
+    rule, no ``family`` (fw4 applies it to IPv4 and IPv6).  An accept rule it makes dead
+    (``Allow-DNS-WAN``) is disabled by :func:`_dead_accepts`; the resolver (dnsmasq) keeps
+    answering the inside zones."""
+    hs = ctx.hs
+    groups: dict[tuple[str, str | None, str], list[str]] = {}  # (zone, device, ports) -> protocols
+    for c in ctx.plan.closes:
+        m = service_match(c.service)
+        if m.protocols is None or m.protocols[0] not in (PROTO_TCP, PROTO_UDP) or not m.dst_ports:
+            continue
+        pk = hs.match(m)
+        for ifn in c.interfaces:
+            z = after.zone_of(ifn)
+            if z is None or after.permits("input", ifn, None, pk) == hs.false:
+                continue
+            device = ifn if any(d not in c.interfaces for d in z.devices) else None
+            protos = groups.setdefault((z.name, device, _ports_text(m.dst_ports)), [])
+            word = PROTO_WORD[m.protocols[0]]
+            if word not in protos:
+                protos.append(word)
+    for (zone, device, ports), protos in groups.items():
+        protos.sort(key=("tcp", "udp").index)
+        what = f"{'/'.join(protos)} {ports}"
+        ctx.ch.add_rule(
+            f"{safe_name(zone)}_{safe_name(ports)}_drop",
+            [
+                ("name", [f"{TAG}: {zone}: {what} to the router from the Internet dropped"]),
+                ("src", [zone]),
+                *([("device", [device])] if device else []),
+                ("proto", [" ".join(protos)]),
+                ("dest_port", [ports]),
+                ("target", ["DROP"]),
+            ],
+            f"zone {zone}: {what} to the router dropped (an open resolver: the inside zones keep it)",
+        )
+
+
 def _dhcp_renew(ctx: Ctx, z: FwZone, after: Model) -> None:
     """A zone switched to REJECT whose network gets its address by DHCP keeps the
     router's lease renewals (replies to udp/68, OpenWrt's default Allow-DHCP-Renew)."""
@@ -1385,6 +1426,7 @@ def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
         _blocks(ctx)
         after, _ = ctx.trial()
         _kept_and_residual(ctx, after)
+        _closes(ctx, after)
         after, origin = ctx.trial()
         _dead_accepts(ctx, after, origin)
     else:

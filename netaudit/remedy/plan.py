@@ -34,9 +34,11 @@ from ..model import VPN_ENDPOINTS
 from ..policy import ALLOW, DENY, GATEWAY_SERVICES, LIMITED, excess, services_packets
 from ..vocabulary import DEVICES_ZONE
 
-# Vendors whose change set drops a service on the Internet-facing interface only
-# (EdgeClose); elsewhere an open resolver is left with the port to drop by hand.
-EDGE_CLOSE_VENDORS = frozenset({"mikrotik_routeros", "cisco_ios"})
+# Vendors whose change set closes a gateway service where the Internet enters only
+# (EdgeClose: a drop on the WAN interface, FortiOS the WAN's DNS server entry deleted);
+# elsewhere an open resolver is left with the port to drop by hand (Cisco ASA serves no
+# DNS: docs/remedy.md, "Open resolver").
+EDGE_CLOSE_VENDORS = frozenset({"mikrotik_routeros", "cisco_ios", "fortinet_fortios", "linux", "openwrt"})
 # Management checks a restriction of the service closes (docs/remedy.md).
 SERVICE_CHECKS = {
     "mgmt-telnet",
@@ -94,6 +96,9 @@ class EdgeClose:
     interfaces: list[str]  # where the external zone's packets enter the device
     service: str  # "udp/53"
     findings: list[str] = field(default_factory=list)
+    # Inside zones that lost the service in the proof's first round (set by remedy/prove.py):
+    # a renderer that removes the listener (FortiOS) leaves it on for them instead.
+    kept_for: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -206,7 +206,9 @@ def _keep_gateway_services(before, plan: Plan, lost: list[tuple[str, str, str]])
     """Add to the plans of the zones' gateways a :class:`~.plan.Keep` for each service
     a zone loses towards the devices (the policy's limited gateway services: DNS, DHCP);
     whether any was added.  Renderers that move a zone's ports (a RouterOS bridge put
-    under VLAN filtering) accept them again on the zone's interface.  Only for the zones
+    under VLAN filtering) accept them again on the zone's interface; every
+    :class:`~.plan.EdgeClose` of the service notes the zone (``kept_for``: a renderer that
+    removes the listener leaves it on).  Only for the zones
     the devices are the gateway of: an Internet or WAN zone never gets one (an accept of
     DNS on the WAN would open a resolver to the Internet)."""
     from ..vocabulary import DEVICES_ZONE
@@ -218,6 +220,13 @@ def _keep_gateway_services(before, plan: Plan, lost: list[tuple[str, str, str]])
             continue
         if zones[src].kind in ("external", "wan"):
             continue
+        # Where the change removes the listener itself (FortiOS deletes the WAN's DNS
+        # server entry), the zone may have resolved at that address, through any device.
+        for closing in plan.devices.values():
+            for c in closing.closes:
+                if c.service == service and src not in c.kept_for:
+                    c.kept_for.append(src)
+                    added = True
         subnets = list(zones[src].owned.iter_cidrs())
         for dev_name, _ in gateways(before, src):
             dp = plan.devices.get(dev_name)

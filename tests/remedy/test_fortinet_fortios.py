@@ -106,6 +106,10 @@ def test_leaky_admin_proof_holds(leaky_admin):
     assert "move " not in res.change_set  # no policy added, no reorder
 
 
+MULTI_ANCHOR = (
+    'config vdom\nedit root\nconfig system settings\n    set gui-default-policy-columns "name" "from" "to"\nend\n'
+)
+MULTI_DNS = 'config system dns-server\n    edit "port2"\n    next\n    edit "port1"\n        set mode forward-only\n    next\nend\n'
 MULTI_SITE = """unit: "test"
 level: 2
 zones:
@@ -229,3 +233,114 @@ def test_antispoof_turns_src_check_back_on(tmp_path):
     notes = " ".join(n["en"] for n in r.notes)
     assert "src-check enable" in notes and "VL10-CANBO" in notes and "strict-src-check" in notes
     assert all(n["vi"] for n in r.notes)
+
+
+OPEN_RESOLVER = Path(__file__).parent / "leaky" / "fgt5-open-resolver-wan"
+RESOLVER_CONF = "FGT40F-PHUONG-TANDINH.conf"
+
+
+def test_an_open_resolver_is_closed_by_deleting_the_wan_dns_server(tmp_path):
+    """fgt5 serves DNS on lan and on wan (`config system dns-server`, both recursive): the
+    change set deletes the wan entry only — the LAN keeps its resolver, the IPsec endpoint
+    on wan is untouched — and the rollback re-creates it as the backup held it."""
+    from netaudit.audit import run_audit
+
+    res = run_fix([OPEN_RESOLVER], OPEN_RESOLVER / "site.yaml", tmp_path / "fix")
+    assert res.ok and res.lost == []
+    assert ("policy-violation", ("internet", "@devices")) in {(f.check, tuple(f.zones)) for f in res.closed}
+    r = res.devices["FGT-TanDinh"].rendered
+    assert 'config system dns-server\n    delete "wan"\nend' in r.change_set
+    assert 'delete "lan"' not in r.change_set
+    assert 'config system dns-server\n    edit "wan"\n        set mode recursive\n    next\nend' in r.rollback
+    assert any("DNS server on wan is deleted" in n["en"] for n in r.notes)
+    patched = (tmp_path / "fix" / "after" / RESOLVER_CONF).read_text()
+    dns = patched.split("config system dns-server", 1)[1].split("\nend", 1)[0]
+    assert 'edit "lan"' in dns and 'edit "wan"' not in dns
+    after = run_audit([tmp_path / "fix" / "after"], tmp_path / "fix" / "after" / "site.yaml")
+    cells = {(c.src, c.dst): c for c in after.matrix}
+    assert not {"udp/53", "tcp/53"} & set(cells[("internet", "@devices")].services)
+    assert {"udp/500", "udp/4500"} <= set(cells[("internet", "@devices")].services)
+    assert {"udp/53", "tcp/53"} <= set(cells[("staff", "@devices")].services)
+
+
+def test_an_open_resolver_the_lan_resolves_at_is_left_with_the_reason(tmp_path):
+    """The LAN has no DNS server entry of its own and resolves at the wan address (through
+    its lan → wan policy to `all`): deleting the wan entry would take its DNS.  The proof's
+    first round loses it (a Keep), the change set is rendered again without the deletion,
+    and the open resolver is left with what to do first — the rest of the change set is
+    still proposed, not withdrawn."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "site.yaml").write_text((OPEN_RESOLVER / "site.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    text = (OPEN_RESOLVER / RESOLVER_CONF).read_text(encoding="utf-8")
+    lan_entry = '    edit "lan"\n        set mode recursive\n    next\n'
+    assert lan_entry in text
+    (folder / RESOLVER_CONF).write_text(text.replace(lan_entry, ""), encoding="utf-8")
+    res = run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    assert res.lost == []
+    dev = res.devices["FGT-TanDinh"]
+    assert dev.withdrawn is None and "dns-server" not in dev.rendered.change_set
+    why = {tuple(f.zones): w["en"] for f, w in res.remaining}
+    assert "zone staff resolves at the address of wan" in why[("internet", "@devices")]
+    assert not res.ok  # the open resolver is still there: never a pass
+
+
+def test_dns_reached_without_a_wan_entry_is_left_with_the_reason():
+    """The Internet reaches DNS on the FortiGate but the interface it enters by has no
+    dns-server entry (it reaches another interface's through a policy): nothing is
+    deleted; the finding says to narrow that policy or add a local-in policy."""
+    from netaudit.audit import run_audit
+    from netaudit.remedy.plan import EdgeClose
+
+    audit = run_audit([OPEN_RESOLVER], OPEN_RESOLVER / "site.yaml")
+    dev = audit.topology.devices["FGT-TanDinh"]
+    text = (OPEN_RESOLVER / RESOLVER_CONF).read_text(encoding="utf-8")
+    text = text.replace('    edit "wan"\n        set mode recursive\n    next\n', "")
+    plan = DevicePlan("FGT-TanDinh", "fortinet_fortios", RESOLVER_CONF)
+    plan.closes = [EdgeClose("FGT-TanDinh", ["wan"], "udp/53", ["f-dns"])]
+    r = MOD.render(plan, dev, text)
+    assert "dns-server" not in r.change_set and r.patched == text
+    assert "local-in-policy" in r.left["f-dns"]["en"] and "local-in-policy" in r.left["f-dns"]["vi"]
+
+
+def test_multi_vdom_open_resolver_another_vdom_resolves_at_is_left(tmp_path):
+    """The root VDOM serves DNS on port1 (the Internet's) and port2; the guest VDOM
+    KHACH has no DNS server and its guests resolve at port1's address through root: the
+    deletion would take the guests' DNS — the proof's first round sees it (a zone of
+    another VDOM: EdgeClose.kept_for), the deletion is left out with the reason, and the
+    rest of root's change set is still proposed, not withdrawn."""
+    text = (FIXTURES / "multi-vdom.conf").read_text()
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "fgt.conf").write_text(text.replace(MULTI_ANCHOR, MULTI_ANCHOR + MULTI_DNS, 1))
+    (src / "site.yaml").write_text(MULTI_SITE)
+    r = run_fix([src], None, tmp_path / "fix")
+    assert r.lost == []
+    root = r.devices["FGT-SO-TTTT/root"]
+    assert root.withdrawn is None and "dns-server" not in root.rendered.change_set
+    assert "unset allowaccess" in root.rendered.change_set
+    why = {tuple(f.zones): w["en"] for f, w in r.remaining}
+    assert "zone guest resolves at the address of port1" in why[("internet", "@devices")]
+
+
+def test_multi_vdom_dns_server_deleted_inside_its_vdom():
+    """The DNS server entries are per VDOM: the deletion goes inside `config vdom` /
+    `edit root`, after the global part; the port2 entry stays."""
+    from netaudit.audit import run_audit
+    from netaudit.remedy.plan import EdgeClose
+
+    text = (FIXTURES / "multi-vdom.conf").read_text().replace(MULTI_ANCHOR, MULTI_ANCHOR + MULTI_DNS, 1)
+    audit = run_audit([FIXTURES / "multi-vdom.conf"])
+    dev = audit.topology.devices["FGT-SO-TTTT/root"]
+    plan = DevicePlan(dev.hostname, "fortinet_fortios", "fgt.conf")
+    plan.closes = [EdgeClose(dev.hostname, ["port1"], s, ["f-dns"]) for s in ("udp/53", "tcp/53")]
+    r = MOD.render(plan, dev, text)
+    assert r.change_set.count('delete "port1"') == 1 and 'delete "port2"' not in r.change_set
+    assert 'config vdom\nedit root\nconfig system dns-server\n    delete "port1"\nend\nend' in r.change_set
+    assert (
+        'config vdom\nedit root\nconfig system dns-server\n    edit "port1"\n        set mode forward-only'
+        in r.rollback
+    )
+    kept = r.patched.split(MULTI_ANCHOR, 1)[1].split("\nend\n", 1)[0]
+    assert kept == 'config system dns-server\n    edit "port2"\n    next'
+    assert not r.left

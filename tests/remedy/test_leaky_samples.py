@@ -4,6 +4,8 @@ change closes — and ``netaudit audit fix/after`` is the network after the chan
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from helpers import SAMPLES, run_cli
 
@@ -89,3 +91,51 @@ def test_fix_output_that_cannot_be_written_is_a_one_line_error(tmp_path):
     (tmp_path / "file").write_text("x")
     code, _, err = run_cli("fix", office, "-o", tmp_path / "file" / "fx")
     assert code == 2 and err.count("\n") == 1, err
+
+
+# Routers answering DNS to the Internet (an open resolver: docs/semantics.md, "The
+# reference policy"), one per vendor whose change set closes it where the Internet enters
+# (plan.EDGE_CLOSE_VENDORS): device name of each.  (IOS: ios1, whose proof does not hold
+# for its static NAT — tests/remedy/test_cisco_ios.py.)
+OPEN_RESOLVERS = {
+    "ros6-open-resolver-wg": "UBND-Phuong-An-Lac",
+    "fgt5-open-resolver-wan": "FGT-TanDinh",
+    "lnx5-nft-open-resolver-ip6": "gw-xa-phuhuu",
+    "lnx6-ipt-open-resolver-bind": "ubnd-tanphuoc-gw",
+    "owrt5-wan-dns-rule": "UBND-LongPhuoc",
+}
+LEAKY_DIR = Path(__file__).parent / "leaky"
+
+
+def _dns(cell) -> set[str]:
+    return {s for s in cell.services if s in ("udp/53", "tcp/53")}
+
+
+@pytest.mark.parametrize("fixture", sorted(OPEN_RESOLVERS))
+def test_an_open_resolver_is_closed_where_the_internet_enters(fixture, tmp_path):
+    """`netaudit fix` as a user runs it: the Internet no longer reaches DNS on the router,
+    every inside zone that resolved there still does, the VPN endpoint the Internet may
+    reach is untouched, and the proof holds (exit 0)."""
+    from netaudit.audit import run_audit
+
+    folder = LEAKY_DIR / fixture
+    out = tmp_path / "fix"
+    code, stdout, err = run_cli("fix", folder, "--site", folder / "site.yaml", "-o", out, "--lang", "en")
+    assert code == 0 and "proof holds" in stdout, stdout + err
+    before = run_audit([folder], folder / "site.yaml")
+    after = run_audit([out / "after"], out / "after" / "site.yaml")
+    kinds = {z.name: z.kind for z in before.zones}
+    cells_before = {(c.src, c.dst): c for c in before.matrix}
+    cells_after = {(c.src, c.dst): c for c in after.matrix}
+    internet = next(z for z, k in kinds.items() if k == "external")
+    assert _dns(cells_before[(internet, "@devices")])  # the open resolver, before
+    assert not _dns(cells_after[(internet, "@devices")])
+    assert cells_after[(internet, "@devices")].verdict != "unknown"
+    assert not [f for f in after.findings if f.zones[:2] == [internet, "@devices"] and f.severity == "high"]
+    for zone, kind in kinds.items():
+        if kind != "external" and (zone, "@devices") in cells_before:
+            assert _dns(cells_before[(zone, "@devices")]) <= _dns(cells_after[(zone, "@devices")]), zone
+    # the VPN endpoints the Internet reached stay reached
+    vpn = {"udp/500", "udp/4500", "udp/13231"} & set(cells_before[(internet, "@devices")].services)
+    assert vpn <= set(cells_after[(internet, "@devices")].services)
+    assert (out / f"{OPEN_RESOLVERS[fixture]}.rollback.txt").is_file()

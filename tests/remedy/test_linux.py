@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from helpers import SAMPLES
@@ -570,3 +571,61 @@ def test_snmp_left_open_without_management_zone_says_why_too(tmp_path):
     res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
     left = {f.check: why for f, why in res.remaining}
     assert "snmpd.conf" in left["mgmt-snmp-community"]["en"]
+
+
+RESOLVER_NFT = Path(__file__).parent / "leaky" / "lnx5-nft-open-resolver-ip6"
+RESOLVER_IPT = Path(__file__).parent / "leaky" / "lnx6-ipt-open-resolver-bind"
+
+
+def test_nft_open_resolver_dropped_on_the_wan_first_in_the_input(tmp_path):
+    """lnx5: dnsmasq on 0.0.0.0:53 and [::]:53, the input chain dropping only SSH and
+    Webmin from the WAN: DNS (and DHCP) from enp1s0 are dropped first in
+    netaudit_input — before the Webmin limit and the chain's policy accept — and at the
+    top of the ip6 table's input chain (IPv6 is not audited), whose table the automatic
+    rollback restores too."""
+    res = prove_mod.run_fix([RESOLVER_NFT], RESOLVER_NFT / "site.yaml", tmp_path / "fix")
+    assert res.ok and res.lost == []
+    assert ("policy-violation", ("internet", "@devices")) in {(f.check, tuple(f.zones)) for f in res.closed}
+    r = res.devices["gw-xa-phuhuu"].rendered
+    lines = r.change_set.splitlines()
+    inp = [x for x in lines if x.startswith("add rule ip filter netaudit_input ")]
+    for proto in ("udp", "tcp"):
+        rule = f'add rule ip filter netaudit_input iifname "enp1s0" {proto} dport 53 drop'
+        assert any(x.startswith(rule) for x in inp)
+        assert any(x.startswith(f'insert rule ip6 filter input iifname "enp1s0" {proto} dport 53 drop') for x in lines)
+    assert inp[0].startswith('add rule ip filter netaudit_input iifname "enp1s0"')  # first in the chain
+    assert "enp2s0" not in "\n".join(x for x in inp if "dport 53" in x)  # the LAN keeps its resolver
+    assert "{ echo 'delete table ip6 filter'; nft list table ip6 filter; } >> /root/before-fix.filter.nft" in lines
+    assert "nft -a list chain ip6 filter input \\" in r.rollback
+    ip6 = r.patched.split("table ip6 filter {", 1)[1]
+    assert re.search(r'hook input priority filter; policy accept;\n\t\tiifname "enp1s0" udp dport 53 drop', ip6)
+    assert any("first in netaudit_input" in n["en"] and "ip6 filter input" in n["en"] for n in r.notes)
+
+
+def test_iptables_open_resolver_dropped_before_the_wan_rules(tmp_path):
+    """lnx6: bind listening on every address (the WAN's included), INPUT policy ACCEPT:
+    -i eth0 DNS drops first in netaudit-in, whose jump sits after the lo and
+    established accepts; the guest VLAN and the LAN keep their resolver."""
+    res = prove_mod.run_fix([RESOLVER_IPT], RESOLVER_IPT / "site.yaml", tmp_path / "fix")
+    assert res.ok and res.lost == []
+    r = res.devices["ubnd-tanphuoc-gw"].rendered
+    lines = r.change_set.splitlines()
+    adds = [x for x in lines if x.startswith("iptables -A netaudit-in ")]
+    assert adds[0].startswith("iptables -A netaudit-in -i eth0 -p udp -m udp --dport 53 ")
+    assert "iptables -A netaudit-in -i eth0 -p tcp -m tcp --dport 53 " in "\n".join(adds)
+    assert not [x for x in adds if "--dport 53" in x and "-i eth0" not in x]
+    assert any(x.startswith("iptables -I INPUT 3 ") and x.endswith("-j netaudit-in") for x in lines)
+    assert any("ip6tables" in n["en"] for n in r.notes)  # IPv6 is said, not pretended
+    after = run_audit([tmp_path / "fix" / "after"], tmp_path / "fix" / "after" / "site.yaml")
+    cells = {(c.src, c.dst): c for c in after.matrix}
+    assert not {"udp/53", "tcp/53"} & set(cells[("internet", "@devices")].services)
+    for zone in ("staff", "khach"):
+        assert {"udp/53", "tcp/53"} <= set(cells[(zone, "@devices")].services)
+
+
+def test_a_wan_already_dropped_gets_no_edge_close(tmp_path):
+    """lnx1's input drops everything from wan0: the Internet reaches no DNS there, the
+    plan has nothing to close and the change set no DNS drop."""
+    folder = Path(__file__).parent / "leaky" / "lnx1-nft-accept-all"
+    plan = derive(run_audit([folder], folder / "site.yaml"))
+    assert not [c for dp in plan.devices.values() for c in dp.closes]

@@ -288,16 +288,16 @@ def test_an_open_resolver_is_closed_on_the_wan_and_the_vpn_endpoint_kept(tmp_pat
 
 
 def test_an_open_resolver_is_said_where_the_vendor_cannot_drop_by_interface():
-    """A vendor whose change set has no per-interface drop (here the ward router read as
-    another vendor's): the plan does not turn DNS off for the LAN; the finding is left
-    with the port to drop on the WAN."""
+    """A vendor whose change set has no per-interface drop of DNS (here the ward router
+    read as an ASA's, which serves no DNS: plan.EDGE_CLOSE_VENDORS): the plan does not
+    turn DNS off for the LAN; the finding is left with the port to drop on the WAN."""
     from pathlib import Path
 
     from netaudit.remedy.plan import derive
 
     folder = Path(__file__).parent / "leaky" / "ros6-open-resolver-wg"
     audit = run_audit([folder], folder / "site.yaml")
-    audit.topology.devices["UBND-Phuong-An-Lac"].vendor = "openwrt"
+    audit.topology.devices["UBND-Phuong-An-Lac"].vendor = "cisco_asa"
     plan = derive(audit)
     assert not [c for dp in plan.devices.values() for c in dp.closes]
     assert not [r for dp in plan.devices.values() for r in dp.restricts if r.service == "dns"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
+from pathlib import Path
 
 import pytest
 from helpers import SAMPLES
@@ -346,3 +347,55 @@ def test_a_zone_closed_to_the_router_keeps_ipv6_working(tmp_path):
     assert "uci set firewall.netaudit_lan_dhcpv6.dest_port='547'" in cs
     assert "netaudit_guest_icmpv6" not in cs  # the guest network serves no IPv6
     assert res.lost == [] and res.ok
+
+
+RESOLVER = Path(__file__).parent / "leaky" / "owrt5-wan-dns-rule"
+RESOLVER_FILE = "ubnd-xa-long-phuoc.txt"
+RESOLVER_HOST = "UBND-LongPhuoc"
+
+
+def test_a_wan_dns_rule_is_dropped_above_and_disabled(tmp_path):
+    """owrt5: dnsmasq with localservice '0' and a rule accepting DNS from wan (for the
+    province's VPN): a DROP rule for wan tcp/udp 53 goes before the first rule, the old
+    accept — dead now — is disabled, and the LAN keeps its resolver."""
+    res = prove_mod.run_fix([RESOLVER], RESOLVER / "site.yaml", tmp_path / "fix")
+    assert res.ok and res.lost == []
+    assert ("policy-violation", ("internet", "@devices")) in {(f.check, tuple(f.zones)) for f in res.closed}
+    cs = res.devices[RESOLVER_HOST].rendered.change_set
+    name = "firewall.netaudit_wan_53_drop"
+    for line in (f"{name}.src='wan'", f"{name}.proto='tcp udp'", f"{name}.dest_port='53'", f"{name}.target='DROP'"):
+        assert f"uci set {line}" in cs
+    assert f"uci reorder {name}=4" in cs  # before Allow-DHCP-Renew, the first rule
+    assert "uci set firewall.@rule[1].enabled='0'" in cs  # 'DNS cho phong mot cua (VPN tinh)'
+    assert f"{name}.family" not in cs  # IPv4 and IPv6 alike
+    after = run_audit([tmp_path / "fix" / "after"], tmp_path / "fix" / "after" / "site.yaml")
+    cells = {(c.src, c.dst): c for c in after.matrix}
+    assert not {"udp/53", "tcp/53"} & set(cells[("internet", "@devices")].services)
+    assert {"udp/53", "tcp/53"} <= set(cells[("staff", "@devices")].services)
+
+
+def test_a_wan_switched_to_reject_needs_no_dns_drop(tmp_path):
+    """The same router with wan input ACCEPT (SSH reached from the Internet) and no DNS
+    rule: wan goes to input REJECT, which closes DNS there too — no DNS is accepted again
+    on wan and no drop rule is added (closed already: the proof says so)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "site.yaml").write_text((RESOLVER / "site.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    text = (RESOLVER / RESOLVER_FILE).read_text(encoding="utf-8")
+    rule = text[text.index("\nconfig rule\n\toption name 'DNS cho") : text.index("\npackage network")]
+    text = text.replace(rule, "").replace("option Interface 'lan'\n", "")
+    text = text.replace(
+        "option name 'wan'\n\tlist network 'wan'\n\toption input 'REJECT'",
+        "option name 'wan'\n\tlist network 'wan'\n\toption input 'ACCEPT'",
+    )
+    assert "option input 'ACCEPT'\n\toption output 'ACCEPT'\n\toption forward 'REJECT'\n\toption masq" in text
+    (folder / RESOLVER_FILE).write_text(text, encoding="utf-8")
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    assert res.ok and res.lost == []
+    assert [c.service for dp in res.plan.devices.values() for c in dp.closes]  # the plan asked for it
+    cs = res.devices[RESOLVER_HOST].rendered.change_set
+    assert "uci set firewall.@zone[1].input='REJECT'" in cs  # wan
+    assert "_drop=rule" not in cs and ".src='wan'" not in cs
+    after = run_audit([tmp_path / "fix" / "after"], tmp_path / "fix" / "after" / "site.yaml")
+    cells = {(c.src, c.dst): c for c in after.matrix}
+    assert not {"udp/53", "tcp/53"} & set(cells[("internet", "@devices")].services)

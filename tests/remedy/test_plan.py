@@ -116,3 +116,13 @@ def test_a_restriction_that_closes_nothing_is_not_proposed(tmp_path):
     res = run_fix([cfg], site, tmp_path / "fix")
     assert not res.closed
     assert not [r for r in res.devices.values() if r.rendered is not None]  # no change set closing nothing
+
+
+def test_an_open_resolver_is_closed_at_the_edge_on_every_vendor_serving_dns():
+    """Every vendor whose routers serve DNS in the model and which has a change-set
+    generator closes an open resolver where the Internet enters (plan.EdgeClose); the
+    ASA serves no DNS (docs/remedy.md, "Open resolver")."""
+    from netaudit.remedy import VENDORS
+    from netaudit.remedy.plan import EDGE_CLOSE_VENDORS
+
+    assert set(VENDORS) - EDGE_CLOSE_VENDORS == {"cisco_asa"}
