@@ -15,10 +15,10 @@ from typing import cast
 
 from netaddr import IPNetwork
 
-from netaudit.model import Device, IfKind, Interface, L2Mode, Reference, Route
+from netaudit.model import Device, IfKind, Interface, L2Mode, Reference, Route, Src
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
 from netaudit.parsers.fortinet_fortios.facts import AllowAccess, FortiOSFacts
-from netaudit.parsers.fortinet_fortios.state import IfRec, ParseState, Vdom
+from netaudit.parsers.fortinet_fortios.state import DEDICATED_VRF, IfRec, ParseState, Vdom
 from netaudit.parsers.fortinet_fortios.tables import (
     IFACE_IGNORED,
     IFACE_IGNORED_PREFIXES,
@@ -129,6 +129,12 @@ class InterfaceSections(ParseState):
         ):
             rec.partial.append(f"interface type {typ} not modelled")
         rec.auth = _authentication(e)
+        dedicated = e.low("dedicated-to", "none")
+        if dedicated == "management":
+            self._dedicate(rec, self.set_src(e, "dedicated-to"))
+        elif dedicated != "none":  # a purpose this parser does not know: not forwarding as read
+            e.mark("dedicated-to", UNRECOGNIZED)
+            rec.partial.append(f"set dedicated-to {dedicated} not understood")
         for key, kind in (("explicit-web-proxy", "web"), ("explicit-ftp-proxy", "ftp")):
             value = e.low(key, "disable")
             if value != "disable":  # the proxy listens here when it runs (proxy.py)
@@ -137,6 +143,40 @@ class InterfaceSections(ParseState):
         # Unknown interface settings are reported as unrecognized lines; like the IOS
         # parser, they do not make the interface partial (IFACE_PARTIAL lists those that do).
         e.leftover(IFACE_IGNORED | IFACE_SECURITY_HARMLESS, IFACE_IGNORED_PREFIXES)
+
+    def _dedicate(self, rec: IfRec, src: Src | None) -> None:
+        """Interface ``rec`` is dedicated to management: FortiOS moves it to a hidden VDOM
+        (``dmgmt-vdom``) with a routing table of its own — its connected subnet and the
+        routes through it (its DHCP/PPPoE default route, static routes on it) — and keeps
+        it out of firewall policies: nothing is forwarded to or from it, only the
+        FortiGate's own administrative services answer there
+        (docs/vendors/fortinet_fortios.md, "Dedicated management interface")."""
+        rec.dedicated = src or self.src(rec.entry.edit_line)
+        rec.vrf = DEDICATED_VRF
+
+    def h_dedicated_mgmt(self, blk: Block) -> None:
+        """FortiOS 5.x/6.0 ``config system dedicated-mgmt`` (still accepted on some models):
+        ``status enable`` dedicates ``interface`` to management, ``default-gateway`` is the
+        default route of that table, ``dhcp-server enable`` serves DHCP on it."""
+        if blk.low("status", "disable") != "enable":
+            blk.ignore_prefixes = ("",)
+            return
+        ifn = blk.first("interface")
+        rec = self.ifs.get(ifn or "")
+        if rec is None:
+            if ifn:
+                blk.mark("interface", UNRECOGNIZED)  # an interface the backup does not define
+            blk.ignore_prefixes = ("",)
+            return
+        self._dedicate(rec, self.set_src(blk, "status"))
+        gw = ip_to_int(blk.first("default-gateway", "0.0.0.0") or "")
+        if gw:
+            rec.dedicated_gateway = (gw, self.set_src(blk, "default-gateway"))
+        elif blk.has("default-gateway") and gw is None:
+            blk.mark("default-gateway", UNRECOGNIZED)
+        if blk.low("dhcp-server", "disable") == "enable":
+            rec.dedicated_dhcp = self.set_src(blk, "dhcp-server")
+        blk.ignore_prefixes = ("dhcp-",)  # the pool's range and mask
 
     def h_virtual_switch(self, blk: Block) -> None:
         blk.ignore_prefixes = ()
@@ -376,6 +416,22 @@ class InterfaceSections(ParseState):
                             source=mode_src,
                         )
                     )
+            if r.dedicated is not None:
+                dev.vrfs.add(itf.vrf)
+                if r.dedicated_gateway is not None:
+                    gw, gw_src = r.dedicated_gateway
+                    dev.routes.append(
+                        Route(
+                            IPNetwork("0.0.0.0/0"),
+                            itf.vrf,
+                            next_hop=gw,
+                            interface=r.name,
+                            origin="static",
+                            source=gw_src,
+                        )
+                    )
+                if r.dedicated_dhcp is not None:
+                    v.blocks.setdefault("_dhcp", []).append((r.name, r.dedicated_dhcp))
             if r.role:
                 dev.interface_roles[r.name] = r.role
             if r.access:

@@ -227,6 +227,7 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
     _GLOBAL_ORDER = (
         "h_global",
         "h_interfaces",
+        "h_dedicated_mgmt",
         "h_virtual_switch",
         "h_admins",
         "h_snmp_sysinfo",
