@@ -279,12 +279,56 @@ class InterfaceSections(ParseState):
             ifn = e.first("interface")
             if ifn:
                 v.blocks.setdefault("_ike", []).append((ifn, self.src(e.edit_line)))
+                if e.low("type", "static") == "dynamic":  # dial-up: where remote clients connect
+                    v.blocks.setdefault("_dialup", []).append((e.name, ifn, self.src(e.edit_line)))
             v.blocks.setdefault("_tunnels", []).append(
                 (e.name, self.src(e.edit_line), "IPsec tunnel: the far side is not in the snapshot")
             )
             e.leftover(ignore_prefixes=("",))
             for child in e.children.values():
                 child.disp = IGNORE
+
+    def h_ipsec_phase2(self, blk: Block, v: Vdom) -> None:
+        """Only which phase1s have a transport-mode phase2 (L2TP over IPsec runs in
+        transport mode); selectors and proposals do not decide what reaches what."""
+        for e in blk.entries.values():
+            if e.low("encapsulation", "tunnel-mode") == "transport-mode" and e.first("phase1name"):
+                v.blocks.setdefault("_transport", set()).add(e.first("phase1name"))
+            e.leftover(ignore_prefixes=("",))
+
+    def h_l2tp(self, blk: Block, v: Vdom) -> None:
+        """``config vpn l2tp``: the FortiGate as L2TP server (LNS) when ``status enable``
+        (default disable); ``enforce-ipsec enable`` refuses L2TP outside IPsec (admin.py
+        makes the listeners).  The address range, user group and PPP timers grant no
+        reach to the FortiGate itself."""
+        blk.ignore_prefixes = ("",)
+        status = blk.low("status", "disable")
+        if status == "disable":
+            return
+        why = None
+        if status != "enable":
+            blk.mark("status", UNRECOGNIZED)
+            why = f"set status {status} not understood: the L2TP server may be running"
+        enforce = blk.low("enforce-ipsec", "disable") or "disable"
+        if enforce not in ("enable", "disable"):
+            blk.mark("enforce-ipsec", UNRECOGNIZED)
+            why = why or f"set enforce-ipsec {enforce} not understood: L2TP may be accepted outside IPsec"
+        src = self.set_src(blk, "status")
+        v.blocks["_l2tp"] = [(enforce == "enable" and why is None, self.set_src(blk, "enforce-ipsec") or src, why)]
+        v.blocks.setdefault("_tunnels", []).append(("l2t.root", src, "L2TP clients: remote hosts not in the snapshot"))
+
+    def h_pptp(self, blk: Block, v: Vdom) -> None:
+        """``config vpn pptp``: the FortiGate as PPTP server when ``status enable``
+        (default disable); the address range and user group grant no reach to it."""
+        blk.ignore_prefixes = ("",)
+        status = blk.low("status", "disable")
+        if status == "disable":
+            return
+        why = None
+        if status != "enable":
+            blk.mark("status", UNRECOGNIZED)
+            why = f"set status {status} not understood: the PPTP server may be running"
+        v.blocks["_pptp"] = [(self.set_src(blk, "status"), why)]
 
     def h_sslvpn(self, blk: Block, v: Vdom) -> None:
         blk.ignore_prefixes = ("",)

@@ -77,6 +77,11 @@ HANDLERS = {
     "router policy": ("vdom", "h_router_policy"),
     "vpn ipsec phase1-interface": ("vdom", "h_ipsec_phase1"),
     "vpn ssl settings": ("vdom", "h_sslvpn"),
+    # L2TP and PPTP servers (admin.py: their listeners); transport-mode phase2s say
+    # which dial-up phase1s carry L2TP over IPsec
+    "vpn ipsec phase2-interface": ("vdom", "h_ipsec_phase2"),
+    "vpn l2tp": ("vdom", "h_l2tp"),
+    "vpn pptp": ("vdom", "h_pptp"),
     "wireless-controller vap": ("any", "h_vaps"),
     "system gre-tunnel": ("vdom", "h_tunnel_ifaces"),
     "system ipip-tunnel": ("vdom", "h_tunnel_ifaces"),
@@ -106,8 +111,6 @@ PARTIAL_SECTIONS = {
     "firewall ipmacbinding table": "IP/MAC binding not modelled",
     "vpn ipsec phase1": "policy-based IPsec VPN not modelled",
     "vpn ipsec phase2": "policy-based IPsec VPN not modelled",
-    "vpn l2tp": "L2TP VPN not modelled",
-    "vpn pptp": "PPTP VPN not modelled",
     "vpn ocvpn": "overlay-controller VPN not modelled",
     "system wccp": "WCCP redirection not modelled",
     "system nat64": "NAT64 not modelled",
@@ -185,7 +188,6 @@ IGNORED_SECTIONS = [
     "vpn certificate",
     "vpn ssl web",
     "vpn ssl client",
-    "vpn ipsec phase2-interface",
     "vpn ipsec concentrator",
     "vpn ipsec forticlient",
     "vpn ipsec manualkey",
