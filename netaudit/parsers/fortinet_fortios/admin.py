@@ -323,6 +323,7 @@ class ControlPlane(Policies):
                 MgmtService(name, proto, tuple(PortRange(a, b) for a, b in ports), acl=acl, source=src, partial=partial)
             )
         services.extend(self._scope_ntp())
+        services.extend(self._l2tp_pptp())
         dev.services.extend(services)
         self.facts.admins = p.admins
         self.facts.admin_trusthosts = [str(n) for n, _ in trust] if trust else None
@@ -351,6 +352,77 @@ class ControlPlane(Policies):
             source=asrc,
             partial=why,
         )
+
+    def _listener(self, name: str, proto: int, port: int, ifn: str, src: Src | None, why: str | None):
+        """Service ``name`` on ``port`` of interface ``ifn``'s addresses (partial: ``why``)."""
+        own = self._own_dst(ifn, self.owner_hosts[ifn])
+        acl = self._acl(f"{name} {ifn}", _permit(own, None, src, self.p.file), src)
+        return MgmtService(name, proto, (PortRange(port, port),), acl=acl, source=src, partial=why)
+
+    def _data_plane_owners(self) -> list[str]:
+        """The VDOM's addressed interfaces but a dedicated management port (whose VDOM,
+        dmgmt-vdom, runs no VPN server)."""
+        return [
+            ifn
+            for ifn, hosts in self.owner_hosts.items()
+            if (hosts or self.dev.interfaces[ifn].dynamic_address)
+            and (rec := self.p.ifs.get(ifn)) is not None
+            and rec.dedicated is None
+        ]
+
+    def _l2tp_pptp(self) -> list[MgmtService]:
+        """The L2TP (udp/1701) and PPTP (tcp/1723) servers (docs/vendors/fortinet_fortios.md,
+        "L2TP and PPTP").  L2TP over IPsec terminates where a dial-up phase1-interface
+        with a transport-mode phase2 listens: ``l2tp-ipsec`` there, a VPN endpoint, when
+        ``enforce-ipsec enable``; otherwise cleartext L2TP is taken too (``l2tp``).  Neither
+        server has an interface setting: cleartext L2TP and PPTP answer where remote
+        clients connect — the dial-up interfaces and the ``role wan`` ones — and, for all
+        the configuration says, elsewhere too: partial listeners there, never absent."""
+        p, v = self.p, self.v
+        out: list[MgmtService] = []
+        anywhere = self._data_plane_owners()
+        wan = {ifn for ifn in anywhere if (rec := p.ifs.get(ifn)) is not None and rec.role == "wan"}
+        for enforced, src, why in v.blocks.get("_l2tp", []):
+            transport = v.blocks.get("_transport", set())
+            ends = {ifn for ph1, ifn, _ in v.blocks.get("_dialup", []) if ph1 in transport and ifn in anywhere}
+            if enforced:
+                sure = ends
+                rest_why = (
+                    None
+                    if ends
+                    else "L2TP is accepted inside IPsec only (enforce-ipsec enable), but no dial-up "
+                    "phase1-interface with a transport-mode phase2 says where it terminates "
+                    "(a policy-based phase1 is not read)"
+                )
+            else:
+                sure = set() if why else ends | wan
+                rest_why = why or (
+                    "cleartext L2TP (enforce-ipsec disable): the L2TP server has no interface "
+                    "setting; whether it answers udp/1701 here too is not in the configuration"
+                )
+            out.extend(self._vpn_listeners("l2tp-ipsec" if enforced else "l2tp", PROTO_UDP, 1701, sure, src))
+            if rest_why:
+                rest = [ifn for ifn in anywhere if ifn not in sure]
+                out.extend(
+                    self._vpn_listeners("l2tp-ipsec" if enforced else "l2tp", PROTO_UDP, 1701, rest, src, rest_why)
+                )
+                if rest:
+                    p.partial("config vpn l2tp", rest_why, src)
+        for src, why in v.blocks.get("_pptp", []):
+            sure = set() if why else wan
+            rest_why = why or (
+                "PPTP server: it has no interface setting; whether it answers tcp/1723 here too "
+                "is not in the configuration"
+            )
+            out.extend(self._vpn_listeners("pptp", PROTO_TCP, 1723, sure, src))
+            rest = [ifn for ifn in anywhere if ifn not in sure]
+            out.extend(self._vpn_listeners("pptp", PROTO_TCP, 1723, rest, src, rest_why))
+            if rest:
+                p.partial("config vpn pptp", rest_why, src)
+        return out
+
+    def _vpn_listeners(self, name, proto, port, ifaces, src, why=None) -> list[MgmtService]:
+        return [self._listener(name, proto, port, ifn, src, why) for ifn in sorted(ifaces)]
 
     def _scope_ntp(self) -> list[MgmtService]:
         """A single-VDOM backup without ``config system ntp``: whether the FortiGate serves

@@ -15,10 +15,10 @@ from typing import cast
 
 from netaddr import IPNetwork
 
-from netaudit.model import Device, IfKind, Interface, L2Mode, Reference, Route
+from netaudit.model import Device, IfKind, Interface, L2Mode, Reference, Route, Src
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
 from netaudit.parsers.fortinet_fortios.facts import AllowAccess, FortiOSFacts
-from netaudit.parsers.fortinet_fortios.state import IfRec, ParseState, Vdom
+from netaudit.parsers.fortinet_fortios.state import DEDICATED_VRF, IfRec, ParseState, Vdom
 from netaudit.parsers.fortinet_fortios.tables import (
     IFACE_IGNORED,
     IFACE_IGNORED_PREFIXES,
@@ -129,6 +129,12 @@ class InterfaceSections(ParseState):
         ):
             rec.partial.append(f"interface type {typ} not modelled")
         rec.auth = _authentication(e)
+        dedicated = e.low("dedicated-to", "none")
+        if dedicated == "management":
+            self._dedicate(rec, self.set_src(e, "dedicated-to"))
+        elif dedicated != "none":  # a purpose this parser does not know: not forwarding as read
+            e.mark("dedicated-to", UNRECOGNIZED)
+            rec.partial.append(f"set dedicated-to {dedicated} not understood")
         for key, kind in (("explicit-web-proxy", "web"), ("explicit-ftp-proxy", "ftp")):
             value = e.low(key, "disable")
             if value != "disable":  # the proxy listens here when it runs (proxy.py)
@@ -137,6 +143,40 @@ class InterfaceSections(ParseState):
         # Unknown interface settings are reported as unrecognized lines; like the IOS
         # parser, they do not make the interface partial (IFACE_PARTIAL lists those that do).
         e.leftover(IFACE_IGNORED | IFACE_SECURITY_HARMLESS, IFACE_IGNORED_PREFIXES)
+
+    def _dedicate(self, rec: IfRec, src: Src | None) -> None:
+        """Interface ``rec`` is dedicated to management: FortiOS moves it to a hidden VDOM
+        (``dmgmt-vdom``) with a routing table of its own — its connected subnet and the
+        routes through it (its DHCP/PPPoE default route, static routes on it) — and keeps
+        it out of firewall policies: nothing is forwarded to or from it, only the
+        FortiGate's own administrative services answer there
+        (docs/vendors/fortinet_fortios.md, "Dedicated management interface")."""
+        rec.dedicated = src or self.src(rec.entry.edit_line)
+        rec.vrf = DEDICATED_VRF
+
+    def h_dedicated_mgmt(self, blk: Block) -> None:
+        """FortiOS 5.x/6.0 ``config system dedicated-mgmt`` (still accepted on some models):
+        ``status enable`` dedicates ``interface`` to management, ``default-gateway`` is the
+        default route of that table, ``dhcp-server enable`` serves DHCP on it."""
+        if blk.low("status", "disable") != "enable":
+            blk.ignore_prefixes = ("",)
+            return
+        ifn = blk.first("interface")
+        rec = self.ifs.get(ifn or "")
+        if rec is None:
+            if ifn:
+                blk.mark("interface", UNRECOGNIZED)  # an interface the backup does not define
+            blk.ignore_prefixes = ("",)
+            return
+        self._dedicate(rec, self.set_src(blk, "status"))
+        gw = ip_to_int(blk.first("default-gateway", "0.0.0.0") or "")
+        if gw:
+            rec.dedicated_gateway = (gw, self.set_src(blk, "default-gateway"))
+        elif blk.has("default-gateway") and gw is None:
+            blk.mark("default-gateway", UNRECOGNIZED)
+        if blk.low("dhcp-server", "disable") == "enable":
+            rec.dedicated_dhcp = self.set_src(blk, "dhcp-server")
+        blk.ignore_prefixes = ("dhcp-",)  # the pool's range and mask
 
     def h_virtual_switch(self, blk: Block) -> None:
         blk.ignore_prefixes = ()
@@ -239,12 +279,56 @@ class InterfaceSections(ParseState):
             ifn = e.first("interface")
             if ifn:
                 v.blocks.setdefault("_ike", []).append((ifn, self.src(e.edit_line)))
+                if e.low("type", "static") == "dynamic":  # dial-up: where remote clients connect
+                    v.blocks.setdefault("_dialup", []).append((e.name, ifn, self.src(e.edit_line)))
             v.blocks.setdefault("_tunnels", []).append(
                 (e.name, self.src(e.edit_line), "IPsec tunnel: the far side is not in the snapshot")
             )
             e.leftover(ignore_prefixes=("",))
             for child in e.children.values():
                 child.disp = IGNORE
+
+    def h_ipsec_phase2(self, blk: Block, v: Vdom) -> None:
+        """Only which phase1s have a transport-mode phase2 (L2TP over IPsec runs in
+        transport mode); selectors and proposals do not decide what reaches what."""
+        for e in blk.entries.values():
+            if e.low("encapsulation", "tunnel-mode") == "transport-mode" and e.first("phase1name"):
+                v.blocks.setdefault("_transport", set()).add(e.first("phase1name"))
+            e.leftover(ignore_prefixes=("",))
+
+    def h_l2tp(self, blk: Block, v: Vdom) -> None:
+        """``config vpn l2tp``: the FortiGate as L2TP server (LNS) when ``status enable``
+        (default disable); ``enforce-ipsec enable`` refuses L2TP outside IPsec (admin.py
+        makes the listeners).  The address range, user group and PPP timers grant no
+        reach to the FortiGate itself."""
+        blk.ignore_prefixes = ("",)
+        status = blk.low("status", "disable")
+        if status == "disable":
+            return
+        why = None
+        if status != "enable":
+            blk.mark("status", UNRECOGNIZED)
+            why = f"set status {status} not understood: the L2TP server may be running"
+        enforce = blk.low("enforce-ipsec", "disable") or "disable"
+        if enforce not in ("enable", "disable"):
+            blk.mark("enforce-ipsec", UNRECOGNIZED)
+            why = why or f"set enforce-ipsec {enforce} not understood: L2TP may be accepted outside IPsec"
+        src = self.set_src(blk, "status")
+        v.blocks["_l2tp"] = [(enforce == "enable" and why is None, self.set_src(blk, "enforce-ipsec") or src, why)]
+        v.blocks.setdefault("_tunnels", []).append(("l2t.root", src, "L2TP clients: remote hosts not in the snapshot"))
+
+    def h_pptp(self, blk: Block, v: Vdom) -> None:
+        """``config vpn pptp``: the FortiGate as PPTP server when ``status enable``
+        (default disable); the address range and user group grant no reach to it."""
+        blk.ignore_prefixes = ("",)
+        status = blk.low("status", "disable")
+        if status == "disable":
+            return
+        why = None
+        if status != "enable":
+            blk.mark("status", UNRECOGNIZED)
+            why = f"set status {status} not understood: the PPTP server may be running"
+        v.blocks["_pptp"] = [(self.set_src(blk, "status"), why)]
 
     def h_sslvpn(self, blk: Block, v: Vdom) -> None:
         blk.ignore_prefixes = ("",)
@@ -376,6 +460,22 @@ class InterfaceSections(ParseState):
                             source=mode_src,
                         )
                     )
+            if r.dedicated is not None:
+                dev.vrfs.add(itf.vrf)
+                if r.dedicated_gateway is not None:
+                    gw, gw_src = r.dedicated_gateway
+                    dev.routes.append(
+                        Route(
+                            IPNetwork("0.0.0.0/0"),
+                            itf.vrf,
+                            next_hop=gw,
+                            interface=r.name,
+                            origin="static",
+                            source=gw_src,
+                        )
+                    )
+                if r.dedicated_dhcp is not None:
+                    v.blocks.setdefault("_dhcp", []).append((r.name, r.dedicated_dhcp))
             if r.role:
                 dev.interface_roles[r.name] = r.role
             if r.access:

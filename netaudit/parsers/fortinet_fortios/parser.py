@@ -227,6 +227,7 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
     _GLOBAL_ORDER = (
         "h_global",
         "h_interfaces",
+        "h_dedicated_mgmt",
         "h_virtual_switch",
         "h_admins",
         "h_snmp_sysinfo",
@@ -378,7 +379,10 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
             "h_dynamic_routing",
             "h_router_policy",
             "h_ipsec_phase1",
+            "h_ipsec_phase2",
             "h_sslvpn",
+            "h_l2tp",
+            "h_pptp",
             "h_tunnel_ifaces",
             "h_wire_pair",
             "h_security_policy",

@@ -97,6 +97,22 @@ class Policies(VdomState):
         dev.filters[FORWARD_FILTER] = flt
         dev.forward_filter = FORWARD_FILTER
         info = self.facts.policies
+        for ifn in self.dev.interfaces:
+            rec = p.ifs.get(ifn)
+            if rec is not None and rec.dedicated is not None and not rec.shutdown:
+                # A dedicated management interface is in a VDOM of its own, which no
+                # firewall policy names (not even through "any"): nothing is forwarded
+                # to or from it, translated by a VIP or not (docs/vendors/fortinet_fortios.md).
+                one = frozenset({ifn})
+                self.match_vip.add(len(flt.lines))
+                flt.lines.append(
+                    FilterLine(
+                        Action.DENY,
+                        [Match(in_ifaces=one), Match(out_ifaces=one)],
+                        rec.dedicated,
+                        name=f"dedicated management {ifn}",
+                    )
+                )
         for e in self.entries("firewall policy"):
             try:
                 self._policy(e, flt, info)

@@ -43,6 +43,9 @@ GLOBAL_SECTIONS = {
 }
 
 FORWARD_FILTER = "firewall-policy"
+# The routing table of a dedicated management interface (``set dedicated-to management``):
+# FortiOS keeps it in a hidden VDOM of that name, apart from the forwarding VDOMs.
+DEDICATED_VRF = "dmgmt-vdom"
 INPUT_FILTER = "local-in"
 IMPLICIT_DENY = "implicit deny (policy 0)"
 ANY = AddrMatch.any()
@@ -74,6 +77,11 @@ class IfRec:
     # Why traffic from the interface passes only once authenticated (captive portal,
     # 802.1X: ``security-mode``), or None.
     auth: str | None = None
+    # ``set dedicated-to management`` (or ``config system dedicated-mgmt``): the line that
+    # dedicates the interface to administrative access, out of the data plane.
+    dedicated: Src | None = None
+    dedicated_gateway: tuple[int, Src | None] | None = None  # dedicated-mgmt default-gateway
+    dedicated_dhcp: Src | None = None  # dedicated-mgmt dhcp-server enable
     # ``set explicit-web-proxy`` / ``explicit-ftp-proxy`` enable (or a value not
     # understood): "web" / "ftp" -> (the line, why it is not known or None).
     explicit_proxy: dict = field(default_factory=dict)

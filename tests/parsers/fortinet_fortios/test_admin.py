@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from netaddr import IPNetwork
 
+from netaudit.audit import run_audit
 from netaudit.model import AddrMatch, PortRange
 from netaudit.reach import BLOCKED, REACHABLE
 
-from .helpers import ZONES, analyse, cfg, dev_of, policies, policy
+from .helpers import FIXTURES, ZONES, analyse, cfg, dev_of, policies, policy
 
 ACCESS = """    edit "mgmt"
         set vdom "root"
@@ -234,3 +235,144 @@ def test_sslvpn_sources_read_exactly_are_admitted_exactly_beside_a_geography_add
     _, cells = analyse(text)
     staff = cells[("staff", "@devices")]
     assert staff.verdict == REACHABLE and "tcp/4443" in [str(s) for s in staff.services]
+
+
+# --------------------------------------------------------------------------- L2TP and PPTP servers
+
+DIALUP = """config vpn ipsec phase1-interface
+    edit "L2TP-TUXA"
+        set type dynamic
+        set interface "wan1"
+        set peertype any
+        set net-device disable
+        set proposal aes256-sha256
+        set psksecret ENC Vm1sWnNaV0ZzTFZSMWVHRXRVRGN0TWpBeU5RPT0=
+    next
+end
+config vpn ipsec phase2-interface
+    edit "L2TP-TUXA"
+        set phase1name "L2TP-TUXA"
+        set proposal aes256-sha256
+        set encapsulation transport-mode
+    next
+end
+"""
+
+
+def l2tp(*settings: str) -> str:
+    body = "".join(f"    set {s}\n" for s in settings)
+    return f'config vpn l2tp\n{body}    set sip 10.0.200.10\n    set eip 10.0.200.50\n    set usrgrp "L2TP"\nend\n'
+
+
+def _l2tp_services(dev) -> dict[str, tuple[str, str | None]]:
+    """acl name → (service name, partial reason) of the L2TP and PPTP listeners."""
+    return {s.acl: (s.name, s.partial) for s in dev.services if s.name in ("l2tp", "l2tp-ipsec", "pptp")}
+
+
+def test_l2tp_enforced_inside_ipsec_is_the_dialup_interfaces_vpn_endpoint():
+    """``enforce-ipsec enable``: L2TP is taken inside the dial-up IPsec only — udp/1701 on
+    wan1, where the transport-mode phase1 terminates, is the edge's VPN endpoint
+    (``l2tp-ipsec``): the Internet reaches it within the reference policy.  Before, the
+    section was "not modelled" and udp/1701 absent from the cell."""
+    dev, rep = dev_of(cfg(DIALUP, l2tp("status enable", "enforce-ipsec enable")))
+    assert _l2tp_services(dev) == {"l2tp-ipsec wan1": ("l2tp-ipsec", None)}
+    assert not any("l2tp" in p["construct"] for p in rep.partially_understood)
+    assert rep.unrecognized == []
+    _, cells = analyse(cfg(DIALUP, l2tp("status enable", "enforce-ipsec enable")))
+    internet = cells[("internet", "@devices")]
+    assert {"udp/500", "udp/1701", "udp/4500"} <= set(internet.services)
+    # Inside, nothing answers udp/1701 (the LAN reaches wan1's address only through a policy)
+    assert "udp/1701" not in cells[("staff", "@devices")].services
+
+
+def test_cleartext_l2tp_answers_where_clients_connect_and_maybe_elsewhere():
+    """``enforce-ipsec disable`` (the default; 5.x has no such setting): cleartext L2TP is
+    accepted — ``l2tp``, no VPN endpoint — on the dial-up and ``role wan`` interfaces, and
+    on the other interfaces for all the configuration says (partial, never absent)."""
+    for text in (
+        cfg(DIALUP, l2tp("status enable", "enforce-ipsec disable")),
+        cfg(DIALUP, l2tp("status enable")),
+    ):
+        dev, rep = dev_of(text)
+        found = _l2tp_services(dev)
+        assert found["l2tp wan1"] == ("l2tp", None)
+        for ifn in ("lan", "srv", "guest"):
+            name, why = found[f"l2tp {ifn}"]
+            assert name == "l2tp" and "enforce-ipsec disable" in why
+        assert [p["construct"] for p in rep.partially_understood if "l2tp" in p["construct"]] == ["config vpn l2tp"]
+
+
+def test_l2tp_enforced_without_a_dialup_phase1_interface_is_partial_everywhere():
+    """A FortiOS 5.x policy-based L2TP/IPsec (``config vpn ipsec phase1``, not read): where
+    IPsec terminates is not known, so every interface may answer — partial, not absent;
+    a tunnel-mode dial-up phase2 carries no L2TP."""
+    tunnel_mode = DIALUP.replace("        set encapsulation transport-mode\n", "")
+    for text in (
+        cfg(l2tp("status enable", "enforce-ipsec enable")),
+        cfg(tunnel_mode, l2tp("status enable", "enforce-ipsec enable")),
+    ):
+        dev, _ = dev_of(text)
+        found = _l2tp_services(dev)
+        assert set(found) == {f"l2tp-ipsec {i}" for i in ("wan1", "lan", "srv", "guest")}
+        assert all(name == "l2tp-ipsec" and why for name, why in found.values())
+
+
+def test_l2tp_and_pptp_disabled_listen_nowhere():
+    """``status disable`` (the default) and a section without ``status``: no listener, no
+    note; an unknown status may be running — partial."""
+    for text in (
+        cfg(DIALUP, l2tp("status disable", "enforce-ipsec disable")),
+        cfg(DIALUP, l2tp("enforce-ipsec disable")),
+        cfg('config vpn pptp\n    set status disable\n    set usrgrp "PPTP"\nend\n'),
+    ):
+        dev, rep = dev_of(text)
+        assert _l2tp_services(dev) == {}
+        assert rep.unrecognized == [] and rep.partially_understood == []
+    dev, rep = dev_of(cfg(DIALUP, l2tp("status standby")))
+    assert all(why and "status standby" in why for _, why in _l2tp_services(dev).values())
+    assert [u.line for u in rep.unrecognized]
+
+
+def test_pptp_server_is_a_cleartext_listener_on_the_wan_and_maybe_elsewhere():
+    """``config vpn pptp`` ``status enable``: PPTP (tcp/1723, no VPN endpoint: no encryption
+    worth the name) on the ``role wan`` interface — the Internet reaching it is a finding —
+    and partial on the others.  Before, the section was "not modelled" and the port absent."""
+    pptp = """config vpn pptp
+    set status enable
+    set ip-mode range
+    set eip 10.0.201.50
+    set sip 10.0.201.10
+    set usrgrp "PPTP-NHANVIEN"
+end
+"""
+    dev, rep = dev_of(cfg(pptp))
+    found = _l2tp_services(dev)
+    assert found["pptp wan1"] == ("pptp", None)
+    assert all(found[f"pptp {i}"][1] for i in ("lan", "srv", "guest"))
+    assert rep.unrecognized == []
+    _, cells = analyse(cfg(pptp))
+    assert "tcp/1723" in cells[("internet", "@devices")].services
+
+
+def test_ward_l2tp_over_ipsec_is_no_finding_and_cleartext_l2tp_is(tmp_path):
+    """The ward's FortiGate 60F (fixture ubnd-phuong-l2tp): staff work from home over
+    L2TP/IPsec with ``enforce-ipsec enable`` — udp/1701 on wan1 is the edge's VPN endpoint,
+    no finding on internet → @devices.  The same backup with ``enforce-ipsec disable``
+    accepts cleartext L2TP from the Internet: a high policy-violation citing that line."""
+    conf = FIXTURES / "ubnd-phuong-l2tp.conf"
+    site = FIXTURES / "ubnd-phuong-l2tp.site.yaml"
+    a = run_audit([conf], site)
+    [rep] = a.snapshot.reports
+    assert rep.unrecognized == []
+    cells = {(c.src, c.dst): c for c in a.matrix}
+    assert set(cells[("internet", "@devices")].services) == {"udp/500", "udp/1701", "udp/4500"}
+    assert not [f for f in a.findings if f.zones == ["internet", "@devices"]]
+    assert cells[("khach", "canbo")].verdict == BLOCKED
+    clear = tmp_path / "FGT-UBND-P7.conf"
+    clear.write_text(
+        conf.read_text(encoding="utf-8").replace("enforce-ipsec enable", "enforce-ipsec disable"), encoding="utf-8"
+    )
+    a = run_audit([clear], site)
+    [f] = [f for f in a.findings if f.zones == ["internet", "@devices"]]
+    assert (f.check, f.severity) == ("policy-violation", "high")
+    assert "set enforce-ipsec disable" in {e["text"] for e in f.evidence}

@@ -6,10 +6,11 @@ from __future__ import annotations
 from netaddr import IPNetwork
 
 from netaudit import topology
+from netaudit.audit import run_audit
 from netaudit.model import AddrMatch, IfKind, L2Mode, PortRange
 from netaudit.reach import BLOCKED, REACHABLE
 
-from .helpers import analyse, cfg, dev_of, policies, policy
+from .helpers import FIXTURES, ZONES, analyse, cfg, dev_of, policies, policy
 
 
 def test_interface_forms_vlan_secondary_status_role_alias():
@@ -323,3 +324,131 @@ def test_forged_source_is_not_delivered_while_src_check_is_on():
     assert checked[("guest", "staff")].spoofed is None
     forged = unchecked[("guest", "staff")].spoofed
     assert forged is not None and forged != forged.bdd.false
+
+
+# --------------------------------------------------------------------------- dedicated management port
+
+MGMT_PORT = """    edit "mgmt"
+        set vdom "root"
+        set ip 10.99.0.1 255.255.255.0
+        set allowaccess ping https ssh
+        set type physical
+        set dedicated-to management
+        set role lan
+    next
+"""
+# IT staff's host may go anywhere (dstintf "any"); every interface may resolve outside.
+WIDE_POLICIES = policies(
+    policy(1, '"lan"', '"any"', '"LAN"'),
+    policy(2, '"any"', '"wan1"', service='"DNS"', extra="        set nat enable\n"),
+)
+MGMT_ZONES = {
+    **ZONES,
+    "quantri": {"kind": "management", "subnets": ["10.99.0.0/24"], "attach": ["FGT:mgmt"]},
+}
+
+
+def test_dedicated_management_port_forwards_nothing_and_answers_its_own_subnet():
+    """``set dedicated-to management`` takes the port out of the data plane: FortiOS puts
+    it in a VDOM of its own (dmgmt-vdom), which no policy reaches, not even through
+    ``any``.  Before, ``lan → any`` delivered staff to the management subnet and to the
+    port's HTTPS/SSH, and ``any → wan1`` let the management subnet out to the Internet."""
+    res, cells = analyse(cfg(WIDE_POLICIES, ifaces=MGMT_PORT), MGMT_ZONES)
+    assert res.report.unrecognized == [] and not any("mgmt" in p["construct"] for p in res.report.partially_understood)
+    assert cells[("staff", "quantri")].verdict == BLOCKED
+    assert cells[("quantri", "internet")].verdict == BLOCKED
+    assert cells[("guest", "quantri")].verdict == BLOCKED
+    # The port's own services answer its own subnet, per allowaccess, and nobody else.
+    mgmt = cells[("quantri", "@devices")]
+    assert mgmt.verdict == REACHABLE and {"icmp/8", "tcp/22", "tcp/443"} <= set(mgmt.services)
+    assert not {"tcp/22", "tcp/443"} & set(cells[("staff", "@devices")].services)
+    # The rest of the unit forwards as before.
+    assert cells[("staff", "guest")].verdict == REACHABLE
+    assert cells[("staff", "internet")].verdict == REACHABLE
+    assert cells[("guest", "internet")].verdict == REACHABLE
+
+
+def test_dedicated_management_port_keeps_its_routes_in_a_table_of_its_own():
+    """Its connected subnet, its DHCP default route (``defaultgw``, distance 5) and static
+    routes on it are in the dmgmt-vdom table, not in the one the office forwards with.
+    Before, staff → the management subnet was unknown (the DHCP address's mask) and the
+    management subnet reached the Internet through ``any → wan1``."""
+    port = MGMT_PORT.replace("        set ip 10.99.0.1 255.255.255.0\n", "        set mode dhcp\n")
+    route = """config router static
+    edit 2
+        set dst 10.200.0.0 255.255.0.0
+        set gateway 10.99.0.254
+        set device "mgmt"
+    next
+end
+"""
+    text = cfg(WIDE_POLICIES, route, ifaces=port)
+    dev, _ = dev_of(text)
+    assert dev.interfaces["mgmt"].vrf == "dmgmt-vdom" and "dmgmt-vdom" in dev.vrfs
+    by_vrf = {(str(r.prefix), r.interface): r.vrf for r in dev.routes}
+    assert by_vrf == {
+        ("0.0.0.0/0", "wan1"): "default",
+        ("0.0.0.0/0", "mgmt"): "dmgmt-vdom",
+        ("10.200.0.0/16", "mgmt"): "dmgmt-vdom",
+    }
+    _, cells = analyse(text, MGMT_ZONES)
+    assert cells[("staff", "quantri")].verdict == BLOCKED
+    assert cells[("quantri", "internet")].verdict == BLOCKED
+    assert cells[("quantri", "@devices")].verdict == REACHABLE
+    assert not {"tcp/22", "tcp/443"} & set(cells[("staff", "@devices")].services)
+    assert cells[("staff", "internet")].verdict == REACHABLE
+    assert cells[("guest", "internet")].verdict == REACHABLE
+
+
+def test_fortios_5_dedicated_mgmt_section_dedicates_the_port():
+    """FortiOS 5.x/6.0 ``config system dedicated-mgmt``: the same port out of the data
+    plane, its ``default-gateway`` a default route of its own table, ``dhcp-server
+    enable`` a DHCP server on it; ``status disable`` (the default) leaves the port as
+    any other."""
+    port = MGMT_PORT.replace("        set dedicated-to management\n", "")
+    section = """config system dedicated-mgmt
+    set status enable
+    set interface "mgmt"
+    set default-gateway 10.99.0.254
+    set dhcp-server enable
+    set dhcp-netmask 255.255.255.0
+    set dhcp-start-ip 10.99.0.100
+    set dhcp-end-ip 10.99.0.150
+end
+"""
+    text = cfg(WIDE_POLICIES, ifaces=port).replace("config firewall address\n", section + "config firewall address\n")
+    dev, rep = dev_of(text)
+    assert rep.unrecognized == []
+    assert dev.interfaces["mgmt"].vrf == "dmgmt-vdom"
+    [gw] = [r for r in dev.routes if r.interface == "mgmt"]
+    assert (str(gw.prefix), gw.vrf, gw.source.text) == ("0.0.0.0/0", "dmgmt-vdom", "set default-gateway 10.99.0.254")
+    assert any(s.name == "dhcp" and s.acl == "dhcp mgmt" for s in dev.services)
+    _, cells = analyse(text, MGMT_ZONES)
+    assert cells[("staff", "quantri")].verdict == BLOCKED
+    assert cells[("quantri", "internet")].verdict == BLOCKED
+    # status disable: an ordinary port, reached through lan → any as before
+    off = text.replace("    set status enable\n    set interface", "    set status disable\n    set interface")
+    dev, _ = dev_of(off)
+    assert dev.interfaces["mgmt"].vrf == "default"
+    _, cells = analyse(off, MGMT_ZONES)
+    assert cells[("staff", "quantri")].verdict == REACHABLE
+
+
+def test_commune_fortigate_administered_through_its_dedicated_port():
+    """The People's Committee's FortiGate 100F (fixture ubnd-xa-mgmt-rieng): the IT
+    host's ``port1 → any`` policy and ``any → wan1`` DNS/NTP no longer reach into or out of
+    the dedicated management port — before, staff → quantri was a high finding (reachable)
+    and quantri → internet a medium one; the IT workstations on mgmt still administer the
+    unit (HTTPS on admin-sport 8443, SSH, ping)."""
+    a = run_audit([FIXTURES / "ubnd-xa-mgmt-rieng.conf"], FIXTURES / "ubnd-xa-mgmt-rieng.site.yaml")
+    cells = {(c.src, c.dst): c for c in a.matrix}
+    [rep] = a.snapshot.reports
+    assert rep.unrecognized == []
+    assert cells[("canbo", "quantri")].verdict == BLOCKED
+    assert cells[("quantri", "internet")].verdict == BLOCKED
+    assert cells[("quantri", "@devices")].verdict == REACHABLE
+    assert set(cells[("quantri", "@devices")].services) == {"icmp/8", "tcp/22", "tcp/8443"}
+    assert set(cells[("canbo", "@devices")].services) == {"icmp/8", "udp/67"}  # wan1's ping, DHCP
+    assert cells[("canbo", "wifi-dan")].verdict == REACHABLE  # the IT host's "any" still holds
+    found = {tuple(f.zones) for f in a.findings if f.check == "policy-violation"}
+    assert ("canbo", "quantri") not in found and ("quantri", "internet") not in found
