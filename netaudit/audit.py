@@ -17,7 +17,7 @@ from .checks import AuditContext, Finding, run_checks
 from .collector import collector_paused
 from .headerspace import HeaderSpace
 from .model import InputError
-from .policy import edge_vpn_services, excess, resolve_expectation
+from .policy import edge_vpn_services, excess, maybe_excess, resolve_expectation
 from .reach import REACHABLE, Cell, Engine, compute_matrix
 from .vocabulary import DEVICES_ZONE, SEVERITY_RANK
 from .zones import PlacedZone, Site
@@ -110,6 +110,8 @@ def run_audit(
     ctx = AuditContext(snap.devices, snap.reports, topo, site, placed, matrix, engine.hs, engine, live)
     for cell in matrix:
         cell.violation = cell.verdict == REACHABLE and excess(engine.hs, cell) != engine.hs.false
+        # Within the policy for what is delivered, beyond it for what may be: not proven.
+        cell.may_violate = not cell.violation and maybe_excess(engine.hs, cell) != engine.hs.false
     findings = run_checks(ctx)
     result = Audit(snap, site, topo, placed, engine, matrix, findings, warnings, live=live)
     if site.unit_type:
@@ -218,6 +220,9 @@ def failures(audit: Audit, fail_on: str = "high", standard: str | None = None) -
     ]
     if unknown:
         out.append(f"{len(unknown)} cell(s) the policy wants denied are unknown")
+    unsure = [c for c in audit.matrix if c.may_violate]
+    if unsure:
+        out.append(f"{len(unsure)} reachable cell(s) not proven within the policy (they may deliver more)")
     comp = audit.compliance or {}
     reg = regime(comp, standard or comp.get("default", "")) if comp else None
     if reg is not None and reg["verdict"] != PASS:

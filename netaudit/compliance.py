@@ -95,6 +95,7 @@ def facts_from_audit(audit) -> Facts:
             "verdict": c.verdict,
             "expected": c.expectation.expected if c.expectation else None,
             "violation": bool(c.violation),
+            "may_violate": c.may_violate,
             "services": list(c.services),
             "reason": c.reason,
         }
@@ -156,6 +157,7 @@ def facts_from_doc(doc: dict) -> Facts:
             "verdict": c["verdict"],
             "expected": c.get("expected"),
             "violation": bool(c.get("violation")),
+            "may_violate": bool(c.get("may_violate")),
             "services": c.get("services", []),
             "reason": c.get("reason"),
         }
@@ -224,10 +226,16 @@ class Outcome:
     cells: list[dict] = field(default_factory=list)
 
 
+def _undecided(c: dict) -> bool:
+    """A cell the policy is not proven for: unknown, or reachable within the policy and
+    maybe beyond it (``may_violate``: docs/semantics.md, "Reachable, and maybe more")."""
+    return c["verdict"] == "unknown" or bool(c.get("may_violate"))
+
+
 def _flows(f: Facts, cells: list[dict], ok: Outcome | None = None, extra: list[dict] | None = None) -> Outcome:
     """Not met if any cell violates the policy, check if any is unknown, else ``ok``."""
     bad = [c for c in cells if c["verdict"] == "reachable" and c["violation"]]
-    unknown = [c for c in cells if c["verdict"] == "unknown"]
+    unknown = [c for c in cells if _undecided(c)]
     ev = list(extra or [])
     if bad:
         ev.append(_sent("ev.violations", cells=_cells_list(bad)))
@@ -686,7 +694,7 @@ def conclude(facts: Facts, counts: dict) -> tuple[str, list[dict]]:
     """Overall conclusion and its reasons (bilingual sentences)."""
     severe = sum(1 for x in facts.findings if x["severity"] in SEVERE and x.get("proven", True))
     unproven = sum(1 for x in facts.findings if x["severity"] in SEVERE and not x.get("proven", True))
-    unknown = sum(1 for c in facts.cells if c["verdict"] == "unknown")
+    unknown = sum(1 for c in facts.cells if _undecided(c))
     reasons = []
     if severe:
         reasons.append(messages.both("conclusion.reason.severe", n=severe))

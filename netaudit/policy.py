@@ -184,12 +184,27 @@ def excess(hs: HeaderSpace, cell):
     """Delivered packets a matrix cell's (:class:`~netaudit.reach.Cell`) expectation does
     not allow (BDD); from the Internet to the devices, what only a VPN endpoint takes is
     allowed whatever its port (an SSL VPN on tcp/443)."""
-    exp = cell.expectation
-    if cell.verdict != REACHABLE or exp is None or exp.expected == ALLOW:
+    if cell.verdict != REACHABLE:
         return hs.false
-    delivered = cell.delivered
+    return _beyond(hs, cell, cell.delivered)
+
+
+def maybe_excess(hs: HeaderSpace, cell):
+    """Packets a reachable cell may deliver too (``Cell.maybe``: a partial line or service
+    on their path) that its expectation does not allow (BDD).  Not empty while
+    :func:`excess` is: the cell is not proven within the policy — unknown, never a pass
+    (docs/semantics.md, "Reachable, and maybe more")."""
+    if cell.verdict != REACHABLE or cell.maybe is None:
+        return hs.false
+    return _beyond(hs, cell, cell.maybe)
+
+
+def _beyond(hs: HeaderSpace, cell, packets):
+    exp = cell.expectation
+    if exp is None or exp.expected == ALLOW or packets is None:
+        return hs.false
     if exp.rule in (EDGE_RULE, WAN_RULE) and cell.vpn_only is not None:
-        delivered &= ~cell.vpn_only  # the edge's VPN endpoint, whatever its port
+        packets &= ~cell.vpn_only  # the edge's VPN endpoint, whatever its port
     if exp.expected == DENY:
-        return delivered
-    return delivered & ~services_packets(hs, exp.allowed_services)
+        return packets
+    return packets & ~services_packets(hs, exp.allowed_services)

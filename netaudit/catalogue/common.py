@@ -86,6 +86,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "summary.col.expected": {"vi": "Yêu cầu", "en": "Expected"},
     "summary.col.services": {"vi": "Dịch vụ", "en": "Services"},
     "summary.violation": {"vi": "VI PHẠM", "en": "VIOLATION"},
+    # Reachable within the policy, maybe beyond it: not proven (docs/semantics.md).
+    "summary.may_violate": {"vi": "CHƯA CHỨNG MINH", "en": "NOT PROVEN"},
     "summary.witness": {"vi": "Gói tin minh chứng", "en": "Witness packet"},
     "summary.evidence": {"vi": "Bằng chứng", "en": "Evidence"},
     "summary.remediation": {"vi": "Kiến nghị", "en": "Remediation"},

@@ -336,6 +336,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "matrix.all": {"vi": "mọi dịch vụ", "en": "all traffic"},
     "matrix.only": {"vi": "chỉ {services}", "en": "only {services}"},
+    # A reachable cell's packets that may be delivered too (a partial line or service).
+    "matrix.maybe_also": {"vi": "(có thể cả {services})", "en": "(maybe also {services})"},
     "matrix.expected": {"vi": "Yêu cầu: {expected}", "en": "Expected: {expected}"},
     "matrix.violation": {"vi": "VI PHẠM", "en": "VIOLATION"},
     "matrix.reason": {"vi": "Lý do: {reason}", "en": "Reason: {reason}"},

@@ -7,7 +7,7 @@ from netaddr import IPAddress
 from .. import messages
 from ..headerspace import Bdd
 from ..messages import Text
-from ..policy import ADMIN_SERVICES, ALLOW, DENY, LIMITED, excess, services_packets
+from ..policy import ADMIN_SERVICES, ALLOW, DENY, LIMITED, excess, maybe_excess, services_packets
 from ..reach import BLOCKED, REACHABLE, UNKNOWN, destination_preferences, witness_for
 from ..vocabulary import DEVICES_ZONE
 from . import REF_ND331, REF_TT12_ZONES, AuditContext, CheckInfo, check
@@ -256,6 +256,16 @@ def policy_violation(ctx: AuditContext, info: CheckInfo):
             "en": "Add the missing device configurations or clarify the unrecognized lines, then audit "
             "again; meanwhile verify with a live probe from the source zone.",
         },
+        "limits.title": {
+            "vi": "Không chứng minh được {src} → {dst} chỉ dùng được các dịch vụ được phép",
+            "en": "It could not be proven that {src} → {dst} stays within the allowed services",
+        },
+        "limits.detail": {
+            "vi": "Vùng {src} tới được {dst} bằng {services}, trong phạm vi chính sách; nhưng có thể tới được "
+            "cả {maybe}, ngoài chính sách — công cụ không kết luận được: {reason}",
+            "en": "Zone {src} reaches {dst} on {services}, within the policy; but it may also reach {maybe}, "
+            "beyond the policy — the tool can prove neither: {reason}",
+        },
     },
 )
 def unknown_verdict(ctx: AuditContext, info: CheckInfo):
@@ -266,6 +276,22 @@ def unknown_verdict(ctx: AuditContext, info: CheckInfo):
             yield info.finding(
                 key=f"{cell.src}->{cell.dst}",
                 fields={"src": cell.src, "dst": cell.dst, "reason": cell.reason or "-"},
+                zones=[cell.src, cell.dst],
+            )
+        elif cell.may_violate:
+            # Reachable within the policy, and maybe beyond it (docs/semantics.md,
+            # "Reachable, and maybe more"): the policy is not proven for this pair.
+            yield info.finding(
+                key=f"{cell.src}->{cell.dst}|limits",
+                title_key=f"check.{info.id}.limits.title",
+                detail_key=f"check.{info.id}.limits.detail",
+                fields={
+                    "src": cell.src,
+                    "dst": cell.dst,
+                    "services": ctx.hs.services_text(cell.delivered),
+                    "maybe": ctx.hs.services_text(maybe_excess(ctx.hs, cell)),
+                    "reason": cell.maybe_reason or "-",
+                },
                 zones=[cell.src, cell.dst],
             )
 

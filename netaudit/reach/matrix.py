@@ -33,9 +33,16 @@ class Cell:
     replies_only: bool = False
     delivered: Bdd | None = None  # for checks
     maybe: Bdd | None = None
+    # A reachable cell's packets that may be delivered too (a partial line or service on
+    # their path), their services and why: the policy is proven only if they stay within it.
+    maybe_services: list[str] = field(default_factory=list)
+    maybe_reason: Text | None = None
     chunks: list = field(default_factory=list)  # [(set, path)] for witnesses
     expectation: Expectation | None = None  # set by the audit
     violation: bool = False  # verdict contradicts the expectation
+    # Set by the audit: no delivered packet contradicts the expectation, but some packets
+    # that may be delivered (``maybe``) would — not proven within the policy (unknown).
+    may_violate: bool = False
     # Packets delivered only with a forged source address (another zone's), and their paths.
     spoofed: Bdd | None = None
     spoofed_chunks: list = field(default_factory=list)
@@ -157,8 +164,12 @@ def make_cell(engine: Engine, run: Run, pz: PlacedZone, dst: str) -> Cell:
         cell = Cell(
             src, dst, REACHABLE, services=hs.services(d.certain), delivered=d.certain, maybe=d.maybe, chunks=d.chunks
         )
+        if d.maybe != hs.false and not hs.within(d.maybe, d.certain):
+            cell.maybe_services = hs.services(d.maybe & ~d.certain)
+            cell.maybe_reason = d.maybe_reason
         if dst == DEVICES_ZONE and True in run.devices_by_vpn:
-            cell.vpn_only = d.certain & run.devices_by_vpn[True] & ~run.devices_by_vpn.get(False, hs.false)
+            # What only a VPN endpoint takes, of what is delivered and what may be.
+            cell.vpn_only = (d.certain | d.maybe) & run.devices_by_vpn[True] & ~run.devices_by_vpn.get(False, hs.false)
         cell.witness = witness_for(engine, cell, hs.true, pz)
         return cell
     if d is not None and d.maybe != hs.false:

@@ -580,6 +580,8 @@ class _Writer(DocxDocument):
             line = t("matrix.expected", expected=f["expected"])
             if f["services"]:
                 line += f"; {t('matrix.col.services')}: {f['services']}"
+            if f["maybe_services"]:
+                line += " " + t("matrix.maybe_also", services=f["maybe_services"])
             self.small(line)
             if f["reason"]:
                 self.small(t("matrix.reason", reason=f["reason"]))

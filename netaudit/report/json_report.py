@@ -261,6 +261,15 @@ def _audit_dict(audit, options: RenderOptions) -> dict:
         cell["reason"] = c.reason
         if c.reason is not None:
             cell["reason_text"] = both_of(c.reason)  # additive: {"vi", "en"}
+        if c.maybe_services:
+            # additive: what a reachable cell may deliver too, and why (a partial line or
+            # service); ``may_violate`` when that is beyond the policy (not proven within it)
+            cell["maybe_services"] = c.maybe_services
+            if c.maybe_reason is not None:
+                cell["maybe_reason"] = str(c.maybe_reason)
+                cell["maybe_reason_text"] = both_of(c.maybe_reason)
+        if c.may_violate:
+            cell["may_violate"] = True
         if c.blocking:
             cell["blocked_by"] = c.blocking
         if c.dropped:  # additive: why a blocked flow stops where no line stops it

@@ -87,10 +87,22 @@ def _shown_id(v: View, name: str) -> str:
 
 
 def _reason(v: View, c: dict) -> str:
-    """A cell's reason in the report language ("reason_text"; the English "reason" in older JSON)."""
+    """A cell's reason in the report language ("reason_text"; the English "reason" in older
+    JSON); a reachable cell's is why it may deliver more ("maybe_reason_text")."""
     if c.get("reason_text"):
         return v.prose(v.L(c["reason_text"]))
-    return v.prose(c.get("reason") or "")
+    if c.get("maybe_reason_text"):
+        return v.prose(v.L(c["maybe_reason_text"]))
+    return v.prose(c.get("reason") or c.get("maybe_reason") or "")
+
+
+def _cls(c: dict) -> str:
+    """A cell's colour: a violation red, reachable but not proven within the policy
+    (``may_violate``) as unknown, else its verdict."""
+    verdict = c.get("verdict", "unknown")
+    if verdict == "reachable":
+        return "violation" if c.get("violation") else "unknown" if c.get("may_violate") else "reachable"
+    return verdict
 
 
 def _expected_text(v: View, c: dict) -> str:
@@ -107,9 +119,11 @@ def _services_text(v: View, c: dict) -> str:
     svc = c.get("services") or []
     if c.get("verdict") != "reachable" or not svc:
         return ""
-    if svc == ["ip"]:
-        return v.t("matrix.all")
-    return v.t("matrix.only", services=services_words(", ".join(svc), v.lang))
+    text = v.t("matrix.all") if svc == ["ip"] else v.t("matrix.only", services=services_words(", ".join(svc), v.lang))
+    if c.get("may_violate") and c.get("maybe_services"):
+        # in the table only where it leaves the policy unproven; every flow says it (below)
+        text += " " + v.t("matrix.maybe_also", services=services_words(", ".join(c["maybe_services"]), v.lang))
+    return text
 
 
 def _model_services(v: View, services) -> str:
@@ -175,9 +189,7 @@ def matrix(v: View, zone_kind: dict) -> None:
                 cells.append(None)
                 continue
             verdict = c.get("verdict", "unknown")
-            cls = verdict
-            if verdict == "reachable":
-                cls = "violation" if c.get("violation") else "reachable"
+            cls = _cls(c)
             cells.append(
                 {
                     "src": src,
@@ -188,7 +200,8 @@ def matrix(v: View, zone_kind: dict) -> None:
                     "services": _services_text(v, c),
                     "expected": _expected_text(v, c),
                     "violation": bool(c.get("violation")),
-                    "reason": _reason(v, c),
+                    # a reachable cell's why-maybe only where it leaves the policy unproven
+                    "reason": _reason(v, c) if verdict != "reachable" or c.get("may_violate") else "",
                     "anchor": anchor(src, dst),
                     "live": live_mark(v, c),
                 }
@@ -239,10 +252,11 @@ def matrix(v: View, zone_kind: dict) -> None:
                 "anchor": anchor(c["src"], c["dst"]),
                 "verdict": verdict,
                 "label": v.t(f"verdict.{verdict}.cap"),
-                "cls": "violation" if verdict == "reachable" and c.get("violation") else verdict,
+                "cls": _cls(c),
                 "violation": bool(c.get("violation")),
                 "expected": _expected_text(v, c),
                 "services": services_words(", ".join(c.get("services") or []), v.lang),
+                "maybe_services": services_words(", ".join(c.get("maybe_services") or []), v.lang),
                 "reason": _reason(v, c),
                 "witness": hops_view(v, c.get("witness")),
                 "blocked_by": [

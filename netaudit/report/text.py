@@ -128,6 +128,8 @@ def render(audit, options: RenderOptions) -> str:
             if exp.expected == "limited":
                 expected += " " + ",".join(exp.allowed_services)
         services = ",".join(c.services) if c.services else ("" if c.verdict != "unknown" else "?")
+        if c.maybe_services:
+            services += f" (+? {','.join(c.maybe_services)})"
         if c.replies_only:
             services = f"({t('summary.replies_only', lang)})"
         if len(services) > 40:
@@ -139,10 +141,14 @@ def render(audit, options: RenderOptions) -> str:
                 t(f"verdict.{c.verdict}", lang),
                 expected,
                 services,
-                t("summary.violation", lang) if c.violation else "",
+                t("summary.violation", lang)
+                if c.violation
+                else t("summary.may_violate", lang)
+                if c.may_violate
+                else "",
             ]
         )
-        marks.append(c.verdict)
+        marks.append("unknown" if c.may_violate else c.verdict)
     table = _table(rows)
     out_table = table[:2]
     for line, verdict in zip(table[2:], marks, strict=True):
@@ -256,7 +262,7 @@ def _matrix_cells(audit, lang: str, cut: bool) -> tuple[list, str]:
         return list(audit.matrix), ""
 
     def rank(c) -> int:
-        return 0 if c.violation else 1 if c.verdict == "unknown" else 2
+        return 0 if c.violation else 1 if c.verdict == "unknown" or c.may_violate else 2
 
     listed = sorted((c for c in audit.matrix if c.violation or c.verdict != "blocked"), key=rank)
     blocked = len(audit.matrix) - len(listed)
@@ -300,7 +306,9 @@ def guest_conclusion(audit, lang: str, standard: str | None = None, prose=str) -
     leaks = [c for c in cells if c.violation]
     live = _live_leaks(audit, {(c.src, c.dst) for c in cells} - {(c.src, c.dst) for c in leaks})
     unknown = [
-        c for c in cells if c.verdict == "unknown" and (c.expectation is None or c.expectation.expected != "allow")
+        c
+        for c in cells
+        if (c.verdict == "unknown" and (c.expectation is None or c.expectation.expected != "allow")) or c.may_violate
     ]
     overall = _overall(audit, lang, standard)
     if not guests:
@@ -338,7 +346,8 @@ def guest_conclusion(audit, lang: str, standard: str | None = None, prose=str) -
         key = "reachable"
     elif unknown:
         first = unknown[0]
-        why = f"{first.src} → {_zone(first.dst, lang)}: {prose(in_lang(first.reason, lang) or '?').rstrip('.')}"
+        said = first.maybe_reason if first.may_violate else first.reason
+        why = f"{first.src} → {_zone(first.dst, lang)}: {prose(in_lang(said, lang) or '?').rstrip('.')}"
         if len(unknown) > 1:
             why += f" ({t('summary.conclusion.more', lang, n=len(unknown) - 1)})"
         line, key = t("summary.conclusion.unknown", lang, why=why), "unknown"
