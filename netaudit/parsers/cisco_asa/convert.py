@@ -49,6 +49,7 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
         self._finish_vpn()  # before the policy: decrypted traffic bypasses its access-lists
         self._finish_policy()
         self._finish_routes()
+        self._finish_l2tp()  # before the services: where L2TP over IPsec is answered
         self._finish_services()
         self._finish_refs()
 

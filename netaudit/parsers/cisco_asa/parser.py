@@ -136,7 +136,8 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
 
     def _vpn_attribute(self, target: tuple[str, str], tokens, low, src: Src) -> bool:
         """A group-policy's ``vpn-filter value ACL|none``, a tunnel-group's
-        ``default-group-policy GP`` (:mod:`.vpn`); False for any other line."""
+        ``default-group-policy GP``, a group-policy's or user's ``vpn-tunnel-protocol``
+        (:mod:`.vpn`); False for any other line."""
         kind, name = target
         if kind == "group-policy" and len(low) >= 2 and low[0] == "vpn-filter":
             if low[1] == "value" and len(low) >= 3:
@@ -147,6 +148,10 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
                 return True
         if kind == "tunnel-group" and len(low) >= 2 and low[0] == "default-group-policy":
             self.tg_policies[name] = (tokens[1], src)
+            return True
+        if kind in ("group-policy", "username") and low[:1] == ["vpn-tunnel-protocol"]:
+            if "l2tp-ipsec" in low[1:]:
+                self.l2tp_protocol.append(src)
             return True
         return False
 
@@ -205,7 +210,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
 
     def h_username(self, tokens, low, src):
         if len(low) >= 3 and low[2] == "attributes":
-            self.ctx = Ctx("scan")
+            self.ctx = Ctx("scan", targets=[("username", tokens[1])])
             self.ignored += 1
             return
         for i, w in enumerate(low):
@@ -410,6 +415,10 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         n = len(low)
         if n >= 4 and low[1] in ("ikev1", "ikev2", "isakmp") and low[2] == "enable":
             self.vpn_listen.append(("ike", tokens[3], src))
+            if low[1] != "ikev2":
+                self.ikev1_enabled.setdefault(tokens[3], src)
+            return
+        if self._transform_mode(tokens, low, src):
             return
         if n >= 5 and low[1] in ("map", "dynamic-map") and low[3].isdigit():
             if self._crypto_entry(tokens, low, src):
@@ -420,6 +429,26 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         self.ignored += 1
         if not SECRET_WORDS.isdisjoint(low):
             self.scan_secrets(tokens, low)
+
+    def _transform_mode(self, tokens, low, src) -> bool:
+        """``crypto ipsec [ikev1] transform-set NAME mode transport|tunnel`` (the last
+        line wins; tunnel is the default): which IKEv1 transform sets L2TP over IPsec
+        can use (:mod:`.vpn`)."""
+        if low[1:2] != ["ipsec"]:
+            return False
+        words = low[2:]
+        if words[:1] == ["ikev1"]:
+            words = words[1:]
+        if len(words) != 4 or words[0] != "transform-set" or words[2] != "mode":
+            return False
+        name = tokens[len(low) - 3]
+        if words[3] == "transport":
+            self.transport_sets[name] = src
+            return True
+        if words[3] == "tunnel":
+            self.transport_sets.pop(name, None)
+            return True
+        return False
 
     def _crypto_entry(self, tokens, low, src) -> bool:
         """A ``crypto map|dynamic-map NAME SEQ …`` line (:mod:`.vpn`): True when it says
@@ -443,6 +472,10 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             return True
         if rest[:2] == ["set", "peer"] and n >= 7:
             entry.peers = tokens[6:]
+            return True
+        if rest[:3] == ["set", "ikev1", "transform-set"] or rest[:2] == ["set", "transform-set"]:
+            first = 7 if rest[1] == "ikev1" else 6
+            entry.transforms, entry.transforms_src = tokens[first:], src
             return True
         return False
 

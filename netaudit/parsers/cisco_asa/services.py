@@ -46,6 +46,37 @@ class ServiceBuilder(AsaState):
             return None
         return runtime_address_match(self.dev)
 
+    def _l2tp_services(self) -> None:
+        """``l2tp-ipsec`` (udp/1701) where the ASA answers L2TP over IPsec (.vpn): on that
+        interface's own addresses, like IKE.  The ASA takes L2TP only inside IPsec
+        (never in clear), so it is a VPN endpoint (model.VPN_ENDPOINTS)."""
+        ports = (PortRange(1701, 1701),)
+        listen = {}
+        for nameif, (src, why) in self.l2tp_listen.items():
+            real = self.nameif_to_if.get(nameif)
+            if real is not None and (own := self._own(real)) is not None:
+                listen[real] = (own, src, why)
+        if not listen:
+            return
+        lines = [
+            FilterLine(
+                Action.PERMIT,
+                [Match(**own, protocols=(PROTO_UDP,), dst_ports=ports, in_ifaces=frozenset({real}))],
+                src,
+                "l2tp-ipsec",
+            )
+            for real, (own, src, _why) in listen.items()
+        ]
+        acl = self._svc_acl("asa-vpn-l2tp-ipsec", lines)
+        for real, (_own, src, why) in listen.items():
+            self.dev.services.append(
+                MgmtService(
+                    "l2tp-ipsec", PROTO_UDP, ports, acl=acl, interfaces=frozenset({real}), source=src, partial=why
+                )
+            )
+            if why:
+                self.rep.add_partial("l2tp-ipsec", why, src)
+
     def _svc_acl(self, name: str, lines: list[FilterLine]) -> str:
         # Its default (deny) is cited at the first management line of its kind.
         self.dev.filters[name] = Filter(
@@ -257,6 +288,7 @@ class ServiceBuilder(AsaState):
                     dev.services.append(
                         MgmtService(kind, ip_proto, ports, acl=acl, interfaces=frozenset({n}), source=src)
                     )
+        self._l2tp_services()
         # DHCP server / relay
         dhcp_ifs: dict[str, Src] = {}
         for nameif, src in self.dhcpd + self.dhcprelay:

@@ -102,6 +102,9 @@ class CryptoEntry:
     dynamic: str | None = None  # `ipsec-isakmp dynamic DYN`: a dynamic map's entries
     dynamic_src: Src | None = None
     peers: list[str] = field(default_factory=list)  # `set peer A [B …]`
+    # `set [ikev1] transform-set T [T2 …]`: the IKEv1 transform sets offered, with the line
+    transforms: list[str] = field(default_factory=list)
+    transforms_src: Src | None = None
     manual: bool = False  # `ipsec-manual`: keys in the configuration, no IKE needed
 
 
@@ -186,6 +189,16 @@ class AsaState(LineParser):
         self.gp_external: dict[str, Src] = {}  # group-policy NAME external …: attributes from a server
         self.tunnel_groups: dict[str, Src] = {}  # tunnel-group NAME type …
         self.tg_policies: dict[str, tuple[str, Src]] = {}  # tunnel-group -> default-group-policy
+        # L2TP over IPsec (.vpn, "L2TP over IPsec"): the nameifs IKEv1 is enabled on
+        # (`crypto ikev1|isakmp enable`), the IKEv1 transform sets in transport mode, and
+        # the `vpn-tunnel-protocol` lines (group-policy or username attributes) naming
+        # l2tp-ipsec
+        self.ikev1_enabled: dict[str, Src] = {}
+        self.transport_sets: dict[str, Src] = {}
+        self.l2tp_protocol: list[Src] = []
+        # nameif -> (the line the service cites, why it is partial or None): set by
+        # VpnBuilder._finish_l2tp, read by the services
+        self.l2tp_listen: dict[str, tuple[Src, str | None]] = {}
         self.facts = ASAFacts()
         self.dev.facts = self.facts
 

@@ -72,6 +72,15 @@ ON_DEFAULT = "sysopt connection permit-vpn is on by default"
 ON_LINE = "sysopt connection permit-vpn is on (line {line})"
 FILTER_PERMITS = ", and vpn-filter {acl} of group-policy {gp} permits them"
 NO_FILTER = ", and no vpn-filter is known for the tunnel"
+L2TP_NO_PROTOCOL = (
+    "crypto map {map} offers transport-mode transform set {ts} to dynamic peers, but no "
+    "vpn-tunnel-protocol line names l2tp-ipsec: whether L2TP over IPsec is admitted depends on "
+    "DfltGrpPolicy's defaults, which a configuration does not show"
+)
+L2TP_NO_TRANSPORT = (
+    "vpn-tunnel-protocol names l2tp-ipsec, but crypto map {map} offers dynamic peers no IKEv1 "
+    "transform set read as transport mode: whether L2TP clients connect is not established"
+)
 FILTER_DENIES = (
     "vpn-filter {acl} of group-policy {gp} drops these packets when they come decrypted from the "
     "IPsec tunnel of crypto map {map} {seq}; the model cannot tell them from cleartext packets "
@@ -184,6 +193,40 @@ class VpnBuilder(AsaState):
                 # there (an ASDM default map left over brings up no tunnel); manual keys need none.
                 if nameif in ike or e.manual:
                     self._entry(real, e)
+
+    def _finish_l2tp(self) -> None:
+        """Where the ASA answers L2TP over IPsec (docs/vendors/cisco_asa.md, "L2TP over
+        IPsec"): a nameif whose bound crypto map has an ``ipsec-isakmp dynamic`` entry and
+        IKEv1 enabled (L2TP over IPsec is IKEv1 only).  Certain when a dynamic entry offers
+        a transform set in transport mode and a ``vpn-tunnel-protocol`` line names
+        ``l2tp-ipsec``; partial when only one of the two is in the configuration; none
+        when neither (an IKEv1 remote-access map of another kind)."""
+        self.l2tp_listen = {}
+        for nameif, (name, _bsrc) in self.crypto_binds.items():
+            if nameif not in self.ikev1_enabled:
+                continue
+            entries = [e for (m, _s), e in sorted(self.crypto_entries.items()) if m == name and e.dynamic]
+            if not entries:
+                continue
+            dynamic = {e.dynamic for e in entries}
+            offered = [
+                (ts, d.transforms_src)
+                for (m, _s), d in sorted(self.crypto_dynamic.items())
+                if m in dynamic and d.transforms_src is not None
+                for ts in d.transforms
+                if ts in self.transport_sets
+            ]
+            protocol = self.l2tp_protocol[0] if self.l2tp_protocol else None
+            if protocol is None and not offered:
+                continue
+            if protocol is not None and offered:
+                self.l2tp_listen[nameif] = (protocol, None)
+            elif protocol is not None:
+                self.l2tp_listen[nameif] = (protocol, L2TP_NO_TRANSPORT.format(map=name))
+            else:
+                ts, src = offered[0]
+                assert src is not None
+                self.l2tp_listen[nameif] = (src, L2TP_NO_PROTOCOL.format(map=name, ts=ts))
 
     def _entry(self, real: str, e: CryptoEntry) -> None:
         label = f"crypto map {e.map} {e.seq}"

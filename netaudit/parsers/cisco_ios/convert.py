@@ -38,6 +38,7 @@ from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_ios.acl_entries import expand_ace, resolve_groups
 from netaudit.parsers.cisco_ios.state import Acl, IfState, IosState
 from netaudit.parsers.cisco_ios.syntax import hostname_of_file
+from netaudit.parsers.cisco_ios.vpdn import ACCEPTED_SERVICES
 from netaudit.parsers.ip import int_to_ip, ip_to_int, prefix_of
 
 
@@ -409,6 +410,39 @@ class ModelBuilder(IosState):
         if partial:
             self.rep.add_partial("ike", partial, src)
 
+    def _finish_vpdn(self) -> None:
+        """The tunnel servers of the ``vpdn-group``s accepting tunnels (vpdn.py): ``l2tp``
+        (udp/1701), ``pptp`` (tcp/1723), ``l2f`` (udp/1701), cleartext, on every
+        interface — the interface ACLs filter them.  Partial when the group has a line not
+        modelled, names no protocol that was read, or the configuration lacks ``vpdn
+        enable``; none with ``no vpdn enable`` (docs/vendors/cisco_ios.md, "L2TP and PPTP
+        servers")."""
+        enable = self.vpdn_enable
+        if enable is not None and not enable[0]:
+            return  # `no vpdn enable`: VPDN off, its groups inert
+        for group in self.vpdn_groups:
+            if group.accept_src is None:
+                continue  # a LAC, a PPPoE client, or a group with no subgroup: no server
+            doubts = [reason for reason, _src in (*self.vpdn_doubts, *group.doubts)]
+            if enable is None:
+                doubts.insert(
+                    0,
+                    f"vpdn-group {group.name} accepts tunnels but the configuration has no `vpdn enable`: "
+                    "whether IOS answers them is not established",
+                )
+            accepted = [(name, src) for word, src in group.accepts for name in ACCEPTED_SERVICES[word]]
+            if not group.accepts:
+                doubts.append(f"vpdn-group {group.name}: which protocol it accepts was not read")
+                accepted = [("l2tp", group.accept_src), ("pptp", group.accept_src)]
+            partial = "; ".join(dict.fromkeys(doubts)) or None
+            for name, src in accepted:
+                proto, port = VPDN_PORTS[name]
+                self.dev.services.append(
+                    MgmtService(name, proto, (PortRange(port, port),), source=src, partial=partial)
+                )
+                if partial:
+                    self.rep.add_partial(name, partial, src)
+
     def _catalyst_switch(self) -> Src | None:
         """The line that shows this config is a Catalyst switch's (a possible Smart Install
         client; routers are directors at most), or None: ``switch N provision`` (a stack
@@ -556,6 +590,7 @@ class ModelBuilder(IosState):
                 MgmtService(name, ip_proto, tuple(PortRange(p, p) for p in ports), insecure=True, source=src)
             )
         self._finish_ike()
+        self._finish_vpdn()
         self._finish_smart_install()
         # routers answer ping unless something above filters it
         dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8))
@@ -586,6 +621,10 @@ _CATALYST_PORT = re.compile(
 )
 _STACK_PORT = re.compile(r"^\D+[1-9]\d?/[01]/\d+$")
 _FIXED_PORT = re.compile(r"^(FastEthernet|GigabitEthernet)0/\d+$")
+# The port each VPDN tunnel server answers on (RFC 2661 L2TP and RFC 2341 L2F: udp/1701;
+# RFC 2637 PPTP: its control connection, tcp/1723 — the GRE packets that carry its
+# sessions belong to a call opened there and open nothing by themselves).
+VPDN_PORTS = {"l2tp": (PROTO_UDP, 1701), "l2f": (PROTO_UDP, 1701), "pptp": (PROTO_TCP, 1723)}
 FIXED_PORTS = 8  # switch ports named like a Catalyst 2960's, from which it looks like one
 
 

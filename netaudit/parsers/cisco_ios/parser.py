@@ -30,11 +30,16 @@ from netaudit.parsers.cisco_ios.syntax import (
     TOP_IGNORED,
     VLAN_IGNORED,
     VLAN_PARTIAL,
+    VPDN_IGNORED,
+    VPDN_PARTIAL,
     secret_after,
 )
+from netaudit.parsers.cisco_ios.vpdn import VpdnReader
 
 
-class IosParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatReader, ManagementReader, CryptoReader):
+class IosParser(
+    ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatReader, ManagementReader, CryptoReader, VpdnReader
+):
     """One pass over the lines (:meth:`~netaudit.parsers.base.LineParser.run`), then
     :meth:`~.convert.ModelBuilder.finish` resolves cross-references."""
 
@@ -71,6 +76,8 @@ class IosParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         if ctx.kind == "interface":
             for st in ctx.targets:
                 self.iface_partial(st.iface, reason, src)
+        elif ctx.kind in ("vpdn-group", "vpdn-template"):
+            self.vpdn_doubt(ctx, reason, src)
         else:
             self.rep.add_partial(ctx.label or ctx.kind, reason, src)
 
@@ -128,7 +135,12 @@ class IosParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
             return self.acl_refs_line(stripped, lineno, fallback)
         if ctx.kind == "dhcp-pool":
             return self.dhcp_pool_line(stripped, fallback)
-        return super()._in_ctx(ctx, stripped, lineno, fallback)
+        known = super()._in_ctx(ctx, stripped, lineno, fallback)
+        if not known and not fallback and ctx.kind in ("vpdn-group", "vpdn-template"):
+            # What the line changes about the tunnels it accepts is unknown: their
+            # services are partial, never absent (the line is counted unrecognized).
+            self.vpdn_doubt(ctx, f"line {lineno} not understood", self.src(lineno, stripped))
+        return known
 
     def apply(self, ctx: Ctx, entry, tokens, low, src: Src) -> bool:
         # Block handlers return True for "understood, nothing to record" so a line is
@@ -228,6 +240,10 @@ TOP_TABLE = table(
         "crypto": P.h_crypto,
         "no crypto": P.h_crypto,
         "class-map": P.h_class_map,
+        "vpdn": P.h_vpdn,
+        "no vpdn": P.h_vpdn,
+        "vpdn-group": P.h_vpdn_group,
+        "vpdn-template": P.h_vpdn_template,
     },
 )
 IFACE_TABLE = table(
@@ -282,6 +298,22 @@ LINE_TABLE = table(
     },
 )
 
+VPDN_TABLE = table(
+    ignored=VPDN_IGNORED,
+    partial=VPDN_PARTIAL,
+    handlers={
+        "accept-dialin": P.vd_accept,
+        "accept-dialout": P.vd_accept,
+        "accept dialin": P.vd_accept,
+        "accept dialout": P.vd_accept,
+        "request-dialin": P.vd_request,
+        "request-dialout": P.vd_request,
+        "request dialin": P.vd_request,
+        "request dialout": P.vd_request,
+        "protocol": P.vd_protocol,
+    },
+)
+
 VLAN_TABLE = table(ignored=VLAN_IGNORED, partial=VLAN_PARTIAL, handlers={"name": P.vlan_name})
 
 ROUTEMAP_TABLE = table(
@@ -300,4 +332,4 @@ class _OgTable(dict):
 OG_TABLE = _OgTable()
 
 P.TOP_TABLE, P.IFACE_TABLE, P.LINE_TABLE, P.VLAN_TABLE = TOP_TABLE, IFACE_TABLE, LINE_TABLE, VLAN_TABLE
-P.ROUTEMAP_TABLE, P.OG_TABLE = ROUTEMAP_TABLE, OG_TABLE
+P.ROUTEMAP_TABLE, P.OG_TABLE, P.VPDN_TABLE = ROUTEMAP_TABLE, OG_TABLE, VPDN_TABLE

@@ -106,6 +106,21 @@ class ObjGroup:
 
 
 @dataclass(eq=False)
+class VpdnGroup:
+    """A ``vpdn-group NAME`` (or a ``vpdn-template``) as read (:mod:`.vpdn`): the tunnels
+    it accepts, and what makes the services it opens partial."""
+
+    name: str
+    src: Src
+    # the open subgroup: "accept" (accept-dialin, accept-dialout: IOS answers tunnels),
+    # "request" (request-dialin, request-dialout: IOS opens them), None before either
+    mode: str | None = None
+    accept_src: Src | None = None  # the accept-dialin / accept-dialout line
+    accepts: list[tuple[str, Src]] = field(default_factory=list)  # (protocol word, its line)
+    doubts: list[tuple[str, Src]] = field(default_factory=list)  # (reason, line): service partial
+
+
+@dataclass(eq=False)
 class LineBlock:
     """A ``line vty|con|aux|tty …`` block: what it lets in, and how."""
 
@@ -143,6 +158,7 @@ class IosState(LineParser):
     VLAN_TABLE: ClassVar[dict] = {}
     ROUTEMAP_TABLE: ClassVar[dict] = {}
     OG_TABLE: ClassVar[dict] = {}
+    VPDN_TABLE: ClassVar[dict] = {}
 
     def __init__(self, text: str, file: str):
         super().__init__(text, file)
@@ -183,6 +199,12 @@ class IosState(LineParser):
         self.ipsec_applied: list[Src] = []
         self.crypto_config: Src | None = None
         self.isakmp_off: Src | None = None
+        # VPDN (vpdn.py): `[no] vpdn enable`, the vpdn-groups, and what makes every one of
+        # them partial (`vpdn softshut`, a vpdn-template line not modelled); the L2TP /
+        # PPTP services are built in convert.py
+        self.vpdn_enable: tuple[bool, Src] | None = None
+        self.vpdn_groups: list[VpdnGroup] = []
+        self.vpdn_doubts: list[tuple[str, Src]] = []
         # Smart Install (management.py): the last bare `vstack` / `no vstack` line (on, line),
         # every other `vstack …` line, `vstack director A` (address, line), `vstack basic`;
         # the state is decided in convert.py

@@ -140,8 +140,6 @@ TOP_IGNORED = [
     "instance",
     "openflow",
     "onep",
-    "vpdn",
-    "vpdn-group",
     "service-routing",
     "cpp",
     "ptp",
@@ -247,6 +245,55 @@ TOP_IGNORED = [
     # lets that host's packets past `ip verify source` (read as harmless, interfaces.py).
     "ip source binding",
 ]
+
+# Lines of a `vpdn-group` / `vpdn-template` that change nothing about where IOS answers
+# tunnels (docs/vendors/cisco_ios.md, "L2TP and PPTP servers"): the interface a session
+# is cloned from, names and tunnel authentication (who may open a tunnel, never which
+# packets reach the port), timers, windows, MTU, LCP, QoS marking, limits.  `source-ip`
+# is the address IOS sends from: the server is still taken as answering on every address
+# (more reach, never less).  The subgroups and `protocol` are handled (.vpdn).
+VPDN_IGNORED = [
+    "description",
+    "virtual-template",
+    "terminate-from",
+    "local",
+    "l2tp tunnel",
+    "l2tp hidden",
+    "l2tp ip",
+    "l2tp session",
+    "l2tp drop",
+    "l2tp congestion-control",
+    "l2tp attribute",
+    "l2tp-class",
+    "lcp",
+    "force-local-chap",
+    "authen-before-forward",
+    "ip pmtu",
+    "ip mtu",
+    "ip tos",
+    "ip precedence",
+    "pptp flow-control",
+    "pptp tunnel",
+    "session-limit",
+    "source-ip",
+    "dnis",
+    "domain",
+    "initiate-to",
+    "multilink",
+    "pool-member",
+    "dialer",
+    "hello",
+    "redirect",
+    "exit",
+]
+# Lines of a `vpdn-group` the model does not capture: the group's services partial.
+VPDN_PARTIAL = {
+    "vpn vrf": "tunnels terminate in a VRF: the interfaces answering them are not modelled",
+    "vpn id": "tunnels terminate in a VRF: the interfaces answering them are not modelled",
+    "l2tp security": (
+        "L2TP protected by an IPsec crypto profile: whether IOS then refuses cleartext L2TP is not modelled"
+    ),
+}
 
 # Interface sub-commands with no effect on what can reach what (physical, cosmetic,
 # routing-protocol tuning, IPv6 which the engine does not model yet).

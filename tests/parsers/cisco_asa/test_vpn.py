@@ -12,12 +12,13 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
 from netaddr import IPAddress, IPNetwork
 
 from netaudit import topology, zones
 from netaudit.audit import run_audit
 from netaudit.headerspace import HeaderSpace, Packet
-from netaudit.model import PROTO_TCP, Action
+from netaudit.model import PROTO_TCP, PROTO_UDP, VPN_ENDPOINTS, Action, AddrMatch, PortRange
 from netaudit.parsers import cisco_asa
 from netaudit.parsers.cisco_asa.policy import POLICY
 from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN, Engine, compute_matrix
@@ -351,3 +352,105 @@ def test_fixture_provincial_tunnel_end_to_end(tmp_path):
     assert cells[("tinh", "staff")].verdict == BLOCKED
     assert not any(c.verdict == UNKNOWN for c in audit.matrix)
     assert not any(f.check == "spoofing" for f in audit.findings)
+
+
+# --------------------------------------------------------------------------- L2TP over IPsec
+
+# Windows' built-in client (docs/vendors/cisco_asa.md, "L2TP over IPsec"): a transport-mode
+# IKEv1 transform set offered by a dynamic map bound to outside, IKEv1 enabled there, and
+# a group-policy admitting l2tp-ipsec.
+L2TP = """
+crypto ipsec ikev1 transform-set TRANS esp-3des esp-sha-hmac
+crypto ipsec ikev1 transform-set TRANS mode transport
+crypto dynamic-map outside_dyn_map 20 set ikev1 transform-set TRANS
+crypto map outside_map 65535 ipsec-isakmp dynamic outside_dyn_map
+crypto map outside_map interface outside
+crypto ikev1 enable outside
+group-policy DefaultRAGroup internal
+group-policy DefaultRAGroup attributes
+ vpn-tunnel-protocol l2tp-ipsec
+tunnel-group DefaultRAGroup general-attributes
+ address-pool VPN
+ default-group-policy DefaultRAGroup
+tunnel-group DefaultRAGroup ppp-attributes
+ authentication ms-chap-v2
+"""
+UDP_1701 = (PortRange(1701, 1701),)
+
+
+def l2tp_services(dev):
+    return [s for s in dev.services if s.name in ("l2tp", "l2tp-ipsec")]
+
+
+def test_l2tp_over_ipsec_is_a_vpn_endpoint_on_the_crypto_map_interface():
+    dev, _rep = parse(IFACES, OUTSIDE_IN, L2TP)
+    (svc,) = l2tp_services(dev)
+    assert (svc.name, svc.protocol, svc.ports) == ("l2tp-ipsec", PROTO_UDP, UDP_1701)
+    assert svc.name in VPN_ENDPOINTS and svc.partial is None
+    assert svc.interfaces == frozenset({OUT}) and svc.source.text == "vpn-tunnel-protocol l2tp-ipsec"
+    # the ASA answers on the outside interface's own address only, like IKE
+    (line,) = dev.filters[svc.acl].lines
+    assert [(m.in_ifaces, m.dst) for m in line.matches] == [
+        (frozenset({OUT}), (AddrMatch(int(IPAddress("198.51.100.2")), 0),))
+    ]
+    assert {s.name for s in dev.services} >= {"ike", "l2tp-ipsec"}
+
+
+@pytest.mark.parametrize(
+    ("edit", "partial"),
+    [
+        # the group-policy does not say it: DfltGrpPolicy's defaults (not in the file) decide
+        (lambda t: t.replace(" vpn-tunnel-protocol l2tp-ipsec\n", " vpn-tunnel-protocol ikev1\n"), "DfltGrpPolicy"),
+        # no transform set read as transport mode: whether Windows clients connect is open
+        (lambda t: t.replace("TRANS mode transport", "TRANS mode tunnel"), "transport mode"),
+        # old syntax (before 8.4): `crypto ipsec transform-set`, `set transform-set`, isakmp
+        (
+            lambda t: (
+                t.replace("ipsec ikev1 transform-set", "ipsec transform-set")
+                .replace("set ikev1 transform-set", "set transform-set")
+                .replace("crypto ikev1 enable", "crypto isakmp enable")
+            ),
+            None,
+        ),
+    ],
+)
+def test_l2tp_over_ipsec_half_configured_is_partial(edit, partial):
+    dev, rep = parse(IFACES, OUTSIDE_IN, edit(L2TP))
+    (svc,) = l2tp_services(dev)
+    if partial is None:
+        assert svc.partial is None
+    else:
+        assert partial in svc.partial
+        assert any(p["construct"] == "l2tp-ipsec" for p in rep.partially_understood)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda t: t.replace("crypto ikev1 enable outside", "crypto ikev2 enable outside"),  # IKEv1 only
+        lambda t: t.replace("crypto map outside_map interface outside\n", ""),  # bound nowhere
+        # neither a transport-mode transform set nor l2tp-ipsec: another kind of remote access
+        lambda t: t.replace("TRANS mode transport", "TRANS mode tunnel").replace("l2tp-ipsec", "ikev1"),
+    ],
+)
+def test_no_l2tp_over_ipsec_where_the_asa_cannot_answer_it(edit):
+    dev, _rep = parse(IFACES, OUTSIDE_IN, edit(L2TP))
+    assert l2tp_services(dev) == []
+
+
+def test_fixture_l2tp_over_ipsec_end_to_end():
+    """The district health centre's ASA 5506-X (tests/fixtures/cisco_asa/asa-l2tp-ipsec-ttyt.cfg):
+    the Internet reaches IKE and L2TP over IPsec on the outside address, both VPN endpoints
+    the reference policy allows — the only excess toward the firewall is ping (low), and
+    udp/1701 is among the VPN-only packets; inside zones do not reach udp/1701."""
+    cfg = FIXTURES / "asa-l2tp-ipsec-ttyt.cfg"
+    audit = run_audit([cfg], FIXTURES / "asa-l2tp-ipsec-ttyt.site.yaml")
+    assert not any(r.unrecognized for r in audit.snapshot.reports)
+    cells = {(c.src, c.dst): c for c in audit.matrix}
+    inet = cells[("internet", "@devices")]
+    assert inet.verdict == REACHABLE
+    assert {"udp/500", "udp/1701", "udp/4500"} <= set(inet.services)
+    (finding,) = [f for f in audit.findings if f.check == "policy-violation" and f.zones == ["internet", "@devices"]]
+    assert finding.severity == "low" and "udp/1701" not in finding.detail["en"]
+    for zone in ("phongban", "his", "quantri"):
+        assert "udp/1701" not in cells[(zone, "@devices")].services, zone
