@@ -172,6 +172,9 @@ IGNORED_PACKAGES = frozenset(
         "luci_statistics", "ddns", "sqm", "upnpd", "nlbwmon", "attendedsysupgrade", "irqbalance", "uwsgi",
         "mwan3", "pbr", "vpn-policy-routing", "openvpn", "bcp38", "banip", "nft-qos", "wireguard",
         "qos",  # qos-scripts: tc shaping, like sqm (its packet marks feed tc; rules matching marks are partial)
+        # igmpproxy: forwards multicast group traffic (IGMP joins, IPTV streams) between
+        # its phyint networks; no unicast packet, so no connection a zone opens to another
+        "igmpproxy",
         # proxy daemons, read as relays (proxies.py)
         "tinyproxy", "privoxy", "squid", "microsocks", "shadowsocks-libev",
     }
@@ -210,7 +213,9 @@ SECRET_KEYS = {
 
 # Option names that hold a secret whatever the package (an unknown option named so is
 # treated as one: a secret shown by mistake costs more than a masked ordinary word).
-_SECRET_NAME = re.compile(r"(pass(word|phrase)?|secret|psk|(^|_)key\d?)$", re.I)
+# acme's `list credentials 'dns_cloudflare_api_token=…'` (the DNS API's keys, one
+# `NAME=value` each) and the `*_token` options of DDNS and VPN clients are secrets too.
+_SECRET_NAME = re.compile(r"(pass(word|phrase)?|secret|psk|(^|_)key\d?|token|credentials?)$", re.I)
 
 
 def is_secret_option(key: str) -> bool:

@@ -616,6 +616,13 @@ def _masquerade(st: State, z: Zone) -> None:
             )
 
 
+# The include the miniupnpd package installs (fw3): it creates the MINIUPNPD chains and
+# jumps to them from the external zone's forward and prerouting chains, empty until the
+# daemon adds a forward for a host that asked — what `Device.runtime_forwards` models
+# while upnpd runs (services._miniupnpd), nothing when it does not.
+MINIUPNPD_INCLUDE = "/usr/share/miniupnpd/firewall.include"
+
+
 def _includes(st: State) -> str | None:
     """``config include``: custom nftables/iptables the export does not hold."""
     reasons = []
@@ -625,6 +632,8 @@ def _includes(st: State) -> str | None:
         path = s.get("path") or ""
         for key in ("type", "family", "reload", "position", "chain", "fw4_compatible"):
             s.get(key)
+        if path == MINIUPNPD_INCLUDE:
+            continue  # the daemon's own chains: its run-time port forwards (services._miniupnpd)
         body = st.text.raw_files.get(path)
         if body is not None and all(not t.strip() or t.strip().startswith("#") for _, t in body):
             continue  # the included file is in the input and holds nothing but comments

@@ -23,6 +23,7 @@ from netaudit.model import (
     Match,
     MgmtService,
     PortRange,
+    RuntimeForward,
     Src,
 )
 from netaudit.parsers.packet_sets import addr_pats, norm
@@ -208,26 +209,38 @@ def finish_services(st: State) -> None:
         if s.flag("enable_server"):
             dev.services.append(MgmtService("ntp", PROTO_UDP, (PortRange(123, 123),), source=s.line("enable_server")))
     # ---- miniupnpd: port forwards opened at run time by inside hosts
-    for s in st.text.of("upnpd", "upnpd"):
-        if s.flag("enabled", False) or (s.flag("enable_upnp", False) and not s.has("enabled")):
-            fwd = dev.filters.get("forward")
-            if fwd is not None:
-                ext = s.get("external_iface") or "wan"
-                ins = frozenset(st.l3_names(ext))
-                flt.lines.insert(
-                    1,
-                    FilterLine(
-                        Action.PERMIT,
-                        [Match(in_ifaces=ins or None)],
-                        s.src,
-                        name="upnpd",
-                        partial="UPnP (miniupnpd) opens port forwards at run time",
-                    ),
-                )
-                st.partial("upnpd", "UPnP opens port forwards at run time", s.src)
+    _miniupnpd(st)
     dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8, source=anchor))
     finish_proxies(st)
     _unread_daemons(st)
+
+
+def _miniupnpd(st: State) -> None:
+    """miniupnpd (package ``upnpd``), read as its init script (openwrt/packages
+    ``net/miniupnpd/files/miniupnpd.init``) starts it: hosts behind ``internal_iface``
+    (default ``lan``) open port forwards on ``external_iface`` (default ``wan``) at run
+    time, which fw4 lets through its ``upnp_forward`` chain — a run-time port forward
+    (``Device.runtime_forwards``: maybe delivered behind the inside interfaces,
+    docs/semantics.md), never a line of the forward filter.  On the inside it listens
+    for UPnP IGD on ``port`` (5000, TCP), SSDP (UDP 1900) and NAT-PMP/PCP (UDP 5351)."""
+    for s in st.text.of("upnpd", "upnpd"):
+        # Before 2021 the switch was `enable_upnp` (or `enable_natpmp`); since, `enabled`.
+        if not (s.flag("enabled", False) or (s.flag("enable_upnp", False) and not s.has("enabled"))):
+            continue
+        inside = [n for lg in (s.get("internal_iface") or "lan").split() for n in st.l3_names(lg)]
+        outside = st.l3_names(s.get("external_iface") or "wan")
+        for name in outside:
+            st.dev.runtime_forwards.append(RuntimeForward(name, inside, "UPnP", s.src))
+        if not inside:
+            continue
+        on = frozenset(inside)
+        port = _int(s.get("port"), 5000)
+        st.dev.services.append(MgmtService("upnp", PROTO_TCP, (PortRange(port, port),), interfaces=on, source=s.src))
+        st.dev.services.append(MgmtService("ssdp", PROTO_UDP, (PortRange(1900, 1900),), interfaces=on, source=s.src))
+        if s.flag("enable_natpmp", False):
+            st.dev.services.append(
+                MgmtService("nat-pmp", PROTO_UDP, (PortRange(5351, 5351),), interfaces=on, source=s.src)
+            )
 
 
 def _unread_daemons(st: State) -> None:

@@ -166,3 +166,31 @@ def test_dhcp_custom_routes_stay_listed():
     )
     _dev, rep = office(base=base)
     assert [s.text for s in rep.unrecognized] == ["option customroutes '10.20.0.0/16'"]
+
+
+def test_igmpproxy_is_ignored_on_purpose():
+    """igmpproxy forwards multicast only (IGMP joins, IPTV streams): no connection a
+    zone opens, so its sections are ignored, not listed as unrecognized."""
+    igmp = (
+        "\npackage igmpproxy\n\nconfig igmpproxy\n\toption quickleave 1\n\n"
+        "config phyint\n\toption network wan\n\toption direction upstream\n\tlist altnet 0.0.0.0/0\n"
+    )
+    dev, rep = office(igmp)
+    _plain, rep0 = office()
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    assert rep.ignored - rep0.ignored == 7  # package, 2 sections, 4 options
+    assert cells(dev)[("internet", "staff")].verdict == "blocked"
+
+
+def test_acme_dns_api_credentials_and_tokens_are_secrets():
+    """acme's DNS validation keeps the DNS provider's API keys as ``list credentials
+    'NAME=value'``; the package is not read (its lines listed), so without this they
+    went into every report unmasked."""
+    acme = (
+        "\npackage acme\n\nconfig cert 'xuong'\n\toption dns 'dns_cf'\n"
+        "\tlist credentials 'CF_Token=Zq8vN3xLr5TtY2wKp7HbM4cJd9sAeF1g'\n"
+        "\nconfig ddns 'ddns'\n\toption api_token 'tK9aB3cD4eF5gH6i'\n\toption lookup_host 'nhaxuong.vidu.vn'\n"
+    )
+    dev, _ = office(acme)
+    assert {"CF_Token=Zq8vN3xLr5TtY2wKp7HbM4cJd9sAeF1g", "tK9aB3cD4eF5gH6i"} <= dev.secrets
+    assert "nhaxuong.vidu.vn" not in dev.secrets and "dns_cf" not in dev.secrets
