@@ -110,6 +110,10 @@ def run_audit(
     ctx = AuditContext(snap.devices, snap.reports, topo, site, placed, matrix, engine.hs, engine, live)
     for cell in matrix:
         cell.violation = cell.verdict == REACHABLE and excess(engine.hs, cell) != engine.hs.false
+        # Beyond the policy by ICMP replies and errors only: said, no violation.
+        cell.icmp_replies_only = (
+            cell.verdict == REACHABLE and not cell.violation and excess(engine.hs, cell, False) != engine.hs.false
+        )
         # Within the policy for what is delivered, beyond it for what may be: not proven.
         cell.may_violate = not cell.violation and maybe_excess(engine.hs, cell) != engine.hs.false
     findings = run_checks(ctx)

@@ -96,6 +96,8 @@ def facts_from_audit(audit) -> Facts:
             "expected": c.expectation.expected if c.expectation else None,
             "violation": bool(c.violation),
             "may_violate": c.may_violate,
+            "maybe_services": list(c.maybe_services),
+            "icmp_replies_only": c.icmp_replies_only,
             "services": list(c.services),
             "reason": c.reason,
         }
@@ -158,6 +160,8 @@ def facts_from_doc(doc: dict) -> Facts:
             "expected": c.get("expected"),
             "violation": bool(c.get("violation")),
             "may_violate": bool(c.get("may_violate")),
+            "maybe_services": c.get("maybe_services", []),
+            "icmp_replies_only": bool(c.get("icmp_replies_only")),
             "services": c.get("services", []),
             "reason": c.get("reason"),
         }
@@ -204,7 +208,10 @@ def _kind(kind: str) -> dict[str, str]:
 def _cell_text(c: dict) -> str:
     # A cell's services in full are in the matrix; the evidence names the first few (a
     # RouterOS forward chain of 20,000 rules lets hundreds of ports through one cell).
-    svc = _capped(c.get("services") or [], 6)
+    # A cell not proven within the policy is named by what it may deliver beyond it ("+?").
+    svc = _capped(c.get("maybe_services") or [], 6) if c.get("may_violate") else _capped(c.get("services") or [], 6)
+    if c.get("may_violate") and svc:
+        svc = "+? " + svc
     return f"{c['src']} → {c['dst']}" + (f" ({svc})" if svc and c["verdict"] == "reachable" else "")
 
 
@@ -230,6 +237,12 @@ def _undecided(c: dict) -> bool:
     """A cell the policy is not proven for: unknown, or reachable within the policy and
     maybe beyond it (``may_violate``: docs/semantics.md, "Reachable, and maybe more")."""
     return c["verdict"] == "unknown" or bool(c.get("may_violate"))
+
+
+def _opens(c: dict) -> bool:
+    """A reachable cell that opens a connection: not ICMP replies and errors only
+    (``icmp_replies_only``: they open nothing, policy.ICMP_REPLIES_ERRORS)."""
+    return c["verdict"] == "reachable" and not c.get("icmp_replies_only")
 
 
 def _flows(f: Facts, cells: list[dict], ok: Outcome | None = None, extra: list[dict] | None = None) -> Outcome:
@@ -336,8 +349,9 @@ def ev_zone_dmz(f: Facts) -> Outcome:
     if not ext:
         return Outcome(CHECK, [_sent("ev.no_external")])
     inbound = f.cells_where(lambda c: c["src"] in ext and c["dst"] != DEVICES_ZONE and f.kind(c["dst"]) != "external")
-    exposed = [c for c in inbound if c["verdict"] == "reachable"]
-    unknown = [c for c in inbound if c["verdict"] == "unknown"]
+    # ICMP replies and errors open nothing: no service is exposed by them.
+    exposed = [c for c in inbound if _opens(c)]
+    unknown = [c for c in inbound if _undecided(c)]
     if exposed:
         return Outcome(NOT_MET, [_sent("ev.dmz_exposed", cells=_cells_list(exposed))], cells=exposed)
     if unknown:
@@ -405,7 +419,7 @@ def ev_zone_wan(f: Facts) -> Outcome:
     w = {z["name"] for z in wans}
     e = {z["name"] for z in f.of_kind("external")}
     cells = f.cells_where(lambda c: (c["src"] in w and c["dst"] in e) or (c["src"] in e and c["dst"] in w))
-    bridged = [c for c in cells if c["verdict"] == "reachable"]
+    bridged = [c for c in cells if _opens(c)]
     if bridged:
         return Outcome(NOT_MET, [*ev, _sent("ev.violations", cells=_cells_list(bridged))], cells=bridged)
     return _flows(f, cells, extra=ev)
@@ -424,7 +438,7 @@ def ev_mgmt_no_internet(f: Facts) -> Outcome:
     if not ext:
         return Outcome(CHECK, [_sent("ev.no_external")])
     cells = f.cells_where(lambda c: c["src"] in mg and c["dst"] in ext)
-    direct = [c for c in cells if c["verdict"] == "reachable"]
+    direct = [c for c in cells if _opens(c)]
     if direct:
         return Outcome(NOT_MET, [_sent("ev.violations", cells=_cells_list(direct))], cells=direct)
     return _flows(f, cells)

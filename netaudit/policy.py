@@ -180,13 +180,23 @@ def outside_policy(hs: HeaderSpace, exp: Expectation | None, probes: list) -> li
     return [p for p in probes if (services_packets(hs, [p.service]) & ~allowed) != hs.false]
 
 
-def excess(hs: HeaderSpace, cell):
+# ICMP replies and errors (RFC 792): echo reply, destination unreachable, time exceeded,
+# parameter problem, timestamp / information / address-mask reply.  They open nothing
+# (conntrack never takes one as a new connection) and stateless filters pass them for
+# ping, traceroute and path-MTU discovery (an ASA's "permit icmp any any echo-reply"):
+# the reference policy does not forbid them (docs/semantics.md, "The reference policy").
+# Redirect and source quench are not among them: they act on a host by themselves.
+ICMP_REPLIES_ERRORS = ("icmp/0", "icmp/3", "icmp/11", "icmp/12", "icmp/14", "icmp/16", "icmp/18")
+
+
+def excess(hs: HeaderSpace, cell, tolerate: bool = True):
     """Delivered packets a matrix cell's (:class:`~netaudit.reach.Cell`) expectation does
     not allow (BDD); from the Internet to the devices, what only a VPN endpoint takes is
-    allowed whatever its port (an SSL VPN on tcp/443)."""
+    allowed whatever its port (an SSL VPN on tcp/443); ICMP replies and errors are
+    allowed everywhere (``ICMP_REPLIES_ERRORS``; ``tolerate=False``: not)."""
     if cell.verdict != REACHABLE:
         return hs.false
-    return _beyond(hs, cell, cell.delivered)
+    return _beyond(hs, cell, cell.delivered, tolerate)
 
 
 def maybe_excess(hs: HeaderSpace, cell):
@@ -199,10 +209,12 @@ def maybe_excess(hs: HeaderSpace, cell):
     return _beyond(hs, cell, cell.maybe)
 
 
-def _beyond(hs: HeaderSpace, cell, packets):
+def _beyond(hs: HeaderSpace, cell, packets, tolerate: bool = True):
     exp = cell.expectation
     if exp is None or exp.expected == ALLOW or packets is None:
         return hs.false
+    if tolerate:
+        packets &= ~services_packets(hs, ICMP_REPLIES_ERRORS)
     if exp.rule in (EDGE_RULE, WAN_RULE) and cell.vpn_only is not None:
         packets &= ~cell.vpn_only  # the edge's VPN endpoint, whatever its port
     if exp.expected == DENY:

@@ -99,3 +99,17 @@ def test_the_compliant_office_has_no_unproven_cell():
     audit = run_audit(["sample_configs/cisco-commune-compliant"])
     assert not any(c.may_violate for c in audit.matrix)
     assert _verdict(audit) == PASS
+
+
+def test_a_ping_that_depends_on_the_wan_address_is_low(tmp_path):
+    # The ward blueprint's router takes its WAN address by DHCP/PPPoE: its guest ACL
+    # denies the private ranges, so a guest's ping to that address passes for a public
+    # one and not for a CGNAT one — not proven, and no graver than ICMP to the devices.
+    out = tmp_path / "bp"
+    code = main(["blueprint", "sample_configs/blueprints/ward-ios.yaml", "-o", str(out), "--lang", "en"])
+    assert code == 0
+    audit = run_audit([out / "configs"], out / "configs" / "site.yaml")
+    guest = _cell(audit, "guest", "@devices")
+    assert guest.may_violate and "icmp/8" in guest.maybe_services
+    limits = [f for f in audit.findings if f.check == "unknown-verdict" and f.zones == ["guest", "@devices"]]
+    assert [f.severity for f in limits] == ["low"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from helpers import audit_cli, copy_sample
 from netaddr import IPNetwork
 
@@ -200,3 +201,49 @@ def test_l2tp_inside_required_ipsec_is_a_vpn_endpoint_and_cleartext_l2tp_is_not(
         assert {"udp/500", "udp/1701", "udp/4500"} <= set(cell["services"])
         found = [f["severity"] for f in doc["findings"] if f["zones"] == ["internet", DEVICES_ZONE]]
         assert found == severities, mode
+
+
+# --------------------------------------------------------------------------- ICMP replies and errors
+
+
+def _asa_with_outside_icmp(sample_copy, *types: str):
+    """The compliant department ASA whose outside ACL also permits ICMP ``types`` from
+    anywhere, as real ASAs do for ping and traceroute from the inside."""
+    office = sample_copy("asa-department-compliant")
+    cfg = office / "sotp-fw01.cfg"
+    text = cfg.read_text(encoding="utf-8")
+    anchor = "access-list OUTSIDE_IN extended permit tcp any object OBJ-WEB-CONG-TTDT object-group SVC-WEB\n"
+    assert anchor in text
+    extra = "".join(f"access-list OUTSIDE_IN extended permit icmp any any {t}\n" for t in types)
+    cfg.write_text(text.replace(anchor, anchor + extra, 1), encoding="utf-8")
+    return office
+
+
+def test_icmp_replies_and_errors_from_the_internet_are_no_violation(sample_copy):
+    from netaudit.audit import run_audit
+    from netaudit.compliance import regime
+
+    base = run_audit(["sample_configs/asa-department-compliant"])
+    audit = run_audit([_asa_with_outside_icmp(sample_copy, "echo-reply", "unreachable", "time-exceeded")])
+    staff = next(c for c in audit.matrix if (c.src, c.dst) == ("internet", "staff"))
+    assert staff.verdict == "reachable" and staff.services == ["icmp/0", "icmp/3", "icmp/11"]
+    assert not staff.violation and staff.icmp_replies_only
+    assert not [f for f in audit.findings if f.check == "policy-violation" and f.zones[:1] == ["internet"]]
+
+    # The same conclusion and requirement statuses as without the three lines.
+    def rows(a):
+        reg = regime(a.compliance, a.compliance["default"])
+        return reg["verdict"], {r["id"]: r["status"] for r in reg["rows"]}
+
+    assert rows(audit) == rows(base)
+
+
+@pytest.mark.parametrize("kind", ["echo", "redirect"])
+def test_icmp_that_acts_by_itself_stays_a_violation(sample_copy, kind):
+    from netaudit.audit import run_audit
+
+    audit = run_audit([_asa_with_outside_icmp(sample_copy, "echo-reply", kind)])
+    staff = next(c for c in audit.matrix if (c.src, c.dst) == ("internet", "staff"))
+    assert staff.violation and not staff.icmp_replies_only
+    found = [f for f in audit.findings if f.check == "policy-violation" and f.zones[:2] == ["internet", "staff"]]
+    assert found and found[0].severity == "critical"

@@ -88,6 +88,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "summary.violation": {"vi": "VI PHẠM", "en": "VIOLATION"},
     # Reachable within the policy, maybe beyond it: not proven (docs/semantics.md).
     "summary.may_violate": {"vi": "CHƯA CHỨNG MINH", "en": "NOT PROVEN"},
+    "summary.icmp_replies_only": {"vi": "chỉ trả lời/lỗi ICMP", "en": "ICMP replies/errors only"},
     "summary.witness": {"vi": "Gói tin minh chứng", "en": "Witness packet"},
     "summary.evidence": {"vi": "Bằng chứng", "en": "Evidence"},
     "summary.remediation": {"vi": "Kiến nghị", "en": "Remediation"},

@@ -338,6 +338,11 @@ ENTRIES: dict[str, dict[str, str]] = {
     "matrix.only": {"vi": "chỉ {services}", "en": "only {services}"},
     # A reachable cell's packets that may be delivered too (a partial line or service).
     "matrix.maybe_also": {"vi": "(có thể cả {services})", "en": "(maybe also {services})"},
+    # Beyond the policy by ICMP replies and errors only (policy.ICMP_REPLIES_ERRORS).
+    "matrix.icmp_replies_only": {
+        "vi": "(ngoài chính sách chỉ có gói trả lời/báo lỗi ICMP: không mở kết nối nào)",
+        "en": "(beyond the policy only ICMP replies and errors: they open no connection)",
+    },
     "matrix.expected": {"vi": "Yêu cầu: {expected}", "en": "Expected: {expected}"},
     "matrix.violation": {"vi": "VI PHẠM", "en": "VIOLATION"},
     "matrix.reason": {"vi": "Lý do: {reason}", "en": "Reason: {reason}"},

@@ -281,15 +281,19 @@ def unknown_verdict(ctx: AuditContext, info: CheckInfo):
         elif cell.may_violate:
             # Reachable within the policy, and maybe beyond it (docs/semantics.md,
             # "Reachable, and maybe more"): the policy is not proven for this pair.
+            # No graver than what it may hide: ICMP alone toward the devices would be low.
+            beyond = maybe_excess(ctx.hs, cell)
+            icmp_only = cell.dst == DEVICES_ZONE and (beyond & ~_services_set(ctx, ["icmp"])) == ctx.hs.false
             yield info.finding(
                 key=f"{cell.src}->{cell.dst}|limits",
+                severity="low" if icmp_only else None,
                 title_key=f"check.{info.id}.limits.title",
                 detail_key=f"check.{info.id}.limits.detail",
                 fields={
                     "src": cell.src,
                     "dst": cell.dst,
                     "services": ctx.hs.services_text(cell.delivered),
-                    "maybe": ctx.hs.services_text(maybe_excess(ctx.hs, cell)),
+                    "maybe": ctx.hs.services_text(beyond),
                     "reason": cell.maybe_reason or "-",
                 },
                 zones=[cell.src, cell.dst],

@@ -43,6 +43,9 @@ class Cell:
     # Set by the audit: no delivered packet contradicts the expectation, but some packets
     # that may be delivered (``maybe``) would — not proven within the policy (unknown).
     may_violate: bool = False
+    # Set by the audit: beyond the expectation by ICMP replies and errors only (they open
+    # nothing: policy.ICMP_REPLIES_ERRORS), no violation.
+    icmp_replies_only: bool = False
     # Packets delivered only with a forged source address (another zone's), and their paths.
     spoofed: Bdd | None = None
     spoofed_chunks: list = field(default_factory=list)

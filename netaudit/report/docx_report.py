@@ -582,6 +582,8 @@ class _Writer(DocxDocument):
                 line += f"; {t('matrix.col.services')}: {f['services']}"
             if f["maybe_services"]:
                 line += " " + t("matrix.maybe_also", services=f["maybe_services"])
+            if f["icmp_replies_only"]:
+                line += " " + t("matrix.icmp_replies_only")
             self.small(line)
             if f["reason"]:
                 self.small(t("matrix.reason", reason=f["reason"]))

@@ -270,6 +270,8 @@ def _audit_dict(audit, options: RenderOptions) -> dict:
                 cell["maybe_reason_text"] = both_of(c.maybe_reason)
         if c.may_violate:
             cell["may_violate"] = True
+        if c.icmp_replies_only:
+            cell["icmp_replies_only"] = True  # additive: beyond the policy by ICMP replies/errors only
         if c.blocking:
             cell["blocked_by"] = c.blocking
         if c.dropped:  # additive: why a blocked flow stops where no line stops it

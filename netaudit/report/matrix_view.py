@@ -123,6 +123,8 @@ def _services_text(v: View, c: dict) -> str:
     if c.get("may_violate") and c.get("maybe_services"):
         # in the table only where it leaves the policy unproven; every flow says it (below)
         text += " " + v.t("matrix.maybe_also", services=services_words(", ".join(c["maybe_services"]), v.lang))
+    if c.get("icmp_replies_only"):
+        text += " " + v.t("matrix.icmp_replies_only")
     return text
 
 
@@ -257,6 +259,7 @@ def matrix(v: View, zone_kind: dict) -> None:
                 "expected": _expected_text(v, c),
                 "services": services_words(", ".join(c.get("services") or []), v.lang),
                 "maybe_services": services_words(", ".join(c.get("maybe_services") or []), v.lang),
+                "icmp_replies_only": bool(c.get("icmp_replies_only")),
                 "reason": _reason(v, c),
                 "witness": hops_view(v, c.get("witness")),
                 "blocked_by": [

@@ -145,6 +145,8 @@ def render(audit, options: RenderOptions) -> str:
                 if c.violation
                 else t("summary.may_violate", lang)
                 if c.may_violate
+                else t("summary.icmp_replies_only", lang)
+                if c.icmp_replies_only
                 else "",
             ]
         )
