@@ -55,7 +55,9 @@ def _violation(ctx: AuditContext, info: CheckInfo, cell, severity: str, detail_k
         fields={
             "src": cell.src,
             "dst": cell.dst,
-            "services": hs.services_text(bad),
+            # Worded with the ICMP replies and errors the policy tolerates (one "ip", not
+            # "ip except icmp/0 …"); the witness is one of the packets that violate it.
+            "services": hs.services_text(excess(ctx.hs, cell, tolerate=False)),
             "packet": w.packet.describe() if w else "-",
         },
         zones=[cell.src, cell.dst],
