@@ -76,16 +76,22 @@ class LineSets(dict):
         return self.false
 
 
+def _no_proof(line) -> bool:
+    """A line line reachability neither reports nor uses as proof: partly understood, or
+    its matches a superset of what it takes (``FilterLine.approximated``)."""
+    return bool(line.partial or line.approximated)
+
+
 def line_tree(hs: HeaderSpace, flt: Filter, sets: LineSets, understood_only: bool = False) -> LineTree | LineForest:
     """The :class:`LineTree` of ``sets`` (built once; a :class:`LineForest` when the
     lines split by destination block): with every line and the actions (the engine's
     reading), or with the fully understood lines only (line reachability: a partial
     line is never proof)."""
-    if understood_only and not any(flt.lines[idx].partial for idx in sets.order):
+    if understood_only and not any(_no_proof(flt.lines[idx]) for idx in sets.order):
         understood_only = False  # the same tree: every line is understood
     tree = sets.trees.get(understood_only)
     if tree is None:
-        items = [(idx, hs.false if understood_only and flt.lines[idx].partial else sets[idx]) for idx in sets.order]
+        items = [(idx, hs.false if understood_only and _no_proof(flt.lines[idx]) else sets[idx]) for idx in sets.order]
         split = forest_split(flt, items)
         tree = sets.trees[understood_only] = LineForest(hs, items, *split) if split else LineTree(hs.false, items)
     return tree
@@ -497,7 +503,7 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
         overlap = _OverlapIndex()
         for idx in sets.order:
             views_of.setdefault(idx, []).append(sets)
-            if flt.lines[idx].partial:
+            if _no_proof(flt.lines[idx]):
                 continue  # never proof: left out of every answer
             boxes = boxes_of.get(idx) if boxes_of is not None else None
             if boxes is None:
@@ -508,7 +514,7 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
             overlap.add(idx, boxes)
     out = []
     for idx, line in enumerate(flt.lines):
-        if not line.partial:
+        if not _no_proof(line):
             found = _line_verdict(hs, flt, idx, views_of.get(idx, []))
             if found is not None:
                 out.append(found)

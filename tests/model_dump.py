@@ -92,6 +92,8 @@ COMMAND = "python -m tests.model_dump --update"
 _DEVICE_SKIP = frozenset({"facts", "secrets", "secret_lines"})
 # Integer IPv4 addresses in the model, written as dotted quads.
 _INT_ADDRESSES = frozenset({"next_hop", "to_ip"})
+# Fields shown only when set (most lines never are: their dumps stay as they were).
+_ONLY_WHEN_SET = frozenset({"approximated"})
 _WIDTH = 100
 
 
@@ -192,7 +194,11 @@ class _Plain:
                 if getattr(v, f.name) != f.default
             }
         if dataclasses.is_dataclass(v) and not isinstance(v, type):
-            return {f.name: self(getattr(v, f.name), f.name) for f in dataclasses.fields(v)}
+            return {
+                f.name: self(getattr(v, f.name), f.name)
+                for f in dataclasses.fields(v)
+                if f.name not in _ONLY_WHEN_SET or getattr(v, f.name) is not None
+            }
         if isinstance(v, dict):
             return {str(k) if not isinstance(k, int) else k: self(x, key) for k, x in v.items()}
         if isinstance(v, set | frozenset):

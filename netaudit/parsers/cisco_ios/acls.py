@@ -156,7 +156,15 @@ class AclReader(IosState):
         if acl.standard or len(tokens) != 2:
             self._acl_bad(acl, src, "evaluate takes one reflexive list name, in an extended list")
             return
-        acl.filter.lines.append(FilterLine(Action.PERMIT, [Match(conn_established=True)], src, seq))
+        acl.filter.lines.append(
+            FilterLine(
+                Action.PERMIT,
+                [Match(conn_established=True)],
+                src,
+                seq,
+                approximated=f"evaluate {tokens[1]}: every established packet, not only its sessions' replies",
+            )
+        )
 
     def _dynamic_ace(self, acl: Acl, rest: list[str], seq: str, src: Src) -> None:
         """``dynamic NAME [timeout N] permit …`` (lock-and-key): parsed, marked partial."""

@@ -1222,6 +1222,29 @@ def test_reflexive_acl_reflect_permits_and_evaluate_admits_replies_only():
     assert evaluate.source.line == 5 and inn.lines[1].action == Action.DENY
 
 
+def test_evaluate_lines_are_never_shadowed_by_each_other():
+    """Each ``evaluate`` admits the replies of its own list's sessions: modelled as every
+    established packet (``approximated``), so a second one *looks* shadowed by the first
+    but is not — no line-reachability claim rests on them; a real duplicate still is."""
+    from netaudit.filters import shadowed_lines
+    from netaudit.headerspace import HeaderSpace
+
+    dev, _rep = parse("""
+    ip access-list extended IN
+     evaluate PHIEN-CANBO
+     evaluate PHIEN-MOTCUA
+     permit icmp any any unreachable
+     permit icmp any any packet-too-big
+     deny ip any any
+    """)
+    flt = dev.filters["IN"]
+    assert [line.approximated is not None for line in flt.lines] == [True, True, False, False, False]
+    assert "PHIEN-MOTCUA" in flt.lines[1].approximated
+    shadowed = shadowed_lines(HeaderSpace(), flt)
+    assert [u.index for u in shadowed] == [3]  # packet-too-big: type 3 code 4, inside "unreachable"
+    assert shadowed[0].blocking == [2]
+
+
 def test_reflect_on_a_deny_stays_partial():
     dev, _rep = parse("ip access-list extended X\n deny tcp any any reflect MIRROR\n")  # not IOS
     assert "reflect not modelled" in dev.filters["X"].lines[0].partial
