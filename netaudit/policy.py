@@ -29,6 +29,8 @@ GATEWAY_SERVICES = ["udp/53", "tcp/53", "udp/67"]
 EDGE_VPN_SERVICES = ["udp/500", "udp/4500", "proto/50"]
 # The rules whose cells may reach the devices' VPN endpoints (excess, edge_vpn_services).
 EDGE_RULE, WAN_RULE = "devices-edge-vpn-only", "devices-wan-gateway-vpn"
+# The rule of every other zone → @devices: the gateway services only (excess).
+GATEWAY_RULE = "devices-gateway-only"
 # Services whose port names the VPN (the model's service names, netaudit/model.py).
 _PORTED_VPNS = frozenset({"wireguard", "ovpn"})
 # Destination ports of administration services: reaching one from a guest or external
@@ -80,7 +82,7 @@ def expectation(src_kind: str, dst_kind: str, level: int) -> Expectation:
             # over the dedicated network: docs/semantics.md, "The reference policy").
             services = (*GATEWAY_SERVICES, *EDGE_VPN_SERVICES)
             return Expectation(LIMITED, services, _severity_into("devices", s), rule=WAN_RULE)
-        return Expectation(LIMITED, tuple(GATEWAY_SERVICES), _severity_into("devices", s), rule="devices-gateway-only")
+        return Expectation(LIMITED, tuple(GATEWAY_SERVICES), _severity_into("devices", s), rule=GATEWAY_RULE)
     if s == "guest":
         if d == "external":
             return Expectation(ALLOW, rule="guest-internet")
@@ -183,13 +185,17 @@ def outside_policy(hs: HeaderSpace, exp: Expectation | None, probes: list) -> li
 def excess(hs: HeaderSpace, cell):
     """Delivered packets a matrix cell's (:class:`~netaudit.reach.Cell`) expectation does
     not allow (BDD); from the Internet to the devices, what only a VPN endpoint takes is
-    allowed whatever its port (an SSL VPN on tcp/443)."""
+    allowed whatever its port (an SSL VPN on tcp/443); from an inside zone, what only a
+    captive portal's service takes (the RouterOS HotSpot's DNS and login ports, where the
+    portal redirects its clients) is a gateway service like DNS and DHCP."""
     exp = cell.expectation
     if cell.verdict != REACHABLE or exp is None or exp.expected == ALLOW:
         return hs.false
     delivered = cell.delivered
     if exp.rule in (EDGE_RULE, WAN_RULE) and cell.vpn_only is not None:
         delivered &= ~cell.vpn_only  # the edge's VPN endpoint, whatever its port
+    if exp.rule in (GATEWAY_RULE, WAN_RULE) and cell.portal_only is not None:
+        delivered &= ~cell.portal_only  # the captive portal its clients are sent to
     if exp.expected == DENY:
         return delivered
     return delivered & ~services_packets(hs, exp.allowed_services)
