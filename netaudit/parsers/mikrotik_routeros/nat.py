@@ -138,5 +138,7 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
             st.dnat_image.append(img)
     if partial:
         st.partial("nat", partial, rule.src)
-        if kind == "destination":
+        # A HotSpot rule only uncertain whether it applies (FwRule.partial) rewrites
+        # exactly when it does: its image is the one above, nothing else is uncertain.
+        if kind == "destination" and not (rule.dynamic and set(reasons) <= {rule.partial}):
             st.dnat_uncertain.append(partial)
