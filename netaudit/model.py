@@ -364,6 +364,13 @@ class MgmtService:
 # among them (no encryption of their own).
 VPN_ENDPOINTS = frozenset({"ike", "ipsec", "wireguard", "ovpn", "sstp", "sslvpn", "webvpn", "l2tp-ipsec"})
 
+# The names parsers give the services of a captive portal on its clients' gateway (the
+# RouterOS HotSpot's DNS, login pages and proxy): what every client of the portal is made
+# to use — its DNS and web requests are redirected there — so the reference policy counts
+# them with DNS and DHCP among the gateway services a zone may reach (docs/semantics.md,
+# "The reference policy").  An administration service on the same device is not among them.
+CAPTIVE_PORTAL_SERVICES = frozenset({"hotspot-dns", "hotspot-http", "hotspot-proxy", "hotspot-https"})
+
 
 @dataclass
 class Ssid:

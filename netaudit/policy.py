@@ -29,6 +29,8 @@ GATEWAY_SERVICES = ["udp/53", "tcp/53", "udp/67"]
 EDGE_VPN_SERVICES = ["udp/500", "udp/4500", "proto/50"]
 # The rules whose cells may reach the devices' VPN endpoints (excess, edge_vpn_services).
 EDGE_RULE, WAN_RULE = "devices-edge-vpn-only", "devices-wan-gateway-vpn"
+# The rule of every other zone → @devices: the gateway services only (excess).
+GATEWAY_RULE = "devices-gateway-only"
 # Services whose port names the VPN (the model's service names, netaudit/model.py).
 _PORTED_VPNS = frozenset({"wireguard", "ovpn"})
 # Destination ports of administration services: reaching one from a guest or external
@@ -80,7 +82,7 @@ def expectation(src_kind: str, dst_kind: str, level: int) -> Expectation:
             # over the dedicated network: docs/semantics.md, "The reference policy").
             services = (*GATEWAY_SERVICES, *EDGE_VPN_SERVICES)
             return Expectation(LIMITED, services, _severity_into("devices", s), rule=WAN_RULE)
-        return Expectation(LIMITED, tuple(GATEWAY_SERVICES), _severity_into("devices", s), rule="devices-gateway-only")
+        return Expectation(LIMITED, tuple(GATEWAY_SERVICES), _severity_into("devices", s), rule=GATEWAY_RULE)
     if s == "guest":
         if d == "external":
             return Expectation(ALLOW, rule="guest-internet")
@@ -192,8 +194,10 @@ ICMP_REPLIES_ERRORS = ("icmp/0", "icmp/3", "icmp/11", "icmp/12", "icmp/14", "icm
 def excess(hs: HeaderSpace, cell, tolerate: bool = True):
     """Delivered packets a matrix cell's (:class:`~netaudit.reach.Cell`) expectation does
     not allow (BDD); from the Internet to the devices, what only a VPN endpoint takes is
-    allowed whatever its port (an SSL VPN on tcp/443); ICMP replies and errors are
-    allowed everywhere (``ICMP_REPLIES_ERRORS``; ``tolerate=False``: not)."""
+    allowed whatever its port (an SSL VPN on tcp/443); from an inside zone, what only a
+    captive portal's service takes (the RouterOS HotSpot's DNS and login ports, where the
+    portal redirects its clients) is a gateway service like DNS and DHCP; ICMP replies and
+    errors are allowed everywhere (``ICMP_REPLIES_ERRORS``; ``tolerate=False``: not)."""
     if cell.verdict != REACHABLE:
         return hs.false
     return _beyond(hs, cell, cell.delivered, tolerate)
@@ -217,6 +221,8 @@ def _beyond(hs: HeaderSpace, cell, packets, tolerate: bool = True):
         packets &= ~services_packets(hs, ICMP_REPLIES_ERRORS)
     if exp.rule in (EDGE_RULE, WAN_RULE) and cell.vpn_only is not None:
         packets &= ~cell.vpn_only  # the edge's VPN endpoint, whatever its port
+    if exp.rule in (GATEWAY_RULE, WAN_RULE) and cell.portal_only is not None:
+        packets &= ~cell.portal_only  # the captive portal its clients are sent to
     if exp.expected == DENY:
         return packets
     return packets & ~services_packets(hs, exp.allowed_services)

@@ -247,3 +247,32 @@ def test_icmp_that_acts_by_itself_stays_a_violation(sample_copy, kind):
     assert staff.violation and not staff.icmp_replies_only
     found = [f for f in audit.findings if f.check == "policy-violation" and f.zones[:2] == ["internet", "staff"]]
     assert found and found[0].severity == "critical"
+
+
+def test_a_captive_portal_is_a_gateway_service_from_inside_and_not_from_the_internet():
+    """The services of a captive portal on its clients' gateway (model
+    CAPTIVE_PORTAL_SERVICES: the RouterOS HotSpot's DNS and login ports) count with DNS
+    and DHCP for an inside zone; the same ports reached from the Internet are a
+    violation, and an administration service beside them stays one."""
+    from helpers import analyse, l3, router
+
+    from netaudit.checks import REGISTRY, load_checks
+    from netaudit.checks.segmentation import guest_isolation, policy_violation
+    from netaudit.model import CAPTIVE_PORTAL_SERVICES
+    from netaudit.zones import Zone
+
+    assert {"hotspot-dns", "hotspot-http", "hotspot-proxy", "hotspot-https"} == CAPTIVE_PORTAL_SERVICES
+    guest = Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], attach=[("R1", "Gi1")])
+    net = Zone("internet", "external", attach=[("R1", "Gi2")])
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "203.0.113.2/30"))
+    r.services = [MgmtService("hotspot-http", 6, (PortRange(64873, 64873),))]
+    load_checks()
+
+    def found(check):
+        ctx = analyse([r], [guest, net]).expect(level=2).context()
+        return {tuple(f.zones): f.severity for f in check(ctx, REGISTRY[check.__name__.replace("_", "-")])}
+
+    assert (DEVICES_ZONE,) not in {z[1:] for z in found(guest_isolation)}
+    assert found(policy_violation).get(("internet", DEVICES_ZONE)) == "high"  # no admin port
+    r.services.append(MgmtService("winbox", 6, (PortRange(8291, 8291),)))
+    assert found(guest_isolation).get(("guest", DEVICES_ZONE)) == "critical"

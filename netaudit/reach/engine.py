@@ -26,7 +26,7 @@ from netaddr import IPAddress, IPSet
 from .. import filters
 from ..headerspace import Bdd, HeaderSpace
 from ..messages import Text
-from ..model import VPN_ENDPOINTS, Device, IfKind, L2Mode, MgmtService
+from ..model import CAPTIVE_PORTAL_SERVICES, VPN_ENDPOINTS, Device, IfKind, L2Mode, MgmtService
 from ..topology import Topology
 from ..vocabulary import DEVICES_ZONE
 from ..zones import PlacedZone
@@ -432,6 +432,9 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
         if zone == DEVICES_ZONE:
             vpn = service is not None and service.name in VPN_ENDPOINTS
             run.devices_by_vpn[vpn] = run.devices_by_vpn.get(vpn, hs.false) | P
+            if certain:  # a proxy's onward connections (maybe, any port) are not a service
+                portal = service is not None and service.name in CAPTIVE_PORTAL_SERVICES
+                run.devices_by_portal[portal] = run.devices_by_portal.get(portal, hs.false) | P
         d = run.deliveries.get(zone)
         if d is None:
             d = run.deliveries[zone] = Delivery(hs.false, hs.false)

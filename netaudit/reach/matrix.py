@@ -55,6 +55,8 @@ class Cell:
     spoofed_maybe_reason: Text | None = None
     # To @devices: the delivered packets that only a VPN endpoint takes (policy.excess).
     vpn_only: Bdd | None = None
+    # To @devices: the delivered packets that only a captive portal's service takes.
+    portal_only: Bdd | None = None
 
 
 # --------------------------------------------------------------------------- matrix
@@ -173,6 +175,8 @@ def make_cell(engine: Engine, run: Run, pz: PlacedZone, dst: str) -> Cell:
         if dst == DEVICES_ZONE and True in run.devices_by_vpn:
             # What only a VPN endpoint takes, of what is delivered and what may be.
             cell.vpn_only = (d.certain | d.maybe) & run.devices_by_vpn[True] & ~run.devices_by_vpn.get(False, hs.false)
+        if dst == DEVICES_ZONE and True in run.devices_by_portal:
+            cell.portal_only = d.certain & run.devices_by_portal[True] & ~run.devices_by_portal.get(False, hs.false)
         cell.witness = witness_for(engine, cell, hs.true, pz)
         return cell
     if d is not None and d.maybe != hs.false:

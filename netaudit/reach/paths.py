@@ -187,6 +187,10 @@ class Run:
     # anything else (False): a packet only a VPN endpoint takes is the edge's allowed
     # service from the Internet (policy.excess), whatever its port.
     devices_by_vpn: dict[bool, Bdd] = field(default_factory=dict)
+    # Likewise by a captive portal's service (True: model.CAPTIVE_PORTAL_SERVICES) and by
+    # anything else (False): a packet only the portal takes is a gateway service the
+    # reference policy allows (policy.excess), whatever its port.
+    devices_by_portal: dict[bool, Bdd] = field(default_factory=dict)
     # Packets sent onto a connected segment for addresses no zone there owns (a segment
     # the site does not cover): (dev, out interface) -> set.  No cell is about them;
     # `netaudit trace --to ADDRESS` is (they are not "blocked").

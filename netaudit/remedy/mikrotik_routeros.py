@@ -240,7 +240,9 @@ class Placement:
 
 
 def place(st: State, chain: str) -> Placement:
-    rules = [r for r in st.rules["filter"] if r.chain == chain]
+    # The rules RouterOS installs itself (a HotSpot's) stay above every rule of the
+    # configuration, as the script's `find … !dynamic` counts them: not a place.
+    rules = [r for r in st.rules["filter"] if r.chain == chain and not r.dynamic]
     established = False
     for k, r in enumerate(rules):
         if _is_prefix(r):

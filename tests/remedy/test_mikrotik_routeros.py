@@ -303,3 +303,27 @@ def test_an_open_resolver_is_said_where_the_vendor_cannot_drop_by_interface():
     assert not [r for dp in plan.devices.values() for r in dp.restricts if r.service == "dns"]
     why = [u.reason["en"] for u in plan.unfixable if "open resolver" in u.reason["en"]]
     assert why and "udp/53" in why[0]
+
+
+def test_hotspot_dynamic_rules_are_no_place_for_the_jump(tmp_path):
+    """A HotSpot's rules sit above the export's (RouterOS installs them, ``D``): the
+    jump goes before the first rule of the configuration that decides new connections,
+    as the script's ``find … !dynamic`` counts, never before a dynamic rule's source line
+    (here the ip-binding that blocks 10.20.30.66, far below the filter)."""
+    from helpers import FIXTURES
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    fixture = FIXTURES / "mikrotik_routeros"
+    (folder / "r.rsc").write_text((fixture / "hotspot-xa-leaky-v6.rsc").read_text())
+    (folder / "site.yaml").write_text((fixture / "hotspot-xa-leaky-v6.site.yaml").read_text())
+    res = prove_mod.run_fix([folder], None, tmp_path / "out")
+    rendered = res.devices["UBND-Xa-Hotspot-2"].rendered
+    lines = rendered.patched.splitlines()
+    jump = next(i for i, ln in enumerate(lines) if "jump-target=netaudit-forward" in ln)
+    first = next(i for i, ln in enumerate(lines) if "chain=forward in-interface=bridge-canbo" in ln)
+    assert jump < first
+    closed = {(f.check, tuple(f.zones)) for f in res.closed}
+    assert ("routeros-winbox-from-guest", ("guest",)) in closed
+    # guest → staff: blocked by the change, but the portal's proxy leaves it unknown
+    assert ("guest-isolation", ("guest", "staff")) not in closed

@@ -317,7 +317,7 @@ def rule_conds(st: State, rule: FwRule, table: str) -> tuple[list[Cond], list[st
     The third value is ``"dstnat+"``/``"dstnat-"`` when connection-nat-state was
     translated through the DNAT image (see the module docstring)."""
     cmd, src = rule.cmd, rule.src
-    reasons: list[str] = []
+    reasons: list[str] = [rule.partial] if rule.partial else []
     kw: dict = {}
     extra: list[list[Cond]] = []
     approx = None

@@ -22,7 +22,8 @@ def finish_filter(st: State) -> None:
         flat = flatten(st, "filter", chain, terminal, "accept", problems)
         if not flat and not raw and not problems and not st.fw_partial.get("filter"):
             continue
-        first_src = next((r.src for r in st.rules["filter"] if r.chain == chain), None)
+        first_src = next((r.src for r in st.rules["filter"] if r.chain == chain and not r.dynamic), None)
+        first_src = first_src or next((r.src for r in st.rules["filter"] if r.chain == chain), None)
         flt = Filter(
             chain,
             kind="chain",

@@ -187,13 +187,70 @@ def ppp_profile(st: State, cmd: Command, src: Src):
     return IGNORED
 
 
+# --------------------------------------------------------------------------- HotSpot
+# What these records become (the dynamic firewall rules, the portal's services) is
+# :mod:`.hotspot`; docs/vendors/mikrotik_routeros.md, "HotSpot".
+
+
 def hotspot(st: State, cmd: Command, src: Src):
-    if cmd.verb == "add" and cmd.get("interface") and not yes(cmd.get("disabled")):
-        st.partial_ifaces.append(
-            (cmd.get("interface", ""), "HotSpot on this interface (captive portal, dynamic rules) not modelled", src)
-        )
-        return None
-    return IGNORED
+    """``/ip hotspot add interface=I profile=P``: a HotSpot server."""
+    if cmd.verb != "add" or not cmd.get("interface"):
+        raise NotUnderstood
+    if yes(cmd.get("disabled")):
+        return IGNORED
+    st.hotspots.append((cmd, src))
+
+
+def _profile_name(cmd: Command) -> str:
+    """The profile an ``add``/``set`` line of a profile menu is about (``default`` for
+    ``set [ find default=yes ]``)."""
+    if cmd.find and cmd.find.get("default") == "yes":
+        return "default"
+    name = cmd.get("name") if cmd.verb == "add" else cmd.target
+    if not name:
+        raise NotUnderstood
+    return name
+
+
+def hotspot_profile(st: State, cmd: Command, src: Src):
+    """``/ip hotspot profile``: server profiles (the SMTP server clients are sent to; the
+    rest — login methods, pages, RADIUS — changes nothing a client reaches)."""
+    st.hotspot_profiles.setdefault(_profile_name(cmd), {}).update({k: cmd.get(k, "") for k in cmd.props})
+    return None if cmd.has("smtp-server") else IGNORED
+
+
+def hotspot_user_profile(st: State, cmd: Command, src: Src):
+    """``/ip hotspot user profile``: the address list its users join at login (a list
+    filled at run time) and the firewall chains their packets are sent to."""
+    name = _profile_name(cmd)
+    lst = cmd.get("address-list")
+    if lst:
+        st.dynamic_lists.setdefault(lst, src)
+    for key in ("incoming-filter", "outgoing-filter"):
+        chain = cmd.get(key)
+        if chain:
+            st.hotspot_user_chains.append((name, key, chain, src))
+    # transparent-proxy: the portal's proxy relays for logged-in clients anyway (hotspot.py)
+    keys = ("address-list", "incoming-filter", "outgoing-filter")
+    return None if any(cmd.get(k) for k in keys) else IGNORED
+
+
+def hotspot_ip_binding(st: State, cmd: Command, src: Src):
+    """``/ip hotspot ip-binding``: clients bypassed, blocked or translated one-to-one."""
+    if cmd.verb != "add":
+        raise NotUnderstood
+    if yes(cmd.get("disabled")):
+        return IGNORED
+    st.hotspot_bindings.append((cmd, src))
+
+
+def hotspot_no_effect(st: State, cmd: Command, src: Src):
+    """``/ip hotspot user``, ``walled-garden`` (HTTP and ``ip``): read, and without effect
+    on what a HotSpot client reaches once logged in, which every client can be (see
+    :mod:`.hotspot`)."""
+    if cmd.verb != "add":
+        raise NotUnderstood
+    return IGNORED if yes(cmd.get("disabled")) else None
 
 
 HANDLERS = {
@@ -223,4 +280,10 @@ HANDLERS = {
     ("ip", "ipsec", "policy"): ipsec_policy,
     ("ppp", "profile"): ppp_profile,
     ("ip", "hotspot"): hotspot,
+    ("ip", "hotspot", "profile"): hotspot_profile,
+    ("ip", "hotspot", "user", "profile"): hotspot_user_profile,
+    ("ip", "hotspot", "ip-binding"): hotspot_ip_binding,
+    ("ip", "hotspot", "user"): hotspot_no_effect,
+    ("ip", "hotspot", "walled-garden"): hotspot_no_effect,
+    ("ip", "hotspot", "walled-garden", "ip"): hotspot_no_effect,
 }

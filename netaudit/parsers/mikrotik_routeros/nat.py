@@ -137,6 +137,10 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
                 img = img._replace(dport=((kw["to_port"], kw["to_port"]),))
             st.dnat_image.append(img)
     if partial:
-        st.partial("nat", partial, rule.src)
-        if kind == "destination":
+        # once per line and reason (a HotSpot binding is several rules of one line)
+        if {"construct": "nat", "reason": partial, **rule.src.cite()} not in st.rep.partially_understood:
+            st.partial("nat", partial, rule.src)
+        # A HotSpot rule only uncertain whether it applies (FwRule.partial) rewrites
+        # exactly when it does: its image is the one above, nothing else is uncertain.
+        if kind == "destination" and not (rule.dynamic and set(reasons) <= {rule.partial}):
             st.dnat_uncertain.append(partial)

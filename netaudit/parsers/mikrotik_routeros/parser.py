@@ -13,7 +13,7 @@ from pathlib import PurePath
 from netaudit.model import ParseResult, Reference
 from netaudit.parsers.packet_sets import norm
 
-from . import bridges, firewall, interfaces, lists, nat, routes, services, wireless
+from . import bridges, firewall, hotspot, interfaces, lists, nat, routes, services, wireless
 from .policy_routing import compose as compose_policy_routes
 from .reader import read
 from .state import State
@@ -51,10 +51,12 @@ def finish(st: State) -> None:
     routes.finish_settings(st)
     lists.finish_address_lists(st)
     st.own = norm((int(a.ip), int(a.ip)) for i in dev.interfaces.values() if not i.shutdown for a in i.addresses)
+    hotspot.install_rules(st)
     nat.finish_nat(st)
     firewall.finish_filter(st)
     finish_policy_routing(st)
     services.finish_services(st)
+    hotspot.add_services(st)
     wireless.finish_ssids(st)
     interfaces.finish_partial_ifaces(st)
     services.finish_facts(st)

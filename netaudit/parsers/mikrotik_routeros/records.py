@@ -100,6 +100,12 @@ class FwRule:
     chain: str = ""
     action: str = "accept"
     disabled: bool = False
+    # A rule RouterOS installs itself (``D`` in ``print``, never in the export: the
+    # HotSpot's, :mod:`.hotspot`); ``src`` is then the line that makes it install it.
+    dynamic: bool = False
+    # Why the rule's match is not exact (a dynamic rule whose packets depend on run-time
+    # state: a HotSpot client's login), read as a matcher not modelled.
+    partial: str | None = None
 
 
 def guess_kind(name: str) -> IfKind:

@@ -137,6 +137,13 @@ class State:
         # L3 interface: switch-chip configuration naming no known port).
         self.partial_ifaces: list[tuple[str, str, Src]] = []
         self.vrrp: dict[str, tuple[str, Src]] = {}
+        # HotSpot (/ip hotspot …): servers, server profiles (name -> properties), user
+        # profiles' firewall chains (profile, incoming-|outgoing-filter, chain, line),
+        # IP bindings
+        self.hotspots: list[tuple[Command, Src]] = []
+        self.hotspot_profiles: dict[str, dict[str, str]] = {}
+        self.hotspot_user_chains: list[tuple[str, str, str, Src]] = []
+        self.hotspot_bindings: list[tuple[Command, Src]] = []
         self.has_ipsec = False
         # ---- derived during the conversion (parser.finish), in this order
         self.list_static: dict[str, set[str]] = {}  # interface list -> static members
