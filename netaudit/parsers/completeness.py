@@ -170,7 +170,7 @@ def ios(text: str, warnings: list[str]) -> tuple[int, str] | None:
 
 # --------------------------------------------------------------------------- Huawei VRP
 
-VRP_HEADER = marker(r"^(?:!Software Version |!Last configuration was |sysname \S)")
+VRP_HEADER = marker(r"^(?:!Software Version |!Last configuration was |\[V\d{3}R\d{3}\w*\]|[ \t]?sysname \S)")
 VRP_END = marker(r"^return[ \t]*$")
 # After `return`: the next prompt of a terminal capture (`<HN-SW01>`, `[HN-SW01]`).
 _VRP_TRAILER = re.compile(r"(?:<[^<>\s]+>|\[[~*]?[^\[\]\s]+\]).*")

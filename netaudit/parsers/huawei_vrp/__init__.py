@@ -36,7 +36,9 @@ _DETECT_WINDOW = 1 << 20  # markers are near the top; never scan 50 MB for them
 
 _VRP_MARKERS = [
     (marker(r"^!Software Version V\d{3}R\d{3}"), 50),
-    (marker(r"^sysname \S+"), 20),
+    (marker(r"^\[V\d{3}R\d{3}\w*\]\s*$"), 50),  # the AR's version line in a capture
+    (marker(r"^<[^<>\s]+>\s*dis(?:play)? cur"), 30),  # `<HOST>display current-configuration`
+    (marker(r"^ ?sysname \S+"), 20),
     (marker(r"^#\s*$"), 10),
     (marker(r"^return\s*$"), 10),
     (marker(r"^interface Vlanif ?\d+"), 30),

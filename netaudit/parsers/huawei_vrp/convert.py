@@ -228,6 +228,8 @@ class ModelBuilder(VrpState):
                     lines.append(
                         FilterLine(action, ln.matches, ln.source, name=f"{cname}/{bname} {ln.name}", partial=ln.partial)
                     )
+        used = {f"traffic classifier {c}" for c, _, _ in self.policies.get(name, [])} | {f"traffic policy {name}"}
+        why += [f"{label}: {reason}" for label, reason in self.unread_mqc if label in used]
         partial = "; ".join(dict.fromkeys(why)) or None
         self.dev.filters[key] = Filter(
             key, lines, Action.PERMIT, kind="synthesized", source=src, partial=partial, default_text=POLICY_DEFAULT
@@ -359,6 +361,7 @@ class ModelBuilder(VrpState):
             )
         if vty_ok is None:
             why.append("no 'protocol inbound' on the vty lines: the default depends on the VRP release")
+        why += [f"{ui.src.text}: {ui.partial}" for ui in vtys if ui.partial]
         acls = {self._login_acl(ui.acl[0]) if ui.acl else None for ui in vtys} if vtys else {None}
         acl = next(iter(acls)) if len(acls) == 1 else None
         if len(acls) > 1:

@@ -188,6 +188,11 @@ class InterfaceReader(VrpState):
         if len(wlow) == 5 and wlow[2] == "pvid" and wlow[3] == "vlan" and wlow[4].isdigit():
             st.pvid = None if undo else int(wlow[4])
             return
+        if undo and len(wlow) >= 4 and wlow[2] == "vlan":  # undo port hybrid vlan L: out of both lists
+            vids = vlan_list(words[3:])
+            st.hybrid_untagged -= vids
+            st.hybrid_tagged -= vids
+            return
         raise Unknown
 
     def if_eth_trunk(self, st: IfState, tokens, low, src):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from netaudit.model import Src
-from netaudit.parsers.base import Ctx, Unknown, table
+from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, table
 from netaudit.parsers.huawei_vrp.acls import AclReader
 from netaudit.parsers.huawei_vrp.convert import ModelBuilder
 from netaudit.parsers.huawei_vrp.interfaces import InterfaceReader
@@ -122,7 +122,28 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
             self.ignored += 1
             self.ctx = None
             return True
-        return super()._in_ctx(ctx, stripped, lineno, fallback)
+        understood = super()._in_ctx(ctx, stripped, lineno, fallback)
+        if not understood and not fallback and ctx.kind in ("acl", "classifier", "policy", "ui"):
+            # What the line adds is unknown: what the block decides is too (an ACL whose
+            # rule was not read is never "without rules", which would filter nothing).
+            why = f"line {lineno} not understood"
+            target = ctx.targets[0]
+            if ctx.kind in ("acl", "ui"):
+                target.partial = f"{target.partial}; {why}" if target.partial else why
+            else:
+                self.unread_mqc.append((ctx.label, why))
+            self.rep.add_partial(ctx.label, why, self.src(lineno, stripped))
+        return understood
+
+    def h_firewall_zone(self, tokens, low, src):
+        """``firewall zone Local`` (``priority 15``): present in every AR configuration,
+        no policy without an interzone; any other zone (a stateful inter-zone policy
+        between interfaces) is not modelled."""
+        self.ctx = IGNORE_CTX
+        if low[2:3] == ["local"]:
+            self.ignored += 1
+            return
+        self.rep.add_partial(" ".join(tokens[:3]), "AR firewall zones (stateful inter-zone policy) not modelled", src)
 
     def apply(self, ctx: Ctx, entry, tokens, low, src: Src) -> bool:
         # Block handlers return True for "understood, nothing to record".
@@ -179,6 +200,7 @@ TOP_TABLE = table(
         "dns relay": P.h_dns,
         "nat": P.h_nat,
         "wlan": P.h_wlan,
+        "firewall zone": P.h_firewall_zone,
     },
 )
 

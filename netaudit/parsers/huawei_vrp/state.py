@@ -90,6 +90,7 @@ class UiState:
     protocol_src: Src | None = None
     auth_mode: str | None = None
     auth_src: Src | None = None
+    partial: str | None = None  # a line of the block not understood
 
 
 class VrpState(LineParser):
@@ -116,6 +117,7 @@ class VrpState(LineParser):
         self.classifiers: dict[str, Classifier] = {}
         self.behaviors: dict[str, Behavior] = {}
         self.policies: dict[str, list[tuple[str, str, Src]]] = {}  # policy -> (classifier, behavior)
+        self.unread_mqc: list[tuple[str, str]] = []  # (classifier/policy label, why)
         self.vlan_ifaces_filters: list[tuple[int, str, str, Src]] = []  # traffic-filter vlan V dir acl
         self.global_filters: list[tuple[str, str, Src]] = []  # traffic-filter inbound acl X (system view)
         self.uis: list[UiState] = []
@@ -140,6 +142,7 @@ class VrpState(LineParser):
         self.ftp_acl: str | None = None
         self.indent = 0  # the indentation of the line being read (the wlan view nests)
         self.wlan_profiles: list = []
+        self.wlan_bound: set[str] = set()  # VAP profiles an AP group or AP uses
         self.wlan_src: Src | None = None
 
     def _iface(self, name: str, src: Src | None) -> IfState:

@@ -41,6 +41,7 @@ TOP_IGNORED = [
     "scp",
     "local-aaa-server",
     "capwap",  # AP control tunnels (the APs are not in the snapshot)
+    "l2tp domain",  # how an L2TP user name is split (no tunnel without an l2tp-group)
     "firewall defend",  # AR attack defence (land, smurf …): drops malformed packets only
     "ip ttl-expires",
     "ip icmp",
@@ -54,6 +55,12 @@ TOP_IGNORED = [
     "mac-address",
     "port-group",  # port groups: `display current-configuration` also writes each member's lines
     "license",
+    "cluster",  # HGMP cluster: the commander manages members through its own login
+    "ntdp",  # HGMP topology discovery
+    "ndp",
+    "time-range",  # its definition; a rule using it is partial (acls.py)
+    "board",  # board add 0/1 1WLAN: a card in a slot
+    "dialer-rule",  # which packets bring a dial-on-demand link up (PPPoE stays up)
     "switch",  # stack settings
     "stack",
     "smart-upgrade",
@@ -107,13 +114,11 @@ TOP_IGNORED = [
 # Global commands that change forwarding or who reaches the device in a way the model does
 # not capture: counted and shown, their effect left uncertain.
 TOP_PARTIAL = {
-    "firewall zone": "AR firewall zones (stateful inter-zone policy) not modelled",
     "firewall interzone": "AR firewall inter-zone packet filters not modelled",
     "firewall packet-filter": "AR firewall default action not modelled",
     "policy-based-route": "policy-based routing not modelled",
     "ip policy-based-route": "policy-based routing not modelled",
     "mpls": "MPLS forwarding not modelled",
-    "l2tp": "L2TP tunnels not modelled",
     "l2tp-group": "L2TP tunnels not modelled",
     "ipsec": "IPsec policies not modelled",
     "ike": "IKE peers and proposals not modelled",
@@ -216,6 +221,7 @@ IFACE_PARTIAL = {
     "l2 binding vsi": "VPLS binding not modelled",
     "mux-vlan": "MUX VLAN not modelled",
     "firewall zone": "AR firewall zone membership not modelled",
+    "zone": "AR firewall zone membership not modelled",
     "mac-vlan": "MAC-based VLAN assignment not modelled",
     "ip-subnet-vlan": "subnet-based VLAN assignment not modelled",
     "protocol-vlan": "protocol-based VLAN assignment not modelled",

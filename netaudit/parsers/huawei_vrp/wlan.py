@@ -49,6 +49,8 @@ class WlanReader(VrpState):
                 self.wlan_current = _Profile(low[0], tokens[2], src)
                 self.wlan_profiles.append(self.wlan_current)
             return
+        if low[0] == "vap-profile" and "wlan" in low[2:]:
+            self.wlan_bound.add(tokens[1])  # bound to an AP group / AP: in service
         cur = self.wlan_current
         if cur is None:
             return
@@ -70,7 +72,12 @@ class WlanReader(VrpState):
             return
         ssids = {p.name: p for p in profiles if p.kind == "ssid-profile"}
         secs = {p.name: p for p in profiles if p.kind == "security-profile"}
-        for vap in (p for p in profiles if p.kind == "vap-profile"):
+        vaps = [p for p in profiles if p.kind == "vap-profile"]
+        if self.wlan_bound:  # only the VAP profiles some AP group or AP uses
+            vaps = [p for p in vaps if p.name in self.wlan_bound]
+        else:  # no binding in the file: every VAP profile that names an SSID profile
+            vaps = [p for p in vaps if "ssid-profile" in p.values]
+        for vap in vaps:
             sp = ssids.get(vap.values.get("ssid-profile", ""))
             name = sp.values.get("ssid", sp.name) if sp else vap.name
             vlan = vap.values.get("vlan", "1")
