@@ -109,22 +109,20 @@ def test_unmodelled_options_make_the_rule_partial_never_dropped():
 
 
 def test_match_order_auto_with_mixed_actions_is_partial_and_uniform_is_exact():
-    dev, rep = core(" rule 5 permit ip\n rule 10 deny ip destination 10.0.10.0 0.0.0.255".replace("", ""))
-    assert dev.filters["3040"].partial is None
-    text = CORE.format(rules=" rule 5 permit ip\n rule 10 deny ip destination 10.0.10.0 0.0.0.255", apply="")
-    text = text.replace("acl number 3040", "acl number 3040 match-order auto")
-    text = text.replace(
-        "interface Vlanif40\n ip address 10.0.40.1 255.255.255.0\n",
-        "interface Vlanif40\n ip address 10.0.40.1 255.255.255.0\n traffic-filter inbound acl 3040\n",
-    )
-    dev, rep = parse_one(huawei_vrp, text, "core.cfg")
+    """``match-order auto`` (depth-first: the most specific rule first): with permits and
+    denies both, which rule decides is not modelled — guest -> staff is unknown, never a
+    guess; with one action only the order cannot matter."""
+    rules = " rule 5 permit ip\n rule 10 deny ip destination 10.0.10.0 0.0.0.255"
+    text = CORE.format(rules=rules, apply=" traffic-filter inbound acl 3040")
+    dev, _ = parse_one(huawei_vrp, text, "core.cfg")
+    assert dev.filters["3040"].partial is None  # config order (the default): exact
+    auto = text.replace("acl number 3040", "acl number 3040 match-order auto")
+    dev, _ = parse_one(huawei_vrp, auto, "core.cfg")
     assert "match-order auto" in (dev.filters["3040"].partial or "")
     cells, _ = matrix([dev], ZONES)
-    # depth-first order puts the more specific deny first: never "reachable" on a guess
     assert cells[("guest", "staff")].verdict == "unknown"
-    text = text.replace(" rule 10 deny ip destination 10.0.10.0 0.0.0.255", " rule 10 permit tcp")
-    dev, _rep = parse_one(huawei_vrp, text, "core.cfg")
-    assert dev.filters["3040"].partial is None  # one action only: the order cannot matter
+    dev, _ = parse_one(huawei_vrp, auto.replace(" rule 10 deny ip destination", " rule 10 permit ip destination"), "c")
+    assert dev.filters["3040"].partial is None
 
 
 def test_undefined_acl_in_traffic_filter_filters_nothing_and_is_named():
