@@ -52,7 +52,7 @@ class ModelBuilder(VrpState):
         self._finish_nat()
         self._finish_services()
         self.finish_wlan()
-        defined = {"acl": set(self.acls) | set(self.acl_alias), "vrf": dev.vrfs}
+        defined = {"acl": set(self.acls) | set(self.acl_alias), "vrf": dev.vrfs, "traffic-policy": set(self.policies)}
         for kind, name, src in self.refs:
             dev.references.append(Reference(kind, name, src, name in defined.get(kind, ())))
 

@@ -21,6 +21,12 @@ class ManagementReader(VrpState):
         if words[:3] == ["telnet", "server", "enable"]:
             self._switch("telnet", low, src)
             return
+        if low[:3] == ["telnet", "server", "disable"]:  # CloudEngine's form
+            self.mgmt["telnet"] = (False, src)
+            return
+        if words[:2] == ["telnet", "ipv6"]:
+            self.ignored += 1  # IPv6 is not modelled
+            return
         if words[:3] == ["telnet", "server", "port"]:
             self.ignored += 1  # the port: a non-default one is rare; tcp/23 kept (docs)
             self.mgmt.setdefault("telnet-port", (True, src))

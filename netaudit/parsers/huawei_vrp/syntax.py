@@ -22,6 +22,11 @@ TOP_IGNORED = [
     "stp",  # spanning tree: loop prevention, not reachability
     "lldp",
     "ntp-service",  # time client/server settings; the NTP service is not modelled (docs)
+    "ntp",  # the same on CloudEngine releases
+    "device",  # device board / transceiver types (CloudEngine)
+    "dot1x",  # NAC globally on (who may use a port, not where it leads)
+    "radius",
+    "hwtacacs",  # HWTACACS templates (their shared keys are secrets)
     "info-center",  # logging
     "drop",  # drop illegal-mac alarm
     "drop-profile",
@@ -119,6 +124,7 @@ TOP_PARTIAL = {
     "policy-based-route": "policy-based routing not modelled",
     "ip policy-based-route": "policy-based routing not modelled",
     "mpls": "MPLS forwarding not modelled",
+    "vsi": "VPLS instances (L2VPN) not modelled",
     "l2tp-group": "L2TP tunnels not modelled",
     "ipsec": "IPsec policies not modelled",
     "ike": "IKE peers and proposals not modelled",
@@ -142,6 +148,7 @@ IFACE_IGNORED = [
     "trust",  # QoS priority trust
     "qos",
     "storm-control",
+    "device",  # device transceiver (CloudEngine)
     "broadcast-suppression",
     "multicast-suppression",
     "unicast-suppression",

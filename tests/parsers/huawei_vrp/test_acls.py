@@ -161,6 +161,7 @@ def test_traffic_policy_classifier_deny_behavior():
     dev, rep = parse_one(huawei_vrp, text, "core.cfg")
     assert dev.interfaces["Vlanif40"].filter_in == "traffic-policy P-KHACH"
     assert not rep.unrecognized and not rep.partially_understood
+    assert all(r.defined for r in dev.references)  # the policy and its ACL are defined
     cells, _ = matrix([dev], ZONES)
     assert cells[("guest", "staff")].verdict == "blocked"
     # a classifier clause not modelled makes the policy partial: unknown, never blocked

@@ -66,6 +66,11 @@ def test_undo_telnet_or_protocol_inbound_ssh_closes_telnet():
     assert "telnet" not in svc
 
 
+def test_cloudengine_telnet_server_disable():
+    _, svc = services("telnet server disable\ntelnet ipv6 server disable", " protocol inbound all")
+    assert "telnet" not in svc
+
+
 def test_a_release_default_is_never_taken_for_off():
     """No ``telnet server enable`` line and no ``protocol inbound``: whether Telnet listens
     depends on the VRP release — the service is partial, so a cell it alone would open is
