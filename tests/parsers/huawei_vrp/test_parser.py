@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import parse_one
 
-from netaudit.parsers import UNSUPPORTED_PLATFORMS, detect_vendor, huawei_vrp, looks_like
+from netaudit.parsers import UNSUPPORTED_PLATFORMS, cisco_asa, cisco_ios, detect_vendor, huawei_vrp, looks_like
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "huawei_vrp"
@@ -42,6 +42,8 @@ def test_every_vrp_file_is_detected_and_fully_read(path):
     text = path.read_text(encoding="utf-8")
     assert detect_vendor(text)[0] == "huawei_vrp"
     assert looks_like(text) is None
+    # `http server enable`, `interface GigabitEthernet…`, ` ip address …` are VRP's too
+    assert cisco_asa.detect(text) == 0 and cisco_ios.detect(text) == 0
     dev, _rep = parse_one(huawei_vrp, text, path.name)
     assert dev.hostname and dev.interfaces
     assert huawei_vrp.incomplete(text, huawei_vrp.parse(text, path.name)) is None
