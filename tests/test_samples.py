@@ -68,6 +68,7 @@ OFFICE_VENDORS = {
     "routeros": "mikrotik_routeros",
     "linux": "linux",
     "openwrt": "openwrt",
+    "huawei": "huawei_vrp",
 }
 
 

@@ -38,6 +38,7 @@ CHECK_MODULES = [
     "netaudit.checks.fortinet_fortios",
     "netaudit.checks.openwrt",
     "netaudit.checks.linux",
+    "netaudit.checks.huawei_vrp",
     "netaudit.checks.live",
 ]
 

@@ -40,6 +40,7 @@ VENDOR_MODULES = [
     "netaudit.parsers.fortinet_fortios",
     "netaudit.parsers.linux",
     "netaudit.parsers.openwrt",
+    "netaudit.parsers.huawei_vrp",
 ]
 
 STATE_MODULES = [
@@ -179,13 +180,18 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
         ),
     ),
     (
-        "Huawei VRP / H3C Comware",
+        # Huawei VRP writes the same skeleton (`sysname`, `#`, `return`) and is parsed
+        # (parsers/huawei_vrp/); these are words only Comware writes.
+        "H3C Comware",
         tuple(
             marker(p)
             for p in (
-                r"^sysname \S+",
-                r"^ ?undo \S+",
-                r"^(display|return)\s*$",
+                r"^interface Vlan-interface\d+",
+                r"^ port access vlan \d",
+                r"^ port trunk permit vlan ",
+                r"^ port link-mode (?:bridge|route)",
+                r"^ ?version \d+\.\d+\.\d+, (?:Release|ESS|Alpha|Beta)",
+                r"^irf (?:mac-address|auto-update|domain)",
             )
         ),
     ),

@@ -168,6 +168,20 @@ def ios(text: str, warnings: list[str]) -> tuple[int, str] | None:
     return cisco_end(text, header=IOS_HEADER, end=IOS_END, comment="!", end_word="end")
 
 
+# --------------------------------------------------------------------------- Huawei VRP
+
+VRP_HEADER = marker(r"^(?:!Software Version |!Last configuration was |\[V\d{3}R\d{3}\w*\]|[ \t]?sysname \S)")
+VRP_END = marker(r"^return[ \t]*$")
+# After `return`: the next prompt of a terminal capture (`<HN-SW01>`, `[HN-SW01]`).
+_VRP_TRAILER = re.compile(r"(?:<[^<>\s]+>|\[[~*]?[^\[\]\s]+\]).*")
+
+
+def vrp(text: str) -> tuple[int, Text] | None:
+    """A VRP ``display current-configuration`` (or saved ``vrpcfg.cfg``) ends with
+    ``return``: without it the file was cut short."""
+    return cisco_end(text, header=VRP_HEADER, end=VRP_END, comment="#!", end_word="return", trailer=_VRP_TRAILER)
+
+
 # ASA 8.x `show running-config` prints the ASDM lines after `: end`.
 _ASA_TRAILER = re.compile(r"(?:no )?asdm (?:image|history|location)\b")
 

@@ -32,6 +32,7 @@ VENDORS = {
     "mikrotik_routeros": "MikroTik RouterOS",
     "linux": "Linux (nftables / iptables)",
     "openwrt": "OpenWrt",
+    "huawei_vrp": "Huawei VRP",
 }
 _PRIVATE = [
     ipaddress.ip_network(n)

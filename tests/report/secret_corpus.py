@@ -477,4 +477,50 @@ config frob 'x'
     trace_to="192.168.10.5",
 )
 
-OFFICES = [IOS, ASA, FORTIOS, ROUTEROS, OPENWRT]
+HUAWEI = Office(
+    vendor="huawei_vrp",
+    sample="huawei-commune-leaky",
+    config="core-sw.cfg",
+    added="""
+radius-server template rad-tinh
+ radius-server shared-key cipher HwRad-1
+ radius-server authentication 10.20.99.20 1812 weight 80
+snmp-agent community write cipher HwComm-2 acl 2000
+snmp-agent community read guest
+snmp-agent usm-user v3 nms authentication-mode sha cipher HwAuth-3 privacy-mode aes128 cipher HwPriv-4
+aaa
+ local-user ops password irreversible-cipher HwUser-5
+ike peer tinh
+ pre-shared-key cipher HwPsk-6
+frobnicate password cipher HwUnrec-7
+user-interface con 0
+ set authentication password cipher HwCon-8
+wlan
+ security-profile name sec-x
+  security wpa2 psk pass-phrase HwWpa-9 aes
+""",
+    extra={
+        "cut.cfg": f"""!Software Version V200R019C10SPC500
+#
+sysname UBNDPL-CUT
+#
+aaa
+ local-user tech password irreversible-cipher HwCutUser-10
+#
+pki import rsa-key-pair k1 pem
+-----BEGIN RSA PRIVATE KEY-----
+{PEM_BODY[0]}
+{PEM_BODY[1]}
+"""
+    },
+    secrets=[
+        f"Hw{s}"
+        for s in ("Rad-1", "Comm-2", "Auth-3", "Priv-4", "User-5", "Psk-6", "Unrec-7", "Con-8", "Wpa-9", "CutUser-10")
+    ],
+    words=["guest"],
+    keep=["guest", "10.20.40.", "UBNDPL-CORE"],
+    before="return",
+    trace_to="10.20.10.5",
+)
+
+OFFICES = [IOS, ASA, FORTIOS, ROUTEROS, OPENWRT, HUAWEI]

@@ -156,9 +156,16 @@ def test_key_material_is_read_as_data(office, name, tmp_path):
     from netaudit.parsers.cisco_asa import VENDOR as ASA
     from netaudit.parsers.cisco_ios import VENDOR as IOS_V
     from netaudit.parsers.fortinet_fortios import VENDOR as FGT
+    from netaudit.parsers.huawei_vrp import VENDOR as VRP
     from netaudit.parsers.mikrotik_routeros import VENDOR as ROS
 
-    vendor = {"cisco_ios": IOS_V, "cisco_asa": ASA, "fortinet_fortios": FGT, "mikrotik_routeros": ROS}[office.vendor]
+    vendor = {
+        "cisco_ios": IOS_V,
+        "cisco_asa": ASA,
+        "fortinet_fortios": FGT,
+        "mikrotik_routeros": ROS,
+        "huawei_vrp": VRP,
+    }[office.vendor]
     text = office.extra[name]
     res = Registry().parser(vendor).parse(text, name)
     material = {n for n, part in key_material_lines(text.split("\n")).items() if part}

@@ -84,6 +84,7 @@ _NOT_ASA = [
     marker(r"^/(ip|interface|system|tool|routing) "),  # RouterOS
     marker(r"^set (system|interfaces|firewall|security) "),
     marker(r"^(system|interfaces|firewall|security) \{"),
+    marker(r"^ ?sysname \S"),  # Huawei VRP, H3C Comware (`http server enable` is theirs too)
 ]
 _IOS_ONLY = marker(
     r"^(version 1\d\.\d|ip access-list (standard|extended) |line vty |"

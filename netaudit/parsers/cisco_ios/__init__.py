@@ -97,6 +97,7 @@ _NOT_IOS = [
     marker(r"^/(ip|interface|system|tool|routing) "),  # RouterOS
     marker(r"^set (system|interfaces|firewall|security) "),  # Junos set
     marker(r"^(system|interfaces|firewall|security) \{"),  # Junos curly
+    marker(r"^ ?sysname \S"),  # Huawei VRP, H3C Comware
 ]
 _NXOS_EOS = marker(r"^(feature \S+|! device: .*EOS|management api)")
 

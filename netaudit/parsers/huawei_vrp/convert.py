@@ -1,0 +1,437 @@
+"""Huawei VRP: what was read → the vendor-neutral model, once the whole file is read.
+
+Cross-references are resolved here: port roles and their defaults, Eth-Trunk members,
+ACLs (rule-number order) and where they are applied (``traffic-filter`` on interfaces,
+VLANs or the whole device; ``traffic-policy`` classifier/behavior pairs), NAT, the
+management services, references.  The VRP rules and defaults are in
+docs/vendors/huawei_vrp.md; each errs towards *more* reachability or marks the
+construct partial — a "blocked" never rests on a guess.
+"""
+
+from __future__ import annotations
+
+from netaudit.model import (
+    PROTO_ICMP,
+    PROTO_TCP,
+    PROTO_UDP,
+    Action,
+    AddrMatch,
+    Filter,
+    FilterLine,
+    IfKind,
+    Interface,
+    L2Mode,
+    Match,
+    MgmtService,
+    NatRule,
+    PortRange,
+    Reference,
+    Src,
+)
+from netaudit.parsers.base import runtime_address_match
+from netaudit.parsers.huawei_vrp.state import IfState, VrpState
+from netaudit.parsers.huawei_vrp.syntax import ethernet_like, hostname_of_file
+from netaudit.parsers.ip import prefix_of
+
+TRAFFIC_FILTER_DEFAULT = "no rule matched: VRP's traffic-filter lets the packet pass"
+POLICY_DEFAULT = "no classifier matched: VRP's traffic policy lets the packet pass"
+LOGIN_DEFAULT = "no rule matched: denied (VRP login/SNMP/NAT use of an ACL)"
+
+
+class ModelBuilder(VrpState):
+    """:meth:`finish`: the conversion to the model."""
+
+    def finish(self) -> None:
+        dev = self.dev
+        if not dev.hostname:
+            dev.hostname = hostname_of_file(self.file)
+        self.rep.devices = [dev.hostname]
+        self._finish_acls()
+        self._finish_interfaces()
+        self._finish_filters()
+        self._finish_nat()
+        self._finish_services()
+        self.finish_wlan()
+        defined = {"acl": set(self.acls) | set(self.acl_alias), "vrf": dev.vrfs, "traffic-policy": set(self.policies)}
+        for kind, name, src in self.refs:
+            dev.references.append(Reference(kind, name, src, name in defined.get(kind, ())))
+
+    # ------------------------------------------------------------------ ACLs
+
+    def acl_name(self, name: str) -> str:
+        """The ACL a reference names (``3001`` may be the number of ``acl name X 3001``)."""
+        return name if name in self.acls else self.acl_alias.get(name, name)
+
+    def _finish_acls(self) -> None:
+        """Every ACL as a filter, rules in rule-number order, ending in deny (how login,
+        SNMP and NAT read an ACL; a traffic-filter reads it ending in permit:
+        :meth:`_traffic_filter`)."""
+        for name, acl in self.acls.items():
+            lines = [acl.rules[n] for n in sorted(acl.rules)]
+            partial = acl.partial
+            if acl.auto_order and len({ln.action for ln in lines}) > 1:
+                # Depth-first order (the most specific rule first, then rule number):
+                # with permits and denies both, which rule decides is not modelled.
+                partial = "match-order auto (depth-first order) with permit and deny rules not modelled"
+                self.rep.add_partial(f"acl {name}", partial, acl.src)
+            self.dev.filters[name] = Filter(
+                name, lines, Action.DENY, kind="acl", source=acl.src, partial=partial, default_text=LOGIN_DEFAULT
+            )
+
+    def _login_acl(self, name: str | None) -> str | None:
+        """The filter restricting a service by ACL ``name``: None when there is none to
+        apply — no ACL, an undefined one, or one without rules (VRP: login rights are
+        not restricted then)."""
+        if name is None:
+            return None
+        real = self.acl_name(name)
+        flt = self.dev.filters.get(real)
+        if flt is None or (not flt.lines and not flt.partial):
+            return None
+        return real
+
+    # ------------------------------------------------------------------ interfaces
+
+    def _finish_interfaces(self) -> None:
+        dev = self.dev
+        parents = {st.iface.parent for st in self.ifs.values() if st.iface.parent}
+        for name in sorted(parents):  # a sub-interface's parent is a routed port
+            if name and name not in self.ifs:
+                self._iface(name, self.ifs[next(n for n in self.ifs if n.startswith(name + "."))].iface.source)
+        for name, st in list(self.ifs.items()):
+            iface = st.iface
+            iface.addresses = ([st.primary] if st.primary else []) + st.subs
+            self._resolve_mode(st, routed_parent=name in parents)
+        for st, vip, _ in self.vrrp:
+            plen = next((a.prefixlen for a in st.iface.addresses if int(a.first) <= vip <= int(a.last)), 32)
+            st.iface.virtual_addresses.append(prefix_of(vip, plen))
+        for name, st in list(self.ifs.items()):
+            if st.eth_trunk is None:
+                continue
+            bundle, member_src = st.eth_trunk
+            if bundle not in self.ifs:
+                self._iface(bundle, member_src)
+                self._resolve_mode(self.ifs[bundle], routed_parent=False)
+            m, p = st.iface, dev.interfaces[bundle]
+            m.parent = bundle
+            m.mode, m.access_vlan = p.mode, p.access_vlan
+            m.allowed_vlans, m.native_vlan = p.allowed_vlans, p.native_vlan
+            self.facts.eth_trunk_members[name] = bundle
+
+    def _resolve_mode(self, st: IfState, routed_parent: bool) -> None:
+        """The port's role: ``undo portswitch`` or an address (and no ``port`` line) →
+        routed; ``port`` lines, or an Ethernet port with neither on a device that switches
+        (VLANs, other L2 ports) → L2.  The default link type (hybrid on early V200
+        releases, negotiation on later S-series) carries VLAN 1 untagged only in every
+        release: an L2 port without ``port`` lines is an access port of VLAN 1."""
+        iface = st.iface
+        if iface.kind not in (IfKind.PHYSICAL, IfKind.PORT_CHANNEL) or not ethernet_like(iface.name):
+            iface.mode = L2Mode.ROUTED
+            return
+        if st.routed is not None or routed_parent or (st.l3_cmd and not st.l2_cmd):
+            iface.mode = L2Mode.ROUTED
+            return
+        if not st.l2_cmd and not self.switch_like:
+            iface.mode = L2Mode.ROUTED
+            return
+        link = st.link_type
+        if link is None:
+            hybrid = st.hybrid_tagged or st.hybrid_untagged != {1}
+            trunk = st.trunk_all or st.trunk_allowed != {1}
+            link = "hybrid" if hybrid else "trunk" if trunk else "access"
+        if link == "trunk":
+            iface.mode = L2Mode.TRUNK
+            iface.allowed_vlans = None if st.trunk_all else frozenset(st.trunk_allowed)
+            iface.native_vlan = st.pvid or 1
+        elif link == "hybrid":
+            # Untagged frames enter the pvid VLAN (dropped when it is not allowed);
+            # tagged frames of an allowed VLAN enter it: the model's trunk.
+            iface.mode = L2Mode.TRUNK
+            iface.allowed_vlans = frozenset(st.hybrid_untagged | st.hybrid_tagged)
+            iface.native_vlan = st.pvid or 1
+        else:
+            iface.mode = L2Mode.ACCESS
+            iface.access_vlan = st.default_vlan or 1
+            if link == "dot1q-tunnel" and st.link_src is not None:
+                self.iface_partial(iface, "QinQ (dot1q-tunnel) port not modelled", st.link_src)
+            elif link.startswith("negotiation") and st.link_src is not None:
+                self.iface_partial(iface, "link-type negotiation (LNP) may make the port a trunk", st.link_src)
+
+    # ------------------------------------------------------------------ filters
+
+    def _traffic_filter(self, name: str, src: Src) -> str:
+        """The filter a ``traffic-filter … acl NAME`` applies: the ACL's rules, a packet no
+        rule matches passing.  An ACL not defined (or without rules) filters nothing: a
+        permit-all filter citing the traffic-filter line, so a witness names the cause."""
+        real = self.acl_name(name)
+        base = self.dev.filters.get(real)
+        if base is not None and (base.lines or base.partial):
+            key = f"{real} (traffic-filter)"
+            if key not in self.dev.filters:
+                self.dev.filters[key] = Filter(
+                    key,
+                    list(base.lines),
+                    Action.PERMIT,
+                    kind="synthesized",
+                    source=base.source,
+                    partial=base.partial,
+                    default_text=TRAFFIC_FILTER_DEFAULT,
+                )
+            return key
+        what = "has no rules" if base is not None else "is not defined"
+        key = f"{name} ({'no rules' if base is not None else 'undefined'})"
+        cite = Src(src.file, src.line, f"{src.text}  # ACL {name} {what}: the traffic-filter passes every packet")
+        flt = self.dev.filters.get(key)
+        if flt is None:
+            flt = self.dev.filters[key] = Filter(
+                key, [], Action.PERMIT, kind="synthesized", source=src, default_text=f"ACL {name} {what}"
+            )
+        flt.lines.append(FilterLine(Action.PERMIT, [Match()], cite, name=key))
+        return key
+
+    def _traffic_policy(self, name: str, src: Src) -> tuple[str, str | None]:
+        """``traffic-policy NAME``: its classifier/behavior pairs in order as one filter —
+        a packet matching a classifier's ACL (a permit rule of it) gets the behavior's
+        ``deny`` or ``permit``; no classifier matched: it passes.  What is not modelled
+        (other if-match clauses, ``operator and`` over several ACLs, deny rules in a
+        classifier's ACL, behaviors such as redirect) makes the filter partial."""
+        key = f"traffic-policy {name}"
+        if key in self.dev.filters:
+            return key, self.dev.filters[key].partial
+        why: list[str] = []
+        lines: list[FilterLine] = []
+        if name not in self.policies:
+            why.append(f"traffic policy {name} is not defined")
+        for cname, bname, _ in self.policies.get(name, []):
+            cls, beh = self.classifiers.get(cname), self.behaviors.get(bname)
+            if cls is None or beh is None:
+                why.append(f"classifier {cname} or behavior {bname} not defined")
+                continue
+            if cls.unread:
+                why.append(f"classifier {cname}: {'; '.join(cls.unread)} not modelled")
+            if beh.unread:
+                why.append(f"behavior {bname}: {'; '.join(beh.unread)} not modelled")
+            if cls.operator == "and" and len(cls.acls) > 1:
+                why.append(f"classifier {cname}: operator and over several ACLs not modelled")
+            action = Action.DENY if beh.action == "deny" else Action.PERMIT
+            for acl_name in cls.acls:
+                base = self.dev.filters.get(self.acl_name(acl_name))
+                if base is None:
+                    why.append(f"classifier {cname}: ACL {acl_name} not defined")
+                    continue
+                if base.partial:
+                    why.append(f"ACL {acl_name}: {base.partial}")
+                for ln in base.lines:
+                    if ln.action == Action.DENY:
+                        why.append(f"ACL {acl_name} {ln.name}: a deny rule in a classifier's ACL not modelled")
+                        continue
+                    lines.append(
+                        FilterLine(action, ln.matches, ln.source, name=f"{cname}/{bname} {ln.name}", partial=ln.partial)
+                    )
+        used = {f"traffic classifier {c}" for c, _, _ in self.policies.get(name, [])} | {f"traffic policy {name}"}
+        why += [f"{label}: {reason}" for label, reason in self.unread_mqc if label in used]
+        partial = "; ".join(dict.fromkeys(why)) or None
+        self.dev.filters[key] = Filter(
+            key, lines, Action.PERMIT, kind="synthesized", source=src, partial=partial, default_text=POLICY_DEFAULT
+        )
+        if partial:
+            self.rep.add_partial(key, partial, src)
+        return key, partial
+
+    def _finish_filters(self) -> None:
+        for st in self.ifs.values():
+            iface = st.iface
+            for attr, filters, policies in (
+                ("filter_in", st.filters_in, st.policies_in),
+                ("filter_out", st.filters_out, st.policies_out),
+            ):
+                if filters:
+                    name, src = filters[-1]  # VRP keeps the last IPv4 traffic-filter of a direction
+                    setattr(iface, attr, self._traffic_filter(name, src))
+                if policies:
+                    pname, psrc = policies[-1]
+                    self.ref("traffic-policy", pname, psrc)
+                    if filters:
+                        why = "traffic-filter and traffic-policy in one direction: their combination not modelled"
+                        self.iface_partial(iface, why, psrc)
+                    else:
+                        setattr(iface, attr, self._traffic_policy(pname, psrc)[0])
+        # traffic-filter vlan V …: on the VLAN's routed interface (the packets it routes
+        # are those received in the VLAN); traffic-filter … (system view): every one.
+        vlanifs = {i.svi_vlan: i for i in self.dev.interfaces.values() if i.kind == IfKind.SVI}
+        targets: list[tuple[Interface, str, str, Src]] = [
+            (vlanifs[v], d, n, s) for v, d, n, s in self.vlan_ifaces_filters if v in vlanifs
+        ]
+        for d, n, s in self.global_filters:
+            targets += [(i, d, n, s) for i in self.dev.interfaces.values() if i.mode == L2Mode.ROUTED]
+        for iface, direction, name, src in targets:
+            attr = "filter_in" if direction == "inbound" else "filter_out"
+            if getattr(iface, attr) is not None:
+                why = "a traffic-filter of the interface and one of its VLAN or the device: their order not modelled"
+                self.iface_partial(iface, why, src)
+                continue
+            setattr(iface, attr, self._traffic_filter(name, src))
+
+    # ------------------------------------------------------------------ NAT
+
+    def _finish_nat(self) -> None:
+        dev = self.dev
+        for st in self.ifs.values():
+            iface = st.iface
+            for acl, group, src in st.nat_outbound:
+                real = self.acl_name(acl) if acl else None
+                rule_kw: dict = {"to_interface": iface.name}
+                partial = None
+                if group is not None:
+                    pool = self.nat_groups.get(group)
+                    if pool is None or not pool[0]:
+                        partial = f"NAT address-group {group} not defined or not read"
+                        rule_kw = {}
+                    else:
+                        rule_kw = {"to_ip": pool[0]}
+                        if pool[0] != pool[1]:
+                            self.rep.add_partial(
+                                "nat outbound", f"address-group {group} approximated by its first address", src
+                            )
+                if acl:
+                    self.ref("acl", acl, src)
+                if real is None or real not in dev.filters:
+                    partial = partial or f"ACL {acl} of nat outbound is not defined"
+                rule = NatRule(
+                    kind="source",
+                    acl=real if real in dev.filters else None,
+                    out_ifaces=frozenset({iface.name}),
+                    source=src,
+                    partial=partial,
+                    **rule_kw,
+                )
+                if partial:
+                    self.rep.add_partial("nat outbound", partial, src)
+                dev.nat_rules.append(rule)
+                if iface.filter_out is not None:
+                    # Whether the outbound traffic-filter sees the packet before or after
+                    # the translation is not established: its verdicts are uncertain.
+                    why = "nat outbound and an outbound traffic-filter: their order not modelled"
+                    self.iface_partial(iface, why, src)
+        for rule, glob_iface in self.nat_rules:
+            if glob_iface is not None:
+                iface = dev.interfaces[glob_iface]
+                if iface.addresses:
+                    rule.match = Match(
+                        dst=(AddrMatch.host(int(iface.addresses[0].ip)),),
+                        protocols=rule.match.protocols,
+                        dst_ports=rule.match.dst_ports,
+                    )
+                elif iface.dynamic_address:
+                    rule.match = Match(
+                        **runtime_address_match(dev), protocols=rule.match.protocols, dst_ports=rule.match.dst_ports
+                    )
+                else:
+                    rule.partial = f"address of {glob_iface} unknown"
+                    assert rule.source is not None
+                    self.rep.add_partial("nat server", rule.partial, rule.source)
+            dev.nat_rules.append(rule)
+
+    # ------------------------------------------------------------------ services
+
+    def _vty_allows(self, proto: str) -> tuple[bool | None, list]:
+        """Whether some vty admits ``proto`` (True / False / None: the release's default
+        ``protocol inbound`` decides), and the vty blocks that may."""
+        vty = [ui for ui in self.uis if ui.kind == "vty"]
+        if not vty:
+            return None, []
+        may = [ui for ui in vty if ui.protocols is None or proto in ui.protocols]
+        if any(ui.protocols is not None and proto in ui.protocols for ui in vty):
+            return True, may
+        if not may:
+            return False, []
+        return None, may
+
+    def _remote_login(self, proto: str, port: int) -> None:
+        dev = self.dev
+        server = self.mgmt.get(proto)
+        vty_ok, vtys = self._vty_allows(proto)
+        if (server is not None and not server[0]) or vty_ok is False:
+            return
+        why = []
+        if server is None:
+            why.append(
+                f"no '{'telnet' if proto == 'telnet' else 'stelnet'} server enable' line: the default depends on "
+                "the VRP release (display telnet server status / display ssh server status tells)"
+            )
+        if vty_ok is None:
+            why.append("no 'protocol inbound' on the vty lines: the default depends on the VRP release")
+        why += [f"{ui.src.text}: {ui.partial}" for ui in vtys if ui.partial]
+        acls = {self._login_acl(ui.acl[0]) if ui.acl else None for ui in vtys} if vtys else {None}
+        acl = next(iter(acls)) if len(acls) == 1 else None
+        if len(acls) > 1:
+            self.rep.warnings.append(f"vty lines differ in ACL for {proto}; treated as unrestricted")
+        src = server[1] if server is not None else (vtys[0].protocol_src or vtys[0].src) if vtys else None
+        partial = "; ".join(why) or None
+        dev.services.append(
+            MgmtService(
+                proto,
+                PROTO_TCP,
+                (PortRange(port, port),),
+                acl=acl,
+                insecure=proto == "telnet",
+                source=src,
+                partial=partial,
+            )
+        )
+
+    def _finish_services(self) -> None:
+        dev = self.dev
+        self._remote_login("telnet", 23)
+        self._remote_login("ssh", self.ssh_port)
+        http_acl = self._login_acl(self.http_acl[0]) if self.http_acl else None
+        for key, port, insecure in (("http", self.http_port, True), ("https", self.https_port, False)):
+            state = self.mgmt.get(key)
+            if state is not None and not state[0]:
+                continue
+            partial = None
+            if state is None:
+                partial = (
+                    f"no '{'http server' if key == 'http' else 'http secure-server'} enable' line: whether the web "
+                    "server runs by default depends on the model and VRP release (display http server tells)"
+                )
+            dev.services.append(
+                MgmtService(
+                    key,
+                    PROTO_TCP,
+                    (PortRange(port, port),),
+                    acl=http_acl,
+                    insecure=insecure,
+                    source=state[1] if state else self.version_src,
+                    partial=partial,
+                )
+            )
+        if self.snmp_agent is not None:
+            general = self.snmp_acl[0] if self.snmp_acl else None
+            names = {self._login_acl(a or general) for a, _ in self.snmp} or {self._login_acl(general)}
+            acl = next(iter(names)) if len(names) == 1 else None
+            src = self.snmp[0][1] if self.snmp else self.snmp_agent
+            dev.services.append(
+                MgmtService("snmp", PROTO_UDP, (PortRange(161, 161),), acl=acl, insecure=True, source=src)
+            )
+        ftp = self.mgmt.get("ftp")
+        if ftp is not None and ftp[0]:
+            self.facts.ftp_server = ftp[1]
+            dev.services.append(
+                MgmtService(
+                    "ftp",
+                    PROTO_TCP,
+                    (PortRange(21, 21),),
+                    acl=self._login_acl(self.ftp_acl),
+                    insecure=True,
+                    source=ftp[1],
+                )
+            )
+        dhcp_ifs = frozenset(st.iface.name for st in self.ifs.values() if st.dhcp_select is not None)
+        if self.dhcp_enable is not None and dhcp_ifs:
+            dev.services.append(
+                MgmtService("dhcp", PROTO_UDP, (PortRange(67, 67),), interfaces=dhcp_ifs, source=self.dhcp_enable)
+            )
+        if self.dns_proxy is not None:
+            dev.services.append(MgmtService("dns", PROTO_UDP, (PortRange(53, 53),), source=self.dns_proxy))
+        dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8))

@@ -1,0 +1,198 @@
+"""Huawei VRP: the management plane — Telnet / STelnet (SSH), the web server, SNMP, FTP,
+``user-interface vty`` (ACL, ``protocol inbound``, ``authentication-mode``), ``aaa``
+local users, the DHCP server and the DNS proxy (docs/vendors/huawei_vrp.md,
+"Management plane").  Services are built in :mod:`.convert`."""
+
+from __future__ import annotations
+
+from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown
+from netaudit.parsers.huawei_vrp.state import UiState, VrpState
+
+
+class ManagementReader(VrpState):
+    """Handlers of the management-plane commands."""
+
+    def _switch(self, key: str, low: list[str], src) -> None:
+        self.mgmt[key] = (low[0] != "undo", src)
+
+    def h_telnet(self, tokens, low, src):
+        """``[undo] telnet server enable``; ``telnet server port N``."""
+        words = low[1:] if low[0] == "undo" else low
+        if words[:3] == ["telnet", "server", "enable"]:
+            self._switch("telnet", low, src)
+            return
+        if low[:3] == ["telnet", "server", "disable"]:  # CloudEngine's form
+            self.mgmt["telnet"] = (False, src)
+            return
+        if words[:2] == ["telnet", "ipv6"]:
+            self.ignored += 1  # IPv6 is not modelled
+            return
+        if words[:3] == ["telnet", "server", "port"]:
+            self.ignored += 1  # the port: a non-default one is rare; tcp/23 kept (docs)
+            self.mgmt.setdefault("telnet-port", (True, src))
+            return
+        if words[:2] in (["telnet", "server-source"], ["telnet", "client-source"]):
+            self.ignored += 1  # listening interface: narrower than modelled (every interface)
+            return
+        raise Unknown
+
+    def h_stelnet(self, tokens, low, src):
+        """``[undo] stelnet server enable``: the SSH server (STelnet)."""
+        words = low[1:] if low[0] == "undo" else low
+        if words[:3] == ["stelnet", "server", "enable"]:
+            self._switch("ssh", low, src)
+            return
+        raise Unknown
+
+    def h_ssh_server(self, tokens, low, src):
+        """``ssh server port N``; other ``ssh server …`` settings (ciphers, source
+        interface: narrower than modelled) are understood and irrelevant."""
+        if low[:3] == ["ssh", "server", "port"] and len(low) == 4 and low[3].isdigit():
+            self.ssh_port = int(low[3])
+            return
+        if low[:2] == ["ssh", "server"] and low[2:3] == ["enable"]:
+            self._switch("ssh", low, src)
+            return
+        self.ignore_line(tokens, low)
+
+    def h_http(self, tokens, low, src):
+        """``[undo] http server enable``, ``[undo] http secure-server enable``, ``http
+        server port N``, ``http secure-server port N``, ``http acl N``."""
+        undo = low[0] == "undo"
+        words = low[1:] if undo else low
+        if words[1:3] == ["server", "enable"]:
+            self._switch("http", low, src)
+        elif words[1:3] == ["secure-server", "enable"]:
+            self._switch("https", low, src)
+        elif words[1:3] == ["server", "port"] and len(words) == 4 and words[3].isdigit():
+            self.http_port = int(words[3])
+        elif words[1:3] == ["secure-server", "port"] and len(words) == 4 and words[3].isdigit():
+            self.https_port = int(words[3])
+        elif words[1:2] == ["acl"] and len(words) >= 3:
+            if not undo:
+                self.http_acl = (tokens[-1], src)
+                self.ref("acl", tokens[-1], src)
+        else:
+            self.ignore_line(tokens, low)  # ssl-policy, timeout, server-source, load …
+
+    def h_ftp(self, tokens, low, src):
+        """``[undo] ftp server enable`` (cleartext FTP server, tcp/21); ``ftp acl N``."""
+        words = low[1:] if low[0] == "undo" else low
+        if words[:3] == ["ftp", "server", "enable"]:
+            self._switch("ftp", low, src)
+            return
+        if words[:2] == ["ftp", "acl"] and len(tokens) >= 3:
+            self.mgmt["ftp-acl"] = (True, src)
+            self.ftp_acl = tokens[-1]
+            self.ref("acl", tokens[-1], src)
+            return
+        self.ignore_line(tokens, low)
+
+    def h_snmp(self, tokens, low, src):
+        """``snmp-agent`` (the agent on), ``snmp-agent community read|write [cipher] X
+        [mib-view V] [acl N]``, ``snmp-agent acl N``, ``snmp-agent group v3 G … acl N``;
+        ``undo snmp-agent``: off."""
+        if low == ["undo", "snmp-agent"]:
+            self.snmp_agent = None
+            self.mgmt["snmp"] = (False, src)
+            return
+        if low[0] == "undo":
+            self.ignored += 1
+            return
+        self.scan_secrets(tokens, low)
+        self.snmp_agent = self.snmp_agent or src
+        if len(low) >= 3 and low[1] == "community" and low[2] in ("read", "write"):
+            acl = tokens[low.index("acl") + 1] if "acl" in low[3:-1] else None
+            if acl is not None:
+                self.ref("acl", acl, src)
+            self.snmp.append((acl, src))
+            if low[3] not in ("cipher",):
+                self.facts.snmp_plain_communities.append(src)
+            return
+        if len(low) >= 3 and low[1] == "acl":
+            self.snmp_acl = (tokens[2], src)
+            self.ref("acl", tokens[2], src)
+            return
+        if len(low) >= 3 and low[1] == "group" and "acl" in low[3:-1]:
+            acl = tokens[low.index("acl") + 1]
+            self.ref("acl", acl, src)
+            self.snmp.append((acl, src))
+            return
+        if len(low) >= 3 and low[1] == "group":
+            self.snmp.append((None, src))
+            return
+        self.ignored += 1  # sys-info, target-host, trap, mib-view, usm-user (secrets collected)
+
+    def h_user_interface(self, tokens, low, src):
+        """``user-interface vty A [B]`` / ``user-interface con 0``; ``user-interface
+        maximum-vty N``."""
+        if len(low) >= 2 and low[1] == "maximum-vty":
+            self.ignored += 1
+            return
+        if len(low) >= 3 and low[1] in ("vty", "con", "console", "aux"):
+            ui = UiState("vty" if low[1] == "vty" else "con", src)
+            self.uis.append(ui)
+            self.ctx = Ctx("ui", self.UI_TABLE, [ui], " ".join(tokens[:3]), src)
+            return
+        raise Unknown
+
+    def ui_acl(self, ui: UiState, tokens, low, src):
+        """``acl N inbound`` / ``acl name X inbound`` (``outbound``: calls out, irrelevant)."""
+        if low[-1] == "outbound" or low[1:2] == ["ipv6"]:
+            return True
+        if low[-1] != "inbound" or len(tokens) not in (3, 4):
+            raise Unknown
+        name = tokens[-2]
+        ui.acl = (name, src)
+        self.ref("acl", name, src)
+
+    def ui_protocol(self, ui: UiState, tokens, low, src):
+        """``protocol inbound ssh|telnet|all``."""
+        if len(low) != 3 or low[2] not in ("ssh", "telnet", "all"):
+            raise Unknown
+        ui.protocols = {"ssh", "telnet"} if low[2] == "all" else {low[2]}
+        ui.protocol_src = src
+
+    def ui_auth(self, ui: UiState, tokens, low, src):
+        if len(low) < 2:
+            raise Unknown
+        ui.auth_mode, ui.auth_src = low[1], src
+        if ui.kind == "vty" and low[1] == "none":
+            self.facts.vty_no_auth.append(src)
+
+    def h_aaa(self, tokens, low, src):
+        self.ctx = Ctx("aaa", None, [], "aaa", src)
+
+    def aaa_line(self, stripped: str) -> None:
+        """A line of the ``aaa`` block: ``local-user NAME password cipher|irreversible-cipher
+        X``, ``local-user NAME service-type …``; schemes and domains are irrelevant here."""
+        tokens = stripped.split()
+        low = stripped.lower().split()
+        self.ignore_line(tokens, low)
+        if low[0] != "local-user" or len(low) < 3:
+            return
+        src = self.src(self.lineno, stripped)
+        if low[2] == "password" and len(low) >= 5 and low[3] == "cipher":
+            self.facts.reversible_passwords.append(src)
+        if low[2] == "service-type" and "telnet" in low[3:]:
+            self.facts.telnet_users.append(src)
+
+    def h_dhcp(self, tokens, low, src):
+        """``dhcp enable``: the DHCP module (the server answers on interfaces with ``dhcp
+        select``); other ``dhcp`` settings are irrelevant."""
+        if low == ["dhcp", "enable"]:
+            self.dhcp_enable = src
+            return
+        self.ignore_line(tokens, low)
+
+    def h_ip_pool(self, tokens, low, src):
+        """``ip pool NAME``: a global DHCP address pool (served with ``dhcp select global``)."""
+        self.dhcp_pool = self.dhcp_pool or src
+        self.ctx = IGNORE_CTX
+
+    def h_dns(self, tokens, low, src):
+        """``dns proxy enable`` / ``dns relay enable``: the device answers DNS (udp/53)."""
+        if low[1:3] in (["proxy", "enable"], ["relay", "enable"]):
+            self.dns_proxy = src
+            return
+        self.ignore_line(tokens, low)

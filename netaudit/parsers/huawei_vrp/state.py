@@ -1,0 +1,169 @@
+"""Huawei VRP: what is collected while the lines are read, before the conversion.
+
+Readers (:mod:`.interfaces`, :mod:`.acls`, :mod:`.routing`, :mod:`.nat`,
+:mod:`.management`, :mod:`.wlan`) only record here; :mod:`.convert` turns it into the
+model once the whole file is read (an ACL may be defined after the interface using it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from netaddr import IPNetwork
+
+from netaudit.model import FilterLine, Interface, NatRule, Src
+from netaudit.parsers.base import LineParser
+from netaudit.parsers.huawei_vrp.facts import VRPFacts
+from netaudit.parsers.huawei_vrp.syntax import interface_kind
+
+
+@dataclass(eq=False)
+class IfState:
+    """One ``interface`` block as read."""
+
+    iface: Interface
+    primary: IPNetwork | None = None
+    subs: list[IPNetwork] = field(default_factory=list)
+    link_type: str | None = None  # access | trunk | hybrid | dot1q-tunnel | negotiation-*
+    link_src: Src | None = None
+    default_vlan: int | None = None  # access: port default vlan
+    pvid: int | None = None  # trunk / hybrid pvid
+    trunk_allowed: set[int] = field(default_factory=lambda: {1})
+    trunk_all: bool = False
+    hybrid_untagged: set[int] = field(default_factory=lambda: {1})
+    hybrid_tagged: set[int] = field(default_factory=set)
+    l2_cmd: bool = False  # some `port …` line
+    routed: Src | None = None  # `undo portswitch`
+    l3_cmd: bool = False  # `ip address …`
+    eth_trunk: tuple[str, Src] | None = None  # member of Eth-TrunkN
+    filters_in: list[tuple[str, Src]] = field(default_factory=list)  # traffic-filter inbound
+    filters_out: list[tuple[str, Src]] = field(default_factory=list)
+    policies_in: list[tuple[str, Src]] = field(default_factory=list)  # traffic-policy NAME inbound
+    policies_out: list[tuple[str, Src]] = field(default_factory=list)
+    nat_outbound: list[tuple[str | None, str | None, Src]] = field(default_factory=list)  # (acl, group, line)
+    dhcp_select: Src | None = None  # dhcp select interface|global
+    dialer_bundle: tuple[int, Src] | None = None  # pppoe-client dial-bundle-number N
+    dialer_number: int | None = None  # Dialer: dialer bundle N / dialer number
+
+
+@dataclass(eq=False)
+class AclState:
+    """One ACL as read: its rules by number (VRP matches in rule-number order)."""
+
+    name: str
+    kind: str  # basic | advanced | l2 | user | other
+    src: Src
+    auto_order: bool = False  # match-order auto (depth-first)
+    step: int = 5
+    rules: dict[int, FilterLine] = field(default_factory=dict)
+    partial: str | None = None
+
+
+@dataclass(eq=False)
+class Classifier:
+    """``traffic classifier NAME [operator and|or]``: the ACLs it matches."""
+
+    src: Src
+    operator: str = "or"
+    acls: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)  # if-match clauses not modelled
+
+
+@dataclass(eq=False)
+class Behavior:
+    """``traffic behavior NAME``: ``permit`` / ``deny`` (default permit) and others."""
+
+    src: Src
+    action: str = "permit"
+    unread: list[str] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class UiState:
+    """``user-interface vty A B`` (or ``con``/``console``: not remote)."""
+
+    kind: str  # vty | con
+    src: Src
+    acl: tuple[str, Src] | None = None
+    protocols: set[str] | None = None  # `protocol inbound …`; None = the version's default
+    protocol_src: Src | None = None
+    auth_mode: str | None = None
+    auth_src: Src | None = None
+    partial: str | None = None  # a line of the block not understood
+
+
+class VrpState(LineParser):
+    """The parse state (a mixin of the parser: every reader writes here)."""
+
+    VENDOR = "huawei_vrp"
+    NEGATION = "undo"
+    # The block tables, set in .parser once the handlers exist.
+    IFACE_TABLE: ClassVar[dict] = {}
+    VLAN_TABLE: ClassVar[dict] = {}
+    UI_TABLE: ClassVar[dict] = {}
+    ACL_TABLE: ClassVar[dict] = {}
+    CLASSIFIER_TABLE: ClassVar[dict] = {}
+    BEHAVIOR_TABLE: ClassVar[dict] = {}
+    POLICY_TABLE: ClassVar[dict] = {}
+
+    def __init__(self, text: str, file: str):
+        super().__init__(text, file)
+        self.facts = VRPFacts()
+        self.dev.facts = self.facts
+        self.ifs: dict[str, IfState] = {}
+        self.acls: dict[str, AclState] = {}
+        self.acl_alias: dict[str, str] = {}  # `acl name X 3001`: 3001 -> X
+        self.classifiers: dict[str, Classifier] = {}
+        self.behaviors: dict[str, Behavior] = {}
+        self.policies: dict[str, list[tuple[str, str, Src]]] = {}  # policy -> (classifier, behavior)
+        self.unread_mqc: list[tuple[str, str]] = []  # (classifier/policy label, why)
+        self.vlan_ifaces_filters: list[tuple[int, str, str, Src]] = []  # traffic-filter vlan V dir acl
+        self.global_filters: list[tuple[str, str, Src]] = []  # traffic-filter inbound acl X (system view)
+        self.uis: list[UiState] = []
+        self.nat_rules: list[tuple[NatRule, str | None]] = []  # (rule, interface it is on)
+        self.nat_groups: dict[str, tuple[int, int, Src]] = {}
+        self.nat_group_uses: list[tuple[NatRule, str]] = []
+        self.switch_like = False  # `vlan batch`, `port link-type` …: the device switches
+        self.version_src: Src | None = None
+        # management plane as configured: setting name -> (on?, line)
+        self.mgmt: dict[str, tuple[bool, Src]] = {}
+        self.ssh_port: int = 22
+        self.http_port: int = 80
+        self.https_port: int = 443
+        self.http_acl: tuple[str, Src] | None = None
+        self.snmp: list[tuple[str | None, Src]] = []  # (acl, line) per community / group
+        self.snmp_acl: tuple[str, Src] | None = None  # snmp-agent acl N (global)
+        self.snmp_agent: Src | None = None
+        self.dhcp_enable: Src | None = None
+        self.dhcp_pool: Src | None = None
+        self.dns_proxy: Src | None = None
+        self.vrrp: list[tuple[IfState, int, Src]] = []
+        self.ftp_acl: str | None = None
+        self.indent = 0  # the indentation of the line being read (the wlan view nests)
+        self.wlan_profiles: list = []
+        self.wlan_bound: set[str] = set()  # VAP profiles an AP group or AP uses
+        self.wlan_src: Src | None = None
+
+    def _iface(self, name: str, src: Src | None) -> IfState:
+        """The interface ``name`` (canonical), created on first use."""
+        st = self.ifs.get(name)
+        if st is None:
+            kind = interface_kind(name)
+            iface = Interface(name=name, kind=kind, source=src)
+            st = self.ifs[name] = IfState(iface)
+            self.dev.interfaces[name] = iface
+            if kind.value == "subinterface":
+                iface.parent = name.split(".", 1)[0]
+        return st
+
+    # Hooks one reader calls and another defines (the parser class has them all).
+
+    def nat_server_line(self, st: IfState, tokens: list[str], low: list[str], src: Src) -> None:
+        raise NotImplementedError
+
+    def nat_static_line(self, st: IfState, tokens: list[str], low: list[str], src: Src) -> None:
+        raise NotImplementedError
+
+    def finish_wlan(self) -> None:
+        raise NotImplementedError

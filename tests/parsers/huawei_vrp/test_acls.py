@@ -1,0 +1,188 @@
+"""Huawei VRP ACLs and where they apply (netaudit/parsers/huawei_vrp/acls.py, convert.py;
+docs/vendors/huawei_vrp.md, "ACLs"): the engine's verdict through each rule."""
+
+from __future__ import annotations
+
+from helpers import ip, matrix, parse_one
+from netaddr import IPNetwork
+
+from netaudit.model import Action, AddrMatch, PortRange
+from netaudit.parsers import huawei_vrp
+from netaudit.zones import Zone
+
+# A core switch routing two VLANs, the guest VLAN filtered inbound by ACL 3040.
+CORE = """\
+#
+sysname CORE
+#
+vlan batch 10 40
+#
+acl number 3040
+{rules}
+#
+interface Vlanif10
+ ip address 10.0.10.1 255.255.255.0
+#
+interface Vlanif40
+ ip address 10.0.40.1 255.255.255.0
+{apply}
+#
+interface GigabitEthernet0/0/1
+ port link-type access
+ port default vlan 10
+#
+interface GigabitEthernet0/0/2
+ port link-type access
+ port default vlan 40
+#
+undo telnet server enable
+undo http server enable
+undo http secure-server enable
+#
+return
+"""
+ZONES = [
+    Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], vlans=[("CORE", 10)]),
+    Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], vlans=[("CORE", 40)]),
+]
+
+
+def core(rules: str, apply: str = " traffic-filter inbound acl 3040"):
+    return parse_one(huawei_vrp, CORE.format(rules=rules, apply=apply), "core.cfg")
+
+
+def guest_to_staff(rules: str, apply: str = " traffic-filter inbound acl 3040"):
+    dev, _rep = core(rules, apply)
+    cells, _ = matrix([dev], ZONES)
+    return cells[("guest", "staff")]
+
+
+def test_traffic_filter_passes_what_no_rule_matches():
+    """VRP: a packet no rule of a traffic-filter's ACL matches is forwarded.  A whitelist
+    written the Cisco way (permits only) therefore filters nothing."""
+    cell = guest_to_staff(" rule 5 permit udp destination-port eq dns")
+    assert cell.verdict == "reachable", cell.reason
+    assert cell.services == ["ip"]
+    cell = guest_to_staff(" rule 5 permit udp destination 10.0.40.1 0 destination-port eq dns\n rule 100 deny ip")
+    assert cell.verdict == "blocked", cell.reason
+
+
+def test_rules_match_in_rule_number_order_not_typing_order():
+    """``rule 10 deny`` typed before ``rule 5 permit``: rule 5 decides first."""
+    cell = guest_to_staff(
+        " rule 10 deny ip\n rule 5 permit tcp destination 10.0.10.0 0.0.0.255 destination-port eq 443"
+    )
+    assert cell.verdict == "reachable" and cell.services == ["tcp/443"], (cell.verdict, cell.services)
+
+
+def test_rule_without_number_takes_the_next_multiple_of_the_step():
+    dev, _ = core(" rule 7 deny ip destination 10.0.10.5 0\n rule permit ip\n step 10\n rule deny ip")
+    assert [ln.name for ln in dev.filters["3040"].lines] == ["rule 7", "rule 10", "rule 20"]
+
+
+def test_wildcards_hosts_ports_and_icmp_names():
+    dev, _ = core(
+        " rule 5 permit tcp source 10.0.40.0 0.0.0.255 destination 10.0.10.7 0 destination-port range 8000 8080\n"
+        " rule 10 permit udp source-port eq bootpc destination-port lt 1024\n"
+        " rule 15 permit icmp icmp-type echo\n"
+        " rule 20 permit tcp tcp-flag established\n"
+        " rule 25 deny ip source any destination 10.0.0.0 0.255.255.255"
+    )
+    lines = dev.filters["3040"].lines
+    m = [ln.matches[0] for ln in lines]
+    assert m[0].src == (AddrMatch(ip("10.0.40.0"), 0xFF),) and m[0].dst == (AddrMatch.host(ip("10.0.10.7")),)
+    assert m[0].dst_ports == (PortRange(8000, 8080),) and m[0].protocols == (6,)
+    assert m[1].src_ports == (PortRange(68, 68),) and m[1].dst_ports == (PortRange(0, 1023),)
+    assert (m[2].icmp_type, m[2].icmp_code) == (8, 0)
+    assert m[3].tcp_established
+    assert m[4].src is None and lines[4].action == Action.DENY
+    assert not any(ln.partial for ln in lines)
+
+
+def test_unmodelled_options_make_the_rule_partial_never_dropped():
+    """``time-range``: the permit may or may not hold: guest -> staff is unknown."""
+    rules = " rule 5 permit ip destination 10.0.10.0 0.0.0.255 time-range gio-hanh-chinh\n rule 100 deny ip"
+    dev, rep = core(rules)
+    assert dev.filters["3040"].lines[0].partial == "'time-range gio-hanh-chinh' not modelled"
+    assert any("time-range" in p["reason"] for p in rep.partially_understood)
+    assert guest_to_staff(rules).verdict == "unknown"
+
+
+def test_match_order_auto_with_mixed_actions_is_partial_and_uniform_is_exact():
+    """``match-order auto`` (depth-first: the most specific rule first): with permits and
+    denies both, which rule decides is not modelled — guest -> staff is unknown, never a
+    guess; with one action only the order cannot matter."""
+    rules = " rule 5 permit ip\n rule 10 deny ip destination 10.0.10.0 0.0.0.255"
+    text = CORE.format(rules=rules, apply=" traffic-filter inbound acl 3040")
+    dev, _ = parse_one(huawei_vrp, text, "core.cfg")
+    assert dev.filters["3040"].partial is None  # config order (the default): exact
+    auto = text.replace("acl number 3040", "acl number 3040 match-order auto")
+    dev, _ = parse_one(huawei_vrp, auto, "core.cfg")
+    assert "match-order auto" in (dev.filters["3040"].partial or "")
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("guest", "staff")].verdict == "unknown"
+    dev, _ = parse_one(huawei_vrp, auto.replace(" rule 10 deny ip destination", " rule 10 permit ip destination"), "c")
+    assert dev.filters["3040"].partial is None
+
+
+def test_undefined_acl_in_traffic_filter_filters_nothing_and_is_named():
+    dev, _ = core(" rule 100 deny ip", apply=" traffic-filter inbound acl 3999")
+    itf = dev.interfaces["Vlanif40"]
+    flt = dev.filters[itf.filter_in]
+    assert flt.default_action == Action.PERMIT and "3999 is not defined" in flt.lines[0].source.text
+    assert any(r.name == "3999" and not r.defined for r in dev.references)
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("guest", "staff")].verdict == "reachable"
+
+
+def test_traffic_filter_of_a_vlan_filters_its_routed_interface():
+    """``traffic-filter vlan 40 inbound acl 3040`` (system view)."""
+    text = CORE.format(rules=" rule 100 deny ip", apply="").replace(
+        "#\ninterface Vlanif10", "traffic-filter vlan 40 inbound acl 3040\n#\ninterface Vlanif10"
+    )
+    dev, _ = parse_one(huawei_vrp, text, "core.cfg")
+    assert dev.interfaces["Vlanif40"].filter_in == "3040 (traffic-filter)"
+    assert dev.interfaces["Vlanif10"].filter_in is None
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("guest", "staff")].verdict == "blocked"
+
+
+def test_traffic_policy_classifier_deny_behavior():
+    """``traffic-policy`` with a classifier (``if-match acl``) and a ``deny`` behavior:
+    the ACL's permit rules select what the behavior drops; the rest passes."""
+    text = CORE.format(
+        rules=" rule 5 permit ip destination 10.0.10.0 0.0.0.255",
+        apply=" traffic-policy P-KHACH inbound",
+    ).replace(
+        "#\ninterface Vlanif10",
+        "traffic classifier C-LAN operator or\n if-match acl 3040\ntraffic behavior B-CHAN\n deny\n"
+        "traffic policy P-KHACH\n classifier C-LAN behavior B-CHAN\n#\ninterface Vlanif10",
+    )
+    dev, rep = parse_one(huawei_vrp, text, "core.cfg")
+    assert dev.interfaces["Vlanif40"].filter_in == "traffic-policy P-KHACH"
+    assert not rep.unrecognized and not rep.partially_understood
+    assert all(r.defined for r in dev.references)  # the policy and its ACL are defined
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("guest", "staff")].verdict == "blocked"
+    # a classifier clause not modelled makes the policy partial: unknown, never blocked
+    dev, rep = parse_one(
+        huawei_vrp, text.replace(" if-match acl 3040", " if-match acl 3040\n if-match vlan-id 40"), "c.cfg"
+    )
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("guest", "staff")].verdict == "unknown"
+
+
+def test_a_rule_not_understood_makes_the_acl_partial_never_empty():
+    """An ACL whose only rule was not read is not "without rules" (which would filter
+    nothing): it is partial, and guest -> staff is unknown."""
+    dev, rep = core(" rule 5 permit source 10.0.99.0 0.0.0.255")  # a basic rule in an advanced ACL
+    assert [s.line for s in rep.unrecognized] == [7]
+    assert dev.filters["3040"].partial == "line 7 not understood"
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("guest", "staff")].verdict == "unknown"
+
+
+def test_login_use_of_an_acl_ends_in_deny():
+    dev, _ = core(" rule 5 permit ip source 10.0.99.0 0.0.0.255")
+    assert dev.filters["3040"].default_action == Action.DENY
+    assert dev.filters["3040 (traffic-filter)"].default_action == Action.PERMIT

@@ -1,0 +1,154 @@
+"""Huawei VRP interfaces: port link types and their defaults, Eth-Trunk members, routed
+ports, sub-interfaces, VPN instances (netaudit/parsers/huawei_vrp/interfaces.py,
+convert.py; docs/vendors/huawei_vrp.md, "Interfaces and VLANs")."""
+
+from __future__ import annotations
+
+from helpers import matrix, parse_one
+from netaddr import IPNetwork
+
+from netaudit.model import IfKind, L2Mode
+from netaudit.parsers import huawei_vrp
+from netaudit.parsers.huawei_vrp.syntax import canonical_ifname
+from netaudit.zones import Zone
+
+SWITCH = """\
+sysname SW
+#
+vlan batch 10 20 30 to 32
+#
+interface Vlanif10
+ ip address 10.0.10.1 255.255.255.0
+ ip address 10.0.11.1 255.255.255.0 sub
+#
+interface Vlanif20
+ ip address 10.0.20.1 24
+#
+interface GigabitEthernet0/0/1
+ port link-type access
+ port default vlan 10
+#
+interface GigabitEthernet0/0/2
+#
+interface GigabitEthernet0/0/3
+ port link-type trunk
+ port trunk allow-pass vlan 10 20
+#
+interface GigabitEthernet0/0/4
+ port link-type trunk
+ undo port trunk allow-pass vlan 1
+ port trunk allow-pass vlan 20 30 to 32
+ port trunk pvid vlan 20
+#
+interface GigabitEthernet0/0/5
+ port link-type hybrid
+ port hybrid pvid vlan 20
+ port hybrid untagged vlan 20
+ port hybrid tagged vlan 10
+#
+interface GigabitEthernet0/0/6
+ undo portswitch
+ ip address 192.0.2.1 255.255.255.252
+#
+interface Eth-Trunk1
+ port link-type trunk
+ port trunk allow-pass vlan 10
+#
+interface XGigabitEthernet0/0/1
+ eth-trunk 1
+#
+interface GigabitEthernet0/0/7
+ shutdown
+ port link-type access
+ port default vlan 20
+#
+return
+"""
+
+
+def test_port_roles_and_vrp_defaults():
+    dev, rep = parse_one(huawei_vrp, SWITCH, "sw.cfg")
+    assert not rep.unrecognized and not rep.partially_understood
+    i = dev.interfaces
+    assert [str(a) for a in i["Vlanif10"].addresses] == ["10.0.10.1/24", "10.0.11.1/24"]
+    assert [str(a) for a in i["Vlanif20"].addresses] == ["10.0.20.1/24"]  # mask length form
+    assert (i["GigabitEthernet0/0/1"].mode, i["GigabitEthernet0/0/1"].access_vlan) == (L2Mode.ACCESS, 10)
+    # no port lines on a switch: the default link type carries VLAN 1 untagged only
+    assert (i["GigabitEthernet0/0/2"].mode, i["GigabitEthernet0/0/2"].access_vlan) == (L2Mode.ACCESS, 1)
+    # a trunk allows VLAN 1 unless told otherwise; pvid 1 by default
+    t = i["GigabitEthernet0/0/3"]
+    assert (t.mode, t.allowed_vlans, t.native_vlan) == (L2Mode.TRUNK, frozenset({1, 10, 20}), 1)
+    t = i["GigabitEthernet0/0/4"]
+    assert (t.allowed_vlans, t.native_vlan) == (frozenset({20, 30, 31, 32}), 20)
+    # hybrid: untagged frames enter the pvid VLAN; tagged and untagged lists are allowed
+    h = i["GigabitEthernet0/0/5"]
+    assert (h.mode, h.allowed_vlans, h.native_vlan) == (L2Mode.TRUNK, frozenset({1, 10, 20}), 20)
+    assert i["GigabitEthernet0/0/6"].mode == L2Mode.ROUTED and i["GigabitEthernet0/0/6"].is_l3
+    m = i["XGigabitEthernet0/0/1"]
+    assert (m.parent, m.mode, m.allowed_vlans) == ("Eth-Trunk1", L2Mode.TRUNK, frozenset({1, 10}))
+    assert i["Eth-Trunk1"].kind == IfKind.PORT_CHANNEL
+    assert i["GigabitEthernet0/0/7"].shutdown
+    assert set(dev.vlans) == {10, 20, 30, 31, 32}
+
+
+def test_an_access_port_joins_its_vlan_to_the_gateway():
+    """A host on GE0/0/1 (access VLAN 10) reaches the VLAN 20 zone through Vlanif10: the
+    zone attached at the port is in VLAN 10's domain."""
+    dev, _ = parse_one(huawei_vrp, SWITCH, "sw.cfg")
+    zones = [
+        Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("SW", "GigabitEthernet0/0/1")]),
+        Zone("servers", "server", [IPNetwork("10.0.20.0/24")], vlans=[("SW", 20)]),
+    ]
+    cells, _ = matrix([dev], zones)
+    assert cells[("staff", "servers")].verdict == "reachable"
+
+
+def test_router_ports_sub_interfaces_and_vpn_instances():
+    text = """\
+sysname AR
+#
+ip vpn-instance CAMERA
+ ipv4-family
+  route-distinguisher 1:1
+#
+interface GigabitEthernet0/0/0
+#
+interface GigabitEthernet0/0/0.10
+ dot1q termination vid 10
+ ip address 10.1.10.1 255.255.255.0
+ arp broadcast enable
+#
+interface GigabitEthernet0/0/0.40
+ dot1q termination vid 40
+ ip binding vpn-instance CAMERA
+ ip address 10.1.40.1 255.255.255.0
+#
+interface GigabitEthernet0/0/1
+ ip address dhcp-alloc
+#
+return
+"""
+    dev, rep = parse_one(huawei_vrp, text, "ar.cfg")
+    assert not rep.unrecognized
+    sub = dev.interfaces["GigabitEthernet0/0/0.10"]
+    assert (sub.kind, sub.parent, sub.encapsulation_vlan) == (IfKind.SUBINTERFACE, "GigabitEthernet0/0/0", 10)
+    assert dev.interfaces["GigabitEthernet0/0/0"].mode == L2Mode.ROUTED
+    assert dev.interfaces["GigabitEthernet0/0/0.40"].vrf == "CAMERA" and "CAMERA" in dev.vrfs
+    wan = dev.interfaces["GigabitEthernet0/0/1"]
+    assert wan.dynamic_address and wan.mode == L2Mode.ROUTED
+    (dhcp,) = [r for r in dev.routes if r.origin == "dhcp"]
+    assert dhcp.interface == "GigabitEthernet0/0/1" and dhcp.runtime_gateway
+
+
+def test_interface_names_as_typed():
+    assert canonical_ifname("GE0/0/1") == "GigabitEthernet0/0/1"
+    assert canonical_ifname("Vlanif 10") == "Vlanif10"
+    assert canonical_ifname("gigabitethernet 0/0/2.30") == "GigabitEthernet0/0/2.30"
+    assert canonical_ifname("10GE1/0/1") == "10GE1/0/1"
+    assert canonical_ifname("Eth-Trunk 2") == "Eth-Trunk2"
+
+
+def test_an_interface_line_not_understood_makes_the_interface_partial():
+    dev, rep = parse_one(huawei_vrp, SWITCH.replace(" port default vlan 10\n", " port default vlan ten\n"), "sw.cfg")
+    assert dev.interfaces["GigabitEthernet0/0/1"].partial
+    assert [s.text for s in rep.unrecognized] == ["port default vlan ten"]

@@ -1,0 +1,129 @@
+"""Huawei VRP management plane (netaudit/parsers/huawei_vrp/management.py, convert.py;
+docs/vendors/huawei_vrp.md, "Management plane"): which services listen, their ACLs, and
+what stays unknown when a release default decides."""
+
+from __future__ import annotations
+
+from helpers import matrix, parse_one
+from netaddr import IPNetwork
+
+from netaudit.parsers import huawei_vrp
+from netaudit.zones import Zone
+
+BASE = """\
+sysname SW
+#
+vlan batch 10 99
+#
+acl number 2000
+ rule 5 permit source 10.0.99.0 0.0.0.255
+#
+interface Vlanif10
+ ip address 10.0.10.1 255.255.255.0
+#
+interface Vlanif99
+ ip address 10.0.99.1 255.255.255.0
+#
+{global}
+#
+user-interface vty 0 4
+{vty}
+#
+return
+"""
+ZONES = [
+    Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], vlans=[("SW", 10)]),
+    Zone("mgmt", "management", [IPNetwork("10.0.99.0/24")], vlans=[("SW", 99)]),
+]
+OFF = "undo telnet server enable\nundo http server enable\nundo http secure-server enable"
+
+
+def services(glob: str, vty: str = " authentication-mode aaa"):
+    dev, _rep = parse_one(huawei_vrp, BASE.format(**{"global": glob, "vty": vty}), "sw.cfg")
+    return dev, {s.name: s for s in dev.services}
+
+
+def test_ssh_only_from_the_vty_acl():
+    dev, svc = services(OFF + "\nstelnet server enable", " acl 2000 inbound\n protocol inbound ssh")
+    assert set(svc) == {"ssh", "icmp-echo"}
+    assert svc["ssh"].acl == "2000" and svc["ssh"].partial is None
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("staff", "@devices")].services == ["icmp/8"]
+    assert cells[("mgmt", "@devices")].services == ["icmp/8", "tcp/22"]
+
+
+def test_telnet_server_and_protocol_inbound_all():
+    _dev, svc = services(
+        "telnet server enable\nundo http server enable\nundo http secure-server enable", " protocol inbound all"
+    )
+    assert svc["telnet"].insecure and svc["telnet"].acl is None and svc["telnet"].partial is None
+
+
+def test_undo_telnet_or_protocol_inbound_ssh_closes_telnet():
+    _, svc = services("telnet server enable", " protocol inbound ssh")
+    assert "telnet" not in svc
+    _, svc = services("undo telnet server enable", " protocol inbound all")
+    assert "telnet" not in svc
+
+
+def test_cloudengine_telnet_server_disable():
+    _, svc = services("telnet server disable\ntelnet ipv6 server disable", " protocol inbound all")
+    assert "telnet" not in svc
+
+
+def test_a_release_default_is_never_taken_for_off():
+    """No ``telnet server enable`` line and no ``protocol inbound``: whether Telnet listens
+    depends on the VRP release — the service is partial, so a cell it alone would open is
+    unknown, never "blocked"."""
+    dev, svc = services("undo http server enable\nundo http secure-server enable")
+    assert svc["telnet"].partial and "depends on the VRP release" in svc["telnet"].partial
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("staff", "@devices")].verdict in ("unknown", "reachable")
+    assert cells[("staff", "@devices")].verdict != "blocked"
+    _, svc = services("undo telnet server enable")
+    assert svc["http"].partial and svc["https"].partial
+
+
+def test_an_acl_without_rules_or_undefined_does_not_restrict_login():
+    _, svc = services(OFF + "\nstelnet server enable", " acl 2999 inbound\n protocol inbound ssh")
+    assert svc["ssh"].acl is None
+    dev, _ = services(OFF + "\nstelnet server enable", " acl 2999 inbound\n protocol inbound ssh")
+    assert any(r.name == "2999" and not r.defined for r in dev.references)
+
+
+def test_snmp_community_acl_and_plain_community():
+    _, svc = services(OFF + "\nsnmp-agent\nsnmp-agent community read cipher %^%#abcDEF123%^%# acl 2000")
+    assert svc["snmp"].acl == "2000"
+    dev, svc = services(OFF + "\nsnmp-agent community read public")
+    assert svc["snmp"].acl is None
+    assert "public" in dev.secrets
+    assert [s.text for s in dev.facts.snmp_plain_communities] == ["snmp-agent community read public"]
+
+
+def test_web_server_dhcp_dns_ftp():
+    text = OFF.replace("undo http secure-server enable", "http secure-server enable") + (
+        "\nhttp acl 2000\ndhcp enable\ndns proxy enable\nftp server enable"
+    )
+    dev, svc = services(text)
+    assert svc["https"].acl == "2000" and "http" not in svc
+    assert "dns" in svc and svc["ftp"].insecure and dev.facts.ftp_server is not None
+    assert "dhcp" not in svc  # no interface selects the DHCP server
+    text2 = BASE.replace(
+        " ip address 10.0.10.1 255.255.255.0\n", " ip address 10.0.10.1 255.255.255.0\n dhcp select interface\n"
+    )
+    dev, _ = parse_one(huawei_vrp, text2.format(**{"global": OFF + "\ndhcp enable", "vty": ""}), "sw.cfg")
+    (dhcp,) = [s for s in dev.services if s.name == "dhcp"]
+    assert dhcp.interfaces == frozenset({"Vlanif10"})
+
+
+def test_local_users_and_vty_authentication():
+    text = OFF + (
+        "\naaa\n local-user admin password cipher %^%#x1Y2z3%^%#\n local-user admin service-type telnet ssh\n"
+        " local-user ops password irreversible-cipher $1a$abc$def$"
+    )
+    dev, _ = services(text, " authentication-mode none")
+    f = dev.facts
+    assert [s.text for s in f.reversible_passwords] == ["local-user admin password cipher %^%#x1Y2z3%^%#"]
+    assert [s.text for s in f.telnet_users] == ["local-user admin service-type telnet ssh"]
+    assert [s.text for s in f.vty_no_auth] == ["authentication-mode none"]
+    assert {"%^%#x1Y2z3%^%#", "$1a$abc$def$"} <= dev.secrets

@@ -1,0 +1,109 @@
+"""Huawei VRP: detection, the shapes of a file (prompts, AR-style indented globals, the
+pager, saved files with ``quit``), secrets, completeness, WLAN, and H3C Comware kept
+unsupported (netaudit/parsers/huawei_vrp/__init__.py, parser.py, wlan.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import parse_one
+
+from netaudit.parsers import UNSUPPORTED_PLATFORMS, cisco_asa, cisco_ios, detect_vendor, huawei_vrp, looks_like
+
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "tests" / "fixtures" / "huawei_vrp"
+VRP_FILES = sorted(FIXTURES.glob("*.cfg")) + sorted((ROOT / "sample_configs").glob("huawei-*/*.cfg"))
+
+COMWARE = """\
+#
+ version 7.1.064, Release 0427P22
+#
+ sysname H3C-LOI
+#
+vlan 10
+#
+interface Vlan-interface10
+ ip address 10.0.10.1 255.255.255.0
+#
+interface GigabitEthernet1/0/1
+ port link-mode bridge
+ port access vlan 10
+#
+line vty 0 63
+ authentication-mode scheme
+#
+return
+"""
+
+
+@pytest.mark.parametrize("path", VRP_FILES, ids=lambda p: p.name)
+def test_every_vrp_file_is_detected_and_fully_read(path):
+    text = path.read_text(encoding="utf-8")
+    assert detect_vendor(text)[0] == "huawei_vrp"
+    assert looks_like(text) is None
+    # `http server enable`, `interface GigabitEthernet…`, ` ip address …` are VRP's too
+    assert cisco_asa.detect(text) == 0 and cisco_ios.detect(text) == 0
+    dev, _rep = parse_one(huawei_vrp, text, path.name)
+    assert dev.hostname and dev.interfaces
+    assert huawei_vrp.incomplete(text, huawei_vrp.parse(text, path.name)) is None
+
+
+def test_h3c_comware_stays_unsupported():
+    assert huawei_vrp.detect(COMWARE) == 0
+    assert detect_vendor(COMWARE)[0] != "huawei_vrp"
+    assert looks_like(COMWARE) == "H3C Comware"
+    assert [name for name, _ in UNSUPPORTED_PLATFORMS if "Huawei" in name] == []
+
+
+def test_other_vendors_are_not_claimed():
+    for folder in ("cisco-commune-compliant", "routeros-commune-leaky-firewall", "fortigate-ttpvhcc-compliant"):
+        for f in (ROOT / "sample_configs" / folder).iterdir():
+            if f.suffix in (".cfg", ".rsc", ".conf"):
+                assert huawei_vrp.detect(f.read_text(encoding="utf-8")) < 50, f
+
+
+def test_ar_indented_globals_prompts_and_pager():
+    """AR routers write one-line globals indented by one space; a capture starts with the
+    prompt and command and may keep the pager's ``---- More ----``."""
+    text = (
+        "<AR>display current-configuration\n[V200R010C10SPC700]\n#\n sysname AR-XA\n#\n undo telnet server enable\n"
+        "acl number 3001\n rule 5 permit ip\n  ---- More ----\n rule 10 deny ip\n#\n"
+        "interface GigabitEthernet0/0/1\n ip address 192.0.2.2 255.255.255.252\n#\n stelnet server enable\n#\nreturn\n<AR>\n"
+    )
+    dev, rep = parse_one(huawei_vrp, text, "ar.cfg")
+    assert dev.hostname == "AR-XA" and dev.os_version == "V200R010C10SPC700"
+    assert not rep.unrecognized
+    assert [ln.name for ln in dev.filters["3001"].lines] == ["rule 5", "rule 10"]
+    assert {s.name for s in dev.services} >= {"ssh"} and "telnet" not in {s.name for s in dev.services}
+
+
+def test_saved_file_with_quit_lines():
+    text = "sysname SW\n#\nvlan 10\n description Can bo\n quit\ninterface Vlanif10\n ip address 10.0.0.1 24\n quit\nreturn\n"
+    dev, rep = parse_one(huawei_vrp, text, "vrpcfg.cfg")
+    assert not rep.unrecognized and dev.interfaces["Vlanif10"].addresses
+
+
+def test_secrets_are_collected_by_grammar():
+    text = (FIXTURES / "ar651-buudien-pppoe.cfg").read_text(encoding="utf-8")
+    dev, _ = parse_one(huawei_vrp, text, "ar651.cfg")
+    assert "%^%#k9:Lp2Q_zYt1B8w,rX@uN5e7V%^%#" in dev.secrets  # ppp chap password cipher
+    assert "%^%#C7x]lQ;2vR8sN!0dK4m@pZe9%^%#" in dev.secrets  # wpa2 pass-phrase
+    assert any(v.startswith("%^%#hG3/") for v in dev.secrets)  # snmp community
+    assert not {"cipher", "read", "enable", "disable"} & dev.secrets
+
+
+def test_a_file_cut_short_is_said():
+    text = (ROOT / "sample_configs" / "huawei-commune-compliant" / "core-sw.cfg").read_text(encoding="utf-8")
+    cut = text[: text.index("user-interface vty 0 4")]
+    found = huawei_vrp.incomplete(cut, huawei_vrp.parse(cut, "core.cfg"))
+    assert found is not None and "return" in str(found[1])
+
+
+def test_wlan_ssids_with_their_service_vlans():
+    dev, rep = parse_one(huawei_vrp, (FIXTURES / "ar651-buudien-pppoe.cfg").read_text(encoding="utf-8"), "a.cfg")
+    assert [(s.name, s.vlan, s.open_auth) for s in dev.ssids] == [
+        ("BuuDien-NhanVien", 10, False),
+        ("BuuDien-Khach", 20, True),
+    ]
+    assert any(p["construct"] == "wlan" for p in rep.partially_understood)
