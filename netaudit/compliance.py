@@ -56,7 +56,13 @@ class Facts:
     level: int
     inferred: bool
     zones: list[dict]  # name, kind, domains, problems, attach
-    cells: list[dict]  # src, dst, verdict, expected, violation, services, reason
+    # src, dst, verdict, expected, violation, services, reason, may_violate, maybe_services,
+    # icmp_replies_only, and what the requirements ask of each cell, read once:
+    # ``undecided`` — the policy is not proven for it: unknown, or reachable within the
+    # policy and maybe beyond it (docs/semantics.md, "Reachable, and maybe more");
+    # ``opens`` — reachable by something that opens a connection, not ICMP replies and
+    # errors only (policy.ICMP_REPLIES_ERRORS).
+    cells: list[dict]
     findings: list[dict]  # id, check, severity, zones
     devices: list[dict] = field(default_factory=list)  # name, services: [name, insecure, acl]
     unit: str = ""  # the site's unit; "TODO…" = an unreviewed netaudit init draft
@@ -100,6 +106,8 @@ def facts_from_audit(audit) -> Facts:
             "icmp_replies_only": c.icmp_replies_only,
             "services": list(c.services),
             "reason": c.reason,
+            "undecided": c.verdict == "unknown" or c.may_violate,
+            "opens": c.verdict == "reachable" and not c.icmp_replies_only,
         }
         for c in audit.matrix
     ]
@@ -164,6 +172,8 @@ def facts_from_doc(doc: dict) -> Facts:
             "icmp_replies_only": bool(c.get("icmp_replies_only")),
             "services": c.get("services", []),
             "reason": c.get("reason"),
+            "undecided": c["verdict"] == "unknown" or bool(c.get("may_violate")),
+            "opens": c["verdict"] == "reachable" and not c.get("icmp_replies_only"),
         }
         for c in doc.get("matrix", [])
     ]
@@ -233,22 +243,10 @@ class Outcome:
     cells: list[dict] = field(default_factory=list)
 
 
-def _undecided(c: dict) -> bool:
-    """A cell the policy is not proven for: unknown, or reachable within the policy and
-    maybe beyond it (``may_violate``: docs/semantics.md, "Reachable, and maybe more")."""
-    return c["verdict"] == "unknown" or bool(c.get("may_violate"))
-
-
-def _opens(c: dict) -> bool:
-    """A reachable cell that opens a connection: not ICMP replies and errors only
-    (``icmp_replies_only``: they open nothing, policy.ICMP_REPLIES_ERRORS)."""
-    return c["verdict"] == "reachable" and not c.get("icmp_replies_only")
-
-
 def _flows(f: Facts, cells: list[dict], ok: Outcome | None = None, extra: list[dict] | None = None) -> Outcome:
     """Not met if any cell violates the policy, check if any is unknown, else ``ok``."""
     bad = [c for c in cells if c["verdict"] == "reachable" and c["violation"]]
-    unknown = [c for c in cells if _undecided(c)]
+    unknown = [c for c in cells if c["undecided"]]
     ev = list(extra or [])
     if bad:
         ev.append(_sent("ev.violations", cells=_cells_list(bad)))
@@ -350,8 +348,8 @@ def ev_zone_dmz(f: Facts) -> Outcome:
         return Outcome(CHECK, [_sent("ev.no_external")])
     inbound = f.cells_where(lambda c: c["src"] in ext and c["dst"] != DEVICES_ZONE and f.kind(c["dst"]) != "external")
     # ICMP replies and errors open nothing: no service is exposed by them.
-    exposed = [c for c in inbound if _opens(c)]
-    unknown = [c for c in inbound if _undecided(c)]
+    exposed = [c for c in inbound if c["opens"]]
+    unknown = [c for c in inbound if c["undecided"]]
     if exposed:
         return Outcome(NOT_MET, [_sent("ev.dmz_exposed", cells=_cells_list(exposed))], cells=exposed)
     if unknown:
@@ -419,7 +417,7 @@ def ev_zone_wan(f: Facts) -> Outcome:
     w = {z["name"] for z in wans}
     e = {z["name"] for z in f.of_kind("external")}
     cells = f.cells_where(lambda c: (c["src"] in w and c["dst"] in e) or (c["src"] in e and c["dst"] in w))
-    bridged = [c for c in cells if _opens(c)]
+    bridged = [c for c in cells if c["opens"]]
     if bridged:
         return Outcome(NOT_MET, [*ev, _sent("ev.violations", cells=_cells_list(bridged))], cells=bridged)
     return _flows(f, cells, extra=ev)
@@ -438,7 +436,7 @@ def ev_mgmt_no_internet(f: Facts) -> Outcome:
     if not ext:
         return Outcome(CHECK, [_sent("ev.no_external")])
     cells = f.cells_where(lambda c: c["src"] in mg and c["dst"] in ext)
-    direct = [c for c in cells if _opens(c)]
+    direct = [c for c in cells if c["opens"]]
     if direct:
         return Outcome(NOT_MET, [_sent("ev.violations", cells=_cells_list(direct))], cells=direct)
     return _flows(f, cells)
@@ -708,7 +706,7 @@ def conclude(facts: Facts, counts: dict) -> tuple[str, list[dict]]:
     """Overall conclusion and its reasons (bilingual sentences)."""
     severe = sum(1 for x in facts.findings if x["severity"] in SEVERE and x.get("proven", True))
     unproven = sum(1 for x in facts.findings if x["severity"] in SEVERE and not x.get("proven", True))
-    unknown = sum(1 for c in facts.cells if _undecided(c))
+    unknown = sum(1 for c in facts.cells if c["undecided"])
     reasons = []
     if severe:
         reasons.append(messages.both("conclusion.reason.severe", n=severe))

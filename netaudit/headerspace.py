@@ -232,6 +232,7 @@ class HeaderSpace:
         self._flag_cubes: dict[tuple, Bdd] = {}  # the flags' values -> their cube
         self._below_addresses: dict[tuple, Bdd] = {}  # a Match's non-address fields -> their set
         self._services_cache: dict[Bdd, list[str]] = {}  # projected set -> services()
+        self.service_sets: dict[tuple[str, ...], Bdd] = {}  # a service list -> its packets: policy.py
         # (id of a filter, in, out) -> (the filter, its filters.LineSets): netaudit/filters.py
         # and id of a filter -> (the filter, whether it looks at interfaces)
         self.line_sets_cache: dict[tuple | int, tuple] = {}

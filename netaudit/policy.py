@@ -164,10 +164,16 @@ def resolve_expectation(
 
 
 def services_packets(hs: HeaderSpace, services: Iterable[str]):
-    """The packets of ``services`` (``tcp/80``, ``udp/53``, ``icmp/8``, ``ip`` …)."""
-    u = hs.false
-    for s in services:
-        u |= hs.match(service_match(s))
+    """The packets of ``services`` (``tcp/80``, ``udp/53``, ``icmp/8``, ``ip`` …); kept
+    per list in the header space (every matrix cell asks for its expectation's list and
+    the tolerated ICMP one, thousands of times)."""
+    key = tuple(services)
+    u = hs.service_sets.get(key)
+    if u is None:
+        u = hs.false
+        for s in key:
+            u |= hs.match(service_match(s))
+        hs.service_sets[key] = u
     return u
 
 
