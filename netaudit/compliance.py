@@ -57,7 +57,7 @@ class Facts:
     inferred: bool
     zones: list[dict]  # name, kind, domains, problems, attach
     # src, dst, verdict, expected, violation, services, reason, may_violate, maybe_services,
-    # icmp_replies_only, and what the requirements ask of each cell, read once:
+    # icmp_replies_only, and what the requirements ask of each cell, read once (here):
     # ``undecided`` — the policy is not proven for it: unknown, or reachable within the
     # policy and maybe beyond it (docs/semantics.md, "Reachable, and maybe more");
     # ``opens`` — reachable by something that opens a connection, not ICMP replies and
@@ -67,6 +67,11 @@ class Facts:
     devices: list[dict] = field(default_factory=list)  # name, services: [name, insecure, acl]
     unit: str = ""  # the site's unit; "TODO…" = an unreviewed netaudit init draft
     input_problems: int = 0  # usable-input problems (inputs.Snapshot.input_problems)
+
+    def __post_init__(self) -> None:
+        for c in self.cells:
+            c["undecided"] = c["verdict"] == "unknown" or bool(c.get("may_violate"))
+            c["opens"] = c["verdict"] == "reachable" and not c.get("icmp_replies_only")
 
     def kind(self, zone: str) -> str:
         if zone == DEVICES_ZONE:
@@ -106,8 +111,6 @@ def facts_from_audit(audit) -> Facts:
             "icmp_replies_only": c.icmp_replies_only,
             "services": list(c.services),
             "reason": c.reason,
-            "undecided": c.verdict == "unknown" or c.may_violate,
-            "opens": c.verdict == "reachable" and not c.icmp_replies_only,
         }
         for c in audit.matrix
     ]
@@ -172,8 +175,6 @@ def facts_from_doc(doc: dict) -> Facts:
             "icmp_replies_only": bool(c.get("icmp_replies_only")),
             "services": c.get("services", []),
             "reason": c.get("reason"),
-            "undecided": c["verdict"] == "unknown" or bool(c.get("may_violate")),
-            "opens": c["verdict"] == "reachable" and not c.get("icmp_replies_only"),
         }
         for c in doc.get("matrix", [])
     ]
