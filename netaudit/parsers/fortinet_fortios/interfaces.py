@@ -301,14 +301,9 @@ class InterfaceSections(ParseState):
         (default disable); ``enforce-ipsec enable`` refuses L2TP outside IPsec (admin.py
         makes the listeners).  The address range, user group and PPP timers grant no
         reach to the FortiGate itself."""
-        blk.ignore_prefixes = ("",)
-        status = blk.low("status", "disable")
-        if status == "disable":
+        running, why = self._server_status(blk, "L2TP")
+        if not running:
             return
-        why = None
-        if status != "enable":
-            blk.mark("status", UNRECOGNIZED)
-            why = f"set status {status} not understood: the L2TP server may be running"
         enforce = blk.low("enforce-ipsec", "disable") or "disable"
         if enforce not in ("enable", "disable"):
             blk.mark("enforce-ipsec", UNRECOGNIZED)
@@ -320,15 +315,22 @@ class InterfaceSections(ParseState):
     def h_pptp(self, blk: Block, v: Vdom) -> None:
         """``config vpn pptp``: the FortiGate as PPTP server when ``status enable``
         (default disable); the address range and user group grant no reach to it."""
+        running, why = self._server_status(blk, "PPTP")
+        if running:
+            v.blocks["_pptp"] = [(self.set_src(blk, "status"), why)]
+
+    @staticmethod
+    def _server_status(blk: Block, server: str) -> tuple[bool, str | None]:
+        """Whether a VPN server block (``status``, default disable) may run, and why not
+        surely (a value not understood: it may)."""
         blk.ignore_prefixes = ("",)
         status = blk.low("status", "disable")
         if status == "disable":
-            return
-        why = None
-        if status != "enable":
-            blk.mark("status", UNRECOGNIZED)
-            why = f"set status {status} not understood: the PPTP server may be running"
-        v.blocks["_pptp"] = [(self.set_src(blk, "status"), why)]
+            return False, None
+        if status == "enable":
+            return True, None
+        blk.mark("status", UNRECOGNIZED)
+        return True, f"set status {status} not understood: the {server} server may be running"
 
     def h_sslvpn(self, blk: Block, v: Vdom) -> None:
         blk.ignore_prefixes = ("",)
