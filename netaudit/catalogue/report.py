@@ -1071,6 +1071,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "source anti-spoofing (strict uRPF) on {n} interfaces of {device} ({interfaces}): {zones} can only "
         "send with their own addresses",
     },
+    "remedy.close": {
+        "vi": "đóng {service} từ Internet tới thiết bị ngay tại nơi Internet đi vào, {device}:{interfaces} (chiều "
+        "vào); dịch vụ không bị tắt",
+        "en": "close {service} from the Internet to the device where the Internet enters, at {device}:{interfaces} "
+        "(inbound); the service itself stays on",
+    },
     "remedy.unbind": {
         "vi": "gỡ dòng gắn ACL {acl} không tồn tại tại {device}:{interface} ({direction}) — nó không lọc gì",
         "en": "remove the binding of the undefined ACL {acl} at {device}:{interface} ({direction}) — it filters "

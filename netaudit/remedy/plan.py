@@ -506,6 +506,7 @@ def plan_json(plan: Plan) -> dict:
             + [r.findings for r in dp.restricts]
             + [u.findings for u in dp.unbinds]
             + [a.findings for a in dp.antispoofs]
+            + [c.findings for c in dp.closes]
         ):
             ids += [i for i in found if i not in ids]
         devices.append(
@@ -535,6 +536,8 @@ def plan_json(plan: Plan) -> dict:
                 ],
                 "unbinds": [{"interface": u.interface, "direction": u.direction, "acl": u.acl} for u in dp.unbinds],
                 "antispoofs": [{"interface": a.interface, "zone": a.zone} for a in dp.antispoofs],
+                # additive: services closed where the Internet enters (EdgeClose), the inside zones keep them
+                "closes": [{"interfaces": list(c.interfaces), "service": c.service} for c in dp.closes],
                 "findings": ids,
             }
         )

@@ -441,6 +441,9 @@ def remedy(v: View) -> None:
                 lines.append(
                     v.t("remedy.antispoof", zone=v.zone(a["zone"]), device=d["device"], interface=a["interface"])
                 )
+        for c in d.get("closes") or []:
+            interfaces = ", ".join(c.get("interfaces") or [])
+            lines.append(v.t("remedy.close", service=c["service"], device=d["device"], interfaces=interfaces))
         for u in d.get("unbinds") or []:
             direction = v.t(f"remedy.direction.{u['direction']}")
             lines.append(

@@ -46,3 +46,51 @@ def test_vendor_without_generator_is_said(monkeypatch):
 
 def test_compliant_office_has_no_change_set():
     assert not _json("cisco-commune-compliant").get("remedy", {}).get("devices")
+
+
+# An open resolver closed where the Internet enters (plan.EdgeClose): the OpenWrt office
+# whose wan rule accepts DNS (tests/remedy/leaky/owrt5-wan-dns-rule) has no other change
+# that names the Internet's finding on @devices.
+OPEN_RESOLVER = SAMPLES.parent / "tests" / "remedy" / "leaky" / "owrt5-wan-dns-rule"
+
+
+def _audit(folder, *extra: str) -> tuple[int, str]:
+    code, out, err = run_cli("audit", folder, "--site", folder / "site.yaml", *extra)
+    assert code in (0, 1), err
+    return code, out
+
+
+def test_json_plan_lists_the_edge_close_and_its_finding_points_to_it():
+    doc = json.loads(_audit(OPEN_RESOLVER, "--format", "json", "--lang", "en")[1])
+    router = next(d for d in doc["remedy"]["devices"] if d["device"] == "UBND-LongPhuoc")
+    assert {"interfaces": ["eth1"], "service": "udp/53"} in router["closes"]
+    resolver = next(f for f in doc["findings"] if f["zones"][:2] == ["internet", "@devices"])
+    assert "udp/53" in json.dumps(resolver)  # the finding the close is for
+    assert resolver["id"] in router["findings"]
+    assert resolver["id"] not in [u["finding"] for u in doc["remedy"]["unfixable"]]
+
+
+def test_json_plan_without_edge_close_says_so_with_an_empty_list():
+    doc = _json("cisco-commune-leaky")
+    assert doc["remedy"]["devices"] and all(d["closes"] == [] for d in doc["remedy"]["devices"])
+
+
+def test_reports_show_the_edge_close_in_both_languages(tmp_path):
+    from html import escape
+
+    from netaudit.messages import t
+
+    for lang in ("vi", "en"):
+        line = t("remedy.close", lang, service="udp/53", device="UBND-LongPhuoc", interfaces="eth1")
+        md = tmp_path / f"r.{lang}.md"
+        _audit(OPEN_RESOLVER, "--format", "md", "-o", md, "--lang", lang)
+        text = md.read_text(encoding="utf-8")
+        assert line.split(" udp/53")[0] in text and "UBND-LongPhuoc:eth1" in text
+        html = tmp_path / f"r.{lang}.html"
+        _audit(OPEN_RESOLVER, "--format", "html", "-o", html, "--lang", lang)
+        page = html.read_text(encoding="utf-8")
+        assert "UBND-LongPhuoc:eth1" in page
+        # the open-resolver finding points to the change set (it did not: no link at all)
+        see = escape(t("remedy.see_plan", lang, device="UBND-LongPhuoc")).replace("&#x27;", "&#39;")
+        # both findings on @devices (internet's and staff's) point there, not staff's alone
+        assert page.count(f'href="#remedy-UBND-LongPhuoc">{see}') >= 2
