@@ -48,6 +48,29 @@ ENTRIES: dict[str, dict[str, str]] = {
         "{services} to that address may still be reached — limit them by the service's own setting (vty "
         "access-class, ip http access-class) or a control-plane policy",
     },
+    # IOS: a cleartext L2TP/PPTP server (vpdn-group accept-dialin) on a device whose address comes at run
+    # time, reached from an inside zone: no ACL names the address and the vpdn-group has no source setting
+    "fix.left.dynamic_address_tunnel": {
+        "vi": "{device} nhận địa chỉ lúc chạy (DHCP/PPP) trên {interfaces}: mục ACL không ghi được địa chỉ đó, nên "
+        "các vùng bên trong có thể vẫn tới được {services} (máy chủ đường hầm không mã hóa, vpdn-group "
+        "accept-dialin) tại địa chỉ ấy; vpdn-group không có thiết lập giới hạn theo nguồn — khi không còn ai quay "
+        "số vào, gỡ accept-dialin khỏi vpdn-group, hoặc chặn bằng control-plane policy",
+        "en": "{device} learns its address on {interfaces} at run time (DHCP/PPP): no ACL entry can name it, so "
+        "the inside zones may still reach {services} (a cleartext tunnel server, vpdn-group accept-dialin) at "
+        "that address; the vpdn-group has no setting that limits it by source — once nobody dials in, remove "
+        "accept-dialin from the vpdn-group, or drop it by a control-plane policy",
+    },
+    # IOS: a cleartext L2TP/PPTP server the Internet reaches, on a run-time address beside a static NAT
+    "fix.left.tunnel_dynamic_nat": {
+        "vi": "{services} trên {device} (máy chủ đường hầm không mã hóa, vpdn-group accept-dialin) trả lời từ "
+        "Internet trên địa chỉ nhận lúc chạy, và thiết bị có NAT tĩnh đưa máy bên trong ra Internet: chặn cổng "
+        "đó tới mọi địa chỉ trên cổng WAN có thể cắt máy được công bố — khi không còn ai quay số vào, gỡ "
+        "accept-dialin khỏi vpdn-group; hoặc chặn cổng đó tới địa chỉ nhà mạng cấp, bằng tay",
+        "en": "{services} on {device} (a cleartext tunnel server, vpdn-group accept-dialin) answers the Internet "
+        "on an address learned at run time, and the device publishes inside hosts by static NAT: denying the "
+        "port to every address on the WAN could cut a published host — once nobody dials in, remove accept-dialin "
+        "from the vpdn-group; or deny the port to the address the provider gives, by hand",
+    },
     # a VPN endpoint the reference policy lets the Internet reach, reached from an inside zone too
     "fix.left.edge_vpn": {
         "vi": "{service} trên {device} là điểm kết nối VPN mà chính sách cho phép từ Internet: bộ thay đổi không tắt "
@@ -85,6 +108,26 @@ ENTRIES: dict[str, dict[str, str]] = {
         "config system dns-server entry): deleting the DNS entry of {interfaces} would take the zone's DNS — add "
         "a dns-server entry for the zone's interface (and point the zone's DHCP DNS to it), then delete the one "
         "of {interfaces}",
+    },
+    # IOS change set: a cleartext L2TP/PPTP server closed where the Internet enters
+    "fix.note.tunnel_closed": {
+        "vi": "Máy chủ L2TP/PPTP không mã hóa {services} trên {device} bị chặn từ Internet ngay tại cổng WAN: người "
+        "dùng ở xa đang quay số vào đó sẽ mất kết nối. Trước khi áp dụng, cấp cho họ VPN có mã hóa (IPsec/IKEv2, "
+        "L2TP over IPsec); khi không còn ai quay số vào, gỡ phần accept-dialin của vpdn-group tương ứng. GRE không "
+        "bị chặn: phiên GRE của PPTP chỉ mở qua kết nối tcp/1723, và chặn GRE trên cổng WAN sẽ cắt phiên PPTP của "
+        "chính máy bên trong ra ngoài (qua NAT).",
+        "en": "The L2TP/PPTP servers without encryption {services} on {device} are closed from the Internet at the "
+        "WAN interface: the remote users who dial in there lose them. Before applying, give them an encrypted VPN "
+        "(IPsec/IKEv2, L2TP over IPsec); once nobody dials in, remove the accept-dialin part of the vpdn-group "
+        "named. GRE is not denied: a PPTP session's GRE opens only through its tcp/1723 connection, and a GRE deny "
+        "on the WAN would cut the inside hosts' own PPTP sessions out (through NAT).",
+    },
+    # IOS change set: an old permit of the WAN's ACL a new deny leaves matching nothing
+    "fix.note.dead_permit": {
+        "vi": "Mục cũ của ACL {acl} không còn khớp gói nào sau thay đổi ({line}): xoá nó khi đã kiểm tra xong (lần "
+        "kiểm tra lại báo nó bị che khuất).",
+        "en": "An old entry of ACL {acl} matches nothing after the change ({line}): delete it once the change is "
+        "checked (the re-audit reports it shadowed).",
     },
     # FortiOS change set: the WAN's DNS server entry deleted
     "fix.note.fortios_dns_wan_deleted": {

@@ -57,7 +57,7 @@ from ..model import (
 from ..parsers.cisco_ios.facts import IOSFacts
 from . import Rendered
 from .addresses import outward_interfaces
-from .plan import Block, DevicePlan, Restrict
+from .plan import CLEARTEXT_TUNNELS, Block, DevicePlan, EdgeClose, Restrict
 
 PREFIX = "NETAUDIT"
 MGMT_ACL = f"{PREFIX}-MGMT"
@@ -336,6 +336,7 @@ class _Renderer:
         # (old ACL, direction, new entries) -> the copy bound in its place
         self.copies: dict[tuple[str, str, tuple[str, ...]], _Copy] = {}
         self.drop_acls: list[str] = []  # rollback: the new ACLs go once nothing binds them
+        self.tunnels_closed: list[str] = []  # cleartext tunnel servers closed where the Internet enters
 
     # ----------------------------------------------------------------- helpers
 
@@ -514,12 +515,15 @@ class _Renderer:
         if dynamic:
             # An address learned at run time (DHCP, PPP) cannot be named in an ACL entry:
             # what reaches the device there is said, not pretended closed.
-            why = both(
-                "fix.left.dynamic_address",
-                device=self.dev.hostname,
-                interfaces=", ".join(dynamic),
-                services=", ".join(sorted({r.service for r in acl_restricts})),
-            )
+            services = sorted({r.service for r in acl_restricts})
+            others = [n for n in services if n not in CLEARTEXT_TUNNELS]
+            tunnels = [n for n in services if n in CLEARTEXT_TUNNELS]
+            where = {"device": self.dev.hostname, "interfaces": ", ".join(dynamic)}
+            # A vpdn-group has no access-class: its servers are said apart.
+            texts = [both("fix.left.dynamic_address", services=", ".join(others), **where)] if others else []
+            if tunnels:
+                texts.append(both("fix.left.dynamic_address_tunnel", services=", ".join(tunnels), **where))
+            why = {lang: "; ".join(t[lang] for t in texts) for lang in texts[0]}
             for r in acl_restricts:
                 self.out.leave(r.findings, why)
         own = self.own_addresses()
@@ -553,10 +557,14 @@ class _Renderer:
     def plan_closes(self) -> None:
         """Gateway services that answered the Internet (plan.EdgeClose, an open resolver):
         denied to the device's own addresses at the top of the inbound ACL of the
-        interfaces where the Internet enters; the inside zones keep them."""
+        interfaces where the Internet enters; the inside zones keep them.  A cleartext
+        L2TP/PPTP server likewise (:meth:`close_tunnel`)."""
         own = self.own_addresses()
         for c in self.plan.closes:
             dynamic = [n for n in c.interfaces if n in self.dev.interfaces and self.dev.interfaces[n].dynamic_address]
+            if self.tunnel_names(c):
+                self.close_tunnel(c, own, dynamic)
+                continue
             if dynamic or not own:
                 why = both(
                     "fix.left.dynamic_address",
@@ -569,6 +577,94 @@ class _Renderer:
             match = service_match(c.service)
             for ifname in c.interfaces:
                 self.prepend_in(ifname, [_ace_of("deny", match, None, x, None, ()) for x in own])
+
+    def tunnel_names(self, c: EdgeClose) -> list[str]:
+        """The cleartext tunnel servers (l2tp, pptp …) of the device ``c`` closes."""
+        m = service_match(c.service)
+        return [
+            svc.name
+            for svc in self.dev.services
+            if svc.enabled
+            and svc.name in CLEARTEXT_TUNNELS
+            and m.protocols == (svc.protocol,)
+            and m.dst_ports == tuple(svc.ports)
+        ]
+
+    def close_tunnel(self, c: EdgeClose, own: list[IPNetwork], dynamic: list[str]) -> None:
+        """A cleartext L2TP/PPTP server (``vpdn-group … accept-dialin``) the Internet
+        reaches: its port (udp/1701, tcp/1723) denied at the top of the inbound ACL where
+        the Internet enters (a new one ending in ``permit ip any any`` where there is
+        none) — to the device's own addresses it still reaches there, or, on an interface
+        whose address comes at run time (a PPPoE Dialer), to any address: IOS checks an
+        outside interface's inbound ACL before NAT, so what arrives there for that port is
+        for the router itself or for a host behind a static NAT, and without one there is
+        no such host.  GRE is left alone: a PPTP session's GRE belongs to a call opened on
+        tcp/1723 and opens nothing by itself, while a GRE deny there would stop the
+        replies of the inside hosts' own PPTP sessions through NAT (they carry the
+        router's public address)."""
+        published = [r for r in self.dev.nat_rules if r.kind == "destination"]
+        if (dynamic and published) or not (own or dynamic):
+            names = ", ".join(self.tunnel_names(c))
+            why = both("fix.left.tunnel_dynamic_nat", device=self.dev.hostname, services=names)
+            for i in c.findings:  # beside what else leaves the finding open (DHCP on that address …)
+                had = self.out.left.get(i)
+                if had is None:
+                    self.out.left[i] = dict(why)
+                elif why["en"] not in had["en"]:
+                    self.out.left[i] = {lang: f"{had[lang]}; {why[lang]}" for lang in why}
+            return
+        match = service_match(c.service)
+        for ifname in c.interfaces:
+            if ifname in dynamic:
+                self.prepend_in(ifname, [_ace_of("deny", match, None, None, None, ())])
+                self.note_dead_permits(ifname, match)
+                continue
+            base = self.current_filter(ifname, "in")
+            later = [a.line() for a in self.entries.get((ifname, "in"), [])]
+            hit = [x for x in own if self.permits(later, base, self.hs.match(_with_dst(match, x)))]
+            self.prepend_in(ifname, [_ace_of("deny", match, None, x, None, ()) for x in hit])
+        self.tunnels_closed += [n for n in self.tunnel_names(c) if n not in self.tunnels_closed]
+
+    def note_dead_permits(self, ifname: str, match: Match) -> None:
+        """The old permits of ``ifname``'s inbound ACL the new deny of ``match`` leaves
+        matching nothing (``permit udp any any eq 1701``): named for the technician to
+        delete once the change is checked (the re-audit reports them shadowed)."""
+        base = self.current_filter(ifname, "in")
+        if base is None:
+            return
+        denied = self.hs.match(match)
+        hs = self.hs
+        for line in base.lines:
+            if line.action != Action.PERMIT or line.partial or not line.matches:
+                continue
+            packets = hs.false
+            for m in line.matches:
+                packets |= hs.match(m)
+            if hs.within(packets, denied):
+                where = f"{line.source.file}:{line.source.line} {line.source.text.strip()}"
+                self.out.note(**both("fix.note.dead_permit", acl=base.name, line=where))
+
+    def note_tunnels_closed(self) -> None:
+        """What closing the tunnel servers means for the unit, each named with its
+        vpdn-group (the group header above the service's line)."""
+        if not self.tunnels_closed:
+            return
+        named: list[str] = []
+        for svc in self.dev.services:
+            if svc.name not in self.tunnels_closed or svc.source is None:
+                continue
+            group = next(
+                (
+                    line.split()[1]
+                    for line in reversed(self.tx.lines[: svc.source.line])
+                    if line.lower().startswith("vpdn-group ") and len(line.split()) > 1
+                ),
+                "?",
+            )
+            text = f"{svc.name} (vpdn-group {group})"
+            if text not in named:
+                named.append(text)
+        self.out.note(**both("fix.note.tunnel_closed", device=self.dev.hostname, services=", ".join(named)))
 
     def prepend_in(self, ifname: str, aces: list[Ace]) -> None:
         """``aces`` at the top of ``ifname``'s new inbound entries (each once)."""
@@ -1132,6 +1228,7 @@ class _Renderer:
         self.plan_blocks()
         self.plan_control_plane()
         self.plan_closes()
+        self.note_tunnels_closed()
         self.plan_mgmt_antispoof()
         self.render_acls()
         self.note_copies()

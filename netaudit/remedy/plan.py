@@ -39,6 +39,12 @@ from ..vocabulary import DEVICES_ZONE
 # elsewhere an open resolver is left with the port to drop by hand (Cisco ASA serves no
 # DNS: docs/remedy.md, "Open resolver").
 EDGE_CLOSE_VENDORS = frozenset({"mikrotik_routeros", "cisco_ios", "fortinet_fortios", "linux", "openwrt"})
+# Cleartext VPN tunnel servers (model service names: L2TP and L2F udp/1701, PPTP tcp/1723)
+# the Internet reaches: closed where it enters, by the vendors whose renderer spells that
+# (EdgeClose; docs/remedy.md, "Cleartext L2TP / PPTP servers"). Elsewhere they are
+# restricted like any other device service.
+CLEARTEXT_TUNNELS = frozenset({"l2tp", "l2f", "pptp"})
+TUNNEL_CLOSE_VENDORS = frozenset({"cisco_ios"})
 # Management checks a restriction of the service closes (docs/remedy.md).
 SERVICE_CHECKS = {
     "mgmt-telnet",
@@ -90,7 +96,8 @@ class AntiSpoof:
 class EdgeClose:
     """A gateway service the inside zones use (DNS, DHCP) that answers the Internet too
     (an open resolver): dropped where the external zone enters the device, so the
-    inside zones keep it."""
+    inside zones keep it.  Also a cleartext L2TP/PPTP server the Internet reaches
+    (:data:`CLEARTEXT_TUNNELS`, on :data:`TUNNEL_CLOSE_VENDORS`)."""
 
     device: str
     interfaces: list[str]  # where the external zone's packets enter the device
@@ -398,6 +405,14 @@ def _restrict(audit, plans, cell, packets, mgmt, ids, edge_vpn, unfixable: list[
                 continue
             if svc.name in VPN_ENDPOINTS or hs.within(probe, edge_vpn):
                 kept.setdefault(("fix.left.edge_vpn", dev.hostname, svc.name), []).append(_svc_text(svc))
+            elif from_outside and svc.name in CLEARTEXT_TUNNELS and dev.vendor in TUNNEL_CLOSE_VENDORS:
+                # A VPN server without encryption answering the Internet: dropped where the
+                # Internet enters (turning it off is the unit's choice: its remote users).
+                entries = [ifn for name, ifn in gateways(audit, cell.src) if name == dev.hostname]
+                if entries:
+                    _add_close(plans, audit, dev.hostname, entries, _svc_text(svc), ids)
+                else:
+                    _add_restrict(plans, audit, dev.hostname, svc, mgmt, cell.src, ids)
             elif from_outside and hs.within(probe, gateway):
                 # Turned off or limited to management, the inside zones would lose it:
                 # dropped where the Internet enters, by the renderers that can.

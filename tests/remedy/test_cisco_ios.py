@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, SAMPLES, collector_states
+from helpers import FIXTURES, SAMPLES, collector_states, run_cli
 from netaddr import IPNetwork
 
 from netaudit import filters
@@ -379,3 +379,95 @@ def test_an_open_resolver_is_denied_on_the_wan_only(tmp_path):
     cells = {(c.src, c.dst): c for c in after.matrix}
     assert "udp/53" not in cells[("internet", "@devices")].services
     assert "udp/53" in cells[("staff", "@devices")].services and "udp/53" in cells[("guest", "@devices")].services
+
+
+# Cleartext L2TP / PPTP servers (vpdn-group … accept-dialin) the Internet reaches: closed
+# where the Internet enters (plan.EdgeClose; docs/remedy.md, "Cleartext L2TP / PPTP servers").
+PPTP_LNS = FIXTURES / "cisco_ios" / "commune-pptp-lns.cfg"
+TUNNEL_PORTS = {"tcp/1723", "udp/1701"}
+
+
+def _lns_folder(tmp_path: Path, edit=None) -> Path:
+    """The PPPoE commune router with its site file, its text changed by ``edit``."""
+    folder = tmp_path / "office"
+    folder.mkdir()
+    text = PPTP_LNS.read_text(encoding="utf-8")
+    (folder / PPTP_LNS.name).write_text(edit(text) if edit else text, encoding="utf-8")
+    (folder / "site.yaml").write_text(PPTP_LNS.with_name("commune-pptp-lns.site.yaml").read_text(encoding="utf-8"))
+    return folder
+
+
+def _cells(audit) -> dict:
+    return {(c.src, c.dst): c for c in audit.matrix}
+
+
+def test_a_tunnel_server_on_a_dialer_is_closed_at_the_top_of_its_inbound_acl(tmp_path):
+    """The Dialer's address comes from PPP: the ports are denied to any address at the
+    top of INTERNET-IN (IOS reads it before NAT: what comes in there for them is the
+    router's), GRE is not denied, and the re-audit sees the Internet no longer reach
+    them.  Before: left, with "vty access-class / ip http access-class" as advice."""
+    folder = _lns_folder(tmp_path)
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    assert res.lost == []
+    cs = res.devices["UBND-XA-BINHHOA"].rendered.change_set
+    acl = cs.split("ip access-list extended INTERNET-IN\n", 1)[1].split("exit", 1)[0].splitlines()
+    assert acl[:2] == [" 10 deny tcp any any eq 1723", " 20 deny udp any any eq 1701"]
+    assert not [line for line in cs.splitlines() if not line.startswith("!") and " gre " in f"{line} "]
+    assert "remote users who dial in there lose them" in cs and "vpdn-group 1" in cs
+    before = _cells(run_audit([folder], folder / "site.yaml"))
+    after = _cells(res.after)
+    assert TUNNEL_PORTS <= set(before[("internet", "@devices")].services)
+    assert not TUNNEL_PORTS & set(after[("internet", "@devices")].services)
+    assert after[("internet", "@devices")].verdict != "unknown"
+    assert set(after[("lan", "internet")].services) == set(before[("lan", "internet")].services) == {"ip"}
+    # What is left says why without pointing a VPDN server to a vty access-class.
+    why = {tuple(f.zones[:2]): w["en"] for f, w in res.remaining}
+    assert "l2tp" not in why.get(("internet", "@devices"), "") and "pptp" not in why.get(("internet", "@devices"), "")
+    lan = why[("lan", "@devices")]
+    assert "l2tp, pptp (a cleartext tunnel server, vpdn-group accept-dialin)" in lan
+    assert "access-class" not in lan.split("; ")[-1]
+
+
+def test_a_tunnel_server_on_a_dialer_without_inbound_acl_gets_a_new_one(tmp_path):
+    """No ACL on the WAN: the smallest change is a new one holding the two denies and a
+    last permit, bound inbound on the Dialer."""
+    folder = _lns_folder(tmp_path, lambda text: text.replace(" ip access-group INTERNET-IN in\n", ""))
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    assert res.lost == []
+    cs = res.devices["UBND-XA-BINHHOA"].rendered.change_set
+    body = cs.split("ip access-list extended NETAUDIT-Dialer0-IN\n", 1)[1].split("exit", 1)[0].splitlines()
+    assert body[:2] == [" deny tcp any any eq 1723", " deny udp any any eq 1701"]
+    assert body[-1] == " permit ip any any"
+    assert "interface Dialer0\n ip access-group NETAUDIT-Dialer0-IN in" in cs
+    assert not TUNNEL_PORTS & set(_cells(res.after)[("internet", "@devices")].services)
+
+
+def test_a_tunnel_server_on_a_dialer_beside_a_static_nat_is_left_with_the_reason(tmp_path):
+    """A host published by static NAT on the Dialer's address: a deny to any address
+    there could cut it, so nothing is denied and the finding says what to do."""
+    publish = "ip nat inside source static tcp 192.168.1.10 3389 interface Dialer0 3389\n"
+    folder = _lns_folder(tmp_path, lambda text: text.replace("ip route 0.0.0.0", publish + "ip route 0.0.0.0"))
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    cs = res.devices["UBND-XA-BINHHOA"].rendered.change_set
+    assert "deny tcp any any eq 1723" not in cs and "deny udp any any eq 1701" not in cs
+    why = {tuple(f.zones[:2]): w["en"] for f, w in res.remaining}
+    assert "static NAT" in why[("internet", "@devices")] and "remove accept-dialin" in why[("internet", "@devices")]
+
+
+def test_a_tunnel_server_on_a_fixed_wan_address_is_closed_and_proven(tmp_path):
+    """A fixed WAN address and no inbound ACL (ios6): denied to that address in a new
+    WAN ACL, each server named with its vpdn-group; the proof holds; the management
+    zone's own reach of the device is untouched."""
+    folder = LEAKY_DIR / "ios6-vpdn-l2tp-pptp-static"
+    code, stdout, err = run_cli("fix", folder, "--site", folder / "site.yaml", "-o", tmp_path / "fix", "--lang", "en")
+    assert code == 0 and "proof holds" in stdout, stdout + err
+    cs = (tmp_path / "fix" / "UBND-P-TanHoa.txt").read_text(encoding="utf-8")
+    wan = cs.split("ip access-list extended NETAUDIT-GigabitEthernet0-0-IN\n", 1)[1].split("exit", 1)[0]
+    assert " deny udp any host 113.161.88.18 eq 1701\n" in wan and " deny tcp any host 113.161.88.18 eq 1723\n" in wan
+    assert "pptp (vpdn-group VPN-KETOAN), l2tp (vpdn-group L2TP-VANTHU)" in cs
+    after = run_audit([tmp_path / "fix" / "after"], tmp_path / "fix" / "after" / "site.yaml")
+    before = run_audit([folder], folder / "site.yaml")
+    assert not TUNNEL_PORTS & set(_cells(after)[("internet", "@devices")].services)
+    assert set(_cells(after)[("management", "@devices")].services) == set(
+        _cells(before)[("management", "@devices")].services
+    )

@@ -126,3 +126,20 @@ def test_an_open_resolver_is_closed_at_the_edge_on_every_vendor_serving_dns():
     from netaudit.remedy.plan import EDGE_CLOSE_VENDORS
 
     assert set(VENDORS) - EDGE_CLOSE_VENDORS == {"cisco_asa"}
+
+
+def test_a_cleartext_tunnel_server_the_internet_reaches_is_closed_where_it_enters_on_ios():
+    """IOS `vpdn-group … accept-dialin` (l2tp udp/1701, pptp tcp/1723) reached from the
+    Internet: an EdgeClose on the Dialer, holding the Internet's finding; the LAN's reach
+    of the same servers stays a restriction of its own (the Internet no longer named there)."""
+    from helpers import FIXTURES
+
+    cfg = FIXTURES / "cisco_ios" / "commune-pptp-lns.cfg"
+    audit = run_audit([cfg], cfg.with_name("commune-pptp-lns.site.yaml"))
+    internet = next(f.id for f in audit.findings if f.zones[:2] == ["internet", "@devices"])
+    router = derive(audit).devices["UBND-XA-BINHHOA"]
+    closes = {c.service: c for c in router.closes}
+    assert {"udp/1701", "tcp/1723"} <= set(closes)
+    assert all(closes[s].interfaces == ["Dialer0"] and internet in closes[s].findings for s in ("udp/1701", "tcp/1723"))
+    tunnels = {r.service: r for r in router.restricts if r.service in ("l2tp", "pptp")}
+    assert set(tunnels) == {"l2tp", "pptp"} and all(r.zones == ["lan"] for r in tunnels.values())
