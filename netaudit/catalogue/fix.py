@@ -42,11 +42,13 @@ ENTRIES: dict[str, dict[str, str]] = {
     # IOS: the device's own address on an interface is learned at run time
     "fix.left.dynamic_address": {
         "vi": "{device} nhận địa chỉ lúc chạy (DHCP/PPP) trên {interfaces}: mục ACL không ghi được địa chỉ đó, nên "
-        "{services} tới địa chỉ ấy có thể vẫn tới được — giới hạn bằng thiết lập của chính dịch vụ (vty "
-        "access-class, ip http access-class) hoặc control-plane policy",
+        "{services} tới địa chỉ ấy có thể vẫn tới được — giới hạn bằng thiết lập của chính dịch vụ nếu dịch vụ có "
+        "(SSH/Telnet: vty access-class; HTTP: ip http access-class), còn DNS, DHCP và các dịch vụ khác: bằng "
+        "control-plane policy",
         "en": "{device} learns its address on {interfaces} at run time (DHCP/PPP): no ACL entry can name it, so "
-        "{services} to that address may still be reached — limit them by the service's own setting (vty "
-        "access-class, ip http access-class) or a control-plane policy",
+        "{services} to that address may still be reached — limit them by the service's own setting where it has "
+        "one (SSH/Telnet: vty access-class; HTTP: ip http access-class), DNS, DHCP and the others by a "
+        "control-plane policy",
     },
     # IOS: a cleartext L2TP/PPTP server (vpdn-group accept-dialin) on a device whose address comes at run
     # time, reached from an inside zone: no ACL names the address and the vpdn-group has no source setting
