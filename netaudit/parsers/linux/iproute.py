@@ -120,6 +120,8 @@ def read_addr(st: State, sec: Section) -> None:
         src = st.src(line, f"{link.get('ifindex', '')}: {name}: <{','.join(map(str, flags))}>")
         kind = _kind(link, name)
         itf = Interface(name, kind=kind, source=src, shutdown="UP" not in flags)
+        group = link.get("group")
+        st.ifgroups[name] = str(group) if isinstance(group, (str, int)) and not isinstance(group, bool) else None
         parent = link.get("link")
         if kind == IfKind.VLAN and isinstance(parent, str):
             itf.parent = parent
