@@ -2,8 +2,10 @@
 sections → interfaces, routes and the policy-routing rules (converted in :mod:`.policy`).
 
 The JSON is read whole; each element is cited at the line where it starts (a compact
-``ip -j`` dump is one line, ``ip -j -p`` one element per block) with a short
-``ip``-command rendering as its text.  A section that is not valid JSON (cut short,
+``ip -j`` dump is one line, ``ip -j -p`` one element per block).  An interface's text
+is its own element as the file has it (``{"ifindex":6,"ifname":"eth1",…``: on a
+one-line dump, its part of the line); a route's or a rule's is a short ``ip``-command
+rendering (``default via 192.0.2.1 dev wan0``).  A section that is not valid JSON (cut short,
 or the plain-text form) is a problem naming its line; the elements that could be read
 before the damage are not guessed at.
 """
@@ -59,11 +61,21 @@ def load_json(st: State, sec: Section) -> list[tuple[int, Any]] | None:
 
 def _element_lines(lines: list[tuple[int, str]]) -> list[int]:
     """The line of each top-level array element's opening ``{`` (strings skipped)."""
-    out: list[int] = []
+    return [n for n, _ in element_texts(lines)]
+
+
+def element_texts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Each top-level array element as it stands in the file: the line of its opening
+    ``{`` and its text from there (the lines of a pretty-printed element joined by one
+    space).  A compact ``ip -j`` dump is one line: the element's own part of it."""
+    out: list[tuple[int, str]] = []
     depth = 0
     in_str = esc = False
+    start = 0
+    parts: list[str] = []
     for n, text in lines:
-        for ch in text:
+        begin = 0  # where the element's text starts on this line
+        for col, ch in enumerate(text):
             if in_str:
                 if esc:
                     esc = False
@@ -76,10 +88,16 @@ def _element_lines(lines: list[tuple[int, str]]) -> list[int]:
                 in_str = True
             elif ch in "[{":
                 if depth == 1 and ch == "{":
-                    out.append(n)
+                    start, begin, parts = n, col, []
                 depth += 1
             elif ch in "]}":
                 depth -= 1
+                if depth == 1 and ch == "}":
+                    parts.append(text[begin : col + 1].strip())
+                    out.append((start, " ".join(p for p in parts if p)))
+                    parts = []
+        if depth >= 2:
+            parts.append(text[begin:].strip())
     return out
 
 
@@ -111,15 +129,19 @@ def read_addr(st: State, sec: Section) -> None:
         return
     st.seen.add("addr")
     dev = st.dev
-    for line, link in elems:
+    texts = element_texts(sec.lines)
+    for i, (line, link) in enumerate(elems):
         if not isinstance(link, dict) or not isinstance(link.get("ifname"), str):
             st.unrecognized(line, json.dumps(link)[:200])
             continue
         name = link["ifname"]
         flags = link.get("flags") or []
-        src = st.src(line, f"{link.get('ifindex', '')}: {name}: <{','.join(map(str, flags))}>")
+        # cited by its own words in the file (its JSON element), at the line it starts on
+        src = st.src(line, texts[i][1] if i < len(texts) and texts[i][0] == line else name)
         kind = _kind(link, name)
         itf = Interface(name, kind=kind, source=src, shutdown="UP" not in flags)
+        group = link.get("group")
+        st.ifgroups[name] = str(group) if isinstance(group, (str, int)) and not isinstance(group, bool) else None
         parent = link.get("link")
         if kind == IfKind.VLAN and isinstance(parent, str):
             itf.parent = parent

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from netaudit.model import ParseReport, Src
 from netaudit.parsers.packet_sets import ANY, Ranges
 
+from . import devgroups
 from .iptables_matches import (
     TARGET,
     MatchContext,
@@ -142,6 +143,7 @@ def parse_iptables_save(
     *,
     sets: dict[str, list[tuple[int, int]]] | None = None,
     local: Ranges | None = None,
+    groups: dict[str, str | None] | None = None,
 ) -> tuple[Ruleset, ParseAccounting]:
     """Read an ``iptables-save`` section into a :class:`~.rules.Ruleset`.
 
@@ -150,7 +152,9 @@ def parse_iptables_save(
     within them).  ``sets``: ipset name → member address ranges, when the dump has the
     sets (one-dimension sets only; without it ``-m set`` is partial).  ``local``: the
     device's local addresses (``local`` routes of the local table, 127/8 included) for
-    ``-m addrtype --dst-type LOCAL``; without it that match is partial.
+    ``-m addrtype --dst-type LOCAL``; without it that match is partial.  ``groups``:
+    each interface's group as ``ip -j addr`` printed it, for ``-m devgroup``; without it
+    that match is partial.
     """
     words = [(n, text, tokenize(text)) for n, text in lines]
     # The words are looked at only on lines that could hold them (a quote can spell a
@@ -167,7 +171,7 @@ def parse_iptables_save(
         for i, (t, _) in enumerate(w or []):
             if t in ("--add-set", "--del-set", "--map-set") and i + 1 < len(w or []):
                 dynamic.add((w or [])[i + 1][0])
-    st = _State(file, MatchContext(ifaces, sets, dynamic, local, notrack))
+    st = _State(file, MatchContext(ifaces, sets, dynamic, local, notrack, groups=groups))
     for n, text, w in words:
         try:
             _line(st, Src(file, n, text.strip()), text.strip(), w)
@@ -298,17 +302,19 @@ def _rule(st: _State, table: _Table, src: Src, words: list[tuple[str, bool]]) ->
         if rest and rest[0][0].isdigit() and not rest[0][1]:
             pos, rest = int(rest[0][0]), rest[1:]
     st.acc.recognized += 1
-    rule = _make_rule(st, table, chain, src, rest)
+    rules = _make_rules(st, table, chain, src, rest)
     if pos is None:
-        chain.rules.append(rule)
+        chain.rules.extend(rules)
     else:
-        chain.rules.insert(max(0, pos - 1), rule)
+        chain.rules[max(0, pos - 1) : max(0, pos - 1)] = rules
 
 
-def _make_rule(st: _State, table: _Table, chain: Chain, src: Src, words: list[tuple[str, bool]]) -> Rule:
+def _make_rules(st: _State, table: _Table, chain: Chain, src: Src, words: list[tuple[str, bool]]) -> list[Rule]:
+    """The rule of one ``-A`` line (two when a ``-m devgroup`` match is not known on some
+    interfaces: :func:`.devgroups.split`)."""
     opts = split_options(words)
     if opts is None:
-        return Rule([ANY], "unknown", src, reasons=["rule not understood: it may do anything"])
+        return [Rule([ANY], "unknown", src, reasons=["rule not understood: it may do anything"])]
     conds, reasons = rule_conds(opts, st.ctx)
     tgt = [o for o in opts if o.name in ("-j", "-g")]
     target = tgt[-1].args[0] if tgt and tgt[-1].args else ""
@@ -320,7 +326,9 @@ def _make_rule(st: _State, table: _Table, chain: Chain, src: Src, words: list[tu
     if why:
         reasons.append(why)
     rule.reasons = reasons
-    return rule
+    if st.ctx.doubts and rule.verdict != "continue":
+        return devgroups.split(rule, st.ctx.doubts)
+    return [rule]
 
 
 def _arg(opts: list[Opt], *names: str) -> list[str]:

@@ -36,6 +36,8 @@ from typing import NamedTuple
 
 from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, Ranges, cond, cond1, intersect_all, norm, r_not, r_or
 
+from . import devgroups
+
 TCP, UDP, ICMP = 6, 17, 1
 PROTOCOLS = {
     "all": None, "icmp": 1, "igmp": 2, "ipencap": 4, "ipip": 94, "tcp": 6, "egp": 8, "udp": 17,
@@ -87,7 +89,7 @@ PARTIAL_MODULES = {
     "connbytes": "connection bytes (-m connbytes)", "helper": "conntrack helper (-m helper)",
     "quota": "quota (-m quota)", "statistic": "random/nth sampling (-m statistic)",
     "socket": "socket lookup (-m socket)", "rpfilter": "reverse-path lookup (-m rpfilter)",
-    "bpf": "BPF program (-m bpf)", "cgroup": "cgroup (-m cgroup)", "devgroup": "device group (-m devgroup)",
+    "bpf": "BPF program (-m bpf)", "cgroup": "cgroup (-m cgroup)",
     "realm": "routing realm (-m realm)", "ipvs": "IPVS (-m ipvs)", "cluster": "cluster (-m cluster)",
     "cpu": "CPU (-m cpu)", "esp": "ESP SPI (-m esp)", "ah": "AH SPI (-m ah)",
     "sctp": "SCTP ports/chunks (-m sctp)", "dccp": "DCCP ports (-m dccp)", "geoip": "GeoIP country",
@@ -128,6 +130,10 @@ class MatchContext:
     dynamic_sets: set[str] = field(default_factory=set)  # changed by -j SET at run time
     local: Ranges | None = None  # the device's local addresses, when known
     notrack: bool = False  # the ruleset has NOTRACK / CT --notrack rules
+    # interface → its group as ``ip -j addr`` printed it (-m devgroup; None: no ip addr)
+    groups: dict[str, str | None] | None = None
+    # set by the rule being read: interfaces a -m devgroup match took in unknown
+    doubts: list[devgroups.Unsure] = field(default_factory=list)
     ct_dnat: bool | None = None  # set by the rule being read: --ctstate DNAT (True) / ! DNAT (False)
     # option (of a PURE_MODULES module) → its union and the reasons it adds: a dump
     # repeats the same options thousands of times (-p tcp, -o wan0, --dport 443 …)
@@ -484,6 +490,7 @@ LONG_OPTIONS: dict[str, tuple[str, ...]] = {
     ),
     "iprange": ("--src-range", "--dst-range"),
     "addrtype": ("--src-type", "--dst-type", "--limit-iface-in", "--limit-iface-out"),
+    "devgroup": ("--src-group", "--dst-group"),
     "DNAT": ("--to-destination", "--random", "--persistent"),
     "SNAT": ("--to-source", "--random", "--random-fully", "--persistent"),
     "MASQUERADE": ("--to-ports", "--random", "--random-fully"),
@@ -558,6 +565,8 @@ def module_opt(o: Opt, ctx: MatchContext, reasons: list[str], group: list[Opt]) 
         return [ANY]  # its flags are read with --match-set
     elif m == "comment":
         return [ANY]
+    elif m == "devgroup" and n in ("--src-group", "--dst-group") and o.args:
+        return devgroup(o, ctx, reasons)
     elif m in PARTIAL_MODULES:
         reasons.append(f"{PARTIAL_MODULES[m]} not modelled")
         return [ANY]
@@ -565,6 +574,25 @@ def module_opt(o: Opt, ctx: MatchContext, reasons: list[str], group: list[Opt]) 
         return None
     reasons.append(f"-m {m} {n} {' '.join(o.args)} not understood".replace("  ", " "))
     return [ANY]
+
+
+def devgroup(o: Opt, ctx: MatchContext, reasons: list[str]) -> list[Cond]:
+    """``-m devgroup [!] --src-group|--dst-group value[/mask]``: the in- or out-interfaces
+    of that group, exact where ``ip -j addr`` tells their groups (:mod:`.devgroups`)."""
+    v = devgroups.value(o.args[0])
+    if v is None:
+        reasons.append(f"{o.name} {o.args[0]} not understood")
+        return [ANY]
+    if not ctx.groups:
+        reasons.append(devgroups.NO_GROUPS)
+        return [ANY]
+    fld = "inif" if o.name == "--src-group" else "outif"
+    names, unsure = devgroups.select(ctx.groups, ctx.ifaces, [v], o.neg)
+    if unsure:
+        ctx.doubts.append(devgroups.unsure(fld, ctx.groups, unsure, [v]))
+    if not names:
+        return []
+    return [Cond(inif=names)] if fld == "inif" else [Cond(outif=names)]
 
 
 def base_opt(o: Opt, ctx: MatchContext, reasons: list[str]) -> list[Cond]:
@@ -593,10 +621,12 @@ def base_opt(o: Opt, ctx: MatchContext, reasons: list[str]) -> list[Cond]:
 
 def rule_conds(opts: list[Opt], ctx: MatchContext) -> tuple[list[Cond], list[str]]:
     """The union of conditions of a rule's match options, and what was not modelled
-    (``ctx.ct_dnat`` is left set for ``--ctstate DNAT``: :attr:`.rules.Rule.ct_dnat`)."""
+    (``ctx.ct_dnat`` is left set for ``--ctstate DNAT``: :attr:`.rules.Rule.ct_dnat`;
+    ``ctx.doubts`` for a ``-m devgroup`` match not known on some interfaces)."""
     reasons: list[str] = []
     conds: list[Cond] = [ANY]
     ctx.ct_dnat = None
+    ctx.doubts = []
     proto = ""
     for o in opts:
         if o.name == "-p" and o.args and not o.neg:

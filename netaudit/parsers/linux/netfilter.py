@@ -228,14 +228,24 @@ def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], fl: Flat, 
         targets = [(c, {}) for c in conds]  # no translation for these packets
     elif kind == "destination" and action in ("dnat", "redirect"):
         to_port = nat.to_port if nat else None
-        if nat and nat.to_port_hi is not None:
+
+        def port_of(c: Cond) -> int | None:
+            # The kernel keeps a destination port already in the range
+            # (nf_nat_get_unique_tuple); another one becomes the range's first free port.
+            if nat is None or nat.to_port is None or nat.to_port_hi is None:
+                return to_port
+            if c.dport is not None and all(nat.to_port <= a and b <= nat.to_port_hi for a, b in c.dport):
+                return None
+            return to_port
+
+        if nat and nat.to_port_hi is not None and any(port_of(c) is not None for c in conds):
             reasons.append(f"port range {nat.to_port}-{nat.to_port_hi}: modelled as its first port")
         if action == "dnat":
             if nat is None or (nat.to_ip is None and nat.to_port is None):
                 reasons.append("dnat target not understood")
             elif nat.to_ip_hi is not None:
                 reasons.append("address range: modelled as its first address")
-            targets = [(c, {"to_ip": nat.to_ip if nat else None, "to_port": to_port}) for c in conds]
+            targets = [(c, {"to_ip": nat.to_ip if nat else None, "to_port": port_of(c)}) for c in conds]
         else:
             for c in conds:
                 ins = c.inif if c.inif is not None else frozenset(dev.interfaces)
@@ -244,7 +254,7 @@ def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], fl: Flat, 
                     if itf is None or not itf.addresses:
                         continue
                     ci = c._replace(inif=frozenset({i}))
-                    targets.append((ci, {"to_ip": int(itf.addresses[0].ip), "to_port": to_port}))
+                    targets.append((ci, {"to_ip": int(itf.addresses[0].ip), "to_port": port_of(ci)}))
     elif kind == "source" and action in ("snat", "masquerade"):
         if nat and (nat.to_port is not None):
             reasons.append("source port rewrite not modelled")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from netaudit.parsers.packet_sets import ANY, MAXV, Cond, Ranges, cond, intersect_all, norm, r_not, r_or
 
+from . import devgroups
 from .nft_values import PORT_PROTOS, STATE_CONDS, compare, cut, elements, tokenize, unquote, values
 from .rules import NatTarget, Rule
 
@@ -59,6 +60,8 @@ for _p, _n in (("tcp", 6), ("udp", 17), ("udplite", 136), ("sctp", 132), ("dccp"
     FIELDS[(_p, "dport")] = ("port", "dport", ((_n, _n),))
     FIELDS[(_p, "sport")] = ("port", "sport", ((_n, _n),))
 IFACE_FIELDS = {"iifname": "inif", "iif": "inif", "oifname": "outif", "oif": "outif"}
+# Interface groups (devgroups.py): the interfaces whose ``ip -j addr`` group is the value.
+GROUP_FIELDS = {"iifgroup": "inif", "oifgroup": "outif"}
 NO_IPV4 = frozenset({"ip6", "icmpv6"})  # matches that select no IPv4 packet
 
 
@@ -78,6 +81,7 @@ class _Rule:
         self.nat_map: list[tuple[list[Cond], NatTarget]] | None = None  # dnat … map { k : target }
         self.marked = False
         self.opaque = False  # a statement was not understood: it may be the verdict
+        self.doubts: list[devgroups.Unsure] = []  # interfaces a group match took in unknown
 
     def narrow(self, cs: list[Cond]) -> None:
         self.conds = intersect_all(self.conds, cs) if self.conds else []
@@ -113,18 +117,19 @@ def read_rule(ctx: Ctx, text: str, src: Src, comment: str = "") -> list[Rule] | 
         for kc, v, tgt in r.vmap:
             cs = intersect_all(r.conds, kc)
             out.append(Rule(cs, v, src, target=tgt, reasons=list(r.reasons), ct_dnat=r.ct_dnat))
-        return out
-    if r.nat_map is not None and verdict == r.verdict:
+    elif r.nat_map is not None and verdict == r.verdict:
         # A lookup that finds no element ends the rule (nft's NFT_BREAK): one rule per
         # element is the same ruleset.
         for kc, nat in r.nat_map:
             cs = intersect_all(r.conds, kc)
             out.append(Rule(cs, verdict, src, nat=nat, mark=r.mark, reasons=list(r.reasons), ct_dnat=r.ct_dnat))
-        return out
-    return [
-        *out,
-        Rule(r.conds, verdict, src, target=r.target, nat=r.nat, mark=r.mark, reasons=r.reasons, ct_dnat=r.ct_dnat),
-    ]
+    else:
+        out.append(
+            Rule(r.conds, verdict, src, target=r.target, nat=r.nat, mark=r.mark, reasons=r.reasons, ct_dnat=r.ct_dnat)
+        )
+    if r.doubts:
+        return [part for rule in out for part in devgroups.split(rule, r.doubts)]
+    return out
 
 
 def _skip_unknown(toks: list[str], i: int) -> int:
@@ -204,6 +209,10 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
         else:
             r.reasons.append(why)  # a match: the rule is wider
         return i + 3
+    if t in GROUP_FIELDS or (t == "meta" and nxt in GROUP_FIELDS):
+        if t == "meta":
+            i += 1
+        return _group(ctx, r, toks, i + 1, GROUP_FIELDS[toks[i]])
     setter = _setter(toks, i)
     if setter is not None:
         return _set_statement(r, toks, i, setter)
@@ -500,6 +509,44 @@ def _iface_conds(ctx: Ctx, fld: str, items: list[str], op: str) -> list[Cond]:
     if not s:
         return []
     return [Cond(inif=s)] if fld == "inif" else [Cond(outif=s)]
+
+
+def _group(ctx: Ctx, r: _Rule, toks: list[str], i: int, fld: str) -> int:
+    """``iifgroup`` / ``oifgroup`` (``meta`` or not): the interfaces of those groups,
+    exact where ``ip -j addr`` tells their groups (:mod:`.devgroups`)."""
+    op, val, j = _opval(toks, i)
+    if val in ("vmap", "map"):
+        return _map(ctx, r, toks, j, val, lambda k: _group_conds(ctx, r, fld, [k], ""))
+    if op not in ("", "==", "eq", "!=", "ne"):
+        r.reasons.append(f"interface group {op} {val}: comparison not modelled")
+        return j
+    items = _items(ctx, r, val)
+    if items is None:
+        return j
+    got = _group_conds(ctx, r, fld, items, op)
+    if got is None:
+        r.reasons.append(f"interface group {cut(val)} not understood")
+        return j
+    r.narrow(got)
+    return j
+
+
+def _group_conds(ctx: Ctx, r: _Rule, fld: str, items: list[str], op: str) -> list[Cond] | None:
+    """The packets whose in- or out-interface has one of the groups ``items`` (None: a
+    value not understood); interfaces whose group is not known add a reason."""
+    vals = [devgroups.value(unquote(it.strip())) for it in items]
+    known = [v for v in vals if v is not None]
+    if len(known) != len(vals) or not known:
+        return None
+    if not ctx.st.ifgroups:
+        r.reasons.append(devgroups.NO_GROUPS)
+        return [ANY]
+    names, unsure = devgroups.select(ctx.st.ifgroups, ctx.ifaces, known, op in ("!=", "ne"))
+    if unsure:
+        r.doubts.append(devgroups.unsure(fld, ctx.st.ifgroups, unsure, known))
+    if not names:
+        return []
+    return [Cond(inif=names)] if fld == "inif" else [Cond(outif=names)]
 
 
 def _ct_state(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:

@@ -207,7 +207,7 @@ def _iptables(st: State, sec: Section, ifaces: frozenset[str], own) -> Ruleset |
         return None
     lines = [(n, t) for n, t in sec.lines]
     try:
-        got = iptables.parse_iptables_save(lines, st.file, ifaces, local=own)
+        got = iptables.parse_iptables_save(lines, st.file, ifaces, local=own, groups=st.ifgroups)
     except Exception as e:  # a reader bug must not lose the whole device
         why = f"'iptables-save' section could not be read: {type(e).__name__}"
         st.warn(why)

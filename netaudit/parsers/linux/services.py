@@ -102,14 +102,16 @@ def finish_services(st: State) -> None:
     dev = st.dev
     echo_off = st.sysctl.get("net.ipv4.icmp_echo_ignore_all", ("0", None))[0] == "1"
     if not echo_off:
+        # the sysctl line when the dump has it, else a default (the kernel answers):
+        # never the hostname line
         src = st.sysctl.get("net.ipv4.icmp_echo_ignore_all", ("", None))[1]
-        dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8, source=src or dev.source))
+        dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8, source=src))
     if st.facts.listeners is None:
         why = "no 'ss -Htlnu' section: the device's listening services are unknown"
         st.warn(why + " (every TCP/UDP port is modelled as possibly listening)")
         for proto, num in (("tcp", PROTO_TCP), ("udp", PROTO_UDP)):
             dev.services.append(
-                MgmtService(f"any-{proto}", num, ports=(PortRange(0, 65535),), source=dev.source, partial=why)
+                MgmtService(f"any-{proto}", num, ports=(PortRange(0, 65535),), source=None, partial=why)
             )
         return
     for lst in st.facts.listeners:

@@ -32,6 +32,9 @@ class State:
     rules: list[RuleRec] = field(default_factory=list)
     # Interface names a firewall or rule mentions that the device does not have.
     extra_ifaces: set[str] = field(default_factory=set)
+    # Each interface of ``ip -j addr`` → its group as printed ("default", "5", a name
+    # from /etc/iproute2/group; None: not shown), for iifgroup / -m devgroup (devgroups.py).
+    ifgroups: dict[str, str | None] = field(default_factory=dict)
     sysctl: dict[str, tuple[str, Src]] = field(default_factory=dict)
     seen: set[str] = field(default_factory=set)  # section kinds read
 

@@ -525,12 +525,16 @@ def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> No
         lo, sep, hi = rport_v.replace(":", "-").partition("-")
         if lo.isdigit():
             to_port = int(lo)
-            if sep and hi != lo:
-                # fw4 maps a range onto a range; the model keeps one port
-                if not (s.get("src_dport") and s.get("dest_port") is None):
-                    why.append(f"port range {rport_v}: modelled as its first port")
+            top = int(hi) if sep and hi.isdigit() else to_port
+            if top != to_port:
+                if s.get("dest_port") is None or _ports_within(conds, to_port, top):
+                    # The kernel keeps a destination port already in the DNAT range
+                    # (nf_nat_get_unique_tuple): no rewrite (src_dport '5070-5079' with
+                    # dest_port '5070-5079', or no dest_port at all).
+                    to_port = None
                 else:
-                    to_port = None  # same range kept: no port rewrite
+                    # A port outside the range becomes the range's first free port.
+                    why.append(f"port range {rport_v}: modelled as its first port")
     partial = "; ".join(why) or None
     if partial:
         st.partial(f"redirect {name}", partial, s.src)
@@ -582,6 +586,11 @@ def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> No
         if to_port is not None:
             img = img._replace(dport=((to_port, to_port),))
         src.dnat.append(img)
+
+
+def _ports_within(conds: list[Cond], lo: int, hi: int) -> bool:
+    """Whether every packet of ``conds`` has its destination port in ``lo``..``hi``."""
+    return bool(conds) and all(c.dport is not None and all(lo <= a and b <= hi for a, b in c.dport) for c in conds)
 
 
 def _host(value: str | None) -> int | None:

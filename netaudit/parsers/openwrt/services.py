@@ -51,14 +51,16 @@ def finish_services(st: State) -> None:
     dev = st.dev
     pk = st.text.packages
     full_export = st.text.form in ("export", "show")
-    anchor = dev.source or Src(st.file, 1, "")
+    # What runs by default (no section in the input says so) is cited as a default
+    # (``source=None``: "file (default)" in the reports), never at a line that does not
+    # say it.
     # ---- dropbear
     drops = st.text.of("dropbear", "dropbear")
     if not drops and "dropbear" not in pk:
         st.rep.warnings.append(
             f"{st.file}: no dropbear package in the input: OpenWrt's default SSH server on port 22 is assumed"
         )
-        dev.services.append(MgmtService("ssh", PROTO_TCP, (PortRange(22, 22),), source=anchor))
+        dev.services.append(MgmtService("ssh", PROTO_TCP, (PortRange(22, 22),), source=None))
     for s in drops:
         port = _int(s.get("Port"), 22)
         iface = s.get("Interface")
@@ -170,7 +172,7 @@ def finish_services(st: State) -> None:
     if not dns and "dhcp" not in pk and not full_export:
         st.rep.warnings.append(f"{st.file}: no dhcp package in the input: dnsmasq (DNS on port 53) is assumed")
         for proto in (PROTO_UDP, PROTO_TCP):
-            dev.services.append(MgmtService("dns", proto, (PortRange(53, 53),), source=anchor))
+            dev.services.append(MgmtService("dns", proto, (PortRange(53, 53),), source=None))
     dhcp_on = []
     for s in st.text.of("dhcp", "dhcp"):
         lgname = s.get("interface") or s.name
@@ -210,7 +212,7 @@ def finish_services(st: State) -> None:
             dev.services.append(MgmtService("ntp", PROTO_UDP, (PortRange(123, 123),), source=s.line("enable_server")))
     # ---- miniupnpd: port forwards opened at run time by inside hosts
     _miniupnpd(st)
-    dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8, source=anchor))
+    dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8, source=None))  # the kernel answers
     finish_proxies(st)
     _unread_daemons(st)
 

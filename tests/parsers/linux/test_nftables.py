@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from helpers import FIXTURES, analyse, parse_one
 from netaddr import IPNetwork
 
@@ -319,6 +320,28 @@ def test_dnat_to_a_map_is_one_port_forward_per_element():
     # only 198.51.100.7 is forwarded: the witness comes from it
     got, _, _ = cells(NAT_MAP % ("ip", "", "dnat to ip saddr . tcp dport map { 198.51.100.7 . 8080 : 10.0.10.9 }"))
     assert got[("internet", "staff")].witness.packet.to_json()["src_ip"] == "198.51.100.7"
+
+
+@pytest.mark.parametrize(
+    ("rule", "partial", "services"),
+    [
+        ("udp dport 10000-10099 dnat ip to 10.0.10.9:10000-10099", False, ["udp/10000-10099"]),
+        ("udp dport { 10010, 10020 } dnat ip to 10.0.10.9:10000-10099", False, ["udp/10010", "udp/10020"]),
+        ("udp dport 5070-5079 dnat ip to 10.0.10.9:6000-6009", True, None),
+    ],
+)
+def test_dnat_onto_a_port_range_keeps_a_port_already_in_it(rule, partial, services):
+    """The kernel keeps a destination port inside the DNAT port range
+    (nf_nat_get_unique_tuple): exact; a port outside it becomes the range's first free
+    port (modelled as the first, partial)."""
+    got, dev, rep = cells(NAT_MAP % ("ip", "", rule))
+    dnat = [n for n in dev.nat_rules if n.kind == "destination"]
+    assert dnat and all(bool(n.partial) == partial for n in dnat)
+    assert any("port range" in p["reason"] for p in rep.partially_understood) == partial
+    if partial:  # never blocked
+        assert got[("internet", "staff")].verdict in ("reachable", "unknown")
+    else:
+        assert (got[("internet", "staff")].verdict, got[("internet", "staff")].services) == ("reachable", services)
 
 
 def test_dnat_map_not_understood_is_unknown():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
 from netaddr import IPNetwork
 
 from netaudit.model import Action
@@ -174,6 +175,53 @@ def test_port_forward_reaches_inside_only_by_its_image():
     assert c[("internet", "staff")].services == ["tcp/80"]  # delivered after translation
     dnat = [r for r in dev.nat_rules if r.kind == "destination"]
     assert dnat and dnat[0].to_port == 80
+
+
+PBX_FORWARD = """
+config redirect
+\toption name 'tong-dai-rtp'
+\toption src 'wan'
+\toption src_dport '%s'
+\toption dest 'lan'
+\toption dest_ip '192.168.1.20'
+\toption dest_port '%s'
+\toption proto 'udp'
+\toption target 'DNAT'
+"""
+
+
+@pytest.mark.parametrize(
+    ("src_dport", "dest_port"),
+    [("10000-10099", "10000-10099"), ("10000:10099", "10000-10099"), ("10010-10019", "10000-10099")],
+)
+def test_a_port_range_forwarded_onto_a_range_holding_it_keeps_the_port(src_dport, dest_port):
+    """fw4 writes ``udp dport 10000-10099 dnat ip to 192.168.1.20:10000-10099``; the
+    kernel keeps a destination port already inside the DNAT range
+    (nf_nat_get_unique_tuple): each port reaches the same port, exactly."""
+    dev, rep = office(PBX_FORWARD % (src_dport, dest_port))
+    assert not [p for p in rep.partially_understood if "tong-dai-rtp" in p["construct"]]
+    dnat = [r for r in dev.nat_rules if r.kind == "destination"]
+    assert dnat and all(r.to_port is None and not r.partial for r in dnat)
+    cell = cells(dev)[("internet", "staff")]
+    lo, _, hi = src_dport.replace(":", "-").partition("-")
+    assert (cell.verdict, cell.services) == ("reachable", [f"udp/{lo}-{hi}"])
+
+
+@pytest.mark.parametrize(("src_dport", "dest_port"), [("5070-5079", "6000-6009"), ("5060-5079", "5070-5079")])
+def test_a_port_range_forwarded_onto_another_range_stays_partial(src_dport, dest_port):
+    """A port outside the DNAT range becomes the range's first free port (the kernel):
+    not modelled, the forward is partial (its ports after translation unknown), never
+    blocked."""
+    dev, rep = office(PBX_FORWARD % (src_dport, dest_port))
+    assert any("port range" in p["reason"] for p in rep.partially_understood)
+    assert all(r.partial for r in dev.nat_rules if r.kind == "destination")
+    assert cells(dev)[("internet", "staff")].verdict in ("reachable", "unknown")
+
+
+def test_a_port_range_forwarded_onto_one_port_is_exact():
+    dev, rep = office(PBX_FORWARD % ("10000-10099", "5060"))
+    assert not [p for p in rep.partially_understood if "tong-dai-rtp" in p["construct"]]
+    assert cells(dev)[("internet", "staff")].services == ["udp/5060"]
 
 
 def test_a_port_forward_to_the_routers_own_lan_address_is_accepted_on_input():
