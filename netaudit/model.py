@@ -144,6 +144,24 @@ class Filter:
     default_text: str = "implicit deny at end of list"
 
 
+@dataclass
+class IpsecTunnel:
+    """One static IPsec tunnel an interface terminates (an IOS ``crypto map`` entry with
+    a known peer and traffic selector; docs/semantics.md, "IPsec tunnels").
+
+    ``encrypts`` names the filter (in ``Device.filters``) whose permits are the packets
+    that, leaving the interface, go into the tunnel — to the peer, outside the snapshot,
+    never onward in clear; ``decrypts`` the filter whose permits are the packets that
+    may come out of it entering the interface (the mirror).  Both are *maybe*: a tunnel
+    carries only what the peer's side sends or accepts."""
+
+    encrypts: str
+    decrypts: str
+    peers: list[str]
+    source: Src  # the entry's line (``crypto map NAME SEQ ipsec-isakmp``)
+    label: str = ""  # how reasons name it ("crypto map VPN 10")
+
+
 # --------------------------------------------------------------------------- L2 / L3
 
 
@@ -212,6 +230,9 @@ class Interface:
     segment_names: list[str] = field(default_factory=list)
     source: Src | None = None
     partial: str | None = None
+    # Static IPsec tunnels terminated here, in the order the device tries them (what the
+    # first one's selector takes, a later one never sees).
+    ipsec_tunnels: list[IpsecTunnel] = field(default_factory=list)
 
     @property
     def is_l3(self) -> bool:

@@ -93,7 +93,7 @@ _DEVICE_SKIP = frozenset({"facts", "secrets", "secret_lines"})
 # Integer IPv4 addresses in the model, written as dotted quads.
 _INT_ADDRESSES = frozenset({"next_hop", "to_ip"})
 # Fields shown only when set (most lines never are: their dumps stay as they were).
-_ONLY_WHEN_SET = frozenset({"approximated"})
+_ONLY_WHEN_SET = frozenset({"approximated", "ipsec_tunnels"})  # fields added late: shown when set
 _WIDTH = 100
 
 
@@ -197,7 +197,7 @@ class _Plain:
             return {
                 f.name: self(getattr(v, f.name), f.name)
                 for f in dataclasses.fields(v)
-                if f.name not in _ONLY_WHEN_SET or getattr(v, f.name) is not None
+                if f.name not in _ONLY_WHEN_SET or getattr(v, f.name) not in (None, [])
             }
         if isinstance(v, dict):
             return {str(k) if not isinstance(k, int) else k: self(x, key) for k, x in v.items()}

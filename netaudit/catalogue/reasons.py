@@ -97,6 +97,20 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "{device}: tuyến '{route}' chưa được hiểu đầy đủ ({detail})",
         "en": "{device}: route '{route}' not fully understood ({detail})",
     },
+    "reason.ipsec_encrypted": {
+        "vi": "{device}:{interface}: gói tin khớp ACL {acl} của '{entry}' ({where}) được mã hoá gửi tới đầu "
+        "IPsec {peers}; phía bên kia đường hầm nằm ngoài tập cấu hình, nên không kết luận được gói tới đâu",
+        "en": "{device}:{interface}: packets matching ACL {acl} of '{entry}' ({where}) are encrypted to IPsec "
+        "peer {peers}; the tunnel's far side is outside the snapshot, so where they go is not known",
+    },
+    "reason.ipsec_decrypted": {
+        "vi": "{device}:{interface}: gói tin từ mạng đầu xa của '{entry}' ({where}) chỉ đi qua khi đến đã "
+        "giải mã từ đường hầm IPsec với {peers} (khi đó ACL chiều vào của cổng không kiểm tra: IOS 12.3(8)T trở "
+        "đi), gói gửi dạng rõ bị IOS loại bỏ: tuỳ đầu xa có gửi hay không",
+        "en": "{device}:{interface}: packets from the remote networks of '{entry}' ({where}) pass only when "
+        "they come decrypted from the IPsec tunnel with {peers} (the interface's inbound ACL then does not "
+        "check them: IOS 12.3(8)T and later), in clear IOS drops them: it depends on what the peer sends",
+    },
     "reason.nat_partial": {
         "vi": "{device}: luật NAT '{rule}' chưa được hiểu đầy đủ ({detail})",
         "en": "{device}: NAT rule '{rule}' not fully understood ({detail})",

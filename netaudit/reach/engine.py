@@ -554,11 +554,21 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
         own addresses, then routing."""
         hs = self.hs
         dev_name = dev.hostname
-        for Q, c, r in self.apply_filter(run, dev, itf.filter_in, P, ifn, None):
-            c, r = certain and c, reason or r
-            p1 = extend(path, Step("enter", dev_name, ifn))
-            if itf.filter_in:
-                p1 = extend(p1, Step("filter", dev_name, ifn, None, filter=itf.filter_in, note="in"))
+        entered = extend(path, Step("enter", dev_name, ifn))
+        arrivals = []  # (packets, certain, reason, path) past the inbound filter
+        if itf.ipsec_tunnels:
+            # What may come decrypted out of a tunnel passes without the inbound filter,
+            # maybe (the same packets in clear are dropped): model.IpsecTunnel.
+            for T, why in self._tunnel_parts(dev, itf, P, inbound=True):
+                P = P & ~T
+                arrivals.append((T, False, reason or why, entered))
+        if P != hs.false:
+            for Q, c, r in self.apply_filter(run, dev, itf.filter_in, P, ifn, None):
+                p1 = entered
+                if itf.filter_in:
+                    p1 = extend(p1, Step("filter", dev_name, ifn, None, filter=itf.filter_in, note="in"))
+                arrivals.append((Q, certain and c, reason or r, p1))
+        for Q, c, r, p1 in arrivals:
             for Q2, p2, why in self._dnat(dev, ifn, Q, p1):
                 c2, r2 = c and why is None, r or why
                 vkey = (dev_name, itf.vrf)
@@ -716,12 +726,63 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
                         ),
                     )
                 for U, p4, c2, r2 in self._egress(run, dev, ifn, out_if, S, p2):
+                    if out_itf.ipsec_tunnels:
+                        # Into a tunnel, to its peer: not onward in clear; beyond the
+                        # snapshot they may reach any zone owning their destination.
+                        for T, why in self._tunnel_parts(dev, out_itf, U, inbound=False):
+                            U = U & ~T
+                            self._leave(run, T, r_route or r or r2 or why)
+                        if U == self.hs.false:
+                            continue
                     self._emit(run, dev.hostname, out_if, nh, U, c_route and c and c2, r_route or r or r2, p4, queue)
                     if out_itf.partial:
                         # What the interface does with them is not all understood (a
                         # crypto map tunnels some to its peer): beyond the modelled next
                         # hop they may reach any zone owning their destination.
                         self._leave(run, U, r_route or r or r2)
+
+    def _tunnel_parts(self, dev: Device, itf, P, inbound: bool) -> list[tuple]:
+        """The parts of ``P`` the static IPsec tunnels of ``itf`` take (model.IpsecTunnel),
+        each with its reason: leaving, what the first tunnel's selector holds goes to it
+        (a later one sees the rest); entering, what may come decrypted out of each."""
+        hs = self.hs
+        key = ("ipsec", dev.hostname, itf.name)
+        tunnels = self._cache.get(key)
+        if tunnels is None:
+            tunnels = []
+            for t in itf.ipsec_tunnels:
+                fields = {
+                    "device": dev.hostname,
+                    "interface": itf.name,
+                    "entry": t.source.text,
+                    "where": f"{t.source.file.rsplit('/', 1)[-1]}:{t.source.line}",
+                    "peers": ", ".join(t.peers),
+                }
+                out_set = self._selected(dev, t.encrypts, None, itf.name)
+                in_set = self._selected(dev, t.decrypts, itf.name, None)
+                tunnels.append(
+                    (
+                        out_set,
+                        Text("reason.ipsec_encrypted", acl=t.encrypts, **fields),
+                        in_set,
+                        Text("reason.ipsec_decrypted", **fields),
+                    )
+                )
+            self._cache[key] = tunnels
+        parts = []
+        for out_set, out_why, in_set, in_why in tunnels:
+            T = P & (in_set if inbound else out_set)
+            if T != hs.false:
+                parts.append((T, in_why if inbound else out_why))
+                P = P & ~T
+        return parts
+
+    def _selected(self, dev: Device, name: str, in_if, out_if):
+        """Every packet the filter ``name`` may permit (any packet when it is not defined)."""
+        if name not in dev.filters or dev.filters[name].partial:
+            return self.hs.true
+        certain, maybe, _ = self._semantics(dev, name, in_if, out_if)
+        return certain | maybe
 
     def _egress(self, run: Run, dev: Device, ifn: str, out_if: str, P, path) -> list[tuple]:
         """The out-interface's filter and source NAT, in the device's order (IOS: NAT

@@ -36,13 +36,14 @@ from netaudit.model import (
 )
 from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_ios.acl_entries import expand_ace, resolve_groups
+from netaudit.parsers.cisco_ios.crypto_maps import CryptoMapBuilder
 from netaudit.parsers.cisco_ios.state import Acl, IfState, IosState
 from netaudit.parsers.cisco_ios.syntax import hostname_of_file
 from netaudit.parsers.cisco_ios.vpdn import ACCEPTED_SERVICES
 from netaudit.parsers.ip import int_to_ip, ip_to_int, prefix_of
 
 
-class ModelBuilder(IosState):
+class ModelBuilder(CryptoMapBuilder, IosState):
     """:meth:`finish`: the conversion to the model."""
 
     def finish(self) -> None:
@@ -55,6 +56,7 @@ class ModelBuilder(IosState):
         defined_acls = {name for name, acl in self.acls.items()}
         usable = {name for name, acl in self.acls.items() if acl.filter.lines or acl.filter.partial}
         self._finish_interfaces(usable)
+        self._finish_crypto_maps()
         for pool, net in self.dhcp_pool_nets:  # the segment a DHCP pool serves is named by it
             for itf in dev.interfaces.values():
                 if pool not in itf.segment_names and any(a.ip in net for a in itf.addresses):

@@ -10,6 +10,11 @@ filter it like any packet to the router.  IKE or IPsec configured but applied no
 leaves the question open (partial service, "unknown", never "blocked").  The service
 itself is built in :mod:`.convert`.
 
+What a crypto map does to the traffic through its interface is modelled in
+:mod:`.crypto_maps` from the entries read here (``crypto map NAME SEQ …``: its type,
+``match address``, ``set peer``, the body lines that change nothing the model follows)
+and the interfaces it is applied to.
+
 ACLs named by ``class-map`` bodies (``match [not] access-group name X | N``: zone-based
 firewall and QoS classes) and crypto map bodies (``match address X``: the traffic to
 encrypt) are recorded as references, so the unused-acl check does not call them unused.
@@ -19,11 +24,23 @@ from __future__ import annotations
 
 from netaudit.model import Src
 from netaudit.parsers.base import IGNORE_CTX, Ctx
-from netaudit.parsers.cisco_ios.state import IfState, IosState
+from netaudit.parsers.cisco_ios.state import CryptoMapEntry, IfState, IosState
 
 # `crypto …` global commands that configure IKE or IPsec (not `crypto pki` / `crypto
 # key`: certificates and SSH host keys, which every IOS with HTTPS or SSH has).
 IKE_CONFIG_WORDS = frozenset({"isakmp", "ikev2", "ipsec", "map", "dynamic-map", "gdoi"})
+# Crypto map entry body lines that leave the traffic selector and the peer as they are
+# (transform sets, PFS, SA lifetimes and granularity, NAT-T demux, QoS, comments): the
+# first words.  Any other line (`reverse-route`, `set isakmp-profile`, `set ikev2-profile`,
+# `set reverse-route …`, `set ip access-group` …) keeps the interface partial.
+NEUTRAL_ENTRY_LINES = (
+    ("set", "transform-set"),
+    ("set", "pfs"),
+    ("set", "security-association"),
+    ("set", "nat"),
+    ("description",),
+    ("qos", "pre-classify"),
+)
 
 
 def acl_named(tokens: list[str], low: list[str]) -> str | None:
@@ -67,6 +84,36 @@ class CryptoReader(IosState):
         if len(words) >= 3 and words[0] in ("map", "dynamic-map") and words[2].isdigit():
             # `crypto map NAME SEQ …` / `crypto dynamic-map NAME SEQ`: `match address`
             self.ctx = Ctx("acl-refs", label=" ".join(tokens[:4]), src=src)
+            if words[0] == "map":
+                self.ctx.targets = [self._crypto_entry(tokens, words, src)]
+        elif len(words) >= 3 and words[0] == "map":
+            # `crypto map NAME local-address IF | isakmp-profile P | client … | redundancy …`
+            why = f"'{' '.join(tokens[3:])}' on the whole map not modelled"
+            self.crypto_map_doubts.setdefault(tokens[2], []).append((why, src))
+
+    def _crypto_entry(self, tokens: list[str], words: list[str], src: Src) -> CryptoMapEntry:
+        """``crypto map NAME SEQ [ipsec-isakmp|ipsec-manual] …``: the entry (its type: an
+        entry without one is ``ipsec-isakmp``, IOS's default; ``ipsec-isakmp dynamic D``
+        is ``dynamic``; anything else — ``gdoi``, ``… profile P`` — as written)."""
+        rest = words[3:]
+        if rest in ([], ["ipsec-isakmp"], ["ipsec-manual"]):
+            kind = rest[0] if rest else "ipsec-isakmp"
+        elif rest[:2] == ["ipsec-isakmp", "dynamic"]:
+            kind = "dynamic"
+        else:
+            kind = " ".join(rest)
+        entry = CryptoMapEntry(tokens[2], int(words[2]), kind, src)
+        self.crypto_entries[(entry.name, entry.seq)] = entry
+        return entry
+
+    def _crypto_entry_line(self, entry: CryptoMapEntry, tokens: list[str], low: list[str], src: Src) -> None:
+        """A crypto map entry's body line: its ACL, a peer, a neutral setting, or a doubt."""
+        if low[:2] == ["match", "address"] and len(tokens) == 3:
+            entry.acl, entry.acl_src = tokens[2], src
+        elif low[:2] == ["set", "peer"] and len(tokens) >= 3:
+            entry.peers.append(tokens[2])
+        elif not any(tuple(low[: len(w)]) == w for w in NEUTRAL_ENTRY_LINES):
+            entry.doubts.append((f"'{src.text}' not modelled", src))
 
     def h_class_map(self, tokens, low, src):
         """``class-map [type inspect|qos …] [match-any|match-all] NAME``: its ``match
@@ -83,17 +130,26 @@ class CryptoReader(IosState):
         if fallback and low[0] != "match":
             return False
         self.ignore_line(tokens, low)
+        src = self.src(lineno, stripped)
         name = acl_named(tokens, low)
         if name is not None:
-            self.ref("acl", name, self.src(lineno, stripped))
+            self.ref("acl", name, src)
+        ctx = self.ctx
+        if ctx is not None and ctx.targets and isinstance(ctx.targets[0], CryptoMapEntry):
+            self._crypto_entry_line(ctx.targets[0], tokens, low, src)
         return True
 
     # --- interface lines applying IPsec
 
     def if_crypto_map(self, st: IfState, tokens, low, src: Src):
-        """``crypto map NAME``: IKE listens; what the map encrypts is not modelled."""
+        """``crypto map NAME``: IKE listens; what the map encrypts and decrypts is built
+        once the whole file is read (:mod:`.crypto_maps`).  ``crypto map NAME
+        redundancy …`` (stateful failover): not modelled, the interface partial."""
         self.ipsec_applied.append(src)
-        self.iface_partial(st.iface, "IPsec crypto map not modelled", src)
+        if len(tokens) == 3:
+            self.crypto_binds.append((st.iface, tokens[2], src))
+        else:
+            self.iface_partial(st.iface, f"IPsec crypto map not modelled ('{src.text}')", src)
 
     def if_tunnel_protection(self, st: IfState, tokens, low, src: Src):
         """``tunnel protection ipsec profile P [shared]``: IKE listens (the tunnel's

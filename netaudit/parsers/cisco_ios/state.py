@@ -81,6 +81,22 @@ class Acl:
 
 
 @dataclass(eq=False)
+class CryptoMapEntry:
+    """One ``crypto map NAME SEQ [ipsec-isakmp|ipsec-manual|…]`` entry as read (crypto.py;
+    what it makes of an interface: crypto_maps.py)."""
+
+    name: str
+    seq: int
+    kind: str  # ipsec-isakmp (also the default) | ipsec-manual | what else the line says
+    src: Src
+    acl: str | None = None  # `match address X`
+    acl_src: Src | None = None
+    peers: list[str] = field(default_factory=list)  # `set peer A`
+    # body lines the model does not follow (reverse-route, profiles …): (why, line)
+    doubts: list[tuple[str, Src]] = field(default_factory=list)
+
+
+@dataclass(eq=False)
 class RouteMapEntry:
     """One ``route-map NAME permit|deny SEQ`` block, as policy routing reads it."""
 
@@ -199,6 +215,12 @@ class IosState(LineParser):
         self.ipsec_applied: list[Src] = []
         self.crypto_config: Src | None = None
         self.isakmp_off: Src | None = None
+        # crypto map entries by (map, seq); a map's global lines the model does not follow
+        # (`crypto map NAME local-address IF`, `… isakmp-profile P`, `… client …`); the
+        # interfaces a map is applied to (interface, map, line, words after the name)
+        self.crypto_entries: dict[tuple[str, int], CryptoMapEntry] = {}
+        self.crypto_map_doubts: dict[str, list[tuple[str, Src]]] = {}
+        self.crypto_binds: list[tuple[Interface, str, Src]] = []
         # VPDN (vpdn.py): `[no] vpdn enable`, the vpdn-groups, and what makes every one of
         # them partial (`vpdn softshut`, a vpdn-template line not modelled); the L2TP /
         # PPTP services are built in convert.py

@@ -134,14 +134,15 @@ def test_tunnel_protection_makes_the_router_answer_ike_from_the_internet():
 
 
 def test_a_crypto_map_on_an_interface_makes_the_router_answer_ike():
-    """A crypto map applied to an interface: IKE listens (the interface itself stays
-    partial, the crypto map's encryption is not modelled); the ACL in front of it
-    decides who reaches it."""
+    """A crypto map applied to an interface: IKE listens; the ACL in front of it decides
+    who reaches it.  A static entry read whole is a tunnel of the interface, which is
+    not partial (what the tunnel carries: test_crypto_maps.py)."""
     dev, rep = parse(CRYPTO_MAP_ROUTER)
     svc = ike(dev)
     assert svc is not None and svc.partial is None
     assert svc.source.text == "crypto map cisco-to-forti3"
-    assert "crypto map" in dev.interfaces["GigabitEthernet0/0"].partial
+    wan = dev.interfaces["GigabitEthernet0/0"]
+    assert wan.partial is None and [t.encrypts for t in wan.ipsec_tunnels] == ["crypto-acl"]
     assert "Fort1Key!2020" in dev.secrets
     assert rep.unrecognized == []
 

@@ -1,0 +1,160 @@
+"""Cisco IOS crypto maps: the traffic a static site-to-site tunnel carries, so that an
+interface with a crypto map is uncertain for that traffic only (docs/vendors/cisco_ios.md,
+"Crypto maps").
+
+What IOS does with a crypto map on interface X (Cisco IOS Security Configuration Guide,
+"Configuring Security for VPNs with IPsec", crypto access lists; "Crypto Access Check on
+Clear-Text Packets", Field Notice FN29690; "NAT Order of Operation"):
+
+* **out of X**: after routing and inside-to-outside NAT, a packet matching a ``permit``
+  of an entry's crypto ACL (``match address``; first entry by sequence number, a
+  ``deny`` line meaning "not this entry") is encrypted to that entry's peer — it goes
+  into the tunnel, not onward in clear; any other packet leaves in clear as before;
+* **into X**: a packet that comes decrypted from the tunnel matches the mirror of the
+  ACL (source = the ACL's destination, the remote network); since 12.3(8)T the inbound
+  interface ACL no longer checks it.  A cleartext packet matching the mirror is dropped
+  (IOS expected it protected).  Any other packet meets the interface ACL as before.
+
+The model has no "came decrypted" bit and the peer's side is outside the snapshot, so the
+tunnel's packets are *maybe* both ways (:class:`netaudit.model.IpsecTunnel`, followed by
+the engine): never "blocked", never "reachable" on faith; what they do not touch stays
+exact.  An entry becomes a tunnel only when everything about it is read — a static
+``ipsec-isakmp`` or ``ipsec-manual`` entry with ``set peer`` and ``match address`` naming
+an extended ACL whose every line is understood, and no body line beyond transform sets,
+PFS, SA lifetimes, NAT-T demux, QoS and descriptions.  Anything else on the map (a dynamic
+or GDOI entry, ``reverse-route``, profiles, ``local-address``, a crypto ACL protecting GRE
+— GRE over IPsec — or with a line not understood, an entry missing its peer or ACL) keeps
+the interface partial as a whole, as before.
+"""
+
+from __future__ import annotations
+
+from netaudit.model import Action, Filter, FilterLine, Interface, IpsecTunnel, Match, Src
+from netaudit.parsers.base import evolve
+from netaudit.parsers.cisco_ios.state import CryptoMapEntry, IosState
+
+PROTO_GRE = 47
+
+TUNNEL = (
+    "packets its ACL {acl} selects leaving {iface} are encrypted to peer {peers} (outside the "
+    "snapshot), and packets from the ACL's remote networks may come decrypted from it past the "
+    "interface ACL: both maybe"
+)
+
+
+def mirrored(m: Match) -> tuple[Match, bool]:
+    """(``m`` seen the other way — addresses and ports swapped —, whether that takes more
+    packets than the exact mirror): ICMP types, TCP flags and connection state are left
+    open (a reply's type and flags differ)."""
+    widened = m.icmp_type is not None or m.icmp_code is not None or m.tcp_established or m.conn_established is not None
+    back = evolve(
+        m,
+        src=m.dst,
+        dst=m.src,
+        src_negate=m.dst_negate,
+        dst_negate=m.src_negate,
+        src_ports=m.dst_ports,
+        dst_ports=m.src_ports,
+        icmp_type=None,
+        icmp_code=None,
+        tcp_established=False,
+        conn_established=None,
+    )
+    return back, widened
+
+
+def mirror_filter(name: str, acl: Filter, src: Src) -> Filter:
+    """What may come decrypted out of a tunnel whose crypto ACL is ``acl``: its lines
+    mirrored, first match as written.  A deny line whose mirror would take more than it
+    should is left out (the permits after it then take more: more maybe, never less)."""
+    lines: list[FilterLine] = []
+    for line in acl.lines:
+        pairs = [mirrored(m) for m in line.matches]
+        if line.action == Action.DENY and any(w for _, w in pairs):
+            continue
+        lines.append(FilterLine(line.action, [m for m, _ in pairs], line.source, line.name))
+    return Filter(
+        name=name,
+        lines=lines,
+        kind="synthesized",
+        source=src,
+        default_text="not selected by the crypto ACL (mirrored)",
+    )
+
+
+class CryptoMapBuilder(IosState):
+    """:meth:`_finish_crypto_maps` (run by :meth:`.convert.ModelBuilder.finish` once the
+    interfaces and ACLs are built)."""
+
+    def _finish_crypto_maps(self) -> None:
+        """Each interface a crypto map is applied to (the last ``crypto map`` line of an
+        interface wins): its static tunnels, or partial as a whole with the reason."""
+        last: dict[str, tuple[Interface, str, Src]] = {}
+        for iface, name, src in self.crypto_binds:
+            last[iface.name] = (iface, name, src)
+        built: dict[str, list[IpsecTunnel] | str] = {}
+        for iface, name, src in last.values():
+            got = built.get(name)
+            if got is None:
+                got = built[name] = self._crypto_map(name)
+            if isinstance(got, str):
+                self.iface_partial(iface, f"IPsec {got}", src)
+            else:
+                iface.ipsec_tunnels = list(got)
+                for t in got:
+                    why = TUNNEL.format(acl=t.encrypts, iface=iface.name, peers=" / ".join(t.peers))
+                    self.rep.add_partial(t.label, why, t.source)
+
+    def _crypto_map(self, name: str) -> list[IpsecTunnel] | str:
+        """The map's tunnels in sequence order, or why the map is not modelled."""
+        doubts = self.crypto_map_doubts.get(name)
+        if doubts:
+            why, at = doubts[0]
+            return f"crypto map {name}: {why} (line {at.line})"
+        entries = sorted((e for e in self.crypto_entries.values() if e.name == name), key=lambda e: e.seq)
+        if not entries:
+            return f"crypto map {name} has no entry in the configuration: what it encrypts is not known"
+        tunnels: list[IpsecTunnel] = []
+        for e in entries:
+            got = self._entry(e)
+            if isinstance(got, str):
+                return got
+            tunnels.append(got)
+        return tunnels
+
+    def _entry(self, e: CryptoMapEntry) -> IpsecTunnel | str:
+        label = f"crypto map {e.name} {e.seq}"
+        if e.kind == "dynamic":
+            return f"{label} is dynamic (remote access, any peer): the peers and what they send are not known"
+        if e.kind not in ("ipsec-isakmp", "ipsec-manual"):
+            return f"{label} {e.kind} not modelled"
+        if e.doubts:
+            why, at = e.doubts[0]
+            return f"{label}: {why} (line {at.line})"
+        if e.acl is None or not e.peers:
+            missing = "match address" if e.acl is None else "set peer"
+            return f"{label} has no {missing}: IOS leaves such an entry unused, which the model does not rely on"
+        assert e.acl_src is not None
+        acl_doubt = self._crypto_acl_doubt(e.acl)
+        if acl_doubt is not None:
+            return f"{label}: {acl_doubt}"
+        decrypts = f"crypto-map-{e.name}-{e.seq}-decrypts"
+        self.dev.filters[decrypts] = mirror_filter(decrypts, self.acls[e.acl].filter, e.acl_src)
+        return IpsecTunnel(encrypts=e.acl, decrypts=decrypts, peers=list(e.peers), source=e.src, label=label)
+
+    def _crypto_acl_doubt(self, name: str) -> str | None:
+        """Why the crypto ACL ``name`` cannot be read as the tunnel's traffic, or None."""
+        acl = self.acls.get(name)
+        if acl is None or name not in self.dev.filters:
+            return f"crypto ACL {name} is not defined"
+        if acl.standard:
+            return f"crypto ACL {name} is a standard ACL"
+        flt = acl.filter
+        if flt.partial:
+            return f"crypto ACL {name} not fully understood ({flt.partial})"
+        for line in flt.lines:
+            if line.partial or line.approximated:
+                return f"crypto ACL {name}: '{line.source.text}' not fully understood"
+            if line.action == Action.PERMIT and any(m.protocols and PROTO_GRE in m.protocols for m in line.matches):
+                return f"crypto ACL {name} protects GRE ('{line.source.text}'): GRE over IPsec is not modelled"
+        return None
