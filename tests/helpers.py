@@ -151,6 +151,37 @@ def cells(audit) -> dict:
 # --------------------------------------------------------------------------- parsing
 
 
+_FIXTURE_AUDITS: dict[tuple[str, str], object] = {}
+
+
+def fixture_audit(vendor: str, name: str, tmp_path_factory):
+    """The audit of ``tests/fixtures/<vendor>/<name>.*`` with its ``<name>.site.yaml``
+    (copied together into a folder of their own), once per test session."""
+    key = (vendor, name)
+    if key not in _FIXTURE_AUDITS:
+        from netaudit.audit import run_audit
+
+        folder = tmp_path_factory.mktemp(name)
+        config = next(p for p in (FIXTURES / vendor).glob(f"{name}.*") if p.suffix not in (".yaml", ".json"))
+        shutil.copy(config, folder / config.name)
+        shutil.copy(FIXTURES / vendor / f"{name}.site.yaml", folder / "site.yaml")
+        _FIXTURE_AUDITS[key] = run_audit([folder])
+    return _FIXTURE_AUDITS[key]
+
+
+def check_cells(audit, expected: dict) -> None:
+    """Every ``(src, dst): verdict`` or ``(src, dst): (verdict, services)`` of ``expected``
+    as the audit has it; all the differences in one message."""
+    got = cells(audit)
+    wrong = []
+    for key, want in expected.items():
+        verdict, services = want if isinstance(want, tuple) else (want, None)
+        c = got[key]
+        if c.verdict != verdict or (services is not None and c.services != services):
+            wrong.append(f"{key}: {c.verdict} {c.services} ({c.reason}) != {verdict} {services}")
+    assert not wrong, "\n".join(wrong)
+
+
 def parse_one(parse, text: str, file: str):
     """``(device, report)`` of a config that holds exactly one device; ``parse`` is a
     vendor module or its ``parse`` function."""

@@ -17,12 +17,9 @@ Fixtures: tests/fixtures/mikrotik_routeros/hotspot-xa-*.rsc with <name>.site.yam
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from helpers import FIXTURES, cells
+from helpers import FIXTURES, cells, check_cells, fixture_audit
 
-from netaudit.audit import run_audit
 from netaudit.policy import excess
 from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
 
@@ -62,27 +59,12 @@ CLIENT = [
 ]
 PORTAL = ["tcp/64872-64875", "udp/64872"]
 
-_audits: dict[str, object] = {}
-
 
 def audit(name: str, tmp_path_factory):
-    if name not in _audits:
-        folder = tmp_path_factory.mktemp(name)
-        shutil.copy(ROUTEROS / f"{name}.rsc", folder / f"{name}.rsc")
-        shutil.copy(ROUTEROS / f"{name}.site.yaml", folder / "site.yaml")
-        _audits[name] = run_audit([folder])
-    return _audits[name]
+    return fixture_audit("mikrotik_routeros", name, tmp_path_factory)
 
 
-def check(a, expected: dict) -> None:
-    got = cells(a)
-    wrong = []
-    for key, want in expected.items():
-        verdict, services = want if isinstance(want, tuple) else (want, None)
-        c = got[key]
-        if c.verdict != verdict or (services is not None and c.services != services):
-            wrong.append(f"{key}: {c.verdict} {c.services} ({c.reason}) != {verdict} {services}")
-    assert not wrong, "\n".join(wrong)
+check = check_cells
 
 
 def findings(a) -> set[tuple[str, str, tuple[str, ...]]]:
