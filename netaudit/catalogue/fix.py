@@ -63,6 +63,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "accept-dialin from the vpdn-group, or drop it by a control-plane policy",
     },
     # IOS: a cleartext L2TP/PPTP server the Internet reaches, on a run-time address beside a static NAT
+    # IOS: a gateway service (DNS, DHCP) the Internet reaches on a run-time address beside a static NAT
+    "fix.left.edge_dynamic_nat": {
+        "vi": "{services} trên {device} trả lời từ Internet trên địa chỉ nhận lúc chạy (DHCP/PPP), và thiết bị có NAT "
+        "tĩnh đưa máy bên trong ra Internet: chặn cổng đó tới mọi địa chỉ trên cổng WAN có thể cắt máy được công bố — "
+        "chặn cổng đó tới địa chỉ nhà mạng cấp, bằng tay, hoặc bằng control-plane policy",
+        "en": "{services} on {device} answers the Internet on an address learned at run time (DHCP/PPP), and the "
+        "device publishes inside hosts by static NAT: denying the port to every address on the WAN could cut a "
+        "published host — deny it to the address the provider gives, by hand, or by a control-plane policy",
+    },
     "fix.left.tunnel_dynamic_nat": {
         "vi": "{services} trên {device} (máy chủ đường hầm không mã hóa, vpdn-group accept-dialin) trả lời từ "
         "Internet trên địa chỉ nhận lúc chạy, và thiết bị có NAT tĩnh đưa máy bên trong ra Internet: chặn cổng "

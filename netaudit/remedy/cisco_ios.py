@@ -555,28 +555,26 @@ class _Renderer:
                     self.prepend_in(ifname, cp)
 
     def plan_closes(self) -> None:
-        """Gateway services that answered the Internet (plan.EdgeClose, an open resolver):
-        denied to the device's own addresses at the top of the inbound ACL of the
-        interfaces where the Internet enters; the inside zones keep them.  A cleartext
-        L2TP/PPTP server likewise (:meth:`close_tunnel`)."""
+        """Gateway services that answered the Internet (plan.EdgeClose: an open resolver, a
+        cleartext L2TP/PPTP server) closed where the Internet enters (:meth:`close_at_edge`);
+        the inside zones keep them."""
         own = self.own_addresses()
         for c in self.plan.closes:
             dynamic = [n for n in c.interfaces if n in self.dev.interfaces and self.dev.interfaces[n].dynamic_address]
-            if self.tunnel_names(c):
-                self.close_tunnel(c, own, dynamic)
+            tunnels = self.tunnel_names(c)
+            if self.close_at_edge(c, own, dynamic):
+                self.tunnels_closed += [n for n in tunnels if n not in self.tunnels_closed]
                 continue
-            if dynamic or not own:
-                why = both(
-                    "fix.left.dynamic_address",
-                    device=self.dev.hostname,
-                    interfaces=", ".join(dynamic or c.interfaces),
-                    services=c.service,
-                )
-                self.out.leave(c.findings, why)
-                continue
-            match = service_match(c.service)
-            for ifname in c.interfaces:
-                self.prepend_in(ifname, [_ace_of("deny", match, None, x, None, ()) for x in own])
+            if tunnels:
+                why = both("fix.left.tunnel_dynamic_nat", device=self.dev.hostname, services=", ".join(tunnels))
+            else:
+                why = both("fix.left.edge_dynamic_nat", device=self.dev.hostname, services=c.service)
+            for i in c.findings:  # beside what else leaves the finding open (DHCP on that address …)
+                had = self.out.left.get(i)
+                if had is None:
+                    self.out.left[i] = dict(why)
+                elif why["en"] not in had["en"]:
+                    self.out.left[i] = {lang: f"{had[lang]}; {why[lang]}" for lang in why}
 
     def tunnel_names(self, c: EdgeClose) -> list[str]:
         """The cleartext tunnel servers (l2tp, pptp …) of the device ``c`` closes."""
@@ -590,29 +588,22 @@ class _Renderer:
             and m.dst_ports == tuple(svc.ports)
         ]
 
-    def close_tunnel(self, c: EdgeClose, own: list[IPNetwork], dynamic: list[str]) -> None:
-        """A cleartext L2TP/PPTP server (``vpdn-group … accept-dialin``) the Internet
-        reaches: its port (udp/1701, tcp/1723) denied at the top of the inbound ACL where
-        the Internet enters (a new one ending in ``permit ip any any`` where there is
-        none) — to the device's own addresses it still reaches there, or, on an interface
-        whose address comes at run time (a PPPoE Dialer), to any address: IOS checks an
-        outside interface's inbound ACL before NAT, so what arrives there for that port is
-        for the router itself or for a host behind a static NAT, and without one there is
-        no such host.  GRE is left alone: a PPTP session's GRE belongs to a call opened on
-        tcp/1723 and opens nothing by itself, while a GRE deny there would stop the
-        replies of the inside hosts' own PPTP sessions through NAT (they carry the
-        router's public address)."""
+    def close_at_edge(self, c: EdgeClose, own: list[IPNetwork], dynamic: list[str]) -> bool:
+        """The service's port (udp/53, udp/1701, tcp/1723 …) denied at the top of the
+        inbound ACL where the Internet enters (a new one ending in ``permit ip any any``
+        where there is none) — to the device's own addresses it still reaches there, or,
+        on an interface whose address comes at run time (a PPPoE Dialer), to any address:
+        IOS checks an outside interface's inbound ACL before NAT, so what arrives there
+        for that port is for the router itself or for a host behind a static NAT, and
+        without one there is no such host (replies to the inside hosts' own queries come
+        *from* port 53, not to it).  False when it cannot be closed so (a run-time
+        address beside a static NAT, or no address known).  For PPTP, GRE is left alone:
+        a session's GRE belongs to a call opened on tcp/1723 and opens nothing by itself,
+        while a GRE deny there would stop the replies of the inside hosts' own PPTP
+        sessions through NAT (they carry the router's public address)."""
         published = [r for r in self.dev.nat_rules if r.kind == "destination"]
         if (dynamic and published) or not (own or dynamic):
-            names = ", ".join(self.tunnel_names(c))
-            why = both("fix.left.tunnel_dynamic_nat", device=self.dev.hostname, services=names)
-            for i in c.findings:  # beside what else leaves the finding open (DHCP on that address …)
-                had = self.out.left.get(i)
-                if had is None:
-                    self.out.left[i] = dict(why)
-                elif why["en"] not in had["en"]:
-                    self.out.left[i] = {lang: f"{had[lang]}; {why[lang]}" for lang in why}
-            return
+            return False
         match = service_match(c.service)
         for ifname in c.interfaces:
             if ifname in dynamic:
@@ -623,7 +614,7 @@ class _Renderer:
             later = [a.line() for a in self.entries.get((ifname, "in"), [])]
             hit = [x for x in own if self.permits(later, base, self.hs.match(_with_dst(match, x)))]
             self.prepend_in(ifname, [_ace_of("deny", match, None, x, None, ()) for x in hit])
-        self.tunnels_closed += [n for n in self.tunnel_names(c) if n not in self.tunnels_closed]
+        return True
 
     def note_dead_permits(self, ifname: str, match: Match) -> None:
         """The old permits of ``ifname``'s inbound ACL the new deny of ``match`` leaves

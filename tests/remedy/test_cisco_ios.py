@@ -454,6 +454,35 @@ def test_a_tunnel_server_on_a_dialer_beside_a_static_nat_is_left_with_the_reason
     assert "static NAT" in why[("internet", "@devices")] and "remove accept-dialin" in why[("internet", "@devices")]
 
 
+def test_a_gateway_service_on_a_dialer_is_denied_to_any_address_like_a_tunnel(tmp_path):
+    """The router's DHCP server answers the Internet on the Dialer's run-time address
+    (udp/67): denied to any address at the top of INTERNET-IN, as the tunnel ports (the
+    WAN's own DHCP client gets its replies on udp/68); the LAN keeps its DHCP.  Before:
+    left, "no ACL entry can name it"."""
+    folder = _lns_folder(tmp_path)
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    cs = res.devices["UBND-XA-BINHHOA"].rendered.change_set
+    acl = cs.split("ip access-list extended INTERNET-IN\n", 1)[1].split("exit", 1)[0].splitlines()
+    assert " 30 deny udp any any eq 67" in acl
+    before = _cells(run_audit([folder], folder / "site.yaml"))
+    after = _cells(res.after)
+    assert "udp/67" in before[("internet", "@devices")].services
+    assert "udp/67" not in after[("internet", "@devices")].services
+    assert "udp/67" in after[("lan", "@devices")].services
+    assert ("policy-violation", ("internet", "@devices")) in {(f.check, tuple(f.zones)) for f in res.closed}
+
+
+def test_a_gateway_service_on_a_dialer_beside_a_static_nat_is_left_with_the_reason(tmp_path):
+    publish = "ip nat inside source static tcp 192.168.1.10 3389 interface Dialer0 3389\n"
+    folder = _lns_folder(tmp_path, lambda text: text.replace("ip route 0.0.0.0", publish + "ip route 0.0.0.0"))
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    cs = res.devices["UBND-XA-BINHHOA"].rendered.change_set
+    assert "deny udp any any eq 67" not in cs
+    why = {tuple(f.zones[:2]): w for f, w in res.remaining}[("internet", "@devices")]
+    assert "udp/67 on UBND-XA-BINHHOA answers the Internet on an address learned at run time" in why["en"]
+    assert "could cut a published host" in why["en"] and "udp/67 trên UBND-XA-BINHHOA trả lời" in why["vi"]
+
+
 def test_a_tunnel_server_on_a_fixed_wan_address_is_closed_and_proven(tmp_path):
     """A fixed WAN address and no inbound ACL (ios6): denied to that address in a new
     WAN ACL, each server named with its vpdn-group; the proof holds; the management
