@@ -36,6 +36,7 @@ from netaudit.model import (
 )
 from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_ios.acl_entries import expand_ace, resolve_groups
+from netaudit.parsers.cisco_ios.copp import CoppBuilder
 from netaudit.parsers.cisco_ios.crypto_maps import CryptoMapBuilder
 from netaudit.parsers.cisco_ios.state import Acl, IfState, IosState
 from netaudit.parsers.cisco_ios.syntax import hostname_of_file
@@ -43,7 +44,7 @@ from netaudit.parsers.cisco_ios.vpdn import ACCEPTED_SERVICES
 from netaudit.parsers.ip import int_to_ip, ip_to_int, prefix_of
 
 
-class ModelBuilder(CryptoMapBuilder, IosState):
+class ModelBuilder(CryptoMapBuilder, CoppBuilder, IosState):
     """:meth:`finish`: the conversion to the model."""
 
     def finish(self) -> None:
@@ -72,6 +73,7 @@ class ModelBuilder(CryptoMapBuilder, IosState):
         # the translated source (docs/vendors/cisco_ios.md).
         dev.snat_before_out_filter = True
         self._finish_services(usable)
+        self.finish_copp()
         # references, resolved against the whole file
         defined = {
             "acl": defined_acls,

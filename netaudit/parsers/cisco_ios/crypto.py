@@ -24,7 +24,8 @@ from __future__ import annotations
 
 from netaudit.model import Src
 from netaudit.parsers.base import IGNORE_CTX, Ctx
-from netaudit.parsers.cisco_ios.state import CryptoMapEntry, IfState, IosState
+from netaudit.parsers.cisco_ios.copp import class_map_line, class_map_of
+from netaudit.parsers.cisco_ios.state import ClassMap, CryptoMapEntry, IfState, IosState
 
 # `crypto …` global commands that configure IKE or IPsec (not `crypto pki` / `crypto
 # key`: certificates and SSH host keys, which every IOS with HTTPS or SSH has).
@@ -117,9 +118,12 @@ class CryptoReader(IosState):
 
     def h_class_map(self, tokens, low, src):
         """``class-map [type inspect|qos …] [match-any|match-all] NAME``: its ``match
-        access-group`` lines name ACLs."""
+        access-group`` lines name ACLs; the class-map is recorded for :mod:`.copp`."""
         self.ignore_line(tokens, low)
         self.ctx = Ctx("acl-refs", label=" ".join(tokens[:2]), src=src)
+        cm = class_map_of(self.class_maps, tokens, low, src)  # for control-plane policing (copp.py)
+        if cm is not None:
+            self.ctx.targets = [cm]
 
     def acl_refs_line(self, stripped: str, lineno: int, fallback: bool) -> bool:
         """A line of a class-map or crypto map body: understood and irrelevant to
@@ -137,6 +141,8 @@ class CryptoReader(IosState):
         ctx = self.ctx
         if ctx is not None and ctx.targets and isinstance(ctx.targets[0], CryptoMapEntry):
             self._crypto_entry_line(ctx.targets[0], tokens, low, src)
+        elif ctx is not None and ctx.targets and isinstance(ctx.targets[0], ClassMap):
+            class_map_line(ctx.targets[0], tokens, low, src)
         return True
 
     # --- interface lines applying IPsec

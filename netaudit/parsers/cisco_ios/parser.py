@@ -16,6 +16,7 @@ from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, table
 from netaudit.parsers.cisco_common import CLI_COMMAND
 from netaudit.parsers.cisco_ios.acls import AclReader
 from netaudit.parsers.cisco_ios.convert import ModelBuilder
+from netaudit.parsers.cisco_ios.copp import CoppReader
 from netaudit.parsers.cisco_ios.crypto import CryptoReader
 from netaudit.parsers.cisco_ios.interfaces import InterfaceReader
 from netaudit.parsers.cisco_ios.management import ManagementReader
@@ -38,7 +39,15 @@ from netaudit.parsers.cisco_ios.vpdn import VpdnReader
 
 
 class IosParser(
-    ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatReader, ManagementReader, CryptoReader, VpdnReader
+    ModelBuilder,
+    AclReader,
+    InterfaceReader,
+    RoutingReader,
+    NatReader,
+    ManagementReader,
+    CryptoReader,
+    CoppReader,
+    VpdnReader,
 ):
     """One pass over the lines (:meth:`~netaudit.parsers.base.LineParser.run`), then
     :meth:`~.convert.ModelBuilder.finish` resolves cross-references."""
@@ -133,6 +142,13 @@ class IosParser(
             return self._acl_entry(ctx.targets[0], stripped, lineno, fallback)
         if ctx.kind == "acl-refs":
             return self.acl_refs_line(stripped, lineno, fallback)
+        if ctx.kind == "policy-map":
+            return self.policy_map_line(ctx.targets[0], stripped, lineno, fallback)
+        if ctx.kind == "control-plane":
+            try:
+                return self.control_plane_line(stripped, lineno, fallback)
+            except Unknown:
+                return False
         if ctx.kind == "dhcp-pool":
             return self.dhcp_pool_line(stripped, fallback)
         known = super()._in_ctx(ctx, stripped, lineno, fallback)
@@ -240,6 +256,8 @@ TOP_TABLE = table(
         "crypto": P.h_crypto,
         "no crypto": P.h_crypto,
         "class-map": P.h_class_map,
+        "policy-map": P.h_policy_map,
+        "control-plane": P.h_control_plane,
         "vpdn": P.h_vpdn,
         "no vpdn": P.h_vpdn,
         "vpdn-group": P.h_vpdn_group,

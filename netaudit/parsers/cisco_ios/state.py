@@ -81,6 +81,41 @@ class Acl:
 
 
 @dataclass(eq=False)
+class ClassMap:
+    """A ``class-map [type T] [match-any|match-all] NAME`` as read (:mod:`.copp`): what
+    control-plane policing needs of it."""
+
+    name: str
+    src: Src
+    match_any: bool = False  # match-any; IOS's default is match-all
+    acls: list[tuple[str, Src]] = field(default_factory=list)  # match access-group [name] X
+    any_src: Src | None = None  # `match any`
+    doubts: list[tuple[str, Src]] = field(default_factory=list)  # lines CoPP does not model
+
+
+@dataclass(eq=False)
+class PolicyClass:
+    """One ``class NAME`` of a policy-map (:mod:`.copp`): its action for reachability."""
+
+    name: str
+    src: Src
+    action: str = "transmit"  # transmit (no action, police conform transmit) | drop
+    conform: str | None = None  # police conform-action, when a police line was read
+    exceed: list[str] = field(default_factory=list)  # police exceed-/violate-action words
+    doubts: list[tuple[str, Src]] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class PolicyMap:
+    """A ``policy-map [type T] NAME`` as read (:mod:`.copp`)."""
+
+    name: str
+    src: Src
+    classes: list[PolicyClass] = field(default_factory=list)
+    doubts: list[tuple[str, Src]] = field(default_factory=list)
+
+
+@dataclass(eq=False)
 class CryptoMapEntry:
     """One ``crypto map NAME SEQ [ipsec-isakmp|ipsec-manual|…]`` entry as read (crypto.py;
     what it makes of an interface: crypto_maps.py)."""
@@ -221,6 +256,12 @@ class IosState(LineParser):
         self.crypto_entries: dict[tuple[str, int], CryptoMapEntry] = {}
         self.crypto_map_doubts: dict[str, list[tuple[str, Src]]] = {}
         self.crypto_binds: list[tuple[Interface, str, Src]] = []
+        # Control-plane policing (copp.py): class-maps and policy-maps by name, the
+        # `control-plane` block's `service-policy input` lines and what it does not model.
+        self.class_maps: dict[str, ClassMap] = {}
+        self.policy_maps: dict[str, PolicyMap] = {}
+        self.copp_inputs: list[tuple[str, Src]] = []
+        self.copp_doubts: list[tuple[str, Src]] = []
         # VPDN (vpdn.py): `[no] vpdn enable`, the vpdn-groups, and what makes every one of
         # them partial (`vpdn softshut`, a vpdn-template line not modelled); the L2TP /
         # PPTP services are built in convert.py

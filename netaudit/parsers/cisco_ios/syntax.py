@@ -16,7 +16,7 @@ from netaudit.parsers.base import Unknown, hostname_from_file
 from netaudit.parsers.cisco_common import ALL_VLANS, parse_vlan_list
 
 # Global commands understood and irrelevant to forwarding/exposure.  A global ignored
-# command may carry an indented body (aaa group server, crypto pki, control-plane …):
+# command may carry an indented body (aaa group server, crypto pki, parameter-map …):
 # the body is ignored too (secrets in it are still collected).
 TOP_IGNORED = [
     "fhrp",  # fhrp version vrrp v3, fhrp delay: the FHRP flavour, not who answers
@@ -38,7 +38,6 @@ TOP_IGNORED = [
     "license",
     "end",
     "exit",
-    "control-plane",
     "redundancy",
     "archive",
     "exception",
@@ -68,7 +67,6 @@ TOP_IGNORED = [
     "sdm",
     "stack-mac",
     "ipv6",
-    "policy-map",
     "parameter-map",
     "track",
     "event",
