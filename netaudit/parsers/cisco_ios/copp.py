@@ -1,6 +1,6 @@
 """Cisco IOS control-plane policing (CoPP): ``class-map``, ``policy-map`` and the
 ``control-plane`` block's ``service-policy input``, read and built into the device's
-input filter (``Device.input_filter``, docs/semantics.md): the filter the engine applies
+input filter (``Device.input_filter``, docs/architecture.md): the filter the engine applies
 to every packet for one of the router's own addresses, whatever the address — a WAN
 address negotiated at run time (DHCP, PPPoE) too (docs/vendors/cisco_ios.md, "Control-plane
 policing").
