@@ -229,3 +229,27 @@ def test_without_control_plane_policy_no_input_filter_and_qos_policies_change_no
     )
     assert dev.input_filter is None
     assert not rep.partially_understood and not rep.unrecognized
+
+
+def test_numbered_acl_and_match_any_classes():
+    """``match access-group 120`` (a numbered ACL) and ``match any`` (every packet)."""
+    dev, rep = parse(
+        """\
+        access-list 120 permit icmp 10.20.99.0 0.0.0.255 any echo
+        class-map match-any COPP-PING-QUANTRI
+         match access-group 120
+        class-map COPP-CON-LAI
+         match any
+        policy-map COPP
+         class COPP-PING-QUANTRI
+         class COPP-CON-LAI
+          police rate 100 pps
+           conform-action drop
+        control-plane
+         service-policy input COPP
+        """
+    )
+    assert not rep.partially_understood
+    assert verdict(dev, "10.20.99.5", PROTO_ICMP, icmp_type=8) == "pass"
+    assert verdict(dev, "10.20.10.5", PROTO_ICMP, icmp_type=8) == "drop"
+    assert verdict(dev, "198.51.100.9", PROTO_UDP, 53) == "drop"
