@@ -151,6 +151,21 @@ def cells(audit) -> dict:
 # --------------------------------------------------------------------------- parsing
 
 
+# The services of every new connection through a stateful filter (conntrack: of ICMP only
+# the requests are new) — a cell that lets everything pass.
+EVERY_NEW_CONNECTION = [
+    "icmp/8",
+    "icmp/13",
+    "icmp/15",
+    "icmp/17",
+    "tcp",
+    "udp",
+    "proto/0",
+    "proto/2-5",
+    "proto/7-16",
+    "proto/18-255",
+]
+
 _FIXTURE_AUDITS: dict[tuple[str, str], object] = {}
 
 

@@ -18,24 +18,13 @@ Fixtures: tests/fixtures/mikrotik_routeros/hotspot-xa-*.rsc with <name>.site.yam
 from __future__ import annotations
 
 import pytest
-from helpers import FIXTURES, cells, check_cells, fixture_audit
+from helpers import EVERY_NEW_CONNECTION, FIXTURES, cells, check_cells, fixture_audit
 
 from netaudit.policy import excess
 from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
 
 ROUTEROS = FIXTURES / "mikrotik_routeros"
-EVERYTHING = [
-    "icmp/8",
-    "icmp/13",
-    "icmp/15",
-    "icmp/17",
-    "tcp",
-    "udp",
-    "proto/0",
-    "proto/2-5",
-    "proto/7-16",
-    "proto/18-255",
-]
+EVERYTHING = EVERY_NEW_CONNECTION
 # What a HotSpot client surely gets through when the chains let everything pass: all but
 # DNS (the portal's, whatever the destination) and the web ports whose fate depends on the
 # login state (tcp/80, 443, 3128, 8080: the portal's proxy or on unchanged, each maybe).

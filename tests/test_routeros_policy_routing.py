@@ -14,32 +14,14 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
-from helpers import FIXTURES, cells, check_cells, fixture_audit
+from helpers import EVERY_NEW_CONNECTION, FIXTURES, cells, check_cells, fixture_audit
 
 from netaudit.audit import run_audit
-from netaudit.reach import Engine
 from netaudit.reach.engine import OPEN_CHOICES_MAX
 
 ROUTEROS = FIXTURES / "mikrotik_routeros"
 
-pytestmark = pytest.mark.skipif(
-    not hasattr(Engine, "_policy_routing"),
-    reason="engine support for PolicyRoute / runtime_gateway / bridge_ip_firewall pending",
-)
-
-EVERYTHING = [
-    "icmp/8",
-    "icmp/13",
-    "icmp/15",
-    "icmp/17",
-    "tcp",
-    "udp",
-    "proto/0",
-    "proto/2-5",
-    "proto/7-16",
-    "proto/18-255",
-]  # new connections, all of IP
+EVERYTHING = EVERY_NEW_CONNECTION
 ROUTER = ["icmp/8", "tcp/21-23", "tcp/80", "tcp/2000", "tcp/8291", "tcp/8728-8729"]
 
 

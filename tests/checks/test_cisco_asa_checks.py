@@ -13,19 +13,12 @@ import netaudit.checks.management  # noqa: F401
 from netaudit.checks import REGISTRY, AuditContext
 from netaudit.parsers import cisco_asa
 from netaudit.zones import Zone
+from tests.parsers.cisco_asa.helpers import OUTSIDE_INSIDE
 
-BASE = """
-ASA Version 9.16(4)
-hostname FW
-interface GigabitEthernet0/0
- nameif outside
- security-level 0
- ip address 198.51.100.2 255.255.255.0
-interface GigabitEthernet0/1
- nameif inside
- security-level 100
- ip address 10.1.1.1 255.255.255.0
-interface GigabitEthernet0/2
+BASE = (
+    "ASA Version 9.16(4)\nhostname FW"
+    + OUTSIDE_INSIDE
+    + """interface GigabitEthernet0/2
  nameif wifi
  security-level 20
  ip address 10.1.4.1 255.255.255.0
@@ -34,6 +27,7 @@ interface GigabitEthernet0/3
  security-level 50
  ip address 10.1.2.1 255.255.255.0
 """
+)
 ZONES = [
     Zone("staff", "internal", [IPNetwork("10.1.1.0/24")], attach=[("FW", "GigabitEthernet0/1")]),
     Zone("guest", "guest", [IPNetwork("10.1.4.0/24")], attach=[("FW", "GigabitEthernet0/2")]),

@@ -1,8 +1,9 @@
-"""What the ASA parser tests share: a three-interface office (inside 100, dmz 50, outside 0)."""
+"""What the ASA tests share: the outside (0) and inside (100) interfaces, and a
+three-interface office with a dmz (50)."""
 
 from __future__ import annotations
 
-OFFICE_IFACES = """
+OUTSIDE_INSIDE = """
 interface GigabitEthernet0/0
  nameif outside
  security-level 0
@@ -11,8 +12,12 @@ interface GigabitEthernet0/1
  nameif inside
  security-level 100
  ip address 10.1.1.1 255.255.255.0
-interface GigabitEthernet0/2
+"""
+OFFICE_IFACES = (
+    OUTSIDE_INSIDE
+    + """interface GigabitEthernet0/2
  nameif dmz
  security-level 50
  ip address 10.1.2.1 255.255.255.0
 """
+)

@@ -16,7 +16,7 @@ from netaudit.parsers.cisco_asa.policy import CONTROL_PLANE, POLICY
 from netaudit.reach import BLOCKED, REACHABLE, Engine, compute_matrix
 from netaudit.zones import Site, Zone
 
-from .helpers import OFFICE_IFACES
+from .helpers import OFFICE_IFACES, OUTSIDE_INSIDE
 
 HEAD = "ASA Version 9.16(4)\nhostname FW\n"
 
@@ -453,20 +453,14 @@ def test_higher_to_lower_passes_lower_to_higher_does_not():
     assert "security-level 50" in blk
 
 
-SAME = """
-interface GigabitEthernet0/0
- nameif outside
- security-level 0
- ip address 198.51.100.2 255.255.255.0
-interface GigabitEthernet0/1
- nameif inside
- security-level 100
- ip address 10.1.1.1 255.255.255.0
-interface GigabitEthernet0/2
+SAME = (
+    OUTSIDE_INSIDE
+    + """interface GigabitEthernet0/2
  nameif wifi
  security-level 100
  ip address 10.1.2.1 255.255.255.0
 """
+)
 WIFI = Zone("wifi", "guest", [IPNetwork("10.1.2.0/24")], attach=[("FW", "GigabitEthernet0/2")])
 
 
