@@ -300,6 +300,16 @@ class _Out:
         for i in findings:
             self.left.setdefault(i, why)
 
+    def leave_also(self, findings: list[str], why: dict[str, str]) -> None:
+        """As :meth:`leave`, ``why`` said beside what else leaves a finding open (DHCP on
+        the same run-time address …)."""
+        for i in findings:
+            had = self.left.get(i)
+            if had is None:
+                self.left[i] = dict(why)
+            elif why["en"] not in had["en"]:
+                self.left[i] = {lang: f"{had[lang]}; {why[lang]}" for lang in why}
+
     def note(self, vi: str, en: str) -> None:
         if not any(n["en"] == en for n in self.notes):
             self.notes.append({"vi": vi, "en": en})
@@ -569,12 +579,7 @@ class _Renderer:
                 why = both("fix.left.tunnel_dynamic_nat", device=self.dev.hostname, services=", ".join(tunnels))
             else:
                 why = both("fix.left.edge_dynamic_nat", device=self.dev.hostname, services=c.service)
-            for i in c.findings:  # beside what else leaves the finding open (DHCP on that address …)
-                had = self.out.left.get(i)
-                if had is None:
-                    self.out.left[i] = dict(why)
-                elif why["en"] not in had["en"]:
-                    self.out.left[i] = {lang: f"{had[lang]}; {why[lang]}" for lang in why}
+            self.out.leave_also(c.findings, why)
 
     def tunnel_names(self, c: EdgeClose) -> list[str]:
         """The cleartext tunnel servers (l2tp, pptp …) of the device ``c`` closes."""
