@@ -30,6 +30,7 @@ from ..model import CAPTIVE_PORTAL_SERVICES, VPN_ENDPOINTS, Device, IfKind, L2Mo
 from ..topology import Topology
 from ..vocabulary import DEVICES_ZONE
 from ..zones import PlacedZone
+from .ipsec import IpsecTunnels
 from .nat import Nat
 from .paths import ROUTE, Delivery, Merge, Path, Run, Step, Work, extend, sent_before
 from .routing import MARTIANS, RUNTIME_GW, Routing
@@ -44,7 +45,7 @@ OPEN_CHOICES_MAX = 4
 REASON_PIECES = 4
 
 
-class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
+class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, Witnesses):
     """Propagates packet sets over a topology with placed zones."""
 
     def __init__(self, topo: Topology, zones: list[PlacedZone], device_addrs: IPSet, hs: HeaderSpace | None = None):
@@ -740,49 +741,6 @@ class Engine(Routing, Nat, RuntimeAddresses, Witnesses):
                         # crypto map tunnels some to its peer): beyond the modelled next
                         # hop they may reach any zone owning their destination.
                         self._leave(run, U, r_route or r or r2)
-
-    def _tunnel_parts(self, dev: Device, itf, P, inbound: bool) -> list[tuple]:
-        """The parts of ``P`` the static IPsec tunnels of ``itf`` take (model.IpsecTunnel),
-        each with its reason: leaving, what the first tunnel's selector holds goes to it
-        (a later one sees the rest); entering, what may come decrypted out of each."""
-        hs = self.hs
-        key = ("ipsec", dev.hostname, itf.name)
-        tunnels = self._cache.get(key)
-        if tunnels is None:
-            tunnels = []
-            for t in itf.ipsec_tunnels:
-                fields = {
-                    "device": dev.hostname,
-                    "interface": itf.name,
-                    "entry": t.source.text,
-                    "where": f"{t.source.file.rsplit('/', 1)[-1]}:{t.source.line}",
-                    "peers": ", ".join(t.peers),
-                }
-                out_set = self._selected(dev, t.encrypts, None, itf.name)
-                in_set = self._selected(dev, t.decrypts, itf.name, None)
-                tunnels.append(
-                    (
-                        out_set,
-                        Text("reason.ipsec_encrypted", acl=t.encrypts, **fields),
-                        in_set,
-                        Text("reason.ipsec_decrypted", **fields),
-                    )
-                )
-            self._cache[key] = tunnels
-        parts = []
-        for out_set, out_why, in_set, in_why in tunnels:
-            T = P & (in_set if inbound else out_set)
-            if T != hs.false:
-                parts.append((T, in_why if inbound else out_why))
-                P = P & ~T
-        return parts
-
-    def _selected(self, dev: Device, name: str, in_if, out_if):
-        """Every packet the filter ``name`` may permit (any packet when it is not defined)."""
-        if name not in dev.filters or dev.filters[name].partial:
-            return self.hs.true
-        certain, maybe, _ = self._semantics(dev, name, in_if, out_if)
-        return certain | maybe
 
     def _egress(self, run: Run, dev: Device, ifn: str, out_if: str, P, path) -> list[tuple]:
         """The out-interface's filter and source NAT, in the device's order (IOS: NAT
