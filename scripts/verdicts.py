@@ -4,6 +4,7 @@
     scripts/verdicts.py snapshot before.json [SITES]   # audit every network, write verdicts
     scripts/verdicts.py diff before.json after.json
     scripts/verdicts.py sites SITES                    # draft a site file per network (init)
+    scripts/verdicts.py parses before.json             # fingerprint every parsed device
 
 Networks without a site file of their own are audited with inferred zones; to compare
 two versions whose inference differs, draft the sites once (``sites``) and pass the
@@ -13,11 +14,19 @@ A snapshot holds, per network: every matrix cell's verdict (and reason for unkno
 cells), the findings as (check, severity, zones), the conclusion and the exit code
 `netaudit audit` would return.  Use it around any change to the engine or the parsers
 to show which cells changed and why (docs/semantics.md).
+
+``parses`` fingerprints the complete parse (``repr`` of every device, its unrecognized
+lines included) of every network above and of the generated inputs of
+``tests/bench/test_bench_parse.py`` (2,000 lines each); ``diff`` of two such files names
+the devices whose parse differs.  A parser change meant to keep the model as it is (a
+speed-up) shows ``0 devices changed``.  Sets print in hash order: the command re-runs
+itself with ``PYTHONHASHSEED=0``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -101,8 +110,45 @@ def draft_sites(folder: str) -> None:
             (Path(folder) / _site_name(name)).write_text(text, encoding="utf-8")
 
 
+def parse_prints(target: str) -> None:
+    """sha256 of ``repr`` of every parsed device, per network and bench input."""
+    import hashlib
+    import tempfile
+
+    from netaudit import inputs
+    from netaudit.model import InputError
+    from tests.bench import test_bench_parse as bench
+
+    def prints(paths: list[Path]) -> dict:
+        try:
+            snap = inputs.load_snapshot(paths)
+        except InputError as e:
+            return {"error": str(e)}
+        return {d.hostname: hashlib.sha256(repr(d).encode()).hexdigest() for d in snap.devices}
+
+    result = {"parses": True}
+    for name, paths in networks():
+        result[name] = prints(paths)
+        print(name, file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        for case in bench.CASES:
+            folder = bench.write_input(case, case.generate(bench.SMOKE_LINES), Path(tmp))
+            result[f"bench/{case.name}"] = prints([folder])
+    Path(target).write_text(json.dumps(result, indent=1, sort_keys=True))
+
+
 def diff(a_file: str, b_file: str) -> int:
     a, b = json.loads(Path(a_file).read_text()), json.loads(Path(b_file).read_text())
+    if a.pop("parses", False) | b.pop("parses", False):
+        changed = 0
+        for net in sorted(set(a) | set(b)):
+            x, y = a.get(net, {}), b.get(net, {})
+            for dev in sorted(set(x) | set(y)):
+                if x.get(dev) != y.get(dev):
+                    changed += 1
+                    print(f"{net}: {dev}")
+        print(f"{changed} devices changed")
+        return 0
     changed_cells = 0
     for net in sorted(set(a) | set(b)):
         x, y = a.get(net, {}), b.get(net, {})
@@ -133,6 +179,10 @@ if __name__ == "__main__":
     sys.path.append(str(ROOT))  # PYTHONPATH (another checkout) wins
     if len(sys.argv) in (3, 4) and sys.argv[1] == "snapshot":
         snapshot(sys.argv[2], sys.argv[3] if len(sys.argv) == 4 else None)
+    elif len(sys.argv) == 3 and sys.argv[1] == "parses":
+        if os.environ.get("PYTHONHASHSEED") != "0":
+            os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
+        parse_prints(sys.argv[2])
     elif len(sys.argv) == 3 and sys.argv[1] == "sites":
         draft_sites(sys.argv[2])
     elif len(sys.argv) == 4 and sys.argv[1] == "diff":
