@@ -221,7 +221,7 @@ class _Copy:
 
 
 class _Renderer(EntryPlanner):
-    knob_services = KNOB_SERVICES
+    knob_services = frozenset(KNOB_SERVICES)
     self_group = SELF_GROUP
     hosts_before_group = HOSTS_BEFORE_GROUP
 
