@@ -269,25 +269,10 @@ class _Renderer(EntryPlanner):
     # ----------------------------------------------------------------- blocks
 
     def current_filter(self, ifname: str, direction: str) -> Filter | None:
-        iface = self.dev.interfaces.get(ifname)
-        if iface is None:
-            return None
-        name = iface.filter_in if direction == "in" else iface.filter_out
-        flt = self.dev.filters.get(name) if name else None
+        flt = self.bound_filter(ifname, direction)
         if flt is None or flt.kind == "synthesized":
             return None  # none, or undefined/empty: IOS permits every packet
         return flt
-
-    def plan_blocks(self) -> None:
-        for b in self.plan.blocks:
-            if not b.src:
-                self.external_block(b)
-                continue
-            key = (b.interface, b.direction)
-            acl = self.entries.setdefault(key, [])
-            for ace in self.block_aces(b):
-                if ace not in acl:
-                    acl.append(ace)
 
     # ----------------------------------------------------------------- control plane by ACL
 

@@ -18,23 +18,10 @@ from dataclasses import dataclass, field
 
 from netaddr import IPAddress, IPNetwork, IPSet
 
-from .. import filters
+from .. import filters, model
 from ..headerspace import Bdd, HeaderSpace, service_match
 from ..messages import both
-from ..model import (
-    PROTO_ICMP,
-    PROTO_TCP,
-    PROTO_UDP,
-    Action,
-    AddrMatch,
-    Device,
-    Filter,
-    FilterLine,
-    IfKind,
-    Match,
-    PortRange,
-    Src,
-)
+from ..model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, AddrMatch, Filter, FilterLine, Match
 from .plan import CLEARTEXT_TUNNELS, Block, DevicePlan, Restrict
 
 PROTO_WORDS = {PROTO_TCP: "tcp", PROTO_UDP: "udp", PROTO_ICMP: "icmp"}
@@ -88,13 +75,13 @@ class Ace:
             src=addr_match(self.src),
             dst=dst,
             protocols=None if self.proto is None else (self.proto,),
-            dst_ports=None if self.ports is None else (PortRange(*self.ports),),
+            dst_ports=None if self.ports is None else (model.PortRange(*self.ports),),
             icmp_type=self.icmp_type,
             tcp_established=self.established,
         )
 
     def line(self) -> FilterLine:
-        return FilterLine(Action(self.action), [self.match()], Src("netaudit", 0, self.text()))
+        return FilterLine(Action(self.action), [self.match()], model.Src("netaudit", 0, self.text()))
 
 
 def service_aces(action: str, service: str, src: IPNetwork | None, dst: IPNetwork | None) -> list[Ace]:
@@ -151,7 +138,7 @@ class EntryPlanner:
     hosts_before_group = 8  # own addresses above this: one object-group instead of host entries
     dynamic_address_key = "fix.left.dynamic_address"
 
-    def __init__(self, plan: DevicePlan, device: Device):
+    def __init__(self, plan: DevicePlan, device: model.Device):
         self.plan, self.dev = plan, device
         self.out = _Out()
         self.hs = HeaderSpace()
@@ -221,6 +208,12 @@ class EntryPlanner:
     def current_filter(self, ifname: str, direction: str) -> Filter | None:
         """The filter ``ifname`` applies in ``direction`` now, None where it passes every packet."""
         raise NotImplementedError
+
+    def bound_filter(self, ifname: str, direction: str) -> Filter | None:
+        """The model's filter of ``ifname`` in ``direction`` (``in`` / ``out``), if any."""
+        iface = self.dev.interfaces.get(ifname)
+        name = None if iface is None else iface.filter_in if direction == "in" else iface.filter_out
+        return self.dev.filters.get(name) if name else None
 
     def permits(self, lines: list[FilterLine], base: Filter | None, packets) -> bool:
         """Whether ``lines`` followed by ``base`` (None: permit all) let some of ``packets``
@@ -367,7 +360,7 @@ class EntryPlanner:
             return  # no route says where the management subnets are: nothing to infer
         forged = [Ace("deny", None, m, None) for m in IPSet(self.mgmt).iter_cidrs()]
         for iface in self.dev.interfaces.values():
-            if iface.shutdown or not iface.is_l3 or iface.kind == IfKind.LOOPBACK or iface.name in via:
+            if iface.shutdown or not iface.is_l3 or iface.kind == model.IfKind.LOOPBACK or iface.name in via:
                 continue
             lst = self.entries.setdefault((iface.name, "in"), [])
             self.entries[(iface.name, "in")] = [a for a in forged if a not in lst] + lst
@@ -376,7 +369,7 @@ class EntryPlanner:
         if r.protocol == PROTO_ICMP:
             return [Match(protocols=(PROTO_ICMP,), icmp_type=8 if r.service == "icmp-echo" else None)]
         if r.ports:
-            return [Match(protocols=(r.protocol,), dst_ports=(PortRange(lo, hi),)) for lo, hi in r.ports]
+            return [Match(protocols=(r.protocol,), dst_ports=(model.PortRange(lo, hi),)) for lo, hi in r.ports]
         return [Match(protocols=(r.protocol,))]
 
     def entry_interfaces(self, r: Restrict) -> list[tuple[str, bool, IPSet | None]]:
@@ -399,7 +392,7 @@ class EntryPlanner:
         mgmt = IPSet(self.mgmt)
         via = self.mgmt_interfaces()
         for iface in self.dev.interfaces.values():
-            if iface.shutdown or not iface.is_l3 or iface.kind == IfKind.LOOPBACK:
+            if iface.shutdown or not iface.is_l3 or iface.kind == model.IfKind.LOOPBACK:
                 continue  # no packet enters through a loopback: an ACL there filters nothing
             nets = IPSet([a.cidr for a in iface.addresses])
             if mgmt and nets.issubset(mgmt):
