@@ -330,4 +330,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "SNMP chỉ còn trả lời vùng quản trị (snmp-agent acl); nên chuyển sang SNMPv3 (snmp-agent usm-user v3).",
         "en": "SNMP answers the management zone only (snmp-agent acl); prefer SNMPv3 (snmp-agent usm-user v3).",
     },
+    "fix.note.huawei_old_acl_unused": {
+        "vi": "ACL {acl} không còn gắn ở đâu (các traffic-filter đã chuyển sang ACL mới): xoá khi đã kiểm tra xong "
+        "(undo acl number {acl}); hoàn tác cần nó.",
+        "en": "ACL {acl} is bound nowhere now (its traffic-filters moved to the new ACL): delete it once the change "
+        "is checked (undo acl number {acl}); the rollback needs it until then.",
+    },
 }

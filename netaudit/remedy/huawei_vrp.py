@@ -162,6 +162,8 @@ class _Renderer(EntryPlanner):
         self.new_acls: list[list[str]] = []  # their blocks, for the text
         self.used_numbers = {int(n) for n in device.filters if n.isdigit()}
         self.mgmt_acl_name: str | None = None
+        self.copies: dict[tuple[str, str, tuple[str, ...]], str] = {}  # (old ACL, direction, rules) -> new ACL
+        self.rebound: dict[str, int] = {}  # old ACL -> how many of its bindings now name a new one
 
     # ----------------------------------------------------------------- the device now
 
@@ -242,6 +244,9 @@ class _Renderer(EntryPlanner):
         for (ifname, direction), aces in self.entries.items():
             if aces:
                 self.render_acl(ifname, direction, aces)
+        for old, count in self.rebound.items():
+            if count == self.uses(old):  # every binding moved to a new ACL: the old one is unused now
+                self.out.note(**both("fix.note.huawei_old_acl_unused", acl=old))
 
     def render_acl(self, ifname: str, direction: str, aces: list[Ace]) -> None:
         findings = [
@@ -274,14 +279,18 @@ class _Renderer(EntryPlanner):
             if len(rules) < MAX_STEP:
                 self.insert_top(acl, rules, self.restep(acl))
                 return
-        old = self.old_rules(flt) if flt is not None else []
-        name = self.new_number(3000, 3999)
-        was = f" (was {where.acl})" if where.acl else ""
-        body = [f"acl number {name}", f" description netaudit: {ifname} {direction}bound{was}"]
-        body += [f" rule {STEP * (k + 1)} {r}" for k, r in enumerate([*rules, *old])]
-        self.new_acls.append(body)
-        self.config += [*body, "quit"]
-        self.drop_acls.append(f"undo acl number {name}")
+        # Interfaces that had the same ACL (or none) and get the same rules share one new ACL.
+        key = (where.acl or "", direction, tuple(rules))
+        name = self.copies.get(key)
+        if name is None:
+            old = self.old_rules(flt) if flt is not None else []
+            name = self.copies[key] = self.new_number(3000, 3999)
+            was = f" (was {where.acl})" if where.acl else ""
+            body = [f"acl number {name}", f" description netaudit: {ifname} {direction}bound{was}"]
+            body += [f" rule {STEP * (k + 1)} {r}" for k, r in enumerate([*rules, *old])]
+            self.new_acls.append(body)
+            self.config += [*body, "quit"]
+            self.drop_acls.append(f"undo acl number {name}")
         self.bind(ifname, direction, where, name, start)
 
     def only_here(self, acl: _Acl) -> bool:
@@ -340,6 +349,8 @@ class _Renderer(EntryPlanner):
     def bind(self, ifname: str, direction: str, where: _Binding, name: str, start: int) -> None:
         """``traffic-filter … acl NAME`` in place of the old binding (or added)."""
         word = "inbound" if direction == "in" else "outbound"
+        if where.acl is not None:
+            self.rebound[where.acl] = self.rebound.get(where.acl, 0) + 1
         if where.vlan is not None:
             assert where.line is not None
             old = self.cf.lines[where.line].strip()
@@ -406,8 +417,8 @@ class _Renderer(EntryPlanner):
         self.config.append(new)
         if hit:
             self.rollback.append([self.cf.lines[i].strip() for i in hit])
-            for i in hit:
-                self.cf.replace[i] = [new]
+            for i in hit:  # in the line's own indentation (AR routers indent their globals)
+                self.cf.replace[i] = [self.cf.lines[i][: self.cf.indent(i)] + new]
             return
         if old_default:
             self.rollback.append([old_default])
