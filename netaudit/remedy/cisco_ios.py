@@ -35,21 +35,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from netaddr import IPNetwork
-
-from ..headerspace import service_match
 from ..messages import both
 from ..model import (
-    Action,
     Device,
     Filter,
-    Match,
 )
 from ..parsers.cisco_ios.facts import IOSFacts
 from . import Rendered
 from .addresses import outward_interfaces
-from .entries import Ace, EntryPlanner, ace_of, with_dst
-from .plan import CLEARTEXT_TUNNELS, DevicePlan, EdgeClose
+from .entries import Ace, EntryPlanner
+from .plan import DevicePlan
 
 PREFIX = "NETAUDIT"
 MGMT_ACL = f"{PREFIX}-MGMT"
@@ -233,7 +228,6 @@ class _Renderer(EntryPlanner):
         # (old ACL, direction, new entries) -> the copy bound in its place
         self.copies: dict[tuple[str, str, tuple[str, ...]], _Copy] = {}
         self.drop_acls: list[str] = []  # rollback: the new ACLs go once nothing binds them
-        self.tunnels_closed: list[str] = []  # cleartext tunnel servers closed where the Internet enters
 
     # ----------------------------------------------------------------- helpers
 
@@ -275,82 +269,6 @@ class _Renderer(EntryPlanner):
         return flt
 
     # ----------------------------------------------------------------- control plane by ACL
-
-    def plan_closes(self) -> None:
-        """Gateway services that answered the Internet (plan.EdgeClose: an open resolver, a
-        cleartext L2TP/PPTP server) closed where the Internet enters (:meth:`close_at_edge`);
-        the inside zones keep them."""
-        own = self.own_addresses()
-        for c in self.plan.closes:
-            dynamic = [n for n in c.interfaces if n in self.dev.interfaces and self.dev.interfaces[n].dynamic_address]
-            tunnels = self.tunnel_names(c)
-            if self.close_at_edge(c, own, dynamic):
-                self.tunnels_closed += [n for n in tunnels if n not in self.tunnels_closed]
-                continue
-            if tunnels:
-                why = both("fix.left.tunnel_dynamic_nat", device=self.dev.hostname, services=", ".join(tunnels))
-            else:
-                why = both("fix.left.edge_dynamic_nat", device=self.dev.hostname, services=c.service)
-            self.out.leave_also(c.findings, why)
-
-    def tunnel_names(self, c: EdgeClose) -> list[str]:
-        """The cleartext tunnel servers (l2tp, pptp …) of the device ``c`` closes."""
-        m = service_match(c.service)
-        return [
-            svc.name
-            for svc in self.dev.services
-            if svc.enabled
-            and svc.name in CLEARTEXT_TUNNELS
-            and m.protocols == (svc.protocol,)
-            and m.dst_ports == tuple(svc.ports)
-        ]
-
-    def close_at_edge(self, c: EdgeClose, own: list[IPNetwork], dynamic: list[str]) -> bool:
-        """The service's port (udp/53, udp/1701, tcp/1723 …) denied at the top of the
-        inbound ACL where the Internet enters (a new one ending in ``permit ip any any``
-        where there is none) — to the device's own addresses it still reaches there, or,
-        on an interface whose address comes at run time (a PPPoE Dialer), to any address:
-        IOS checks an outside interface's inbound ACL before NAT, so what arrives there
-        for that port is for the router itself or for a host behind a static NAT, and
-        without one there is no such host (replies to the inside hosts' own queries come
-        *from* port 53, not to it).  False when it cannot be closed so (a run-time
-        address beside a static NAT, or no address known).  For PPTP, GRE is left alone:
-        a session's GRE belongs to a call opened on tcp/1723 and opens nothing by itself,
-        while a GRE deny there would stop the replies of the inside hosts' own PPTP
-        sessions through NAT (they carry the router's public address)."""
-        published = [r for r in self.dev.nat_rules if r.kind == "destination"]
-        if (dynamic and published) or not (own or dynamic):
-            return False
-        match = service_match(c.service)
-        for ifname in c.interfaces:
-            if ifname in dynamic:
-                self.prepend_in(ifname, [ace_of("deny", match, None, None, None, ())])
-                self.note_dead_permits(ifname, match)
-                continue
-            base = self.current_filter(ifname, "in")
-            later = [a.line() for a in self.entries.get((ifname, "in"), [])]
-            hit = [x for x in own if self.permits(later, base, self.hs.match(with_dst(match, x)))]
-            self.prepend_in(ifname, [ace_of("deny", match, None, x, None, ()) for x in hit])
-        return True
-
-    def note_dead_permits(self, ifname: str, match: Match) -> None:
-        """The old permits of ``ifname``'s inbound ACL the new deny of ``match`` leaves
-        matching nothing (``permit udp any any eq 1701``): named for the technician to
-        delete once the change is checked (the re-audit reports them shadowed)."""
-        base = self.current_filter(ifname, "in")
-        if base is None:
-            return
-        denied = self.hs.match(match)
-        hs = self.hs
-        for line in base.lines:
-            if line.action != Action.PERMIT or line.partial or not line.matches:
-                continue
-            packets = hs.false
-            for m in line.matches:
-                packets |= hs.match(m)
-            if hs.within(packets, denied):
-                where = f"{line.source.file}:{line.source.line} {line.source.text.strip()}"
-                self.out.note(**both("fix.note.dead_permit", acl=base.name, line=where))
 
     def note_tunnels_closed(self) -> None:
         """What closing the tunnel servers means for the unit, each named with its

@@ -493,7 +493,17 @@ class _Renderer(EntryPlanner):
         if telnet_off:
             self.out.note(**both("fix.note.huawei_ssh_first"))
 
-    def vty_line(self, i, end, body, key, new, cmds, undo, undo_new) -> None:
+    def vty_line(
+        self,
+        i: int,
+        end: int,
+        body: dict[int, list[str]],
+        key: list[str],
+        new: str,
+        cmds: list[str],
+        undo: list[str],
+        undo_new: str | None,
+    ) -> None:
         """``new`` in vty block ``i`` in place of its line starting with ``key`` (or added)."""
         old = next((j for j, w in body.items() if w[: len(key)] == key and (key != ["acl"] or "inbound" in w)), None)
         cmds.append(new)
@@ -521,15 +531,19 @@ class _Renderer(EntryPlanner):
     def render(self) -> Rendered:
         self.plan_blocks()
         self.plan_control_plane()
+        self.plan_closes()
         self.plan_mgmt_antispoof()
         self.render_acls()
         self.render_servers()
         self.render_vty()
         self.render_hardening()
         self.render_antispoof()
+        zones = self.console_only()
+        if zones:  # no management zone: SSH is stopped from every zone that reached it
+            self.out.note(**both("fix.note.no_mgmt_console", zones=", ".join(zones)))
         self.place_new_acls()
         notes = [both("fix.note.huawei_before"), both("fix.note.huawei_apply_from"), *self.out.notes]
-        if self.drop_acls or any(" undo traffic-filter" in c for c in self.config):
+        if any(c.lstrip().startswith("undo traffic-filter") for c in self.config):
             notes.insert(2, both("fix.note.huawei_rebind"))
         rollback = self.rollback_in_order()
         header = [f"# netaudit fix — {self.dev.hostname} ({self.plan.file})", *[f"# {n['en']}" for n in notes]]

@@ -324,3 +324,49 @@ def test_ar_internet_blocks_on_the_easy_ip_interface(tmp_path):
         " rule 2 permit tcp destination 192.168.40.0 0.0.0.255 tcp-flag established",
         " rule 4 deny ip destination 192.168.40.0 0.0.0.255",
     ]
+
+
+def test_ar_without_management_zone_stops_ssh_by_acl_and_says_console(tmp_path):
+    """No management zone in the site file: SSH cannot be limited to it — the zones that
+    reached it are denied tcp/22 to the router's addresses, the note says to apply from the
+    console, the vty access-class finding is left with that reason; telnet still goes."""
+
+    folder = _network(tmp_path, "xdt", ["ar1220-xadongtam.cfg"], "ar1220-xadongtam.site.yaml")
+    site = (folder / "site.yaml").read_text(encoding="utf-8")
+    mgmt = site[site.index("  mgmt:") : site.index("  internet:")]
+    (folder / "site.yaml").write_text(site.replace(mgmt, ""), encoding="utf-8")
+    res = run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    assert res.ok and res.lost == []
+    rendered = res.devices["XDT-AR1220"].rendered
+    cs = rendered.change_set
+    assert "acl 2000 inbound" not in cs and "undo telnet server enable" in cs.splitlines()
+    lan = _block(cs, "interface GigabitEthernet0/0/0")[0].split()[-1]
+    assert " rule 20 deny tcp destination 192.168.10.1 0 destination-port eq 22" in _block(cs, f"acl number {lan}")
+    assert any("Apply this change from the console" in n["en"] for n in rendered.notes)
+    assert not any("paste the two lines together" in n["en"] for n in rendered.notes)  # nothing rebound
+    left = {f.check: why["en"] for f, why in res.remaining}
+    assert "no management zone" in left["mgmt-vty-no-access-class"]
+
+
+def test_ar_open_resolver_closed_on_the_wan_only(tmp_path):
+    """``dns proxy enable`` answers the Internet too (an open resolver): udp/53 to the WAN
+    address is denied at the top of the WAN's inbound traffic-filter (plan.EdgeClose), the
+    inside zones keep resolving at the router."""
+
+    def edit(name, text):
+        return text.replace(
+            " dhcp enable\n", " dhcp enable\n#\n dns resolve\n dns server 203.162.4.191\n dns proxy enable\n"
+        )
+
+    folder = _network(tmp_path, "xdt", ["ar1220-xadongtam.cfg"], "ar1220-xadongtam.site.yaml", edit)
+    before = _cells(run_audit([folder], folder / "site.yaml"))
+    assert "udp/53" in before[("internet", "@devices")].services
+    res = run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    assert res.ok and res.lost == []
+    cs = res.devices["XDT-AR1220"].rendered.change_set
+    wan = _block(cs, "interface GigabitEthernet0/0/1")[0].split()[-1]
+    body = _block(cs, f"acl number {wan}")
+    assert " rule 10 deny udp destination 198.51.100.70 0 destination-port eq 53" in body
+    after = _cells(res.after)
+    assert "udp/53" not in after[("internet", "@devices")].services
+    assert "udp/53" in after[("staff", "@devices")].services
