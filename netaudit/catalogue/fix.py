@@ -221,4 +221,119 @@ ENTRIES: dict[str, dict[str, str]] = {
         "is cut halfway; to keep remote management, declare a management zone (kind: management) and run "
         "again.",
     },
+    # Huawei VRP (remedy/huawei_vrp.py): an address learned at run time no ACL rule can name
+    "fix.left.huawei_dynamic_address": {
+        "vi": "{device} nhận địa chỉ lúc chạy (DHCP/PPPoE) trên {interfaces}: rule ACL không ghi được địa chỉ đó, nên "
+        "{services} tới địa chỉ ấy có thể vẫn tới được — giới hạn bằng thiết lập của chính dịch vụ nếu có "
+        "(SSH/Telnet: acl N inbound trên user-interface vty; HTTP: http acl; SNMP: snmp-agent acl), các dịch vụ "
+        "khác bằng traffic-filter inbound trên giao diện đó với rule theo cổng dịch vụ",
+        "en": "{device} learns its address on {interfaces} at run time (DHCP/PPPoE): no ACL rule can name it, so "
+        "{services} to that address may still be reached — limit them by the service's own setting where it has "
+        "one (SSH/Telnet: acl N inbound on user-interface vty; HTTP: http acl; SNMP: snmp-agent acl), the others "
+        "by an inbound traffic-filter on that interface with rules by service port",
+    },
+    # Huawei VRP: the interface the plan names is not in the file
+    "fix.left.huawei_no_interface": {
+        "vi": "không tìm thấy giao diện {interface} trong tệp cấu hình: không đặt được traffic-filter tại đó",
+        "en": "interface {interface} is not in the configuration file: no traffic-filter can be set there",
+    },
+    # Huawei VRP: a device-wide traffic-filter (system view) already filters the interface
+    "fix.left.huawei_device_filter": {
+        "vi": "{interface} được lọc bởi traffic-filter toàn thiết bị (system view): thêm traffic-filter riêng cho "
+        "giao diện sẽ tạo hai mức lọc mà thứ tự áp dụng chưa được xác lập — thêm rule chặn vào ACL toàn thiết bị "
+        "bằng tay (rule có source là vùng này) rồi chạy lại",
+        "en": "{interface} is filtered by a device-wide traffic-filter (system view): a traffic-filter of the "
+        "interface would add a second level whose order is not established — add the deny rules to the "
+        "device-wide ACL by hand (rules with this zone as source) and run again",
+    },
+    # Huawei VRP: an MQC traffic-policy filters the interface
+    "fix.left.huawei_traffic_policy": {
+        "vi": "{interface} lọc bằng traffic-policy {policy}: một traffic-filter cùng chiều kết hợp với nó theo cách "
+        "chưa được mô hình hoá — thêm classifier/behavior deny vào chính traffic-policy đó bằng tay",
+        "en": "{interface} filters with traffic-policy {policy}: a traffic-filter in the same direction would "
+        "combine with it in a way not modelled — add a deny classifier/behavior to that traffic-policy by hand",
+    },
+    # Huawei VRP: the ACL bound there was not fully understood
+    "fix.left.huawei_acl_not_read": {
+        "vi": "ACL {acl} trên {interface} có rule chưa hiểu hết (match-order auto lẫn permit và deny, hoặc tuỳ chọn "
+        "chưa mô hình hoá): gộp rule mới vào đó sẽ là phỏng đoán — không đề xuất thay đổi tại đó",
+        "en": "ACL {acl} on {interface} has rules not fully understood (match-order auto with permit and deny "
+        "rules, or options not modelled): merging new rules into it would be a guess — no change proposed there",
+    },
+    # Huawei VRP: an SNMP community carries an ACL of its own
+    "fix.left.huawei_snmp_community_acl": {
+        "vi": "một community SNMP của {device} có ACL riêng (snmp-agent community … acl N): snmp-agent acl được "
+        "thêm, nhưng hãy sửa chính ACL của community đó để chỉ cho vùng quản trị",
+        "en": "an SNMP community of {device} carries its own ACL (snmp-agent community … acl N): snmp-agent acl "
+        "is added, but narrow that community's own ACL to the management zone too",
+    },
+    # Huawei VRP: authentication-mode none on a vty, and no local user may log in remotely
+    "fix.left.huawei_vty_no_login_user": {
+        "vi": "{device} không có local-user nào được đăng nhập qua SSH/Telnet (service-type ssh): đặt "
+        "authentication-mode aaa trên vty sẽ khoá mọi người ở ngoài — tạo tài khoản trước (aaa, local-user … "
+        "password irreversible-cipher …, service-type ssh) rồi đặt authentication-mode aaa",
+        "en": "{device} has no local user allowed to log in over SSH/Telnet (service-type ssh): "
+        "authentication-mode aaa on the vty would lock everyone out — create an account first (aaa, local-user "
+        "… password irreversible-cipher …, service-type ssh), then set authentication-mode aaa",
+    },
+    # Huawei VRP: a reversible password only its owner can set again
+    "fix.left.huawei_reversible_password": {
+        "vi": "mật khẩu ({where}) chỉ đặt lại được bởi người giữ tài khoản: local-user … password "
+        "irreversible-cipher <mật khẩu mới> — một bộ lệnh sinh tự động không thể chọn mật khẩu thay họ",
+        "en": "the password ({where}) can only be set again by the account's holder: local-user … password "
+        "irreversible-cipher <new password> — a generated change set cannot choose a password for them",
+    },
+    # Huawei VRP: strict uRPF is not proposed
+    "fix.left.huawei_urpf": {
+        "vi": "chống giả mạo địa chỉ bằng uRPF trên {device} {interface} chưa được đề xuất cho VRP (lệnh và khả năng "
+        "hỗ trợ trên giao diện Vlanif khác nhau theo dòng máy): bật urpf strict trên giao diện đó nếu thiết bị hỗ "
+        "trợ, hoặc thêm rule deny theo địa chỉ nguồn",
+        "en": "anti-spoofing by uRPF on {device} {interface} is not proposed for VRP (the command and whether a "
+        "Vlanif supports it differ by model): enable urpf strict on that interface where the device supports it, "
+        "or add deny rules by source address",
+    },
+    # Huawei VRP notes
+    "fix.note.huawei_before": {
+        "vi": "Trước khi áp dụng: lưu cấu hình đang chạy (save truoc-khi-sua.cfg) và sao tệp ra ngoài bằng SFTP.",
+        "en": "Before applying: save the running configuration (save before-fix.cfg) and copy the file off by SFTP.",
+    },
+    "fix.note.huawei_apply_from": {
+        "vi": "Áp dụng từ máy trong vùng quản trị (VLAN quản trị), qua SSH hoặc console, không từ vùng bị chặn; chỉ "
+        "chạy save sau khi đã kiểm tra (quản trị vẫn vào được, các vùng vẫn ra Internet) — chưa save thì khởi động "
+        "lại là về cấu hình cũ.",
+        "en": "Apply from a host in the management zone (management VLAN), over SSH or the console, never from a "
+        "zone the change blocks; run save only after checking (management still gets in, the zones still reach "
+        "the Internet) — until then a reboot brings the old configuration back.",
+    },
+    "fix.note.huawei_rebind": {
+        "vi": "Giữa undo traffic-filter và traffic-filter … acl mới, giao diện không lọc gì trong chốc lát: dán "
+        "hai dòng đó liền nhau.",
+        "en": "Between undo traffic-filter and the new traffic-filter … acl the interface filters nothing for a "
+        "moment: paste the two lines together.",
+    },
+    "fix.note.huawei_restep": {
+        "vi": "ACL {acl}: step {step} đánh số lại các rule ({step}, 2 lần {step} …, cùng thứ tự) để có chỗ cho "
+        "rule mới ở đầu; hoàn tác trả lại step cũ, các rule giữ thứ tự nhưng mang số khác số ban đầu.",
+        "en": "ACL {acl}: step {step} renumbers its rules ({step}, twice {step} …, same order) to make room for "
+        "the new rules at its top; the rollback restores the old step, the rules keep their order under other numbers "
+        "than the original ones.",
+    },
+    "fix.note.huawei_ssh_first": {
+        "vi": "Trước khi tắt Telnet: kiểm tra SSH đã chạy (stelnet server enable, rsa local-key-pair create, ssh "
+        "user … service-type stelnet; display ssh server status) và đang quản trị qua SSH, nếu không chỉ còn cổng "
+        "console.",
+        "en": "Before Telnet goes: check that SSH runs (stelnet server enable, rsa local-key-pair create, ssh user "
+        "… service-type stelnet; display ssh server status) and that you are connected over SSH, or only the "
+        "console is left.",
+    },
+    "fix.note.huawei_snmp": {
+        "vi": "SNMP chỉ còn trả lời vùng quản trị (snmp-agent acl); nên chuyển sang SNMPv3 (snmp-agent usm-user v3).",
+        "en": "SNMP answers the management zone only (snmp-agent acl); prefer SNMPv3 (snmp-agent usm-user v3).",
+    },
+    "fix.note.huawei_old_acl_unused": {
+        "vi": "ACL {acl} không còn gắn ở đâu (các traffic-filter đã chuyển sang ACL mới): xoá khi đã kiểm tra xong "
+        "(undo acl number {acl}); hoàn tác cần nó.",
+        "en": "ACL {acl} is bound nowhere now (its traffic-filters moved to the new ACL): delete it once the change "
+        "is checked (undo acl number {acl}); the rollback needs it until then.",
+    },
 }

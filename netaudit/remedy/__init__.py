@@ -42,6 +42,7 @@ VENDORS = {
     "mikrotik_routeros": "netaudit.remedy.mikrotik_routeros",
     "linux": "netaudit.remedy.linux",
     "openwrt": "netaudit.remedy.openwrt",
+    "huawei_vrp": "netaudit.remedy.huawei_vrp",
 }
 
 

@@ -38,7 +38,7 @@ from ..vocabulary import DEVICES_ZONE
 # (EdgeClose: a drop on the WAN interface, FortiOS the WAN's DNS server entry deleted);
 # elsewhere an open resolver is left with the port to drop by hand (Cisco ASA serves no
 # DNS: docs/remedy.md, "Open resolver").
-EDGE_CLOSE_VENDORS = frozenset({"mikrotik_routeros", "cisco_ios", "fortinet_fortios", "linux", "openwrt"})
+EDGE_CLOSE_VENDORS = frozenset({"mikrotik_routeros", "cisco_ios", "fortinet_fortios", "linux", "openwrt", "huawei_vrp"})
 # Cleartext VPN tunnel servers (model service names: L2TP and L2F udp/1701, PPTP tcp/1723)
 # the Internet reaches: closed where it enters, by the vendors whose renderer spells that
 # (EdgeClose; docs/remedy.md, "Cleartext L2TP / PPTP servers"). Elsewhere they are
@@ -54,6 +54,10 @@ SERVICE_CHECKS = {
     "ios-smart-install",
 }
 FLOW_CHECKS = {"guest-isolation", "policy-violation"}
+# A vendor's own hardening checks whose finding names one configuration line a renderer
+# can act on (turn a server off, require a login) or must say it leaves open (a password
+# only its owner can set again): handed to the device's plan (DevicePlan.hardening).
+HARDENING_CHECKS = {"huawei-reversible-password", "huawei-vty-no-authentication", "huawei-ftp-server"}
 # Cleartext services restricted to the management zone rather than turned off (SNMP v1/v2c:
 # the monitoring server still polls the devices; its check asks for a source ACL).
 KEEP_RESTRICTED = {"snmp"}
@@ -121,6 +125,16 @@ class Keep:
 
 
 @dataclass
+class Hardening:
+    """A finding of a vendor hardening check (:data:`HARDENING_CHECKS`) on one line."""
+
+    check: str
+    finding: str  # the finding id
+    file: str
+    line: int  # 1-based line of the configuration it cites
+
+
+@dataclass
 class Unbind:
     device: str
     interface: str
@@ -148,6 +162,7 @@ class DevicePlan:
     antispoofs: list[AntiSpoof] = field(default_factory=list)
     keeps: list[Keep] = field(default_factory=list)  # set by the proof (remedy/prove.py)
     closes: list[EdgeClose] = field(default_factory=list)
+    hardening: list[Hardening] = field(default_factory=list)
     # What the policy lets the Internet reach on the devices (their VPN endpoint, the
     # external → @devices row): a renderer re-accepting a WAN zone's services keeps only these.
     edge_services: list[str] = field(default_factory=list)
@@ -235,7 +250,9 @@ def derive(audit) -> Plan:
             for dev_name in f.devices:
                 _restrict_by_check(audit, plans, dev_name, f, mgmt)
     for f in audit.findings:
-        if f.check == "undefined-reference":
+        if f.check in HARDENING_CHECKS:
+            _hardening(audit, plans, f)
+        elif f.check == "undefined-reference":
             _unbind(audit, plans, f)
         elif f.check == "spoofing":
             _antispoof(audit, plans, f, unfixable)
@@ -243,12 +260,23 @@ def derive(audit) -> Plan:
         unfixable += _without_management(plans, {f.id: f for f in audit.findings})
         # a device left with nothing to change gets no (empty) change set
         plans = {
-            n: dp for n, dp in plans.items() if dp.blocks or dp.restricts or dp.unbinds or dp.antispoofs or dp.closes
+            n: dp
+            for n, dp in plans.items()
+            if dp.blocks or dp.restricts or dp.unbinds or dp.antispoofs or dp.closes or dp.hardening
         }
     for dp in plans.values():
         dp.mgmt = list(mgmt)
         dp.edge_services = list(edge_services)
     return Plan(plans, unfixable, mgmt)
+
+
+def _hardening(audit, plans, f) -> None:
+    """A hardening finding handed to its device's plan, with the line it cites."""
+    cite = f.evidence[0] if f.evidence else {}
+    if len(f.devices) != 1 or f.devices[0] not in audit.topology.devices or not cite.get("line"):
+        return
+    dp = _device_plan(plans, audit, f.devices[0])
+    dp.hardening.append(Hardening(f.check, f.id, str(cite.get("file", "")), int(cite["line"])))
 
 
 def _unbind(audit, plans, f) -> None:
@@ -522,6 +550,7 @@ def plan_json(plan: Plan) -> dict:
             + [u.findings for u in dp.unbinds]
             + [a.findings for a in dp.antispoofs]
             + [c.findings for c in dp.closes]
+            + [[h.finding] for h in dp.hardening]
         ):
             ids += [i for i in found if i not in ids]
         devices.append(

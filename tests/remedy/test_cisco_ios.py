@@ -17,6 +17,7 @@ from netaudit.headerspace import service_match
 from netaudit.model import Action, Filter, FilterLine, Match, Src
 from netaudit.remedy import Block, DevicePlan, cisco_ios, derive
 from netaudit.remedy import prove as prove_mod
+from netaudit.remedy.entries import addr_match
 
 LEAKY = SAMPLES / "cisco-commune-leaky"
 
@@ -216,7 +217,7 @@ def test_permits_is_the_prefixed_filter_read_whole(core):
             for src in nets:
                 for dst in nets:
                     for service in ("ip", "tcp/22", "udp/53", "icmp/8"):
-                        ends = Match(src=cisco_ios._addr_match(src), dst=cisco_ios._addr_match(dst))
+                        ends = Match(src=addr_match(src), dst=addr_match(dst))
                         packets = hs.match(ends) & hs.match(service_match(service))
                         want = _permits_whole(renderer, lines, base, packets)
                         assert renderer.permits(lines, base, packets) == want, (

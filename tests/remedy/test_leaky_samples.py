@@ -25,6 +25,7 @@ LEAKY = [
     "linux-commune-leaky-iptables",
     "openwrt-commune-leaky",
     "openwrt-commune-leaky-rules",
+    "huawei-commune-leaky",
 ]
 
 
@@ -36,6 +37,7 @@ def test_every_leaky_sample_of_a_generator_vendor_is_here():
         "routeros": "mikrotik_routeros",
         "linux": "linux",
         "openwrt": "openwrt",
+        "huawei": "huawei_vrp",
     }
     have = {d.name for d in SAMPLES.iterdir() if "leaky" in d.name and prefixes.get(d.name.split("-")[0]) in VENDORS}
     assert have == set(LEAKY)
