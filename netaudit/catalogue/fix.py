@@ -312,9 +312,9 @@ ENTRIES: dict[str, dict[str, str]] = {
         "moment: paste the two lines together.",
     },
     "fix.note.huawei_restep": {
-        "vi": "ACL {acl}: step {step} đánh số lại các rule ({step}, 2 lần {step} …, cùng thứ tự) để có chỗ cho "
+        "vi": "ACL {acl}: step {step} đánh số lại các rule ({step}, {step2}, {step3} …, cùng thứ tự) để có chỗ cho "
         "rule mới ở đầu; hoàn tác trả lại step cũ, các rule giữ thứ tự nhưng mang số khác số ban đầu.",
-        "en": "ACL {acl}: step {step} renumbers its rules ({step}, twice {step} …, same order) to make room for "
+        "en": "ACL {acl}: step {step} renumbers its rules ({step}, {step2}, {step3} …, same order) to make room for "
         "the new rules at its top; the rollback restores the old step, the rules keep their order under other numbers "
         "than the original ones.",
     },

@@ -307,7 +307,9 @@ class _Renderer(EntryPlanner):
         Returns the command and its undo."""
         old_step = next((j for j in range(acl.header + 1, acl.end) if self.cf.lines[j].split()[:1] == ["step"]), None)
         undo = f" {self.cf.lines[old_step].strip()}" if old_step is not None else " undo step"
-        self.out.note(**both("fix.note.huawei_restep", acl=acl.name, step=MAX_STEP))
+        self.out.note(
+            **both("fix.note.huawei_restep", acl=acl.name, step=MAX_STEP, step2=2 * MAX_STEP, step3=3 * MAX_STEP)
+        )
         if old_step is not None:
             self.cf.replace[old_step] = [f" step {MAX_STEP}"]
         else:
