@@ -31,7 +31,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+# Another checkout (a base tree in /tmp) finds the corpus through NETAUDIT_CORPUS.
+CORPUS = Path(os.environ.get("NETAUDIT_CORPUS", ROOT.parent / "shared" / "corpus"))
 
 
 def networks() -> list[tuple[str, list[Path]]]:
@@ -119,12 +120,17 @@ def parse_prints(target: str) -> None:
     from netaudit.model import InputError
     from tests.bench import test_bench_parse as bench
 
-    def prints(paths: list[Path]) -> dict:
+    def prints(paths: list[Path], tmp: str = "") -> dict:
+        # Devices read from one file keep its path: trees in other places compare alike.
+        def same_anywhere(text: str) -> str:
+            text = text.replace(str(CORPUS), "<corpus>").replace(str(ROOT), "<root>")
+            return text.replace(tmp, "<tmp>") if tmp else text
+
         try:
             snap = inputs.load_snapshot(paths)
         except InputError as e:
-            return {"error": str(e)}
-        return {d.hostname: hashlib.sha256(repr(d).encode()).hexdigest() for d in snap.devices}
+            return {"error": same_anywhere(str(e))}
+        return {d.hostname: hashlib.sha256(same_anywhere(repr(d)).encode()).hexdigest() for d in snap.devices}
 
     result = {"parses": True}
     for name, paths in networks():
@@ -133,7 +139,7 @@ def parse_prints(target: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for case in bench.CASES:
             folder = bench.write_input(case, case.generate(bench.SMOKE_LINES), Path(tmp))
-            result[f"bench/{case.name}"] = prints([folder])
+            result[f"bench/{case.name}"] = prints([folder], tmp)
     Path(target).write_text(json.dumps(result, indent=1, sort_keys=True))
 
 
