@@ -60,6 +60,13 @@ def _site_name(name: str) -> str:
     return name.replace("/", "__") + ".yaml"
 
 
+def same_anywhere(text: str, tmp: str = "") -> str:
+    """``text`` without the places of this tree, the corpus and ``tmp``: devices read from
+    one file keep its path, so that trees in other places compare alike."""
+    text = text.replace(str(CORPUS), "<corpus>").replace(str(ROOT), "<root>")
+    return text.replace(tmp, "<tmp>") if tmp else text
+
+
 def verdicts(paths: list[Path], site: Path | None = None) -> dict:
     from netaudit.audit import failures, run_audit
     from netaudit.model import InputError
@@ -67,7 +74,7 @@ def verdicts(paths: list[Path], site: Path | None = None) -> dict:
     try:
         audit = run_audit(paths, site)
     except InputError as e:
-        return {"error": str(e)}
+        return {"error": same_anywhere(str(e))}
     cells = {
         f"{c.src} -> {c.dst}": (c.verdict if c.verdict != "unknown" else f"unknown: {c.reason}") for c in audit.matrix
     }
@@ -121,16 +128,11 @@ def parse_prints(target: str) -> None:
     from tests.bench import test_bench_parse as bench
 
     def prints(paths: list[Path], tmp: str = "") -> dict:
-        # Devices read from one file keep its path: trees in other places compare alike.
-        def same_anywhere(text: str) -> str:
-            text = text.replace(str(CORPUS), "<corpus>").replace(str(ROOT), "<root>")
-            return text.replace(tmp, "<tmp>") if tmp else text
-
         try:
             snap = inputs.load_snapshot(paths)
         except InputError as e:
-            return {"error": same_anywhere(str(e))}
-        return {d.hostname: hashlib.sha256(same_anywhere(repr(d)).encode()).hexdigest() for d in snap.devices}
+            return {"error": same_anywhere(str(e), tmp)}
+        return {d.hostname: hashlib.sha256(same_anywhere(repr(d), tmp).encode()).hexdigest() for d in snap.devices}
 
     result = {"parses": True}
     for name, paths in networks():
