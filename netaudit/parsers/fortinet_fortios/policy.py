@@ -27,6 +27,27 @@ from netaudit.parsers.fortinet_fortios.tables import (
 )
 from netaudit.parsers.fortinet_fortios.tree import IGNORE, UNRECOGNIZED, Entry
 
+# Policy settings that narrow what it matches in ways the model does not express: (key,
+# the value that does — None: any but 0/disable —, why the policy is then partial).
+_NARROWING: tuple[tuple[str, str | None, str], ...] = (
+    ("ztna-status", "enable", "ZTNA policy"),
+    ("policy-expiry", "enable", "policy expires at a set date"),
+    ("learning-mode", "enable", "learning mode (policy only observes)"),
+    ("wccp", "enable", "WCCP redirection"),
+    ("http-policy-redirect", "enable", "redirected to a proxy policy"),
+    ("ssh-policy-redirect", "enable", "redirected to an SSH proxy"),
+    ("nat46", "enable", "NAT46"),
+    ("nat64", "enable", "NAT64"),
+    ("reputation-minimum", None, "device reputation match"),
+    ("src-vendor-mac", None, "source vendor MAC match"),
+    ("application", None, "application match (policy-based NGFW)"),
+    ("app-category", None, "application category match"),
+    ("url-category", None, "URL category match"),
+    ("app-group", None, "application group match"),
+    ("ztna-ems-tag", None, "ZTNA tags"),
+    ("webproxy-forward-server", None, "forwarded to a web proxy"),
+)
+
 
 class Policies(VdomState):
     """The forward filter of one VDOM, and the address and service resolution of a policy."""
@@ -232,24 +253,10 @@ class Policies(VdomState):
         ids = [n for k in ("users", "groups", "fsso-groups") for n in (e.get(k) or [])]
         if ids:
             reasons.append(f"identity-based policy ({', '.join(ids)}): matches authenticated users only")
-        for key, value, why in (
-            ("ztna-status", "enable", "ZTNA policy"),
-            ("policy-expiry", "enable", "policy expires at a set date"),
-            ("learning-mode", "enable", "learning mode (policy only observes)"),
-            ("wccp", "enable", "WCCP redirection"),
-            ("http-policy-redirect", "enable", "redirected to a proxy policy"),
-            ("ssh-policy-redirect", "enable", "redirected to an SSH proxy"),
-            ("nat46", "enable", "NAT46"),
-            ("nat64", "enable", "NAT64"),
-            ("reputation-minimum", None, "device reputation match"),
-            ("src-vendor-mac", None, "source vendor MAC match"),
-            ("application", None, "application match (policy-based NGFW)"),
-            ("app-category", None, "application category match"),
-            ("url-category", None, "URL category match"),
-            ("app-group", None, "application group match"),
-            ("ztna-ems-tag", None, "ZTNA tags"),
-            ("webproxy-forward-server", None, "forwarded to a web proxy"),
-        ):
+        settings = e.settings
+        for key, value, why in _NARROWING:
+            if key not in settings:
+                continue  # most policies set none of these: no lookup of each
             val = e.low(key)
             if val is not None and (value is None or val == value) and val not in ("0", "disable"):
                 reasons.append(why)
