@@ -496,7 +496,7 @@ class ControlPlane(Policies):
                 continue
             reasons = []
             action = Action.PERMIT if e.low("action", "deny") == "accept" else Action.DENY
-            ins = self.expand(e.get("intf"), p.set_src(e, "intf"))
+            ins = self.expand_setting(e, "intf")
             sneg = e.low("srcaddr-negate", "disable") == "enable"
             dneg = e.low("dstaddr-negate", "disable") == "enable"
             spats, sneg, r1, _ = self._addr_side(e, "srcaddr", sneg, False)
