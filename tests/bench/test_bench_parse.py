@@ -10,8 +10,9 @@ ASA and FortiGate generators of the older benches (``test_bench_routeros.py``,
 one-line forward rules (the export of issue #15 whose address complements took most of
 the time), and here an IOS core switch (VLANs, SVIs, access ports, object-groups, named
 and numbered ACLs, static routes, NAT), a Linux router as an ``nft list ruleset`` dump and
-as an ``iptables-save`` dump, an OpenWrt ``uci export`` and a ``show ip route`` table
-(with the device it belongs to).
+as an ``iptables-save`` dump, an OpenWrt ``uci export``, a Huawei VRP router (an AR6300
+with a LAN card: Vlanif gateways with inbound advanced ACLs, access and trunk ports,
+routes, SNMP, vty, NAT) and a ``show ip route`` table (with the device it belongs to).
 
 Measured per input: the floor, the parse in this process (``parse()`` of the vendor, the
 file read included), ``netaudit init DIR -o -`` as a whole process (the smallest CLI path
@@ -41,6 +42,7 @@ from netaudit.parsers import (
     cisco_asa,
     cisco_ios,
     fortinet_fortios,
+    huawei_vrp,
     linux,
     mikrotik_routeros,
     openwrt,
@@ -562,6 +564,136 @@ def generate_routeros_rules(lines: int = FULL_LINES) -> str:
     return "\n".join(out) + "\n"
 
 
+# --------------------------------------------------------------------------- Huawei VRP
+
+
+def generate_huawei(lines: int = FULL_LINES) -> str:
+    """``display current-configuration`` of a provincial department's Huawei AR6300 router
+    with a 48-port LAN card, its core (VLANs, Vlanif gateways with inbound advanced ACLs
+    holding the bulk of the rules, access and trunk ports, static routes, AAA, SNMP, vty
+    with an ACL, SSH, source NAT on the WAN port)."""
+    vlans = max(10, min(200, lines // 100))
+    out = [
+        "!Software Version V300R021C10SPC100",
+        "!Last configuration was updated at 2026-11-20 16:42:07+07:00 by quantri",
+        "#",
+        "sysname SO-TTTT-AR6300",
+        "#",
+        f"vlan batch 100 to {99 + vlans} 999",
+        "#",
+        "undo telnet server enable",
+        "undo http server enable",
+        "undo http secure-server enable",
+        "#",
+        "clock timezone Ha_Noi add 07:00:00",
+        "#",
+        "dhcp enable",
+        "#",
+    ]
+    for v in range(vlans):
+        out += [f"vlan {100 + v}", f" description Phong-{v:03d}"]
+    out += ["#", "acl number 2000", " description Quan tri thiet bi", " rule 5 permit source 10.99.0.0 0.0.0.255"]
+    out += [" rule 100 deny", "#", "acl number 2999", " rule 5 permit source 10.0.0.0 0.255.255.255", "#"]
+    routes = max(10, lines // 20)
+    tail = [
+        "aaa",
+        " authentication-scheme default",
+        " authorization-scheme default",
+        " accounting-scheme default",
+        " domain default",
+        " domain default_admin",
+        " local-user quantri password irreversible-cipher $1a$Kd8#Qw3@7Z$pM2vB9xR4yT6nL0cH5jF8sG1uE3wA7dK$",
+        " local-user quantri privilege level 15",
+        " local-user quantri service-type ssh",
+        "#",
+    ]
+    tail += [
+        "interface Vlanif999",
+        " description Quan tri thiet bi",
+        " ip address 10.99.0.1 255.255.255.0",
+        "#",
+        "interface GigabitEthernet0/0/1",
+        " description WAN - VNPT kenh truyen so lieu",
+        " ip address 203.0.113.2 255.255.255.248",
+        " nat outbound 2999",
+        "#",
+    ]
+    for p in range(1, 49):
+        v = 100 + p % vlans
+        tail.append(f"interface GigabitEthernet2/0/{p - 1}")
+        if p % 12 == 0:
+            tail += [" description Trunk xuong tang", " port link-type trunk", " port trunk pvid vlan 999"]
+            tail += [" undo port trunk allow-pass vlan 1", f" port trunk allow-pass vlan {v} to {v + 3} 999"]
+        else:
+            tail += [f" description May tram cong {p}", " port link-type access", f" port default vlan {v}"]
+            tail += [" stp edged-port enable"]
+        tail.append("#")
+    tail += ["interface NULL0", "#", "ip route-static 0.0.0.0 0.0.0.0 203.0.113.1 description Internet-VNPT"]
+    tail += [
+        f"ip route-static 172.{16 + r // 250 % 16}.{r % 250}.0 255.255.255.0 10.{1 + r % 4}.{r % 50 * 4}.254"
+        for r in range(routes)
+    ]
+    tail += [
+        "#",
+        "snmp-agent",
+        "snmp-agent local-engineid 800007DB03A4B1C2D3E4F5",
+        "snmp-agent community read cipher %^%#Zq8!Vt3xLm0@Rk5&Wn2*Hs7$Pd4^Jb9%^%# acl 2000",
+        "snmp-agent sys-info version v2c",
+        "#",
+        "stelnet server enable",
+        "ssh user quantri",
+        "ssh user quantri authentication-type password",
+        "ssh user quantri service-type stelnet",
+        "#",
+        "user-interface con 0",
+        " authentication-mode aaa",
+        "user-interface vty 0 4",
+        " acl 2000 inbound",
+        " authentication-mode aaa",
+        " protocol inbound ssh",
+        "#",
+        "return",
+    ]
+    vlanifs: list[str] = []
+    for v in range(vlans):
+        vlanifs += [
+            f"interface Vlanif{100 + v}",
+            f" description Gateway phong {v:03d}",
+            f" ip address 10.{1 + v // 50}.{v % 50 * 4}.1 255.255.252.0",
+            f" traffic-filter inbound acl {3000 + v}",
+            "#",
+        ]
+    budget = lines - len(out) - len(vlanifs) - len(tail)
+    per_acl = max(6, budget // vlans)
+    acls: list[str] = []
+    n = 0
+    for v in range(vlans):
+        net = f"10.{1 + v // 50}.{v % 50 * 4}.0 0.0.3.255"
+        acls += [f"acl number {3000 + v}", f" description Phong {v:03d} - chi dich vu duoc duyet"]
+        for k in range(per_acl - 4):
+            seq = 5 * (k + 1)
+            kind = n % 6
+            dst = f"10.{1 + n % 4}.{n % 200}.0 0.0.0.255"
+            if kind == 0:
+                acls.append(f" rule {seq} permit tcp source {net} destination {dst} destination-port eq 443")
+            elif kind == 1:
+                acls.append(
+                    f" rule {seq} permit udp source {net} destination 10.99.1.{n % 250} 0 destination-port eq {1000 + n % 9000}"
+                )
+            elif kind == 2:
+                acls.append(f" rule {seq} deny ip source {net} destination 10.{5 + n % 4}.{n % 250}.0 0.0.0.255")
+            elif kind == 3:
+                acls.append(f" rule {seq} permit tcp source {net} destination {dst} destination-port range 8000 8100")
+            elif kind == 4:
+                acls.append(f" rule {seq} permit icmp source {net} icmp-type echo")
+            else:
+                acls.append(f" rule {seq} permit tcp source {net} destination {dst} tcp-flag established")
+            n += 1
+        acls += [f" rule {5 * per_acl} permit ip source {net}", " rule 9999 deny ip", "#"]
+    out += acls + vlanifs + tail
+    return "\n".join(out) + "\n"
+
+
 # --------------------------------------------------------------------------- the cases
 
 
@@ -589,6 +721,7 @@ CASES = [
     Case("linux nft", generate_nft, linux.parse, "gw-nft.txt"),
     Case("linux iptables", generate_iptables, linux.parse, "gw-ipt.txt"),
     Case("openwrt", generate_openwrt, openwrt.parse, "owrt.txt"),
+    Case("huawei_vrp", generate_huawei, huawei_vrp.parse, "ar6300.cfg"),
     Case("state_routes", generate_routes, _state, "dist01_route.txt"),
 ]
 

@@ -496,7 +496,7 @@ class ControlPlane(Policies):
                 continue
             reasons = []
             action = Action.PERMIT if e.low("action", "deny") == "accept" else Action.DENY
-            ins = self.expand(e.get("intf"), p.set_src(e, "intf"))
+            ins = self.expand_setting(e, "intf")
             sneg = e.low("srcaddr-negate", "disable") == "enable"
             dneg = e.low("dstaddr-negate", "disable") == "enable"
             spats, sneg, r1, _ = self._addr_side(e, "srcaddr", sneg, False)
@@ -552,12 +552,19 @@ class ControlPlane(Policies):
                 )
             )
         else:
+            rank = {ifn: k for k, ifn in enumerate(owners)}
             for line in fwd.lines:
                 ms = []
                 for m in line.matches:
-                    for ifn, hosts in owners.items():
-                        if m.out_ifaces is not None and ifn not in m.out_ifaces:
-                            continue
+                    # the owners the line may go out to, in the owners' order (a policy
+                    # names one or a few of the many interfaces: not a test of each)
+                    outs = (
+                        owners
+                        if m.out_ifaces is None
+                        else sorted((ifn for ifn in m.out_ifaces if ifn in rank), key=rank.__getitem__)
+                    )
+                    for ifn in outs:
+                        hosts = owners[ifn]
                         ins = (m.in_ifaces if m.in_ifaces is not None else self.all_ifaces) - {ifn}
                         if not ins:
                             continue

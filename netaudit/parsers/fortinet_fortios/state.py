@@ -13,6 +13,7 @@ conversion of each VDOM to the model.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -234,6 +235,14 @@ class VdomState:
 
     def expand(self, names: list[str] | None, src: Src | None, allow_any=True):
         """srcintf/dstintf names → interface set (None = any)."""
+        return self._expand(names, lambda: src, allow_any)
+
+    def expand_setting(self, e: Node, key: str) -> frozenset[str] | None:
+        """:meth:`expand` of the names an entry sets (``srcintf``, ``intf`` …), cited at
+        that setting's line (built only for an interface that is not defined)."""
+        return self._expand(e.get(key), lambda: self.p.set_src(e, key))
+
+    def _expand(self, names: list[str] | None, cite: Callable[[], Src | None], allow_any=True):
         v = self.v
         out: set[str] = set()
         for n in names or []:
@@ -247,7 +256,7 @@ class VdomState:
                 out.add(n)
             else:
                 if n not in self.p.ifs:
-                    self.ref("interface", n, src)
+                    self.ref("interface", n, cite())
                 out.add(n)
         return frozenset(out)
 

@@ -97,7 +97,12 @@ class Node:
     @overload
     def first(self, key: str, default: None = None) -> str | None: ...
     def first(self, key: str, default: str | None = None) -> str | None:
-        vals = self.get(key)
+        # get() written out: a policy asks some thirty settings
+        s = self.settings.get(key)
+        if s is None:
+            return default
+        s.status = RECOGNIZED
+        vals = s.values
         return vals[0] if vals else default
 
     @overload
@@ -105,8 +110,13 @@ class Node:
     @overload
     def low(self, key: str, default: None = None) -> str | None: ...
     def low(self, key: str, default: str | None = None) -> str | None:
-        v = self.first(key, default)
-        return v.lower() if isinstance(v, str) else v
+        s = self.settings.get(key)  # first() written out, as above
+        if s is None:
+            return default.lower() if default is not None else None
+        s.status = RECOGNIZED
+        vals = s.values
+        v = vals[0] if vals else default
+        return v.lower() if v is not None else None
 
     def line(self, key: str) -> int | None:
         s = self.settings.get(key)
@@ -268,6 +278,20 @@ def _tokenize_slow(lines: list[str], i: int) -> tuple[list[str], int, bool]:
 # A token of a line whose quotes are all double and closed: characters other than blanks
 # and quotes, and quoted runs (the quotes themselves are then dropped).
 _QUOTED_TOKEN = re.compile(r'(?:[^ \t"]|"[^"]*")+')
+# Bare words each followed by blanks, then one quoted value ending the line: the tokens
+# _QUOTED_TOKEN gives are the words (no other blank in them) and the value.
+_ONE_QUOTED = re.compile(r'[ \t]*((?:[^\s"]+[ \t]+)+)"([^"]*)"')
+
+
+def closed_quotes_tokens(raw: str) -> list[str]:
+    """The tokens of a line whose quotes are all double and closed, without escapes: what
+    :func:`_tokenize_slow` reads (``tests/parsers/fortinet_fortios/test_tree.py``)."""
+    one = _ONE_QUOTED.fullmatch(raw) if raw.count('"') == 2 else None
+    if one is not None:  # set key "value", edit "name": most quoted lines, one match
+        tokens = one[1].split()
+        tokens.append(one[2])
+        return tokens
+    return [t.replace('"', "") for t in _QUOTED_TOKEN.findall(raw)]
 
 
 # --------------------------------------------------------------------------- builder
@@ -308,7 +332,7 @@ def build(text: str) -> Tree:
         if '"' in raw and "'" not in raw and "\\" not in raw and raw.count('"') % 2 == 0:
             # double quotes, all closed on this line, no escape (edit "x", set member "a" "b"):
             # what _tokenize_slow reads, a token being characters and quoted runs
-            tokens, last = [t.replace('"', "") for t in _QUOTED_TOKEN.findall(raw)], i
+            tokens, last = closed_quotes_tokens(raw), i
             if not tokens:
                 for k in range(lineno, last + 2):
                     status[k] = IGNORED

@@ -12,6 +12,8 @@ dropped.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, AddrMatch, FilterLine, Match, Src
 from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown
 from netaudit.parsers.huawei_vrp.state import AclState, Behavior, Classifier, VrpState
@@ -54,22 +56,32 @@ def _address(tokens: list[str], i: int) -> tuple[AddrMatch, int, str | None]:
         raise Unknown
     if tokens[i].lower() == "any":
         return AddrMatch.any(), i + 1, None
-    addr = ip_to_int(tokens[i])
-    if addr is None or i + 1 >= len(tokens):
+    if i + 1 >= len(tokens):
         raise Unknown
-    word = tokens[i + 1]
-    if word == "0":  # VRP: wildcard 0 = this host
-        return AddrMatch.host(addr), i + 2, None
-    if word.isdigit() and int(word) <= 32:
+    got = _pattern(tokens[i], tokens[i + 1])
+    if got is None:
+        raise Unknown
+    return got[0], i + 2, got[1]
+
+
+@lru_cache(maxsize=4096)  # an ACL repeats its sources and destinations rule after rule
+def _pattern(address: str, wildcard: str) -> tuple[AddrMatch, str | None] | None:
+    """``A WILDCARD`` → (pattern, doubt); None when not an address and a wildcard."""
+    addr = ip_to_int(address)
+    if addr is None:
+        return None
+    if wildcard == "0":  # VRP: wildcard 0 = this host
+        return AddrMatch.host(addr), None
+    if wildcard.isdigit() and int(wildcard) <= 32:
         # A number for the wildcard: read as a prefix length (newer releases accept it);
         # said, since the reading is not certain.
-        plen = int(word)
+        plen = int(wildcard)
         bits = (1 << (32 - plen)) - 1
-        return AddrMatch(addr & ~bits & 0xFFFFFFFF, bits), i + 2, f"wildcard '{word}' read as a prefix length"
-    wild = ip_to_int(word)
+        return AddrMatch(addr & ~bits & 0xFFFFFFFF, bits), f"wildcard '{wildcard}' read as a prefix length"
+    wild = ip_to_int(wildcard)
     if wild is None:
-        raise Unknown
-    return AddrMatch(addr & ~wild & 0xFFFFFFFF, wild), i + 2, None
+        return None
+    return AddrMatch(addr & ~wild & 0xFFFFFFFF, wild), None
 
 
 def parse_rule(acl: AclState, tokens: list[str], low: list[str]) -> tuple[int | None, FilterLine | None, str | None]:

@@ -4,6 +4,7 @@ purpose (this table) or unrecognized; secrets are collected whatever the line.""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .state import State
 
@@ -218,8 +219,10 @@ SECRET_KEYS = {
 _SECRET_NAME = re.compile(r"(pass(word|phrase)?|secret|psk|(^|_)key\d?|token|credentials?)$", re.I)
 
 
+@lru_cache(maxsize=4096)
 def is_secret_option(key: str) -> bool:
-    """Whether an option's value is a secret, by its name."""
+    """Whether an option's value is a secret, by its name (remembered per name: an export
+    repeats a few dozen option names thousands of times)."""
     return key.lower() in SECRET_KEYS or bool(_SECRET_NAME.search(key))
 
 

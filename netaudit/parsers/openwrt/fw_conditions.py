@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from netaddr import AddrFormatError, IPNetwork
 
+from netaudit.parsers.ip import ip_to_int
 from netaudit.parsers.packet_sets import ADDR_MAX, Cond, intersect, norm, r_not
 
 from .uci import Section
@@ -158,6 +159,10 @@ def addresses(values: list[str], ipsets: dict, why: list[str], what: str) -> tup
         inv, w = split_neg(w)
         if not w:
             continue
+        plain = _plain_range(w)
+        if plain is not None:
+            (neg if inv else pos).append(plain)
+            continue
         try:
             if "/" in w and w.split("/", 1)[1].count(".") == 3 and not _contiguous(w.split("/", 1)[1]):
                 why.append(f"{what} {w}: a non-contiguous mask not modelled")
@@ -189,6 +194,26 @@ def addresses(values: list[str], ipsets: dict, why: list[str], what: str) -> tup
 
         r = r_and(r, r_not(norm(neg), ADDR_MAX))
     return r
+
+
+_PREFIX_LEN = {str(n): n for n in range(33)}
+
+
+def _plain_range(word: str) -> tuple[int, int] | None:
+    """``A.B.C.D`` or ``A.B.C.D/N`` as they are nearly always written (dotted quad, decimal
+    length) → the range netaddr gives (host bits cleared), from integers; None for any
+    other form, which netaddr reads in :func:`addresses`."""
+    addr, sep, length = word.partition("/")
+    value = ip_to_int(addr)
+    if value is None:
+        return None
+    if not sep:
+        return value, value
+    n = _PREFIX_LEN.get(length)
+    if n is None:
+        return None
+    host = ADDR_MAX >> n
+    return value & ~host, (value & ~host) | host
 
 
 def _contiguous(mask: str) -> bool:
@@ -271,10 +296,11 @@ def rule_conds(
     fam = (sec.get("family") or "").lower()
     if fam in ("ipv6", "6", "inet6"):
         raise Family
-    for key, what in NARROWING.items():
-        if sec.has(key):
-            sec.get(key)
-            why.append(f"{what} ({key}) not modelled: the line is matched without it")
+    if not (NARROWING.keys().isdisjoint(sec.options) and NARROWING.keys().isdisjoint(sec.lists)):
+        for key, what in NARROWING.items():  # (most rules have none: one test above)
+            if sec.has(key):
+                sec.get(key)
+                why.append(f"{what} ({key}) not modelled: the line is matched without it")
     src = addresses(sec.values(src_key), ipsets, why, "source")
     dst = addresses(sec.values(dip_key or dst_key), ipsets, why, "destination")
     if src == "v6" or dst == "v6":

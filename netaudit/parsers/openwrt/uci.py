@@ -57,8 +57,15 @@ class Section:
 
     def values(self, key: str) -> list[str]:
         """The values of an option or list, UCI's way: an option's value split on
-        whitespace (``option network 'lan guest'``), a list item as it is."""
-        return [v for v, _ in self.items(key)]
+        whitespace (``option network 'lan guest'``), a list item as it is (what
+        :meth:`items` gives, without the lines)."""
+        self.used.add(key)
+        opt = self.options.get(key)
+        out = opt.value.split() if opt is not None else []
+        items = self.lists.get(key)
+        if items:
+            out += [o.value for o in items]
+        return out
 
     def items(self, key: str) -> list[tuple[str, Src]]:
         """:meth:`values` with the line of each value."""
@@ -119,8 +126,20 @@ class UciText:
     # given alone has no ``package`` line: its file name is the package)
     no_package: Src | None = None
 
+    # The sections by (package, type) and (package, None), built on the first :meth:`of`
+    # (the converters ask some forty times; the reader only appends).
+    _index: dict[tuple[str, str | None], list[Section]] = field(default_factory=dict, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
+
     def of(self, package: str, type_: str | None = None) -> list[Section]:
-        return [s for s in self.sections if s.package == package and (type_ is None or s.type == type_)]
+        """The sections of ``package`` (of that type when given), in order."""
+        if self._indexed != len(self.sections):
+            self._index = {}
+            for s in self.sections:
+                self._index.setdefault((s.package, None), []).append(s)
+                self._index.setdefault((s.package, s.type), []).append(s)
+            self._indexed = len(self.sections)
+        return list(self._index.get((package, type_), ()))
 
 
 FILE_HEADER = re.compile(r"^(?:==>\s*(\S+)\s*<==|#{1,3}\s*(/etc/\S+))\s*$")
@@ -130,6 +149,9 @@ _WORD = re.compile(r"""'((?:[^']|'\\'')*)'|"((?:[^"\\]|\\.)*)"|(\S+)""")
 
 
 _SIMPLE_WORD = re.compile(r"(?:[^\s']|'[^']*')+")  # bare characters and single-quoted runs
+# ``key 'value'``: a bare word, blanks, one single-quoted value, nothing special in either
+# (nearly every line of an export)
+_KEY_QUOTED = re.compile(r"""([^\s'"\\#;]+)\s+'([^'"\\#;]*)'""")
 
 # The input holds sections but names no package (an /etc/config file given alone: libuci
 # takes the package from the file's name, which an input file's name is not): the form to
@@ -161,10 +183,19 @@ def scan(text: str) -> tuple[list[str], str | None]:
     reader does not split).
     """
     text = text.strip()
+    one = _KEY_QUOTED.fullmatch(text)
+    if one is not None:
+        return [one[1], one[2]], None  # what the single-quote path below reads, in one match
     if '"' not in text and "\\" not in text and "#" not in text and ";" not in text and text.count("'") % 2 == 0:
         # Only single quotes, all closed (``option name 'x y'``, nearly every line): the
         # words the loop below reads, quoted runs glued to what touches them.
         return [w.replace("'", "") for w in _SIMPLE_WORD.findall(text)], None
+    return scan_chars(text)
+
+
+def scan_chars(text: str) -> tuple[list[str], str | None]:
+    """:func:`scan` of a stripped line, character by character (its shortcuts give the
+    same words: ``tests/parsers/openwrt/test_uci.py``)."""
     words: list[str] = []
     cur: list[str] = []  # the pieces of the word being read ([""] after ``''``: a word)
     pos, end = 0, len(text)

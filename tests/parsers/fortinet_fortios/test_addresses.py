@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from netaddr import IPNetwork
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from netaddr import IPAddress, IPNetwork
 
 from netaudit.model import AddrMatch
+from netaudit.parsers.fortinet_fortios.addresses import parse_prefix, prefix_match
 from netaudit.reach import UNKNOWN
 
 from .helpers import analyse, cfg, dev_of, policies, policy
@@ -159,3 +163,32 @@ end
     assert "DM-CAM is not defined" in l3.partial
     assert [r.name for r in dev.references if not r.defined] == ["DM-CAM"]
     assert not rep.unrecognized
+
+
+@settings(max_examples=2000, deadline=None)
+@given(ip=st.integers(0, 2**32 - 1), length=st.integers(0, 32), form=st.sampled_from(["mask", "len", "host"]))
+def test_prefixes_as_netaddr_reads_them(ip, length, form):
+    """``A M``, ``A/len`` and ``A`` are built from integers: the network netaddr reads
+    from the text (host bits kept), and its pattern that of ``AddrMatch.prefix``."""
+    addr = str(IPAddress(ip))
+    mask = str(IPAddress((0xFFFFFFFF << (32 - length)) & 0xFFFFFFFF))
+    values = {"mask": [addr, mask], "len": [f"{addr}/{length}"], "host": [addr]}[form]
+    expected = IPNetwork(f"{addr}/{32 if form == 'host' else length}")
+    got = parse_prefix(values)
+    assert got is not None and (got.value, got.prefixlen, got.version) == (expected.value, expected.prefixlen, 4)
+    assert prefix_match(got) == AddrMatch.prefix(expected)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["10.1.2.3", "255.0.255.0"], None),  # a mask that is not one
+        (["10.1.2.3/255.255.0.0"], "10.1.2.3/16"),  # a mask after the slash: netaddr reads it
+        (["2001:db8::/32"], None),  # IPv6
+        (["gw.example"], None),
+        (["10.1.2.3", "255.255.255.0", "extra"], "10.1.2.3/24"),
+    ],
+)
+def test_other_prefix_forms_are_read_by_netaddr(values, expected):
+    got = parse_prefix(values)
+    assert (str(got) if got is not None else None) == expected

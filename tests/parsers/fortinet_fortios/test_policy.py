@@ -143,10 +143,15 @@ def test_negated_addresses():
 
 
 def test_undefined_names_are_references_and_partial():
-    dev, _rep = dev_of(cfg(policies(policy(1, '"guest"', '"nowhere"', '"GUEST"', '"NOPE"', '"NO-SVC"'))))
+    text = cfg(policies(policy(1, '"guest"', '"nowhere"', '"GUEST"', '"NOPE"', '"NO-SVC"')))
+    dev, _rep = dev_of(text)
     kinds = sorted((r.kind, r.name) for r in dev.references)
     assert kinds == [("address", "NOPE"), ("interface", "nowhere"), ("service", "NO-SVC")]
     assert all(not r.defined for r in dev.references)
+    # each cited at the line that names it (the citation is built only for these)
+    lines = text.split("\n")
+    for r in dev.references:
+        assert lines[r.source.line - 1].strip() == r.source.text and r.name in r.source.text
     assert "not defined" in dev.filters["firewall-policy"].lines[0].partial
 
 

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from netaudit.parsers.fortinet_fortios.tree import IGNORE, IGNORED, MODEL, RECOGNIZED, UNRECOGNIZED, build, finalize
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from netaudit.parsers.fortinet_fortios.tree import (
+    IGNORE,
+    IGNORED,
+    MODEL,
+    RECOGNIZED,
+    UNRECOGNIZED,
+    _tokenize_slow,
+    build,
+    closed_quotes_tokens,
+    finalize,
+)
 
 
 def tree(text: str):
@@ -230,3 +243,28 @@ end
     assert st[7] == RECOGNIZED  # end of a modelled block
     assert [st[8], st[9], st[10]] == [IGNORED] * 3  # ignored section
     assert [st[11], st[12], st[13]] == [UNRECOGNIZED] * 3
+
+
+# Blanks of every kind, quotes, and ordinary characters.
+_LINE = st.text(st.sampled_from(list('ab-1. \t"\r\xa0')), max_size=16)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(head=_LINE, value=_LINE, tail=_LINE)
+def test_closed_quotes_are_read_as_the_character_loop_reads_them(head, value, tail):
+    """Lines whose double quotes all close on the line are read by regular expressions
+    (``set key "value"`` by one match); the tokens are those of the character loop."""
+    for raw in (f'{head}"{value}"', f'        set {head} "{value}"{tail}', f'    edit "{value}"'):
+        if raw.count('"') % 2:
+            continue
+        tokens, last, ok = _tokenize_slow([raw], 0)
+        assert ok and last == 0
+        assert closed_quotes_tokens(raw) == tokens, raw
+
+
+def test_one_quoted_value_with_blanks_inside_and_odd_blanks_outside():
+    assert closed_quotes_tokens('        set comment "may tram 1"') == ["set", "comment", "may tram 1"]
+    assert closed_quotes_tokens('    edit "H-0001"\r') == ["edit", "H-0001\r"]  # a CR is no blank here
+    assert closed_quotes_tokens('set\xa0name "x"') == ["set\xa0name", "x"]
+    assert closed_quotes_tokens('set a"b c"') == ["set", "ab c"]  # glued: one token
+    assert closed_quotes_tokens('set name ""') == ["set", "name", ""]

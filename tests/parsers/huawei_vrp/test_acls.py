@@ -186,3 +186,28 @@ def test_login_use_of_an_acl_ends_in_deny():
     dev, _ = core(" rule 5 permit ip source 10.0.99.0 0.0.0.255")
     assert dev.filters["3040"].default_action == Action.DENY
     assert dev.filters["3040 (traffic-filter)"].default_action == Action.PERMIT
+
+
+def test_a_repeated_address_reads_alike_and_a_bad_one_is_never_guessed():
+    """Sources and destinations are read once per distinct pair of words: the second rule
+    naming the same pair gets the same pattern and the same doubt; a pair that is not an
+    address and a wildcard leaves its rule unrecognized, every time."""
+    dev, rep = core(
+        " rule 5 permit ip source 10.0.40.0 24 destination 10.0.10.0 0.0.0.255\n"
+        " rule 10 permit ip source 10.0.40.0 24 destination 10.0.10.0 0.0.0.255\n"
+        " rule 15 deny ip destination 10.0.10.300 0.0.0.255\n"
+        " rule 20 deny ip destination 10.0.10.0 0.0.0.256\n"
+        " rule 25 deny ip destination 10.0.10.300 0.0.0.255"
+    )
+    lines = dev.filters["3040"].lines
+    assert [ln.name for ln in lines] == ["rule 5", "rule 10"]
+    for ln in lines:
+        (m,) = ln.matches
+        assert m.src == (AddrMatch(ip("10.0.40.0"), 0xFF),) and m.dst == (AddrMatch(ip("10.0.10.0"), 0xFF),)
+        assert ln.partial == "wildcard '24' read as a prefix length"
+    bad = [s.text for s in rep.unrecognized]
+    assert bad == [
+        "rule 15 deny ip destination 10.0.10.300 0.0.0.255",
+        "rule 20 deny ip destination 10.0.10.0 0.0.0.256",
+        "rule 25 deny ip destination 10.0.10.300 0.0.0.255",
+    ]

@@ -5,9 +5,12 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from netaddr import IPNetwork
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from netaddr import IPAddress, IPNetwork
 
 from netaudit.model import Action
+from netaudit.parsers.openwrt.fw_conditions import addresses
 from netaudit.zones import Zone
 
 from .helpers import NET, STAFF, cells, office
@@ -358,3 +361,32 @@ def test_a_rule_naming_an_undefined_zone_is_skipped_whole():
     assert rep.unrecognized == []
     assert any("to-nowhere: zone not defined" in w for w in rep.warnings)
     assert cells(dev)[("guest", "staff")].verdict == "blocked"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(ip=st.integers(0, 2**32 - 1), length=st.integers(0, 32), with_length=st.booleans())
+def test_addresses_as_netaddr_reads_them(ip, length, with_length):
+    """Dotted quads (with a decimal length) are read from integers: the range netaddr
+    gives, host bits cleared."""
+    text = str(IPAddress(ip)) + (f"/{length}" if with_length else "")
+    net = IPNetwork(text)
+    why: list[str] = []
+    assert addresses([text], {}, why, "source") == ((net.first, net.last),)
+    assert addresses([f"!{text}", "0.0.0.0/0"], {}, why, "source") == addresses([f"!{net.cidr}"], {}, why, "source")
+    assert why == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10.1.2.3/255.255.255.0", ((0x0A010200, 0x0A0102FF),)),  # a mask: netaddr reads it
+        ("10.1.2.3/255.0.255.0", None),  # not contiguous: said, matched as any
+        ("10.1.2.0/24 ", ((0x0A010200, 0x0A0102FF),)),  # a blank after it: netaddr takes it
+        ("nas.lan", None),  # a host name: said, matched as any
+    ],
+)
+def test_other_address_forms_go_to_netaddr(text, expected):
+    why: list[str] = []
+    got = addresses([text], {}, why, "source")
+    assert got == expected
+    assert bool(why) == (expected is None)

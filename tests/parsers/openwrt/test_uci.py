@@ -5,10 +5,22 @@ from __future__ import annotations
 
 import pytest
 from helpers import cells as audit_cells
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netaudit.inputs import load_snapshot
+from netaudit.model import Src
 from netaudit.parsers import openwrt
-from netaudit.parsers.openwrt.uci import COMMANDS, NO_PACKAGE, OPEN, scan, split_values
+from netaudit.parsers.openwrt.uci import (
+    COMMANDS,
+    NO_PACKAGE,
+    OPEN,
+    Section,
+    read,
+    scan,
+    scan_chars,
+    split_values,
+)
 
 from .helpers import FIXTURES, audit_fixture, cells, office, parse
 
@@ -32,6 +44,38 @@ from .helpers import FIXTURES, audit_fixture, cells, office, parse
 def test_words_and_comments_as_libuci_reads_them(text, words):
     assert scan(text) == (words, None)
     assert split_values(text) == words
+
+
+# The characters that decide how a UCI line splits, and a few ordinary ones.
+_UCI_CHARS = st.sampled_from(list("ab-1. \t'\"\\#;\r\xa0"))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    key=st.text(_UCI_CHARS, max_size=5),
+    value=st.text(_UCI_CHARS, max_size=8),
+    glue=st.sampled_from([" ", "\t", "  ", ""]),
+)
+def test_the_shortcuts_read_the_words_the_character_loop_reads(key, value, glue):
+    """``key 'value'`` and single-quoted lines are read by regular expressions (nearly
+    every line of an export); they give what the character-by-character reading gives."""
+    for text in (f"{key}{glue}'{value}'", f"{key}{glue}{value}", f"{key}{glue}'{value}' {key}"):
+        assert scan(text) == scan_chars(text.strip()), text
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("name 'may-0001'", ["name", "may-0001"]),
+        ("dest_port '25 465 587'", ["dest_port", "25 465 587"]),
+        ("ipaddr\t''", ["ipaddr", ""]),
+        ("name 'a#b'", ["name", "a#b"]),  # the character loop reads it
+        ("na'me' 'x'", ["name", "x"]),
+        ("name 'x'\r", ["name", "x"]),
+    ],
+)
+def test_key_and_quoted_value(text, words):
+    assert scan(text) == (words, None)
 
 
 @pytest.mark.parametrize(
@@ -140,3 +184,16 @@ def test_config_before_the_first_package_is_listed_and_said():
     _dev, rep = office(base="config rule\n\toption src 'wan'\n\n" + office.__defaults__[1].lstrip("\n"))
     assert {s.text for s in rep.unrecognized} == {"config rule", "option src 'wan'"}
     assert any("before the first 'package' line" in w for w in rep.warnings)
+
+
+def test_sections_by_package_and_type_follow_what_the_reader_holds():
+    """``of`` answers from an index built once; a section added later is in it too, and
+    what a caller does to the list it gets does not change the index."""
+    ut = read("package firewall\n\nconfig rule\n\toption name 'a'\n\nconfig zone 'lan'\n", "gw.txt")
+    assert [s.type for s in ut.of("firewall")] == ["rule", "zone"]
+    assert [s.name for s in ut.of("firewall", "zone")] == ["lan"]
+    assert ut.of("network") == [] and ut.of("firewall", "redirect") == []
+    ut.sections.append(Section("firewall", "rule", "r2", Src("gw.txt", 9, "config rule 'r2'")))
+    assert [s.name for s in ut.of("firewall", "rule")] == ["@rule[0]", "r2"]
+    ut.of("firewall", "rule").clear()
+    assert len(ut.of("firewall", "rule")) == 2
