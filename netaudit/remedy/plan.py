@@ -214,9 +214,11 @@ def derive(audit) -> Plan:
         if cell.dst == DEVICES_ZONE:
             _restrict(audit, plans, cell, excess(hs, cell), mgmt, ids, edge_vpn, unfixable)
             continue
-        external = kinds.get(cell.src) in ("external", "wan")
-        points = gateways(audit, cell.dst if external else cell.src)
         zones = {z.name: z for z in audit.zones}
+        # From a zone behind a tunnel too: its packets skip the inbound ACL where they come
+        # decrypted (docs/semantics.md, "A zone behind a tunnel").
+        external = kinds.get(cell.src) in ("external", "wan") or bool(zones[cell.src].tunnels)
+        points = gateways(audit, cell.dst if external else cell.src)
         if set(zones[cell.src].domains) & set(zones[cell.dst].domains):
             points = []  # one L2 segment: delivered without crossing a router
         if not points:
