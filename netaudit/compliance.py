@@ -55,7 +55,7 @@ class Facts:
 
     level: int
     inferred: bool
-    zones: list[dict]  # name, kind, domains, problems, attach
+    zones: list[dict]  # name, kind, domains, tunnels, problems, attach
     # src, dst, verdict, expected, violation, services, reason, may_violate, maybe_services,
     # icmp_replies_only, and what the requirements ask of each cell, read once (here):
     # ``undecided`` — the policy is not proven for it: unknown, or reachable within the
@@ -94,6 +94,7 @@ def facts_from_audit(audit) -> Facts:
             "name": pz.name,
             "kind": pz.kind,
             "domains": list(pz.domains),
+            "tunnels": [f"{d}:{i}" for d, i in pz.tunnels],  # behind these interfaces' tunnels
             "problems": [messages.both_of(p) for p in pz.problems],
             "attach": [f"{d}:{i}" for d, i in pz.zone.attach],
         }
@@ -158,6 +159,7 @@ def facts_from_doc(doc: dict) -> Facts:
             "name": z["name"],
             "kind": z["kind"],
             "domains": z.get("domains", placed.get(z["name"], [])),
+            "tunnels": z.get("tunnels", []),
             "problems": z.get("problems_text") or z.get("problems", []),
             "attach": z.get("attach", []),
         }
@@ -283,7 +285,7 @@ def _zone_presence(f: Facts, kind: str, missing: str) -> tuple[Outcome | None, l
         key = "ev.zone_missing_check" if missing == CHECK else "ev.zone_missing"
         return Outcome(missing, [_sent(key, kind=_kind(kind))]), [], []
     ev = [_sent("ev.zones", kind=_kind(kind), zones=named_list(z["name"] for z in zs))]
-    unplaced = [z for z in zs if not z["domains"]]
+    unplaced = [z for z in zs if not z["domains"] and not z.get("tunnels")]
     if unplaced:
         probs = {
             lang: "; ".join(p[lang] if isinstance(p, dict) else str(p) for z in unplaced for p in z["problems"]) or "-"

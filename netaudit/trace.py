@@ -116,15 +116,17 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
             result["unknown"].append(
                 {"zone": None, "reason": Text("reason.unzoned_segment", device=dev, interface=ifn)}
             )
-    if not pz.domains:
+    if not pz.placed:
         result["unknown"].append({"zone": None, "reason": unplaced_reason(pz)})
     # Toward a zone that could not be placed (declared by subnets no interface holds: a VPN
     # peer's LAN) nothing is delivered "there", and nothing is proven: as the matrix says.
     if not result["delivered"]:
         for name, placed in engine.zones.items():
             toward = (to_zone and name == dst) or hs.meets(engine.zone_addr[name], target)
-            if name != src and not placed.domains and toward:
+            if name != src and not placed.placed and toward:
                 result["unknown"].append({"zone": name, "reason": unplaced_reason(placed)})
+            elif (name == src or toward) and (why := engine.unmodelled_tunnel(name)) is not None:
+                result["unknown"].append({"zone": name, "reason": why})  # behind a tunnel not modelled
     if snap.input_problems:
         # A file cut short or unreadable may hold the line that decides (docs/limits.md):
         # neither "blocked" nor "reachable" is proven from what was read.

@@ -427,6 +427,34 @@ Z = "zones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\n"
         ("zones:\n  g: {kind: guest, vlans: ['CORE:²']}\n", 2, "VLAN id in 'CORE:²' must be 1..4094"),
         ("zones:\n  g:\n    kind: 5\n    subnets: [10.0.0.0/24]\n", 3, "kind must be one of"),
         ("zones:\n  g: {kind: guest, subnets: [10.0.0.0/24], sources: [any]}\n", 2, "sources must be"),
+        # via: where the zone's hosts are seen from attach (docs/semantics.md, "A zone behind a tunnel")
+        (
+            "zones:\n  tinh:\n    kind: wan\n    subnets: [10.100.0.0/16]\n    attach: ['RT:Gi0/0/0']\n"
+            "    via: tunel\n",
+            6,
+            "zone 'tinh': via must be 'segment' or 'tunnel', not the text 'tunel' (did you mean 'tunnel'?)",
+        ),
+        (
+            "zones:\n  tinh:\n    kind: wan\n    subnets: [10.100.0.0/16]\n    attach: ['RT:Gi0/0/0']\n    via: 1\n",
+            6,
+            "via must be 'segment' or 'tunnel', not the number 1",
+        ),
+        (
+            "zones:\n  tinh:\n    kind: wan\n    subnets: [10.100.0.0/16]\n    via: tunnel\n",
+            5,
+            "zone 'tinh': via: tunnel needs attach: (the interface whose tunnels lead to it)",
+        ),
+        (
+            "zones:\n  tinh:\n    kind: wan\n    attach: ['RT:Gi0/0/0']\n    via: tunnel\n",
+            5,
+            "zone 'tinh': via: tunnel needs subnets: (the addresses behind the tunnel)",
+        ),
+        (
+            "zones:\n  tinh:\n    kind: wan\n    subnets: [10.100.0.0/16]\n    vlans: ['SW:10']\n"
+            "    attach: ['RT:Gi0/0/0']\n    via: tunnel\n",
+            7,
+            "via: tunnel and vlans: do not go together",
+        ),
         ("zones:\n  5: {kind: guest, subnets: [10.0.0.0/24]}\n", 2, "zone name 5 must be text"),
         ("zones:\n  '@devices': {kind: guest, subnets: [10.0.0.0/24]}\n", 2, "reserved"),
         ("zones:\n  g: 5\n", 2, "zone 'g' must be a mapping"),
@@ -715,6 +743,23 @@ def test_two_answers_for_one_pair_are_an_error_and_a_shared_vlan_is_said():
     said = [str(w) for w in zones.site_warnings(zones.site_from_dict({"zones": base}))]
     assert any("VLAN CORE:10 is declared in several zones (staff, guest)" in w for w in said)
     assert any("Port RT:wan is declared in several zones (guest, internet)" in w for w in said)
+    # a zone behind the port's tunnels does not share its segment: nothing to say
+    behind = {**base, "guest": {**base["guest"], "vlans": [], "via": "tunnel"}}
+    said = [str(w) for w in zones.site_warnings(zones.site_from_dict({"zones": behind}))]
+    assert not any("Port RT:wan" in w for w in said)
+
+
+def test_via_defaults_to_segment_and_reads_tunnel_in_any_case():
+    site = zones.site_from_dict(
+        {
+            "zones": {
+                "canbo": {"kind": "internal", "subnets": ["10.10.10.0/24"], "attach": ["RT:lan"]},
+                "tinh": {"kind": "wan", "subnets": ["10.100.0.0/16"], "attach": ["RT:wan"], "via": "Tunnel"},
+                "mang": {"kind": "wan", "subnets": ["10.200.0.0/16"], "attach": ["RT:wan"], "via": "segment"},
+            }
+        }
+    )
+    assert [(z.name, z.via) for z in site.zones] == [("canbo", "segment"), ("tinh", "tunnel"), ("mang", "segment")]
 
 
 HSRP = """\

@@ -83,6 +83,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "from the vpdn-group; or deny the port to the address the provider gives, by hand",
     },
     # a VPN endpoint the reference policy lets the Internet reach, reached from an inside zone too
+    "fix.left.tunnel_zone_service": {
+        "vi": "vùng {zone} nằm sau đường hầm IPsec: gói tin của vùng đến {device} đã giải mã, không ACL cổng nào "
+        "kiểm tra, và tập cấu hình không có vùng quản trị để giới hạn {service} ({ports}) về đó — giới hạn trong "
+        "danh sách truy cập riêng của dịch vụ (access-class) hoặc thu hẹp crypto ACL",
+        "en": "zone {zone} is behind an IPsec tunnel: its packets reach {device} decrypted, past every interface "
+        "ACL, and the site file names no management zone to limit {service} ({ports}) to — limit it in the "
+        "service's own access list (access-class) or narrow the crypto ACL",
+    },
     "fix.left.edge_vpn": {
         "vi": "{service} trên {device} là điểm kết nối VPN mà chính sách cho phép từ Internet: bộ thay đổi không tắt "
         "nó; vùng {zone} vẫn tới được cổng này — nếu cần, chặn riêng cổng đó từ vùng {zone} trong chain input",

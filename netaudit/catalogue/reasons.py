@@ -128,6 +128,36 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "không tìm thấy cổng kết nối {device}:{interface} trong tập cấu hình được cung cấp",
         "en": "attachment {device}:{interface} not found in the snapshot",
     },
+    # a zone behind tunnels (site via: tunnel; zones.placement._tunnel_attach, reach/ipsec.py)
+    "problem.tunnel_unmodelled": {
+        "vi": "{gap}: mọi ô từ vùng và tới vùng này là chưa xác định",
+        "en": "{gap}: every cell from and to this zone is unknown",
+    },
+    "problem.tunnel_shutdown": {
+        "vi": "cổng {device}:{interface} đang shutdown: không có đường hầm nào tới vùng qua cổng này",
+        "en": "{device}:{interface} is shut down: no tunnel leads to the zone through it",
+    },
+    "tunnel.partial": {
+        "vi": "đường hầm IPsec của cổng {device}:{interface} không được mô hình hoá vì cấu hình chưa hiểu "
+        "hết ({detail})",
+        "en": "the IPsec tunnels of {device}:{interface} are not modelled: not fully understood ({detail})",
+    },
+    "tunnel.none": {
+        "vi": "cổng {device}:{interface} không có đường hầm IPsec tĩnh nào được mô hình hoá (công cụ chỉ mô hình "
+        "hoá crypto map tĩnh của Cisco IOS, và không đọc được crypto map nào như vậy trên cổng này)",
+        "en": "no static IPsec tunnel of {device}:{interface} is modelled (netaudit models the static crypto "
+        "maps of Cisco IOS only, and read none on this interface)",
+    },
+    "reason.tunnel_unmodelled": {
+        "vi": "vùng {zone} nằm sau đường hầm (via: tunnel) nhưng {gap}",
+        "en": "zone {zone} is behind tunnels (via: tunnel), but {gap}",
+    },
+    "reason.tunnel_zone_in_clear": {
+        "vi": "vùng {zone} nằm sau đường hầm của {device}:{interface} nhưng có địa chỉ không phải địa chỉ riêng "
+        "(RFC 1918): Internet có thể định tuyến tới đó cả ở dạng rõ, qua nhà cung cấp dịch vụ",
+        "en": "zone {zone} is behind the tunnels of {device}:{interface} but owns addresses that are not "
+        "private (RFC 1918): the Internet may route to them in clear too, through the ISP",
+    },
     "problem.no_exit": {
         "vi": "không tìm thấy lối ra Internet trong tập cấu hình (không có tuyến mặc định ra ngoài, không có "
         "cổng NAT outside/WAN): khai báo attach: cho vùng này trong site.yaml",

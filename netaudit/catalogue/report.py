@@ -180,6 +180,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "scope.col.kind": {"vi": "Loại vùng", "en": "Kind"},
     "scope.col.subnets": {"vi": "Dải địa chỉ", "en": "Subnets"},
     "scope.col.where": {"vi": "VLAN / cổng kết nối", "en": "VLANs / attachment points"},
+    "scope.via_tunnel": {"vi": "{place} (qua đường hầm IPsec)", "en": "{place} (through its IPsec tunnels)"},
     "scope.all_other": {"vi": "mọi địa chỉ không thuộc vùng khác", "en": "every address no other zone owns"},
     # ---- words for internal ids and service lists in prose
     "zone.devices": {
@@ -401,6 +402,16 @@ ENTRIES: dict[str, dict[str, str]] = {
     "witness.l2": {"vi": "Chuyển mạch lớp 2", "en": "Layer-2 forwarding"},
     "witness.translated": {"vi": "sau NAT: {packet}", "en": "after NAT: {packet}"},
     "witness.note.next_hop": {"vi": "tới next-hop {nh} thuộc vùng {zone}", "en": "to next hop {nh} in zone {zone}"},
+    "witness.note.decrypted": {
+        "vi": "đã giải mã, ra khỏi đường hầm IPsec '{entry}' với {peers} ({where}): ACL chiều vào của cổng không "
+        "kiểm tra",
+        "en": "out of the IPsec tunnel '{entry}' with {peers} ({where}), decrypted: the interface's inbound ACL "
+        "does not check it",
+    },
+    "witness.note.encrypted": {
+        "vi": "vào đường hầm IPsec '{entry}' tới {peers} ({where}), phía sau là vùng {zone}",
+        "en": "into the IPsec tunnel '{entry}' to {peers} ({where}), behind which is zone {zone}",
+    },
     "witness.notes": {"vi": "{notes}", "en": "{notes}"},  # several notes of one hop, joined with "; "
     "witness.open_match": {
         "vi": "không biết quy tắc định tuyến ở dòng {line} có khớp với gói tin hay không ({detail}): gói tin "

@@ -61,6 +61,7 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, Witnesses):
         for z in zones:
             for did in z.domains:
                 self.zones_in_domain[did].append(z.name)
+        self._tunnel_zones_setup(zones)  # zones behind an interface's tunnels (ipsec.py)
         # Addresses per L3 interface and per (device, vrf).
         self.if_addr: dict[tuple[str, str], Bdd] = {}
         self.own: dict[tuple[str, str], Bdd] = defaultdict(lambda: hs.false)
@@ -389,6 +390,8 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, Witnesses):
         for did in z.domains:
             path = extend(None, Step("inject", note=f"{src} hosts in {self.topo.domains[did].label}"))
             self._emit_hosts(run, did, P0, True, None, path, src, queue)
+        for dev, ifn in z.tunnels:
+            self._inject_behind_tunnel(run, src, dev, ifn, P0, queue)
         while queue:
             dev, ifn, P, certain, reason, path = queue.popleft()
             if dev is ROUTE:  # past ingress: (ROUTE, device, vrf, …), see Work
@@ -463,6 +466,7 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, Witnesses):
                     self._deliver(run, zname, Q, c, r, p)
         for dev, ifn in self.topo.domains[did].l3:
             queue.append((dev, ifn, P, certain, reason, path))
+        self._in_clear_beside(run, did, P & ~l3, reason, src_zone)  # reach/ipsec.py
         for dev, ifn, detail in self.unread_gateways.get(did, ()):
             why = reason or Text("reason.interface_partial", device=dev, interface=ifn, detail=detail)
             self._leave(run, P & ~self._zoned_addr(did), why)
@@ -509,7 +513,8 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, Witnesses):
             out.append((Q, certain and c, reason or r, p2))
         return out
 
-    def _ingress(self, run: Run, dev_name: str, ifn: str, P, certain, reason, path, queue):
+    def _ingress(self, run: Run, dev_name: str, ifn: str, P, certain, reason, path, queue, decrypted=None):
+        """``P`` arriving on ``ifn`` (``decrypted``: a step, out of a tunnel: no inbound filter)."""
         hs = self.hs
         dev = self.topo.devices[dev_name]
         itf = dev.interfaces[ifn]
@@ -540,7 +545,7 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, Witnesses):
                 parts.append((unsure, False, why))
         for P1, certain1, reason1 in parts:
             if P1 != hs.false:
-                self._ingress_filtered(run, dev, ifn, itf, P1, certain1, reason1, path, queue)
+                self._ingress_filtered(run, dev, ifn, itf, P1, certain1, reason1, path, queue, decrypted)
 
     def _own_sources(self, dev: Device, vrf: str):
         """The device's own addresses as a source-address set."""
@@ -550,17 +555,20 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, Witnesses):
             got = self._cache[key] = self.hs.dst_to_src(self.own[(dev.hostname, vrf)])
         return got
 
-    def _ingress_filtered(self, run: Run, dev: Device, ifn: str, itf, P, certain, reason, path, queue):
+    def _ingress_filtered(self, run: Run, dev: Device, ifn: str, itf, P, certain, reason, path, queue, decrypted):
         """Ingress after the reverse-path check: the inbound filter, DNAT, the device's
         own addresses, then routing."""
         hs = self.hs
         dev_name = dev.hostname
         entered = extend(path, Step("enter", dev_name, ifn))
         arrivals = []  # (packets, certain, reason, path) past the inbound filter
-        if itf.ipsec_tunnels:
+        if decrypted is not None:
+            arrivals.append((P, certain, reason, extend(entered, decrypted)))
+            P = hs.false
+        elif itf.ipsec_tunnels:
             # What may come decrypted out of a tunnel passes without the inbound filter,
             # maybe (the same packets in clear are dropped): model.IpsecTunnel.
-            for T, why in self._tunnel_parts(dev, itf, P, inbound=True):
+            for T, why, _ in self._tunnel_parts(dev, itf, P, inbound=True):
                 P = P & ~T
                 arrivals.append((T, False, reason or why, entered))
         if P != hs.false:
@@ -716,31 +724,23 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, Witnesses):
                 )
                 out_itf = dev.interfaces[out_if]
                 if out_itf.partial:
-                    c, r = (
-                        False,
-                        r
-                        or Text(
-                            "reason.interface_partial",
-                            device=dev.hostname,
-                            interface=out_if,
-                            detail=out_itf.partial,
-                        ),
+                    why = Text(
+                        "reason.interface_partial", device=dev.hostname, interface=out_if, detail=out_itf.partial
                     )
+                    c, r = False, r or why
                 for U, p4, c2, r2 in self._egress(run, dev, ifn, out_if, S, p2):
-                    if out_itf.ipsec_tunnels:
-                        # Into a tunnel, to its peer: not onward in clear; beyond the
-                        # snapshot they may reach any zone owning their destination.
-                        for T, why in self._tunnel_parts(dev, out_itf, U, inbound=False):
-                            U = U & ~T
-                            self._leave(run, T, r_route or r or r2 or why)
+                    c3, r3 = c_route and c and c2, r_route or r or r2
+                    if out_itf.ipsec_tunnels or (dev.hostname, out_if) in self.tunnel_zones:
+                        # Into a tunnel, to its peer: not onward in clear (reach/ipsec.py).
+                        U = self._tunnel_egress(run, dev, out_if, U, c3, r3, p4)
                         if U == self.hs.false:
                             continue
-                    self._emit(run, dev.hostname, out_if, nh, U, c_route and c and c2, r_route or r or r2, p4, queue)
+                    self._emit(run, dev.hostname, out_if, nh, U, c3, r3, p4, queue)
                     if out_itf.partial:
                         # What the interface does with them is not all understood (a
                         # crypto map tunnels some to its peer): beyond the modelled next
                         # hop they may reach any zone owning their destination.
-                        self._leave(run, U, r_route or r or r2)
+                        self._leave(run, U, r3)
 
     def _egress(self, run: Run, dev: Device, ifn: str, out_if: str, P, path) -> list[tuple]:
         """The out-interface's filter and source NAT, in the device's order (IOS: NAT

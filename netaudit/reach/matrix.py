@@ -77,10 +77,10 @@ def compute_row(engine: Engine, src: str, zone_names: list[str]) -> list[Cell]:
     pz = engine.zones[src]
     run = engine.run_zone(src)
     row = [make_cell(engine, run, pz, dst) for dst in [z for z in zone_names if z != src] + [DEVICES_ZONE]]
-    if pz.segment_sources is not None and pz.domains:
+    if pz.segment_sources is not None and pz.placed:
         _for_segment_sources(engine, pz, row)
     _to_segment_sources(engine, run, row)
-    if engine.zone_sources(src) is not None and pz.domains and engine.source_sensitive():
+    if engine.zone_sources(src) is not None and pz.placed and engine.source_sensitive():
         # Forged sources: what the zone delivers only by claiming others' addresses.
         forged = engine.run_zone(src, any_source=True)
         for c in row:
@@ -163,7 +163,7 @@ def make_cell(engine: Engine, run: Run, pz: PlacedZone, dst: str) -> Cell:
     hs = engine.hs
     src = pz.name
     d = run.deliveries.get(dst)
-    if not pz.domains:
+    if not pz.placed:
         return Cell(src, dst, UNKNOWN, reason=unplaced_reason(pz))
     if d is not None and d.certain != hs.false:
         cell = Cell(
@@ -181,12 +181,16 @@ def make_cell(engine: Engine, run: Run, pz: PlacedZone, dst: str) -> Cell:
         return cell
     if d is not None and d.maybe != hs.false:
         return Cell(src, dst, UNKNOWN, reason=d.maybe_reason, maybe=d.maybe, services=hs.services(d.maybe))
-    if dst != DEVICES_ZONE and not engine.zones[dst].domains:
+    if dst != DEVICES_ZONE and not engine.zones[dst].placed:
         dz = engine.zones[dst]
         return Cell(src, dst, UNKNOWN, reason=unplaced_reason(dz))
     if engine.zone_addr[dst] == hs.false:
         # Nothing can be delivered to a zone that owns no address: not a proof of "blocked".
         return Cell(src, dst, UNKNOWN, reason=Text("reason.zone_no_addresses", zone=dst))
+    unmodelled = engine.unmodelled_tunnel(src) or (engine.unmodelled_tunnel(dst) if dst != DEVICES_ZONE else None)
+    if unmodelled is not None:
+        # Behind a tunnel the snapshot does not model: what it carries is not known.
+        return Cell(src, dst, UNKNOWN, reason=unmodelled)
     target = engine.zone_addr[dst]
     blocking, dropped = engine.blocking_lines(run, target), engine.drop_reasons(run, target, martian=False)
     return Cell(src, dst, BLOCKED, blocking=blocking, dropped=dropped)

@@ -62,6 +62,7 @@ class Witnesses:
             if st.kind == "l2":
                 if hop is not None and st.device == hop["device"]:
                     hop["note"] = Text("witness.notes", notes=(hop["note"], st.note)) if hop.get("note") else st.note
+                    hop["rules"].extend(s.cite() for s in st.cites)  # a tunnel's crypto map entry
                 else:
                     hops.append(
                         {

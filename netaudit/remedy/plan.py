@@ -229,9 +229,11 @@ def derive(audit) -> Plan:
         if cell.dst == DEVICES_ZONE:
             _restrict(audit, plans, cell, excess(hs, cell), mgmt, ids, edge_vpn, unfixable)
             continue
-        external = kinds.get(cell.src) in ("external", "wan")
-        points = gateways(audit, cell.dst if external else cell.src)
         zones = {z.name: z for z in audit.zones}
+        # From a zone behind a tunnel too: its packets skip the inbound ACL where they come
+        # decrypted (docs/semantics.md, "A zone behind a tunnel").
+        external = kinds.get(cell.src) in ("external", "wan") or bool(zones[cell.src].tunnels)
+        points = gateways(audit, cell.dst if external else cell.src)
         if set(zones[cell.src].domains) & set(zones[cell.dst].domains):
             points = []  # one L2 segment: delivered without crossing a router
         if not points:
@@ -418,6 +420,9 @@ def _restrict(audit, plans, cell, packets, mgmt, ids, edge_vpn, unfixable: list[
     zones use it."""
     hs = audit.engine.hs
     from_outside = any(z.name == cell.src and z.kind == "external" for z in audit.zones)
+    # Behind a tunnel: no interface ACL sees the zone's packets and, without a management
+    # zone to limit the service to, nothing names them but the service's own access list.
+    untouchable = not mgmt and any(z.name == cell.src and z.tunnels for z in audit.zones)
     gateway = services_packets(hs, GATEWAY_SERVICES)
     kept: dict[tuple[str, str, str], list[str]] = {}  # (reason, device, service) -> its ports
     for dev in audit.topology.devices.values():
@@ -433,6 +438,8 @@ def _restrict(audit, plans, cell, packets, mgmt, ids, edge_vpn, unfixable: list[
                 continue
             if svc.name in VPN_ENDPOINTS or hs.within(probe, edge_vpn):
                 kept.setdefault(("fix.left.edge_vpn", dev.hostname, svc.name), []).append(_svc_text(svc))
+            elif untouchable:
+                kept.setdefault(("fix.left.tunnel_zone_service", dev.hostname, svc.name), []).append(_svc_text(svc))
             elif from_outside and svc.name in CLEARTEXT_TUNNELS and dev.vendor in TUNNEL_CLOSE_VENDORS:
                 # A VPN server without encryption answering the Internet: dropped where the
                 # Internet enters (turning it off is the unit's choice: its remote users).

@@ -239,6 +239,9 @@ def _audit_dict(audit, options: RenderOptions) -> dict:
             z["inferred_from_text"] = [both_of(w) for w in pz.zone.inferred_from]  # additive: {"vi", "en"} each
         if pz.zone.sources != "own":
             z["sources"] = pz.zone.sources  # additive: "any" (spoofed sources included)
+        if pz.zone.via != "segment":
+            z["via"] = pz.zone.via  # additive: "tunnel" (behind the tunnels of its attach interfaces)
+            z["tunnels"] = [f"{d}:{i}" for d, i in pz.tunnels]  # additive: those it was placed behind
         if pz.zone.line is not None and not audit.site.inferred:
             z["line"] = pz.zone.line  # additive: where the site file declares it
         if pz.attached:

@@ -358,6 +358,8 @@ def _scope(v: View) -> None:
     v.runtime_title = v.t("summary.runtime") if v.runtime else ""
     for z in doc.get("zones", []):
         where = list(z.get("vlans", [])) + list(z.get("attach", []))
+        if z.get("via") == "tunnel":  # behind the tunnels of its attach interfaces
+            where = [v.t("scope.via_tunnel", place=a) for a in z.get("attach", [])]
         # An external zone attached automatically: where, and why.
         where += [v.L(a) for a in z.get("attached_text", [])] or list(z.get("attached", []))
         placed = [n for did in z.get("domains", []) for n in nets_by_domain.get(did, [])]

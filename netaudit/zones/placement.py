@@ -133,6 +133,14 @@ class PlacedZone:
     # (a typo in the site file, or hosts taking the segment's addresses): its hosts may
     # send from either, and a verdict must hold for both (reach.matrix.compute_row).
     segment_sources: IPSet | None = None
+    # A zone behind tunnels (site ``via: tunnel``): the (device, interface) whose IPsec
+    # tunnels lead to it; it sits in no L2 domain (docs/semantics.md, "A zone behind a tunnel").
+    tunnels: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def placed(self) -> bool:
+        """Whether the zone has somewhere to be: an L2 domain or a tunnel."""
+        return bool(self.domains or self.tunnels)
 
     @property
     def name(self) -> str:
@@ -161,6 +169,7 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
     for z in site.zones:
         doms: list[str] = []
         problems: list[Text] = []
+        tunnels: list[tuple[str, str]] = []
         for dev, vid in z.vlans:
             did = topo.vlan_domain(dev, vid)
             if did is None:
@@ -172,6 +181,9 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
             name = ifn
             if at_dev is not None and ifn not in at_dev.interfaces:
                 name = _canonical(ifn, at_dev)
+            if z.via == "tunnel":
+                _tunnel_attach(topo, dev, name, tunnels, problems)
+                continue
             did = topo.port_domain(dev, name) if at_dev is not None else None
             if did is None:
                 problems.append(Text("problem.attach_missing", device=dev, interface=ifn))
@@ -210,6 +222,7 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
             )
         placed.append(PlacedZone(z, sorted(doms, key=lambda x: int(x[1:])), owned, problems))
         placed[-1].segment_sources = segment_sources
+        placed[-1].tunnels = tunnels
         warnings.extend(Text("warn.zone_problem", zone=z.name, problem=p) for p in problems)
     _attach_external(placed, topo, warnings)
     # A zone without subnets of kind external owns every address no other zone owns.
@@ -224,6 +237,32 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
     if unzoned:
         warnings.append(Text("warn.unzoned_segments", count=len(unzoned), segments=", ".join(unzoned)))
     return placed, device_addrs, warnings
+
+
+def _tunnel_attach(topo: Topology, dev: str, ifn: str, tunnels: list, problems: list[Text]) -> None:
+    """A ``via: tunnel`` attachment: the interface goes to ``tunnels`` when it is up (a
+    shut interface terminates nothing); one whose tunnels are not modelled (no static
+    tunnel read whole: a crypto map with a dynamic entry, a vendor whose tunnels the
+    parser does not give) stays, its cells unknown (the engine), and is said here."""
+    itf = topo.devices[dev].interfaces.get(ifn) if dev in topo.devices else None
+    if itf is None:
+        problems.append(Text("problem.attach_missing", device=dev, interface=ifn))
+        return
+    if itf.shutdown:
+        problems.append(Text("problem.tunnel_shutdown", device=dev, interface=ifn))
+        return
+    if (dev, ifn) not in tunnels:
+        tunnels.append((dev, ifn))
+    if not itf.ipsec_tunnels:
+        problems.append(Text("problem.tunnel_unmodelled", gap=tunnel_gap(dev, itf)))
+
+
+def tunnel_gap(dev: str, itf: Interface) -> Text:
+    """Why no tunnel of ``itf`` on ``dev`` is modelled: its partial detail (a crypto map
+    not read whole), or that the parser gives none (docs/semantics.md, "A zone behind a tunnel")."""
+    if itf.partial:
+        return Text("tunnel.partial", device=dev, interface=itf.name, detail=itf.partial)
+    return Text("tunnel.none", device=dev, interface=itf.name)
 
 
 def _segment_sources(topo: Topology, z, doms: list[str]) -> IPSet | None:

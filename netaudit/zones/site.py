@@ -41,6 +41,10 @@ class Zone:
     # Source addresses its hosts use for the matrix: "own" (the addresses the zone owns;
     # "subnets" is the older name) or "any" (spoofing included).  docs/semantics.md
     sources: str = "own"
+    # How its hosts are reached at its ``attach`` interfaces: "segment" (they sit on the
+    # interface's L2 segment) or "tunnel" (behind the IPsec tunnels the interface
+    # terminates: docs/semantics.md, "A zone behind a tunnel").
+    via: str = "segment"
     # What reports call it in prose ("Phòng Một cửa"): text, or {"vi": …, "en": …}.
     title: str | dict[str, str] | None = None
     inferred_from: list[str] = field(default_factory=list)
@@ -259,7 +263,9 @@ INFO_KEYS = (
     "record_number",
     "record_date",
 )
-ZONE_KEYS = ("kind", "title", "subnets", "vlans", "attach", "sources")
+ZONE_KEYS = ("kind", "title", "subnets", "vlans", "attach", "sources", "via")
+# ``zones.*.via``: where a zone's hosts are, seen from its attach interfaces.
+VIA = ("segment", "tunnel")
 POLICY_KEYS = ("from", "to", "allow", "services")
 # site.yaml ``devices: {NAME: {type, location, purpose}}`` (the dossier's device list).
 DEVICE_INFO_KEYS = ("type", "location", "purpose")
@@ -586,6 +592,7 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
         if src not in ("own", "any", "subnets"):
             err(f"zone {name!r}: sources must be 'own' or 'any'", key_line(spec, "sources") or line)
         z.sources = "own" if src == "subnets" else src
+        z.via = _via(spec, z, err, line)
         if not (z.subnets or z.vlans or z.attach) and kind != "external":
             err(f"zone {name!r} needs at least one of subnets, vlans, attach", line)
         site.zones.append(z)
@@ -645,6 +652,25 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
         site.links.append((a, b))
         site.link_lines.append(at)
     return site
+
+
+def _via(spec: dict, z: Zone, err, line) -> str:
+    """``via:`` of a zone: ``segment`` (default) or ``tunnel`` — its hosts behind the IPsec
+    tunnels of its ``attach`` interfaces, which needs ``attach:`` and ``subnets:`` (what is
+    behind a tunnel is known only from them) and no ``vlans:``."""
+    via = spec.get("via", "segment")
+    at = key_line(spec, "via") or line
+    if not isinstance(via, str) or via.lower() not in VIA:
+        err(f"zone {z.name!r}: via must be 'segment' or 'tunnel', not {_what(via)}{did_you_mean(str(via), VIA)}", at)
+    via = via.lower()
+    if via == "tunnel":
+        if not z.attach:
+            err(f"zone {z.name!r}: via: tunnel needs attach: (the interface whose tunnels lead to it)", at)
+        if not z.subnets:
+            err(f"zone {z.name!r}: via: tunnel needs subnets: (the addresses behind the tunnel)", at)
+        if z.vlans:
+            err(f"zone {z.name!r}: via: tunnel and vlans: do not go together (behind a tunnel is on no VLAN)", at)
+    return via
 
 
 def _check_devices(devices, err, line) -> None:
@@ -717,6 +743,8 @@ def site_warnings(site: Site) -> list[Text]:
     for z in site.zones:
         for dev, vid in z.vlans:
             claimed.setdefault(("vlan", dev, str(vid)), []).append(z.name)
+        if z.via == "tunnel":  # behind the interface's tunnels, not on its segment
+            continue
         for dev, ifn in z.attach:
             claimed.setdefault(("attach", dev, ifn), []).append(z.name)
     for (what, dev, at), names in claimed.items():

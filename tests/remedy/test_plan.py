@@ -143,3 +143,22 @@ def test_a_cleartext_tunnel_server_the_internet_reaches_is_closed_where_it_enter
     assert all(closes[s].interfaces == ["Dialer0"] and internet in closes[s].findings for s in ("udp/1701", "tcp/1723"))
     tunnels = {r.service: r for r in router.restricts if r.service in ("l2tp", "pptp")}
     assert set(tunnels) == {"l2tp", "pptp"} and all(r.zones == ["lan"] for r in tunnels.values())
+
+
+def test_a_zone_behind_a_tunnel_is_blocked_where_it_leaves_and_its_device_reach_said(tmp_path):
+    """The province behind the commune router's crypto map (site ``via: tunnel``): its
+    packets come decrypted past the WAN's inbound ACL, so tinh -> internet is blocked
+    where it leaves (outbound, as from a wan zone), and the SSH and ping it reaches on the
+    router, with no management zone to limit them to, are said not closable (before:
+    "no configuration change", the proof failing on it)."""
+    from helpers import FIXTURES
+
+    cfg = FIXTURES / "cisco_ios" / "commune-s2s-vpn.cfg"
+    site = cfg.with_name("commune-s2s-vpn.site.yaml")
+    plan = derive(run_audit([cfg], site))
+    (block,) = [b for p in plan.devices.values() for b in p.blocks if b.src_zone == "tinh"]
+    assert (block.device, block.dst_zone) == ("UBND-XA-ANBINH-RT", "internet")
+    left = [u for u in plan.unfixable if u.check == "policy-violation" and "tinh → @devices" in u.title["en"]]
+    assert left and "behind an IPsec tunnel" in left[0].reason["en"] and "ssh (tcp/22)" in left[0].reason["en"]
+    result = run_fix([cfg], site, tmp_path)
+    assert result.ok and not result.lost

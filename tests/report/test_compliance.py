@@ -214,3 +214,17 @@ def test_evidence_names_a_few_services_of_a_cell():
     text = _rows(evaluate(_facts(cells))["regimes"][0])["zone-wireless"]["evidence"]["en"]
     assert "guest → staff (udp/1000, udp/1010, udp/1020, udp/1030, udp/1040, udp/1050, … (+194))" in text
     assert "udp/1060" not in text
+
+
+def test_a_wan_zone_behind_a_tunnel_is_placed():
+    """A zone behind an interface's tunnels (site ``via: tunnel``) sits in no L2 domain:
+    the wan requirement is judged on its cells, not "check: not placed" (before, its empty
+    ``domains`` read as a zone the audit could not place)."""
+    wan = {"name": "tinh", "kind": "wan", "domains": [], "problems": [], "attach": ["RT:Gi0/0/0"]}
+    base = _facts([]).zones
+    cells = [_cell("tinh", "internet", "blocked"), _cell("internet", "tinh", "blocked")]
+    behind = evaluate(_facts(cells, [*base, {**wan, "tunnels": ["RT:Gi0/0/0"]}]))["regimes"][0]
+    assert _rows(behind)["zone-wan"]["status"] == MET
+    # guard: with neither a domain nor a tunnel the zone is still not placed
+    unplaced = evaluate(_facts(cells, [*base, wan]))["regimes"][0]
+    assert _rows(unplaced)["zone-wan"]["status"] == CHECK

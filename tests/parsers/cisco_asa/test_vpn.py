@@ -315,11 +315,12 @@ def test_destination_nat_on_the_tunnel_adds_the_real_addresses():
 
 def test_fixture_provincial_tunnel_end_to_end(tmp_path):
     """The compliant department ASA with a tunnel to the provincial data centre
-    (tests/fixtures/cisco_asa/asa-l2l-vpn-tinh.cfg): tinh -> staff is unknown with the
-    crypto map line and permit-vpn named, never blocked; what the crypto ACL does not
-    cover stays blocked; with `no sysopt connection permit-vpn` OUTSIDE_IN decides."""
+    (tests/fixtures/cisco_asa/asa-l2l-vpn-tinh.cfg), the province declared on the outside
+    segment (``via: segment``) as this module reads decrypted packets: tinh -> staff is
+    unknown with the crypto map line and permit-vpn named, never blocked; what the crypto
+    ACL does not cover stays blocked; with `no sysopt connection permit-vpn` OUTSIDE_IN decides."""
     cfg = FIXTURES / "asa-l2l-vpn-tinh.cfg"
-    site = FIXTURES / "asa-l2l-vpn-tinh.site.yaml"
+    site = on_the_segment(tmp_path)
     audit = run_audit([cfg], site)
     assert not any(r.unrecognized for r in audit.snapshot.reports)
     cells = {(c.src, c.dst): c for c in audit.matrix}
@@ -352,6 +353,41 @@ def test_fixture_provincial_tunnel_end_to_end(tmp_path):
     assert cells[("tinh", "staff")].verdict == BLOCKED
     assert not any(c.verdict == UNKNOWN for c in audit.matrix)
     assert not any(f.check == "spoofing" for f in audit.findings)
+
+
+def on_the_segment(tmp_path) -> Path:
+    """The fixture's site file with the province on the outside segment (no ``via: tunnel``)."""
+    text = (FIXTURES / "asa-l2l-vpn-tinh.site.yaml").read_text()
+    assert "    via: tunnel" in text
+    site = tmp_path / "segment.site.yaml"
+    site.write_text(text.replace("    via: tunnel", "    via: segment"))
+    return site
+
+
+def test_fixture_province_behind_the_tunnel_is_unknown_never_blocked():
+    """The fixture's site file puts the province behind the tunnel (``via: tunnel``): the
+    ASA's crypto maps are not modelled as tunnels (model.IpsecTunnel: what goes into
+    them, what comes out), so every cell from and to it is unknown, the reason and a
+    zone warning saying so — never "blocked", and no longer the false "internet <-> tinh
+    reachable" of the province sharing the outside segment with the Internet."""
+    audit = run_audit([FIXTURES / "asa-l2l-vpn-tinh.cfg"], FIXTURES / "asa-l2l-vpn-tinh.site.yaml")
+    cells = {(c.src, c.dst): c for c in audit.matrix}
+    tinh = {k: c for k, c in cells.items() if "tinh" in k}
+    assert len(tinh) == 13
+    for pair, cell in tinh.items():
+        assert cell.verdict == UNKNOWN, pair
+        why = cell.reason.render("en")
+        assert "zone tinh is behind tunnels (via: tunnel)" in why, pair
+        assert "no static IPsec tunnel of SOTP-FW01:GigabitEthernet1/1 is modelled" in why, pair
+    assert "đường hầm" in cells[("tinh", "staff")].reason.render("vi")
+    assert not any(f.check == "policy-violation" and "tinh" in f.zones for f in audit.findings)
+    assert any("tinh" in str(w) and "every cell from and to this zone is unknown" in str(w) for w in audit.warnings)
+    # guard: the cells between the other zones are as with the province on the segment
+    assert cells[("internet", "staff")].verdict == BLOCKED
+    assert cells[("internet", "portal")].verdict == REACHABLE and cells[("internet", "portal")].services == [
+        "tcp/80",
+        "tcp/443",
+    ]
 
 
 # --------------------------------------------------------------------------- L2TP over IPsec

@@ -17,6 +17,7 @@ from netaudit.model import Action
 from netaudit.parsers import cisco_ios
 from netaudit.parsers.cisco_ios.crypto_maps import mirror_filter
 from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
+from netaudit.trace import trace
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "cisco_ios"
 CFG, SITE = FIXTURES / "commune-s2s-vpn.cfg", FIXTURES / "commune-s2s-vpn.site.yaml"
@@ -29,12 +30,14 @@ def parse(text: str):
 
 
 def audit_of(tmp_path, text: str | None = None):
-    """The audit of the fixture, or of ``text`` in its place (same site file)."""
-    if text is None:
-        return cells(run_audit([CFG], SITE))
+    """The cells of the fixture, or of ``text`` in its place (same site file)."""
+    return cells(run_audit([CFG if text is None else write(tmp_path, text)], SITE))
+
+
+def write(tmp_path, text: str) -> Path:
     cfg = tmp_path / CFG.name
     cfg.write_text(text)
-    return cells(run_audit([cfg], SITE))
+    return cfg
 
 
 def edited(old: str, new: str) -> str:
@@ -76,10 +79,11 @@ def test_fixture_cells_the_tunnel_does_not_carry_are_exact(tmp_path):
 
 
 def test_fixture_tunnel_cells_are_unknown_with_the_crypto_map_line(tmp_path):
-    """Toward the province the packets go into the tunnel: unknown, the entry named —
-    never "reachable" on faith.  From the province: decrypted packets pass without the
-    WAN ACL (IOS 12.3(8)T and later), so not "blocked" (the old verdict) but unknown."""
-    got = audit_of(tmp_path)
+    """The province declared on the WAN segment (``via: segment``, the only placement a
+    site file had before ``via: tunnel``): toward it the packets go into the tunnel —
+    unknown, the entry named, never "reachable" on faith.  From it: decrypted packets
+    pass without the WAN ACL (IOS 12.3(8)T and later), so not "blocked" but unknown."""
+    got = cells(run_audit([CFG], on_the_segment(tmp_path)))
     for dst in ("canbo", "@devices"):
         cell = got[("tinh", dst)]
         assert cell.verdict == UNKNOWN, dst
@@ -90,6 +94,15 @@ def test_fixture_tunnel_cells_are_unknown_with_the_crypto_map_line(tmp_path):
     assert ENTRY in why and "commune-s2s-vpn.cfg:94" in why and "203.113.135.20" in why and "ACL 110" in why
     assert got[("tinh", "khach")].verdict == BLOCKED  # outside the mirror: the WAN ACL decides
     assert "crypto map" in got[("tinh", "canbo")].reason.render("vi")
+
+
+def on_the_segment(tmp_path) -> Path:
+    """The fixture's site file with the province on the WAN segment (no ``via: tunnel``)."""
+    text = SITE.read_text()
+    assert "    via: tunnel" in text
+    site = tmp_path / "segment.site.yaml"
+    site.write_text(text.replace("    via: tunnel", "    via: segment"))
+    return site
 
 
 def test_a_crypto_acl_covering_everything_keeps_the_cells_unknown(tmp_path):
@@ -103,18 +116,21 @@ def test_a_crypto_acl_covering_everything_keeps_the_cells_unknown(tmp_path):
             "access-list 110 permit ip any any",
         ),
     )
-    for pair in (("canbo", "internet"), ("khach", "internet"), ("canbo", "tinh"), ("internet", "canbo")):
+    for pair in (("canbo", "internet"), ("khach", "internet"), ("internet", "canbo")):
         assert got[pair].verdict == UNKNOWN, pair
         assert "crypto map VPN 10" in got[pair].reason.render("en"), pair
     assert got[("internet", "@devices")].verdict == UNKNOWN
+    # the province is behind the tunnel (via: tunnel): what goes into it reaches it
+    assert got[("canbo", "tinh")].verdict == REACHABLE
 
 
 def test_nat_comes_before_the_crypto_map(tmp_path):
     """IOS translates inside to outside before it checks the crypto map ("NAT Order of
     Operation"): with ``permit ip <LAN> any`` as crypto ACL, what NAT overload translates
     (everything but the province, which NAT-LAN denies) no longer has a LAN source and
-    leaves in clear — the LAN still reaches the Internet; the province's traffic and
-    whatever may come back from any source are the tunnel's (unknown)."""
+    leaves in clear — the LAN still reaches the Internet; the province's traffic goes into
+    the tunnel (reaching the province behind it), and whatever may come back from any
+    source on the segment is the tunnel's (unknown)."""
     got = audit_of(
         tmp_path,
         edited(
@@ -123,14 +139,16 @@ def test_nat_comes_before_the_crypto_map(tmp_path):
         ),
     )
     assert got[("canbo", "internet")].verdict == REACHABLE
-    for pair in (("canbo", "tinh"), ("internet", "canbo"), ("tinh", "canbo")):
-        assert got[pair].verdict == UNKNOWN, pair
+    assert got[("internet", "canbo")].verdict == UNKNOWN
+    for pair in (("canbo", "tinh"), ("tinh", "canbo")):
+        assert got[pair].verdict == REACHABLE, pair
 
 
 def test_the_second_entry_takes_what_the_first_denies(tmp_path):
     """First entry by sequence number; a ``deny`` there means "not this entry": the
     packet is tried against the next one.  A host the first entry denies goes into the
-    second tunnel (its own peer named); nothing stays in clear."""
+    second tunnel (its own peer named); nothing stays in clear: the province, behind the
+    interface's tunnels, is reached through either."""
     text = edited(
         " match address 110\n!\n",
         " match address 110\n!\ncrypto map VPN 20 ipsec-isakmp\n set peer 203.113.135.21\n set transform-set TS\n"
@@ -146,9 +164,15 @@ def test_the_second_entry_takes_what_the_first_denies(tmp_path):
     dev, rep = parse(text)
     assert rep.unrecognized == []
     assert [t.label for t in dev.interfaces[WAN].ipsec_tunnels] == ["crypto map VPN 10", "crypto map VPN 20"]
-    got = audit_of(tmp_path, text)
-    assert got[("canbo", "tinh")].verdict == UNKNOWN
+    cfg = write(tmp_path, text)
+    got = cells(run_audit([cfg], SITE))
+    assert got[("canbo", "tinh")].verdict == REACHABLE and not got[("canbo", "tinh")].maybe_services
     assert got[("canbo", "internet")].verdict == REACHABLE
+    flow = trace([cfg], SITE, "canbo", "10.100.1.10", "ip")
+    assert flow["verdict"] == "reachable" and not flow["unknown"]
+    (hop,) = flow["delivered"][0]["witness"]["hops"]
+    assert [r["line"] for r in hop["rules"]][-1] == text.splitlines().index("crypto map VPN 20 ipsec-isakmp") + 1
+    assert "203.113.135.21" in hop["note"].render("en")
 
 
 @pytest.mark.parametrize(
@@ -199,7 +223,11 @@ def test_what_the_model_does_not_follow_keeps_the_interface_partial(tmp_path, ol
     assert wan.partial is not None and why in wan.partial, wan.partial
     got = audit_of(tmp_path, text)
     assert got[("canbo", "internet")].verdict == UNKNOWN
-    assert got[("tinh", "canbo")].verdict != REACHABLE
+    # the province is behind tunnels no longer modelled: never "blocked" (before, the WAN
+    # ACL, which IOS does not apply to decrypted packets, read tinh -> canbo "blocked")
+    for pair in (("tinh", "canbo"), ("tinh", "@devices"), ("canbo", "tinh"), ("internet", "tinh")):
+        assert got[pair].verdict == UNKNOWN, pair
+    assert why in got[("tinh", "canbo")].reason.render("en")
 
 
 def test_mirror_swaps_addresses_and_ports_and_drops_a_deny_it_would_widen():
