@@ -163,3 +163,21 @@ def test_a_shut_port_leads_to_no_tunnel(tmp_path):
     got = cells(audit)
     assert got[("canbo", "tinh2")].verdict == UNKNOWN
     assert "GigabitEthernet0/0/2 is shut down" in got[("canbo", "tinh2")].reason.render("en")
+
+
+def test_into_the_tunnel_only_what_the_selector_surely_takes_is_surely_delivered():
+    """A crypto ACL line the model reads as partial (here made so after parsing: the IOS
+    parser leaves such a map partial as a whole) may leave a packet in clear, toward the
+    ISP: what only that line selects reaches the zone behind the tunnel *maybe*, with the
+    line as reason — never "reachable" on faith."""
+
+    def selector_partial(snap):
+        dev = next(d for d in snap.devices if "110" in d.filters)
+        dev.filters["110"].lines[0].partial = "time-range not modelled"
+
+    audit = run_audit([CFG], SITE, on_snapshot=selector_partial)
+    got = cells(audit)
+    to_tinh = got[("canbo", "tinh")]
+    assert to_tinh.verdict == UNKNOWN, to_tinh
+    assert "110" in to_tinh.reason.render("en")
+    assert got[("tinh", "canbo")].verdict == REACHABLE  # the mirror is its own filter: unchanged

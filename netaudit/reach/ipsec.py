@@ -13,7 +13,7 @@ from netaddr import IPSet
 
 from ..headerspace import Bdd, HeaderSpace
 from ..messages import Text
-from ..model import Device, Interface, IpsecTunnel
+from ..model import Device, Interface
 from ..topology import Topology
 from ..zones import PlacedZone
 from ..zones.placement import tunnel_gap
@@ -80,8 +80,8 @@ class IpsecTunnels:
                     "where": f"{t.source.file.rsplit('/', 1)[-1]}:{t.source.line}",
                     "peers": ", ".join(t.peers),
                 }
-                c_out, m_out, _ = self._selected(dev, t.encrypts, None, itf.name)
-                tunnels.append((t, fields, c_out | m_out, self._selected(dev, t.decrypts, itf.name, None)))
+                selector = self._selected(dev, t.encrypts, None, itf.name)
+                tunnels.append((t, fields, selector, self._selected(dev, t.decrypts, itf.name, None)))
             self._cache[key] = tunnels
         return tunnels
 
@@ -91,8 +91,8 @@ class IpsecTunnels:
         goes to it (a later one sees the rest); entering, what may come decrypted out of each."""
         hs = self.hs
         parts = []
-        for t, fields, out_set, (c_in, m_in, _) in self._tunnels_of(dev, itf):
-            T = P & ((c_in | m_in) if inbound else out_set)
+        for t, fields, (c_out, m_out, _), (c_in, m_in, _) in self._tunnels_of(dev, itf):
+            T = P & ((c_in | m_in) if inbound else (c_out | m_out))
             if T != hs.false:
                 why = (
                     Text("reason.ipsec_decrypted", **fields)
@@ -163,14 +163,23 @@ class IpsecTunnels:
         for T, why, t in self._tunnel_parts(dev, itf, U, inbound=False):
             U = U & ~T
             rest = T
+            fields, (surely, _, unsure) = next((f, sel) for tun, f, sel, _ in self._tunnels_of(dev, itf) if tun is t)
             for zname in behind:
                 mine = T & self.zone_addr[zname]
                 if mine == hs.false:
                     continue
                 rest = rest & ~mine
-                note = Text("witness.note.encrypted", zone=zname, **self._fields(dev, itf, t))
+                note = Text("witness.note.encrypted", zone=zname, **fields)
                 step = Step("l2", dev.hostname, None, out_if, note=note, cites=(t.source,))
-                self._deliver(run, zname, mine, certain, reason, extend(path, step))
+                # Only what the selector surely takes surely goes in (a partial line of the
+                # crypto ACL may leave a packet in clear, toward the ISP).
+                sure = mine & surely
+                if sure != hs.false:
+                    self._deliver(run, zname, sure, certain, reason, extend(path, step))
+                if sure != mine:
+                    part = mine & ~surely
+                    line = next((r for u, r in unsure if hs.meets(u, part)), why)
+                    self._deliver(run, zname, part, False, reason or line, extend(path, step))
             if rest != hs.false:
                 self._leave(run, rest, reason or why)
         if U == hs.false:
@@ -183,9 +192,6 @@ class IpsecTunnels:
                 why = Text("reason.tunnel_zone_in_clear", zone=zname, device=dev.hostname, interface=out_if)
                 self._deliver(run, zname, clear, False, reason or why, None)
         return U
-
-    def _fields(self, dev: Device, itf: Interface, t: IpsecTunnel) -> dict:
-        return next(f for tun, f, _, _ in self._tunnels_of(dev, itf) if tun is t)
 
     def unmodelled_tunnel(self, zone: str) -> Text | None:
         """Why zone ``zone``, behind tunnels (site ``via: tunnel``), is not all modelled:
