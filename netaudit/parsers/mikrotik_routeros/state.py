@@ -158,6 +158,7 @@ class State:
         self.untracked_possible = False
         self.cond_cache: dict[tuple, tuple] = {}
         self.list_cache: dict[str, tuple] = {}
+        self.value_cache: dict[tuple[str, str], tuple] = {}  # conditions.value_ranges
 
     # ------------------------------------------------------------------ recording
 
