@@ -147,17 +147,17 @@ def iface_field(st: State, value: str, is_list: bool, src: Src, reasons: list[st
     neg = value.startswith("!")
     name = value[1:] if neg else value
     if is_list:
-        members, why = expand_list(st, name, src)
         if name not in ("all", "none", "static", "dynamic"):
             st.refs.append(("interface-list", name, src, name in st.lists))
-        if why:
-            reasons.append(why)
-            if not neg:
-                return None  # members unknown: any interface (superset)
-        if members is None:
-            return frozenset() if neg else None
-        s = frozenset(members)
-    elif name.startswith("all-"):
+        # The interfaces are all known by now: a list's set is worked out once per value
+        # (an export names the same few lists in rule after rule).
+        got = st.iface_list_cache.get(value)
+        if got is None:
+            got = st.iface_list_cache[value] = _list_set(st, name, neg)
+        if got[1]:
+            reasons.append(got[1])
+        return got[0]
+    if name.startswith("all-"):
         prefixes = _ALL_KINDS.get(name)
         if prefixes is None:
             reasons.append(f"interface {name} not understood")
@@ -183,6 +183,18 @@ def iface_field(st: State, value: str, is_list: bool, src: Src, reasons: list[st
                 "this condition never matches routed packets"
             )
     return frozenset(st.universe - s) if neg else s
+
+
+def _list_set(st: State, name: str, neg: bool) -> tuple[frozenset | None, str | None]:
+    """(the interfaces an ``in-interface-list`` value matches, None for any; the reason
+    it is partial)."""
+    members, why = expand_list(st, name, None)
+    if why and not neg:
+        return None, why  # members unknown: any interface (superset)
+    if members is None:
+        return (frozenset() if neg else None), why
+    s = frozenset(members)
+    return (frozenset(st.universe - s) if neg else s), why
 
 
 def ports_field(value: str, reasons: list[str], what: str):

@@ -86,6 +86,7 @@ def flatten(
         if not r.disabled:
             by_chain.setdefault(r.chain, []).append(r)
     cache = st.cond_cache
+    known = KNOWN_ACTIONS.get(table)
     out: list[FlatRule] = []
 
     def conds_of(rule: FwRule):
@@ -101,9 +102,10 @@ def flatten(
     # audits run with it paused (netaudit/collector.py).
     def walk(walk, name: str, guard: list[Cond], stack: tuple[str, ...], inherited: list[str]):
         guard_reasons = list(inherited)
+        unguarded = guard == [ANY]  # every packet: a rule keeps its own conditions
         for rule in by_chain.get(name, ()):
             rc, reasons, approx = conds_of(rule)
-            eff = intersect_all(guard, rc) if guard != [ANY] else list(rc)
+            eff = list(rc) if unguarded else intersect_all(guard, rc)
             if not eff:
                 if rule.action == "jump" and rule.cmd.get("jump-target"):
                     tgt = rule.cmd.get("jump-target", "")
@@ -111,7 +113,7 @@ def flatten(
                 continue
             all_reasons = guard_reasons + reasons
             action = rule.action
-            if action not in KNOWN_ACTIONS.get(table, (action,)):
+            if known is not None and action not in known:
                 why = f"action '{action}' not understood"
                 if "unknown" in terminal:  # it may accept or drop what it matches
                     out.append(FlatRule("unknown", eff, rule, [*all_reasons, why]))
@@ -157,6 +159,7 @@ def flatten(
                     return
                 if not guard:
                     return
+                unguarded = guard == [ANY]
                 continue
             if action not in terminal:
                 continue  # passthrough, log, add-*-to-address-list …

@@ -159,6 +159,7 @@ class State:
         self.cond_cache: dict[tuple, tuple] = {}
         self.list_cache: dict[str, tuple] = {}
         self.value_cache: dict[tuple[str, str], tuple] = {}  # conditions.value_ranges
+        self.iface_list_cache: dict[str, tuple] = {}  # conditions.iface_field
 
     # ------------------------------------------------------------------ recording
 

@@ -173,7 +173,10 @@ def split_args(text: str) -> tuple[dict[str, str], list[str], dict[str, str] | N
             if not eq:
                 words.append(key)
                 continue
-            prefix = _put(props, key, val, prefix)
+            if "." in key:  # a dotted or abbreviated v7 key (_put); else stored as it is
+                prefix = _put(props, key, val, prefix)
+            else:
+                props[key] = val
         return props, words, find
     for brk, key, eq, q in _TOKENS.findall(text):
         if brk:
