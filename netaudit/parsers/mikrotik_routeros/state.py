@@ -191,7 +191,7 @@ class State:
 
     def scan_secrets(self, cmd: Command, src: Src | None = None) -> None:
         for k, raw in cmd.props.items():
-            if _secret_key(k):
+            if k in SECRET_KEYS or ("." in k and _secret_key(k)):  # a v7 key: its last part
                 self.add_secret(unquote(raw), src, raw)
         if cmd.path[-2:] == ("snmp", "community") and src is not None:
             # the community is its name: name=X, and the item a `set X …` names
