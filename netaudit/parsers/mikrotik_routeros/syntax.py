@@ -336,7 +336,7 @@ def _continues(line: str) -> bool:
 
 
 def count_lines(text: str) -> int:
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return len(lines)
+    """Physical lines of ``text`` (a last line without its newline counts), counted
+    without splitting the text once more."""
+    n = text.count("\n") + 1
+    return n - 1 if not text or text.endswith("\n") else n

@@ -3,9 +3,10 @@ the regex-free reading of plain tails gives what the token regex gives."""
 
 from __future__ import annotations
 
+import itertools
 import random
 
-from netaudit.parsers.mikrotik_routeros.syntax import plain_words, read_words, split_args, split_tokens
+from netaudit.parsers.mikrotik_routeros.syntax import count_lines, plain_words, read_words, split_args, split_tokens
 
 
 def test_a_quoted_comment_is_one_value_without_the_regex():
@@ -43,3 +44,13 @@ def test_plain_words_agree_with_the_token_regex_on_random_tails():
         quoted += '"' in tail
         assert read_words(words) == split_tokens(tail), tail
     assert answered > 20_000 and quoted > 2_000  # both kinds of tail were compared
+
+
+def test_physical_lines_are_counted_as_the_split_text_has_them():
+    # ParseReport.lines: the lines of text.split("\n"), a last empty one (the final
+    # newline) not counted — counted without splitting.
+    for n in range(7):
+        for chars in itertools.product(["a", "\n", "\r", " "], repeat=n):
+            text = "".join(chars)
+            lines = text.split("\n")
+            assert count_lines(text) == len(lines) - (lines[-1] == ""), repr(text)
