@@ -69,6 +69,21 @@ class FlatRule:
     reasons: list[str]
 
 
+def chains_of(st: State, table: str) -> dict[str, list[FwRule]]:
+    """The table's enabled rules by chain, in order: sorted once per table (``forward``
+    and ``input``, ``dstnat`` and ``srcnat`` walk the same table), again only if rules were
+    added since."""
+    rules = st.rules[table]
+    got = st.chains.get(table)
+    if got is None or got[0] != len(rules):
+        by_chain: dict[str, list[FwRule]] = {}
+        for r in rules:
+            if not r.disabled:
+                by_chain.setdefault(r.chain, []).append(r)
+        got = st.chains[table] = (len(rules), by_chain)
+    return got[1]
+
+
 def flatten(
     st: State,
     table: str,
@@ -81,10 +96,7 @@ def flatten(
 
     ``top_return`` is the action of a ``return`` from ``chain`` itself (the built-in
     chain's default), None where it has none."""
-    by_chain: dict[str, list[FwRule]] = {}
-    for r in st.rules[table]:
-        if not r.disabled:
-            by_chain.setdefault(r.chain, []).append(r)
+    by_chain = chains_of(st, table)
     cache = st.cond_cache
     known = KNOWN_ACTIONS.get(table)
     out: list[FlatRule] = []

@@ -160,6 +160,7 @@ class State:
         self.list_cache: dict[str, tuple] = {}
         self.value_cache: dict[tuple[str, str], tuple] = {}  # conditions.value_ranges
         self.iface_list_cache: dict[str, tuple] = {}  # conditions.iface_field
+        self.chains: dict[str, tuple[int, dict]] = {}  # flatten.chains_of
 
     # ------------------------------------------------------------------ recording
 
