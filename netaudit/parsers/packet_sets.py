@@ -200,6 +200,19 @@ def cond(_trusted: bool = False, **kw) -> Cond | None:
 
 
 _INDEX = {f: i for i, f in enumerate(RANGE_FIELDS)}
+FIELD_INDEX = {f: i for i, f in enumerate(Cond._fields)}  # a field's place in a Cond
+
+
+def cond_at(values: list) -> Cond | None:
+    """``cond(True, …)`` from the fields' values in :class:`Cond` order
+    (:data:`FIELD_INDEX`; ranges sorted and merged, the list is taken over): a rule's
+    conditions built without a keyword dict, one per firewall rule."""
+    for i in range(_NRANGE):
+        v = values[i]
+        if v is not None and v == ((0, _MAXS[i]),):
+            values[i] = None  # the whole range: unconstrained
+    c = _new(Cond, values)
+    return None if c.is_empty() else c
 
 
 def cond1(name: str, ranges) -> Cond | None:
@@ -352,6 +365,13 @@ _SMALL: dict[Ranges, tuple[tuple[AddrMatch, ...], bool]] = {}
 
 
 def _addr_uncached(ranges: Ranges) -> tuple[tuple[AddrMatch, ...], bool]:
+    if len(ranges) == 1:
+        lo, hi = ranges[0]
+        w = hi - lo
+        if not w & (w + 1) and not lo & w:
+            # One CIDR block (a rule's /30, /24 or host): its pattern, without counting
+            # blocks — nothing beats one.  (Rules with distinct subnets miss every memo.)
+            return (AddrMatch(lo, w),), False
     if len(ranges) <= 32:
         # The complement only when it needs fewer blocks: count both, build one (a
         # rule's /24 has a 24-block complement, built and thrown away 20,000 times in
@@ -406,10 +426,10 @@ def to_matches(c: Cond) -> list[Match]:
         in_ifaces=c.inif,
         out_ifaces=c.outif,
     )
+    if c.itype is None and c.icode is None:
+        return [base]
     types = r_values(c.itype) if c.itype is not None else [None]
     codes = r_values(c.icode) if c.icode is not None else [None]
-    if types == [None] and codes == [None]:
-        return [base]
     return [evolve(base, icmp_type=t, icmp_code=k) for t in types for k in codes]
 
 
@@ -454,6 +474,7 @@ __all__ = [
     "cidrs",
     "cond",
     "cond1",
+    "cond_at",
     "from_match",
     "intersect",
     "intersect_all",

@@ -15,6 +15,7 @@ from netaudit.parsers.packet_sets import (
     cidrs,
     cond,
     cond1,
+    cond_at,
     intersect,
     intersect_all,
     intersect_matches,
@@ -142,3 +143,39 @@ def test_cond1_and_the_every_packet_fast_paths():
     assert intersect_all([Cond()], [a]) == [a] and intersect_all([ANY], []) == []
     assert intersect_all([a], [b]) == [intersect(a, b)]
     assert a._replace(dport=None) == ANY and isinstance(hash(a), int)
+
+
+def test_cond_at_is_cond_of_the_same_fields():
+    # cond_at takes the fields in Cond order (a firewall rule's, built in place): the
+    # same condition as cond(True, …), whole ranges unconstrained, empty ones None.
+    rnd = random.Random(3)
+    choices = {
+        "src": [None, ((1, 5),), ((0, 2**32 - 1),), ()],
+        "dst": [None, ((7, 7), (9, 20)), ((0, 2**32 - 1),)],
+        "proto": [None, ((6, 6),), ((0, 255),), ()],
+        "sport": [None, ((0, 65535),), ((22, 22),)],
+        "dport": [None, ((80, 80), (443, 443)), ()],
+        "itype": [None, ((8, 8),), ((0, 255),)],
+        "icode": [None, ((0, 0),)],
+        "est": [None, True, False],
+        "inif": [None, frozenset({"ether2"}), frozenset()],
+        "outif": [None, frozenset({"ether1", "vlan40"}), frozenset()],
+    }
+    for _ in range(400):
+        kw = {f: rnd.choice(vs) for f, vs in choices.items()}
+        assert cond_at([kw[f] for f in Cond._fields]) == cond(True, **kw), kw
+    assert cond_at([None] * len(Cond._fields)) == ANY
+
+
+def test_one_cidr_block_is_its_own_pattern():
+    # _addr's quick answer for one block (no block counting) is the pattern cidrs gives.
+    for lo, plen in ((ip("10.1.2.4"), 30), (ip("10.1.2.0"), 24), (ip("10.1.2.9"), 32), (ip("128.0.0.0"), 1)):
+        hi = lo + (1 << (32 - plen)) - 1
+        (m,) = to_matches(cond(dst=((lo, hi),)))
+        assert m.dst == (AddrMatch(lo, hi - lo),) and not m.dst_negate
+        assert cidrs(lo, hi) == [(lo, plen)]
+    # not one block: counted (the complement of a /24 is shorter as a negation)
+    (m,) = to_matches(cond(dst=r_not(((ip("10.0.0.0"), ip("10.0.0.255")),), 2**32 - 1)))
+    assert m.dst_negate and m.dst == (AddrMatch(ip("10.0.0.0"), 255),)
+    (m,) = to_matches(cond(dst=((ip("10.0.0.1"), ip("10.0.0.2")),)))
+    assert not m.dst_negate and m.dst == (AddrMatch(ip("10.0.0.1"), 0), AddrMatch(ip("10.0.0.2"), 0))

@@ -26,8 +26,11 @@ from netaudit.model import L2Mode, Src
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
     ANY,
+    FIELD_INDEX,
     Cond,
+    Ranges,
     cond,
+    cond_at,
     intersect,
     intersect_all,
     negate_union,
@@ -144,17 +147,17 @@ def iface_field(st: State, value: str, is_list: bool, src: Src, reasons: list[st
     neg = value.startswith("!")
     name = value[1:] if neg else value
     if is_list:
-        members, why = expand_list(st, name, src)
         if name not in ("all", "none", "static", "dynamic"):
             st.refs.append(("interface-list", name, src, name in st.lists))
-        if why:
-            reasons.append(why)
-            if not neg:
-                return None  # members unknown: any interface (superset)
-        if members is None:
-            return frozenset() if neg else None
-        s = frozenset(members)
-    elif name.startswith("all-"):
+        # The interfaces are all known by now: a list's set is worked out once per value
+        # (an export names the same few lists in rule after rule).
+        got = st.iface_list_cache.get(value)
+        if got is None:
+            got = st.iface_list_cache[value] = _list_set(st, name, neg)
+        if got[1]:
+            reasons.append(got[1])
+        return got[0]
+    if name.startswith("all-"):
         prefixes = _ALL_KINDS.get(name)
         if prefixes is None:
             reasons.append(f"interface {name} not understood")
@@ -180,6 +183,18 @@ def iface_field(st: State, value: str, is_list: bool, src: Src, reasons: list[st
                 "this condition never matches routed packets"
             )
     return frozenset(st.universe - s) if neg else s
+
+
+def _list_set(st: State, name: str, neg: bool) -> tuple[frozenset | None, str | None]:
+    """(the interfaces an ``in-interface-list`` value matches, None for any; the reason
+    it is partial)."""
+    members, why = expand_list(st, name, None)
+    if why and not neg:
+        return None, why  # members unknown: any interface (superset)
+    if members is None:
+        return (frozenset() if neg else None), why
+    s = frozenset(members)
+    return (frozenset(st.universe - s) if neg else s), why
 
 
 def ports_field(value: str, reasons: list[str], what: str):
@@ -311,6 +326,30 @@ def nat_state(st: State, value: str, reasons: list[str]) -> tuple[list[Cond], st
     return out, direction
 
 
+# Where each property's ranges go in a Cond (rule_conds builds the fields in place).
+_SRC, _DST, _PROTO = FIELD_INDEX["src"], FIELD_INDEX["dst"], FIELD_INDEX["proto"]
+_PORT_FIELD = {"dst-port": FIELD_INDEX["dport"], "src-port": FIELD_INDEX["sport"]}
+_INIF, _OUTIF = FIELD_INDEX["inif"], FIELD_INDEX["outif"]
+_VALUE_KEYS = frozenset({"src-address", "dst-address", "protocol", "dst-port", "src-port"})
+
+
+def value_ranges(st: State, key: str, value: str) -> tuple[Ranges | None, tuple[str, ...]]:
+    """(ranges, partial reasons) of a property its value alone decides (an address, a
+    protocol, ports): read once per distinct value of the export, which repeats its
+    protocols, ports and subnets from rule to rule."""
+    got = st.value_cache.get((key, value))
+    if got is None:
+        reasons: list[str] = []
+        if key == "protocol":
+            rs = proto_field(value, reasons)
+        elif key[4:] == "port":
+            rs = ports_field(value, reasons, key)
+        else:
+            rs = addr_field(st, value, key, reasons)
+        got = st.value_cache[(key, value)] = (rs, tuple(reasons))
+    return got
+
+
 def rule_conds(st: State, rule: FwRule, table: str) -> tuple[list[Cond], list[str], str | None]:
     """(union of conditions, partial reasons, direction of an approximation).
 
@@ -318,7 +357,7 @@ def rule_conds(st: State, rule: FwRule, table: str) -> tuple[list[Cond], list[st
     translated through the DNAT image (see the module docstring)."""
     cmd, src = rule.cmd, rule.src
     reasons: list[str] = [rule.partial] if rule.partial else []
-    kw: dict = {}
+    fields: list = [None] * len(FIELD_INDEX)  # the Cond's, in place (cond_at)
     extra: list[list[Cond]] = []
     approx = None
     for key, raw in cmd.props.items():
@@ -327,29 +366,28 @@ def rule_conds(st: State, rule: FwRule, table: str) -> tuple[list[Cond], list[st
         v = unquote(raw)
         if v == "":
             continue
-        if key in ("src-address", "dst-address"):
-            rs = addr_field(st, v, key, reasons)
+        if key in _VALUE_KEYS:
+            rs, why = value_ranges(st, key, v)
+            if why:
+                reasons.extend(why)
             if rs is not None:
-                f = key[:3]
-                kw[f] = rs if f not in kw else r_and(kw[f], rs)
+                if key == "protocol":
+                    fields[_PROTO] = rs
+                elif key in _PORT_FIELD:
+                    fields[_PORT_FIELD[key]] = rs
+                else:
+                    i = _SRC if key == "src-address" else _DST
+                    fields[i] = rs if fields[i] is None else r_and(fields[i], rs)
         elif key in ("src-address-list", "dst-address-list"):
             rs = list_field(st, v, key, src, reasons)
             if rs is not None:
-                f = key[:3]
-                kw[f] = rs if f not in kw else r_and(kw[f], rs)
+                i = _SRC if key == "src-address-list" else _DST
+                fields[i] = rs if fields[i] is None else r_and(fields[i], rs)
         elif key in ("src-address-type", "dst-address-type"):
             rs = addr_type(st, v, reasons)
             if rs is not None:
-                f = key[:3]
-                kw[f] = rs if f not in kw else r_and(kw[f], rs)
-        elif key == "protocol":
-            rs = proto_field(v, reasons)
-            if rs is not None:
-                kw["proto"] = rs
-        elif key in ("dst-port", "src-port"):
-            rs = ports_field(v, reasons, key)
-            if rs is not None:
-                kw["dport" if key == "dst-port" else "sport"] = rs
+                i = _SRC if key == "src-address-type" else _DST
+                fields[i] = rs if fields[i] is None else r_and(fields[i], rs)
         elif key == "port":
             rs = ports_field(v, reasons, key)
             if rs is not None:
@@ -357,8 +395,8 @@ def rule_conds(st: State, rule: FwRule, table: str) -> tuple[list[Cond], list[st
         elif key in ("in-interface", "out-interface", "in-interface-list", "out-interface-list"):
             s = iface_field(st, v, key.endswith("-list"), src, reasons)
             if s is not None:
-                f = "inif" if key.startswith("in") else "outif"
-                kw[f] = s if f not in kw else kw[f] & s
+                i = _INIF if key.startswith("in") else _OUTIF
+                fields[i] = s if fields[i] is None else fields[i] & s
         elif key == "connection-state":
             if table == "nat":
                 states = v.lstrip("!").split(",")
@@ -391,7 +429,7 @@ def rule_conds(st: State, rule: FwRule, table: str) -> tuple[list[Cond], list[st
             reasons.append(f"{RULE_PARTIAL[key]} matcher not modelled")
         else:
             reasons.append(f"unknown property {key}")
-    base = cond(True, **kw)
+    base = cond_at(fields)
     if base is None:
         return [], reasons, approx
     conds = [base]

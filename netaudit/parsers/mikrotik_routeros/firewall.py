@@ -49,7 +49,7 @@ def finish_filter(st: State) -> None:
 
 def emit_line(st: State, flt: Filter, fl: FlatRule, chain: str) -> None:
     rule = fl.rule
-    reasons = list(dict.fromkeys(fl.reasons))
+    reasons = list(dict.fromkeys(fl.reasons)) if fl.reasons else []
     if fl.action == "accept":
         action = Action.PERMIT
     elif fl.action == "fasttrack-connection":

@@ -69,6 +69,21 @@ class FlatRule:
     reasons: list[str]
 
 
+def chains_of(st: State, table: str) -> dict[str, list[FwRule]]:
+    """The table's enabled rules by chain, in order: sorted once per table (``forward``
+    and ``input``, ``dstnat`` and ``srcnat`` walk the same table), again only if rules were
+    added since."""
+    rules = st.rules[table]
+    got = st.chains.get(table)
+    if got is None or got[0] != len(rules):
+        by_chain: dict[str, list[FwRule]] = {}
+        for r in rules:
+            if not r.disabled:
+                by_chain.setdefault(r.chain, []).append(r)
+        got = st.chains[table] = (len(rules), by_chain)
+    return got[1]
+
+
 def flatten(
     st: State,
     table: str,
@@ -81,11 +96,9 @@ def flatten(
 
     ``top_return`` is the action of a ``return`` from ``chain`` itself (the built-in
     chain's default), None where it has none."""
-    by_chain: dict[str, list[FwRule]] = {}
-    for r in st.rules[table]:
-        if not r.disabled:
-            by_chain.setdefault(r.chain, []).append(r)
+    by_chain = chains_of(st, table)
     cache = st.cond_cache
+    known = KNOWN_ACTIONS.get(table)
     out: list[FlatRule] = []
 
     def conds_of(rule: FwRule):
@@ -101,9 +114,10 @@ def flatten(
     # audits run with it paused (netaudit/collector.py).
     def walk(walk, name: str, guard: list[Cond], stack: tuple[str, ...], inherited: list[str]):
         guard_reasons = list(inherited)
+        unguarded = guard == [ANY]  # every packet: a rule keeps its own conditions
         for rule in by_chain.get(name, ()):
             rc, reasons, approx = conds_of(rule)
-            eff = intersect_all(guard, rc) if guard != [ANY] else list(rc)
+            eff = list(rc) if unguarded else intersect_all(guard, rc)
             if not eff:
                 if rule.action == "jump" and rule.cmd.get("jump-target"):
                     tgt = rule.cmd.get("jump-target", "")
@@ -111,7 +125,7 @@ def flatten(
                 continue
             all_reasons = guard_reasons + reasons
             action = rule.action
-            if action not in KNOWN_ACTIONS.get(table, (action,)):
+            if known is not None and action not in known:
                 why = f"action '{action}' not understood"
                 if "unknown" in terminal:  # it may accept or drop what it matches
                     out.append(FlatRule("unknown", eff, rule, [*all_reasons, why]))
@@ -157,6 +171,7 @@ def flatten(
                     return
                 if not guard:
                     return
+                unguarded = guard == [ANY]
                 continue
             if action not in terminal:
                 continue  # passthrough, log, add-*-to-address-list …

@@ -130,12 +130,12 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
             )
             dev.nat_rules.append(nr)
         if kind == "destination" and action != "accept":
-            img = c._replace(est=None, outif=None)
+            image: dict = {"est": None, "outif": None}  # one _replace (a Python-level copy)
             if kw.get("to_ip") is not None:
-                img = img._replace(dst=((kw["to_ip"], kw["to_ip"]),))
+                image["dst"] = ((kw["to_ip"], kw["to_ip"]),)
             if kw.get("to_port") is not None:
-                img = img._replace(dport=((kw["to_port"], kw["to_port"]),))
-            st.dnat_image.append(img)
+                image["dport"] = ((kw["to_port"], kw["to_port"]),)
+            st.dnat_image.append(c._replace(**image))
     if partial:
         # once per line and reason (a HotSpot binding is several rules of one line)
         if {"construct": "nat", "reason": partial, **rule.src.cite()} not in st.rep.partially_understood:

@@ -65,9 +65,19 @@ def _alias(path: tuple[str, ...]) -> tuple[str, ...]:
     return path
 
 
+def _menu_path(st: State, path: tuple[str, ...]) -> tuple[str, ...]:
+    """The menu a line starting with ``/`` names, as the handlers know it (aliases
+    resolved); noting a menu only RouterOS 7 has."""
+    path = _alias(path)
+    if path[:2] in _V7_MENUS:
+        st.v7_menus = True
+    return path
+
+
 def read(st: State) -> None:
     """Every line of ``st.text`` into ``st`` (never raises on content)."""
     current: tuple[str, ...] | None = None
+    menu: tuple[str, ...] = ()  # ``current`` as the handlers know it (_menu_path)
     # Key material (a PEM block pasted into the export): data, never a command.
     material = key_material_lines(st.text.split("\n")) if "-----BEGIN" in st.text else {}
     for lineno, nphys, text in logical_lines(st.text):
@@ -96,9 +106,9 @@ def read(st: State) -> None:
             continue
         if text[0] == "/":
             current = path
-        path = _alias(path)
-        if path[:2] in _V7_MENUS:
-            st.v7_menus = True
+            path = menu = _menu_path(st, path)
+        else:
+            path = menu  # the lines of one menu share its path, looked at once
         if cmd is None:  # a menu header
             if path in HANDLERS or ignored_menu(path):
                 st.ignored += nphys

@@ -158,6 +158,9 @@ class State:
         self.untracked_possible = False
         self.cond_cache: dict[tuple, tuple] = {}
         self.list_cache: dict[str, tuple] = {}
+        self.value_cache: dict[tuple[str, str], tuple] = {}  # conditions.value_ranges
+        self.iface_list_cache: dict[str, tuple] = {}  # conditions.iface_field
+        self.chains: dict[str, tuple[int, dict]] = {}  # flatten.chains_of
 
     # ------------------------------------------------------------------ recording
 
@@ -189,7 +192,7 @@ class State:
 
     def scan_secrets(self, cmd: Command, src: Src | None = None) -> None:
         for k, raw in cmd.props.items():
-            if _secret_key(k):
+            if k in SECRET_KEYS or ("." in k and _secret_key(k)):  # a v7 key: its last part
                 self.add_secret(unquote(raw), src, raw)
         if cmd.path[-2:] == ("snmp", "community") and src is not None:
             # the community is its name: name=X, and the item a `set X …` names

@@ -158,23 +158,62 @@ def _put(props: dict[str, str], key: str, value: str, prefix: str) -> str:
 
 def split_args(text: str) -> tuple[dict[str, str], list[str], dict[str, str] | None]:
     """``key=value`` pairs, bare words and the ``[ find … ]`` selector of a command tail."""
+    if "[" not in text and "]" not in text and "\\" not in text:
+        words = plain_words(text)
+        if words is not None:
+            return read_words(words)
+    return split_tokens(text)
+
+
+def plain_words(text: str) -> list[str] | None:
+    """The arguments of a tail without selector or escape, cut as :data:`_TOKENS` cuts
+    them, without the regex (most lines of an export; a rule's ``comment="…"`` is the
+    quote they hold): the blank-separated words, a quoted value kept whole with the
+    ``key=`` it follows.  None where quotes stand elsewhere (:func:`split_tokens` reads
+    those)."""
+    if '"' not in text:
+        return text.split()
+    parts = text.split('"')  # odd places: the text inside quotes
+    if not len(parts) % 2:
+        return None  # a quote left open
+    words = parts[0].split()
+    for i in range(1, len(parts), 2):
+        after = parts[i + 1]
+        if not parts[i - 1].endswith("=") or (after and not after[0].isspace()):
+            return None
+        if not words[-1].lstrip("="):
+            return None  # no key before the quote (a stray quoted string)
+        words[-1] += f'"{parts[i]}"'  # the word that ends with "=" (the quote's key)
+        words.extend(after.split())
+    return words
+
+
+def read_words(words: list[str]) -> tuple[dict[str, str], list[str], None]:
+    """Properties and bare words of :func:`plain_words`: up to the first "=" the key
+    (leading "=" skipped), after it the raw value."""
+    props: dict[str, str] = {}
+    bare: list[str] = []
+    prefix = ""  # v7 abbreviates "configuration.mode=ap .ssid=X" (= configuration.ssid)
+    for word in words:
+        key, eq, val = word.lstrip("=").partition("=")
+        if not key:
+            continue
+        if not eq:
+            bare.append(key)
+            continue
+        if "." in key:  # a dotted or abbreviated v7 key (_put); else stored as it is
+            prefix = _put(props, key, val, prefix)
+        else:
+            props[key] = val
+    return props, bare, None
+
+
+def split_tokens(text: str) -> tuple[dict[str, str], list[str], dict[str, str] | None]:
+    """:func:`split_args` of any tail, by :data:`_TOKENS` (selectors, escapes, quotes)."""
     props: dict[str, str] = {}
     words: list[str] = []
     find = None
-    prefix = ""  # v7 abbreviates "configuration.mode=ap .ssid=X" (= configuration.ssid)
-    if '"' not in text and "[" not in text and "]" not in text and "\\" not in text:
-        # No quote, selector or escape (most lines of an export): the words as
-        # :data:`_TOKEN` cuts them — up to the first "=" the key (leading "=" skipped),
-        # after it the value — read without the regex.
-        for word in text.split():
-            key, eq, val = word.lstrip("=").partition("=")
-            if not key:
-                continue
-            if not eq:
-                words.append(key)
-                continue
-            prefix = _put(props, key, val, prefix)
-        return props, words, find
+    prefix = ""
     for brk, key, eq, q in _TOKENS.findall(text):
         if brk:
             br = brk[1:-1]
@@ -297,7 +336,7 @@ def _continues(line: str) -> bool:
 
 
 def count_lines(text: str) -> int:
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return len(lines)
+    """Physical lines of ``text`` (a last line without its newline counts), counted
+    without splitting the text once more."""
+    n = text.count("\n") + 1
+    return n - 1 if not text or text.endswith("\n") else n

@@ -220,3 +220,33 @@ def test_connection_nat_state_without_dnat_is_exact():
     """)
     assert dev.filters["forward"].lines[0].partial is None
     assert matrix([dev], [NET, STAFF])[("internet", "staff")].verdict == BLOCKED
+
+
+def test_a_value_read_once_gives_every_rule_its_ranges_and_its_reason():
+    # Values are read once per export (conditions.value_ranges, the interface lists'
+    # sets): each rule naming one still gets its own ranges and its own partial reason.
+    dev, rep = parse("""
+    /interface list
+    add name=LAN
+    add name=WAN
+    /interface list member
+    add interface=ether2 list=LAN
+    add interface=ether1 list=WAN
+    /ip firewall filter
+    add action=drop chain=forward dst-port=80-abc protocol=tcp
+    add action=drop chain=forward dst-port=80-abc protocol=tcp src-address=10.1.0.0/16
+    add action=accept chain=forward in-interface-list=KHONG-CO
+    add action=accept chain=forward in-interface-list=KHONG-CO protocol=udp
+    add action=accept chain=forward in-interface-list=!LAN dst-address=10.1.0.0/16
+    add action=accept chain=forward in-interface-list=!LAN src-address=10.1.0.0/16 protocol=tcp
+    """)
+    lines = dev.filters["forward"].lines
+    assert [ln.partial for ln in lines[:4]] == ["dst-port '80-abc' not understood"] * 2 + [
+        "interface list KHONG-CO is not defined"
+    ] * 2
+    assert [p["line"] for p in rep.partially_understood] == [9, 10, 11, 12]
+    assert [ln.matches[0].protocols for ln in lines[:4]] == [(6,), (6,), None, (17,)]
+    m4, m5 = lines[4].matches[0], lines[5].matches[0]
+    assert m4.in_ifaces == m5.in_ifaces == frozenset({"ether1"})
+    assert (m4.dst, m4.src) == (m5.src, None) and m5.dst is None and m5.protocols == (6,)
+    assert lines[4].partial is None and lines[5].partial is None

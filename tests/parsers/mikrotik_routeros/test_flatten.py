@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from netaudit.headerspace import HeaderSpace
 from netaudit.model import Action, PortRange
+from netaudit.parsers.mikrotik_routeros.flatten import chains_of
+from netaudit.parsers.mikrotik_routeros.reader import read
+from netaudit.parsers.mikrotik_routeros.records import FwRule
+from netaudit.parsers.mikrotik_routeros.state import State
 
 from .helpers import parse
 
@@ -57,3 +61,20 @@ def test_return_in_builtin_chain_is_the_default_accept():
     """)
     lines = dev.filters["forward"].lines
     assert [x.action for x in lines] == [Action.PERMIT, Action.DENY]
+
+
+def test_chains_sorted_once_per_table_and_again_when_rules_are_added():
+    st = State(
+        "/ip firewall filter\n"
+        "add action=accept chain=forward protocol=tcp\n"
+        "add action=drop chain=input disabled=yes\n"
+        "add action=drop chain=forward\n",
+        "r.rsc",
+    )
+    read(st)
+    first = chains_of(st, "filter")
+    assert [r.index for r in first["forward"]] == [0, 2] and "input" not in first
+    assert chains_of(st, "filter") is first  # the same table: not sorted again
+    late = st.rules["filter"][0]
+    st.rules["filter"].append(FwRule("filter", 3, late.cmd, late.src, "input"))
+    assert [r.index for r in chains_of(st, "filter")["input"]] == [3]

@@ -1,0 +1,56 @@
+"""Command tails cut into properties (:mod:`~netaudit.parsers.mikrotik_routeros.syntax`):
+the regex-free reading of plain tails gives what the token regex gives."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+from netaudit.parsers.mikrotik_routeros.syntax import count_lines, plain_words, read_words, split_args, split_tokens
+
+
+def test_a_quoted_comment_is_one_value_without_the_regex():
+    tail = 'action=accept chain=forward comment="Rule 7 cho phong ke toan" dst-port=443 disabled=no'
+    words = plain_words(tail)
+    assert words is not None
+    props, bare, find = read_words(words)
+    assert props["comment"] == '"Rule 7 cho phong ke toan"'
+    assert props["dst-port"] == "443" and props["disabled"] == "no"
+    assert (props, bare, find) == split_tokens(tail) == split_args(tail)
+
+
+def test_quotes_anywhere_else_are_left_to_the_token_regex():
+    for tail in (
+        'ether1 "stray quoted words"',  # a quoted string of its own
+        'comment="a"name=x',  # a value glued after the closing quote
+        '="no key" x=1',  # "=" and no key before the quote
+        'comment="left open',
+        'name=a"b c"',  # a quote inside a value
+    ):
+        assert plain_words(tail) is None, tail
+        assert split_args(tail) == split_tokens(tail)
+
+
+def test_plain_words_agree_with_the_token_regex_on_random_tails():
+    rnd = random.Random(15)
+    pieces = ["a", "b", "x.", "=", '"', " ", "\t", "\u00a0", "!", "-", "c=", '="', '" ', " .d=", "=="]
+    answered = quoted = 0
+    for _ in range(60_000):
+        tail = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        words = plain_words(tail)
+        if words is None:
+            continue
+        answered += 1
+        quoted += '"' in tail
+        assert read_words(words) == split_tokens(tail), tail
+    assert answered > 20_000 and quoted > 2_000  # both kinds of tail were compared
+
+
+def test_physical_lines_are_counted_as_the_split_text_has_them():
+    # ParseReport.lines: the lines of text.split("\n"), a last empty one (the final
+    # newline) not counted — counted without splitting.
+    for n in range(7):
+        for chars in itertools.product(["a", "\n", "\r", " "], repeat=n):
+            text = "".join(chars)
+            lines = text.split("\n")
+            assert count_lines(text) == len(lines) - (lines[-1] == ""), repr(text)
