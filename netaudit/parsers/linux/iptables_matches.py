@@ -141,47 +141,40 @@ class MatchContext:
 
 
 _OTHER_SPACE = re.compile(r"[^\S \t]")  # whitespace str.split() cuts at, iptables-restore does not
+# A word: unquoted characters and "…" parts (``\`` escapes the next character inside),
+# up to a space or tab; group 1 is a quote that never closes.
+_WORD = re.compile(r'(?:"(?:[^"\\]|\\.)*"|[^ \t"])+|(")', re.DOTALL)
+_QUOTED_PART = re.compile(r'"((?:[^"\\]|\\.)*)"', re.DOTALL)
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
-def tokenize(text: str) -> list[tuple[str, bool]] | None:
+class Quoted(str):
+    """A word that was quoted on the line: ``"-j"`` is an argument, never an option
+    (a plain ``str`` otherwise, so that a line without quotes is ``text.split()``)."""
+
+    __slots__ = ()
+
+
+def tokenize(text: str) -> list[str] | None:
     """Words of a rule line as iptables-restore splits them: blanks separate, ``"…"``
-    quotes with ``\\`` escaping the next character inside; (word, was quoted).  None
-    for an unclosed quote."""
+    quotes with ``\\`` escaping the next character inside; a word with a quoted part is a
+    :class:`Quoted`.  None for an unclosed quote."""
     if '"' not in text and not _OTHER_SPACE.search(text):
-        # no quote and no blank but spaces and tabs (nearly every line): str.split
-        return [(w, False) for w in text.split()]
-    out: list[tuple[str, bool]] = []
-    buf: list[str] = []
-    quoted = in_quote = escaped = False
-    has = False
-    for ch in text:
-        if in_quote:
-            if escaped:
-                buf.append(ch)
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_quote = False
-            else:
-                buf.append(ch)
-        elif ch == '"':
-            in_quote = quoted = has = True
-        elif ch in " \t":
-            if has:
-                out.append(("".join(buf), quoted))
-            buf, quoted, has = [], False, False
-        else:
-            buf.append(ch)
-            has = True
-    if in_quote:
-        return None
-    if has:
-        out.append(("".join(buf), quoted))
+        return text.split()  # no quote and no blank but spaces and tabs: nearly every line
+    out: list[str] = []
+    for m in _WORD.finditer(text):
+        if m.group(1) is not None:
+            return None
+        w = m.group()
+        out.append(Quoted(_QUOTED_PART.sub(_unquote, w)) if '"' in w else w)
     return out
 
 
-def split_options(words: list[tuple[str, bool]]) -> list[Opt] | None:
+def _unquote(m: re.Match) -> str:
+    return _ESCAPE.sub(r"\1", m.group(1))
+
+
+def split_options(words: list[str]) -> list[Opt] | None:
     """Options with their module and arguments; None when a word belongs to no option.
 
     ``!`` before an option negates it (what iptables-save prints); ``!`` after an
@@ -189,15 +182,15 @@ def split_options(words: list[tuple[str, bool]]) -> list[Opt] | None:
     out: list[Opt] = []
     module, neg = "", False
     cur: list | None = None  # [module, neg, name, args]
-    for i, (w, quoted) in enumerate(words):
-        if w == "!" and not quoted:
+    for i, w in enumerate(words):
+        if w == "!" and type(w) is str:
             nxt = words[i + 1] if i + 1 < len(words) else None
-            if cur is not None and not cur[3] and not (nxt and nxt[0].startswith("-") and not nxt[1]):
+            if cur is not None and not cur[3] and not (nxt and nxt.startswith("-") and type(nxt) is str):
                 cur[1] = True  # old spelling: --dport ! 25
             else:
                 neg = True
             continue
-        if w.startswith("-") and len(w) > 1 and not quoted and not w[1].isdigit():
+        if w.startswith("-") and len(w) > 1 and type(w) is str and not w[1].isdigit():
             if cur is not None:
                 out.append(Opt(cur[0], cur[1], cur[2], tuple(cur[3])))
             name = BASE_OPTS.get(w, w)
@@ -631,35 +624,42 @@ def rule_conds(opts: list[Opt], ctx: MatchContext) -> tuple[list[Cond], list[str
     for o in opts:
         if o.name == "-p" and o.args and not o.neg:
             proto = o.args[0].lower()
-    groups: dict[int, list[Opt]] = {}
-    gid = 0
-    for o in opts:
-        if o.name == "-m":
-            gid += 1
-        groups.setdefault(gid, []).append(o)
     memo = ctx.memo
-    for group in groups.values():
-        for o in group:
-            if o.module == TARGET or o.name in ("-j", "-g"):
-                continue
-            implicit = proto if o.module == "" and o.name not in BASE_NAMES else ""
-            key = (o, implicit)
-            hit = memo.get(key) if o.module in PURE_MODULES else None
-            if hit is not None:
-                got, said = hit
-                reasons.extend(said)
+    start = 0  # where the option's group begins: at its ``-m`` (the base options: 0)
+    for k, o in enumerate(opts):
+        name, module = o.name, o.module
+        if name == "-m":
+            start = k
+        if module == TARGET or name in ("-j", "-g"):
+            continue
+        if module in PURE_MODULES:
+            key = (o, proto if module == "" and name not in BASE_NAMES else "")
+            hit = memo.get(key)
+            if hit is None:
+                said = len(reasons)
+                got = _option(o, ctx, reasons, _group(opts, start), proto)
+                memo[key] = (got, tuple(reasons[said:]))
             else:
-                start = len(reasons)
-                got = _option(o, ctx, reasons, group, proto)
-                if o.module in PURE_MODULES:
-                    memo[key] = (got, tuple(reasons[start:]))
-            if len(got) == 1 and got[0] is ANY:
-                continue  # every packet (``-m tcp``, a comment): nothing to intersect
-            conds = intersect_all(conds, got)
-            if not conds:
-                # every factor is at least as wide as the kernel's: no packet matches
-                return [], []
+                got = hit[0]
+                reasons.extend(hit[1])
+        else:
+            got = _option(o, ctx, reasons, _group(opts, start), proto)
+        if len(got) == 1 and got[0] is ANY:
+            continue  # every packet (``-m tcp``, a comment): nothing to intersect
+        conds = intersect_all(conds, got)
+        if not conds:
+            # every factor is at least as wide as the kernel's: no packet matches
+            return [], []
     return conds, list(dict.fromkeys(reasons))
+
+
+def _group(opts: list[Opt], start: int) -> list[Opt]:
+    """The options of one match module: from its ``-m`` (``start``) to the next ``-m``
+    (the base options before the first ``-m`` when ``start`` is 0)."""
+    end = start + 1
+    while end < len(opts) and opts[end].name != "-m":
+        end += 1
+    return opts[start:end]
 
 
 def _option(o: Opt, ctx: MatchContext, reasons: list[str], group: list[Opt], proto: str) -> list[Cond]:
