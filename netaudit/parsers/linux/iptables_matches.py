@@ -141,10 +141,12 @@ class MatchContext:
 
 
 _OTHER_SPACE = re.compile(r"[^\S \t]")  # whitespace str.split() cuts at, iptables-restore does not
-# A word: unquoted characters and "…" parts (``\`` escapes the next character inside),
-# up to a space or tab; group 1 is a quote that never closes.
-_WORD = re.compile(r'(?:"(?:[^"\\]|\\.)*"|[^ \t"])+|(")', re.DOTALL)
-_QUOTED_PART = re.compile(r'"((?:[^"\\]|\\.)*)"', re.DOTALL)
+# A word: runs of unquoted characters and "…" parts (``\`` escapes the next character
+# inside), up to a space or tab; or a lone quote, one that never closes (no word is ``"``).
+# (The inside of a quote is written unrolled, ``[^"\\]*(?:\\.[^"\\]*)*``: one way to
+# match it, so a quote left open fails in linear time, not by trying every split.)
+_WORD = re.compile(r'(?:[^ \t"]+|"[^"\\]*(?:\\.[^"\\]*)*")+|"', re.DOTALL)
+_QUOTED_PART = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"', re.DOTALL)
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
@@ -161,17 +163,15 @@ def tokenize(text: str) -> list[str] | None:
     :class:`Quoted`.  None for an unclosed quote."""
     if '"' not in text and not _OTHER_SPACE.search(text):
         return text.split()  # no quote and no blank but spaces and tabs: nearly every line
-    out: list[str] = []
-    for m in _WORD.finditer(text):
-        if m.group(1) is not None:
-            return None
-        w = m.group()
-        out.append(Quoted(_QUOTED_PART.sub(_unquote, w)) if '"' in w else w)
-    return out
+    words = _WORD.findall(text)
+    if '"' in words:
+        return None
+    return [Quoted(_QUOTED_PART.sub(_unquote, w)) if '"' in w else w for w in words]
 
 
 def _unquote(m: re.Match) -> str:
-    return _ESCAPE.sub(r"\1", m.group(1))
+    inside = m.group(1)
+    return _ESCAPE.sub(r"\1", inside) if "\\" in inside else inside
 
 
 def split_options(words: list[str]) -> list[Opt] | None:
@@ -180,38 +180,38 @@ def split_options(words: list[str]) -> list[Opt] | None:
     ``!`` before an option negates it (what iptables-save prints); ``!`` after an
     option name and before its value (the pre-1.4.3 spelling) negates it too."""
     out: list[Opt] = []
-    module, neg = "", False
-    cur: list | None = None  # [module, neg, name, args]
+    module, neg = "", False  # the module of the options to come; a "!" before the next one
+    name = ""  # the option being read ("": none yet), its module, negation and arguments
+    opt_module, opt_neg = "", False
+    args: list[str] = []
     for i, w in enumerate(words):
         if w == "!" and type(w) is str:
             nxt = words[i + 1] if i + 1 < len(words) else None
-            if cur is not None and not cur[3] and not (nxt and nxt.startswith("-") and type(nxt) is str):
-                cur[1] = True  # old spelling: --dport ! 25
+            if name and not args and not (nxt and nxt.startswith("-") and type(nxt) is str):
+                opt_neg = True  # old spelling: --dport ! 25
             else:
                 neg = True
             continue
         if w.startswith("-") and len(w) > 1 and type(w) is str and not w[1].isdigit():
-            if cur is not None:
-                out.append(Opt(cur[0], cur[1], cur[2], tuple(cur[3])))
+            if name:
+                out.append(Opt(opt_module, opt_neg, name, tuple(args)))
             name = BASE_OPTS.get(w, w)
-            if name in ("-j", "-g"):
-                cur = ["", neg, name, []]
-                module = TARGET
-            elif name in BASE_NAMES:
-                cur = ["", neg, name, []]
-                if name == "-m":
+            opt_module, opt_neg, args = module, neg, []
+            if name in BASE_NAMES:
+                opt_module = ""
+                if name in ("-j", "-g"):
+                    module = TARGET
+                elif name == "-m":
                     module = ""  # set when its argument arrives
-            else:
-                cur = [module, neg, name, []]
             neg = False
             continue
-        if cur is None:
+        if not name:
             return None
-        cur[3].append(w)
-        if cur[2] == "-m" and len(cur[3]) == 1:
+        args.append(w)
+        if name == "-m" and len(args) == 1:
             module = w.lower()
-    if cur is not None:
-        out.append(Opt(cur[0], cur[1], cur[2], tuple(cur[3])))
+    if name:
+        out.append(Opt(opt_module, opt_neg, name, tuple(args)))
     return out
 
 
@@ -630,8 +630,8 @@ def rule_conds(opts: list[Opt], ctx: MatchContext) -> tuple[list[Cond], list[str
         name, module = o.name, o.module
         if name == "-m":
             start = k
-        if module == TARGET or name in ("-j", "-g"):
-            continue
+        if module == TARGET or module == "comment" or name in _SELECT_ALL:
+            continue  # every packet (base_opt, module_opt): a comment would only fill the memo
         if module in PURE_MODULES:
             key = (o, proto if module == "" and name not in BASE_NAMES else "")
             hit = memo.get(key)
@@ -651,6 +651,11 @@ def rule_conds(opts: list[Opt], ctx: MatchContext) -> tuple[list[Cond], list[str
             # every factor is at least as wide as the kernel's: no packet matches
             return [], []
     return conds, list(dict.fromkeys(reasons))
+
+
+# Base options that select every packet (or are not matches): -m (its module's options
+# select), -c (counters), -j / -g (the target).
+_SELECT_ALL = frozenset({"-m", "-c", "-j", "-g"})
 
 
 def _group(opts: list[Opt], start: int) -> list[Opt]:

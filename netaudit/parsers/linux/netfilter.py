@@ -139,7 +139,8 @@ def _fix_ifaces(conds: list[Cond], hook: str) -> list[Cond]:
         inif, outif = c.inif, c.outif
         # Nearly every condition names no "" and, in input, no output interface: kept
         # as it is (a copy per rule of a big ruleset otherwise).
-        if (inif is None or (inif and "" not in inif)) and (outif is None or (outif and not to_host and "" not in outif)):
+        same_in = inif is None or (inif and "" not in inif)
+        if same_in and (outif is None or (outif and not to_host and "" not in outif)):
             out.append(c)
             continue
         inif = inif - {""} if inif is not None else None
