@@ -243,6 +243,8 @@ def mask_ranges(value: int, mask: int, reasons: list[str], spec: str) -> Ranges:
         reasons.append(f"address {spec}: non-contiguous mask widened to /{lead}")
         m = (ADDR_MAX << (32 - lead)) & ADDR_MAX
         return ((value & m, (value & m) | (~m & ADDR_MAX)),)
+    if not holes:  # a prefix (nearly every address): one block
+        return ((value, value | ((1 << free_low) - 1)),)
     out = []
     for combo in range(1 << len(holes)):
         lo = value
@@ -256,7 +258,7 @@ def mask_ranges(value: int, mask: int, reasons: list[str], spec: str) -> Ranges:
 def parse_addrs(spec: str, reasons: list[str]) -> Ranges | None:
     """``a.b.c.d[/len|/mask][,…]`` → ranges; None (with a reason) when not understood
     (a host name: resolved by iptables when the rule was added, unknown here)."""
-    out: list[tuple[int, int]] = []
+    parts: list[Ranges] = []
     for item in spec.split(","):
         addr, _, m = item.partition("/")
         a = parse_ip(addr)
@@ -273,8 +275,9 @@ def parse_addrs(spec: str, reasons: list[str]) -> Ranges | None:
                 reasons.append(f"address {item!r} not understood")
                 return None
             mask = mk
-        out.extend(mask_ranges(a, mask, reasons, item))
-    return norm(out)
+        parts.append(mask_ranges(a, mask, reasons, item))
+    # one address (nearly every rule): its ranges are already sorted and merged
+    return parts[0] if len(parts) == 1 else norm([r for rs in parts for r in rs])
 
 
 def parse_port(text: str) -> int | None:
@@ -296,7 +299,7 @@ def parse_ports(spec: str, sep: str = ",") -> Ranges | None:
         if lo is None or hi is None:
             return None
         out.append((min(lo, hi), max(lo, hi)))  # iptables swaps a reversed range
-    return norm(out)
+    return (out[0],) if len(out) == 1 else norm(out)
 
 
 def parse_range(spec: str) -> Ranges | None:

@@ -63,6 +63,7 @@ def tokenize(text: str) -> list[str]:
     out: list[str] = []
     depth = 0
     buf: list[str] = []
+    comma = False  # a word outside the groups holds a comma: a list to join
     for t in raw:
         if t == "{":
             depth += 1
@@ -77,9 +78,11 @@ def tokenize(text: str) -> list[str]:
                     buf = []
             continue
         out.append(t)
+        if "," in t:
+            comma = True
     if buf:
         out.append(" ".join(buf))  # unbalanced: the caller sees a group it cannot read
-    if "," in text:
+    if comma:  # (the commas of a group or a quoted string join nothing)
         out = _join_lists(out)
     return out
 
