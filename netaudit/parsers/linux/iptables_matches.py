@@ -34,9 +34,23 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, Ranges, cond, cond1, intersect_all, norm, r_not, r_or
+from netaudit.parsers.packet_sets import (
+    ADDR_MAX,
+    ANY,
+    Cond,
+    Ranges,
+    cond,
+    cond1,
+    intersect,
+    intersect_all,
+    norm,
+    r_not,
+    r_or,
+)
 
 from . import devgroups
+
+_new = tuple.__new__  # a Cond from its fields (packet_sets builds them so)
 
 TCP, UDP, ICMP = 6, 17, 1
 PROTOCOLS = {
@@ -105,6 +119,7 @@ BASE_OPTS = {
 }  # fmt: skip
 BASE_NAMES = frozenset(BASE_OPTS.values())
 TARGET = "@target"  # module tag of the options after -j / -g
+Fields = tuple[tuple[int, object], ...]  # (index in a Cond, value) of the fields a condition constrains
 # Match modules whose options mean the same in every rule of a dump (no side effect on
 # the context, nothing read from the other options of their group): read once each.
 PURE_MODULES = frozenset({"", "tcp", "udp", "icmp", "multiport", "comment"})
@@ -135,9 +150,10 @@ class MatchContext:
     # set by the rule being read: interfaces a -m devgroup match took in unknown
     doubts: list[devgroups.Unsure] = field(default_factory=list)
     ct_dnat: bool | None = None  # set by the rule being read: --ctstate DNAT (True) / ! DNAT (False)
-    # option (of a PURE_MODULES module) → its union and the reasons it adds: a dump
-    # repeats the same options thousands of times (-p tcp, -o wan0, --dport 443 …)
-    memo: dict[tuple[Opt, str], tuple[list[Cond], tuple[str, ...]]] = field(default_factory=dict)
+    # option (of a PURE_MODULES module) → its union, the reasons it adds and the fields
+    # of its one condition (rule_conds): a dump repeats the same options thousands of
+    # times (-p tcp, -o wan0, --dport 443 …)
+    memo: dict[tuple[Opt, str], tuple[list[Cond], tuple[str, ...], Fields]] = field(default_factory=dict)
 
 
 _OTHER_SPACE = re.compile(r"[^\S \t]")  # whitespace str.split() cuts at, iptables-restore does not
@@ -621,6 +637,10 @@ def rule_conds(opts: list[Opt], ctx: MatchContext) -> tuple[list[Cond], list[str
     ``ctx.doubts`` for a ``-m devgroup`` match not known on some interfaces)."""
     reasons: list[str] = []
     conds: list[Cond] = [ANY]
+    # While the rule is one condition (nearly always), the fields it constrains, in a
+    # Cond's layout: an option constraining a field no other one has is set there, not
+    # intersected (a Cond built per option of every rule otherwise).
+    fields: list | None = None
     ctx.ct_dnat = None
     ctx.doubts = []
     proto = ""
@@ -641,19 +661,46 @@ def rule_conds(opts: list[Opt], ctx: MatchContext) -> tuple[list[Cond], list[str
             if hit is None:
                 said = len(reasons)
                 got = _option(o, ctx, reasons, _group(opts, start), proto)
-                memo[key] = (got, tuple(reasons[said:]))
+                hit = memo[key] = (got, tuple(reasons[said:]), _fields_of(got))
             else:
-                got = hit[0]
                 reasons.extend(hit[1])
+            got, single = hit[0], hit[2]
         else:
             got = _option(o, ctx, reasons, _group(opts, start), proto)
-        if len(got) == 1 and got[0] is ANY:
-            continue  # every packet (``-m tcp``, a comment): nothing to intersect
+            single = _fields_of(got)
+        if not single:
+            if got == [ANY]:
+                continue  # every packet (``-m tcp``, ``-p all``): nothing to intersect
+        elif len(conds) == 1:
+            if fields is None:
+                fields = list(conds[0])
+            for i, v in single:
+                if fields[i] is None:
+                    fields[i] = v
+                else:  # a field set twice: the exact intersection
+                    z = intersect(_new(Cond, fields), got[0])
+                    if z is None:
+                        return [], []
+                    fields = list(z)
+                    break
+            continue
+        if fields is not None:
+            conds, fields = [_new(Cond, fields)], None
         conds = intersect_all(conds, got)
         if not conds:
             # every factor is at least as wide as the kernel's: no packet matches
             return [], []
+    if fields is not None:
+        conds = [_new(Cond, fields)]
     return conds, list(dict.fromkeys(reasons))
+
+
+def _fields_of(got: list[Cond]) -> Fields:
+    """(index, value) of the fields ``got`` constrains when it is one condition (empty:
+    every packet, no packet or a union of several)."""
+    if len(got) != 1:
+        return ()
+    return tuple((i, v) for i, v in enumerate(got[0]) if v is not None)
 
 
 # Base options that select every packet (or are not matches): -m (its module's options
