@@ -50,7 +50,7 @@ from netaudit.parsers.packet_sets import (
 
 from . import devgroups
 
-_new = tuple.__new__  # a Cond from its fields (packet_sets builds them so)
+_new = tuple.__new__  # a named tuple from its fields (packet_sets builds Conds so)
 
 TCP, UDP, ICMP = 6, 17, 1
 PROTOCOLS = {
@@ -195,6 +195,8 @@ def split_options(words: list[str]) -> list[Opt] | None:
 
     ``!`` before an option negates it (what iptables-save prints); ``!`` after an
     option name and before its value (the pre-1.4.3 spelling) negates it too."""
+    # (Opts built with tuple.__new__: a named tuple's own constructor is a Python
+    # function, 1.5x the cost, and a dump has some 100,000 options.)
     out: list[Opt] = []
     module, neg = "", False  # the module of the options to come; a "!" before the next one
     name = ""  # the option being read ("": none yet), its module, negation and arguments
@@ -210,7 +212,7 @@ def split_options(words: list[str]) -> list[Opt] | None:
             continue
         if w.startswith("-") and len(w) > 1 and type(w) is str and not w[1].isdigit():
             if name:
-                out.append(Opt(opt_module, opt_neg, name, tuple(args)))
+                out.append(_new(Opt, (opt_module, opt_neg, name, tuple(args))))
             name = BASE_OPTS.get(w, w)
             opt_module, opt_neg, args = module, neg, []
             if name in BASE_NAMES:
@@ -227,7 +229,7 @@ def split_options(words: list[str]) -> list[Opt] | None:
         if name == "-m" and len(args) == 1:
             module = w.lower()
     if name:
-        out.append(Opt(opt_module, opt_neg, name, tuple(args)))
+        out.append(_new(Opt, (opt_module, opt_neg, name, tuple(args))))
     return out
 
 

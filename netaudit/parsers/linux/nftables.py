@@ -273,8 +273,9 @@ def read_nft(
     st.ignored += left_out
     raw = dict(lines)
     notrack = any("notrack" in t for _, t in lines)
-    managed = managed_tables(t for _, t in lines)
-    future = {(m.group(1), m.group(2)) for _, t in lines for m in _FUTURE.finditer(t)}
+    warned = [t for _, t in lines if "#" in t]  # nft's warnings are comments
+    managed = managed_tables(warned)
+    future = {(m.group(1), m.group(2)) for t in warned for m in _FUTURE.finditer(t)}
     for item in root.items:
         if isinstance(item, Block):
             m = _TABLE.match(item.head)
