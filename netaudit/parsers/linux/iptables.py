@@ -173,10 +173,11 @@ def parse_iptables_save(
                 dynamic.add(w[i + 1])
     st = _State(file, MatchContext(ifaces, sets, dynamic, local, notrack, groups=groups))
     for n, text, w in words:
+        stripped = text.strip()
         try:
-            _line(st, Src(file, n, text.strip()), text.strip(), w)
+            _line(st, Src(file, n, stripped), stripped, w)
         except Exception as exc:  # never raise on content: a bug here is one line lost, said so
-            st.acc.unrecognized.append(Src(file, n, text.strip()))
+            st.acc.unrecognized.append(Src(file, n, stripped))
             st.ruleset.problems.append((f"iptables-save line not read ({type(exc).__name__})", Src(file, n, text)))
     if st.table is not None:
         _cut_short(st, st.table)
