@@ -160,23 +160,24 @@ def parse_iptables_save(
     # The words are looked at only on lines that could hold them (a quote can spell a
     # word its text does not show).
     notrack = any(
-        w is not None and any(t in ("NOTRACK", "--notrack") for t, _ in w)
+        w is not None and ("NOTRACK" in w or "--notrack" in w)
         for _, text, w in words
         if '"' in text or "NOTRACK" in text or "--notrack" in text
     )
     dynamic: set[str] = set()
     for _, text, w in words:
-        if '"' not in text and "-set" not in text:
+        if w is None or ('"' not in text and "-set" not in text):
             continue
-        for i, (t, _) in enumerate(w or []):
-            if t in ("--add-set", "--del-set", "--map-set") and i + 1 < len(w or []):
-                dynamic.add((w or [])[i + 1][0])
+        for i, t in enumerate(w):
+            if t in ("--add-set", "--del-set", "--map-set") and i + 1 < len(w):
+                dynamic.add(w[i + 1])
     st = _State(file, MatchContext(ifaces, sets, dynamic, local, notrack, groups=groups))
     for n, text, w in words:
+        stripped = text.strip()
         try:
-            _line(st, Src(file, n, text.strip()), text.strip(), w)
+            _line(st, Src(file, n, stripped), stripped, w)
         except Exception as exc:  # never raise on content: a bug here is one line lost, said so
-            st.acc.unrecognized.append(Src(file, n, text.strip()))
+            st.acc.unrecognized.append(Src(file, n, stripped))
             st.ruleset.problems.append((f"iptables-save line not read ({type(exc).__name__})", Src(file, n, text)))
     if st.table is not None:
         _cut_short(st, st.table)
@@ -191,7 +192,7 @@ def _cut_short(st: _State, table: _Table) -> None:
     )
 
 
-def _line(st: _State, src: Src, text: str, words: list[tuple[str, bool]] | None) -> None:
+def _line(st: _State, src: Src, text: str, words: list[str] | None) -> None:
     if not text:
         st.acc.ignored.append(src)
         return
@@ -236,17 +237,17 @@ def _line(st: _State, src: Src, text: str, words: list[tuple[str, bool]] | None)
         _, _, text = text.partition("]")
         words = tokenize(text)
     if words is None:  # an unclosed quote: the rule is kept, as one that may do anything
-        words = [(w, False) for w in text.split()[:2]] + [("\0", False)]
+        words = [*text.split()[:2], "\0"]
     if not words:
         st.acc.unrecognized.append(src)
         return
-    cmd = words[0][0]
+    cmd = words[0]
     if cmd in ("-A", "--append", "-I", "--insert") and len(words) >= 2:
         _rule(st, st.table, src, words)
     elif cmd in ("-N", "--new-chain") and len(words) == 2:
-        _declare(st, st.table, src, [words[1][0], "-"])
+        _declare(st, st.table, src, [words[1], "-"])
     elif cmd in ("-P", "--policy") and len(words) == 3:
-        _declare(st, st.table, src, [words[1][0], words[2][0]])
+        _declare(st, st.table, src, [words[1], words[2]])
     else:
         st.acc.unrecognized.append(src)
 
@@ -292,15 +293,15 @@ def _chain(st: _State, table: _Table, name: str, src: Src, declared: bool) -> Ch
     return chain
 
 
-def _rule(st: _State, table: _Table, src: Src, words: list[tuple[str, bool]]) -> None:
-    insert = words[0][0] in ("-I", "--insert")
-    chain = _chain(st, table, words[1][0], src, declared=False)
+def _rule(st: _State, table: _Table, src: Src, words: list[str]) -> None:
+    insert = words[0] in ("-I", "--insert")
+    chain = _chain(st, table, words[1], src, declared=False)
     rest = words[2:]
     pos = None
     if insert:
         pos = 1
-        if rest and rest[0][0].isdigit() and not rest[0][1]:
-            pos, rest = int(rest[0][0]), rest[1:]
+        if rest and rest[0].isdigit() and type(rest[0]) is str:  # not a quoted number
+            pos, rest = int(rest[0]), rest[1:]
     st.acc.recognized += 1
     rules = _make_rules(st, table, chain, src, rest)
     if pos is None:
@@ -309,18 +310,23 @@ def _rule(st: _State, table: _Table, src: Src, words: list[tuple[str, bool]]) ->
         chain.rules[max(0, pos - 1) : max(0, pos - 1)] = rules
 
 
-def _make_rules(st: _State, table: _Table, chain: Chain, src: Src, words: list[tuple[str, bool]]) -> list[Rule]:
+def _make_rules(st: _State, table: _Table, chain: Chain, src: Src, words: list[str]) -> list[Rule]:
     """The rule of one ``-A`` line (two when a ``-m devgroup`` match is not known on some
     interfaces: :func:`.devgroups.split`)."""
     opts = split_options(words)
     if opts is None:
         return [Rule([ANY], "unknown", src, reasons=["rule not understood: it may do anything"])]
     conds, reasons = rule_conds(opts, st.ctx)
-    tgt = [o for o in opts if o.name in ("-j", "-g")]
-    target = tgt[-1].args[0] if tgt and tgt[-1].args else ""
-    topts = [o for o in opts if o.module == TARGET]
+    tgt: Opt | None = None  # the last -j / -g
+    topts: list[Opt] = []  # the options after it
+    for o in opts:
+        if o.module == TARGET:
+            topts.append(o)
+        elif o.name in ("-j", "-g"):
+            tgt = o
+    target = tgt.args[0] if tgt is not None and tgt.args else ""
     rule = Rule(conds, "continue", src, ct_dnat=st.ctx.ct_dnat)
-    why = _target(rule, table, chain, target, tgt[-1].name if tgt else "-j", topts)
+    why = _target(rule, table, chain, target, tgt.name if tgt is not None else "-j", topts)
     if rule.verdict == "continue":
         reasons = []  # the rule decides nothing the model reads (module docstring)
     if why:

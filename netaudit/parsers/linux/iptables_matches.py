@@ -34,9 +34,23 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, Ranges, cond, cond1, intersect_all, norm, r_not, r_or
+from netaudit.parsers.packet_sets import (
+    ADDR_MAX,
+    ANY,
+    Cond,
+    Ranges,
+    cond,
+    cond1,
+    intersect,
+    intersect_all,
+    norm,
+    r_not,
+    r_or,
+)
 
 from . import devgroups
+
+_new = tuple.__new__  # a named tuple from its fields (packet_sets builds Conds so)
 
 TCP, UDP, ICMP = 6, 17, 1
 PROTOCOLS = {
@@ -105,6 +119,7 @@ BASE_OPTS = {
 }  # fmt: skip
 BASE_NAMES = frozenset(BASE_OPTS.values())
 TARGET = "@target"  # module tag of the options after -j / -g
+Fields = tuple[tuple[int, object], ...]  # (index in a Cond, value) of the fields a condition constrains
 # Match modules whose options mean the same in every rule of a dump (no side effect on
 # the context, nothing read from the other options of their group): read once each.
 PURE_MODULES = frozenset({"", "tcp", "udp", "icmp", "multiport", "comment"})
@@ -135,90 +150,86 @@ class MatchContext:
     # set by the rule being read: interfaces a -m devgroup match took in unknown
     doubts: list[devgroups.Unsure] = field(default_factory=list)
     ct_dnat: bool | None = None  # set by the rule being read: --ctstate DNAT (True) / ! DNAT (False)
-    # option (of a PURE_MODULES module) → its union and the reasons it adds: a dump
-    # repeats the same options thousands of times (-p tcp, -o wan0, --dport 443 …)
-    memo: dict[tuple[Opt, str], tuple[list[Cond], tuple[str, ...]]] = field(default_factory=dict)
+    # option (of a PURE_MODULES module) → its union, the reasons it adds and the fields
+    # of its one condition (rule_conds): a dump repeats the same options thousands of
+    # times (-p tcp, -o wan0, --dport 443 …)
+    memo: dict[tuple[Opt, str], tuple[list[Cond], tuple[str, ...], Fields]] = field(default_factory=dict)
 
 
 _OTHER_SPACE = re.compile(r"[^\S \t]")  # whitespace str.split() cuts at, iptables-restore does not
+# A word: runs of unquoted characters and "…" parts (``\`` escapes the next character
+# inside), up to a space or tab; or a lone quote, one that never closes (no word is ``"``).
+# (The inside of a quote is written unrolled, ``[^"\\]*(?:\\.[^"\\]*)*``: one way to
+# match it, so a quote left open fails in linear time, not by trying every split.)
+_WORD = re.compile(r'(?:[^ \t"]+|"[^"\\]*(?:\\.[^"\\]*)*")+|"', re.DOTALL)
+_QUOTED_PART = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"', re.DOTALL)
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
-def tokenize(text: str) -> list[tuple[str, bool]] | None:
+class Quoted(str):
+    """A word that was quoted on the line: ``"-j"`` is an argument, never an option
+    (a plain ``str`` otherwise, so that a line without quotes is ``text.split()``)."""
+
+    __slots__ = ()
+
+
+def tokenize(text: str) -> list[str] | None:
     """Words of a rule line as iptables-restore splits them: blanks separate, ``"…"``
-    quotes with ``\\`` escaping the next character inside; (word, was quoted).  None
-    for an unclosed quote."""
+    quotes with ``\\`` escaping the next character inside; a word with a quoted part is a
+    :class:`Quoted`.  None for an unclosed quote."""
     if '"' not in text and not _OTHER_SPACE.search(text):
-        # no quote and no blank but spaces and tabs (nearly every line): str.split
-        return [(w, False) for w in text.split()]
-    out: list[tuple[str, bool]] = []
-    buf: list[str] = []
-    quoted = in_quote = escaped = False
-    has = False
-    for ch in text:
-        if in_quote:
-            if escaped:
-                buf.append(ch)
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_quote = False
-            else:
-                buf.append(ch)
-        elif ch == '"':
-            in_quote = quoted = has = True
-        elif ch in " \t":
-            if has:
-                out.append(("".join(buf), quoted))
-            buf, quoted, has = [], False, False
-        else:
-            buf.append(ch)
-            has = True
-    if in_quote:
+        return text.split()  # no quote and no blank but spaces and tabs: nearly every line
+    words = _WORD.findall(text)
+    if '"' in words:
         return None
-    if has:
-        out.append(("".join(buf), quoted))
-    return out
+    return [Quoted(_QUOTED_PART.sub(_unquote, w)) if '"' in w else w for w in words]
 
 
-def split_options(words: list[tuple[str, bool]]) -> list[Opt] | None:
+def _unquote(m: re.Match) -> str:
+    inside = m.group(1)
+    return _ESCAPE.sub(r"\1", inside) if "\\" in inside else inside
+
+
+def split_options(words: list[str]) -> list[Opt] | None:
     """Options with their module and arguments; None when a word belongs to no option.
 
     ``!`` before an option negates it (what iptables-save prints); ``!`` after an
     option name and before its value (the pre-1.4.3 spelling) negates it too."""
+    # (Opts built with tuple.__new__: a named tuple's own constructor is a Python
+    # function, 1.5x the cost, and a dump has some 100,000 options.)
     out: list[Opt] = []
-    module, neg = "", False
-    cur: list | None = None  # [module, neg, name, args]
-    for i, (w, quoted) in enumerate(words):
-        if w == "!" and not quoted:
+    module, neg = "", False  # the module of the options to come; a "!" before the next one
+    name = ""  # the option being read ("": none yet), its module, negation and arguments
+    opt_module, opt_neg = "", False
+    args: list[str] = []
+    for i, w in enumerate(words):
+        if w == "!" and type(w) is str:
             nxt = words[i + 1] if i + 1 < len(words) else None
-            if cur is not None and not cur[3] and not (nxt and nxt[0].startswith("-") and not nxt[1]):
-                cur[1] = True  # old spelling: --dport ! 25
+            if name and not args and not (nxt and nxt.startswith("-") and type(nxt) is str):
+                opt_neg = True  # old spelling: --dport ! 25
             else:
                 neg = True
             continue
-        if w.startswith("-") and len(w) > 1 and not quoted and not w[1].isdigit():
-            if cur is not None:
-                out.append(Opt(cur[0], cur[1], cur[2], tuple(cur[3])))
+        if w.startswith("-") and len(w) > 1 and type(w) is str and not w[1].isdigit():
+            if name:
+                out.append(_new(Opt, (opt_module, opt_neg, name, tuple(args))))
             name = BASE_OPTS.get(w, w)
-            if name in ("-j", "-g"):
-                cur = ["", neg, name, []]
-                module = TARGET
-            elif name in BASE_NAMES:
-                cur = ["", neg, name, []]
-                if name == "-m":
+            opt_module, opt_neg, args = module, neg, []
+            if name in BASE_NAMES:
+                opt_module = ""
+                if name in ("-j", "-g"):
+                    module = TARGET
+                elif name == "-m":
                     module = ""  # set when its argument arrives
-            else:
-                cur = [module, neg, name, []]
             neg = False
             continue
-        if cur is None:
+        if not name:
             return None
-        cur[3].append(w)
-        if cur[2] == "-m" and len(cur[3]) == 1:
+        args.append(w)
+        if name == "-m" and len(args) == 1:
             module = w.lower()
-    if cur is not None:
-        out.append(Opt(cur[0], cur[1], cur[2], tuple(cur[3])))
+    if name:
+        out.append(_new(Opt, (opt_module, opt_neg, name, tuple(args))))
     return out
 
 
@@ -250,6 +261,8 @@ def mask_ranges(value: int, mask: int, reasons: list[str], spec: str) -> Ranges:
         reasons.append(f"address {spec}: non-contiguous mask widened to /{lead}")
         m = (ADDR_MAX << (32 - lead)) & ADDR_MAX
         return ((value & m, (value & m) | (~m & ADDR_MAX)),)
+    if not holes:  # a prefix (nearly every address): one block
+        return ((value, value | ((1 << free_low) - 1)),)
     out = []
     for combo in range(1 << len(holes)):
         lo = value
@@ -263,7 +276,7 @@ def mask_ranges(value: int, mask: int, reasons: list[str], spec: str) -> Ranges:
 def parse_addrs(spec: str, reasons: list[str]) -> Ranges | None:
     """``a.b.c.d[/len|/mask][,…]`` → ranges; None (with a reason) when not understood
     (a host name: resolved by iptables when the rule was added, unknown here)."""
-    out: list[tuple[int, int]] = []
+    parts: list[Ranges] = []
     for item in spec.split(","):
         addr, _, m = item.partition("/")
         a = parse_ip(addr)
@@ -280,8 +293,9 @@ def parse_addrs(spec: str, reasons: list[str]) -> Ranges | None:
                 reasons.append(f"address {item!r} not understood")
                 return None
             mask = mk
-        out.extend(mask_ranges(a, mask, reasons, item))
-    return norm(out)
+        parts.append(mask_ranges(a, mask, reasons, item))
+    # one address (nearly every rule): its ranges are already sorted and merged
+    return parts[0] if len(parts) == 1 else norm([r for rs in parts for r in rs])
 
 
 def parse_port(text: str) -> int | None:
@@ -303,7 +317,7 @@ def parse_ports(spec: str, sep: str = ",") -> Ranges | None:
         if lo is None or hi is None:
             return None
         out.append((min(lo, hi), max(lo, hi)))  # iptables swaps a reversed range
-    return norm(out)
+    return (out[0],) if len(out) == 1 else norm(out)
 
 
 def parse_range(spec: str) -> Ranges | None:
@@ -625,41 +639,84 @@ def rule_conds(opts: list[Opt], ctx: MatchContext) -> tuple[list[Cond], list[str
     ``ctx.doubts`` for a ``-m devgroup`` match not known on some interfaces)."""
     reasons: list[str] = []
     conds: list[Cond] = [ANY]
+    # While the rule is one condition (nearly always), the fields it constrains, in a
+    # Cond's layout: an option constraining a field no other one has is set there, not
+    # intersected (a Cond built per option of every rule otherwise).
+    fields: list | None = None
     ctx.ct_dnat = None
     ctx.doubts = []
     proto = ""
     for o in opts:
         if o.name == "-p" and o.args and not o.neg:
             proto = o.args[0].lower()
-    groups: dict[int, list[Opt]] = {}
-    gid = 0
-    for o in opts:
-        if o.name == "-m":
-            gid += 1
-        groups.setdefault(gid, []).append(o)
     memo = ctx.memo
-    for group in groups.values():
-        for o in group:
-            if o.module == TARGET or o.name in ("-j", "-g"):
-                continue
-            implicit = proto if o.module == "" and o.name not in BASE_NAMES else ""
-            key = (o, implicit)
-            hit = memo.get(key) if o.module in PURE_MODULES else None
-            if hit is not None:
-                got, said = hit
-                reasons.extend(said)
+    start = 0  # where the option's group begins: at its ``-m`` (the base options: 0)
+    for k, o in enumerate(opts):
+        name, module = o.name, o.module
+        if name == "-m":
+            start = k
+        if module == TARGET or module == "comment" or name in _SELECT_ALL:
+            continue  # every packet (base_opt, module_opt): a comment would only fill the memo
+        if module in PURE_MODULES:
+            key = (o, proto if module == "" and name not in BASE_NAMES else "")
+            hit = memo.get(key)
+            if hit is None:
+                said = len(reasons)
+                got = _option(o, ctx, reasons, _group(opts, start), proto)
+                hit = memo[key] = (got, tuple(reasons[said:]), _fields_of(got))
             else:
-                start = len(reasons)
-                got = _option(o, ctx, reasons, group, proto)
-                if o.module in PURE_MODULES:
-                    memo[key] = (got, tuple(reasons[start:]))
-            if len(got) == 1 and got[0] is ANY:
-                continue  # every packet (``-m tcp``, a comment): nothing to intersect
-            conds = intersect_all(conds, got)
-            if not conds:
-                # every factor is at least as wide as the kernel's: no packet matches
-                return [], []
+                reasons.extend(hit[1])
+            got, single = hit[0], hit[2]
+        else:
+            got = _option(o, ctx, reasons, _group(opts, start), proto)
+            single = _fields_of(got)
+        if not single:
+            if got == [ANY]:
+                continue  # every packet (``-m tcp``, ``-p all``): nothing to intersect
+        elif len(conds) == 1:
+            if fields is None:
+                fields = list(conds[0])
+            for i, v in single:
+                if fields[i] is None:
+                    fields[i] = v
+                else:  # a field set twice: the exact intersection
+                    z = intersect(_new(Cond, fields), got[0])
+                    if z is None:
+                        return [], []
+                    fields = list(z)
+                    break
+            continue
+        if fields is not None:
+            conds, fields = [_new(Cond, fields)], None
+        conds = intersect_all(conds, got)
+        if not conds:
+            # every factor is at least as wide as the kernel's: no packet matches
+            return [], []
+    if fields is not None:
+        conds = [_new(Cond, fields)]
     return conds, list(dict.fromkeys(reasons))
+
+
+def _fields_of(got: list[Cond]) -> Fields:
+    """(index, value) of the fields ``got`` constrains when it is one condition (empty:
+    every packet, no packet or a union of several)."""
+    if len(got) != 1:
+        return ()
+    return tuple((i, v) for i, v in enumerate(got[0]) if v is not None)
+
+
+# Base options that select every packet (or are not matches): -m (its module's options
+# select), -c (counters), -j / -g (the target).
+_SELECT_ALL = frozenset({"-m", "-c", "-j", "-g"})
+
+
+def _group(opts: list[Opt], start: int) -> list[Opt]:
+    """The options of one match module: from its ``-m`` (``start``) to the next ``-m``
+    (the base options before the first ``-m`` when ``start`` is 0)."""
+    end = start + 1
+    while end < len(opts) and opts[end].name != "-m":
+        end += 1
+    return opts[start:end]
 
 
 def _option(o: Opt, ctx: MatchContext, reasons: list[str], group: list[Opt], proto: str) -> list[Cond]:

@@ -134,11 +134,18 @@ def _fix_ifaces(conds: list[Cond], hook: str) -> list[Cond]:
     """Resolve the "no interface" name: a forwarded packet has both interfaces, a packet
     for the device has no output interface."""
     out = []
+    to_host = hook in ("input", "prerouting")
     for c in conds:
-        inif = c.inif - {""} if c.inif is not None else None
-        outif = c.outif
+        inif, outif = c.inif, c.outif
+        # Nearly every condition names no "" and, in input, no output interface: kept
+        # as it is (a copy per rule of a big ruleset otherwise).
+        same_in = inif is None or (inif and "" not in inif)
+        if same_in and (outif is None or (outif and not to_host and "" not in outif)):
+            out.append(c)
+            continue
+        inif = inif - {""} if inif is not None else None
         if outif is not None:
-            if hook in ("input", "prerouting"):
+            if to_host:
                 if "" not in outif:
                     continue
                 outif = None

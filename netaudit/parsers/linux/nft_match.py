@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from netaudit.parsers.packet_sets import ANY, MAXV, Cond, Ranges, cond, intersect_all, norm, r_not, r_or
+from netaudit.parsers.packet_sets import ANY, MAXV, Cond, Ranges, cond, cond1, intersect_all, norm, r_not, r_or
 
 from . import devgroups
 from .nft_values import PORT_PROTOS, STATE_CONDS, compare, cut, elements, tokenize, unquote, values
@@ -399,34 +399,53 @@ _ELEMENT_STATE = re.compile(r"\s+(?:counter|timeout|expires|comment|quota|limit|
 def _items(ctx: Ctx, r: _Rule, val: str) -> list[str] | None:
     """The elements a value names: a ``{ … }`` group, ``@set`` or one value (None: a
     named set whose members are not known, the reason recorded)."""
-    if val.startswith(("{", "@")):
-        if val.startswith("{"):
-            items = elements(val)
-        else:
-            ns = ctx.sets.get(val[1:])
-            if ns is None:
-                r.reasons.append(f"set {val} not defined in table {ctx.table}")
-                return None
-            if ns.unknown:
-                r.reasons.append(f"set {val} {ns.unknown}")
-                return None
-            items = ns.elements
-        out = []
-        for el in items:
-            key, sep, value = el.partition(":")
-            if len(key.split()) > 1:
-                if not _NOT_IN_ELEMENT.isdisjoint(key.split()):
-                    r.not_read(f"set element {cut(el)!r} not understood (a '{{' left open?)")
-                    return None
-                el = _ELEMENT_STATE.sub("", key).strip() + (f" {sep}{value}" if sep else "")
-            out.append(el)
-        return out
+    if val.startswith("{"):
+        got = _GROUPS.get(val)
+        if got is None:
+            if len(_GROUPS) > 8192:
+                _GROUPS.clear()
+            got = _GROUPS[val] = _elements(elements(val))
+        items, why = got
+        if why:
+            r.not_read(why)
+        return items
+    if val.startswith("@"):
+        ns = ctx.sets.get(val[1:])
+        if ns is None:
+            r.reasons.append(f"set {val} not defined in table {ctx.table}")
+            return None
+        if ns.unknown:
+            r.reasons.append(f"set {val} {ns.unknown}")
+            return None
+        items, why = _elements(ns.elements)
+        if why:
+            r.not_read(why)
+        return items
     if "$" in val:  # a variable no ``define`` gave a value
         r.reasons.append(f"variable {val} not defined")
         return None
     if "," in val and not val.startswith('"'):
         return [v for v in val.split(",") if v]
     return [val]
+
+
+# An anonymous set's text → its elements (or why they are not read): a ruleset repeats
+# its ``{ 80, 443 }`` from rule to rule (the lists are shared: never changed).
+_GROUPS: dict[str, tuple[list[str] | None, str]] = {}
+
+
+def _elements(items: list[str]) -> tuple[list[str] | None, str]:
+    """The elements without the state nft prints after them; None and the reason when
+    one holds a rule's words (a ``{`` left open)."""
+    out = []
+    for el in items:
+        key, sep, value = el.partition(":")
+        if len(key.split()) > 1:
+            if not _NOT_IN_ELEMENT.isdisjoint(key.split()):
+                return None, f"set element {cut(el)!r} not understood (a '{{' left open?)"
+            el = _ELEMENT_STATE.sub("", key).strip() + (f" {sep}{value}" if sep else "")
+        out.append(el)
+    return out, ""
 
 
 def _field(ctx: Ctx, r: _Rule, toks: list[str], i: int, spec: tuple[str, str, Ranges | None]) -> int:
@@ -477,11 +496,12 @@ def _field_conds_uncached(kind: str, fld: str, items: list[str], op: str, implie
             if got is None:
                 return None
             rs = got
-    kw: dict = {fld: rs}
-    if implied is not None:
-        kw["proto"] = implied if fld != "proto" else None
-    c = cond(**kw)
-    return [c] if c is not None else []
+    c = cond1(fld, rs)
+    if c is None:
+        return []
+    if implied is not None:  # the field's protocols (a "proto" field implies none)
+        c = c._replace(proto=implied)
+    return [c]
 
 
 def _iface(ctx: Ctx, r: _Rule, toks: list[str], i: int, fld: str) -> int:

@@ -273,8 +273,9 @@ def read_nft(
     st.ignored += left_out
     raw = dict(lines)
     notrack = any("notrack" in t for _, t in lines)
-    managed = managed_tables(t for _, t in lines)
-    future = {(m.group(1), m.group(2)) for _, t in lines for m in _FUTURE.finditer(t)}
+    warned = [t for _, t in lines if "#" in t]  # nft's warnings are comments
+    managed = managed_tables(warned)
+    future = {(m.group(1), m.group(2)) for t in warned for m in _FUTURE.finditer(t)}
     for item in root.items:
         if isinstance(item, Block):
             m = _TABLE.match(item.head)
@@ -453,13 +454,19 @@ def managed_tables(texts: Iterable[str]) -> set[tuple[str, str]]:
     return {(m.group(1), m.group(2)) for t in texts for m in _MANAGED.finditer(t)}
 
 
+# ``iifname``, ``oifname``, ``iif``, ``oif`` and the value after them.  The search looks for
+# the literal "if" and then checks the word around it: a pattern that begins with ``\b``
+# and an alternation is tried at every character of the dump (25 ms on 1.3 MB, 4 here).
+_IFACE_MATCH = re.compile(r'if(?<=\b[io]if)(?:name)?\s+(?:!=\s*)?(\{[^}]*\}|"[^"]*"|\S+)')
+
+
 def iface_names(text: str) -> set[str]:
     """Interface names an nft ruleset mentions (for the negation universe)."""
     names: set[str] = set()
     if "$" in text:  # a ruleset file with ``define``: read its statements, variables given their value
         root, _ = scan(list(enumerate(text.split("\n"), start=1)))
         text = "\n".join(s.text for s in statements(root))
-    for m in re.finditer(r'\b(?:iifname|oifname|iif|oif)\s+(?:!=\s*)?(\{[^}]*\}|"[^"]*"|\S+)', text):
+    for m in _IFACE_MATCH.finditer(text):
         v = m.group(1)
         items = elements(v) if v.startswith("{") else [v]
         for it in items:

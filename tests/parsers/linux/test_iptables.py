@@ -588,3 +588,143 @@ def test_abbreviated_match_options():
     # too, so it stays not understood
     r = one("-A FORWARD -p tcp -m conntrack --ctstat NEW -j ACCEPT")
     assert r.reasons
+
+
+# --------------------------------------------------------------------------- words and options (the fast paths)
+
+
+def _reference_words(text: str) -> list[tuple[str, bool]] | None:
+    """iptables-restore's splitting read character by character (the reader's first
+    form): blanks separate, ``"…"`` quotes with ``\\`` escaping inside; None when a quote
+    is left open."""
+    out: list[tuple[str, bool]] = []
+    buf: list[str] = []
+    quoted = in_quote = escaped = has = False
+    for ch in text:
+        if in_quote:
+            if escaped:
+                buf.append(ch)
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_quote = False
+            else:
+                buf.append(ch)
+        elif ch == '"':
+            in_quote = quoted = has = True
+        elif ch in " \t":
+            if has:
+                out.append(("".join(buf), quoted))
+            buf, quoted, has = [], False, False
+        else:
+            buf.append(ch)
+            has = True
+    if in_quote:
+        return None
+    if has:
+        out.append(("".join(buf), quoted))
+    return out
+
+
+def test_words_split_as_iptables_restore_reads_them():
+    from netaudit.parsers.linux.iptables_matches import Quoted, tokenize
+
+    assert tokenize('-A X -m comment --comment "may \\"in\\" tang 2" -j ACCEPT')[5] == 'may "in" tang 2'
+    assert tokenize('-A X ab"c d"e\tf') == ["-A", "X", "abc de", "f"]
+    assert type(tokenize('-A X "-j" DROP')[2]) is Quoted and type(tokenize("-A X -j DROP")[2]) is str
+    assert tokenize('-A X -m comment --comment "phong ke toan') is None
+    rnd = random.Random(15)
+    alphabet = ['"', "\\", " ", "\t", "a", "-", "!", "\r", "\x0b", "é", '"x y"', '""', '\\"']
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        got = tokenize(text)
+        want = _reference_words(text)
+        assert (None if got is None else [(w, type(w) is Quoted) for w in got]) == want, repr(text)
+
+
+def test_an_open_quote_fails_at_once():
+    """A quote left open before thousands of escapes: the word pattern has one way to read
+    a quote's inside, so it fails in linear time (a pattern with two ways took seconds
+    for 25 escapes: every way to split the inside was tried)."""
+    import time
+
+    from netaudit.parsers.linux.iptables_matches import tokenize
+
+    text = '-A X -m comment --comment "' + "ab\\c" * 20000
+    started = time.process_time()
+    assert tokenize(text) is None
+    assert time.process_time() - started < 1.0
+
+
+def test_a_quoted_dash_word_is_an_argument_not_an_option():
+    rule = one('-A FORWARD -s 10.1.1.0/24 -m comment --comment "-j DROP" -j ACCEPT')
+    assert rule.verdict == "accept" and rule.reasons == []
+    assert rule.conds == [Cond(src=(rng("10.1.1.0", "10.1.1.255"),))]
+
+
+def test_comments_are_not_remembered_per_rule():
+    """Every rule's comment differs: remembering its option would only fill the memo
+    (one entry per rule of a commented dump)."""
+    from netaudit.parsers.linux.iptables_matches import MatchContext, rule_conds, split_options, tokenize
+
+    ctx = MatchContext(IFACES)
+    for n in range(200):
+        words = tokenize(f'-A X -s 10.1.1.0/24 -p tcp -m tcp --dport 22 -m comment --comment "may {n}" -j ACCEPT')
+        assert words is not None
+        opts = split_options(words[2:])
+        assert opts is not None
+        rule_conds(opts, ctx)
+    assert len(ctx.memo) <= 3  # -s, -p, --dport
+
+
+def _reference_conds(opts, ctx) -> tuple[list[Cond], list[str]]:
+    """A rule's union as the intersection of its options' unions, one option after the
+    other (what rule_conds computes setting fields in place)."""
+    from netaudit.parsers.linux import iptables_matches as im
+    from netaudit.parsers.packet_sets import intersect_all
+
+    reasons: list[str] = []
+    conds = [ANY]
+    proto = ""  # the last -p names the protocol of -m-less port options
+    for o in opts:
+        if o.name == "-p" and o.args and not o.neg:
+            proto = o.args[0].lower()
+    groups: list[list] = [[]]
+    for o in opts:
+        if o.name == "-m":
+            groups.append([])
+        groups[-1].append(o)
+    for group in groups:
+        for o in group:
+            if o.module == im.TARGET or o.name in ("-j", "-g"):
+                continue
+            conds = intersect_all(conds, im._option(o, ctx, reasons, group, proto))
+            if not conds:
+                return [], []
+    return conds, list(dict.fromkeys(reasons))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_rule_conditions_are_the_intersection_of_the_options(seed):
+    from netaudit.parsers.linux.iptables_matches import MatchContext, rule_conds, split_options, tokenize
+
+    pieces = [
+        "-s 10.0.0.0/8", "! -s 10.1.0.0/16", "-d 10.1.2.3", "-d 10.1.2.0/255.255.0.255", "-p tcp", "-p udp",
+        "! -p icmp", "-p all", "-i eth0", "! -i wlan+", "-o eth1", "-m tcp --dport 22", "-m tcp ! --dport 22:25",
+        "--dport 80", "--sport 53", "-m multiport --dports 80,443", "-m multiport ! --ports 1:100",
+        "-m conntrack --ctstate NEW", "-m state --state ESTABLISHED,RELATED", "-m icmp --icmp-type 8",
+        "-m comment --comment x", "-m iprange --src-range 10.0.0.1-10.0.0.9", "-m limit --limit 5/s", "-f",
+        "--syn", "-m addrtype --dst-type LOCAL", "-m set --match-set khach src", "-m mark --mark 1",
+    ]  # fmt: skip
+    rnd = random.Random(seed)
+    for _ in range(1500):
+        text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6))) + " -j ACCEPT"
+        words = tokenize(text)
+        assert words is not None
+        opts = split_options(words)
+        assert opts is not None
+        ctx = MatchContext(IFACES, sets={"khach": [(1, 5)]}, local=((ip("10.0.0.1"), ip("10.0.0.1")),))
+        want = _reference_conds(opts, MatchContext(IFACES, sets={"khach": [(1, 5)]}, local=ctx.local))
+        assert rule_conds(opts, ctx) == want, text
+        assert rule_conds(opts, ctx) == want, text  # from the memo

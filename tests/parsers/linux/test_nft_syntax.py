@@ -401,3 +401,73 @@ def test_iptables_nft_warnings_name_their_tables():
     got = analyse([dev], [STAFF, GUEST, NET]).cells
     assert got[("staff", "internet")].verdict == "reachable"
     assert got[("guest", "internet")].verdict == "blocked"  # iptables-save's FORWARD only
+
+
+# --------------------------------------------------------------------------- words (the fast paths)
+
+
+def test_words_split_as_the_token_pattern_reads_them():
+    """Rule words by ``str.split`` where no quote is escaped or left open: the same as
+    the token pattern, quotes ending a word, commas of a list joined only outside groups."""
+    import random
+
+    from netaudit.parsers.linux import nft_values
+
+    def reference(text: str) -> list[str]:
+        out: list[str] = []
+        buf: list[str] = []
+        depth = 0
+        for t in nft_values._TOKEN.findall(text):
+            if t == "{" or depth:
+                buf.append(t)
+                depth += (t == "{") - (t == "}")
+                if not depth:
+                    out.append(" ".join(buf))
+                    buf = []
+            else:
+                out.append(t)
+        if buf:
+            out.append(" ".join(buf))
+        return nft_values._join_lists(out) if "," in text else out
+
+    assert nft_values.tokenize('ct state established, related iifname { "lan0", "wg0" } accept') == [
+        "ct", "state", "established,related", "iifname", '{ "lan0" , "wg0" }', "accept",
+    ]  # fmt: skip
+    assert nft_values.tokenize('meta l4proto tcp comment "ke toan, tang 2" accept')[-2] == '"ke toan, tang 2"'
+    rnd = random.Random(6)
+    alphabet = ['"', "\\", " ", "\t", "a", "{", "}", ",", ", ", "\r", "é", "\u2003", '"x, y"', '""', "{ 1, 2 }"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        assert nft_values.tokenize(text) == reference(text), repr(text)
+
+
+def test_interface_names_are_the_values_of_interface_matches_only():
+    from netaudit.parsers.linux.nftables import iface_names
+
+    text = """
+		iifname "lan0" oifname != { "wan0", "wg0" } accept
+		meta iif guest0 counter drop
+		oif wan1 accept
+		xiifname "nope0" myoif "nope1" comment "iifname" accept
+		iifname "wg*" accept
+	"""
+    assert iface_names(text) == {"lan0", "wan0", "wg0", "guest0", "wan1"}
+
+
+def test_a_damaged_set_is_said_on_every_rule_that_repeats_it():
+    """An anonymous set's elements are read once per text: the reason a damaged one gives
+    is said again on each rule holding it."""
+    nft = """
+table inet filter {
+	chain forward {
+		type filter hook forward priority filter; policy drop;
+		iifname { "lan0" accept } oifname "wan0" accept
+		iifname { "lan0" accept } oifname "wan0" accept
+	}
+}
+"""
+    _got, dev, rep = nft_cells(nft)
+    lines = _lines(nft, 'iifname { "lan0" accept }')
+    assert len(lines) == 2
+    assert {p["line"] for p in rep.partially_understood if "left open" in p["reason"]} == lines
+    assert all(partial for _, _, partial in _rules(dev.filters["forward"]))
