@@ -30,6 +30,7 @@ from ..model import CAPTIVE_PORTAL_SERVICES, VPN_ENDPOINTS, Device, IfKind, L2Mo
 from ..topology import Topology
 from ..vocabulary import DEVICES_ZONE
 from ..zones import PlacedZone
+from .broadcasts import BroadcastHelpers
 from .ipsec import IpsecTunnels
 from .nat import Nat
 from .paths import ROUTE, Delivery, Merge, Path, Run, Step, Work, extend, sent_before
@@ -45,7 +46,7 @@ OPEN_CHOICES_MAX = 4
 REASON_PIECES = 4
 
 
-class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, Witnesses):
+class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Witnesses):
     """Propagates packet sets over a topology with placed zones."""
 
     def __init__(self, topo: Topology, zones: list[PlacedZone], device_addrs: IPSet, hs: HeaderSpace | None = None):
@@ -570,6 +571,7 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, Witnesses):
                     p1 = extend(p1, Step("filter", dev_name, ifn, None, filter=itf.filter_in, note="in"))
                 arrivals.append((Q, certain and c, reason or r, p1))
         for Q, c, r, p1 in arrivals:
+            self._forward_broadcasts(run, dev, itf, Q, c, r, p1, queue)  # to ip helper-address
             for Q2, p2, why in self._dnat(dev, ifn, Q, p1):
                 c2, r2 = c and why is None, r or why
                 vkey = (dev_name, itf.vrf)
