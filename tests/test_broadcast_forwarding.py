@@ -102,7 +102,10 @@ def test_the_outbound_acl_towards_the_helper_decides(tmp_path):
         servers=" ip access-group MAY-CHU-RA out\n",
         extra="ip access-list extended MAY-CHU-RA\n deny   ip 192.168.77.0 0.0.0.255 any\n permit ip any any\n",
     )
-    assert cells(a)[("khach", "may-chu")].verdict == BLOCKED
+    cell = cells(a)[("khach", "may-chu")]
+    assert cell.verdict == BLOCKED
+    # The line that stops the copies is named (not only the guest ACL's deny of 10/8).
+    assert "deny   ip 192.168.77.0 0.0.0.255 any" in [b["text"] for b in cell.blocking]
 
 
 def test_helper_in_another_vrf_is_routed_there(tmp_path):
