@@ -141,3 +141,28 @@ def test_policy_routing_on_the_interface_leaves_the_copies_uncertain(tmp_path):
     cell = cells(a)[("khach", "may-chu")]
     assert cell.verdict == UNKNOWN
     assert "policy routing" in cell.reason.render("en")
+
+
+def test_control_plane_by_class_of_interfaces_gives_what_one_per_interface_gives(monkeypatch):
+    """The relay agent listens on the helpers' interfaces only: arrivals on interfaces the
+    same services listen on share one control-plane evaluation (Engine._control_at), and
+    every cell, delivered set and witness is what one evaluation per interface gives."""
+    from helpers import FIXTURES
+
+    from netaudit.reach.engine import Engine
+
+    cfg = FIXTURES / "cisco_ios" / "commune-guest-helper.cfg"
+    site = FIXTURES / "cisco_ios" / "commune-guest-helper.site.yaml"
+    shared = run_audit([cfg], site)
+    (dev,) = shared.devices
+    classes = shared.engine._cache[("control-at", dev.hostname)]
+    assert isinstance(classes, dict) and 1 < len(set(classes.values())) < len(classes)
+    monkeypatch.setattr(Engine, "_control_at", lambda self, dev, ifn: ifn)
+    alone = run_audit([cfg], site)
+    hs = shared.engine.hs
+    for a, b in zip(shared.matrix, alone.matrix, strict=True):
+        assert (a.src, a.dst, a.verdict, a.services, a.blocking) == (b.src, b.dst, b.verdict, b.services, b.blocking)
+        for x, y in ((a.delivered, b.delivered), (a.maybe, b.maybe), (a.spoofed, b.spoofed)):
+            assert (x if x is not None else hs.false) == (y if y is not None else hs.false)
+        assert (a.witness.to_json() if a.witness else None) == (b.witness.to_json() if b.witness else None)
+    assert [(f.check, f.severity) for f in shared.findings] == [(f.check, f.severity) for f in alone.findings]
