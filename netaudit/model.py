@@ -162,6 +162,44 @@ class IpsecTunnel:
     label: str = ""  # how reasons name it ("crypto map VPN 10")
 
 
+@dataclass(frozen=True)
+class UdpHelper:
+    """One helper address of an interface (IOS ``ip helper-address [vrf V | global] A``):
+    the UDP broadcasts the interface receives on the device's forwarded ports go on to
+    ``address`` with the client's source (:class:`BroadcastForwarding`; docs/semantics.md,
+    "UDP broadcast forwarding").  ``vrf`` is the table the copy is routed in: None for
+    the interface's own VRF, ``"default"`` for ``global``."""
+
+    address: int
+    source: Src
+    vrf: str | None = None
+
+
+# The IP protocol of Sun's Network Disk, which IOS forwards to helper addresses with UDP
+# unless `no ip forward-protocol nd` (docs/vendors/cisco_ios.md, "UDP broadcast forwarding").
+PROTO_ND = 77
+
+
+@dataclass
+class BroadcastForwarding:
+    """What a router does with the broadcasts an interface with helper addresses
+    receives (IOS ``ip forward-protocol``): the UDP destination ports (and IP protocols)
+    it sends on to each helper with the client's source kept; ``relayed_ports`` are
+    answered by the device's DHCP relay agent instead (a packet of its own, not the
+    client's: never delivered to the helper as sent).  ``maybe_ports``: broadcasts on
+    these ports may or may not be forwarded (``maybe_reason``).  ``partial``: a form the
+    model does not follow (flooding, ``any-local-broadcast``…) — every broadcast a
+    device interface receives may then go anywhere (``partial_source`` the line)."""
+
+    ports: tuple[PortRange, ...] = ()
+    protocols: tuple[int, ...] = ()
+    relayed_ports: tuple[PortRange, ...] = ()
+    maybe_ports: tuple[PortRange, ...] = ()
+    maybe_reason: str | None = None
+    partial: str | None = None
+    partial_source: Src | None = None
+
+
 # --------------------------------------------------------------------------- L2 / L3
 
 
@@ -233,6 +271,9 @@ class Interface:
     # Static IPsec tunnels terminated here, in the order the device tries them (what the
     # first one's selector takes, a later one never sees).
     ipsec_tunnels: list[IpsecTunnel] = field(default_factory=list)
+    # Helper addresses (IOS ``ip helper-address``): where the UDP broadcasts the
+    # interface receives go (Device.broadcast_forwarding says which).
+    udp_helpers: list[UdpHelper] = field(default_factory=list)
 
     @property
     def is_l3(self) -> bool:
@@ -475,6 +516,9 @@ class Device:
     # A packet arriving with one of the device's own addresses as source is dropped
     # (Linux: a martian source, whatever rp_filter says, unless accept_local).
     martian_own_source: bool = False
+    # Broadcasts sent on to the interfaces' helper addresses (IOS ``ip forward-protocol``
+    # and its defaults); None on a device that forwards none.
+    broadcast_forwarding: BroadcastForwarding | None = None
     # Where dynamic routing is configured (router ospf/bgp …): learned routes the
     # snapshot cannot see, so lookups that could use them are unknown without state.
     dynamic_routing: list[Src] = field(default_factory=list)

@@ -56,7 +56,7 @@ and partially understood lines (the config is right next to the dump; warnings a
 Conventions, for stable and readable diffs: the file is named by its base name wherever
 the loader showed its path (``Src`` as ``"name.cfg:12"``, warnings, reports), so dumps do
 not depend on where the fixture lives; sets are sorted; ``IPNetwork`` is ``"a.b.c.d/n"``;
-integer addresses (``next_hop``, ``to_ip``) are dotted quads; an address match is
+integer addresses (``next_hop``, ``to_ip``, a helper's ``address``) are dotted quads; an address match is
 ``"any"``, ``"a.b.c.d/n"`` or ``"a.b.c.d wildcard w.x.y.z"``; a port range ``"lo-hi"``
 (``"p"`` for one port); enums are their values; a :class:`netaudit.model.Match` lists only
 the constraints it sets (``{}`` matches every packet).  JSON with sorted keys, one space
@@ -91,9 +91,11 @@ COMMAND = "python -m tests.model_dump --update"
 # Device fields never dumped (see the module docstring); secrets are counted instead.
 _DEVICE_SKIP = frozenset({"facts", "secrets", "secret_lines"})
 # Integer IPv4 addresses in the model, written as dotted quads.
-_INT_ADDRESSES = frozenset({"next_hop", "to_ip"})
+_INT_ADDRESSES = frozenset({"next_hop", "to_ip", "address"})  # `address`: a UdpHelper's
 # Fields shown only when set (most lines never are: their dumps stay as they were).
-_ONLY_WHEN_SET = frozenset({"approximated", "ipsec_tunnels"})  # fields added late: shown when set
+_ONLY_WHEN_SET = frozenset(  # fields added late: shown when set
+    {"approximated", "ipsec_tunnels", "udp_helpers", "broadcast_forwarding"}
+)
 _WIDTH = 100
 
 
@@ -208,7 +210,11 @@ class _Plain:
         raise TypeError(f"model_dump: no plain form for {type(v).__name__} ({key or 'value'})")
 
     def device(self, d: Device) -> dict:
-        out = {f.name: self(getattr(d, f.name), f.name) for f in dataclasses.fields(d) if f.name not in _DEVICE_SKIP}
+        out = {
+            f.name: self(getattr(d, f.name), f.name)
+            for f in dataclasses.fields(d)
+            if f.name not in _DEVICE_SKIP and (f.name not in _ONLY_WHEN_SET or getattr(d, f.name) not in (None, []))
+        }
         out["secret_count"] = len(d.secrets)
         out["secret_line_count"] = len(d.secret_lines)
         return out

@@ -763,7 +763,7 @@ def test_one_lookup_per_device_gives_what_one_per_interface_gives(sample, monkey
     shared = run_audit([SAMPLES / sample])
     batched = [d for d in shared.devices if shared.engine._cache.get(("ingress-free", d.hostname))]
     monkeypatch.setattr(Engine, "_routing_ignores_ingress", lambda self, dev: False)
-    monkeypatch.setattr(Engine, "_control_ignores_ingress", lambda self, dev: False)
+    monkeypatch.setattr(Engine, "_control_at", lambda self, dev, ifn: ifn)
     shared_key = Engine._iface_key
 
     def every_interface_apart(self, dev, name, in_if, out_if):

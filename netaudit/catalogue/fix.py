@@ -18,6 +18,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "after the change netaudit can prove {src} → {dst} neither blocked nor reachable ({reason}): not "
         "counted as closed",
     },
+    # a flow the change set was to block: after it, what surely arrives is within the
+    # policy, but what may arrive is beyond it (Cell.may_violate: not proven either way)
+    "fix.left.may_violate_after": {
+        "vi": "sau thay đổi, {src} → {dst} chỉ chắc chắn đi tới được trong phạm vi chính sách; phần có thể đi tới "
+        "ngoài phạm vi đó không chứng minh được là chặn hay đi tới được ({reason}): không tính là đã khắc phục",
+        "en": "after the change {src} → {dst} surely reaches only what the policy allows; what may reach beyond "
+        "it netaudit can prove neither blocked nor reachable ({reason}): not counted as closed",
+    },
     # an unknown verdict: no change is proposed blind
     "fix.left.unknown": {
         "vi": "không chứng minh được luồng này là chặn hay đi tới được: không thể sửa khi chưa biết — làm rõ "

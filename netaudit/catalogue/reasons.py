@@ -252,6 +252,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{device}:{interface} sends them straight onto the segment (a static route to the interface, no "
         "next hop): they go on only if a router there answers ARP for them (proxy ARP)",
     },
+    "reason.broadcast_forwarding_partial": {
+        "vi": "{device}:{interface}: chuyển tiếp broadcast chưa được hiểu đầy đủ: {detail}; "
+        "broadcast nhận được có thể đi tới bất kỳ địa chỉ nào",
+        "en": "{device}:{interface}: broadcast forwarding not fully understood: {detail}; "
+        "a broadcast received may go on to any address",
+    },
+    "reason.helper_unsure": {
+        "vi": "{device}:{interface} chuyển tiếp broadcast tới ip helper-address: {detail}",
+        "en": "{device}:{interface} forwards broadcasts to its ip helper-address: {detail}",
+    },
     "reason.runtime_forward": {
         "vi": "{device}:{interface} bật {what}: máy bên trong có thể tự mở chuyển tiếp cổng khi vận hành, "
         "tới bất kỳ địa chỉ và cổng nào phía trong",

@@ -30,6 +30,7 @@ from ..model import CAPTIVE_PORTAL_SERVICES, VPN_ENDPOINTS, Device, IfKind, L2Mo
 from ..topology import Topology
 from ..vocabulary import DEVICES_ZONE
 from ..zones import PlacedZone
+from .broadcasts import BroadcastHelpers
 from .ipsec import IpsecTunnels
 from .nat import Nat
 from .paths import ROUTE, Delivery, Merge, Path, Run, Step, Work, extend, sent_before
@@ -45,7 +46,7 @@ OPEN_CHOICES_MAX = 4
 REASON_PIECES = 4
 
 
-class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, Witnesses):
+class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Witnesses):
     """Propagates packet sets over a topology with placed zones."""
 
     def __init__(self, topo: Topology, zones: list[PlacedZone], device_addrs: IPSet, hs: HeaderSpace | None = None):
@@ -412,9 +413,9 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, Witnesses):
             self._ingress(run, dev, ifn, new, certain, reason, path, queue)
         control: dict[tuple, list] = {}
         for (dev, ifn, certain, reason), alts in run.control.items():
-            # One evaluation per device where its control plane never looks at the
-            # interface a packet arrived on (each packet keeps its own path: Merge).
-            at = None if self._control_ignores_ingress(self.topo.devices[dev]) else ifn
+            # One evaluation per device, or per class of interfaces the same services listen
+            # on, where nothing else looks at the interface (each packet keeps its path: Merge).
+            at = self._control_at(self.topo.devices[dev], ifn)
             control.setdefault((dev, at, certain, reason), []).extend(alts)
         for (dev, ifn, certain, reason), alts in control.items():
             P = hs.false
@@ -578,6 +579,7 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, Witnesses):
                     p1 = extend(p1, Step("filter", dev_name, ifn, None, filter=itf.filter_in, note="in"))
                 arrivals.append((Q, certain and c, reason or r, p1))
         for Q, c, r, p1 in arrivals:
+            self._forward_broadcasts(run, dev, itf, Q, c, r, p1, queue)  # to ip helper-address
             for Q2, p2, why in self._dnat(dev, ifn, Q, p1):
                 c2, r2 = c and why is None, r or why
                 vkey = (dev_name, itf.vrf)
@@ -965,19 +967,29 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, Witnesses):
             self._cache[key] = got
         return got
 
-    def _control_ignores_ingress(self, dev: Device) -> bool:
-        """Whether ``dev``'s input policy, services and their access lists never look at
-        the interface a packet arrived on."""
-        key = ("control-ingress-free", dev.hostname)
+    def _control_at(self, dev: Device, ifn: str) -> str | None:
+        """Where arrivals on ``ifn`` at ``dev``'s control plane are evaluated: None (with every
+        interface's) when its input policy, services and their access lists never look at the
+        interface; when only some services listen on some interfaces (an IOS DHCP relay agent),
+        the first interface the same services listen on; else ``ifn`` itself."""
+        key = ("control-at", dev.hostname)
         got = self._cache.get(key)
         if got is None:
-            names = [dev.input_filter, *(svc.acl for svc in dev.services if svc.enabled)]
+            enabled = [svc for svc in dev.services if svc.enabled]
+            names = [dev.input_filter, *(svc.acl for svc in enabled)]
             matches = [m for n in names if n in dev.filters for line in dev.filters[n].lines for m in line.matches]
-            got = all(m.in_ifaces is None for m in matches) and all(
-                svc.interfaces is None for svc in dev.services if svc.enabled
-            )
+            listening = [svc.interfaces for svc in enabled if svc.interfaces is not None]
+            if not all(m.in_ifaces is None for m in matches):
+                got = "each"
+            elif not listening:
+                got = "all"
+            else:  # interface -> the first interface of its class
+                first: dict[tuple, str] = {}
+                got = {n: first.setdefault(tuple(n in i for i in listening), n) for n in sorted(dev.interfaces)}
             self._cache[key] = got
-        return got
+        if isinstance(got, dict):
+            return got.get(ifn, ifn)
+        return None if got == "all" else ifn
 
 
 def _point_to_point(itf) -> bool:

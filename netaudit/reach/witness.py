@@ -97,6 +97,8 @@ class Witnesses:
                 cur = packets_after[i]
                 if st.nat is not None and st.nat.source is not None:
                     hop["rules"].append({**st.nat.source.cite(), "translated": cur.to_json()})
+                for cited in st.cites:  # a rewrite no NAT rule makes (a helper address)
+                    hop["rules"].append({**cited.cite(), "translated": cur.to_json()})
         return Witness(origin, hops)
 
     def _matching_line(self, dev: Device, name: str, pkt: Packet, in_if, out_if) -> dict:

@@ -343,13 +343,18 @@ def _unmatched(findings: list, others: list) -> tuple[list, list]:
 
 def _unknown_after(result: FixResult, f) -> dict[str, str] | None:
     """Why a flow finding the change set made disappear is not closed: its cell is unknown
-    after the change (an unknown is never a pass: docs/remedy.md), or None."""
+    after the change, or reachable within the policy with packets that may go beyond it
+    (an unknown is never a pass: docs/remedy.md), or None."""
     if f.check not in FLOW_CHECKS or len(f.zones) < 2:
         return None
     cell = next((c for c in result.after.matrix if (c.src, c.dst) == (f.zones[0], f.zones[1])), None)
-    if cell is None or cell.verdict != UNKNOWN:
+    if cell is None:
         return None
-    return both("fix.left.unknown_after", src=cell.src, dst=cell.dst, reason=cell.reason or "-")
+    if cell.verdict == UNKNOWN:
+        return both("fix.left.unknown_after", src=cell.src, dst=cell.dst, reason=cell.reason or "-")
+    if cell.may_violate:
+        return both("fix.left.may_violate_after", src=cell.src, dst=cell.dst, reason=cell.maybe_reason or "-")
+    return None
 
 
 def _about(f) -> tuple:

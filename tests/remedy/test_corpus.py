@@ -27,8 +27,9 @@ def stanford(tmp_path_factory):
 
 
 # Three building zones reached routers' own services; after the change the packets that
-# surely reached are stopped, and what is left runs through coza_rtr / soza_rtr, which
-# learn routes dynamically with no routing state loaded: unknown — never counted closed.
+# surely reached are stopped but the DHCP relay agent (`ip helper-address`: a gateway
+# service), and what is left runs through coza_rtr / soza_rtr, which learn routes
+# dynamically with no routing state loaded: maybe beyond the policy — never counted closed.
 UNKNOWN_AFTER = {("bbr", "@devices"), ("coz", "@devices"), ("soz", "@devices")}
 
 

@@ -74,3 +74,38 @@ def test_a_published_service_the_change_cuts_is_said(tmp_path):
     assert code in (0, 1), err
     readme = (tmp_path / "cli" / "README.md").read_text(encoding="utf-8")
     assert readme.count("Dịch vụ công bố bằng NAT đích") == 2
+
+
+def test_a_violation_left_maybe_beyond_the_policy_is_not_closed():
+    """After the change the cell is reachable — only on a service the policy allows (a
+    DHCP relay agent) — and may reach more beyond it (a router learning routes with no
+    routing state): the violation was counted "closed" because the cell was not
+    "unknown". What may still violate is never a pass."""
+    from types import SimpleNamespace
+
+    from netaudit.checks import Finding
+    from netaudit.messages import Text
+    from netaudit.reach.matrix import Cell
+    from netaudit.remedy.prove import FixResult, _compare
+
+    violation = Finding(
+        "policy-violation", "high", {"vi": "vi phạm", "en": "violation"}, {}, {}, [], zones=["soz", "@devices"]
+    )
+    why = Text("reason.dynamic_routing", device="soza_rtr")
+    after_cell = Cell("soz", "@devices", "reachable", services=["udp/67"], maybe_services=["ip"], maybe_reason=why)
+    after_cell.may_violate = True
+    result = FixResult(
+        before=SimpleNamespace(findings=[violation], matrix=[]),
+        after=SimpleNamespace(findings=[], matrix=[after_cell]),
+        plan=None,
+        devices={},
+    )
+    _compare(result)
+    assert result.closed == []
+    ((left, reason),) = result.remaining
+    assert left is violation
+    assert (
+        "neither blocked nor reachable" in reason["en"] and "surely reaches only what the policy allows" in reason["en"]
+    )
+    assert reason["vi"] != reason["en"]
+    assert result.open_severe == [violation] and not result.ok

@@ -36,6 +36,7 @@ from netaudit.model import (
 )
 from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_ios.acl_entries import expand_ace, resolve_groups
+from netaudit.parsers.cisco_ios.broadcasts import BroadcastBuilder
 from netaudit.parsers.cisco_ios.copp import CoppBuilder
 from netaudit.parsers.cisco_ios.crypto_maps import CryptoMapBuilder
 from netaudit.parsers.cisco_ios.state import Acl, IfState, IosState
@@ -44,7 +45,7 @@ from netaudit.parsers.cisco_ios.vpdn import ACCEPTED_SERVICES
 from netaudit.parsers.ip import int_to_ip, ip_to_int, prefix_of
 
 
-class ModelBuilder(CryptoMapBuilder, CoppBuilder, IosState):
+class ModelBuilder(CryptoMapBuilder, CoppBuilder, BroadcastBuilder, IosState):
     """:meth:`finish`: the conversion to the model."""
 
     def finish(self) -> None:
@@ -596,6 +597,7 @@ class ModelBuilder(CryptoMapBuilder, CoppBuilder, IosState):
         self._finish_ike()
         self._finish_vpdn()
         self._finish_smart_install()
+        self._finish_broadcast_forwarding()
         # routers answer ping unless something above filters it
         dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8))
 

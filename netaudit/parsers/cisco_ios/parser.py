@@ -15,6 +15,7 @@ from netaudit.model import Src
 from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, table
 from netaudit.parsers.cisco_common import CLI_COMMAND
 from netaudit.parsers.cisco_ios.acls import AclReader
+from netaudit.parsers.cisco_ios.broadcasts import BroadcastReader
 from netaudit.parsers.cisco_ios.convert import ModelBuilder
 from netaudit.parsers.cisco_ios.copp import CoppReader
 from netaudit.parsers.cisco_ios.crypto import CryptoReader
@@ -48,6 +49,7 @@ class IosParser(
     CryptoReader,
     CoppReader,
     VpdnReader,
+    BroadcastReader,
 ):
     """One pass over the lines (:meth:`~netaudit.parsers.base.LineParser.run`), then
     :meth:`~.convert.ModelBuilder.finish` resolves cross-references."""
@@ -251,6 +253,8 @@ TOP_TABLE = table(
         "ip dns": P.h_ip_dns,
         "no ip dns": P.h_ip_dns,
         "ip dhcp": P.h_ip_dhcp,
+        "ip forward-protocol": P.h_forward_protocol,
+        "no ip forward-protocol": P.h_forward_protocol,
         "snmp-server": P.h_snmp,
         "ip nat": P.h_ip_nat,
         "crypto": P.h_crypto,
@@ -303,6 +307,7 @@ IFACE_TABLE = table(
         "crypto map": P.if_crypto_map,
         "tunnel protection": P.if_tunnel_protection,
         "crypto ipsec": P.if_crypto_ipsec,
+        "ip helper-address": P.if_helper_address,
     },
 )
 

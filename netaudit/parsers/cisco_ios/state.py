@@ -238,6 +238,8 @@ class IosState(LineParser):
         self.dhcp_pool: Src | None = None
         self.dhcp_pool_nets: list[tuple[str, IPNetwork]] = []  # (pool name, its `network`)
         self.service_dhcp = True
+        # `[no] ip forward-protocol …` lines in order (broadcasts.py): (negated, words, line)
+        self.forward_protocol: list[tuple[bool, list[str], Src]] = []
         self.dns_server: Src | None = None
         self.small_servers: list[tuple[str, int, tuple[int, ...], Src]] = []
         self.nat_pending: list[tuple[NatRule, str | None, str | None]] = []
