@@ -266,3 +266,17 @@ def cli(
         check=False,
         **({"text": True, "encoding": "utf-8"} if text else {}),
     )
+
+
+def assert_same_audit(shared, alone) -> None:
+    """Two audits of one network, one computed with a shortcut and one without: every
+    cell (verdict, services, blocking lines, delivered/maybe/spoofed sets, witness) and
+    every finding alike."""
+    hs = shared.engine.hs
+    assert len(shared.matrix) == len(alone.matrix)
+    for a, b in zip(shared.matrix, alone.matrix, strict=True):
+        assert (a.src, a.dst, a.verdict, a.services, a.blocking) == (b.src, b.dst, b.verdict, b.services, b.blocking)
+        for x, y in ((a.delivered, b.delivered), (a.maybe, b.maybe), (a.spoofed, b.spoofed)):
+            assert (x if x is not None else hs.false) == (y if y is not None else hs.false)
+        assert (a.witness.to_json() if a.witness else None) == (b.witness.to_json() if b.witness else None)
+    assert [(f.check, f.severity) for f in shared.findings] == [(f.check, f.severity) for f in alone.findings]

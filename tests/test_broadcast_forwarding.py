@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import textwrap
 
-from helpers import cells
+from helpers import assert_same_audit, cells
 
 from netaudit.audit import run_audit
 from netaudit.parsers.ip import ip_to_int
@@ -159,10 +159,4 @@ def test_control_plane_by_class_of_interfaces_gives_what_one_per_interface_gives
     assert isinstance(classes, dict) and 1 < len(set(classes.values())) < len(classes)
     monkeypatch.setattr(Engine, "_control_at", lambda self, dev, ifn: ifn)
     alone = run_audit([cfg], site)
-    hs = shared.engine.hs
-    for a, b in zip(shared.matrix, alone.matrix, strict=True):
-        assert (a.src, a.dst, a.verdict, a.services, a.blocking) == (b.src, b.dst, b.verdict, b.services, b.blocking)
-        for x, y in ((a.delivered, b.delivered), (a.maybe, b.maybe), (a.spoofed, b.spoofed)):
-            assert (x if x is not None else hs.false) == (y if y is not None else hs.false)
-        assert (a.witness.to_json() if a.witness else None) == (b.witness.to_json() if b.witness else None)
-    assert [(f.check, f.severity) for f in shared.findings] == [(f.check, f.severity) for f in alone.findings]
+    assert_same_audit(shared, alone)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import GUEST, STAFF, acl, l3, matrix, net, router, src
+from helpers import GUEST, STAFF, acl, assert_same_audit, l3, matrix, net, router, src
 from netaddr import IPNetwork
 
 from netaudit.headerspace import HeaderSpace, service_match
@@ -772,14 +772,7 @@ def test_one_lookup_per_device_gives_what_one_per_interface_gives(sample, monkey
 
     monkeypatch.setattr(Engine, "_iface_key", every_interface_apart)
     alone = run_audit([SAMPLES / sample])
-    hs = shared.engine.hs
-    assert len(shared.matrix) == len(alone.matrix)
-    for a, b in zip(shared.matrix, alone.matrix, strict=True):
-        assert (a.src, a.dst, a.verdict, a.services, a.blocking) == (b.src, b.dst, b.verdict, b.services, b.blocking)
-        for x, y in ((a.delivered, b.delivered), (a.maybe, b.maybe), (a.spoofed, b.spoofed)):
-            assert (x if x is not None else hs.false) == (y if y is not None else hs.false)
-        assert (a.witness.to_json() if a.witness else None) == (b.witness.to_json() if b.witness else None)
-    assert [(f.check, f.severity) for f in shared.findings] == [(f.check, f.severity) for f in alone.findings]
+    assert_same_audit(shared, alone)
     if sample == "cisco-commune-leaky":
         assert batched  # the router's routing takes the shared lookup
 

@@ -48,6 +48,7 @@ from ..headerspace import HeaderSpace, service_match
 from ..model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, AddrMatch, Device, Filter, FilterLine, Match, Src
 from ..model import PortRange as _PortRange
 from . import Rendered
+from .entries import service_aces
 from .plan import Block, DevicePlan, Restrict
 
 PREFIX = "NETAUDIT"
@@ -113,16 +114,6 @@ class Ace:
 
     def line(self) -> FilterLine:
         return FilterLine(Action(self.action), [self.match()], Src("netaudit", 0, self.text()))
-
-
-def _service_aces(action: str, service: str, src: Ref, dst: Ref) -> list[Ace]:
-    m = service_match(service)
-    if m.protocols is None:
-        return [Ace(action, None, src, dst)]
-    proto = m.protocols[0]
-    if m.dst_ports:
-        return [Ace(action, proto, src, dst, (r.lo, r.hi)) for r in m.dst_ports]
-    return [Ace(action, proto, src, dst, icmp_type=m.icmp_type)]
 
 
 def _net_text(n: IPNetwork) -> str:
@@ -557,7 +548,7 @@ class _Renderer:
         # A block already stopped by a later line or the implicit deny still gets its
         # explicit deny on top: it stays stopped whatever is added to the list later.
         for svc in b.allow:
-            for ace in _service_aces("permit", svc, src, dst):
+            for ace in service_aces("permit", svc, src, dst, Ace):
                 p = self.hs.match(ace.match())
                 if (sure & p) == self.hs.false:
                     continue  # not permitted today: the deny keeps it so

@@ -14,7 +14,9 @@ which services it limits by a knob of their own (``knob_services``) and renders.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from netaddr import IPAddress, IPNetwork, IPSet
 
@@ -84,15 +86,18 @@ class Ace:
         return FilterLine(Action(self.action), [self.match()], model.Src("netaudit", 0, self.text()))
 
 
-def service_aces(action: str, service: str, src: IPNetwork | None, dst: IPNetwork | None) -> list[Ace]:
-    """Entries for one service string of the policy (``tcp/80``, ``udp``, ``icmp/8``, ``ip``)."""
+def service_aces(action: str, service: str, src: Any, dst: Any, entry: Callable[..., Any] | None = None) -> list:
+    """Entries for one service string of the policy (``tcp/80``, ``udp``, ``icmp/8``, ``ip``):
+    :class:`Ace` by default, or ``entry``'s — a vendor's entry of the same fields (the ASA's,
+    whose addresses are object references)."""
+    make = entry or Ace
     m = service_match(service)
     if m.protocols is None:
-        return [Ace(action, None, src, dst)]
+        return [make(action, None, src, dst)]
     proto = m.protocols[0]
     if m.dst_ports:
-        return [Ace(action, proto, src, dst, (r.lo, r.hi)) for r in m.dst_ports]
-    return [Ace(action, proto, src, dst, icmp_type=m.icmp_type)]
+        return [make(action, proto, src, dst, (r.lo, r.hi)) for r in m.dst_ports]
+    return [make(action, proto, src, dst, icmp_type=m.icmp_type)]
 
 
 @dataclass
