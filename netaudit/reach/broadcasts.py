@@ -24,6 +24,7 @@ class BroadcastHelpers:
     _cache: dict
     own: dict
     _route: Callable[..., None]
+    _routing_ignores_ingress: Callable[[Device], bool]
     _lookup: Callable[..., None]
     _leave: Callable[..., None]
 
@@ -106,6 +107,11 @@ class BroadcastHelpers:
                     run.control.setdefault((dev.hostname, itf.name, c, r), []).append((own, p))
                     moved &= ~own
                 if moved == hs.false:
+                    continue
+                if c and doubt is None and self._routing_ignores_ingress(dev):
+                    # One lookup with the other arrivals on the device, as any packet's
+                    # (Work.append_route): a zone's copies arrive on dozens of SVIs.
+                    queue.append_route(dev.hostname, vrf, moved, p)
                     continue
                 self._route(run, dev, itf.name, vrf, moved, c, r, p, queue)
                 if doubt is not None and dev.policy_routes:  # … and the way without policy routing
