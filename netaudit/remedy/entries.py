@@ -361,6 +361,7 @@ class EntryPlanner:
         base = self.current_filter(b.interface, b.direction)
         out: list[Ace] = []
         for s in srcs:
+            out += self.broadcast_aces(b, s)
             for d in dsts:
                 for svc in b.allow:
                     out += service_aces("permit", svc, s, d)
@@ -368,6 +369,35 @@ class EntryPlanner:
                 if self.permits([], base, self.hs.match(est.match())):
                     out.append(est)
                 out.append(Ace("deny", None, s, d))
+        return out
+
+    def broadcast_aces(self, b: Block, src: IPNetwork | None) -> list[Ace]:
+        """Entries stopping the UDP broadcasts the block's interface sends on to a helper in
+        the destination zone (IOS ``ip helper-address``): the copies keep the client's
+        source but the ACL saw them addressed to a broadcast, so a deny of the zone's
+        addresses never meets them (docs/semantics.md, "UDP broadcast forwarding").  The
+        ports the policy still allows between the zones and the DHCP relay's stay open."""
+        itf = self.dev.interfaces.get(b.interface)
+        fwd = self.dev.broadcast_forwarding
+        if b.direction != "in" or itf is None or fwd is None or not itf.udp_helpers:
+            return []
+        zone = IPSet(b.dst)
+        if not any(IPAddress(h.address) in zone for h in itf.udp_helpers):
+            return []
+        hs = self.hs
+        allowed = hs.false
+        for svc in b.allow:
+            allowed |= hs.match(service_match(svc))
+        relayed = hs.ports("dst_port", fwd.relayed_ports) if fwd.relayed_ports else hs.false
+        kept = allowed | (hs.eq("proto", PROTO_UDP) & relayed)
+        # 255.255.255.255 and the directed broadcast of each of the interface's subnets
+        targets = [IPNetwork("255.255.255.255/32")]
+        targets += [IPNetwork(f"{a.broadcast}/32") for a in itf.addresses if a.prefixlen <= 30]
+        out: list[Ace] = []
+        for bcast in targets:
+            forwarded = [Ace("deny", PROTO_UDP, src, bcast, (r.lo, r.hi)) for r in (*fwd.ports, *fwd.maybe_ports)]
+            forwarded += [Ace("deny", proto, src, bcast) for proto in fwd.protocols]
+            out += [a for a in forwarded if not hs.meets(hs.match(a.match()), kept) and a not in out]
         return out
 
     def plan_control_plane(self) -> None:

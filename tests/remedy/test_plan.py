@@ -162,3 +162,27 @@ def test_a_zone_behind_a_tunnel_is_blocked_where_it_leaves_and_its_device_reach_
     assert left and "behind an IPsec tunnel" in left[0].reason["en"] and "ssh (tcp/22)" in left[0].reason["en"]
     result = run_fix([cfg], site, tmp_path)
     assert result.ok and not result.lost
+
+
+def test_broadcasts_sent_on_to_a_helper_in_the_blocked_zone_are_stopped_where_they_enter(tmp_path):
+    """IOS ``ip helper-address 10.1.10.5`` on the guest gateway: the guest's UDP broadcasts
+    on the forwarded ports go on to the staff server with the guest's source, past an ACL
+    that denies every internal destination (it saw 255.255.255.255).  Denying the staff
+    zone's addresses never meets them (before: the proof failed, guest -> staff left
+    open); the change set denies the forwarded ports to 255.255.255.255 and the subnet's
+    broadcast — not DHCP, which the relay agent answers — and the proof holds."""
+    from helpers import FIXTURES
+
+    cfg = FIXTURES / "cisco_ios" / "commune-guest-helper.cfg"
+    site = cfg.with_name("commune-guest-helper.site.yaml")
+    result = run_fix([cfg], site, tmp_path)
+    assert result.ok and not result.lost and not result.remaining
+    text = next(iter(result.devices.values())).rendered.change_set
+    for bcast in ("255.255.255.255", "192.168.50.255"):
+        for port in ("eq 37", "eq 42", "eq 49", "eq 53", "eq 69", "range 137 138"):
+            assert f"deny udp any host {bcast} {port}" in text
+        assert f"deny 77 any host {bcast}" in text
+    assert "bootps" not in text and "eq 67" not in text  # the relay agent keeps answering DHCP
+    cells = {(c.src, c.dst): c for c in result.after.matrix}
+    assert cells[("wifi-khach", "can-bo")].verdict == "blocked"
+    assert "udp/67" in cells[("wifi-khach", "@devices")].services
