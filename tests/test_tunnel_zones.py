@@ -181,3 +181,18 @@ def test_into_the_tunnel_only_what_the_selector_surely_takes_is_surely_delivered
     assert to_tinh.verdict == UNKNOWN, to_tinh
     assert "110" in to_tinh.reason.render("en")
     assert got[("tinh", "canbo")].verdict == REACHABLE  # the mirror is its own filter: unchanged
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "(through its IPsec tunnels)"), ("vi", "(qua đường hầm IPsec)")],
+)
+def test_the_terminal_says_where_the_zone_behind_tunnels_is(lang, said):
+    """The zones list of the terminal summary names the interface whose tunnels lead to
+    the zone (the HTML report's scope says it too): otherwise the province read as a zone
+    with no place at all."""
+    from netaudit.report import RenderOptions
+    from netaudit.report.text import render
+
+    out = render(run_audit([CFG], SITE), RenderOptions(lang=lang))
+    assert f"@ UBND-XA-ANBINH-RT:GigabitEthernet0/0/0 {said}" in out

@@ -249,6 +249,8 @@ def _zone_lines(audit, lang: str, m, summary: bool) -> list[str]:
             lines.append(f"      ~ {m(in_lang(why, lang))}")
         for a in pz.attached:
             lines.append(f"      @ {t('summary.attached', lang)}: {in_lang(a, lang)}")
+        for dev, ifn in pz.tunnels:  # site via: tunnel (docs/semantics.md, "A zone behind a tunnel")
+            lines.append(f"      @ {t('scope.via_tunnel', lang, place=f'{dev}:{ifn}')}")
         for p in pz.problems:
             lines.append(f"      ! {m(in_lang(p, lang))}")
     if by_kind:
