@@ -728,3 +728,37 @@ def test_dhcp_pools_and_address_comments_name_their_segment(tmp_path):
         draft = yaml.safe_load(cli("init", folder, "-o", "-").stdout)
         kinds = {z["kind"]: z["subnets"] for z in draft["zones"].values()}
         assert kinds == {"guest": ["10.0.40.0/24"], "internal": ["10.0.10.0/24"]}, (folder, draft["zones"])
+
+
+def test_a_site_to_site_tunnel_is_drafted_as_a_zone_behind_it(tmp_path):
+    """An IOS crypto map to the province (ACL 110: 10.10.0.0/16 -> 10.100.0.0/16): the
+    draft has a wan zone of the networks the ACL sends into the tunnel, behind the WAN port
+    (``via: tunnel``), so the audit of the draft has the province on its own row instead
+    of inside the Internet; it loads back and is placed (no zone problem)."""
+    cfg = Path(__file__).parent / "fixtures" / "cisco_ios" / "commune-s2s-vpn.cfg"
+    site = office(tmp_path, ("rt.cfg", cfg.read_text(encoding="utf-8")))
+    (vpn,) = [z for z in site.zones if z.via == "tunnel"]
+    assert (vpn.name, vpn.kind, [str(s) for s in vpn.subnets]) == ("vpn-203-113-135-20", "wan", ["10.100.0.0/16"])
+    assert vpn.attach == [("UBND-XA-ANBINH-RT", "GigabitEthernet0/0/0")]
+    assert "crypto map VPN 10" in (tmp_path / "site.yaml").read_text(encoding="utf-8")
+    audit = run_audit([tmp_path])
+    placed = {p.name: p for p in audit.zones}
+    assert placed[vpn.name].tunnels and not placed[vpn.name].problems
+    got = {(c.src, c.dst): c.verdict for c in audit.matrix}
+    assert got[("staff", vpn.name)] == "reachable" and got[("internet", vpn.name)] == "blocked"
+
+
+@pytest.mark.parametrize(
+    "acl",
+    [
+        "access-list 110 permit ip 10.10.0.0 0.0.255.255 any",  # the remote side is everything
+        "access-list 110 permit ip 10.10.0.0 0.0.255.255 10.100.0.0 0.0.255.0",  # not a prefix
+    ],
+)
+def test_a_tunnel_whose_remote_side_is_not_prefixes_is_not_drafted(tmp_path, acl):
+    cfg = Path(__file__).parent / "fixtures" / "cisco_ios" / "commune-s2s-vpn.cfg"
+    text = cfg.read_text(encoding="utf-8")
+    old = "access-list 110 permit ip 10.10.0.0 0.0.255.255 10.100.0.0 0.0.255.255"
+    assert old in text
+    site = office(tmp_path, ("rt.cfg", text.replace(old, acl)))
+    assert not [z for z in site.zones if z.via == "tunnel"]

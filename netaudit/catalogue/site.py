@@ -82,6 +82,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{host} SSID '{name}' is open (no password)",
     },
     "infer.ev.default_route": {"vi": "{where} là lối ra của tuyến mặc định", "en": "{where} carries the default route"},
+    "infer.ev.ipsec_tunnel": {
+        "vi": "{where}: {entry} tới {peers} đưa vào đường hầm IPsec các mạng đích của ACL {acl} — xác nhận đây là "
+        "mạng của tỉnh (wan) hay một đơn vị khác",
+        "en": "{where}: {entry} to {peers} sends the destinations of ACL {acl} into an IPsec tunnel — confirm it is "
+        "the province's network (wan) or another unit's",
+    },
     "infer.unhinted.description": {
         "vi": "{where} — mô tả {description} không cho netaudit biết đoạn mạng này phục vụ gì",
         "en": "{where} — its description {description} says nothing netaudit recognises of what it serves",

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from typing import cast
 
 import yaml
-from netaddr import IPNetwork
+from netaddr import IPAddress, IPNetwork, IPSet
 
 from ..messages import Text, render, t
-from ..model import Device, IfKind, Interface, L2Mode
+from ..model import Action, Device, IfKind, Interface, L2Mode
 from ..safetext import clean
 from ..topology import Topology
 from ..vocabulary import UNIT_PLACEHOLDER
@@ -665,9 +665,71 @@ def infer_site(devices: list[Device], topo: Topology) -> Site:
         drafter.device(d)
     site = Site(unit="", level=2, inferred=True)
     site.zones = drafter.zones()
+    site.zones += _tunnel_zones(devices, site.zones)
     site.notes = drafter.notes
     site.undecided = drafter.unnamed
     return site
+
+
+def _tunnel_zones(devices: list[Device], drafted: list[Zone]) -> list[Zone]:
+    """A draft zone per static IPsec tunnel (an IOS crypto map entry read whole): the
+    networks its crypto ACL sends into the tunnel, behind the interface (``via: tunnel``,
+    docs/semantics.md, "A zone behind a tunnel"), kind ``wan`` — a unit's site-to-site
+    VPN leads to the province's network, which the reviewer confirms.  Left out when the
+    remote side is not a set of prefixes (``any``, a wildcard) or meets a drafted zone."""
+    taken = IPSet(n for z in drafted for n in z.subnets)
+    names = {z.name for z in drafted}
+    out: list[Zone] = []
+    for d in sorted(devices, key=lambda d: d.hostname):
+        for itf in sorted(d.interfaces.values(), key=lambda i: i.name):
+            if itf.shutdown:
+                continue
+            for tunnel in itf.ipsec_tunnels:
+                remote = _remote_networks(d, tunnel.encrypts)
+                if not remote or any(n.prefixlen < 8 for n in remote) or IPSet(remote) & taken:
+                    continue
+                name = f"vpn-{_slug(tunnel.peers[0] if tunnel.peers else tunnel.label)}"
+                while name in names:
+                    name += "-2"
+                names.add(name)
+                taken |= IPSet(remote)
+                z = Zone(name, "wan", subnets=remote, attach=[(d.hostname, itf.name)], via="tunnel")
+                z.inferred_from.append(
+                    Text(
+                        "infer.ev.ipsec_tunnel",
+                        where=f"{d.hostname}:{itf.name}",
+                        entry=tunnel.label or "crypto map",
+                        peers=", ".join(tunnel.peers) or "?",
+                        acl=tunnel.encrypts,
+                    )
+                )
+                out.append(z)
+    return out
+
+
+def _remote_networks(d: Device, acl: str) -> list[IPNetwork]:
+    """The destinations of the permit lines of ``acl`` as prefixes ([] when one is not a
+    prefix, or the ACL is missing or not read whole)."""
+    flt = d.filters.get(acl)
+    if flt is None or flt.partial:
+        return []
+    out: list[IPNetwork] = []
+    for line in flt.lines:
+        if line.action != Action.PERMIT:
+            continue
+        if line.partial:
+            return []
+        for m in line.matches:
+            if m.dst is None or m.dst_negate:
+                return []
+            for a in m.dst:
+                w = a.wildcard
+                if w & (w + 1):  # not a prefix
+                    return []
+                net = IPNetwork(f"{IPAddress(a.value)}/{32 - w.bit_length()}")
+                if net not in out:
+                    out.append(net)
+    return out
 
 
 def _pvid_ports(d: Device) -> dict[str, list[str]]:
@@ -788,4 +850,6 @@ def _zone_spec(z: Zone) -> dict:
         spec["vlans"] = [f"{d}:{v}" for d, v in z.vlans]
     if z.attach:
         spec["attach"] = [f"{d}:{i}" for d, i in z.attach]
+    if z.via != "segment":
+        spec["via"] = z.via
     return spec
