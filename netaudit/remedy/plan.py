@@ -181,13 +181,16 @@ def _nets(ipset: IPSet) -> list[IPNetwork]:
 
 
 def gateways(audit, zone: str) -> list[tuple[str, str]]:
-    """(device, interface) where the zone's packets enter a router."""
+    """(device, interface) where the zone's packets enter a router: the routed interfaces
+    of its segments, and for a zone behind tunnels (site ``via: tunnel``) the interfaces
+    whose tunnels lead to it — packets leave toward it there, before encryption."""
     pz = next(z for z in audit.zones if z.name == zone)
     out: list[tuple[str, str]] = []
     for did in pz.domains:
         for dev, ifn in audit.topology.domains[did].l3:
             if (dev, ifn) not in out:
                 out.append((dev, ifn))
+    out += [t for t in pz.tunnels if t not in out]
     return out
 
 

@@ -186,3 +186,43 @@ def test_broadcasts_sent_on_to_a_helper_in_the_blocked_zone_are_stopped_where_th
     cells = {(c.src, c.dst): c for c in result.after.matrix}
     assert cells[("wifi-khach", "can-bo")].verdict == "blocked"
     assert "udp/67" in cells[("wifi-khach", "@devices")].services
+
+
+# A lab router of a branch: a crypto map to its peer on the only uplink, no ACL at all.
+BRANCH_VPN = """\
+hostname R1
+ip access-list extended VPN-IPv4
+ permit ip 10.1.0.0 0.0.255.255 10.3.0.0 0.0.255.255
+crypto isakmp policy 10
+ encr aes 256
+ authentication pre-share
+ group 19
+crypto ipsec transform-set VPN-TS esp-aes 256 esp-sha256-hmac
+ mode tunnel
+crypto map VPN-MAP 10 ipsec-isakmp
+ set peer 9.6.11.10
+ set transform-set VPN-TS
+ match address VPN-IPv4
+interface GigabitEthernet1/0
+ ip address 9.6.11.1 255.255.255.0
+ crypto map VPN-MAP
+interface GigabitEthernet2/0
+ description LAN can bo
+ ip address 10.1.1.1 255.255.255.0
+ip route 0.0.0.0 0.0.0.0 9.6.11.10
+end
+"""
+
+
+def test_a_flow_into_a_zone_behind_a_tunnel_is_blocked_where_it_enters_the_tunnel(tmp_path):
+    """internet -> the drafted zone behind R1's crypto map (the Internet owns the rest of
+    10.1.0.0/16, which the crypto ACL sends into the tunnel): the block is planned on the
+    interface whose tunnel leads to the zone, outbound (before encryption). Before, the
+    zone had no gateway and the plan said the two zones share one L2 segment — false."""
+    (tmp_path / "r1.cfg").write_text(BRANCH_VPN, encoding="utf-8")
+    audit = run_audit([tmp_path])
+    (vpn,) = [z.name for z in audit.zones if z.tunnels]
+    plan = derive(audit)
+    blocks = [b for p in plan.devices.values() for b in p.blocks if (b.src_zone, b.dst_zone) == ("internet", vpn)]
+    assert [(b.device, b.interface, b.direction) for b in blocks] == [("R1", "GigabitEthernet1/0", "out")]
+    assert not [u for u in plan.unfixable if "L2" in u.reason["en"] and vpn in u.title["en"]]
