@@ -45,15 +45,14 @@ from netaddr import IPAddress, IPNetwork, IPSet
 
 from .. import filters
 from ..headerspace import HeaderSpace, service_match
-from ..model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, AddrMatch, Device, Filter, FilterLine, Match, Src
+from ..model import PROTO_ICMP, Action, AddrMatch, Device, Filter, FilterLine, Match, Src
 from ..model import PortRange as _PortRange
 from . import Rendered
-from .entries import service_aces
+from .entries import PROTO_WORDS, service_aces, service_words
 from .plan import Block, DevicePlan, Restrict
 
 PREFIX = "NETAUDIT"
-PROTO_WORDS = {PROTO_TCP: "tcp", PROTO_UDP: "udp", PROTO_ICMP: "icmp"}
-ICMP_NAMES = {0: "echo-reply", 3: "unreachable", 8: "echo", 11: "time-exceeded"}
+
 _IP = r"\d{1,3}(?:\.\d{1,3}){3}"
 _MGMT_LINE = re.compile(rf"^(ssh|http|telnet)\s+({_IP})\s+({_IP})\s+(\S+)\s*$", re.I)
 _ICMP_LINE = re.compile(r"^icmp\s+(permit|deny)\s+(.+?)\s+(\S+)\s*$", re.I)
@@ -95,13 +94,7 @@ class Ace:
 
     def text(self) -> str:
         proto = "ip" if self.proto is None else PROTO_WORDS.get(self.proto, str(self.proto))
-        out = f"{self.action} {proto} {self.src.text()} {self.dst.text()}"
-        if self.ports is not None:
-            lo, hi = self.ports
-            out += f" eq {lo}" if lo == hi else f" range {lo} {hi}"
-        if self.icmp_type is not None:
-            out += f" {ICMP_NAMES.get(self.icmp_type, self.icmp_type)}"
-        return out
+        return f"{self.action} {proto} {self.src.text()} {self.dst.text()}{service_words(self.ports, self.icmp_type)}"
 
     def match(self) -> Match:
         return Match(

@@ -61,12 +61,7 @@ class Ace:
     def text(self) -> str:
         proto = "ip" if self.proto is None else PROTO_WORDS.get(self.proto, str(self.proto))
         dst = f"object-group {self.dst_group}" if self.dst_group else _addr(self.dst)
-        out = f"{self.action} {proto} {_addr(self.src)} {dst}"
-        if self.ports is not None:
-            lo, hi = self.ports
-            out += f" eq {lo}" if lo == hi else f" range {lo} {hi}"
-        if self.icmp_type is not None:
-            out += f" {ICMP_NAMES.get(self.icmp_type, self.icmp_type)}"
+        out = f"{self.action} {proto} {_addr(self.src)} {dst}{service_words(self.ports, self.icmp_type)}"
         if self.established:
             out += " established"
         return out
@@ -84,6 +79,18 @@ class Ace:
 
     def line(self) -> FilterLine:
         return FilterLine(Action(self.action), [self.match()], model.Src("netaudit", 0, self.text()))
+
+
+def service_words(ports: tuple[int, int] | None, icmp_type: int | None) -> str:
+    """What follows the addresses of a Cisco ACL entry: `` eq P`` / `` range A B``, the ICMP
+    type's name (IOS and ASA spell them alike)."""
+    out = ""
+    if ports is not None:
+        lo, hi = ports
+        out += f" eq {lo}" if lo == hi else f" range {lo} {hi}"
+    if icmp_type is not None:
+        out += f" {ICMP_NAMES.get(icmp_type, icmp_type)}"
+    return out
 
 
 def service_aces(action: str, service: str, src: Any, dst: Any, entry: Callable[..., Any] | None = None) -> list:
