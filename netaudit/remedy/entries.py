@@ -23,7 +23,7 @@ from netaddr import IPAddress, IPNetwork, IPSet
 from .. import filters, model
 from ..headerspace import Bdd, HeaderSpace, service_match
 from ..messages import both
-from ..model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, AddrMatch, Filter, FilterLine, Match
+from ..model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, AddrMatch, Filter, FilterLine, Match, PortRange
 from .plan import CLEARTEXT_TUNNELS, Block, DevicePlan, EdgeClose, Restrict
 
 PROTO_WORDS = {PROTO_TCP: "tcp", PROTO_UDP: "udp", PROTO_ICMP: "icmp"}
@@ -395,8 +395,9 @@ class EntryPlanner:
         allowed = hs.false
         for svc in b.allow:
             allowed |= hs.match(service_match(svc))
-        relayed = hs.ports("dst_port", fwd.relayed_ports) if fwd.relayed_ports else hs.false
-        kept = allowed | (hs.eq("proto", PROTO_UDP) & relayed)
+        # DHCP stays whether the relay agent answers it or (no service dhcp) it may be
+        # forwarded as sent: it is how the zone's hosts get their addresses.
+        kept = allowed | (hs.eq("proto", PROTO_UDP) & hs.ports("dst_port", [PortRange(67, 67), *fwd.relayed_ports]))
         # 255.255.255.255 and the directed broadcast of each of the interface's subnets
         targets = [IPNetwork("255.255.255.255/32")]
         targets += [IPNetwork(f"{a.broadcast}/32") for a in itf.addresses if a.prefixlen <= 30]

@@ -226,3 +226,22 @@ def test_a_flow_into_a_zone_behind_a_tunnel_is_blocked_where_it_enters_the_tunne
     blocks = [b for p in plan.devices.values() for b in p.blocks if (b.src_zone, b.dst_zone) == ("internet", vpn)]
     assert [(b.device, b.interface, b.direction) for b in blocks] == [("R1", "GigabitEthernet1/0", "out")]
     assert not [u for u in plan.unfixable if "L2" in u.reason["en"] and vpn in u.title["en"]]
+
+
+def test_dhcp_broadcasts_stay_open_when_the_relay_agent_is_off(tmp_path):
+    """``no service dhcp``: whether IOS forwards the DHCP broadcasts as sent is not
+    established (maybe); the change set still never denies them — they are how the guest
+    hosts get their addresses — while the other forwarded ports are denied."""
+    from helpers import FIXTURES
+
+    cfg = FIXTURES / "cisco_ios" / "commune-guest-helper.cfg"
+    text = cfg.read_text(encoding="utf-8")
+    assert "hostname UBND-XA-TANPHU\n" in text
+    (tmp_path / cfg.name).write_text(
+        text.replace("hostname UBND-XA-TANPHU\n", "hostname UBND-XA-TANPHU\nno service dhcp\n")
+    )
+    site = cfg.with_name("commune-guest-helper.site.yaml")
+    result = run_fix([tmp_path / cfg.name], site, tmp_path / "fix")
+    change = next(iter(result.devices.values())).rendered.change_set
+    assert "deny udp any host 255.255.255.255 eq 53" in change
+    assert "bootps" not in change and "eq 67" not in change
