@@ -73,6 +73,14 @@ class AddrMatch:
     def is_any(self) -> bool:
         return self.wildcard == 0xFFFFFFFF
 
+    @property
+    def network(self) -> IPNetwork | None:
+        """The prefix this pattern is (``value/len``), None for a non-contiguous wildcard."""
+        w = self.wildcard
+        if w & (w + 1):
+            return None
+        return IPNetwork((self.value, 32 - w.bit_length()))
+
 
 @dataclass(frozen=True, slots=True)
 class PortRange:

@@ -80,8 +80,9 @@ class RuntimeAddresses:
             for rule in d.nat_rules:
                 if rule.kind == "destination" and rule.match.dst and not rule.match.dst_negate:
                     for pat in rule.match.dst:
-                        if not pat.is_any and (pat.wildcard + 1) & pat.wildcard == 0:
-                            plan.append(IPNetwork(f"{IPAddress(pat.value)}/{32 - pat.wildcard.bit_length()}"))
+                        net = pat.network
+                        if not pat.is_any and net is not None:
+                            plan.append(net)
         configured = IPSet(plan)
         # On a zone's segment the address comes from the zone's subnet, which routers of
         # the office hold too (a switch or access point taking its management address

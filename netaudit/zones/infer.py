@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 import yaml
-from netaddr import IPAddress, IPNetwork, IPSet
+from netaddr import IPNetwork, IPSet
 
 from ..messages import Text, render, t
 from ..model import Action, Device, IfKind, Interface, L2Mode
@@ -723,10 +723,9 @@ def _remote_networks(d: Device, acl: str) -> list[IPNetwork]:
             if m.dst is None or m.dst_negate:
                 return []
             for a in m.dst:
-                w = a.wildcard
-                if w & (w + 1):  # not a prefix
+                net = a.network
+                if net is None:  # not a prefix
                     return []
-                net = IPNetwork(f"{IPAddress(a.value)}/{32 - w.bit_length()}")
                 if net not in out:
                     out.append(net)
     return out
