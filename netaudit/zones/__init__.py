@@ -17,8 +17,9 @@ external zone: docs/semantics.md.
 from __future__ import annotations
 
 from ..vocabulary import DEVICES_ZONE, KINDS, UNIT_PLACEHOLDER, unit_is_placeholder
+from .draft import site_to_yaml
 from .infer import _words as _words  # the word splitter zone inference matches on (tests)
-from .infer import classify, infer_site, site_to_yaml
+from .infer import classify, infer_site
 from .placement import PlacedZone, check_references, resolve
 from .site import (
     DEFAULT_MAX_ZONES,
