@@ -26,11 +26,12 @@ from netaddr import IPAddress, IPSet
 from .. import filters
 from ..headerspace import Bdd, HeaderSpace
 from ..messages import Text
-from ..model import CAPTIVE_PORTAL_SERVICES, VPN_ENDPOINTS, Device, IfKind, L2Mode, MgmtService
+from ..model import CAPTIVE_PORTAL_SERVICES, VPN_ENDPOINTS, Device, IfKind, L2Mode
 from ..topology import Topology
 from ..vocabulary import DEVICES_ZONE
 from ..zones import PlacedZone
 from .broadcasts import BroadcastHelpers
+from .control import ControlPlane
 from .ipsec import IpsecTunnels
 from .nat import Nat
 from .paths import ROUTE, Delivery, Merge, Path, Run, Step, Work, extend, sent_before
@@ -46,7 +47,7 @@ OPEN_CHOICES_MAX = 4
 REASON_PIECES = 4
 
 
-class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Witnesses):
+class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, ControlPlane, Witnesses):
     """Propagates packet sets over a topology with placed zones."""
 
     def __init__(self, topo: Topology, zones: list[PlacedZone], device_addrs: IPSet, hs: HeaderSpace | None = None):
@@ -892,117 +893,12 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Wit
         key = (dev, why)
         run.drops[key] = run.drops.get(key, self.hs.false) | P
 
-    def _control_plane(self, run, dev: Device, ifn, P, certain, reason, path, deliver=None):
-        """Packets addressed to ``dev`` arriving on ``ifn``: input policy, listening
-        services and their access lists; ``deliver(zone, set, certain, reason, path, service)``
-        receives what gets through (default: the run's @devices delivery)."""
-        hs = self.hs
-        if deliver is None:
-
-            def deliver(zone, S, c, r, p, svc):
-                self._deliver(run, zone, S, c, r, p, svc)
-
-        for Q, c, r in self.apply_filter(run, dev, dev.input_filter, P, ifn, None):
-            p1 = (
-                extend(path, Step("filter", dev.hostname, ifn, None, filter=dev.input_filter, note="input"))
-                if dev.input_filter
-                else path
-            )
-            for svc, u in self._service_sets(dev):
-                if svc.interfaces is not None and ifn not in svc.interfaces:
-                    continue
-                S = Q & u
-                if S == hs.false:
-                    continue
-                p2 = extend(p1, Step("service", dev.hostname, ifn, None, service=svc))
-                if svc.acl:
-                    for T, c2, r2 in self.apply_filter(run, dev, svc.acl, S, ifn, None):
-                        p3 = extend(p2, Step("filter", dev.hostname, ifn, None, filter=svc.acl, note="service"))
-                        deliver(
-                            DEVICES_ZONE,
-                            T,
-                            certain and c and c2 and not svc.partial,
-                            reason or r or r2 or _svc_partial(dev, svc),
-                            p3,
-                            svc,
-                        )
-                        if svc.relay:
-                            self._relay(run, dev, svc, T)
-                else:
-                    deliver(
-                        DEVICES_ZONE,
-                        S,
-                        certain and c and not svc.partial,
-                        reason or r or _svc_partial(dev, svc),
-                        p2,
-                        svc,
-                    )
-                    if svc.relay:
-                        self._relay(run, dev, svc, S)
-
-    def _relay(self, run: Run, dev: Device, svc: MgmtService, S) -> None:
-        """Clients ``S`` a proxy of ``dev`` admits: it connects for them to any address
-        and port, which the snapshot does not follow — maybe delivered to every zone and
-        to the devices (docs/semantics.md, "Proxies on a device")."""
-        hs = self.hs
-        onward = hs.exist(["dst_ip", "dst_port"], S) & hs.new_connections
-        self._leave(run, onward, Text("reason.relay", device=dev.hostname, service=svc.name), devices=True)
-
-    def _service_sets(self, dev: Device) -> list[tuple[MgmtService, Bdd]]:
-        """The device's enabled services, each with the packets it listens for."""
-        key = ("services", dev.hostname)
-        got = self._cache.get(key)
-        if got is None:
-            hs = self.hs
-            got = []
-            for svc in dev.services:
-                if not svc.enabled:
-                    continue
-                u = hs.eq("proto", svc.protocol)
-                if svc.ports:
-                    u &= hs.ports("dst_port", svc.ports)
-                if svc.icmp_type is not None:
-                    u &= hs.eq("icmp_type", svc.icmp_type)
-                got.append((svc, u))
-            self._cache[key] = got
-        return got
-
-    def _control_at(self, dev: Device, ifn: str) -> str | None:
-        """Where arrivals on ``ifn`` at ``dev``'s control plane are evaluated: None (with every
-        interface's) when its input policy, services and their access lists never look at the
-        interface; when only some services listen on some interfaces (an IOS DHCP relay agent),
-        the first interface the same services listen on; else ``ifn`` itself."""
-        key = ("control-at", dev.hostname)
-        got = self._cache.get(key)
-        if got is None:
-            enabled = [svc for svc in dev.services if svc.enabled]
-            names = [dev.input_filter, *(svc.acl for svc in enabled)]
-            matches = [m for n in names if n in dev.filters for line in dev.filters[n].lines for m in line.matches]
-            listening = [svc.interfaces for svc in enabled if svc.interfaces is not None]
-            if not all(m.in_ifaces is None for m in matches):
-                got = "each"
-            elif not listening:
-                got = "all"
-            else:  # interface -> the first interface of its class
-                first: dict[tuple, str] = {}
-                got = {n: first.setdefault(tuple(n in i for i in listening), n) for n in sorted(dev.interfaces)}
-            self._cache[key] = got
-        if isinstance(got, dict):
-            return got.get(ifn, ifn)
-        return None if got == "all" else ifn
-
 
 def _point_to_point(itf) -> bool:
     """A link with exactly one peer by nature (serial HDLC/PPP, tunnels, dialers): what
     goes out of it reaches the other end whatever its destination."""
     name = itf.name.lower()
     return itf.kind == IfKind.TUNNEL or name.startswith(("serial", "se", "dialer", "multilink", "pos", "virtual-"))
-
-
-def _svc_partial(dev: Device, svc: MgmtService) -> Text | None:
-    if not svc.partial:
-        return None
-    return Text("reason.service_partial", device=dev.hostname, service=svc.name, detail=svc.partial)
 
 
 def _route_partial(dev: Device, route) -> Text:
