@@ -424,6 +424,11 @@ class MgmtService:
     # the device reaches, for the clients it admits — the engine follows them no further
     # than "maybe anywhere" (docs/semantics.md, "Proxies on a device").
     relay: bool = False
+    # Where a relay may connect, when the configuration says it (FortiGate proxy
+    # policies): the filter (in Device.filters) whose permits are a superset of the
+    # clients' packets with the target as destination, read with the interface the device
+    # routes the target by as out-interface.  None: anywhere.
+    relay_to: str | None = None
 
 
 # The names parsers give a device's VPN endpoints (IPsec IKE/NAT-T, WireGuard, OpenVPN,

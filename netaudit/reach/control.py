@@ -23,6 +23,10 @@ class ControlPlane:
     apply_filter: Callable
     _deliver: Callable
     _leave: Callable
+    _semantics: Callable
+    _table_unsure: Callable
+    fib: Callable
+    runtime_connected: dict
 
     def _control_plane(self, run, dev: Device, ifn, P, certain, reason, path, deliver=None):
         """Packets addressed to ``dev`` arriving on ``ifn``: input policy, listening
@@ -74,11 +78,49 @@ class ControlPlane:
 
     def _relay(self, run: Run, dev: Device, svc: MgmtService, S) -> None:
         """Clients ``S`` a proxy of ``dev`` admits: it connects for them to any address
-        and port, which the snapshot does not follow — maybe delivered to every zone and
-        to the devices (docs/semantics.md, "Proxies on a device")."""
+        and port — or, with ``svc.relay_to``, where that filter permits out of the
+        interface the device routes the target by —, which the snapshot does not follow:
+        maybe delivered to every zone and to the devices owning such a target
+        (docs/semantics.md, "Proxies on a device")."""
         hs = self.hs
         onward = hs.exist(["dst_ip", "dst_port"], S) & hs.new_connections
-        self._leave(run, onward, Text("reason.relay", device=dev.hostname, service=svc.name), devices=True)
+        if svc.relay_to is not None:
+            onward = self._relay_targets(dev, svc.relay_to, onward)
+        if onward != hs.false:
+            self._leave(run, onward, Text("reason.relay", device=dev.hostname, service=svc.name), devices=True)
+
+    def _relay_targets(self, dev: Device, name: str, onward):
+        """What of ``onward`` (the clients' packets, any target) the filter ``name`` may
+        permit, read with each interface the device may route a target by: its own
+        routes in every VRF (a route it may learn, a run-time address, policy routing:
+        any interface of the VRF).  A filter missing or not read whole: all of it."""
+        hs = self.hs
+        flt = dev.filters.get(name)
+        if flt is None or flt.partial:
+            return onward
+        unsure = self._table_unsure(dev) is not None or bool(dev.policy_routes)
+        out = hs.false
+        for vrf in sorted({itf.vrf for itf in dev.interfaces.values()}):
+            anywhere = [i.name for i in dev.interfaces.values() if i.vrf == vrf and (i.is_l3 or i.dynamic_address)]
+            dynamic = [(dyn_if, dsts) for dyn_if, dsts, _ in self.runtime_connected.get((dev.hostname, vrf), ())]
+            for region, acts in self.fib(dev, vrf):
+                R = onward & region
+                if R == hs.false:
+                    continue
+                outs = [o for o, _, _ in acts] if isinstance(acts, list) else []
+                if unsure and not (outs and all(route.origin == "connected" for _, _, route in acts)):
+                    outs = anywhere  # a longer route it learns may take them anywhere
+                for out_if in outs:
+                    out |= self._relay_permits(dev, name, R, out_if)
+            for dyn_if, dsts in dynamic:  # a connected route received at run time
+                R = onward & dsts
+                if R != hs.false:
+                    out |= self._relay_permits(dev, name, R, dyn_if)
+        return out
+
+    def _relay_permits(self, dev: Device, name: str, R, out_if: str):
+        certain, maybe, _ = self._semantics(dev, name, None, out_if)
+        return R & (certain | maybe)
 
     def _service_sets(self, dev: Device) -> list[tuple[MgmtService, Bdd]]:
         """The device's enabled services, each with the packets it listens for."""

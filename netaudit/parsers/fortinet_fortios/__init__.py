@@ -62,7 +62,9 @@ FortiOS rules modelled (docs/vendors/fortinet_fortios.md)
   firewall proxy-policy``): the FortiGate itself connects onward for the clients the
   proxy policies accept — relay services (``MgmtService.relay``) on the enabled
   interfaces' addresses and the listening ports, the clients restricted to the accept
-  policies' ``srcaddr`` (a superset); what cannot be read is partial, never absent.
+  policies' ``srcaddr`` and where it connects to their ``dstaddr`` out of their
+  ``dstintf`` (``MgmtService.relay_to``; supersets); what cannot be read is partial,
+  never absent.
 * **Single-VDOM backups** (``#global_vdom=0:vd_name=X``) hold no global configuration:
   the admin protocols, SNMP and NTP, whose ports, switches and allowed sources it sets,
   are partial services (never certain from FortiOS' defaults), with one warning; the

@@ -12,7 +12,10 @@ a service as *maybe* reaching every zone (docs/semantics.md, "Proxies on a devic
 The client restriction is a superset of the clients admitted: the union of the
 ``srcaddr`` of the accept policies (deny policies, ``srcintf``, users, groups and
 schedules can only admit fewer); none when ``sec-default-action accept``, when an accept
-policy's sources cannot be read, and for SOCKS.  The TCP port itself answers every client
+policy's sources cannot be read, and for SOCKS.  Where the proxy connects for them is a
+superset the same way: per accept policy, its sources to its ``dstaddr`` out of its
+``dstintf`` (``MgmtService.relay_to``; anywhere under ``sec-default-action accept`` and
+for SOCKS).  The TCP port itself answers every client
 (a refused client gets the proxy's deny page), so a restricted proxy is two services of
 one name: the listener, and the relay with the clients' ACL.  What cannot be read (a
 status or port value, ``incoming-ip``) makes the service partial, never absent.
@@ -22,7 +25,7 @@ See docs/vendors/fortinet_fortios.md, "Explicit proxies".
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from netaudit.model import PROTO_TCP, Action, FilterLine, Match, MgmtService, PortRange, Src
 from netaudit.parsers.fortinet_fortios.admin import ControlPlane
@@ -42,6 +45,20 @@ FTP_POLICY_KINDS = ("ftp",)
 _PORT = re.compile(r"^(\d{1,5})(?:-(\d{1,5}))?$")
 
 
+class ProxyPolicy(NamedTuple):
+    """An enabled explicit-proxy policy that may admit clients, as far as it narrows who
+    and where: its sources, destinations and destination interfaces (None: any)."""
+
+    kind: str | None  # ``set proxy``
+    src: tuple | None
+    src_negate: bool
+    dst: tuple | None
+    dst_negate: bool
+    out_ifaces: frozenset[str] | None
+    at: Src  # its ``edit`` line
+    name: str
+
+
 class ExplicitProxies(ControlPlane):
     """The explicit web and FTP proxies of one VDOM as relay services (run after
     :meth:`ControlPlane._services`, which fills ``owner_hosts``)."""
@@ -58,7 +75,7 @@ class ExplicitProxies(ControlPlane):
 
     # ------------------------------------------------------------------ settings
 
-    def _web_proxy(self, blk: Block, policies: list[tuple]) -> None:
+    def _web_proxy(self, blk: Block, policies: list[ProxyPolicy]) -> None:
         on, why = _status(blk)
         if on:
             http, why_http = _ports(blk, "http-incoming-port", WEB_DEFAULT_PORT, False)
@@ -72,8 +89,9 @@ class ExplicitProxies(ControlPlane):
             web_ports = _union(parts)
             reasons += _incoming_ip(blk)
             clients = self._clients(policies, WEB_POLICY_KINDS, blk)
+            targets = self._targets(policies, WEB_POLICY_KINDS, blk)
             src = self.p.set_src(blk, "status") or self.src(blk.config_line)
-            self._listen("web", "explicit-web", web_ports, clients, reasons, src)
+            self._listen("web", "explicit-web", web_ports, clients, reasons, src, targets=targets)
             if blk.low("socks", "disable") == "enable":
                 socks, why_socks = _ports(blk, "socks-incoming-port", "0", http)
                 r = [r for r in (why, why_socks) if r] + _incoming_ip(blk)
@@ -91,26 +109,26 @@ class ExplicitProxies(ControlPlane):
         for child in blk.children.values():
             child.disp = IGNORE  # pac-policy: which PAC file a client gets
 
-    def _ftp_proxy(self, blk: Block, policies: list[tuple]) -> None:
+    def _ftp_proxy(self, blk: Block, policies: list[ProxyPolicy]) -> None:
         on, why = _status(blk)
         if on:
             ports, why_ports = _ports(blk, "incoming-port", FTP_DEFAULT_PORT, False)
             reasons = [r for r in (why, why_ports) if r] + _incoming_ip(blk)
             clients = self._clients(policies, FTP_POLICY_KINDS, blk)
+            targets = self._targets(policies, FTP_POLICY_KINDS, blk)
             src = self.p.set_src(blk, "status") or self.src(blk.config_line)
-            self._listen("ftp", "explicit-ftp", ports, clients, reasons, src)
+            self._listen("ftp", "explicit-ftp", ports, clients, reasons, src, targets=targets)
         blk.ignore_prefixes = ("",)
         for child in blk.children.values():
             child.disp = IGNORE
 
     # ------------------------------------------------------------------ policies
 
-    def _proxy_policies(self) -> list[tuple]:
-        """The enabled explicit-proxy policies of the VDOM that may admit clients, as
-        [(proxy kind or None, src pats, negate, Src, name)] (both section names; sources
-        resolved once, undefined names recorded once); a policy of another proxy type is
-        left as a coverage note."""
-        out: list[tuple] = []
+    def _proxy_policies(self) -> list[ProxyPolicy]:
+        """The enabled explicit-proxy policies of the VDOM that may admit clients (both
+        section names; addresses resolved once, undefined names recorded once); a policy
+        of another proxy type is left as a coverage note."""
+        out: list[ProxyPolicy] = []
         for family in ("firewall proxy-policy", "firewall explicit-proxy-policy"):
             label = family.split()[1]
             for e in self.entries(family):
@@ -121,25 +139,42 @@ class ExplicitProxies(ControlPlane):
                     # a deny policy only refuses; any other action may admit
                     neg = e.low("srcaddr-negate", "disable") == "enable"
                     pats, neg, _, _ = self._addr_side(e, "srcaddr", neg, False)
-                    out.append((kind, pats, neg, self.src(e.edit_line), f"{label} {e.name}"))
+                    dneg = e.low("dstaddr-negate", "disable") == "enable"
+                    dst, dneg, unread, vips = self._addr_side(e, "dstaddr", dneg, True)
+                    if unread or vips:  # a name not resolved, a VIP: any destination (a superset)
+                        dst, dneg = None, False
+                    outs = self.expand_setting(e, "dstintf") if e.get("dstintf") else None
+                    at = self.src(e.edit_line)
+                    out.append(ProxyPolicy(kind, pats, neg, dst, dneg, outs, at, f"{label} {e.name}"))
                 e.leftover(ignore_prefixes=("",))
                 for c in e.children.values():
                     c.disp = IGNORE
         return out
 
-    def _clients(self, policies: list[tuple], kinds: tuple[str, ...], blk: Block) -> list[tuple] | None:
+    def _clients(self, policies: list[ProxyPolicy], kinds: tuple[str, ...], blk: Block) -> list[tuple] | None:
         """The sources the proxy may admit, as [(src pats, negate, Src, name)], or None for
         every client: a superset of what the proxy policies of ``kinds`` accept."""
         if blk.low("sec-default-action", "deny") != "deny":
             return None  # "accept": a session no proxy policy matches is accepted
         out: list[tuple] = []
-        for kind, pats, neg, src, name in policies:
-            if kind is not None and kind not in kinds:
-                continue
-            if pats is None and not neg:
+        for pol in _of_kind(policies, kinds):
+            if pol.src is None and not pol.src_negate:
                 return None  # srcaddr "all", none, or not readable: every client
-            out.append((pats, neg, src, name))
+            out.append((pol.src, pol.src_negate, pol.at, pol.name))
         return out
+
+    def _targets(self, policies: list[ProxyPolicy], kinds: tuple[str, ...], blk: Block) -> list[FilterLine] | None:
+        """Where the proxy may connect for its clients (the lines of ``MgmtService.relay_to``),
+        or None for anywhere: per accept policy of ``kinds``, its sources to its
+        destinations out of its ``dstintf`` — a superset (deny policies, ``srcintf``,
+        users, groups, schedules and services can only let it connect to fewer)."""
+        if blk.low("sec-default-action", "deny") != "deny":
+            return None  # a session no proxy policy matches is accepted: anywhere
+        lines = []
+        for p in _of_kind(policies, kinds):
+            m = Match(src=p.src, src_negate=p.src_negate, dst=p.dst, dst_negate=p.dst_negate, out_ifaces=p.out_ifaces)
+            lines.append(FilterLine(Action.PERMIT, [m], p.at, name=p.name))
+        return lines
 
     # ------------------------------------------------------------------ services
 
@@ -152,12 +187,15 @@ class ExplicitProxies(ControlPlane):
         reasons: list[str],
         src: Src | None,
         relay: bool = True,
+        targets: list[FilterLine] | None = None,
     ) -> None:
         """The proxy ``name`` on every live interface with ``explicit-<kind>-proxy
         enable``, on ``ports`` (None: any TCP port): a relay (with the clients' ACL when
-        restricted) and, when restricted, the listener every client reaches."""
+        restricted, connecting where ``targets`` permit when known) and, when restricted,
+        the listener every client reaches."""
         p, dev = self.p, self.dev
         ranges = () if ports is None else tuple(PortRange(a, b) for a, b in sorted(set(ports)))
+        relay_to: str | None = None
         for ifn, hosts in self.owner_hosts.items():
             rec = p.ifs.get(ifn)
             on = rec.explicit_proxy.get(kind) if rec is not None else None
@@ -168,9 +206,16 @@ class ExplicitProxies(ControlPlane):
             own = self._own_dst(ifn, hosts)
             at = if_src or src or Src(p.file, 0, "")
             listener = self._acl(f"{name} {ifn}", [FilterLine(Action.PERMIT, [Match(**own)], at)], at)
+            if relay and targets is not None and relay_to is None:
+                relay_to = self._acl(f"{name} targets", targets, targets[0].source if targets else at)
+                flt = dev.filters[relay_to]
+                # A union of the accept policies, not lines FortiOS matches in order.
+                flt.kind, flt.default_text = "synthesized", "no accept proxy policy lets the proxy connect there"
             if clients is None or not relay:
                 dev.services.append(
-                    MgmtService(name, PROTO_TCP, ranges, acl=listener, source=src, partial=why, relay=relay)
+                    MgmtService(
+                        name, PROTO_TCP, ranges, acl=listener, source=src, partial=why, relay=relay, relay_to=relay_to
+                    )
                 )
             else:
                 lines = [
@@ -184,13 +229,20 @@ class ExplicitProxies(ControlPlane):
                 flt.kind, flt.default_text = "synthesized", "no accept proxy policy admits this client"
                 dev.services.append(MgmtService(name, PROTO_TCP, ranges, acl=listener, source=src, partial=why))
                 dev.services.append(
-                    MgmtService(name, PROTO_TCP, ranges, acl=admitted, source=src, partial=why, relay=True)
+                    MgmtService(
+                        name, PROTO_TCP, ranges, acl=admitted, source=src, partial=why, relay=True, relay_to=relay_to
+                    )
                 )
             if why:
                 p.partial(f"{name} proxy on {ifn}", why, at)
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _of_kind(policies: list[ProxyPolicy], kinds: tuple[str, ...]) -> list[ProxyPolicy]:
+    """The policies for a proxy of ``kinds`` (a policy without ``set proxy``: any)."""
+    return [pol for pol in policies if pol.kind is None or pol.kind in kinds]
 
 
 def _status(blk: Block) -> tuple[bool, str | None]:
