@@ -112,6 +112,14 @@ def socks_access(st: State, cmd: Command, src: Src):
     st.access_rules.setdefault("ip socks", []).append((cmd, src))
 
 
+def proxy_access(st: State, cmd: Command, src: Src):
+    """``/ip proxy access``: the web proxy's access list, in order (turned into where the
+    proxy may connect by :func:`.services.proxy_targets`)."""
+    if cmd.verb != "add":
+        raise NotUnderstood
+    st.access_rules.setdefault("ip proxy", []).append((cmd, src))
+
+
 def upnp_interface(st: State, cmd: Command, src: Src):
     if cmd.verb != "add" or not cmd.get("interface"):
         raise NotUnderstood
@@ -205,6 +213,7 @@ HANDLERS = {
     ("ip", "neighbor", "discovery"): discovery,
     ("ip", "settings"): singleton,
     ("ip", "proxy"): singleton,
+    ("ip", "proxy", "access"): proxy_access,
     ("ip", "socks"): singleton,
     ("ip", "socks", "access"): socks_access,
     ("ip", "smb"): singleton,

@@ -3,9 +3,10 @@
 ``/ip service`` with RouterOS defaults when absent (:data:`IP_SERVICES`), ``address=``
 as an ACL; DNS (``allow-remote-requests``), DHCP servers/relays (on their
 interfaces), SNMP (communities' ``addresses``), bandwidth-test server (enabled by
-default), proxy, socks, SMB, NTP server, UPnP, VPN servers, WireGuard listen ports,
-ICMP echo.  The input chain filters them all.  Also the facts RouterOS's hardening
-checks read about accounts, neighbor discovery and the MAC server.
+default), proxy (``/ip proxy access``: where it connects), socks, SMB, NTP server,
+UPnP, VPN servers, WireGuard listen ports, ICMP echo.  The input chain filters them
+all.  Also the facts RouterOS's hardening checks read about accounts, neighbor
+discovery and the MAC server.
 """
 
 from __future__ import annotations
@@ -140,10 +141,14 @@ def finish_services(st: State) -> None:
         on, set_src, set_cmd = setting(menu, "enabled", False)
         if on and set_cmd is not None:  # on: a line set it (the default is off)
             p = to_int(set_cmd.get("port"), port)
-            acl = None
+            acl = targets = None
             if name == "socks":
                 acl = socks_acl(st)
-            svcs.append(MgmtService(name, PROTO_TCP, (PortRange(p, p),), acl=acl, source=set_src, relay=True))
+            else:
+                targets = proxy_targets(st, set_cmd, p)
+            svcs.append(
+                MgmtService(name, PROTO_TCP, (PortRange(p, p),), acl=acl, source=set_src, relay=True, relay_to=targets)
+            )
     on, set_src, set_cmd = setting("ip smb", "enabled", False)
     if on:
         svcs.append(MgmtService("smb", PROTO_TCP, (PortRange(445, 445),), source=set_src))
@@ -177,11 +182,12 @@ def finish_services(st: State) -> None:
 
 
 # /ip socks access: properties about the client (its connection to the router), about
-# the target it asks the proxy for, and those that match nothing.
+# the target it asks the proxy for, and those that match nothing; the actions of both
+# access lists.
 _SOCKS_CLIENT = {"src-address": "src", "src-port": "sport"}
 _SOCKS_TARGET = ("dst-address", "dst-port")
 _SOCKS_META = frozenset({"action", "comment", "disabled", "place-before"})
-_SOCKS_ACTIONS = {"allow": [Action.PERMIT], "deny": [Action.DENY]}
+_ACCESS_ACTIONS = {"allow": [Action.PERMIT], "deny": [Action.DENY]}
 
 
 def socks_acl(st: State) -> str | None:
@@ -225,7 +231,7 @@ def socks_acl(st: State) -> str | None:
             if key not in _SOCKS_META and key not in _SOCKS_CLIENT and key not in _SOCKS_TARGET
         ]
         action = cmd.get("action", "allow")
-        acts = _SOCKS_ACTIONS.get(action)
+        acts = _ACCESS_ACTIONS.get(action)
         if acts is None:
             reasons.append(f"action {action!r} not understood")
             acts = [Action.PERMIT, Action.DENY]  # it may do either
@@ -243,6 +249,78 @@ def socks_acl(st: State) -> str | None:
             flt.lines.append(FilterLine(act, to_matches(clients), src, name=f"{name} {number}", partial=why))
         if why:
             st.partial("/ip socks access", why, src)
+    st.dev.filters[name] = flt
+    return name
+
+
+# /ip proxy access: conditions on the client and on the target (exact), on the request
+# (the host name as typed, the path, the method: not in a configuration's reach).
+_PROXY_TARGET = {"src-address": "src", "dst-address": "dst", "dst-port": "dport"}
+_PROXY_REQUEST = ("dst-host", "path", "method")
+_PROXY_META = frozenset({"action", "comment", "disabled", "place-before", "redirect-to", "local-port"})
+
+
+def proxy_targets(st: State, settings: Command, port: int) -> str | None:
+    """Where the web proxy may connect for its clients (``MgmtService.relay_to``, the
+    filter ``proxy-access``), or None for anywhere: no access rule, a parent proxy (it
+    then connects to that proxy), or a v7 ``action=redirect`` rule (a reverse proxy to
+    its ``action-data`` host).
+
+    The access list is read like a firewall chain (Manual:IP/Proxy, "Access List"): top
+    to bottom, the first rule matching the request decides, ``allow`` (the default) or
+    ``deny``; a request no rule matches is allowed.  ``src-address``, ``dst-address``
+    and ``dst-port`` are exact; ``dst-host``, ``path`` and ``method`` are about the
+    request, not its addresses: such a rule is partial (it may or may not match); a
+    ``local-port`` other than the proxy's port matches nothing
+    (docs/vendors/mikrotik_routeros.md, "Web proxy")."""
+    rules = st.access_rules.get("ip proxy")
+    parent = (settings.get("parent-proxy") or "0.0.0.0").strip()
+    if not rules or parent not in ("0.0.0.0", "::", "none"):
+        return None
+    name = "proxy-access"
+    flt = Filter(
+        name,
+        default_action=Action.PERMIT,
+        source=rules[0][1],
+        default_text="no /ip proxy access rule matches: allowed",
+    )
+    for number, (cmd, src) in enumerate(rules):  # RouterOS numbers them from 0
+        if yes(cmd.get("disabled")):
+            continue
+        action = cmd.get("action", "allow")
+        if action == "redirect":
+            return None  # the proxy connects to action-data for these requests
+        reasons: list[str] = []
+        fields: dict = {}
+        for key, fld in _PROXY_TARGET.items():
+            value = cmd.get(key)
+            if value:
+                rs = addr_field(st, value, key, reasons) if fld != "dport" else ports_field(value, reasons, key)
+                if rs is not None:
+                    fields[fld] = rs
+        local = cmd.get("local-port")
+        if local:
+            ports = ports_field(local, reasons, "local-port")
+            if ports is not None and not any(lo <= port <= hi for lo, hi in ports):
+                continue  # requests come in on the proxy's port: the rule matches none
+        reasons += [f"{key}={cmd.get(key)} (the request, not its addresses)" for key in _PROXY_REQUEST if cmd.get(key)]
+        reasons += [
+            f"property {key} not understood"
+            for key in cmd.props
+            if key not in _PROXY_META and key not in _PROXY_TARGET and key not in _PROXY_REQUEST
+        ]
+        acts = _ACCESS_ACTIONS.get(action)
+        if acts is None:
+            reasons.append(f"action {action!r} not understood")
+            acts = [Action.PERMIT, Action.DENY]  # it may do either
+        matched = cond(**fields)
+        if matched is None:
+            continue  # the rule matches no request
+        why = "; ".join(reasons) or None
+        for act in acts:
+            flt.lines.append(FilterLine(act, to_matches(matched), src, name=f"{name} {number}", partial=why))
+        if why:
+            st.partial("/ip proxy access", why, src)
     st.dev.filters[name] = flt
     return name
 

@@ -140,16 +140,18 @@ def test_secrets_are_collected():
 
 def test_v7_sub_menus_irrelevant_to_forwarding_are_ignored_not_unrecognized():
     """Real v7 exports: DNS forwarders (7.17+) and a VXLAN's remote endpoints are read
-    as irrelevant; the web proxy's access rules (a service the model does not follow)
-    stay unrecognized, shown."""
+    as irrelevant; the web proxy's access rules are read (where the proxy connects:
+    tests/parsers/mikrotik_routeros/test_services.py) — a menu not read at all would be
+    unrecognized, shown."""
     dev, rep = parse("""
     /interface vxlan add name=vxlan1 port=8472 vni=1
     /interface vxlan vteps add interface=vxlan1 remote-ip=10.99.99.2
     /ip dns forwarders add dns-servers=8.8.8.8 name=DNS-Google8 verify-doh-cert=no
     /ip proxy access add action=redirect action-data=grafana:3000 dst-host=grafana
+    /ip proxy cache add action=deny dst-host=grafana
     """)
     assert "vxlan1" in dev.interfaces
-    assert [u.line for u in rep.unrecognized] == [5]
+    assert [u.line for u in rep.unrecognized] == [6]
 
 
 def test_a_menu_header_glued_after_a_closing_quote_starts_its_own_line():

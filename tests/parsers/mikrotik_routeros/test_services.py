@@ -116,6 +116,64 @@ def test_a_proxy_on_the_router_relays_past_the_forward_chain():
         assert cell.verdict == "unknown" and "proxy opens connections" in cell.reason, cell
 
 
+def test_web_proxy_access_rules_say_where_it_connects():
+    """``/ip proxy access`` read like a chain, first match, no match allowed
+    (Manual:IP/Proxy, "Access List"): the classic "deny dst-address=10.0.0.0/8" keeps
+    the proxy off the LAN, so the forward drop guest -> staff is proof again (blocked);
+    allowing one staff host makes that host's cell unknown, naming the proxy.  A rule on
+    the request (``dst-host``) is partial and never proves a denial; a rule for another
+    ``local-port`` matches nothing (``MgmtService.relay_to``)."""
+    drop = """
+    /ip firewall filter
+    add action=drop chain=forward in-interface=v40 out-interface=v10
+    /ip proxy
+    set enabled=yes port=3128
+    """
+    lan_denied = drop + "/ip proxy access\nadd action=deny dst-address=10.0.0.0/8\n"
+    dev, rep = office(lan_denied)
+    proxy = svc(dev, "proxy")
+    assert proxy.relay and proxy.relay_to == "proxy-access" and rep.unrecognized == []
+    [line] = dev.filters["proxy-access"].lines
+    assert line.action == Action.DENY and line.name == "proxy-access 0" and line.partial is None
+    cells = matrix([dev], [GUEST, STAFF, NET])
+    assert cells[("guest", "staff")].verdict == BLOCKED
+    assert cells[("guest", "internet")].verdict == "reachable"
+    one_host = drop + "/ip proxy access\nadd dst-address=10.0.10.5\nadd action=deny dst-address=10.0.0.0/8\n"
+    cell = matrix([office(one_host)[0]], [GUEST, STAFF])[("guest", "staff")]
+    assert cell.verdict == "unknown" and "proxy opens connections" in cell.reason, cell
+    by_name = drop + "/ip proxy access\nadd action=deny dst-host=*.lan\nadd action=deny dst-port=!80\n"
+    dev, rep = office(by_name)
+    by_host, by_port = dev.filters["proxy-access"].lines
+    assert by_host.partial and "dst-host=*.lan" in by_host.partial and by_port.partial is None
+    assert [p["construct"] for p in rep.partially_understood] == ["/ip proxy access"]
+    assert matrix([dev], [GUEST, STAFF])[("guest", "staff")].verdict == "unknown"  # http to staff: maybe
+    other_port = drop + "/ip proxy access\nadd action=allow local-port=8080\nadd action=deny dst-address=10.0.0.0/8\n"
+    dev, _ = office(other_port)
+    assert len(dev.filters["proxy-access"].lines) == 1
+    assert matrix([dev], [GUEST, STAFF])[("guest", "staff")].verdict == BLOCKED
+
+
+def test_web_proxy_access_that_leaves_where_it_connects_open():
+    """A parent proxy (the router connects to it instead), a v7 ``action=redirect`` (a
+    reverse proxy to ``action-data``), or no rule: anywhere — guest -> staff unknown."""
+    base = """
+    /ip firewall filter
+    add action=drop chain=forward in-interface=v40 out-interface=v10
+    /ip proxy
+    set enabled=yes port=3128{parent}
+    /ip proxy access
+    {first}add action=deny dst-address=10.0.0.0/8
+    """
+    for parent, first in (
+        (" parent-proxy=10.0.10.9", ""),
+        ("", "add action=redirect action-data=10.0.10.5:3000 dst-host=grafana\n    "),
+    ):
+        dev, rep = office(base.format(parent=parent, first=first))
+        assert svc(dev, "proxy").relay_to is None and rep.unrecognized == []
+        cell = matrix([dev], [GUEST, STAFF])[("guest", "staff")]
+        assert cell.verdict == "unknown" and "proxy opens connections" in cell.reason, cell
+
+
 def test_socks_access_deny_on_a_target_refuses_no_client():
     """A deny on a target (``dst-port=25``) leaves the client every other target: no
     line; ``!`` on the client address is the complement; two target denials before an
