@@ -26,6 +26,7 @@ class ControlPlane:
     _semantics: Callable
     _table_unsure: Callable
     fib: Callable
+    own: dict
     runtime_connected: dict
 
     def _control_plane(self, run, dev: Device, ifn, P, certain, reason, path, deliver=None):
@@ -93,7 +94,8 @@ class ControlPlane:
         """What of ``onward`` (the clients' packets, any target) the filter ``name`` may
         permit, read with each interface the device may route a target by: its own
         routes in every VRF (a route it may learn, a run-time address, policy routing:
-        any interface of the VRF).  A filter missing or not read whole: all of it."""
+        any interface of the VRF).  The device's own addresses are not routed out of an
+        interface: kept.  A filter missing or not read whole: all of it."""
         hs = self.hs
         flt = dev.filters.get(name)
         if flt is None or flt.partial:
@@ -101,6 +103,7 @@ class ControlPlane:
         unsure = self._table_unsure(dev) is not None or bool(dev.policy_routes)
         out = hs.false
         for vrf in sorted({itf.vrf for itf in dev.interfaces.values()}):
+            out |= onward & self.own.get((dev.hostname, vrf), hs.false)
             anywhere = [i.name for i in dev.interfaces.values() if i.vrf == vrf and (i.is_l3 or i.dynamic_address)]
             dynamic = [(dyn_if, dsts) for dyn_if, dsts, _ in self.runtime_connected.get((dev.hostname, vrf), ())]
             for region, acts in self.fib(dev, vrf):
