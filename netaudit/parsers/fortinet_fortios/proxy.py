@@ -57,6 +57,10 @@ class ProxyPolicy(NamedTuple):
     out_ifaces: frozenset[str] | None
     at: Src  # its ``edit`` line
     name: str
+    # The proxy connects to the target itself: ``action accept`` without a forwarding
+    # server (``redirect`` answers with a page, ``isolate`` and ``webproxy-forward-server``
+    # connect to another server, which may be anywhere).
+    direct: bool = True
 
 
 class ExplicitProxies(ControlPlane):
@@ -145,7 +149,8 @@ class ExplicitProxies(ControlPlane):
                         dst, dneg = None, False
                     outs = self.expand_setting(e, "dstintf") if e.get("dstintf") else None
                     at = self.src(e.edit_line)
-                    out.append(ProxyPolicy(kind, pats, neg, dst, dneg, outs, at, f"{label} {e.name}"))
+                    direct = e.low("action") == "accept" and not e.get("webproxy-forward-server")
+                    out.append(ProxyPolicy(kind, pats, neg, dst, dneg, outs, at, f"{label} {e.name}", direct))
                 e.leftover(ignore_prefixes=("",))
                 for c in e.children.values():
                     c.disp = IGNORE
@@ -167,9 +172,13 @@ class ExplicitProxies(ControlPlane):
         """Where the proxy may connect for its clients (the lines of ``MgmtService.relay_to``),
         or None for anywhere: per accept policy of ``kinds``, its sources to its
         destinations out of its ``dstintf`` — a superset (deny policies, ``srcintf``,
-        users, groups, schedules and services can only let it connect to fewer)."""
+        users, groups, schedules and services can only let it connect to fewer).  A
+        policy that sends its sessions to another server (``isolate``, a forwarding
+        server) or whose action is not read: anywhere."""
         if blk.low("sec-default-action", "deny") != "deny":
             return None  # a session no proxy policy matches is accepted: anywhere
+        if not all(p.direct for p in _of_kind(policies, kinds)):
+            return None  # it may connect to an isolator or forwarding server: anywhere
         lines = []
         for p in _of_kind(policies, kinds):
             m = Match(src=p.src, src_negate=p.src_negate, dst=p.dst, dst_negate=p.dst_negate, out_ifaces=p.out_ifaces)

@@ -121,6 +121,21 @@ def test_the_proxy_connects_only_where_its_policies_let_it():
     assert any(r.name == "NO-SUCH-ADDR" for r in res.devices[0].references)
 
 
+def test_a_policy_handing_sessions_to_another_server_lets_the_proxy_connect_anywhere():
+    """``set action isolate`` (an isolator server) or ``set webproxy-forward-server`` (an
+    upstream proxy): the FortiGate connects to that server, which may be inside — no
+    narrowing, guest → staff unknown as before the destinations were read."""
+    for extra, action in (
+        ('        set webproxy-forward-server "UPSTREAM"\n', "accept"),
+        ('        set isolator-server "ISO"\n', "isolate"),
+    ):
+        text = office(web_proxy(), proxy_policies(proxy_policy(1, '"GUEST"', action=action, extra=extra)))
+        dev, _ = dev_of(text)
+        assert next(s for s in services(dev, "explicit-web") if s.relay).relay_to is None
+        _, cells = analyse(text)
+        assert cells[("guest", "staff")].verdict == UNKNOWN, extra
+
+
 def test_a_route_the_fortigate_may_learn_lets_the_proxy_connect_anywhere():
     """dstintf wan1; a branch network 10.9.0.0/16 behind a router on lan (a static
     route): the proxy never connects there for the guests.  When the FortiGate runs BGP
