@@ -122,6 +122,8 @@ class ControlPlane:
         return out
 
     def _relay_permits(self, dev: Device, name: str, R, out_if: str):
+        """What of ``R`` the relay filter ``name`` may permit out of ``out_if`` (a
+        superset: its maybe-permitted packets count)."""
         certain, maybe, _ = self._semantics(dev, name, None, out_if)
         return R & (certain | maybe)
 
