@@ -294,6 +294,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{device}: the {service} proxy opens connections for the clients it admits to any address the "
         "device reaches; where they go is not modelled",
     },
+    "reason.relay_limited": {
+        "vi": "{device}: proxy {service} mở kết nối thay cho các máy khách nó chấp nhận tới những đích mà "
+        "{rules} cho phép (địa chỉ này nằm trong số đó); các kết nối đó đi tiếp thế nào không được mô hình hoá",
+        "en": "{device}: the {service} proxy opens connections for the clients it admits where {rules} let it "
+        "(this address among them); where they go from there is not modelled",
+    },
     "reason.policy_route_partial": {
         "vi": "{device}: quy tắc định tuyến theo chính sách chưa được hiểu đầy đủ: {rule} ({detail})",
         "en": "{device}: policy-routing rule not fully understood: {rule} ({detail})",

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ..headerspace import Bdd, HeaderSpace
 from ..messages import Text
-from ..model import Device, MgmtService
+from ..model import Action, Device, MgmtService
 from ..vocabulary import DEVICES_ZONE
 from .paths import Run, Step, extend
 
@@ -85,10 +85,12 @@ class ControlPlane:
         (docs/semantics.md, "Proxies on a device")."""
         hs = self.hs
         onward = hs.exist(["dst_ip", "dst_port"], S) & hs.new_connections
+        why = Text("reason.relay", device=dev.hostname, service=svc.name)
         if svc.relay_to is not None:
             onward = self._relay_targets(dev, svc.relay_to, onward)
+            why = Text("reason.relay_limited", device=dev.hostname, service=svc.name, rules=_rules_named(dev, svc))
         if onward != hs.false:
-            self._leave(run, onward, Text("reason.relay", device=dev.hostname, service=svc.name), devices=True)
+            self._leave(run, onward, why, devices=True)
 
     def _relay_targets(self, dev: Device, name: str, onward):
         """What of ``onward`` (the clients' packets, any target) the filter ``name`` may
@@ -169,6 +171,18 @@ class ControlPlane:
         if isinstance(got, dict):
             return got.get(ifn, ifn)
         return None if got == "all" else ifn
+
+
+def _rules_named(dev: Device, svc: MgmtService) -> str:
+    """The relay filter of ``svc`` for a reason: its name, and the lines that let the
+    proxy connect when it connects nowhere else (a FortiGate's accept proxy policies)."""
+    name = svc.relay_to or ""
+    flt = dev.filters.get(name)
+    if flt is None or flt.default_action == Action.PERMIT:
+        return name
+    permits = list(dict.fromkeys(line.name for line in flt.lines if line.action == Action.PERMIT and line.name))
+    more = f", … ({len(permits)})" if len(permits) > 3 else ""
+    return f"{name} ({', '.join(permits[:3])}{more})" if permits else name
 
 
 def _svc_partial(dev: Device, svc: MgmtService) -> Text | None:

@@ -111,7 +111,9 @@ def test_the_proxy_connects_only_where_its_policies_let_it():
     by_dstaddr = proxy_policies(proxy_policy(1, '"GUEST"', dstintf='"any"', dstaddr='"SRV"'))
     _, cells = analyse(office(web_proxy(), by_dstaddr))
     assert cells[("guest", "staff")].verdict == BLOCKED
-    assert cells[("guest", "servers")].verdict == UNKNOWN and "explicit-web proxy" in cells[("guest", "servers")].reason
+    reason = str(cells[("guest", "servers")].reason)
+    assert cells[("guest", "servers")].verdict == UNKNOWN and "explicit-web proxy" in reason
+    assert "where explicit-web targets (proxy-policy 1) let it" in reason  # the rules that say where
     negated = proxy_policy(1, '"GUEST"', dstintf='"any"', dstaddr='"SRV"', extra="        set dstaddr-negate enable\n")
     _, cells = analyse(office(web_proxy(), proxy_policies(negated)))
     assert cells[("guest", "staff")].verdict == UNKNOWN and cells[("guest", "servers")].verdict == BLOCKED

@@ -141,6 +141,7 @@ def test_web_proxy_access_rules_say_where_it_connects():
     one_host = drop + "/ip proxy access\nadd dst-address=10.0.10.5\nadd action=deny dst-address=10.0.0.0/8\n"
     cell = matrix([office(one_host)[0]], [GUEST, STAFF])[("guest", "staff")]
     assert cell.verdict == "unknown" and "proxy opens connections" in cell.reason, cell
+    assert "where proxy-access let it" in str(cell.reason)
     by_name = drop + "/ip proxy access\nadd action=deny dst-host=*.lan\nadd action=deny dst-port=!80\n"
     dev, rep = office(by_name)
     by_host, by_port = dev.filters["proxy-access"].lines
