@@ -10,9 +10,9 @@ FortiGate's own output, not the firewall policies.  The engine takes what reache
 a service as *maybe* reaching every zone (docs/semantics.md, "Proxies on a device").
 
 The client restriction is a superset of the clients admitted: the union of the
-``srcaddr`` of the accept policies (deny policies, ``srcintf``, users, groups and
-schedules can only admit fewer); none when ``sec-default-action accept``, when an accept
-policy's sources cannot be read, and for SOCKS.  Where the proxy connects for them is a
+``srcaddr`` arriving on the ``srcintf`` of the accept policies (deny policies, users,
+groups and schedules can only admit fewer); none when ``sec-default-action accept``, when
+an accept policy admits any source on any interface, and for SOCKS.  Where the proxy connects for them is a
 superset the same way: per accept policy, its sources to its ``dstaddr`` out of its
 ``dstintf`` (``MgmtService.relay_to``; anywhere under ``sec-default-action accept`` and
 for SOCKS).  The TCP port itself answers every client
@@ -52,6 +52,7 @@ class ProxyPolicy(NamedTuple):
     kind: str | None  # ``set proxy``
     src: tuple | None
     src_negate: bool
+    in_ifaces: frozenset[str] | None  # ``srcintf``: where the clients' sessions arrive
     dst: tuple | None
     dst_negate: bool
     out_ifaces: frozenset[str] | None
@@ -147,25 +148,26 @@ class ExplicitProxies(ControlPlane):
                     dst, dneg, unread, vips = self._addr_side(e, "dstaddr", dneg, True)
                     if unread or vips:  # a name not resolved, a VIP: any destination (a superset)
                         dst, dneg = None, False
+                    ins = self.expand_setting(e, "srcintf") if e.get("srcintf") else None
                     outs = self.expand_setting(e, "dstintf") if e.get("dstintf") else None
                     at = self.src(e.edit_line)
                     direct = e.low("action") == "accept" and not e.get("webproxy-forward-server")
-                    out.append(ProxyPolicy(kind, pats, neg, dst, dneg, outs, at, f"{label} {e.name}", direct))
+                    name = f"{label} {e.name}"
+                    out.append(ProxyPolicy(kind, pats, neg, ins, dst, dneg, outs, at, name, direct))
                 e.leftover(ignore_prefixes=("",))
                 for c in e.children.values():
                     c.disp = IGNORE
         return out
 
-    def _clients(self, policies: list[ProxyPolicy], kinds: tuple[str, ...], blk: Block) -> list[tuple] | None:
-        """The sources the proxy may admit, as [(src pats, negate, Src, name)], or None for
-        every client: a superset of what the proxy policies of ``kinds`` accept."""
+    def _clients(self, policies: list[ProxyPolicy], kinds: tuple[str, ...], blk: Block) -> list[ProxyPolicy] | None:
+        """The accept policies whose sources (on their ``srcintf``) the proxy may admit,
+        or None for every client: a superset of what the proxy policies of ``kinds``
+        accept."""
         if blk.low("sec-default-action", "deny") != "deny":
             return None  # "accept": a session no proxy policy matches is accepted
-        out: list[tuple] = []
-        for pol in _of_kind(policies, kinds):
-            if pol.src is None and not pol.src_negate:
-                return None  # srcaddr "all", none, or not readable: every client
-            out.append((pol.src, pol.src_negate, pol.at, pol.name))
+        out = _of_kind(policies, kinds)
+        if any(p.src is None and not p.src_negate and p.in_ifaces is None for p in out):
+            return None  # srcaddr "all" (none, not readable) on any interface: every client
         return out
 
     def _targets(self, policies: list[ProxyPolicy], kinds: tuple[str, ...], blk: Block) -> list[FilterLine] | None:
@@ -192,7 +194,7 @@ class ExplicitProxies(ControlPlane):
         kind: str,
         name: str,
         ports: list[tuple[int, int]] | None,
-        clients: list[tuple] | None,
+        clients: list[ProxyPolicy] | None,
         reasons: list[str],
         src: Src | None,
         relay: bool = True,
@@ -227,10 +229,10 @@ class ExplicitProxies(ControlPlane):
                     )
                 )
             else:
-                lines = [
-                    FilterLine(Action.PERMIT, [Match(src=pats, src_negate=neg, **own)], psrc or at, name=pname)
-                    for pats, neg, psrc, pname in clients
-                ]
+                lines = []
+                for c in clients:
+                    m = Match(src=c.src, src_negate=c.src_negate, in_ifaces=c.in_ifaces, **own)
+                    lines.append(FilterLine(Action.PERMIT, [m], c.at or at, name=c.name))
                 admitted = self._acl(f"{name} {ifn} clients", lines, at)
                 flt = dev.filters[admitted]
                 # The union of the accept policies' sources, not lines FortiOS matches in

@@ -180,6 +180,22 @@ def test_proxy_policy_sources_restrict_the_relay_not_the_listening_port():
     assert cells[("guest", "staff")].verdict == UNKNOWN
 
 
+def test_proxy_policy_srcintf_admits_the_clients_of_that_interface_only():
+    """The proxy on both lan and guest, one policy for lan's sessions (``srcintf "lan"``,
+    any source, any destination): a guest's session arrives on guest and no policy
+    admits it — guest → staff blocked, the port still answers; staff may reach the
+    guests through it (unknown)."""
+    only_lan = proxy_policies(proxy_policy(1, '"all"', dstintf='"any"', extra='        set srcintf "lan"\n'))
+    text = office(web_proxy(), only_lan, on=("guest", "lan"))
+    dev, _ = dev_of(text)
+    relay = next(s for s in services(dev, "explicit-web") if s.relay)
+    assert {ln.matches[0].in_ifaces for ln in dev.filters[relay.acl].lines} == {frozenset({"lan"})}
+    _, cells = analyse(text)
+    assert cells[("guest", "staff")].verdict == BLOCKED
+    assert "tcp/8080" in cells[("guest", "@devices")].services
+    assert cells[("staff", "guest")].verdict == UNKNOWN
+
+
 def test_deny_policies_and_disabled_policies_admit_nobody_and_default_accept_admits_all():
     deny_only = proxy_policies(
         proxy_policy(1, '"all"', action="deny"),
