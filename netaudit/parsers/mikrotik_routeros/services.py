@@ -206,24 +206,13 @@ def socks_acl(st: State) -> str | None:
     if not rules:
         return None
     name = "socks-access"
-    flt = Filter(
-        name,
-        default_action=Action.PERMIT,
-        source=rules[0][1],
-        default_text="no /ip socks access rule matches: allowed",
-    )
+    flt = _access_list(name, rules, "/ip socks access")
     target_denials = 0
     for number, (cmd, src) in enumerate(rules):  # RouterOS numbers them from 0
         if yes(cmd.get("disabled")):
             continue
         reasons: list[str] = []
-        client: dict = {}
-        for key, fld in _SOCKS_CLIENT.items():
-            value = cmd.get(key)
-            if value:
-                rs = addr_field(st, value, key, reasons) if fld == "src" else ports_field(value, reasons, key)
-                if rs is not None:
-                    client[fld] = rs
+        client = _rule_fields(st, cmd, _SOCKS_CLIENT, reasons)
         targeted, no_target = _socks_target(st, cmd, reasons)
         reasons += [
             f"property {key} not understood"
@@ -231,10 +220,7 @@ def socks_acl(st: State) -> str | None:
             if key not in _SOCKS_META and key not in _SOCKS_CLIENT and key not in _SOCKS_TARGET
         ]
         action = cmd.get("action", "allow")
-        acts = _ACCESS_ACTIONS.get(action)
-        if acts is None:
-            reasons.append(f"action {action!r} not understood")
-            acts = [Action.PERMIT, Action.DENY]  # it may do either
+        acts = _rule_actions(action, reasons)
         clients = cond(**client)
         if no_target or clients is None:
             continue  # the rule matches no request
@@ -278,12 +264,7 @@ def proxy_targets(st: State, settings: Command, port: int) -> str | None:
     if not rules or parent not in ("0.0.0.0", "::", "none"):
         return None
     name = "proxy-access"
-    flt = Filter(
-        name,
-        default_action=Action.PERMIT,
-        source=rules[0][1],
-        default_text="no /ip proxy access rule matches: allowed",
-    )
+    flt = _access_list(name, rules, "/ip proxy access")
     for number, (cmd, src) in enumerate(rules):  # RouterOS numbers them from 0
         if yes(cmd.get("disabled")):
             continue
@@ -291,13 +272,7 @@ def proxy_targets(st: State, settings: Command, port: int) -> str | None:
         if action == "redirect":
             return None  # the proxy connects to action-data for these requests
         reasons: list[str] = []
-        fields: dict = {}
-        for key, fld in _PROXY_TARGET.items():
-            value = cmd.get(key)
-            if value:
-                rs = addr_field(st, value, key, reasons) if fld != "dport" else ports_field(value, reasons, key)
-                if rs is not None:
-                    fields[fld] = rs
+        fields = _rule_fields(st, cmd, _PROXY_TARGET, reasons)
         local = cmd.get("local-port")
         if local:
             ports = ports_field(local, reasons, "local-port")
@@ -309,10 +284,7 @@ def proxy_targets(st: State, settings: Command, port: int) -> str | None:
             for key in cmd.props
             if key not in _PROXY_META and key not in _PROXY_TARGET and key not in _PROXY_REQUEST
         ]
-        acts = _ACCESS_ACTIONS.get(action)
-        if acts is None:
-            reasons.append(f"action {action!r} not understood")
-            acts = [Action.PERMIT, Action.DENY]  # it may do either
+        acts = _rule_actions(action, reasons)
         matched = cond(**fields)
         if matched is None:
             continue  # the rule matches no request
@@ -323,6 +295,34 @@ def proxy_targets(st: State, settings: Command, port: int) -> str | None:
             st.partial("/ip proxy access", why, src)
     st.dev.filters[name] = flt
     return name
+
+
+def _access_list(name: str, rules: list[tuple[Command, Src]], menu: str) -> Filter:
+    """An access list's filter: a request no rule matches is allowed (both menus)."""
+    return Filter(
+        name, default_action=Action.PERMIT, source=rules[0][1], default_text=f"no {menu} rule matches: allowed"
+    )
+
+
+def _rule_fields(st: State, cmd: Command, keys: dict[str, str], reasons: list[str]) -> dict:
+    """An access rule's address and port conditions ``keys`` (property → Cond field)."""
+    out: dict = {}
+    for key, fld in keys.items():
+        value = cmd.get(key)
+        if value:
+            rs = addr_field(st, value, key, reasons) if fld in ("src", "dst") else ports_field(value, reasons, key)
+            if rs is not None:
+                out[fld] = rs
+    return out
+
+
+def _rule_actions(action: str, reasons: list[str]) -> list[Action]:
+    """An access rule's action as lines' actions; one not understood may do either."""
+    acts = _ACCESS_ACTIONS.get(action)
+    if acts is None:
+        reasons.append(f"action {action!r} not understood")
+        return [Action.PERMIT, Action.DENY]
+    return acts
 
 
 def _socks_target(st: State, cmd: Command, reasons: list[str]) -> tuple[bool, bool]:
