@@ -230,11 +230,7 @@ def socks_acl(st: State) -> str | None:
         if action == "allow" and target_denials > (0 if targeted else 1):
             # one denial short of every target leaves some; two or more may not
             reasons.append("earlier rules denying targets may leave these clients none")
-        why = "; ".join(reasons) or None
-        for act in acts:
-            flt.lines.append(FilterLine(act, to_matches(clients), src, name=f"{name} {number}", partial=why))
-        if why:
-            st.partial("/ip socks access", why, src)
+        _add_rule(st, flt, acts, clients, src, number, reasons, "/ip socks access")
     st.dev.filters[name] = flt
     return name
 
@@ -288,11 +284,7 @@ def proxy_targets(st: State, settings: Command, port: int) -> str | None:
         matched = cond(**fields)
         if matched is None:
             continue  # the rule matches no request
-        why = "; ".join(reasons) or None
-        for act in acts:
-            flt.lines.append(FilterLine(act, to_matches(matched), src, name=f"{name} {number}", partial=why))
-        if why:
-            st.partial("/ip proxy access", why, src)
+        _add_rule(st, flt, acts, matched, src, number, reasons, "/ip proxy access")
     st.dev.filters[name] = flt
     return name
 
@@ -314,6 +306,17 @@ def _rule_fields(st: State, cmd: Command, keys: dict[str, str], reasons: list[st
             if rs is not None:
                 out[fld] = rs
     return out
+
+
+def _add_rule(
+    st: State, flt: Filter, acts: list[Action], matched, src: Src, number: int, reasons: list[str], menu: str
+) -> None:
+    """An access rule's lines (one per action it may take), partial with ``reasons``."""
+    why = "; ".join(reasons) or None
+    for act in acts:
+        flt.lines.append(FilterLine(act, to_matches(matched), src, name=f"{flt.name} {number}", partial=why))
+    if why:
+        st.partial(menu, why, src)
 
 
 def _rule_actions(action: str, reasons: list[str]) -> list[Action]:
