@@ -132,12 +132,15 @@ class CoppReader(IosState):
             pm.doubts.append((f"'{src.text}' not modelled", src))
         elif low == ["drop"]:
             cls.action = "drop"
-        elif pm.kind == "inspect" and (low in (["drop", "log"], ["pass"], ["pass", "log"]) or low[:1] == ["inspect"]):
+        elif pm.kind == "inspect":
             # zone-based firewall actions (zone_firewall.py): logging changes nothing,
-            # `inspect PARAMETER-MAP` only the inspection's timeouts and limits
-            if len(low) > 2 or cls.action != "transmit":
+            # `inspect PARAMETER-MAP` only the inspection's timeouts and limits; anything
+            # else (police, urlfilter, service-policy …) is not modelled
+            known = low in (["drop", "log"], ["pass"], ["pass", "log"]) or low[:1] == ["inspect"]
+            if not known or len(low) > 2 or cls.action != "transmit":
                 cls.doubts.append((f"'{src.text}' not modelled", src))
-            cls.action = low[0]
+            if known:
+                cls.action = low[0]
         elif low[0] == "police":
             self._police(cls, low, src)
         elif low[0] in ("conform-action", "exceed-action", "violate-action") and cls.conform is not None:

@@ -143,14 +143,16 @@ class ZoneBuilder(CoppBuilder):
             return
         dev = self.dev
         member_of: dict[str, tuple[str, Src]] = {}
+        unsure: dict[str, str] = {}  # interface -> why its membership is not known
         for ifname, said in self.zone_members.items():
-            iface = dev.interfaces[ifname]
             zone, zsrc = said[-1]
             member_of[ifname] = (zone, zsrc)
             if len(said) > 1:
-                self.iface_partial(iface, "zone-member security in more than one line (one zone an interface)", zsrc)
-            if zone not in self.zones:
-                self.iface_partial(iface, f"zone-member security {zone}: zone not defined", zsrc)
+                unsure[ifname] = "zone-member security in more than one line (one zone an interface)"
+            elif zone not in self.zones:
+                unsure[ifname] = f"zone-member security {zone}: zone not defined"
+            if ifname in unsure:
+                self.iface_partial(dev.interfaces[ifname], unsure[ifname], zsrc)
         members: dict[str, frozenset[str]] = {}
         for ifname, (zone, _) in member_of.items():
             members[zone] = members.get(zone, frozenset()) | {ifname}
@@ -192,6 +194,10 @@ class ZoneBuilder(CoppBuilder):
             only = frozenset({ifname})
             name = f"{ifname} in zone {zone}: no zone-pair to or from the other interface's zone (or none): dropped"
             lines.append(FilterLine(Action.DENY, [Match(in_ifaces=only), Match(out_ifaces=only)], zsrc, name))
+        for line in replies + lines:  # every line an interface of doubtful membership is in
+            why = "; ".join(sorted({unsure[n] for m in line.matches for n in _named_ifaces(m) if n in unsure}))
+            if why:
+                line.partial = f"{line.partial}; {why}" if line.partial else why
         whole = doubt_text(self.zone_doubts) if self.zone_doubts else None
         for why, src in self.zone_doubts:
             self.rep.add_partial("zone-based firewall", why, src)
@@ -364,6 +370,10 @@ class ZoneBuilder(CoppBuilder):
                 self.rep.add_partial(label, why, line.source)
             out.append(line)
         return out
+
+
+def _named_ifaces(m: Match) -> frozenset[str]:
+    return (m.in_ifaces or frozenset()) | (m.out_ifaces or frozenset())
 
 
 def _zone_name(token: str) -> str:
