@@ -501,3 +501,37 @@ def test_a_tunnel_server_on_a_fixed_wan_address_is_closed_and_proven(tmp_path):
     assert set(_cells(after)[("management", "@devices")].services) == set(
         _cells(before)[("management", "@devices")].services
     )
+
+
+ZBF = FIXTURES / "cisco_ios" / "commune-zbf.cfg"
+KHACH_IN = """\
+zone-pair security KHACH-IN source KHACH destination IN
+ service-policy type inspect PM-IN-WAN
+"""
+
+
+def test_a_zone_pair_letting_guests_into_staff_is_closed_by_a_proven_acl(tmp_path):
+    """The zone-based firewall fixture with a leaky pair KHACH → IN (inspect all): the
+    fix leaves the zone firewall as it is and denies the staff subnet at the top of a new
+    inbound ACL on the guest sub-interface (IOS reads it before the zone firewall); the
+    re-audit proves the guests blocked and their web access unchanged."""
+    folder = tmp_path / "xa"
+    folder.mkdir()
+    anchor = "zone-pair security KHACH-WAN source KHACH destination WAN\n service-policy type inspect PM-KHACH-WAN\n"
+    text = ZBF.read_text(encoding="utf-8")
+    assert text.count(anchor) == 1
+    (folder / ZBF.name).write_text(text.replace(anchor, anchor + KHACH_IN), encoding="utf-8")
+    (folder / "site.yaml").write_text(ZBF.with_name("commune-zbf.site.yaml").read_text(encoding="utf-8"))
+    before = _cells(run_audit([folder], folder / "site.yaml"))
+    assert before[("wifi-khach", "can-bo")].verdict == "reachable"
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    assert res.ok and res.lost == []
+    assert "guest-isolation" in {f.check for f in res.closed}
+    rendered = res.devices["UBND-XA-BINHAN"].rendered
+    body = rendered.change_set.split("ip access-list extended NETAUDIT-GigabitEthernet0-0-1-20-IN\n", 1)[1]
+    assert " deny ip any 10.20.10.0 0.0.0.255" in body.split("exit", 1)[0].splitlines()
+    assert KHACH_IN in rendered.patched  # the zone firewall is left as it was
+    after = _cells(res.after)
+    assert after[("wifi-khach", "can-bo")].verdict == "blocked"
+    assert after[("wifi-khach", "internet")].services == before[("wifi-khach", "internet")].services
+    assert after[("can-bo", "internet")].services == before[("can-bo", "internet")].services == ["icmp", "tcp", "udp"]

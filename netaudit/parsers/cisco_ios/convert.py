@@ -37,15 +37,15 @@ from netaudit.model import (
 from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_ios.acl_entries import expand_ace, resolve_groups
 from netaudit.parsers.cisco_ios.broadcasts import BroadcastBuilder
-from netaudit.parsers.cisco_ios.copp import CoppBuilder
 from netaudit.parsers.cisco_ios.crypto_maps import CryptoMapBuilder
 from netaudit.parsers.cisco_ios.state import Acl, IfState, IosState
 from netaudit.parsers.cisco_ios.syntax import hostname_of_file
 from netaudit.parsers.cisco_ios.vpdn import ACCEPTED_SERVICES
+from netaudit.parsers.cisco_ios.zone_firewall import ZoneBuilder
 from netaudit.parsers.ip import int_to_ip, ip_to_int, prefix_of
 
 
-class ModelBuilder(CryptoMapBuilder, CoppBuilder, BroadcastBuilder, IosState):
+class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
     """:meth:`finish`: the conversion to the model."""
 
     def finish(self) -> None:
@@ -75,6 +75,7 @@ class ModelBuilder(CryptoMapBuilder, CoppBuilder, BroadcastBuilder, IosState):
         dev.snat_before_out_filter = True
         self._finish_services(usable)
         self.finish_copp()
+        self.finish_zone_firewall()  # after CoPP: a zone-pair to self makes its input filter partial
         # references, resolved against the whole file
         defined = {
             "acl": defined_acls,

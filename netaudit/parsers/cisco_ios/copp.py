@@ -47,7 +47,8 @@ DROPPING = frozenset({"drop"})
 
 def class_map_of(class_maps: dict[str, ClassMap], tokens: list[str], low: list[str], src: Src) -> ClassMap | None:
     """``class-map [type T] [match-any|match-all] NAME``: the class-map it opens
-    (recorded; a typed one carries its type as a doubt should CoPP use it)."""
+    (recorded with its type: CoPP reads only plain class-maps, the zone-based firewall
+    only ``type inspect`` ones)."""
     words, i = low[1:], 1
     kind = None
     if words[:1] == ["type"] and len(words) >= 2:
@@ -57,15 +58,14 @@ def class_map_of(class_maps: dict[str, ClassMap], tokens: list[str], low: list[s
         match_any, i = low[i] == "match-any", i + 1
     if i != len(tokens) - 1:
         return None
-    cm = ClassMap(tokens[i], src, match_any)
-    if kind is not None:
-        cm.doubts.append((f"class-map of type {kind}", src))
+    cm = ClassMap(tokens[i], src, match_any, kind or "")
     class_maps[cm.name] = cm
     return cm
 
 
 def class_map_line(cm: ClassMap, tokens: list[str], low: list[str], src: Src) -> None:
-    """A class-map body line: an ACL it matches, ``match any``, or a doubt."""
+    """A class-map body line: an ACL it matches, ``match any``, a protocol or another
+    class-map it matches (the zone-based firewall reads them; CoPP does not), or a doubt."""
     if low[:2] == ["match", "access-group"]:
         if len(tokens) == 4 and low[2] == "name":
             cm.acls.append((tokens[3], src))
@@ -75,6 +75,12 @@ def class_map_line(cm: ClassMap, tokens: list[str], low: list[str], src: Src) ->
             return
     elif low == ["match", "any"]:
         cm.any_src = src
+        return
+    elif low[:2] == ["match", "protocol"] and len(low) == 3:
+        cm.protocols.append((low[2], src))
+        return
+    elif low[:2] == ["match", "class-map"] and len(low) == 3:
+        cm.nested.append((tokens[2], src))
         return
     elif low[:1] == ["description"]:
         return
@@ -94,7 +100,7 @@ class CoppReader(IosState):
         if len(tokens) == 2:
             pm = PolicyMap(tokens[1], src)
         elif len(tokens) == 4 and low[1] == "type":
-            pm = PolicyMap(tokens[3], src, doubts=[(f"policy-map of type {low[2]}", src)])
+            pm = PolicyMap(tokens[3], src, kind=low[2])
         else:
             self.ctx = IGNORE_CTX
             return
@@ -107,13 +113,15 @@ class CoppReader(IosState):
         doubt on the class (or the policy), cited when the control plane uses it."""
         tokens = stripped.split()
         low = stripped.lower().split()
-        if fallback and low[0] not in ("class", "drop", "police", "conform-action", "exceed-action"):
+        words = ("class", "drop", "police", "conform-action", "exceed-action")
+        if fallback and low[0] not in words + (("inspect", "pass") if pm.kind == "inspect" else ()):
             return False
         self.ignore_line(tokens, low)
         src = self.src(lineno, stripped)
         if low[0] == "class":
-            opened = PolicyClass(tokens[1] if len(tokens) > 1 else "", src)
-            if len(tokens) != 2:
+            typed = pm.kind == "inspect" and len(tokens) == 4 and low[1:3] == ["type", "inspect"]
+            opened = PolicyClass(tokens[3] if typed else tokens[1] if len(tokens) > 1 else "", src, inspect_type=typed)
+            if len(tokens) != 2 and not typed:
                 opened.doubts.append((f"'{src.text}' not modelled", src))
             pm.classes.append(opened)
             return True
@@ -124,6 +132,15 @@ class CoppReader(IosState):
             pm.doubts.append((f"'{src.text}' not modelled", src))
         elif low == ["drop"]:
             cls.action = "drop"
+        elif pm.kind == "inspect":
+            # zone-based firewall actions (zone_firewall.py): logging changes nothing,
+            # `inspect PARAMETER-MAP` only the inspection's timeouts and limits; anything
+            # else (police, urlfilter, service-policy …) is not modelled
+            known = low in (["drop", "log"], ["pass"], ["pass", "log"]) or low[:1] == ["inspect"]
+            if not known or len(low) > 2 or cls.action != "transmit":
+                cls.doubts.append((f"'{src.text}' not modelled", src))
+            if known:
+                cls.action = low[0]
         elif low[0] == "police":
             self._police(cls, low, src)
         elif low[0] in ("conform-action", "exceed-action", "violate-action") and cls.conform is not None:
@@ -203,6 +220,8 @@ class CoppBuilder(IosState):
             doubts.append((f"policy-map {self.copp_inputs[-1][0]} undefined", source))
         if pm is not None:
             doubts += pm.doubts
+            if pm.kind:
+                doubts.append((f"policy-map of type {pm.kind}", pm.src))
             last: PolicyClass | None = None
             for cls in pm.classes:
                 if cls.name.lower() == CLASS_DEFAULT:
@@ -212,7 +231,7 @@ class CoppBuilder(IosState):
             if last is not None:
                 action = _class_action(last)
                 if action is None:
-                    lines += _unknown_action(Match(), last, pm, _doubt_text(last.doubts))
+                    lines += unknown_action(Match(), last, pm, doubt_text(last.doubts))
                 else:
                     default = action
                     verb = "transmitted" if action == Action.PERMIT else "dropped"
@@ -238,8 +257,8 @@ class CoppBuilder(IosState):
         why = None
         if cm is None:
             why = f"class-map {cls.name} undefined"
-        elif cm.doubts:
-            why = _doubt_text(cm.doubts)
+        elif copp_doubts(cm):
+            why = doubt_text(copp_doubts(cm))
         elif len(cm.acls) + (cm.any_src is not None) == 0:
             why = f"class-map {cls.name} matches nothing the model reads"
         elif not cm.match_any and len(cm.acls) + (cm.any_src is not None) > 1:
@@ -250,38 +269,55 @@ class CoppBuilder(IosState):
                 if acl is None or acl.filter.partial or not acl.filter.lines:
                     why = f"class-map {cls.name}: ACL {name} undefined, empty or not understood"
         if why is not None:
-            for wsrc in [s for _, s in (cm.doubts if cm else [])] or [cls.src]:
+            for wsrc in [s for _, s in (copp_doubts(cm) if cm else [])] or [cls.src]:
                 self.rep.add_partial(label, why, wsrc)
             if action is None:
-                return _unknown_action(Match(), cls, pm, f"{why}; {_doubt_text(cls.doubts)}")
+                return unknown_action(Match(), cls, pm, f"{why}; {doubt_text(cls.doubts)}")
             return [FilterLine(action, [Match()], cls.src, label, partial=why)]
         assert cm is not None
         if action is None:
-            why = _doubt_text(cls.doubts)
+            why = doubt_text(cls.doubts)
             for _, src in cls.doubts:
                 self.rep.add_partial(label, why, src)
         out: list[FilterLine] = []
         if cm.any_src is not None:
-            out += _with_action([FilterLine(Action.PERMIT, [Match()], cm.any_src, label)], action, cls, pm)
+            out += with_action([FilterLine(Action.PERMIT, [Match()], cm.any_src, label)], action, cls, pm)
         for name, _src in cm.acls:
-            flt = self.acls[name].filter
-            mixed = any(line.action == Action.DENY for line in flt.lines)
-            note = f"ACL {name} of class {cls.name} has deny lines (packets they take go to the next class)"
-            kept = []
-            for line in flt.lines:
-                if line.action != Action.PERMIT:
-                    continue
-                partial = "; ".join(w for w in (line.partial, note if mixed else None) if w) or None
-                kept.append(FilterLine(Action.PERMIT, line.matches, line.source, label, partial, line.approximated))
-            if mixed:
-                self.rep.add_partial(label, note, flt.source or cls.src)
-            out += _with_action(kept, action, cls, pm)
+            out += with_action(self.acl_class_lines(name, cls, label), action, cls, pm)
         return out
+
+    def acl_class_lines(self, name: str, cls: PolicyClass, label: str) -> list[FilterLine]:
+        """The packets ACL ``name`` puts in class ``cls``: its permit lines, as PERMIT
+        lines labelled ``label``; each partial when the ACL also has deny lines (the
+        packets a deny line takes out of the class go on to the next class, which
+        first-match lines cannot say).  The ACL must be defined and understood."""
+        flt = self.acls[name].filter
+        mixed = any(line.action == Action.DENY for line in flt.lines)
+        note = f"ACL {name} of class {cls.name} has deny lines (packets they take go to the next class)"
+        kept = []
+        for line in flt.lines:
+            if line.action != Action.PERMIT:
+                continue
+            partial = "; ".join(w for w in (line.partial, note if mixed else None) if w) or None
+            kept.append(FilterLine(Action.PERMIT, line.matches, line.source, label, partial, line.approximated))
+        if mixed:
+            self.rep.add_partial(label, note, flt.source or cls.src)
+        return kept
+
+
+def copp_doubts(cm: ClassMap) -> list[tuple[str, Src]]:
+    """What of class-map ``cm`` control-plane policing does not model: its type, its
+    protocol and nested class-map matches, and the lines no reader models."""
+    doubts = list(cm.doubts)
+    if cm.kind:
+        doubts.append((f"class-map of type {cm.kind}", cm.src))
+    doubts += [(f"'{src.text}' not modelled", src) for _, src in cm.protocols + cm.nested]
+    return sorted(doubts, key=lambda d: d[1].line)
 
 
 def _class_action(cls: PolicyClass) -> Action | None:
     """PERMIT (the class passes its packets), DENY (drops them), None (not modelled)."""
-    if cls.doubts:
+    if cls.doubts or cls.action in ("inspect", "pass"):  # zone firewall actions: not CoPP's
         return None
     if cls.action == "drop":
         return Action.DENY
@@ -292,22 +328,21 @@ def _class_action(cls: PolicyClass) -> Action | None:
     return Action.DENY if all(a in DROPPING for a in cls.exceed) else None
 
 
-def _with_action(lines: list[FilterLine], action: Action | None, cls: PolicyClass, pm: PolicyMap) -> list[FilterLine]:
+def with_action(lines: list[FilterLine], action: Action | None, cls: PolicyClass, pm: PolicyMap) -> list[FilterLine]:
     """The class's lines with its action; an unknown action: each as a partial drop and
     a partial pass (either may be the truth)."""
     if action is not None:
         return [FilterLine(action, ln.matches, ln.source, ln.name, ln.partial, ln.approximated) for ln in lines]
-    why = _doubt_text(cls.doubts)
+    why = doubt_text(cls.doubts)
     out: list[FilterLine] = []
     for ln in lines:
         for m in ln.matches:
-            out += _unknown_action(m, cls, pm, why, ln.source)
+            out += unknown_action(m, cls, pm, why, ln.source)
     return out
 
 
-def _unknown_action(
-    match: Match, cls: PolicyClass, pm: PolicyMap, why: str, src: Src | None = None
-) -> list[FilterLine]:
+def unknown_action(match: Match, cls: PolicyClass, pm: PolicyMap, why: str, src: Src | None = None) -> list[FilterLine]:
+    """``match`` as a partial drop line and a partial pass line: either may be the truth."""
     label = f"policy-map {pm.name} class {cls.name}"
     at = src or cls.src
     return [
@@ -316,5 +351,6 @@ def _unknown_action(
     ]
 
 
-def _doubt_text(doubts: list[tuple[str, Src]]) -> str:
+def doubt_text(doubts: list[tuple[str, Src]]) -> str:
+    """The reasons of ``doubts`` joined, for a partial line or filter."""
     return "; ".join(why for why, _ in doubts) or "not modelled"

@@ -118,10 +118,10 @@ class CryptoReader(IosState):
 
     def h_class_map(self, tokens, low, src):
         """``class-map [type inspect|qos …] [match-any|match-all] NAME``: its ``match
-        access-group`` lines name ACLs; the class-map is recorded for :mod:`.copp`."""
+        access-group`` lines name ACLs; the class-map is recorded for :mod:`.copp` and :mod:`.zone_firewall`."""
         self.ignore_line(tokens, low)
         self.ctx = Ctx("acl-refs", label=" ".join(tokens[:2]), src=src)
-        cm = class_map_of(self.class_maps, tokens, low, src)  # for control-plane policing (copp.py)
+        cm = class_map_of(self.class_maps, tokens, low, src)  # for CoPP (copp.py) and the zone firewall
         if cm is not None:
             self.ctx.targets = [cm]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from netaudit.model import Src
-from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, table
+from netaudit.parsers.base import Ctx, Unknown, table
 from netaudit.parsers.cisco_common import CLI_COMMAND
 from netaudit.parsers.cisco_ios.acls import AclReader
 from netaudit.parsers.cisco_ios.broadcasts import BroadcastReader
@@ -37,6 +37,7 @@ from netaudit.parsers.cisco_ios.syntax import (
     secret_after,
 )
 from netaudit.parsers.cisco_ios.vpdn import VpdnReader
+from netaudit.parsers.cisco_ios.zone_firewall import ZoneReader
 
 
 class IosParser(
@@ -50,6 +51,7 @@ class IosParser(
     CoppReader,
     VpdnReader,
     BroadcastReader,
+    ZoneReader,
 ):
     """One pass over the lines (:meth:`~netaudit.parsers.base.LineParser.run`), then
     :meth:`~.convert.ModelBuilder.finish` resolves cross-references."""
@@ -151,6 +153,8 @@ class IosParser(
                 return self.control_plane_line(stripped, lineno, fallback)
             except Unknown:
                 return False
+        if ctx.kind in ("zone", "zone-pair"):
+            return self.zone_line(ctx, stripped, lineno, fallback)
         if ctx.kind == "dhcp-pool":
             return self.dhcp_pool_line(stripped, fallback)
         known = super()._in_ctx(ctx, stripped, lineno, fallback)
@@ -199,9 +203,6 @@ class IosParser(
             raise Unknown
         self.vtp_mode = low[2]
 
-    def h_zone(self, tokens, low, src):
-        self.ctx = IGNORE_CTX  # zone security / zone-pair: ZBF, see interfaces
-
 
 # =========================================================================== dispatch tables
 
@@ -230,6 +231,7 @@ TOP_TABLE = table(
         "no ip source-route": P.h_source_route,
         "ip ssh": P.h_ip_ssh,
         "switch": P.h_switch,
+        "ip port-map": P.h_ip_port_map,
         "zone security": P.h_zone,
         "zone-pair": P.h_zone,
         "interface": P.h_interface,
@@ -308,6 +310,7 @@ IFACE_TABLE = table(
         "tunnel protection": P.if_tunnel_protection,
         "crypto ipsec": P.if_crypto_ipsec,
         "ip helper-address": P.if_helper_address,
+        "zone-member security": P.if_zone_member,
     },
 )
 

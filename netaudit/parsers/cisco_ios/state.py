@@ -82,15 +82,18 @@ class Acl:
 
 @dataclass(eq=False)
 class ClassMap:
-    """A ``class-map [type T] [match-any|match-all] NAME`` as read (:mod:`.copp`): what
-    control-plane policing needs of it."""
+    """A ``class-map [type T] [match-any|match-all] NAME`` as read: what control-plane
+    policing (:mod:`.copp`) and the zone-based firewall (:mod:`.zone_firewall`) need of it."""
 
     name: str
     src: Src
     match_any: bool = False  # match-any; IOS's default is match-all
+    kind: str = ""  # `type T` (inspect, qos …); "" for a plain class-map
     acls: list[tuple[str, Src]] = field(default_factory=list)  # match access-group [name] X
     any_src: Src | None = None  # `match any`
-    doubts: list[tuple[str, Src]] = field(default_factory=list)  # lines CoPP does not model
+    protocols: list[tuple[str, Src]] = field(default_factory=list)  # match protocol P (ZBF)
+    nested: list[tuple[str, Src]] = field(default_factory=list)  # match class-map C (ZBF)
+    doubts: list[tuple[str, Src]] = field(default_factory=list)  # lines neither models
 
 
 @dataclass(eq=False)
@@ -99,7 +102,10 @@ class PolicyClass:
 
     name: str
     src: Src
-    action: str = "transmit"  # transmit (no action, police conform transmit) | drop
+    # transmit (no action, police conform transmit) | drop; in a policy-map type inspect
+    # also inspect | pass (zone_firewall.py), and `type inspect` on its class line
+    action: str = "transmit"
+    inspect_type: bool = False  # `class type inspect NAME`
     conform: str | None = None  # police conform-action, when a police line was read
     exceed: list[str] = field(default_factory=list)  # police exceed-/violate-action words
     doubts: list[tuple[str, Src]] = field(default_factory=list)
@@ -107,11 +113,24 @@ class PolicyClass:
 
 @dataclass(eq=False)
 class PolicyMap:
-    """A ``policy-map [type T] NAME`` as read (:mod:`.copp`)."""
+    """A ``policy-map [type T] NAME`` as read (:mod:`.copp`, :mod:`.zone_firewall`)."""
 
     name: str
     src: Src
+    kind: str = ""  # `type T` (inspect, control-plane …); "" for a plain policy-map
     classes: list[PolicyClass] = field(default_factory=list)
+    doubts: list[tuple[str, Src]] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class ZonePair:
+    """A ``zone-pair security NAME source S destination D`` block (:mod:`.zone_firewall`)."""
+
+    name: str
+    source: str  # a zone name, or "self"
+    destination: str
+    src: Src
+    policy: tuple[str, Src] | None = None  # `service-policy type inspect P`
     doubts: list[tuple[str, Src]] = field(default_factory=list)
 
 
@@ -264,6 +283,14 @@ class IosState(LineParser):
         self.policy_maps: dict[str, PolicyMap] = {}
         self.copp_inputs: list[tuple[str, Src]] = []
         self.copp_doubts: list[tuple[str, Src]] = []
+        # Zone-based policy firewall (zone_firewall.py): `zone security` lines by name,
+        # the zone-pairs, each interface's `zone-member security` lines, `ip port-map`
+        # lines by application, and what makes the whole firewall partial.
+        self.zones: dict[str, Src] = {}
+        self.zone_pairs: list[ZonePair] = []
+        self.zone_members: dict[str, list[tuple[str, Src]]] = {}
+        self.port_maps: dict[str, list[Src]] = {}
+        self.zone_doubts: list[tuple[str, Src]] = []
         # VPDN (vpdn.py): `[no] vpdn enable`, the vpdn-groups, and what makes every one of
         # them partial (`vpdn softshut`, a vpdn-template line not modelled); the L2TP /
         # PPTP services are built in convert.py

@@ -1,0 +1,410 @@
+"""Cisco IOS zone-based policy firewall (ZBF): ``zone security``, ``zone-pair security``,
+interface ``zone-member security``, ``class-map type inspect`` and ``policy-map type
+inspect`` (read with the CoPP class-maps and policy-maps, :mod:`.copp`) built into the
+device's forward filter (``Device.forward_filter``, :data:`ZONE_FIREWALL`), whose lines
+name the member interfaces (``Match.in_ifaces`` / ``out_ifaces``).  The rules and their
+sources: docs/vendors/cisco_ios.md, "Zone-based firewall".
+
+What IOS does, as built here (in the filter's order):
+
+* the replies of a session a zone-pair S→D *inspects* come back from D to S (a line for
+  packets of established connections, ``Match.conn_established``, which only the replies
+  analysis sends); ``pass`` is stateless, one direction;
+* traffic from a member of S to a member of D (S and D may be the same zone: an
+  intrazone pair) follows the pair's ``service-policy type inspect``: its classes in
+  order, the first that matches decides (``inspect`` / ``pass`` forward, ``drop`` drops),
+  ``class-default`` last (drop unless it says otherwise); a pair without a policy drops;
+* two members of the same zone without an intrazone pair: forwarded;
+* a member and an interface of another zone without a pair, or of no zone: dropped;
+* two interfaces of no zone: not affected (the filter's default).
+
+What the model cannot decide leaves the packets it concerns *maybe*, never decided: a
+class matching what is not modelled (a protocol not in :data:`PAM_PORTS` or remapped by
+``ip port-map``, a match-all of several lines, an ACL with deny lines, undefined or not
+understood), a class action not modelled (``police``, ``urlfilter``, ``service-policy``,
+no action) as in :mod:`.copp`; an interface in a zone not defined or in two zones (the
+interface partial); a zone-pair line not understood (the pair's traffic maybe either
+way); ``zone security default`` or a zone line not understood (the whole filter
+partial); a zone-pair to ``self`` (the device's input side partial: traffic to the
+router is then filtered by a policy not modelled).
+"""
+
+from __future__ import annotations
+
+from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, Filter, FilterLine, Match, PortRange, Src
+from netaudit.parsers.base import Ctx, Unknown, evolve
+from netaudit.parsers.cisco_ios.copp import CoppBuilder, doubt_text, unknown_action, with_action
+from netaudit.parsers.cisco_ios.state import IfState, IosState, PolicyClass, ZonePair
+
+ZONE_FIREWALL = "ios-zone-firewall"  # the synthesized Device.forward_filter
+ZONE_SELF = "ios-zone-self"  # the input filter made partial by a zone-pair to self
+CLASS_DEFAULT = "class-default"
+SELF = "self"
+
+# `match protocol P` → the packets PAM (Port-to-Application Mapping) puts in P by default:
+# tcp/udp/icmp the whole protocol; the others their system-defined port (Cisco IOS
+# Security Configuration Guide, "Port to Application Mapping"; docs/vendors/cisco_ios.md).
+# Protocols whose inspection opens secondary channels (ftp, tftp, h323, sip, rtsp, msrpc,
+# sunrpc …) are left out on purpose: the data connections inspection lets in are not
+# replies, so they stay partial rather than "blocked".
+PAM_PORTS: dict[str, tuple[tuple[int, ...], int | None]] = {
+    "tcp": ((PROTO_TCP,), None),
+    "udp": ((PROTO_UDP,), None),
+    "icmp": ((PROTO_ICMP,), None),
+    "http": ((PROTO_TCP,), 80),
+    "https": ((PROTO_TCP,), 443),
+    "dns": ((PROTO_TCP, PROTO_UDP), 53),
+    "ssh": ((PROTO_TCP,), 22),
+    "telnet": ((PROTO_TCP,), 23),
+    "smtp": ((PROTO_TCP,), 25),
+    "pop3": ((PROTO_TCP,), 110),
+    "imap": ((PROTO_TCP,), 143),
+    "ntp": ((PROTO_UDP,), 123),
+    "snmp": ((PROTO_UDP,), 161),
+    "isakmp": ((PROTO_UDP,), 500),
+}
+WHOLE_PROTOCOLS = frozenset({"tcp", "udp", "icmp"})  # PAM maps no port onto them
+MAX_NESTING = 8  # `match class-map` depth before a loop is assumed
+
+
+class ZoneReader(IosState):
+    """``zone security`` and ``zone-pair security`` blocks, the interface's
+    ``zone-member security`` and ``ip port-map`` lines."""
+
+    def h_zone(self, tokens, low, src):
+        """``zone security NAME`` (body: ``description``) or ``zone-pair security NAME
+        source S destination D`` (body: ``service-policy type inspect P``, ``description``)."""
+        if low[0] == "zone" and len(low) == 3 and low[1] == "security":
+            self.ignore_line(tokens, low)
+            self.zones[tokens[2]] = src
+            if low[2] == "default":
+                why = "zone security default (every interface of no zone a member of it) not modelled"
+                self.zone_doubts.append((why, src))
+            self.ctx = Ctx("zone", label=f"zone security {tokens[2]}", src=src)
+            return
+        if low[0] == "zone-pair" and len(low) == 7 and low[1] == "security" and low[3::2] == ["source", "destination"]:
+            self.ignore_line(tokens, low)
+            pair = ZonePair(tokens[2], _zone_name(tokens[4]), _zone_name(tokens[6]), src)
+            self.zone_pairs.append(pair)
+            self.ctx = Ctx("zone-pair", label=f"zone-pair security {tokens[2]}", targets=[pair], src=src)
+            return
+        self.zone_doubts.append((f"'{src.text}' not understood", src))
+        raise Unknown
+
+    def zone_line(self, ctx: Ctx, stripped: str, lineno: int, fallback: bool) -> bool:
+        """A ``zone`` / ``zone-pair`` body line.  ``fallback`` (a column-0 line of
+        de-indented input): only ``service-policy type inspect`` belongs to the body.
+        A line not understood is unrecognized and makes the pair (or the whole
+        firewall, in a zone's body) partial."""
+        tokens = stripped.split()
+        low = stripped.lower().split()
+        if fallback and low[:3] != ["service-policy", "type", "inspect"]:
+            return False
+        src = self.src(lineno, stripped)
+        if low[0] == "description":
+            self.ignore_line(tokens, low)
+            return True
+        pair = ctx.targets[0] if ctx.targets else None
+        if isinstance(pair, ZonePair) and low[:3] == ["service-policy", "type", "inspect"] and len(low) == 4:
+            self.ignored += 1
+            pair.policy = (tokens[3], src)
+            return True
+        why = f"'{src.text}' in {ctx.label} not understood"
+        if isinstance(pair, ZonePair):
+            pair.doubts.append((why, src))
+        else:
+            self.zone_doubts.append((why, src))
+        return False
+
+    def if_zone_member(self, st: IfState, tokens, low, src):
+        """``zone-member security Z``: the interface is in zone Z (resolved at the end)."""
+        if len(low) != 3:
+            self.iface_partial(st.iface, f"'{src.text}' not understood", src)
+            raise Unknown
+        self.zone_members.setdefault(st.iface.name, []).append((tokens[2], src))
+
+    def h_ip_port_map(self, tokens, low, src):
+        """``ip port-map APP port …``: APP also on other ports (or, with ``list``, on some
+        hosts only): every ``match protocol APP`` becomes partial."""
+        if len(low) < 4:
+            raise Unknown
+        self.ignore_line(tokens, low)
+        self.port_maps.setdefault(low[2], []).append(src)
+
+
+class ZoneBuilder(CoppBuilder):
+    """:meth:`finish_zone_firewall`: the zone firewall as ``Device.forward_filter`` (class
+    ACLs read as CoPP reads them, :meth:`.CoppBuilder.acl_class_lines`)."""
+
+    def finish_zone_firewall(self) -> None:
+        """Build :data:`ZONE_FIREWALL` (module docstring); nothing when no interface is in
+        a zone (zones and pairs alone change nothing)."""
+        if not self.zone_members and not self.zone_doubts:
+            return
+        dev = self.dev
+        member_of: dict[str, tuple[str, Src]] = {}
+        unsure: dict[str, str] = {}  # interface -> why its membership is not known
+        for ifname, said in self.zone_members.items():
+            zone, zsrc = said[-1]
+            member_of[ifname] = (zone, zsrc)
+            if len(said) > 1:
+                unsure[ifname] = "zone-member security in more than one line (one zone an interface)"
+            elif zone not in self.zones:
+                unsure[ifname] = f"zone-member security {zone}: zone not defined"
+            if ifname in unsure:
+                self.iface_partial(dev.interfaces[ifname], unsure[ifname], zsrc)
+        members: dict[str, frozenset[str]] = {}
+        for ifname, (zone, _) in member_of.items():
+            members[zone] = members.get(zone, frozenset()) | {ifname}
+        replies: list[FilterLine] = []
+        lines: list[FilterLine] = []
+        intrazone: set[str] = set()
+        to_self: list[ZonePair] = []
+        for pair in self.zone_pairs:
+            if SELF in (pair.source, pair.destination):
+                if pair.destination == SELF and members.get(pair.source):
+                    to_self.append(pair)
+                continue  # from the router itself: traffic the matrix does not send
+            ins, outs = members.get(pair.source), members.get(pair.destination)
+            if not ins or not outs:
+                continue
+            if pair.source == pair.destination:
+                intrazone.add(pair.source)
+            pair_lines, back = self._pair_lines(pair)
+            lines += [_on(line, ins, outs) for line in pair_lines]
+            if back is not None:
+                replies.append(
+                    FilterLine(
+                        Action.PERMIT,
+                        [Match(conn_established=True, in_ifaces=outs, out_ifaces=ins)],
+                        pair.src,
+                        f"zone-pair {pair.name}: replies of the sessions it inspects",
+                        partial=back or None,
+                    )
+                )
+        for zone in sorted(members):
+            if zone not in intrazone:
+                at = self.zones.get(zone) or member_of[sorted(members[zone])[0]][1]
+                name = f"zone security {zone}: between its own members (no intrazone zone-pair): forwarded"
+                lines.append(
+                    FilterLine(Action.PERMIT, [Match(in_ifaces=members[zone], out_ifaces=members[zone])], at, name)
+                )
+        for ifname in sorted(member_of):
+            zone, zsrc = member_of[ifname]
+            only = frozenset({ifname})
+            name = f"{ifname} in zone {zone}: no zone-pair to or from the other interface's zone (or none): dropped"
+            lines.append(FilterLine(Action.DENY, [Match(in_ifaces=only), Match(out_ifaces=only)], zsrc, name))
+        for line in replies + lines:  # every line an interface of doubtful membership is in
+            why = "; ".join(sorted({unsure[n] for m in line.matches for n in _named_ifaces(m) if n in unsure}))
+            if why:
+                line.partial = f"{line.partial}; {why}" if line.partial else why
+        whole = doubt_text(self.zone_doubts) if self.zone_doubts else None
+        for why, src in self.zone_doubts:
+            self.rep.add_partial("zone-based firewall", why, src)
+        first = min((s for _, s in member_of.values()), key=lambda s: s.line, default=None)
+        dev.filters[ZONE_FIREWALL] = Filter(
+            name=ZONE_FIREWALL,
+            lines=replies + lines,
+            kind="synthesized",
+            default_action=Action.PERMIT,
+            source=first or self.zone_doubts[0][1],
+            partial=whole,
+            default_text="neither interface in a security zone: not filtered by the zone firewall",
+        )
+        # The only forward filter IOS has (nothing else in this package sets one).
+        dev.forward_filter = ZONE_FIREWALL
+        if to_self:
+            self._self_zone_partial(to_self)
+
+    def _self_zone_partial(self, pairs: list[ZonePair]) -> None:
+        """A zone-pair toward ``self``: traffic to the router is filtered by a policy the
+        model does not build, so the device's input side is partial (never "blocked")."""
+        dev = self.dev
+        why = "; ".join(
+            f"zone-pair {p.name} (source {p.source} destination self): the zone firewall's policy on traffic "
+            "to the router is not modelled"
+            for p in pairs
+        )
+        for p in pairs:
+            self.rep.add_partial(f"zone-pair security {p.name}", why, p.src)
+        if dev.input_filter is not None:
+            flt = dev.filters[dev.input_filter]
+            flt.partial = f"{flt.partial}; {why}" if flt.partial else why
+            return
+        dev.filters[ZONE_SELF] = Filter(
+            name=ZONE_SELF,
+            lines=[],
+            kind="synthesized",
+            default_action=Action.PERMIT,
+            source=pairs[0].src,
+            partial=why,
+            default_text="traffic to the router: zone-pair to self not modelled",
+        )
+        dev.input_filter = ZONE_SELF
+
+    def _pair_lines(self, pair: ZonePair) -> tuple[list[FilterLine], str | None]:
+        """The lines of one zone-pair (interfaces not yet set) and whether it inspects:
+        None (no reply line), "" (inspects), or why it may (a partial reply line)."""
+        label = f"zone-pair {pair.name}"
+        if pair.doubts:
+            why = doubt_text(pair.doubts)
+            for _, src in pair.doubts:
+                self.rep.add_partial(f"zone-pair security {pair.name}", why, src)
+            return _both(Match(), pair.src, label, why), why
+        if pair.policy is None:
+            return [FilterLine(Action.DENY, [Match()], pair.src, f"{label}: no service-policy: dropped")], None
+        name, psrc = pair.policy
+        pm = self.policy_maps.get(name)
+        if pm is None or pm.kind != "inspect" or pm.doubts:
+            why = (
+                f"policy-map type inspect {name} undefined"
+                if pm is None or pm.kind != "inspect"
+                else doubt_text(pm.doubts)
+            )
+            self.rep.add_partial(f"zone-pair security {pair.name}", why, psrc)
+            return _both(Match(), psrc, label, why), why
+        out: list[FilterLine] = []
+        inspects, maybe = False, None  # a class inspects; why one may (action unknown)
+        default: PolicyClass | None = None
+        for cls in pm.classes:
+            if cls.name.lower() == CLASS_DEFAULT:
+                default = cls
+                continue
+            clabel = f"{label} policy-map {pm.name} class {cls.name}"
+            if not cls.doubts and cls.action not in ("inspect", "pass", "drop"):
+                cls.doubts.append((f"class {cls.name} without an inspect, pass or drop action", cls.src))
+            action = _zbf_action(cls)
+            if action is None:
+                why = doubt_text(cls.doubts)
+                maybe = maybe or why
+                for _, src in cls.doubts:
+                    self.rep.add_partial(clabel, why, src)
+            inspects = inspects or cls.action == "inspect"
+            members = self._class_members(cls.name, cls, clabel, 0, set())
+            out += [_named(line, clabel) for line in with_action(members, action, cls, pm)]
+        if default is None:
+            out.append(
+                FilterLine(Action.DENY, [Match()], pm.src, f"{label} policy-map {pm.name} class-default: dropped")
+            )
+        else:
+            action = _zbf_action(default) if default.action != "transmit" or default.doubts else Action.DENY
+            dlabel = f"{label} policy-map {pm.name} class class-default"
+            if action is None:
+                why = doubt_text(default.doubts)
+                self.rep.add_partial(dlabel, why, default.src)
+                out += [_named(line, dlabel) for line in unknown_action(Match(), default, pm, why)]
+            else:
+                verb = "dropped" if action == Action.DENY else "forwarded"
+                out.append(FilterLine(action, [Match()], default.src, f"{dlabel}: {verb}"))
+                inspects = inspects or default.action == "inspect"
+        return out, "" if inspects else maybe
+
+    def _class_members(self, name: str, cls: PolicyClass, label: str, depth: int, seen: set[str]) -> list[FilterLine]:
+        """The packets class-map ``name`` matches, as PERMIT lines ("in the class"): exact
+        where the model reads it, else a partial line over every packet, saying why."""
+        cm = self.class_maps.get(name)
+        why = None
+        if cm is None:
+            why = f"class-map {name} undefined"
+        elif cm.kind != "inspect":
+            why = f"class-map {name} is not of type inspect"
+        elif cm.doubts:
+            why = doubt_text(cm.doubts)
+        elif name in seen or depth > MAX_NESTING:
+            why = f"class-map {name} nests itself"
+        else:
+            count = len(cm.acls) + len(cm.protocols) + len(cm.nested) + (cm.any_src is not None)
+            if count == 0:
+                why = f"class-map {name} matches nothing the model reads"
+            elif not cm.match_any and count > 1:
+                why = f"class-map {name}: match-all of several lines not modelled"
+        if why is not None:
+            for src in [s for _, s in (cm.doubts if cm else [])] or [cm.src if cm else cls.src]:
+                self.rep.add_partial(label, why, src)
+            return [FilterLine(Action.PERMIT, [Match()], cm.src if cm else cls.src, label, partial=why)]
+        assert cm is not None
+        out: list[FilterLine] = []
+        if cm.any_src is not None:
+            out.append(FilterLine(Action.PERMIT, [Match()], cm.any_src, label))
+        for acl, src in cm.acls:
+            found = self.acls.get(acl)
+            if found is None or found.filter.partial or not found.filter.lines:
+                why = f"class-map {name}: ACL {acl} undefined, empty or not understood"
+                self.rep.add_partial(label, why, src)
+                out.append(FilterLine(Action.PERMIT, [Match()], src, label, partial=why))
+            else:
+                out += self._nat_unsure(self.acl_class_lines(acl, cls, label), label)
+        for proto, src in cm.protocols:
+            out.append(self._protocol_line(proto, src, label))
+        for inner, _src in cm.nested:
+            out += self._class_members(inner, cls, label, depth + 1, seen | {name})
+        return out
+
+    def _protocol_line(self, proto: str, src: Src, label: str) -> FilterLine:
+        """``match protocol P``: its PAM ports, or a partial line (not in the table,
+        remapped by ``ip port-map``)."""
+        remapped = self.port_maps.get(proto)
+        if proto not in PAM_PORTS:
+            why = f"match protocol {proto}: its ports are not in netaudit's table"
+        elif remapped and proto not in WHOLE_PROTOCOLS:
+            why = f"match protocol {proto}: ip port-map (line {remapped[0].line}) maps it onto other ports"
+        else:
+            protocols, port = PAM_PORTS[proto]
+            ports = None if port is None else (PortRange(port, port),)
+            return FilterLine(Action.PERMIT, [Match(protocols=protocols, dst_ports=ports)], src, label)
+        self.rep.add_partial(label, why, src)
+        return FilterLine(Action.PERMIT, [Match()], src, label, partial=why)
+
+    def _nat_unsure(self, lines: list[FilterLine], label: str) -> list[FilterLine]:
+        """Class ACL lines naming addresses on a device that translates them: whether the
+        zone firewall sees an address before or after NAT is not settled here
+        (docs/vendors/cisco_ios.md, "Zone-based firewall"), so such a line is partial."""
+        if not self.dev.nat_rules:
+            return lines
+        why = "class ACL names addresses NAT may translate (before or after NAT: not modelled)"
+        out = []
+        for line in lines:
+            if any(m.src is not None or m.dst is not None for m in line.matches):
+                line.partial = f"{line.partial}; {why}" if line.partial else why
+                self.rep.add_partial(label, why, line.source)
+            out.append(line)
+        return out
+
+
+def _named_ifaces(m: Match) -> frozenset[str]:
+    return (m.in_ifaces or frozenset()) | (m.out_ifaces or frozenset())
+
+
+def _zone_name(token: str) -> str:
+    return SELF if token.lower() == SELF else token
+
+
+def _zbf_action(cls: PolicyClass) -> Action | None:
+    """PERMIT (inspect, pass), DENY (drop), None (anything else: not modelled)."""
+    if cls.doubts:
+        return None
+    return {"inspect": Action.PERMIT, "pass": Action.PERMIT, "drop": Action.DENY}.get(cls.action)
+
+
+def _both(match: Match, src: Src, label: str, why: str) -> list[FilterLine]:
+    return [
+        FilterLine(Action.DENY, [match], src, label, partial=why),
+        FilterLine(Action.PERMIT, [match], src, label, partial=why),
+    ]
+
+
+def _named(line: FilterLine, name: str) -> FilterLine:
+    line.name = name
+    return line
+
+
+def _on(line: FilterLine, ins: frozenset[str], outs: frozenset[str]) -> FilterLine:
+    """``line`` restricted to packets entering ``ins`` and leaving ``outs``."""
+    return FilterLine(
+        line.action,
+        [evolve(m, in_ifaces=ins, out_ifaces=outs) for m in line.matches],
+        line.source,
+        line.name,
+        line.partial,
+        line.approximated,
+    )

@@ -1,0 +1,379 @@
+"""Cisco IOS zone-based policy firewall (netaudit/parsers/cisco_ios/zone_firewall.py;
+docs/vendors/cisco_ios.md, "Zone-based firewall"): zones, zone-pairs and
+``policy-map type inspect`` built into the device's forward filter.  Before, every
+interface with ``zone-member security`` was partial and every verdict through such a
+router "unknown" — the common way a commune ISR keeps its guest Wi-Fi off the staff VLAN.
+Each rule is checked as the engine's verdicts on a small router."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from helpers import cells, check_cells, fixture_audit, parse_one
+
+from netaudit.audit import run_audit
+from netaudit.parsers import cisco_ios
+from netaudit.parsers.cisco_ios.zone_firewall import ZONE_FIREWALL
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
+
+# An ISR with a WAN, two staff sub-interfaces (zone IN when the test says so), a guest
+# sub-interface and two sub-interfaces no zone names (printer VLAN, cameras).
+ROUTER = """\
+version 15.7
+hostname rt-xa-an-phu
+!
+interface GigabitEthernet0/0
+ description WAN-VIETTEL
+ ip address 203.0.113.2 255.255.255.252
+ {wan}
+!
+interface GigabitEthernet0/1.10
+ description VLAN10-CAN-BO
+ encapsulation dot1Q 10
+ ip address 10.0.10.1 255.255.255.0
+ {canbo}
+!
+interface GigabitEthernet0/1.30
+ description VLAN30-KE-TOAN
+ encapsulation dot1Q 30
+ ip address 10.0.30.1 255.255.255.0
+ {ketoan}
+!
+interface GigabitEthernet0/1.20
+ description VLAN20-WIFI-KHACH
+ encapsulation dot1Q 20
+ ip address 10.0.20.1 255.255.255.0
+ {khach}
+!
+interface GigabitEthernet0/1.40
+ description VLAN40-MAY-IN
+ encapsulation dot1Q 40
+ ip address 10.0.40.1 255.255.255.0
+!
+interface GigabitEthernet0/1.50
+ description VLAN50-CAMERA
+ encapsulation dot1Q 50
+ ip address 10.0.50.1 255.255.255.0
+!
+ip route 0.0.0.0 0.0.0.0 203.0.113.1
+!
+zone security IN
+zone security KHACH
+zone security WAN
+!
+"""
+SITE = """\
+unit: "UBND xa An Phu"
+level: 2
+zones:
+  can-bo:   {kind: internal, subnets: [10.0.10.0/24], attach: ["rt-xa-an-phu:GigabitEthernet0/1.10"]}
+  ke-toan:  {kind: internal, subnets: [10.0.30.0/24], attach: ["rt-xa-an-phu:GigabitEthernet0/1.30"]}
+  khach:    {kind: guest, subnets: [10.0.20.0/24], attach: ["rt-xa-an-phu:GigabitEthernet0/1.20"]}
+  may-in:   {kind: internal, subnets: [10.0.40.0/24], attach: ["rt-xa-an-phu:GigabitEthernet0/1.40"]}
+  camera:   {kind: internal, subnets: [10.0.50.0/24], attach: ["rt-xa-an-phu:GigabitEthernet0/1.50"]}
+  internet: {kind: external}
+"""
+MEMBERS = {
+    "wan": "zone-member security WAN",
+    "canbo": "zone-member security IN",
+    "ketoan": "zone-member security IN",
+    "khach": "zone-member security KHACH",
+}
+INSPECT_ALL = """\
+class-map type inspect match-any TAT-CA
+ match protocol tcp
+ match protocol udp
+ match protocol icmp
+policy-map type inspect PM-RA-NGOAI
+ class type inspect TAT-CA
+  inspect
+ class class-default
+  drop
+zone-pair security IN-WAN source IN destination WAN
+ service-policy type inspect PM-RA-NGOAI
+"""
+
+
+def config(parts: tuple[str, ...], members: dict[str, str]) -> str:
+    """The router with ``parts`` (each dedented) appended; ``members`` override MEMBERS."""
+    return ROUTER.format(**{**MEMBERS, **members}) + "".join(textwrap.dedent(p) for p in parts or (INSPECT_ALL,))
+
+
+def audit(tmp_path: Path, *parts: str, **members: str):
+    """The audit of :func:`config` with the site of the six zones."""
+    (tmp_path / "rt-xa-an-phu.cfg").write_text(config(parts, members) + "end\n")
+    (tmp_path / "site.yaml").write_text(SITE)
+    return run_audit([tmp_path])
+
+
+def parse(*parts: str, **members: str):
+    return parse_one(cisco_ios, config(parts, members), "rt.cfg")
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+def test_zone_pair_inspect_forwards_and_the_rest_between_zones_is_dropped(tmp_path):
+    check_cells(
+        audit(tmp_path),
+        {
+            ("can-bo", "internet"): (REACHABLE, ["icmp", "tcp", "udp"]),
+            ("ke-toan", "internet"): (REACHABLE, ["icmp", "tcp", "udp"]),
+            ("internet", "can-bo"): BLOCKED,  # no pair WAN -> IN
+            ("khach", "internet"): BLOCKED,  # no pair KHACH -> WAN
+            ("khach", "can-bo"): BLOCKED,
+            ("can-bo", "khach"): BLOCKED,
+        },
+    )
+
+
+def test_members_of_one_zone_pass_between_themselves(tmp_path):
+    check_cells(audit(tmp_path), {("can-bo", "ke-toan"): REACHABLE, ("ke-toan", "can-bo"): REACHABLE})
+
+
+def test_a_member_and_a_non_member_are_dropped_both_ways(tmp_path):
+    check_cells(
+        audit(tmp_path),
+        {
+            ("can-bo", "may-in"): BLOCKED,
+            ("may-in", "can-bo"): BLOCKED,
+            ("camera", "internet"): BLOCKED,
+            ("internet", "camera"): BLOCKED,
+        },
+    )
+
+
+def test_two_non_members_are_not_affected(tmp_path):
+    check_cells(audit(tmp_path), {("may-in", "camera"): REACHABLE, ("camera", "may-in"): REACHABLE})
+
+
+def test_a_zone_pair_without_a_service_policy_drops(tmp_path):
+    policy = "zone-pair security KHACH-WAN source KHACH destination WAN\n description chua gan chinh sach\n"
+    check_cells(audit(tmp_path, INSPECT_ALL, policy), {("khach", "internet"): BLOCKED})
+
+
+def test_classes_in_order_first_match_decides_and_class_default_last(tmp_path):
+    policy = """\
+    ip access-list extended CHAN-SSH
+     permit tcp any any eq 22
+    class-map type inspect match-all SSH
+     match access-group name CHAN-SSH
+    class-map type inspect match-any WEB-VA-SSH
+     match protocol https
+     match protocol ssh
+    policy-map type inspect PM-KHACH
+     class type inspect SSH
+      drop log
+     class type inspect WEB-VA-SSH
+      inspect
+     class class-default
+      drop
+    zone-pair security KHACH-WAN source KHACH destination WAN
+     service-policy type inspect PM-KHACH
+    """
+    # SSH dropped by the first class although the second would inspect it
+    check_cells(audit(tmp_path, INSPECT_ALL, policy), {("khach", "internet"): (REACHABLE, ["tcp/443"])})
+
+
+@pytest.mark.parametrize(("action", "verdict"), [("pass", REACHABLE), ("inspect", REACHABLE), ("drop", BLOCKED)])
+def test_class_default_takes_the_action_it_says(tmp_path, action, verdict):
+    policy = f"""\
+    policy-map type inspect PM-KHACH
+     class class-default
+      {action}
+    zone-pair security KHACH-WAN source KHACH destination WAN
+     service-policy type inspect PM-KHACH
+    """
+    check_cells(audit(tmp_path, INSPECT_ALL, policy), {("khach", "internet"): verdict})
+
+
+def test_class_default_without_an_action_drops(tmp_path):
+    policy = """\
+    class-map type inspect match-any WEB
+     match protocol http
+    policy-map type inspect PM-KHACH
+     class type inspect WEB
+      pass
+    zone-pair security KHACH-WAN source KHACH destination WAN
+     service-policy type inspect PM-KHACH
+    """
+    check_cells(audit(tmp_path, INSPECT_ALL, policy), {("khach", "internet"): (REACHABLE, ["tcp/80"])})
+
+
+def test_the_replies_of_inspected_sessions_come_back_but_pass_is_one_way(tmp_path):
+    """``inspect`` is stateful: the Internet's replies reach the staff (replies only,
+    never "reachable"); ``pass`` lets no reply back."""
+    policy = """\
+    policy-map type inspect PM-KHACH
+     class class-default
+      pass
+    zone-pair security KHACH-WAN source KHACH destination WAN
+     service-policy type inspect PM-KHACH
+    """
+    got = cells(audit(tmp_path, INSPECT_ALL, policy))
+    assert got[("internet", "can-bo")].verdict == BLOCKED and got[("internet", "can-bo")].replies_only
+    assert got[("internet", "khach")].verdict == BLOCKED and not got[("internet", "khach")].replies_only
+
+
+def test_an_intrazone_pair_filters_between_members_of_one_zone(tmp_path):
+    policy = """\
+    class-map type inspect match-any WEB
+     match protocol http
+    policy-map type inspect PM-NOI-VUNG
+     class type inspect WEB
+      inspect
+    zone-pair security IN-IN source IN destination IN
+     service-policy type inspect PM-NOI-VUNG
+    """
+    check_cells(
+        audit(tmp_path, INSPECT_ALL, policy),
+        {("can-bo", "ke-toan"): (REACHABLE, ["tcp/80"]), ("can-bo", "internet"): REACHABLE},
+    )
+
+
+def test_interface_acls_still_apply_around_the_zone_firewall(tmp_path):
+    """``ip access-group`` in before, out after: the zone firewall forwards, the ACL drops."""
+    acl = "ip access-list extended CHAN-RA\n deny ip any any\n"
+    got = cells(audit(tmp_path, INSPECT_ALL, acl, canbo="zone-member security IN\n ip access-group CHAN-RA in"))
+    assert got[("can-bo", "internet")].verdict == BLOCKED
+    assert got[("ke-toan", "internet")].verdict == REACHABLE
+
+
+def test_an_understood_zone_firewall_is_exact_and_leaves_no_partial_marker():
+    dev, rep = parse()
+    assert dev.forward_filter == ZONE_FIREWALL
+    assert not dev.filters[ZONE_FIREWALL].partial
+    assert all(not itf.partial for itf in dev.interfaces.values())
+    assert rep.partially_understood == [] and rep.unrecognized == []
+
+
+def test_without_zone_members_nothing_is_built():
+    dev, _ = parse(wan="", canbo="", ketoan="", khach="")
+    assert dev.forward_filter is None
+
+
+# --------------------------------------------------------------------------- what stays unknown
+
+PARTIAL_KHACH = [
+    # a protocol whose ports the table does not hold
+    (
+        "class-map type inspect match-any X\n match protocol skype\n"
+        "policy-map type inspect P\n class type inspect X\n  inspect\n",
+        "match protocol skype",
+    ),
+    # a protocol ip port-map moves onto other ports
+    (
+        "ip port-map http port tcp 8080\nclass-map type inspect match-any X\n match protocol http\n"
+        "policy-map type inspect P\n class type inspect X\n  inspect\n",
+        "ip port-map",
+    ),
+    # match-all of several lines
+    (
+        "ip access-list extended A\n permit tcp any any\n"
+        "class-map type inspect match-all X\n match access-group name A\n match protocol http\n"
+        "policy-map type inspect P\n class type inspect X\n  inspect\n",
+        "match-all of several lines",
+    ),
+    # a class ACL with a deny line
+    (
+        "ip access-list extended A\n deny tcp any any eq 25\n permit tcp any any\n"
+        "class-map type inspect match-any X\n match access-group name A\n"
+        "policy-map type inspect P\n class type inspect X\n  inspect\n",
+        "deny lines",
+    ),
+    # an undefined class ACL
+    (
+        "class-map type inspect match-any X\n match access-group name KHONG-CO\n"
+        "policy-map type inspect P\n class type inspect X\n  inspect\n",
+        "KHONG-CO",
+    ),
+    # an undefined class-map
+    ("policy-map type inspect P\n class type inspect KHONG-CO\n  inspect\n", "class-map KHONG-CO undefined"),
+    # a class action not modelled
+    (
+        "class-map type inspect match-any X\n match protocol http\n"
+        "policy-map type inspect P\n class type inspect X\n  police rate 8000 burst 1000\n",
+        "police rate",
+    ),
+    # a nested class-map with a line not modelled
+    (
+        "class-map type inspect match-any Y\n match protocol http\n match ip dscp af11\n"
+        "class-map type inspect match-all X\n match class-map Y\n"
+        "policy-map type inspect P\n class type inspect X\n  inspect\n",
+        "match ip dscp",
+    ),
+]
+
+
+@pytest.mark.parametrize(("policy", "why"), PARTIAL_KHACH, ids=[w for _, w in PARTIAL_KHACH])
+def test_what_is_not_modelled_leaves_the_cell_unknown_with_its_reason(tmp_path, policy, why):
+    pair = "zone-pair security KHACH-WAN source KHACH destination WAN\n service-policy type inspect P\n"
+    a = audit(tmp_path, INSPECT_ALL, policy, pair)
+    cell = cells(a)[("khach", "internet")]
+    assert cell.verdict == UNKNOWN
+    _, rep = parse(INSPECT_ALL, policy, pair)
+    assert any(why in p["reason"] for p in rep.partially_understood), rep.partially_understood
+    # guard: what the pair does not concern stays exact
+    assert cells(a)[("khach", "can-bo")].verdict == BLOCKED
+
+
+def test_a_zone_pair_line_not_understood_leaves_its_traffic_unknown(tmp_path):
+    pair = "zone-pair security KHACH-WAN source KHACH destination WAN\n service-policy type inspect P\n frobnicate\n"
+    a = audit(tmp_path, INSPECT_ALL, "policy-map type inspect P\n class class-default\n  pass\n", pair)
+    assert cells(a)[("khach", "internet")].verdict == UNKNOWN
+    assert cells(a)[("can-bo", "internet")].verdict == REACHABLE
+
+
+@pytest.mark.parametrize(
+    ("extra", "members", "cell", "why"),
+    [
+        # every interface of no zone would be in zone default: the whole filter partial
+        ("zone security default\n", {}, ("can-bo", "internet"), "zone security default"),
+        # a member of a zone the file does not define, or of no zone: to the Internet
+        # dropped either way, to an interface of no zone passed or dropped
+        ("", {"canbo": "zone-member security KHONG-CO"}, ("can-bo", "may-in"), "zone not defined"),
+    ],
+)
+def test_what_changes_membership_is_partial(tmp_path, extra, members, cell, why):
+    a = audit(tmp_path, INSPECT_ALL, extra, **members)
+    assert cells(a)[cell].verdict == UNKNOWN
+    _, rep = parse(INSPECT_ALL, extra, **members)
+    assert any(why in p["reason"] for p in rep.partially_understood)
+
+
+def test_a_zone_pair_to_self_makes_the_routers_input_unknown_never_blocked(tmp_path):
+    to_self = """\
+    policy-map type inspect PM-VE-ROUTER
+     class class-default
+      drop
+    zone-pair security WAN-SELF source WAN destination self
+     service-policy type inspect PM-VE-ROUTER
+    """
+    (tmp_path / "truoc").mkdir()
+    (tmp_path / "sau").mkdir()
+    before = cells(audit(tmp_path / "truoc"))
+    after = cells(audit(tmp_path / "sau", INSPECT_ALL, to_self))
+    assert before[("internet", "@devices")].verdict == REACHABLE  # no pair to self: not filtered
+    assert after[("internet", "@devices")].verdict == UNKNOWN
+    assert after[("can-bo", "internet")].verdict == REACHABLE  # transit unchanged
+
+
+# --------------------------------------------------------------------------- the fixture
+
+EXPECTED = {
+    ("wifi-khach", "can-bo"): BLOCKED,
+    ("wifi-khach", "internet"): (REACHABLE, ["tcp/53", "tcp/80", "tcp/443", "udp/53"]),
+    ("can-bo", "internet"): (REACHABLE, ["icmp", "tcp", "udp"]),
+    ("internet", "can-bo"): BLOCKED,
+    ("can-bo", "wifi-khach"): BLOCKED,
+    ("internet", "wifi-khach"): BLOCKED,
+}
+
+
+def test_commune_zbf_fixture(tmp_path_factory):
+    a = fixture_audit("cisco_ios", "commune-zbf", tmp_path_factory)
+    check_cells(a, EXPECTED)
+    (dev,) = a.devices
+    assert dev.forward_filter == ZONE_FIREWALL and all(not i.partial for i in dev.interfaces.values())
