@@ -288,11 +288,14 @@ class CoppBuilder(IosState):
 
     def acl_class_lines(self, name: str, cls: PolicyClass, label: str) -> list[FilterLine]:
         """The packets ACL ``name`` puts in class ``cls``: its permit lines, as PERMIT
-        lines labelled ``label``; each partial when the ACL also has deny lines (the
-        packets a deny line takes out of the class go on to the next class, which
-        first-match lines cannot say).  The ACL must be defined and understood."""
+        lines labelled ``label``; each partial when a deny line comes before one of them
+        (the packets a deny line takes out of the class go on to the next class, which
+        first-match lines cannot say).  Deny lines after the last permit (a written
+        ``deny ip any any``) take only what no permit line takes: the ACL's implicit deny
+        does the same, so they change nothing.  The ACL must be defined and understood."""
         flt = self.acls[name].filter
-        mixed = any(line.action == Action.DENY for line in flt.lines)
+        last = max((k for k, line in enumerate(flt.lines) if line.action == Action.PERMIT), default=-1)
+        mixed = any(line.action == Action.DENY for line in flt.lines[:last])
         note = f"ACL {name} of class {cls.name} has deny lines (packets they take go to the next class)"
         kept = []
         for line in flt.lines:

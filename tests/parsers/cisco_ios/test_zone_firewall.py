@@ -254,6 +254,28 @@ def test_without_zone_members_nothing_is_built():
     assert dev.forward_filter is None
 
 
+def test_deny_lines_after_the_last_permit_of_a_class_acl_change_nothing(tmp_path):
+    """``permit icmp any any`` then ``deny ip any any`` (written out, as many configs do):
+    the deny takes only what the implicit deny would, so the class is exact — the
+    guests reach the Internet by ICMP, not by TCP (a deny before a permit stays partial:
+    "what stays unknown" below)."""
+    policy = """\
+    ip access-list extended KHACH-RA
+     permit icmp any any
+     deny   ip any any
+    class-map type inspect match-any X
+     match access-group name KHACH-RA
+    policy-map type inspect P
+     class type inspect X
+      inspect
+    zone-pair security KHACH-WAN source KHACH destination WAN
+     service-policy type inspect P
+    """
+    check_cells(audit(tmp_path, INSPECT_ALL, policy), {("khach", "internet"): (REACHABLE, ["icmp"])})
+    _, rep = parse(INSPECT_ALL, policy)
+    assert rep.partially_understood == []
+
+
 # --------------------------------------------------------------------------- what stays unknown
 
 PARTIAL_KHACH = [
