@@ -233,6 +233,7 @@ TOP_TABLE = table(
         "switch": P.h_switch,
         "ip port-map": P.h_ip_port_map,
         "zone security": P.h_zone,
+        "ipv6 access-list": P.h_ipv6_access_list,
         "zone-pair": P.h_zone,
         "interface": P.h_interface,
         "ip access-list": P.h_ip_access_list,

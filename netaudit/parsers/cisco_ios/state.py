@@ -290,6 +290,9 @@ class IosState(LineParser):
         self.zone_pairs: list[ZonePair] = []
         self.zone_members: dict[str, list[tuple[str, Src]]] = {}
         self.port_maps: dict[str, list[Src]] = {}
+        # `ipv6 access-list NAME`: IPv6 is not modelled, but a class naming one of them
+        # matches no IPv4 packet (zone_firewall.py)
+        self.ipv6_acls: set[str] = set()
         self.zone_doubts: list[tuple[str, Src]] = []
         # VPDN (vpdn.py): `[no] vpdn enable`, the vpdn-groups, and what makes every one of
         # them partial (`vpdn softshut`, a vpdn-template line not modelled); the L2TP /

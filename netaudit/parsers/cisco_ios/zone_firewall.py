@@ -32,7 +32,7 @@ router is then filtered by a policy not modelled).
 from __future__ import annotations
 
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, Filter, FilterLine, Match, PortRange, Src
-from netaudit.parsers.base import Ctx, Unknown, evolve
+from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, evolve
 from netaudit.parsers.cisco_ios.copp import CoppBuilder, doubt_text, unknown_action, with_action
 from netaudit.parsers.cisco_ios.state import IfState, IosState, PolicyClass, ZonePair
 
@@ -122,6 +122,14 @@ class ZoneReader(IosState):
             self.iface_partial(st.iface, f"'{src.text}' not understood", src)
             raise Unknown
         self.zone_members.setdefault(st.iface.name, []).append((tokens[2], src))
+
+    def h_ipv6_access_list(self, tokens, low, src):
+        """``ipv6 access-list NAME``: read as irrelevant (IPv6 is not modelled), its name
+        kept — a class-map that names it matches no IPv4 packet."""
+        self.ignore_line(tokens, low)
+        if len(tokens) >= 3:
+            self.ipv6_acls.add(tokens[2])
+        self.ctx = IGNORE_CTX
 
     def h_ip_port_map(self, tokens, low, src):
         """``ip port-map APP port …``: APP also on other ports (or, with ``list``, on some
@@ -313,7 +321,10 @@ class ZoneBuilder(CoppBuilder):
         elif name in seen or depth > MAX_NESTING:
             why = f"class-map {name} nests itself"
         else:
-            count = len(cm.acls) + len(cm.protocols) + len(cm.nested) + (cm.any_src is not None)
+            ipv4 = [(acl, src) for acl, src in cm.acls if acl in self.acls or acl not in self.ipv6_acls]
+            count = len(ipv4) + len(cm.protocols) + len(cm.nested) + (cm.any_src is not None)
+            if len(ipv4) < len(cm.acls) and (not cm.match_any or count == 0):
+                return []  # an IPv6 access-list in a match-all, or only such lines: no IPv4 packet
             if count == 0:
                 why = f"class-map {name} matches nothing the model reads"
             elif not cm.match_any and count > 1:
@@ -326,7 +337,7 @@ class ZoneBuilder(CoppBuilder):
         out: list[FilterLine] = []
         if cm.any_src is not None:
             out.append(FilterLine(Action.PERMIT, [Match()], cm.any_src, label))
-        for acl, src in cm.acls:
+        for acl, src in ipv4:
             found = self.acls.get(acl)
             if found is None or found.filter.partial or not found.filter.lines:
                 why = f"class-map {name}: ACL {acl} undefined, empty or not understood"

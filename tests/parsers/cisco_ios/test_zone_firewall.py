@@ -276,6 +276,40 @@ def test_deny_lines_after_the_last_permit_of_a_class_acl_change_nothing(tmp_path
     assert rep.partially_understood == []
 
 
+def test_an_ipv6_access_list_in_a_class_matches_no_ipv4_packet(tmp_path):
+    """Dual-stack classes name an IPv4 and an IPv6 ACL (``match-any``): the IPv6 one adds
+    no IPv4 packet, the class is what the IPv4 ACL says (it was partial: an ACL the
+    parser did not know); in a ``match-all`` it leaves the class empty."""
+    policy = """\
+    ip access-list extended KHACH-RA
+     permit tcp any any eq 443
+    ipv6 access-list KHACH-RA_v6
+     permit tcp any any eq 443
+    class-map type inspect match-{kind} X
+     match access-group name KHACH-RA{v4}
+     match access-group name KHACH-RA_v6
+    policy-map type inspect P
+     class type inspect X
+      inspect
+     class class-default
+      drop
+    zone-pair security KHACH-WAN source KHACH destination WAN
+     service-policy type inspect P
+    """
+    check_cells(
+        audit(tmp_path, INSPECT_ALL, policy.format(kind="any", v4="")),
+        {("khach", "internet"): (REACHABLE, ["tcp/443"])},
+    )
+    _, rep = parse(INSPECT_ALL, policy.format(kind="any", v4=""))
+    assert rep.partially_understood == [] and rep.unrecognized == []
+    dev, _ = parse(INSPECT_ALL, policy.format(kind="all", v4=""))
+    names = [ln.name for ln in dev.filters[ZONE_FIREWALL].lines]
+    assert not any("class X" in n for n in names)  # an empty class: no line
+    check_cells(audit(tmp_path, INSPECT_ALL, policy.format(kind="all", v4="")), {("khach", "internet"): BLOCKED})
+    dev, _ = parse(INSPECT_ALL, policy.format(kind="any", v4=""))
+    assert sum("class X" in ln.name for ln in dev.filters[ZONE_FIREWALL].lines) == 1
+
+
 # --------------------------------------------------------------------------- what stays unknown
 
 PARTIAL_KHACH = [
