@@ -290,6 +290,7 @@ class IosState(LineParser):
         self.zone_pairs: list[ZonePair] = []
         self.zone_members: dict[str, list[tuple[str, Src]]] = {}
         self.port_maps: dict[str, list[Src]] = {}
+        self.nat_touched: list = []  # [the addresses NAT rewrites, or None]: zone_firewall.py, once
         # `ipv6 access-list NAME`: IPv6 is not modelled, but a class naming one of them
         # matches no IPv4 packet (zone_firewall.py)
         self.ipv6_acls: set[str] = set()

@@ -25,11 +25,14 @@ understood), a class action not modelled (``police``, ``urlfilter``, ``service-p
 no action) as in :mod:`.copp`; an interface in a zone not defined or in two zones (the
 interface partial); a zone-pair line not understood (the pair's traffic maybe either
 way); ``zone security default`` or a zone line not understood (the whole filter
-partial); a zone-pair to ``self`` (the device's input side partial: traffic to the
-router is then filtered by a policy not modelled).
+partial).  Zone-pairs to ``self`` become the device's input filter (:data:`ZONE_SELF`):
+their zones' traffic to the router follows their policies, other interfaces' is *maybe*
+filtered; beside a CoPP input filter, that filter partial.
 """
 
 from __future__ import annotations
+
+from netaddr import IPNetwork, IPSet
 
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, Filter, FilterLine, Match, PortRange, Src
 from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, evolve
@@ -37,7 +40,7 @@ from netaudit.parsers.cisco_ios.copp import CoppBuilder, doubt_text, unknown_act
 from netaudit.parsers.cisco_ios.state import IfState, IosState, PolicyClass, ZonePair
 
 ZONE_FIREWALL = "ios-zone-firewall"  # the synthesized Device.forward_filter
-ZONE_SELF = "ios-zone-self"  # the input filter made partial by a zone-pair to self
+ZONE_SELF = "ios-zone-self"  # the input filter built from the zone-pairs to self
 CLASS_DEFAULT = "class-default"
 SELF = "self"
 
@@ -222,31 +225,49 @@ class ZoneBuilder(CoppBuilder):
         # The only forward filter IOS has (nothing else in this package sets one).
         dev.forward_filter = ZONE_FIREWALL
         if to_self:
-            self._self_zone_partial(to_self)
+            self._self_zone_partial(to_self, members)
 
-    def _self_zone_partial(self, pairs: list[ZonePair]) -> None:
-        """A zone-pair toward ``self``: traffic to the router is filtered by a policy the
-        model does not build, so the device's input side is partial (never "blocked")."""
+    def _self_zone_partial(self, pairs: list[ZonePair], members: dict[str, frozenset[str]]) -> None:
+        """Zone-pairs toward ``self`` (traffic to the router): with no other input filter,
+        the router's input filter ``ios-zone-self`` — what arrives on a member of a zone
+        with such a pair follows the pair's policy exactly (as between two zones); what
+        arrives elsewhere is *maybe* filtered (whether a zone without a pair to self, or
+        an interface of no zone, still reaches the router once a pair names self is not
+        settled here).  Beside control-plane policing (an input filter already), the
+        two are not composed: that filter partial (never "blocked")."""
         dev = self.dev
         why = "; ".join(
             f"zone-pair {p.name} (source {p.source} destination self): the zone firewall's policy on traffic "
-            "to the router is not modelled"
+            "to the router is not modelled beside control-plane policing"
             for p in pairs
         )
-        for p in pairs:
-            self.rep.add_partial(f"zone-pair security {p.name}", why, p.src)
         if dev.input_filter is not None:
+            for p in pairs:
+                self.rep.add_partial(f"zone-pair security {p.name}", why, p.src)
             flt = dev.filters[dev.input_filter]
             flt.partial = f"{flt.partial}; {why}" if flt.partial else why
             return
+        lines: list[FilterLine] = []
+        covered: frozenset[str] = frozenset()
+        for pair in pairs:
+            ins = members[pair.source]
+            pair_lines, _ = self._pair_lines(pair)
+            lines += [_on(line, ins, None) for line in pair_lines]
+            covered |= ins
+        zones = ", ".join(sorted({p.source for p in pairs}))
+        rest = (
+            f"traffic to the router from an interface outside the zones with a zone-pair to self ({zones}): "
+            "whether the zone firewall lets it through is not modelled"
+        )
+        lines.append(FilterLine(Action.DENY, [Match()], pairs[0].src, "zone-pair to self: other interfaces", rest))
+        self.rep.add_partial("zone-based firewall (self)", rest, pairs[0].src)
         dev.filters[ZONE_SELF] = Filter(
             name=ZONE_SELF,
-            lines=[],
+            lines=lines,
             kind="synthesized",
             default_action=Action.PERMIT,
             source=pairs[0].src,
-            partial=why,
-            default_text="traffic to the router: zone-pair to self not modelled",
+            default_text="traffic to the router: not filtered by the zone firewall",
         )
         dev.input_filter = ZONE_SELF
 
@@ -367,19 +388,69 @@ class ZoneBuilder(CoppBuilder):
         return FilterLine(Action.PERMIT, [Match()], src, label, partial=why)
 
     def _nat_unsure(self, lines: list[FilterLine], label: str) -> list[FilterLine]:
-        """Class ACL lines naming addresses on a device that translates them: whether the
-        zone firewall sees an address before or after NAT is not settled here
-        (docs/vendors/cisco_ios.md, "Zone-based firewall"), so such a line is partial."""
+        """Class ACL lines naming addresses a NAT rule of the device rewrites (before or
+        after translation): whether the zone firewall sees such an address before or
+        after NAT is not settled here (docs/vendors/cisco_ios.md, "Zone-based
+        firewall"), so such a line is partial.  A line naming only addresses no NAT rule
+        touches (a remote host, another inside network) reads the same either way."""
         if not self.dev.nat_rules:
             return lines
+        touched = self._nat_touched()
         why = "class ACL names addresses NAT may translate (before or after NAT: not modelled)"
         out = []
         for line in lines:
-            if any(m.src is not None or m.dst is not None for m in line.matches):
+            if any(_names_touched(m, touched) for m in line.matches):
                 line.partial = f"{line.partial}; {why}" if line.partial else why
                 self.rep.add_partial(label, why, line.source)
             out.append(line)
         return out
+
+    def _nat_addresses(self) -> IPSet | None:
+        got = IPSet()
+        for rule in self.dev.nat_rules:
+            own = rule.match.src if rule.kind == "source" else rule.match.dst
+            sides = [own] if own is not None or rule.acl is None else []
+            if rule.acl is not None:  # its ACL names the sources translated
+                flt = self.dev.filters.get(rule.acl)
+                sides += [m.src for ln in flt.lines for m in ln.matches] if flt is not None else [None]
+            if rule.to_ip is not None:
+                got.add(IPNetwork((rule.to_ip, 32)))
+            if rule.to_interface is not None:
+                itf = self.dev.interfaces.get(rule.to_interface)
+                if itf is None or itf.dynamic_address:
+                    return None
+                for a in itf.addresses:
+                    got.add(IPNetwork((int(a.ip), 32)))
+            nets = [p.network for pats in sides if pats is not None for p in pats]
+            if rule.partial or any(pats is None for pats in sides) or None in nets:
+                return None
+            for net in nets:
+                got.add(net)
+        return got
+
+    def _nat_touched(self) -> IPSet | None:
+        """The addresses the device's NAT rules rewrite or rewrite into (None: any, when
+        a rule's addresses are not all prefixes or not read)."""
+        if self.nat_touched:
+            return self.nat_touched[0]
+        got: IPSet | None = self._nat_addresses()
+        self.nat_touched.append(got)
+        return got
+
+
+def _names_touched(m: Match, touched: IPSet | None) -> bool:
+    """Whether ``m`` names an address of ``touched`` (None: every address) — a negated
+    or non-prefix list counts as naming any."""
+    for pats, negate in ((m.src, m.src_negate), (m.dst, m.dst_negate)):
+        if pats is None:
+            continue
+        if touched is None or negate:
+            return True
+        for p in pats:
+            net = p.network
+            if net is None or touched & IPSet([net]):
+                return True
+    return False
 
 
 def _named_ifaces(m: Match) -> frozenset[str]:
@@ -409,8 +480,8 @@ def _named(line: FilterLine, name: str) -> FilterLine:
     return line
 
 
-def _on(line: FilterLine, ins: frozenset[str], outs: frozenset[str]) -> FilterLine:
-    """``line`` restricted to packets entering ``ins`` and leaving ``outs``."""
+def _on(line: FilterLine, ins: frozenset[str], outs: frozenset[str] | None) -> FilterLine:
+    """``line`` restricted to packets entering ``ins`` and leaving ``outs`` (None: any)."""
     return FilterLine(
         line.action,
         [evolve(m, in_ifaces=ins, out_ifaces=outs) for m in line.matches],

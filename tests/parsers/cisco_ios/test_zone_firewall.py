@@ -310,6 +310,44 @@ def test_an_ipv6_access_list_in_a_class_matches_no_ipv4_packet(tmp_path):
     assert sum("class X" in ln.name for ln in dev.filters[ZONE_FIREWALL].lines) == 1
 
 
+def test_class_acl_lines_naming_addresses_nat_rewrites_are_partial_the_others_exact(tmp_path):
+    """The staff VLAN is translated (NAT overload onto the WAN address): whether the zone
+    firewall sees 10.0.10.x or the WAN address is not settled here, so a class line
+    naming the staff network is partial (the cell unknown); a line naming only a remote
+    host (the provincial portal 198.51.100.7) reads the same before and after NAT: exact."""
+    nat = """\
+    access-list 1 permit 10.0.10.0 0.0.0.255
+    ip nat inside source list 1 interface GigabitEthernet0/0 overload
+    ip access-list extended CAN-BO-RA
+     permit ip 10.0.10.0 0.0.0.255 any
+    ip access-list extended KHACH-CONG-TINH
+     permit tcp any host 198.51.100.7 eq 443
+    class-map type inspect match-any CB
+     match access-group name CAN-BO-RA
+    class-map type inspect match-any KH
+     match access-group name KHACH-CONG-TINH
+    policy-map type inspect PM-CB
+     class type inspect CB
+      inspect
+    policy-map type inspect PM-KH
+     class type inspect KH
+      inspect
+    zone-pair security IN-WAN source IN destination WAN
+     service-policy type inspect PM-CB
+    zone-pair security KHACH-WAN source KHACH destination WAN
+     service-policy type inspect PM-KH
+    """
+    members = {"wan": "ip nat outside\n zone-member security WAN", "canbo": "ip nat inside\n zone-member security IN"}
+    dev, _ = parse(nat, **members)
+    lines = {ln.name.split(" class ")[-1]: ln for ln in dev.filters[ZONE_FIREWALL].lines if " class " in ln.name}
+    assert lines["CB"].partial and "NAT" in lines["CB"].partial
+    assert lines["KH"].partial is None
+    check_cells(
+        audit(tmp_path, nat, **members),
+        {("khach", "internet"): (REACHABLE, ["tcp/443"]), ("can-bo", "internet"): UNKNOWN},
+    )
+
+
 # --------------------------------------------------------------------------- what stays unknown
 
 PARTIAL_KHACH = [
@@ -399,21 +437,39 @@ def test_what_changes_membership_is_partial(tmp_path, extra, members, cell, why)
     assert any(why in p["reason"] for p in rep.partially_understood)
 
 
-def test_a_zone_pair_to_self_makes_the_routers_input_unknown_never_blocked(tmp_path):
+def test_a_zone_pair_to_self_filters_that_zones_traffic_to_the_router(tmp_path):
+    """A zone-pair WAN → self: what the Internet sends to the router follows its policy
+    exactly (class-default drop: blocked; an ssh class inspected: ssh only); the staff
+    (zone IN, no pair to self) and the printers (no zone) reach the router *maybe* —
+    whether they still do once a pair names self is not settled here — never "blocked".
+    Beside control-plane policing the two filters are not composed: unknown."""
     to_self = """\
+    class-map type inspect match-any QUAN-TRI
+     match protocol ssh
     policy-map type inspect PM-VE-ROUTER
+     class type inspect QUAN-TRI
+      {action}
      class class-default
       drop
     zone-pair security WAN-SELF source WAN destination self
      service-policy type inspect PM-VE-ROUTER
     """
-    (tmp_path / "truoc").mkdir()
-    (tmp_path / "sau").mkdir()
+    for sub in ("truoc", "drop", "ssh", "copp"):
+        (tmp_path / sub).mkdir()
     before = cells(audit(tmp_path / "truoc"))
-    after = cells(audit(tmp_path / "sau", INSPECT_ALL, to_self))
     assert before[("internet", "@devices")].verdict == REACHABLE  # no pair to self: not filtered
-    assert after[("internet", "@devices")].verdict == UNKNOWN
-    assert after[("can-bo", "internet")].verdict == REACHABLE  # transit unchanged
+    dropped = cells(audit(tmp_path / "drop", INSPECT_ALL, to_self.format(action="drop")))
+    assert dropped[("internet", "@devices")].verdict == BLOCKED
+    assert dropped[("can-bo", "@devices")].verdict == UNKNOWN
+    assert dropped[("may-in", "@devices")].verdict == UNKNOWN
+    assert dropped[("can-bo", "internet")].verdict == REACHABLE  # transit unchanged
+    check_cells(
+        audit(tmp_path / "ssh", INSPECT_ALL, to_self.format(action="inspect")),
+        {("internet", "@devices"): (REACHABLE, ["tcp/22"])},
+    )
+    copp = "control-plane\n service-policy input COPP\npolicy-map COPP\n class class-default\n"
+    beside = cells(audit(tmp_path / "copp", INSPECT_ALL, to_self.format(action="drop"), copp))
+    assert beside[("internet", "@devices")].verdict == UNKNOWN
 
 
 # --------------------------------------------------------------------------- the fixture
