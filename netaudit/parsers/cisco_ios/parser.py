@@ -312,6 +312,7 @@ IFACE_TABLE = table(
         "crypto ipsec": P.if_crypto_ipsec,
         "ip helper-address": P.if_helper_address,
         "zone-member security": P.if_zone_member,
+        "ip inspect": P.if_inspect,
     },
 )
 

@@ -456,7 +456,6 @@ IFACE_PARTIAL = {
     "xconnect": "xconnect (pseudowire) not modelled",
     "bridge-group": "bridge-group (transparent bridging) not modelled",
     "zone-member": "zone-based firewall: zone-member line not understood",
-    "ip inspect": "CBAC (ip inspect) not modelled",
     "ip nat enable": "NVI NAT (ip nat enable) not modelled",
     "ip wccp": "WCCP redirection not modelled",
     "ip admission": "authentication proxy (ip admission) not modelled",

@@ -28,6 +28,10 @@ way); ``zone security default`` or a zone line not understood (the whole filter
 partial).  Zone-pairs to ``self`` become the device's input filter (:data:`ZONE_SELF`):
 their zones' traffic to the router follows their policies, other interfaces' is *maybe*
 filtered; beside a CoPP input filter, that filter partial.
+
+Also the classic IOS firewall's interface line, ``ip inspect NAME in|out`` (CBAC): it
+opens the ACLs for the replies of what they let through and decides no new connection,
+so it changes no verdict (:meth:`ZoneReader.if_inspect`).
 """
 
 from __future__ import annotations
@@ -125,6 +129,16 @@ class ZoneReader(IosState):
             self.iface_partial(st.iface, f"'{src.text}' not understood", src)
             raise Unknown
         self.zone_members.setdefault(st.iface.name, []).append((tokens[2], src))
+
+    def if_inspect(self, st: IfState, tokens, low, src):
+        """``ip inspect NAME in|out [redundancy …]`` (CBAC, the classic IOS firewall): it
+        inspects the sessions the interface's ACLs let through and opens the ACLs for
+        their replies; it neither permits nor drops a new connection, so the verdicts
+        (new connections) are the ACLs' (docs/vendors/cisco_ios.md, "CBAC").  Another
+        form: the interface partial."""
+        if len(low) < 4 or low[3] not in ("in", "out"):
+            self.iface_partial(st.iface, f"CBAC line not understood ('{src.text}')", src)
+        self.ignore_line(tokens, low)
 
     def h_ipv6_access_list(self, tokens, low, src):
         """``ipv6 access-list NAME``: read as irrelevant (IPv6 is not modelled), its name

@@ -543,7 +543,7 @@ def test_urpf_is_modelled(line, mode, allow_default, partial):
         # the file does not define, or a zone-member line not understood, is not
         ("zone-member security INSIDE", "zone not defined"),
         ("zone-member INSIDE", "zone-member line not understood"),
-        ("ip inspect FW in", "CBAC"),
+        ("ip inspect FW sideways", "CBAC line not understood"),
         ("crypto map VPN", "crypto map"),
         ("ip nat enable", "NVI"),
         ("mac access-group BLOCK in", "MAC access-group"),

@@ -348,6 +348,32 @@ def test_class_acl_lines_naming_addresses_nat_rewrites_are_partial_the_others_ex
     )
 
 
+def test_cbac_leaves_new_connections_to_the_acls(tmp_path):
+    """The classic IOS firewall (CBAC, an SDM-era commune router): ``ip inspect FW out``
+    on the WAN with an inbound ACL that lets nothing in.  CBAC only opens that ACL for
+    the replies of the sessions it inspects; a new connection is the ACLs' to decide, so
+    the verdicts are exact (they were unknown: the interface was partial)."""
+    cbac = """\
+    ip inspect name FW tcp
+    ip inspect name FW udp
+    ip inspect name FW icmp
+    ip access-list extended WAN-VAO
+     deny ip any any
+    """
+    no_zones = {"canbo": "", "ketoan": "", "khach": ""}
+    a = audit(tmp_path, cbac, wan="ip access-group WAN-VAO in\n ip inspect FW out", **no_zones)
+    check_cells(
+        a,
+        {
+            ("can-bo", "internet"): (REACHABLE, ["ip"]),
+            ("internet", "can-bo"): BLOCKED,
+            ("internet", "khach"): BLOCKED,
+        },
+    )
+    dev, rep = parse(cbac, wan="ip access-group WAN-VAO in\n ip inspect FW out", **no_zones)
+    assert dev.interfaces["GigabitEthernet0/0"].partial is None and rep.partially_understood == []
+
+
 # --------------------------------------------------------------------------- what stays unknown
 
 PARTIAL_KHACH = [
