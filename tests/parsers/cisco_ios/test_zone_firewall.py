@@ -374,6 +374,74 @@ def test_cbac_leaves_new_connections_to_the_acls(tmp_path):
     assert dev.interfaces["GigabitEthernet0/0"].partial is None and rep.partially_understood == []
 
 
+# The zone firewall Cisco Configuration Professional's wizard writes (an 800/1900-series
+# ISR set up by a vendor), zone names as CCP spells them.
+CCP = """\
+class-map type inspect match-any ccp-cls-insp-traffic
+ match protocol cuseeme
+ match protocol dns
+ match protocol ftp
+ match protocol h323
+ match protocol https
+ match protocol icmp
+ match protocol netshow
+ match protocol rtsp
+ match protocol tcp
+ match protocol udp
+class-map type inspect match-all ccp-insp-traffic
+ match class-map ccp-cls-insp-traffic
+class-map type inspect match-any ccp-cls-icmp-access
+ match protocol icmp
+ match protocol tcp
+ match protocol udp
+class-map type inspect match-all ccp-icmp-access
+ match class-map ccp-cls-icmp-access
+class-map type inspect match-all ccp-protocol-http
+ match protocol http
+policy-map type inspect ccp-permit-icmpreply
+ class type inspect ccp-icmp-access
+  inspect
+ class class-default
+  pass
+policy-map type inspect ccp-inspect
+ class type inspect ccp-protocol-http
+  inspect
+ class type inspect ccp-insp-traffic
+  inspect
+ class class-default
+  drop
+policy-map type inspect ccp-permit
+ class class-default
+  drop
+zone security out-zone
+zone security in-zone
+zone-pair security ccp-zp-self-out source self destination out-zone
+ service-policy type inspect ccp-permit-icmpreply
+zone-pair security ccp-zp-in-out source in-zone destination out-zone
+ service-policy type inspect ccp-inspect
+zone-pair security ccp-zp-out-self source out-zone destination self
+ service-policy type inspect ccp-permit
+"""
+
+
+def test_the_zone_firewall_ccp_writes(tmp_path):
+    """CCP's template: staff out by tcp/udp/icmp (its application list — cuseeme, h323 …
+    — not in the port table, so other IP protocols are only *maybe* out), nothing in,
+    and out-zone → self dropped: the Internet reaches none of the router's services (the
+    staff's reach of the router, with no pair to self, stays unknown)."""
+    members = {"wan": "zone-member security out-zone", "canbo": "zone-member security in-zone"}
+    a = audit(tmp_path, CCP, **{**members, "ketoan": "", "khach": ""})
+    check_cells(
+        a,
+        {
+            ("can-bo", "internet"): (REACHABLE, ["icmp", "tcp", "udp"]),
+            ("internet", "can-bo"): BLOCKED,
+            ("internet", "@devices"): BLOCKED,
+            ("can-bo", "@devices"): UNKNOWN,
+        },
+    )
+
+
 # --------------------------------------------------------------------------- what stays unknown
 
 PARTIAL_KHACH = [
