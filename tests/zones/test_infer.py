@@ -607,3 +607,37 @@ def test_audit_without_site_file_says_in_each_language_what_zones_were_inferred_
     assert "carries the default route" not in html
     text = str(render(audit, "text", RenderOptions(lang="vi")))
     assert "~ FGT-SOTTTT:port2 là lối ra của tuyến mặc định" in text
+
+
+# --------------------------------------------------------------------------- IOS security zones
+
+
+def test_an_ios_zone_firewall_zone_names_the_interfaces_zone(tmp_path):
+    """A Cisco ISR whose sub-interfaces carry no telling description: the zone-based
+    firewall's zone (``zone-member security KHACH``) names them, as a FortiGate's zone or
+    an ASA's nameif does — the guest Wi-Fi drafted as guest, the Internet side as external."""
+    text = """\
+version 15.7
+hostname rt-xa
+interface GigabitEthernet0/0
+ ip address 203.0.113.2 255.255.255.252
+ zone-member security INTERNET
+interface GigabitEthernet0/1.10
+ encapsulation dot1Q 10
+ ip address 10.0.10.1 255.255.255.0
+ zone-member security NOI-BO
+interface GigabitEthernet0/1.20
+ encapsulation dot1Q 20
+ ip address 10.0.20.1 255.255.255.0
+ zone-member security KHACH
+zone security INTERNET
+zone security NOI-BO
+zone security KHACH
+ip route 0.0.0.0 0.0.0.0 203.0.113.1
+end
+"""
+    site, written = draft(tmp_path, "rt-xa.cfg", text)
+    got = kinds(site)
+    assert got["GigabitEthernet0/1.20"] == "guest" and got["GigabitEthernet0/0"] == "external"
+    assert got["GigabitEthernet0/1.10"] == "internal"
+    assert "rt-xa:GigabitEthernet0/1.20 zone KHACH" in written

@@ -178,6 +178,8 @@ class ZoneBuilder(CoppBuilder):
                 unsure[ifname] = f"zone-member security {zone}: zone not defined"
             if ifname in unsure:
                 self.iface_partial(dev.interfaces[ifname], unsure[ifname], zsrc)
+            else:  # the security zone, as a FortiGate's or an ASA's nameif (netaudit init reads it)
+                dev.interfaces[ifname].zone = zone
         members: dict[str, frozenset[str]] = {}
         for ifname, (zone, _) in member_of.items():
             members[zone] = members.get(zone, frozenset()) | {ifname}
