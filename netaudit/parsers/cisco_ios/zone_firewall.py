@@ -20,8 +20,8 @@ What IOS does, as built here (in the filter's order):
 
 What the model cannot decide leaves the packets it concerns *maybe*, never decided: a
 class matching what is not modelled (a protocol not in :data:`PAM_PORTS` or remapped by
-``ip port-map``, a match-all of several lines, an ACL with deny lines, undefined or not
-understood), a class action not modelled (``police``, ``urlfilter``, ``service-policy``,
+``ip port-map``, a match-all of two lines both naming addresses on one side, an ACL with
+deny lines before a permit, undefined or not understood), a class action not modelled (``police``, ``urlfilter``, ``service-policy``,
 no action) as in :mod:`.copp`; an interface in a zone not defined or in two zones (the
 interface partial); a zone-pair line not understood (the pair's traffic maybe either
 way); ``zone security default`` or a zone line not understood (the whole filter
@@ -41,7 +41,7 @@ from netaddr import IPNetwork, IPSet
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, Filter, FilterLine, Match, PortRange, Src
 from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, evolve
 from netaudit.parsers.cisco_ios.copp import CoppBuilder, doubt_text, unknown_action, with_action
-from netaudit.parsers.cisco_ios.state import IfState, IosState, PolicyClass, ZonePair
+from netaudit.parsers.cisco_ios.state import ClassMap, IfState, IosState, PolicyClass, ZonePair
 
 ZONE_FIREWALL = "ios-zone-firewall"  # the synthesized Device.forward_filter
 ZONE_SELF = "ios-zone-self"  # the input filter built from the zone-pairs to self
@@ -364,28 +364,54 @@ class ZoneBuilder(CoppBuilder):
                 return []  # an IPv6 access-list in a match-all, or only such lines: no IPv4 packet
             if count == 0:
                 why = f"class-map {name} matches nothing the model reads"
-            elif not cm.match_any and count > 1:
-                why = f"class-map {name}: match-all of several lines not modelled"
         if why is not None:
             for src in [s for _, s in (cm.doubts if cm else [])] or [cm.src if cm else cls.src]:
                 self.rep.add_partial(label, why, src)
             return [FilterLine(Action.PERMIT, [Match()], cm.src if cm else cls.src, label, partial=why)]
         assert cm is not None
-        out: list[FilterLine] = []
+        groups: list[list[FilterLine]] = []  # per match line of the class-map, its packets
         if cm.any_src is not None:
-            out.append(FilterLine(Action.PERMIT, [Match()], cm.any_src, label))
+            groups.append([FilterLine(Action.PERMIT, [Match()], cm.any_src, label)])
         for acl, src in ipv4:
             found = self.acls.get(acl)
             if found is None or found.filter.partial or not found.filter.lines:
                 why = f"class-map {name}: ACL {acl} undefined, empty or not understood"
                 self.rep.add_partial(label, why, src)
-                out.append(FilterLine(Action.PERMIT, [Match()], src, label, partial=why))
+                groups.append([FilterLine(Action.PERMIT, [Match()], src, label, partial=why)])
             else:
-                out += self._nat_unsure(self.acl_class_lines(acl, cls, label), label)
+                groups.append(self._nat_unsure(self.acl_class_lines(acl, cls, label), label))
         for proto, src in cm.protocols:
-            out.append(self._protocol_line(proto, src, label))
+            groups.append([self._protocol_line(proto, src, label)])
         for inner, _src in cm.nested:
-            out += self._class_members(inner, cls, label, depth + 1, seen | {name})
+            groups.append(self._class_members(inner, cls, label, depth + 1, seen | {name}))
+        if cm.match_any:
+            return [line for group in groups for line in group]
+        out = groups[0]
+        for group in groups[1:]:  # match-all: the packets every line matches
+            out = self._both_match(out, group, cm, label)
+        return out
+
+    def _both_match(self, ours: list[FilterLine], theirs: list[FilterLine], cm: ClassMap, label: str) -> list[FilterLine]:
+        """The packets two lines of a match-all class-map both match (each a union of
+        lines): the pairwise intersections; where two lines both name addresses the
+        intersection is not computed — a partial line over every packet (a superset)."""
+        out: list[FilterLine] = []
+        for a in ours:
+            for b in theirs:
+                why = "; ".join(w for w in (a.partial, b.partial) if w) or None
+                matches: list[Match] = []
+                for ma in a.matches:
+                    for mb in b.matches:
+                        both = _meet(ma, mb)
+                        if both is _UNSURE:
+                            doubt = f"class-map {cm.name}: match-all of two address conditions not modelled"
+                            self.rep.add_partial(label, doubt, cm.src)
+                            return [FilterLine(Action.PERMIT, [Match()], cm.src, label, partial=doubt)]
+                        if both is not None:
+                            matches.append(both)
+                if matches:
+                    approximated = a.approximated or b.approximated
+                    out.append(FilterLine(Action.PERMIT, matches, a.source, label, why, approximated))
         return out
 
     def _protocol_line(self, proto: str, src: Src, label: str) -> FilterLine:
@@ -452,6 +478,45 @@ class ZoneBuilder(CoppBuilder):
         got: IPSet | None = self._nat_addresses()
         self.nat_touched.append(got)
         return got
+
+
+_UNSURE = Match(dst_negate=True)  # a sentinel: _meet could not intersect
+
+
+def _meet(a: Match, b: Match) -> Match | None:
+    """The packets both ``a`` and ``b`` match (None: none; :data:`_UNSURE` when both
+    constrain one address side, which is not computed here)."""
+    fields: dict = {}
+    for side in ("src", "dst"):
+        pa, pb = getattr(a, side), getattr(b, side)
+        if pa is not None and pb is not None:
+            return _UNSURE
+        fields[side] = pa if pa is not None else pb
+        fields[f"{side}_negate"] = getattr(a if pa is not None else b, f"{side}_negate")
+    if a.protocols is None or b.protocols is None:
+        fields["protocols"] = a.protocols if b.protocols is None else b.protocols
+    else:
+        fields["protocols"] = tuple(p for p in a.protocols if p in b.protocols)
+        if not fields["protocols"]:
+            return None
+    for ports in ("src_ports", "dst_ports"):
+        ra, rb = getattr(a, ports), getattr(b, ports)
+        if ra is None or rb is None:
+            fields[ports] = ra if rb is None else rb
+            continue
+        both = tuple(
+            PortRange(max(x.lo, y.lo), min(x.hi, y.hi)) for x in ra for y in rb if max(x.lo, y.lo) <= min(x.hi, y.hi)
+        )
+        if not both:
+            return None
+        fields[ports] = both
+    for one in ("icmp_type", "icmp_code", "conn_established", "in_ifaces", "out_ifaces"):
+        va, vb = getattr(a, one), getattr(b, one)
+        if va is not None and vb is not None and va != vb:
+            return None
+        fields[one] = va if va is not None else vb
+    fields["tcp_established"] = a.tcp_established or b.tcp_established
+    return Match(**fields)
 
 
 def _names_touched(m: Match, touched: IPSet | None) -> bool:

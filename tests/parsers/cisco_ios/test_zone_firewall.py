@@ -442,6 +442,36 @@ def test_the_zone_firewall_ccp_writes(tmp_path):
     )
 
 
+def test_match_all_of_an_acl_and_a_protocol_is_their_intersection(tmp_path):
+    """The DMZ pattern of every ZBF textbook: ``match-all`` of an ACL naming the web
+    server and ``match protocol http`` — the Internet reaches that one host on tcp/80,
+    nothing else (the class was partial: "match-all of several lines").  A protocol the
+    ACL's lines exclude (udp dns against a tcp-only ACL) leaves the class empty."""
+    web = """\
+    ip access-list extended MAY-CHU-WEB
+     permit ip any host 10.0.30.10
+    class-map type inspect match-all WEB
+     match access-group name MAY-CHU-WEB
+     match protocol http
+    class-map type inspect match-all KHONG-CO-GI
+     match protocol dns
+     match protocol http
+    policy-map type inspect PM-VAO
+     class type inspect KHONG-CO-GI
+      inspect
+     class type inspect WEB
+      inspect
+     class class-default
+      drop
+    zone-pair security WAN-IN source WAN destination IN
+     service-policy type inspect PM-VAO
+    """
+    a = audit(tmp_path, INSPECT_ALL, web)
+    check_cells(a, {("internet", "ke-toan"): (REACHABLE, ["tcp/80"]), ("internet", "can-bo"): BLOCKED})
+    _, rep = parse(INSPECT_ALL, web)
+    assert rep.partially_understood == []
+
+
 # --------------------------------------------------------------------------- what stays unknown
 
 PARTIAL_KHACH = [
@@ -457,12 +487,13 @@ PARTIAL_KHACH = [
         "policy-map type inspect P\n class type inspect X\n  inspect\n",
         "ip port-map",
     ),
-    # match-all of several lines
+    # match-all of two lines that both name addresses
     (
-        "ip access-list extended A\n permit tcp any any\n"
-        "class-map type inspect match-all X\n match access-group name A\n match protocol http\n"
+        "ip access-list extended A\n permit tcp 10.0.20.0 0.0.0.127 any\n"
+        "ip access-list extended B\n permit tcp 10.0.20.0 0.0.0.63 any\n"
+        "class-map type inspect match-all X\n match access-group name A\n match access-group name B\n"
         "policy-map type inspect P\n class type inspect X\n  inspect\n",
-        "match-all of several lines",
+        "match-all of two address conditions",
     ),
     # a class ACL with a deny line
     (
