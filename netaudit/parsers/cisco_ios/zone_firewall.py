@@ -21,13 +21,14 @@ What IOS does, as built here (in the filter's order):
 What the model cannot decide leaves the packets it concerns *maybe*, never decided: a
 class matching what is not modelled (a protocol not in :data:`PAM_PORTS` or remapped by
 ``ip port-map``, a match-all of two lines both naming addresses on one side, an ACL with
-deny lines before a permit, undefined or not understood), a class action not modelled (``police``, ``urlfilter``, ``service-policy``,
-no action) as in :mod:`.copp`; an interface in a zone not defined or in two zones (the
-interface partial); a zone-pair line not understood (the pair's traffic maybe either
-way); ``zone security default`` or a zone line not understood (the whole filter
-partial).  Zone-pairs to ``self`` become the device's input filter (:data:`ZONE_SELF`):
-their zones' traffic to the router follows their policies, other interfaces' is *maybe*
-filtered; beside a CoPP input filter, that filter partial.
+deny lines before a permit, undefined or not understood), a class action not modelled
+(``police``, ``urlfilter``, ``service-policy``, no action) as in :mod:`.copp`; an
+interface in a zone not defined or in two zones (the interface partial); a zone-pair
+line not understood (the pair's traffic maybe either way); ``zone security default`` or
+a zone line not understood (the whole filter partial).  Zone-pairs to ``self`` become the
+device's input filter (:data:`ZONE_SELF`): their zones' traffic to the router follows
+their policies, other interfaces' is *maybe* filtered; beside a CoPP input filter, that
+filter partial.
 
 Also the classic IOS firewall's interface line, ``ip inspect NAME in|out`` (CBAC): it
 opens the ACLs for the replies of what they let through and decides no new connection,
@@ -391,7 +392,9 @@ class ZoneBuilder(CoppBuilder):
             out = self._both_match(out, group, cm, label)
         return out
 
-    def _both_match(self, ours: list[FilterLine], theirs: list[FilterLine], cm: ClassMap, label: str) -> list[FilterLine]:
+    def _both_match(
+        self, ours: list[FilterLine], theirs: list[FilterLine], cm: ClassMap, label: str
+    ) -> list[FilterLine]:
         """The packets two lines of a match-all class-map both match (each a union of
         lines): the pairwise intersections; where two lines both name addresses the
         intersection is not computed — a partial line over every packet (a superset)."""
