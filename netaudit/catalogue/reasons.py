@@ -104,12 +104,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "peer {peers}; the tunnel's far side is outside the snapshot, so where they go is not known",
     },
     "reason.ipsec_decrypted": {
-        "vi": "{device}:{interface}: gói tin từ mạng đầu xa của '{entry}' ({where}) chỉ đi qua khi đến đã "
-        "giải mã từ đường hầm IPsec với {peers} (khi đó ACL chiều vào của cổng không kiểm tra: IOS 12.3(8)T trở "
-        "đi), gói gửi dạng rõ bị IOS loại bỏ: tuỳ đầu xa có gửi hay không",
-        "en": "{device}:{interface}: packets from the remote networks of '{entry}' ({where}) pass only when "
-        "they come decrypted from the IPsec tunnel with {peers} (the interface's inbound ACL then does not "
-        "check them: IOS 12.3(8)T and later), in clear IOS drops them: it depends on what the peer sends",
+        "vi": "{device}:{interface}: gói tin từ mạng đầu xa của '{entry}' ({where}) chỉ đến được khi đã giải mã "
+        "từ đường hầm IPsec với {peers} (gói gửi dạng rõ bị thiết bị loại bỏ như gói giả mạo): tuỳ đầu xa có gửi "
+        "hay không",
+        "en": "{device}:{interface}: packets from the remote networks of '{entry}' ({where}) arrive only decrypted "
+        "from the IPsec tunnel with {peers} (in clear the device drops them as spoofed): it depends on what the "
+        "peer sends",
     },
     "reason.nat_partial": {
         "vi": "{device}: luật NAT '{rule}' chưa được hiểu đầy đủ ({detail})",
@@ -144,9 +144,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "tunnel.none": {
         "vi": "cổng {device}:{interface} không có đường hầm IPsec tĩnh nào được mô hình hoá (công cụ chỉ mô hình "
-        "hoá crypto map tĩnh của Cisco IOS, và không đọc được crypto map nào như vậy trên cổng này)",
+        "hoá crypto map tĩnh của Cisco IOS và Cisco ASA được đọc trọn vẹn, và không đọc được crypto map nào như "
+        "vậy trên cổng này)",
         "en": "no static IPsec tunnel of {device}:{interface} is modelled (netaudit models the static crypto "
-        "maps of Cisco IOS only, and read none on this interface)",
+        "maps of Cisco IOS and Cisco ASA read whole, and read none on this interface)",
     },
     "reason.tunnel_unmodelled": {
         "vi": "vùng {zone} nằm sau đường hầm (via: tunnel) nhưng {gap}",

@@ -403,10 +403,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "witness.translated": {"vi": "sau NAT: {packet}", "en": "after NAT: {packet}"},
     "witness.note.next_hop": {"vi": "tới next-hop {nh} thuộc vùng {zone}", "en": "to next hop {nh} in zone {zone}"},
     "witness.note.decrypted": {
-        "vi": "đã giải mã, ra khỏi đường hầm IPsec '{entry}' với {peers} ({where}): ACL chiều vào của cổng không "
-        "kiểm tra",
-        "en": "out of the IPsec tunnel '{entry}' with {peers} ({where}), decrypted: the interface's inbound ACL "
-        "does not check it",
+        "vi": "đã giải mã, ra khỏi đường hầm IPsec '{entry}' với {peers} ({where})",
+        "en": "out of the IPsec tunnel '{entry}' with {peers} ({where}), decrypted",
     },
     "witness.note.encrypted": {
         "vi": "vào đường hầm IPsec '{entry}' tới {peers} ({where}), phía sau là vùng {zone}",

@@ -23,7 +23,8 @@ from typing import NamedTuple
 
 from netutils.interface import canonical_interface_name
 
-from netaudit.model import PortRange
+from netaudit.model import Action, Filter, FilterLine, Match, PortRange, Src
+from netaudit.parsers.base import evolve
 
 # --------------------------------------------------------------------------- names
 
@@ -387,3 +388,48 @@ def canonical_ifname(name: str) -> str:
     elif low.startswith("null") and low[4:5].isdigit():
         canon = "Null" + canon[4:]
     return canon
+
+
+# --------------------------------------------------------------------------- crypto ACLs
+
+PROTO_GRE = 47
+
+
+def mirrored(m: Match) -> tuple[Match, bool]:
+    """(``m`` seen the other way — addresses and ports swapped —, whether that takes more
+    packets than the exact mirror): ICMP types, TCP flags and connection state are left
+    open (a reply's type and flags differ)."""
+    widened = m.icmp_type is not None or m.icmp_code is not None or m.tcp_established or m.conn_established is not None
+    back = evolve(
+        m,
+        src=m.dst,
+        dst=m.src,
+        src_negate=m.dst_negate,
+        dst_negate=m.src_negate,
+        src_ports=m.dst_ports,
+        dst_ports=m.src_ports,
+        icmp_type=None,
+        icmp_code=None,
+        tcp_established=False,
+        conn_established=None,
+    )
+    return back, widened
+
+
+def mirror_filter(name: str, acl: Filter, src: Src) -> Filter:
+    """What may come decrypted out of a tunnel whose crypto ACL is ``acl``: its lines
+    mirrored, first match as written.  A deny line whose mirror would take more than it
+    should is left out (the permits after it then take more: more maybe, never less)."""
+    lines: list[FilterLine] = []
+    for line in acl.lines:
+        pairs = [mirrored(m) for m in line.matches]
+        if line.action == Action.DENY and any(w for _, w in pairs):
+            continue
+        lines.append(FilterLine(line.action, [m for m, _ in pairs], line.source, line.name))
+    return Filter(
+        name=name,
+        lines=lines,
+        kind="synthesized",
+        source=src,
+        default_text="not selected by the crypto ACL (mirrored)",
+    )

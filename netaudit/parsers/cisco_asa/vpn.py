@@ -44,9 +44,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netaudit.model import Action, Filter, FilterLine, Match, Src
+from netaudit.model import Action, Filter, FilterLine, IpsecTunnel, Match, Src
 from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_asa.state import AsaState, CryptoEntry
+from netaudit.parsers.cisco_common import PROTO_GRE, mirror_filter
 from netaudit.parsers.packet_sets import (
     ANY,
     Cond,
@@ -164,6 +165,19 @@ def complement(conds: list[Cond], within: list[Cond] | None = None) -> list[Cond
     return acc
 
 
+def _whole_crypto_acl(flt: Filter) -> bool:
+    """Whether ``flt`` can be read as a tunnel's traffic: every line understood, no GRE
+    protected (GRE over IPsec is not modelled)."""
+    if flt.partial:
+        return False
+    for line in flt.lines:
+        if line.partial or line.approximated:
+            return False
+        if line.action == Action.PERMIT and any(m.protocols and PROTO_GRE in m.protocols for m in line.matches):
+            return False
+    return True
+
+
 def mirror(c: Cond) -> Cond:
     """The packets coming back the other way: addresses and ports swapped (ICMP types
     left open: a reply's type differs)."""
@@ -185,14 +199,37 @@ class VpnBuilder(AsaState):
             if real is None:
                 self.ref("nameif", nameif, bsrc)
                 continue
+            entries = sorted((e for (m, _s), e in self.crypto_entries.items() if m == name), key=lambda e: e.seq)
+            # Without `crypto ikev1|ikev2|isakmp enable NAMEIF` no SA is negotiated
+            # there (an ASDM default map left over brings up no tunnel); manual keys need none.
+            live = [e for e in entries if nameif in ike or e.manual]
+            self.dev.interfaces[real].ipsec_tunnels = self._static_tunnels(live)
             if not on:
                 continue  # the access-lists see the decrypted packets: nothing to add
-            entries = sorted((e for (m, _s), e in self.crypto_entries.items() if m == name), key=lambda e: e.seq)
-            for e in entries:
-                # Without `crypto ikev1|ikev2|isakmp enable NAMEIF` no SA is negotiated
-                # there (an ASDM default map left over brings up no tunnel); manual keys need none.
-                if nameif in ike or e.manual:
-                    self._entry(real, e)
+            for e in live:
+                self._entry(real, e)
+
+    def _static_tunnels(self, entries: list[CryptoEntry]) -> list[IpsecTunnel]:
+        """The static site-to-site tunnels of an interface's live crypto map entries
+        (``model.IpsecTunnel``: what each encrypts and what may come out of it, for the
+        zones behind it, site ``via: tunnel``), in sequence order — none unless every
+        static entry is read whole: a peer, and a crypto ACL whose every line is
+        understood and protects no GRE.  A dynamic entry (remote access) brings other
+        peers' packets, which the bypass lines keep *maybe*; it is not a tunnel of a
+        zone behind the interface."""
+        tunnels: list[IpsecTunnel] = []
+        for e in entries:
+            if e.dynamic is not None:
+                continue
+            flt = self.dev.filters.get(e.acl) if e.acl is not None else None
+            if flt is None or not e.peers or not _whole_crypto_acl(flt):
+                return []
+            decrypts = f"crypto-map-{e.map}-{e.seq}-decrypts"
+            self.dev.filters[decrypts] = mirror_filter(decrypts, flt, e.acl_src or e.src)
+            label = f"crypto map {e.map} {e.seq}"
+            peers = list(e.peers)
+            tunnels.append(IpsecTunnel(encrypts=flt.name, decrypts=decrypts, peers=peers, source=e.src, label=label))
+        return tunnels
 
     def _finish_l2tp(self) -> None:
         """Where the ASA answers L2TP over IPsec (docs/vendors/cisco_asa.md, "L2TP over

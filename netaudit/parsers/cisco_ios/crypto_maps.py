@@ -29,57 +29,15 @@ the interface partial as a whole, as before.
 
 from __future__ import annotations
 
-from netaudit.model import Action, Filter, FilterLine, Interface, IpsecTunnel, Match, Src
-from netaudit.parsers.base import evolve
+from netaudit.model import Action, Interface, IpsecTunnel, Src
+from netaudit.parsers.cisco_common import PROTO_GRE, mirror_filter
 from netaudit.parsers.cisco_ios.state import CryptoMapEntry, IosState
-
-PROTO_GRE = 47
 
 TUNNEL = (
     "packets its ACL {acl} selects leaving {iface} are encrypted to peer {peers} (outside the "
     "snapshot), and packets from the ACL's remote networks may come decrypted from it past the "
     "interface ACL: both maybe"
 )
-
-
-def mirrored(m: Match) -> tuple[Match, bool]:
-    """(``m`` seen the other way — addresses and ports swapped —, whether that takes more
-    packets than the exact mirror): ICMP types, TCP flags and connection state are left
-    open (a reply's type and flags differ)."""
-    widened = m.icmp_type is not None or m.icmp_code is not None or m.tcp_established or m.conn_established is not None
-    back = evolve(
-        m,
-        src=m.dst,
-        dst=m.src,
-        src_negate=m.dst_negate,
-        dst_negate=m.src_negate,
-        src_ports=m.dst_ports,
-        dst_ports=m.src_ports,
-        icmp_type=None,
-        icmp_code=None,
-        tcp_established=False,
-        conn_established=None,
-    )
-    return back, widened
-
-
-def mirror_filter(name: str, acl: Filter, src: Src) -> Filter:
-    """What may come decrypted out of a tunnel whose crypto ACL is ``acl``: its lines
-    mirrored, first match as written.  A deny line whose mirror would take more than it
-    should is left out (the permits after it then take more: more maybe, never less)."""
-    lines: list[FilterLine] = []
-    for line in acl.lines:
-        pairs = [mirrored(m) for m in line.matches]
-        if line.action == Action.DENY and any(w for _, w in pairs):
-            continue
-        lines.append(FilterLine(line.action, [m for m, _ in pairs], line.source, line.name))
-    return Filter(
-        name=name,
-        lines=lines,
-        kind="synthesized",
-        source=src,
-        default_text="not selected by the crypto ACL (mirrored)",
-    )
 
 
 class CryptoMapBuilder(IosState):
