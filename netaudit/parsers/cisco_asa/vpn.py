@@ -1,4 +1,10 @@
-"""Cisco ASA site-to-site IPsec: the decrypted traffic that bypasses the access-lists.
+"""Cisco ASA site-to-site IPsec: the static tunnels of an interface, and the decrypted
+traffic that bypasses the access-lists.
+
+Each static entry of a crypto map on an interface where IKE is enabled is a tunnel of
+that interface (``model.IpsecTunnel``: what its crypto ACL encrypts, its mirror what may
+come out), when every static entry is read whole (:meth:`VpnBuilder._static_tunnels`):
+the zones behind it (site ``via: tunnel``) are then reached and heard from through it.
 
 ``sysopt connection permit-vpn`` — on by default, so a running-config shows only ``no
 sysopt connection permit-vpn`` — lets packets that arrive decrypted from an IPsec tunnel
