@@ -433,3 +433,16 @@ def mirror_filter(name: str, acl: Filter, src: Src) -> Filter:
         source=src,
         default_text="not selected by the crypto ACL (mirrored)",
     )
+
+
+def crypto_acl_problem(name: str, flt: Filter) -> str | None:
+    """Why the crypto ACL ``flt`` (named ``name``) cannot be read as a tunnel's traffic
+    (a line not fully understood, GRE protected: GRE over IPsec is not modelled), or None."""
+    if flt.partial:
+        return f"crypto ACL {name} not fully understood ({flt.partial})"
+    for line in flt.lines:
+        if line.partial or line.approximated:
+            return f"crypto ACL {name}: '{line.source.text}' not fully understood"
+        if line.action == Action.PERMIT and any(m.protocols and PROTO_GRE in m.protocols for m in line.matches):
+            return f"crypto ACL {name} protects GRE ('{line.source.text}'): GRE over IPsec is not modelled"
+    return None

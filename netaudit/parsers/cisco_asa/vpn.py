@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from netaudit.model import Action, Filter, FilterLine, IpsecTunnel, Match, Src
 from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_asa.state import AsaState, CryptoEntry
-from netaudit.parsers.cisco_common import PROTO_GRE, mirror_filter
+from netaudit.parsers.cisco_common import crypto_acl_problem, mirror_filter
 from netaudit.parsers.packet_sets import (
     ANY,
     Cond,
@@ -171,19 +171,6 @@ def complement(conds: list[Cond], within: list[Cond] | None = None) -> list[Cond
     return acc
 
 
-def _whole_crypto_acl(flt: Filter) -> bool:
-    """Whether ``flt`` can be read as a tunnel's traffic: every line understood, no GRE
-    protected (GRE over IPsec is not modelled)."""
-    if flt.partial:
-        return False
-    for line in flt.lines:
-        if line.partial or line.approximated:
-            return False
-        if line.action == Action.PERMIT and any(m.protocols and PROTO_GRE in m.protocols for m in line.matches):
-            return False
-    return True
-
-
 def mirror(c: Cond) -> Cond:
     """The packets coming back the other way: addresses and ports swapped (ICMP types
     left open: a reply's type differs)."""
@@ -223,13 +210,16 @@ class VpnBuilder(AsaState):
         understood and protects no GRE.  A dynamic entry (remote access) brings other
         peers' packets, which the bypass lines keep *maybe*; it is not a tunnel of a
         zone behind the interface."""
-        tunnels: list[IpsecTunnel] = []
+        static: list[tuple[CryptoEntry, Filter]] = []
         for e in entries:
             if e.dynamic is not None:
                 continue
             flt = self.dev.filters.get(e.acl) if e.acl is not None else None
-            if flt is None or not e.peers or not _whole_crypto_acl(flt):
+            if flt is None or not e.peers or crypto_acl_problem(flt.name, flt) is not None:
                 return []
+            static.append((e, flt))
+        tunnels: list[IpsecTunnel] = []
+        for e, flt in static:
             decrypts = f"crypto-map-{e.map}-{e.seq}-decrypts"
             self.dev.filters[decrypts] = mirror_filter(decrypts, flt, e.acl_src or e.src)
             label = f"crypto map {e.map} {e.seq}"

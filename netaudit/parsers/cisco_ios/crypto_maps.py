@@ -29,8 +29,8 @@ the interface partial as a whole, as before.
 
 from __future__ import annotations
 
-from netaudit.model import Action, Interface, IpsecTunnel, Src
-from netaudit.parsers.cisco_common import PROTO_GRE, mirror_filter
+from netaudit.model import Interface, IpsecTunnel, Src
+from netaudit.parsers.cisco_common import crypto_acl_problem, mirror_filter
 from netaudit.parsers.cisco_ios.state import CryptoMapEntry, IosState
 
 TUNNEL = (
@@ -107,12 +107,4 @@ class CryptoMapBuilder(IosState):
             return f"crypto ACL {name} is not defined"
         if acl.standard:
             return f"crypto ACL {name} is a standard ACL"
-        flt = acl.filter
-        if flt.partial:
-            return f"crypto ACL {name} not fully understood ({flt.partial})"
-        for line in flt.lines:
-            if line.partial or line.approximated:
-                return f"crypto ACL {name}: '{line.source.text}' not fully understood"
-            if line.action == Action.PERMIT and any(m.protocols and PROTO_GRE in m.protocols for m in line.matches):
-                return f"crypto ACL {name} protects GRE ('{line.source.text}'): GRE over IPsec is not modelled"
-        return None
+        return crypto_acl_problem(name, acl.filter)
