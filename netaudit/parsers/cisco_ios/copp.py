@@ -255,16 +255,19 @@ class CoppBuilder(IosState):
         action = _class_action(cls)
         cm = self.class_maps.get(cls.name)
         why = None
+        acls = self.ipv4_acls(cm) if cm is not None else []
         if cm is None:
             why = f"class-map {cls.name} undefined"
         elif copp_doubts(cm):
             why = doubt_text(copp_doubts(cm))
-        elif len(cm.acls) + (cm.any_src is not None) == 0:
+        elif len(acls) < len(cm.acls) and (not cm.match_any or len(acls) + (cm.any_src is not None) == 0):
+            return []  # an IPv6 access-list in a match-all, or only such lines: no IPv4 packet
+        elif len(acls) + (cm.any_src is not None) == 0:
             why = f"class-map {cls.name} matches nothing the model reads"
-        elif not cm.match_any and len(cm.acls) + (cm.any_src is not None) > 1:
+        elif not cm.match_any and len(acls) + (cm.any_src is not None) > 1:
             why = f"class-map {cls.name}: match-all of several lines not modelled"
         else:
-            for name, _src in cm.acls:
+            for name, _src in acls:
                 acl = self.acls.get(name)
                 if acl is None or acl.filter.partial or not acl.filter.lines:
                     why = f"class-map {cls.name}: ACL {name} undefined, empty or not understood"
@@ -282,9 +285,14 @@ class CoppBuilder(IosState):
         out: list[FilterLine] = []
         if cm.any_src is not None:
             out += with_action([FilterLine(Action.PERMIT, [Match()], cm.any_src, label)], action, cls, pm)
-        for name, _src in cm.acls:
+        for name, _src in acls:
             out += with_action(self.acl_class_lines(name, cls, label), action, cls, pm)
         return out
+
+    def ipv4_acls(self, cm: ClassMap) -> list[tuple[str, Src]]:
+        """The class-map's ``match access-group`` lines that may name IPv4 ACLs: an
+        ``ipv6 access-list`` (dual-stack classes name one of each) matches no IPv4 packet."""
+        return [(acl, src) for acl, src in cm.acls if acl in self.acls or acl not in self.ipv6_acls]
 
     def acl_class_lines(self, name: str, cls: PolicyClass, label: str) -> list[FilterLine]:
         """The packets ACL ``name`` puts in class ``cls``: its permit lines, as PERMIT

@@ -292,7 +292,7 @@ class IosState(LineParser):
         self.port_maps: dict[str, list[Src]] = {}
         self.nat_touched: list = []  # [the addresses NAT rewrites, or None]: zone_firewall.py, once
         # `ipv6 access-list NAME`: IPv6 is not modelled, but a class naming one of them
-        # matches no IPv4 packet (zone_firewall.py)
+        # matches no IPv4 packet (copp.py, zone_firewall.py)
         self.ipv6_acls: set[str] = set()
         self.zone_doubts: list[tuple[str, Src]] = []
         # VPDN (vpdn.py): `[no] vpdn enable`, the vpdn-groups, and what makes every one of

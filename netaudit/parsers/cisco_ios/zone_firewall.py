@@ -359,7 +359,7 @@ class ZoneBuilder(CoppBuilder):
         elif name in seen or depth > MAX_NESTING:
             why = f"class-map {name} nests itself"
         else:
-            ipv4 = [(acl, src) for acl, src in cm.acls if acl in self.acls or acl not in self.ipv6_acls]
+            ipv4 = self.ipv4_acls(cm)
             count = len(ipv4) + len(cm.protocols) + len(cm.nested) + (cm.any_src is not None)
             if len(ipv4) < len(cm.acls) and (not cm.match_any or count == 0):
                 return []  # an IPv6 access-list in a match-all, or only such lines: no IPv4 packet

@@ -253,3 +253,29 @@ def test_numbered_acl_and_match_any_classes():
     assert verdict(dev, "10.20.99.5", PROTO_ICMP, icmp_type=8) == "pass"
     assert verdict(dev, "10.20.10.5", PROTO_ICMP, icmp_type=8) == "drop"
     assert verdict(dev, "198.51.100.9", PROTO_UDP, 53) == "drop"
+
+
+def test_a_dual_stack_class_gets_no_ipv4_packet_from_its_ipv6_access_list():
+    """IOS-XE dual-stack CoPP classes name an IPv4 and an IPv6 ACL (``match-any``): the
+    IPv6 one adds no IPv4 packet, the class is what the IPv4 ACL says (it was partial:
+    an ACL the parser did not know) — in a ``match-all`` the class holds no IPv4 packet."""
+    v6 = """\
+    ipv6 access-list COPP-NOI-BO-V6
+     permit ipv6 2001:db8:10::/64 any
+    class-map match-{kind} COPP-CHAN-V6
+     match access-group name COPP-NOI-BO
+     match access-group name COPP-NOI-BO-V6
+    policy-map COPP
+     class COPP-CHAN-V6
+      drop
+     class class-default
+    control-plane
+     service-policy input COPP
+    """
+    dev, rep = parse(v6.format(kind="any"))
+    assert not rep.partially_understood and not rep.unrecognized
+    assert verdict(dev, "10.20.10.5", PROTO_TCP, 22) == "drop"  # the IPv4 ACL's packets
+    assert verdict(dev, "10.20.99.5", PROTO_TCP, 22) == "pass"
+    dev, rep = parse(v6.format(kind="all"))
+    assert not rep.partially_understood
+    assert verdict(dev, "10.20.10.5", PROTO_TCP, 22) == "pass"  # no IPv4 packet in the class
