@@ -120,7 +120,7 @@ class CoppReader(IosState):
         src = self.src(lineno, stripped)
         if low[0] == "class":
             typed = pm.kind == "inspect" and len(tokens) == 4 and low[1:3] == ["type", "inspect"]
-            opened = PolicyClass(tokens[3] if typed else tokens[1] if len(tokens) > 1 else "", src, inspect_type=typed)
+            opened = PolicyClass(tokens[3] if typed else tokens[1] if len(tokens) > 1 else "", src)
             if len(tokens) != 2 and not typed:
                 opened.doubts.append((f"'{src.text}' not modelled", src))
             pm.classes.append(opened)

@@ -103,9 +103,8 @@ class PolicyClass:
     name: str
     src: Src
     # transmit (no action, police conform transmit) | drop; in a policy-map type inspect
-    # also inspect | pass (zone_firewall.py), and `type inspect` on its class line
+    # also inspect | pass (zone_firewall.py)
     action: str = "transmit"
-    inspect_type: bool = False  # `class type inspect NAME`
     conform: str | None = None  # police conform-action, when a police line was read
     exceed: list[str] = field(default_factory=list)  # police exceed-/violate-action words
     doubts: list[tuple[str, Src]] = field(default_factory=list)
@@ -290,7 +289,6 @@ class IosState(LineParser):
         self.zone_pairs: list[ZonePair] = []
         self.zone_members: dict[str, list[tuple[str, Src]]] = {}
         self.port_maps: dict[str, list[Src]] = {}
-        self.nat_touched: list = []  # [the addresses NAT rewrites, or None]: zone_firewall.py, once
         # `ipv6 access-list NAME`: IPv6 is not modelled, but a class naming one of them
         # matches no IPv4 packet (copp.py, zone_firewall.py)
         self.ipv6_acls: set[str] = set()

@@ -37,16 +37,17 @@ so it changes no verdict (:meth:`ZoneReader.if_inspect`).
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from netaddr import IPNetwork, IPSet
 
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, Filter, FilterLine, Match, PortRange, Src
 from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, evolve
-from netaudit.parsers.cisco_ios.copp import CoppBuilder, doubt_text, unknown_action, with_action
+from netaudit.parsers.cisco_ios.copp import CLASS_DEFAULT, CoppBuilder, doubt_text, unknown_action, with_action
 from netaudit.parsers.cisco_ios.state import ClassMap, IfState, IosState, PolicyClass, ZonePair
 
 ZONE_FIREWALL = "ios-zone-firewall"  # the synthesized Device.forward_filter
 ZONE_SELF = "ios-zone-self"  # the input filter built from the zone-pairs to self
-CLASS_DEFAULT = "class-default"
 SELF = "self"
 
 # `match protocol P` → the packets PAM (Port-to-Application Mapping) puts in P by default:
@@ -405,11 +406,11 @@ class ZoneBuilder(CoppBuilder):
                 matches: list[Match] = []
                 for ma in a.matches:
                     for mb in b.matches:
-                        both = _meet(ma, mb)
-                        if both is _UNSURE:
+                        if (ma.src is not None and mb.src is not None) or (ma.dst is not None and mb.dst is not None):
                             doubt = f"class-map {cm.name}: match-all of two address conditions not modelled"
                             self.rep.add_partial(label, doubt, cm.src)
                             return [FilterLine(Action.PERMIT, [Match()], cm.src, label, partial=doubt)]
+                        both = _meet(ma, mb)
                         if both is not None:
                             matches.append(both)
                 if matches:
@@ -440,7 +441,7 @@ class ZoneBuilder(CoppBuilder):
         touches (a remote host, another inside network) reads the same either way."""
         if not self.dev.nat_rules:
             return lines
-        touched = self._nat_touched()
+        touched = self._nat_touched
         why = "class ACL names addresses NAT may translate (before or after NAT: not modelled)"
         out = []
         for line in lines:
@@ -450,7 +451,10 @@ class ZoneBuilder(CoppBuilder):
             out.append(line)
         return out
 
-    def _nat_addresses(self) -> IPSet | None:
+    @cached_property
+    def _nat_touched(self) -> IPSet | None:
+        """The addresses the device's NAT rules rewrite or rewrite into (None: any, when
+        a rule's addresses are not all prefixes or not read)."""
         got = IPSet()
         for rule in self.dev.nat_rules:
             own = rule.match.src if rule.kind == "source" else rule.match.dst
@@ -473,27 +477,13 @@ class ZoneBuilder(CoppBuilder):
                 got.add(net)
         return got
 
-    def _nat_touched(self) -> IPSet | None:
-        """The addresses the device's NAT rules rewrite or rewrite into (None: any, when
-        a rule's addresses are not all prefixes or not read)."""
-        if self.nat_touched:
-            return self.nat_touched[0]
-        got: IPSet | None = self._nat_addresses()
-        self.nat_touched.append(got)
-        return got
-
-
-_UNSURE = Match(dst_negate=True)  # a sentinel: _meet could not intersect
-
 
 def _meet(a: Match, b: Match) -> Match | None:
-    """The packets both ``a`` and ``b`` match (None: none; :data:`_UNSURE` when both
-    constrain one address side, which is not computed here)."""
+    """The packets both ``a`` and ``b`` match (None: none); at most one of them may
+    constrain each address side (the intersection of address lists is not computed)."""
     fields: dict = {}
     for side in ("src", "dst"):
         pa, pb = getattr(a, side), getattr(b, side)
-        if pa is not None and pb is not None:
-            return _UNSURE
         fields[side] = pa if pa is not None else pb
         fields[f"{side}_negate"] = getattr(a if pa is not None else b, f"{side}_negate")
     if a.protocols is None or b.protocols is None:
