@@ -8,6 +8,14 @@ every match must contain (``str.find``, 0.1–0.3 ms on 1 MB) and runs the patte
 when that string occurs: the same answers, and on another vendor's file most patterns
 never run.
 
+Most markers are ``^``-anchored with a literal start (``^interface ``, ``^(system|security)
+\\{``): such a match needs a line that starts with one of a few strings.  The first
+:data:`HEAD_CHARS` characters of every line of a text, sorted and without repeats, are
+taken once per text (:func:`_line_heads`, a few milliseconds a megabyte) and answer that
+question by bisection for every marker; a ``str.find`` per needle is a pass over the
+whole text (about 0.4 ms a megabyte), a hundred markers 40–50 ms on a 1 MB file that
+holds the needles mid-line (issue #15, docs/performance.md).
+
 The strings are read from the parsed pattern (literal runs at the top level, multiplied
 out through groups of literal alternatives, every alternative of a group, the body of a
 repeat that occurs at least once); a pattern without such a string of
@@ -20,6 +28,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
 from collections.abc import Iterator
 from importlib import import_module
 from typing import Any
@@ -34,6 +43,7 @@ except ImportError:  # pragma: no cover - another Python
 
 MIN_NEEDLE = 3  # a shorter string is in nearly every file: looking for it saves nothing
 _MAX_ALTS = 32  # alternatives a needle may have before it is not worth it
+HEAD_CHARS = 24  # characters of each line kept in the line-start index
 
 
 def _alternatives(op: Any, av: Any) -> tuple[str, ...] | None:
@@ -110,6 +120,111 @@ def _needles(seq: Any) -> tuple[str, ...] | None:
     return best
 
 
+def _literal_prefixes(seq: Any) -> tuple[str, ...] | None:
+    """The strings one of which every match of the parsed sequence ``seq`` starts with,
+    or None when some match may start otherwise: its leading literal atoms multiplied
+    out, an optional literal (``x?``) both ways, and where the first atom that is not
+    purely literal is a group or an alternation, the prefixes of each of its branches."""
+    acc: tuple[str, ...] = ("",)
+    for op, av in seq:
+        alts = _alternatives(op, av)
+        if alts is None and op is _C.MAX_REPEAT and av[0] == 0 and av[1] == 1:
+            inner = _sequence(av[2])  # "x?": without it, or with it
+            alts = None if inner is None else ("", *inner)
+        if alts is None:
+            if op is _C.SUBPATTERN and not av[1] & re.IGNORECASE:
+                branches: list[Any] = [av[3]]
+            elif op is _C.BRANCH:
+                branches = list(av[1])
+            else:
+                break
+            if len(branches) == 1 and len(branches[0]) == 1 and branches[0][0][0] is _C.BRANCH:
+                branches = list(branches[0][0][1][1])  # "(?:a|b)": the group holds the alternation
+            heads = [_literal_prefixes(b) for b in branches]
+            if all(heads):
+                grown = tuple(dict.fromkeys(x + y for x in acc for h in heads if h for y in h))
+                if len(grown) <= _MAX_ALTS:
+                    acc = grown
+            break
+        grown = tuple(dict.fromkeys(x + y for x in acc for y in alts))
+        if len(grown) > _MAX_ALTS:
+            break
+        acc = grown
+    return None if "" in acc else acc
+
+
+def line_starts_of(pattern: str, flags: int = 0) -> tuple[bool, tuple[str, ...]] | None:
+    """For a ``^``-anchored pattern: (whether leading blanks are skipped, the strings one
+    of which every matching line starts with), or None (not anchored, no literal start,
+    case-insensitive).  ``^\\s*X`` and ``^[ \\t]+X`` are read as "the line, its leading
+    blanks stripped, starts with X" (X starting with a character that is not blank)."""
+    if _P is None or flags & re.IGNORECASE or not pattern.startswith("^"):
+        return None
+    try:
+        parsed = _P.parse(pattern, flags)
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        data = list(parsed.data)
+        if not data or data[0] != (_C.AT, _C.AT_BEGINNING):
+            return None
+        rest, stripped = data[1:], False
+        if rest and rest[0][0] in (_C.MAX_REPEAT, _C.MIN_REPEAT) and _blank_only(rest[0][1][2]):
+            rest, stripped = rest[1:], True
+        starts = _literal_prefixes(rest)
+        if starts is None or (stripped and any(s[0].isspace() for s in starts)):
+            return None
+        return stripped, starts
+    except Exception:  # pragma: no cover - a Python whose parser differs: no index
+        return None
+
+
+def _blank_only(seq: Any) -> bool:
+    """Whether the parsed sequence ``seq`` is one character class of blanks only
+    (``\\s``, ``[ \\t]``): what ``str.lstrip`` removes."""
+    if len(seq) != 1:
+        return False
+    op, av = seq[0]
+    if op is _C.IN:
+        return all(
+            (o is _C.LITERAL and chr(a).isspace()) or (o is _C.CATEGORY and a is _C.CATEGORY_SPACE) for o, a in av
+        )
+    return op is _C.LITERAL and chr(av).isspace()
+
+
+# The texts indexed last and their line heads, by whether leading blanks are stripped:
+# every marker of every vendor asks about the same head of the same file in turn (and
+# FortiOS about its first 4 KiB between them).
+_indexed: list[tuple[str, bool, list[str]]] = []
+
+
+def _line_heads(text: str, stripped: bool) -> list[str]:
+    """The first :data:`HEAD_CHARS` characters of every line of ``text`` (its leading
+    blanks stripped first if ``stripped``), sorted, once."""
+    for seen, how, heads in _indexed:
+        if seen is text and how == stripped:
+            return heads
+    lines = text.split("\n")
+    if stripped:
+        heads = sorted({line.lstrip()[:HEAD_CHARS] for line in lines})
+    else:
+        heads = sorted({line[:HEAD_CHARS] for line in lines})
+    _indexed.insert(0, (text, stripped, heads))
+    del _indexed[4:]
+    return heads
+
+
+def no_line_starts(text: str, stripped: bool, starts: tuple[str, ...]) -> bool:
+    """Whether no line of ``text`` (leading blanks stripped if ``stripped``) starts with
+    any of ``starts``."""
+    heads = _line_heads(text, stripped)
+    for start in starts:
+        key = start[:HEAD_CHARS]
+        i = bisect_left(heads, key)
+        if i < len(heads) and heads[i].startswith(key):
+            return False
+    return True
+
+
 def needles_of(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """The strings one of which every match of ``pattern`` contains, or None when the
     pattern has none worth looking for (or is case-insensitive)."""
@@ -131,12 +246,13 @@ class Marker:
     """A compiled pattern with the :class:`re.Pattern` methods detection uses
     (``search``, ``findall``, ``finditer``), run only where one of its needles occurs."""
 
-    __slots__ = ("needles", "nl", "pattern", "rx")
+    __slots__ = ("needles", "nl", "pattern", "rx", "starts")
 
     def __init__(self, pattern: str, flags: int = 0):
         self.rx = re.compile(pattern, flags)
         self.pattern = pattern
         self.needles = needles_of(pattern, flags)
+        self.starts = line_starts_of(pattern, flags)
         # ``^X`` (multi-line, X starting with a literal) is looked for as ``\nX``: a
         # literal start lets re jump from candidate to candidate instead of trying
         # every character; the match itself is then taken at that line start.
@@ -145,6 +261,10 @@ class Marker:
             self.needles = None  # one pass of the line-start search beats several finds
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
+        # The index covers the whole text: a line start absent there is absent from any
+        # part of it (a start present elsewhere only sends the search on).
+        if self.starts is not None and no_line_starts(text, *self.starts):
+            return True
         needles = self.needles
         return needles is not None and all(text.find(n, pos, endpos) < 0 for n in needles)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from importlib import import_module
 
@@ -9,7 +10,7 @@ import pytest
 from helpers import FIXTURES, SAMPLES
 
 from netaudit.parsers import STATE_MODULES, VENDOR_MODULES
-from netaudit.parsers.markers import Marker, marker, needles_of
+from netaudit.parsers.markers import Marker, line_starts_of, marker, needles_of
 
 MODULES = ["netaudit.parsers", "netaudit.parsers.completeness", *VENDOR_MODULES, *STATE_MODULES]
 
@@ -73,3 +74,43 @@ def test_search_window():
     m = marker(r"^end\s*$")
     text = "x\nend\n" + "y\n" * 10
     assert m.search(text, 0, 3) is None and m.search(text, 0, 6) is not None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"^interface (Gi|Fa)\d", (False, ("interface Gi", "interface Fa"))),
+        (r"^(?:hostname \S+|config (?:system|firewall))", (False, ("hostname ", "config system", "config firewall"))),
+        (r"^(feature \S+|! device: .*EOS)", (False, ("feature ", "! device: "))),
+        (r"^ ?sysname \S", (True, ("sysname ",))),  # an optional blank: the stripped line
+        (r"^\s+(?:option|list) \S", (True, ("option ", "list "))),
+        (r"^[ \t]+nameif \S+", (True, ("nameif ",))),
+        (r"^ab|^ac", (False, ("a",))),  # re's parser keeps the common start
+        (r"^\s* foo", None),  # a blank after the blanks: stripping would hide it
+        (r"^(a|)x", (False, ("ax", "x"))),  # an empty branch: both ways
+        (r"^(?:a\S+|\s*b)", None),  # one branch starts with blanks, the other not
+        (r"^a*b", None),
+        (r"^(?i:abc)", None),
+        (r"interface ", None),  # not anchored
+    ],
+)
+def test_line_starts(pattern, starts):
+    assert line_starts_of(pattern, re.M) == starts
+
+
+def test_line_index_never_changes_an_answer():
+    """Texts built to put the markers' start strings mid-line, behind blanks, at the
+    text's first line, at its last without a newline: the index only skips searches."""
+    rnd = random.Random(15)
+    ms = _markers()
+    pieces = [m.starts[1][0] for m in ms if m.starts is not None]
+    fillers = ["", " ", "\t", "  ", "x ", "# ", "\r"]
+    for _ in range(300):
+        lines = []
+        for _ in range(rnd.randint(0, 6)):
+            piece = rnd.choice(pieces)
+            cut = piece[: rnd.randint(0, len(piece))] if rnd.random() < 0.3 else piece
+            lines.append(rnd.choice(fillers) + cut + rnd.choice(["", "1", " 10.0.0.1", " x", " 1.2.3"]))
+        text = "\n".join(lines) + rnd.choice(["", "\n"])
+        for m in ms:
+            assert (m.search(text) is None) == (m.rx.search(text) is None), (m.pattern, text)
