@@ -30,6 +30,7 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib import import_module
 from typing import Any
 
@@ -44,6 +45,16 @@ except ImportError:  # pragma: no cover - another Python
 MIN_NEEDLE = 3  # a shorter string is in nearly every file: looking for it saves nothing
 _MAX_ALTS = 32  # alternatives a needle may have before it is not worth it
 HEAD_CHARS = 24  # characters of each line kept in the line-start index
+
+
+@lru_cache(maxsize=4)
+def _parsed(pattern: str, flags: int) -> Any:
+    """The parse of ``pattern`` by re's own parser (None where it fails): shared by the
+    three readers of a marker's pattern, each of which asks for it in turn."""
+    try:
+        return _P.parse(pattern, flags)
+    except Exception:  # pragma: no cover - a Python whose parser differs
+        return None
 
 
 def _alternatives(op: Any, av: Any) -> tuple[str, ...] | None:
@@ -160,9 +171,9 @@ def line_starts_of(pattern: str, flags: int = 0) -> tuple[bool, tuple[str, ...]]
     blanks stripped, starts with X" (X starting with a character that is not blank)."""
     if _P is None or flags & re.IGNORECASE or not pattern.startswith("^"):
         return None
+    parsed = _parsed(pattern, flags)
     try:
-        parsed = _P.parse(pattern, flags)
-        if parsed.state.flags & re.IGNORECASE:
+        if parsed is None or parsed.state.flags & re.IGNORECASE:
             return None
         data = list(parsed.data)
         if not data or data[0] != (_C.AT, _C.AT_BEGINNING):
@@ -230,11 +241,8 @@ def needles_of(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     pattern has none worth looking for (or is case-insensitive)."""
     if _P is None or flags & re.IGNORECASE:
         return None
-    try:
-        parsed = _P.parse(pattern, flags)
-    except Exception:  # pragma: no cover - a Python whose parser differs: just run it
-        return None
-    if parsed.state.flags & re.IGNORECASE:
+    parsed = _parsed(pattern, flags)
+    if parsed is None or parsed.state.flags & re.IGNORECASE:
         return None
     try:
         return _needles(parsed.data)
@@ -296,10 +304,10 @@ def _line_start_literal(pattern: str, flags: int) -> bool:
     top-level alternative."""
     if _P is None or not flags & re.MULTILINE or not pattern.startswith("^"):
         return False
-    try:
-        data = _P.parse(pattern, flags).data
-    except Exception:  # pragma: no cover - a Python whose parser differs
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
         return False
+    data = parsed.data
     if not (len(data) >= 2 and data[0] == (_C.AT, _C.AT_BEGINNING) and data[1][0] is _C.LITERAL):
         return False
     # no other top-level alternative: "^ab|^ac" parses as ^a(b|c) yet "\n" + its text
