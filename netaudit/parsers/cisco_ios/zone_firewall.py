@@ -27,8 +27,8 @@ interface in a zone not defined or in two zones (the interface partial); a zone-
 line not understood (the pair's traffic maybe either way); ``zone security default`` or
 a zone line not understood (the whole filter partial).  Zone-pairs to ``self`` become the
 device's input filter (:data:`ZONE_SELF`): their zones' traffic to the router follows
-their policies, other interfaces' is *maybe* filtered; beside a CoPP input filter, that
-filter partial.
+their policies, a pair without a policy, another zone and an interface of no zone pass
+(Cisco's rules for router traffic); beside a CoPP input filter, that filter partial.
 
 Also the classic IOS firewall's interface line, ``ip inspect NAME in|out`` (CBAC): it
 opens the ACLs for the replies of what they let through and decides no new connection,
@@ -247,18 +247,23 @@ class ZoneBuilder(CoppBuilder):
 
     def _self_zone_partial(self, pairs: list[ZonePair], members: dict[str, frozenset[str]]) -> None:
         """Zone-pairs toward ``self`` (traffic to the router): with no other input filter,
-        the router's input filter ``ios-zone-self`` — what arrives on a member of a zone
-        with such a pair follows the pair's policy exactly (as between two zones); what
-        arrives elsewhere is *maybe* filtered (whether a zone without a pair to self, or
-        an interface of no zone, still reaches the router once a pair names self is not
-        settled here).  Beside control-plane policing (an input filter already), the
-        two are not composed: that filter partial (never "blocked")."""
+        the router's input filter ``ios-zone-self``.  What arrives on a member of a zone
+        with such a pair follows the pair's policy exactly (as between two zones); a pair
+        without a service-policy, a zone without a pair to self and an interface of no
+        zone pass — Cisco's rules for router traffic (docs/vendors/cisco_ios.md,
+        "Zone-based firewall": traffic to the self zone passes unless a zone-pair with a
+        policy says otherwise, unlike traffic between two zones).  Beside control-plane
+        policing (an input filter already), the two are not composed: that filter
+        partial (never "blocked")."""
         dev = self.dev
         why = "; ".join(
             f"zone-pair {p.name} (source {p.source} destination self): the zone firewall's policy on traffic "
             "to the router is not modelled beside control-plane policing"
             for p in pairs
+            if p.policy is not None or p.doubts
         )
+        if not why:
+            return  # pairs without a policy: traffic to the router passes as without them
         if dev.input_filter is not None:
             for p in pairs:
                 self.rep.add_partial(f"zone-pair security {p.name}", why, p.src)
@@ -266,26 +271,21 @@ class ZoneBuilder(CoppBuilder):
             flt.partial = f"{flt.partial}; {why}" if flt.partial else why
             return
         lines: list[FilterLine] = []
-        covered: frozenset[str] = frozenset()
         for pair in pairs:
             ins = members[pair.source]
+            if pair.policy is None and not pair.doubts:
+                label = f"zone-pair {pair.name}: no service-policy: traffic to the router passes"
+                lines.append(FilterLine(Action.PERMIT, [Match(in_ifaces=ins)], pair.src, label))
+                continue
             pair_lines, _ = self._pair_lines(pair)
             lines += [_on(line, ins, None) for line in pair_lines]
-            covered |= ins
-        zones = ", ".join(sorted({p.source for p in pairs}))
-        rest = (
-            f"traffic to the router from an interface outside the zones with a zone-pair to self ({zones}): "
-            "whether the zone firewall lets it through is not modelled"
-        )
-        lines.append(FilterLine(Action.DENY, [Match()], pairs[0].src, "zone-pair to self: other interfaces", rest))
-        self.rep.add_partial("zone-based firewall (self)", rest, pairs[0].src)
         dev.filters[ZONE_SELF] = Filter(
             name=ZONE_SELF,
             lines=lines,
             kind="synthesized",
             default_action=Action.PERMIT,
             source=pairs[0].src,
-            default_text="traffic to the router: not filtered by the zone firewall",
+            default_text="traffic to the router from a zone without a zone-pair to self, or from no zone: passes",
         )
         dev.input_filter = ZONE_SELF
 

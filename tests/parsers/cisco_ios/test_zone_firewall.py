@@ -427,8 +427,8 @@ zone-pair security ccp-zp-out-self source out-zone destination self
 def test_the_zone_firewall_ccp_writes(tmp_path):
     """CCP's template: staff out by tcp/udp/icmp (its application list — cuseeme, h323 …
     — not in the port table, so other IP protocols are only *maybe* out), nothing in,
-    and out-zone → self dropped: the Internet reaches none of the router's services (the
-    staff's reach of the router, with no pair to self, stays unknown)."""
+    and out-zone → self dropped: the Internet reaches none of the router's services; the
+    staff, with no pair to self, reach them (Cisco: router traffic passes then)."""
     members = {"wan": "zone-member security out-zone", "canbo": "zone-member security in-zone"}
     a = audit(tmp_path, CCP, **{**members, "ketoan": "", "khach": ""})
     check_cells(
@@ -437,7 +437,7 @@ def test_the_zone_firewall_ccp_writes(tmp_path):
             ("can-bo", "internet"): (REACHABLE, ["icmp", "tcp", "udp"]),
             ("internet", "can-bo"): BLOCKED,
             ("internet", "@devices"): BLOCKED,
-            ("can-bo", "@devices"): UNKNOWN,
+            ("can-bo", "@devices"): REACHABLE,
         },
     )
 
@@ -565,9 +565,9 @@ def test_what_changes_membership_is_partial(tmp_path, extra, members, cell, why)
 def test_a_zone_pair_to_self_filters_that_zones_traffic_to_the_router(tmp_path):
     """A zone-pair WAN → self: what the Internet sends to the router follows its policy
     exactly (class-default drop: blocked; an ssh class inspected: ssh only); the staff
-    (zone IN, no pair to self) and the printers (no zone) reach the router *maybe* —
-    whether they still do once a pair names self is not settled here — never "blocked".
-    Beside control-plane policing the two filters are not composed: unknown."""
+    (zone IN, no pair to self) and the printers (no zone) still reach the router: Cisco's
+    rules for router traffic pass what no zone-pair with a policy filters.  Beside
+    control-plane policing the two filters are not composed: unknown."""
     to_self = """\
     class-map type inspect match-any QUAN-TRI
      match protocol ssh
@@ -585,8 +585,9 @@ def test_a_zone_pair_to_self_filters_that_zones_traffic_to_the_router(tmp_path):
     assert before[("internet", "@devices")].verdict == REACHABLE  # no pair to self: not filtered
     dropped = cells(audit(tmp_path / "drop", INSPECT_ALL, to_self.format(action="drop")))
     assert dropped[("internet", "@devices")].verdict == BLOCKED
-    assert dropped[("can-bo", "@devices")].verdict == UNKNOWN
-    assert dropped[("may-in", "@devices")].verdict == UNKNOWN
+    assert dropped[("can-bo", "@devices")].verdict == REACHABLE
+    assert dropped[("may-in", "@devices")].verdict == REACHABLE
+    assert dropped[("can-bo", "@devices")].services == before[("can-bo", "@devices")].services
     assert dropped[("can-bo", "internet")].verdict == REACHABLE  # transit unchanged
     check_cells(
         audit(tmp_path / "ssh", INSPECT_ALL, to_self.format(action="inspect")),
@@ -595,6 +596,19 @@ def test_a_zone_pair_to_self_filters_that_zones_traffic_to_the_router(tmp_path):
     copp = "control-plane\n service-policy input COPP\npolicy-map COPP\n class class-default\n"
     beside = cells(audit(tmp_path / "copp", INSPECT_ALL, to_self.format(action="drop"), copp))
     assert beside[("internet", "@devices")].verdict == UNKNOWN
+
+
+def test_a_zone_pair_to_self_without_a_policy_passes(tmp_path):
+    """Between two zones a pair without a service-policy drops; toward ``self`` it passes
+    (Cisco's rules for router traffic): the Internet still reaches the router's services,
+    never a false "blocked" that would hide them."""
+    bare = "zone-pair security WAN-SELF source WAN destination self\n"
+    (tmp_path / "truoc").mkdir()
+    (tmp_path / "bare").mkdir()
+    before = cells(audit(tmp_path / "truoc"))
+    after = cells(audit(tmp_path / "bare", INSPECT_ALL, bare))
+    assert after[("internet", "@devices")].verdict == REACHABLE
+    assert after[("internet", "@devices")].services == before[("internet", "@devices")].services
 
 
 # --------------------------------------------------------------------------- the fixture
