@@ -43,6 +43,7 @@ from netaddr import IPNetwork, IPSet
 
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, Filter, FilterLine, Match, PortRange, Src
 from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, evolve
+from netaudit.parsers.cisco_common import PROTO_GRE
 from netaudit.parsers.cisco_ios.copp import CLASS_DEFAULT, CoppBuilder, doubt_text, unknown_action, with_action
 from netaudit.parsers.cisco_ios.state import ClassMap, IfState, IosState, PolicyClass, ZonePair
 
@@ -73,6 +74,23 @@ PAM_PORTS: dict[str, tuple[tuple[int, ...], int | None]] = {
     "isakmp": ((PROTO_UDP,), 500),
 }
 WHOLE_PROTOCOLS = frozenset({"tcp", "udp", "icmp"})  # PAM maps no port onto them
+# The applications left out of PAM_PORTS that PAM knows, by the IP protocols of every
+# channel their inspection opens (control, data, media: FTP's data connections are TCP,
+# RTP media of h323/sip/rtsp/skinny/mgcp UDP, PPTP's tunnel GRE): their packets lie
+# there, so a class naming one is *maybe* only within them — and exact beside a
+# `match protocol tcp`/`udp` of the same match-any class (the CCP wizard's class lists
+# both).  Cisco IOS Security Configuration Guide, "Port to Application Mapping",
+# system-defined port mappings; docs/vendors/cisco_ios.md, "Zone-based firewall".
+APP_PROTOCOLS: dict[str, tuple[int, ...]] = {
+    **dict.fromkeys(("exec", "ftp", "ftps", "imaps", "ldap", "ldaps", "login", "msrpc"), (PROTO_TCP,)),
+    **dict.fromkeys(("pop3s", "shell", "sqlnet", "sql-net", "telnets"), (PROTO_TCP,)),
+    **dict.fromkeys(("mgcp", "streamworks", "tftp", "l2tp"), (PROTO_UDP,)),
+    **dict.fromkeys(
+        ("cuseeme", "h323", "netshow", "realmedia", "rtsp", "sip", "skinny", "sunrpc", "vdolive"),
+        (PROTO_TCP, PROTO_UDP),
+    ),
+    "pptp": (PROTO_TCP, PROTO_GRE),
+}
 MAX_NESTING = 8  # `match class-map` depth before a loop is assumed
 
 
@@ -422,6 +440,10 @@ class ZoneBuilder(CoppBuilder):
         """``match protocol P``: its PAM ports, or a partial line (not in the table,
         remapped by ``ip port-map``)."""
         remapped = self.port_maps.get(proto)
+        if proto not in PAM_PORTS and proto in APP_PROTOCOLS and not remapped:
+            why = f"match protocol {proto}: its ports are not in netaudit's table (within its IP protocols)"
+            self.rep.add_partial(label, why, src)
+            return FilterLine(Action.PERMIT, [Match(protocols=APP_PROTOCOLS[proto])], src, label, partial=why)
         if proto not in PAM_PORTS:
             why = f"match protocol {proto}: its ports are not in netaudit's table"
         elif remapped and proto not in WHOLE_PROTOCOLS:

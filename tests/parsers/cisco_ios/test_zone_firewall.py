@@ -425,10 +425,11 @@ zone-pair security ccp-zp-out-self source out-zone destination self
 
 
 def test_the_zone_firewall_ccp_writes(tmp_path):
-    """CCP's template: staff out by tcp/udp/icmp (its application list — cuseeme, h323 …
-    — not in the port table, so other IP protocols are only *maybe* out), nothing in,
-    and out-zone → self dropped: the Internet reaches none of the router's services; the
-    staff, with no pair to self, reach them (Cisco: router traffic passes then)."""
+    """CCP's template: staff out by tcp/udp/icmp exactly (its application list — cuseeme,
+    h323 … — not in the port table, yet carried by TCP and UDP, which the class names
+    whole), nothing in, and out-zone → self dropped: the Internet reaches none of the
+    router's services; the staff, with no pair to self, reach them (Cisco: router traffic
+    passes then)."""
     members = {"wan": "zone-member security out-zone", "canbo": "zone-member security in-zone"}
     a = audit(tmp_path, CCP, **{**members, "ketoan": "", "khach": ""})
     check_cells(
@@ -440,6 +441,32 @@ def test_the_zone_firewall_ccp_writes(tmp_path):
             ("can-bo", "@devices"): REACHABLE,
         },
     )
+    out = cells(a)[("can-bo", "internet")]
+    assert not out.maybe_services and out.maybe_reason is None  # no other IP protocol "maybe"
+
+
+@pytest.mark.parametrize(
+    ("proto", "within"),
+    [("ftp", {"tcp"}), ("tftp", {"udp"}), ("h323", {"tcp", "udp"}), ("pptp", {"tcp", "proto/47"})],
+)
+def test_an_application_outside_the_port_table_is_maybe_within_its_ip_protocols(tmp_path, proto, within):
+    """``match protocol ftp`` (its data connections on any port) is *maybe* — but only
+    over TCP: the guest's other IP protocols toward the staff stay proven out.  PPTP's
+    tunnel is GRE, so GRE is among its maybe."""
+    app = f"""\
+    class-map type inspect match-any UNG-DUNG
+     match protocol {proto}
+    policy-map type inspect PM-KHACH
+     class type inspect UNG-DUNG
+      inspect
+     class class-default
+      drop
+    zone-pair security KHACH-IN source KHACH destination IN
+     service-policy type inspect PM-KHACH
+    """
+    cell = cells(audit(tmp_path, INSPECT_ALL, app, khach="zone-member security KHACH"))[("khach", "can-bo")]
+    assert cell.verdict == UNKNOWN
+    assert {s.split("/")[0] if not s.startswith("proto/") else s for s in cell.services} == within
 
 
 def test_match_all_of_an_acl_and_a_protocol_is_their_intersection(tmp_path):
