@@ -21,12 +21,20 @@ dynamic DYN`` stands for the entries of ``crypto dynamic-map DYN``; one of those
 ``match address`` accepts whatever the peer proposes: any packet.  An entry counts where
 IKE is enabled on X (``crypto ikev1|ikev2|isakmp enable X``) or it is ``ipsec-manual``.
 
-The model has no "came decrypted" bit, and a cleartext packet with the same addresses is
-not bypassed (the ASA drops it as IPsec spoofing).  So these packets are *maybe*
-permitted: :meth:`VpnBuilder._finish_vpn` gives, per entry, partial lines that the
-forwarding policy puts before the same-security gate, the access-lists and the level rule
+A cleartext packet with the same addresses is not bypassed (the ASA drops it as IPsec
+spoofing).  :meth:`VpnBuilder._finish_vpn` gives, per entry, lines that the forwarding
+policy puts before the same-security gate, the access-lists and the level rule
 (:mod:`.policy`; back out of X only with ``same-security-traffic permit intra-interface``),
-and the outbound access-lists get in front of theirs.  With a
+and the outbound access-lists get in front of theirs.  They are exact for an entry that
+is one of X's tunnels (``model.IpsecTunnel``: a static entry, every static entry of the
+map read whole) whose crypto ACL names no ICMP type, TCP flag or connection state (its
+mirror then exactly the tunnel's ``decrypts``) and no destination NAT may rewrite: the
+engine sends through them only what comes decrypted out of that tunnel — a cleartext
+packet with those addresses on X is already *maybe* there (:mod:`netaudit.reach.ipsec`),
+whatever the line says; and the outbound access-lists' copies keep the source, unless
+NAT runs before them.  Every other entry's lines are partial: *maybe* permitted, since
+no tunnel the engine follows stands for its packets (a dynamic entry: remote access;
+not read whole).  With a
 ``vpn-filter`` known for the entry, what it permits is a partial permit and what it
 denies a partial deny (denied if it came from the tunnel, the access-lists decide
 otherwise).  With ``no sysopt connection permit-vpn`` nothing changes: the access-lists
@@ -53,7 +61,7 @@ from dataclasses import dataclass
 from netaudit.model import Action, Filter, FilterLine, IpsecTunnel, Match, Src
 from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_asa.state import AsaState, CryptoEntry
-from netaudit.parsers.cisco_common import crypto_acl_problem, mirror_filter
+from netaudit.parsers.cisco_common import crypto_acl_problem, mirror_filter, mirrored
 from netaudit.parsers.packet_sets import (
     ANY,
     Cond,
@@ -109,6 +117,10 @@ class TunnelLines:
     denied: list[Cond]
     denied_src: Src | None = None
     denied_reason: str = ""
+    # Only what comes decrypted out of one of the interface's model.IpsecTunnels meets
+    # these lines: they are exact (see the module docstring).
+    exact: bool = False
+    on: str = ON_DEFAULT  # where permit-vpn is on: by default, or the line
 
 
 def _cond(m: Match) -> tuple[bool, Cond | None]:
@@ -306,20 +318,37 @@ class VpnBuilder(AsaState):
             else:
                 flt = None
         on_src = self.permit_vpn[1]
+        on = ON_DEFAULT if on_src is None else ON_LINE.format(line=on_src.line)
         why = BYPASS.format(
-            on=ON_DEFAULT if on_src is None else ON_LINE.format(line=on_src.line),
+            on=on,
             filter=NO_FILTER if flt is None else FILTER_PERMITS.format(acl=flt[0], gp=flt[2]),
         )
-        tl = TunnelLines(real, label, allowed, src, why, denied)
+        tl = TunnelLines(real, label, allowed, src, why, denied, exact=self._exact_tunnel(real, entry, natted), on=on)
         if flt is not None and denied:
             assert entry is not None
             tl.denied_src = flt[1]
             tl.denied_reason = FILTER_DENIES.format(acl=flt[0], gp=flt[2], map=entry.map, seq=entry.seq)
         self.vpn_tunnels.append(tl)
+        if tl.exact:
+            return
         if allowed:
             self.rep.add_partial(label, why, src)
         if tl.denied_src is not None:
             self.rep.add_partial(label, tl.denied_reason, tl.denied_src)
+
+    def _exact_tunnel(self, real: str, entry: CryptoEntry | None, natted: bool) -> bool:
+        """Whether the bypass lines of ``entry`` on ``real`` meet only what comes decrypted
+        out of one of the interface's tunnels (module docstring): a static entry whose
+        crypto ACL's mirror is exact, on an interface whose static entries are its
+        ``ipsec_tunnels``, no destination NAT on the way."""
+        if entry is None or entry.dynamic is not None or natted or entry.acl is None:
+            return False
+        if not any(t.encrypts == entry.acl for t in self.dev.interfaces[real].ipsec_tunnels):
+            return False
+        flt = self.dev.filters[entry.acl]
+        return not any(mirrored(m)[1] for line in flt.lines for m in line.matches) and (
+            permitted_conds(flt, exact=True) is not None
+        )
 
     def _after_dnat(self, real: str, conds: list[Cond]) -> tuple[list[Cond], bool]:
         """``conds`` (addresses on the wire) with what the destination NAT rules entering
@@ -393,10 +422,12 @@ class VpnBuilder(AsaState):
             if t.denied and t.denied_src is not None:
                 ms = _matches(t.denied, me, outs)
                 if ms:
-                    lines.append(FilterLine(Action.DENY, ms, t.denied_src, t.label, t.denied_reason))
+                    why = None if t.exact else t.denied_reason
+                    lines.append(FilterLine(Action.DENY, ms, t.denied_src, _name(t, "vpn-filter"), why))
             ms = _matches(t.bypass, me, outs)
             if ms:
-                lines.append(FilterLine(Action.PERMIT, ms, t.bypass_src, t.label, t.bypass_reason))
+                why = None if t.exact else t.bypass_reason
+                lines.append(FilterLine(Action.PERMIT, ms, t.bypass_src, _name(t, "permit-vpn"), why))
         return lines
 
     def _vpn_out_filters(self, named: list[str]) -> None:
@@ -413,12 +444,13 @@ class VpnBuilder(AsaState):
             for t in self.vpn_tunnels:
                 if t.iface not in named or (t.iface == y and self.same_intra is None):
                     continue
-                conds = t.bypass
+                conds, exact = t.bypass, t.exact
                 if dev.snat_before_out_filter:  # the out ACL sees the translated source
-                    conds = [c._replace(src=None) for c in conds]
+                    conds, exact = [c._replace(src=None) for c in conds], False
                 ms = _matches(conds, frozenset({t.iface}), frozenset({y}))
                 if ms:
-                    extra.append(FilterLine(Action.PERMIT, ms, t.bypass_src, t.label, t.bypass_reason))
+                    why = None if exact else t.bypass_reason
+                    extra.append(FilterLine(Action.PERMIT, ms, t.bypass_src, _name(t, "permit-vpn", exact), why))
             if not extra:
                 continue
             base = dev.filters[acl]
@@ -432,6 +464,16 @@ class VpnBuilder(AsaState):
                 default_text=base.default_text,
             )
             itf.filter_out = name
+
+
+def _name(t: TunnelLines, what: str, exact: bool | None = None) -> str:
+    """A tunnel line's name: what decides it, where the line is exact (a reader of the
+    witness sees why the access-lists did not)."""
+    if not (t.exact if exact is None else exact):
+        return t.label
+    if what == "vpn-filter":
+        return f"{t.label}: decrypted, dropped by the vpn-filter"
+    return f"{t.label}: decrypted, past the access-lists ({t.on})"
 
 
 def _matches(conds: list[Cond], ins: frozenset[str], outs: frozenset[str]) -> list[Match]:

@@ -1,11 +1,12 @@
 """Cisco ASA site-to-site IPsec: decrypted traffic bypasses the access-lists
 (``sysopt connection permit-vpn``, on by default) — netaudit/parsers/cisco_asa/vpn.py.
 
-The model cannot tell a packet that came decrypted out of a tunnel from a cleartext one
-with the same addresses, so what a tunnel may deliver past the access-lists is *maybe*
-(unknown, the crypto map line and permit-vpn named), never "blocked"; with ``no sysopt
-connection permit-vpn`` the access-lists decide as before (docs/vendors/cisco_asa.md,
-"Site-to-site VPN")."""
+A zone behind the tunnel (``via: tunnel``) sends only decrypted packets: what the mirror
+of a static entry lets out reaches past the access-lists, exactly.  A cleartext packet
+with the same addresses on the outside segment (the remote network declared there, a
+forged source) is *maybe* decrypted (unknown, the crypto map line named), never
+"blocked"; a dynamic entry's packets are maybe; with ``no sysopt connection permit-vpn``
+the access-lists decide as before (docs/vendors/cisco_asa.md, "Site-to-site VPN")."""
 
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ DMZ = Zone("dmz", "dmz", [IPNetwork("10.1.2.0/24")], attach=[("FW", DMZ_IF)])
 BRANCH = Zone("branch", "wan", [IPNetwork("10.9.0.0/16")], attach=[("FW", OUT)])
 INTERNET = Zone("internet", "external", attach=[("FW", OUT)])
 ZONES = [STAFF, DMZ, BRANCH, INTERNET]
+BYPASS = "crypto map OUT 10: decrypted, past the access-lists (sysopt connection permit-vpn is on by default)"
 
 
 def parse(*parts: str):
@@ -58,10 +60,12 @@ def parse(*parts: str):
     return result.devices[0], result.report
 
 
-def matrix(*parts: str) -> dict:
+def matrix(*parts: str, via: str = "segment") -> dict:
+    """The cells of the office; ``via``: how the branch is reached at outside."""
     dev, _rep = parse(*parts)
     topo = topology.build([dev])
-    placed, addrs, _ = zones.resolve(Site(unit="t", zones=ZONES), topo)
+    zs = [Zone(z.name, z.kind, z.subnets, attach=z.attach, via=via) if z is BRANCH else z for z in ZONES]
+    placed, addrs, _ = zones.resolve(Site(unit="t", zones=zs), topo)
     cells = compute_matrix(Engine(topo, placed, addrs, HeaderSpace()), [z.name for z in ZONES])
     return {(c.src, c.dst): c for c in cells if c.dst != "@devices"}
 
@@ -80,14 +84,15 @@ def holds(lines, src: str, dst: str, dport: int = 443) -> bool:
 # --------------------------------------------------------------------------- parsing
 
 
-def test_crypto_map_is_read_into_one_partial_permit_before_the_access_lists():
+def test_crypto_map_is_read_into_one_permit_before_the_access_lists():
+    """The entry is the interface's tunnel (model.IpsecTunnel): only what comes decrypted
+    out of it meets the line, which is therefore exact."""
     dev, rep = parse(IFACES, OUTSIDE_IN, TUNNEL)
     policy = dev.filters[POLICY].lines
     (vpn,) = vpn_lines(dev)
-    assert vpn.action == Action.PERMIT and vpn.name == "crypto map OUT 10"
+    assert vpn.action == Action.PERMIT and vpn.name == BYPASS and vpn.partial is None
     assert vpn.source.text == "crypto map OUT 10 match address VPN"
-    assert "sysopt connection permit-vpn is on by default" in vpn.partial
-    assert "no vpn-filter" in vpn.partial
+    assert [t.encrypts for t in dev.interfaces[OUT].ipsec_tunnels] == ["VPN"]
     # the mirror of the crypto ACL, entering outside, toward every other interface
     assert {m.in_ifaces for m in vpn.matches} == {frozenset({OUT})}
     assert {m.out_ifaces for m in vpn.matches} == {frozenset({INS, DMZ_IF})}
@@ -95,8 +100,39 @@ def test_crypto_map_is_read_into_one_partial_permit_before_the_access_lists():
     assert not holds([vpn], "10.9.3.4", "10.1.2.10") and not holds([vpn], "10.8.0.1", "10.1.1.20")
     # before OUTSIDE_IN's lines (which it bypasses)
     assert policy.index(vpn) < min(i for i, ln in enumerate(policy) if ln.name == "OUTSIDE_IN")
-    assert [p["construct"] for p in rep.partially_understood] == ["crypto map OUT 10"]
+    assert rep.partially_understood == []
     assert {(r.name, r.defined) for r in dev.references if r.kind == "acl"} >= {("VPN", True)}
+
+
+@pytest.mark.parametrize(
+    ("extra", "why"),
+    [
+        # a second static entry not read whole: no entry of the map is a tunnel
+        ("crypto map OUT 20 match address NOT-DEFINED\ncrypto map OUT 20 set peer 203.0.113.10\n", "no vpn-filter"),
+        # the crypto ACL names an ICMP type: its mirror, types left open, is wider
+        ("access-list VPN extended permit icmp 10.1.1.0 255.255.255.0 10.9.0.0 255.255.0.0 echo\n", "no vpn-filter"),
+    ],
+)
+def test_a_bypass_the_engine_cannot_hold_to_decrypted_packets_stays_partial(extra, why):
+    dev, rep = parse(IFACES, OUTSIDE_IN, extra, TUNNEL)
+    lines = [ln for ln in vpn_lines(dev) if ln.name.startswith("crypto map OUT 10")]
+    assert lines and all(why in (ln.partial or "") and ln.name == "crypto map OUT 10" for ln in lines)
+    assert "crypto map OUT 10" in [p["construct"] for p in rep.partially_understood]
+    assert matrix(IFACES, OUTSIDE_IN, extra, TUNNEL, via="tunnel")[("branch", "staff")].verdict == UNKNOWN
+
+
+def test_the_zone_behind_the_tunnel_reaches_past_the_access_list():
+    """The branch behind the tunnel: its packets come decrypted, the ASA lets them past
+    OUTSIDE_IN (permit-vpn) — reachable, the witness citing the crypto map entry; what
+    the crypto ACL does not protect (the DMZ) is decided by OUTSIDE_IN."""
+    m = matrix(IFACES, OUTSIDE_IN, TUNNEL, via="tunnel")
+    cell = m[("branch", "staff")]
+    assert cell.verdict == REACHABLE and cell.services == ["ip"]
+    texts = [r["text"] for hop in cell.witness.hops for r in hop["rules"]]
+    assert "crypto map OUT 10 match address VPN" in texts
+    assert m[("branch", "dmz")].verdict == BLOCKED  # not in the tunnel's mirror: never decrypted
+    off = matrix(IFACES, OUTSIDE_IN, TUNNEL, "no sysopt connection permit-vpn\n", via="tunnel")
+    assert off[("branch", "staff")].verdict == BLOCKED
 
 
 def test_no_sysopt_permit_vpn_changes_nothing_and_the_acl_decides():
@@ -114,8 +150,6 @@ def test_tunnel_traffic_past_the_outside_acl_is_unknown_not_blocked():
     assert cell.verdict == UNKNOWN
     # the cell names the tunnel's entry; the bypass line (permit-vpn) is a partial construct
     assert "crypto map OUT 10 match address VPN" in cell.reason.render("en")
-    dev, _rep = parse(IFACES, OUTSIDE_IN, TUNNEL)
-    assert any("sysopt connection permit-vpn" in (ln.partial or "") for ln in vpn_lines(dev))
     # what the crypto ACL does not protect stays decided by the access-list
     assert m[("branch", "dmz")].verdict == REACHABLE and m[("branch", "dmz")].services == ["tcp/80"]
     # the Internet's own addresses are not the tunnel's: still blocked
@@ -126,7 +160,7 @@ def test_explicit_sysopt_line_and_the_pix_7_0_name():
     for line in ("sysopt connection permit-vpn\n", "sysopt connection permit-ipsec\n"):
         dev, _rep = parse(IFACES, OUTSIDE_IN, line, TUNNEL)
         (vpn,) = vpn_lines(dev)
-        assert "sysopt connection permit-vpn is on (line 18)" in vpn.partial
+        assert "sysopt connection permit-vpn is on (line 18)" in vpn.name
     dev, _rep = parse(IFACES, OUTSIDE_IN, "no sysopt connection permit-ipsec\n", TUNNEL)
     assert vpn_lines(dev) == []
     # other sysopt options are understood and change nothing
@@ -231,11 +265,12 @@ def test_outbound_acl_is_bypassed_too():
     inside = dev.interfaces[INS]
     assert inside.filter_out == f"asa-out-{INS}"
     out = dev.filters[inside.filter_out]
-    assert out.kind == "synthesized" and out.lines[0].partial and out.lines[0].name == "crypto map OUT 10"
+    assert out.kind == "synthesized" and out.lines[0].partial is None and out.lines[0].name == BYPASS
     assert out.lines[1:] == dev.filters["INSIDE_OUT"].lines  # the ACL's own lines, cited as they are
     assert any(f.acl == "INSIDE_OUT" and f.direction == "out" for f in dev.facts.access_groups)
     m = matrix(IFACES, acls, TUNNEL)
     assert m[("branch", "staff")].verdict == UNKNOWN
+    assert matrix(IFACES, acls, TUNNEL, via="tunnel")[("branch", "staff")].verdict == REACHABLE
 
 
 GP = """
@@ -253,13 +288,15 @@ def test_vpn_filter_of_the_peers_group_policy_still_applies():
     dev, rep = parse(IFACES, OUTSIDE_IN, TUNNEL, GP)
     deny, permit = vpn_lines(dev)
     assert deny.action == Action.DENY and deny.source.text == "vpn-filter value VPNF"
-    assert "vpn-filter VPNF of group-policy GP-BRANCH drops" in deny.partial
-    assert permit.action == Action.PERMIT and "vpn-filter VPNF of group-policy GP-BRANCH permits" in permit.partial
+    assert deny.partial is None and deny.name == "crypto map OUT 10: decrypted, dropped by the vpn-filter"
+    assert permit.action == Action.PERMIT and permit.partial is None and permit.name == BYPASS
     assert holds([permit], "10.9.0.1", "10.1.1.5", 443) and not holds([permit], "10.9.0.1", "10.1.1.5", 22)
     assert holds([deny], "10.9.0.1", "10.1.1.5", 22) and not holds([deny], "10.9.0.1", "10.1.1.5", 443)
     assert rep.unrecognized == []
     cell = matrix(IFACES, OUTSIDE_IN, TUNNEL, GP)[("branch", "staff")]
     assert cell.verdict == UNKNOWN and cell.services == ["tcp/443"]
+    cell = matrix(IFACES, OUTSIDE_IN, TUNNEL, GP, via="tunnel")[("branch", "staff")]
+    assert cell.verdict == REACHABLE and cell.services == ["tcp/443"]
 
 
 def test_vpn_filter_inherited_from_dfltgrppolicy_or_none():
@@ -329,11 +366,6 @@ def test_fixture_provincial_tunnel_end_to_end(tmp_path):
     cell = cells[("tinh", "staff")]
     assert cell.verdict == UNKNOWN
     assert "crypto map OUTSIDE_MAP 10 match address VPN-TINH" in cell.reason.render("en")
-    assert any(
-        "sysopt connection permit-vpn is on by default" in p["reason"]
-        for r in audit.snapshot.reports
-        for p in r.partially_understood
-    )
     for dst in ("servers", "guest", "mgmt"):
         assert cells[("tinh", dst)].verdict == BLOCKED, dst
     assert cells[("tinh", "portal")].verdict == REACHABLE  # OUTSIDE_IN: the portal's web ports
@@ -369,23 +401,23 @@ def on_the_segment(tmp_path) -> Path:
     return site
 
 
-def test_fixture_province_behind_the_tunnel_is_exact_but_the_bypass():
+def test_fixture_province_behind_the_tunnel_is_exact():
     """The fixture's site file puts the province behind the tunnel (``via: tunnel``): the
     static crypto map entry is a tunnel (model.IpsecTunnel: what VPN-TINH encrypts, what
-    its mirror lets come out), so tinh's cells are decided — only tinh -> staff, which the
-    ASA lets past the access-lists (permit-vpn) for packets that came decrypted, stays
-    unknown (the model cannot tell them from cleartext ones), naming the entry and
-    permit-vpn; the
-    mirror carries nothing to the other zones, and INSIDE_IN's deny of RFC 1918 keeps
-    staff from the province.  Before, every one of the 13 cells was unknown ("no static
-    IPsec tunnel ... is modelled")."""
+    its mirror lets come out), so tinh's cells are decided — tinh -> staff reachable,
+    every service: the ASA lets what comes decrypted past the access-lists (permit-vpn,
+    on by default); the mirror carries nothing to the other zones, and INSIDE_IN's deny
+    of RFC 1918 keeps staff from the province.  Before, tinh -> staff was unknown (the
+    bypass read as maybe), and before that every one of the 13 cells ("no static IPsec
+    tunnel ... is modelled")."""
     audit = run_audit([FIXTURES / "asa-l2l-vpn-tinh.cfg"], FIXTURES / "asa-l2l-vpn-tinh.site.yaml")
     cells = {(c.src, c.dst): c for c in audit.matrix}
     tinh = {k: c for k, c in cells.items() if "tinh" in k}
     assert len(tinh) == 13
-    assert {k for k, c in tinh.items() if c.verdict == UNKNOWN} == {("tinh", "staff")}
-    reason = cells[("tinh", "staff")].reason.render("en")
-    assert "crypto map OUTSIDE_MAP 10" in reason and "sysopt connection permit-vpn" in reason
+    assert not any(c.verdict == UNKNOWN for c in tinh.values())
+    staff = cells[("tinh", "staff")]
+    assert staff.verdict == REACHABLE and staff.services == ["ip"] and not staff.violation
+    assert "crypto map OUTSIDE_MAP 10 match address VPN-TINH" in [r["text"] for h in staff.witness.hops for r in h["rules"]]
     for pair, cell in tinh.items():
         if pair != ("tinh", "staff"):
             assert cell.verdict == BLOCKED, pair
