@@ -378,7 +378,9 @@ def ev_zone_wireless(f: Facts) -> Outcome:
     out = _flows(f, cells, extra=ev + shared)
     if shared and out.status != NOT_MET:
         out.status = NOT_MET
-    return _with_findings(out, f.findings_of("guest-isolation"))
+    # A guest reaching a segment no zone covers: not proven isolated (checks "unzoned-reach").
+    strays = [x for x in f.findings_of("unzoned-reach") if x["zones"][:1] and x["zones"][0] in names]
+    return _with_findings(out, f.findings_of("guest-isolation") + strays)
 
 
 def ev_zone_database(f: Facts) -> Outcome:

@@ -286,3 +286,55 @@ def test_messages_erase_the_spinner_line(monkeypatch):
         write_above(tty.write, "netaudit: warning: something\n")
     shown = tty.getvalue()
     assert "s\r\033[Knetaudit: warning: something\n" in shown
+
+
+UNZONED_ROUTER = """\
+hostname RT-XA
+interface GigabitEthernet0/0
+ ip address 203.0.113.2 255.255.255.252
+interface GigabitEthernet0/1
+ description CAN-BO
+ ip address 10.0.10.1 255.255.255.0
+interface GigabitEthernet0/2
+ description WIFI-KHACH
+ ip address 10.0.40.1 255.255.255.0
+ ip access-group KHACH-VAO in
+interface GigabitEthernet0/3
+ ip address 172.16.0.1 255.255.255.0
+ip access-list extended KHACH-VAO
+ deny ip any 10.0.10.0 0.0.0.255
+ deny ip any host 10.0.40.1
+ deny ip any host 10.0.10.1
+ deny ip any host 172.16.0.1
+ deny ip any host 203.0.113.2
+{extra} permit ip any any
+ip route 0.0.0.0 0.0.0.0 203.0.113.1
+end
+"""
+UNZONED_SITE = """\
+unit: "UBND xa An Phu"
+level: 2
+zones:
+  staff: {kind: internal, subnets: [10.0.10.0/24], attach: ["RT-XA:GigabitEthernet0/1"]}
+  guest: {kind: guest, subnets: [10.0.40.0/24], attach: ["RT-XA:GigabitEthernet0/2"]}
+  internet: {kind: external, attach: ["RT-XA:GigabitEthernet0/0"]}
+"""
+
+
+@pytest.mark.parametrize("kept_off", [False, True])
+def test_a_segment_no_zone_covers_leaves_the_answer_open(capsys, tmp_path, kept_off):
+    """The guest kept off the staff but not off Gi0/3 (172.16.0.0/24, in no zone): the
+    answer is "not known", naming the segment, and the audit does not pass — never
+    "proven"; kept off it too, the answer is proven again."""
+    extra = " deny ip any 172.16.0.0 0.15.255.255\n" if kept_off else ""
+    (tmp_path / "rt.cfg").write_text(UNZONED_ROUTER.format(extra=extra))
+    (tmp_path / "site.yaml").write_text(UNZONED_SITE)
+    code, out, _ = run(capsys, "audit", tmp_path, "--lang", "en")
+    if kept_off:
+        assert last_line(out).startswith("Conclusion: the guest Wi-Fi CANNOT reach the internal network — proven")
+        return
+    assert code == 1
+    assert last_line(out).startswith(
+        "Conclusion: NOT KNOWN whether the guest Wi-Fi can reach the internal network — "
+        "Zone guest reaches 1 segment(s) that no zone covers: RT-XA:GigabitEthernet0/3"
+    )

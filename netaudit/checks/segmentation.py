@@ -10,6 +10,7 @@ from ..messages import Text
 from ..policy import ADMIN_SERVICES, ALLOW, DENY, LIMITED, excess, maybe_excess, services_packets
 from ..reach import BLOCKED, REACHABLE, UNKNOWN, destination_preferences, witness_for
 from ..vocabulary import DEVICES_ZONE
+from ..zones.placement import unzoned_host_segments
 from . import REF_ND331, REF_TT12_ZONES, AuditContext, CheckInfo, check
 
 
@@ -300,6 +301,79 @@ def unknown_verdict(ctx: AuditContext, info: CheckInfo):
                 },
                 zones=[cell.src, cell.dst],
             )
+
+
+# Zones whose reach of a segment nobody classified is a question: a citizen's device, the Internet.
+_UNTRUSTED_KINDS = ("guest", "external")
+
+
+@check(
+    "unzoned-reach",
+    "high",
+    [REF_TT12_ZONES],
+    {
+        "title": {
+            "vi": "Vùng {src} tới được {count} đoạn mạng không thuộc vùng nào: {segments}",
+            "en": "Zone {src} reaches {count} segment(s) that no zone covers: {segments}",
+        },
+        "detail": {
+            "vi": "Gói tin mở kết nối từ vùng {src} có thể được gửi vào các đoạn mạng {where}, tới các địa chỉ "
+            "không vùng nào trong tệp khai báo sở hữu ({services}). Các đoạn mạng này chưa được phân loại, "
+            "nên không kết luận được {src} có vào được mạng nội bộ hay không: chưa chứng minh được là an toàn.",
+            "en": "New connections from zone {src} may be sent onto segments {where}, to addresses no zone of the "
+            "site file owns ({services}). These segments are not classified, so whether {src} reaches the "
+            "internal network cannot be concluded: it is not proven safe.",
+        },
+        "remediation": {
+            "vi": "Khai báo vùng của các đoạn mạng này trong site.yaml (loại: internal, server, camera, "
+            "management …) rồi kiểm tra lại; đoạn nào vùng {src} không được phép tới thì chặn dải địa chỉ của "
+            "nó trên bộ lọc của vùng {src}.",
+            "en": "Declare the zones of these segments in site.yaml (kind: internal, server, camera, "
+            "management …) and audit again; deny in zone {src}'s filter the subnets of those it must not reach.",
+        },
+    },
+)
+def unzoned_reach(ctx: AuditContext, info: CheckInfo):
+    """An untrusted zone (guest, external) whose new connections reach host segments no
+    zone covers (zones.placement.unzoned_host_segments): no matrix cell is about their
+    hosts, so "the guest cannot reach the internal network" would be unproven — one
+    finding per zone, high, not proven (the segments' kinds decide), never a silent pass."""
+    if ctx.engine is None:
+        return
+    segments = unzoned_host_segments(ctx.zones, ctx.topology)
+    for pz in ctx.zones:
+        if pz.kind not in _UNTRUSTED_KINDS:
+            continue
+        strays = ctx.engine.strays.get(pz.name, {})
+        reached = [(dev, ifn, subnets, strays[(dev, ifn)]) for dev, ifn, subnets in segments if (dev, ifn) in strays]
+        reached = [r for r in reached if r[3] != ctx.hs.false]
+        if not reached:
+            continue
+        sent = ctx.hs.false
+        for *_, u in reached:
+            sent |= u
+        cites = [ctx.topology.interface(dev, ifn).source for dev, ifn, _, _ in reached]
+        f = info.finding(
+            key=pz.name,
+            fields={
+                "src": pz.name,
+                "count": len(reached),
+                "segments": messages.named_list(f"{dev}:{ifn}" for dev, ifn, _, _ in reached),
+                "where": messages.named_list(
+                    f"{dev}:{ifn} ({', '.join(str(n) for n in subnets)})" for dev, ifn, subnets, _ in reached
+                ),
+                "services": ctx.hs.services_text(sent),
+            },
+            zones=[pz.name],
+            devices=sorted({dev for dev, _, _, _ in reached}),
+            evidence=[{"file": c.file, "line": c.line, "text": c.text} for c in cites[:_CITED] if c is not None],
+        )
+        f.proven = False
+        yield f
+
+
+# The interface lines an unzoned-reach finding cites (its detail names every segment).
+_CITED = 8
 
 
 # Protocols other than TCP act on a single packet: a forged one is enough (SNMP set,

@@ -64,6 +64,10 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
             for did in z.domains:
                 self.zones_in_domain[did].append(z.name)
         self._tunnel_zones_setup(zones)  # zones behind an interface's tunnels (ipsec.py)
+        # What each zone's new connections reach on segments no zone covers (Run.unzoned of
+        # the zone's run in matrix.compute_row): no cell is about them; the unzoned-reach
+        # check and the guest conclusion are.
+        self.strays: dict[str, dict[tuple[str, str], Bdd]] = {}
         # Addresses per L3 interface and per (device, vrf).
         self.if_addr: dict[tuple[str, str], Bdd] = {}
         self.own: dict[tuple[str, str], Bdd] = defaultdict(lambda: hs.false)

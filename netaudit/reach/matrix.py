@@ -76,6 +76,7 @@ def compute_row(engine: Engine, src: str, zone_names: list[str]) -> list[Cell]:
     hs = engine.hs
     pz = engine.zones[src]
     run = engine.run_zone(src)
+    engine.strays[src] = run.unzoned
     row = [make_cell(engine, run, pz, dst) for dst in [z for z in zone_names if z != src] + [DEVICES_ZONE]]
     if pz.segment_sources is not None and pz.placed:
         _for_segment_sources(engine, pz, row)

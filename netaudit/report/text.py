@@ -314,6 +314,10 @@ def guest_conclusion(audit, lang: str, standard: str | None = None, prose=str) -
         for c in cells
         if (c.verdict == "unknown" and (c.expectation is None or c.expectation.expected != "allow")) or c.may_violate
     ]
+    # Segments no zone covers that a guest reaches (check unzoned-reach): their hosts may be
+    # the internal network, so no "proven" about it, and never left unsaid.
+    strays = [f for f in audit.findings if f.check == "unzoned-reach" and f.zones[:1] and f.zones[0] in guests]
+    stray_text = "; ".join(f.title.get(lang) or f.title["en"] for f in strays)
     overall = _overall(audit, lang, standard)
     if not guests:
         line, key = t("summary.conclusion.unknown", lang, why=t("summary.conclusion.no_guest", lang)), "unknown"
@@ -336,8 +340,8 @@ def guest_conclusion(audit, lang: str, standard: str | None = None, prose=str) -
                     reached = _device_services(audit, c)
                     items = ", ".join(f"{d} ({', '.join(svcs)})" if svcs else d for d, svcs in reached)
                     parts.append(f"{src} → {t('summary.conclusion.devices', lang, items=items or DEVICES_ZONE)}")
-        if unknown:
-            pairs = ", ".join(f"{c.src} → {_zone(c.dst, lang)}" for c in unknown)
+        if unknown or strays:
+            pairs = ", ".join([f"{c.src} → {_zone(c.dst, lang)}" for c in unknown] + ([stray_text] if strays else []))
             parts.append(t("summary.conclusion.also_unknown", lang, items=pairs))
         # Only the devices' own services beyond the policy (a VPN portal, an admin page):
         # said as such, not as "the internal network", and zones proven closed are said so.
@@ -345,16 +349,18 @@ def guest_conclusion(audit, lang: str, standard: str | None = None, prose=str) -
             line = t("summary.conclusion.yes", lang, where="; ".join(parts))
         else:
             line = t("summary.conclusion.devices_yes", lang, where="; ".join(parts))
-            if all(c.verdict == "blocked" for c in cells if c.dst != DEVICES_ZONE):
+            if all(c.verdict == "blocked" for c in cells if c.dst != DEVICES_ZONE) and not strays:
                 line += " " + t("summary.conclusion.zones_blocked", lang)
         key = "reachable"
     elif unknown:
         first = unknown[0]
         said = first.maybe_reason if first.may_violate else first.reason
         why = f"{first.src} → {_zone(first.dst, lang)}: {prose(in_lang(said, lang) or '?').rstrip('.')}"
-        if len(unknown) > 1:
-            why += f" ({t('summary.conclusion.more', lang, n=len(unknown) - 1)})"
+        if len(unknown) > 1 or strays:
+            why += f" ({t('summary.conclusion.more', lang, n=len(unknown) - 1 + len(strays))})"
         line, key = t("summary.conclusion.unknown", lang, why=why), "unknown"
+    elif strays:
+        line, key = t("summary.conclusion.unknown", lang, why=prose(stray_text)), "unknown"
     else:
         line, key = t("summary.conclusion.no", lang), "blocked"
     return (f"{line} {overall}" if overall else line), key

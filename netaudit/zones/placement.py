@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import NoReturn
 
-from netaddr import IPSet
+from netaddr import IPNetwork, IPSet
 
 from ..messages import Text
 from ..model import Device, IfKind, InputError, Interface
@@ -226,10 +226,7 @@ def resolve(site: Site, topo: Topology) -> tuple[list[PlacedZone], IPSet, list[s
         warnings.extend(Text("warn.zone_problem", zone=z.name, problem=p) for p in problems)
     _attach_external(placed, topo, warnings)
     # A zone without subnets of kind external owns every address no other zone owns.
-    claimed = IPSet()
-    for pz in placed:
-        if pz.zone.subnets or pz.kind != "external":
-            claimed |= pz.owned
+    claimed = claimed_addresses(placed)
     for pz in placed:
         if pz.kind == "external" and not pz.zone.subnets:
             pz.owned = IPSet(["0.0.0.0/0"]) - claimed
@@ -290,16 +287,39 @@ _NO_HOST_KINDS = frozenset({IfKind.LOOPBACK, IfKind.TUNNEL, IfKind.NULL})
 _NO_HOST_NAMES = re.compile(r"^(?:lo|wg|tun|tap|gre|ipip|vti|l2tp|pptp|sstp|ovpn)", re.IGNORECASE)
 
 
+def claimed_addresses(placed: list[PlacedZone]) -> IPSet:
+    """The addresses the zones own, the Internet's catch-all excluded (an external zone
+    without subnets owns what no other zone does)."""
+    claimed = IPSet()
+    for pz in placed:
+        if pz.zone.subnets or pz.kind != "external":
+            claimed |= pz.owned
+    return claimed
+
+
 def unzoned_segments(placed: list[PlacedZone], topo: Topology, claimed: IPSet) -> list[str]:
-    """Host segments no zone covers, as "device:interface (subnets)": a device's connected
+    """:func:`unzoned_host_segments` as "device:interface (subnets)"."""
+    return [
+        f"{dev}:{ifn} ({', '.join(str(n) for n in subnets)})"
+        for dev, ifn, subnets in unzoned_host_segments(placed, topo, claimed)
+    ]
+
+
+def unzoned_host_segments(
+    placed: list[PlacedZone], topo: Topology, claimed: IPSet | None = None
+) -> list[tuple[str, str, list[IPNetwork]]]:
+    """Host segments no zone covers, as (device, interface, subnets): a device's connected
     subnet with room for hosts (/29 or wider) that no zone's subnets reach, in an L2
     domain where no zone is placed and no other device of the snapshot routes (a transit
     link between routers is no host segment) unless its routers share an HSRP/VRRP
-    gateway.  No matrix cell is about their hosts, so
-    the report says so instead of leaving them out silently.  ``claimed``: the
-    addresses the zones own (the Internet's catch-all excluded)."""
+    gateway.  No matrix cell is about their hosts, so the report says so instead of
+    leaving them out silently (and the ``unzoned-reach`` check says which untrusted zone
+    sends there).  ``claimed``: the addresses the zones own (:func:`claimed_addresses`,
+    the default)."""
+    if claimed is None:
+        claimed = claimed_addresses(placed)
     held = {did for pz in placed for did in pz.domains}
-    out: list[str] = []
+    out: list[tuple[str, str, list[IPNetwork]]] = []
     for did, dom in topo.domains.items():
         shared = topo.shared_gateway(did)  # an HSRP/VRRP pair's host segment: said once
         if did in held or (len({dev for dev, _ in dom.l3}) != 1 and not shared):
@@ -310,7 +330,7 @@ def unzoned_segments(placed: list[PlacedZone], topo: Topology, claimed: IPSet) -
                 continue
             subnets = [a.cidr for a in itf.addresses if a.prefixlen <= 29]
             if subnets and not any(claimed & IPSet([net]) for net in subnets):
-                out.append(f"{dev}:{ifn} ({', '.join(str(n) for n in subnets)})")
+                out.append((dev, ifn, subnets))
                 if shared:
                     break
     return out

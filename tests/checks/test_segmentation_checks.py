@@ -208,3 +208,22 @@ def test_a_routeros_spoofing_finding_cites_its_lines_once(tmp_path):
     for f in spoofing:
         cited = [(e["file"], e["line"]) for e in f.evidence]
         assert len(cited) == len(set(cited)), f.evidence
+
+
+def test_a_guest_reaching_a_segment_no_zone_covers_is_high_not_proven():
+    """The VoIP network (Gi3) is in no zone: the guest's ACL keeps it from the staff but
+    lets it reach the phones — no cell is about them, so "the guest cannot reach the
+    internal network" is not proven (real configs: an ASA whose VOIP nameif the site
+    file left out)."""
+    from netaudit.checks.segmentation import unzoned_reach
+
+    r = router(Gi1=l3("", "10.0.40.1/24", filter_in="G"), Gi2=l3("", "10.0.10.1/24"), Gi3=l3("", "172.16.0.1/24"))
+    r.filters["G"] = acl("G", ("deny", Match(dst=net("10.0.10.0/24"))), ("permit", Match()))
+    (f,) = run([r], [GUEST, STAFF], unzoned_reach)
+    assert (f.zones, f.devices, f.severity, f.proven) == (["guest"], ["R1"], "high", False)
+    assert f.title["en"] == "Zone guest reaches 1 segment(s) that no zone covers: R1:Gi3"
+    assert "R1:Gi3 (172.16.0.0/24)" in f.detail["en"]
+    assert f.evidence == [{"file": "r.cfg", "line": 1, "text": "ip address 172.16.0.1/24"}]
+    # the staff zone reaching it is no question of this check; a guest kept off it is none either
+    r.filters["G"] = acl("G", ("deny", Match(dst=net("10.0.10.0/24"))), ("deny", Match(dst=net("172.16.0.0/12"))))
+    assert run([r], [GUEST, STAFF], unzoned_reach) == []

@@ -417,7 +417,9 @@ def test_fixture_province_behind_the_tunnel_is_exact():
     assert not any(c.verdict == UNKNOWN for c in tinh.values())
     staff = cells[("tinh", "staff")]
     assert staff.verdict == REACHABLE and staff.services == ["ip"] and not staff.violation
-    assert "crypto map OUTSIDE_MAP 10 match address VPN-TINH" in [r["text"] for h in staff.witness.hops for r in h["rules"]]
+    assert "crypto map OUTSIDE_MAP 10 match address VPN-TINH" in [
+        r["text"] for h in staff.witness.hops for r in h["rules"]
+    ]
     for pair, cell in tinh.items():
         if pair != ("tinh", "staff"):
             assert cell.verdict == BLOCKED, pair
