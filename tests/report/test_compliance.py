@@ -228,3 +228,20 @@ def test_a_wan_zone_behind_a_tunnel_is_placed():
     # guard: with neither a domain nor a tunnel the zone is still not placed
     unplaced = evaluate(_facts(cells, [*base, wan]))["regimes"][0]
     assert _rows(unplaced)["zone-wan"]["status"] == CHECK
+
+
+def test_a_guest_reaching_a_segment_no_zone_covers_is_to_be_checked():
+    """Every guest cell blocked, but the guest reaches a segment no zone covers (check
+    unzoned-reach, not proven): the wireless row is to be checked, not met; another
+    zone's such finding does not touch it."""
+    cells = [
+        _cell("guest", "staff", "blocked"),
+        _cell("staff", "guest", "blocked"),
+        _cell("internet", "staff", "blocked"),
+        _cell("internet", "guest", "blocked"),
+    ]
+    stray = {"id": "unzoned-reach:1", "check": "unzoned-reach", "severity": "high", "zones": ["guest"], "proven": False}
+    row = _rows(evaluate(_facts(cells, findings=[stray]))["regimes"][0])["zone-wireless"]
+    assert row["status"] == CHECK and row["findings"] == ["unzoned-reach:1"]
+    other = {**stray, "zones": ["internet"]}
+    assert _rows(evaluate(_facts(cells, findings=[other]))["regimes"][0])["zone-wireless"]["status"] == MET
