@@ -10,7 +10,10 @@
   while interfaces of one security level serve zones of different kinds.
 * ``asa-any-any-acl`` — ``permit ip any any`` in an ACL applied inbound on an
   interface below the highest security level (or globally): it replaces the
-  security-level default and lets everything in.
+  security-level default and lets everything in (critical); after deny lines — the
+  guest ACL that denies the inside networks then lets the rest out — it lets in what
+  they do not name, networks added later too (low: what it reaches today is the zone
+  matrix's business).
 
 The vendor-neutral checks (``mgmt-telnet``, ``undefined-reference``) also report on
 ASA devices; this module only registers their ASA remediation snippets, so the same
@@ -296,6 +299,20 @@ def asa_same_security_permitted(ctx: AuditContext, info: CheckInfo) -> Iterable[
             "which permits everything. The ACL replaces the security-level default, so any "
             "connection from that side reaches the higher-security zones.",
         },
+        "after_denies.title": {
+            "vi": "ACL chiều vào trên cổng có mức bảo mật thấp kết thúc bằng permit ip any any",
+            "en": "Inbound ACL on a lower-security interface ends with permit ip any any",
+        },
+        "after_denies.detail": {
+            "vi": "ACL “{acl}” gắn chiều vào {scope} của thiết bị {device} ({ag}) chặn {denies} dòng trước, rồi "
+            "dòng {where} cho phép mọi lưu lượng còn lại: mạng nào các dòng chặn không nêu — kể cả mạng "
+            "thêm về sau — đều vào được. Những gì dòng này cho qua hôm nay được đánh giá trong ma trận "
+            "vùng mạng.",
+            "en": 'ACL "{acl}" applied inbound {scope_en} of device {device} ({ag}) denies {denies} line(s) '
+            "first, then {where} permits everything else: any network the deny lines do not name — "
+            "networks added later too — is let in. What it lets through today is assessed in the "
+            "zone matrix.",
+        },
         "remediation": {
             "vi": "Xoá dòng permit ip any any; chỉ cho phép đúng các dịch vụ cần công bố (ví dụ "
             "HTTPS tới máy chủ trong DMZ), phần còn lại để quy tắc chặn ngầm định xử lý.",
@@ -332,7 +349,10 @@ def asa_any_any_acl(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
             flt = dev.filters.get(ag.acl)
             if flt is None:
                 continue
+            denies = 0  # understood deny lines before it: then it lets in only the rest
             for line in flt.lines:
+                if line.action == Action.DENY and not line.partial:
+                    denies += 1
                 if line.action != Action.PERMIT or line.partial or not any(m == Match() for m in line.matches):
                     continue
                 src = line.source
@@ -344,10 +364,14 @@ def asa_any_any_acl(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
                     "ag": _where(ag.source),
                     "where": _where(src),
                     "text": src.text.strip(),
+                    "denies": denies,
                 }
                 f = info.finding(
                     key=f"{dev.hostname}|{ag.acl}|{ag.interface}|{src.line}",
                     fields=fields,
+                    severity="low" if denies else None,
+                    title_key=f"check.{info.id}.after_denies.title" if denies else None,
+                    detail_key=f"check.{info.id}.after_denies.detail" if denies else None,
                     devices=[dev.hostname],
                     evidence=[_cite(src), _cite(ag.source)],
                 )

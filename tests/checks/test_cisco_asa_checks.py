@@ -157,6 +157,26 @@ def test_permit_any_any_inbound_on_outside_is_critical():
     assert "no access-list OUT_IN extended permit ip any4 any4" in f.remediation["en"]
 
 
+def test_permit_any_any_after_deny_lines_is_low_not_critical():
+    """The guest ACL real offices write — deny the inside networks, then let the rest
+    out: it does not let "everything" in (a real ASA's guest ACL was rated critical
+    while the matrix showed the guest kept from the staff).  Still said, low: any
+    network the denies do not name, one added later too, is let in."""
+    [f] = run(
+        "asa-any-any-acl",
+        """
+    access-list GUEST_IN extended deny ip any 10.0.0.0 255.0.0.0
+    access-list GUEST_IN extended deny ip any 192.168.0.0 255.255.0.0
+    access-list GUEST_IN extended permit ip any any
+    access-group GUEST_IN in interface outside
+    """,
+    )
+    assert f.severity == "low"
+    assert f.title["en"] == "Inbound ACL on a lower-security interface ends with permit ip any any"
+    assert "denies 2 line(s) first" in f.detail["en"] and "permits everything else" in f.detail["en"]
+    assert f.evidence[0]["text"] == "access-list GUEST_IN extended permit ip any any"
+
+
 def test_permit_any_any_on_the_highest_level_interface_is_normal():
     assert (
         run("asa-any-any-acl", "access-list IN extended permit ip any any\naccess-group IN in interface inside\n") == []
