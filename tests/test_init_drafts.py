@@ -762,3 +762,34 @@ def test_a_tunnel_whose_remote_side_is_not_prefixes_is_not_drafted(tmp_path, acl
     assert old in text
     site = office(tmp_path, ("rt.cfg", text.replace(old, acl)))
     assert not [z for z in site.zones if z.via == "tunnel"]
+
+
+ROUTEROS_WORDS = """\
+# 2026-03-11 09:12:44 by RouterOS 7.16
+/interface bridge
+add name=bridge-main
+add name=bridge-byod
+/interface vlan
+add interface=bridge-main name=vlan80-employees vlan-id=80
+/ip address
+add address=192.168.90.1/24 interface=bridge-main network=192.168.90.0
+add address=192.168.91.1/24 interface=bridge-byod network=192.168.91.0
+add address=192.168.80.1/24 interface=vlan80-employees network=192.168.80.0
+/ip pool
+add name=pool-main ranges=192.168.90.10-192.168.90.250
+/ip dhcp-server
+add address-pool=pool-main interface=bridge-main name=main-dhcp-server
+/system identity
+set name=anna
+"""
+
+
+def test_a_dhcp_servers_own_name_is_no_server_zone_and_byod_is_untrusted(tmp_path):
+    """ "main-dhcp-server" names a DHCP server, not a server segment (a real v7 export's
+    main LAN was drafted as a server zone); people's own devices (BYOD) are drafted as
+    untrusted as visitors; "employees" are staff."""
+    (tmp_path / "anna.rsc").write_text(ROUTEROS_WORDS, encoding="utf-8")
+    kinds = {a: z.kind for z in inferred(tmp_path).zones for a in z.attach}
+    assert ("anna", "bridge-main") not in kinds  # no hint left: the reviewer decides
+    assert kinds[("anna", "bridge-byod")] == "guest"
+    assert kinds[("anna", "vlan80-employees")] == "internal"

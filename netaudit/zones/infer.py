@@ -44,6 +44,7 @@ _KEYWORDS: list[tuple[str, str, tuple[str, ...]]] = [
             "VISITOR",
             "HOTSPOT",
             "HOT SPOT",  # MikroTik writes "HotSpot": split where the capital letters meet
+            "BYOD",  # people's own devices: as untrusted as a visitor's
         ),
     ),
     (
@@ -113,6 +114,12 @@ _KEYWORDS: list[tuple[str, str, tuple[str, ...]]] = [
             "INSIDE",
             "INTERNAL",  # ASA `nameif Internal`
             "LANH DAO",
+            "EMPLOYEE",
+            "EMPLOYEES",
+            "CORP",
+            "CORPORATE",
+            # Not VOIP, PRINTER, IOT: what devices sit there, not whom the segment serves —
+            # the reviewer decides (and the audit names such a segment if a guest reaches it).
         ),
     ),
 ]
@@ -126,6 +133,10 @@ _NOT_KEYWORDS = {
     ("PUBLIC", "IP"): "PUBLICIP",
     ("IP", "PUBLIC"): "PUBLICIP",
     ("IP", "CONG", "CONG"): "IPCONGCONG",
+    # A DHCP server's name says what it is, not what the segment serves ("main-dhcp-server").
+    ("DHCP", "SERVER"): "DHCPSERVER",
+    ("DHCP", "SRV"): "DHCPSRV",
+    ("DHCPD", "SERVER"): "DHCPSERVER",
 }
 # An SSID called "free" is the public one.
 _SSID_GUEST = (("FREE",), ("MIEN", "PHI"))

@@ -105,6 +105,11 @@ class ModelBuilder(VrpState):
         for st, vip, _ in self.vrrp:
             plen = next((a.prefixlen for a in st.iface.addresses if int(a.first) <= vip <= int(a.last)), 32)
             st.iface.virtual_addresses.append(prefix_of(vip, plen))
+        for pool, net in self.dhcp_pool_nets:  # the segment a global DHCP pool serves is named by it
+            for st in self.ifs.values():
+                itf = st.iface
+                if pool not in itf.segment_names and any(net.first <= a.value <= net.last for a in itf.addresses):
+                    itf.segment_names.append(pool)
         for name, st in list(self.ifs.items()):
             if st.eth_trunk is None:
                 continue

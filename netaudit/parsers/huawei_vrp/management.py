@@ -5,8 +5,9 @@ local users, the DHCP server and the DNS proxy (docs/vendors/huawei_vrp.md,
 
 from __future__ import annotations
 
-from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown
+from netaudit.parsers.base import Ctx, Unknown
 from netaudit.parsers.huawei_vrp.state import UiState, VrpState
+from netaudit.parsers.ip import ip_to_int, mask_to_len, prefix_of
 
 
 class ManagementReader(VrpState):
@@ -186,9 +187,31 @@ class ManagementReader(VrpState):
         self.ignore_line(tokens, low)
 
     def h_ip_pool(self, tokens, low, src):
-        """``ip pool NAME``: a global DHCP address pool (served with ``dhcp select global``)."""
+        """``ip pool NAME``: a global DHCP address pool (served with ``dhcp select global``).
+        Its ``gateway-list`` and ``network`` lines say which segment it serves, which the
+        pool's name then names (``Interface.segment_names``: ``ip pool khach`` is the
+        guest network's, read by ``netaudit init``); its other lines change nothing."""
         self.dhcp_pool = self.dhcp_pool or src
-        self.ctx = IGNORE_CTX
+        self.ctx = Ctx("pool", None, [tokens[2]] if len(tokens) > 2 else [], " ".join(tokens[:3]), src)
+
+    def pool_line(self, ctx: Ctx, stripped: str) -> None:
+        """A line of an ``ip pool`` block: the gateway's address and the pool's network
+        kept (``dhcp_pool_nets``), every line counted as ignored — as the whole block was."""
+        self.ignored += 1
+        low = stripped.lower().split()
+        if not ctx.targets or not low:
+            return
+        name = ctx.targets[0]
+        if low[0] == "gateway-list":
+            for word in low[1:]:
+                addr = ip_to_int(word)
+                if addr is not None:
+                    self.dhcp_pool_nets.append((name, prefix_of(addr, 32)))
+        elif low[0] == "network" and len(low) >= 4 and low[2] == "mask":
+            addr, mask = ip_to_int(low[1]), ip_to_int(low[3])
+            plen = mask_to_len(mask) if mask is not None else None
+            if addr is not None and plen is not None:
+                self.dhcp_pool_nets.append((name, prefix_of(addr, plen)))
 
     def h_dns(self, tokens, low, src):
         """``dns proxy enable`` / ``dns relay enable``: the device answers DNS (udp/53)."""

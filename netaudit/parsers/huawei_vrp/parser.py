@@ -112,6 +112,9 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         if ctx.kind == "wlan" and not fallback:
             self.wlan_line(stripped)
             return True
+        if ctx.kind == "pool" and not fallback:
+            self.pool_line(ctx, stripped)
+            return True
         if ctx.kind == "behavior" and not fallback:
             tokens, low = stripped.split(), stripped.lower().split()
             src = self.src(lineno, stripped)

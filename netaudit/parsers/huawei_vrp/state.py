@@ -137,6 +137,8 @@ class VrpState(LineParser):
         self.snmp_agent: Src | None = None
         self.dhcp_enable: Src | None = None
         self.dhcp_pool: Src | None = None
+        # (pool name, its gateway or network): the segment each `ip pool` serves (management.py)
+        self.dhcp_pool_nets: list[tuple[str, IPNetwork]] = []
         self.dns_proxy: Src | None = None
         self.vrrp: list[tuple[IfState, int, Src]] = []
         self.ftp_acl: str | None = None

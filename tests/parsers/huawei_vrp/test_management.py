@@ -127,3 +127,32 @@ def test_local_users_and_vty_authentication():
     assert [s.text for s in f.telnet_users] == ["local-user admin service-type telnet ssh"]
     assert [s.text for s in f.vty_no_auth] == ["authentication-mode none"]
     assert {"%^%#x1Y2z3%^%#", "$1a$abc$def$"} <= dev.secrets
+
+
+def test_a_global_dhcp_pool_names_the_segment_it_serves(tmp_path):
+    """``ip pool khach`` with ``gateway-list 10.0.10.1`` (or its ``network``) serves the
+    Vlanif10 segment: the pool's name is that segment's (``Interface.segment_names``), so
+    ``netaudit init`` drafts the guest zone there — the pool's other lines stay ignored."""
+    pools = """\
+dhcp enable
+#
+ip pool khach
+ gateway-list 10.0.10.1
+ network 10.0.10.0 mask 255.255.255.0
+ dns-list 8.8.8.8
+ lease day 0 hour 8
+#
+ip pool quantri
+ network 10.0.99.0 mask 255.255.255.0
+#
+ip pool xa
+ gateway-list 192.0.2.1
+"""
+    dev, rep = parse_one(huawei_vrp, BASE.format(**{"global": pools, "vty": " authentication-mode aaa"}), "sw.cfg")
+    names = {i.name: i.segment_names for i in dev.interfaces.values()}
+    assert names == {"Vlanif10": ["khach"], "Vlanif99": ["quantri"]}
+    assert rep.unrecognized == []
+    from netaudit import topology, zones
+
+    site = zones.infer_site([dev], topology.build([dev]))
+    assert {z.kind: z.subnets for z in site.zones}.get("guest") == [IPNetwork("10.0.10.0/24")]
