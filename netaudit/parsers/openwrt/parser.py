@@ -43,6 +43,7 @@ class OpenWrtParser:
         network.finish_l3(st)
         firewall.finish_firewall(st)
         unmodelled_packages(st)
+        unreadable_packages(st)
         services.finish_services(st)
         collect_secrets(st)
         account(st)
@@ -50,6 +51,32 @@ class OpenWrtParser:
             dev.references.append(Reference(kind, name, src, defined))
         rep.devices = [dev.hostname]
         return ParseResult(devices=[dev], report=rep)
+
+
+# Packages whose configuration shapes what the device forwards and filters: one libuci
+# cannot load leaves the device's behaviour unknown.
+FORWARDING_CONFIG = ("network", "firewall", "wireless")
+
+
+def unreadable_packages(st: State) -> None:
+    """A package with a line libuci cannot parse (``onfig zone`` typed for ``config
+    zone``): libuci rejects the whole file — ``uci`` reports a parse error and fw4, netifd
+    or the wireless setup read nothing of it — so what it configures is not known.  Said
+    as partial; for network, firewall and wireless every routed interface is partial
+    (verdicts through it unknown), never a model made of the lines around the typo."""
+    for package, src in st.text.broken.items():
+        reason = (
+            f"libuci cannot load package {package}: line {src.line} is no UCI command "
+            "(the whole file is rejected): what it configures is not known"
+        )
+        if package not in FORWARDING_CONFIG:
+            st.partial(f"package {package}", reason, src)
+            continue
+        routed = [itf for itf in st.dev.interfaces.values() if itf.is_l3]
+        for itf in routed:
+            st.iface_partial(itf, reason, src)
+        if not routed:
+            st.partial(f"package {package}", reason, src)
 
 
 # Packages that change what is forwarded or filtered, which this parser does not model

@@ -125,6 +125,10 @@ class UciText:
     # the first ``config`` line met before any package was named (an /etc/config file
     # given alone has no ``package`` line: its file name is the package)
     no_package: Src | None = None
+    # package -> its first line libuci cannot parse (an invalid command, a quote left
+    # open, ``option`` before any ``config``): libuci rejects the whole file, so what the
+    # package configures is not known (parser.unreadable_packages)
+    broken: dict[str, Src] = field(default_factory=dict)
 
     # The sections by (package, type) and (package, None), built on the first :meth:`of`
     # (the converters ask some forty times; the reader only appends).
@@ -335,6 +339,8 @@ def _read_export(lines: list[str], file: str, out: UciText) -> None:
             if not vals or len(vals) > 2 or not package:
                 if not package and out.no_package is None:
                     out.no_package = src
+                if package:
+                    out.broken.setdefault(package, src)
                 out.unrecognized.append(src)
                 sec = None
                 continue
@@ -350,6 +356,7 @@ def _read_export(lines: list[str], file: str, out: UciText) -> None:
         if kw in ("option", "list") and sec is not None:
             vals = split_values(rest)
             if vals is None or len(vals) < 1:
+                out.broken.setdefault(package, src)
                 out.unrecognized.append(src)
                 continue
             key = vals[0]
@@ -367,6 +374,11 @@ def _read_export(lines: list[str], file: str, out: UciText) -> None:
         if line.endswith(("#", "$", ">")) and ("@" in line or line.startswith("root")):
             out.ignored += 1  # a captured shell prompt (root@OpenWrt:~#)
             continue
+        # libuci stops at a line that is no command ("invalid command"): the options after
+        # it belong to no section read here (not to the one before it).
+        if package:
+            out.broken.setdefault(package, src)
+        sec = None
         out.unrecognized.append(src)
 
 

@@ -197,3 +197,51 @@ def test_sections_by_package_and_type_follow_what_the_reader_holds():
     assert [s.name for s in ut.of("firewall", "rule")] == ["@rule[0]", "r2"]
     ut.of("firewall", "rule").clear()
     assert len(ut.of("firewall", "rule")) == 2
+
+
+TYPO = """\
+==> /etc/config/network <==
+config interface 'lan'
+\toption device 'br-lan'
+\toption proto 'static'
+\toption ipaddr '192.168.1.1/24'
+
+config interface 'guest'
+\toption device 'br-guest'
+\toption proto 'static'
+\toption ipaddr '192.168.3.1/24'
+
+==> /etc/config/firewall <==
+config zone
+\toption name 'lan'
+\tlist network 'lan'
+\toption input 'ACCEPT'
+\toption forward 'ACCEPT'
+
+onfig zone
+\toption name 'guest'
+\tlist network 'guest'
+\toption input 'REJECT'
+\toption forward 'REJECT'
+
+config forwarding
+\toption src 'guest'
+\toption dest 'lan'
+"""
+
+
+def test_a_line_libuci_cannot_parse_leaves_its_package_unknown():
+    """A hand-edited /etc/config/firewall with ``onfig zone`` (a real router's file):
+    libuci rejects the whole file, fw4 reads none of it.  The options after the typo are
+    not read into the zone before it (which became "guest", its network guest too), and
+    every routed interface is partial — never a model made of the lines around the typo."""
+    res = openwrt.parse(TYPO, "gw.txt")
+    ut = read(TYPO, "gw.txt")
+    assert ut.broken == {"firewall": Src("gw.txt", 19, "onfig zone")}
+    lan = next(s for s in ut.of("firewall", "zone"))
+    assert lan.get("name") == "lan" and lan.get("input") == "ACCEPT"
+    dev = res.devices[0]
+    routed = [i for i in dev.interfaces.values() if i.is_l3]
+    assert routed and all("libuci cannot load package firewall: line 19" in (i.partial or "") for i in routed)
+    # the network package itself was read whole: nothing said of it
+    assert "network" not in ut.broken
