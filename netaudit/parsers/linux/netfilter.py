@@ -99,6 +99,16 @@ def compose(
     flats = [conv.flats(c, keep, problems) for c in chains]
     lines: list[tuple[str, list[Cond], Flat | None, list[str]]] = []
     default = ["accept"]
+    if len(flats) == 1:
+        # One base chain on the hook (the common case): its lines as they are, what the
+        # walk below gives for one chain without copying each line's reasons.
+        for fl in flats[0]:
+            if len(lines) > MAX_LINES:
+                problems.append(("too many rules after composing the base chains", fl.rule.src))
+                return lines, "accept"  # as the walk: cut before the policy is read
+            if fl.conds:
+                lines.append((fl.action, fl.conds, fl, fl.reasons))
+        return lines, chains[0].policy
 
     # ``emit`` recurses through its first argument, not by its own name: a closure that
     # names itself is a reference cycle, which keeps everything it reads (every flattened
@@ -174,24 +184,27 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
         source=chains[0].src,
         default_text=f"no rule matched: the {hook} policy ({default}) of {chains[-1].table}/{chains[-1].name}",
     )
+    out = flt.lines
     for action, conds, fl, reasons in lines:
         conds = _fix_ifaces(conds, hook)
         if not conds:
             continue
-        why = list(dict.fromkeys(reasons))
-        src = fl.rule.src if fl is not None else (chains[0].src or Src(st.file, 0, hook))
-        text_name = "policy" if fl is None else ""
-        matches = [m for c in conds for m in to_matches(c)]
+        why = "; ".join(dict.fromkeys(reasons)) if reasons else ""
+        if fl is not None:
+            src, text_name = fl.rule.src, ""
+        else:
+            src, text_name = chains[0].src or Src(st.file, 0, hook), "policy"
+        matches = to_matches(conds[0]) if len(conds) == 1 else [m for c in conds for m in to_matches(c)]
         if action == "unknown":
             # A rule that may accept or drop: a partial permit, then a partial deny of the
             # same packets.  Either line alone would be read "if it matches it permits
             # (denies), else the rest decides" — and the rest may decide the same.
-            partial = "; ".join(why or ["rule not understood"])
-            flt.lines.append(FilterLine(Action.PERMIT, matches, src, name=text_name, partial=partial))
-            flt.lines.append(FilterLine(Action.DENY, list(matches), src, name=text_name, partial=partial))
+            partial = why or "rule not understood"
+            out.append(FilterLine(Action.PERMIT, matches, src, text_name, partial))
+            out.append(FilterLine(Action.DENY, list(matches), src, text_name, partial))
             continue
         act = Action.PERMIT if action == "accept" else Action.DENY
-        flt.lines.append(FilterLine(act, matches, src, name=text_name, partial="; ".join(why) or None))
+        out.append(FilterLine(act, matches, src, text_name, why or None))
     if problems:
         flt.partial = "; ".join(dict.fromkeys(p for p, _ in problems))
         for p, s in problems:
