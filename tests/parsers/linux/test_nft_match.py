@@ -55,6 +55,8 @@ OTHER = [
     "ct state established,related",
     "ct state new",
     "ct state != invalid",
+    "ct state invalid",
+    "ct state established",
     "meta l4proto tcp",
     "ip saddr @admins",
     "ip saddr @dynamic",
