@@ -15,7 +15,7 @@ dropped from its chain because a part of it was not read.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from netaudit.parsers.packet_sets import (
     ANY,
@@ -80,6 +80,7 @@ NO_IPV4 = frozenset({"ip6", "icmpv6"})  # matches that select no IPv4 packet
 _NFIELDS = len(Cond._fields)
 _NRANGE = len(RANGE_FIELDS)  # the range fields come first in a Cond, then est, inif, outif
 _EST = FIELD_INDEX["est"]
+_PROTO = FIELD_INDEX["proto"]
 _new = tuple.__new__
 
 
@@ -245,47 +246,32 @@ def _plain_rule(ctx: Ctx, toks: list[str], src: Src) -> list[Rule] | None:
     i = 0
     while i < n:
         t = toks[i]
-        nxt = toks[i + 1] if i + 1 < n else ""
-        if t in _FIELD_HEADS or t in IFACE_FIELDS:
-            if t in IFACE_FIELDS:
-                spec = None
-                j = i + 1
-            else:
-                spec = FIELDS.get((t, nxt))
-                if spec is None:
-                    return None
-                j = i + 2
-            if j < n and toks[j] in ("set", "."):
-                return None
+        if t in _PLAIN_HEADS:  # a header field or an interface name, its operator, its value
+            j = i + 1 if t in IFACE_FIELDS else i + 2
+            head = toks[i + 1] if j == i + 2 and i + 1 < n else ""
+            word = toks[j] if j < n else ""
             op = ""
-            if j < n and toks[j] in OPS:
-                op = toks[j]
+            if word in OPS:
+                op = word
                 j += 1
-            val = toks[j] if j < n else ""
+                word = toks[j] if j < n else ""
             i = j + 1
-            items = _plain_items(val)
-            if items is None:
+            key = (t, head, op, word, ctx.ifaces)
+            pairs = _PLAIN_VALUES.get(key, _UNSEEN)
+            if pairs is _UNSEEN:
+                pairs = _plain_value(ctx, t, head, op, word)
+                if len(_PLAIN_VALUES) > 8192:
+                    _PLAIN_VALUES.clear()
+                _PLAIN_VALUES[key] = pairs
+            if pairs is None:
                 return None
-            if spec is None:
-                names = _iface_names(ctx, items, op)
-                pairs: tuple | None = ((_INIF if IFACE_FIELDS[t] == "inif" else _OUTIF, names),)
-                if not names:
-                    empty = True
-            else:
-                got = _field_memo(spec[0], spec[1], items, op, spec[2])
-                if got is None:
-                    return None  # a value not understood: a reason
-                cs, pairs = got
-                if not cs:
-                    empty = True
-                elif pairs is None:
-                    return None  # a union
-            if not empty and not _meet(fields, pairs):
+            if pairs is _NO_PACKET or not (empty or _meet(fields, pairs)):
                 empty = True
         elif t in ("accept", "drop", "continue", "return"):
             verdict = t
             i += 1
         elif t in ("jump", "goto"):
+            nxt = toks[i + 1] if i + 1 < n else ""
             if nxt.startswith("{"):
                 return None
             verdict, target = t, unquote(nxt)
@@ -294,6 +280,7 @@ def _plain_rule(ctx: Ctx, toks: list[str], src: Src) -> list[Rule] | None:
             verdict = "reject"
             break
         elif t == "counter":
+            nxt = toks[i + 1] if i + 1 < n else ""
             i += 5 if nxt == "packets" else 3 if nxt == "name" else 1
         elif t == "comment":
             i += 2
@@ -301,6 +288,34 @@ def _plain_rule(ctx: Ctx, toks: list[str], src: Src) -> list[Rule] | None:
             return None
     conds = [] if empty else [_new(Cond, fields)]
     return [Rule(conds, verdict or "continue", src, target=target, nat=None, mark=None, reasons=[], ct_dnat=None)]
+
+
+# (head word, second word, operator, value, the interfaces) → what _plain_value gives.
+_PLAIN_VALUES: dict[tuple, tuple | None] = {}
+_NO_PACKET: tuple = ((),)  # what _plain_value gives for a match no packet passes
+
+
+def _plain_value(ctx: Ctx, t: str, head: str, op: str, val: str) -> tuple | None:
+    """What a match of the common shape selects — one condition's constrained fields as
+    (index, value) pairs (``()``: every packet), :data:`_NO_PACKET` for none — or None:
+    read by the full path (a field or value it does not take, a union, a reason).  A
+    pure function of its arguments and the interfaces, remembered by :func:`_plain_rule`."""
+    if val in ("set", "."):
+        return None  # a set statement, a concatenation
+    items = _plain_items(val)
+    if items is None:
+        return None
+    if t in IFACE_FIELDS:
+        names = _iface_names(ctx, items, op)
+        return ((_INIF if IFACE_FIELDS[t] == "inif" else _OUTIF, names),) if names else _NO_PACKET
+    spec = FIELDS.get((t, head))
+    if spec is None:
+        return None
+    got = _field_memo(spec[0], spec[1], items, op, spec[2])
+    if got is None:
+        return None  # a value not understood: a reason
+    cs, pairs = got
+    return _NO_PACKET if not cs else pairs
 
 
 def _plain_items(val: str) -> list[str] | None:
@@ -562,6 +577,7 @@ def _skip_value(toks: list[str], j: int) -> int:
 # Heads of header fields tested first by _step ("meta" is not: ``meta mark set`` and
 # ``meta nfproto`` are read before the fields).
 _FIELD_HEADS = frozenset(t for t, _ in FIELDS) - {"meta"}
+_PLAIN_HEADS = _FIELD_HEADS | frozenset(IFACE_FIELDS)  # the matches _plain_rule reads
 
 
 def _opval(toks: list[str], i: int) -> tuple[str, str, int]:
@@ -661,7 +677,7 @@ def _field(ctx: Ctx, r: _Rule, toks: list[str], i: int, spec: tuple[str, str, Ra
 # A field match's union and, when it is one condition, that condition's constrained
 # fields as (index, value) pairs (what _Rule.meet narrows by); None: not understood.
 _FIELD_MEMO: dict[tuple, tuple[list[Cond], tuple | None] | None] = {}
-_UNSEEN: tuple = ()  # a value no memo holds (None is a memo's answer)
+_UNSEEN: Any = object()  # a value no memo holds (None is a memo's answer)
 
 
 def _field_memo(
@@ -678,7 +694,7 @@ def _field_memo(
     if cs is None:
         got = None
     else:
-        got = cs, (tuple((i, v) for i, v in enumerate(cs[0]) if v is not None) if len(cs) == 1 else None)
+        got = cs, (tuple([(i, v) for i, v in enumerate(cs[0]) if v is not None]) if len(cs) == 1 else None)
     if len(_FIELD_MEMO) > 8192:
         _FIELD_MEMO.clear()
     _FIELD_MEMO[key] = got
@@ -708,7 +724,7 @@ def _field_conds_uncached(kind: str, fld: str, items: list[str], op: str, implie
     if c is None:
         return []
     if implied is not None:  # the field's protocols (a "proto" field implies none)
-        c = c._replace(proto=implied)
+        c = _new(Cond, (*c[:_PROTO], implied, *c[_PROTO + 1 :]))
     return [c]
 
 
