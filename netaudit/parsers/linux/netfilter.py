@@ -65,7 +65,7 @@ class Conv:
 
     def flats(self, chain: Chain, keep: frozenset[str], problems: list) -> list[Flat]:
         out = flatten(chain, self.chains, self.universe, keep, problems)
-        return [self._ct_dnat(f) for f in out]
+        return [f if f.rule.ct_dnat is None else self._ct_dnat(f) for f in out]
 
     def _ct_dnat(self, f: Flat) -> Flat:
         """``ct status dnat`` → the image of the DNAT rules (see docs/vendors/linux.md)."""
@@ -143,12 +143,19 @@ def compose(
 def _fix_ifaces(conds: list[Cond], hook: str) -> list[Cond]:
     """Resolve the "no interface" name: a forwarded packet has both interfaces, a packet
     for the device has no output interface."""
-    out = []
     to_host = hook in ("input", "prerouting")
+    # Nearly every condition names no "" and, in input, no output interface: the list
+    # is kept as it is (a copy per rule of a big ruleset otherwise; never changed after).
     for c in conds:
         inif, outif = c.inif, c.outif
-        # Nearly every condition names no "" and, in input, no output interface: kept
-        # as it is (a copy per rule of a big ruleset otherwise).
+        same_in = inif is None or (inif and "" not in inif)
+        if not (same_in and (outif is None or (outif and not to_host and "" not in outif))):
+            break
+    else:
+        return conds
+    out = []
+    for c in conds:
+        inif, outif = c.inif, c.outif
         same_in = inif is None or (inif and "" not in inif)
         if same_in and (outif is None or (outif and not to_host and "" not in outif)):
             out.append(c)
