@@ -702,7 +702,7 @@ def _fields_of(got: list[Cond]) -> Fields:
     every packet, no packet or a union of several)."""
     if len(got) != 1:
         return ()
-    return tuple((i, v) for i, v in enumerate(got[0]) if v is not None)
+    return tuple([(i, v) for i, v in enumerate(got[0]) if v is not None])  # (a list: no generator)
 
 
 # Base options that select every packet (or are not matches): -m (its module's options

@@ -363,7 +363,7 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
                 st.unrecognized(s.no, s.text)
                 # Not read at all: an unknown rule may accept or drop anything.
                 rules = [Rule([ANY], "unknown", src, reasons=["rule not understood"])]
-            if any(r.reasons for r in rules):
+            if rules[0].reasons if len(rules) == 1 else any(r.reasons for r in rules):
                 for why in dict.fromkeys(w for r in rules for w in r.reasons):
                     st.partial(f"nft chain {chain.name}", why, src)
             chain.rules.extend(rules)
