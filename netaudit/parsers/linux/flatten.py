@@ -12,7 +12,7 @@ partial).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from netaudit.model import Src
 from netaudit.parsers.packet_sets import ANY, Cond, intersect, intersect_all, negate_union
@@ -23,15 +23,19 @@ MAX_GUARD = 512  # conditions a guard may grow to before the filter is given up 
 MAX_DEPTH = 16
 
 
-@dataclass
-class Flat:
+class Flat(NamedTuple):
     """One flattened rule: its verdict on ``conds`` (a union), with the reasons it is
-    not fully understood."""
+    not fully understood.  Laid out as a line of the composed filter (:mod:`.netfilter`),
+    which one base chain's flattened rules are as they stand.  (A named tuple built by
+    ``tuple.__new__`` on the way through a big ruleset: a third of a dataclass's cost.)"""
 
     action: str
     conds: list[Cond]
     rule: Rule
     reasons: list[str]
+
+
+_new = tuple.__new__
 
 
 def flatten(
@@ -101,7 +105,7 @@ def flatten(
                 every = guard == [ANY]
                 continue
             if v in keep:
-                out.append(Flat(v, eff, rule, reasons))
+                out.append(_new(Flat, (v, eff, rule, reasons)))
 
     walk(walk, chain, [ANY], (chain.name,), list(chain.reasons))
     return out

@@ -24,7 +24,7 @@ from netaudit.parsers.base import evolve
 from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union, to_matches
 
 from .flatten import Flat, flatten
-from .rules import Chain, Ruleset
+from .rules import Chain, Rule, Ruleset
 from .state import State
 
 FILTER_KEEP = frozenset({"accept", "drop", "reject", "unknown"})
@@ -90,24 +90,25 @@ def _hook_policy(c: Chain):
 # --------------------------------------------------------------------------- composition
 
 
-def compose(
-    conv: Conv, chains: list[Chain], keep: frozenset[str], problems: list
-) -> tuple[list[tuple[str, list[Cond], Flat | None, list[str]]], str]:
-    """The first-match lines ``(action, conds, flat, reasons)`` of several base chains
-    of one hook in priority order, and the default action (the policy reached when no
-    line matched)."""
+# A line of a composed hook: (action, conds, the rule or None for a chain's policy, reasons).
+Line = tuple[str, list[Cond], Rule | None, list[str]]
+
+
+def compose(conv: Conv, chains: list[Chain], keep: frozenset[str], problems: list) -> tuple[list[Line], str]:
+    """The first-match lines of several base chains of one hook in priority order, and
+    the default action (the policy reached when no line matched)."""
     flats = [conv.flats(c, keep, problems) for c in chains]
-    lines: list[tuple[str, list[Cond], Flat | None, list[str]]] = []
+    lines: list[Line] = []
     default = ["accept"]
     if len(flats) == 1:
-        # One base chain on the hook (the common case): its lines as they are, what the
-        # walk below gives for one chain without copying each line's reasons.
+        # One base chain on the hook (the common case): its flattened rules are its lines
+        # (what the walk below gives for one chain, without a copy of each).
         for fl in flats[0]:
             if len(lines) > MAX_LINES:
                 problems.append(("too many rules after composing the base chains", fl.rule.src))
                 return lines, "accept"  # as the walk: cut before the policy is read
             if fl.conds:
-                lines.append((fl.action, fl.conds, fl, fl.reasons))
+                lines.append(fl)
         return lines, chains[0].policy
 
     # ``emit`` recurses through its first argument, not by its own name: a closure that
@@ -126,7 +127,7 @@ def compose(
             if fl.action == "accept" and idx + 1 < len(flats):
                 emit(emit, idx + 1, conds, reasons)
             else:
-                lines.append((fl.action, conds, fl, reasons))
+                lines.append((fl.action, conds, fl.rule, reasons))
         pol = chains[idx].policy
         if pol == "accept" and idx + 1 < len(flats):
             emit(emit, idx + 1, guard, inherited)
@@ -192,13 +193,13 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
         default_text=f"no rule matched: the {hook} policy ({default}) of {chains[-1].table}/{chains[-1].name}",
     )
     out = flt.lines
-    for action, conds, fl, reasons in lines:
+    for action, conds, rule, reasons in lines:
         conds = _fix_ifaces(conds, hook)
         if not conds:
             continue
         why = "; ".join(dict.fromkeys(reasons)) if reasons else ""
-        if fl is not None:
-            src, text_name = fl.rule.src, ""
+        if rule is not None:
+            src, text_name = rule.src, ""
         else:
             src, text_name = chains[0].src or Src(st.file, 0, hook), "policy"
         matches = to_matches(conds[0]) if len(conds) == 1 else [m for c in conds for m in to_matches(c)]
@@ -232,11 +233,11 @@ def build_nat(conv: Conv) -> None:
             continue
         problems: list[tuple[str, Src | None]] = []
         lines, _default = compose(conv, chains, NAT_KEEP, problems)
-        for action, conds, fl, reasons in lines:
-            if fl is None:
+        for action, conds, rule, reasons in lines:
+            if rule is None:
                 continue  # a NAT chain's policy: no translation
             conds = [c for c in _fix_ifaces(conds, hook) if c.outif is None or hook == "postrouting"]
-            _nat_rules(conv, kind, action, conds, fl, list(dict.fromkeys(reasons)))
+            _nat_rules(conv, kind, action, conds, rule, list(dict.fromkeys(reasons)))
         for p, s in problems:
             dev.nat_rules.append(NatRule(kind, source=s, partial=p))
             conv.dnat_uncertain.append(p)
@@ -244,9 +245,9 @@ def build_nat(conv: Conv) -> None:
                 st.partial("nat", p, s)
 
 
-def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], fl: Flat, reasons: list[str]) -> None:
+def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], rule: Rule, reasons: list[str]) -> None:
     dev = conv.st.dev
-    nat = fl.rule.nat
+    nat = rule.nat
     targets: list[tuple[Cond, dict]] = []
     if action in ("drop", "reject", "unknown"):
         reasons.append(f"{action} in a NAT chain not modelled")
@@ -310,7 +311,7 @@ def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], fl: Flat, 
                     match=evolve(m, in_ifaces=None, out_ifaces=None),
                     in_ifaces=c.inif,
                     out_ifaces=c.outif if kind == "source" else None,
-                    source=fl.rule.src,
+                    source=rule.src,
                     partial=partial,
                     **kw,
                 )
@@ -323,7 +324,7 @@ def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], fl: Flat, 
                 img = img._replace(dport=((kw["to_port"], kw["to_port"]),))
             conv.dnat_image.append(img)
     if partial:
-        conv.st.partial("nat", partial, fl.rule.src)
+        conv.st.partial("nat", partial, rule.src)
         if kind == "destination":
             conv.dnat_uncertain.append(partial)
 
