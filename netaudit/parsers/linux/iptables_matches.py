@@ -177,7 +177,8 @@ def tokenize(text: str) -> list[str] | None:
     """Words of a rule line as iptables-restore splits them: blanks separate, ``"…"``
     quotes with ``\\`` escaping the next character inside; a word with a quoted part is a
     :class:`Quoted`.  None for an unclosed quote."""
-    if '"' not in text and not _OTHER_SPACE.search(text):
+    # (a printable text holds no blank but spaces: tested in C before the pattern)
+    if '"' not in text and (text.isprintable() or not _OTHER_SPACE.search(text)):
         return text.split()  # no quote and no blank but spaces and tabs: nearly every line
     words = _WORD.findall(text)
     if '"' in words:

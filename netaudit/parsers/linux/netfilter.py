@@ -27,6 +27,7 @@ from .flatten import Flat, flatten
 from .rules import Chain, Rule, Ruleset
 from .state import State
 
+_PERMIT, _DENY = Action.PERMIT, Action.DENY
 FILTER_KEEP = frozenset({"accept", "drop", "reject", "unknown"})
 NAT_KEEP = frozenset({"accept", "drop", "reject", "unknown", "dnat", "snat", "masquerade", "redirect"})
 MAX_LINES = 20000
@@ -211,8 +212,7 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
             out.append(FilterLine(Action.PERMIT, matches, src, text_name, partial))
             out.append(FilterLine(Action.DENY, list(matches), src, text_name, partial))
             continue
-        act = Action.PERMIT if action == "accept" else Action.DENY
-        out.append(FilterLine(act, matches, src, text_name, why or None))
+        out.append(FilterLine(_PERMIT if action == "accept" else _DENY, matches, src, text_name, why or None))
     if problems:
         flt.partial = "; ".join(dict.fromkeys(p for p, _ in problems))
         for p, s in problems:
