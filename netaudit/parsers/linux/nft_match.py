@@ -233,7 +233,7 @@ def _plain_rule(ctx: Ctx, toks: list[str], src: Src) -> list[Rule] | None:
     names, counters and comments that :func:`_step` reads without a reason, and a plain
     verdict (``accept``, ``drop``, ``reject``, ``continue``, ``return``, ``jump``,
     ``goto``).  Each word is tested as :func:`_step` tests it, in its order, and each
-    value read by the same functions (:func:`_field_memo`, :func:`_iface_names`); the
+    value read by the same functions (:func:`_field_conds_uncached`, :func:`_iface_names`); the
     condition is narrowed field by field (:func:`_meet`) without the :class:`_Rule`.
     Anything else — another statement, a named set, a map, a concatenation, a value
     not understood, a reason of any kind — gives None before anything is kept, so the
@@ -311,11 +311,11 @@ def _plain_value(ctx: Ctx, t: str, head: str, op: str, val: str) -> tuple | None
     spec = FIELDS.get((t, head))
     if spec is None:
         return None
-    got = _field_memo(spec[0], spec[1], items, op, spec[2])
-    if got is None:
+    # (remembered by the caller: not through _field_memo's memo as well)
+    cs = _field_conds_uncached(spec[0], spec[1], items, op, spec[2])
+    if cs is None:
         return None  # a value not understood: a reason
-    cs, pairs = got
-    return _NO_PACKET if not cs else pairs
+    return _NO_PACKET if not cs else _pairs_of(cs)
 
 
 def _plain_items(val: str) -> list[str] | None:
@@ -691,14 +691,19 @@ def _field_memo(
     if got is not _UNSEEN:
         return got
     cs = _field_conds_uncached(kind, fld, items, op, implied)
-    if cs is None:
-        got = None
-    else:
-        got = cs, (tuple([(i, v) for i, v in enumerate(cs[0]) if v is not None]) if len(cs) == 1 else None)
+    got = None if cs is None else (cs, _pairs_of(cs))
     if len(_FIELD_MEMO) > 8192:
         _FIELD_MEMO.clear()
     _FIELD_MEMO[key] = got
     return got
+
+
+def _pairs_of(cs: list[Cond]) -> tuple | None:
+    """The (index, value) pairs of the fields a one-condition union constrains; None for
+    any other union (several conditions, or none: no packet)."""
+    if len(cs) != 1:
+        return None
+    return tuple([(i, v) for i, v in enumerate(cs[0]) if v is not None])  # (a list: no generator)
 
 
 def _field_conds(kind: str, fld: str, items: list[str], op: str, implied: Ranges | None) -> list[Cond] | None:

@@ -228,6 +228,8 @@ def values(items: list[str], kind: str) -> Ranges | None:
         if r is None:
             return None
         out.append(r)
+    if len(out) == 1:
+        return (out[0],)  # one range (lo ≤ hi, as read): what norm gives, without its sort
     return norm(out)
 
 
