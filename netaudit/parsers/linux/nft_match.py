@@ -287,7 +287,7 @@ def _plain_rule(ctx: Ctx, toks: list[str], src: Src) -> list[Rule] | None:
         else:
             return None
     conds = [] if empty else [_new(Cond, fields)]
-    return [Rule(conds, verdict or "continue", src, target=target, nat=None, mark=None, reasons=[], ct_dnat=None)]
+    return [Rule(conds, verdict or "continue", src, target)]  # no NAT, mark, reason or ct status
 
 
 # (head word, second word, operator, value, the interfaces) → what _plain_value gives.
