@@ -388,7 +388,8 @@ def _addr_uncached(ranges: Ranges) -> tuple[tuple[AddrMatch, ...], bool]:
     return addr_pats(ranges), False
 
 
-_EVERY_PACKET = Match()
+_new_object = object.__new__
+_set_state = object.__setattr__
 _VALUES: dict[tuple[bool, Ranges], tuple] = {}  # protocol ranges → numbers, port ranges → PortRanges
 
 
@@ -405,28 +406,39 @@ def _values(rs: Ranges, ports: bool) -> tuple:
     return got
 
 
+_NO_ADDR: tuple[None, bool] = (None, False)
+
+
 def to_matches(c: Cond) -> list[Match]:
     """Model Matches whose union is exactly ``c``."""
-    src, sneg = _addr(c.src)
-    dst, dneg = _addr(c.dst)
-    protos = _values(c.proto, False) if c.proto is not None else None
-    sports = _values(c.sport, True) if c.sport is not None else None
-    dports = _values(c.dport, True) if c.dport is not None else None
-    # (a copy of the every-packet Match with these fields: 3x faster than Match(…))
-    base = evolve(
-        _EVERY_PACKET,
-        src=src,
-        dst=dst,
-        src_negate=sneg,
-        dst_negate=dneg,
-        protocols=protos,
-        src_ports=sports,
-        dst_ports=dports,
-        conn_established=c.est,
-        in_ifaces=c.inif,
-        out_ifaces=c.outif,
+    src, sneg = _NO_ADDR if c[0] is None else _addr(c[0])
+    dst, dneg = _NO_ADDR if c[1] is None else _addr(c[1])
+    proto, sport, dport, itype, icode, est, inif, outif = c[2:]
+    # The Match built as :func:`~netaudit.parsers.base.evolve` copies the every-packet
+    # Match: its state in field order, set past the frozen class's ``__setattr__``
+    # (a Match per filter line of a big ruleset: 0.5 µs here, 1.1 µs through evolve,
+    # 3 µs through ``Match(…)``; tests/parsers/test_packet_sets.py compares them).
+    base = _new_object(Match)
+    _set_state(
+        base,
+        "__dict__",
+        {
+            "src": src,
+            "dst": dst,
+            "src_negate": sneg,
+            "dst_negate": dneg,
+            "protocols": None if proto is None else _values(proto, False),
+            "src_ports": None if sport is None else _values(sport, True),
+            "dst_ports": None if dport is None else _values(dport, True),
+            "icmp_type": None,
+            "icmp_code": None,
+            "tcp_established": False,
+            "conn_established": est,
+            "in_ifaces": inif,
+            "out_ifaces": outif,
+        },
     )
-    if c.itype is None and c.icode is None:
+    if itype is None and icode is None:
         return [base]
     types = r_values(c.itype) if c.itype is not None else [None]
     codes = r_values(c.icode) if c.icode is not None else [None]

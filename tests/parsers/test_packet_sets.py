@@ -16,6 +16,7 @@ from netaudit.parsers.packet_sets import (
     cond,
     cond1,
     cond_at,
+    from_match,
     intersect,
     intersect_all,
     intersect_matches,
@@ -115,6 +116,36 @@ def test_to_matches_uses_the_shorter_address_form_and_splits_icmp_types():
     ms = to_matches(c)
     assert len(ms) == 2 and {m.icmp_type for m in ms} == {0, 8}
     assert all(m.dst_negate and m.dst == (AddrMatch(ip("10.0.0.0"), 0xFFFFFF),) for m in ms)
+
+
+def test_to_matches_builds_the_match_its_fields_give():
+    """``to_matches`` sets a Match's state directly: the same object ``Match(…)`` builds,
+    field for field and in field order (a field added to Match must be added there)."""
+    from dataclasses import fields
+
+    rnd = random.Random(15)
+    order = [f.name for f in fields(Match)]
+    for _ in range(3000):
+        kw = {}
+        for name, top in (("src", 2**32 - 1), ("dst", 2**32 - 1), ("proto", 255), ("sport", 65535), ("dport", 65535)):
+            if rnd.random() < 0.5:
+                lo = rnd.randrange(top)
+                kw[name] = ((lo, min(top, lo + rnd.randrange(1 << rnd.randrange(1, 20)))),)
+        if rnd.random() < 0.2:
+            kw["itype"] = ((rnd.randrange(3), 3 + rnd.randrange(2)),)
+        if rnd.random() < 0.5:
+            kw["est"] = rnd.random() < 0.5
+        if rnd.random() < 0.5:
+            kw["inif"] = frozenset(rnd.sample(sorted(IFACES), 2))
+        if rnd.random() < 0.5:
+            kw["outif"] = frozenset(rnd.sample(sorted(IFACES), 1))
+        c = cond(**kw)
+        assert c is not None
+        for m in to_matches(c):
+            built = Match(**{name: getattr(m, name) for name in order})
+            assert m == built and list(vars(m)) == order
+            if c.itype is None:
+                assert from_match(m) == c  # the Match holds the condition, exactly
 
 
 def test_intersect_matches_on_model_matches():

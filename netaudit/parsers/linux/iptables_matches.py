@@ -177,7 +177,8 @@ def tokenize(text: str) -> list[str] | None:
     """Words of a rule line as iptables-restore splits them: blanks separate, ``"…"``
     quotes with ``\\`` escaping the next character inside; a word with a quoted part is a
     :class:`Quoted`.  None for an unclosed quote."""
-    if '"' not in text and not _OTHER_SPACE.search(text):
+    # (a printable text holds no blank but spaces: tested in C before the pattern)
+    if '"' not in text and (text.isprintable() or not _OTHER_SPACE.search(text)):
         return text.split()  # no quote and no blank but spaces and tabs: nearly every line
     words = _WORD.findall(text)
     if '"' in words:
@@ -702,7 +703,7 @@ def _fields_of(got: list[Cond]) -> Fields:
     every packet, no packet or a union of several)."""
     if len(got) != 1:
         return ()
-    return tuple((i, v) for i, v in enumerate(got[0]) if v is not None)
+    return tuple([(i, v) for i, v in enumerate(got[0]) if v is not None])  # (a list: no generator)
 
 
 # Base options that select every packet (or are not matches): -m (its module's options

@@ -24,9 +24,10 @@ from netaudit.parsers.base import evolve
 from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union, to_matches
 
 from .flatten import Flat, flatten
-from .rules import Chain, Ruleset
+from .rules import Chain, Rule, Ruleset
 from .state import State
 
+_PERMIT, _DENY = Action.PERMIT, Action.DENY
 FILTER_KEEP = frozenset({"accept", "drop", "reject", "unknown"})
 NAT_KEEP = frozenset({"accept", "drop", "reject", "unknown", "dnat", "snat", "masquerade", "redirect"})
 MAX_LINES = 20000
@@ -65,7 +66,7 @@ class Conv:
 
     def flats(self, chain: Chain, keep: frozenset[str], problems: list) -> list[Flat]:
         out = flatten(chain, self.chains, self.universe, keep, problems)
-        return [self._ct_dnat(f) for f in out]
+        return [f if f.rule.ct_dnat is None else self._ct_dnat(f) for f in out]
 
     def _ct_dnat(self, f: Flat) -> Flat:
         """``ct status dnat`` → the image of the DNAT rules (see docs/vendors/linux.md)."""
@@ -90,15 +91,26 @@ def _hook_policy(c: Chain):
 # --------------------------------------------------------------------------- composition
 
 
-def compose(
-    conv: Conv, chains: list[Chain], keep: frozenset[str], problems: list
-) -> tuple[list[tuple[str, list[Cond], Flat | None, list[str]]], str]:
-    """The first-match lines ``(action, conds, flat, reasons)`` of several base chains
-    of one hook in priority order, and the default action (the policy reached when no
-    line matched)."""
+# A line of a composed hook: (action, conds, the rule or None for a chain's policy, reasons).
+Line = tuple[str, list[Cond], Rule | None, list[str]]
+
+
+def compose(conv: Conv, chains: list[Chain], keep: frozenset[str], problems: list) -> tuple[list[Line], str]:
+    """The first-match lines of several base chains of one hook in priority order, and
+    the default action (the policy reached when no line matched)."""
     flats = [conv.flats(c, keep, problems) for c in chains]
-    lines: list[tuple[str, list[Cond], Flat | None, list[str]]] = []
+    lines: list[Line] = []
     default = ["accept"]
+    if len(flats) == 1:
+        # One base chain on the hook (the common case): its flattened rules are its lines
+        # (what the walk below gives for one chain, without a copy of each).
+        for fl in flats[0]:
+            if len(lines) > MAX_LINES:
+                problems.append(("too many rules after composing the base chains", fl.rule.src))
+                return lines, "accept"  # as the walk: cut before the policy is read
+            if fl.conds:
+                lines.append(fl)
+        return lines, chains[0].policy
 
     # ``emit`` recurses through its first argument, not by its own name: a closure that
     # names itself is a reference cycle, which keeps everything it reads (every flattened
@@ -116,7 +128,7 @@ def compose(
             if fl.action == "accept" and idx + 1 < len(flats):
                 emit(emit, idx + 1, conds, reasons)
             else:
-                lines.append((fl.action, conds, fl, reasons))
+                lines.append((fl.action, conds, fl.rule, reasons))
         pol = chains[idx].policy
         if pol == "accept" and idx + 1 < len(flats):
             emit(emit, idx + 1, guard, inherited)
@@ -133,12 +145,19 @@ def compose(
 def _fix_ifaces(conds: list[Cond], hook: str) -> list[Cond]:
     """Resolve the "no interface" name: a forwarded packet has both interfaces, a packet
     for the device has no output interface."""
-    out = []
     to_host = hook in ("input", "prerouting")
+    # Nearly every condition names no "" and, in input, no output interface: the list
+    # is kept as it is (a copy per rule of a big ruleset otherwise; never changed after).
     for c in conds:
         inif, outif = c.inif, c.outif
-        # Nearly every condition names no "" and, in input, no output interface: kept
-        # as it is (a copy per rule of a big ruleset otherwise).
+        same_in = inif is None or (inif and "" not in inif)
+        if not (same_in and (outif is None or (outif and not to_host and "" not in outif))):
+            break
+    else:
+        return conds
+    out = []
+    for c in conds:
+        inif, outif = c.inif, c.outif
         same_in = inif is None or (inif and "" not in inif)
         if same_in and (outif is None or (outif and not to_host and "" not in outif)):
             out.append(c)
@@ -174,24 +193,26 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
         source=chains[0].src,
         default_text=f"no rule matched: the {hook} policy ({default}) of {chains[-1].table}/{chains[-1].name}",
     )
-    for action, conds, fl, reasons in lines:
+    out = flt.lines
+    for action, conds, rule, reasons in lines:
         conds = _fix_ifaces(conds, hook)
         if not conds:
             continue
-        why = list(dict.fromkeys(reasons))
-        src = fl.rule.src if fl is not None else (chains[0].src or Src(st.file, 0, hook))
-        text_name = "policy" if fl is None else ""
-        matches = [m for c in conds for m in to_matches(c)]
+        why = "; ".join(dict.fromkeys(reasons)) if reasons else ""
+        if rule is not None:
+            src, text_name = rule.src, ""
+        else:
+            src, text_name = chains[0].src or Src(st.file, 0, hook), "policy"
+        matches = to_matches(conds[0]) if len(conds) == 1 else [m for c in conds for m in to_matches(c)]
         if action == "unknown":
             # A rule that may accept or drop: a partial permit, then a partial deny of the
             # same packets.  Either line alone would be read "if it matches it permits
             # (denies), else the rest decides" — and the rest may decide the same.
-            partial = "; ".join(why or ["rule not understood"])
-            flt.lines.append(FilterLine(Action.PERMIT, matches, src, name=text_name, partial=partial))
-            flt.lines.append(FilterLine(Action.DENY, list(matches), src, name=text_name, partial=partial))
+            partial = why or "rule not understood"
+            out.append(FilterLine(Action.PERMIT, matches, src, text_name, partial))
+            out.append(FilterLine(Action.DENY, list(matches), src, text_name, partial))
             continue
-        act = Action.PERMIT if action == "accept" else Action.DENY
-        flt.lines.append(FilterLine(act, matches, src, name=text_name, partial="; ".join(why) or None))
+        out.append(FilterLine(_PERMIT if action == "accept" else _DENY, matches, src, text_name, why or None))
     if problems:
         flt.partial = "; ".join(dict.fromkeys(p for p, _ in problems))
         for p, s in problems:
@@ -212,11 +233,11 @@ def build_nat(conv: Conv) -> None:
             continue
         problems: list[tuple[str, Src | None]] = []
         lines, _default = compose(conv, chains, NAT_KEEP, problems)
-        for action, conds, fl, reasons in lines:
-            if fl is None:
+        for action, conds, rule, reasons in lines:
+            if rule is None:
                 continue  # a NAT chain's policy: no translation
             conds = [c for c in _fix_ifaces(conds, hook) if c.outif is None or hook == "postrouting"]
-            _nat_rules(conv, kind, action, conds, fl, list(dict.fromkeys(reasons)))
+            _nat_rules(conv, kind, action, conds, rule, list(dict.fromkeys(reasons)))
         for p, s in problems:
             dev.nat_rules.append(NatRule(kind, source=s, partial=p))
             conv.dnat_uncertain.append(p)
@@ -224,9 +245,9 @@ def build_nat(conv: Conv) -> None:
                 st.partial("nat", p, s)
 
 
-def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], fl: Flat, reasons: list[str]) -> None:
+def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], rule: Rule, reasons: list[str]) -> None:
     dev = conv.st.dev
-    nat = fl.rule.nat
+    nat = rule.nat
     targets: list[tuple[Cond, dict]] = []
     if action in ("drop", "reject", "unknown"):
         reasons.append(f"{action} in a NAT chain not modelled")
@@ -290,7 +311,7 @@ def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], fl: Flat, 
                     match=evolve(m, in_ifaces=None, out_ifaces=None),
                     in_ifaces=c.inif,
                     out_ifaces=c.outif if kind == "source" else None,
-                    source=fl.rule.src,
+                    source=rule.src,
                     partial=partial,
                     **kw,
                 )
@@ -303,7 +324,7 @@ def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], fl: Flat, 
                 img = img._replace(dport=((kw["to_port"], kw["to_port"]),))
             conv.dnat_image.append(img)
     if partial:
-        conv.st.partial("nat", partial, fl.rule.src)
+        conv.st.partial("nat", partial, rule.src)
         if kind == "destination":
             conv.dnat_uncertain.append(partial)
 

@@ -15,9 +15,23 @@ dropped from its chain because a part of it was not read.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from netaudit.parsers.packet_sets import ANY, MAXV, Cond, Ranges, cond, cond1, intersect_all, norm, r_not, r_or
+from netaudit.parsers.packet_sets import (
+    ANY,
+    FIELD_INDEX,
+    MAXV,
+    RANGE_FIELDS,
+    Cond,
+    Ranges,
+    cond,
+    cond1,
+    intersect_all,
+    norm,
+    r_and,
+    r_not,
+    r_or,
+)
 
 from . import devgroups
 from .nft_values import PORT_PROTOS, STATE_CONDS, compare, cut, elements, tokenize, unquote, values
@@ -63,14 +77,56 @@ IFACE_FIELDS = {"iifname": "inif", "iif": "inif", "oifname": "outif", "oif": "ou
 # Interface groups (devgroups.py): the interfaces whose ``ip -j addr`` group is the value.
 GROUP_FIELDS = {"iifgroup": "inif", "oifgroup": "outif"}
 NO_IPV4 = frozenset({"ip6", "icmpv6"})  # matches that select no IPv4 packet
+_NFIELDS = len(Cond._fields)
+_NRANGE = len(RANGE_FIELDS)  # the range fields come first in a Cond, then est, inif, outif
+_EST = FIELD_INDEX["est"]
+_PROTO = FIELD_INDEX["proto"]
+_new = tuple.__new__
+
+
+def _meet(fields: list, pairs) -> bool:
+    """Intersect the condition whose fields are ``fields`` (changed in place) with the
+    one that constrains only ``pairs`` (index, value), as
+    :func:`~netaudit.parsers.packet_sets.intersect` does; False when no packet is left."""
+    for i, v in pairs:
+        have = fields[i]
+        if have is None:
+            fields[i] = v
+            continue
+        if i == _EST:
+            if have != v:
+                return False  # established and new
+            continue
+        v = r_and(have, v) if i < _NRANGE else have & v
+        if not v:
+            return False
+        fields[i] = v
+    return True
+
+
+def _from_pairs(pairs) -> list:
+    """The fields of the condition that constrains only ``pairs`` (index, value)."""
+    fields: list = [None] * _NFIELDS
+    for i, v in pairs:
+        fields[i] = v
+    return fields
 
 
 class _Rule:
-    """The rule being read."""
+    """The rule being read.
+
+    Its packets are one condition while every match narrows it by one condition (nearly
+    every rule): that condition is kept as its fields in :class:`Cond` order
+    (``fields``) and each match sets or intersects only the fields it constrains; the
+    :class:`Cond` is built once, when the rule is read.  A match that selects a union
+    (a ``ct state``, a verdict map's key) turns ``fields`` into the union ``union``,
+    narrowed by :func:`intersect_all` from then on.  Both give the conditions the
+    intersection of every match's union gives (tests/parsers/linux/test_nft_match.py)."""
 
     def __init__(self, src: Src):
         self.src = src
-        self.conds: list[Cond] = [ANY]
+        self.fields: list | None = [None] * _NFIELDS  # the one condition, or None: ``union``
+        self.union: list[Cond] = []
         self.reasons: list[str] = []
         self.verdict = ""
         self.target = ""
@@ -83,8 +139,35 @@ class _Rule:
         self.opaque = False  # a statement was not understood: it may be the verdict
         self.doubts: list[devgroups.Unsure] = []  # interfaces a group match took in unknown
 
+    @property
+    def conds(self) -> list[Cond]:
+        """The rule's packets so far, a union of conditions (``[]``: none)."""
+        if self.fields is not None:
+            return [_new(Cond, self.fields)]
+        return self.union
+
+    @conds.setter
+    def conds(self, cs: list[Cond]) -> None:
+        self.fields = None
+        self.union = cs
+
     def narrow(self, cs: list[Cond]) -> None:
-        self.conds = intersect_all(self.conds, cs) if self.conds else []
+        if self.fields is not None and len(cs) == 1:
+            self.meet([(i, v) for i, v in enumerate(cs[0]) if v is not None])
+            return
+        conds = self.conds
+        self.conds = intersect_all(conds, cs) if conds else []
+
+    def meet(self, pairs) -> None:
+        """Narrow by the one condition whose constrained fields are ``pairs`` (index in
+        :class:`Cond`, value): :func:`~netaudit.parsers.packet_sets.intersect` on the
+        fields alone."""
+        fields = self.fields
+        if fields is None:
+            cs = [_new(Cond, _from_pairs(pairs))]
+            self.union = intersect_all(self.union, cs) if self.union else []
+        elif not _meet(fields, pairs):
+            self.conds = []  # no packet
 
     def not_read(self, why: str) -> None:
         """A statement that may change the packet's fate was not understood."""
@@ -99,6 +182,16 @@ def read_rule(ctx: Ctx, text: str, src: Src, comment: str = "") -> list[Rule] | 
     toks = tokenize(text)
     if not toks or (toks[0] not in KEYWORDS and toks[0] not in IFACE_FIELDS and toks[0] not in META_KEYS):
         return None
+    if not comment:
+        plain = _plain_rule(ctx, toks, src)
+        if plain is not None:
+            return plain
+    return _read_tokens(ctx, toks, src, comment)
+
+
+def _read_tokens(ctx: Ctx, toks: list[str], src: Src, comment: str) -> list[Rule]:
+    """The rule(s) of a rule statement's tokens: every match, statement and verdict nft
+    has (:func:`_step`)."""
     r = _Rule(src)
     i = 0
     while i < len(toks):
@@ -110,26 +203,133 @@ def read_rule(ctx: Ctx, text: str, src: Src, comment: str = "") -> list[Rule] | 
     verdict = r.verdict or "continue"
     if r.opaque and verdict in ("continue", "mark") and r.vmap is None:
         verdict = "unknown"  # a statement not understood may accept or drop
+    conds = r.conds
     out: list[Rule] = []
     if r.marked and verdict != "mark":
-        out.append(Rule(r.conds, "mark", src, mark=r.mark, reasons=list(r.reasons), ct_dnat=r.ct_dnat))
+        out.append(Rule(conds, "mark", src, mark=r.mark, reasons=list(r.reasons), ct_dnat=r.ct_dnat))
     if r.vmap is not None:
         for kc, v, tgt in r.vmap:
-            cs = intersect_all(r.conds, kc)
+            cs = intersect_all(conds, kc)
             out.append(Rule(cs, v, src, target=tgt, reasons=list(r.reasons), ct_dnat=r.ct_dnat))
     elif r.nat_map is not None and verdict == r.verdict:
         # A lookup that finds no element ends the rule (nft's NFT_BREAK): one rule per
         # element is the same ruleset.
         for kc, nat in r.nat_map:
-            cs = intersect_all(r.conds, kc)
+            cs = intersect_all(conds, kc)
             out.append(Rule(cs, verdict, src, nat=nat, mark=r.mark, reasons=list(r.reasons), ct_dnat=r.ct_dnat))
     else:
         out.append(
-            Rule(r.conds, verdict, src, target=r.target, nat=r.nat, mark=r.mark, reasons=r.reasons, ct_dnat=r.ct_dnat)
+            Rule(conds, verdict, src, target=r.target, nat=r.nat, mark=r.mark, reasons=r.reasons, ct_dnat=r.ct_dnat)
         )
     if r.doubts:
         return [part for rule in out for part in devgroups.split(rule, r.doubts)]
     return out
+
+
+def _plain_rule(ctx: Ctx, toks: list[str], src: Src) -> list[Rule] | None:
+    """The rule of a statement of the common shape, or None: read by :func:`_read_tokens`.
+
+    The common shape (nearly every rule of a big ruleset): header fields, interface
+    names, counters and comments that :func:`_step` reads without a reason, and a plain
+    verdict (``accept``, ``drop``, ``reject``, ``continue``, ``return``, ``jump``,
+    ``goto``).  Each word is tested as :func:`_step` tests it, in its order, and each
+    value read by the same functions (:func:`_field_conds_uncached`, :func:`_iface_names`); the
+    condition is narrowed field by field (:func:`_meet`) without the :class:`_Rule`.
+    Anything else — another statement, a named set, a map, a concatenation, a value
+    not understood, a reason of any kind — gives None before anything is kept, so the
+    two paths cannot differ on what this one reads
+    (tests/parsers/linux/test_nft_match.py compares them on generated rules)."""
+    fields: list = [None] * _NFIELDS
+    empty = False  # no packet: the values are still read (one may not be understood)
+    verdict = target = ""
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t in _PLAIN_HEADS:  # a header field or an interface name, its operator, its value
+            j = i + 1 if t in IFACE_FIELDS else i + 2
+            head = toks[i + 1] if j == i + 2 and i + 1 < n else ""
+            word = toks[j] if j < n else ""
+            op = ""
+            if word in OPS:
+                op = word
+                j += 1
+                word = toks[j] if j < n else ""
+            i = j + 1
+            key = (t, head, op, word, ctx.ifaces)
+            pairs = _PLAIN_VALUES.get(key, _UNSEEN)
+            if pairs is _UNSEEN:
+                pairs = _plain_value(ctx, t, head, op, word)
+                if len(_PLAIN_VALUES) > 8192:
+                    _PLAIN_VALUES.clear()
+                _PLAIN_VALUES[key] = pairs
+            if pairs is None:
+                return None
+            if pairs is _NO_PACKET or not (empty or _meet(fields, pairs)):
+                empty = True
+        elif t in ("accept", "drop", "continue", "return"):
+            verdict = t
+            i += 1
+        elif t in ("jump", "goto"):
+            nxt = toks[i + 1] if i + 1 < n else ""
+            if nxt.startswith("{"):
+                return None
+            verdict, target = t, unquote(nxt)
+            i += 2
+        elif t == "reject":
+            verdict = "reject"
+            break
+        elif t == "counter":
+            nxt = toks[i + 1] if i + 1 < n else ""
+            i += 5 if nxt == "packets" else 3 if nxt == "name" else 1
+        elif t == "comment":
+            i += 2
+        else:
+            return None
+    conds = [] if empty else [_new(Cond, fields)]
+    return [Rule(conds, verdict or "continue", src, target)]  # no NAT, mark, reason or ct status
+
+
+# (head word, second word, operator, value, the interfaces) → what _plain_value gives.
+_PLAIN_VALUES: dict[tuple, tuple | None] = {}
+_NO_PACKET: tuple = ((),)  # what _plain_value gives for a match no packet passes
+
+
+def _plain_value(ctx: Ctx, t: str, head: str, op: str, val: str) -> tuple | None:
+    """What a match of the common shape selects — one condition's constrained fields as
+    (index, value) pairs (``()``: every packet), :data:`_NO_PACKET` for none — or None:
+    read by the full path (a field or value it does not take, a union, a reason).  A
+    pure function of its arguments and the interfaces, remembered by :func:`_plain_rule`."""
+    if val in ("set", "."):
+        return None  # a set statement, a concatenation
+    items = _plain_items(val)
+    if items is None:
+        return None
+    if t in IFACE_FIELDS:
+        names = _iface_names(ctx, items, op)
+        return ((_INIF if IFACE_FIELDS[t] == "inif" else _OUTIF, names),) if names else _NO_PACKET
+    spec = FIELDS.get((t, head))
+    if spec is None:
+        return None
+    # (remembered by the caller: not through _field_memo's memo as well)
+    cs = _field_conds_uncached(spec[0], spec[1], items, op, spec[2])
+    if cs is None:
+        return None  # a value not understood: a reason
+    return _NO_PACKET if not cs else _pairs_of(cs)
+
+
+def _plain_items(val: str) -> list[str] | None:
+    """The elements of a value as :func:`_items` reads them where that adds no reason:
+    a ``{ … }`` group read whole or one value; None for anything else (a named set, a
+    map, a variable, a group not understood, no value at all)."""
+    if not val or val in ("vmap", "map") or val.startswith("@") or "$" in val:
+        return None
+    if val.startswith("{"):
+        items, why = _group_items(val)
+        return None if why else items
+    if "," in val and not val.startswith('"'):
+        return [v for v in val.split(",") if v]
+    return [val]
 
 
 def _skip_unknown(toks: list[str], i: int) -> int:
@@ -377,6 +577,7 @@ def _skip_value(toks: list[str], j: int) -> int:
 # Heads of header fields tested first by _step ("meta" is not: ``meta mark set`` and
 # ``meta nfproto`` are read before the fields).
 _FIELD_HEADS = frozenset(t for t, _ in FIELDS) - {"meta"}
+_PLAIN_HEADS = _FIELD_HEADS | frozenset(IFACE_FIELDS)  # the matches _plain_rule reads
 
 
 def _opval(toks: list[str], i: int) -> tuple[str, str, int]:
@@ -400,12 +601,7 @@ def _items(ctx: Ctx, r: _Rule, val: str) -> list[str] | None:
     """The elements a value names: a ``{ … }`` group, ``@set`` or one value (None: a
     named set whose members are not known, the reason recorded)."""
     if val.startswith("{"):
-        got = _GROUPS.get(val)
-        if got is None:
-            if len(_GROUPS) > 8192:
-                _GROUPS.clear()
-            got = _GROUPS[val] = _elements(elements(val))
-        items, why = got
+        items, why = _group_items(val)
         if why:
             r.not_read(why)
         return items
@@ -434,6 +630,16 @@ def _items(ctx: Ctx, r: _Rule, val: str) -> list[str] | None:
 _GROUPS: dict[str, tuple[list[str] | None, str]] = {}
 
 
+def _group_items(val: str) -> tuple[list[str] | None, str]:
+    """The elements of an anonymous set ``{ … }`` (or None and why they are not read)."""
+    got = _GROUPS.get(val)
+    if got is None:
+        if len(_GROUPS) > 8192:
+            _GROUPS.clear()
+        got = _GROUPS[val] = _elements(elements(val))
+    return got
+
+
 def _elements(items: list[str]) -> tuple[list[str] | None, str]:
     """The elements without the state nft prints after them; None and the reason when
     one holds a rule's words (a ``{`` left open)."""
@@ -454,33 +660,56 @@ def _field(ctx: Ctx, r: _Rule, toks: list[str], i: int, spec: tuple[str, str, Ra
     if val in ("vmap", "map"):
         return _map(ctx, r, toks, j, val, lambda k: _field_conds(kind, fld, [k], "", implied))
     items = _items(ctx, r, val)
-    cs = _field_conds(kind, fld, items, op, implied) if items is not None else None
-    if cs is None:  # the values not known or not understood: the protocol the field implies
+    got = _field_memo(kind, fld, items, op, implied) if items is not None else None
+    if got is None:  # the values not known or not understood: the protocol the field implies
         if items is not None:
             r.reasons.append(f"value {val} not understood")
         r.narrow([Cond(proto=implied) if implied else ANY])
         return j
-    r.narrow(cs)
+    cs, pairs = got
+    if pairs is None:
+        r.narrow(cs)
+    else:
+        r.meet(pairs)
     return j
 
 
-_FIELD_MEMO: dict[tuple, list[Cond] | None] = {}
-_UNSEEN: list[Cond] = []  # a value no memo holds (None is a memo's answer)
+# A field match's union and, when it is one condition, that condition's constrained
+# fields as (index, value) pairs (what _Rule.meet narrows by); None: not understood.
+_FIELD_MEMO: dict[tuple, tuple[list[Cond], tuple | None] | None] = {}
+_UNSEEN: Any = object()  # a value no memo holds (None is a memo's answer)
 
 
-def _field_conds(kind: str, fld: str, items: list[str], op: str, implied: Ranges | None) -> list[Cond] | None:
-    """The union a header field match selects (None: a value not understood).  A pure
-    function of its arguments, remembered: a ruleset repeats the same ports, protocols
-    and networks in rule after rule (the lists returned are shared: never changed)."""
+def _field_memo(
+    kind: str, fld: str, items: list[str], op: str, implied: Ranges | None
+) -> tuple[list[Cond], tuple | None] | None:
+    """:func:`_field_conds` with the pairs of its one condition, remembered: a pure
+    function of its arguments, and a ruleset repeats the same ports, protocols and
+    networks in rule after rule (what it returns is shared: never changed)."""
     key = (kind, fld, tuple(items), op, implied)
     got = _FIELD_MEMO.get(key, _UNSEEN)
     if got is not _UNSEEN:
         return got
-    got = _field_conds_uncached(kind, fld, items, op, implied)
+    cs = _field_conds_uncached(kind, fld, items, op, implied)
+    got = None if cs is None else (cs, _pairs_of(cs))
     if len(_FIELD_MEMO) > 8192:
         _FIELD_MEMO.clear()
     _FIELD_MEMO[key] = got
     return got
+
+
+def _pairs_of(cs: list[Cond]) -> tuple | None:
+    """The (index, value) pairs of the fields a one-condition union constrains; None for
+    any other union (several conditions, or none: no packet)."""
+    if len(cs) != 1:
+        return None
+    return tuple([(i, v) for i, v in enumerate(cs[0]) if v is not None])  # (a list: no generator)
+
+
+def _field_conds(kind: str, fld: str, items: list[str], op: str, implied: Ranges | None) -> list[Cond] | None:
+    """The union a header field match selects (None: a value not understood)."""
+    got = _field_memo(kind, fld, items, op, implied)
+    return None if got is None else got[0]
 
 
 def _field_conds_uncached(kind: str, fld: str, items: list[str], op: str, implied: Ranges | None) -> list[Cond] | None:
@@ -500,7 +729,7 @@ def _field_conds_uncached(kind: str, fld: str, items: list[str], op: str, implie
     if c is None:
         return []
     if implied is not None:  # the field's protocols (a "proto" field implies none)
-        c = c._replace(proto=implied)
+        c = _new(Cond, (*c[:_PROTO], implied, *c[_PROTO + 1 :]))
     return [c]
 
 
@@ -511,11 +740,26 @@ def _iface(ctx: Ctx, r: _Rule, toks: list[str], i: int, fld: str) -> int:
     items = _items(ctx, r, val)
     if items is None:
         return j
-    r.narrow(_iface_conds(ctx, fld, items, op))
+    names = _iface_names(ctx, items, op)
+    if names:
+        r.meet(((_INIF if fld == "inif" else _OUTIF, names),))
+    else:
+        r.conds = []
     return j
 
 
+_INIF, _OUTIF = FIELD_INDEX["inif"], FIELD_INDEX["outif"]
+
+
 def _iface_conds(ctx: Ctx, fld: str, items: list[str], op: str) -> list[Cond]:
+    s = _iface_names(ctx, items, op)
+    if not s:
+        return []
+    return [Cond(inif=s)] if fld == "inif" else [Cond(outif=s)]
+
+
+def _iface_names(ctx: Ctx, items: list[str], op: str) -> frozenset[str]:
+    """The interfaces an ``iifname``/``oifname`` match names (its ``!=`` the others)."""
     names: set[str] = set()
     for it in items:
         n = unquote(it.strip())
@@ -526,9 +770,7 @@ def _iface_conds(ctx: Ctx, fld: str, items: list[str], op: str) -> list[Cond]:
     s = frozenset(names) & ctx.ifaces if names <= ctx.ifaces else frozenset(names)
     if op in ("!=", "ne"):
         s = ctx.ifaces - s
-    if not s:
-        return []
-    return [Cond(inif=s)] if fld == "inif" else [Cond(outif=s)]
+    return s
 
 
 def _group(ctx: Ctx, r: _Rule, toks: list[str], i: int, fld: str) -> int:

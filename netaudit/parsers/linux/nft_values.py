@@ -60,7 +60,16 @@ def tokenize(text: str) -> list[str]:
     """Words, quoted strings (quotes kept) and braces of one rule; a ``{ … }`` group is
     folded into one token beginning with ``{``."""
     raw = _raw_tokens(text)
-    out: list[str] = []
+    if "{" not in text and "}" not in text:
+        if "," not in text:
+            return raw  # no group, no list: the words as they are
+    elif raw.count("{") == 1 and raw.count("}") == 1:
+        k, m = raw.index("{"), raw.index("}")
+        if k < m:  # one group (the common rule): folded without the loop below
+            outside = raw[:k] + raw[m + 1 :]
+            out = [*raw[:k], " ".join(raw[k : m + 1]), *raw[m + 1 :]]
+            return _join_lists(out) if "," in "".join(outside) else out
+    out = []
     depth = 0
     buf: list[str] = []
     comma = False  # a word outside the groups holds a comma: a list to join
@@ -219,6 +228,8 @@ def values(items: list[str], kind: str) -> Ranges | None:
         if r is None:
             return None
         out.append(r)
+    if len(out) == 1:
+        return (out[0],)  # one range (lo ≤ hi, as read): what norm gives, without its sort
     return norm(out)
 
 

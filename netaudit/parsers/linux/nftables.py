@@ -153,6 +153,8 @@ class _Scanner:
         if not s.strip():
             self.ignored += 1
             return
+        if not self.depth and self.plain_line(no, s):
+            return
         if _BLOCK_LINE.match(s.lstrip()):
             self.recover(no, s.strip())
         frm, quoted = 0, False
@@ -203,6 +205,66 @@ class _Scanner:
         self.add(no, s[frm:])
         if not self.depth:
             self.end()
+
+    def plain_line(self, no: int, s: str) -> bool:
+        """Read a line that is one whole statement of the common shape — no ``;`` or
+        ``#``, quotes holding none of the characters that end or open something, at most
+        one ``{ … }`` group opening no block, no ``define`` or ``$`` — as :meth:`line`
+        reads it; False (nothing done) for any other line.  Most rule lines of a big
+        ruleset are such lines (tests/parsers/linux/test_nft_syntax.py compares both)."""
+        shape = _shape_of("".join(_SPECIAL.findall(s)))
+        if shape is None:
+            return False
+        if shape:  # one group: the statement is cut at its '{' (pieces joined by a blank)
+            ctx = self.stack[-1]
+            if ctx is self.root or ctx.head.startswith("table") or _BLOCK_LINE.match(s.lstrip()):
+                return False  # its '{' may open a block
+            k = s.index("{")
+            head, rest = s[:k].strip(), s[k:].strip()
+            text = f"{head} {rest}" if head else rest
+        else:
+            text = s.strip()
+        if "$" in text or text.startswith(("define", "redefine", "undefine")):
+            return False
+        self.stack[-1].items.append(Stmt(no, text))
+        return True
+
+
+# A line's characters of _SPECIAL in order → False: a whole statement without a group,
+# True: with one group (at depth 0), None: read by the scanner's loop.
+_SHAPES: dict[str, bool | None] = {}
+
+
+def _shape_of(specials: str) -> bool | None:
+    got = _SHAPES.get(specials, _SHAPES)
+    if got is not _SHAPES:
+        return got  # type: ignore[return-value]
+    depth = groups = 0
+    plain: bool | None = True
+    k = 0
+    while k < len(specials):
+        c = specials[k]
+        if c == '"':
+            if specials[k + 1 : k + 2] != '"':
+                plain = None  # a quote holding a special character, or left open
+                break
+            k += 2
+            continue
+        if c == "{":
+            groups += depth == 0
+            depth += 1
+        elif c == "}" and depth:
+            depth -= 1
+        else:  # ';', '#', a '}' closing a block
+            plain = None
+            break
+        k += 1
+    if plain is not None and (depth or groups > 1):
+        plain = None
+    shape = None if plain is None else groups == 1
+    if len(_SHAPES) < 1024:
+        _SHAPES[specials] = shape
+    return shape
 
 
 def scan(lines: list[tuple[int, str]]) -> tuple[Block, int]:
@@ -363,7 +425,7 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
                 st.unrecognized(s.no, s.text)
                 # Not read at all: an unknown rule may accept or drop anything.
                 rules = [Rule([ANY], "unknown", src, reasons=["rule not understood"])]
-            if any(r.reasons for r in rules):
+            if rules[0].reasons if len(rules) == 1 else any(r.reasons for r in rules):
                 for why in dict.fromkeys(w for r in rules for w in r.reasons):
                     st.partial(f"nft chain {chain.name}", why, src)
             chain.rules.extend(rules)
@@ -383,7 +445,7 @@ def _header(ctx: Ctx, rs: Ruleset, chain: Chain, body: Block) -> list[Stmt]:
         if text.startswith("#") or text.startswith("comment ") or text == "flags offload":
             st.ignored += 1
             continue
-        m = _BASE.match(text)
+        m = _BASE.match(text) if text.startswith("type") else None
         if m:
             # cited as the line (with its policy, as nft lists it), not the statement
             src = st.src(item.no, ctx.raw.get(item.no, text))

@@ -44,8 +44,13 @@ class Section:
 
     def failed(self) -> str | None:
         """The error line when the command failed (not installed, not root …), else None."""
-        body = self.content_lines()
-        if body and len(body) <= 3 and all(_FAILED.search(t.strip()) for _, t in body):
+        body: list[tuple[int, str]] = []
+        for n, t in self.lines:  # (a failure is a few lines: a big section is not read whole)
+            if t.strip():
+                body.append((n, t))
+                if len(body) > 3:
+                    return None
+        if body and all(_FAILED.search(t.strip()) for _, t in body):
             return body[0][1].strip()
         return None
 

@@ -636,6 +636,7 @@ def test_words_split_as_iptables_restore_reads_them():
     assert tokenize('-A X -m comment --comment "phong ke toan') is None
     rnd = random.Random(15)
     alphabet = ['"', "\\", " ", "\t", "a", "-", "!", "\r", "\x0b", "é", '"x y"', '""', '\\"']
+    alphabet += ["\x1f", "\u2003", "\x85", "\xa0"]  # other blanks: not printable, read by the pattern
     for _ in range(20000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
         got = tokenize(text)

@@ -471,3 +471,42 @@ table inet filter {
     assert len(lines) == 2
     assert {p["line"] for p in rep.partially_understood if "left open" in p["reason"]} == lines
     assert all(partial for _, _, partial in _rules(dev.filters["forward"]))
+
+
+def test_plain_lines_scan_as_the_scanner_loop_reads_them(monkeypatch):
+    """A line of the common shape is one statement without the scanner's loop
+    (``_Scanner.plain_line``): the same blocks and statements as the loop gives, on
+    random lines in every context (root, table, chain, set, inside an open group)."""
+    import random
+
+    from netaudit.parsers.linux import nftables
+
+    rnd = random.Random(15)
+    words = ["ip", " daddr", " 10.0.0.1", " ", "\t", "{", "}", " { 22, 80 }", '"', ' "x y"', ";", "#", ",", "accept"]
+    words += ["table inet f", "chain c", "set s", "define X = 1", "$X", "redefine", "undefine X", ' "{"', ' "a;b"']
+    heads = [[], ["table inet f {"], ["table inet f {", "chain c {"], ["table inet f {", "set s {"], ["table ip t {", "chain c {", "ip saddr {"]]  # fmt: skip
+    taken = 0
+    real = nftables._Scanner.plain_line
+
+    def counted(self, no: int, s: str) -> bool:
+        nonlocal taken
+        got = real(self, no, s)
+        taken += got
+        return got
+
+    monkeypatch.setattr(nftables._Scanner, "plain_line", counted)
+    for _ in range(20000):
+        lines = list(rnd.choice(heads))
+        for _ in range(rnd.randint(1, 4)):
+            lines.append("".join(rnd.choice(words) for _ in range(rnd.randint(0, 8))))
+        numbered = list(enumerate(lines, start=1))
+        fast = nftables.scan(numbered)
+        with monkeypatch.context() as m:
+            m.setattr(nftables._Scanner, "plain_line", lambda self, no, s: False)
+            slow = nftables.scan(numbered)
+        assert fast == slow, lines
+    plain = nftables._Scanner()
+    plain.stack.append(nftables.Block(1, "chain c"))
+    assert plain.plain_line(2, '\t\tiifname "eth0" tcp dport { 22, 80 } accept')
+    assert not plain.plain_line(3, 'ip saddr 1.2.3.4 comment "a;b" accept')  # the loop reads it
+    assert taken > 2000  # the plain path was compared, not only the loop

@@ -1,0 +1,157 @@
+"""The nft rule reader's two paths: the common shape read straight into its condition
+(``_plain_rule``) and every statement read by ``_step`` into a ``_Rule`` narrowed field
+by field — both against the reference reading, where every match narrows the rule's
+union by ``intersect_all`` (issue #15, docs/performance.md)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from netaudit.model import Src
+from netaudit.parsers.linux import nft_match
+from netaudit.parsers.linux.nft_values import tokenize
+from netaudit.parsers.linux.nftables import Ctx, NamedSet
+from netaudit.parsers.linux.state import State
+from netaudit.parsers.packet_sets import ANY, Cond, intersect_all
+
+IFACES = frozenset({"", "eth0", "eth1", "wan0", "wlan0"})
+
+# Pieces of the common shape (values understood or not, every operator) …
+PLAIN = [
+    "ip saddr 10.0.0.{a}",
+    "ip saddr != 10.{a}.0.0/16",
+    "ip daddr 10.0.{a}.0/24",
+    "ip daddr {{ 10.0.0.{a}, 192.168.{a}.0/24 }}",
+    "ip daddr 10.0.0.1-10.0.0.{a}",
+    "ip daddr 10.0.0.300",
+    "ip daddr 0.0.0.0/0",
+    "ip saddr != 0.0.0.0/0",
+    "tcp dport 0-65535",
+    "udp dport != 0-65535",
+    'oifname != {{ "", "eth0", "eth1", "wan0", "wlan0" }}',
+    'iifname {{ "", "eth0", "eth1", "wan0", "wlan0" }}',
+    "tcp dport {p}",
+    "tcp dport != {p}",
+    "tcp dport < {p}",
+    "tcp dport {{ {p}, 443, 8000-8080 }}",
+    "udp sport {p}-65535",
+    "udp dport 53,{p}",
+    "tcp dport http",
+    "tcp dport foo",
+    "th dport {p}",
+    "icmp type echo-request",
+    "icmp type {{ echo-request, echo-reply }}",
+    "icmp code {a}",
+    "ip protocol tcp",
+    "ip protocol {{ tcp, udp }}",
+    "ip protocol != icmp",
+    'iifname "eth{b}"',
+    'oifname != "wan0"',
+    'oifname "wlan*"',
+    'iifname {{ "eth0", "eth1" }}',
+    'iifname "eth9"',
+    "counter",
+    "counter packets {p} bytes {a}",
+    'comment "rule {a}"',
+]
+# … and pieces it leaves to the full reader.
+OTHER = [
+    "ct state established,related",
+    "ct state new",
+    "ct state != invalid",
+    "ct state invalid",
+    "ct state established",
+    "meta l4proto tcp",
+    "ip saddr @admins",
+    "ip saddr @dynamic",
+    "ip saddr @missing",
+    'log prefix "in: "',
+    "limit rate 5/second",
+    "tcp flags syn",
+    "meta mark set 0x{a}",
+    "ip6 saddr ::1",
+    'iifname vmap {{ "eth0" : accept, "eth1" : jump lan_in }}',
+    "ip saddr . tcp dport {{ 10.0.0.1 . 22, 10.0.0.2 . 80 }}",
+    "ip dscp set cs1",
+    "tcp dport {{ 22, accept",
+    "ip saddr $undefined",
+    "tproxy to :3128",
+    "dnat to 10.0.0.{a}:80",
+    "fib daddr type local",
+]
+VERDICTS = ["accept", "drop", "reject", "return", "continue", "jump lan_in", "goto lan_in", "", "jump { accept }"]
+
+
+class _ReferenceRule(nft_match._Rule):
+    """The rule being read as before the fields: every match narrows the union of
+    conditions by :func:`intersect_all`."""
+
+    def __init__(self, src: Src):
+        super().__init__(src)
+        self.conds = [ANY]
+
+    def narrow(self, cs: list[Cond]) -> None:
+        self.conds = intersect_all(self.conds, cs) if self.conds else []
+
+    def meet(self, pairs) -> None:
+        self.narrow([Cond(**{Cond._fields[i]: v for i, v in pairs})])
+
+
+@pytest.fixture
+def ctx() -> Ctx:
+    st = State("", "f")
+    sets = {
+        "admins": NamedSet("admins", "set", elements=["10.0.0.5", "10.0.1.0/24"], has_elements=True),
+        "dynamic": NamedSet("dynamic", "set", unknown="is filled at run time"),
+    }
+    return Ctx(st, "inet", "filter", sets, IFACES, ((0x0A000001, 0x0A000001),))
+
+
+def _rule_text(rnd: random.Random) -> str:
+    pieces = []
+    for _ in range(rnd.randrange(0, 5)):
+        pool = PLAIN if rnd.random() < 0.85 else OTHER
+        pieces.append(rnd.choice(pool).format(a=rnd.randrange(0, 256), p=rnd.randrange(0, 70000), b=rnd.randrange(3)))
+    verdict = rnd.choice(VERDICTS)
+    if verdict:
+        pieces.insert(rnd.randrange(len(pieces) + 1) if rnd.random() < 0.2 else len(pieces), verdict)
+    if rnd.random() < 0.3:
+        pieces.append(f'comment "after {rnd.randrange(9)}"')
+    return " ".join(pieces) or "accept"
+
+
+def test_both_paths_read_every_generated_rule_as_the_reference(ctx, monkeypatch):
+    rnd = random.Random(15)
+    src = Src("f", 1, "rule")
+    plain = 0
+    for _ in range(20000):
+        text = _rule_text(rnd)
+        toks = tokenize(text)
+        if not toks or toks[0] not in nft_match.KEYWORDS | nft_match.IFACE_FIELDS.keys():
+            continue
+        read = nft_match.read_rule(ctx, text, src)
+        full = nft_match._read_tokens(ctx, toks, src, "")
+        with monkeypatch.context() as m:
+            m.setattr(nft_match, "_Rule", _ReferenceRule)
+            reference = nft_match._read_tokens(ctx, toks, src, "")
+        assert read == full == reference, text
+        if nft_match._plain_rule(ctx, toks, src) is not None:
+            plain += 1
+    # Both sides of the comparison were exercised: the common shape and the rest.
+    assert 5000 < plain < 19000
+
+
+def test_the_common_shape_takes_the_plain_path_and_anything_else_the_full_one(ctx):
+    src = Src("f", 1, "rule")
+    common = 'iifname "eth0" ip daddr 10.0.0.0/24 tcp dport { 22, 443 } counter packets 1 bytes 2 accept comment "x"'
+    rules = nft_match._plain_rule(ctx, tokenize(common), src)
+    assert rules is not None
+    (rule,) = rules
+    assert rule.verdict == "accept" and rule.reasons == []
+    assert rule.conds == [
+        Cond(dst=((0x0A000000, 0x0A0000FF),), proto=((6, 6),), dport=((22, 22), (443, 443)), inif=frozenset({"eth0"}))
+    ]
+    for other in ("ct state new accept", "ip saddr @admins drop", "tcp dport foo accept", "limit rate 1/second"):
+        assert nft_match._plain_rule(ctx, tokenize(other), src) is None, other
