@@ -261,6 +261,8 @@ def derive(audit) -> Plan:
             _unbind(audit, plans, f)
         elif f.check == "spoofing":
             _antispoof(audit, plans, f, unfixable)
+        elif f.check == "unzoned-reach":
+            unfixable.append(_unzoned_reason(f))
     if not mgmt:
         unfixable += _without_management(plans, {f.id: f for f in audit.findings})
         # a device left with nothing to change gets no (empty) change set
@@ -412,6 +414,22 @@ def _l2_reason(f) -> Unfixable:
             "kiểm soát truy cập không chặn được. Phải tách lớp 2 (VLAN, cổng truy cập, SSID gắn VLAN).",
             "en": "The two zones share one L2 segment (no router of the snapshot between them): no filter can "
             "stop it. The L2 must be separated (VLANs, access ports, an SSID tagged into its VLAN).",
+        },
+    )
+
+
+def _unzoned_reason(f) -> Unfixable:
+    """A zone reaching segments no zone covers (check unzoned-reach): what to deny there
+    depends on what the segments are, which the site file, not a change set, says."""
+    return Unfixable(
+        f.id,
+        f.check,
+        f.title,
+        {
+            "vi": "Các đoạn mạng này chưa thuộc vùng nào: phải khai báo vùng của chúng trong site.yaml trước, "
+            "rồi chạy lại để có kế hoạch chặn theo chính sách.",
+            "en": "These segments belong to no zone: declare their zones in site.yaml first, then run again "
+            "for a plan that blocks what the policy denies.",
         },
     )
 
