@@ -93,8 +93,16 @@ def evolve(obj: _D, **changes: Any) -> _D:
         return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
     state = obj.__dict__.copy()
     state.update(changes)
+    return from_state(cls, state)
+
+
+def from_state(cls: type[_D], state: dict[str, Any]) -> _D:
+    """The plain dataclass instance whose ``__dict__`` is ``state`` — every field, in field
+    order: what ``cls(**state)`` builds, set past a frozen class's ``__setattr__`` as its
+    ``__init__`` does, without the keyword call (a ``Match`` per filter line of a big
+    ruleset: :func:`evolve`, ``packet_sets.to_matches``)."""
     new = object.__new__(cls)
-    object.__setattr__(new, "__dict__", state)  # past a frozen class's __setattr__, as its __init__ does
+    object.__setattr__(new, "__dict__", state)
     return new
 
 
