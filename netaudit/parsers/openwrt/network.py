@@ -341,6 +341,13 @@ def _switches(st: State) -> None:
         by_switch.setdefault(sw, []).append((vid, s, ports))
     used = set(st.switch_netdevs.values())
     for sw, vlans in by_switch.items():
+        # How many VLANs each port carries: a port that carries one VLAN, even tagged (an
+        # ISP's FTTH VLAN toward its ONT), takes the device beyond into that segment only,
+        # as an untagged port does; one that carries several may be bridged beyond.
+        carried: dict[str, int] = {}
+        for _, _, ports in vlans:
+            for port, _ in ports:
+                carried[port] = carried.get(port, 0) + 1
         # The CPU port: tagged in every VLAN the CPU has an ethX.V of (a VLAN of external
         # ports only, no ethX.V, does not reach it and says nothing of it).
         tagged_sets = [{p for p, t in ports if t} for vid, _, ports in vlans if vid in used]
@@ -360,14 +367,15 @@ def _switches(st: State) -> None:
                     continue
                 pname = f"{sw}.port{p}"
                 itf = st.iface(pname, IfKind.PHYSICAL, s.line("ports"))
-                if t:
+                if t and carried[p] > 1:
                     for lg in st.logical.values():
                         if lg.l3 == seg or lg.l2 == seg:
                             target = st.dev.interfaces.get(lg.l3 or "")
                             if target is not None:
                                 st.iface_partial(
                                     target,
-                                    f"switch port {p} carries VLAN {vid} tagged to a device not in the snapshot",
+                                    f"switch port {p} carries VLAN {vid} tagged, with other VLANs, to a device "
+                                    "not in the snapshot (which may bridge them)",
                                     s.line("ports"),
                                 )
                     continue

@@ -367,3 +367,22 @@ def test_wireguard_listens_on_its_port_and_holds_its_address():
     dev, _ = office(WIREGUARD.replace("\toption listen_port '51820'\n", ""))
     [s] = [s for s in dev.services if s.name == "wireguard"]
     assert s.partial and "chosen when the interface comes up" in s.partial
+
+
+def test_swconfig_wan_vlan_tagged_toward_the_isp_alone_is_its_segment():
+    """An FTTH uplink whose ISP wants the WAN tagged (VNPT, Viettel: one VLAN on the WAN
+    port toward the ONT): port 1 carries VLAN 2 tagged and nothing else, so the device
+    beyond is on the WAN segment as on an untagged port — no partial WAN (every Internet
+    cell was unknown).  A port tagged in two VLANs may bridge them beyond the snapshot:
+    still partial."""
+    text = (FIXTURES / "tplink-c7-1907-swconfig.txt").read_text()
+    one = text.replace("\toption vlan '2'\n\toption ports '0t 1'\n", "\toption vlan '2'\n\toption ports '0t 1t'\n", 1)
+    dev, _rep = parse(one, "c7.uci")
+    assert not any("not in the snapshot" in (i.partial or "") for i in dev.interfaces.values())
+    assert dev.interfaces["switch0.port1"].parent == "eth0.2"  # on the WAN segment
+    two = one.replace(
+        "\toption vlan '1'\n\toption ports '0t 2 3 4'\n", "\toption vlan '1'\n\toption ports '0t 1t 2 3 4'\n"
+    )
+    dev, _rep = parse(two, "c7.uci")
+    partial = {i.name for i in dev.interfaces.values() if "not in the snapshot" in (i.partial or "")}
+    assert partial and all("may bridge them" in dev.interfaces[n].partial for n in partial)
