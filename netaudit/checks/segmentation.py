@@ -305,6 +305,8 @@ def unknown_verdict(ctx: AuditContext, info: CheckInfo):
 
 # Zones whose reach of a segment nobody classified is a question: a citizen's device, the Internet.
 _UNTRUSTED_KINDS = ("guest", "external")
+# The interface lines an unzoned-reach finding cites (its detail names every segment).
+_CITED = 8
 
 
 @check(
@@ -370,10 +372,6 @@ def unzoned_reach(ctx: AuditContext, info: CheckInfo):
         )
         f.proven = False
         yield f
-
-
-# The interface lines an unzoned-reach finding cites (its detail names every segment).
-_CITED = 8
 
 
 # Protocols other than TCP act on a single packet: a forged one is enough (SNMP set,
