@@ -793,3 +793,31 @@ def test_a_dhcp_servers_own_name_is_no_server_zone_and_byod_is_untrusted(tmp_pat
     assert ("anna", "bridge-main") not in kinds  # no hint left: the reviewer decides
     assert kinds[("anna", "bridge-byod")] == "guest"
     assert kinds[("anna", "vlan80-employees")] == "internal"
+
+
+ASA_VOIP = """\
+ASA Version 9.8(4)
+hostname FW-UBND
+interface GigabitEthernet1/1
+ nameif outside
+ security-level 0
+ ip address 203.0.113.2 255.255.255.252
+interface GigabitEthernet1/2
+ nameif inside
+ security-level 100
+ ip address 192.168.0.1 255.255.254.0
+interface GigabitEthernet1/3
+ nameif VOIP
+ security-level 100
+ ip address 172.16.0.1 255.255.255.0
+route outside 0.0.0.0 0.0.0.0 203.0.113.1 1
+"""
+
+
+def test_a_name_that_says_no_kind_is_quoted_in_the_todo(tmp_path, capsys):
+    """``nameif VOIP`` is a name, not one of a kind's words: the draft leaves the zone to
+    the reviewer and quotes the name — not "no name … says what it serves"."""
+    (tmp_path / "fw.cfg").write_text(ASA_VOIP, encoding="utf-8")
+    assert main(["init", str(tmp_path), "-o", "-", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "# TODO: FW-UBND:GigabitEthernet1/3 — its name 'VOIP' says nothing netaudit recognises" in out

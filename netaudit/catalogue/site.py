@@ -92,6 +92,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "{where} — mô tả {description} không cho netaudit biết đoạn mạng này phục vụ gì",
         "en": "{where} — its description {description} says nothing netaudit recognises of what it serves",
     },
+    "infer.unhinted.named": {
+        "vi": "{where} — tên {names} không cho netaudit biết đoạn mạng này phục vụ gì",
+        "en": "{where} — its name {names} says nothing netaudit recognises of what it serves",
+    },
     "infer.unhinted.none": {
         "vi": "{where} — không có tên, mô tả hay dấu hiệu nào cho biết đoạn mạng này phục vụ gì",
         "en": "{where} — no name, description or hint says what it serves",

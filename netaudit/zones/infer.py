@@ -507,6 +507,9 @@ class _Drafter:
         itf = self.topo.devices[p.device].interfaces.get(str(p.ref[1])) if p.ref[0] == "attach" else None
         if itf is not None and itf.description:
             return Text("infer.unhinted.description", where=where, description=repr(itf.description))
+        names = [n for n in ([itf.zone] if itf is not None and itf.zone else []) + (itf.segment_names if itf else [])]
+        if names:  # an ASA's `nameif VOIP`, a pool's name: a name, just not one of a kind's words
+            return Text("infer.unhinted.named", where=where, names=", ".join(repr(n) for n in names))
         return Text("infer.unhinted.none", where=where)
 
     def _kind(self, p: _Place) -> tuple[str, list[Text]]:
