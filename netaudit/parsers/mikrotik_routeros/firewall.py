@@ -1,15 +1,41 @@
 """The ``/ip firewall filter`` chains into the model: ``forward`` becomes
 ``Device.forward_filter`` and ``input`` ``Device.input_filter``, both default *accept*,
 flattened (:mod:`.flatten`); raw ``prerouting`` drops go first in both.
+
+A chain that flattening would leave as it is (no ``jump`` or ``return``, every action
+understood, no approximated ``connection-nat-state``: each rule then acts on its own
+conditions) is read rule by rule straight into its lines (:func:`plain_lines`), without
+the flattened intermediate; the lines are the same (docs/performance.md, eleventh pass).
 """
 
 from __future__ import annotations
 
 from netaudit.model import Action, Filter, FilterLine, Match, Src
-from netaudit.parsers.packet_sets import ANY, intersect_all, negate_union, to_matches
+from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union, to_matches
+from netaudit.parsers.packet_sets import _addr as address_patterns
+from netaudit.parsers.packet_sets import _values as match_values
 
-from .flatten import FlatRule, flatten
+from .conditions import rule_conds
+from .flatten import FlatRule, chains_of, flatten
+from .records import FwRule
 from .state import State
+
+# Actions a rule of a plain chain may have (plain_rules): the terminal ones, and those
+# flattening passes over (no line).  ``jump``, ``return`` and an action not understood
+# are left to flatten, which alone knows what they do to the rules after them.
+_PLAIN_ACTIONS = frozenset(
+    {
+        "accept",
+        "drop",
+        "reject",
+        "tarpit",
+        "fasttrack-connection",
+        "log",
+        "passthrough",
+        "add-src-to-address-list",
+        "add-dst-to-address-list",
+    }
+)
 
 
 def finish_filter(st: State) -> None:
@@ -17,10 +43,17 @@ def finish_filter(st: State) -> None:
     st.untracked_possible = any(r.action == "notrack" and not r.disabled for r in st.rules["raw"])
     raw = raw_lines(st)
     terminal = frozenset({"accept", "drop", "reject", "tarpit", "fasttrack-connection", "unknown"})
+    jumped = {r.cmd.get("jump-target") for r in st.rules["filter"] if r.action == "jump"}
     for chain in ("forward", "input"):
         problems: list[tuple[str, Src | None]] = []
-        flat = flatten(st, "filter", chain, terminal, "accept", problems)
-        if not flat and not raw and not problems and not st.fw_partial.get("filter"):
+        plain = plain_rules(st, chain)
+        lines: list[FilterLine] = []
+        if plain is not None:
+            any_rule = plain_lines(st, lines, plain, chain, terminal, chain in jumped)
+        else:
+            flat = flatten(st, "filter", chain, terminal, "accept", problems)
+            any_rule = bool(flat)
+        if not any_rule and not raw and not problems and not st.fw_partial.get("filter"):
             continue
         first_src = next((r.src for r in st.rules["filter"] if r.chain == chain and not r.dynamic), None)
         first_src = first_src or next((r.src for r in st.rules["filter"] if r.chain == chain), None)
@@ -32,8 +65,11 @@ def finish_filter(st: State) -> None:
             default_text="no rule matched, RouterOS accepts (implicit accept of the chain)",
         )
         flt.lines.extend(raw)
-        for fl in flat:
-            emit_line(st, flt, fl, chain)
+        if plain is not None:
+            flt.lines.extend(lines)
+        else:
+            for fl in flat:
+                emit_line(st, flt.lines, fl, chain)
         why = [p for p, _ in problems] + [p for p, _ in st.fw_partial.get("filter", [])]
         for p, s in problems + st.fw_partial.get("filter", []):
             if s is not None:
@@ -47,7 +83,91 @@ def finish_filter(st: State) -> None:
             dev.input_filter = chain
 
 
-def emit_line(st: State, flt: Filter, fl: FlatRule, chain: str) -> None:
+def plain_rules(st: State, chain: str) -> list[FwRule] | None:
+    """The enabled rules of a filter chain that flattening would leave as they are (see
+    the module docstring), in order; None for any other chain."""
+    rules = chains_of(st, "filter").get(chain, [])
+    for r in rules:
+        if r.action not in _PLAIN_ACTIONS or "connection-nat-state" in r.cmd.props:
+            return None
+    return rules
+
+
+def plain_lines(
+    st: State, lines: list[FilterLine], rules: list[FwRule], chain: str, terminal: frozenset, jumped_into: bool
+) -> bool:
+    """The lines of a plain chain's ``rules`` appended to ``lines``, each rule read
+    straight into its line; whether any rule is left that flattening would have kept
+    (a rule with packets and a terminal action: the chain is then in the model).
+
+    What :func:`.flatten.flatten` and :func:`emit_line` make of such a rule: its own
+    conditions and reasons, its own action.  A permit or a deny fully understood is its
+    line here; anything else (partial, ``fasttrack-connection``) goes through
+    :func:`emit_line`.  A chain another chain jumps into keeps its rules' conditions
+    for that walk (``st.cond_cache``, which :func:`.flatten.flatten` reads)."""
+    cache = st.cond_cache if jumped_into else None
+    any_rule = False
+    permit, deny = Action.PERMIT, Action.DENY
+    for rule in rules:
+        got = rule_conds(st, rule, "filter")
+        if cache is not None:
+            cache[("filter", rule.index)] = got
+        conds, reasons, _approx = got  # no connection-nat-state: never approximated
+        action = rule.action
+        if not conds or action not in terminal:
+            continue
+        any_rule = True
+        if reasons or action == "fasttrack-connection":
+            emit_line(st, lines, FlatRule(action, list(conds), rule, list(reasons)), chain)
+            continue
+        if len(conds) == 1 and conds[0].itype is None and conds[0].icode is None:
+            matches = [plain_match(conds[0])]
+        else:
+            matches = [m for c in conds for m in to_matches(c)]
+        lines.append(FilterLine(permit if action == "accept" else deny, matches, rule.src, name=str(rule.index)))
+    return any_rule
+
+
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def plain_match(c: Cond) -> Match:
+    """``to_matches(c)[0]`` of a condition without ICMP type or code (its one Match),
+    built from its fields in place: the copy of the every-packet Match that
+    ``to_matches`` makes goes through a keyword call and a dict update, a third of a
+    plain rule's conversion.  The same patterns and values (:mod:`netaudit.parsers.packet_sets`
+    ``_addr``, ``_values``); ``tests/parsers/mikrotik_routeros/test_firewall.py`` holds
+    the two equal on random conditions."""
+    src, dst, proto, sport, dport, _itype, _icode, est, inif, outif = c
+    src_pats, src_negate = address_patterns(src) if src is not None else (None, False)
+    dst_pats, dst_negate = address_patterns(dst) if dst is not None else (None, False)
+    m = _new_object(Match)
+    # the fields in Match's order, as dataclasses.replace and evolve lay them out
+    _set_attribute(
+        m,
+        "__dict__",
+        {
+            "src": src_pats,
+            "dst": dst_pats,
+            "src_negate": src_negate,
+            "dst_negate": dst_negate,
+            "protocols": match_values(proto, False) if proto is not None else None,
+            "src_ports": match_values(sport, True) if sport is not None else None,
+            "dst_ports": match_values(dport, True) if dport is not None else None,
+            "icmp_type": None,
+            "icmp_code": None,
+            "tcp_established": False,
+            "conn_established": est,
+            "in_ifaces": inif,
+            "out_ifaces": outif,
+        },
+    )
+    return m
+
+
+def emit_line(st: State, lines: list[FilterLine], fl: FlatRule, chain: str) -> None:
+    """The line(s) of one flattened rule appended to ``lines``."""
     rule = fl.rule
     reasons = list(dict.fromkeys(fl.reasons)) if fl.reasons else []
     if fl.action == "accept":
@@ -67,15 +187,15 @@ def emit_line(st: State, flt: Filter, fl: FlatRule, chain: str) -> None:
         # (either alone would read "else the rest decides", and the rest may agree).
         either = [m for c in fl.conds for m in to_matches(c)]
         why = "; ".join(reasons)
-        flt.lines.append(FilterLine(Action.PERMIT, either, rule.src, name=str(rule.index), partial=why))
-        flt.lines.append(FilterLine(Action.DENY, list(either), rule.src, name=str(rule.index), partial=why))
+        lines.append(FilterLine(Action.PERMIT, either, rule.src, name=str(rule.index), partial=why))
+        lines.append(FilterLine(Action.DENY, list(either), rule.src, name=str(rule.index), partial=why))
         st.partial(f"firewall {chain}", why, rule.src)
         return
     else:
         action = Action.DENY
     matches = [m for c in fl.conds for m in to_matches(c)]
     partial = "; ".join(reasons) if reasons else None
-    flt.lines.append(FilterLine(action, matches, rule.src, name=str(rule.index), partial=partial))
+    lines.append(FilterLine(action, matches, rule.src, name=str(rule.index), partial=partial))
     if partial:
         st.partial(f"firewall {chain}", partial, rule.src)
 
