@@ -328,9 +328,15 @@ def nat_state(st: State, value: str, reasons: list[str]) -> tuple[list[Cond], st
 
 # Where each property's ranges go in a Cond (rule_conds builds the fields in place).
 _SRC, _DST, _PROTO = FIELD_INDEX["src"], FIELD_INDEX["dst"], FIELD_INDEX["proto"]
-_PORT_FIELD = {"dst-port": FIELD_INDEX["dport"], "src-port": FIELD_INDEX["sport"]}
 _INIF, _OUTIF = FIELD_INDEX["inif"], FIELD_INDEX["outif"]
-_VALUE_KEYS = frozenset({"src-address", "dst-address", "protocol", "dst-port", "src-port"})
+# The properties whose value alone decides their ranges (value_ranges), by field.
+_VALUE_FIELD = {
+    "src-address": _SRC,
+    "dst-address": _DST,
+    "protocol": _PROTO,
+    "dst-port": FIELD_INDEX["dport"],
+    "src-port": FIELD_INDEX["sport"],
+}
 
 
 def value_ranges(st: State, key: str, value: str) -> tuple[Ranges | None, tuple[str, ...]]:
@@ -355,29 +361,28 @@ def rule_conds(st: State, rule: FwRule, table: str) -> tuple[list[Cond], list[st
 
     The third value is ``"dstnat+"``/``"dstnat-"`` when connection-nat-state was
     translated through the DNAT image (see the module docstring)."""
-    cmd, src = rule.cmd, rule.src
+    src = rule.src
     reasons: list[str] = [rule.partial] if rule.partial else []
     fields: list = [None] * len(FIELD_INDEX)  # the Cond's, in place (cond_at)
     extra: list[list[Cond]] = []
     approx = None
-    for key, raw in cmd.props.items():
+    value_cache = st.value_cache
+    for key, raw in rule.props.items():
         if key in RULE_META:
             continue
-        v = unquote(raw)
+        v = raw if '"' not in raw and "\\" not in raw else unquote(raw)  # (unquote's own test)
         if v == "":
             continue
-        if key in _VALUE_KEYS:
-            rs, why = value_ranges(st, key, v)
+        i = _VALUE_FIELD.get(key)
+        if i is not None:
+            got = value_cache.get((key, v))
+            rs, why = got if got is not None else value_ranges(st, key, v)
             if why:
                 reasons.extend(why)
             if rs is not None:
-                if key == "protocol":
-                    fields[_PROTO] = rs
-                elif key in _PORT_FIELD:
-                    fields[_PORT_FIELD[key]] = rs
-                else:
-                    i = _SRC if key == "src-address" else _DST
-                    fields[i] = rs if fields[i] is None else r_and(fields[i], rs)
+                # the protocol and ports have one property each; an address may also be
+                # narrowed by an address list or type
+                fields[i] = rs if fields[i] is None else r_and(fields[i], rs)
         elif key in ("src-address-list", "dst-address-list"):
             rs = list_field(st, v, key, src, reasons)
             if rs is not None:

@@ -43,7 +43,7 @@ def finish_filter(st: State) -> None:
     st.untracked_possible = any(r.action == "notrack" and not r.disabled for r in st.rules["raw"])
     raw = raw_lines(st)
     terminal = frozenset({"accept", "drop", "reject", "tarpit", "fasttrack-connection", "unknown"})
-    jumped = {r.cmd.get("jump-target") for r in st.rules["filter"] if r.action == "jump"}
+    jumped = {r.get("jump-target") for r in st.rules["filter"] if r.action == "jump"}
     for chain in ("forward", "input"):
         problems: list[tuple[str, Src | None]] = []
         plain = plain_rules(st, chain)
@@ -88,7 +88,7 @@ def plain_rules(st: State, chain: str) -> list[FwRule] | None:
     the module docstring), in order; None for any other chain."""
     rules = chains_of(st, "filter").get(chain, [])
     for r in rules:
-        if r.action not in _PLAIN_ACTIONS or "connection-nat-state" in r.cmd.props:
+        if r.action not in _PLAIN_ACTIONS or "connection-nat-state" in r.props:
             return None
     return rules
 
