@@ -120,16 +120,23 @@ def plain_lines(
         if reasons or action == "fasttrack-connection":
             emit_line(st, lines, FlatRule(action, list(conds), rule, list(reasons)), chain)
             continue
-        if len(conds) == 1 and conds[0].itype is None and conds[0].icode is None:
-            matches = [plain_match(conds[0])]
-        else:
-            matches = [m for c in conds for m in to_matches(c)]
-        lines.append(FilterLine(permit if action == "accept" else deny, matches, rule.src, name=str(rule.index)))
+        line_action = permit if action == "accept" else deny
+        lines.append(FilterLine(line_action, line_matches(conds), rule.src, name=str(rule.index)))
     return any_rule
 
 
 _new_object = object.__new__
 _set_attribute = object.__setattr__
+
+
+def line_matches(conds: list[Cond]) -> list[Match]:
+    """The Matches of a line whose packets are the union ``conds``: ``to_matches`` of
+    each, a condition without ICMP type or code by :func:`plain_match`."""
+    if len(conds) == 1:
+        c = conds[0]
+        if c.itype is None and c.icode is None:
+            return [plain_match(c)]
+    return [m for c in conds for m in ([plain_match(c)] if c.itype is None and c.icode is None else to_matches(c))]
 
 
 def plain_match(c: Cond) -> Match:
@@ -185,7 +192,7 @@ def emit_line(st: State, lines: list[FilterLine], fl: FlatRule, chain: str) -> N
     elif fl.action == "unknown":
         # It may accept or drop: a partial permit, then a partial deny of the same packets
         # (either alone would read "else the rest decides", and the rest may agree).
-        either = [m for c in fl.conds for m in to_matches(c)]
+        either = line_matches(fl.conds)
         why = "; ".join(reasons)
         lines.append(FilterLine(Action.PERMIT, either, rule.src, name=str(rule.index), partial=why))
         lines.append(FilterLine(Action.DENY, list(either), rule.src, name=str(rule.index), partial=why))
@@ -193,7 +200,7 @@ def emit_line(st: State, lines: list[FilterLine], fl: FlatRule, chain: str) -> N
         return
     else:
         action = Action.DENY
-    matches = [m for c in fl.conds for m in to_matches(c)]
+    matches = line_matches(fl.conds)
     partial = "; ".join(reasons) if reasons else None
     lines.append(FilterLine(action, matches, rule.src, name=str(rule.index), partial=partial))
     if partial:
@@ -230,7 +237,7 @@ def raw_lines(st: State) -> list[FilterLine]:
         # and interfaces are what they were (netaudit's own anti-spoofing drops).
         if dnat and any(c.dst is not None or c.dport is not None for c in conds):
             reasons.append("raw rule matches the header before destination NAT")
-        matches = [m for c in conds for m in to_matches(c)]
+        matches = line_matches(conds)
         partial = "; ".join(dict.fromkeys(reasons)) or None
         lines.append(FilterLine(Action.DENY, matches, fl.rule.src, name=f"raw {fl.rule.index}", partial=partial))
         if partial:

@@ -207,3 +207,25 @@ def test_plain_match_is_the_match_of_to_matches():
         (expected,) = to_matches(c)
         assert m == expected and repr(m) == repr(expected)
         assert list(vars(m).items()) == list(vars(expected).items())  # the same layout
+
+
+def test_line_matches_are_the_matches_of_to_matches():
+    # every flattened filter line's Matches (firewall.line_matches), ICMP conditions and
+    # unions of several conditions included
+    rnd = random.Random(16)
+    for _ in range(2_000):
+        conds = []
+        for _ in range(rnd.randint(1, 3)):
+            icmp = rnd.random() < 0.3
+            conds.append(
+                Cond(
+                    dst=random_ranges(rnd, ADDR_MAX) if rnd.random() < 0.5 else None,
+                    proto=((1, 1),) if icmp else random_ranges(rnd, 255),
+                    itype=random_ranges(rnd, 255)[:2] if icmp else None,
+                    icode=((0, 0),) if icmp and rnd.random() < 0.5 else None,
+                    est=rnd.choice((None, True, False)),
+                )
+            )
+        expected = [m for c in conds for m in to_matches(c)]
+        got = firewall.line_matches(conds)
+        assert got == expected and repr(got) == repr(expected)
