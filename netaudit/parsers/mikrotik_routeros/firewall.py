@@ -11,11 +11,11 @@ the flattened intermediate; the lines are the same (docs/performance.md, elevent
 from __future__ import annotations
 
 from netaudit.model import Action, Filter, FilterLine, Match, Src
-from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union, to_matches
+from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, intersect_all, negate_union, to_matches
 from netaudit.parsers.packet_sets import _addr as address_patterns
 from netaudit.parsers.packet_sets import _values as match_values
 
-from .conditions import rule_conds
+from .conditions import assemble, rule_fields
 from .flatten import FlatRule, chains_of, flatten
 from .records import FwRule
 from .state import State
@@ -101,19 +101,34 @@ def plain_lines(
     (a rule with packets and a terminal action: the chain is then in the model).
 
     What :func:`.flatten.flatten` and :func:`emit_line` make of such a rule: its own
-    conditions and reasons, its own action.  A permit or a deny fully understood is its
-    line here; anything else (partial, ``fasttrack-connection``) goes through
-    :func:`emit_line`.  A chain another chain jumps into keeps its rules' conditions
-    for that walk (``st.cond_cache``, which :func:`.flatten.flatten` reads)."""
+    conditions and reasons, its own action.  A permit or a deny fully understood whose
+    properties are one condition is its Match straight from the fields read
+    (:func:`fields_match`); with a union to intersect (``connection-state`` …) its
+    conditions are assembled first; anything else (partial, ``fasttrack-connection``)
+    goes through :func:`emit_line`.  A chain another chain jumps into keeps its rules'
+    conditions for that walk (``st.cond_cache``, which :func:`.flatten.flatten` reads)."""
     cache = st.cond_cache if jumped_into else None
     any_rule = False
     permit, deny = Action.PERMIT, Action.DENY
     for rule in rules:
-        got = rule_conds(st, rule, "filter")
+        read = rule_fields(st, rule, "filter")
+        fields, extra, reasons, _approx = read  # no connection-nat-state: never approximated
+        action = rule.action
+        if fields is not None and not extra and not reasons and cache is None:
+            if action not in terminal:
+                continue
+            if action != "fasttrack-connection":
+                m = fields_match(fields)
+                if m is None:
+                    continue  # no packet
+                any_rule = True
+                line_action = permit if action == "accept" else deny
+                lines.append(FilterLine(line_action, [m], rule.src, name=str(rule.index)))
+                continue
+        got = assemble(*read)
         if cache is not None:
             cache[("filter", rule.index)] = got
-        conds, reasons, _approx = got  # no connection-nat-state: never approximated
-        action = rule.action
+        conds, reasons, _approx = got
         if not conds or action not in terminal:
             continue
         any_rule = True
@@ -139,6 +154,45 @@ def line_matches(conds: list[Cond]) -> list[Match]:
     return [m for c in conds for m in ([plain_match(c)] if c.itype is None and c.icode is None else to_matches(c))]
 
 
+_FULL_ADDR, _FULL_PROTO, _FULL_PORTS = ((0, ADDR_MAX),), ((0, 255),), ((0, 65535),)
+
+
+def fields_match(fields: list) -> Match | None:
+    """``plain_match(cond_at(fields))``, None where ``cond_at`` finds no packet: the Match
+    of a rule's one condition without building the condition (:func:`rule_fields` never
+    sets its ICMP fields).  A whole range is no constraint, an empty one no packet, as
+    :func:`netaudit.parsers.packet_sets.cond_at` has them; the test module holds the two
+    equal on random fields."""
+    src, dst, proto, sport, dport, _itype, _icode, est, inif, outif = fields
+    if src is not None:
+        if not src:
+            return None
+        src_pats, src_negate = address_patterns(src) if src != _FULL_ADDR else (None, False)
+    else:
+        src_pats, src_negate = None, False
+    if dst is not None:
+        if not dst:
+            return None
+        dst_pats, dst_negate = address_patterns(dst) if dst != _FULL_ADDR else (None, False)
+    else:
+        dst_pats, dst_negate = None, False
+    if proto is not None and (not proto or proto == _FULL_PROTO):
+        if not proto:
+            return None
+        proto = None
+    if sport is not None and (not sport or sport == _FULL_PORTS):
+        if not sport:
+            return None
+        sport = None
+    if dport is not None and (not dport or dport == _FULL_PORTS):
+        if not dport:
+            return None
+        dport = None
+    if (inif is not None and not inif) or (outif is not None and not outif):
+        return None
+    return _match(src_pats, src_negate, dst_pats, dst_negate, proto, sport, dport, est, inif, outif)
+
+
 def plain_match(c: Cond) -> Match:
     """``to_matches(c)[0]`` of a condition without ICMP type or code (its one Match),
     built from its fields in place: the copy of the every-packet Match that
@@ -149,8 +203,13 @@ def plain_match(c: Cond) -> Match:
     src, dst, proto, sport, dport, _itype, _icode, est, inif, outif = c
     src_pats, src_negate = address_patterns(src) if src is not None else (None, False)
     dst_pats, dst_negate = address_patterns(dst) if dst is not None else (None, False)
+    return _match(src_pats, src_negate, dst_pats, dst_negate, proto, sport, dport, est, inif, outif)
+
+
+def _match(src_pats, src_negate, dst_pats, dst_negate, proto, sport, dport, est, inif, outif) -> Match:
+    """A Match of these patterns and ranges (no ICMP type or code), laid out as
+    ``to_matches`` lays it out: its fields in Match's order."""
     m = _new_object(Match)
-    # the fields in Match's order, as dataclasses.replace and evolve lay them out
     _set_attribute(
         m,
         "__dict__",

@@ -11,7 +11,7 @@ import pytest
 from netaudit.model import Action
 from netaudit.parsers import mikrotik_routeros
 from netaudit.parsers.mikrotik_routeros import firewall
-from netaudit.parsers.packet_sets import ADDR_MAX, Cond, to_matches
+from netaudit.parsers.packet_sets import ADDR_MAX, Cond, cond_at, to_matches
 
 from .helpers import V7, parse
 
@@ -229,3 +229,46 @@ def test_line_matches_are_the_matches_of_to_matches():
         expected = [m for c in conds for m in to_matches(c)]
         got = firewall.line_matches(conds)
         assert got == expected and repr(got) == repr(expected)
+
+
+def test_fields_match_is_the_match_of_the_condition_cond_at_builds():
+    # whole ranges (no constraint) and empty ones (no packet) included
+    rnd = random.Random(17)
+    seen_empty = seen_whole = 0
+    for _ in range(5_000):
+
+        def pick(maxv):
+            r = rnd.random()
+            if r < 0.1:
+                return ()
+            if r < 0.2:
+                return ((0, maxv),)
+            return random_ranges(rnd, maxv) if r < 0.6 else None
+
+        fields = [pick(ADDR_MAX), pick(ADDR_MAX), pick(255), pick(65535), pick(65535), None, None]
+        fields += [rnd.choice((None, True, False)), rnd.choice((None, frozenset(), frozenset({"ether1"})))]
+        fields += [rnd.choice((None, frozenset(), frozenset({"ether2"})))]
+        c = cond_at(list(fields))
+        m = firewall.fields_match(list(fields))
+        if c is None:
+            seen_empty += 1
+            assert m is None
+            continue
+        seen_whole += any(f in (((0, ADDR_MAX),), ((0, 255),), ((0, 65535),)) for f in fields[:5])
+        expected = firewall.plain_match(c)
+        assert m == expected and repr(m) == repr(expected)
+        assert list(vars(m).items()) == list(vars(expected).items())
+    assert seen_empty > 500 and seen_whole > 500
+
+
+def test_rule_fields_never_set_the_icmp_fields():
+    # fields_match leaves them out: icmp-options is a union the fields are intersected with
+    from netaudit.parsers.mikrotik_routeros.conditions import rule_fields
+    from netaudit.parsers.mikrotik_routeros.parser import RouterOSParser
+
+    rules = "\n".join(random_rules(random.Random(18), 400, ("forward",)))
+    p = RouterOSParser(V7 + HEAD + "/ip firewall filter\n" + rules + "\n", "r.rsc")
+    p.run()
+    read = [rule_fields(p.st, r, "filter") for r in p.st.rules["filter"]]
+    assert all(f is None or (f[5] is None and f[6] is None and f[7] is None) for f, *_ in read)
+    assert sum(1 for f, extra, *_ in read if f is not None and extra) > 50  # icmp-options, states
