@@ -328,9 +328,15 @@ def nat_state(st: State, value: str, reasons: list[str]) -> tuple[list[Cond], st
 
 # Where each property's ranges go in a Cond (rule_conds builds the fields in place).
 _SRC, _DST, _PROTO = FIELD_INDEX["src"], FIELD_INDEX["dst"], FIELD_INDEX["proto"]
-_PORT_FIELD = {"dst-port": FIELD_INDEX["dport"], "src-port": FIELD_INDEX["sport"]}
 _INIF, _OUTIF = FIELD_INDEX["inif"], FIELD_INDEX["outif"]
-_VALUE_KEYS = frozenset({"src-address", "dst-address", "protocol", "dst-port", "src-port"})
+# The properties whose value alone decides their ranges (value_ranges), by field.
+_VALUE_FIELD = {
+    "src-address": _SRC,
+    "dst-address": _DST,
+    "protocol": _PROTO,
+    "dst-port": FIELD_INDEX["dport"],
+    "src-port": FIELD_INDEX["sport"],
+}
 
 
 def value_ranges(st: State, key: str, value: str) -> tuple[Ranges | None, tuple[str, ...]]:
@@ -350,34 +356,63 @@ def value_ranges(st: State, key: str, value: str) -> tuple[Ranges | None, tuple[
     return got
 
 
+RuleFields = tuple[list | None, list[list[Cond]], list[str], str | None]
+
+
 def rule_conds(st: State, rule: FwRule, table: str) -> tuple[list[Cond], list[str], str | None]:
     """(union of conditions, partial reasons, direction of an approximation).
 
     The third value is ``"dstnat+"``/``"dstnat-"`` when connection-nat-state was
     translated through the DNAT image (see the module docstring)."""
-    cmd, src = rule.cmd, rule.src
+    return assemble(*rule_fields(st, rule, table))
+
+
+def assemble(
+    fields: list | None, extra: list[list[Cond]], reasons: list[str], approx: str | None
+) -> tuple[list[Cond], list[str], str | None]:
+    """:func:`rule_conds` of what :func:`rule_fields` read."""
+    if fields is None:
+        return [], reasons, None
+    base = cond_at(fields)
+    if base is None:
+        return [], reasons, approx
+    conds = [base]
+    for alt in extra:
+        conds = intersect_all(conds, alt)
+        if not conds:
+            break
+    return conds, reasons, approx
+
+
+def rule_fields(st: State, rule: FwRule, table: str) -> RuleFields:
+    """A rule's properties read: (the fields of its one condition in :class:`Cond` order,
+    None when it matches no packet; the unions that condition is intersected with —
+    ``port``, ``connection-state``, ``icmp-options``, ``connection-nat-state``: the ICMP
+    fields and the connection state are only ever set there; partial reasons; the
+    direction of an approximation).  Every reference, warning and fact a rule's
+    properties give is recorded here."""
+    src = rule.src
     reasons: list[str] = [rule.partial] if rule.partial else []
     fields: list = [None] * len(FIELD_INDEX)  # the Cond's, in place (cond_at)
     extra: list[list[Cond]] = []
     approx = None
-    for key, raw in cmd.props.items():
+    value_cache = st.value_cache
+    for key, raw in rule.props.items():
         if key in RULE_META:
             continue
-        v = unquote(raw)
+        v = raw if '"' not in raw and "\\" not in raw else unquote(raw)  # (unquote's own test)
         if v == "":
             continue
-        if key in _VALUE_KEYS:
-            rs, why = value_ranges(st, key, v)
+        i = _VALUE_FIELD.get(key)
+        if i is not None:
+            got = value_cache.get((key, v))
+            rs, why = got if got is not None else value_ranges(st, key, v)
             if why:
                 reasons.extend(why)
             if rs is not None:
-                if key == "protocol":
-                    fields[_PROTO] = rs
-                elif key in _PORT_FIELD:
-                    fields[_PORT_FIELD[key]] = rs
-                else:
-                    i = _SRC if key == "src-address" else _DST
-                    fields[i] = rs if fields[i] is None else r_and(fields[i], rs)
+                # the protocol and ports have one property each; an address may also be
+                # narrowed by an address list or type
+                fields[i] = rs if fields[i] is None else r_and(fields[i], rs)
         elif key in ("src-address-list", "dst-address-list"):
             rs = list_field(st, v, key, src, reasons)
             if rs is not None:
@@ -402,7 +437,7 @@ def rule_conds(st: State, rule: FwRule, table: str) -> tuple[list[Cond], list[st
                 states = v.lstrip("!").split(",")
                 if ("new" in states) != v.startswith("!"):
                     continue
-                return [], [], None  # NAT sees only new connections
+                return None, [], [], None  # NAT sees only new connections
             extra.append(conn_state(st, v, reasons))
         elif key == "connection-nat-state":
             conds, direction = nat_state(st, v, reasons)
@@ -414,7 +449,7 @@ def rule_conds(st: State, rule: FwRule, table: str) -> tuple[list[Cond], list[st
             d, _, pol = v.partition(",")
             has_policies = st.has_ipsec
             if pol == "ipsec" and (d == "in" or not has_policies):
-                return [], reasons, None  # no zone-injected packet matches
+                return None, [], reasons, None  # no zone-injected packet matches
             if pol == "none" and (d == "in" or not has_policies):
                 continue
             reasons.append(f"ipsec-policy={v} with IPsec policies configured")
@@ -424,17 +459,9 @@ def rule_conds(st: State, rule: FwRule, table: str) -> tuple[list[Cond], list[st
             # matcher never matches and its negation always does.
             if v.startswith("!"):
                 continue
-            return [], [], None
+            return None, [], [], None
         elif key in RULE_PARTIAL:
             reasons.append(f"{RULE_PARTIAL[key]} matcher not modelled")
         else:
             reasons.append(f"unknown property {key}")
-    base = cond_at(fields)
-    if base is None:
-        return [], reasons, approx
-    conds = [base]
-    for alt in extra:
-        conds = intersect_all(conds, alt)
-        if not conds:
-            break
-    return conds, reasons, approx
+    return fields, extra, reasons, approx

@@ -1,15 +1,41 @@
 """The ``/ip firewall filter`` chains into the model: ``forward`` becomes
 ``Device.forward_filter`` and ``input`` ``Device.input_filter``, both default *accept*,
 flattened (:mod:`.flatten`); raw ``prerouting`` drops go first in both.
+
+A chain that flattening would leave as it is (no ``jump`` or ``return``, every action
+understood, no approximated ``connection-nat-state``: each rule then acts on its own
+conditions) is read rule by rule straight into its lines (:func:`plain_lines`), without
+the flattened intermediate; the lines are the same (docs/performance.md, eleventh pass).
 """
 
 from __future__ import annotations
 
 from netaudit.model import Action, Filter, FilterLine, Match, Src
-from netaudit.parsers.packet_sets import ANY, intersect_all, negate_union, to_matches
+from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, intersect_all, negate_union, to_matches
+from netaudit.parsers.packet_sets import _addr as address_patterns
+from netaudit.parsers.packet_sets import _values as match_values
 
-from .flatten import FlatRule, flatten
+from .conditions import assemble, rule_fields
+from .flatten import FlatRule, chains_of, flatten
+from .records import FwRule
 from .state import State
+
+# Actions a rule of a plain chain may have (plain_rules): the terminal ones, and those
+# flattening passes over (no line).  ``jump``, ``return`` and an action not understood
+# are left to flatten, which alone knows what they do to the rules after them.
+_PLAIN_ACTIONS = frozenset(
+    {
+        "accept",
+        "drop",
+        "reject",
+        "tarpit",
+        "fasttrack-connection",
+        "log",
+        "passthrough",
+        "add-src-to-address-list",
+        "add-dst-to-address-list",
+    }
+)
 
 
 def finish_filter(st: State) -> None:
@@ -17,10 +43,17 @@ def finish_filter(st: State) -> None:
     st.untracked_possible = any(r.action == "notrack" and not r.disabled for r in st.rules["raw"])
     raw = raw_lines(st)
     terminal = frozenset({"accept", "drop", "reject", "tarpit", "fasttrack-connection", "unknown"})
+    jumped = {r.get("jump-target") for r in st.rules["filter"] if r.action == "jump"}
     for chain in ("forward", "input"):
         problems: list[tuple[str, Src | None]] = []
-        flat = flatten(st, "filter", chain, terminal, "accept", problems)
-        if not flat and not raw and not problems and not st.fw_partial.get("filter"):
+        plain = plain_rules(st, chain)
+        lines: list[FilterLine] = []
+        if plain is not None:
+            any_rule = plain_lines(st, lines, plain, chain, terminal, chain in jumped)
+        else:
+            flat = flatten(st, "filter", chain, terminal, "accept", problems)
+            any_rule = bool(flat)
+        if not any_rule and not raw and not problems and not st.fw_partial.get("filter"):
             continue
         first_src = next((r.src for r in st.rules["filter"] if r.chain == chain and not r.dynamic), None)
         first_src = first_src or next((r.src for r in st.rules["filter"] if r.chain == chain), None)
@@ -32,8 +65,11 @@ def finish_filter(st: State) -> None:
             default_text="no rule matched, RouterOS accepts (implicit accept of the chain)",
         )
         flt.lines.extend(raw)
-        for fl in flat:
-            emit_line(st, flt, fl, chain)
+        if plain is not None:
+            flt.lines.extend(lines)
+        else:
+            for fl in flat:
+                emit_line(st, flt.lines, fl, chain)
         why = [p for p, _ in problems] + [p for p, _ in st.fw_partial.get("filter", [])]
         for p, s in problems + st.fw_partial.get("filter", []):
             if s is not None:
@@ -47,7 +83,157 @@ def finish_filter(st: State) -> None:
             dev.input_filter = chain
 
 
-def emit_line(st: State, flt: Filter, fl: FlatRule, chain: str) -> None:
+def plain_rules(st: State, chain: str) -> list[FwRule] | None:
+    """The enabled rules of a filter chain that flattening would leave as they are (see
+    the module docstring), in order; None for any other chain."""
+    rules = chains_of(st, "filter").get(chain, [])
+    for r in rules:
+        if r.action not in _PLAIN_ACTIONS or "connection-nat-state" in r.props:
+            return None
+    return rules
+
+
+def plain_lines(
+    st: State, lines: list[FilterLine], rules: list[FwRule], chain: str, terminal: frozenset, jumped_into: bool
+) -> bool:
+    """The lines of a plain chain's ``rules`` appended to ``lines``, each rule read
+    straight into its line; whether any rule is left that flattening would have kept
+    (a rule with packets and a terminal action: the chain is then in the model).
+
+    What :func:`.flatten.flatten` and :func:`emit_line` make of such a rule: its own
+    conditions and reasons, its own action.  A permit or a deny fully understood whose
+    properties are one condition is its Match straight from the fields read
+    (:func:`fields_match`); with a union to intersect (``connection-state`` …) its
+    conditions are assembled first; anything else (partial, ``fasttrack-connection``)
+    goes through :func:`emit_line`.  A chain another chain jumps into keeps its rules'
+    conditions for that walk (``st.cond_cache``, which :func:`.flatten.flatten` reads)."""
+    cache = st.cond_cache if jumped_into else None
+    any_rule = False
+    permit, deny = Action.PERMIT, Action.DENY
+    for rule in rules:
+        read = rule_fields(st, rule, "filter")
+        fields, extra, reasons, _approx = read  # no connection-nat-state: never approximated
+        action = rule.action
+        if fields is not None and not extra and not reasons and cache is None:
+            if action not in terminal:
+                continue
+            if action != "fasttrack-connection":
+                m = fields_match(fields)
+                if m is None:
+                    continue  # no packet
+                any_rule = True
+                line_action = permit if action == "accept" else deny
+                lines.append(FilterLine(line_action, [m], rule.src, name=str(rule.index)))
+                continue
+        got = assemble(*read)
+        if cache is not None:
+            cache[("filter", rule.index)] = got
+        conds, reasons, _approx = got
+        if not conds or action not in terminal:
+            continue
+        any_rule = True
+        if reasons or action == "fasttrack-connection":
+            emit_line(st, lines, FlatRule(action, list(conds), rule, list(reasons)), chain)
+            continue
+        line_action = permit if action == "accept" else deny
+        lines.append(FilterLine(line_action, line_matches(conds), rule.src, name=str(rule.index)))
+    return any_rule
+
+
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def line_matches(conds: list[Cond]) -> list[Match]:
+    """The Matches of a line whose packets are the union ``conds``: ``to_matches`` of
+    each, a condition without ICMP type or code by :func:`plain_match`."""
+    if len(conds) == 1:
+        c = conds[0]
+        if c.itype is None and c.icode is None:
+            return [plain_match(c)]
+    return [m for c in conds for m in ([plain_match(c)] if c.itype is None and c.icode is None else to_matches(c))]
+
+
+_FULL_ADDR, _FULL_PROTO, _FULL_PORTS = ((0, ADDR_MAX),), ((0, 255),), ((0, 65535),)
+
+
+def fields_match(fields: list) -> Match | None:
+    """``plain_match(cond_at(fields))``, None where ``cond_at`` finds no packet: the Match
+    of a rule's one condition without building the condition (:func:`rule_fields` never
+    sets its ICMP fields).  A whole range is no constraint, an empty one no packet, as
+    :func:`netaudit.parsers.packet_sets.cond_at` has them; the test module holds the two
+    equal on random fields."""
+    src, dst, proto, sport, dport, _itype, _icode, est, inif, outif = fields
+    if src is not None:
+        if not src:
+            return None
+        src_pats, src_negate = address_patterns(src) if src != _FULL_ADDR else (None, False)
+    else:
+        src_pats, src_negate = None, False
+    if dst is not None:
+        if not dst:
+            return None
+        dst_pats, dst_negate = address_patterns(dst) if dst != _FULL_ADDR else (None, False)
+    else:
+        dst_pats, dst_negate = None, False
+    if proto is not None and (not proto or proto == _FULL_PROTO):
+        if not proto:
+            return None
+        proto = None
+    if sport is not None and (not sport or sport == _FULL_PORTS):
+        if not sport:
+            return None
+        sport = None
+    if dport is not None and (not dport or dport == _FULL_PORTS):
+        if not dport:
+            return None
+        dport = None
+    if (inif is not None and not inif) or (outif is not None and not outif):
+        return None
+    return _match(src_pats, src_negate, dst_pats, dst_negate, proto, sport, dport, est, inif, outif)
+
+
+def plain_match(c: Cond) -> Match:
+    """``to_matches(c)[0]`` of a condition without ICMP type or code (its one Match),
+    built from its fields in place: the copy of the every-packet Match that
+    ``to_matches`` makes goes through a keyword call and a dict update, a third of a
+    plain rule's conversion.  The same patterns and values (:mod:`netaudit.parsers.packet_sets`
+    ``_addr``, ``_values``); ``tests/parsers/mikrotik_routeros/test_firewall.py`` holds
+    the two equal on random conditions."""
+    src, dst, proto, sport, dport, _itype, _icode, est, inif, outif = c
+    src_pats, src_negate = address_patterns(src) if src is not None else (None, False)
+    dst_pats, dst_negate = address_patterns(dst) if dst is not None else (None, False)
+    return _match(src_pats, src_negate, dst_pats, dst_negate, proto, sport, dport, est, inif, outif)
+
+
+def _match(src_pats, src_negate, dst_pats, dst_negate, proto, sport, dport, est, inif, outif) -> Match:
+    """A Match of these patterns and ranges (no ICMP type or code), laid out as
+    ``to_matches`` lays it out: its fields in Match's order."""
+    m = _new_object(Match)
+    _set_attribute(
+        m,
+        "__dict__",
+        {
+            "src": src_pats,
+            "dst": dst_pats,
+            "src_negate": src_negate,
+            "dst_negate": dst_negate,
+            "protocols": match_values(proto, False) if proto is not None else None,
+            "src_ports": match_values(sport, True) if sport is not None else None,
+            "dst_ports": match_values(dport, True) if dport is not None else None,
+            "icmp_type": None,
+            "icmp_code": None,
+            "tcp_established": False,
+            "conn_established": est,
+            "in_ifaces": inif,
+            "out_ifaces": outif,
+        },
+    )
+    return m
+
+
+def emit_line(st: State, lines: list[FilterLine], fl: FlatRule, chain: str) -> None:
+    """The line(s) of one flattened rule appended to ``lines``."""
     rule = fl.rule
     reasons = list(dict.fromkeys(fl.reasons)) if fl.reasons else []
     if fl.action == "accept":
@@ -65,17 +251,17 @@ def emit_line(st: State, flt: Filter, fl: FlatRule, chain: str) -> None:
     elif fl.action == "unknown":
         # It may accept or drop: a partial permit, then a partial deny of the same packets
         # (either alone would read "else the rest decides", and the rest may agree).
-        either = [m for c in fl.conds for m in to_matches(c)]
+        either = line_matches(fl.conds)
         why = "; ".join(reasons)
-        flt.lines.append(FilterLine(Action.PERMIT, either, rule.src, name=str(rule.index), partial=why))
-        flt.lines.append(FilterLine(Action.DENY, list(either), rule.src, name=str(rule.index), partial=why))
+        lines.append(FilterLine(Action.PERMIT, either, rule.src, name=str(rule.index), partial=why))
+        lines.append(FilterLine(Action.DENY, list(either), rule.src, name=str(rule.index), partial=why))
         st.partial(f"firewall {chain}", why, rule.src)
         return
     else:
         action = Action.DENY
-    matches = [m for c in fl.conds for m in to_matches(c)]
+    matches = line_matches(fl.conds)
     partial = "; ".join(reasons) if reasons else None
-    flt.lines.append(FilterLine(action, matches, rule.src, name=str(rule.index), partial=partial))
+    lines.append(FilterLine(action, matches, rule.src, name=str(rule.index), partial=partial))
     if partial:
         st.partial(f"firewall {chain}", partial, rule.src)
 
@@ -110,7 +296,7 @@ def raw_lines(st: State) -> list[FilterLine]:
         # and interfaces are what they were (netaudit's own anti-spoofing drops).
         if dnat and any(c.dst is not None or c.dport is not None for c in conds):
             reasons.append("raw rule matches the header before destination NAT")
-        matches = [m for c in conds for m in to_matches(c)]
+        matches = line_matches(conds)
         partial = "; ".join(dict.fromkeys(reasons)) or None
         lines.append(FilterLine(Action.DENY, matches, fl.rule.src, name=f"raw {fl.rule.index}", partial=partial))
         if partial:

@@ -119,8 +119,8 @@ def flatten(
             rc, reasons, approx = conds_of(rule)
             eff = list(rc) if unguarded else intersect_all(guard, rc)
             if not eff:
-                if rule.action == "jump" and rule.cmd.get("jump-target"):
-                    tgt = rule.cmd.get("jump-target", "")
+                if rule.action == "jump" and rule.get("jump-target"):
+                    tgt = rule.get("jump-target", "")
                     st.refs.append(("chain", tgt, rule.src, tgt in by_chain or tgt in ("input", "forward", "output")))
                 continue
             all_reasons = guard_reasons + reasons
@@ -141,7 +141,7 @@ def flatten(
                         "connection-nat-state approximated by the DNAT image in a direction that could hide traffic"
                     )
             if action == "jump":
-                tgt = rule.cmd.get("jump-target", "")
+                tgt = rule.get("jump-target", "")
                 if not tgt:
                     problems.append(("jump without jump-target", rule.src))
                     continue

@@ -201,7 +201,7 @@ def _prepend(st: State, table: str, rules: list[tuple[dict[str, str], Src, str |
         FwRule(
             table,
             base + k,
-            Command(("ip", "firewall", table), "add", dict(props)),
+            dict(props),
             src,
             props["chain"],
             props["action"],

@@ -13,7 +13,7 @@ from netaudit.model import Src
 
 from .records import FwRule
 from .state import IGNORED, NotUnderstood, State
-from .syntax import Command
+from .syntax import Command, unquote
 from .values import quad, removed_item, split_list, yes
 
 
@@ -133,21 +133,33 @@ def firewall(table: str):
     def handler(st: State, cmd: Command, src: Src):
         if cmd.verb != "add":
             raise NotUnderstood
-        chain = cmd.get("chain")
-        if not chain:
-            raise NotUnderstood
-        rules = st.rules[table]
-        r = FwRule(table, len(rules), cmd, src, chain, cmd.get("action", "accept"), yes(cmd.get("disabled")))
-        rules.append(r)
-        if (
-            r.action in ("add-src-to-address-list", "add-dst-to-address-list")
-            and not r.disabled
-            and cmd.get("address-list")
-        ):
-            st.dynamic_lists.setdefault(cmd.get("address-list", ""), src)
-        return IGNORED if r.disabled else None
+        return add_rule(st, table, cmd.props, src)
 
     return handler
+
+
+# The firewall tables by menu: the reader reads their ``add`` lines into rules directly
+# (:func:`add_rule`), without the Command of the other menus' lines.
+FIREWALL_TABLES: dict[tuple[str, ...], str] = {("ip", "firewall", t): t for t in ("filter", "nat", "mangle", "raw")}
+
+
+def add_rule(st: State, table: str, props: dict[str, str], src: Src):
+    """An ``add`` line of a firewall table (its properties, raw), in the table's order."""
+    raw_chain = props.get("chain")
+    chain = unquote(raw_chain) if raw_chain else None
+    if not chain:
+        raise NotUnderstood
+    raw = props.get("action")
+    action = "accept" if raw is None else unquote(raw)
+    raw = props.get("disabled")
+    disabled = raw is not None and yes(unquote(raw))
+    rules = st.rules[table]
+    rules.append(FwRule(table, len(rules), props, src, chain, action, disabled))
+    if action in ("add-src-to-address-list", "add-dst-to-address-list") and not disabled:
+        raw = props.get("address-list")
+        if raw and unquote(raw):
+            st.dynamic_lists.setdefault(unquote(raw), src)
+    return IGNORED if disabled else None
 
 
 def address_list(st: State, cmd: Command, src: Src):

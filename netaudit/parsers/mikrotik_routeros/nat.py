@@ -42,14 +42,14 @@ def finish_nat(st: State) -> None:
 def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
     """The NatRules of one flattened rule (``kind``: destination | source)."""
     dev = st.dev
-    rule, cmd = fl.rule, fl.rule.cmd
+    rule = fl.rule
     reasons = list(dict.fromkeys(fl.reasons))
     action = fl.action
     to_ip = to_port = None
-    to_addr = cmd.get("to-addresses")
+    to_addr = rule.get("to-addresses")
     if to_addr == "0.0.0.0":
         to_addr = None  # the property's documented default: no address given
-    to_ports = cmd.get("to-ports")
+    to_ports = rule.get("to-ports")
     if to_addr:
         r = parse_addr(to_addr)
         if r is None:

@@ -191,8 +191,8 @@ def mark_blocks(p: State) -> tuple[list[_Block], bool]:
     steps: list[_Step] = []
     dst_dependent = False
     for fl in flat:
-        act, cmd = fl.action, fl.rule.cmd
-        passthrough = _flag(cmd.get("passthrough"), True)
+        act, rule = fl.action, fl.rule
+        passthrough = _flag(rule.get("passthrough"), True)
         stops = act in _STOP_ACTIONS or (act in _PASSTHROUGH_ACTIONS and not passthrough)
         if act not in _ROUTING_ACTIONS and not stops:
             continue
@@ -206,11 +206,11 @@ def mark_blocks(p: State) -> tuple[list[_Block], bool]:
             conds = [c._replace(outif=None) for c in conds]
         mark = forced = None
         if act == "mark-routing":
-            mark = cmd.get("new-routing-mark")
+            mark = rule.get("new-routing-mark")
             if not mark:
                 reasons.append("mark-routing without new-routing-mark")
         elif act == "route":
-            gw = cmd.get("route-dst")
+            gw = rule.get("route-dst")
             forced = _route_dst(gw) if gw else None
             if forced is None:
                 reasons.append(f"action=route with route-dst {gw!r} not understood")

@@ -17,8 +17,9 @@ from netaudit.model import Src
 from netaudit.secrets import key_material_lines
 
 from . import interface_menus, ip_menus, management_menus
+from .ip_menus import FIREWALL_TABLES
 from .state import IGNORED, NotUnderstood, State
-from .syntax import Command, logical_lines, parse_command
+from .syntax import Command, logical_lines, parse_command, split_args
 
 HANDLERS = {**interface_menus.HANDLERS, **ip_menus.HANDLERS, **management_menus.HANDLERS}
 
@@ -78,6 +79,7 @@ def read(st: State) -> None:
     """Every line of ``st.text`` into ``st`` (never raises on content)."""
     current: tuple[str, ...] | None = None
     menu: tuple[str, ...] = ()  # ``current`` as the handlers know it (_menu_path)
+    table: str | None = None  # the firewall table ``menu`` is, if it is one
     # Key material (a PEM block pasted into the export): data, never a command.
     material = key_material_lines(st.text.split("\n")) if "-----BEGIN" in st.text else {}
     for lineno, nphys, text in logical_lines(st.text):
@@ -96,6 +98,11 @@ def read(st: State) -> None:
                 _header_comment(st, text)
             continue
         src = Src(st.file, lineno, text)
+        if table is not None and text.startswith("add "):
+            # A firewall rule, most lines of a big export: its properties straight into
+            # the rule (what parse_command and _dispatch do for it, without the Command).
+            _rule_line(st, table, text, src, nphys)
+            continue
         if text[0] == ":":
             st.unrecognized(src)
             continue
@@ -107,6 +114,7 @@ def read(st: State) -> None:
         if text[0] == "/":
             current = path
             path = menu = _menu_path(st, path)
+            table = FIREWALL_TABLES.get(menu)
         else:
             path = menu  # the lines of one menu share its path, looked at once
         if cmd is None:  # a menu header
@@ -141,6 +149,27 @@ def _header_comment(st: State, text: str) -> None:
     m = re.match(r"#\s*model\s*=\s*(.+)$", text)
     if m:
         st.facts.model = m.group(1).strip()
+
+
+def _rule_line(st: State, table: str, text: str, src: Src, nphys: int) -> None:
+    """``add …`` in a firewall table's menu: what :func:`read` and :func:`_dispatch` do
+    with the line's Command (secrets, the handler, the line accounting), on its
+    properties alone."""
+    try:
+        props, _words, _find = split_args(text[4:])  # bare words and selectors: unused
+    except ValueError:
+        st.unrecognized(src)
+        return
+    try:
+        if props:
+            st.scan_props(props, src)
+        if ip_menus.add_rule(st, table, props, src) is IGNORED:
+            st.ignored += nphys
+    except NotUnderstood:
+        st.unrecognized(src)
+    except Exception as exc:  # never let odd content crash the parse
+        st.unrecognized(src)
+        st.rep.warnings.append(f"{st.file}:{src.line}: line not understood ({type(exc).__name__}: {exc})")
 
 
 def _dispatch(st: State, path: tuple[str, ...], cmd: Command, src: Src, nphys: int) -> None:

@@ -7,10 +7,11 @@ conversion modules turn them into the model once the whole export is read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import overload
 
 from netaudit.model import IfKind, Src
 
-from .syntax import Command
+from .syntax import Command, unquote
 
 
 @dataclass(eq=False)
@@ -95,7 +96,7 @@ class FwRule:
 
     table: str
     index: int
-    cmd: Command
+    props: dict[str, str]  # the line's properties, raw (undecoded) as Command.props
     src: Src
     chain: str = ""
     action: str = "accept"
@@ -106,6 +107,21 @@ class FwRule:
     # Why the rule's match is not exact (a dynamic rule whose packets depend on run-time
     # state: a HotSpot client's login), read as a matcher not modelled.
     partial: str | None = None
+
+    @overload
+    def get(self, key: str, default: str) -> str: ...
+    @overload
+    def get(self, key: str, default: None = None) -> str | None: ...
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """Decoded value of the property ``key`` (as :meth:`.syntax.Command.get`)."""
+        raw = self.props.get(key)
+        return default if raw is None else unquote(raw)
+
+    @property
+    def cmd(self) -> Command:
+        """The rule's ``add`` command, built when asked (:mod:`netaudit.remedy` reads it):
+        the reader keeps only a firewall line's properties."""
+        return Command(("ip", "firewall", self.table), "add", self.props)
 
 
 def guess_kind(name: str) -> IfKind:

@@ -191,15 +191,21 @@ class State:
         self.dev.secrets.add(value)
 
     def scan_secrets(self, cmd: Command, src: Src | None = None) -> None:
-        for k, raw in cmd.props.items():
-            if k in SECRET_KEYS or ("." in k and _secret_key(k)):  # a v7 key: its last part
-                self.add_secret(unquote(raw), src, raw)
+        """The secrets a command's properties hold (:meth:`scan_props`), and an SNMP
+        community's name."""
+        self.scan_props(cmd.props, src)
         if cmd.path[-2:] == ("snmp", "community") and src is not None:
             # the community is its name: name=X, and the item a `set X …` names
             if "name" in cmd.props:
                 self.add_secret(unquote(cmd.props["name"]), src, cmd.props["name"])
             if cmd.verb == "set" and cmd.words:
                 self.add_secret(unquote(cmd.words[0]), src, cmd.words[0])
+
+    def scan_props(self, props: dict[str, str], src: Src | None = None) -> None:
+        """The secrets among a line's properties (raw values)."""
+        for k, raw in props.items():
+            if k in SECRET_KEYS or ("." in k and _secret_key(k)):  # a v7 key: its last part
+                self.add_secret(unquote(raw), src, raw)
 
     # ------------------------------------------------------------------ interface records
 

@@ -76,5 +76,5 @@ def test_chains_sorted_once_per_table_and_again_when_rules_are_added():
     assert [r.index for r in first["forward"]] == [0, 2] and "input" not in first
     assert chains_of(st, "filter") is first  # the same table: not sorted again
     late = st.rules["filter"][0]
-    st.rules["filter"].append(FwRule("filter", 3, late.cmd, late.src, "input"))
+    st.rules["filter"].append(FwRule("filter", 3, late.props, late.src, "input"))
     assert [r.index for r in chains_of(st, "filter")["input"]] == [3]

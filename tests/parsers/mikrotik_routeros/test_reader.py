@@ -3,12 +3,18 @@ lines, line accounting, terse and verbose exports, quoting, secrets."""
 
 from __future__ import annotations
 
+import random
+
+import pytest
 from netaddr import IPNetwork
 
 from netaudit.model import L2Mode, PortRange
 from netaudit.parsers import mikrotik_routeros
+from netaudit.parsers.mikrotik_routeros import reader
+from netaudit.parsers.mikrotik_routeros.reader import read
+from netaudit.parsers.mikrotik_routeros.state import State
 
-from .helpers import parse, svc
+from .helpers import V7, parse, svc
 
 
 def test_continuation_lines_join_and_cite_the_first_line():
@@ -220,3 +226,81 @@ def test_a_bare_add_where_every_property_has_a_default_is_no_cut():
     for cut in (DATELESS_V6 + "/ip address\nadd\n", DATELESS_V6 + "/ip address\nadd"):
         found = mikrotik_routeros.incomplete(cut, mikrotik_routeros.parse(cut, "r.rsc"))
         assert found is not None and "'add' with no property" in str(found[1]), found
+
+
+# ----------------------------------------------------------------------- firewall lines read directly
+
+# Pieces of ``add`` lines in the firewall menus, odd ones included: no chain, quotes and
+# escapes, a selector, bare words, a secret, a dotted key, an empty value, a stray "=".
+RULE_PIECES = [
+    "chain=forward",
+    "chain=input",
+    "chain=dstnat",
+    "chain=srcnat",
+    "chain=prerouting",
+    'chain=""',
+    "action=drop",
+    "action=accept",
+    "action=masquerade",
+    "action=dst-nat to-addresses=192.168.10.5 to-ports=8080",
+    "action=add-src-to-address-list address-list=DA-QUET",
+    'action=add-dst-to-address-list address-list=""',
+    "action=mark-routing new-routing-mark=qua-vnpt",
+    "action=jump jump-target=khach",
+    "disabled=yes",
+    'disabled="no"',
+    "protocol=tcp dst-port=22,8291",
+    "src-address=!10.0.0.0/8",
+    'comment="Chan \\"SSH\\" tu WAN"',
+    'comment="Phong k\\E1 to\\C3\\A1n"',
+    "in-interface-list=WAN",
+    "out-interface=ether1",
+    "password=MatKhau2024",
+    "x.y=1 .z=2",
+    "log-prefix=",
+    "=dst-address=10.1.1.1",
+    "[ find ]",
+    "hw-offload",
+    '"stray"',
+]
+
+
+def _rule_export(rnd) -> str:
+    out = [V7.rstrip("\n")]
+    for _ in range(120):
+        if rnd.random() < 0.08:
+            out.append(rnd.choice(["/ip firewall filter", "/ip firewall nat", "/ip firewall mangle", "/ip firewall raw",
+                                   "/ip/firewall/filter", "/ip firewall address-list", "/ip address"]))  # fmt: skip
+            continue
+        verb = rnd.choice(["add ", "add ", "add ", "add  ", "set ", "remove ", "add\t"])
+        out.append(verb + " ".join(rnd.sample(RULE_PIECES, rnd.randint(0, 5))))
+        if rnd.random() < 0.05:
+            out[-1] += " \\\n    protocol=udp"  # a continued line
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_firewall_rule_lines_read_directly_as_through_their_command(monkeypatch, seed):
+    # reader._rule_line against the general way (parse_command, _dispatch, the handler)
+    text = _rule_export(random.Random(seed))
+    direct = mikrotik_routeros.parse(text, "r.rsc")
+    with monkeypatch.context() as m:
+        m.setattr(reader, "FIREWALL_TABLES", {})  # no menu is read directly
+        general = mikrotik_routeros.parse(text, "r.rsc")
+    assert repr((direct.devices, direct.report)) == repr((general.devices, general.report))
+    assert direct.devices[0].secrets == general.devices[0].secrets
+
+
+def test_firewall_rule_lines_keep_what_the_tables_need():
+    st = State(
+        V7 + '/ip firewall nat\nadd action=dst-nat chain=dstnat comment="Camera \\"cong\\"" to-ports=554\n', "r.rsc"
+    )
+    read(st)
+    (rule,) = st.rules["nat"]
+    assert (rule.chain, rule.action, rule.get("comment"), rule.get("to-ports")) == (
+        "dstnat",
+        "dst-nat",
+        'Camera "cong"',
+        "554",
+    )
+    assert rule.cmd.get("to-ports") == "554" and rule.cmd.path == ("ip", "firewall", "nat")  # for netaudit.remedy

@@ -1,0 +1,274 @@
+"""Plain filter chains read rule by rule straight into their lines
+(:func:`~netaudit.parsers.mikrotik_routeros.firewall.plain_lines`): the same lines, the
+same report, as flattening them (:mod:`~netaudit.parsers.mikrotik_routeros.flatten`)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from netaudit.model import Action
+from netaudit.parsers import mikrotik_routeros
+from netaudit.parsers.mikrotik_routeros import firewall
+from netaudit.parsers.packet_sets import ADDR_MAX, Cond, cond_at, to_matches
+
+from .helpers import V7, parse
+
+# An office router: a WAN port, a bridge with a port, VLANs, interface lists, address lists
+# (one whose entries are known, one holding a DNS name, one emptied at run time).
+HEAD = """/interface bridge
+add name=bridge-lan
+/interface vlan
+add interface=bridge-lan name=vlan10-ketoan vlan-id=10
+add interface=bridge-lan name=vlan20-khach vlan-id=20
+/interface bridge port
+add bridge=bridge-lan interface=ether3
+/interface list
+add name=WAN
+add name=LAN
+/interface list member
+add interface=ether1 list=WAN
+add interface=vlan10-ketoan list=LAN
+add interface=vlan20-khach list=LAN
+/ip address
+add address=192.168.10.1/24 interface=vlan10-ketoan
+add address=192.168.20.1/24 interface=vlan20-khach
+add address=203.0.113.2/30 interface=ether1
+/ip firewall address-list
+add address=10.20.0.0/16 list=MANG-NOIBO
+add address=198.51.100.7 list=MANG-NOIBO
+add address=mail.so-tttt.gov.vn list=MAY-CHU
+add address=192.0.2.9 list=TAM timeout=1d
+"""
+
+# One property each: what a technician's rules hold, odd values and negations included.
+PROPERTIES = [
+    "src-address=192.168.10.0/24",
+    "src-address=!192.168.20.0/24",
+    "src-address=10.0.0.0-10.0.0.77",
+    "dst-address=0.0.0.0/0",
+    "dst-address=!0.0.0.0/0",
+    "dst-address=!0.0.0.0/1",
+    "dst-address=203.0.113.2",
+    "dst-address=10.9.8.7/8",
+    "dst-address=khong-phai-dia-chi",
+    "protocol=tcp",
+    "protocol=udp",
+    "protocol=!icmp",
+    "protocol=17",
+    "protocol=giao-thuc-la",
+    "dst-port=80,443,8000-8100",
+    "dst-port=!53",
+    "dst-port=0-65535",
+    "src-port=1024-65535",
+    'dst-port=""',
+    "src-address-list=MANG-NOIBO",
+    "src-address-list=!MANG-NOIBO",
+    "dst-address-list=MAY-CHU",
+    "dst-address-list=!MAY-CHU",
+    "dst-address-list=TAM",
+    "src-address-list=CHUA-CO",
+    "in-interface-list=LAN",
+    "in-interface-list=!WAN",
+    "out-interface-list=WAN",
+    "in-interface-list=all",
+    "in-interface=vlan10-ketoan",
+    "in-interface=!vlan20-khach",
+    "out-interface=ether1",
+    "in-interface=ether3",
+    "out-interface=all-vlan",
+    "in-interface=khong-ton-tai",
+    "connection-state=established,related",
+    "connection-state=new",
+    "connection-state=invalid",
+    "icmp-options=8:0",
+    "icmp-options=!3",
+    "port=22",
+    "dst-address-type=local",
+    "layer7-protocol=youtube",
+    "limit=10,5:packet",
+    "tcp-flags=syn",
+    "ipsec-policy=in,ipsec",
+    "ipsec-policy=out,none",
+    'comment="Cho phep phong ke toan"',
+    "log=yes",
+    "log-prefix=CHAN",
+    "disabled=yes",
+    "disabled=no",
+]
+ACTIONS = [
+    "accept",
+    "drop",
+    "reject",
+    "tarpit",
+    "fasttrack-connection",
+    "log",
+    "passthrough",
+    "add-src-to-address-list",
+]
+
+
+def random_rules(rnd: random.Random, n: int, chains: tuple[str, ...]) -> list[str]:
+    out = []
+    for _ in range(n):
+        props = rnd.sample(PROPERTIES, rnd.randint(0, 4))
+        action = rnd.choice(ACTIONS)
+        extra = " address-list=DA-QUET" if action == "add-src-to-address-list" else ""
+        out.append(f"add action={action} chain={rnd.choice(chains)}{extra} {' '.join(props)}".rstrip())
+    return out
+
+
+def both_paths(monkeypatch, text: str) -> tuple[str, str]:
+    """``repr`` of the device and report parsed with plain chains read straight, then
+    with every chain flattened."""
+    res = mikrotik_routeros.parse(text, "r.rsc")
+    with monkeypatch.context() as m:
+        m.setattr(firewall, "plain_rules", lambda st, chain: None)
+        full = mikrotik_routeros.parse(text, "r.rsc")
+    return repr((res.devices, res.report)), repr((full.devices, full.report))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_plain_chains_parse_as_flattened_chains(monkeypatch, seed):
+    rnd = random.Random(seed)
+    rules = random_rules(rnd, 60, ("forward", "input"))
+    if seed % 4 == 0:
+        # input jumps into forward: forward is still plain, and the walk of input reads
+        # the conditions its rules were given (each rule's warnings once)
+        rules.insert(rnd.randrange(len(rules) + 1), "add action=jump chain=input jump-target=forward protocol=tcp")
+    text = V7 + HEAD + "/ip firewall filter\n" + "\n".join(rules) + "\n"
+    plain, full = both_paths(monkeypatch, text)
+    assert plain == full
+
+
+def test_the_random_rules_reach_every_kind_of_line(monkeypatch):
+    # the comparison above is worth something only if the plain path meets permits,
+    # denies, partial lines, fasttrack and lines with several matches
+    seen = set()
+    for seed in range(40):
+        rules = random_rules(random.Random(seed), 60, ("forward",))
+        dev, _ = parse(HEAD + "/ip firewall filter\n" + "\n".join(rules) + "\n")
+        for line in dev.filters["forward"].lines:
+            seen.add((line.action, line.partial is not None, len(line.matches) > 1))
+    assert seen == {(a, p, many) for a in Action for p in (False, True) for many in (False, True)}
+
+
+def test_a_chain_is_plain_only_without_jump_return_unknown_action_or_nat_state():
+    plain = "add action=accept chain=forward protocol=tcp\nadd action=log chain=forward\n"
+    for rule, is_plain in (
+        ("add action=drop chain=forward", True),
+        ("add action=jump chain=forward jump-target=khach", False),
+        ("add action=return chain=forward", False),
+        ("add action=acept chain=forward", False),
+        ("add action=drop chain=forward connection-nat-state=!dstnat", False),
+        ("add action=jump chain=input jump-target=forward", True),  # another chain's jump
+        ("add action=jump chain=forward jump-target=khach disabled=yes", True),  # disabled
+    ):
+        from netaudit.parsers.mikrotik_routeros.parser import RouterOSParser
+
+        p = RouterOSParser(V7 + "/ip firewall filter\n" + plain + rule + "\n", "r.rsc")
+        p.run()
+        assert (firewall.plain_rules(p.st, "forward") is not None) == is_plain, rule
+
+
+def random_ranges(rnd: random.Random, maxv: int):
+    if rnd.random() < 0.2:
+        return ((0, maxv),)
+    out, lo = [], 0
+    for _ in range(rnd.randint(1, 4)):
+        lo = rnd.randint(lo, maxv)
+        hi = rnd.randint(lo, min(maxv, lo + rnd.choice((0, 3, 255, 65535))))
+        out.append((lo, hi))
+        lo = hi + 2
+        if lo > maxv:
+            break
+    return tuple(out)
+
+
+def test_plain_match_is_the_match_of_to_matches():
+    rnd = random.Random(15)
+    for _ in range(5_000):
+
+        def pick(maxv):
+            return random_ranges(rnd, maxv) if rnd.random() < 0.5 else None
+
+        c = Cond(
+            src=pick(ADDR_MAX),
+            dst=pick(ADDR_MAX),
+            proto=pick(255),
+            sport=pick(65535),
+            dport=pick(65535),
+            est=rnd.choice((None, True, False)),
+            inif=rnd.choice((None, frozenset(), frozenset({"ether1", "vlan10"}))),
+            outif=rnd.choice((None, frozenset({"ether1"}))),
+        )
+        m = firewall.plain_match(c)
+        (expected,) = to_matches(c)
+        assert m == expected and repr(m) == repr(expected)
+        assert list(vars(m).items()) == list(vars(expected).items())  # the same layout
+
+
+def test_line_matches_are_the_matches_of_to_matches():
+    # every flattened filter line's Matches (firewall.line_matches), ICMP conditions and
+    # unions of several conditions included
+    rnd = random.Random(16)
+    for _ in range(2_000):
+        conds = []
+        for _ in range(rnd.randint(1, 3)):
+            icmp = rnd.random() < 0.3
+            conds.append(
+                Cond(
+                    dst=random_ranges(rnd, ADDR_MAX) if rnd.random() < 0.5 else None,
+                    proto=((1, 1),) if icmp else random_ranges(rnd, 255),
+                    itype=random_ranges(rnd, 255)[:2] if icmp else None,
+                    icode=((0, 0),) if icmp and rnd.random() < 0.5 else None,
+                    est=rnd.choice((None, True, False)),
+                )
+            )
+        expected = [m for c in conds for m in to_matches(c)]
+        got = firewall.line_matches(conds)
+        assert got == expected and repr(got) == repr(expected)
+
+
+def test_fields_match_is_the_match_of_the_condition_cond_at_builds():
+    # whole ranges (no constraint) and empty ones (no packet) included
+    rnd = random.Random(17)
+    seen_empty = seen_whole = 0
+    for _ in range(5_000):
+
+        def pick(maxv):
+            r = rnd.random()
+            if r < 0.1:
+                return ()
+            if r < 0.2:
+                return ((0, maxv),)
+            return random_ranges(rnd, maxv) if r < 0.6 else None
+
+        fields = [pick(ADDR_MAX), pick(ADDR_MAX), pick(255), pick(65535), pick(65535), None, None]
+        fields += [rnd.choice((None, True, False)), rnd.choice((None, frozenset(), frozenset({"ether1"})))]
+        fields += [rnd.choice((None, frozenset(), frozenset({"ether2"})))]
+        c = cond_at(list(fields))
+        m = firewall.fields_match(list(fields))
+        if c is None:
+            seen_empty += 1
+            assert m is None
+            continue
+        seen_whole += any(f in (((0, ADDR_MAX),), ((0, 255),), ((0, 65535),)) for f in fields[:5])
+        expected = firewall.plain_match(c)
+        assert m == expected and repr(m) == repr(expected)
+        assert list(vars(m).items()) == list(vars(expected).items())
+    assert seen_empty > 500 and seen_whole > 500
+
+
+def test_rule_fields_never_set_the_icmp_fields():
+    # fields_match leaves them out: icmp-options is a union the fields are intersected with
+    from netaudit.parsers.mikrotik_routeros.conditions import rule_fields
+    from netaudit.parsers.mikrotik_routeros.parser import RouterOSParser
+
+    rules = "\n".join(random_rules(random.Random(18), 400, ("forward",)))
+    p = RouterOSParser(V7 + HEAD + "/ip firewall filter\n" + rules + "\n", "r.rsc")
+    p.run()
+    read = [rule_fields(p.st, r, "filter") for r in p.st.rules["filter"]]
+    assert all(f is None or (f[5] is None and f[6] is None and f[7] is None) for f, *_ in read)
+    assert sum(1 for f, extra, *_ in read if f is not None and extra) > 50  # icmp-options, states
