@@ -11,9 +11,7 @@ the flattened intermediate; the lines are the same (docs/performance.md, elevent
 from __future__ import annotations
 
 from netaudit.model import Action, Filter, FilterLine, Match, Src
-from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, intersect_all, negate_union, to_matches
-from netaudit.parsers.packet_sets import _addr as address_patterns
-from netaudit.parsers.packet_sets import _values as match_values
+from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, field_match, intersect_all, negate_union, to_matches
 
 from .conditions import assemble, rule_fields
 from .flatten import FlatRule, chains_of, flatten
@@ -140,42 +138,31 @@ def plain_lines(
     return any_rule
 
 
-_new_object = object.__new__
-_set_attribute = object.__setattr__
-
-
 def line_matches(conds: list[Cond]) -> list[Match]:
-    """The Matches of a line whose packets are the union ``conds``: ``to_matches`` of
-    each, a condition without ICMP type or code by :func:`plain_match`."""
-    if len(conds) == 1:
-        c = conds[0]
-        if c.itype is None and c.icode is None:
-            return [plain_match(c)]
-    return [m for c in conds for m in ([plain_match(c)] if c.itype is None and c.icode is None else to_matches(c))]
+    """The Matches of a line whose packets are the union ``conds`` (``to_matches`` of each)."""
+    return [m for c in conds for m in to_matches(c)]
 
 
 _FULL_ADDR, _FULL_PROTO, _FULL_PORTS = ((0, ADDR_MAX),), ((0, 255),), ((0, 65535),)
 
 
 def fields_match(fields: list) -> Match | None:
-    """``plain_match(cond_at(fields))``, None where ``cond_at`` finds no packet: the Match
-    of a rule's one condition without building the condition (:func:`rule_fields` never
-    sets its ICMP fields).  A whole range is no constraint, an empty one no packet, as
-    :func:`netaudit.parsers.packet_sets.cond_at` has them; the test module holds the two
-    equal on random fields."""
+    """``to_matches(cond_at(fields))[0]``, None where ``cond_at`` finds no packet: the
+    Match of a rule's one condition without building the condition (:func:`rule_fields`
+    never sets its ICMP fields).  A whole range is no constraint, an empty one no packet,
+    as :func:`netaudit.parsers.packet_sets.cond_at` has them; the test module holds the
+    two equal on random fields."""
     src, dst, proto, sport, dport, _itype, _icode, est, inif, outif = fields
     if src is not None:
         if not src:
             return None
-        src_pats, src_negate = address_patterns(src) if src != _FULL_ADDR else (None, False)
-    else:
-        src_pats, src_negate = None, False
+        if src == _FULL_ADDR:
+            src = None
     if dst is not None:
         if not dst:
             return None
-        dst_pats, dst_negate = address_patterns(dst) if dst != _FULL_ADDR else (None, False)
-    else:
-        dst_pats, dst_negate = None, False
+        if dst == _FULL_ADDR:
+            dst = None
     if proto is not None and (not proto or proto == _FULL_PROTO):
         if not proto:
             return None
@@ -190,46 +177,7 @@ def fields_match(fields: list) -> Match | None:
         dport = None
     if (inif is not None and not inif) or (outif is not None and not outif):
         return None
-    return _match(src_pats, src_negate, dst_pats, dst_negate, proto, sport, dport, est, inif, outif)
-
-
-def plain_match(c: Cond) -> Match:
-    """``to_matches(c)[0]`` of a condition without ICMP type or code (its one Match),
-    built from its fields in place: the copy of the every-packet Match that
-    ``to_matches`` makes goes through a keyword call and a dict update, a third of a
-    plain rule's conversion.  The same patterns and values (:mod:`netaudit.parsers.packet_sets`
-    ``_addr``, ``_values``); ``tests/parsers/mikrotik_routeros/test_firewall.py`` holds
-    the two equal on random conditions."""
-    src, dst, proto, sport, dport, _itype, _icode, est, inif, outif = c
-    src_pats, src_negate = address_patterns(src) if src is not None else (None, False)
-    dst_pats, dst_negate = address_patterns(dst) if dst is not None else (None, False)
-    return _match(src_pats, src_negate, dst_pats, dst_negate, proto, sport, dport, est, inif, outif)
-
-
-def _match(src_pats, src_negate, dst_pats, dst_negate, proto, sport, dport, est, inif, outif) -> Match:
-    """A Match of these patterns and ranges (no ICMP type or code), laid out as
-    ``to_matches`` lays it out: its fields in Match's order."""
-    m = _new_object(Match)
-    _set_attribute(
-        m,
-        "__dict__",
-        {
-            "src": src_pats,
-            "dst": dst_pats,
-            "src_negate": src_negate,
-            "dst_negate": dst_negate,
-            "protocols": match_values(proto, False) if proto is not None else None,
-            "src_ports": match_values(sport, True) if sport is not None else None,
-            "dst_ports": match_values(dport, True) if dport is not None else None,
-            "icmp_type": None,
-            "icmp_code": None,
-            "tcp_established": False,
-            "conn_established": est,
-            "in_ifaces": inif,
-            "out_ifaces": outif,
-        },
-    )
-    return m
+    return field_match(src, dst, proto, sport, dport, est, inif, outif)
 
 
 def emit_line(st: State, lines: list[FilterLine], fl: FlatRule, chain: str) -> None:

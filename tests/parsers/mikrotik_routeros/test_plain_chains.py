@@ -11,7 +11,7 @@ import pytest
 from netaudit.model import Action
 from netaudit.parsers import mikrotik_routeros
 from netaudit.parsers.mikrotik_routeros import firewall
-from netaudit.parsers.packet_sets import ADDR_MAX, Cond, cond_at, to_matches
+from netaudit.parsers.packet_sets import ADDR_MAX, Cond, cond_at, field_match, to_matches
 
 from .helpers import V7, parse
 
@@ -186,7 +186,7 @@ def random_ranges(rnd: random.Random, maxv: int):
     return tuple(out)
 
 
-def test_plain_match_is_the_match_of_to_matches():
+def test_field_match_is_the_match_of_to_matches():
     rnd = random.Random(15)
     for _ in range(5_000):
 
@@ -203,7 +203,7 @@ def test_plain_match_is_the_match_of_to_matches():
             inif=rnd.choice((None, frozenset(), frozenset({"ether1", "vlan10"}))),
             outif=rnd.choice((None, frozenset({"ether1"}))),
         )
-        m = firewall.plain_match(c)
+        m = field_match(c.src, c.dst, c.proto, c.sport, c.dport, c.est, c.inif, c.outif)
         (expected,) = to_matches(c)
         assert m == expected and repr(m) == repr(expected)
         assert list(vars(m).items()) == list(vars(expected).items())  # the same layout
@@ -255,7 +255,7 @@ def test_fields_match_is_the_match_of_the_condition_cond_at_builds():
             assert m is None
             continue
         seen_whole += any(f in (((0, ADDR_MAX),), ((0, 255),), ((0, 65535),)) for f in fields[:5])
-        expected = firewall.plain_match(c)
+        (expected,) = to_matches(c)
         assert m == expected and repr(m) == repr(expected)
         assert list(vars(m).items()) == list(vars(expected).items())
     assert seen_empty > 500 and seen_whole > 500
