@@ -212,18 +212,18 @@ def _is_prefix(rule: FwRule) -> bool:
     established/related/untracked packets, dropping invalid ones, IPsec accepts, logging."""
     if rule.disabled or rule.action in NON_TERMINATING:
         return True
-    cs = rule.cmd.get("connection-state")
+    cs = rule.get("connection-state")
     if cs and not cs.startswith("!"):
         states = set(split_list(cs))
         if rule.action in ("accept", "fasttrack-connection") and states <= PREFIX_STATES:
             return True
         if rule.action in ("drop", "reject") and states == {"invalid"}:
             return True
-    return bool(rule.action == "accept" and (rule.cmd.get("ipsec-policy") or "").endswith(",ipsec"))
+    return bool(rule.action == "accept" and (rule.get("ipsec-policy") or "").endswith(",ipsec"))
 
 
 def _accepts_established(rule: FwRule) -> bool:
-    cs = rule.cmd.get("connection-state") or ""
+    cs = rule.get("connection-state") or ""
     return (
         not rule.disabled
         and rule.action in ("accept", "fasttrack-connection")
@@ -248,8 +248,8 @@ def place(st: State, chain: str) -> Placement:
         if _is_prefix(r):
             established = established or _accepts_established(r)
             continue
-        comment = r.cmd.get("comment")
-        if comment and sum(1 for x in rules if x.cmd.get("comment") == comment) == 1:
+        comment = r.get("comment")
+        if comment and sum(1 for x in rules if x.get("comment") == comment) == 1:
             ref = f"[ find where chain={chain} and comment={qs(comment)} ]"
         else:
             ref = f"[ :pick [ find where chain={chain} and !dynamic ] {k} ]"
@@ -902,8 +902,8 @@ def _raw_rules(st: State, ex: Export, ch: Change, script: list[str], anchor_line
     existing = [r for r in st.rules["raw"] if r.chain == "prerouting"]
     ref = ""
     if existing:
-        comment = existing[0].cmd.get("comment")
-        if comment and sum(1 for x in existing if x.cmd.get("comment") == comment) == 1:
+        comment = existing[0].get("comment")
+        if comment and sum(1 for x in existing if x.get("comment") == comment) == 1:
             ref = f"[ find where chain=prerouting and comment={qs(comment)} ]"
         else:
             ref = f'[ :pick [ find where chain=prerouting and !dynamic and !(comment~"^{TAG}:") ] 0 ]'

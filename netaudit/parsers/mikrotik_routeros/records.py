@@ -11,7 +11,7 @@ from typing import overload
 
 from netaudit.model import IfKind, Src
 
-from .syntax import Command, unquote
+from .syntax import unquote
 
 
 @dataclass(eq=False)
@@ -116,12 +116,6 @@ class FwRule:
         """Decoded value of the property ``key`` (as :meth:`.syntax.Command.get`)."""
         raw = self.props.get(key)
         return default if raw is None else unquote(raw)
-
-    @property
-    def cmd(self) -> Command:
-        """The rule's ``add`` command, built when asked (:mod:`netaudit.remedy` reads it):
-        the reader keeps only a firewall line's properties."""
-        return Command(("ip", "firewall", self.table), "add", self.props)
 
 
 def guess_kind(name: str) -> IfKind:

@@ -303,4 +303,3 @@ def test_firewall_rule_lines_keep_what_the_tables_need():
         'Camera "cong"',
         "554",
     )
-    assert rule.cmd.get("to-ports") == "554" and rule.cmd.path == ("ip", "firewall", "nat")  # for netaudit.remedy
