@@ -18,6 +18,7 @@ from json.encoder import INFINITY, encode_basestring
 from .. import __version__
 from ..collector import paused
 from ..messages import both_of
+from ..model import Action
 from ..secrets import Masker, zone_names
 from . import RenderOptions
 
@@ -55,7 +56,10 @@ def _cite(src) -> dict | None:
 
 def _role(dev, edge: bool) -> str:
     ifs = [i for i in dev.interfaces.values() if not i.shutdown]
-    if dev.forward_filter or any(i.security_level is not None or i.zone for i in ifs):
+    fwd = dev.filters.get(dev.forward_filter) if dev.forward_filter else None
+    # A forward filter that filters (a RouterOS forward chain without a rule filters nothing)
+    filtering = fwd is not None and (fwd.lines or fwd.default_action != Action.PERMIT)
+    if filtering or any(i.security_level is not None or i.zone for i in ifs):
         return "firewall"
     switchports = any(i.mode.value in ("access", "trunk") for i in ifs)
     svis = any(i.kind.value == "svi" and i.addresses for i in ifs)

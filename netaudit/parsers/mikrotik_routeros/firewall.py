@@ -52,6 +52,18 @@ def finish_filter(st: State) -> None:
             flat = flatten(st, "filter", chain, terminal, "accept", problems)
             any_rule = bool(flat)
         if not any_rule and not raw and not problems and not st.fw_partial.get("filter"):
+            if chain == "forward":
+                # No rule decides there: RouterOS forwards everything.  An empty chain,
+                # so that a witness through the router says so rather than citing only
+                # the interfaces it crossed (a real v7 export: its guest VLAN reached the
+                # staff, and the finding's one line was the bridge's).
+                dev.filters[chain] = Filter(
+                    chain,
+                    kind="chain",
+                    default_action=Action.PERMIT,
+                    default_text="no rule in this chain: RouterOS forwards every packet",
+                )
+                dev.forward_filter = chain
             continue
         first_src = next((r.src for r in st.rules["filter"] if r.chain == chain and not r.dynamic), None)
         first_src = first_src or next((r.src for r in st.rules["filter"] if r.chain == chain), None)

@@ -20,9 +20,18 @@ def test_chains_default_accept_with_named_default():
     assert f.lines[0].name == "0" and dev.filters["input"].lines[0].name == "1"
 
 
-def test_no_rules_no_filter():
+def test_no_rules_an_empty_forward_chain_that_says_so_and_no_input_filter():
+    """No forward rule: the forward chain is empty, accepting — a witness through the
+    router cites "no rule in this chain: RouterOS forwards every packet" instead of only
+    the interfaces it crossed; it filters nothing, so the device is no firewall."""
     dev, _ = parse("/ip firewall filter\n")
-    assert dev.forward_filter is None and dev.input_filter is None
+    assert dev.input_filter is None
+    fwd = dev.filters[dev.forward_filter]
+    assert fwd.lines == [] and fwd.default_action == Action.PERMIT and fwd.source is None
+    assert fwd.default_text == "no rule in this chain: RouterOS forwards every packet"
+    from netaudit.report.json_report import _role
+
+    assert _role(dev, edge=False) != "firewall"
 
 
 def test_fasttrack_on_established_has_no_line_and_on_new_is_partial():
