@@ -955,6 +955,19 @@ def _disable_shadowed(ex: Export, device: Device) -> list[str]:
             chain = cmd.get("chain")
             if not comment or not chain:
                 continue
+            # The selector must take this rule alone: RouterOS's default configuration
+            # gives many rules one comment, and `disable [ find … comment=… ]` would take
+            # them all (the WAN drop of input with them).  A dead accept is harmless: kept.
+            same = [
+                x
+                for x in ex.logical
+                if x.cmd is not None
+                and x.path == lg.path
+                and x.cmd.get("chain") == chain
+                and x.cmd.get("comment") == comment
+            ]
+            if len(same) != 1:
+                continue
             ex.set_props(lg.line, {"disabled": "yes"})
             out.append(f"[ find where chain={chain} and comment={qs(comment)} ]")
     return out

@@ -327,3 +327,27 @@ def test_hotspot_dynamic_rules_are_no_place_for_the_jump(tmp_path):
     assert ("routeros-winbox-from-guest", ("guest",)) in closed
     # guest → staff: blocked by the change, but the portal's proxy leaves it unknown
     assert ("guest-isolation", ("guest", "staff")) not in closed
+
+
+def test_a_dead_accept_sharing_its_comment_is_not_disabled_by_a_find(tmp_path):
+    """RouterOS 6's default configuration comments every rule "default configuration":
+    `disable [ find where chain=input and comment="default configuration" ]` would take
+    the WAN drop of input with the dead accept (a real v6.18 export's change set did, and
+    the proof, which disabled one line, said nothing was lost).  A dead accept whose
+    comment is not its own is left as it is."""
+    from helpers import FIXTURES
+
+    net = tmp_path / "xa"
+    net.mkdir()
+    (net / "r.rsc").write_text((FIXTURES / "mikrotik_routeros" / "default-config-shared-comment-v6.rsc").read_text())
+    (net / "site.yaml").write_text(
+        "unit: UBND xa Tan Hoa\nlevel: 2\nzones:\n"
+        "  guest: {kind: guest, subnets: [10.5.50.0/24], attach: ['UBND-Xa-Tan-Hoa:ether3-master-local']}\n"
+        "  internet: {kind: external, attach: ['UBND-Xa-Tan-Hoa:ether1-gateway']}\n"
+    )
+    res = prove_mod.run_fix([net], net / "site.yaml", tmp_path / "fix")
+    rendered = res.devices["UBND-Xa-Tan-Hoa"].rendered
+    assert 'comment="default configuration"' not in rendered.change_set
+    assert "disabled=yes" not in "\n".join(
+        line for line in rendered.patched.splitlines() if "default configuration" in line
+    )
