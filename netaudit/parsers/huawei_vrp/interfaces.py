@@ -13,7 +13,7 @@ from netaddr import IPNetwork
 from netaudit.model import Route, Vlan
 from netaudit.parsers.base import Ctx, Unknown
 from netaudit.parsers.huawei_vrp.state import IfState, VrpState
-from netaudit.parsers.huawei_vrp.syntax import canonical_ifname, vlan_list
+from netaudit.parsers.huawei_vrp.syntax import canonical_ifname, is_ifname, vlan_list
 from netaudit.parsers.ip import ip_to_int, mask_to_len, prefix_of
 
 
@@ -43,7 +43,7 @@ class InterfaceReader(VrpState):
         if len(tokens) < 2:
             raise Unknown
         name = canonical_ifname(" ".join(tokens[1:]))
-        if not name or not name[0].isalpha():
+        if not is_ifname(name):
             raise Unknown
         st = self._iface(name, src)
         self.ctx = Ctx("interface", self.IFACE_TABLE, [st], f"interface {name}", src)

@@ -7,7 +7,7 @@ from netaudit.model import Route
 from netaudit.parsers.base import IGNORE_CTX, Unknown
 from netaudit.parsers.huawei_vrp.interfaces import address_and_length
 from netaudit.parsers.huawei_vrp.state import VrpState
-from netaudit.parsers.huawei_vrp.syntax import canonical_ifname
+from netaudit.parsers.huawei_vrp.syntax import canonical_ifname, is_ifname
 from netaudit.parsers.ip import ip_to_int, prefix_of
 
 # Words after the destination that end the next-hop part, with how many values they take.
@@ -69,7 +69,7 @@ class RoutingReader(VrpState):
                 nh = a
                 i += 1
                 continue
-            if iface is None and nh is None and tokens[i][0].isalpha():
+            if iface is None and nh is None and is_ifname(canonical_ifname(tokens[i])):
                 # `GigabitEthernet0/0/1`, `Vlanif 10` (a name and its number apart)
                 name = tokens[i]
                 if i + 1 < n and tokens[i + 1][:1].isdigit() and ip_to_int(tokens[i + 1]) is None:

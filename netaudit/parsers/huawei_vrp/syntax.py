@@ -546,6 +546,12 @@ _IF_NAME = re.compile(r"^([A-Za-z][A-Za-z-]*?)\s*(\d[\d/.:]*)$")
 _SPEED_NAME = re.compile(r"^(\d+GE)\s*(\d[\d/.:]*)$", re.I)
 
 
+def is_ifname(name: str) -> bool:
+    """Whether a canonical name is an interface's: a word then a number, or a CloudEngine
+    port named by its speed (``10GE1/0/1``)."""
+    return bool(name) and (name[0].isalpha() or bool(_SPEED_NAME.match(name)))
+
+
 def canonical_ifname(name: str) -> str:
     """``GE0/0/1`` / ``gigabitethernet 0/0/1`` → ``GigabitEthernet0/0/1``; ``Vlanif 10``
     → ``Vlanif10``; a name not recognized is kept as written (without spaces)."""

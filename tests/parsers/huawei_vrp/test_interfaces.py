@@ -152,3 +152,42 @@ def test_an_interface_line_not_understood_makes_the_interface_partial():
     dev, rep = parse_one(huawei_vrp, SWITCH.replace(" port default vlan 10\n", " port default vlan ten\n"), "sw.cfg")
     assert dev.interfaces["GigabitEthernet0/0/1"].partial
     assert [s.text for s in rep.unrecognized] == ["port default vlan ten"]
+
+
+CLOUDENGINE = """\
+sysname CE-TTDL
+#
+vlan batch 10 20
+#
+interface 10GE1/0/2
+ description uplink-ttdl
+ port link-type trunk
+ port trunk allow-pass vlan 10 20
+#
+interface 25GE1/0/1
+ port link-type access
+ port default vlan 10
+ shutdown
+#
+interface 100GE1/0/1
+ undo portswitch
+ ip address 10.0.0.1 255.255.255.252
+#
+ip route-static 0.0.0.0 0.0.0.0 100GE1/0/1 10.0.0.2
+#
+return
+"""
+
+
+def test_cloudengine_ports_named_by_their_speed():
+    """A CloudEngine switch names its ports by speed (``10GE1/0/2``, ``25GE…``,
+    ``100GE…``): read as interfaces, not unrecognized — a real CE6880's 124 of 205 lines
+    were, and every verdict through it unknown."""
+    dev, rep = parse_one(huawei_vrp, CLOUDENGINE, "ce.cfg")
+    assert rep.unrecognized == []
+    i = dev.interfaces
+    assert i["10GE1/0/2"].mode == L2Mode.TRUNK and i["10GE1/0/2"].allowed_vlans == frozenset({1, 10, 20})
+    assert i["25GE1/0/1"].access_vlan == 10 and i["25GE1/0/1"].shutdown
+    assert i["100GE1/0/1"].mode == L2Mode.ROUTED and i["100GE1/0/1"].addresses == [IPNetwork("10.0.0.1/30")]
+    (route,) = dev.routes
+    assert route.interface == "100GE1/0/1"
