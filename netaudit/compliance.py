@@ -729,11 +729,14 @@ def conclude(facts: Facts, counts: dict) -> tuple[str, list[dict]]:
     # Input that could not be used (or only in part) may hold the line that decides a verdict.
     if facts.input_problems:
         reasons.append(messages.both("conclusion.reason.input_problems", n=facts.input_problems))
-    # A draft nobody reviewed, or an audit that never looked at a guest network, is not a pass.
+    # A draft nobody reviewed, or an audit that never looked at a guest network or at the
+    # Internet, is not a pass.
     if unit_is_placeholder(facts.unit):
         reasons.append(messages.both("conclusion.reason.unit_todo"))
     if not facts.of_kind("guest"):
         reasons.append(messages.both("conclusion.reason.no_guest"))
+    if not facts.of_kind("external"):
+        reasons.append(messages.both("conclusion.reason.no_external"))
     if fail:
         return FAIL, reasons
     if reasons:

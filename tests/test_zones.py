@@ -380,7 +380,7 @@ def test_draft_of_nothing_says_so():
 # --------------------------------------------------------------------------- the site as a whole
 
 
-def test_site_warnings_for_a_draft_and_a_missing_guest_zone(tmp_path):
+def test_site_warnings_for_a_draft_and_missing_guest_and_internet_zones(tmp_path):
     site = load_site(
         write(
             tmp_path,
@@ -388,7 +388,7 @@ def test_site_warnings_for_a_draft_and_a_missing_guest_zone(tmp_path):
         )
     )
     warnings = zones.site_warnings(site)
-    assert [w.key for w in warnings] == ["site.unit_todo", "site.no_guest"]
+    assert [w.key for w in warnings] == ["site.unit_todo", "site.no_guest", "site.no_external"]
     assert "vẫn là bản nháp" in warnings[0].render("vi") and "site.yaml" in warnings[0]
     assert zones.site_warnings(load_site(write(tmp_path, GOOD))) == []
 

@@ -34,6 +34,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "the internal network was not checked. If the unit has Wi-Fi or a guest network, declare that "
         "zone in site.yaml.",
     },
+    "site.no_external": {
+        "vi": "Không có vùng Internet (kind: external) nào: những gì từ Internet vào được (chuyển tiếp cổng, "
+        "dịch vụ quản trị của thiết bị trên cổng WAN) chưa được kiểm tra. Cần khai báo trong site.yaml một "
+        "vùng loại external không có subnets: netaudit tự gắn nó vào các lối ra của mạng.",
+        "en": "There is no Internet zone (kind: external): what the Internet reaches (port forwards, the "
+        "devices' own services on the WAN) was not checked. Declare in site.yaml a zone of kind external "
+        "without subnets: netaudit attaches it at the network's exits.",
+    },
     "warn.zone_problem": {"vi": "vùng {zone}: {problem}", "en": "zone {zone}: {problem}"},
     "warn.unzoned_segments": {
         "vi": "{count} phân đoạn mạng không thuộc vùng mạng nào, các luồng tới và từ các máy trong đó không có "
@@ -56,6 +64,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "không đọc được có thể chính là phần quyết định kết quả, nên chưa thể kết luận Đạt.",
         "en": "{n} input problems (configuration files cut short, damaged or unreadable): what could not be "
         "read may be what decides the result, so the audit cannot conclude Pass.",
+    },
+    "conclusion.reason.no_external": {
+        "vi": "Không có vùng Internet nào được khai báo hoặc nhận diện: chưa kiểm tra được những gì từ Internet "
+        "vào được mạng và thiết bị.",
+        "en": "No Internet zone was declared or recognised: what the Internet reaches in the network and on the "
+        "devices was not checked.",
     },
     "conclusion.reason.no_guest": {
         "vi": "Không có vùng mạng khách nào được khai báo hoặc nhận diện: chưa kiểm tra được việc cách ly mạng "

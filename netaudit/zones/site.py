@@ -737,6 +737,8 @@ def site_warnings(site: Site) -> list[Text]:
         out.append(Text("site.unit_todo", file=site.file or "site.yaml"))
     if not any(z.kind == "guest" for z in site.zones):
         out.append(Text("site.no_guest"))
+    if not any(z.kind == "external" for z in site.zones):
+        out.append(Text("site.no_external"))
     # One VLAN or port in two zones puts them on one segment, their hosts together
     # (two subnets on one VLAN may mean it; a copy-paste slip too): said, not refused.
     claimed: dict[tuple, list[str]] = {}

@@ -245,3 +245,20 @@ def test_a_guest_reaching_a_segment_no_zone_covers_is_to_be_checked():
     assert row["status"] == CHECK and row["findings"] == ["unzoned-reach:1"]
     other = {**stray, "zones": ["internet"]}
     assert _rows(evaluate(_facts(cells, findings=[other]))["regimes"][0])["zone-wireless"]["status"] == MET
+
+
+def test_an_audit_without_an_internet_zone_is_to_be_checked():
+    """No external zone: what the Internet reaches was not checked — never a pass (as
+    without a guest zone)."""
+    cells = [_cell("guest", "staff", "blocked"), _cell("staff", "guest", "blocked")]
+    zones = [
+        {"name": "staff", "kind": "internal", "domains": ["d1"], "problems": [], "attach": []},
+        {"name": "guest", "kind": "guest", "domains": ["d2"], "problems": [], "attach": []},
+    ]
+    reg = evaluate(_facts(cells, zones=zones))["regimes"][0]
+    assert reg["verdict"] == NEEDS_CHECK
+    assert any("No Internet zone" in r["en"] for r in reg["reasons"])
+    with_internet = evaluate(
+        _facts(cells + [_cell("internet", "staff", "blocked"), _cell("internet", "guest", "blocked")])
+    )
+    assert not any("No Internet zone" in r["en"] for r in with_internet["regimes"][0]["reasons"])
