@@ -114,10 +114,12 @@ def _render(plan: Plan, before, paths: list) -> dict[str, DeviceResult]:
 
 
 def _write_after(before, results: dict[str, DeviceResult], after_dir: Path, skip: set[str], paths: list) -> Path:
-    """fix/after/: every input of the audit, the patched ones patched; the site file."""
+    """fix/after/: every input of the audit, the patched ones patched; the site file.
+    Whole configurations, their secrets with them (they are the devices' own, to be
+    audited again): readable by their owner only, and the README says so."""
     if after_dir.exists():
         shutil.rmtree(after_dir)
-    after_dir.mkdir(parents=True)
+    after_dir.mkdir(parents=True, mode=0o700)
     patched: dict[str, str] = {}
     for res in results.values():
         if res.rendered is not None and res.device not in skip:
@@ -132,6 +134,7 @@ def _write_after(before, results: dict[str, DeviceResult], after_dir: Path, skip
             dest.write_text(patched[inp.path], encoding="utf-8")
         else:
             shutil.copyfile(src, dest)
+        dest.chmod(0o600)
     site = after_dir / "site.yaml"
     if before.site.file and Path(before.site.file).is_file() and not before.site.inferred:
         shutil.copyfile(before.site.file, site)

@@ -48,6 +48,16 @@ def write(result: FixResult, out: Path, lang: str) -> str:
                 lines.append(f"- {note[lang]}")
         lines.append("")
     lines.append(f"## {_t(lang, 'Kết quả kiểm tra lại', 'Re-audit')} (`netaudit audit {out / 'after'}`)")
+    lines.append(
+        "- "
+        + _t(
+            lang,
+            "`after/` chứa toàn bộ cấu hình của thiết bị sau thay đổi, kể cả mật khẩu và khoá: chỉ chủ sở hữu "
+            "đọc được, không gửi cho người khác; các tệp thay đổi `<thiết bị>.txt` không chứa bí mật nào.",
+            "`after/` holds the devices' whole configurations after the change, passwords and keys included: "
+            "readable by you only, do not pass it on; the change sets `<device>.txt` hold no secret.",
+        )
+    )
     lines.append(f"- {_t(lang, 'Phát hiện được khắc phục', 'Findings closed')}: {len(result.closed)}")
     lines += _listed((f"[{f.severity}] {f.title[lang]}" for f in result.closed), lang)
     lines.append(f"- {_t(lang, 'Phát hiện còn lại', 'Findings left')}: {len(result.remaining)}")

@@ -535,3 +535,21 @@ def test_a_zone_pair_letting_guests_into_staff_is_closed_by_a_proven_acl(tmp_pat
     assert after[("wifi-khach", "can-bo")].verdict == "blocked"
     assert after[("wifi-khach", "internet")].services == before[("wifi-khach", "internet")].services
     assert after[("can-bo", "internet")].services == before[("can-bo", "internet")].services == ["icmp", "tcp", "udp"]
+
+
+def test_the_patched_configurations_are_readable_by_their_owner_only(tmp_path):
+    """``after/`` holds whole configurations, secrets included: mode 0600 (the folder
+    0700), and the README says not to pass it on — the change sets hold no secret."""
+    import stat
+
+    from netaudit.remedy.write import write
+
+    folder = LEAKY_DIR / "ios1-isr-httpserver"
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    after = tmp_path / "fix" / "after"
+    assert stat.S_IMODE(after.stat().st_mode) == 0o700
+    files = [p for p in after.iterdir() if p.name != "site.yaml"]
+    assert files and all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in files)
+    write(res, tmp_path / "fix", "en")
+    readme = (tmp_path / "fix" / "README.md").read_text()
+    assert "passwords and keys included" in readme and "do not pass it on" in readme

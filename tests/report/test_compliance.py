@@ -259,6 +259,6 @@ def test_an_audit_without_an_internet_zone_is_to_be_checked():
     assert reg["verdict"] == NEEDS_CHECK
     assert any("No Internet zone" in r["en"] for r in reg["reasons"])
     with_internet = evaluate(
-        _facts(cells + [_cell("internet", "staff", "blocked"), _cell("internet", "guest", "blocked")])
+        _facts([*cells, _cell("internet", "staff", "blocked"), _cell("internet", "guest", "blocked")])
     )
     assert not any("No Internet zone" in r["en"] for r in with_internet["regimes"][0]["reasons"])
