@@ -192,9 +192,13 @@ class EntryPlanner:
             for ifname in outside:
                 acl = self.entries.setdefault((ifname, "in"), [])
                 for d in b.dst:
-                    ace = Ace("deny", None, None, d)
-                    if ace not in acl:
-                        acl.append(ace)
+                    # The services the policy still allows into DST (the DMZ's web ports)
+                    # first: a deny of all of DST alone broke them, and the proof then
+                    # withdrew the device's whole change set.
+                    aces = [a for svc in b.allow for a in service_aces("permit", svc, None, d)]
+                    for ace in [*aces, Ace("deny", None, None, d)]:
+                        if ace not in acl:
+                            acl.append(ace)
         else:
             self.out.leave(b.findings, both("fix.left.needs_stateful", src=b.src_zone, dst=b.dst_zone))
             self.out.note(

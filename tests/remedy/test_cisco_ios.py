@@ -553,3 +553,64 @@ def test_the_patched_configurations_are_readable_by_their_owner_only(tmp_path):
     write(res, tmp_path / "fix", "en")
     readme = (tmp_path / "fix" / "README.md").read_text()
     assert "passwords and keys included" in readme and "do not pass it on" in readme
+
+
+DMZ_ROUTER = """\
+hostname RT-TTPV
+!
+interface GigabitEthernet0/0
+ description VNPT
+ ip address 203.0.113.2 255.255.255.252
+ ip access-group WAN-IN in
+ ip nat outside
+!
+interface GigabitEthernet0/1
+ description CAN-BO
+ ip address 10.0.20.1 255.255.255.0
+ ip nat inside
+!
+interface GigabitEthernet0/2
+ description DMZ-CONG-TTDT
+ ip address 10.0.50.1 255.255.255.0
+ ip nat inside
+!
+ip nat inside source list 1 interface GigabitEthernet0/0 overload
+ip route 0.0.0.0 0.0.0.0 203.0.113.1
+!
+ip access-list extended WAN-IN
+ deny   ip 10.0.0.0 0.255.255.255 any
+ permit ip any any
+!
+access-list 1 permit 10.0.0.0 0.0.255.255
+!
+line vty 0 4
+ transport input none
+!
+end
+"""
+DMZ_SITE = """\
+unit: "Trung tam Phuc vu hanh chinh cong"
+level: 2
+zones:
+  staff: {kind: internal, subnets: [10.0.20.0/24], attach: ["RT-TTPV:GigabitEthernet0/1"]}
+  dmz: {kind: dmz, subnets: [10.0.50.0/24], attach: ["RT-TTPV:GigabitEthernet0/2"]}
+  internet: {kind: external, attach: ["RT-TTPV:GigabitEthernet0/0"]}
+"""
+
+
+def test_an_internet_block_keeps_the_services_the_policy_allows_into_the_dmz(tmp_path):
+    """Internet → DMZ is limited to tcp/80 and tcp/443: the outside ACL's new entries
+    permit those to the DMZ before they deny the rest of it (a real 891F's change set
+    denied all of the DMZ, the proof found the web ports lost and withdrew every change)."""
+    folder = tmp_path / "ttpv"
+    folder.mkdir()
+    (folder / "rt.cfg").write_text(DMZ_ROUTER)
+    (folder / "site.yaml").write_text(DMZ_SITE)
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    assert res.lost == [] and not res.devices["RT-TTPV"].withdrawn
+    cs = res.devices["RT-TTPV"].rendered.change_set.splitlines()
+    permit80 = next(i for i, line in enumerate(cs) if line.endswith("permit tcp any 10.0.50.0 0.0.0.255 eq 80"))
+    deny = next(i for i, line in enumerate(cs) if line.endswith("deny ip any 10.0.50.0 0.0.0.255"))
+    assert permit80 < deny
+    closed = {(f.check, tuple(f.zones)) for f in res.closed}
+    assert ("policy-violation", ("internet", "dmz")) in closed and ("policy-violation", ("internet", "staff")) in closed
