@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from netaddr import IPAddress
+from netaddr import IPAddress, IPNetwork
 
 from .. import messages
 from ..headerspace import Bdd
@@ -42,6 +42,26 @@ def witness_evidence(witness: dict | None) -> list[dict]:
     return out
 
 
+# Destinations the Internet does not route (RFC 1918, the ISPs' shared CGNAT space): a
+# packet from the external zone to one of them comes from beside the WAN port.
+_NOT_ROUTED = tuple(
+    (int(n.first), int(n.last))
+    for n in map(IPNetwork, ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"))
+)
+messages.register(
+    {
+        "check.witness.not_routed": {
+            "vi": "Đích của gói tin minh chứng là địa chỉ riêng, Internet không định tuyến tới: những gói tin như "
+            "vậy đến từ mạng nằm sát cổng WAN (mạng của nhà cung cấp, các khách hàng khác cùng phân đoạn, "
+            "modem bị chiếm quyền) — kiểm tra từ Internet sẽ không tái hiện được, nhưng đường đi vẫn mở.",
+            "en": "The witness's destination is a private address the Internet does not route here: such "
+            "packets come from the network beside the WAN port (the ISP's, other customers on its segment, a "
+            "compromised modem) — a test from the Internet will not reproduce it, yet the path is open.",
+        }
+    }
+)
+
+
 def _violation(ctx: AuditContext, info: CheckInfo, cell, severity: str, detail_key: str | None = None):
     hs = ctx.hs
     bad = excess(ctx.hs, cell)
@@ -70,7 +90,15 @@ def _violation(ctx: AuditContext, info: CheckInfo, cell, severity: str, detail_k
     if hops and not any(h.get("device") for h in hops):
         # Delivered inside one L2 segment: the root cause is the segment, not a missing filter.
         f.remediation = messages.both(f"check.{info.id}.remediation_l2")
+    if w is not None and _zone_kind(ctx, cell.src) == "external" and _not_routed(w.packet.dst_ip):
+        # True, and serious, but not what an inspector probing from the Internet will see.
+        note = messages.both("check.witness.not_routed")
+        f.detail = {lang: f"{text} {note[lang]}" for lang, text in f.detail.items()}
     return f
+
+
+def _not_routed(addr: int) -> bool:
+    return any(lo <= addr <= hi for lo, hi in _NOT_ROUTED)
 
 
 def _severity(ctx: AuditContext, cell, admin: str, other: str) -> str:

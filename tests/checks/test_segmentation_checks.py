@@ -227,3 +227,17 @@ def test_a_guest_reaching_a_segment_no_zone_covers_is_high_not_proven():
     # the staff zone reaching it is no question of this check; a guest kept off it is none either
     r.filters["G"] = acl("G", ("deny", Match(dst=net("10.0.10.0/24"))), ("deny", Match(dst=net("172.16.0.0/12"))))
     assert run([r], [GUEST, STAFF], unzoned_reach) == []
+
+
+def test_an_internet_flow_to_a_private_address_says_where_it_comes_from():
+    """Internet → staff (10.0.10.0/24) open: true and serious, but the Internet does not
+    route 10.x here — the finding says the packets come from beside the WAN port, so an
+    inspector probing from the Internet is not misled; toward a public DMZ it says nothing."""
+    internet = Zone("internet", "external", attach=[("R1", "Gi1")])
+    dmz = Zone("dmz", "dmz", [IPNetwork("198.51.100.0/28")])
+    r = router(Gi1=l3("", "203.0.113.2/30"), Gi2=l3("", "10.0.10.1/24"), Gi3=l3("", "198.51.100.1/28"))
+    found = {tuple(f.zones): f for f in run([r], [STAFF, dmz, internet], policy_violation)}
+    staff = found[("internet", "staff")]
+    assert "private address the Internet does not route" in staff.detail["en"]
+    assert "địa chỉ riêng" in staff.detail["vi"]
+    assert "private address" not in found[("internet", "dmz")].detail["en"]
