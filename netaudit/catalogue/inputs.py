@@ -1,7 +1,9 @@
 """Catalogue entries: inputs.
 
 Usable-input problems and input warnings (netaudit.inputs, netaudit.parsers.completeness and
-the vendor modules' incomplete()).  Stored as "FILE[:LINE]: message" (input.at, the English
+the vendor modules' incomplete()), and the parsers' own warnings (netaudit.parsers and the
+vendor parsers: input.assess.*, input.ios.*, input.asa.*, input.fortios.*, input.vrp.*,
+input.openwrt.*).  Stored as "FILE[:LINE]: message" (input.at, the English
 value unchanged); file names, line numbers, vendor names, error text and quoted
 configuration text are fields, inserted as they are.
 """
@@ -262,5 +264,251 @@ ENTRIES: dict[str, dict[str, str]] = {
         "hơn đã dùng trước đó, và không có ký tự xuống dòng ở cuối tệp",
         "en": "'{name}' names '{piece}', which is not defined but begins a longer name used before it, and "
         "the file has no final newline",
+    },
+    # ---- parser warnings (netaudit.parsers and the vendor parsers; "FILE[:LINE]: message" is input.at)
+    "input.joined": {"vi": "{parts}", "en": "{parts}"},  # several reasons of one construct, joined with "; "
+    "input.line": {"vi": "dòng {line}: {what}", "en": "line {line}: {what}"},
+    "input.interface_line_not_understood": {
+        "vi": "không phân tích được dòng {line} của giao diện",
+        "en": "line {line} of the interface not understood",
+    },
+    "input.line_not_understood": {
+        "vi": "không phân tích được dòng cấu hình ({error})",
+        "en": "line not understood ({error})",
+    },
+    "input.assess.unsupported": {
+        "vi": "tệp có dạng cấu hình {platform}, loại thiết bị netaudit chưa hỗ trợ: kết quả đánh giá đối với lưu "
+        "lượng đi qua thiết bị này là chưa xác định",
+        "en": "looks like {platform}, which netaudit does not support: verdicts through this device are unknown",
+    },
+    "input.assess.unrecognized": {
+        "vi": "{unrecognized} trong {total} dòng cấu hình không nhận dạng được theo cú pháp của {vendor} (cấu hình "
+        "của loại thiết bị hoặc phiên bản khác?): kết quả đánh giá đối với lưu lượng đi qua thiết bị này là "
+        "chưa xác định",
+        "en": "{unrecognized} of {total} configuration lines were not recognized as {vendor} syntax (another "
+        "platform or dialect?): verdicts through this device are unknown",
+    },
+    # Cisco IOS
+    "input.ios.acl_empty": {
+        "vi": "ACL {name} không có mục nào; tại nơi ACL này được áp dụng, IOS cho phép mọi lưu lượng",
+        "en": "ACL {name} has no entries; where it is applied IOS permits everything",
+    },
+    "input.ios.ip_routing_assumed": {
+        "vi": "cấu hình không nêu rõ ip routing; coi như chức năng định tuyến đang bật (giả định thận trọng)",
+        "en": "ip routing not stated; assumed enabled (fail-safe)",
+    },
+    "input.ios.vty_acl_differ": {
+        "vi": "các line vty áp dụng access-class khác nhau cho {proto}; coi như truy cập không bị giới hạn",
+        "en": "vty lines differ in access-class for {proto}; treated as unrestricted",
+    },
+    "input.ios.snmp_acl_differ": {
+        "vi": "các community/người dùng SNMP áp dụng ACL khác nhau; coi như truy cập không bị giới hạn",
+        "en": "SNMP communities/users differ in ACL; treated as unrestricted",
+    },
+    # Huawei VRP
+    "input.vrp.vty_acl_differ": {
+        "vi": "các line vty áp dụng ACL khác nhau cho {proto}; coi như truy cập không bị giới hạn",
+        "en": "vty lines differ in ACL for {proto}; treated as unrestricted",
+    },
+    # Cisco ASA
+    "input.asa.access_group_unusable": {
+        "vi": "lệnh access-group chỉ định ACL {acl}, nhưng ACL này {what}; ASA từ chối lệnh này nên không có ACL "
+        "nào được áp dụng",
+        "en": "access-group names ACL {acl}, which is {what}; the ASA rejects the command, so no ACL is applied",
+    },
+    "input.asa.acl_standard": {"vi": "là một ACL chuẩn (standard)", "en": "a standard ACL"},
+    "input.asa.acl_undefined": {"vi": "chưa được định nghĩa", "en": "not defined"},
+    "input.asa.nameif_twice": {
+        "vi": "nameif {nameif} được dùng cho hai giao diện",
+        "en": "nameif {nameif} used twice",
+    },
+    "input.asa.address_no_nameif": {
+        "vi": "giao diện {name} có địa chỉ nhưng không có nameif: ASA không chuyển lưu lượng nào qua giao diện này",
+        "en": "interface {name} has an address but no nameif: the ASA passes no traffic on it",
+    },
+    "input.asa.subinterface_no_vlan": {
+        "vi": "giao diện con {name} không có lệnh 'vlan': ASA không chuyển lưu lượng nào qua giao diện này",
+        "en": "subinterface {name} has no 'vlan': the ASA passes no traffic on it",
+    },
+    # FortiOS (the tree builder's "line N: …" and the parser's)
+    "input.fortios.quote_open": {
+        "vi": "chuỗi trong dấu ngoặc kép không được đóng; được đọc như một dòng",
+        "en": "quoted string never closed; read as one line",
+    },
+    "input.fortios.edit_open": {
+        "vi": "lệnh 'edit' xuất hiện khi mục {entry} vẫn đang mở (thiếu 'next')",
+        "en": "'edit' while entry {entry} is still open (missing 'next')",
+    },
+    "input.fortios.outside_config": {
+        "vi": "lệnh '{command}' nằm ngoài khối config",
+        "en": "'{command}' outside a config block",
+    },
+    "input.fortios.no_key": {"vi": "lệnh '{command}' không có tên thuộc tính", "en": "'{command}' without a key"},
+    "input.fortios.no_name": {"vi": "lệnh '{command}' không có tên", "en": "'{command}' without a name"},
+    "input.fortios.next_alone": {
+        "vi": "lệnh 'next' khi không có 'edit' nào đang mở",
+        "en": "'next' without an open 'edit'",
+    },
+    "input.fortios.end_alone": {
+        "vi": "lệnh 'end' khi không có khối 'config' nào đang mở",
+        "en": "'end' without an open 'config'",
+    },
+    "input.fortios.not_applicable": {
+        "vi": "lệnh '{command}' không áp dụng được (bảng {table})",
+        "en": "'{command}' does not apply (table {table})",
+    },
+    "input.fortios.unknown_command": {
+        "vi": "lệnh {command} không nhận dạng được",
+        "en": "unknown command {command}",
+    },
+    "input.fortios.vdom_undefined": {
+        "vi": "giao diện {name} thuộc VDOM {vdom}, VDOM này không được định nghĩa trong bản sao lưu; giao diện không "
+        "được đưa vào mô hình",
+        "en": "interface {name} belongs to VDOM {vdom}, which the backup does not define; left out",
+    },
+    "input.fortios.single_vdom": {
+        "vi": "bản sao lưu chỉ gồm một VDOM (VDOM {name}, #global_vdom=0): cấu hình toàn cục (config system "
+        "global, config system admin, SNMP, NTP) không có trong tệp này, nên các cổng quản trị, Telnet, "
+        "trusted host, SNMP và máy chủ NTP của FortiGate chưa xác định và kết quả đánh giá về các nội dung đó "
+        "là 'chưa xác định'; cần sao lưu toàn bộ cấu hình (phạm vi global) để kiểm tra đầy đủ",
+        "en": "single-VDOM backup (VDOM {name}, #global_vdom=0): the global configuration (config system "
+        "global, config system admin, SNMP, NTP) is not in this file, so the FortiGate's administrative "
+        "ports, Telnet, trusted hosts, SNMP and NTP server are unknown and verdicts on them are 'unknown'; "
+        "back up the full configuration (global scope) for a complete audit",
+    },
+    "input.fortios.section_unrecognized": {
+        "vi": "mục 'config {path}' không nhận dạng được (các dòng của mục này được liệt kê là không nhận dạng được)",
+        "en": "section 'config {path}' not recognized (its lines are reported as unrecognized)",
+    },
+    "input.fortios.section_failed": {
+        "vi": "không phân tích được 'config {path}' ({error})",
+        "en": "'config {path}' not understood ({error})",
+    },
+    "input.fortios.hostname_quote": {
+        "vi": "lệnh set hostname có dấu ngoặc kép không được đóng; các dòng phía sau bị đọc như một phần của tên "
+        "thiết bị",
+        "en": "set hostname has an unterminated quote; the lines after it were read as part of it",
+    },
+    "input.fortios.policies_failed": {
+        "vi": "VDOM {vdom}: không phân tích được các chính sách ({error})",
+        "en": "VDOM {vdom}: policies not understood ({error})",
+    },
+    # OpenWrt
+    "input.openwrt.no_package": {
+        "vi": "các mục cấu hình OpenWrt không có dòng 'package' (chỉ có một tệp /etc/config riêng lẻ?): cần cung "
+        "cấp kết quả lệnh 'uci export', hoặc các tệp /etc/config, mỗi tệp đặt sau một dòng "
+        "'==> /etc/config/NAME <==' (tail -n +1 /etc/config/*)",
+        "en": "OpenWrt sections without a 'package' line (an /etc/config file alone?): give the output of "
+        "'uci export', or the /etc/config files each after a '==> /etc/config/NAME <==' line "
+        "(tail -n +1 /etc/config/*)",
+    },
+    "input.openwrt.before_package": {
+        "vi": "có dòng 'config' trước dòng 'package' đầu tiên: không xác định được gói chứa nó, các mục đó không "
+        "được đọc",
+        "en": "'config' before the first 'package' line: its package is unknown, its sections are not read",
+    },
+    "input.openwrt.policy_unknown": {
+        "vi": "chính sách {value} không hợp lệ: fw4 không chấp nhận tùy chọn này của mục, giá trị {default} được "
+        "áp dụng",
+        "en": "policy {value} not known: fw4 refuses the section option, {default} applies",
+    },
+    "input.openwrt.no_firewall": {
+        "vi": "đầu vào không có gói firewall: chưa xác định được việc lọc lưu lượng của bộ định tuyến (hãy xuất "
+        "cấu hình bằng `uci export`, lệnh này in ra mọi gói)",
+        "en": "no firewall package in the input: the router's filtering is unknown "
+        "(export with `uci export`, which prints every package)",
+    },
+    "input.openwrt.zone_no_name": {
+        "vi": "zone không có tên: fw4 bỏ qua zone này",
+        "en": "zone without a name: fw4 skips it",
+    },
+    "input.openwrt.zone_network_undefined": {
+        "vi": "zone {zone}: mạng {network} chưa được định nghĩa",
+        "en": "zone {zone}: network {network} is not defined",
+    },
+    "input.openwrt.rule_zone_undefined": {
+        "vi": "quy tắc {name}: zone chưa được định nghĩa: fw4 bỏ qua quy tắc này",
+        "en": "rule {name}: zone not defined: fw4 skips the rule",
+    },
+    "input.openwrt.rule_target_unknown": {
+        "vi": "quy tắc {name}: hành động (target) {target} không hợp lệ",
+        "en": "rule {name}: target {target} not known",
+    },
+    "input.openwrt.forwarding_zones": {
+        "vi": "mục forwarding không có zone nguồn và zone đích đã được định nghĩa: fw4 bỏ qua mục này",
+        "en": "forwarding without a defined src and dest zone: fw4 skips it",
+    },
+    "input.openwrt.snat_no_dest": {
+        "vi": "chuyển hướng (redirect) {name}: snat không có zone đích: fw4 bỏ qua mục này",
+        "en": "redirect {name}: snat without a destination zone: fw4 skips it",
+    },
+    "input.openwrt.snat_no_src_dip": {
+        "vi": "chuyển hướng (redirect) {name}: snat không có src_dip sử dụng được: fw4 bỏ qua mục này",
+        "en": "redirect {name}: snat without a usable src_dip: fw4 skips it",
+    },
+    "input.openwrt.dnat_no_src": {
+        "vi": "chuyển hướng (redirect) {name}: dnat không có zone nguồn: fw4 bỏ qua mục này",
+        "en": "redirect {name}: dnat without a source zone: fw4 skips it",
+    },
+    "input.openwrt.dest_ip_unread": {
+        "vi": "chuyển hướng (redirect) {name}: không hiểu được dest_ip {value}",
+        "en": "redirect {name}: dest_ip {value} not understood",
+    },
+    "input.openwrt.wifi_networks": {
+        "vi": "{name} chỉ định nhiều mạng {networks}: giao diện chỉ tham gia cầu nối (bridge) của mạng đầu tiên",
+        "en": "{name} names several networks {networks}: it joins the first one's bridge",
+    },
+    "input.openwrt.no_dropbear": {
+        "vi": "đầu vào không có gói dropbear: giả định máy chủ SSH mặc định của OpenWrt đang chạy ở cổng 22",
+        "en": "no dropbear package in the input: OpenWrt's default SSH server on port 22 is assumed",
+    },
+    "input.openwrt.no_dhcp": {
+        "vi": "đầu vào không có gói dhcp: giả định dnsmasq (DNS ở cổng 53) đang chạy",
+        "en": "no dhcp package in the input: dnsmasq (DNS on port 53) is assumed",
+    },
+    "input.openwrt.device_no_name": {
+        "vi": "mục config device không có tên: netifd bỏ qua mục này",
+        "en": "config device without a name: ignored by netifd",
+    },
+    "input.openwrt.ifnames_no_bridge": {
+        "vi": "giao diện {name}: có nhiều ifname nhưng không có type bridge; chỉ ifname đầu tiên được sử dụng",
+        "en": "interface {name}: several ifname without type bridge; the first is used",
+    },
+    "input.openwrt.address_not_ipv4": {
+        "vi": "giao diện {name}: địa chỉ {value} không phải IPv4: không được mô hình hóa",
+        "en": "interface {name}: address {value} is not IPv4: not modelled",
+    },
+    "input.openwrt.device_type_unknown": {
+        "vi": "loại thiết bị (device type) {type} không nhận dạng được",
+        "en": "device type {type} not recognized",
+    },
+    "input.openwrt.bridge_vlan_not_bridge": {
+        "vi": "có bridge-vlan trên {device}, nhưng đây không phải thiết bị cầu nối (bridge)",
+        "en": "bridge-vlan on {device}, which is not a bridge device",
+    },
+    "input.openwrt.vlan_filtering_off": {
+        "vi": "vlan_filtering 0 trên {device}: các mục bridge-vlan của thiết bị này bị bỏ qua",
+        "en": "vlan_filtering 0 on {device}: its bridge-vlan sections are ignored",
+    },
+    "input.openwrt.bridge_vlan_no_number": {
+        "vi": "mục bridge-vlan không có số VLAN: bị bỏ qua",
+        "en": "bridge-vlan without a vlan number: ignored",
+    },
+    "input.openwrt.untagged_several": {
+        "vi": "{port} là cổng untagged trong các VLAN {vlans} mà không có dấu '*': netifd lấy VLAN đầu tiên làm "
+        "VLAN của cổng",
+        "en": "{port} is untagged in VLANs {vlans} without '*': netifd makes the first its port VLAN",
+    },
+    "input.openwrt.switch_vlan_no_vlan": {
+        "vi": "mục switch_vlan không có vlan: bị bỏ qua",
+        "en": "switch_vlan without vlan: ignored",
+    },
+    "input.openwrt.address_unread": {
+        "vi": "không hiểu được địa chỉ {value}",
+        "en": "address {value} not understood",
+    },
+    "input.openwrt.route_target_unread": {
+        "vi": "không hiểu được đích (target) {target} của tuyến",
+        "en": "route target {target} not understood",
     },
 }

@@ -307,27 +307,26 @@ def assess(result: ParseResult, text: str) -> str | None:
     what happened to look familiar) and the reason is listed as partially understood.
     Returns the warning, or None when the parse stands.
     """
+    from netaudit.parsers.base import joined_reasons
+
     rep = result.report
     platform = looks_like(text)
-    why = None
+    why: Text | None = None
     if platform is not None:
-        why = f"looks like {platform}, which netaudit does not support: verdicts through this device are unknown"
+        why = Text("input.assess.unsupported", platform=platform)
     elif len(rep.unrecognized) >= UNRECOGNIZED_MIN:
         total = _config_lines(text)
         if total and len(rep.unrecognized) >= UNRECOGNIZED_SHARE * total:
-            why = (
-                f"{len(rep.unrecognized)} of {total} configuration lines were not recognized "
-                f"as {rep.vendor or 'this vendor'} syntax (another platform or dialect?): "
-                "verdicts through this device are unknown"
-            )
+            vendor = rep.vendor or Text("input.this_vendor")
+            why = Text("input.assess.unrecognized", unrecognized=len(rep.unrecognized), total=total, vendor=vendor)
     if why is None:
         return None
     rep.warnings.insert(0, why)
     for dev in result.devices:
         for itf in dev.interfaces.values():
-            itf.partial = f"{why}; {itf.partial}" if itf.partial else why
+            itf.partial = joined_reasons(why, itf.partial) if itf.partial else why
         for flt in dev.filters.values():
-            flt.partial = f"{why}; {flt.partial}" if flt.partial else why
+            flt.partial = joined_reasons(why, flt.partial) if flt.partial else why
         where = dev.source or Src(rep.file or dev.file, 1, text.split("\n", 1)[0].strip())
         rep.add_partial(f"device {dev.hostname}", why, where)
     return why

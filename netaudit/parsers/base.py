@@ -40,6 +40,7 @@ from pathlib import PurePath
 from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
 
 from netaudit.collector import long_lived
+from netaudit.messages import Text
 from netaudit.model import AddrMatch, Device, IfKind, Interface, ParseReport, ParseResult, Src
 from netaudit.secrets import key_material_lines, may_hold_secret
 
@@ -109,6 +110,15 @@ def from_state(cls: type[_D], state: dict[str, Any]) -> _D:
 # --------------------------------------------------------------------------- dispatch tables
 
 IGNORE = object()  # sentinel: understood, irrelevant on purpose
+
+
+def joined_reasons(first: str, then: str) -> str:
+    """Two reasons a construct is partial, joined with "; ": one catalogue :class:`Text`
+    (input.joined) when either is one, so that a report words it in its language; the
+    English value is the same either way."""
+    if isinstance(first, Text) or isinstance(then, Text):
+        return Text("input.joined", parts=(first, then))
+    return f"{first}; {then}"
 
 
 def configured_hosts(dev: Device) -> tuple[AddrMatch, ...]:
@@ -305,7 +315,7 @@ class LineParser:
             self.scan_secrets(tokens, low)
 
     def iface_partial(self, iface: Interface, reason: str, src: Src) -> None:
-        iface.partial = f"{iface.partial}; {reason}" if iface.partial else reason
+        iface.partial = joined_reasons(iface.partial, reason) if iface.partial else reason
         self.rep.add_partial(f"interface {iface.name}", reason, src)
 
     # ------------------------------------------------------------------ shared handlers
@@ -344,13 +354,14 @@ class LineParser:
                         if ctx is not None and ctx.kind == "interface":
                             # What the line sets (its address, its filter …) is unknown:
                             # the interface's verdicts are too, never "blocked".
-                            why = f"line {lineno} of the interface not understood"
+                            why = Text("input.interface_line_not_understood", line=lineno)
                             self.ctx_partial(ctx, why, self.src(lineno, stripped))
                 else:
                     self._top(stripped, lineno)
             except Exception as exc:  # odd content must never crash a parse
                 self.unrecognized(lineno, stripped)
-                self.rep.warnings.append(f"{self.file}:{lineno}: line not understood ({type(exc).__name__}: {exc})")
+                why = Text("input.line_not_understood", error=f"{type(exc).__name__}: {exc}")
+                self.rep.warnings.append(Text("input.at", where=f"{self.file}:{lineno}", what=why))
         self.lineno = 0
         self.end_of_input()
         self.rep.ignored = self.ignored

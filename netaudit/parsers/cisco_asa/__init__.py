@@ -49,6 +49,7 @@ ASA semantics translated into the vendor-neutral model (docs/vendors/cisco_asa.m
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import ParseResult
 from netaudit.parsers.base import parse_without_gc
 from netaudit.parsers.markers import marker
@@ -119,7 +120,8 @@ def incomplete(text: str, result: ParseResult) -> tuple[int, str] | None:
     (:mod:`netaudit.parsers.completeness`)."""
     from netaudit.parsers import completeness
 
-    for w in result.report.warnings:
-        if ": resolution failed (" in w:
-            return 0, completeness.known(w.split(": ", 1)[1])
+    for w in result.report.warnings:  # the parser's "FILE: resolution failed (…)"
+        what = dict(w.fields).get("what") if isinstance(w, Text) and w.key == "input.at" else None
+        if isinstance(what, Text) and what.key == "input.asa.resolution_failed":
+            return 0, what
     return completeness.asa(text)

@@ -12,6 +12,7 @@ their own table from ASA 9.5), management services (:mod:`.services`) and refere
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, IfKind, L2Mode, Match, NatRule, Reference, Route, Src
 from netaudit.parsers.base import Unknown, runtime_address_match
 from netaudit.parsers.cisco_asa.acl_entries import Entry, parse_entry
@@ -68,7 +69,8 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
                 nameif_src = st.nameif_src
                 assert nameif_src is not None  # set with the nameif
                 if st.nameif in self.nameif_to_if:
-                    self.rep.warnings.append(f"{self.file}:{nameif_src.line}: nameif {st.nameif} used twice")
+                    why = Text("input.asa.nameif_twice", nameif=st.nameif)
+                    self.rep.warnings.append(Text("input.at", where=f"{self.file}:{nameif_src.line}", what=why))
                 self.nameif_to_if[st.nameif] = name
                 iface.zone = st.nameif
                 level, lsrc = st.level, st.level_src  # set (and cleared) together
@@ -89,10 +91,8 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
                 pass
             elif st.addr is not None:
                 assert st.addr_src is not None  # set with the address
-                self.rep.warnings.append(
-                    f"{self.file}:{st.addr_src.line}: interface {name} has an address but no "
-                    "nameif: the ASA passes no traffic on it"
-                )
+                why = Text("input.asa.address_no_nameif", name=name)
+                self.rep.warnings.append(Text("input.at", where=f"{self.file}:{st.addr_src.line}", what=why))
             # L2 role (ASA 5505-style switch ports)
             if st.sw_any or (
                 uses_switchport
@@ -109,9 +109,8 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
                     iface.mode = L2Mode.ACCESS
                     iface.access_vlan = st.access_vlan if st.access_vlan is not None else 1
             if iface.kind == IfKind.SUBINTERFACE and iface.encapsulation_vlan is None and iface.addresses:
-                self.rep.warnings.append(
-                    f"{self.file}: subinterface {name} has no 'vlan': the ASA passes no traffic on it"
-                )
+                why = Text("input.asa.subinterface_no_vlan", name=name)
+                self.rep.warnings.append(Text("input.at", where=self.file, what=why))
                 iface.addresses, iface.virtual_addresses = [], []
             parent = (
                 self.ifs.get(iface.parent) if iface.kind == IfKind.SUBINTERFACE and iface.parent is not None else None

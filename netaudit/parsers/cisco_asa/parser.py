@@ -11,6 +11,7 @@ this module.
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import Src
 from netaudit.parsers.base import IGNORE, IGNORE_CTX, Ctx, Unknown, table
 from netaudit.parsers.cisco_asa.convert import ModelBuilder
@@ -110,9 +111,8 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         try:
             self.finish()
         except Exception as exc:
-            self.rep.warnings.append(
-                f"{self.file}: resolution failed ({type(exc).__name__}: {exc}); the model of this device is incomplete"
-            )
+            why = Text("input.asa.resolution_failed", error=f"{type(exc).__name__}: {exc}")
+            self.rep.warnings.append(Text("input.at", where=self.file, what=why))
             if not self.dev.hostname:
                 self.dev.hostname = hostname_of_file(self.file)
             self.rep.devices = [self.dev.hostname]

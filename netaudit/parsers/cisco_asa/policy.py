@@ -36,6 +36,7 @@ connections.
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, Match, Src
 from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_asa.acl_entries import is_unconditional
@@ -64,11 +65,9 @@ class PolicyBuilder(VpnBuilder):
             if not defined and ag.acl in self.ipv6_acls:
                 continue  # an IPv6 ACL's binding: the IPv4 one of the interface stays
             if not defined:
-                what = "a standard ACL" if ag.acl in self.acls else "not defined"
-                self.rep.warnings.append(
-                    f"{self.file}:{ag.src.line}: access-group names ACL {ag.acl}, which is {what}; "
-                    "the ASA rejects the command, so no ACL is applied"
-                )
+                what = Text("input.asa.acl_standard" if ag.acl in self.acls else "input.asa.acl_undefined")
+                why = Text("input.asa.access_group_unusable", acl=ag.acl, what=what)
+                self.rep.warnings.append(Text("input.at", where=f"{self.file}:{ag.src.line}", what=why))
                 continue
             if ag.direction == "global":
                 self.global_ag = ag

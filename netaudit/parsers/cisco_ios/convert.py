@@ -13,6 +13,7 @@ import re
 
 from netaddr import IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import (
     PROTO_ICMP,
     PROTO_TCP,
@@ -87,7 +88,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
         for kind, name, src in self.refs:
             dev.references.append(Reference(kind, name, src, name in defined.get(kind, ())))
         for name in sorted(defined_acls - usable):
-            self.rep.warnings.append(f"ACL {name} has no entries; where it is applied IOS permits everything")
+            self.rep.warnings.append(Text("input.ios.acl_empty", name=name))
 
     def _finish_groups(self) -> None:
         net_items = {n: g.items for n, g in self.groups.items() if g.kind in ("network", "nxos-address")}
@@ -336,7 +337,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             # own subnets (a switch with one management SVI, or none addressed, routes nothing).
             routed = [i for i in dev.interfaces.values() if i.kind == IfKind.SVI and not i.shutdown and i.addresses]
             if self.uses_switchport and len(routed) > 1:
-                self.rep.warnings.append("ip routing not stated; assumed enabled (fail-safe)")
+                self.rep.warnings.append(Text("input.ios.ip_routing_assumed"))
 
     def _finish_nat(self) -> None:
         dev = self.dev
@@ -556,7 +557,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             names = {acl_of(ln.acl[0]) if ln.acl else None for ln in allowing}
             acl = next(iter(names)) if len(names) == 1 else None
             if len(names) > 1:
-                self.rep.warnings.append(f"vty lines differ in access-class for {proto}; treated as unrestricted")
+                self.rep.warnings.append(Text("input.ios.vty_acl_differ", proto=proto))
             first = allowing[0]
             src = first.transport_src or first.src
             dev.services.append(
@@ -583,7 +584,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             names = {acl_of(a) for a, _ in self.snmp}
             acl = next(iter(names)) if len(names) == 1 else None
             if len(names) > 1:
-                self.rep.warnings.append("SNMP communities/users differ in ACL; treated as unrestricted")
+                self.rep.warnings.append(Text("input.ios.snmp_acl_differ"))
             dev.services.append(
                 MgmtService("snmp", PROTO_UDP, (PortRange(161, 161),), acl=acl, insecure=True, source=self.snmp[0][1])
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from netaudit.messages import Text
 from netaudit.model import Src
 from netaudit.parsers.base import Ctx, Unknown, table
 from netaudit.parsers.cisco_common import CLI_COMMAND
@@ -120,7 +121,7 @@ class IosParser(
             start = self.banner_src or self.banner_pending
             assert start is not None  # an open banner always has its source line
             self.rep.warnings.append(
-                f"{self.file}:{start.line}: banner never closed; the rest of the file was treated as banner text"
+                Text("input.at", where=f"{self.file}:{start.line}", what=Text("input.banner_never_closed"))
             )
         self.finish()
 

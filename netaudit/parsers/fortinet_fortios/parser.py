@@ -24,6 +24,7 @@ import re
 from pathlib import PurePath
 from typing import Literal, cast
 
+from netaudit.messages import Text
 from netaudit.model import Device, Filter, ParseReport, ParseResult, Src
 from netaudit.parsers.fortinet_fortios import VENDOR
 from netaudit.parsers.fortinet_fortios import tables as T
@@ -109,10 +110,11 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
         if "-----BEGIN" in self.text:
             self.material = key_material_lines(self.lines)
         for w in tree.warnings:
-            m = re.match(r"line (\d+): (.*)", w)
-            if m and int(m.group(1)) in self.material and m.group(2).startswith("unknown command"):
+            at = dict(w.fields)  # input.line: its line and its message
+            what = cast(Text, at["what"])
+            if at["line"] in self.material and what.key == "input.fortios.unknown_command":
                 continue  # a PEM body line read as a command (a file cut inside a key)
-            self.rep.warnings.append(f"{self.file}:{m.group(1)}: {m.group(2)}" if m else f"{self.file}: {w}")
+            self.rep.warnings.append(Text("input.at", where=f"{self.file}:{at['line']}", what=what))
         self._scope(tree)
         root = tree.root
         vdom_blk = root.children.get("vdom")
@@ -145,10 +147,8 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
         if self.vdom_mode:
             for r in self.ifs.values():
                 if r.vdom not in self.vdoms:
-                    self.rep.warnings.append(
-                        f"{self.file}:{r.entry.edit_line}: interface {r.name} belongs to VDOM "
-                        f"{r.vdom!r}, which the backup does not define; left out"
-                    )
+                    why = Text("input.fortios.vdom_undefined", name=r.name, vdom=repr(r.vdom))
+                    self.rep.warnings.append(Text("input.at", where=f"{self.file}:{r.entry.edit_line}", what=why))
         for v in list(self.vdoms.values()):
             self._run_vdom(v)
         self._scan_secrets(root)
@@ -166,13 +166,8 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
         line = next((n for n, text in enumerate(tree.lines, 1) if text.lstrip().startswith("#global_vdom")), 0)
         self.vdom_scope = name
         self.vdom_scope_src = self.src(line) or Src(self.file, 0, f"#global_vdom=0:vd_name={name}")
-        self.rep.warnings.append(
-            f"{self.file}:{line}: single-VDOM backup (VDOM {name}, #global_vdom=0): the global "
-            "configuration (config system global, config system admin, SNMP, NTP) is not in this "
-            "file, so the FortiGate's administrative ports, Telnet, trusted hosts, SNMP and NTP "
-            "server are unknown and verdicts on them are 'unknown'; back up the full "
-            "configuration (global scope) for a complete audit"
-        )
+        why = Text("input.fortios.single_vdom", name=name)
+        self.rep.warnings.append(Text("input.at", where=f"{self.file}:{line}", what=why))
 
     def _classify(self, blk: Block, vdom: str | None) -> None:
         path = blk.path
@@ -190,10 +185,8 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
                 rule = T.IGNORE
                 break
         if rule is None:
-            self.rep.warnings.append(
-                f"{self.file}:{blk.config_line}: section 'config {path}' "
-                "not recognized (its lines are reported as unrecognized)"
-            )
+            why = Text("input.fortios.section_unrecognized", path=path)
+            self.rep.warnings.append(Text("input.at", where=f"{self.file}:{blk.config_line}", what=why))
             return
         if rule == T.IGNORE:
             blk.disp = IGNORE
@@ -217,9 +210,8 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
             getattr(self, handler)(blk, *args)
         except Exception as exc:  # never let odd content escape as a crash
             blk.disp = None
-            self.rep.warnings.append(
-                f"{self.file}:{blk.config_line}: 'config {blk.path}' not understood ({type(exc).__name__}: {exc})"
-            )
+            why = Text("input.fortios.section_failed", path=blk.path, error=f"{type(exc).__name__}: {exc}")
+            self.rep.warnings.append(Text("input.at", where=f"{self.file}:{blk.config_line}", what=why))
             self.partial(f"config {blk.path}", f"not understood ({type(exc).__name__})", self.src(blk.config_line))
 
     # ------------------------------------------------------------------ global sections
@@ -261,10 +253,8 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
         if host and ("\n" in host or "\r" in host):
             # An unterminated quote swallowed the lines after it: not a name.
             src = self.set_src(blk, "hostname")
-            self.rep.warnings.append(
-                f"{self.file}:{src.line if src else '?'}: set hostname has an "
-                "unterminated quote; the lines after it were read as part of it"
-            )
+            where = f"{self.file}:{src.line if src else '?'}"
+            self.rep.warnings.append(Text("input.at", where=where, what=Text("input.fortios.hostname_quote")))
             host = None
         if host:
             self.hostname = host
@@ -395,9 +385,8 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
         try:
             build_vdom(self, v)
         except Exception as exc:
-            self.rep.warnings.append(
-                f"{self.file}: VDOM {v.name}: policies not understood ({type(exc).__name__}: {exc})"
-            )
+            why = Text("input.fortios.policies_failed", vdom=v.name, error=f"{type(exc).__name__}: {exc}")
+            self.rep.warnings.append(Text("input.at", where=self.file, what=why))
             self.partial(f"vdom {v.name}", f"policy conversion failed ({type(exc).__name__})", None)
             for blk in v.blocks.get("_objects", []):
                 if blk.disp == MODEL:

@@ -41,6 +41,8 @@ import re
 from dataclasses import dataclass, field
 from typing import overload
 
+from netaudit.messages import Text
+
 RECOGNIZED, IGNORED, UNRECOGNIZED = 1, 2, 3
 
 # Block dispositions set by the interpreter.
@@ -200,7 +202,7 @@ class Tree:
     root: Block
     lines: list[str]
     status: bytearray  # per line (index = line number)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)  # input.line: "line N: …"
     header: dict[str, str] = field(default_factory=dict)  # #config-version=… fields
     truncated: bool = False
     too_deep: int | None = None  # first line nested beyond MAX_DEPTH
@@ -341,7 +343,7 @@ def build(text: str) -> Tree:
         elif '"' in raw or "'" in raw or "\\" in raw:
             tokens, last, ok = _tokenize_slow(lines, i)
             if not ok:
-                warnings.append(f"line {lineno}: quoted string never closed; read as one line")
+                warnings.append(Text("input.line", line=lineno, what=Text("input.fortios.quote_open")))
                 tokens, last = [t.strip("\"'") for t in stripped.split()], i
             if not tokens:
                 for k in range(lineno, last + 2):
@@ -361,9 +363,8 @@ def build(text: str) -> Tree:
                 _bad(
                     tree,
                     span,
-                    f"line {lineno}: '{cmd}' outside a config block"
-                    if top is root
-                    else f"line {lineno}: '{cmd}' without a key",
+                    lineno,
+                    Text("input.fortios.outside_config" if top is root else "input.fortios.no_key", command=cmd),
                 )
                 continue
             key = tokens[1].lower()
@@ -387,7 +388,7 @@ def build(text: str) -> Tree:
             continue
         if cmd == "config":
             if len(tokens) < 2:
-                _bad(tree, span, f"line {lineno}: 'config' without a name")
+                _bad(tree, span, lineno, Text("input.fortios.no_name", command="config"))
                 continue
             name = " ".join(tokens[1:])
             parent: Node = target
@@ -399,24 +400,22 @@ def build(text: str) -> Tree:
             open_entry.append(None)
             if len(stack) > MAX_DEPTH + 1 and tree.too_deep is None:
                 tree.too_deep = lineno
-                warnings.append(
-                    f"line {lineno}: {CUT_SHORT[1]} levels of 'config' blocks: not a "
-                    "configuration as FortiOS writes it (damaged or generated file?); "
-                    "what was read is used"
-                )
+                why = Text("input.fortios.too_deep", depth=MAX_DEPTH)  # begins with CUT_SHORT[1]
+                warnings.append(Text("input.line", line=lineno, what=why))
             continue
         if cmd == "edit":
             if top is root or len(tokens) < 2:
                 _bad(
                     tree,
                     span,
-                    f"line {lineno}: 'edit' outside a config block"
-                    if top is root
-                    else f"line {lineno}: 'edit' without a name",
+                    lineno,
+                    Text("input.fortios.outside_config" if top is root else "input.fortios.no_name", command="edit"),
                 )
                 continue
             if entry is not None:
-                warnings.append(f"line {lineno}: 'edit' while entry {entry.name!r} is still open (missing 'next')")
+                warnings.append(
+                    Text("input.line", line=lineno, what=Text("input.fortios.edit_open", entry=repr(entry.name)))
+                )
             name = " ".join(tokens[1:])
             e = top.entries.get(name)
             if e is None:
@@ -426,14 +425,14 @@ def build(text: str) -> Tree:
             continue
         if cmd == "next":
             if entry is None:
-                _bad(tree, span, f"line {lineno}: 'next' without an open 'edit'")
+                _bad(tree, span, lineno, Text("input.fortios.next_alone"))
                 continue
             entry.struct.extend(span)
             open_entry[-1] = None
             continue
         if cmd == "end":
             if top is root:
-                _bad(tree, span, f"line {lineno}: 'end' without an open 'config'")
+                _bad(tree, span, lineno, Text("input.fortios.end_alone"))
                 continue
             if entry is not None:
                 entry.struct.extend(span)  # 'end' closes the entry too
@@ -446,27 +445,30 @@ def build(text: str) -> Tree:
             if _table_cmd(top, cmd, tokens, lineno):
                 top.struct.extend(span)
             else:
-                _bad(tree, span, f"line {lineno}: '{' '.join(tokens)}' does not apply (table {top.path!r})")
+                _bad(
+                    tree,
+                    span,
+                    lineno,
+                    Text("input.fortios.not_applicable", command=" ".join(tokens), table=repr(top.path)),
+                )
             continue
-        _bad(tree, span, f"line {lineno}: unknown command {tokens[0]!r}")
+        _bad(tree, span, lineno, Text("input.fortios.unknown_command", command=repr(tokens[0])))
     if len(stack) > 1:
         tree.truncated = True
         shown = [b.path for b in stack[1:]]
         if len(shown) > 6:
             shown = [*shown[:3], f"… {len(shown) - 5} more …", *shown[-2:]]
         open_paths = " > ".join(shown)
-        warnings.append(
-            f"line {max(nlines, 1)}: {CUT_SHORT[0]} the file ends inside 'config {open_paths}' "
-            f"(opened at line {stack[-1].config_line}; missing 'end'): "
-            "what was read so far is used"
-        )
+        # begins with CUT_SHORT[0]
+        why = Text("input.fortios.open_config", paths=open_paths, opened=stack[-1].config_line)
+        warnings.append(Text("input.line", line=max(nlines, 1), what=why))
     return tree
 
 
-def _bad(tree: Tree, span: range, why: str) -> None:
+def _bad(tree: Tree, span: range, lineno: int, why: Text) -> None:
     for k in span:
         tree.status[k] = UNRECOGNIZED
-    tree.warnings.append(why)
+    tree.warnings.append(Text("input.line", line=lineno, what=why))
 
 
 def _header(tree: Tree, line: str) -> None:

@@ -10,6 +10,7 @@ construct partial — a "blocked" never rests on a guess.
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import (
     PROTO_ICMP,
     PROTO_TCP,
@@ -370,7 +371,7 @@ class ModelBuilder(VrpState):
         acls = {self._login_acl(ui.acl[0]) if ui.acl else None for ui in vtys} if vtys else {None}
         acl = next(iter(acls)) if len(acls) == 1 else None
         if len(acls) > 1:
-            self.rep.warnings.append(f"vty lines differ in ACL for {proto}; treated as unrestricted")
+            self.rep.warnings.append(Text("input.vrp.vty_acl_differ", proto=proto))
         src = server[1] if server is not None else (vtys[0].protocol_src or vtys[0].src) if vtys else None
         partial = "; ".join(why) or None
         dev.services.append(

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from netaddr import AddrFormatError, IPAddress
 
+from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, L2Mode, NatRule, Src
 from netaudit.parsers.base import evolve
 from netaudit.parsers.packet_sets import Cond, intersect_all, to_matches
@@ -81,7 +82,7 @@ def _policy(st: State, sec: Section | None, key: str, default: str) -> str:
         return default
     low = v.strip().lower()
     if low not in POLICIES:
-        st.warn(sec.line(key), f"policy {v!r} not known: fw4 refuses the section option, {default} applies")
+        st.warn(sec.line(key), Text("input.openwrt.policy_unknown", value=repr(v), default=default))
         return default
     return low
 
@@ -90,10 +91,7 @@ def finish_firewall(st: State) -> None:
     """Zones, rules, forwardings, redirects → filters and NAT."""
     fw = st.text.of("firewall")
     if "firewall" not in st.text.packages and not fw:
-        st.rep.warnings.append(
-            f"{st.file}: no firewall package in the input: the router's filtering is unknown "
-            "(export with `uci export`, which prints every package)"
-        )
+        st.warn_file(Text("input.openwrt.no_firewall"))
         st.facts.firewall_present = False
         universe = st.l3_universe()
         for name in universe:
@@ -203,7 +201,7 @@ def _zones(st: State, d_in: str, d_out: str, d_fwd: str) -> dict[str, Zone]:
     for s in st.text.of("firewall", "zone"):
         name = s.get("name") or ""
         if not name:
-            st.warn(s.src, "zone without a name: fw4 skips it")
+            st.warn(s.src, Text("input.openwrt.zone_no_name"))
             continue
         if _disabled(s):
             continue
@@ -215,7 +213,7 @@ def _zones(st: State, d_in: str, d_out: str, d_fwd: str) -> dict[str, Zone]:
             lg = st.logical.get(n)
             st.refs.append(("interface", n, src, lg is not None))
             if lg is None:
-                st.warn(src, f"zone {name}: network {n} is not defined")
+                st.warn(src, Text("input.openwrt.zone_network_undefined", zone=name, network=n))
                 continue
             st.facts.zone_of_network.setdefault(n, name)
             (excluded if inv else devices).update(st.l3_names(n))
@@ -402,7 +400,7 @@ def _rule(st, s, zones, ipsets, fwd_rules, in_rules, any_fwd, any_in, nat_partia
     src = _zone_ref(st, zones, s, "src")
     dest = _zone_ref(st, zones, s, "dest")
     if src == "?" or dest == "?":
-        st.warn(s.src, f"rule {name}: zone not defined: fw4 skips the rule")
+        st.warn(s.src, Text("input.openwrt.rule_zone_undefined", name=name))
         s.consume_all()  # skipped whole: its options are read, none is listed unrecognized
         return
     s.get("device")
@@ -423,7 +421,7 @@ def _rule(st, s, zones, ipsets, fwd_rules, in_rules, any_fwd, any_in, nat_partia
         return
     if target not in POLICIES:
         if target:
-            st.warn(s.line("target"), f"rule {name}: target {target} not known")
+            st.warn(s.line("target"), Text("input.openwrt.rule_target_unknown", name=name, target=target))
         return  # no verdict: fw4 writes the rule without one (a counter)
     if src is None:
         return  # output rule: traffic the router sends, not modelled
@@ -451,7 +449,7 @@ def _forwarding(st, s, zones, fwd_rules, any_fwd) -> None:
     dest = _zone_ref(st, zones, s, "dest")
     s.get("name")
     if src in (None, "?") or dest in (None, "?"):
-        st.warn(s.src, "forwarding without a defined src and dest zone: fw4 skips it")
+        st.warn(s.src, Text("input.openwrt.forwarding_zones"))
         s.consume_all()
         return
     fam = (s.get("family") or "").lower()
@@ -491,11 +489,11 @@ def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> No
     dev = st.dev
     if target == "snat":
         if not isinstance(dest, Zone):
-            st.warn(s.src, f"redirect {name}: snat without a destination zone: fw4 skips it")
+            st.warn(s.src, Text("input.openwrt.snat_no_dest", name=name))
             return
         to_ip = _host(s.get("src_dip"))
         if to_ip is None:
-            st.warn(s.src, f"redirect {name}: snat without a usable src_dip: fw4 skips it")
+            st.warn(s.src, Text("input.openwrt.snat_no_src_dip", name=name))
             return
         partial = "; ".join(why) or None
         for c in intersect_all(conds, dest.egress):
@@ -512,13 +510,13 @@ def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> No
                 )
         return
     if not isinstance(src, Zone):
-        st.warn(s.src, f"redirect {name}: dnat without a source zone: fw4 skips it")
+        st.warn(s.src, Text("input.openwrt.dnat_no_src", name=name))
         return
     raddr = s.get("dest_ip")
     rport_v = s.get("dest_port") or s.get("src_dport")
     to_ip = _host(raddr)
     if raddr and to_ip is None:
-        st.warn(s.line("dest_ip"), f"redirect {name}: dest_ip {raddr!r} not understood")
+        st.warn(s.line("dest_ip"), Text("input.openwrt.dest_ip_unread", name=name, value=repr(raddr)))
         return
     to_port = None
     if rport_v:

@@ -25,6 +25,7 @@ import re
 
 from netaddr import AddrFormatError, IPAddress, IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import PROTO_UDP, IfKind, L2Mode, Match, MgmtService, PolicyRoute, PortRange, Route, Src, Vlan
 from netaudit.parsers.packet_sets import cond, to_matches
 
@@ -68,7 +69,7 @@ def finish_l2(st: State) -> None:
     devices = {s.get("name"): s for s in st.text.of("network", "device") if s.get("name")}
     for s in st.text.of("network", "device"):
         if not s.get("name"):
-            st.warn(s.src, "config device without a name: ignored by netifd")
+            st.warn(s.src, Text("input.openwrt.device_no_name"))
     _logical(st, devices)
     _switch_netdevs(st)
     _bridges(st, devices)
@@ -106,7 +107,7 @@ def _logical(st: State, devices: dict) -> None:
         elif ifname_words:
             l2 = ifname_words[0]
             if len(ifname_words) > 1:
-                st.warn(s.line("ifname"), f"interface {name}: several ifname without type bridge; the first is used")
+                st.warn(s.line("ifname"), Text("input.openwrt.ifnames_no_bridge", name=name))
         else:
             l2 = None
         lg = Logical(name, s, proto, l2, None, disabled=s.flag("disabled") or proto in V6_PROTOS)
@@ -163,7 +164,7 @@ def _wireguard(st: State, s: Section, itf) -> None:
         if net is not None:
             itf.addresses.append(net)
         else:
-            st.warn(src, f"interface {s.name}: address {value!r} is not IPv4: not modelled")
+            st.warn(src, Text("input.openwrt.address_not_ipv4", name=s.name, value=repr(value)))
     port = s.get("listen_port")
     if port is not None and port.isdigit() and 0 < int(port) <= 65535:
         svc = MgmtService("wireguard", PROTO_UDP, (PortRange(int(port), int(port)),), source=s.line("listen_port"))
@@ -204,7 +205,7 @@ def _bridges(st: State, devices: dict) -> None:
             itf = st.iface(name, IfKind.OTHER, s.src)
             st.iface_partial(itf, f"device type {t} not modelled", s.line("type"))
         elif t and t not in ("tunnel",):
-            st.warn(s.line("type"), f"device type {t} not recognized")
+            st.warn(s.line("type"), Text("input.openwrt.device_type_unknown", type=t))
     vlans_by_bridge: dict[str, list[Section]] = {}
     for s in st.text.of("network", "bridge-vlan"):
         b = s.get("device") or ""
@@ -212,11 +213,11 @@ def _bridges(st: State, devices: dict) -> None:
     for b, secs in vlans_by_bridge.items():
         if b not in st.bridges:
             st.refs.append(("bridge", b, secs[0].src, False))
-            st.warn(secs[0].src, f"bridge-vlan on {b}, which is not a bridge device")
+            st.warn(secs[0].src, Text("input.openwrt.bridge_vlan_not_bridge", device=b))
             continue
         off = devices.get(b)
         if off is not None and off.has("vlan_filtering") and not off.flag("vlan_filtering"):
-            st.warn(off.line("vlan_filtering"), f"vlan_filtering 0 on {b}: its bridge-vlan sections are ignored")
+            st.warn(off.line("vlan_filtering"), Text("input.openwrt.vlan_filtering_off", device=b))
             continue
         st.filtering.add(b)
         _filtering_bridge(st, b, secs)
@@ -262,7 +263,7 @@ def _filtering_bridge(st: State, b: str, secs: list[Section]) -> None:
     for s in secs:
         vid = _int(s.get("vlan"))
         if vid is None:
-            st.warn(s.src, "bridge-vlan without a vlan number: ignored")
+            st.warn(s.src, Text("input.openwrt.bridge_vlan_no_number"))
             continue
         dev.vlans.setdefault(vid, Vlan(vid, s.name if not s.anonymous else "", s.src))
         for word, src in s.items("ports"):
@@ -284,7 +285,7 @@ def _filtering_bridge(st: State, b: str, secs: list[Section]) -> None:
         u = untagged.get(p, [])
         pv = pvid.get(p, u[0] if u else None)
         if len(u) > 1 and p not in pvid:
-            st.warn(srcs[p], f"{p} is untagged in VLANs {u} without '*': netifd makes the first its port VLAN")
+            st.warn(srcs[p], Text("input.openwrt.untagged_several", port=p, vlans=str(u)))
         T = tagged.get(p, set()) - ({pv} if pv is not None else set())
         if pv is not None and not T:
             itf.mode, itf.access_vlan = L2Mode.ACCESS, pv
@@ -335,7 +336,7 @@ def _switches(st: State) -> None:
         sw = s.get("device") or "switch0"
         vid = _switch_vid(s)
         if vid is None:
-            st.warn(s.src, "switch_vlan without vlan: ignored")
+            st.warn(s.src, Text("input.openwrt.switch_vlan_no_vlan"))
             continue
         ports = [(w.rstrip("t*u"), w.endswith("t") or "t" in w[1:]) for w in s.values("ports")]
         by_switch.setdefault(sw, []).append((vid, s, ports))
@@ -408,7 +409,7 @@ def _addresses(st: State) -> None:
                 net = parse_cidr(value, mask)
                 if net is None:
                     if ":" not in value:
-                        st.warn(src, f"address {value!r} not understood")
+                        st.warn(src, Text("input.openwrt.address_unread", value=repr(value)))
                     continue
                 itf.addresses.append(net)
             gw = s.get("gateway")
@@ -464,7 +465,7 @@ def _routes(st: State) -> None:
         target = s.get("target") or ""
         net = parse_cidr(target, s.get("netmask") or ("0.0.0.0" if target == "0.0.0.0" else None))
         if net is None:
-            st.warn(s.src, f"route target {target!r} not understood")
+            st.warn(s.src, Text("input.openwrt.route_target_unread", target=repr(target)))
             continue
         net = net.cidr
         iface_name = s.get("interface")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from netaddr import AddrFormatError, IPAddress
 
+from netaudit.messages import Text
 from netaudit.model import (
     PROTO_ICMP,
     PROTO_TCP,
@@ -57,9 +58,7 @@ def finish_services(st: State) -> None:
     # ---- dropbear
     drops = st.text.of("dropbear", "dropbear")
     if not drops and "dropbear" not in pk:
-        st.rep.warnings.append(
-            f"{st.file}: no dropbear package in the input: OpenWrt's default SSH server on port 22 is assumed"
-        )
+        st.warn_file(Text("input.openwrt.no_dropbear"))
         dev.services.append(MgmtService("ssh", PROTO_TCP, (PortRange(22, 22),), source=None))
     for s in drops:
         port = _int(s.get("Port"), 22)
@@ -170,7 +169,7 @@ def finish_services(st: State) -> None:
                 MgmtService("dns", proto, (PortRange(port, port),), acl=acl, interfaces=ifaces, source=s.src)
             )
     if not dns and "dhcp" not in pk and not full_export:
-        st.rep.warnings.append(f"{st.file}: no dhcp package in the input: dnsmasq (DNS on port 53) is assumed")
+        st.warn_file(Text("input.openwrt.no_dhcp"))
         for proto in (PROTO_UDP, PROTO_TCP):
             dev.services.append(MgmtService("dns", proto, (PortRange(53, 53),), source=None))
     dhcp_on = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from netaudit.messages import Text
 from netaudit.model import Device, IfKind, Interface, ParseReport, Src
 
 from .facts import OpenWrtFacts
@@ -53,8 +54,13 @@ class State:
         itf.partial = f"{itf.partial}; {reason}" if itf.partial else reason
         self.rep.add_partial(f"interface {itf.name}", reason, src)
 
-    def warn(self, src: Src, message: str) -> None:
-        self.rep.warnings.append(f"{src.file}:{src.line}: {message}")
+    def warn(self, src: Src, message: Text) -> None:
+        """Warn about the line ``src`` ("FILE:LINE: message")."""
+        self.rep.warnings.append(Text("input.at", where=f"{src.file}:{src.line}", what=message))
+
+    def warn_file(self, message: Text) -> None:
+        """Warn about the input as a whole ("FILE: message")."""
+        self.rep.warnings.append(Text("input.at", where=self.file, what=message))
 
     def l3_names(self, logical: str) -> list[str]:
         """Model interfaces of a logical interface (``network`` names), incl. aliases."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from netaudit.messages import Text
 from netaudit.model import Src
 
 
@@ -160,13 +161,9 @@ _KEY_QUOTED = re.compile(r"""([^\s'"\\#;]+)\s+'([^'"\\#;]*)'""")
 # The input holds sections but names no package (an /etc/config file given alone: libuci
 # takes the package from the file's name, which an input file's name is not): the form to
 # give instead.  The parser warns with it; completeness.py makes it the input's problem.
-NO_PACKAGE = (
-    "OpenWrt sections without a 'package' line (an /etc/config file alone?): give the output of "
-    "'uci export', or the /etc/config files each after a '==> /etc/config/NAME <==' line "
-    "(tail -n +1 /etc/config/*)"
-)
+NO_PACKAGE = Text("input.openwrt.no_package")
 # Sections before the first ``package`` line of an input that names packages later.
-BEFORE_PACKAGE = "'config' before the first 'package' line: its package is unknown, its sections are not read"
+BEFORE_PACKAGE = Text("input.openwrt.before_package")
 
 # Why a line's words cannot be read as one UCI command (the second item of :func:`scan`).
 OPEN = "open"  # a quote not closed, or a backslash at the end: the value goes on past the line

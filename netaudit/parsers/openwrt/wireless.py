@@ -19,6 +19,7 @@ serves, and an SSID.
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import IfKind, L2Mode, Ssid
 
 from .facts import WifiIface
@@ -60,7 +61,7 @@ def finish_wireless(st: State) -> None:
         if mode == "ap":
             st.facts.wifi.append(WifiIface(s.name, ssid, networks, enc, open_auth, isolate, not disabled, s.src))
         if len(networks) > 1:
-            st.warn(s.line("network"), f"{name} names several networks {networks}: it joins the first one's bridge")
+            st.warn(s.line("network"), Text("input.openwrt.wifi_networks", name=name, networks=str(networks)))
         vlan = None
         if networks:
             vlan = _attach(st, name, networks[0], s)
