@@ -1001,3 +1001,17 @@ def test_a_static_route_bound_to_bfd_may_be_withdrawn_for_its_backup():
     far = Zone("far", "internal", [IPNetwork("10.10.0.16/30")], attach=[("R15", "Ethernet0/3")])
     m, _ = matrix(devs, [servers, far])
     assert m[("servers", "far")].verdict == UNKNOWN
+
+
+def test_two_zones_on_one_segment_get_a_witness_between_two_hosts():
+    """A guest zone attached at a port of the staff's segment, without subnets (a guest
+    SSID bridged into the LAN): its witness source is a host, not the subnet's network
+    address, and never the destination itself (a real draft's finding read
+    "tcp 192.168.217.0:1024 -> 192.168.217.2:22", then "… .2 -> … .2")."""
+    r = router(Gi1=l3("", "192.168.217.1/24"))
+    guest = Zone("guest", "guest", attach=[("R1", "Gi1")])
+    staff = Zone("staff", "internal", [IPNetwork("192.168.217.0/24")], attach=[("R1", "Gi1")])
+    m, _ = matrix([r], [guest, staff])
+    pkt = m[("guest", "staff")].witness.to_json()["packet"]
+    assert pkt["src_ip"] != "192.168.217.0" and pkt["src_ip"] != pkt["dst_ip"]
+    assert pkt["src_ip"].startswith("192.168.217.") and pkt["dst_ip"].startswith("192.168.217.")

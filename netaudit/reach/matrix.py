@@ -291,6 +291,10 @@ def _cached(engine: Engine, key: tuple, make) -> list:
     return got
 
 
+# Subnets of a zone without declared subnets whose edge addresses a witness avoids.
+_EDGES_MAX = 64
+
+
 def _source_preferences(engine: Engine, pz: PlacedZone) -> list:
     hs = engine.hs
     prefs = []
@@ -301,6 +305,16 @@ def _source_preferences(engine: Engine, pz: PlacedZone) -> list:
         prefs.append(u)
     elif _internet(engine, pz.name):
         prefs += _public(engine, "src_ip")
+    else:
+        # A zone without subnets owns its segments' connected subnets: a host of them,
+        # not their network or broadcast address (a guest SSID's zone on a LAN bridge
+        # read "tcp 192.168.217.0:1024 -> …").
+        edges = hs.false
+        for net in list(pz.owned.iter_cidrs())[:_EDGES_MAX]:
+            if net.prefixlen < 31:
+                edges |= hs.eq("src_ip", int(net.network)) | hs.eq("src_ip", int(net.broadcast))
+        if edges != hs.false:
+            prefs.append(~edges)
     prefs.append(~engine.device_src)
     return prefs
 

@@ -26,6 +26,10 @@ class Witnesses:
         hs = self.hs
         pkt = hs.pick(final_set, prefer)
         assert pkt is not None, "a witness of an empty set"
+        if pkt.src_ip == pkt.dst_ip:
+            # Two zones on one segment each prefer its first host: a host writing to itself
+            # reads as nonsense.  Another destination where the set has one.
+            pkt = hs.pick(final_set, (~hs.eq("dst_ip", pkt.dst_ip), *prefer)) or pkt
         # Walk back to the source: through merges (the alternative holding the packet)
         # and NAT steps (pre-images), remembering the packet after each step.
         steps_rev: list[Step] = []
