@@ -141,7 +141,12 @@ class NatReader(IosState):
                 ),
             )
             if lport is not None and lport != gport:
-                src_rule.partial = f"source port rewrite {lport}->{gport} not modelled"
+                # The port forward itself (outside :gport -> inside :lport) is exact; what is
+                # not modelled is the other way, a connection the host opens from :lport.
+                src_rule.partial = (
+                    f"static port translation (port forward :{gport} -> :{lport}): a connection the inside host "
+                    f"opens from port {lport} leaves from port {gport}, which is not modelled (the forward is)"
+                )
                 self.rep.add_partial("nat", src_rule.partial, src)
             self.nat_pending.append((src_rule, in_side, out_side))
             self.nat_pending.append((dst_rule, out_side, None))
