@@ -7,11 +7,10 @@ conversion modules turn them into the model once the whole export is read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import overload
 
 from netaudit.model import IfKind, Src
 
-from .syntax import unquote
+from .syntax import Properties
 
 
 @dataclass(eq=False)
@@ -91,7 +90,7 @@ class WirelessIf:
 
 
 @dataclass(eq=False)
-class FwRule:
+class FwRule(Properties):
     """A rule of ``/ip firewall filter|nat|mangle|raw``, in its table's order."""
 
     table: str
@@ -107,15 +106,6 @@ class FwRule:
     # Why the rule's match is not exact (a dynamic rule whose packets depend on run-time
     # state: a HotSpot client's login), read as a matcher not modelled.
     partial: str | None = None
-
-    @overload
-    def get(self, key: str, default: str) -> str: ...
-    @overload
-    def get(self, key: str, default: None = None) -> str | None: ...
-    def get(self, key: str, default: str | None = None) -> str | None:
-        """Decoded value of the property ``key`` (as :meth:`.syntax.Command.get`)."""
-        raw = self.props.get(key)
-        return default if raw is None else unquote(raw)
 
 
 def guess_kind(name: str) -> IfKind:

@@ -111,15 +111,11 @@ def unquote(value: str) -> str:
     return out.decode("utf-8", errors="replace")
 
 
-@dataclass
-class Command:
-    """One command: the menu it applies to, its verb and its arguments."""
+class Properties:
+    """Reading a line's ``key=value`` properties (``props``, raw: undecoded values): a
+    :class:`Command`'s, a firewall rule's (``records.FwRule``)."""
 
-    path: tuple[str, ...]
-    verb: str
-    props: dict[str, str] = field(default_factory=dict)  # raw (undecoded) values
-    words: list[str] = field(default_factory=list)  # bare words (item names, flags)
-    find: dict[str, str] | None = None  # [ find k=v … ] selector
+    props: dict[str, str]
 
     @overload
     def get(self, key: str, default: str) -> str: ...
@@ -132,6 +128,17 @@ class Command:
 
     def has(self, key: str) -> bool:
         return key in self.props
+
+
+@dataclass
+class Command(Properties):
+    """One command: the menu it applies to, its verb and its arguments."""
+
+    path: tuple[str, ...]
+    verb: str
+    props: dict[str, str] = field(default_factory=dict)  # raw (undecoded) values
+    words: list[str] = field(default_factory=list)  # bare words (item names, flags)
+    find: dict[str, str] | None = None  # [ find k=v … ] selector
 
     @property
     def target(self) -> str | None:
