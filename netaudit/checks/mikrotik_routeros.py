@@ -116,6 +116,21 @@ def _where(src, dev: Device, default_text: str) -> str:
             "to separate VLANs ({intent}) but that separation does not exist: hosts on those "
             "ports (guest Wi-Fi included) share the network of the bridge's internal zone.",
         },
+        "tagged.title": {
+            "vi": "Bridge RouterOS không bật vlan-filtering: cổng nào cũng gia nhập được VLAN nào",
+            "en": "RouterOS bridge without vlan-filtering: any port can join any VLAN",
+        },
+        "tagged.detail": {
+            "vi": "Bridge {bridge} trên thiết bị {device} có vlan-filtering=no ({where}) và mang các VLAN bằng "
+            "interface VLAN ({intent}). Khung gắn thẻ vẫn ở trong VLAN của nó, nhưng không cổng nào bị giới hạn "
+            "trong các VLAN cổng đó cần mang: thiết bị ở bất kỳ cổng nào cũng gửi được khung gắn thẻ của VLAN "
+            "khác (từ mạng nội bộ vào VLAN khách hoặc ngược lại), và khung không gắn thẻ của mọi cổng đều "
+            "thuộc mạng riêng của bridge.",
+            "en": "Bridge {bridge} on device {device} has vlan-filtering=no ({where}) and carries VLANs by VLAN "
+            "interfaces ({intent}). Tagged frames stay in their VLAN, but no port is limited to the VLANs it "
+            "should carry: a host on any port can send frames tagged for another VLAN (from the staff network "
+            "into the guest VLAN, or back), and every port's untagged frames are the bridge's own network.",
+        },
         "remediation": {
             "vi": "Bật lọc VLAN trên bridge sau khi khai báo đầy đủ bảng VLAN (bridge là thành viên "
             "tagged của mỗi VLAN có interface VLAN; cổng truy cập đặt pvid, frame-types và "
@@ -162,7 +177,19 @@ def bridge_no_vlan_filtering(ctx: AuditContext, info: CheckInfo) -> Iterable[Fin
                 "intent": "; ".join(parts),
                 "vids": ",".join(map(str, sorted(vids))),
             }
-            f = info.finding(key=f"{dev.hostname}|{b.name}", fields=fields, devices=[dev.hostname], evidence=evidence)
+            # Only VLAN interfaces (the APs and switches beyond tag the VLANs): the VLANs are
+            # separate while hosts tag as they should — any port may tag any VLAN.  Port
+            # pvids or a VLAN table ignored: the ports meant to be apart share one network.
+            tagged_only = bool(b.vlan_interfaces) and not b.pvids and not b.vlan_table
+            f = info.finding(
+                key=f"{dev.hostname}|{b.name}",
+                fields=fields,
+                devices=[dev.hostname],
+                evidence=evidence,
+                severity="medium" if tagged_only else None,
+                title_key=f"check.{info.id}.tagged.title" if tagged_only else None,
+                detail_key=f"check.{info.id}.tagged.detail" if tagged_only else None,
+            )
             f.remediation = localized(
                 ("check.routeros-bridge-no-vlan-filtering.remediation", fields),
                 ("check.routeros-bridge-no-vlan-filtering.snippet", fields),

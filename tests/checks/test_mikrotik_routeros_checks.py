@@ -114,6 +114,21 @@ def test_bridge_no_vlan_filtering_cites_bridge_vlan_interfaces_and_pvids():
     assert cell.verdict == "reachable"
 
 
+def test_bridge_of_vlan_interfaces_only_is_medium_and_says_any_port_can_tag():
+    """The design before bridge VLAN filtering: VLAN interfaces on the bridge, the APs
+    tagging the guest SSID — the VLANs are apart while hosts tag as they should (no port
+    pvid, no VLAN table ignored), but any port may tag any VLAN: medium, said so (a real
+    v7 export was told its guest Wi-Fi shared the staff network)."""
+    tagged = PLAIN_BRIDGE.replace("add bridge=bridge interface=ether3 pvid=40", "add bridge=bridge interface=ether3")
+    zones = [PLAIN_ZONES[0], Zone("guest", "guest", [IPNetwork("10.0.40.0/24")], vlans=[("r", 40)])]
+    ctx = context(tagged, header=V6, zone_list=zones)
+    (f,) = run("routeros-bridge-no-vlan-filtering", ctx)
+    assert f.severity == "medium"
+    assert f.title["en"] == "RouterOS bridge without vlan-filtering: any port can join any VLAN"
+    assert "can send frames tagged for another VLAN" in f.detail["en"] and "vlan40 vlan-id=40" in f.detail["en"]
+    assert "share the network" not in f.detail["en"]
+
+
 def test_bridge_without_vlan_intent_or_with_filtering_is_fine():
     defconf = "/interface bridge\nadd name=bridge\n/interface bridge port\nadd bridge=bridge interface=ether2\n"
     assert run("routeros-bridge-no-vlan-filtering", context(defconf, zone_list=[])) == []
