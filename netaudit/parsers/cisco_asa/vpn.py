@@ -424,10 +424,18 @@ class VpnBuilder(AsaState):
                 if ms:
                     why = None if t.exact else t.denied_reason
                     lines.append(FilterLine(Action.DENY, ms, t.denied_src, _name(t, "vpn-filter"), why))
-            ms = _matches(t.bypass, me, outs)
-            if ms:
-                why = None if t.exact else t.bypass_reason
-                lines.append(FilterLine(Action.PERMIT, ms, t.bypass_src, _name(t, "permit-vpn"), why))
+            # Whether the same-security gate stops what comes decrypted is not documented:
+            # toward an interface of the tunnel's own level (without inter-interface) the
+            # line stays partial, exact or not.
+            own = self.levels.get(t.iface, (None, None))[0]
+            gated = frozenset(
+                n for n in outs if n != t.iface and self.same_inter is None and self.levels.get(n, (-1, None))[0] == own
+            )
+            for part, exact in ((outs - gated, t.exact), (gated, False)):
+                ms = _matches(t.bypass, me, part) if part else []
+                if ms:
+                    why = None if exact else t.bypass_reason
+                    lines.append(FilterLine(Action.PERMIT, ms, t.bypass_src, _name(t, "permit-vpn", exact), why))
         return lines
 
     def _vpn_out_filters(self, named: list[str]) -> None:

@@ -550,3 +550,21 @@ def test_init_drafts_the_province_behind_the_asa_tunnel(tmp_path):
     [vpn] = [z for z in site.zones if z.via == "tunnel"]
     assert vpn.kind == "wan" and [str(n) for n in vpn.subnets] == ["10.99.0.0/16"]
     assert vpn.attach == [("SOTP-FW01", "GigabitEthernet1/1")]
+
+
+def test_toward_an_interface_of_the_tunnels_own_level_the_bypass_stays_partial():
+    """Whether the same-security gate stops what comes decrypted is not documented: toward
+    a DMZ at outside's level 0 (no same-security-traffic) the bypass line stays partial —
+    never a proven "reachable" that might be false; toward inside it is exact."""
+    ifaces = IFACES.replace(" security-level 50\n", " security-level 0\n")
+    assert ifaces != IFACES
+    acl = "access-list VPN extended permit ip 10.1.0.0 255.255.0.0 10.9.0.0 255.255.0.0\n"
+    dev, _rep = parse(
+        ifaces,
+        OUTSIDE_IN,
+        acl,
+        TUNNEL.replace("access-list VPN extended permit ip 10.1.1.0 255.255.255.0 10.9.0.0 255.255.0.0\n", ""),
+    )
+    by_out = {next(iter(m.out_ifaces)): ln for ln in vpn_lines(dev) for m in ln.matches}
+    assert by_out[INS].partial is None
+    assert "sysopt connection permit-vpn" in (by_out[DMZ_IF].partial or "")
