@@ -594,7 +594,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "input.routeros.dhcp_server_gone": {
         "vi": "máy chủ DHCP {name} không gắn với giao diện nào (giao diện mà mục này chỉ định không còn tồn "
-        "tại): máy chủ này không cấp phát ở đâu",
+        "tại): máy chủ này không cấp phát địa chỉ trên giao diện nào",
         "en": "DHCP server {name} is on no interface (the interface it named no longer exists): it serves nowhere",
     },
     "input.routeros.address_gone": {
@@ -693,7 +693,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "table {family} {table} is dormant (flags dormant): its chains filter nothing",
     },
     "input.linux.flowtable": {
-        "vi": "flowtable {name} (chỉ chuyển tiếp nhanh (offload) các luồng đã được thiết lập)",
+        "vi": "flowtable {name} (chỉ áp dụng offload cho các luồng đã được thiết lập)",
         "en": "flowtable {name} (offloads established flows only)",
     },
     "input.linux.nft_newer": {
