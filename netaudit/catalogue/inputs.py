@@ -3,7 +3,7 @@
 Usable-input problems and input warnings (netaudit.inputs, netaudit.parsers.completeness and
 the vendor modules' incomplete()), and the parsers' own warnings (netaudit.parsers and the
 vendor parsers: input.assess.*, input.ios.*, input.asa.*, input.fortios.*, input.vrp.*,
-input.openwrt.*).  Stored as "FILE[:LINE]: message" (input.at, the English
+input.openwrt.*, input.routeros.*, input.linux.*).  Stored as "FILE[:LINE]: message" (input.at, the English
 value unchanged); file names, line numbers, vendor names, error text and quoted
 configuration text are fields, inserted as they are.
 """
@@ -511,4 +511,235 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "không hiểu được đích (target) {target} của tuyến",
         "en": "route target {target} not understood",
     },
+    # MikroTik RouterOS
+    "input.routeros.bridge_undefined": {
+        "vi": "cầu nối (bridge) {bridge} chưa được định nghĩa: {names} không thuộc cầu nối nào",
+        "en": "bridge {bridge} is not defined: {names} in no bridge",
+    },
+    "input.routeros.wireless_vlan_unfiltered": {
+        "vi": "{iface} gắn thẻ VLAN {vid} cho các máy khách không dây của mình trên cầu nối {bridge} (cầu nối không "
+        "bật lọc VLAN); mô hình đặt các máy khách này vào miền không gắn thẻ (untagged) của cầu nối — cần khai "
+        "báo zone này theo dải địa chỉ mạng (subnets), không theo attach",
+        "en": "{iface} tags its wireless clients into VLAN {vid} of bridge {bridge} (no VLAN filtering); the "
+        "model places them in the bridge's untagged domain — declare that zone by subnets, not by attach",
+    },
+    "input.routeros.untagged_besides_pvid": {
+        "vi": "{iface} là thành viên không gắn thẻ (untagged) của VLAN {vlans} ngoài pvid {pvid}; các máy trên "
+        "cổng này chỉ gửi lưu lượng vào pvid (được mô hình hóa như vậy)",
+        "en": "{iface} is an untagged member of VLAN(s) {vlans} besides its pvid {pvid}; its hosts send into "
+        "the pvid only (modelled)",
+    },
+    "input.routeros.horizon": {
+        "vi": "thiết lập horizon trên {iface} (split horizon) không được mô hình hóa: các cổng được coi như thông nhau",
+        "en": "horizon on {iface} (split horizon) not modelled: ports treated as connected",
+    },
+    "input.routeros.vlan_if_untagged_bridge": {
+        "vi": "giao diện VLAN {name} (VLAN {vid}) trên {bridge}, nhưng {bridge} không phải thành viên gắn thẻ "
+        "(tagged) của VLAN {vid} trong /interface bridge vlan: RouterOS sẽ không chuyển VLAN đó tới giao diện "
+        "này (được mô hình hóa là có kết nối, cách hiểu cho phép nhiều lưu lượng hơn)",
+        "en": "VLAN interface {name} (VLAN {vid}) on {bridge}, but {bridge} is not a tagged member of VLAN "
+        "{vid} in /interface bridge vlan: RouterOS would not deliver that VLAN to it (modelled as "
+        "connected, the more permissive reading)",
+    },
+    "input.routeros.port_no_interface": {
+        "vi": "mục bridge port của cầu nối {bridge} không chỉ định giao diện nào (giao diện mà mục này chỉ định "
+        "không còn tồn tại): mục này không thêm cổng nào vào cầu nối",
+        "en": "bridge port entry of {bridge} names no interface (the interface it named no longer exists): "
+        "it adds no port to the bridge",
+    },
+    "input.routeros.port_no_interface_no_bridge": {
+        "vi": "mục bridge port không thuộc cầu nối nào và không chỉ định giao diện nào (giao diện mà mục này chỉ "
+        "định không còn tồn tại): mục này không thêm cổng nào vào cầu nối",
+        "en": "bridge port entry of no bridge names no interface (the interface it named no longer exists): "
+        "it adds no port to the bridge",
+    },
+    "input.routeros.port_bridge_gone": {
+        "vi": "cổng bridge {iface} không thuộc cầu nối nào (cầu nối {bridge} mà mục này chỉ định không còn tồn tại)",
+        "en": "bridge port {iface} is in no bridge (the bridge it named {bridge} no longer exists)",
+    },
+    "input.routeros.port_no_bridge": {
+        "vi": "cổng bridge {iface} không thuộc cầu nối nào (cầu nối mà mục này chỉ định không còn tồn tại)",
+        "en": "bridge port {iface} is in no bridge (the bridge it named no longer exists)",
+    },
+    "input.routeros.list_member_no_interface": {
+        "vi": "mục thành viên của danh sách giao diện (interface list) {list} không chỉ định giao diện nào (giao "
+        "diện mà mục này chỉ định không còn tồn tại): mục này không thêm giao diện nào vào danh sách",
+        "en": "interface list member of {list} names no interface (the interface it named no longer exists): "
+        "it adds no interface to the list",
+    },
+    "input.routeros.list_undeclared": {
+        "vi": "danh sách giao diện {list} có thành viên nhưng không được khai báo trong /interface list",
+        "en": "interface list {list} has members but no /interface list entry",
+    },
+    "input.routeros.address_on_port": {
+        "vi": "địa chỉ {address} được gán trên {iface}, là một cổng của cầu nối {bridge}: RouterOS gán địa chỉ "
+        "này cho cầu nối (được mô hình hóa như vậy)",
+        "en": "address {address} is on {iface}, a port of bridge {bridge}: RouterOS puts it on the bridge "
+        "(modelled so)",
+    },
+    "input.routeros.rule_names_port": {
+        "vi": "quy tắc chỉ định {name}, là một cổng bridge/switch: với lưu lượng được định tuyến, RouterOS so "
+        "khớp theo giao diện cầu nối hoặc giao diện VLAN, nên điều kiện này không bao giờ khớp với gói tin "
+        "được định tuyến",
+        "en": "rule names {name}, a bridge/switch port: for routed traffic RouterOS matches the bridge or "
+        "VLAN interface instead, so this condition never matches routed packets",
+    },
+    "input.routeros.dhcp_client_on_port": {
+        "vi": "DHCP client trên {iface}, là một cổng của cầu nối: RouterOS không chạy DHCP client này",
+        "en": "DHCP client on {iface}, a bridge port: RouterOS does not run it",
+    },
+    "input.routeros.dhcp_client_gone": {
+        "vi": "DHCP client trên {iface}, là giao diện không còn tồn tại: DHCP client này không chạy trên giao diện nào",
+        "en": "DHCP client on {iface}, an interface that no longer exists: it runs nowhere",
+    },
+    "input.routeros.dhcp_server_gone": {
+        "vi": "máy chủ DHCP {name} không gắn với giao diện nào (giao diện mà mục này chỉ định không còn tồn "
+        "tại): máy chủ này không cấp phát địa chỉ trên giao diện nào",
+        "en": "DHCP server {name} is on no interface (the interface it named no longer exists): it serves nowhere",
+    },
+    "input.routeros.address_gone": {
+        "vi": "địa chỉ {address} không gắn với giao diện nào (giao diện mà mục này chỉ định không còn tồn "
+        "tại): bộ định tuyến không có địa chỉ này",
+        "en": "address {address} is on no interface (the interface it named no longer exists): the router "
+        "does not have it",
+    },
+    # Linux (its warnings name no file: "line N: …" is input.line)
+    "input.linux.no_addr": {
+        "vi": "không có mục 'ip -j addr': chưa xác định được các giao diện và địa chỉ của thiết bị",
+        "en": "no 'ip -j addr' section: the device's interfaces and addresses are unknown",
+    },
+    "input.linux.no_route": {
+        "vi": "không có mục 'ip -j route show table all': chỉ xác định được các tuyến kết nối trực tiếp (connected)",
+        "en": "no 'ip -j route show table all' section: only connected routes are known",
+    },
+    "input.linux.section_not_read": {
+        "vi": "mục '{command}' không được netaudit đọc ({count} dòng)",
+        "en": "section '{command}' is not read by netaudit ({count} lines)",
+    },
+    "input.linux.section_twice": {
+        "vi": "mục '{command}' xuất hiện lần thứ hai; chỉ mục đầu tiên được đọc",
+        "en": "a second '{command}' section; the first one was read",
+    },
+    "input.linux.collect_failed": {
+        "vi": "lệnh '{command}' bị lỗi khi thu thập: {error}",
+        "en": "'{command}' failed when collected: {error}",
+    },
+    "input.linux.iptables_nft_both": {
+        "vi": "các bảng do iptables-nft quản lý xuất hiện trong cả 'nft list ruleset' và 'iptables-save': chỉ "
+        "được đọc từ iptables-save",
+        "en": "tables managed by iptables-nft appear in both 'nft list ruleset' and 'iptables-save': read "
+        "from iptables-save only",
+    },
+    "input.linux.no_firewall": {
+        "vi": "không có mục 'nft list ruleset' hoặc 'iptables-save': tường lửa của thiết bị chưa xác định",
+        "en": "no 'nft list ruleset' or 'iptables-save' section: the firewall is unknown",
+    },
+    "input.linux.firewall_unsure": {
+        "vi": "{why}: tường lửa của thiết bị chưa xác định",
+        "en": "{why}: the firewall is unknown",
+    },
+    "input.linux.firewall_unsure_more": {
+        "vi": "{why} (và {more} trường hợp khác): tường lửa của thiết bị chưa xác định",
+        "en": "{why} (and {more} more): the firewall is unknown",
+    },
+    "input.linux.no_iptables_reader": {
+        "vi": "mục 'iptables-save' không được đọc (không có bộ đọc iptables)",
+        "en": "'iptables-save' section not read (the iptables reader is not available)",
+    },
+    "input.linux.iptables_failed": {
+        "vi": "không đọc được mục 'iptables-save': {error}",
+        "en": "'iptables-save' section could not be read: {error}",
+    },
+    "input.linux.iptables_cut_short": {
+        "vi": "bản 'iptables-save' bị cắt cụt (có bảng không kết thúc bằng dòng COMMIT)",
+        "en": "'iptables-save' is cut short (a table has no COMMIT)",
+    },
+    "input.linux.iptables_line_unread": {
+        "vi": "không đọc được dòng iptables-save ({error})",
+        "en": "iptables-save line not read ({error})",
+    },
+    "input.linux.iptables_no_commit": {
+        "vi": "bảng *{table} của iptables-save không có dòng COMMIT: mục này bị cắt cụt",
+        "en": "iptables-save table *{table} has no COMMIT: the section was cut short",
+    },
+    "input.linux.iptables_legacy": {
+        "vi": "có các bảng iptables-legacy tồn tại song song với các bảng này nhưng không có trong bản thu thập",
+        "en": "iptables-legacy tables exist beside these and are not in this dump",
+    },
+    "input.linux.iptables_incompatible": {
+        "vi": "có bảng iptables-nft không hiển thị được (được tạo bằng nft): các quy tắc của bảng đó không có "
+        "trong bản thu thập",
+        "en": "a table iptables-nft cannot show (made with nft): rules not in this dump",
+    },
+    "input.linux.iptables_table_unmodelled": {
+        "vi": "bảng iptables *{table} không được mô hình hóa",
+        "en": "iptables table *{table} not modelled",
+    },
+    "input.linux.no_ss": {
+        "vi": "không có mục 'ss -Htlnu': chưa xác định được các dịch vụ đang lắng nghe trên thiết bị",
+        "en": "no 'ss -Htlnu' section: the device's listening services are unknown",
+    },
+    "input.linux.every_port_listening": {
+        "vi": "mọi cổng TCP/UDP được mô hình hóa là có thể đang lắng nghe",
+        "en": "every TCP/UDP port is modelled as possibly listening",
+    },
+    "input.linux.no_ip_forward": {
+        "vi": "bản thu thập không có net.ipv4.ip_forward: giả định thiết bị có chức năng định tuyến (ip_forward = 1)",
+        "en": "no net.ipv4.ip_forward in the dump: the device is assumed to route (ip_forward = 1)",
+    },
+    "input.linux.table_dormant": {
+        "vi": "bảng {family} {table} ở trạng thái tạm ngừng (flags dormant): các chain của bảng không lọc lưu "
+        "lượng nào",
+        "en": "table {family} {table} is dormant (flags dormant): its chains filter nothing",
+    },
+    "input.linux.flowtable": {
+        "vi": "flowtable {name} (chỉ áp dụng offload cho các luồng đã được thiết lập)",
+        "en": "flowtable {name} (offloads established flows only)",
+    },
+    "input.linux.nft_newer": {
+        "vi": "nft cảnh báo bảng {family} {table} có thể được liệt kê không đầy đủ (bảng được tạo bởi phiên "
+        "bản nftables mới hơn)",
+        "en": "nft warns that table {family} {table} may be listed incompletely (made by a newer nftables)",
+    },
+    "input.linux.nft_outside_table": {
+        "vi": "'{text}' nằm ngoài bảng: không được đọc",
+        "en": "'{text}' outside a table: not read",
+    },
+    "input.linux.nft_in_table": {
+        "vi": "'{text}' trong bảng {family} {table}: không được đọc",
+        "en": "'{text}' in table {family} {table}: not read",
+    },
+    "input.linux.nft_chain_statement": {
+        "vi": "chain {chain}: không phân tích được '{text}'",
+        "en": "chain {chain}: '{text}' not understood",
+    },
+    "input.linux.chain_hook_unmodelled": {
+        "vi": "chain {family} {table}/{chain} trên hook {hook}: không được mô hình hóa",
+        "en": "{family} chain {table}/{chain} on hook {hook}: not modelled",
+    },
+    "input.linux.not_json": {
+        "vi": "kết quả lệnh '{command}' không ở dạng JSON (cần dùng dạng -j nêu trong docs/vendors/linux.md); "
+        "không được đọc",
+        "en": "'{command}' output is not JSON (use the -j form of docs/vendors/linux.md); not read",
+    },
+    "input.linux.json_damaged": {
+        "vi": "dữ liệu JSON của '{command}' bị hỏng hoặc bị cắt cụt ({error}); không được đọc",
+        "en": "'{command}' JSON is damaged or cut short ({error}); not read",
+    },
+    "input.linux.not_json_array": {
+        "vi": "kết quả lệnh '{command}' không phải mảng JSON; không được đọc",
+        "en": "'{command}' is not a JSON array; not read",
+    },
+    "input.linux.vlan_bridge_port": {
+        "vi": "cổng {name} của cầu nối có lọc VLAN (VLAN {vids}): việc phân tách VLAN trên cầu nối không được "
+        "mô hình hóa, các cổng của cầu nối được coi là cùng một miền L2",
+        "en": "VLAN-aware bridge port {name} (VLANs {vids}): VLAN separation on the bridge is not modelled, "
+        "its ports are one L2 domain",
+    },
+    "input.linux.rule_after_main": {
+        "vi": "quy tắc (ip rule) nằm sau bảng main, với các tuyến trong bảng {table}: chỉ được dùng khi bảng "
+        "main không có tuyến phù hợp",
+        "en": "rule after the main table with routes in table {table}: used when main has no route",
+    },
+    "input.not_modelled": {"vi": "không được mô hình hóa", "en": "not modelled"},
 }

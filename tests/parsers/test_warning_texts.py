@@ -6,9 +6,6 @@ vendors below must be a catalogue :class:`~netaudit.messages.Text` whose Vietnam
 wording differs from its English one: the fixtures and samples, snippets written to
 provoke the warnings, and a look at the source (a warning written as an f-string or a
 plain string literal fails here before any input shows it).
-
-Not covered yet: netaudit/parsers/mikrotik_routeros/ and netaudit/parsers/linux/ (their
-warnings are still English sentences).
 """
 
 from __future__ import annotations
@@ -16,6 +13,7 @@ from __future__ import annotations
 import ast
 import importlib
 import json
+import sys
 
 import pytest
 from helpers import FIXTURES, ROOT, SAMPLES, audit_cli
@@ -24,7 +22,7 @@ from netaudit import parsers
 from netaudit.inputs import load_snapshot
 from netaudit.messages import Text
 
-COVERED = ("cisco_ios", "cisco_asa", "fortinet_fortios", "huawei_vrp", "openwrt")
+COVERED = ("cisco_ios", "cisco_asa", "fortinet_fortios", "huawei_vrp", "openwrt", "mikrotik_routeros", "linux")
 PARSERS = ROOT / "netaudit" / "parsers"
 # The modules of the covered packages and the shared ones whose warnings reach reports.
 SOURCES = [
@@ -42,19 +40,24 @@ def _untranslated(warnings) -> list[str]:
 
 
 def _keys(warnings) -> set[str]:
-    """The catalogue keys of warnings, looking inside "FILE:LINE: …" and "line N: …"."""
+    """The catalogue keys of warnings and of every text inside them ("FILE:LINE: …",
+    "line N: …", "… (note)", a reason inside a sentence); repr() of a plain string."""
     out = set()
-    for w in warnings:
-        while isinstance(w, Text) and w.key in ("input.at", "input.line"):
-            w = dict(w.fields)["what"]
-        out.add(w.key if isinstance(w, Text) else repr(w))
+    todo = list(warnings)
+    while todo:
+        w = todo.pop()
+        if not isinstance(w, Text):
+            out.add(repr(w))
+            continue
+        out.add(w.key)
+        for _, v in w.fields:
+            todo += [x for x in (v if isinstance(v, tuple) else (v,)) if isinstance(x, Text)]
     return out
 
 
 def test_the_fixtures_and_samples_warn_in_vietnamese_too():
-    folders = [FIXTURES / vendor for vendor in COVERED] + sorted(
-        d for d in SAMPLES.iterdir() if (d / "site.yaml").is_file()
-    )
+    folders = [FIXTURES / vendor for vendor in COVERED] + [FIXTURES / "linux" / "iptables"]
+    folders += sorted(d for d in SAMPLES.iterdir() if (d / "site.yaml").is_file())
     seen = []
     for folder in folders:
         snap = load_snapshot([folder])
@@ -63,7 +66,13 @@ def test_the_fixtures_and_samples_warn_in_vietnamese_too():
                 seen += rep.warnings
                 assert _untranslated(rep.warnings) == [], rep.file
     # the fixtures do warn (the test is not vacuous)
-    assert {"input.assess.unsupported", "input.ios.ip_routing_assumed", "input.openwrt.no_dropbear"} <= _keys(seen)
+    assert {
+        "input.assess.unsupported",
+        "input.ios.ip_routing_assumed",
+        "input.openwrt.no_dropbear",
+        "input.linux.no_ss",
+        "input.linux.no_ip_forward",
+    } <= _keys(seen)
 
 
 IOS = """\
@@ -331,6 +340,158 @@ OPENWRT_WARNINGS = (
     "no_dropbear",
 )
 
+ROUTEROS = """\
+# 2024-01-01 12:00:00 by RouterOS 7.12
+/interface bridge
+add name=br vlan-filtering=yes
+add name=plain
+/interface vlan
+add interface=br name=vlan30 vlan-id=30
+/interface wireless
+set [ find default-name=wlan1 ] disabled=no mode=ap-bridge ssid=G vlan-id=40 vlan-mode=use-tag
+/interface list
+add name=LAN
+/interface bridge port
+add bridge=br interface=ether2 pvid=10
+add bridge=br interface=ether3 pvid=10 horizon=1
+add bridge=plain interface=wlan1
+add bridge=plain interface=ether8
+add bridge=ghost interface=ether5
+add bridge=br interface=*7
+add interface=*8
+add bridge=*E interface=ether6
+add interface=ether7
+/interface bridge vlan
+add bridge=br vlan-ids=20 untagged=ether2
+/interface list member
+add list=LAN interface=*9
+add list=NOLIST interface=ether4
+/ip address
+add address=10.9.9.1/24 interface=ether2
+add address=10.8.8.1/24 interface=*14
+/ip dhcp-client
+add interface=ether8 disabled=no
+add interface=*5
+/ip dhcp-server
+add name=srv interface=*3
+/ip firewall filter
+add chain=forward in-interface=ether2 action=drop
+"""
+
+ROUTEROS_WARNINGS = (
+    "bridge_undefined",
+    "wireless_vlan_unfiltered",
+    "untagged_besides_pvid",
+    "horizon",
+    "vlan_if_untagged_bridge",
+    "port_no_interface",
+    "port_no_interface_no_bridge",
+    "port_bridge_gone",
+    "port_no_bridge",
+    "list_member_no_interface",
+    "list_undeclared",
+    "address_on_port",
+    "rule_names_port",
+    "dhcp_client_on_port",
+    "dhcp_client_gone",
+    "dhcp_server_gone",
+    "address_gone",
+)
+
+ADDR = (
+    '[{"ifindex": 2, "ifname": "eth0", "flags": ["UP"], "operstate": "UP", '
+    '"addr_info": [{"family": "inet", "local": "10.0.0.1", "prefixlen": 24}]}]'
+)
+
+# Sections out of place, a JSON array missing, a bridge with VLANs, a dormant table, a
+# bridge-family chain, a flowtable, statements nft cannot place.
+LINUX = f"""\
+### hostname
+gw
+### ip -j addr
+{ADDR}
+### ip -j route show table all
+not json at all
+### ip -j rule
+{{"a": 1}}
+### bridge -j vlan
+[{{"ifname": "eth0", "vlans": [{{"vlan": 10}}]}}]
+### ip -j route show table all
+[]
+### cat /proc/cpuinfo
+model name : x
+### ss -Htlnu
+bash: ss: command not found
+### nft list ruleset
+table inet filter {{
+\tflags dormant
+\tchain input {{
+\t\ttype filter hook input priority 0; policy accept;
+\t}}
+}}
+table bridge br {{
+\tchain fwd {{
+\t\ttype filter hook forward priority 0; policy accept;
+\t}}
+}}
+table ip t2 {{
+\tflowtable ft {{
+\t\thook ingress priority 0; devices = {{ eth0 }};
+\t}}
+\tbogus statement
+\tchain c {{
+\t\ttype filter hook forward priority 0; policy accept;
+\t\tpolicy maybe;
+\t}}
+}}
+add rule ip t2 c accept
+"""
+
+# iptables-nft beside nft, a table made by a newer nft, legacy and incompatible tables,
+# a table not modelled, a table cut short, a rule after the main table.
+LINUX_IPTABLES = f"""\
+### hostname
+gw
+### ip -j addr
+{ADDR}
+### ip -j route show table all
+[{{"dst": "10.9.0.0/16", "gateway": "10.0.0.2", "dev": "eth0", "table": "100"}}]
+### ip -j rule
+[{{"priority": 0, "src": "all", "table": "local"}}, {{"priority": 32766, "src": "all", "table": "main"}},
+ {{"priority": 32767, "src": "all", "table": "100"}}]
+### nft list ruleset
+# Warning: table ip filter is managed by iptables-nft, do not touch!
+table ip filter {{
+\tchain FORWARD {{
+\t\ttype filter hook forward priority filter; policy accept;
+\t}}
+}}
+# Warning: table ip future was created by a newer version of nftables? Content may be incomplete!
+table ip future {{
+\tchain c {{
+\t\ttype filter hook forward priority 10; policy accept;
+\t}}
+}}
+### iptables-save
+# Warning: iptables-legacy tables present, use iptables-legacy-save to see them
+# Table `weird' is incompatible, use 'nft' tool.
+*bogus
+:X - [0:0]
+COMMIT
+*filter
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A FORWARD -j ACCEPT
+"""
+
+LINUX_NOTHING = """\
+### hostname
+gw
+### ip -j route show table all
+[{"dst": "default",
+"""
+
 
 @pytest.mark.parametrize(
     ("vendor", "text", "expected"),
@@ -386,6 +547,59 @@ OPENWRT_WARNINGS = (
             {"input.openwrt.no_firewall", "input.openwrt.no_dhcp", "input.openwrt.no_dropbear"},
         ),
         ("openwrt", "config system\n\toption hostname 'x'\n", {"input.openwrt.no_package"}),
+        ("mikrotik_routeros", ROUTEROS, {f"input.routeros.{name}" for name in ROUTEROS_WARNINGS}),
+        (
+            "linux",
+            LINUX,
+            {
+                "input.linux.not_json",
+                "input.linux.not_json_array",
+                "input.linux.vlan_bridge_port",
+                "input.linux.section_twice",
+                "input.linux.section_not_read",
+                "input.linux.collect_failed",
+                "input.linux.no_route",
+                "input.linux.table_dormant",
+                "input.linux.chain_hook_unmodelled",
+                "input.linux.flowtable",
+                "input.linux.firewall_unsure_more",
+                "input.linux.nft_in_table",
+                "input.linux.no_ip_forward",
+                "input.linux.no_ss",
+                "input.linux.every_port_listening",
+            },
+        ),
+        (
+            "linux",
+            LINUX_IPTABLES,
+            {
+                "input.linux.iptables_cut_short",
+                "input.linux.iptables_nft_both",
+                "input.linux.iptables_legacy",
+                "input.linux.iptables_incompatible",
+                "input.linux.iptables_table_unmodelled",
+                "input.linux.iptables_no_commit",
+                "input.linux.firewall_unsure",
+                "input.linux.nft_newer",
+                "input.linux.rule_after_main",
+                "input.not_modelled",
+            },
+        ),
+        (
+            "linux",
+            LINUX_NOTHING,
+            {"input.linux.json_damaged", "input.linux.no_addr", "input.linux.no_firewall"},
+        ),
+        (
+            "linux",
+            "### hostname\ngw\n### nft list ruleset\nadd rule ip t c accept\n",
+            {"input.linux.firewall_unsure", "input.linux.nft_outside_table"},
+        ),
+        (
+            "linux",
+            "### hostname\ngw\n### nft list ruleset\ntable ip t {\n\tchain c {\n\t\tpolicy maybe;\n\t}\n}\n",
+            {"input.linux.firewall_unsure", "input.linux.nft_chain_statement"},
+        ),
     ],
 )
 def test_each_warning_is_worded_in_vietnamese(vendor, text, expected):
@@ -408,10 +622,68 @@ def test_a_multi_vdom_interface_of_an_undefined_vdom_warns_in_vietnamese():
     assert _untranslated(warnings) == []
 
 
+def _boom(*args, **kwargs):
+    raise RuntimeError("boom")
+
+
+def test_a_line_that_breaks_the_routeros_reader_warns_in_vietnamese(monkeypatch):
+    from netaudit.parsers import mikrotik_routeros
+    from netaudit.parsers.mikrotik_routeros import ip_menus, reader
+
+    monkeypatch.setattr(ip_menus, "add_rule", _boom)  # a firewall rule's line
+    monkeypatch.setitem(reader.HANDLERS, ("ip", "address"), _boom)  # any other line
+    text = "/ip address\nadd address=10.0.0.1/24 interface=ether1\n/ip firewall filter\nadd chain=input\n"
+    warnings = mikrotik_routeros.parse(text, "r.rsc").report.warnings
+    assert warnings == [f"r.rsc:{n}: line not understood (RuntimeError: boom)" for n in (2, 4)]
+    assert _keys(warnings) >= {"input.line_not_understood"}
+    assert _untranslated(warnings) == []
+
+
+IPTABLES_ONLY = f"""\
+### hostname
+gw
+### ip -j addr
+{ADDR}
+### ip -j route show table all
+[]
+### iptables-save
+*filter
+:FORWARD ACCEPT [0:0]
+-A FORWARD -j ACCEPT
+COMMIT
+"""
+
+
+@pytest.mark.parametrize(
+    ("break_it", "expected"),
+    [
+        ("reader", "input.linux.no_iptables_reader"),  # the iptables reader cannot be imported
+        ("section", "input.linux.iptables_failed"),  # it fails on the section
+        ("line", "input.linux.iptables_line_unread"),  # it fails on a line
+    ],
+)
+def test_an_iptables_reader_that_fails_warns_in_vietnamese(monkeypatch, break_it, expected):
+    from netaudit.parsers import linux
+    from netaudit.parsers.linux import iptables
+
+    if break_it == "reader":
+        monkeypatch.delattr(linux, "iptables")
+        monkeypatch.setitem(sys.modules, "netaudit.parsers.linux.iptables", None)
+    elif break_it == "section":
+        monkeypatch.setattr(iptables, "parse_iptables_save", _boom)
+    else:
+        monkeypatch.setattr(iptables, "_line", _boom)
+    warnings = linux.parse(IPTABLES_ONLY, "gw.txt").report.warnings
+    assert expected in _keys(warnings)
+    assert _untranslated(warnings) == []
+
+
 def _warning_calls(tree: ast.AST):
     """``(line, message)`` of each call that adds a warning: ``….warnings.append(m)``,
     ``….warnings.insert(i, m)``, ``warnings.append(m)``, ``st.warn(src, m)``,
-    ``st.warn_file(m)`` and FortiOS's ``_bad(tree, span, line, m)``."""
+    ``st.warn_file(m)``, Linux's ``st.warn(m)`` and ``st.warn_line(n, m)``, the Linux
+    firewall readers' ``….problems.append((m, src))`` and ``….unsure.append((m, src))``
+    on a Ruleset (each is warned) and FortiOS's ``_bad(tree, span, line, m)``."""
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or not node.args:
             continue
@@ -421,7 +693,11 @@ def _warning_calls(tree: ast.AST):
             name = owner.attr if isinstance(owner, ast.Attribute) else owner.id if isinstance(owner, ast.Name) else ""
             if name == "warnings":
                 yield node.lineno, node.args[-1]
-        elif (isinstance(f, ast.Attribute) and f.attr in ("warn", "warn_file")) or (
+            elif name in ("problems", "unsure") and isinstance(owner, ast.Attribute):
+                # a Ruleset's (rs.problems): not a function's own list of partial reasons
+                message = node.args[-1]
+                yield node.lineno, message.elts[0] if isinstance(message, ast.Tuple) else message
+        elif (isinstance(f, ast.Attribute) and f.attr in ("warn", "warn_file", "warn_line")) or (
             isinstance(f, ast.Name) and f.id == "_bad"
         ):
             yield node.lineno, node.args[-1]

@@ -17,6 +17,7 @@ from typing import Any
 
 from netaddr import IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import IfKind, Interface, L2Mode, Route
 from netaudit.parsers.ip import ip_to_int
 
@@ -39,17 +40,17 @@ def load_json(st: State, sec: Section) -> list[tuple[int, Any]] | None:
         at = lines[min(lineno, len(lines)) - 1][0] if lines else sec.header_line
         first = next((t for _, t in lines if t.strip()), "")
         if not first.lstrip().startswith(("[", "{")):
-            why = f"'{sec.command}' output is not JSON (use the -j form of docs/vendors/linux.md); not read"
+            warning = Text("input.linux.not_json", command=sec.command)
         else:
-            why = f"'{sec.command}' JSON is damaged or cut short ({getattr(e, 'msg', e)}); not read"
-        st.warn(f"line {at}: {why}")
-        st.partial(f"section {sec.command}", why, st.src(at, first))
+            warning = Text("input.linux.json_damaged", command=sec.command, error=str(getattr(e, "msg", e)))
+        st.warn_line(at, warning)
+        st.partial(f"section {sec.command}", str(warning), st.src(at, first))  # the partial stays English
         for n, t in lines:
             if t.strip():
                 st.unrecognized(n, t)
         return None
     if not isinstance(data, list):
-        st.warn(f"line {sec.header_line}: '{sec.command}' is not a JSON array; not read")
+        st.warn_line(sec.header_line, Text("input.linux.not_json_array", command=sec.command))
         st.unrecognized(sec.header_line, sec.command)
         return None
     starts = _element_lines(lines)
@@ -332,10 +333,7 @@ def read_bridge_vlan(st: State, sec: Section) -> None:
         vids = [v.get("vlan") for v in vlans if isinstance(v, dict)]
         if vids and vids != [1]:
             src = st.src(line, f"bridge vlan {name} {vids}")
-            why = (
-                f"VLAN-aware bridge port {name} (VLANs {vids}): VLAN separation on the bridge is not "
-                "modelled, its ports are one L2 domain"
-            )
+            warning = Text("input.linux.vlan_bridge_port", name=str(name), vids=str(vids))
             st.facts.vlan_ports.append(str(name))
-            st.warn(why)
-            st.partial(f"bridge port {name}", why, src)
+            st.warn(warning)
+            st.partial(f"bridge port {name}", str(warning), src)  # the partial reason stays an English string

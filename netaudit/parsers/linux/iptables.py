@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from netaudit.messages import Text
 from netaudit.model import ParseReport, Src
 from netaudit.parsers.packet_sets import ANY, Ranges
 
@@ -178,7 +179,8 @@ def parse_iptables_save(
             _line(st, Src(file, n, stripped), stripped, w)
         except Exception as exc:  # never raise on content: a bug here is one line lost, said so
             st.acc.unrecognized.append(Src(file, n, stripped))
-            st.ruleset.problems.append((f"iptables-save line not read ({type(exc).__name__})", Src(file, n, text)))
+            why = Text("input.linux.iptables_line_unread", error=type(exc).__name__)
+            st.ruleset.problems.append((why, Src(file, n, text)))
     if st.table is not None:
         _cut_short(st, st.table)
     _finish(st)
@@ -187,9 +189,7 @@ def parse_iptables_save(
 
 def _cut_short(st: _State, table: _Table) -> None:
     st.acc.truncated = True
-    st.ruleset.problems.append(
-        (f"iptables-save table *{table.name} has no COMMIT: the section was cut short", table.src)
-    )
+    st.ruleset.problems.append((Text("input.linux.iptables_no_commit", table=table.name), table.src))
 
 
 def _line(st: _State, src: Src, text: str, words: list[str] | None) -> None:
@@ -200,11 +200,9 @@ def _line(st: _State, src: Src, text: str, words: list[str] | None) -> None:
         st.acc.ignored.append(src)
         if LEGACY_WARNING in text:
             st.acc.legacy_tables = src
-            st.ruleset.problems.append(("iptables-legacy tables exist beside these and are not in this dump", src))
+            st.ruleset.problems.append((Text("input.linux.iptables_legacy"), src))
         elif "incompatible" in text and "Table" in text:
-            st.ruleset.problems.append(
-                ("a table iptables-nft cannot show (made with nft): rules not in this dump", src)
-            )
+            st.ruleset.problems.append((Text("input.linux.iptables_incompatible"), src))
         return
     if text.startswith("*"):
         if st.table is not None:
@@ -214,7 +212,7 @@ def _line(st: _State, src: Src, text: str, words: list[str] | None) -> None:
         if name not in BUILTIN:
             st.bad_table = True
             st.acc.unrecognized.append(src)
-            st.ruleset.problems.append((f"iptables table *{name} not modelled", src))
+            st.ruleset.problems.append((Text("input.linux.iptables_table_unmodelled", table=name), src))
             return
         st.table = _Table(name, src)
         st.tables.append(st.table)

@@ -19,6 +19,7 @@ kernel.
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, IfKind, NatRule, Src
 from netaudit.parsers.base import evolve
 from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union, to_matches
@@ -47,15 +48,18 @@ class Conv:
                 if c.hook and c.family in ("ip", "inet"):
                     self.base.append(c)
                 elif c.hook and c.family in ("bridge", "netdev"):
-                    why = f"{c.family} chain {c.table}/{c.name} on hook {c.hook}: not modelled"
-                    st.warn(why)
+                    warning = Text(
+                        "input.linux.chain_hook_unmodelled", family=c.family, table=c.table, chain=c.name, hook=c.hook
+                    )
+                    st.warn(warning)
+                    why = str(warning)  # the partial reasons stay English strings
                     if c.src:
                         st.partial(f"nft chain {c.name}", why, c.src)
                     self.netdev_partial = why
-            for why, src in rs.problems:
-                st.warn(why)
+            for problem, src in rs.problems:
+                st.warn(problem)
                 if src is not None:
-                    st.partial("firewall", why, src)
+                    st.partial("firewall", str(problem), src)  # the partial reason stays an English string
         self.dnat_image: list[Cond] = []
         self.dnat_uncertain: list[str] = []
         for c in self.base:

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from netaudit.messages import Text
 from netaudit.model import Src
 from netaudit.parsers.packet_sets import ANY, Cond, Ranges, cond, intersect_all
 
@@ -346,8 +347,7 @@ def read_nft(
             ctx = Ctx(st, family, tname, {}, ifaces, own, notrack, broadcast or ((0xFFFFFFFF, 0xFFFFFFFF),), raw)
             tsrc = st.src(item.no, item.head + " {")
             if (family, tname) in future:
-                why = f"nft warns that table {family} {tname} may be listed incompletely (made by a newer nftables)"
-                rs.unsure.append((why, tsrc))
+                rs.unsure.append((Text("input.linux.nft_newer", family=family, table=tname), tsrc))
             _read_table(ctx, rs, item, (family, tname) in managed)
             continue
         if item.text.startswith("#") or item.text == "flush ruleset":
@@ -357,7 +357,8 @@ def read_nft(
         if item.text.split()[0] in _COMMANDS or item.broken:
             # A command of an nft -f script (add rule, include …) or a '}' closing
             # nothing (the blocks before it are not what they seem): any chain may differ.
-            rs.unsure.append((f"'{cut(item.text)}' outside a table: not read", st.src(item.no, item.text)))
+            doubt = Text("input.linux.nft_outside_table", text=cut(item.text))
+            rs.unsure.append((doubt, st.src(item.no, item.text)))
     return rs
 
 
@@ -376,7 +377,8 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
                 dormant = dormant or "dormant" in re.split(r"[\s,]+", t)
             else:
                 st.unrecognized(item.no, t)
-                rs.unsure.append((f"'{cut(t)}' in table {ctx.family} {ctx.table}: not read", st.src(item.no, t)))
+                doubt = Text("input.linux.nft_in_table", text=cut(t), family=ctx.family, table=ctx.table)
+                rs.unsure.append((doubt, st.src(item.no, t)))
             continue
         m = _BLOCK.match(item.head)
         assert m is not None  # the scanner opens no other block in a table
@@ -388,13 +390,13 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
             chains.append((Chain(ctx.family, ctx.table, name, src=src), item))
         elif kind == "flowtable":
             st.ignored += lines_of(item)
-            rs.problems.append(("flowtable " + name + " (offloads established flows only)", None))
+            rs.problems.append((Text("input.linux.flowtable", name=name), None))
         else:
             st.ignored += lines_of(item)  # stateful objects: counters, quotas, helpers
     if dormant:
         # A dormant table's chains are not hooked: they filter nothing.
         st.ignored += sum(lines_of(b) for _, b in chains)
-        st.warn(f"table {ctx.family} {ctx.table} is dormant (flags dormant): its chains filter nothing")
+        st.warn(Text("input.linux.table_dormant", family=ctx.family, table=ctx.table))
         return
     if ctx.family not in ("ip", "inet"):
         # ip6 / arp / bridge / netdev: counted; IPv4 routing verdicts do not depend on
@@ -469,7 +471,8 @@ def _header(ctx: Ctx, rs: Ruleset, chain: Chain, body: Block) -> list[Stmt]:
                     chain.src = st.src(item.no, ctx.raw.get(item.no, text))  # the policy's own line
                 continue
             st.unrecognized(item.no, text)
-            rs.unsure.append((f"chain {chain.name}: '{cut(text)}' not understood", st.src(item.no, text)))
+            doubt = Text("input.linux.nft_chain_statement", chain=chain.name, text=cut(text))
+            rs.unsure.append((doubt, st.src(item.no, text)))
             continue
         rest.append(item)
     return rest

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, Match, ParseResult, Src
 from netaudit.parsers.packet_sets import norm
 
@@ -20,8 +21,8 @@ from .state import State
 
 # Sections without which a verdict cannot be proven, and what is lost.
 NEEDED = {
-    "addr": "no 'ip -j addr' section: the device's interfaces and addresses are unknown",
-    "route": "no 'ip -j route show table all' section: only connected routes are known",
+    "addr": Text("input.linux.no_addr"),
+    "route": Text("input.linux.no_route"),
 }
 READERS = {
     "addr": iproute.read_addr,
@@ -60,17 +61,17 @@ def read(st: State) -> None:
             st.unrecognized(sec.header_line, f"### {sec.command}")
             body = sec.content_lines()
             st.ignored += len(body)
-            st.warn(f"line {sec.header_line}: section '{sec.command}' is not read by netaudit ({len(body)} lines)")
+            st.warn_line(sec.header_line, Text("input.linux.section_not_read", command=sec.command, count=len(body)))
             continue
         if sec.kind in by_kind:
             st.unrecognized(sec.header_line, f"### {sec.command}")
             st.ignored += len(sec.content_lines())
-            st.warn(f"line {sec.header_line}: a second '{sec.command}' section; the first one was read")
+            st.warn_line(sec.header_line, Text("input.linux.section_twice", command=sec.command))
             continue
         by_kind[sec.kind] = sec
         failed = sec.failed()
         if failed:
-            st.warn(f"line {sec.header_line}: '{sec.command}' failed when collected: {failed}")
+            st.warn_line(sec.header_line, Text("input.linux.collect_failed", command=sec.command, error=failed))
             st.ignored += len(sec.content_lines())
             continue
         if sec.kind == "hostname":
@@ -89,9 +90,10 @@ def read(st: State) -> None:
     if dev.source is None:
         dev.source = Src(st.file, 1, st.text.split("\n", 1)[0][:200])
     st.rep.devices = [dev.hostname]
-    for kind, why in NEEDED.items():
+    for kind, needed in NEEDED.items():
         if kind not in st.seen:
-            st.warn(why)
+            st.warn(needed)
+            why = str(needed)  # the partial reasons stay English strings
             st.partial("device", why, dev.source)
             for itf in dev.interfaces.values():
                 itf.partial = why
@@ -126,10 +128,7 @@ def convert(st: State, by_kind: dict[str, Section]) -> None:
             skipped = [c for c in nft.chains if f"{c.family} {c.table}" in managed]
             nft.chains = [c for c in nft.chains if f"{c.family} {c.table}" not in managed]
             if skipped:
-                st.warn(
-                    "tables managed by iptables-nft appear in both 'nft list ruleset' and 'iptables-save': "
-                    "read from iptables-save only"
-                )
+                st.warn(Text("input.linux.iptables_nft_both"))
         rulesets.append(nft)
     if ipt_rs is not None:
         rulesets.append(ipt_rs)
@@ -153,8 +152,10 @@ def convert(st: State, by_kind: dict[str, Section]) -> None:
     unsure = [u for rs in rulesets for u in rs.unsure]
     if unsure:
         why, src = unsure[0]
-        more = f" (and {len(unsure) - 1} more)" if len(unsure) > 1 else ""
-        _unknown_firewall(st, f"{why}{more}: the firewall is unknown", src)
+        if len(unsure) > 1:
+            _unknown_firewall(st, Text("input.linux.firewall_unsure_more", why=why, more=len(unsure) - 1), src)
+        else:
+            _unknown_firewall(st, Text("input.linux.firewall_unsure", why=why), src)
     marks, mark_why = netfilter.mark_sets(conv)
     policy.build(st, marks, mark_why, frozenset(universe))
     services.finish_sysctl(st, dev.source)
@@ -165,15 +166,13 @@ def _all_failed(by_kind: dict[str, Section]) -> bool:
     return all(by_kind[k].failed() for k in ("nft", "iptables") if k in by_kind)
 
 
-def _unknown_firewall(
-    st: State,
-    why: str = "no 'nft list ruleset' or 'iptables-save' section: the firewall is unknown",
-    at: Src | None = None,
-) -> None:
+def _unknown_firewall(st: State, warning: Text | None = None, at: Src | None = None) -> None:
     """Filtering is unknown, never "none": no firewall section (or every one failed), or
     a statement of it that may change any chain was not read (``at``).  The filters read
     stay, partial as a whole."""
-    st.warn(why)
+    warning = warning or Text("input.linux.no_firewall")
+    st.warn(warning)
+    why = str(warning)  # the partial reasons stay English strings
     dev = st.dev
     assert dev.source is not None
     src = at or dev.source
@@ -199,9 +198,9 @@ def _iptables(st: State, sec: Section, ifaces: frozenset[str], own) -> Ruleset |
     try:
         from . import iptables  # written separately; absent in some builds
     except ImportError:
-        why = "'iptables-save' section not read (the iptables reader is not available)"
-        st.warn(why)
-        st.partial("firewall", why, st.src(sec.header_line, f"### {sec.command}"))
+        warning = Text("input.linux.no_iptables_reader")
+        st.warn(warning)
+        st.partial("firewall", str(warning), st.src(sec.header_line, f"### {sec.command}"))
         st.ignored += len(sec.content_lines())
         _unknown_firewall(st)
         return None
@@ -209,9 +208,9 @@ def _iptables(st: State, sec: Section, ifaces: frozenset[str], own) -> Ruleset |
     try:
         got = iptables.parse_iptables_save(lines, st.file, ifaces, local=own, groups=st.ifgroups)
     except Exception as e:  # a reader bug must not lose the whole device
-        why = f"'iptables-save' section could not be read: {type(e).__name__}"
-        st.warn(why)
-        st.partial("firewall", why, st.src(sec.header_line, f"### {sec.command}"))
+        warning = Text("input.linux.iptables_failed", error=type(e).__name__)
+        st.warn(warning)
+        st.partial("firewall", str(warning), st.src(sec.header_line, f"### {sec.command}"))
         _unknown_firewall(st)
         return None
     rs, acc = got if isinstance(got, tuple) else (got, None)
@@ -221,7 +220,7 @@ def _iptables(st: State, sec: Section, ifaces: frozenset[str], own) -> Ruleset |
         for construct, why, src in acc.partial:
             st.partial(construct, why, src)
         if acc.truncated:
-            st.warn(f"line {sec.header_line}: 'iptables-save' is cut short (a table has no COMMIT)")
+            st.warn_line(sec.header_line, Text("input.linux.iptables_cut_short"))
     else:
         for c in rs.chains:
             for r in c.rules:

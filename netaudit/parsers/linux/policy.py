@@ -12,6 +12,7 @@ only match the device's own traffic, so no forwarded packet.
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import PolicyRoute
 from netaudit.parsers.ip import ip_to_int
 from netaudit.parsers.packet_sets import ANY, Cond, cond, intersect_all, negate_union, norm, r_or, to_matches
@@ -53,9 +54,9 @@ def build(st: State, marks: dict[int | None, list[Cond]], mark_why: list[str], u
             continue  # local delivery: the engine's control plane
         if seen_main:
             if table and table not in ("main", "254") and table_cover(st, table if table != "253" else "default"):
-                late = f"rule after the main table with routes in table {table}: used when main has no route"
-                st.partial("ip rule", late, rec.src)
-                st.warn(f"line {rec.src.line}: {late} (not modelled)")
+                late = Text("input.linux.rule_after_main", table=table)
+                st.partial("ip rule", str(late), rec.src)  # the partial reason stays an English string
+                st.warn_line(rec.src.line, Text("input.with_note", what=late, note=Text("input.not_modelled")))
             continue
         conds, why = _conds(st, rec, marks, mark_why, universe)
         if not conds:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from netaudit.messages import Text
 from netaudit.model import Src
 from netaudit.parsers.packet_sets import Cond
 
@@ -111,12 +112,13 @@ class Ruleset:
 
     chains: list[Chain] = field(default_factory=list)
     # Constructs outside the chains that matter but are not modelled (flowtables that
-    # bypass the forward hook, a table flag, a set whose members are loaded at run time).
-    problems: list[tuple[str, Src | None]] = field(default_factory=list)
+    # bypass the forward hook, a table flag, a set whose members are loaded at run time):
+    # warned (catalogue texts), and the firewall's partial reasons.
+    problems: list[tuple[Text, Src | None]] = field(default_factory=list)
     # Statements that may change any chain and were not read (an nft script command
     # outside a table, a line out of place in a table): the firewall they belong to is
-    # unknown as a whole.
-    unsure: list[tuple[str, Src]] = field(default_factory=list)
+    # unknown as a whole (catalogue texts: the first is warned).
+    unsure: list[tuple[Text, Src]] = field(default_factory=list)
     origin: str = ""  # "nft list ruleset" | "iptables-save"
 
     def chain(self, family: str, table: str, name: str) -> Chain | None:

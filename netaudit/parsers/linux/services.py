@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from netaudit.messages import Text
 from netaudit.model import (
     PROTO_ICMP,
     PROTO_TCP,
@@ -107,8 +108,9 @@ def finish_services(st: State) -> None:
         src = st.sysctl.get("net.ipv4.icmp_echo_ignore_all", ("", None))[1]
         dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8, source=src))
     if st.facts.listeners is None:
-        why = "no 'ss -Htlnu' section: the device's listening services are unknown"
-        st.warn(why + " (every TCP/UDP port is modelled as possibly listening)")
+        no_ss = Text("input.linux.no_ss")
+        st.warn(Text("input.with_note", what=no_ss, note=Text("input.linux.every_port_listening")))
+        why = str(no_ss)  # the services' partial reason stays an English string
         for proto, num in (("tcp", PROTO_TCP), ("udp", PROTO_UDP)):
             dev.services.append(
                 MgmtService(f"any-{proto}", num, ports=(PortRange(0, 65535),), source=None, partial=why)
@@ -204,7 +206,7 @@ def finish_sysctl(st: State, ifaces_src: Src | None) -> None:
         st.facts.ip_forward, st.facts.ip_forward_source = fwd
         dev.ip_routing = fwd[0] != "0"
     else:
-        st.warn("no net.ipv4.ip_forward in the dump: the device is assumed to route (ip_forward = 1)")
+        st.warn(Text("input.linux.no_ip_forward"))
     # Linux drops a forwarded packet whose source is one of its own addresses (a martian
     # source; fib_validate_source), unless accept_local is on.
     dev.martian_own_source = not any(

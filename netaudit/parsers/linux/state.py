@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from netaudit.messages import Text
 from netaudit.model import Device, ParseReport, Src
 
 from .facts import LinuxFacts
@@ -56,7 +57,11 @@ class State:
         """A construct that affects forwarding, only partly understood."""
         self.rep.add_partial(construct, reason, src)
 
-    def warn(self, message: str) -> None:
-        """A warning of the parse report (shown with the file)."""
+    def warn(self, message: Text) -> None:
+        """A warning of the parse report (shown with the file), once."""
         if message not in self.rep.warnings:
             self.rep.warnings.append(message)
+
+    def warn_line(self, line: int, message: Text) -> None:
+        """A warning about line ``line`` ("line N: message")."""
+        self.warn(Text("input.line", line=line, what=message))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from netaudit.messages import Text
 from netaudit.model import IfKind, Interface, L2Mode, UnfilteredBridge, Vlan, VlanUse
 
 from .facts import HoppingPort
@@ -54,7 +55,8 @@ def finish_bridges(st: State) -> None:
         if bname not in st.bridges:
             src = by_bridge[bname][0].src
             names = ", ".join(p.iface for p in by_bridge[bname])
-            st.rep.warnings.append(f"{st.file}:{src.line}: bridge {bname} is not defined: {names} in no bridge")
+            why = Text("input.routeros.bridge_undefined", bridge=bname, names=names)
+            st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
             st.refs.append(("bridge", bname, src, False))
 
 
@@ -71,11 +73,8 @@ def plain_bridge(st: State, b: BridgeRecord, bitf: Interface, ports: list[Bridge
         wvid = wireless_tag(st, p.iface)
         if wvid is not None:
             intent.tagged_wireless.append(VlanUse(p.iface, (wvid,), p.src))
-            st.rep.warnings.append(
-                f"{st.file}:{p.src.line}: {p.iface} tags its wireless clients into VLAN "
-                f"{wvid} of bridge {b.name} (no VLAN filtering); the model places them in "
-                "the bridge's untagged domain — declare that zone by subnets, not by attach"
-            )
+            why = Text("input.routeros.wireless_vlan_unfiltered", iface=p.iface, vid=wvid, bridge=b.name)
+            st.rep.warnings.append(Text("input.at", where=f"{st.file}:{p.src.line}", what=why))
     for v in st.vlan_ifs.values():
         if v.parent == b.name and not v.disabled:
             intent.vlan_interfaces.append(VlanUse(v.name, (v.vid,), v.src))
@@ -110,11 +109,9 @@ def filtering_bridge(st: State, b: BridgeRecord, bitf: Interface, ports: list[Br
         T = {vid for vid, s in tagged.items() if p.iface in s and vid != pvid}
         extra_untagged = {vid for vid, s in untagged.items() if p.iface in s and vid != pvid}
         if extra_untagged:
-            st.rep.warnings.append(
-                f"{st.file}:{p.src.line}: {p.iface} is an untagged member of VLAN(s) "
-                f"{', '.join(map(str, sorted(extra_untagged)))} besides its pvid {pvid}; "
-                "its hosts send into the pvid only (modelled)"
-            )
+            vlans = ", ".join(map(str, sorted(extra_untagged)))
+            why = Text("input.routeros.untagged_besides_pvid", iface=p.iface, vlans=vlans, pvid=pvid)
+            st.rep.warnings.append(Text("input.at", where=f"{st.file}:{p.src.line}", what=why))
         ft = p.frame_types
         untag_ok = ft != "admit-only-vlan-tagged"
         tag_ok = ft != "admit-only-untagged-and-priority-tagged"
@@ -134,9 +131,8 @@ def filtering_bridge(st: State, b: BridgeRecord, bitf: Interface, ports: list[Br
         if not ingress and tag_ok and wvid is None:
             st.facts.vlan_hopping_ports.append(HoppingPort(b.name, p.iface, pvid, sorted(T), p.src))
         if p.horizon is not None:
-            st.rep.warnings.append(
-                f"{st.file}:{p.src.line}: horizon on {p.iface} (split horizon) not modelled: ports treated as connected"
-            )
+            why = Text("input.routeros.horizon", iface=p.iface)
+            st.rep.warnings.append(Text("input.at", where=f"{st.file}:{p.src.line}", what=why))
     # the bridge itself (CPU port) and VLAN interfaces on it
     bitf.kind, bitf.mode = IfKind.SVI, L2Mode.ROUTED
     bitf.encapsulation_vlan = b.pvid if b.frame_types != "admit-only-vlan-tagged" else None
@@ -151,12 +147,8 @@ def filtering_bridge(st: State, b: BridgeRecord, bitf: Interface, ports: list[Br
         if vl is None or not vl.name:
             dev.vlans[v.vid] = Vlan(v.vid, v.name, v.src)
         if not v.disabled and b.name not in tagged.get(v.vid, set()):
-            st.rep.warnings.append(
-                f"{st.file}:{v.src.line}: VLAN interface {v.name} (VLAN {v.vid}) on "
-                f"{b.name}, but {b.name} is not a tagged member of VLAN {v.vid} in "
-                "/interface bridge vlan: RouterOS would not deliver that VLAN to it "
-                "(modelled as connected, the more permissive reading)"
-            )
+            why = Text("input.routeros.vlan_if_untagged_bridge", name=v.name, vid=v.vid, bridge=b.name)
+            st.rep.warnings.append(Text("input.at", where=f"{st.file}:{v.src.line}", what=why))
 
 
 def finish_bridge_firewall(st: State) -> None:

@@ -22,6 +22,7 @@ chain, so it never matches a new connection there.
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import L2Mode, Src
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
@@ -177,11 +178,8 @@ def iface_field(st: State, value: str, is_list: bool, src: Src, reasons: list[st
         itf = st.dev.interfaces.get(name)
         if itf is not None and itf.mode != L2Mode.ROUTED:
             st.facts.interface_rule_on_bridge_port.append(name)
-            st.rep.warnings.append(
-                f"{st.file}:{src.line}: rule names {name}, a bridge/switch port: for "
-                "routed traffic RouterOS matches the bridge or VLAN interface instead, so "
-                "this condition never matches routed packets"
-            )
+            why = Text("input.routeros.rule_names_port", name=name)
+            st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
     return frozenset(st.universe - s) if neg else s
 
 

@@ -8,6 +8,7 @@ None (understood), :data:`~.state.IGNORED` (understood, no effect) or raises
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import IfKind, Src
 
 from .records import BridgePort, BridgeRecord, BridgeVlan, VlanIf, WirelessIf
@@ -75,17 +76,21 @@ def bridge_port(st: State, cmd: Command, src: Src):
     bridge, iface = cmd.get("bridge"), cmd.get("interface")
     if iface is None or removed_item(iface):
         if not yes(cmd.get("disabled")):
-            st.rep.warnings.append(
-                f"{st.file}:{src.line}: bridge port entry of {bridge or 'no bridge'} names no interface "
-                "(the interface it named no longer exists): it adds no port to the bridge"
+            why = (
+                Text("input.routeros.port_no_interface", bridge=bridge)
+                if bridge
+                else Text("input.routeros.port_no_interface_no_bridge")
             )
+            st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
         return None
     if bridge is None or removed_item(bridge):
         if not yes(cmd.get("disabled")):
-            st.rep.warnings.append(
-                f"{st.file}:{src.line}: bridge port {iface} is in no bridge (the bridge it "
-                f"named{' ' + bridge if bridge else ''} no longer exists)"
+            why = (
+                Text("input.routeros.port_bridge_gone", iface=iface, bridge=bridge)
+                if bridge
+                else Text("input.routeros.port_no_bridge", iface=iface)
             )
+            st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
         return None
     p = BridgePort(bridge, iface, src)
     if cmd.has("pvid"):
@@ -188,10 +193,8 @@ def iflist_member(st: State, cmd: Command, src: Src):
     if yes(cmd.get("disabled")):
         return IGNORED
     if iface is None or removed_item(iface):  # none, or a removed interface's id (*7)
-        st.rep.warnings.append(
-            f"{st.file}:{src.line}: interface list member of {lst} names no interface "
-            "(the interface it named no longer exists): it adds no interface to the list"
-        )
+        why = Text("input.routeros.list_member_no_interface", list=lst)
+        st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
         return None
     st.list_members.append((lst, iface, src))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from netaddr import IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import IfKind, Interface, L2Mode, Vlan
 
 from .bridges import finish_bridges
@@ -142,10 +143,8 @@ def _addresses_on_bridge_ports(st: State) -> None:
             continue
         itf.addresses.remove(net)
         bridge.addresses.append(net)
-        st.rep.warnings.append(
-            f"{st.file}:{src.line}: address {net} is on {iface}, a port of bridge {itf.parent}: "
-            f"RouterOS puts it on the bridge (modelled so)"
-        )
+        why = Text("input.routeros.address_on_port", address=str(net), iface=iface, bridge=itf.parent)
+        st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
 
 
 def bridge_l3(st: State, bridge: str) -> list[Interface]:

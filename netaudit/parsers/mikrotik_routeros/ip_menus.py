@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from netaddr import IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import Src
 
 from .records import FwRule
@@ -29,10 +30,8 @@ def address(st: State, cmd: Command, src: Src):
     if yes(cmd.get("disabled")):
         return IGNORED
     if not iface or removed_item(iface):
-        st.rep.warnings.append(
-            f"{st.file}:{src.line}: address {addr} is on no interface (the interface it "
-            "named no longer exists): the router does not have it"
-        )
+        why = Text("input.routeros.address_gone", address=addr)
+        st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
         return None
     a, _, ln = addr.partition("/")
     if quad(a) is None:
@@ -116,10 +115,8 @@ def dhcp_client(st: State, cmd: Command, src: Src):
     if cmd.verb != "add" or not cmd.get("interface"):
         raise NotUnderstood
     if removed_item(cmd.get("interface")):
-        st.rep.warnings.append(
-            f"{st.file}:{src.line}: DHCP client on {cmd.get('interface')}, an interface that no "
-            "longer exists: it runs nowhere"
-        )
+        why = Text("input.routeros.dhcp_client_gone", iface=cmd.get("interface"))
+        st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
         return None
     st.dhcp_clients.append((cmd, src))
 

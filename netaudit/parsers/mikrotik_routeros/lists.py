@@ -4,6 +4,7 @@ built-ins ``all``, ``none``, ``static``, ``dynamic``) and firewall address lists
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import Src
 from netaudit.parsers.packet_sets import norm
 
@@ -20,9 +21,8 @@ def prepare_lists(st: State) -> None:
         st.list_static.setdefault(lst, set()).add(iface)
         if lst not in st.lists and lst not in ("all", "none", "dynamic", "static"):
             st.lists[lst] = {"include": [], "exclude": [], "src": src}
-            st.rep.warnings.append(
-                f"{st.file}:{src.line}: interface list {lst} has members but no /interface list entry"
-            )
+            why = Text("input.routeros.list_undeclared", list=lst)
+            st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
     # dynamic members: wifi datapath interface-list
     for w in st.wl.values():
         if w.family == "wifi":

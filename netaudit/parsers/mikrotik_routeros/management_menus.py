@@ -12,6 +12,7 @@ import contextlib
 
 from netaddr import AddrFormatError, IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import Src
 
 from .facts import MacServerEntry
@@ -52,10 +53,8 @@ def dhcp_server(st: State, cmd: Command, src: Src):
     if cmd.verb != "add":
         raise NotUnderstood
     if removed_item(cmd.get("interface")):
-        st.rep.warnings.append(
-            f"{st.file}:{src.line}: DHCP server {cmd.get('name', '')} is on no interface (the "
-            "interface it named no longer exists): it serves nowhere"
-        )
+        why = Text("input.routeros.dhcp_server_gone", name=cmd.get("name", ""))
+        st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
         return None
     st.dhcp_servers.append((cmd, src))
     for lst in split_list(cmd.props.get("address-lists")):

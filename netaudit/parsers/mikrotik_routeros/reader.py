@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from netaudit.messages import Text
 from netaudit.model import Src
 from netaudit.secrets import key_material_lines
 
@@ -127,7 +128,8 @@ def read(st: State) -> None:
             _dispatch(st, path, cmd, src, nphys)
         except Exception as exc:  # never let odd content crash the parse
             st.unrecognized(src)
-            st.rep.warnings.append(f"{st.file}:{lineno}: line not understood ({type(exc).__name__}: {exc})")
+            why = Text("input.line_not_understood", error=f"{type(exc).__name__}: {exc}")
+            st.rep.warnings.append(Text("input.at", where=f"{st.file}:{lineno}", what=why))
 
 
 # Menus only RouterOS 7 has: an export without its header comment is v7 when it has them
@@ -169,7 +171,8 @@ def _rule_line(st: State, table: str, text: str, src: Src, nphys: int) -> None:
         st.unrecognized(src)
     except Exception as exc:  # never let odd content crash the parse
         st.unrecognized(src)
-        st.rep.warnings.append(f"{st.file}:{src.line}: line not understood ({type(exc).__name__}: {exc})")
+        why = Text("input.line_not_understood", error=f"{type(exc).__name__}: {exc}")
+        st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
 
 
 def _dispatch(st: State, path: tuple[str, ...], cmd: Command, src: Src, nphys: int) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from netaddr import IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import Interface, L2Mode, Route, Src
 from netaudit.parsers.ip import prefix_of
 
@@ -103,8 +104,8 @@ def finish_routes(st: State) -> None:
         if itf.mode == L2Mode.BRIDGE_PORT:
             # RouterOS marks it invalid ("DHCP client can not run on slave interface!"):
             # no address, no route — as a static address on a bridge port.
-            why = f"DHCP client on {iface}, a bridge port: RouterOS does not run it"
-            st.rep.warnings.append(f"{st.file}:{src.line}: {why}")
+            why = Text("input.routeros.dhcp_client_on_port", iface=iface)
+            st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
             continue
         st.facts.dhcp_client_interfaces.append(iface)
         dynamic_address(itf, src)
