@@ -647,6 +647,11 @@ class HeaderSpace:
                 return "ip except " + named_list(missing)
         return named_list(direct) or "-"
 
+    def values(self, u, field: str) -> list[tuple[int, int]]:
+        """Maximal intervals of the values ``field`` takes in the packets of ``u``."""
+        others = [b for b in self._names if b not in set(self._field_bits[field])]
+        return self.intervals(self.bdd.exist(others, u), field)
+
     def intervals(self, u, field: str) -> list[tuple[int, int]]:
         """Maximal value intervals of ``field`` in ``u`` (``u`` must depend on no other field)."""
         return self._intervals(u, 0, self._field_bits[field], {})

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from netaddr import IPAddress, iprange_to_cidrs
+
 from .. import messages
 from ..headerspace import HeaderSpace, service_match
 from ..messages import named_list
@@ -113,6 +115,8 @@ class Exposure:
     reachable: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     evaluated: bool = False
+    # reachable zone -> its packets the service receives, where the cell carries packet sets
+    delivered: dict[str, object] = field(default_factory=dict)
 
     def sentences(self) -> list[tuple[str, dict]]:
         """Catalogue keys (with fields) describing this exposure."""
@@ -159,11 +163,27 @@ def exposure(ctx: AuditContext, dev: Device, svc: MgmtService) -> Exposure:
         maybe = cell.maybe & addrs if cell.maybe is not None else None
         if cell.verdict == REACHABLE and _hits(hs, certain, target, cell.services):
             out.reachable.append(cell.src)
+            if certain is not None:
+                out.delivered[cell.src] = certain & target
         elif _maybe_hits(hs, cell, maybe, target):
             out.unknown.append(cell.src)
     out.reachable.sort()
     out.unknown = sorted(set(out.unknown) - set(out.reachable))
     return out
+
+
+# At most this many source addresses make an allowlist (a /28 of an office's fixed block).
+ALLOWLIST_MAX = 16
+
+
+def few_sources(ctx: AuditContext, packets) -> list[str]:
+    """The source addresses of ``packets`` as CIDR blocks when they are at most
+    ``ALLOWLIST_MAX`` addresses (an allowlist), else nothing."""
+    spans = ctx.hs.values(packets, "src_ip")
+    if not spans or sum(hi - lo + 1 for lo, hi in spans) > ALLOWLIST_MAX:
+        return []
+    blocks = [c for lo, hi in spans for c in iprange_to_cidrs(IPAddress(lo), IPAddress(hi))]
+    return [str(c.ip) if c.size == 1 else str(c) for c in blocks]
 
 
 def _maybe_hits(hs: HeaderSpace, cell, maybe, target) -> bool:

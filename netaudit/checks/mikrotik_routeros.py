@@ -34,7 +34,7 @@ from ..messages import named_list, neutral
 from ..model import Device
 from ..parsers.mikrotik_routeros.facts import HoppingPort, IpService, RouterOSFacts
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
-from .evidence import exposure, localized, zone_kinds
+from .evidence import exposure, few_sources, localized, zone_kinds
 
 VENDOR = "mikrotik_routeros"
 EXPOSED = frozenset({"guest", "external"})
@@ -408,6 +408,12 @@ def service_no_address(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
             "from zone(s) {zones} ({where}). Winbox gives full control of the router and is a "
             "common attack target (CVE-2018-14847).",
         },
+        "allowlisted": {
+            "vi": "Từ vùng {zone}, chỉ {addresses} truy cập được — có vẻ là địa chỉ cố định của người quản "
+            "trị: cần xác nhận đúng như vậy và không ai khác dùng được các địa chỉ này.",
+            "en": "From zone {zone} only {addresses} can reach it — apparently the administrators' fixed "
+            "addresses: confirm that they are, and that nobody else can use them.",
+        },
         "remediation": {
             "vi": "Giới hạn Winbox về vùng quản trị và chặn vùng khách truy cập router (chỉ cho DNS, "
             "DHCP) trong chain input.",
@@ -434,6 +440,15 @@ def winbox_from_guest(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
         zones = [z for z in exp.reachable if kinds.get(z) in EXPOSED]
         if not zones:
             continue
+        # An Internet zone that reaches Winbox only from a few addresses is an allowlist
+        # (an administrator's fixed address), not the whole Internet: medium, the addresses named.
+        allowlisted = {
+            z: few
+            for z in zones
+            if kinds.get(z) == "external" and z in exp.delivered
+            for few in [few_sources(ctx, exp.delivered[z])]
+            if few
+        }
         fields = {
             "device": dev.hostname,
             "port": svc.ports[0].lo,
@@ -442,11 +457,20 @@ def winbox_from_guest(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
         }
         f = info.finding(
             key=dev.hostname,
+            severity="medium" if len(allowlisted) == len(zones) else None,
             fields=fields,
             devices=[dev.hostname],
             zones=zones,
             evidence=[_cite(svc.source, dev, "/ip service winbox (default)")],
         )
+        if allowlisted:
+            f.detail = localized(
+                ("check.routeros-winbox-from-guest.detail", fields),
+                *[
+                    ("check.routeros-winbox-from-guest.allowlisted", {"zone": z, "addresses": ", ".join(few)})
+                    for z, few in allowlisted.items()
+                ],
+            )
         f.remediation = localized(
             ("check.routeros-winbox-from-guest.remediation", fields),
             ("check.routeros-winbox-from-guest.snippet", fields),

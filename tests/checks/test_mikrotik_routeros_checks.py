@@ -207,6 +207,28 @@ def test_winbox_from_guest_and_internet():
     assert "tcp/8291" in forged["guest"].detail["en"]
 
 
+def test_winbox_allowlisted_on_the_internet_side_is_medium_and_names_the_addresses():
+    """Winbox the Internet reaches only from an administrator's fixed addresses is an
+    allowlist, not the whole Internet: medium, the addresses named; a guest zone that
+    reaches it too, or an allowlist wider than 16 addresses, keeps it critical."""
+    only = BASE + "/ip service\nset winbox address=203.0.113.7/32,198.51.100.8/30,10.0.99.0/24\n"
+    (f,) = run("routeros-winbox-from-guest", context(only))
+    assert f.severity == "medium" and f.zones == ["internet"]
+    assert "only 198.51.100.8/30, 203.0.113.7 can reach it" in f.detail["en"]
+    assert "chỉ 198.51.100.8/30, 203.0.113.7 truy cập được" in f.detail["vi"]
+    guest_too = BASE + (
+        "/ip firewall filter\n"
+        "add chain=input in-interface-list=WAN protocol=tcp dst-port=8291 src-address=203.0.113.7 action=accept\n"
+        "add chain=input in-interface-list=WAN action=drop\n"
+    )
+    (f,) = run("routeros-winbox-from-guest", context(guest_too))
+    assert f.severity == "critical" and f.zones == ["guest", "internet"]
+    assert "From zone internet only 203.0.113.7 can reach it" in f.detail["en"]
+    wide = BASE + "/ip service\nset winbox address=203.0.113.0/27,10.0.99.0/24\n"
+    (f,) = run("routeros-winbox-from-guest", context(wide))
+    assert f.severity == "critical" and "only" not in f.detail["en"]
+
+
 def test_winbox_address_with_strict_rp_filter_stops_the_guest():
     text = BASE + "/ip service\nset winbox address=10.0.99.0/24\n/ip settings\nset rp-filter=strict\n"
     assert run("routeros-winbox-from-guest", context(text)) == []
