@@ -217,6 +217,55 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "banner không được đóng; toàn bộ phần còn lại của tệp bị coi là nội dung banner",
         "en": "banner never closed; the rest of the file was treated as banner text",
     },
+    # Partial reasons of the ASA's IPsec tunnels (parsers/cisco_asa/vpn.py): the English
+    # is the reason as it always read; the Vietnamese reaches the reports through them.
+    "input.asa.vpn_on_default": {
+        "vi": "sysopt connection permit-vpn được bật theo mặc định",
+        "en": "sysopt connection permit-vpn is on by default",
+    },
+    "input.asa.vpn_on_line": {
+        "vi": "sysopt connection permit-vpn được bật (dòng {line})",
+        "en": "sysopt connection permit-vpn is on (line {line})",
+    },
+    "input.asa.vpn_bypass": {
+        "vi": "{on}, nên các gói tin được giải mã từ đường hầm IPsec này không bị access-list của cổng và "
+        "mức bảo mật (security level) kiểm tra{filter}; mô hình không phân biệt được chúng với các gói tin "
+        "không mã hoá có cùng địa chỉ, vốn do access-list quyết định",
+        "en": "{on}, so packets decrypted from this IPsec tunnel bypass the interface access-lists and "
+        "security levels{filter}; the model cannot tell them from cleartext packets with the same "
+        "addresses, which the access-lists decide",
+    },
+    "input.asa.vpn_filter_permits": {
+        "vi": ", và vpn-filter {acl} của group-policy {gp} cho phép chúng",
+        "en": ", and vpn-filter {acl} of group-policy {gp} permits them",
+    },
+    "input.asa.vpn_no_filter": {
+        "vi": ", và không có vpn-filter nào được biết cho đường hầm này",
+        "en": ", and no vpn-filter is known for the tunnel",
+    },
+    "input.asa.vpn_filter_denies": {
+        "vi": "vpn-filter {acl} của group-policy {gp} loại bỏ các gói tin này khi chúng đến (đã giải mã) từ "
+        "đường hầm IPsec của crypto map {map} {seq}; mô hình không phân biệt được chúng với các gói tin "
+        "không mã hoá có cùng địa chỉ, vốn do access-list quyết định",
+        "en": "vpn-filter {acl} of group-policy {gp} drops these packets when they come decrypted from the "
+        "IPsec tunnel of crypto map {map} {seq}; the model cannot tell them from cleartext packets "
+        "with the same addresses, which the access-lists decide",
+    },
+    "input.asa.l2tp_no_protocol": {
+        "vi": "crypto map {map} cung cấp transform set chế độ transport {ts} cho các peer động, nhưng không "
+        "có dòng vpn-tunnel-protocol nào nêu l2tp-ipsec: có chấp nhận L2TP over IPsec hay không phụ thuộc "
+        "vào giá trị mặc định của DfltGrpPolicy, mà cấu hình không thể hiện",
+        "en": "crypto map {map} offers transport-mode transform set {ts} to dynamic peers, but no "
+        "vpn-tunnel-protocol line names l2tp-ipsec: whether L2TP over IPsec is admitted depends on "
+        "DfltGrpPolicy's defaults, which a configuration does not show",
+    },
+    "input.asa.l2tp_no_transport": {
+        "vi": "vpn-tunnel-protocol có nêu l2tp-ipsec, nhưng crypto map {map} không cung cấp cho các peer "
+        "động transform set IKEv1 nào được đọc là chế độ transport: chưa xác định được máy khách L2TP có "
+        "kết nối được hay không",
+        "en": "vpn-tunnel-protocol names l2tp-ipsec, but crypto map {map} offers dynamic peers no IKEv1 "
+        "transform set read as transport mode: whether L2TP clients connect is not established",
+    },
     "input.asa.resolution_failed": {
         "vi": "lỗi khi liên kết các đối tượng, ACL và NAT ({error}); mô hình của thiết bị này không đầy đủ",
         "en": "resolution failed ({error}); the model of this device is incomplete",

@@ -17,7 +17,7 @@ from json.encoder import INFINITY, encode_basestring
 
 from .. import __version__
 from ..collector import paused
-from ..messages import both_of
+from ..messages import Text, both_of
 from ..model import Action
 from ..secrets import Masker, zone_names
 from . import RenderOptions
@@ -292,7 +292,10 @@ def _audit_dict(audit, options: RenderOptions) -> dict:
         matrix.append(cell)
     partial = []
     for r in snap.reports:
-        partial.extend(r.partially_understood)
+        for p in r.partially_understood:
+            # A reason the parser wrote from the catalogue is in both languages too (additive).
+            text = p["reason"]
+            partial.append({**p, "reason_text": text.both()} if isinstance(text, Text) else p)
     # Bounded output (docs/limits.md): a file of garbage must not make a JSON many times
     # its size.  The per-file totals stay in inputs[].unrecognized.
     unrecognized, omitted = [], 0

@@ -294,7 +294,10 @@ def _scope(v: View) -> None:
     v.notes["partial"] = v.more("partial", n_partial)
     v.limits = {
         "unrecognized": unrec,
-        "partial": [{**p, "loc": cite_loc(p, v.lang)} for p in partial],
+        # reason_text ({"vi", "en"}) where the parser wrote the reason from the catalogue.
+        "partial": [
+            {**p, "loc": cite_loc(p, v.lang), "reason": v.L(p.get("reason_text") or p.get("reason"))} for p in partial
+        ],
         # Files not analysed at all; an analysed file's problem (encoding, unsupported
         # platform) is among the warnings and, where it matters, the partial constructs.
         "skipped": [

@@ -58,6 +58,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, IpsecTunnel, Match, Src
 from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_asa.state import AsaState, CryptoEntry
@@ -78,29 +79,9 @@ DFLT_L2L_GROUP = "DefaultL2LGroup"
 # deny lines are then no longer subtracted (more packets maybe), a vpn-filter is not used.
 MAX_CONDS = 512
 
-BYPASS = (
-    "{on}, so packets decrypted from this IPsec tunnel bypass the interface access-lists and "
-    "security levels{filter}; the model cannot tell them from cleartext packets with the same "
-    "addresses, which the access-lists decide"
-)
-ON_DEFAULT = "sysopt connection permit-vpn is on by default"
-ON_LINE = "sysopt connection permit-vpn is on (line {line})"
-FILTER_PERMITS = ", and vpn-filter {acl} of group-policy {gp} permits them"
-NO_FILTER = ", and no vpn-filter is known for the tunnel"
-L2TP_NO_PROTOCOL = (
-    "crypto map {map} offers transport-mode transform set {ts} to dynamic peers, but no "
-    "vpn-tunnel-protocol line names l2tp-ipsec: whether L2TP over IPsec is admitted depends on "
-    "DfltGrpPolicy's defaults, which a configuration does not show"
-)
-L2TP_NO_TRANSPORT = (
-    "vpn-tunnel-protocol names l2tp-ipsec, but crypto map {map} offers dynamic peers no IKEv1 "
-    "transform set read as transport mode: whether L2TP clients connect is not established"
-)
-FILTER_DENIES = (
-    "vpn-filter {acl} of group-policy {gp} drops these packets when they come decrypted from the "
-    "IPsec tunnel of crypto map {map} {seq}; the model cannot tell them from cleartext packets "
-    "with the same addresses, which the access-lists decide"
-)
+# The partial reasons are catalogue texts (netaudit/catalogue/inputs.py, input.asa.*):
+# a report in Vietnamese says them in Vietnamese.
+ON_DEFAULT = Text("input.asa.vpn_on_default")
 
 
 @dataclass
@@ -113,14 +94,14 @@ class TunnelLines:
     label: str  # "crypto map NAME SEQ"
     bypass: list[Cond]
     bypass_src: Src
-    bypass_reason: str
+    bypass_reason: Text
     denied: list[Cond]
     denied_src: Src | None = None
-    denied_reason: str = ""
+    denied_reason: Text | None = None
     # Only what comes decrypted out of one of the interface's model.IpsecTunnels meets
     # these lines: they are exact (see the module docstring).
     exact: bool = False
-    on: str = ON_DEFAULT  # where permit-vpn is on: by default, or the line
+    on: Text = ON_DEFAULT  # where permit-vpn is on: by default, or the line
 
 
 def _cond(m: Match) -> tuple[bool, Cond | None]:
@@ -267,11 +248,11 @@ class VpnBuilder(AsaState):
             if protocol is not None and offered:
                 self.l2tp_listen[nameif] = (protocol, None)
             elif protocol is not None:
-                self.l2tp_listen[nameif] = (protocol, L2TP_NO_TRANSPORT.format(map=name))
+                self.l2tp_listen[nameif] = (protocol, Text("input.asa.l2tp_no_transport", map=name))
             else:
                 ts, src = offered[0]
                 assert src is not None
-                self.l2tp_listen[nameif] = (src, L2TP_NO_PROTOCOL.format(map=name, ts=ts))
+                self.l2tp_listen[nameif] = (src, Text("input.asa.l2tp_no_protocol", map=name, ts=ts))
 
     def _entry(self, real: str, e: CryptoEntry) -> None:
         label = f"crypto map {e.map} {e.seq}"
@@ -318,22 +299,25 @@ class VpnBuilder(AsaState):
             else:
                 flt = None
         on_src = self.permit_vpn[1]
-        on = ON_DEFAULT if on_src is None else ON_LINE.format(line=on_src.line)
-        why = BYPASS.format(
+        on = ON_DEFAULT if on_src is None else Text("input.asa.vpn_on_line", line=on_src.line)
+        why = Text(
+            "input.asa.vpn_bypass",
             on=on,
-            filter=NO_FILTER if flt is None else FILTER_PERMITS.format(acl=flt[0], gp=flt[2]),
+            filter=Text("input.asa.vpn_no_filter")
+            if flt is None
+            else Text("input.asa.vpn_filter_permits", acl=flt[0], gp=flt[2]),
         )
         tl = TunnelLines(real, label, allowed, src, why, denied, exact=self._exact_tunnel(real, entry, natted), on=on)
         if flt is not None and denied:
             assert entry is not None
             tl.denied_src = flt[1]
-            tl.denied_reason = FILTER_DENIES.format(acl=flt[0], gp=flt[2], map=entry.map, seq=entry.seq)
+            tl.denied_reason = Text("input.asa.vpn_filter_denies", acl=flt[0], gp=flt[2], map=entry.map, seq=entry.seq)
         self.vpn_tunnels.append(tl)
         if tl.exact:
             return
         if allowed:
             self.rep.add_partial(label, why, src)
-        if tl.denied_src is not None:
+        if tl.denied_src is not None and tl.denied_reason is not None:
             self.rep.add_partial(label, tl.denied_reason, tl.denied_src)
 
     def _exact_tunnel(self, real: str, entry: CryptoEntry | None, natted: bool) -> bool:
