@@ -1,5 +1,5 @@
 """A partially understood construct whose reason the parser wrote from the catalogue
-(the Cisco ASA's IPsec tunnel reasons): English in the JSON ``reason``, both languages
+(the Cisco ASA's IPsec tunnel reasons, the Linux parser's): English in the JSON ``reason``, both languages
 in ``reason_text``, Vietnamese in a Vietnamese report — the cell's unknown reason and
 the list of partially understood constructs alike."""
 
@@ -11,6 +11,7 @@ from helpers import ROOT, run_cli
 
 ASA = ROOT / "tests" / "fixtures" / "cisco_asa"
 CONFIG, SITE = ASA / "asa-l2tp-ipsec-ttyt.cfg", ASA / "asa-l2tp-ipsec-ttyt.site.yaml"
+LINUX = ROOT / "sample_configs" / "linux-commune-leaky"
 BYPASS_EN = "sysopt connection permit-vpn is on by default, so packets decrypted from this IPsec tunnel"
 BYPASS_VI = "sysopt connection permit-vpn được bật theo mặc định, nên các gói tin được giải mã từ đường hầm IPsec"
 
@@ -36,3 +37,32 @@ def test_vietnamese_report_says_the_tunnel_reason_in_vietnamese():
     assert BYPASS_EN not in out
     _, out, _ = run_cli("audit", CONFIG, "--site", SITE, "--format", "md", "--lang", "en")
     assert BYPASS_EN in out and BYPASS_VI not in out
+
+
+def _linux_dump(tmp_path, drop: str):
+    """The Linux sample's dump without its section ``drop``."""
+    text = (LINUX / "ubnd-xa-an-phu.txt").read_text()
+    start = text.index(f"### {drop}")
+    end = text.find("\n### ", start + 1)
+    dump = tmp_path / "ubnd-xa-an-phu.txt"
+    dump.write_text(text[:start] + (text[end + 1 :] if end >= 0 else ""))
+    return dump
+
+
+def test_linux_partial_reasons_are_worded_in_the_report_language(tmp_path):
+    """A Linux dump without its ``ss`` section: every unknown cell to the device says why
+    in Vietnamese; without its ruleset, the partially understood firewall too."""
+    dump = _linux_dump(tmp_path, "ss -Htlnu")
+    _, out, _ = run_cli("audit", dump, "--site", LINUX / "site.yaml", "--format", "md", "--lang", "vi")
+    assert "dịch vụ any-tcp chưa được hiểu đầy đủ (không có mục 'ss -Htlnu': chưa xác định được các dịch vụ" in out
+    assert "the device's listening services are unknown" not in out
+    dump = _linux_dump(tmp_path, "nft list ruleset")
+    _, out, _ = run_cli("audit", dump, "--site", LINUX / "site.yaml", "--format", "json")
+    (p,) = [p for p in json.loads(out)["coverage"]["partially_understood"] if p["construct"] == "firewall"]
+    assert p["reason"] == "no 'nft list ruleset' or 'iptables-save' section: the firewall is unknown"
+    assert p["reason_text"] == {
+        "vi": "không có mục 'nft list ruleset' hoặc 'iptables-save': tường lửa của thiết bị chưa xác định",
+        "en": p["reason"],
+    }
+    _, out, _ = run_cli("audit", dump, "--site", LINUX / "site.yaml", "--format", "md", "--lang", "vi")
+    assert "tường lửa của thiết bị chưa xác định" in out and "the firewall is unknown" not in out

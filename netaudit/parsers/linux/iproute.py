@@ -44,7 +44,7 @@ def load_json(st: State, sec: Section) -> list[tuple[int, Any]] | None:
         else:
             warning = Text("input.linux.json_damaged", command=sec.command, error=str(getattr(e, "msg", e)))
         st.warn_line(at, warning)
-        st.partial(f"section {sec.command}", str(warning), st.src(at, first))  # the partial stays English
+        st.partial(f"section {sec.command}", warning, st.src(at, first))
         for n, t in lines:
             if t.strip():
                 st.unrecognized(n, t)
@@ -336,4 +336,4 @@ def read_bridge_vlan(st: State, sec: Section) -> None:
             warning = Text("input.linux.vlan_bridge_port", name=str(name), vids=str(vids))
             st.facts.vlan_ports.append(str(name))
             st.warn(warning)
-            st.partial(f"bridge port {name}", str(warning), src)  # the partial reason stays an English string
+            st.partial(f"bridge port {name}", warning, src)

@@ -52,14 +52,14 @@ class Conv:
                         "input.linux.chain_hook_unmodelled", family=c.family, table=c.table, chain=c.name, hook=c.hook
                     )
                     st.warn(warning)
-                    why = str(warning)  # the partial reasons stay English strings
+                    why = warning
                     if c.src:
                         st.partial(f"nft chain {c.name}", why, c.src)
                     self.netdev_partial = why
             for problem, src in rs.problems:
                 st.warn(problem)
                 if src is not None:
-                    st.partial("firewall", str(problem), src)  # the partial reason stays an English string
+                    st.partial("firewall", problem, src)
         self.dnat_image: list[Cond] = []
         self.dnat_uncertain: list[str] = []
         for c in self.base:

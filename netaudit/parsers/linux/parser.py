@@ -11,6 +11,7 @@ from pathlib import PurePath
 
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, Match, ParseResult, Src
+from netaudit.parsers.base import joined_reasons
 from netaudit.parsers.packet_sets import norm
 
 from . import iproute, netfilter, policy, services
@@ -93,10 +94,9 @@ def read(st: State) -> None:
     for kind, needed in NEEDED.items():
         if kind not in st.seen:
             st.warn(needed)
-            why = str(needed)  # the partial reasons stay English strings
-            st.partial("device", why, dev.source)
+            st.partial("device", needed, dev.source)
             for itf in dev.interfaces.values():
-                itf.partial = why
+                itf.partial = needed
     convert(st, by_kind)
 
 
@@ -172,12 +172,12 @@ def _unknown_firewall(st: State, warning: Text | None = None, at: Src | None = N
     stay, partial as a whole."""
     warning = warning or Text("input.linux.no_firewall")
     st.warn(warning)
-    why = str(warning)  # the partial reasons stay English strings
+    why = warning
     dev = st.dev
     assert dev.source is not None
     src = at or dev.source
     for flt in dev.filters.values():
-        flt.partial = f"{flt.partial}; {why}" if flt.partial else why
+        flt.partial = joined_reasons(flt.partial, why) if flt.partial else why
     for name in ("input", "forward"):
         if name in dev.filters:
             continue
@@ -200,7 +200,7 @@ def _iptables(st: State, sec: Section, ifaces: frozenset[str], own) -> Ruleset |
     except ImportError:
         warning = Text("input.linux.no_iptables_reader")
         st.warn(warning)
-        st.partial("firewall", str(warning), st.src(sec.header_line, f"### {sec.command}"))
+        st.partial("firewall", warning, st.src(sec.header_line, f"### {sec.command}"))
         st.ignored += len(sec.content_lines())
         _unknown_firewall(st)
         return None
@@ -210,7 +210,7 @@ def _iptables(st: State, sec: Section, ifaces: frozenset[str], own) -> Ruleset |
     except Exception as e:  # a reader bug must not lose the whole device
         warning = Text("input.linux.iptables_failed", error=type(e).__name__)
         st.warn(warning)
-        st.partial("firewall", str(warning), st.src(sec.header_line, f"### {sec.command}"))
+        st.partial("firewall", warning, st.src(sec.header_line, f"### {sec.command}"))
         _unknown_firewall(st)
         return None
     rs, acc = got if isinstance(got, tuple) else (got, None)

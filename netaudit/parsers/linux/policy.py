@@ -55,7 +55,7 @@ def build(st: State, marks: dict[int | None, list[Cond]], mark_why: list[str], u
         if seen_main:
             if table and table not in ("main", "254") and table_cover(st, table if table != "253" else "default"):
                 late = Text("input.linux.rule_after_main", table=table)
-                st.partial("ip rule", str(late), rec.src)  # the partial reason stays an English string
+                st.partial("ip rule", late, rec.src)
                 st.warn_line(rec.src.line, Text("input.with_note", what=late, note=Text("input.not_modelled")))
             continue
         conds, why = _conds(st, rec, marks, mark_why, universe)

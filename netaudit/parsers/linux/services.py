@@ -110,10 +110,9 @@ def finish_services(st: State) -> None:
     if st.facts.listeners is None:
         no_ss = Text("input.linux.no_ss")
         st.warn(Text("input.with_note", what=no_ss, note=Text("input.linux.every_port_listening")))
-        why = str(no_ss)  # the services' partial reason stays an English string
         for proto, num in (("tcp", PROTO_TCP), ("udp", PROTO_UDP)):
             dev.services.append(
-                MgmtService(f"any-{proto}", num, ports=(PortRange(0, 65535),), source=None, partial=why)
+                MgmtService(f"any-{proto}", num, ports=(PortRange(0, 65535),), source=None, partial=no_ss)
             )
         return
     for lst in st.facts.listeners:
