@@ -652,6 +652,54 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "address {address} is on no interface (the interface it named no longer exists): the router "
         "does not have it",
     },
+    # RouterOS partial reasons (a rule, list or NAT rule only partly understood)
+    "input.routeros.matcher_unmodelled": {
+        "vi": "chưa mô hình hoá điều kiện {matcher}",
+        "en": "{matcher} matcher not modelled",
+    },
+    "input.routeros.unknown_property": {
+        "vi": "thuộc tính {prop} không xác định",
+        "en": "unknown property {prop}",
+    },
+    "input.routeros.address_type_unmodelled": {
+        "vi": "chưa mô hình hoá address-type {value}",
+        "en": "address-type {value} not modelled",
+    },
+    "input.routeros.alist_no_entry": {
+        "vi": "danh sách địa chỉ {name} không có mục nào trong bản export (rỗng, hoặc được thêm vào khi chạy)",
+        "en": "address list {name} has no entry in the export (empty, or filled at run time)",
+    },
+    "input.routeros.alist_dns": {
+        "vi": "danh sách địa chỉ {name} chứa {value}, được phân giải khi chạy (tên DNS)",
+        "en": "address list {name} holds {value}, resolved at run time (DNS name)",
+    },
+    "input.routeros.alist_runtime": {
+        "vi": "danh sách địa chỉ {name} được thêm địa chỉ khi chạy",
+        "en": "address list {name} is filled at run time",
+    },
+    "input.routeros.alist_expiring": {
+        "vi": "danh sách địa chỉ {name} có mục hết hạn (timeout=): các địa chỉ trong danh sách thay đổi khi chạy",
+        "en": "address list {name} has entries that expire (timeout=): its members change at run time",
+    },
+    "input.routeros.iflist_dynamic": {
+        "vi": "danh sách interface 'dynamic' (các interface được tạo khi chạy)",
+        "en": "interface list 'dynamic' (interfaces created at run time)",
+    },
+    "input.routeros.iflist_undefined": {
+        "vi": "danh sách interface {name} chưa được khai báo",
+        "en": "interface list {name} is not defined",
+    },
+    "input.routeros.hotspot_login_state": {
+        "vi": "HotSpot: yêu cầu được chuyển tới trang đăng nhập của portal, tới proxy hay đi tiếp không đổi tuỳ "
+        "thuộc trạng thái đăng nhập và thiết lập proxy của máy khách",
+        "en": "HotSpot: whether the request goes to the portal's login page or proxy or on unchanged "
+        "depends on the client's login state and proxy settings",
+    },
+    "input.routeros.hotspot_bypassed": {
+        "vi": "HotSpot ip-binding type=bypassed: tài liệu không nói rõ các gói tin này có bỏ qua việc chuyển "
+        "hướng của portal hay không",
+        "en": "HotSpot ip-binding type=bypassed: whether these packets skip the portal's redirects is not documented",
+    },
     # Linux (its warnings name no file: "line N: …" is input.line)
     "input.linux.no_addr": {
         "vi": "không có mục 'ip -j addr': chưa xác định được các giao diện và địa chỉ của thiết bị",

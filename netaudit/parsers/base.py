@@ -34,7 +34,7 @@ line it does not understand after all.  Block handlers are run by the vendor's
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
@@ -113,12 +113,19 @@ IGNORE = object()  # sentinel: understood, irrelevant on purpose
 
 
 def joined_reasons(first: str, then: str) -> str:
-    """Two reasons a construct is partial, joined with "; ": one catalogue :class:`Text`
-    (input.joined) when either is one, so that a report words it in its language; the
-    English value is the same either way."""
-    if isinstance(first, Text) or isinstance(then, Text):
-        return Text("input.joined", parts=(first, then))
-    return f"{first}; {then}"
+    """Two reasons a construct is partial, joined with "; " (:func:`join_reasons`)."""
+    return join_reasons((first, then))
+
+
+def join_reasons(reasons: Sequence[str]) -> str:
+    """Reasons a construct is partial, joined with "; ": one catalogue :class:`Text`
+    (input.joined) when one of them is one, so that a report words it in its language;
+    the English value is the same either way ("" for none)."""
+    if len(reasons) == 1:
+        return reasons[0]
+    if any(isinstance(r, Text) for r in reasons):
+        return Text("input.joined", parts=tuple(reasons))
+    return "; ".join(reasons)
 
 
 def configured_hosts(dev: Device) -> tuple[AddrMatch, ...]:

@@ -66,3 +66,47 @@ def test_linux_partial_reasons_are_worded_in_the_report_language(tmp_path):
     }
     _, out, _ = run_cli("audit", dump, "--site", LINUX / "site.yaml", "--format", "md", "--lang", "vi")
     assert "tường lửa của thiết bị chưa xác định" in out and "the firewall is unknown" not in out
+
+
+ROUTEROS = """# 2024-03-12 10:21:33 by RouterOS 7.14.1
+/system identity
+set name=UBND-Xa
+/interface bridge
+add name=br-lan
+/interface bridge port
+add bridge=br-lan interface=ether2
+/ip address
+add address=192.0.2.2/30 interface=ether1
+add address=10.0.10.1/24 interface=br-lan
+/ip route
+add gateway=192.0.2.1
+/ip firewall address-list
+add address=dich-vu-cong.gov.vn list=cong-dvc
+/ip firewall filter
+add action=drop chain=forward connection-mark=khach limit=10,5:packet
+add action=accept chain=forward dst-address-list=cong-dvc
+add action=drop chain=forward src-address-list=chan-tam-thoi
+"""
+
+
+def test_routeros_partial_reasons_are_worded_in_the_report_language(tmp_path):
+    """A RouterOS rule with a matcher the model does not capture, an address list holding
+    a DNS name and one with no entry in the export: each reason in both languages, and a
+    rule's reasons joined as one (input.joined)."""
+    rsc = tmp_path / "ubnd-xa.rsc"
+    rsc.write_text(ROUTEROS)
+    _, out, _ = run_cli("audit", rsc, "--format", "json")
+    reasons = {p["reason"]: p.get("reason_text") for p in json.loads(out)["coverage"]["partially_understood"]}
+    assert reasons["connection-mark matcher not modelled; limit matcher not modelled"] == {
+        "vi": "chưa mô hình hoá điều kiện connection-mark; chưa mô hình hoá điều kiện limit",
+        "en": "connection-mark matcher not modelled; limit matcher not modelled",
+    }
+    dns = "address list cong-dvc holds 'dich-vu-cong.gov.vn', resolved at run time (DNS name)"
+    assert (
+        reasons[dns]["vi"] == "danh sách địa chỉ cong-dvc chứa 'dich-vu-cong.gov.vn', được phân giải khi chạy (tên DNS)"
+    )
+    empty = "address list chan-tam-thoi has no entry in the export (empty, or filled at run time)"
+    assert reasons[empty]["vi"].startswith("danh sách địa chỉ chan-tam-thoi không có mục nào trong bản export")
+    _, out, _ = run_cli("audit", rsc, "--format", "md", "--lang", "vi")
+    assert "chưa mô hình hoá điều kiện connection-mark" in out
+    assert "matcher not modelled" not in out and "has no entry in the export" not in out

@@ -22,6 +22,8 @@ chain, so it never matches a new connection there.
 
 from __future__ import annotations
 
+import functools
+
 from netaudit.messages import Text
 from netaudit.model import L2Mode, Src
 from netaudit.parsers.packet_sets import (
@@ -74,6 +76,19 @@ RULE_META = frozenset({
     "new-priority", "sniff-id", "sniff-target", "sniff-target-port", "route-dst",
     "randomise-ports", "copy-from", "dynamic", "invalid",
 })  # fmt: skip
+
+
+@functools.cache
+def _matcher_unmodelled(matcher: str) -> Text:
+    """Why a rule with this matcher is partial (one Text per matcher: rules repeat them)."""
+    return Text("input.routeros.matcher_unmodelled", matcher=matcher)
+
+
+@functools.cache
+def _unknown_property(key: str) -> Text:
+    return Text("input.routeros.unknown_property", prop=key)
+
+
 # Matchers the model does not capture: the rule becomes partial (superset kept).
 RULE_PARTIAL = {
     "layer7-protocol": "layer7-protocol", "content": "content", "time": "time",
@@ -128,7 +143,7 @@ def list_field(st: State, value: str, what: str, src: Src, reasons: list[str]):
         # No static entry: RouterOS matches nothing unless something fills the list at
         # run time (scripts, entries with a timeout are never exported) — partial.
         st.refs.append(("address-list", name, src, False))
-        rs, why = (), (f"address list {name} has no entry in the export (empty, or filled at run time)")
+        rs, why = (), Text("input.routeros.alist_no_entry", name=name)
     else:
         rs, why = entry
         st.refs.append(("address-list", name, src, True))
@@ -230,7 +245,7 @@ def addr_type(st: State, value: str, reasons: list[str]):
         if any(r.drop for r in st.dev.routes):
             reasons.append("address-type unicast with blackhole routes")
     else:
-        reasons.append(f"address-type {value} not modelled")
+        reasons.append(Text("input.routeros.address_type_unmodelled", value=value))
         return None
     return r_not(rs, ADDR_MAX) if neg else rs
 
@@ -459,7 +474,7 @@ def rule_fields(st: State, rule: FwRule, table: str) -> RuleFields:
                 continue
             return None, [], [], None
         elif key in RULE_PARTIAL:
-            reasons.append(f"{RULE_PARTIAL[key]} matcher not modelled")
+            reasons.append(_matcher_unmodelled(RULE_PARTIAL[key]))
         else:
-            reasons.append(f"unknown property {key}")
+            reasons.append(_unknown_property(key))
     return fields, extra, reasons, approx

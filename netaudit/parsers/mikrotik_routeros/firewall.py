@@ -11,6 +11,7 @@ the flattened intermediate; the lines are the same (docs/performance.md, elevent
 from __future__ import annotations
 
 from netaudit.model import Action, Filter, FilterLine, Match, Src
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, field_match, intersect_all, negate_union, to_matches
 
 from .conditions import assemble, rule_fields
@@ -85,7 +86,7 @@ def finish_filter(st: State) -> None:
             if s is not None:
                 st.partial(f"firewall {chain}", p, s)
         if why:
-            flt.partial = "; ".join(dict.fromkeys(why))
+            flt.partial = join_reasons(list(dict.fromkeys(why)))
         dev.filters[chain] = flt
         if chain == "forward":
             dev.forward_filter = chain
@@ -212,7 +213,7 @@ def emit_line(st: State, lines: list[FilterLine], fl: FlatRule, chain: str) -> N
         # It may accept or drop: a partial permit, then a partial deny of the same packets
         # (either alone would read "else the rest decides", and the rest may agree).
         either = line_matches(fl.conds)
-        why = "; ".join(reasons)
+        why = join_reasons(reasons)
         lines.append(FilterLine(Action.PERMIT, either, rule.src, name=str(rule.index), partial=why))
         lines.append(FilterLine(Action.DENY, list(either), rule.src, name=str(rule.index), partial=why))
         st.partial(f"firewall {chain}", why, rule.src)
@@ -220,7 +221,7 @@ def emit_line(st: State, lines: list[FilterLine], fl: FlatRule, chain: str) -> N
     else:
         action = Action.DENY
     matches = line_matches(fl.conds)
-    partial = "; ".join(reasons) if reasons else None
+    partial = join_reasons(reasons) if reasons else None
     lines.append(FilterLine(action, matches, rule.src, name=str(rule.index), partial=partial))
     if partial:
         st.partial(f"firewall {chain}", partial, rule.src)
@@ -257,7 +258,7 @@ def raw_lines(st: State) -> list[FilterLine]:
         if dnat and any(c.dst is not None or c.dport is not None for c in conds):
             reasons.append("raw rule matches the header before destination NAT")
         matches = line_matches(conds)
-        partial = "; ".join(dict.fromkeys(reasons)) or None
+        partial = join_reasons(list(dict.fromkeys(reasons))) or None
         lines.append(FilterLine(Action.DENY, matches, fl.rule.src, name=f"raw {fl.rule.index}", partial=partial))
         if partial:
             st.partial("firewall raw", partial, fl.rule.src)

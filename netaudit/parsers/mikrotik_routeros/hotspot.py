@@ -23,6 +23,7 @@ transparent proxy): a relay from the router, maybe to anywhere.
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import PROTO_TCP, PROTO_UDP, MgmtService, PortRange, Src
 
 from .records import FwRule
@@ -35,11 +36,8 @@ from .values import parse_addr
 # login servlet.
 PORT_DNS, PORT_HTTP, PORT_PROXY, PORT_HTTPS = 64872, 64873, 64874, 64875
 # Why a web request's redirect to the portal is not exact.
-LOGIN_STATE = (
-    "HotSpot: whether the request goes to the portal's login page or proxy or on unchanged "
-    "depends on the client's login state and proxy settings"
-)
-BYPASS = "HotSpot ip-binding type=bypassed: whether these packets skip the portal's redirects is not documented"
+LOGIN_STATE = Text("input.routeros.hotspot_login_state")
+BYPASS = Text("input.routeros.hotspot_bypassed")
 
 
 def install_rules(st: State) -> None:

@@ -51,14 +51,12 @@ def expand_list(st: State, name: str, src: Src | None, depth: int = 0):
     if name == "static":
         return set(st.dev.interfaces), None
     if name == "dynamic":
-        return set(), (
-            "interface list 'dynamic' (interfaces created at run time)" if st.dynamic_ifaces_possible else None
-        )
+        return set(), (Text("input.routeros.iflist_dynamic") if st.dynamic_ifaces_possible else None)
     spec = st.lists.get(name)
     members = set(st.list_static.get(name, ()))
     reason = None
     if spec is None and not members:
-        return set(), f"interface list {name} is not defined"
+        return set(), Text("input.routeros.iflist_undefined", name=name)
     if spec is not None and depth < 8:
         for inc in spec["include"]:
             m, r = expand_list(st, inc, src, depth + 1)
@@ -95,15 +93,15 @@ def finish_address_lists(st: State) -> None:
             if r is None:
                 if ":" in value:
                     continue  # IPv6 entry in an IPv4 list: never matches
-                reason = reason or f"address list {name} holds {value!r}, resolved at run time (DNS name)"
+                reason = reason or Text("input.routeros.alist_dns", name=name, value=repr(value))
                 st.partial(f"address-list {name}", reason, src)
                 continue
             ranges.append(r)
         if name in st.dynamic_lists:
-            reason = reason or f"address list {name} is filled at run time"
+            reason = reason or Text("input.routeros.alist_runtime", name=name)
         elif name in st.expiring_lists:
-            reason = reason or f"address list {name} has entries that expire (timeout=): its members change at run time"
+            reason = reason or Text("input.routeros.alist_expiring", name=name)
         st.alists[name] = (norm(ranges), reason)
     for name in st.dynamic_lists:
         if name not in st.alists:
-            st.alists[name] = ((), f"address list {name} is filled at run time")
+            st.alists[name] = ((), Text("input.routeros.alist_runtime", name=name))

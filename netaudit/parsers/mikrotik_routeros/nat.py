@@ -13,7 +13,7 @@ rule's image (the headers its packets leave DNAT with) is kept for
 from __future__ import annotations
 
 from netaudit.model import L2Mode, NatRule
-from netaudit.parsers.base import evolve
+from netaudit.parsers.base import evolve, join_reasons
 from netaudit.parsers.packet_sets import Cond, to_matches
 
 from .flatten import FlatRule, flatten
@@ -116,7 +116,7 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
         else:
             reasons.append(f"action {action} not modelled")
             targets.append((c, {}))
-    partial = "; ".join(dict.fromkeys(reasons)) or None
+    partial = join_reasons(list(dict.fromkeys(reasons))) or None
     for c, kw in targets:
         for m in to_matches(c):
             nr = NatRule(

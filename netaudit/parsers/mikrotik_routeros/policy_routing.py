@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from netaddr import IPNetwork
 
 from netaudit.model import PolicyRoute, Route, Src
+from netaudit.parsers.base import join_reasons, joined_reasons
 from netaudit.parsers.ip import int_to_ip, ip_to_int
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
@@ -371,7 +372,7 @@ def compose(p: State) -> list[PolicyRoute]:
         if b.forced is not None:  # bypasses the routing decision
             entries.append(_forced_entry(p, b))
             continue
-        bwhy = "; ".join(b.reasons) or None
+        bwhy = join_reasons(b.reasons) or None
         for r in rules:
             if r.mark is not None and r.mark != b.mark:
                 continue
@@ -407,12 +408,12 @@ def _table_action(p: State, table: str, fallback: bool):
 def _rule_entries(p, r: _Rule, region: list[Cond], b: _Block, bwhy: str | None, coverage, v6: bool) -> list[_Entry]:
     """Routing rule ``r`` on the packets of ``region`` (inside mangle block ``b``)."""
     name = "routing rule" + (f" routing-mark={r.mark}" if r.mark else "")
-    base_why = "; ".join(dict.fromkeys(r.reasons)) or None
+    base_why = join_reasons(list(dict.fromkeys(r.reasons))) or None
     if bwhy and (r.mark is not None or not v6):
         # the mark of these packets is not certain: a rule on the mark may or may not
         # apply (and on v7 the mark's table may decide before any rule)
         why = f"routing mark of these packets not certain: {bwhy}"
-        return [_simple(p, r, region, f"{base_why}; {why}" if base_why else why, name)]
+        return [_simple(p, r, region, joined_reasons(base_why, why) if base_why else why, name)]
     out: list[_Entry] = []
     # v7: routing-marked packets may be resolved in their table before the rules
     if not v6 and b.mark is not None and not (r.action in ("lookup", "lookup-only-in-table") and r.table == b.mark):
@@ -422,7 +423,7 @@ def _rule_entries(p, r: _Rule, region: list[Cond], b: _Block, bwhy: str | None, 
                 f"RouterOS v7 may resolve packets marked {b.mark} in table {b.mark} "
                 "before this routing rule (order not documented)"
             )
-            out.append(_simple(p, r, ov, f"{base_why}; {why}" if base_why else why, name))
+            out.append(_simple(p, r, ov, joined_reasons(base_why, why) if base_why else why, name))
     if r.action in ("drop", "unreachable"):
         out.append(_Entry(region, "drop", None, False, base_why, r.src, name))
         return out
@@ -472,7 +473,8 @@ def _forced_entry(p: State, pc: _Block) -> _Entry:
         why.append(f"route-dst {gw} is not on a connected network")
     if not any(r.table == table for r in p.dev.routes):
         p.dev.routes.append(Route(IPNetwork("0.0.0.0/0"), "default", next_hop=pc.forced, source=pc.src, table=table))
-    return _Entry(pc.conds, "table", table, False, "; ".join(dict.fromkeys(why)) or None, pc.src, "mangle route")
+    why_all = join_reasons(list(dict.fromkeys(why))) or None
+    return _Entry(pc.conds, "table", table, False, why_all, pc.src, "mangle route")
 
 
 def _finish(p: State, entries: list[_Entry]) -> list[PolicyRoute]:
@@ -486,7 +488,7 @@ def _finish(p: State, entries: list[_Entry]) -> list[PolicyRoute]:
             in_dflt = [x for c in e.conds if (x := intersect(c, Cond(inif=dflt))) is not None]
             in_vrf = [x for c in e.conds if (x := intersect(c, Cond(inif=others))) is not None]
             why = "policy routing of packets arriving in a VRF not modelled"
-            parts = [(in_vrf, f"{e.partial}; {why}" if e.partial else why), (in_dflt, e.partial)]
+            parts = [(in_vrf, joined_reasons(e.partial, why) if e.partial else why), (in_dflt, e.partial)]
         for conds, partial in parts:
             matches = [m for c in conds for m in to_matches(c)]
             if not matches:

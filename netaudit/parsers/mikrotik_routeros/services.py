@@ -24,6 +24,7 @@ from netaudit.model import (
     RuntimeForward,
     Src,
 )
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import ADDR_MAX, addr_pats, cond, norm, to_matches
 
 from .conditions import addr_field, ports_field
@@ -312,7 +313,7 @@ def _add_rule(
     st: State, flt: Filter, acts: list[Action], matched, src: Src, number: int, reasons: list[str], menu: str
 ) -> None:
     """An access rule's lines (one per action it may take), partial with ``reasons``."""
-    why = "; ".join(reasons) or None
+    why = join_reasons(reasons) or None
     for act in acts:
         flt.lines.append(FilterLine(act, to_matches(matched), src, name=f"{flt.name} {number}", partial=why))
     if why:
