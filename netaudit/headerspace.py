@@ -649,7 +649,8 @@ class HeaderSpace:
 
     def values(self, u, field: str) -> list[tuple[int, int]]:
         """Maximal intervals of the values ``field`` takes in the packets of ``u``."""
-        others = [b for b in self._names if b not in set(self._field_bits[field])]
+        own = set(self._field_bits[field])
+        others = [b for b in self._names if b not in own]
         return self.intervals(self.bdd.exist(others, u), field)
 
     def intervals(self, u, field: str) -> list[tuple[int, int]]:
