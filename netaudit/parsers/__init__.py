@@ -307,7 +307,7 @@ def assess(result: ParseResult, text: str) -> str | None:
     what happened to look familiar) and the reason is listed as partially understood.
     Returns the warning, or None when the parse stands.
     """
-    from netaudit.parsers.base import joined_reasons
+    from netaudit.parsers.base import join_reasons
 
     rep = result.report
     platform = looks_like(text)
@@ -324,9 +324,9 @@ def assess(result: ParseResult, text: str) -> str | None:
     rep.warnings.insert(0, why)
     for dev in result.devices:
         for itf in dev.interfaces.values():
-            itf.partial = joined_reasons(why, itf.partial) if itf.partial else why
+            itf.partial = join_reasons((why, itf.partial))
         for flt in dev.filters.values():
-            flt.partial = joined_reasons(why, flt.partial) if flt.partial else why
+            flt.partial = join_reasons((why, flt.partial))
         where = dev.source or Src(rep.file or dev.file, 1, text.split("\n", 1)[0].strip())
         rep.add_partial(f"device {dev.hostname}", why, where)
     return why

@@ -112,20 +112,16 @@ def from_state(cls: type[_D], state: dict[str, Any]) -> _D:
 IGNORE = object()  # sentinel: understood, irrelevant on purpose
 
 
-def joined_reasons(first: str, then: str) -> str:
-    """Two reasons a construct is partial, joined with "; " (:func:`join_reasons`)."""
-    return join_reasons((first, then))
-
-
-def join_reasons(reasons: Sequence[str]) -> str:
-    """Reasons a construct is partial, joined with "; ": one catalogue :class:`Text`
-    (input.joined) when one of them is one, so that a report words it in its language;
-    the English value is the same either way ("" for none)."""
-    if len(reasons) == 1:
-        return reasons[0]
-    if any(isinstance(r, Text) for r in reasons):
-        return Text("input.joined", parts=tuple(reasons))
-    return "; ".join(reasons)
+def join_reasons(reasons: Sequence[str | None]) -> str:
+    """Reasons a construct is partial (empty ones left out), joined with "; ": one
+    catalogue :class:`Text` (input.joined) when one of them is one, so that a report
+    words it in its language; the English value is the same either way ("" for none)."""
+    given = [r for r in reasons if r]
+    if len(given) == 1:
+        return given[0]
+    if any(isinstance(r, Text) for r in given):
+        return Text("input.joined", parts=tuple(given))
+    return "; ".join(given)
 
 
 def configured_hosts(dev: Device) -> tuple[AddrMatch, ...]:
@@ -322,7 +318,7 @@ class LineParser:
             self.scan_secrets(tokens, low)
 
     def iface_partial(self, iface: Interface, reason: str, src: Src) -> None:
-        iface.partial = joined_reasons(iface.partial, reason) if iface.partial else reason
+        iface.partial = join_reasons((iface.partial, reason))
         self.rep.add_partial(f"interface {iface.name}", reason, src)
 
     # ------------------------------------------------------------------ shared handlers

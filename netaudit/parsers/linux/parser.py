@@ -11,7 +11,7 @@ from pathlib import PurePath
 
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, Match, ParseResult, Src
-from netaudit.parsers.base import joined_reasons
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import norm
 
 from . import iproute, netfilter, policy, services
@@ -177,7 +177,7 @@ def _unknown_firewall(st: State, warning: Text | None = None, at: Src | None = N
     assert dev.source is not None
     src = at or dev.source
     for flt in dev.filters.values():
-        flt.partial = joined_reasons(flt.partial, why) if flt.partial else why
+        flt.partial = join_reasons((flt.partial, why))
     for name in ("input", "forward"):
         if name in dev.filters:
             continue

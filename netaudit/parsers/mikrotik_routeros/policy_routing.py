@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from netaddr import IPNetwork
 
 from netaudit.model import PolicyRoute, Route, Src
-from netaudit.parsers.base import join_reasons, joined_reasons
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.ip import int_to_ip, ip_to_int
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
@@ -413,7 +413,7 @@ def _rule_entries(p, r: _Rule, region: list[Cond], b: _Block, bwhy: str | None, 
         # the mark of these packets is not certain: a rule on the mark may or may not
         # apply (and on v7 the mark's table may decide before any rule)
         why = f"routing mark of these packets not certain: {bwhy}"
-        return [_simple(p, r, region, joined_reasons(base_why, why) if base_why else why, name)]
+        return [_simple(p, r, region, join_reasons((base_why, why)), name)]
     out: list[_Entry] = []
     # v7: routing-marked packets may be resolved in their table before the rules
     if not v6 and b.mark is not None and not (r.action in ("lookup", "lookup-only-in-table") and r.table == b.mark):
@@ -423,7 +423,7 @@ def _rule_entries(p, r: _Rule, region: list[Cond], b: _Block, bwhy: str | None, 
                 f"RouterOS v7 may resolve packets marked {b.mark} in table {b.mark} "
                 "before this routing rule (order not documented)"
             )
-            out.append(_simple(p, r, ov, joined_reasons(base_why, why) if base_why else why, name))
+            out.append(_simple(p, r, ov, join_reasons((base_why, why)), name))
     if r.action in ("drop", "unreachable"):
         out.append(_Entry(region, "drop", None, False, base_why, r.src, name))
         return out
@@ -488,7 +488,7 @@ def _finish(p: State, entries: list[_Entry]) -> list[PolicyRoute]:
             in_dflt = [x for c in e.conds if (x := intersect(c, Cond(inif=dflt))) is not None]
             in_vrf = [x for c in e.conds if (x := intersect(c, Cond(inif=others))) is not None]
             why = "policy routing of packets arriving in a VRF not modelled"
-            parts = [(in_vrf, joined_reasons(e.partial, why) if e.partial else why), (in_dflt, e.partial)]
+            parts = [(in_vrf, join_reasons((e.partial, why))), (in_dflt, e.partial)]
         for conds, partial in parts:
             matches = [m for c in conds for m in to_matches(c)]
             if not matches:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from netaddr import IPNetwork
 
 from netaudit.model import Device, IfKind, Interface, ParseReport, Src
-from netaudit.parsers.base import joined_reasons
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.mikrotik_routeros import VENDOR
 from netaudit.parsers.packet_sets import Cond
 
@@ -175,7 +175,7 @@ class State:
         """Mark a model interface partial (once per reason), citing ``src``."""
         if itf.partial and reason in itf.partial:
             return
-        itf.partial = joined_reasons(itf.partial, reason) if itf.partial else reason
+        itf.partial = join_reasons((itf.partial, reason))
         if src is not None:
             self.partial(f"interface {itf.name}", reason, src)
 
