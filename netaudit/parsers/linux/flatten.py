@@ -64,12 +64,22 @@ def flatten(
     def walk(walk, ch: Chain, guard: list[Cond], stack: tuple[str, ...], inherited: list[str]) -> None:
         guard_reasons = list(inherited)
         every = guard == [ANY]  # (tested again only when the guard changes)
+        narrowed = _fields(guard)
         for rule in ch.rules:
             if every:
                 eff = list(rule.conds)
-            elif len(guard) == 1 and len(rule.conds) == 1:  # a jump's one condition, a rule's one
-                one = intersect(guard[0], rule.conds[0])
-                eff = [one] if one is not None else []
+            elif len(rule.conds) == 1 and narrowed is not None:  # a jump's one condition, a rule's one
+                c = rule.conds[0]
+                for i, _ in narrowed:
+                    if c[i] is not None:  # a field both constrain: the exact intersection
+                        one = intersect(guard[0], c)
+                        eff = [one] if one is not None else []
+                        break
+                else:  # the rule's condition with the guard's fields set (intersect's result)
+                    fields: list = list(c)
+                    for i, v in narrowed:
+                        fields[i] = v
+                    eff = [_new(Cond, fields)]
             else:
                 eff = intersect_all(guard, rule.conds)
             if not eff:
@@ -103,9 +113,17 @@ def flatten(
                     return
                 guard = g
                 every = guard == [ANY]
+                narrowed = _fields(guard)
                 continue
             if v in keep:
                 out.append(_new(Flat, (v, eff, rule, reasons)))
 
     walk(walk, chain, [ANY], (chain.name,), list(chain.reasons))
     return out
+
+
+def _fields(guard: list[Cond]) -> list[tuple[int, object]] | None:
+    """(index, value) of the fields a one-condition guard constrains (None: a union)."""
+    if len(guard) != 1:
+        return None
+    return [(i, v) for i, v in enumerate(guard[0]) if v is not None]

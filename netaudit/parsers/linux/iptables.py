@@ -55,6 +55,7 @@ from .iptables_matches import (
     split_options,
     tokenize,
 )
+from .iptables_plain import plain_conds
 from .rules import Chain, NatTarget, Rule, Ruleset
 
 # Built-in chains per table: hook priority (the iptables NF_IP_PRI_* values).
@@ -157,26 +158,30 @@ def parse_iptables_save(
     each interface's group as ``ip -j addr`` printed it, for ``-m devgroup``; without it
     that match is partial.
     """
-    words = [(n, text, tokenize(text)) for n, text in lines]
-    # The words are looked at only on lines that could hold them (a quote can spell a
+    # What the whole dump says before any rule is read: NOTRACK rules, sets changed at
+    # run time.  Only the lines that could say it are split here (a quote can spell a
     # word its text does not show).
-    notrack = any(
-        w is not None and ("NOTRACK" in w or "--notrack" in w)
-        for _, text, w in words
-        if '"' in text or "NOTRACK" in text or "--notrack" in text
-    )
+    notrack = False
     dynamic: set[str] = set()
-    for _, text, w in words:
-        if w is None or ('"' not in text and "-set" not in text):
+    for _, text in lines:
+        if '"' not in text and "NOTRACK" not in text and "-notrack" not in text and "-set" not in text:
             continue
+        w = tokenize(text)
+        if w is None:
+            continue
+        notrack = notrack or "NOTRACK" in w or "--notrack" in w
         for i, t in enumerate(w):
             if t in ("--add-set", "--del-set", "--map-set") and i + 1 < len(w):
                 dynamic.add(w[i + 1])
     st = _State(file, MatchContext(ifaces, sets, dynamic, local, notrack, groups=groups))
-    for n, text, w in words:
+    for n, text in lines:
         stripped = text.strip()
         try:
-            _line(st, Src(file, n, stripped), stripped, w)
+            words = tokenize(text)
+            if stripped[:3] == "-A " and st.table is not None and words is not None and len(words) >= 2:
+                _rule(st, st.table, Src(file, n, stripped), words)  # a rule: what _line finds, sooner
+            else:
+                _line(st, Src(file, n, stripped), stripped, words)
         except Exception as exc:  # never raise on content: a bug here is one line lost, said so
             st.acc.unrecognized.append(Src(file, n, stripped))
             why = Text("input.linux.iptables_line_unread", error=type(exc).__name__)
@@ -311,6 +316,16 @@ def _rule(st: _State, table: _Table, src: Src, words: list[str]) -> None:
 def _make_rules(st: _State, table: _Table, chain: Chain, src: Src, words: list[str]) -> list[Rule]:
     """The rule of one ``-A`` line (two when a ``-m devgroup`` match is not known on some
     interfaces: :func:`.devgroups.split`)."""
+    plain = plain_conds(words, st.ctx, TERMINAL)
+    if plain is not None:  # the common shape, read straight (iptables_plain)
+        verdict = TERMINAL.get(plain[1]) if plain[2] == "-j" else None
+        if verdict is not None:  # what _target sets for it
+            return [Rule(plain[0], verdict, src)]
+        rule = Rule(plain[0], "continue", src)
+        why = _target(rule, table, chain, plain[1], plain[2], [])
+        if why:
+            rule.reasons = [why]
+        return [rule]
     opts = split_options(words)
     if opts is None:
         return [Rule([ANY], "unknown", src, reasons=["rule not understood: it may do anything"])]

@@ -154,6 +154,9 @@ class MatchContext:
     # of its one condition (rule_conds): a dump repeats the same options thousands of
     # times (-p tcp, -o wan0, --dport 443 …)
     memo: dict[tuple[Opt, str], tuple[list[Cond], tuple[str, ...], Fields]] = field(default_factory=dict)
+    # (module, negated, option, value) → the one condition and the fields it sets, for
+    # the plain path (:func:`.iptables_plain.plain_conds`)
+    plain_memo: dict[tuple[str, bool, str, str], tuple] = field(default_factory=dict)
 
 
 _OTHER_SPACE = re.compile(r"[^\S \t]")  # whitespace str.split() cuts at, iptables-restore does not
@@ -178,8 +181,15 @@ def tokenize(text: str) -> list[str] | None:
     quotes with ``\\`` escaping the next character inside; a word with a quoted part is a
     :class:`Quoted`.  None for an unclosed quote."""
     # (a printable text holds no blank but spaces: tested in C before the pattern)
-    if '"' not in text and (text.isprintable() or not _OTHER_SPACE.search(text)):
+    plain_blanks = text.isprintable() or not _OTHER_SPACE.search(text)
+    if '"' not in text and plain_blanks:
         return text.split()  # no quote and no blank but spaces and tabs: nearly every line
+    if plain_blanks and text.count('"') == 2 and "\\" not in text:
+        # One quoted word between blanks (a comment): the pattern's words, cut by partition.
+        before, _, rest = text.partition('"')
+        inside, _, after = rest.partition('"')
+        if (not before or before[-1] in " \t") and (not after or after[0] in " \t"):
+            return [*before.split(), Quoted(inside), *after.split()]
     words = _WORD.findall(text)
     if '"' in words:
         return None
@@ -253,6 +263,9 @@ def mask_ranges(value: int, mask: int, reasons: list[str], spec: str) -> Ranges:
     """Addresses x with x & mask == value & mask.  A non-contiguous mask is a union of
     blocks; past 4096 blocks the contiguous leading part of the mask is kept (wider)."""
     value &= mask
+    free = ~mask & ADDR_MAX
+    if not free & (free + 1):  # a prefix (nearly every address): one block
+        return ((value, value | free),)
     free_low = (mask & -mask).bit_length() - 1 if mask else 32  # trailing zero bits
     holes = [b for b in range(free_low, 32) if not (mask >> b) & 1]
     if len(holes) > 12:
@@ -262,8 +275,6 @@ def mask_ranges(value: int, mask: int, reasons: list[str], spec: str) -> Ranges:
         reasons.append(f"address {spec}: non-contiguous mask widened to /{lead}")
         m = (ADDR_MAX << (32 - lead)) & ADDR_MAX
         return ((value & m, (value & m) | (~m & ADDR_MAX)),)
-    if not holes:  # a prefix (nearly every address): one block
-        return ((value, value | ((1 << free_low) - 1)),)
     out = []
     for combo in range(1 << len(holes)):
         lo = value
@@ -663,13 +674,13 @@ def rule_conds(opts: list[Opt], ctx: MatchContext) -> tuple[list[Cond], list[str
             hit = memo.get(key)
             if hit is None:
                 said = len(reasons)
-                got = _option(o, ctx, reasons, _group(opts, start), proto)
+                got = option_union(o, ctx, reasons, _group(opts, start), proto)
                 hit = memo[key] = (got, tuple(reasons[said:]), _fields_of(got))
             else:
                 reasons.extend(hit[1])
             got, single = hit[0], hit[2]
         else:
-            got = _option(o, ctx, reasons, _group(opts, start), proto)
+            got = option_union(o, ctx, reasons, _group(opts, start), proto)
             single = _fields_of(got)
         if not single:
             if got == [ANY]:
@@ -720,13 +731,17 @@ def _group(opts: list[Opt], start: int) -> list[Opt]:
     return opts[start:end]
 
 
-def _option(o: Opt, ctx: MatchContext, reasons: list[str], group: list[Opt], proto: str) -> list[Cond]:
-    """The union one match option selects (reasons appended for what is not modelled)."""
+def option_union(
+    o: Opt, ctx: MatchContext, reasons: list[str], group: list[Opt] | None = None, proto: str = ""
+) -> list[Cond]:
+    """The union one match option selects (reasons appended for what is not modelled).
+    ``group``: the options of its ``-m`` (read by ``addrtype`` and ``set``); ``proto``:
+    the rule's protocol, for an option written without its ``-m`` (``-p tcp --dport 22``)."""
     if o.module == "" and o.name in BASE_NAMES:
         return base_opt(o, ctx, reasons)
     if o.module == "" and proto in ("tcp", "udp", "icmp"):
         o = Opt(proto, o.neg, o.name, o.args)  # implicit -m of -p
-    got_m = module_opt(o, ctx, reasons, group)
+    got_m = module_opt(o, ctx, reasons, group or [])
     if got_m is None:
         reasons.append(f"match {('-m ' + o.module) if o.module else o.name} not understood")
         return [ANY]

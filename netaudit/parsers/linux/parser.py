@@ -204,9 +204,8 @@ def _iptables(st: State, sec: Section, ifaces: frozenset[str], own) -> Ruleset |
         st.ignored += len(sec.content_lines())
         _unknown_firewall(st)
         return None
-    lines = [(n, t) for n, t in sec.lines]
     try:
-        got = iptables.parse_iptables_save(lines, st.file, ifaces, local=own, groups=st.ifgroups)
+        got = iptables.parse_iptables_save(sec.lines, st.file, ifaces, local=own, groups=st.ifgroups)
     except Exception as e:  # a reader bug must not lose the whole device
         warning = Text("input.linux.iptables_failed", error=type(e).__name__)
         st.warn(warning)

@@ -700,7 +700,7 @@ def _reference_conds(opts, ctx) -> tuple[list[Cond], list[str]]:
         for o in group:
             if o.module == im.TARGET or o.name in ("-j", "-g"):
                 continue
-            conds = intersect_all(conds, im._option(o, ctx, reasons, group, proto))
+            conds = intersect_all(conds, im.option_union(o, ctx, reasons, group, proto))
             if not conds:
                 return [], []
     return conds, list(dict.fromkeys(reasons))

@@ -1,0 +1,144 @@
+"""The common ``iptables-save`` rule read straight into its condition (for :mod:`.iptables`).
+
+Nearly every rule of a big dump has one shape: base matches (``-s``, ``-d``, ``-i``,
+``-o``, ``-p``, each with one value, ``!`` before it or not), the ``tcp``, ``udp``,
+``icmp``, ``multiport`` and ``comment`` modules with one value per option, and a target
+(``-j``/``-g`` NAME; a terminal target may carry its own options, ``--reject-with``).
+:func:`plain_conds` reads such a rule in one pass over its words into the fields of its
+one :class:`~netaudit.parsers.packet_sets.Cond`, without the :class:`.iptables_matches.Opt`
+list of :func:`.iptables_matches.split_options` and the general walk of
+:func:`.iptables_matches.rule_conds`.  Each option's value is read once per dump by the
+same functions the general path uses (:func:`.iptables_matches.option_union`), and a rule
+is narrowed field by field as :func:`.iptables_matches.rule_conds` narrows it.
+
+Anything else — another module, an option without ``-m`` (``-p tcp --dport 22``, read with
+the protocol), ``!`` between an option and its value, an option with no value or several,
+a value not understood (a reason), a union of conditions, no packet, base options after
+the target — gives None before anything is kept, and the general path reads the rule.
+tests/parsers/linux/test_iptables_plain.py compares the two paths on generated rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from netaudit.parsers.packet_sets import ANY, Cond, intersect
+
+from .iptables_matches import BASE_NAMES, BASE_OPTS, MatchContext, Opt, option_union
+
+_new = tuple.__new__
+_BASE_READ = frozenset({"-s", "-d", "-i", "-o", "-p"})  # base options with one value
+_MODULES = frozenset({"tcp", "udp", "icmp", "multiport", "comment"})
+
+# What an (option word, value) pair is, in the module being read with ``!`` before it or
+# not (:func:`_classify`): the same pairs repeat all over a dump, so each is told once.
+_REFUSE = ("refuse",)  # left to the general path
+_SKIP = ("skip",)  # a comment
+_MODULE = "module"  # ("module", name): a -m
+_TARGET = "target"  # ("target", -j or -g)
+_FIELDS = "fields"  # ("fields", the one condition, the fields it sets): a match
+
+
+def _is_option(w: str) -> bool:
+    """Whether ``w`` is an option name where :func:`.iptables_matches.split_options` looks for one."""
+    return len(w) > 1 and w[0] == "-" and not w[1].isdigit() and type(w) is str
+
+
+def plain_conds(words: list[str], ctx: MatchContext, terminal: Container[str]) -> tuple[list[Cond], str, str] | None:
+    """(the rule's union of conditions, its target, ``-j`` or ``-g``) for the words of a
+    rule of the common shape (after ``-A CHAIN``), or None (module docstring).
+    ``terminal``: the targets whose own options change nothing the model reads."""
+    memo = ctx.plain_memo
+    fields: list | None = None
+    module = ""
+    neg = False
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        if type(w) is not str:
+            return None
+        if w == "!":
+            if neg:
+                return None
+            neg = True
+            i += 1
+            continue
+        if i + 1 >= n:
+            return None  # an option without a value
+        arg = words[i + 1]
+        key = (module, neg, w, arg)
+        kind = memo.get(key)
+        if kind is None:
+            kind = memo[key] = _classify(module, neg, w, arg, ctx)
+        tag = kind[0]
+        if type(arg) is not str and kind is not _SKIP:
+            return None  # a quoted value (only a comment's is read here)
+        if tag is _FIELDS:
+            neg = False
+            i += 2
+            single = kind[2]
+            if not single:
+                continue  # every packet
+            if fields is None:
+                fields = list(ANY)
+            for idx, value in single:
+                if fields[idx] is None:
+                    fields[idx] = value
+                else:  # a field set twice: the exact intersection, as rule_conds takes it
+                    z = intersect(_new(Cond, fields), kind[1])
+                    if z is None:
+                        return None
+                    fields = list(z)
+                    break
+        elif kind is _SKIP:
+            i += 2
+        elif tag is _MODULE:
+            module = kind[1]
+            i += 2
+        elif tag is _TARGET:
+            rest = words[i + 2 :]
+            if rest and (arg not in terminal or any(x in BASE_OPTS for x in rest)):
+                # a terminal target's options change nothing; base options after a target are matches
+                return None
+            return ([ANY] if fields is None else [_new(Cond, fields)]), arg, kind[1]
+        else:
+            return None
+    if neg:
+        return None
+    return ([ANY] if fields is None else [_new(Cond, fields)]), "", "-j"
+
+
+def _classify(module: str, neg: bool, w: str, arg: str, ctx: MatchContext) -> tuple:
+    """What option word ``w`` with the value ``arg`` is in a rule (``module``: the ``-m``
+    being read, ``neg``: a ``!`` before it), for :func:`plain_conds`; its match read by
+    the general path's function (:func:`.iptables_matches.option_union`)."""
+    if not _is_option(w):
+        return _REFUSE  # a second value of the option before (split_options takes it so)
+    if arg == "!" or _is_option(arg):
+        return _REFUSE  # "--dport ! 25", or no value
+    name = BASE_OPTS.get(w, w)
+    if name == "-j" or name == "-g":
+        return _REFUSE if neg else (_TARGET, name)
+    if name == "-m":
+        low = arg.lower()
+        return _REFUSE if neg or low not in _MODULES else (_MODULE, low)
+    if module == "comment" and name not in BASE_NAMES:
+        return _SKIP if name == "--comment" and not neg else _REFUSE
+    if name in BASE_NAMES:
+        if name not in _BASE_READ:
+            return _REFUSE
+        if module:  # a base option means the same after any -m: one reading (one object) for all
+            key = ("", neg, w, arg)
+            kind = ctx.plain_memo.get(key)
+            if kind is None:
+                kind = ctx.plain_memo[key] = _classify("", neg, w, arg, ctx)
+            return kind
+    elif not module:
+        return _REFUSE  # no -m: read with the rule's protocol (the general path)
+    reasons: list[str] = []
+    got = option_union(_new(Opt, (module, neg, name, (arg,))), ctx, reasons)
+    if reasons or len(got) != 1:
+        return _REFUSE  # a reason, no packet or a union
+    single = tuple([(k, v) for k, v in enumerate(got[0]) if v is not None])
+    return (_FIELDS, got[0], single)
