@@ -239,6 +239,7 @@ class HeaderSpace:
         self._all_services: Bdd | None = None
         self._service_hidden: list[str] | None = None  # service_projection
         self._field_bits = {f: [_bit(f, i) for i in range(w)] for f, w in FIELDS}
+        self._field_levels: dict[str, list[int]] = {}  # field -> its bits' levels (intervals)
         # "New connection": a TCP SYN without ACK/RST, or any non-TCP packet;
         # never a packet of an already established connection.
         tcp = self.eq("proto", PROTO_TCP)
@@ -655,23 +656,30 @@ class HeaderSpace:
 
     def intervals(self, u, field: str) -> list[tuple[int, int]]:
         """Maximal value intervals of ``field`` in ``u`` (``u`` must depend on no other field)."""
-        return self._intervals(u, 0, self._field_bits[field], {})
+        levels = self._field_levels.get(field)
+        if levels is None:
+            levels = self._field_levels[field] = [self.bdd.level_of_var(b) for b in self._field_bits[field]]
+        return self._intervals(u, 0, levels, {})
 
-    def _intervals(self, node, i: int, bits: list[str], memo: dict) -> list[tuple[int, int]]:
-        # Intervals relative to the sub-space of the remaining len(bits) - i bits.
+    def _intervals(self, node, i: int, levels: list[int], memo: dict) -> list[tuple[int, int]]:
+        # Intervals relative to the sub-space of the remaining len(levels) - i bits, the
+        # node's two branches on bit i read from the node itself (a node of the field's
+        # bits only tests bit i or a later one; a substitution per bit cost a dict and a
+        # CUDD call each: issue #15).
         # A method, not a recursive closure: a closure that calls itself is a reference
         # cycle, and BDD nodes held in a cycle must never be freed by the cyclic collector
         # (see "BDD nodes and reference cycles" above).
         if node == self.false:
             return []
-        w = len(bits)
+        w = len(levels)
         if node == self.true:
             return [(0, (1 << (w - i)) - 1)]
         key = (node, i)
         if key in memo:
             return memo[key]
-        lo = self._intervals(self.bdd.let({bits[i]: False}, node), i + 1, bits, memo)
-        hi = self._intervals(self.bdd.let({bits[i]: True}, node), i + 1, bits, memo)
+        low, high = _branches(node, levels[i])
+        lo = self._intervals(low, i + 1, levels, memo)
+        hi = self._intervals(high, i + 1, levels, memo)
         half = 1 << (w - i - 1)
         res = list(lo)
         for a, b in hi:

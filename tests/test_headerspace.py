@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import random
 
 import pytest
 from helpers import SAMPLES, collector_states
@@ -318,3 +319,25 @@ def test_a_line_on_the_connection_state_alone_adds_one_node():
     state = hs.match(Match(conn_established=True))
     assert len(state | u) == len(u) + 1
     assert len(u & hs.match(Match(conn_established=False))) == len(u) + 1
+
+
+@pytest.mark.parametrize(("field", "width"), [("dst_port", 16), ("proto", 8), ("icmp_type", 8), ("dst_ip", 32)])
+def test_intervals_are_the_merged_ranges(field, width):
+    """intervals() reads each bit's branches from the nodes: the maximal intervals of a
+    union of random ranges, merged where they touch or overlap."""
+    hs = HeaderSpace()
+    rnd = random.Random(width)
+    for _ in range(200):
+        ranges, u = [], hs.false
+        for _ in range(rnd.randint(0, 6)):
+            lo = rnd.randrange(1 << width)
+            hi = min((1 << width) - 1, lo + rnd.choice([0, 1, 5, 300, 1 << (width // 2)]))
+            u |= hs.range(field, lo, hi)
+            ranges.append((lo, hi))
+        merged: list[tuple[int, int]] = []
+        for lo, hi in sorted(ranges):
+            if merged and lo <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            else:
+                merged.append((lo, hi))
+        assert hs.intervals(u, field) == merged

@@ -177,6 +177,9 @@ class Run:
     # for the packets of a blocked cell that asks (most applications deny nothing
     # anyone asks about).
     denials: dict[tuple, tuple] = field(default_factory=dict)
+    # (dev, filter, in, out) -> (how many sets, their union): built by the first blocked
+    # cell that asks (Witnesses.blocking_lines).
+    applied: dict[tuple, tuple] = field(default_factory=dict)
     # Packets for the devices' own addresses, evaluated once per interface at the end.
     control: dict[tuple, list] = field(default_factory=dict)  # (dev, if, certain, reason) -> [(set, path)]
     # Packets that may be for a run-time address of the device (any candidate),
