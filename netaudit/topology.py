@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from netaddr import IPNetwork
 
-from .model import Device, IfKind, Interface, L2Mode, Src
+from .model import Device, IfKind, Interface, L2Mode, NatRule, Src
 
 Node = tuple
 
@@ -347,7 +347,7 @@ class Exit:
 
     device: str
     interface: str
-    why: str  # default-route | runtime-default-route | nat-outside | wan-role | wan-list
+    why: str  # default-route | runtime-default-route | nat-outside | wan-role | wan-list | interface-nat
     source: Src | None = None
 
 
@@ -408,7 +408,33 @@ def exits(topo: Topology) -> list[Exit]:
                 str(name).upper() == "WAN" and itf.name in members for name, members in lists.items()
             ):
                 add(d, itf.name, "wan-list", itf.source)
+        for ifn, src in nat_exits(d).items():
+            if not shared(d.hostname, ifn):
+                add(d, ifn, "interface-nat", src)
     return list(found.values())
+
+
+def nat_exits(d: Device) -> dict[str, Src | None]:
+    """Interfaces whose own address a source NAT gives the packets leaving them
+    (masquerade, interface overload/PAT, a FortiGate policy's NAT, OpenWrt ``masq``) → the
+    NAT's line.  They face the Internet, as NAT outside does; a tunnel does not, nor an
+    interface whose NAT only serves hosts of its own subnets (hairpin NAT: the LAN
+    reaching its server by the public address)."""
+    out: dict[str, Src | None] = {}
+    for rule in d.nat_rules:
+        itf = d.interfaces.get(rule.to_interface or "") if rule.kind == "source" else None
+        if itf is None or itf.kind == IfKind.TUNNEL or itf.name in out or _hairpin(rule, itf):
+            continue
+        out[itf.name] = rule.source
+    return out
+
+
+def _hairpin(rule: NatRule, itf: Interface) -> bool:
+    """Whether source NAT ``rule`` translates only packets for hosts of ``itf``'s own subnets."""
+    m = rule.match
+    if m.dst is None or m.dst_negate or not itf.addresses:
+        return False
+    return all(any(net.first <= p.value and (p.value | p.wildcard) <= net.last for net in itf.addresses) for p in m.dst)
 
 
 def _connected_interface(d: Device, nh: int | None) -> str | None:

@@ -8,8 +8,8 @@ none in cyclic garbage.  (headerspace.py, "BDD nodes and reference cycles".)"""
 from __future__ import annotations
 
 import gc
-import sys
 import random
+import sys
 
 import pytest
 from helpers import SAMPLES, collector_states

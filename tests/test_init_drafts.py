@@ -821,3 +821,67 @@ def test_a_name_that_says_no_kind_is_quoted_in_the_todo(tmp_path, capsys):
     assert main(["init", str(tmp_path), "-o", "-", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "# TODO: FW-UBND:GigabitEthernet1/3 — its name 'VOIP' says nothing netaudit recognises" in out
+
+
+# A commune router as a technician exports it: the ISP modem hands the WAN its address by
+# DHCP (no default route from it), a static default through the modem, masquerade out of
+# ether1, no interface list named WAN; a hairpin masquerade for the office's camera
+# recorder on the LAN, and one out of a WireGuard tunnel to the province.
+ROUTEROS_MASQ = """\
+# 2026-10-01 10:00:00 by RouterOS 7.14
+# model = RB750Gr3
+/interface bridge
+add name=bridge1
+/interface wireguard
+add listen-port=13231 name=wg-tinh
+/interface bridge port
+add bridge=bridge1 interface=ether2
+add bridge=bridge1 interface=ether3
+/ip address
+add address=192.168.88.1/24 interface=bridge1
+add address=10.255.7.2/30 interface=wg-tinh
+/ip dhcp-client
+add add-default-route=no interface=ether1
+/ip route
+add gateway=100.64.12.1
+/ip firewall nat
+add action=masquerade chain=srcnat out-interface=ether1
+add action=masquerade chain=srcnat dst-address=192.168.88.20 out-interface=bridge1 src-address=192.168.88.0/24
+add action=masquerade chain=srcnat out-interface=wg-tinh
+/system identity
+set name=UBND-Xa-Tan-Lap
+"""
+
+
+def test_the_interface_masquerade_leaves_through_faces_the_internet(tmp_path):
+    """The default route's gateway lies in the DHCP-given subnet (not known before run
+    time): the masquerade out of ether1 says where the Internet is.  A hairpin masquerade
+    toward a LAN server and one into a tunnel say nothing of the kind."""
+    (tmp_path / "r.rsc").write_text(ROUTEROS_MASQ, encoding="utf-8")
+    site = inferred(tmp_path)
+    external = [z for z in site.zones if z.kind == "external"]
+    assert [z.attach for z in external] == [[("UBND-Xa-Tan-Lap", "ether1")]]
+    why = " ".join(str(w) for w in external[0].inferred_from)
+    assert "source-NATed to its own address" in why
+    assert all(("UBND-Xa-Tan-Lap", "bridge1") not in z.attach for z in external)
+    assert all(("UBND-Xa-Tan-Lap", "wg-tinh") not in z.attach for z in external)
+
+
+def test_an_internet_zone_without_attach_is_placed_where_masquerade_leaves(tmp_path):
+    """The audit's own reading of the same fact: an external zone the site file does not
+    attach is placed at the interface a masquerade leaves by, not left unplaced."""
+    (tmp_path / "r.rsc").write_text(ROUTEROS_MASQ, encoding="utf-8")
+    (tmp_path / "site.yaml").write_text(
+        "unit: UBND xa Tan Lap\nlevel: 2\nzones:\n"
+        "  lan: {kind: internal, subnets: [192.168.88.0/24]}\n"
+        "  internet: {kind: external}\n",
+        encoding="utf-8",
+    )
+    audit = run_audit([tmp_path / "r.rsc"], tmp_path / "site.yaml")
+    internet = next(z for z in audit.zones if z.name == "internet")
+    assert internet.placed and [str(t) for t in internet.attached] == [
+        f"UBND-Xa-Tan-Lap:ether1 — packets leaving it are source-NATed to its own address ({tmp_path / 'r.rsc'}:18)"
+    ]
+    # No firewall: the ISP's side reaches the LAN (unplaced, the cell would be unknown).
+    cell = next(c for c in audit.matrix if (c.src, c.dst) == ("internet", "lan"))
+    assert cell.verdict == "reachable"

@@ -182,6 +182,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "{device}:{interface} — cổng có vai trò WAN ({where})",
         "en": "{device}:{interface} — interface with the WAN role ({where})",
     },
+    "attach.interface-nat": {
+        "vi": "{device}:{interface} — gói tin ra qua cổng này được NAT nguồn thành địa chỉ của chính nó ({where})",
+        "en": "{device}:{interface} — packets leaving it are source-NATed to its own address ({where})",
+    },
     "attach.wan-list": {
         "vi": "{device}:{interface} — thuộc danh sách cổng WAN ({where})",
         "en": "{device}:{interface} — member of the WAN interface list ({where})",

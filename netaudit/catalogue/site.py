@@ -91,6 +91,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "infer.ev.interface_list": {"vi": "{where} thuộc interface list {list}", "en": "{where} in interface list {list}"},
     "infer.ev.role": {"vi": "{where} có role {role}", "en": "{where} role {role}"},
     "infer.ev.nat_outside": {"vi": "{where} là phía NAT outside", "en": "{where} is NAT outside"},
+    "infer.ev.interface_nat": {
+        "vi": "gói tin ra qua {where} được NAT nguồn thành địa chỉ của chính giao diện này (masquerade / PAT)",
+        "en": "packets leaving {where} are source-NATed to its own address (masquerade / PAT)",
+    },
     "infer.ev.ssid_open": {
         "vi": "{host} SSID '{name}' để mở (không mật khẩu)",
         "en": "{host} SSID '{name}' is open (no password)",

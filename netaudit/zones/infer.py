@@ -19,7 +19,7 @@ from netaddr import IPNetwork, IPSet
 
 from ..messages import Text
 from ..model import Action, Device, IfKind, Interface, L2Mode
-from ..topology import Topology
+from ..topology import Topology, nat_exits
 from .placement import svi_vid
 from .site import Site, Zone
 
@@ -497,6 +497,18 @@ class _Drafter:
                         ("external", "internet", ""),
                         Text("infer.ev.default_route", where=f"{host}:{out.name}"),
                     )
+
+        # An interface a source NAT leaves by with its own address faces the Internet, as
+        # NAT outside does (topology.nat_exits: not a tunnel, not a hairpin NAT).
+        for ifn in nat_exits(d):
+            out = d.interfaces[ifn]
+            if self._eligible(d, out):
+                self._evidence(
+                    self._interface_places(d, out),
+                    _HINTED,
+                    ("external", "internet", ""),
+                    Text("infer.ev.interface_nat", where=f"{host}:{out.name}"),
+                )
 
     # ------------------------------------------------------------------ zones
 

@@ -272,8 +272,7 @@ config firewall policy
         set dstaddr "all"
         set schedule "always"
         set service "ALL"
-        set nat enable
-    next
+{nat_line}    next
 end
 config router static
     edit 1
@@ -363,10 +362,12 @@ def test_fortigate_port_label_yields_to_its_alias(tmp_path):
     assert "note:" not in text  # role lan fits a camera and a staff network
 
 
-def fgt_port2(alias: str, role: str, default_route: bool) -> str:
+def fgt_port2(alias: str, role: str, default_route: bool, nat: bool = False) -> str:
     """A FortiGate whose port2 faces a MikroTik: ``alias`` and ``role`` as given, the
-    default route through it or only a route to the MikroTik's office LAN."""
+    default route through it or only a route to the MikroTik's office LAN, the staff
+    policy toward it with NAT to port2's address or without."""
     dst = "" if default_route else "        set dst 10.99.0.0 255.255.0.0\n"
+    nat_line = "        set nat enable\n" if nat else ""
     return f"""\
 #config-version=FG100F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin
 #conf_file_ver=86230711820164
@@ -404,8 +405,7 @@ config firewall policy
         set dstaddr "all"
         set schedule "always"
         set service "ALL"
-        set nat enable
-    next
+{nat_line}    next
 end
 config router static
     edit 1
@@ -417,12 +417,13 @@ end
 
 
 @pytest.mark.parametrize(
-    "alias,role,default_route,kind,note",
+    "alias,role,default_route,nat,kind,note",
     [
         (
             "WAN_MK",
             "lan",
             True,
+            False,
             "external",
             "FGT-SOTTTT: port2 role lan suggests internal but port2 'WAN_MK' ~ WAN suggests external: "
             "drafted as external (the traffic leaves there: port2 carries the default route)",
@@ -430,6 +431,7 @@ end
         (
             "WAN_MK",
             "lan",
+            False,
             False,
             "external",
             "FGT-SOTTTT: port2 role lan suggests internal but port2 'WAN_MK' ~ WAN suggests external: "
@@ -439,6 +441,7 @@ end
             "LAN_MK",
             "wan",
             True,
+            False,
             "external",
             "FGT-SOTTTT: port2 role wan suggests external but port2 'LAN_MK' ~ LAN suggests internal: "
             "drafted as external (the traffic leaves there: port2 carries the default route)",
@@ -447,14 +450,35 @@ end
             "LAN_MK",
             "wan",
             False,
+            False,
             "internal",
             "FGT-SOTTTT: port2 role wan suggests external but port2 'LAN_MK' ~ LAN suggests internal: "
             "drafted as internal (names decide over the role)",
         ),
+        (  # the staff policy NATs to port2's address: the traffic leaves there
+            "LAN_MK",
+            "wan",
+            False,
+            True,
+            "external",
+            "FGT-SOTTTT: port2 role wan suggests external but port2 'LAN_MK' ~ LAN suggests internal: "
+            "drafted as external (the traffic leaves there: packets leaving port2 are source-NATed to its own "
+            "address (masquerade / PAT))",
+        ),
+        (
+            "WAN_MK",
+            "lan",
+            True,
+            True,
+            "external",
+            "FGT-SOTTTT: port2 role lan suggests internal but port2 'WAN_MK' ~ WAN suggests external: "
+            "drafted as external (the traffic leaves there: port2 carries the default route; packets leaving "
+            "port2 are source-NATed to its own address (masquerade / PAT))",
+        ),
     ],
 )
-def test_fortigate_role_against_alias_is_drafted_with_a_note(tmp_path, alias, role, default_route, kind, note):
-    site, text = draft(tmp_path, "fgt.conf", fgt_port2(alias, role, default_route))
+def test_fortigate_role_against_alias_is_drafted_with_a_note(tmp_path, alias, role, default_route, nat, kind, note):
+    site, text = draft(tmp_path, "fgt.conf", fgt_port2(alias, role, default_route, nat))
     assert kinds(site)["port2"] == kind
     assert f"# note: {note} — confirm which side of the firewall port2 faces\n" in text
     assert text.count("# note:") == 1  # port1: role lan and LAN_CANBO agree
