@@ -10,7 +10,8 @@ Pure helpers and data tables only — no parser state:
 * port operators (``eq``/``neq``/``lt``/``gt``/``range``) → :class:`PortRange` unions;
 * VLAN lists (``1,5-7,100``) → sets;
 * :class:`Svc`, the protocol/port part of an ACL match as both parsers build it;
-* canonical interface names (netutils, with the few spellings it leaves inconsistent fixed).
+* canonical interface names (netutils, with the few spellings it leaves inconsistent fixed);
+* the partial reasons both parsers give, as catalogue texts (``input.ios.*``).
 
 Addresses, masks and prefix lengths: :mod:`netaudit.parsers.ip`.
 """
@@ -23,6 +24,7 @@ from typing import NamedTuple
 
 from netutils.interface import canonical_interface_name
 
+from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, Match, PortRange, Src
 from netaudit.parsers.base import evolve
 
@@ -435,14 +437,33 @@ def mirror_filter(name: str, acl: Filter, src: Src) -> Filter:
     )
 
 
-def crypto_acl_problem(name: str, flt: Filter) -> str | None:
+def crypto_acl_problem(name: str, flt: Filter) -> Text | None:
     """Why the crypto ACL ``flt`` (named ``name``) cannot be read as a tunnel's traffic
     (a line not fully understood, GRE protected: GRE over IPsec is not modelled), or None."""
     if flt.partial:
-        return f"crypto ACL {name} not fully understood ({flt.partial})"
+        return Text("input.ios.crypto_acl_partial", name=name, why=flt.partial)
     for line in flt.lines:
         if line.partial or line.approximated:
-            return f"crypto ACL {name}: '{line.source.text}' not fully understood"
+            return Text("input.ios.crypto_acl_line", name=name, text=line.source.text)
         if line.action == Action.PERMIT and any(m.protocols and PROTO_GRE in m.protocols for m in line.matches):
-            return f"crypto ACL {name} protects GRE ('{line.source.text}'): GRE over IPsec is not modelled"
+            return Text("input.ios.crypto_acl_gre", name=name, text=line.source.text)
     return None
+
+
+# --------------------------------------------------------------------------- partial reasons
+
+# The reasons both parsers give for a construct they read only in part, one catalogue
+# text each (netaudit/catalogue/inputs.py): a report words them in its language.
+PPPOE_CLIENT = Text("input.ios.pppoe_client")
+WCCP = Text("input.ios.wccp")
+
+
+def line_not_understood(line: int, error: object) -> Text:
+    """Why a line whose action or object is known is partial: the parser's error
+    (configuration text, left as it is) on line ``line``."""
+    return Text("input.ios.line_not_understood", line=line, error=str(error))
+
+
+def switchport_mode_unmodelled(mode: str) -> Text:
+    """Why an interface with ``switchport mode MODE`` (not access or trunk) is partial."""
+    return Text("input.ios.switchport_mode", mode=mode)

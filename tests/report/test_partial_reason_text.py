@@ -1,12 +1,13 @@
 """A partially understood construct whose reason the parser wrote from the catalogue
-(the Cisco ASA's IPsec tunnel reasons, the Linux parser's): English in the JSON ``reason``, both languages
-in ``reason_text``, Vietnamese in a Vietnamese report — the cell's unknown reason and
-the list of partially understood constructs alike."""
+(the Cisco IOS and ASA parsers', the Linux parser's, RouterOS's): English in the JSON
+``reason``, both languages in ``reason_text``, Vietnamese in a Vietnamese report — the
+cell's unknown reason and the list of partially understood constructs alike."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from helpers import ROOT, run_cli
 
 ASA = ROOT / "tests" / "fixtures" / "cisco_asa"
@@ -110,3 +111,112 @@ def test_routeros_partial_reasons_are_worded_in_the_report_language(tmp_path):
     _, out, _ = run_cli("audit", rsc, "--format", "md", "--lang", "vi")
     assert "chưa mô hình hoá điều kiện connection-mark" in out
     assert "matcher not modelled" not in out and "has no entry in the export" not in out
+
+
+IOS = """\
+version 15.4
+hostname UBND-XA-RT
+!
+interface GigabitEthernet0/0
+ description WAN VNPT
+ ip address 203.113.10.2 255.255.255.252
+ ip nat outside
+!
+interface GigabitEthernet0/1
+ description LAN can bo
+ ip address 192.168.10.1 255.255.255.0
+ ip nat inside
+ service-policy input GIOI-HAN
+!
+interface GigabitEthernet0/2
+ description LAN khach
+ ip address 192.168.20.1 255.255.255.0
+ ip access-group KHACH-IN in
+ ip nat inside
+!
+ip access-list extended KHACH-IN
+ deny ip 192.168.20.0 0.0.0.255 192.168.10.0 0.0.0.255
+ permit ip any any dscp ef
+!
+ip nat inside source list 1 interface GigabitEthernet0/0 overload
+access-list 1 permit 192.168.0.0 0.0.255.255
+ip route 0.0.0.0 0.0.0.0 203.113.10.1
+end
+"""
+
+ASA = """\
+: Saved
+ASA Version 9.12(4)
+hostname SO-TTTT-FW
+interface GigabitEthernet0/0
+ nameif outside
+ security-level 0
+ ip address 203.113.20.2 255.255.255.248
+interface GigabitEthernet0/1
+ nameif inside
+ security-level 100
+ ip address 10.10.10.1 255.255.255.0
+interface GigabitEthernet0/2
+ nameif dmz
+ security-level 50
+ ip address 172.16.10.1 255.255.255.0
+object network WEB
+ host 172.16.10.10
+access-list OUTSIDE-IN extended permit tcp any object WEB eq https time-range GIO-HANH-CHINH
+access-list OUTSIDE-IN extended permit tcp any object MAIL eq smtp
+access-group OUTSIDE-IN in interface outside
+route outside 0.0.0.0 0.0.0.0 203.113.20.1
+: end
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "config", "reasons"),
+    [
+        (
+            "ubnd-xa-rt.cfg",
+            IOS,
+            [
+                (
+                    "interface GigabitEthernet0/1",
+                    "service-policy not modelled (may police/drop/redirect)",
+                    "chưa mô hình hoá service-policy (có thể giới hạn tốc độ, loại bỏ hoặc chuyển hướng lưu lượng)",
+                ),
+                ("acl KHACH-IN", "dscp not modelled", "chưa mô hình hoá tuỳ chọn dscp"),
+            ],
+        ),
+        (
+            "so-tttt-fw.cfg",
+            ASA,
+            [
+                (
+                    "acl OUTSIDE-IN",
+                    "time-range GIO-HANH-CHINH not modelled",
+                    "chưa mô hình hoá time-range GIO-HANH-CHINH",
+                ),
+                ("acl OUTSIDE-IN", "object MAIL undefined", "object MAIL chưa được định nghĩa"),
+            ],
+        ),
+    ],
+)
+def test_cisco_partial_reasons_are_worded_in_the_report_language(tmp_path, name, config, reasons):
+    """An IOS interface with a service-policy and an ACL line matching DSCP; an ASA
+    access-list line with a time-range and one naming an undefined object: each reason in
+    both languages in the JSON, Vietnamese in a Vietnamese report — the list of partially
+    understood constructs and the unknown cells alike."""
+    cfg = tmp_path / name
+    cfg.write_text(config)
+    _, out, _ = run_cli("audit", cfg, "--format", "json")
+    doc = json.loads(out)
+    got = {(p["construct"], p["reason"]): p.get("reason_text") for p in doc["coverage"]["partially_understood"]}
+    for construct, en, vi in reasons:
+        assert got[(construct, en)] == {"vi": vi, "en": en}
+        cells = [c for c in doc["matrix"] if c.get("reason") and en in c["reason"]]
+        assert cells and all(vi in c["reason_text"]["vi"] and en in c["reason_text"]["en"] for c in cells)
+    _, md, _ = run_cli("audit", cfg, "--format", "md", "--lang", "vi")
+    for construct, en, vi in reasons:
+        assert f"— {construct}: {vi}" in md  # the partially understood constructs
+        assert f"chưa được hiểu đầy đủ ({vi})" in md or f"chưa được hiểu đầy đủ: {vi}" in md  # a cell's reason
+        assert en not in md
+    _, md, _ = run_cli("audit", cfg, "--format", "md", "--lang", "en")
+    assert all(en in md and vi not in md for _, en, vi in reasons)

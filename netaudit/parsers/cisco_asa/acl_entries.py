@@ -26,7 +26,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from netaudit.messages import Text
 from netaudit.model import Action, AddrMatch, Match
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.cisco_asa.objects import (
     PORT_PROTOCOLS,
     AclError,
@@ -34,10 +36,12 @@ from netaudit.parsers.cisco_asa.objects import (
     Ref,
     asa_protocol,
     icmp_type_of,
+    iface_address_unknown,
     is_v6,
     parse_port_op,
     prefix_match,
     resolve_ip,
+    undefined,
 )
 from netaudit.parsers.cisco_common import Svc
 from netaudit.parsers.ip import ip_to_int
@@ -70,7 +74,7 @@ def _addr(tokens, i: int, objs: Objects, missing: list, partial: list, ifc: list
     while i < n:
         w = tokens[i].lower()
         if w in _IDENTITY or w == "security-group":
-            partial.append(f"identity qualifier '{w}' not modelled")
+            partial.append(Text("input.asa.identity_qualifier", word=w))
             i += 3 if w == "security-group" else 1 + _IDENTITY[w]
         elif w == "ifc" and i + 1 < n and ifc is not None:
             real = objs.nameif_real.get(tokens[i + 1])
@@ -107,7 +111,7 @@ def _addr(tokens, i: int, objs: Objects, missing: list, partial: list, ifc: list
             return None, i + 2
         ip = objs.iface_addr[nameif]
         if ip is None:
-            partial.append(f"address of interface {nameif} unknown")
+            partial.append(iface_address_unknown(nameif))
             return None, i + 2
         return (AddrMatch(ip, 0),), i + 2
     if low in ("object", "object-group"):
@@ -225,7 +229,7 @@ def parse_entry(tokens: tuple[str, ...], objs: Objects) -> Entry:
             if i + 1 < n and tokens[i].lower() == "interval":
                 i += 2
         elif w == "time-range" and i + 1 < n:
-            partial.append(f"time-range {tokens[i + 1]} not modelled")
+            partial.append(Text("input.asa.time_range", name=tokens[i + 1]))
             i += 2
         elif w == "inactive":
             inactive = True
@@ -270,10 +274,8 @@ def parse_entry(tokens: tuple[str, ...], objs: Objects) -> Entry:
                         out_ifaces=out_ifaces,
                     )
                 )
-    reason = "; ".join(dict.fromkeys(partial)) or None
-    if missing:
-        why = "; ".join(f"{r.kind} {r.name} undefined" for r in dict.fromkeys(missing))
-        reason = f"{reason}; {why}" if reason else why
+    # undefined references after what is not modelled, each reason once
+    reason = join_reasons([*dict.fromkeys(partial), *map(undefined, dict.fromkeys(missing))]) or None
     return Entry(action, tuple(dict.fromkeys(matches)), reason, tuple(dict.fromkeys(missing)), inactive)
 
 

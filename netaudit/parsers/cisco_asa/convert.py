@@ -22,6 +22,7 @@ from netaudit.parsers.cisco_asa.objects import AclError, Objects, is_v6, resolve
 from netaudit.parsers.cisco_asa.policy import PolicyBuilder
 from netaudit.parsers.cisco_asa.services import ServiceBuilder
 from netaudit.parsers.cisco_asa.syntax import hostname_of_file, version_tuple
+from netaudit.parsers.cisco_common import line_not_understood
 from netaudit.parsers.ip import ip_to_int, len_to_mask, mask_to_len, prefix_of
 
 MGMT_VRF = "management"  # management-only routing table (ASA 9.5+)
@@ -135,7 +136,7 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
         if self.transparent is not None:
             for st in self.ifs.values():
                 if st.nameif:
-                    self.iface_partial(st.iface, "transparent firewall mode not modelled", self.transparent)
+                    self.iface_partial(st.iface, Text("input.asa.transparent_iface"), self.transparent)
 
     # --- ACLs
 
@@ -156,7 +157,7 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
                 if isinstance(got, AclError):
                     self.rep.unrecognized.append(src)
                     act = Action.DENY if tokens and tokens[0].lower() == "deny" else Action.PERMIT
-                    why = f"line {src.line} not understood: {got}"
+                    why = line_not_understood(src.line, got)
                     flt.lines.append(FilterLine(act, [Match()], src, name, why))
                     self.rep.add_partial(f"acl {name}", why, src)
                     continue
@@ -183,11 +184,11 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
             try:
                 return fn(line)
             except NatUndefined as exc:
-                self.rep.add_partial("nat", f"{exc}: rule not applied", line.src)
+                self.rep.add_partial("nat", Text("input.asa.nat_not_applied", why=exc.why), line.src)
                 return None
             except AclError as exc:
                 self.rep.unrecognized.append(line.src)
-                self.rep.add_partial("nat", f"line {line.src.line} not understood: {exc}", line.src)
+                self.rep.add_partial("nat", line_not_understood(line.src.line, exc), line.src)
                 return None
 
         for line in self.nat_manual:
@@ -201,7 +202,7 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
                 self.ref("object", line.obj, line.src)
                 continue
             if obj.partial:
-                self.rep.add_partial("nat", f"object {obj.name}: {obj.partial}", line.src)
+                self.rep.add_partial("nat", Text("input.at", where=f"object {obj.name}", what=obj.partial), line.src)
                 continue
             got = convert(line, lambda ln, o=obj: nb.object_nat(ln, o.addrs))
             if got is not None:
@@ -279,7 +280,7 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
             else:
                 raise Unknown
         if tunneled:
-            self.rep.add_partial(f"route {prefix}", "tunneled (VPN) default route not modelled", src)
+            self.rep.add_partial(f"route {prefix}", Text("input.asa.route_tunneled"), src)
             return
         real = self.nameif_to_if.get(nameif)
         if real is None:

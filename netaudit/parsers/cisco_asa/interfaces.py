@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from netaddr import IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import Route
 from netaudit.parsers.base import Ctx, Unknown
 from netaudit.parsers.cisco_asa.objects import resolve_ip
 from netaudit.parsers.cisco_asa.state import AsaState, IfState
-from netaudit.parsers.cisco_common import canonical_ifname, parse_vlan_list
+from netaudit.parsers.cisco_common import canonical_ifname, parse_vlan_list, switchport_mode_unmodelled
 from netaudit.parsers.ip import ip_to_int, mask_to_len, prefix_of
 
 
@@ -99,7 +100,7 @@ class InterfaceReader(AsaState):
     def if_vlan(self, st: IfState, tokens, low, src):
         if len(low) < 2 or not low[1].isdigit():
             if len(low) >= 2 and low[1] in ("secondary",):
-                self.iface_partial(st.iface, "secondary VLANs not modelled", src)
+                self.iface_partial(st.iface, Text("input.asa.secondary_vlans"), src)
                 return
             raise Unknown
         st.iface.encapsulation_vlan = int(low[1])
@@ -125,7 +126,7 @@ class InterfaceReader(AsaState):
         elif n >= 3 and low[1] == "mode":
             st.mode = low[2]
             if low[2] not in ("access", "trunk"):
-                self.iface_partial(st.iface, f"switchport mode {low[2]} not modelled", src)
+                self.iface_partial(st.iface, switchport_mode_unmodelled(low[2]), src)
         elif n >= 5 and low[1] == "trunk" and low[2] == "allowed" and low[3] == "vlan":
             try:
                 st.allowed = parse_vlan_list("".join(tokens[4:]))

@@ -36,38 +36,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from netaudit.messages import Text
 from netaudit.model import AddrMatch, Match, NatRule, PortRange, Src
 from netaudit.parsers.base import evolve
 from netaudit.parsers.cisco_asa.nat import NatAddr, NatBuilder, small_hosts
 from netaudit.parsers.cisco_asa.objects import ANY_WILDCARD, AclError, asa_port, range_matches, resolve_ip
+from netaudit.parsers.cisco_common import line_not_understood
 from netaudit.parsers.ip import ip_to_int
 
-# Partial reasons (the engine shows them as the detail of an unknown cell).
-ACL_REASON = (
-    "pre-8.3 NAT: the access-list sees the destination as it arrives (a mapped address), before NAT untranslates it"
-)
-REAL_REASON = (
-    "pre-8.3 NAT: a connection to the real address of a translated host is rejected "
-    "unless it comes through the translation"
-)
-NO_GLOBAL_REASON = (
-    "pre-8.3 NAT: hosts of a 'nat' rule are dropped toward a lower or same-level "
-    "interface that has no 'global' (or static) for them"
-)
-NAT_CONTROL_REASON = "nat-control: traffic toward a lower security level that matches no NAT rule is dropped"
-UNREAD_REASON = "pre-8.3 NAT line not understood: any transit packet may be translated or dropped"
+# Partial reasons (the engine shows them as the detail of an unknown cell), catalogue
+# texts (netaudit/catalogue/inputs.py) that a report says in its language.
+ACL_REASON = Text("input.asa.legacy_acl")
+REAL_REASON = Text("input.asa.legacy_real")
+NO_GLOBAL_REASON = Text("input.asa.legacy_no_global")
+NAT_CONTROL_REASON = Text("input.asa.nat_control")
+UNREAD_REASON = Text("input.asa.legacy_unread")
 
 # What each legacy line leaves not exact (ParseReport.partially_understood).
-STATIC_REPORT = "pre-8.3 static NAT: access-lists name its mapped address; a connection to its real address is rejected"
-NAT_REPORT = (
-    "pre-8.3 dynamic NAT: its hosts are dropped where no 'global' translates them, and "
-    "connections to their real addresses are rejected"
-)
-GLOBAL_REPORT = (
-    "pre-8.3 global: while a translation lives, a connection to its mapped address may "
-    "reach the translated host if an access-list permits it"
-)
-POLICY_STATIC_REPORT = "pre-8.3 policy static NAT (access-list) not modelled"
+STATIC_REPORT = Text("input.asa.legacy_static")
+NAT_REPORT = Text("input.asa.legacy_dynamic")
+GLOBAL_REPORT = Text("input.asa.legacy_global")
+POLICY_STATIC_REPORT = Text("input.asa.legacy_policy_static")
 
 
 @dataclass(eq=False)
@@ -309,7 +298,7 @@ class LegacyNatBuilder:
 
     def _unread(self, line: LegacyNatLine, why: str) -> None:
         self.rep.unrecognized.append(line.src)
-        self.rep.add_partial("nat", f"line {line.src.line} not understood: {why}", line.src)
+        self.rep.add_partial("nat", line_not_understood(line.src.line, why), line.src)
         self.out.untranslations.append(Untranslation(None, Match(), None, True))
         self.out.drops.append(NatDrop(None, None, Match(), "pre-8.3 NAT: line not understood", UNREAD_REASON, line.src))
         self.unread.extend(self.nb._partial(line.src, UNREAD_REASON))
@@ -331,7 +320,7 @@ class LegacyNatBuilder:
         other NAT rule."""
         rule = NatRule(kind="source", acl=n.acl, in_ifaces=frozenset({n.iface}), source=n.src)
         if not self.acl_usable.get(n.acl or "", False):
-            rule.partial = f"NAT exemption access-list {n.acl} not a fully understood extended access-list"
+            rule.partial = Text("input.asa.nat0_acl", acl=n.acl)
             self.rep.add_partial("nat", rule.partial, n.src)
         return rule
 
@@ -362,13 +351,14 @@ class LegacyNatBuilder:
                 continue
             in_r, out_y = frozenset({n.iface}), frozenset({y})
             if y not in toward:
-                rules.extend(self.nb._partial(n.src, "pre-8.3 NAT toward a higher security level", in_r, out_y, n.real))
+                why = Text("input.asa.legacy_higher_level")
+                rules.extend(self.nb._partial(n.src, why, in_r, out_y, n.real))
                 continue
             rule = self.nb._dynamic(Match(src=n.real), operand, in_r, out_y, n.src)
             if n.acl is not None:
                 rule.acl = n.acl
                 if not self.acl_usable.get(n.acl, False) and rule.partial is None:
-                    rule.partial = f"policy NAT access-list {n.acl} not a fully understood extended access-list"
+                    rule.partial = Text("input.asa.policy_nat_acl", acl=n.acl)
             rules.append(rule)
         return rules
 

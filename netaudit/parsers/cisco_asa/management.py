@@ -5,6 +5,7 @@ The services and their synthesized ACLs are built in :mod:`.services`.
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import Action, AddrMatch, Src
 from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown
 from netaudit.parsers.cisco_asa.objects import Ref, icmp_type_of, is_v6, prefix_match, resolve_ip
@@ -147,9 +148,7 @@ class ManagementReader(AsaState):
         if len(tokens) < 2:
             raise Unknown
         self.facts.management_access.append(src)
-        self.rep.add_partial(
-            "management-access", f"management access to interface {tokens[1]} through a VPN tunnel not modelled", src
-        )
+        self.rep.add_partial("management-access", Text("input.asa.management_access", nameif=tokens[1]), src)
 
     def h_dhcpd(self, tokens, low, src):
         if len(low) >= 3 and low[1] == "enable":

@@ -19,8 +19,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netaudit.messages import Text
 from netaudit.model import AddrMatch, Match, NatRule, PortRange, Src
-from netaudit.parsers.cisco_asa.objects import ANY_WILDCARD, AclError, Objects, Ref, asa_port, resolve_ip
+from netaudit.parsers.cisco_asa.objects import (
+    ANY_WILDCARD,
+    AclError,
+    Objects,
+    Ref,
+    asa_port,
+    iface_address_unknown,
+    resolve_ip,
+    undefined,
+)
 from netaudit.parsers.cisco_common import Svc
 
 MAX_EXPAND = 256  # static subnet-to-subnet NAT expanded per address up to this size
@@ -46,7 +56,13 @@ class NatAddr:
 
 
 class NatUndefined(AclError):
-    """A NAT operand names an object that does not exist (reference, not syntax)."""
+    """A NAT operand names an object that does not exist or is not fully understood (a
+    reference, not syntax); ``why`` says which, a catalogue text (its English is the
+    exception's message)."""
+
+    def __init__(self, why: Text):
+        super().__init__(why)
+        self.why = why
 
 
 class NatBuilder:
@@ -101,9 +117,9 @@ class NatBuilder:
         if missing:
             for r in missing:
                 self.missing.append((r, src))
-            raise NatUndefined(f"object {token} undefined")
+            raise NatUndefined(undefined(Ref("object", token)))
         if partial:
-            raise NatUndefined(f"object {token} not fully understood")
+            raise NatUndefined(Text("input.asa.object_partial", name=token))
         return NatAddr(addrs, small_hosts(addrs), name=token)
 
     def _partial(
@@ -280,15 +296,15 @@ class NatBuilder:
             if not _same(d_mapped, d_real):
                 both = (in_real, in_mapped, real.addrs, mapped.addrs, kind == "static")
                 if identity_src and kind == "static":
-                    return self._partial(src, "twice NAT destination translation not modelled", *both)
-                return self._partial(src, "twice NAT with source and destination translation not modelled", *both)
+                    return self._partial(src, Text("input.asa.twice_dst"), *both)
+                return self._partial(src, Text("input.asa.twice_src_dst"), *both)
             dst_match = d_real.addrs
         service = None
         if svc is not None:
             service = self._twice_service(svc, src)
             if service is None:
                 both = (in_real, in_mapped, real.addrs, mapped.addrs, kind == "static")
-                return self._partial(src, "twice NAT service translation not modelled", *both)
+                return self._partial(src, Text("input.asa.twice_service"), *both)
         if kind == "dynamic":
             if identity_src:
                 return []
@@ -351,19 +367,19 @@ class NatBuilder:
         rule = NatRule(kind="source", match=match, in_ifaces=in_real, out_ifaces=in_mapped, source=src)
         if mapped.iface:
             if in_mapped is None or len(in_mapped) != 1:
-                rule.partial = "dynamic interface PAT without a single mapped interface"
+                rule.partial = Text("input.asa.pat_no_interface")
                 self.rep.add_partial("nat", rule.partial, src)
             else:
                 rule.to_interface = next(iter(in_mapped))
             return rule
         if mapped.addrs is None or not mapped.addrs:
-            rule.partial = f"mapped pool {mapped.name} has no IPv4 address"
+            rule.partial = Text("input.asa.pool_no_ipv4", name=mapped.name)
             self.rep.add_partial("nat", rule.partial, src)
             return rule
         first = min(a.value for a in mapped.addrs)
         rule.to_ip = first
         if not (len(mapped.addrs) == 1 and mapped.addrs[0].wildcard == 0):
-            self.rep.add_partial("nat", f"dynamic NAT pool {mapped.name} approximated by its first address", src)
+            self.rep.add_partial("nat", Text("input.asa.pool_first", name=mapped.name), src)
         return rule
 
     def _static(
@@ -373,9 +389,9 @@ class NatBuilder:
         both = (in_real, in_mapped, real, mapped.addrs, not unidirectional)  # a partial rule's place
         if mapped.iface:
             if hosts is None or len(hosts) != 1:
-                return self._partial(src, "static interface NAT of more than one address", *both)
+                return self._partial(src, Text("input.asa.static_iface_many"), *both)
             if in_mapped is None or len(in_mapped) != 1:
-                return self._partial(src, "static interface NAT without a single mapped interface", *both)
+                return self._partial(src, Text("input.asa.static_iface_no_interface"), *both)
             out_if = next(iter(in_mapped))
             if_ip = self.if_addr.get(out_if)
             # On `ip address dhcp|pppoe` the mapped address is the one the interface
@@ -385,7 +401,7 @@ class NatBuilder:
             if if_ip is None and out_if in self.runtime_ifs:
                 dst_fields = self.runtime_dst
             elif if_ip is None:
-                return self._partial(src, f"address of interface {out_if} unknown", *both)
+                return self._partial(src, iface_address_unknown(out_if), *both)
             r = hosts[0]
             rules: list[NatRule] = [
                 NatRule(
@@ -416,24 +432,22 @@ class NatBuilder:
                 )
                 rules.append(d)
             if svc and svc[1] != svc[2]:
-                rules[0].partial = f"source port rewrite {svc[1]}->{svc[2]} not modelled"
+                rules[0].partial = _port_rewrite(svc[1], svc[2])
             return rules
         if real is None or mapped.addrs is None:
             if real is None and mapped.addrs is None:
                 return []  # any -> any: identity
-            return self._partial(src, "static NAT between 'any' and a specific address", *both)
+            return self._partial(src, Text("input.asa.static_any"), *both)
         if _same_addrs(real, mapped.addrs):
             return []  # identity NAT
         m_hosts = mapped.hosts
         if hosts is None or m_hosts is None:
-            return self._partial(src, f"static NAT of more than {MAX_EXPAND} addresses not modelled", *both)
+            return self._partial(src, Text("input.asa.static_too_many", count=MAX_EXPAND), *both)
         if len(m_hosts) != len(hosts):
             if len(m_hosts) == 1 and svc is None:
-                return self._partial(
-                    src, "static NAT of several real addresses to one mapped address not modelled", *both
-                )
+                return self._partial(src, Text("input.asa.static_many_to_one"), *both)
             if len(m_hosts) != 1:
-                return self._partial(src, "static NAT between address sets of different sizes not modelled", *both)
+                return self._partial(src, Text("input.asa.static_sizes"), *both)
         rules = []
         pairs = list(zip(hosts, m_hosts, strict=True)) if len(m_hosts) == len(hosts) else [(hosts[0], m_hosts[0])]
         for r, m in pairs:
@@ -448,7 +462,7 @@ class NatBuilder:
                 ),
             )
             if svc and svc[1] != svc[2]:
-                s.partial = f"source port rewrite {svc[1]}->{svc[2]} not modelled"
+                s.partial = _port_rewrite(svc[1], svc[2])
             rules.append(s)
             if not unidirectional:
                 rules.append(
@@ -468,6 +482,11 @@ class NatBuilder:
         if any(r.partial for r in rules):
             self.rep.add_partial("nat", rules[0].partial, src)
         return rules
+
+
+def _port_rewrite(real: int, mapped: int) -> Text:
+    """Why the source half of a static NAT with a service whose ports differ is partial."""
+    return Text("input.asa.port_rewrite", real=real, mapped=mapped)
 
 
 def small_hosts(addrs: tuple[AddrMatch, ...] | None) -> list[int] | None:

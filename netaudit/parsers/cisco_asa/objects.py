@@ -13,11 +13,12 @@ cycle guard); ACL entries are parsed against them at the end (:mod:`.acl_entries
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import NamedTuple, TypeAlias
 
 from netaddr import IPRange
 
+from netaudit.messages import Text
 from netaudit.model import AddrMatch, PortRange, Src
 from netaudit.parsers.cisco_common import ICMP_TYPES, PROTOCOLS, Svc, complement_ports, merge_ranges, port_number
 from netaudit.parsers.ip import int_to_ip, ip_to_int, mask_to_len
@@ -177,10 +178,31 @@ class Group:
 
 
 class Ref(NamedTuple):
-    """A reference inside a group or entry: ``(kind, name)``; kind ∈ object, group."""
+    """A reference inside a group or entry: ``(kind, name)``; kind ∈ object, group,
+    interface (a nameif)."""
 
     kind: str
     name: str
+
+
+_UNDEFINED = {
+    "object": "input.asa.object_undefined",
+    "group": "input.asa.group_undefined",
+    "interface": "input.asa.interface_undefined",
+}
+
+
+@lru_cache(maxsize=1024)
+def undefined(ref: Ref) -> Text:
+    """Why a line naming ``ref``, which the configuration does not define, is partial
+    ("object X undefined", "group X undefined", "interface X undefined"); one Text per
+    name: lines repeat them."""
+    return Text(_UNDEFINED[ref.kind], name=ref.name)
+
+
+def iface_address_unknown(name: str) -> Text:
+    """Why a line naming the address of interface ``name`` (not known) is partial."""
+    return Text("input.asa.iface_address_unknown", interface=name)
 
 
 def parse_net_object_item(tokens: list[str], names: dict[str, int]) -> tuple[str, tuple[AddrMatch, ...] | None]:
@@ -538,7 +560,7 @@ class Objects:
                     for s in item:
                         if s.dst_ports is not None:
                             out.extend(s.dst_ports)
-                        partial.append(f"service-object in port group {name} approximated by its ports")
+                        partial.append(Text("input.asa.port_group_service_object", name=name))
             got = (merge_ranges(out) if out else (), tuple(missing), tuple(partial))
         return got
 

@@ -44,7 +44,7 @@ from netaudit.parsers.cisco_asa.syntax import (
     TRAILING_COMMENT,
     hostname_of_file,
 )
-from netaudit.parsers.cisco_common import CLI_COMMAND
+from netaudit.parsers.cisco_common import CLI_COMMAND, line_not_understood
 from netaudit.parsers.ip import ip_to_int
 
 
@@ -164,7 +164,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             return False
         except AclError as exc:
             if ctx.kind.startswith("og-") or ctx.kind.startswith("obj-"):
-                target.partial = target.partial or f"line {src.line} not understood: {exc}"
+                target.partial = target.partial or line_not_understood(src.line, exc)
                 self.rep.add_partial(ctx.label, target.partial, src)
             return False
         return True
@@ -541,7 +541,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
     def h_firewall(self, tokens, low, src):
         if len(low) >= 2 and low[1] == "transparent":
             self.transparent = src
-            self.rep.add_partial("firewall transparent", "transparent (bridging) firewall mode not modelled", src)
+            self.rep.add_partial("firewall transparent", Text("input.asa.transparent"), src)
         else:
             self.ignored += 1
 
@@ -551,7 +551,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         kind, addrs = parse_net_object_item(tokens, self.names)
         obj.addrs, obj.defined = addrs, True
         if kind == "fqdn":
-            obj.partial = f"fqdn object {obj.name}: addresses resolved at run time"
+            obj.partial = Text("input.asa.fqdn_object", name=obj.name)
             self.rep.add_partial(f"object network {obj.name}", obj.partial, src)
 
     def obj_net_nat(self, obj: NetObject, tokens, low, src):
@@ -569,7 +569,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         elif g.kind == "service":
             item = parse_service_item(tokens, g.proto)
             if isinstance(item, tuple) and item and item[0] == "ports" and g.proto is None:
-                g.partial = g.partial or "port-object in a service group without a protocol"
+                g.partial = g.partial or Text("input.asa.port_object_no_protocol")
                 self.rep.add_partial(f"object-group {g.name}", g.partial, src)
         elif g.kind == "protocol":
             item = parse_protocol_item(tokens)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
+from netaudit.messages import Text
 from netaudit.model import IfKind
 from netaudit.parsers.base import hostname_from_file
+from netaudit.parsers.cisco_common import PPPOE_CLIENT, WCCP
 
 # Global commands understood and irrelevant to forwarding/exposure.  Their indented
 # bodies are ignored too (secrets in them are still collected).
@@ -170,16 +172,18 @@ TOP_IGNORED = [
     "snort",
 ]
 
+# (Catalogue texts, netaudit/catalogue/inputs.py: a report says them in its language.)
+POLICY_ROUTE = Text("input.asa.policy_route")
 TOP_PARTIAL = {
-    "context": "multiple-context system configuration: each context is a separate file",
-    "admin-context": "multiple-context system configuration: each context is a separate file",
-    "cluster": "ASA clustering not modelled",
-    "policy-route": "policy-based routing not modelled",
-    "wccp": "WCCP redirection not modelled",
-    "established": "PIX 'established' command not modelled",
-    "conduit": "PIX conduit not modelled",
-    "outbound": "PIX outbound list not modelled",
-    "apply": "PIX outbound list not modelled",
+    "context": Text("input.asa.multiple_context"),
+    "admin-context": Text("input.asa.multiple_context"),
+    "cluster": Text("input.asa.cluster"),
+    "policy-route": POLICY_ROUTE,
+    "wccp": WCCP,
+    "established": Text("input.asa.pix_established"),
+    "conduit": Text("input.asa.pix_conduit"),
+    "outbound": Text("input.asa.pix_outbound"),
+    "apply": Text("input.asa.pix_outbound"),
 }
 
 IFACE_IGNORED = [
@@ -224,10 +228,10 @@ IFACE_IGNORED = [
 ]
 
 IFACE_PARTIAL = {
-    "bridge-group": "bridge group (transparent/BVI bridging) not modelled",
-    "pppoe": "PPPoE client not modelled",
-    "policy-route": "policy-based routing not modelled",
-    "wccp": "WCCP redirection not modelled",
+    "bridge-group": Text("input.asa.bridge_group"),
+    "pppoe": PPPOE_CLIENT,
+    "policy-route": POLICY_ROUTE,
+    "wccp": WCCP,
 }
 
 # Words in an ignored line that announce a secret value right after them.

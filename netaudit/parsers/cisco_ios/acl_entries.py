@@ -19,7 +19,9 @@ from typing import NamedTuple
 
 from netaddr import IPRange
 
+from netaudit.messages import Text
 from netaudit.model import Action, AddrMatch, Match, PortRange
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.cisco_common import ICMP_TYPES, Svc, parse_port_op, protocol_number
 from netaudit.parsers.ip import ip_to_int, mask_to_len
 
@@ -215,7 +217,7 @@ def parse_ace(tokens: tuple[str, ...], standard: bool) -> Ace:
                 # acls.py); the side effect adds no condition to this entry.
                 i = _skip_unmodelled(tokens, i, tok)
             elif tok in _UNMODELLED:
-                partial.append(f"{tok} not modelled")
+                partial.append(_option_unmodelled(tok))
                 i = _skip_unmodelled(tokens, i, tok)
             else:
                 raise AceError(f"unexpected {tokens[i]!r}")
@@ -229,8 +231,14 @@ def parse_ace(tokens: tuple[str, ...], standard: bool) -> Ace:
     # Without groups the service is never an OG (an OG service names a group).
     matches = tuple(_build(svc, src, dst, established)) if not groups and isinstance(svc, Svc) else None
     return Ace(
-        action, svc, src, dst, established, "; ".join(partial) or None, tuple(groups), matches, tuple(port_groups)
+        action, svc, src, dst, established, join_reasons(partial) or None, tuple(groups), matches, tuple(port_groups)
     )
+
+
+@lru_cache(maxsize=64)
+def _option_unmodelled(option: str) -> Text:
+    """Why an entry with this option is partial (one Text per option: entries repeat them)."""
+    return Text("input.ios.ace_option", option=option)
 
 
 def _portgroup(tokens: tuple[str, ...], i: int) -> bool:

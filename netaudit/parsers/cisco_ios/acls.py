@@ -9,8 +9,10 @@ unread or empty lists resolved, by :mod:`.convert` once the whole file is read.
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, Match, Src
-from netaudit.parsers.base import Ctx, Unknown
+from netaudit.parsers.base import Ctx, Unknown, join_reasons
+from netaudit.parsers.cisco_common import line_not_understood
 from netaudit.parsers.cisco_ios.acl_entries import (
     OG,
     AceError,
@@ -20,6 +22,7 @@ from netaudit.parsers.cisco_ios.acl_entries import (
     parse_port_item,
     parse_service_item,
 )
+from netaudit.parsers.cisco_ios.reasons import line_unread
 from netaudit.parsers.cisco_ios.state import Acl, IosState, ObjGroup
 
 # Item parser per object-group kind (nxos-address / port: NX-OS `object-group ip …`).
@@ -29,6 +32,7 @@ _OG_ITEM = {
     "nxos-address": parse_nxos_address_item,
     "port": parse_port_item,
 }
+DYNAMIC_ACE = Text("input.ios.dynamic_ace")  # why a lock-and-key entry is partial
 
 
 class AclReader(IosState):
@@ -128,16 +132,12 @@ class AclReader(IosState):
             # partial line matching every packet (a superset), so the packets it
             # may take are "unknown" and the lines around it still count.
             self.rep.unrecognized.append(src)
-            why = f"line {src.line} not understood: {exc}"
-            if extra_partial:
-                why = f"{extra_partial}; {why}"
+            why = join_reasons((extra_partial, line_not_understood(src.line, exc)))
             action = Action.PERMIT if body[0].lower() == "permit" else Action.DENY
             acl.filter.lines.append(FilterLine(action, [Match()], src, seq, why))
             self.rep.add_partial(f"acl {acl.filter.name}", why, src)
             return
-        partial = ace.partial
-        if extra_partial:
-            partial = f"{extra_partial}; {partial}" if partial else extra_partial
+        partial = join_reasons((extra_partial, ace.partial)) or None
         line = FilterLine(ace.action, list(ace.matches) if ace.matches is not None else [], src, seq, partial)
         acl.filter.lines.append(line)
         if ace.groups:
@@ -170,7 +170,7 @@ class AclReader(IosState):
         """``dynamic NAME [timeout N] permit …`` (lock-and-key): parsed, marked partial."""
         for i, w in enumerate(rest):
             if w.lower() in ("permit", "deny"):
-                self._add_ace(acl, tuple(rest[i:]), seq, src, "dynamic (lock-and-key) entry not modelled")
+                self._add_ace(acl, tuple(rest[i:]), seq, src, DYNAMIC_ACE)
                 return
         self._acl_bad(acl, src, "dynamic entry without permit/deny")
 
@@ -178,7 +178,7 @@ class AclReader(IosState):
         """An entry we cannot read: unrecognized, and the whole list becomes partial
         (its verdicts downstream are unknown rather than wrong)."""
         self.rep.unrecognized.append(src)
-        why = f"line {src.line} not understood: {reason}"
+        why = line_not_understood(src.line, reason)
         acl.filter.partial = acl.filter.partial or why
         self.rep.add_partial(f"acl {acl.filter.name}", why, src)
 
@@ -203,7 +203,7 @@ class AclReader(IosState):
         try:
             item = _OG_ITEM[og.kind](tokens)
         except AceError:
-            og.partial = og.partial or f"line {src.line} not understood"
+            og.partial = og.partial or line_unread(src.line)
             self.rep.add_partial(f"object-group {og.name}", og.partial, src)
             raise Unknown from None
         if item is None:

@@ -16,9 +16,11 @@ client's packet.  The flooding forms (``spanning-tree``, ``turbo-flood``) and
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import PROTO_ND, PROTO_UDP, BroadcastForwarding, MgmtService, PortRange, Src, UdpHelper
 from netaudit.parsers.base import IGNORE_CTX, Unknown
 from netaudit.parsers.cisco_common import merge_ranges, port_number
+from netaudit.parsers.cisco_ios.reasons import at_line
 from netaudit.parsers.cisco_ios.state import IfState, IosState
 from netaudit.parsers.ip import ip_to_int
 
@@ -30,10 +32,10 @@ BOOTPS = 67
 
 # `ip forward-protocol WORD` forms the model does not follow, and why.
 _NOT_MODELLED = {
-    "spanning-tree": "UDP broadcasts flooded along the spanning tree (not modelled)",
-    "turbo-flood": "UDP broadcasts flooded along the spanning tree (not modelled)",
-    "any-local-broadcast": "local subnet broadcasts of any subnet forwarded too (not modelled)",
-    "sdns": "SDNS broadcasts forwarded (not modelled)",
+    "spanning-tree": Text("input.ios.fwd_flood"),
+    "turbo-flood": Text("input.ios.fwd_flood"),
+    "any-local-broadcast": Text("input.ios.fwd_any_local"),
+    "sdns": Text("input.ios.fwd_sdns"),
 }
 
 
@@ -78,18 +80,18 @@ class BroadcastBuilder(IosState):
         dev = self.dev
         udp = set(DEFAULT_FORWARDED_UDP)
         nd = True
-        partial: str | None = None
+        partial: Text | None = None
         partial_src: Src | None = None
         for neg, words, src in self.forward_protocol:
-            doubt: str | None = None
+            doubt: Text | None = None
             if words[0] == "udp" and len(words) == 1:
                 # `ip forward-protocol udp`: the default ports; the bare `no` form is
                 # not documented port by port.
-                doubt = "no ip forward-protocol udp (without a port) not modelled" if neg else None
+                doubt = Text("input.ios.fwd_udp_no") if neg else None
             elif words[0] == "udp" and len(words) == 2:
                 port = port_number(words[1], PROTO_UDP)
                 if port is None:
-                    doubt = f"UDP port {words[1]!r} not understood"
+                    doubt = Text("input.ios.fwd_udp_port", port=repr(words[1]))
                 elif neg:
                     udp.discard(port)
                 else:
@@ -100,17 +102,17 @@ class BroadcastBuilder(IosState):
                 # Flooding and SDNS are off by default: their `no` form changes nothing.
                 doubt = None if neg else _NOT_MODELLED[words[0]]
             else:
-                doubt = f"ip forward-protocol {' '.join(words)} not understood"
+                doubt = Text("input.ios.fwd_unread", words=" ".join(words))
             if doubt is not None:
                 self.rep.add_partial("ip forward-protocol", doubt, src)
                 if partial is None:
-                    partial, partial_src = f"{doubt} (line {src.line})", src
+                    partial, partial_src = at_line(doubt, src.line), src
         helpers = [itf for itf in dev.interfaces.values() if itf.udp_helpers]
         if not helpers and partial is None:
             return
         relayed: tuple[PortRange, ...] = ()
         maybe: tuple[PortRange, ...] = ()
-        maybe_reason: str | None = None
+        maybe_reason: Text | None = None
         if BOOTPS in udp:
             udp.discard(BOOTPS)
             if self.service_dhcp:
@@ -119,7 +121,7 @@ class BroadcastBuilder(IosState):
                 # `no service dhcp` turns the relay agent off: whether IOS then forwards
                 # BOOTP broadcasts as received is not established.
                 maybe = (PortRange(BOOTPS, BOOTPS),)
-                maybe_reason = "no service dhcp: what IOS does with DHCP broadcasts for a helper is not established"
+                maybe_reason = Text("input.ios.no_service_dhcp")
         dev.broadcast_forwarding = BroadcastForwarding(
             ports=merge_ranges([PortRange(p, p) for p in udp]) if udp else (),
             protocols=(PROTO_ND,) if nd else (),

@@ -35,10 +35,11 @@ from netaudit.model import (
     Route,
     Src,
 )
-from netaudit.parsers.base import evolve
+from netaudit.parsers.base import evolve, join_reasons
 from netaudit.parsers.cisco_ios.acl_entries import expand_ace, resolve_groups
 from netaudit.parsers.cisco_ios.broadcasts import BroadcastBuilder
 from netaudit.parsers.cisco_ios.crypto_maps import CryptoMapBuilder
+from netaudit.parsers.cisco_ios.reasons import unmodelled_line
 from netaudit.parsers.cisco_ios.state import Acl, IfState, IosState
 from netaudit.parsers.cisco_ios.syntax import hostname_of_file
 from netaudit.parsers.cisco_ios.vpdn import ACCEPTED_SERVICES
@@ -99,19 +100,19 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
         ports, _ = resolve_groups(port_items, "port")
         for group, member in miss1 + miss2:
             og = self.groups[group]
+            # Only a flag (never shown): the lines naming the group say "object-group G
+            # partially understood", and the missing member is a reference of its own.
             og.partial = og.partial or f"group-object {member} undefined"
         for flt, line, ace in self.deferred:
             matches, missing = expand_ace(ace, net, svc, ports)
             line.matches = matches
-            reasons = [f"object-group {m} undefined" for m in missing]
+            reasons = [Text("input.ios.og_undefined", name=m) for m in missing]
             reasons += [
-                f"object-group {g} partially understood"
-                for g in ace.groups
-                if g in self.groups and self.groups[g].partial
+                Text("input.ios.og_partial", name=g) for g in ace.groups if g in self.groups and self.groups[g].partial
             ]
             if reasons:
-                why = "; ".join(reasons)
-                line.partial = f"{line.partial}; {why}" if line.partial else why
+                why = join_reasons(reasons)
+                line.partial = join_reasons((line.partial, why))
                 self.rep.add_partial(f"acl {flt.name}", why, line.source)
 
     def _finish_unread_acls(self) -> None:
@@ -125,7 +126,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             if at is None:
                 continue
             for name in wanted.intersection(words[at + 1 :]):
-                why = f"definition not understood (line {src.line}: {src.text})"
+                why = Text("input.ios.acl_definition_unread", line=src.line, text=src.text)
                 flt = Filter(name=name, kind="extended", source=src, partial=why)
                 self.acls[name] = Acl(flt, False)
                 self.dev.filters[name] = flt
@@ -181,18 +182,18 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
         ins = frozenset({iface.name})
         for e in sorted(self.route_map_entries.get(name, []), key=lambda e: e.seq):
             label = f"route-map {name} {'permit' if e.permit else 'deny'} {e.seq}"
-            why: list[str] = [f"'{t}' not modelled" for t in e.unread]
+            why: list[str] = [unmodelled_line(t) for t in e.unread]
             open_match = True  # the only doubt so far: which packets the ACLs select
             matches: list[Match] = []
             for acl_name in e.acls:
                 acl = self.acls.get(acl_name)
                 if acl is None:
-                    why.append(f"ACL {acl_name} is not defined")
+                    why.append(Text("input.ios.acl_undefined", name=acl_name))
                     open_match = False
                     continue
                 lines = acl.filter.lines
                 if any(ln.action != Action.PERMIT or ln.partial for ln in lines) or acl.filter.partial:
-                    why.append(f"ACL {acl_name} has deny or partial lines: its permits taken as the match")
+                    why.append(Text("input.ios.pbr_acl_permits", name=acl_name))
                 matches += [m for ln in lines if ln.action == Action.PERMIT for m in ln.matches]
             if not e.acls:
                 matches = [Match()]
@@ -202,9 +203,9 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
                 matches = [Match()]
             matches = [evolve(m, in_ifaces=ins) for m in matches]
             if len(e.next_hops) > 1:  # IOS takes the first adjacent one: which, at run time
-                why.append("several next hops: the first one modelled")
+                why.append(Text("input.ios.pbr_next_hops"))
                 open_match = False
-            partial = "; ".join(why) or None
+            partial = join_reasons(why) or None
             if e.unread and e.permit:  # a clause that may send them anywhere
                 action, table = "elsewhere", None
             elif not e.permit or not (e.next_hops or e.null):
@@ -258,17 +259,14 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
                         fail_open.append((iface, attr, spec))
             vacl = self.vacls.get(iface.svi_vlan or 0)
             if vacl is not None:
-                self.iface_partial(
-                    iface, f"VLAN access-map {vacl[0]} filters VLAN traffic (VACL) not modelled", vacl[1]
-                )
+                self.iface_partial(iface, Text("input.ios.vacl_applied", name=vacl[0]), vacl[1])
             if st.policy is not None and st.policy[0] in self.route_maps:
                 # IOS routes normally when the route-map does not exist (no effect).
                 self._policy_routes(iface, *st.policy)
             if st.channel_group is not None:
                 members[name] = st.channel_group
             if st.pppoe_enable is not None and not st.pppoe_client:
-                why = "PPPoE server (pppoe enable without pppoe-client) not modelled"
-                self.iface_partial(iface, why, st.pppoe_enable)
+                self.iface_partial(iface, Text("input.ios.pppoe_server"), st.pppoe_enable)
         self._fail_open_filters(fail_open)
         # port-channel members take their L2 settings from the bundle
         for member, (pc, pc_src) in members.items():
@@ -307,7 +305,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
         iface.access_vlan = st.access_vlan if st.access_vlan is not None else 1
         if mode == "dynamic desirable":
             assert st.mode_src is not None  # set with the mode
-            self.iface_partial(iface, "DTP dynamic desirable may negotiate a trunk", st.mode_src)
+            self.iface_partial(iface, Text("input.ios.dtp_desirable"), st.mode_src)
         if st.voice_vlan is not None and st.voice_vlan != iface.access_vlan:
             # An access port with a voice VLAN carries that VLAN tagged: model it as a
             # two-VLAN trunk whose native VLAN is the data VLAN (what a host can reach).
@@ -358,11 +356,10 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             if pool in self.pools:
                 first = self.pools[pool][0]
                 rule.to_ip = first
-                self.rep.add_partial(
-                    "nat", f"NAT pool {pool} approximated by its first address {int_to_ip(first)}", cited(rule)
-                )
+                why = Text("input.ios.nat_pool_first", pool=pool, address=int_to_ip(first))
+                self.rep.add_partial("nat", why, cited(rule))
             else:
-                rule.partial = f"NAT pool {pool} undefined"
+                rule.partial = Text("input.ios.nat_pool_undefined", pool=pool)
                 self.rep.add_partial("nat", rule.partial, cited(rule))
         runtime_dst: dict | None = None
         for rule, ifname in self.nat_iface_dst:
@@ -392,7 +389,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
                     # interface alone).
                     rule.in_ifaces = frozenset({ifname})
             else:
-                rule.partial = f"address of {ifname} unknown"
+                rule.partial = Text("input.ios.nat_iface_address", interface=ifname)
                 self.rep.add_partial("nat", rule.partial, cited(rule))
 
     def _finish_ike(self) -> None:
@@ -405,13 +402,10 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             return
         why = []
         if not self.ipsec_applied:
-            why.append(
-                "IKE/IPsec configured but applied to no interface (crypto map, tunnel protection, "
-                "EzVPN client): whether IOS answers IKE is not known"
-            )
+            why.append(Text("input.ios.ike_unapplied"))
         if self.isakmp_off is not None:
-            why.append(f"no crypto isakmp (line {self.isakmp_off.line}): whether IKEv2 still answers is not modelled")
-        partial = "; ".join(why) or None
+            why.append(Text("input.ios.isakmp_off", line=self.isakmp_off.line))
+        partial = join_reasons(why) or None
         ports = (PortRange(500, 500), PortRange(4500, 4500))
         self.dev.services.append(MgmtService("ike", PROTO_UDP, ports, source=src, partial=partial))
         if partial:
@@ -432,16 +426,12 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
                 continue  # a LAC, a PPPoE client, or a group with no subgroup: no server
             doubts = [reason for reason, _src in (*self.vpdn_doubts, *group.doubts)]
             if enable is None:
-                doubts.insert(
-                    0,
-                    f"vpdn-group {group.name} accepts tunnels but the configuration has no `vpdn enable`: "
-                    "whether IOS answers them is not established",
-                )
+                doubts.insert(0, Text("input.ios.vpdn_no_enable", group=group.name))
             accepted = [(name, src) for word, src in group.accepts for name in ACCEPTED_SERVICES[word]]
             if not group.accepts:
-                doubts.append(f"vpdn-group {group.name}: which protocol it accepts was not read")
+                doubts.append(Text("input.ios.vpdn_no_protocol", group=group.name))
                 accepted = [("l2tp", group.accept_src), ("pptp", group.accept_src)]
-            partial = "; ".join(dict.fromkeys(doubts)) or None
+            partial = join_reasons(list(dict.fromkeys(doubts))) or None
             for name, src in accepted:
                 proto, port = VPDN_PORTS[name]
                 self.dev.services.append(
@@ -502,7 +492,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             director = self.vstack_director
             if self.vstack_basic is not None or (director is not None and ip_to_int(director[0]) in own):
                 src = self.vstack_basic or (director[1] if director is not None else lines[0])
-                why = "Smart Install director: what it accepts on tcp/4786 is not modelled"
+                why = Text("input.ios.smart_install_director")
                 facts.smart_install = "director"
                 dev.services.append(
                     MgmtService("smart-install", PROTO_TCP, port, insecure=True, source=src, partial=why)
@@ -519,10 +509,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             return
         facts.smart_install = "unknown"
         facts.smart_install_basis = [basis, *([self.version_src] if self.version_src else [])]
-        why = (
-            "no vstack line: on a Catalyst switch whose release lacks the fix for CSCvd36820 the Smart "
-            "Install client is on by default (show vstack config tells)"
-        )
+        why = Text("input.ios.smart_install_default")
         # An absence, not a construct read in part: said by the cells and the finding, not
         # listed among the partially understood lines.
         dev.services.append(MgmtService("smart-install", PROTO_TCP, port, insecure=True, source=basis, partial=why))

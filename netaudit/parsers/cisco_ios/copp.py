@@ -34,8 +34,10 @@ leaves the packets it concerns *maybe* passed, never silently decided:
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, Match, Src
-from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown
+from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, join_reasons
+from netaudit.parsers.cisco_ios.reasons import class_acl_unusable, class_map_empty, class_map_undefined, unmodelled_line
 from netaudit.parsers.cisco_ios.state import ClassMap, IosState, PolicyClass, PolicyMap
 
 CONTROL_PLANE = "ios-control-plane"  # the synthesized Device.input_filter
@@ -43,6 +45,7 @@ CLASS_DEFAULT = "class-default"
 # police actions, for reachability: the packet goes on, or it does not
 PASSING = frozenset({"transmit"})
 DROPPING = frozenset({"drop"})
+NOT_MODELLED = Text("input.not_modelled")  # the reason of an action not modelled, when no line says more
 
 
 def class_map_of(class_maps: dict[str, ClassMap], tokens: list[str], low: list[str], src: Src) -> ClassMap | None:
@@ -84,7 +87,7 @@ def class_map_line(cm: ClassMap, tokens: list[str], low: list[str], src: Src) ->
         return
     elif low[:1] == ["description"]:
         return
-    cm.doubts.append((f"'{src.text}' not modelled", src))
+    cm.doubts.append((unmodelled_line(src.text), src))
 
 
 class CoppReader(IosState):
@@ -122,14 +125,14 @@ class CoppReader(IosState):
             typed = pm.kind == "inspect" and len(tokens) == 4 and low[1:3] == ["type", "inspect"]
             opened = PolicyClass(tokens[3] if typed else tokens[1] if len(tokens) > 1 else "", src)
             if len(tokens) != 2 and not typed:
-                opened.doubts.append((f"'{src.text}' not modelled", src))
+                opened.doubts.append((unmodelled_line(src.text), src))
             pm.classes.append(opened)
             return True
         if low[0] == "description":
             return True
         cls = pm.classes[-1] if pm.classes else None
         if cls is None:
-            pm.doubts.append((f"'{src.text}' not modelled", src))
+            pm.doubts.append((unmodelled_line(src.text), src))
         elif low == ["drop"]:
             cls.action = "drop"
         elif pm.kind == "inspect":
@@ -138,7 +141,7 @@ class CoppReader(IosState):
             # else (police, urlfilter, service-policy …) is not modelled
             known = low in (["drop", "log"], ["pass"], ["pass", "log"]) or low[:1] == ["inspect"]
             if not known or len(low) > 2 or cls.action != "transmit":
-                cls.doubts.append((f"'{src.text}' not modelled", src))
+                cls.doubts.append((unmodelled_line(src.text), src))
             if known:
                 cls.action = low[0]
         elif low[0] == "police":
@@ -146,7 +149,7 @@ class CoppReader(IosState):
         elif low[0] in ("conform-action", "exceed-action", "violate-action") and cls.conform is not None:
             self._police_action(cls, low, 0, src)
         else:
-            cls.doubts.append((f"'{src.text}' not modelled", src))
+            cls.doubts.append((unmodelled_line(src.text), src))
         return True
 
     def _police(self, cls: PolicyClass, low: list[str], src: Src) -> None:
@@ -161,7 +164,7 @@ class CoppReader(IosState):
     def _police_action(cls: PolicyClass, low: list[str], i: int, src: Src) -> None:
         action = low[i + 1] if i + 1 < len(low) else ""
         if action not in PASSING | DROPPING:
-            cls.doubts.append((f"police {low[i]} '{action}' not modelled", src))
+            cls.doubts.append((Text("input.ios.police_action", which=low[i], action=action), src))
         elif low[i] == "conform-action":
             cls.conform = action
         else:
@@ -175,7 +178,7 @@ class CoppReader(IosState):
         whole CoPP filter partial."""
         self.ignore_line(tokens, low)
         if len(tokens) > 1:
-            self.copp_doubts.append((f"'{src.text}' (control-plane subinterface) not modelled", src))
+            self.copp_doubts.append((Text("input.ios.cp_subinterface", text=src.text), src))
             self.ctx = IGNORE_CTX
             return
         self.ctx = Ctx("control-plane", label="control-plane", src=src)
@@ -198,7 +201,7 @@ class CoppReader(IosState):
         if low[1] == "input":
             self.copp_inputs.append((tokens[2], src))
         else:
-            self.copp_doubts.append((f"'{src.text}' not modelled", src))
+            self.copp_doubts.append((unmodelled_line(src.text), src))
         return True
 
 
@@ -217,11 +220,11 @@ class CoppBuilder(IosState):
         source = self.copp_inputs[-1][1] if self.copp_inputs else doubts[0][1]
         pm = self.policy_maps.get(self.copp_inputs[-1][0]) if self.copp_inputs else None
         if self.copp_inputs and pm is None:
-            doubts.append((f"policy-map {self.copp_inputs[-1][0]} undefined", source))
+            doubts.append((Text("input.ios.policy_map_undefined", name=self.copp_inputs[-1][0]), source))
         if pm is not None:
             doubts += pm.doubts
             if pm.kind:
-                doubts.append((f"policy-map of type {pm.kind}", pm.src))
+                doubts.append((Text("input.ios.policy_map_type", kind=pm.kind), pm.src))
             last: PolicyClass | None = None
             for cls in pm.classes:
                 if cls.name.lower() == CLASS_DEFAULT:
@@ -244,7 +247,7 @@ class CoppBuilder(IosState):
             kind="synthesized",
             default_action=default,
             source=source,
-            partial="; ".join(why for why, _ in doubts) or None,
+            partial=join_reasons([why for why, _ in doubts]) or None,
             default_text=default_text,
         )
         self.dev.input_filter = CONTROL_PLANE
@@ -254,28 +257,28 @@ class CoppBuilder(IosState):
         label = f"policy-map {pm.name} class {cls.name}"
         action = _class_action(cls)
         cm = self.class_maps.get(cls.name)
-        why = None
+        why: str | None = None
         acls = self.ipv4_acls(cm) if cm is not None else []
         if cm is None:
-            why = f"class-map {cls.name} undefined"
+            why = class_map_undefined(cls.name)
         elif copp_doubts(cm):
             why = doubt_text(copp_doubts(cm))
         elif len(acls) < len(cm.acls) and (not cm.match_any or len(acls) + (cm.any_src is not None) == 0):
             return []  # an IPv6 access-list in a match-all, or only such lines: no IPv4 packet
         elif len(acls) + (cm.any_src is not None) == 0:
-            why = f"class-map {cls.name} matches nothing the model reads"
+            why = class_map_empty(cls.name)
         elif not cm.match_any and len(acls) + (cm.any_src is not None) > 1:
-            why = f"class-map {cls.name}: match-all of several lines not modelled"
+            why = Text("input.ios.class_map_match_all", name=cls.name)
         else:
             for name, _src in acls:
                 acl = self.acls.get(name)
                 if acl is None or acl.filter.partial or not acl.filter.lines:
-                    why = f"class-map {cls.name}: ACL {name} undefined, empty or not understood"
+                    why = class_acl_unusable(cls.name, name)
         if why is not None:
             for wsrc in [s for _, s in (copp_doubts(cm) if cm else [])] or [cls.src]:
                 self.rep.add_partial(label, why, wsrc)
             if action is None:
-                return unknown_action(Match(), cls, pm, f"{why}; {doubt_text(cls.doubts)}")
+                return unknown_action(Match(), cls, pm, join_reasons((why, doubt_text(cls.doubts))))
             return [FilterLine(action, [Match()], cls.src, label, partial=why)]
         assert cm is not None
         if action is None:
@@ -304,12 +307,12 @@ class CoppBuilder(IosState):
         flt = self.acls[name].filter
         last = max((k for k, line in enumerate(flt.lines) if line.action == Action.PERMIT), default=-1)
         mixed = any(line.action == Action.DENY for line in flt.lines[:last])
-        note = f"ACL {name} of class {cls.name} has deny lines (packets they take go to the next class)"
+        note = Text("input.ios.class_acl_deny", acl=name, cls=cls.name)
         kept = []
         for line in flt.lines:
             if line.action != Action.PERMIT:
                 continue
-            partial = "; ".join(w for w in (line.partial, note if mixed else None) if w) or None
+            partial = join_reasons((line.partial, note if mixed else None)) or None
             kept.append(FilterLine(Action.PERMIT, line.matches, line.source, label, partial, line.approximated))
         if mixed:
             self.rep.add_partial(label, note, flt.source or cls.src)
@@ -321,8 +324,8 @@ def copp_doubts(cm: ClassMap) -> list[tuple[str, Src]]:
     protocol and nested class-map matches, and the lines no reader models."""
     doubts = list(cm.doubts)
     if cm.kind:
-        doubts.append((f"class-map of type {cm.kind}", cm.src))
-    doubts += [(f"'{src.text}' not modelled", src) for _, src in cm.protocols + cm.nested]
+        doubts.append((Text("input.ios.class_map_type", kind=cm.kind), cm.src))
+    doubts += [(unmodelled_line(src.text), src) for _, src in cm.protocols + cm.nested]
     return sorted(doubts, key=lambda d: d[1].line)
 
 
@@ -364,4 +367,4 @@ def unknown_action(match: Match, cls: PolicyClass, pm: PolicyMap, why: str, src:
 
 def doubt_text(doubts: list[tuple[str, Src]]) -> str:
     """The reasons of ``doubts`` joined, for a partial line or filter."""
-    return "; ".join(why for why, _ in doubts) or "not modelled"
+    return join_reasons([why for why, _ in doubts]) or NOT_MODELLED

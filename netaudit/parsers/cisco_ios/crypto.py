@@ -22,9 +22,11 @@ encrypt) are recorded as references, so the unused-acl check does not call them 
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import Src
 from netaudit.parsers.base import IGNORE_CTX, Ctx
 from netaudit.parsers.cisco_ios.copp import class_map_line, class_map_of
+from netaudit.parsers.cisco_ios.reasons import unmodelled_line
 from netaudit.parsers.cisco_ios.state import ClassMap, CryptoMapEntry, IfState, IosState
 
 # `crypto …` global commands that configure IKE or IPsec (not `crypto pki` / `crypto
@@ -89,7 +91,7 @@ class CryptoReader(IosState):
                 self.ctx.targets = [self._crypto_entry(tokens, words, src)]
         elif len(words) >= 3 and words[0] == "map":
             # `crypto map NAME local-address IF | isakmp-profile P | client … | redundancy …`
-            why = f"'{' '.join(tokens[3:])}' on the whole map not modelled"
+            why = Text("input.ios.crypto_map_option", text=" ".join(tokens[3:]))
             self.crypto_map_doubts.setdefault(tokens[2], []).append((why, src))
 
     def _crypto_entry(self, tokens: list[str], words: list[str], src: Src) -> CryptoMapEntry:
@@ -114,7 +116,7 @@ class CryptoReader(IosState):
         elif low[:2] == ["set", "peer"] and len(tokens) >= 3:
             entry.peers.append(tokens[2])
         elif not any(tuple(low[: len(w)]) == w for w in NEUTRAL_ENTRY_LINES):
-            entry.doubts.append((f"'{src.text}' not modelled", src))
+            entry.doubts.append((unmodelled_line(src.text), src))
 
     def h_class_map(self, tokens, low, src):
         """``class-map [type inspect|qos …] [match-any|match-all] NAME``: its ``match
@@ -155,7 +157,7 @@ class CryptoReader(IosState):
         if len(tokens) == 3:
             self.crypto_binds.append((st.iface, tokens[2], src))
         else:
-            self.iface_partial(st.iface, f"IPsec crypto map not modelled ('{src.text}')", src)
+            self.iface_partial(st.iface, Text("input.ios.crypto_map_line", text=src.text), src)
 
     def if_tunnel_protection(self, st: IfState, tokens, low, src: Src):
         """``tunnel protection ipsec profile P [shared]``: IKE listens (the tunnel's

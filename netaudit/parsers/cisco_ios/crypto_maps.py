@@ -29,15 +29,11 @@ the interface partial as a whole, as before.
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import Interface, IpsecTunnel, Src
 from netaudit.parsers.cisco_common import crypto_acl_problem, mirror_filter
+from netaudit.parsers.cisco_ios.reasons import at_line, in_block
 from netaudit.parsers.cisco_ios.state import CryptoMapEntry, IosState
-
-TUNNEL = (
-    "packets its ACL {acl} selects leaving {iface} are encrypted to peer {peers} (outside the "
-    "snapshot), and packets from the ACL's remote networks may come decrypted from it past the "
-    "interface ACL: both maybe"
-)
 
 
 class CryptoMapBuilder(IosState):
@@ -50,61 +46,61 @@ class CryptoMapBuilder(IosState):
         last: dict[str, tuple[Interface, str, Src]] = {}
         for iface, name, src in self.crypto_binds:
             last[iface.name] = (iface, name, src)
-        built: dict[str, list[IpsecTunnel] | str] = {}
+        built: dict[str, list[IpsecTunnel] | Text] = {}
         for iface, name, src in last.values():
             got = built.get(name)
             if got is None:
                 got = built[name] = self._crypto_map(name)
-            if isinstance(got, str):
-                self.iface_partial(iface, f"IPsec {got}", src)
+            if isinstance(got, Text):
+                self.iface_partial(iface, Text("input.ios.ipsec", why=got), src)
             else:
                 iface.ipsec_tunnels = list(got)
                 for t in got:
-                    why = TUNNEL.format(acl=t.encrypts, iface=iface.name, peers=" / ".join(t.peers))
+                    why = Text("input.ios.crypto_tunnel", acl=t.encrypts, iface=iface.name, peers=" / ".join(t.peers))
                     self.rep.add_partial(t.label, why, t.source)
 
-    def _crypto_map(self, name: str) -> list[IpsecTunnel] | str:
+    def _crypto_map(self, name: str) -> list[IpsecTunnel] | Text:
         """The map's tunnels in sequence order, or why the map is not modelled."""
         doubts = self.crypto_map_doubts.get(name)
         if doubts:
             why, at = doubts[0]
-            return f"crypto map {name}: {why} (line {at.line})"
+            return in_block(f"crypto map {name}", at_line(why, at.line))
         entries = sorted((e for e in self.crypto_entries.values() if e.name == name), key=lambda e: e.seq)
         if not entries:
-            return f"crypto map {name} has no entry in the configuration: what it encrypts is not known"
+            return Text("input.ios.crypto_map_no_entry", map=name)
         tunnels: list[IpsecTunnel] = []
         for e in entries:
             got = self._entry(e)
-            if isinstance(got, str):
+            if isinstance(got, Text):
                 return got
             tunnels.append(got)
         return tunnels
 
-    def _entry(self, e: CryptoMapEntry) -> IpsecTunnel | str:
+    def _entry(self, e: CryptoMapEntry) -> IpsecTunnel | Text:
         label = f"crypto map {e.name} {e.seq}"
         if e.kind == "dynamic":
-            return f"{label} is dynamic (remote access, any peer): the peers and what they send are not known"
+            return Text("input.ios.crypto_entry_dynamic", entry=label)
         if e.kind not in ("ipsec-isakmp", "ipsec-manual"):
-            return f"{label} {e.kind} not modelled"
+            return Text("input.ios.crypto_entry_kind", entry=label, kind=e.kind)
         if e.doubts:
             why, at = e.doubts[0]
-            return f"{label}: {why} (line {at.line})"
+            return in_block(label, at_line(why, at.line))
         if e.acl is None or not e.peers:
             missing = "match address" if e.acl is None else "set peer"
-            return f"{label} has no {missing}: IOS leaves such an entry unused, which the model does not rely on"
+            return Text("input.ios.crypto_entry_incomplete", entry=label, missing=missing)
         assert e.acl_src is not None
         acl_doubt = self._crypto_acl_doubt(e.acl)
         if acl_doubt is not None:
-            return f"{label}: {acl_doubt}"
+            return in_block(label, acl_doubt)
         decrypts = f"crypto-map-{e.name}-{e.seq}-decrypts"
         self.dev.filters[decrypts] = mirror_filter(decrypts, self.acls[e.acl].filter, e.acl_src)
         return IpsecTunnel(encrypts=e.acl, decrypts=decrypts, peers=list(e.peers), source=e.src, label=label)
 
-    def _crypto_acl_doubt(self, name: str) -> str | None:
+    def _crypto_acl_doubt(self, name: str) -> Text | None:
         """Why the crypto ACL ``name`` cannot be read as the tunnel's traffic, or None."""
         acl = self.acls.get(name)
         if acl is None or name not in self.dev.filters:
-            return f"crypto ACL {name} is not defined"
+            return Text("input.ios.crypto_acl_undefined", name=name)
         if acl.standard:
-            return f"crypto ACL {name} is a standard ACL"
+            return Text("input.ios.crypto_acl_standard", name=name)
         return crypto_acl_problem(name, acl.filter)

@@ -9,12 +9,15 @@ import ipaddress
 
 from netaddr import IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import Route, Vlan
 from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown
-from netaudit.parsers.cisco_common import canonical_ifname, parse_vlan_list
+from netaudit.parsers.cisco_common import PPPOE_CLIENT, canonical_ifname, parse_vlan_list, switchport_mode_unmodelled
 from netaudit.parsers.cisco_ios.state import IfState, IosState
-from netaudit.parsers.cisco_ios.syntax import expand_range, trunk_allowed
+from netaudit.parsers.cisco_ios.syntax import PRIVATE_VLAN, expand_range, trunk_allowed
 from netaudit.parsers.ip import ip_to_int, mask_to_len, prefix_of
+
+URPF_ACL = Text("input.ios.urpf_acl")  # why an interface whose uRPF names an exception ACL is partial
 
 
 class InterfaceReader(IosState):
@@ -50,7 +53,7 @@ class InterfaceReader(IosState):
                             self.vacls[vid] = (tokens[2], src)
                     except ValueError:
                         raise Unknown from None
-                self.rep.add_partial("vlan access-map", "VLAN access-map (VACL) not modelled", src)
+                self.rep.add_partial("vlan access-map", Text("input.ios.vacl"), src)
                 self.ctx = IGNORE_CTX
                 return
             self.ignored += 1
@@ -130,14 +133,14 @@ class InterfaceReader(IosState):
 
     def if_unnumbered(self, st: IfState, tokens, low, src):
         st.l3_cmd = True
-        self.iface_partial(st.iface, f"ip unnumbered {tokens[-1]} not modelled", src)
+        self.iface_partial(st.iface, Text("input.ios.unnumbered", interface=tokens[-1]), src)
 
     def if_shutdown(self, st: IfState, tokens, low, src):
         st.iface.shutdown = low[0] != "no"
 
     def if_access_group(self, st: IfState, tokens, low, src):
         if len(low) < 4 or low[3] not in ("in", "out"):
-            self.iface_partial(st.iface, "ip access-group without direction", src)
+            self.iface_partial(st.iface, Text("input.ios.access_group_no_direction"), src)
             raise Unknown
         self.ref("acl", tokens[2], src)
         if low[3] == "in":
@@ -165,7 +168,7 @@ class InterfaceReader(IosState):
         if words[:2] == ["unicast", "reverse-path"]:
             st.iface.urpf = "strict"
             if len(words) > 2:
-                self.iface_partial(st.iface, "uRPF exception ACL not modelled", src)
+                self.iface_partial(st.iface, URPF_ACL, src)
             return
         if words[:3] != ["unicast", "source", "reachable-via"] or len(words) < 4 or words[3] not in ("rx", "any"):
             raise Unknown
@@ -174,7 +177,7 @@ class InterfaceReader(IosState):
             if w == "allow-default":
                 st.iface.urpf_allow_default = True
             elif w != "allow-self-ping":
-                self.iface_partial(st.iface, "uRPF exception ACL not modelled", src)
+                self.iface_partial(st.iface, URPF_ACL, src)
 
     def if_policy(self, st: IfState, tokens, low, src):
         """``ip policy route-map NAME``: resolved at the end (undefined = no effect)."""
@@ -193,7 +196,7 @@ class InterfaceReader(IosState):
         words, toks = (low[1:], tokens[1:]) if low[0] == "ip" else (low, tokens)
         if len(words) < 3 or words[1] != "forwarding":
             if len(words) >= 2 and words[1] in ("receive", "sitemap", "select"):
-                self.iface_partial(st.iface, f"vrf {words[1]} not modelled", src)
+                self.iface_partial(st.iface, Text("input.ios.vrf_form", form=words[1]), src)
                 return
             raise Unknown
         st.iface.vrf = toks[2]
@@ -259,7 +262,7 @@ class InterfaceReader(IosState):
             mode = " ".join(low[2:])
             st.mode, st.mode_src = mode, src
             if mode not in ("access", "trunk", "dynamic auto", "dynamic desirable"):
-                self.iface_partial(st.iface, f"switchport mode {mode} not modelled", src)
+                self.iface_partial(st.iface, switchport_mode_unmodelled(mode), src)
         elif w == "access" and n >= 4 and low[2] == "vlan":
             if not low[3].isdigit():
                 raise Unknown
@@ -284,7 +287,7 @@ class InterfaceReader(IosState):
         elif w == "host":
             st.mode, st.mode_src = "access", src
         elif w in ("private-vlan",):
-            self.iface_partial(st.iface, "private VLAN not modelled", src)
+            self.iface_partial(st.iface, PRIVATE_VLAN, src)
         elif w in ("nonegotiate", "port-security", "block", "protected", "backup", "autostate", "vepa", "dot1q"):
             return True
         else:
@@ -304,7 +307,7 @@ class InterfaceReader(IosState):
             st.iface.encapsulation_vlan = int(low[2])
             st.iface.encapsulation_native = "native" in low[3:]
             if "second-dot1q" in low[3:]:
-                self.iface_partial(st.iface, "QinQ (second-dot1q) not modelled", src)
+                self.iface_partial(st.iface, Text("input.ios.qinq"), src)
         else:
             return True  # ppp, hdlc, frame-relay, slip: link layer only
 
@@ -317,7 +320,7 @@ class InterfaceReader(IosState):
         if len(low) >= 2 and low[1] == "enable":
             st.pppoe_enable = src
             return
-        self.iface_partial(st.iface, "PPPoE not modelled", src)
+        self.iface_partial(st.iface, Text("input.ios.pppoe"), src)
 
     def if_pppoe_client(self, st: IfState, tokens, low, src):
         """``pppoe-client dial-pool-number N [...]``: the port carries the PPPoE client
@@ -326,7 +329,7 @@ class InterfaceReader(IosState):
         if len(low) >= 3 and low[1] == "dial-pool-number" and low[2].isdigit():
             st.pppoe_client = True
             return
-        self.iface_partial(st.iface, "PPPoE client not modelled", src)
+        self.iface_partial(st.iface, PPPOE_CLIENT, src)
 
     def if_channel_group(self, st: IfState, tokens, low, src):
         if len(low) < 2 or not low[1].isdigit():

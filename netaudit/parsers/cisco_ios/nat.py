@@ -8,6 +8,7 @@ partial rules).
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import PROTO_TCP, PROTO_UDP, AddrMatch, Match, NatRule, PortRange, Src
 from netaudit.parsers.base import IGNORE_CTX, Unknown
 from netaudit.parsers.cisco_common import canonical_ifname, port_number
@@ -43,7 +44,7 @@ class NatReader(IosState):
         elif side == "inside" and low[4] == "list" and n >= 8:
             self._nat_list(tokens, low, src)
         else:
-            self._nat_partial(f"ip nat {side} source {low[4]} not modelled", src)
+            self._nat_partial(Text("input.ios.nat_form", side=side, form=low[4]), src)
 
     def _nat_partial(self, reason: str, src: Src) -> None:
         rule = NatRule(kind="source", source=src, partial=reason)
@@ -78,7 +79,7 @@ class NatReader(IosState):
         n = len(low)
         i = 5
         if i < n and low[i] == "network":
-            self._nat_partial(f"ip nat {side} source static network not modelled", src)
+            self._nat_partial(Text("input.ios.nat_form", side=side, form="static network"), src)
             return
         proto = None
         if i < n and low[i] in ("tcp", "udp"):
@@ -143,10 +144,7 @@ class NatReader(IosState):
             if lport is not None and lport != gport:
                 # The port forward itself (outside :gport -> inside :lport) is exact; what is
                 # not modelled is the other way, a connection the host opens from :lport.
-                src_rule.partial = (
-                    f"static port translation (port forward :{gport} -> :{lport}): a connection the inside host "
-                    f"opens from port {lport} leaves from port {gport}, which is not modelled (the forward is)"
-                )
+                src_rule.partial = Text("input.ios.nat_port_static", gport=gport, lport=lport)
                 self.rep.add_partial("nat", src_rule.partial, src)
             self.nat_pending.append((src_rule, in_side, out_side))
             self.nat_pending.append((dst_rule, out_side, None))
@@ -154,7 +152,7 @@ class NatReader(IosState):
                 self.nat_iface_dst.append((dst_rule, glob_iface))
         else:
             if proto is not None or glob is None:
-                self._nat_partial("ip nat outside source static with ports not modelled", src)
+                self._nat_partial(Text("input.ios.nat_outside_static_ports"), src)
                 return
             # outside host `local` (its real address, tokens order G L) appears inside as glob
             src_rule = NatRule(kind="source", source=src, to_ip=glob, match=Match(src=(AddrMatch.host(local),)))

@@ -23,6 +23,7 @@ from netaudit.parsers.cisco_ios.crypto import CryptoReader
 from netaudit.parsers.cisco_ios.interfaces import InterfaceReader
 from netaudit.parsers.cisco_ios.management import ManagementReader
 from netaudit.parsers.cisco_ios.nat import NatReader
+from netaudit.parsers.cisco_ios.reasons import line_unread
 from netaudit.parsers.cisco_ios.routing import RoutingReader
 from netaudit.parsers.cisco_ios.syntax import (
     IFACE_IGNORED,
@@ -162,7 +163,7 @@ class IosParser(
         if not known and not fallback and ctx.kind in ("vpdn-group", "vpdn-template"):
             # What the line changes about the tunnels it accepts is unknown: their
             # services are partial, never absent (the line is counted unrecognized).
-            self.vpdn_doubt(ctx, f"line {lineno} not understood", self.src(lineno, stripped))
+            self.vpdn_doubt(ctx, line_unread(lineno), self.src(lineno, stripped))
         return known
 
     def apply(self, ctx: Ctx, entry, tokens, low, src: Src) -> bool:

@@ -5,6 +5,7 @@ references of route-maps.  Whether the device routes at all is decided in :mod:`
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import Route
 from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown
 from netaudit.parsers.cisco_common import canonical_ifname
@@ -139,10 +140,10 @@ class RoutingReader(IosState):
                 self.ignored += 1
                 return
             elif w == "global":
-                partial = "next hop resolved in the global table"
+                partial = Text("input.ios.route_global")
                 i += 1
             elif w == "dhcp":
-                partial = "next hop learned from DHCP"
+                partial = Text("input.ios.route_dhcp")
                 i += 1
             else:
                 raise Unknown

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from netaudit.messages import Text
 from netaudit.model import IfKind
 from netaudit.parsers.base import Unknown, hostname_from_file
-from netaudit.parsers.cisco_common import ALL_VLANS, parse_vlan_list
+from netaudit.parsers.cisco_common import ALL_VLANS, WCCP, parse_vlan_list
 
 # Global commands understood and irrelevant to forwarding/exposure.  A global ignored
 # command may carry an indented body (aaa group server, crypto pki, parameter-map …):
@@ -284,11 +285,9 @@ VPDN_IGNORED = [
 ]
 # Lines of a `vpdn-group` the model does not capture: the group's services partial.
 VPDN_PARTIAL = {
-    "vpn vrf": "tunnels terminate in a VRF: the interfaces answering them are not modelled",
-    "vpn id": "tunnels terminate in a VRF: the interfaces answering them are not modelled",
-    "l2tp security": (
-        "L2TP protected by an IPsec crypto profile: whether IOS then refuses cleartext L2TP is not modelled"
-    ),
+    "vpn vrf": Text("input.ios.vpdn_vrf"),
+    "vpn id": Text("input.ios.vpdn_vrf"),
+    "l2tp security": Text("input.ios.vpdn_l2tp_security"),
 }
 
 # Interface sub-commands with no effect on what can reach what (physical, cosmetic,
@@ -451,21 +450,22 @@ IFACE_IGNORED = [
 
 # Interface sub-commands that change forwarding in ways the model does not capture:
 # the interface is marked partial so no verdict rests on it.
+# (Catalogue texts, netaudit/catalogue/inputs.py: a report says them in its language.)
 IFACE_PARTIAL = {
-    "service-policy": "service-policy not modelled (may police/drop/redirect)",
-    "xconnect": "xconnect (pseudowire) not modelled",
-    "bridge-group": "bridge-group (transparent bridging) not modelled",
-    "zone-member": "zone-based firewall: zone-member line not understood",
-    "ip nat enable": "NVI NAT (ip nat enable) not modelled",
-    "ip wccp": "WCCP redirection not modelled",
-    "ip admission": "authentication proxy (ip admission) not modelled",
-    "ip auth-proxy": "authentication proxy not modelled",
-    "ip audit": "IDS (ip audit) not modelled",
-    "ip ips": "IPS (ip ips) not modelled",
-    "mac access-group": "MAC access-group not modelled",
-    "service": "EVC service instance not modelled",
-    "ip traffic-export": "traffic export not modelled",
-    "ip security": "IP security options not modelled",
+    "service-policy": Text("input.ios.service_policy"),
+    "xconnect": Text("input.ios.xconnect"),
+    "bridge-group": Text("input.ios.bridge_group"),
+    "zone-member": Text("input.ios.zone_member_line"),
+    "ip nat enable": Text("input.ios.nvi_nat"),
+    "ip wccp": WCCP,
+    "ip admission": Text("input.ios.ip_admission"),
+    "ip auth-proxy": Text("input.ios.auth_proxy"),
+    "ip audit": Text("input.ios.ip_audit"),
+    "ip ips": Text("input.ios.ip_ips"),
+    "mac access-group": Text("input.ios.mac_access_group"),
+    "service": Text("input.ios.evc_service"),
+    "ip traffic-export": Text("input.ios.traffic_export"),
+    "ip security": Text("input.ios.ip_security"),
 }
 
 # `line` sub-commands understood and irrelevant.
@@ -547,7 +547,8 @@ VLAN_IGNORED = [
     "exit",
     "lldp",
 ]
-VLAN_PARTIAL = {"private-vlan": "private VLAN not modelled"}
+PRIVATE_VLAN = Text("input.ios.private_vlan")  # a vlan block's or a switch port's
+VLAN_PARTIAL = {"private-vlan": PRIVATE_VLAN}
 
 # SNMPv3 `auth ALGO KEY` / `priv ALGO [BITS] KEY` algorithm words.
 SNMP_ALGORITHMS = frozenset(

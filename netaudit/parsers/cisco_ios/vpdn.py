@@ -22,8 +22,10 @@ built in :mod:`.convert`.
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import Src
 from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown
+from netaudit.parsers.cisco_ios.reasons import in_block
 from netaudit.parsers.cisco_ios.state import IosState, VpdnGroup
 
 # `protocol WORD` of an accept subgroup → the services IOS then answers (docs/vendors/
@@ -50,7 +52,7 @@ class VpdnReader(IosState):
         if words == ["enable"]:
             self.vpdn_enable = (not neg, src)
         elif words[:1] == ["softshut"] and not neg:
-            self.vpdn_doubts.append((f"vpdn softshut (line {src.line}): new sessions refused, not modelled", src))
+            self.vpdn_doubts.append((Text("input.ios.vpdn_softshut", line=src.line), src))
         else:
             self.ignored += 1
 
@@ -73,7 +75,7 @@ class VpdnReader(IosState):
         """A line of a ``vpdn-group`` or ``vpdn-template`` the model does not capture."""
         self.rep.add_partial(ctx.label, reason, src)
         if ctx.kind == "vpdn-template":
-            self.vpdn_doubts.append((f"{ctx.label}: {reason}", src))
+            self.vpdn_doubts.append((in_block(ctx.label, reason), src))
             return
         for group in ctx.targets:
             group.doubts.append((reason, src))

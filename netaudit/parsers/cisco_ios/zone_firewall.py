@@ -41,10 +41,12 @@ from functools import cached_property
 
 from netaddr import IPNetwork, IPSet
 
+from netaudit.messages import Text
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, Filter, FilterLine, Match, PortRange, Src
-from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, evolve
+from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, evolve, join_reasons
 from netaudit.parsers.cisco_common import PROTO_GRE
 from netaudit.parsers.cisco_ios.copp import CLASS_DEFAULT, CoppBuilder, doubt_text, unknown_action, with_action
+from netaudit.parsers.cisco_ios.reasons import class_acl_unusable, class_map_empty, class_map_undefined, not_understood
 from netaudit.parsers.cisco_ios.state import ClassMap, IfState, IosState, PolicyClass, ZonePair
 
 ZONE_FIREWALL = "ios-zone-firewall"  # the synthesized Device.forward_filter
@@ -105,8 +107,7 @@ class ZoneReader(IosState):
             self.ignore_line(tokens, low)
             self.zones[tokens[2]] = src
             if low[2] == "default":
-                why = "zone security default (every interface of no zone a member of it) not modelled"
-                self.zone_doubts.append((why, src))
+                self.zone_doubts.append((Text("input.ios.zone_default"), src))
             self.ctx = Ctx("zone", label=f"zone security {tokens[2]}", src=src)
             return
         if low[0] == "zone-pair" and len(low) == 7 and low[1] == "security" and low[3::2] == ["source", "destination"]:
@@ -115,7 +116,7 @@ class ZoneReader(IosState):
             self.zone_pairs.append(pair)
             self.ctx = Ctx("zone-pair", label=f"zone-pair security {tokens[2]}", targets=[pair], src=src)
             return
-        self.zone_doubts.append((f"'{src.text}' not understood", src))
+        self.zone_doubts.append((not_understood(src.text), src))
         raise Unknown
 
     def zone_line(self, ctx: Ctx, stripped: str, lineno: int, fallback: bool) -> bool:
@@ -136,7 +137,7 @@ class ZoneReader(IosState):
             self.ignored += 1
             pair.policy = (tokens[3], src)
             return True
-        why = f"'{src.text}' in {ctx.label} not understood"
+        why = Text("input.ios.zone_line", text=src.text, block=ctx.label)
         if isinstance(pair, ZonePair):
             pair.doubts.append((why, src))
         else:
@@ -146,7 +147,7 @@ class ZoneReader(IosState):
     def if_zone_member(self, st: IfState, tokens, low, src):
         """``zone-member security Z``: the interface is in zone Z (resolved at the end)."""
         if len(low) != 3:
-            self.iface_partial(st.iface, f"'{src.text}' not understood", src)
+            self.iface_partial(st.iface, not_understood(src.text), src)
             raise Unknown
         self.zone_members.setdefault(st.iface.name, []).append((tokens[2], src))
 
@@ -157,7 +158,7 @@ class ZoneReader(IosState):
         (new connections) are the ACLs' (docs/vendors/cisco_ios.md, "CBAC").  Another
         form: the interface partial."""
         if len(low) < 4 or low[3] not in ("in", "out"):
-            self.iface_partial(st.iface, f"CBAC line not understood ('{src.text}')", src)
+            self.iface_partial(st.iface, Text("input.ios.cbac_line", text=src.text), src)
         self.ignore_line(tokens, low)
 
     def h_ipv6_access_list(self, tokens, low, src):
@@ -193,9 +194,9 @@ class ZoneBuilder(CoppBuilder):
             zone, zsrc = said[-1]
             member_of[ifname] = (zone, zsrc)
             if len(said) > 1:
-                unsure[ifname] = "zone-member security in more than one line (one zone an interface)"
+                unsure[ifname] = Text("input.ios.zone_member_twice")
             elif zone not in self.zones:
-                unsure[ifname] = f"zone-member security {zone}: zone not defined"
+                unsure[ifname] = Text("input.ios.zone_undefined", zone=zone)
             if ifname in unsure:
                 self.iface_partial(dev.interfaces[ifname], unsure[ifname], zsrc)
             else:  # the security zone, as a FortiGate's or an ASA's nameif (netaudit init reads it)
@@ -242,9 +243,10 @@ class ZoneBuilder(CoppBuilder):
             name = f"{ifname} in zone {zone}: no zone-pair to or from the other interface's zone (or none): dropped"
             lines.append(FilterLine(Action.DENY, [Match(in_ifaces=only), Match(out_ifaces=only)], zsrc, name))
         for line in replies + lines:  # every line an interface of doubtful membership is in
-            why = "; ".join(sorted({unsure[n] for m in line.matches for n in _named_ifaces(m) if n in unsure}))
+            # sorted by their English (one order in every language)
+            why = join_reasons(sorted({unsure[n] for m in line.matches for n in _named_ifaces(m) if n in unsure}))
             if why:
-                line.partial = f"{line.partial}; {why}" if line.partial else why
+                line.partial = join_reasons((line.partial, why))
         whole = doubt_text(self.zone_doubts) if self.zone_doubts else None
         for why, src in self.zone_doubts:
             self.rep.add_partial("zone-based firewall", why, src)
@@ -274,11 +276,12 @@ class ZoneBuilder(CoppBuilder):
         policing (an input filter already), the two are not composed: that filter
         partial (never "blocked")."""
         dev = self.dev
-        why = "; ".join(
-            f"zone-pair {p.name} (source {p.source} destination self): the zone firewall's policy on traffic "
-            "to the router is not modelled beside control-plane policing"
-            for p in pairs
-            if p.policy is not None or p.doubts
+        why = join_reasons(
+            [
+                Text("input.ios.zone_self_copp", pair=p.name, source=p.source)
+                for p in pairs
+                if p.policy is not None or p.doubts
+            ]
         )
         if not why:
             return  # pairs without a policy: traffic to the router passes as without them
@@ -286,7 +289,7 @@ class ZoneBuilder(CoppBuilder):
             for p in pairs:
                 self.rep.add_partial(f"zone-pair security {p.name}", why, p.src)
             flt = dev.filters[dev.input_filter]
-            flt.partial = f"{flt.partial}; {why}" if flt.partial else why
+            flt.partial = join_reasons((flt.partial, why))
             return
         lines: list[FilterLine] = []
         for pair in pairs:
@@ -322,7 +325,7 @@ class ZoneBuilder(CoppBuilder):
         pm = self.policy_maps.get(name)
         if pm is None or pm.kind != "inspect" or pm.doubts:
             why = (
-                f"policy-map type inspect {name} undefined"
+                Text("input.ios.inspect_policy_undefined", name=name)
                 if pm is None or pm.kind != "inspect"
                 else doubt_text(pm.doubts)
             )
@@ -337,7 +340,7 @@ class ZoneBuilder(CoppBuilder):
                 continue
             clabel = f"{label} policy-map {pm.name} class {cls.name}"
             if not cls.doubts and cls.action not in ("inspect", "pass", "drop"):
-                cls.doubts.append((f"class {cls.name} without an inspect, pass or drop action", cls.src))
+                cls.doubts.append((Text("input.ios.class_no_action", name=cls.name), cls.src))
             action = _zbf_action(cls)
             if action is None:
                 why = doubt_text(cls.doubts)
@@ -368,22 +371,22 @@ class ZoneBuilder(CoppBuilder):
         """The packets class-map ``name`` matches, as PERMIT lines ("in the class"): exact
         where the model reads it, else a partial line over every packet, saying why."""
         cm = self.class_maps.get(name)
-        why = None
+        why: str | None = None
         if cm is None:
-            why = f"class-map {name} undefined"
+            why = class_map_undefined(name)
         elif cm.kind != "inspect":
-            why = f"class-map {name} is not of type inspect"
+            why = Text("input.ios.class_map_not_inspect", name=name)
         elif cm.doubts:
             why = doubt_text(cm.doubts)
         elif name in seen or depth > MAX_NESTING:
-            why = f"class-map {name} nests itself"
+            why = Text("input.ios.class_map_nested", name=name)
         else:
             ipv4 = self.ipv4_acls(cm)
             count = len(ipv4) + len(cm.protocols) + len(cm.nested) + (cm.any_src is not None)
             if len(ipv4) < len(cm.acls) and (not cm.match_any or count == 0):
                 return []  # an IPv6 access-list in a match-all, or only such lines: no IPv4 packet
             if count == 0:
-                why = f"class-map {name} matches nothing the model reads"
+                why = class_map_empty(name)
         if why is not None:
             for src in [s for _, s in (cm.doubts if cm else [])] or [cm.src if cm else cls.src]:
                 self.rep.add_partial(label, why, src)
@@ -395,7 +398,7 @@ class ZoneBuilder(CoppBuilder):
         for acl, src in ipv4:
             found = self.acls.get(acl)
             if found is None or found.filter.partial or not found.filter.lines:
-                why = f"class-map {name}: ACL {acl} undefined, empty or not understood"
+                why = class_acl_unusable(name, acl)
                 self.rep.add_partial(label, why, src)
                 groups.append([FilterLine(Action.PERMIT, [Match()], src, label, partial=why)])
             else:
@@ -420,12 +423,12 @@ class ZoneBuilder(CoppBuilder):
         out: list[FilterLine] = []
         for a in ours:
             for b in theirs:
-                why = "; ".join(w for w in (a.partial, b.partial) if w) or None
+                why = join_reasons((a.partial, b.partial)) or None
                 matches: list[Match] = []
                 for ma in a.matches:
                     for mb in b.matches:
                         if (ma.src is not None and mb.src is not None) or (ma.dst is not None and mb.dst is not None):
-                            doubt = f"class-map {cm.name}: match-all of two address conditions not modelled"
+                            doubt = Text("input.ios.class_map_two_addresses", name=cm.name)
                             self.rep.add_partial(label, doubt, cm.src)
                             return [FilterLine(Action.PERMIT, [Match()], cm.src, label, partial=doubt)]
                         both = _meet(ma, mb)
@@ -441,13 +444,13 @@ class ZoneBuilder(CoppBuilder):
         remapped by ``ip port-map``)."""
         remapped = self.port_maps.get(proto)
         if proto not in PAM_PORTS and proto in APP_PROTOCOLS and not remapped:
-            why = f"match protocol {proto}: its ports are not in netaudit's table (within its IP protocols)"
+            why = Text("input.ios.match_protocol_within", proto=proto)
             self.rep.add_partial(label, why, src)
             return FilterLine(Action.PERMIT, [Match(protocols=APP_PROTOCOLS[proto])], src, label, partial=why)
         if proto not in PAM_PORTS:
-            why = f"match protocol {proto}: its ports are not in netaudit's table"
+            why = Text("input.ios.match_protocol_unknown", proto=proto)
         elif remapped and proto not in WHOLE_PROTOCOLS:
-            why = f"match protocol {proto}: ip port-map (line {remapped[0].line}) maps it onto other ports"
+            why = Text("input.ios.match_protocol_remapped", proto=proto, line=remapped[0].line)
         else:
             protocols, port = PAM_PORTS[proto]
             ports = None if port is None else (PortRange(port, port),)
@@ -464,11 +467,11 @@ class ZoneBuilder(CoppBuilder):
         if not self.dev.nat_rules:
             return lines
         touched = self._nat_touched
-        why = "class ACL names addresses NAT may translate (before or after NAT: not modelled)"
+        why = Text("input.ios.class_acl_nat")
         out = []
         for line in lines:
             if any(_names_touched(m, touched) for m in line.matches):
-                line.partial = f"{line.partial}; {why}" if line.partial else why
+                line.partial = join_reasons((line.partial, why))
                 self.rep.add_partial(label, why, line.source)
             out.append(line)
         return out
