@@ -205,6 +205,92 @@ def parse_one(parse, text: str, file: str):
     return res.devices[0], res.report
 
 
+# --------------------------------------------------------------------------- catalogue texts
+
+
+def text_keys(texts) -> set[str]:
+    """The catalogue keys of ``texts`` and of every text inside them ("FILE:LINE: …",
+    "line N: …", a reason inside a sentence, the parts of a joined reason); ``repr()`` of
+    a plain string."""
+    from netaudit.messages import Text
+
+    out = set()
+    todo = list(texts)
+    while todo:
+        t = todo.pop()
+        if not isinstance(t, Text):
+            out.add(repr(t))
+            continue
+        out.add(t.key)
+        for _, v in t.fields:
+            todo += [x for x in (v if isinstance(v, tuple) else (v,)) if isinstance(x, Text)]
+    return out
+
+
+def partial_reasons(devices, reports) -> list[str]:
+    """Every reason a construct is only partly understood: the ``partial`` of every object
+    the devices hold (filters and their lines, NAT rules, routes, policy routes, services,
+    interfaces, vendor facts … found by walking the model) and the reasons of the
+    reports' partially understood constructs."""
+    import dataclasses
+
+    out: list[str] = []
+    seen: set[int] = set()
+    todo: list = list(devices)
+    while todo:
+        obj = todo.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        if isinstance(obj, dict):
+            todo += obj.values()
+        elif isinstance(obj, list | tuple | set | frozenset):
+            todo += obj
+        elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            for f in dataclasses.fields(obj):
+                value = getattr(obj, f.name)
+                if f.name == "partial" and value:
+                    out.append(value)
+                elif not isinstance(value, str | int | float | bool | type(None)):
+                    todo.append(value)
+    return out + [p["reason"] for rep in reports for p in rep.partially_understood]
+
+
+def untranslated(texts) -> list[str]:
+    """The texts that are not catalogue texts (a plain string: English in every report)
+    or whose Vietnamese reads as their English; a reason joined of several (input.joined)
+    is judged part by part."""
+    from netaudit.messages import Text
+
+    out = []
+    for t in texts:
+        if isinstance(t, Text) and t.key == "input.joined":
+            out += untranslated(dict(t.fields)["parts"])
+        elif not isinstance(t, Text) or t.render("vi") == t.render("en"):
+            out.append(t)
+    return out
+
+
+_VENDOR_INPUTS: dict[str, tuple[list, list]] = {}
+
+
+def vendor_inputs(vendor: str) -> tuple[list, list]:
+    """``(devices, reports)`` of ``vendor`` read from its fixtures (``tests/fixtures/<vendor>``)
+    and from the samples (``sample_configs/*``) holding its configurations, once per
+    test session."""
+    if vendor not in _VENDOR_INPUTS:
+        from netaudit.inputs import load_snapshot
+
+        folders = [FIXTURES / vendor, *sorted(d for d in SAMPLES.iterdir() if (d / "site.yaml").is_file())]
+        devices, reports = [], []
+        for folder in folders:
+            snap = load_snapshot([folder])
+            devices += [d for d in snap.devices if d.vendor == vendor]
+            reports += [r for r in snap.reports if r.vendor == vendor]
+        _VENDOR_INPUTS[vendor] = devices, reports
+    return _VENDOR_INPUTS[vendor]
+
+
 # --------------------------------------------------------------------------- the collector
 
 

@@ -1,9 +1,11 @@
 """Catalogue entries: inputs.
 
 Usable-input problems and input warnings (netaudit.inputs, netaudit.parsers.completeness and
-the vendor modules' incomplete()), and the parsers' own warnings (netaudit.parsers and the
+the vendor modules' incomplete()), the parsers' own warnings (netaudit.parsers and the
 vendor parsers: input.assess.*, input.ios.*, input.asa.*, input.fortios.*, input.vrp.*,
-input.openwrt.*, input.routeros.*, input.linux.*).  Stored as "FILE[:LINE]: message" (input.at, the English
+input.openwrt.*, input.routeros.*, input.linux.*) and the reasons they give for a construct
+they understand only partly (its ``partial``; several of one construct are one
+input.joined text).  Stored as "FILE[:LINE]: message" (input.at, the English
 value unchanged); file names, line numbers, vendor names, error text and quoted
 configuration text are fields, inserted as they are.
 """
@@ -759,6 +761,231 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "các line vty áp dụng ACL khác nhau cho {proto}; coi như truy cập không bị giới hạn",
         "en": "vty lines differ in ACL for {proto}; treated as unrestricted",
     },
+    # Huawei VRP partial reasons (a command, an ACL, a traffic policy, a NAT rule, a
+    # service or an interface only partly understood); the English is the reason as it
+    # always read.  Commands whose effect is not modelled (syntax.*_PARTIAL):
+    "input.vrp.firewall_interzone": {
+        "vi": "chưa mô hình hóa bộ lọc gói tin giữa các zone của tường lửa AR (firewall interzone)",
+        "en": "AR firewall inter-zone packet filters not modelled",
+    },
+    "input.vrp.firewall_default": {
+        "vi": "chưa mô hình hóa hành động mặc định của tường lửa AR",
+        "en": "AR firewall default action not modelled",
+    },
+    "input.vrp.pbr": {
+        "vi": "chưa mô hình hóa định tuyến theo chính sách (policy-based routing)",
+        "en": "policy-based routing not modelled",
+    },
+    "input.vrp.mpls": {"vi": "chưa mô hình hóa chuyển tiếp MPLS", "en": "MPLS forwarding not modelled"},
+    "input.vrp.vsi": {
+        "vi": "chưa mô hình hóa các VPLS instance (L2VPN)",
+        "en": "VPLS instances (L2VPN) not modelled",
+    },
+    "input.vrp.l2tp_group": {"vi": "chưa mô hình hóa các đường hầm L2TP", "en": "L2TP tunnels not modelled"},
+    "input.vrp.ipsec": {"vi": "chưa mô hình hóa các IPsec policy", "en": "IPsec policies not modelled"},
+    "input.vrp.ike": {
+        "vi": "chưa mô hình hóa các IKE peer và IKE proposal",
+        "en": "IKE peers and proposals not modelled",
+    },
+    "input.vrp.super_vlans": {
+        "vi": "chưa mô hình hóa các super VLAN (gộp VLAN)",
+        "en": "super VLANs (VLAN aggregation) not modelled",
+    },
+    "input.vrp.super_vlan": {
+        "vi": "chưa mô hình hóa super VLAN (gộp VLAN)",
+        "en": "super VLAN (VLAN aggregation) not modelled",
+    },
+    "input.vrp.mux_vlans": {
+        "vi": "chưa mô hình hóa các MUX VLAN (principal/group/separate)",
+        "en": "MUX VLANs (principal/group/separate) not modelled",
+    },
+    "input.vrp.mux_vlan": {"vi": "chưa mô hình hóa MUX VLAN", "en": "MUX VLAN not modelled"},
+    "input.vrp.vlan_mapping": {"vi": "chưa mô hình hóa VLAN mapping", "en": "VLAN mapping not modelled"},
+    "input.vrp.qinq": {
+        "vi": "chưa mô hình hóa QinQ (xếp chồng thẻ 802.1ad)",
+        "en": "QinQ (802.1ad stacking) not modelled",
+    },
+    "input.vrp.vlan_stacking": {
+        "vi": "chưa mô hình hóa QinQ (VLAN stacking)",
+        "en": "QinQ (VLAN stacking) not modelled",
+    },
+    "input.vrp.qinq_termination": {
+        "vi": "chưa mô hình hóa giao diện con QinQ termination",
+        "en": "QinQ termination sub-interface not modelled",
+    },
+    "input.vrp.ipsec_policy_iface": {
+        "vi": "chưa mô hình hóa IPsec policy áp dụng trên giao diện",
+        "en": "IPsec policy on the interface not modelled",
+    },
+    "input.vrp.vsi_binding": {
+        "vi": "chưa mô hình hóa liên kết giao diện với VPLS (l2 binding vsi)",
+        "en": "VPLS binding not modelled",
+    },
+    "input.vrp.zone_member": {
+        "vi": "chưa mô hình hóa việc giao diện thuộc zone của tường lửa AR",
+        "en": "AR firewall zone membership not modelled",
+    },
+    "input.vrp.mac_vlan": {
+        "vi": "chưa mô hình hóa việc gán VLAN theo địa chỉ MAC",
+        "en": "MAC-based VLAN assignment not modelled",
+    },
+    "input.vrp.subnet_vlan": {
+        "vi": "chưa mô hình hóa việc gán VLAN theo subnet",
+        "en": "subnet-based VLAN assignment not modelled",
+    },
+    "input.vrp.protocol_vlan": {
+        "vi": "chưa mô hình hóa việc gán VLAN theo giao thức",
+        "en": "protocol-based VLAN assignment not modelled",
+    },
+    "input.vrp.ip_unnumbered": {
+        "vi": "chưa mô hình hóa giao diện IP unnumbered",
+        "en": "IP unnumbered interface not modelled",
+    },
+    "input.vrp.ppp_ipcp": {
+        "vi": "chưa mô hình hóa việc thương lượng địa chỉ qua PPP (IPCP)",
+        "en": "PPP address negotiation not modelled",
+    },
+    "input.vrp.firewall_zones": {
+        "vi": "chưa mô hình hóa các zone của tường lửa AR (policy giữa các zone có theo dõi trạng thái kết nối)",
+        "en": "AR firewall zones (stateful inter-zone policy) not modelled",
+    },
+    "input.vrp.line_unread": {"vi": "không hiểu được dòng {line}", "en": "line {line} not understood"},
+    "input.vrp.in_block": {"vi": "{label}: {reason}", "en": "{label}: {reason}"},
+    # ACL rules and ACLs (acls.py, convert.py)
+    "input.vrp.wildcard_prefix": {
+        "vi": "wildcard '{wildcard}' được hiểu là độ dài tiền tố (prefix length)",
+        "en": "wildcard '{wildcard}' read as a prefix length",
+    },
+    "input.vrp.tcp_flag": {"vi": "chưa mô hình hóa tcp-flag {flag}", "en": "tcp-flag {flag} not modelled"},
+    "input.vrp.option_unmodelled": {"vi": "chưa mô hình hóa '{option}'", "en": "'{option}' not modelled"},
+    "input.vrp.acl_kind": {"vi": "chưa mô hình hóa ACL loại {kind}", "en": "{kind} ACL not modelled"},
+    "input.vrp.match_order_auto": {
+        "vi": "chưa mô hình hóa match-order auto (thứ tự depth-first) khi ACL có cả quy tắc permit và deny",
+        "en": "match-order auto (depth-first order) with permit and deny rules not modelled",
+    },
+    # traffic policies (convert.py)
+    "input.vrp.policy_undefined": {
+        "vi": "traffic policy {name} chưa được định nghĩa",
+        "en": "traffic policy {name} is not defined",
+    },
+    "input.vrp.pair_undefined": {
+        "vi": "classifier {classifier} hoặc behavior {behavior} chưa được định nghĩa",
+        "en": "classifier {classifier} or behavior {behavior} not defined",
+    },
+    "input.vrp.classifier_unread": {
+        "vi": "classifier {classifier}: chưa mô hình hóa {lines}",
+        "en": "classifier {classifier}: {lines} not modelled",
+    },
+    "input.vrp.behavior_unread": {
+        "vi": "behavior {behavior}: chưa mô hình hóa {lines}",
+        "en": "behavior {behavior}: {lines} not modelled",
+    },
+    "input.vrp.classifier_and": {
+        "vi": "classifier {classifier}: chưa mô hình hóa operator and trên nhiều ACL",
+        "en": "classifier {classifier}: operator and over several ACLs not modelled",
+    },
+    "input.vrp.classifier_acl_undefined": {
+        "vi": "classifier {classifier}: ACL {acl} chưa được định nghĩa",
+        "en": "classifier {classifier}: ACL {acl} not defined",
+    },
+    "input.vrp.acl_reason": {"vi": "ACL {acl}: {reason}", "en": "ACL {acl}: {reason}"},
+    "input.vrp.classifier_deny": {
+        "vi": "ACL {acl} {rule}: chưa mô hình hóa quy tắc deny trong ACL của một classifier",
+        "en": "ACL {acl} {rule}: a deny rule in a classifier's ACL not modelled",
+    },
+    # interfaces (interfaces.py, convert.py)
+    "input.vrp.unnumbered": {
+        "vi": "chưa mô hình hóa ip address unnumbered",
+        "en": "ip address unnumbered not modelled",
+    },
+    "input.vrp.dot1q_form": {
+        "vi": "chưa mô hình hóa dạng lệnh dot1q termination này",
+        "en": "dot1q termination form not modelled",
+    },
+    "input.vrp.l2_acl_filter": {
+        "vi": "chưa mô hình hóa ACL lớp 2 {acl} trong traffic-filter",
+        "en": "Layer-2 ACL {acl} in traffic-filter not modelled",
+    },
+    "input.vrp.filter_option": {
+        "vi": "chưa mô hình hóa tùy chọn {option} của traffic-filter",
+        "en": "traffic-filter option {option} not modelled",
+    },
+    "input.vrp.packet_filter": {
+        "vi": "chưa mô hình hóa firewall packet-filter của AR trên giao diện",
+        "en": "AR firewall packet-filter on the interface not modelled",
+    },
+    "input.vrp.dot1q_tunnel": {
+        "vi": "chưa mô hình hóa cổng QinQ (dot1q-tunnel)",
+        "en": "QinQ (dot1q-tunnel) port not modelled",
+    },
+    "input.vrp.lnp": {
+        "vi": "link-type negotiation (LNP) có thể biến cổng thành cổng trunk",
+        "en": "link-type negotiation (LNP) may make the port a trunk",
+    },
+    "input.vrp.filter_and_policy": {
+        "vi": "traffic-filter và traffic-policy cùng một chiều: chưa mô hình hóa cách hai cơ chế này kết hợp",
+        "en": "traffic-filter and traffic-policy in one direction: their combination not modelled",
+    },
+    "input.vrp.filter_order": {
+        "vi": "traffic-filter của giao diện và traffic-filter của VLAN hoặc của toàn thiết bị: chưa mô hình hóa thứ "
+        "tự áp dụng giữa chúng",
+        "en": "a traffic-filter of the interface and one of its VLAN or the device: their order not modelled",
+    },
+    # NAT (nat.py, convert.py)
+    "input.vrp.nat_group_sections": {
+        "vi": "chưa mô hình hóa address-group dạng section",
+        "en": "address-group with sections not modelled",
+    },
+    "input.vrp.nat_group_unread": {
+        "vi": "NAT address-group {group} chưa được định nghĩa hoặc không đọc được",
+        "en": "NAT address-group {group} not defined or not read",
+    },
+    "input.vrp.nat_group_first": {
+        "vi": "address-group {group} được mô hình hóa gần đúng bằng địa chỉ đầu tiên",
+        "en": "address-group {group} approximated by its first address",
+    },
+    "input.vrp.nat_acl_undefined": {
+        "vi": "ACL {acl} của nat outbound chưa được định nghĩa",
+        "en": "ACL {acl} of nat outbound is not defined",
+    },
+    "input.vrp.nat_and_filter": {
+        "vi": "nat outbound và traffic-filter chiều ra (outbound): chưa mô hình hóa thứ tự áp dụng giữa chúng",
+        "en": "nat outbound and an outbound traffic-filter: their order not modelled",
+    },
+    "input.vrp.nat_server_address": {
+        "vi": "chưa xác định được địa chỉ của {iface}",
+        "en": "address of {iface} unknown",
+    },
+    "input.vrp.nat_server_vpn": {
+        "vi": "chưa mô hình hóa nat server có VPN instance",
+        "en": "nat server with a VPN instance not modelled",
+    },
+    "input.vrp.nat_server_ports": {
+        "vi": "chưa mô hình hóa việc nat server dịch chuyển dải cổng",
+        "en": "port range shifted by nat server not modelled",
+    },
+    # the device's own services (convert.py), WLAN (wlan.py)
+    "input.vrp.server_default": {
+        "vi": "không có dòng '{command} server enable': giá trị mặc định phụ thuộc phiên bản VRP (xem bằng "
+        "display telnet server status / display ssh server status)",
+        "en": "no '{command} server enable' line: the default depends on the VRP release (display telnet server "
+        "status / display ssh server status tells)",
+    },
+    "input.vrp.vty_protocol_default": {
+        "vi": "các line vty không có 'protocol inbound': giá trị mặc định phụ thuộc phiên bản VRP",
+        "en": "no 'protocol inbound' on the vty lines: the default depends on the VRP release",
+    },
+    "input.vrp.http_default": {
+        "vi": "không có dòng '{command} enable': máy chủ web có chạy theo mặc định hay không phụ thuộc vào dòng "
+        "thiết bị và phiên bản VRP (xem bằng display http server)",
+        "en": "no '{command} enable' line: whether the web server runs by default depends on the model and VRP "
+        "release (display http server tells)",
+    },
+    "input.vrp.wlan_vlans": {
+        "vi": "chưa mô hình hóa việc các AP đưa service VLAN của các SSID đi đâu (chuyển tiếp trực tiếp hay qua "
+        "đường hầm, đường uplink của AP)",
+        "en": "where the APs put the SSIDs' service VLANs (direct or tunnel forwarding, AP uplinks) is not modelled",
+    },
     # Cisco ASA
     "input.asa.access_group_unusable": {
         "vi": "lệnh access-group chỉ định ACL {acl}, nhưng ACL này {what}; ASA từ chối lệnh này nên không có ACL "
@@ -1030,6 +1257,507 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "VDOM {vdom}: không phân tích được các chính sách ({error})",
         "en": "VDOM {vdom}: policies not understood ({error})",
     },
+    # FortiOS partial reasons (a policy, an address, a service, a VIP, a route, an
+    # interface or a section only partly understood); the English is the reason as it
+    # always read.  Sections whose effect is not modelled (tables.PARTIAL_SECTIONS):
+    "input.fortios.policy6": {
+        "vi": "chưa mô hình hóa các firewall policy IPv6 (netaudit chỉ phân tích IPv4)",
+        "en": "IPv6 firewall policies not modelled (the engine is IPv4 only)",
+    },
+    "input.fortios.local_in6": {
+        "vi": "chưa mô hình hóa các local-in policy IPv6 (chỉ phân tích IPv4)",
+        "en": "IPv6 local-in policies not modelled (IPv4 only)",
+    },
+    "input.fortios.vip6": {
+        "vi": "chưa mô hình hóa các VIP IPv6 (chỉ phân tích IPv4)",
+        "en": "IPv6 virtual IPs not modelled (IPv4 only)",
+    },
+    "input.fortios.vip46": {"vi": "chưa mô hình hóa các VIP NAT46", "en": "NAT46 virtual IPs not modelled"},
+    "input.fortios.vip64": {"vi": "chưa mô hình hóa các VIP NAT64", "en": "NAT64 virtual IPs not modelled"},
+    "input.fortios.policy46": {"vi": "chưa mô hình hóa các policy NAT46", "en": "NAT46 policies not modelled"},
+    "input.fortios.policy64": {"vi": "chưa mô hình hóa các policy NAT64", "en": "NAT64 policies not modelled"},
+    "input.fortios.identity_routes": {
+        "vi": "chưa mô hình hóa định tuyến theo danh tính người dùng (identity-based route)",
+        "en": "identity-based routes not modelled",
+    },
+    "input.fortios.ttl_policies": {"vi": "chưa mô hình hóa các TTL policy", "en": "TTL policies not modelled"},
+    "input.fortios.interface_acls": {
+        "vi": "chưa mô hình hóa ACL trên giao diện (chỉ chặn, xử lý bằng phần cứng): các ACL này chỉ có thể chặn "
+        "nhiều hơn những gì nêu ở đây",
+        "en": "interface ACLs (deny-only, hardware) not modelled: they can only block more than stated here",
+    },
+    "input.fortios.ztna_proxy": {"vi": "chưa mô hình hóa ZTNA access proxy", "en": "ZTNA access proxy not modelled"},
+    "input.fortios.ipmac_binding": {
+        "vi": "chưa mô hình hóa ràng buộc IP/MAC (IP/MAC binding)",
+        "en": "IP/MAC binding not modelled",
+    },
+    "input.fortios.policy_vpn": {
+        "vi": "chưa mô hình hóa VPN IPsec dạng policy-based",
+        "en": "policy-based IPsec VPN not modelled",
+    },
+    "input.fortios.ocvpn": {
+        "vi": "chưa mô hình hóa overlay-controller VPN (OCVPN)",
+        "en": "overlay-controller VPN not modelled",
+    },
+    "input.fortios.wccp": {"vi": "chưa mô hình hóa việc chuyển hướng WCCP", "en": "WCCP redirection not modelled"},
+    "input.fortios.nat64": {"vi": "chưa mô hình hóa NAT64", "en": "NAT64 not modelled"},
+    "input.fortios.ztna": {"vi": "chưa mô hình hóa ZTNA", "en": "ZTNA not modelled"},
+    "input.fortios.not_understood": {"vi": "không hiểu được ({error})", "en": "not understood ({error})"},
+    "input.fortios.central_snat": {
+        "vi": "chưa mô hình hóa central source NAT (chưa xác định được địa chỉ mà phía bên kia FortiGate nhìn thấy)",
+        "en": "central source NAT not modelled (addresses seen beyond the FortiGate unknown)",
+    },
+    # interfaces (tables.IFACE_PARTIAL, interfaces.py)
+    "input.fortios.iface_wccp": {
+        "vi": "chưa mô hình hóa việc chuyển hướng WCCP trên giao diện",
+        "en": "WCCP redirection on the interface not modelled",
+    },
+    "input.fortios.iface_sniffer": {
+        "vi": "giao diện one-arm sniffer (không chuyển tiếp lưu lượng)",
+        "en": "one-arm sniffer interface (does not forward)",
+    },
+    "input.fortios.iface_qinq": {
+        "vi": "chưa mô hình hóa VLAN QinQ (802.1ad)",
+        "en": "QinQ (802.1ad) VLAN not modelled",
+    },
+    "input.fortios.iface_l2tp_client": {
+        "vi": "chưa mô hình hóa giao diện L2TP client",
+        "en": "L2TP client interface not modelled",
+    },
+    "input.fortios.vlan_id_unread": {"vi": "không hiểu được VLAN id {vid}", "en": "VLAN id {vid} not understood"},
+    "input.fortios.unnumbered": {
+        "vi": "chưa mô hình hóa giao diện unnumbered (mượn địa chỉ của giao diện khác)",
+        "en": "unnumbered interface (borrows an address) not modelled",
+    },
+    "input.fortios.tunnel_iface": {
+        "vi": "giao diện {type}: đầu xa của đường hầm không có trong tập cấu hình",
+        "en": "{type} interface: the far side of the tunnel is not in the snapshot",
+    },
+    "input.fortios.iface_type_unmodelled": {
+        "vi": "chưa mô hình hóa loại giao diện {type}",
+        "en": "interface type {type} not modelled",
+    },
+    "input.fortios.set_unread": {
+        "vi": "không hiểu được set {setting} {value}",
+        "en": "set {setting} {value} not understood",
+    },
+    "input.fortios.switch_member_address": {
+        "vi": "là thành viên của switch nhưng có địa chỉ riêng",
+        "en": "switch member with its own address",
+    },
+    "input.fortios.transparent": {
+        "vi": "chưa mô hình hóa chế độ transparent (lớp 2)",
+        "en": "transparent (layer-2) mode not modelled",
+    },
+    "input.fortios.asymroute": {
+        "vi": "chưa mô hình hóa asymroute enable (chuyển tiếp không theo dõi trạng thái kết nối)",
+        "en": "asymroute enable (stateless forwarding) not modelled",
+    },
+    "input.fortios.sdwan_rules": {
+        "vi": "chưa mô hình hóa các SD-WAN rule (điều hướng lưu lượng): lưu lượng tới zone SD-WAN có thể đi ra qua "
+        "bất kỳ thành viên nào",
+        "en": "SD-WAN rules (steering) not modelled: traffic to the SD-WAN zone may leave by any member",
+    },
+    "input.fortios.ipsec_far_side": {
+        "vi": "đường hầm IPsec: đầu xa không có trong tập cấu hình",
+        "en": "IPsec tunnel: the far side is not in the snapshot",
+    },
+    "input.fortios.vpn_clients": {
+        "vi": "máy khách {vpn}: các máy ở xa không có trong tập cấu hình",
+        "en": "{vpn} clients: remote hosts not in the snapshot",
+    },
+    "input.fortios.tunnel_unmodelled": {"vi": "chưa mô hình hóa đường hầm {kind}", "en": "{kind} tunnel not modelled"},
+    "input.fortios.wire_pair": {
+        "vi": "chưa mô hình hóa virtual wire pair (hai cổng nối cầu với nhau)",
+        "en": "virtual wire pair (bridged) not modelled",
+    },
+    "input.fortios.router_policy": {
+        "vi": "chưa mô hình hóa policy route (config router policy)",
+        "en": "policy route (config router policy) not modelled",
+    },
+    "input.fortios.enforce_ipsec_unread": {
+        "vi": "không hiểu được set enforce-ipsec {value}: L2TP có thể được chấp nhận cả khi không đi trong IPsec",
+        "en": "set enforce-ipsec {value} not understood: L2TP may be accepted outside IPsec",
+    },
+    "input.fortios.server_status_unread": {
+        "vi": "không hiểu được set status {value}: máy chủ {server} có thể đang chạy",
+        "en": "set status {value} not understood: the {server} server may be running",
+    },
+    # interfaces that authenticate their users first (interfaces._authentication)
+    "input.fortios.captive_portal": {
+        "vi": "captive portal trên {name} (security-mode captive-portal{groups}): lưu lượng từ giao diện này chỉ "
+        "đi qua sau khi đăng nhập portal{exempt}",
+        "en": "captive portal on {name} (security-mode captive-portal{groups}): its traffic passes after a "
+        "portal login only{exempt}",
+    },
+    "input.fortios.dot1x": {
+        "vi": "xác thực cổng 802.1X trên {name} (security-mode 802.1X{groups}): chỉ lưu lượng của các máy đã xác "
+        "thực được đi qua",
+        "en": "802.1X port authentication on {name} (security-mode 802.1X{groups}): only authenticated hosts' "
+        "traffic passes",
+    },
+    "input.fortios.auth_groups": {"vi": ", nhóm {names}", "en": ", groups {names}"},
+    "input.fortios.auth_exempt": {
+        "vi": ", hoặc khi đi tới các đích được miễn trừ trong {names}",
+        "en": ", or to the exempt destinations of {names}",
+    },
+    "input.fortios.security_mode_unread": {
+        "vi": "không hiểu được security-mode {mode} trên {name}",
+        "en": "security-mode {mode} on {name} not understood",
+    },
+    # policies (policy.py, admin.py's local-in policies)
+    "input.fortios.policy_unread": {"vi": "không hiểu được policy ({error})", "en": "policy not understood ({error})"},
+    "input.fortios.policies_unread": {"vi": "không hiểu được các policy", "en": "policies not understood"},
+    "input.fortios.policy_conversion_failed": {
+        "vi": "lỗi khi chuyển đổi các policy ({error})",
+        "en": "policy conversion failed ({error})",
+    },
+    "input.fortios.ngfw_policy_mode": {
+        "vi": "chế độ NGFW policy-based: chưa mô hình hóa các security policy (config firewall security-policy)",
+        "en": "NGFW policy-based mode: security policies (config firewall security-policy) not modelled",
+    },
+    "input.fortios.action_ipsec": {
+        "vi": "action ipsec: lưu lượng đi vào một đường hầm VPN policy-based",
+        "en": "action ipsec: traffic enters a policy-based VPN tunnel",
+    },
+    "input.fortios.action_unread": {"vi": "không hiểu được action {action}", "en": "action {action} not understood"},
+    "input.fortios.policy_lacks": {
+        "vi": "policy thiếu {settings} (FortiOS sẽ không chấp nhận policy như vậy)",
+        "en": "policy lacks {settings} (FortiOS would not accept it)",
+    },
+    "input.fortios.service_negate": {"vi": "chưa mô hình hóa service-negate", "en": "service-negate not modelled"},
+    "input.fortios.isdb_destinations": {
+        "vi": "đích internet-service (FortiGuard ISDB) được xác định khi vận hành",
+        "en": "internet-service destinations (FortiGuard ISDB) resolved at run time",
+    },
+    "input.fortios.isdb_sources": {
+        "vi": "nguồn internet-service-src (FortiGuard ISDB) được xác định khi vận hành",
+        "en": "internet-service-src sources (FortiGuard ISDB) resolved at run time",
+    },
+    "input.fortios.isdb_sources_local": {
+        "vi": "nguồn internet-service-src được xác định khi vận hành",
+        "en": "internet-service-src sources resolved at run time",
+    },
+    "input.fortios.schedule": {
+        "vi": "schedule {name}: policy chỉ có hiệu lực vào một số thời điểm",
+        "en": "schedule {name}: the policy is active only at some times",
+    },
+    "input.fortios.schedule_local": {
+        "vi": "schedule {name}: chỉ có hiệu lực vào một số thời điểm",
+        "en": "schedule {name}: active only at some times",
+    },
+    "input.fortios.identity_policy": {
+        "vi": "policy theo danh tính ({names}): chỉ khớp với người dùng đã xác thực",
+        "en": "identity-based policy ({names}): matches authenticated users only",
+    },
+    "input.fortios.narrow_ztna": {"vi": "policy ZTNA", "en": "ZTNA policy"},
+    "input.fortios.narrow_expiry": {
+        "vi": "policy hết hạn vào một ngày định trước",
+        "en": "policy expires at a set date",
+    },
+    "input.fortios.narrow_learning": {
+        "vi": "chế độ learning (policy chỉ quan sát)",
+        "en": "learning mode (policy only observes)",
+    },
+    "input.fortios.narrow_wccp": {"vi": "chuyển hướng WCCP", "en": "WCCP redirection"},
+    "input.fortios.narrow_http_redirect": {
+        "vi": "được chuyển hướng tới một proxy policy",
+        "en": "redirected to a proxy policy",
+    },
+    "input.fortios.narrow_ssh_redirect": {
+        "vi": "được chuyển hướng tới một SSH proxy",
+        "en": "redirected to an SSH proxy",
+    },
+    "input.fortios.narrow_nat46": {"vi": "policy thực hiện NAT46", "en": "NAT46"},
+    "input.fortios.narrow_nat64": {"vi": "policy thực hiện NAT64", "en": "NAT64"},
+    "input.fortios.narrow_reputation": {
+        "vi": "điều kiện theo mức uy tín của thiết bị (device reputation)",
+        "en": "device reputation match",
+    },
+    "input.fortios.narrow_vendor_mac": {
+        "vi": "điều kiện theo hãng sản xuất của địa chỉ MAC nguồn",
+        "en": "source vendor MAC match",
+    },
+    "input.fortios.narrow_application": {
+        "vi": "điều kiện theo ứng dụng (NGFW policy-based)",
+        "en": "application match (policy-based NGFW)",
+    },
+    "input.fortios.narrow_app_category": {
+        "vi": "điều kiện theo nhóm ứng dụng (application category)",
+        "en": "application category match",
+    },
+    "input.fortios.narrow_url_category": {"vi": "điều kiện theo danh mục URL", "en": "URL category match"},
+    "input.fortios.narrow_app_group": {
+        "vi": "điều kiện theo nhóm ứng dụng (application group)",
+        "en": "application group match",
+    },
+    "input.fortios.narrow_ztna_tags": {"vi": "thẻ ZTNA", "en": "ZTNA tags"},
+    "input.fortios.narrow_forward_server": {
+        "vi": "được chuyển tiếp tới một web proxy",
+        "en": "forwarded to a web proxy",
+    },
+    "input.fortios.dstaddr_negate_vip": {
+        "vi": "chưa mô hình hóa dstaddr-negate dùng cùng VIP",
+        "en": "dstaddr-negate with a VIP not modelled",
+    },
+    "input.fortios.vip_undefined": {"vi": "VIP {name} chưa được định nghĩa", "en": "VIP {name} is not defined"},
+    "input.fortios.vip_reason": {"vi": "VIP {name}: {reason}", "en": "VIP {name}: {reason}"},
+    "input.fortios.settings_unread": {
+        "vi": "không hiểu được các thiết lập: {keys}",
+        "en": "settings not understood: {keys}",
+    },
+    "input.fortios.deny_without_match_vip": {
+        "vi": "policy deny không có match-vip: FortiOS không áp dụng policy này cho lưu lượng của VIP {vips}",
+        "en": "deny policy without match-vip: FortiOS does not apply it to traffic of VIP {vips}",
+    },
+    # addresses and address groups (addresses.py)
+    "input.fortios.address_undefined": {
+        "vi": "địa chỉ {name} chưa được định nghĩa",
+        "en": "address {name} is not defined",
+    },
+    "input.fortios.address_feed": {
+        "vi": "địa chỉ {name} là một threat feed bên ngoài ({url}): được tải về khi vận hành",
+        "en": "address {name} is an external threat feed ({url}): fetched at run time",
+    },
+    "input.fortios.no_resource_url": {"vi": "không có URL nguồn", "en": "no resource URL"},
+    "input.fortios.address_subnet_unread": {
+        "vi": "địa chỉ {name}: không hiểu được subnet {value}",
+        "en": "address {name}: subnet {value} not understood",
+    },
+    "input.fortios.address_range_unread": {
+        "vi": "địa chỉ {name}: không hiểu được dải IP",
+        "en": "address {name}: ip range not understood",
+    },
+    "input.fortios.address_wildcard_unread": {
+        "vi": "địa chỉ {name}: không hiểu được wildcard",
+        "en": "address {name}: wildcard not understood",
+    },
+    "input.fortios.address_iface_subnet": {
+        "vi": "địa chỉ {name}: chưa xác định được subnet của giao diện {iface}",
+        "en": "address {name}: subnet of interface {iface} unknown",
+    },
+    "input.fortios.address_fqdn": {
+        "vi": "địa chỉ {name} là fqdn {fqdn}: được phân giải khi vận hành",
+        "en": "address {name} is fqdn {fqdn}: resolved at run time",
+    },
+    "input.fortios.address_geography": {
+        "vi": "địa chỉ {name} thuộc loại geography {country}: dải IP của quốc gia được lấy từ FortiGuard khi vận hành",
+        "en": "address {name} is geography {country}: country IP ranges come from FortiGuard at run time",
+    },
+    "input.fortios.address_mac": {
+        "vi": "địa chỉ {name} khớp theo địa chỉ MAC",
+        "en": "address {name} matches MAC addresses",
+    },
+    "input.fortios.address_dynamic": {
+        "vi": "địa chỉ {name} thuộc loại dynamic ({subtype}): các thành viên được học khi vận hành",
+        "en": "address {name} is dynamic ({subtype}): members learned at run time",
+    },
+    "input.fortios.address_type_unmodelled": {
+        "vi": "địa chỉ {name}: chưa mô hình hóa loại {type}",
+        "en": "address {name}: type {type} not modelled",
+    },
+    "input.fortios.addrgrp_loop": {
+        "vi": "nhóm địa chỉ {name} chứa chính nó",
+        "en": "address group {name} contains itself",
+    },
+    "input.fortios.addrgrp_empty": {
+        "vi": "nhóm địa chỉ {name} không có thành viên nào",
+        "en": "address group {name} has no member",
+    },
+    "input.fortios.addrgrp_exclude_wildcard": {
+        "vi": "nhóm địa chỉ {name}: chưa mô hình hóa exclude khi nhóm có thành viên dạng wildcard",
+        "en": "address group {name}: exclude with wildcard members not modelled",
+    },
+    "input.fortios.addrgrp_excluded_unread": {
+        "vi": "nhóm địa chỉ {name}: không xác định được thành viên bị loại trừ {member}",
+        "en": "address group {name}: excluded {member} not resolvable",
+    },
+    # services and service groups (services.py)
+    "input.fortios.service_undefined": {
+        "vi": "dịch vụ {name} chưa được định nghĩa",
+        "en": "service {name} is not defined",
+    },
+    "input.fortios.svcgrp_loop": {
+        "vi": "nhóm dịch vụ {name} chứa chính nó",
+        "en": "service group {name} contains itself",
+    },
+    "input.fortios.service_proxy": {
+        "vi": "dịch vụ {name} là dịch vụ explicit-proxy",
+        "en": "service {name} is an explicit-proxy service",
+    },
+    "input.fortios.service_destinations": {
+        "vi": "dịch vụ {name} giới hạn đích (iprange/fqdn): chưa được mô hình hóa",
+        "en": "service {name} restricts destinations (iprange/fqdn) not modelled",
+    },
+    "input.fortios.service_app_type": {
+        "vi": "dịch vụ {name}: chưa mô hình hóa app-service-type {value}",
+        "en": "service {name}: app-service-type {value} not modelled",
+    },
+    "input.fortios.service_range_unread": {
+        "vi": "dịch vụ {name}: không hiểu được {setting} {value}",
+        "en": "service {name}: {setting} {value} not understood",
+    },
+    "input.fortios.service_no_range": {
+        "vi": "dịch vụ {name} không có dải cổng nào",
+        "en": "service {name} has no port range",
+    },
+    "input.fortios.service_icmp_unread": {
+        "vi": "dịch vụ {name}: không hiểu được icmp type/code",
+        "en": "service {name}: icmp type/code not understood",
+    },
+    "input.fortios.service_protocol_number": {
+        "vi": "dịch vụ {name}: không hiểu được protocol-number {value}",
+        "en": "service {name}: protocol-number {value} not understood",
+    },
+    "input.fortios.service_protocol": {
+        "vi": "dịch vụ {name}: chưa mô hình hóa protocol {protocol} (các giao thức của explicit-proxy)",
+        "en": "service {name}: protocol {protocol} not modelled (explicit-proxy protocols)",
+    },
+    # VIPs, IP pools and source NAT (nat.py)
+    "input.fortios.value_unread": {"vi": "không hiểu được {setting} {value}", "en": "{setting} {value} not understood"},
+    "input.fortios.vip_type": {"vi": "chưa mô hình hóa VIP loại {type}", "en": "VIP type {type} not modelled"},
+    "input.fortios.vip_extaddr": {
+        "vi": "chưa mô hình hóa extaddr (IP bên ngoài lấy từ một address object)",
+        "en": "extaddr (address-object external IP) not modelled",
+    },
+    "input.fortios.vip_extip_interface": {
+        "vi": "extip 0.0.0.0 = địa chỉ của giao diện bên ngoài, ở đây chưa xác định được",
+        "en": "extip 0.0.0.0 = external interface address, unknown here",
+    },
+    "input.fortios.vip_load_balance": {
+        "vi": "VIP load-balance được mô hình hóa gần đúng bằng real server đầu tiên",
+        "en": "load-balance VIP approximated by its first real server",
+    },
+    "input.fortios.vip_no_mappedip": {"vi": "VIP không có mappedip", "en": "VIP without mappedip"},
+    "input.fortios.vip_no_extport": {
+        "vi": "port forwarding không có extport",
+        "en": "port forwarding without extport",
+    },
+    "input.fortios.vip_services": {
+        "vi": "chưa mô hình hóa các service object của VIP",
+        "en": "VIP service objects not modelled",
+    },
+    "input.fortios.vip_range_mapping": {
+        "vi": "ánh xạ dải địa chỉ/cổng được mô hình hóa gần đúng bằng địa chỉ/cổng ánh xạ đầu tiên",
+        "en": "range mapping approximated by the first mapped address/port",
+    },
+    "input.fortios.ippool_undefined": {"vi": "ippool {name} chưa được định nghĩa", "en": "ippool {name} undefined"},
+    "input.fortios.ippool_first": {
+        "vi": "ippool {name} được mô hình hóa gần đúng bằng địa chỉ đầu tiên",
+        "en": "ippool {name} approximated by its first address",
+    },
+    "input.fortios.snat_earlier_policy": {
+        "vi": "trong mô hình, source NAT cũng được áp dụng cho các gói tin mà một policy không NAT phía trước đã "
+        "chấp nhận",
+        "en": "source NAT also applied, in the model, to packets an earlier policy without NAT accepts",
+    },
+    # static routes (routes.py)
+    "input.fortios.route_dst_unread": {"vi": "không hiểu được đích của tuyến", "en": "destination not understood"},
+    "input.fortios.route_dstaddr": {
+        "vi": "không xác định được address object đích {name}",
+        "en": "destination address object {name} not resolvable",
+    },
+    "input.fortios.route_isdb": {
+        "vi": "đích là một internet-service (ISDB), được xác định khi vận hành",
+        "en": "destination is an internet-service (ISDB) resolved at run time",
+    },
+    "input.fortios.route_source": {
+        "vi": "chưa mô hình hóa tuyến giới hạn theo địa chỉ nguồn",
+        "en": "source-restricted route not modelled",
+    },
+    "input.fortios.route_sdwan_empty": {
+        "vi": "tuyến SD-WAN không có thành viên nào",
+        "en": "SD-WAN route without members",
+    },
+    "input.fortios.route_no_target": {
+        "vi": "tuyến không có gateway và không có device",
+        "en": "route without gateway or device",
+    },
+    "input.fortios.dynamic_gateway": {
+        "vi": "dynamic gateway trên {device}, không phải giao diện DHCP/PPPoE client: chưa xác định được gateway "
+        "lấy từ đâu và tuyến có được cài vào bảng định tuyến hay không",
+        "en": "dynamic gateway on {device}, which is not a DHCP/PPPoE client: where its gateway comes from, and "
+        "whether the route is installed, is not known",
+    },
+    "input.fortios.no_device": {"vi": "(không có device)", "en": "(no device)"},
+    # explicit proxies (proxy.py)
+    "input.fortios.proxy_policy_kind": {
+        "vi": "chưa mô hình hóa các proxy policy loại {kind}",
+        "en": "{kind} proxy policies not modelled",
+    },
+    "input.fortios.proxy_status_unread": {
+        "vi": "không hiểu được set status {value}: proxy có thể đang chạy",
+        "en": "set status {value} not understood: the proxy may be running",
+    },
+    "input.fortios.proxy_ports_unread": {
+        "vi": "không hiểu được set {setting} {values}: proxy có thể lắng nghe trên bất kỳ cổng TCP nào",
+        "en": "set {setting} {values} not understood: the proxy may listen on any TCP port",
+    },
+    "input.fortios.proxy_incoming_ip": {
+        "vi": "incoming-ip {ip}: proxy chỉ lắng nghe trên địa chỉ đó (chưa được mô hình hóa)",
+        "en": "incoming-ip {ip}: the proxy listens on that address only (not modelled)",
+    },
+    # the FortiGate's own services (admin.py)
+    "input.fortios.allowaccess_port": {
+        "vi": "allowaccess {word}: chưa mô hình hóa cổng lắng nghe",
+        "en": "allowaccess {word}: listening port not modelled",
+    },
+    "input.fortios.allowaccess_unread": {
+        "vi": "không hiểu được allowaccess {word}",
+        "en": "allowaccess {word} not understood",
+    },
+    "input.fortios.global_scope": {
+        "vi": "{what} được thiết lập trong cấu hình toàn cục ({gaps}), phần mà bản sao lưu chỉ gồm một VDOM này "
+        "không có",
+        "en": "{what} is set in the global configuration ({gaps}), which this single-VDOM backup does not hold",
+    },
+    "input.fortios.global_scope_many": {
+        "vi": "{what} được thiết lập trong cấu hình toàn cục ({gaps}), phần mà bản sao lưu chỉ gồm một VDOM này "
+        "không có",
+        "en": "{what} are set in the global configuration ({gaps}), which this single-VDOM backup does not hold",
+    },
+    "input.fortios.scope_port": {"vi": "cổng của dịch vụ", "en": "its port"},
+    "input.fortios.scope_telnet": {"vi": "việc Telnet có được bật hay không", "en": "whether Telnet is enabled"},
+    "input.fortios.scope_trusthosts": {
+        "vi": "các trusted host của quản trị viên",
+        "en": "the administrators' trusted hosts",
+    },
+    "input.fortios.scope_snmp": {
+        "vi": "việc SNMP có trả lời hay không và trả lời những máy nào",
+        "en": "whether SNMP answers and to which hosts",
+    },
+    "input.fortios.scope_ntp": {
+        "vi": "việc FortiGate có cung cấp dịch vụ NTP tại đây hay không",
+        "en": "whether the FortiGate serves NTP here",
+    },
+    "input.fortios.two": {"vi": "{a} và {b}", "en": "{a} and {b}"},
+    "input.fortios.series": {"vi": "{a}, {rest}", "en": "{a}, {rest}"},
+    "input.fortios.admin_ports": {
+        "vi": "{words} có thể trả lời trên một cổng khác: admin-sport, admin-port, admin-ssh-port và "
+        "admin-telnet-port được thiết lập trong cấu hình toàn cục (config system global), phần mà bản sao lưu "
+        "chỉ gồm một VDOM này không có",
+        "en": "{words} may answer on another port: admin-sport, admin-port, admin-ssh-port and admin-telnet-port "
+        "are set in the global configuration (config system global), which this single-VDOM backup does not hold",
+    },
+    "input.fortios.l2tp_no_dialup": {
+        "vi": "L2TP chỉ được chấp nhận bên trong IPsec (enforce-ipsec enable), nhưng không có phase1-interface "
+        "dial-up nào có phase2 chế độ transport cho biết L2TP kết thúc ở đâu (phase1 dạng policy-based không "
+        "được đọc)",
+        "en": "L2TP is accepted inside IPsec only (enforce-ipsec enable), but no dial-up phase1-interface with a "
+        "transport-mode phase2 says where it terminates (a policy-based phase1 is not read)",
+    },
+    "input.fortios.l2tp_cleartext": {
+        "vi": "L2TP dạng không mã hóa (enforce-ipsec disable): máy chủ L2TP không có thiết lập giao diện; cấu "
+        "hình không cho biết nó có trả lời udp/1701 cả ở đây hay không",
+        "en": "cleartext L2TP (enforce-ipsec disable): the L2TP server has no interface setting; whether it "
+        "answers udp/1701 here too is not in the configuration",
+    },
+    "input.fortios.pptp_anywhere": {
+        "vi": "máy chủ PPTP: không có thiết lập giao diện; cấu hình không cho biết nó có trả lời tcp/1723 cả ở "
+        "đây hay không",
+        "en": "PPTP server: it has no interface setting; whether it answers tcp/1723 here too is not in the "
+        "configuration",
+    },
     # OpenWrt
     "input.openwrt.no_package": {
         "vi": "các mục cấu hình OpenWrt không có dòng 'package' (chỉ có một tệp /etc/config riêng lẻ?): cần cung "
@@ -1147,6 +1875,274 @@ ENTRIES: dict[str, dict[str, str]] = {
     "input.openwrt.route_target_unread": {
         "vi": "không hiểu được đích (target) {target} của tuyến",
         "en": "route target {target} not understood",
+    },
+    # OpenWrt partial reasons (a firewall rule, a redirect, an ipset, a route, a rule, a
+    # service or an interface only partly understood); the English is the reason as it
+    # always read.  The firewall (firewall.py):
+    "input.openwrt.no_firewall_package": {
+        "vi": "đầu vào không có gói firewall",
+        "en": "no firewall package in the input",
+    },
+    "input.openwrt.zone_extra": {
+        "vi": "chưa mô hình hóa {option} (tham số iptables viết trực tiếp)",
+        "en": "{option} (raw iptables arguments) not modelled",
+    },
+    "input.openwrt.notrack": {
+        "vi": "quy tắc notrack {name}: các gói tin khớp quy tắc này không đi qua NAT",
+        "en": "notrack rule {name}: NAT is skipped for its packets",
+    },
+    "input.openwrt.port_range_first": {
+        "vi": "dải cổng {range}: được mô hình hóa bằng cổng đầu tiên của dải",
+        "en": "port range {range}: modelled as its first port",
+    },
+    "input.openwrt.reflection_zones": {
+        "vi": "chưa mô hình hóa NAT reflection vào các zone {zones}",
+        "en": "reflection into zones {zones} not modelled",
+    },
+    "input.openwrt.masq_no_devices": {
+        "vi": "chưa mô hình hóa masquerade trên zone không có thiết bị (device) nào",
+        "en": "masquerade on a zone without devices not modelled",
+    },
+    "input.openwrt.include_script": {
+        "vi": "firewall include {path}: các quy tắc tùy chỉnh trong đó (một shell script, có trong đầu vào) không "
+        "được đọc",
+        "en": "firewall include {path}: its custom rules (a shell script, in the input) are not read",
+    },
+    "input.openwrt.include_missing": {
+        "vi": "firewall include {path}: các quy tắc tùy chỉnh không có trong bản export",
+        "en": "firewall include {path}: custom rules not in the export",
+    },
+    # ipsets (firewall.py, fw_conditions.py)
+    "input.openwrt.ipset_reason": {"vi": "ipset {name}: {reason}", "en": "ipset {name}: {reason}"},
+    "input.openwrt.ipset_disabled": {"vi": "ipset {name} bị tắt: {then}", "en": "ipset {name} is disabled: {then}"},
+    "input.openwrt.ipset_no_type": {
+        "vi": "ipset {name} không có kiểu match nào mà fw4 đọc được: {then}",
+        "en": "ipset {name} has no match type fw4 reads: {then}",
+    },
+    "input.openwrt.ipset_not_created": {
+        "vi": "fw4 bỏ qua các quy tắc dùng ipset này, trừ khi một dịch vụ định nghĩa ipset đó khi vận hành",
+        "en": "fw4 skips the rules naming it unless a service defines the set at run time",
+    },
+    "input.openwrt.ipset_unmodelled": {
+        "vi": "chưa mô hình hóa ipset {name} (match {matches}, family {family})",
+        "en": "ipset {name} (match {matches}, family {family}) not modelled",
+    },
+    "input.openwrt.ipset_loadfile": {
+        "vi": "các thành viên được nạp từ một tệp khi vận hành (loadfile)",
+        "en": "its members come from a file at run time (loadfile)",
+    },
+    "input.openwrt.ipset_timeout": {
+        "vi": "các thành viên hết hạn và được thêm vào khi vận hành (timeout)",
+        "en": "its members expire and are added at run time (timeout)",
+    },
+    "input.openwrt.ipset_dnsmasq": {
+        "vi": "dnsmasq thêm vào ipset này địa chỉ trong các phản hồi DNS khi vận hành",
+        "en": "dnsmasq adds the addresses of DNS answers to it at run time",
+    },
+    "input.openwrt.ipset_no_entry": {
+        "vi": "không có mục nào trong bản export: các thành viên được thêm vào khi vận hành",
+        "en": "no entry in the export: its members are added at run time",
+    },
+    "input.openwrt.ipset_no_ipv4": {"vi": "không có mục IPv4 nào", "en": "no IPv4 entry"},
+    "input.openwrt.ipset_undefined": {
+        "vi": "ipset {name} chưa được định nghĩa trong gói firewall: fw4 bỏ qua quy tắc này, trừ khi một dịch vụ "
+        "định nghĩa ipset đó khi vận hành",
+        "en": "ipset {name} is not defined in the firewall package: fw4 skips the rule unless a service defines "
+        "the set at run time",
+    },
+    "input.openwrt.ipset_members_unknown": {
+        "vi": "ipset {name}: chưa xác định được các thành viên",
+        "en": "ipset {name}: its members are not known",
+    },
+    # rule and redirect options (fw_conditions.py)
+    "input.openwrt.what_source": {"vi": "địa chỉ nguồn", "en": "source"},
+    "input.openwrt.what_destination": {"vi": "địa chỉ đích", "en": "destination"},
+    "input.openwrt.what_ipset_entry": {"vi": "mục ipset", "en": "ipset entry"},
+    "input.openwrt.what_source_port": {"vi": "cổng nguồn", "en": "source port"},
+    "input.openwrt.what_destination_port": {"vi": "cổng đích", "en": "destination port"},
+    "input.openwrt.mask_noncontiguous": {
+        "vi": "{what} {value}: chưa mô hình hóa mặt nạ không liên tục",
+        "en": "{what} {value}: a non-contiguous mask not modelled",
+    },
+    "input.openwrt.value_unread": {"vi": "không hiểu được {what} {value}", "en": "{what} {value} not understood"},
+    "input.openwrt.host_name": {
+        "vi": "chưa mô hình hóa {what} {value} (tên máy?): coi như khớp mọi địa chỉ",
+        "en": "{what} {value} (a host name?) not modelled: matched as any address",
+    },
+    "input.openwrt.port_unread": {
+        "vi": "không hiểu được {what} {value} (tên dịch vụ?): coi như khớp mọi cổng",
+        "en": "{what} {value} not understood (a service name?): matched as any port",
+    },
+    "input.openwrt.port_out_of_range": {
+        "vi": "{what} {value} nằm ngoài phạm vi cho phép",
+        "en": "{what} {value} out of range",
+    },
+    "input.openwrt.protocol_negated": {
+        "vi": "chưa mô hình hóa giao thức phủ định !{protocol}: coi như khớp mọi giao thức",
+        "en": "negated protocol !{protocol} not modelled: matched as every protocol",
+    },
+    "input.openwrt.protocol_unknown": {
+        "vi": "giao thức {protocol} không xác định: coi như khớp mọi giao thức",
+        "en": "protocol {protocol} not known: matched as every protocol",
+    },
+    "input.openwrt.icmp_type_unknown": {
+        "vi": "icmp_type {value} không xác định",
+        "en": "icmp_type {value} not known",
+    },
+    "input.openwrt.option_narrowing": {
+        "vi": "chưa mô hình hóa {what} ({option}): quy tắc được so khớp mà không xét điều kiện này",
+        "en": "{what} ({option}) not modelled: the line is matched without it",
+    },
+    "input.openwrt.narrow_src_mac": {"vi": "địa chỉ MAC nguồn", "en": "source MAC address"},
+    "input.openwrt.narrow_limit": {"vi": "giới hạn tốc độ", "en": "rate limit"},
+    "input.openwrt.narrow_time": {"vi": "giờ trong ngày", "en": "time of day"},
+    "input.openwrt.narrow_date": {"vi": "ngày áp dụng", "en": "date"},
+    "input.openwrt.narrow_weekdays": {"vi": "các ngày trong tuần", "en": "weekdays"},
+    "input.openwrt.narrow_monthdays": {"vi": "các ngày trong tháng", "en": "days of the month"},
+    "input.openwrt.narrow_mark": {"vi": "giá trị đánh dấu gói tin", "en": "packet mark"},
+    "input.openwrt.narrow_dscp": {"vi": "giá trị DSCP", "en": "DSCP"},
+    "input.openwrt.narrow_helper": {"vi": "trình hỗ trợ conntrack", "en": "conntrack helper"},
+    "input.openwrt.narrow_extra": {"vi": "tham số iptables bổ sung", "en": "extra iptables arguments"},
+    # interfaces, routes and rules (network.py, wireless.py, parser.py)
+    "input.openwrt.vpn_tunnel": {
+        "vi": "đường hầm {proto}: chưa mô hình hóa các peer và địa chỉ được phép (allowed addresses) của chúng",
+        "en": "{proto} tunnel: peers and their allowed addresses not modelled",
+    },
+    "input.openwrt.proto_unmodelled": {
+        "vi": "chưa mô hình hóa giao thức (proto) {proto}",
+        "en": "protocol {proto} not modelled",
+    },
+    "input.openwrt.wireguard_port": {
+        "vi": "không có listen_port: WireGuard lắng nghe trên một cổng UDP được chọn khi giao diện khởi động",
+        "en": "no listen_port: WireGuard listens on a UDP port chosen when the interface comes up",
+    },
+    "input.openwrt.qinq_device": {
+        "vi": "chưa mô hình hóa device 802.1ad (QinQ)",
+        "en": "802.1ad (QinQ) device not modelled",
+    },
+    "input.openwrt.device_type_unmodelled": {
+        "vi": "chưa mô hình hóa device loại {type}",
+        "en": "device type {type} not modelled",
+    },
+    "input.openwrt.vlan_on_port": {
+        "vi": "chưa mô hình hóa VLAN device trên cổng bridge {parent}",
+        "en": "VLAN device on bridge port {parent} not modelled",
+    },
+    "input.openwrt.switch_port_tagged": {
+        "vi": "cổng switch {port} mang VLAN {vid} dạng tagged, cùng các VLAN khác, tới một thiết bị không có trong "
+        "tập cấu hình (thiết bị đó có thể nối cầu các VLAN này với nhau)",
+        "en": "switch port {port} carries VLAN {vid} tagged, with other VLANs, to a device not in the snapshot "
+        "(which may bridge them)",
+    },
+    "input.openwrt.ip4table": {
+        "vi": "ip4table: các tuyến kết nối trực tiếp của giao diện được đưa vào một bảng định tuyến khác",
+        "en": "ip4table: the interface's connected routes go to another table",
+    },
+    "input.openwrt.route_no_device": {
+        "vi": "giao diện {name} không có device",
+        "en": "interface {name} has no device",
+    },
+    "input.openwrt.gateway_unread": {
+        "vi": "không hiểu được gateway {gateway}",
+        "en": "gateway {gateway} not understood",
+    },
+    "input.openwrt.route_type": {"vi": "chưa mô hình hóa tuyến loại {type}", "en": "route type {type} not modelled"},
+    "input.openwrt.wireguard_peer": {
+        "vi": "WireGuard peer {name}: được định tuyến vào đường hầm",
+        "en": "WireGuard peer {name}: routed into the tunnel",
+    },
+    "input.openwrt.rule_priority_mix": {
+        "vi": "có quy tắc có priority và quy tắc không có priority: thứ tự giữa chúng do netifd quyết định",
+        "en": "rules with and without priority: their order is netifd's",
+    },
+    "input.openwrt.rule_value_unread": {
+        "vi": "không hiểu được {option} {value}",
+        "en": "{option} {value} not understood",
+    },
+    "input.openwrt.rule_option": {
+        "vi": "chưa mô hình hóa tùy chọn {option} của quy tắc",
+        "en": "rule option {option} not modelled",
+    },
+    "input.openwrt.rule_action": {
+        "vi": "chưa mô hình hóa hành động {action} của quy tắc",
+        "en": "rule action {action} not modelled",
+    },
+    "input.openwrt.none": {"vi": "(không có)", "en": "(none)"},
+    "input.openwrt.wifi_mode": {
+        "vi": "chưa mô hình hóa chế độ không dây {mode}",
+        "en": "wireless mode {mode} not modelled",
+    },
+    "input.openwrt.wifi_mode_links": {
+        "vi": "chế độ không dây {mode} kết nối tới các bộ định tuyến khác không có trong tập cấu hình",
+        "en": "wireless mode {mode} links other routers not in the snapshot",
+    },
+    "input.openwrt.wifi_network_undefined": {
+        "vi": "mạng {network} chưa được định nghĩa",
+        "en": "network {network} is not defined",
+    },
+    "input.openwrt.wifi_bridge_no_vlan": {
+        "vi": "giao diện vô tuyến gắn vào bridge có lọc VLAN {bridge} mà không có VLAN",
+        "en": "radio on VLAN-filtering bridge {bridge} without a VLAN",
+    },
+    "input.openwrt.wifi_not_bridge": {
+        "vi": "mạng {network} nằm trên {device}, không phải bridge: netifd không thêm được giao diện vô tuyến vào",
+        "en": "network {network} sits on {device}, not a bridge: netifd cannot add the radio",
+    },
+    "input.openwrt.package_broken": {
+        "vi": "libuci không nạp được gói {package}: dòng {line} không phải lệnh UCI (cả tệp bị từ chối): chưa xác "
+        "định được những gì gói này cấu hình",
+        "en": "libuci cannot load package {package}: line {line} is no UCI command (the whole file is rejected): "
+        "what it configures is not known",
+    },
+    "input.openwrt.package_unmodelled": {
+        "vi": "{what} được cấu hình nhưng chưa được mô hình hóa",
+        "en": "{what} is configured and not modelled",
+    },
+    "input.openwrt.pkg_mwan3": {
+        "vi": "định tuyến theo chính sách đa WAN (mwan3)",
+        "en": "multi-WAN policy routing (mwan3)",
+    },
+    "input.openwrt.pkg_pbr": {"vi": "định tuyến theo chính sách (pbr)", "en": "policy-based routing (pbr)"},
+    "input.openwrt.pkg_vpn_policy_routing": {
+        "vi": "định tuyến theo chính sách (vpn-policy-routing)",
+        "en": "policy-based routing (vpn-policy-routing)",
+    },
+    "input.openwrt.pkg_openvpn": {"vi": "các đường hầm OpenVPN", "en": "OpenVPN tunnels"},
+    "input.openwrt.pkg_bcp38": {"vi": "lọc địa chỉ nguồn theo BCP38", "en": "BCP38 source filtering"},
+    "input.openwrt.pkg_banip": {"vi": "các danh sách chặn của banIP", "en": "banIP blocklists"},
+    "input.openwrt.pkg_nft_qos": {"vi": "các quy tắc nft-qos", "en": "nft-qos rules"},
+    # services and proxies (services.py, proxies.py)
+    "input.openwrt.dropbear_runtime": {
+        "vi": "gắn với {iface}, giao diện có địa chỉ được cấp khi vận hành",
+        "en": "bound to {iface}, whose address is assigned at run time",
+    },
+    "input.openwrt.dnsmasq_listen": {
+        "vi": "chưa mô hình hóa listen_address: DNS được coi là trả lời trên mọi địa chỉ",
+        "en": "listen_address not modelled: DNS is taken to answer on every address",
+    },
+    "input.openwrt.package_unread": {
+        "vi": "gói {names} không được đọc: một dịch vụ nền (daemon) của gói có thể lắng nghe trên bất kỳ cổng nào",
+        "en": "package {names} not read: a daemon of it may listen on any port",
+    },
+    "input.openwrt.squid_conf": {
+        "vi": "tệp cấu hình {path} của squid không có trong đầu vào: squid có thể lắng nghe trên các cổng khác",
+        "en": "squid's configuration file {path} is not in the input: squid may listen on other ports",
+    },
+    "input.openwrt.ss_package": {
+        "vi": "{name} chỉ chạy nếu gói của nó (shadowsocks-libev-{name}) đã được cài đặt, điều mà UCI không cho thấy",
+        "en": "{name} runs only if its package (shadowsocks-libev-{name}) is installed, which UCI does not show",
+    },
+    "input.openwrt.ss_rules": {
+        "vi": "shadowsocks-libev ss_rules chuyển hướng lưu lượng được chuyển tiếp vào ss-redir (chưa được mô hình hóa)",
+        "en": "shadowsocks-libev ss_rules redirects forwarded traffic into ss-redir (not modelled)",
+    },
+    "input.openwrt.proxy_port_unread": {
+        "vi": "{name}: không hiểu được cổng lắng nghe (coi như mọi cổng)",
+        "en": "{name}: listening port not understood (any port)",
+    },
+    "input.openwrt.proxy_host_name": {
+        "vi": "{name} lắng nghe trên {addr}, là một tên máy (được mô hình hóa là mọi địa chỉ)",
+        "en": "{name} listens on {addr}, a name (modelled as every address)",
     },
     # MikroTik RouterOS
     "input.routeros.bridge_undefined": {

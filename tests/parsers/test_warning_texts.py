@@ -16,7 +16,7 @@ import json
 import sys
 
 import pytest
-from helpers import FIXTURES, ROOT, SAMPLES, audit_cli
+from helpers import FIXTURES, ROOT, SAMPLES, audit_cli, text_keys
 
 from netaudit import parsers
 from netaudit.inputs import load_snapshot
@@ -39,22 +39,6 @@ def _untranslated(warnings) -> list[str]:
     return [w for w in warnings if not isinstance(w, Text) or w.render("vi") == w.render("en")]
 
 
-def _keys(warnings) -> set[str]:
-    """The catalogue keys of warnings and of every text inside them ("FILE:LINE: …",
-    "line N: …", "… (note)", a reason inside a sentence); repr() of a plain string."""
-    out = set()
-    todo = list(warnings)
-    while todo:
-        w = todo.pop()
-        if not isinstance(w, Text):
-            out.add(repr(w))
-            continue
-        out.add(w.key)
-        for _, v in w.fields:
-            todo += [x for x in (v if isinstance(v, tuple) else (v,)) if isinstance(x, Text)]
-    return out
-
-
 def test_the_fixtures_and_samples_warn_in_vietnamese_too():
     folders = [FIXTURES / vendor for vendor in COVERED] + [FIXTURES / "linux" / "iptables"]
     folders += sorted(d for d in SAMPLES.iterdir() if (d / "site.yaml").is_file())
@@ -72,7 +56,7 @@ def test_the_fixtures_and_samples_warn_in_vietnamese_too():
         "input.openwrt.no_dropbear",
         "input.linux.no_ss",
         "input.linux.no_ip_forward",
-    } <= _keys(seen)
+    } <= text_keys(seen)
 
 
 IOS = """\
@@ -607,7 +591,7 @@ def test_each_warning_is_worded_in_vietnamese(vendor, text, expected):
     result = module.parse(text, "r.cfg")
     parsers.assess(result, text)
     warnings = result.report.warnings
-    assert expected <= _keys(warnings)
+    assert expected <= text_keys(warnings)
     assert _untranslated(warnings) == []
 
 
@@ -618,7 +602,7 @@ def test_a_multi_vdom_interface_of_an_undefined_vdom_warns_in_vietnamese():
         .replace('edit "port3"\n        set vdom "KHACH"', 'edit "port3"\n        set vdom "GHOST"')
     )
     warnings = importlib.import_module("netaudit.parsers.fortinet_fortios").parse(text, "r.conf").report.warnings
-    assert "input.fortios.vdom_undefined" in _keys(warnings)
+    assert "input.fortios.vdom_undefined" in text_keys(warnings)
     assert _untranslated(warnings) == []
 
 
@@ -635,7 +619,7 @@ def test_a_line_that_breaks_the_routeros_reader_warns_in_vietnamese(monkeypatch)
     text = "/ip address\nadd address=10.0.0.1/24 interface=ether1\n/ip firewall filter\nadd chain=input\n"
     warnings = mikrotik_routeros.parse(text, "r.rsc").report.warnings
     assert warnings == [f"r.rsc:{n}: line not understood (RuntimeError: boom)" for n in (2, 4)]
-    assert _keys(warnings) >= {"input.line_not_understood"}
+    assert text_keys(warnings) >= {"input.line_not_understood"}
     assert _untranslated(warnings) == []
 
 
@@ -674,7 +658,7 @@ def test_an_iptables_reader_that_fails_warns_in_vietnamese(monkeypatch, break_it
     else:
         monkeypatch.setattr(iptables, "_line", _boom)
     warnings = linux.parse(IPTABLES_ONLY, "gw.txt").report.warnings
-    assert expected in _keys(warnings)
+    assert expected in text_keys(warnings)
     assert _untranslated(warnings) == []
 
 

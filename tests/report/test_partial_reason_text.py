@@ -1,7 +1,7 @@
 """A partially understood construct whose reason the parser wrote from the catalogue
-(the Cisco IOS and ASA parsers', the Linux parser's, RouterOS's): English in the JSON
-``reason``, both languages in ``reason_text``, Vietnamese in a Vietnamese report — the
-cell's unknown reason and the list of partially understood constructs alike."""
+(the Cisco IOS, ASA, FortiOS, Huawei VRP, OpenWrt, Linux and RouterOS parsers'): English
+in the JSON ``reason``, both languages in ``reason_text``, Vietnamese in a Vietnamese
+report — the cell's unknown reason and the list of partially understood constructs alike."""
 
 from __future__ import annotations
 
@@ -220,3 +220,155 @@ def test_cisco_partial_reasons_are_worded_in_the_report_language(tmp_path, name,
         assert en not in md
     _, md, _ = run_cli("audit", cfg, "--format", "md", "--lang", "en")
     assert all(en in md and vi not in md for _, en, vi in reasons)
+
+
+FORTIOS = """\
+#config-version=FG60F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin
+config system global
+    set hostname "FGT-XA"
+end
+config system interface
+    edit "wan1"
+        set vdom "root"
+        set ip 203.0.113.2 255.255.255.248
+        set role wan
+    next
+    edit "lan"
+        set vdom "root"
+        set ip 10.0.10.1 255.255.255.0
+        set role lan
+    next
+end
+config firewall address
+    edit "dichvucong"
+        set type fqdn
+        set fqdn "dichvucong.gov.vn"
+    next
+end
+config firewall policy
+    edit 1
+        set srcintf "lan"
+        set dstintf "wan1"
+        set srcaddr "all"
+        set dstaddr "dichvucong"
+        set action accept
+        set schedule "always"
+        set service "HTTPS"
+        set groups "can-bo"
+    next
+end
+config router static
+    edit 1
+        set gateway 203.0.113.1
+        set device "wan1"
+    next
+end
+"""
+
+VRP = """\
+#
+sysname AR-XA
+#
+acl number 3000
+ rule 5 deny ip source 10.0.10.0 0.0.0.255 time-range NGOAI-GIO
+#
+interface GigabitEthernet0/0/1
+ description WAN-VNPT
+ ip address 203.0.113.2 255.255.255.248
+#
+interface GigabitEthernet0/0/2
+ description LAN-CAN-BO
+ ip address 10.0.10.1 255.255.255.0
+ traffic-filter inbound acl 3000
+#
+ip route-static 0.0.0.0 0.0.0.0 203.0.113.1
+#
+return
+"""
+
+OPENWRT = """\
+package network
+
+config interface 'lan'
+\toption device 'eth0'
+\toption proto 'static'
+\toption ipaddr '192.168.1.1/24'
+
+config interface 'wan'
+\toption device 'eth1'
+\toption proto 'dhcp'
+
+package firewall
+
+config defaults
+\toption input 'REJECT'
+\toption output 'ACCEPT'
+\toption forward 'REJECT'
+
+config zone
+\toption name 'lan'
+\tlist network 'lan'
+\toption input 'ACCEPT'
+\toption output 'ACCEPT'
+\toption forward 'REJECT'
+
+config zone
+\toption name 'wan'
+\tlist network 'wan'
+\toption input 'REJECT'
+\toption output 'ACCEPT'
+\toption forward 'REJECT'
+\toption masq '1'
+
+config rule
+\toption name 'Gio-lam-viec'
+\toption src 'lan'
+\toption dest 'wan'
+\toption target 'ACCEPT'
+\toption start_time '07:30:00'
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "config", "english", "vietnamese"),
+    [
+        (
+            "fgt-xa.conf",
+            FORTIOS,
+            "address dichvucong is fqdn dichvucong.gov.vn: resolved at run time; "
+            "identity-based policy (can-bo): matches authenticated users only",
+            "địa chỉ dichvucong là fqdn dichvucong.gov.vn: được phân giải khi vận hành; "
+            "policy theo danh tính (can-bo): chỉ khớp với người dùng đã xác thực",
+        ),
+        (
+            "ar-xa.cfg",
+            VRP,
+            "'time-range NGOAI-GIO' not modelled",
+            "chưa mô hình hóa 'time-range NGOAI-GIO'",
+        ),
+        (
+            "gw-xa.txt",
+            OPENWRT,
+            "time of day (start_time) not modelled: the line is matched without it",
+            "chưa mô hình hóa giờ trong ngày (start_time): quy tắc được so khớp mà không xét điều kiện này",
+        ),
+    ],
+)
+def test_fortios_vrp_openwrt_partial_reasons_are_worded_in_the_report_language(
+    tmp_path, name, config, english, vietnamese
+):
+    """A FortiOS policy naming an FQDN address and users, a VRP ACL rule with a
+    time-range, an OpenWrt rule active at some times only: the JSON keeps the English
+    reason and adds both languages (in the partially understood list and in the reason of
+    the cell the construct makes unknown); a Vietnamese report says it in Vietnamese only."""
+    path = tmp_path / name
+    path.write_text(config)
+    _, out, _ = run_cli("audit", path, "--format", "json")
+    doc = json.loads(out)
+    [p] = [p for p in doc["coverage"]["partially_understood"] if p["reason"] == english]
+    assert p["reason_text"] == {"vi": vietnamese, "en": english}
+    cells = [c for c in doc["matrix"] if english in (c.get("reason") or "")]
+    assert cells and all(vietnamese in c["reason_text"]["vi"] for c in cells)
+    _, out, _ = run_cli("audit", path, "--format", "md", "--lang", "vi")
+    assert vietnamese in out
+    assert english not in out

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from netaddr import AddrFormatError, IPAddress, IPNetwork, IPSet, iprange_to_cidrs
 
+from netaudit.messages import Text
 from netaudit.model import AddrMatch
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.fortinet_fortios.tree import Block, Entry
 from netaudit.parsers.ip import ip_to_int, mask_to_len, prefix_of
 
@@ -191,20 +193,20 @@ class AddressBook:
         if got is not None:
             return got
         if name in _stack:
-            return AddrObj(None, f"address group {name} contains itself")
+            return AddrObj(None, Text("input.fortios.addrgrp_loop", name=name))
         if name in self.addresses:
             got = self._address(self.addresses[name])
         elif name in self.groups:
             got = self._group(self.groups[name], (*_stack, name))
         elif name in self.feeds:
-            url = self.feeds[name].first("resource") or "no resource URL"
-            got = AddrObj(None, f"address {name} is an external threat feed ({url}): fetched at run time")
+            url = self.feeds[name].first("resource") or Text("input.fortios.no_resource_url")
+            got = AddrObj(None, Text("input.fortios.address_feed", name=name, url=url))
         elif name == "all":
             got = AddrObj(None)
         elif name == "none":
             got = AddrObj((AddrMatch.host(0),))
         else:
-            got = AddrObj(None, f"address {name} is not defined")
+            got = AddrObj(None, Text("input.fortios.address_undefined", name=name))
         self._cache[name] = got
         return got
 
@@ -217,7 +219,8 @@ class AddressBook:
                 return AddrObj(None, src=e.edit_line)  # default 0.0.0.0/0
             net = parse_prefix(vals)
             if net is None:
-                return AddrObj(None, f"address {name}: subnet {' '.join(vals)} not understood", src=e.edit_line)
+                why = Text("input.fortios.address_subnet_unread", name=name, value=" ".join(vals))
+                return AddrObj(None, why, src=e.edit_line)
             if net.prefixlen == 0:
                 return AddrObj(None, src=e.edit_line)
             return AddrObj((prefix_match(net),), src=e.edit_line)
@@ -225,7 +228,7 @@ class AddressBook:
             lo = ip_to_int(e.first("start-ip", "0.0.0.0") or "")
             hi = ip_to_int(e.first("end-ip", "0.0.0.0") or "")
             if lo is None or hi is None or hi < lo or hi == 0:
-                return AddrObj(None, f"address {name}: ip range not understood", src=e.edit_line)
+                return AddrObj(None, Text("input.fortios.address_range_unread", name=name), src=e.edit_line)
             pats = range_pats(lo, hi)
             return AddrObj(None if pats[0].is_any else tuple(pats), src=e.edit_line)
         if typ == "wildcard":
@@ -233,7 +236,7 @@ class AddressBook:
             ip = ip_to_int(vals[0]) if vals else None
             mask = ip_to_int(vals[1]) if vals and len(vals) > 1 else None
             if ip is None or mask is None:
-                return AddrObj(None, f"address {name}: wildcard not understood", src=e.edit_line)
+                return AddrObj(None, Text("input.fortios.address_wildcard_unread", name=name), src=e.edit_line)
             return AddrObj((AddrMatch(ip & mask, FULL ^ mask),), prefix_only=False, src=e.edit_line)
         if typ == "interface-subnet":
             net = parse_prefix(e.get("subnet"))
@@ -241,32 +244,27 @@ class AddressBook:
             if net is None and ifname:
                 net = self.iface_addr(ifname)
             if net is None:
-                return AddrObj(None, f"address {name}: subnet of interface {ifname} unknown", src=e.edit_line)
+                why = Text("input.fortios.address_iface_subnet", name=name, iface=ifname)
+                return AddrObj(None, why, src=e.edit_line)
             return AddrObj((AddrMatch.prefix(net.cidr),), src=e.edit_line)
         if typ == "fqdn":
             fq = e.first("fqdn", "")
-            return AddrObj(None, f"address {name} is fqdn {fq}: resolved at run time", src=e.edit_line)
+            return AddrObj(None, Text("input.fortios.address_fqdn", name=name, fqdn=fq), src=e.edit_line)
         if typ == "geography":
-            return AddrObj(
-                None,
-                f"address {name} is geography {e.first('country', '')}: "
-                "country IP ranges come from FortiGuard at run time",
-                src=e.edit_line,
-            )
+            why = Text("input.fortios.address_geography", name=name, country=e.first("country", ""))
+            return AddrObj(None, why, src=e.edit_line)
         if typ == "mac":
-            return AddrObj(None, f"address {name} matches MAC addresses", src=e.edit_line)
+            return AddrObj(None, Text("input.fortios.address_mac", name=name), src=e.edit_line)
         if typ == "dynamic":
-            return AddrObj(
-                None,
-                f"address {name} is dynamic ({e.first('sub-type', 'sdn')}): members learned at run time",
-                src=e.edit_line,
-            )
-        return AddrObj(None, f"address {name}: type {typ} not modelled", src=e.edit_line)
+            why = Text("input.fortios.address_dynamic", name=name, subtype=e.first("sub-type", "sdn"))
+            return AddrObj(None, why, src=e.edit_line)
+        return AddrObj(None, Text("input.fortios.address_type_unmodelled", name=name, type=typ), src=e.edit_line)
 
     def _group(self, e: Entry, stack: tuple) -> AddrObj:
         members = e.get("member") or []
         pats: list[AddrMatch] = []
-        anyp, unknown, prefix_only = False, [], True
+        anyp, prefix_only = False, True
+        unknown: list[str] = []
         for m in members:
             o = self.resolve(m, stack)
             if o.unknown:
@@ -281,19 +279,18 @@ class AddressBook:
         if not exclude:
             e.mark("exclude-member")
         if not members:
-            return AddrObj((), f"address group {e.name} has no member", src=e.edit_line)
+            return AddrObj((), Text("input.fortios.addrgrp_empty", name=e.name), src=e.edit_line)
         if unknown:
-            return AddrObj(None, "; ".join(unknown), src=e.edit_line)
+            return AddrObj(None, join_reasons(unknown), src=e.edit_line)
         if excl:
             if not prefix_only:
-                return AddrObj(
-                    None, f"address group {e.name}: exclude with wildcard members not modelled", src=e.edit_line
-                )
+                return AddrObj(None, Text("input.fortios.addrgrp_exclude_wildcard", name=e.name), src=e.edit_line)
             s = IPSet(["0.0.0.0/0"]) if anyp else IPSet(pattern_net(p) for p in pats)
             for x in excl:
                 o = self.resolve(x, stack)
                 if o.unknown or not o.prefix_only:
-                    return AddrObj(None, f"address group {e.name}: excluded {x} not resolvable", src=e.edit_line)
+                    why = Text("input.fortios.addrgrp_excluded_unread", name=e.name, member=x)
+                    return AddrObj(None, why, src=e.edit_line)
                 if o.pats is None:
                     s = IPSet()
                 else:

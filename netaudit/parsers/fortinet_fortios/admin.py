@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from netaddr import IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import (
     PROTO_ICMP,
     PROTO_TCP,
@@ -29,17 +30,18 @@ from netaudit.model import (
     PortRange,
     Src,
 )
-from netaudit.parsers.base import configured_hosts, evolve, runtime_address_match
+from netaudit.parsers.base import configured_hosts, evolve, join_reasons, runtime_address_match
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
 from netaudit.parsers.fortinet_fortios.facts import Admin, SnmpCommunity
 from netaudit.parsers.fortinet_fortios.policy import Policies, match_specs
 from netaudit.parsers.fortinet_fortios.services import Piece
-from netaudit.parsers.fortinet_fortios.state import ANY, INPUT_FILTER, ParseState, Vdom
+from netaudit.parsers.fortinet_fortios.state import ANY, INPUT_FILTER, SERVICE_NEGATE, ParseState, Vdom, settings_unread
 from netaudit.parsers.fortinet_fortios.tables import ACCESS, ACCESS_UNMODELLED
 from netaudit.parsers.fortinet_fortios.tree import IGNORE, MODEL, UNRECOGNIZED, Block
 from netaudit.parsers.ip import prefix_of
 
 _ADMIN = ("https", "http", "ssh", "telnet")
+_ISDB_SOURCES_LOCAL = Text("input.fortios.isdb_sources_local")
 
 
 class AdminSections(ParseState):
@@ -215,9 +217,9 @@ class ControlPlane(Policies):
                 spec = ACCESS.get(w)
                 if spec is None:
                     why = (
-                        f"allowaccess {w}: listening port not modelled"
+                        Text("input.fortios.allowaccess_port", word=w)
                         if w in ACCESS_UNMODELLED
-                        else f"allowaccess {w} not understood"
+                        else Text("input.fortios.allowaccess_unread", word=w)
                     )
                     services.append(
                         MgmtService(
@@ -312,10 +314,10 @@ class ControlPlane(Policies):
                         lines = [FilterLine(Action.PERMIT, [Match(**own)], src)]
                     else:
                         lines = [FilterLine(Action.PERMIT, [Match(src=known, **own)], src)] if known else []
-                        lines.append(FilterLine(Action.PERMIT, [Match(**own)], src, partial="; ".join(reasons)))
+                        lines.append(FilterLine(Action.PERMIT, [Match(**own)], src, partial=join_reasons(reasons)))
                 else:
                     if reasons:
-                        partial = "; ".join(reasons)
+                        partial = join_reasons(reasons)
                     lines = [FilterLine(Action.PERMIT, [Match(src=pats, src_negate=neg2, **own)], src)]
             key = f"{name} {ifn}" + ("" if proto == PROTO_UDP or name != "dns" else " tcp")
             acl = self._acl(key, lines, src)
@@ -338,11 +340,7 @@ class ControlPlane(Policies):
         )
         own = self._own_dst(ifn, hosts)
         restrict = trust if trust is not None and not self.p.scope_gap("h_admins") else None
-        why = (
-            f"{', '.join(words)} may answer on another port: admin-sport, admin-port, admin-ssh-port and "
-            "admin-telnet-port are set in the global configuration (config system global), which this "
-            "single-VDOM backup does not hold"
-        )
+        why = Text("input.fortios.admin_ports", words=", ".join(words))
         self.p.partial(f"allowaccess {ifn} {' '.join(words)}", why, asrc)
         return MgmtService(
             f"{'/'.join(words)} (other port)",
@@ -353,7 +351,7 @@ class ControlPlane(Policies):
             partial=why,
         )
 
-    def _listener(self, name: str, proto: int, port: int, ifn: str, src: Src | None, why: str | None):
+    def _listener(self, name: str, proto: int, port: int, ifn: str, src: Src | None, why: Text | None):
         """Service ``name`` on ``port`` of interface ``ifn``'s addresses (partial: ``why``)."""
         own = self._own_dst(ifn, self.owner_hosts[ifn])
         acl = self._acl(f"{name} {ifn}", _permit(own, None, src, self.p.file), src)
@@ -387,19 +385,10 @@ class ControlPlane(Policies):
             ends = {ifn for ph1, ifn, _ in v.blocks.get("_dialup", []) if ph1 in transport and ifn in anywhere}
             if enforced:
                 sure = ends
-                rest_why = (
-                    None
-                    if ends
-                    else "L2TP is accepted inside IPsec only (enforce-ipsec enable), but no dial-up "
-                    "phase1-interface with a transport-mode phase2 says where it terminates "
-                    "(a policy-based phase1 is not read)"
-                )
+                rest_why = None if ends else Text("input.fortios.l2tp_no_dialup")
             else:
                 sure = set() if why else ends | wan
-                rest_why = why or (
-                    "cleartext L2TP (enforce-ipsec disable): the L2TP server has no interface "
-                    "setting; whether it answers udp/1701 here too is not in the configuration"
-                )
+                rest_why = why or Text("input.fortios.l2tp_cleartext")
             out.extend(self._vpn_listeners("l2tp-ipsec" if enforced else "l2tp", PROTO_UDP, 1701, sure, src))
             if rest_why:
                 rest = [ifn for ifn in anywhere if ifn not in sure]
@@ -410,10 +399,7 @@ class ControlPlane(Policies):
                     p.partial("config vpn l2tp", rest_why, src)
         for src, why in v.blocks.get("_pptp", []):
             sure = set() if why else wan
-            rest_why = why or (
-                "PPTP server: it has no interface setting; whether it answers tcp/1723 here too "
-                "is not in the configuration"
-            )
+            rest_why = why or Text("input.fortios.pptp_anywhere")
             out.extend(self._vpn_listeners("pptp", PROTO_TCP, 1723, sure, src))
             rest = [ifn for ifn in anywhere if ifn not in sure]
             out.extend(self._vpn_listeners("pptp", PROTO_TCP, 1723, rest, src, rest_why))
@@ -432,10 +418,7 @@ class ControlPlane(Policies):
         gap = p.scope_gap("h_ntp")
         if not gap:
             return []
-        why = (
-            f"whether the FortiGate serves NTP here is set in the global configuration ({gap[0]}), "
-            "which this single-VDOM backup does not hold"
-        )
+        why = _global_scope([Text("input.fortios.scope_ntp")], gap[:1])
         out = []
         for ifn, hosts in self.owner_hosts.items():
             if not hosts and not self.dev.interfaces[ifn].dynamic_address:
@@ -504,14 +487,14 @@ class ControlPlane(Policies):
             pieces, r3 = self._svc_list(e)
             reasons += r1 + r2 + r3
             if e.low("service-negate", "disable") == "enable":
-                reasons.append("service-negate not modelled")
+                reasons.append(SERVICE_NEGATE)
                 pieces = [Piece(None)]
             if e.low("internet-service-src", "disable") == "enable":
-                reasons.append("internet-service-src sources resolved at run time")
+                reasons.append(_ISDB_SOURCES_LOCAL)
                 spats, sneg = None, False
             sched = e.first("schedule", "always")
             if sched != "always":
-                reasons.append(f"schedule {sched}: active only at some times")
+                reasons.append(Text("input.fortios.schedule_local", name=sched))
             if not e.get("service"):
                 pieces = pieces if pieces else [Piece(None)]
             ms = [
@@ -523,8 +506,8 @@ class ControlPlane(Policies):
                 ("internet-service-src",),
             )
             if unknown:
-                reasons.append("settings not understood: " + ", ".join(s.key for s in unknown))
-            reason = "; ".join(reasons) or None
+                reasons.append(settings_unread(unknown))
+            reason = join_reasons(reasons) or None
             flt.lines.append(FilterLine(action, ms, src, name=f"local-in {e.name}", partial=reason))
             if reason:
                 p.partial(f"local-in-policy {e.name}", reason, src)
@@ -634,44 +617,57 @@ def _permit(own: dict, restrict, src: Src | None, file: str) -> list[FilterLine]
     ]
 
 
-def _scope_unknowns(p: ParseState, word: str) -> tuple[str | None, bool, bool]:
+def _scope_unknowns(p: ParseState, word: str) -> tuple[Text | None, bool, bool]:
     """For ``allowaccess`` ``word`` in a single-VDOM backup: (why the service is not
     known or None, any port?, any source?) — what the global sections it depends on
     would say, when the file lacks them (:meth:`ParseState.scope_gap`)."""
-    parts: list[str] = []
+    parts: list[Text] = []
     gaps: list[str] = []
     any_port = any_source = False
     if word in _ADMIN:
         if g := p.scope_gap("h_global"):
-            parts.append("its port")
+            parts.append(_SCOPE_PORT)
             if word == "telnet":
-                parts.append("whether Telnet is enabled")
+                parts.append(Text("input.fortios.scope_telnet"))
             gaps += g
             any_port = True
         if g := p.scope_gap("h_admins"):
-            parts.append("the administrators' trusted hosts")
+            parts.append(Text("input.fortios.scope_trusthosts"))
             gaps += g
             any_source = True
     elif word == "snmp":
         if g := p.scope_gap("h_snmp_sysinfo", "h_snmp_community"):
-            parts.append("whether SNMP answers and to which hosts")
+            parts.append(Text("input.fortios.scope_snmp"))
             gaps += g
             any_source = True
     elif word in ("ftm", "probe-response") and (
         g := p.scope_gap("h_ftm_push" if word == "ftm" else "h_probe_response")
     ):
-        parts.append("its port")
+        parts.append(_SCOPE_PORT)
         gaps += g
         any_port = True
     if not parts:
         return None, False, False
-    what = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-    verb = "is" if len(parts) == 1 else "are"
-    why = (
-        f"{what} {verb} set in the global configuration ({', '.join(gaps)}), "
-        "which this single-VDOM backup does not hold"
-    )
-    return why, any_port, any_source
+    return _global_scope(parts, gaps), any_port, any_source
+
+
+_SCOPE_PORT = Text("input.fortios.scope_port")
+
+
+def _global_scope(parts: list[Text], gaps: list[str]) -> Text:
+    """Why a service is not known in a single-VDOM backup: what of it (``parts``) is set
+    in the global sections ``gaps`` the file lacks."""
+    key = "input.fortios.global_scope" if len(parts) == 1 else "input.fortios.global_scope_many"
+    return Text(key, what=_listed(parts), gaps=", ".join(gaps))
+
+
+def _listed(parts: list[Text]) -> Text:
+    """``a``, ``a and b``, ``a, b and c`` … in the report's language."""
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return Text("input.fortios.two", a=parts[0], b=parts[1])
+    return Text("input.fortios.series", a=parts[0], rest=_listed(parts[1:]))
 
 
 def _trust(admins: list[Admin]):

@@ -15,7 +15,9 @@ from typing import cast
 
 from netaddr import IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import Device, IfKind, Interface, L2Mode, Reference, Route, Src
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
 from netaudit.parsers.fortinet_fortios.facts import AllowAccess, FortiOSFacts
 from netaudit.parsers.fortinet_fortios.state import DEDICATED_VRF, IfRec, ParseState, Vdom
@@ -62,7 +64,7 @@ class InterfaceSections(ParseState):
             if vid and vid.isdigit() and 1 <= int(vid) <= 4094:
                 rec.vlanid = int(vid)
             else:
-                rec.partial.append(f"VLAN id {vid!r} not understood")
+                rec.partial.append(Text("input.fortios.vlan_id_unread", vid=repr(vid)))
         else:
             e.mark("interface")
             e.mark("vlanid")
@@ -113,9 +115,9 @@ class InterfaceSections(ParseState):
                 rec.partial.append(reason)
         if e.has("ipunnumbered") and (e.first("ipunnumbered") or "0.0.0.0") != "0.0.0.0":
             e.get("ipunnumbered")
-            rec.partial.append("unnumbered interface (borrows an address) not modelled")
+            rec.partial.append(Text("input.fortios.unnumbered"))
         if typ in ("tunnel", "ssl"):
-            rec.partial.append(f"{typ} interface: the far side of the tunnel is not in the snapshot")
+            rec.partial.append(Text("input.fortios.tunnel_iface", type=typ))
         elif typ in (
             "emac-vlan",
             "fext-wan",
@@ -127,18 +129,18 @@ class InterfaceSections(ParseState):
             "vne-tunnel",
             "gre",
         ):
-            rec.partial.append(f"interface type {typ} not modelled")
+            rec.partial.append(Text("input.fortios.iface_type_unmodelled", type=typ))
         rec.auth = _authentication(e)
         dedicated = e.low("dedicated-to", "none")
         if dedicated == "management":
             self._dedicate(rec, self.set_src(e, "dedicated-to"))
         elif dedicated != "none":  # a purpose this parser does not know: not forwarding as read
             e.mark("dedicated-to", UNRECOGNIZED)
-            rec.partial.append(f"set dedicated-to {dedicated} not understood")
+            rec.partial.append(_set_unread("dedicated-to", dedicated))
         for key, kind in (("explicit-web-proxy", "web"), ("explicit-ftp-proxy", "ftp")):
             value = e.low(key, "disable")
             if value != "disable":  # the proxy listens here when it runs (proxy.py)
-                why = None if value == "enable" else f"set {key} {value} not understood"
+                why = None if value == "enable" else _set_unread(key, value)
                 rec.explicit_proxy[kind] = (self.set_src(e, key), why)
         # Unknown interface settings are reported as unrecognized lines; like the IOS
         # parser, they do not make the interface partial (IFACE_PARTIAL lists those that do).
@@ -223,15 +225,13 @@ class InterfaceSections(ParseState):
         opmode = blk.low("opmode", "nat")
         v.opmode = opmode
         if opmode == "transparent":
-            self.partial(f"vdom {v.name}", "transparent (layer-2) mode not modelled", self.set_src(blk, "opmode"))
+            self.partial(f"vdom {v.name}", Text("input.fortios.transparent"), self.set_src(blk, "opmode"))
         blk.get("ngfw-mode")  # policy-based mode: see h_security_policy
         v.strict_src_check = blk.low("strict-src-check", "disable") == "enable"
         if blk.low("asymroute", "disable") == "enable":
             # asymmetric routing turns stateful inspection off: replies are no longer
             # implied and unsolicited packets may pass - not modelled
-            self.partial(
-                f"vdom {v.name}", "asymroute enable (stateless forwarding) not modelled", self.set_src(blk, "asymroute")
-            )
+            self.partial(f"vdom {v.name}", Text("input.fortios.asymroute"), self.set_src(blk, "asymroute"))
 
     def h_zones(self, blk: Block, v: Vdom) -> None:
         for e in blk.entries.values():
@@ -268,11 +268,7 @@ class InterfaceSections(ParseState):
                 me.leftover(ignore_prefixes=("",))
         for zn in zone_names:
             v.sdwan.setdefault(zn, [])
-        self.partial(
-            "config system sdwan",
-            "SD-WAN rules (steering) not modelled: traffic to the SD-WAN zone may leave by any member",
-            self.src(blk.config_line),
-        )
+        self.partial("config system sdwan", Text("input.fortios.sdwan_rules"), self.src(blk.config_line))
 
     def h_ipsec_phase1(self, blk: Block, v: Vdom) -> None:
         for e in blk.entries.values():
@@ -282,7 +278,7 @@ class InterfaceSections(ParseState):
                 if e.low("type", "static") == "dynamic":  # dial-up: where remote clients connect
                     v.blocks.setdefault("_dialup", []).append((e.name, ifn, self.src(e.edit_line)))
             v.blocks.setdefault("_tunnels", []).append(
-                (e.name, self.src(e.edit_line), "IPsec tunnel: the far side is not in the snapshot")
+                (e.name, self.src(e.edit_line), Text("input.fortios.ipsec_far_side"))
             )
             e.leftover(ignore_prefixes=("",))
             for child in e.children.values():
@@ -307,10 +303,10 @@ class InterfaceSections(ParseState):
         enforce = blk.low("enforce-ipsec", "disable") or "disable"
         if enforce not in ("enable", "disable"):
             blk.mark("enforce-ipsec", UNRECOGNIZED)
-            why = why or f"set enforce-ipsec {enforce} not understood: L2TP may be accepted outside IPsec"
+            why = why or Text("input.fortios.enforce_ipsec_unread", value=enforce)
         src = self.set_src(blk, "status")
         v.blocks["_l2tp"] = [(enforce == "enable" and why is None, self.set_src(blk, "enforce-ipsec") or src, why)]
-        v.blocks.setdefault("_tunnels", []).append(("l2t.root", src, "L2TP clients: remote hosts not in the snapshot"))
+        v.blocks.setdefault("_tunnels", []).append(("l2t.root", src, _vpn_clients("L2TP")))
 
     def h_pptp(self, blk: Block, v: Vdom) -> None:
         """``config vpn pptp``: the FortiGate as PPTP server when ``status enable``
@@ -320,7 +316,7 @@ class InterfaceSections(ParseState):
             v.blocks["_pptp"] = [(self.set_src(blk, "status"), why)]
 
     @staticmethod
-    def _server_status(blk: Block, server: str) -> tuple[bool, str | None]:
+    def _server_status(blk: Block, server: str) -> tuple[bool, Text | None]:
         """Whether a VPN server block (``status``, default disable) may run, and why not
         surely (a value not understood: it may)."""
         blk.ignore_prefixes = ("",)
@@ -330,7 +326,7 @@ class InterfaceSections(ParseState):
         if status == "enable":
             return True, None
         blk.mark("status", UNRECOGNIZED)
-        return True, f"set status {status} not understood: the {server} server may be running"
+        return True, Text("input.fortios.server_status_unread", value=status, server=server)
 
     def h_sslvpn(self, blk: Block, v: Vdom) -> None:
         blk.ignore_prefixes = ("",)
@@ -350,20 +346,22 @@ class InterfaceSections(ParseState):
         neg = blk.low("source-address-negate", "disable") == "enable"
         v.blocks["_sslvpn"] = [(ifaces, p, srcs, neg, self.set_src(blk, "source-interface"))]
         v.blocks.setdefault("_tunnels", []).append(
-            ("ssl.root", self.set_src(blk, "source-interface"), "SSL-VPN clients: remote hosts not in the snapshot")
+            ("ssl.root", self.set_src(blk, "source-interface"), _vpn_clients("SSL-VPN"))
         )
 
     def h_tunnel_ifaces(self, blk: Block, v: Vdom) -> None:
         kind = blk.path.split()[-1]
         for e in blk.entries.values():
-            v.blocks.setdefault("_tunnels", []).append((e.name, self.src(e.edit_line), f"{kind} tunnel not modelled"))
+            v.blocks.setdefault("_tunnels", []).append(
+                (e.name, self.src(e.edit_line), Text("input.fortios.tunnel_unmodelled", kind=kind))
+            )
             e.leftover(ignore_prefixes=("",))
 
     def h_wire_pair(self, blk: Block, v: Vdom) -> None:
         for e in blk.entries.values():
             for ifn in e.get("member") or []:
                 v.blocks.setdefault("_tunnels", []).append(
-                    (ifn, self.src(e.edit_line), "virtual wire pair (bridged) not modelled")
+                    (ifn, self.src(e.edit_line), Text("input.fortios.wire_pair"))
                 )
             e.leftover(ignore_prefixes=("",))
 
@@ -430,12 +428,12 @@ class InterfaceSections(ParseState):
                 itf.mode = L2Mode.BRIDGE_PORT
                 itf.parent = bridge_of[r.name]
                 if itf.addresses:
-                    r.partial.append("switch member with its own address")
+                    r.partial.append(Text("input.fortios.switch_member_address"))
             elif r.name in agg_of:
                 itf.parent = agg_of[r.name]
             itf.zone = zone_of.get(r.name)
             if r.partial:
-                itf.partial = "; ".join(r.partial)
+                itf.partial = join_reasons(r.partial)
                 # FortiOS creates address-less system tunnels (ssl.root, naf.root, l2t.root)
                 # in every VDOM: listed only when used (see the _tunnels pass below).
                 if itf.addresses or r.typ not in ("tunnel", "ssl"):
@@ -493,7 +491,7 @@ class InterfaceSections(ParseState):
             if tun is not None:
                 tun.kind = IfKind.TUNNEL if tun.kind in (IfKind.OTHER, IfKind.PHYSICAL) else tun.kind
                 if reason not in (tun.partial or ""):
-                    tun.partial = f"{tun.partial}; {reason}" if tun.partial else reason
+                    tun.partial = join_reasons((tun.partial, reason))
                 self.partial(f"interface {ifn}", reason, src)
         for ifn, src in v.blocks.get("_pbr", []):
             targets = (
@@ -502,9 +500,9 @@ class InterfaceSections(ParseState):
                 else (list(dev.interfaces.values()) if ifn is None else [])
             )
             for itf in targets:
-                reason = "policy route (config router policy) not modelled"
+                reason = _ROUTER_POLICY
                 if reason not in (itf.partial or ""):
-                    itf.partial = f"{itf.partial}; {reason}" if itf.partial else reason
+                    itf.partial = join_reasons((itf.partial, reason))
                     self.partial(f"interface {itf.name}", reason, src)
         dyn = v.blocks.get("_dynamic", [])
         if dyn:
@@ -514,7 +512,20 @@ class InterfaceSections(ParseState):
 # --------------------------------------------------------------------------- helpers
 
 
-def _authentication(e: Entry) -> str | None:
+_ROUTER_POLICY = Text("input.fortios.router_policy")
+
+
+def _set_unread(key: str, value: str) -> Text:
+    """Why ``set KEY VALUE`` makes its interface partial: a value not understood."""
+    return Text("input.fortios.set_unread", setting=key, value=value)
+
+
+def _vpn_clients(vpn: str) -> Text:
+    """Why the tunnel interface of a VPN server (L2TP, SSL-VPN) is partial."""
+    return Text("input.fortios.vpn_clients", vpn=vpn)
+
+
+def _authentication(e: Entry) -> Text | None:
     """Why traffic from interface ``e`` passes its accept policies only once its user or
     host authenticated, or None.  ``security-mode captive-portal``: FortiOS redirects
     every new session to the portal until a user of ``security-groups`` logs in
@@ -524,19 +535,13 @@ def _authentication(e: Entry) -> str | None:
     mode = e.low("security-mode", "none")
     groups = e.get("security-groups") or []
     exempt = e.get("security-exempt-list") or []
-    if mode == "captive-portal":
-        why = f"captive portal on {e.name} (security-mode captive-portal"
-        tail = "): its traffic passes after a portal login only"
-        if exempt:
-            tail += f", or to the exempt destinations of {', '.join(exempt)}"
-    elif mode == "802.1x":
-        why = f"802.1X port authentication on {e.name} (security-mode 802.1X"
-        tail = "): only authenticated hosts' traffic passes"
-    elif mode == "none":
+    if mode == "none":
         return None
-    else:  # a mode this parser does not know may hold traffic back too: never certain
+    if mode not in ("captive-portal", "802.1x"):  # a mode not known may hold traffic back too: never certain
         e.mark("security-mode", UNRECOGNIZED)
-        return f"security-mode {mode} on {e.name} not understood"
-    if groups:
-        why += f", groups {', '.join(groups)}"
-    return why + tail
+        return Text("input.fortios.security_mode_unread", mode=mode, name=e.name)
+    in_groups = Text("input.fortios.auth_groups", names=", ".join(groups)) if groups else ""
+    if mode == "802.1x":
+        return Text("input.fortios.dot1x", name=e.name, groups=in_groups)
+    exempted = Text("input.fortios.auth_exempt", names=", ".join(exempt)) if exempt else ""
+    return Text("input.fortios.captive_portal", name=e.name, groups=in_groups, exempt=exempted)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from netaudit.messages import Text
 from netaudit.model import (
     PROTO_ICMP,
     PROTO_TCP,
@@ -24,7 +25,7 @@ from netaudit.model import (
     PortRange,
     Src,
 )
-from netaudit.parsers.base import evolve
+from netaudit.parsers.base import evolve, join_reasons
 from netaudit.parsers.fortinet_fortios.addresses import parse_ip_range, parse_prefix, range_pats
 from netaudit.parsers.fortinet_fortios.services import PROTO_SCTP, parse_portrange
 from netaudit.parsers.fortinet_fortios.state import VdomState
@@ -141,19 +142,19 @@ _VIP_PROTO = {"tcp": PROTO_TCP, "udp": PROTO_UDP, "sctp": PROTO_SCTP, "icmp": PR
 def parse_vip(e: Entry, iface_addr) -> Vip:
     v = Vip(e.name, e)
     typ = e.low("type", "static-nat")
-    reasons = []
+    reasons: list[str] = []
     if typ not in ("static-nat", "load-balance"):
         e.get("mapped-addr"), e.get("server-type")
-        reasons.append(f"VIP type {typ} not modelled")
+        reasons.append(Text("input.fortios.vip_type", type=typ))
     v.extintf = e.get("extintf") or ["any"]
     ext = e.get("extip") or ["0.0.0.0"]
     if e.has("extaddr"):
         e.get("extaddr")
-        reasons.append("extaddr (address-object external IP) not modelled")
+        reasons.append(Text("input.fortios.vip_extaddr"))
     for t in ext:
         r = parse_ip_range(t)
         if r is None:
-            reasons.append(f"extip {t} not understood")
+            reasons.append(_unread("extip", t))
             continue
         if r == (0, 0):
             # 0.0.0.0 = the external interface's address(es)
@@ -162,7 +163,7 @@ def parse_vip(e: Entry, iface_addr) -> Vip:
                 if net is not None:
                     v.ext.append((int(net.ip), int(net.ip)))
             if not v.ext:
-                reasons.append("extip 0.0.0.0 = external interface address, unknown here")
+                reasons.append(Text("input.fortios.vip_extip_interface"))
             continue
         v.ext.append(r)
     if typ == "load-balance":
@@ -176,16 +177,16 @@ def parse_vip(e: Entry, iface_addr) -> Vip:
                     break
         if first is not None:
             v.mapped.append((first, first))
-        reasons.append("load-balance VIP approximated by its first real server")
+        reasons.append(Text("input.fortios.vip_load_balance"))
     else:
         for t in e.get("mappedip") or []:
             r = parse_ip_range(t)
             if r is None:
-                reasons.append(f"mappedip {t} not understood")
+                reasons.append(_unread("mappedip", t))
             else:
                 v.mapped.append(r)
         if not v.mapped and typ == "static-nat":
-            reasons.append("VIP without mappedip")
+            reasons.append(Text("input.fortios.vip_no_mappedip"))
     v.portforward = e.low("portforward", "disable") == "enable"
     v.protocol = _VIP_PROTO.get(e.low("protocol", "tcp") or "tcp", PROTO_TCP)
     if v.portforward:
@@ -195,21 +196,21 @@ def parse_vip(e: Entry, iface_addr) -> Vip:
             pr = parse_portrange(ep.replace(" ", ""))
             v.extport = pr[0] if pr else None
             if pr is None:
-                reasons.append(f"extport {ep} not understood")
+                reasons.append(_unread("extport", ep))
         if mp:
             pr = parse_portrange(mp.replace(" ", ""))
             v.mappedport = pr[0] if pr else None
             if pr is None:
-                reasons.append(f"mappedport {mp} not understood")
+                reasons.append(_unread("mappedport", mp))
         if v.extport is None:
-            reasons.append("port forwarding without extport")
+            reasons.append(Text("input.fortios.vip_no_extport"))
         if v.mappedport is None:
             v.mappedport = v.extport
     if e.has("service"):
         # The VIP translates only these services (with or without portforward): a
         # translation of every protocol would deliver what FortiOS does not.
         e.get("service")
-        reasons.append("VIP service objects not modelled")
+        reasons.append(Text("input.fortios.vip_services"))
     if not v.portforward:
         e.mark("extport")
         e.mark("mappedport")
@@ -225,14 +226,19 @@ def parse_vip(e: Entry, iface_addr) -> Vip:
             elif r is not None:
                 pats.extend(range_pats(*r))
             else:
-                reasons.append(f"src-filter {t} not understood")
+                reasons.append(_unread("src-filter", t))
         v.src_filter = tuple(pats) if pats else None
     sif = e.get("srcintf-filter")
     if sif:
         v.srcintf_filter = sif
     if reasons:
-        v.partial = "; ".join(reasons)
+        v.partial = join_reasons(reasons)
     return v
+
+
+def _unread(key: str, value: str) -> Text:
+    """Why a VIP is partial: the value of ``set KEY`` not understood."""
+    return Text("input.fortios.value_unread", setting=key, value=value)
 
 
 @dataclass
@@ -274,7 +280,7 @@ class NatRules(VdomState):
             if vip.partial:
                 p.partial(f"vip {name}", vip.partial, src)
             elif _approximated(vip):
-                p.partial(f"vip {name}", "range mapping approximated by the first mapped address/port", src)
+                p.partial(f"vip {name}", Text("input.fortios.vip_range_mapping"), src)
         # source NAT (policies with nat enable), in policy order
         if v.central_nat:
             return
@@ -299,11 +305,11 @@ class NatRules(VdomState):
                 pl = v.pools.get(pool)
                 if pl is None or pl.start is None:
                     self.ref("ippool", pool or "(none)", src)
-                    p.partial(f"policy {line.name}", f"ippool {pool!r} undefined", src)
+                    p.partial(f"policy {line.name}", Text("input.fortios.ippool_undefined", name=repr(pool)), src)
                     continue
                 to_ip = pl.start
                 if pl.end is not None and pl.end != pl.start:
-                    p.partial(f"policy {line.name}", f"ippool {pool} approximated by its first address", src)
+                    p.partial(f"policy {line.name}", Text("input.fortios.ippool_first", name=pool), src)
             elif natip is not None and int(natip.ip) != 0:
                 to_ip = int(natip.ip)
             for m in line.matches:
@@ -324,11 +330,7 @@ class NatRules(VdomState):
                 ((k1 < idx) if n1 != line.name else (k2 is not None and k2 < idx)) and _pairs_overlap(ps, mine)
                 for ps, (k1, n1, k2) in plain.items()
             ):
-                p.partial(
-                    f"policy {line.name}",
-                    "source NAT also applied, in the model, to packets an earlier policy without NAT accepts",
-                    src,
-                )
+                p.partial(f"policy {line.name}", Text("input.fortios.snat_earlier_policy"), src)
 
 
 # --------------------------------------------------------------------------- helpers

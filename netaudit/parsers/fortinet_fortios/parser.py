@@ -33,7 +33,7 @@ from netaudit.parsers.fortinet_fortios.convert import build_vdom
 from netaudit.parsers.fortinet_fortios.facts import FortiOSFacts
 from netaudit.parsers.fortinet_fortios.interfaces import InterfaceSections
 from netaudit.parsers.fortinet_fortios.routes import RoutingSections
-from netaudit.parsers.fortinet_fortios.state import FORWARD_FILTER, Vdom
+from netaudit.parsers.fortinet_fortios.state import FORWARD_FILTER, Vdom, not_understood
 from netaudit.parsers.fortinet_fortios.tree import (
     IGNORE,
     IGNORED,
@@ -212,7 +212,7 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
             blk.disp = None
             why = Text("input.fortios.section_failed", path=blk.path, error=f"{type(exc).__name__}: {exc}")
             self.rep.warnings.append(Text("input.at", where=f"{self.file}:{blk.config_line}", what=why))
-            self.partial(f"config {blk.path}", f"not understood ({type(exc).__name__})", self.src(blk.config_line))
+            self.partial(f"config {blk.path}", not_understood(type(exc).__name__), self.src(blk.config_line))
 
     # ------------------------------------------------------------------ global sections
 
@@ -288,11 +288,8 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
         for e in blk.entries.values():
             e.leftover(ignore_prefixes=("",))
         if blk.entries:
-            self.partial(
-                "config firewall central-snat-map",
-                "central source NAT not modelled (addresses seen beyond the FortiGate unknown)",
-                self.src(blk.config_line),
-            )
+            why = Text("input.fortios.central_snat")
+            self.partial("config firewall central-snat-map", why, self.src(blk.config_line))
 
     def h_objects(self, blk: Block, v: Vdom) -> None:
         """Collected; interpreted together by :mod:`.convert` (needs all objects)."""
@@ -387,11 +384,13 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
         except Exception as exc:
             why = Text("input.fortios.policies_failed", vdom=v.name, error=f"{type(exc).__name__}: {exc}")
             self.rep.warnings.append(Text("input.at", where=self.file, what=why))
-            self.partial(f"vdom {v.name}", f"policy conversion failed ({type(exc).__name__})", None)
+            failed = Text("input.fortios.policy_conversion_failed", error=type(exc).__name__)
+            self.partial(f"vdom {v.name}", failed, None)
             for blk in v.blocks.get("_objects", []):
                 if blk.disp == MODEL:
                     blk.disp = None
-            dev.filters[FORWARD_FILTER] = Filter(FORWARD_FILTER, [], kind="policy", partial="policies not understood")
+            unread = Text("input.fortios.policies_unread")
+            dev.filters[FORWARD_FILTER] = Filter(FORWARD_FILTER, [], kind="policy", partial=unread)
             dev.forward_filter = FORWARD_FILTER
         _feasible_path(dev)
 

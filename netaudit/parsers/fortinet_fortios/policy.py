@@ -14,13 +14,22 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import cast
 
+from netaudit.messages import Text
 from netaudit.model import PROTO_ICMP, Action, AddrMatch, Filter, FilterLine, Match, PortRange, Src
-from netaudit.parsers.base import evolve
+from netaudit.parsers.base import evolve, join_reasons
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
 from netaudit.parsers.fortinet_fortios.facts import Policy
 from netaudit.parsers.fortinet_fortios.nat import Vip, iface_overlap
 from netaudit.parsers.fortinet_fortios.services import Piece, is_all
-from netaudit.parsers.fortinet_fortios.state import ANY, FORWARD_FILTER, IMPLICIT_DENY, VdomState
+from netaudit.parsers.fortinet_fortios.state import (
+    ANY,
+    FORWARD_FILTER,
+    IMPLICIT_DENY,
+    SERVICE_NEGATE,
+    VdomState,
+    not_understood,
+    settings_unread,
+)
 from netaudit.parsers.fortinet_fortios.tables import (
     POLICY_IGNORED,
     POLICY_IGNORED_PREFIXES,
@@ -30,24 +39,42 @@ from netaudit.parsers.fortinet_fortios.tree import IGNORE, UNRECOGNIZED, Entry
 
 # Policy settings that narrow what it matches in ways the model does not express: (key,
 # the value that does — None: any but 0/disable —, why the policy is then partial).
-_NARROWING: tuple[tuple[str, str | None, str], ...] = (
-    ("ztna-status", "enable", "ZTNA policy"),
-    ("policy-expiry", "enable", "policy expires at a set date"),
-    ("learning-mode", "enable", "learning mode (policy only observes)"),
-    ("wccp", "enable", "WCCP redirection"),
-    ("http-policy-redirect", "enable", "redirected to a proxy policy"),
-    ("ssh-policy-redirect", "enable", "redirected to an SSH proxy"),
-    ("nat46", "enable", "NAT46"),
-    ("nat64", "enable", "NAT64"),
-    ("reputation-minimum", None, "device reputation match"),
-    ("src-vendor-mac", None, "source vendor MAC match"),
-    ("application", None, "application match (policy-based NGFW)"),
-    ("app-category", None, "application category match"),
-    ("url-category", None, "URL category match"),
-    ("app-group", None, "application group match"),
-    ("ztna-ems-tag", None, "ZTNA tags"),
-    ("webproxy-forward-server", None, "forwarded to a web proxy"),
+_NARROWING: tuple[tuple[str, str | None, Text], ...] = (
+    ("ztna-status", "enable", Text("input.fortios.narrow_ztna")),
+    ("policy-expiry", "enable", Text("input.fortios.narrow_expiry")),
+    ("learning-mode", "enable", Text("input.fortios.narrow_learning")),
+    ("wccp", "enable", Text("input.fortios.narrow_wccp")),
+    ("http-policy-redirect", "enable", Text("input.fortios.narrow_http_redirect")),
+    ("ssh-policy-redirect", "enable", Text("input.fortios.narrow_ssh_redirect")),
+    ("nat46", "enable", Text("input.fortios.narrow_nat46")),
+    ("nat64", "enable", Text("input.fortios.narrow_nat64")),
+    ("reputation-minimum", None, Text("input.fortios.narrow_reputation")),
+    ("src-vendor-mac", None, Text("input.fortios.narrow_vendor_mac")),
+    ("application", None, Text("input.fortios.narrow_application")),
+    ("app-category", None, Text("input.fortios.narrow_app_category")),
+    ("url-category", None, Text("input.fortios.narrow_url_category")),
+    ("app-group", None, Text("input.fortios.narrow_app_group")),
+    ("ztna-ems-tag", None, Text("input.fortios.narrow_ztna_tags")),
+    ("webproxy-forward-server", None, Text("input.fortios.narrow_forward_server")),
 )
+# Reasons every policy of that kind gives (one text each, not one per policy).
+_ACTION_IPSEC = Text("input.fortios.action_ipsec")
+_ISDB_DESTINATIONS = Text("input.fortios.isdb_destinations")
+_ISDB_SOURCES = Text("input.fortios.isdb_sources")
+_DSTADDR_NEGATE_VIP = Text("input.fortios.dstaddr_negate_vip")
+
+
+# Policies repeat a few schedules and user groups: one text each (a text costs a rendering).
+@lru_cache(maxsize=1024)
+def _schedule(name: str) -> Text:
+    """Why a policy with ``set schedule NAME`` (not "always") is partial."""
+    return Text("input.fortios.schedule", name=name)
+
+
+@lru_cache(maxsize=1024)
+def _identity(names: str) -> Text:
+    """Why a policy for users or groups ``names`` is partial."""
+    return Text("input.fortios.identity_policy", names=names)
 
 
 class Policies(VdomState):
@@ -69,7 +96,7 @@ class Policies(VdomState):
                     if vn in v.vips:
                         vips.append(v.vips[vn])
                     else:
-                        reasons.append(f"VIP {vn} is not defined")
+                        reasons.append(Text("input.fortios.vip_undefined", name=vn))
                         self.ref("vip", vn, self.p.set_src(e, key))
                 continue
             name = _alias(n, e.settings.get(key), rblk, gblk)
@@ -144,10 +171,10 @@ class Policies(VdomState):
                         [Match()],
                         src,
                         name=e.name,
-                        partial=f"policy not understood ({type(exc).__name__})",
+                        partial=Text("input.fortios.policy_unread", error=type(exc).__name__),
                     )
                 )
-                p.partial(f"policy {e.name}", f"not understood ({type(exc).__name__}: {exc})", src)
+                p.partial(f"policy {e.name}", not_understood(f"{type(exc).__name__}: {exc}"), src)
         # intrazone allow: the zone's default action, after every policy
         for zname, (members, intrazone, zsrc, isrc) in v.zones.items():
             if intrazone == "allow" and members:
@@ -163,7 +190,7 @@ class Policies(VdomState):
                     )
                 )
         if v.blocks.get("_ngfw_policies"):
-            flt.partial = "NGFW policy-based mode: security policies (config firewall security-policy) not modelled"
+            flt.partial = Text("input.fortios.ngfw_policy_mode")
             p.partial(
                 "config firewall security-policy", flt.partial, self.src(v.blocks["_ngfw_policies"][0].config_line)
             )
@@ -186,11 +213,11 @@ class Policies(VdomState):
             action = Action.DENY
         elif action_word == "ipsec":
             action = Action.PERMIT
-            reasons.append("action ipsec: traffic enters a policy-based VPN tunnel")
+            reasons.append(_ACTION_IPSEC)
         else:
             action = Action.PERMIT
             e.mark("action", UNRECOGNIZED)
-            reasons.append(f"action {action_word} not understood")
+            reasons.append(Text("input.fortios.action_unread", action=action_word))
         # consolidated IPv4/IPv6 policy with IPv6 addresses only: no IPv4 packet matches
         if not e.has("srcaddr") and not e.has("dstaddr") and (e.has("srcaddr6") or e.has("dstaddr6")):
             e.leftover(ignore_prefixes=("",))
@@ -204,7 +231,7 @@ class Policies(VdomState):
         )
         missing = [k for k in required if not e.get(k)]
         if missing and action_word != "ipsec":
-            reasons.append(f"policy lacks {', '.join(missing)} (FortiOS would not accept it)")
+            reasons.append(Text("input.fortios.policy_lacks", settings=", ".join(missing)))
         ins = self.expand_setting(e, "srcintf")
         outs = self.expand_setting(e, "dstintf")
         sneg = e.low("srcaddr-negate", "disable") == "enable"
@@ -215,10 +242,10 @@ class Policies(VdomState):
         pieces, svc_reasons = self._svc_list(e)
         reasons += svc_reasons
         if e.low("service-negate", "disable") == "enable":
-            reasons.append("service-negate not modelled")
+            reasons.append(SERVICE_NEGATE)
             pieces = [Piece(None)]
         if e.low("internet-service", "disable") == "enable":
-            reasons.append("internet-service destinations (FortiGuard ISDB) resolved at run time")
+            reasons.append(_ISDB_DESTINATIONS)
             for k in (
                 "internet-service-name",
                 "internet-service-id",
@@ -233,7 +260,7 @@ class Policies(VdomState):
             e.mark("internet-service-name")
             e.mark("internet-service-id")
         if e.low("internet-service-src", "disable") == "enable":
-            reasons.append("internet-service-src sources (FortiGuard ISDB) resolved at run time")
+            reasons.append(_ISDB_SOURCES)
             for k in (
                 "internet-service-src-name",
                 "internet-service-src-id",
@@ -246,12 +273,12 @@ class Policies(VdomState):
             spats, sneg = None, False
         sched = e.first("schedule", "always")
         if sched != "always":
-            reasons.append(f"schedule {sched}: the policy is active only at some times")
+            reasons.append(_schedule(sched))
             if sched not in v.schedules:
                 self.ref("schedule", sched, p.set_src(e, "schedule"))
         ids = [n for k in ("users", "groups", "fsso-groups") for n in (e.get(k) or [])]
         if ids:
-            reasons.append(f"identity-based policy ({', '.join(ids)}): matches authenticated users only")
+            reasons.append(_identity(", ".join(ids)))
         settings = e.settings
         for key, value, why in _NARROWING:
             if key not in settings:
@@ -273,9 +300,9 @@ class Policies(VdomState):
         vip_uses = []
         for vip in vips:
             if dneg:
-                reasons.append("dstaddr-negate with a VIP not modelled")
+                reasons.append(_DSTADDR_NEGATE_VIP)
             if vip.partial:
-                reasons.append(f"VIP {vip.name}: {vip.partial}")
+                reasons.append(Text("input.fortios.vip_reason", name=vip.name, reason=vip.partial))
             mapped = vip.mapped_pats()
             if not mapped:
                 continue
@@ -288,7 +315,7 @@ class Policies(VdomState):
             if action == Action.PERMIT:
                 prev = v.vip_users.get(vip.name, frozenset())
                 v.vip_users[vip.name] = None if (prev is None or ins is None) else prev | ins
-        reason = "; ".join(dict.fromkeys(reasons)) or None
+        reason = join_reasons(list(dict.fromkeys(reasons))) or None
         line = FilterLine(action, matches, src, name=e.name, partial=reason)
         if reason:
             p.partial(f"policy {e.name}", reason, src)
@@ -332,9 +359,9 @@ class Policies(VdomState):
             c.disp = IGNORE
         unknown = e.leftover(POLICY_IGNORED, POLICY_IGNORED_PREFIXES, POLICY_IGNORED_SUFFIXES)
         if unknown:
-            extra = "settings not understood: " + ", ".join(s.key for s in unknown)
+            extra = settings_unread(unknown)
             for part in parts:
-                part.partial = f"{part.partial}; {extra}" if part.partial else extra
+                part.partial = join_reasons((part.partial, extra))
             p.partial(f"policy {e.name}", extra, src)
 
     def _auth_split(self, line: FilterLine) -> list[FilterLine]:
@@ -362,8 +389,8 @@ class Policies(VdomState):
             gated.append(evolve(m, in_ifaces=frozenset(hit)))
         if not gated:
             return [line]
-        why = "; ".join(auth[n] for n in sorted(hit_all))
-        partial = f"{line.partial}; {why}" if line.partial else why
+        why = join_reasons([auth[n] for n in sorted(hit_all)])
+        partial = join_reasons((line.partial, why))
         self.p.partial(f"policy {line.name}", why, line.source)
         if not exact:
             line.partial = partial
@@ -390,10 +417,7 @@ class Policies(VdomState):
                 if any(iface_overlap(m.in_ifaces, users) and _dst_overlap(m, vip) for m in line.matches):
                     hit.append(vip.name)
             if hit:
-                line.partial = (
-                    f"deny policy without match-vip: FortiOS does not apply it to "
-                    f"traffic of VIP {', '.join(dict.fromkeys(hit))}"
-                )
+                line.partial = Text("input.fortios.deny_without_match_vip", vips=", ".join(dict.fromkeys(hit)))
                 self.p.partial(f"policy {line.name}", line.partial, line.source)
 
 

@@ -27,7 +27,9 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
+from netaudit.messages import Text
 from netaudit.model import PROTO_TCP, Action, FilterLine, Match, MgmtService, PortRange, Src
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.fortinet_fortios.admin import ControlPlane
 from netaudit.parsers.fortinet_fortios.tree import IGNORE, Block
 
@@ -139,7 +141,8 @@ class ExplicitProxies(ControlPlane):
             for e in self.entries(family):
                 kind = e.low("proxy")
                 if kind is not None and kind not in WEB_POLICY_KINDS + FTP_POLICY_KINDS:
-                    self.p.partial(f"{family} {e.name}", f"{kind} proxy policies not modelled", self.src(e.edit_line))
+                    why = Text("input.fortios.proxy_policy_kind", kind=kind)
+                    self.p.partial(f"{family} {e.name}", why, self.src(e.edit_line))
                 elif e.low("status", "enable") != "disable" and e.low("action", "deny") != "deny":
                     # a deny policy only refuses; any other action may admit
                     neg = e.low("srcaddr-negate", "disable") == "enable"
@@ -195,7 +198,7 @@ class ExplicitProxies(ControlPlane):
         name: str,
         ports: list[tuple[int, int]] | None,
         clients: list[ProxyPolicy] | None,
-        reasons: list[str],
+        reasons: list[Text],
         src: Src | None,
         relay: bool = True,
         targets: list[FilterLine] | None = None,
@@ -213,7 +216,7 @@ class ExplicitProxies(ControlPlane):
             if on is None or (not hosts and not dev.interfaces[ifn].dynamic_address):
                 continue
             if_src, if_why = on
-            why = "; ".join([*reasons, *([if_why] if if_why else [])]) or None
+            why = join_reasons([*reasons, if_why]) or None
             own = self._own_dst(ifn, hosts)
             at = if_src or src or Src(p.file, 0, "")
             listener = self._acl(f"{name} {ifn}", [FilterLine(Action.PERMIT, [Match(**own)], at)], at)
@@ -256,19 +259,19 @@ def _of_kind(policies: list[ProxyPolicy], kinds: tuple[str, ...]) -> list[ProxyP
     return [pol for pol in policies if pol.kind is None or pol.kind in kinds]
 
 
-def _status(blk: Block) -> tuple[bool, str | None]:
+def _status(blk: Block) -> tuple[bool, Text | None]:
     """(may the proxy run, why it is not known)."""
     value = blk.low("status", "disable")
     if value == "disable":
         return False, None
     if value == "enable":
         return True, None
-    return True, f"set status {value} not understood: the proxy may be running"
+    return True, Text("input.fortios.proxy_status_unread", value=value)
 
 
 def _ports(
     blk: Block, key: str, default: str, same: list[tuple[int, int]] | Literal[False] | None
-) -> tuple[list[tuple[int, int]] | None, str | None]:
+) -> tuple[list[tuple[int, int]] | None, Text | None]:
     """The TCP port ranges of ``key`` (``0`` = the HTTP ports ``same``, False for the HTTP
     ports themselves; None = any TCP port), and why they are not known."""
     values = blk.get(key) or [default]
@@ -284,7 +287,7 @@ def _ports(
         elif m and 0 < lo <= hi <= 65535:
             out.append((lo, hi))
         else:
-            return None, f"set {key} {' '.join(values)} not understood: the proxy may listen on any TCP port"
+            return None, Text("input.fortios.proxy_ports_unread", setting=key, values=" ".join(values))
     return out, None
 
 
@@ -298,10 +301,10 @@ def _union(parts: list[list[tuple[int, int]] | None]) -> list[tuple[int, int]] |
     return out
 
 
-def _incoming_ip(blk: Block) -> list[str]:
+def _incoming_ip(blk: Block) -> list[Text]:
     """``incoming-ip``: the proxy takes sessions on that one address only, which is not
     modelled (it listens on every address of its interfaces here): partial."""
     ip = blk.first("incoming-ip")
     if ip is None or ip == "0.0.0.0":
         return []
-    return [f"incoming-ip {ip}: the proxy listens on that address only (not modelled)"]
+    return [Text("input.fortios.proxy_incoming_ip", ip=ip)]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from netaddr import IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import Route, Src
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix, pattern_net
 from netaudit.parsers.fortinet_fortios.state import ParseState, Vdom, VdomState
 from netaudit.parsers.fortinet_fortios.tables import ROUTE_IGNORED
@@ -74,24 +76,24 @@ class StaticRoutes(VdomState):
                 continue
             dst_vals = e.get("dst")
             prefixes: list[IPNetwork] = []
-            partial = []
+            partial: list[str] = []
             if dst_vals:
                 net = parse_prefix(dst_vals)
                 if net is None:
                     e.mark("dst", UNRECOGNIZED)
-                    partial.append("destination not understood")
+                    partial.append(Text("input.fortios.route_dst_unread"))
                 else:
                     prefixes.append(net.cidr)
             elif e.has("dstaddr"):
                 # "" for a bare "set dstaddr": not defined, as the name None was
                 o = self.addr.resolve(e.first("dstaddr", ""))
                 if o.unknown or o.pats is None or not o.prefix_only:
-                    partial.append(f"destination address object {e.first('dstaddr')} not resolvable")
+                    partial.append(Text("input.fortios.route_dstaddr", name=e.first("dstaddr")))
                 else:
                     prefixes.extend(pattern_net(pt) for pt in o.pats)
             elif e.has("internet-service") or e.has("internet-service-custom"):
                 e.get("internet-service"), e.get("internet-service-custom")
-                partial.append("destination is an internet-service (ISDB) resolved at run time")
+                partial.append(Text("input.fortios.route_isdb"))
             else:
                 prefixes.append(IPNetwork("0.0.0.0/0"))
             gw = ip_to_int(e.first("gateway", "0.0.0.0") or "")
@@ -118,17 +120,17 @@ class StaticRoutes(VdomState):
                 gw = None  # FortiOS takes the learned gateway, not `set gateway`
             if e.has("src") and (e.first("src") or "0.0.0.0").split("/")[0] != "0.0.0.0":
                 e.get("src")
-                partial.append("source-restricted route not modelled")
+                partial.append(Text("input.fortios.route_source"))
             vrf = e.first("vrf")
             e.leftover(ROUTE_IGNORED)
             if partial or route_only:
-                p.partial(f"static route {e.name}", "; ".join(partial + route_only), src)
+                p.partial(f"static route {e.name}", join_reasons(partial + route_only), src)
             if partial:
-                reason = "; ".join(partial)
+                reason = join_reasons(partial)
                 # the egress interface can no longer be trusted for a verdict
                 itf = dev.interfaces.get(ifn) if ifn else None
                 if itf is not None and reason not in (itf.partial or ""):
-                    itf.partial = f"{itf.partial}; {reason}" if itf.partial else reason
+                    itf.partial = join_reasons((itf.partial, reason))
                 if not prefixes:
                     continue
             partial += route_only
@@ -140,13 +142,13 @@ class StaticRoutes(VdomState):
                 for z in zones:
                     targets.extend((i, g) for i, g, _ in v.sdwan.get(z, []))
                 if not targets:
-                    p.partial(f"static route {e.name}", "SD-WAN route without members", src)
+                    p.partial(f"static route {e.name}", Text("input.fortios.route_sdwan_empty"), src)
                     continue
             else:
                 if ifn and ifn not in dev.interfaces:
                     self.ref("interface", ifn, self.p.set_src(e, "device"))
                 if not ifn and gw is None:
-                    p.partial(f"static route {e.name}", "route without gateway or device", src)
+                    p.partial(f"static route {e.name}", Text("input.fortios.route_no_target"), src)
                     continue
                 targets = [(ifn, gw)]
             rvrf = vrf if vrf not in (None, "0") else None
@@ -162,12 +164,12 @@ class StaticRoutes(VdomState):
                         distance=distance,
                         origin="static",
                         source=src,
-                        partial="; ".join(partial) or None,
+                        partial=join_reasons(partial) or None,
                         runtime_gateway=runtime_gw,
                     )
                     dev.routes.append(r)
 
-    def _dynamic_gateway(self, e: Entry, ifn: str | None) -> tuple[bool, str | None]:
+    def _dynamic_gateway(self, e: Entry, ifn: str | None) -> tuple[bool, Text | None]:
         """``set dynamic-gateway enable``: the gateway the DHCP or PPP server gave on
         ``device``.  (runtime gateway?, why the route is not understood or None).
 
@@ -185,7 +187,4 @@ class StaticRoutes(VdomState):
         self.dev.unread_routes.append(
             self.p.set_src(e, "dynamic-gateway") or self.src(e.edit_line) or Src(self.p.file, 0, "dynamic-gateway")
         )
-        return False, (
-            f"dynamic gateway on {ifn or '(no device)'}, which is not a DHCP/PPPoE client: "
-            "where its gateway comes from, and whether the route is installed, is not known"
-        )
+        return False, Text("input.fortios.dynamic_gateway", device=ifn or Text("input.fortios.no_device"))

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netaudit.messages import Text
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, PortRange
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.fortinet_fortios.tree import Block, Entry, build
 
 PROTO_SCTP = 132
@@ -447,7 +449,7 @@ class ServiceBook:
         if got is not None:
             return got
         if name in _stack:
-            return SvcObj([ANY_PIECE], f"service group {name} contains itself")
+            return SvcObj([ANY_PIECE], Text("input.fortios.svcgrp_loop", name=name))
         if name in self.custom:
             got = custom_service(self.custom[name])
         elif name in self.groups:
@@ -457,20 +459,20 @@ class ServiceBook:
         elif name in self.pre_groups:
             got = self._group(self.pre_groups[name], (*_stack, name))
         else:
-            got = SvcObj([ANY_PIECE], f"service {name} is not defined")
+            got = SvcObj([ANY_PIECE], Text("input.fortios.service_undefined", name=name))
         self._cache[name] = got
         return got
 
     def _group(self, e: Entry, stack: tuple) -> SvcObj:
         pieces: list[Piece] = []
-        unknown = []
+        unknown: list[str] = []
         for m in e.get("member") or []:
             o = self.resolve(m, stack)
             if o.unknown:
                 unknown.append(o.unknown)
             pieces.extend(o.pieces)
         if unknown:
-            return SvcObj([ANY_PIECE], "; ".join(unknown))
+            return SvcObj([ANY_PIECE], join_reasons(unknown))
         return SvcObj(pieces)
 
 
@@ -482,14 +484,14 @@ def custom_service(e: Entry) -> SvcObj:
     proxy = e.low("proxy", "disable")
     proxy_5x = e.low("explicit-proxy", "disable")
     if "enable" in (proxy, proxy_5x):
-        return SvcObj([ANY_PIECE], f"service {name} is an explicit-proxy service")
+        return SvcObj([ANY_PIECE], Text("input.fortios.service_proxy", name=name))
     if e.has("iprange") or e.has("fqdn"):
         e.get("iprange"), e.get("fqdn")
         if (e.first("iprange", "0.0.0.0") not in ("0.0.0.0", None)) or e.first("fqdn"):
-            return SvcObj([ANY_PIECE], f"service {name} restricts destinations (iprange/fqdn) not modelled")
+            return SvcObj([ANY_PIECE], Text("input.fortios.service_destinations", name=name))
     ast = e.low("app-service-type", "disable")
     if ast not in ("disable", None):
-        return SvcObj([ANY_PIECE], f"service {name}: app-service-type {ast} not modelled")
+        return SvcObj([ANY_PIECE], Text("input.fortios.service_app_type", name=name, value=ast))
     if proto in ("TCP/UDP/SCTP", "TCP/UDP/UDP-LITE/SCTP"):
         pieces: list[Piece] = []
         for key, p in _RANGE_KEYS:
@@ -500,12 +502,13 @@ def custom_service(e: Entry) -> SvcObj:
             for v in vals:
                 r = parse_portrange(v)
                 if r is None:
-                    return SvcObj([ANY_PIECE], f"service {name}: {key} {v} not understood")
+                    why = Text("input.fortios.service_range_unread", name=name, setting=key, value=v)
+                    return SvcObj([ANY_PIECE], why)
                 by_src.setdefault(r[1], []).append(r[0])
             for sr, drs in by_src.items():
                 pieces.append(Piece(p, tuple(drs), (sr,) if sr else None))
         if not pieces:
-            return SvcObj([ANY_PIECE], f"service {name} has no port range")
+            return SvcObj([ANY_PIECE], Text("input.fortios.service_no_range", name=name))
         return SvcObj(pieces)
     if proto == "ICMP":
         t = e.first("icmptype")
@@ -514,7 +517,7 @@ def custom_service(e: Entry) -> SvcObj:
             ti = int(t) if t is not None else None
             ci = int(c) if c is not None else None
         except ValueError:
-            return SvcObj([ANY_PIECE], f"service {name}: icmp type/code not understood")
+            return SvcObj([ANY_PIECE], Text("input.fortios.service_icmp_unread", name=name))
         return SvcObj([Piece(PROTO_ICMP, icmp_type=ti, icmp_code=ci)])
     if proto == "ICMP6":
         e.get("icmptype"), e.get("icmpcode")
@@ -522,10 +525,10 @@ def custom_service(e: Entry) -> SvcObj:
     if proto == "IP":
         num = e.first("protocol-number", "0")
         if not (num or "").isdigit() or int(num) > 255:
-            return SvcObj([ANY_PIECE], f"service {name}: protocol-number {num} not understood")
+            return SvcObj([ANY_PIECE], Text("input.fortios.service_protocol_number", name=name, value=num))
         n = int(num)
         return SvcObj([ANY_PIECE if n == 0 else Piece(n)])
-    return SvcObj([ANY_PIECE], f"service {name}: protocol {proto} not modelled (explicit-proxy protocols)")
+    return SvcObj([ANY_PIECE], Text("input.fortios.service_protocol", name=name, protocol=proto))
 
 
 def is_all(pieces: list[Piece]) -> bool:

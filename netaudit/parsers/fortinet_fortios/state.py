@@ -19,6 +19,7 @@ from typing import cast
 
 from netaddr import IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import AddrMatch, Device, Filter, ParseReport, Reference, Src
 from netaudit.parsers.fortinet_fortios.addresses import AddressBook
 from netaudit.parsers.fortinet_fortios.facts import Admin, FortiOSFacts, SnmpCommunity
@@ -30,6 +31,23 @@ def interface_address(ifs: dict[str, IfRec], name: str) -> IPNetwork | None:
     """The first address of interface ``name`` among the records ``ifs`` (None: none)."""
     rec = ifs.get(name)
     return rec.addresses[0][0] if rec is not None and rec.addresses else None
+
+
+# --------------------------------------------------------------------------- partial reasons
+
+# Why a construct is only partly understood, as catalogue texts (a report words them in
+# its language): those several modules give, written once here.
+SERVICE_NEGATE = Text("input.fortios.service_negate")
+
+
+def not_understood(error: str) -> Text:
+    """A section or policy whose reading failed (``error``: what the exception says)."""
+    return Text("input.fortios.not_understood", error=error)
+
+
+def settings_unread(settings) -> Text:
+    """The settings of a policy (``Setting``s with a ``key``) not understood."""
+    return Text("input.fortios.settings_unread", keys=", ".join(s.key for s in settings))
 
 
 # The box-wide sections the control plane reads, by their reader (parser._GLOBAL_ORDER).

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
+from netaudit.messages import Text
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP
 
 
@@ -95,26 +96,29 @@ HANDLERS = {
     "system virtual-wire-pair": ("vdom", "h_wire_pair"),
 }
 
+# Section → why it is partial (a catalogue text: the report words it in its language).
+_ZTNA_PROXY = Text("input.fortios.ztna_proxy")
+_POLICY_VPN = Text("input.fortios.policy_vpn")
 PARTIAL_SECTIONS = {
-    "firewall policy6": "IPv6 firewall policies not modelled (the engine is IPv4 only)",
-    "firewall local-in-policy6": "IPv6 local-in policies not modelled (IPv4 only)",
-    "firewall vip6": "IPv6 virtual IPs not modelled (IPv4 only)",
-    "firewall vip46": "NAT46 virtual IPs not modelled",
-    "firewall vip64": "NAT64 virtual IPs not modelled",
-    "firewall policy46": "NAT46 policies not modelled",
-    "firewall policy64": "NAT64 policies not modelled",
-    "firewall identity-based-route": "identity-based routes not modelled",
-    "firewall ttl-policy": "TTL policies not modelled",
-    "firewall acl": "interface ACLs (deny-only, hardware) not modelled: they can only block more than stated here",
-    "firewall access-proxy": "ZTNA access proxy not modelled",
-    "firewall access-proxy-virtual-host": "ZTNA access proxy not modelled",
-    "firewall ipmacbinding table": "IP/MAC binding not modelled",
-    "vpn ipsec phase1": "policy-based IPsec VPN not modelled",
-    "vpn ipsec phase2": "policy-based IPsec VPN not modelled",
-    "vpn ocvpn": "overlay-controller VPN not modelled",
-    "system wccp": "WCCP redirection not modelled",
-    "system nat64": "NAT64 not modelled",
-    "ztna": "ZTNA not modelled",
+    "firewall policy6": Text("input.fortios.policy6"),
+    "firewall local-in-policy6": Text("input.fortios.local_in6"),
+    "firewall vip6": Text("input.fortios.vip6"),
+    "firewall vip46": Text("input.fortios.vip46"),
+    "firewall vip64": Text("input.fortios.vip64"),
+    "firewall policy46": Text("input.fortios.policy46"),
+    "firewall policy64": Text("input.fortios.policy64"),
+    "firewall identity-based-route": Text("input.fortios.identity_routes"),
+    "firewall ttl-policy": Text("input.fortios.ttl_policies"),
+    "firewall acl": Text("input.fortios.interface_acls"),
+    "firewall access-proxy": _ZTNA_PROXY,
+    "firewall access-proxy-virtual-host": _ZTNA_PROXY,
+    "firewall ipmacbinding table": Text("input.fortios.ipmac_binding"),
+    "vpn ipsec phase1": _POLICY_VPN,
+    "vpn ipsec phase2": _POLICY_VPN,
+    "vpn ocvpn": Text("input.fortios.ocvpn"),
+    "system wccp": Text("input.fortios.wccp"),
+    "system nat64": Text("input.fortios.nat64"),
+    "ztna": Text("input.fortios.ztna"),
 }
 
 # Sections (or section families) without effect on IPv4 reachability or exposure.
@@ -583,10 +587,10 @@ IFACE_IGNORED_PREFIXES = (
 )
 # Interface settings that change forwarding in ways not modelled (value → reason).
 IFACE_PARTIAL = {
-    ("wccp", "enable"): "WCCP redirection on the interface not modelled",
-    ("ips-sniffer-mode", "enable"): "one-arm sniffer interface (does not forward)",
-    ("vlan-protocol", "8021ad"): "QinQ (802.1ad) VLAN not modelled",
-    ("l2tp-client", "enable"): "L2TP client interface not modelled",
+    ("wccp", "enable"): Text("input.fortios.iface_wccp"),
+    ("ips-sniffer-mode", "enable"): Text("input.fortios.iface_sniffer"),
+    ("vlan-protocol", "8021ad"): Text("input.fortios.iface_qinq"),
+    ("l2tp-client", "enable"): Text("input.fortios.iface_l2tp_client"),
 }
 
 POLICY_IGNORED = frozenset(

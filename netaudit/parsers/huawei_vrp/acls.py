@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from netaudit.messages import Text
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, AddrMatch, FilterLine, Match, Src
-from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown
+from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, join_reasons
 from netaudit.parsers.huawei_vrp.state import AclState, Behavior, Classifier, VrpState
 from netaudit.parsers.huawei_vrp.syntax import ICMP_TYPES, PROTOCOLS, port_op
 from netaudit.parsers.ip import ip_to_int
@@ -35,6 +36,18 @@ _UNMODELLED = {
     "igmp-type": 1,
 }
 _FLAGS_UNMODELLED = ("fragment", "none-first-fragment", "ttl-expired", "first-fragment")
+
+
+@lru_cache(maxsize=1024)  # an ACL repeats its options rule after rule: one text each
+def _unmodelled(option: str) -> Text:
+    """Why a rule with this option (as written) is partial."""
+    return Text("input.vrp.option_unmodelled", option=option)
+
+
+@lru_cache(maxsize=64)
+def _tcp_flag(flag: str) -> Text:
+    """Why a rule matching ``tcp-flag FLAG`` (other than established) is partial."""
+    return Text("input.vrp.tcp_flag", flag=flag)
 
 
 def acl_kind(number: int) -> str:
@@ -77,7 +90,7 @@ def _pattern(address: str, wildcard: str) -> tuple[AddrMatch, str | None] | None
         # said, since the reading is not certain.
         plen = int(wildcard)
         bits = (1 << (32 - plen)) - 1
-        return AddrMatch(addr & ~bits & 0xFFFFFFFF, bits), f"wildcard '{wildcard}' read as a prefix length"
+        return AddrMatch(addr & ~bits & 0xFFFFFFFF, bits), Text("input.vrp.wildcard_prefix", wildcard=wildcard)
     wild = ip_to_int(wildcard)
     if wild is None:
         return None
@@ -148,21 +161,21 @@ def parse_rule(acl: AclState, tokens: list[str], low: list[str]) -> tuple[int | 
                 fields["tcp_established"] = True
                 i += 2
             else:
-                doubts.append(f"tcp-flag {low[i + 1]} not modelled")
+                doubts.append(_tcp_flag(low[i + 1]))
                 i += 2
                 while i < n and low[i] in ("ack", "fin", "psh", "rst", "syn", "urg", "mask"):
                     i += 1
         elif word == "logging":
             i += 1
         elif word in _FLAGS_UNMODELLED:
-            doubts.append(f"'{word}' not modelled")
+            doubts.append(_unmodelled(word))
             i += 1
         elif word in _UNMODELLED:
-            doubts.append(f"'{' '.join(tokens[i : i + 1 + _UNMODELLED[word]])}' not modelled")
+            doubts.append(_unmodelled(" ".join(tokens[i : i + 1 + _UNMODELLED[word]])))
             i += 1 + _UNMODELLED[word]
         else:
             raise Unknown
-    line = FilterLine(action, [Match(**fields)], Src("", 0), partial="; ".join(doubts) or None)
+    line = FilterLine(action, [Match(**fields)], Src("", 0), partial=join_reasons(doubts) or None)
     return number, line, line.partial
 
 
@@ -208,7 +221,7 @@ class AclReader(VrpState):
         elif "match-order" in low:
             acl.auto_order = auto
         if kind not in ("basic", "advanced"):
-            why = f"{kind} ACL not modelled"
+            why = Text("input.vrp.acl_kind", kind=kind)
             acl.partial = why
             self.rep.add_partial(f"acl {name}", why, src)
             self.ctx = IGNORE_CTX

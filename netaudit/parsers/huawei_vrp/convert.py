@@ -29,8 +29,8 @@ from netaudit.model import (
     Reference,
     Src,
 )
-from netaudit.parsers.base import runtime_address_match
-from netaudit.parsers.huawei_vrp.state import IfState, VrpState
+from netaudit.parsers.base import join_reasons, runtime_address_match
+from netaudit.parsers.huawei_vrp.state import IfState, VrpState, in_block
 from netaudit.parsers.huawei_vrp.syntax import ethernet_like, hostname_of_file
 from netaudit.parsers.ip import prefix_of
 
@@ -73,7 +73,7 @@ class ModelBuilder(VrpState):
             if acl.auto_order and len({ln.action for ln in lines}) > 1:
                 # Depth-first order (the most specific rule first, then rule number):
                 # with permits and denies both, which rule decides is not modelled.
-                partial = "match-order auto (depth-first order) with permit and deny rules not modelled"
+                partial = Text("input.vrp.match_order_auto")
                 self.rep.add_partial(f"acl {name}", partial, acl.src)
             self.dev.filters[name] = Filter(
                 name, lines, Action.DENY, kind="acl", source=acl.src, partial=partial, default_text=LOGIN_DEFAULT
@@ -159,9 +159,9 @@ class ModelBuilder(VrpState):
             iface.mode = L2Mode.ACCESS
             iface.access_vlan = st.default_vlan or 1
             if link == "dot1q-tunnel" and st.link_src is not None:
-                self.iface_partial(iface, "QinQ (dot1q-tunnel) port not modelled", st.link_src)
+                self.iface_partial(iface, Text("input.vrp.dot1q_tunnel"), st.link_src)
             elif link.startswith("negotiation") and st.link_src is not None:
-                self.iface_partial(iface, "link-type negotiation (LNP) may make the port a trunk", st.link_src)
+                self.iface_partial(iface, Text("input.vrp.lnp"), st.link_src)
 
     # ------------------------------------------------------------------ filters
 
@@ -207,36 +207,37 @@ class ModelBuilder(VrpState):
         why: list[str] = []
         lines: list[FilterLine] = []
         if name not in self.policies:
-            why.append(f"traffic policy {name} is not defined")
+            why.append(Text("input.vrp.policy_undefined", name=name))
         for cname, bname, _ in self.policies.get(name, []):
             cls, beh = self.classifiers.get(cname), self.behaviors.get(bname)
             if cls is None or beh is None:
-                why.append(f"classifier {cname} or behavior {bname} not defined")
+                why.append(Text("input.vrp.pair_undefined", classifier=cname, behavior=bname))
                 continue
             if cls.unread:
-                why.append(f"classifier {cname}: {'; '.join(cls.unread)} not modelled")
+                # the clauses as written (configuration text, never translated)
+                why.append(Text("input.vrp.classifier_unread", classifier=cname, lines="; ".join(cls.unread)))
             if beh.unread:
-                why.append(f"behavior {bname}: {'; '.join(beh.unread)} not modelled")
+                why.append(Text("input.vrp.behavior_unread", behavior=bname, lines="; ".join(beh.unread)))
             if cls.operator == "and" and len(cls.acls) > 1:
-                why.append(f"classifier {cname}: operator and over several ACLs not modelled")
+                why.append(Text("input.vrp.classifier_and", classifier=cname))
             action = Action.DENY if beh.action == "deny" else Action.PERMIT
             for acl_name in cls.acls:
                 base = self.dev.filters.get(self.acl_name(acl_name))
                 if base is None:
-                    why.append(f"classifier {cname}: ACL {acl_name} not defined")
+                    why.append(Text("input.vrp.classifier_acl_undefined", classifier=cname, acl=acl_name))
                     continue
                 if base.partial:
-                    why.append(f"ACL {acl_name}: {base.partial}")
+                    why.append(Text("input.vrp.acl_reason", acl=acl_name, reason=base.partial))
                 for ln in base.lines:
                     if ln.action == Action.DENY:
-                        why.append(f"ACL {acl_name} {ln.name}: a deny rule in a classifier's ACL not modelled")
+                        why.append(Text("input.vrp.classifier_deny", acl=acl_name, rule=ln.name))
                         continue
                     lines.append(
                         FilterLine(action, ln.matches, ln.source, name=f"{cname}/{bname} {ln.name}", partial=ln.partial)
                     )
         used = {f"traffic classifier {c}" for c, _, _ in self.policies.get(name, [])} | {f"traffic policy {name}"}
-        why += [f"{label}: {reason}" for label, reason in self.unread_mqc if label in used]
-        partial = "; ".join(dict.fromkeys(why)) or None
+        why += [in_block(label, reason) for label, reason in self.unread_mqc if label in used]
+        partial = join_reasons(list(dict.fromkeys(why))) or None
         self.dev.filters[key] = Filter(
             key, lines, Action.PERMIT, kind="synthesized", source=src, partial=partial, default_text=POLICY_DEFAULT
         )
@@ -258,8 +259,7 @@ class ModelBuilder(VrpState):
                     pname, psrc = policies[-1]
                     self.ref("traffic-policy", pname, psrc)
                     if filters:
-                        why = "traffic-filter and traffic-policy in one direction: their combination not modelled"
-                        self.iface_partial(iface, why, psrc)
+                        self.iface_partial(iface, Text("input.vrp.filter_and_policy"), psrc)
                     else:
                         setattr(iface, attr, self._traffic_policy(pname, psrc)[0])
         # traffic-filter vlan V …: on the VLAN's routed interface (the packets it routes
@@ -273,8 +273,7 @@ class ModelBuilder(VrpState):
         for iface, direction, name, src in targets:
             attr = "filter_in" if direction == "inbound" else "filter_out"
             if getattr(iface, attr) is not None:
-                why = "a traffic-filter of the interface and one of its VLAN or the device: their order not modelled"
-                self.iface_partial(iface, why, src)
+                self.iface_partial(iface, Text("input.vrp.filter_order"), src)
                 continue
             setattr(iface, attr, self._traffic_filter(name, src))
 
@@ -291,18 +290,17 @@ class ModelBuilder(VrpState):
                 if group is not None:
                     pool = self.nat_groups.get(group)
                     if pool is None or not pool[0]:
-                        partial = f"NAT address-group {group} not defined or not read"
+                        partial = Text("input.vrp.nat_group_unread", group=group)
                         rule_kw = {}
                     else:
                         rule_kw = {"to_ip": pool[0]}
                         if pool[0] != pool[1]:
-                            self.rep.add_partial(
-                                "nat outbound", f"address-group {group} approximated by its first address", src
-                            )
+                            first = Text("input.vrp.nat_group_first", group=group)
+                            self.rep.add_partial("nat outbound", first, src)
                 if acl:
                     self.ref("acl", acl, src)
                 if real is None or real not in dev.filters:
-                    partial = partial or f"ACL {acl} of nat outbound is not defined"
+                    partial = partial or Text("input.vrp.nat_acl_undefined", acl=acl)
                 rule = NatRule(
                     kind="source",
                     acl=real if real in dev.filters else None,
@@ -317,8 +315,7 @@ class ModelBuilder(VrpState):
                 if iface.filter_out is not None:
                     # Whether the outbound traffic-filter sees the packet before or after
                     # the translation is not established: its verdicts are uncertain.
-                    why = "nat outbound and an outbound traffic-filter: their order not modelled"
-                    self.iface_partial(iface, why, src)
+                    self.iface_partial(iface, Text("input.vrp.nat_and_filter"), src)
         for rule, glob_iface in self.nat_rules:
             if glob_iface is not None:
                 iface = dev.interfaces[glob_iface]
@@ -333,7 +330,7 @@ class ModelBuilder(VrpState):
                         **runtime_address_match(dev), protocols=rule.match.protocols, dst_ports=rule.match.dst_ports
                     )
                 else:
-                    rule.partial = f"address of {glob_iface} unknown"
+                    rule.partial = Text("input.vrp.nat_server_address", iface=glob_iface)
                     assert rule.source is not None
                     self.rep.add_partial("nat server", rule.partial, rule.source)
             dev.nat_rules.append(rule)
@@ -359,21 +356,18 @@ class ModelBuilder(VrpState):
         vty_ok, vtys = self._vty_allows(proto)
         if (server is not None and not server[0]) or vty_ok is False:
             return
-        why = []
+        why: list[str] = []
         if server is None:
-            why.append(
-                f"no '{'telnet' if proto == 'telnet' else 'stelnet'} server enable' line: the default depends on "
-                "the VRP release (display telnet server status / display ssh server status tells)"
-            )
+            why.append(Text("input.vrp.server_default", command="telnet" if proto == "telnet" else "stelnet"))
         if vty_ok is None:
-            why.append("no 'protocol inbound' on the vty lines: the default depends on the VRP release")
-        why += [f"{ui.src.text}: {ui.partial}" for ui in vtys if ui.partial]
+            why.append(Text("input.vrp.vty_protocol_default"))
+        why += [in_block(ui.src.text, ui.partial) for ui in vtys if ui.partial]
         acls = {self._login_acl(ui.acl[0]) if ui.acl else None for ui in vtys} if vtys else {None}
         acl = next(iter(acls)) if len(acls) == 1 else None
         if len(acls) > 1:
             self.rep.warnings.append(Text("input.vrp.vty_acl_differ", proto=proto))
         src = server[1] if server is not None else (vtys[0].protocol_src or vtys[0].src) if vtys else None
-        partial = "; ".join(why) or None
+        partial = join_reasons(why) or None
         dev.services.append(
             MgmtService(
                 proto,
@@ -397,10 +391,8 @@ class ModelBuilder(VrpState):
                 continue
             partial = None
             if state is None:
-                partial = (
-                    f"no '{'http server' if key == 'http' else 'http secure-server'} enable' line: whether the web "
-                    "server runs by default depends on the model and VRP release (display http server tells)"
-                )
+                command = "http server" if key == "http" else "http secure-server"
+                partial = Text("input.vrp.http_default", command=command)
             dev.services.append(
                 MgmtService(
                     key,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from netaddr import IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import Route, Vlan
 from netaudit.parsers.base import Ctx, Unknown
 from netaudit.parsers.huawei_vrp.state import IfState, VrpState
@@ -103,7 +104,7 @@ class InterfaceReader(VrpState):
                 )
             return
         if low[2] == "unnumbered":
-            self.iface_partial(iface, "ip address unnumbered not modelled", src)
+            self.iface_partial(iface, Text("input.vrp.unnumbered"), src)
             return
         addr, plen, nxt = address_and_length(tokens, 2)
         rest = low[nxt:]
@@ -210,7 +211,7 @@ class InterfaceReader(VrpState):
     def if_dot1q(self, st: IfState, tokens, low, src):
         """``dot1q termination vid N`` on an AR sub-interface (``GE0/0/1.10``)."""
         if len(low) != 4 or low[2] != "vid" or not low[3].isdigit():
-            self.iface_partial(st.iface, "dot1q termination form not modelled", src)
+            self.iface_partial(st.iface, Text("input.vrp.dot1q_form"), src)
             return
         st.iface.encapsulation_vlan = int(low[3])
 
@@ -234,10 +235,10 @@ class InterfaceReader(VrpState):
                 continue  # IPv6 is not modelled
             acl, more = (words[1], wl[2:]) if wl[0] == "name" and len(words) >= 2 else (words[0], wl[1:])
             if acl.isdigit() and 4000 <= int(acl) <= 4999:
-                self.iface_partial(st.iface, f"Layer-2 ACL {acl} in traffic-filter not modelled", src)
+                self.iface_partial(st.iface, Text("input.vrp.l2_acl_filter", acl=acl), src)
                 continue
             if more:
-                self.iface_partial(st.iface, f"traffic-filter option {' '.join(more)} not modelled", src)
+                self.iface_partial(st.iface, Text("input.vrp.filter_option", option=" ".join(more)), src)
             name = acl
         if name is None:
             return True
@@ -309,7 +310,7 @@ class InterfaceReader(VrpState):
         return True
 
     def if_packet_filter(self, st: IfState, tokens, low, src):
-        self.iface_partial(st.iface, "AR firewall packet-filter on the interface not modelled", src)
+        self.iface_partial(st.iface, Text("input.vrp.packet_filter"), src)
 
     def if_urpf(self, st: IfState, tokens, low, src):
         """``ip urpf strict|loose [allow-default-route]``."""

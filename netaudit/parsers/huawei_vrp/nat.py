@@ -4,6 +4,7 @@ address-group`` (docs/vendors/huawei_vrp.md, "NAT")."""
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import PROTO_TCP, PROTO_UDP, AddrMatch, Match, NatRule, PortRange
 from netaudit.parsers.base import IGNORE_CTX, Unknown
 from netaudit.parsers.huawei_vrp.state import IfState, VrpState
@@ -26,7 +27,7 @@ class NatReader(VrpState):
             self.nat_groups[tokens[2]] = (a, b, src)
             return
         if len(low) >= 3 and low[1] == "address-group":
-            self.rep.add_partial("nat address-group", "address-group with sections not modelled", src)
+            self.rep.add_partial("nat address-group", Text("input.vrp.nat_group_sections"), src)
             self.nat_groups[tokens[2]] = (0, 0, src)
             self.ctx = IGNORE_CTX
             return
@@ -77,14 +78,14 @@ class NatReader(VrpState):
         rest = low[i:]
         partial = None
         if "vpn-instance" in rest:
-            partial = "nat server with a VPN instance not modelled"
+            partial = Text("input.vrp.nat_server_vpn")
         elif any(w not in ("no-reverse", "description") for w in rest[:1]):
             raise Unknown
         if gports and lports and gports[0].hi - gports[0].lo != lports[0].hi - lports[0].lo:
             raise Unknown
         to_port = lports[0].lo if lports and lports[0].lo == lports[0].hi else None
         if lports and lports[0].lo != lports[0].hi and lports[0] != (gports[0] if gports else None):
-            partial = partial or "port range shifted by nat server not modelled"
+            partial = partial or Text("input.vrp.nat_server_ports")
         dst = (AddrMatch.host(glob_ip),) if glob_ip is not None else None
         rule = NatRule(
             kind="destination",

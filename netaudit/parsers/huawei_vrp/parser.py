@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from netaudit.messages import Text
 from netaudit.model import Src
-from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, table
+from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, join_reasons, table
 from netaudit.parsers.huawei_vrp.acls import AclReader
 from netaudit.parsers.huawei_vrp.convert import ModelBuilder
 from netaudit.parsers.huawei_vrp.interfaces import InterfaceReader
@@ -129,10 +130,10 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         if not understood and not fallback and ctx.kind in ("acl", "classifier", "policy", "ui"):
             # What the line adds is unknown: what the block decides is too (an ACL whose
             # rule was not read is never "without rules", which would filter nothing).
-            why = f"line {lineno} not understood"
+            why = Text("input.vrp.line_unread", line=lineno)
             target = ctx.targets[0]
             if ctx.kind in ("acl", "ui"):
-                target.partial = f"{target.partial}; {why}" if target.partial else why
+                target.partial = join_reasons((target.partial, why))
             else:
                 self.unread_mqc.append((ctx.label, why))
             self.rep.add_partial(ctx.label, why, self.src(lineno, stripped))
@@ -146,7 +147,7 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         if low[2:3] == ["local"]:
             self.ignored += 1
             return
-        self.rep.add_partial(" ".join(tokens[:3]), "AR firewall zones (stateful inter-zone policy) not modelled", src)
+        self.rep.add_partial(" ".join(tokens[:3]), Text("input.vrp.firewall_zones"), src)
 
     def apply(self, ctx: Ctx, entry, tokens, low, src: Src) -> bool:
         # Block handlers return True for "understood, nothing to record".

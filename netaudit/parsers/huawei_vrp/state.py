@@ -12,10 +12,17 @@ from typing import ClassVar
 
 from netaddr import IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import FilterLine, Interface, NatRule, Src
 from netaudit.parsers.base import LineParser
 from netaudit.parsers.huawei_vrp.facts import VRPFacts
 from netaudit.parsers.huawei_vrp.syntax import interface_kind
+
+
+def in_block(label: str, reason: str) -> Text:
+    """Why a block's line is partial, said with the block (``traffic classifier C: …``,
+    ``user-interface vty 0 4: …``) where the construct it makes partial is another."""
+    return Text("input.vrp.in_block", label=label, reason=reason)
 
 
 @dataclass(eq=False)

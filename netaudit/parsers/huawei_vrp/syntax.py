@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from netaudit.messages import Text
 from netaudit.model import IfKind, PortRange
 from netaudit.parsers.base import Unknown, hostname_from_file
 
@@ -117,20 +118,25 @@ TOP_IGNORED = [
 ]
 
 # Global commands that change forwarding or who reaches the device in a way the model does
-# not capture: counted and shown, their effect left uncertain.
+# not capture: counted and shown, their effect left uncertain.  The reasons are catalogue
+# texts (a report words them in its language); one shared by several tables is one text.
+_PBR = Text("input.vrp.pbr")
+_MPLS = Text("input.vrp.mpls")
+_VLAN_MAPPING = Text("input.vrp.vlan_mapping")
+_MUX_VLAN = Text("input.vrp.mux_vlan")
 TOP_PARTIAL = {
-    "firewall interzone": "AR firewall inter-zone packet filters not modelled",
-    "firewall packet-filter": "AR firewall default action not modelled",
-    "policy-based-route": "policy-based routing not modelled",
-    "ip policy-based-route": "policy-based routing not modelled",
-    "mpls": "MPLS forwarding not modelled",
-    "vsi": "VPLS instances (L2VPN) not modelled",
-    "l2tp-group": "L2TP tunnels not modelled",
-    "ipsec": "IPsec policies not modelled",
-    "ike": "IKE peers and proposals not modelled",
-    "super-vlan": "super VLANs (VLAN aggregation) not modelled",
-    "mux-vlan": "MUX VLANs (principal/group/separate) not modelled",
-    "vlan-mapping": "VLAN mapping not modelled",
+    "firewall interzone": Text("input.vrp.firewall_interzone"),
+    "firewall packet-filter": Text("input.vrp.firewall_default"),
+    "policy-based-route": _PBR,
+    "ip policy-based-route": _PBR,
+    "mpls": _MPLS,
+    "vsi": Text("input.vrp.vsi"),
+    "l2tp-group": Text("input.vrp.l2tp_group"),
+    "ipsec": Text("input.vrp.ipsec"),
+    "ike": Text("input.vrp.ike"),
+    "super-vlan": Text("input.vrp.super_vlans"),
+    "mux-vlan": Text("input.vrp.mux_vlans"),
+    "vlan-mapping": _VLAN_MAPPING,
 }
 
 IFACE_IGNORED = [
@@ -217,32 +223,35 @@ IFACE_IGNORED = [
     "undo enable",
 ]
 
+_ZONE_MEMBER = Text("input.vrp.zone_member")
+_PROTOCOL_VLAN = Text("input.vrp.protocol_vlan")
 IFACE_PARTIAL = {
-    "qinq": "QinQ (802.1ad stacking) not modelled",
-    "port vlan-stacking": "QinQ (VLAN stacking) not modelled",
-    "port vlan-mapping": "VLAN mapping not modelled",
-    "qinq termination": "QinQ termination sub-interface not modelled",
-    "ip policy-based-route": "policy-based routing not modelled",
-    "mpls": "MPLS forwarding not modelled",
-    "ipsec policy": "IPsec policy on the interface not modelled",
-    "l2 binding vsi": "VPLS binding not modelled",
-    "mux-vlan": "MUX VLAN not modelled",
-    "firewall zone": "AR firewall zone membership not modelled",
-    "zone": "AR firewall zone membership not modelled",
-    "mac-vlan": "MAC-based VLAN assignment not modelled",
-    "ip-subnet-vlan": "subnet-based VLAN assignment not modelled",
-    "protocol-vlan": "protocol-based VLAN assignment not modelled",
-    "port protocol-vlan": "protocol-based VLAN assignment not modelled",
-    "ip unnumbered": "IP unnumbered interface not modelled",
-    "ppp ipcp": "PPP address negotiation not modelled",
+    "qinq": Text("input.vrp.qinq"),
+    "port vlan-stacking": Text("input.vrp.vlan_stacking"),
+    "port vlan-mapping": _VLAN_MAPPING,
+    "qinq termination": Text("input.vrp.qinq_termination"),
+    "ip policy-based-route": _PBR,
+    "mpls": _MPLS,
+    "ipsec policy": Text("input.vrp.ipsec_policy_iface"),
+    "l2 binding vsi": Text("input.vrp.vsi_binding"),
+    "mux-vlan": _MUX_VLAN,
+    "firewall zone": _ZONE_MEMBER,
+    "zone": _ZONE_MEMBER,
+    "mac-vlan": Text("input.vrp.mac_vlan"),
+    "ip-subnet-vlan": Text("input.vrp.subnet_vlan"),
+    "protocol-vlan": _PROTOCOL_VLAN,
+    "port protocol-vlan": _PROTOCOL_VLAN,
+    "ip unnumbered": Text("input.vrp.ip_unnumbered"),
+    "ppp ipcp": Text("input.vrp.ppp_ipcp"),
 }
 
 VLAN_IGNORED = ["name", "description", "mac-address", "igmp-snooping", "statistic", "multicast", "dhcp snooping"]
+_SUPER_VLAN = Text("input.vrp.super_vlan")
 VLAN_PARTIAL = {
-    "aggregate-vlan": "super VLAN (VLAN aggregation) not modelled",
-    "access-vlan": "super VLAN (VLAN aggregation) not modelled",
-    "mux-vlan": "MUX VLAN not modelled",
-    "subordinate": "MUX VLAN not modelled",
+    "aggregate-vlan": _SUPER_VLAN,
+    "access-vlan": _SUPER_VLAN,
+    "mux-vlan": _MUX_VLAN,
+    "subordinate": _MUX_VLAN,
 }
 
 UI_IGNORED = [

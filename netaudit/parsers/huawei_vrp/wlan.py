@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from netaudit.messages import Text
 from netaudit.model import Src, Ssid
 from netaudit.parsers.base import Ctx
 from netaudit.parsers.huawei_vrp.state import VrpState
@@ -90,8 +91,4 @@ class WlanReader(VrpState):
             self.dev.ssids.append(
                 Ssid(name, vlan=int(vlan) if vlan.isdigit() else None, open_auth=open_auth, source=vap.src)
             )
-        self.rep.add_partial(
-            "wlan",
-            "where the APs put the SSIDs' service VLANs (direct or tunnel forwarding, AP uplinks) is not modelled",
-            self.wlan_src,
-        )
+        self.rep.add_partial("wlan", Text("input.vrp.wlan_vlans"), self.wlan_src)

@@ -36,7 +36,7 @@ from netaddr import AddrFormatError, IPAddress
 
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, L2Mode, NatRule, Src
-from netaudit.parsers.base import evolve
+from netaudit.parsers.base import evolve, join_reasons
 from netaudit.parsers.packet_sets import Cond, intersect_all, to_matches
 
 from .facts import Forwarding
@@ -95,11 +95,8 @@ def finish_firewall(st: State) -> None:
         st.facts.firewall_present = False
         universe = st.l3_universe()
         for name in universe:
-            st.iface_partial(
-                st.dev.interfaces[name],
-                "no firewall package in the input",
-                st.dev.interfaces[name].source or Src(st.file, 1, ""),
-            )
+            itf = st.dev.interfaces[name]
+            st.iface_partial(itf, Text("input.openwrt.no_firewall_package"), itf.source or Src(st.file, 1, ""))
         return
     st.facts.firewall_present = True
     defaults = next(iter(st.text.of("firewall", "defaults")), None)
@@ -117,7 +114,7 @@ def finish_firewall(st: State) -> None:
     in_rules: dict[str, list[Line]] = {z: [] for z in zones}
     any_fwd: list[Line] = []
     any_in: list[Line] = []
-    nat_partial: list[tuple[str, Src]] = []
+    nat_partial: list[tuple[Text, Src]] = []
     for s in st.text.of("firewall", "rule"):
         _rule(st, s, zones, ipsets, fwd_rules, in_rules, any_fwd, any_in, nat_partial)
     for s in st.text.of("firewall", "forwarding"):
@@ -130,7 +127,7 @@ def finish_firewall(st: State) -> None:
     partial_all = _includes(st)
     for reason, src in nat_partial:
         for nr in st.dev.nat_rules:
-            nr.partial = f"{nr.partial}; {reason}" if nr.partial else reason
+            nr.partial = join_reasons((nr.partial, reason))
         st.partial("firewall", reason, src)
     est_src = defaults.src if defaults is not None else Src(st.file, 1, "(fw4 built-in)")
     # forward
@@ -240,7 +237,7 @@ def _zones(st: State, d_in: str, d_out: str, d_fwd: str) -> dict[str, Zone]:
         for key in ("extra", "extra_src", "extra_dest"):
             if s.has(key):
                 s.get(key)
-                st.partial(f"zone {name}", f"{key} (raw iptables arguments) not modelled", s.line(key))
+                st.partial(f"zone {name}", Text("input.openwrt.zone_extra", option=key), s.line(key))
         if fam in ("ipv6", "6"):
             out[name] = z  # exists for IPv6 only: matches no IPv4 packet
             continue
@@ -312,7 +309,9 @@ def _ipsets(st: State) -> dict[str, IpSet]:
         name = s.get("name")
         if _disabled(s):
             if name:
-                out.setdefault(name, IpSet(None, None, f"ipset {name!r} is disabled: {_NOT_CREATED}"))
+                out.setdefault(
+                    name, IpSet(None, None, Text("input.openwrt.ipset_disabled", name=repr(name), then=_NOT_CREATED))
+                )
             continue
         for key in ("storage", "maxelem", "comment", "counters", "reload_set", "hashsize"):
             s.get(key)
@@ -322,24 +321,26 @@ def _ipsets(st: State) -> dict[str, IpSet]:
         matches = s.values("match")
         types = [t for t in map(_ipset_type, matches) if t is not None]
         if not types or len(types) != len(matches):
-            out[name] = IpSet(None, None, f"ipset {name!r} has no match type fw4 reads: {_NOT_CREATED}")
+            out[name] = IpSet(None, None, Text("input.openwrt.ipset_no_type", name=repr(name), then=_NOT_CREATED))
             continue
         direction, kind = types[0]
         family = (s.get("family") or "4").lower()
         entries = s.values("entry")
         dynamic = _filled_at_run_time(s, name in filled, bool(entries))
         if len(types) > 1 or kind not in ("ip", "net") or family not in ("4", "ipv4", "inet"):
-            out[name] = IpSet(
-                None, direction, f"ipset {name!r} (match {' '.join(matches)}, family {family}) not modelled"
+            unmodelled = Text(
+                "input.openwrt.ipset_unmodelled", name=repr(name), matches=" ".join(matches), family=family
             )
+            out[name] = IpSet(None, direction, unmodelled)
             continue
         if dynamic is not None:
-            out[name] = IpSet(None, direction, f"ipset {name!r}: {dynamic}")
+            out[name] = IpSet(None, direction, Text("input.openwrt.ipset_reason", name=repr(name), reason=dynamic))
             continue
         why: list[str] = []
-        r = addresses(entries, {}, why, "ipset entry")
+        r = addresses(entries, {}, why, Text("input.openwrt.what_ipset_entry"))
         if why or not isinstance(r, tuple):
-            out[name] = IpSet(None, direction, f"ipset {name!r}: {'; '.join(why) or 'no IPv4 entry'}")
+            reason = join_reasons(why) or Text("input.openwrt.ipset_no_ipv4")
+            out[name] = IpSet(None, direction, Text("input.openwrt.ipset_reason", name=repr(name), reason=reason))
         else:
             out[name] = IpSet(r, direction, None)
     return out
@@ -347,20 +348,20 @@ def _ipsets(st: State) -> dict[str, IpSet]:
 
 # fw4 creates no such set, so it skips the rules naming it; a service may still register
 # a set of that name at run time (procd firewall data): the rule is not ignored here.
-_NOT_CREATED = "fw4 skips the rules naming it unless a service defines the set at run time"
+_NOT_CREATED = Text("input.openwrt.ipset_not_created")
 
 
-def _filled_at_run_time(s: Section, by_dnsmasq: bool, has_entries: bool) -> str | None:
+def _filled_at_run_time(s: Section, by_dnsmasq: bool, has_entries: bool) -> Text | None:
     """Why an ipset's members are not its ``list entry`` lines, or None when they are."""
     timeout = (s.get("timeout") or "").strip()
     if s.get("loadfile"):
-        return "its members come from a file at run time (loadfile)"
+        return Text("input.openwrt.ipset_loadfile")
     if timeout.isdigit():
-        return "its members expire and are added at run time (timeout)"
+        return Text("input.openwrt.ipset_timeout")
     if by_dnsmasq:
-        return "dnsmasq adds the addresses of DNS answers to it at run time"
+        return Text("input.openwrt.ipset_dnsmasq")
     if not has_entries:
-        return "no entry in the export: its members are added at run time"
+        return Text("input.openwrt.ipset_no_entry")
     return None
 
 
@@ -417,7 +418,7 @@ def _rule(st, s, zones, ipsets, fwd_rules, in_rules, any_fwd, any_in, nat_partia
         s.consume_all()  # an IPv6 rule: understood, nothing for IPv4
         return
     if target == "notrack":
-        nat_partial.append((f"notrack rule {name}: NAT is skipped for its packets", s.src))
+        nat_partial.append((Text("input.openwrt.notrack", name=name), s.src))
         return
     if target not in POLICIES:
         if target:
@@ -425,7 +426,7 @@ def _rule(st, s, zones, ipsets, fwd_rules, in_rules, any_fwd, any_in, nat_partia
         return  # no verdict: fw4 writes the rule without one (a counter)
     if src is None:
         return  # output rule: traffic the router sends, not modelled
-    partial = "; ".join(why) or None
+    partial = join_reasons(why) or None
     dev_opt = s.get("device")
     if dev_opt:
         one = frozenset({dev_opt})
@@ -495,7 +496,7 @@ def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> No
         if to_ip is None:
             st.warn(s.src, Text("input.openwrt.snat_no_src_dip", name=name))
             return
-        partial = "; ".join(why) or None
+        partial = join_reasons(why) or None
         for c in intersect_all(conds, dest.egress):
             for m in to_matches(c):
                 dev.nat_rules.append(
@@ -532,14 +533,15 @@ def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> No
                     to_port = None
                 else:
                     # A port outside the range becomes the range's first free port.
-                    why.append(f"port range {rport_v}: modelled as its first port")
-    partial = "; ".join(why) or None
+                    why.append(Text("input.openwrt.port_range_first", range=rport_v))
+    partial = join_reasons(why) or None
     if partial:
         st.partial(f"redirect {name}", partial, s.src)
     if s.flag("reflection", True) and s.values("reflection_zone"):
         others = [z for z in s.values("reflection_zone") if not (isinstance(dest, Zone) and z == dest.name)]
         if others:
-            st.partial(f"redirect {name}", f"reflection into zones {others} not modelled", s.line("reflection_zone"))
+            reflection = Text("input.openwrt.reflection_zones", zones=str(others))
+            st.partial(f"redirect {name}", reflection, s.line("reflection_zone"))
     src.dnat_src = src.dnat_src or s.src
     for c in intersect_all(src.ingress, conds):
         inifs = c.inif
@@ -608,11 +610,11 @@ def _masquerade(st: State, z: Zone) -> None:
     why: list[str] = []
     msrc = addresses(s.values("masq_src"), {}, why, "masq_src")
     mdst = addresses(s.values("masq_dest"), {}, why, "masq_dest")
-    partial = "; ".join(why) or None
+    partial = join_reasons(why) or None
     base = Cond(src=msrc if isinstance(msrc, tuple) else None, dst=mdst if isinstance(mdst, tuple) else None)
     outs = sorted(d for d in z.devices if d in st.dev.interfaces and st.dev.interfaces[d].mode == L2Mode.ROUTED)
     if not outs:
-        st.partial(f"zone {z.name}", "masquerade on a zone without devices not modelled", s.line("masq"))
+        st.partial(f"zone {z.name}", Text("input.openwrt.masq_no_devices"), s.line("masq"))
         return
     for o in outs:
         for m in to_matches(base):
@@ -632,7 +634,7 @@ MINIUPNPD_INCLUDE = "/usr/share/miniupnpd/firewall.include"
 
 def _includes(st: State) -> str | None:
     """``config include``: custom nftables/iptables the export does not hold."""
-    reasons = []
+    reasons: list[str] = []
     for s in st.text.of("firewall", "include"):
         if _disabled(s):
             continue
@@ -645,10 +647,10 @@ def _includes(st: State) -> str | None:
         if body is not None and all(not t.strip() or t.strip().startswith("#") for _, t in body):
             continue  # the included file is in the input and holds nothing but comments
         reason = (
-            f"firewall include {path}: its custom rules (a shell script, in the input) are not read"
+            Text("input.openwrt.include_script", path=path)
             if body is not None
-            else f"firewall include {path or s.name}: custom rules not in the export"
+            else Text("input.openwrt.include_missing", path=path or s.name)
         )
         st.partial("firewall include", reason, s.src)
         reasons.append(reason)
-    return "; ".join(reasons) or None
+    return join_reasons(reasons) or None

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from netaddr import AddrFormatError, IPNetwork
 
+from netaudit.messages import Text
 from netaudit.parsers.ip import ip_to_int
 from netaudit.parsers.packet_sets import ADDR_MAX, Cond, intersect, norm, r_not
 
@@ -113,21 +114,30 @@ ICMP6_ONLY = {
 }
 
 # rule/redirect options that narrow what a line matches in a way the model cannot express
+# (what they match on, worded in the report's language)
+_RATE_LIMIT = Text("input.openwrt.narrow_limit")
+_TIME_OF_DAY = Text("input.openwrt.narrow_time")
+_DATE = Text("input.openwrt.narrow_date")
 NARROWING = {
-    "src_mac": "source MAC address",
-    "limit": "rate limit",
-    "limit_burst": "rate limit",
-    "start_time": "time of day",
-    "stop_time": "time of day",
-    "start_date": "date",
-    "stop_date": "date",
-    "weekdays": "weekdays",
-    "monthdays": "days of the month",
-    "mark": "packet mark",
-    "dscp": "DSCP",
-    "helper": "conntrack helper",
-    "extra": "extra iptables arguments",
+    "src_mac": Text("input.openwrt.narrow_src_mac"),
+    "limit": _RATE_LIMIT,
+    "limit_burst": _RATE_LIMIT,
+    "start_time": _TIME_OF_DAY,
+    "stop_time": _TIME_OF_DAY,
+    "start_date": _DATE,
+    "stop_date": _DATE,
+    "weekdays": Text("input.openwrt.narrow_weekdays"),
+    "monthdays": Text("input.openwrt.narrow_monthdays"),
+    "mark": Text("input.openwrt.narrow_mark"),
+    "dscp": Text("input.openwrt.narrow_dscp"),
+    "helper": Text("input.openwrt.narrow_helper"),
+    "extra": Text("input.openwrt.narrow_extra"),
 }
+# What the address and port options of a rule are, in the reasons about their values.
+_SOURCE = Text("input.openwrt.what_source")
+_DESTINATION = Text("input.openwrt.what_destination")
+_SOURCE_PORT = Text("input.openwrt.what_source_port")
+_DESTINATION_PORT = Text("input.openwrt.what_destination_port")
 
 
 class IpSet(NamedTuple):
@@ -136,7 +146,7 @@ class IpSet(NamedTuple):
 
     ranges: tuple | None
     direction: str | None
-    unknown: str | None
+    unknown: Text | None
 
 
 class Family(Exception):
@@ -151,7 +161,8 @@ def split_neg(word: str) -> tuple[bool, str]:
 
 def addresses(values: list[str], ipsets: dict, why: list[str], what: str) -> tuple | str | None:
     """Ranges of a ``src_ip``/``dest_ip`` list; None = unconstrained; ``"v6"`` when only
-    IPv6 addresses were given (the rule is IPv6-only)."""
+    IPv6 addresses were given (the rule is IPv6-only).  A value not read adds its reason
+    to ``why``, naming it as ``what`` (an option name, or a catalogue text: "source" …)."""
     pos: list[tuple[int, int]] = []
     neg: list[tuple[int, int]] = []
     v6 = 0
@@ -165,7 +176,7 @@ def addresses(values: list[str], ipsets: dict, why: list[str], what: str) -> tup
             continue
         try:
             if "/" in w and w.split("/", 1)[1].count(".") == 3 and not _contiguous(w.split("/", 1)[1]):
-                why.append(f"{what} {w}: a non-contiguous mask not modelled")
+                why.append(Text("input.openwrt.mask_noncontiguous", what=what, value=w))
                 continue
             n = IPNetwork(w)
         except (AddrFormatError, ValueError, TypeError):
@@ -174,11 +185,11 @@ def addresses(values: list[str], ipsets: dict, why: list[str], what: str) -> tup
                 try:
                     rng = (int(IPNetwork(lo).first), int(IPNetwork(hi).first))
                 except (AddrFormatError, ValueError):
-                    why.append(f"{what} {w!r} not understood")
+                    why.append(Text("input.openwrt.value_unread", what=what, value=repr(w)))
                     continue
                 (neg if inv else pos).append(rng)
                 continue
-            why.append(f"{what} {w!r} (a host name?) not modelled: matched as any address")
+            why.append(Text("input.openwrt.host_name", what=what, value=repr(w)))
             continue
         if n.version == 6:
             v6 += 1
@@ -235,10 +246,10 @@ def ports(values: list[str], why: list[str], what: str) -> tuple | None:
             a = int(lo)
             b = int(hi) if sep else a
         except ValueError:
-            why.append(f"{what} {w!r} not understood (a service name?): matched as any port")
+            why.append(Text("input.openwrt.port_unread", what=what, value=repr(w)))
             continue
         if not (0 <= a <= b <= 65535):
-            why.append(f"{what} {w!r} out of range")
+            why.append(Text("input.openwrt.port_out_of_range", what=what, value=repr(w)))
             continue
         (neg if inv else pos).append((a, b))
     if not pos and not neg:
@@ -257,7 +268,7 @@ def protocols(values: list[str], why: list[str]) -> list[str | int | None]:
     for w in values or ["tcpudp"]:
         inv, w = split_neg(w.lower())
         if inv:
-            why.append(f"negated protocol !{w} not modelled: matched as every protocol")
+            why.append(Text("input.openwrt.protocol_negated", protocol=w))
             return [None]
         if w in ("all", "any", "*"):
             return [None]
@@ -276,7 +287,7 @@ def protocols(values: list[str], why: list[str]) -> list[str | int | None]:
         elif w in PROTO_NUMBERS:
             out.append(PROTO_NUMBERS[w])
         else:
-            why.append(f"protocol {w!r} not known: matched as every protocol")
+            why.append(Text("input.openwrt.protocol_unknown", protocol=repr(w)))
             return [None]
     return list(dict.fromkeys(out))
 
@@ -300,16 +311,16 @@ def rule_conds(
         for key, what in NARROWING.items():  # (most rules have none: one test above)
             if sec.has(key):
                 sec.get(key)
-                why.append(f"{what} ({key}) not modelled: the line is matched without it")
-    src = addresses(sec.values(src_key), ipsets, why, "source")
-    dst = addresses(sec.values(dip_key or dst_key), ipsets, why, "destination")
+                why.append(Text("input.openwrt.option_narrowing", what=what, option=key))
+    src = addresses(sec.values(src_key), ipsets, why, _SOURCE)
+    dst = addresses(sec.values(dip_key or dst_key), ipsets, why, _DESTINATION)
     if src == "v6" or dst == "v6":
         raise Family
     ipset = sec.get("ipset")
     if ipset:
         src, dst = _ipset_match(ipset, ipsets, src, dst, why)
-    sp = ports(sec.values(sport_key), why, "source port")
-    dp = ports(sec.values(dport_key), why, "destination port")
+    sp = ports(sec.values(sport_key), why, _SOURCE_PORT)
+    dp = ports(sec.values(dport_key), why, _DESTINATION_PORT)
     itypes_raw = sec.values("icmp_type")
     protos = protocols(sec.values("proto"), why)
     out: list[Cond] = []
@@ -326,7 +337,7 @@ def rule_conds(
             v4_types.append((int(a), int(b), int(b)) if b else (int(a), 0, 255))
             only6 = False
         elif tl not in ICMP6_ONLY:
-            why.append(f"icmp_type {t!r} not known")
+            why.append(Text("input.openwrt.icmp_type_unknown", value=repr(t)))
             only6 = False
     for p in protos:
         if p is None:
@@ -363,20 +374,18 @@ def _ipset_match(option: str, ipsets: dict[str, IpSet], src, dst, why: list[str]
     words = spec.replace(",", " ").split()
     entry = ipsets.get(words[0]) if words else None
     if entry is None:
-        why.append(f"ipset {option!r} is not defined in the firewall package: {_UNDEFINED}")
+        # fw4 skips a rule naming a set it has not created; a service may register one at
+        # run time: the rule is kept, partial
+        why.append(Text("input.openwrt.ipset_undefined", name=repr(option)))
         return src, dst
     if entry.ranges is None:
-        why.append(entry.unknown or f"ipset {option!r}: its members are not known")
+        why.append(entry.unknown or Text("input.openwrt.ipset_members_unknown", name=repr(option)))
         return src, dst
     direction = next((w for w in words[1:4] if w in ("src", "dst", "dest")), None) or entry.direction or "src"
     ranges = r_not(entry.ranges, ADDR_MAX) if inv else entry.ranges
     if direction == "src":
         return (ranges if not isinstance(src, tuple) else _and(src, ranges)), dst
     return src, (ranges if not isinstance(dst, tuple) else _and(dst, ranges))
-
-
-# fw4 skips a rule naming a set it has not created; a service may register one at run time.
-_UNDEFINED = "fw4 skips the rule unless a service defines the set at run time"
 
 
 def _and(a: tuple, b: tuple) -> tuple:

@@ -27,6 +27,7 @@ from netaddr import AddrFormatError, IPAddress, IPNetwork
 
 from netaudit.messages import Text
 from netaudit.model import PROTO_UDP, IfKind, L2Mode, Match, MgmtService, PolicyRoute, PortRange, Route, Src, Vlan
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import cond, to_matches
 
 from .state import Logical, State
@@ -136,7 +137,7 @@ def _logical(st: State, devices: dict) -> None:
             itf = st.iface(l3, IfKind.TUNNEL, s.src)
             itf.description = name
             lg.l3 = l3
-            st.iface_partial(itf, f"{proto} tunnel: peers and their allowed addresses not modelled", s.src)
+            st.iface_partial(itf, Text("input.openwrt.vpn_tunnel", proto=proto), s.src)
             if proto == "wireguard":
                 _wireguard(st, s, itf)
             continue
@@ -144,7 +145,7 @@ def _logical(st: State, devices: dict) -> None:
             if l2:
                 itf = st.iface(l2, kind_of(l2), s.src)
                 lg.l3 = l2
-                st.iface_partial(itf, f"protocol {proto} not modelled", s.line("proto"))
+                st.iface_partial(itf, Text("input.openwrt.proto_unmodelled", proto=proto), s.line("proto"))
             continue
         if l2:
             itf = st.iface(l2, kind_of(l2), s.src)
@@ -174,7 +175,7 @@ def _wireguard(st: State, s: Section, itf) -> None:
             PROTO_UDP,
             (PortRange(1, 65535),),
             source=s.line("listen_port") if port is not None else s.src,
-            partial="no listen_port: WireGuard listens on a UDP port chosen when the interface comes up",
+            partial=Text("input.openwrt.wireguard_port"),
         )
     st.dev.services.append(svc)
 
@@ -200,10 +201,10 @@ def _bridges(st: State, devices: dict) -> None:
             itf = st.iface(name, IfKind.VLAN, s.src)
             itf.parent, itf.encapsulation_vlan = parent or None, vid
             if t == "8021ad":
-                st.iface_partial(itf, "802.1ad (QinQ) device not modelled", s.src)
+                st.iface_partial(itf, Text("input.openwrt.qinq_device"), s.src)
         elif t in ("macvlan", "veth", "vrf"):
             itf = st.iface(name, IfKind.OTHER, s.src)
-            st.iface_partial(itf, f"device type {t} not modelled", s.line("type"))
+            st.iface_partial(itf, Text("input.openwrt.device_type_unmodelled", type=t), s.line("type"))
         elif t and t not in ("tunnel",):
             st.warn(s.line("type"), Text("input.openwrt.device_type_unknown", type=t))
     vlans_by_bridge: dict[str, list[Section]] = {}
@@ -250,7 +251,7 @@ def _bridges(st: State, devices: dict) -> None:
             itf.parent, itf.encapsulation_vlan = parent, vid
             p = st.iface(parent, kind_of(parent), itf.source)
             if p.mode == L2Mode.BRIDGE_PORT and itf.source is not None:
-                st.iface_partial(itf, f"VLAN device on bridge port {parent} not modelled", itf.source)
+                st.iface_partial(itf, Text("input.openwrt.vlan_on_port", parent=parent), itf.source)
 
 
 def _filtering_bridge(st: State, b: str, secs: list[Section]) -> None:
@@ -373,12 +374,8 @@ def _switches(st: State) -> None:
                         if lg.l3 == seg or lg.l2 == seg:
                             target = st.dev.interfaces.get(lg.l3 or "")
                             if target is not None:
-                                st.iface_partial(
-                                    target,
-                                    f"switch port {p} carries VLAN {vid} tagged, with other VLANs, to a device "
-                                    "not in the snapshot (which may bridge them)",
-                                    s.line("ports"),
-                                )
+                                why = Text("input.openwrt.switch_port_tagged", port=p, vid=vid)
+                                st.iface_partial(target, why, s.line("ports"))
                     continue
                 itf.mode, itf.parent = L2Mode.BRIDGE_PORT, seg
                 itf.description = f"switch {sw} port {p} (VLAN {vid})"
@@ -444,7 +441,7 @@ def _addresses(st: State) -> None:
                 _table(st, rt, s.get("ip4table"), s.line("ip4table"))
                 dev.routes.append(rt)
         if s.get("ip4table"):
-            st.iface_partial(itf, "ip4table: the interface's connected routes go to another table", s.line("ip4table"))
+            st.iface_partial(itf, Text("input.openwrt.ip4table"), s.line("ip4table"))
         if s.flag("disabled"):
             itf.shutdown = True
 
@@ -476,14 +473,14 @@ def _routes(st: State) -> None:
             out = names[0] if names else None
             if out is None:
                 st.refs.append(("interface", iface_name, s.line("interface"), iface_name in st.logical))
-                partial = f"interface {iface_name} has no device"
+                partial = Text("input.openwrt.route_no_device", name=iface_name)
         nh = None
         gw = s.get("gateway")
         if gw and gw != "0.0.0.0":
             try:
                 nh = int(IPAddress(gw))
             except (AddrFormatError, ValueError):
-                partial = f"gateway {gw!r} not understood"
+                partial = Text("input.openwrt.gateway_unread", gateway=repr(gw))
         rtype = (s.get("type") or "unicast").lower()
         rt = Route(
             net,
@@ -496,7 +493,7 @@ def _routes(st: State) -> None:
         )
         _table(st, rt, s.get("table"), s.line("table"))
         if rtype not in ("unicast", "blackhole", "unreachable", "prohibit", "local"):
-            rt.partial = f"route type {rtype} not modelled"
+            rt.partial = Text("input.openwrt.route_type", type=rtype)
         if partial or rt.partial:
             st.partial(f"route {net}", rt.partial or partial or "", s.src)
         dev.routes.append(rt)
@@ -525,7 +522,7 @@ def _tunnel_peer_routes(st: State) -> None:
                     net.cidr,
                     interface=names[0],
                     source=src,
-                    partial=f"WireGuard peer {s.get('description') or s.name}: routed into the tunnel",
+                    partial=Text("input.openwrt.wireguard_peer", name=s.get("description") or s.name),
                 )
             )
 
@@ -536,10 +533,10 @@ def _rules(st: State) -> None:
     prio = [(_int(s.get("priority")), i, s) for i, s in enumerate(secs)]
     if any(p is not None for p, _, _ in prio) and any(p is None for p, _, _ in prio):
         for _, _, s in prio:
-            st.partial("policy routing", "rules with and without priority: their order is netifd's", s.src)
+            st.partial("policy routing", Text("input.openwrt.rule_priority_mix"), s.src)
     prio.sort(key=lambda t: (t[0] if t[0] is not None else 30000, t[1]))
     for _, _, s in prio:
-        reasons = []
+        reasons: list[str] = []
         kw: dict = {}
         src_v = s.get("src")
         dst_v = s.get("dest")
@@ -547,7 +544,7 @@ def _rules(st: State) -> None:
             if val:
                 n = parse_cidr(val)
                 if n is None:
-                    reasons.append(f"{key} {val!r} not understood")
+                    reasons.append(Text("input.openwrt.rule_value_unread", option=key, value=repr(val)))
                 else:
                     kw[key] = ((n.first, n.last),)
         inif = s.get("in")
@@ -556,9 +553,9 @@ def _rules(st: State) -> None:
             kw["inif"] = frozenset(names)
         for key in ("mark", "invert", "tos", "uidrange", "suppress_prefixlength", "ipproto", "sport", "dport"):
             if s.get(key):
-                reasons.append(f"rule option {key} not modelled")
+                reasons.append(_rule_option(key))
         if s.get("out"):
-            reasons.append("rule option out not modelled")
+            reasons.append(_rule_option("out"))
         c = cond(**kw)
         matches = to_matches(c) if c is not None else []
         action = (s.get("action") or "").lower()
@@ -570,13 +567,18 @@ def _rules(st: State) -> None:
         elif lookup:
             pr = PolicyRoute(matches, "table", table=lookup, fallback=True, source=s.src, name="ip rule")
         else:
-            reasons.append(f"rule action {action or '(none)'} not modelled")
+            reasons.append(Text("input.openwrt.rule_action", action=action or Text("input.openwrt.none")))
             pr = PolicyRoute(matches or [Match()], "main", source=s.src, name="ip rule")
         if reasons:
-            pr.partial = "; ".join(reasons)
+            pr.partial = join_reasons(reasons)
             st.partial("policy routing", pr.partial, s.src)
         if c is not None:
             dev.policy_routes.append(pr)
+
+
+def _rule_option(option: str) -> Text:
+    """Why an ``ip rule`` with this option is partial."""
+    return Text("input.openwrt.rule_option", option=option)
 
 
 def _int(v: str | None) -> int | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from netaudit.messages import Text
 from netaudit.model import Device, ParseReport, ParseResult, Reference, Src
 
 from . import firewall, network, services, wireless
@@ -65,10 +66,7 @@ def unreadable_packages(st: State) -> None:
     as partial; for network, firewall and wireless every routed interface is partial
     (verdicts through it unknown), never a model made of the lines around the typo."""
     for package, src in st.text.broken.items():
-        reason = (
-            f"libuci cannot load package {package}: line {src.line} is no UCI command "
-            "(the whole file is rejected): what it configures is not known"
-        )
+        reason = Text("input.openwrt.package_broken", package=package, line=src.line)
         if package not in FORWARDING_CONFIG:
             st.partial(f"package {package}", reason, src)
             continue
@@ -82,13 +80,13 @@ def unreadable_packages(st: State) -> None:
 # Packages that change what is forwarded or filtered, which this parser does not model
 # a configured one makes every routed interface partial (verdicts through it unknown).
 FORWARDING_PACKAGES = {
-    "mwan3": "multi-WAN policy routing (mwan3)",
-    "pbr": "policy-based routing (pbr)",
-    "vpn-policy-routing": "policy-based routing (vpn-policy-routing)",
-    "openvpn": "OpenVPN tunnels",
-    "bcp38": "BCP38 source filtering",
-    "banip": "banIP blocklists",
-    "nft-qos": "nft-qos rules",
+    "mwan3": Text("input.openwrt.pkg_mwan3"),
+    "pbr": Text("input.openwrt.pkg_pbr"),
+    "vpn-policy-routing": Text("input.openwrt.pkg_vpn_policy_routing"),
+    "openvpn": Text("input.openwrt.pkg_openvpn"),
+    "bcp38": Text("input.openwrt.pkg_bcp38"),
+    "banip": Text("input.openwrt.pkg_banip"),
+    "nft-qos": Text("input.openwrt.pkg_nft_qos"),
 }
 
 
@@ -99,7 +97,7 @@ def unmodelled_packages(st: State) -> None:
         sections = [s for s in st.text.of(package) if s.flag("enabled", True) and not s.flag("disabled", False)]
         if not sections:
             continue
-        reason = f"{what} is configured and not modelled"
+        reason = Text("input.openwrt.package_unmodelled", what=what)
         for itf in st.dev.interfaces.values():
             if itf.is_l3:
                 st.iface_partial(itf, reason, sections[0].src)

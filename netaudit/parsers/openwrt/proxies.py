@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from netaddr import AddrFormatError, IPAddress, IPNetwork
 
+from netaudit.messages import Text
 from netaudit.model import (
     PROTO_TCP,
     PROTO_UDP,
@@ -48,6 +49,7 @@ from netaudit.model import (
     PortRange,
     Src,
 )
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import addr_pats, norm
 
 from .state import State
@@ -80,7 +82,7 @@ def finish_proxies(st: State) -> None:
         # squid.conf (config_file) may open further ports (http_port, icp_port …): as for
         # a package not read, any port possibly open (services._unread_daemons).
         conf = s.get("config_file") or "/etc/squid/squid.conf"
-        why = f"squid's configuration file {conf} is not in the input: squid may listen on other ports"
+        why = Text("input.openwrt.squid_conf", path=conf)
         for proto in (PROTO_TCP, PROTO_UDP):
             st.dev.services.append(MgmtService("squid", proto, (PortRange(0, 65535),), source=s.src, partial=why))
     for s in st.text.of("microsocks", "microsocks"):
@@ -94,7 +96,7 @@ def finish_proxies(st: State) -> None:
 def _shadowsocks(st: State) -> None:
     for kind in ("ss_server", "ss_local", "ss_redir", "ss_tunnel"):
         name = kind.replace("_", "-")
-        why = f"{name} runs only if its package (shadowsocks-libev-{name}) is installed, which UCI does not show"
+        why = Text("input.openwrt.ss_package", name=name)
         for s in st.text.of("shadowsocks-libev", kind):
             if s.flag("disabled", False):
                 continue
@@ -110,7 +112,7 @@ def _shadowsocks(st: State) -> None:
     for s in st.text.of("shadowsocks-libev", "ss_rules"):
         if s.flag("disabled", False):
             continue
-        reason = "shadowsocks-libev ss_rules redirects forwarded traffic into ss-redir (not modelled)"
+        reason = Text("input.openwrt.ss_rules")
         for itf in st.dev.interfaces.values():
             if itf.is_l3:
                 st.iface_partial(itf, reason, s.src)
@@ -124,7 +126,7 @@ def _relay(
     addr: int | str,
     clients: tuple[tuple[AddrMatch, ...], Src] | None,
     src: Src,
-    why: str | None = None,
+    why: Text | None = None,
 ) -> None:
     """The relay ``name`` on ``port`` (-1: not understood, any port) at ``addr`` (an
     address, :data:`EVERY`, :data:`UNREACHABLE` or a host name), admitting ``clients``
@@ -133,13 +135,13 @@ def _relay(
         return
     reasons = [r for r in (why,) if r]
     if port < 0:
-        reasons.append(f"{name}: listening port not understood (any port)")
+        reasons.append(Text("input.openwrt.proxy_port_unread", name=name))
     if isinstance(addr, str) and addr != EVERY:
-        reasons.append(f"{name} listens on {addr}, a name (modelled as every address)")
+        reasons.append(Text("input.openwrt.proxy_host_name", name=name, addr=addr))
     own = addr_pats(norm([(addr, addr)])) if isinstance(addr, int) else None
     at = f"{IPAddress(addr)}:{port}" if isinstance(addr, int) else str(port)
     ports = (PortRange(port, port),) if port >= 0 else ()
-    partial = "; ".join(reasons) or None
+    partial = join_reasons(reasons) or None
     for r in reasons:
         st.partial(name, r, src)
     listener = None

@@ -74,7 +74,8 @@ def finish_services(st: State) -> None:
             lg = st.logical.get(iface)
             if lg is not None and lg.l3 and dev.interfaces[lg.l3].dynamic_address:
                 acl = None  # bound to a run-time address: modelled as every address
-                st.partial("dropbear", f"bound to {iface}, whose address is assigned at run time", s.line("Interface"))
+                why = Text("input.openwrt.dropbear_runtime", iface=iface)
+                st.partial("dropbear", why, s.line("Interface"))
             else:
                 acl = _acl_dst(
                     st,
@@ -159,11 +160,7 @@ def finish_services(st: State) -> None:
             dev.filters[flt.name] = flt
             acl = flt.name
         if s.get("listen_address"):
-            st.partial(
-                "dnsmasq",
-                "listen_address not modelled: DNS is taken to answer on every address",
-                s.line("listen_address"),
-            )
+            st.partial("dnsmasq", Text("input.openwrt.dnsmasq_listen"), s.line("listen_address"))
         for proto in (PROTO_UDP, PROTO_TCP):
             dev.services.append(
                 MgmtService("dns", proto, (PortRange(port, port),), acl=acl, interfaces=ifaces, source=s.src)
@@ -253,7 +250,7 @@ def _unread_daemons(st: State) -> None:
     if not unread:
         return
     first = next(s for s in st.text.sections if s.package == unread[0])
-    why = f"package {', '.join(unread)} not read: a daemon of it may listen on any port"
+    why = Text("input.openwrt.package_unread", names=", ".join(unread))
     for name, proto in (("any-tcp", PROTO_TCP), ("any-udp", PROTO_UDP)):
         st.dev.services.append(MgmtService(name, proto, ports=(PortRange(0, 65535),), source=first.src, partial=why))
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from netaudit.messages import Text
 from netaudit.model import Device, IfKind, Interface, ParseReport, Src
+from netaudit.parsers.base import join_reasons
 
 from .facts import OpenWrtFacts
 from .uci import Section, UciText
@@ -51,7 +52,7 @@ class State:
         self.rep.add_partial(construct, reason, src)
 
     def iface_partial(self, itf: Interface, reason: str, src: Src) -> None:
-        itf.partial = f"{itf.partial}; {reason}" if itf.partial else reason
+        itf.partial = join_reasons((itf.partial, reason))
         self.rep.add_partial(f"interface {itf.name}", reason, src)
 
     def warn(self, src: Src, message: Text) -> None:

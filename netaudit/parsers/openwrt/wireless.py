@@ -68,9 +68,9 @@ def finish_wireless(st: State) -> None:
         if mode == "ap" and ssid and not disabled:
             st.dev.ssids.append(Ssid(ssid, name, vlan, open_auth, s.src))
         if mode not in ("ap", "sta", "mesh", "adhoc", "wds", "monitor"):
-            st.iface_partial(itf, f"wireless mode {mode} not modelled", s.line("mode"))
+            st.iface_partial(itf, Text("input.openwrt.wifi_mode", mode=mode), s.line("mode"))
         if mode in ("mesh", "wds", "adhoc"):
-            st.iface_partial(itf, f"wireless mode {mode} links other routers not in the snapshot", s.line("mode"))
+            st.iface_partial(itf, Text("input.openwrt.wifi_mode_links", mode=mode), s.line("mode"))
 
 
 def _attach(st: State, name: str, network: str, sec) -> int | None:
@@ -80,7 +80,7 @@ def _attach(st: State, name: str, network: str, sec) -> int | None:
     lg = st.logical.get(network)
     if lg is None:
         st.refs.append(("interface", network, sec.line("network"), False))
-        st.iface_partial(itf, f"network {network} is not defined", sec.line("network"))
+        st.iface_partial(itf, Text("input.openwrt.wifi_network_undefined", network=network), sec.line("network"))
         return None
     st.refs.append(("interface", network, sec.line("network"), True))
     l2 = lg.l2
@@ -102,9 +102,7 @@ def _attach(st: State, name: str, network: str, sec) -> int | None:
         itf.mode, itf.parent, itf.access_vlan = L2Mode.ACCESS, base, int(vid)
         return int(vid)
     if l2 in st.filtering:
-        st.iface_partial(itf, f"radio on VLAN-filtering bridge {l2} without a VLAN", sec.line("network"))
+        st.iface_partial(itf, Text("input.openwrt.wifi_bridge_no_vlan", bridge=l2), sec.line("network"))
         return None
-    st.iface_partial(
-        itf, f"network {network} sits on {l2}, not a bridge: netifd cannot add the radio", sec.line("network")
-    )
+    st.iface_partial(itf, Text("input.openwrt.wifi_not_bridge", network=network, device=l2), sec.line("network"))
     return None
