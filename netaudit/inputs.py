@@ -74,6 +74,7 @@ from .decoding import (
 )
 from .messages import Text
 from .model import Device, InputError, ParseReport, ParseResult
+from .parsers.base import join_reasons
 
 if TYPE_CHECKING:
     from .parsers.state_routes import StateResult
@@ -695,10 +696,10 @@ def _parse_config(
         # What the rest of the file says of the devices' own services (a `line vty` cut
         # before its `transport input ssh`) is not known: each is partial, a finding on
         # it not proven.
-        why = f"the file is cut short{f' at line {line}' if line else ''}: the rest of its configuration is not known"
+        why = Text("input.truncated.rest_unknown_at", line=line) if line else Text("input.truncated.rest_unknown")
         for d in devices:
             for svc in d.services:
-                svc.partial = f"{svc.partial}; {why}" if svc.partial else why
+                svc.partial = join_reasons((svc.partial, why))
     if not devices:
         problem = Text("input.no_device")
         _problem(snap, at(display, problem))

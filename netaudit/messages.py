@@ -36,7 +36,7 @@ def _word_names(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f.removeprefix("snippet.") for f in names))
 
 
-def t(key: str, lang: str = "vi", **fields) -> str:
+def t(key: str, lang: str = "vi", /, **fields) -> str:
     """The text for ``key`` in ``lang`` with fields filled in (and, in a :func:`neutral`
     text, its words in ``lang``)."""
     entry = CATALOGUE[key]
@@ -50,7 +50,7 @@ def t(key: str, lang: str = "vi", **fields) -> str:
     return text.format(**{k: v.render(lang) if isinstance(v, Text) else v for k, v in fields.items()})
 
 
-def both(key: str, **fields) -> dict[str, str]:
+def both(key: str, /, **fields) -> dict[str, str]:
     """{"vi": …, "en": …} for JSON output."""
     return {lang: t(key, lang, **fields) for lang in LANGS}
 

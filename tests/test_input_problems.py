@@ -96,6 +96,23 @@ def test_every_sample_cut_short_is_a_loud_problem(office, name, fraction, tmp_pa
         assert len(err.strip().splitlines()) == 1 and name in err
 
 
+def test_services_of_a_file_cut_short_say_why_in_both_languages(tmp_path):
+    """What the rest of a cut file says of the devices' own services is not known: each
+    service is partial with a catalogue reason (a Vietnamese report says it in
+    Vietnamese), joined to a reason the parser gave it."""
+    from netaudit.messages import Text
+
+    folder = copy_sample(tmp_path, "cisco-commune-leaky")
+    raw = (SAMPLES / "cisco-commune-leaky" / "edge-rt.cfg").read_bytes()
+    (folder / "edge-rt.cfg").write_bytes(cut_mid_line(raw, 0.8))
+    snap = load_snapshot([folder / "edge-rt.cfg"])
+    services = [s for d in snap.devices for s in d.services]
+    assert services and all(isinstance(s.partial, Text) for s in services)
+    for s in services:
+        assert "the file is cut short at line" in s.partial
+        assert "tệp bị cắt cụt ở dòng" in s.partial.render("vi")
+
+
 @pytest.mark.parametrize("office,name", SAMPLE_FILES)
 def test_sample_cut_sweep_detected_at_parse_level(office, name):
     """Cuts every few hundred bytes: IOS, ASA, FortiOS always detected inside a line

@@ -179,3 +179,12 @@ def test_terminal_summary_in_vietnamese(next_hop_doc):
     assert "không có giao diện nào trong tập cấu hình được cung cấp" in out
     assert NEXT_HOP_VI in out  # the unknown-verdict finding's detail
     assert "which is not in the snapshot" not in out
+
+
+def test_a_text_may_have_fields_named_key_and_lang(monkeypatch):
+    """The catalogue's own arguments are positional: a configuration's "key" or "lang"
+    setting quoted in a reason is a field like any other (it made Text() raise)."""
+    monkeypatch.setitem(messages.CATALOGUE, "test.fields", {"vi": "{key} / {lang}", "en": "{key} - {lang}"})
+    text = messages.Text("test.fields", key="psk", lang="vi-VN")
+    assert str(text) == "psk - vi-VN" and text.render("vi") == "psk / vi-VN"
+    assert messages.both("test.fields", key="a", lang="b") == {"vi": "a / b", "en": "a - b"}

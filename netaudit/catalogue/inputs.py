@@ -191,6 +191,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "truncated: configuration text follows the last '{end}' (line {line}), so the file does not end "
         "with it: cut short inside a banner, or two files joined? what was read is used",
     },
+    # the devices' own services of a file cut short (netaudit.inputs): partial
+    "input.truncated.rest_unknown": {
+        "vi": "tệp bị cắt cụt: phần cấu hình còn lại chưa được biết",
+        "en": "the file is cut short: the rest of its configuration is not known",
+    },
+    "input.truncated.rest_unknown_at": {
+        "vi": "tệp bị cắt cụt ở dòng {line}: phần cấu hình còn lại chưa được biết",
+        "en": "the file is cut short at line {line}: the rest of its configuration is not known",
+    },
     "input.truncated.fortios_section": {
         "vi": "có thể bị cắt cụt: bản sao lưu FortiGate không có mục '{section}' ({why}): một bản sao lưu bị cắt "
         "giữa hai mục, trước mục này, sẽ có dạng như vậy (tệp dừng ở dòng {line})",
