@@ -859,7 +859,6 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "AR firewall zones (stateful inter-zone policy) not modelled",
     },
     "input.vrp.line_unread": {"vi": "không hiểu được dòng {line}", "en": "line {line} not understood"},
-    "input.vrp.in_block": {"vi": "{label}: {reason}", "en": "{label}: {reason}"},
     # ACL rules and ACLs (acls.py, convert.py)
     "input.vrp.wildcard_prefix": {
         "vi": "wildcard '{wildcard}' được hiểu là độ dài tiền tố (prefix length)",
@@ -897,7 +896,6 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "classifier {classifier}: ACL {acl} chưa được định nghĩa",
         "en": "classifier {classifier}: ACL {acl} not defined",
     },
-    "input.vrp.acl_reason": {"vi": "ACL {acl}: {reason}", "en": "ACL {acl}: {reason}"},
     "input.vrp.classifier_deny": {
         "vi": "ACL {acl} {rule}: chưa mô hình hóa quy tắc deny trong ACL của một classifier",
         "en": "ACL {acl} {rule}: a deny rule in a classifier's ACL not modelled",
@@ -1459,7 +1457,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "policy theo danh tính ({names}): chỉ khớp với người dùng đã xác thực",
         "en": "identity-based policy ({names}): matches authenticated users only",
     },
-    "input.fortios.narrow_ztna": {"vi": "policy ZTNA", "en": "ZTNA policy"},
+    "input.fortios.narrow_ztna": {"vi": "chính sách ZTNA", "en": "ZTNA policy"},
     "input.fortios.narrow_expiry": {
         "vi": "policy hết hạn vào một ngày định trước",
         "en": "policy expires at a set date",
@@ -1510,7 +1508,6 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "dstaddr-negate with a VIP not modelled",
     },
     "input.fortios.vip_undefined": {"vi": "VIP {name} chưa được định nghĩa", "en": "VIP {name} is not defined"},
-    "input.fortios.vip_reason": {"vi": "VIP {name}: {reason}", "en": "VIP {name}: {reason}"},
     "input.fortios.settings_unread": {
         "vi": "không hiểu được các thiết lập: {keys}",
         "en": "settings not understood: {keys}",
@@ -1922,7 +1919,6 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "firewall include {path}: custom rules not in the export",
     },
     # ipsets (firewall.py, fw_conditions.py)
-    "input.openwrt.ipset_reason": {"vi": "ipset {name}: {reason}", "en": "ipset {name}: {reason}"},
     "input.openwrt.ipset_disabled": {"vi": "ipset {name} bị tắt: {then}", "en": "ipset {name} is disabled: {then}"},
     "input.openwrt.ipset_no_type": {
         "vi": "ipset {name} không có kiểu match nào mà fw4 đọc được: {then}",

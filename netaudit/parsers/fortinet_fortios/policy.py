@@ -302,7 +302,7 @@ class Policies(VdomState):
             if dneg:
                 reasons.append(_DSTADDR_NEGATE_VIP)
             if vip.partial:
-                reasons.append(Text("input.fortios.vip_reason", name=vip.name, reason=vip.partial))
+                reasons.append(Text("input.at", where=f"VIP {vip.name}", what=vip.partial))
             mapped = vip.mapped_pats()
             if not mapped:
                 continue

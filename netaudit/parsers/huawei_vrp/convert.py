@@ -227,7 +227,7 @@ class ModelBuilder(VrpState):
                     why.append(Text("input.vrp.classifier_acl_undefined", classifier=cname, acl=acl_name))
                     continue
                 if base.partial:
-                    why.append(Text("input.vrp.acl_reason", acl=acl_name, reason=base.partial))
+                    why.append(Text("input.at", where=f"ACL {acl_name}", what=base.partial))
                 for ln in base.lines:
                     if ln.action == Action.DENY:
                         why.append(Text("input.vrp.classifier_deny", acl=acl_name, rule=ln.name))

@@ -22,7 +22,7 @@ from netaudit.parsers.huawei_vrp.syntax import interface_kind
 def in_block(label: str, reason: str) -> Text:
     """Why a block's line is partial, said with the block (``traffic classifier C: …``,
     ``user-interface vty 0 4: …``) where the construct it makes partial is another."""
-    return Text("input.vrp.in_block", label=label, reason=reason)
+    return Text("input.at", where=label, what=reason)
 
 
 @dataclass(eq=False)

@@ -334,13 +334,13 @@ def _ipsets(st: State) -> dict[str, IpSet]:
             out[name] = IpSet(None, direction, unmodelled)
             continue
         if dynamic is not None:
-            out[name] = IpSet(None, direction, Text("input.openwrt.ipset_reason", name=repr(name), reason=dynamic))
+            out[name] = IpSet(None, direction, Text("input.at", where=f"ipset {name!r}", what=dynamic))
             continue
         why: list[str] = []
         r = addresses(entries, {}, why, Text("input.openwrt.what_ipset_entry"))
         if why or not isinstance(r, tuple):
             reason = join_reasons(why) or Text("input.openwrt.ipset_no_ipv4")
-            out[name] = IpSet(None, direction, Text("input.openwrt.ipset_reason", name=repr(name), reason=reason))
+            out[name] = IpSet(None, direction, Text("input.at", where=f"ipset {name!r}", what=reason))
         else:
             out[name] = IpSet(r, direction, None)
     return out

@@ -100,7 +100,6 @@ REASONS = (
     "narrow_forward_server",
     "dstaddr_negate_vip",
     "vip_undefined",
-    "vip_reason",
     "settings_unread",
     "deny_without_match_vip",
     # addresses and services

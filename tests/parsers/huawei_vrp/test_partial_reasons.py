@@ -44,7 +44,6 @@ REASONS = (
     "ppp_ipcp",
     "firewall_zones",
     "line_unread",
-    "in_block",
     # ACLs and traffic policies
     "wildcard_prefix",
     "tcp_flag",
@@ -57,7 +56,6 @@ REASONS = (
     "behavior_unread",
     "classifier_and",
     "classifier_acl_undefined",
-    "acl_reason",
     "classifier_deny",
     # interfaces
     "unnumbered",

@@ -28,7 +28,6 @@ REASONS = (
     "include_script",
     "include_missing",
     # ipsets
-    "ipset_reason",
     "ipset_disabled",
     "ipset_no_type",
     "ipset_not_created",
