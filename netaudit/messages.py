@@ -111,6 +111,8 @@ class Text(str):
 
     def render(self, lang: str) -> str:
         """The sentence in ``lang`` (English when the key lacks it)."""
+        if lang == "en":  # the text itself: a joined reason's parts are not worded again
+            return str.__str__(self)
         return _render(self.key, lang, self.fields)
 
     def both(self) -> dict[str, str]:
