@@ -497,6 +497,8 @@ def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> No
             st.warn(s.src, Text("input.openwrt.snat_no_src_dip", name=name))
             return
         partial = join_reasons(why) or None
+        if partial:  # listed as the DNAT redirects are (below)
+            st.partial(f"redirect {name}", partial, s.src)
         for c in intersect_all(conds, dest.egress):
             for m in to_matches(c):
                 dev.nat_rules.append(

@@ -390,3 +390,23 @@ def test_other_address_forms_go_to_netaddr(text, expected):
     got = addresses([text], {}, why, "source")
     assert got == expected
     assert bool(why) == (expected is None)
+
+
+def test_a_partial_snat_redirect_is_listed_as_partly_understood():
+    """An SNAT redirect kept with a reason is in the report's list of partly understood
+    constructs, as a DNAT one is (it was only on its NAT rules)."""
+    dev, rep = office("""
+    config redirect
+    \toption name 'snat-may-in'
+    \toption target 'SNAT'
+    \toption src 'lan'
+    \toption dest 'wan'
+    \toption src_ip '192.168.1.50'
+    \toption src_dip '203.0.113.9'
+    \toption src_mac '00:11:22:33:44:55'
+    \toption proto 'all'
+    """)
+    snat = [r for r in dev.nat_rules if r.kind == "source" and r.to_ip is not None and r.partial]
+    assert snat, "the redirect is kept as partial source NAT rules"
+    listed = [p for p in rep.partially_understood if p["construct"] == "redirect snat-may-in"]
+    assert listed and listed[0]["reason"] == str(snat[0].partial)
