@@ -467,21 +467,23 @@ def _routes(st: State) -> None:
         net = net.cidr
         iface_name = s.get("interface")
         out = None
-        partial = None
+        why: list[Text] = []  # every reason the route is partial (one construct, one joined text)
         if iface_name:
             names = st.l3_names(iface_name)
             out = names[0] if names else None
             if out is None:
                 st.refs.append(("interface", iface_name, s.line("interface"), iface_name in st.logical))
-                partial = Text("input.openwrt.route_no_device", name=iface_name)
+                why.append(Text("input.openwrt.route_no_device", name=iface_name))
         nh = None
         gw = s.get("gateway")
         if gw and gw != "0.0.0.0":
             try:
                 nh = int(IPAddress(gw))
             except (AddrFormatError, ValueError):
-                partial = Text("input.openwrt.gateway_unread", gateway=repr(gw))
+                why.append(Text("input.openwrt.gateway_unread", gateway=repr(gw)))
         rtype = (s.get("type") or "unicast").lower()
+        if rtype not in ("unicast", "blackhole", "unreachable", "prohibit", "local"):
+            why.append(Text("input.openwrt.route_type", type=rtype))
         rt = Route(
             net,
             next_hop=nh,
@@ -489,13 +491,11 @@ def _routes(st: State) -> None:
             distance=_int(s.get("metric")) or 0,
             drop=rtype in ("blackhole", "unreachable", "prohibit"),
             source=s.src,
-            partial=partial,
+            partial=join_reasons(why) or None,
         )
         _table(st, rt, s.get("table"), s.line("table"))
-        if rtype not in ("unicast", "blackhole", "unreachable", "prohibit", "local"):
-            rt.partial = Text("input.openwrt.route_type", type=rtype)
-        if partial or rt.partial:
-            st.partial(f"route {net}", rt.partial or partial or "", s.src)
+        if rt.partial:
+            st.partial(f"route {net}", rt.partial, s.src)
         dev.routes.append(rt)
 
 

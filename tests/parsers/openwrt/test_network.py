@@ -386,3 +386,22 @@ def test_swconfig_wan_vlan_tagged_toward_the_isp_alone_is_its_segment():
     dev, _rep = parse(two, "c7.uci")
     partial = {i.name for i in dev.interfaces.values() if "not in the snapshot" in (i.partial or "")}
     assert partial and all("may bridge them" in dev.interfaces[n].partial for n in partial)
+
+
+def test_a_route_keeps_every_reason_it_is_partial():
+    """An undefined interface, a gateway not understood and an unknown route type are all
+    said (the last one read used to replace the others)."""
+    dev, rep = office("""
+    package network
+
+    config route
+    \toption interface 'vpn_tinh'
+    \toption target '10.50.0.0/16'
+    \toption gateway '10.255.0.x'
+    \toption type 'throw'
+    """)
+    rt = next(r for r in dev.routes if str(r.prefix) == "10.50.0.0/16")
+    for part in ("vpn_tinh", "10.255.0.x", "throw"):
+        assert part in rt.partial
+    listed = [p["reason"] for p in rep.partially_understood if p["construct"] == "route 10.50.0.0/16"]
+    assert listed == [str(rt.partial)]
