@@ -117,7 +117,7 @@ class NatBuilder:
         if missing:
             for r in missing:
                 self.missing.append((r, src))
-            raise NatUndefined(undefined(Ref("object", token)))
+            raise NatUndefined(undefined(missing[0]))  # the name missing (a group's member, or the token)
         if partial:
             raise NatUndefined(Text("input.asa.object_partial", name=token))
         return NatAddr(addrs, small_hosts(addrs), name=token)

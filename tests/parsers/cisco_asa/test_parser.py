@@ -736,6 +736,17 @@ def test_nat_naming_an_undefined_object_is_partial_not_unrecognized():
     assert any(r.name == "NOPE" and not r.defined for r in dev.references)
 
 
+def test_nat_naming_a_group_with_an_undefined_member_names_the_member():
+    """The reason names what is missing (the group's member), not the group as an object."""
+    _, rep = parse(
+        NAT_IFACES
+        + "object-group network KHACH\n network-object object NOPE\n"
+        + "nat (inside,outside) source static KHACH KHACH\n"
+    )
+    reasons = [p["reason"] for p in rep.partially_understood if p["construct"] == "nat"]
+    assert reasons and all("object NOPE undefined" in r and "KHACH undefined" not in r for r in reasons), reasons
+
+
 def test_pre_83_nat_makes_only_what_it_may_drop_partial():
     # (tests/parsers/cisco_asa/test_legacy_nat.py has the rest)
     dev, rep = parse(IFACES + "nat (inside) 1 0.0.0.0 0.0.0.0\nglobal (outside) 1 interface\n")
