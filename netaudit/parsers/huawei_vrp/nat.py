@@ -20,7 +20,7 @@ class NatReader(VrpState):
     def h_nat(self, tokens, low, src):
         """``nat address-group N A B`` (system view); the newer block form
         (``nat address-group N name X`` + ``section``) is partial."""
-        if len(low) == 5 and low[1] == "address-group":
+        if len(low) == 5 and low[1] == "address-group" and low[3] != "name":
             a, b = ip_to_int(tokens[3]), ip_to_int(tokens[4])
             if a is None or b is None:
                 raise Unknown

@@ -78,3 +78,15 @@ def test_a_static_route_not_read_is_never_no_route():
     dev, rep = parse_one(huawei_vrp, text, "r.cfg")
     assert [s.line for s in rep.unrecognized] == [3]
     assert [s.line for s in dev.unread_routes] == [3]
+
+
+def test_a_named_address_group_block_is_partial_not_unrecognized():
+    """``nat address-group 1 name POOL`` opens the newer block form (its addresses in
+    ``section`` lines): partial, as ``nat address-group 2`` is — never an unrecognized line."""
+    text = (FIXTURES / "ar651-buudien-pppoe.cfg").read_text(encoding="utf-8")
+    text = text.replace(
+        "#\nip pool", "nat address-group 1 name POOL-WAN\n section 0 203.0.113.10 203.0.113.12\n#\nip pool"
+    )
+    _, rep = parse_one(huawei_vrp, text, "ar651.cfg")
+    assert not [u for u in rep.unrecognized if "address-group" in u.text]
+    assert any(p["construct"] == "nat address-group" for p in rep.partially_understood)
