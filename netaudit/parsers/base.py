@@ -113,10 +113,17 @@ IGNORE = object()  # sentinel: understood, irrelevant on purpose
 
 
 def join_reasons(reasons: Sequence[str | None]) -> str:
-    """Reasons a construct is partial (empty ones left out), joined with "; ": one
-    catalogue :class:`Text` (input.joined) when one of them is one, so that a report
-    words it in its language; the English value is the same either way ("" for none)."""
-    given = [r for r in reasons if r]
+    """Reasons a construct is partial (empty ones left out, each said once, a joined one
+    taken as its parts), joined with "; ": one catalogue :class:`Text` (input.joined) when
+    one of them is one, so that a report words it in its language; the English value is
+    the same either way ("" for none)."""
+    given: list = []
+    for r in reasons:
+        if isinstance(r, Text) and r.key == "input.joined":
+            given.extend(dict(r.fields)["parts"])  # a join of joins is one list of reasons
+        elif r:
+            given.append(r)
+    given = list(dict.fromkeys(given))  # a reason said again (three `nat outbound` lines) once
     if len(given) == 1:
         return given[0]
     if any(isinstance(r, Text) for r in given):
