@@ -69,6 +69,49 @@ def test_linux_partial_reasons_are_worded_in_the_report_language(tmp_path):
     assert "tường lửa của thiết bị chưa xác định" in out and "the firewall is unknown" not in out
 
 
+@pytest.mark.parametrize(
+    "sample,after,rule,reasons",
+    [
+        (
+            "linux-commune-leaky-iptables",
+            "-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT",
+            "-A FORWARD -i enp5s0 -m limit --limit 5/min -j ACCEPT",
+            {"rate limit (-m limit) not modelled": "giới hạn tốc độ (-m limit) không được mô hình hóa"},
+        ),
+        (
+            "linux-commune-leaky",
+            '\t\tiifname "wifi-khach" ip daddr 10.20.99.0/24 drop',
+            '\t\tiifname "wifi-khach" ct mark 0x1 limit rate 5/minute drop',
+            {
+                "'ct mark' not modelled": "'ct mark' không được mô hình hóa",
+                "limit (rate or quota decided at run time)": "limit (tốc độ hoặc hạn mức được quyết định lúc chạy)",
+            },
+        ),
+    ],
+)
+def test_linux_rule_reasons_are_worded_in_the_report_language(tmp_path, sample, after, rule, reasons):
+    """A rule of a Linux sample the model does not fully capture (an iptables rate limit;
+    an nft ``ct mark`` match with a ``limit`` statement): each of its reasons is a
+    partially understood construct with ``reason_text``, the unknown cells it leaves say
+    it in Vietnamese, and a Vietnamese report never in English."""
+    folder = ROOT / "sample_configs" / sample
+    (config,) = folder.glob("*.txt")
+    text = config.read_text()
+    assert text.count(f"{after}\n") == 1
+    dump = tmp_path / config.name
+    dump.write_text(text.replace(f"{after}\n", f"{after}\n{rule}\n"))
+    _, out, _ = run_cli("audit", dump, "--site", folder / "site.yaml", "--format", "json")
+    doc = json.loads(out)
+    given = {p["reason"]: p.get("reason_text") for p in doc["coverage"]["partially_understood"]}
+    for english, vietnamese in reasons.items():
+        assert given[english] == {"vi": vietnamese, "en": english}
+        cells = [c for c in doc["matrix"] if english in (c.get("reason") or "")]
+        assert cells and all(vietnamese in c["reason_text"]["vi"] for c in cells)
+    _, out, _ = run_cli("audit", dump, "--site", folder / "site.yaml", "--format", "md", "--lang", "vi")
+    assert all(vietnamese in out for vietnamese in reasons.values())
+    assert not any(english in out for english in reasons)
+
+
 ROUTEROS = """# 2024-03-12 10:21:33 by RouterOS 7.14.1
 /system identity
 set name=UBND-Xa

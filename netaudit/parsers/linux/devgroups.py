@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from netaudit.messages import Text
 from netaudit.parsers.packet_sets import Cond, intersect_all
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 GROUP_MAX = 0xFFFFFFFF
 # /etc/iproute2/group as iproute2 ships it: "0 default".
 DEFAULT_NAME = "default"
-NO_GROUPS = "interface group match: no 'ip -j addr' section tells the interfaces' groups"
+NO_GROUPS = Text("input.linux.partial.no_groups")
 
 
 class GroupValue(NamedTuple):
@@ -157,9 +158,18 @@ def select(
 
 def unsure(field: str, groups: dict[str, str | None], names: list[str], values: list[GroupValue]) -> Unsure:
     """The :class:`Unsure` of a match whose ``names`` were taken in unknown."""
-    shown = ", ".join(f"{n} ({groups[n] or 'not shown'})" for n in names)
+    # "a (lan), b (not shown)": each interface with its group as a text of its own, the
+    # next ones in its ``more`` (a list of texts joins with "; ", this one with ", ")
+    shown: str = ""
+    for n in reversed(names):
+        group = groups[n]
+        sep = ", " if shown else ""
+        if group is None:
+            shown = Text("input.linux.partial.group_not_shown", name=n, sep=sep, more=shown)
+        else:
+            shown = Text("input.linux.partial.group_shown", name=n, group=group, sep=sep, more=shown)
     wanted = ", ".join(v.name if v.name is not None else _num_text(v) for v in values)
-    why = f"interface group {wanted}: the group of {shown} is not known as a number"
+    why = Text("input.linux.partial.group_unknown", wanted=wanted, shown=shown)
     return Unsure(field, frozenset(names), why)
 
 

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from netaudit.model import Src
 from netaudit.parsers.packet_sets import ANY, Cond, intersect, intersect_all, negate_union
 
+from .reasons import reason
 from .rules import Chain, Rule
 
 MAX_GUARD = 512  # conditions a guard may grow to before the filter is given up as partial
@@ -53,7 +54,7 @@ def flatten(
         rest = negate_union(rule.conds, universe)
         g = rest if guard == [ANY] else intersect_all(guard, rest)
         if len(g) > MAX_GUARD:
-            problems.append(("too many conditions after return/goto rules", rule.src))
+            problems.append((reason("input.linux.partial.guard_too_big"), rule.src))
             return None
         return g
 
@@ -91,23 +92,27 @@ def flatten(
             if v in ("jump", "goto"):
                 tgt = chains.get((ch.family, ch.table, rule.target))
                 if tgt is None:
-                    problems.append((f"{v} to chain {rule.target}, which is not in the dump", rule.src))
-                    out.append(Flat("unknown", eff, rule, [*reasons, f"chain {rule.target} not in the dump"]))
+                    problem = reason("input.linux.partial.jump_to_missing_chain", verdict=v, chain=rule.target)
+                    problems.append((problem, rule.src))
+                    missing = reason("input.linux.partial.chain_missing", chain=rule.target)
+                    out.append(Flat("unknown", eff, rule, [*reasons, missing]))
                     continue
                 if rule.target in stack or len(stack) > MAX_DEPTH:
-                    problems.append((f"{v} loop or nesting deeper than {MAX_DEPTH} at chain {rule.target}", rule.src))
-                    out.append(Flat("unknown", eff, rule, [*reasons, "jump loop"]))
+                    problem = reason("input.linux.partial.jump_too_deep", verdict=v, depth=MAX_DEPTH, chain=rule.target)
+                    problems.append((problem, rule.src))
+                    out.append(Flat("unknown", eff, rule, [*reasons, reason("input.linux.partial.jump_loop")]))
                     continue
                 walk(walk, tgt, eff, (*stack, rule.target), reasons)
                 if v == "jump":
                     continue
             if v in ("return", "goto"):
                 if rule.reasons:
-                    guard_reasons.append(f"follows a partially understood {v} (line {rule.src.line})")
+                    guard_reasons.append(reason("input.linux.partial.after_partial", verdict=v, line=rule.src.line))
                     continue
                 g = narrow(guard, rule)
                 if g is None:
-                    out.append(Flat("unknown", [ANY] if guard == [ANY] else guard, rule, ["too many conditions"]))
+                    too_many: list[str] = [reason("input.linux.partial.too_many_conditions")]
+                    out.append(Flat("unknown", [ANY] if guard == [ANY] else guard, rule, too_many))
                     return
                 if not g:
                     return

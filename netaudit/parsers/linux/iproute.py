@@ -229,12 +229,12 @@ def read_routes(st: State, sec: Section) -> None:
             dev.routes.append(Route(net, drop=True, distance=distance, source=src, table=tbl))
             continue
         if rtype == "throw":
-            why = "throw route: the lookup goes on with the next ip rule (not modelled)"
+            why = Text("input.linux.partial.throw_route")
             dev.routes.append(Route(net, drop=True, distance=distance, source=src, table=tbl, partial=why))
             st.partial("route", why, src)
             continue
         if rtype != "unicast":
-            why = f"route type {rtype} not modelled"
+            why = Text("input.linux.partial.route_type", type=rtype)
             dev.routes.append(Route(net, drop=True, source=src, table=tbl, partial=why))
             st.partial("route", why, src)
             continue
@@ -266,7 +266,9 @@ def read_routes(st: State, sec: Section) -> None:
                     origin=origin,
                     source=src,
                     table=tbl,
-                    partial=None if ifn is None or ifn in dev.interfaces else f"interface {ifn} not in ip addr",
+                    partial=None
+                    if ifn is None or ifn in dev.interfaces
+                    else Text("input.linux.partial.route_interface", name=ifn),
                 )
             )
 

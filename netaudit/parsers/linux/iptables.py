@@ -56,6 +56,7 @@ from .iptables_matches import (
     tokenize,
 )
 from .iptables_plain import plain_conds
+from .reasons import joined, not_understood, reason
 from .rules import Chain, NatTarget, Rule, Ruleset
 
 # Built-in chains per table: hook priority (the iptables NF_IP_PRI_* values).
@@ -75,12 +76,13 @@ INERT = frozenset(
         "CT", "NOTRACK", "SET",
     }
 )  # fmt: skip
+# Targets whose verdict netaudit cannot know (user space or a proxy decides): why.
 USERSPACE = {
-    "NFQUEUE": "NFQUEUE: a user-space program decides the verdict",
-    "QUEUE": "QUEUE: a user-space program decides the verdict",
-    "SYNPROXY": "SYNPROXY answers the SYN itself and lets the connection through after the handshake",
-    "TPROXY": "TPROXY diverts the packet to a local socket",
-    "HMARK": "HMARK sets a hash-based packet mark",
+    "NFQUEUE": Text("input.linux.partial.queue_target", target="NFQUEUE"),
+    "QUEUE": Text("input.linux.partial.queue_target", target="QUEUE"),
+    "SYNPROXY": Text("input.linux.partial.synproxy"),
+    "TPROXY": Text("input.linux.partial.tproxy"),
+    "HMARK": Text("input.linux.partial.hmark"),
 }
 LEGACY_WARNING = "iptables-legacy tables present"
 
@@ -116,8 +118,8 @@ class ParseAccounting:
         count, one partially-understood entry per partial rule or chain)."""
         report.unrecognized.extend(self.unrecognized)
         report.ignored += len(self.ignored)
-        for construct, reason, src in self.partial:
-            report.add_partial(construct, reason, src)
+        for construct, why, src in self.partial:
+            report.add_partial(construct, why, src)
 
 
 @dataclass
@@ -266,14 +268,14 @@ def _declare(st: _State, table: _Table, src: Src, parts: list[str]) -> None:
     st.acc.recognized += 1
     if chain.hook is None:
         if policy != "-":
-            chain.reasons.append(f"policy {policy} on a user chain")
+            chain.reasons.append(reason("input.linux.partial.policy_user_chain", policy=policy))
         return
     if policy in ("ACCEPT", "DROP"):
         chain.policy = policy.lower()
         chain.src = src
         chain.reasons = [r for r in chain.reasons if not r.startswith("policy")]
     else:
-        chain.reasons.append(f"policy {policy} not understood")
+        chain.reasons.append(not_understood(f"policy {policy}"))
 
 
 def _chain(st: _State, table: _Table, name: str, src: Src, declared: bool) -> Chain:
@@ -288,9 +290,10 @@ def _chain(st: _State, table: _Table, name: str, src: Src, declared: bool) -> Ch
         chain = Chain("ip", table.name, name, hook=name.lower(), kind=kind, priority=prio, src=src)
     if not declared:
         # iptables-save declares every chain before its rules: this one was not
-        chain.reasons.append(
-            "policy not in the dump (chain not declared)" if prio is not None else "chain not declared"
+        undeclared = (
+            "input.linux.partial.policy_undeclared" if prio is not None else "input.linux.partial.chain_undeclared"
         )
+        chain.reasons.append(reason(undeclared))
     table.chains[name] = chain
     st.ruleset.chains.append(chain)
     return chain
@@ -328,7 +331,7 @@ def _make_rules(st: _State, table: _Table, chain: Chain, src: Src, words: list[s
         return [rule]
     opts = split_options(words)
     if opts is None:
-        return [Rule([ANY], "unknown", src, reasons=["rule not understood: it may do anything"])]
+        return [Rule([ANY], "unknown", src, reasons=[reason("input.linux.partial.rule_may_do_anything")])]
     conds, reasons = rule_conds(opts, st.ctx)
     tgt: Opt | None = None  # the last -j / -g
     topts: list[Opt] = []  # the options after it
@@ -377,9 +380,9 @@ def _target(rule: Rule, table: _Table, chain: Chain, target: str, how: str, topt
         nat = _nat_spec(specs[0]) if specs else None
         rule.verdict, rule.nat = target.lower(), nat
         if nat is None:
-            return f"{target} {' '.join(specs)} not understood"
+            return not_understood(f"{target} {' '.join(specs)}")
         if len(specs) > 1:
-            return f"{target} with several ranges (the kernel picks among them)"
+            return reason("input.linux.partial.nat_several_ranges", target=target)
         return None
     if target in ("MASQUERADE", "REDIRECT"):
         ports = _arg(topts, "--to-ports")
@@ -387,7 +390,7 @@ def _target(rule: Rule, table: _Table, chain: Chain, target: str, how: str, topt
         if ports:
             got = _port_range(ports[0])
             if got is None:
-                return f"{target} --to-ports {ports[0]} not understood"
+                return not_understood(f"{target} --to-ports {ports[0]}")
             rule.nat = NatTarget(to_port=got[0], to_port_hi=got[1] if got[1] != got[0] else None)
         return None
     if target == "NETMAP":
@@ -395,7 +398,7 @@ def _target(rule: Rule, table: _Table, chain: Chain, target: str, how: str, topt
         rs = parse_addrs(to[0], []) if to else None
         rule.verdict = "snat" if chain.name in ("POSTROUTING", "INPUT") else "dnat"
         rule.nat = NatTarget(to_ip=rs[0][0], to_ip_hi=rs[0][1]) if rs else None
-        return "NETMAP (a 1:1 prefix mapping) not modelled"
+        return reason("input.linux.partial.netmap")
     if target in USERSPACE:
         rule.verdict = "unknown"
         return USERSPACE[target]
@@ -414,7 +417,7 @@ def _mark(rule: Rule, topts: list[Opt]) -> str | None:
             v = int(val, 0)
             m = int(msk, 0) if msk else 0xFFFFFFFF
         except ValueError:
-            return f"MARK {o.name} {o.args[0]} not understood"
+            return not_understood(f"MARK {o.name} {o.args[0]}")
         if o.name == "--set-xmark":
             rule.mark_mask = m
         elif o.name == "--set-mark":  # zero the mask bits, OR the value: xmark V/(M|V)
@@ -431,7 +434,7 @@ def _mark(rule: Rule, topts: list[Opt]) -> str | None:
         # with a partial mask the new mark depends on the old one: known at run time
         rule.mark = v if rule.mark_mask == 0xFFFFFFFF else None
         return None
-    return "MARK without a mark not understood"
+    return reason("input.linux.partial.mark_without_value")
 
 
 def _port_range(text: str) -> tuple[int, int] | None:
@@ -473,14 +476,18 @@ def _finish(st: _State) -> None:
         for chain in table.chains.values():
             if chain.reasons:
                 st.acc.partial.append(
-                    (f"iptables -t {table.name} chain {chain.name}", "; ".join(chain.reasons), chain.src or table.src)
+                    (
+                        f"iptables -t {table.name} chain {chain.name}",
+                        joined(tuple(chain.reasons)),
+                        chain.src or table.src,
+                    )
                 )
             for rule in chain.rules:
                 # a lower-case name is a missing user chain: the flattening reports it
                 if rule.verdict in ("jump", "goto") and rule.target not in table.chains and rule.target.isupper():
-                    rule.reasons.append(f"target {rule.target} not understood: it may do anything")
+                    rule.reasons.append(reason("input.linux.partial.target_may_do_anything", target=rule.target))
                     rule.verdict, rule.target = "unknown", ""
                 if rule.reasons:
                     st.acc.partial.append(
-                        (f"iptables -t {table.name} -A {chain.name}", "; ".join(rule.reasons), rule.src)
+                        (f"iptables -t {table.name} -A {chain.name}", joined(tuple(rule.reasons)), rule.src)
                     )

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from netaudit.messages import Text
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
     ANY,
@@ -49,6 +50,7 @@ from netaudit.parsers.packet_sets import (
 )
 
 from . import devgroups
+from .reasons import not_modelled, not_understood, reason
 
 _new = tuple.__new__  # a named tuple from its fields (packet_sets builds Conds so)
 
@@ -90,26 +92,17 @@ OPENING_SYN = 2  # the flags of a connection-opening TCP packet: SYN alone
 ICMP_NEW_TYPES: Ranges = ((8, 8), (13, 13), (15, 15), (17, 17))
 NOT_ICMP: Ranges = ((0, 0), (2, 255))
 CT_BASE = frozenset({"INVALID", "NEW", "ESTABLISHED", "RELATED", "UNTRACKED"})
-# Match modules the model cannot express: the rule keeps the rest of its condition.
+# Match modules the model cannot express: the rule keeps the rest of its condition, with
+# the reason "<the module's catalogue text> not modelled" ("rate limit (-m limit) not modelled").
 PARTIAL_MODULES = {
-    "limit": "rate limit (-m limit)", "hashlimit": "rate limit (-m hashlimit)",
-    "recent": "recently-seen list (-m recent)", "string": "payload string (-m string)",
-    "time": "time of day (-m time)", "mark": "packet mark (-m mark)",
-    "connmark": "connection mark (-m connmark)", "physdev": "bridge port (-m physdev)",
-    "length": "packet length (-m length)", "ttl": "TTL (-m ttl)", "dscp": "DSCP (-m dscp)",
-    "tos": "TOS (-m tos)", "ecn": "ECN (-m ecn)", "pkttype": "link-layer packet type (-m pkttype)",
-    "mac": "MAC address (-m mac)", "owner": "socket owner (-m owner)", "policy": "IPsec policy (-m policy)",
-    "u32": "u32 payload match", "connlimit": "connection count (-m connlimit)",
-    "connbytes": "connection bytes (-m connbytes)", "helper": "conntrack helper (-m helper)",
-    "quota": "quota (-m quota)", "statistic": "random/nth sampling (-m statistic)",
-    "socket": "socket lookup (-m socket)", "rpfilter": "reverse-path lookup (-m rpfilter)",
-    "bpf": "BPF program (-m bpf)", "cgroup": "cgroup (-m cgroup)",
-    "realm": "routing realm (-m realm)", "ipvs": "IPVS (-m ipvs)", "cluster": "cluster (-m cluster)",
-    "cpu": "CPU (-m cpu)", "esp": "ESP SPI (-m esp)", "ah": "AH SPI (-m ah)",
-    "sctp": "SCTP ports/chunks (-m sctp)", "dccp": "DCCP ports (-m dccp)", "geoip": "GeoIP country",
-    "condition": "condition flag", "rateest": "rate estimator", "nfacct": "nfacct counter",
-    "osf": "OS fingerprint (-m osf)", "ipv4options": "IP options", "dst": "IPv6 options",
-    "tcpmss": "TCP MSS (-m tcpmss)", "set_counters": "ipset counters",
+    m: Text(f"input.linux.module.{m}")
+    for m in (
+        "limit", "hashlimit", "recent", "string", "time", "mark", "connmark", "physdev", "length", "ttl",
+        "dscp", "tos", "ecn", "pkttype", "mac", "owner", "policy", "u32", "connlimit", "connbytes", "helper",
+        "quota", "statistic", "socket", "rpfilter", "bpf", "cgroup", "realm", "ipvs", "cluster", "cpu", "esp",
+        "ah", "sctp", "dccp", "geoip", "condition", "rateest", "nfacct", "osf", "ipv4options", "dst", "tcpmss",
+        "set_counters",
+    )
 }  # fmt: skip
 BASE_OPTS = {
     "-s": "-s", "--source": "-s", "--src": "-s", "-d": "-d", "--destination": "-d", "--dst": "-d",
@@ -272,7 +265,7 @@ def mask_ranges(value: int, mask: int, reasons: list[str], spec: str) -> Ranges:
         lead = 0
         while lead < 32 and (mask >> (31 - lead)) & 1:
             lead += 1
-        reasons.append(f"address {spec}: non-contiguous mask widened to /{lead}")
+        reasons.append(reason("input.linux.partial.mask_widened", address=spec, length=lead))
         m = (ADDR_MAX << (32 - lead)) & ADDR_MAX
         return ((value & m, (value & m) | (~m & ADDR_MAX)),)
     out = []
@@ -293,7 +286,7 @@ def parse_addrs(spec: str, reasons: list[str]) -> Ranges | None:
         addr, _, m = item.partition("/")
         a = parse_ip(addr)
         if a is None:
-            reasons.append(f"address {item!r} not understood")
+            reasons.append(_address_not_understood(item))
             return None
         if not m:
             mask = ADDR_MAX
@@ -302,12 +295,16 @@ def parse_addrs(spec: str, reasons: list[str]) -> Ranges | None:
         else:
             mk = parse_ip(m, is_mask=True)
             if mk is None:
-                reasons.append(f"address {item!r} not understood")
+                reasons.append(_address_not_understood(item))
                 return None
             mask = mk
         parts.append(mask_ranges(a, mask, reasons, item))
     # one address (nearly every rule): its ranges are already sorted and merged
     return parts[0] if len(parts) == 1 else norm([r for rs in parts for r in rs])
+
+
+def _address_not_understood(item: str) -> Text:
+    return reason("input.linux.partial.address_not_understood", address=repr(item))
 
 
 def parse_port(text: str) -> int | None:
@@ -366,7 +363,7 @@ def ct_states(value: str, neg: bool, ctx: MatchContext, reasons: list[str]) -> l
         ctx.ct_dnat = not neg  # the conversion reads it through the DNAT rules' image
         return [ANY]
     if "DNAT" in states:
-        reasons.append(f"ctstate {value} (DNAT with other states) not modelled")
+        reasons.append(reason("input.linux.partial.ctstate_dnat_and_others", states=value))
         return [ANY]
     snat = "SNAT" in states
     states.discard("SNAT")
@@ -375,10 +372,10 @@ def ct_states(value: str, neg: bool, ctx: MatchContext, reasons: list[str]) -> l
         # connection's first packet in: only established packets can carry it
         return [ANY] if neg else [Cond(est=True)]
     if snat and neg:
-        reasons.append(f"ctstate ! {value} not modelled")
+        reasons.append(not_modelled(f"ctstate ! {value}"))
         return [ANY]
     if not states or states - CT_BASE:
-        reasons.append(f"conntrack state {value!r} not understood")
+        reasons.append(reason("input.linux.partial.ct_state_not_understood", state=repr(value)))
         return [ANY]
     if neg:
         states = set(CT_BASE - states)
@@ -387,7 +384,7 @@ def ct_states(value: str, neg: bool, ctx: MatchContext, reasons: list[str]) -> l
     # from tracked new packets unless the states take all or none of the new side
     blur = ctx.notrack and new_side and new_side != {"NEW", "INVALID", "UNTRACKED"}
     if blur:
-        reasons.append("conntrack state with NOTRACK rules in the raw table (untracked packets)")
+        reasons.append(reason("input.linux.partial.ct_state_notrack"))
     out: list[Cond] = []
     if states & {"ESTABLISHED", "RELATED"}:
         out.append(Cond(est=True))
@@ -416,7 +413,7 @@ def conntrack_opt(o: Opt, ctx: MatchContext, reasons: list[str]) -> list[Cond]:
         if st and st <= {"SEEN_REPLY", "ASSURED"}:
             # no reply has been seen for the first packet of a connection
             return [ANY] if o.neg else [Cond(est=True)]
-    reasons.append(f"conntrack {o.name} {arg} not modelled")
+    reasons.append(not_modelled(f"conntrack {o.name} {arg}"))
     return [ANY]
 
 
@@ -426,7 +423,7 @@ def tcp_flags(mask_s: str, comp_s: str, neg: bool, reasons: list[str]) -> list[C
         mask = sum(TCP_FLAGS[f] for f in mask_s.upper().split(","))
         comp = sum(TCP_FLAGS[f] for f in comp_s.upper().split(","))
     except KeyError:
-        reasons.append(f"--tcp-flags {mask_s} {comp_s} not understood")
+        reasons.append(not_understood(f"--tcp-flags {mask_s} {comp_s}"))
         return [Cond(proto=((TCP, TCP),))]
     hits_syn = ((OPENING_SYN & mask) == comp) != neg
     if hits_syn:
@@ -445,7 +442,7 @@ def icmp_type(spec: str, neg: bool, reasons: list[str]) -> list[Cond]:
     elif t_s.isdigit() and int(t_s) <= 255 and (not c_s or (c_s.isdigit() and int(c_s) <= 255)):
         t, code = int(t_s), (int(c_s) if c_s else None)
     else:
-        reasons.append(f"--icmp-type {spec} not understood")
+        reasons.append(not_understood(f"--icmp-type {spec}"))
         return [Cond(proto=icmp)]
     tr: Ranges = ((t, t),)
     if not neg:
@@ -466,29 +463,30 @@ def addrtype(o: Opt, ctx: MatchContext, reasons: list[str], has_limit: bool) -> 
         elif t == "MULTICAST":
             rs = r_or(rs, ((0xE0000000, 0xEFFFFFFF),))
         else:
-            how = "with --limit-iface" if has_limit else "without the device's local addresses"
-            reasons.append(f"addrtype {o.name} {t} not modelled ({how})")
+            key = "input.linux.partial.addrtype_limit_iface" if has_limit else "input.linux.partial.addrtype_no_local"
+            reasons.append(reason(key, option=o.name, type=t))
             return [ANY]
     return _one(o.neg, fname, rs, ADDR_MAX)
 
 
 def ipset(o: Opt, ctx: MatchContext, reasons: list[str], extra: set[str]) -> list[Cond]:
     if len(o.args) < 2:
-        reasons.append("--match-set without a set and direction")
+        reasons.append(reason("input.linux.partial.match_set_incomplete"))
         return [ANY]
     name, flags = o.args[0], o.args[1].split(",")
     members = ctx.sets.get(name) if ctx.sets is not None else None
-    why = None
     if members is None:
-        why = f"ipset {name}: members not in the dump"
-    elif name in ctx.dynamic_sets:
-        why = f"ipset {name}: changed at run time by -j SET"
+        reasons.append(reason("input.linux.partial.ipset_not_in_dump", name=name))
+        return [ANY]
+    why = None
+    if name in ctx.dynamic_sets:
+        why = reason("input.linux.partial.ipset_changed", name=name)
     elif len(flags) != 1 or flags[0] not in ("src", "dst"):
-        why = f"ipset {name} {o.args[1]}: multi-dimension match not modelled"
+        why = reason("input.linux.partial.ipset_dimensions", name=name, flags=o.args[1])
     elif extra:
-        why = f"ipset {name}: {', '.join(sorted(extra))} not modelled"
-    if why or members is None:
-        reasons.append(why or f"ipset {name} not modelled")
+        why = not_modelled(f"ipset {name}: {', '.join(sorted(extra))}")
+    if why is not None:
+        reasons.append(why)
         return [ANY]
     return _one(o.neg, flags[0], norm(members), ADDR_MAX)
 
@@ -496,7 +494,7 @@ def ipset(o: Opt, ctx: MatchContext, reasons: list[str], extra: set[str]) -> lis
 def _ports(o: Opt, field_name: str, reasons: list[str], sep: str = ",") -> list[Cond]:
     rs = parse_ports(o.args[0], sep) if o.args else None
     if rs is None:
-        reasons.append(f"{o.name} {' '.join(o.args)} not understood")
+        reasons.append(not_understood(f"{o.name} {' '.join(o.args)}"))
         return [ANY]
     return _one(o.neg, field_name, rs, 65535)
 
@@ -552,7 +550,7 @@ def module_opt(o: Opt, ctx: MatchContext, reasons: list[str], group: list[Opt]) 
         if m == "tcp" and n == "--tcp-flags" and len(o.args) == 2:
             return tcp_flags(o.args[0], o.args[1], o.neg, reasons)
         if m == "tcp" and n == "--tcp-option":
-            reasons.append(f"--tcp-option {' '.join(o.args)} not modelled")
+            reasons.append(not_modelled(f"--tcp-option {' '.join(o.args)}"))
             return [ANY]
     elif m == "icmp" and n == "--icmp-type" and o.args:
         return icmp_type(o.args[0], o.neg, reasons)
@@ -564,7 +562,7 @@ def module_opt(o: Opt, ctx: MatchContext, reasons: list[str], group: list[Opt]) 
         if n == "--ports":
             rs = parse_ports(o.args[0]) if o.args else None
             if rs is None:
-                reasons.append(f"--ports {' '.join(o.args)} not understood")
+                reasons.append(not_understood(f"--ports {' '.join(o.args)}"))
                 return [ANY]
             if o.neg:  # neither port in the list
                 c = cond(sport=r_not(rs, 65535), dport=r_not(rs, 65535))
@@ -575,7 +573,7 @@ def module_opt(o: Opt, ctx: MatchContext, reasons: list[str], group: list[Opt]) 
     elif m == "iprange" and n in ("--src-range", "--dst-range") and o.args:
         rs = parse_range(o.args[0])
         if rs is None:
-            reasons.append(f"{n} {o.args[0]} not understood")
+            reasons.append(not_understood(f"{n} {o.args[0]}"))
             return [ANY]
         return _one(o.neg, n[2:5], rs, ADDR_MAX)
     elif m == "addrtype":
@@ -594,11 +592,14 @@ def module_opt(o: Opt, ctx: MatchContext, reasons: list[str], group: list[Opt]) 
     elif m == "devgroup" and n in ("--src-group", "--dst-group") and o.args:
         return devgroup(o, ctx, reasons)
     elif m in PARTIAL_MODULES:
-        reasons.append(f"{PARTIAL_MODULES[m]} not modelled")
+        reasons.append(not_modelled(PARTIAL_MODULES[m]))
         return [ANY]
     else:
         return None
-    reasons.append(f"-m {m} {n} {' '.join(o.args)} not understood".replace("  ", " "))
+    # (the option quoted with the spacing its English sentence always had: one blank
+    # before "not understood" when it has no arguments)
+    said = f"-m {m} {n} {' '.join(o.args)} not understood".replace("  ", " ")
+    reasons.append(not_understood(said.removesuffix(" not understood")))
     return [ANY]
 
 
@@ -607,7 +608,7 @@ def devgroup(o: Opt, ctx: MatchContext, reasons: list[str]) -> list[Cond]:
     of that group, exact where ``ip -j addr`` tells their groups (:mod:`.devgroups`)."""
     v = devgroups.value(o.args[0])
     if v is None:
-        reasons.append(f"{o.name} {o.args[0]} not understood")
+        reasons.append(not_understood(f"{o.name} {o.args[0]}"))
         return [ANY]
     if not ctx.groups:
         reasons.append(devgroups.NO_GROUPS)
@@ -630,7 +631,7 @@ def base_opt(o: Opt, ctx: MatchContext, reasons: list[str]) -> list[Cond]:
         low = arg.lower()
         num = int(low) if low.isdigit() and int(low) <= 255 else PROTOCOLS.get(low, -1)
         if num == -1:
-            reasons.append(f"protocol {arg!r} not understood")
+            reasons.append(reason("input.linux.partial.protocol_not_understood", protocol=repr(arg)))
             return [ANY]
         if num is None or num == 0:  # all
             return [] if o.neg else [ANY]
@@ -743,6 +744,7 @@ def option_union(
         o = Opt(proto, o.neg, o.name, o.args)  # implicit -m of -p
     got_m = module_opt(o, ctx, reasons, group or [])
     if got_m is None:
-        reasons.append(f"match {('-m ' + o.module) if o.module else o.name} not understood")
+        match = ("-m " + o.module) if o.module else o.name
+        reasons.append(reason("input.linux.partial.match_not_understood", match=match))
         return [ANY]
     return got_m

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, IfKind, NatRule, Src
-from netaudit.parsers.base import evolve
+from netaudit.parsers.base import evolve, join_reasons
 from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union, to_matches
 
 from .flatten import Flat, flatten
+from .reasons import RULE_NOT_UNDERSTOOD, joined, reason
 from .rules import Chain, Rule, Ruleset
 from .state import State
 
@@ -32,6 +33,9 @@ _PERMIT, _DENY = Action.PERMIT, Action.DENY
 FILTER_KEEP = frozenset({"accept", "drop", "reject", "unknown"})
 NAT_KEEP = frozenset({"accept", "drop", "reject", "unknown", "dnat", "snat", "masquerade", "redirect"})
 MAX_LINES = 20000
+# (reasons written in more than one place of the conversion)
+_TOO_MANY_RULES = Text("input.linux.partial.too_many_rules")
+_ADDRESS_RANGE = Text("input.linux.partial.nat_address_range")
 
 
 class Conv:
@@ -82,7 +86,7 @@ class Conv:
         reasons = list(f.reasons) + list(self.dnat_uncertain)
         favourable = (want and f.action == "accept") or (not want and f.action in ("drop", "reject"))
         if not favourable and f.action != "mark":
-            reasons.append("ct status dnat approximated by the DNAT image in a direction that could hide traffic")
+            reasons.append(reason("input.linux.partial.ct_dnat_approximated"))
         return Flat(f.action, conds, f.rule, reasons)
 
 
@@ -110,7 +114,7 @@ def compose(conv: Conv, chains: list[Chain], keep: frozenset[str], problems: lis
         # (what the walk below gives for one chain, without a copy of each).
         for fl in flats[0]:
             if len(lines) > MAX_LINES:
-                problems.append(("too many rules after composing the base chains", fl.rule.src))
+                problems.append((_TOO_MANY_RULES, fl.rule.src))
                 return lines, "accept"  # as the walk: cut before the policy is read
             if fl.conds:
                 lines.append(fl)
@@ -123,7 +127,7 @@ def compose(conv: Conv, chains: list[Chain], keep: frozenset[str], problems: lis
     def emit(emit, idx: int, guard: list[Cond] | None, inherited: list[str]) -> None:
         for fl in flats[idx]:
             if len(lines) > MAX_LINES:
-                problems.append(("too many rules after composing the base chains", fl.rule.src))
+                problems.append((_TOO_MANY_RULES, fl.rule.src))
                 return
             conds = fl.conds if guard is None else intersect_all(guard, fl.conds)
             if not conds:
@@ -202,7 +206,7 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
         conds = _fix_ifaces(conds, hook)
         if not conds:
             continue
-        why = "; ".join(dict.fromkeys(reasons)) if reasons else ""
+        why = joined(tuple(dict.fromkeys(reasons))) if reasons else ""
         if rule is not None:
             src, text_name = rule.src, ""
         else:
@@ -212,13 +216,13 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
             # A rule that may accept or drop: a partial permit, then a partial deny of the
             # same packets.  Either line alone would be read "if it matches it permits
             # (denies), else the rest decides" — and the rest may decide the same.
-            partial = why or "rule not understood"
+            partial = why or RULE_NOT_UNDERSTOOD
             out.append(FilterLine(Action.PERMIT, matches, src, text_name, partial))
             out.append(FilterLine(Action.DENY, list(matches), src, text_name, partial))
             continue
         out.append(FilterLine(_PERMIT if action == "accept" else _DENY, matches, src, text_name, why or None))
     if problems:
-        flt.partial = "; ".join(dict.fromkeys(p for p, _ in problems))
+        flt.partial = join_reasons(list(dict.fromkeys(p for p, _ in problems)))
         for p, s in problems:
             if s is not None:
                 st.partial(f"{hook} hook", p, s)
@@ -254,7 +258,7 @@ def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], rule: Rule
     nat = rule.nat
     targets: list[tuple[Cond, dict]] = []
     if action in ("drop", "reject", "unknown"):
-        reasons.append(f"{action} in a NAT chain not modelled")
+        reasons.append(reason("input.linux.partial.nat_chain_verdict", verdict=action))
         targets = [(c, {}) for c in conds]
     elif action == "accept":
         targets = [(c, {}) for c in conds]  # no translation for these packets
@@ -271,12 +275,12 @@ def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], rule: Rule
             return to_port
 
         if nat and nat.to_port_hi is not None and any(port_of(c) is not None for c in conds):
-            reasons.append(f"port range {nat.to_port}-{nat.to_port_hi}: modelled as its first port")
+            reasons.append(reason("input.linux.partial.nat_port_range", low=nat.to_port, high=nat.to_port_hi))
         if action == "dnat":
             if nat is None or (nat.to_ip is None and nat.to_port is None):
-                reasons.append("dnat target not understood")
+                reasons.append(reason("input.linux.partial.dnat_target_not_understood"))
             elif nat.to_ip_hi is not None:
-                reasons.append("address range: modelled as its first address")
+                reasons.append(_ADDRESS_RANGE)
             targets = [(c, {"to_ip": nat.to_ip if nat else None, "to_port": port_of(c)}) for c in conds]
         else:
             for c in conds:
@@ -289,10 +293,10 @@ def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], rule: Rule
                     targets.append((ci, {"to_ip": int(itf.addresses[0].ip), "to_port": port_of(ci)}))
     elif kind == "source" and action in ("snat", "masquerade"):
         if nat and (nat.to_port is not None):
-            reasons.append("source port rewrite not modelled")
+            reasons.append(reason("input.linux.partial.snat_port_rewrite"))
         if action == "snat" and nat and nat.to_ip is not None:
             if nat.to_ip_hi is not None:
-                reasons.append("address range: modelled as its first address")
+                reasons.append(_ADDRESS_RANGE)
             targets = [(c, {"to_ip": nat.to_ip}) for c in conds]
         else:
             for c in conds:
@@ -304,9 +308,15 @@ def _nat_rules(conv: Conv, kind: str, action: str, conds: list[Cond], rule: Rule
                 for o in sorted(outs):
                     targets.append((c._replace(outif=frozenset({o})), {"to_interface": o}))
     else:
-        reasons.append(f"{action} in a {kind} NAT chain not modelled")
+        # (kind: destination or source, a word of the sentence: one text each)
+        wrong = (
+            "input.linux.partial.verdict_in_dnat_chain"
+            if kind == "destination"
+            else "input.linux.partial.verdict_in_snat_chain"
+        )
+        reasons.append(reason(wrong, verdict=action))
         targets = [(c, {}) for c in conds]
-    partial = "; ".join(dict.fromkeys(reasons)) or None
+    partial = joined(tuple(dict.fromkeys(reasons))) or None
     for c, kw in targets:
         for m in to_matches(c):
             dev.nat_rules.append(
@@ -361,7 +371,7 @@ def mark_sets(conv: Conv) -> tuple[dict[int | None, list[Cond]], list[str]]:
                 final[m] = intersect_all(final[m], rest)
             final.setdefault(fl.rule.mark, []).extend(conds)
             if sum(len(v) for v in final.values()) > 2000:
-                why.append("too many mark conditions")
+                why.append(reason("input.linux.partial.too_many_marks"))
                 return final, why
         why.extend(p for p, _ in problems)
     return final, why

@@ -35,6 +35,7 @@ from netaudit.parsers.packet_sets import (
 
 from . import devgroups
 from .nft_values import PORT_PROTOS, STATE_CONDS, compare, cut, elements, tokenize, unquote, values
+from .reasons import not_modelled, not_understood, reason
 from .rules import NatTarget, Rule
 
 if TYPE_CHECKING:
@@ -199,7 +200,7 @@ def _read_tokens(ctx: Ctx, toks: list[str], src: Src, comment: str) -> list[Rule
     if comment and not r.verdict and r.vmap is None:
         # After a verdict (or a mark: iptables-nft's target) it is only a comment; before
         # any, it may hide the verdict.
-        r.not_read(f"'#{cut(comment)}' before the rule's verdict")
+        r.not_read(reason("input.linux.partial.comment_before_verdict", comment=cut(comment)))
     verdict = r.verdict or "continue"
     if r.opaque and verdict in ("continue", "mark") and r.vmap is None:
         verdict = "unknown"  # a statement not understood may accept or drop
@@ -360,7 +361,7 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
         return i + 1
     if t in ("jump", "goto"):
         if nxt.startswith("{"):
-            r.not_read(f"{t} to an anonymous chain ({t} {{ … }}) not modelled")
+            r.not_read(reason("input.linux.partial.anonymous_chain", verdict=t))
             r.verdict = "unknown"
             return i + 2
         r.verdict, r.target = t, unquote(nxt)
@@ -370,7 +371,7 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
         return len(toks)
     if t == "queue":
         r.verdict = "unknown"
-        r.reasons.append("queue: the verdict is taken by a user-space program")
+        r.reasons.append(reason("input.linux.partial.queue_statement"))
         return len(toks)
     if t == "counter":
         if nxt == "packets":
@@ -384,7 +385,7 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
             i += 2
         return i
     if t in ("limit", "quota", "meter"):
-        r.reasons.append(f"{t} (rate or quota decided at run time)")
+        r.reasons.append(reason("input.linux.partial.rate_or_quota", statement=t))
         return _skip_unknown(toks, i)
     if t == "notrack":
         return i + 1
@@ -403,7 +404,7 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
     if t == "xt" and nxt in ("match", "target", "watcher"):
         # iptables-nft: a compat expression nft could not translate (1.0.6+ prints these).
         name = unquote(toks[i + 2]) if i + 2 < len(toks) else ""
-        why = f"iptables-nft 'xt {nxt} {name}': nft does not show what it does"
+        why = reason("input.linux.partial.xt_untranslated", kind=nxt, name=name)
         if nxt == "target":
             r.not_read(why)  # the target is the verdict
         else:
@@ -436,7 +437,7 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
         if unquote(val) == "dnat":
             r.ct_dnat = op not in ("!=", "ne")
         else:
-            r.reasons.append(f"ct status {val} not modelled")
+            r.reasons.append(not_modelled(f"ct status {val}"))
         return j
     if t == "fib" and nxt == "daddr" and i + 2 < len(toks) and toks[i + 2] == "type":
         return _fib(ctx, r, toks, i + 3)
@@ -447,16 +448,16 @@ def _step(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
             return _concat(ctx, r, toks, i)
         return _field(ctx, r, toks, i + 2, FIELDS[(t, nxt)])
     if t in META_KEYS:
-        r.reasons.append(f"'meta {t}' not modelled")
+        r.reasons.append(not_modelled(f"'meta {t}'"))
         return _skip_unknown(toks, i)
     if t in OPAQUE_STATEMENTS:
-        r.not_read(f"'{t}' statement not modelled")
+        r.not_read(reason("input.linux.partial.statement_unmodelled", statement=t))
         return _skip_unknown(toks, i)
     if t in KEYWORDS:
         # a match of a header field netaudit does not read: the rule is wider
-        r.reasons.append(f"'{t} {nxt}' not modelled".replace(" '", "'"))
+        r.reasons.append(not_modelled(f"'{t} {nxt}'".replace(" '", "'")))
         return _skip_unknown(toks, i)
-    r.not_read(f"'{t}' not understood")
+    r.not_read(not_understood(f"'{t}'"))
     return _skip_unknown(toks, i)
 
 
@@ -486,14 +487,14 @@ def _concat(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
             for el in items:
                 got = key(el)
                 if got is None:
-                    r.reasons.append(f"concatenation element {cut(el)!r} not understood")
+                    r.reasons.append(reason("input.linux.partial.concat_element", element=repr(cut(el))))
                     return j + 1
                 union += [c for c in got if c not in union]
             r.narrow(union)
             return j + 1
-    r.reasons.append("concatenation not modelled")
+    r.reasons.append(reason("input.linux.partial.concatenation"))
     if val in ("vmap", "map"):
-        r.not_read(f"{val} keyed on a concatenation not modelled")
+        r.not_read(reason("input.linux.partial.concatenation_key", map=val))
         return j + 2
     return j + 1
 
@@ -558,7 +559,7 @@ def _set_statement(r: _Rule, toks: list[str], i: int, k: int) -> int:
     match on (addresses, ports, protocol) changes what later rules see: not modelled.
     Others (DSCP, TTL, the TCP MSS option, priority, conntrack helpers) change no verdict."""
     if (toks[i], toks[i + 1]) in FIELDS or toks[i + 1] in IFACE_FIELDS:
-        r.not_read(f"'{' '.join(toks[i:k])} set' rewrites a field the rules match on: not modelled")
+        r.not_read(reason("input.linux.partial.field_rewrite", expression=" ".join(toks[i:k])))
     return _skip_value(toks, k + 1)
 
 
@@ -608,17 +609,17 @@ def _items(ctx: Ctx, r: _Rule, val: str) -> list[str] | None:
     if val.startswith("@"):
         ns = ctx.sets.get(val[1:])
         if ns is None:
-            r.reasons.append(f"set {val} not defined in table {ctx.table}")
+            r.reasons.append(reason("input.linux.partial.set_undefined", set=val, table=ctx.table))
             return None
         if ns.unknown:
-            r.reasons.append(f"set {val} {ns.unknown}")
+            r.reasons.append(reason("input.linux.partial.set_unknown", set=val, why=ns.unknown))
             return None
         items, why = _elements(ns.elements)
         if why:
             r.not_read(why)
         return items
     if "$" in val:  # a variable no ``define`` gave a value
-        r.reasons.append(f"variable {val} not defined")
+        r.reasons.append(reason("input.linux.partial.variable_undefined", variable=val))
         return None
     if "," in val and not val.startswith('"'):
         return [v for v in val.split(",") if v]
@@ -648,7 +649,7 @@ def _elements(items: list[str]) -> tuple[list[str] | None, str]:
         key, sep, value = el.partition(":")
         if len(key.split()) > 1:
             if not _NOT_IN_ELEMENT.isdisjoint(key.split()):
-                return None, f"set element {cut(el)!r} not understood (a '{{' left open?)"
+                return None, reason("input.linux.partial.set_element_open", element=repr(cut(el)))
             el = _ELEMENT_STATE.sub("", key).strip() + (f" {sep}{value}" if sep else "")
         out.append(el)
     return out, ""
@@ -663,7 +664,7 @@ def _field(ctx: Ctx, r: _Rule, toks: list[str], i: int, spec: tuple[str, str, Ra
     got = _field_memo(kind, fld, items, op, implied) if items is not None else None
     if got is None:  # the values not known or not understood: the protocol the field implies
         if items is not None:
-            r.reasons.append(f"value {val} not understood")
+            r.reasons.append(reason("input.linux.partial.value_not_understood", value=val))
         r.narrow([Cond(proto=implied) if implied else ANY])
         return j
     cs, pairs = got
@@ -780,14 +781,14 @@ def _group(ctx: Ctx, r: _Rule, toks: list[str], i: int, fld: str) -> int:
     if val in ("vmap", "map"):
         return _map(ctx, r, toks, j, val, lambda k: _group_conds(ctx, r, fld, [k], ""))
     if op not in ("", "==", "eq", "!=", "ne"):
-        r.reasons.append(f"interface group {op} {val}: comparison not modelled")
+        r.reasons.append(reason("input.linux.partial.group_comparison", op=op, value=val))
         return j
     items = _items(ctx, r, val)
     if items is None:
         return j
     got = _group_conds(ctx, r, fld, items, op)
     if got is None:
-        r.reasons.append(f"interface group {cut(val)} not understood")
+        r.reasons.append(reason("input.linux.partial.group_not_understood", value=cut(val)))
         return j
     r.narrow(got)
     return j
@@ -826,12 +827,12 @@ def _state_conds(ctx: Ctx, r: _Rule, items: list[str], op: str) -> list[Cond]:
     states = {unquote(s.strip()) for it in items for s in it.split(",") if s.strip()}
     unknown = states - set(STATE_CONDS)
     if unknown:
-        r.reasons.append(f"ct state {','.join(sorted(unknown))} not understood")
+        r.reasons.append(not_understood(f"ct state {','.join(sorted(unknown))}"))
         return [ANY]
     if op in ("!=", "ne"):
         states = set(STATE_CONDS) - states
     if ctx.notrack and ("untracked" in states or "new" in states):
-        r.reasons.append("notrack rules: some packets are untracked, not new")
+        r.reasons.append(reason("input.linux.partial.notrack_not_new"))
     out: list[Cond] = []
     for s in sorted(states):
         for c in STATE_CONDS[s]:
@@ -853,7 +854,7 @@ def _fib(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
         elif kind == "broadcast":
             rs = r_or(rs, ctx.broadcast)
         else:
-            r.reasons.append(f"fib daddr type {kind} not modelled")
+            r.reasons.append(not_modelled(f"fib daddr type {kind}"))
             return j
     if op in ("!=", "ne"):
         rs = r_not(rs, MAXV["dst"])
@@ -871,7 +872,7 @@ def _fib_other(r: _Rule, toks: list[str], i: int) -> int:
     while j + 1 < len(toks) and toks[j] == ".":
         j += 2
     what = " ".join(toks[i : j + 1])
-    r.reasons.append(f"'{cut(what)}' lookup not modelled")
+    r.reasons.append(reason("input.linux.partial.lookup_unmodelled", lookup=cut(what)))
     _op, _val, j = _opval(toks, j + 1)
     return j
 
@@ -881,7 +882,7 @@ def _map(ctx: Ctx, r: _Rule, toks: list[str], j: int, what: str, key) -> int:
     val = toks[j] if j < len(toks) else ""
     j += 1
     if what == "map":
-        r.not_read("data map (the value depends on the packet) not modelled")
+        r.not_read(reason("input.linux.partial.data_map"))
         return len(toks)
     items = _items(ctx, r, val)
     if items is None:
@@ -893,12 +894,12 @@ def _map(ctx: Ctx, r: _Rule, toks: list[str], j: int, what: str, key) -> int:
         words = v.split()
         size = 2 if words and words[0] in ("jump", "goto") else 1
         if not sep or len(words) != size or words[0] not in ("accept", "drop", "continue", "return", "jump", "goto"):
-            r.reasons.append(f"verdict map element {el!r} not understood")
+            r.reasons.append(reason("input.linux.partial.vmap_element", element=repr(el)))
             r.verdict = "unknown"
             return j
         kc = key(k.strip())
         if kc is None:
-            r.reasons.append(f"verdict map key {k.strip()!r} not understood")
+            r.reasons.append(reason("input.linux.partial.vmap_key", map_key=repr(k.strip())))
             r.verdict = "unknown"
             return j
         verdict, tgt = words[0], words[1] if len(words) > 1 else ""
@@ -933,7 +934,7 @@ def _nat(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
         j += 1
         nat = _nat_target(target, t)
         if nat is None:
-            r.reasons.append(f"{t} to {target} not understood")
+            r.reasons.append(not_understood(f"{t} to {target}"))
             nat = NatTarget()
         r.nat = nat
     else:
@@ -964,12 +965,12 @@ def _nat_map(ctx: Ctx, r: _Rule, toks: list[str], j: int, with_port: bool) -> in
             spec = f"{addr.strip()}:{port.strip()}" if dot else ""
         nat = _nat_target(spec, r.verdict) if sep and spec else None
         if kc is None or nat is None:
-            r.reasons.append(f"{r.verdict} map element {cut(el)!r} not understood")
+            r.reasons.append(reason("input.linux.partial.nat_map_element", verdict=r.verdict, element=repr(cut(el))))
             items = None
             break
         out.append((kc, nat))
     if items is None:
-        r.reasons.append(f"{r.verdict} to a map not understood")
+        r.reasons.append(reason("input.linux.partial.nat_map", verdict=r.verdict))
         r.nat = NatTarget()
     else:
         r.nat_map = out

@@ -33,6 +33,7 @@ from netaudit.parsers.packet_sets import ANY, Cond, Ranges, cond, intersect_all
 
 from . import nft_match
 from .nft_values import cut, elements, priority, unquote
+from .reasons import RULE_NOT_UNDERSTOOD, not_understood
 from .rules import Chain, Rule, Ruleset
 from .state import State
 
@@ -306,9 +307,14 @@ class NamedSet:
     elements: list[str] = field(default_factory=list)
     has_elements: bool = False
     src: Src | None = None
-    # Why its members are not known (filled at run time, a statement not understood):
-    # a rule reading it keeps its wider condition with this reason.
+    # Why its members are not known, said of the set (a catalogue text: "is filled at run
+    # time", "has a line not understood (line N)"): a rule reading it keeps its wider
+    # condition with the reason "set @NAME <this>".
     unknown: str = ""
+
+
+# NamedSet.unknown of a set a rule or a flag fills at run time, and of a meter.
+_FILLED_AT_RUN_TIME = Text("input.linux.partial.set_filled_at_run_time")
 
 
 @dataclass
@@ -406,7 +412,7 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
             _header(ctx, rs, chain, body)
             st.ignored = counted + lines_of(body)
             if ctx.family in ("bridge", "netdev") and chain.hook:
-                chain.reasons.append(f"{ctx.family} family chain on hook {chain.hook}: not modelled")
+                chain.reasons.append(Text("input.linux.partial.family_hook", family=ctx.family, hook=chain.hook))
                 rs.chains.append(chain)
         return
     if managed:
@@ -418,7 +424,7 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
                 continue
             for sm in _SET_UPDATE.finditer(s.text):
                 if sm.group(1) in ctx.sets:
-                    ctx.sets[sm.group(1)].unknown = "is filled at run time"
+                    ctx.sets[sm.group(1)].unknown = _FILLED_AT_RUN_TIME
     for chain, body in chains:
         for s in _header(ctx, rs, chain, body):
             src = st.src(s.no, s.text)
@@ -426,7 +432,7 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
             if rules is None:
                 st.unrecognized(s.no, s.text)
                 # Not read at all: an unknown rule may accept or drop anything.
-                rules = [Rule([ANY], "unknown", src, reasons=["rule not understood"])]
+                rules = [Rule([ANY], "unknown", src, reasons=[RULE_NOT_UNDERSTOOD])]
             if rules[0].reasons if len(rules) == 1 else any(r.reasons for r in rules):
                 for why in dict.fromkeys(w for r in rules for w in r.reasons):
                     st.partial(f"nft chain {chain.name}", why, src)
@@ -454,14 +460,15 @@ def _header(ctx: Ctx, rs: Ruleset, chain: Chain, body: Block) -> list[Stmt]:
             chain.kind, chain.hook = m.group(1), m.group(2)
             prio = priority(m.group(5), ctx.family) if m.group(5) else None
             if prio is None:
-                why = f"priority {(m.group(5) or '(none)').strip()} not understood"
+                given = m.group(5)
+                why = not_understood(f"priority {given.strip()}") if given else Text("input.linux.partial.no_priority")
                 chain.reasons.append(why)
                 st.partial(f"nft chain {chain.name}", why, src)
                 prio = 0
             chain.priority = prio
             chain.src = src
             if m.group(3) or m.group(4):
-                chain.reasons.append(f"chain bound to device {m.group(3) or m.group(4)}")
+                chain.reasons.append(Text("input.linux.partial.chain_device", device=m.group(3) or m.group(4)))
             continue
         if text.startswith("policy "):
             pol = text.split()[1:]
@@ -490,7 +497,7 @@ def _read_set(st: State, kind: str, name: str, body: Block, src: Src) -> NamedSe
     members unknown (the rules reading it partial)."""
     ns = NamedSet(name, kind, src=src)
     if kind == "meter":
-        ns.unknown = "is filled at run time"
+        ns.unknown = _FILLED_AT_RUN_TIME
     st.ignored += lines_of(body)
     for item in body.items:
         if isinstance(item, Block):
@@ -500,13 +507,13 @@ def _read_set(st: State, kind: str, name: str, body: Block, src: Src) -> NamedSe
             continue
         if item.broken or not t.startswith(_SET_STATEMENTS):
             st.unrecognized(item.no, t)
-            ns.unknown = f"has a line not understood (line {item.no})"
+            ns.unknown = Text("input.linux.partial.set_line_not_understood", line=item.no)
         elif t.startswith("type ") or t.startswith("typeof "):
             ns.type = t.split(None, 1)[1]
         elif t.startswith("flags "):
             ns.flags = t[6:]
             if "dynamic" in ns.flags or "timeout" in ns.flags:
-                ns.unknown = ns.unknown or "is filled at run time"
+                ns.unknown = ns.unknown or _FILLED_AT_RUN_TIME
         elif t.startswith("elements"):
             ns.has_elements = True
             ns.elements = elements(t.split("=", 1)[1] if "=" in t else "")

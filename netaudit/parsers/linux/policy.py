@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from netaudit.messages import Text
 from netaudit.model import PolicyRoute
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.ip import ip_to_int
 from netaudit.parsers.packet_sets import ANY, Cond, cond, intersect_all, negate_union, norm, r_or, to_matches
 
 from .nft_values import PROTOCOLS
+from .reasons import not_modelled, not_understood
 from .state import RuleRec, State
 
 
@@ -61,20 +63,20 @@ def build(st: State, marks: dict[int | None, list[Cond]], mark_why: list[str], u
         conds, why = _conds(st, rec, marks, mark_why, universe)
         if not conds:
             continue  # matches no forwarded packet
-        partial = "; ".join(dict.fromkeys(why)) or None
+        partial = join_reasons(list(dict.fromkeys(why))) or None
         if action in ("unreachable", "prohibit", "blackhole"):
             out.append(_pr(conds, "drop", None, rec, partial))
             continue
         if action == "nop" or (action and action != "to_tbl"):
             if action != "nop":
-                out.append(_pr(conds, "main", None, rec, f"action {action} not modelled"))
+                out.append(_pr(conds, "main", None, rec, Text("input.linux.partial.rule_action", action=action)))
             continue
         if "goto" in d:
-            out.append(_pr(conds, "main", None, rec, "goto in ip rule not modelled"))
+            out.append(_pr(conds, "main", None, rec, Text("input.linux.partial.rule_goto")))
             continue
         if table in ("main", "254"):
             if "suppress_prefixlen" in d or "suppress_ifgroup" in d:
-                out.append(_pr(conds, "main", None, rec, "suppress_prefixlength not modelled"))
+                out.append(_pr(conds, "main", None, rec, not_modelled("suppress_prefixlength")))
                 continue
             out.append(_pr(conds, "main", None, rec, partial))
             if conds == [ANY] and not partial:
@@ -119,7 +121,7 @@ def _conds(
         if p is None and str(d["ipproto"]).isdigit():
             p = int(d["ipproto"])
         if p is None:
-            why.append(f"ipproto {d['ipproto']} not understood")
+            why.append(not_understood(f"ipproto {d['ipproto']}"))
         else:
             kw["proto"] = ((p, p),)
     for k in ("sport", "dport"):
@@ -127,9 +129,9 @@ def _conds(
             kw[k] = ((int(d[f"{k}_start"]), int(d.get(f"{k}_end", d[f"{k}_start"]))),)
     for k in ("tos", "dsfield", "tun_id"):
         if k in d:
-            why.append(f"{k} not modelled")
+            why.append(not_modelled(k))
     if any(v is None for v in kw.values()):
-        return [ANY], ["address not understood"]
+        return [ANY], [Text("input.linux.partial.rule_address")]
     c = cond(**kw)
     conds: list[Cond] = [c] if c is not None else []
     if "fwmark" in d:
@@ -137,19 +139,19 @@ def _conds(
             value = int(str(d["fwmark"]), 0)
             mask = int(str(d.get("fwmask", "0xffffffff")), 0)
         except ValueError:
-            return conds, [*why, f"fwmark {d['fwmark']} not understood"]
+            return conds, [*why, not_understood(f"fwmark {d['fwmark']}")]
         sel: list[Cond] = []
         for m, cs in marks.items():
             if m is None:
                 if cs:
-                    why.append("a firewall rule sets a mark computed at run time")
+                    why.append(Text("input.linux.partial.mark_at_run_time"))
                     sel.extend(cs)
             elif (m & mask) == value:
                 sel.extend(cs)
         if value == 0:
             sel.extend(negate_union([x for cs in marks.values() for x in cs], universe))
         if mark_why:
-            why.extend(f"mark: {w}" for w in dict.fromkeys(mark_why))
+            why.extend(Text("input.linux.partial.mark_reason", why=w) for w in dict.fromkeys(mark_why))
         conds = intersect_all(conds, sel)
     if "not" in d:
         conds = negate_union(conds, universe)

@@ -158,10 +158,7 @@ def finish_services(st: State) -> None:
             svc.acl = dev.input_filter
         dev.services.append(svc)
         if not programs and lst.proto == "tcp" and lst.port in PROXY_PORTS:
-            why = (
-                f"tcp/{lst.port} is the conventional port of {PROXY_PORTS[lst.port]}: the dump does not say "
-                "which program listens (ss -p, run as root, shows it), so it may be a proxy"
-            )
+            why = Text("input.linux.partial.proxy_port", port=lst.port, program=PROXY_PORTS[lst.port])
             dev.services.append(
                 MgmtService(
                     f"tcp/{lst.port}",
