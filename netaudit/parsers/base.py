@@ -37,7 +37,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
+from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar, cast
 
 from netaudit.collector import long_lived
 from netaudit.messages import Text
@@ -120,7 +120,7 @@ def join_reasons(reasons: Sequence[str | None]) -> str:
     given: list = []
     for r in reasons:
         if isinstance(r, Text) and r.key == "input.joined":
-            given.extend(dict(r.fields)["parts"])  # a join of joins is one list of reasons
+            given.extend(cast(tuple, dict(r.fields)["parts"]))  # a join of joins: one list of reasons
         elif r:
             given.append(r)
     given = list(dict.fromkeys(given))  # a reason said again (three `nat outbound` lines) once
