@@ -175,9 +175,26 @@ def register(entries: dict[str, dict[str, str]]) -> None:
 def _load_catalogue() -> None:
     """Fill :data:`CATALOGUE` from the entry modules in ``netaudit/catalogue/`` (one per
     area; checks add theirs with :func:`register`).  A key defined twice is an error."""
-    from .catalogue import blueprint, common, fix, inputs, live, reasons, report, site, snippets
+    from .catalogue import (
+        blueprint,
+        cisco_asa,
+        cisco_ios,
+        common,
+        fix,
+        fortinet_fortios,
+        huawei_vrp,
+        inputs,
+        linux,
+        live,
+        openwrt,
+        reasons,
+        report,
+        site,
+        snippets,
+    )
 
-    for module in (common, report, reasons, site, inputs, live, blueprint, fix, snippets):
+    vendors = (cisco_ios, cisco_asa, fortinet_fortios, huawei_vrp, openwrt, linux)  # their parsers' messages
+    for module in (common, report, reasons, site, inputs, *vendors, live, blueprint, fix, snippets):
         for key, val in module.ENTRIES.items():
             if key in CATALOGUE:
                 raise ValueError(f"message key {key} defined twice")

@@ -453,7 +453,7 @@ def crypto_acl_problem(name: str, flt: Filter) -> Text | None:
 # --------------------------------------------------------------------------- partial reasons
 
 # The reasons both parsers give for a construct they read only in part, one catalogue
-# text each (netaudit/catalogue/inputs.py): a report words them in its language.
+# text each (netaudit/catalogue/cisco_ios.py): a report words them in its language.
 PPPOE_CLIENT = Text("input.ios.pppoe_client")
 WCCP = Text("input.ios.wccp")
 

@@ -689,7 +689,7 @@ def _warning_calls(tree: ast.AST):
 
 def test_no_warning_is_written_as_an_english_string():
     """A warning built from a string literal or an f-string (or joined with + or %) is
-    English in every report: it must be a catalogue Text (netaudit/catalogue/inputs.py)."""
+    English in every report: it must be a catalogue Text (netaudit/catalogue/)."""
     found, english = 0, []
     for path in SOURCES:
         for line, message in _warning_calls(ast.parse(path.read_text(), str(path))):

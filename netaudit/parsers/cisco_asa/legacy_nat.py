@@ -45,7 +45,7 @@ from netaudit.parsers.cisco_common import line_not_understood
 from netaudit.parsers.ip import ip_to_int
 
 # Partial reasons (the engine shows them as the detail of an unknown cell), catalogue
-# texts (netaudit/catalogue/inputs.py) that a report says in its language.
+# texts (netaudit/catalogue/cisco_asa.py) that a report says in its language.
 ACL_REASON = Text("input.asa.legacy_acl")
 REAL_REASON = Text("input.asa.legacy_real")
 NO_GLOBAL_REASON = Text("input.asa.legacy_no_global")

@@ -172,7 +172,7 @@ TOP_IGNORED = [
     "snort",
 ]
 
-# (Catalogue texts, netaudit/catalogue/inputs.py: a report says them in its language.)
+# (Catalogue texts, netaudit/catalogue/cisco_asa.py: a report says them in its language.)
 POLICY_ROUTE = Text("input.asa.policy_route")
 TOP_PARTIAL = {
     "context": Text("input.asa.multiple_context"),

@@ -79,7 +79,7 @@ DFLT_L2L_GROUP = "DefaultL2LGroup"
 # deny lines are then no longer subtracted (more packets maybe), a vpn-filter is not used.
 MAX_CONDS = 512
 
-# The partial reasons are catalogue texts (netaudit/catalogue/inputs.py, input.asa.*):
+# The partial reasons are catalogue texts (netaudit/catalogue/cisco_asa.py, input.asa.*):
 # a report in Vietnamese says them in Vietnamese.
 ON_DEFAULT = Text("input.asa.vpn_on_default")
 

@@ -1,5 +1,5 @@
 """Cisco IOS: the partial reasons several modules of the parser give, each one catalogue
-text (netaudit/catalogue/inputs.py, ``input.ios.*``) so that a report says them in its
+text (netaudit/catalogue/cisco_ios.py, ``input.ios.*``) so that a report says them in its
 language; the English is the reason as it always read.  Configuration text, names and
 numbers are fields, inserted as they are.  A reason given in one place only is written
 there; those both Cisco parsers give are in :mod:`netaudit.parsers.cisco_common`.

@@ -450,7 +450,7 @@ IFACE_IGNORED = [
 
 # Interface sub-commands that change forwarding in ways the model does not capture:
 # the interface is marked partial so no verdict rests on it.
-# (Catalogue texts, netaudit/catalogue/inputs.py: a report says them in its language.)
+# (Catalogue texts, netaudit/catalogue/cisco_ios.py: a report says them in its language.)
 IFACE_PARTIAL = {
     "service-policy": Text("input.ios.service_policy"),
     "xconnect": Text("input.ios.xconnect"),

@@ -1,0 +1,242 @@
+"""Catalogue entries: the Huawei VRP parser (input.vrp.*, netaudit/parsers/huawei_vrp/).
+
+Its warnings (stored as "FILE[:LINE]: message", input.at) and the reasons it gives for a
+construct it understands only partly (its ``partial``; several of one construct are one
+input.joined text).  The English is the sentence the parser always wrote; file names,
+line numbers, names, numbers and quoted configuration text are fields, inserted as they
+are.  The generic input entries (files, encodings, truncation, input.at, input.joined)
+are in :mod:`netaudit.catalogue.inputs`.
+"""
+
+from __future__ import annotations
+
+ENTRIES: dict[str, dict[str, str]] = {
+    # Huawei VRP
+    "input.vrp.vty_acl_differ": {
+        "vi": "các line vty áp dụng ACL khác nhau cho {proto}; coi như truy cập không bị giới hạn",
+        "en": "vty lines differ in ACL for {proto}; treated as unrestricted",
+    },
+    # Huawei VRP partial reasons (a command, an ACL, a traffic policy, a NAT rule, a
+    # service or an interface only partly understood); the English is the reason as it
+    # always read.  Commands whose effect is not modelled (syntax.*_PARTIAL):
+    "input.vrp.firewall_interzone": {
+        "vi": "chưa mô hình hóa bộ lọc gói tin giữa các zone của tường lửa AR (firewall interzone)",
+        "en": "AR firewall inter-zone packet filters not modelled",
+    },
+    "input.vrp.firewall_default": {
+        "vi": "chưa mô hình hóa hành động mặc định của tường lửa AR",
+        "en": "AR firewall default action not modelled",
+    },
+    "input.vrp.pbr": {
+        "vi": "chưa mô hình hóa định tuyến theo chính sách (policy-based routing)",
+        "en": "policy-based routing not modelled",
+    },
+    "input.vrp.mpls": {"vi": "chưa mô hình hóa chuyển tiếp MPLS", "en": "MPLS forwarding not modelled"},
+    "input.vrp.vsi": {
+        "vi": "chưa mô hình hóa các VPLS instance (L2VPN)",
+        "en": "VPLS instances (L2VPN) not modelled",
+    },
+    "input.vrp.l2tp_group": {"vi": "chưa mô hình hóa các đường hầm L2TP", "en": "L2TP tunnels not modelled"},
+    "input.vrp.ipsec": {"vi": "chưa mô hình hóa các IPsec policy", "en": "IPsec policies not modelled"},
+    "input.vrp.ike": {
+        "vi": "chưa mô hình hóa các IKE peer và IKE proposal",
+        "en": "IKE peers and proposals not modelled",
+    },
+    "input.vrp.super_vlans": {
+        "vi": "chưa mô hình hóa các super VLAN (gộp VLAN)",
+        "en": "super VLANs (VLAN aggregation) not modelled",
+    },
+    "input.vrp.super_vlan": {
+        "vi": "chưa mô hình hóa super VLAN (gộp VLAN)",
+        "en": "super VLAN (VLAN aggregation) not modelled",
+    },
+    "input.vrp.mux_vlans": {
+        "vi": "chưa mô hình hóa các MUX VLAN (principal/group/separate)",
+        "en": "MUX VLANs (principal/group/separate) not modelled",
+    },
+    "input.vrp.mux_vlan": {"vi": "chưa mô hình hóa MUX VLAN", "en": "MUX VLAN not modelled"},
+    "input.vrp.vlan_mapping": {"vi": "chưa mô hình hóa VLAN mapping", "en": "VLAN mapping not modelled"},
+    "input.vrp.qinq": {
+        "vi": "chưa mô hình hóa QinQ (xếp chồng thẻ 802.1ad)",
+        "en": "QinQ (802.1ad stacking) not modelled",
+    },
+    "input.vrp.vlan_stacking": {
+        "vi": "chưa mô hình hóa QinQ (VLAN stacking)",
+        "en": "QinQ (VLAN stacking) not modelled",
+    },
+    "input.vrp.qinq_termination": {
+        "vi": "chưa mô hình hóa giao diện con QinQ termination",
+        "en": "QinQ termination sub-interface not modelled",
+    },
+    "input.vrp.ipsec_policy_iface": {
+        "vi": "chưa mô hình hóa IPsec policy áp dụng trên giao diện",
+        "en": "IPsec policy on the interface not modelled",
+    },
+    "input.vrp.vsi_binding": {
+        "vi": "chưa mô hình hóa liên kết giao diện với VPLS (l2 binding vsi)",
+        "en": "VPLS binding not modelled",
+    },
+    "input.vrp.zone_member": {
+        "vi": "chưa mô hình hóa việc giao diện thuộc zone của tường lửa AR",
+        "en": "AR firewall zone membership not modelled",
+    },
+    "input.vrp.mac_vlan": {
+        "vi": "chưa mô hình hóa việc gán VLAN theo địa chỉ MAC",
+        "en": "MAC-based VLAN assignment not modelled",
+    },
+    "input.vrp.subnet_vlan": {
+        "vi": "chưa mô hình hóa việc gán VLAN theo subnet",
+        "en": "subnet-based VLAN assignment not modelled",
+    },
+    "input.vrp.protocol_vlan": {
+        "vi": "chưa mô hình hóa việc gán VLAN theo giao thức",
+        "en": "protocol-based VLAN assignment not modelled",
+    },
+    "input.vrp.ip_unnumbered": {
+        "vi": "chưa mô hình hóa giao diện IP unnumbered",
+        "en": "IP unnumbered interface not modelled",
+    },
+    "input.vrp.ppp_ipcp": {
+        "vi": "chưa mô hình hóa việc thương lượng địa chỉ qua PPP (IPCP)",
+        "en": "PPP address negotiation not modelled",
+    },
+    "input.vrp.firewall_zones": {
+        "vi": "chưa mô hình hóa các zone của tường lửa AR (policy giữa các zone có theo dõi trạng thái kết nối)",
+        "en": "AR firewall zones (stateful inter-zone policy) not modelled",
+    },
+    "input.vrp.line_unread": {"vi": "không hiểu được dòng {line}", "en": "line {line} not understood"},
+    # ACL rules and ACLs (acls.py, convert.py)
+    "input.vrp.wildcard_prefix": {
+        "vi": "wildcard '{wildcard}' được hiểu là độ dài tiền tố (prefix length)",
+        "en": "wildcard '{wildcard}' read as a prefix length",
+    },
+    "input.vrp.tcp_flag": {"vi": "chưa mô hình hóa tcp-flag {flag}", "en": "tcp-flag {flag} not modelled"},
+    "input.vrp.option_unmodelled": {"vi": "chưa mô hình hóa '{option}'", "en": "'{option}' not modelled"},
+    "input.vrp.acl_kind": {"vi": "chưa mô hình hóa ACL loại {kind}", "en": "{kind} ACL not modelled"},
+    "input.vrp.match_order_auto": {
+        "vi": "chưa mô hình hóa match-order auto (thứ tự depth-first) khi ACL có cả quy tắc permit và deny",
+        "en": "match-order auto (depth-first order) with permit and deny rules not modelled",
+    },
+    # traffic policies (convert.py)
+    "input.vrp.policy_undefined": {
+        "vi": "traffic policy {name} chưa được định nghĩa",
+        "en": "traffic policy {name} is not defined",
+    },
+    "input.vrp.pair_undefined": {
+        "vi": "classifier {classifier} hoặc behavior {behavior} chưa được định nghĩa",
+        "en": "classifier {classifier} or behavior {behavior} not defined",
+    },
+    "input.vrp.classifier_unread": {
+        "vi": "classifier {classifier}: chưa mô hình hóa {lines}",
+        "en": "classifier {classifier}: {lines} not modelled",
+    },
+    "input.vrp.behavior_unread": {
+        "vi": "behavior {behavior}: chưa mô hình hóa {lines}",
+        "en": "behavior {behavior}: {lines} not modelled",
+    },
+    "input.vrp.classifier_and": {
+        "vi": "classifier {classifier}: chưa mô hình hóa operator and trên nhiều ACL",
+        "en": "classifier {classifier}: operator and over several ACLs not modelled",
+    },
+    "input.vrp.classifier_acl_undefined": {
+        "vi": "classifier {classifier}: ACL {acl} chưa được định nghĩa",
+        "en": "classifier {classifier}: ACL {acl} not defined",
+    },
+    "input.vrp.classifier_deny": {
+        "vi": "ACL {acl} {rule}: chưa mô hình hóa quy tắc deny trong ACL của một classifier",
+        "en": "ACL {acl} {rule}: a deny rule in a classifier's ACL not modelled",
+    },
+    # interfaces (interfaces.py, convert.py)
+    "input.vrp.unnumbered": {
+        "vi": "chưa mô hình hóa ip address unnumbered",
+        "en": "ip address unnumbered not modelled",
+    },
+    "input.vrp.dot1q_form": {
+        "vi": "chưa mô hình hóa dạng lệnh dot1q termination này",
+        "en": "dot1q termination form not modelled",
+    },
+    "input.vrp.l2_acl_filter": {
+        "vi": "chưa mô hình hóa ACL lớp 2 {acl} trong traffic-filter",
+        "en": "Layer-2 ACL {acl} in traffic-filter not modelled",
+    },
+    "input.vrp.filter_option": {
+        "vi": "chưa mô hình hóa tùy chọn {option} của traffic-filter",
+        "en": "traffic-filter option {option} not modelled",
+    },
+    "input.vrp.packet_filter": {
+        "vi": "chưa mô hình hóa firewall packet-filter của AR trên giao diện",
+        "en": "AR firewall packet-filter on the interface not modelled",
+    },
+    "input.vrp.dot1q_tunnel": {
+        "vi": "chưa mô hình hóa cổng QinQ (dot1q-tunnel)",
+        "en": "QinQ (dot1q-tunnel) port not modelled",
+    },
+    "input.vrp.lnp": {
+        "vi": "link-type negotiation (LNP) có thể biến cổng thành cổng trunk",
+        "en": "link-type negotiation (LNP) may make the port a trunk",
+    },
+    "input.vrp.filter_and_policy": {
+        "vi": "traffic-filter và traffic-policy cùng một chiều: chưa mô hình hóa cách hai cơ chế này kết hợp",
+        "en": "traffic-filter and traffic-policy in one direction: their combination not modelled",
+    },
+    "input.vrp.filter_order": {
+        "vi": "traffic-filter của giao diện và traffic-filter của VLAN hoặc của toàn thiết bị: chưa mô hình hóa thứ "
+        "tự áp dụng giữa chúng",
+        "en": "a traffic-filter of the interface and one of its VLAN or the device: their order not modelled",
+    },
+    # NAT (nat.py, convert.py)
+    "input.vrp.nat_group_sections": {
+        "vi": "chưa mô hình hóa address-group dạng section",
+        "en": "address-group with sections not modelled",
+    },
+    "input.vrp.nat_group_unread": {
+        "vi": "NAT address-group {group} chưa được định nghĩa hoặc không đọc được",
+        "en": "NAT address-group {group} not defined or not read",
+    },
+    "input.vrp.nat_group_first": {
+        "vi": "address-group {group} được mô hình hóa gần đúng bằng địa chỉ đầu tiên",
+        "en": "address-group {group} approximated by its first address",
+    },
+    "input.vrp.nat_acl_undefined": {
+        "vi": "ACL {acl} của nat outbound chưa được định nghĩa",
+        "en": "ACL {acl} of nat outbound is not defined",
+    },
+    "input.vrp.nat_and_filter": {
+        "vi": "nat outbound và traffic-filter chiều ra (outbound): chưa mô hình hóa thứ tự áp dụng giữa chúng",
+        "en": "nat outbound and an outbound traffic-filter: their order not modelled",
+    },
+    "input.vrp.nat_server_address": {
+        "vi": "chưa xác định được địa chỉ của {iface}",
+        "en": "address of {iface} unknown",
+    },
+    "input.vrp.nat_server_vpn": {
+        "vi": "chưa mô hình hóa nat server có VPN instance",
+        "en": "nat server with a VPN instance not modelled",
+    },
+    "input.vrp.nat_server_ports": {
+        "vi": "chưa mô hình hóa việc nat server dịch chuyển dải cổng",
+        "en": "port range shifted by nat server not modelled",
+    },
+    # the device's own services (convert.py), WLAN (wlan.py)
+    "input.vrp.server_default": {
+        "vi": "không có dòng '{command} server enable': giá trị mặc định phụ thuộc phiên bản VRP (xem bằng "
+        "display telnet server status / display ssh server status)",
+        "en": "no '{command} server enable' line: the default depends on the VRP release (display telnet server "
+        "status / display ssh server status tells)",
+    },
+    "input.vrp.vty_protocol_default": {
+        "vi": "các line vty không có 'protocol inbound': giá trị mặc định phụ thuộc phiên bản VRP",
+        "en": "no 'protocol inbound' on the vty lines: the default depends on the VRP release",
+    },
+    "input.vrp.http_default": {
+        "vi": "không có dòng '{command} enable': máy chủ web có chạy theo mặc định hay không phụ thuộc vào dòng "
+        "thiết bị và phiên bản VRP (xem bằng display http server)",
+        "en": "no '{command} enable' line: whether the web server runs by default depends on the model and VRP "
+        "release (display http server tells)",
+    },
+    "input.vrp.wlan_vlans": {
+        "vi": "chưa mô hình hóa việc các AP đưa service VLAN của các SSID đi đâu (chuyển tiếp trực tiếp hay qua "
+        "đường hầm, đường uplink của AP)",
+        "en": "where the APs put the SSIDs' service VLANs (direct or tunnel forwarding, AP uplinks) is not modelled",
+    },
+}
