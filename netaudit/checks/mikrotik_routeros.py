@@ -561,12 +561,16 @@ def _facing(ctx: AuditContext, dev: Device) -> dict[str, list[str]]:
 
 
 def _list_members(dev: Device, lst: str) -> set[str]:
-    """The interfaces of interface list ``lst`` on ``dev`` (``all``/``static``/``none`` built in)."""
+    """The interfaces of interface list ``lst`` on ``dev`` (``all``/``static``/``none`` built
+    in), with those RouterOS may add to it at run time (Detect Internet)."""
     if lst == "all" or lst == "static":
         return set(dev.interfaces)
     if lst == "none":
         return set()
-    return set(dev.interface_lists.get(lst, ()))
+    more = _facts(dev).runtime_list_members.get(lst, [])
+    if more is None:
+        return set(dev.interfaces)
+    return set(dev.interface_lists.get(lst, ())) | set(more)
 
 
 @check(

@@ -255,6 +255,17 @@ def test_neighbor_discovery_toward_guest():
     assert run("routeros-neighbor-discovery", context(BASE + LOCKED)) == []
 
 
+def test_neighbor_discovery_counts_the_interfaces_detect_internet_may_add():
+    """Discovery and the MAC server on LAN, which Detect Internet may fill with any
+    interface it watches (the WAN port starts as "LAN"): exposed toward the Internet."""
+    on_lan = BASE + LOCKED.replace("MGMT", "LAN")
+    assert run("routeros-neighbor-discovery", context(on_lan)) == []
+    detect = "/interface detect-internet\nset detect-interface-list=all lan-interface-list=LAN\n"
+    (f,) = run("routeros-neighbor-discovery", context(on_lan + detect))
+    assert "ether1" in f.detail["en"] and "internet" in f.zones
+    assert "MAC-Winbox" in f.detail["en"] and "neighbor discovery" in f.detail["en"]
+
+
 # --------------------------------------------------------------------------- coordination
 
 

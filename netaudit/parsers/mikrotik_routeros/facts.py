@@ -77,3 +77,6 @@ class RouterOSFacts(VendorFacts):
     # Routing tables other than main and the VRFs' → the routes that fill them.
     policy_routing_tables: dict[str, list[Src]] = field(default_factory=dict)
     snmp_default_community: bool = False  # SNMP answers to the default community "public"
+    # Interface lists RouterOS may add interfaces of the device to at run time (Detect
+    # Internet) → those interfaces beyond the list's members (None: any of them).
+    runtime_list_members: dict[str, list[str] | None] = field(default_factory=dict)
