@@ -25,8 +25,9 @@ from netaudit.messages import Text
 from netaudit.model import Src
 from netaudit.parsers.packet_sets import norm
 
+from .facts import EmptyListRule
 from .state import State
-from .syntax import Command
+from .syntax import Command, unquote
 from .values import parse_addr, yes
 from .wireless import wifi_prop
 
@@ -153,7 +154,8 @@ def prepare_lists(st: State) -> None:
 
 def finish_lists(st: State) -> None:
     """``Device.interface_lists`` (the sure members), once the interfaces exist; what
-    Detect Internet may add; for the checks, the members a list may gain at run time."""
+    Detect Internet may add; for the checks, the members a list may gain at run time and
+    the firewall rules naming a list that has none and can gain none."""
     st.universe = frozenset(st.dev.interfaces)
     _detect_internet(st)
     out = st.dev.interface_lists
@@ -163,6 +165,7 @@ def finish_lists(st: State) -> None:
         if b.may != b.sure:
             more = None if b.may is None else sorted(b.may - (b.sure or frozenset()))
             st.facts.runtime_list_members[name] = more
+    _empty_list_rules(st)
 
 
 def _detect_internet(st: State) -> None:
@@ -255,6 +258,32 @@ def expand_names(st: State, names: list[str], src: Src) -> set[str]:
         else:
             out.add(n)
     return out
+
+
+_RULE_LIST_KEYS = ("in-interface-list", "out-interface-list")
+
+
+def _empty_list_rules(st: State) -> None:
+    """Enabled filter, raw and NAT rules naming (not negated) a declared list that has no
+    member and can gain none at run time: they match no packet
+    (check ``routeros-rule-empty-interface-list``)."""
+    empty: dict[str, bool] = {}
+    for table in ("filter", "raw", "nat"):
+        for rule in st.rules[table]:
+            if rule.disabled or rule.dynamic:
+                continue
+            for key in _RULE_LIST_KEYS:
+                raw = rule.props.get(key)
+                lst = unquote(raw) if raw else ""
+                if lst not in st.lists or lst in BUILTIN_LISTS:
+                    continue  # negated (!X), undefined (reported as such) or built in
+                if lst not in empty:
+                    b = list_bounds(st, lst)
+                    empty[lst] = b.sure == b.may == frozenset() and not b.created
+                if empty[lst]:
+                    st.facts.empty_list_rules.append(
+                        EmptyListRule(table, rule.chain, rule.action, key, lst, rule.src, st.lists[lst].get("src"))
+                    )
 
 
 def finish_address_lists(st: State) -> None:

@@ -311,3 +311,65 @@ def test_neighbor_discovery_on_a_list_detect_internet_may_fill():
     """
     )
     assert "ether1" in dev.facts.neighbor_discovery.interfaces  # may be found "LAN"
+
+
+def test_rules_on_a_list_with_no_member_are_recorded():
+    """A rule naming (not negated) a declared list with no member and none possible at
+    run time matches no packet (check routeros-rule-empty-interface-list)."""
+    dev, _ = office(
+        """
+    /interface list
+    add name=EMPTY
+    add name=PPP
+    add name=VIA
+    add include=EMPTY name=ALSO-EMPTY
+    /ppp profile
+    add interface-list=PPP name=p
+    add interface-list=VIA name=unused
+    /interface l2tp-server server
+    set default-profile=p enabled=yes
+    /ip firewall filter
+    add action=drop chain=forward in-interface-list=EMPTY
+    add action=drop chain=forward in-interface-list=!EMPTY
+    add action=drop chain=forward disabled=yes in-interface-list=EMPTY
+    add action=drop chain=forward in-interface-list=UNDEFINED
+    add action=drop chain=forward in-interface-list=PPP
+    add action=accept chain=forward out-interface-list=ALSO-EMPTY
+    add action=accept chain=forward out-interface-list=VIA
+    add action=drop chain=forward in-interface-list=none
+    /ip firewall nat
+    add action=masquerade chain=srcnat out-interface-list=EMPTY
+    """
+    )
+    got = [(r.table, r.action, r.key, r.source.text, r.list_source.text) for r in dev.facts.empty_list_rules]
+    assert got == [
+        (
+            "filter",
+            "drop",
+            "in-interface-list",
+            "add action=drop chain=forward in-interface-list=EMPTY",
+            "add name=EMPTY",
+        ),
+        (
+            "filter",
+            "accept",
+            "out-interface-list",
+            "add action=accept chain=forward out-interface-list=ALSO-EMPTY",
+            "add include=EMPTY name=ALSO-EMPTY",
+        ),
+        # a profile no PPP interface uses
+        (
+            "filter",
+            "accept",
+            "out-interface-list",
+            "add action=accept chain=forward out-interface-list=VIA",
+            "add name=VIA",
+        ),
+        (
+            "nat",
+            "masquerade",
+            "out-interface-list",
+            "add action=masquerade chain=srcnat out-interface-list=EMPTY",
+            "add name=EMPTY",
+        ),
+    ]
