@@ -406,6 +406,19 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "danh sách interface {name} chưa được khai báo",
         "en": "interface list {name} is not defined",
     },
+    "input.routeros.iflist_ppp_server": {
+        "vi": "máy chủ PPP tạo một giao diện cho mỗi phiên kết nối và, theo hồ sơ {profile}, đưa giao diện đó "
+        "vào danh sách {list} khi đang chạy: không biết trước danh sách {list} gồm những giao diện nào",
+        "en": "a PPP server creates an interface for each session and, by profile {profile}, puts it in list "
+        "{list} at run time: which interfaces list {list} holds is not known in advance",
+    },
+    "input.routeros.iflist_detect_internet": {
+        "vi": "Detect Internet (detect-interface-list={detect}) tự đưa các giao diện nó theo dõi vào danh sách "
+        "{list} khi đang chạy, tuỳ trạng thái phát hiện được: không biết trước danh sách {list} gồm những giao "
+        "diện nào",
+        "en": "Detect Internet (detect-interface-list={detect}) puts the interfaces it watches into list {list} "
+        "at run time, by the state it detects: which interfaces list {list} holds is not known in advance",
+    },
     "input.routeros.hotspot_login_state": {
         "vi": "HotSpot: yêu cầu được chuyển tới trang đăng nhập của portal, tới proxy hay đi tiếp không đổi tuỳ "
         "thuộc trạng thái đăng nhập và thiết lập proxy của máy khách",

@@ -23,6 +23,9 @@ Coordination with the vendor-neutral checks in :mod:`.management` (no finding tw
   the export lists users; ``/export`` normally does not).
 * ``routeros-neighbor-discovery`` — MNDP/CDP/LLDP discovery or MAC-Telnet/MAC-Winbox
   on interfaces facing a guest or external zone.
+* ``routeros-rule-empty-interface-list`` — a firewall rule naming an interface list that
+  has no member and can gain none at run time: it matches no packet (a drop on an empty
+  WAN list protects nothing).
 """
 
 from __future__ import annotations
@@ -30,9 +33,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import messages
-from ..messages import named_list, neutral
+from ..messages import Text, named_list, neutral
 from ..model import Device
-from ..parsers.mikrotik_routeros.facts import HoppingPort, IpService, RouterOSFacts
+from ..parsers.mikrotik_routeros.facts import EmptyListRule, HoppingPort, IpService, RouterOSFacts
+from ..topology import exits
 from . import REF_ND331, REF_TT12_DEVICES, REF_TT12_ZONES, AuditContext, CheckInfo, Finding, check
 from .evidence import exposure, few_sources, localized, zone_kinds
 
@@ -561,12 +565,16 @@ def _facing(ctx: AuditContext, dev: Device) -> dict[str, list[str]]:
 
 
 def _list_members(dev: Device, lst: str) -> set[str]:
-    """The interfaces of interface list ``lst`` on ``dev`` (``all``/``static``/``none`` built in)."""
+    """The interfaces of interface list ``lst`` on ``dev`` (``all``/``static``/``none`` built
+    in), with those RouterOS may add to it at run time (Detect Internet)."""
     if lst == "all" or lst == "static":
         return set(dev.interfaces)
     if lst == "none":
         return set()
-    return set(dev.interface_lists.get(lst, ()))
+    more = _facts(dev).runtime_list_members.get(lst, [])
+    if more is None:
+        return set(dev.interfaces)
+    return set(dev.interface_lists.get(lst, ())) | set(more)
 
 
 @check(
@@ -645,3 +653,152 @@ def neighbor_discovery(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
             sep="\n",
         )
         yield f
+
+
+# --------------------------------------------------------------------------- firewall
+
+_DENY_ACTIONS = frozenset({"drop", "reject", "tarpit"})
+# Lists named for the Internet side: the device's Internet exits are proposed as members.
+_INTERNET_LIST_NAMES = ("WAN", "INTERNET")
+
+messages.register(
+    {
+        "report.why.routeros-rule-empty-interface-list": {
+            "vi": "Quy tắc đặt trên một danh sách giao diện rỗng không tác động đến gói tin nào: người quản trị "
+            "tưởng có lớp bảo vệ nhưng thực tế không có.",
+            "en": "A rule on an empty interface list acts on no packet: the administrator believes a protection "
+            "is in place that does not exist.",
+        },
+    }
+)
+
+
+@check(
+    "routeros-rule-empty-interface-list",
+    "low",
+    [REF_TT12_ZONES, REF_ND331],
+    texts={
+        "title": {
+            "vi": "Quy tắc tường lửa RouterOS dùng danh sách giao diện không có thành viên: quy tắc không khớp "
+            "gói tin nào",
+            "en": "RouterOS firewall rule names an interface list with no member: it matches no packet",
+        },
+        "detail": {
+            "vi": "Quy tắc {where} trên thiết bị {device} (bảng {table}, chain {chain}) chỉ áp dụng cho gói tin "
+            "{direction} danh sách giao diện {list}, nhưng danh sách này không có giao diện nào ({list_where}): "
+            "không có mục /interface list member nào, cũng không có hồ sơ PPP đang dùng hay thiết lập Detect "
+            "Internet nào đưa giao diện vào danh sách khi đang chạy. Quy tắc này không khớp với gói tin nào. "
+            "{consequence}",
+            "en": "Rule {where} on device {device} (table {table}, chain {chain}) applies only to packets "
+            "{direction} interface list {list}, but that list has no interface ({list_where}): no /interface "
+            "list member entry, and no PPP profile in use nor Detect Internet setting puts one in it at run "
+            "time. The rule matches no packet. {consequence}",
+        },
+        "dir.in-interface-list": {"vi": "đi vào qua một giao diện thuộc", "en": "arriving on an interface of"},
+        "dir.out-interface-list": {"vi": "đi ra qua một giao diện thuộc", "en": "leaving by an interface of"},
+        "list_nowhere": {"vi": "không rõ dòng khai báo", "en": "declared nowhere in the export"},
+        "deny": {
+            "vi": "Đây là quy tắc chặn (action={action}): lớp bảo vệ mà quy tắc được viết ra để tạo không tồn "
+            "tại — các gói tin lẽ ra bị chặn ở đây do các quy tắc phía sau quyết định, hoặc được chain chấp nhận "
+            "theo mặc định.",
+            "en": "It is a blocking rule (action={action}): the protection it was written for does not exist — "
+            "the packets it was meant to stop are decided by the later rules, or accepted by the chain's default.",
+        },
+        "nat": {
+            "vi": "Quy tắc NAT này (action={action}) không dịch địa chỉ của gói tin nào.",
+            "en": "This NAT rule (action={action}) translates no packet.",
+        },
+        "other": {
+            "vi": "Các gói tin mà quy tắc định xử lý (action={action}) do các quy tắc phía sau quyết định.",
+            "en": "The packets it was meant to handle (action={action}) are decided by the later rules.",
+        },
+        "remediation": {
+            "vi": "Thêm (các) giao diện mà quy tắc nhắm tới vào danh sách {list} bằng /interface list member, "
+            "hoặc sửa quy tắc cho đúng danh sách; sau đó kiểm tra lại.",
+            "en": "Add the interface(s) the rule is meant for to list {list} with /interface list member, or "
+            "correct the rule's list; then audit again.",
+        },
+        "exits": {
+            "vi": "Các lối ra Internet của thiết bị: {exits}.",
+            "en": "The device's Internet exits: {exits}.",
+        },
+        "exit.default-route": {"vi": "{iface} (tuyến mặc định)", "en": "{iface} (default route)"},
+        "exit.runtime-default-route": {
+            "vi": "{iface} (tuyến mặc định nhận khi đang chạy)",
+            "en": "{iface} (default route received at run time)",
+        },
+        "exit.interface-nat": {"vi": "{iface} (NAT nguồn masquerade)", "en": "{iface} (source NAT masquerade)"},
+        "exit.other": {"vi": "{iface} (lối ra Internet)", "en": "{iface} (Internet exit)"},
+        "snippet": neutral(
+            "{snippet.example} (RouterOS):\n/interface list member\nadd interface=<{snippet.interface}> list={list}"
+        ),
+        "snippet_exits": neutral("{snippet.example} (RouterOS):\n/interface list member\n{lines}"),
+    },
+)
+def rule_empty_interface_list(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
+    """Enabled filter, raw and NAT rules whose ``in-interface-list`` / ``out-interface-list``
+    (not negated) is a list with no member, none possible at run time (PPP profiles, Detect
+    Internet: the parser's ``RouterOSFacts.empty_list_rules``).  They match no packet; the
+    finding names the rule line (and the list's), the root cause a technician fixes.
+
+    Severity: **medium** for a drop, reject or tarpit — a protection the administrator
+    wrote and believes in does not exist, as a shadowed deny that never happens
+    (``shadowed-acl-line``); **low** for the others (an accept or a NAT rule that does
+    nothing).  Not higher: what the missing protection lets through is judged on its own,
+    as flows of the zone matrix with their own severity (the Internet reaching the LAN is
+    critical there), and another rule may stop what this one does not — the matrix says
+    which; this finding is the cause, not the exposure."""
+    for dev in _routeros(ctx):
+        facts = _facts(dev)
+        if not facts.empty_list_rules:
+            continue
+        device_exits = [e for e in exits(ctx.topology) if e.device == dev.hostname] if ctx.topology is not None else []
+        for r in facts.empty_list_rules:
+            yield _empty_list_finding(info, dev, r, device_exits)
+
+
+def _empty_list_finding(info: CheckInfo, dev: Device, r: EmptyListRule, device_exits: list) -> Finding:
+    cid = info.id
+    deny = r.table != "nat" and r.action in _DENY_ACTIONS
+    consequence = "deny" if deny else ("nat" if r.table == "nat" else "other")
+    fields = {
+        "device": dev.hostname,
+        "where": _where(r.source, dev, ""),
+        "table": r.table,
+        "chain": r.chain,
+        "list": r.list,
+        "direction": Text(f"check.{cid}.dir.{r.key}"),
+        "list_where": Text(f"check.{cid}.list_nowhere") if r.list_source is None else _where(r.list_source, dev, ""),
+        "consequence": Text(f"check.{cid}.{consequence}", action=r.action),
+    }
+    evidence = [r.source.cite()] + ([r.list_source.cite()] if r.list_source is not None else [])
+    f = info.finding(
+        key=f"{dev.hostname}|{r.source.file}:{r.source.line}|{r.key}",
+        severity="medium" if deny else None,
+        fields=fields,
+        devices=[dev.hostname],
+        evidence=evidence,
+    )
+    # The device's Internet exits, proposed as members of a list named for the Internet
+    # side only: added to another list (LAN, GUEST) they would open what its rules guard.
+    named = dict.fromkeys(e.interface for e in device_exits)
+    if not named or not any(w in r.list.upper() for w in _INTERNET_LIST_NAMES):
+        f.remediation = localized((f"check.{cid}.remediation", fields), (f"check.{cid}.snippet", fields), sep="\n")
+        return f
+    words = tuple(Text(_exit_key(cid, e.why), iface=e.interface) for e in device_exits)
+    lines = "\n".join(f"add interface={iface} list={r.list}" for iface in named)
+    f.remediation = {
+        lang: messages.t(f"check.{cid}.remediation", lang, **fields)
+        + " "
+        + Text(f"check.{cid}.exits", exits=words).render(lang)
+        + "\n"
+        + messages.t(f"check.{cid}.snippet_exits", lang, lines=lines)
+        for lang in messages.LANGS
+    }
+    return f
+
+
+def _exit_key(cid: str, why: str) -> str:
+    """The catalogue words for an Internet exit found by ``why`` (:class:`~netaudit.topology.Exit`)."""
+    key = f"check.{cid}.exit.{why}"
+    return key if key in messages.CATALOGUE else f"check.{cid}.exit.other"

@@ -255,6 +255,81 @@ def test_neighbor_discovery_toward_guest():
     assert run("routeros-neighbor-discovery", context(BASE + LOCKED)) == []
 
 
+def test_neighbor_discovery_counts_the_interfaces_detect_internet_may_add():
+    """Discovery and the MAC server on LAN, which Detect Internet may fill with any
+    interface it watches (the WAN port starts as "LAN"): exposed toward the Internet."""
+    on_lan = BASE + LOCKED.replace("MGMT", "LAN")
+    assert run("routeros-neighbor-discovery", context(on_lan)) == []
+    detect = "/interface detect-internet\nset detect-interface-list=all lan-interface-list=LAN\n"
+    (f,) = run("routeros-neighbor-discovery", context(on_lan + detect))
+    assert "ether1" in f.detail["en"] and "internet" in f.zones
+    assert "MAC-Winbox" in f.detail["en"] and "neighbor discovery" in f.detail["en"]
+
+
+# --------------------------------------------------------------------------- firewall
+
+EMPTY_WAN = (
+    BASE.replace("add interface=ether1 list=WAN\n", "")
+    + """
+/ip firewall filter
+add action=drop chain=input in-interface-list=WAN
+add action=accept chain=forward in-interface-list=MGMT
+/ip firewall nat
+add action=masquerade chain=srcnat out-interface-list=WAN
+"""
+)
+
+
+def _line(text: str, rule: str) -> int:
+    """The line ``rule`` is on in ``context(text)`` (the export header is line 1)."""
+    lines = (V7 + textwrap.dedent(text).lstrip("\n")).splitlines()
+    return lines.index(rule) + 1
+
+
+def test_rule_on_an_empty_wan_list_matches_nothing_and_names_the_exit():
+    """WAN lost its member: the input drop on it protects nothing (medium), the
+    masquerade translates nothing (low); the fix names the Internet exit (the default
+    route's interface) as WAN's member."""
+    text = EMPTY_WAN.replace("add interface=v99 list=MGMT\n", "")
+    found = {f.evidence[0]["text"]: f for f in run("routeros-rule-empty-interface-list", context(text))}
+    drop = found["add action=drop chain=input in-interface-list=WAN"]
+    assert drop.severity == "medium" and drop.devices == ["R"]
+    assert [e["line"] for e in drop.evidence] == [
+        _line(text, "add action=drop chain=input in-interface-list=WAN"),
+        _line(text, "add name=WAN"),
+    ]
+    assert f"r.rsc:{drop.evidence[0]['line']}" in drop.detail["en"] and "matches no packet" in drop.detail["en"]
+    assert "arriving on an interface of interface list WAN" in drop.detail["en"]
+    assert "protection it was written for does not exist" in drop.detail["en"]
+    assert "đi vào qua một giao diện thuộc danh sách giao diện WAN" in drop.detail["vi"]
+    assert "không khớp với gói tin nào" in drop.detail["vi"]
+    assert "The device's Internet exits: ether1 (default route)." in drop.remediation["en"]
+    assert "Các lối ra Internet của thiết bị: ether1 (tuyến mặc định)." in drop.remediation["vi"]
+    assert "/interface list member\nadd interface=ether1 list=WAN" in drop.remediation["vi"]
+    nat = found["add action=masquerade chain=srcnat out-interface-list=WAN"]
+    assert nat.severity == "low" and "translates no packet" in nat.detail["en"]
+    assert "leaving by an interface of" in nat.detail["en"]
+    # MGMT has no member either: an accept that does nothing, and no Internet exit proposed
+    mgmt = found["add action=accept chain=forward in-interface-list=MGMT"]
+    assert mgmt.severity == "low" and "decided by the later rules" in mgmt.detail["en"]
+    assert "ether1" not in mgmt.remediation["en"] and "add interface=<interface> list=MGMT" in mgmt.remediation["en"]
+    assert "add interface=<tên-cổng> list=MGMT" in mgmt.remediation["vi"]
+
+
+@pytest.mark.parametrize(
+    "fill",
+    [
+        "/interface list member\nadd interface=ether1 list=WAN",  # a member
+        "/ppp profile\nadd interface-list=WAN name=isp\n/interface pppoe-client\nadd interface=ether1 name=pppoe-out1 profile=isp user=u",
+        "/interface detect-internet\nset detect-interface-list=all wan-interface-list=WAN",  # filled at run time
+        "/ppp profile\nset *FFFFFFFE interface-list=WAN\n/interface l2tp-server server\nset enabled=yes",
+    ],
+)
+def test_no_finding_when_the_list_has_or_may_gain_a_member(fill):
+    ctx = context(EMPTY_WAN + fill + "\n")
+    assert [f.evidence[0]["text"] for f in run("routeros-rule-empty-interface-list", ctx)] == []
+
+
 # --------------------------------------------------------------------------- coordination
 
 
@@ -275,13 +350,17 @@ def test_vendor_neutral_checks_cover_telnet_and_ssh_of_routeros():
 
 
 def test_checks_ignore_other_vendors():
-    ctx = context(BASE)
+    ctx = context(
+        BASE
+        + "/ip firewall filter\nadd action=drop chain=input in-interface-list=GUEST-EMPTY\n/interface list\nadd name=GUEST-EMPTY\n"
+    )
     ctx.devices[0].vendor = "cisco_ios"
     for cid in (
         "routeros-insecure-service",
         "routeros-service-no-address",
         "routeros-winbox-from-guest",
         "routeros-neighbor-discovery",
+        "routeros-rule-empty-interface-list",
     ):
         assert run(cid, ctx) == []
 

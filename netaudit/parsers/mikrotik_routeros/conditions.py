@@ -43,7 +43,7 @@ from netaudit.parsers.packet_sets import (
     r_or,
 )
 
-from .lists import expand_list
+from .lists import list_bounds
 from .records import FwRule
 from .state import State
 from .syntax import unquote
@@ -198,16 +198,43 @@ def iface_field(st: State, value: str, is_list: bool, src: Src, reasons: list[st
     return frozenset(st.universe - s) if neg else s
 
 
-def _list_set(st: State, name: str, neg: bool) -> tuple[frozenset | None, str | None]:
-    """(the interfaces an ``in-interface-list`` value matches, None for any; the reason
-    it is partial)."""
-    members, why = expand_list(st, name, None)
-    if why and not neg:
-        return None, why  # members unknown: any interface (superset)
-    if members is None:
-        return (frozenset() if neg else None), why
-    s = frozenset(members)
-    return (frozenset(st.universe - s) if neg else s), why
+def _list_set(st: State, name: str, neg: bool) -> tuple[frozenset | None, str | None, frozenset | None]:
+    """(the interfaces an ``in-interface-list`` value may match, None for any; the reason
+    that is more than it surely matches; the interfaces it surely matches).
+
+    A list RouterOS may add interfaces to at run time (:class:`.lists.Bounds`): its value
+    may match those too, surely only its sure members; negated, it surely matches only
+    the interfaces that can never be in the list, and may match all but its sure members.
+    Interfaces a PPP server creates are none of the device's: a packet the model shows on
+    any interface may come in (or go out) on one of them — a user's session — so a list
+    they may join may match any interface, and its negation surely none."""
+    b = list_bounds(st, name)
+    if not neg:
+        may = None if b.created else b.may
+        return may, b.why, b.sure
+    may = frozenset() if b.sure is None else frozenset(st.universe - b.sure)
+    if b.created or b.may is None:
+        return may, b.why, frozenset()
+    return may, b.why, frozenset(st.universe - b.may)
+
+
+def sure_conds(st: State, rule: FwRule, conds: list[Cond], reasons: list[str]) -> list[Cond]:
+    """The packets of ``conds`` (what :func:`rule_fields` read of ``rule``, flattened) that
+    the rule surely matches when its only doubts are interface lists whose members may
+    change at run time: those on the interfaces it surely matches (:func:`_list_set`).
+    Empty when another doubt remains."""
+    sure: dict[str, frozenset | None] = {}
+    doubts = set()
+    for key in ("in-interface-list", "out-interface-list"):
+        raw = rule.props.get(key)
+        got = st.iface_list_cache.get(unquote(raw)) if raw else None
+        if got is not None and got[1]:
+            doubts.add(got[1])
+            sure[key] = got[2]
+    if not doubts or any(r not in doubts for r in reasons):
+        return []
+    guard = Cond(inif=sure.get("in-interface-list"), outif=sure.get("out-interface-list"))
+    return [c2 for c in conds if (c2 := intersect(c, guard)) is not None and not c2.is_empty()]
 
 
 def ports_field(value: str, reasons: list[str], what: str):

@@ -62,6 +62,20 @@ class MacServerEntry:
 
 
 @dataclass
+class EmptyListRule:
+    """An enabled firewall rule whose ``in-interface-list`` or ``out-interface-list`` (not
+    negated) is a list with no member, none possible at run time: it matches no packet."""
+
+    table: str  # filter | raw | nat
+    chain: str
+    action: str
+    key: str  # in-interface-list | out-interface-list
+    list: str
+    source: Src  # the rule
+    list_source: Src | None  # the list's /interface list line
+
+
+@dataclass
 class RouterOSFacts(VendorFacts):
     model: str = ""  # "# model = …" header of the export
     ip_services: dict[str, IpService] = field(default_factory=dict)  # RouterOS service name →
@@ -77,3 +91,7 @@ class RouterOSFacts(VendorFacts):
     # Routing tables other than main and the VRFs' → the routes that fill them.
     policy_routing_tables: dict[str, list[Src]] = field(default_factory=dict)
     snmp_default_community: bool = False  # SNMP answers to the default community "public"
+    # Interface lists RouterOS may add interfaces of the device to at run time (Detect
+    # Internet) → those interfaces beyond the list's members (None: any of them).
+    runtime_list_members: dict[str, list[str] | None] = field(default_factory=dict)
+    empty_list_rules: list[EmptyListRule] = field(default_factory=list)

@@ -15,7 +15,7 @@ from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, field_match, intersect_all, negate_union, to_matches
 
 from .conditions import assemble, rule_fields
-from .flatten import FlatRule, chains_of, flatten
+from .flatten import FlatRule, chains_of, flat_rules, flatten
 from .records import FwRule
 from .state import State
 
@@ -144,7 +144,8 @@ def plain_lines(
             continue
         any_rule = True
         if reasons or action == "fasttrack-connection":
-            emit_line(st, lines, FlatRule(action, list(conds), rule, list(reasons)), chain)
+            for fl in flat_rules(st, action, list(conds), rule, list(reasons)):
+                emit_line(st, lines, fl, chain)
             continue
         line_action = permit if action == "accept" else deny
         lines.append(FilterLine(line_action, line_matches(conds), rule.src, name=str(rule.index)))
@@ -222,9 +223,19 @@ def emit_line(st: State, lines: list[FilterLine], fl: FlatRule, chain: str) -> N
         action = Action.DENY
     matches = line_matches(fl.conds)
     partial = join_reasons(reasons) if reasons else None
-    lines.append(FilterLine(action, matches, rule.src, name=str(rule.index), partial=partial))
+    lines.append(
+        FilterLine(action, matches, rule.src, name=str(rule.index), partial=partial, approximated=_sure_part(fl))
+    )
     if partial:
         st.partial(f"firewall {chain}", partial, rule.src)
+
+
+def _sure_part(fl: FlatRule) -> str | None:
+    """For the line of a rule's sure part (:func:`.flatten.flat_rules`): why it is no
+    ground for "this rule can never match" — its other packets are in doubt."""
+    if fl.sure_part_of is None:
+        return None
+    return f"the packets the rule surely matches; it may match more: {fl.sure_part_of}"
 
 
 def raw_lines(st: State) -> list[FilterLine]:
@@ -259,7 +270,16 @@ def raw_lines(st: State) -> list[FilterLine]:
             reasons.append("raw rule matches the header before destination NAT")
         matches = line_matches(conds)
         partial = join_reasons(list(dict.fromkeys(reasons))) or None
-        lines.append(FilterLine(Action.DENY, matches, fl.rule.src, name=f"raw {fl.rule.index}", partial=partial))
+        lines.append(
+            FilterLine(
+                Action.DENY,
+                matches,
+                fl.rule.src,
+                name=f"raw {fl.rule.index}",
+                partial=partial,
+                approximated=_sure_part(fl),
+            )
+        )
         if partial:
             st.partial("firewall raw", partial, fl.rule.src)
     for p, s in problems:

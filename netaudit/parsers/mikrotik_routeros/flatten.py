@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from netaudit.model import Src
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union
 
-from .conditions import rule_conds
+from .conditions import rule_conds, sure_conds
 from .records import FwRule
 from .state import State
 
@@ -61,12 +62,32 @@ KNOWN_ACTIONS = {
 
 @dataclass
 class FlatRule:
-    """One flattened rule: its terminal action on ``conds`` (a union)."""
+    """One flattened rule: its terminal action on ``conds`` (a union).  ``sure_part_of``:
+    these are the packets a rule in doubt surely matches (:func:`flat_rules`), and why the
+    rest of its packets are in doubt — a line made of them is no proof that the rule never
+    matches (``FilterLine.approximated``)."""
 
     action: str
     conds: list[Cond]
     rule: FwRule
     reasons: list[str]
+    sure_part_of: str | None = None
+
+
+def flat_rules(st: State, action: str, conds: list[Cond], rule: FwRule, reasons: list[str]) -> list[FlatRule]:
+    """A rule's terminal ``action`` on ``conds`` as flattened rules: itself, and before it,
+    where its only doubt is an interface list whose members may change at run time, the
+    packets it surely matches as a rule of their own without doubt
+    (:func:`.conditions.sure_conds`).  The two match the same packets as the rule, the
+    first taking those it decides surely: a drop on WAN, a list Detect Internet may add
+    interfaces to, still surely drops what comes in on WAN's members."""
+    flat = FlatRule(action, conds, rule, reasons)
+    if reasons:
+        sure = sure_conds(st, rule, conds, reasons)
+        if sure:
+            why = join_reasons(list(dict.fromkeys(reasons)))
+            return [FlatRule(action, sure, rule, [], sure_part_of=why), flat]
+    return [flat]
 
 
 def chains_of(st: State, table: str) -> dict[str, list[FwRule]]:
@@ -157,7 +178,7 @@ def flatten(
                 continue
             if action == "return":
                 if len(stack) == 1 and top_return is not None:
-                    out.append(FlatRule(top_return, eff, rule, all_reasons))
+                    out.extend(flat_rules(st, top_return, eff, rule, all_reasons))
                 if reasons:
                     guard_reasons.append(f"follows a partially understood return (line {rule.src.line})")
                     continue
@@ -175,7 +196,7 @@ def flatten(
                 continue
             if action not in terminal:
                 continue  # passthrough, log, add-*-to-address-list …
-            out.append(FlatRule(action, eff, rule, all_reasons))
+            out.extend(flat_rules(st, action, eff, rule, all_reasons))
 
     walk(walk, chain, [ANY], (chain,), [])
     return out

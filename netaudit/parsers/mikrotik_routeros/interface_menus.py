@@ -1,5 +1,5 @@
 """Reading the ``/interface`` menus: ethernet, bridges, VLANs, bonds, interface lists,
-wireless and wifi, PPP/LTE clients, tunnels, VPN servers, switch chips, VRRP.
+wireless and wifi, PPP/LTE clients, tunnels, VPN servers, switch chips, VRRP, Detect Internet.
 
 Each handler takes ``(state, command, source)``, records what the line says and returns
 None (understood), :data:`~.state.IGNORED` (understood, no effect) or raises
@@ -375,6 +375,19 @@ def _switch_port_untouched(cmd: Command) -> bool:
     )
 
 
+def detect_internet(st: State, cmd: Command, src: Src):
+    """``/interface detect-internet set``: the interfaces it watches
+    (``detect-interface-list``, default ``none``: off) and the lists it puts each of them
+    in at run time by the state it detects (``lan-``, ``wan-``, ``internet-interface-list``;
+    :mod:`.lists`)."""
+    if cmd.verb != "set":
+        raise NotUnderstood
+    props = dict(st.detect_internet[0]) if st.detect_internet is not None else {}
+    props.update({k: cmd.get(k) or "" for k in cmd.props})
+    st.detect_internet = (props, src)
+    return None if props.get("detect-interface-list", "none") not in ("", "none") else IGNORED
+
+
 def vrrp(st: State, cmd: Command, src: Src):
     name, parent = cmd.get("name"), cmd.get("interface")
     if cmd.verb != "add" or not name or not parent:
@@ -432,4 +445,5 @@ HANDLERS = {
     ("interface", "ethernet", "switch", "port"): switch,
     ("interface", "ethernet", "switch", "rule"): switch,
     ("interface", "vrrp"): vrrp,
+    ("interface", "detect-internet"): detect_internet,
 }

@@ -1,6 +1,6 @@
 """Reading the forwarding menus: ``/ip address``, routes, VRFs, routing tables and rules,
 dynamic routing, DHCP and LTE clients, the ``/ip firewall`` tables and address lists,
-connection tracking, IPsec policies, PPP profiles and HotSpot.
+connection tracking, IPsec policies, PPP profiles, users and RADIUS, and HotSpot.
 
 Handlers as in :mod:`.interface_menus`.
 """
@@ -188,12 +188,72 @@ def ipsec_policy(st: State, cmd: Command, src: Src):
     return IGNORED
 
 
+# The built-in profiles, by the item number an export gives them (``set *0``, ``set
+# *FFFFFFFE``): the two defaults RouterOS cannot remove (help.mikrotik.com "PPP AAA").
+_PPP_DEFAULT_PROFILES = {"*0": "default", "*FFFFFFFE": "default-encryption"}
+
+
 def ppp_profile(st: State, cmd: Command, src: Src):
+    """``/ppp profile``: the address list a session's peer address joins and the interface
+    list its interface joins, both at run time (:mod:`.lists`).  A line setting
+    ``interface-list`` on a profile it does not name (``set *5``: not a built-in one) is
+    not understood."""
+    used = False
     lst = cmd.get("address-list")
     if lst:
         st.dynamic_lists.setdefault(lst, src)
-        return None
-    return IGNORED
+        used = True
+    if cmd.has("interface-list"):
+        value = cmd.get("interface-list") or ""
+        for name in _ppp_profile_names(cmd):
+            if value and value != "none":
+                st.ppp_profiles[name] = (value, src)
+            else:
+                st.ppp_profiles.pop(name, None)
+        used = True
+    return None if used else IGNORED
+
+
+def _ppp_profile_names(cmd: Command) -> list[str]:
+    """The profiles an ``add``/``set`` line of ``/ppp profile`` is about: ``[ find
+    default=yes ]`` selects both built-in ones (RouterOS flags both as default)."""
+    if cmd.verb == "add":
+        name = cmd.get("name")
+        if not name:
+            raise NotUnderstood
+        return [name]
+    if cmd.find and cmd.find.get("default") == "yes":
+        return list(_PPP_DEFAULT_PROFILES.values())
+    target = cmd.target
+    if not target:
+        raise NotUnderstood
+    if target.startswith("*"):
+        name = _PPP_DEFAULT_PROFILES.get(target.upper())
+        if name is None:
+            raise NotUnderstood
+        return [name]
+    return [target]
+
+
+def ppp_secret(st: State, cmd: Command, src: Src):
+    """``/ppp secret add``: a user of the PPP servers, the profile its sessions take
+    (default ``default``) and the service it may use (default ``any``) — which profiles a
+    running server's interfaces may take (:func:`.lists.server_profiles`)."""
+    if cmd.verb != "add":
+        raise NotUnderstood
+    if yes(cmd.get("disabled")):
+        return IGNORED
+    st.ppp_secrets.append((cmd.get("profile") or "default", cmd.get("service") or "any", src))
+    return None
+
+
+def ppp_aaa(st: State, cmd: Command, src: Src):
+    """``/ppp aaa set use-radius=yes``: users not in ``/ppp secret`` are asked of the
+    RADIUS server, whose answer may name any profile."""
+    if not cmd.has("use-radius"):
+        return IGNORED
+    st.ppp_radius = src if yes(cmd.get("use-radius")) else None
+    return None
 
 
 # --------------------------------------------------------------------------- HotSpot
@@ -288,6 +348,8 @@ HANDLERS = {
     ("ip", "firewall", "connection", "tracking"): conntrack,
     ("ip", "ipsec", "policy"): ipsec_policy,
     ("ppp", "profile"): ppp_profile,
+    ("ppp", "secret"): ppp_secret,
+    ("ppp", "aaa"): ppp_aaa,
     ("ip", "hotspot"): hotspot,
     ("ip", "hotspot", "profile"): hotspot_profile,
     ("ip", "hotspot", "user", "profile"): hotspot_user_profile,

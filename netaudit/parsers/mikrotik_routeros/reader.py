@@ -43,7 +43,7 @@ IGNORED_MENUS = [
     ("ip", "neighbor"), ("ip", "hotspot"), ("ip", "smb"), ("ip", "route", "cache"),
     ("ip", "vrf"), ("ip", "ssh"), ("ip", "tftp"),
     ("ip", "socks", "users"),  # SOCKS accounts (who may use it: /ip socks access, read)
-    ("interface", "detect-internet"), ("interface", "wireless"), ("interface", "wifi"),
+    ("interface", "wireless"), ("interface", "wifi"),
     ("interface", "ethernet", "poe"), ("interface", "lte", "apn"), ("interface", "wireguard"),
     ("interface", "bridge", "mdb"), ("interface", "bridge", "host"), ("interface", "bridge", "msti"),
     ("interface", "bridge", "calea"), ("interface", "bridge", "mlag"), ("interface", "ppp-client"),

@@ -29,7 +29,7 @@ from netaudit.parsers.packet_sets import ADDR_MAX, addr_pats, cond, norm, to_mat
 
 from .conditions import addr_field, ports_field
 from .facts import IpService, MacServerEntry, NeighborDiscovery, User
-from .lists import expand_list
+from .lists import expand_list, list_bounds, running_servers
 from .state import State
 from .syntax import Command, unquote
 from .values import parse_addr, split_list, to_int, yes
@@ -363,10 +363,7 @@ def _upnp_names(st: State, name: str, src: Src) -> list[str]:
 
 def _vpn_services(st: State) -> None:
     svcs = st.dev.services
-    for key, (cmd, src) in sorted(st.vpn_servers.items()):
-        kind = key.split(":")[0]
-        if not yes(cmd.get("enabled"), cmd.verb == "add") or yes(cmd.get("disabled")):
-            continue
+    for kind, cmd, src in running_servers(st):
         if kind == "pptp-server":
             svcs.append(MgmtService("pptp", PROTO_TCP, (PortRange(1723, 1723),), source=src))
         elif kind == "l2tp-server":
@@ -431,10 +428,9 @@ def finish_facts(st: State) -> None:
         facts.neighbor_discovery = NeighborDiscovery(sorted(set(dev.interfaces) - off), None)
     else:
         lst, src = st.discovery
-        members, _ = expand_list(st, lst, src)
-        facts.neighbor_discovery = NeighborDiscovery(
-            sorted(dev.interfaces) if members is None else sorted(members), src
-        )
+        # every interface that may be in the list (Detect Internet may add some at run time)
+        may = list_bounds(st, lst).may
+        facts.neighbor_discovery = NeighborDiscovery(sorted(dev.interfaces) if may is None else sorted(may), src)
     for kind in ("mac-telnet", "mac-winbox"):
         entries = facts.mac_server.get(kind)
         if not entries:

@@ -146,9 +146,18 @@ class State:
         self.hotspot_user_chains: list[tuple[str, str, str, Src]] = []
         self.hotspot_bindings: list[tuple[Command, Src]] = []
         self.has_ipsec = False
+        # PPP (/ppp profile, secret, aaa): profile name -> (the interface list its
+        # interfaces join, the line saying so); enabled secrets' (profile, service, line);
+        # the line that turns RADIUS on
+        self.ppp_profiles: dict[str, tuple[str, Src]] = {}
+        self.ppp_secrets: list[tuple[str, str, Src]] = []
+        self.ppp_radius: Src | None = None
+        self.detect_internet: tuple[dict[str, str], Src] | None = None  # /interface detect-internet
         # ---- derived during the conversion (parser.finish), in this order
         self.list_static: dict[str, set[str]] = {}  # interface list -> static members
         self.dynamic_ifaces_possible = False  # PPP/VPN servers create interfaces at run time
+        # interface list -> the interfaces RouterOS may add to it at run time (lists.RuntimeMembers)
+        self.list_runtime: dict[str, list] = {}
         self.use_ip_firewall = False
         self.universe: frozenset[str] = frozenset()  # every interface name
         self.policy_tables: dict[str, list[Src]] = {}
