@@ -137,7 +137,7 @@ class AclReader(IosState):
             acl.filter.lines.append(FilterLine(action, [Match()], src, seq, why))
             self.rep.add_partial(f"acl {acl.filter.name}", why, src)
             return
-        partial = join_reasons((extra_partial, ace.partial)) or None
+        partial = join_reasons((extra_partial, ace.partial)) or None if extra_partial else ace.partial or None
         line = FilterLine(ace.action, list(ace.matches) if ace.matches is not None else [], src, seq, partial)
         acl.filter.lines.append(line)
         if ace.groups:

@@ -175,7 +175,7 @@ def parse_rule(acl: AclState, tokens: list[str], low: list[str]) -> tuple[int | 
             i += 1 + _UNMODELLED[word]
         else:
             raise Unknown
-    line = FilterLine(action, [Match(**fields)], Src("", 0), partial=join_reasons(doubts) or None)
+    line = FilterLine(action, [Match(**fields)], Src("", 0), partial=(join_reasons(doubts) or None) if doubts else None)
     return number, line, line.partial
 
 
