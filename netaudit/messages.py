@@ -186,6 +186,7 @@ def _load_catalogue() -> None:
         inputs,
         linux,
         live,
+        mikrotik_routeros,
         openwrt,
         reasons,
         report,
@@ -193,7 +194,7 @@ def _load_catalogue() -> None:
         snippets,
     )
 
-    vendors = (cisco_ios, cisco_asa, fortinet_fortios, huawei_vrp, openwrt, linux)  # their parsers' messages
+    vendors = (cisco_ios, cisco_asa, fortinet_fortios, huawei_vrp, mikrotik_routeros, openwrt, linux)
     for module in (common, report, reasons, site, inputs, *vendors, live, blueprint, fix, snippets):
         for key, val in module.ENTRIES.items():
             if key in CATALOGUE:
