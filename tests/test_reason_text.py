@@ -188,3 +188,22 @@ def test_a_text_may_have_fields_named_key_and_lang(monkeypatch):
     text = messages.Text("test.fields", key="psk", lang="vi-VN")
     assert str(text) == "psk - vi-VN" and text.render("vi") == "psk / vi-VN"
     assert messages.both("test.fields", key="a", lang="b") == {"vi": "a / b", "en": "a - b"}
+
+
+def test_the_reverse_path_check_detail_is_worded_in_both_languages(tmp_path):
+    """The detail of "the reverse-path check may pass or drop these packets" (Linux
+    rp_filter strict for all but not given per interface; FortiOS src-check) is a
+    catalogue text: a Vietnamese report says it in Vietnamese."""
+    from helpers import SAMPLES
+
+    from netaudit.inputs import load_snapshot
+
+    sample = SAMPLES / "linux-commune-leaky" / "ubnd-xa-an-phu.txt"
+    dump = tmp_path / sample.name
+    dump.write_text(sample.read_text().replace("net.ipv4.conf.all.rp_filter = 2", "net.ipv4.conf.all.rp_filter = 1"))
+    fgt = next((SAMPLES / "fortigate-ttpvhcc-leaky-admin").glob("*.conf"))
+    snap = load_snapshot([dump, fgt])
+    details = [i.urpf_unsure for d in snap.devices for i in d.interfaces.values() if i.urpf_unsure]
+    keys = {t.key for t in details if isinstance(t, Text)}
+    assert keys == {"input.linux.rp_filter_unsure", "input.fortios.src_check_any_route"}
+    assert all(isinstance(t, Text) and t.render("vi") != str(t) for t in details)

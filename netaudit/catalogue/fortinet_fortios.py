@@ -11,6 +11,11 @@ are in :mod:`netaudit.catalogue.inputs`.
 from __future__ import annotations
 
 ENTRIES: dict[str, dict[str, str]] = {
+    # the reverse-path check of an interface, strict or loose (Interface.urpf_unsure: reason.urpf_unsure)
+    "input.fortios.src_check_any_route": {
+        "vi": "FortiOS src-check: chấp nhận mọi tuyến quay về qua giao diện, không chỉ tuyến tốt nhất",
+        "en": "FortiOS src-check: any route back through the interface, not only the best",
+    },
     "input.fortios.no_interface": {"vi": "không có giao diện nào được mô hình hóa", "en": "no interface is modelled"},
     "input.fortios.no_policy": {
         "vi": "không có chính sách nào thì quy tắc chặn ngầm định chặn mọi lưu lượng, nên kết quả sẽ trông như "

@@ -11,6 +11,11 @@ are in :mod:`netaudit.catalogue.inputs`.
 from __future__ import annotations
 
 ENTRIES: dict[str, dict[str, str]] = {
+    # the reverse-path check of an interface, strict or loose (Interface.urpf_unsure: reason.urpf_unsure)
+    "input.linux.rp_filter_unsure": {
+        "vi": "rp_filter: all = 1, không có net.ipv4.conf.{name}.rp_filter trong bản dump (1 là strict, 2 là loose)",
+        "en": "rp_filter: all = 1, net.ipv4.conf.{name}.rp_filter not in the dump (1 strict, 2 loose)",
+    },
     # Linux (its warnings name no file: "line N: …" is input.line)
     "input.linux.no_addr": {
         "vi": "không có mục 'ip -j addr': chưa xác định được các giao diện và địa chỉ của thiết bị",

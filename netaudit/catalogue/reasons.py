@@ -93,6 +93,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "hoặc cho qua gói tin này ({detail})",
         "en": "{device}:{interface}: the reverse-path check (uRPF/rp_filter) may pass or drop these packets ({detail})",
     },
+    "reason.urpf_policy_routing": {"vi": "định tuyến theo chính sách", "en": "policy routing"},
     "reason.route_partial": {
         "vi": "{device}: tuyến '{route}' chưa được hiểu đầy đủ ({detail})",
         "en": "{device}: route '{route}' not fully understood ({detail})",

@@ -546,7 +546,10 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
             parts = [(ok & sure, certain, reason)]
             if unsure != hs.false:  # the reverse-path check may pass or drop these
                 why = reason or Text(
-                    "reason.urpf_unsure", device=dev_name, interface=ifn, detail=itf.urpf_unsure or "policy routing"
+                    "reason.urpf_unsure",
+                    device=dev_name,
+                    interface=ifn,
+                    detail=itf.urpf_unsure or Text("reason.urpf_policy_routing"),
                 )
                 parts.append((unsure, False, why))
         for P1, certain1, reason1 in parts:

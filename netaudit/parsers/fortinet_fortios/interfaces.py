@@ -416,7 +416,7 @@ class InterfaceSections(ParseState):
                 # pass is uncertain, never assumed (docs/vendors/fortinet_fortios.md).
                 itf.urpf, itf.urpf_allow_default = "strict", True
                 if not v.strict_src_check:
-                    itf.urpf_unsure = "FortiOS src-check: any route back through the interface, not only the best"
+                    itf.urpf_unsure = Text("input.fortios.src_check_any_route")
             if kind == IfKind.VLAN:
                 itf.parent = r.parent
                 itf.encapsulation_vlan = r.vlanid

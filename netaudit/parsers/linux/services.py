@@ -223,4 +223,4 @@ def finish_sysctl(st: State, ifaces_src: Src | None) -> None:
         itf.urpf = "strict" if top == 1 else "loose"
         itf.urpf_allow_default = True
         if top == 1 and own is None:
-            itf.urpf_unsure = f"rp_filter: all = 1, net.ipv4.conf.{name}.rp_filter not in the dump (1 strict, 2 loose)"
+            itf.urpf_unsure = Text("input.linux.rp_filter_unsure", name=name)
