@@ -156,6 +156,64 @@ def test_routeros_partial_reasons_are_worded_in_the_report_language(tmp_path):
     assert "matcher not modelled" not in out and "has no entry in the export" not in out
 
 
+ROUTEROS_MORE = """# 2024-03-12 10:21:33 by RouterOS 7.14.1
+/system identity
+set name=UBND-Phuong
+/interface bridge
+add name=br-lan
+/interface vlan
+add interface=ether3 name=vlan-camera use-service-tag=yes vlan-id=30
+/interface bridge port
+add bridge=br-lan interface=ether2
+/ip address
+add address=192.0.2.2/30 interface=ether1
+add address=10.0.10.1/24 interface=br-lan
+add address=10.0.30.1/24 interface=vlan-camera
+/ip route
+add gateway=192.0.2.1
+add dst-address=10.20.0.0/16 gateway=ovpn-tinh
+/ip firewall nat
+add action=dst-nat chain=dstnat in-interface=ether1 protocol=tcp dst-port=8000-8010 to-addresses=10.0.10.5 \\
+    to-ports=8000-8010
+/ip firewall filter
+add action=fasttrack-connection chain=forward in-interface=br-lan protocol=frob
+add action=acept chain=forward in-interface=ether1 out-interface=br-lan
+add action=drop chain=forward in-interface=ether1
+"""
+# The reasons of ROUTEROS_MORE (English as the parser always wrote them), in Vietnamese.
+ROUTEROS_MORE_REASONS = {
+    "use-service-tag (802.1ad) not modelled": "use-service-tag (802.1ad) chưa được mô hình hóa",
+    "gateway interface ovpn-tinh not defined": "giao diện gateway ovpn-tinh chưa được khai báo",
+    "to-ports range 8000-8010: modelled as its first port": (
+        "dải to-ports 8000-8010: được mô hình hóa bằng cổng đầu tiên của dải"
+    ),
+    "protocol 'frob' not understood; fasttrack-connection on packets of new connections": (
+        "không hiểu được protocol 'frob'; fasttrack-connection trên các gói tin của kết nối mới"
+    ),
+    "action 'acept' not understood": "không hiểu được action 'acept'",
+}
+
+
+def test_more_routeros_partial_reasons_are_worded_in_the_report_language(tmp_path):
+    """A VLAN interface, a route, a NAT rule and filter rules RouterOS's model captures
+    only partly (802.1ad, a gateway interface not defined, a port range, a protocol not
+    understood on a fasttrack rule, an action the table does not have): the partially
+    understood list and the unknown cells say why in Vietnamese, configuration text as it is."""
+    rsc = tmp_path / "ubnd-phuong.rsc"
+    rsc.write_text(ROUTEROS_MORE)
+    _, out, _ = run_cli("audit", rsc, "--format", "json")
+    doc = json.loads(out)
+    reasons = {p["reason"]: p.get("reason_text") for p in doc["coverage"]["partially_understood"]}
+    for english, vietnamese in ROUTEROS_MORE_REASONS.items():
+        assert reasons[english] == {"vi": vietnamese, "en": english}
+    cells = [c for c in doc["matrix"] if c.get("reason") and "802.1ad" in c["reason"]]
+    assert cells and all("use-service-tag (802.1ad) chưa được mô hình hóa" in c["reason_text"]["vi"] for c in cells)
+    _, out, _ = run_cli("audit", rsc, "--format", "md", "--lang", "vi")
+    assert all(vietnamese in out for vietnamese in ROUTEROS_MORE_REASONS.values())
+    assert not any(english in out for english in ROUTEROS_MORE_REASONS)
+    assert "not modelled" not in out and "not understood" not in out
+
+
 IOS = """\
 version 15.4
 hostname UBND-XA-RT

@@ -19,6 +19,7 @@ from netaudit.model import IfKind, Interface, L2Mode, UnfilteredBridge, Vlan, Vl
 
 from .facts import HoppingPort
 from .lists import expand_list, expand_names
+from .reasons import reason
 from .records import BridgePort, BridgeRecord
 from .state import State
 from .values import removed_item
@@ -186,7 +187,7 @@ def finish_bridge_l2fw(st: State) -> None:
     for cmd, src, action in st.bridge_l2fw:
         if any(cmd.get(k) and removed_item(cmd.get(k)) for k in _L2FW_IFACE_KEYS):
             continue
-        reason = f"bridge filter/nat rule not modelled (action={action})"
+        why = reason("input.routeros.bridge_filter", action=action)
         names: set[str] = set()
         for key in (
             "in-bridge",
@@ -211,4 +212,4 @@ def finish_bridge_l2fw(st: State) -> None:
                 names.add(m if m in st.bridges else port_bridge.get(m, ""))
         names.discard("")
         for b in sorted(names) or ["@bridges"]:
-            st.partial_ifaces.append((f"@bridge={b}" if b != "@bridges" else b, reason, src))
+            st.partial_ifaces.append((f"@bridge={b}" if b != "@bridges" else b, why, src))

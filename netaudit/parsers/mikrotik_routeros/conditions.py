@@ -44,6 +44,7 @@ from netaudit.parsers.packet_sets import (
 )
 
 from .lists import list_bounds
+from .reasons import ALL_PPP_RUNTIME, CONNTRACK_DISABLED, UNICAST_BLACKHOLE, UNTRACKED_NOTRACK, not_understood, reason
 from .records import FwRule
 from .state import State
 from .syntax import unquote
@@ -122,7 +123,7 @@ def addr_field(st: State, value: str, what: str, reasons: list[str]):
     v = value[1:] if neg else value
     r = parse_addr(v)
     if r is None:
-        reasons.append(f"{what} {value!r} not understood")
+        reasons.append(not_understood(what, value))
         return None
     rs = (r,)
     return r_not(rs, ADDR_MAX) if neg else rs
@@ -176,17 +177,17 @@ def iface_field(st: State, value: str, is_list: bool, src: Src, reasons: list[st
     if name.startswith("all-"):
         prefixes = _ALL_KINDS.get(name)
         if prefixes is None:
-            reasons.append(f"interface {name} not understood")
+            reasons.append(reason("input.routeros.iface_not_understood", name=name))
             return None
         if name == "all-vlan":
             s = frozenset(n for n, i in st.dev.interfaces.items() if n in st.vlan_ifs)
         else:
             s = frozenset(n for n in st.dev.interfaces if n.startswith(prefixes))
         if name == "all-ppp" and st.dynamic_ifaces_possible:
-            reasons.append("all-ppp includes interfaces created at run time")
+            reasons.append(ALL_PPP_RUNTIME)
     else:
         if name.startswith("*"):
-            reasons.append(f"interface {name} (a removed interface's id)")
+            reasons.append(reason("input.routeros.iface_removed", name=name))
         elif name not in st.dev.interfaces:
             st.refs.append(("interface", name, src, False))
         s = frozenset({name})
@@ -242,7 +243,7 @@ def ports_field(value: str, reasons: list[str], what: str):
     v = value[1:] if neg else value
     rs = parse_ports(v)
     if rs is None:
-        reasons.append(f"{what} {value!r} not understood")
+        reasons.append(not_understood(what, value))
         return None
     return r_not(rs, 65535) if neg else rs
 
@@ -252,7 +253,7 @@ def proto_field(value: str, reasons: list[str]):
     v = (value[1:] if neg else value).lower()
     n = int(v) if v.isdigit() and int(v) <= 255 else PROTOCOLS.get(v)
     if n is None:
-        reasons.append(f"protocol {value!r} not understood")
+        reasons.append(not_understood("protocol", value))
         return None
     rs = ((n, n),)
     return r_not(rs, 255) if neg else rs
@@ -270,9 +271,9 @@ def addr_type(st: State, value: str, reasons: list[str]):
     elif v == "unicast":
         rs = r_not(r_or(r_or(st.own, ((0xE0000000, 0xFFFFFFFF),)), broadcasts(st)), ADDR_MAX)
         if any(r.drop for r in st.dev.routes):
-            reasons.append("address-type unicast with blackhole routes")
+            reasons.append(UNICAST_BLACKHOLE)
     else:
-        reasons.append(Text("input.routeros.address_type_unmodelled", value=value))
+        reasons.append(reason("input.routeros.address_type_unmodelled", value=value))
         return None
     return r_not(rs, ADDR_MAX) if neg else rs
 
@@ -302,7 +303,7 @@ def icmp_options(value: str, reasons: list[str]):
     try:
         types, codes = rng(t), rng(c)
     except ValueError:
-        reasons.append(f"icmp-options {value!r} not understood")
+        reasons.append(not_understood("icmp-options", value))
         return [ANY]
     base = cond(proto=((1, 1),), itype=types, icode=codes)
     if base is None:
@@ -324,7 +325,7 @@ def conn_state(st: State, value: str, reasons: list[str]) -> list[Cond]:
     states = frozenset(s.strip() for s in (value[1:] if neg else value).split(",") if s)
     unknown = states - ALL_STATES
     if unknown:
-        reasons.append(f"connection-state {value!r} not understood")
+        reasons.append(not_understood("connection-state", value))
         return [ANY]
     if neg:
         states = ALL_STATES - states
@@ -339,9 +340,9 @@ def conn_state(st: State, value: str, reasons: list[str]) -> list[Cond]:
     elif "invalid" in states:
         out.append(Cond(est=False, proto=((1, 1),), itype=ICMP_INVALID_TYPES))
     if "untracked" in states and st.untracked_possible:
-        reasons.append("connection-state untracked with raw notrack rules")
+        reasons.append(UNTRACKED_NOTRACK)
     if st.conntrack is not None and st.conntrack[0] == "no":
-        reasons.append("connection tracking disabled: connection-state never matches")
+        reasons.append(CONNTRACK_DISABLED)
     return out
 
 
@@ -349,13 +350,13 @@ def nat_state(st: State, value: str, reasons: list[str]) -> tuple[list[Cond], st
     neg = value.startswith("!")
     states = {s for s in (value[1:] if neg else value).split(",") if s}
     if not states <= {"dstnat", "srcnat"}:
-        reasons.append(f"connection-nat-state {value!r} not understood")
+        reasons.append(not_understood("connection-nat-state", value))
         return [ANY], None
     # new connections: srcnat is decided after the forward chain (never set here);
     # dstnat = the DNAT image (approximation, see the module docstring).
     new_part = st.dnat_image if "dstnat" in states else []
     if st.dnat_uncertain and "dstnat" in states:
-        reasons.append("connection-nat-state: " + st.dnat_uncertain[0])
+        reasons.append(reason("input.routeros.nat_state_uncertain", why=st.dnat_uncertain[0]))
     if neg:
         new_part = negate_union(new_part, st.universe) if new_part else [ANY]
     out = [c2 for c in new_part if (c2 := intersect(c, Cond(est=False))) is not None]
@@ -492,7 +493,7 @@ def rule_fields(st: State, rule: FwRule, table: str) -> RuleFields:
                 return None, [], reasons, None  # no zone-injected packet matches
             if pol == "none" and (d == "in" or not has_policies):
                 continue
-            reasons.append(f"ipsec-policy={v} with IPsec policies configured")
+            reasons.append(reason("input.routeros.ipsec_policy", policy=v))
         elif key in BRIDGE_PORT_KEYS and not st.use_ip_firewall:
             # "Works only if use-ip-firewall is enabled in bridge settings" (RouterOS
             # firewall docs): without it the bridge port is never known, so the

@@ -16,6 +16,7 @@ from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, field_match, inter
 
 from .conditions import assemble, rule_fields
 from .flatten import FlatRule, chains_of, flat_rules, flatten
+from .reasons import FASTTRACK_NEW, RAW_BEFORE_DNAT, reason
 from .records import FwRule
 from .state import State
 
@@ -209,7 +210,7 @@ def emit_line(st: State, lines: list[FilterLine], fl: FlatRule, chain: str) -> N
         if all(c.est is True for c in fl.conds):
             return
         action = Action.PERMIT
-        reasons.append("fasttrack-connection on packets of new connections")
+        reasons.append(FASTTRACK_NEW)
     elif fl.action == "unknown":
         # It may accept or drop: a partial permit, then a partial deny of the same packets
         # (either alone would read "else the rest decides", and the rest may agree).
@@ -235,7 +236,7 @@ def _sure_part(fl: FlatRule) -> str | None:
     ground for "this rule can never match" — its other packets are in doubt."""
     if fl.sure_part_of is None:
         return None
-    return f"the packets the rule surely matches; it may match more: {fl.sure_part_of}"
+    return reason("input.routeros.sure_part", why=fl.sure_part_of)
 
 
 def raw_lines(st: State) -> list[FilterLine]:
@@ -247,7 +248,7 @@ def raw_lines(st: State) -> list[FilterLine]:
     flat = flatten(st, "raw", "prerouting", frozenset({"accept", "drop", "notrack", "unknown"}), None, problems)
     lines: list[FilterLine] = []
     guard = [ANY]
-    after_unknown = ""
+    after_unknown: str | None = None
     dnat = bool(st.dnat_image) or bool(st.dnat_uncertain)
     for fl in flat:
         conds = intersect_all(guard, fl.conds) if guard != [ANY] else fl.conds
@@ -262,12 +263,12 @@ def raw_lines(st: State) -> list[FilterLine]:
         if after_unknown:  # an earlier rule may have accepted them (raw processing ends)
             reasons.append(after_unknown)
         if fl.action == "unknown":
-            after_unknown = f"follows a raw rule not understood (line {fl.rule.src.line})"
+            after_unknown = reason("input.routeros.after_raw_unknown", line=fl.rule.src.line)
         # Raw sees the header before destination NAT: a rule on the destination address or
         # port may meet other packets than the filters see.  The source address, protocol
         # and interfaces are what they were (netaudit's own anti-spoofing drops).
         if dnat and any(c.dst is not None or c.dport is not None for c in conds):
-            reasons.append("raw rule matches the header before destination NAT")
+            reasons.append(RAW_BEFORE_DNAT)
         matches = line_matches(conds)
         partial = join_reasons(list(dict.fromkeys(reasons))) or None
         lines.append(

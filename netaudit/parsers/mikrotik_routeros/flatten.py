@@ -16,6 +16,7 @@ from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union
 
 from .conditions import rule_conds, sure_conds
+from .reasons import GUARD_TOO_BIG, JUMP_NO_TARGET, NAT_STATE_APPROXIMATED, action_not_understood, reason
 from .records import FwRule
 from .state import State
 
@@ -58,6 +59,8 @@ KNOWN_ACTIONS = {
         }
     ),
 }
+# How many chains deep jumps are followed (a deeper one: a problem, the filter partial).
+MAX_DEPTH = 16
 
 
 @dataclass
@@ -147,7 +150,7 @@ def flatten(
             all_reasons = guard_reasons + reasons
             action = rule.action
             if known is not None and action not in known:
-                why = f"action '{action}' not understood"
+                why = action_not_understood(f"'{action}'")
                 if "unknown" in terminal:  # it may accept or drop what it matches
                     out.append(FlatRule("unknown", eff, rule, [*all_reasons, why]))
                 else:
@@ -158,21 +161,19 @@ def flatten(
                     approx == "dstnat-" and action in ("drop", "reject", "tarpit")
                 )
                 if not favourable and action not in ("passthrough", "log"):
-                    all_reasons.append(
-                        "connection-nat-state approximated by the DNAT image in a direction that could hide traffic"
-                    )
+                    all_reasons.append(NAT_STATE_APPROXIMATED)
             if action == "jump":
                 tgt = rule.get("jump-target", "")
                 if not tgt:
-                    problems.append(("jump without jump-target", rule.src))
+                    problems.append((JUMP_NO_TARGET, rule.src))
                     continue
                 defined = tgt in by_chain
                 st.refs.append(("chain", tgt, rule.src, defined or tgt in ("input", "forward", "output")))
                 if tgt in stack:
-                    problems.append((f"jump loop through chain {tgt}", rule.src))
+                    problems.append((reason("input.routeros.jump_loop", chain=tgt), rule.src))
                     continue
-                if len(stack) > 16:
-                    problems.append(("jump nesting deeper than 16 chains", rule.src))
+                if len(stack) > MAX_DEPTH:
+                    problems.append((reason("input.routeros.jump_too_deep", depth=MAX_DEPTH), rule.src))
                     continue
                 walk(walk, tgt, eff, (*stack, tgt), all_reasons)
                 continue
@@ -180,7 +181,7 @@ def flatten(
                 if len(stack) == 1 and top_return is not None:
                     out.extend(flat_rules(st, top_return, eff, rule, all_reasons))
                 if reasons:
-                    guard_reasons.append(f"follows a partially understood return (line {rule.src.line})")
+                    guard_reasons.append(reason("input.routeros.after_partial_return", line=rule.src.line))
                     continue
                 guard = (
                     negate_union(rc, st.universe)
@@ -188,7 +189,7 @@ def flatten(
                     else intersect_all(guard, negate_union(rc, st.universe))
                 )
                 if len(guard) > 256:
-                    problems.append(("too many conditions after return rules", rule.src))
+                    problems.append((GUARD_TOO_BIG, rule.src))
                     return
                 if not guard:
                     return

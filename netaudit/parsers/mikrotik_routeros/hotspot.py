@@ -26,6 +26,7 @@ from __future__ import annotations
 from netaudit.messages import Text
 from netaudit.model import PROTO_TCP, PROTO_UDP, MgmtService, PortRange, Src
 
+from .reasons import HOTSPOT_BINDING_TO_ADDRESS, HOTSPOT_MAYBE_DISABLED, HOTSPOT_NO_ADDRESS, reason
 from .records import FwRule
 from .state import State
 from .syntax import Command
@@ -111,14 +112,13 @@ def _running_servers(st: State) -> list[tuple[str, str, Src]]:
         if not cmd.has("disabled") and st.major != 7:
             # v6 adds a server disabled (its exports write disabled=no on a running one,
             # as for a DHCP server); the version not known: it may run or not.
-            why = "HotSpot added without disabled=no: whether it runs is not known"
-            st.partial_ifaces.append((ifn, why, src))
+            st.partial_ifaces.append((ifn, HOTSPOT_MAYBE_DISABLED, src))
             continue
         itf = dev.interfaces.get(ifn)
         if itf is None or not itf.is_l3 or itf.parent in st.bridges:
             # a bridge port: the interfaces its frames reach (the bridge's)
             where = f"@port={ifn}" if itf is not None and itf.parent in st.bridges else ifn
-            st.partial_ifaces.append((where, "HotSpot on an interface that routes no address of the export", src))
+            st.partial_ifaces.append((where, HOTSPOT_NO_ADDRESS, src))
             continue
         out.append((cmd.get("name") or f"hotspot{len(out) + 1}", ifn, src))
     return out
@@ -133,11 +133,12 @@ def _binding(st: State, cmd: Command, src: Src, by_server, filt: list, nat: list
     address, mac = cmd.get("address"), cmd.get("mac-address")
     if cmd.get("to-address"):
         for ifn, _ in targets:
-            st.partial_ifaces.append((ifn, "HotSpot ip-binding with to-address (one-to-one NAT) not modelled", src))
+            st.partial_ifaces.append((ifn, HOTSPOT_BINDING_TO_ADDRESS, src))
         return
     if address and parse_addr(address) is None:
+        why = reason("input.routeros.hotspot_binding_address", address=repr(address))
         for ifn, _ in targets:
-            st.partial_ifaces.append((ifn, f"HotSpot ip-binding address {address!r} not understood", src))
+            st.partial_ifaces.append((ifn, why, src))
         return
     if kind == "blocked":
         # Dropped whatever it sends.  By MAC address, or both, it concerns one host:
@@ -160,8 +161,9 @@ def _binding(st: State, cmd: Command, src: Src, by_server, filt: list, nat: list
                 nat.append((cond | {"action": "accept", "in-interface": ifn} | match, src, BYPASS))
         return
     if kind != "regular":
+        why = reason("input.routeros.hotspot_binding_type", type=kind)
         for ifn, _ in targets:
-            st.partial_ifaces.append((ifn, f"HotSpot ip-binding type={kind} not understood", src))
+            st.partial_ifaces.append((ifn, why, src))
 
 
 def _smtp_servers(st: State, servers):
@@ -186,7 +188,7 @@ def _user_chains(st: State, servers) -> None:
         rules = [r for r in st.rules["filter"] if r.chain == chain and not r.disabled]
         if all(r.action in ("drop", "reject", "tarpit", "log", "passthrough") for r in rules):
             continue
-        why = f"HotSpot user profile {profile} sends its users' packets to chain {chain} ({key}): not modelled"
+        why = reason("input.routeros.hotspot_user_chain", profile=profile, chain=chain, key=key)
         for _name, ifn, _src in servers:
             st.partial_ifaces.append((ifn, why, src))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from netaudit.messages import Text
 from netaudit.model import IfKind, Src
 
+from .reasons import CAPSMAN_CONFIG, CAPSMAN_MANAGED, SWITCH_CHIP
 from .records import BridgePort, BridgeRecord, BridgeVlan, VlanIf, WirelessIf
 from .state import IGNORED, NotUnderstood, State
 from .syntax import Command
@@ -269,15 +270,13 @@ def wireless_security(st: State, cmd: Command, src: Src):
 
 def wireless_cap(st: State, cmd: Command, src: Src):
     if yes(cmd.get("enabled")):
-        st.partial(
-            "wireless", "radios managed by CAPsMAN: SSIDs and VLANs are set by the controller (not in this export)", src
-        )
+        st.partial("wireless", CAPSMAN_MANAGED, src)
         return None
     return IGNORED
 
 
 def capsman(st: State, cmd: Command, src: Src):
-    st.partial("capsman", "CAPsMAN configuration (SSIDs on remote access points) not modelled", src)
+    st.partial("capsman", CAPSMAN_CONFIG, src)
 
 
 def wifi_profile(kind: str):
@@ -357,9 +356,8 @@ def switch(st: State, cmd: Command, src: Src):
         # reached through the other ports' bridge)
         ports = split_list(cmd.props.get("ports")) if cmd.verb == "add" else [st.set_target(cmd) or ""]
         ports = [x for x in ports if x and not x.endswith("-cpu") and not x.isdigit()]
-        reason = "switch chip VLAN/rule configuration (/interface ethernet switch) not modelled"
         for port in ports or ["@switch"]:
-            st.partial_ifaces.append((f"@port={port}" if port != "@switch" else port, reason, src))
+            st.partial_ifaces.append((f"@port={port}" if port != "@switch" else port, SWITCH_CHIP, src))
         return None
     return IGNORED
 

@@ -13,6 +13,7 @@ from netaudit.model import IfKind, Interface, L2Mode, Vlan
 
 from .bridges import finish_bridges
 from .lists import expand_list
+from .reasons import QINQ, SERVICE_TAG, reason
 from .records import BridgePort
 from .state import State
 from .values import to_int
@@ -92,19 +93,13 @@ def finish_interfaces(st: State) -> None:
             itf.encapsulation_vlan = v.vid
             parent_itf = dev.interfaces.get(v.parent)
             if parent_itf is not None and parent_itf.mode == L2Mode.BRIDGE_PORT:
-                st.iface_partial(
-                    itf,
-                    f"VLAN interface on bridge port {v.parent}: RouterOS hands the port's frames to the bridge first",
-                    v.src,
-                )
+                st.iface_partial(itf, reason("input.routeros.vlan_on_bridge_port", port=v.parent), v.src)
             elif parent_itf is not None and parent_itf.mode in (L2Mode.ACCESS, L2Mode.TRUNK):
-                st.iface_partial(
-                    itf, f"VLAN interface on switch port {v.parent} of a VLAN-filtering bridge not modelled", v.src
-                )
+                st.iface_partial(itf, reason("input.routeros.vlan_on_switch_port", port=v.parent), v.src)
             elif parent_itf is not None and parent_itf.kind == IfKind.VLAN:
-                st.iface_partial(itf, "stacked VLAN (QinQ) not modelled", v.src)
+                st.iface_partial(itf, QINQ, v.src)
         if v.service_tag:
-            st.iface_partial(dev.interfaces[v.name], "use-service-tag (802.1ad) not modelled", v.src)
+            st.iface_partial(dev.interfaces[v.name], SERVICE_TAG, v.src)
         dev.vlans.setdefault(v.vid, Vlan(v.vid, v.name, v.src))
     # v6 switch groups: master-port
     for rec in st.ifs.values():
@@ -120,8 +115,8 @@ def finish_interfaces(st: State) -> None:
             m.mode, m.access_vlan = b.mode, b.access_vlan
             m.allowed_vlans, m.native_vlan = b.allowed_vlans, b.native_vlan
     for rec in st.ifs.values():
-        for reason in rec.partial:
-            st.iface_partial(dev.interfaces[rec.name], reason, rec.src)
+        for why in rec.partial:
+            st.iface_partial(dev.interfaces[rec.name], why, rec.src)
 
 
 # --------------------------------------------------------------------------- partial interfaces
@@ -179,7 +174,7 @@ def finish_partial_ifaces(st: State) -> None:
     """Constructs recorded against interfaces, lists, bridges or ports (HotSpot, switch
     chip, bridge filters, UPnP …) → partial marks on the L3 interfaces they affect."""
     dev = st.dev
-    for iface, reason, src in st.partial_ifaces:
+    for iface, why, src in st.partial_ifaces:
         if iface == "@bridges":
             targets = [i for n in st.bridges for i in bridge_l3(st, n)]
         elif iface.startswith("@bridge="):
@@ -195,6 +190,6 @@ def finish_partial_ifaces(st: State) -> None:
             if not targets and iface in st.lists:
                 targets = [dev.interfaces[n] for n in expand_list(st, iface, src)[0] or () if n in dev.interfaces]
         if not targets:
-            st.partial("device", reason, src)
+            st.partial("device", why, src)
         for itf in targets:
-            st.iface_partial(itf, reason, src)
+            st.iface_partial(itf, why, src)

@@ -17,6 +17,7 @@ from netaudit.parsers.base import evolve, join_reasons
 from netaudit.parsers.packet_sets import Cond, to_matches
 
 from .flatten import FlatRule, flatten
+from .reasons import NETMAP_RANGE, action_not_modelled, not_understood, reason
 from .state import State
 from .values import parse_addr, parse_ports
 
@@ -53,19 +54,19 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
     if to_addr:
         r = parse_addr(to_addr)
         if r is None:
-            reasons.append(f"to-addresses {to_addr!r} not understood")
+            reasons.append(not_understood("to-addresses", to_addr))
         else:
             to_ip = r[0]
             if r[1] != r[0] and action != "netmap":
-                reasons.append(f"to-addresses range {to_addr}: modelled as its first address")
+                reasons.append(reason("input.routeros.to_addresses_range", value=to_addr))
     if to_ports and kind == "destination":
         p = parse_ports(to_ports)
         if p is None:
-            reasons.append(f"to-ports {to_ports!r} not understood")
+            reasons.append(not_understood("to-ports", to_ports))
         else:
             to_port = p[0][0]
             if p[0][0] != p[0][1] or len(p) > 1:
-                reasons.append(f"to-ports range {to_ports}: modelled as its first port")
+                reasons.append(reason("input.routeros.to_ports_range", value=to_ports))
     targets: list[tuple[Cond, dict]] = []
     for c in fl.conds:
         if kind == "source":
@@ -88,14 +89,14 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
                 # masquerade only); without an address the rewrite is not documented:
                 # a NatRule without target, partial — any source address, maybe.
                 if not to_addr:
-                    reasons.append(f"{action} without to-addresses: the source address it gives is not documented")
+                    reasons.append(reason("input.routeros.srcnat_no_address", action=action))
                 targets.append((c, {}))
             elif action in ("src-nat", "same", "netmap"):
                 targets.append((c, {"to_ip": to_ip}))
                 if action != "src-nat":
-                    reasons.append(f"action {action} approximated by its first address")
+                    reasons.append(reason("input.routeros.action_first_address", action=action))
             else:
-                reasons.append(f"action {action} not modelled")
+                reasons.append(action_not_modelled(action))
                 targets.append((c, {}))
         elif action == "accept":
             targets.append((c, {}))
@@ -111,10 +112,10 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
         elif action in ("dst-nat", "netmap"):
             rng = parse_addr(to_addr) if action == "netmap" and to_addr else None
             if rng and rng[0] != rng[1]:
-                reasons.append("netmap of a range modelled as its first address")
+                reasons.append(NETMAP_RANGE)
             targets.append((c, {"to_ip": to_ip, "to_port": to_port}))
         else:
-            reasons.append(f"action {action} not modelled")
+            reasons.append(action_not_modelled(action))
             targets.append((c, {}))
     partial = join_reasons(list(dict.fromkeys(reasons))) or None
     for c, kw in targets:

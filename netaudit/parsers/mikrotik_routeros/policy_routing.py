@@ -70,6 +70,16 @@ from netaudit.parsers.packet_sets import (
 
 from .conditions import addr_field, iface_field
 from .flatten import flatten
+from .reasons import (
+    DYNAMIC_ROUTING_ROUTES,
+    MANGLE_BEFORE_DNAT,
+    MANGLE_DROP,
+    MANGLE_OUT_INTERFACE,
+    MARK_ROUTING_NO_MARK,
+    VRF_POLICY_ROUTING,
+    property_not_modelled,
+    reason,
+)
 from .state import State
 from .syntax import unquote
 
@@ -200,25 +210,25 @@ def mark_blocks(p: State) -> tuple[list[_Block], bool]:
         reasons = list(dict.fromkeys(fl.reasons))
         matcher_reasons = len(reasons)  # flatten's: matchers not modelled, whether the rule matches
         if act == "drop":
-            reasons.append("dropped by a mangle rule (mangle drop is not a filter line)")
+            reasons.append(MANGLE_DROP)
         conds = fl.conds
         if any(c.outif is not None for c in conds):
-            reasons.append("out-interface in prerouting (not known before the routing decision)")
+            reasons.append(MANGLE_OUT_INTERFACE)
             conds = [c._replace(outif=None) for c in conds]
         mark = forced = None
         if act == "mark-routing":
             mark = rule.get("new-routing-mark")
             if not mark:
-                reasons.append("mark-routing without new-routing-mark")
+                reasons.append(MARK_ROUTING_NO_MARK)
         elif act == "route":
             gw = rule.get("route-dst")
             forced = _route_dst(gw) if gw else None
             if forced is None:
-                reasons.append(f"action=route with route-dst {gw!r} not understood")
+                reasons.append(reason("input.routeros.route_dst_not_understood", gateway=repr(gw)))
         if any(c.dst is not None or c.dport is not None for c in conds):
             dst_dependent = True
         steps.append(_Step(conds, mark, forced, stops, tuple(reasons), fl.rule.src, len(reasons) > matcher_reasons))
-    extra = tuple(dict.fromkeys(f"mangle prerouting: {msg}" for msg, _ in problems))
+    extra = tuple(dict.fromkeys(reason("input.routeros.mangle_problem", why=msg) for msg, _ in problems))
     blocks: list[_Block] = []
     stop_steps = [(i, s) for i, s in enumerate(steps) if s.stops] + [(len(steps), None)]
     for k, stop in stop_steps:
@@ -272,18 +282,18 @@ def parse_rules(p: State) -> list[_Rule]:
             elif key == "routing-mark" or (key == "chain" and v == "user"):
                 continue
             elif key == "min-prefix":
-                reasons.append(f"min-prefix={v} (routes hidden from the lookup) not modelled")
+                reasons.append(reason("input.routeros.rule_min_prefix", value=v))
             elif key == "chain":
-                reasons.append(f"chain={v} (placed among the built-in routing decisions) not modelled")
+                reasons.append(reason("input.routeros.rule_chain", value=v))
             else:
-                reasons.append(f"{key}={v} not modelled")
+                reasons.append(property_not_modelled(key, v))
         if skip:
             continue
         mark = cmd.get("routing-mark") or None
         action = cmd.get("action") or "lookup"
         table = cmd.get("table") or cmd.get("routing-table") or MAIN
         if action not in ("lookup", "lookup-only-in-table", "drop", "unreachable"):
-            reasons.append(f"action={action} not modelled")
+            reasons.append(property_not_modelled("action", action))
             action = "lookup"
         c = cond(**kw)
         out.append(_Rule([c] if c is not None else [], mark, action, table, reasons, src))
@@ -304,12 +314,12 @@ def covered(p: State, table: str) -> tuple[tuple, str | None]:
                 continue
             rs.extend((a.first, a.last) for a in (n.cidr for n in itf.addresses))
             if itf.dynamic_address:
-                why = f"the connected network of {itf.name} is learned at run time"
+                why = reason("input.routeros.connected_runtime", iface=itf.name)
         rs.extend((r.prefix.first, r.prefix.last) for r in dev.routes if r.vrf == "default" and r.table is None)
     else:
         rs.extend((r.prefix.first, r.prefix.last) for r in dev.routes if r.vrf == "default" and r.table == table)
     if dev.dynamic_routing:
-        why = why or "routes learned by dynamic routing are not in the configuration"
+        why = why or DYNAMIC_ROUTING_ROUTES
     out = norm(rs)
     if out == ((0, ADDR_MAX),):
         why = None
@@ -363,7 +373,7 @@ def compose(p: State) -> list[PolicyRoute]:
                 MAIN,
                 None,
                 False,
-                "mangle prerouting marks these packets by their destination before destination NAT rewrites it",
+                MANGLE_BEFORE_DNAT,
                 marked[0].src,
                 "mangle mark-routing",
             )
@@ -397,11 +407,11 @@ def _table_action(p: State, table: str, fallback: bool):
     if table == MAIN:
         return MAIN, None, False, None
     if table in p.vrfs:
-        return "table", table, fallback, (f"lookup in the table of VRF {table} (route leaking) not modelled")
+        return "table", table, fallback, reason("input.routeros.vrf_table_lookup", table=table)
     if p.major is not None and p.major >= 7 and table not in p.table_fib:
         if table in p.tables_declared:
-            return "table", table, fallback, f"routing table {table} has no fib flag"
-        return "table", table, fallback, f"routing table {table} is not defined"
+            return "table", table, fallback, reason("input.routeros.table_no_fib", table=table)
+        return "table", table, fallback, reason("input.routeros.table_undefined", table=table)
     return "table", table, fallback, None
 
 
@@ -412,17 +422,14 @@ def _rule_entries(p, r: _Rule, region: list[Cond], b: _Block, bwhy: str | None, 
     if bwhy and (r.mark is not None or not v6):
         # the mark of these packets is not certain: a rule on the mark may or may not
         # apply (and on v7 the mark's table may decide before any rule)
-        why = f"routing mark of these packets not certain: {bwhy}"
+        why = reason("input.routeros.mark_uncertain", why=bwhy)
         return [_simple(p, r, region, join_reasons((base_why, why)), name)]
     out: list[_Entry] = []
     # v7: routing-marked packets may be resolved in their table before the rules
     if not v6 and b.mark is not None and not (r.action in ("lookup", "lookup-only-in-table") and r.table == b.mark):
         ov = _restrict(region, coverage(b.mark)[0])
         if ov:
-            why = (
-                f"RouterOS v7 may resolve packets marked {b.mark} in table {b.mark} "
-                "before this routing rule (order not documented)"
-            )
+            why = reason("input.routeros.v7_mark_order", mark=b.mark)
             out.append(_simple(p, r, ov, join_reasons((base_why, why)), name))
     if r.action in ("drop", "unreachable"):
         out.append(_Entry(region, "drop", None, False, base_why, r.src, name))
@@ -443,9 +450,8 @@ def _rule_entries(p, r: _Rule, region: list[Cond], b: _Block, bwhy: str | None, 
     if cwhy:
         tail = intersect_all(region, _dst(r_not(ranges, ADDR_MAX))) if ranges else region
         if tail:
-            out.append(
-                _Entry(tail, action, table, fallback, f"table {r.table} may hold more routes: {cwhy}", r.src, name)
-            )
+            more = reason("input.routeros.table_more_routes", table=r.table, why=cwhy)
+            out.append(_Entry(tail, action, table, fallback, more, r.src, name))
     return out
 
 
@@ -470,7 +476,7 @@ def _forced_entry(p: State, pc: _Block) -> _Entry:
         if itf.vrf == "default" and not itf.shutdown
         for a in itf.addresses
     ):
-        why.append(f"route-dst {gw} is not on a connected network")
+        why.append(reason("input.routeros.route_dst_not_connected", gateway=gw))
     if not any(r.table == table for r in p.dev.routes):
         p.dev.routes.append(Route(IPNetwork("0.0.0.0/0"), "default", next_hop=pc.forced, source=pc.src, table=table))
     why_all = join_reasons(list(dict.fromkeys(why))) or None
@@ -487,7 +493,7 @@ def _finish(p: State, entries: list[_Entry]) -> list[PolicyRoute]:
         if others:
             in_dflt = [x for c in e.conds if (x := intersect(c, Cond(inif=dflt))) is not None]
             in_vrf = [x for c in e.conds if (x := intersect(c, Cond(inif=others))) is not None]
-            why = "policy routing of packets arriving in a VRF not modelled"
+            why = VRF_POLICY_ROUTING
             parts = [(in_vrf, join_reasons((e.partial, why))), (in_dflt, e.partial)]
         for conds, partial in parts:
             matches = [m for c in conds for m in to_matches(c)]

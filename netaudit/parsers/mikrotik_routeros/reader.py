@@ -19,6 +19,7 @@ from netaudit.secrets import key_material_lines
 
 from . import interface_menus, ip_menus, management_menus
 from .ip_menus import FIREWALL_TABLES
+from .reasons import reason
 from .state import IGNORED, NotUnderstood, State
 from .syntax import Command, logical_lines, parse_command, split_args
 
@@ -192,7 +193,7 @@ def _dispatch(st: State, path: tuple[str, ...], cmd: Command, src: Src, nphys: i
         st.unrecognized(src)
         if path[:2] == ("ip", "firewall") and len(path) == 3 and path[2] in st.rules:
             st.fw_partial.setdefault(path[2], []).append(
-                (f"'{cmd.verb}' command in /ip firewall {path[2]} not modelled", src)
+                (reason("input.routeros.fw_command", verb=cmd.verb, table=path[2]), src)
             )
         return
     try:

@@ -17,6 +17,7 @@ from netaudit.messages import Text
 from netaudit.model import Interface, L2Mode, Route, Src
 from netaudit.parsers.ip import prefix_of
 
+from .reasons import reason
 from .state import State
 from .syntax import Command, unquote
 from .values import parse_addr, quad, split_list, to_int, yes
@@ -74,7 +75,7 @@ def finish_routes(st: State) -> None:
             if "@" in gw:
                 gw, _, via = gw.partition("@")
                 if via not in ("main", vrf) and not (via == "main" and vrf == "default"):
-                    partial = f"gateway resolved in routing table {via}"
+                    partial = reason("input.routeros.gateway_other_table", table=via)
             if "%" in gw:
                 a, _, iface = gw.partition("%")
                 nh = quad(a)
@@ -84,7 +85,7 @@ def finish_routes(st: State) -> None:
                 iface = gw
             if iface is not None and iface not in dev.interfaces:
                 st.refs.append(("interface", iface, src, False))
-                partial = partial or f"gateway interface {iface} not defined"
+                partial = partial or reason("input.routeros.gateway_iface_undefined", iface=iface)
             route = Route(
                 prefix, vrf, next_hop=nh, interface=iface, distance=distance, source=src, partial=partial, table=table
             )

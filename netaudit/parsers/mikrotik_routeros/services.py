@@ -30,6 +30,7 @@ from netaudit.parsers.packet_sets import ADDR_MAX, addr_pats, cond, norm, to_mat
 from .conditions import addr_field, ports_field
 from .facts import IpService, MacServerEntry, NeighborDiscovery, User
 from .lists import expand_list, list_bounds, running_servers
+from .reasons import SOCKS_TARGETS_DENIED, UPNP, action_not_understood, reason
 from .state import State
 from .syntax import Command, unquote
 from .values import parse_addr, split_list, to_int, yes
@@ -164,7 +165,7 @@ def finish_services(st: State) -> None:
                 PROTO_UDP,
                 (PortRange(1900, 1900),),
                 source=set_src,
-                partial="UPnP lets inside hosts create port forwards",
+                partial=UPNP,
             )
         )
         # Inside hosts create dst-nat entries on the external interface at run time
@@ -216,7 +217,7 @@ def socks_acl(st: State) -> str | None:
         client = _rule_fields(st, cmd, _SOCKS_CLIENT, reasons)
         targeted, no_target = _socks_target(st, cmd, reasons)
         reasons += [
-            f"property {key} not understood"
+            reason("input.routeros.property_not_understood", prop=key)
             for key in cmd.props
             if key not in _SOCKS_META and key not in _SOCKS_CLIENT and key not in _SOCKS_TARGET
         ]
@@ -230,7 +231,7 @@ def socks_acl(st: State) -> str | None:
             continue
         if action == "allow" and target_denials > (0 if targeted else 1):
             # one denial short of every target leaves some; two or more may not
-            reasons.append("earlier rules denying targets may leave these clients none")
+            reasons.append(SOCKS_TARGETS_DENIED)
         _add_rule(st, flt, acts, clients, src, number, reasons, "/ip socks access")
     st.dev.filters[name] = flt
     return name
@@ -275,9 +276,13 @@ def proxy_targets(st: State, settings: Command, port: int) -> str | None:
             ports = ports_field(local, reasons, "local-port")
             if ports is not None and not any(lo <= port <= hi for lo, hi in ports):
                 continue  # requests come in on the proxy's port: the rule matches none
-        reasons += [f"{key}={cmd.get(key)} (the request, not its addresses)" for key in _PROXY_REQUEST if cmd.get(key)]
         reasons += [
-            f"property {key} not understood"
+            reason("input.routeros.proxy_request", key=key, value=cmd.get(key))
+            for key in _PROXY_REQUEST
+            if cmd.get(key)
+        ]
+        reasons += [
+            reason("input.routeros.property_not_understood", prop=key)
             for key in cmd.props
             if key not in _PROXY_META and key not in _PROXY_TARGET and key not in _PROXY_REQUEST
         ]
@@ -324,7 +329,7 @@ def _rule_actions(action: str, reasons: list[str]) -> list[Action]:
     """An access rule's action as lines' actions; one not understood may do either."""
     acts = _ACCESS_ACTIONS.get(action)
     if acts is None:
-        reasons.append(f"action {action!r} not understood")
+        reasons.append(action_not_understood(repr(action)))
         return [Action.PERMIT, Action.DENY]
     return acts
 
