@@ -313,7 +313,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "không hiểu được action=route với route-dst {gateway}",
         "en": "action=route with route-dst {gateway} not understood",
     },
-    "input.routeros.mangle_problem": {"vi": "trong mangle prerouting: {why}", "en": "mangle prerouting: {why}"},
+    "input.routeros.mangle_problem": {"vi": "tại mangle prerouting: {why}", "en": "mangle prerouting: {why}"},
     "input.routeros.rule_min_prefix": {
         "vi": "min-prefix={value} (ẩn bớt route khỏi việc tra cứu) chưa được mô hình hóa",
         "en": "min-prefix={value} (routes hidden from the lookup) not modelled",
