@@ -3,9 +3,9 @@
 Usable-input problems and input warnings (netaudit.inputs, netaudit.parsers.completeness and
 the vendor modules' incomplete()), the wrappers every parser's messages use (input.at
 "FILE[:LINE]: message", input.line, input.joined for several reasons of one construct),
-input.assess.* and the MikroTik RouterOS parser's own warnings and partial reasons
-(input.routeros.*).  The other vendor parsers' messages are in one module each, named by
-the vendor's registry id (netaudit/catalogue/cisco_ios.py, cisco_asa.py,
+input.assess.* and the MikroTik RouterOS parser's own warnings, partial reasons and filter
+default actions (input.routeros.*).  The other vendor parsers' messages are in one module
+each, named by the vendor's registry id (netaudit/catalogue/cisco_ios.py, cisco_asa.py,
 fortinet_fortios.py, huawei_vrp.py, openwrt.py, linux.py).  File names, line numbers,
 vendor names, error text and quoted configuration text are fields, inserted as they are.
 """
@@ -416,6 +416,24 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "HotSpot ip-binding type=bypassed: tài liệu không nói rõ các gói tin này có bỏ qua việc chuyển "
         "hướng của portal hay không",
         "en": "HotSpot ip-binding type=bypassed: whether these packets skip the portal's redirects is not documented",
+    },
+    # What a RouterOS filter does with a packet no line matches (its Filter.default_text:
+    # cited in a witness path and a blocked cell's blocking lines).
+    "input.routeros.default.accept": {
+        "vi": "không có quy tắc nào khớp: RouterOS mặc định cho qua (chấp nhận ngầm định của chain)",
+        "en": "no rule matched, RouterOS accepts (implicit accept of the chain)",
+    },
+    "input.routeros.default.forward_empty": {
+        "vi": "chain này không có quy tắc nào: RouterOS chuyển tiếp mọi gói tin",
+        "en": "no rule in this chain: RouterOS forwards every packet",
+    },
+    "input.routeros.default.service_address": {
+        "vi": "địa chỉ nguồn không có trong address= (RouterOS từ chối)",
+        "en": "source address not listed in address= (RouterOS refuses)",
+    },
+    "input.routeros.default.access_list": {
+        "vi": "không có quy tắc {menu} nào khớp: cho phép",
+        "en": "no {menu} rule matches: allowed",
     },
     "input.not_modelled": {"vi": "không được mô hình hóa", "en": "not modelled"},
 }
