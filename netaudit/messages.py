@@ -152,6 +152,14 @@ def both_of(value) -> dict[str, str] | None:
     return {lang: str(value) for lang in LANGS}
 
 
+def with_text(entry: dict, key: str) -> dict:
+    """``entry`` as the JSON document holds it: where ``entry[key]`` is a :class:`Text`,
+    ``{key}_text`` ({"vi": …, "en": …}) beside it, ``key`` staying the English string
+    (docs/report.md, the ``*_text`` fields); otherwise ``entry`` as it is."""
+    value = entry.get(key)
+    return {**entry, f"{key}_text": value.both()} if isinstance(value, Text) else entry
+
+
 def _check_entry(key: str, val: dict[str, str]) -> None:
     """An entry has a text in every language, or is one :func:`neutral` text."""
     if NEUTRAL in val:

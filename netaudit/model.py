@@ -24,6 +24,8 @@ from enum import Enum
 
 from netaddr import IPNetwork
 
+from .messages import Text
+
 # IP protocol numbers the engine and renderers name.
 PROTO_ICMP = 1
 PROTO_TCP = 6
@@ -135,6 +137,10 @@ class FilterLine:
     approximated: str | None = None
 
 
+# A filter's default unless its parser says otherwise (a Text is immutable: one for all).
+END_OF_LIST = Text("filter.default.end_of_list")
+
+
 @dataclass
 class Filter:
     """An ordered, first-match packet filter (ACL, policy list, chain)."""
@@ -148,8 +154,9 @@ class Filter:
     kind: str = "acl"
     source: Src | None = None
     partial: str | None = None  # the whole filter is uncertain (reason)
-    # Text shown for the default action in witnesses (e.g. "implicit deny").
-    default_text: str = "implicit deny at end of list"
+    # What happens to a packet no line matches, as a witness cites it (reach/witness.py):
+    # a catalogue text (input.<vendor>.default.*), so that a report says it in its language.
+    default_text: Text = END_OF_LIST
 
 
 @dataclass

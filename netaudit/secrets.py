@@ -611,7 +611,7 @@ class Masker:
 
     def doc(self, obj, _key: str = "", _mode: str = "prose"):
         """A JSON audit document (or part of one) with every string masked by what it is:
-        ``text`` of a citation → :meth:`line` (:meth:`unrecognized` under
+        ``text`` (and ``text_text``) of a citation → :meth:`line` (:meth:`unrecognized` under
         ``unrecognized_lines``), warnings and input problems → :meth:`warning`,
         identifiers kept, every other string → :meth:`prose`.
 
@@ -639,6 +639,12 @@ class Masker:
                 elif k == "text" and isinstance(v, str):
                     fn = self.unrecognized if mode == "unrecognized" else self.line
                     out[k] = fn(v, obj.get("file"), obj.get("line"))
+                elif k == "text_text" and isinstance(v, dict):
+                    # a citation's text in both languages (a filter's default): masked as its text
+                    out[k] = {
+                        x: self.line(y, obj.get("file"), obj.get("line")) if isinstance(y, str) else y
+                        for x, y in v.items()
+                    }
                 else:
                     m = "unrecognized" if k == "unrecognized_lines" else "warning" if k in _WARNING_KEYS else mode
                     out[k] = self._doc(v, m)

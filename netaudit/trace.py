@@ -8,10 +8,10 @@ from netaddr import AddrFormatError, IPNetwork
 
 from .audit import prepare
 from .headerspace import expand_services, service_match
-from .messages import Text, render, t
+from .messages import Text, render, t, with_text
 from .model import InputError
 from .reach import REACHABLE, Cell, unplaced_reason, witness_for
-from .report import cite_loc
+from .report import cite_loc, cite_text
 from .secrets import Masker
 from .zones import did_you_mean, zone_name
 
@@ -91,7 +91,7 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
         "services": services,
         "delivered": [],
         "unknown": [],
-        "blocked_by": engine.blocking_lines(sent, target),
+        "blocked_by": [with_text(b, "text") for b in engine.blocking_lines(sent, target)],
         "dropped": engine.drop_reasons(sent, target),
         "warnings": warnings,
     }
@@ -163,7 +163,7 @@ def render_trace(result: dict, lang: str) -> str:
                 note = (hop.get("note_text") or {}).get(lang) or hop.get("note")
                 lines.append(f"  {i}. {where}  {io}" + (f"  ({note})" if note else ""))
                 for r in hop["rules"]:
-                    lines.append(f"       {cite_loc(r, lang)}: {r['text']}")
+                    lines.append(f"       {cite_loc(r, lang)}: {cite_text(r, lang)}")
     for u in result["unknown"]:
         lines.append(t("trace.unknown", lang, reason=u["reason"]) + (f" [{u['zone']}]" if u["zone"] else ""))
     if result["verdict"] == "blocked":
@@ -171,7 +171,7 @@ def render_trace(result: dict, lang: str) -> str:
     if result["blocked_by"] and result["verdict"] != "reachable":
         lines.append(t("trace.blocked_by", lang) + ":")
         for b in result["blocked_by"]:
-            lines.append(f"  {b['device']} {cite_loc(b, lang)}: {b['text']}")
+            lines.append(f"  {b['device']} {cite_loc(b, lang)}: {cite_text(b, lang)}")
     for d in result["dropped"]:
         lines.append(f"  - {render(d, lang)}")
     return "\n".join(lines) + "\n"

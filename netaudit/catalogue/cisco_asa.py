@@ -2,7 +2,8 @@
 
 Its warnings (stored as "FILE[:LINE]: message", input.at) and the reasons it gives for a
 construct it understands only partly (its ``partial``; several of one construct are one
-input.joined text).  The English is the sentence the parser always wrote; file names,
+input.joined text), and what its filters do with a packet no line matches (their
+``default_text``, input.asa.default.*).  The English is the sentence the parser always wrote; file names,
 line numbers, names, numbers and quoted configuration text are fields, inserted as they
 are.  The generic input entries (files, encodings, truncation, input.at, input.joined)
 are in :mod:`netaudit.catalogue.inputs`.
@@ -271,5 +272,23 @@ ENTRIES: dict[str, dict[str, str]] = {
     "input.asa.policy_nat_acl": {
         "vi": "access-list {acl} của policy NAT không phải là một access-list extended được hiểu đầy đủ",
         "en": "policy NAT access-list {acl} not a fully understood extended access-list",
+    },
+    # What a filter does with a packet no line matches (its Filter.default_text: cited in a
+    # witness path and a blocked cell's blocking lines).
+    "input.asa.default.end_of_acl": {
+        "vi": "chặn ngầm định ở cuối access-list",
+        "en": "implicit deny at end of access-list",
+    },
+    "input.asa.default.policy": {
+        "vi": "chặn ngầm định (không có quy tắc truy cập hay mức bảo mật nào cho phép)",
+        "en": "implicit deny (no access rule or security level permits it)",
+    },
+    "input.asa.default.management": {
+        "vi": "không có dòng cấu hình truy cập quản trị nào cho phép",
+        "en": "not permitted by any management access line",
+    },
+    "input.asa.default.control_plane": {
+        "vi": "giao diện này không có access-group control-plane",
+        "en": "no control-plane access-group on this interface",
     },
 }

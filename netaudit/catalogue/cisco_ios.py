@@ -3,7 +3,8 @@ also the reasons both Cisco parsers give, netaudit/parsers/cisco_common.py).
 
 Its warnings (stored as "FILE[:LINE]: message", input.at) and the reasons it gives for a
 construct it understands only partly (its ``partial``; several of one construct are one
-input.joined text).  The English is the sentence the parser always wrote; file names,
+input.joined text), and what its filters do with a packet no line matches (their
+``default_text``, input.ios.default.*).  The English is the sentence the parser always wrote; file names,
 line numbers, names, numbers and quoted configuration text are fields, inserted as they
 are.  The generic input entries (files, encodings, truncation, input.at, input.joined)
 are in :mod:`netaudit.catalogue.inputs`.
@@ -428,5 +429,41 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "ACL của class nêu các địa chỉ mà NAT có thể chuyển đổi (ACL thấy địa chỉ trước hay sau NAT: chưa "
         "được mô hình hoá)",
         "en": "class ACL names addresses NAT may translate (before or after NAT: not modelled)",
+    },
+    # What a filter does with a packet no line matches (its Filter.default_text: cited in a
+    # witness path and a blocked cell's blocking lines); also the crypto ACL mirrored by
+    # netaudit/parsers/cisco_common.py, which both Cisco parsers use.
+    "input.ios.default.acl_undefined": {
+        "vi": "ACL {acl} không tồn tại: IOS cho qua mọi gói tin",
+        "en": "ACL {acl} is not defined: IOS permits every packet",
+    },
+    "input.ios.default.acl_empty": {
+        "vi": "ACL {acl} không có dòng nào: IOS cho qua mọi gói tin",
+        "en": "ACL {acl} has no entries: IOS permits every packet",
+    },
+    "input.ios.default.copp_no_class": {
+        "vi": "không khớp class nào của chính sách control-plane: gói tin được cho qua (transmit)",
+        "en": "no control-plane policy class matches: transmitted",
+    },
+    "input.ios.default.copp_class_default_transmit": {
+        "vi": "policy-map {name} class class-default: gói tin được cho qua (transmit)",
+        "en": "policy-map {name} class class-default: transmitted",
+    },
+    "input.ios.default.copp_class_default_drop": {
+        "vi": "policy-map {name} class class-default: gói tin bị loại bỏ (drop)",
+        "en": "policy-map {name} class class-default: dropped",
+    },
+    "input.ios.default.zone_unzoned": {
+        "vi": "cả hai giao diện đều không thuộc security zone nào: tường lửa theo vùng không lọc",
+        "en": "neither interface in a security zone: not filtered by the zone firewall",
+    },
+    "input.ios.default.zone_self": {
+        "vi": "lưu lượng tới router từ một vùng không có zone-pair tới self, hoặc từ giao diện không thuộc vùng "
+        "nào: được cho qua",
+        "en": "traffic to the router from a zone without a zone-pair to self, or from no zone: passes",
+    },
+    "input.ios.default.crypto_mirrored": {
+        "vi": "không khớp crypto ACL (đảo chiều nguồn/đích)",
+        "en": "not selected by the crypto ACL (mirrored)",
     },
 }

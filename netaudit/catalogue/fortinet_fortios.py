@@ -2,7 +2,8 @@
 
 Its warnings (stored as "FILE[:LINE]: message", input.at) and the reasons it gives for a
 construct it understands only partly (its ``partial``; several of one construct are one
-input.joined text).  The English is the sentence the parser always wrote; file names,
+input.joined text), and what its filters do with a packet no line matches (their
+``default_text``, input.fortios.default.*).  The English is the sentence the parser always wrote; file names,
 line numbers, names, numbers and quoted configuration text are fields, inserted as they
 are.  The generic input entries (files, encodings, truncation, input.at, input.joined)
 are in :mod:`netaudit.catalogue.inputs`.
@@ -596,5 +597,29 @@ ENTRIES: dict[str, dict[str, str]] = {
         "đây hay không",
         "en": "PPTP server: it has no interface setting; whether it answers tcp/1723 here too is not in the "
         "configuration",
+    },
+    # What a filter does with a packet no line matches (its Filter.default_text: cited in a
+    # witness path and a blocked cell's blocking lines).
+    "input.fortios.default.implicit_deny": {
+        "vi": "chặn ngầm định của FortiGate (policy 0)",
+        "en": "implicit deny (policy 0)",
+    },
+    "input.fortios.default.local_in": {
+        "vi": "không có firewall policy nào cho gói tin từ giao diện đó tới địa chỉ này (với FortiOS, gói tin tới "
+        "địa chỉ của một giao diện khác là lưu lượng đi qua thiết bị)",
+        "en": "no firewall policy lets the packet reach this address from that interface (FortiOS: another "
+        "interface's address is through traffic)",
+    },
+    "input.fortios.default.allowaccess": {
+        "vi": "không phải địa chỉ của giao diện này, hoặc nguồn không được phép",
+        "en": "not an address of this interface, or source not allowed",
+    },
+    "input.fortios.default.proxy_destination": {
+        "vi": "không có proxy policy accept nào cho proxy kết nối tới đó",
+        "en": "no accept proxy policy lets the proxy connect there",
+    },
+    "input.fortios.default.proxy_client": {
+        "vi": "không có proxy policy accept nào chấp nhận máy khách này",
+        "en": "no accept proxy policy admits this client",
     },
 }

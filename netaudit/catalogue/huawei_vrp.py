@@ -2,7 +2,8 @@
 
 Its warnings (stored as "FILE[:LINE]: message", input.at) and the reasons it gives for a
 construct it understands only partly (its ``partial``; several of one construct are one
-input.joined text).  The English is the sentence the parser always wrote; file names,
+input.joined text), and what its filters do with a packet no line matches (their
+``default_text``, input.vrp.default.*).  The English is the sentence the parser always wrote; file names,
 line numbers, names, numbers and quoted configuration text are fields, inserted as they
 are.  The generic input entries (files, encodings, truncation, input.at, input.joined)
 are in :mod:`netaudit.catalogue.inputs`.
@@ -239,4 +240,20 @@ ENTRIES: dict[str, dict[str, str]] = {
         "đường hầm, đường uplink của AP)",
         "en": "where the APs put the SSIDs' service VLANs (direct or tunnel forwarding, AP uplinks) is not modelled",
     },
+    # What a filter does with a packet no line matches (its Filter.default_text: cited in a
+    # witness path and a blocked cell's blocking lines).
+    "input.vrp.default.acl": {
+        "vi": "không có quy tắc nào khớp: bị từ chối (cách VRP dùng ACL cho đăng nhập/SNMP/NAT)",
+        "en": "no rule matched: denied (VRP login/SNMP/NAT use of an ACL)",
+    },
+    "input.vrp.default.traffic_filter": {
+        "vi": "không có quy tắc nào khớp: traffic-filter của VRP cho gói tin đi qua",
+        "en": "no rule matched: VRP's traffic-filter lets the packet pass",
+    },
+    "input.vrp.default.traffic_policy": {
+        "vi": "không có classifier nào khớp: traffic policy của VRP cho gói tin đi qua",
+        "en": "no classifier matched: VRP's traffic policy lets the packet pass",
+    },
+    "input.vrp.default.acl_undefined": {"vi": "ACL {acl} không tồn tại", "en": "ACL {acl} is not defined"},
+    "input.vrp.default.acl_empty": {"vi": "ACL {acl} không có quy tắc nào", "en": "ACL {acl} has no rules"},
 }

@@ -2,7 +2,8 @@
 
 Its warnings (stored as "FILE[:LINE]: message", input.at) and the reasons it gives for a
 construct it understands only partly (its ``partial``; several of one construct are one
-input.joined text).  The English is the sentence the parser always wrote; file names,
+input.joined text), and what its filters do with a packet no line matches (their
+``default_text``, input.linux.default.*).  The English is the sentence the parser always wrote; file names,
 line numbers, names, numbers and quoted configuration text are fields, inserted as they
 are.  The generic input entries (files, encodings, truncation, input.at, input.joined)
 are in :mod:`netaudit.catalogue.inputs`.
@@ -542,4 +543,14 @@ ENTRIES: dict[str, dict[str, str]] = {
     "input.linux.module.dst": {"vi": "tùy chọn IPv6", "en": "IPv6 options"},
     "input.linux.module.tcpmss": {"vi": "giá trị TCP MSS (-m tcpmss)", "en": "TCP MSS (-m tcpmss)"},
     "input.linux.module.set_counters": {"vi": "bộ đếm của ipset", "en": "ipset counters"},
+    # What a filter does with a packet no line matches (its Filter.default_text: cited in a
+    # witness path and a blocked cell's blocking lines).
+    "input.linux.default.policy": {
+        "vi": "không có quy tắc nào khớp: chính sách mặc định {policy} của hook {hook} ({table}/{chain})",
+        "en": "no rule matched: the {hook} policy ({policy}) of {table}/{chain}",
+    },
+    "input.linux.default.socket": {
+        "vi": "socket chỉ lắng nghe trên {addr}",
+        "en": "the socket listens on {addr} only",
+    },
 }

@@ -104,6 +104,23 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "address {address} is on no interface (the interface it named no longer exists): the router "
         "does not have it",
     },
+    # the firewall's and services' default actions (Filter.default_text)
+    "input.routeros.default.accept": {
+        "vi": "không có quy tắc nào khớp: RouterOS mặc định cho qua (chấp nhận ngầm định của chain)",
+        "en": "no rule matched, RouterOS accepts (implicit accept of the chain)",
+    },
+    "input.routeros.default.forward_empty": {
+        "vi": "chain này không có quy tắc nào: RouterOS chuyển tiếp mọi gói tin",
+        "en": "no rule in this chain: RouterOS forwards every packet",
+    },
+    "input.routeros.default.service_address": {
+        "vi": "địa chỉ nguồn không có trong address= (RouterOS từ chối)",
+        "en": "source address not listed in address= (RouterOS refuses)",
+    },
+    "input.routeros.default.access_list": {
+        "vi": "không có quy tắc {menu} nào khớp: cho phép",
+        "en": "no {menu} rule matches: allowed",
+    },
     # RouterOS partial reasons (a rule, list or NAT rule only partly understood)
     "input.routeros.matcher_unmodelled": {
         "vi": "chưa mô hình hoá điều kiện {matcher}",

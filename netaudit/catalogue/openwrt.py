@@ -2,7 +2,8 @@
 
 Its warnings (stored as "FILE[:LINE]: message", input.at) and the reasons it gives for a
 construct it understands only partly (its ``partial``; several of one construct are one
-input.joined text).  The English is the sentence the parser always wrote; file names,
+input.joined text), and what its filters do with a packet no line matches (their
+``default_text``, input.openwrt.default.*).  The English is the sentence the parser always wrote; file names,
 line numbers, names, numbers and quoted configuration text are fields, inserted as they
 are.  The generic input entries (files, encodings, truncation, input.at, input.joined)
 are in :mod:`netaudit.catalogue.inputs`.
@@ -395,5 +396,31 @@ ENTRIES: dict[str, dict[str, str]] = {
     "input.openwrt.proxy_host_name": {
         "vi": "{name} lắng nghe trên {addr}, là một tên máy (được mô hình hóa là mọi địa chỉ)",
         "en": "{name} listens on {addr}, a name (modelled as every address)",
+    },
+    # What a filter does with a packet no line matches (its Filter.default_text: cited in a
+    # witness path and a blocked cell's blocking lines).
+    "input.openwrt.default.fw4_policy": {
+        "vi": "không có quy tắc nào khớp: chính sách mặc định {policy} của fw4 cho {chain}",
+        "en": "no rule matched: the fw4 defaults {chain} policy {policy}",
+    },
+    "input.openwrt.default.dropbear": {
+        "vi": "dropbear chỉ lắng nghe trên các địa chỉ của {iface}",
+        "en": "dropbear listens only on the addresses of {iface}",
+    },
+    "input.openwrt.default.uhttpd": {
+        "vi": "uhttpd chỉ lắng nghe trên các địa chỉ ghi trong listen_*",
+        "en": "uhttpd listens only on the addresses of listen_*",
+    },
+    "input.openwrt.default.dnsmasq_localservice": {
+        "vi": "dnsmasq localservice: địa chỉ nguồn không thuộc mạng con cục bộ nào",
+        "en": "dnsmasq localservice: the source is not on a local subnet",
+    },
+    "input.openwrt.default.proxy_listen": {
+        "vi": "{name} chỉ lắng nghe trên {address}",
+        "en": "{name} listens only on {address}",
+    },
+    "input.openwrt.default.proxy_client": {
+        "vi": "{name} không chấp nhận máy khách này",
+        "en": "{name} does not admit this client",
     },
 }

@@ -1,9 +1,12 @@
 """Catalogue entries: engine reasons.
 
 Why a flow is "unknown" (netaudit/reach.py) and why a zone could not be placed
-(netaudit/zones.py).  The engine keeps them as :class:`Text` values; the English text is the
-JSON "reason" / "problems" string (docs/report.md), the Vietnamese one is what an inspector
-reads.  {detail} is free text from a vendor parser and is not translated.
+(netaudit/zones.py); what stops a packet where no filter line does (drop.*); what a filter
+does with a packet no line matches (filter.default.*: the model's default, and how a
+witness cites a filter's).  The engine keeps them as :class:`Text` values; the English text
+is the JSON "reason" / "problems" / citation "text" string (docs/report.md), the Vietnamese
+one is what an inspector reads.  {detail} is free text from a vendor parser and is not
+translated.
 """
 
 from __future__ import annotations
@@ -233,6 +236,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "không có tuyến trong bảng định tuyến {table}",
         "en": "no route in routing table {table}",
     },
+    # What a filter does with a packet no line matches (model.Filter.default_text): the
+    # model's default here, each vendor's own in its module (input.<vendor>.default.*).  A
+    # witness path and a blocked cell's blocking lines cite it as FILTER: SENTENCE
+    # [(ACTION)] (reach/witness.py), the filter's name a field as configured.
+    "filter.default.end_of_list": {"vi": "chặn ngầm định ở cuối danh sách", "en": "implicit deny at end of list"},
+    "filter.default.cited": {"vi": "{filter}: {what}", "en": "{filter}: {what}"},
+    "filter.default.cited_action": {"vi": "{filter}: {what} ({action})", "en": "{filter}: {what} ({action})"},
+    "filter.action.permit": {"vi": "cho qua", "en": "permit"},
+    "filter.action.deny": {"vi": "chặn", "en": "deny"},
     # witness hop notes (reach.py); the report has its own wording (witness.note.*)
     "note.same_l2": {"vi": "cùng miền lớp 2 {domain}", "en": "same L2 domain {domain}"},
     # run-time addresses, policy routing, bridged firewalls, empty zones (reach.py)

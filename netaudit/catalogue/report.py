@@ -206,42 +206,6 @@ ENTRIES: dict[str, dict[str, str]] = {
     "svc.other_protocols": {"vi": "mọi giao thức IP khác", "en": "every other IP protocol"},
     "svc.protocols": {"vi": "giao thức IP số {numbers}", "en": "IP protocol {numbers}"},
     "ref.finding": {"vi": "mục {sec}.{no}", "en": "section {sec}.{no}"},
-    # vendor defaults cited without a line (the parsers' English, worded for the reader)
-    "default.routeros_accept": {
-        "vi": "không có quy tắc nào khớp: RouterOS mặc định cho qua (chấp nhận ngầm định của chain)",
-        "en": "no rule matched, RouterOS accepts (implicit accept of the chain)",
-    },
-    "default.fortios_deny": {
-        "vi": "chặn ngầm định của FortiGate (policy 0)",
-        "en": "implicit deny (policy 0)",
-    },
-    "default.end_of_list": {"vi": "chặn ngầm định ở cuối danh sách", "en": "implicit deny at end of list"},
-    "default.action.permit": {"vi": "cho qua", "en": "permit"},
-    "default.action.deny": {"vi": "chặn", "en": "deny"},
-    "default.netfilter_policy": {
-        "vi": "không có quy tắc nào khớp: chính sách mặc định {policy} của hook {hook} ({chain})",
-        "en": "no rule matched: the {hook} policy ({policy}) of {chain}",
-    },
-    "default.fw4_policy": {
-        "vi": "không có quy tắc nào khớp: chính sách mặc định {policy} của fw4 cho {chain}",
-        "en": "no rule matched: the fw4 defaults {chain} policy {policy}",
-    },
-    "default.fortios_allowaccess": {
-        "vi": "không phải địa chỉ của giao diện này, hoặc nguồn không được phép",
-        "en": "not an address of this interface, or source not allowed",
-    },
-    "default.asa_deny": {
-        "vi": "chặn ngầm định của ASA (không quy tắc truy cập hay mức bảo mật nào cho phép)",
-        "en": "implicit deny (no access rule or security level permits it)",
-    },
-    "default.ios_acl_undefined": {
-        "vi": "ACL {acl} không tồn tại: IOS cho qua mọi gói tin",
-        "en": "ACL {acl} is not defined: IOS permits every packet",
-    },
-    "default.ios_acl_empty": {
-        "vi": "ACL {acl} không có dòng nào: IOS cho qua mọi gói tin",
-        "en": "ACL {acl} has no entries: IOS permits every packet",
-    },
     # ---- annex A: the site file
     "annex.site.title": {
         "vi": "Phụ lục A. Tệp khai báo vùng mạng và chính sách",

@@ -106,7 +106,7 @@ class Finding:
             "detail": self.detail,
             "zones": self.zones,
             "devices": self.devices,
-            "evidence": self.evidence,
+            "evidence": [messages.with_text(e, "text") for e in self.evidence],  # a default's sentence: text_text
             "remediation": self.remediation,
             "references": self.references,
         }

@@ -433,7 +433,7 @@ def mirror_filter(name: str, acl: Filter, src: Src) -> Filter:
         lines=lines,
         kind="synthesized",
         source=src,
-        default_text="not selected by the crypto ACL (mirrored)",
+        default_text=Text("input.ios.default.crypto_mirrored"),
     )
 
 

@@ -7,7 +7,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from ..headerspace import Bdd, Packet
-from ..messages import Text
+from ..messages import Text, with_text
 from ..model import MgmtService, NatRule, PolicyRoute, Route
 
 # --------------------------------------------------------------------------- paths
@@ -153,7 +153,9 @@ class Witness:
     hops: list[dict]
 
     def to_json(self) -> dict:
-        hops = [{**h, "note_text": h["note"].both()} if isinstance(h.get("note"), Text) else h for h in self.hops]
+        """Its JSON form: a note or a cited text netaudit wrote (a filter's default action)
+        in both languages too (``note_text``, ``text_text``)."""
+        hops = [with_text({**h, "rules": [with_text(r, "text") for r in h["rules"]]}, "note") for h in self.hops]
         return {"packet": self.packet.to_json(), "hops": hops}
 
 

@@ -111,12 +111,7 @@ class Witnesses:
         idx = filters.matching_line(self.hs, self._compiled(dev, name, in_if, out_if), pkt)
         if idx is not None:
             return flt.lines[idx].source.cite()
-        src = flt.source
-        return {
-            "file": src.file if src else dev.file,
-            "line": src.line if src else None,
-            "text": f"{name}: {flt.default_text} ({flt.default_action.value})",
-        }
+        return _default_cite(dev, name, with_action=True)
 
     def blocking_lines(self, run: Run, target, limit: int = 10) -> list[dict]:
         """Filter lines (or implicit denies) that dropped packets of ``target``."""
@@ -149,17 +144,8 @@ class Witnesses:
                 line = flt.lines[idx]
                 if line.action == Action.DENY or line.partial:
                     found.setdefault((dev, name, idx), {"device": dev, **line.source.cite()})
-            if denied != hs.false:
-                src = flt.source
-                found.setdefault(
-                    (dev, name, -1),
-                    {
-                        "device": dev,
-                        "file": src.file if src else d.file,
-                        "line": src.line if src else None,
-                        "text": f"{name}: {flt.default_text}",
-                    },
-                )
+            if denied != hs.false and (dev, name, -1) not in found:
+                found[(dev, name, -1)] = {"device": dev, **_default_cite(d, name, with_action=False)}
         return [found[k] for k in sorted(found, key=lambda k: (k[0], k[1], k[2]))][:limit]
 
     def drop_reasons(self, run: Run, target, martian: bool = True) -> list[Text]:
@@ -171,3 +157,20 @@ class Witnesses:
             for (dev, why), u in sorted(run.drops.items())
             if (martian or why.key != "drop.martian") and self.hs.meets(u, target)
         ]
+
+
+def _default_cite(dev: Device, name: str, with_action: bool) -> dict:
+    """The citation of filter ``name``'s default action (what it does with a packet no
+    line matches), at the filter's own line or, without one, the device's file: ``FILTER:
+    SENTENCE`` (a blocking line), ``FILTER: SENTENCE (ACTION)`` (a witness path's step) as a
+    catalogue :class:`Text`, so that a report words it in its language and the JSON
+    carries both (``text_text``, docs/report.md); the filter's name is a field, as
+    configured."""
+    flt = dev.filters[name]
+    src = flt.source
+    if with_action:
+        action = Text(f"filter.action.{flt.default_action.value}")
+        text = Text("filter.default.cited_action", filter=name, what=flt.default_text, action=action)
+    else:
+        text = Text("filter.default.cited", filter=name, what=flt.default_text)
+    return {"file": src.file if src else dev.file, "line": src.line if src else None, "text": text}

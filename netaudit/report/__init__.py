@@ -71,6 +71,18 @@ def cite_loc(cite: dict, lang: str) -> str:
     return f"{file} {t('cite.default', lang)}".strip()
 
 
+def cite_text(cite: dict, lang: str) -> str:
+    """What a citation says, in the reader's language where netaudit wrote it (a filter's
+    default action: the citation's ``text_text`` in a JSON document, its catalogue
+    :class:`~netaudit.messages.Text` before that); a configuration line as it is."""
+    from ..messages import render as worded
+
+    both = cite.get("text_text")
+    if isinstance(both, dict):
+        return both.get(lang) or both.get("en") or worded(cite.get("text"), lang)
+    return worded(cite.get("text"), lang)
+
+
 def render(audit, fmt: str, options: RenderOptions) -> str | bytes:
     """Render ``audit`` in ``fmt`` (bytes for PDF and DOCX)."""
     if fmt == "text":

@@ -17,7 +17,7 @@ from json.encoder import INFINITY, encode_basestring
 
 from .. import __version__
 from ..collector import paused
-from ..messages import Text, both_of
+from ..messages import both_of, with_text
 from ..model import Action
 from ..secrets import Masker, zone_names
 from . import RenderOptions
@@ -280,7 +280,7 @@ def _audit_dict(audit, options: RenderOptions) -> dict:
         if c.icmp_replies_only:
             cell["icmp_replies_only"] = True  # additive: beyond the policy by ICMP replies/errors only
         if c.blocking:
-            cell["blocked_by"] = c.blocking
+            cell["blocked_by"] = [with_text(b, "text") for b in c.blocking]  # a default's sentence: text_text
         if c.dropped:  # additive: why a blocked flow stops where no line stops it
             cell["dropped"] = [str(t) for t in c.dropped]
             cell["dropped_text"] = [both_of(t) for t in c.dropped]
@@ -294,8 +294,7 @@ def _audit_dict(audit, options: RenderOptions) -> dict:
     for r in snap.reports:
         for p in r.partially_understood:
             # A reason the parser wrote from the catalogue is in both languages too (additive).
-            text = p["reason"]
-            partial.append({**p, "reason_text": text.both()} if isinstance(text, Text) else p)
+            partial.append(with_text(p, "reason"))
     # Bounded output (docs/limits.md): a file of garbage must not make a JSON many times
     # its size.  The per-file totals stay in inputs[].unrecognized.
     unrecognized, omitted = [], 0

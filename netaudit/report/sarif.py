@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from . import RenderOptions
+from . import RenderOptions, cite_text
 from .view import View, build
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -24,14 +24,26 @@ def _uri(path: str) -> str:
 
 
 def _physical(loc: dict) -> dict | None:
+    """Where a citation points; its text as the region's snippet only when it is the
+    file's own (a configuration line), not a sentence netaudit wrote there (``text_text``:
+    a filter's default action, cited at the filter's line)."""
     if not loc.get("file"):
         return None
     out: dict = {"artifactLocation": {"uri": _uri(loc["file"])}}
     if isinstance(loc.get("line"), int) and loc["line"] >= 1:
         region: dict = {"startLine": loc["line"]}
-        if loc.get("text"):
+        if loc.get("text") and "text_text" not in loc:
             region["snippet"] = {"text": loc["text"]}
         out["region"] = region
+    return out
+
+
+def _location(v: View, cite: dict, phys: dict) -> dict:
+    """A result's location; a sentence netaudit wrote (not a snippet: :func:`_physical`) is
+    its message, in the report language."""
+    out: dict = {"physicalLocation": phys}
+    if "text_text" in cite:
+        out["message"] = {"text": cite_text(cite, v.lang)}
     return out
 
 
@@ -76,7 +88,7 @@ def _code_flow(v: View, witness: dict) -> dict | None:
             head = v.t("witness.l2")
         rules = hop.get("rules") or [{}]
         for r in rules:
-            text = head + (f" — {r['text']}" if r.get("text") else "")
+            text = head + (f" — {cite_text(r, v.lang)}" if r.get("text") else "")
             if r.get("file") and not (isinstance(r.get("line"), int) and r["line"] >= 1):
                 text += " " + v.t("cite.default")  # a default: no line to point at
             loc: dict = {"message": {"text": text}}
@@ -115,11 +127,11 @@ def sarif_dict(doc: dict, options: RenderOptions) -> dict:
             "message": {"text": f"{v.L(f.get('title'))}. {v.L(f.get('detail'))}".strip()},
             "partialFingerprints": {"netauditFindingId/v1": f["id"]},
         }
-        phys = [p for p in (_physical(x) for x in locs) if p]
-        if phys:
-            result["locations"] = [{"physicalLocation": phys[0]}]
-            if len(phys) > 1:
-                result["relatedLocations"] = [{"id": i, "physicalLocation": p} for i, p in enumerate(phys[1:], 1)]
+        where = [(x, p) for x in locs if (p := _physical(x))]
+        if where:
+            result["locations"] = [_location(v, *where[0])]
+            if len(where) > 1:
+                result["relatedLocations"] = [{"id": i, **_location(v, *w)} for i, w in enumerate(where[1:], 1)]
         flow = _code_flow(v, f["witness"]) if f.get("witness") else None
         if flow:
             result["codeFlows"] = [flow]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..messages import register, t
 from ..messages import render as in_lang
 from ..secrets import Masker, zone_names
-from . import RenderOptions, cite_loc
+from . import RenderOptions, cite_loc, cite_text
 from . import detail as caps
 from .words import severity_label
 from .words import zone_names as display_names
@@ -172,7 +172,7 @@ def render(audit, options: RenderOptions) -> str:
         lines.append(f"  [{col(sev, f.severity)}] {f.title[lang]}  ({f.check})")
         lines.append(f"      {m(f.detail[lang])}")
         for ev in f.evidence[:4]:
-            lines.append(f"      {cite_loc(ev, lang)}: {masker.cite(ev)['text']}")
+            lines.append(f"      {cite_loc(ev, lang)}: {cite_text(masker.cite(ev), lang)}")
         if len(f.evidence) > 4:
             lines.append(f"      … +{len(f.evidence) - 4}")
     if findings_note:

@@ -8,7 +8,7 @@ import re
 
 from ..messages import t as _t
 from ..vocabulary import DEVICES_ZONE
-from . import cite_loc
+from . import cite_loc, cite_text
 
 # Protocols other than ICMP, TCP and UDP: a service list naming all of them means "every other IP protocol".
 _OTHER_PROTOCOLS = frozenset(range(256)) - {1, 6, 17}
@@ -168,42 +168,51 @@ def prose(text: str, lang: str, names: dict[str, str] | None = None) -> str:
     return _PROTO_RUN.sub(lambda m: services_words(m.group(0), lang), out)
 
 
-# Vendor defaults (the end of a list or chain, not a line anyone wrote): the engine cites them
-# as "FILTER: <the parser's English sentence> (ACTION)", worded here for the reader.
+# A filter's default action is cited with its sentence in both languages (``text_text``,
+# docs/report.md).  An older JSON document has only the English: the sentences reports
+# worded before are recognised here and worded from the same catalogue entries; any other
+# is shown as it is.  (So is the note the IOS parser appends to an access-group line naming
+# an ACL that is not there, _ANNOTATED: a configuration line, not a catalogue text.)
 _DEFAULTS = [
-    (re.compile(r"^no rule matched, RouterOS accepts \(implicit accept of the chain\)$"), "default.routeros_accept"),
-    (re.compile(r"^implicit deny \(policy 0\)$"), "default.fortios_deny"),
-    (re.compile(r"^implicit deny at end of list$"), "default.end_of_list"),
     (
-        re.compile(r"^no rule matched: the (?P<hook>\S+) policy \((?P<policy>[^)]*)\) of (?P<chain>\S+)$"),
-        "default.netfilter_policy",
+        re.compile(r"^no rule matched, RouterOS accepts \(implicit accept of the chain\)$"),
+        "input.routeros.default.accept",
+    ),
+    (re.compile(r"^implicit deny \(policy 0\)$"), "input.fortios.default.implicit_deny"),
+    (re.compile(r"^implicit deny at end of list$"), "filter.default.end_of_list"),
+    (
+        re.compile(
+            r"^no rule matched: the (?P<hook>\S+) policy \((?P<policy>[^)]*)\) of (?P<table>[^/\s]+)/(?P<chain>\S+)$"
+        ),
+        "input.linux.default.policy",
     ),
     (
         re.compile(r"^no rule matched: the fw4 defaults (?P<chain>\S+) policy (?P<policy>\S+)$"),
-        "default.fw4_policy",
+        "input.openwrt.default.fw4_policy",
     ),
-    (re.compile(r"^not an address of this interface, or source not allowed$"), "default.fortios_allowaccess"),
-    (re.compile(r"^implicit deny \(no access rule or security level permits it\)$"), "default.asa_deny"),
-    (re.compile(r"^ACL (?P<acl>\S+) is not defined: IOS permits every packet$"), "default.ios_acl_undefined"),
-    (re.compile(r"^ACL (?P<acl>\S+) has no entries: IOS permits every packet$"), "default.ios_acl_empty"),
+    (re.compile(r"^not an address of this interface, or source not allowed$"), "input.fortios.default.allowaccess"),
+    (re.compile(r"^implicit deny \(no access rule or security level permits it\)$"), "input.asa.default.policy"),
+    (re.compile(r"^ACL (?P<acl>\S+) is not defined: IOS permits every packet$"), "input.ios.default.acl_undefined"),
+    (re.compile(r"^ACL (?P<acl>\S+) has no entries: IOS permits every packet$"), "input.ios.default.acl_empty"),
 ]
 # A configuration line the parser annotated (an access-group naming an ACL that is not
 # there): the line as written, then the note in the reader's language.
 _ANNOTATED = [
     (
         re.compile(r"^(?P<line>.+?)  ! ACL (?P<acl>\S+) is not defined: IOS permits every packet$"),
-        "default.ios_acl_undefined",
+        "input.ios.default.acl_undefined",
     ),
     (
         re.compile(r"^(?P<line>.+?)  ! ACL (?P<acl>\S+) has no entries: IOS permits every packet$"),
-        "default.ios_acl_empty",
+        "input.ios.default.acl_empty",
     ),
 ]
 _CITED_DEFAULT = re.compile(r"^(?:(?P<filter>[^:\s][^:]*): )?(?P<body>.+?)(?: \((?P<action>permit|deny)\))?$")
 
 
 def default_words(text: str, lang: str) -> str | None:
-    """A cited vendor default in the reader's language, or None when ``text`` is not one."""
+    """An English default action (of an older JSON document) or annotated line in the
+    reader's language, or None when ``text`` is not one it knows."""
     for rx, key in _ANNOTATED:
         a = rx.match(text or "")
         if a:
@@ -216,15 +225,18 @@ def default_words(text: str, lang: str) -> str | None:
         if d:
             out = _t(key, lang, **d.groupdict())
             if m.group("action"):
-                out += f" ({_t('default.action.' + m.group('action'), lang)})"
+                out += f" ({_t('filter.action.' + m.group('action'), lang)})"
             return f"{m.group('filter')}: {out}" if m.group("filter") else out
     return None
 
 
 def cite_view(cite: dict, lang: str) -> dict:
     """A citation for templates: ``loc`` (file:line, or file (default)), ``text``, and
-    ``default`` when it cites a vendor default rather than a configuration line (its text
-    is then a sentence in the reader's language)."""
+    ``default`` when it cites what netaudit wrote — a filter's default action, a note on a
+    line — rather than a configuration line as written (its text is then in the reader's
+    language)."""
+    if isinstance(cite.get("text_text"), dict):
+        return {"loc": cite_loc(cite, lang), "text": cite_text(cite, lang), "default": True}
     text = cite.get("text", "")
     words = default_words(text, lang)
     return {"loc": cite_loc(cite, lang), "text": words if words is not None else text, "default": words is not None}

@@ -37,7 +37,14 @@ NOT_HERE = frozenset({
     "input.asa.vpn_no_filter", "input.asa.vpn_filter_denies", "input.asa.l2tp_no_protocol",
     "input.asa.l2tp_no_transport",
 })  # fmt: skip
-PARTIAL_KEYS = {k for k in CATALOGUE if k.startswith(("input.ios.", "input.asa.")) and k not in NOT_HERE}
+DEFAULT_PREFIXES = ("input.ios.default.", "input.asa.default.")
+# (input.ios.default.* / input.asa.default.* are filters' default actions, not reasons:
+# tests/parsers/test_default_texts.py.)
+PARTIAL_KEYS = {
+    k
+    for k in CATALOGUE
+    if k.startswith(("input.ios.", "input.asa.")) and k not in NOT_HERE and not k.startswith(DEFAULT_PREFIXES)
+}
 
 
 def reasons(devices, reports) -> list:

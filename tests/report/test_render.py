@@ -591,12 +591,14 @@ def test_a_blocked_flow_no_line_stops_says_why(tmp_path):
         ),
         (
             "asa-forward-policy: implicit deny (no access rule or security level permits it) (deny)",
-            "asa-forward-policy: chặn ngầm định của ASA (không quy tắc truy cập hay mức bảo mật nào cho phép) (chặn)",
+            "asa-forward-policy: chặn ngầm định (không có quy tắc truy cập hay mức bảo mật nào cho phép) (chặn)",
         ),
     ],
 )
 def test_vendor_notes_in_cited_lines_are_in_the_reader_s_language(text, vi):
-    """The Vietnamese report printed these English notes as configuration lines."""
+    """The Vietnamese report printed these English notes as configuration lines.  (A
+    default action is cited in both languages now, ``text_text``: these are the English
+    citations of an older JSON document, and the IOS parser's note on a line.)"""
     from netaudit.report.words import cite_view
 
     got = cite_view({"file": "x.cfg", "line": 9, "text": text}, "vi")

@@ -145,7 +145,7 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
         for name, acl in self.acls.items():
             if acl.standard:
                 continue
-            flt = Filter(name=name, kind="extended", source=acl.src, default_text="implicit deny at end of access-list")
+            flt = Filter(name=name, kind="extended", source=acl.src, default_text=Text("input.asa.default.end_of_acl"))
             for tokens, src in acl.entries:
                 got = memo.get(tokens)
                 if got is None:

@@ -251,7 +251,7 @@ class PolicyBuilder(VpnBuilder):
             lines=lines,
             kind="synthesized",
             source=dev.source,
-            default_text="implicit deny (no access rule or security level permits it)",
+            default_text=Text("input.asa.default.policy"),
         )
         dev.filters[POLICY] = policy
         dev.forward_filter = POLICY
@@ -279,7 +279,7 @@ class PolicyBuilder(VpnBuilder):
                 kind="synthesized",
                 default_action=Action.PERMIT,
                 source=dev.source,
-                default_text="no control-plane access-group on this interface",
+                default_text=Text("input.asa.default.control_plane"),
             )
             dev.input_filter = CONTROL_PLANE
 

@@ -11,6 +11,7 @@ ineffective facts (:class:`.facts.ASAFacts`), not as a listening service.
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import (
     PROTO_ICMP,
     PROTO_TCP,
@@ -84,7 +85,7 @@ class ServiceBuilder(AsaState):
             lines=lines,
             kind="acl",
             source=lines[0].source if lines else self.dev.source,
-            default_text="not permitted by any management access line",
+            default_text=Text("input.asa.default.management"),
         )
         return name
 

@@ -149,7 +149,10 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             setattr(iface, attr, key)
         for key, items in by_key.items():
             name = key.removesuffix(" (no entries)")
-            what = "has no entries" if key != name else "is not defined"
+            # What IOS does with every packet there: the filter's default, and the note after
+            # each access-group line as cited (a configuration line, annotated in English:
+            # report/words.py words the note).
+            note = Text("input.ios.default.acl_empty" if key != name else "input.ios.default.acl_undefined", acl=name)
             items.sort(key=lambda it: it[1] != "filter_out")
             lines = []
             for iface, attr, src in items:
@@ -159,7 +162,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
                     if len(items) == 1
                     else (Match(in_ifaces=only) if attr == "filter_in" else Match(out_ifaces=only))
                 )
-                cite = Src(src.file, src.line, f"{src.text}  ! ACL {name} {what}: IOS permits every packet")
+                cite = Src(src.file, src.line, f"{src.text}  ! {note}")
                 lines.append(FilterLine(Action.PERMIT, [match], cite, name=key))
             self.dev.filters[key] = Filter(
                 name=key,
@@ -167,7 +170,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
                 default_action=Action.PERMIT,
                 kind="synthesized",
                 source=items[0][2],
-                default_text=f"ACL {name} {what}: IOS permits every packet",
+                default_text=note,
             )
 
     def _policy_routes(self, iface: Interface, name: str, src: Src) -> None:

@@ -216,7 +216,7 @@ class CoppBuilder(IosState):
         doubts = list(self.copp_doubts)
         lines: list[FilterLine] = []
         default = Action.PERMIT
-        default_text = "no control-plane policy class matches: transmitted"
+        default_text = Text("input.ios.default.copp_no_class")
         source = self.copp_inputs[-1][1] if self.copp_inputs else doubts[0][1]
         pm = self.policy_maps.get(self.copp_inputs[-1][0]) if self.copp_inputs else None
         if self.copp_inputs and pm is None:
@@ -237,8 +237,8 @@ class CoppBuilder(IosState):
                     lines += unknown_action(Match(), last, pm, doubt_text(last.doubts))
                 else:
                     default = action
-                    verb = "transmitted" if action == Action.PERMIT else "dropped"
-                    default_text = f"policy-map {pm.name} class class-default: {verb}"
+                    verb = "transmit" if action == Action.PERMIT else "drop"
+                    default_text = Text(f"input.ios.default.copp_class_default_{verb}", name=pm.name)
         for why, src in doubts:
             self.rep.add_partial("control-plane", why, src)
         self.dev.filters[CONTROL_PLANE] = Filter(

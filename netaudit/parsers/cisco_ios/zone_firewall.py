@@ -258,7 +258,7 @@ class ZoneBuilder(CoppBuilder):
             default_action=Action.PERMIT,
             source=first or self.zone_doubts[0][1],
             partial=whole,
-            default_text="neither interface in a security zone: not filtered by the zone firewall",
+            default_text=Text("input.ios.default.zone_unzoned"),
         )
         # The only forward filter IOS has (nothing else in this package sets one).
         dev.forward_filter = ZONE_FIREWALL
@@ -306,7 +306,7 @@ class ZoneBuilder(CoppBuilder):
             kind="synthesized",
             default_action=Action.PERMIT,
             source=pairs[0].src,
-            default_text="traffic to the router from a zone without a zone-pair to self, or from no zone: passes",
+            default_text=Text("input.ios.default.zone_self"),
         )
         dev.input_filter = ZONE_SELF
 

@@ -189,7 +189,7 @@ class ControlPlane(Policies):
             default_action=Action.DENY,
             kind="acl",
             source=src,
-            default_text="not an address of this interface, or source not allowed",
+            default_text=Text("input.fortios.default.allowaccess"),
         )
         return name
 
@@ -464,9 +464,7 @@ class ControlPlane(Policies):
             INPUT_FILTER,
             kind="policy",
             default_action=Action.DENY,
-            default_text="no firewall policy lets the packet reach this address from "
-            "that interface (FortiOS: another interface's address is "
-            "through traffic)",
+            default_text=Text("input.fortios.default.local_in"),
         )
         # Its default is cited at the section it belongs to: local-in policies, else
         # the firewall policies that decide reaching another interface's address.

@@ -224,7 +224,7 @@ class ExplicitProxies(ControlPlane):
                 relay_to = self._acl(f"{name} targets", targets, targets[0].source if targets else at)
                 flt = dev.filters[relay_to]
                 # A union of the accept policies, not lines FortiOS matches in order.
-                flt.kind, flt.default_text = "synthesized", "no accept proxy policy lets the proxy connect there"
+                flt.kind, flt.default_text = "synthesized", Text("input.fortios.default.proxy_destination")
             if clients is None or not relay:
                 dev.services.append(
                     MgmtService(
@@ -240,7 +240,7 @@ class ExplicitProxies(ControlPlane):
                 flt = dev.filters[admitted]
                 # The union of the accept policies' sources, not lines FortiOS matches in
                 # order: no shadowed-line analysis on it.
-                flt.kind, flt.default_text = "synthesized", "no accept proxy policy admits this client"
+                flt.kind, flt.default_text = "synthesized", Text("input.fortios.default.proxy_client")
                 dev.services.append(MgmtService(name, PROTO_TCP, ranges, acl=listener, source=src, partial=why))
                 dev.services.append(
                     MgmtService(

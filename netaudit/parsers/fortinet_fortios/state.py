@@ -66,7 +66,7 @@ FORWARD_FILTER = "firewall-policy"
 # FortiOS keeps it in a hidden VDOM of that name, apart from the forwarding VDOMs.
 DEDICATED_VRF = "dmgmt-vdom"
 INPUT_FILTER = "local-in"
-IMPLICIT_DENY = "implicit deny (policy 0)"
+IMPLICIT_DENY = Text("input.fortios.default.implicit_deny")
 ANY = AddrMatch.any()
 
 

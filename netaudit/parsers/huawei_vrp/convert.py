@@ -34,9 +34,9 @@ from netaudit.parsers.huawei_vrp.state import IfState, VrpState, in_block
 from netaudit.parsers.huawei_vrp.syntax import ethernet_like, hostname_of_file
 from netaudit.parsers.ip import prefix_of
 
-TRAFFIC_FILTER_DEFAULT = "no rule matched: VRP's traffic-filter lets the packet pass"
-POLICY_DEFAULT = "no classifier matched: VRP's traffic policy lets the packet pass"
-LOGIN_DEFAULT = "no rule matched: denied (VRP login/SNMP/NAT use of an ACL)"
+TRAFFIC_FILTER_DEFAULT = Text("input.vrp.default.traffic_filter")
+POLICY_DEFAULT = Text("input.vrp.default.traffic_policy")
+LOGIN_DEFAULT = Text("input.vrp.default.acl")
 
 
 class ModelBuilder(VrpState):
@@ -184,13 +184,14 @@ class ModelBuilder(VrpState):
                     default_text=TRAFFIC_FILTER_DEFAULT,
                 )
             return key
-        what = "has no rules" if base is not None else "is not defined"
+        what = Text("input.vrp.default.acl_empty" if base is not None else "input.vrp.default.acl_undefined", acl=name)
         key = f"{name} ({'no rules' if base is not None else 'undefined'})"
-        cite = Src(src.file, src.line, f"{src.text}  # ACL {name} {what}: the traffic-filter passes every packet")
+        # the line as cited: a configuration line, annotated in English
+        cite = Src(src.file, src.line, f"{src.text}  # {what}: the traffic-filter passes every packet")
         flt = self.dev.filters.get(key)
         if flt is None:
             flt = self.dev.filters[key] = Filter(
-                key, [], Action.PERMIT, kind="synthesized", source=src, default_text=f"ACL {name} {what}"
+                key, [], Action.PERMIT, kind="synthesized", source=src, default_text=what
             )
         flt.lines.append(FilterLine(Action.PERMIT, [Match()], cite, name=key))
         return key

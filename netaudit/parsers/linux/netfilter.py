@@ -199,7 +199,9 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
         kind="chain",
         default_action=Action.PERMIT if default == "accept" else Action.DENY,
         source=chains[0].src,
-        default_text=f"no rule matched: the {hook} policy ({default}) of {chains[-1].table}/{chains[-1].name}",
+        default_text=Text(
+            "input.linux.default.policy", hook=hook, policy=default, table=chains[-1].table, chain=chains[-1].name
+        ),
     )
     out = flt.lines
     for action, conds, rule, reasons in lines:

@@ -149,7 +149,7 @@ def finish_services(st: State) -> None:
                     Action.DENY,
                     kind="synthesized",
                     source=lst.source,
-                    default_text=f"the socket listens on {addr} only",
+                    default_text=Text("input.linux.default.socket", addr=addr),
                 )
             svc.acl = fname
         elif dev.input_filter and name in ("ssh", "telnet"):

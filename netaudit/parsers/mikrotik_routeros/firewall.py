@@ -10,6 +10,7 @@ the flattened intermediate; the lines are the same (docs/performance.md, elevent
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, Match, Src
 from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, field_match, intersect_all, negate_union, to_matches
@@ -63,7 +64,7 @@ def finish_filter(st: State) -> None:
                     chain,
                     kind="chain",
                     default_action=Action.PERMIT,
-                    default_text="no rule in this chain: RouterOS forwards every packet",
+                    default_text=Text("input.routeros.default.forward_empty"),
                 )
                 dev.forward_filter = chain
             continue
@@ -74,7 +75,7 @@ def finish_filter(st: State) -> None:
             kind="chain",
             default_action=Action.PERMIT,
             source=first_src,
-            default_text="no rule matched, RouterOS accepts (implicit accept of the chain)",
+            default_text=Text("input.routeros.default.accept"),
         )
         flt.lines.extend(raw)
         if plain is not None:

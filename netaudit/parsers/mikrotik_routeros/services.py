@@ -11,6 +11,7 @@ discovery and the MAC server.
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.model import (
     PROTO_ICMP,
     PROTO_TCP,
@@ -63,7 +64,7 @@ def service_acl(st: State, name: str, addresses: list[str], src: Src) -> str | N
         if r == (0, ADDR_MAX):
             return None
         nets.append(r)
-    flt = Filter(name, kind="acl", source=src, default_text="source address not listed in address= (RouterOS refuses)")
+    flt = Filter(name, kind="acl", source=src, default_text=Text("input.routeros.default.service_address"))
     for rs in norm(nets):
         pats = addr_pats((rs,))
         flt.lines.append(FilterLine(Action.PERMIT, [Match(src=tuple(pats))], src, name=name))
@@ -298,7 +299,10 @@ def proxy_targets(st: State, settings: Command, port: int) -> str | None:
 def _access_list(name: str, rules: list[tuple[Command, Src]], menu: str) -> Filter:
     """An access list's filter: a request no rule matches is allowed (both menus)."""
     return Filter(
-        name, default_action=Action.PERMIT, source=rules[0][1], default_text=f"no {menu} rule matches: allowed"
+        name,
+        default_action=Action.PERMIT,
+        source=rules[0][1],
+        default_text=Text("input.routeros.default.access_list", menu=menu),
     )
 
 

@@ -166,7 +166,7 @@ def _emit(st: State, chain: str, lines: list[Line], policy: str, psrc: Src | Non
         kind="chain",
         default_action=Action.PERMIT if policy == "accept" else Action.DENY,
         source=psrc,
-        default_text=f"no rule matched: the fw4 defaults {chain} policy {policy.upper()}",
+        default_text=Text("input.openwrt.default.fw4_policy", chain=chain, policy=policy.upper()),
     )
     for ln in lines:
         matches = [m for c in ln.conds for m in to_matches(c)]

@@ -147,7 +147,9 @@ def _relay(
     listener = None
     if own:
         listener = _acl(st, f"{name}-listen-{at}", [FilterLine(Action.PERMIT, [Match(dst=own)], src)], src)
-        st.dev.filters[listener].default_text = f"{name} listens only on {IPAddress(addr)}"
+        st.dev.filters[listener].default_text = Text(
+            "input.openwrt.default.proxy_listen", name=name, address=str(IPAddress(addr))
+        )
     for proto in protos:
         if clients is None:
             st.dev.services.append(
@@ -157,7 +159,7 @@ def _relay(
         pats, csrc = clients
         lines = [FilterLine(Action.PERMIT, [Match(src=pats, dst=own)], csrc, name=name)] if pats else []
         relay = _acl(st, f"{name}-clients-{at}", lines, src)
-        st.dev.filters[relay].default_text = f"{name} does not admit this client"
+        st.dev.filters[relay].default_text = Text("input.openwrt.default.proxy_client", name=name)
         st.dev.services.append(MgmtService(name, proto, ports, acl=listener, source=src, partial=partial))
         st.dev.services.append(MgmtService(name, proto, ports, acl=relay, source=src, partial=partial, relay=True))
 

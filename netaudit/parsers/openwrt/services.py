@@ -35,7 +35,7 @@ from .proxies import finish_proxies
 from .state import State
 
 
-def _acl_dst(st: State, name: str, addrs: list[int], src: Src, why: str) -> str:
+def _acl_dst(st: State, name: str, addrs: list[int], src: Src, why: Text) -> str:
     flt = Filter(name, kind="acl", source=src, default_text=why)
     pats = addr_pats(norm((a, a) for a in addrs))
     if pats:
@@ -82,7 +82,7 @@ def finish_services(st: State) -> None:
                     f"dropbear-{s.name}",
                     bound,
                     s.line("Interface"),
-                    f"dropbear listens only on the addresses of {iface}",
+                    Text("input.openwrt.default.dropbear", iface=iface),
                 )
         dev.services.append(MgmtService("ssh", PROTO_TCP, (PortRange(port, port),), acl=acl, source=s.src))
     # ---- uhttpd
@@ -122,7 +122,7 @@ def finish_services(st: State) -> None:
                         f"uhttpd-{name}-{hport}",
                         addrs,
                         s.line(key),
-                        "uhttpd listens only on the addresses of listen_*",
+                        Text("input.openwrt.default.uhttpd"),
                     )
                 )
                 dev.services.append(
@@ -151,7 +151,7 @@ def finish_services(st: State) -> None:
                 "dnsmasq-localservice",
                 kind="acl",
                 source=s.line("localservice"),
-                default_text="dnsmasq localservice: the source is not on a local subnet",
+                default_text=Text("input.openwrt.default.dnsmasq_localservice"),
             )
             if nets:
                 flt.lines.append(
