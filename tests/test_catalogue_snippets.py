@@ -95,7 +95,7 @@ def test_a_snippet_renders_its_commands_once_with_the_words_of_each_language():
     assert ros["vi"].endswith("hoặc sửa dòng r.rsc:7 cho đúng tên.") and "tạo ADDRESS-LIST “OBJ”" in ros["vi"]
     assert 'create ADDRESS-LIST "OBJ"' in ros["en"] and "chain: add its rules with chain=OBJ)" in ros["en"]
     fgt = vendor_remediation("fortigate-admin-no-trusthost", "fortinet_fortios", {"admin": "ops"}, sep=" ")
-    assert "xoá tài khoản không còn dùng. Cấu hình mẫu (FortiOS):\nconfig system admin\n" in fgt["vi"]
+    assert "xóa tài khoản không còn dùng. Cấu hình mẫu (FortiOS):\nconfig system admin\n" in fgt["vi"]
     assert (
         "# thay bằng dải vùng quản trị\n" in fgt["vi"] and "# replace with the management zone's range\n" in fgt["en"]
     )

@@ -25,7 +25,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "input.asa.vpn_bypass": {
         "vi": "{on}, nên các gói tin được giải mã từ đường hầm IPsec này không bị access-list của cổng và "
         "mức bảo mật (security level) kiểm tra{filter}; mô hình không phân biệt được chúng với các gói tin "
-        "không mã hoá có cùng địa chỉ, vốn do access-list quyết định",
+        "không mã hóa có cùng địa chỉ, vốn do access-list quyết định",
         "en": "{on}, so packets decrypted from this IPsec tunnel bypass the interface access-lists and "
         "security levels{filter}; the model cannot tell them from cleartext packets with the same "
         "addresses, which the access-lists decide",
@@ -41,7 +41,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "input.asa.vpn_filter_denies": {
         "vi": "vpn-filter {acl} của group-policy {gp} loại bỏ các gói tin này khi chúng đến (đã giải mã) từ "
         "đường hầm IPsec của crypto map {map} {seq}; mô hình không phân biệt được chúng với các gói tin "
-        "không mã hoá có cùng địa chỉ, vốn do access-list quyết định",
+        "không mã hóa có cùng địa chỉ, vốn do access-list quyết định",
         "en": "vpn-filter {acl} of group-policy {gp} drops these packets when they come decrypted from the "
         "IPsec tunnel of crypto map {map} {seq}; the model cannot tell them from cleartext packets "
         "with the same addresses, which the access-lists decide",
@@ -102,10 +102,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "address of interface {interface} unknown",
     },
     "input.asa.identity_qualifier": {
-        "vi": "chưa mô hình hoá điều kiện định danh '{word}'",
+        "vi": "chưa mô hình hóa điều kiện định danh '{word}'",
         "en": "identity qualifier '{word}' not modelled",
     },
-    "input.asa.time_range": {"vi": "chưa mô hình hoá time-range {name}", "en": "time-range {name} not modelled"},
+    "input.asa.time_range": {"vi": "chưa mô hình hóa time-range {name}", "en": "time-range {name} not modelled"},
     "input.asa.fqdn_object": {
         "vi": "object fqdn {name}: địa chỉ được phân giải lúc chạy",
         "en": "fqdn object {name}: addresses resolved at run time",
@@ -119,58 +119,58 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "service-object in port group {name} approximated by its ports",
     },
     "input.asa.transparent": {
-        "vi": "chưa mô hình hoá chế độ tường lửa transparent (bridging)",
+        "vi": "chưa mô hình hóa chế độ tường lửa transparent (bridging)",
         "en": "transparent (bridging) firewall mode not modelled",
     },
     "input.asa.transparent_iface": {
-        "vi": "chưa mô hình hoá chế độ tường lửa transparent",
+        "vi": "chưa mô hình hóa chế độ tường lửa transparent",
         "en": "transparent firewall mode not modelled",
     },
     "input.asa.secondary_vlans": {
-        "vi": "chưa mô hình hoá các VLAN secondary",
+        "vi": "chưa mô hình hóa các VLAN secondary",
         "en": "secondary VLANs not modelled",
     },
     "input.asa.bridge_group": {
-        "vi": "chưa mô hình hoá bridge group (bridging transparent/BVI)",
+        "vi": "chưa mô hình hóa bridge group (bridging transparent/BVI)",
         "en": "bridge group (transparent/BVI bridging) not modelled",
     },
     "input.asa.multiple_context": {
         "vi": "cấu hình system của chế độ multiple-context: mỗi context là một tệp cấu hình riêng",
         "en": "multiple-context system configuration: each context is a separate file",
     },
-    "input.asa.cluster": {"vi": "chưa mô hình hoá ASA clustering", "en": "ASA clustering not modelled"},
+    "input.asa.cluster": {"vi": "chưa mô hình hóa ASA clustering", "en": "ASA clustering not modelled"},
     "input.asa.policy_route": {
-        "vi": "chưa mô hình hoá định tuyến theo chính sách (policy-based routing)",
+        "vi": "chưa mô hình hóa định tuyến theo chính sách (policy-based routing)",
         "en": "policy-based routing not modelled",
     },
     "input.asa.pix_established": {
-        "vi": "chưa mô hình hoá lệnh 'established' của PIX",
+        "vi": "chưa mô hình hóa lệnh 'established' của PIX",
         "en": "PIX 'established' command not modelled",
     },
-    "input.asa.pix_conduit": {"vi": "chưa mô hình hoá conduit của PIX", "en": "PIX conduit not modelled"},
+    "input.asa.pix_conduit": {"vi": "chưa mô hình hóa conduit của PIX", "en": "PIX conduit not modelled"},
     "input.asa.pix_outbound": {
-        "vi": "chưa mô hình hoá danh sách outbound của PIX",
+        "vi": "chưa mô hình hóa danh sách outbound của PIX",
         "en": "PIX outbound list not modelled",
     },
     "input.asa.management_access": {
-        "vi": "chưa mô hình hoá truy cập quản trị tới giao diện {nameif} qua đường hầm VPN",
+        "vi": "chưa mô hình hóa truy cập quản trị tới giao diện {nameif} qua đường hầm VPN",
         "en": "management access to interface {nameif} through a VPN tunnel not modelled",
     },
     "input.asa.route_tunneled": {
-        "vi": "chưa mô hình hoá tuyến mặc định tunneled (VPN)",
+        "vi": "chưa mô hình hóa tuyến mặc định tunneled (VPN)",
         "en": "tunneled (VPN) default route not modelled",
     },
     "input.asa.nat_not_applied": {"vi": "{why}: luật NAT không được áp dụng", "en": "{why}: rule not applied"},
     "input.asa.twice_dst": {
-        "vi": "chưa mô hình hoá twice NAT có dịch địa chỉ đích",
+        "vi": "chưa mô hình hóa twice NAT có dịch địa chỉ đích",
         "en": "twice NAT destination translation not modelled",
     },
     "input.asa.twice_src_dst": {
-        "vi": "chưa mô hình hoá twice NAT dịch cả địa chỉ nguồn lẫn địa chỉ đích",
+        "vi": "chưa mô hình hóa twice NAT dịch cả địa chỉ nguồn lẫn địa chỉ đích",
         "en": "twice NAT with source and destination translation not modelled",
     },
     "input.asa.twice_service": {
-        "vi": "chưa mô hình hoá twice NAT có dịch dịch vụ (service)",
+        "vi": "chưa mô hình hóa twice NAT có dịch dịch vụ (service)",
         "en": "twice NAT service translation not modelled",
     },
     "input.asa.pat_no_interface": {
@@ -194,7 +194,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "static interface NAT without a single mapped interface",
     },
     "input.asa.port_rewrite": {
-        "vi": "chưa mô hình hoá việc đổi cổng nguồn {real}->{mapped}",
+        "vi": "chưa mô hình hóa việc đổi cổng nguồn {real}->{mapped}",
         "en": "source port rewrite {real}->{mapped} not modelled",
     },
     "input.asa.static_any": {
@@ -202,15 +202,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "static NAT between 'any' and a specific address",
     },
     "input.asa.static_too_many": {
-        "vi": "chưa mô hình hoá NAT tĩnh cho hơn {count} địa chỉ",
+        "vi": "chưa mô hình hóa NAT tĩnh cho hơn {count} địa chỉ",
         "en": "static NAT of more than {count} addresses not modelled",
     },
     "input.asa.static_many_to_one": {
-        "vi": "chưa mô hình hoá NAT tĩnh từ nhiều địa chỉ thật sang một địa chỉ mapped",
+        "vi": "chưa mô hình hóa NAT tĩnh từ nhiều địa chỉ thật sang một địa chỉ mapped",
         "en": "static NAT of several real addresses to one mapped address not modelled",
     },
     "input.asa.static_sizes": {
-        "vi": "chưa mô hình hoá NAT tĩnh giữa hai tập địa chỉ có số lượng khác nhau",
+        "vi": "chưa mô hình hóa NAT tĩnh giữa hai tập địa chỉ có số lượng khác nhau",
         "en": "static NAT between address sets of different sizes not modelled",
     },
     # pre-8.3 NAT (parsers/cisco_asa/legacy_nat.py)
@@ -258,7 +258,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "translated host if an access-list permits it",
     },
     "input.asa.legacy_policy_static": {
-        "vi": "chưa mô hình hoá policy static NAT trước 8.3 (access-list)",
+        "vi": "chưa mô hình hóa policy static NAT trước 8.3 (access-list)",
         "en": "pre-8.3 policy static NAT (access-list) not modelled",
     },
     "input.asa.legacy_higher_level": {

@@ -46,28 +46,28 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "'{text}' not understood",
     },
     "input.ios.unmodelled_line": {
-        "vi": "chưa mô hình hoá '{text}'",
+        "vi": "chưa mô hình hóa '{text}'",
         "en": "'{text}' not modelled",
     },
     "input.ios.at_line": {"vi": "{why} (dòng {line})", "en": "{why} (line {line})"},
     "input.ios.switchport_mode": {
-        "vi": "chưa mô hình hoá switchport mode {mode}",
+        "vi": "chưa mô hình hóa switchport mode {mode}",
         "en": "switchport mode {mode} not modelled",
     },
     "input.ios.pppoe_client": {
-        "vi": "chưa mô hình hoá PPPoE client",
+        "vi": "chưa mô hình hóa PPPoE client",
         "en": "PPPoE client not modelled",
     },
     "input.ios.wccp": {
-        "vi": "chưa mô hình hoá việc chuyển hướng lưu lượng bằng WCCP",
+        "vi": "chưa mô hình hóa việc chuyển hướng lưu lượng bằng WCCP",
         "en": "WCCP redirection not modelled",
     },
     "input.ios.ace_option": {
-        "vi": "chưa mô hình hoá tuỳ chọn {option}",
+        "vi": "chưa mô hình hóa tùy chọn {option}",
         "en": "{option} not modelled",
     },
     "input.ios.dynamic_ace": {
-        "vi": "chưa mô hình hoá mục dynamic (lock-and-key)",
+        "vi": "chưa mô hình hóa mục dynamic (lock-and-key)",
         "en": "dynamic (lock-and-key) entry not modelled",
     },
     "input.ios.og_undefined": {
@@ -92,28 +92,28 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "ACL {name} has deny or partial lines: its permits taken as the match",
     },
     "input.ios.pbr_next_hops": {
-        "vi": "có nhiều next hop: chỉ next hop đầu tiên được mô hình hoá",
+        "vi": "có nhiều next hop: chỉ next hop đầu tiên được mô hình hóa",
         "en": "several next hops: the first one modelled",
     },
     "input.ios.vacl": {
-        "vi": "chưa mô hình hoá VLAN access-map (VACL)",
+        "vi": "chưa mô hình hóa VLAN access-map (VACL)",
         "en": "VLAN access-map (VACL) not modelled",
     },
     "input.ios.vacl_applied": {
-        "vi": "VLAN access-map {name} lọc lưu lượng của VLAN (VACL): chưa được mô hình hoá",
+        "vi": "VLAN access-map {name} lọc lưu lượng của VLAN (VACL): chưa được mô hình hóa",
         "en": "VLAN access-map {name} filters VLAN traffic (VACL) not modelled",
     },
     "input.ios.pppoe_server": {
-        "vi": "chưa mô hình hoá PPPoE server (pppoe enable không có pppoe-client)",
+        "vi": "chưa mô hình hóa PPPoE server (pppoe enable không có pppoe-client)",
         "en": "PPPoE server (pppoe enable without pppoe-client) not modelled",
     },
-    "input.ios.pppoe": {"vi": "chưa mô hình hoá PPPoE", "en": "PPPoE not modelled"},
+    "input.ios.pppoe": {"vi": "chưa mô hình hóa PPPoE", "en": "PPPoE not modelled"},
     "input.ios.dtp_desirable": {
         "vi": "DTP dynamic desirable có thể thương lượng để cổng trở thành trunk",
         "en": "DTP dynamic desirable may negotiate a trunk",
     },
     "input.ios.unnumbered": {
-        "vi": "chưa mô hình hoá ip unnumbered {interface}",
+        "vi": "chưa mô hình hóa ip unnumbered {interface}",
         "en": "ip unnumbered {interface} not modelled",
     },
     "input.ios.access_group_no_direction": {
@@ -121,25 +121,25 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "ip access-group without direction",
     },
     "input.ios.urpf_acl": {
-        "vi": "chưa mô hình hoá ACL ngoại lệ của uRPF",
+        "vi": "chưa mô hình hóa ACL ngoại lệ của uRPF",
         "en": "uRPF exception ACL not modelled",
     },
-    "input.ios.vrf_form": {"vi": "chưa mô hình hoá vrf {form}", "en": "vrf {form} not modelled"},
-    "input.ios.private_vlan": {"vi": "chưa mô hình hoá private VLAN", "en": "private VLAN not modelled"},
+    "input.ios.vrf_form": {"vi": "chưa mô hình hóa vrf {form}", "en": "vrf {form} not modelled"},
+    "input.ios.private_vlan": {"vi": "chưa mô hình hóa private VLAN", "en": "private VLAN not modelled"},
     "input.ios.qinq": {
-        "vi": "chưa mô hình hoá QinQ (second-dot1q)",
+        "vi": "chưa mô hình hóa QinQ (second-dot1q)",
         "en": "QinQ (second-dot1q) not modelled",
     },
     "input.ios.service_policy": {
-        "vi": "chưa mô hình hoá service-policy (có thể giới hạn tốc độ, loại bỏ hoặc chuyển hướng lưu lượng)",
+        "vi": "chưa mô hình hóa service-policy (có thể giới hạn tốc độ, loại bỏ hoặc chuyển hướng lưu lượng)",
         "en": "service-policy not modelled (may police/drop/redirect)",
     },
     "input.ios.xconnect": {
-        "vi": "chưa mô hình hoá xconnect (pseudowire)",
+        "vi": "chưa mô hình hóa xconnect (pseudowire)",
         "en": "xconnect (pseudowire) not modelled",
     },
     "input.ios.bridge_group": {
-        "vi": "chưa mô hình hoá bridge-group (bridging trong suốt)",
+        "vi": "chưa mô hình hóa bridge-group (bridging trong suốt)",
         "en": "bridge-group (transparent bridging) not modelled",
     },
     "input.ios.zone_member_line": {
@@ -147,47 +147,47 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "zone-based firewall: zone-member line not understood",
     },
     "input.ios.nvi_nat": {
-        "vi": "chưa mô hình hoá NAT NVI (ip nat enable)",
+        "vi": "chưa mô hình hóa NAT NVI (ip nat enable)",
         "en": "NVI NAT (ip nat enable) not modelled",
     },
     "input.ios.ip_admission": {
-        "vi": "chưa mô hình hoá authentication proxy (ip admission)",
+        "vi": "chưa mô hình hóa authentication proxy (ip admission)",
         "en": "authentication proxy (ip admission) not modelled",
     },
     "input.ios.auth_proxy": {
-        "vi": "chưa mô hình hoá authentication proxy",
+        "vi": "chưa mô hình hóa authentication proxy",
         "en": "authentication proxy not modelled",
     },
-    "input.ios.ip_audit": {"vi": "chưa mô hình hoá IDS (ip audit)", "en": "IDS (ip audit) not modelled"},
-    "input.ios.ip_ips": {"vi": "chưa mô hình hoá IPS (ip ips)", "en": "IPS (ip ips) not modelled"},
+    "input.ios.ip_audit": {"vi": "chưa mô hình hóa IDS (ip audit)", "en": "IDS (ip audit) not modelled"},
+    "input.ios.ip_ips": {"vi": "chưa mô hình hóa IPS (ip ips)", "en": "IPS (ip ips) not modelled"},
     "input.ios.mac_access_group": {
-        "vi": "chưa mô hình hoá MAC access-group",
+        "vi": "chưa mô hình hóa MAC access-group",
         "en": "MAC access-group not modelled",
     },
     "input.ios.evc_service": {
-        "vi": "chưa mô hình hoá EVC service instance",
+        "vi": "chưa mô hình hóa EVC service instance",
         "en": "EVC service instance not modelled",
     },
     "input.ios.traffic_export": {
-        "vi": "chưa mô hình hoá việc xuất bản sao lưu lượng (traffic export)",
+        "vi": "chưa mô hình hóa việc xuất bản sao lưu lượng (traffic export)",
         "en": "traffic export not modelled",
     },
     "input.ios.ip_security": {
-        "vi": "chưa mô hình hoá các tuỳ chọn bảo mật IP (IP security options)",
+        "vi": "chưa mô hình hóa các tùy chọn bảo mật IP (IP security options)",
         "en": "IP security options not modelled",
     },
     "input.ios.nat_form": {
-        "vi": "chưa mô hình hoá ip nat {side} source {form}",
+        "vi": "chưa mô hình hóa ip nat {side} source {form}",
         "en": "ip nat {side} source {form} not modelled",
     },
     "input.ios.nat_outside_static_ports": {
-        "vi": "chưa mô hình hoá ip nat outside source static có nêu cổng",
+        "vi": "chưa mô hình hóa ip nat outside source static có nêu cổng",
         "en": "ip nat outside source static with ports not modelled",
     },
     "input.ios.nat_port_static": {
         "vi": "NAT tĩnh có đổi cổng (port forward :{gport} -> :{lport}): kết nối mà máy bên trong mở từ cổng "
-        "{lport} sẽ đi ra từ cổng {gport}, điều này chưa được mô hình hoá (bản thân việc chuyển tiếp cổng thì "
-        "đã được mô hình hoá)",
+        "{lport} sẽ đi ra từ cổng {gport}, điều này chưa được mô hình hóa (bản thân việc chuyển tiếp cổng thì "
+        "đã được mô hình hóa)",
         "en": "static port translation (port forward :{gport} -> :{lport}): a connection the inside host opens "
         "from port {lport} leaves from port {gport}, which is not modelled (the forward is)",
     },
@@ -218,34 +218,34 @@ ENTRIES: dict[str, dict[str, str]] = {
         "whether IOS answers IKE is not known",
     },
     "input.ios.isakmp_off": {
-        "vi": "no crypto isakmp (dòng {line}): chưa mô hình hoá việc IKEv2 có còn trả lời hay không",
+        "vi": "no crypto isakmp (dòng {line}): chưa mô hình hóa việc IKEv2 có còn trả lời hay không",
         "en": "no crypto isakmp (line {line}): whether IKEv2 still answers is not modelled",
     },
     "input.ios.crypto_map_option": {
-        "vi": "chưa mô hình hoá '{text}' áp dụng cho toàn bộ crypto map",
+        "vi": "chưa mô hình hóa '{text}' áp dụng cho toàn bộ crypto map",
         "en": "'{text}' on the whole map not modelled",
     },
     "input.ios.crypto_map_line": {
-        "vi": "chưa mô hình hoá crypto map IPsec ('{text}')",
+        "vi": "chưa mô hình hóa crypto map IPsec ('{text}')",
         "en": "IPsec crypto map not modelled ('{text}')",
     },
     "input.ios.ipsec": {"vi": "đường hầm IPsec: {why}", "en": "IPsec {why}"},
     "input.ios.crypto_tunnel": {
-        "vi": "các gói tin mà ACL {acl} chọn khi rời {iface} được mã hoá và gửi tới peer {peers} (nằm ngoài các "
+        "vi": "các gói tin mà ACL {acl} chọn khi rời {iface} được mã hóa và gửi tới peer {peers} (nằm ngoài các "
         "cấu hình được kiểm tra), và các gói tin từ các mạng ở xa của ACL có thể đến (đã giải mã) từ đường hầm "
         "mà không bị ACL của giao diện kiểm tra: cả hai chiều đều chưa chắc chắn",
         "en": "packets its ACL {acl} selects leaving {iface} are encrypted to peer {peers} (outside the snapshot), "
         "and packets from the ACL's remote networks may come decrypted from it past the interface ACL: both maybe",
     },
     "input.ios.crypto_map_no_entry": {
-        "vi": "crypto map {map} không có entry nào trong cấu hình: chưa biết crypto map này mã hoá những gì",
+        "vi": "crypto map {map} không có entry nào trong cấu hình: chưa biết crypto map này mã hóa những gì",
         "en": "crypto map {map} has no entry in the configuration: what it encrypts is not known",
     },
     "input.ios.crypto_entry_dynamic": {
         "vi": "{entry} là entry động (truy cập từ xa, peer bất kỳ): chưa biết các peer và lưu lượng chúng gửi",
         "en": "{entry} is dynamic (remote access, any peer): the peers and what they send are not known",
     },
-    "input.ios.crypto_entry_kind": {"vi": "chưa mô hình hoá {entry} {kind}", "en": "{entry} {kind} not modelled"},
+    "input.ios.crypto_entry_kind": {"vi": "chưa mô hình hóa {entry} {kind}", "en": "{entry} {kind} not modelled"},
     "input.ios.crypto_entry_incomplete": {
         "vi": "{entry} không có {missing}: IOS không dùng entry như vậy, và mô hình không dựa vào điều đó",
         "en": "{entry} has no {missing}: IOS leaves such an entry unused, which the model does not rely on",
@@ -267,7 +267,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "crypto ACL {name}: '{text}' not fully understood",
     },
     "input.ios.crypto_acl_gre": {
-        "vi": "crypto ACL {name} bảo vệ lưu lượng GRE ('{text}'): chưa mô hình hoá GRE over IPsec",
+        "vi": "crypto ACL {name} bảo vệ lưu lượng GRE ('{text}'): chưa mô hình hóa GRE over IPsec",
         "en": "crypto ACL {name} protects GRE ('{text}'): GRE over IPsec is not modelled",
     },
     "input.ios.vpdn_no_enable": {
@@ -281,20 +281,20 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "vpdn-group {group}: which protocol it accepts was not read",
     },
     "input.ios.vpdn_softshut": {
-        "vi": "vpdn softshut (dòng {line}): các phiên mới bị từ chối, chưa được mô hình hoá",
+        "vi": "vpdn softshut (dòng {line}): các phiên mới bị từ chối, chưa được mô hình hóa",
         "en": "vpdn softshut (line {line}): new sessions refused, not modelled",
     },
     "input.ios.vpdn_vrf": {
-        "vi": "đường hầm kết thúc trong một VRF: chưa mô hình hoá các giao diện trả lời đường hầm",
+        "vi": "đường hầm kết thúc trong một VRF: chưa mô hình hóa các giao diện trả lời đường hầm",
         "en": "tunnels terminate in a VRF: the interfaces answering them are not modelled",
     },
     "input.ios.vpdn_l2tp_security": {
-        "vi": "L2TP được bảo vệ bằng một IPsec crypto profile: chưa mô hình hoá việc IOS khi đó có từ chối L2TP "
-        "không mã hoá hay không",
+        "vi": "L2TP được bảo vệ bằng một IPsec crypto profile: chưa mô hình hóa việc IOS khi đó có từ chối L2TP "
+        "không mã hóa hay không",
         "en": "L2TP protected by an IPsec crypto profile: whether IOS then refuses cleartext L2TP is not modelled",
     },
     "input.ios.smart_install_director": {
-        "vi": "Smart Install director: chưa mô hình hoá những gì director chấp nhận trên tcp/4786",
+        "vi": "Smart Install director: chưa mô hình hóa những gì director chấp nhận trên tcp/4786",
         "en": "Smart Install director: what it accepts on tcp/4786 is not modelled",
     },
     "input.ios.smart_install_default": {
@@ -304,7 +304,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "Install client is on by default (show vstack config tells)",
     },
     "input.ios.fwd_udp_no": {
-        "vi": "chưa mô hình hoá no ip forward-protocol udp (không nêu cổng)",
+        "vi": "chưa mô hình hóa no ip forward-protocol udp (không nêu cổng)",
         "en": "no ip forward-protocol udp (without a port) not modelled",
     },
     "input.ios.fwd_udp_port": {
@@ -312,15 +312,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "UDP port {port} not understood",
     },
     "input.ios.fwd_flood": {
-        "vi": "broadcast UDP được flood theo cây spanning tree (chưa được mô hình hoá)",
+        "vi": "broadcast UDP được flood theo cây spanning tree (chưa được mô hình hóa)",
         "en": "UDP broadcasts flooded along the spanning tree (not modelled)",
     },
     "input.ios.fwd_any_local": {
-        "vi": "broadcast cục bộ của mọi mạng con cũng được chuyển tiếp (chưa được mô hình hoá)",
+        "vi": "broadcast cục bộ của mọi mạng con cũng được chuyển tiếp (chưa được mô hình hóa)",
         "en": "local subnet broadcasts of any subnet forwarded too (not modelled)",
     },
     "input.ios.fwd_sdns": {
-        "vi": "broadcast SDNS được chuyển tiếp (chưa được mô hình hoá)",
+        "vi": "broadcast SDNS được chuyển tiếp (chưa được mô hình hóa)",
         "en": "SDNS broadcasts forwarded (not modelled)",
     },
     "input.ios.fwd_unread": {
@@ -332,11 +332,11 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "no service dhcp: what IOS does with DHCP broadcasts for a helper is not established",
     },
     "input.ios.police_action": {
-        "vi": "chưa mô hình hoá police {which} '{action}'",
+        "vi": "chưa mô hình hóa police {which} '{action}'",
         "en": "police {which} '{action}' not modelled",
     },
     "input.ios.cp_subinterface": {
-        "vi": "chưa mô hình hoá '{text}' (control-plane subinterface)",
+        "vi": "chưa mô hình hóa '{text}' (control-plane subinterface)",
         "en": "'{text}' (control-plane subinterface) not modelled",
     },
     "input.ios.policy_map_undefined": {
@@ -354,7 +354,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "class-map {name} matches nothing the model reads",
     },
     "input.ios.class_map_match_all": {
-        "vi": "class-map {name}: chưa mô hình hoá match-all gồm nhiều dòng",
+        "vi": "class-map {name}: chưa mô hình hóa match-all gồm nhiều dòng",
         "en": "class-map {name}: match-all of several lines not modelled",
     },
     "input.ios.class_acl_unusable": {
@@ -366,7 +366,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "ACL {acl} of class {cls} has deny lines (packets they take go to the next class)",
     },
     "input.ios.zone_default": {
-        "vi": "chưa mô hình hoá zone security default (mọi giao diện không thuộc vùng nào đều là thành viên của "
+        "vi": "chưa mô hình hóa zone security default (mọi giao diện không thuộc vùng nào đều là thành viên của "
         "vùng này)",
         "en": "zone security default (every interface of no zone a member of it) not modelled",
     },
@@ -387,7 +387,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "zone-member security {zone}: zone not defined",
     },
     "input.ios.zone_self_copp": {
-        "vi": "zone-pair {pair} (source {source} destination self): chưa mô hình hoá chính sách của tường lửa "
+        "vi": "zone-pair {pair} (source {source} destination self): chưa mô hình hóa chính sách của tường lửa "
         "theo vùng đối với lưu lượng tới router khi có cả control-plane policing",
         "en": "zone-pair {pair} (source {source} destination self): the zone firewall's policy on traffic to the "
         "router is not modelled beside control-plane policing",
@@ -409,7 +409,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "class-map {name} nests itself",
     },
     "input.ios.class_map_two_addresses": {
-        "vi": "class-map {name}: chưa mô hình hoá match-all của hai điều kiện địa chỉ",
+        "vi": "class-map {name}: chưa mô hình hóa match-all của hai điều kiện địa chỉ",
         "en": "class-map {name}: match-all of two address conditions not modelled",
     },
     "input.ios.match_protocol_within": {
@@ -427,7 +427,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "input.ios.class_acl_nat": {
         "vi": "ACL của class nêu các địa chỉ mà NAT có thể chuyển đổi (ACL thấy địa chỉ trước hay sau NAT: chưa "
-        "được mô hình hoá)",
+        "được mô hình hóa)",
         "en": "class ACL names addresses NAT may translate (before or after NAT: not modelled)",
     },
     # What a filter does with a packet no line matches (its Filter.default_text: cited in a

@@ -31,26 +31,26 @@ ENTRIES: dict[str, dict[str, str]] = {
     # the summary of a large audit (report/detail.py, TEXT_*): each cut says what it left
     # out and how to see it
     "summary.zones_cut": {
-        "vi": "  ({n} vùng mạng, nêu tên theo loại; tuỳ chọn --detail full liệt kê từng vùng với dải địa chỉ "
+        "vi": "  ({n} vùng mạng, nêu tên theo loại; tùy chọn --detail full liệt kê từng vùng với dải địa chỉ "
         "và căn cứ xếp vùng)",
         "en": "  ({n} zones, named by kind; --detail full lists each zone with its subnets and why it was placed)",
     },
     "summary.matrix_cut": {
         "vi": "  … {rows} ô khác (vi phạm, chưa xác định hoặc đi tới được) không in, {blocked} ô bị chặn không liệt kê "
-        "— tuỳ chọn --detail full in mọi ô",
+        "— tùy chọn --detail full in mọi ô",
         "en": "  … {rows} more cells (violating, unknown or reachable) not printed, {blocked} blocked cells not listed "
         "— --detail full prints every cell",
     },
     "summary.matrix_cut_blocked": {
-        "vi": "  … {blocked} ô bị chặn không liệt kê — tuỳ chọn --detail full in mọi ô",
+        "vi": "  … {blocked} ô bị chặn không liệt kê — tùy chọn --detail full in mọi ô",
         "en": "  … {blocked} blocked cells not listed — --detail full prints every cell",
     },
     "summary.findings_cut": {
-        "vi": "  … {n} tồn tại khác không in ({kinds}) — tuỳ chọn --detail full hoặc báo cáo JSON/HTML có đầy đủ",
+        "vi": "  … {n} tồn tại khác không in ({kinds}) — tùy chọn --detail full hoặc báo cáo JSON/HTML có đầy đủ",
         "en": "  … {n} more findings not printed ({kinds}) — --detail full or the JSON/HTML report has them all",
     },
     "summary.inputs_cut": {
-        "vi": "  … {n} tệp khác đọc được không có vấn đề — tuỳ chọn --detail full liệt kê tất cả",
+        "vi": "  … {n} tệp khác đọc được không có vấn đề — tùy chọn --detail full liệt kê tất cả",
         "en": "  … {n} more files read without a problem — --detail full lists them all",
     },
     "runtime.candidates_zone": {

@@ -129,8 +129,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     # FortiOS: an inside zone resolves at the WAN address (no DNS server entry of its own)
     "fix.left.edge_dns_zone_uses_wan": {
         "vi": "vùng {zone} phân giải DNS tại địa chỉ của {interfaces} trên {device} (cổng của vùng không có mục "
-        "config system dns-server): xoá mục DNS của {interfaces} sẽ làm vùng mất DNS — thêm mục dns-server cho "
-        "cổng của vùng (và cho DHCP của vùng trỏ DNS về đó), rồi mới xoá mục của {interfaces}",
+        "config system dns-server): xóa mục DNS của {interfaces} sẽ làm vùng mất DNS — thêm mục dns-server cho "
+        "cổng của vùng (và cho DHCP của vùng trỏ DNS về đó), rồi mới xóa mục của {interfaces}",
         "en": "zone {zone} resolves at the address of {interfaces} on {device} (the zone's interface has no "
         "config system dns-server entry): deleting the DNS entry of {interfaces} would take the zone's DNS — add "
         "a dns-server entry for the zone's interface (and point the zone's DHCP DNS to it), then delete the one "
@@ -151,14 +151,14 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     # IOS change set: an old permit of the WAN's ACL a new deny leaves matching nothing
     "fix.note.dead_permit": {
-        "vi": "Mục cũ của ACL {acl} không còn khớp gói nào sau thay đổi ({line}): xoá nó khi đã kiểm tra xong (lần "
+        "vi": "Mục cũ của ACL {acl} không còn khớp gói nào sau thay đổi ({line}): xóa nó khi đã kiểm tra xong (lần "
         "kiểm tra lại báo nó bị che khuất).",
         "en": "An old entry of ACL {acl} matches nothing after the change ({line}): delete it once the change is "
         "checked (the re-audit reports it shadowed).",
     },
     # FortiOS change set: the WAN's DNS server entry deleted
     "fix.note.fortios_dns_wan_deleted": {
-        "vi": "Máy chủ DNS trên {interfaces} bị xoá (config system dns-server → delete): FortiGate không còn trả "
+        "vi": "Máy chủ DNS trên {interfaces} bị xóa (config system dns-server → delete): FortiGate không còn trả "
         "lời DNS từ Internet; các cổng bên trong giữ mục của mình ({kept}). Kiểm tra từ bên ngoài: truy vấn DNS "
         "tới địa chỉ WAN (dig @<địa chỉ WAN> example.com) phải hết thời gian chờ; từ mạng nội bộ vẫn phân giải "
         "được.",
@@ -265,14 +265,14 @@ ENTRIES: dict[str, dict[str, str]] = {
     # Huawei VRP: an MQC traffic-policy filters the interface
     "fix.left.huawei_traffic_policy": {
         "vi": "{interface} lọc bằng traffic-policy {policy}: một traffic-filter cùng chiều kết hợp với nó theo cách "
-        "chưa được mô hình hoá — thêm classifier/behavior deny vào chính traffic-policy đó bằng tay",
+        "chưa được mô hình hóa — thêm classifier/behavior deny vào chính traffic-policy đó bằng tay",
         "en": "{interface} filters with traffic-policy {policy}: a traffic-filter in the same direction would "
         "combine with it in a way not modelled — add a deny classifier/behavior to that traffic-policy by hand",
     },
     # Huawei VRP: the ACL bound there was not fully understood
     "fix.left.huawei_acl_not_read": {
-        "vi": "ACL {acl} trên {interface} có rule chưa hiểu hết (match-order auto lẫn permit và deny, hoặc tuỳ chọn "
-        "chưa mô hình hoá): gộp rule mới vào đó sẽ là phỏng đoán — không đề xuất thay đổi tại đó",
+        "vi": "ACL {acl} trên {interface} có rule chưa hiểu hết (match-order auto lẫn permit và deny, hoặc tùy chọn "
+        "chưa mô hình hóa): gộp rule mới vào đó sẽ là phỏng đoán — không đề xuất thay đổi tại đó",
         "en": "ACL {acl} on {interface} has rules not fully understood (match-order auto with permit and deny "
         "rules, or options not modelled): merging new rules into it would be a guess — no change proposed there",
     },
@@ -286,7 +286,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     # Huawei VRP: authentication-mode none on a vty, and no local user may log in remotely
     "fix.left.huawei_vty_no_login_user": {
         "vi": "{device} không có local-user nào được đăng nhập qua SSH/Telnet (service-type ssh): đặt "
-        "authentication-mode aaa trên vty sẽ khoá mọi người ở ngoài — tạo tài khoản trước (aaa, local-user … "
+        "authentication-mode aaa trên vty sẽ khóa mọi người ở ngoài — tạo tài khoản trước (aaa, local-user … "
         "password irreversible-cipher …, service-type ssh) rồi đặt authentication-mode aaa",
         "en": "{device} has no local user allowed to log in over SSH/Telnet (service-type ssh): "
         "authentication-mode aaa on the vty would lock everyone out — create an account first (aaa, local-user "
@@ -347,7 +347,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "SNMP answers the management zone only (snmp-agent acl); prefer SNMPv3 (snmp-agent usm-user v3).",
     },
     "fix.note.huawei_old_acl_unused": {
-        "vi": "ACL {acl} không còn gắn ở đâu (các traffic-filter đã chuyển sang ACL mới): xoá khi đã kiểm tra xong "
+        "vi": "ACL {acl} không còn gắn ở đâu (các traffic-filter đã chuyển sang ACL mới): xóa khi đã kiểm tra xong "
         "(undo acl number {acl}); hoàn tác cần nó.",
         "en": "ACL {acl} is bound nowhere now (its traffic-filters moved to the new ACL): delete it once the change "
         "is checked (undo acl number {acl}); the rollback needs it until then.",

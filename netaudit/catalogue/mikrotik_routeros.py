@@ -124,7 +124,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     # RouterOS partial reasons (a rule, list or NAT rule only partly understood)
     "input.routeros.matcher_unmodelled": {
-        "vi": "chưa mô hình hoá điều kiện {matcher}",
+        "vi": "chưa mô hình hóa điều kiện {matcher}",
         "en": "{matcher} matcher not modelled",
     },
     "input.routeros.unknown_property": {
@@ -132,7 +132,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "unknown property {prop}",
     },
     "input.routeros.address_type_unmodelled": {
-        "vi": "chưa mô hình hoá address-type {value}",
+        "vi": "chưa mô hình hóa address-type {value}",
         "en": "address-type {value} not modelled",
     },
     "input.routeros.alist_no_entry": {
@@ -167,13 +167,13 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "input.routeros.iflist_detect_internet": {
         "vi": "Detect Internet (detect-interface-list={detect}) tự đưa các giao diện nó theo dõi vào danh sách "
-        "{list} khi đang chạy, tuỳ trạng thái phát hiện được: không biết trước danh sách {list} gồm những giao "
+        "{list} khi đang chạy, tùy trạng thái phát hiện được: không biết trước danh sách {list} gồm những giao "
         "diện nào",
         "en": "Detect Internet (detect-interface-list={detect}) puts the interfaces it watches into list {list} "
         "at run time, by the state it detects: which interfaces list {list} holds is not known in advance",
     },
     "input.routeros.hotspot_login_state": {
-        "vi": "HotSpot: yêu cầu được chuyển tới trang đăng nhập của portal, tới proxy hay đi tiếp không đổi tuỳ "
+        "vi": "HotSpot: yêu cầu được chuyển tới trang đăng nhập của portal, tới proxy hay đi tiếp không đổi tùy "
         "thuộc trạng thái đăng nhập và thiết lập proxy của máy khách",
         "en": "HotSpot: whether the request goes to the portal's login page or proxy or on unchanged "
         "depends on the client's login state and proxy settings",

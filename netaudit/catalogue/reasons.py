@@ -102,14 +102,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{device}: route '{route}' not fully understood ({detail})",
     },
     "reason.ipsec_encrypted": {
-        "vi": "{device}:{interface}: gói tin khớp ACL {acl} của '{entry}' ({where}) được mã hoá gửi tới đầu "
+        "vi": "{device}:{interface}: gói tin khớp ACL {acl} của '{entry}' ({where}) được mã hóa gửi tới đầu "
         "IPsec {peers}; phía bên kia đường hầm nằm ngoài tập cấu hình, nên không kết luận được gói tới đâu",
         "en": "{device}:{interface}: packets matching ACL {acl} of '{entry}' ({where}) are encrypted to IPsec "
         "peer {peers}; the tunnel's far side is outside the snapshot, so where they go is not known",
     },
     "reason.ipsec_decrypted": {
         "vi": "{device}:{interface}: gói tin từ mạng đầu xa của '{entry}' ({where}) chỉ đến được khi đã giải mã "
-        "từ đường hầm IPsec với {peers} (gói gửi dạng rõ bị thiết bị loại bỏ như gói giả mạo): tuỳ đầu xa có gửi "
+        "từ đường hầm IPsec với {peers} (gói gửi dạng rõ bị thiết bị loại bỏ như gói giả mạo): tùy đầu xa có gửi "
         "hay không",
         "en": "{device}:{interface}: packets from the remote networks of '{entry}' ({where}) arrive only decrypted "
         "from the IPsec tunnel with {peers} (in clear the device drops them as spoofed): it depends on what the "
@@ -142,13 +142,13 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{device}:{interface} is shut down: no tunnel leads to the zone through it",
     },
     "tunnel.partial": {
-        "vi": "đường hầm IPsec của cổng {device}:{interface} không được mô hình hoá vì cấu hình chưa hiểu "
+        "vi": "đường hầm IPsec của cổng {device}:{interface} không được mô hình hóa vì cấu hình chưa hiểu "
         "hết ({detail})",
         "en": "the IPsec tunnels of {device}:{interface} are not modelled: not fully understood ({detail})",
     },
     "tunnel.none": {
-        "vi": "cổng {device}:{interface} không có đường hầm IPsec tĩnh nào được mô hình hoá (công cụ chỉ mô hình "
-        "hoá crypto map tĩnh của Cisco IOS và Cisco ASA được đọc trọn vẹn, và không đọc được crypto map nào như "
+        "vi": "cổng {device}:{interface} không có đường hầm IPsec tĩnh nào được mô hình hóa (công cụ chỉ mô hình "
+        "hóa crypto map tĩnh của Cisco IOS và Cisco ASA được đọc trọn vẹn, và không đọc được crypto map nào như "
         "vậy trên cổng này)",
         "en": "no static IPsec tunnel of {device}:{interface} is modelled (netaudit models the static crypto "
         "maps of Cisco IOS and Cisco ASA read whole, and read none on this interface)",
@@ -308,13 +308,13 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "reason.relay": {
         "vi": "{device}: proxy {service} mở kết nối thay cho các máy khách nó chấp nhận tới bất kỳ địa chỉ "
-        "nào thiết bị tới được; đích của các kết nối đó không được mô hình hoá",
+        "nào thiết bị tới được; đích của các kết nối đó không được mô hình hóa",
         "en": "{device}: the {service} proxy opens connections for the clients it admits to any address the "
         "device reaches; where they go is not modelled",
     },
     "reason.relay_limited": {
         "vi": "{device}: proxy {service} mở kết nối thay cho các máy khách nó chấp nhận tới những đích mà "
-        "{rules} cho phép (địa chỉ này nằm trong số đó); các kết nối đó đi tiếp thế nào không được mô hình hoá",
+        "{rules} cho phép (địa chỉ này nằm trong số đó); các kết nối đó đi tiếp thế nào không được mô hình hóa",
         "en": "{device}: the {service} proxy opens connections for the clients it admits where {rules} let it "
         "(this address among them); where they go from there is not modelled",
     },

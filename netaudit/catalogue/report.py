@@ -390,7 +390,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     # ---- 4. findings
     "findings.intro": {
         "vi": "Các tồn tại, hạn chế được xếp theo mức độ nghiêm trọng giảm dần. Mỗi tồn tại nêu bằng chứng là "
-        "dòng cấu hình cụ thể (tệp:dòng); các giá trị bí mật (mật khẩu, khoá, chuỗi community) đã được che.",
+        "dòng cấu hình cụ thể (tệp:dòng); các giá trị bí mật (mật khẩu, khóa, chuỗi community) đã được che.",
         "en": "Findings, most severe first. Each one cites the configuration lines that prove it (file:line); "
         "secret values (passwords, keys, community strings) are masked.",
     },
@@ -620,7 +620,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "compliance.other": {
         "vi": "Đối chiếu theo {standard} — áp dụng cho hồ sơ cấp độ đã được phê duyệt theo {decree}: kết luận "
         "{verdict}; {met} yêu cầu đáp ứng, {not_met} không đáp ứng, {check} cần kiểm tra thêm. "
-        "Xem chi tiết bằng tuỳ chọn --standard {id}.",
+        "Xem chi tiết bằng tùy chọn --standard {id}.",
         "en": "Against {standard} — for level dossiers approved under {decree}: {verdict}; {met} met, "
         "{not_met} not met, {check} need further checking. Use --standard {id} for the details.",
     },
@@ -789,15 +789,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "administered.",
     },
     "ev.cleartext_services": {
-        "vi": "Dịch vụ quản trị không mã hoá đang bật: {services}.",
+        "vi": "Dịch vụ quản trị không mã hóa đang bật: {services}.",
         "en": "Cleartext management services enabled: {services}.",
     },
     "ev.cleartext_maybe": {
-        "vi": "Chưa xác định được các dịch vụ quản trị không mã hoá sau có đang bật hay không: {services}.",
+        "vi": "Chưa xác định được các dịch vụ quản trị không mã hóa sau có đang bật hay không: {services}.",
         "en": "Not established whether these cleartext management services are on: {services}.",
     },
     "ev.snmp_restricted": {
-        "vi": "SNMP v1/v2c (không mã hoá) trên {devices} chỉ cho phép các nguồn được liệt kê; nên chuyển sang SNMPv3.",
+        "vi": "SNMP v1/v2c (không mã hóa) trên {devices} chỉ cho phép các nguồn được liệt kê; nên chuyển sang SNMPv3.",
         "en": "SNMP v1/v2c (cleartext) on {devices} admits listed sources only; SNMPv3 is preferable.",
     },
     "ev.services": {"vi": "Dịch vụ quản trị đang bật: {services}.", "en": "Management services enabled: {services}."},
@@ -894,7 +894,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "finding counts cover the whole result. In full: {where}.",
     },
     "detail.where": {
-        "vi": "báo cáo HTML, tệp JSON hoặc bản in với tuỳ chọn --detail full",
+        "vi": "báo cáo HTML, tệp JSON hoặc bản in với tùy chọn --detail full",
         "en": "the HTML report, the JSON file or the print with --detail full",
     },
     "detail.more": {

@@ -112,7 +112,7 @@ messages.register(
             "en": "Interface {nameif} faces {exposed}: device management is open outside the management zone.",
         },
         "check.asa-mgmt-broad-source.reason.cleartext": {
-            "vi": "Telnet truyền mật khẩu quản trị dưới dạng không mã hoá.",
+            "vi": "Telnet truyền mật khẩu quản trị dưới dạng không mã hóa.",
             "en": "Telnet carries the administrator's password in cleartext.",
         },
     }
@@ -314,7 +314,7 @@ def asa_same_security_permitted(ctx: AuditContext, info: CheckInfo) -> Iterable[
             "zone matrix.",
         },
         "remediation": {
-            "vi": "Xoá dòng permit ip any any; chỉ cho phép đúng các dịch vụ cần công bố (ví dụ "
+            "vi": "Xóa dòng permit ip any any; chỉ cho phép đúng các dịch vụ cần công bố (ví dụ "
             "HTTPS tới máy chủ trong DMZ), phần còn lại để quy tắc chặn ngầm định xử lý.",
             "en": "Delete the permit ip any any line; permit only the services that must be published "
             "(e.g. HTTPS to the DMZ server) and let the implicit deny handle the rest.",

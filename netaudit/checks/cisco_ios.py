@@ -82,7 +82,7 @@ def _where(src) -> str:
             "vi": "Thiết bị {device} được cấu hình làm Smart Install director ({where}). Director cấp ảnh "
             "phần mềm và cấu hình cho các switch client qua một giao thức không xác thực; Cisco đã thay Smart "
             "Install bằng Plug and Play và khuyến nghị tắt tính năng khi không dùng. Những gì director chấp "
-            "nhận trên tcp/4786 không được mô hình hoá: ô ma trận chỉ tới được thiết bị qua cổng này là "
+            "nhận trên tcp/4786 không được mô hình hóa: ô ma trận chỉ tới được thiết bị qua cổng này là "
             "“chưa xác định”.",
             "en": "Device {device} is configured as a Smart Install director ({where}). A director hands "
             "software images and configurations to client switches over an unauthenticated protocol; Cisco "

@@ -168,7 +168,7 @@ def used_filter_names(dev: Device) -> set[str]:
         },
         "remediation": {
             "vi": "Nếu ACL này được xây dựng để kiểm soát một luồng truy cập, áp dụng nó "
-            "đúng vị trí; nếu không còn sử dụng, xoá bỏ để cấu hình rõ ràng, tránh hiểu nhầm "
+            "đúng vị trí; nếu không còn sử dụng, xóa bỏ để cấu hình rõ ràng, tránh hiểu nhầm "
             "khi kiểm tra.",
             "en": "If the list was meant to control some traffic, apply it where intended; otherwise "
             "delete it so the configuration is not misread during reviews.",
@@ -243,14 +243,14 @@ def unreachable_lines(hs: HeaderSpace, device: Device, filter: Filter) -> list[d
         },
         "detail_unmatchable": {
             "vi": "Dòng thứ {position} của ACL “{filter}” trên thiết bị {device} ({file}:{line}: "
-            "{text}) có điều kiện so khớp rỗng, không gói tin nào thoả mãn.",
+            "{text}) có điều kiện so khớp rỗng, không gói tin nào thỏa mãn.",
             "en": 'Line {position} of filter "{filter}" on device {device} ({file}:{line}: {text}) '
             "has an empty match condition: no packet satisfies it.",
         },
         "remediation": {
             "vi": "Rà soát thứ tự các dòng của ACL; nếu dòng này thể hiện đúng yêu cầu "
             "kiểm soát truy cập, đưa nó lên trước các dòng đang che khuất nó; nếu là dòng "
-            "thừa, xoá bỏ để ACL phản ánh đúng chính sách.",
+            "thừa, xóa bỏ để ACL phản ánh đúng chính sách.",
             "en": "Review the order of the filter's lines: if this line states the intended access "
             "control, move it above the lines that shadow it; if it is redundant, delete it so "
             "the filter reads as the policy it enforces.",

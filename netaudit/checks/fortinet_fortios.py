@@ -153,7 +153,7 @@ def _dedupe(items: list[dict]) -> list[dict]:
             "vi": "Cổng {interface} của thiết bị {device} bật `allowaccess` {protocols} ({where}). "
             "Cổng này {why}. Giao diện quản trị (đăng nhập web/SSH/Telnet, FortiManager, SNMP) "
             "vì vậy phơi ra cho Internet hoặc Wi-Fi khách; HTTP và Telnet còn truyền mật khẩu "
-            "quản trị không mã hoá.",
+            "quản trị không mã hóa.",
             "en": "Interface {interface} of device {device} enables `allowaccess` {protocols} "
             "({where}). This interface {why}. The administration interface (web/SSH/Telnet "
             "login, FortiManager, SNMP) is therefore exposed to the Internet or the guest "
@@ -265,7 +265,7 @@ def fortigate_allowaccess_wan_guest(ctx: AuditContext, info: CheckInfo) -> Itera
         },
         "remediation": {
             "vi": "Khai báo trusthost (dải địa chỉ vùng quản trị hoặc máy quản trị được chỉ định) "
-            "cho mọi tài khoản quản trị; xoá tài khoản không còn dùng.",
+            "cho mọi tài khoản quản trị; xóa tài khoản không còn dùng.",
             "en": "Set trusted hosts (the management zone's range or designated admin hosts) on "
             "every administrator account and delete unused accounts.",
         },

@@ -96,7 +96,7 @@ def _line_finding(
     [REF_TT12_DEVICES, REF_ND331, REF_HUAWEI_HARDENING],
     texts={
         "title": {
-            "vi": "Mật khẩu tài khoản quản trị lưu ở dạng mã hoá giải ngược được (password cipher)",
+            "vi": "Mật khẩu tài khoản quản trị lưu ở dạng mã hóa giải ngược được (password cipher)",
             "en": "An administrator password is stored in reversible form (password cipher)",
         },
         "detail": {
@@ -167,12 +167,12 @@ def huawei_vty_no_authentication(ctx: AuditContext, info: CheckInfo) -> Iterable
     [REF_TT12_DEVICES, REF_ND331, REF_HUAWEI_HARDENING],
     texts={
         "title": {
-            "vi": "Máy chủ FTP (không mã hoá) của thiết bị đang bật",
+            "vi": "Máy chủ FTP (không mã hóa) của thiết bị đang bật",
             "en": "The device's cleartext FTP server is on",
         },
         "detail": {
             "vi": "Thiết bị {device} bật máy chủ FTP ({where}): tên đăng nhập, mật khẩu và các tệp cấu hình, "
-            "phần mềm đi qua mạng không mã hoá.",
+            "phần mềm đi qua mạng không mã hóa.",
             "en": "Device {device} runs its FTP server ({where}): user names, passwords and the "
             "configuration and software files cross the network unencrypted.",
         },

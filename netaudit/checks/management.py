@@ -80,12 +80,12 @@ def enabled(dev: Device, *names: str) -> list[MgmtService]:
     [REF_TT12_DEVICES, REF_ND331],
     texts={
         "title": {
-            "vi": "Dịch vụ quản trị Telnet (giao thức không mã hoá) đang được bật",
+            "vi": "Dịch vụ quản trị Telnet (giao thức không mã hóa) đang được bật",
             "en": "Telnet management (cleartext protocol) is enabled",
         },
         "detail": {
             "vi": "Thiết bị {device} cho phép quản trị qua Telnet ({where}); tên "
-            "đăng nhập, mật khẩu và toàn bộ phiên quản trị được truyền không mã hoá, có thể "
+            "đăng nhập, mật khẩu và toàn bộ phiên quản trị được truyền không mã hóa, có thể "
             "bị nghe lén trên đường truyền.",
             "en": "Device {device} accepts Telnet management ({where}); user names, "
             "passwords and the whole session cross the network unencrypted and can be "
@@ -133,12 +133,12 @@ def mgmt_telnet(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
     [REF_TT12_DEVICES, REF_ND331],
     texts={
         "title": {
-            "vi": "Giao diện quản trị web qua HTTP (không mã hoá) đang được bật",
+            "vi": "Giao diện quản trị web qua HTTP (không mã hóa) đang được bật",
             "en": "Cleartext HTTP web management is enabled",
         },
         "detail": {
             "vi": "Thiết bị {device} bật giao diện quản trị web qua HTTP ({where}); "
-            "thông tin đăng nhập quản trị được truyền không mã hoá.",
+            "thông tin đăng nhập quản trị được truyền không mã hóa.",
             "en": "Device {device} serves its web management over plain HTTP ({where}); "
             "administrator credentials cross the network unencrypted.",
         },
@@ -273,7 +273,7 @@ def mgmt_vty_no_access_class(ctx: AuditContext, info: CheckInfo) -> Iterable[Fin
         },
         "remediation": {
             "vi": "Giới hạn SNMP cho máy chủ giám sát được chỉ định bằng ACL; ưu tiên "
-            "chuyển sang SNMPv3 có xác thực và mã hoá.",
+            "chuyển sang SNMPv3 có xác thực và mã hóa.",
             "en": "Restrict SNMP to the designated monitoring server with an access list; prefer "
             "SNMPv3 with authentication and encryption.",
         },

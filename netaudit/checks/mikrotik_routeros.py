@@ -279,12 +279,12 @@ def _svc(dev: Device, model: str):
     [REF_TT12_DEVICES, REF_ND331],
     texts={
         "title": {
-            "vi": "Dịch vụ quản trị không mã hoá của RouterOS đang bật ({service})",
+            "vi": "Dịch vụ quản trị không mã hóa của RouterOS đang bật ({service})",
             "en": "Cleartext RouterOS management service enabled ({service})",
         },
         "detail": {
             "vi": "Thiết bị {device} bật dịch vụ {service} (cổng tcp/{port}, {where}); tên đăng "
-            "nhập và mật khẩu truyền không mã hoá.",
+            "nhập và mật khẩu truyền không mã hóa.",
             "en": "Device {device} runs {service} (tcp/{port}, {where}); user names and passwords "
             "cross the network unencrypted.",
         },
@@ -298,7 +298,7 @@ def _svc(dev: Device, model: str):
             "en": "Reachability from zones was not evaluated.",
         },
         "remediation": {
-            "vi": "Tắt các dịch vụ không mã hoá; nếu cần API dùng api-ssl, giới hạn address= về vùng quản trị.",
+            "vi": "Tắt các dịch vụ không mã hóa; nếu cần API dùng api-ssl, giới hạn address= về vùng quản trị.",
             "en": "Disable the cleartext services; if the API is needed use api-ssl restricted with "
             "address= to the management zone.",
         },
@@ -503,7 +503,7 @@ def winbox_from_guest(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
         },
         "nopw": {"vi": " và không đặt mật khẩu", "en": " with no password set"},
         "remediation": {
-            "vi": "Tạo tài khoản quản trị riêng với mật khẩu mạnh, rồi xoá tài khoản admin.",
+            "vi": "Tạo tài khoản quản trị riêng với mật khẩu mạnh, rồi xóa tài khoản admin.",
             "en": "Create a named administrator account with a strong password, then remove admin.",
         },
         "snippet": neutral(

@@ -71,7 +71,7 @@ def _guest_zones_on(ctx: AuditContext, dev: Device, ifaces: set[str]) -> list[st
             "{zones} can open connections to it: the (root) password can be guessed.",
         },
         "remediation": {
-            "vi": "Dùng khoá SSH, tắt đăng nhập bằng mật khẩu và chỉ lắng nghe ở vùng quản trị:",
+            "vi": "Dùng khóa SSH, tắt đăng nhập bằng mật khẩu và chỉ lắng nghe ở vùng quản trị:",
             "en": "Use SSH keys, turn password login off and listen on the management network only:",
         },
         "snippet.openwrt": neutral(
@@ -122,7 +122,7 @@ def dropbear_password_wan(ctx: AuditContext, info: CheckInfo) -> Iterable[Findin
         },
         "detail": {
             "vi": "Thiết bị {device}: uhttpd lắng nghe HTTP ({listen}) và redirect_https không bật "
-            "({where}): mật khẩu quản trị đi qua mạng không mã hoá.",
+            "({where}): mật khẩu quản trị đi qua mạng không mã hóa.",
             "en": "Device {device}: uhttpd listens on HTTP ({listen}) and redirect_https is off "
             "({where}): the admin password crosses the network in clear text.",
         },
@@ -149,7 +149,7 @@ def uhttpd_plain_http(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
             "en": 'Open Wi-Fi "{ssid}" without client isolation (isolate)',
         },
         "detail": {
-            "vi": "Thiết bị {device}: SSID “{ssid}” (mã hoá {encryption}) không có isolate '1' ({where}): "
+            "vi": "Thiết bị {device}: SSID “{ssid}” (mã hóa {encryption}) không có isolate '1' ({where}): "
             "các máy của người dân kết nối tới nhau được qua điểm phát.",
             "en": "Device {device}: SSID \"{ssid}\" (encryption {encryption}) has no isolate '1' ({where}): "
             "citizens' devices can reach each other through the access point.",

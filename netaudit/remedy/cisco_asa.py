@@ -626,7 +626,7 @@ class _Renderer:
             new = [f"ssh {n.network} {n.netmask} {mgmt_nameifs[0]}" for n in IPSet(self.mgmt).iter_cidrs()]
             self.add_lines(new, last.get("ssh"), r"^ssh\s")
             self.out.note(
-                "SSH chỉ còn từ vùng quản trị: kiểm tra đã có khoá (crypto key generate rsa modulus 2048) và "
+                "SSH chỉ còn từ vùng quản trị: kiểm tra đã có khóa (crypto key generate rsa modulus 2048) và "
                 "aaa authentication ssh console LOCAL.",
                 "SSH is left from the management zone only: check that a key exists (crypto key generate rsa "
                 "modulus 2048) and aaa authentication ssh console LOCAL.",
@@ -841,7 +841,7 @@ class _Renderer:
             self.out.note(
                 f"{ap.nameif} chưa có ACL chiều vào (mức bảo mật quyết định): ACL mới {name} gồm các mục chặn rồi đúng "
                 "những gì mức bảo mật cho phép trước đây; gắn ACL sẽ thay thế quy tắc mức bảo mật trên cổng này."
-                + (f" ACL {', '.join(unused)} đã định nghĩa nhưng không gắn ở đâu: xem lại rồi xoá." if unused else ""),
+                + (f" ACL {', '.join(unused)} đã định nghĩa nhưng không gắn ở đâu: xem lại rồi xóa." if unused else ""),
                 f"{ap.nameif} had no inbound ACL (the security levels decided): the new ACL {name} holds the blocks, "
                 "then exactly what the security levels allowed before; binding an ACL replaces the level rule on "
                 "this interface."

@@ -533,7 +533,7 @@ class _Renderer(EntryPlanner):
         if reseq is not None:
             self.out.note(
                 f"ACL {acl.name} được đánh lại số thứ tự ({reseq}, {reseq + 10} …) để chèn mục mới lên đầu; "
-                "hoàn tác xoá các mục mới, thứ tự các mục cũ giữ nguyên.",
+                "hoàn tác xóa các mục mới, thứ tự các mục cũ giữ nguyên.",
                 f"ACL {acl.name} is resequenced ({reseq}, {reseq + 10} …) to make room at its top; the rollback "
                 "removes the new entries, the old ones keep their order.",
             )

@@ -1291,7 +1291,7 @@ def _notes(ctx: Ctx) -> list[dict[str, str]]:
         },
         {
             "vi": "Dán phần 0–2 trước: `uci changes` liệt kê mọi thay đổi đang chờ để đối chiếu với tệp này; nếu có "
-            "gì lạ, `uci revert firewall` (và các gói khác) huỷ chúng, chưa có gì được áp dụng. Chỉ dán phần 3 "
+            "gì lạ, `uci revert firewall` (và các gói khác) hủy chúng, chưa có gì được áp dụng. Chỉ dán phần 3 "
             "(`uci commit`, reload) khi đã kiểm tra xong.",
             "en": "Paste parts 0-2 first: `uci changes` lists every pending change, to compare with this file; if "
             "anything looks wrong, `uci revert firewall` (and the other packages) discards them, nothing is applied "
@@ -1339,7 +1339,7 @@ def _notes(ctx: Ctx) -> list[dict[str, str]]:
         notes.append(
             {
                 "vi": f"dropbear/uhttpd khởi động lại: phiên SSH đang mở không bị ngắt; LuCI chỉ còn HTTPS tại "
-                f"https://{addr}/ (chứng chỉ tự ký: trình duyệt sẽ cảnh báo), HTTP không mã hoá bị tắt.",
+                f"https://{addr}/ (chứng chỉ tự ký: trình duyệt sẽ cảnh báo), HTTP không mã hóa bị tắt.",
                 "en": f"dropbear/uhttpd restart: open SSH sessions stay; LuCI is HTTPS only at https://{addr}/ (a "
                 "self-signed certificate: the browser warns), cleartext HTTP is off.",
             }
@@ -1357,9 +1357,9 @@ def _notes(ctx: Ctx) -> list[dict[str, str]]:
     if any(d.password_auth or d.root_password_auth for d in ctx.before.st.facts.dropbear if d.enabled):
         notes.append(
             {
-                "vi": "Nên đăng nhập SSH bằng khoá (System → Administration → SSH-Keys) rồi tắt mật khẩu: "
+                "vi": "Nên đăng nhập SSH bằng khóa (System → Administration → SSH-Keys) rồi tắt mật khẩu: "
                 "`uci set dropbear.@dropbear[0].PasswordAuth='off'; uci set dropbear.@dropbear[0]."
-                "RootPasswordAuth='off'`. Bước này không làm tự động, để tránh tự khoá mất quyền truy cập.",
+                "RootPasswordAuth='off'`. Bước này không làm tự động, để tránh tự khóa mất quyền truy cập.",
                 "en": "SSH keys are advised (System → Administration → SSH-Keys), then passwords off: "
                 "`uci set dropbear.@dropbear[0].PasswordAuth='off'; uci set dropbear.@dropbear[0]."
                 "RootPasswordAuth='off'`. Not done here, so as not to lock you out.",
@@ -1369,7 +1369,7 @@ def _notes(ctx: Ctx) -> list[dict[str, str]]:
         fw = "; ".join(ctx.deleted_fwd)
         notes.append(
             {
-                "vi": f"Đã xoá forwarding {fw}: như khi bỏ chọn vùng đích ở LuCI (Allow forward to destination "
+                "vi": f"Đã xóa forwarding {fw}: như khi bỏ chọn vùng đích ở LuCI (Allow forward to destination "
                 "zones). Tệp hoàn tác tạo lại nó đúng vị trí cũ.",
                 "en": f"Forwarding {fw} deleted: what LuCI does when the destination zone is unticked (Allow forward "
                 "to destination zones). The rollback re-creates it at its old place.",

@@ -52,7 +52,7 @@ def write(result: FixResult, out: Path, lang: str) -> str:
         "- "
         + _t(
             lang,
-            "`after/` chứa toàn bộ cấu hình của thiết bị sau thay đổi, kể cả mật khẩu và khoá: chỉ chủ sở hữu "
+            "`after/` chứa toàn bộ cấu hình của thiết bị sau thay đổi, kể cả mật khẩu và khóa: chỉ chủ sở hữu "
             "đọc được, không gửi cho người khác; các tệp thay đổi `<thiết bị>.txt` không chứa bí mật nào.",
             "`after/` holds the devices' whole configurations after the change, passwords and keys included: "
             "readable by you only, do not pass it on; the change sets `<device>.txt` hold no secret.",

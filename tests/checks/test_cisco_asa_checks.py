@@ -69,7 +69,7 @@ def test_broad_source_on_an_internal_interface_is_high():
 def test_narrow_source_on_the_guest_interface_is_high_and_telnet_says_cleartext():
     [f] = run("asa-mgmt-broad-source", "telnet 10.1.4.10 255.255.255.255 wifi\n")
     assert f.severity == "high" and f.zones == ["guest"]
-    assert "cleartext" in f.detail["en"] and "không mã hoá" in f.detail["vi"]
+    assert "cleartext" in f.detail["en"] and "không mã hóa" in f.detail["vi"]
     assert "ssh 10.10.99.0 255.255.255.0 management" in f.remediation["en"]
 
 

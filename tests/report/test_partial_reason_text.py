@@ -142,7 +142,7 @@ def test_routeros_partial_reasons_are_worded_in_the_report_language(tmp_path):
     _, out, _ = run_cli("audit", rsc, "--format", "json")
     reasons = {p["reason"]: p.get("reason_text") for p in json.loads(out)["coverage"]["partially_understood"]}
     assert reasons["connection-mark matcher not modelled; limit matcher not modelled"] == {
-        "vi": "chưa mô hình hoá điều kiện connection-mark; chưa mô hình hoá điều kiện limit",
+        "vi": "chưa mô hình hóa điều kiện connection-mark; chưa mô hình hóa điều kiện limit",
         "en": "connection-mark matcher not modelled; limit matcher not modelled",
     }
     dns = "address list cong-dvc holds 'dich-vu-cong.gov.vn', resolved at run time (DNS name)"
@@ -152,7 +152,7 @@ def test_routeros_partial_reasons_are_worded_in_the_report_language(tmp_path):
     empty = "address list chan-tam-thoi has no entry in the export (empty, or filled at run time)"
     assert reasons[empty]["vi"].startswith("danh sách địa chỉ chan-tam-thoi không có mục nào trong bản export")
     _, out, _ = run_cli("audit", rsc, "--format", "md", "--lang", "vi")
-    assert "chưa mô hình hoá điều kiện connection-mark" in out
+    assert "chưa mô hình hóa điều kiện connection-mark" in out
     assert "matcher not modelled" not in out and "has no entry in the export" not in out
 
 
@@ -281,9 +281,9 @@ route outside 0.0.0.0 0.0.0.0 203.113.20.1
                 (
                     "interface GigabitEthernet0/1",
                     "service-policy not modelled (may police/drop/redirect)",
-                    "chưa mô hình hoá service-policy (có thể giới hạn tốc độ, loại bỏ hoặc chuyển hướng lưu lượng)",
+                    "chưa mô hình hóa service-policy (có thể giới hạn tốc độ, loại bỏ hoặc chuyển hướng lưu lượng)",
                 ),
-                ("acl KHACH-IN", "dscp not modelled", "chưa mô hình hoá tuỳ chọn dscp"),
+                ("acl KHACH-IN", "dscp not modelled", "chưa mô hình hóa tùy chọn dscp"),
             ],
         ),
         (
@@ -293,7 +293,7 @@ route outside 0.0.0.0 0.0.0.0 203.113.20.1
                 (
                     "acl OUTSIDE-IN",
                     "time-range GIO-HANH-CHINH not modelled",
-                    "chưa mô hình hoá time-range GIO-HANH-CHINH",
+                    "chưa mô hình hóa time-range GIO-HANH-CHINH",
                 ),
                 ("acl OUTSIDE-IN", "object MAIL undefined", "object MAIL chưa được định nghĩa"),
             ],
