@@ -275,7 +275,11 @@ def parse_entry(tokens: tuple[str, ...], objs: Objects) -> Entry:
                     )
                 )
     # undefined references after what is not modelled, each reason once
-    reason = join_reasons([*dict.fromkeys(partial), *map(undefined, dict.fromkeys(missing))]) or None
+    reason = (
+        join_reasons([*dict.fromkeys(partial), *map(undefined, dict.fromkeys(missing))]) or None
+        if partial or missing
+        else None
+    )
     return Entry(action, tuple(dict.fromkeys(matches)), reason, tuple(dict.fromkeys(missing)), inactive)
 
 
