@@ -419,12 +419,20 @@ def nat_exits(d: Device) -> dict[str, Src | None]:
     (masquerade, interface overload/PAT, a FortiGate policy's NAT, OpenWrt ``masq``) → the
     NAT's line.  They face the Internet, as NAT outside does; a tunnel does not, nor an
     interface whose NAT only serves hosts of its own subnets (hairpin NAT: the LAN
-    reaching its server by the public address)."""
+    reaching its server by the public address), nor the interfaces of a NAT line that
+    names none (RouterOS ``action=masquerade`` or iptables ``-j MASQUERADE`` without an
+    out-interface: one rule per interface of the device, the LAN's included)."""
+    exits_of_line: dict[Src | None, set[str]] = {}
+    for rule in d.nat_rules:
+        if rule.kind == "source" and rule.to_interface:
+            exits_of_line.setdefault(rule.source, set()).add(rule.to_interface)
     out: dict[str, Src | None] = {}
     for rule in d.nat_rules:
         itf = d.interfaces.get(rule.to_interface or "") if rule.kind == "source" else None
         if itf is None or itf.kind == IfKind.TUNNEL or itf.name in out or _hairpin(rule, itf):
             continue
+        if rule.source is None or len(exits_of_line[rule.source]) > 1:
+            continue  # the line does not name one exit
         out[itf.name] = rule.source
     return out
 

@@ -885,3 +885,19 @@ def test_an_internet_zone_without_attach_is_placed_where_masquerade_leaves(tmp_p
     # No firewall: the ISP's side reaches the LAN (unplaced, the cell would be unknown).
     cell = next(c for c in audit.matrix if (c.src, c.dst) == ("internet", "lan"))
     assert cell.verdict == "reachable"
+
+
+def test_a_masquerade_that_names_no_interface_says_nothing_of_the_internet(tmp_path):
+    """``action=masquerade`` without out-interface translates out of every interface (one
+    NAT rule each, the LAN's too): it names no exit, so no interface is taken for the
+    Internet by it — the LAN bridge, named by nothing, stays a segment for the reviewer."""
+    text = ROUTEROS_MASQ.replace(
+        "add action=masquerade chain=srcnat out-interface=ether1\n", "add action=masquerade chain=srcnat\n"
+    )
+    (tmp_path / "r.rsc").write_text(text, encoding="utf-8")
+    from netaudit.topology import nat_exits
+
+    snap = load_snapshot([tmp_path])
+    assert "ether1" not in nat_exits(snap.devices[0]) and "bridge1" not in nat_exits(snap.devices[0])
+    site = inferred(tmp_path)
+    assert not [z for z in site.zones if z.kind == "external" and ("UBND-Xa-Tan-Lap", "bridge1") in z.attach]
