@@ -140,3 +140,28 @@ def test_detect_internet_filling_wan_leaves_internet_to_lan_unknown(tmp_path_fac
     assert not [f for f in a.findings if f.check == EMPTY_LIST]
     text, _ = report(a, "vi")
     assert "Detect Internet (detect-interface-list=all) tự đưa các giao diện nó theo dõi vào danh sách WAN" in text
+
+
+def test_a_serial_modem_ppp_client_joins_its_profiles_list(tmp_path):
+    """``/interface ppp-client`` (a 3G/USB modem's dial-up link) is a PPP client like
+    PPPoE: its interface exists, its default route is the Internet exit, and its profile
+    puts it in WAN — so the drops on WAN apply to it and no rule is said to match nothing
+    (the menu was skipped: the modem's link did not exist, WAN looked empty)."""
+    from helpers import FIXTURES
+
+    from netaudit.audit import run_audit
+
+    text = (FIXTURES / "mikrotik_routeros" / "ppp-profile-wan-v6.rsc").read_text(encoding="utf-8")
+    pppoe = (
+        "/interface pppoe-client\nadd add-default-route=yes disabled=no interface=ether1 name=pppoe-out1 \\\n"
+        "    password=Vnpt@2024xa profile=vnpt use-peer-dns=yes user=ubnd_tanlap\n"
+    )
+    assert pppoe in text
+    modem = "/interface ppp-client\nadd add-default-route=yes apn=m3-world disabled=no name=ppp-out1 port=usb1 profile=vnpt\n"
+    (tmp_path / "r.rsc").write_text(text.replace(pppoe, modem).replace("pppoe-out1", "ppp-out1"), encoding="utf-8")
+    (tmp_path / "site.yaml").write_bytes((FIXTURES / "mikrotik_routeros" / "ppp-profile-wan-v6.site.yaml").read_bytes())
+    a = run_audit([tmp_path])
+    assert "ppp-out1" in a.devices[0].interfaces and "ppp-out1" in a.devices[0].interface_lists["WAN"]
+    got = cells(a)
+    assert got[("internet", "canbo")].verdict == BLOCKED and got[("internet", "khach")].verdict == BLOCKED
+    assert not [f for f in a.findings if f.check == EMPTY_LIST]

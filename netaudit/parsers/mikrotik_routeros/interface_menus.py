@@ -421,6 +421,7 @@ HANDLERS = {
     ("caps-man", "provisioning"): capsman,
     ("caps-man", "manager"): wireless_cap,
     ("interface", "pppoe-client"): dyn_client("PPPoE"),
+    ("interface", "ppp-client"): dyn_client("PPP"),  # a serial/USB modem's dial-up link
     ("interface", "l2tp-client"): dyn_client("L2TP"),
     ("interface", "pptp-client"): dyn_client("PPTP"),
     ("interface", "sstp-client"): dyn_client("SSTP"),

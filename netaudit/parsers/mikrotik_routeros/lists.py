@@ -37,6 +37,7 @@ BUILTIN_LISTS = frozenset({"all", "none", "dynamic", "static"})
 # "PPTP", "SSTP", "OpenVPN": the clients' properties).
 CLIENT_PROFILE = {
     "pppoe-client": "default",
+    "ppp-client": "default",
     "l2tp-client": "default-encryption",
     "pptp-client": "default-encryption",
     "sstp-client": "default",

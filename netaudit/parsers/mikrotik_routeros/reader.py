@@ -47,7 +47,7 @@ IGNORED_MENUS = [
     ("interface", "wireless"), ("interface", "wifi"),
     ("interface", "ethernet", "poe"), ("interface", "lte", "apn"), ("interface", "wireguard"),
     ("interface", "bridge", "mdb"), ("interface", "bridge", "host"), ("interface", "bridge", "msti"),
-    ("interface", "bridge", "calea"), ("interface", "bridge", "mlag"), ("interface", "ppp-client"),
+    ("interface", "bridge", "calea"), ("interface", "bridge", "mlag"),
     ("interface", "list"), ("interface", "ethernet", "switch"), ("interface", "pppoe-server"),
     ("interface", "ovpn-server"), ("interface", "l2tp-server"), ("interface", "sstp-server"),
     ("interface", "pptp-server"), ("interface", "vrrp"), ("interface", "bridge", "port-controller"),
