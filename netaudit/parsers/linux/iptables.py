@@ -179,11 +179,7 @@ def parse_iptables_save(
     for n, text in lines:
         stripped = text.strip()
         try:
-            words = tokenize(text)
-            if stripped[:3] == "-A " and st.table is not None and words is not None and len(words) >= 2:
-                _rule(st, st.table, Src(file, n, stripped), words)  # a rule: what _line finds, sooner
-            else:
-                _line(st, Src(file, n, stripped), stripped, words)
+            _line(st, Src(file, n, stripped), stripped, tokenize(text))
         except Exception as exc:  # never raise on content: a bug here is one line lost, said so
             st.acc.unrecognized.append(Src(file, n, stripped))
             why = Text("input.linux.iptables_line_unread", error=type(exc).__name__)
@@ -200,6 +196,9 @@ def _cut_short(st: _State, table: _Table) -> None:
 
 
 def _line(st: _State, src: Src, text: str, words: list[str] | None) -> None:
+    if text[:3] == "-A " and st.table is not None and words is not None and len(words) >= 2:
+        _rule(st, st.table, src, words)  # nearly every line: a rule, before the other tests
+        return
     if not text:
         st.acc.ignored.append(src)
         return

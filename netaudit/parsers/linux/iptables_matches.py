@@ -194,6 +194,12 @@ def _unquote(m: re.Match) -> str:
     return _ESCAPE.sub(r"\1", inside) if "\\" in inside else inside
 
 
+def is_option(w: str) -> bool:
+    """Whether word ``w`` names an option (``-s``, ``--dport``): a dash and a character
+    that is not a digit (``-1`` is a value), never a quoted word (``"-j"`` is an argument)."""
+    return len(w) > 1 and w[0] == "-" and not w[1].isdigit() and type(w) is str
+
+
 def split_options(words: list[str]) -> list[Opt] | None:
     """Options with their module and arguments; None when a word belongs to no option.
 
@@ -214,7 +220,7 @@ def split_options(words: list[str]) -> list[Opt] | None:
             else:
                 neg = True
             continue
-        if w.startswith("-") and len(w) > 1 and type(w) is str and not w[1].isdigit():
+        if is_option(w):
             if name:
                 out.append(_new(Opt, (opt_module, opt_neg, name, tuple(args))))
             name = BASE_OPTS.get(w, w)

@@ -24,7 +24,7 @@ from collections.abc import Container
 
 from netaudit.parsers.packet_sets import ANY, Cond, intersect
 
-from .iptables_matches import BASE_NAMES, BASE_OPTS, MatchContext, Opt, option_union
+from .iptables_matches import BASE_NAMES, BASE_OPTS, MatchContext, Opt, is_option, option_union
 
 _new = tuple.__new__
 _BASE_READ = frozenset({"-s", "-d", "-i", "-o", "-p"})  # base options with one value
@@ -37,11 +37,6 @@ _SKIP = ("skip",)  # a comment
 _MODULE = "module"  # ("module", name): a -m
 _TARGET = "target"  # ("target", -j or -g)
 _FIELDS = "fields"  # ("fields", the one condition, the fields it sets): a match
-
-
-def _is_option(w: str) -> bool:
-    """Whether ``w`` is an option name where :func:`.iptables_matches.split_options` looks for one."""
-    return len(w) > 1 and w[0] == "-" and not w[1].isdigit() and type(w) is str
 
 
 def plain_conds(words: list[str], ctx: MatchContext, terminal: Container[str]) -> tuple[list[Cond], str, str] | None:
@@ -113,9 +108,9 @@ def _classify(module: str, neg: bool, w: str, arg: str, ctx: MatchContext) -> tu
     """What option word ``w`` with the value ``arg`` is in a rule (``module``: the ``-m``
     being read, ``neg``: a ``!`` before it), for :func:`plain_conds`; its match read by
     the general path's function (:func:`.iptables_matches.option_union`)."""
-    if not _is_option(w):
+    if not is_option(w):
         return _REFUSE  # a second value of the option before (split_options takes it so)
-    if arg == "!" or _is_option(arg):
+    if arg == "!" or is_option(arg):
         return _REFUSE  # "--dport ! 25", or no value
     name = BASE_OPTS.get(w, w)
     if name == "-j" or name == "-g":
