@@ -225,6 +225,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "policy {policy} trên một chain do người dùng tạo",
         "en": "policy {policy} on a user chain",
     },
+    "input.linux.partial.policy_not_understood": {
+        "vi": "không hiểu được policy {policy}",
+        "en": "policy {policy} not understood",
+    },
     "input.linux.partial.policy_undeclared": {
         "vi": "bản thu thập không có policy của chain (chain không được khai báo)",
         "en": "policy not in the dump (chain not declared)",

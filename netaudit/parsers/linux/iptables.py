@@ -256,6 +256,10 @@ def _line(st: _State, src: Src, text: str, words: list[str] | None) -> None:
         st.acc.unrecognized.append(src)
 
 
+# Partial reasons about a built-in chain's policy, withdrawn when a policy is declared.
+_POLICY_DOUBTS = frozenset({"input.linux.partial.policy_undeclared", "input.linux.partial.policy_not_understood"})
+
+
 def _declare(st: _State, table: _Table, src: Src, parts: list[str]) -> None:
     """``:NAME POLICY [p:b]`` (or ``-N`` / ``-P``): a chain and its policy."""
     if not parts:
@@ -272,9 +276,11 @@ def _declare(st: _State, table: _Table, src: Src, parts: list[str]) -> None:
     if policy in ("ACCEPT", "DROP"):
         chain.policy = policy.lower()
         chain.src = src
-        chain.reasons = [r for r in chain.reasons if not r.startswith("policy")]
+        # The policy is now known: an earlier doubt about it (used before declared, a
+        # policy word not understood) no longer holds.
+        chain.reasons = [r for r in chain.reasons if getattr(r, "key", None) not in _POLICY_DOUBTS]
     else:
-        chain.reasons.append(not_understood(f"policy {policy}"))
+        chain.reasons.append(reason("input.linux.partial.policy_not_understood", policy=policy))
 
 
 def _chain(st: _State, table: _Table, name: str, src: Src, declared: bool) -> Chain:

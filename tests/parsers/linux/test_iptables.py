@@ -499,6 +499,20 @@ def test_restore_spellings():
     assert rs.chain("ip", "filter", "GUEST").hook is None and acc.unrecognized == []
 
 
+def test_declared_policy_withdraws_doubts_about_it():
+    # INPUT used before its declaration, FORWARD with a policy word not understood: both
+    # doubts hold until a policy is declared, and only those are withdrawn.
+    text = (
+        "*filter\n-A INPUT -j ACCEPT\n:FORWARD BOGUS [0:0]\n:OUTPUT BOGUS [0:0]\n"
+        ":INPUT DROP [0:0]\n-P FORWARD DROP\nCOMMIT\n"
+    )
+    rs, _acc = parse(text)
+    assert rs.chain("ip", "filter", "INPUT").reasons == [] and rs.chain("ip", "filter", "INPUT").policy == "drop"
+    assert rs.chain("ip", "filter", "FORWARD").reasons == [] and rs.chain("ip", "filter", "FORWARD").policy == "drop"
+    output = rs.chain("ip", "filter", "OUTPUT").reasons
+    assert output == ["policy BOGUS not understood"] and output[0].render("vi") == "không hiểu được policy BOGUS"
+
+
 def test_never_raises_on_damaged_input():
     rnd = random.Random(11)
     lines = (DIR / "nft_full.txt").read_text().splitlines()

@@ -82,7 +82,7 @@ MARKS = "\n".join(
 IPTABLES = f"""
 *raw
 :PREROUTING ACCEPT [0:0]
-:OUTPUT ACCEPT [0:0]
+:OUTPUT QUEUE [0:0]
 -A PREROUTING -i wan0 -p udp --dport 53 -j NOTRACK
 COMMIT
 *mangle
