@@ -56,6 +56,11 @@ def test_witness_through_undefined_acl_cites_each_access_group_line():
         "file": "r1.cfg",
         "line": 4,
         "text": "ip access-group GUEST-IN in  ! ACL GUEST-IN is not defined: IOS permits every packet",
+        # the note in both languages, the configuration line as written
+        "text_text": {
+            "en": "ip access-group GUEST-IN in  ! ACL GUEST-IN is not defined: IOS permits every packet",
+            "vi": "ip access-group GUEST-IN in  ! ACL GUEST-IN không tồn tại: IOS cho qua mọi gói tin",
+        },
     }
     # the same undefined ACL on the staff interface: staff's flows cite staff's line
     assert rules_of(cells[("staff", "guest")])[0]["line"] == 7

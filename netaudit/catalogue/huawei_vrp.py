@@ -256,4 +256,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "input.vrp.default.acl_undefined": {"vi": "ACL {acl} không tồn tại", "en": "ACL {acl} is not defined"},
     "input.vrp.default.acl_empty": {"vi": "ACL {acl} không có quy tắc nào", "en": "ACL {acl} has no rules"},
+    # A traffic-filter line naming such an ACL, cited with the note: the line as configured,
+    # the note as a VRP comment.
+    "input.vrp.annotated_line": {
+        "vi": "{line}  # {note}: traffic-filter cho mọi gói tin đi qua",
+        "en": "{line}  # {note}: the traffic-filter passes every packet",
+    },
 }

@@ -171,8 +171,8 @@ def prose(text: str, lang: str, names: dict[str, str] | None = None) -> str:
 # A filter's default action is cited with its sentence in both languages (``text_text``,
 # docs/report.md).  An older JSON document has only the English: the sentences reports
 # worded before are recognised here and worded from the same catalogue entries; any other
-# is shown as it is.  (So is the note the IOS parser appends to an access-group line naming
-# an ACL that is not there, _ANNOTATED: a configuration line, not a catalogue text.)
+# is shown as it is.  (So is the note the IOS parser appended to an access-group line naming
+# an ACL that is not there, _ANNOTATED: now a catalogue text too, ``input.ios.annotated_line``.)
 _DEFAULTS = [
     (
         re.compile(r"^no rule matched, RouterOS accepts \(implicit accept of the chain\)$"),
@@ -196,7 +196,7 @@ _DEFAULTS = [
     (re.compile(r"^ACL (?P<acl>\S+) has no entries: IOS permits every packet$"), "input.ios.default.acl_empty"),
 ]
 # A configuration line the parser annotated (an access-group naming an ACL that is not
-# there): the line as written, then the note in the reader's language.
+# there) in an older document: the line as written, then the note in the reader's language.
 _ANNOTATED = [
     (
         re.compile(r"^(?P<line>.+?)  ! ACL (?P<acl>\S+) is not defined: IOS permits every packet$"),

@@ -171,3 +171,7 @@ def test_the_english_is_the_sentence_the_parsers_always_wrote():
     assert dev.filters["3999 (undefined)"].lines[0].source.text == (
         "traffic-filter inbound acl 3999  # ACL 3999 is not defined: the traffic-filter passes every packet"
     )
+    # the configuration line as written, the note in the reader's language
+    assert dev.filters["3999 (undefined)"].lines[0].source.text.render("vi") == (
+        "traffic-filter inbound acl 3999  # ACL 3999 không tồn tại: traffic-filter cho mọi gói tin đi qua"
+    )

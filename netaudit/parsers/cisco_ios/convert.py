@@ -150,8 +150,8 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
         for key, items in by_key.items():
             name = key.removesuffix(" (no entries)")
             # What IOS does with every packet there: the filter's default, and the note after
-            # each access-group line as cited (a configuration line, annotated in English:
-            # report/words.py words the note).
+            # each access-group line as cited (the configuration line, then the note in the
+            # report's language).
             note = Text("input.ios.default.acl_empty" if key != name else "input.ios.default.acl_undefined", acl=name)
             items.sort(key=lambda it: it[1] != "filter_out")
             lines = []
@@ -162,7 +162,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
                     if len(items) == 1
                     else (Match(in_ifaces=only) if attr == "filter_in" else Match(out_ifaces=only))
                 )
-                cite = Src(src.file, src.line, f"{src.text}  ! {note}")
+                cite = Src(src.file, src.line, Text("input.ios.annotated_line", line=src.text, note=note))
                 lines.append(FilterLine(Action.PERMIT, [match], cite, name=key))
             self.dev.filters[key] = Filter(
                 name=key,
