@@ -536,6 +536,11 @@ class Device:
     # A packet arriving with one of the device's own addresses as source is dropped
     # (Linux: a martian source, whatever rp_filter says, unless accept_local).
     martian_own_source: bool = False
+    # The reverse-path check sees the packet after destination NAT (Linux: rp_filter is
+    # part of the routing decision, after the prerouting NAT hook): it matters where the
+    # reverse lookup goes through policy rules on the source, which it matches against
+    # the packet's destination (docs/semantics.md, "Reverse-path filtering").
+    urpf_after_dnat: bool = False
     # Broadcasts sent on to the interfaces' helper addresses (IOS ``ip forward-protocol``
     # and its defaults); None on a device that forwards none.
     broadcast_forwarding: BroadcastForwarding | None = None

@@ -1015,3 +1015,43 @@ def test_two_zones_on_one_segment_get_a_witness_between_two_hosts():
     pkt = m[("guest", "staff")].witness.to_json()["packet"]
     assert pkt["src_ip"] != "192.168.217.0" and pkt["src_ip"] != pkt["dst_ip"]
     assert pkt["src_ip"].startswith("192.168.217.") and pkt["dst_ip"].startswith("192.168.217.")
+
+
+@pytest.mark.parametrize("after_dnat", [False, True])
+def test_reverse_path_check_sees_the_translated_destination_on_linux(after_dnat):
+    """Linux checks the source (rp_filter) in the routing decision, after prerouting DNAT:
+    the reverse lookup's policy rules match the *translated* destination.  Here a rule
+    ``from 10.0.20.0/24 lookup 100`` sends the reverse lookup of what is forwarded to the
+    server (10.0.20.5, the DNAT target of the router's own staff address) into table 100,
+    whose default is a blackhole: the kernel drops it (differential seed 267).  Checked
+    before DNAT (a device whose check comes first), the rule does not apply and the
+    forward is delivered."""
+    from netaudit.model import PolicyRoute
+
+    guest = l3("", "10.0.40.1/24", urpf="loose", urpf_allow_default=True)
+    r = router(Gi1=guest, Gi2=l3("", "10.0.10.1/24"), Gi3=l3("", "10.0.20.1/24"))
+    r.urpf_after_dnat = after_dnat
+    staff_addr = int(IPNetwork("10.0.10.1/32").ip)
+    r.nat_rules.append(
+        NatRule(
+            "destination",
+            Match(dst=(AddrMatch.host(staff_addr),), protocols=(6,), dst_ports=(PortRange(443, 443),)),
+            to_ip=int(IPNetwork("10.0.20.5/32").ip),
+        )
+    )
+    r.policy_routes.append(PolicyRoute([Match(src=net("10.0.20.0/24"))], "table", table="100"))
+    r.routes.append(Route(IPNetwork("0.0.0.0/0"), drop=True, table="100"))
+    servers = Zone("servers", "server", [IPNetwork("10.0.20.0/24")])
+    m, _ = matrix([r], [GUEST, STAFF, servers])
+    cell = m[("guest", "servers")]
+    if after_dnat:
+        # Every packet the guests get to the servers — sent there or translated there —
+        # has a destination the rule's table blackholes on the way back: none is proven
+        # to pass (the main table stays a possible outcome: unknown, never reachable).
+        assert cell.verdict == UNKNOWN and cell.witness is None
+    else:
+        # Checked before DNAT, the reverse lookup sees 10.0.10.1: only the port forward
+        # gets through, and the witness goes through it.
+        assert cell.verdict == REACHABLE and cell.services == ["tcp/443"]
+        w = cell.witness.to_json()
+        assert w["packet"]["dst_ip"] == "10.0.10.1" and [(h["in"], h["out"]) for h in w["hops"]] == [("Gi1", "Gi3")]

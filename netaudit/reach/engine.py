@@ -536,25 +536,32 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
                 P = P & ~forged
                 if P == hs.false:
                     return
-        parts = [(P, certain, reason)]
-        if itf.urpf:
-            sure, maybe = self.urpf_bounds(dev, itf)
-            ok = P & maybe
-            if ok != P:
-                self._drop(run, dev_name, Text("drop.urpf", interface=ifn), P & ~ok)
-            unsure = ok & ~sure
-            parts = [(ok & sure, certain, reason)]
-            if unsure != hs.false:  # the reverse-path check may pass or drop these
-                why = reason or Text(
-                    "reason.urpf_unsure",
-                    device=dev_name,
-                    interface=ifn,
-                    detail=itf.urpf_unsure or Text("reason.urpf_policy_routing"),
-                )
-                parts.append((unsure, False, why))
+        parts = [(P, certain, reason)] if dev.urpf_after_dnat else self._reverse_path(run, dev, ifn, P, certain, reason)
         for P1, certain1, reason1 in parts:
-            if P1 != hs.false:
-                self._ingress_filtered(run, dev, ifn, itf, P1, certain1, reason1, path, queue, decrypted)
+            self._ingress_filtered(run, dev, ifn, itf, P1, certain1, reason1, path, queue, decrypted)
+
+    def _reverse_path(self, run: Run, dev: Device, ifn: str, P, certain, reason) -> list[tuple]:
+        """[(packets, certain, reason)] of ``P`` that unicast RPF on ``ifn`` lets in — surely
+        (as ``certain``), or maybe (uncertain, with why); the rest is dropped."""
+        hs = self.hs
+        itf = dev.interfaces[ifn]
+        if not itf.urpf:
+            return [(P, certain, reason)]
+        sure, maybe = self.urpf_bounds(dev, itf)
+        ok = P & maybe
+        if ok != P:
+            self._drop(run, dev.hostname, Text("drop.urpf", interface=ifn), P & ~ok)
+        parts = [(ok & sure, certain, reason)]
+        unsure = ok & ~sure
+        if unsure != hs.false:  # the reverse-path check may pass or drop these
+            why = reason or Text(
+                "reason.urpf_unsure",
+                device=dev.hostname,
+                interface=ifn,
+                detail=itf.urpf_unsure or Text("reason.urpf_policy_routing"),
+            )
+            parts.append((unsure, False, why))
+        return [part for part in parts if part[0] != hs.false]
 
     def _own_sources(self, dev: Device, vrf: str):
         """The device's own addresses as a source-address set."""
@@ -588,28 +595,40 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
                 arrivals.append((Q, certain and c, reason or r, p1))
         for Q, c, r, p1 in arrivals:
             self._forward_broadcasts(run, dev, itf, Q, c, r, p1, queue)  # to ip helper-address
-            for Q2, p2, why in self._dnat(dev, ifn, Q, p1):
-                c2, r2 = c and why is None, r or why
-                vkey = (dev_name, itf.vrf)
-                own = Q2 & self.own[vkey]
-                if own != hs.false:
-                    run.control.setdefault((dev_name, ifn, c2, r2), []).append((own, p2))
-                if dev.runtime_forwards:
-                    self._runtime_forwards(run, dev, ifn, Q2 & (self.own[vkey] | self.runtime_own[vkey]), r2, p2)
-                if vkey in self.runtime_by_vrf:
-                    # May be for a run-time address: judged for every candidate at the end.
-                    run.runtime.setdefault((dev_name, ifn, c2, r2), []).append((Q2, p2))
-                # The representative of a run-time address stands for the device's own.
-                rest = Q2 & ~own & ~self.runtime_own[vkey]
-                if rest == hs.false:
-                    continue
-                if not dev.ip_routing:
-                    self._drop(run, dev_name, Text("drop.routing_off"), rest)
-                    continue
-                if c2 and self._routing_ignores_ingress(dev):
-                    queue.append_route(dev_name, itf.vrf, rest, p2)
-                else:
-                    self._route(run, dev, ifn, itf.vrf, rest, c2, r2, p2, queue)
+            for Q1, p2, why in self._dnat(dev, ifn, Q, p1):
+                checked = (
+                    self._reverse_path(run, dev, ifn, Q1, c and why is None, r or why)
+                    if dev.urpf_after_dnat
+                    else [(Q1, c and why is None, r or why)]
+                )
+                for Q2, c2, r2 in checked:
+                    self._arrived(run, dev, ifn, itf, Q2, c2, r2, p2, queue)
+
+    def _arrived(self, run: Run, dev: Device, ifn: str, itf, Q, certain, reason, path, queue) -> None:
+        """Packets past the ingress (filter, DNAT, reverse-path check): the device's own
+        addresses, run-time addresses and forwards, then routing."""
+        hs = self.hs
+        dev_name = dev.hostname
+        vkey = (dev_name, itf.vrf)
+        own = Q & self.own[vkey]
+        if own != hs.false:
+            run.control.setdefault((dev_name, ifn, certain, reason), []).append((own, path))
+        if dev.runtime_forwards:
+            self._runtime_forwards(run, dev, ifn, Q & (self.own[vkey] | self.runtime_own[vkey]), reason, path)
+        if vkey in self.runtime_by_vrf:
+            # May be for a run-time address: judged for every candidate at the end.
+            run.runtime.setdefault((dev_name, ifn, certain, reason), []).append((Q, path))
+        # The representative of a run-time address stands for the device's own.
+        rest = Q & ~own & ~self.runtime_own[vkey]
+        if rest == hs.false:
+            return
+        if not dev.ip_routing:
+            self._drop(run, dev_name, Text("drop.routing_off"), rest)
+            return
+        if certain and self._routing_ignores_ingress(dev):
+            queue.append_route(dev_name, itf.vrf, rest, path)
+        else:
+            self._route(run, dev, ifn, itf.vrf, rest, certain, reason, path, queue)
 
     def _routing_ignores_ingress(self, dev: Device) -> bool:
         """Whether what ``dev`` does with a packet past its ingress (policy routing, the

@@ -32,6 +32,7 @@ SEEDS = [
     97,  # finding B: rp_filter=1 read as loose; a /17 inside a connected /16 via another zone
     744,  # finding C: a packet back at a router with the router's own address as source (martian)
     288,  # finding D: uRPF with a `from … lookup 100` rule that does not match the reverse lookup
+    267,  # finding E: the reverse lookup after DNAT meets a `from … lookup 100` rule (blackhole)
 ]
 # Disagreements found, with their fix (tests/lab/differential/findings/<seed>/README.md).
 FOUND = {
@@ -45,6 +46,8 @@ FOUND = {
     97: "B, fixed (as 3)",
     288: "D, fixed: the main table is always a possible outcome of the reverse lookup (a rule may not "
     "match): a source with no route in main may fail loose uRPF although table 100 has a default",
+    267: "E, fixed: Linux checks the source after prerouting DNAT — the reverse lookup's policy rules meet the "
+    "translated destination (Device.urpf_after_dnat, ReachEngine._reverse_path)",
     744: "C, fixed: Linux drops a packet whose source is one of its own addresses whatever rp_filter says "
     "(Device.martian_own_source, engine ingress)",
 }

@@ -208,6 +208,7 @@ def finish_sysctl(st: State, ifaces_src: Src | None) -> None:
     dev.martian_own_source = not any(
         v[0] == "1" for k, v in st.sysctl.items() if k.startswith("net.ipv4.conf.") and k.endswith(".accept_local")
     )
+    dev.urpf_after_dnat = True  # rp_filter runs in the routing decision, after prerouting DNAT
     allv = st.sysctl.get("net.ipv4.conf.all.rp_filter")
     if allv is not None:
         st.facts.rp_filter_all, st.facts.rp_filter_source = allv

@@ -170,6 +170,7 @@ def finish_settings(st: State) -> None:
             dev.ip_routing = yes(cmd.get("ip-forward"), True)
         rp = cmd.get("rp-filter")
         if rp in ("strict", "loose"):
+            dev.urpf_after_dnat = True  # Linux's rp_filter: in the routing decision, after dstnat
             for itf in dev.interfaces.values():
                 itf.urpf = rp
                 itf.urpf_allow_default = True  # Linux rp_filter counts the default route

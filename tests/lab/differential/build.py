@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 import uuid
 
 from tests.lab.netns import sh, why_unavailable
@@ -136,6 +137,7 @@ class Lab:
             self.exec(z.name, "sysctl", "-qw", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.eth0.rp_filter=0")
         self.listen()
         self.read_macs()
+        self.wait_carrier()
 
     def listen(self) -> None:
         spec = [[self.ns(z.name), z.listeners] for z in self.net.zones]
@@ -156,6 +158,26 @@ class Lab:
             out = sh("ip", "-n", self.ns(name), "-j", "link", "show").stdout
             for link in json.loads(out):
                 self.macs[(name, link["ifname"])] = link.get("address", "")
+
+    def wait_carrier(self, timeout: float = 10.0) -> None:
+        """Wait until every veth has its carrier.  The kernel reports a veth's carrier
+        through its link watch, deferred by up to a second: a dump taken at once showed a
+        zone interface ``NO-CARRIER`` and the first probes out of it were lost (seed 267,
+        under load), a harness error read as netaudit's."""
+        names = [r.name for r in self.net.routers] + [z.name for z in self.net.zones]
+        deadline = time.monotonic() + timeout
+        while True:
+            down = [
+                f"{name}:{link['ifname']}"
+                for name in names
+                for link in json.loads(sh("ip", "-n", self.ns(name), "-j", "link", "show").stdout)
+                if link["ifname"] != "lo" and "NO-CARRIER" in link.get("flags", [])
+            ]
+            if not down:
+                return
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"no carrier after {timeout} s: {', '.join(down)}")
+            time.sleep(0.05)
 
     def teardown(self) -> None:
         if self.proc is not None:
