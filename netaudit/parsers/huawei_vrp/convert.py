@@ -383,7 +383,7 @@ class ModelBuilder(VrpState):
 
     def _finish_services(self) -> None:
         dev = self.dev
-        self._remote_login("telnet", 23)
+        self._remote_login("telnet", self.telnet_port)
         self._remote_login("ssh", self.ssh_port)
         http_acl = self._login_acl(self.http_acl[0]) if self.http_acl else None
         for key, port, insecure in (("http", self.http_port, True), ("https", self.https_port, False)):

@@ -135,6 +135,7 @@ class VrpState(LineParser):
         self.version_src: Src | None = None
         # management plane as configured: setting name -> (on?, line)
         self.mgmt: dict[str, tuple[bool, Src]] = {}
+        self.telnet_port: int = 23
         self.ssh_port: int = 22
         self.http_port: int = 80
         self.https_port: int = 443
