@@ -47,6 +47,10 @@ class ModelBuilder(VrpState):
         if not dev.hostname:
             dev.hostname = hostname_of_file(self.file)
         self.rep.devices = [dev.hostname]
+        for name, src in self.zone_members:
+            st = self.ifs.get(name)
+            if st is not None:
+                self.iface_partial(st.iface, Text("input.vrp.zone_member"), src)
         self._finish_acls()
         self._finish_interfaces()
         self._finish_filters()

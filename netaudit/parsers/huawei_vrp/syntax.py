@@ -137,6 +137,7 @@ TOP_PARTIAL = {
     "super-vlan": Text("input.vrp.super_vlans"),
     "mux-vlan": Text("input.vrp.mux_vlans"),
     "vlan-mapping": _VLAN_MAPPING,
+    "security-policy": Text("input.vrp.security_policy"),  # USG
 }
 
 IFACE_IGNORED = [
@@ -237,6 +238,7 @@ IFACE_PARTIAL = {
     "mux-vlan": _MUX_VLAN,
     "firewall zone": _ZONE_MEMBER,
     "zone": _ZONE_MEMBER,
+    "service-manage": Text("input.vrp.service_manage"),  # USG
     "mac-vlan": Text("input.vrp.mac_vlan"),
     "ip-subnet-vlan": Text("input.vrp.subnet_vlan"),
     "protocol-vlan": _PROTOCOL_VLAN,

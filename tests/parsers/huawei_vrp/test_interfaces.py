@@ -191,3 +191,57 @@ def test_cloudengine_ports_named_by_their_speed():
     assert i["100GE1/0/1"].mode == L2Mode.ROUTED and i["100GE1/0/1"].addresses == [IPNetwork("10.0.0.1/30")]
     (route,) = dev.routes
     assert route.interface == "100GE1/0/1"
+
+
+USG = """\
+!Software Version V500R005C20SPC300
+sysname FW-TTYT
+#
+interface GigabitEthernet1/0/1
+ undo shutdown
+ ip address 10.20.1.1 255.255.255.0
+#
+interface GigabitEthernet1/0/2
+ undo shutdown
+ ip address 10.20.2.1 255.255.255.0
+#
+interface GigabitEthernet1/0/3
+ undo shutdown
+ ip address 10.20.3.1 255.255.255.0
+#
+interface GigabitEthernet1/0/3.30
+ vlan-type dot1q 30
+ ip address 10.20.30.1 255.255.255.0
+#
+firewall zone local
+ set priority 100
+#
+firewall zone trust
+ set priority 85
+ add interface GigabitEthernet1/0/1
+#
+firewall zone dmz
+ set priority 50
+ add interface GigabitEthernet 1/0/2
+#
+return
+"""
+
+
+def test_a_firewall_zone_block_makes_its_interfaces_partial():
+    """A USG writes zone membership in the zone (``firewall zone dmz`` / ``add interface
+    GE1/0/2``): the zones' policy decides between them and is not modelled, so nothing
+    through those interfaces is proven — never "reachable" as through a plain router.  An
+    interface in no zone keeps its verdicts (here GE1/0/3)."""
+    dev, rep = parse_one(huawei_vrp, USG, "fw.cfg")
+    assert not rep.unrecognized
+    assert dev.interfaces["GigabitEthernet1/0/1"].partial and dev.interfaces["GigabitEthernet1/0/2"].partial
+    assert not dev.interfaces["GigabitEthernet1/0/3"].partial
+    assert dev.interfaces["GigabitEthernet1/0/3.30"].encapsulation_vlan == 30  # the USG's sub-interface form
+    zones = [
+        Zone("staff", "internal", [IPNetwork("10.20.1.0/24")], attach=[("FW-TTYT", "GigabitEthernet1/0/1")]),
+        Zone("servers", "server", [IPNetwork("10.20.2.0/24")], attach=[("FW-TTYT", "GigabitEthernet1/0/2")]),
+    ]
+    cells, _ = matrix([dev], zones)
+    assert cells[("staff", "servers")].verdict == "unknown"
+    assert cells[("servers", "staff")].verdict == "unknown"
