@@ -179,6 +179,26 @@ return
 """
 
 
+def test_port_lines_of_real_exports_that_do_not_change_forwarding():
+    """Lines real S-series exports carry (an S5700 V200R005 access port's ``undo ntdp
+    enable`` / ``undo ndp enable``, an S6730 V200R022 uplink's ``l2protocol-tunnel stp
+    lldp enable``, and the globals ``router id``, ``portal-access-profile``, ``ops``,
+    ``remote-unit``) are understood: an unread line would make the port partial and every
+    verdict through it unknown."""
+    text = SWITCH.replace(
+        " port default vlan 10\n", " port default vlan 10\n undo ntdp enable\n undo ndp enable\n bpdu disable\n"
+    ).replace(
+        " port trunk allow-pass vlan 10 20\n", " port trunk allow-pass vlan 10 20\n l2protocol-tunnel stp lldp enable\n"
+    )
+    text = text.replace(
+        "sysname SW\n",
+        "sysname SW\n#\nrouter id 10.255.0.1\n#\nportal-access-profile name portal_access_profile\n#\nops\n#\nremote-unit\n",
+    )
+    dev, rep = parse_one(huawei_vrp, text, "sw.cfg")
+    assert not rep.unrecognized and not rep.partially_understood
+    assert not dev.interfaces["GigabitEthernet0/0/1"].partial and not dev.interfaces["GigabitEthernet0/0/3"].partial
+
+
 def test_cloudengine_ports_named_by_their_speed():
     """A CloudEngine switch names its ports by speed (``10GE1/0/2``, ``25GE…``,
     ``100GE…``): read as interfaces, not unrecognized — a real CE6880's 124 of 205 lines
