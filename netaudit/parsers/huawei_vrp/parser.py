@@ -44,6 +44,9 @@ _VERSION = re.compile(r"^(?:!\s*Software Version\s+(\S+)|\[(V\d{3}R\d{3}\w*)\])$
 # AR routers write their one-line global commands indented by one space (` sysname AR`):
 # a line is the open block's only when it is indented deeper than the line that opened it.
 _TOP = Ctx("top")
+# `local-aaa-user password policy administrator` and the lines of its block (`password
+# history record number 0`, `password expire 90`, `password alert …`): settings, no secret.
+PASSWORD_POLICY = frozenset({"policy", "history", "expire", "alert", "min-length", "complexity-check"})
 
 
 class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatReader, ManagementReader, WlanReader):
@@ -57,8 +60,10 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
     def scan_secrets(self, tokens: list[str], low: list[str]) -> None:
         """Collect the secrets of a line: the value after ``cipher`` /
         ``irreversible-cipher`` / ``simple``, a community, a pass-phrase, a key."""
+        if low[:1] == ["ssh"]:
+            return  # `ssh server|client cipher aes256_ctr …`: algorithms, never a secret
         for i, w in enumerate(low):
-            if w in SECRET_WORDS:
+            if w in SECRET_WORDS and not (w == "password" and low[i + 1 : i + 2] and low[i + 1] in PASSWORD_POLICY):
                 self.add_secret(secret_after(tokens, i))
 
     def ctx_partial(self, ctx: Ctx, reason: str, src: Src) -> None:
