@@ -299,6 +299,8 @@ def closed_quotes_tokens(raw: str) -> list[str]:
 # --------------------------------------------------------------------------- builder
 
 _TABLE_CMDS = frozenset({"move", "delete", "clone", "rename", "purge"})
+# A CLI prompt at column 0: `FGT60F # `, `FGT60F (root) # `, `FG_VM $ ` (a non-super admin).
+_PROMPT = re.compile(r"[\w.\-]+(?: \([\w.\-]+\))? [#$](?: |$)")
 _SET_CMDS = frozenset({"set", "unset", "append", "select", "unselect"})
 
 
@@ -451,6 +453,12 @@ def build(text: str) -> Tree:
                     lineno,
                     Text("input.fortios.not_applicable", command=" ".join(tokens), table=repr(top.path)),
                 )
+            continue
+        if _PROMPT.match(raw):
+            # a terminal capture's prompt and the command typed after it (`FGT # show`,
+            # `FGT (global) # show system interface`): not configuration
+            for k in span:
+                status[k] = IGNORED
             continue
         _bad(tree, span, lineno, Text("input.fortios.unknown_command", command=repr(tokens[0])))
     if len(stack) > 1:

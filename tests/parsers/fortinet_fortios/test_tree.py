@@ -212,6 +212,30 @@ end
     assert len(t.warnings) == 5
 
 
+def test_a_captured_cli_prompt_line_is_no_configuration():
+    """A `show` copied from a terminal keeps its prompt lines (``FG_VM-Demo $ show`` on a
+    6.2.3 VM, ``FG60E # config global`` and ``FG60E (global) # show system interface`` in
+    a published multi-VDOM session): the command typed there is not configuration —
+    ignored, never "unknown command 'FG60E'"."""
+    t = tree("""
+FG60E # config global
+
+FG60E (global) # show system interface TEST0
+config system interface
+    edit "wan1"
+        set ip 49.50.63.182 255.255.255.252
+    next
+end
+FG_VM-Demo $ show
+""")
+    assert not t.warnings
+    assert [t.status[n] for n in (1, 3, 9)] == [IGNORED] * 3
+    assert t.root.children["system interface"].entries["wan1"].settings["ip"].values == [
+        "49.50.63.182",
+        "255.255.255.252",
+    ]
+
+
 def test_finalize_statuses_follow_the_interpreter_marks():
     t = tree("""
 #config-version=FG100F-7.2.5-FW-build1517-230606:opmode=0:vdom=0:user=admin
