@@ -141,6 +141,42 @@ end
     assert blk.entries["a"].settings["comment"].values == ["x"]
 
 
+def test_edit_0_takes_the_next_free_id_of_a_numbered_table():
+    """``edit 0`` (a CLI script: a published FortiOS 7.2.3 ADVPN spoke writes its two
+    policies and two SD-WAN members so) makes a new entry each time, as FortiOS does —
+    never one entry merged from both, which lost the first policy and made its flows look
+    blocked.  The first keeps the name 0 (read as an ID where a file uses it as one), a
+    repeated one takes the next free ID.  In a named table ``0`` is a name like any other."""
+    t = tree("""
+config firewall policy
+    edit 4
+        set name "old"
+    next
+    edit 0
+        set name "ADVPN Out"
+    next
+    edit 0
+        set name "ADVPN In"
+    next
+end
+config firewall address
+    edit "lan"
+    next
+    edit 0
+    next
+    edit 0
+    next
+end
+""")
+    pol = t.root.children["firewall policy"].entries
+    assert {k: e.settings["name"].values for k, e in pol.items()} == {
+        "4": ["old"],
+        "0": ["ADVPN Out"],
+        "5": ["ADVPN In"],
+    }
+    assert list(t.root.children["firewall address"].entries) == ["lan", "0"]
+
+
 def test_table_commands_move_delete_clone_rename_purge():
     t = tree("""
 config firewall policy
