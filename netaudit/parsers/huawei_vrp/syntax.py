@@ -68,6 +68,7 @@ TOP_IGNORED = [
     "router id",  # the router ID dynamic protocols take (they are partial where they matter)
     "ops",  # the open programmability system (on-box scripts): not a forwarding setting
     "remote-unit",  # S-series SVF remote-unit settings (the units are not in the snapshot)
+    "hrp",  # USG hot standby (HRP): pairs two firewalls; each one's policy is its own
     "time-range",  # its definition; a rule using it is partial (acls.py)
     "board",  # board add 0/1 1WLAN: a card in a slot
     "dialer-rule",  # which packets bring a dial-on-demand link up (PPPoE stays up)

@@ -217,6 +217,10 @@ USG = """\
 !Software Version V500R005C20SPC300
 sysname FW-TTYT
 #
+ hrp enable
+ hrp interface GigabitEthernet1/0/6 remote 10.99.0.2
+ hrp track interface GigabitEthernet1/0/6
+#
 interface GigabitEthernet1/0/1
  undo shutdown
  ip address 10.20.1.1 255.255.255.0
