@@ -51,6 +51,9 @@ class ModelBuilder(VrpState):
             st = self.ifs.get(name)
             if st is not None:
                 self.iface_partial(st.iface, Text("input.vrp.zone_member"), src)
+        if self.security_policy is not None:
+            for st in self.ifs.values():
+                self.iface_partial(st.iface, Text("input.vrp.security_policy"), self.security_policy)
         self._finish_acls()
         self._finish_interfaces()
         self._finish_filters()

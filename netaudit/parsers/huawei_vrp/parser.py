@@ -159,6 +159,16 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         self.ctx = Ctx("zone", self.ZONE_TABLE, [label], label, src)
         self.rep.add_partial(label, Text("input.vrp.firewall_zones"), src)
 
+    def h_security_policy(self, tokens, low, src):
+        """``security-policy`` (a USG): its rules decide everything the firewall forwards
+        or answers, an interface in no zone passing nothing; not modelled, so every
+        interface is partial (resolved in :meth:`finish`)."""
+        if len(low) != 1:
+            raise Unknown
+        self.ctx = IGNORE_CTX
+        self.security_policy = src
+        self.rep.add_partial("security-policy", Text("input.vrp.security_policy"), src)
+
     def zone_add_interface(self, label: str, tokens, low, src):
         """``add interface NAME`` in a ``firewall zone`` block: what the zone's policy
         does to the interface's packets is not modelled (resolved in :meth:`finish`)."""
@@ -223,6 +233,7 @@ TOP_TABLE = table(
         "nat": P.h_nat,
         "wlan": P.h_wlan,
         "firewall zone": P.h_firewall_zone,
+        "security-policy": P.h_security_policy,
     },
 )
 

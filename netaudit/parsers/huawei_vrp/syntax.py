@@ -142,7 +142,6 @@ TOP_PARTIAL = {
     "super-vlan": Text("input.vrp.super_vlans"),
     "mux-vlan": Text("input.vrp.mux_vlans"),
     "vlan-mapping": _VLAN_MAPPING,
-    "security-policy": Text("input.vrp.security_policy"),  # USG
 }
 
 IFACE_IGNORED = [

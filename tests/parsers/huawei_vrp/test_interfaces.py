@@ -256,7 +256,8 @@ def test_a_firewall_zone_block_makes_its_interfaces_partial():
     """A USG writes zone membership in the zone (``firewall zone dmz`` / ``add interface
     GE1/0/2``): the zones' policy decides between them and is not modelled, so nothing
     through those interfaces is proven — never "reachable" as through a plain router.  An
-    interface in no zone keeps its verdicts (here GE1/0/3)."""
+    interface in no zone keeps its verdicts here (GE1/0/3: an AR's zones filter between
+    zones only); a USG's ``security-policy`` changes that (next test)."""
     dev, rep = parse_one(huawei_vrp, USG, "fw.cfg")
     assert not rep.unrecognized
     assert dev.interfaces["GigabitEthernet1/0/1"].partial and dev.interfaces["GigabitEthernet1/0/2"].partial
@@ -269,3 +270,19 @@ def test_a_firewall_zone_block_makes_its_interfaces_partial():
     cells, _ = matrix([dev], zones)
     assert cells[("staff", "servers")].verdict == "unknown"
     assert cells[("servers", "staff")].verdict == "unknown"
+
+
+def test_a_usg_security_policy_makes_every_interface_partial():
+    """With ``security-policy`` (a USG) the rules decide all the firewall forwards or
+    answers, and an interface in no zone passes nothing: no interface is proven."""
+    dev, rep = parse_one(
+        huawei_vrp,
+        USG.replace(
+            "return\n",
+            "security-policy\n rule name lan-dmz\n  source-zone trust\n  destination-zone dmz\n  action permit\n#\nreturn\n",
+        ),
+        "fw.cfg",
+    )
+    assert not rep.unrecognized
+    assert all(i.partial for i in dev.interfaces.values())
+    assert "USG security policy" in str(dev.interfaces["GigabitEthernet1/0/3"].partial)
