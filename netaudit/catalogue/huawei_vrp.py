@@ -78,8 +78,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "VPLS binding not modelled",
     },
     "input.vrp.zone_member": {
-        "vi": "chưa mô hình hóa việc giao diện thuộc zone của tường lửa AR",
-        "en": "AR firewall zone membership not modelled",
+        "vi": "chưa mô hình hóa việc giao diện thuộc zone của tường lửa (AR, USG): chính sách giữa các zone quyết định",
+        "en": "firewall zone membership (AR, USG) not modelled: the policy between the zones decides",
     },
     "input.vrp.mac_vlan": {
         "vi": "chưa mô hình hóa việc gán VLAN theo địa chỉ MAC",
@@ -102,8 +102,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "PPP address negotiation not modelled",
     },
     "input.vrp.firewall_zones": {
-        "vi": "chưa mô hình hóa các zone của tường lửa AR (policy giữa các zone có theo dõi trạng thái kết nối)",
-        "en": "AR firewall zones (stateful inter-zone policy) not modelled",
+        "vi": "chưa mô hình hóa các zone của tường lửa AR, USG (policy giữa các zone có theo dõi trạng thái kết nối)",
+        "en": "AR, USG firewall zones (stateful inter-zone policy) not modelled",
+    },
+    "input.vrp.security_policy": {
+        "vi": "chưa mô hình hóa chính sách bảo mật giữa các zone của tường lửa USG (security-policy)",
+        "en": "USG security policy between zones (security-policy) not modelled",
+    },
+    "input.vrp.service_manage": {
+        "vi": "chưa mô hình hóa việc giới hạn dịch vụ quản trị theo giao diện (service-manage)",
+        "en": "per-interface management access (service-manage) not modelled",
     },
     "input.vrp.line_unread": {"vi": "không hiểu được dòng {line}", "en": "line {line} not understood"},
     # ACL rules and ACLs (acls.py, convert.py)

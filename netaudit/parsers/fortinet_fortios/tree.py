@@ -299,6 +299,8 @@ def closed_quotes_tokens(raw: str) -> list[str]:
 # --------------------------------------------------------------------------- builder
 
 _TABLE_CMDS = frozenset({"move", "delete", "clone", "rename", "purge"})
+# A CLI prompt at column 0: `FGT60F # `, `FGT60F (root) # `, `FG_VM $ ` (a non-super admin).
+_PROMPT = re.compile(r"[\w.\-]+(?: \([\w.\-]+\))? [#$](?: |$)")
 _SET_CMDS = frozenset({"set", "unset", "append", "select", "unselect"})
 
 
@@ -417,6 +419,11 @@ def build(text: str) -> Tree:
                     Text("input.line", line=lineno, what=Text("input.fortios.edit_open", entry=repr(entry.name)))
                 )
             name = " ".join(tokens[1:])
+            if name == "0" and "0" in top.entries and all(k.isdigit() for k in top.entries):
+                # `edit 0` again in a numbered table (a CLI script's policies, SD-WAN
+                # members): FortiOS makes a new entry with the next free ID each time, so
+                # a second one is never the first one edited (the first keeps the name 0)
+                name = str(max(map(int, top.entries)) + 1)
             e = top.entries.get(name)
             if e is None:
                 e = top.entries[name] = Entry(name, lineno)
@@ -451,6 +458,12 @@ def build(text: str) -> Tree:
                     lineno,
                     Text("input.fortios.not_applicable", command=" ".join(tokens), table=repr(top.path)),
                 )
+            continue
+        if _PROMPT.match(raw):
+            # a terminal capture's prompt and the command typed after it (`FGT # show`,
+            # `FGT (global) # show system interface`): not configuration
+            for k in span:
+                status[k] = IGNORED
             continue
         _bad(tree, span, lineno, Text("input.fortios.unknown_command", command=repr(tokens[0])))
     if len(stack) > 1:

@@ -47,6 +47,13 @@ class ModelBuilder(VrpState):
         if not dev.hostname:
             dev.hostname = hostname_of_file(self.file)
         self.rep.devices = [dev.hostname]
+        for name, src in self.zone_members:
+            st = self.ifs.get(name)
+            if st is not None:
+                self.iface_partial(st.iface, Text("input.vrp.zone_member"), src)
+        if self.security_policy is not None:
+            for st in self.ifs.values():
+                self.iface_partial(st.iface, Text("input.vrp.security_policy"), self.security_policy)
         self._finish_acls()
         self._finish_interfaces()
         self._finish_filters()
@@ -383,7 +390,7 @@ class ModelBuilder(VrpState):
 
     def _finish_services(self) -> None:
         dev = self.dev
-        self._remote_login("telnet", 23)
+        self._remote_login("telnet", self.telnet_port)
         self._remote_login("ssh", self.ssh_port)
         http_acl = self._login_acl(self.http_acl[0]) if self.http_acl else None
         for key, port, insecure in (("http", self.http_port, True), ("https", self.https_port, False)):

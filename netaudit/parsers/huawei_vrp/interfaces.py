@@ -215,6 +215,14 @@ class InterfaceReader(VrpState):
             return
         st.iface.encapsulation_vlan = int(low[3])
 
+    def if_vlan_type(self, st: IfState, tokens, low, src):
+        """``vlan-type dot1q N`` (USG, older AR releases): the sub-interface takes the
+        frames tagged N, as ``dot1q termination vid N``."""
+        if len(low) != 3 or low[1] != "dot1q" or not low[2].isdigit():
+            self.iface_partial(st.iface, Text("input.vrp.dot1q_form"), src)
+            return
+        st.iface.encapsulation_vlan = int(low[2])
+
     def if_traffic_filter(self, st: IfState, tokens, low, src):
         """``traffic-filter inbound|outbound acl N|name X``: the ACL filters the packets
         the interface receives / sends; a packet no rule matches passes (docs/vendors/

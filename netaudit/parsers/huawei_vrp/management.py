@@ -29,8 +29,13 @@ class ManagementReader(VrpState):
             self.ignored += 1  # IPv6 is not modelled
             return
         if words[:3] == ["telnet", "server", "port"]:
-            self.ignored += 1  # the port: a non-default one is rare; tcp/23 kept (docs)
-            self.mgmt.setdefault("telnet-port", (True, src))
+            # `undo telnet server port` goes back to 23
+            if low[0] == "undo":
+                self.telnet_port = 23
+            elif len(low) == 4 and low[3].isdigit():
+                self.telnet_port = int(low[3])
+            else:
+                raise Unknown
             return
         if words[:2] in (["telnet", "server-source"], ["telnet", "client-source"]):
             self.ignored += 1  # listening interface: narrower than modelled (every interface)

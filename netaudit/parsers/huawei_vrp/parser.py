@@ -30,6 +30,8 @@ from netaudit.parsers.huawei_vrp.syntax import (
     UI_IGNORED,
     VLAN_IGNORED,
     VLAN_PARTIAL,
+    canonical_ifname,
+    is_ifname,
     secret_after,
 )
 from netaudit.parsers.huawei_vrp.wlan import WlanReader
@@ -42,6 +44,9 @@ _VERSION = re.compile(r"^(?:!\s*Software Version\s+(\S+)|\[(V\d{3}R\d{3}\w*)\])$
 # AR routers write their one-line global commands indented by one space (` sysname AR`):
 # a line is the open block's only when it is indented deeper than the line that opened it.
 _TOP = Ctx("top")
+# `local-aaa-user password policy administrator` and the lines of its block (`password
+# history record number 0`, `password expire 90`, `password alert …`): settings, no secret.
+PASSWORD_POLICY = frozenset({"policy", "history", "expire", "alert", "min-length", "complexity-check"})
 
 
 class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatReader, ManagementReader, WlanReader):
@@ -55,8 +60,10 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
     def scan_secrets(self, tokens: list[str], low: list[str]) -> None:
         """Collect the secrets of a line: the value after ``cipher`` /
         ``irreversible-cipher`` / ``simple``, a community, a pass-phrase, a key."""
+        if low[:1] == ["ssh"]:
+            return  # `ssh server|client cipher aes256_ctr …`: algorithms, never a secret
         for i, w in enumerate(low):
-            if w in SECRET_WORDS:
+            if w in SECRET_WORDS and not (w == "password" and low[i + 1 : i + 2] and low[i + 1] in PASSWORD_POLICY):
                 self.add_secret(secret_after(tokens, i))
 
     def ctx_partial(self, ctx: Ctx, reason: str, src: Src) -> None:
@@ -142,12 +149,33 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
     def h_firewall_zone(self, tokens, low, src):
         """``firewall zone Local`` (``priority 15``): present in every AR configuration,
         no policy without an interzone; any other zone (a stateful inter-zone policy
-        between interfaces) is not modelled."""
-        self.ctx = IGNORE_CTX
+        between interfaces) is not modelled, and the interfaces its ``add interface``
+        lines name (the USG form of an interface's ``zone`` line) are partial."""
         if low[2:3] == ["local"]:
+            self.ctx = IGNORE_CTX
             self.ignored += 1
             return
-        self.rep.add_partial(" ".join(tokens[:3]), Text("input.vrp.firewall_zones"), src)
+        label = " ".join(tokens[:3])
+        self.ctx = Ctx("zone", self.ZONE_TABLE, [label], label, src)
+        self.rep.add_partial(label, Text("input.vrp.firewall_zones"), src)
+
+    def h_security_policy(self, tokens, low, src):
+        """``security-policy`` (a USG): its rules decide everything the firewall forwards
+        or answers, an interface in no zone passing nothing; not modelled, so every
+        interface is partial (resolved in :meth:`finish`)."""
+        if len(low) != 1:
+            raise Unknown
+        self.ctx = IGNORE_CTX
+        self.security_policy = src
+        self.rep.add_partial("security-policy", Text("input.vrp.security_policy"), src)
+
+    def zone_add_interface(self, label: str, tokens, low, src):
+        """``add interface NAME`` in a ``firewall zone`` block: what the zone's policy
+        does to the interface's packets is not modelled (resolved in :meth:`finish`)."""
+        name = canonical_ifname(" ".join(tokens[2:]))
+        if len(tokens) < 3 or not is_ifname(name):
+            raise Unknown
+        self.zone_members.append((name, src))
 
     def apply(self, ctx: Ctx, entry, tokens, low, src: Src) -> bool:
         # Block handlers return True for "understood, nothing to record".
@@ -205,6 +233,7 @@ TOP_TABLE = table(
         "nat": P.h_nat,
         "wlan": P.h_wlan,
         "firewall zone": P.h_firewall_zone,
+        "security-policy": P.h_security_policy,
     },
 )
 
@@ -228,6 +257,7 @@ IFACE_TABLE = table(
         "eth-trunk": P.if_eth_trunk,
         "ip binding vpn-instance": P.if_vpn_instance,
         "dot1q termination": P.if_dot1q,
+        "vlan-type dot1q": P.if_vlan_type,
         "traffic-filter": P.if_traffic_filter,
         "traffic-policy": P.if_traffic_policy,
         "nat outbound": P.if_nat_outbound,
@@ -262,5 +292,11 @@ POLICY_TABLE = table(
     ignored=["description", "share-mode", "statistics", "statistic"], handlers={"classifier": P.policy_classifier}
 )
 
+# `set priority N` (USG) / `priority N` (AR): the zone's security level, no rule of its own
+ZONE_TABLE = table(
+    ignored=["priority", "set priority", "description"], handlers={"add interface": P.zone_add_interface}
+)
+
 P.TOP_TABLE, P.IFACE_TABLE, P.VLAN_TABLE, P.UI_TABLE = TOP_TABLE, IFACE_TABLE, VLAN_TABLE, UI_TABLE
+P.ZONE_TABLE = ZONE_TABLE
 P.ACL_TABLE, P.CLASSIFIER_TABLE, P.POLICY_TABLE = ACL_TABLE, CLASSIFIER_TABLE, POLICY_TABLE

@@ -113,6 +113,7 @@ class VrpState(LineParser):
     CLASSIFIER_TABLE: ClassVar[dict] = {}
     BEHAVIOR_TABLE: ClassVar[dict] = {}
     POLICY_TABLE: ClassVar[dict] = {}
+    ZONE_TABLE: ClassVar[dict] = {}
 
     def __init__(self, text: str, file: str):
         super().__init__(text, file)
@@ -131,10 +132,14 @@ class VrpState(LineParser):
         self.nat_rules: list[tuple[NatRule, str | None]] = []  # (rule, interface it is on)
         self.nat_groups: dict[str, tuple[int, int, Src]] = {}
         self.nat_group_uses: list[tuple[NatRule, str]] = []
+        # interfaces a `firewall zone` block adds (name, line): partial once all are read
+        self.zone_members: list[tuple[str, Src]] = []
+        self.security_policy: Src | None = None  # a USG's `security-policy` line
         self.switch_like = False  # `vlan batch`, `port link-type` …: the device switches
         self.version_src: Src | None = None
         # management plane as configured: setting name -> (on?, line)
         self.mgmt: dict[str, tuple[bool, Src]] = {}
+        self.telnet_port: int = 23
         self.ssh_port: int = 22
         self.http_port: int = 80
         self.https_port: int = 443

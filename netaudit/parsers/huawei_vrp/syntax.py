@@ -33,6 +33,7 @@ TOP_IGNORED = [
     "drop-profile",
     "diffserv",  # QoS marking domains
     "authentication-profile",  # NAC profiles (not applied: see the interface table)
+    "portal-access-profile",
     "dot1x-access-profile",
     "mac-access-profile",
     "radius-server",  # RADIUS templates (their shared keys are secrets)
@@ -64,6 +65,10 @@ TOP_IGNORED = [
     "cluster",  # HGMP cluster: the commander manages members through its own login
     "ntdp",  # HGMP topology discovery
     "ndp",
+    "router id",  # the router ID dynamic protocols take (they are partial where they matter)
+    "ops",  # the open programmability system (on-box scripts): not a forwarding setting
+    "remote-unit",  # S-series SVF remote-unit settings (the units are not in the snapshot)
+    "hrp",  # USG hot standby (HRP): pairs two firewalls; each one's policy is its own
     "time-range",  # its definition; a rule using it is partial (acls.py)
     "board",  # board add 0/1 1WLAN: a card in a slot
     "dialer-rule",  # which packets bring a dial-on-demand link up (PPPoE stays up)
@@ -221,6 +226,9 @@ IFACE_IGNORED = [
     "lacp priority",
     "voice",
     "undo enable",
+    "ntdp",  # HGMP discovery on the port (`undo ntdp enable`), as `ndp`
+    "ndp",
+    "l2protocol-tunnel",  # carries STP/LLDP frames transparently: no IP forwarding of its own
 ]
 
 _ZONE_MEMBER = Text("input.vrp.zone_member")
@@ -237,6 +245,7 @@ IFACE_PARTIAL = {
     "mux-vlan": _MUX_VLAN,
     "firewall zone": _ZONE_MEMBER,
     "zone": _ZONE_MEMBER,
+    "service-manage": Text("input.vrp.service_manage"),  # USG
     "mac-vlan": Text("input.vrp.mac_vlan"),
     "ip-subnet-vlan": Text("input.vrp.subnet_vlan"),
     "protocol-vlan": _PROTOCOL_VLAN,

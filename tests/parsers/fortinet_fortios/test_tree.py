@@ -141,6 +141,42 @@ end
     assert blk.entries["a"].settings["comment"].values == ["x"]
 
 
+def test_edit_0_takes_the_next_free_id_of_a_numbered_table():
+    """``edit 0`` (a CLI script: a published FortiOS 7.2.3 ADVPN spoke writes its two
+    policies and two SD-WAN members so) makes a new entry each time, as FortiOS does —
+    never one entry merged from both, which lost the first policy and made its flows look
+    blocked.  The first keeps the name 0 (read as an ID where a file uses it as one), a
+    repeated one takes the next free ID.  In a named table ``0`` is a name like any other."""
+    t = tree("""
+config firewall policy
+    edit 4
+        set name "old"
+    next
+    edit 0
+        set name "ADVPN Out"
+    next
+    edit 0
+        set name "ADVPN In"
+    next
+end
+config firewall address
+    edit "lan"
+    next
+    edit 0
+    next
+    edit 0
+    next
+end
+""")
+    pol = t.root.children["firewall policy"].entries
+    assert {k: e.settings["name"].values for k, e in pol.items()} == {
+        "4": ["old"],
+        "0": ["ADVPN Out"],
+        "5": ["ADVPN In"],
+    }
+    assert list(t.root.children["firewall address"].entries) == ["lan", "0"]
+
+
 def test_table_commands_move_delete_clone_rename_purge():
     t = tree("""
 config firewall policy
@@ -210,6 +246,30 @@ end
 """)
     assert [t.status[n] for n in range(1, 6)] == [UNRECOGNIZED] * 5
     assert len(t.warnings) == 5
+
+
+def test_a_captured_cli_prompt_line_is_no_configuration():
+    """A `show` copied from a terminal keeps its prompt lines (``FG_VM-Demo $ show`` on a
+    6.2.3 VM, ``FG60E # config global`` and ``FG60E (global) # show system interface`` in
+    a published multi-VDOM session): the command typed there is not configuration —
+    ignored, never "unknown command 'FG60E'"."""
+    t = tree("""
+FG60E # config global
+
+FG60E (global) # show system interface TEST0
+config system interface
+    edit "wan1"
+        set ip 49.50.63.182 255.255.255.252
+    next
+end
+FG_VM-Demo $ show
+""")
+    assert not t.warnings
+    assert [t.status[n] for n in (1, 3, 9)] == [IGNORED] * 3
+    assert t.root.children["system interface"].entries["wan1"].settings["ip"].values == [
+        "49.50.63.182",
+        "255.255.255.252",
+    ]
 
 
 def test_finalize_statuses_follow_the_interpreter_marks():

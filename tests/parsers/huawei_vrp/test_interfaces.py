@@ -179,6 +179,26 @@ return
 """
 
 
+def test_port_lines_of_real_exports_that_do_not_change_forwarding():
+    """Lines real S-series exports carry (an S5700 V200R005 access port's ``undo ntdp
+    enable`` / ``undo ndp enable``, an S6730 V200R022 uplink's ``l2protocol-tunnel stp
+    lldp enable``, and the globals ``router id``, ``portal-access-profile``, ``ops``,
+    ``remote-unit``) are understood: an unread line would make the port partial and every
+    verdict through it unknown."""
+    text = SWITCH.replace(
+        " port default vlan 10\n", " port default vlan 10\n undo ntdp enable\n undo ndp enable\n bpdu disable\n"
+    ).replace(
+        " port trunk allow-pass vlan 10 20\n", " port trunk allow-pass vlan 10 20\n l2protocol-tunnel stp lldp enable\n"
+    )
+    text = text.replace(
+        "sysname SW\n",
+        "sysname SW\n#\nrouter id 10.255.0.1\n#\nportal-access-profile name portal_access_profile\n#\nops\n#\nremote-unit\n",
+    )
+    dev, rep = parse_one(huawei_vrp, text, "sw.cfg")
+    assert not rep.unrecognized and not rep.partially_understood
+    assert not dev.interfaces["GigabitEthernet0/0/1"].partial and not dev.interfaces["GigabitEthernet0/0/3"].partial
+
+
 def test_cloudengine_ports_named_by_their_speed():
     """A CloudEngine switch names its ports by speed (``10GE1/0/2``, ``25GE…``,
     ``100GE…``): read as interfaces, not unrecognized — a real CE6880's 124 of 205 lines
@@ -191,3 +211,78 @@ def test_cloudengine_ports_named_by_their_speed():
     assert i["100GE1/0/1"].mode == L2Mode.ROUTED and i["100GE1/0/1"].addresses == [IPNetwork("10.0.0.1/30")]
     (route,) = dev.routes
     assert route.interface == "100GE1/0/1"
+
+
+USG = """\
+!Software Version V500R005C20SPC300
+sysname FW-TTYT
+#
+ hrp enable
+ hrp interface GigabitEthernet1/0/6 remote 10.99.0.2
+ hrp track interface GigabitEthernet1/0/6
+#
+interface GigabitEthernet1/0/1
+ undo shutdown
+ ip address 10.20.1.1 255.255.255.0
+#
+interface GigabitEthernet1/0/2
+ undo shutdown
+ ip address 10.20.2.1 255.255.255.0
+#
+interface GigabitEthernet1/0/3
+ undo shutdown
+ ip address 10.20.3.1 255.255.255.0
+#
+interface GigabitEthernet1/0/3.30
+ vlan-type dot1q 30
+ ip address 10.20.30.1 255.255.255.0
+#
+firewall zone local
+ set priority 100
+#
+firewall zone trust
+ set priority 85
+ add interface GigabitEthernet1/0/1
+#
+firewall zone dmz
+ set priority 50
+ add interface GigabitEthernet 1/0/2
+#
+return
+"""
+
+
+def test_a_firewall_zone_block_makes_its_interfaces_partial():
+    """A USG writes zone membership in the zone (``firewall zone dmz`` / ``add interface
+    GE1/0/2``): the zones' policy decides between them and is not modelled, so nothing
+    through those interfaces is proven — never "reachable" as through a plain router.  An
+    interface in no zone keeps its verdicts here (GE1/0/3: an AR's zones filter between
+    zones only); a USG's ``security-policy`` changes that (next test)."""
+    dev, rep = parse_one(huawei_vrp, USG, "fw.cfg")
+    assert not rep.unrecognized
+    assert dev.interfaces["GigabitEthernet1/0/1"].partial and dev.interfaces["GigabitEthernet1/0/2"].partial
+    assert not dev.interfaces["GigabitEthernet1/0/3"].partial
+    assert dev.interfaces["GigabitEthernet1/0/3.30"].encapsulation_vlan == 30  # the USG's sub-interface form
+    zones = [
+        Zone("staff", "internal", [IPNetwork("10.20.1.0/24")], attach=[("FW-TTYT", "GigabitEthernet1/0/1")]),
+        Zone("servers", "server", [IPNetwork("10.20.2.0/24")], attach=[("FW-TTYT", "GigabitEthernet1/0/2")]),
+    ]
+    cells, _ = matrix([dev], zones)
+    assert cells[("staff", "servers")].verdict == "unknown"
+    assert cells[("servers", "staff")].verdict == "unknown"
+
+
+def test_a_usg_security_policy_makes_every_interface_partial():
+    """With ``security-policy`` (a USG) the rules decide all the firewall forwards or
+    answers, and an interface in no zone passes nothing: no interface is proven."""
+    dev, rep = parse_one(
+        huawei_vrp,
+        USG.replace(
+            "return\n",
+            "security-policy\n rule name lan-dmz\n  source-zone trust\n  destination-zone dmz\n  action permit\n#\nreturn\n",
+        ),
+        "fw.cfg",
+    )
+    assert not rep.unrecognized
+    assert all(i.partial for i in dev.interfaces.values())
+    assert "USG security policy" in str(dev.interfaces["GigabitEthernet1/0/3"].partial)

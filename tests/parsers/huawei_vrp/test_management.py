@@ -59,6 +59,19 @@ def test_telnet_server_and_protocol_inbound_all():
     assert svc["telnet"].insecure and svc["telnet"].acl is None and svc["telnet"].partial is None
 
 
+def test_telnet_on_another_port():
+    """``telnet server port 10023`` (an S5700 V200R005 export): the service, the cells and
+    what a fix would block are on that port, never tcp/23."""
+    dev, svc = services(OFF.replace("undo telnet", "telnet") + "\ntelnet server port 10023", " protocol inbound telnet")
+    assert [(r.lo, r.hi) for r in svc["telnet"].ports] == [(10023, 10023)]
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("staff", "@devices")].services == ["icmp/8", "tcp/10023"]
+    _, svc = services(
+        "telnet server enable\ntelnet server port 10023\nundo telnet server port", " protocol inbound all"
+    )
+    assert [(r.lo, r.hi) for r in svc["telnet"].ports] == [(23, 23)]
+
+
 def test_undo_telnet_or_protocol_inbound_ssh_closes_telnet():
     _, svc = services("telnet server enable", " protocol inbound ssh")
     assert "telnet" not in svc

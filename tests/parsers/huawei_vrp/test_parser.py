@@ -93,6 +93,22 @@ def test_secrets_are_collected_by_grammar():
     assert not {"cipher", "read", "enable", "disable"} & dev.secrets
 
 
+def test_ssh_algorithms_and_password_policy_lines_are_no_secrets():
+    """A V200R022 export writes ``ssh server cipher aes256_ctr …`` (algorithms) and the
+    ``local-aaa-user password policy`` block (``password history record number 0``,
+    ``password expire 0``): no secret there — ``aes256_ctr`` was masked in every report,
+    ``policy``/``history``/``expire`` in every cited line.  The secrets around them stay."""
+    text = (
+        "sysname SW\n#\nset save-configuration backup-to-server server 10.0.0.250 transport-type ftp user bk "
+        "password %^%#z<fx&-0ygD&B'gOh%^%# path huawei\n#\naaa\n local-aaa-user password policy administrator\n"
+        "  password history record number 0\n  password expire 0\n"
+        " local-user admin password irreversible-cipher $1c$g_d3B5B]*A$zK*V5jx&k3K$\n#\n"
+        "ssh server cipher aes256_ctr aes128_ctr\nssh client cipher aes256_ctr aes128_ctr\n#\nreturn\n"
+    )
+    dev, _ = parse_one(huawei_vrp, text, "sw.cfg")
+    assert dev.secrets == {"%^%#z<fx&-0ygD&B'gOh%^%#", "$1c$g_d3B5B]*A$zK*V5jx&k3K$"}
+
+
 def test_a_file_cut_short_is_said():
     text = (ROOT / "sample_configs" / "huawei-commune-compliant" / "core-sw.cfg").read_text(encoding="utf-8")
     cut = text[: text.index("user-interface vty 0 4")]

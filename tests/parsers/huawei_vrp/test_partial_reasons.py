@@ -43,6 +43,8 @@ REASONS = (
     "ip_unnumbered",
     "ppp_ipcp",
     "firewall_zones",
+    "security_policy",
+    "service_manage",
     "line_unread",
     # ACLs and traffic policies
     "wildcard_prefix",
@@ -100,6 +102,9 @@ firewall zone trust
 #
 firewall interzone trust untrust
 firewall packet-filter default permit interzone trust untrust
+security-policy
+ rule name lan-to-dmz
+  action permit
 policy-based-route PBR permit node 10
 mpls lsr-id 1.1.1.1
 vsi V1
@@ -178,6 +183,7 @@ interface GigabitEthernet0/0/1
  zone trust
 #
 interface GigabitEthernet0/0/2
+ service-manage ping permit
  nat server protocol tcp global current-interface 8080 inside 10.0.20.7 80
 #
 interface GigabitEthernet0/0/3
