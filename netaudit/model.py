@@ -368,6 +368,12 @@ class PolicyRoute:
     partial: str | None = None
     name: str = ""  # "routing rule", "mangle mark-routing", "route-map X 10"
     open_match: bool = False
+    # Its matches are the rule's own selectors on the packet's header (a Linux ``ip rule``
+    # on addresses, protocol and ports, no ``fwmark``): the reverse lookup of the
+    # reverse-path check meets them exactly, swapped (reach/routing.py ``urpf_bounds``).
+    # False: they may meet it or not (a mark the reverse lookup does not carry, a rule
+    # the model builds from mangle marks).
+    reverse_exact: bool = False
 
 
 @dataclass

@@ -1017,8 +1017,8 @@ def test_two_zones_on_one_segment_get_a_witness_between_two_hosts():
     assert pkt["src_ip"].startswith("192.168.217.") and pkt["dst_ip"].startswith("192.168.217.")
 
 
-@pytest.mark.parametrize("after_dnat", [False, True])
-def test_reverse_path_check_sees_the_translated_destination_on_linux(after_dnat):
+@pytest.mark.parametrize("after_dnat,exact", [(False, True), (True, False), (True, True)])
+def test_reverse_path_check_sees_the_translated_destination_on_linux(after_dnat, exact):
     """Linux checks the source (rp_filter) in the routing decision, after prerouting DNAT:
     the reverse lookup's policy rules match the *translated* destination.  Here a rule
     ``from 10.0.20.0/24 lookup 100`` sends the reverse lookup of what is forwarded to the
@@ -1039,19 +1039,70 @@ def test_reverse_path_check_sees_the_translated_destination_on_linux(after_dnat)
             to_ip=int(IPNetwork("10.0.20.5/32").ip),
         )
     )
-    r.policy_routes.append(PolicyRoute([Match(src=net("10.0.20.0/24"))], "table", table="100"))
+    rule = PolicyRoute([Match(src=net("10.0.20.0/24"))], "table", table="100", reverse_exact=exact)
+    r.policy_routes.append(rule)
     r.routes.append(Route(IPNetwork("0.0.0.0/0"), drop=True, table="100"))
     servers = Zone("servers", "server", [IPNetwork("10.0.20.0/24")])
     m, _ = matrix([r], [GUEST, STAFF, servers])
     cell = m[("guest", "servers")]
-    if after_dnat:
-        # Every packet the guests get to the servers — sent there or translated there —
-        # has a destination the rule's table blackholes on the way back: none is proven
-        # to pass (the main table stays a possible outcome: unknown, never reachable).
-        assert cell.verdict == UNKNOWN and cell.witness is None
-    else:
+    if not after_dnat:
         # Checked before DNAT, the reverse lookup sees 10.0.10.1: only the port forward
         # gets through, and the witness goes through it.
         assert cell.verdict == REACHABLE and cell.services == ["tcp/443"]
         w = cell.witness.to_json()
         assert w["packet"]["dst_ip"] == "10.0.10.1" and [(h["in"], h["out"]) for h in w["hops"]] == [("Gi1", "Gi3")]
+    elif exact:
+        # The rule surely meets every reverse lookup of a packet to the servers — sent
+        # there or translated there — and its table blackholes it: all dropped, as Linux does.
+        assert cell.verdict == BLOCKED
+    else:
+        # A rule that may meet the reverse lookup or not (a mark it does not carry): the
+        # main table stays a possible outcome — unknown, never reachable.
+        assert cell.verdict == UNKNOWN and cell.witness is None
+
+
+def test_reverse_lookup_follows_the_rules_in_order():
+    """The reverse lookup goes through the rules as the forward one does: the first rule
+    that surely meets it with a route for the source decides, the later rules and the
+    main table are no outcome of it; a rule that only may meet it adds its answer."""
+    from netaudit.model import PolicyRoute
+
+    def cell(rules, routes):
+        guest = l3("", "10.0.40.1/24", urpf="loose", urpf_allow_default=True)
+        r = router(Gi1=guest, Gi2=l3("", "10.0.10.1/24"))
+        r.urpf_after_dnat = True
+        r.policy_routes = rules
+        r.routes += routes
+        m, _ = matrix([r], [GUEST, STAFF])
+        return m[("guest", "staff")].verdict
+
+    to_staff = [Match(src=net("10.0.10.0/24"))]  # the reverse lookup of packets to staff
+    good = Route(IPNetwork("10.0.40.0/24"), interface="Gi1", table="200")
+    hole = Route(IPNetwork("0.0.0.0/0"), drop=True, table="100")
+    # first the good table, then the blackhole: decided by the first
+    assert (
+        cell(
+            [
+                PolicyRoute(to_staff, "table", table="200", reverse_exact=True),
+                PolicyRoute(to_staff, "table", table="100", reverse_exact=True),
+            ],
+            [good, hole],
+        )
+        == REACHABLE
+    )
+    # the other way round: dropped
+    assert (
+        cell(
+            [
+                PolicyRoute(to_staff, "table", table="100", reverse_exact=True),
+                PolicyRoute(to_staff, "table", table="200", reverse_exact=True),
+            ],
+            [good, hole],
+        )
+        == BLOCKED
+    )
+    # a rule on the in-interface (the reverse lookup's is not known here) only may meet it
+    on_iface = [Match(src=net("10.0.10.0/24"), in_ifaces=frozenset({"Gi2"}))]
+    assert cell([PolicyRoute(on_iface, "table", table="100", reverse_exact=True)], [hole]) == UNKNOWN
+    # a drop rule that surely meets it
+    assert cell([PolicyRoute(to_staff, "drop", reverse_exact=True)], []) == BLOCKED

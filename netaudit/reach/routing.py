@@ -183,15 +183,12 @@ class Routing:
         """(surely passes, may pass): the source addresses unicast RPF certainly lets in on
         ``itf``, and those it may let in.  They differ where the check is not known exactly
         (docs/semantics.md, "Reverse-path filtering"): its mode may be strict or loose
-        (``Interface.urpf_unsure``), or the device routes by policy — Linux looks the source
-        up through its rules, which may pick any of the rules' tables, so a source passes
-        surely when every table with a route for it passes it (and no rule drops), and
-        fails surely when none does."""
+        (``Interface.urpf_unsure``), or the device routes by policy and a rule may meet the
+        reverse lookup or not (:meth:`_urpf_through_rules`)."""
         key = ("urpf-bounds", dev.hostname, itf.name)
         got = self._cache.get(key)
         if got is not None:
             return got
-        hs = self.hs
         sure_mode = itf.urpf
         # Unsure between the best route and any route back through the interface (FortiOS
         # src-check): at most what a feasible path passes — any route of the table out of
@@ -201,39 +198,71 @@ class Routing:
             dev.dynamic_routing or dev.unread_routes or dev.conditional_routes
         ) and dev.routing_state is None
         maybe_mode = ("loose" if unknown_routes else "feasible") if itf.urpf_unsure else itf.urpf
-        rules = [p for p in dev.policy_routes if p.action in ("drop", "elsewhere") or (p.action == "table" and p.table)]
-        if not rules:
+        if not dev.policy_routes:
             sure = self.urpf_sources(dev, itf, sure_mode)
             maybe = self.urpf_sources(dev, itf, maybe_mode)
         else:
-            # The main table is always a possible outcome (a rule may not match, or its
-            # table may have no route for the source: the lookup goes on to main), and so
-            # is the table of every rule whose selectors the reversed packet (source and
-            # destination swapped) may meet and that has a route for its source.  A rule
-            # that may drop it (or send it where the model does not follow) leaves it
-            # unsure.  Linux gives the reversed lookup the forward route's out-interface as
-            # its in-interface (__fib_validate_source), not known here: a rule on the
-            # in-interface may meet it (its interfaces are not in the packet set).
-            sure = self.urpf_sources(dev, itf, sure_mode)
-            fail_all = ~self.urpf_sources(dev, itf, maybe_mode)
-            for p in rules:
-                sel = hs.reversed(hs.matches(p.matches))
-                if sel == hs.false:
-                    continue
-                if p.action != "table":
-                    sure &= ~sel
-                    continue
-                self.fib(dev, itf.vrf, p.table)
-                regions, _, _ = self._urpf_via[(dev.hostname, itf.vrf, p.table)]
-                has = hs.false
-                for region in regions.values():
-                    has |= region
-                has = hs.dst_to_src(has) & sel
-                sure &= ~has | self.urpf_sources(dev, itf, sure_mode, p.table)
-                fail_all &= ~has | ~self.urpf_sources(dev, itf, maybe_mode, p.table)
-            maybe = ~fail_all
+            sure, maybe = self._urpf_through_rules(dev, itf, sure_mode, maybe_mode)
         got = self._cache[key] = (sure, maybe)
         return got
+
+    def _urpf_through_rules(self, dev: Device, itf, sure_mode: str | None, maybe_mode: str | None) -> tuple[Bdd, Bdd]:
+        """(surely passes, may pass) when the device routes by policy: Linux looks the
+        source up through its rules, in order, with the packet reversed (source and
+        destination swapped, ``HeaderSpace.reversed``).  Each packet's possible outcomes
+        are collected rule by rule: a rule that may meet its reverse lookup adds its
+        table's answer (or a drop, or either when the model does not follow it); one
+        that surely meets it — its selectors exact for the reverse lookup
+        (``PolicyRoute.reverse_exact``), no interface (the reverse lookup's in-interface is
+        the forward route's out-interface, not known here), nothing partial — and whose
+        table has a route for the source decides it: the rules after it, and the main
+        table, are no outcome of it.  A packet passes surely when no outcome fails it, and
+        may pass when one passes it."""
+        hs = self.hs
+        main_sure = self.urpf_sources(dev, itf, sure_mode)
+        main_may = self.urpf_sources(dev, itf, maybe_mode)
+        may_pass, may_fail = hs.false, hs.false
+        undecided = hs.true  # packets whose reverse lookup may reach the next rule
+        for p in dev.policy_routes:
+            meets = hs.reversed(hs.matches(p.matches)) & undecided
+            if meets == hs.false:
+                continue
+            exact = (
+                p.reverse_exact
+                and not p.partial
+                and not p.open_match
+                and all(m.in_ifaces is None and m.out_ifaces is None for m in p.matches)
+            )
+            decided = meets if exact else hs.false
+            if p.partial or p.action == "elsewhere" or (p.action == "table" and not p.table):
+                may_pass |= meets  # what the rule does is not followed: either answer
+                may_fail |= meets
+            elif p.action == "drop":
+                may_fail |= meets
+            elif p.action == "main":
+                may_pass |= meets & main_may
+                may_fail |= meets & ~main_sure
+                decided &= hs.dst_to_src(self._routed(dev, itf.vrf, None))
+            else:  # table: it answers where it has a route for the source
+                has = hs.dst_to_src(self._routed(dev, itf.vrf, p.table))
+                answered = meets if not p.fallback else meets & has
+                may_pass |= answered & self.urpf_sources(dev, itf, maybe_mode, p.table)
+                may_fail |= answered & ~self.urpf_sources(dev, itf, sure_mode, p.table)
+                if p.fallback:
+                    decided &= has
+            undecided &= ~decided
+        may_pass |= undecided & main_may
+        may_fail |= undecided & ~main_sure
+        return ~may_fail, may_pass
+
+    def _routed(self, dev: Device, vrf: str, table: str | None) -> Bdd:
+        """The destinations ``table`` (None: the main one) has a route for."""
+        self.fib(dev, vrf, table)
+        regions, _, _ = self._urpf_via[(dev.hostname, vrf) if table is None else (dev.hostname, vrf, table)]
+        out = self.hs.false
+        for region in regions.values():
+            out |= region
+        return out
 
     def _resolve(self, dev: Device, vrf: str, r: Route, routes: list[Route], depth: int) -> list[Egress]:
         """Egress (interface, next hop, route) choices for a route; [] if unresolvable."""

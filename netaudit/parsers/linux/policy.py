@@ -98,7 +98,12 @@ def build(st: State, marks: dict[int | None, list[Cond]], mark_why: list[str], u
 
 def _pr(conds: list[Cond], action: str, table: str | None, rec: RuleRec, partial: str | None) -> PolicyRoute:
     matches = [m for c in conds for m in to_matches(c)]
-    return PolicyRoute(matches, action, table=table, source=rec.src, partial=partial, name="ip rule")
+    # The reverse lookup of rp_filter carries no mark (src_valid_mark off): a fwmark rule
+    # is not its own selectors on the header (the marks' packets stand for it).
+    exact = "fwmark" not in rec.data
+    return PolicyRoute(
+        matches, action, table=table, source=rec.src, partial=partial, name="ip rule", reverse_exact=exact
+    )
 
 
 def _conds(
