@@ -32,6 +32,7 @@ from netaudit.parsers.cisco_asa.objects import (
     parse_protocol_item,
     parse_service_item,
     parse_service_spec,
+    unread,
 )
 from netaudit.parsers.cisco_asa.state import AccessGroupCmd, Acl, CryptoEntry
 from netaudit.parsers.cisco_asa.syntax import (
@@ -166,6 +167,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             if ctx.kind.startswith("og-") or ctx.kind.startswith("obj-"):
                 target.partial = target.partial or line_not_understood(src.line, exc)
                 self.rep.add_partial(ctx.label, target.partial, src)
+                unread(target)
             return False
         return True
 

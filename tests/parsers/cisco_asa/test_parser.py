@@ -384,6 +384,32 @@ def test_acl_port_operators_and_asa_port_names():
     assert only(l3).dst_ports == (PortRange(0, 22), PortRange(24, 65535))
 
 
+def test_group_line_not_understood_is_every_member_not_none():
+    """A line of an object-group that is not understood may name anything of the group's
+    kind: the group is taken to hold everything (here every address; the ACL line naming
+    it is partial).  It held only the understood members, so a flow that only the unread
+    line could let through was proven "blocked" (found on a real ASAv 9.5 export whose
+    groups used non-contiguous masks)."""
+    m, dev = matrix(
+        IFACES
+        + textwrap.dedent("""
+    object-group network WEB-SERVERS
+     network-object host 172.16.9.9
+     network-object 10.1.2.0 255.0.255.0
+    object-group service WEB-PORTS tcp
+     port-object eq 443
+     port-object eq www https
+    access-list inside_in extended permit tcp any object-group WEB-SERVERS object-group WEB-PORTS
+    access-group inside_in in interface inside
+    """)
+    )
+    line = lines_of(dev, "inside_in")[0]
+    assert "WEB-SERVERS" in line.partial or "not understood" in line.partial
+    assert {mt.dst for mt in line.matches} == {None} and {mt.dst_ports for mt in line.matches} == {None}
+    assert m[("staff", "dmz")].verdict == "unknown"
+    assert m[("staff", "internet")].verdict == "unknown"
+
+
 def test_acl_options_inactive_time_range_log_line_number_and_remark():
     text = ACL_BASE + textwrap.dedent("""
     time-range WORK

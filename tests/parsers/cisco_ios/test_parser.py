@@ -1341,6 +1341,37 @@ def test_undefined_object_group_is_partial_and_referenced():
     assert any(p["line"] == 22 and "NOPE" in p["reason"] for p in rep.partially_understood)
 
 
+def test_object_group_line_not_understood_is_every_address_not_none():
+    """A line of an object-group that is not understood (here a non-contiguous mask, as on
+    a real export) may name any address: the group is taken to hold all of them, and a
+    group nesting it is partial too.  Both were read as the understood members only — the
+    outer group's ACL line not even partial — so a flow only that line could permit was
+    "blocked" (found on a real export's object-groups)."""
+    dev, rep = parse("""
+    hostname R
+    object-group network LAB-HOSTS
+     10.1.0.0 255.0.255.0
+    object-group network ADMINS
+     host 10.9.9.9
+     group-object LAB-HOSTS
+    interface GigabitEthernet0/0
+     ip address 10.1.1.1 255.255.255.0
+     ip access-group FROM-LAN in
+    interface GigabitEthernet0/1
+     ip address 10.2.2.1 255.255.255.0
+    ip access-list extended FROM-LAN
+     permit tcp object-group ADMINS 10.2.2.0 0.0.0.255 eq 22
+    """)
+    assert [p["construct"] for p in rep.partially_understood][:1] == ["object-group LAB-HOSTS"]
+    line = dev.filters["FROM-LAN"].lines[0]
+    assert "ADMINS" in line.partial and only_match(line).src is None
+    staff = Zone("staff", "internal", [IPNetwork("10.1.1.0/24")], attach=[("R", "GigabitEthernet0/0")])
+    srv = Zone("servers", "server", [IPNetwork("10.2.2.0/24")], attach=[("R", "GigabitEthernet0/1")])
+    m, _ = matrix([dev], [staff, srv])
+    cell = m[("staff", "servers")]
+    assert cell.verdict == "unknown" and "ADMINS" in cell.reason
+
+
 # --------------------------------------------------------------------------- management plane
 
 
