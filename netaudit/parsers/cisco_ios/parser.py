@@ -234,6 +234,7 @@ TOP_TABLE = table(
         "ip ssh": P.h_ip_ssh,
         "switch": P.h_switch,
         "ip port-map": P.h_ip_port_map,
+        "ip inspect": P.h_ip_inspect,
         "zone security": P.h_zone,
         "ipv6 access-list": P.h_ipv6_access_list,
         "zone-pair": P.h_zone,

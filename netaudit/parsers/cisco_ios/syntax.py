@@ -210,7 +210,6 @@ TOP_IGNORED = [
     "ip msdp",
     "ip rsvp",
     "ip wccp",
-    "ip inspect",
     "ip audit",
     "ip ips",
     "ip explicit-path",
