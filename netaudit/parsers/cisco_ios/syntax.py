@@ -386,6 +386,8 @@ IFACE_IGNORED = [
     "source",
     "clock",
     "dsu",
+    "serial restart-delay",  # a serial line's restart timer (IOS writes it on every serial port)
+    "routing dynamic",  # IGP over an MPLS TE tunnel (`no routing dynamic`: IOS's default line)
     "framing",
     "linecode",
     "cablelength",

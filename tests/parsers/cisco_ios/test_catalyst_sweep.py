@@ -217,3 +217,23 @@ def test_cbac_java_list_uses_its_acl():
     """)
     assert rep.unrecognized == []
     assert ("acl", "11") in {(r.kind, r.name) for r in dev.references}
+
+
+def test_serial_restart_delay_and_te_tunnel_routing_line_are_harmless():
+    """``serial restart-delay 0`` (written on every serial port) and ``no routing dynamic``
+    (an MPLS TE tunnel's default line) change no reachability: each left its interface
+    partial."""
+    dev, rep = parse("""
+    version 15.0
+    hostname PX-PE-01
+    interface Serial1/0
+     ip address 10.64.0.1 255.255.255.252
+     serial restart-delay 0
+    interface Tunnel100
+     ip address 10.64.1.1 255.255.255.252
+     tunnel mode mpls traffic-eng
+     tunnel destination 10.64.9.9
+     no routing dynamic
+    """)
+    assert rep.unrecognized == []
+    assert dev.interfaces["Serial1/0"].partial is None and dev.interfaces["Tunnel100"].partial is None
