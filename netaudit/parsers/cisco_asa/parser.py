@@ -53,6 +53,11 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
     """One pass over the lines (:meth:`~netaudit.parsers.base.LineParser.run`), then
     :meth:`~.convert.ModelBuilder.finish` resolves cross-references."""
 
+    # A column-0 line the top level does not know may be an item of the open object or
+    # object-group (an item printed without its indent, as on a real 8.2 export after a
+    # `description`): only the item words of that kind are taken (:meth:`_in_ctx`).
+    DEINDENTED_BLOCKS = True
+
     # ------------------------------------------------------------------ secrets
 
     def scan_secrets(self, tokens: list[str], low: list[str]) -> None:
@@ -122,6 +127,8 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         self.h_access_list(tokens, None, self.src(lineno, stripped))
 
     def _in_ctx(self, ctx: Ctx, stripped: str, lineno: int, fallback: bool) -> bool:
+        if fallback and stripped.split(None, 1)[0].lower() not in DEINDENTED_ITEMS.get(ctx.kind, ()):
+            return False
         if ctx.kind == "scan":
             # an ignored block whose body may name ACLs (class-map, group-policy …)
             tokens = stripped.split()
@@ -709,6 +716,17 @@ class _OgTable(dict):
 
 
 OG_TABLES = {k: _OgTable() for k in ("network", "service", "protocol", "icmp-type")}
+
+# The first words of the items a de-indented line may be, per open block (none of them
+# is a top-level command).
+DEINDENTED_ITEMS = {
+    "og-network": frozenset({"network-object", "group-object", "description"}),
+    "og-service": frozenset({"service-object", "port-object", "group-object", "description"}),
+    "og-protocol": frozenset({"protocol-object", "group-object", "description"}),
+    "og-icmp-type": frozenset({"icmp-object", "group-object", "description"}),
+    "obj-network": frozenset({"host", "subnet", "range", "fqdn", "description"}),
+    "obj-service": frozenset({"service", "description"}),
+}
 
 P.TOP_TABLE, P.IFACE_TABLE, P.OBJNET_TABLE, P.OBJSVC_TABLE = TOP_TABLE, IFACE_TABLE, OBJNET_TABLE, OBJSVC_TABLE
 P.WEBVPN_TABLE, P.OG_TABLES = WEBVPN_TABLE, OG_TABLES

@@ -410,6 +410,32 @@ def test_group_line_not_understood_is_every_member_not_none():
     assert m[("staff", "internet")].verdict == "unknown"
 
 
+def test_object_group_item_printed_at_column_0_belongs_to_the_group():
+    """A real ASA 8.2 export printed a group's ``network-object`` after its
+    ``description`` without the indent: the line was unrecognized and the group empty, so
+    the ACL line naming it matched nothing and the admins' host was "blocked".  Only an
+    item word of the open block's kind is taken back into it."""
+    text = IFACES + textwrap.dedent("""
+    object-group network ADMINS
+     description OSA
+    network-object host 10.1.1.25
+    access-list inside_in extended permit ip object-group ADMINS any
+    access-list inside_in extended deny ip any any log
+    access-group inside_in in interface inside
+    aaa-identity default-domain LOCAL
+    """)
+    m, dev = matrix(
+        text,
+        zone_list=(
+            Zone("admins", "management", [IPNetwork("10.1.1.25/32")], attach=[("FW", "GigabitEthernet0/1")]),
+            OUTSIDE,
+        ),
+    )
+    assert [s.text for s in parse(text)[1].unrecognized] == ["aaa-identity default-domain LOCAL"]
+    assert lines_of(dev, "inside_in")[0].matches[0].src == host("10.1.1.25")
+    assert m[("admins", "internet")].verdict == REACHABLE
+
+
 def test_acl_options_inactive_time_range_log_line_number_and_remark():
     text = ACL_BASE + textwrap.dedent("""
     time-range WORK
