@@ -1688,6 +1688,7 @@ def test_the_prompt_and_command_of_a_terminal_capture_are_not_configuration():
     R-EDGE#
     R-EDGE>sh ip int brief
     R-EDGE(config)#do show running-config
+    R-EDGE#SH RUNning-config
     """)
     assert rep.unrecognized == [] and dev.hostname == "R-EDGE"
     assert dev.interfaces["GigabitEthernet0/0"].addresses == [IPNetwork("10.0.0.1/24")]
