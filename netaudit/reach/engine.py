@@ -133,7 +133,7 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
                     continue
                 if itf.mode != L2Mode.ROUTED or itf.kind in (IfKind.LOOPBACK, IfKind.NULL):
                     continue
-                home = topo.port_domain(d.hostname, itf.name)
+                home = topo.gateway_domain(d.hostname, itf.name)  # an SVI's or subinterface's too
                 if home is not None:
                     self.unread_gateways.setdefault(home, []).append((d.hostname, itf.name, itf.partial))
         # A zone's segment with no gateway in the snapshot and a trunk whose far end is not

@@ -194,6 +194,34 @@ def test_a_line_of_an_interface_not_understood_makes_it_unknown_not_blocked():
     assert m[("dmz", "internet")].verdict == REACHABLE  # the other interfaces as before
 
 
+def test_an_svi_whose_address_is_not_understood_is_still_its_vlans_gateway():
+    """An ASA 5505's outside SVI whose ``ip address`` was not read (a real 8.2 export
+    posted with the address redacted to ``125.x.x.10``): what the Internet sends through it
+    is unknown, as for a routed port — it was "blocked", the SVI being left out of the
+    interfaces that may still route their segment."""
+    text = textwrap.dedent("""
+    interface Vlan1
+     nameif inside
+     security-level 100
+     ip address 10.1.1.1 255.255.255.0
+    interface Vlan2
+     nameif outside
+     security-level 0
+     ip address 125.x.x.10 255.255.255.252
+    interface Ethernet0/0
+     switchport access vlan 2
+    interface Ethernet0/1
+    access-list outside_in extended permit tcp any 10.1.1.0 255.255.255.0 eq smtp
+    access-group outside_in in interface outside
+    """)
+    inside = Zone("staff", "internal", [IPNetwork("10.1.1.0/24")], vlans=[("FW", 1)])
+    outside = Zone("internet", "external", vlans=[("FW", 2)])
+    m, dev = matrix(text, zone_list=(inside, outside))
+    assert dev.interfaces["Vlan2"].addresses == [] and dev.interfaces["Vlan2"].partial
+    cell = m[("internet", "staff")]
+    assert cell.verdict == "unknown" and "Vlan2" in cell.reason
+
+
 def test_interface_without_nameif_passes_no_traffic():
     dev, rep = parse("""
     interface Port-channel2

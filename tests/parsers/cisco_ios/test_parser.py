@@ -214,6 +214,39 @@ def test_subinterface_dot1q_native():
     assert sub.mode == L2Mode.ROUTED and sub.is_l3
 
 
+def test_a_subinterface_whose_address_is_not_understood_is_still_its_vlans_gateway():
+    """Router-on-a-stick: a subinterface whose ``ip address`` line was not read (an address
+    redacted as on a posted export) is still the gateway of its VLAN, so what the VLAN's
+    hosts send off it is unknown, never "blocked" for want of a router (only routed ports
+    were taken as such gateways)."""
+    router, _ = parse("""
+    hostname R
+    interface GigabitEthernet0/0
+     no ip address
+    interface GigabitEthernet0/0.20
+     encapsulation dot1Q 20
+     ip address 10.20.x.1 255.255.255.0
+    interface GigabitEthernet0/1
+     ip address 10.9.0.1 255.255.255.0
+    """)
+    switch, _ = parse("""
+    hostname SW
+    vlan 20
+    interface GigabitEthernet0/1
+     switchport mode access
+     switchport access vlan 20
+    interface GigabitEthernet0/24
+     switchport mode trunk
+    """)
+    assert router.interfaces["GigabitEthernet0/0.20"].partial
+    staff = Zone("staff", "internal", [IPNetwork("10.20.0.0/24")], vlans=[("SW", 20)])
+    srv = Zone("servers", "server", [IPNetwork("10.9.0.0/24")], attach=[("R", "GigabitEthernet0/1")])
+    link = (("SW", "GigabitEthernet0/24"), ("R", "GigabitEthernet0/0"))
+    m, _ = matrix([router, switch], [staff, srv], [link])
+    cell = m[("staff", "servers")]
+    assert cell.verdict == "unknown" and "GigabitEthernet0/0.20" in cell.reason
+
+
 def test_primary_and_secondary_addresses():
     dev, _ = parse("""
     interface Vlan10
