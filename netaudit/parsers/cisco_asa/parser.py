@@ -573,6 +573,8 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         obj.svcs = (svc,)
 
     def og_item(self, g: Group, tokens, low, src):
+        if low == ["exit"]:  # a command sheet leaves the group (IOS-style)
+            return True
         if g.kind == "network":
             item = parse_network_item(tokens, self.names)
         elif g.kind == "service":
@@ -682,7 +684,7 @@ IFACE_TABLE = table(
 )
 
 OBJNET_TABLE = table(
-    ignored=["description"],
+    ignored=["description", "exit"],
     handlers={
         "host": P.obj_net_item,
         "subnet": P.obj_net_item,
@@ -691,7 +693,7 @@ OBJNET_TABLE = table(
         "nat": P.obj_net_nat,
     },
 )
-OBJSVC_TABLE = table(ignored=["description"], handlers={"service": P.obj_svc_item})
+OBJSVC_TABLE = table(ignored=["description", "exit"], handlers={"service": P.obj_svc_item})
 
 
 class _WebvpnTable(dict):

@@ -39,6 +39,9 @@ TOP_IGNORED = [
     "license",
     "end",
     "exit",
+    # A command sheet (the lines as typed into the CLI) enters configuration mode first.
+    "configure terminal",
+    "conf t",
     "redundancy",
     "archive",
     "exception",

@@ -181,6 +181,25 @@ def test_interface_address_given_by_a_name():
     assert rep.unrecognized == []
 
 
+def test_a_command_sheet_with_configure_terminal_and_exit():
+    """The lines as typed into an ASA 5506-X (a Vietnamese bank's project notes):
+    ``configure terminal``, and ``exit`` closing an object or object-group — which made
+    the group partial (an unknown item) and both lines unrecognized."""
+    dev, rep = parse("""
+    configure terminal
+    object network WEB
+     host 10.1.2.10
+     nat (dmz,outside) static 198.51.100.10
+     exit
+    object-group network ADMINS
+     network-object host 10.1.1.5
+     exit
+    access-list OUTSIDE_IN extended permit tcp any object WEB eq 443
+    """)
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    assert lines_of(dev, "OUTSIDE_IN")[0].matches[0].dst == host("10.1.2.10")
+
+
 def test_a_line_of_an_interface_not_understood_makes_it_unknown_not_blocked():
     """``ip address`` naming no defined ``name`` (or any interface line not understood):
     the interface is partial, and its hosts' traffic is unknown — the address it may have

@@ -1727,6 +1727,23 @@ def test_the_prompt_and_command_of_a_terminal_capture_are_not_configuration():
     assert dev.interfaces["GigabitEthernet0/0"].addresses == [IPNetwork("10.0.0.1/24")]
 
 
+def test_a_command_sheet_enters_configuration_mode_first():
+    """The lines as typed into the CLI (a Vietnamese bank's project notes for a 2911):
+    ``configure terminal`` and ``exit`` are no configuration, and were unrecognized."""
+    dev, rep = parse("""
+    configure terminal
+    ! VLAN 70 (ATM)
+    interface GigabitEthernet0/1.70
+     encapsulation dot1Q 70
+     ip address 192.168.70.1 255.255.255.0
+     no shutdown
+     exit
+    conf t
+    """)
+    assert rep.unrecognized == []
+    assert dev.interfaces["GigabitEthernet0/1.70"].addresses == [IPNetwork("192.168.70.1/24")]
+
+
 def test_deindented_config_is_still_read():
     dev, rep = parse("""
     interface GigabitEthernet0/1
