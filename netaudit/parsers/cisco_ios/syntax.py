@@ -30,6 +30,7 @@ TOP_IGNORED = [
     "errdisable",
     "multilink",
     "memory",
+    "memory-size",  # `memory-size iomem N`: the I/O memory share (ISR G1/G2)
     "alias",
     "call-home",
     "diagnostic",
@@ -79,6 +80,7 @@ TOP_IGNORED = [
     "dial-peer",
     "voice",
     "voice-card",
+    "voice-port",  # an analog/digital voice port's settings (signalling, caller id …)
     "telephony-service",
     "application",
     "gatekeeper",

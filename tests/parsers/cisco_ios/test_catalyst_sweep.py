@@ -237,3 +237,21 @@ def test_serial_restart_delay_and_te_tunnel_routing_line_are_harmless():
     """)
     assert rep.unrecognized == []
     assert dev.interfaces["Serial1/0"].partial is None and dev.interfaces["Tunnel100"].partial is None
+
+
+def test_voice_ports_and_io_memory_share_are_harmless():
+    """An ISR 4321 voice gateway's ``voice-port 0/2/0`` blocks and a 2901's ``memory-size
+    iomem 5`` (real 16.6 / 15.4 exports) change no IP reachability: they were
+    unrecognized."""
+    _dev, rep = parse("""
+    version 16.6
+    hostname PX-VG-01
+    memory-size iomem 5
+    voice-card 0/2
+     no watchdog
+    voice-port 0/2/0
+     caller-id enable
+    !
+    voice-port 0/2/1
+    """)
+    assert rep.unrecognized == []
