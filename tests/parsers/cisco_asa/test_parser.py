@@ -239,6 +239,8 @@ def test_an_svi_whose_address_is_not_understood_is_still_its_vlans_gateway():
     assert dev.interfaces["Vlan2"].addresses == [] and dev.interfaces["Vlan2"].partial
     cell = m[("internet", "staff")]
     assert cell.verdict == "unknown" and "Vlan2" in cell.reason
+    # the firewall itself answers on the unread address (ping by default): not "blocked"
+    assert m[("internet", "@devices")].verdict == "unknown"
 
 
 def test_interface_without_nameif_passes_no_traffic():
