@@ -238,6 +238,11 @@ CLI_COMMAND = re.compile(
 )
 
 
+# A Markdown code fence around a pasted configuration (```, ```ios …): a note's markup,
+# never configuration.
+MARKDOWN_FENCE = re.compile(r"```[\w+-]*$")
+
+
 def port_number(token: str, protocol: int | None) -> int | None:
     """A port keyword or number for ``protocol`` (6, 17, or None = TCP-or-UDP)."""
     if token.isdigit():

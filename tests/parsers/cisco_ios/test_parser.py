@@ -1744,6 +1744,25 @@ def test_a_command_sheet_enters_configuration_mode_first():
     assert dev.interfaces["GigabitEthernet0/1.70"].addresses == [IPNetwork("192.168.70.1/24")]
 
 
+def test_a_configuration_pasted_into_markdown_is_read_whole():
+    """A show run kept in a Markdown note (a lab's README per router, real IOL 15.4
+    exports): the code fences were unrecognized and the closing one, after ``end``, made
+    the file look cut short (an input problem: the audit could never pass)."""
+    text = textwrap.dedent("""
+    ```
+    Building configuration...
+    version 15.4
+    hostname MSK-R1
+    interface Ethernet0/0
+     ip address 10.10.11.2 255.255.255.252
+    end
+    ```
+    """).lstrip("\n")
+    result = cisco_ios.parse(text, "MSK-R1.cfg")
+    assert result.report.unrecognized == []
+    assert cisco_ios.incomplete(text, result) is None
+
+
 def test_deindented_config_is_still_read():
     dev, rep = parse("""
     interface GigabitEthernet0/1
