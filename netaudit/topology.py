@@ -138,6 +138,25 @@ class Topology:
         host segment with a redundant gateway, not a transit link between routers."""
         return any(self.devices[dev].interfaces[ifn].virtual_addresses for dev, ifn in self.domains[did].l3)
 
+    def gateway_domain(self, dev: str, ifname: str) -> str | None:
+        """Domain whose hosts routed interface ``dev:ifname`` serves when its address is
+        not known (no L3 node of its own): an SVI's VLAN, a subinterface's tagged frames on
+        its port, a routed port's untagged frames (:meth:`port_domain`)."""
+        ifs = self.devices[dev].interfaces
+        itf = ifs.get(ifname)
+        if itf is None:
+            return None
+        if itf.kind == IfKind.SVI:
+            return None if itf.svi_vlan is None else self.vlan_domain(dev, itf.svi_vlan)
+        if itf.kind in (IfKind.SUBINTERFACE, IfKind.VLAN) and itf.parent and itf.encapsulation_vlan:
+            port = itf.parent
+            parent = ifs.get(port)
+            if parent is not None and parent.parent in ifs and ifs[parent.parent].kind == IfKind.PORT_CHANNEL:
+                port = parent.parent  # a channel member's frames are the channel's
+            tag = None if itf.encapsulation_native else itf.encapsulation_vlan
+            return self.domain_of.get(("port", dev, port, tag))
+        return self.port_domain(dev, ifname)
+
     def port_domain(self, dev: str, ifname: str) -> str | None:
         """Domain a host plugged into ``dev:ifname`` sits in (untagged frames)."""
         itf = self.devices[dev].interfaces.get(ifname)

@@ -232,7 +232,15 @@ ALL_VLANS = frozenset(range(VLAN_MIN, VLAN_MAX + 1))
 # The command a terminal capture starts with (``R-EDGE#show running-config``,
 # ``fw01> sh run``, ``R2(config)#do show run``) and the bare prompt it ends with: not
 # configuration.
-CLI_COMMAND = re.compile(r"[\w.\-:/()@]+[#>]\s*(?:(?:do\s+)?(?:sh|show|more|term|terminal|wr|write)\b.*)?$")
+CLI_COMMAND = re.compile(
+    r"[\w.\-:/()@]+[#>]\s*(?:(?:do\s+)?(?:sh|show|more|term|terminal|wr|write)\b.*)?$",
+    re.IGNORECASE,  # the CLI takes `SH RUN` as well (a real IOS 15.2 capture)
+)
+
+
+# A Markdown code fence around a pasted configuration (```, ```ios …): a note's markup,
+# never configuration.
+MARKDOWN_FENCE = re.compile(r"```[\w+-]*$")
 
 
 def port_number(token: str, protocol: int | None) -> int | None:

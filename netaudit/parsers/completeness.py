@@ -138,6 +138,8 @@ def cisco_end(
         s = raw.strip()
         if not s or s[0] in comment or s == "[OK]":  # "[OK]": what `write memory`/`write terminal` print last
             continue
+        if s.startswith("```"):  # the closing fence of a configuration pasted into Markdown
+            continue
         if trailer is not None and trailer.match(s):
             continue
         if _PROMPT.match(s):

@@ -133,7 +133,7 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
                     continue
                 if itf.mode != L2Mode.ROUTED or itf.kind in (IfKind.LOOPBACK, IfKind.NULL):
                     continue
-                home = topo.port_domain(d.hostname, itf.name)
+                home = topo.gateway_domain(d.hostname, itf.name)  # an SVI's or subinterface's too
                 if home is not None:
                     self.unread_gateways.setdefault(home, []).append((d.hostname, itf.name, itf.partial))
         # A zone's segment with no gateway in the snapshot and a trunk whose far end is not
@@ -475,7 +475,9 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
         self._in_clear_beside(run, did, P & ~l3, reason, src_zone)  # reach/ipsec.py
         for dev, ifn, detail in self.unread_gateways.get(did, ()):
             why = reason or Text("reason.interface_partial", device=dev, interface=ifn, detail=detail)
-            self._leave(run, P & ~self._zoned_addr(did), why)
+            # the gateway's own addresses too (the unread one among them): as beyond an
+            # open segment, what a router of the snapshot answers may be reached
+            self._leave(run, P & ~self._zoned_addr(did), why, devices=True)
         if did in self.open_segments and src_zone in self.zones_open:
             # The gateway may be any router of the snapshot, its own addresses included.
             off, why = P & ~self._zoned_addr(did), reason or self.open_segments[did]

@@ -175,6 +175,23 @@ class Group:
     proto: str | None = None  # service groups: header protocol
     items: list = field(default_factory=list)
     partial: str | None = None
+    # An item was not understood: whatever it names may be a member, so the group
+    # resolves to everything of its kind (a superset, as an undefined reference is) and
+    # the lines naming it are partial — never a narrower match that proves "blocked".
+    unread: bool = False
+
+
+def unread(target: NetObject | SvcObject | Group) -> None:
+    """An object or group one of whose lines was not understood: what that line names
+    may belong to it, so it is taken to hold everything of its kind (the lines naming it
+    are partial through its ``partial`` reason).  A narrower reading could prove a flow
+    blocked that the unread line lets through."""
+    if isinstance(target, Group):
+        target.unread = True
+    elif isinstance(target, NetObject):
+        target.addrs, target.defined = None, True
+    else:
+        target.svcs = (Svc(),)
 
 
 class Ref(NamedTuple):
@@ -380,7 +397,8 @@ NetResolved: TypeAlias = tuple[tuple[AddrMatch, ...] | None, tuple[Ref, ...], tu
 SvcResolved: TypeAlias = tuple[tuple[Svc, ...] | None, tuple[Ref, ...], tuple[str, ...]]
 PortsResolved: TypeAlias = tuple[tuple[PortRange, ...] | None, tuple[Ref, ...], tuple[str, ...]]
 ProtosResolved: TypeAlias = tuple[tuple[int, ...] | None, tuple[Ref, ...], tuple[str, ...]]  # None = any
-IcmpResolved: TypeAlias = tuple[tuple[tuple[int, int | None], ...], tuple[Ref, ...], tuple[str, ...]]
+# icmp: None = any type
+IcmpResolved: TypeAlias = tuple[tuple[tuple[int, int | None], ...] | None, tuple[Ref, ...], tuple[str, ...]]
 
 
 def _memoized(key_of):
@@ -480,7 +498,7 @@ class Objects:
                 got = ((), (), ())
             else:
                 out: list[AddrMatch] = []
-                is_any = False
+                is_any = g.unread
                 missing: list[Ref] = []
                 partial: list[str] = [g.partial] if g.partial else []
                 for item in g.items:
@@ -518,7 +536,7 @@ class Objects:
             elif ref.name in _active:
                 got = ((), (), ())
             else:
-                out: list[Svc] = []
+                out: list[Svc] = [Svc()] if g.unread else []
                 missing: list[Ref] = []
                 partial: list[str] = [g.partial] if g.partial else []
                 protos = _header_protos(g.proto)
@@ -546,6 +564,7 @@ class Objects:
             got = ((), (), ())
         else:
             out: list[PortRange] = []
+            is_any = g.unread
             missing: list[Ref] = []
             partial: list[str] = [g.partial] if g.partial else []
             for item in g.items:
@@ -553,6 +572,8 @@ class Objects:
                     v, m, p = self.ports(item.name, _active | {name})
                     missing.extend(m)
                     partial.extend(p)
+                    if v is None and not m:
+                        is_any = True
                     out.extend(v or ())
                 elif isinstance(item, tuple) and item and item[0] == "ports":
                     out.extend(item[1])
@@ -561,7 +582,7 @@ class Objects:
                         if s.dst_ports is not None:
                             out.extend(s.dst_ports)
                         partial.append(Text("input.asa.port_group_service_object", name=name))
-            got = (merge_ranges(out) if out else (), tuple(missing), tuple(partial))
+            got = (None if is_any else merge_ranges(out) if out else (), tuple(missing), tuple(partial))
         return got
 
     @_memoized(lambda name: ("proto", name))
@@ -572,7 +593,7 @@ class Objects:
             got = ((), (Ref("group", name),) if g is None else (), ())
         else:
             out: list[int] = []
-            is_any = False
+            is_any = g.unread
             missing: list[Ref] = []
             partial: list[str] = [g.partial] if g.partial else []
             for item in g.items:
@@ -599,6 +620,7 @@ class Objects:
             got = ((), (Ref("group", name),) if g is None else (), ())
         else:
             out: list[tuple[int, int | None]] = []
+            is_any = g.unread
             missing: list[Ref] = []
             partial: list[str] = [g.partial] if g.partial else []
             for item in g.items:
@@ -606,10 +628,13 @@ class Objects:
                     v, m, p = self.icmp_types(item.name, _active | {name})
                     missing.extend(m)
                     partial.extend(p)
-                    out.extend(v)
+                    if v is None:
+                        is_any = True
+                    else:
+                        out.extend(v)
                 else:
                     out.append(item[1])
-            got = (tuple(dict.fromkeys(out)), tuple(missing), tuple(partial))
+            got = (None if is_any else tuple(dict.fromkeys(out)), tuple(missing), tuple(partial))
         return got
 
     def group_kind(self, name: str) -> str | None:

@@ -32,6 +32,7 @@ from netaudit.parsers.cisco_asa.objects import (
     parse_protocol_item,
     parse_service_item,
     parse_service_spec,
+    unread,
 )
 from netaudit.parsers.cisco_asa.state import AccessGroupCmd, Acl, CryptoEntry
 from netaudit.parsers.cisco_asa.syntax import (
@@ -44,13 +45,18 @@ from netaudit.parsers.cisco_asa.syntax import (
     TRAILING_COMMENT,
     hostname_of_file,
 )
-from netaudit.parsers.cisco_common import CLI_COMMAND, line_not_understood
+from netaudit.parsers.cisco_common import CLI_COMMAND, MARKDOWN_FENCE, line_not_understood
 from netaudit.parsers.ip import ip_to_int
 
 
 class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
     """One pass over the lines (:meth:`~netaudit.parsers.base.LineParser.run`), then
     :meth:`~.convert.ModelBuilder.finish` resolves cross-references."""
+
+    # A column-0 line the top level does not know may be an item of the open object or
+    # object-group (an item printed without its indent, as on a real 8.2 export after a
+    # `description`): only the item words of that kind are taken (:meth:`_in_ctx`).
+    DEINDENTED_BLOCKS = True
 
     # ------------------------------------------------------------------ secrets
 
@@ -99,8 +105,8 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             if raw[0] in "!:C":
                 self.ctx = None
             return None
-        if raw[0] not in " \t" and CLI_COMMAND.match(stripped):
-            self.ignored += 1  # the prompt and command of a terminal capture
+        if raw[0] not in " \t" and (CLI_COMMAND.match(stripped) or MARKDOWN_FENCE.match(stripped)):
+            self.ignored += 1  # a terminal capture's prompt and command, a note's code fence
             self.ctx = None
             return None
         if "!" in stripped:
@@ -121,6 +127,8 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         self.h_access_list(tokens, None, self.src(lineno, stripped))
 
     def _in_ctx(self, ctx: Ctx, stripped: str, lineno: int, fallback: bool) -> bool:
+        if fallback and stripped.split(None, 1)[0].lower() not in DEINDENTED_ITEMS.get(ctx.kind, ()):
+            return False
         if ctx.kind == "scan":
             # an ignored block whose body may name ACLs (class-map, group-policy …)
             tokens = stripped.split()
@@ -166,6 +174,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             if ctx.kind.startswith("og-") or ctx.kind.startswith("obj-"):
                 target.partial = target.partial or line_not_understood(src.line, exc)
                 self.rep.add_partial(ctx.label, target.partial, src)
+                unread(target)
             return False
         return True
 
@@ -564,6 +573,8 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         obj.svcs = (svc,)
 
     def og_item(self, g: Group, tokens, low, src):
+        if low == ["exit"]:  # a command sheet leaves the group (IOS-style)
+            return True
         if g.kind == "network":
             item = parse_network_item(tokens, self.names)
         elif g.kind == "service":
@@ -673,7 +684,7 @@ IFACE_TABLE = table(
 )
 
 OBJNET_TABLE = table(
-    ignored=["description"],
+    ignored=["description", "exit"],
     handlers={
         "host": P.obj_net_item,
         "subnet": P.obj_net_item,
@@ -682,7 +693,7 @@ OBJNET_TABLE = table(
         "nat": P.obj_net_nat,
     },
 )
-OBJSVC_TABLE = table(ignored=["description"], handlers={"service": P.obj_svc_item})
+OBJSVC_TABLE = table(ignored=["description", "exit"], handlers={"service": P.obj_svc_item})
 
 
 class _WebvpnTable(dict):
@@ -707,6 +718,17 @@ class _OgTable(dict):
 
 
 OG_TABLES = {k: _OgTable() for k in ("network", "service", "protocol", "icmp-type")}
+
+# The first words of the items a de-indented line may be, per open block (none of them
+# is a top-level command).
+DEINDENTED_ITEMS = {
+    "og-network": frozenset({"network-object", "group-object", "description"}),
+    "og-service": frozenset({"service-object", "port-object", "group-object", "description"}),
+    "og-protocol": frozenset({"protocol-object", "group-object", "description"}),
+    "og-icmp-type": frozenset({"icmp-object", "group-object", "description"}),
+    "obj-network": frozenset({"host", "subnet", "range", "fqdn", "description"}),
+    "obj-service": frozenset({"service", "description"}),
+}
 
 P.TOP_TABLE, P.IFACE_TABLE, P.OBJNET_TABLE, P.OBJSVC_TABLE = TOP_TABLE, IFACE_TABLE, OBJNET_TABLE, OBJSVC_TABLE
 P.WEBVPN_TABLE, P.OG_TABLES = WEBVPN_TABLE, OG_TABLES

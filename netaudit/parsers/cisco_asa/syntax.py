@@ -86,6 +86,9 @@ TOP_IGNORED = [
     "banner",
     "end",
     "exit",
+    # A command sheet (the lines as typed into the CLI) enters configuration mode first.
+    "configure terminal",
+    "conf t",
     "quit",
     "crashinfo",
     "coredump",

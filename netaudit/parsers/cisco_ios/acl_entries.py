@@ -341,6 +341,18 @@ def expand_ace(
 # --------------------------------------------------------------------------- object-groups
 
 
+def unread_item(kind: str) -> tuple:
+    """What an object-group line that was not understood stands for: everything of the
+    group's kind.  What it names may be a member, so a narrower reading could prove
+    "blocked" a flow it lets through; the lines naming the group are partial (the group's
+    reason), so no verdict rests on this superset either."""
+    if kind == "service":
+        return (Svc(),)
+    if kind == "port":
+        return (PortRange(0, 65535),)
+    return (AddrMatch(0, ANY_WILDCARD),)
+
+
 def parse_network_item(tokens: list[str]) -> tuple[AddrMatch, ...] | OG | None:
     """One line of ``object-group network``: patterns, an ``OG`` for group-object,
     or ``None`` for description.  Object-groups use subnet masks, not wildcards."""

@@ -21,6 +21,7 @@ from netaudit.parsers.cisco_ios.acl_entries import (
     parse_nxos_address_item,
     parse_port_item,
     parse_service_item,
+    unread_item,
 )
 from netaudit.parsers.cisco_ios.reasons import line_unread
 from netaudit.parsers.cisco_ios.state import Acl, IosState, ObjGroup
@@ -205,6 +206,7 @@ class AclReader(IosState):
         except AceError:
             og.partial = og.partial or line_unread(src.line)
             self.rep.add_partial(f"object-group {og.name}", og.partial, src)
+            og.items.append(unread_item(og.kind))
             raise Unknown from None
         if item is None:
             return True

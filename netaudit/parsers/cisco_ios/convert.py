@@ -36,7 +36,7 @@ from netaudit.model import (
     Src,
 )
 from netaudit.parsers.base import evolve, join_reasons
-from netaudit.parsers.cisco_ios.acl_entries import expand_ace, resolve_groups
+from netaudit.parsers.cisco_ios.acl_entries import OG, expand_ace, resolve_groups
 from netaudit.parsers.cisco_ios.broadcasts import BroadcastBuilder
 from netaudit.parsers.cisco_ios.crypto_maps import CryptoMapBuilder
 from netaudit.parsers.cisco_ios.reasons import unmodelled_line
@@ -103,6 +103,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             # Only a flag (never shown): the lines naming the group say "object-group G
             # partially understood", and the missing member is a reference of its own.
             og.partial = og.partial or f"group-object {member} undefined"
+        self._nested_partial()
         for flt, line, ace in self.deferred:
             matches, missing = expand_ace(ace, net, svc, ports)
             line.matches = matches
@@ -114,6 +115,25 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
                 why = join_reasons(reasons)
                 line.partial = join_reasons((line.partial, why))
                 self.rep.add_partial(f"acl {flt.name}", why, line.source)
+
+    def _nested_partial(self) -> None:
+        """A group holding (through ``group-object``, at any depth) a partial group is
+        partial: its members include what the inner group's unread line may name, and
+        only the groups a line names directly are looked at for its reason.  Walked up
+        from the partial groups (linear, whatever the depth of the nesting)."""
+        parents: dict[str, list[str]] = {}
+        for name, og in self.groups.items():
+            for item in og.items:
+                if isinstance(item, OG):
+                    parents.setdefault(item.name, []).append(name)
+        todo = [name for name, og in self.groups.items() if og.partial]
+        while todo:
+            inner = todo.pop()
+            for outer in parents.get(inner, ()):
+                og = self.groups[outer]
+                if not og.partial:
+                    og.partial = f"group-object {inner} partial"  # a flag, as above
+                    todo.append(outer)
 
     def _finish_unread_acls(self) -> None:
         """An ACL used by name whose definition is in the file but was not read (another

@@ -49,12 +49,18 @@ NEUTRAL_ENTRY_LINES = (
 def acl_named(tokens: list[str], low: list[str]) -> str | None:
     """The IPv4 ACL a class-map or crypto map body line names, if any:
     ``match [not] access-group [input|output] name X`` / ``… access-group N`` (MQC class-maps,
-    ``type inspect`` too) and ``match address X`` (crypto map, dynamic map).  IPv6
+    ``type inspect`` too), ``match address X`` (crypto map, dynamic map) and a GDOI
+    group's ``match address ipv4 X`` / ``rekey address ipv4 X``.  IPv6
     ACLs (``access-group ipv6 …``) are not read by this parser: no reference."""
+    if low[:2] == ["rekey", "address"] and low[2:3] == ["ipv4"]:  # GDOI key server
+        return tokens[3] if len(tokens) > 3 else None
     if not low or low[0] != "match":
         return None
     if low[1:2] == ["address"]:
-        return tokens[2] if len(tokens) > 2 else None
+        if low[2:3] == ["ipv6"]:
+            return None
+        at = 3 if low[2:3] == ["ipv4"] else 2  # GDOI `sa ipsec N` / `match address ipv4 X`
+        return tokens[at] if len(tokens) > at else None
     i = 2 if low[1:2] == ["not"] else 1
     if low[i : i + 1] != ["access-group"]:
         return None
@@ -89,6 +95,10 @@ class CryptoReader(IosState):
             self.ctx = Ctx("acl-refs", label=" ".join(tokens[:4]), src=src)
             if words[0] == "map":
                 self.ctx.targets = [self._crypto_entry(tokens, words, src)]
+        elif len(words) >= 3 and words[:2] == ["gdoi", "group"]:
+            # GET VPN: a key server's `sa ipsec N` / `match address ipv4 ACL` and
+            # `rekey address ipv4 ACL` name ACLs (in use: never "unused")
+            self.ctx = Ctx("acl-refs", label=" ".join(tokens[:4]), src=src)
         elif len(words) >= 3 and words[0] == "map":
             # `crypto map NAME local-address IF | isakmp-profile P | client … | redundancy …`
             why = Text("input.ios.crypto_map_option", text=" ".join(tokens[3:]))

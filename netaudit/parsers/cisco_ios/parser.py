@@ -14,7 +14,7 @@ import re
 from netaudit.messages import Text
 from netaudit.model import Src
 from netaudit.parsers.base import Ctx, Unknown, table
-from netaudit.parsers.cisco_common import CLI_COMMAND
+from netaudit.parsers.cisco_common import CLI_COMMAND, MARKDOWN_FENCE
 from netaudit.parsers.cisco_ios.acls import AclReader
 from netaudit.parsers.cisco_ios.broadcasts import BroadcastReader
 from netaudit.parsers.cisco_ios.convert import ModelBuilder
@@ -111,8 +111,8 @@ class IosParser(
             if raw[0] == "!":
                 self.ctx = None  # a column-0 "!" ends the block (helps de-indented input)
             return None
-        if raw[0] not in " \t" and CLI_COMMAND.match(stripped):
-            self.ignored += 1  # the prompt and command of a terminal capture
+        if raw[0] not in " \t" and (CLI_COMMAND.match(stripped) or MARKDOWN_FENCE.match(stripped)):
+            self.ignored += 1  # a terminal capture's prompt and command, a note's code fence
             self.ctx = None
             return None
         return stripped
@@ -234,6 +234,7 @@ TOP_TABLE = table(
         "ip ssh": P.h_ip_ssh,
         "switch": P.h_switch,
         "ip port-map": P.h_ip_port_map,
+        "ip inspect": P.h_ip_inspect,
         "zone security": P.h_zone,
         "ipv6 access-list": P.h_ipv6_access_list,
         "zone-pair": P.h_zone,

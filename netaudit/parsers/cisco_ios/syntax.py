@@ -30,6 +30,7 @@ TOP_IGNORED = [
     "errdisable",
     "multilink",
     "memory",
+    "memory-size",  # `memory-size iomem N`: the I/O memory share (ISR G1/G2)
     "alias",
     "call-home",
     "diagnostic",
@@ -39,6 +40,9 @@ TOP_IGNORED = [
     "license",
     "end",
     "exit",
+    # A command sheet (the lines as typed into the CLI) enters configuration mode first.
+    "configure terminal",
+    "conf t",
     "redundancy",
     "archive",
     "exception",
@@ -76,6 +80,7 @@ TOP_IGNORED = [
     "dial-peer",
     "voice",
     "voice-card",
+    "voice-port",  # an analog/digital voice port's settings (signalling, caller id …)
     "telephony-service",
     "application",
     "gatekeeper",
@@ -210,7 +215,6 @@ TOP_IGNORED = [
     "ip msdp",
     "ip rsvp",
     "ip wccp",
-    "ip inspect",
     "ip audit",
     "ip ips",
     "ip explicit-path",
@@ -387,6 +391,8 @@ IFACE_IGNORED = [
     "source",
     "clock",
     "dsu",
+    "serial restart-delay",  # a serial line's restart timer (IOS writes it on every serial port)
+    "routing dynamic",  # IGP over an MPLS TE tunnel (`no routing dynamic`: IOS's default line)
     "framing",
     "linecode",
     "cablelength",

@@ -169,6 +169,14 @@ class ZoneReader(IosState):
             self.ipv6_acls.add(tokens[2])
         self.ctx = IGNORE_CTX
 
+    def h_ip_inspect(self, tokens, low, src):
+        """``ip inspect …`` (CBAC's global settings and rules ``ip inspect name N …``):
+        what the model follows of CBAC is the interface's ``ip inspect`` line; an ``http
+        java-list ACL`` rule uses that ACL (not "unused")."""
+        self.ignore_line(tokens, low)
+        if "java-list" in low[:-1]:
+            self.ref("acl", tokens[low.index("java-list") + 1], src)
+
     def h_ip_port_map(self, tokens, low, src):
         """``ip port-map APP port …``: APP also on other ports (or, with ``list``, on some
         hosts only): every ``match protocol APP`` becomes partial."""

@@ -181,6 +181,25 @@ def test_interface_address_given_by_a_name():
     assert rep.unrecognized == []
 
 
+def test_a_command_sheet_with_configure_terminal_and_exit():
+    """The lines as typed into an ASA 5506-X (a Vietnamese bank's project notes):
+    ``configure terminal``, and ``exit`` closing an object or object-group — which made
+    the group partial (an unknown item) and both lines unrecognized."""
+    dev, rep = parse("""
+    configure terminal
+    object network WEB
+     host 10.1.2.10
+     nat (dmz,outside) static 198.51.100.10
+     exit
+    object-group network ADMINS
+     network-object host 10.1.1.5
+     exit
+    access-list OUTSIDE_IN extended permit tcp any object WEB eq 443
+    """)
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    assert lines_of(dev, "OUTSIDE_IN")[0].matches[0].dst == host("10.1.2.10")
+
+
 def test_a_line_of_an_interface_not_understood_makes_it_unknown_not_blocked():
     """``ip address`` naming no defined ``name`` (or any interface line not understood):
     the interface is partial, and its hosts' traffic is unknown — the address it may have
@@ -192,6 +211,36 @@ def test_a_line_of_an_interface_not_understood_makes_it_unknown_not_blocked():
     cell = m[("staff", "internet")]
     assert cell.verdict == "unknown" and "not understood" in cell.reason
     assert m[("dmz", "internet")].verdict == REACHABLE  # the other interfaces as before
+
+
+def test_an_svi_whose_address_is_not_understood_is_still_its_vlans_gateway():
+    """An ASA 5505's outside SVI whose ``ip address`` was not read (a real 8.2 export
+    posted with the address redacted to ``125.x.x.10``): what the Internet sends through it
+    is unknown, as for a routed port — it was "blocked", the SVI being left out of the
+    interfaces that may still route their segment."""
+    text = textwrap.dedent("""
+    interface Vlan1
+     nameif inside
+     security-level 100
+     ip address 10.1.1.1 255.255.255.0
+    interface Vlan2
+     nameif outside
+     security-level 0
+     ip address 125.x.x.10 255.255.255.252
+    interface Ethernet0/0
+     switchport access vlan 2
+    interface Ethernet0/1
+    access-list outside_in extended permit tcp any 10.1.1.0 255.255.255.0 eq smtp
+    access-group outside_in in interface outside
+    """)
+    inside = Zone("staff", "internal", [IPNetwork("10.1.1.0/24")], vlans=[("FW", 1)])
+    outside = Zone("internet", "external", vlans=[("FW", 2)])
+    m, dev = matrix(text, zone_list=(inside, outside))
+    assert dev.interfaces["Vlan2"].addresses == [] and dev.interfaces["Vlan2"].partial
+    cell = m[("internet", "staff")]
+    assert cell.verdict == "unknown" and "Vlan2" in cell.reason
+    # the firewall itself answers on the unread address (ping by default): not "blocked"
+    assert m[("internet", "@devices")].verdict == "unknown"
 
 
 def test_interface_without_nameif_passes_no_traffic():
@@ -382,6 +431,58 @@ def test_acl_port_operators_and_asa_port_names():
     assert only(l1).src_ports == (PortRange(1024, 65535),)
     assert only(l2).dst_ports == (PortRange(80, 80),)  # ASA-only UDP name
     assert only(l3).dst_ports == (PortRange(0, 22), PortRange(24, 65535))
+
+
+def test_group_line_not_understood_is_every_member_not_none():
+    """A line of an object-group that is not understood may name anything of the group's
+    kind: the group is taken to hold everything (here every address; the ACL line naming
+    it is partial).  It held only the understood members, so a flow that only the unread
+    line could let through was proven "blocked" (found on a real ASAv 9.5 export whose
+    groups used non-contiguous masks)."""
+    m, dev = matrix(
+        IFACES
+        + textwrap.dedent("""
+    object-group network WEB-SERVERS
+     network-object host 172.16.9.9
+     network-object 10.1.2.0 255.0.255.0
+    object-group service WEB-PORTS tcp
+     port-object eq 443
+     port-object eq www https
+    access-list inside_in extended permit tcp any object-group WEB-SERVERS object-group WEB-PORTS
+    access-group inside_in in interface inside
+    """)
+    )
+    line = lines_of(dev, "inside_in")[0]
+    assert "WEB-SERVERS" in line.partial or "not understood" in line.partial
+    assert {mt.dst for mt in line.matches} == {None} and {mt.dst_ports for mt in line.matches} == {None}
+    assert m[("staff", "dmz")].verdict == "unknown"
+    assert m[("staff", "internet")].verdict == "unknown"
+
+
+def test_object_group_item_printed_at_column_0_belongs_to_the_group():
+    """A real ASA 8.2 export printed a group's ``network-object`` after its
+    ``description`` without the indent: the line was unrecognized and the group empty, so
+    the ACL line naming it matched nothing and the admins' host was "blocked".  Only an
+    item word of the open block's kind is taken back into it."""
+    text = IFACES + textwrap.dedent("""
+    object-group network ADMINS
+     description OSA
+    network-object host 10.1.1.25
+    access-list inside_in extended permit ip object-group ADMINS any
+    access-list inside_in extended deny ip any any log
+    access-group inside_in in interface inside
+    aaa-identity default-domain LOCAL
+    """)
+    m, dev = matrix(
+        text,
+        zone_list=(
+            Zone("admins", "management", [IPNetwork("10.1.1.25/32")], attach=[("FW", "GigabitEthernet0/1")]),
+            OUTSIDE,
+        ),
+    )
+    assert [s.text for s in parse(text)[1].unrecognized] == ["aaa-identity default-domain LOCAL"]
+    assert lines_of(dev, "inside_in")[0].matches[0].src == host("10.1.1.25")
+    assert m[("admins", "internet")].verdict == REACHABLE
 
 
 def test_acl_options_inactive_time_range_log_line_number_and_remark():

@@ -169,3 +169,89 @@ def test_a_router_with_few_routed_ports_is_still_not_a_switch():
     dev, _rep = parse(text)
     assert dev.facts.smart_install == ""
     assert smi(dev) is None
+
+
+# A GET VPN key server at a provincial data centre (IOS 15.0): its groups' traffic and
+# rekey ACLs are named only inside `crypto gdoi group` blocks.
+GETVPN_KS = """
+version 15.0
+hostname PX-KS-01
+crypto gdoi group GDOI-WAN
+ identity number 1001
+ server local
+  rekey address ipv4 GDOI-REKEY
+  rekey retransmit 40 number 3
+  rekey authentication mypubkey rsa GDOI-KEYS
+  sa ipsec 1
+   profile GDOI-PROFILE
+   match address ipv4 GDOI-WAN-TRAFFIC
+  address ipv4 10.60.0.5
+interface GigabitEthernet0/0
+ ip address 10.60.0.5 255.255.255.0
+ip access-list extended GDOI-WAN-TRAFFIC
+ permit ip 10.61.0.0 0.0.255.255 10.61.0.0 0.0.255.255
+ip access-list extended GDOI-REKEY
+ permit udp host 10.60.0.5 eq 848 host 239.192.1.1 eq 848
+"""
+
+
+def test_acls_of_a_gdoi_key_server_are_in_use():
+    """A key server's ``match address ipv4 ACL`` and ``rekey address ipv4 ACL`` use those
+    ACLs: they were reported "defined but not applied anywhere" (a false finding)."""
+    dev, rep = parse(GETVPN_KS)
+    assert rep.unrecognized == []
+    used = {r.name for r in dev.references if r.kind == "acl"}
+    assert {"GDOI-WAN-TRAFFIC", "GDOI-REKEY"} <= used
+
+
+def test_cbac_java_list_uses_its_acl():
+    """``ip inspect name N http java-list ACL`` (CBAC, an IOS 12.4 branch router) uses the
+    ACL: it was reported unused."""
+    dev, rep = parse("""
+    version 12.4
+    hostname PX-RT-02
+    ip inspect name OUTBOUND http java-list 11 alert on audit-trail off
+    ip inspect name OUTBOUND dns
+    access-list 11 remark Java applets allowed from
+    access-list 11 permit 10.62.1.0 0.0.0.255
+    """)
+    assert rep.unrecognized == []
+    assert ("acl", "11") in {(r.kind, r.name) for r in dev.references}
+
+
+def test_serial_restart_delay_and_te_tunnel_routing_line_are_harmless():
+    """``serial restart-delay 0`` (written on every serial port) and ``no routing dynamic``
+    (an MPLS TE tunnel's default line) change no reachability: each left its interface
+    partial."""
+    dev, rep = parse("""
+    version 15.0
+    hostname PX-PE-01
+    interface Serial1/0
+     ip address 10.64.0.1 255.255.255.252
+     serial restart-delay 0
+    interface Tunnel100
+     ip address 10.64.1.1 255.255.255.252
+     tunnel mode mpls traffic-eng
+     tunnel destination 10.64.9.9
+     no routing dynamic
+    """)
+    assert rep.unrecognized == []
+    assert dev.interfaces["Serial1/0"].partial is None and dev.interfaces["Tunnel100"].partial is None
+
+
+def test_voice_ports_and_io_memory_share_are_harmless():
+    """An ISR 4321 voice gateway's ``voice-port 0/2/0`` blocks and a 2901's ``memory-size
+    iomem 5`` (real 16.6 / 15.4 exports) change no IP reachability: they were
+    unrecognized."""
+    _dev, rep = parse("""
+    version 16.6
+    hostname PX-VG-01
+    memory-size iomem 5
+    voice-card 0/2
+     no watchdog
+    voice-port 0/2/0
+     caller-id enable
+    !
+    voice-port 0/2/1
+    """)
+    assert rep.unrecognized == []

@@ -214,6 +214,39 @@ def test_subinterface_dot1q_native():
     assert sub.mode == L2Mode.ROUTED and sub.is_l3
 
 
+def test_a_subinterface_whose_address_is_not_understood_is_still_its_vlans_gateway():
+    """Router-on-a-stick: a subinterface whose ``ip address`` line was not read (an address
+    redacted as on a posted export) is still the gateway of its VLAN, so what the VLAN's
+    hosts send off it is unknown, never "blocked" for want of a router (only routed ports
+    were taken as such gateways)."""
+    router, _ = parse("""
+    hostname R
+    interface GigabitEthernet0/0
+     no ip address
+    interface GigabitEthernet0/0.20
+     encapsulation dot1Q 20
+     ip address 10.20.x.1 255.255.255.0
+    interface GigabitEthernet0/1
+     ip address 10.9.0.1 255.255.255.0
+    """)
+    switch, _ = parse("""
+    hostname SW
+    vlan 20
+    interface GigabitEthernet0/1
+     switchport mode access
+     switchport access vlan 20
+    interface GigabitEthernet0/24
+     switchport mode trunk
+    """)
+    assert router.interfaces["GigabitEthernet0/0.20"].partial
+    staff = Zone("staff", "internal", [IPNetwork("10.20.0.0/24")], vlans=[("SW", 20)])
+    srv = Zone("servers", "server", [IPNetwork("10.9.0.0/24")], attach=[("R", "GigabitEthernet0/1")])
+    link = (("SW", "GigabitEthernet0/24"), ("R", "GigabitEthernet0/0"))
+    m, _ = matrix([router, switch], [staff, srv], [link])
+    cell = m[("staff", "servers")]
+    assert cell.verdict == "unknown" and "GigabitEthernet0/0.20" in cell.reason
+
+
 def test_primary_and_secondary_addresses():
     dev, _ = parse("""
     interface Vlan10
@@ -1341,6 +1374,37 @@ def test_undefined_object_group_is_partial_and_referenced():
     assert any(p["line"] == 22 and "NOPE" in p["reason"] for p in rep.partially_understood)
 
 
+def test_object_group_line_not_understood_is_every_address_not_none():
+    """A line of an object-group that is not understood (here a non-contiguous mask, as on
+    a real export) may name any address: the group is taken to hold all of them, and a
+    group nesting it is partial too.  Both were read as the understood members only — the
+    outer group's ACL line not even partial — so a flow only that line could permit was
+    "blocked" (found on a real export's object-groups)."""
+    dev, rep = parse("""
+    hostname R
+    object-group network LAB-HOSTS
+     10.1.0.0 255.0.255.0
+    object-group network ADMINS
+     host 10.9.9.9
+     group-object LAB-HOSTS
+    interface GigabitEthernet0/0
+     ip address 10.1.1.1 255.255.255.0
+     ip access-group FROM-LAN in
+    interface GigabitEthernet0/1
+     ip address 10.2.2.1 255.255.255.0
+    ip access-list extended FROM-LAN
+     permit tcp object-group ADMINS 10.2.2.0 0.0.0.255 eq 22
+    """)
+    assert [p["construct"] for p in rep.partially_understood][:1] == ["object-group LAB-HOSTS"]
+    line = dev.filters["FROM-LAN"].lines[0]
+    assert "ADMINS" in line.partial and only_match(line).src is None
+    staff = Zone("staff", "internal", [IPNetwork("10.1.1.0/24")], attach=[("R", "GigabitEthernet0/0")])
+    srv = Zone("servers", "server", [IPNetwork("10.2.2.0/24")], attach=[("R", "GigabitEthernet0/1")])
+    m, _ = matrix([dev], [staff, srv])
+    cell = m[("staff", "servers")]
+    assert cell.verdict == "unknown" and "ADMINS" in cell.reason
+
+
 # --------------------------------------------------------------------------- management plane
 
 
@@ -1657,9 +1721,46 @@ def test_the_prompt_and_command_of_a_terminal_capture_are_not_configuration():
     R-EDGE#
     R-EDGE>sh ip int brief
     R-EDGE(config)#do show running-config
+    R-EDGE#SH RUNning-config
     """)
     assert rep.unrecognized == [] and dev.hostname == "R-EDGE"
     assert dev.interfaces["GigabitEthernet0/0"].addresses == [IPNetwork("10.0.0.1/24")]
+
+
+def test_a_command_sheet_enters_configuration_mode_first():
+    """The lines as typed into the CLI (a Vietnamese bank's project notes for a 2911):
+    ``configure terminal`` and ``exit`` are no configuration, and were unrecognized."""
+    dev, rep = parse("""
+    configure terminal
+    ! VLAN 70 (ATM)
+    interface GigabitEthernet0/1.70
+     encapsulation dot1Q 70
+     ip address 192.168.70.1 255.255.255.0
+     no shutdown
+     exit
+    conf t
+    """)
+    assert rep.unrecognized == []
+    assert dev.interfaces["GigabitEthernet0/1.70"].addresses == [IPNetwork("192.168.70.1/24")]
+
+
+def test_a_configuration_pasted_into_markdown_is_read_whole():
+    """A show run kept in a Markdown note (a lab's README per router, real IOL 15.4
+    exports): the code fences were unrecognized and the closing one, after ``end``, made
+    the file look cut short (an input problem: the audit could never pass)."""
+    text = textwrap.dedent("""
+    ```
+    Building configuration...
+    version 15.4
+    hostname MSK-R1
+    interface Ethernet0/0
+     ip address 10.10.11.2 255.255.255.252
+    end
+    ```
+    """).lstrip("\n")
+    result = cisco_ios.parse(text, "MSK-R1.cfg")
+    assert result.report.unrecognized == []
+    assert cisco_ios.incomplete(text, result) is None
 
 
 def test_deindented_config_is_still_read():
