@@ -93,6 +93,8 @@ def routing_rule(st: State, cmd: Command, src: Src):
 
 
 def dynamic_routing(st: State, cmd: Command, src: Src):
+    """The lines that run a routing protocol on interfaces (OSPF, BGP, RIP, IS-IS): the
+    device learns routes the export does not hold, so "no route" is not known."""
     if yes(cmd.get("disabled")):
         return IGNORED
     st.dev.dynamic_routing.append(src)
@@ -338,6 +340,8 @@ HANDLERS = {
     ("routing", "rip", "network"): dynamic_routing,
     ("routing", "rip", "interface"): dynamic_routing,
     ("routing", "rip", "interface-template"): dynamic_routing,
+    # v7.13+: IS-IS runs on the interfaces of its templates (help.mikrotik.com "IS-IS")
+    ("routing", "isis", "interface-template"): dynamic_routing,
     ("interface", "lte", "apn"): lte_apn,
     ("ip", "dhcp-client"): dhcp_client,
     ("ip", "firewall", "filter"): firewall("filter"),

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from .helpers import V6, ip, office, parse
+from netaddr import IPNetwork
+
+from netaudit.zones import Zone
+
+from .helpers import V6, ip, matrix, office, parse
 
 
 def test_routes_gateway_forms_blackhole_vrf_and_policy_tables():
@@ -101,3 +105,42 @@ def test_mark_routing_is_a_policy_route_not_a_partial_interface():
     (pr,) = dev.policy_routes
     assert (pr.action, pr.table, pr.fallback, pr.partial) == ("table", "isp2", True, None)
     assert [m.in_ifaces for m in pr.matches] == [frozenset({"v40"})]
+
+
+def test_isis_interface_template_is_dynamic_routing_no_route_is_unknown():
+    # found on a real RouterOS 7.20 export (VXLAN/EVPN with IS-IS as the underlay): the
+    # IS-IS template was read as an ignored /routing line, so a destination reached only
+    # through IS-IS routes had "no route" on this router — a false "blocked"
+    lan = """
+    /ip address
+    add address=10.0.10.1/24 interface=ether2
+    add address=192.0.2.2/30 interface=ether1
+    /routing isis instance
+    add afi=ip areas=49.0001 name=isis-1 system-id=0100.0000.0002
+    """
+    isis = """
+    /routing isis interface-template
+    add instance=isis-1 interfaces=ether1 levels=l2
+    """
+    far = parse(
+        """
+        /system identity
+        set name=far
+        /ip address
+        add address=192.0.2.1/30 interface=ether1
+        add address=10.0.20.1/24 interface=ether2
+        /ip route
+        add dst-address=10.0.10.0/24 gateway=192.0.2.2
+        """
+    )[0]
+    zones = [
+        Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("r", "ether2")]),
+        Zone("branch", "internal", [IPNetwork("10.0.20.0/24")], attach=[("far", "ether2")]),
+    ]
+    without = parse(lan)[0]
+    assert matrix([without, far], zones)[("staff", "branch")].verdict == "blocked"
+    dev, _ = parse(lan + isis)
+    assert [s.line for s in dev.dynamic_routing] == [9]
+    assert matrix([dev, far], zones)[("staff", "branch")].verdict == "unknown"
+    disabled, _ = parse(lan + isis.replace("add instance", "add disabled=yes instance"))
+    assert disabled.dynamic_routing == []
