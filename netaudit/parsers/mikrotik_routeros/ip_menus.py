@@ -48,7 +48,10 @@ def address(st: State, cmd: Command, src: Src):
 
 
 def route(st: State, cmd: Command, src: Src):
+    """``/ip route add``; a ``set``/``remove`` (a pasted script) changes routes the export
+    does not show: not understood, and a route the table may lack (``unread_routes``)."""
     if cmd.verb != "add":
+        st.dev.unread_routes.append(src)
         raise NotUnderstood
     if yes(cmd.get("disabled")):
         return IGNORED

@@ -52,7 +52,7 @@ def finish_routes(st: State) -> None:
         dst = cmd.get("dst-address") or "0.0.0.0/0"
         r = parse_addr(dst)
         if r is None or "-" in dst:
-            st.unrecognized(src)
+            unread_route(st, src)
             continue
         lo, hi = r
         plen = 32 - (hi - lo).bit_length()
@@ -66,8 +66,8 @@ def finish_routes(st: State) -> None:
             dev.routes.append(Route(prefix, vrf, drop=True, distance=distance, source=src, table=table))
             continue
         gws = split_list(cmd.props.get("gateway"))
-        if not gws:
-            st.unrecognized(src)
+        if not gws:  # gateway="" (seen in a real 7.20 export), or none at all
+            unread_route(st, src)
             continue
         for gw in gws:
             partial = None
@@ -129,6 +129,13 @@ def finish_routes(st: State) -> None:
             runtime_default(st, itf, cmd, src, to_int(cmd.get("default-route-distance"), 1))
     for table, srcs in st.policy_tables.items():
         st.facts.policy_routing_tables[table] = srcs
+
+
+def unread_route(st: State, src: Src) -> None:
+    """A route line not understood: unrecognized, and a route the table may lack, so
+    that "no route" through the router is not concluded (docs/semantics.md)."""
+    st.unrecognized(src)
+    st.dev.unread_routes.append(src)
 
 
 def dynamic_address(itf: Interface, src: Src) -> None:

@@ -144,3 +144,42 @@ def test_isis_interface_template_is_dynamic_routing_no_route_is_unknown():
     assert matrix([dev, far], zones)[("staff", "branch")].verdict == "unknown"
     disabled, _ = parse(lan + isis.replace("add instance", "add disabled=yes instance"))
     assert disabled.dynamic_routing == []
+
+
+def test_a_route_line_not_understood_makes_no_route_unknown():
+    # found on a real RouterOS 7.20 export (`add dst-address=0.0.0.0/0 gateway="" …`): a
+    # route line the parser cannot read was only counted unrecognized, and "no route"
+    # through the router stayed a proof — a false "blocked" when the line is a route
+    base = """
+    /ip address
+    add address=10.0.10.1/24 interface=ether2
+    add address=192.0.2.2/30 interface=ether1
+    /ip route
+    """
+    far = parse(
+        """
+        /system identity
+        set name=far
+        /ip address
+        add address=192.0.2.1/30 interface=ether1
+        add address=10.0.20.1/24 interface=ether2
+        /ip route
+        add dst-address=10.0.10.0/24 gateway=192.0.2.2
+        """
+    )[0]
+    zones = [
+        Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("r", "ether2")]),
+        Zone("branch", "internal", [IPNetwork("10.0.20.0/24")], attach=[("far", "ether2")]),
+    ]
+    assert matrix([parse(base)[0], far], zones)[("staff", "branch")].verdict == "blocked"
+    for line in (
+        'add dst-address=10.0.20.0/24 gateway=""',
+        "add dst-address=10.0.20.0-10.0.20.255 gateway=192.0.2.1",
+        "set [ find dst-address=10.0.20.0/24 ] gateway=192.0.2.1",
+    ):
+        dev, rep = parse(base + line)
+        assert [s.line for s in rep.unrecognized] == [6], line
+        assert [s.line for s in dev.unread_routes] == [6], line
+        assert matrix([dev, far], zones)[("staff", "branch")].verdict == "unknown", line
+    dev, rep = parse(base + 'add disabled=yes dst-address=10.0.20.0/24 gateway=""')
+    assert (rep.unrecognized, dev.unread_routes) == ([], [])
