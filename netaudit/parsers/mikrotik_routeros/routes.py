@@ -102,9 +102,10 @@ def finish_routes(st: State) -> None:
         itf = dev.interfaces.get(iface)
         if itf is None:
             continue
-        if itf.mode == L2Mode.BRIDGE_PORT:
+        if itf.mode != L2Mode.ROUTED and itf.parent in st.bridges:
             # RouterOS marks it invalid ("DHCP client can not run on slave interface!"):
-            # no address, no route — as a static address on a bridge port.
+            # no address, no route — as a static address on a bridge port.  A port of a
+            # VLAN-filtering bridge (an access or trunk port here) is a slave too.
             why = Text("input.routeros.dhcp_client_on_port", iface=iface)
             st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
             continue

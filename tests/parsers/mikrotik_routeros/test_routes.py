@@ -84,6 +84,36 @@ def test_a_dhcp_client_on_a_bridge_port_does_not_run():
     assert any("r.rsc:8: DHCP client on ether5, a bridge port" in w for w in rep.warnings)
 
 
+def test_a_dhcp_client_on_a_port_of_a_vlan_filtering_bridge_does_not_run():
+    # found on a real RouterOS 7.19 export (RB750Gr3, "# DHCP client can not run on
+    # slave or passthrough interface!" above the line): the port of a VLAN-filtering
+    # bridge (an access port in the model) kept a run-time address and a default route
+    # out of it — init drafted the Internet there and LAN → Internet read "reachable"
+    dev, rep = parse("""
+    /interface bridge
+    add name=br vlan-filtering=yes
+    /interface vlan
+    add interface=br name=v10 vlan-id=10
+    /interface bridge port
+    add bridge=br interface=ether1
+    add bridge=br interface=ether2 pvid=10
+    /interface bridge vlan
+    add bridge=br tagged=br vlan-ids=10
+    /ip address
+    add address=10.10.0.1/24 interface=v10
+    /ip dhcp-client
+    # DHCP client can not run on slave or passthrough interface!
+    add interface=ether1 use-peer-dns=no
+    /ip firewall nat
+    add action=masquerade chain=srcnat out-interface=br
+    """)
+    assert not dev.interfaces["ether1"].dynamic_address and dev.routes == []
+    assert any("r.rsc:15: DHCP client on ether1, a bridge port" in w for w in rep.warnings)
+    mgmt = Zone("mgmt", "management", [IPNetwork("10.10.0.0/24")], attach=[("r", "ether2")])
+    net = Zone("internet", "external", attach=[("r", "ether1")])
+    assert matrix([dev], [mgmt, net])[("mgmt", "internet")].verdict == "blocked"
+
+
 def test_ip_settings_rp_filter_and_ip_forward():
     dev, _ = office("""
     /ip settings
