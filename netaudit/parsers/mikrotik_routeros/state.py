@@ -47,6 +47,7 @@ SECRET_KEYS = frozenset(
         "radius-mac-format-secret",
         "key",
         "psk",
+        "trap-community",  # /snmp: the community the traps carry (v6, v5 verbose exports)
     }
 )
 
