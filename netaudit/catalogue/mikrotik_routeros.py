@@ -395,6 +395,13 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "quy tắc bridge filter/nat chưa được mô hình hóa (action={action})",
         "en": "bridge filter/nat rule not modelled (action={action})",
     },
+    "input.routeros.bridge_filter_forward": {
+        "vi": "quy tắc bridge filter ở chuỗi forward (action={action}): chỉ tác động lên khung tin cầu nối chuyển "
+        "giữa các cổng của nó, phần này chưa được mô hình hóa; lưu lượng đi qua router (định tuyến) không qua "
+        "quy tắc này",
+        "en": "bridge filter rule in the forward chain (action={action}): it acts only on the frames the bridge "
+        "forwards between its ports, which are not modelled; traffic routed by the router does not pass it",
+    },
     "input.routeros.capsman_managed": {
         "vi": "các radio do CAPsMAN quản lý: SSID và VLAN do bộ điều khiển thiết lập (không có trong bản export này)",
         "en": "radios managed by CAPsMAN: SSIDs and VLANs are set by the controller (not in this export)",
