@@ -327,6 +327,9 @@ def tunnel(kind: IfKind):
             st.wireguard.append((name, to_int(cmd.get("listen-port"), 13231), src))
         elif cmd.path[-1] == "wireguard" and cmd.verb == "add":
             st.wireguard.append((name, 13231, src))
+        elif cmd.path[-1] == "vxlan" and cmd.get("bridge"):
+            # the bridge it joins as a (dynamic) port, with that port's pvid
+            st.vxlan_ports.append((name, cmd.get("bridge", ""), to_int(cmd.get("bridge-pvid")), src))
 
     return handler
 

@@ -119,6 +119,8 @@ class State:
         self.singletons: dict[str, tuple[Command, Src]] = {}  # menu -> last set
         self.vpn_servers: dict[str, tuple[Command, Src]] = {}
         self.wireguard: list[tuple[str, int, Src]] = []
+        # (vxlan, bridge, bridge-pvid or None, line): a VXLAN's own `bridge=` (v7.18+)
+        self.vxlan_ports: list[tuple[str, str, int | None, Src]] = []
         self.upnp_ifs: list[tuple[str, str, Src]] = []
         # /ip socks access: menu ("ip socks") -> its rules in order
         self.access_rules: dict[str, list[tuple[Command, Src]]] = {}

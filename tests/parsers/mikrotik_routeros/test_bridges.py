@@ -274,3 +274,30 @@ def test_a_bridge_filter_rule_of_the_forward_chain_leaves_routed_traffic_exact()
     # the input chain sees what the router receives from the port: partial, as before
     dev, _ = parse(text.replace("chain=forward in-interface=wifi3", "chain=input in-interface=wifi3"))
     assert dev.interfaces["bridge"].partial
+
+
+def test_a_vxlan_with_its_own_bridge_is_a_port_of_that_bridge():
+    """A CHR (RouterOS 7.20, a real export: EVPN over VXLAN): ``/interface vxlan add
+    bridge=br-router bridge-pvid=1104 …`` puts the VXLAN in the VLAN-filtering bridge as a
+    dynamic port of VLAN 1104 — there is no ``/interface bridge port`` line for it.  It was
+    a routed interface of its own: the hosts behind it were not in VLAN 1104's segment."""
+    dev, _ = parse("""
+    /interface bridge
+    add name=br-router vlan-filtering=yes
+    /interface vxlan
+    add bridge=br-router bridge-pvid=1104 learning=no local-address=100.127.50.102 name=vxlan-1104 vni=1104
+    add local-address=100.127.50.102 name=vxlan-plain vni=1105
+    /interface vlan
+    add interface=br-router name=v1104 vlan-id=1104
+    /interface bridge vlan
+    add bridge=br-router tagged=br-router vlan-ids=1104
+    /ip address
+    add address=198.18.104.102/24 interface=v1104
+    """)
+    vx = dev.interfaces["vxlan-1104"]
+    assert (vx.mode, vx.parent, vx.access_vlan) == (L2Mode.ACCESS, "br-router", 1104)
+    assert dev.interfaces["vxlan-plain"].mode == L2Mode.ROUTED
+    far = Zone("far", "internal", [IPNetwork("198.18.104.0/25")], attach=[("r", "vxlan-1104")])
+    near = Zone("near", "internal", [IPNetwork("198.18.104.128/25")], attach=[("r", "v1104")])
+    m = matrix([dev], [far, near])
+    assert m[("far", "near")].verdict == REACHABLE  # one L2 segment, VLAN 1104
