@@ -99,6 +99,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "tại): máy chủ này không cấp phát địa chỉ trên giao diện nào",
         "en": "DHCP server {name} is on no interface (the interface it named no longer exists): it serves nowhere",
     },
+    "input.routeros.address_unread": {
+        "vi": "dòng /ip address của {iface} không đọc được địa chỉ: không biết địa chỉ của giao diện này",
+        "en": "an /ip address line of {iface} whose address is not understood: the interface's addresses are not known",
+    },
     "input.routeros.address_gone": {
         "vi": "địa chỉ {address} không gắn với giao diện nào (giao diện mà mục này chỉ định không còn tồn "
         "tại): bộ định tuyến không có địa chỉ này",

@@ -475,7 +475,8 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
         self._in_clear_beside(run, did, P & ~l3, reason, src_zone)  # reach/ipsec.py
         for dev, ifn, detail in self.unread_gateways.get(did, ()):
             why = reason or Text("reason.interface_partial", device=dev, interface=ifn, detail=detail)
-            self._leave(run, P & ~self._zoned_addr(did), why)
+            # the router behind that interface may take them to its own services too
+            self._leave(run, P & ~self._zoned_addr(did), why, devices=True)
         if did in self.open_segments and src_zone in self.zones_open:
             # The gateway may be any router of the snapshot, its own addresses included.
             off, why = P & ~self._zoned_addr(did), reason or self.open_segments[did]

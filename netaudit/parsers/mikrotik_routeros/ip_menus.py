@@ -12,6 +12,7 @@ from netaddr import IPNetwork
 from netaudit.messages import Text
 from netaudit.model import Src
 
+from .reasons import reason
 from .records import FwRule
 from .state import IGNORED, NotUnderstood, State
 from .syntax import Command, unquote
@@ -34,10 +35,12 @@ def address(st: State, cmd: Command, src: Src):
         st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
         return None
     a, _, ln = addr.partition("/")
-    if quad(a) is None:
-        raise NotUnderstood
     plen = int(ln) if ln.isdigit() and int(ln) <= 32 else (32 if not ln else None)
-    if plen is None:
+    if quad(a) is None or plen is None:
+        # the interface has an address the line does not say (`address=XXX`, a poster's
+        # redaction): its addresses are not known — partial, not an interface without one
+        st.iface(iface)
+        st.partial_ifaces.append((iface, reason("input.routeros.address_unread", iface=iface), src))
         raise NotUnderstood
     st.addrs.append((iface, IPNetwork(f"{a}/{plen}"), src))
     if cmd.get("comment"):
