@@ -111,6 +111,26 @@ def test_vlan_hopping_ports_depend_on_ingress_filtering_defaults(header, explici
     assert bool(dev.facts.vlan_hopping_ports) is hopping
 
 
+@pytest.mark.parametrize(
+    "v7_only",
+    [
+        "/interface wireguard\nadd listen-port=13231 name=wg0\n",
+        "/ip vrf\nadd interfaces=ether8 name=mgmt\n",
+        "/routing bgp connection\nadd local.role=ibgp name=core remote.address=10.0.0.1 .as=65000\n",
+        "/routing isis interface-template\nadd instance=isis-1 interfaces=ether1 levels=l2\n",
+    ],
+)
+def test_an_export_without_its_header_that_has_a_v7_only_menu_takes_v7_defaults(v7_only):
+    # found on a real RouterOS 7.20 export posted without its header (EVPN: BGP
+    # connections, IS-IS, a management VRF): read with v6's bridge-port defaults
+    # (ingress-filtering=no), its ports were reported open to VLAN hopping
+    text = "/interface bridge\nadd name=br vlan-filtering=yes\n/interface bridge port\nadd bridge=br interface=ether3 pvid=40\n"
+    dev, _ = parse(text + v7_only, header="")
+    assert dev.facts.vlan_hopping_ports == []
+    dev, _ = parse(text, header="")
+    assert dev.facts.vlan_hopping_ports  # nothing says v7: v6's default, as before
+
+
 def test_vlan_filtering_separates_the_guest_port_from_staff():
     dev, _ = office()
     m = matrix([dev], [GUEST, STAFF])
