@@ -114,6 +114,7 @@ class State:
         self.dhcp_relays: list[tuple[Command, Src]] = []
         self.dhcp_clients: list[tuple[Command, Src]] = []
         self.dyn_clients: list[tuple[str, Command, Src]] = []
+        self.zerotier_off: set[str] = set()  # ZeroTier instances set disabled=yes
         self.snmp: dict = {}
         self.snmp_communities: list[dict] = []
         self.singletons: dict[str, tuple[Command, Src]] = {}  # menu -> last set

@@ -213,3 +213,33 @@ def test_a_route_line_not_understood_makes_no_route_unknown():
         assert matrix([dev, far], zones)[("staff", "branch")].verdict == "unknown", line
     dev, rep = parse(base + 'add disabled=yes dst-address=10.0.20.0/24 gateway=""')
     assert (rep.unrecognized, dev.unread_routes) == ([], [])
+
+
+def test_a_zerotier_interface_has_a_runtime_address_and_learns_routes():
+    # found on real RouterOS 7 exports (`/zerotier interface add allow-managed=yes
+    # instance=zt1 name=zerotier1 network=…`): the menu was ignored, so the interface did
+    # not exist and the managed routes its controller pushes were missing — a branch
+    # reached over ZeroTier had "no route" ("blocked")
+    base = """
+    /ip address
+    add address=10.0.10.1/24 interface=ether2
+    /zerotier
+    set zt1 disabled=no
+    /zerotier interface
+    add allow-default=no allow-global=no allow-managed=yes instance=zt1 name=zerotier1 network=1d71939404d61032
+    /ip firewall filter
+    add action=accept chain=forward in-interface=ether2 out-interface=zerotier1
+    """
+    dev, rep = parse(base)
+    zt = dev.interfaces["zerotier1"]
+    assert zt.dynamic_address and not zt.shutdown and rep.unrecognized == []
+    assert [s.line for s in dev.dynamic_routing] == [7]
+    far = parse("/system identity\nset name=far\n/ip address\nadd address=10.50.0.1/24 interface=ether2\n")[0]
+    staff = Zone("staff", "internal", [IPNetwork("10.0.10.0/24")], attach=[("r", "ether2")])
+    branch = Zone("branch", "internal", [IPNetwork("10.50.0.0/24")], attach=[("far", "ether2")])
+    assert matrix([dev, far], [staff, branch])[("staff", "branch")].verdict == "unknown"
+    # addresses only (allow-managed=no): no route of its own; a switched-off instance: nothing
+    dev, _ = parse(base.replace("allow-managed=yes", "allow-managed=no"))
+    assert dev.interfaces["zerotier1"].dynamic_address and dev.dynamic_routing == []
+    dev, _ = parse(base.replace("set zt1 disabled=no", "set zt1 disabled=yes"))
+    assert dev.interfaces["zerotier1"].shutdown and dev.dynamic_routing == []
