@@ -168,13 +168,19 @@ def add_rule(st: State, table: str, props: dict[str, str], src: Src):
 
 
 def address_list(st: State, cmd: Command, src: Src):
+    """``/ip firewall address-list add address=A list=L``; ``add list=L`` alone declares the
+    list with no address of its own (help.mikrotik.com "DDoS Protection" starts with
+    ``add list=ddos-attackers``, which real exports keep; rules fill it at run time)."""
     if cmd.verb != "add":
         raise NotUnderstood
     lst, addr = cmd.get("list"), cmd.get("address")
-    if not lst or addr is None:
+    if not lst:
         raise NotUnderstood
     if yes(cmd.get("disabled")):
         return IGNORED
+    if addr is None:
+        st.addr_entries.setdefault(lst, [])
+        return None
     st.addr_entries.setdefault(lst, []).append((addr, src))
     if cmd.get("timeout") or yes(cmd.get("dynamic")):
         # An entry that expires (`timeout=1d`) leaves the list at run time: its members
