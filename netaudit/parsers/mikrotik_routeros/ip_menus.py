@@ -43,6 +43,11 @@ def address(st: State, cmd: Command, src: Src):
         st.partial_ifaces.append((iface, reason("input.routeros.address_unread", iface=iface), src))
         raise NotUnderstood
     st.addrs.append((iface, IPNetwork(f"{a}/{plen}"), src))
+    peer = quad(cmd.get("network") or "")
+    if plen == 32 and peer is not None and peer != quad(a):
+        # "For point-to-point links it should be the address of the remote end" (wiki
+        # Manual:IP/Address, `network`): RouterOS routes that address out of the interface
+        st.ptp_peers.append((iface, peer, src))
     if cmd.get("comment"):
         st.segment_names.setdefault(iface, []).append(cmd.get("comment", ""))
 

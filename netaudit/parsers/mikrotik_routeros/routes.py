@@ -48,6 +48,13 @@ def vrf_of_table(st: State, table: str | None) -> tuple[str, str | None]:
 def finish_routes(st: State) -> None:
     dev = st.dev
     st.policy_tables = {}
+    # the remote end of a point-to-point /32 address (`network=`): a connected route to it
+    for ptp_if, peer, ptp_src in st.ptp_peers:
+        if ptp_if in dev.interfaces:
+            vrf = dev.interfaces[ptp_if].vrf
+            dev.routes.append(
+                Route(prefix_of(peer, 32), vrf, interface=ptp_if, origin="connected", distance=0, source=ptp_src)
+            )
     for cmd, src in st.routes:
         dst = cmd.get("dst-address") or "0.0.0.0/0"
         r = parse_addr(dst)

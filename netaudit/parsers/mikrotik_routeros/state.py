@@ -96,6 +96,8 @@ class State:
         self.wsec: dict[str, dict[str, str]] = {}  # legacy security profiles
         self.wifi_profiles: dict[tuple[str, str], dict[str, str]] = {}
         self.addrs: list[tuple[str, IPNetwork, Src]] = []
+        # (interface, remote end, line): a /32 address whose `network=` names the other end
+        self.ptp_peers: list[tuple[str, int, Src]] = []
         self.routes: list[tuple[Command, Src]] = []
         self.vrfs: dict[str, tuple[list[str], Src]] = {}
         self.tables: set[str] = {"main"}

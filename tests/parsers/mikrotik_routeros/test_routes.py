@@ -243,3 +243,28 @@ def test_a_zerotier_interface_has_a_runtime_address_and_learns_routes():
     assert dev.interfaces["zerotier1"].dynamic_address and dev.dynamic_routing == []
     dev, _ = parse(base.replace("set zt1 disabled=no", "set zt1 disabled=yes"))
     assert dev.interfaces["zerotier1"].shutdown and dev.dynamic_routing == []
+
+
+def test_a_point_to_point_address_routes_its_remote_end():
+    # an /ip address with a /32 mask and `network=` the other end ("For point-to-point
+    # links it should be the address of the remote end", wiki Manual:IP/Address): the
+    # peer was unknown, so a default route through it had no next hop and the LAN's
+    # Internet read "blocked" (found reviewing how the sweep's /32 addresses are read)
+    text = """
+    /ip address
+    add address=192.168.88.1/24 interface=ether2 network=192.168.88.0
+    add address=100.64.1.2 interface=ether1 network=%s
+    /ip route
+    add distance=1 gateway=100.64.1.1
+    /ip firewall nat
+    add action=masquerade chain=srcnat out-interface=ether1
+    """
+    lan = Zone("lan", "internal", [IPNetwork("192.168.88.0/24")], attach=[("r", "ether2")])
+    net = Zone("internet", "external", attach=[("r", "ether1")])
+    dev, _ = parse(text % "100.64.1.1")
+    peer = [r for r in dev.routes if r.origin == "connected"]
+    assert [(str(r.prefix), r.interface, r.source.line) for r in peer] == [("100.64.1.1/32", "ether1", 4)]
+    assert matrix([dev], [lan, net])[("lan", "internet")].verdict == "reachable"
+    # network= the address itself (what an export writes for any /32): no peer
+    dev, _ = parse(text % "100.64.1.2")
+    assert not [r for r in dev.routes if r.origin == "connected"]
