@@ -99,6 +99,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "tại): máy chủ này không cấp phát địa chỉ trên giao diện nào",
         "en": "DHCP server {name} is on no interface (the interface it named no longer exists): it serves nowhere",
     },
+    "input.routeros.address_unread": {
+        "vi": "dòng /ip address của {iface} không đọc được địa chỉ: không biết địa chỉ của giao diện này",
+        "en": "an /ip address line of {iface} whose address is not understood: the interface's addresses are not known",
+    },
     "input.routeros.address_gone": {
         "vi": "địa chỉ {address} không gắn với giao diện nào (giao diện mà mục này chỉ định không còn tồn "
         "tại): bộ định tuyến không có địa chỉ này",
@@ -394,6 +398,13 @@ ENTRIES: dict[str, dict[str, str]] = {
     "input.routeros.bridge_filter": {
         "vi": "quy tắc bridge filter/nat chưa được mô hình hóa (action={action})",
         "en": "bridge filter/nat rule not modelled (action={action})",
+    },
+    "input.routeros.bridge_filter_forward": {
+        "vi": "quy tắc bridge filter ở chuỗi forward (action={action}): chỉ tác động lên khung tin cầu nối chuyển "
+        "giữa các cổng của nó, phần này chưa được mô hình hóa; lưu lượng đi qua router (định tuyến) không qua "
+        "quy tắc này",
+        "en": "bridge filter rule in the forward chain (action={action}): it acts only on the frames the bridge "
+        "forwards between its ports, which are not modelled; traffic routed by the router does not pass it",
     },
     "input.routeros.capsman_managed": {
         "vi": "các radio do CAPsMAN quản lý: SSID và VLAN do bộ điều khiển thiết lập (không có trong bản export này)",

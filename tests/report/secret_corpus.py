@@ -395,6 +395,7 @@ ROUTEROS = Office(
 /radius add address=10.10.99.5 secret=RosRadius-13 service=login
 /frobnicate add password=RosUnrecPw-14 zz=1
 /snmp community frob name=RosUnrecComm-15
+/snmp set trap-community=RosTrap-18 trap-version=2
 /system identity set name=UBNDBM-RT
 """,
     extra={
@@ -426,6 +427,7 @@ ROUTEROS = Office(
             "UnrecComm-15",
             "CutUser-16",
             "CutPass-17",
+            "Trap-18",
         )
     ]
     + ["Ros Wifi 6x"],

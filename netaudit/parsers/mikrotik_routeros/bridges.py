@@ -182,10 +182,16 @@ def finish_bridge_l2fw(st: State) -> None:
     ``in/out-interface`` ports) become partial — every bridge when they name none.  A
     rule whose ``in/out-interface`` or ``in/out-bridge`` is an interface that no longer
     exists (its id, ``*7``, under the export's ``# no interface`` comment) sees no frame:
-    it changes nothing."""
+    it changes nothing.  A filter rule of the ``forward`` chain sees only the frames the
+    bridge forwards between its ports, never the ones it takes to or sends from the
+    router (its ``input``/``output`` chains): the routed traffic is exact; the rule is
+    listed, its bridged frames not modelled (docs/vendors/mikrotik_routeros.md)."""
     port_bridge = {p.iface: p.bridge for p in st.bports if not p.disabled}
     for cmd, src, action in st.bridge_l2fw:
         if any(cmd.get(k) and removed_item(cmd.get(k)) for k in _L2FW_IFACE_KEYS):
+            continue
+        if cmd.path[-1] == "filter" and (cmd.get("chain") or "").strip('"') == "forward":
+            st.partial("bridge filter", reason("input.routeros.bridge_filter_forward", action=action), src)
             continue
         why = reason("input.routeros.bridge_filter", action=action)
         names: set[str] = set()

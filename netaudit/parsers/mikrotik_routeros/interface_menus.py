@@ -316,6 +316,31 @@ def dyn_client(kind: str):
     return handler
 
 
+def zerotier(st: State, cmd: Command, src: Src):
+    """``/zerotier`` (RouterOS 7 ZeroTier package): which instances are switched off."""
+    if cmd.verb == "set" and cmd.target and cmd.has("disabled"):
+        (st.zerotier_off.add if yes(cmd.get("disabled")) else st.zerotier_off.discard)(cmd.target)
+    return IGNORED
+
+
+def zerotier_interface(st: State, cmd: Command, src: Src):
+    """``/zerotier interface add``: an interface on a ZeroTier network.  Its controller
+    assigns its address at run time, and — with ``allow-managed`` (ZeroTier's "managed
+    routes … to other networks via gateways on a ZeroTier network", on unless
+    ``allow-managed=no``), ``allow-global`` or ``allow-default`` — routes the export does
+    not hold: a dynamic-address interface, and dynamic routing on the device."""
+    name = cmd.get("name")
+    if cmd.verb != "add" or not name:
+        raise NotUnderstood
+    rec = st.iface(name, IfKind.TUNNEL, src)
+    rec.disabled = yes(cmd.get("disabled")) or cmd.get("instance", "zt1") in st.zerotier_off
+    rec.dynamic_addr = "ZeroTier"
+    st.dyn_clients.append((name, cmd, src))
+    routes = yes(cmd.get("allow-managed"), True) or yes(cmd.get("allow-global")) or yes(cmd.get("allow-default"))
+    if routes and not rec.disabled:
+        st.dev.dynamic_routing.append(src)
+
+
 def tunnel(kind: IfKind):
     def handler(st: State, cmd: Command, src: Src):
         name = cmd.get("name") if cmd.verb == "add" else cmd.target
@@ -327,6 +352,9 @@ def tunnel(kind: IfKind):
             st.wireguard.append((name, to_int(cmd.get("listen-port"), 13231), src))
         elif cmd.path[-1] == "wireguard" and cmd.verb == "add":
             st.wireguard.append((name, 13231, src))
+        elif cmd.path[-1] == "vxlan" and cmd.get("bridge"):
+            # the bridge it joins as a (dynamic) port, with that port's pvid
+            st.vxlan_ports.append((name, cmd.get("bridge", ""), to_int(cmd.get("bridge-pvid")), src))
 
     return handler
 
@@ -420,6 +448,8 @@ HANDLERS = {
     ("caps-man", "configuration"): capsman,
     ("caps-man", "provisioning"): capsman,
     ("caps-man", "manager"): wireless_cap,
+    ("zerotier",): zerotier,
+    ("zerotier", "interface"): zerotier_interface,
     ("interface", "pppoe-client"): dyn_client("PPPoE"),
     ("interface", "ppp-client"): dyn_client("PPP"),  # a serial/USB modem's dial-up link
     ("interface", "l2tp-client"): dyn_client("L2TP"),

@@ -59,6 +59,11 @@ def finish_interfaces(st: State) -> None:
                 p = BridgePort(br, w.name, w.src, pvid=vid or 1, pvid_set=vid is not None, dynamic=True)
                 st.bports.append(p)
                 st.iface(br, IfKind.BRIDGE)
+    # a VXLAN joining a bridge by its own `bridge=` and `bridge-pvid=` (v7.18+): RouterOS
+    # adds it as a dynamic port (not in /interface bridge port)
+    for name, br, vid, src in st.vxlan_ports:
+        st.bports.append(BridgePort(br, name, src, pvid=vid or 1, pvid_set=vid is not None, dynamic=True))
+        st.iface(br, IfKind.BRIDGE)
     for rec in st.ifs.values():
         itf = Interface(name=rec.name, kind=rec.kind, source=rec.src, shutdown=rec.disabled, description=rec.comment)
         if rec.name in st.wl:

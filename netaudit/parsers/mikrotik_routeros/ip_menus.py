@@ -12,6 +12,7 @@ from netaddr import IPNetwork
 from netaudit.messages import Text
 from netaudit.model import Src
 
+from .reasons import reason
 from .records import FwRule
 from .state import IGNORED, NotUnderstood, State
 from .syntax import Command, unquote
@@ -34,12 +35,19 @@ def address(st: State, cmd: Command, src: Src):
         st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
         return None
     a, _, ln = addr.partition("/")
-    if quad(a) is None:
-        raise NotUnderstood
     plen = int(ln) if ln.isdigit() and int(ln) <= 32 else (32 if not ln else None)
-    if plen is None:
+    if quad(a) is None or plen is None:
+        # the interface has an address the line does not say (`address=XXX`, a poster's
+        # redaction): its addresses are not known — partial, not an interface without one
+        st.iface(iface)
+        st.partial_ifaces.append((iface, reason("input.routeros.address_unread", iface=iface), src))
         raise NotUnderstood
     st.addrs.append((iface, IPNetwork(f"{a}/{plen}"), src))
+    peer = quad(cmd.get("network") or "")
+    if plen == 32 and peer is not None and peer != quad(a):
+        # "For point-to-point links it should be the address of the remote end" (wiki
+        # Manual:IP/Address, `network`): RouterOS routes that address out of the interface
+        st.ptp_peers.append((iface, peer, src))
     if cmd.get("comment"):
         st.segment_names.setdefault(iface, []).append(cmd.get("comment", ""))
 
@@ -48,7 +56,10 @@ def address(st: State, cmd: Command, src: Src):
 
 
 def route(st: State, cmd: Command, src: Src):
+    """``/ip route add``; a ``set``/``remove`` (a pasted script) changes routes the export
+    does not show: not understood, and a route the table may lack (``unread_routes``)."""
     if cmd.verb != "add":
+        st.dev.unread_routes.append(src)
         raise NotUnderstood
     if yes(cmd.get("disabled")):
         return IGNORED
@@ -93,6 +104,8 @@ def routing_rule(st: State, cmd: Command, src: Src):
 
 
 def dynamic_routing(st: State, cmd: Command, src: Src):
+    """The lines that run a routing protocol on interfaces (OSPF, BGP, RIP, IS-IS): the
+    device learns routes the export does not hold, so "no route" is not known."""
     if yes(cmd.get("disabled")):
         return IGNORED
     st.dev.dynamic_routing.append(src)
@@ -160,13 +173,19 @@ def add_rule(st: State, table: str, props: dict[str, str], src: Src):
 
 
 def address_list(st: State, cmd: Command, src: Src):
+    """``/ip firewall address-list add address=A list=L``; ``add list=L`` alone declares the
+    list with no address of its own (help.mikrotik.com "DDoS Protection" starts with
+    ``add list=ddos-attackers``, which real exports keep; rules fill it at run time)."""
     if cmd.verb != "add":
         raise NotUnderstood
     lst, addr = cmd.get("list"), cmd.get("address")
-    if not lst or addr is None:
+    if not lst:
         raise NotUnderstood
     if yes(cmd.get("disabled")):
         return IGNORED
+    if addr is None:
+        st.addr_entries.setdefault(lst, [])
+        return None
     st.addr_entries.setdefault(lst, []).append((addr, src))
     if cmd.get("timeout") or yes(cmd.get("dynamic")):
         # An entry that expires (`timeout=1d`) leaves the list at run time: its members
@@ -338,6 +357,8 @@ HANDLERS = {
     ("routing", "rip", "network"): dynamic_routing,
     ("routing", "rip", "interface"): dynamic_routing,
     ("routing", "rip", "interface-template"): dynamic_routing,
+    # v7.13+: IS-IS runs on the interfaces of its templates (help.mikrotik.com "IS-IS")
+    ("routing", "isis", "interface-template"): dynamic_routing,
     ("interface", "lte", "apn"): lte_apn,
     ("ip", "dhcp-client"): dhcp_client,
     ("ip", "firewall", "filter"): firewall("filter"),

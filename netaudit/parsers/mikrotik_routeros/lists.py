@@ -83,13 +83,18 @@ _EMPTY = Bounds(frozenset(), frozenset())
 
 
 def running_servers(st: State) -> list[tuple[str, Command, Src]]:
-    """The PPP/VPN servers that may run, as (kind ``pppoe-server`` …, command, line): an
-    ``add`` entry (PPPoE, OpenVPN in v7) unless ``disabled=yes``, the one server of a
-    kind set with ``enabled=yes``."""
+    """The PPP/VPN servers that may run, as (kind ``pppoe-server`` …, command, line): a
+    PPPoE ``add`` entry unless ``disabled=yes``, an OpenVPN one (v7.17+) only with
+    ``disabled=no``, the one server of a kind set with ``enabled=yes``."""
     out = []
     for key, (cmd, src) in sorted(st.vpn_servers.items()):
-        if yes(cmd.get("enabled"), cmd.verb == "add") and not yes(cmd.get("disabled")):
-            out.append((key.split(":")[0], cmd, src))
+        kind = key.split(":")[0]
+        # v7.17+ exports hold `add mac-address=… name=ovpn-server1`, the upgrade's copy
+        # of the old (off by default) server, and write `disabled=no` on the ones that
+        # run: off is the default (docs/vendors/mikrotik_routeros.md)
+        off = cmd.verb == "add" and kind == "ovpn-server"
+        if yes(cmd.get("enabled"), cmd.verb == "add") and not yes(cmd.get("disabled"), off):
+            out.append((kind, cmd, src))
     return out
 
 

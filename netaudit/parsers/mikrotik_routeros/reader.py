@@ -72,7 +72,7 @@ def _menu_path(st: State, path: tuple[str, ...]) -> tuple[str, ...]:
     """The menu a line starting with ``/`` names, as the handlers know it (aliases
     resolved); noting a menu only RouterOS 7 has."""
     path = _alias(path)
-    if path[:2] in _V7_MENUS:
+    if path[:1] in _V7_MENUS or path[:2] in _V7_MENUS or path[:3] in _V7_MENUS:
         st.v7_menus = True
     return path
 
@@ -135,7 +135,24 @@ def read(st: State) -> None:
 
 # Menus only RouterOS 7 has: an export without its header comment is v7 when it has them
 # (its defaults then: bridge ports filter ingress, docs/vendors/mikrotik_routeros.md).
-_V7_MENUS = frozenset({("interface", "wifi"), ("interface", "wifiwave2"), ("routing", "table")})
+# v6 has none of WireGuard, /ip vrf (it had /ip route vrf), routing ids, IS-IS, containers,
+# BGP connections and templates (it had instances and peers), OSPF/RIP templates.
+_V7_MENUS = frozenset(
+    {
+        ("interface", "wifi"),
+        ("interface", "wifiwave2"),
+        ("interface", "wireguard"),
+        ("routing", "table"),
+        ("routing", "id"),
+        ("routing", "isis"),
+        ("ip", "vrf"),
+        ("container",),
+        ("routing", "bgp", "connection"),
+        ("routing", "bgp", "template"),
+        ("routing", "ospf", "interface-template"),
+        ("routing", "rip", "interface-template"),
+    }
+)
 
 
 # The header without its date (``# RouterOS 6.48.3``: exports kept under version control

@@ -48,11 +48,18 @@ def vrf_of_table(st: State, table: str | None) -> tuple[str, str | None]:
 def finish_routes(st: State) -> None:
     dev = st.dev
     st.policy_tables = {}
+    # the remote end of a point-to-point /32 address (`network=`): a connected route to it
+    for ptp_if, peer, ptp_src in st.ptp_peers:
+        if ptp_if in dev.interfaces:
+            vrf = dev.interfaces[ptp_if].vrf
+            dev.routes.append(
+                Route(prefix_of(peer, 32), vrf, interface=ptp_if, origin="connected", distance=0, source=ptp_src)
+            )
     for cmd, src in st.routes:
         dst = cmd.get("dst-address") or "0.0.0.0/0"
         r = parse_addr(dst)
         if r is None or "-" in dst:
-            st.unrecognized(src)
+            unread_route(st, src)
             continue
         lo, hi = r
         plen = 32 - (hi - lo).bit_length()
@@ -66,8 +73,8 @@ def finish_routes(st: State) -> None:
             dev.routes.append(Route(prefix, vrf, drop=True, distance=distance, source=src, table=table))
             continue
         gws = split_list(cmd.props.get("gateway"))
-        if not gws:
-            st.unrecognized(src)
+        if not gws:  # gateway="" (seen in a real 7.20 export), or none at all
+            unread_route(st, src)
             continue
         for gw in gws:
             partial = None
@@ -102,9 +109,10 @@ def finish_routes(st: State) -> None:
         itf = dev.interfaces.get(iface)
         if itf is None:
             continue
-        if itf.mode == L2Mode.BRIDGE_PORT:
+        if itf.mode != L2Mode.ROUTED and itf.parent in st.bridges:
             # RouterOS marks it invalid ("DHCP client can not run on slave interface!"):
-            # no address, no route — as a static address on a bridge port.
+            # no address, no route — as a static address on a bridge port.  A port of a
+            # VLAN-filtering bridge (an access or trunk port here) is a slave too.
             why = Text("input.routeros.dhcp_client_on_port", iface=iface)
             st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
             continue
@@ -129,6 +137,13 @@ def finish_routes(st: State) -> None:
             runtime_default(st, itf, cmd, src, to_int(cmd.get("default-route-distance"), 1))
     for table, srcs in st.policy_tables.items():
         st.facts.policy_routing_tables[table] = srcs
+
+
+def unread_route(st: State, src: Src) -> None:
+    """A route line not understood: unrecognized, and a route the table may lack, so
+    that "no route" through the router is not concluded (docs/semantics.md)."""
+    st.unrecognized(src)
+    st.dev.unread_routes.append(src)
 
 
 def dynamic_address(itf: Interface, src: Src) -> None:

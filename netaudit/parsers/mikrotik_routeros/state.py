@@ -47,6 +47,7 @@ SECRET_KEYS = frozenset(
         "radius-mac-format-secret",
         "key",
         "psk",
+        "trap-community",  # /snmp: the community the traps carry (v6, v5 verbose exports)
     }
 )
 
@@ -95,6 +96,8 @@ class State:
         self.wsec: dict[str, dict[str, str]] = {}  # legacy security profiles
         self.wifi_profiles: dict[tuple[str, str], dict[str, str]] = {}
         self.addrs: list[tuple[str, IPNetwork, Src]] = []
+        # (interface, remote end, line): a /32 address whose `network=` names the other end
+        self.ptp_peers: list[tuple[str, int, Src]] = []
         self.routes: list[tuple[Command, Src]] = []
         self.vrfs: dict[str, tuple[list[str], Src]] = {}
         self.tables: set[str] = {"main"}
@@ -113,11 +116,14 @@ class State:
         self.dhcp_relays: list[tuple[Command, Src]] = []
         self.dhcp_clients: list[tuple[Command, Src]] = []
         self.dyn_clients: list[tuple[str, Command, Src]] = []
+        self.zerotier_off: set[str] = set()  # ZeroTier instances set disabled=yes
         self.snmp: dict = {}
         self.snmp_communities: list[dict] = []
         self.singletons: dict[str, tuple[Command, Src]] = {}  # menu -> last set
         self.vpn_servers: dict[str, tuple[Command, Src]] = {}
         self.wireguard: list[tuple[str, int, Src]] = []
+        # (vxlan, bridge, bridge-pvid or None, line): a VXLAN's own `bridge=` (v7.18+)
+        self.vxlan_ports: list[tuple[str, str, int | None, Src]] = []
         self.upnp_ifs: list[tuple[str, str, Src]] = []
         # /ip socks access: menu ("ip socks") -> its rules in order
         self.access_rules: dict[str, list[tuple[Command, Src]]] = {}

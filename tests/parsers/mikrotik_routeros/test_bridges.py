@@ -111,6 +111,26 @@ def test_vlan_hopping_ports_depend_on_ingress_filtering_defaults(header, explici
     assert bool(dev.facts.vlan_hopping_ports) is hopping
 
 
+@pytest.mark.parametrize(
+    "v7_only",
+    [
+        "/interface wireguard\nadd listen-port=13231 name=wg0\n",
+        "/ip vrf\nadd interfaces=ether8 name=mgmt\n",
+        "/routing bgp connection\nadd local.role=ibgp name=core remote.address=10.0.0.1 .as=65000\n",
+        "/routing isis interface-template\nadd instance=isis-1 interfaces=ether1 levels=l2\n",
+    ],
+)
+def test_an_export_without_its_header_that_has_a_v7_only_menu_takes_v7_defaults(v7_only):
+    # found on a real RouterOS 7.20 export posted without its header (EVPN: BGP
+    # connections, IS-IS, a management VRF): read with v6's bridge-port defaults
+    # (ingress-filtering=no), its ports were reported open to VLAN hopping
+    text = "/interface bridge\nadd name=br vlan-filtering=yes\n/interface bridge port\nadd bridge=br interface=ether3 pvid=40\n"
+    dev, _ = parse(text + v7_only, header="")
+    assert dev.facts.vlan_hopping_ports == []
+    dev, _ = parse(text, header="")
+    assert dev.facts.vlan_hopping_ports  # nothing says v7: v6's default, as before
+
+
 def test_vlan_filtering_separates_the_guest_port_from_staff():
     dev, _ = office()
     m = matrix([dev], [GUEST, STAFF])
@@ -189,7 +209,7 @@ def test_bridge_entries_naming_a_removed_interface_add_nothing_and_filter_nothin
     /interface bridge port
     add bridge=bridge interface=ether2
     /interface bridge filter
-    add action=drop chain=forward in-interface=!*7
+    add action=drop chain=input in-interface=!*7
     /ip address
     add address=192.168.2.1/24 interface=bridge
     """,
@@ -229,3 +249,75 @@ def test_an_address_on_a_bridge_port_is_the_bridges():
     shop = Zone("shop", "guest", [IPNetwork("192.168.2.0/24")], attach=[("r", "ether3")])
     net = Zone("internet", "external", attach=[("r", "ether1")])
     assert matrix([dev], [shop, net])[("shop", "internet")].verdict == REACHABLE
+
+
+def test_a_bridge_filter_rule_of_the_forward_chain_leaves_routed_traffic_exact():
+    """A hAP ax2 (RouterOS 7.9, a real export): a second SSID on virtual APs wifi3/wifi4 in
+    the LAN bridge, kept off the LAN by ``/interface bridge filter`` drops in the
+    ``forward`` chain.  That chain sees the frames the bridge forwards between its ports,
+    never the ones it takes to the router (``input``) or sends from it (``output``): the
+    LAN's routed traffic to the Internet and to the router was "unknown" for nothing; it
+    is proven.  The rules are listed as not modelled (the bridged frames they drop)."""
+    text = """
+    /interface bridge
+    add name=bridge
+    /interface wifi
+    set [ find default-name=wifi1 ] configuration.mode=ap .ssid=VanPhong disabled=no \\
+        security.authentication-types=wpa2-psk
+    add configuration.ssid=Khach disabled=no master-interface=wifi1 name=wifi3
+    /interface bridge filter
+    add action=drop chain=forward in-interface=wifi3
+    add action=drop chain=forward out-interface=wifi3
+    /interface bridge port
+    add bridge=bridge interface=ether2
+    add bridge=bridge interface=wifi1
+    add bridge=bridge interface=wifi3
+    /ip address
+    add address=192.168.1.1/24 interface=bridge
+    add address=192.0.2.2/30 interface=ether1
+    /ip route
+    add gateway=192.0.2.1
+    /ip firewall nat
+    add action=masquerade chain=srcnat out-interface=ether1
+    """
+    dev, rep = parse(text)
+    assert not any(i.partial for i in dev.interfaces.values())
+    assert [(p["construct"], p["line"]) for p in rep.partially_understood] == [
+        ("bridge filter", 9),
+        ("bridge filter", 10),
+    ]
+    staff = Zone("staff", "internal", [IPNetwork("192.168.1.0/24")], attach=[("r", "ether2")])
+    net = Zone("internet", "external", attach=[("r", "ether1")])
+    m = matrix([dev], [staff, net])
+    assert m[("staff", "internet")].verdict == REACHABLE
+    assert m[("staff", "@devices")].verdict == REACHABLE
+    # the input chain sees what the router receives from the port: partial, as before
+    dev, _ = parse(text.replace("chain=forward in-interface=wifi3", "chain=input in-interface=wifi3"))
+    assert dev.interfaces["bridge"].partial
+
+
+def test_a_vxlan_with_its_own_bridge_is_a_port_of_that_bridge():
+    """A CHR (RouterOS 7.20, a real export: EVPN over VXLAN): ``/interface vxlan add
+    bridge=br-router bridge-pvid=1104 …`` puts the VXLAN in the VLAN-filtering bridge as a
+    dynamic port of VLAN 1104 — there is no ``/interface bridge port`` line for it.  It was
+    a routed interface of its own: the hosts behind it were not in VLAN 1104's segment."""
+    dev, _ = parse("""
+    /interface bridge
+    add name=br-router vlan-filtering=yes
+    /interface vxlan
+    add bridge=br-router bridge-pvid=1104 learning=no local-address=100.127.50.102 name=vxlan-1104 vni=1104
+    add local-address=100.127.50.102 name=vxlan-plain vni=1105
+    /interface vlan
+    add interface=br-router name=v1104 vlan-id=1104
+    /interface bridge vlan
+    add bridge=br-router tagged=br-router vlan-ids=1104
+    /ip address
+    add address=198.18.104.102/24 interface=v1104
+    """)
+    vx = dev.interfaces["vxlan-1104"]
+    assert (vx.mode, vx.parent, vx.access_vlan) == (L2Mode.ACCESS, "br-router", 1104)
+    assert dev.interfaces["vxlan-plain"].mode == L2Mode.ROUTED
+    far = Zone("far", "internal", [IPNetwork("198.18.104.0/25")], attach=[("r", "vxlan-1104")])
+    near = Zone("near", "internal", [IPNetwork("198.18.104.128/25")], attach=[("r", "v1104")])
+    m = matrix([dev], [far, near])
+    assert m[("far", "near")].verdict == REACHABLE  # one L2 segment, VLAN 1104

@@ -6,8 +6,10 @@ from __future__ import annotations
 from netaddr import IPNetwork
 
 from netaudit.model import IfKind
+from netaudit.reach import UNKNOWN
+from netaudit.zones import Zone
 
-from .helpers import parse
+from .helpers import matrix, parse
 
 
 def test_renamed_ethernet_and_disabled_port():
@@ -87,3 +89,25 @@ def test_entries_whose_interface_no_longer_exists_give_nothing():
     assert sum("is on no interface" in w for w in rep.warnings) == 4
     assert any("DHCP client on *5" in w for w in rep.warnings)
     assert any("member of LAN names no interface" in w for w in rep.warnings)
+
+
+def test_an_address_line_not_understood_leaves_the_interface_unknown_not_addressless():
+    # found on a real RouterOS 7 export posted to a forum with the WAN address redacted
+    # (`add address=XXX interface=ether1 network=XXX`): ether1 had no address, so nothing
+    # from the Internet reached the router or the LAN — "blocked", though the input chain
+    # accepted everything (its drop disabled)
+    dev, rep = parse("""
+    /ip address
+    add address=XXX interface=ether1 network=XXX
+    add address=192.168.5.1/24 interface=ether2 network=192.168.5.0
+    /ip firewall filter
+    add action=accept chain=input connection-state=established,related,untracked
+    add action=drop chain=input disabled=yes in-interface=ether1
+    add action=drop chain=forward connection-state=new in-interface=ether1
+    """)
+    assert [s.line for s in rep.unrecognized] == [3]
+    assert "ether1" in str(dev.interfaces["ether1"].partial)
+    assert not dev.interfaces["ether2"].partial
+    lan = Zone("lan", "internal", [IPNetwork("192.168.5.0/24")], attach=[("r", "ether2")])
+    net = Zone("internet", "external", attach=[("r", "ether1")])
+    assert matrix([dev], [lan, net])[("internet", "@devices")].verdict == UNKNOWN

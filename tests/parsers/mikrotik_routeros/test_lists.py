@@ -74,6 +74,26 @@ def test_an_address_list_entry_with_a_timeout_expires():
     assert matrix([dev], [GUEST, STAFF])[("guest", "staff")].verdict == BLOCKED
 
 
+def test_an_address_list_declared_without_an_address_is_recognized_and_empty():
+    # found on real exports that keep MikroTik's DDoS recipe (help.mikrotik.com "DDoS
+    # Protection": `/ip firewall address-list add list=ddos-attackers`): the lines were
+    # unrecognized; they declare the lists, which the detect-ddos rules fill at run time
+    from netaudit.reach import BLOCKED
+
+    dev, rep = office("""
+    /ip firewall address-list
+    add list=ddos-attackers
+    add list=banned
+    /ip firewall filter
+    add action=add-src-to-address-list address-list=ddos-attackers address-list-timeout=10m chain=forward \\
+        connection-state=new dst-limit=32,32,src-and-dst-addresses/10s
+    add action=accept chain=forward src-address-list=banned
+    add action=drop chain=forward in-interface=v40
+    """)
+    assert rep.unrecognized == []
+    assert matrix([dev], [GUEST, STAFF])[("guest", "staff")].verdict == BLOCKED  # banned: no member
+
+
 def test_interface_list_member_without_interface_adds_none():
     """A v6 export (RouterOS 6.49.2) whose default bridge was removed keeps the defconf
     member as ``add comment=defconf list=LAN``: it names no interface, so it adds none —

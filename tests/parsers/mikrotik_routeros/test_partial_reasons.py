@@ -97,6 +97,7 @@ REASONS = (
     "vrf_policy_routing",
     # interfaces, bridges, radios, switch chips
     "bridge_filter",
+    "bridge_filter_forward",
     "capsman_managed",
     "capsman_config",
     "switch_chip",
@@ -304,6 +305,7 @@ add bridge=br interface=ether5 pvid=10
 add bridge=br2 interface=ether6
 /interface bridge filter
 add action=drop chain=forward in-bridge=br2
+add action=drop chain=input in-bridge=br2
 /interface ethernet switch vlan
 add ports=ether2 switch=switch1 vlan-id=10
 /interface wireless cap

@@ -621,8 +621,8 @@ def test_bridge_filter_rule_makes_its_bridge_partial_only():
     add bridge=bridge-canbo interface=ether2
     add bridge=bridge-khach interface=ether4
     /interface bridge filter
-    add action=drop chain=forward in-interface=ether4 mac-protocol=ip
-    add action=accept chain=forward
+    add action=drop chain=input in-interface=ether4 mac-protocol=ip
+    add action=accept chain=input
     /ip address
     add address=10.0.10.1/24 interface=bridge-canbo
     add address=10.0.40.1/24 interface=bridge-khach

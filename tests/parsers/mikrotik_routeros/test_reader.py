@@ -144,6 +144,21 @@ def test_secrets_are_collected():
     assert users["admin"].password is False and users["quantri"].password is True
 
 
+def test_snmp_trap_community_is_a_secret_of_its_line():
+    # found on a real RouterOS 5.4 verbose export: `/snmp set … trap-community=tppar`,
+    # a community that is a plain word, was cited unmasked by the SNMP finding (only the
+    # /snmp community line knew it as a secret)
+    dev, _ = parse("""
+    /snmp community
+    set tppar address=0.0.0.0/0 name=tppar write-access=yes
+    /snmp
+    set enabled=yes location="Alta Barda" trap-community=tppar trap-version=1
+    """)
+    assert "tppar" in dev.secret_lines[3] and "tppar" in dev.secret_lines[5]
+    dev, _ = parse("/snmp\nset enabled=yes trap-community=Tr4pComm2013\n")
+    assert "Tr4pComm2013" in dev.secrets
+
+
 def test_v7_sub_menus_irrelevant_to_forwarding_are_ignored_not_unrecognized():
     """Real v7 exports: DNS forwarders (7.17+) and a VXLAN's remote endpoints are read
     as irrelevant; the web proxy's access rules are read (where the proxy connects:

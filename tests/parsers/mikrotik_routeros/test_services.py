@@ -209,6 +209,22 @@ def test_v6_dhcp_server_add_defaults_to_disabled():
     assert svc(dev, "dhcp") is not None
 
 
+def test_v7_openvpn_server_add_entry_runs_only_with_disabled_no():
+    # found on a real RouterOS 7.17 export (RB4011): `add mac-address=… name=ovpn-server1`
+    # — the upgrade's copy of the old, off-by-default server, in nearly every 7.17+
+    # export — was read as a running server: tcp/1194 open on the WAN in the matrix
+    off = "/interface ovpn-server server\nadd mac-address=FE:83:64:B3:2A:49 name=ovpn-server1\n"
+    dev, _ = office(off)
+    assert svc(dev, "ovpn") is None
+    assert "tcp/1194" not in matrix([dev], [NET])[("internet", "@devices")].services
+    on = off.replace("add mac", "add certificate=srv disabled=no port=1195 protocol=udp mac")
+    dev, _ = office(on)
+    assert (svc(dev, "ovpn").protocol, svc(dev, "ovpn").ports) == (17, (PortRange(1195, 1195),))
+    # the v7.16 (and v6) single server: `set enabled=yes`
+    dev, _ = office("/interface ovpn-server server\nset enabled=yes\n")
+    assert svc(dev, "ovpn").ports == (PortRange(1194, 1194),)
+
+
 def test_routers_own_addresses_are_reached_through_the_input_chain():
     dev, _ = office("""
     /ip service
