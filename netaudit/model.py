@@ -275,6 +275,10 @@ class Interface:
     bridge_ip_firewall: Src | None = None
     # … VLAN-tagged bridged frames too (RouterOS use-ip-firewall-for-vlan=yes).
     bridge_ip_firewall_tagged: bool = False
+    # Frames this bridge forwards between its ports pass a filter that is not modelled
+    # (RouterOS ``/interface bridge filter`` in the forward chain): what its hosts send
+    # each other on the bridge may be dropped — unknown, never reachable (the reason).
+    bridged_unsure: Text | None = None
     zone: str | None = None  # firewall zone / nameif
     security_level: int | None = None  # ASA
     description: str = ""

@@ -86,30 +86,29 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
         for net in MARTIANS:
             self.unroutable |= hs.prefix("dst_ip", net)
         self._runtime_addresses(zones)
-        # Domains whose bridged traffic crosses a device's IP firewall: did -> [(dev, bridge)].
+        # Domains whose bridged traffic crosses a device's IP firewall: did -> [(dev, bridge)];
+        # and those whose bridged frames pass a bridge filter not modelled: did -> why.
         self.l2_firewalls: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.l2_unsure: dict[str, Text] = {}
         for d in topo.devices.values():
             for itf in d.interfaces.values():
-                if itf.bridge_ip_firewall is None or itf.shutdown:
+                if itf.shutdown or (itf.bridge_ip_firewall is None and itf.bridged_unsure is None):
                     continue
                 vlan_filtering = any(
                     i.parent == itf.name and i.mode in (L2Mode.ACCESS, L2Mode.TRUNK) for i in d.interfaces.values()
                 )
                 for did, dom in topo.domains.items():
+                    if (
+                        itf.bridged_unsure is not None
+                        and did not in self.l2_unsure
+                        and _bridge_segment(dom, d.hostname, itf.name, vlan_filtering, True)
+                    ):
+                        self.l2_unsure[did] = itf.bridged_unsure
                     # Untagged frames of a plain bridge; its tagged frames and a VLAN-filtering
                     # bridge's VLANs only with the tagged setting (use-ip-firewall-for-vlan).
-                    tagged = itf.bridge_ip_firewall_tagged
                     if (
-                        any(
-                            n[0] == "seg"
-                            and n[1] == d.hostname
-                            and (
-                                str(n[2]) == f"bridge:{itf.name}"
-                                or (tagged and str(n[2]).startswith(f"bridge:{itf.name}:"))
-                                or (vlan_filtering and tagged and isinstance(n[2], int))
-                            )
-                            for n in dom.nodes
-                        )
+                        itf.bridge_ip_firewall is not None
+                        and _bridge_segment(dom, d.hostname, itf.name, vlan_filtering, itf.bridge_ip_firewall_tagged)
                         and (d.hostname, itf.name) not in self.l2_firewalls[did]
                     ):
                         self.l2_firewalls[did].append((d.hostname, itf.name))
@@ -501,7 +500,10 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
 
     def _bridged(self, run, did, P, certain, reason, path):
         """Bridged traffic inside a domain: through the IP firewall of a bridge that
-        sends it there (RouterOS use-ip-firewall), with the bridge as in and out interface."""
+        sends it there (RouterOS use-ip-firewall), with the bridge as in and out interface;
+        unknown where a bridge filter not modelled may drop it."""
+        if did in self.l2_unsure:
+            return [(P, False, reason or self.l2_unsure[did], path)]
         firewalls = self.l2_firewalls.get(did, [])
         if not firewalls:
             return [(P, certain, reason, path)]
@@ -933,3 +935,19 @@ def _route_partial(dev: Device, route) -> Text:
     """Why packets along a route not fully understood are uncertain."""
     where = route.source.text if route.source else str(route.prefix)
     return Text("reason.route_partial", device=dev.hostname, route=where, detail=route.partial)
+
+
+def _bridge_segment(dom, dev: str, bridge: str, vlan_filtering: bool, tagged: bool) -> bool:
+    """Whether domain ``dom`` holds frames bridge ``dev:bridge`` switches: its untagged
+    segment; its tagged segments, or (a VLAN-filtering bridge) the device's VLANs, when
+    ``tagged``."""
+    return any(
+        n[0] == "seg"
+        and n[1] == dev
+        and (
+            str(n[2]) == f"bridge:{bridge}"
+            or (tagged and str(n[2]).startswith(f"bridge:{bridge}:"))
+            or (vlan_filtering and tagged and isinstance(n[2], int))
+        )
+        for n in dom.nodes
+    )

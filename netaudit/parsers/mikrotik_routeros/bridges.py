@@ -184,38 +184,55 @@ def finish_bridge_l2fw(st: State) -> None:
     exists (its id, ``*7``, under the export's ``# no interface`` comment) sees no frame:
     it changes nothing.  A filter rule of the ``forward`` chain sees only the frames the
     bridge forwards between its ports, never the ones it takes to or sends from the
-    router (its ``input``/``output`` chains): the routed traffic is exact; the rule is
-    listed, its bridged frames not modelled (docs/vendors/mikrotik_routeros.md)."""
+    router (its ``input``/``output`` chains): the routed traffic is exact, what the
+    bridge's hosts send each other unknown (``Interface.bridged_unsure`` on the bridges it
+    names; docs/vendors/mikrotik_routeros.md)."""
     port_bridge = {p.iface: p.bridge for p in st.bports if not p.disabled}
     for cmd, src, action in st.bridge_l2fw:
         if any(cmd.get(k) and removed_item(cmd.get(k)) for k in _L2FW_IFACE_KEYS):
             continue
-        if cmd.path[-1] == "filter" and (cmd.get("chain") or "").strip('"') == "forward":
-            st.partial("bridge filter", reason("input.routeros.bridge_filter_forward", action=action), src)
+        forward = cmd.path[-1] == "filter" and (cmd.get("chain") or "").strip('"') == "forward"
+        if forward:
+            why = reason("input.routeros.bridge_filter_forward", action=action)
+            st.partial("bridge filter", why, src)
+            named = _bridges_named(st, cmd, src, port_bridge)
+            for b in sorted(st.bridges) if named == ["@bridges"] else named:
+                itf = st.dev.interfaces.get(b)
+                if itf is not None and itf.bridged_unsure is None:  # the first rule's reason
+                    itf.bridged_unsure = why
             continue
         why = reason("input.routeros.bridge_filter", action=action)
-        names: set[str] = set()
-        for key in (
-            "in-bridge",
-            "out-bridge",
-            "in-interface",
-            "out-interface",
-            "in-bridge-list",
-            "out-bridge-list",
-            "in-interface-list",
-            "out-interface-list",
-        ):
-            v = cmd.get(key)
-            if not v:
-                continue
-            if v.startswith("!"):
-                names = set()
-                break
-            members = [v]
-            if key.endswith("-list"):
-                members = sorted(expand_list(st, v, src)[0] or ())
-            for m in members:
-                names.add(m if m in st.bridges else port_bridge.get(m, ""))
-        names.discard("")
-        for b in sorted(names) or ["@bridges"]:
+        for b in _bridges_named(st, cmd, src, port_bridge):
             st.partial_ifaces.append((f"@bridge={b}" if b != "@bridges" else b, why, src))
+
+
+def _bridges_named(st: State, cmd, src, port_bridge: dict[str, str]) -> list[str]:
+    """The bridges a bridge filter/nat rule applies to: those it names (``in/out-bridge``,
+    the bridge of a port it names, of a list's members), every bridge when it names none
+    or negates one."""
+    names: set[str] = set()
+    for key in (
+        "in-bridge",
+        "out-bridge",
+        "in-interface",
+        "out-interface",
+        "in-bridge-list",
+        "out-bridge-list",
+        "in-interface-list",
+        "out-interface-list",
+    ):
+        v = cmd.get(key)
+        if not v:
+            continue
+        if v.startswith("!"):
+            names = set()
+            break
+        members = [v]
+        if key.endswith("-list"):
+            members = sorted(expand_list(st, v, src)[0] or ())
+        for m in members:
+            names.add(m if m in st.bridges else port_bridge.get(m, ""))
+    names.discard("")
+    if names:
+        return sorted(names)
+    return ["@bridges"]

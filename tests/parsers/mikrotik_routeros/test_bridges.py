@@ -6,7 +6,7 @@ import pytest
 from netaddr import IPNetwork
 
 from netaudit.model import IfKind, L2Mode
-from netaudit.reach import BLOCKED, REACHABLE
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
 from netaudit.zones import Zone
 
 from .helpers import GUEST, OFFICE, STAFF, V6, V7, matrix, office, parse
@@ -291,6 +291,21 @@ def test_a_bridge_filter_rule_of_the_forward_chain_leaves_routed_traffic_exact()
     m = matrix([dev], [staff, net])
     assert m[("staff", "internet")].verdict == REACHABLE
     assert m[("staff", "@devices")].verdict == REACHABLE
+    # What the guests on wifi3 send the staff on the bridge — bridged frames, which those
+    # rules drop — is unknown, never "reachable" through the shared segment.
+    assert dev.interfaces["bridge"].bridged_unsure == "bridge filter rule in the forward chain (action=drop): " + (
+        "it acts only on the frames the bridge forwards between its ports, which are not modelled; "
+        "traffic routed by the router does not pass it"
+    )
+    # (the router itself forwards nothing between them: its hairpin is dropped too)
+    dev, _ = parse(
+        text + "    /ip firewall filter\n    add action=drop chain=forward in-interface=bridge out-interface=bridge\n"
+    )
+    staff = Zone("staff", "internal", [IPNetwork("192.168.1.0/25")], attach=[("r", "ether2")])
+    guest = Zone("guest", "guest", [IPNetwork("192.168.1.128/25")], attach=[("r", "wifi3")])
+    m = matrix([dev], [staff, guest, net])
+    assert m[("guest", "staff")].verdict == UNKNOWN and m[("staff", "guest")].verdict == UNKNOWN
+    assert m[("guest", "internet")].verdict == REACHABLE  # routed: exact
     # the input chain sees what the router receives from the port: partial, as before
     dev, _ = parse(text.replace("chain=forward in-interface=wifi3", "chain=input in-interface=wifi3"))
     assert dev.interfaces["bridge"].partial
