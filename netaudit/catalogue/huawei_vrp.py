@@ -266,7 +266,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "input.vrp.default.acl_empty": {"vi": "ACL {acl} không có quy tắc nào", "en": "ACL {acl} has no rules"},
     # A traffic-filter line naming such an ACL, cited with the note: the line as configured,
     # the note as a VRP comment.
-    "input.vrp.annotated_line": {
+    "input.vrp.default.annotated_line": {
         "vi": "{line}  # {note}: traffic-filter cho mọi gói tin đi qua",
         "en": "{line}  # {note}: the traffic-filter passes every packet",
     },

@@ -194,7 +194,7 @@ class ModelBuilder(VrpState):
         what = Text("input.vrp.default.acl_empty" if base is not None else "input.vrp.default.acl_undefined", acl=name)
         key = f"{name} ({'no rules' if base is not None else 'undefined'})"
         # the line as cited: the configuration line, then the note in the report's language
-        cite = Src(src.file, src.line, Text("input.vrp.annotated_line", line=src.text, note=what))
+        cite = Src(src.file, src.line, Text("input.vrp.default.annotated_line", line=src.text, note=what))
         flt = self.dev.filters.get(key)
         if flt is None:
             flt = self.dev.filters[key] = Filter(
