@@ -441,9 +441,6 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "ACL {acl} không có dòng nào: IOS cho qua mọi gói tin",
         "en": "ACL {acl} has no entries: IOS permits every packet",
     },
-    # An access-group line naming such an ACL, cited with the note (a witness through the
-    # interface names the cause): the line as configured, the note as an IOS comment.
-    "input.ios.default.annotated_line": {"vi": "{line}  ! {note}", "en": "{line}  ! {note}"},
     "input.ios.default.copp_no_class": {
         "vi": "không khớp class nào của chính sách control-plane: gói tin được cho qua (transmit)",
         "en": "no control-plane policy class matches: transmitted",

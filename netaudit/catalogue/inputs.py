@@ -15,6 +15,9 @@ from __future__ import annotations
 ENTRIES: dict[str, dict[str, str]] = {
     "input.at": {"vi": "{where}: {what}", "en": "{where}: {what}"},
     "input.with_note": {"vi": "{what} ({note})", "en": "{what} ({note})"},
+    # A configuration line cited with netaudit's note after it as a comment (IOS `!`): an
+    # access-group naming a missing ACL, the note saying what the device does there.
+    "input.commented_line": {"vi": "{line}  ! {note}", "en": "{line}  ! {note}"},
     "input.archive": {
         "vi": "{kind}: netaudit không mở tệp nén — hãy giải nén vào thư mục rồi kiểm tra lại (cấu hình trong "
         "đó chưa được kiểm tra)",

@@ -172,7 +172,7 @@ def prose(text: str, lang: str, names: dict[str, str] | None = None) -> str:
 # docs/report.md).  An older JSON document has only the English: the sentences reports
 # worded before are recognised here and worded from the same catalogue entries; any other
 # is shown as it is.  (So is the note the IOS parser appended to an access-group line naming
-# an ACL that is not there, _ANNOTATED: now a catalogue text too, ``input.ios.default.annotated_line``.)
+# an ACL that is not there, _ANNOTATED: now a catalogue text too, ``input.commented_line``.)
 _DEFAULTS = [
     (
         re.compile(r"^no rule matched, RouterOS accepts \(implicit accept of the chain\)$"),

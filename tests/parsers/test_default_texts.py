@@ -26,7 +26,7 @@ DEFAULT_KEYS = {k for k in CATALOGUE if k.startswith("input.") and ".default." i
 def defaults(devices) -> list:
     """The filters' default texts, and the notes cited on the lines of the filters a
     parser makes for an access-group naming a missing ACL (IOS, VRP: the line as
-    configured and what the device does there, ``input.*.default.annotated_line``)."""
+    configured and what the device does there: ``input.commented_line``, ``input.vrp.default.annotated_line``)."""
     found = [flt.default_text for dev in devices for flt in dev.filters.values()]
     return found + [
         line.source.text

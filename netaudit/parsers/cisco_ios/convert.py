@@ -182,7 +182,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
                     if len(items) == 1
                     else (Match(in_ifaces=only) if attr == "filter_in" else Match(out_ifaces=only))
                 )
-                cite = Src(src.file, src.line, Text("input.ios.default.annotated_line", line=src.text, note=note))
+                cite = Src(src.file, src.line, Text("input.commented_line", line=src.text, note=note))
                 lines.append(FilterLine(Action.PERMIT, [match], cite, name=key))
             self.dev.filters[key] = Filter(
                 name=key,
