@@ -210,6 +210,24 @@ def test_ios_cut_and_joined_files():
     assert "follows the last 'end'" in parse(cisco_ios, joined)[1][1]
 
 
+@pytest.mark.parametrize("second", ["full", "cut"])
+def test_two_captures_in_one_log_are_a_problem(second):
+    """A terminal log holding `show running-config` twice (or the running and the startup
+    configuration) after a prompt: both would be read as one device (a phantom interface
+    from the second, found on a real ASA 8.4 capture) — an input problem at the second's
+    first line, whether it is complete or cut short."""
+    again = IOS if second == "full" else IOS[: IOS.index("\nend")]
+    log = IOS + "UBNDTP-RT#show startup-config\nUsing 4096 out of 262144 bytes\n!\n" + again
+    line, msg = parse(cisco_ios, log)[1]
+    first_end = IOS.count("\n")  # the line of the first 'end'
+    assert msg.startswith(f"the file holds two configurations: line {line} starts another one after the first")
+    assert f"(line {first_end})" in msg and line > first_end
+    asa = ASA + "sotp-fw01(config)# show run\n: saved\n:\nASA Version 8.4(2)\n!\nhostname x\n"
+    assert "the file holds two configurations" in parse(cisco_asa, asa)[1][1]
+    # one capture and the output of another command after its prompt: complete
+    assert parse(cisco_ios, IOS + "UBNDTP-RT#show ip route\nS* 0.0.0.0/0 via 203.0.113.1\n")[1] is None
+
+
 def test_ios_banner_cut_short():
     text = IOS.replace("\nend", "\nbanner motd ^C\nTruy cap trai phep bi xu ly\nend", 1)
     text = text[: text.index("Truy cap") + 30]

@@ -187,6 +187,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "truncated: the configuration does not end with '{end}' (it stops at line {line}: {text}); "
         "what was read is used",
     },
+    "input.second_config": {
+        "vi": "tệp chứa hai cấu hình: dòng {line} bắt đầu một cấu hình khác sau dòng '{end}' của cấu hình thứ "
+        "nhất (dòng {first}) — hai lần 'show running-config' trong một nhật ký, hay cấu hình đang chạy và cấu hình "
+        "khởi động? netaudit đọc cả hai như một thiết bị; hãy tách mỗi cấu hình ra một tệp",
+        "en": "the file holds two configurations: line {line} starts another one after the first one's '{end}' "
+        "(line {first}) — 'show running-config' twice in one log, or the running and the startup "
+        "configuration? netaudit reads both as one device; give each configuration its own file",
+    },
     "input.truncated.after_end": {
         "vi": "bị cắt cụt: sau dòng '{end}' cuối cùng (dòng {line}) vẫn còn nội dung cấu hình, nên tệp không kết "
         "thúc bằng dòng đó: tệp bị cắt giữa một banner, hay hai tệp bị ghép lại? phần đọc được vẫn được "

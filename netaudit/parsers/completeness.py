@@ -120,14 +120,29 @@ def known(message: str) -> str:
 
 
 def cisco_end(
-    text: str, *, header: Marker, end: Marker, comment: str, end_word: str, trailer: re.Pattern | None = None
+    text: str,
+    *,
+    header: Marker,
+    end: Marker,
+    comment: str,
+    end_word: str,
+    trailer: re.Pattern | None = None,
+    start: Marker | None = None,
 ) -> tuple[int, Text] | None:
     """``(line, message)`` when an export (``header`` found) does not end with its
-    ``end`` line (``end``) followed only by a trailer; None when complete (or not an
-    export).  ``comment``: the characters that open a comment line; ``trailer``: other
-    lines the device prints after its end line."""
+    ``end`` line (``end``) followed only by a trailer, or holds a second configuration
+    after that line (``start``, default ``header``: how a configuration begins); None when
+    complete (or not an export).  ``comment``: the characters that open a comment line;
+    ``trailer``: other lines the device prints after its end line."""
     if not header.search(text, 0, 1 << 16):
         return None
+    first = end.search(text)
+    again = (start or header).search(text, first.end()) if first is not None else None
+    if first is not None and again is not None:
+        # A terminal log holding two captures (`show run` twice, or running then startup
+        # configuration): the parser would read both as one device.
+        n = _line_no(text, again.start())
+        return n, Text("input.second_config", end=end_word, line=n, first=_line_no(text, first.start()))
     tail = deque(end.finditer(text), maxlen=1)  # C-level scan; keeps the last match
     last = tail[0] if tail else None
     if last is None:
@@ -154,7 +169,10 @@ IOS_HEADER = marker(
     r"! ?Last configuration change|! ?NVRAM config last updated|! device: )",
 )
 IOS_END = marker(r"^end[ \t]*$")
-ASA_HEADER = marker(r"^: (?:Saved\s*$|Serial Number:|Hardware:)")
+# `show running-config` begins `: Saved` (`: saved` in some captures).
+ASA_HEADER = marker(r"^: (?:[Ss]aved\s*$|Serial Number:|Hardware:)")
+# How an ASA configuration begins (another one after `: end`: two captures in one log).
+ASA_START = marker(r"^(?:: (?:[Ss]aved\s*$|Serial Number:|Hardware:)|ASA Version \d)")
 ASA_END = marker(r"^(?::[ \t]*)?end[ \t]*$")
 
 
@@ -189,7 +207,9 @@ _ASA_TRAILER = re.compile(r"(?:no )?asdm (?:image|history|location)\b")
 
 
 def asa(text: str) -> tuple[int, Text] | None:
-    return cisco_end(text, header=ASA_HEADER, end=ASA_END, comment="!:", end_word=": end", trailer=_ASA_TRAILER)
+    return cisco_end(
+        text, header=ASA_HEADER, end=ASA_END, comment="!:", end_word=": end", trailer=_ASA_TRAILER, start=ASA_START
+    )
 
 
 # --------------------------------------------------------------------------- FortiOS
