@@ -208,7 +208,7 @@ route-map PBR permit 20
 
 # One crypto map per interface: a map is not modelled for its first doubt only.
 CRYPTO_MAPS = {
-    "M1": "crypto map M1 local-address GigabitEthernet0/0\ncrypto map M1 10 ipsec-isakmp\n",
+    "M1": "crypto map M1 isakmp-profile P1\ncrypto map M1 10 ipsec-isakmp\n",
     "M2": "crypto map M2 10 ipsec-isakmp dynamic DYN\n",
     "M3": "crypto map M3 10 gdoi\n",
     "M4": "crypto map M4 10 ipsec-isakmp\n set peer 192.0.2.9\n match address 110\n reverse-route\n",

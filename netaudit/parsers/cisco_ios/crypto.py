@@ -99,8 +99,13 @@ class CryptoReader(IosState):
             # GET VPN: a key server's `sa ipsec N` / `match address ipv4 ACL` and
             # `rekey address ipv4 ACL` name ACLs (in use: never "unused")
             self.ctx = Ctx("acl-refs", label=" ".join(tokens[:4]), src=src)
+        elif len(words) == 4 and words[0] == "map" and words[2] == "local-address":
+            # `crypto map NAME local-address IF`: the address IKE and the tunnels use as
+            # their own — the model follows neither the outer packets nor a local
+            # endpoint (IKE answers on every address: _finish_ike), so nothing changes
+            pass
         elif len(words) >= 3 and words[0] == "map":
-            # `crypto map NAME local-address IF | isakmp-profile P | client … | redundancy …`
+            # `crypto map NAME isakmp-profile P | client … | redundancy …`
             why = Text("input.ios.crypto_map_option", text=" ".join(tokens[3:]))
             self.crypto_map_doubts.setdefault(tokens[2], []).append((why, src))
 

@@ -22,7 +22,7 @@ exact.  An entry becomes a tunnel only when everything about it is read — a st
 ``ipsec-isakmp`` or ``ipsec-manual`` entry with ``set peer`` and ``match address`` naming
 an extended ACL whose every line is understood, and no body line beyond transform sets,
 PFS, SA lifetimes, NAT-T demux, QoS and descriptions.  Anything else on the map (a dynamic
-or GDOI entry, ``reverse-route``, profiles, ``local-address``, a crypto ACL protecting GRE
+or GDOI entry, ``reverse-route``, profiles, a crypto ACL protecting GRE
 — GRE over IPsec — or with a line not understood, an entry missing its peer or ACL) keeps
 the interface partial as a whole, as before.
 """

@@ -271,7 +271,7 @@ class IosState(LineParser):
         self.crypto_config: Src | None = None
         self.isakmp_off: Src | None = None
         # crypto map entries by (map, seq); a map's global lines the model does not follow
-        # (`crypto map NAME local-address IF`, `… isakmp-profile P`, `… client …`); the
+        # (`crypto map NAME isakmp-profile P`, `… client …`, `… redundancy …`); the
         # interfaces a map is applied to (interface, map, line, words after the name)
         self.crypto_entries: dict[tuple[str, int], CryptoMapEntry] = {}
         self.crypto_map_doubts: dict[str, list[tuple[str, Src]]] = {}

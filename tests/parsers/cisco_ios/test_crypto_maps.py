@@ -181,11 +181,6 @@ def test_the_second_entry_takes_what_the_first_denies(tmp_path):
         (" match address 110\n", " match address 110\n reverse-route static\n", "reverse-route static"),
         (" set pfs group14\n", " set pfs group14\n set isakmp-profile TINH\n", "set isakmp-profile TINH"),
         (
-            "crypto map VPN 10 ipsec-isakmp\n",
-            "crypto map VPN local-address GigabitEthernet0/0/0\ncrypto map VPN 10 ipsec-isakmp\n",
-            "local-address",
-        ),
-        (
             " match address 110\n",
             " match address 110\n!\ncrypto map VPN 65535 ipsec-isakmp dynamic DYN\n",
             "65535 is dynamic",
@@ -213,7 +208,7 @@ def test_the_second_entry_takes_what_the_first_denies(tmp_path):
     ],
 )
 def test_what_the_model_does_not_follow_keeps_the_interface_partial(tmp_path, old, new, why):
-    """Fail closed: dynamic or GDOI entries, reverse-route, profiles, local-address,
+    """Fail closed: dynamic or GDOI entries, reverse-route, profiles,
     GRE over IPsec, a crypto ACL not fully read, an incomplete entry, redundancy — the
     interface stays partial as before, so nothing through it is decided."""
     text = edited(old, new)
@@ -228,6 +223,23 @@ def test_what_the_model_does_not_follow_keeps_the_interface_partial(tmp_path, ol
     for pair in (("tinh", "canbo"), ("tinh", "@devices"), ("canbo", "tinh"), ("internet", "tinh")):
         assert got[pair].verdict == UNKNOWN, pair
     assert why in got[("tinh", "canbo")].reason.render("en")
+
+
+def test_local_address_keeps_the_tunnel(tmp_path):
+    """``crypto map VPN local-address IF`` only picks the address IKE and the tunnels use
+    as their own (a dual-WAN router's loopback): the model follows neither, so the tunnel
+    is read as without it — it made the interface partial, every verdict through it
+    unknown (found on real dual-WAN exports in the Cisco sweep)."""
+    text = edited(
+        "crypto map VPN 10 ipsec-isakmp\n",
+        "crypto map VPN local-address GigabitEthernet0/0/0\ncrypto map VPN 10 ipsec-isakmp\n",
+    )
+    dev, rep = parse(text)
+    wan = dev.interfaces[WAN]
+    assert wan.partial is None and [t.label for t in wan.ipsec_tunnels] == ["crypto map VPN 10"]
+    assert rep.unrecognized == []
+    got = audit_of(tmp_path, text)
+    assert got[("canbo", "internet")].verdict == REACHABLE
 
 
 def test_mirror_swaps_addresses_and_ports_and_drops_a_deny_it_would_widen():
