@@ -243,6 +243,20 @@ def test_a_bare_add_where_every_property_has_a_default_is_no_cut():
         assert found is not None and "'add' with no property" in str(found[1]), found
 
 
+def test_an_export_ending_in_interrupted_is_cut():
+    """RouterOS ends an export it stopped before the end with ``#interrupted`` (a real
+    6.47 export does, right after a complete NAT rule: its routes, services and identity
+    never came): the file is cut, though its last command is whole."""
+    text = DATELESS_V6 + "/ip firewall nat\nadd action=masquerade chain=srcnat out-interface=ether1\n"
+    assert mikrotik_routeros.incomplete(text, mikrotik_routeros.parse(text, "r.rsc")) is None
+    for cut in (text + "#interrupted\n", text + "#interrupted", text + "#interrupted\n\n"):
+        found = mikrotik_routeros.incomplete(cut, mikrotik_routeros.parse(cut, "r.rsc"))
+        assert found is not None and found[0] == 12 and "'#interrupted'" in str(found[1]), found
+    # A comment saying so elsewhere is no cut.
+    early = DATELESS_V6.replace("/system identity", "#interrupted\n/system identity")
+    assert mikrotik_routeros.incomplete(early, mikrotik_routeros.parse(early, "r.rsc")) is None
+
+
 # ----------------------------------------------------------------------- firewall lines read directly
 
 # Pieces of ``add`` lines in the firewall menus, odd ones included: no chain, quotes and
