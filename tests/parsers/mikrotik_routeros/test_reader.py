@@ -257,6 +257,18 @@ def test_an_export_ending_in_interrupted_is_cut():
     assert mikrotik_routeros.incomplete(early, mikrotik_routeros.parse(early, "r.rsc")) is None
 
 
+def test_the_prompt_that_asked_for_the_export_is_no_configuration():
+    """An export pasted with its terminal line (``[lisa@R.01] > /export``, a real 6.47.9
+    lab note; v6 prompts carry the menu) is the console's echo: ignored, not
+    unrecognized; the header after it still gives the version.  Another command at a
+    prompt is followed by its output, not configuration: unrecognized."""
+    for prompt in ("[lisa@R.01] > /export", "[admin@MikroTik] /ip firewall> export terse", "[admin@gw] >"):
+        res = mikrotik_routeros.parse(prompt + "\n" + DATELESS_V6.replace("RouterOS", "by RouterOS"), "r.rsc")
+        assert res.report.unrecognized == [] and res.devices[0].os_version == "6.48.3", prompt
+    res = mikrotik_routeros.parse("[admin@gw] > /ip address print\n" + DATELESS_V6, "r.rsc")
+    assert [s.line for s in res.report.unrecognized] == [1]
+
+
 # ----------------------------------------------------------------------- firewall lines read directly
 
 # Pieces of ``add`` lines in the firewall menus, odd ones included: no chain, quotes and
