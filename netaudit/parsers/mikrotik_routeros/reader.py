@@ -38,6 +38,8 @@ IGNORED_MENUS = [
     ("ip", "tftp"), ("ip", "dhcp-server", "lease"),
     ("ip", "dhcp-server", "option"), ("ip", "dhcp-server", "config"),
     ("ip", "dhcp-server", "alert"), ("ip", "dhcp-server", "matcher"),
+    ("ip", "dhcp-server", "vendor-class-id"),  # which pool a vendor class draws from
+    ("lora",),  # the LoRa gateway's network servers
     ("ip", "dhcp-client", "option"), ("ip", "firewall", "service-port"),
     ("ip", "firewall", "layer7-protocol"), ("ip", "firewall", "calea"),
     ("ip", "ipsec"), ("ip", "kid-control"), ("ip", "nat-pmp"), ("ip", "packing"),

@@ -14,7 +14,7 @@ from netaudit.parsers.mikrotik_routeros import reader
 from netaudit.parsers.mikrotik_routeros.reader import read
 from netaudit.parsers.mikrotik_routeros.state import State
 
-from .helpers import V7, parse, svc
+from .helpers import V6, V7, parse, svc
 
 
 def test_continuation_lines_join_and_cite_the_first_line():
@@ -173,6 +173,19 @@ def test_v7_sub_menus_irrelevant_to_forwarding_are_ignored_not_unrecognized():
     """)
     assert "vxlan1" in dev.interfaces
     assert [u.line for u in rep.unrecognized] == [6]
+
+
+def test_lora_servers_and_dhcp_vendor_classes_are_ignored():
+    """A real 6.49.6 terse export (RB4011 with CAPsMAN) lists the LoRa gateway's network
+    servers and a DHCP vendor class that picks the CAPs' pool: nothing of forwarding."""
+    _, rep = parse(
+        """
+        /lora servers add address=eu1.cloud.thethings.network down-port=1700 name="TTN V3 (eu1)" up-port=1700
+        /ip dhcp-server vendor-class-id add address-pool=pool-caps name=caps server=dhcp1 vid=mikrotik-cap
+        """,
+        header=V6,
+    )
+    assert rep.unrecognized == []
 
 
 def test_a_menu_header_glued_after_a_closing_quote_starts_its_own_line():
