@@ -139,9 +139,10 @@ def read(st: State) -> None:
 
 
 # An export pasted with the terminal line that asked for it (``[admin@MikroTik] > /export``,
-# v6 ``[admin@R1] /ip firewall> export terse``), or the bare prompt after it.  Any other
-# command at a prompt is followed by its output, not configuration: unrecognized.
-_EXPORT_PROMPT = re.compile(r"\[[^\]]*\]\s*(?:/[^>]*)?>\s*(?:/?export(?:\s+[\w=./-]+)*)?\s*$")
+# v6 ``[admin@R1] /ip firewall> export terse``, one menu's ``/ip firewall filter export``),
+# or the bare prompt after it.  Any other command at a prompt is followed by its output,
+# not configuration: unrecognized.
+_EXPORT_PROMPT = re.compile(r"\[[^\]]*\]\s*(?:/[^>]*)?>\s*(?:/?(?:[\w-]+[ /])*export(?:\s+[\w=./-]+)*)?\s*$")
 
 
 # Menus only RouterOS 7 has: an export without its header comment is v7 when it has them

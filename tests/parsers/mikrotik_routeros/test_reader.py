@@ -275,7 +275,12 @@ def test_the_prompt_that_asked_for_the_export_is_no_configuration():
     lab note; v6 prompts carry the menu) is the console's echo: ignored, not
     unrecognized; the header after it still gives the version.  Another command at a
     prompt is followed by its output, not configuration: unrecognized."""
-    for prompt in ("[lisa@R.01] > /export", "[admin@MikroTik] /ip firewall> export terse", "[admin@gw] >"):
+    for prompt in (
+        "[lisa@R.01] > /export",
+        "[admin@MikroTik] /ip firewall> export terse",
+        "[admin@gw] > /ip firewall filter export",
+        "[admin@gw] >",
+    ):
         res = mikrotik_routeros.parse(prompt + "\n" + DATELESS_V6.replace("RouterOS", "by RouterOS"), "r.rsc")
         assert res.report.unrecognized == [] and res.devices[0].os_version == "6.48.3", prompt
     res = mikrotik_routeros.parse("[admin@gw] > /ip address print\n" + DATELESS_V6, "r.rsc")
