@@ -227,6 +227,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "truncated: the export ends in a line continued with '\\' and nothing after it (line {line}); "
         "what was read is used",
     },
+    "input.truncated.ros_interrupted": {
+        "vi": "bị cắt cụt: bản export kết thúc bằng dòng '#interrupted' (dòng {line}): RouterOS đã dừng việc xuất "
+        "cấu hình trước khi xong, phần cấu hình còn lại chưa được biết; phần đọc được vẫn được sử dụng",
+        "en": "truncated: the export ends with '#interrupted' (line {line}): RouterOS stopped writing it before "
+        "its end, the rest of the configuration is not known; what was read is used",
+    },
     "input.truncated.ros_last": {
         "vi": "bị cắt cụt: lệnh cuối cùng của bản export chưa hoàn chỉnh: {why} (dòng {line}: {text}); phần đọc "
         "được vẫn được sử dụng",

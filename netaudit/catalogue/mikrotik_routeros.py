@@ -399,6 +399,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "quy tắc bridge filter/nat chưa được mô hình hóa (action={action})",
         "en": "bridge filter/nat rule not modelled (action={action})",
     },
+    "input.routeros.port_isolation": {
+        "vi": "cách ly cổng trên chip switch ({port} chỉ được chuyển tới {ports}): chip bỏ các khung tin cổng này "
+        "gửi tới cổng khác, phần này chưa được mô hình hóa",
+        "en": "switch-chip port isolation ({port} forwards only to {ports}): the chip drops the frames this port "
+        "sends to any other port, which is not modelled",
+    },
     "input.routeros.bridge_filter_forward": {
         "vi": "quy tắc bridge filter ở chuỗi forward (action={action}): chỉ tác động lên khung tin cầu nối chuyển "
         "giữa các cổng của nó, phần này chưa được mô hình hóa; lưu lượng đi qua router (định tuyến) không qua "

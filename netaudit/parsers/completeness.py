@@ -21,7 +21,8 @@ What marks a complete file
   (``Cryptochecksum:`` just before it when the output came from ``more
   system:running-config``); ``:`` lines are comments.  Required when the ``: Saved``
   (or ``: Serial Number:`` / ``: Hardware:``) header is there.
-* **RouterOS** ``/export`` has no end marker; a cut is seen in the last command: a
+* **RouterOS** ``/export`` has no end marker, but an export RouterOS stopped before its
+  end says so in its last line, ``#interrupted``; otherwise a cut is seen in the last command: a
   trailing ``\\`` continuation with nothing after it, an unterminated quote, an
   unfinished ``[ find … ]``, a menu header with no command under it, ``add``/``set``
   with no property (not a bare ``add`` line in the menus whose entries are all defaults,
@@ -291,6 +292,11 @@ def routeros(text: str, unrecognized_lines: set[int]) -> tuple[int, Text] | None
     if k < 0:
         return None
     last = lines[k].rstrip()
+    if last.strip().lower() == "#interrupted":
+        # RouterOS's own mark of an export stopped before its end (a real 6.47 export
+        # ends so, after a complete NAT rule: no routes, services or identity follow).
+        n = base + k
+        return n, Text("input.truncated.ros_interrupted", line=n)
     if _continues(last):
         n = base + k
         return n, Text("input.truncated.ros_continued", line=n)

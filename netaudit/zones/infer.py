@@ -486,8 +486,10 @@ class _Drafter:
                     places, _NAMED, ("guest", "guest", ""), Text("infer.ev.ssid_open", host=host, name=ssid.name)
                 )
         # The interface a default route leaves through faces the Internet (a default
-        # route toward another device of the snapshot is transit, not the exit).
-        for r in d.routes:
+        # route toward another device of the snapshot is transit, not the exit).  Not on
+        # a device that forwards nothing (RouterOS ip-forward=no, a switch): its default
+        # route is the way its own management traffic leaves, toward the office's router.
+        for r in d.routes if d.ip_routing else ():
             if r.prefix.prefixlen == 0 and not r.drop:
                 out = d.interfaces.get(r.interface or _iface_for(d, r.next_hop) or "")
                 if out is not None and self._eligible(d, out):

@@ -665,3 +665,32 @@ end
     assert got["GigabitEthernet0/1.20"] == "guest" and got["GigabitEthernet0/0"] == "external"
     assert got["GigabitEthernet0/1.10"] == "internal"
     assert "rt-xa:GigabitEthernet0/1.20 zone KHACH" in written
+
+
+# A CCR2004 kept as a VLAN switch (a real 7.13.5 terse export): IP forwarding off, one
+# management address on the staff VLAN and a default route to the office's router.
+ROUTEROS_SWITCH = """\
+# 2025-03-04 09:12:40 by RouterOS 7.13.5
+# model = CCR2004-16G-2S+
+/interface bridge add name=bridge-sw vlan-filtering=yes
+/interface vlan add interface=bridge-sw name=vlan10-tang2 vlan-id=10
+/interface bridge port add bridge=bridge-sw frame-types=admit-only-vlan-tagged interface=ether1
+/interface bridge port add bridge=bridge-sw interface=ether4 pvid=10
+/ip settings set ip-forward=no
+/interface bridge vlan add bridge=bridge-sw tagged=bridge-sw,ether1 untagged=ether4 vlan-ids=10
+/ip address add address=10.20.10.2/24 interface=vlan10-tang2 network=10.20.10.0
+/ip route add gateway=10.20.10.1
+/ip service set winbox address=10.20.10.0/28
+/system identity set name=sw-tang2
+"""
+
+
+def test_a_switch_default_route_is_no_internet_exit(tmp_path):
+    """A device that forwards nothing leaves by its default route only its own traffic:
+    the management VLAN it names is not the Internet (drafted so, the switch's allowlisted
+    Winbox was a critical "reachable from the Internet")."""
+    site, _ = draft(tmp_path, "sw.rsc", ROUTEROS_SWITCH)
+    assert "external" not in kinds(site).values(), kinds(site)
+    (tmp_path / "r").mkdir()
+    routed, _ = draft(tmp_path / "r", "sw.rsc", ROUTEROS_SWITCH.replace("ip-forward=no", "ip-forward=yes"))
+    assert "external" in kinds(routed).values(), kinds(routed)

@@ -204,6 +204,27 @@ def finish_bridge_l2fw(st: State) -> None:
         why = reason("input.routeros.bridge_filter", action=action)
         for b in _bridges_named(st, cmd, src, port_bridge):
             st.partial_ifaces.append((f"@bridge={b}" if b != "@bridges" else b, why, src))
+    _port_isolation(st, port_bridge)
+
+
+def _port_isolation(st: State, port_bridge: dict[str, str]) -> None:
+    """Switch-chip port isolation (``forwarding-override``) drops the frames a port sends
+    to any port it does not list: what the hosts of its bridge send each other is unknown
+    (``Interface.bridged_unsure``, as a bridge filter's forward drops), and — when the
+    switch CPU port is not listed — what the port sends the router too (the L3 interfaces
+    its frames reach are partial).  A port named by its item number (``set 8 …``) may be
+    any: every bridge, every routed interface."""
+    for port, override, src in st.port_isolation:
+        why = reason("input.routeros.port_isolation", port=port, ports=",".join(override))
+        st.partial("switch port isolation", why, src)
+        known = not port.isdigit()
+        named = [port_bridge[port]] if known and port in port_bridge else [] if known else sorted(st.bridges)
+        for b in named:
+            itf = st.dev.interfaces.get(b)
+            if itf is not None and itf.bridged_unsure is None:
+                itf.bridged_unsure = why
+        if not any(x.endswith("-cpu") for x in override):
+            st.partial_ifaces.append((f"@port={port}" if known else "@switch", why, src))
 
 
 def _bridges_named(st: State, cmd, src, port_bridge: dict[str, str]) -> list[str]:

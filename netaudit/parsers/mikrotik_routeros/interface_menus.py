@@ -390,6 +390,23 @@ def switch(st: State, cmd: Command, src: Src):
     return IGNORED
 
 
+def switch_port_isolation(st: State, cmd: Command, src: Src):
+    """``/interface ethernet switch port-isolation set PORT forwarding-override=PORTS``: the
+    switch chip forwards PORT's frames only to PORTS (help.mikrotik.com "CRS3xx, CRS5xx
+    series switches", port isolation; terraform-provider-routeros
+    ``interface_ethernet_switch_port_isolation``): read by :func:`.bridges.finish_bridge_l2fw`.
+    Without a value (``!forwarding-override``, as exports print the default) it changes
+    nothing."""
+    override = split_list(cmd.props.get("forwarding-override"))
+    if cmd.verb != "set" or not override:
+        return IGNORED
+    port = st.set_target(cmd)
+    if not port:
+        raise NotUnderstood
+    st.port_isolation.append((port, override, src))
+    return None
+
+
 def _switch_port_untouched(cmd: Command) -> bool:
     """Whether a switch port's VLAN settings are the chip's defaults: no VLAN table
     lookup on ingress ("disabled: no traffic is dropped"), egress frames left as they
@@ -473,6 +490,7 @@ HANDLERS = {
     ("interface", "ethernet", "switch", "vlan"): switch,
     ("interface", "ethernet", "switch", "port"): switch,
     ("interface", "ethernet", "switch", "rule"): switch,
+    ("interface", "ethernet", "switch", "port-isolation"): switch_port_isolation,
     ("interface", "vrrp"): vrrp,
     ("interface", "detect-internet"): detect_internet,
 }

@@ -335,9 +335,8 @@ def hotspot_ip_binding(st: State, cmd: Command, src: Src):
 def hotspot_no_effect(st: State, cmd: Command, src: Src):
     """``/ip hotspot user``, ``walled-garden`` (HTTP and ``ip``): read, and without effect
     on what a HotSpot client reaches once logged in, which every client can be (see
-    :mod:`.hotspot`)."""
-    if cmd.verb != "add":
-        raise NotUnderstood
+    :mod:`.hotspot`).  A ``set`` changes an entry as little (``/export verbose`` sets the
+    built-in trial user, ``set [ find default=yes ] … name=default-trial``)."""
     return IGNORED if yes(cmd.get("disabled")) else None
 
 

@@ -38,6 +38,8 @@ IGNORED_MENUS = [
     ("ip", "tftp"), ("ip", "dhcp-server", "lease"),
     ("ip", "dhcp-server", "option"), ("ip", "dhcp-server", "config"),
     ("ip", "dhcp-server", "alert"), ("ip", "dhcp-server", "matcher"),
+    ("ip", "dhcp-server", "vendor-class-id"),  # which pool a vendor class draws from
+    ("lora",),  # the LoRa gateway's network servers
     ("ip", "dhcp-client", "option"), ("ip", "firewall", "service-port"),
     ("ip", "firewall", "layer7-protocol"), ("ip", "firewall", "calea"),
     ("ip", "ipsec"), ("ip", "kid-control"), ("ip", "nat-pmp"), ("ip", "packing"),
@@ -105,6 +107,9 @@ def read(st: State) -> None:
             # the rule (what parse_command and _dispatch do for it, without the Command).
             _rule_line(st, table, text, src, nphys)
             continue
+        if text[0] == "[" and _EXPORT_PROMPT.match(text):
+            st.ignored += nphys  # the console's echo of the export command, not configuration
+            continue
         if text[0] == ":":
             st.unrecognized(src)
             continue
@@ -131,6 +136,13 @@ def read(st: State) -> None:
             st.unrecognized(src)
             why = Text("input.line_not_understood", error=f"{type(exc).__name__}: {exc}")
             st.rep.warnings.append(Text("input.at", where=f"{st.file}:{lineno}", what=why))
+
+
+# An export pasted with the terminal line that asked for it (``[admin@MikroTik] > /export``,
+# v6 ``[admin@R1] /ip firewall> export terse``, one menu's ``/ip firewall filter export``),
+# or the bare prompt after it.  Any other command at a prompt is followed by its output,
+# not configuration: unrecognized.
+_EXPORT_PROMPT = re.compile(r"\[[^\]]*\]\s*(?:/[^>]*)?>\s*(?:/?(?:[\w-]+[ /])*export(?:\s+[\w=./-]+)*)?\s*$")
 
 
 # Menus only RouterOS 7 has: an export without its header comment is v7 when it has them

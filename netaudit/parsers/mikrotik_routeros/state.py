@@ -132,6 +132,8 @@ class State:
         self.tables_declared: set[str] = {"main"}
         self.bridge_settings: dict[str, tuple[bool, Src]] = {}
         self.bridge_l2fw: list[tuple[Command, Src, str]] = []
+        # /interface ethernet switch port-isolation: (port, forwarding-override ports, line)
+        self.port_isolation: list[tuple[str, list[str], Src]] = []
         self.lte_apn: dict[str, dict[str, str]] = {}
         self.users: list[dict] = []
         self.discovery: tuple[str, Src] | None = None  # discover-interface-list

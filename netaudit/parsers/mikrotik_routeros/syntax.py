@@ -142,8 +142,11 @@ class Command(Properties):
 
     @property
     def target(self) -> str | None:
-        """The item a ``set`` names: its first bare word, or the selector's name."""
-        if self.words:
+        """The item a ``set`` names: its first bare word, or the selector's name.  A word
+        ``!prop`` is no item: ``/export verbose`` writes a property that has no value so
+        (``set [ find ] … !band … name=lte1``), and with a selector the item is the
+        selector's."""
+        if self.words and self.find is None and not self.words[0].startswith("!"):
             return unquote(self.words[0])
         if self.find:
             for k in ("name", "default-name"):

@@ -336,3 +336,48 @@ def test_a_vxlan_with_its_own_bridge_is_a_port_of_that_bridge():
     near = Zone("near", "internal", [IPNetwork("198.18.104.128/25")], attach=[("r", "v1104")])
     m = matrix([dev], [far, near])
     assert m[("far", "near")].verdict == REACHABLE  # one L2 segment, VLAN 1104
+
+
+def test_switch_port_isolation_makes_the_bridged_traffic_unknown():
+    """``/interface ethernet switch port-isolation set PORT forwarding-override=…`` (CRS3xx):
+    the chip forwards PORT's frames only to the ports listed.  It was ignored, so two zones
+    of one bridge reached each other "for sure" on the segment though the chip may drop
+    those frames: unknown now; without the CPU port in the list the routed traffic from
+    PORT is unknown too.  A real CCR2004 7.13.5 export prints the default as ``set 8
+    !forwarding-override``: no value, nothing changes."""
+    text = """
+    /interface bridge
+    add name=bridge
+    /interface bridge port
+    add bridge=bridge interface=ether2
+    add bridge=bridge interface=ether3
+    /interface ethernet switch port-isolation
+    set 8 !forwarding-override
+    set ether3 forwarding-override=ether1,switch1-cpu
+    /ip address
+    add address=192.168.1.1/24 interface=bridge
+    add address=192.0.2.2/30 interface=ether1
+    /ip route
+    add gateway=192.0.2.1
+    /ip firewall nat
+    add action=masquerade chain=srcnat out-interface=ether1
+    /ip firewall filter
+    add action=drop chain=forward in-interface=bridge out-interface=bridge
+    """
+    # (the router forwards nothing between them: its hairpin is dropped)
+    staff = Zone("staff", "internal", [IPNetwork("192.168.1.0/25")], attach=[("r", "ether2")])
+    guest = Zone("guest", "guest", [IPNetwork("192.168.1.128/25")], attach=[("r", "ether3")])
+    net = Zone("internet", "external", attach=[("r", "ether1")])
+    plain, rep = parse(text.replace("    set ether3 forwarding-override=ether1,switch1-cpu\n", ""))
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    assert plain.interfaces["bridge"].bridged_unsure is None
+    assert matrix([plain], [staff, guest, net])[("guest", "staff")].verdict == REACHABLE
+    dev, rep = parse(text)
+    assert [(p["construct"], p["line"]) for p in rep.partially_understood] == [("switch port isolation", 9)]
+    m = matrix([dev], [staff, guest, net])
+    assert m[("guest", "staff")].verdict == UNKNOWN and m[("staff", "guest")].verdict == UNKNOWN
+    assert m[("guest", "internet")].verdict == REACHABLE  # the CPU port is listed: routed, exact
+    assert not dev.interfaces["bridge"].partial
+    dev, _ = parse(text.replace("ether1,switch1-cpu", "ether1"))
+    assert dev.interfaces["bridge"].partial  # the router itself may be cut off from ether3
+    assert matrix([dev], [staff, guest, net])[("guest", "internet")].verdict == UNKNOWN

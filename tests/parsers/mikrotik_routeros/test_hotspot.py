@@ -247,6 +247,7 @@ def test_profile_smtp_server_takes_every_clients_mail():
 def test_walled_garden_and_users_are_read_and_change_nothing():
     extra = """
     /ip hotspot user
+    set [ find default=yes ] comment="counters and limits for trial users" disabled=no name=default-trial
     add name=khach password=Khach@2026
     /ip hotspot walled-garden
     add comment="place hotspot rules here" disabled=yes

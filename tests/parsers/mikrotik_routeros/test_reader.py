@@ -14,7 +14,7 @@ from netaudit.parsers.mikrotik_routeros import reader
 from netaudit.parsers.mikrotik_routeros.reader import read
 from netaudit.parsers.mikrotik_routeros.state import State
 
-from .helpers import V7, parse, svc
+from .helpers import V6, V7, parse, svc
 
 
 def test_continuation_lines_join_and_cite_the_first_line():
@@ -175,6 +175,19 @@ def test_v7_sub_menus_irrelevant_to_forwarding_are_ignored_not_unrecognized():
     assert [u.line for u in rep.unrecognized] == [6]
 
 
+def test_lora_servers_and_dhcp_vendor_classes_are_ignored():
+    """A real 6.49.6 terse export (RB4011 with CAPsMAN) lists the LoRa gateway's network
+    servers and a DHCP vendor class that picks the CAPs' pool: nothing of forwarding."""
+    _, rep = parse(
+        """
+        /lora servers add address=eu1.cloud.thethings.network down-port=1700 name="TTN V3 (eu1)" up-port=1700
+        /ip dhcp-server vendor-class-id add address-pool=pool-caps name=caps server=dhcp1 vid=mikrotik-cap
+        """,
+        header=V6,
+    )
+    assert rep.unrecognized == []
+
+
 def test_a_menu_header_glued_after_a_closing_quote_starts_its_own_line():
     """A terse RouterOS 7.15 export (Defm/mikrobackups) wrote the next menu's header onto
     the line before: ``out-interface="wan A"/ip firewall nat``.  The value was read as
@@ -241,6 +254,37 @@ def test_a_bare_add_where_every_property_has_a_default_is_no_cut():
     for cut in (DATELESS_V6 + "/ip address\nadd\n", DATELESS_V6 + "/ip address\nadd"):
         found = mikrotik_routeros.incomplete(cut, mikrotik_routeros.parse(cut, "r.rsc"))
         assert found is not None and "'add' with no property" in str(found[1]), found
+
+
+def test_an_export_ending_in_interrupted_is_cut():
+    """RouterOS ends an export it stopped before the end with ``#interrupted`` (a real
+    6.47 export does, right after a complete NAT rule: its routes, services and identity
+    never came): the file is cut, though its last command is whole."""
+    text = DATELESS_V6 + "/ip firewall nat\nadd action=masquerade chain=srcnat out-interface=ether1\n"
+    assert mikrotik_routeros.incomplete(text, mikrotik_routeros.parse(text, "r.rsc")) is None
+    for cut in (text + "#interrupted\n", text + "#interrupted", text + "#interrupted\n\n"):
+        found = mikrotik_routeros.incomplete(cut, mikrotik_routeros.parse(cut, "r.rsc"))
+        assert found is not None and found[0] == 12 and "'#interrupted'" in str(found[1]), found
+    # A comment saying so elsewhere is no cut.
+    early = DATELESS_V6.replace("/system identity", "#interrupted\n/system identity")
+    assert mikrotik_routeros.incomplete(early, mikrotik_routeros.parse(early, "r.rsc")) is None
+
+
+def test_the_prompt_that_asked_for_the_export_is_no_configuration():
+    """An export pasted with its terminal line (``[lisa@R.01] > /export``, a real 6.47.9
+    lab note; v6 prompts carry the menu) is the console's echo: ignored, not
+    unrecognized; the header after it still gives the version.  Another command at a
+    prompt is followed by its output, not configuration: unrecognized."""
+    for prompt in (
+        "[lisa@R.01] > /export",
+        "[admin@MikroTik] /ip firewall> export terse",
+        "[admin@gw] > /ip firewall filter export",
+        "[admin@gw] >",
+    ):
+        res = mikrotik_routeros.parse(prompt + "\n" + DATELESS_V6.replace("RouterOS", "by RouterOS"), "r.rsc")
+        assert res.report.unrecognized == [] and res.devices[0].os_version == "6.48.3", prompt
+    res = mikrotik_routeros.parse("[admin@gw] > /ip address print\n" + DATELESS_V6, "r.rsc")
+    assert [s.line for s in res.report.unrecognized] == [1]
 
 
 # ----------------------------------------------------------------------- firewall lines read directly

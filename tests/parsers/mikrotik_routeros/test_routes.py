@@ -268,3 +268,25 @@ def test_a_point_to_point_address_routes_its_remote_end():
     # network= the address itself (what an export writes for any /32): no peer
     dev, _ = parse(text % "100.64.1.2")
     assert not [r for r in dev.routes if r.origin == "connected"]
+
+
+def test_a_verbose_export_unset_property_is_no_item_name():
+    """``/export verbose`` writes a property without value as ``!prop`` (a real RBLHGR
+    6.49.2 export: ``set [ find ] … !band … name=lte1``): the LTE interface is ``lte1``,
+    with the APN's run-time default route.  Read as the item's name, it made a phantom
+    ``!band`` carrying the default route, and lte1 had none: the office reached the
+    Internet only "unknown" and the Internet → router "blocked"."""
+    dev, rep = parse(
+        """
+        /interface lte apn
+        set [ find default=yes ] add-default-route=yes apn=internet default-route-distance=2 name=default
+        /interface lte
+        set [ find ] allow-roaming=no apn-profiles=default !band disabled=no mtu=1500 name=lte1 network-mode=lte
+        /ip address
+        add address=192.168.88.1/24 interface=ether1 network=192.168.88.0
+        """,
+        header=V6,
+    )
+    assert sorted(dev.interfaces) == ["ether1", "lte1"] and rep.unrecognized == []
+    (default,) = [r for r in dev.routes if r.prefix == IPNetwork("0.0.0.0/0")]
+    assert default.interface == "lte1" and default.runtime_gateway and default.distance == 2
