@@ -37,7 +37,14 @@ class RoutingReader(IosState):
         self.ctx = IGNORE_CTX  # rd, route-target, address-family: no effect on reach
 
     def h_ip_routing(self, tokens, low, src):
-        self.routing_line = (low[0] != "no", src)
+        """``[no] ip routing``; ``ip routing protocol purge interface`` (IOS-XE: learned
+        routes leave with their interface) changes nothing of it; any other form — another
+        platform's ``no ip routing vrf MGMT`` (Arista EOS) — is not the global switch."""
+        words = low[1:] if low[0] == "no" else low
+        if words == ["ip", "routing"]:
+            self.routing_line = (low[0] != "no", src)
+        elif words[2:] != ["protocol", "purge", "interface"]:
+            raise Unknown
 
     def h_default_gateway(self, tokens, low, src):
         if len(tokens) < 3 or ip_to_int(tokens[2]) is None:

@@ -784,6 +784,19 @@ def test_no_ip_routing():
     assert dev.facts.ip_routing_source.line == 1
 
 
+def test_only_the_global_ip_routing_line_switches_routing():
+    """``no ip routing vrf MGMT`` (another platform's per-VRF form) is not the global
+    switch: it read as one, a routing device was taken for a switch (an Arista fixture's
+    Internet zone was no longer drafted); ``ip routing protocol purge interface`` changes
+    nothing of it."""
+    dev, rep = parse("ip routing\nno ip routing vrf MGMT\ninterface Vlan1\n ip address 10.0.0.2 255.255.255.0\n")
+    assert dev.ip_routing and [u.line for u in rep.unrecognized] == [2]
+    dev, rep = parse(
+        "ip routing protocol purge interface\nno ip routing\ninterface Vlan1\n ip address 10.0.0.2 255.255.255.0\n"
+    )
+    assert not dev.ip_routing and rep.unrecognized == []
+
+
 def test_switch_with_default_gateway_and_no_ip_routing_line_does_not_route():
     dev, rep = parse("""
     interface GigabitEthernet0/1
