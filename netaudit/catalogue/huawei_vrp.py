@@ -243,6 +243,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "no '{command} enable' line: whether the web server runs by default depends on the model and VRP "
         "release (display http server tells)",
     },
+    "input.vrp.web_manager_port": {
+        "vi": "'web-manager enable' không ghi cổng: cổng HTTPS mặc định (443 hay 8443) phụ thuộc phiên bản VRP "
+        "(xem bằng display web-manager configuration)",
+        "en": "'web-manager enable' names no port: the default HTTPS port (443 or 8443) depends on the VRP release "
+        "(display web-manager configuration tells)",
+    },
     "input.vrp.wlan_vlans": {
         "vi": "chưa mô hình hóa việc các AP đưa service VLAN của các SSID đi đâu (chuyển tiếp trực tiếp hay qua "
         "đường hầm, đường uplink của AP)",

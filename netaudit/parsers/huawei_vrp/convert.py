@@ -397,21 +397,32 @@ class ModelBuilder(VrpState):
             state = self.mgmt.get(key)
             if state is not None and not state[0]:
                 continue
+            if state is None and self.web_manager is not None:
+                continue  # a `web-manager` release has no `http server`: its web server is below
             partial = None
+            ports = (PortRange(port, port),)
             if state is None:
                 command = "http server" if key == "http" else "http secure-server"
                 partial = Text("input.vrp.http_default", command=command)
+            elif key == "https" and not self.web_port_given:
+                # `web-manager enable` without its port: 443 or 8443 by release
+                partial = Text("input.vrp.web_manager_port")
+                ports = (PortRange(443, 443), PortRange(8443, 8443))
             dev.services.append(
                 MgmtService(
                     key,
                     PROTO_TCP,
-                    (PortRange(port, port),),
+                    ports,
                     acl=http_acl,
                     insecure=insecure,
                     source=state[1] if state else self.version_src,
                     partial=partial,
                 )
             )
+        https = self.mgmt.get("https")
+        if self.web_redirect is not None and https is not None and https[0]:
+            # answers tcp/80 with a redirect to HTTPS: no login over cleartext HTTP
+            dev.services.append(MgmtService("http-redirect", PROTO_TCP, (PortRange(80, 80),), source=self.web_redirect))
         if self.snmp_agent is not None:
             general = self.snmp_acl[0] if self.snmp_acl else None
             names = {self._login_acl(a or general) for a, _ in self.snmp} or {self._login_acl(general)}

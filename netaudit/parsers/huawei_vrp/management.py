@@ -81,6 +81,46 @@ class ManagementReader(VrpState):
         else:
             self.ignore_line(tokens, low)  # ssl-policy, timeout, server-source, load …
 
+    def h_web_manager(self, tokens, low, src):
+        """``[undo] web-manager enable [port N]`` — the web UI of V600 S-series and
+        CloudEngine S switches, HTTPS on port N — and ``web-manager http forward enable``
+        (tcp/80 answered with a redirect to HTTPS); the other ``web-manager`` settings
+        (timeout, lock-ip, certificates, banner; ``server-source``: narrower than modelled,
+        every interface) change nothing here (docs/vendors/huawei_vrp.md, "Management
+        plane")."""
+        undo = low[0] == "undo"
+        words = low[1:] if undo else low
+        self.web_manager = self.web_manager or src
+        if words[1:2] == ["enable"]:
+            rest = words[2:]
+            if undo:
+                self.mgmt["https"] = (False, src)
+                return
+            if rest[:1] == ["port"] and len(rest) == 2 and rest[1].isdigit():
+                self.https_port = int(rest[1])
+            elif rest:
+                raise Unknown
+            else:
+                self.web_port_given = False
+            self.mgmt["https"] = (True, src)
+            return
+        if words[1:4] == ["http", "forward", "enable"] and len(words) == 4:
+            self.web_redirect = None if undo else src
+            return
+        if words[1:2] in (
+            ["timeout"],
+            ["max-user-number"],
+            ["captcha"],
+            ["lock-ip"],
+            ["warning-banner"],
+            ["security"],
+            ["slow-attack"],
+            ["server-source"],
+        ):
+            self.ignored += 1
+            return
+        raise Unknown
+
     def h_ftp(self, tokens, low, src):
         """``[undo] ftp server enable`` (cleartext FTP server, tcp/21); ``ftp acl N``."""
         words = low[1:] if low[0] == "undo" else low

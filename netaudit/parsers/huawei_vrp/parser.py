@@ -220,6 +220,8 @@ TOP_TABLE = table(
         "ssh server": P.h_ssh_server,
         "http": P.h_http,
         "undo http": P.h_http,
+        "web-manager": P.h_web_manager,
+        "undo web-manager": P.h_web_manager,
         "ftp": P.h_ftp,
         "undo ftp": P.h_ftp,
         "snmp-agent": P.h_snmp,

@@ -144,6 +144,10 @@ class VrpState(LineParser):
         self.http_port: int = 80
         self.https_port: int = 443
         self.http_acl: tuple[str, Src] | None = None
+        # V600 S-series / CloudEngine S: the web server is `web-manager` (no `http server`)
+        self.web_manager: Src | None = None  # the first `web-manager` line
+        self.web_port_given = True  # `web-manager enable` named its port
+        self.web_redirect: Src | None = None  # `web-manager http forward enable`
         self.snmp: list[tuple[str | None, Src]] = []  # (acl, line) per community / group
         self.snmp_acl: tuple[str, Src] | None = None  # snmp-agent acl N (global)
         self.snmp_agent: Src | None = None

@@ -129,6 +129,30 @@ def test_web_server_dhcp_dns_ftp():
     assert dhcp.interfaces == frozenset({"Vlanif10"})
 
 
+def test_v600_web_manager_is_the_web_server():
+    """V600 S-series (S5732-H V600R024, a real export) and CloudEngine S have no `http server`:
+    the web UI is `web-manager enable port N` (HTTPS on N) and `web-manager http forward
+    enable` answers tcp/80 with a redirect to HTTPS (CloudEngine S V600R022 command
+    reference, "Web UI-based Login Configuration Commands").  Before, both lines were
+    unrecognized: tcp/8443 was missing from what reaches the switch, and a partial http/https
+    on 80/443 from the `http server` default gave a not-proven cleartext-HTTP finding."""
+    glob = "undo telnet server enable\nstelnet server enable\nweb-manager enable port 8443\nweb-manager http forward enable"
+    dev, svc = services(glob + "\nweb-manager timeout 10", " protocol inbound ssh")
+    assert set(svc) == {"ssh", "https", "http-redirect", "icmp-echo"}
+    assert [(p.lo, p.hi) for p in svc["https"].ports] == [(8443, 8443)] and svc["https"].partial is None
+    assert not svc["https"].insecure and not svc["http-redirect"].insecure
+    assert [(p.lo, p.hi) for p in svc["http-redirect"].ports] == [(80, 80)]
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("mgmt", "@devices")].services == ["icmp/8", "tcp/22", "tcp/80", "tcp/8443"]
+    # no port named: 443 or 8443 by release, never one of them for certain
+    _dev, svc = services("undo telnet server enable\nweb-manager enable")
+    assert [(p.lo, p.hi) for p in svc["https"].ports] == [(443, 443), (8443, 8443)]
+    assert "443 or 8443" in str(svc["https"].partial) and "http-redirect" not in svc and "http" not in svc
+    # switched off: nothing listens
+    _dev, svc = services("undo telnet server enable\nundo web-manager enable\nweb-manager http forward enable")
+    assert "https" not in svc and "http-redirect" not in svc and "http" not in svc
+
+
 def test_local_users_and_vty_authentication():
     text = OFF + (
         "\naaa\n local-user admin password cipher %^%#x1Y2z3%^%#\n local-user admin service-type telnet ssh\n"
