@@ -428,8 +428,12 @@ class ModelBuilder(VrpState):
             names = {self._login_acl(a or general) for a, _ in self.snmp} or {self._login_acl(general)}
             acl = next(iter(names)) if len(names) == 1 else None
             src = self.snmp[0][1] if self.snmp else self.snmp_agent
+            # The agent listens once any `snmp-agent` line is there; without a community, a
+            # v3 group or a v3 user nobody can query it (`snmp-agent local-engineid …`,
+            # `snmp-agent trap enable` alone): the port, not an SNMP login.
+            name = "snmp" if self.snmp or self.snmp_users else "snmp-agent"
             dev.services.append(
-                MgmtService("snmp", PROTO_UDP, (PortRange(161, 161),), acl=acl, insecure=True, source=src)
+                MgmtService(name, PROTO_UDP, (PortRange(161, 161),), acl=acl, insecure=True, source=src)
             )
         ftp = self.mgmt.get("ftp")
         if ftp is not None and ftp[0]:

@@ -167,6 +167,8 @@ class ManagementReader(VrpState):
         if len(low) >= 3 and low[1] == "group":
             self.snmp.append((None, src))
             return
+        if len(low) >= 3 and low[1] == "usm-user":
+            self.snmp_users = True
         self.ignored += 1  # sys-info, target-host, trap, mib-view, usm-user (secrets collected)
 
     def h_user_interface(self, tokens, low, src):

@@ -151,6 +151,7 @@ class VrpState(LineParser):
         self.snmp: list[tuple[str | None, Src]] = []  # (acl, line) per community / group
         self.snmp_acl: tuple[str, Src] | None = None  # snmp-agent acl N (global)
         self.snmp_agent: Src | None = None
+        self.snmp_users = False  # an `snmp-agent usm-user` (SNMPv3 user) is configured
         self.dhcp_enable: Src | None = None
         self.dhcp_pool: Src | None = None
         # (pool name, its gateway or network): the segment each `ip pool` serves (management.py)

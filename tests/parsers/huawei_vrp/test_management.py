@@ -7,8 +7,11 @@ from __future__ import annotations
 from helpers import matrix, parse_one
 from netaddr import IPNetwork
 
+from netaudit import topology
+from netaudit.checks import REGISTRY, AuditContext, load_checks
+from netaudit.headerspace import HeaderSpace
 from netaudit.parsers import huawei_vrp
-from netaudit.zones import Zone
+from netaudit.zones import Site, Zone
 
 BASE = """\
 sysname SW
@@ -111,6 +114,41 @@ def test_snmp_community_acl_and_plain_community():
     assert svc["snmp"].acl is None
     assert "public" in dev.secrets
     assert [s.text for s in dev.facts.snmp_plain_communities] == ["snmp-agent community read public"]
+
+
+def snmp_findings(dev) -> list:
+    """The `mgmt-snmp-community` findings on ``dev`` alone."""
+    load_checks()
+    info = REGISTRY["mgmt-snmp-community"]
+    ctx = AuditContext(
+        devices=[dev],
+        reports=[],
+        topology=topology.build([dev]),
+        site=Site(unit="t", zones=ZONES),
+        zones=[],
+        matrix=[],
+        hs=HeaderSpace(),
+    )
+    return list(info.func(ctx, info))
+
+
+def test_an_snmp_agent_without_community_or_v3_user_has_no_snmp_login():
+    """`snmp-agent local-engineid …` and `snmp-agent trap enable` alone (real AR V300R019
+    exports) or `snmp-agent sys-info version v3` without a v3 group or user (a real S5732-H
+    V600R024 export) start the agent, but no community or user can query it: the port
+    listens (`snmp-agent`), and the "SNMP not restricted" finding, which speaks of the
+    community string, has nothing to say.  Before, that Medium finding was reported."""
+    glob = OFF + "\nsnmp-agent local-engineid 800007DB03E0FC000A0B0C\nsnmp-agent trap enable"
+    dev, svc = services(glob)
+    assert "snmp" not in svc and [(p.lo, p.hi) for p in svc["snmp-agent"].ports] == [(161, 161)]
+    cells, _ = matrix([dev], ZONES)
+    assert "udp/161" in cells[("staff", "@devices")].services
+    assert not snmp_findings(dev)
+    # a v3 user or a community is a login: the finding stands
+    for extra in ("snmp-agent usm-user v3 nms", "snmp-agent community read cipher %^%#x%^%#"):
+        dev, svc = services(glob + "\n" + extra)
+        assert "snmp" in svc and "snmp-agent" not in svc
+        assert snmp_findings(dev)
 
 
 def test_web_server_dhcp_dns_ftp():
