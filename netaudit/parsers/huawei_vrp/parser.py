@@ -39,6 +39,8 @@ from netaudit.parsers.huawei_vrp.wlan import WlanReader
 # A terminal capture's prompt and command: `<HN-SW01>display current-configuration`,
 # `[HN-SW01]display this`; and the pager's `---- More ----` left in a copied screen.
 _PROMPT = re.compile(r"^(?:<[^<>\s]+>|\[[~*]?[^\[\]\s]+\]).*$")
+# The code fences around a configuration kept in a Markdown note (```, ```text …).
+_FENCE = re.compile(r"```[\w+-]*$")
 _MORE = re.compile(r"\s*-+ More -+\s*(?:\x1b\[\d+D)?")
 _VERSION = re.compile(r"^(?:!\s*Software Version\s+(\S+)|\[(V\d{3}R\d{3}\w*)\])$", re.I)
 # AR routers write their one-line global commands indented by one space (` sysname AR`):
@@ -95,8 +97,8 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         if stripped[0] == "!":
             self.ignored += 1
             return None
-        if first not in " \t" and _PROMPT.match(stripped):
-            self.ignored += 1  # the prompt and command of a terminal capture
+        if first not in " \t" and (_PROMPT.match(stripped) or _FENCE.match(stripped)):
+            self.ignored += 1  # a terminal capture's prompt and command, a note's code fence
             self.ctx = None
             return None
         self.indent = len(raw) - len(raw.lstrip(" \t"))

@@ -78,6 +78,21 @@ def test_ar_indented_globals_prompts_and_pager():
     assert {s.name for s in dev.services} >= {"ssh"} and "telnet" not in {s.name for s in dev.services}
 
 
+def test_markdown_code_fences_around_a_configuration_are_no_configuration():
+    """Exports kept in Markdown notes (real AR V300R019C00 `display current-configuration`
+    published one per note, fenced): the fences are not configuration — before, both were
+    unrecognized lines — and the closing one after `return` leaves the file complete."""
+    text = (
+        "```\n[V300R019C00SPC300]\n#\n sysname Border01-HQ01\n#\ninterface GigabitEthernet0/0/0\n"
+        " ip address 192.0.2.1 255.255.255.252\n#\n stelnet server enable\n#\nreturn\n```\n"
+    )
+    dev, rep = parse_one(huawei_vrp, text, "hq.cfg")
+    assert dev.hostname == "Border01-HQ01" and dev.os_version == "V300R019C00SPC300"
+    assert not rep.unrecognized
+    assert huawei_vrp.incomplete(text, huawei_vrp.parse(text, "hq.cfg")) is None
+    assert not parse_one(huawei_vrp, text.replace("```\n[", "```text\n["), "hq.cfg")[1].unrecognized
+
+
 def test_saved_file_with_quit_lines():
     text = "sysname SW\n#\nvlan 10\n description Can bo\n quit\ninterface Vlanif10\n ip address 10.0.0.1 24\n quit\nreturn\n"
     dev, rep = parse_one(huawei_vrp, text, "vrpcfg.cfg")
