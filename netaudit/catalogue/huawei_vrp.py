@@ -69,6 +69,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "chưa mô hình hóa giao diện con QinQ termination",
         "en": "QinQ termination sub-interface not modelled",
     },
+    "input.vrp.tunnel_far_side": {
+        "vi": "đường hầm GRE/IPsec: đầu bên kia của đường hầm không có trong tập cấu hình được kiểm tra",
+        "en": "GRE/IPsec tunnel: the far side of the tunnel is not in the snapshot",
+    },
     "input.vrp.ipsec_policy_iface": {
         "vi": "chưa mô hình hóa IPsec policy áp dụng trên giao diện",
         "en": "IPsec policy on the interface not modelled",

@@ -93,6 +93,21 @@ def test_markdown_code_fences_around_a_configuration_are_no_configuration():
     assert not parse_one(huawei_vrp, text.replace("```\n[", "```text\n["), "hq.cfg")[1].unrecognized
 
 
+def test_factory_and_housekeeping_globals_are_harmless():
+    """Global lines real exports carry that change no reachability (AR V300R019C00:
+    `fib regularly-refresh disable`, `autostart`, `secelog`, `ms-channel`; S5732-H
+    V600R024: error-down recovery, configuration auto-save and backup, SVF `as-auth`,
+    `warranty`, ZTP, Eth-Trunk `load-balance`): understood, none unrecognized."""
+    lines = (
+        "fib regularly-refresh disable\nautostart\nsecelog\n ms-channel\n"
+        "error-down auto-recovery cause link-flap interval 60\nconfiguration file auto-save interval 60\n"
+        "configuration current backup-to-file from 21:30\nas-auth\nwarranty\n"
+        "ztp domain-type registration-center domain register.naas.huawei.com port 10020\nload-balance inner-connect\n"
+    )
+    _dev, rep = parse_one(huawei_vrp, "sysname SW\n#\n" + lines + "#\nreturn\n", "sw.cfg")
+    assert not rep.unrecognized
+
+
 def test_saved_file_with_quit_lines():
     text = "sysname SW\n#\nvlan 10\n description Can bo\n quit\ninterface Vlanif10\n ip address 10.0.0.1 24\n quit\nreturn\n"
     dev, rep = parse_one(huawei_vrp, text, "vrpcfg.cfg")
