@@ -326,8 +326,14 @@ class ModelBuilder(VrpState):
                     self.iface_partial(iface, Text("input.vrp.nat_and_filter"), src)
         for rule, glob_iface in self.nat_rules:
             if glob_iface is not None:
-                iface = dev.interfaces[glob_iface]
-                if iface.addresses:
+                iface = dev.interfaces.get(glob_iface)
+                if iface is None:
+                    # `global interface X` naming an interface the file does not have
+                    assert rule.source is not None
+                    self.ref("interface", glob_iface, rule.source)
+                    rule.partial = Text("input.vrp.nat_server_address", iface=glob_iface)
+                    self.rep.add_partial("nat server", rule.partial, rule.source)
+                elif iface.addresses:
                     rule.match = Match(
                         dst=(AddrMatch.host(int(iface.addresses[0].ip)),),
                         protocols=rule.match.protocols,
