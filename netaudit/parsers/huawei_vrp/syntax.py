@@ -178,6 +178,7 @@ IFACE_IGNORED = [
     "arp",  # arp broadcast enable (dot1q sub-interfaces: assumed on, docs), anti-attack
     "arp-proxy",
     "ip netstream",
+    "ip accounting",  # counts the packets in and out (ip accounting input-packets)
     "sflow",
     "port-isolate",  # isolates ports of one VLAN from each other on this switch only
     "mac-address",

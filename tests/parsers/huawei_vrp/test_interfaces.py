@@ -171,6 +171,20 @@ def test_a_gre_tunnel_is_read_as_a_tunnel_whose_far_side_is_elsewhere():
     assert not dev.interfaces["GigabitEthernet0/0/0"].partial
 
 
+def test_ip_accounting_on_a_wan_port_changes_nothing():
+    """`ip accounting input-packets` / `output-packets` (a published AR configuration, on
+    the WAN port beside its nat server lines) count packets: understood, the port not
+    partial.  Before, each was an unrecognized line and every verdict through the WAN
+    port unknown."""
+    text = (
+        "sysname AR-HQ\n#\ninterface GigabitEthernet0/0/8\n tcp adjust-mss 1200\n"
+        " ip address 192.0.2.130 255.255.255.248\n combo-port copper\n ip accounting input-packets\n"
+        " ip accounting output-packets\n#\nreturn\n"
+    )
+    dev, rep = parse_one(huawei_vrp, text, "hq.cfg")
+    assert not rep.unrecognized and not dev.interfaces["GigabitEthernet0/0/8"].partial
+
+
 CLOUDENGINE = """\
 sysname CE-TTDL
 #
