@@ -326,20 +326,20 @@ class ModelBuilder(VrpState):
                     self.iface_partial(iface, Text("input.vrp.nat_and_filter"), src)
         for rule, glob_iface in self.nat_rules:
             if glob_iface is not None:
-                iface = dev.interfaces.get(glob_iface)
-                if iface is None:
+                glob = dev.interfaces.get(glob_iface)
+                if glob is None:
                     # `global interface X` naming an interface the file does not have
                     assert rule.source is not None
                     self.ref("interface", glob_iface, rule.source)
                     rule.partial = Text("input.vrp.nat_server_address", iface=glob_iface)
                     self.rep.add_partial("nat server", rule.partial, rule.source)
-                elif iface.addresses:
+                elif glob.addresses:
                     rule.match = Match(
-                        dst=(AddrMatch.host(int(iface.addresses[0].ip)),),
+                        dst=(AddrMatch.host(int(glob.addresses[0].ip)),),
                         protocols=rule.match.protocols,
                         dst_ports=rule.match.dst_ports,
                     )
-                elif iface.dynamic_address:
+                elif glob.dynamic_address:
                     rule.match = Match(
                         **runtime_address_match(dev), protocols=rule.match.protocols, dst_ports=rule.match.dst_ports
                     )
@@ -406,7 +406,7 @@ class ModelBuilder(VrpState):
             if state is None and self.web_manager is not None:
                 continue  # a `web-manager` release has no `http server`: its web server is below
             partial = None
-            ports = (PortRange(port, port),)
+            ports: tuple[PortRange, ...] = (PortRange(port, port),)
             if state is None:
                 command = "http server" if key == "http" else "http secure-server"
                 partial = Text("input.vrp.http_default", command=command)
