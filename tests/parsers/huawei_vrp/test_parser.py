@@ -108,6 +108,28 @@ def test_factory_and_housekeeping_globals_are_harmless():
     assert not rep.unrecognized
 
 
+def test_a_cipher_text_wrapped_onto_the_next_line_is_read_with_its_line():
+    """A copied screen wrapped `security wpa-wpa2 psk pass-phrase %^%#…` inside the cipher
+    text, leaving `%^%# aes` at column 0 (a real AC6605 HCIP lab export): that tail is the
+    rest of the line, not a new top-level command.  Before, it closed the `wlan` view and
+    the whole view was read at top level — 35 unrecognized lines, the device declared
+    another dialect and every verdict through it unknown."""
+    text = (
+        "sysname AC1\n#\nvlan batch 80 90\n#\nwlan\n security-profile name employee\n"
+        "  security wpa-wpa2 psk pass-phrase %^%#BS81>e&RbD;gSDFgY0YWj}kzTTbp2Cp@3rA[=j#3\n%^%# aes\n"
+        " ssid-profile name employee\n  ssid employee\n vap-profile name employee\n  service-vlan vlan-id 80\n"
+        "  ssid-profile employee\n  security-profile employee\n ap-group name Huawei\n  radio 0\n"
+        "   vap-profile employee wlan 1\n#\nreturn\n"
+    )
+    dev, rep = parse_one(huawei_vrp, text, "ac1.cfg")
+    assert not rep.unrecognized
+    assert [(s.name, s.vlan) for s in dev.ssids] == [("employee", 80)]
+    assert "%^%#BS81>e&RbD;gSDFgY0YWj}kzTTbp2Cp@3rA[=j#3" in dev.secrets
+    # a closed cipher text leaves the next line alone: a stray `%^%# aes` stays unrecognized
+    _dev, rep = parse_one(huawei_vrp, text.replace("#3\n%^%# aes\n", "#3%^%# aes\n%^%# aes\n"), "ac1.cfg")
+    assert rep.unrecognized[0].text == "%^%# aes"
+
+
 def test_saved_file_with_quit_lines():
     text = "sysname SW\n#\nvlan 10\n description Can bo\n quit\ninterface Vlanif10\n ip address 10.0.0.1 24\n quit\nreturn\n"
     dev, rep = parse_one(huawei_vrp, text, "vrpcfg.cfg")
