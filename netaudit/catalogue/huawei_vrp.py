@@ -247,6 +247,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "no '{command} enable' line: whether the web server runs by default depends on the model and VRP "
         "release (display http server tells)",
     },
+    "input.vrp.two_login_acls": {
+        "vi": "cả ACL {vty} của các line vty và '{proto} server acl {server}' cùng áp dụng cho đăng nhập {proto}: "
+        "chỉ mô hình hóa ACL {server}",
+        "en": "both the vty lines' ACL {vty} and '{proto} server acl {server}' apply to {proto} logins: only ACL "
+        "{server} is modelled",
+    },
     "input.vrp.web_manager_port": {
         "vi": "'web-manager enable' không ghi cổng: cổng HTTPS mặc định (443 hay 8443) phụ thuộc phiên bản VRP "
         "(xem bằng display web-manager configuration)",

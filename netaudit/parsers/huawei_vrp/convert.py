@@ -380,6 +380,14 @@ class ModelBuilder(VrpState):
         acl = next(iter(acls)) if len(acls) == 1 else None
         if len(acls) > 1:
             self.rep.warnings.append(Text("input.vrp.vty_acl_differ", proto=proto))
+        server_acl = self.server_acls.get(proto)
+        own = self._login_acl(server_acl[0]) if server_acl else None
+        if own is not None:
+            # `ssh|telnet server acl N` restricts every login by the protocol; with a vty
+            # ACL too both apply, and only one is modelled: the service is partial
+            if acl is not None and acl != own:
+                why.append(Text("input.vrp.two_login_acls", proto=proto, vty=acl, server=own))
+            acl = own
         src = server[1] if server is not None else (vtys[0].protocol_src or vtys[0].src) if vtys else None
         partial = join_reasons(why) or None
         dev.services.append(

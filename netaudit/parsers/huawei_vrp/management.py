@@ -37,6 +37,10 @@ class ManagementReader(VrpState):
             else:
                 raise Unknown
             return
+        if low[:3] == ["telnet", "server", "acl"] and len(low) == 4:
+            self.server_acls["telnet"] = (tokens[3], src)
+            self.ref("acl", tokens[3], src)
+            return
         if words[:2] in (["telnet", "server-source"], ["telnet", "client-source"]):
             self.ignored += 1  # listening interface: narrower than modelled (every interface)
             return
@@ -51,10 +55,22 @@ class ManagementReader(VrpState):
         raise Unknown
 
     def h_ssh_server(self, tokens, low, src):
-        """``ssh server port N``; other ``ssh server …`` settings (ciphers, source
-        interface: narrower than modelled) are understood and irrelevant."""
+        """``ssh server port N`` (``ssh ipv4 server port N`` on V200R020+ and V300
+        releases), ``ssh server acl N`` (the SSH server's own login ACL); other ``ssh
+        server …`` settings (ciphers, source or permitted interfaces: narrower than
+        modelled) are understood and irrelevant; ``ssh ipv6 …`` too (IPv6 is not
+        modelled)."""
+        if low[1:2] == ["ipv6"]:
+            self.ignored += 1
+            return
+        if low[1:2] == ["ipv4"]:
+            tokens, low = tokens[:1] + tokens[2:], low[:1] + low[2:]
         if low[:3] == ["ssh", "server", "port"] and len(low) == 4 and low[3].isdigit():
             self.ssh_port = int(low[3])
+            return
+        if low[:3] == ["ssh", "server", "acl"] and len(low) == 4:
+            self.server_acls["ssh"] = (tokens[3], src)
+            self.ref("acl", tokens[3], src)
             return
         if low[:2] == ["ssh", "server"] and low[2:3] == ["enable"]:
             self._switch("ssh", low, src)

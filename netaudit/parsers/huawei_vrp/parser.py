@@ -237,6 +237,8 @@ TOP_TABLE = table(
         "stelnet": P.h_stelnet,
         "undo stelnet": P.h_stelnet,
         "ssh server": P.h_ssh_server,
+        "ssh ipv4": P.h_ssh_server,
+        "ssh ipv6": P.h_ssh_server,
         "http": P.h_http,
         "undo http": P.h_http,
         "web-manager": P.h_web_manager,

@@ -144,6 +144,8 @@ class VrpState(LineParser):
         self.http_port: int = 80
         self.https_port: int = 443
         self.http_acl: tuple[str, Src] | None = None
+        # `ssh server acl N` / `telnet server acl N`: the server's own login ACL, per protocol
+        self.server_acls: dict[str, tuple[str, Src]] = {}
         # V600 S-series / CloudEngine S: the web server is `web-manager` (no `http server`)
         self.web_manager: Src | None = None  # the first `web-manager` line
         self.web_port_given = True  # `web-manager enable` named its port

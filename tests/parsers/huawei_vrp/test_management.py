@@ -167,6 +167,34 @@ def test_web_server_dhcp_dns_ftp():
     assert dhcp.interfaces == frozenset({"Vlanif10"})
 
 
+def test_ssh_ipv4_server_port_and_the_servers_own_acl():
+    """`ssh ipv4 server port 1822` (the V200R020+/V300 form of `ssh server port`) and `ssh
+    server acl 2001` (the SSH server's own login ACL) — a published VRP SSH hardening note
+    of a real device.  Before, both were ignored as SSH algorithm settings: SSH was taken
+    for tcp/22 (what answers on 1822 missing: a false "blocked" of that port) and open to
+    every source (a false "not restricted" finding)."""
+    glob = OFF + "\nstelnet server enable\nssh ipv4 server port 1822\nssh ipv6 server port 1822\nssh server acl 2000"
+    dev, svc = services(glob, " protocol inbound ssh")
+    assert [(p.lo, p.hi) for p in svc["ssh"].ports] == [(1822, 1822)]
+    assert svc["ssh"].acl == "2000" and svc["ssh"].partial is None
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("staff", "@devices")].services == ["icmp/8"]
+    assert cells[("mgmt", "@devices")].services == ["icmp/8", "tcp/1822"]
+    # a vty ACL beside it: both apply, one is modelled — partial, never "open"
+    text = BASE.replace(
+        "acl number 2000\n", "acl number 2001\n rule 5 permit source 10.0.10.0 0.0.0.255\nacl number 2000\n"
+    )
+    text = text.format(**{"global": glob, "vty": " acl 2001 inbound\n protocol inbound ssh"})
+    dev, _rep = parse_one(huawei_vrp, text, "sw.cfg")
+    (ssh,) = [s for s in dev.services if s.name == "ssh"]
+    assert ssh.acl == "2000" and "ssh server acl 2000" in str(ssh.partial)
+    # telnet server acl N likewise
+    _dev, svc = services(
+        "telnet server enable\ntelnet server acl 2000\nundo http server enable", " protocol inbound all"
+    )
+    assert svc["telnet"].acl == "2000"
+
+
 def test_v600_web_manager_is_the_web_server():
     """V600 S-series (S5732-H V600R024, a real export) and CloudEngine S have no `http server`:
     the web UI is `web-manager enable port N` (HTTPS on N) and `web-manager http forward
