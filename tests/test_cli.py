@@ -97,6 +97,10 @@ def test_text_summary_in_both_languages():
     assert "Ma trận truy cập giữa các vùng" in vi and "Nghiêm trọng" in vi
     assert "Zone reachability matrix" in en and "Critical" in en
     assert "Parse coverage" in en and "unrecognized" in en
+    # each file's line of the coverage says its counts in the reader's language too (it
+    # was English in a Vietnamese report: "330 lines, 0 unrecognized")
+    assert " lines, 0 unrecognized" in en
+    assert " dòng, 0 dòng không nhận dạng được" in vi and " lines, 0 unrecognized" not in vi
 
 
 def test_inferred_zones_are_announced(tmp_path):

@@ -524,6 +524,39 @@ def test_fortigate_vlan_interfaces_are_zones_and_their_trunk_is_not(tmp_path):
     placed_everywhere(tmp_path, site)
 
 
+def test_a_port_with_a_dhcp_address_that_also_carries_vlans_is_a_zone(tmp_path):
+    """A port whose own untagged segment gets its address by DHCP and that also carries
+    VLAN interfaces (a real FGVM 7.6.7 backup: port1 `mode dhcp`, role wan, under
+    VLAN10-USR and VLAN20-SRV) is an L3 interface of its own, not only a trunk: the
+    Internet zone is drafted there.  Before, it was skipped as a bare VLAN carrier, the
+    draft had no Internet zone and what the Internet reaches (a VIP to a server) went
+    unchecked."""
+    port1 = """    edit "port1"
+        set vdom "root"
+        set type physical
+        set description "LAN trunk toi switch tang 1 - VLAN 10,20,99"
+        set role lan
+    next
+"""
+    assert port1 in FORTIGATE
+    wan_carrier = FORTIGATE.replace(
+        port1,
+        """    edit "port1"
+        set vdom "root"
+        set mode dhcp
+        set type physical
+        set role wan
+    next
+""",
+    ).replace("set ip 203.0.113.34 255.255.255.252", "set status down")
+    site = office(tmp_path, ("FGT-UBND-TANLOC.conf", wan_carrier))
+    external = [a for z in site.zones if z.kind == "external" for _, a in z.attach]
+    assert external == ["port1"]
+    internal = sorted(a for z in site.zones if z.kind == "internal" for _, a in z.attach)
+    assert internal == ["VL10-CANBO", "VL20-PLANNING"]
+    placed_everywhere(tmp_path, site)
+
+
 def test_asa_5505_nameif_on_vlan_interfaces(tmp_path):
     site = office(tmp_path, ("fw.cfg", ASA5505))
     assert sorted((z.kind, z.vlans) for z in site.zones) == [

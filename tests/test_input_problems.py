@@ -1129,6 +1129,43 @@ BARE_NFT = """table inet filter {
 """
 
 
+# The head of a FortiOS 7.2 YAML backup (System > Configuration > Backup, YAML format), as a
+# real FG100F 7.2.11 file begins.
+FORTIOS_YAML = """#config-version=FG100F-7.2.11-FW-build1740-250210:opmode=0:vdom=0:user=admin
+#conf_file_ver=7597453551008
+#buildno=1740
+#global_vdom=1
+system_global:
+    admin-sport: 10443
+    hostname: "FGT100F-SO-TTTT"
+    timezone: 18
+system_interface:
+  - port1:
+      vdom: "root"
+      ip: 10.20.30.1 255.255.255.0
+      allowaccess: ping https ssh
+firewall_policy:
+  - 1:
+      srcintf: "port1"
+      dstintf: "wan1"
+      action: accept
+"""
+
+
+def test_a_fortios_yaml_backup_says_to_bring_the_fortios_format(tmp_path):
+    """FortiOS 7.2+ offers a YAML backup beside the usual one (a real FG100F 7.2.11 YAML
+    backup was published as such): it is named, with the backup to take instead, in both
+    languages — not "unrecognized format", and never parsed."""
+    (tmp_path / "FGT100F.yaml").write_text(FORTIOS_YAML, encoding="utf-8")
+    code, _out, err = audit_cli(tmp_path)
+    assert code == 2
+    assert "FGT100F.yaml: a FortiGate backup in YAML format" in err and "unrecognized format" not in err
+    shutil.copy(SAMPLES / "cisco-commune-compliant" / "edge-rt.cfg", tmp_path / "edge-rt.cfg")
+    snap = inputs.load_snapshot([tmp_path])
+    [problem] = [p for p in snap.input_problems if "FGT100F.yaml" in p]
+    assert "YAML" in problem and "định dạng YAML" in problem.render("vi")
+
+
 @pytest.mark.parametrize(
     "name,text,what",
     [("rules.v4", BARE_IPTABLES_SAVE, "an iptables-save dump alone"), ("ruleset.nft", BARE_NFT, "'nft list ruleset'")],

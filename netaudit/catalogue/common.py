@@ -79,6 +79,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{files} files, {lines} lines, {unrecognized} unrecognized lines, "
         "{partial} partially understood constructs",
     },
+    "summary.input_line": {
+        "vi": "{vendor}: {devices}, {lines} dòng, {unrecognized} dòng không nhận dạng được",
+        "en": "{vendor}: {devices}, {lines} lines, {unrecognized} unrecognized",
+    },
     "summary.warnings": {"vi": "Cảnh báo", "en": "Warnings"},
     "summary.col.from": {"vi": "Từ vùng", "en": "From"},
     "summary.col.to": {"vi": "Đến vùng", "en": "To"},

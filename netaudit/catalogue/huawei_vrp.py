@@ -69,6 +69,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "chưa mô hình hóa giao diện con QinQ termination",
         "en": "QinQ termination sub-interface not modelled",
     },
+    "input.vrp.tunnel_far_side": {
+        "vi": "đường hầm GRE/IPsec: đầu bên kia của đường hầm không có trong tập cấu hình được kiểm tra",
+        "en": "GRE/IPsec tunnel: the far side of the tunnel is not in the snapshot",
+    },
     "input.vrp.ipsec_policy_iface": {
         "vi": "chưa mô hình hóa IPsec policy áp dụng trên giao diện",
         "en": "IPsec policy on the interface not modelled",
@@ -242,6 +246,18 @@ ENTRIES: dict[str, dict[str, str]] = {
         "thiết bị và phiên bản VRP (xem bằng display http server)",
         "en": "no '{command} enable' line: whether the web server runs by default depends on the model and VRP "
         "release (display http server tells)",
+    },
+    "input.vrp.two_login_acls": {
+        "vi": "cả ACL {vty} của các line vty và '{proto} server acl {server}' cùng áp dụng cho đăng nhập {proto}: "
+        "chỉ mô hình hóa ACL {server}",
+        "en": "both the vty lines' ACL {vty} and '{proto} server acl {server}' apply to {proto} logins: only ACL "
+        "{server} is modelled",
+    },
+    "input.vrp.web_manager_port": {
+        "vi": "'web-manager enable' không ghi cổng: cổng HTTPS mặc định (443 hay 8443) phụ thuộc phiên bản VRP "
+        "(xem bằng display web-manager configuration)",
+        "en": "'web-manager enable' names no port: the default HTTPS port (443 or 8443) depends on the VRP release "
+        "(display web-manager configuration tells)",
     },
     "input.vrp.wlan_vlans": {
         "vi": "chưa mô hình hóa việc các AP đưa service VLAN của các SSID đi đâu (chuyển tiếp trực tiếp hay qua "

@@ -61,6 +61,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "sections (hostname, ip -j addr, ip -j route show table all, nft list ruleset …); the command that "
         "captures them is in docs/vendors/linux.md",
     },
+    "input.fragment.fortios_yaml": {
+        "vi": "bản sao lưu FortiGate ở định dạng YAML, netaudit không đọc định dạng này: hãy sao lưu lại cấu hình "
+        "ở định dạng FortiOS thường (System > Configuration > Backup, chọn định dạng FortiOS thay vì YAML; "
+        "hoặc 'show full-configuration' / 'execute backup config') rồi kiểm tra tệp .conf",
+        "en": "a FortiGate backup in YAML format, which netaudit does not read: back the configuration up again "
+        "in the plain FortiOS format (System > Configuration > Backup with the FortiOS format, not YAML; or "
+        "'show full-configuration' / 'execute backup config') and audit that .conf file",
+    },
     "input.ros_backup": {
         "vi": "tệp sao lưu nhị phân của RouterOS (.backup), không đọc được: cần xuất cấu hình bằng lệnh "
         "'/export file=NAME' rồi kiểm tra tệp NAME.rsc",

@@ -227,6 +227,22 @@ FRAGMENTS: list[tuple[str, tuple[Marker, ...], int]] = [
         ),
         2,
     ),
+    (
+        # FortiOS 7.2+ can back a configuration up as YAML (`system_global:`,
+        # `firewall_policy:` … under the same `#config-version=` header): the same
+        # settings in another syntax, which the FortiOS parser does not read.
+        "input.fragment.fortios_yaml",
+        tuple(
+            marker(p)
+            for p in (
+                r"^#config-version=FG",
+                r"^system_global:\s*$",
+                r"^system_interface:\s*$",
+                r"^firewall_(?:policy|address|vip):\s*$",
+            )
+        ),
+        2,
+    ),
 ]
 _HEAD = 1 << 20  # markers sit near the top; never scan 50 MB for them
 # A parse that leaves this share of the configuration lines unrecognized (and at least

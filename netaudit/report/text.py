@@ -200,7 +200,14 @@ def render(audit, options: RenderOptions) -> str:
     keep = caps.INPUTS.keep if summary and len(snap.inputs) > caps.INPUTS.over else len(snap.inputs)
     fine = 0
     for f in snap.inputs:
-        status = f"{f.vendor or '?'}: {', '.join(f.devices) or '-'}, {f.lines} lines, {f.unrecognized} unrecognized"
+        status = t(
+            "summary.input_line",
+            lang,
+            vendor=f.vendor or "?",
+            devices=", ".join(f.devices) or "-",
+            lines=f.lines,
+            unrecognized=f.unrecognized,
+        )
         if f.problem:
             status = f"{f.kind}: {masker.warning(in_lang(f.problem, lang))}"
         else:

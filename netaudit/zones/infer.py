@@ -303,7 +303,9 @@ class _Drafter:
             return False
         # A trunk, or a port that only carries VLAN interfaces (FortiGate port1 under
         # VL10-CANBO …, ASA Gi1/2 under Gi1/2.10 …): its VLANs are the zones, never the port.
-        if itf.mode == L2Mode.TRUNK or (itf.name in self._carriers and not itf.addresses):
+        # A carrier with an address of its own, static or run-time (DHCP/PPPoE), also routes
+        # its untagged segment: that segment is a place too.
+        if itf.mode == L2Mode.TRUNK or (itf.name in self._carriers and not itf.addresses and not itf.dynamic_address):
             return False
         # On an ASA an interface without nameif passes no traffic (failover links, spare ports).
         if self._nameif and not itf.zone:

@@ -41,6 +41,7 @@ VIP_IGNORED = frozenset(
         "arp-reply",
         "nat-source-vip",
         "id",
+        "vip-id",  # FortiOS 7.6: the VIP's numeric identifier, a label
         "gratuitous-arp-interval",
         "max-embryonic-connections",
         "persistence",

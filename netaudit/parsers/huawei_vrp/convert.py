@@ -326,14 +326,20 @@ class ModelBuilder(VrpState):
                     self.iface_partial(iface, Text("input.vrp.nat_and_filter"), src)
         for rule, glob_iface in self.nat_rules:
             if glob_iface is not None:
-                iface = dev.interfaces[glob_iface]
-                if iface.addresses:
+                glob = dev.interfaces.get(glob_iface)
+                if glob is None:
+                    # `global interface X` naming an interface the file does not have
+                    assert rule.source is not None
+                    self.ref("interface", glob_iface, rule.source)
+                    rule.partial = Text("input.vrp.nat_server_address", iface=glob_iface)
+                    self.rep.add_partial("nat server", rule.partial, rule.source)
+                elif glob.addresses:
                     rule.match = Match(
-                        dst=(AddrMatch.host(int(iface.addresses[0].ip)),),
+                        dst=(AddrMatch.host(int(glob.addresses[0].ip)),),
                         protocols=rule.match.protocols,
                         dst_ports=rule.match.dst_ports,
                     )
-                elif iface.dynamic_address:
+                elif glob.dynamic_address:
                     rule.match = Match(
                         **runtime_address_match(dev), protocols=rule.match.protocols, dst_ports=rule.match.dst_ports
                     )
@@ -374,6 +380,14 @@ class ModelBuilder(VrpState):
         acl = next(iter(acls)) if len(acls) == 1 else None
         if len(acls) > 1:
             self.rep.warnings.append(Text("input.vrp.vty_acl_differ", proto=proto))
+        server_acl = self.server_acls.get(proto)
+        own = self._login_acl(server_acl[0]) if server_acl else None
+        if own is not None:
+            # `ssh|telnet server acl N` restricts every login by the protocol; with a vty
+            # ACL too both apply, and only one is modelled: the service is partial
+            if acl is not None and acl != own:
+                why.append(Text("input.vrp.two_login_acls", proto=proto, vty=acl, server=own))
+            acl = own
         src = server[1] if server is not None else (vtys[0].protocol_src or vtys[0].src) if vtys else None
         partial = join_reasons(why) or None
         dev.services.append(
@@ -397,28 +411,43 @@ class ModelBuilder(VrpState):
             state = self.mgmt.get(key)
             if state is not None and not state[0]:
                 continue
+            if state is None and self.web_manager is not None:
+                continue  # a `web-manager` release has no `http server`: its web server is below
             partial = None
+            ports: tuple[PortRange, ...] = (PortRange(port, port),)
             if state is None:
                 command = "http server" if key == "http" else "http secure-server"
                 partial = Text("input.vrp.http_default", command=command)
+            elif key == "https" and not self.web_port_given:
+                # `web-manager enable` without its port: 443 or 8443 by release
+                partial = Text("input.vrp.web_manager_port")
+                ports = (PortRange(443, 443), PortRange(8443, 8443))
             dev.services.append(
                 MgmtService(
                     key,
                     PROTO_TCP,
-                    (PortRange(port, port),),
+                    ports,
                     acl=http_acl,
                     insecure=insecure,
                     source=state[1] if state else self.version_src,
                     partial=partial,
                 )
             )
+        https = self.mgmt.get("https")
+        if self.web_redirect is not None and https is not None and https[0]:
+            # answers tcp/80 with a redirect to HTTPS: no login over cleartext HTTP
+            dev.services.append(MgmtService("http-redirect", PROTO_TCP, (PortRange(80, 80),), source=self.web_redirect))
         if self.snmp_agent is not None:
             general = self.snmp_acl[0] if self.snmp_acl else None
             names = {self._login_acl(a or general) for a, _ in self.snmp} or {self._login_acl(general)}
             acl = next(iter(names)) if len(names) == 1 else None
             src = self.snmp[0][1] if self.snmp else self.snmp_agent
+            # The agent listens once any `snmp-agent` line is there; without a community, a
+            # v3 group or a v3 user nobody can query it (`snmp-agent local-engineid …`,
+            # `snmp-agent trap enable` alone): the port, not an SNMP login.
+            name = "snmp" if self.snmp or self.snmp_users else "snmp-agent"
             dev.services.append(
-                MgmtService("snmp", PROTO_UDP, (PortRange(161, 161),), acl=acl, insecure=True, source=src)
+                MgmtService(name, PROTO_UDP, (PortRange(161, 161),), acl=acl, insecure=True, source=src)
             )
         ftp = self.mgmt.get("ftp")
         if ftp is not None and ftp[0]:

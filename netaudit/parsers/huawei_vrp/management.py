@@ -37,6 +37,10 @@ class ManagementReader(VrpState):
             else:
                 raise Unknown
             return
+        if low[:3] == ["telnet", "server", "acl"] and len(low) == 4:
+            self.server_acls["telnet"] = (tokens[3], src)
+            self.ref("acl", tokens[3], src)
+            return
         if words[:2] in (["telnet", "server-source"], ["telnet", "client-source"]):
             self.ignored += 1  # listening interface: narrower than modelled (every interface)
             return
@@ -51,10 +55,22 @@ class ManagementReader(VrpState):
         raise Unknown
 
     def h_ssh_server(self, tokens, low, src):
-        """``ssh server port N``; other ``ssh server …`` settings (ciphers, source
-        interface: narrower than modelled) are understood and irrelevant."""
+        """``ssh server port N`` (``ssh ipv4 server port N`` on V200R020+ and V300
+        releases), ``ssh server acl N`` (the SSH server's own login ACL); other ``ssh
+        server …`` settings (ciphers, source or permitted interfaces: narrower than
+        modelled) are understood and irrelevant; ``ssh ipv6 …`` too (IPv6 is not
+        modelled)."""
+        if low[1:2] == ["ipv6"]:
+            self.ignored += 1
+            return
+        if low[1:2] == ["ipv4"]:
+            tokens, low = tokens[:1] + tokens[2:], low[:1] + low[2:]
         if low[:3] == ["ssh", "server", "port"] and len(low) == 4 and low[3].isdigit():
             self.ssh_port = int(low[3])
+            return
+        if low[:3] == ["ssh", "server", "acl"] and len(low) == 4:
+            self.server_acls["ssh"] = (tokens[3], src)
+            self.ref("acl", tokens[3], src)
             return
         if low[:2] == ["ssh", "server"] and low[2:3] == ["enable"]:
             self._switch("ssh", low, src)
@@ -80,6 +96,46 @@ class ManagementReader(VrpState):
                 self.ref("acl", tokens[-1], src)
         else:
             self.ignore_line(tokens, low)  # ssl-policy, timeout, server-source, load …
+
+    def h_web_manager(self, tokens, low, src):
+        """``[undo] web-manager enable [port N]`` — the web UI of V600 S-series and
+        CloudEngine S switches, HTTPS on port N — and ``web-manager http forward enable``
+        (tcp/80 answered with a redirect to HTTPS); the other ``web-manager`` settings
+        (timeout, lock-ip, certificates, banner; ``server-source``: narrower than modelled,
+        every interface) change nothing here (docs/vendors/huawei_vrp.md, "Management
+        plane")."""
+        undo = low[0] == "undo"
+        words = low[1:] if undo else low
+        self.web_manager = self.web_manager or src
+        if words[1:2] == ["enable"]:
+            rest = words[2:]
+            if undo:
+                self.mgmt["https"] = (False, src)
+                return
+            if rest[:1] == ["port"] and len(rest) == 2 and rest[1].isdigit():
+                self.https_port = int(rest[1])
+            elif rest:
+                raise Unknown
+            else:
+                self.web_port_given = False
+            self.mgmt["https"] = (True, src)
+            return
+        if words[1:4] == ["http", "forward", "enable"] and len(words) == 4:
+            self.web_redirect = None if undo else src
+            return
+        if words[1:2] in (
+            ["timeout"],
+            ["max-user-number"],
+            ["captcha"],
+            ["lock-ip"],
+            ["warning-banner"],
+            ["security"],
+            ["slow-attack"],
+            ["server-source"],
+        ):
+            self.ignored += 1
+            return
+        raise Unknown
 
     def h_ftp(self, tokens, low, src):
         """``[undo] ftp server enable`` (cleartext FTP server, tcp/21); ``ftp acl N``."""
@@ -127,6 +183,8 @@ class ManagementReader(VrpState):
         if len(low) >= 3 and low[1] == "group":
             self.snmp.append((None, src))
             return
+        if len(low) >= 3 and low[1] == "usm-user":
+            self.snmp_users = True
         self.ignored += 1  # sys-info, target-host, trap, mib-view, usm-user (secrets collected)
 
     def h_user_interface(self, tokens, low, src):

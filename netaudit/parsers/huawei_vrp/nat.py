@@ -8,7 +8,7 @@ from netaudit.messages import Text
 from netaudit.model import PROTO_TCP, PROTO_UDP, AddrMatch, Match, NatRule, PortRange
 from netaudit.parsers.base import IGNORE_CTX, Unknown
 from netaudit.parsers.huawei_vrp.state import IfState, VrpState
-from netaudit.parsers.huawei_vrp.syntax import port_number
+from netaudit.parsers.huawei_vrp.syntax import canonical_ifname, is_ifname, port_number
 from netaudit.parsers.ip import ip_to_int
 
 _PROTOS = {"tcp": PROTO_TCP, "udp": PROTO_UDP}
@@ -61,7 +61,18 @@ class NatReader(VrpState):
             glob_iface = st.iface.name
             i += 1
         elif low[i] == "interface":
-            raise Unknown
+            # `global interface Dialer 1`: another interface's address (the public one a
+            # LAN interface's rule maps, so that inside hosts reach a server by it)
+            if i + 1 >= n:
+                raise Unknown
+            name = tokens[i + 1]
+            i += 2
+            if not name[-1:].isdigit() and i < n:
+                name += tokens[i]
+                i += 1
+            glob_iface = canonical_ifname(name)
+            if not is_ifname(glob_iface):
+                raise Unknown
         else:
             glob_ip = ip_to_int(tokens[i])
             if glob_ip is None:

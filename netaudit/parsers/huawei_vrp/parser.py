@@ -39,6 +39,10 @@ from netaudit.parsers.huawei_vrp.wlan import WlanReader
 # A terminal capture's prompt and command: `<HN-SW01>display current-configuration`,
 # `[HN-SW01]display this`; and the pager's `---- More ----` left in a copied screen.
 _PROMPT = re.compile(r"^(?:<[^<>\s]+>|\[[~*]?[^\[\]\s]+\]).*$")
+# The code fences around a configuration kept in a Markdown note (```, ```text …).
+_FENCE = re.compile(r"```[\w+-]*$")
+# The markers around a VRP cipher text (`%^%#…%^%#`, `%@%@…%@%@`, `%$%$…%$%$`).
+_CIPHER_MARKERS = ("%^%#", "%@%@", "%$%$")
 _MORE = re.compile(r"\s*-+ More -+\s*(?:\x1b\[\d+D)?")
 _VERSION = re.compile(r"^(?:!\s*Software Version\s+(\S+)|\[(V\d{3}R\d{3}\w*)\])$", re.I)
 # AR routers write their one-line global commands indented by one space (` sysname AR`):
@@ -73,6 +77,10 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         else:
             self.rep.add_partial(ctx.label or ctx.kind, reason, src)
 
+    # The marker of a cipher text left open at the end of the last line: a copied screen
+    # wrapped the line inside it (`… pass-phrase %^%#BS81…` / `%^%# aes`).
+    cipher_open: str | None = None
+
     def prepare(self, raw: str, lineno: int) -> str | None:
         if "More" in raw and "----" in raw:
             raw = _MORE.sub("", raw)
@@ -80,6 +88,17 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         if not stripped:
             self.ignored += 1
             return None
+        if self.cipher_open is not None:
+            marker, self.cipher_open = self.cipher_open, None
+            end = stripped.find(marker)
+            if end >= 0 and " " not in stripped[:end]:
+                # the rest of the cipher text and of the wrapped line: read with it
+                self.add_secret(stripped[:end] or None)
+                self.ignored += 1
+                return None
+        for marker in _CIPHER_MARKERS:
+            if marker in stripped and stripped.count(marker) % 2:
+                self.cipher_open = marker
         first = raw[0]
         if stripped[0] == "#":
             self.ignored += 1
@@ -95,8 +114,8 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         if stripped[0] == "!":
             self.ignored += 1
             return None
-        if first not in " \t" and _PROMPT.match(stripped):
-            self.ignored += 1  # the prompt and command of a terminal capture
+        if first not in " \t" and (_PROMPT.match(stripped) or _FENCE.match(stripped)):
+            self.ignored += 1  # a terminal capture's prompt and command, a note's code fence
             self.ctx = None
             return None
         self.indent = len(raw) - len(raw.lstrip(" \t"))
@@ -218,8 +237,12 @@ TOP_TABLE = table(
         "stelnet": P.h_stelnet,
         "undo stelnet": P.h_stelnet,
         "ssh server": P.h_ssh_server,
+        "ssh ipv4": P.h_ssh_server,
+        "ssh ipv6": P.h_ssh_server,
         "http": P.h_http,
         "undo http": P.h_http,
+        "web-manager": P.h_web_manager,
+        "undo web-manager": P.h_web_manager,
         "ftp": P.h_ftp,
         "undo ftp": P.h_ftp,
         "snmp-agent": P.h_snmp,

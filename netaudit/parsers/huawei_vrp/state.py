@@ -144,9 +144,16 @@ class VrpState(LineParser):
         self.http_port: int = 80
         self.https_port: int = 443
         self.http_acl: tuple[str, Src] | None = None
+        # `ssh server acl N` / `telnet server acl N`: the server's own login ACL, per protocol
+        self.server_acls: dict[str, tuple[str, Src]] = {}
+        # V600 S-series / CloudEngine S: the web server is `web-manager` (no `http server`)
+        self.web_manager: Src | None = None  # the first `web-manager` line
+        self.web_port_given = True  # `web-manager enable` named its port
+        self.web_redirect: Src | None = None  # `web-manager http forward enable`
         self.snmp: list[tuple[str | None, Src]] = []  # (acl, line) per community / group
         self.snmp_acl: tuple[str, Src] | None = None  # snmp-agent acl N (global)
         self.snmp_agent: Src | None = None
+        self.snmp_users = False  # an `snmp-agent usm-user` (SNMPv3 user) is configured
         self.dhcp_enable: Src | None = None
         self.dhcp_pool: Src | None = None
         # (pool name, its gateway or network): the segment each `ip pool` serves (management.py)

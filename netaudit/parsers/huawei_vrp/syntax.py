@@ -75,6 +75,17 @@ TOP_IGNORED = [
     "switch",  # stack settings
     "stack",
     "smart-upgrade",
+    "autostart",  # AR factory lines: on-box automation, security logs, the management channel
+    "secelog",
+    "ms-channel",
+    "fib regularly-refresh",  # how often the FIB is re-synchronized
+    "error-down",  # when an error-down port comes back up (link flaps, storms)
+    "configuration file auto-save",  # saving the configuration (V600)
+    "configuration current backup-to-file",
+    "as-auth",  # SVF: how parent and client switches authenticate each other
+    "warranty",  # the warranty record of a V600 switch
+    "ztp",  # zero-touch provisioning server
+    "load-balance",  # Eth-Trunk hashing
     "easy-operation",
     "patch",
     "http timeout",
@@ -167,6 +178,7 @@ IFACE_IGNORED = [
     "arp",  # arp broadcast enable (dot1q sub-interfaces: assumed on, docs), anti-attack
     "arp-proxy",
     "ip netstream",
+    "ip accounting",  # counts the packets in and out (ip accounting input-packets)
     "sflow",
     "port-isolate",  # isolates ports of one VLAN from each other on this switch only
     "mac-address",
@@ -233,6 +245,7 @@ IFACE_IGNORED = [
 
 _ZONE_MEMBER = Text("input.vrp.zone_member")
 _PROTOCOL_VLAN = Text("input.vrp.protocol_vlan")
+_TUNNEL = Text("input.vrp.tunnel_far_side")
 IFACE_PARTIAL = {
     "qinq": Text("input.vrp.qinq"),
     "port vlan-stacking": Text("input.vrp.vlan_stacking"),
@@ -241,6 +254,12 @@ IFACE_PARTIAL = {
     "ip policy-based-route": _PBR,
     "mpls": _MPLS,
     "ipsec policy": Text("input.vrp.ipsec_policy_iface"),
+    # a Tunnel interface's encapsulation and end points (AR GRE, GRE over IPsec)
+    "tunnel-protocol": _TUNNEL,
+    "source": _TUNNEL,
+    "destination": _TUNNEL,
+    "gre key": _TUNNEL,
+    "ipsec profile": _TUNNEL,
     "l2 binding vsi": Text("input.vrp.vsi_binding"),
     "mux-vlan": _MUX_VLAN,
     "firewall zone": _ZONE_MEMBER,

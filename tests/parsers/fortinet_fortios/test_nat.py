@@ -48,6 +48,17 @@ def test_vip_is_destination_nat_and_the_policy_matches_the_mapped_address():
     assert cells[("guest", "servers")].verdict == BLOCKED
 
 
+def test_vip_id_of_fortios_7_6_is_a_label():
+    """`set vip-id N` (FortiOS 7.6 backups write it on every VIP, found on a real FGVM 7.6.7
+    backup) names the VIP: understood, no unrecognized line, the translation unchanged."""
+    vip = VIP.replace("        set extip 203.0.113.3\n", "        set vip-id 1\n        set extip 203.0.113.3\n")
+    text = cfg(vip, policies(policy(1, '"wan1"', '"srv"', dstaddr='"VIP-WEB"', service='"ALL"')))
+    dev, rep = dev_of(text)
+    assert "vip-id" in text and not [u for u in rep.unrecognized if "vip-id" in u.text]
+    [rule] = [r for r in dev.nat_rules if r.kind == "destination"]
+    assert rule.to_port == 443 and not rule.partial
+
+
 def test_vip_limited_to_services_is_partial_not_a_translation_of_everything():
     """`set service` on a static-nat VIP (no portforward): FortiOS translates only those
     services; netaudit does not model VIP services, so the VIP is partial and what passes

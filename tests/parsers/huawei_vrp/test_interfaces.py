@@ -154,6 +154,37 @@ def test_an_interface_line_not_understood_makes_the_interface_partial():
     assert [s.text for s in rep.unrecognized] == ["port default vlan ten"]
 
 
+def test_a_gre_tunnel_is_read_as_a_tunnel_whose_far_side_is_elsewhere():
+    """A GRE (over IPsec) Tunnel interface of an AR router (real AR V300R019C00 exports:
+    `tunnel-protocol gre`, `source`, `destination`, `ipsec profile`): its lines are
+    understood as a tunnel whose far side is not in the snapshot — the interface partial
+    with that reason, as before, but no longer four unrecognized lines per tunnel."""
+    text = (
+        "sysname AR-HQ\n#\ninterface GigabitEthernet0/0/0\n ip address 192.0.2.1 255.255.255.252\n#\n"
+        "interface Tunnel0/0/1\n ip address 172.16.10.1 255.255.255.252\n tunnel-protocol gre\n"
+        " source 192.0.2.1\n destination 198.51.100.1\n gre key cipher %^%#abc%^%#\n ipsec profile BR-01\n#\nreturn\n"
+    )
+    dev, rep = parse_one(huawei_vrp, text, "hq.cfg")
+    assert not rep.unrecognized
+    tun = dev.interfaces["Tunnel0/0/1"]
+    assert tun.kind == IfKind.TUNNEL and "far side of the tunnel" in str(tun.partial)
+    assert not dev.interfaces["GigabitEthernet0/0/0"].partial
+
+
+def test_ip_accounting_on_a_wan_port_changes_nothing():
+    """`ip accounting input-packets` / `output-packets` (a published AR configuration, on
+    the WAN port beside its nat server lines) count packets: understood, the port not
+    partial.  Before, each was an unrecognized line and every verdict through the WAN
+    port unknown."""
+    text = (
+        "sysname AR-HQ\n#\ninterface GigabitEthernet0/0/8\n tcp adjust-mss 1200\n"
+        " ip address 192.0.2.130 255.255.255.248\n combo-port copper\n ip accounting input-packets\n"
+        " ip accounting output-packets\n#\nreturn\n"
+    )
+    dev, rep = parse_one(huawei_vrp, text, "hq.cfg")
+    assert not rep.unrecognized and not dev.interfaces["GigabitEthernet0/0/8"].partial
+
+
 CLOUDENGINE = """\
 sysname CE-TTDL
 #

@@ -7,8 +7,11 @@ from __future__ import annotations
 from helpers import matrix, parse_one
 from netaddr import IPNetwork
 
+from netaudit import topology
+from netaudit.checks import REGISTRY, AuditContext, load_checks
+from netaudit.headerspace import HeaderSpace
 from netaudit.parsers import huawei_vrp
-from netaudit.zones import Zone
+from netaudit.zones import Site, Zone
 
 BASE = """\
 sysname SW
@@ -113,6 +116,41 @@ def test_snmp_community_acl_and_plain_community():
     assert [s.text for s in dev.facts.snmp_plain_communities] == ["snmp-agent community read public"]
 
 
+def snmp_findings(dev) -> list:
+    """The `mgmt-snmp-community` findings on ``dev`` alone."""
+    load_checks()
+    info = REGISTRY["mgmt-snmp-community"]
+    ctx = AuditContext(
+        devices=[dev],
+        reports=[],
+        topology=topology.build([dev]),
+        site=Site(unit="t", zones=ZONES),
+        zones=[],
+        matrix=[],
+        hs=HeaderSpace(),
+    )
+    return list(info.func(ctx, info))
+
+
+def test_an_snmp_agent_without_community_or_v3_user_has_no_snmp_login():
+    """`snmp-agent local-engineid …` and `snmp-agent trap enable` alone (real AR V300R019
+    exports) or `snmp-agent sys-info version v3` without a v3 group or user (a real S5732-H
+    V600R024 export) start the agent, but no community or user can query it: the port
+    listens (`snmp-agent`), and the "SNMP not restricted" finding, which speaks of the
+    community string, has nothing to say.  Before, that Medium finding was reported."""
+    glob = OFF + "\nsnmp-agent local-engineid 800007DB03E0FC000A0B0C\nsnmp-agent trap enable"
+    dev, svc = services(glob)
+    assert "snmp" not in svc and [(p.lo, p.hi) for p in svc["snmp-agent"].ports] == [(161, 161)]
+    cells, _ = matrix([dev], ZONES)
+    assert "udp/161" in cells[("staff", "@devices")].services
+    assert not snmp_findings(dev)
+    # a v3 user or a community is a login: the finding stands
+    for extra in ("snmp-agent usm-user v3 nms", "snmp-agent community read cipher %^%#x%^%#"):
+        dev, svc = services(glob + "\n" + extra)
+        assert "snmp" in svc and "snmp-agent" not in svc
+        assert snmp_findings(dev)
+
+
 def test_web_server_dhcp_dns_ftp():
     text = OFF.replace("undo http secure-server enable", "http secure-server enable") + (
         "\nhttp acl 2000\ndhcp enable\ndns proxy enable\nftp server enable"
@@ -127,6 +165,58 @@ def test_web_server_dhcp_dns_ftp():
     dev, _ = parse_one(huawei_vrp, text2.format(**{"global": OFF + "\ndhcp enable", "vty": ""}), "sw.cfg")
     (dhcp,) = [s for s in dev.services if s.name == "dhcp"]
     assert dhcp.interfaces == frozenset({"Vlanif10"})
+
+
+def test_ssh_ipv4_server_port_and_the_servers_own_acl():
+    """`ssh ipv4 server port 1822` (the V200R020+/V300 form of `ssh server port`) and `ssh
+    server acl 2001` (the SSH server's own login ACL) — a published VRP SSH hardening note
+    of a real device.  Before, both were ignored as SSH algorithm settings: SSH was taken
+    for tcp/22 (what answers on 1822 missing: a false "blocked" of that port) and open to
+    every source (a false "not restricted" finding)."""
+    glob = OFF + "\nstelnet server enable\nssh ipv4 server port 1822\nssh ipv6 server port 1822\nssh server acl 2000"
+    dev, svc = services(glob, " protocol inbound ssh")
+    assert [(p.lo, p.hi) for p in svc["ssh"].ports] == [(1822, 1822)]
+    assert svc["ssh"].acl == "2000" and svc["ssh"].partial is None
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("staff", "@devices")].services == ["icmp/8"]
+    assert cells[("mgmt", "@devices")].services == ["icmp/8", "tcp/1822"]
+    # a vty ACL beside it: both apply, one is modelled — partial, never "open"
+    text = BASE.replace(
+        "acl number 2000\n", "acl number 2001\n rule 5 permit source 10.0.10.0 0.0.0.255\nacl number 2000\n"
+    )
+    text = text.format(**{"global": glob, "vty": " acl 2001 inbound\n protocol inbound ssh"})
+    dev, _rep = parse_one(huawei_vrp, text, "sw.cfg")
+    (ssh,) = [s for s in dev.services if s.name == "ssh"]
+    assert ssh.acl == "2000" and "ssh server acl 2000" in str(ssh.partial)
+    # telnet server acl N likewise
+    _dev, svc = services(
+        "telnet server enable\ntelnet server acl 2000\nundo http server enable", " protocol inbound all"
+    )
+    assert svc["telnet"].acl == "2000"
+
+
+def test_v600_web_manager_is_the_web_server():
+    """V600 S-series (S5732-H V600R024, a real export) and CloudEngine S have no `http server`:
+    the web UI is `web-manager enable port N` (HTTPS on N) and `web-manager http forward
+    enable` answers tcp/80 with a redirect to HTTPS (CloudEngine S V600R022 command
+    reference, "Web UI-based Login Configuration Commands").  Before, both lines were
+    unrecognized: tcp/8443 was missing from what reaches the switch, and a partial http/https
+    on 80/443 from the `http server` default gave a not-proven cleartext-HTTP finding."""
+    glob = "undo telnet server enable\nstelnet server enable\nweb-manager enable port 8443\nweb-manager http forward enable"
+    dev, svc = services(glob + "\nweb-manager timeout 10", " protocol inbound ssh")
+    assert set(svc) == {"ssh", "https", "http-redirect", "icmp-echo"}
+    assert [(p.lo, p.hi) for p in svc["https"].ports] == [(8443, 8443)] and svc["https"].partial is None
+    assert not svc["https"].insecure and not svc["http-redirect"].insecure
+    assert [(p.lo, p.hi) for p in svc["http-redirect"].ports] == [(80, 80)]
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("mgmt", "@devices")].services == ["icmp/8", "tcp/22", "tcp/80", "tcp/8443"]
+    # no port named: 443 or 8443 by release, never one of them for certain
+    _dev, svc = services("undo telnet server enable\nweb-manager enable")
+    assert [(p.lo, p.hi) for p in svc["https"].ports] == [(443, 443), (8443, 8443)]
+    assert "443 or 8443" in str(svc["https"].partial) and "http-redirect" not in svc and "http" not in svc
+    # switched off: nothing listens
+    _dev, svc = services("undo telnet server enable\nundo web-manager enable\nweb-manager http forward enable")
+    assert "https" not in svc and "http-redirect" not in svc and "http" not in svc
 
 
 def test_local_users_and_vty_authentication():

@@ -60,6 +60,40 @@ def test_pppoe_dialer_easy_ip_and_port_forward_on_the_run_time_address():
     assert cells[("internet", "guest")].verdict == "blocked"
 
 
+def test_nat_server_on_the_lan_side_naming_the_dialer_is_a_hairpin_port_forward():
+    """`nat server protocol tcp global interface Dialer 1 P inside B P'` on an inside
+    interface (a published AR configuration: Vlanif1, so that LAN hosts reach their server
+    by the public address): packets arriving there for the dialer's address and port P go
+    to B.  Here the guests' Vlanif20 (its traffic-filter denies 192.168.0.0/16, seen before
+    the translation) gets it: the guests reach the recorder's tcp/80 through the public
+    address.  Before, the line was unrecognized and guest → lan unknown."""
+    text = (FIXTURES / "ar651-buudien-pppoe.cfg").read_text(encoding="utf-8")
+    text = text.replace(
+        " traffic-filter inbound acl 3100\n",
+        " traffic-filter inbound acl 3100\n nat server protocol tcp global interface Dialer 1 8000 inside 192.168.10.50 80\n",
+    )
+    dev, rep = parse_one(huawei_vrp, text, "ar651.cfg")
+    assert not rep.unrecognized
+    hairpin = [r for r in dev.nat_rules if r.kind == "destination" and r.in_ifaces == frozenset({"Vlanif20"})]
+    assert len(hairpin) == 1 and hairpin[0].partial is None and hairpin[0].match.dst_negate
+    assert (hairpin[0].to_ip, hairpin[0].to_port) == (ip("192.168.10.50"), 80)
+    zones = [
+        Zone("lan", "internal", [IPNetwork("192.168.10.0/24")], vlans=[("BuuDien-VH", 10)]),
+        Zone("guest", "guest", [IPNetwork("192.168.20.0/24")], vlans=[("BuuDien-VH", 20)]),
+        Zone("internet", "external", [], attach=[("BuuDien-VH", "Dialer1")]),
+    ]
+    cells, _ = matrix([dev], zones)
+    c = cells[("guest", "lan")]
+    assert c.verdict == "reachable" and c.services == ["tcp/80", "udp/67"], (c.verdict, c.services, c.reason)
+    # naming an interface the file does not have: partial, an undefined reference, no crash
+    dev, rep = parse_one(huawei_vrp, text.replace("interface Dialer 1 8000", "interface Dialer 7 8000"), "ar651.cfg")
+    [rule] = [r for r in dev.nat_rules if r.kind == "destination" and r.in_ifaces == frozenset({"Vlanif20"})]
+    assert "Dialer7" in str(rule.partial)
+    assert [(r.kind, r.name, r.defined) for r in dev.references if r.kind == "interface"] == [
+        ("interface", "Dialer7", False)
+    ]
+
+
 def test_static_routes_preference_null_vpn_instance_and_track():
     path = FIXTURES / "ar1220-chinhanh-subif.cfg"
     dev, _rep = parse_one(huawei_vrp, path.read_text(encoding="utf-8"), path.name)

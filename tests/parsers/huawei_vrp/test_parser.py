@@ -78,6 +78,58 @@ def test_ar_indented_globals_prompts_and_pager():
     assert {s.name for s in dev.services} >= {"ssh"} and "telnet" not in {s.name for s in dev.services}
 
 
+def test_markdown_code_fences_around_a_configuration_are_no_configuration():
+    """Exports kept in Markdown notes (real AR V300R019C00 `display current-configuration`
+    published one per note, fenced): the fences are not configuration — before, both were
+    unrecognized lines — and the closing one after `return` leaves the file complete."""
+    text = (
+        "```\n[V300R019C00SPC300]\n#\n sysname Border01-HQ01\n#\ninterface GigabitEthernet0/0/0\n"
+        " ip address 192.0.2.1 255.255.255.252\n#\n stelnet server enable\n#\nreturn\n```\n"
+    )
+    dev, rep = parse_one(huawei_vrp, text, "hq.cfg")
+    assert dev.hostname == "Border01-HQ01" and dev.os_version == "V300R019C00SPC300"
+    assert not rep.unrecognized
+    assert huawei_vrp.incomplete(text, huawei_vrp.parse(text, "hq.cfg")) is None
+    assert not parse_one(huawei_vrp, text.replace("```\n[", "```text\n["), "hq.cfg")[1].unrecognized
+
+
+def test_factory_and_housekeeping_globals_are_harmless():
+    """Global lines real exports carry that change no reachability (AR V300R019C00:
+    `fib regularly-refresh disable`, `autostart`, `secelog`, `ms-channel`; S5732-H
+    V600R024: error-down recovery, configuration auto-save and backup, SVF `as-auth`,
+    `warranty`, ZTP, Eth-Trunk `load-balance`): understood, none unrecognized."""
+    lines = (
+        "fib regularly-refresh disable\nautostart\nsecelog\n ms-channel\n"
+        "error-down auto-recovery cause link-flap interval 60\nconfiguration file auto-save interval 60\n"
+        "configuration current backup-to-file from 21:30\nas-auth\nwarranty\n"
+        "ztp domain-type registration-center domain register.naas.huawei.com port 10020\nload-balance inner-connect\n"
+    )
+    _dev, rep = parse_one(huawei_vrp, "sysname SW\n#\n" + lines + "#\nreturn\n", "sw.cfg")
+    assert not rep.unrecognized
+
+
+def test_a_cipher_text_wrapped_onto_the_next_line_is_read_with_its_line():
+    """A copied screen wrapped `security wpa-wpa2 psk pass-phrase %^%#…` inside the cipher
+    text, leaving `%^%# aes` at column 0 (a real AC6605 HCIP lab export): that tail is the
+    rest of the line, not a new top-level command.  Before, it closed the `wlan` view and
+    the whole view was read at top level — 35 unrecognized lines, the device declared
+    another dialect and every verdict through it unknown."""
+    text = (
+        "sysname AC1\n#\nvlan batch 80 90\n#\nwlan\n security-profile name employee\n"
+        "  security wpa-wpa2 psk pass-phrase %^%#BS81>e&RbD;gSDFgY0YWj}kzTTbp2Cp@3rA[=j#3\n%^%# aes\n"
+        " ssid-profile name employee\n  ssid employee\n vap-profile name employee\n  service-vlan vlan-id 80\n"
+        "  ssid-profile employee\n  security-profile employee\n ap-group name Huawei\n  radio 0\n"
+        "   vap-profile employee wlan 1\n#\nreturn\n"
+    )
+    dev, rep = parse_one(huawei_vrp, text, "ac1.cfg")
+    assert not rep.unrecognized
+    assert [(s.name, s.vlan) for s in dev.ssids] == [("employee", 80)]
+    assert "%^%#BS81>e&RbD;gSDFgY0YWj}kzTTbp2Cp@3rA[=j#3" in dev.secrets
+    # a closed cipher text leaves the next line alone: a stray `%^%# aes` stays unrecognized
+    _dev, rep = parse_one(huawei_vrp, text.replace("#3\n%^%# aes\n", "#3%^%# aes\n%^%# aes\n"), "ac1.cfg")
+    assert rep.unrecognized[0].text == "%^%# aes"
+
+
 def test_saved_file_with_quit_lines():
     text = "sysname SW\n#\nvlan 10\n description Can bo\n quit\ninterface Vlanif10\n ip address 10.0.0.1 24\n quit\nreturn\n"
     dev, rep = parse_one(huawei_vrp, text, "vrpcfg.cfg")
