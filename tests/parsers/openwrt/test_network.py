@@ -405,3 +405,36 @@ def test_a_route_keeps_every_reason_it_is_partial():
         assert part in rt.partial
     listed = [p["reason"] for p in rep.partially_understood if p["construct"] == "route 10.50.0.0/16"]
     assert listed == [str(rt.partial)]
+
+
+IPTV = """
+package network
+
+config interface 'iptv'
+\toption device 'wan.35'
+\toption proto 'static'
+\toption ipaddr '10.130.5.7'
+\toption netmask '255.128.0.0'
+\toption gateway '10.128.0.1'
+\toption defaultroute '0'
+
+config route
+\toption interface 'iptv'
+\toption target '172.23.96.0/21'
+\toption gateway '10.128.0.1'
+"""
+
+
+def test_static_gateway_with_defaultroute_off_gives_no_default_route():
+    """An IPTV VLAN beside a PPPoE/DHCP WAN (an ISP's set-top box network): the static
+    interface names its gateway for its `config route`s and says `defaultroute '0'`, so
+    netifd installs no default route through it (interface-ip.c drops every default route
+    of such an interface).  The option was listed unrecognized and a second default route
+    sent the Internet-bound traffic into the IPTV network too."""
+    dev, rep = office(IPTV)
+    defaults = [r for r in dev.routes if str(r.prefix) == "0.0.0.0/0"]
+    assert [(r.interface, r.runtime_gateway) for r in defaults] == [("wan", True)]
+    assert any(str(r.prefix) == "172.23.96.0/21" and r.interface == "wan.35" for r in dev.routes)
+    assert rep.unrecognized == []
+    dev, _ = office(IPTV.replace("\toption defaultroute '0'\n", ""))
+    assert sorted(r.interface for r in dev.routes if str(r.prefix) == "0.0.0.0/0") == ["wan", "wan.35"]
