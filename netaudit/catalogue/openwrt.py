@@ -364,6 +364,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "input.openwrt.pkg_bcp38": {"vi": "lọc địa chỉ nguồn theo BCP38", "en": "BCP38 source filtering"},
     "input.openwrt.pkg_banip": {"vi": "các danh sách chặn của banIP", "en": "banIP blocklists"},
     "input.openwrt.pkg_nft_qos": {"vi": "các quy tắc nft-qos", "en": "nft-qos rules"},
+    "input.openwrt.pkg_tinc": {"vi": "các đường hầm VPN tinc", "en": "tinc VPN tunnels"},
     # services and proxies (services.py, proxies.py)
     "input.openwrt.dropbear_runtime": {
         "vi": "gắn với {iface}, giao diện có địa chỉ được cấp khi vận hành",

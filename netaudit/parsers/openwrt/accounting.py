@@ -171,7 +171,7 @@ IGNORED_PACKAGES = frozenset(
     {
         "dhcp", "dropbear", "uhttpd", "snmpd", "system", "luci", "rpcd", "ucitrack", "fstab", "ubootenv",
         "luci_statistics", "ddns", "sqm", "upnpd", "nlbwmon", "attendedsysupgrade", "irqbalance", "uwsgi",
-        "mwan3", "pbr", "vpn-policy-routing", "openvpn", "bcp38", "banip", "nft-qos", "wireguard",
+        "mwan3", "pbr", "vpn-policy-routing", "openvpn", "bcp38", "banip", "nft-qos", "wireguard", "tinc",
         "qos",  # qos-scripts: tc shaping, like sqm (its packet marks feed tc; rules matching marks are partial)
         # igmpproxy: forwards multicast group traffic (IGMP joins, IPTV streams) between
         # its phyint networks; no unicast packet, so no connection a zone opens to another

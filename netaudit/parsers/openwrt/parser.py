@@ -87,14 +87,24 @@ FORWARDING_PACKAGES = {
     "bcp38": Text("input.openwrt.pkg_bcp38"),
     "banip": Text("input.openwrt.pkg_banip"),
     "nft-qos": Text("input.openwrt.pkg_nft_qos"),
+    # tinc: each `tinc-net` runs a tincd whose tunnel device and routes come from its
+    # tinc-up script and host files, outside UCI
+    "tinc": Text("input.openwrt.pkg_tinc"),
 }
+# Packages of which only one section type starts a daemon (a tinc-host describes a
+# peer): the others say nothing of whether it runs.
+RUNNING_SECTION = {"tinc": "tinc-net"}
 
 
 def unmodelled_packages(st: State) -> None:
     """Every interface partial when a package that changes forwarding is configured
     (enabled, or with no switch saying it is off)."""
     for package, what in FORWARDING_PACKAGES.items():
-        sections = [s for s in st.text.of(package) if s.flag("enabled", True) and not s.flag("disabled", False)]
+        sections = [
+            s
+            for s in st.text.of(package, RUNNING_SECTION.get(package))
+            if s.flag("enabled", True) and not s.flag("disabled", False)
+        ]
         if not sections:
             continue
         reason = Text("input.openwrt.package_unmodelled", what=what)

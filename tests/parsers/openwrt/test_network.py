@@ -438,3 +438,36 @@ def test_static_gateway_with_defaultroute_off_gives_no_default_route():
     assert rep.unrecognized == []
     dev, _ = office(IPTV.replace("\toption defaultroute '0'\n", ""))
     assert sorted(r.interface for r in dev.routes if str(r.prefix) == "0.0.0.0/0") == ["wan", "wan.35"]
+
+
+TINC = """
+package network
+
+config interface 'camelot'
+\toption device 'camelot'
+\toption proto 'none'
+
+package tinc
+
+config tinc-net camelot
+\toption enabled 1
+\toption log /tmp/log/tinc.camelot.log
+
+config tinc-host chinhanh
+\toption net camelot
+"""
+
+
+def test_tinc_net_running_makes_verdicts_unknown_not_proven():
+    """A tinc VPN (found on a real VDSL/PPPoE router export, ifname-style: a tinc-net with its tunnel device
+    in a firewall zone): tincd's tunnel and the routes of its tinc-up script are not in
+    UCI, so routed interfaces are partial as for OpenVPN — its lines were listed
+    unrecognized and the remote networks had "no route".  A tinc-host alone, or the
+    net with `enabled 0`, starts nothing."""
+    dev, rep = office(TINC)
+    assert all("tinc" in (i.partial or "") for i in dev.interfaces.values() if i.is_l3)
+    assert cells(dev)[("staff", "internet")].verdict == "unknown"
+    assert rep.unrecognized == []
+    off, rep = office(TINC.replace("\toption enabled 1\n", "\toption enabled 0\n"))
+    assert not any(i.partial for i in off.interfaces.values())
+    assert rep.unrecognized == []
