@@ -348,8 +348,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "what it configures is not known",
     },
     "input.openwrt.package_unmodelled": {
-        "vi": "{what} được cấu hình nhưng chưa được mô hình hóa",
-        "en": "{what} is configured and not modelled",
+        "vi": "{what}: được cấu hình nhưng chưa được mô hình hóa",
+        "en": "{what}: configured, not modelled",
     },
     "input.openwrt.pkg_mwan3": {
         "vi": "định tuyến theo chính sách đa WAN (mwan3)",
