@@ -181,6 +181,15 @@ IGNORED_PACKAGES = frozenset(
     }
 )  # fmt: skip
 
+
+def conffile_copy(package: str) -> bool:
+    """Whether ``package`` is a package manager's copy of a configuration file it did not
+    overwrite — opkg's ``/etc/config/luci-opkg``, apk's ``/etc/config/luci.apk-new`` (the
+    new default kept beside a file the user changed): no init script loads it, so it
+    configures nothing (``tail -n +1 /etc/config/*`` shows it, ``uci export`` the opkg one)."""
+    return package.endswith(("-opkg", ".apk-new"))
+
+
 SECRET_KEYS = {
     "key",
     "key1",
@@ -254,7 +263,7 @@ def account(st: State) -> None:
     for s in st.text.sections:
         table = IGNORED.get(s.package)
         if table is None:
-            if s.package in IGNORED_PACKAGES:
+            if s.package in IGNORED_PACKAGES or conffile_copy(s.package):
                 ignored += 1 + len(s.options) + sum(len(v) for v in s.lists.values())
             else:
                 unrec.append(s.src)

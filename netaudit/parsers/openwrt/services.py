@@ -29,7 +29,7 @@ from netaudit.model import (
 )
 from netaudit.parsers.packet_sets import addr_pats, norm
 
-from .accounting import IGNORED, IGNORED_PACKAGES
+from .accounting import IGNORED, IGNORED_PACKAGES, conffile_copy
 from .facts import Dropbear
 from .proxies import finish_proxies
 from .state import State
@@ -246,7 +246,9 @@ def _unread_daemons(st: State) -> None:
     daemon listening on any port: every TCP and UDP port of the router possibly open
     (partial), as on a Linux host without its listeners — a port the firewall accepts
     is then unknown, not "blocked" for want of a known service."""
-    unread = sorted({s.package for s in st.text.sections} - set(IGNORED) - IGNORED_PACKAGES)
+    unread = sorted(
+        {s.package for s in st.text.sections if not conffile_copy(s.package)} - set(IGNORED) - IGNORED_PACKAGES
+    )
     if not unread:
         return
     first = next(s for s in st.text.sections if s.package == unread[0])

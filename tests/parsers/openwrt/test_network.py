@@ -471,3 +471,22 @@ def test_tinc_net_running_makes_verdicts_unknown_not_proven():
     off, rep = office(TINC.replace("\toption enabled 1\n", "\toption enabled 0\n"))
     assert not any(i.partial for i in off.interfaces.values())
     assert rep.unrecognized == []
+
+
+def test_package_manager_copies_of_config_files_configure_nothing():
+    """`tail -n +1 /etc/config/*` on a router upgraded with changed defaults shows opkg's
+    `luci-opkg` and apk's `uhttpd.apk-new` (found on real 24.10/snapshot and ImmortalWrt
+    backups): no init script loads them.  Their lines were unrecognized — 83 of 403 on one
+    router, which made the whole device "mostly not recognised" and every verdict
+    unknown — and each counted as a package whose daemon may open any port."""
+    text = (
+        "==> /etc/config/network <==\n"
+        + office.__defaults__[1].split("package network\n", 1)[1].split("package dhcp\n", 1)[0]
+        + "==> /etc/config/firewall <==\n"
+        + office.__defaults__[1].split("package firewall\n", 1)[1]
+        + "\n==> /etc/config/luci-opkg <==\nconfig core main\n\toption lang auto\n"
+        + "\n==> /etc/config/uhttpd.apk-new <==\nconfig uhttpd main\n\tlist listen_http '0.0.0.0:80'\n"
+    )
+    dev, rep = parse(text, "files.txt")
+    assert rep.unrecognized == []
+    assert not any(s.name.startswith("any-") or s.name == "http" for s in dev.services)
