@@ -408,6 +408,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "dropbear chỉ lắng nghe trên các địa chỉ của {iface}",
         "en": "dropbear listens only on the addresses of {iface}",
     },
+    "input.openwrt.default.p910nd": {
+        "vi": "p910nd chỉ lắng nghe trên địa chỉ bind {addr}",
+        "en": "p910nd listens only on its bind address {addr}",
+    },
     "input.openwrt.default.uhttpd": {
         "vi": "uhttpd chỉ lắng nghe trên các địa chỉ ghi trong listen_*",
         "en": "uhttpd listens only on the addresses of listen_*",

@@ -169,7 +169,7 @@ IGNORED: dict[str, dict[str, frozenset[str] | None]] = {
 # other package is unknown: its lines are listed as not recognised.
 IGNORED_PACKAGES = frozenset(
     {
-        "dhcp", "dropbear", "uhttpd", "snmpd", "system", "luci", "rpcd", "ucitrack", "fstab", "ubootenv",
+        "dhcp", "dropbear", "uhttpd", "snmpd", "p910nd", "system", "luci", "rpcd", "ucitrack", "fstab", "ubootenv",
         "luci_statistics", "ddns", "sqm", "upnpd", "nlbwmon", "attendedsysupgrade", "irqbalance", "uwsgi",
         "mwan3", "pbr", "vpn-policy-routing", "openvpn", "bcp38", "banip", "nft-qos", "wireguard", "tinc",
         "qos",  # qos-scripts: tc shaping, like sqm (its packet marks feed tc; rules matching marks are partial)

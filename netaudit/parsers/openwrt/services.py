@@ -208,6 +208,7 @@ def finish_services(st: State) -> None:
             dev.services.append(MgmtService("ntp", PROTO_UDP, (PortRange(123, 123),), source=s.line("enable_server")))
     # ---- miniupnpd: port forwards opened at run time by inside hosts
     _miniupnpd(st)
+    _p910nd(st)
     dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8, source=None))  # the kernel answers
     finish_proxies(st)
     _unread_daemons(st)
@@ -239,6 +240,36 @@ def _miniupnpd(st: State) -> None:
             st.dev.services.append(
                 MgmtService("nat-pmp", PROTO_UDP, (PortRange(5351, 5351),), interfaces=on, source=s.src)
             )
+
+
+def _p910nd(st: State) -> None:
+    """p910nd (a USB printer shared over the network), read as its init script starts one
+    daemon per section: unless ``enabled '0'``, TCP 9100+``port`` (``port`` 0-9, default
+    0) on the ``bind`` address (``-i``; every address without it)."""
+    for s in st.text.of("p910nd", "p910nd"):
+        on = s.flag("enabled", True)
+        n, bind = s.get("port") or "0", s.get("bind")
+        s.consume_all()  # device, bidirectional, runas_root, mdns_*: nothing that listens
+        if not on:
+            continue
+        partial = None
+        if n.isdigit() and int(n) <= 9:
+            ports = (PortRange(9100 + int(n), 9100 + int(n)),)
+        else:
+            ports, partial = (PortRange(0, 65535),), Text("input.openwrt.proxy_port_unread", name="p910nd")
+            st.partial("p910nd", partial, s.line("port"))
+        acl = None
+        if bind:
+            try:
+                a = IPAddress(bind)
+            except (AddrFormatError, ValueError):
+                a = None  # a host name: taken as every address
+            if a is not None and a.version != 4:
+                continue  # bound to an IPv6 address: no IPv4 service
+            if a is not None:
+                why = Text("input.openwrt.default.p910nd", addr=bind)
+                acl = _acl_dst(st, f"p910nd-{s.name}", [int(a)], s.line("bind"), why)
+        st.dev.services.append(MgmtService("p910nd", PROTO_TCP, ports, acl=acl, source=s.src, partial=partial))
 
 
 def _unread_daemons(st: State) -> None:
