@@ -10,6 +10,7 @@ from pathlib import PurePath
 
 from netaudit.messages import Text
 from netaudit.model import Device, ParseReport, ParseResult, Reference, Src
+from netaudit.parsers.base import join_reasons
 
 from . import firewall, network, services, wireless
 from .accounting import account, collect_secrets
@@ -75,6 +76,13 @@ def unreadable_packages(st: State) -> None:
             st.iface_partial(itf, reason, src)
         if not routed:
             st.partial(f"package {package}", reason, src)
+        # The fw4 chains too: a partial interface leaves a drop certain, and the chains
+        # built from the lines around the typo are not what runs (fw4 loads no ruleset from
+        # a firewall file libuci rejects, nor zone devices from a rejected network).
+        for name in (st.dev.forward_filter, st.dev.input_filter):
+            flt = st.dev.filters.get(name or "")
+            if flt is not None:
+                flt.partial = join_reasons((flt.partial, reason))
 
 
 # Packages that change what is forwarded or filtered, which this parser does not model

@@ -490,3 +490,19 @@ def test_package_manager_copies_of_config_files_configure_nothing():
     dev, rep = parse(text, "files.txt")
     assert rep.unrecognized == []
     assert not any(s.name.startswith("any-") or s.name == "http" for s in dev.services)
+
+
+def test_a_firewall_file_libuci_rejects_proves_no_cell_blocked():
+    """`onfig zone` in a hand-edited firewall file (as on a real GL.iNet travel router's
+    export): libuci rejects the file, fw4 loads no ruleset from it, so nothing of it
+    filters.  The routed interfaces were partial, yet the chains built from the lines
+    around the typo still dropped guest → staff and internet → staff for sure: a
+    "blocked" the router does not enforce.  The fw4 chains are partial too: unknown."""
+    base = office.__defaults__[1]
+    typo = base.replace("config zone\n\toption name 'guest'", "onfig zone\n\toption name 'guest'")
+    dev, _ = office(base=typo)
+    verdicts = {k: c.verdict for k, c in cells(dev).items()}
+    assert set(verdicts.values()) == {"unknown"}
+    assert "libuci cannot load package firewall" in dev.filters["forward"].partial
+    dev, _ = office(base=base)  # the same file without the typo
+    assert cells(dev)[("guest", "staff")].verdict == "blocked"
