@@ -492,6 +492,26 @@ def test_package_manager_copies_of_config_files_configure_nothing():
     assert not any(s.name.startswith("any-") or s.name == "http" for s in dev.services)
 
 
+def test_a_terminal_transcript_of_uci_export_commands_is_read_as_the_export():
+    """An export copied from a terminal session (found on a real 23.05.3 guide: each
+    `uci export <package>` command line kept above its output, `uci: Entry not found` for
+    the missing wireless package): the command line inside the network package was taken
+    for a line libuci rejects, so the whole network package was unreadable and every
+    verdict unknown.  The transcript's own lines are no configuration; any other line
+    that is no UCI command still makes its package unreadable."""
+    body = office.__defaults__[1]
+    text = "root@OpenWrt:~# uci export network\n" + body.replace(
+        "package firewall\n", "uci export firewall\npackage firewall\n"
+    ).replace("package dhcp\n", "\nuci -q export dhcp\npackage dhcp\n")
+    text += "\nroot@OpenWrt:~# uci export wireless\nuci: Entry not found\n"
+    dev, rep = parse(text, "phien.txt")
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    assert cells(dev)[("guest", "staff")].verdict == "blocked"
+    dev, rep = parse(text.replace("uci -q export dhcp", "uci export dhcp; reboot"), "phien.txt")
+    assert [u.text for u in rep.unrecognized] == ["uci export dhcp; reboot"]
+    assert cells(dev)[("guest", "staff")].verdict == "unknown"
+
+
 def test_a_firewall_file_libuci_rejects_proves_no_cell_blocked():
     """`onfig zone` in a hand-edited firewall file (as on a real GL.iNet travel router's
     export): libuci rejects the file, fw4 loads no ruleset from it, so nothing of it
