@@ -78,7 +78,10 @@ def unreadable_packages(st: State) -> None:
             st.partial(f"package {package}", reason, src)
         # The fw4 chains too: a partial interface leaves a drop certain, and the chains
         # built from the lines around the typo are not what runs (fw4 loads no ruleset from
-        # a firewall file libuci rejects, nor zone devices from a rejected network).
+        # a firewall file libuci rejects, nor zone devices from a rejected network).  A
+        # rejected wireless file only removes radios: the chains stand.
+        if package == "wireless":
+            continue
         for name in (st.dev.forward_filter, st.dev.input_filter):
             flt = st.dev.filters.get(name or "")
             if flt is not None:

@@ -526,3 +526,12 @@ def test_a_firewall_file_libuci_rejects_proves_no_cell_blocked():
     assert "libuci cannot load package firewall" in dev.filters["forward"].partial
     dev, _ = office(base=base)  # the same file without the typo
     assert cells(dev)[("guest", "staff")].verdict == "blocked"
+
+
+def test_a_wireless_file_libuci_rejects_leaves_the_firewall_standing():
+    """A rejected wireless file only takes the radios away: fw4's chains are the firewall
+    file's, so a drop between two zones stays proven."""
+    base = office.__defaults__[1].replace("config wifi-iface 'g'", "onfig wifi-iface 'g'")
+    dev, _ = office(base=base)
+    assert not dev.filters["forward"].partial
+    assert cells(dev)[("guest", "staff")].verdict == "blocked"
