@@ -348,8 +348,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "what it configures is not known",
     },
     "input.openwrt.package_unmodelled": {
-        "vi": "{what} được cấu hình nhưng chưa được mô hình hóa",
-        "en": "{what} is configured and not modelled",
+        "vi": "{what}: được cấu hình nhưng chưa được mô hình hóa",
+        "en": "{what}: configured, not modelled",
     },
     "input.openwrt.pkg_mwan3": {
         "vi": "định tuyến theo chính sách đa WAN (mwan3)",
@@ -364,6 +364,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "input.openwrt.pkg_bcp38": {"vi": "lọc địa chỉ nguồn theo BCP38", "en": "BCP38 source filtering"},
     "input.openwrt.pkg_banip": {"vi": "các danh sách chặn của banIP", "en": "banIP blocklists"},
     "input.openwrt.pkg_nft_qos": {"vi": "các quy tắc nft-qos", "en": "nft-qos rules"},
+    "input.openwrt.pkg_tinc": {"vi": "các đường hầm VPN tinc", "en": "tinc VPN tunnels"},
     # services and proxies (services.py, proxies.py)
     "input.openwrt.dropbear_runtime": {
         "vi": "gắn với {iface}, giao diện có địa chỉ được cấp khi vận hành",
@@ -406,6 +407,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "input.openwrt.default.dropbear": {
         "vi": "dropbear chỉ lắng nghe trên các địa chỉ của {iface}",
         "en": "dropbear listens only on the addresses of {iface}",
+    },
+    "input.openwrt.default.p910nd": {
+        "vi": "p910nd chỉ lắng nghe trên địa chỉ bind {addr}",
+        "en": "p910nd listens only on its bind address {addr}",
     },
     "input.openwrt.default.uhttpd": {
         "vi": "uhttpd chỉ lắng nghe trên các địa chỉ ghi trong listen_*",

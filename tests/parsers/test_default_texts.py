@@ -140,6 +140,11 @@ config tinyproxy
 \toption Port '8888'
 \toption Listen '192.168.1.1'
 \tlist Allow '192.168.1.0/24'
+
+package p910nd
+
+config p910nd
+\toption bind '192.168.1.1'
 """
 ROUTEROS = """\
 # dec/27/2023 11:50:57 by RouterOS 7.12

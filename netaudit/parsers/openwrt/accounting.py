@@ -169,9 +169,9 @@ IGNORED: dict[str, dict[str, frozenset[str] | None]] = {
 # other package is unknown: its lines are listed as not recognised.
 IGNORED_PACKAGES = frozenset(
     {
-        "dhcp", "dropbear", "uhttpd", "snmpd", "system", "luci", "rpcd", "ucitrack", "fstab", "ubootenv",
+        "dhcp", "dropbear", "uhttpd", "snmpd", "p910nd", "system", "luci", "rpcd", "ucitrack", "fstab", "ubootenv",
         "luci_statistics", "ddns", "sqm", "upnpd", "nlbwmon", "attendedsysupgrade", "irqbalance", "uwsgi",
-        "mwan3", "pbr", "vpn-policy-routing", "openvpn", "bcp38", "banip", "nft-qos", "wireguard",
+        "mwan3", "pbr", "vpn-policy-routing", "openvpn", "bcp38", "banip", "nft-qos", "wireguard", "tinc",
         "qos",  # qos-scripts: tc shaping, like sqm (its packet marks feed tc; rules matching marks are partial)
         # igmpproxy: forwards multicast group traffic (IGMP joins, IPTV streams) between
         # its phyint networks; no unicast packet, so no connection a zone opens to another
@@ -180,6 +180,15 @@ IGNORED_PACKAGES = frozenset(
         "tinyproxy", "privoxy", "squid", "microsocks", "shadowsocks-libev",
     }
 )  # fmt: skip
+
+
+def conffile_copy(package: str) -> bool:
+    """Whether ``package`` is a package manager's copy of a configuration file it did not
+    overwrite — opkg's ``/etc/config/luci-opkg``, apk's ``/etc/config/luci.apk-new`` (the
+    new default kept beside a file the user changed): no init script loads it, so it
+    configures nothing (``tail -n +1 /etc/config/*`` shows it, ``uci export`` the opkg one)."""
+    return package.endswith(("-opkg", ".apk-new"))
+
 
 SECRET_KEYS = {
     "key",
@@ -254,7 +263,7 @@ def account(st: State) -> None:
     for s in st.text.sections:
         table = IGNORED.get(s.package)
         if table is None:
-            if s.package in IGNORED_PACKAGES:
+            if s.package in IGNORED_PACKAGES or conffile_copy(s.package):
                 ignored += 1 + len(s.options) + sum(len(v) for v in s.lists.values())
             else:
                 unrec.append(s.src)

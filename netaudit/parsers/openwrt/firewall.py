@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from netaddr import AddrFormatError, IPAddress
 
 from netaudit.messages import Text
-from netaudit.model import Action, Filter, FilterLine, L2Mode, NatRule, Src
+from netaudit.model import Action, Filter, FilterLine, L2Mode, NatRule, RuntimeForward, Src
 from netaudit.parsers.base import evolve, join_reasons
 from netaudit.parsers.packet_sets import Cond, intersect_all, to_matches
 
@@ -124,6 +124,7 @@ def finish_firewall(st: State) -> None:
     for z in zones.values():
         if z.masq:
             _masquerade(st, z)
+    _fullcone(st, defaults, zones, fwd_rules, any_fwd, d_fwd)
     partial_all = _includes(st)
     for reason, src in nat_partial:
         for nr in st.dev.nat_rules:
@@ -625,6 +626,37 @@ def _masquerade(st: State, z: Zone) -> None:
                     "source", match=m, to_interface=o, out_ifaces=frozenset({o}), source=s.line("masq"), partial=partial
                 )
             )
+
+
+def _fullcone(st: State, defaults: Section | None, zones: dict[str, Zone], fwd_rules, any_fwd, d_fwd: str) -> None:
+    """Full-cone NAT (ImmortalWrt/LEDE firewall: ``fullcone '1'`` in ``defaults``, or a
+    zone's ``fullcone4``/``fullcone``), on the zones with ``masq``: once an inside host
+    has sent a packet out, the zone's port it was mapped to takes packets from any host
+    and translates them back to it — port forwards inside hosts open at run time, as
+    UPnP's (``Device.runtime_forwards``: maybe delivered, never "blocked").  Inside: the
+    zones whose traffic may leave by the masquerading zone (an accepting forwarding or
+    rule toward it, or every zone when the defaults forward policy accepts)."""
+    on = defaults is not None and defaults.flag("fullcone", False)
+    routed = {n for n, i in st.dev.interfaces.items() if i.mode == L2Mode.ROUTED}
+    for z in zones.values():
+        own = z.sec.flag("fullcone4", False) or z.sec.flag("fullcone", False)
+        z.sec.get("fullcone6")  # IPv6: not modelled
+        if not z.masq or not (on or own) or not z.egress:
+            continue  # (no egress: an IPv6-only zone, or one without devices)
+        outs = sorted(d for d in z.devices if d in routed)
+        inside: set[str] = set()
+        for x in zones.values():
+            if x is z:
+                continue
+            lines = [ln for ln in (*fwd_rules[x.name], *any_fwd) if ln.action == "accept"]
+            if d_fwd == "accept" or any(intersect_all(z.egress, ln.conds) for ln in lines):
+                inside |= x.devices
+        if d_fwd == "accept":
+            inside |= routed  # interfaces in no zone are forwarded by the defaults policy
+        to = sorted(inside & routed - z.devices)
+        src = defaults.line("fullcone") if on and defaults is not None else z.sec.src
+        for o in outs:
+            st.dev.runtime_forwards.append(RuntimeForward(o, to, "full-cone NAT", src))
 
 
 # The include the miniupnpd package installs (fw3): it creates the MINIUPNPD chains and

@@ -410,6 +410,10 @@ def _addresses(st: State) -> None:
                     continue
                 itf.addresses.append(net)
             gw = s.get("gateway")
+            # netifd drops every default route of an interface with `defaultroute '0'`
+            # (interface-ip.c `enable_route`), the static gateway's too.
+            if not s.flag("defaultroute", True):
+                gw = None
             if gw and gw not in ("0.0.0.0",):
                 try:
                     nh = int(IPAddress(gw))

@@ -10,6 +10,7 @@ from pathlib import PurePath
 
 from netaudit.messages import Text
 from netaudit.model import Device, ParseReport, ParseResult, Reference, Src
+from netaudit.parsers.base import join_reasons
 
 from . import firewall, network, services, wireless
 from .accounting import account, collect_secrets
@@ -75,6 +76,16 @@ def unreadable_packages(st: State) -> None:
             st.iface_partial(itf, reason, src)
         if not routed:
             st.partial(f"package {package}", reason, src)
+        # The fw4 chains too: a partial interface leaves a drop certain, and the chains
+        # built from the lines around the typo are not what runs (fw4 loads no ruleset from
+        # a firewall file libuci rejects, nor zone devices from a rejected network).  A
+        # rejected wireless file only removes radios: the chains stand.
+        if package == "wireless":
+            continue
+        for name in (st.dev.forward_filter, st.dev.input_filter):
+            flt = st.dev.filters.get(name or "")
+            if flt is not None:
+                flt.partial = join_reasons((flt.partial, reason))
 
 
 # Packages that change what is forwarded or filtered, which this parser does not model
@@ -87,14 +98,24 @@ FORWARDING_PACKAGES = {
     "bcp38": Text("input.openwrt.pkg_bcp38"),
     "banip": Text("input.openwrt.pkg_banip"),
     "nft-qos": Text("input.openwrt.pkg_nft_qos"),
+    # tinc: each `tinc-net` runs a tincd whose tunnel device and routes come from its
+    # tinc-up script and host files, outside UCI
+    "tinc": Text("input.openwrt.pkg_tinc"),
 }
+# Packages of which only one section type starts a daemon (a tinc-host describes a
+# peer): the others say nothing of whether it runs.
+RUNNING_SECTION = {"tinc": "tinc-net"}
 
 
 def unmodelled_packages(st: State) -> None:
     """Every interface partial when a package that changes forwarding is configured
     (enabled, or with no switch saying it is off)."""
     for package, what in FORWARDING_PACKAGES.items():
-        sections = [s for s in st.text.of(package) if s.flag("enabled", True) and not s.flag("disabled", False)]
+        sections = [
+            s
+            for s in st.text.of(package, RUNNING_SECTION.get(package))
+            if s.flag("enabled", True) and not s.flag("disabled", False)
+        ]
         if not sections:
             continue
         reason = Text("input.openwrt.package_unmodelled", what=what)

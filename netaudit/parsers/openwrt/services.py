@@ -29,7 +29,7 @@ from netaudit.model import (
 )
 from netaudit.parsers.packet_sets import addr_pats, norm
 
-from .accounting import IGNORED, IGNORED_PACKAGES
+from .accounting import IGNORED, IGNORED_PACKAGES, conffile_copy
 from .facts import Dropbear
 from .proxies import finish_proxies
 from .state import State
@@ -208,6 +208,7 @@ def finish_services(st: State) -> None:
             dev.services.append(MgmtService("ntp", PROTO_UDP, (PortRange(123, 123),), source=s.line("enable_server")))
     # ---- miniupnpd: port forwards opened at run time by inside hosts
     _miniupnpd(st)
+    _p910nd(st)
     dev.services.append(MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8, source=None))  # the kernel answers
     finish_proxies(st)
     _unread_daemons(st)
@@ -241,12 +242,44 @@ def _miniupnpd(st: State) -> None:
             )
 
 
+def _p910nd(st: State) -> None:
+    """p910nd (a USB printer shared over the network), read as its init script starts one
+    daemon per section: unless ``enabled '0'``, TCP 9100+``port`` (``port`` 0-9, default
+    0) on the ``bind`` address (``-i``; every address without it)."""
+    for s in st.text.of("p910nd", "p910nd"):
+        on = s.flag("enabled", True)
+        n, bind = s.get("port") or "0", s.get("bind")
+        s.consume_all()  # device, bidirectional, runas_root, mdns_*: nothing that listens
+        if not on:
+            continue
+        partial = None
+        if n.isdigit() and int(n) <= 9:
+            ports = (PortRange(9100 + int(n), 9100 + int(n)),)
+        else:
+            ports, partial = (PortRange(0, 65535),), Text("input.openwrt.proxy_port_unread", name="p910nd")
+            st.partial("p910nd", partial, s.line("port"))
+        acl = None
+        if bind:
+            try:
+                a = IPAddress(bind)
+            except (AddrFormatError, ValueError):
+                a = None  # a host name: taken as every address
+            if a is not None and a.version != 4:
+                continue  # bound to an IPv6 address: no IPv4 service
+            if a is not None:
+                why = Text("input.openwrt.default.p910nd", addr=bind)
+                acl = _acl_dst(st, f"p910nd-{s.name}", [int(a)], s.line("bind"), why)
+        st.dev.services.append(MgmtService("p910nd", PROTO_TCP, ports, acl=acl, source=s.src, partial=partial))
+
+
 def _unread_daemons(st: State) -> None:
     """A package netaudit does not read (samba4, minidlna, transmission …) may run a
     daemon listening on any port: every TCP and UDP port of the router possibly open
     (partial), as on a Linux host without its listeners — a port the firewall accepts
     is then unknown, not "blocked" for want of a known service."""
-    unread = sorted({s.package for s in st.text.sections} - set(IGNORED) - IGNORED_PACKAGES)
+    unread = sorted(
+        {s.package for s in st.text.sections if not conffile_copy(s.package)} - set(IGNORED) - IGNORED_PACKAGES
+    )
     if not unread:
         return
     first = next(s for s in st.text.sections if s.package == unread[0])

@@ -147,6 +147,10 @@ class UciText:
         return list(self._index.get((package, type_), ()))
 
 
+# A terminal transcript's own lines around the output it captured: the command that
+# printed it (`uci export network`, after a shell prompt or not) and uci's error message
+# for a package not on the router (`uci: Entry not found`).  Neither is configuration.
+TRANSCRIPT = re.compile(r"^(?:\S+@\S+[#$]\s*)?uci(?:\s+-\S+)*\s+(?:export|show)(?:\s+[\w.@\[\]-]+)?$|^uci: ")
 FILE_HEADER = re.compile(r"^(?:==>\s*(\S+)\s*<==|#{1,3}\s*(/etc/\S+))\s*$")
 _SHOW = re.compile(r"^([A-Za-z0-9_-]+)\.(@[A-Za-z0-9_-]+\[-?\d+\]|[A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?=(.*)$")
 _ANON = re.compile(r"^@([A-Za-z0-9_-]+)\[(-?\d+)\]$")
@@ -370,6 +374,9 @@ def _read_export(lines: list[str], file: str, out: UciText) -> None:
             continue
         if line.endswith(("#", "$", ">")) and ("@" in line or line.startswith("root")):
             out.ignored += 1  # a captured shell prompt (root@OpenWrt:~#)
+            continue
+        if line.startswith(("uci", "root@")) and TRANSCRIPT.match(line):
+            out.ignored += 1
             continue
         # libuci stops at a line that is no command ("invalid command"): the options after
         # it belong to no section read here (not to the one before it).

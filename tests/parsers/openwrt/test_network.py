@@ -405,3 +405,133 @@ def test_a_route_keeps_every_reason_it_is_partial():
         assert part in rt.partial
     listed = [p["reason"] for p in rep.partially_understood if p["construct"] == "route 10.50.0.0/16"]
     assert listed == [str(rt.partial)]
+
+
+IPTV = """
+package network
+
+config interface 'iptv'
+\toption device 'wan.35'
+\toption proto 'static'
+\toption ipaddr '10.130.5.7'
+\toption netmask '255.128.0.0'
+\toption gateway '10.128.0.1'
+\toption defaultroute '0'
+
+config route
+\toption interface 'iptv'
+\toption target '172.23.96.0/21'
+\toption gateway '10.128.0.1'
+"""
+
+
+def test_static_gateway_with_defaultroute_off_gives_no_default_route():
+    """An IPTV VLAN beside a PPPoE/DHCP WAN (an ISP's set-top box network): the static
+    interface names its gateway for its `config route`s and says `defaultroute '0'`, so
+    netifd installs no default route through it (interface-ip.c drops every default route
+    of such an interface).  The option was listed unrecognized and a second default route
+    sent the Internet-bound traffic into the IPTV network too."""
+    dev, rep = office(IPTV)
+    defaults = [r for r in dev.routes if str(r.prefix) == "0.0.0.0/0"]
+    assert [(r.interface, r.runtime_gateway) for r in defaults] == [("wan", True)]
+    assert any(str(r.prefix) == "172.23.96.0/21" and r.interface == "wan.35" for r in dev.routes)
+    assert rep.unrecognized == []
+    dev, _ = office(IPTV.replace("\toption defaultroute '0'\n", ""))
+    assert sorted(r.interface for r in dev.routes if str(r.prefix) == "0.0.0.0/0") == ["wan", "wan.35"]
+
+
+TINC = """
+package network
+
+config interface 'camelot'
+\toption device 'camelot'
+\toption proto 'none'
+
+package tinc
+
+config tinc-net camelot
+\toption enabled 1
+\toption log /tmp/log/tinc.camelot.log
+
+config tinc-host chinhanh
+\toption net camelot
+"""
+
+
+def test_tinc_net_running_makes_verdicts_unknown_not_proven():
+    """A tinc VPN (found on a real VDSL/PPPoE router export, ifname-style: a tinc-net with its tunnel device
+    in a firewall zone): tincd's tunnel and the routes of its tinc-up script are not in
+    UCI, so routed interfaces are partial as for OpenVPN — its lines were listed
+    unrecognized and the remote networks had "no route".  A tinc-host alone, or the
+    net with `enabled 0`, starts nothing."""
+    dev, rep = office(TINC)
+    assert all("tinc" in (i.partial or "") for i in dev.interfaces.values() if i.is_l3)
+    assert cells(dev)[("staff", "internet")].verdict == "unknown"
+    assert rep.unrecognized == []
+    off, rep = office(TINC.replace("\toption enabled 1\n", "\toption enabled 0\n"))
+    assert not any(i.partial for i in off.interfaces.values())
+    assert rep.unrecognized == []
+
+
+def test_package_manager_copies_of_config_files_configure_nothing():
+    """`tail -n +1 /etc/config/*` on a router upgraded with changed defaults shows opkg's
+    `luci-opkg` and apk's `uhttpd.apk-new` (found on real 24.10/snapshot and ImmortalWrt
+    backups): no init script loads them.  Their lines were unrecognized — 83 of 403 on one
+    router, which made the whole device "mostly not recognised" and every verdict
+    unknown — and each counted as a package whose daemon may open any port."""
+    text = (
+        "==> /etc/config/network <==\n"
+        + office.__defaults__[1].split("package network\n", 1)[1].split("package dhcp\n", 1)[0]
+        + "==> /etc/config/firewall <==\n"
+        + office.__defaults__[1].split("package firewall\n", 1)[1]
+        + "\n==> /etc/config/luci-opkg <==\nconfig core main\n\toption lang auto\n"
+        + "\n==> /etc/config/uhttpd.apk-new <==\nconfig uhttpd main\n\tlist listen_http '0.0.0.0:80'\n"
+    )
+    dev, rep = parse(text, "files.txt")
+    assert rep.unrecognized == []
+    assert not any(s.name.startswith("any-") or s.name == "http" for s in dev.services)
+
+
+def test_a_terminal_transcript_of_uci_export_commands_is_read_as_the_export():
+    """An export copied from a terminal session (found on a real 23.05.3 guide: each
+    `uci export <package>` command line kept above its output, `uci: Entry not found` for
+    the missing wireless package): the command line inside the network package was taken
+    for a line libuci rejects, so the whole network package was unreadable and every
+    verdict unknown.  The transcript's own lines are no configuration; any other line
+    that is no UCI command still makes its package unreadable."""
+    body = office.__defaults__[1]
+    text = "root@OpenWrt:~# uci export network\n" + body.replace(
+        "package firewall\n", "uci export firewall\npackage firewall\n"
+    ).replace("package dhcp\n", "\nuci -q export dhcp\npackage dhcp\n")
+    text += "\nroot@OpenWrt:~# uci export wireless\nuci: Entry not found\n"
+    dev, rep = parse(text, "phien.txt")
+    assert rep.unrecognized == [] and rep.partially_understood == []
+    assert cells(dev)[("guest", "staff")].verdict == "blocked"
+    dev, rep = parse(text.replace("uci -q export dhcp", "uci export dhcp; reboot"), "phien.txt")
+    assert [u.text for u in rep.unrecognized] == ["uci export dhcp; reboot"]
+    assert cells(dev)[("guest", "staff")].verdict == "unknown"
+
+
+def test_a_firewall_file_libuci_rejects_proves_no_cell_blocked():
+    """`onfig zone` in a hand-edited firewall file (as on a real GL.iNet travel router's
+    export): libuci rejects the file, fw4 loads no ruleset from it, so nothing of it
+    filters.  The routed interfaces were partial, yet the chains built from the lines
+    around the typo still dropped guest → staff and internet → staff for sure: a
+    "blocked" the router does not enforce.  The fw4 chains are partial too: unknown."""
+    base = office.__defaults__[1]
+    typo = base.replace("config zone\n\toption name 'guest'", "onfig zone\n\toption name 'guest'")
+    dev, _ = office(base=typo)
+    verdicts = {k: c.verdict for k, c in cells(dev).items()}
+    assert set(verdicts.values()) == {"unknown"}
+    assert "libuci cannot load package firewall" in dev.filters["forward"].partial
+    dev, _ = office(base=base)  # the same file without the typo
+    assert cells(dev)[("guest", "staff")].verdict == "blocked"
+
+
+def test_a_wireless_file_libuci_rejects_leaves_the_firewall_standing():
+    """A rejected wireless file only takes the radios away: fw4's chains are the firewall
+    file's, so a drop between two zones stays proven."""
+    base = office.__defaults__[1].replace("config wifi-iface 'g'", "onfig wifi-iface 'g'")
+    dev, _ = office(base=base)
+    assert not dev.filters["forward"].partial
+    assert cells(dev)[("guest", "staff")].verdict == "blocked"

@@ -96,6 +96,7 @@ REASONS = (
     "pkg_bcp38",
     "pkg_banip",
     "pkg_nft_qos",
+    "pkg_tinc",
     # services and proxies
     "dropbear_runtime",
     "dnsmasq_listen",
@@ -256,6 +257,9 @@ package banip
 config banip 'global'
 package nft-qos
 config default 'default'
+package tinc
+config tinc-net 'x'
+\toption enabled '1'
 
 package samba4
 

@@ -98,3 +98,43 @@ def test_omnia_files_with_dnsmasq_port_zero_and_old_upnp_switch(tmp_path):
         ("internet", "nhanvien"): "unknown",  # UPnP forwards to lan
         ("internet", "tivi"): "blocked",
     }
+
+
+def test_fullcone_nat_opens_run_time_forwards_to_the_zones_it_masquerades():
+    """ImmortalWrt/LEDE's ``fullcone '1'`` (found on a real ImmortalWrt export): a port
+    an inside host was mapped to takes packets from any Internet host — the Internet
+    may reach the hosts of every zone that forwards to wan: unknown, not "blocked"
+    (the option was ignored with the rest of ``defaults``)."""
+    base = office.__defaults__[1].replace("config defaults\n", "config defaults\n\toption fullcone '1'\n")
+    dev, rep = office(base=base)
+    assert [(f.in_interface, f.to_interfaces, f.what) for f in dev.runtime_forwards] == [
+        ("wan", ["br-guest", "br-lan"], "full-cone NAT")
+    ]
+    c = cells(dev)
+    assert c[("internet", "staff")].verdict == "unknown"
+    assert c[("internet", "guest")].verdict == "unknown"
+    assert c[("guest", "staff")].verdict == "blocked"
+    assert rep.unrecognized == []
+
+
+def test_fullcone_nat_reaches_only_the_zones_that_leave_by_it():
+    """guest without its forwarding to wan sends nothing out, so no mapping of its hosts
+    exists: internet → guest stays proven blocked; a zone's own ``fullcone4`` switch
+    counts as the defaults' one."""
+    base = office.__defaults__[1].replace("config forwarding\n\toption src 'guest'\n\toption dest 'wan'\n", "")
+    base = base.replace("\toption masq '1'\n", "\toption masq '1'\n\toption fullcone4 '1'\n")
+    dev, rep = office(base=base)
+    assert [(f.in_interface, f.to_interfaces) for f in dev.runtime_forwards] == [("wan", ["br-lan"])]
+    c = cells(dev)
+    assert c[("internet", "staff")].verdict == "unknown"
+    assert c[("internet", "guest")].verdict == "blocked"
+    assert rep.unrecognized == []
+
+
+def test_fullcone_off_or_without_masquerade_opens_nothing():
+    base = office.__defaults__[1].replace("config defaults\n", "config defaults\n\toption fullcone '0'\n")
+    dev, _ = office(base=base)
+    assert dev.runtime_forwards == []
+    base = office.__defaults__[1].replace("config defaults\n", "config defaults\n\toption fullcone '1'\n")
+    dev, _ = office(base=base.replace("\toption masq '1'\n", ""))
+    assert dev.runtime_forwards == []
