@@ -464,6 +464,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "extip 0.0.0.0 = địa chỉ của giao diện bên ngoài, ở đây chưa xác định được",
         "en": "extip 0.0.0.0 = external interface address, unknown here",
     },
+    "input.fortios.vip_disabled": {
+        "vi": "VIP bị tắt (set status disable): không dịch địa chỉ; các chính sách dùng VIP này khớp với gói tin "
+        "nào thì chưa xác định được",
+        "en": "VIP disabled (set status disable): it does not translate; what the policies naming it match is not "
+        "established",
+    },
     "input.fortios.vip_load_balance": {
         "vi": "VIP load-balance được mô hình hóa gần đúng bằng real server đầu tiên",
         "en": "load-balance VIP approximated by its first real server",

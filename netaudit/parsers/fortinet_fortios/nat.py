@@ -70,7 +70,6 @@ VIP_IGNORED = frozenset(
         "add-nat46-route",
         "ipv6-mappedip",
         "ipv6-mappedport",
-        "status",
         "fabric-object",
         "gslb-hostname",
         "gslb-domain-name",
@@ -144,6 +143,10 @@ def parse_vip(e: Entry, iface_addr) -> Vip:
     v = Vip(e.name, e)
     typ = e.low("type", "static-nat")
     reasons: list[str] = []
+    if e.low("status", "enable") == "disable":
+        # `set status disable` (FortiOS 7): the VIP does not translate; what the policies
+        # naming it then match is not established — partial, never read as translating
+        reasons.append(Text("input.fortios.vip_disabled"))
     if typ not in ("static-nat", "load-balance"):
         e.get("mapped-addr"), e.get("server-type")
         reasons.append(Text("input.fortios.vip_type", type=typ))

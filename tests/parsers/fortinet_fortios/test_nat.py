@@ -83,6 +83,21 @@ end
     assert c.verdict == UNKNOWN and "VIP service objects not modelled" in str(c.reason)
 
 
+def test_a_disabled_vip_is_partial_never_a_translation():
+    """`set status disable` on a VIP (FortiOS 7): it does not translate, and what the
+    policies naming it then match is not established — it was ignored, so the VIP
+    translated as if on: internet -> servers "reachable" (a false finding)."""
+    vip = VIP.replace("        set portforward enable\n", "        set status disable\n        set portforward enable\n")
+    text = cfg(vip, policies(policy(1, '"wan1"', '"srv"', dstaddr='"VIP-WEB"', service='"ALL"')))
+    dev, rep = dev_of(text)
+    [rule] = [r for r in dev.nat_rules if r.kind == "destination"]
+    assert "VIP disabled" in (rule.partial or "")
+    assert not [u for u in rep.unrecognized if "status" in u.text]
+    _, cells = analyse(text)
+    c = cells[("internet", "servers")]
+    assert c.verdict == UNKNOWN and "VIP disabled" in str(c.reason)
+
+
 def test_central_nat_applies_every_vip():
     text = cfg(
         VIP,
