@@ -87,7 +87,9 @@ def test_a_disabled_vip_is_partial_never_a_translation():
     """`set status disable` on a VIP (FortiOS 7): it does not translate, and what the
     policies naming it then match is not established — it was ignored, so the VIP
     translated as if on: internet -> servers "reachable" (a false finding)."""
-    vip = VIP.replace("        set portforward enable\n", "        set status disable\n        set portforward enable\n")
+    vip = VIP.replace(
+        "        set portforward enable\n", "        set status disable\n        set portforward enable\n"
+    )
     text = cfg(vip, policies(policy(1, '"wan1"', '"srv"', dstaddr='"VIP-WEB"', service='"ALL"')))
     dev, rep = dev_of(text)
     [rule] = [r for r in dev.nat_rules if r.kind == "destination"]
