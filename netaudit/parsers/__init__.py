@@ -320,7 +320,8 @@ def assess(result: ParseResult, text: str) -> str | None:
     or a large share of its configuration lines was not recognized: the warning goes first
     in the parse report, every interface and filter of its devices becomes partial (the
     engine then answers "unknown" through them instead of trusting a model built from
-    what happened to look familiar) and the reason is listed as partially understood.
+    what happened to look familiar), each device is taken to route (routing off read from
+    it would be a certain drop) and the reason is listed as partially understood.
     Returns the warning, or None when the parse stands.
     """
     from netaudit.parsers.base import join_reasons
@@ -339,6 +340,11 @@ def assess(result: ParseResult, text: str) -> str | None:
         return None
     rep.warnings.insert(0, why)
     for dev in result.devices:
+        # Routing off is no more evidence than the rest: read from a foreign syntax (an
+        # Arista `no ip routing vrf MGMT` taken for IOS's global switch) it dropped every
+        # packet for sure — "blocked" through a device nothing is known of.  Taken to
+        # route, what it forwards is unknown through its partial interfaces.
+        dev.ip_routing = True
         for itf in dev.interfaces.values():
             itf.partial = join_reasons((why, itf.partial))
         for flt in dev.filters.values():

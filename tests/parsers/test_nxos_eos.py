@@ -237,6 +237,22 @@ def test_guest_to_staff_through_nxos_is_unknown_not_reachable(tmp_path):
     assert cell.verdict == UNKNOWN and "looks like Cisco NX-OS" in cell.reason
 
 
+def test_routing_off_on_an_unsupported_platform_is_no_proof(tmp_path):
+    """A device whose parse is not evidence is taken to route: `no ip routing` read from it
+    (here planted in the Arista fixture) would drop every packet for sure — cells
+    "blocked" through a platform netaudit does not read; they are unknown."""
+    text = (FIXTURES / EOS).read_text().replace("\nip routing\n", "\nno ip routing\n", 1)
+    assert "\nno ip routing\n" in text
+    (tmp_path / EOS).write_text(text)
+    snap = inputs.load_snapshot([tmp_path])
+    [dev] = snap.devices
+    assert dev.ip_routing is True
+    staff = Zone("staff", "internal", [IPNetwork(str(dev.interfaces["Vlan10"].addresses[0].cidr))])
+    guest = Zone("guest", "guest", [IPNetwork(str(dev.interfaces["Vlan50"].addresses[0].cidr))])
+    cell = cells(snap.devices, [guest, staff])[("guest", "staff")]
+    assert cell.verdict == UNKNOWN and "looks like Arista EOS" in cell.reason
+
+
 def test_mostly_unrecognized_file_is_flagged_without_a_platform(tmp_path):
     body = "".join(f"frobnicate widget {i} mode turbo\n" for i in range(30))
     (tmp_path / "odd.cfg").write_text(
