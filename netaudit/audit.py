@@ -16,6 +16,7 @@ from . import inputs, topology, zones
 from .checks import AuditContext, Finding, run_checks
 from .collector import collector_paused
 from .headerspace import HeaderSpace
+from .messages import Text
 from .model import InputError
 from .policy import edge_vpn_services, excess, maybe_excess, resolve_expectation
 from .reach import REACHABLE, Cell, Engine, compute_matrix
@@ -196,41 +197,42 @@ def run_live_only(site_path: str | Path, runs: list) -> Audit:
     return result
 
 
-def failures(audit: Audit, fail_on: str = "high", standard: str | None = None) -> list[str]:
+def failures(audit: Audit, fail_on: str = "high", standard: str | None = None) -> list[Text]:
     """Why ``netaudit audit`` must not exit 0 (empty: it may).  One rule for the exit
     status, ``--fail-on`` and the conclusion: a finding at or above ``fail_on``, a cell
     the policy wants denied (or limited) that is unknown, or a conclusion that is not
-    "pass" under ``standard`` (default: the compliance default) — unknown never passes."""
+    "pass" under ``standard`` (default: the compliance default) — unknown never passes.
+    Catalogue texts: the English is the sentence as it always read."""
     from .compliance import PASS, regime
 
     out = []
     # Input that looked like configuration and could not be used, or was used incomplete
     # (inputs.Snapshot.input_problems): what is missing may be what closes the leak.
-    if audit.snapshot.input_problems:
-        out.append(
-            f"{len(audit.snapshot.input_problems)} input problem(s), the first: {audit.snapshot.input_problems[0]}"
-        )
+    problems = audit.snapshot.input_problems
+    if problems:
+        out.append(Text("fail.input_problems", n=len(problems), first=problems[0]))
     threshold = SEVERITY_RANK[fail_on]
+    level = Text(f"fail.level.{fail_on}")
     severe = [f for f in audit.findings if SEVERITY_RANK[f.severity] <= threshold]
     proven = [f for f in severe if f.proven]
     if proven:
-        out.append(f"{len(proven)} finding(s) at or above {fail_on}")
+        out.append(Text("fail.findings", n=len(proven), severity=level))
     if len(proven) < len(severe):  # not a pass either: what they rest on is to be checked
-        out.append(f"{len(severe) - len(proven)} finding(s) at or above {fail_on} not proven")
+        out.append(Text("fail.findings_unproven", n=len(severe) - len(proven), severity=level))
     unknown = [
         c
         for c in audit.matrix
         if c.verdict == "unknown" and c.expectation is not None and c.expectation.expected != "allow"
     ]
     if unknown:
-        out.append(f"{len(unknown)} cell(s) the policy wants denied are unknown")
+        out.append(Text("fail.unknown_cells", n=len(unknown)))
     unsure = [c for c in audit.matrix if c.may_violate]
     if unsure:
-        out.append(f"{len(unsure)} reachable cell(s) not proven within the policy (they may deliver more)")
+        out.append(Text("fail.may_violate", n=len(unsure)))
     comp = audit.compliance or {}
     reg = regime(comp, standard or comp.get("default", "")) if comp else None
     if reg is not None and reg["verdict"] != PASS:
-        out.append(f"conclusion: {reg['verdict']}")
+        out.append(Text("fail.conclusion", verdict=Text(f"fail.verdict.{reg['verdict']}")))
     return out
 
 

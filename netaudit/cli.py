@@ -475,7 +475,7 @@ def _audit(args) -> int:
     from .secrets import Masker
 
     masker = Masker(audit.devices, [z.name for z in audit.zones], show=getattr(args, "show_secrets", False))
-    reasons = [masker.warning(r) for r in failures(audit, args.fail_on, args.standard)]
+    reasons = [masker.warning(r.render(args.lang)) for r in failures(audit, args.fail_on, args.standard)]
     if args.format == "text":
         out = render(audit, args.format, opts)
         if _to_file(args.output):
@@ -498,30 +498,30 @@ def _audit(args) -> int:
                 _stdout(out)
         else:
             _render_doc_output(doc, args, opts, planned, inputs)
-    _tell_written(planned, reasons, args.fail_on)
+    _tell_written(planned, args.lang, reasons, args.fail_on)
     return 1 if reasons else 0
 
 
-def _tell_written(planned: list[tuple[str, str]], reasons: list[str] | None = None, fail_on: str = "") -> None:
+def _tell_written(
+    planned: list[tuple[str, str]], lang: str, reasons: list[str] | None = None, fail_on: str = ""
+) -> None:
     """On stderr, once files were written: which, and (audit) what the exit status means,
-    so that an exit 1 with nothing on the terminal does not look like a crash."""
+    so that an exit 1 with nothing on the terminal does not look like a crash — in the
+    output's language (``reasons`` already are)."""
     from . import progress
+    from .messages import t
 
     if not planned:
         return
     progress.stop()
-    names = {"report": "report", "diagram": "editable diagram"}
-    print("netaudit: wrote " + ", ".join(f"{path} ({names.get(w, w)})" for path, w in planned), file=sys.stderr)
+    files = ", ".join(f"{path} ({t(f'cli.wrote.{w}', lang)})" for path, w in planned)
+    print(t("cli.wrote", lang, files=files), file=sys.stderr)
     if reasons is None:
         return
     if reasons:
-        print(f"netaudit: exit 1, the audit does not pass (not an error): {'; '.join(reasons)}", file=sys.stderr)
+        print(t("cli.exit_fail", lang, reasons="; ".join(reasons)), file=sys.stderr)
     else:
-        print(
-            f"netaudit: exit 0, the audit passes: no finding at or above {fail_on}, "
-            "no unknown flow the policy wants denied, conclusion pass",
-            file=sys.stderr,
-        )
+        print(t("cli.exit_pass", lang, severity=t(f"fail.level.{fail_on}", lang)), file=sys.stderr)
 
 
 def _report(args) -> int:
@@ -531,7 +531,7 @@ def _report(args) -> int:
     planned = _plan_outputs(args, inputs)
     doc = load_doc(args.file)
     _render_doc_output(doc, args, _render_options(args), planned, inputs)
-    _tell_written(planned)
+    _tell_written(planned, args.lang)
     return 0
 
 

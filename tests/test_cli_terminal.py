@@ -130,7 +130,7 @@ def test_conclusion_follows_the_standard(capsys):
 
 def test_output_file_tells_what_was_written_and_the_exit_status(capsys, tmp_path):
     saved = tmp_path / "audit.json"
-    code, out, err = run(capsys, "audit", LEAKY, "--format", "json", "-o", saved)
+    code, out, err = run(capsys, "audit", LEAKY, "--format", "json", "-o", saved, "--lang", "en")
     assert code == 1 and out == "" and saved.exists()
     assert f"netaudit: wrote {saved} (report)\n" in err
     assert "netaudit: exit 1, the audit does not pass (not an error): " in err
@@ -138,15 +138,30 @@ def test_output_file_tells_what_was_written_and_the_exit_status(capsys, tmp_path
     assert "\r" not in err and "\033" not in err  # no spinner when stderr is not a terminal
 
     md = tmp_path / "ok.md"
-    code, _, err = run(capsys, "audit", COMPLIANT, "--format", "md", "-o", md)
+    code, _, err = run(capsys, "audit", COMPLIANT, "--format", "md", "-o", md, "--lang", "en")
     assert code == 0
     assert f"netaudit: wrote {md} (report), {md.with_suffix('.drawio')} (editable diagram)" in err
-    assert "netaudit: exit 0, the audit passes" in err
+    assert "netaudit: exit 0, the audit passes: no finding at or above high" in err
 
     html = tmp_path / "r.html"
-    code, _, err = run(capsys, "report", saved, "--format", "html", "-o", html)
+    code, _, err = run(capsys, "report", saved, "--format", "html", "-o", html, "--lang", "en")
     assert code == 0
     assert err == f"netaudit: wrote {html} (report), {html.with_suffix('.drawio')} (editable diagram)\n"
+
+
+def test_what_was_written_and_the_exit_status_in_vietnamese(capsys, tmp_path):
+    """The same lines in the output's language (Vietnamese by default): an inspector
+    reading a Vietnamese report was told its exit status in English."""
+    saved = tmp_path / "audit.json"
+    code, _, err = run(capsys, "audit", LEAKY, "--format", "json", "-o", saved)
+    assert code == 1
+    assert f"netaudit: đã ghi {saved} (báo cáo)\n" in err
+    assert "netaudit: mã thoát 1, cuộc kiểm tra không đạt (không phải lỗi của chương trình): " in err
+    assert "tồn tại ở mức cao trở lên" in err and "kết luận: không đạt" in err
+    md = tmp_path / "ok.md"
+    code, _, err = run(capsys, "audit", COMPLIANT, "--format", "md", "-o", md)
+    assert code == 0 and f"(báo cáo), {md.with_suffix('.drawio')} (sơ đồ chỉnh sửa được)" in err
+    assert "netaudit: mã thoát 0, cuộc kiểm tra đạt: không có tồn tại ở mức cao trở lên" in err
 
 
 def test_no_file_no_message(capsys):

@@ -144,4 +144,46 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "trace.unknown": {"vi": "Chưa xác định: {reason}", "en": "Unknown: {reason}"},
     "trace.blocked_by": {"vi": "Bị chặn bởi", "en": "Stopped by"},
+    # ---- what netaudit says on stderr once it has written its output (cli.py)
+    "cli.wrote": {"vi": "netaudit: đã ghi {files}", "en": "netaudit: wrote {files}"},
+    "cli.wrote.report": {"vi": "báo cáo", "en": "report"},
+    "cli.wrote.diagram": {"vi": "sơ đồ chỉnh sửa được", "en": "editable diagram"},
+    "cli.exit_fail": {
+        "vi": "netaudit: mã thoát 1, cuộc kiểm tra không đạt (không phải lỗi của chương trình): {reasons}",
+        "en": "netaudit: exit 1, the audit does not pass (not an error): {reasons}",
+    },
+    "cli.exit_pass": {
+        "vi": "netaudit: mã thoát 0, cuộc kiểm tra đạt: không có tồn tại ở mức {severity} trở lên, không có luồng "
+        "chưa xác định mà chính sách yêu cầu chặn, kết luận đạt",
+        "en": "netaudit: exit 0, the audit passes: no finding at or above {severity}, no unknown flow the policy "
+        "wants denied, conclusion pass",
+    },
+    # ---- why `netaudit audit` does not exit 0 (audit.failures)
+    "fail.input_problems": {
+        "vi": "{n} vấn đề về dữ liệu đầu vào, vấn đề đầu tiên: {first}",
+        "en": "{n} input problem(s), the first: {first}",
+    },
+    "fail.findings": {"vi": "{n} tồn tại ở mức {severity} trở lên", "en": "{n} finding(s) at or above {severity}"},
+    "fail.findings_unproven": {
+        "vi": "{n} tồn tại ở mức {severity} trở lên chưa được chứng minh",
+        "en": "{n} finding(s) at or above {severity} not proven",
+    },
+    "fail.unknown_cells": {
+        "vi": "{n} ô ma trận mà chính sách yêu cầu chặn đang chưa xác định",
+        "en": "{n} cell(s) the policy wants denied are unknown",
+    },
+    "fail.may_violate": {
+        "vi": "{n} ô đi tới được nhưng chưa chứng minh là nằm trong chính sách (có thể cho qua nhiều hơn)",
+        "en": "{n} reachable cell(s) not proven within the policy (they may deliver more)",
+    },
+    "fail.conclusion": {"vi": "kết luận: {verdict}", "en": "conclusion: {verdict}"},
+    "fail.verdict.pass": {"vi": "đạt", "en": "pass"},
+    "fail.verdict.fail": {"vi": "không đạt", "en": "fail"},
+    "fail.verdict.check": {"vi": "cần kiểm tra thêm", "en": "check"},
+    # a severity inside these sentences ("at or above high"): the word --fail-on takes
+    "fail.level.critical": {"vi": "nghiêm trọng", "en": "critical"},
+    "fail.level.high": {"vi": "cao", "en": "high"},
+    "fail.level.medium": {"vi": "trung bình", "en": "medium"},
+    "fail.level.low": {"vi": "thấp", "en": "low"},
+    "fail.level.info": {"vi": "thông tin", "en": "info"},
 }
