@@ -494,6 +494,8 @@ class _Drafter:
         for r in d.routes if d.ip_routing else ():
             if r.prefix.prefixlen == 0 and not r.drop:
                 out = d.interfaces.get(r.interface or _iface_for(d, r.next_hop) or "")
+                if out is not None and _holds_nothing(d, out):
+                    continue  # a bridge with no port and no address: a blackhole, no exit
                 if out is not None and self._eligible(d, out):
                     self._evidence(
                         self._interface_places(d, out),
@@ -817,3 +819,14 @@ def _bare(why: str, device: str) -> str:
                     return Text(why.key, **{**fields, name: stripped})
         return why
     return why[len(host) :] if why.startswith(host) else why
+
+
+def _holds_nothing(d: Device, itf: Interface) -> bool:
+    """A bridge without a port or an address (RouterOS's "loopback" bridge, the gateway of
+    an emergency default route at distance 254): nothing lies behind it."""
+    return (
+        itf.kind == IfKind.BRIDGE
+        and not itf.addresses
+        and not itf.dynamic_address
+        and not any(i.parent == itf.name for i in d.interfaces.values())
+    )

@@ -694,3 +694,28 @@ def test_a_switch_default_route_is_no_internet_exit(tmp_path):
     (tmp_path / "r").mkdir()
     routed, _ = draft(tmp_path / "r", "sw.rsc", ROUTEROS_SWITCH.replace("ip-forward=no", "ip-forward=yes"))
     assert "external" in kinds(routed).values(), kinds(routed)
+
+
+def test_an_emergency_route_to_an_empty_bridge_drafts_no_internet(tmp_path):
+    """A real RB3011 export routes its last-resort default (distance 254) to
+    ``bridge-loopback``, a bridge with no port and no address: nothing lies behind it, so
+    it is no Internet exit — the draft put the Internet zone there; the PPPoE clients are."""
+    text = """# 2023-05-01 10:00:00 by RouterOS 7.7
+/interface bridge
+add comment="Loopback interface for emergency routing" name=bridge-loopback
+add name=bridge-lan
+/interface pppoe-client
+add add-default-route=yes disabled=no interface=ether1 name=pppoe-out1 user=u
+/interface bridge port
+add bridge=bridge-lan interface=ether2
+/ip address
+add address=192.168.10.1/24 interface=bridge-lan
+/ip route
+add comment="Emergency route" distance=254 gateway=bridge-loopback
+/ip firewall nat
+add action=masquerade chain=srcnat out-interface=pppoe-out1
+"""
+    site, _ = draft(tmp_path, "r.rsc", text)
+    drafted = kinds(site)
+    assert drafted.get("bridge-loopback") is None
+    assert drafted.get("pppoe-out1") == "external"
