@@ -166,6 +166,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "L2TP client interface not modelled",
     },
     "input.fortios.vlan_id_unread": {"vi": "không hiểu được VLAN id {vid}", "en": "VLAN id {vid} not understood"},
+    "input.fortios.address_unread": {
+        "vi": "không đọc được địa chỉ '{value}' của giao diện: không biết địa chỉ của giao diện này",
+        "en": "address '{value}' not understood: the interface's addresses are not known",
+    },
     "input.fortios.unnumbered": {
         "vi": "chưa mô hình hóa giao diện unnumbered (mượn địa chỉ của giao diện khác)",
         "en": "unnumbered interface (borrows an address) not modelled",

@@ -73,16 +73,25 @@ class InterfaceSections(ParseState):
         access = [a.lower() for a in (e.get("allowaccess") or [])]
         rec.access = access
         rec.access_src = self.set_src(e, "allowaccess")
-        ip = parse_prefix(e.get("ip"))
+        ip_vals = e.get("ip")
+        ip = parse_prefix(ip_vals)
         if e.has("ip") and ip is None:
             e.mark("ip", UNRECOGNIZED)
+            # An address the line does not say (`set ip x.x.x.x 255.255.255.0`, a
+            # poster's redaction, a template's placeholder): the interface has one, not
+            # none — its addresses are not known (never "blocked" for want of them).
+            rec.partial.append(Text("input.fortios.address_unread", value=" ".join(ip_vals or [])))
         if ip is not None and int(ip.ip) != 0:
             rec.addresses.append((ip, access, rec.access_src))
         sec = e.child("secondaryip")
         if sec is not None:
             sec.disp = MODEL
             for se in sec.entries.values():
-                sip = parse_prefix(se.get("ip"))
+                sip_vals = se.get("ip")
+                sip = parse_prefix(sip_vals)
+                if se.has("ip") and sip is None:
+                    se.mark("ip", UNRECOGNIZED)
+                    rec.partial.append(Text("input.fortios.address_unread", value=" ".join(sip_vals or [])))
                 if sip is not None and int(sip.ip) != 0:
                     sacc = [a.lower() for a in (se.get("allowaccess") or [])]
                     rec.addresses.append((sip, sacc, self.set_src(se, "allowaccess")))

@@ -8,7 +8,7 @@ from netaddr import IPNetwork
 from netaudit import topology
 from netaudit.audit import run_audit
 from netaudit.model import AddrMatch, IfKind, L2Mode, PortRange
-from netaudit.reach import BLOCKED, REACHABLE
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
 
 from .helpers import FIXTURES, ZONES, analyse, cfg, dev_of, policies, policy
 
@@ -452,3 +452,29 @@ def test_commune_fortigate_administered_through_its_dedicated_port():
     assert cells[("canbo", "wifi-dan")].verdict == REACHABLE  # the IT host's "any" still holds
     found = {tuple(f.zones) for f in a.findings if f.check == "policy-violation"}
     assert ("canbo", "quantri") not in found and ("quantri", "internet") not in found
+
+
+def test_an_address_the_line_does_not_say_leaves_the_interface_unknown_not_addressless():
+    # Found on a real FortiGate 40F 6.0.6 backup kept as a template (`set ip
+    # <?=$wan_ip?> 255.255.255.248`); forum posts redact it the same way (x.x.x.x).
+    text = cfg(policies(policy(1, '"lan"', '"srv"'))).replace(
+        "set ip 10.0.10.1 255.255.255.0", "set ip x.x.x.x 255.255.255.0\n        set allowaccess ping https"
+    )
+    dev, rep = dev_of(text)
+    lan = dev.interfaces["lan"]
+    assert not lan.addresses and "x.x.x.x 255.255.255.0" in str(lan.partial)
+    assert any(p["construct"] == "interface lan" for p in rep.partially_understood)
+    assert any("set ip x.x.x.x" in u.text for u in rep.unrecognized)
+    _, cells = analyse(text)
+    # the staff's gateway is there, its address unread: neither the servers nor the
+    # FortiGate's own services are out of the staff's reach for sure
+    assert cells[("staff", "servers")].verdict == UNKNOWN
+    assert cells[("staff", "@devices")].verdict == UNKNOWN
+    # secondary addresses likewise
+    sec = cfg().replace(
+        "set ip 10.0.20.1/24",
+        "set ip 10.0.20.1/24\n        set secondary-IP enable\n        config secondaryip\n"
+        "            edit 1\n                set ip <REDACTED> 255.255.255.0\n            next\n        end",
+    )
+    dev, rep = dev_of(sec)
+    assert "<REDACTED> 255.255.255.0" in str(dev.interfaces["srv"].partial)
