@@ -503,6 +503,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     # static routes (routes.py)
     "input.fortios.route_dst_unread": {"vi": "không hiểu được đích của tuyến", "en": "destination not understood"},
+    "input.fortios.route_gateway_unread": {
+        "vi": "không hiểu được cổng kế tiếp (gateway) '{value}' của tuyến",
+        "en": "gateway '{value}' not understood",
+    },
     "input.fortios.route_dstaddr": {
         "vi": "không xác định được address object đích {name}",
         "en": "destination address object {name} not resolvable",
