@@ -298,3 +298,20 @@ def test_interface_security_settings_are_read_not_dropped():
     odd = PORTAL_IF.replace("        set description", "        set security-brand-new 1\n        set description")
     _, rep = dev_of(cfg(ifaces=odd))
     assert [u.text for u in rep.unrecognized] == ["set security-brand-new 1"]
+
+
+def test_fsso_disable_printed_by_fortios_6_on_every_gui_policy_is_understood():
+    # Found on a real FortiOS 6.0 SD-WAN spoke (and an Azure VPN guide's backup): each
+    # policy carried `set fsso disable`, which made all of them partial.
+    text = cfg(
+        policies(
+            policy(1, '"lan"', '"srv"', extra="        set fsso disable\n"),
+            policy(2, '"guest"', '"srv"', action="deny", extra="        set fsso enable\n"),
+        )
+    )
+    _dev, rep = dev_of(text)
+    assert not [p for p in rep.partially_understood if p["construct"].startswith("policy")]
+    assert not [u for u in rep.unrecognized if "fsso" in u.text]
+    _, cells = analyse(text)
+    assert cells[("staff", "servers")].verdict == REACHABLE
+    assert cells[("guest", "servers")].verdict == BLOCKED
