@@ -289,6 +289,8 @@ class InterfaceSections(ParseState):
             v.blocks.setdefault("_tunnels", []).append(
                 (e.name, self.src(e.edit_line), Text("input.fortios.ipsec_far_side"))
             )
+            if e.low("type", "static") != "dynamic":  # a dial-up one is left as it was
+                v.blocks.setdefault("_phase1", set()).add(e.name)
             e.leftover(ignore_prefixes=("",))
             for child in e.children.values():
                 child.disp = IGNORE
@@ -497,6 +499,11 @@ class InterfaceSections(ParseState):
                     dev.references.append(Reference("interface", ifn, src, False))
         for ifn, src, reason in v.blocks.get("_tunnels", []):
             tun = dev.interfaces.get(ifn)
+            if tun is None and ifn in v.blocks.get("_phase1", ()):
+                # FortiOS creates a phase1-interface's tunnel interface itself; a script
+                # or a published excerpt may lack its `config system interface` entry,
+                # which then only sets its addresses: the tunnel exists all the same.
+                tun = dev.interfaces[ifn] = Interface(ifn, IfKind.TUNNEL, source=src)
             if tun is not None:
                 tun.kind = IfKind.TUNNEL if tun.kind in (IfKind.OTHER, IfKind.PHYSICAL) else tun.kind
                 if reason not in (tun.partial or ""):

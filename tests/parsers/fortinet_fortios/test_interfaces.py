@@ -478,3 +478,35 @@ def test_an_address_the_line_does_not_say_leaves_the_interface_unknown_not_addre
     )
     dev, rep = dev_of(sec)
     assert "<REDACTED> 255.255.255.0" in str(dev.interfaces["srv"].partial)
+
+
+def test_a_phase1_interface_is_a_tunnel_interface_even_without_its_interface_entry():
+    # Found on a real published FortiGate → Azure VPN configuration (phase1-interface
+    # "toAzure", a route `set device "toAzure"`, no `config system interface` entry for
+    # it, as in CLI scripts): the route's device was an undefined reference (a false
+    # finding) and the tunnel did not exist.
+    dev, rep = dev_of(
+        cfg(
+            """
+config vpn ipsec phase1-interface
+    edit "toAzure"
+        set interface "wan1"
+        set ike-version 2
+        set peertype any
+        set remote-gw 198.51.100.7
+        set psksecret ENC Zm9vYmFyYmF6cXV4
+    next
+end
+config router static
+    edit 10
+        set dst 169.254.21.1 255.255.255.255
+        set device "toAzure"
+    next
+end
+"""
+        )
+    )
+    tun = dev.interfaces["toAzure"]
+    assert tun.kind == IfKind.TUNNEL and tun.partial and not tun.addresses
+    assert not [r for r in dev.references if r.name == "toAzure"]
+    assert any(str(r.prefix) == "169.254.21.1/32" and r.interface == "toAzure" for r in dev.routes)
