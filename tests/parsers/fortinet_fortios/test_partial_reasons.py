@@ -47,6 +47,7 @@ REASONS = (
     "iface_qinq",
     "iface_l2tp_client",
     "vlan_id_unread",
+    "address_unread",
     "unnumbered",
     "tunnel_iface",
     "iface_type_unmodelled",
@@ -144,6 +145,7 @@ REASONS = (
     "snat_earlier_policy",
     # static routes
     "route_dst_unread",
+    "route_gateway_unread",
     "route_dstaddr",
     "route_isdb",
     "route_source",
@@ -242,6 +244,10 @@ INTERFACES = """\
         set ip 10.0.90.1 255.255.255.0
         set security-mode magic
         set allowaccess ping bogus speed-test
+    next
+    edit "redacted"
+        set vdom "root"
+        set ip x.x.x.x 255.255.255.0
     next
 """
 
@@ -552,6 +558,10 @@ config firewall local-in-policy
     next
 end
 config router static
+    edit 19
+        set device "wan1"
+        set gateway x.x.x.x
+    next
     edit 2
         set dst 10.1.0.0 255.0.255.0
         set device "lan"
