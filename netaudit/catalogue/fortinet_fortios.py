@@ -229,6 +229,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "set status {value} not understood: the {server} server may be running",
     },
     # interfaces that authenticate their users first (interfaces._authentication)
+    "input.fortios.vap_captive_portal": {
+        "vi": "captive portal của SSID {ssid} ({name}: security captive-portal{groups}): lưu lượng từ SSID này "
+        "chỉ đi qua sau khi đăng nhập portal{exempt}",
+        "en": "captive portal of SSID {ssid} ({name}: security captive-portal{groups}): its traffic passes after "
+        "a portal login only{exempt}",
+    },
     "input.fortios.captive_portal": {
         "vi": "captive portal trên {name} (security-mode captive-portal{groups}): lưu lượng từ giao diện này chỉ "
         "đi qua sau khi đăng nhập portal{exempt}",
