@@ -492,8 +492,9 @@ def test_fortigate_role_picks_among_names_that_disagree(tmp_path):
     the draft reported the Wi-Fi clients pinging the FortiGate as a critical
     'internet → @devices'; the role now picks among the kinds the names give."""
     text = fgt_port2("WAN_MK", "wan", True, True).replace(
-        '    edit "port2"', '    edit "lan-Wi-Fi"\n        set vdom "root"\n        set ip 10.20.0.1 255.255.255.0\n'
-        '        set type hard-switch\n        set alias "INTERNET"\n        set role lan\n    next\n    edit "port2"'
+        '    edit "port2"',
+        '    edit "lan-Wi-Fi"\n        set vdom "root"\n        set ip 10.20.0.1 255.255.255.0\n'
+        '        set type hard-switch\n        set alias "INTERNET"\n        set role lan\n    next\n    edit "port2"',
     )
     site, yaml_text = draft(tmp_path, "fgt.conf", text)
     assert kinds(site)["lan-Wi-Fi"] == "internal"

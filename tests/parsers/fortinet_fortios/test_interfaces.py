@@ -485,7 +485,7 @@ def test_a_phase1_interface_is_a_tunnel_interface_even_without_its_interface_ent
     # "toAzure", a route `set device "toAzure"`, no `config system interface` entry for
     # it, as in CLI scripts): the route's device was an undefined reference (a false
     # finding) and the tunnel did not exist.
-    dev, rep = dev_of(
+    dev, _rep = dev_of(
         cfg(
             """
 config vpn ipsec phase1-interface

@@ -339,7 +339,7 @@ end
 """
     zones = dict(ZONES, khach={"kind": "guest", "subnets": ["10.0.60.0/24"], "attach": ["FGT:khach-wifi"]})
     text = cfg(vap, policies(policy(1, '"khach-wifi"', '"wan1"', extra="        set nat enable\n")), ifaces=iface)
-    dev, rep = dev_of(text)
+    dev, _rep = dev_of(text)
     [line] = dev.filters["firewall-policy"].lines
     assert "WiFi-Khach" in str(line.partial) and "Khach" in str(line.partial)
     _, cells = analyse(text, zones)
