@@ -229,6 +229,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "set status {value} not understood: the {server} server may be running",
     },
     # interfaces that authenticate their users first (interfaces._authentication)
+    "input.fortios.local_in_policy_copy": {
+        "vi": "bản sao của một chính sách tường lửa cho các địa chỉ của chính FortiGate",
+        "en": "a firewall policy's copy for the FortiGate's own addresses",
+    },
     "input.fortios.vap_captive_portal": {
         "vi": "captive portal của SSID {ssid} ({name}: security captive-portal{groups}): lưu lượng từ SSID này "
         "chỉ đi qua sau khi đăng nhập portal{exempt}",
