@@ -387,15 +387,13 @@ def test_a_policy_copy_in_local_in_is_no_shadowed_line_of_its_own(tmp_path):
     3, also as its copy); now once, on firewall-policy."""
     from netaudit.audit import run_audit
 
-    text = (
-        cfg(
-            policies(
-                policy(1, '"wan2"', '"lan"', service='"RDP"'),
-                policy(2, '"lan"', '"wan2"', extra="        set nat enable\n"),
-                policy(3, '"lan"', '"wan2"', service='"HTTPS"'),
-            ),
-            ifaces='    edit "wan2"\n        set vdom "root"\n        set mode dhcp\n        set role wan\n    next\n',
-        )
+    text = cfg(
+        policies(
+            policy(1, '"wan2"', '"lan"', service='"RDP"'),
+            policy(2, '"lan"', '"wan2"', extra="        set nat enable\n"),
+            policy(3, '"lan"', '"wan2"', service='"HTTPS"'),
+        ),
+        ifaces='    edit "wan2"\n        set vdom "root"\n        set mode dhcp\n        set role wan\n    next\n',
     )
     (tmp_path / "fgt.conf").write_text(text, encoding="utf-8")
     a = run_audit([tmp_path])
