@@ -492,6 +492,14 @@ class InterfaceSections(ParseState):
             if r.access:
                 facts.allowaccess[r.name] = AllowAccess(list(r.access), r.access_src, r.role)
             dev.interfaces[r.name] = itf
+        if v.opmode == "transparent":
+            # A transparent VDOM bridges its ports (the policies decide between them) and
+            # its interfaces have no addresses: read as routed ports, nothing would reach
+            # anything. Each is partial, so what crosses the VDOM is unknown, never blocked.
+            why = Text("input.fortios.transparent")
+            for itf in dev.interfaces.values():
+                if why not in (itf.partial or ""):
+                    itf.partial = join_reasons((itf.partial, why))
         # SD-WAN member interfaces of this VDOM must exist
         for members in v.sdwan.values():
             for ifn, _, src in members:

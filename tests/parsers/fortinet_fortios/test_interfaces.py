@@ -510,3 +510,54 @@ end
     assert tun.kind == IfKind.TUNNEL and tun.partial and not tun.addresses
     assert not [r for r in dev.references if r.name == "toAzure"]
     assert any(str(r.prefix) == "169.254.21.1/32" and r.interface == "toAzure" for r in dev.routes)
+
+
+TRANSPARENT = """#config-version=FG100E-6.0.2-FW-build0163-180725:opmode=1:vdom=0:user=admin
+config system global
+    set hostname "FGT"
+end
+config system settings
+    set opmode transparent
+    set manageip 192.168.1.99 255.255.255.0
+    set gateway 192.168.1.1
+end
+config system interface
+    edit "port1"
+        set vdom "root"
+        set allowaccess ping https ssh
+        set type physical
+    next
+    edit "port2"
+        set vdom "root"
+        set type physical
+    next
+end
+config firewall policy
+    edit 1
+        set srcintf "port2"
+        set dstintf "port1"
+        set srcaddr "all"
+        set dstaddr "all"
+        set action accept
+        set schedule "always"
+        set service "ALL"
+    next
+end
+"""
+
+
+def test_a_transparent_vdom_is_unknown_never_blocked():
+    """Checked while sweeping published transparent-mode FortiGates (FortiOS 5.6–7.0 lab
+    notes, `set opmode transparent`): the VDOM was listed as not modelled, but its ports,
+    without addresses, read as routed ports with no route, so staff → internet through a
+    policy that accepts it was 'blocked'.  Every interface of a transparent VDOM is now
+    partial: unknown both ways."""
+    dev, _rep = dev_of(TRANSPARENT)
+    assert all("transparent" in str(i.partial) for i in dev.interfaces.values())
+    zones = {
+        "staff": {"kind": "internal", "subnets": ["192.168.1.0/24"], "attach": ["FGT:port2"]},
+        "internet": {"kind": "external", "attach": ["FGT:port1"]},
+    }
+    _, cells = analyse(TRANSPARENT, zones)
+    assert cells[("staff", "internet")].verdict == UNKNOWN
+    assert cells[("internet", "staff")].verdict == UNKNOWN
