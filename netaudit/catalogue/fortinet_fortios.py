@@ -166,6 +166,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "L2TP client interface not modelled",
     },
     "input.fortios.vlan_id_unread": {"vi": "không hiểu được VLAN id {vid}", "en": "VLAN id {vid} not understood"},
+    "input.fortios.address_unread": {
+        "vi": "không đọc được địa chỉ '{value}' của giao diện: không biết địa chỉ của giao diện này",
+        "en": "address '{value}' not understood: the interface's addresses are not known",
+    },
     "input.fortios.unnumbered": {
         "vi": "chưa mô hình hóa giao diện unnumbered (mượn địa chỉ của giao diện khác)",
         "en": "unnumbered interface (borrows an address) not modelled",
@@ -225,6 +229,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "set status {value} not understood: the {server} server may be running",
     },
     # interfaces that authenticate their users first (interfaces._authentication)
+    "input.fortios.local_in_policy_copy": {
+        "vi": "bản sao của một chính sách tường lửa cho các địa chỉ của chính FortiGate",
+        "en": "a firewall policy's copy for the FortiGate's own addresses",
+    },
+    "input.fortios.vap_captive_portal": {
+        "vi": "captive portal của SSID {ssid} ({name}: security captive-portal{groups}): lưu lượng từ SSID này "
+        "chỉ đi qua sau khi đăng nhập portal{exempt}",
+        "en": "captive portal of SSID {ssid} ({name}: security captive-portal{groups}): its traffic passes after "
+        "a portal login only{exempt}",
+    },
     "input.fortios.captive_portal": {
         "vi": "captive portal trên {name} (security-mode captive-portal{groups}): lưu lượng từ giao diện này chỉ "
         "đi qua sau khi đăng nhập portal{exempt}",
@@ -499,6 +513,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     # static routes (routes.py)
     "input.fortios.route_dst_unread": {"vi": "không hiểu được đích của tuyến", "en": "destination not understood"},
+    "input.fortios.route_gateway_unread": {
+        "vi": "không hiểu được cổng kế tiếp (gateway) '{value}' của tuyến",
+        "en": "gateway '{value}' not understood",
+    },
     "input.fortios.route_dstaddr": {
         "vi": "không xác định được address object đích {name}",
         "en": "destination address object {name} not resolvable",

@@ -139,6 +139,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "infer.because.exit": {"vi": "lưu lượng ra ở đó: {exits}", "en": "the traffic leaves there: {exits}"},
     "infer.because.names": {"vi": "tên quyết định hơn role", "en": "names decide over the role"},
     "infer.because.order": {"vi": "dấu hiệu theo thứ tự loại vùng", "en": "hints in kind order"},
+    "infer.because.role_tiebreak": {
+        "vi": "các tên không thống nhất, role chọn giữa chúng",
+        "en": "the names disagree, the role picks among them",
+    },
     "infer.note.no_router": {
         "vi": "{place} ({kind}) không có giao diện router hay địa chỉ nào trong miền lớp 2 của nó: không "
         "lập vùng (khai báo links: tới router nếu nó được nối cáp tới router)",

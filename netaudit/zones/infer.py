@@ -547,11 +547,20 @@ class _Drafter:
         roles = {why for _, why in p.roles}
         exits = [why for s, k, why in p.hits if s == _HINTED and k == "external" and why not in roles]
         chosen = kind
-        if best == _NAMED and exits and ("external" in {h[1] for h in pool} or clash[0][0] == "external"):
+        named = {h[1] for h in pool}
+        if best == _NAMED and exits and ("external" in named or clash[0][0] == "external"):
             chosen = "external"
+        elif best == _NAMED and not exits:
+            # The names disagree ('lan-Wi-Fi' aliased 'INTERNET', role lan, no traffic
+            # leaving there): the role picks among the kinds they name.
+            fitting = [k for k in named if all(k in _ROLE_FITS[rk] for rk, _ in p.roles)]
+            if fitting:
+                chosen = min(fitting, key=_KIND_ORDER.index)
         said = tuple(_bare(why, p.device) for s, k, why in p.hits if s == best and k == kind)
         if chosen == "external" and exits:
             because = Text("infer.because.exit", exits=tuple(_bare(why, p.device) for why in exits))
+        elif chosen != kind:
+            because = Text("infer.because.role_tiebreak")
         else:
             because = Text("infer.because.names" if best == _NAMED else "infer.because.order")
         notes = [

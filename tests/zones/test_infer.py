@@ -485,6 +485,26 @@ def test_fortigate_role_against_alias_is_drafted_with_a_note(tmp_path, alias, ro
     assert site.notes and all(n in text for n in site.notes)
 
 
+def test_fortigate_role_picks_among_names_that_disagree(tmp_path):
+    """Found on a real FortiOS 6.0 SD-WAN spoke: the hardware switch 'lan-Wi-Fi' (~ LAN),
+    aliased 'INTERNET' (the Wi-Fi that only goes to the Internet), role lan, no route or
+    NAT leaving there.  It was drafted as the Internet zone (kind order), so the audit of
+    the draft reported the Wi-Fi clients pinging the FortiGate as a critical
+    'internet → @devices'; the role now picks among the kinds the names give."""
+    text = fgt_port2("WAN_MK", "wan", True, True).replace(
+        '    edit "port2"',
+        '    edit "lan-Wi-Fi"\n        set vdom "root"\n        set ip 10.20.0.1 255.255.255.0\n'
+        '        set type hard-switch\n        set alias "INTERNET"\n        set role lan\n    next\n    edit "port2"',
+    )
+    site, yaml_text = draft(tmp_path, "fgt.conf", text)
+    assert kinds(site)["lan-Wi-Fi"] == "internal"
+    assert kinds(site)["port2"] == "external"
+    assert (
+        "# note: FGT-SOTTTT: lan-Wi-Fi role lan suggests internal but lan-Wi-Fi 'INTERNET' ~ INTERNET suggests "
+        "external: drafted as internal (the names disagree, the role picks among them)"
+    ) in yaml_text
+
+
 # --------------------------------------------------------------------------- Vietnamese
 
 

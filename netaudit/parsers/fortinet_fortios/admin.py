@@ -44,6 +44,12 @@ _ADMIN = ("https", "http", "ssh", "telnet")
 _ISDB_SOURCES_LOCAL = Text("input.fortios.isdb_sources_local")
 
 
+# A firewall policy's copy in `local-in` (traffic to the FortiGate's own addresses from
+# another interface): that it can never match there says nothing of the policy, whose
+# own shadowing is checked on `firewall-policy` (filters.shadowed_lines: no report, no proof).
+_POLICY_COPY = Text("input.fortios.local_in_policy_copy")
+
+
 class AdminSections(ParseState):
     """Readers of the administrative sections (box-wide) and of a VDOM's DHCP/DNS servers."""
 
@@ -561,6 +567,7 @@ class ControlPlane(Policies):
                             line.source,
                             name=f"policy {line.name} to own address",
                             partial=line.partial,
+                            approximated=_POLICY_COPY,
                         )
                     )
             if dynamic:
@@ -594,6 +601,7 @@ class ControlPlane(Policies):
                                 line.source,
                                 name=f"policy {line.name} to run-time address",
                                 partial=line.partial,
+                                approximated=_POLICY_COPY,
                             )
                         )
         dev.filters[INPUT_FILTER] = flt

@@ -73,16 +73,25 @@ class InterfaceSections(ParseState):
         access = [a.lower() for a in (e.get("allowaccess") or [])]
         rec.access = access
         rec.access_src = self.set_src(e, "allowaccess")
-        ip = parse_prefix(e.get("ip"))
+        ip_vals = e.get("ip")
+        ip = parse_prefix(ip_vals)
         if e.has("ip") and ip is None:
             e.mark("ip", UNRECOGNIZED)
+            # An address the line does not say (`set ip x.x.x.x 255.255.255.0`, a
+            # poster's redaction, a template's placeholder): the interface has one, not
+            # none — its addresses are not known (never "blocked" for want of them).
+            rec.partial.append(Text("input.fortios.address_unread", value=" ".join(ip_vals or [])))
         if ip is not None and int(ip.ip) != 0:
             rec.addresses.append((ip, access, rec.access_src))
         sec = e.child("secondaryip")
         if sec is not None:
             sec.disp = MODEL
             for se in sec.entries.values():
-                sip = parse_prefix(se.get("ip"))
+                sip_vals = se.get("ip")
+                sip = parse_prefix(sip_vals)
+                if se.has("ip") and sip is None:
+                    se.mark("ip", UNRECOGNIZED)
+                    rec.partial.append(Text("input.fortios.address_unread", value=" ".join(sip_vals or [])))
                 if sip is not None and int(sip.ip) != 0:
                     sacc = [a.lower() for a in (se.get("allowaccess") or [])]
                     rec.addresses.append((sip, sacc, self.set_src(se, "allowaccess")))
@@ -280,6 +289,8 @@ class InterfaceSections(ParseState):
             v.blocks.setdefault("_tunnels", []).append(
                 (e.name, self.src(e.edit_line), Text("input.fortios.ipsec_far_side"))
             )
+            if e.low("type", "static") != "dynamic":  # a dial-up one is left as it was
+                v.blocks.setdefault("_phase1", set()).add(e.name)
             e.leftover(ignore_prefixes=("",))
             for child in e.children.values():
                 child.disp = IGNORE
@@ -481,6 +492,14 @@ class InterfaceSections(ParseState):
             if r.access:
                 facts.allowaccess[r.name] = AllowAccess(list(r.access), r.access_src, r.role)
             dev.interfaces[r.name] = itf
+        if v.opmode == "transparent":
+            # A transparent VDOM bridges its ports (the policies decide between them) and
+            # its interfaces have no addresses: read as routed ports, nothing would reach
+            # anything. Each is partial, so what crosses the VDOM is unknown, never blocked.
+            why = Text("input.fortios.transparent")
+            for itf in dev.interfaces.values():
+                if why not in (itf.partial or ""):
+                    itf.partial = join_reasons((itf.partial, why))
         # SD-WAN member interfaces of this VDOM must exist
         for members in v.sdwan.values():
             for ifn, _, src in members:
@@ -488,6 +507,11 @@ class InterfaceSections(ParseState):
                     dev.references.append(Reference("interface", ifn, src, False))
         for ifn, src, reason in v.blocks.get("_tunnels", []):
             tun = dev.interfaces.get(ifn)
+            if tun is None and ifn in v.blocks.get("_phase1", ()):
+                # FortiOS creates a phase1-interface's tunnel interface itself; a script
+                # or a published excerpt may lack its `config system interface` entry,
+                # which then only sets its addresses: the tunnel exists all the same.
+                tun = dev.interfaces[ifn] = Interface(ifn, IfKind.TUNNEL, source=src)
             if tun is not None:
                 tun.kind = IfKind.TUNNEL if tun.kind in (IfKind.OTHER, IfKind.PHYSICAL) else tun.kind
                 if reason not in (tun.partial or ""):

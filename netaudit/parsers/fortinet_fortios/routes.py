@@ -96,7 +96,13 @@ class StaticRoutes(VdomState):
                 partial.append(Text("input.fortios.route_isdb"))
             else:
                 prefixes.append(IPNetwork("0.0.0.0/0"))
-            gw = ip_to_int(e.first("gateway", "0.0.0.0") or "")
+            gw_text = e.first("gateway", "0.0.0.0") or ""
+            gw = ip_to_int(gw_text)
+            # a gateway the line does not say (a redaction, a template's placeholder): not
+            # a route straight out of the interface, its next hop is not known
+            gw_unread = gw is None and e.has("gateway")
+            if gw_unread:
+                e.mark("gateway", UNRECOGNIZED)
             gw = gw or None
             ifn = e.first("device")
             try:
@@ -113,6 +119,8 @@ class StaticRoutes(VdomState):
             runtime_gw = False
             # What only this route does not understand: the interface is read exactly.
             route_only: list[str] = []
+            if gw_unread:
+                route_only.append(Text("input.fortios.route_gateway_unread", value=gw_text))
             if e.low("dynamic-gateway", "disable") == "enable" and not blackhole and not sdwan:
                 runtime_gw, why = self._dynamic_gateway(e, ifn)
                 if why:

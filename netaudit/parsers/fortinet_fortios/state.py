@@ -222,6 +222,24 @@ class VdomState:
         self.auth_ifaces: dict[str, str] = {
             n: rec.auth for n in self.dev.interfaces if (rec := p.ifs.get(n)) is not None and rec.auth
         }
+        # An SSID's own captive portal (`config wireless-controller vap` `set security
+        # captive-portal`, tunnel mode): the same condition on its VAP interface.
+        for e, _blk in p.vaps:
+            if (
+                e.name in self.dev.interfaces
+                and e.name not in self.auth_ifaces
+                and e.low("security") == "captive-portal"
+                and e.low("local-bridging", "disable") != "enable"
+            ):
+                groups = e.get("selected-usergroups") or []
+                exempt = e.get("security-exempt-list") or []
+                self.auth_ifaces[e.name] = Text(
+                    "input.fortios.vap_captive_portal",
+                    name=e.name,
+                    ssid=e.first("ssid") or e.name,
+                    groups=Text("input.fortios.auth_groups", names=", ".join(groups)) if groups else "",
+                    exempt=Text("input.fortios.auth_exempt", names=", ".join(exempt)) if exempt else "",
+                )
         self.line_vips: dict[int, list] = {}
         self.nat_lines: list = []
         self.match_vip: set[int] = set()

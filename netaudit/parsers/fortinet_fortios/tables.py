@@ -658,6 +658,10 @@ POLICY_IGNORED = frozenset(
         "outbound",
         "inbound",
         "wsso",
+        # FortiOS 5.6–6.2 GUI policies print `set fsso disable`: whether FSSO logins may
+        # match the policy's groups; without groups it changes nothing, and groups make
+        # the policy partial on their own
+        "fsso",
         "auth-cert",
         "auth-path",
         "auth-redirect-addr",

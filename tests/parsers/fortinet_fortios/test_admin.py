@@ -376,3 +376,27 @@ def test_ward_l2tp_over_ipsec_is_no_finding_and_cleartext_l2tp_is(tmp_path):
     [f] = [f for f in a.findings if f.zones == ["internet", "@devices"]]
     assert (f.check, f.severity) == ("policy-violation", "high")
     assert "set enforce-ipsec disable" in {e["text"] for e in f.evidence}
+
+
+def test_a_policy_copy_in_local_in_is_no_shadowed_line_of_its_own(tmp_path):
+    """Found on a real FortiGate-VM core (two DHCP ports, two RDP VIPs, `set fsso
+    disable` on each policy): once its policies were understood, each one's copy in the
+    synthesized `local-in` filter (traffic to the FortiGate's own run-time addresses) was
+    reported "can never match", shadowed by "set mode dhcp" — three false findings on lines
+    nobody wrote — and a policy shadowed in firewall-policy was reported twice (here: policy
+    3, also as its copy); now once, on firewall-policy."""
+    from netaudit.audit import run_audit
+
+    text = cfg(
+        policies(
+            policy(1, '"wan2"', '"lan"', service='"RDP"'),
+            policy(2, '"lan"', '"wan2"', extra="        set nat enable\n"),
+            policy(3, '"lan"', '"wan2"', service='"HTTPS"'),
+        ),
+        ifaces='    edit "wan2"\n        set vdom "root"\n        set mode dhcp\n        set role wan\n    next\n',
+    )
+    (tmp_path / "fgt.conf").write_text(text, encoding="utf-8")
+    a = run_audit([tmp_path])
+    shadowed = [f for f in a.findings if f.check == "shadowed-acl-line"]
+    assert [f.evidence[0]["text"].split(":")[0] for f in shadowed] == ["policy 3"]
+    assert all('"firewall-policy"' in f.detail["en"] for f in shadowed)

@@ -8,7 +8,7 @@ from netaddr import IPNetwork
 from netaudit import topology
 from netaudit.audit import run_audit
 from netaudit.model import AddrMatch, IfKind, L2Mode, PortRange
-from netaudit.reach import BLOCKED, REACHABLE
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
 
 from .helpers import FIXTURES, ZONES, analyse, cfg, dev_of, policies, policy
 
@@ -452,3 +452,112 @@ def test_commune_fortigate_administered_through_its_dedicated_port():
     assert cells[("canbo", "wifi-dan")].verdict == REACHABLE  # the IT host's "any" still holds
     found = {tuple(f.zones) for f in a.findings if f.check == "policy-violation"}
     assert ("canbo", "quantri") not in found and ("quantri", "internet") not in found
+
+
+def test_an_address_the_line_does_not_say_leaves_the_interface_unknown_not_addressless():
+    # Found on a real FortiGate 40F 6.0.6 backup kept as a template (`set ip
+    # <?=$wan_ip?> 255.255.255.248`); forum posts redact it the same way (x.x.x.x).
+    text = cfg(policies(policy(1, '"lan"', '"srv"'))).replace(
+        "set ip 10.0.10.1 255.255.255.0", "set ip x.x.x.x 255.255.255.0\n        set allowaccess ping https"
+    )
+    dev, rep = dev_of(text)
+    lan = dev.interfaces["lan"]
+    assert not lan.addresses and "x.x.x.x 255.255.255.0" in str(lan.partial)
+    assert any(p["construct"] == "interface lan" for p in rep.partially_understood)
+    assert any("set ip x.x.x.x" in u.text for u in rep.unrecognized)
+    _, cells = analyse(text)
+    # the staff's gateway is there, its address unread: neither the servers nor the
+    # FortiGate's own services are out of the staff's reach for sure
+    assert cells[("staff", "servers")].verdict == UNKNOWN
+    assert cells[("staff", "@devices")].verdict == UNKNOWN
+    # secondary addresses likewise
+    sec = cfg().replace(
+        "set ip 10.0.20.1/24",
+        "set ip 10.0.20.1/24\n        set secondary-IP enable\n        config secondaryip\n"
+        "            edit 1\n                set ip <REDACTED> 255.255.255.0\n            next\n        end",
+    )
+    dev, rep = dev_of(sec)
+    assert "<REDACTED> 255.255.255.0" in str(dev.interfaces["srv"].partial)
+
+
+def test_a_phase1_interface_is_a_tunnel_interface_even_without_its_interface_entry():
+    # Found on a real published FortiGate → Azure VPN configuration (phase1-interface
+    # "toAzure", a route `set device "toAzure"`, no `config system interface` entry for
+    # it, as in CLI scripts): the route's device was an undefined reference (a false
+    # finding) and the tunnel did not exist.
+    dev, _rep = dev_of(
+        cfg(
+            """
+config vpn ipsec phase1-interface
+    edit "toAzure"
+        set interface "wan1"
+        set ike-version 2
+        set peertype any
+        set remote-gw 198.51.100.7
+        set psksecret ENC Zm9vYmFyYmF6cXV4
+    next
+end
+config router static
+    edit 10
+        set dst 169.254.21.1 255.255.255.255
+        set device "toAzure"
+    next
+end
+"""
+        )
+    )
+    tun = dev.interfaces["toAzure"]
+    assert tun.kind == IfKind.TUNNEL and tun.partial and not tun.addresses
+    assert not [r for r in dev.references if r.name == "toAzure"]
+    assert any(str(r.prefix) == "169.254.21.1/32" and r.interface == "toAzure" for r in dev.routes)
+
+
+TRANSPARENT = """#config-version=FG100E-6.0.2-FW-build0163-180725:opmode=1:vdom=0:user=admin
+config system global
+    set hostname "FGT"
+end
+config system settings
+    set opmode transparent
+    set manageip 192.168.1.99 255.255.255.0
+    set gateway 192.168.1.1
+end
+config system interface
+    edit "port1"
+        set vdom "root"
+        set allowaccess ping https ssh
+        set type physical
+    next
+    edit "port2"
+        set vdom "root"
+        set type physical
+    next
+end
+config firewall policy
+    edit 1
+        set srcintf "port2"
+        set dstintf "port1"
+        set srcaddr "all"
+        set dstaddr "all"
+        set action accept
+        set schedule "always"
+        set service "ALL"
+    next
+end
+"""
+
+
+def test_a_transparent_vdom_is_unknown_never_blocked():
+    """Checked while sweeping published transparent-mode FortiGates (FortiOS 5.6–7.0 lab
+    notes, `set opmode transparent`): the VDOM was listed as not modelled, but its ports,
+    without addresses, read as routed ports with no route, so staff → internet through a
+    policy that accepts it was 'blocked'.  Every interface of a transparent VDOM is now
+    partial: unknown both ways."""
+    dev, _rep = dev_of(TRANSPARENT)
+    assert all("transparent" in str(i.partial) for i in dev.interfaces.values())
+    zones = {
+        "staff": {"kind": "internal", "subnets": ["192.168.1.0/24"], "attach": ["FGT:port2"]},
+        "internet": {"kind": "external", "attach": ["FGT:port1"]},
+    }
+    _, cells = analyse(TRANSPARENT, zones)
+    assert cells[("staff", "internet")].verdict == UNKNOWN
+    assert cells[("internet", "staff")].verdict == UNKNOWN

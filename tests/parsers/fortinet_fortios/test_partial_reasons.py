@@ -47,6 +47,7 @@ REASONS = (
     "iface_qinq",
     "iface_l2tp_client",
     "vlan_id_unread",
+    "address_unread",
     "unnumbered",
     "tunnel_iface",
     "iface_type_unmodelled",
@@ -63,6 +64,7 @@ REASONS = (
     "enforce_ipsec_unread",
     "server_status_unread",
     "captive_portal",
+    "vap_captive_portal",
     "dot1x",
     "auth_groups",
     "auth_exempt",
@@ -144,6 +146,7 @@ REASONS = (
     "snat_earlier_policy",
     # static routes
     "route_dst_unread",
+    "route_gateway_unread",
     "route_dstaddr",
     "route_isdb",
     "route_source",
@@ -242,6 +245,10 @@ INTERFACES = """\
         set ip 10.0.90.1 255.255.255.0
         set security-mode magic
         set allowaccess ping bogus speed-test
+    next
+    edit "redacted"
+        set vdom "root"
+        set ip x.x.x.x 255.255.255.0
     next
 """
 
@@ -552,6 +559,10 @@ config firewall local-in-policy
     next
 end
 config router static
+    edit 19
+        set device "wan1"
+        set gateway x.x.x.x
+    next
     edit 2
         set dst 10.1.0.0 255.0.255.0
         set device "lan"
@@ -650,6 +661,14 @@ end
 
 L2TP_CLEARTEXT = cfg("config vpn l2tp\n    set status enable\nend\n")
 
+VAP_PORTAL = cfg(
+    'config wireless-controller vap\n    edit "khach"\n        set ssid "Khach"\n'
+    "        set security captive-portal\n    next\nend\n",
+    policies(policy(1, '"khach"', '"wan1"')),
+    ifaces='    edit "khach"\n        set vdom "root"\n        set ip 10.0.60.1 255.255.255.0\n'
+    "        set type vap-switch\n    next\n",
+)
+
 
 def _parse(text: str) -> tuple[list, list]:
     res = F.parse(text, "fgt.conf")
@@ -664,7 +683,7 @@ def _given(monkeypatch) -> list[str]:
     """The reasons of the configurations above, and of reading failures (a section
     handler, a policy, a whole VDOM's policies that raise)."""
     out = []
-    for text in (SECTIONS, POLICIES, PROXIES, ONE_VDOM, L2TP_CLEARTEXT):
+    for text in (SECTIONS, POLICIES, PROXIES, ONE_VDOM, L2TP_CLEARTEXT, VAP_PORTAL):
         out += partial_reasons(*_parse(text))
     with monkeypatch.context() as m:
         m.setattr(fortios_parser._FortiParser, "h_zones", _boom)

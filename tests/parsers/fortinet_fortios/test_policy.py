@@ -7,7 +7,7 @@ import pytest
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, AddrMatch, PortRange
 from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
 
-from .helpers import analyse, cfg, dev_of, policies, policy
+from .helpers import ZONES, analyse, cfg, dev_of, policies, policy
 
 
 def test_policies_first_match_in_file_order_with_implicit_deny():
@@ -298,3 +298,52 @@ def test_interface_security_settings_are_read_not_dropped():
     odd = PORTAL_IF.replace("        set description", "        set security-brand-new 1\n        set description")
     _, rep = dev_of(cfg(ifaces=odd))
     assert [u.text for u in rep.unrecognized] == ["set security-brand-new 1"]
+
+
+def test_fsso_disable_printed_by_fortios_6_on_every_gui_policy_is_understood():
+    # Found on a real FortiOS 6.0 SD-WAN spoke (and an Azure VPN guide's backup): each
+    # policy carried `set fsso disable`, which made all of them partial.
+    text = cfg(
+        policies(
+            policy(1, '"lan"', '"srv"', extra="        set fsso disable\n"),
+            policy(2, '"guest"', '"srv"', action="deny", extra="        set fsso enable\n"),
+        )
+    )
+    _dev, rep = dev_of(text)
+    assert not [p for p in rep.partially_understood if p["construct"].startswith("policy")]
+    assert not [u for u in rep.unrecognized if "fsso" in u.text]
+    _, cells = analyse(text)
+    assert cells[("staff", "servers")].verdict == REACHABLE
+    assert cells[("guest", "servers")].verdict == BLOCKED
+
+
+def test_an_ssid_captive_portal_passes_its_traffic_after_a_login_only():
+    """A FortiWiFi's guest SSID with its own captive portal (`config wireless-controller
+    vap` `set security captive-portal`, the SSID's interface a vap-switch) holds its
+    clients' sessions as `security-mode captive-portal` on an interface does: unknown,
+    never a certain "reachable" (it was read as an open SSID whose traffic passes)."""
+    vap = """config wireless-controller vap
+    edit "khach-wifi"
+        set ssid "WiFi-Khach"
+        set security captive-portal
+        set selected-usergroups "Khach"
+        set schedule "always"
+    next
+end
+"""
+    iface = """    edit "khach-wifi"
+        set vdom "root"
+        set ip 10.0.60.1 255.255.255.0
+        set type vap-switch
+    next
+"""
+    zones = dict(ZONES, khach={"kind": "guest", "subnets": ["10.0.60.0/24"], "attach": ["FGT:khach-wifi"]})
+    text = cfg(vap, policies(policy(1, '"khach-wifi"', '"wan1"', extra="        set nat enable\n")), ifaces=iface)
+    dev, _rep = dev_of(text)
+    [line] = dev.filters["firewall-policy"].lines
+    assert "WiFi-Khach" in str(line.partial) and "Khach" in str(line.partial)
+    _, cells = analyse(text, zones)
+    assert cells[("khach", "internet")].verdict == UNKNOWN
+    # the same SSID with WPA2: exact
+    _, cells = analyse(text.replace("set security captive-portal", "set security wpa2-only-personal"), zones)
+    assert cells[("khach", "internet")].verdict == REACHABLE

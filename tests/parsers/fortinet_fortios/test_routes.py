@@ -6,7 +6,7 @@ from netaddr import IPNetwork
 
 from netaudit.reach import REACHABLE, UNKNOWN
 
-from .helpers import cfg, dev_of
+from .helpers import analyse, cfg, dev_of, policies, policy
 
 
 def test_static_routes():
@@ -190,3 +190,21 @@ def test_dynamic_gateway_route_on_a_static_interface_is_unknown_not_the_interfac
     assert [s.text for s in dev.unread_routes] == ["set dynamic-gateway enable"]
     c = a.cells[("pos", "internet")]
     assert c.verdict == UNKNOWN  # installed or not, the DHCP default route may take them
+
+
+def test_a_gateway_the_line_does_not_say_is_not_a_route_straight_out_of_the_interface():
+    # Found on a real FortiGate 40F 6.0.6 backup kept as a template (`set gateway
+    # <?=$wan_ip_static?>`): it was read as a default route with no next hop.
+    text = cfg(policies(policy(1, '"lan"', '"wan1"', extra="        set nat enable\n"))).replace(
+        "set gateway 203.0.113.1", "set gateway <?=$wan_ip_static?>"
+    )
+    dev, rep = dev_of(text)
+    [route] = [r for r in dev.routes if r.origin == "static"]
+    assert route.next_hop is None and "<?=$wan_ip_static?>" in str(route.partial)
+    assert any("set gateway <?=$wan_ip_static?>" in u.text for u in rep.unrecognized)
+    assert not dev.interfaces["wan1"].partial  # only this route is not understood
+    _, cells = analyse(text)
+    # the hosts of wan1's own subnet are reached for sure; the rest of the Internet
+    # only maybe, through the route not understood (it was certain before)
+    cell = cells[("staff", "internet")]
+    assert cell.verdict == REACHABLE and "route_gateway_unread" in repr(cell.maybe_reason)
