@@ -693,13 +693,17 @@ def _parse_config(
         line, message = cut
         problem = _tidy(message)
         _problem(snap, at(f"{display}:{line}" if line else display, problem))
-        # What the rest of the file says of the devices' own services (a `line vty` cut
-        # before its `transport input ssh`) is not known: each is partial, a finding on
-        # it not proven.
+        # What the rest of the file says is not known: of the devices' own services (a
+        # `line vty` cut before its `transport input ssh`) — each is partial, a finding on
+        # it not proven — and of their forwarding (the policies, ACLs or routes after the
+        # cut): every verdict through them is unknown, never "blocked" by an implicit
+        # deny the missing policies would have opened, nor "reachable" past an ACL the
+        # cut left undefined.
         why = Text("input.truncated.rest_unknown_at", line=line) if line else Text("input.truncated.rest_unknown")
         for d in devices:
             for svc in d.services:
                 svc.partial = join_reasons((svc.partial, why))
+            parsers.not_evidence(d, why)
     if not devices:
         problem = Text("input.no_device")
         _problem(snap, at(display, problem))

@@ -111,6 +111,10 @@ def test_services_of_a_file_cut_short_say_why_in_both_languages(tmp_path):
     for s in services:
         assert "the file is cut short at line" in s.partial
         assert "tệp bị cắt cụt ở dòng" in s.partial.render("vi")
+    # and of its forwarding: every interface and filter of the device is partial too
+    [dev] = snap.devices
+    assert all("the file is cut short at line" in i.partial for i in dev.interfaces.values())
+    assert all("the file is cut short at line" in f.partial for f in dev.filters.values())
 
 
 @pytest.mark.parametrize("office,name", SAMPLE_FILES)
@@ -289,6 +293,12 @@ def test_fortios_cut_between_sections_before_the_policies(tmp_path):
     (p,) = snap.input_problems
     assert p.startswith("FGT-TTHCC-PT.conf:") and "truncated? the FortiGate backup has no 'config firewall policy'" in p
     assert audit_cli(folder)[0] != 0
+    # No cell is "blocked" by the implicit deny the missing policies would have opened:
+    # every verdict through the device is unknown, saying why.
+    cells = {(c.src, c.dst): c for c in run_audit([folder]).matrix}
+    through = [c for (s, d), c in cells.items() if s != d and "@devices" not in (s, d)]
+    assert through and all(c.verdict == "unknown" for c in through), [(c.src, c.dst, c.verdict) for c in through]
+    assert all("the rest of its configuration is not known" in c.reason for c in through)
     snippet = 'config system global\n    set hostname "x"\nend\n'  # no header: not a backup
     assert parse(fortinet_fortios, snippet)[1] is None
 

@@ -29,7 +29,7 @@ from importlib import import_module
 from types import ModuleType
 
 from netaudit.messages import Text
-from netaudit.model import ParseResult, Src
+from netaudit.model import Device, ParseResult, Src
 from netaudit.parsers.markers import Marker, marker
 
 # The one place a vendor is registered.
@@ -324,8 +324,6 @@ def assess(result: ParseResult, text: str) -> str | None:
     it would be a certain drop) and the reason is listed as partially understood.
     Returns the warning, or None when the parse stands.
     """
-    from netaudit.parsers.base import join_reasons
-
     rep = result.report
     platform = looks_like(text)
     why: Text | None = None
@@ -340,15 +338,22 @@ def assess(result: ParseResult, text: str) -> str | None:
         return None
     rep.warnings.insert(0, why)
     for dev in result.devices:
-        # Routing off is no more evidence than the rest: read from a foreign syntax (an
-        # Arista `no ip routing vrf MGMT` taken for IOS's global switch) it dropped every
-        # packet for sure — "blocked" through a device nothing is known of.  Taken to
-        # route, what it forwards is unknown through its partial interfaces.
-        dev.ip_routing = True
-        for itf in dev.interfaces.values():
-            itf.partial = join_reasons((why, itf.partial))
-        for flt in dev.filters.values():
-            flt.partial = join_reasons((why, flt.partial))
         where = dev.source or Src(rep.file or dev.file, 1, text.split("\n", 1)[0].strip())
+        not_evidence(dev, why)
         rep.add_partial(f"device {dev.hostname}", why, where)
     return why
+
+
+def not_evidence(dev: Device, why: Text) -> None:
+    """Make every verdict through ``dev`` unknown, for ``why``: its interfaces and filters
+    partial, and the device taken to route — routing off read from a model that is not
+    evidence (an Arista `no ip routing vrf MGMT` taken for IOS's global switch, a file cut
+    before its `ip routing`) would drop every packet for sure, "blocked" through a device
+    whose forwarding is not known."""
+    from netaudit.parsers.base import join_reasons
+
+    dev.ip_routing = True
+    for itf in dev.interfaces.values():
+        itf.partial = join_reasons((why, itf.partial))
+    for flt in dev.filters.values():
+        flt.partial = join_reasons((why, flt.partial))
