@@ -111,8 +111,7 @@ class NatReader(IosState):
             if i >= n or (gport := port_number(tokens[i], proto)) is None:
                 raise Unknown
             i += 1
-        if "vrf" in low[i:]:
-            self.ref("vrf", tokens[low.index("vrf", i) + 1], src)
+        route_map = self._nat_static_options(tokens, low, i, src)
         # ip nat inside source static L G: L is the inside host, G its outside face.
         # ip nat outside source static G L: an outside host G is seen inside as L.
         in_side, out_side = "inside", "outside"
@@ -141,7 +140,13 @@ class NatReader(IosState):
                     src_ports=(PortRange(lport, lport),) if lport is not None else None,
                 ),
             )
-            if lport is not None and lport != gport:
+            if route_map is not None:
+                # The mapping holds only for the packets the route-map selects (both ways);
+                # which those are is not modelled: each side translates "maybe".
+                why = Text("input.ios.nat_static_route_map", name=route_map)
+                dst_rule.partial = src_rule.partial = why
+                self.rep.add_partial("nat", why, src)
+            elif lport is not None and lport != gport:
                 # The port forward itself (outside :gport -> inside :lport) is exact; what is
                 # not modelled is the other way, a connection the host opens from :lport.
                 src_rule.partial = Text("input.ios.nat_port_static", gport=gport, lport=lport)
@@ -154,8 +159,41 @@ class NatReader(IosState):
             if proto is not None or glob is None:
                 self._nat_partial(Text("input.ios.nat_outside_static_ports"), src)
                 return
+            if route_map is not None:
+                self._nat_partial(Text("input.ios.nat_static_route_map", name=route_map), src)
+                return
             # outside host `local` (its real address, tokens order G L) appears inside as glob
             src_rule = NatRule(kind="source", source=src, to_ip=glob, match=Match(src=(AddrMatch.host(local),)))
             dst_rule = NatRule(kind="destination", source=src, to_ip=local, match=Match(dst=(AddrMatch.host(glob),)))
             self.nat_pending.append((src_rule, "outside", "inside"))
             self.nat_pending.append((dst_rule, "inside", None))
+
+    def _nat_static_options(self, tokens, low, i, src) -> str | None:
+        """The options after a static mapping, from ``low[i]``: the route-map limiting
+        it, if any.  ``extendable``, ``no-alias``, ``no-payload``, ``match-in-vrf``,
+        ``add-route``, ``redundancy G``, ``mapping-id N`` change no packet's path (ARP,
+        embedded addresses, HA state); ``vrf V`` is kept as a reference.  Any other word
+        makes the line not understood: it was silently dropped, so a ``route-map`` that
+        limits the mapping to a few flows published the host to every one (found on a
+        real IOSv 15.6 export: two mappings of one host, one per ISP, each with its
+        route-map)."""
+        route_map = None
+        n = len(low)
+        while i < n:
+            w = low[i]
+            if w in _NAT_STATIC_FLAGS:
+                i += 1
+            elif w in ("vrf", "redundancy", "mapping-id", "route-map") and i + 1 < n:
+                if w == "vrf":
+                    self.ref("vrf", tokens[i + 1], src)
+                elif w == "route-map":
+                    route_map = tokens[i + 1]
+                    self.ref("route-map", route_map, src)
+                i += 2
+            else:
+                raise Unknown
+        return route_map
+
+
+# Options of ``ip nat … source static`` that change no packet's path in the model.
+_NAT_STATIC_FLAGS = frozenset({"extendable", "no-alias", "no-payload", "match-in-vrf", "add-route"})

@@ -126,3 +126,61 @@ def test_the_run_time_port_forward_applies_where_the_run_time_address_arrives():
     dev, _rep = parse(text)
     (dnat,) = [r for r in dev.nat_rules if r.kind == "destination"]
     assert dnat.in_ifaces == frozenset({"Dialer1"})
+
+
+# A branch with two ISPs: the recorder is published on ISP1's address only for the flows
+# route-map TO_ISP1 selects (IOSv 15.6 shape); EXT_IN lets only that published port in.
+STATIC_ROUTE_MAP = """\
+version 15.6
+hostname Foo
+!
+interface GigabitEthernet0/0
+ ip address 172.16.2.1 255.255.255.0
+ ip nat inside
+!
+interface GigabitEthernet0/1
+ ip address 203.0.113.2 255.255.255.248
+ ip access-group EXT_IN in
+ ip nat outside
+!
+ip route 0.0.0.0 0.0.0.0 203.0.113.1
+ip nat inside source static 172.16.2.5 203.0.113.5 route-map TO_ISP1
+!
+ip access-list extended EXT_IN
+ permit tcp any host 203.0.113.5 eq 22
+ deny ip any any
+ip access-list extended ISP1_TELNET
+ permit tcp host 172.16.2.5 host 198.51.100.2 eq telnet
+!
+route-map TO_ISP1 permit 10
+ match ip address ISP1_TELNET
+!
+end
+"""
+
+
+def test_static_nat_limited_by_a_route_map_is_partial_both_ways():
+    """``… static L G route-map M``: the mapping holds only for the flows M selects,
+    which the model does not follow.  The route-map was dropped silently, so the host
+    was published to every flow: internet -> lan "reachable" through the NAT, a false
+    critical finding; now both rules are partial and the cell is unknown."""
+    dev, rep = parse(STATIC_ROUTE_MAP)
+    rules = {r.kind: r for r in dev.nat_rules}
+    why = "static NAT applies only to the packets route-map TO_ISP1 selects; which packets those are is not modelled"
+    assert rules["destination"].partial == why and rules["source"].partial == why
+    assert any(p["reason"] == why for p in rep.partially_understood)
+    assert rep.unrecognized == []
+    m, _ = matrix([dev], zones("GigabitEthernet0/1"))
+    assert m[("internet", "lan")].verdict == "unknown", m[("internet", "lan")].reason
+    # without the route-map the same mapping publishes the host, surely
+    dev, rep = parse(STATIC_ROUTE_MAP.replace(" route-map TO_ISP1\n", " extendable no-alias\n"))
+    assert all(r.partial is None for r in dev.nat_rules) and rep.unrecognized == []
+    m, _ = matrix([dev], zones("GigabitEthernet0/1"))
+    assert m[("internet", "lan")].verdict == "reachable" and m[("internet", "lan")].services == ["tcp/22"]
+
+
+def test_static_nat_with_an_option_not_understood_is_an_unrecognized_line():
+    """A word after the mapping that the parser does not know is no longer dropped."""
+    dev, rep = parse(STATIC_ROUTE_MAP.replace(" route-map TO_ISP1\n", " frobnicate\n"))
+    assert [u.line for u in rep.unrecognized] == [14]
+    assert not [r for r in dev.nat_rules if r.kind == "destination"]
