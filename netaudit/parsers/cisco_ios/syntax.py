@@ -309,6 +309,7 @@ IFACE_IGNORED = [
     "speed",
     "negotiation",
     "media-type",
+    "mac-address",  # the port's own MAC (ISP MAC cloning, lab hosts): no IP path changes
     "mtu",
     "ip mtu",
     "ip tcp",

@@ -143,3 +143,16 @@ def test_shut_and_no_shut_as_typed_in_a_lab_config():
     assert not dev.interfaces["GigabitEthernet0/0"].shutdown and not dev.interfaces["GigabitEthernet0/0"].partial
     assert dev.interfaces["GigabitEthernet0/1"].shutdown
     assert not rep.unrecognized and not rep.partially_understood
+
+
+def test_an_interface_mac_address_leaves_the_interface_whole():
+    """``mac-address H.H.H`` (a lab host's port, an ISP's MAC cloned onto the WAN port:
+    found on a real IOSv 15.6 lab export) sets the port's own MAC and changes no IP
+    path; it was not understood, so the interface was partial and every verdict through
+    it unknown."""
+    text = PPPOA_ROUTER.replace(
+        "interface FastEthernet0/0\n", "interface FastEthernet0/0\n mac-address aaaa.bbbb.dddd\n"
+    )
+    assert "mac-address aaaa.bbbb.dddd" in text
+    dev, rep = parse(text)
+    assert rep.unrecognized == [] and not dev.interfaces["FastEthernet0/0"].partial
