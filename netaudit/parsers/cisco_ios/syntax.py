@@ -357,6 +357,11 @@ IFACE_IGNORED = [
     "ip sdr",
     "ip rsvp",
     "ip nhrp",
+    # DMVPN per-tunnel QoS in the newer spelling (15.2+): a spoke's NHRP group and the
+    # hub's group -> QoS policy map; they shape, never filter
+    "nhrp group",
+    "nhrp map group",
+    "ip next-hop-self",  # EIGRP's next hop on a DMVPN hub (routing-protocol tuning)
     "ip sap",
     "ip load-sharing",
     "ip cef",

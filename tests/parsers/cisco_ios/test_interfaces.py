@@ -156,3 +156,19 @@ def test_an_interface_mac_address_leaves_the_interface_whole():
     assert "mac-address aaaa.bbbb.dddd" in text
     dev, rep = parse(text)
     assert rep.unrecognized == [] and not dev.interfaces["FastEthernet0/0"].partial
+
+
+def test_dmvpn_qos_groups_and_eigrp_next_hop_leave_the_tunnel_whole():
+    """A DMVPN spoke's ``nhrp group G``, the hub's ``nhrp map group G service-policy
+    output P`` (per-tunnel QoS, IOS 15.2+ spelling) and ``no ip next-hop-self eigrp N``
+    (phase 2 hub) shape or tune routing, never filter — found on real IOSv 15.5 DMVPN
+    exports: each made the Tunnel partial, every verdict over the DMVPN unknown."""
+    dev, rep = parse(
+        "hostname Hub\ninterface Tunnel0\n ip address 172.16.123.1 255.255.255.0\n"
+        " no ip next-hop-self eigrp 123\n ip nhrp network-id 1\n nhrp map group SHAPE_1M service-policy output SHAPE_1M\n"
+        " nhrp group HUB\n tunnel source GigabitEthernet0/1\n tunnel mode gre multipoint\nend\n"
+    )
+    assert rep.unrecognized == [] and not dev.interfaces["Tunnel0"].partial
+    # another nhrp word still leaves the interface partial
+    dev, rep = parse("hostname Hub\ninterface Tunnel0\n ip address 172.16.123.1 255.255.255.0\n nhrp frob\nend\n")
+    assert dev.interfaces["Tunnel0"].partial
