@@ -1724,7 +1724,9 @@ def test_secrets_are_collected():
 
 
 def test_the_prompt_and_command_of_a_terminal_capture_are_not_configuration():
+    # ``R-EDGE>en`` first: a real Packet Tracer 15.4 session log (user EXEC, then enable)
     dev, rep = parse("""
+    R-EDGE>en
     R-EDGE#show running-config
     Building configuration...
     hostname R-EDGE
