@@ -43,13 +43,34 @@ class NatReader(IosState):
             self._nat_static(side, tokens, low, src)
         elif side == "inside" and low[4] == "list" and n >= 8:
             self._nat_list(tokens, low, src)
+        elif side == "inside" and low[4] == "route-map" and n >= 8:
+            self._nat_route_map(tokens, low, src)
         else:
             self._nat_partial(Text("input.ios.nat_form", side=side, form=low[4]), src)
 
-    def _nat_partial(self, reason: str, src: Src) -> None:
+    def _nat_partial(self, reason: str, src: Src, inside_out: bool = False) -> None:
         rule = NatRule(kind="source", source=src, partial=reason)
-        self.nat_pending.append((rule, None, None))
+        # A dynamic inside-source form translates only what goes from an inside to an
+        # outside interface (outside-initiated packets find no translation): its doubt
+        # stays there.  Other forms (static network, outside source) may translate any way.
+        self.nat_pending.append((rule, "inside", "outside") if inside_out else (rule, None, None))
         self.rep.add_partial("nat", reason, src)
+
+    def _nat_route_map(self, tokens, low, src):
+        """``ip nat inside source route-map M interface IF overload`` (dual-WAN PAT): the
+        entries of M decide, in sequence order, which packets are translated; expanded in
+        :mod:`.convert`.  Other targets (a pool, ``reversible``, …) stay partial — between
+        inside and outside only, unless ``reversible`` lets outside hosts open sessions."""
+        name = tokens[5]
+        self.ref("route-map", name, src)
+        why = Text("input.ios.nat_form", side="inside", form="route-map")
+        rest = low[8:]
+        if low[6] != "interface" or rest not in ([], ["overload"]):
+            self._nat_partial(why, src, inside_out="reversible" not in rest)
+            return
+        rule = NatRule(kind="source", to_interface=canonical_ifname(tokens[7]), source=src)
+        self.nat_route_maps[id(rule)] = (name, canonical_ifname(tokens[7]))
+        self.nat_pending.append((rule, "inside", "outside"))
 
     def _nat_pool(self, tokens, low, src):
         if len(tokens) >= 6 and (a := ip_to_int(tokens[4])) is not None and (b := ip_to_int(tokens[5])) is not None:
