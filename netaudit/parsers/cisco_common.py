@@ -241,6 +241,9 @@ CLI_COMMAND = re.compile(
 # A Markdown code fence around a pasted configuration (```, ```ios …): a note's markup,
 # never configuration.
 MARKDOWN_FENCE = re.compile(r"```[\w+-]*$")
+# A note's Markdown heading above the fence (``# Configuration du SwitchLv3``): no Cisco
+# command starts with ``#``.
+MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")
 
 
 def port_number(token: str, protocol: int | None) -> int | None:

@@ -1762,8 +1762,10 @@ def test_a_command_sheet_enters_configuration_mode_first():
 def test_a_configuration_pasted_into_markdown_is_read_whole():
     """A show run kept in a Markdown note (a lab's README per router, real IOL 15.4
     exports): the code fences were unrecognized and the closing one, after ``end``, made
-    the file look cut short (an input problem: the audit could never pass)."""
+    the file look cut short (an input problem: the audit could never pass).  The note's
+    heading above the fence (a real C9200L 17.6 export kept in a French note) too."""
     text = textwrap.dedent("""
+    # Configuration du routeur MSK-R1
     ```
     Building configuration...
     version 15.4
