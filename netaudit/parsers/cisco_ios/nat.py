@@ -193,7 +193,8 @@ class NatReader(IosState):
         """The options after a static mapping, from ``low[i]``: the route-map limiting
         it, if any.  ``extendable``, ``no-alias``, ``no-payload``, ``match-in-vrf``,
         ``add-route``, ``redundancy G``, ``mapping-id N`` change no packet's path (ARP,
-        embedded addresses, HA state); ``vrf V`` is kept as a reference.  Any other word
+        embedded addresses, HA state), nor does ``reversible`` beside a route-map (already
+        partial); ``vrf V`` is kept as a reference.  Any other word
         makes the line not understood: it was silently dropped, so a ``route-map`` that
         limits the mapping to a few flows published the host to every one (found on a
         real IOSv 15.6 export: two mappings of one host, one per ISP, each with its
@@ -217,4 +218,4 @@ class NatReader(IosState):
 
 
 # Options of ``ip nat … source static`` that change no packet's path in the model.
-_NAT_STATIC_FLAGS = frozenset({"extendable", "no-alias", "no-payload", "match-in-vrf", "add-route"})
+_NAT_STATIC_FLAGS = frozenset({"extendable", "no-alias", "no-payload", "match-in-vrf", "add-route", "reversible"})

@@ -172,6 +172,8 @@ def test_static_nat_limited_by_a_route_map_is_partial_both_ways():
     assert rep.unrecognized == []
     m, _ = matrix([dev], zones("GigabitEthernet0/1"))
     assert m[("internet", "lan")].verdict == "unknown", m[("internet", "lan")].reason
+    dev, rep = parse(STATIC_ROUTE_MAP.replace(" route-map TO_ISP1\n", " route-map TO_ISP1 reversible\n"))
+    assert rep.unrecognized == [] and all(r.partial == why for r in dev.nat_rules)
     # without the route-map the same mapping publishes the host, surely
     dev, rep = parse(STATIC_ROUTE_MAP.replace(" route-map TO_ISP1\n", " extendable no-alias\n"))
     assert all(r.partial is None for r in dev.nat_rules) and rep.unrecognized == []
