@@ -102,6 +102,9 @@ TOP_IGNORED = [
     "mpls",
     "l2vpn",
     "bridge-domain",
+    # transparent bridging's global lines (`bridge crb|irb`, `bridge N protocol ieee`,
+    # `bridge N route ip`): the member interfaces' `bridge-group` makes them partial
+    "bridge",
     "segment-routing",
     "template",
     "service-template",

@@ -172,3 +172,18 @@ def test_dmvpn_qos_groups_and_eigrp_next_hop_leave_the_tunnel_whole():
     # another nhrp word still leaves the interface partial
     dev, rep = parse("hostname Hub\ninterface Tunnel0\n ip address 172.16.123.1 255.255.255.0\n nhrp frob\nend\n")
     assert dev.interfaces["Tunnel0"].partial
+
+
+def test_transparent_bridging_global_lines_are_read_and_its_interfaces_stay_partial():
+    """A router bridging two ports with CBAC (a real IOSv 15.x lab export): ``bridge crb``,
+    ``bridge 1 protocol ieee`` and the type-code list ``access-list 200`` (bridged frames
+    only) were unrecognized; they are read, and the ports in ``bridge-group 1`` stay
+    partial, so nothing through them is decided."""
+    dev, rep = parse(
+        "hostname R2\nbridge crb\ninterface GigabitEthernet0/1\n no ip address\n bridge-group 1\n"
+        " bridge-group 1 input-type-list 200\naccess-list 200 deny   0x86DD 0x0000\n"
+        "access-list 200 permit 0x0000 0xFFFF\nbridge 1 protocol ieee\nend\n"
+    )
+    assert rep.unrecognized == []
+    assert "bridge-group" in dev.interfaces["GigabitEthernet0/1"].partial
+    assert "200" not in dev.filters
