@@ -184,6 +184,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "chưa mô hình hóa ip nat outside source static có nêu cổng",
         "en": "ip nat outside source static with ports not modelled",
     },
+    "input.ios.nat_static_route_map": {
+        "vi": "NAT tĩnh chỉ áp dụng cho các gói tin mà route-map {name} chọn; việc gói tin nào được chọn chưa "
+        "được mô hình hóa",
+        "en": "static NAT applies only to the packets route-map {name} selects; which packets those are is not "
+        "modelled",
+    },
     "input.ios.nat_port_static": {
         "vi": "NAT tĩnh có đổi cổng (port forward :{gport} -> :{lport}): kết nối mà máy bên trong mở từ cổng "
         "{lport} sẽ đi ra từ cổng {gport}, điều này chưa được mô hình hóa (bản thân việc chuyển tiếp cổng thì "

@@ -230,10 +230,10 @@ ALL_VLANS = frozenset(range(VLAN_MIN, VLAN_MAX + 1))
 
 
 # The command a terminal capture starts with (``R-EDGE#show running-config``,
-# ``fw01> sh run``, ``R2(config)#do show run``) and the bare prompt it ends with: not
-# configuration.
+# ``fw01> sh run``, ``R2(config)#do show run``, ``Router>en`` before ``Router#sh run``)
+# and the bare prompt it ends with: not configuration.
 CLI_COMMAND = re.compile(
-    r"[\w.\-:/()@]+[#>]\s*(?:(?:do\s+)?(?:sh|show|more|term|terminal|wr|write)\b.*)?$",
+    r"[\w.\-:/()@]+[#>]\s*(?:(?:do\s+)?(?:sh|show|more|term|terminal|wr|write)\b.*|en(?:able?|a|ab)?(?:\s+\d+)?)?$",
     re.IGNORECASE,  # the CLI takes `SH RUN` as well (a real IOS 15.2 capture)
 )
 
@@ -241,6 +241,9 @@ CLI_COMMAND = re.compile(
 # A Markdown code fence around a pasted configuration (```, ```ios …): a note's markup,
 # never configuration.
 MARKDOWN_FENCE = re.compile(r"```[\w+-]*$")
+# A note's Markdown heading above the fence (``# Configuration du SwitchLv3``): no Cisco
+# command starts with ``#``.
+MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")
 
 
 def port_number(token: str, protocol: int | None) -> int | None:

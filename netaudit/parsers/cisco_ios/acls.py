@@ -81,7 +81,13 @@ class AclReader(IosState):
             standard = True
         elif 100 <= num <= 199 or 2000 <= num <= 2699:
             standard = False
-        else:  # MAC / protocol-type lists: not IPv4
+        elif 200 <= num <= 299 or 700 <= num <= 799 or 1100 <= num <= 1199:
+            # Ethernet type-code (200-299) and MAC address lists (700-799, 1100-1199) filter
+            # bridged frames only (`bridge-group … input-type-list`, MAC filters), whose
+            # interfaces are partial anyway; they never select IPv4 packets
+            self.ignored += 1
+            return
+        else:
             self.unrecognized(lineno, stripped)
             return
         word = tokens[2].lower()

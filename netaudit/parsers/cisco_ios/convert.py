@@ -360,6 +360,46 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             if self.uses_switchport and len(routed) > 1:
                 self.rep.warnings.append(Text("input.ios.ip_routing_assumed"))
 
+    def _route_map_nat(self, rule: NatRule) -> list[tuple[NatRule, frozenset[str] | None]]:
+        """The rules of one NAT line: itself, or for ``ip nat inside source route-map M
+        interface IF overload`` one rule per entry of M in sequence order (first match
+        wins, as IOS evaluates a route-map): a ``permit`` entry PATs the packets its
+        ``match ip address`` ACLs permit (all, with none) that leave through its
+        ``match interface`` list (any outside interface, with none) to IF's address;
+        past the last entry nothing is translated by this line.  An undefined M, a ``deny`` entry or an entry with
+        another clause keeps the line partial (between inside and outside)."""
+        ref = self.nat_route_maps.get(id(rule))
+        if ref is None:
+            return [(rule, None)]
+        name, iface = ref
+        entries = sorted(self.route_map_entries.get(name, []), key=lambda e: e.seq)
+        odd = [
+            u
+            for e in entries
+            for u in e.unread
+            if not u.lower().startswith("match interface")  # read into match_ifaces
+        ]
+        # a `deny` entry means "not this NAT line" — IOS then tries the next line, which
+        # a first-match list of rules cannot say: partial
+        if not entries or odd or any(e.next_hops or e.null or not e.permit for e in entries):
+            rule.partial = Text("input.ios.nat_form", side="inside", form="route-map")
+            assert rule.source is not None
+            self.rep.add_partial("nat", rule.partial, rule.source)
+            return [(rule, None)]
+        out: list[tuple[NatRule, frozenset[str] | None]] = []
+        for e in entries:
+            only = frozenset(e.match_ifaces) if e.match_ifaces else None
+            acls: list[str | None] = list(e.acls) or [None]
+            for acl in acls:
+                r = NatRule(
+                    kind="source",
+                    acl=acl,
+                    to_interface=iface if e.permit else None,
+                    source=rule.source,
+                )
+                out.append((r, only))
+        return out
+
     def _finish_nat(self) -> None:
         dev = self.dev
         sides = {
@@ -371,10 +411,13 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             assert rule.source is not None  # every IOS NAT rule cites its line
             return rule.source
 
-        for rule, in_side, out_side in self.nat_pending:
-            rule.in_ifaces = sides[in_side] if in_side else None
-            rule.out_ifaces = sides[out_side] if out_side else None
-            dev.nat_rules.append(rule)
+        for placeholder, in_side, out_side in self.nat_pending:
+            for rule, only_out in self._route_map_nat(placeholder):
+                rule.in_ifaces = sides[in_side] if in_side else None
+                rule.out_ifaces = sides[out_side] if out_side else None
+                if only_out is not None and rule.out_ifaces is not None:
+                    rule.out_ifaces = rule.out_ifaces & only_out
+                dev.nat_rules.append(rule)
         for rule, pool in self.nat_pool_rules:
             if pool in self.pools:
                 first = self.pools[pool][0]

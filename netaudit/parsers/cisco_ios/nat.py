@@ -43,13 +43,34 @@ class NatReader(IosState):
             self._nat_static(side, tokens, low, src)
         elif side == "inside" and low[4] == "list" and n >= 8:
             self._nat_list(tokens, low, src)
+        elif side == "inside" and low[4] == "route-map" and n >= 8:
+            self._nat_route_map(tokens, low, src)
         else:
             self._nat_partial(Text("input.ios.nat_form", side=side, form=low[4]), src)
 
-    def _nat_partial(self, reason: str, src: Src) -> None:
+    def _nat_partial(self, reason: str, src: Src, inside_out: bool = False) -> None:
         rule = NatRule(kind="source", source=src, partial=reason)
-        self.nat_pending.append((rule, None, None))
+        # A dynamic inside-source form translates only what goes from an inside to an
+        # outside interface (outside-initiated packets find no translation): its doubt
+        # stays there.  Other forms (static network, outside source) may translate any way.
+        self.nat_pending.append((rule, "inside", "outside") if inside_out else (rule, None, None))
         self.rep.add_partial("nat", reason, src)
+
+    def _nat_route_map(self, tokens, low, src):
+        """``ip nat inside source route-map M interface IF overload`` (dual-WAN PAT): the
+        entries of M decide, in sequence order, which packets are translated; expanded in
+        :mod:`.convert`.  Other targets (a pool, ``reversible``, …) stay partial — between
+        inside and outside only, unless ``reversible`` lets outside hosts open sessions."""
+        name = tokens[5]
+        self.ref("route-map", name, src)
+        why = Text("input.ios.nat_form", side="inside", form="route-map")
+        rest = low[8:]
+        if low[6] != "interface" or rest not in ([], ["overload"]):
+            self._nat_partial(why, src, inside_out="reversible" not in rest)
+            return
+        rule = NatRule(kind="source", to_interface=canonical_ifname(tokens[7]), source=src)
+        self.nat_route_maps[id(rule)] = (name, canonical_ifname(tokens[7]))
+        self.nat_pending.append((rule, "inside", "outside"))
 
     def _nat_pool(self, tokens, low, src):
         if len(tokens) >= 6 and (a := ip_to_int(tokens[4])) is not None and (b := ip_to_int(tokens[5])) is not None:
@@ -111,8 +132,7 @@ class NatReader(IosState):
             if i >= n or (gport := port_number(tokens[i], proto)) is None:
                 raise Unknown
             i += 1
-        if "vrf" in low[i:]:
-            self.ref("vrf", tokens[low.index("vrf", i) + 1], src)
+        route_map = self._nat_static_options(tokens, low, i, src)
         # ip nat inside source static L G: L is the inside host, G its outside face.
         # ip nat outside source static G L: an outside host G is seen inside as L.
         in_side, out_side = "inside", "outside"
@@ -141,7 +161,13 @@ class NatReader(IosState):
                     src_ports=(PortRange(lport, lport),) if lport is not None else None,
                 ),
             )
-            if lport is not None and lport != gport:
+            if route_map is not None:
+                # The mapping holds only for the packets the route-map selects (both ways);
+                # which those are is not modelled: each side translates "maybe".
+                why = Text("input.ios.nat_static_route_map", name=route_map)
+                dst_rule.partial = src_rule.partial = why
+                self.rep.add_partial("nat", why, src)
+            elif lport is not None and lport != gport:
                 # The port forward itself (outside :gport -> inside :lport) is exact; what is
                 # not modelled is the other way, a connection the host opens from :lport.
                 src_rule.partial = Text("input.ios.nat_port_static", gport=gport, lport=lport)
@@ -154,8 +180,42 @@ class NatReader(IosState):
             if proto is not None or glob is None:
                 self._nat_partial(Text("input.ios.nat_outside_static_ports"), src)
                 return
+            if route_map is not None:
+                self._nat_partial(Text("input.ios.nat_static_route_map", name=route_map), src)
+                return
             # outside host `local` (its real address, tokens order G L) appears inside as glob
             src_rule = NatRule(kind="source", source=src, to_ip=glob, match=Match(src=(AddrMatch.host(local),)))
             dst_rule = NatRule(kind="destination", source=src, to_ip=local, match=Match(dst=(AddrMatch.host(glob),)))
             self.nat_pending.append((src_rule, "outside", "inside"))
             self.nat_pending.append((dst_rule, "inside", None))
+
+    def _nat_static_options(self, tokens, low, i, src) -> str | None:
+        """The options after a static mapping, from ``low[i]``: the route-map limiting
+        it, if any.  ``extendable``, ``no-alias``, ``no-payload``, ``match-in-vrf``,
+        ``add-route``, ``redundancy G``, ``mapping-id N`` change no packet's path (ARP,
+        embedded addresses, HA state), nor does ``reversible`` beside a route-map (already
+        partial); ``vrf V`` is kept as a reference.  Any other word
+        makes the line not understood: it was silently dropped, so a ``route-map`` that
+        limits the mapping to a few flows published the host to every one (found on a
+        real IOSv 15.6 export: two mappings of one host, one per ISP, each with its
+        route-map)."""
+        route_map = None
+        n = len(low)
+        while i < n:
+            w = low[i]
+            if w in _NAT_STATIC_FLAGS:
+                i += 1
+            elif w in ("vrf", "redundancy", "mapping-id", "route-map") and i + 1 < n:
+                if w == "vrf":
+                    self.ref("vrf", tokens[i + 1], src)
+                elif w == "route-map":
+                    route_map = tokens[i + 1]
+                    self.ref("route-map", route_map, src)
+                i += 2
+            else:
+                raise Unknown
+        return route_map
+
+
+# Options of ``ip nat … source static`` that change no packet's path in the model.
+_NAT_STATIC_FLAGS = frozenset({"extendable", "no-alias", "no-payload", "match-in-vrf", "add-route", "reversible"})

@@ -201,6 +201,8 @@ class RoutingReader(IosState):
     def rm_match(self, entry: RouteMapEntry, tokens, low, src):
         """Other ``match`` clauses (length, interface, community …)."""
         entry.unread.append(src.text)
+        if low[1:2] == ["interface"] and len(low) > 2:
+            entry.match_ifaces += [canonical_ifname(t) for t in tokens[2:]]
         return True
 
     def rm_set(self, entry: RouteMapEntry, tokens, low, src):

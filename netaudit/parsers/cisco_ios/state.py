@@ -160,6 +160,9 @@ class RouteMapEntry:
     next_hops: list[int] = field(default_factory=list)  # set ip next-hop
     null: bool = False  # set interface Null0
     unread: list[str] = field(default_factory=list)  # match/set lines policy routing does not model
+    # `match interface IF …` (also in `unread`: policy routing does not model it; route-map
+    # NAT reads it as the output interfaces the entry selects)
+    match_ifaces: list[str] = field(default_factory=list)
 
 
 @dataclass(eq=False)
@@ -263,6 +266,9 @@ class IosState(LineParser):
         self.nat_pending: list[tuple[NatRule, str | None, str | None]] = []
         self.nat_iface_dst: list[tuple[NatRule, str]] = []
         self.nat_pool_rules: list[tuple[NatRule, str]] = []
+        # `ip nat inside source route-map M interface IF overload`: the placeholder rule in
+        # `nat_pending`, expanded from M's entries once the file is read
+        self.nat_route_maps: dict[int, tuple[str, str]] = {}
         self.pools: dict[str, tuple[int, int, Src]] = {}
         self.vtp_mode: str | None = None  # `vtp mode …`; None when the config does not say
         # IPsec (crypto.py): the interface lines applying it, the first global line

@@ -102,6 +102,9 @@ TOP_IGNORED = [
     "mpls",
     "l2vpn",
     "bridge-domain",
+    # transparent bridging's global lines (`bridge crb|irb`, `bridge N protocol ieee`,
+    # `bridge N route ip`): the member interfaces' `bridge-group` makes them partial
+    "bridge",
     "segment-routing",
     "template",
     "service-template",
@@ -309,6 +312,7 @@ IFACE_IGNORED = [
     "speed",
     "negotiation",
     "media-type",
+    "mac-address",  # the port's own MAC (ISP MAC cloning, lab hosts): no IP path changes
     "mtu",
     "ip mtu",
     "ip tcp",
@@ -356,6 +360,11 @@ IFACE_IGNORED = [
     "ip sdr",
     "ip rsvp",
     "ip nhrp",
+    # DMVPN per-tunnel QoS in the newer spelling (15.2+): a spoke's NHRP group and the
+    # hub's group -> QoS policy map; they shape, never filter
+    "nhrp group",
+    "nhrp map group",
+    "ip next-hop-self",  # EIGRP's next hop on a DMVPN hub (routing-protocol tuning)
     "ip sap",
     "ip load-sharing",
     "ip cef",

@@ -143,3 +143,47 @@ def test_shut_and_no_shut_as_typed_in_a_lab_config():
     assert not dev.interfaces["GigabitEthernet0/0"].shutdown and not dev.interfaces["GigabitEthernet0/0"].partial
     assert dev.interfaces["GigabitEthernet0/1"].shutdown
     assert not rep.unrecognized and not rep.partially_understood
+
+
+def test_an_interface_mac_address_leaves_the_interface_whole():
+    """``mac-address H.H.H`` (a lab host's port, an ISP's MAC cloned onto the WAN port:
+    found on a real IOSv 15.6 lab export) sets the port's own MAC and changes no IP
+    path; it was not understood, so the interface was partial and every verdict through
+    it unknown."""
+    text = PPPOA_ROUTER.replace(
+        "interface FastEthernet0/0\n", "interface FastEthernet0/0\n mac-address aaaa.bbbb.dddd\n"
+    )
+    assert "mac-address aaaa.bbbb.dddd" in text
+    dev, rep = parse(text)
+    assert rep.unrecognized == [] and not dev.interfaces["FastEthernet0/0"].partial
+
+
+def test_dmvpn_qos_groups_and_eigrp_next_hop_leave_the_tunnel_whole():
+    """A DMVPN spoke's ``nhrp group G``, the hub's ``nhrp map group G service-policy
+    output P`` (per-tunnel QoS, IOS 15.2+ spelling) and ``no ip next-hop-self eigrp N``
+    (phase 2 hub) shape or tune routing, never filter — found on real IOSv 15.5 DMVPN
+    exports: each made the Tunnel partial, every verdict over the DMVPN unknown."""
+    dev, rep = parse(
+        "hostname Hub\ninterface Tunnel0\n ip address 172.16.123.1 255.255.255.0\n"
+        " no ip next-hop-self eigrp 123\n ip nhrp network-id 1\n nhrp map group SHAPE_1M service-policy output SHAPE_1M\n"
+        " nhrp group HUB\n tunnel source GigabitEthernet0/1\n tunnel mode gre multipoint\nend\n"
+    )
+    assert rep.unrecognized == [] and not dev.interfaces["Tunnel0"].partial
+    # another nhrp word still leaves the interface partial
+    dev, rep = parse("hostname Hub\ninterface Tunnel0\n ip address 172.16.123.1 255.255.255.0\n nhrp frob\nend\n")
+    assert dev.interfaces["Tunnel0"].partial
+
+
+def test_transparent_bridging_global_lines_are_read_and_its_interfaces_stay_partial():
+    """A router bridging two ports with CBAC (a real IOSv 15.x lab export): ``bridge crb``,
+    ``bridge 1 protocol ieee`` and the type-code list ``access-list 200`` (bridged frames
+    only) were unrecognized; they are read, and the ports in ``bridge-group 1`` stay
+    partial, so nothing through them is decided."""
+    dev, rep = parse(
+        "hostname R2\nbridge crb\ninterface GigabitEthernet0/1\n no ip address\n bridge-group 1\n"
+        " bridge-group 1 input-type-list 200\naccess-list 200 deny   0x86DD 0x0000\n"
+        "access-list 200 permit 0x0000 0xFFFF\nbridge 1 protocol ieee\nend\n"
+    )
+    assert rep.unrecognized == []
+    assert "bridge-group" in dev.interfaces["GigabitEthernet0/1"].partial
+    assert "200" not in dev.filters

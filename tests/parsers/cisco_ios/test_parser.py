@@ -1724,7 +1724,9 @@ def test_secrets_are_collected():
 
 
 def test_the_prompt_and_command_of_a_terminal_capture_are_not_configuration():
+    # ``R-EDGE>en`` first: a real Packet Tracer 15.4 session log (user EXEC, then enable)
     dev, rep = parse("""
+    R-EDGE>en
     R-EDGE#show running-config
     Building configuration...
     hostname R-EDGE
@@ -1760,8 +1762,10 @@ def test_a_command_sheet_enters_configuration_mode_first():
 def test_a_configuration_pasted_into_markdown_is_read_whole():
     """A show run kept in a Markdown note (a lab's README per router, real IOL 15.4
     exports): the code fences were unrecognized and the closing one, after ``end``, made
-    the file look cut short (an input problem: the audit could never pass)."""
+    the file look cut short (an input problem: the audit could never pass).  The note's
+    heading above the fence (a real C9200L 17.6 export kept in a French note) too."""
     text = textwrap.dedent("""
+    # Configuration du routeur MSK-R1
     ```
     Building configuration...
     version 15.4
