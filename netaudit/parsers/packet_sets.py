@@ -297,6 +297,8 @@ def _distinct(cs: list[Cond]) -> list[Cond]:
 
 def _within(a: Cond, b: Cond) -> bool:
     """Whether every packet of ``a`` is one of ``b``'s."""
+    x: Any
+    y: Any
     for i in range(_NRANGE):
         y = b[i]
         if y is not None:
