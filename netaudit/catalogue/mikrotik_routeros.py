@@ -251,6 +251,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "fasttrack-connection trên các gói tin của kết nối mới",
         "en": "fasttrack-connection on packets of new connections",
     },
+    "input.routeros.icmp_codes_widened": {
+        "vi": "quá nhiều tổ hợp loại/mã ICMP (icmp-options): dòng này được mô hình hóa theo loại ICMP "
+        "với mọi mã, rộng hơn quy tắc",
+        "en": "too many ICMP type/code pairs (icmp-options): the line is modelled by ICMP type with any code, "
+        "wider than the rule",
+    },
     "input.routeros.after_raw_unknown": {
         "vi": "nằm sau một quy tắc raw không hiểu được (dòng {line})",
         "en": "follows a raw rule not understood (line {line})",

@@ -295,6 +295,36 @@ def _distinct(cs: list[Cond]) -> list[Cond]:
         return out
 
 
+def _within(a: Cond, b: Cond) -> bool:
+    """Whether every packet of ``a`` is one of ``b``'s."""
+    x: Any
+    y: Any
+    for i in range(_NRANGE):
+        y = b[i]
+        if y is not None:
+            x = a[i]
+            if x is None or r_and(x, y) != x:
+                return False
+    if b.est is not None and a.est != b.est:
+        return False
+    for i in (8, 9):  # inif, outif
+        y = b[i]
+        if y is not None and (a[i] is None or not a[i] <= y):
+            return False
+    return True
+
+
+def absorb(cs: list[Cond]) -> list[Cond]:
+    """The union ``cs`` without the conditions another one of it contains (the same
+    packets, fewer conditions): what keeps a chain of complements from growing as the
+    product of their pieces."""
+    out: list[Cond] = []
+    for c in sorted(_distinct(cs), key=lambda c: c.count(None), reverse=True):  # widest first
+        if not any(_within(c, o) for o in out):
+            out.append(c)
+    return out
+
+
 def negate(c: Cond, ifaces: frozenset) -> list[Cond]:
     """The complement of ``c`` as a union (one condition per constrained field).
     Interface complements are taken over ``ifaces`` (every interface of the device)."""
@@ -484,6 +514,7 @@ def intersect_matches(a: Match, b: Match) -> list[Match]:
 __all__ = [
     "ANY",
     "Cond",
+    "absorb",
     "block_count",
     "cidrs",
     "cond",

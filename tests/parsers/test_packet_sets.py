@@ -12,6 +12,7 @@ from netaudit.model import AddrMatch, Match, PortRange
 from netaudit.parsers.packet_sets import (
     ANY,
     Cond,
+    absorb,
     cidrs,
     cond,
     cond1,
@@ -109,6 +110,37 @@ def test_negate_union_and_exactness_on_random_conditions():
             X, Y = bdd(hs, xs, in_if), bdd(hs, ys, in_if)
             assert bdd(hs, intersect_all(xs, ys), in_if) == (X & Y)
             assert bdd(hs, negate_union(xs, IFACES), in_if) == (hs.true & ~X)
+
+
+def test_absorb_keeps_the_union_and_drops_contained_pieces():
+    # the complements of a chain of accepts (RouterOS raw): pieces another piece contains
+    rnd = random.Random(9)
+    hs = HeaderSpace()
+
+    def rand_cond():
+        kw = {}
+        if rnd.random() < 0.6:
+            kw["dst"] = ((ip("10.0.0.0"), ip("10.0.0.0") + rnd.choice((255, 65535))),)
+        if rnd.random() < 0.5:
+            kw["proto"] = rnd.choice((((6, 6),), ((6, 17),), ((1, 1),)))
+        if rnd.random() < 0.4:
+            kw["dport"] = rnd.choice((((0, 0),), ((1, 1023),), ((0, 65535),)))
+        if rnd.random() < 0.3:
+            kw["est"] = False
+        if rnd.random() < 0.4:
+            kw["inif"] = frozenset(rnd.sample(sorted(IFACES), rnd.choice((1, 2))))
+        return cond(**kw) or ANY
+
+    for _ in range(60):
+        guard = [ANY]
+        for _ in range(rnd.randrange(2, 6)):
+            guard = intersect_all(guard, negate_union([rand_cond()], IFACES))
+        small = absorb(guard)
+        assert len(small) <= len(set(guard))
+        for in_if in IFACES:
+            assert bdd(hs, small, in_if) == bdd(hs, guard, in_if)
+    wide = Cond(proto=((6, 6),))
+    assert absorb([Cond(proto=((6, 6),), dport=((80, 80),)), wide]) == [wide]
 
 
 def test_to_matches_uses_the_shorter_address_form_and_splits_icmp_types():

@@ -13,11 +13,24 @@ from __future__ import annotations
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, Match, Src
 from netaudit.parsers.base import join_reasons
-from netaudit.parsers.packet_sets import ADDR_MAX, ANY, Cond, field_match, intersect_all, negate_union, to_matches
+from netaudit.parsers.packet_sets import (
+    ADDR_MAX,
+    ANY,
+    Cond,
+    absorb,
+    field_match,
+    intersect_all,
+    negate_union,
+    r_and,
+    r_not,
+    r_or,
+    r_values,
+    to_matches,
+)
 
 from .conditions import assemble, rule_fields
 from .flatten import FlatRule, chains_of, flat_rules, flatten
-from .reasons import FASTTRACK_NEW, RAW_BEFORE_DNAT, reason
+from .reasons import FASTTRACK_NEW, ICMP_CODES_WIDENED, RAW_BEFORE_DNAT, reason
 from .records import FwRule
 from .state import State
 
@@ -150,13 +163,116 @@ def plain_lines(
                 emit_line(st, lines, fl, chain)
             continue
         line_action = permit if action == "accept" else deny
-        lines.append(FilterLine(line_action, line_matches(conds), rule.src, name=str(rule.index)))
+        lines += deny_or_permit_lines(st, f"firewall {chain}", line_action, conds, rule.src, str(rule.index), [])
     return any_rule
 
 
-def line_matches(conds: list[Cond]) -> list[Match]:
-    """The Matches of a line whose packets are the union ``conds`` (``to_matches`` of each)."""
-    return [m for c in conds for m in to_matches(c)]
+# A Match holds one ICMP type and one code: a condition on both is one Match per pair.
+# Flattening a chain of ICMP accepts (``icmp-options=T:K``) before a drop, as the defconf
+# raw ``icmp4`` chain has, meets their complement in conditions of ~250 types x ~255
+# codes: tens of thousands of Matches each, millions on one real export (a 7.10 RB3011
+# ran out of memory).  A union with a condition over _ICMP_PAIRS_MAX pairs is rewritten
+# type by type (exact); one still over _ICMP_LINE_MAX Matches keeps its types with any
+# code — more packets than the rule matches — on a partial line (fail-closed).
+_ICMP_PAIRS_MAX = 1024
+_ICMP_LINE_MAX = 16384
+
+
+_ICMP = ((1, 1),)
+
+
+def _icmp_fields_on_icmp(conds: list[Cond]) -> list[Cond]:
+    """``conds`` with the ICMP type/code constraints of their other protocols' packets
+    lifted: the same union.  Every rule condition on those fields also requires ICMP
+    (``icmp-options``, ``connection-state``: :mod:`.conditions`), so whether a TCP or UDP
+    packet is in a union built from them never depends on them; but complements leave
+    pieces such as "TCP and type ≠ 8" (the ICMP fields are headerspace variables of every
+    packet), each one Match per type and code."""
+    out: list[Cond] = []
+    for c in conds:
+        if c.itype is None and c.icode is None:
+            out.append(c)
+            continue
+        if c.proto is None or (c.proto != _ICMP and r_and(c.proto, _ICMP)):
+            other = r_not(_ICMP, 255) if c.proto is None else r_and(c.proto, r_not(_ICMP, 255))
+            out.append(c._replace(proto=other, itype=None, icode=None))
+            out.append(c._replace(proto=_ICMP))
+        elif c.proto == _ICMP:
+            out.append(c)
+        else:  # no ICMP packet: the fields say nothing
+            out.append(c._replace(itype=None, icode=None))
+    return out
+
+
+def _pairs(c: Cond) -> int:
+    return sum(hi - lo + 1 for lo, hi in c.itype or ((0, 255),)) * sum(hi - lo + 1 for lo, hi in c.icode or ((0, 255),))
+
+
+def _per_type(conds: list[Cond]) -> list[Cond]:
+    """The ICMP conditions of ``conds`` rewritten type by type (the same union): for each
+    type, the union of the codes every condition alike in its other fields gives it — a
+    type all of whose codes some piece covers is one Match, not one per code."""
+    groups: dict[Cond, dict[int, tuple]] = {}
+    for c in conds:
+        codes = groups.setdefault(c._replace(itype=None, icode=None), {})
+        for t in r_values(c.itype or ((0, 255),)):
+            codes[t] = r_or(codes.get(t, ()), c.icode or ((0, 255),))
+    out: list[Cond] = []
+    for base, codes in groups.items():
+        for t, cs in codes.items():
+            out.append(base._replace(itype=((t, t),), icode=None if cs == ((0, 255),) else cs))
+    return out
+
+
+def split_matches(conds: list[Cond]) -> tuple[list[Match], list[Match]]:
+    """The Matches of the union ``conds`` (``to_matches`` of each): exact ones, and —
+    when the ICMP conditions would still take more than :data:`_ICMP_LINE_MAX` Matches
+    type by type — those widened to their types with any code (their line must be
+    partial)."""
+    conds = _icmp_fields_on_icmp(conds)
+    coded = [c for c in conds if c.itype is not None and c.icode is not None]
+    if not any(_pairs(c) > _ICMP_PAIRS_MAX for c in coded):
+        return [m for c in conds for m in to_matches(c)], []
+    icmp = [c for c in conds if c.itype is not None or c.icode is not None]
+    conds = [c for c in conds if c.itype is None and c.icode is None] + _per_type(icmp)
+    widen = sum(_pairs(c) for c in conds if c.icode is not None) > _ICMP_LINE_MAX
+    exact: list[Match] = []
+    wide: list[Match] = []
+    for c in conds:
+        if widen and c.icode is not None:
+            wide.extend(to_matches(c._replace(icode=None)))
+        else:
+            exact.extend(to_matches(c))
+    return exact, wide
+
+
+def line_matches(conds: list[Cond], reasons: list | None = None) -> list[Match]:
+    """The Matches of a line whose packets are the union ``conds`` (:func:`split_matches`,
+    both parts; the widening's reason appended to ``reasons``)."""
+    exact, wide = split_matches(conds)
+    if wide and reasons is not None and ICMP_CODES_WIDENED not in reasons:
+        reasons.append(ICMP_CODES_WIDENED)
+    return exact + wide
+
+
+def deny_or_permit_lines(
+    st: State, construct: str, action: Action, conds: list[Cond], src: Src, name: str, reasons: list, approximated=None
+) -> list[FilterLine]:
+    """The line of a rule over the union ``conds`` — two when some conditions are widened
+    (:func:`split_matches`): the exact part as the rule's line, the widened part after it,
+    partial; each partial one listed under ``construct``."""
+    exact, wide = split_matches(conds)
+    why = join_reasons(list(dict.fromkeys(reasons))) or None
+    out = []
+    if exact or not wide:
+        out.append(FilterLine(action, exact, src, name=name, partial=why, approximated=approximated))
+        if why:
+            st.partial(construct, why, src)
+    if wide:
+        wide_why = join_reasons([*dict.fromkeys(reasons), ICMP_CODES_WIDENED])
+        out.append(FilterLine(action, wide, src, name=name, partial=wide_why, approximated=approximated))
+        st.partial(construct, wide_why, src)
+    return out
 
 
 _FULL_ADDR, _FULL_PROTO, _FULL_PORTS = ((0, ADDR_MAX),), ((0, 255),), ((0, 65535),)
@@ -215,7 +331,7 @@ def emit_line(st: State, lines: list[FilterLine], fl: FlatRule, chain: str) -> N
     elif fl.action == "unknown":
         # It may accept or drop: a partial permit, then a partial deny of the same packets
         # (either alone would read "else the rest decides", and the rest may agree).
-        either = line_matches(fl.conds)
+        either = line_matches(fl.conds, reasons)
         why = join_reasons(reasons)
         lines.append(FilterLine(Action.PERMIT, either, rule.src, name=str(rule.index), partial=why))
         lines.append(FilterLine(Action.DENY, list(either), rule.src, name=str(rule.index), partial=why))
@@ -223,13 +339,9 @@ def emit_line(st: State, lines: list[FilterLine], fl: FlatRule, chain: str) -> N
         return
     else:
         action = Action.DENY
-    matches = line_matches(fl.conds)
-    partial = join_reasons(reasons) if reasons else None
-    lines.append(
-        FilterLine(action, matches, rule.src, name=str(rule.index), partial=partial, approximated=_sure_part(fl))
+    lines += deny_or_permit_lines(
+        st, f"firewall {chain}", action, fl.conds, rule.src, str(rule.index), reasons, _sure_part(fl)
     )
-    if partial:
-        st.partial(f"firewall {chain}", partial, rule.src)
 
 
 def _sure_part(fl: FlatRule) -> str | None:
@@ -256,7 +368,9 @@ def raw_lines(st: State) -> list[FilterLine]:
         if not conds:
             continue
         if fl.action in ("accept", "notrack"):
-            guard = intersect_all(guard, negate_union(fl.conds, st.universe))
+            # absorbed: the complements of a chain of accepts (the defconf ICMP chain)
+            # otherwise grow as the product of their pieces
+            guard = absorb(intersect_all(guard, negate_union(fl.conds, st.universe)))
             if not guard:
                 break
             continue
@@ -270,20 +384,9 @@ def raw_lines(st: State) -> list[FilterLine]:
         # and interfaces are what they were (netaudit's own anti-spoofing drops).
         if dnat and any(c.dst is not None or c.dport is not None for c in conds):
             reasons.append(RAW_BEFORE_DNAT)
-        matches = line_matches(conds)
-        partial = join_reasons(list(dict.fromkeys(reasons))) or None
-        lines.append(
-            FilterLine(
-                Action.DENY,
-                matches,
-                fl.rule.src,
-                name=f"raw {fl.rule.index}",
-                partial=partial,
-                approximated=_sure_part(fl),
-            )
+        lines += deny_or_permit_lines(
+            st, "firewall raw", Action.DENY, conds, fl.rule.src, f"raw {fl.rule.index}", reasons, _sure_part(fl)
         )
-        if partial:
-            st.partial("firewall raw", partial, fl.rule.src)
     for p, s in problems:
         lines.append(FilterLine(Action.DENY, [Match()], s, name="raw", partial=p))
         st.partial("firewall raw", p, s)

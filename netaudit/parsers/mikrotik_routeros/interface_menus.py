@@ -279,6 +279,16 @@ def capsman(st: State, cmd: Command, src: Src):
     st.partial("capsman", CAPSMAN_CONFIG, src)
 
 
+def capsman_manager(st: State, cmd: Command, src: Src):
+    """``/interface wifi capsman`` / ``/caps-man manager set enabled=yes``: this device is
+    the controller — its access points' SSIDs are not modelled (the radios managed by a
+    controller are a CAP's, ``/interface wifi cap``)."""
+    if yes(cmd.get("enabled")):
+        st.partial("capsman", CAPSMAN_CONFIG, src)
+        return None
+    return IGNORED
+
+
 def wifi_profile(kind: str):
     """``/interface wifi configuration|security|datapath`` profiles."""
 
@@ -460,11 +470,11 @@ HANDLERS = {
     ("interface", "wifi", "security"): wifi_profile("security"),
     ("interface", "wifi", "datapath"): wifi_profile("datapath"),
     ("interface", "wifi", "cap"): wireless_cap,
-    ("interface", "wifi", "capsman"): wireless_cap,
+    ("interface", "wifi", "capsman"): capsman_manager,
     ("interface", "wifi", "provisioning"): capsman,
     ("caps-man", "configuration"): capsman,
     ("caps-man", "provisioning"): capsman,
-    ("caps-man", "manager"): wireless_cap,
+    ("caps-man", "manager"): capsman_manager,
     ("zerotier",): zerotier,
     ("zerotier", "interface"): zerotier_interface,
     ("interface", "pppoe-client"): dyn_client("PPPoE"),

@@ -287,6 +287,10 @@ def hotspot(st: State, cmd: Command, src: Src):
     if yes(cmd.get("disabled")):
         return IGNORED
     st.hotspots.append((cmd, src))
+    # The server's name is a name of its segment (netaudit init: "hotspot1", the name
+    # RouterOS's setup gives it, says the segment is a captive portal's, for guests).
+    if cmd.get("name"):
+        st.segment_names.setdefault(cmd.get("interface", ""), []).append(cmd.get("name", ""))
 
 
 def _profile_name(cmd: Command) -> str:

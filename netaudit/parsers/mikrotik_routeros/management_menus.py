@@ -221,6 +221,8 @@ HANDLERS = {
     ("ip", "ssh"): ssh,
     ("system", "ntp", "server"): singleton,
     ("tool", "bandwidth-server"): singleton,
+    ("user-manager",): singleton,
+    ("radius", "incoming"): singleton,
     ("tool", "mac-server"): mac_server,
     ("tool", "mac-server", "mac-winbox"): mac_server,
     ("tool", "mac-server", "ping"): mac_server,

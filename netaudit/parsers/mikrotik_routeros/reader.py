@@ -40,6 +40,7 @@ IGNORED_MENUS = [
     ("ip", "dhcp-server", "alert"), ("ip", "dhcp-server", "matcher"),
     ("ip", "dhcp-server", "vendor-class-id"),  # which pool a vendor class draws from
     ("lora",),  # the LoRa gateway's network servers
+    ("user-manager",),  # v7 User Manager's database (its RADIUS server: /user-manager set, read)
     ("ip", "dhcp-client", "option"), ("ip", "firewall", "service-port"),
     ("ip", "firewall", "layer7-protocol"), ("ip", "firewall", "calea"),
     ("ip", "ipsec"), ("ip", "kid-control"), ("ip", "nat-pmp"), ("ip", "packing"),

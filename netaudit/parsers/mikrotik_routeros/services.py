@@ -158,6 +158,19 @@ def finish_services(st: State) -> None:
     on, set_src, set_cmd = setting("system ntp server", "enabled", False)
     if on:
         svcs.append(MgmtService("ntp", PROTO_UDP, (PortRange(123, 123),), source=set_src))
+    # v7 User Manager is a RADIUS server (help.mikrotik.com "User Manager", settings:
+    # enabled default no, authentication-port 1812, accounting-port 1813); /radius
+    # incoming accepts unsolicited requests (CoA, disconnect) when accept=yes, on port 3799.
+    on, set_src, set_cmd = setting("user-manager", "enabled", False)
+    if on and set_cmd is not None:
+        auth = to_int(set_cmd.get("authentication-port"), 1812)
+        acct = to_int(set_cmd.get("accounting-port"), 1813)
+        ports = tuple(PortRange(p, p) for p in sorted({auth, acct}))
+        svcs.append(MgmtService("radius", PROTO_UDP, ports, source=set_src))
+    on, set_src, set_cmd = setting("radius incoming", "accept", False)
+    if on and set_cmd is not None:
+        p = to_int(set_cmd.get("port"), 3799)
+        svcs.append(MgmtService("radius-incoming", PROTO_UDP, (PortRange(p, p),), source=set_src))
     on, set_src, set_cmd = setting("ip upnp", "enabled", False)
     if on:
         svcs.append(

@@ -48,6 +48,12 @@ SECRET_KEYS = frozenset(
         "key",
         "psk",
         "trap-community",  # /snmp: the community the traps carry (v6, v5 verbose exports)
+        # v7 User Manager: a RADIUS client's secret, a user's one-time-password token, the
+        # PayPal and private web pages' passwords (help.mikrotik.com "User Manager": sensitive)
+        "shared-secret",
+        "otp-secret",
+        "paypal-password",
+        "web-private-password",
     }
 )
 

@@ -138,3 +138,42 @@ def test_an_action_routeros_does_not_have_is_unknown_not_dropped():
     # NAT: the table's conversion is partial.
     dev, rep = office("/ip firewall nat\nadd action=dstnatt chain=dstnat dst-port=80 protocol=tcp\n")
     assert any("action 'dstnatt' not understood" in p["reason"] for p in rep.partially_understood)
+
+
+# The defconf "advanced" raw chain (help.mikrotik.com "Building Advanced Firewall"), as a
+# real 7.10 RB3011 export keeps it: accepts of ICMP types before "drop other icmp", and
+# "accept everything else from LAN/WAN" before "drop the rest".
+DEFCONF_RAW = """
+/ip firewall raw
+add action=accept chain=prerouting comment="defconf: accept DHCP discover" dst-address=255.255.255.255 dst-port=67 in-interface-list=LAN protocol=udp src-address=0.0.0.0 src-port=68
+add action=drop chain=prerouting comment="defconf: drop local if not from default IP range" in-interface-list=LAN src-address=!10.0.0.0/16
+add action=drop chain=prerouting comment="defconf: drop bad UDP" port=0 protocol=udp
+add action=jump chain=prerouting comment="defconf: jump to ICMP chain" jump-target=icmp4 protocol=icmp
+add action=jump chain=prerouting comment="defconf: jump to TCP chain" jump-target=bad_tcp protocol=tcp
+add action=accept chain=prerouting comment="defconf: accept everything else from LAN" in-interface-list=LAN
+add action=accept chain=prerouting comment="defconf: accept everything else from WAN" in-interface-list=WAN
+add action=drop chain=prerouting comment="defconf: drop the rest"
+add action=drop chain=bad_tcp comment="defconf: TCP port 0 drop" port=0 protocol=tcp
+add action=accept chain=icmp4 comment="defconf: echo reply" icmp-options=0:0 protocol=icmp
+add action=accept chain=icmp4 comment="defconf: net unreachable" icmp-options=3:0 protocol=icmp
+add action=accept chain=icmp4 comment="defconf: port unreachable" icmp-options=3:3 protocol=icmp
+add action=accept chain=icmp4 comment="defconf: fragmentation needed" icmp-options=3:4 protocol=icmp
+add action=accept chain=icmp4 comment="defconf: echo" icmp-options=8:0 protocol=icmp
+add action=accept chain=icmp4 comment="defconf: time exceeded " icmp-options=11:0-255 protocol=icmp
+add action=drop chain=icmp4 comment="defconf: drop other icmp" protocol=icmp
+"""
+
+
+def test_defconf_raw_icmp_chain_stays_small_and_exact_for_other_protocols():
+    # Found on a real RouterOS 7.10.1 RB3011 export keeping this chain: the complements of
+    # the ICMP accepts grew as the product of their pieces and each piece became one Match
+    # per ICMP type and code — millions of Matches; init and audit were killed for memory.
+    dev, _ = office(DEFCONF_RAW)
+    raw = [ln for ln in dev.filters["forward"].lines if ln.name.startswith("raw")]
+    assert raw and sum(len(ln.matches) for ln in raw) < 20000  # millions before
+    # exact: every ICMP type and code a piece leaves is one Match per type (or per code of
+    # a type not wholly left), no line widened
+    assert not any(ln.partial for ln in raw)
+    m = matrix([dev], [GUEST, STAFF])
+    assert m[("staff", "guest")].verdict == REACHABLE and "tcp/1-65535" in m[("staff", "guest")].services  # not port 0
+    assert "icmp/8" in m[("staff", "guest")].services  # echo is accepted by the raw ICMP chain

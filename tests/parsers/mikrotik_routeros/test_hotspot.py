@@ -274,3 +274,28 @@ def test_undefined_server_profile_is_a_reference():
         "/ip hotspot\nadd interface=ether2 name=hs profile=khong-co\n/ip address\nadd address=10.9.0.1/24 interface=ether2\n"
     )
     assert any(r.kind == "hotspot profile" and r.name == "khong-co" and not r.defined for r in dev.references)
+
+
+def test_a_hotspot_server_names_its_segment_for_init():
+    # Found on a real RouterOS 7 export of an ISP-managed CPE: the HotSpot on vlan10_CP
+    # (DHCP server "dhcp-captive-portal", pool "pool_portal") drafted no zone at all.
+    from netaudit import topology, zones
+
+    dev, _ = parse("""
+    /interface vlan
+    add interface=ether2 name=vlan10_CP vlan-id=10
+    add interface=ether2 name=vlan30_Private vlan-id=30
+    /ip pool
+    add name=pool_portal ranges=192.168.150.5-192.168.151.254
+    /ip dhcp-server
+    add address-pool=pool_portal interface=vlan10_CP name=dhcp-captive-portal
+    /ip hotspot
+    add address-pool=pool_portal disabled=no interface=vlan10_CP name=hotspot1 profile=default
+    /ip address
+    add address=192.168.150.1/23 interface=vlan10_CP
+    add address=192.168.160.1/24 interface=vlan30_Private
+    """)
+    assert "hotspot1" in dev.interfaces["vlan10_CP"].segment_names
+    site = zones.infer_site([dev], topology.build([dev]))
+    guest = [z for z in site.zones if z.kind == "guest"]
+    assert len(guest) == 1 and str(guest[0].subnets[0]) == "192.168.150.0/23"

@@ -272,3 +272,48 @@ def test_rule_fields_never_set_the_icmp_fields():
     read = [rule_fields(p.st, r, "filter") for r in p.st.rules["filter"]]
     assert all(f is None or (f[5] is None and f[6] is None and f[7] is None) for f, *_ in read)
     assert sum(1 for f, extra, *_ in read if f is not None and extra) > 50  # icmp-options, states
+
+
+def test_split_matches_rewrites_wide_icmp_unions_type_by_type_exactly():
+    # the complements of ICMP accepts (a real 7.10 defconf raw chain): conditions of
+    # hundreds of types x codes, and TCP pieces carrying the ICMP fields' constraints
+    rnd = random.Random(18)
+
+    def pairs_of(matches):
+        out = set()
+        for m in matches:
+            if m.protocols is not None and 1 not in m.protocols:
+                continue
+            types = range(256) if m.icmp_type is None else (m.icmp_type,)
+            codes = range(256) if m.icmp_code is None else (m.icmp_code,)
+            out |= {(t, k) for t in types for k in codes}
+        return out
+
+    for _ in range(20):
+        conds = [
+            Cond(proto=((1, 1),), itype=random_ranges(rnd, 255), icode=random_ranges(rnd, 40))
+            for _ in range(rnd.randint(1, 3))
+        ]
+        conds.append(Cond(proto=((6, 6),), itype=((0, 2), (4, 255)), icode=((4, 255),)))
+        exact, wide = firewall.split_matches(conds)
+        assert not wide
+        expected = {
+            (t, k)
+            for c in conds[:-1]
+            for lo, hi in c.itype
+            for t in range(lo, hi + 1)
+            for klo, khi in c.icode
+            for k in range(klo, khi + 1)
+        }
+        assert pairs_of(exact) == expected
+        tcp = [m for m in exact if m.protocols is not None and 6 in m.protocols]
+        assert len(tcp) == 1 and tcp[0].icmp_type is None and tcp[0].icmp_code is None
+
+
+def test_split_matches_widens_what_stays_too_wide_and_says_so():
+    # 100 destinations, each every type but with codes 1-254: 25,000+ Matches type by type
+    conds = [Cond(dst=((d, d),), proto=((1, 1),), itype=((0, 255),), icode=((1, 254),)) for d in range(100)]
+    exact, wide = firewall.split_matches(conds)
+    assert not exact and wide and all(m.icmp_code is None for m in wide)
+    reasons: list = []
+    assert firewall.line_matches(conds, reasons) == wide and len(reasons) == 1

@@ -259,3 +259,54 @@ def test_discovery_and_mac_server_facts():
     assert dev.facts.neighbor_discovery.interfaces == ["ether9"]
     assert dev.facts.mac_server["mac-winbox"][0].interface_list == "MGMT"
     assert dev.facts.mac_server["mac-telnet"][0].interface_list == "all"  # default
+
+
+def test_user_manager_is_a_radius_server_and_its_database_is_understood():
+    # Found on real RouterOS 7.16-7.19 exports: the /user-manager menus were unrecognized
+    # (14 of 38 lines of one: the whole device was taken as not understood), and the
+    # RADIUS server User Manager runs, with /radius incoming's CoA port, was no service.
+    text = """
+    /user-manager limitation
+    add name="100 GB" rate-limit-rx=10000000B rate-limit-tx=10000000B
+    /user-manager profile
+    add name=ve-ngay name-for-users=ve-ngay validity=1d
+    /user-manager user
+    add name=khach01 password=Kh4chPw77 otp-secret=OtpT0ken99 shared-users=2
+    /user-manager router
+    add address=127.0.0.1 name=local shared-secret=UmR4diusSecret
+    /user-manager advanced
+    set web-private-password=PrivW3bPw web-private-username=quantri
+    /user-manager profile-limitation
+    add limitation="100 GB" profile=ve-ngay
+    /user-manager user-profile
+    add profile=ve-ngay user=khach01
+    /user-manager
+    set certificate=*0 enabled=yes
+    /radius incoming
+    set accept=yes
+    /ip firewall filter
+    add action=accept chain=input in-interface-list=LAN protocol=udp dst-port=1812,1813
+    add action=drop chain=input in-interface-list=WAN
+    """
+    dev, rep = office(text)
+    assert not rep.unrecognized
+    radius = svc(dev, "radius")
+    assert radius.protocol == 17 and radius.ports == (PortRange(1812, 1812), PortRange(1813, 1813))
+    assert svc(dev, "radius-incoming").ports == (PortRange(3799, 3799),)
+    assert {"Kh4chPw77", "OtpT0ken99", "UmR4diusSecret", "PrivW3bPw"} <= dev.secrets
+    m = matrix([dev], [GUEST, STAFF, NET])
+    assert any(s.startswith("udp/1812") for s in m[("staff", "@devices")].services), m[("staff", "@devices")].services
+    assert m[("internet", "@devices")].verdict == BLOCKED
+
+
+def test_user_manager_off_and_own_ports():
+    dev, _ = parse("""
+    /user-manager
+    set authentication-port=11812 accounting-port=11813 enabled=yes
+    /radius incoming
+    set accept=yes port=13799
+    """)
+    assert svc(dev, "radius").ports == (PortRange(11812, 11812), PortRange(11813, 11813))
+    assert svc(dev, "radius-incoming").ports == (PortRange(13799, 13799),)
+    dev, rep = parse("/user-manager\nset certificate=*0\n/radius incoming\nset accept=no\n")
+    assert svc(dev, "radius") is None and svc(dev, "radius-incoming") is None and not rep.unrecognized
