@@ -188,6 +188,7 @@ ip route 0.0.0.0 0.0.0.0 dhcp
 ip nat pool P 192.0.2.10 192.0.2.20 netmask 255.255.255.0
 ip nat inside source route-map RM interface GigabitEthernet0/0 overload
 ip nat inside source static network 10.0.0.0 192.0.2.0 /24
+ip nat inside source static 10.0.1.7 192.0.2.7 route-map NAT-ONLY
 ip nat outside source static tcp 198.51.100.1 80 10.0.1.9 80
 ip nat inside source static tcp 10.0.1.5 443 interface GigabitEthernet0/0 8443
 ip nat inside source static tcp 10.0.1.6 80 interface Dialer9 80
