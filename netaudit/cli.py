@@ -310,9 +310,12 @@ def _main(argv: list[str] | None) -> int:
         if args.command == "fix":
             return _fix(args)
     except InputError as e:
+        from .messages import t
         from .secrets import Masker
 
-        print(f"netaudit: error: {Masker().warning(str(e))}", file=sys.stderr)  # may quote a line
+        # In the command's --lang; a command without one (probe, scan) speaks English.
+        lang = getattr(args, "lang", "en")
+        print(t("cli.error", lang, message=Masker().warning(e.render(lang))), file=sys.stderr)  # may quote a line
         return 2
     except KeyboardInterrupt:
         return 130

@@ -613,9 +613,19 @@ class ParseResult:
 
 
 class InputError(Exception):
-    """A user-facing problem with an input: one line naming file (and line)."""
+    """A user-facing problem with an input: one line naming file (and line).
+
+    ``message`` is a catalogue :class:`~netaudit.messages.Text`, which the CLI words in
+    the reader's language (:meth:`render`); ``str()`` of the error is its English."""
 
     def __init__(self, message: str, file: str | None = None, line: int | None = None):
-        self.file, self.line = file, line
-        where = f"{file}:{line}: " if file and line else (f"{file}: " if file else "")
-        super().__init__(where + message)
+        self.message, self.file, self.line = message, file, line
+        super().__init__(self._where() + message)
+
+    def _where(self) -> str:
+        file, line = self.file, self.line
+        return f"{file}:{line}: " if file and line else (f"{file}: " if file else "")
+
+    def render(self, lang: str) -> str:
+        """The one line in ``lang``: where (file and line), then the message."""
+        return self._where() + (self.message.render(lang) if isinstance(self.message, Text) else str(self.message))

@@ -91,6 +91,17 @@ def test_bad_site_file_is_exit_2(tmp_path):
     assert p.returncode == 2 and f"{site}:3:" in p.stderr
 
 
+def test_input_error_is_worded_in_the_output_language(tmp_path, capsys):
+    """A mistake in the site file is told in --lang (Vietnamese by default), naming the
+    file and line the same way in both languages."""
+    site = tmp_path / "site.yaml"
+    site.write_text("unit: UBND xa\nlevel: 9\nzones:\n  g: {kind: guest, subnets: [10.0.0.0/24]}\n")
+    assert main(["audit", str(LEAKY), "--site", str(site)]) == 2
+    assert capsys.readouterr().err == f"netaudit: lỗi: {site}:2: level phải từ 1 đến 5, không phải 9\n"
+    assert main(["audit", str(LEAKY), "--site", str(site), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == f"netaudit: error: {site}:2: level must be 1..5, not 9\n"
+
+
 def test_text_summary_in_both_languages():
     vi = cli("audit", LEAKY).stdout
     en = cli("audit", LEAKY, "--lang", "en").stdout

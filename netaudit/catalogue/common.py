@@ -145,6 +145,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "trace.unknown": {"vi": "Chưa xác định: {reason}", "en": "Unknown: {reason}"},
     "trace.blocked_by": {"vi": "Bị chặn bởi", "en": "Stopped by"},
     # ---- what netaudit says on stderr once it has written its output (cli.py)
+    "cli.error": {"vi": "netaudit: lỗi: {message}", "en": "netaudit: error: {message}"},
     "cli.wrote": {"vi": "netaudit: đã ghi {files}", "en": "netaudit: wrote {files}"},
     "cli.wrote.report": {"vi": "báo cáo", "en": "report"},
     "cli.wrote.diagram": {"vi": "sơ đồ chỉnh sửa được", "en": "editable diagram"},

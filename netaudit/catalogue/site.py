@@ -8,6 +8,11 @@ zone is never a silent pass.
 from __future__ import annotations
 
 ENTRIES: dict[str, dict[str, str]] = {
+    # ---- what is wrong in a site file (InputError: one line naming file and line)
+    "site.error.level_range": {
+        "vi": "level phải từ 1 đến 5, không phải {value}",
+        "en": "level must be 1..5, not {value}",
+    },
     "site.unit_todo": {
         "vi": "{file} vẫn là bản nháp do netaudit init tạo ra: tên đơn vị còn để “TODO”. Cần ghi tên đơn vị được "
         "kiểm tra và rà soát lại từng vùng mạng trước khi sử dụng kết quả.",

@@ -415,7 +415,7 @@ def _level(value, err, line) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         err(f"level must be a whole number 1..5, not {_what(value)}", line)
     if not 1 <= value <= 5:
-        err(f"level must be 1..5, not {_show(value)}", line)
+        err(Text("site.error.level_range", value=_show(value)), line)
     return value
 
 
