@@ -15,6 +15,7 @@ from netaddr import IPSet
 from . import inputs, topology, zones
 from .checks import AuditContext, Finding, run_checks
 from .collector import collector_paused
+from .decoding import at
 from .headerspace import HeaderSpace
 from .messages import Text
 from .model import InputError
@@ -70,15 +71,18 @@ def prepare(paths: list[str | Path], site_path: str | Path | None = None, on_sna
         except InputError as e:
             # The site may be right and an input damaged (cut short, a garbled hostname,
             # unusable): name the files behind the devices, and the inputs left out.
+            # The error stays a Text with e's own (e.located()): said in the reader's language.
             have = ", ".join(f"{d.hostname} ({Path(d.file).name})" for d in snap.devices)
-            skipped = [f"{f.path}: {f.problem}" for f in snap.inputs if f.problem and not f.devices]
-            more = f" — devices in the snapshot: {have or 'none'}"
+            problems = ""
             if snap.input_problems:  # cut short, damaged, not read: the likelier cause
-                more += f"; input problems: {'; '.join(snap.input_problems)}"
+                problems = Text("site.error.input_problems", problems=tuple(snap.input_problems))
+            skipped = [at(f.path, f.problem) for f in snap.inputs if f.problem and not f.devices]
             skipped = [s for s in skipped if not any(s in p for p in snap.input_problems)]
-            if skipped:
-                more += f"; inputs left out: {'; '.join(skipped)}"
-            raise InputError(f"{e}{more}") from None
+            left_out = Text("site.error.inputs_left_out", inputs=tuple(skipped)) if skipped else ""
+            devices = have or Text("site.error.no_devices")
+            raise InputError(
+                Text("site.error.in_snapshot", error=e.located(), devices=devices, problems=problems, left_out=left_out)
+            ) from None
     else:
         topo = topology.build(snap.devices)
         site = zones.infer_site(snap.devices, topo)

@@ -14,6 +14,7 @@ import os
 import sys
 from pathlib import Path
 
+from .messages import Text
 from .model import InputError
 from .vocabulary import DOC_FORMATS, FORMATS, SEVERITIES, STANDARDS
 
@@ -368,7 +369,7 @@ def _plan_outputs(args, inputs: list[Path]) -> list[tuple[str, str]]:
     from .report import BINARY_FORMATS
 
     if args.format in BINARY_FORMATS and not _to_file(args.output):
-        raise InputError(f"--format {args.format} writes a binary file: give -o FILE.{args.format}")
+        raise InputError(Text("cli.error.binary_format", format=args.format))
     planned: list[tuple[str, str]] = []
     if _to_file(args.output):
         planned.append((args.output, "report"))
@@ -386,7 +387,7 @@ def _diagram_target(args) -> str | None:
     if args.format not in ("html", "pdf", "docx", "md"):
         return None
     if args.diagram == "-":
-        raise InputError("--diagram writes a file: give --diagram FILE.drawio")
+        raise InputError(Text("cli.error.diagram_file"))
     if args.diagram:
         return args.diagram
     return str(Path(args.output).with_suffix(".drawio")) if _to_file(args.output) else None
@@ -540,15 +541,16 @@ def _report(args) -> int:
 
 def _init(args) -> int:
     from . import inputs, outputs, topology, zones
+    from .messages import render, t
 
     folder = Path(args.dir)
     if not folder.is_dir():
-        raise InputError("not a folder", args.dir)
+        raise InputError(Text("cli.error.not_folder"), args.dir)
     target = Path(args.output) if _to_file(args.output) else folder / "site.yaml"
     if args.output != "-":
         outputs.check(target, what="site file")
         if target.exists() and not args.force:
-            raise InputError("already exists; review it, or pass --force to overwrite", str(target))
+            raise InputError(Text("cli.error.exists"), str(target))
     snap = inputs.load_snapshot([folder])
     if args.output != "-":
         outputs.check_not_inputs([target], snap)
@@ -563,19 +565,13 @@ def _init(args) -> int:
         sys.stdout.write(text)
     else:
         outputs.write_files([(target, text, "site file")])
-        print(
-            f"netaudit: wrote {target} with {len(site.zones)} inferred zones — review before auditing", file=sys.stderr
-        )
+        print(t("cli.init.wrote", args.lang, file=target, n=len(site.zones)), file=sys.stderr)
     if not site.zones:
-        print(
-            "netaudit: no zone could be inferred from the configs: the draft declares none — "
-            "add the zones by hand before `netaudit audit` (it stops on a site file without zones)",
-            file=sys.stderr,
-        )
+        print(t("cli.init.no_zones", args.lang), file=sys.stderr)
     if site.notes:
-        print(f"netaudit: {len(site.notes)} note(s) for the reviewer at the top of the draft", file=sys.stderr)
+        print(t("cli.init.notes", args.lang, n=len(site.notes)), file=sys.stderr)
     for w in list(snap.warnings) + zones.site_warnings(site):
-        print(f"netaudit: warning: {masker.warning(str(w))}", file=sys.stderr)
+        print(t("cli.warning", args.lang, message=masker.warning(render(w, args.lang))), file=sys.stderr)
     return 0
 
 
@@ -620,11 +616,11 @@ def _probe(args) -> int:
     from .safetext import clean, dumps_json
 
     if not args.dry_run and not args.output:
-        raise InputError("give -o FILE.json for the probe result (or --dry-run)")
+        raise InputError(Text("cli.error.probe_output"))
     if args.max_probes < 1 or args.per_zone < 1 or args.timeout <= 0 or args.max_time <= 0:
-        raise InputError("--max-probes, --per-zone, --timeout and --max-time must be positive")
+        raise InputError(Text("cli.error.probe_positive"))
     if not 1 <= args.trace_hops <= 30:
-        raise InputError("--trace-hops must be between 1 and 30")
+        raise InputError(Text("cli.error.trace_hops"))
     inputs = [Path(p) for p in (args.plan, args.site) if p]
     if _to_file(args.output) and not args.dry_run:
         outputs.check(args.output, inputs, "probe result")
@@ -690,9 +686,9 @@ def _scan(args) -> int:
     from .safetext import clean, dumps_json
 
     if not args.dry_run and not args.output:
-        raise InputError("give -o FILE.json for the scan result (or --dry-run)")
+        raise InputError(Text("cli.error.scan_output"))
     if args.max_hosts < 1 or args.timeout <= 0 or args.max_time <= 0:
-        raise InputError("--max-hosts, --timeout and --max-time must be positive")
+        raise InputError(Text("cli.error.scan_positive"))
     opts = ScanOptions(
         rate=parse_rate(args.rate),
         timeout=args.timeout,
@@ -735,16 +731,17 @@ def _blueprint(args) -> int:
 
     if args.example:
         if args.example not in UNIT_TYPES:
-            raise InputError(f"--example: unit type must be one of {', '.join(UNIT_TYPES)} (got {args.example!r})")
+            raise InputError(Text("cli.error.example", choices=", ".join(UNIT_TYPES), value=repr(args.example)))
         if args.vendor not in EDGE_VENDORS:
-            raise InputError(f"--vendor must be one of {', '.join(EDGE_VENDORS)} (got {args.vendor!r})")
+            choices = ", ".join(EDGE_VENDORS)
+            raise InputError(Text("site.error.one_of", what="--vendor", choices=choices, value=repr(args.vendor)))
         _stdout(example(args.example, args.vendor))
         return 0
     if not args.intent or not args.output:
-        raise InputError("give an intent file and -o OUT (or --example TYPE to start one)")
+        raise InputError(Text("cli.error.blueprint_args"))
     out = Path(args.output)
     if out.exists() and not out.is_dir():
-        raise InputError("-o must be a folder", str(out))
+        raise InputError(Text("cli.error.output_folder"), str(out))
     result = generate(args.intent, out, args.lang, pdf=args.pdf)
     problems = result.proof.lines()
     for line in problems:
@@ -770,9 +767,9 @@ def _fix(args) -> int:
 
     out = Path(args.output)
     if out.exists() and not out.is_dir():
-        raise InputError("-o must be a folder", str(out))
+        raise InputError(Text("cli.error.output_folder"), str(out))
     if not out.parent.is_dir():  # as audit -o: a mistyped path is not created
-        raise InputError(f"-o: the folder {out.parent} does not exist", str(out))
+        raise InputError(Text("cli.error.output_parent", folder=str(out.parent)), str(out))
     try:
         out.mkdir(exist_ok=True)
         # The next audit of a folder holding this one does not read it as configurations.
@@ -780,7 +777,7 @@ def _fix(args) -> int:
         result = run_fix(args.paths, args.site, out)
         summary = write(result, out, args.lang)
     except OSError as e:
-        raise InputError(f"-o: cannot write: {e.strerror or e}", str(e.filename or out)) from None
+        raise InputError(Text("cli.error.output_write", error=str(e.strerror or e)), str(e.filename or out)) from None
     sys.stdout.write(summary)
     return 0 if result.ok else 1
 

@@ -21,7 +21,7 @@ from typing import Any, TypeAlias
 
 from netaddr import IPAddress, IPNetwork
 
-from .messages import named_list
+from .messages import Text, named_list
 from .model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, AddrMatch, Match, PortRange
 from .vocabulary import SERVICE_NAMES
 
@@ -723,7 +723,7 @@ def _below_key(m: Match) -> tuple:
 def service_match(service: str) -> Match:
     """Parse a service string (``tcp/445``, ``udp/1000-2000``, ``icmp/8``, ``tcp``, ``ip``).
 
-    Raises ValueError with a readable message on bad syntax.
+    Raises ValueError with a readable message (a catalogue Text) on bad syntax.
     """
     s = service.strip().lower()
     if s in ("ip", "any"):
@@ -733,10 +733,10 @@ def service_match(service: str) -> Match:
     if name == "proto":  # proto/N or proto/A-B (the matrix writes the other protocols so)
         lo_s, _, hi_s = rest.partition("-")
         if not lo_s.isdigit() or not (hi_s or lo_s).isdigit() or not 0 <= int(lo_s) <= int(hi_s or lo_s) <= 255:
-            raise ValueError(f"bad service {service!r}: proto/N or proto/A-B needs 0..255")
+            raise ValueError(Text("service.error.proto", service=repr(service)))
         return Match(protocols=tuple(range(int(lo_s), int(hi_s or lo_s) + 1)))
     if name not in protos:
-        raise ValueError(f"bad service {service!r}: expected ip, tcp, udp, icmp or proto/N")
+        raise ValueError(Text("service.error.name", service=repr(service)))
     proto = protos[name]
     if not rest:
         return Match(protocols=(proto,))
@@ -744,13 +744,13 @@ def service_match(service: str) -> Match:
     try:
         lo, hi = int(lo_s), int(hi_s or lo_s)
     except ValueError:
-        raise ValueError(f"bad service {service!r}: port or type must be a number") from None
+        raise ValueError(Text("service.error.number", service=repr(service))) from None
     if proto == PROTO_ICMP:
         if lo != hi or not 0 <= lo <= 255:
-            raise ValueError(f"bad service {service!r}: icmp/TYPE needs one type 0..255")
+            raise ValueError(Text("service.error.icmp", service=repr(service)))
         return Match(protocols=(proto,), icmp_type=lo)
     if not (0 <= lo <= hi <= 65535):
-        raise ValueError(f"bad service {service!r}: ports must be 0..65535, low-high")
+        raise ValueError(Text("service.error.ports", service=repr(service)))
     return Match(protocols=(proto,), dst_ports=(PortRange(lo, hi),))
 
 
@@ -771,8 +771,12 @@ def expand_services(service: str) -> list[str]:
             if "/" in s or s in ("tcp", "udp", "icmp", "proto") or not s:
                 raise  # the syntax was meant: its own message says what is wrong
             raise ValueError(
-                f"unknown service {part.strip()!r}{_closest_name(s)}: give a name "
-                f"({', '.join(SERVICE_NAMES)}) or tcp/PORT, udp/PORT, tcp/LOW-HIGH, icmp/TYPE, proto/N, ip"
+                Text(
+                    "service.error.unknown",
+                    service=repr(part.strip()),
+                    hint=_closest_name(s),
+                    names=", ".join(SERVICE_NAMES),
+                )
             ) from e
         if s not in out:
             out.append(s)
@@ -783,4 +787,4 @@ def _closest_name(s: str) -> str:
     from difflib import get_close_matches
 
     near = get_close_matches(s, SERVICE_NAMES, n=1)
-    return f" (did you mean {near[0]}?)" if near else ""
+    return Text("service.did_you_mean", name=near[0]) if near else ""

@@ -208,7 +208,7 @@ def max_input_bytes() -> int:
     except ValueError:
         mb = -1.0
     if not mb > 0 or mb != mb or mb == float("inf"):
-        raise InputError(f"{MAX_INPUT_ENV}={raw!r}: expected a positive number of megabytes (MiB)")
+        raise InputError(Text("input.error.max_input_env", var=MAX_INPUT_ENV, value=repr(raw)))
     return int(mb * (1 << 20))
 
 
@@ -371,14 +371,14 @@ def load_snapshot(paths: list[str | Path] | str | Path) -> Snapshot:
         paths = [paths]
     roots = [Path(p) for p in paths]
     if not roots:
-        raise InputError("no input path given")
+        raise InputError(Text("input.error.no_path"))
     limit = max_input_bytes()
 
     snap = Snapshot()
     entries: list[tuple[Path, str]] = []
     for p in roots:
         if not p.exists():
-            raise InputError("no such file or directory", file=str(p))
+            raise InputError(Text("input.error.no_such_file"), file=str(p))
         if p.is_dir():
             prefix = "" if len(roots) == 1 else p.as_posix().rstrip("/") + "/"
             site, files, errors, outside = _walk(p)
@@ -429,15 +429,15 @@ def load_snapshot(paths: list[str | Path] | str | Path) -> Snapshot:
     snap.warnings = reg.warnings + snap.input_problems + [w for w in snap.warnings if w not in loud]
     if not snap.devices:
         where = ", ".join(str(p) for p in roots)
-        reasons = [f"{f.path}: {f.problem}" for f in snap.inputs if f.problem]
+        reasons: list[str] = [at(f.path, f.problem) for f in snap.inputs if f.problem]
         if not snap.inputs:
-            reasons = ["no input files found"]
+            reasons = [Text("input.error.no_files")]
         elif not reasons:
-            reasons = ["no device found in any file"]
+            reasons = [Text("input.error.no_device")]
         if len(reasons) > 8:
-            reasons = [*reasons[:8], f"and {len(reasons) - 8} more"]
+            reasons = [*reasons[:8], Text("input.error.and_more", n=len(reasons) - 8)]
         reasons += reg.warnings  # e.g. a parser module that failed to import
-        raise InputError(f"no usable device configuration in {where}: " + "; ".join(reasons))
+        raise InputError(Text("input.error.no_usable", where=where, reasons=tuple(reasons)))
     return snap
 
 

@@ -143,6 +143,13 @@ def render(value, lang: str) -> str:
     return value.render(lang) if isinstance(value, Text) else str(value)
 
 
+def error_text(e: Exception) -> str:
+    """The message of ``e``: its :class:`Text` when it was raised with one (so that it is
+    worded in the reader's language), else its English."""
+    first = e.args[0] if len(e.args) == 1 else None
+    return first if isinstance(first, Text) else str(e)
+
+
 def both_of(value) -> dict[str, str] | None:
     """{"vi": …, "en": …} of a :class:`Text`; a plain string is the same in both; None stays None."""
     if value is None:

@@ -629,3 +629,9 @@ class InputError(Exception):
     def render(self, lang: str) -> str:
         """The one line in ``lang``: where (file and line), then the message."""
         return self._where() + (self.message.render(lang) if isinstance(self.message, Text) else str(self.message))
+
+    def located(self) -> str:
+        """The whole line as one value to put in another message (a wrapped or re-raised
+        error): a Text whose English is ``str(self)``, so the wrapper keeps the language."""
+        where = self._where()
+        return Text("input.at", where=where[:-2], what=self.message) if where else self.message

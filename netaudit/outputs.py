@@ -31,6 +31,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from .messages import CATALOGUE, Text
 from .model import InputError
 
 _HASH_LIMIT = 256 << 20  # a file larger than this is no device configuration
@@ -40,48 +41,46 @@ def _same(a: os.stat_result, b: os.stat_result) -> bool:
     return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
+def _noun(what: str) -> str:
+    """``what`` (report, diagram, site file …) as the errors name it: a catalogue Text,
+    worded in the reader's language, for every output netaudit writes."""
+    key = "output.what." + what.replace(" ", "_")
+    return Text(key) if key in CATALOGUE else what
+
+
 def check(path: str | Path, inputs: Iterable[str | Path] = (), what: str = "output") -> Path:
     """Raise :class:`InputError` (one line, naming ``path``) unless netaudit may write a
     file at ``path``; ``inputs`` are the files (or folders) this run reads."""
     p = Path(path)
     shown = str(path)
+    noun = _noun(what)
     if not shown or shown.endswith(("/", os.sep)):
-        raise InputError(f"{what}: give a file name, not a folder", shown or None)
+        raise InputError(Text("output.error.folder_name", what=noun), shown or None)
     try:
         st = os.lstat(p)
     except FileNotFoundError:
         st = None
     except OSError as e:
-        raise InputError(f"cannot write {what}: {e.strerror}", shown) from None
+        raise InputError(Text("output.error.cannot_write", what=noun, error=str(e.strerror)), shown) from None
     if st is not None:
         if stat.S_ISLNK(st.st_mode):
-            raise InputError(
-                f"cannot write {what}: it is a symbolic link, and netaudit never writes "
-                "through a link; remove it or choose another name",
-                shown,
-            )
+            raise InputError(Text("output.error.symlink", what=noun), shown)
         if stat.S_ISDIR(st.st_mode):
-            raise InputError(f"cannot write {what}: it is a folder; give a file name", shown)
+            raise InputError(Text("output.error.is_folder", what=noun), shown)
         if not stat.S_ISREG(st.st_mode):
-            raise InputError(
-                f"cannot write {what}: not a regular file (a device, FIFO or socket); -o - writes to standard output",
-                shown,
-            )
+            raise InputError(Text("output.error.not_regular", what=noun), shown)
         for inp in inputs:
             try:
                 ist = os.stat(inp)
             except OSError:
                 continue
             if stat.S_ISREG(ist.st_mode) and _same(st, ist):
-                raise InputError(
-                    f"cannot write {what}: it is an input of this run ({inp}); netaudit never writes over its inputs",
-                    shown,
-                )
+                raise InputError(Text("output.error.is_input", what=noun, input=str(inp)), shown)
     parent = p.parent if str(p.parent) else Path(".")
     if not parent.is_dir():
-        raise InputError("output folder does not exist", str(parent.resolve()))
+        raise InputError(Text("output.error.no_folder"), str(parent.resolve()))
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise InputError(f"cannot write {what}: no permission to create files in its folder", shown)
+        raise InputError(Text("output.error.no_permission", what=noun), shown)
     return p
 
 
@@ -91,7 +90,7 @@ def check_distinct(paths: Iterable[tuple[str | Path, str]]) -> None:
     for path, what in paths:
         key = os.path.realpath(os.path.abspath(path))
         if key in seen:
-            raise InputError(f"the {seen[key]} and the {what} would be the same file", str(path))
+            raise InputError(Text("output.error.same_file", first=_noun(seen[key]), second=_noun(what)), str(path))
         seen[key] = what
 
 
@@ -126,17 +125,11 @@ def check_not_inputs(paths: Iterable[str | Path], snapshot, extra: Iterable[str 
         for o in others:
             try:
                 if _same(st, os.stat(o)):
-                    raise InputError(
-                        f"cannot write output: it is an input of this run ({o}); netaudit never writes over its inputs",
-                        str(path),
-                    )
+                    raise InputError(Text("output.error.is_input", what=_noun("output"), input=str(o)), str(path))
             except OSError:
                 continue
         if used and _sha256(p) in used:
-            raise InputError(
-                "cannot write output: it holds a configuration this run reads; netaudit never writes over its inputs",
-                str(path),
-            )
+            raise InputError(Text("output.error.holds_input", what=_noun("output")), str(path))
 
 
 def _umask() -> int:
@@ -195,14 +188,18 @@ def write_files(files: list[tuple[str | Path, str | bytes, str]], inputs: Iterab
             try:
                 staged.append((p, _stage(p, data), what))
             except OSError as e:
-                raise InputError(f"cannot write {what}: {e.strerror}", str(path)) from None
+                raise InputError(
+                    Text("output.error.cannot_write", what=_noun(what), error=str(e.strerror)), str(path)
+                ) from None
         while staged:
             p, tmp, what = staged[0]
             check(p, inputs, what)  # still not a link, folder or input
             try:
                 os.replace(tmp, p)
             except OSError as e:
-                raise InputError(f"cannot write {what}: {e.strerror}", str(p)) from None
+                raise InputError(
+                    Text("output.error.cannot_write", what=_noun(what), error=str(e.strerror)), str(p)
+                ) from None
             staged.pop(0)
         _sync_dirs({str(Path(f[0]).parent) for f in files})
     finally:

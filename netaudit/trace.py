@@ -8,7 +8,7 @@ from netaddr import AddrFormatError, IPNetwork
 
 from .audit import prepare
 from .headerspace import expand_services, service_match
-from .messages import Text, render, t, with_text
+from .messages import Text, error_text, render, t, with_text
 from .model import InputError
 from .reach import REACHABLE, Cell, unplaced_reason, witness_for
 from .report import cite_loc, cite_text
@@ -21,7 +21,7 @@ def _services(service: str) -> list[str]:
     try:
         return expand_services(service)
     except ValueError as e:
-        raise InputError(f"--service: {e}") from None
+        raise InputError(Text("trace.error.service", error=error_text(e))) from None
 
 
 def _ipv4(dst: str) -> IPNetwork | None:
@@ -33,7 +33,7 @@ def _ipv4(dst: str) -> IPNetwork | None:
             IPNetwork(text)
         except (AddrFormatError, ValueError, TypeError):
             return None
-        raise InputError(f"--to {dst!r}: IPv6 is not modelled yet (netaudit models IPv4 only)")
+        raise InputError(Text("trace.error.ipv6", dst=repr(dst)))
     if not re.fullmatch(r"[0-9]{1,3}(\.[0-9]{1,3}){3}(/[0-9]{1,2})?", text):
         return None
     try:
@@ -55,17 +55,14 @@ def trace(paths, site_path, src: str, dst: str, service: str) -> dict:
     src = zone_name(src)  # as the site file's names: NFC
     dst = zone_name(dst)
     if src not in engine.zones:
-        raise InputError(
-            f"--from: unknown zone {src!r}{did_you_mean(src, engine.zones)} (zones: {', '.join(sorted(engine.zones))})"
-        )
+        hint = did_you_mean(src, engine.zones)
+        raise InputError(Text("trace.error.from", src=repr(src), hint=hint, zones=", ".join(sorted(engine.zones))))
     if dst in engine.zone_addr:
         target = engine.zone_addr[dst]
     elif net is not None:
         target = hs.prefix("dst_ip", net)
     else:
-        raise InputError(
-            f"--to {dst!r} is neither a zone{did_you_mean(dst, engine.zone_addr)} nor an IPv4 address/prefix"
-        )
+        raise InputError(Text("trace.error.to", dst=repr(dst), hint=did_you_mean(dst, engine.zone_addr)))
     asked = hs.false
     for s in services:
         asked |= hs.match(service_match(s))

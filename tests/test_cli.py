@@ -142,9 +142,9 @@ def test_init_that_recognises_nothing_says_what_audit_will_need(tmp_path):
     """Nothing to infer (a router with one bridge and no address): the draft declares no
     zone, init says so, and audit's stop names the empty zones, not a malformed file."""
     (tmp_path / "r.rsc").write_text("# 2025-01-01 by RouterOS 7.15\n/interface bridge\nadd name=bridge1\n")
-    p = cli("init", tmp_path)
+    p = cli("init", tmp_path, "--lang", "en")
     assert p.returncode == 0 and "no zone could be inferred" in p.stderr
-    p = cli("audit", tmp_path, "--format", "json")
+    p = cli("audit", tmp_path, "--format", "json", "--lang", "en")
     assert p.returncode == 2 and "zones: no zone declared" in p.stderr
 
 
@@ -219,7 +219,7 @@ def test_trace_to_a_segment_no_zone_covers_is_unknown_not_blocked(tmp_path):
 
 
 def test_trace_bad_arguments():
-    p = cli("trace", LEAKY, "--from", "nobody", "--to", "10.10.10.5")
+    p = cli("trace", LEAKY, "--from", "nobody", "--to", "10.10.10.5", "--lang", "en")
     assert p.returncode == 2 and "unknown zone" in p.stderr
     p = cli("trace", LEAKY, "--from", "guest", "--to", "10.10.10.5", "--service", "tcp/99999")
     assert p.returncode == 2 and "Traceback" not in p.stderr

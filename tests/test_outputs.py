@@ -115,6 +115,8 @@ def test_never_writes_onto_an_input_named_on_the_command_line(office, target):
         "json",
         "-o",
         office / target,
+        "--lang",
+        "en",
     )
     _one_error_line(p, target, "input")
     assert (office / target).read_bytes() == before
@@ -122,7 +124,7 @@ def test_never_writes_onto_an_input_named_on_the_command_line(office, target):
 
 def test_never_writes_onto_a_config_found_in_an_input_folder(office):
     before = (office / "edge-rt.cfg").read_bytes()
-    p = cli("audit", office, "--format", "json", "-o", office / "edge-rt.cfg")
+    p = cli("audit", office, "--format", "json", "-o", office / "edge-rt.cfg", "--lang", "en")
     _one_error_line(p, "edge-rt.cfg", "input")
     assert (office / "edge-rt.cfg").read_bytes() == before
     # A hard link to a config is the same file.
@@ -137,6 +139,8 @@ def test_never_writes_onto_a_config_found_in_an_input_folder(office):
         "json",
         "-o",
         office / "hard.json",
+        "--lang",
+        "en",
     )
     _one_error_line(p, "hard.json", "input")
 
@@ -162,10 +166,10 @@ def test_init_writes_through_the_same_writer(office, tmp_path):
     outside = tmp_path / "outside.yaml"
     outside.write_text("keep: me\n")
     (office / "site.yaml").symlink_to(outside)
-    p = cli("init", office, "--force")
+    p = cli("init", office, "--force", "--lang", "en")
     _one_error_line(p, "site.yaml", "symbolic link")
     assert outside.read_text() == "keep: me\n"
-    p = cli("init", office, "--force", "-o", office / "core-sw.cfg")
+    p = cli("init", office, "--force", "-o", office / "core-sw.cfg", "--lang", "en")
     _one_error_line(p, "core-sw.cfg", "input")
     (office / "site.yaml").unlink()
     p = cli("init", office)

@@ -63,6 +63,7 @@ def _clear_previous(configs: Path) -> None:
     """Remove what an earlier run wrote into ``configs`` (its files say "netaudit
     blueprint" in their first lines): the proof must audit this run's devices only.  Any
     other file there stops the run rather than being audited or deleted."""
+    from ..messages import Text
     from ..model import InputError
 
     for f in sorted(configs.iterdir()):
@@ -70,7 +71,7 @@ def _clear_previous(configs: Path) -> None:
         if "netaudit blueprint" in head:
             f.unlink()
         else:
-            raise InputError("is not from netaudit blueprint: move it out of the output folder", str(f))
+            raise InputError(Text("blueprint.error.foreign_file"), str(f))
 
 
 def example(unit_type: str, vendor: str = "routeros") -> str:

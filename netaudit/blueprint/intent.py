@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from netaddr import AddrFormatError, IPAddress, IPNetwork
 
+from ..messages import Text
 from ..model import InputError
 from ..vocabulary import UNIT_TYPES
 from ..zones.site import check_keys, key_line, read_yaml
@@ -83,27 +84,27 @@ class Intent:
 
 def load_intent(path: str | Path) -> Intent:
     """Read and validate an intent file; InputError naming the file and line."""
-    data = read_yaml(path, "intent file", "unit, level, vendor")
+    data = read_yaml(path, Text("blueprint.noun.intent_file"), "unit, level, vendor")
     return intent_from_dict(data, str(path))
 
 
 def intent_from_dict(data: dict, display: str = "intent.yaml") -> Intent:
     """Validate an intent (as read by :func:`load_intent`, or a plain dict)."""
 
-    def err(msg: str, line: int | None = None) -> NoReturn:
+    def err(msg: Text, line: int | None = None) -> NoReturn:
         raise InputError(msg, display, line)
 
-    check_keys(data, TOP_KEYS, "the intent file", err)
+    check_keys(data, TOP_KEYS, Text("blueprint.in.intent_file"), err)
     unit = _map(data, "unit", err, required=True)
     check_keys(unit, ("type", "name", "short"), "unit", err)
     unit_type = _choice(unit, "type", UNIT_TYPES, err)
     name = _str(unit, "name", err, required=True)
     short = _str(unit, "short", err) or _ascii_short(name)
     if not re.fullmatch(r"[A-Za-z0-9-]{1,12}", short):
-        err("unit.short must be 1-12 letters, digits or '-' (it starts every hostname)", key_line(unit, "short"))
+        err(Text("blueprint.error.short"), key_line(unit, "short"))
     level = data.get("level", 2)
     if level not in LEVELS:
-        err(f"level must be 2 or 3 (got {level!r})", key_line(data, "level"))
+        err(Text("blueprint.error.level", value=repr(level)), key_line(data, "level"))
     vendor = _map(data, "vendor", err, required=True)
     check_keys(vendor, ("edge", "switch"), "vendor", err)
     edge = EDGE_VENDORS[_choice(vendor, "edge", tuple(EDGE_VENDORS), err)]
@@ -125,7 +126,7 @@ def intent_from_dict(data: dict, display: str = "intent.yaml") -> Intent:
     guest = wifi.get("guest")
     if guest is not None and guest is not False:
         if not isinstance(guest, dict):
-            err("wifi.guest must be a mapping (ssid, isolation, bandwidth_mbps) or false", key_line(wifi, "guest"))
+            err(Text("blueprint.error.guest"), key_line(wifi, "guest"))
         check_keys(guest, ("ssid", "isolation", "bandwidth_mbps"), "wifi.guest", err)
         it.guest = GuestWifi(
             ssid=_str(guest, "ssid", err, required=True),
@@ -133,7 +134,7 @@ def intent_from_dict(data: dict, display: str = "intent.yaml") -> Intent:
             bandwidth_mbps=_int(guest, "bandwidth_mbps", err, 1, 10000, 20),
         )
     if it.access_points == 0 and (it.guest or it.staff_ssid):
-        err("Wi-Fi is asked for (wifi:) but counts.access_points is 0", key_line(counts, "access_points"))
+        err(Text("blueprint.error.no_access_points"), key_line(counts, "access_points"))
 
     uplinks = _map(data, "uplinks", err, required=True)
     check_keys(uplinks, ("internet", "tslcd"), "uplinks", err)
@@ -143,18 +144,18 @@ def intent_from_dict(data: dict, display: str = "intent.yaml") -> Intent:
 
     servers = data.get("servers") or []
     if not isinstance(servers, list):
-        err("servers must be a list", key_line(data, "servers"))
+        err(Text("blueprint.error.servers_list"), key_line(data, "servers"))
     for i, s in enumerate(servers):
         line = getattr(servers, "lines", [None] * len(servers))[i] if hasattr(servers, "lines") else None
         if not isinstance(s, dict):
-            err("each server is a mapping: {name, host, services}", line)
-        check_keys(s, ("name", "host", "services", "zone"), "a server", err)
+            err(Text("blueprint.error.server_mapping", shape="{name, host, services}"), line)
+        check_keys(s, ("name", "host", "services", "zone"), Text("blueprint.in.server"), err)
         zone = _choice(s, "zone", ("servers", "database"), err, default="servers")
         if zone == "database" and it.level < 3:
-            err("a database zone exists from level 3 (TT 12/2022): at level 2 put it in 'servers'", key_line(s, "zone"))
+            err(Text("blueprint.error.database_level"), key_line(s, "zone"))
         services = s.get("services") or ["tcp/443"]
         if not isinstance(services, list) or not all(re.fullmatch(r"(tcp|udp)/\d{1,5}", str(x)) for x in services):
-            err("server services are a list like [tcp/443, tcp/445]", key_line(s, "services"))
+            err(Text("blueprint.error.server_services"), key_line(s, "services"))
         it.servers.append(
             Server(
                 _str(s, "name", err, required=True),
@@ -167,10 +168,7 @@ def intent_from_dict(data: dict, display: str = "intent.yaml") -> Intent:
     it.addressing = _net(data.get("addressing", "10.10.0.0/16"), "addressing", err, key_line(data, "addressing"))
     private = any(it.addressing in IPNetwork(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"))
     if it.addressing.prefixlen > 16 or not private:
-        err(
-            "addressing must be a private prefix of /16 or wider (one /24 per zone is carved out of it)",
-            key_line(data, "addressing"),
-        )
+        err(Text("blueprint.error.addressing"), key_line(data, "addressing"))
     it.dns = [
         _ip(x, "dns", err, key_line(data, "dns")) for x in (data.get("dns") or ["203.113.131.1", "203.113.188.1"])
     ]
@@ -201,10 +199,10 @@ def _map(parent: dict, key: str, err, required: bool = False) -> dict:
     v = parent.get(key)
     if v is None:
         if required:
-            err(f"missing {key}:", parent.get("__line__"))
+            err(Text("blueprint.error.missing", key=key), parent.get("__line__"))
         return {}
     if not isinstance(v, dict):
-        err(f"{key} must be a mapping", key_line(parent, key))
+        err(Text("blueprint.error.not_mapping", key=key), key_line(parent, key))
     return v
 
 
@@ -212,36 +210,36 @@ def _str(parent: dict, key: str, err, required: bool = False) -> str:
     v = parent.get(key)
     if v is None or v == "":
         if required:
-            err(f"missing {key}:", parent.get("__line__"))
+            err(Text("blueprint.error.missing", key=key), parent.get("__line__"))
         return ""
     if not isinstance(v, (str, int)) or isinstance(v, bool):
-        err(f"{key} must be text", key_line(parent, key))
+        err(Text("blueprint.error.not_text", key=key), key_line(parent, key))
     text = str(v).strip()
     if any(c in text for c in "\"'\\\n\r\t") or len(text) > 64:
-        err(f"{key} must be one line of at most 64 characters without quotes or backslashes", key_line(parent, key))
+        err(Text("blueprint.error.one_line", key=key), key_line(parent, key))
     return text
 
 
 def _choice(parent: dict, key: str, choices: tuple, err, default: str | None = None) -> str:
     v = parent.get(key, default)
     if v is None:
-        err(f"missing {key}: (one of {', '.join(choices)})", parent.get("__line__"))
+        err(Text("blueprint.error.missing_choice", key=key, choices=", ".join(choices)), parent.get("__line__"))
     if v not in choices:
-        err(f"{key} must be one of {', '.join(choices)} (got {v!r})", key_line(parent, key))
+        err(Text("site.error.one_of", what=key, choices=", ".join(choices), value=repr(v)), key_line(parent, key))
     return str(v)
 
 
 def _int(parent: dict, key: str, err, lo: int, hi: int, default: int) -> int:
     v = parent.get(key, default)
     if not isinstance(v, int) or isinstance(v, bool) or not lo <= v <= hi:
-        err(f"{key} must be a whole number from {lo} to {hi} (got {v!r})", key_line(parent, key))
+        err(Text("blueprint.error.int", key=key, lo=lo, hi=hi, value=repr(v)), key_line(parent, key))
     return int(v)
 
 
 def _bool(parent: dict, key: str, err, default: bool) -> bool:
     v = parent.get(key, default)
     if not isinstance(v, bool):
-        err(f"{key} must be true or false (got {v!r})", key_line(parent, key))
+        err(Text("blueprint.error.bool", key=key, value=repr(v)), key_line(parent, key))
     return bool(v)
 
 
@@ -249,14 +247,14 @@ def _net(value, what: str, err, line) -> IPNetwork:
     try:
         return IPNetwork(str(value), version=4)
     except (AddrFormatError, ValueError, TypeError):
-        err(f"{what}: {value!r} is not an IPv4 prefix like 10.10.0.0/16", line)
+        err(Text("blueprint.error.prefix", what=what, value=repr(value)), line)
 
 
 def _ip(value, what: str, err, line) -> IPAddress:
     try:
         return IPAddress(str(value), 4)
     except (AddrFormatError, ValueError, TypeError):
-        err(f"{what}: {value!r} is not an IPv4 address", line)
+        err(Text("blueprint.error.address", what=what, value=repr(value)), line)
 
 
 def _uplink(m: dict, kind: str, err) -> Uplink:
@@ -265,17 +263,17 @@ def _uplink(m: dict, kind: str, err) -> Uplink:
     up.address = _choice(m, "address", ADDRESS_KINDS if kind == "internet" else ("static",), err, default="static")
     if up.address == "static":
         if "ip" not in m or "gateway" not in m:
-            err(f"uplinks.{kind}: a static address needs ip: (with its prefix length) and gateway:", m.get("__line__"))
+            err(Text("blueprint.error.static_needs", kind=kind), m.get("__line__"))
         up.ip = _net(m["ip"], f"uplinks.{kind}.ip", err, key_line(m, "ip"))
         up.gateway = _ip(m["gateway"], f"uplinks.{kind}.gateway", err, key_line(m, "gateway"))
         if up.gateway not in up.ip or up.gateway == up.ip.ip:
-            err(f"uplinks.{kind}.gateway must be another address of {up.ip.cidr}", key_line(m, "gateway"))
+            err(Text("blueprint.error.gateway", kind=kind, prefix=str(up.ip.cidr)), key_line(m, "gateway"))
     if up.address == "pppoe":
         up.pppoe_user = _str(m, "pppoe_user", err) or "user@isp"
     if kind == "tslcd":
         nets = m.get("networks")
         if not isinstance(nets, list) or not nets:
-            err("uplinks.tslcd.networks: the prefixes reached through the government network", m.get("__line__"))
+            err(Text("blueprint.error.tslcd_networks"), m.get("__line__"))
         assert isinstance(nets, list)  # err() does not return
         up.networks = [_net(n, "uplinks.tslcd.networks", err, key_line(m, "networks")) for n in nets]
     return up

@@ -9,6 +9,87 @@ catalogue/report.py); the minimum-zone table and the requirement rows come from
 from __future__ import annotations
 
 ENTRIES: dict[str, dict[str, str]] = {
+    # ---- what is wrong in an intent file or the output folder (InputError: one line
+    # naming file and line; keys and values stay as written)
+    "blueprint.noun.intent_file": {"vi": "tệp yêu cầu (intent)", "en": "intent file"},
+    "blueprint.in.intent_file": {"vi": "tệp yêu cầu (intent)", "en": "the intent file"},
+    "blueprint.in.server": {"vi": "một mục servers", "en": "a server"},
+    "blueprint.error.short": {
+        "vi": "unit.short phải gồm 1-12 chữ cái, chữ số hoặc '-' (nó đứng đầu mọi tên thiết bị)",
+        "en": "unit.short must be 1-12 letters, digits or '-' (it starts every hostname)",
+    },
+    "blueprint.error.level": {
+        "vi": "level phải là 2 hoặc 3 (đang là {value})",
+        "en": "level must be 2 or 3 (got {value})",
+    },
+    "blueprint.error.guest": {
+        "vi": "wifi.guest phải là một mapping (ssid, isolation, bandwidth_mbps) hoặc false",
+        "en": "wifi.guest must be a mapping (ssid, isolation, bandwidth_mbps) or false",
+    },
+    "blueprint.error.no_access_points": {
+        "vi": "có yêu cầu Wi-Fi (wifi:) nhưng counts.access_points bằng 0",
+        "en": "Wi-Fi is asked for (wifi:) but counts.access_points is 0",
+    },
+    "blueprint.error.servers_list": {"vi": "servers phải là một danh sách", "en": "servers must be a list"},
+    "blueprint.error.server_mapping": {
+        "vi": "mỗi máy chủ là một mapping: {shape}",
+        "en": "each server is a mapping: {shape}",
+    },
+    "blueprint.error.database_level": {
+        "vi": "vùng cơ sở dữ liệu (database) có từ cấp độ 3 (TT 12/2022): ở cấp độ 2 hãy đặt nó trong 'servers'",
+        "en": "a database zone exists from level 3 (TT 12/2022): at level 2 put it in 'servers'",
+    },
+    "blueprint.error.server_services": {
+        "vi": "services của máy chủ là một danh sách dạng [tcp/443, tcp/445]",
+        "en": "server services are a list like [tcp/443, tcp/445]",
+    },
+    "blueprint.error.addressing": {
+        "vi": "addressing phải là một tiền tố địa chỉ riêng /16 hoặc rộng hơn (mỗi vùng được cắt ra một /24 từ đó)",
+        "en": "addressing must be a private prefix of /16 or wider (one /24 per zone is carved out of it)",
+    },
+    "blueprint.error.missing": {"vi": "thiếu {key}:", "en": "missing {key}:"},
+    "blueprint.error.missing_choice": {
+        "vi": "thiếu {key}: (một trong {choices})",
+        "en": "missing {key}: (one of {choices})",
+    },
+    "blueprint.error.not_mapping": {"vi": "{key} phải là một mapping", "en": "{key} must be a mapping"},
+    "blueprint.error.not_text": {"vi": "{key} phải là văn bản", "en": "{key} must be text"},
+    "blueprint.error.one_line": {
+        "vi": "{key} phải là một dòng, tối đa 64 ký tự, không có dấu nháy hay dấu gạch chéo ngược",
+        "en": "{key} must be one line of at most 64 characters without quotes or backslashes",
+    },
+    "blueprint.error.int": {
+        "vi": "{key} phải là một số nguyên từ {lo} đến {hi} (đang là {value})",
+        "en": "{key} must be a whole number from {lo} to {hi} (got {value})",
+    },
+    "blueprint.error.bool": {
+        "vi": "{key} phải là true hoặc false (đang là {value})",
+        "en": "{key} must be true or false (got {value})",
+    },
+    "blueprint.error.prefix": {
+        "vi": "{what}: {value} không phải một tiền tố IPv4 dạng 10.10.0.0/16",
+        "en": "{what}: {value} is not an IPv4 prefix like 10.10.0.0/16",
+    },
+    "blueprint.error.address": {
+        "vi": "{what}: {value} không phải một địa chỉ IPv4",
+        "en": "{what}: {value} is not an IPv4 address",
+    },
+    "blueprint.error.static_needs": {
+        "vi": "uplinks.{kind}: địa chỉ tĩnh cần ip: (kèm độ dài tiền tố) và gateway:",
+        "en": "uplinks.{kind}: a static address needs ip: (with its prefix length) and gateway:",
+    },
+    "blueprint.error.gateway": {
+        "vi": "uplinks.{kind}.gateway phải là một địa chỉ khác của {prefix}",
+        "en": "uplinks.{kind}.gateway must be another address of {prefix}",
+    },
+    "blueprint.error.tslcd_networks": {
+        "vi": "uplinks.tslcd.networks: các tiền tố địa chỉ đi tới qua mạng truyền số liệu chuyên dùng",
+        "en": "uplinks.tslcd.networks: the prefixes reached through the government network",
+    },
+    "blueprint.error.foreign_file": {
+        "vi": "không phải do netaudit blueprint tạo ra: hãy chuyển nó ra khỏi thư mục kết quả",
+        "en": "is not from netaudit blueprint: move it out of the output folder",
+    },
     # ---- cover
     "bp.title": {
         "vi": "THUYẾT MINH MÔ HÌNH MẪU KIẾN TRÚC MẠNG NỘI BỘ",

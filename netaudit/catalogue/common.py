@@ -146,6 +146,22 @@ ENTRIES: dict[str, dict[str, str]] = {
     "trace.blocked_by": {"vi": "Bị chặn bởi", "en": "Stopped by"},
     # ---- what netaudit says on stderr once it has written its output (cli.py)
     "cli.error": {"vi": "netaudit: lỗi: {message}", "en": "netaudit: error: {message}"},
+    "cli.warning": {"vi": "netaudit: cảnh báo: {message}", "en": "netaudit: warning: {message}"},
+    # netaudit init: what was written and what to do next
+    "cli.init.wrote": {
+        "vi": "netaudit: đã ghi {file} với {n} vùng mạng suy đoán — cần rà soát trước khi kiểm tra",
+        "en": "netaudit: wrote {file} with {n} inferred zones — review before auditing",
+    },
+    "cli.init.no_zones": {
+        "vi": "netaudit: không suy đoán được vùng mạng nào từ cấu hình: bản nháp không khai báo vùng nào — hãy "
+        "tự thêm các vùng trước khi chạy `netaudit audit` (lệnh này dừng lại khi tệp khai báo không có vùng nào)",
+        "en": "netaudit: no zone could be inferred from the configs: the draft declares none — add the zones by "
+        "hand before `netaudit audit` (it stops on a site file without zones)",
+    },
+    "cli.init.notes": {
+        "vi": "netaudit: {n} ghi chú cho người rà soát ở đầu bản nháp",
+        "en": "netaudit: {n} note(s) for the reviewer at the top of the draft",
+    },
     "cli.wrote": {"vi": "netaudit: đã ghi {files}", "en": "netaudit: wrote {files}"},
     "cli.wrote.report": {"vi": "báo cáo", "en": "report"},
     "cli.wrote.diagram": {"vi": "sơ đồ chỉnh sửa được", "en": "editable diagram"},
@@ -158,6 +174,139 @@ ENTRIES: dict[str, dict[str, str]] = {
         "chưa xác định mà chính sách yêu cầu chặn, kết luận đạt",
         "en": "netaudit: exit 0, the audit passes: no finding at or above {severity}, no unknown flow the policy "
         "wants denied, conclusion pass",
+    },
+    # ---- mistakes on the command line and with the output files (InputError, cli.py,
+    # outputs.py): option names and values stay as typed
+    "cli.error.binary_format": {
+        "vi": "--format {format} ghi ra tệp nhị phân: hãy chỉ định -o FILE.{format}",
+        "en": "--format {format} writes a binary file: give -o FILE.{format}",
+    },
+    "cli.error.diagram_file": {
+        "vi": "--diagram ghi ra một tệp: hãy chỉ định --diagram FILE.drawio",
+        "en": "--diagram writes a file: give --diagram FILE.drawio",
+    },
+    "cli.error.not_folder": {"vi": "không phải là thư mục", "en": "not a folder"},
+    "cli.error.exists": {
+        "vi": "đã tồn tại; hãy rà soát tệp này, hoặc dùng --force để ghi đè",
+        "en": "already exists; review it, or pass --force to overwrite",
+    },
+    "cli.error.probe_output": {
+        "vi": "hãy chỉ định -o FILE.json cho kết quả đo (hoặc --dry-run)",
+        "en": "give -o FILE.json for the probe result (or --dry-run)",
+    },
+    "cli.error.probe_positive": {
+        "vi": "--max-probes, --per-zone, --timeout và --max-time phải là số dương",
+        "en": "--max-probes, --per-zone, --timeout and --max-time must be positive",
+    },
+    "cli.error.trace_hops": {"vi": "--trace-hops phải từ 1 đến 30", "en": "--trace-hops must be between 1 and 30"},
+    "cli.error.scan_output": {
+        "vi": "hãy chỉ định -o FILE.json cho kết quả quét (hoặc --dry-run)",
+        "en": "give -o FILE.json for the scan result (or --dry-run)",
+    },
+    "cli.error.scan_positive": {
+        "vi": "--max-hosts, --timeout và --max-time phải là số dương",
+        "en": "--max-hosts, --timeout and --max-time must be positive",
+    },
+    "cli.error.example": {
+        "vi": "--example: loại đơn vị phải là một trong {choices} (đang là {value})",
+        "en": "--example: unit type must be one of {choices} (got {value})",
+    },
+    "cli.error.blueprint_args": {
+        "vi": "hãy chỉ định một tệp yêu cầu (intent) và -o OUT (hoặc --example TYPE để bắt đầu từ một tệp mẫu)",
+        "en": "give an intent file and -o OUT (or --example TYPE to start one)",
+    },
+    "cli.error.output_folder": {"vi": "-o phải là một thư mục", "en": "-o must be a folder"},
+    "cli.error.output_parent": {
+        "vi": "-o: thư mục {folder} không tồn tại",
+        "en": "-o: the folder {folder} does not exist",
+    },
+    "cli.error.output_write": {"vi": "-o: không ghi được: {error}", "en": "-o: cannot write: {error}"},
+    "output.what.output": {"vi": "tệp kết quả", "en": "output"},
+    "output.what.report": {"vi": "báo cáo", "en": "report"},
+    "output.what.diagram": {"vi": "sơ đồ", "en": "diagram"},
+    "output.what.site_file": {"vi": "tệp khai báo vùng mạng", "en": "site file"},
+    "output.what.probe_result": {"vi": "kết quả đo", "en": "probe result"},
+    "output.what.scan_result": {"vi": "kết quả quét", "en": "scan result"},
+    "output.error.folder_name": {
+        "vi": "{what}: hãy chỉ định tên tệp, không phải thư mục",
+        "en": "{what}: give a file name, not a folder",
+    },
+    "output.error.cannot_write": {"vi": "không ghi được {what}: {error}", "en": "cannot write {what}: {error}"},
+    "output.error.symlink": {
+        "vi": "không ghi được {what}: đây là liên kết tượng trưng (symbolic link), netaudit không bao giờ ghi qua "
+        "liên kết; hãy xóa nó hoặc chọn tên khác",
+        "en": "cannot write {what}: it is a symbolic link, and netaudit never writes through a link; remove it or "
+        "choose another name",
+    },
+    "output.error.is_folder": {
+        "vi": "không ghi được {what}: đây là một thư mục; hãy chỉ định tên tệp",
+        "en": "cannot write {what}: it is a folder; give a file name",
+    },
+    "output.error.not_regular": {
+        "vi": "không ghi được {what}: không phải tệp thông thường (thiết bị, FIFO hay socket); -o - ghi ra đầu ra "
+        "chuẩn",
+        "en": "cannot write {what}: not a regular file (a device, FIFO or socket); -o - writes to standard output",
+    },
+    "output.error.is_input": {
+        "vi": "không ghi được {what}: đây là dữ liệu đầu vào của lần chạy này ({input}); netaudit không bao giờ "
+        "ghi đè dữ liệu đầu vào",
+        "en": "cannot write {what}: it is an input of this run ({input}); netaudit never writes over its inputs",
+    },
+    "output.error.holds_input": {
+        "vi": "không ghi được {what}: tệp này chứa một cấu hình mà lần chạy này đọc; netaudit không bao giờ ghi đè "
+        "dữ liệu đầu vào",
+        "en": "cannot write {what}: it holds a configuration this run reads; netaudit never writes over its inputs",
+    },
+    "output.error.no_folder": {"vi": "thư mục kết quả không tồn tại", "en": "output folder does not exist"},
+    "output.error.no_permission": {
+        "vi": "không ghi được {what}: không có quyền tạo tệp trong thư mục của nó",
+        "en": "cannot write {what}: no permission to create files in its folder",
+    },
+    "output.error.same_file": {
+        "vi": "{first} và {second} sẽ là cùng một tệp",
+        "en": "the {first} and the {second} would be the same file",
+    },
+    # ---- a service as written in a site file or given to --service (headerspace.service_match)
+    "service.error.proto": {
+        "vi": "dịch vụ {service} không hợp lệ: proto/N hoặc proto/A-B cần giá trị 0..255",
+        "en": "bad service {service}: proto/N or proto/A-B needs 0..255",
+    },
+    "service.error.name": {
+        "vi": "dịch vụ {service} không hợp lệ: cần ip, tcp, udp, icmp hoặc proto/N",
+        "en": "bad service {service}: expected ip, tcp, udp, icmp or proto/N",
+    },
+    "service.error.number": {
+        "vi": "dịch vụ {service} không hợp lệ: cổng hoặc loại phải là một số",
+        "en": "bad service {service}: port or type must be a number",
+    },
+    "service.error.icmp": {
+        "vi": "dịch vụ {service} không hợp lệ: icmp/TYPE cần đúng một loại 0..255",
+        "en": "bad service {service}: icmp/TYPE needs one type 0..255",
+    },
+    "service.error.ports": {
+        "vi": "dịch vụ {service} không hợp lệ: cổng phải trong khoảng 0..65535, dạng thấp-cao",
+        "en": "bad service {service}: ports must be 0..65535, low-high",
+    },
+    "service.error.unknown": {
+        "vi": "dịch vụ lạ {service}{hint}: hãy dùng một tên ({names}) hoặc tcp/PORT, udp/PORT, tcp/LOW-HIGH, "
+        "icmp/TYPE, proto/N, ip",
+        "en": "unknown service {service}{hint}: give a name ({names}) or tcp/PORT, udp/PORT, tcp/LOW-HIGH, "
+        "icmp/TYPE, proto/N, ip",
+    },
+    "service.did_you_mean": {"vi": " (có phải là {name}?)", "en": " (did you mean {name}?)"},
+    # ---- netaudit trace: its arguments
+    "trace.error.service": {"vi": "--service: {error}", "en": "--service: {error}"},
+    "trace.error.ipv6": {
+        "vi": "--to {dst}: IPv6 chưa được mô hình hóa (netaudit chỉ mô hình hóa IPv4)",
+        "en": "--to {dst}: IPv6 is not modelled yet (netaudit models IPv4 only)",
+    },
+    "trace.error.from": {
+        "vi": "--from: không có vùng mạng {src}{hint} (các vùng: {zones})",
+        "en": "--from: unknown zone {src}{hint} (zones: {zones})",
+    },
+    "trace.error.to": {
+        "vi": "--to {dst} không phải một vùng mạng{hint} cũng không phải một địa chỉ/tiền tố IPv4",
+        "en": "--to {dst} is neither a zone{hint} nor an IPv4 address/prefix",
     },
     # ---- why `netaudit audit` does not exit 0 (audit.failures)
     "fail.input_problems": {

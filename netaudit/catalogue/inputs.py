@@ -13,6 +13,20 @@ vendor names, error text and quoted configuration text are fields, inserted as t
 from __future__ import annotations
 
 ENTRIES: dict[str, dict[str, str]] = {
+    # ---- nothing to audit, or a bad limit (InputError: netaudit stops, exit 2)
+    "input.error.max_input_env": {
+        "vi": "{var}={value}: cần một số dương (số megabyte, MiB)",
+        "en": "{var}={value}: expected a positive number of megabytes (MiB)",
+    },
+    "input.error.no_path": {"vi": "chưa chỉ định đường dẫn dữ liệu đầu vào", "en": "no input path given"},
+    "input.error.no_such_file": {"vi": "không có tệp hay thư mục này", "en": "no such file or directory"},
+    "input.error.no_usable": {
+        "vi": "không có cấu hình thiết bị dùng được trong {where}: {reasons}",
+        "en": "no usable device configuration in {where}: {reasons}",
+    },
+    "input.error.no_files": {"vi": "không tìm thấy tệp đầu vào nào", "en": "no input files found"},
+    "input.error.no_device": {"vi": "không tìm thấy thiết bị nào trong các tệp", "en": "no device found in any file"},
+    "input.error.and_more": {"vi": "và {n} tệp khác", "en": "and {n} more"},
     "input.at": {"vi": "{where}: {what}", "en": "{where}: {what}"},
     "input.with_note": {"vi": "{what} ({note})", "en": "{what} ({note})"},
     # A configuration line cited with netaudit's note after it as a comment (IOS `!`): an

@@ -3,6 +3,88 @@
 from __future__ import annotations
 
 ENTRIES: dict[str, dict[str, str]] = {
+    # ---- a probe file, a plan or a probe option netaudit cannot use (InputError)
+    "live.error.none": {"vi": "không có", "en": "none"},
+    "live.error.cannot_read": {"vi": "không đọc được: {error}", "en": "cannot read: {error}"},
+    "live.error.json": {"vi": "không phải JSON hợp lệ: {error}{expected}", "en": "not valid JSON: {error}{expected}"},
+    "live.error.expected": {"vi": " (cần {what})", "en": " ({what})"},
+    "live.expected.probe_result": {"vi": "một kết quả đo của netaudit", "en": "a netaudit probe result"},
+    "live.expected.audit": {
+        "vi": "một bản kiểm tra JSON: netaudit audit --format json -o audit.json",
+        "en": "a JSON audit: netaudit audit --format json -o audit.json",
+    },
+    "live.error.address": {
+        "vi": "{where}: không phải địa chỉ IPv4: {value}",
+        "en": "{where}: not an IPv4 address: {value}",
+    },
+    "live.error.schema": {
+        "vi": "không phải kết quả đo của netaudit (schema {schema})",
+        "en": "not a netaudit probe result (schema {schema})",
+    },
+    "live.error.no_zone": {"vi": "điểm đo không ghi vùng mạng nào", "en": "the vantage point names no zone"},
+    "live.error.not_object": {"vi": "{where}: không phải một đối tượng JSON", "en": "{where}: not an object"},
+    "live.error.result": {
+        "vi": "{where}: result {result} không phải một trong {choices}",
+        "en": "{where}: result {result} is not one of {choices}",
+    },
+    "live.error.service": {
+        "vi": "{where}: service {service} không có dạng PROTOCOL/PORT",
+        "en": "{where}: service {service} is not PROTOCOL/PORT",
+    },
+    "live.error.vantage_zone": {
+        "vi": "vùng đo {zone} không phải một vùng mạng của lần kiểm tra này ({zones})",
+        "en": "vantage zone {zone} is not a zone of this audit ({zones})",
+    },
+    "live.error.no_such_zone": {
+        "vi": "--zone {zone}: không có vùng mạng này (các vùng: {zones})",
+        "en": "--zone {zone}: no such zone (zones: {zones})",
+    },
+    "live.error.not_vantage": {
+        "vi": "--zone {zone}: vùng loại {kind} không thể là điểm đo",
+        "en": "--zone {zone}: an {kind} zone is no vantage point",
+    },
+    "live.error.subnet": {
+        "vi": "vùng {zone}: không phải subnet IPv4: {value}",
+        "en": "zone {zone}: not an IPv4 subnet: {value}",
+    },
+    "live.error.not_audit": {
+        "vi": "không phải bản kiểm tra JSON của netaudit (netaudit audit --format json)",
+        "en": "not a netaudit JSON audit (netaudit audit --format json)",
+    },
+    "live.error.no_plan": {
+        "vi": "hãy chỉ định kế hoạch đo: --plan audit.json, --plan DIR hoặc --site site.yaml",
+        "en": "give the plan: --plan audit.json, --plan DIR or --site site.yaml",
+    },
+    "live.error.xml": {"vi": "không phải XML hợp lệ: {error}", "en": "not valid XML: {error}"},
+    "live.error.xml_refused": {
+        "vi": "XML bị từ chối: {error} (tệp kết quả đo không được chứa entity)",
+        "en": "XML refused: {error} (entities are not allowed in a probe file)",
+    },
+    "live.error.not_nmap": {
+        "vi": "không phải báo cáo XML của nmap (phần tử gốc <{tag}>, cần <nmaprun>)",
+        "en": "not an nmap XML report (root element <{tag}>, expected <nmaprun>)",
+    },
+    "live.error.port": {
+        "vi": "{where}: cổng {port} không phải số hiệu cổng",
+        "en": "{where}: port {port} is not a port number",
+    },
+    "live.error.too_big": {"vi": "lớn hơn {mb} MB", "en": "larger than {mb} MB"},
+    "live.error.nmap_zone": {
+        "vi": "báo cáo XML của nmap không ghi vùng đo: hãy dùng --probes FILE@ZONE",
+        "en": "an nmap XML report does not name its vantage zone: give --probes FILE@ZONE",
+    },
+    "live.error.other_zone": {
+        "vi": "kết quả đo được thực hiện từ vùng {zone}, không phải {asked}",
+        "en": "the probe result was taken in zone {zone}, not {asked}",
+    },
+    "live.error.no_address": {
+        "vi": "giao diện {interface} không có địa chỉ IPv4",
+        "en": "interface {interface} has no IPv4 address",
+    },
+    "live.error.rate": {
+        "vi": "--rate: không phải tốc độ dạng 200/s: {value}",
+        "en": "--rate: not a rate like 200/s: {value}",
+    },
     "live.section": {"vi": "Kết quả đo thực tế", "en": "Live evidence"},
     "live.run": {
         "vi": "Điểm đo: vùng {zone} ({file}; {source}): {answered} phản hồi, {refused} bị từ chối bởi đích, "

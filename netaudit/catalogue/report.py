@@ -11,6 +11,31 @@ from __future__ import annotations
 from ..messages import neutral
 
 ENTRIES: dict[str, dict[str, str]] = {
+    # ---- a saved JSON audit that netaudit report cannot use (InputError, report.load_doc)
+    "report.error.cannot_read": {"vi": "không đọc được: {error}", "en": "cannot read: {error}"},
+    "report.error.not_utf8": {
+        "vi": "không phải văn bản UTF-8, không phải bản kiểm tra JSON của netaudit",
+        "en": "not UTF-8 text, not a netaudit JSON audit",
+    },
+    "report.error.json": {"vi": "không phải JSON hợp lệ ({error})", "en": "not valid JSON ({error})"},
+    "report.error.not_audit": {
+        "vi": "không phải bản kiểm tra JSON của netaudit ({error})",
+        "en": "not a netaudit JSON audit ({error})",
+    },
+    "report.error.schema": {
+        "vi": "không phải tài liệu kiểm tra của netaudit (schema {found}, cần {expected})",
+        "en": "not a netaudit audit document (schema {found}, expected {expected})",
+    },
+    "report.error.no_list": {
+        "vi": "tài liệu kiểm tra của netaudit thiếu danh sách {key} hợp lệ",
+        "en": "netaudit audit document without a valid {key} list",
+    },
+    "report.error.unknown_value": {
+        "vi": "{where} là {value}, giá trị mà phiên bản netaudit này không biết ({known}): tài liệu của một phiên "
+        "bản mới hơn, hoặc đã bị sửa",
+        "en": "{where} is {value}, which this version of netaudit does not know ({known}): a document from a newer "
+        "version, or edited",
+    },
     # ---- cover
     "report.title": {
         "vi": "BÁO CÁO KẾT QUẢ KIỂM TRA PHÂN VÙNG MẠNG VÀ CẤU HÌNH THIẾT BỊ MẠNG",

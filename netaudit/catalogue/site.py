@@ -8,7 +8,284 @@ zone is never a silent pass.
 from __future__ import annotations
 
 ENTRIES: dict[str, dict[str, str]] = {
-    # ---- what is wrong in a site file (InputError: one line naming file and line)
+    # ---- what is wrong in a site file (InputError: one line naming file and line).  Keys,
+    # values and option names stay as written (`level`, `zones:`, 'own'); what a value is in
+    # words (site.what.*) and the "did you mean" hint are texts of their own.
+    "site.error.zone": {"vi": "vùng {zone}: {problem}", "en": "zone {zone}: {problem}"},
+    "site.error.level_type": {
+        "vi": "level phải là một số nguyên từ 1 đến 5, không phải {value}",
+        "en": "level must be a whole number 1..5, not {value}",
+    },
+    "site.error.max_zones_env": {
+        "vi": "{var}={value}: cần một số nguyên dương (số vùng mạng tối đa)",
+        "en": "{var}={value}: expected a positive whole number of zones",
+    },
+    "site.error.yaml_depth": {
+        "vi": "các giá trị lồng nhau sâu hơn {limit} cấp (một tệp khai báo vùng mạng chỉ có vài cấp)",
+        "en": "values nested more than {limit} levels deep (a site file has a few)",
+    },
+    "site.error.yaml_expansion": {
+        "vi": "các alias YAML (*name) làm tệp khai báo vùng mạng bung ra quá {limit} giá trị; một tệp khai báo "
+        "chỉ cần vài trăm — hãy viết các giá trị ra đầy đủ",
+        "en": "YAML aliases (*name) expand the site file beyond {limit} values; a site file needs a few hundred "
+        "— write the values out",
+    },
+    "site.error.yaml_alias_cycle": {
+        "vi": "một alias YAML trỏ tới chính giá trị chứa nó",
+        "en": "a YAML alias refers to a value that contains it",
+    },
+    "site.error.yaml_key_twice": {
+        "vi": "{key} được ghi hai lần trong cùng một mapping (lần đầu ở dòng {line}); YAML sẽ chỉ giữ lần cuối",
+        "en": "{key} is given twice in one mapping (first on line {line}); YAML would keep only the last",
+    },
+    "site.error.yaml_char": {
+        "vi": "ký tự {char} (U+{code}) không được phép trong tệp YAML; hãy xóa nó, hoặc viết nó dưới dạng mã "
+        "thoát (escape) trong dấu nháy kép",
+        "en": "character {char} (U+{code}) is not allowed in a YAML file; remove it, or write it as an escape "
+        "inside double quotes",
+    },
+    "site.error.yaml": {"vi": "YAML không đọc được: {problem}", "en": "{problem}"},
+    "site.error.yaml_invalid": {"vi": "YAML không hợp lệ: {problem}", "en": "invalid YAML: {problem}"},
+    "site.noun.site_file": {"vi": "tệp khai báo vùng mạng", "en": "site file"},
+    "site.in.site_file": {"vi": "tệp khai báo vùng mạng", "en": "the site file"},
+    "site.in.zone": {"vi": "vùng {zone}", "en": "zone {zone}"},
+    "site.in.policy_entry": {"vi": "một mục policy", "en": "a policy entry"},
+    "site.error.not_regular": {"vi": "{what} không phải là tệp thông thường", "en": "{what} is not a regular file"},
+    "site.error.too_big": {
+        "vi": "{what} có {size} byte, vượt giới hạn {limit} byte ({what} chỉ nặng vài kilobyte): có đúng tệp không?",
+        "en": "{what} is {size} bytes, more than the limit of {limit} bytes (a {what} is a few kilobytes): is this "
+        "the right file?",
+    },
+    "site.error.too_big_read": {
+        "vi": "{what} vượt giới hạn {limit} byte ({what} chỉ nặng vài kilobyte): có đúng tệp không?",
+        "en": "{what} is more than the limit of {limit} bytes (a {what} is a few kilobytes): is this the right file?",
+    },
+    "site.error.cannot_read": {"vi": "không đọc được {what}: {error}", "en": "cannot read {what}: {error}"},
+    "site.error.not_utf8": {"vi": "{what} không phải văn bản UTF-8", "en": "{what} is not UTF-8 text"},
+    "site.error.too_deep": {
+        "vi": "{what} lồng nhau quá sâu ({what} chỉ có vài cấp)",
+        "en": "{what} nested too deeply (a {what} has a few levels)",
+    },
+    "site.error.not_mapping": {
+        "vi": "{what} phải là một mapping gồm {expected}",
+        "en": "{what} must be a mapping with {expected}",
+    },
+    "site.error.unknown_key": {
+        "vi": "khóa lạ {key} trong {where}{hint}; các khóa hợp lệ: {allowed}",
+        "en": "unknown key {key} in {where}{hint}; allowed: {allowed}",
+    },
+    "site.did_you_mean.1": {"vi": " (có phải là {a}?)", "en": " (did you mean {a}?)"},
+    "site.did_you_mean.2": {"vi": " (có phải là {a} hay {b}?)", "en": " (did you mean {a} or {b}?)"},
+    "site.did_you_mean.3": {"vi": " (có phải là {a}, {b} hay {c}?)", "en": " (did you mean {a} or {b} or {c}?)"},
+    "site.what.empty": {"vi": "giá trị trống", "en": "empty"},
+    "site.what.bool": {"vi": "giá trị đúng/sai ({value})", "en": "true/false ({value})"},
+    "site.what.number": {"vi": "số {value}", "en": "the number {value}"},
+    "site.what.mapping": {"vi": "một mapping", "en": "a mapping"},
+    "site.what.list": {"vi": "một danh sách", "en": "a list"},
+    "site.what.date": {"vi": "ngày {value}", "en": "the date {value}"},
+    "site.what.text": {"vi": "văn bản {value}", "en": "the text {value}"},
+    "site.what.other": {"vi": "một giá trị kiểu {type}", "en": "a {type}"},
+    "site.error.not_text": {
+        "vi": "{what} phải là văn bản, không phải {value}; hãy đặt nó trong dấu nháy",
+        "en": "{what} must be text, not {value}; put it in quotes",
+    },
+    "site.error.not_list": {
+        "vi": "{what} phải là một danh sách, ví dụ {example}",
+        "en": "{what} must be a list, e.g. {example}",
+    },
+    "site.error.one_of": {
+        "vi": "{what} phải là một trong {choices} (đang là {value})",
+        "en": "{what} must be one of {choices} (got {value})",
+    },
+    "site.error.entry_not_text": {
+        "vi": "mục {what} {value} phải có dạng {form} (văn bản, trong dấu nháy)",
+        "en": "{what} entry {value} must be {form} (text, in quotes)",
+    },
+    "site.error.entry_form": {
+        "vi": "mục {what} {value} phải có dạng {form}",
+        "en": "{what} entry {value} must be {form}",
+    },
+    "site.error.subnet_not_text": {
+        "vi": "subnet {value} không hợp lệ: cần một tiền tố IPv4 A.B.C.D/N, trong dấu nháy",
+        "en": "bad subnet {value}: expected an IPv4 prefix A.B.C.D/N, in quotes",
+    },
+    "site.error.subnet_bad": {
+        "vi": "subnet {value} không hợp lệ: cần một tiền tố IPv4 A.B.C.D/N",
+        "en": "bad subnet {value}: expected an IPv4 prefix A.B.C.D/N",
+    },
+    "site.error.subnet_ipv6": {
+        "vi": "subnet {value}: IPv6 chưa được mô hình hóa (netaudit chỉ mô hình hóa IPv4); hãy xóa nó",
+        "en": "subnet {value}: IPv6 is not modelled yet (netaudit models IPv4 only); remove it",
+    },
+    "site.every_address": {"vi": "mọi địa chỉ", "en": "every address"},
+    "site.n_addresses": {"vi": "{n} địa chỉ", "en": "{n} addresses"},
+    "site.error.subnet_catch_all": {
+        "vi": "subnet {subnet} sẽ chiếm {every}: chỉ vùng external mới được chiếm mọi địa chỉ không thuộc vùng nào "
+        "khác (vùng loại {kind} cần tiền tố /{prefix} hoặc dài hơn); hãy bỏ subnets: hoặc đổi vùng thành "
+        "kind: external",
+        "en": "subnet {subnet} would own {every}: only an external zone may own every address no other zone owns "
+        "(a zone of kind {kind} needs a prefix of /{prefix} or longer); remove subnets: or make the zone "
+        "kind: external",
+    },
+    "site.error.date_time": {
+        "vi": "{what} phải là một ngày YYYY-MM-DD, không kèm giờ",
+        "en": "{what} must be a date YYYY-MM-DD, without a time",
+    },
+    "site.error.date_unreal": {
+        "vi": "{what}{value} không phải là một ngày có thật",
+        "en": "{what}{value} is not a real date",
+    },
+    "site.error.date_type": {
+        "vi": "{what} phải là một ngày YYYY-MM-DD, không phải {value}",
+        "en": "{what} must be a date YYYY-MM-DD, not {value}",
+    },
+    "site.error.no_zones": {
+        "vi": "zones: chưa khai báo vùng mạng nào — hãy thêm ít nhất một vùng (tên: {shape}); netaudit init tự "
+        "soạn các vùng từ tên trong cấu hình khi nhận ra được",
+        "en": "zones: no zone declared — add at least one (name: {shape}); netaudit init drafts them from the "
+        "names in the configs when it recognises any",
+    },
+    "site.error.zones_not_mapping": {
+        "vi": "zones: phải ánh xạ tên vùng mạng tới {shape}",
+        "en": "zones: must map zone names to {shape}",
+    },
+    "site.error.too_many_zones": {
+        "vi": "{count} vùng mạng, vượt giới hạn {limit} (mỗi vùng được kiểm tra với mọi vùng khác: thời gian và "
+        "bộ nhớ tăng theo bình phương); đặt {var} để nâng giới hạn",
+        "en": "{count} zones, more than the limit of {limit} (every zone is audited against every other: time "
+        "and memory grow with the square); set {var} to raise it",
+    },
+    "site.error.zone_name_not_text": {
+        "vi": "tên vùng {name} phải là văn bản (hãy đặt trong dấu nháy)",
+        "en": "zone name {name} must be text (put it in quotes)",
+    },
+    "site.error.zone_twice": {
+        "vi": "vùng {zone} được khai báo hai lần (cả ở dòng {line}, viết khác đi)",
+        "en": "zone {zone} is declared twice (also line {line}, written differently)",
+    },
+    "site.error.zone_reserved": {
+        "vi": "tên vùng {zone} được dành cho chính các thiết bị mạng",
+        "en": "zone name {zone} is reserved for the devices themselves",
+    },
+    "site.error.zone_not_mapping": {"vi": "vùng {zone} phải là một mapping", "en": "zone {zone} must be a mapping"},
+    "site.error.kind": {"vi": "kind phải là một trong {choices}", "en": "kind must be one of {choices}"},
+    "site.error.vlan_id": {
+        "vi": "VLAN id trong {value} phải từ 1 đến 4094",
+        "en": "VLAN id in {value} must be 1..4094",
+    },
+    "site.error.sources": {"vi": "sources phải là 'own' hoặc 'any'", "en": "sources must be 'own' or 'any'"},
+    "site.error.zone_empty": {
+        "vi": "vùng {zone} cần ít nhất một trong subnets, vlans, attach",
+        "en": "zone {zone} needs at least one of subnets, vlans, attach",
+    },
+    "site.error.policy_from_to": {
+        "vi": "mỗi mục policy cần có from: và to:",
+        "en": "policy entries need from: and to:",
+    },
+    "site.error.policy_zone_type": {
+        "vi": "policy {key}: phải là một tên vùng mạng, không phải {value}",
+        "en": "policy {key}: must be one zone name, not {value}",
+    },
+    "site.error.policy_unknown_zone": {
+        "vi": "policy {key}: không có vùng mạng {zone}{hint}",
+        "en": "policy {key}: unknown zone {zone}{hint}",
+    },
+    "site.error.policy_allow": {
+        "vi": "policy allow: phải là true hoặc false, không phải {value}",
+        "en": "policy allow: must be true or false, not {value}",
+    },
+    "site.error.service_type": {
+        "vi": "policy services: {value} không phải một dịch vụ dạng tcp/80, udp/53, icmp/8 hay ip",
+        "en": "policy services: {value} is not a service like tcp/80, udp/53, icmp/8 or ip",
+    },
+    "site.error.policy_conflict": {
+        "vi": "policy from {src} to {dst}: ở đây allow: {allow}, nhưng ở dòng {line} là {other} — mỗi cặp vùng "
+        "(và dịch vụ) chỉ có một câu trả lời",
+        "en": "policy from {src} to {dst}: allow: {allow} here, {other} at line {line} — one answer per pair "
+        "(and services)",
+    },
+    "site.error.links_pair": {
+        "vi": "mỗi mục links là một cặp: [DEV:IF, DEV:IF]",
+        "en": "links entries are pairs: [DEV:IF, DEV:IF]",
+    },
+    "site.error.via": {
+        "vi": "via phải là 'segment' hoặc 'tunnel', không phải {value}{hint}",
+        "en": "via must be 'segment' or 'tunnel', not {value}{hint}",
+    },
+    "site.error.tunnel_attach": {
+        "vi": "via: tunnel cần attach: (giao diện có các đường hầm dẫn tới vùng này)",
+        "en": "via: tunnel needs attach: (the interface whose tunnels lead to it)",
+    },
+    "site.error.tunnel_subnets": {
+        "vi": "via: tunnel cần subnets: (các địa chỉ phía sau đường hầm)",
+        "en": "via: tunnel needs subnets: (the addresses behind the tunnel)",
+    },
+    "site.error.tunnel_vlans": {
+        "vi": "via: tunnel và vlans: không dùng cùng nhau được (phía sau đường hầm không thuộc VLAN nào)",
+        "en": "via: tunnel and vlans: do not go together (behind a tunnel is on no VLAN)",
+    },
+    "site.error.devices_not_mapping": {
+        "vi": "devices phải ánh xạ tên thiết bị tới {shape}",
+        "en": "devices must map device names to {shape}",
+    },
+    "site.error.device_name_not_text": {
+        "vi": "devices: tên thiết bị {name} phải là văn bản (hãy đặt trong dấu nháy)",
+        "en": "devices: device name {name} must be text (put it in quotes)",
+    },
+    "site.error.device_not_mapping": {
+        "vi": "devices: {device} phải là một mapping gồm {keys}",
+        "en": "devices: {device} must be a mapping of {keys}",
+    },
+    "site.at_line": {"vi": " (dòng {line})", "en": " (line {line})"},
+    "site.error.overlap": {
+        "vi": "subnet {subnet} chồng lấn subnet {other} của vùng {zone}{where}: mỗi địa chỉ chỉ thuộc một vùng, "
+        "nếu không ma trận sẽ tính cùng các máy cho cả hai vùng; hãy chia nhỏ subnet lớn hơn hoặc gộp hai "
+        "vùng{hint}",
+        "en": "subnet {subnet} overlaps subnet {other} of zone {zone}{where}: an address belongs to one zone, or "
+        "the matrix would count the same hosts in both; split the larger subnet or merge the zones{hint}",
+    },
+    "site.error.overlap_external": {
+        "vi": "; vùng external không cần subnets: khi không có, {zone} chiếm mọi địa chỉ không thuộc vùng nào khác",
+        "en": "; an external zone needs no subnets: without them {zone} owns every address no other zone owns",
+    },
+    "site.error.title": {
+        "vi": "title phải là văn bản, hoặc các văn bản vi: / en:",
+        "en": "title must be text, or vi: / en: texts",
+    },
+    # ---- a reference of the site file that the configurations do not have (zones/placement.py)
+    "site.in.zone_entry": {"vi": "vùng {zone}: mục {key} {entry}", "en": "zone {zone}: {key} entry {entry}"},
+    "site.in.links_entry": {"vi": "mục links {entry}", "en": "links entry {entry}"},
+    "site.error.no_device": {
+        "vi": "{what}: không có thiết bị {device} trong các cấu hình đã đọc{hint}",
+        "en": "{what}: no device {device} in the snapshot{hint}",
+    },
+    "site.error.no_interface": {
+        "vi": "{what}: không có giao diện {interface} trên {device}{hint}",
+        "en": "{what}: no interface {interface} on {device}{hint}",
+    },
+    "site.error.full_name": {"vi": " (hãy viết tên đầy đủ {name})", "en": " (write the full name {name})"},
+    "site.error.label_of": {
+        "vi": " ({name} là {label} của {interfaces}: hãy ghi tên giao diện)",
+        "en": " ({name} is the {label} of {interfaces}: name the interface)",
+    },
+    "site.error.no_vlan": {
+        "vi": "{what}: không có VLAN {vlan} trên {device}{hint}",
+        "en": "{what}: no VLAN {vlan} on {device}{hint}",
+    },
+    "site.error.vlan_is_interface": {
+        "vi": "{what}: VLAN {vlan} trên {device} không phải VLAN của switch mà là giao diện VLAN {interfaces}: hãy "
+        "ghi attach: [{refs}]",
+        "en": "{what}: VLAN {vlan} is not a switch VLAN on {device} but the VLAN interface {interfaces}: write "
+        "attach: [{refs}]",
+    },
+    # ---- the same, once the configurations are read (audit.prepare): which devices there are
+    "site.error.in_snapshot": {
+        "vi": "{error} — các thiết bị trong những cấu hình đã đọc: {devices}{problems}{left_out}",
+        "en": "{error} — devices in the snapshot: {devices}{problems}{left_out}",
+    },
+    "site.error.no_devices": {"vi": "không có", "en": "none"},
+    "site.error.input_problems": {"vi": "; vấn đề dữ liệu đầu vào: {problems}", "en": "; input problems: {problems}"},
+    "site.error.inputs_left_out": {"vi": "; tệp bị bỏ qua: {inputs}", "en": "; inputs left out: {inputs}"},
     "site.error.level_range": {
         "vi": "level phải từ 1 đến 5, không phải {value}",
         "en": "level must be 1..5, not {value}",

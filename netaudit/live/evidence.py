@@ -36,6 +36,7 @@ from typing import Any
 
 from netaddr import AddrFormatError, IPAddress
 
+from ..messages import Text
 from ..model import InputError
 from ..vocabulary import PROBE_RESULTS
 
@@ -109,27 +110,28 @@ def _address(value, where: str) -> str:
     try:
         return str(IPAddress(str(value), 4))
     except (AddrFormatError, ValueError, TypeError):
-        raise InputError(f"{where}: not an IPv4 address: {value!r}") from None
+        raise InputError(Text("live.error.address", where=where, value=repr(value))) from None
 
 
 def run_from_dict(doc: dict, file: str, sha256: str = "") -> ProbeRun:
     """A :class:`ProbeRun` from a ``netaudit/probes/v1`` document; an :class:`InputError`
     naming the file and the entry when it is not one."""
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
-        raise InputError(f"not a netaudit probe result (schema {SCHEMA})", file)
+        raise InputError(Text("live.error.schema", schema=SCHEMA), file)
     vantage = doc.get("vantage")
     if not isinstance(vantage, dict) or not vantage.get("zone"):
-        raise InputError("the vantage point names no zone", file)
+        raise InputError(Text("live.error.no_zone"), file)
     probes = []
     for i, p in enumerate(doc.get("probes") or []):
         where = f"{file}: probes[{i}]"
         if not isinstance(p, dict):
-            raise InputError(f"{where}: not an object")
+            raise InputError(Text("live.error.not_object", where=where))
         if p.get("result") not in RESULTS:
-            raise InputError(f"{where}: result {p.get('result')!r} is not one of {', '.join(RESULTS)}")
+            result = repr(p.get("result"))
+            raise InputError(Text("live.error.result", where=where, result=result, choices=", ".join(RESULTS)))
         service = str(p.get("service") or "")
         if "/" not in service:
-            raise InputError(f"{where}: service {service!r} is not PROTOCOL/PORT")
+            raise InputError(Text("live.error.service", where=where, service=repr(service)))
         hop = p.get("hop")
         rtt = p.get("rtt_ms")
         probes.append(
@@ -155,7 +157,7 @@ def run_from_dict(doc: dict, file: str, sha256: str = "") -> ProbeRun:
     )
 
 
-def read_json(path: str | Path, expected: str = "") -> tuple[Any, str]:
+def read_json(path: str | Path, expected: Text | None = None) -> tuple[Any, str]:
     """The JSON document in ``path`` and the SHA-256 of its bytes; an :class:`InputError`
     naming the file (and the line) when it cannot be read or is not JSON (``expected``:
     what the file should have been, added to the message)."""
@@ -165,17 +167,21 @@ def read_json(path: str | Path, expected: str = "") -> tuple[Any, str]:
     try:
         raw = p.read_bytes()
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}", str(p)) from None
+        raise InputError(Text("live.error.cannot_read", error=str(e.strerror or e)), str(p)) from None
     try:
         doc = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         line = getattr(e, "lineno", None)
-        why = f"not valid JSON: {getattr(e, 'msg', e)}" + (f" ({expected})" if expected else "")
+        why = Text(
+            "live.error.json",
+            error=str(getattr(e, "msg", e)),
+            expected=Text("live.error.expected", what=expected) if expected else "",
+        )
         raise InputError(why, str(p), line) from None
     return doc, hashlib.sha256(raw).hexdigest()
 
 
 def load_run(path: str | Path) -> ProbeRun:
     """Read one probe-result file (JSON ``netaudit/probes/v1``)."""
-    doc, sha = read_json(path, "a netaudit probe result")
+    doc, sha = read_json(path, Text("live.expected.probe_result"))
     return run_from_dict(doc, str(path), sha)

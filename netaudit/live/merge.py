@@ -200,9 +200,8 @@ def merge(matrix, engine, runs: list[ProbeRun]) -> Live:
     owners: dict[str, str | None] = {}
     for run in runs:
         if run.zone not in zones:
-            raise InputError(
-                f"vantage zone {run.zone!r} is not a zone of this audit ({', '.join(zones) or 'none'})", run.file
-            )
+            names = ", ".join(zones) or Text("live.error.none")
+            raise InputError(Text("live.error.vantage_zone", zone=repr(run.zone), zones=names), run.file)
         for p in run.probes:
             if p.dst not in owners:
                 owners[p.dst] = owner(engine, p.dst)

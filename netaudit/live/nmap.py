@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 
+from ..messages import Text
 from ..model import InputError
 from .evidence import ANSWERED, NO_ANSWER, PROHIBITED, REFUSED, Probe, ProbeRun, load_run, run_from_dict
 
@@ -90,11 +91,11 @@ def _parse(raw: bytes, file: str) -> Element:
     except ParseError as e:
         line = getattr(e, "position", (None, None))[0]
         msg = str(e).split(":")[0]
-        raise InputError(f"not valid XML: {msg}", file, line) from None
+        raise InputError(Text("live.error.xml", error=msg), file, line) from None
     except DefusedXmlException as e:
         m = re.search(rb"<!ENTITY", raw)
         line = raw[: m.start()].count(b"\n") + 1 if m else None
-        raise InputError(f"XML refused: {e} (entities are not allowed in a probe file)", file, line) from None
+        raise InputError(Text("live.error.xml_refused", error=str(e)), file, line) from None
 
 
 def run_from_nmap(raw: bytes, file: str, zone: str) -> ProbeRun:
@@ -103,7 +104,7 @@ def run_from_nmap(raw: bytes, file: str, zone: str) -> ProbeRun:
 
     root = _parse(raw, file)
     if root.tag != "nmaprun":
-        raise InputError(f"not an nmap XML report (root element <{root.tag}>, expected <nmaprun>)", file)
+        raise InputError(Text("live.error.not_nmap", tag=root.tag), file)
     finished = root.find("runstats/finished")
     vantage = {
         "zone": zone,
@@ -122,7 +123,7 @@ def run_from_nmap(raw: bytes, file: str, zone: str) -> ProbeRun:
         try:
             dst = str(IPAddress(dst, 4))
         except (AddrFormatError, ValueError):
-            raise InputError(f"host[{n}]: not an IPv4 address: {dst!r}", file) from None
+            raise InputError(Text("live.error.address", where=f"host[{n}]", value=repr(dst)), file) from None
         status = host.find("status")
         if status is not None and status.get("state") == "up":
             hosts.append({"address": dst, "mac": _address(host, "mac"), "how": "nmap"})
@@ -138,7 +139,7 @@ def run_from_nmap(raw: bytes, file: str, zone: str) -> ProbeRun:
                 continue  # IP protocol scans (-sO) and the like: no port to probe
             if not portid.isdigit() or not 0 <= int(portid) <= 65535:
                 # nmap always writes a number: a damaged or edited report, never a silent skip
-                raise InputError(f"host[{n}] {dst}: port {portid!r} is not a port number", file)
+                raise InputError(Text("live.error.port", where=f"host[{n}] {dst}", port=repr(portid)), file)
             p = _port_probe(
                 dst, proto, int(portid), state.get("state") or "", state.get("reason") or "", state.get("reason_ip")
             )
@@ -177,16 +178,16 @@ def load(spec: str) -> ProbeRun:
         with p.open("rb") as f:
             raw = f.read(MAX_BYTES + 1)
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}", str(p)) from None
+        raise InputError(Text("live.error.cannot_read", error=str(e.strerror or e)), str(p)) from None
     if len(raw) > MAX_BYTES:
-        raise InputError(f"larger than {MAX_BYTES // (1024 * 1024)} MB", str(p))
+        raise InputError(Text("live.error.too_big", mb=MAX_BYTES // (1024 * 1024)), str(p))
     if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         if not zone:
-            raise InputError("an nmap XML report does not name its vantage zone: give --probes FILE@ZONE", str(p))
+            raise InputError(Text("live.error.nmap_zone"), str(p))
         return run_from_nmap(raw, str(p), zone)
     run = load_run(p)
     if zone and run.zone != zone:
-        raise InputError(f"the probe result was taken in zone {run.zone!r}, not {zone!r}", str(p))
+        raise InputError(Text("live.error.other_zone", zone=repr(run.zone), asked=repr(zone)), str(p))
     return run
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from netaddr import AddrFormatError, IPAddress, IPNetwork
 
+from ..messages import Text
 from ..model import InputError
 from ..vocabulary import DEVICES_ZONE
 from .evidence import read_json
@@ -127,9 +128,10 @@ class _Builder:
         self.allow = {_address(a, "--allow-target") for a in allow}
         self.kinds = {z["name"]: z.get("kind", "") for z in zones}
         if zone not in self.kinds:
-            raise InputError(f"--zone {zone!r}: no such zone (zones: {', '.join(self.kinds) or 'none'})")
+            names = ", ".join(self.kinds) or Text("live.error.none")
+            raise InputError(Text("live.error.no_such_zone", zone=repr(zone), zones=names))
         if self.kinds[zone] in UNSCANNED_KINDS:
-            raise InputError(f"--zone {zone!r}: an {self.kinds[zone]} zone is no vantage point")
+            raise InputError(Text("live.error.not_vantage", zone=repr(zone), kind=self.kinds[zone]))
         self.nets: dict[str, list[IPNetwork]] = {}
         for z in zones:
             nets = []
@@ -137,7 +139,7 @@ class _Builder:
                 try:
                     nets.append(IPNetwork(str(s), 4))
                 except (AddrFormatError, ValueError):
-                    raise InputError(f"zone {z['name']!r}: not an IPv4 subnet: {s!r}") from None
+                    raise InputError(Text("live.error.subnet", zone=repr(z["name"]), value=repr(s))) from None
             self.nets[z["name"]] = nets
         self.hosts: dict[str, list[str]] = {}  # zone -> addresses, in order of priority
         self.services: dict[tuple[str, str], list[str]] = {}  # (src, dst zone) -> extra services
@@ -223,7 +225,7 @@ def _address(value, what: str) -> str:
     try:
         return str(IPAddress(str(value), 4))
     except (AddrFormatError, ValueError, TypeError):
-        raise InputError(f"{what}: not an IPv4 address: {value!r}") from None
+        raise InputError(Text("live.error.address", where=what, value=repr(value))) from None
 
 
 def plan_from_audit(
@@ -237,7 +239,7 @@ def plan_from_audit(
 ) -> Plan:
     """The plan for vantage ``zone`` from a ``netaudit/audit/v1`` document."""
     if not isinstance(doc, dict) or not str(doc.get("schema", "")).startswith("netaudit/audit/"):
-        raise InputError("not a netaudit JSON audit (netaudit audit --format json)")
+        raise InputError(Text("live.error.not_audit"))
     b = _Builder(zone, list(doc.get("zones") or []), list(allow), per_zone)
     devices: set[str] = set()
     for dev in (doc.get("topology") or {}).get("devices") or []:
@@ -307,11 +309,11 @@ def load_plan(
             result = plan_from_audit(doc, zone, **kw)
             result.source = str(p)
             return result
-        doc, sha = read_json(p, "a JSON audit: netaudit audit --format json -o audit.json")
+        doc, sha = read_json(p, Text("live.expected.audit"))
         try:
             result = plan_from_audit(doc, zone, **kw)
-        except InputError as e:
-            raise InputError(str(e), e.file or str(p)) from None
+        except InputError as e:  # the same message (in the reader's language), naming the plan file
+            raise InputError(e.located(), e.file or str(p)) from None
         result.source, result.sha256 = str(p), sha
         return result
     if site:
@@ -321,4 +323,4 @@ def load_plan(
         result = plan_from_site(load_site(site), zone, **kw)
         result.source, result.sha256 = str(site), hashlib.sha256(raw).hexdigest()
         return result
-    raise InputError("give the plan: --plan audit.json, --plan DIR or --site site.yaml")
+    raise InputError(Text("live.error.no_plan"))

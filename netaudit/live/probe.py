@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from ..messages import Text
 from ..model import InputError
 from .evidence import ANSWERED, NO_ANSWER, PROHIBITED, REFUSED, SCHEMA
 from .plan import Plan, Target
@@ -59,10 +60,10 @@ def parse_rate(text: str) -> float:
     try:
         value = float(num)
     except ValueError:
-        raise InputError(f"--rate: not a rate like 200/s: {text!r}") from None
+        raise InputError(Text("live.error.rate", value=repr(text))) from None
     per = {"": 1.0, "s": 1.0, "sec": 1.0, "m": 60.0, "min": 60.0}.get(unit)
     if per is None or not value > 0:
-        raise InputError(f"--rate: not a rate like 200/s: {text!r}")
+        raise InputError(Text("live.error.rate", value=repr(text)))
     return value / per
 
 
@@ -239,7 +240,7 @@ def run(plan: Plan, opts: Options) -> dict:
     vantage["started"] = _now()
     own = {str(vantage["address"] or "").split("/")[0]} - {""}
     if not own:
-        raise InputError(f"interface {vantage['interface']!r} has no IPv4 address")
+        raise InputError(Text("live.error.no_address", interface=repr(vantage["interface"])))
     icmp_id = random.randrange(1, 65535)
     trace_id = (icmp_id + 1) % 65535 or 1
     sent: dict[tuple, _Sent] = {}

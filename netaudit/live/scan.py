@@ -26,6 +26,7 @@ from pathlib import Path
 
 from netaddr import IPAddress, IPNetwork
 
+from ..messages import Text
 from ..model import InputError
 from .plan import DENY_SERVICES, UNSCANNED_KINDS, Plan, Target, scope_reason
 from .probe import NoPrivilege, Options, can_send_raw, run
@@ -113,7 +114,7 @@ def make_plan(opts: ScanOptions, site_path: str | None = None) -> ScanPlan:
 
     vantage = vantage_info(opts.iface, UNKNOWN_ZONE, opts.ssid)
     if not vantage.get("address"):
-        raise InputError(f"interface {vantage['interface']!r} has no IPv4 address")
+        raise InputError(Text("live.error.no_address", interface=repr(vantage["interface"])))
     own = str(vantage["address"]).split("/")[0]
     # The sweep takes len(sweep) / rate seconds plus the wait for late answers.
     by_time = max(1, int((opts.max_time / 2 - opts.timeout) * opts.rate))

@@ -136,6 +136,7 @@ def prepare_doc(doc: dict, options: RenderOptions, masked: bool = False) -> dict
 def load_doc(path: str | Path) -> dict:
     """A saved ``netaudit/audit/v1`` document; InputError naming the file otherwise."""
     from ..collector import long_lived
+    from ..messages import Text
     from ..model import InputError
     from .json_report import SCHEMA
 
@@ -143,22 +144,23 @@ def load_doc(path: str | Path) -> dict:
     try:
         raw = Path(path).read_bytes()
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror}", display) from None
+        raise InputError(Text("report.error.cannot_read", error=str(e.strerror)), display) from None
     try:
         with long_lived():  # the document lives as long as the run
             doc = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise InputError("not UTF-8 text, not a netaudit JSON audit", display) from None
+        raise InputError(Text("report.error.not_utf8"), display) from None
     except json.JSONDecodeError as e:
-        raise InputError(f"not valid JSON ({e.msg})", display, e.lineno) from None
+        raise InputError(Text("report.error.json", error=e.msg), display, e.lineno) from None
     except (RecursionError, ValueError) as e:  # nested past the parser's depth, a 5,000-digit number
-        raise InputError(f"not a netaudit JSON audit ({type(e).__name__}: {str(e)[:80]})", display) from None
+        error = f"{type(e).__name__}: {str(e)[:80]}"
+        raise InputError(Text("report.error.not_audit", error=error), display) from None
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
         found = doc.get("schema") if isinstance(doc, dict) else None
-        raise InputError(f"not a netaudit audit document (schema {found!r}, expected {SCHEMA!r})", display)
+        raise InputError(Text("report.error.schema", found=repr(found), expected=repr(SCHEMA)), display)
     for key, kind in (("zones", list), ("matrix", list), ("findings", list), ("inputs", list)):
         if not isinstance(doc.get(key), kind):
-            raise InputError(f"netaudit audit document without a valid {key!r} list", display)
+            raise InputError(Text("report.error.no_list", key=repr(key)), display)
     # Values this version renders: one it does not know (a newer writer, a hand edit)
     # is said, naming where, rather than failing deep inside a renderer.
     from ..vocabulary import SEVERITIES
@@ -170,9 +172,7 @@ def load_doc(path: str | Path) -> dict:
         for i, item in enumerate(items):
             value = item.get(field) if isinstance(item, dict) else None
             if value not in known:
-                raise InputError(
-                    f"{what}[{i}].{field} is {value!r}, which this version of netaudit does not know "
-                    f"({', '.join(known)}): a document from a newer version, or edited",
-                    display,
-                )
+                where = f"{what}[{i}].{field}"
+                error = Text("report.error.unknown_value", where=where, value=repr(value), known=", ".join(known))
+                raise InputError(error, display)
     return doc

@@ -26,10 +26,10 @@ from .site import Site, Zone, did_you_mean
 # --------------------------------------------------------------------------- references
 
 
-def _device_for(topo: Topology, dev: str, what: str, err: Callable[[str, int | None], NoReturn], line) -> Device:
+def _device_for(topo: Topology, dev: str, what: Text, err: Callable[[Text, int | None], NoReturn], line) -> Device:
     d = topo.devices.get(dev)
     if d is None:
-        err(f"{what}: no device {dev!r} in the snapshot{did_you_mean(dev, topo.devices)}", line)
+        err(Text("site.error.no_device", what=what, device=repr(dev), hint=did_you_mean(dev, topo.devices)), line)
     return d
 
 
@@ -37,17 +37,17 @@ def _interface_exists(d: Device, ifn: str) -> bool:
     return ifn in d.interfaces or _canonical(ifn, d) in d.interfaces
 
 
-def _missing_interface(d: Device, ifn: str, what: str, err, line) -> None:
+def _missing_interface(d: Device, ifn: str, what: Text, err, line) -> None:
     hint = did_you_mean(ifn, d.interfaces)
     full = _canonical(ifn, d)
     named = sorted(i.name for i in d.interfaces.values() if i.zone and i.zone.lower() == ifn.lower())
     if full in d.interfaces:
-        hint = f" (write the full name {full!r})"
+        hint = Text("site.error.full_name", name=repr(full))
     elif named:
         # People name ASA interfaces by nameif and FortiGate ones by zone; the site file wants the interface.
         label = "nameif" if any(i.security_level is not None for i in d.interfaces.values()) else "zone"
-        hint = f" ({ifn!r} is the {label} of {', '.join(named)}: name the interface)"
-    err(f"{what}: no interface {ifn!r} on {d.hostname}{hint}", line)
+        hint = Text("site.error.label_of", name=repr(ifn), label=label, interfaces=", ".join(named))
+    err(Text("site.error.no_interface", what=what, interface=repr(ifn), device=d.hostname, hint=hint), line)
 
 
 def check_references(site: Site, topo: Topology) -> None:
@@ -61,13 +61,13 @@ def check_references(site: Site, topo: Topology) -> None:
     devices of the snapshot.
     """
 
-    def err(msg: str, line: int | None) -> NoReturn:
+    def err(msg: Text, line: int | None) -> NoReturn:
         raise InputError(msg, site.file, line)
 
     for z in site.zones:
         for i, (dev, vid) in enumerate(z.vlans):
             line = z.ref_lines.get(("vlans", i), z.line)
-            what = f"zone {z.name!r}: vlans entry '{dev}:{vid}'"
+            what = Text("site.in.zone_entry", zone=repr(z.name), key="vlans", entry=f"'{dev}:{vid}'")
             d = _device_for(topo, dev, what, err, line)
             if topo.vlan_domain(dev, vid) is not None:
                 continue
@@ -79,29 +79,33 @@ def check_references(site: Site, topo: Topology) -> None:
             if terminating:
                 refs = ", ".join(f'"{dev}:{n}"' for n in terminating)
                 err(
-                    f"{what}: VLAN {vid} is not a switch VLAN on {dev} but the VLAN interface "
-                    f"{', '.join(terminating)}: write attach: [{refs}]",
+                    Text(
+                        "site.error.vlan_is_interface",
+                        what=what,
+                        vlan=vid,
+                        device=dev,
+                        interfaces=", ".join(terminating),
+                        refs=refs,
+                    ),
                     line,
                 )
             known = set(d.vlans) | {svi_vid(itf) for itf in d.interfaces.values() if itf.kind == IfKind.SVI}
             if vid not in known:
-                err(
-                    f"{what}: no VLAN {vid} on {dev}{did_you_mean(f'{dev}:{vid}', [f'{dev}:{v}' for v in known if v])}",
-                    line,
-                )
+                hint = did_you_mean(f"{dev}:{vid}", [f"{dev}:{v}" for v in known if v])
+                err(Text("site.error.no_vlan", what=what, vlan=vid, device=dev, hint=hint), line)
         for i, (dev, ifn) in enumerate(z.attach):
             line = z.ref_lines.get(("attach", i), z.line)
             if dev not in topo.devices:
                 dev, ifn = _resplit(topo, dev, ifn)
                 z.attach[i] = (dev, ifn)
-            what = f"zone {z.name!r}: attach entry '{dev}:{ifn}'"
+            what = Text("site.in.zone_entry", zone=repr(z.name), key="attach", entry=f"'{dev}:{ifn}'")
             d = _device_for(topo, dev, what, err, line)
             if not _interface_exists(d, ifn):
                 _missing_interface(d, ifn, what, err, line)
     for i, pair in enumerate(site.links):
         line = site.link_lines[i] if i < len(site.link_lines) else None
         for dev, ifn in pair:
-            what = f"links entry '{dev}:{ifn}'"
+            what = Text("site.in.links_entry", entry=f"'{dev}:{ifn}'")
             d = _device_for(topo, dev, what, err, line)
             if ifn not in d.interfaces:
                 _missing_interface(d, ifn, what, err, line)

@@ -25,7 +25,7 @@ from typing import NoReturn
 import yaml
 from netaddr import AddrFormatError, IPNetwork
 
-from ..messages import Text
+from ..messages import Text, error_text
 from ..model import InputError
 from ..safetext import escape_char, one_line
 from ..vocabulary import DEVICES_ZONE, KINDS, UNIT_TYPES, unit_is_placeholder
@@ -106,7 +106,7 @@ def max_zones() -> int:
     if not raw:
         return DEFAULT_MAX_ZONES
     if not re.fullmatch(r"[0-9]{1,9}", raw) or int(raw) < 1:
-        raise InputError(f"{MAX_ZONES_ENV}={raw!r}: expected a positive whole number of zones")
+        raise InputError(Text("site.error.max_zones_env", var=MAX_ZONES_ENV, value=repr(raw)))
     return int(raw)
 
 
@@ -132,10 +132,7 @@ class _LineLoader(yaml.SafeLoader):
         try:
             if self.depth > SITE_MAX_DEPTH:
                 raise yaml.composer.ComposerError(
-                    None,
-                    None,
-                    f"values nested more than {SITE_MAX_DEPTH} levels deep (a site file has a few)",
-                    self.peek_event().start_mark,
+                    None, None, Text("site.error.yaml_depth", limit=SITE_MAX_DEPTH), self.peek_event().start_mark
                 )
             return super().compose_node(parent, index)
         finally:
@@ -170,19 +167,13 @@ def _check_expansion(root, alias_line: int) -> None:
             size[key] = 1 + sum(size[id(c)] for c in children(node))
             if size[key] > SITE_MAX_VALUES:
                 raise yaml.constructor.ConstructorError(
-                    None,
-                    None,
-                    f"YAML aliases (*name) expand the site file beyond {SITE_MAX_VALUES:,} values; "
-                    "a site file needs a few hundred — write the values out",
-                    _Mark(alias_line),
+                    None, None, Text("site.error.yaml_expansion", limit=f"{SITE_MAX_VALUES:,}"), _Mark(alias_line)
                 )
             continue
         if key in size:
             continue
         if key in active:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a YAML alias refers to a value that contains it", _Mark(alias_line)
-            )
+            raise yaml.constructor.ConstructorError(None, None, Text("site.error.yaml_alias_cycle"), _Mark(alias_line))
         active.add(key)
         stack.append((node, True))
         stack.extend((c, False) for c in children(node) if id(c) not in size)
@@ -218,8 +209,7 @@ def _construct_mapping(loader, node, deep=False):
                 raise yaml.constructor.ConstructorError(
                     None,
                     None,
-                    f"{k.value!r} is given twice in one mapping (first on line "
-                    f"{first[(k.tag, k.value)]}); YAML would keep only the last",
+                    Text("site.error.yaml_key_twice", key=repr(k.value), line=first[(k.tag, k.value)]),
                     k.start_mark,
                 )
             first[(k.tag, k.value)] = k.start_mark.line + 1
@@ -240,7 +230,7 @@ def _construct_timestamp(loader, node):
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except (ValueError, OverflowError):
         raise yaml.constructor.ConstructorError(
-            None, None, f"{node.value!r} is not a real date", node.start_mark
+            None, None, Text("site.error.date_unreal", what="", value=repr(node.value)), node.start_mark
         ) from None
 
 
@@ -267,6 +257,8 @@ ZONE_KEYS = ("kind", "title", "subnets", "vlans", "attach", "sources", "via")
 # ``zones.*.via``: where a zone's hosts are, seen from its attach interfaces.
 VIA = ("segment", "tunnel")
 POLICY_KEYS = ("from", "to", "allow", "services")
+# What ``zones:`` maps each name to, as the errors show it.
+_ZONE_SHAPE = "{kind, subnets, vlans, attach}"
 # site.yaml ``devices: {NAME: {type, location, purpose}}`` (the dossier's device list).
 DEVICE_INFO_KEYS = ("type", "location", "purpose")
 # The shortest prefix a zone other than ``external`` may own: anything shorter is a
@@ -275,7 +267,8 @@ MIN_INSIDE_PREFIX = 8
 
 
 def did_you_mean(word: str, candidates) -> str:
-    """`` (did you mean 'x'?)`` with the closest candidates, or ``""``."""
+    """`` (did you mean 'x'?)`` with the closest candidates (a :class:`Text`, so that an
+    error says it in the reader's language), or ``""``."""
     cands = sorted({str(c) for c in candidates})
     by_low: dict[str, str] = {}
     for c in cands:
@@ -283,7 +276,8 @@ def did_you_mean(word: str, candidates) -> str:
     close = difflib.get_close_matches(str(word).lower(), list(by_low), n=3, cutoff=0.6)
     if not close:
         return ""
-    return " (did you mean " + " or ".join(repr(by_low[c]) for c in close) + "?)"
+    names = [repr(by_low[c]) for c in close]
+    return Text(f"site.did_you_mean.{len(names)}", **dict(zip("abc", names, strict=False)))
 
 
 def _line_of(container, index: int, default: int | None) -> int | None:
@@ -304,7 +298,13 @@ def check_keys(mapping: dict, allowed: tuple[str, ...], what: str, err) -> None:
         if key == "__line__" or key in allowed:
             continue
         err(
-            f"unknown key {_show(key)} in {what}{did_you_mean(str(key), allowed)}; allowed: {', '.join(allowed)}",
+            Text(
+                "site.error.unknown_key",
+                key=_show(key),
+                where=what,
+                hint=did_you_mean(str(key), allowed),
+                allowed=", ".join(allowed),
+            ),
             key_lines.get(key, mapping.get("__line__")),
         )
 
@@ -319,23 +319,23 @@ def _show(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _what(value) -> str:
+def _what(value) -> Text:
     """What a YAML value is, in words, for a type error."""
     if value is None:
-        return "empty"
+        return Text("site.what.empty")
     if isinstance(value, bool):
-        return f"true/false ({value})".lower()
+        return Text("site.what.bool", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {_show(value)}"
+        return Text("site.what.number", value=_show(value))
     if isinstance(value, dict):
-        return "a mapping"
+        return Text("site.what.mapping")
     if isinstance(value, list):
-        return "a list"
+        return Text("site.what.list")
     if isinstance(value, (date, datetime)):
-        return f"the date {value.isoformat()}"
+        return Text("site.what.date", value=value.isoformat())
     if isinstance(value, str):
-        return f"the text {_show(value)}"
-    return f"a {type(value).__name__}"
+        return Text("site.what.text", value=_show(value))
+    return Text("site.what.other", type=type(value).__name__)
 
 
 def _text(value, what: str, err, line) -> str:
@@ -343,7 +343,7 @@ def _text(value, what: str, err, line) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        err(f"{what} must be text, not {_what(value)}; put it in quotes", line)
+        err(Text("site.error.not_text", what=what, value=_what(value)), line)
     return value
 
 
@@ -352,43 +352,39 @@ def _list(value, what: str, example: str, err, line) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        err(f"{what} must be a list, e.g. {example}", line)
+        err(Text("site.error.not_list", what=what, example=example), line)
     return value
 
 
 def _dev_item(text, what: str, err) -> tuple[str, str]:
+    form = f"DEVICE:{'VLAN-ID' if what == 'vlans' else 'INTERFACE'}"
     if not isinstance(text, str):
-        err(
-            f"{what} entry {_show(text)} must be DEVICE:{'VLAN-ID' if what == 'vlans' else 'INTERFACE'} "
-            "(text, in quotes)"
-        )
+        err(Text("site.error.entry_not_text", what=what, value=_show(text), form=form))
     s = text
     # A VLAN id never holds a colon, so a device name may (RouterOS identities are free text).
     dev, sep, rest = s.rpartition(":") if what == "vlans" else s.partition(":")
     if not sep or not dev or not rest:
-        err(f"{what} entry {s!r} must be DEVICE:{'VLAN-ID' if what == 'vlans' else 'INTERFACE'}")
+        err(Text("site.error.entry_form", what=what, value=repr(s), form=form))
     return dev, rest
 
 
 def _subnet(value, zone: str, kind: str, err, line) -> IPNetwork:
     """A zone's subnet: IPv4 A.B.C.D/N (or an address); IPv6 and catch-alls refused."""
     if not isinstance(value, str):
-        err(f"zone {zone!r}: bad subnet {_show(value)}: expected an IPv4 prefix A.B.C.D/N, in quotes", line)
+        err(_in_zone(zone, Text("site.error.subnet_not_text", value=_show(value))), line)
     try:
         net = IPNetwork(value.strip())
     except (AddrFormatError, ValueError, TypeError):
-        err(f"zone {zone!r}: bad subnet {value!r}: expected an IPv4 prefix A.B.C.D/N", line)
+        err(_in_zone(zone, Text("site.error.subnet_bad", value=repr(value))), line)
     if net.version != 4:
-        err(f"zone {zone!r}: subnet {value!r}: IPv6 is not modelled yet (netaudit models IPv4 only); remove it", line)
+        err(_in_zone(zone, Text("site.error.subnet_ipv6", value=repr(value))), line)
     net = net.cidr
     if kind != "external" and net.prefixlen < MIN_INSIDE_PREFIX:
-        every = "every address" if net.prefixlen == 0 else f"{net.size:,} addresses"
-        err(
-            f"zone {zone!r}: subnet {net} would own {every}: only an external zone may own every "
-            f"address no other zone owns (a zone of kind {kind!r} needs a prefix of /{MIN_INSIDE_PREFIX} "
-            "or longer); remove subnets: or make the zone kind: external",
-            line,
+        every = Text("site.every_address") if net.prefixlen == 0 else Text("site.n_addresses", n=f"{net.size:,}")
+        problem = Text(
+            "site.error.subnet_catch_all", subnet=str(net), every=every, kind=repr(kind), prefix=MIN_INSIDE_PREFIX
         )
+        err(_in_zone(zone, problem), line)
     return net
 
 
@@ -396,7 +392,7 @@ def _date(value, what: str, err, line) -> None:
     if value is None:
         return
     if isinstance(value, datetime):
-        err(f"{what} must be a date YYYY-MM-DD, without a time", line)
+        err(Text("site.error.date_time", what=what), line)
     if isinstance(value, date):
         return
     if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*", value):
@@ -404,8 +400,8 @@ def _date(value, what: str, err, line) -> None:
             date.fromisoformat(value.strip())
             return
         except ValueError:
-            err(f"{what}: {value!r} is not a real date", line)
-    err(f"{what} must be a date YYYY-MM-DD, not {_what(value)}", line)
+            err(Text("site.error.date_unreal", what=f"{what}: ", value=repr(value)), line)
+    err(Text("site.error.date_type", what=what, value=_what(value)), line)
 
 
 def _level(value, err, line) -> int:
@@ -413,7 +409,7 @@ def _level(value, err, line) -> int:
     if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,3}\s*", value):
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        err(f"level must be a whole number 1..5, not {_what(value)}", line)
+        err(Text("site.error.level_type", value=_what(value)), line)
     if not 1 <= value <= 5:
         err(Text("site.error.level_range", value=_show(value)), line)
     return value
@@ -422,70 +418,65 @@ def _level(value, err, line) -> int:
 def load_site(path: str | Path) -> Site:
     """Parse and validate a site file; raise InputError naming file and line."""
     digest: list[str] = []
-    data = read_yaml(path, "site file", "unit, level, zones", digest)
+    data = read_yaml(path, Text("site.noun.site_file"), "unit, level, zones", digest)
     site = site_from_dict(data, str(path))
     site.sha256 = digest[0] if digest else None
     return site
 
 
-def read_yaml(path: str | Path, what: str, expected: str, digest: list[str] | None = None) -> dict:
+def read_yaml(path: str | Path, what: Text, expected: str, digest: list[str] | None = None) -> dict:
     """A small YAML file (a site or blueprint intent file) as a mapping whose mappings and
     lists know their lines (:func:`key_line`); InputError naming the file and line for
     every reading problem (size, encoding, characters, syntax, not a mapping of ``expected``).
+    ``what`` names the file in the errors (a catalogue Text: they are worded in --lang).
     ``digest``, when given, receives the SHA-256 of the very bytes that were parsed."""
     path = Path(path)
     display = str(path)
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
-            raise InputError(f"{what} is not a regular file", display)
+            raise InputError(Text("site.error.not_regular", what=what), display)
         if st.st_size > SITE_MAX_BYTES:
             raise InputError(
-                f"{what} is {st.st_size:,} bytes, more than the limit of {SITE_MAX_BYTES:,} "
-                f"bytes (a {what} is a few kilobytes): is this the right file?",
-                display,
+                Text("site.error.too_big", what=what, size=f"{st.st_size:,}", limit=f"{SITE_MAX_BYTES:,}"), display
             )
         with open(path, "rb") as f:
             raw = f.read(SITE_MAX_BYTES + 1)
     except OSError as e:
-        raise InputError(f"cannot read {what}: {e.strerror}", display) from None
+        raise InputError(Text("site.error.cannot_read", what=what, error=str(e.strerror)), display) from None
     if len(raw) > SITE_MAX_BYTES:
-        raise InputError(
-            f"{what} is more than the limit of {SITE_MAX_BYTES:,} bytes "
-            f"(a {what} is a few kilobytes): is this the right file?",
-            display,
-        )
+        raise InputError(Text("site.error.too_big_read", what=what, limit=f"{SITE_MAX_BYTES:,}"), display)
     if digest is not None:
         digest.append(hashlib.sha256(raw).hexdigest())
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line: int | None = raw[: e.start].count(b"\n") + 1
-        raise InputError(f"{what} is not UTF-8 text", display, line) from None
+        raise InputError(Text("site.error.not_utf8", what=what), display, line) from None
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.reader.ReaderError as e:
         line = text.count("\n", 0, e.position) + 1 if isinstance(e.position, int) else None
         ch = chr(e.character) if isinstance(e.character, int) else str(e.character)
         raise InputError(
-            f"character {escape_char(ch)} (U+{ord(ch[:1] or ' '):04X}) is not allowed in a "
-            "YAML file; remove it, or write it as an escape inside double quotes",
-            display,
-            line,
+            Text("site.error.yaml_char", char=escape_char(ch), code=f"{ord(ch[:1] or ' '):04X}"), display, line
         ) from None
     except (yaml.constructor.ConstructorError, yaml.composer.ComposerError) as e:
         mark = e.problem_mark
-        raise InputError(one_line(e.problem), display, mark.line + 1 if mark else None) from None
+        # netaudit's own problems (a key twice, an alias bomb …) are Texts; yaml's stay as written
+        problem = e.problem if isinstance(e.problem, Text) else Text("site.error.yaml", problem=one_line(e.problem))
+        raise InputError(problem, display, mark.line + 1 if mark else None) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark else None
-        raise InputError(f"invalid YAML: {one_line(getattr(e, 'problem', None) or e)}", display, line) from None
+        detail = one_line(getattr(e, "problem", None) or e)
+        raise InputError(Text("site.error.yaml_invalid", problem=detail), display, line) from None
     except RecursionError:
-        raise InputError(f"{what} nested too deeply (a {what} has a few levels)", display) from None
+        raise InputError(Text("site.error.too_deep", what=what), display) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise InputError(f"{what} must be a mapping with {expected}", display, 1)
+        raise InputError(Text("site.error.not_mapping", what=what, expected=expected), display, 1)
     return data
 
 
@@ -493,19 +484,22 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
     """Validate a site (as loaded by :func:`load_site`, or a plain dict) against the
     site-file schema; InputError naming the file and, when known, the line."""
 
-    def err(msg: str, line: int | None = None) -> NoReturn:
+    def err(msg: str, line: int | None = None) -> NoReturn:  # msg: a catalogue Text
         raise InputError(msg, display, line)
 
     if not isinstance(data, dict):
-        err("site file must be a mapping with unit, level, zones", 1)
+        err(Text("site.error.not_mapping", what=Text("site.noun.site_file"), expected="unit, level, zones"), 1)
     site = Site(file=display)
     top = data.get("__line__")
-    check_keys(data, SITE_KEYS + INFO_KEYS, "the site file", err)
+    check_keys(data, SITE_KEYS + INFO_KEYS, Text("site.in.site_file"), err)
     site.unit = _text(data.get("unit"), "unit", err, key_line(data, "unit"))
     site.level = _level(data.get("level", 2), err, key_line(data, "level"))
     if data.get("type") is not None:
         if data["type"] not in UNIT_TYPES:
-            err(f"type must be one of {', '.join(UNIT_TYPES)} (got {_show(data['type'])})", key_line(data, "type"))
+            err(
+                Text("site.error.one_of", what="type", choices=", ".join(UNIT_TYPES), value=_show(data["type"])),
+                key_line(data, "type"),
+            )
         site.unit_type = str(data["type"])
     for key in ("address", "inspected_by", "prepared_by", "doc_number", "record_number"):
         _text(data.get(key), key, err, key_line(data, key))
@@ -520,18 +514,13 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
     names_in = [k for k in zones if k != "__line__"]
     if not names_in and isinstance(zones_raw, dict):
         # `netaudit init` writes `zones: {}` when it recognised nothing in the configs
-        err(
-            "zones: no zone declared — add at least one (name: {kind, subnets, vlans, attach}); "
-            "netaudit init drafts them from the names in the configs when it recognises any",
-            key_line(data, "zones") or top,
-        )
+        err(Text("site.error.no_zones", shape=_ZONE_SHAPE), key_line(data, "zones") or top)
     elif not names_in:
-        err("zones: must map zone names to {kind, subnets, vlans, attach}", key_line(data, "zones") or top)
+        err(Text("site.error.zones_not_mapping", shape=_ZONE_SHAPE), key_line(data, "zones") or top)
     limit = max_zones()
     if len(names_in) > limit:
         err(
-            f"{len(names_in):,} zones, more than the limit of {limit} (every zone is audited against every "
-            f"other: time and memory grow with the square); set {MAX_ZONES_ENV} to raise it",
+            Text("site.error.too_many_zones", count=f"{len(names_in):,}", limit=limit, var=MAX_ZONES_ENV),
             key_line(data, "zones"),
         )
     subnet_lines: list[tuple[IPNetwork, str, str, int | None]] = []
@@ -540,24 +529,24 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
         spec = zones[raw_name]
         name_line = key_line(zones, raw_name)
         if not isinstance(raw_name, str) or not raw_name.strip():
-            err(f"zone name {_show(raw_name)} must be text (put it in quotes)", name_line)
+            err(Text("site.error.zone_name_not_text", name=_show(raw_name)), name_line)
         # Vietnamese typed on one machine and another may be composed or not (NFC / NFD):
         # the same name on screen is the same zone.
         name = zone_name(raw_name)
         if name in seen_names:
-            err(f"zone {name!r} is declared twice (also line {seen_names[name]}, written differently)", name_line)
+            err(Text("site.error.zone_twice", zone=repr(name), line=str(seen_names[name])), name_line)
         seen_names[name] = name_line
         if name == DEVICES_ZONE:
-            err(f"zone name {DEVICES_ZONE!r} is reserved for the devices themselves", name_line)
+            err(Text("site.error.zone_reserved", zone=repr(DEVICES_ZONE)), name_line)
         if not isinstance(spec, dict):
-            err(f"zone {name!r} must be a mapping", name_line)
+            err(Text("site.error.zone_not_mapping", zone=repr(name)), name_line)
         line = spec.get("__line__", name_line)
-        check_keys(spec, ZONE_KEYS, f"zone {name!r}", err)
+        check_keys(spec, ZONE_KEYS, Text("site.in.zone", zone=repr(name)), err)
         lists = {}
         for key in ("subnets", "vlans", "attach"):
             lists[key] = _list(
                 spec.get(key),
-                f"zone {name!r}: {key}",
+                _in_zone(name, key),
                 f"{key}: [{_show(spec[key]) if spec.get(key) is not None else ''}]",
                 err,
                 key_line(spec, key) or line,
@@ -565,7 +554,7 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
         kind_raw = spec.get("kind", "")
         kind = kind_raw.lower() if isinstance(kind_raw, str) else ""
         if kind not in KINDS:
-            err(f"zone {name!r}: kind must be one of {', '.join(KINDS)}", key_line(spec, "kind") or line)
+            err(_in_zone(name, Text("site.error.kind", choices=", ".join(KINDS))), key_line(spec, "kind") or line)
         z = Zone(name, kind, line=line)
         z.title = _title(spec.get("title"), name, err, key_line(spec, "title") or line)
         subnets = lists["subnets"]
@@ -578,23 +567,23 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
         vlans = lists["vlans"]
         for i, v in enumerate(vlans):
             at = _line_of(vlans, i, line)
-            dev, vid = _dev_item(v, "vlans", lambda m, at=at, zn=name: err(f"zone {zn!r}: {m}", at))
+            dev, vid = _dev_item(v, "vlans", lambda m, at=at, zn=name: err(_in_zone(zn, m), at))
             if not re.fullmatch(r"[0-9]{1,4}", vid) or not 1 <= int(vid) <= 4094:
-                err(f"zone {name!r}: VLAN id in {v!r} must be 1..4094", at)
+                err(_in_zone(name, Text("site.error.vlan_id", value=repr(v))), at)
             z.ref_lines[("vlans", len(z.vlans))] = at
             z.vlans.append((dev, int(vid)))
         attach = lists["attach"]
         for i, a in enumerate(attach):
             at = _line_of(attach, i, line)
             z.ref_lines[("attach", len(z.attach))] = at
-            z.attach.append(_dev_item(a, "attach", lambda m, at=at, zn=name: err(f"zone {zn!r}: {m}", at)))
+            z.attach.append(_dev_item(a, "attach", lambda m, at=at, zn=name: err(_in_zone(zn, m), at)))
         src = spec.get("sources", "own")
         if src not in ("own", "any", "subnets"):
-            err(f"zone {name!r}: sources must be 'own' or 'any'", key_line(spec, "sources") or line)
+            err(_in_zone(name, Text("site.error.sources")), key_line(spec, "sources") or line)
         z.sources = "own" if src == "subnets" else src
         z.via = _via(spec, z, err, line)
         if not (z.subnets or z.vlans or z.attach) and kind != "external":
-            err(f"zone {name!r} needs at least one of subnets, vlans, attach", line)
+            err(Text("site.error.zone_empty", zone=repr(name)), line)
         site.zones.append(z)
     _check_overlaps(subnet_lines, err)
     names = {z.name for z in site.zones} | {DEVICES_ZONE}
@@ -605,17 +594,18 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
     for i, p in enumerate(policy):
         line = p.get("__line__") if isinstance(p, dict) else _line_of(policy, i, key_line(data, "policy"))
         if not isinstance(p, dict) or "from" not in p or "to" not in p:
-            err("policy entries need from: and to:", line)
-        check_keys(p, POLICY_KEYS, "a policy entry", err)
+            err(Text("site.error.policy_from_to"), line)
+        check_keys(p, POLICY_KEYS, Text("site.in.policy_entry"), err)
         for key in ("from", "to"):
             if not isinstance(p[key], str):
-                err(f"policy {key}: must be one zone name, not {_what(p[key])}", key_line(p, key))
+                err(Text("site.error.policy_zone_type", key=key, value=_what(p[key])), key_line(p, key))
             p[key] = zone_name(p[key])
             if p[key] not in names:
-                err(f"policy {key}: unknown zone {p[key]!r}{did_you_mean(str(p[key]), names)}", line)
+                hint = did_you_mean(str(p[key]), names)
+                err(Text("site.error.policy_unknown_zone", key=key, zone=repr(p[key]), hint=hint), line)
         allow = p.get("allow")
         if allow is not None and not isinstance(allow, bool):
-            err(f"policy allow: must be true or false, not {_what(allow)}", key_line(p, "allow"))
+            err(Text("site.error.policy_allow", value=_what(allow)), key_line(p, "allow"))
         services = p.get("services")
         if services is not None:
             services = _list(services, "policy services", "services: [tcp/80, tcp/443]", err, key_line(p, "services"))
@@ -624,16 +614,22 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
             for j, s in enumerate(services):
                 at = _line_of(services, j, line)
                 if not isinstance(s, str):
-                    err(f"policy services: {_show(s)} is not a service like tcp/80, udp/53, icmp/8 or ip", at)
+                    err(Text("site.error.service_type", value=_show(s)), at)
                 try:
                     service_match(s)
                 except ValueError as e:
-                    err(str(e), at)
+                    err(error_text(e), at)
         said = (p["from"], p["to"], tuple(sorted(str(s) for s in services)) if services is not None else None)
         if said in answers and answers[said][0] != allow:
             err(
-                f"policy from {p['from']} to {p['to']}: allow: {str(allow).lower()} here, "
-                f"{str(answers[said][0]).lower()} at line {answers[said][1]} — one answer per pair (and services)",
+                Text(
+                    "site.error.policy_conflict",
+                    src=p["from"],
+                    dst=p["to"],
+                    allow=str(allow).lower(),
+                    other=str(answers[said][0]).lower(),
+                    line=str(answers[said][1]),
+                ),
                 line,
             )
         answers[said] = (allow, line)
@@ -646,7 +642,7 @@ def site_from_dict(data: dict, display: str = "site.yaml") -> Site:
     for i, item in enumerate(links):
         at = _line_of(links, i, key_line(data, "links"))
         if not isinstance(item, (list, tuple)) or len(item) != 2:
-            err("links entries are pairs: [DEV:IF, DEV:IF]", at)
+            err(Text("site.error.links_pair"), at)
         a = _dev_item(item[0], "links", lambda m, at=at: err(m, at))
         b = _dev_item(item[1], "links", lambda m, at=at: err(m, at))
         site.links.append((a, b))
@@ -661,15 +657,15 @@ def _via(spec: dict, z: Zone, err, line) -> str:
     via = spec.get("via", "segment")
     at = key_line(spec, "via") or line
     if not isinstance(via, str) or via.lower() not in VIA:
-        err(f"zone {z.name!r}: via must be 'segment' or 'tunnel', not {_what(via)}{did_you_mean(str(via), VIA)}", at)
+        err(_in_zone(z.name, Text("site.error.via", value=_what(via), hint=did_you_mean(str(via), VIA))), at)
     via = via.lower()
     if via == "tunnel":
         if not z.attach:
-            err(f"zone {z.name!r}: via: tunnel needs attach: (the interface whose tunnels lead to it)", at)
+            err(_in_zone(z.name, Text("site.error.tunnel_attach")), at)
         if not z.subnets:
-            err(f"zone {z.name!r}: via: tunnel needs subnets: (the addresses behind the tunnel)", at)
+            err(_in_zone(z.name, Text("site.error.tunnel_subnets")), at)
         if z.vlans:
-            err(f"zone {z.name!r}: via: tunnel and vlans: do not go together (behind a tunnel is on no VLAN)", at)
+            err(_in_zone(z.name, Text("site.error.tunnel_vlans")), at)
     return via
 
 
@@ -678,17 +674,17 @@ def _check_devices(devices, err, line) -> None:
     if devices is None:
         return
     if not isinstance(devices, dict):
-        err("devices must map device names to {type, location, purpose}", line)
+        err(Text("site.error.devices_not_mapping", shape="{type, location, purpose}"), line)
     for name, info in devices.items():
         if name == "__line__":
             continue
         at = key_line(devices, name)
         if not isinstance(name, str):
-            err(f"devices: device name {_show(name)} must be text (put it in quotes)", at)
+            err(Text("site.error.device_name_not_text", name=_show(name)), at)
         if info is None:
             continue
         if not isinstance(info, dict):
-            err(f"devices: {name!r} must be a mapping of {', '.join(DEVICE_INFO_KEYS)}", at)
+            err(Text("site.error.device_not_mapping", device=repr(name), keys=", ".join(DEVICE_INFO_KEYS)), at)
         check_keys(info, DEVICE_INFO_KEYS, f"devices: {name!r}", err)
         for key in DEVICE_INFO_KEYS:
             _text(info.get(key), f"devices: {name!r}: {key}", err, key_line(info, key))
@@ -708,19 +704,15 @@ def _check_overlaps(subnets: list[tuple[IPNetwork, str, str, int | None]], err) 
             stack.pop()
         if stack and stack[-1][1] != cur[1]:
             outer = stack[-1]
-            hint = ""
+            hint: str = ""
             if "external" in (outer[2], cur[2]):
                 ext = outer[1] if outer[2] == "external" else cur[1]
-                hint = (
-                    f"; an external zone needs no subnets: without them {ext!r} owns every address no other zone owns"
-                )
-            where = f" (line {outer[3]})" if outer[3] else ""
-            err(
-                f"zone {cur[1]!r}: subnet {net} overlaps subnet {outer[0]} of zone {outer[1]!r}{where}: "
-                "an address belongs to one zone, or the matrix would count the same hosts in both; "
-                f"split the larger subnet or merge the zones{hint}",
-                cur[3],
+                hint = Text("site.error.overlap_external", zone=repr(ext))
+            where = Text("site.at_line", line=outer[3]) if outer[3] else ""
+            overlap = Text(
+                "site.error.overlap", subnet=str(net), other=str(outer[0]), zone=repr(outer[1]), where=where, hint=hint
             )
+            err(_in_zone(cur[1], overlap), cur[3])
         stack.append(cur)
 
 
@@ -765,5 +757,10 @@ def _title(value, zone: str, err, line) -> str | dict[str, str] | None:
         langs = {k: v for k, v in value.items() if k != "__line__"}
         if langs and set(langs) <= {"vi", "en"} and all(isinstance(v, str) and v.strip() for v in langs.values()):
             return {k: " ".join(v.split()) for k, v in langs.items()}
-    err(f"zone {zone!r}: title must be text, or vi: / en: texts", line)
+    err(_in_zone(zone, Text("site.error.title")), line)
     return None
+
+
+def _in_zone(zone: str, problem: str) -> Text:
+    """``zone 'NAME': problem`` — an error (or a key) of one zone."""
+    return Text("site.error.zone", zone=repr(zone), problem=problem)

@@ -198,7 +198,7 @@ def test_cli_example_then_generate(tmp_path):
 
 
 def test_cli_errors(tmp_path):
-    code, _, err = run_cli("blueprint", "--example", "village")
+    code, _, err = run_cli("blueprint", "--example", "village", "--lang", "en")
     assert code == 2 and "unit type must be one of commune, ward, ttpvhcc, department" in err
     bad = tmp_path / "bad.yaml"
     bad.write_text("unit: [\n", encoding="utf-8")

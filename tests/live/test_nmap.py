@@ -100,7 +100,7 @@ def test_cli_bad_probe_files_exit_2_one_line(tmp_path):
         (str(tmp_path / "missing.json"), "cannot read"),
         (str(nozone), "vantage zone 'lobby' is not a zone of this audit"),
     ):
-        code, out, err = run_cli("audit", COMPLIANT, "--probes", spec)
+        code, out, err = run_cli("audit", COMPLIANT, "--probes", spec, "--lang", "en")
         assert code == 2 and out == "", spec
         assert len(err.strip().splitlines()) == 1 and want in err and "Traceback" not in err, err
 

@@ -88,7 +88,7 @@ def test_fix_output_that_cannot_be_written_is_a_one_line_error(tmp_path):
     from helpers import run_cli
 
     office = SAMPLES / "cisco-commune-leaky"
-    code, _, err = run_cli("fix", office, "-o", tmp_path / "missing" / "fx")
+    code, _, err = run_cli("fix", office, "-o", tmp_path / "missing" / "fx", "--lang", "en")
     assert code == 2 and "does not exist" in err and not (tmp_path / "missing").exists()
     (tmp_path / "file").write_text("x")
     code, _, err = run_cli("fix", office, "-o", tmp_path / "file" / "fx")

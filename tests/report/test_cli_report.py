@@ -102,7 +102,7 @@ def test_report_subcommand(tmp_path):
 def test_report_rejects_foreign_files(tmp_path, content, expect):
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
-    res = cli("report", bad, "--format", "html", "-o", tmp_path / "r.html")
+    res = cli("report", bad, "--format", "html", "-o", tmp_path / "r.html", "--lang", "en")
     err = res.stderr.decode()
     assert res.returncode == 2 and err.count("\n") == 1 and expect in err and str(bad) in err, err
     assert not (tmp_path / "r.html").exists()
