@@ -235,7 +235,9 @@ def test_trace_exit_codes_and_service_names(capsys, unplaced_guest):
         capsys, "trace", unplaced_guest, "--from", "guest", "--to", "10.10.10.5", "--service", "rdp", "--lang", "en"
     )
     assert code == 3 and "Unknown: zone guest has no attachment point" in out
-    code, out, err = run(capsys, "trace", LEAKY, "--from", "guest", "--to", "10.10.10.5", "--service", "smbb")
+    code, out, err = run(
+        capsys, "trace", LEAKY, "--from", "guest", "--to", "10.10.10.5", "--service", "smbb", "--lang", "en"
+    )
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1
     assert "unknown service 'smbb' (did you mean smb?)" in err and "winbox" in err and "tcp/PORT" in err

@@ -676,7 +676,7 @@ def test_site_without_a_guest_zone_is_never_a_silent_pass(tmp_path):
 def test_site_typos_stop_the_audit_with_file_line_and_suggestion(tmp_path, site, where, needle):
     (tmp_path / "r3.rsc").write_text(ROUTEROS_R3, encoding="utf-8")
     (tmp_path / "site.yaml").write_text(site, encoding="utf-8")
-    p = cli("audit", tmp_path)
+    p = cli("audit", tmp_path, "--lang", "en")
     assert p.returncode == 2, p.stdout[-500:]
     assert f"site.yaml:{where}: " in p.stderr and needle in p.stderr, p.stderr
     assert len(p.stderr.strip().splitlines()) == 1

@@ -280,7 +280,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     # ---- the same, once the configurations are read (audit.prepare): which devices there are
     "site.error.in_snapshot": {
-        "vi": "{error} — các thiết bị trong những cấu hình đã đọc: {devices}{problems}{left_out}",
+        "vi": "{error} — các thiết bị đọc được: {devices}{problems}{left_out}",
         "en": "{error} — devices in the snapshot: {devices}{problems}{left_out}",
     },
     "site.error.no_devices": {"vi": "không có", "en": "none"},
