@@ -44,7 +44,7 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
     """The NatRules of one flattened rule (``kind``: destination | source)."""
     dev = st.dev
     rule = fl.rule
-    reasons = list(dict.fromkeys(fl.reasons))
+    reasons = list(dict.fromkeys(fl.reasons)) if fl.reasons else []
     action = fl.action
     to_ip = to_port = None
     to_addr = rule.get("to-addresses")
@@ -117,7 +117,7 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
         else:
             reasons.append(action_not_modelled(action))
             targets.append((c, {}))
-    partial = join_reasons(list(dict.fromkeys(reasons))) or None
+    partial = (join_reasons(list(dict.fromkeys(reasons))) or None) if reasons else None
     for c, kw in targets:
         src, dst, proto, sport, dport, itype, icode, est, inif, outif = c
         # The Matches of the packets without their interfaces (the rule's own fields):
