@@ -402,6 +402,13 @@ def _addr_uncached(ranges: Ranges) -> tuple[tuple[AddrMatch, ...], bool]:
             # One CIDR block (a rule's /30, /24 or host): its pattern, without counting
             # blocks — nothing beats one.  (Rules with distinct subnets miss every memo.)
             return (AddrMatch(lo, w),), False
+    elif len(ranges) == 2 and ranges[0][0] == 0 and ranges[1][1] == ADDR_MAX:
+        # All but one CIDR block (a rule's "!10.1.2.0/24"): the block, negated — the
+        # count below would find its one block fewer than the set's (two ranges, two
+        # blocks at least) after counting the set's.
+        lo, w = ranges[0][1] + 1, ranges[1][0] - ranges[0][1] - 2
+        if not w & (w + 1) and not lo & w:
+            return (AddrMatch(lo, w),), True
     if len(ranges) <= 32:
         # The complement only when it needs fewer blocks: count both, build one (a
         # rule's /24 has a 24-block complement, built and thrown away 20,000 times in
@@ -434,36 +441,37 @@ def _values(rs: Ranges, ports: bool) -> tuple:
     return got
 
 
-_NO_ADDR: tuple[None, bool] = (None, False)
+# The state of the every-packet Match (every field, in field order): a Match's is a
+# copy of it with the constrained fields set.
+_EVERY_STATE = dict(Match().__dict__)
 
 
 def field_match(src, dst, proto, sport, dport, est, inif, outif) -> Match:
     """The one Match of a condition without ICMP type or code, given by its fields as a
     :class:`Cond` holds them (ranges, None: any): what :func:`to_matches` gives for it,
     also for a reader that has the fields without the Cond (RouterOS's plain rules).
-    Built from its state, every field in order (``base.from_state``): a Match per filter
-    line of a big ruleset, 0.5 µs so, 1.1 µs through evolve, 3 µs through ``Match(…)``;
+    Built from its state, a copy of the every-packet Match's with the constrained fields
+    set (``base.from_state``): a Match per filter line of a big ruleset, 0.3 µs so, 0.5
+    µs from a dict of every field, 3 µs through ``Match(…)``;
     tests/parsers/test_packet_sets.py compares them."""
-    src_pats, sneg = _NO_ADDR if src is None else _addr(src)
-    dst_pats, dneg = _NO_ADDR if dst is None else _addr(dst)
-    return from_state(
-        Match,
-        {
-            "src": src_pats,
-            "dst": dst_pats,
-            "src_negate": sneg,
-            "dst_negate": dneg,
-            "protocols": None if proto is None else _values(proto, False),
-            "src_ports": None if sport is None else _values(sport, True),
-            "dst_ports": None if dport is None else _values(dport, True),
-            "icmp_type": None,
-            "icmp_code": None,
-            "tcp_established": False,
-            "conn_established": est,
-            "in_ifaces": inif,
-            "out_ifaces": outif,
-        },
-    )
+    state = _EVERY_STATE.copy()
+    if src is not None:
+        state["src"], state["src_negate"] = _addr(src)
+    if dst is not None:
+        state["dst"], state["dst_negate"] = _addr(dst)
+    if proto is not None:
+        state["protocols"] = _values(proto, False)
+    if sport is not None:
+        state["src_ports"] = _values(sport, True)
+    if dport is not None:
+        state["dst_ports"] = _values(dport, True)
+    if est is not None:
+        state["conn_established"] = est
+    if inif is not None:
+        state["in_ifaces"] = inif
+    if outif is not None:
+        state["out_ifaces"] = outif
+    return from_state(Match, state)
 
 
 def to_matches(c: Cond) -> list[Match]:

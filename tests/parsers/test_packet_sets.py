@@ -242,3 +242,25 @@ def test_one_cidr_block_is_its_own_pattern():
     assert m.dst_negate and m.dst == (AddrMatch(ip("10.0.0.0"), 255),)
     (m,) = to_matches(cond(dst=((ip("10.0.0.1"), ip("10.0.0.2")),)))
     assert not m.dst_negate and m.dst == (AddrMatch(ip("10.0.0.1"), 0), AddrMatch(ip("10.0.0.2"), 0))
+
+
+def test_all_but_one_cidr_block_is_the_block_negated():
+    # _addr's quick answer for the complement of one block ("!10.1.2.0/24") is what
+    # counting both forms gives (the shorter: the block, negated); other two-range sets
+    # are still counted.
+    from netaudit.parsers.packet_sets import _addr_uncached, addr_pats, block_count
+
+    top = 2**32 - 1
+    rnd = random.Random(7)
+    for _ in range(3000):
+        plen = rnd.randrange(1, 33)
+        lo = rnd.getrandbits(32) >> (32 - plen) << (32 - plen)
+        block = ((lo, lo + (1 << (32 - plen)) - 1),)
+        if rnd.random() < 0.3:  # a range that is no block
+            block = ((lo, min(top - 1, lo + rnd.randrange(2, 1 << 20))),)
+        rs = r_not(block, top)
+        if len(rs) != 2:
+            continue
+        comp = r_not(rs, top)
+        counted = (addr_pats(comp), True) if block_count(comp, top) < block_count(rs, top) else (addr_pats(rs), False)
+        assert _addr_uncached(rs) == counted, rs

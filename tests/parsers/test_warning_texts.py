@@ -614,7 +614,7 @@ def test_a_line_that_breaks_the_routeros_reader_warns_in_vietnamese(monkeypatch)
     from netaudit.parsers import mikrotik_routeros
     from netaudit.parsers.mikrotik_routeros import ip_menus, reader
 
-    monkeypatch.setattr(ip_menus, "add_rule", _boom)  # a firewall rule's line
+    monkeypatch.setitem(ip_menus.ADD_LINES, ("ip", "firewall", "filter"), _boom)  # a firewall rule's line
     monkeypatch.setitem(reader.HANDLERS, ("ip", "address"), _boom)  # any other line
     text = "/ip address\nadd address=10.0.0.1/24 interface=ether1\n/ip firewall filter\nadd chain=input\n"
     warnings = mikrotik_routeros.parse(text, "r.rsc").report.warnings

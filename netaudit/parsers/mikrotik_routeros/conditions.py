@@ -188,14 +188,24 @@ def iface_field(st: State, value: str, is_list: bool, src: Src, reasons: list[st
     else:
         if name.startswith("*"):
             reasons.append(reason("input.routeros.iface_removed", name=name))
-        elif name not in st.dev.interfaces:
+        # One interface: its set, whether it is undefined and whether it is a bridge port
+        # worked out once per value (an export names the same interfaces rule after rule);
+        # the reference and the warning are still the rule's own.
+        got = st.iface_cache.get(value)
+        if got is None:
+            itf = st.dev.interfaces.get(name)
+            one = frozenset({name})
+            undefined = itf is None and not name.startswith("*")  # a removed one: the reason
+            port = itf is not None and itf.mode != L2Mode.ROUTED
+            got = st.iface_cache[value] = (frozenset(st.universe - one) if neg else one, undefined, port)
+        out, undefined, port = got
+        if undefined:
             st.refs.append(("interface", name, src, False))
-        s = frozenset({name})
-        itf = st.dev.interfaces.get(name)
-        if itf is not None and itf.mode != L2Mode.ROUTED:
+        elif port:
             st.facts.interface_rule_on_bridge_port.append(name)
             why = Text("input.routeros.rule_names_port", name=name)
             st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
+        return out
     return frozenset(st.universe - s) if neg else s
 
 
@@ -378,13 +388,51 @@ _VALUE_FIELD = {
     "dst-port": FIELD_INDEX["dport"],
     "src-port": FIELD_INDEX["sport"],
 }
+assert max(_VALUE_FIELD.values()) < 5  # rule_fields tells them by kind < 5
+
+# What rule_fields does with a property, looked up once per property (a rule has five
+# or six): a field index (< 5) for the properties of _VALUE_FIELD, else one of these.
+_META, _ALIST, _ATYPE, _PORT, _IFACE, _IFLIST = 5, 6, 7, 8, 9, 10
+_CONN, _NATSTATE, _ICMP, _IPSEC, _BRPORT, _PARTIAL, _UNKNOWN = 11, 12, 13, 14, 15, 16, 17
+_KIND: dict[str, int] = {
+    **dict.fromkeys(RULE_PARTIAL, _PARTIAL),
+    **dict.fromkeys(BRIDGE_PORT_KEYS, _BRPORT),  # (partial when use-ip-firewall is on)
+    **_VALUE_FIELD,
+    "src-address-list": _ALIST,
+    "dst-address-list": _ALIST,
+    "src-address-type": _ATYPE,
+    "dst-address-type": _ATYPE,
+    "port": _PORT,
+    "in-interface": _IFACE,
+    "out-interface": _IFACE,
+    "in-interface-list": _IFLIST,
+    "out-interface-list": _IFLIST,
+    "connection-state": _CONN,
+    "connection-nat-state": _NATSTATE,
+    "icmp-options": _ICMP,
+    "ipsec-policy": _IPSEC,
+    **dict.fromkeys(RULE_META, _META),  # first in rule_fields' tests: last here
+}
+# The field of the properties whose kind names no field.
+_KEY_FIELD = {
+    "src-address-list": _SRC,
+    "dst-address-list": _DST,
+    "src-address-type": _SRC,
+    "dst-address-type": _DST,
+    "in-interface": _INIF,
+    "out-interface": _OUTIF,
+    "in-interface-list": _INIF,
+    "out-interface-list": _OUTIF,
+}
 
 
 def value_ranges(st: State, key: str, value: str) -> tuple[Ranges | None, tuple[str, ...]]:
     """(ranges, partial reasons) of a property its value alone decides (an address, a
     protocol, ports): read once per distinct value of the export, which repeats its
-    protocols, ports and subnets from rule to rule."""
-    got = st.value_cache.get((key, value))
+    protocols, ports and subnets from rule to rule (``st.value_cache``: by property, then
+    value)."""
+    by_value = st.value_cache.setdefault(key, {})
+    got = by_value.get(value)
     if got is None:
         reasons: list[str] = []
         if key == "protocol":
@@ -393,7 +441,7 @@ def value_ranges(st: State, key: str, value: str) -> tuple[Ranges | None, tuple[
             rs = ports_field(value, reasons, key)
         else:
             rs = addr_field(st, value, key, reasons)
-        got = st.value_cache[(key, value)] = (rs, tuple(reasons))
+        got = by_value[value] = (rs, tuple(reasons))
     return got
 
 
@@ -439,54 +487,55 @@ def rule_fields(st: State, rule: FwRule, table: str) -> RuleFields:
     approx = None
     value_cache = st.value_cache
     for key, raw in rule.props.items():
-        if key in RULE_META:
+        kind = _KIND.get(key, _UNKNOWN)
+        if kind == _META:
             continue
         v = raw if '"' not in raw and "\\" not in raw else unquote(raw)  # (unquote's own test)
         if v == "":
             continue
-        i = _VALUE_FIELD.get(key)
-        if i is not None:
-            got = value_cache.get((key, v))
+        if kind < 5:  # a field its value alone decides (_VALUE_FIELD)
+            by_value = value_cache.get(key)
+            got = None if by_value is None else by_value.get(v)
             rs, why = got if got is not None else value_ranges(st, key, v)
             if why:
                 reasons.extend(why)
             if rs is not None:
                 # the protocol and ports have one property each; an address may also be
                 # narrowed by an address list or type
-                fields[i] = rs if fields[i] is None else r_and(fields[i], rs)
-        elif key in ("src-address-list", "dst-address-list"):
+                fields[kind] = rs if fields[kind] is None else r_and(fields[kind], rs)
+        elif kind in (_IFLIST, _IFACE):
+            s = iface_field(st, v, kind == _IFLIST, src, reasons)
+            if s is not None:
+                i = _KEY_FIELD[key]
+                fields[i] = s if fields[i] is None else fields[i] & s
+        elif kind == _ALIST:
             rs = list_field(st, v, key, src, reasons)
             if rs is not None:
-                i = _SRC if key == "src-address-list" else _DST
+                i = _KEY_FIELD[key]
                 fields[i] = rs if fields[i] is None else r_and(fields[i], rs)
-        elif key in ("src-address-type", "dst-address-type"):
+        elif kind == _ATYPE:
             rs = addr_type(st, v, reasons)
             if rs is not None:
-                i = _SRC if key == "src-address-type" else _DST
+                i = _KEY_FIELD[key]
                 fields[i] = rs if fields[i] is None else r_and(fields[i], rs)
-        elif key == "port":
+        elif kind == _PORT:
             rs = ports_field(v, reasons, key)
             if rs is not None:
                 extra.append([Cond(sport=rs), Cond(dport=rs)])
-        elif key in ("in-interface", "out-interface", "in-interface-list", "out-interface-list"):
-            s = iface_field(st, v, key.endswith("-list"), src, reasons)
-            if s is not None:
-                i = _INIF if key.startswith("in") else _OUTIF
-                fields[i] = s if fields[i] is None else fields[i] & s
-        elif key == "connection-state":
+        elif kind == _CONN:
             if table == "nat":
                 states = v.lstrip("!").split(",")
                 if ("new" in states) != v.startswith("!"):
                     continue
                 return None, [], [], None  # NAT sees only new connections
             extra.append(conn_state(st, v, reasons))
-        elif key == "connection-nat-state":
+        elif kind == _NATSTATE:
             conds, direction = nat_state(st, v, reasons)
             extra.append(conds)
             approx = direction
-        elif key == "icmp-options":
+        elif kind == _ICMP:
             extra.append(icmp_options(v, reasons))
-        elif key == "ipsec-policy":
+        elif kind == _IPSEC:
             d, _, pol = v.partition(",")
             has_policies = st.has_ipsec
             if pol == "ipsec" and (d == "in" or not has_policies):
@@ -494,14 +543,14 @@ def rule_fields(st: State, rule: FwRule, table: str) -> RuleFields:
             if pol == "none" and (d == "in" or not has_policies):
                 continue
             reasons.append(reason("input.routeros.ipsec_policy", policy=v))
-        elif key in BRIDGE_PORT_KEYS and not st.use_ip_firewall:
+        elif kind == _BRPORT and not st.use_ip_firewall:
             # "Works only if use-ip-firewall is enabled in bridge settings" (RouterOS
             # firewall docs): without it the bridge port is never known, so the
             # matcher never matches and its negation always does.
             if v.startswith("!"):
                 continue
             return None, [], [], None
-        elif key in RULE_PARTIAL:
+        elif kind in (_BRPORT, _PARTIAL):
             reasons.append(_matcher_unmodelled(RULE_PARTIAL[key]))
         else:
             reasons.append(_unknown_property(key))

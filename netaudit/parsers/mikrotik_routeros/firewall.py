@@ -229,6 +229,8 @@ def split_matches(conds: list[Cond]) -> tuple[list[Match], list[Match]]:
     when the ICMP conditions would still take more than :data:`_ICMP_LINE_MAX` Matches
     type by type — those widened to their types with any code (their line must be
     partial)."""
+    if all(c.itype is None and c.icode is None for c in conds):
+        return [m for c in conds for m in to_matches(c)], []  # no ICMP field (most lines)
     conds = _icmp_fields_on_icmp(conds)
     coded = [c for c in conds if c.itype is not None and c.icode is not None]
     if not any(_pairs(c) > _ICMP_PAIRS_MAX for c in coded):
@@ -262,7 +264,7 @@ def deny_or_permit_lines(
     (:func:`split_matches`): the exact part as the rule's line, the widened part after it,
     partial; each partial one listed under ``construct``."""
     exact, wide = split_matches(conds)
-    why = join_reasons(list(dict.fromkeys(reasons))) or None
+    why = (join_reasons(list(dict.fromkeys(reasons))) or None) if reasons else None
     out = []
     if exact or not wide:
         out.append(FilterLine(action, exact, src, name=name, partial=why, approximated=approximated))

@@ -7,6 +7,9 @@ Handlers as in :mod:`.interface_menus`.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from netaddr import IPNetwork
 
 from netaudit.messages import Text
@@ -143,17 +146,12 @@ def firewall(table: str):
     def handler(st: State, cmd: Command, src: Src):
         if cmd.verb != "add":
             raise NotUnderstood
-        return add_rule(st, table, cmd.props, src)
+        return add_rule(table, st, cmd.props, src)
 
     return handler
 
 
-# The firewall tables by menu: the reader reads their ``add`` lines into rules directly
-# (:func:`add_rule`), without the Command of the other menus' lines.
-FIREWALL_TABLES: dict[tuple[str, ...], str] = {("ip", "firewall", t): t for t in ("filter", "nat", "mangle", "raw")}
-
-
-def add_rule(st: State, table: str, props: dict[str, str], src: Src):
+def add_rule(table: str, st: State, props: dict[str, str], src: Src):
     """An ``add`` line of a firewall table (its properties, raw), in the table's order."""
     raw_chain = props.get("chain")
     chain = unquote(raw_chain) if raw_chain else None
@@ -178,19 +176,40 @@ def address_list(st: State, cmd: Command, src: Src):
     ``add list=ddos-attackers``, which real exports keep; rules fill it at run time)."""
     if cmd.verb != "add":
         raise NotUnderstood
-    lst, addr = cmd.get("list"), cmd.get("address")
+    return add_address(st, cmd.props, src)
+
+
+def add_address(st: State, props: dict[str, str], src: Src):
+    """An ``add`` line of ``/ip firewall address-list`` (its properties, raw)."""
+    lst, addr = _decoded(props, "list"), _decoded(props, "address")
     if not lst:
         raise NotUnderstood
-    if yes(cmd.get("disabled")):
+    if yes(_decoded(props, "disabled")):
         return IGNORED
     if addr is None:
         st.addr_entries.setdefault(lst, [])
         return None
     st.addr_entries.setdefault(lst, []).append((addr, src))
-    if cmd.get("timeout") or yes(cmd.get("dynamic")):
+    if _decoded(props, "timeout") or yes(_decoded(props, "dynamic")):
         # An entry that expires (`timeout=1d`) leaves the list at run time: its members
         # are not known for every moment (the list a rule reads may be without it).
         st.expiring_lists.setdefault(lst, src)
+    return None
+
+
+def _decoded(props: dict[str, str], key: str) -> str | None:
+    """The decoded value of ``key`` (:meth:`.syntax.Properties.get`)."""
+    raw = props.get(key)
+    return None if raw is None else unquote(raw)
+
+
+# The menus whose ``add`` lines the reader reads straight into their records from the
+# line's properties, without the Command of the other menus' lines (most lines of a big
+# export): each one's reader of (state, properties, line).
+ADD_LINES: dict[tuple[str, ...], Callable[[State, dict[str, str], Src], object]] = {
+    **{("ip", "firewall", t): functools.partial(add_rule, t) for t in ("filter", "nat", "mangle", "raw")},
+    ("ip", "firewall", "address-list"): add_address,
+}
 
 
 def conntrack(st: State, cmd: Command, src: Src):

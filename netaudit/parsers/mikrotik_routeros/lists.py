@@ -273,7 +273,9 @@ def _empty_list_rules(st: State) -> None:
     """Enabled filter, raw and NAT rules naming (not negated) a declared list that has no
     member and can gain none at run time: they match no packet
     (check ``routeros-rule-empty-interface-list``)."""
-    empty: dict[str, bool] = {}
+    empty = {lst for lst in st.lists if lst not in BUILTIN_LISTS and _never_a_member(list_bounds(st, lst))}
+    if not empty:
+        return  # no rule to look for (an export's rules name lists with members)
     for table in ("filter", "raw", "nat"):
         for rule in st.rules[table]:
             if rule.disabled or rule.dynamic:
@@ -281,15 +283,15 @@ def _empty_list_rules(st: State) -> None:
             for key in _RULE_LIST_KEYS:
                 raw = rule.props.get(key)
                 lst = unquote(raw) if raw else ""
-                if lst not in st.lists or lst in BUILTIN_LISTS:
-                    continue  # negated (!X), undefined (reported as such) or built in
-                if lst not in empty:
-                    b = list_bounds(st, lst)
-                    empty[lst] = b.sure == b.may == frozenset() and not b.created
-                if empty[lst]:
+                if lst in empty:  # not negated (!X), not undefined, not built in
                     st.facts.empty_list_rules.append(
                         EmptyListRule(table, rule.chain, rule.action, key, lst, rule.src, st.lists[lst].get("src"))
                     )
+
+
+def _never_a_member(b: Bounds) -> bool:
+    """An interface list with no member that can gain none at run time."""
+    return b.sure == b.may == frozenset() and not b.created
 
 
 def finish_address_lists(st: State) -> None:

@@ -13,7 +13,7 @@ rule's image (the headers its packets leave DNAT with) is kept for
 from __future__ import annotations
 
 from netaudit.model import L2Mode, NatRule
-from netaudit.parsers.base import evolve, join_reasons
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import Cond, to_matches
 
 from .flatten import FlatRule, flatten
@@ -44,7 +44,7 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
     """The NatRules of one flattened rule (``kind``: destination | source)."""
     dev = st.dev
     rule = fl.rule
-    reasons = list(dict.fromkeys(fl.reasons))
+    reasons = list(dict.fromkeys(fl.reasons)) if fl.reasons else []
     action = fl.action
     to_ip = to_port = None
     to_addr = rule.get("to-addresses")
@@ -117,26 +117,22 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
         else:
             reasons.append(action_not_modelled(action))
             targets.append((c, {}))
-    partial = join_reasons(list(dict.fromkeys(reasons))) or None
+    partial = (join_reasons(list(dict.fromkeys(reasons))) or None) if reasons else None
     for c, kw in targets:
-        for m in to_matches(c):
-            nr = NatRule(
-                kind,
-                match=evolve(m, in_ifaces=None, out_ifaces=None),
-                in_ifaces=c.inif,
-                out_ifaces=c.outif,
-                source=rule.src,
-                partial=partial,
-                **kw,
-            )
+        src, dst, proto, sport, dport, itype, icode, est, inif, outif = c
+        # The Matches of the packets without their interfaces (the rule's own fields):
+        # to_matches of the condition with both left free.
+        for m in to_matches(Cond(src, dst, proto, sport, dport, itype, icode, est, None, None)):
+            nr = NatRule(kind, m, in_ifaces=inif, out_ifaces=outif, source=rule.src, partial=partial, **kw)
             dev.nat_rules.append(nr)
         if kind == "destination" and action != "accept":
-            image: dict = {"est": None, "outif": None}  # one _replace (a Python-level copy)
-            if kw.get("to_ip") is not None:
-                image["dst"] = ((kw["to_ip"], kw["to_ip"]),)
-            if kw.get("to_port") is not None:
-                image["dport"] = ((kw["to_port"], kw["to_port"]),)
-            st.dnat_image.append(c._replace(**image))
+            # the headers its packets leave DNAT with (the new address and port)
+            new_ip, new_port = kw.get("to_ip"), kw.get("to_port")
+            if new_ip is not None:
+                dst = ((new_ip, new_ip),)
+            if new_port is not None:
+                dport = ((new_port, new_port),)
+            st.dnat_image.append(Cond(src, dst, proto, sport, dport, itype, icode, None, inif, None))
     if partial:
         # once per line and reason (a HotSpot binding is several rules of one line)
         if {"construct": "nat", "reason": partial, **rule.src.cite()} not in st.rep.partially_understood:

@@ -18,7 +18,7 @@ from netaudit.model import Src
 from netaudit.secrets import key_material_lines
 
 from . import interface_menus, ip_menus, management_menus
-from .ip_menus import FIREWALL_TABLES
+from .ip_menus import ADD_LINES
 from .reasons import reason
 from .state import IGNORED, NotUnderstood, State
 from .syntax import Command, logical_lines, parse_command, split_args
@@ -84,7 +84,7 @@ def read(st: State) -> None:
     """Every line of ``st.text`` into ``st`` (never raises on content)."""
     current: tuple[str, ...] | None = None
     menu: tuple[str, ...] = ()  # ``current`` as the handlers know it (_menu_path)
-    table: str | None = None  # the firewall table ``menu`` is, if it is one
+    add_line = None  # the reader of ``menu``'s add lines, if it has one (ADD_LINES)
     # Key material (a PEM block pasted into the export): data, never a command.
     material = key_material_lines(st.text.split("\n")) if "-----BEGIN" in st.text else {}
     for lineno, nphys, text in logical_lines(st.text):
@@ -103,10 +103,11 @@ def read(st: State) -> None:
                 _header_comment(st, text)
             continue
         src = Src(st.file, lineno, text)
-        if table is not None and text.startswith("add "):
-            # A firewall rule, most lines of a big export: its properties straight into
-            # the rule (what parse_command and _dispatch do for it, without the Command).
-            _rule_line(st, table, text, src, nphys)
+        if add_line is not None and text.startswith("add "):
+            # A firewall rule or address-list entry, most lines of a big export: its
+            # properties straight into the record (what parse_command and _dispatch do
+            # for it, without the Command).
+            _add_line(st, add_line, text, src, nphys)
             continue
         if text[0] == "[" and _EXPORT_PROMPT.match(text):
             st.ignored += nphys  # the console's echo of the export command, not configuration
@@ -122,7 +123,7 @@ def read(st: State) -> None:
         if text[0] == "/":
             current = path
             path = menu = _menu_path(st, path)
-            table = FIREWALL_TABLES.get(menu)
+            add_line = ADD_LINES.get(menu)
         else:
             path = menu  # the lines of one menu share its path, looked at once
         if cmd is None:  # a menu header
@@ -184,10 +185,10 @@ def _header_comment(st: State, text: str) -> None:
         st.facts.model = m.group(1).strip()
 
 
-def _rule_line(st: State, table: str, text: str, src: Src, nphys: int) -> None:
-    """``add …`` in a firewall table's menu: what :func:`read` and :func:`_dispatch` do
-    with the line's Command (secrets, the handler, the line accounting), on its
-    properties alone."""
+def _add_line(st: State, add_line, text: str, src: Src, nphys: int) -> None:
+    """``add …`` in a menu of :data:`.ip_menus.ADD_LINES`: what :func:`read` and
+    :func:`_dispatch` do with the line's Command (secrets, the handler, the line
+    accounting), on its properties alone."""
     try:
         props, _words, _find = split_args(text[4:])  # bare words and selectors: unused
     except ValueError:
@@ -196,7 +197,7 @@ def _rule_line(st: State, table: str, text: str, src: Src, nphys: int) -> None:
     try:
         if props:
             st.scan_props(props, src)
-        if ip_menus.add_rule(st, table, props, src) is IGNORED:
+        if add_line(st, props, src) is IGNORED:
             st.ignored += nphys
     except NotUnderstood:
         st.unrecognized(src)

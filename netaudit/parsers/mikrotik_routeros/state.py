@@ -182,8 +182,9 @@ class State:
         self.untracked_possible = False
         self.cond_cache: dict[tuple, tuple] = {}
         self.list_cache: dict[str, tuple] = {}
-        self.value_cache: dict[tuple[str, str], tuple] = {}  # conditions.value_ranges
+        self.value_cache: dict[str, dict[str, tuple]] = {}  # conditions.value_ranges
         self.iface_list_cache: dict[str, tuple] = {}  # conditions.iface_field
+        self.iface_cache: dict[str, tuple] = {}  # conditions.iface_field
         self.chains: dict[str, tuple[int, dict]] = {}  # flatten.chains_of
 
     # ------------------------------------------------------------------ recording

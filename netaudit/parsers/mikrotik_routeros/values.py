@@ -86,6 +86,9 @@ def parse_addr(s: str) -> tuple[int, int] | None:
 
 def parse_ports(s: str) -> tuple | None:
     """``80``, ``1000-2000``, ``22,80,443`` → merged ranges (None when not understood)."""
+    if s.isdigit():  # one port (most values): its range, what the loop below makes of it
+        a = int(s)
+        return ((a, a),) if a <= 65535 else None
     out = []
     for part in s.split(","):
         part = part.strip()

@@ -250,3 +250,29 @@ def test_a_value_read_once_gives_every_rule_its_ranges_and_its_reason():
     assert m4.in_ifaces == m5.in_ifaces == frozenset({"ether1"})
     assert (m4.dst, m4.src) == (m5.src, None) and m5.dst is None and m5.protocols == (6,)
     assert lines[4].partial is None and lines[5].partial is None
+
+
+def test_an_interface_read_once_gives_every_rule_its_reference_and_warning():
+    # One interface's set is worked out once per value (conditions.iface_field): each rule
+    # naming an undefined one still references it, each naming a bridge port still warns.
+    dev, rep = parse("""
+    /interface bridge
+    add name=bridge1
+    /interface bridge port
+    add bridge=bridge1 interface=ether3
+    /ip firewall filter
+    add action=drop chain=forward in-interface=ether9
+    add action=drop chain=forward in-interface=ether9 protocol=tcp
+    add action=accept chain=forward in-interface=ether3
+    add action=accept chain=forward out-interface=!ether3 protocol=udp
+    add action=drop chain=forward in-interface=*14
+    add action=drop chain=forward in-interface=*14 protocol=tcp
+    """)
+    lines = dev.filters["forward"].lines
+    undefined = [r.source.line for r in dev.references if r.kind == "interface" and r.name == "ether9"]
+    assert undefined == [7, 8] and all(not r.defined for r in dev.references if r.name == "ether9")
+    assert [str(w).split(":")[1] for w in rep.warnings if "ether3" in str(w)] == ["9", "10"]
+    assert dev.facts.interface_rule_on_bridge_port == ["ether3", "ether3"]
+    assert lines[0].matches[0].in_ifaces == lines[1].matches[0].in_ifaces == frozenset({"ether9"})
+    assert "ether3" not in lines[3].matches[0].out_ifaces
+    assert [ln.partial for ln in lines[4:6]] == [lines[4].partial] * 2 and lines[4].partial

@@ -289,7 +289,7 @@ def test_the_prompt_that_asked_for_the_export_is_no_configuration():
 
 # ----------------------------------------------------------------------- firewall lines read directly
 
-# Pieces of ``add`` lines in the firewall menus, odd ones included: no chain, quotes and
+# Pieces of ``add`` lines in the firewall menus and address lists, odd ones included: no chain, quotes and
 # escapes, a selector, bare words, a secret, a dotted key, an empty value, a stray "=".
 RULE_PIECES = [
     "chain=forward",
@@ -321,6 +321,14 @@ RULE_PIECES = [
     "[ find ]",
     "hw-offload",
     '"stray"',
+    # address-list entries (read directly too)
+    "list=DA-QUET address=203.0.113.7",
+    'list="May chu" address=10.10.0.0/24',
+    "list=TAM timeout=1d",
+    "dynamic=yes",
+    'address=""',
+    "src-address-list=TAM",  # rules reading them: how each list was read shows
+    "dst-address-list=DA-QUET",
 ]
 
 
@@ -340,11 +348,11 @@ def _rule_export(rnd) -> str:
 
 @pytest.mark.parametrize("seed", range(30))
 def test_firewall_rule_lines_read_directly_as_through_their_command(monkeypatch, seed):
-    # reader._rule_line against the general way (parse_command, _dispatch, the handler)
+    # reader._add_line against the general way (parse_command, _dispatch, the handler)
     text = _rule_export(random.Random(seed))
     direct = mikrotik_routeros.parse(text, "r.rsc")
     with monkeypatch.context() as m:
-        m.setattr(reader, "FIREWALL_TABLES", {})  # no menu is read directly
+        m.setattr(reader, "ADD_LINES", {})  # no menu is read directly
         general = mikrotik_routeros.parse(text, "r.rsc")
     assert repr((direct.devices, direct.report)) == repr((general.devices, general.report))
     assert direct.devices[0].secrets == general.devices[0].secrets
