@@ -26,12 +26,23 @@ from netaudit.messages import Text
 from netaudit.model import Src
 
 
-@dataclass
 class Opt:
-    """One option value (or one list item) and where it was written."""
+    """One option value (or one list item) and where it was written.
 
-    value: str
-    src: Src
+    The line's :class:`Src` is built when asked (:attr:`src`): an export has one option
+    per line and few are ever cited, so the reader keeps the file, number and text only."""
+
+    __slots__ = ("file", "line", "text", "value")
+
+    def __init__(self, value: str, file: str, line: int, text: str):
+        self.value = value
+        self.file = file
+        self.line = line
+        self.text = text
+
+    @property
+    def src(self) -> Src:
+        return Src(self.file, self.line, self.text)
 
 
 @dataclass
@@ -46,6 +57,18 @@ class Section:
     options: dict[str, Opt] = field(default_factory=dict)
     lists: dict[str, list[Opt]] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+
+    def put(self, kw: str, key: str, opt: Opt) -> None:
+        """An ``option`` or ``list`` line (``kw``) setting ``key``, as libuci applies it."""
+        if kw == "list":
+            self.lists.setdefault(key, []).append(opt)
+        elif opt.value:
+            self.options[key] = opt
+        else:
+            # libuci (uci_set): an option set to nothing is deleted, list or not
+            # (``option src # visitors`` leaves no src)
+            self.options.pop(key, None)
+            self.lists.pop(key, None)
 
     def get(self, key: str, default: str | None = None) -> str | None:
         """The option's value (a list's values joined by spaces), marking it used."""
@@ -161,6 +184,9 @@ _SIMPLE_WORD = re.compile(r"(?:[^\s']|'[^']*')+")  # bare characters and single-
 # ``key 'value'``: a bare word, blanks, one single-quoted value, nothing special in either
 # (nearly every line of an export)
 _KEY_QUOTED = re.compile(r"""([^\s'"\\#;]+)\s+'([^'"\\#;]*)'""")
+# ``option KEY 'VALUE'`` / ``list KEY 'VALUE'`` as a whole stripped line: the keyword, then
+# what :data:`_KEY_QUOTED` reads (``\s`` is the whitespace ``str.split`` splits on)
+_OPTION_QUOTED = re.compile(r"""(option|list)\s+([^\s'"\\#;]+)\s+'([^'"\\#;]*)'""")
 
 # The input holds sections but names no package (an /etc/config file given alone: libuci
 # takes the package from the file's name, which an input file's name is not): the form to
@@ -294,6 +320,14 @@ def _read_export(lines: list[str], file: str, out: UciText) -> None:
     raw_body: list[tuple[int, str]] | None = None
     for n, raw in enumerate(lines, 1):
         line = raw.strip()
+        if sec is not None:
+            # Nearly every line: ``option KEY 'VALUE'`` in a section, read in one match
+            # (the words the general path below reads: :data:`_KEY_QUOTED` of :func:`scan`).
+            one = _OPTION_QUOTED.fullmatch(line)
+            if one is not None:
+                kw, key, value = one.groups()
+                sec.put(kw, key, Opt(value, file, n, line))
+                continue
         m = FILE_HEADER.match(line) if line and line[0] in "=#" else None
         if m:
             path = m.group(1) or m.group(2)
@@ -360,17 +394,8 @@ def _read_export(lines: list[str], file: str, out: UciText) -> None:
                 out.broken.setdefault(package, src)
                 out.unrecognized.append(src)
                 continue
-            key = vals[0]
             value = " ".join(vals[1:]) if len(vals) > 2 else (vals[1] if len(vals) == 2 else "")
-            if kw == "option" and not value:
-                # libuci (uci_set): an option set to nothing is deleted, list or not
-                # (``option src # visitors`` leaves no src)
-                sec.options.pop(key, None)
-                sec.lists.pop(key, None)
-            elif kw == "option":
-                sec.options[key] = Opt(value, src)
-            else:
-                sec.lists.setdefault(key, []).append(Opt(value, src))
+            sec.put(kw, vals[0], Opt(value, file, n, line))
             continue
         if line.endswith(("#", "$", ">")) and ("@" in line or line.startswith("root")):
             out.ignored += 1  # a captured shell prompt (root@OpenWrt:~#)
@@ -424,6 +449,6 @@ def _read_show(lines: list[str], file: str, out: UciText) -> None:
         sec = found
         # ``uci show`` writes a list as several quoted words, an option as one.
         if len(vals) > 1 or (rhs.strip().count("'") > 2):
-            sec.lists[key] = [Opt(v, src) for v in vals]
+            sec.lists[key] = [Opt(v, file, n, line) for v in vals]
         else:
-            sec.options[key] = Opt(vals[0] if vals else "", src)
+            sec.options[key] = Opt(vals[0] if vals else "", file, n, line)
