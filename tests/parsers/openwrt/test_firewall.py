@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from netaddr import IPAddress, IPNetwork
 
 from netaudit.model import Action
-from netaudit.parsers.openwrt.fw_conditions import addresses
+from netaudit.parsers.openwrt.fw_conditions import addresses, ports, protocols
 from netaudit.zones import Zone
 
 from .helpers import NET, STAFF, cells, office
@@ -410,3 +410,23 @@ def test_a_partial_snat_redirect_is_listed_as_partly_understood():
     assert snat, "the redirect is kept as partial source NAT rules"
     listed = [p for p in rep.partially_understood if p["construct"] == "redirect snat-may-in"]
     assert listed and listed[0]["reason"] == str(snat[0].partial)
+
+
+def test_remembered_values_give_what_a_first_reading_gives():
+    """Addresses, ports and protocols are read once per distinct list; a list with a value
+    not read is read again each time, so that its reason names the option it is about."""
+    for _ in range(2):
+        why: list[str] = []
+        assert addresses(["10.1.2.0/24", "!10.1.2.7"], {}, why, "source") == (
+            (0x0A010200, 0x0A010206),
+            (0x0A010208, 0x0A0102FF),
+        )
+        assert ports(["22", "8000-8080"], why, "port") == ((22, 22), (8000, 8080))
+        assert protocols(["tcp", "udp", "tcp"], why) == ["tcp", "udp"]
+        assert why == []
+    for what in ("source", "destination"):
+        why = []
+        assert addresses(["10.1.2.3", "nas.lan"], {}, why, what) == ((0x0A010203, 0x0A010203),)
+        assert ports(["22", "ssh"], why, what) == ((22, 22),)
+        assert protocols(["tcp", "bogus"], why) == [None]
+        assert len(why) == 3 and all(what in str(w) for w in why[:2]), why
