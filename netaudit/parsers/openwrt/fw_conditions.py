@@ -365,10 +365,27 @@ def rule_conds(
         src, dst = _ipset_match(ipset, ipsets, src, dst, why)
     sp = ports(sec.values(sport_key), why, _SOURCE_PORT)
     dp = ports(sec.values(dport_key), why, _DESTINATION_PORT)
-    itypes_raw = sec.values("icmp_type")
     protos = protocols(sec.values("proto"), why)
+    src = src if isinstance(src, tuple) else None
+    dst = dst if isinstance(dst, tuple) else None
+    got = _conds(src, dst, sp, dp, tuple(protos), tuple(sec.values("icmp_type")))
+    if got is None:
+        raise Family
+    out, icmp_why = got
+    why += icmp_why
+    return list(out), why
+
+
+@lru_cache(maxsize=4096)  # rules repeat their matches: one union per distinct set of values
+def _conds(
+    src: tuple | None, dst: tuple | None, sp: tuple | None, dp: tuple | None, protos: tuple, itypes_raw: tuple
+) -> tuple[tuple[Cond, ...], tuple[Text, ...]] | None:
+    """The union :func:`rule_conds` gives for the values it read (addresses, ports,
+    protocols, ICMP types), and the reasons about the ICMP types; None when the rule is
+    for IPv6 only."""
+    why: list[Text] = []
     out: list[Cond] = []
-    base = Cond(src=src if isinstance(src, tuple) else None, dst=dst if isinstance(dst, tuple) else None)
+    base = Cond(src=src, dst=dst)
     v4_types: list[tuple[int | None, int, int]] = []
     only6 = bool(itypes_raw)
     for t in itypes_raw:
@@ -407,8 +424,8 @@ def rule_conds(
         if c is not None:
             out.append(c)
     if not out and protos and only6 and set(protos) <= {"icmp"}:
-        raise Family
-    return out, why
+        return None
+    return tuple(out), tuple(why)
 
 
 def _ipset_match(option: str, ipsets: dict[str, IpSet], src, dst, why: list[str]) -> tuple:
