@@ -73,10 +73,12 @@ class Section:
     def get(self, key: str, default: str | None = None) -> str | None:
         """The option's value (a list's values joined by spaces), marking it used."""
         self.used.add(key)
-        if key in self.options:
-            return self.options[key].value
-        if key in self.lists:
-            return " ".join(o.value for o in self.lists[key])
+        opt = self.options.get(key)  # (one lookup: converters ask some 20,000 times)
+        if opt is not None:
+            return opt.value
+        items = self.lists.get(key)
+        if items is not None:
+            return " ".join(o.value for o in items)
         return default
 
     def values(self, key: str) -> list[str]:
@@ -200,6 +202,7 @@ OPEN = "open"  # a quote not closed, or a backslash at the end: the value goes o
 COMMANDS = "commands"  # an unquoted ';' followed by another command on the same line
 
 _BARE_STOP = frozenset("'\"\\#;")  # the characters that end a run of bare characters
+_BARE_WORD = re.compile(r"""[^\s'"\\#;]+""")  # a word of bare characters only
 
 
 def scan(text: str) -> tuple[list[str], str | None]:
@@ -217,6 +220,8 @@ def scan(text: str) -> tuple[list[str], str | None]:
     one = _KEY_QUOTED.fullmatch(text)
     if one is not None:
         return [one[1], one[2]], None  # what the single-quote path below reads, in one match
+    if _BARE_WORD.fullmatch(text):
+        return [text], None  # one bare word (``config rule``): the loop reads it whole
     if '"' not in text and "\\" not in text and "#" not in text and ";" not in text and text.count("'") % 2 == 0:
         # Only single quotes, all closed (``option name 'x y'``, nearly every line): the
         # words the loop below reads, quoted runs glued to what touches them.
@@ -326,7 +331,10 @@ def _read_export(lines: list[str], file: str, out: UciText) -> None:
             one = _OPTION_QUOTED.fullmatch(line)
             if one is not None:
                 kw, key, value = one.groups()
-                sec.put(kw, key, Opt(value, file, n, line))
+                if value and kw == "option":
+                    sec.options[key] = Opt(value, file, n, line)  # what put does, written out
+                else:
+                    sec.put(kw, key, Opt(value, file, n, line))
                 continue
         m = FILE_HEADER.match(line) if line and line[0] in "=#" else None
         if m:
