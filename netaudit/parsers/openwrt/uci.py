@@ -44,6 +44,15 @@ class Opt:
     def src(self) -> Src:
         return Src(self.file, self.line, self.text)
 
+    # compared and shown by value and line, as the dataclass ``Opt(value, src)`` was
+    __hash__ = None  # type: ignore[assignment]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Opt) and (self.value, self.src) == (other.value, other.src)
+
+    def __repr__(self) -> str:
+        return f"Opt(value={self.value!r}, src={self.src!r})"
+
 
 @dataclass
 class Section:
