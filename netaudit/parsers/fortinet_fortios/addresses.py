@@ -120,6 +120,12 @@ def _plain_prefix(values: list[str]) -> IPNetwork | None:
     """:func:`parse_prefix` of the forms a backup holds (dotted quads, a contiguous mask or
     a decimal length) built from integers (netaddr parsing the text costs ten times
     more); None for anything else, which netaddr then reads."""
+    plain = _plain_prefix_ints(values)
+    return prefix_of(*plain) if plain is not None else None
+
+
+def _plain_prefix_ints(values: list[str]) -> tuple[int, int] | None:
+    """The address (host bits kept) and length :func:`_plain_prefix` builds its network of."""
     addr, slash, length = values[0].partition("/")
     value = ip_to_int(addr)
     if value is None:
@@ -131,7 +137,7 @@ def _plain_prefix(values: list[str]) -> IPNetwork | None:
         n = mask_to_len(mask) if mask is not None else None
     else:
         n = 32
-    return prefix_of(value, n) if n is not None else None
+    return (value, n) if n is not None else None
 
 
 def prefix_match(net: IPNetwork) -> AddrMatch:
@@ -217,6 +223,11 @@ class AddressBook:
             vals = e.get("subnet")
             if vals is None:
                 return AddrObj(None, src=e.edit_line)  # default 0.0.0.0/0
+            plain = _plain_prefix_ints(vals) if vals else None
+            if plain is not None:  # what the lines below give, without the IPNetwork
+                value, n = plain
+                host = FULL >> n
+                return AddrObj((AddrMatch(value & ~host, host),) if n else None, src=e.edit_line)
             net = parse_prefix(vals)
             if net is None:
                 why = Text("input.fortios.address_subnet_unread", name=name, value=" ".join(vals))

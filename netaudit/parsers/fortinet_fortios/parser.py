@@ -403,9 +403,9 @@ def _feasible_path(dev: Device) -> None:
     incoming interface covers.  Out of an interface a default route leaves by, every
     source is covered: no check there.  Elsewhere it lies between strict and loose
     (``Interface.urpf_unsure``, set with the interface)."""
+    default_out = {r.interface for r in dev.routes if r.prefix.prefixlen == 0 and not r.drop}
     for itf in dev.interfaces.values():
-        default_out = any(r.prefix.prefixlen == 0 and not r.drop and r.interface == itf.name for r in dev.routes)
-        if itf.urpf and itf.urpf_unsure and default_out:
+        if itf.urpf and itf.urpf_unsure and itf.name in default_out:
             itf.urpf = itf.urpf_unsure = None
             itf.urpf_allow_default = False
 

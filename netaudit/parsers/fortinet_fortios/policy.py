@@ -553,7 +553,7 @@ def _policy_head(e: Entry) -> str:
 def _names(values: list[str] | None) -> str:
     if not values:
         return "-"
-    shown = " ".join(f'"{v}"' for v in values[:_LIST_SHOWN])
+    shown = '"' + '" "'.join(values[:_LIST_SHOWN]) + '"'  # each name in quotes
     more = len(values) - _LIST_SHOWN
     return f"{shown} … (+{more})" if more > 0 else shown
 

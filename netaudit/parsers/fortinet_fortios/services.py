@@ -9,6 +9,7 @@ range …) resolves to every packet plus a reason, and the policy line is partia
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from netaudit.messages import Text
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, PortRange
@@ -50,9 +51,10 @@ SERVICE_IGNORED = frozenset(
 SERVICE_GROUP_IGNORED = frozenset({"comment", "comments", "color", "uuid", "proxy", "fabric-object", "global-object"})
 
 
-@dataclass(frozen=True)
-class Piece:
-    """One protocol of a service: ``proto`` None = every IP protocol."""
+class Piece(NamedTuple):
+    """One protocol of a service: ``proto`` None = every IP protocol.  A named tuple:
+    policies look their service lists up by value (``policy._match_specs``), and a
+    tuple hashes and compares in C."""
 
     proto: int | None
     dports: tuple[PortRange, ...] | None = None
@@ -532,4 +534,4 @@ def custom_service(e: Entry) -> SvcObj:
 
 
 def is_all(pieces: list[Piece]) -> bool:
-    return any(p == ANY_PIECE for p in pieces)
+    return ANY_PIECE in pieces

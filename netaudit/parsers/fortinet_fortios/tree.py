@@ -38,6 +38,7 @@ quote or a backslash.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import overload
 
@@ -354,7 +355,7 @@ def build(text: str) -> Tree:
                 continue
         else:
             tokens, last = stripped.split(), i
-        span = range(lineno, last + 2)
+        span = (lineno,) if last == i else range(lineno, last + 2)  # (a tuple: cheaper to extend by)
         i = last + 1
         cmd = tokens[0].lower()
         top = stack[-1]
@@ -478,7 +479,7 @@ def build(text: str) -> Tree:
     return tree
 
 
-def _bad(tree: Tree, span: range, lineno: int, why: Text) -> None:
+def _bad(tree: Tree, span: Iterable[int], lineno: int, why: Text) -> None:
     for k in span:
         tree.status[k] = UNRECOGNIZED
     tree.warnings.append(Text("input.line", line=lineno, what=why))

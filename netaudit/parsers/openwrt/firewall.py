@@ -131,9 +131,10 @@ def finish_firewall(st: State) -> None:
             nr.partial = join_reasons((nr.partial, reason))
         st.partial("firewall", reason, src)
     est_src = defaults.src if defaults is not None else Src(st.file, 1, "(fw4 built-in)")
-    # forward
-    flines = [Line("accept", [Cond(est=True)], est_src, "fw4: established,related")]
-    flines += any_fwd
+    # forward: each line with the conditions it has in the chain (a zone's lines within
+    # the zone's ingress; no copy of the line per zone)
+    est = Line("accept", [Cond(est=True)], est_src, "fw4: established,related")
+    flines = [(ln, ln.conds) for ln in (est, *any_fwd)]
     for z in zones.values():
         seq = list(fwd_rules[z.name])
         if z.dnat:
@@ -142,12 +143,12 @@ def finish_firewall(st: State) -> None:
         for ln in seq:
             conds = intersect_all(z.ingress, ln.conds)
             if conds:
-                flines.append(evolve(ln, conds=conds))
+                flines.append((ln, conds))
     _emit(st, "forward", flines, d_fwd, (defaults.line("forward") if defaults else None), partial_all)
     st.dev.forward_filter = "forward"
     # input
-    ilines = [Line("accept", [Cond(est=True)], est_src, "fw4: established,related")]
-    ilines += any_in
+    est = Line("accept", [Cond(est=True)], est_src, "fw4: established,related")
+    ilines = [(ln, ln.conds) for ln in (est, *any_in)]
     for z in zones.values():
         seq = list(in_rules[z.name])
         if z.dnat:
@@ -156,12 +157,15 @@ def finish_firewall(st: State) -> None:
         for ln in seq:
             conds = intersect_all(z.ingress, ln.conds)
             if conds:
-                ilines.append(evolve(ln, conds=conds))
+                ilines.append((ln, conds))
     _emit(st, "input", ilines, d_in, (defaults.line("input") if defaults else None), partial_all)
     st.dev.input_filter = "input"
 
 
-def _emit(st: State, chain: str, lines: list[Line], policy: str, psrc: Src | None, partial_all: str | None) -> None:
+def _emit(
+    st: State, chain: str, lines: list[tuple[Line, list[Cond]]], policy: str, psrc: Src | None, partial_all: str | None
+) -> None:
+    """The chain's filter: each line (with its conditions in the chain) as Matches."""
     flt = Filter(
         chain,
         kind="chain",
@@ -169,8 +173,8 @@ def _emit(st: State, chain: str, lines: list[Line], policy: str, psrc: Src | Non
         source=psrc,
         default_text=Text("input.openwrt.default.fw4_policy", chain=chain, policy=policy.upper()),
     )
-    for ln in lines:
-        matches = [m for c in ln.conds for m in to_matches(c)]
+    for ln, conds in lines:
+        matches = [m for c in conds for m in to_matches(c)]
         if not matches:
             continue
         action = Action.PERMIT if ln.action == "accept" else Action.DENY

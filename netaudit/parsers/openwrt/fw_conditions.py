@@ -11,6 +11,8 @@ out — the condition becomes *wider* — and the line is partial with the reaso
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from netaddr import AddrFormatError, IPNetwork
@@ -163,6 +165,19 @@ def addresses(values: list[str], ipsets: dict, why: list[str], what: str) -> tup
     """Ranges of a ``src_ip``/``dest_ip`` list; None = unconstrained; ``"v6"`` when only
     IPv6 addresses were given (the rule is IPv6-only).  A value not read adds its reason
     to ``why``, naming it as ``what`` (an option name, or a catalogue text: "source" …)."""
+    got, exact = _addresses_read(tuple(values))
+    return got if exact else _addresses(values, why, what)
+
+
+@lru_cache(maxsize=4096)  # rules repeat their addresses: read once per distinct list
+def _addresses_read(values: tuple[str, ...]) -> tuple[tuple | str | None, bool]:
+    """:func:`addresses` of the values, and whether they all read without a reason (else
+    they are read again, so that the reason names the option it is about)."""
+    why: list[str] = []
+    return _addresses(values, why, ""), not why
+
+
+def _addresses(values: Sequence[str], why: list[str], what: str) -> tuple | str | None:
     pos: list[tuple[int, int]] = []
     neg: list[tuple[int, int]] = []
     v6 = 0
@@ -237,6 +252,21 @@ def _contiguous(mask: str) -> bool:
 
 
 def ports(values: list[str], why: list[str], what: str) -> tuple | None:
+    """Ranges of a port list; None = unconstrained.  A value not read adds its reason to
+    ``why``, naming it as ``what``."""
+    got, exact = _ports_read(tuple(values))
+    return got if exact else _ports(values, why, what)
+
+
+@lru_cache(maxsize=4096)  # rules repeat their port lists: read once per distinct list
+def _ports_read(values: tuple[str, ...]) -> tuple[tuple | None, bool]:
+    """:func:`ports` of the values, and whether they all read without a reason (else they
+    are read again, so that the reason names the option it is about)."""
+    why: list[str] = []
+    return _ports(values, why, ""), not why
+
+
+def _ports(values: Sequence[str], why: list[str], what: str) -> tuple | None:
     pos: list[tuple[int, int]] = []
     neg: list[tuple[int, int]] = []
     for w in values:
@@ -264,6 +294,20 @@ def ports(values: list[str], why: list[str], what: str) -> tuple | None:
 
 def protocols(values: list[str], why: list[str]) -> list[str | int | None]:
     """Protocol entries: ``None`` (all), ``"tcp"``, ``"udp"``, ``"icmp"`` or a number."""
+    got = _protocols_read(tuple(values))
+    return _protocols(values, why) if got is None else list(got)
+
+
+@lru_cache(maxsize=4096)  # rules repeat their protocol lists: read once per distinct list
+def _protocols_read(values: tuple[str, ...]) -> tuple[str | int | None, ...] | None:
+    """:func:`protocols` of values that all read without a reason, else None (read again
+    with the reason)."""
+    why: list[str] = []
+    got = _protocols(values, why)
+    return None if why else tuple(got)
+
+
+def _protocols(values: Sequence[str], why: list[str]) -> list[str | int | None]:
     out: list[str | int | None] = []
     for w in values or ["tcpudp"]:
         inv, w = split_neg(w.lower())
@@ -321,10 +365,27 @@ def rule_conds(
         src, dst = _ipset_match(ipset, ipsets, src, dst, why)
     sp = ports(sec.values(sport_key), why, _SOURCE_PORT)
     dp = ports(sec.values(dport_key), why, _DESTINATION_PORT)
-    itypes_raw = sec.values("icmp_type")
     protos = protocols(sec.values("proto"), why)
+    src = src if isinstance(src, tuple) else None
+    dst = dst if isinstance(dst, tuple) else None
+    got = _conds(src, dst, sp, dp, tuple(protos), tuple(sec.values("icmp_type")))
+    if got is None:
+        raise Family
+    out, icmp_why = got
+    why += icmp_why
+    return list(out), why
+
+
+@lru_cache(maxsize=4096)  # rules repeat their matches: one union per distinct set of values
+def _conds(
+    src: tuple | None, dst: tuple | None, sp: tuple | None, dp: tuple | None, protos: tuple, itypes_raw: tuple
+) -> tuple[tuple[Cond, ...], tuple[Text, ...]] | None:
+    """The union :func:`rule_conds` gives for the values it read (addresses, ports,
+    protocols, ICMP types), and the reasons about the ICMP types; None when the rule is
+    for IPv6 only."""
+    why: list[Text] = []
     out: list[Cond] = []
-    base = Cond(src=src if isinstance(src, tuple) else None, dst=dst if isinstance(dst, tuple) else None)
+    base = Cond(src=src, dst=dst)
     v4_types: list[tuple[int | None, int, int]] = []
     only6 = bool(itypes_raw)
     for t in itypes_raw:
@@ -363,8 +424,8 @@ def rule_conds(
         if c is not None:
             out.append(c)
     if not out and protos and only6 and set(protos) <= {"icmp"}:
-        raise Family
-    return out, why
+        return None
+    return tuple(out), tuple(why)
 
 
 def _ipset_match(option: str, ipsets: dict[str, IpSet], src, dst, why: list[str]) -> tuple:

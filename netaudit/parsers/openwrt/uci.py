@@ -26,12 +26,32 @@ from netaudit.messages import Text
 from netaudit.model import Src
 
 
-@dataclass
 class Opt:
-    """One option value (or one list item) and where it was written."""
+    """One option value (or one list item) and where it was written.
 
-    value: str
-    src: Src
+    The line's :class:`Src` is built when asked (:attr:`src`): an export has one option
+    per line and few are ever cited, so the reader keeps the file, number and text only."""
+
+    __slots__ = ("file", "line", "text", "value")
+
+    def __init__(self, value: str, file: str, line: int, text: str):
+        self.value = value
+        self.file = file
+        self.line = line
+        self.text = text
+
+    @property
+    def src(self) -> Src:
+        return Src(self.file, self.line, self.text)
+
+    # compared and shown by value and line, as the dataclass ``Opt(value, src)`` was
+    __hash__ = None  # type: ignore[assignment]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Opt) and (self.value, self.src) == (other.value, other.src)
+
+    def __repr__(self) -> str:
+        return f"Opt(value={self.value!r}, src={self.src!r})"
 
 
 @dataclass
@@ -47,13 +67,27 @@ class Section:
     lists: dict[str, list[Opt]] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
 
+    def put(self, kw: str, key: str, opt: Opt) -> None:
+        """An ``option`` or ``list`` line (``kw``) setting ``key``, as libuci applies it."""
+        if kw == "list":
+            self.lists.setdefault(key, []).append(opt)
+        elif opt.value:
+            self.options[key] = opt
+        else:
+            # libuci (uci_set): an option set to nothing is deleted, list or not
+            # (``option src # visitors`` leaves no src)
+            self.options.pop(key, None)
+            self.lists.pop(key, None)
+
     def get(self, key: str, default: str | None = None) -> str | None:
         """The option's value (a list's values joined by spaces), marking it used."""
         self.used.add(key)
-        if key in self.options:
-            return self.options[key].value
-        if key in self.lists:
-            return " ".join(o.value for o in self.lists[key])
+        opt = self.options.get(key)  # (one lookup: converters ask some 20,000 times)
+        if opt is not None:
+            return opt.value
+        items = self.lists.get(key)
+        if items is not None:
+            return " ".join(o.value for o in items)
         return default
 
     def values(self, key: str) -> list[str]:
@@ -161,6 +195,9 @@ _SIMPLE_WORD = re.compile(r"(?:[^\s']|'[^']*')+")  # bare characters and single-
 # ``key 'value'``: a bare word, blanks, one single-quoted value, nothing special in either
 # (nearly every line of an export)
 _KEY_QUOTED = re.compile(r"""([^\s'"\\#;]+)\s+'([^'"\\#;]*)'""")
+# ``option KEY 'VALUE'`` / ``list KEY 'VALUE'`` as a whole stripped line: the keyword, then
+# what :data:`_KEY_QUOTED` reads (``\s`` is the whitespace ``str.split`` splits on)
+_OPTION_QUOTED = re.compile(r"""(option|list)\s+([^\s'"\\#;]+)\s+'([^'"\\#;]*)'""")
 
 # The input holds sections but names no package (an /etc/config file given alone: libuci
 # takes the package from the file's name, which an input file's name is not): the form to
@@ -174,6 +211,7 @@ OPEN = "open"  # a quote not closed, or a backslash at the end: the value goes o
 COMMANDS = "commands"  # an unquoted ';' followed by another command on the same line
 
 _BARE_STOP = frozenset("'\"\\#;")  # the characters that end a run of bare characters
+_BARE_WORD = re.compile(r"""[^\s'"\\#;]+""")  # a word of bare characters only
 
 
 def scan(text: str) -> tuple[list[str], str | None]:
@@ -191,6 +229,8 @@ def scan(text: str) -> tuple[list[str], str | None]:
     one = _KEY_QUOTED.fullmatch(text)
     if one is not None:
         return [one[1], one[2]], None  # what the single-quote path below reads, in one match
+    if _BARE_WORD.fullmatch(text):
+        return [text], None  # one bare word (``config rule``): the loop reads it whole
     if '"' not in text and "\\" not in text and "#" not in text and ";" not in text and text.count("'") % 2 == 0:
         # Only single quotes, all closed (``option name 'x y'``, nearly every line): the
         # words the loop below reads, quoted runs glued to what touches them.
@@ -294,6 +334,17 @@ def _read_export(lines: list[str], file: str, out: UciText) -> None:
     raw_body: list[tuple[int, str]] | None = None
     for n, raw in enumerate(lines, 1):
         line = raw.strip()
+        if sec is not None:
+            # Nearly every line: ``option KEY 'VALUE'`` in a section, read in one match
+            # (the words the general path below reads: :data:`_KEY_QUOTED` of :func:`scan`).
+            one = _OPTION_QUOTED.fullmatch(line)
+            if one is not None:
+                kw, key, value = one.groups()
+                if value and kw == "option":
+                    sec.options[key] = Opt(value, file, n, line)  # what put does, written out
+                else:
+                    sec.put(kw, key, Opt(value, file, n, line))
+                continue
         m = FILE_HEADER.match(line) if line and line[0] in "=#" else None
         if m:
             path = m.group(1) or m.group(2)
@@ -360,17 +411,8 @@ def _read_export(lines: list[str], file: str, out: UciText) -> None:
                 out.broken.setdefault(package, src)
                 out.unrecognized.append(src)
                 continue
-            key = vals[0]
             value = " ".join(vals[1:]) if len(vals) > 2 else (vals[1] if len(vals) == 2 else "")
-            if kw == "option" and not value:
-                # libuci (uci_set): an option set to nothing is deleted, list or not
-                # (``option src # visitors`` leaves no src)
-                sec.options.pop(key, None)
-                sec.lists.pop(key, None)
-            elif kw == "option":
-                sec.options[key] = Opt(value, src)
-            else:
-                sec.lists.setdefault(key, []).append(Opt(value, src))
+            sec.put(kw, vals[0], Opt(value, file, n, line))
             continue
         if line.endswith(("#", "$", ">")) and ("@" in line or line.startswith("root")):
             out.ignored += 1  # a captured shell prompt (root@OpenWrt:~#)
@@ -424,6 +466,6 @@ def _read_show(lines: list[str], file: str, out: UciText) -> None:
         sec = found
         # ``uci show`` writes a list as several quoted words, an option as one.
         if len(vals) > 1 or (rhs.strip().count("'") > 2):
-            sec.lists[key] = [Opt(v, src) for v in vals]
+            sec.lists[key] = [Opt(v, file, n, line) for v in vals]
         else:
-            sec.options[key] = Opt(vals[0] if vals else "", src)
+            sec.options[key] = Opt(vals[0] if vals else "", file, n, line)

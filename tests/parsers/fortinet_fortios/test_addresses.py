@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from netaddr import IPAddress, IPNetwork
 
 from netaudit.model import AddrMatch
-from netaudit.parsers.fortinet_fortios.addresses import parse_prefix, prefix_match
+from netaudit.parsers.fortinet_fortios.addresses import AddressBook, parse_prefix, prefix_match
+from netaudit.parsers.fortinet_fortios.tree import build
 from netaudit.reach import UNKNOWN
 
 from .helpers import analyse, cfg, dev_of, policies, policy
@@ -177,6 +178,21 @@ def test_prefixes_as_netaddr_reads_them(ip, length, form):
     got = parse_prefix(values)
     assert got is not None and (got.value, got.prefixlen, got.version) == (expected.value, expected.prefixlen, 4)
     assert prefix_match(got) == AddrMatch.prefix(expected)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ip=st.integers(0, 2**32 - 1), length=st.integers(0, 32), form=st.sampled_from(["mask", "len", "host", "other"]))
+def test_an_address_object_is_the_pattern_of_its_subnet(ip, length, form):
+    """An ``ipmask`` address in the forms a backup holds is built from integers: the
+    pattern of the network :func:`parse_prefix` reads (any for a /0)."""
+    addr = str(IPAddress(ip))
+    mask = str(IPAddress((0xFFFFFFFF << (32 - length)) & 0xFFFFFFFF))
+    values = {"mask": [addr, mask], "len": [f"{addr}/{length}"], "host": [addr], "other": [f"{addr}/{mask}"]}[form]
+    text = f'config firewall address\n    edit "A"\n        set subnet {" ".join(values)}\n    next\nend\n'
+    book = AddressBook(build(text).root.children["firewall address"], None, lambda _name: None)
+    net = parse_prefix(values)
+    assert net is not None
+    assert book.resolve("A").pats == (None if net.prefixlen == 0 else (prefix_match(net),))
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from netaddr import IPAddress, IPNetwork
 
 from netaudit.model import Action
-from netaudit.parsers.openwrt.fw_conditions import addresses
+from netaudit.parsers.openwrt.fw_conditions import Family, addresses, ports, protocols, rule_conds
+from netaudit.parsers.openwrt.uci import read
 from netaudit.zones import Zone
 
 from .helpers import NET, STAFF, cells, office
@@ -410,3 +411,44 @@ def test_a_partial_snat_redirect_is_listed_as_partly_understood():
     assert snat, "the redirect is kept as partial source NAT rules"
     listed = [p for p in rep.partially_understood if p["construct"] == "redirect snat-may-in"]
     assert listed and listed[0]["reason"] == str(snat[0].partial)
+
+
+def test_remembered_values_give_what_a_first_reading_gives():
+    """Addresses, ports and protocols are read once per distinct list; a list with a value
+    not read is read again each time, so that its reason names the option it is about."""
+    for _ in range(2):
+        why: list[str] = []
+        assert addresses(["10.1.2.0/24", "!10.1.2.7"], {}, why, "source") == (
+            (0x0A010200, 0x0A010206),
+            (0x0A010208, 0x0A0102FF),
+        )
+        assert ports(["22", "8000-8080"], why, "port") == ((22, 22), (8000, 8080))
+        assert protocols(["tcp", "udp", "tcp"], why) == ["tcp", "udp"]
+        assert why == []
+    for what in ("source", "destination"):
+        why = []
+        assert addresses(["10.1.2.3", "nas.lan"], {}, why, what) == ((0x0A010203, 0x0A010203),)
+        assert ports(["22", "ssh"], why, what) == ((22, 22),)
+        assert protocols(["tcp", "bogus"], why) == [None]
+        assert len(why) == 3 and all(what in str(w) for w in why[:2]), why
+
+
+def test_a_rule_read_again_gives_the_same_union_and_reasons():
+    """The union of a rule's values is remembered per distinct values (``_conds``): a
+    second rule with the same values gets the same conditions, the same ICMP reasons,
+    and an IPv6-only rule is IPv6-only again."""
+    text = (
+        "package firewall\n\n"
+        + "config rule\n\toption proto 'icmp tcp'\n\tlist icmp_type 'echo-request'\n\tlist icmp_type 'bogus'\n"
+        "\toption dest_port '22'\n\toption src_ip '10.1.2.0/24'\n\n"
+        * 2
+        + "config rule\n\toption proto 'icmp'\n\toption icmp_type 'neighbour-solicitation'\n\n" * 2
+    )
+    first, second, v6a, v6b = read(text, "fw.txt").sections
+    got = [rule_conds(first, {}), rule_conds(second, {})]
+    assert got[0] == got[1]
+    conds, why = got[0]
+    assert len(conds) == 2 and len(why) == 1 and "bogus" in str(why[0])
+    for sec in (v6a, v6b):
+        with pytest.raises(Family):
+            rule_conds(sec, {})

@@ -12,6 +12,7 @@ from netaudit.inputs import load_snapshot
 from netaudit.model import Src
 from netaudit.parsers import openwrt
 from netaudit.parsers.openwrt.uci import (
+    _OPTION_QUOTED,
     COMMANDS,
     NO_PACKAGE,
     OPEN,
@@ -61,6 +62,34 @@ def test_the_shortcuts_read_the_words_the_character_loop_reads(key, value, glue)
     every line of an export); they give what the character-by-character reading gives."""
     for text in (f"{key}{glue}'{value}'", f"{key}{glue}{value}", f"{key}{glue}'{value}' {key}"):
         assert scan(text) == scan_chars(text.strip()), text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    kw=st.sampled_from(["option", "list", "options", "lis", "option\t", "\toption"]),
+    key=st.text(_UCI_CHARS, max_size=5),
+    value=st.text(_UCI_CHARS, max_size=8),
+    glue=st.sampled_from([" ", "\t", "  ", "", "\xa0"]),
+)
+def test_the_one_match_option_line_reads_what_the_general_path_reads(kw, key, value, glue):
+    """The reader takes ``option KEY 'VALUE'`` lines in one match (``_OPTION_QUOTED``);
+    where it matches, the general path (keyword, then :func:`split_values` of the rest)
+    reads the same keyword, key and value."""
+    for raw in (f"{kw}{glue}{key}{glue}'{value}'", f"{kw} {key}{glue}'{value}'  ", f"{kw}{glue}{key} {value}"):
+        line = raw.strip()
+        one = _OPTION_QUOTED.fullmatch(line)
+        if one is None:
+            continue
+        kw_read, rest = line.split(None, 1)
+        assert kw_read == one[1] and kw_read in ("option", "list"), raw
+        assert split_values(rest) == [one[2], one[3]], raw
+
+
+def test_option_lines_keep_their_line_for_citation():
+    ut = read("package firewall\n\nconfig rule 'r'\n\toption name 'x'\n\tlist proto 'tcp'\n", "fw.txt")
+    sec = ut.sections[0]
+    assert sec.options["name"].src == Src("fw.txt", 4, "option name 'x'")
+    assert sec.line("proto") == Src("fw.txt", 5, "list proto 'tcp'")
 
 
 @pytest.mark.parametrize(
