@@ -380,7 +380,7 @@ def test_cli_audit_and_report(tmp_path):
     assert res.returncode == 0, res.stderr.decode()[-2000:]
     assert _t("standard.tt12-2022", "vi") in _all_text(_open(again.read_bytes()))
     for args in (("audit", LEAKY, "--format", "docx"), ("report", saved, "--format", "docx", "-o", "-")):
-        res = cli(*args)
+        res = cli(*args, "--lang", "en")
         assert res.returncode == 2 and b"--format docx writes a binary file" in res.stderr, res.stderr
 
 
