@@ -22,11 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Container
 
-from netaudit.parsers.packet_sets import ANY, Cond, intersect
+from netaudit.parsers.packet_sets import ANY, FIELD_INDEX, RANGE_FIELDS, Cond, r_and
 
 from .iptables_matches import BASE_NAMES, BASE_OPTS, MatchContext, Opt, is_option, option_union
 
 _new = tuple.__new__
+_EST = FIELD_INDEX["est"]
+_NRANGE = len(RANGE_FIELDS)  # the range fields come first in a Cond, then est, inif, outif
 _BASE_READ = frozenset({"-s", "-d", "-i", "-o", "-p"})  # base options with one value
 _MODULES = frozenset({"tcp", "udp", "icmp", "multiport", "comment"})
 
@@ -62,6 +64,9 @@ def plain_conds(words: list[str], ctx: MatchContext, terminal: Container[str]) -
         if i + 1 >= n:
             return None  # an option without a value
         arg = words[i + 1]
+        if module == "comment" and w == "--comment" and not neg and arg != "!" and not is_option(arg):
+            i += 2  # a comment (what _classify tells it), not remembered: each is its own
+            continue
         key = (module, neg, w, arg)
         kind = memo.get(key)
         if kind is None:
@@ -78,14 +83,20 @@ def plain_conds(words: list[str], ctx: MatchContext, terminal: Container[str]) -
             if fields is None:
                 fields = list(ANY)
             for idx, value in single:
-                if fields[idx] is None:
+                have = fields[idx]
+                if have is None:
                     fields[idx] = value
-                else:  # a field set twice: the exact intersection, as rule_conds takes it
-                    z = intersect(_new(Cond, fields), kind[1])
-                    if z is None:
+                    continue
+                # A field set twice (``-p tcp`` and ``--dport``'s protocol): the exact
+                # intersection, as rule_conds takes it — packet_sets.intersect on this field.
+                if idx == _EST:
+                    if have != value:
                         return None
-                    fields = list(z)
-                    break
+                    continue
+                value = r_and(have, value) if idx < _NRANGE else have & value
+                if not value:
+                    return None
+                fields[idx] = value
         elif kind is _SKIP:
             i += 2
         elif tag is _MODULE:

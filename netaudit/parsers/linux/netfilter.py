@@ -22,7 +22,7 @@ from __future__ import annotations
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, IfKind, NatRule, Src
 from netaudit.parsers.base import evolve, join_reasons
-from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union, to_matches
+from netaudit.parsers.packet_sets import ANY, Cond, field_match, intersect_all, negate_union, to_matches
 
 from .flatten import Flat, flatten
 from .reasons import RULE_NOT_UNDERSTOOD, joined, reason
@@ -204,16 +204,34 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
         ),
     )
     out = flt.lines
+    to_host = hook in ("input", "prerouting")
     for action, conds, rule, reasons in lines:
-        conds = _fix_ifaces(conds, hook)
-        if not conds:
-            continue
+        if len(conds) == 1:
+            # One condition naming no "" (and, to the host, no output interface): kept as
+            # it is, its Match built from its fields (what _fix_ifaces and to_matches give).
+            src_, dst, proto, sport, dport, itype, icode, est, inif, outif = conds[0]
+            if (inif is None or (inif and "" not in inif)) and (
+                outif is None or (outif and not to_host and "" not in outif)
+            ):
+                if itype is None and icode is None:
+                    matches = [field_match(src_, dst, proto, sport, dport, est, inif, outif)]
+                else:
+                    matches = to_matches(conds[0])
+            else:
+                conds = _fix_ifaces(conds, hook)
+                if not conds:
+                    continue
+                matches = to_matches(conds[0]) if len(conds) == 1 else [m for c in conds for m in to_matches(c)]
+        else:
+            conds = _fix_ifaces(conds, hook)
+            if not conds:
+                continue
+            matches = to_matches(conds[0]) if len(conds) == 1 else [m for c in conds for m in to_matches(c)]
         why = joined(tuple(dict.fromkeys(reasons))) if reasons else ""
         if rule is not None:
             src, text_name = rule.src, ""
         else:
             src, text_name = chains[0].src or Src(st.file, 0, hook), "policy"
-        matches = to_matches(conds[0]) if len(conds) == 1 else [m for c in conds for m in to_matches(c)]
         if action == "unknown":
             # A rule that may accept or drop: a partial permit, then a partial deny of the
             # same packets.  Either line alone would be read "if it matches it permits

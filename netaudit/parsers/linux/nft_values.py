@@ -59,6 +59,8 @@ _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\{|\}|[^\s{}"]+')
 def tokenize(text: str) -> list[str]:
     """Words, quoted strings (quotes kept) and braces of one rule; a ``{ … }`` group is
     folded into one token beginning with ``{``."""
+    if '"' not in text and "{" not in text and "}" not in text and "," not in text and "\\" not in text:
+        return text.split()  # what the steps below give such a text (nearly every rule without a group)
     raw = _raw_tokens(text)
     if "{" not in text and "}" not in text:
         if "," not in text:

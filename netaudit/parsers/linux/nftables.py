@@ -43,7 +43,8 @@ _BLOCK = re.compile(
     r"|secmark|synproxy|tunnel)\s+(\S+)$"
 )
 # A line that only opens a block: a '{' of a statement still open before it was never closed.
-_BLOCK_LINE = re.compile(r"^(?:table(?:\s+\S+){1,2}|chain\s+\S+|flowtable\s+\S+)\s*\{")
+# (Its blanks before are the pattern's: ``\s`` is what ``str.strip`` strips, no copy made.)
+_BLOCK_LINE = re.compile(r"\s*(?:table(?:\s+\S+){1,2}|chain\s+\S+|flowtable\s+\S+)\s*\{")
 _BASE = re.compile(
     r"^type\s+(\w+)\s+hook\s+(\w+)(?:\s+device\s+(\S+)|\s+devices\s*=\s*(\{[^}]*\}))?(?:\s+priority\s+(.+))?$"
 )
@@ -62,7 +63,7 @@ _MANAGED = re.compile(r"#\s*Warning: table (\w+) (\S+) is managed by iptables-nf
 _FUTURE = re.compile(r"#\s*Warning: table (\w+) (\S+) was created by a newer version of nftables")
 
 
-@dataclass
+@dataclass(slots=True)  # one per statement of a big ruleset: no __dict__ to build and free
 class Stmt:
     """One statement: its text (comments removed, its lines joined by spaces), the line it
     starts on, the ``#`` comment that followed it on its line, and whether it was left
@@ -152,12 +153,12 @@ class _Scanner:
             self.stack.pop().items.append(Stmt(no, text, broken=True))
 
     def line(self, no: int, s: str) -> None:
-        if not s.strip():
+        if not s or s.isspace():  # a blank line (tested without a stripped copy of each)
             self.ignored += 1
             return
         if not self.depth and self.plain_line(no, s):
             return
-        if _BLOCK_LINE.match(s.lstrip()):
+        if _BLOCK_LINE.match(s):
             self.recover(no, s.strip())
         frm, quoted = 0, False
         for m in _SPECIAL.finditer(s):  # most lines hold none: one statement, read whole
@@ -219,7 +220,7 @@ class _Scanner:
             return False
         if shape:  # one group: the statement is cut at its '{' (pieces joined by a blank)
             ctx = self.stack[-1]
-            if ctx is self.root or ctx.head.startswith("table") or _BLOCK_LINE.match(s.lstrip()):
+            if ctx is self.root or ctx.head.startswith("table") or _BLOCK_LINE.match(s):
                 return False  # its '{' may open a block
             k = s.index("{")
             head, rest = s[:k].strip(), s[k:].strip()
@@ -440,6 +441,10 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
         rs.chains.append(chain)
 
 
+# How the statements _header reads begin (a rule beginning otherwise is a rule).
+_HEADER_STARTS = ("#", "comment ", "flags offload", "type", "policy ")
+
+
 def _header(ctx: Ctx, rs: Ruleset, chain: Chain, body: Block) -> list[Stmt]:
     """Read a chain's own statements (``type … hook … priority …``, ``policy``,
     ``comment``, ``flags``); returns its rules, in order."""
@@ -450,6 +455,9 @@ def _header(ctx: Ctx, rs: Ruleset, chain: Chain, body: Block) -> list[Stmt]:
             rest.append(Stmt(item.no, item.head, broken=True))
             continue
         text = item.text
+        if not text.startswith(_HEADER_STARTS):
+            rest.append(item)  # a rule (nearly every statement): none of the tests below
+            continue
         if text.startswith("#") or text.startswith("comment ") or text == "flags offload":
             st.ignored += 1
             continue

@@ -71,7 +71,7 @@ class NatTarget:
     to_port_hi: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)  # one per rule of a big ruleset: no __dict__ to build and free
 class Rule:
     """One rule: the packets it selects (``conds``) and what it does to them."""
 
