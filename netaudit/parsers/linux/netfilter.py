@@ -150,24 +150,26 @@ def compose(conv: Conv, chains: list[Chain], keep: frozenset[str], problems: lis
     return lines, default[0]
 
 
+def _as_is(inif, outif, to_host: bool) -> bool:
+    """Whether a condition's interfaces need no resolving: no "" named, and no output
+    interface on a packet for the device."""
+    return (inif is None or bool(inif and "" not in inif)) and (
+        outif is None or bool(outif and not to_host and "" not in outif)
+    )
+
+
 def _fix_ifaces(conds: list[Cond], hook: str) -> list[Cond]:
     """Resolve the "no interface" name: a forwarded packet has both interfaces, a packet
     for the device has no output interface."""
     to_host = hook in ("input", "prerouting")
     # Nearly every condition names no "" and, in input, no output interface: the list
     # is kept as it is (a copy per rule of a big ruleset otherwise; never changed after).
-    for c in conds:
-        inif, outif = c.inif, c.outif
-        same_in = inif is None or (inif and "" not in inif)
-        if not (same_in and (outif is None or (outif and not to_host and "" not in outif))):
-            break
-    else:
+    if all(_as_is(c.inif, c.outif, to_host) for c in conds):
         return conds
     out = []
     for c in conds:
         inif, outif = c.inif, c.outif
-        same_in = inif is None or (inif and "" not in inif)
-        if same_in and (outif is None or (outif and not to_host and "" not in outif)):
+        if _as_is(inif, outif, to_host):
             out.append(c)
             continue
         inif = inif - {""} if inif is not None else None
@@ -182,6 +184,20 @@ def _fix_ifaces(conds: list[Cond], hook: str) -> list[Cond]:
             continue
         out.append(c._replace(inif=inif, outif=outif))
     return out
+
+
+def _plain_matches(conds: list[Cond], to_host: bool) -> list | None:
+    """The Matches of a line of one condition naming no "" interface (and, to the host,
+    no output interface), built from its fields — what :func:`_fix_ifaces` and
+    ``to_matches`` give it, for most lines of a big ruleset; None for any other line."""
+    if len(conds) != 1:
+        return None
+    src, dst, proto, sport, dport, itype, icode, est, inif, outif = conds[0]
+    if not _as_is(inif, outif, to_host):
+        return None
+    if itype is None and icode is None:
+        return [field_match(src, dst, proto, sport, dport, est, inif, outif)]
+    return to_matches(conds[0])
 
 
 def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
@@ -206,23 +222,8 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
     out = flt.lines
     to_host = hook in ("input", "prerouting")
     for action, conds, rule, reasons in lines:
-        if len(conds) == 1:
-            # One condition naming no "" (and, to the host, no output interface): kept as
-            # it is, its Match built from its fields (what _fix_ifaces and to_matches give).
-            src_, dst, proto, sport, dport, itype, icode, est, inif, outif = conds[0]
-            if (inif is None or (inif and "" not in inif)) and (
-                outif is None or (outif and not to_host and "" not in outif)
-            ):
-                if itype is None and icode is None:
-                    matches = [field_match(src_, dst, proto, sport, dport, est, inif, outif)]
-                else:
-                    matches = to_matches(conds[0])
-            else:
-                conds = _fix_ifaces(conds, hook)
-                if not conds:
-                    continue
-                matches = to_matches(conds[0]) if len(conds) == 1 else [m for c in conds for m in to_matches(c)]
-        else:
+        matches = _plain_matches(conds, to_host)
+        if matches is None:
             conds = _fix_ifaces(conds, hook)
             if not conds:
                 continue
