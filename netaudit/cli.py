@@ -329,16 +329,19 @@ def _to_file(output: str | None) -> bool:
 
 def _progress(args):
     """A spinner on stderr for work over a second, on a terminal only (netaudit/progress.py)."""
+    from .messages import t
     from .progress import Progress
 
-    first = "reading the saved audit" if args.command == "report" else "auditing the configurations"
-    return Progress(getattr(sys.stderr, "_stream", sys.stderr), first)
+    first = "cli.progress.reading_audit" if args.command == "report" else "cli.progress.auditing"
+    return Progress(getattr(sys.stderr, "_stream", sys.stderr), t(first, args.lang))
 
 
-def _phase(text: str) -> None:
+def _phase(key: str, lang: str, **fields) -> None:
+    """The spinner's phase: the catalogue's ``key`` in ``lang``."""
     from . import progress
+    from .messages import t
 
-    progress.phase(text)
+    progress.phase(t(key, lang, **fields))
 
 
 def _stdout(text: str | bytes) -> None:
@@ -422,6 +425,7 @@ def _render_options(args, **kw):
 def _render_doc_output(doc: dict, args, opts, planned, inputs) -> None:
     """Render the report of a JSON audit document (and its .drawio for html/pdf/md),
     then write them together; a failure anywhere leaves no file behind."""
+    from .messages import t
     from .report import render_doc
 
     contents: dict[str, str | bytes] = {}
@@ -430,16 +434,16 @@ def _render_doc_output(doc: dict, args, opts, planned, inputs) -> None:
         from .report.dot import dot_available
         from .report.drawio import render as drawio
 
-        _phase("laying out the diagram")
+        _phase("cli.progress.diagram", opts.lang)
         contents["diagram"] = drawio(doc, opts.lang)
         opts.drawio_name = Path(target).name
         if not dot_available():
-            print("netaudit: warning: Graphviz (dot) not found: diagram laid out on a grid", file=sys.stderr)
-    _phase(f"rendering the {args.format.upper()} report")
+            print(t("cli.warning", opts.lang, message=t("cli.warning.no_dot", opts.lang)), file=sys.stderr)
+    _phase("cli.progress.rendering", opts.lang, format=args.format.upper())
     report = render_doc(doc, args.format, opts)
     if _to_file(args.output):
         contents["report"] = report
-    _phase("writing")
+    _phase("cli.progress.writing", opts.lang)
     _commit(planned, contents, inputs)
     if not _to_file(args.output):
         _stdout(report)
@@ -728,6 +732,7 @@ def _blueprint_parser(sub) -> None:
 
 def _blueprint(args) -> int:
     from .blueprint import EDGE_VENDORS, UNIT_TYPES, example, generate
+    from .messages import t
 
     if args.example:
         if args.example not in UNIT_TYPES:
@@ -746,8 +751,10 @@ def _blueprint(args) -> int:
     problems = result.proof.lines()
     for line in problems:
         print(f"netaudit: blueprint: {line}", file=sys.stderr)
-    verdict = "holds" if not problems else f"FAILS ({len(problems)} difference(s))"
-    print(f"netaudit blueprint: {len(result.files)} files in {out}; proof by its own audit {verdict}")
+    verdict = (
+        t("cli.blueprint.holds", args.lang) if not problems else t("cli.blueprint.fails", args.lang, n=len(problems))
+    )
+    print(t("cli.blueprint.summary", args.lang, n=len(result.files), folder=out, verdict=verdict))
     return 0 if not problems else 1
 
 

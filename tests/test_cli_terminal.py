@@ -355,3 +355,31 @@ def test_a_segment_no_zone_covers_leaves_the_answer_open(capsys, tmp_path, kept_
         "Conclusion: NOT KNOWN whether the guest Wi-Fi can reach the internal network — "
         "Zone guest reaches 1 segment(s) that no zone covers: RT-XA:GigabitEthernet0/3"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", ["đang kiểm tra các cấu hình", "đang xếp sơ đồ mạng", "đang tạo báo cáo HTML", "đang ghi tệp"]),
+        ("en", ["auditing the configurations", "laying out the diagram", "rendering the HTML report", "writing"]),
+    ],
+)
+def test_spinner_phases_follow_the_output_language(monkeypatch, tmp_path, lang, expected):
+    """What the spinner says it is doing is in --lang, like everything else on the terminal."""
+    import netaudit.progress as progress
+
+    said: list[str] = []
+
+    class Recorded(progress.Progress):
+        def __init__(self, stream, text=""):
+            super().__init__(stream, text, delay=3600, enabled=True)  # never drawn, only recorded
+            said.append(text)
+
+        def phase(self, text):
+            said.append(text)
+            super().phase(text)
+
+    monkeypatch.setattr(progress, "Progress", Recorded)
+    out = tmp_path / "report.html"
+    assert main(["audit", str(LEAKY), "--format", "html", "-o", str(out), "--lang", lang]) == 1
+    assert said == expected

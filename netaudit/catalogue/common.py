@@ -147,6 +147,23 @@ ENTRIES: dict[str, dict[str, str]] = {
     # ---- what netaudit says on stderr once it has written its output (cli.py)
     "cli.error": {"vi": "netaudit: lỗi: {message}", "en": "netaudit: error: {message}"},
     "cli.warning": {"vi": "netaudit: cảnh báo: {message}", "en": "netaudit: warning: {message}"},
+    "cli.warning.no_dot": {
+        "vi": "không tìm thấy Graphviz (dot): sơ đồ được xếp theo dạng lưới",
+        "en": "Graphviz (dot) not found: diagram laid out on a grid",
+    },
+    # ---- what `netaudit blueprint` says once it has written the model network (cli.py)
+    "cli.blueprint.summary": {
+        "vi": "netaudit blueprint: {n} tệp trong {folder}; kiểm chứng bằng chính cuộc kiểm tra của nó: {verdict}",
+        "en": "netaudit blueprint: {n} files in {folder}; proof by its own audit {verdict}",
+    },
+    "cli.blueprint.holds": {"vi": "đạt", "en": "holds"},
+    "cli.blueprint.fails": {"vi": "KHÔNG ĐẠT ({n} điểm khác biệt)", "en": "FAILS ({n} difference(s))"},
+    # ---- the spinner on a terminal (netaudit/progress.py): what is being done
+    "cli.progress.auditing": {"vi": "đang kiểm tra các cấu hình", "en": "auditing the configurations"},
+    "cli.progress.reading_audit": {"vi": "đang đọc kết quả kiểm tra đã lưu", "en": "reading the saved audit"},
+    "cli.progress.diagram": {"vi": "đang xếp sơ đồ mạng", "en": "laying out the diagram"},
+    "cli.progress.rendering": {"vi": "đang tạo báo cáo {format}", "en": "rendering the {format} report"},
+    "cli.progress.writing": {"vi": "đang ghi tệp", "en": "writing"},
     # netaudit init: what was written and what to do next
     "cli.init.wrote": {
         "vi": "netaudit: đã ghi {file} với {n} vùng mạng suy đoán — cần rà soát trước khi kiểm tra",

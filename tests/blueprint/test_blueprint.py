@@ -190,7 +190,8 @@ def test_cli_example_then_generate(tmp_path):
     path.write_text(out.replace("UBND xã Phú Thịnh", "UBND xã Tân Hòa"), encoding="utf-8")
     code, out, err = run_cli("blueprint", path, "-o", tmp_path / "out", "--no-pdf")
     assert code == 0, err
-    assert re.search(r"proof by its own audit holds", out)
+    # The summary speaks --lang (Vietnamese by default): N files, and the proof holds.
+    assert re.fullmatch(r"netaudit blueprint: \d+ tệp trong .*; kiểm chứng bằng chính cuộc kiểm tra của nó: đạt\n", out)
     doc = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
     assert doc["unit"] == "UBND xã Tân Hòa"
     site = yaml.safe_load((tmp_path / "out" / "configs" / "site.yaml").read_text(encoding="utf-8"))
