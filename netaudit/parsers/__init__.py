@@ -195,6 +195,20 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
             )
         ),
     ),
+    (
+        # Ruijie's Cisco-like CLI, claimed by the IOS parser: an ACL on its SVIs and switch
+        # ports, `nfpp`, `expert access-list`, web authentication and its default services
+        # are Ruijie's, not IOS's, and their meaning is not checked against its documentation.
+        "Ruijie RGOS",
+        tuple(
+            marker(p)
+            for p in (
+                r"^version (?:\S+_)?RGOS \d",
+                r"^nfpp\s*$",
+                r"^enable service (?:ssh-server|telnet-server|web-server)\b",
+            )
+        ),
+    ),
 ]
 # One piece of a supported vendor's input given alone (a technician's first guess at what
 # to bring): (catalogue key of what to bring instead, its markers, hits needed).  Said
