@@ -192,6 +192,13 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
                 r"^ port link-mode (?:bridge|route)",
                 r"^ ?version \d+\.\d+\.\d+, (?:Release|ESS|Alpha|Beta)",
                 r"^irf (?:mac-address|auto-update|domain)",
+                # Comware V5 writes two version numbers (` version 5.20, Release 2209L22`);
+                # a SecPath firewall has no SVI and puts its policy in security zones,
+                # where Huawei writes `firewall zone` and Cisco `zone-pair security NAME source`.
+                r"^ ?version \d+\.\d+, (?:Release|ESS|Alpha|Beta|Feature) \d",
+                r"^security-zone name \S+",
+                r"^zone-pair security source \S+ destination \S+",
+                r"^object-policy ip(?:v6)? \S+",
             )
         ),
     ),

@@ -77,6 +77,93 @@ end
 """
 
 
+# H3C MSR router, Comware V5 (`version 5.20, Release …`: two numbers, which the V7 marker
+# does not match).  The VRP parser claimed it (98) and read `firewall packet-filter` as an
+# AR's: internet → staff "reachable" though Comware's `firewall enable` decides.
+COMWARE_V5 = """\
+#
+ version 5.20, Release 2209L22, RU
+#
+ sysname MSR-XA
+#
+ firewall enable
+ firewall default permit
+#
+acl number 3001
+ rule 0 deny ip source 10.62.20.0 0.0.0.255 destination 10.62.10.0 0.0.0.255
+ rule 5 permit ip
+acl number 3000
+ rule 0 permit ip source 10.62.0.0 0.0.255.255
+#
+domain system
+ access-limit disable
+ state active
+#
+interface Ethernet0/0
+ ip address 203.0.113.2 255.255.255.252
+ nat outbound 3000
+#
+interface Ethernet0/1
+ ip address 10.62.10.1 255.255.255.0
+#
+interface Ethernet0/2
+ firewall packet-filter 3001 inbound
+ ip address 10.62.20.1 255.255.255.0
+#
+ ip route-static 0.0.0.0 0.0.0.0 203.0.113.1
+#
+user-interface vty 0 4
+ authentication-mode scheme
+#
+return
+"""
+
+# H3C SecPath firewall (Comware V7) without its version line: no SVI, only security zones.
+SECPATH = """\
+#
+ sysname FW-TTYT
+#
+interface GigabitEthernet1/0/1
+ ip address 10.63.10.1 255.255.255.0
+#
+interface GigabitEthernet1/0/2
+ ip address 203.0.113.6 255.255.255.252
+#
+security-zone name Trust
+ import interface GigabitEthernet1/0/1
+#
+security-zone name Untrust
+ import interface GigabitEthernet1/0/2
+#
+zone-pair security source Trust destination Untrust
+ object-policy apply ip trust-out
+#
+object-policy ip trust-out
+ rule 0 pass source-ip-subnet 10.63.10.0 255.255.255.0
+#
+ ip route-static 0.0.0.0 0 203.0.113.5
+#
+return
+"""
+
+# A Huawei AR whose descriptions carry the Comware words.
+VRP_WITH_COMWARE_WORDS = """\
+!Software Version V200R010C10SPC700
+#
+ sysname AR-TTYT
+#
+interface GigabitEthernet0/0/1
+ description to H3C security-zone name Trust, version 5.20, Release 2209
+ ip address 10.63.1.1 255.255.255.0
+#
+ ip route-static 0.0.0.0 0.0.0.0 10.63.1.254
+#
+user-interface vty 0 4
+#
+return
+"""
+
+
 def cells(devices, zone_list):
     topo = topology.build(devices, [])
     placed, addrs, _ = zones.resolve(Site(unit="t", zones=zone_list), topo)
@@ -109,3 +196,23 @@ def test_ruijie_without_its_version_line_is_still_ruijie():
 def test_ruijie_words_in_an_ios_description_or_comment_are_not_ruijie():
     assert parsers.looks_like(IOS_WITH_RUIJIE_WORDS) is None
     assert parsers.detect_vendor(IOS_WITH_RUIJIE_WORDS)[0] == "cisco_ios"
+
+
+def test_comware_v5_is_named_not_read_as_vrp(tmp_path):
+    assert parsers.looks_like(COMWARE_V5) == "H3C Comware"
+    assert parsers.detect_vendor(COMWARE_V5)[0] is None
+    (tmp_path / "rt.cfg").write_text(IOS_WITH_RUIJIE_WORDS)  # a snapshot needs one device
+    snap = load(tmp_path, "msr.cfg", COMWARE_V5)
+    entry = next(f for f in snap.inputs if f.path == "msr.cfg")
+    assert [d.hostname for d in snap.devices] == ["UBND-RT"] and entry.kind == "skipped"
+    assert entry.problem.endswith("looks like H3C Comware, which netaudit does not support")
+
+
+def test_secpath_security_zones_are_comware():
+    assert parsers.looks_like(SECPATH) == "H3C Comware"
+    assert parsers.detect_vendor(SECPATH)[0] is None
+
+
+def test_comware_words_in_a_vrp_description_are_not_comware():
+    assert parsers.looks_like(VRP_WITH_COMWARE_WORDS) is None
+    assert parsers.detect_vendor(VRP_WITH_COMWARE_WORDS)[0] == "huawei_vrp"
