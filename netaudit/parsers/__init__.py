@@ -216,6 +216,25 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
             )
         ),
     ),
+    (
+        # DCN (Digital China) switches, claimed by the IOS parser, write their ports'
+        # `Interface` capitalised (`Interface Ethernet1/0/9`); IOS never does.
+        "DCN (Digital China) DCNOS",
+        tuple(marker(p) for p in (r"^Interface (?:Ethernet|Port-Channel)\d",)),
+    ),
+    (
+        # ZTE ZXR10 closes a block with `$` and tags its sections (`!<if-intf>`); its port
+        # names (`xgei-0/1/1/2`) also have IOS-XR's four numbers, hence several markers.
+        "ZTE ZXR10",
+        tuple(
+            marker(p)
+            for p in (
+                r"^switchvlan-configuration\s*$",
+                r"^interface (?:x?gei|smartgroup)[-_]?\d",
+                r"^!</?(?:if-intf|switchvlan|system-config|static)>",
+            )
+        ),
+    ),
 ]
 # One piece of a supported vendor's input given alone (a technician's first guess at what
 # to bring): (catalogue key of what to bring instead, its markers, hits needed).  Said

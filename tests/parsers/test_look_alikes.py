@@ -164,6 +164,80 @@ return
 """
 
 
+# DCN (Digital China) access switch, as provisioned in Russian and Vietnamese offices: the
+# IOS parser claims it (98) and its management SVI was "reachable" by telnet from IOS's
+# defaults.
+DCN = """\
+!
+username admin privilege 15 password 0 Quantri@2026
+!
+hostname SW-TANG2
+!
+vlan 1;300
+!
+vlan 300
+ name nms
+!
+Interface Ethernet1/0/9
+ media-type copper
+ switchport mode trunk
+ switchport trunk allowed vlan 300
+!
+Interface Ethernet1/0/10
+ switchport mode trunk
+ switchport trunk allowed vlan 300
+!
+interface Vlan300
+ ip address 10.64.0.7 255.255.255.0
+!
+ip route 0.0.0.0/0 10.64.0.1
+!
+authentication line console login local
+!
+end
+"""
+
+# ZTE ZXR10 5960 (`show running-config`): `$` closes a block, sections are tagged.
+ZTE = """\
+!<system-config>
+hostname ZXR10-TTYT
+!</system-config>
+!<if-intf>
+interface xgei-0/1/1/2
+  description to-core
+  no shutdown
+$
+interface vlan71
+  ip address 10.65.71.1 255.255.255.0
+$
+!</if-intf>
+!<switchvlan>
+switchvlan-configuration
+ interface xgei-0/1/1/2
+  switchport mode hybrid
+  switchport hybrid native vlan 71
+ $
+$
+!</switchvlan>
+end
+"""
+
+# An IOS switch whose descriptions and comments carry the DCN and ZTE words.
+IOS_WITH_DCN_ZTE_WORDS = """\
+version 15.2
+hostname UBND-SW
+!
+! switchvlan-configuration is ZTE's; !<if-intf> too
+interface GigabitEthernet0/1
+ description Interface Ethernet1/0/9 of the DCN switch
+!
+interface GigabitEthernet0/2
+ description interface gei_1/1 ZTE smartgroup1
+!
+end
+"""
+
+
 def cells(devices, zone_list):
     topo = topology.build(devices, [])
     placed, addrs, _ = zones.resolve(Site(unit="t", zones=zone_list), topo)
@@ -216,3 +290,22 @@ def test_secpath_security_zones_are_comware():
 def test_comware_words_in_a_vrp_description_are_not_comware():
     assert parsers.looks_like(VRP_WITH_COMWARE_WORDS) is None
     assert parsers.detect_vendor(VRP_WITH_COMWARE_WORDS)[0] == "huawei_vrp"
+
+
+def test_dcn_is_named_and_its_device_is_not_evidence(tmp_path):
+    assert parsers.looks_like(DCN) == "DCN (Digital China) DCNOS"
+    snap = load(tmp_path, "sw.cfg", DCN)
+    [dev], [entry] = snap.devices, snap.inputs
+    why = "looks like DCN (Digital China) DCNOS, which netaudit does not support"
+    assert entry.problem.startswith(why)
+    assert dev.interfaces and all(i.partial and i.partial.startswith(why) for i in dev.interfaces.values())
+
+
+def test_zte_is_named_zte_not_ios_xr():
+    # `interface xgei-0/1/1/2` alone matched IOS-XR's four-number port names
+    assert parsers.looks_like(ZTE) == "ZTE ZXR10"
+
+
+def test_dcn_and_zte_words_in_ios_descriptions_or_comments_are_neither():
+    assert parsers.looks_like(IOS_WITH_DCN_ZTE_WORDS) is None
+    assert parsers.detect_vendor(IOS_WITH_DCN_ZTE_WORDS)[0] == "cisco_ios"
