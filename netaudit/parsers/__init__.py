@@ -235,6 +235,26 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
             )
         ),
     ),
+    (
+        # The first line of every ProCurve / AOS-S configuration; its `vlan N` blocks
+        # (ports, address, `ip access-group … vlan-in`) are not IOS's.
+        "HPE Aruba AOS-S (ProCurve)",
+        tuple(marker(p) for p in (r"^; \S+ Configuration Editor; Created on release #",)),
+    ),
+    ("Aruba AOS-CX", tuple(marker(p) for p in (r"^!Version ArubaOS-CX ",))),
+    (
+        # `show configuration commands`: `set …` like Junos's, hence several markers so a
+        # VyOS file is not named Junos for its `set system host-name`.
+        "VyOS / Ubiquiti EdgeOS",
+        tuple(
+            marker(p)
+            for p in (
+                r"^set interfaces ethernet eth\d",
+                r"^set firewall name \S+ ",
+                r"^set service (?:ssh|gui|dhcp-server|nat) ",
+            )
+        ),
+    ),
 ]
 # One piece of a supported vendor's input given alone (a technician's first guess at what
 # to bring): (catalogue key of what to bring instead, its markers, hits needed).  Said

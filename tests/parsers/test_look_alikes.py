@@ -238,6 +238,56 @@ end
 """
 
 
+# HPE ProCurve 2530 (AOS-S): an ACL in IOS words applied in a `vlan` block; the IOS
+# parser claimed it (55).
+PROCURVE = """\
+; J9773A Configuration Editor; Created on release #YA.16.10.0010
+; Ver #14:01.4f.f8.1d.9b.3f.bf.bb.ef.7c.59.fc.6b.fb.9f.fc.ff.ff.37.ef:05
+hostname "UBND-2530"
+ip access-list extended "KHACH-IN"
+   10 deny ip 10.71.20.0 0.0.0.255 10.71.10.0 0.0.0.255
+   20 permit ip any any
+   exit
+ip route 0.0.0.0 0.0.0.0 10.71.10.254
+vlan 20
+   name "KHACH"
+   untagged 13-24
+   ip address 10.71.20.1 255.255.255.0
+   ip access-group "KHACH-IN" vlan-in
+   exit
+"""
+
+AOSCX = """\
+Current configuration:
+!
+!Version ArubaOS-CX GL.10.09.0001BF
+!export-password: default
+hostname CX-UBND
+vlan 1,10
+interface vlan 10
+    ip address 10.72.10.1/24
+ip route 0.0.0.0/0 10.72.10.254
+"""
+
+# VyOS / EdgeOS `show configuration commands`: `set system host-name` alone looked like Junos.
+VYOS = """\
+set firewall name LAN_IN default-action accept
+set firewall name LAN_IN rule 10 action drop
+set interfaces ethernet eth1 address 10.70.10.1/24
+set interfaces ethernet eth2 firewall in name LAN_IN
+set system host-name edge-ubnd
+set service ssh port 22
+"""
+
+# Junos `display set` with a firewall filter — still Junos, not VyOS.
+JUNOS_SET = """\
+set system host-name SRX-UBND
+set interfaces ge-0/0/1 unit 0 family inet address 10.66.10.1/24
+set firewall family inet filter MGMT term a then accept
+set system services ssh
+"""
+
+
 def cells(devices, zone_list):
     topo = topology.build(devices, [])
     placed, addrs, _ = zones.resolve(Site(unit="t", zones=zone_list), topo)
@@ -309,3 +359,22 @@ def test_zte_is_named_zte_not_ios_xr():
 def test_dcn_and_zte_words_in_ios_descriptions_or_comments_are_neither():
     assert parsers.looks_like(IOS_WITH_DCN_ZTE_WORDS) is None
     assert parsers.detect_vendor(IOS_WITH_DCN_ZTE_WORDS)[0] == "cisco_ios"
+
+
+def test_aruba_switches_are_named():
+    assert parsers.looks_like(PROCURVE) == "HPE Aruba AOS-S (ProCurve)"
+    assert parsers.looks_like(AOSCX) == "Aruba AOS-CX"
+
+
+def test_vyos_is_named_vyos_and_junos_stays_junos():
+    assert parsers.looks_like(VYOS) == "VyOS / Ubiquiti EdgeOS"
+    assert parsers.looks_like(JUNOS_SET) == "Juniper Junos"
+
+
+def test_aruba_words_in_an_ios_comment_or_description_are_not_aruba():
+    text = (
+        "version 15.2\nhostname UBND-RT\n!\n"
+        "! J9773A Configuration Editor; Created on release #YA.16.10 (old switch)\n"
+        "interface GigabitEthernet0/1\n description !Version ArubaOS-CX 10.9 uplink\n!\nend\n"
+    )
+    assert parsers.looks_like(text) is None
