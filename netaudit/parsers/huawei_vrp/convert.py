@@ -53,7 +53,7 @@ class ModelBuilder(VrpState):
                 self.iface_partial(st.iface, Text("input.vrp.zone_member"), src)
         if self.security_policy is not None:
             for st in self.ifs.values():
-                self.iface_partial(st.iface, Text("input.vrp.security_policy"), self.security_policy)
+                self.iface_partial(st.iface, self.security_policy_why, self.security_policy)
         self._finish_acls()
         self._finish_interfaces()
         self._finish_filters()

@@ -185,8 +185,21 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         if len(low) != 1:
             raise Unknown
         self.ctx = IGNORE_CTX
-        self.security_policy = src
-        self.rep.add_partial("security-policy", Text("input.vrp.security_policy"), src)
+        self.security_policy, self.security_policy_why = src, Text("input.vrp.security_policy")
+        self.rep.add_partial("security-policy", self.security_policy_why, src)
+
+    def h_policy_interzone(self, tokens, low, src):
+        """``policy interzone trust untrust outbound`` (a USG before V500, V100R/V300R): the
+        older form of ``security-policy``, inter-zone rules deciding everything the firewall
+        forwards, an interface in no zone passing nothing — every interface partial, as
+        for :meth:`h_security_policy`."""
+        if len(low) != 5 or low[4] not in ("inbound", "outbound"):
+            raise Unknown
+        self.ctx = IGNORE_CTX
+        why = Text("input.vrp.policy_interzone")
+        if self.security_policy is None:
+            self.security_policy, self.security_policy_why = src, why
+        self.rep.add_partial(" ".join(tokens), why, src)
 
     def zone_add_interface(self, label: str, tokens, low, src):
         """``add interface NAME`` in a ``firewall zone`` block: what the zone's policy
@@ -257,6 +270,7 @@ TOP_TABLE = table(
         "wlan": P.h_wlan,
         "firewall zone": P.h_firewall_zone,
         "security-policy": P.h_security_policy,
+        "policy interzone": P.h_policy_interzone,
     },
 )
 

@@ -317,3 +317,23 @@ def test_a_usg_security_policy_makes_every_interface_partial():
     assert not rep.unrecognized
     assert all(i.partial for i in dev.interfaces.values())
     assert "USG security policy" in str(dev.interfaces["GigabitEthernet1/0/3"].partial)
+
+
+def test_a_usg_interzone_policy_makes_every_interface_partial():
+    """A USG before V500 writes its security policy as ``policy interzone Z1 Z2
+    inbound|outbound`` blocks (a real USG campus export): read as unrecognized lines, a
+    large file's interfaces in no zone were proven reachable between them, though such an
+    interface forwards nothing.  Now every interface is partial, as for ``security-policy``."""
+    dev, rep = parse_one(
+        huawei_vrp,
+        USG.replace(
+            "return\n",
+            "policy interzone trust untrust outbound\n policy 10\n  action permit\n"
+            "  policy source 10.20.1.0 0.0.0.255\n#\nreturn\n",
+        ),
+        "fw.cfg",
+    )
+    assert not rep.unrecognized
+    assert all(i.partial for i in dev.interfaces.values())
+    assert "policy interzone" in str(dev.interfaces["GigabitEthernet1/0/3"].partial)
+    assert "policy interzone trust untrust outbound" in [p["construct"] for p in rep.partially_understood]
