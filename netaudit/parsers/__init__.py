@@ -255,6 +255,41 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
             )
         ),
     ),
+    (
+        # An SD-WAN edge (IOS-XE cEdge: IOS lines the IOS parser reads, plus `system` and
+        # `sdwan`; vEdge: `vpn 0`): what passes between its VPNs is decided by centralized
+        # policy pushed from the controller, which is not in the device's configuration.
+        "Cisco SD-WAN (IOS-XE cEdge / vEdge)",
+        tuple(marker(p) for p in (r"^sdwan\s*$", r"^ system-ip\s+\d", r"^ vbond \S+")),
+    ),
+    (
+        "pfSense / OPNsense",
+        tuple(marker(p) for p in (r"^<pfsense>\s*$", r"^<opnsense>\s*$")),
+    ),
+    (
+        "Palo Alto PAN-OS",
+        tuple(
+            marker(p)
+            for p in (
+                r"^<config version=\"[\d.]+\" urldb=",
+                r"^set deviceconfig system ",
+                r"^set rulebase security rules ",
+            )
+        ),
+    ),
+    (
+        # A template (Jinja, Catalyst Center's Velocity) in IOS words: its `{{ var }}` /
+        # `$var` are not a device's settings; the IOS parser would read a device named `{{`.
+        "Jinja / Velocity template (Catalyst Center, Ansible)",
+        tuple(
+            marker(p)
+            for p in (
+                r"^\{%-? ?(?:if|for|set|macro) ",
+                r"^#(?:if|foreach|set|macro) ?\(",
+                r"^hostname (?:\{\{|\$\{?\w)",
+            )
+        ),
+    ),
 ]
 # One piece of a supported vendor's input given alone (a technician's first guess at what
 # to bring): (catalogue key of what to bring instead, its markers, hits needed).  Said

@@ -288,6 +288,40 @@ set system services ssh
 """
 
 
+# Cisco IOS-XE SD-WAN edge: IOS lines (claimed by the IOS parser at 98) plus `system` and
+# `sdwan`; what passes between its VPNs is the controller's centralized policy.
+CEDGE = """\
+version 17.9
+hostname cEdge-UBND
+!
+system
+ system-ip             10.255.0.11
+ site-id               110
+ vbond 203.0.113.50 port 12346
+!
+interface GigabitEthernet2
+ vrf forwarding 10
+ ip address 10.73.10.1 255.255.255.0
+!
+sdwan
+ interface GigabitEthernet1
+  tunnel-interface
+   encapsulation ipsec weight 1
+!
+end
+"""
+
+TEMPLATE = """\
+hostname {{ hostname }}
+{% for vlan in vlans %}
+vlan {{ vlan.id }}
+{% endfor %}
+interface Vlan{{ mgmt_vlan }}
+ ip address {{ mgmt_ip }} {{ mgmt_mask }}
+end
+"""
+
+
 def cells(devices, zone_list):
     topo = topology.build(devices, [])
     placed, addrs, _ = zones.resolve(Site(unit="t", zones=zone_list), topo)
@@ -376,5 +410,40 @@ def test_aruba_words_in_an_ios_comment_or_description_are_not_aruba():
         "version 15.2\nhostname UBND-RT\n!\n"
         "! J9773A Configuration Editor; Created on release #YA.16.10 (old switch)\n"
         "interface GigabitEthernet0/1\n description !Version ArubaOS-CX 10.9 uplink\n!\nend\n"
+    )
+    assert parsers.looks_like(text) is None
+
+
+def test_sdwan_edge_is_named_and_not_evidence(tmp_path):
+    assert parsers.looks_like(CEDGE) == "Cisco SD-WAN (IOS-XE cEdge / vEdge)"
+    snap = load(tmp_path, "cedge.cfg", CEDGE)
+    [dev] = snap.devices
+    assert all(i.partial and "Cisco SD-WAN" in i.partial for i in dev.interfaces.values())
+
+
+def test_firewall_exports_no_parser_claims_are_named_and_raised(tmp_path):
+    pfsense = '<?xml version="1.0"?>\n<pfsense>\n\t<version>21.7</version>\n</pfsense>\n'
+    panos = '<?xml version="1.0"?>\n<config version="10.1.0" urldb="paloaltonetworks">\n</config>\n'
+    assert parsers.looks_like(pfsense) == "pfSense / OPNsense"
+    assert parsers.looks_like(panos) == "Palo Alto PAN-OS"
+    assert parsers.looks_like("set deviceconfig system hostname PA-1\n") == "Palo Alto PAN-OS"
+    # named config.xml (not a configuration's name): said as a problem all the same
+    (tmp_path / "rt.cfg").write_text(IOS_WITH_RUIJIE_WORDS)
+    snap = load(tmp_path, "config.xml", pfsense)
+    entry = next(f for f in snap.inputs if f.path == "config.xml")
+    assert entry.problem and entry.problem.endswith("looks like pfSense / OPNsense, which netaudit does not support")
+
+
+def test_a_template_is_not_a_device():
+    assert parsers.looks_like(TEMPLATE) == "Jinja / Velocity template (Catalyst Center, Ansible)"
+    assert parsers.looks_like("#set( $vlan = 10 )\nhostname $hostname\n") == (
+        "Jinja / Velocity template (Catalyst Center, Ansible)"
+    )
+
+
+def test_sdwan_pan_template_words_in_ios_comments_or_descriptions_are_none_of_them():
+    text = (
+        "version 15.2\nhostname UBND-RT\n!\n! sdwan\n! system-ip 10.0.0.1 (planned)\n"
+        "interface GigabitEthernet0/1\n description set deviceconfig system on PA {{ later }}\n!\nend\n"
     )
     assert parsers.looks_like(text) is None
