@@ -256,6 +256,14 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
         ),
     ),
     (
+        # Broadcom FASTPATH switches (Dell PowerConnect, Netgear ProSafe/M-series, Ubiquiti
+        # EdgeSwitch) open `show running-config` with these comment lines; the IOS parser
+        # claims them for `hostname`, `access-list 1 …`, `!`.
+        "FASTPATH switch (Dell PowerConnect, Netgear, Ubiquiti EdgeSwitch)",
+        tuple(marker(p) for p in (r"^!System Description \"", r"^!System Software Version ")),
+    ),
+    ("A10 ACOS", tuple(marker(p) for p in (r"^!64-bit Advanced Core OS \(ACOS\)",))),
+    (
         # An SD-WAN edge (IOS-XE cEdge: IOS lines the IOS parser reads, plus `system` and
         # `sdwan`; vEdge: `vpn 0`): what passes between its VPNs is decided by centralized
         # policy pushed from the controller, which is not in the device's configuration.

@@ -322,6 +322,24 @@ end
 """
 
 
+# Ubiquiti EdgeSwitch (FASTPATH): `hostname`, `access-list 1 …` and `!` made the IOS
+# parser claim it (60).
+FASTPATH = """\
+!Current Configuration:
+!
+!System Description "EdgeSwitch 24-Port Lite, 1.9.3.5089558, Linux 3.6.5-f4a26ed5"
+!
+hostname "ES-UBND"
+access-list 1 deny 10.74.20.0 0.0.0.255
+access-list 1 permit any
+interface vlan 20
+routing
+ip address 10.74.20.1 255.255.255.0
+ip access-group 1 in 1
+exit
+"""
+
+
 def cells(devices, zone_list):
     topo = topology.build(devices, [])
     placed, addrs, _ = zones.resolve(Site(unit="t", zones=zone_list), topo)
@@ -447,3 +465,12 @@ def test_sdwan_pan_template_words_in_ios_comments_or_descriptions_are_none_of_th
         "interface GigabitEthernet0/1\n description set deviceconfig system on PA {{ later }}\n!\nend\n"
     )
     assert parsers.looks_like(text) is None
+
+
+def test_fastpath_and_acos_are_named():
+    assert parsers.looks_like(FASTPATH) == "FASTPATH switch (Dell PowerConnect, Netgear, Ubiquiti EdgeSwitch)"
+    acos = "!Current configuration: 441 bytes\n!64-bit Advanced Core OS (ACOS) version 4.1.4-GR1, build 78\n!\n"
+    assert parsers.looks_like(acos) == "A10 ACOS"
+    # an IOS comment naming the neighbour's description is not a FASTPATH header
+    ios = 'version 15.2\nhostname R\n! System Description "EdgeSwitch" of the neighbour\nend\n'
+    assert parsers.looks_like(ios) is None
