@@ -120,6 +120,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         ),
         "en": "USG inter-zone policy (policy interzone) not modelled: an interface in no zone forwards nothing",
     },
+    "input.vrp.usg_zones": {
+        "vi": (
+            "tường lửa USG: giao diện không thuộc zone nào không chuyển tiếp gói tin, "
+            "chưa mô hình hóa chính sách giữa các zone (mặc định từ chối)"
+        ),
+        "en": (
+            "USG firewall: an interface in no zone forwards nothing; "
+            "the policy between zones (default deny) not modelled"
+        ),
+    },
     "input.vrp.service_manage": {
         "vi": "chưa mô hình hóa việc giới hạn dịch vụ quản trị theo giao diện (service-manage)",
         "en": "per-interface management access (service-manage) not modelled",

@@ -209,6 +209,18 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
             raise Unknown
         self.zone_members.append((name, src))
 
+    def zone_set_priority(self, label: str, tokens, low, src):
+        """``set priority N`` in a ``firewall zone`` block: written by a USG only (an AR
+        writes ``priority N``).  On a USG an interface in no zone forwards nothing and the
+        policy between zones decides the rest: every interface is partial, as with
+        ``security-policy`` (resolved in :meth:`finish`), even where no policy is written
+        (the default between zones is deny)."""
+        if len(low) != 3 or not low[2].isdigit():
+            raise Unknown
+        if self.usg_zone is None:
+            self.usg_zone = src
+        return True
+
     def apply(self, ctx: Ctx, entry, tokens, low, src: Src) -> bool:
         # Block handlers return True for "understood, nothing to record".
         ignored = False
@@ -331,7 +343,8 @@ POLICY_TABLE = table(
 
 # `set priority N` (USG) / `priority N` (AR): the zone's security level, no rule of its own
 ZONE_TABLE = table(
-    ignored=["priority", "set priority", "description"], handlers={"add interface": P.zone_add_interface}
+    ignored=["priority", "description"],
+    handlers={"add interface": P.zone_add_interface, "set priority": P.zone_set_priority},
 )
 
 P.TOP_TABLE, P.IFACE_TABLE, P.VLAN_TABLE, P.UI_TABLE = TOP_TABLE, IFACE_TABLE, VLAN_TABLE, UI_TABLE

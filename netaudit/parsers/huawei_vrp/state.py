@@ -136,6 +136,7 @@ class VrpState(LineParser):
         self.zone_members: list[tuple[str, Src]] = []
         self.security_policy: Src | None = None  # a USG's `security-policy` (or `policy interzone`) line
         self.security_policy_why = Text("input.vrp.security_policy")
+        self.usg_zone: Src | None = None  # a zone's `set priority` line: the device is a USG
         self.switch_like = False  # `vlan batch`, `port link-type` …: the device switches
         self.version_src: Src | None = None
         # management plane as configured: setting name -> (on?, line)
