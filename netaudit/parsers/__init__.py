@@ -256,6 +256,13 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
         ),
     ),
     (
+        # Cisco's small-business switches (Sx300/Sx350/CBS250/CBS350): an IOS-like CLI the
+        # IOS parser claims, whose ACLs are applied by `service-acl input` and whose routing
+        # is a system mode; every saved configuration opens with this header.
+        "Cisco Small Business (Sx300/Sx350/CBS)",
+        tuple(marker(p) for p in (r"^config-file-header\s*$", r"^file SSD indicator ", r"^ssd-control-start\s*$")),
+    ),
+    (
         # Broadcom FASTPATH switches (Dell PowerConnect, Netgear ProSafe/M-series, Ubiquiti
         # EdgeSwitch) open `show running-config` with these comment lines; the IOS parser
         # claims them for `hostname`, `access-list 1 …`, `!`.

@@ -340,6 +340,27 @@ exit
 """
 
 
+# Cisco CBS350 (Sx350 CLI), re-typed after a public capture: the IOS parser claims it (98).
+CBS = """\
+config-file-header
+sw-tang1
+v3.2.1.1 / RCBS3.2hotfix_950_377_136
+CLI v1.0
+file SSD indicator encrypted
+@
+ssd-control-start
+ssd config
+ssd-control-end cb0a3fdb1f3a1af4e4430033719968c0
+!
+hostname sw-tang1
+interface vlan 20
+ ip address 10.75.2.1 255.255.255.0
+ service-acl input KHACH-IN
+!
+exit
+"""
+
+
 def cells(devices, zone_list):
     topo = topology.build(devices, [])
     placed, addrs, _ = zones.resolve(Site(unit="t", zones=zone_list), topo)
@@ -473,4 +494,10 @@ def test_fastpath_and_acos_are_named():
     assert parsers.looks_like(acos) == "A10 ACOS"
     # an IOS comment naming the neighbour's description is not a FASTPATH header
     ios = 'version 15.2\nhostname R\n! System Description "EdgeSwitch" of the neighbour\nend\n'
+    assert parsers.looks_like(ios) is None
+
+
+def test_cisco_small_business_is_named():
+    assert parsers.looks_like(CBS) == "Cisco Small Business (Sx300/Sx350/CBS)"
+    ios = "version 15.2\nhostname R\n! config-file-header (CBS backups start so)\nend\n"
     assert parsers.looks_like(ios) is None
