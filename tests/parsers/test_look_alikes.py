@@ -384,6 +384,13 @@ def test_ruijie_is_named_and_its_verdicts_are_unknown(tmp_path):
     assert cell.verdict == UNKNOWN and "looks like Ruijie RGOS" in cell.reason
 
 
+def test_ruijie_11_and_12_version_lines_name_the_model():
+    # RGOS 11.x/12.x prefix the model: `version SF29_RGOS 11.4(1)B81P3` (a published collector's
+    # sample of `show running-config`), `S6980_RGOS 12.5(2)B0605`
+    for line in ("version SF29_RGOS 11.4(1)B81P3", "version S6980_RGOS 12.5(2)B0605"):
+        assert parsers.looks_like(f"Building configuration...\n\n{line}\nhostname SW\nend\n") == "Ruijie RGOS"
+
+
 def test_ruijie_without_its_version_line_is_still_ruijie():
     body = RUIJIE.split("hostname ", 1)[1]
     assert parsers.looks_like("hostname " + body) == "Ruijie RGOS"
