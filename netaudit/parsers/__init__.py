@@ -252,6 +252,11 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
                 r"^set interfaces ethernet eth\d",
                 r"^set firewall name \S+ ",
                 r"^set service (?:ssh|gui|dhcp-server|nat) ",
+                # the curly `config.boot` (EdgeRouter, UniFi gateway): Junos writes
+                # `services {` and `ge-0/0/0`, never `service {` nor `ethernet eth0 {`
+                r"^service \{\s*$",
+                r"^\s+ethernet eth\d+ \{\s*$",
+                r"^/\* === vyatta-config-version: ",
             )
         ),
     ),

@@ -448,6 +448,16 @@ def test_aruba_switches_are_named():
 
 def test_vyos_is_named_vyos_and_junos_stays_junos():
     assert parsers.looks_like(VYOS) == "VyOS / Ubiquiti EdgeOS"
+    # EdgeRouter `config.boot`: its `firewall {` / `interfaces {` looked like Junos curly
+    boot = (
+        "firewall {\n    name WAN_IN {\n        default-action drop\n    }\n}\n"
+        "interfaces {\n    ethernet eth0 {\n        address dhcp\n    }\n}\n"
+        "service {\n    ssh {\n        port 22\n    }\n}\n"
+        '/* === vyatta-config-version: "config-management@1:system@4" === */\n'
+    )
+    assert parsers.looks_like(boot) == "VyOS / Ubiquiti EdgeOS"
+    curly = "system {\n    host-name EX;\n}\ninterfaces {\n    ge-0/0/0 {\n        unit 0;\n    }\n}\n"
+    assert parsers.looks_like(curly) == "Juniper Junos"
     assert parsers.looks_like(JUNOS_SET) == "Juniper Junos"
 
 
