@@ -287,6 +287,11 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
         tuple(marker(p) for p in (r"^<pfsense>\s*$", r"^<opnsense>\s*$")),
     ),
     (
+        # Sophos Firewall (XG/XGS, SFOS) Import-Export `Entities.xml`: its XML root.
+        "Sophos Firewall (SFOS)",
+        tuple(marker(p) for p in (r"^<Configuration APIVersion=\"",)),
+    ),
+    (
         "Palo Alto PAN-OS",
         tuple(
             marker(p)

@@ -483,6 +483,8 @@ def test_firewall_exports_no_parser_claims_are_named_and_raised(tmp_path):
     assert parsers.looks_like(pfsense) == "pfSense / OPNsense"
     assert parsers.looks_like(panos) == "Palo Alto PAN-OS"
     assert parsers.looks_like("set deviceconfig system hostname PA-1\n") == "Palo Alto PAN-OS"
+    sophos = '<?xml version="1.0" encoding="UTF-8"?>\n<Configuration APIVersion="1905.1" IPS_CAT_VER="1">\n'
+    assert parsers.looks_like(sophos) == "Sophos Firewall (SFOS)"
     # named config.xml (not a configuration's name): said as a problem all the same
     (tmp_path / "rt.cfg").write_text(IOS_WITH_RUIJIE_WORDS)
     snap = load(tmp_path, "config.xml", pfsense)
