@@ -113,6 +113,23 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "chưa mô hình hóa chính sách bảo mật giữa các zone của tường lửa USG (security-policy)",
         "en": "USG security policy between zones (security-policy) not modelled",
     },
+    "input.vrp.policy_interzone": {
+        "vi": (
+            "chưa mô hình hóa chính sách giữa các zone của tường lửa USG (policy interzone): "
+            "giao diện không thuộc zone nào không chuyển tiếp gói tin"
+        ),
+        "en": "USG inter-zone policy (policy interzone) not modelled: an interface in no zone forwards nothing",
+    },
+    "input.vrp.usg_zones": {
+        "vi": (
+            "tường lửa USG: giao diện không thuộc zone nào không chuyển tiếp gói tin, "
+            "chưa mô hình hóa chính sách giữa các zone (mặc định từ chối)"
+        ),
+        "en": (
+            "USG firewall: an interface in no zone forwards nothing; "
+            "the policy between zones (default deny) not modelled"
+        ),
+    },
     "input.vrp.service_manage": {
         "vi": "chưa mô hình hóa việc giới hạn dịch vụ quản trị theo giao diện (service-manage)",
         "en": "per-interface management access (service-manage) not modelled",

@@ -192,6 +192,126 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
                 r"^ port link-mode (?:bridge|route)",
                 r"^ ?version \d+\.\d+\.\d+, (?:Release|ESS|Alpha|Beta)",
                 r"^irf (?:mac-address|auto-update|domain)",
+                # Comware V5 writes two version numbers (` version 5.20, Release 2209L22`);
+                # a SecPath firewall has no SVI and puts its policy in security zones,
+                # where Huawei writes `firewall zone` and Cisco `zone-pair security NAME source`.
+                r"^ ?version \d+\.\d+, (?:Release|ESS|Alpha|Beta|Feature) \d",
+                r"^security-zone name \S+",
+                r"^zone-pair security source \S+ destination \S+",
+                r"^object-policy ip(?:v6)? \S+",
+            )
+        ),
+    ),
+    (
+        # Ruijie's Cisco-like CLI, claimed by the IOS parser: an ACL on its SVIs and switch
+        # ports, `nfpp`, `expert access-list`, web authentication and its default services
+        # are Ruijie's, not IOS's, and their meaning is not checked against its documentation.
+        "Ruijie RGOS",
+        tuple(
+            marker(p)
+            for p in (
+                r"^version (?:\S+_)?RGOS \d",
+                r"^nfpp\s*$",
+                r"^enable service (?:ssh-server|telnet-server|web-server)\b",
+            )
+        ),
+    ),
+    (
+        # DCN (Digital China) switches, claimed by the IOS parser, write their ports'
+        # `Interface` capitalised (`Interface Ethernet1/0/9`); IOS never does.
+        "DCN (Digital China) DCNOS",
+        tuple(marker(p) for p in (r"^Interface (?:Ethernet|Port-Channel)\d",)),
+    ),
+    (
+        # ZTE ZXR10 closes a block with `$` and tags its sections (`!<if-intf>`); its port
+        # names (`xgei-0/1/1/2`) also have IOS-XR's four numbers, hence several markers.
+        "ZTE ZXR10",
+        tuple(
+            marker(p)
+            for p in (
+                r"^switchvlan-configuration\s*$",
+                r"^interface (?:x?gei|smartgroup)[-_]?\d",
+                r"^!</?(?:if-intf|switchvlan|system-config|static)>",
+            )
+        ),
+    ),
+    (
+        # The first line of every ProCurve / AOS-S configuration; its `vlan N` blocks
+        # (ports, address, `ip access-group … vlan-in`) are not IOS's.
+        "HPE Aruba AOS-S (ProCurve)",
+        tuple(marker(p) for p in (r"^; \S+ Configuration Editor; Created on release #",)),
+    ),
+    ("Aruba AOS-CX", tuple(marker(p) for p in (r"^!Version ArubaOS-CX ",))),
+    (
+        # `show configuration commands`: `set …` like Junos's, hence several markers so a
+        # VyOS file is not named Junos for its `set system host-name`.
+        "VyOS / Ubiquiti EdgeOS",
+        tuple(
+            marker(p)
+            for p in (
+                r"^set interfaces ethernet eth\d",
+                r"^set firewall name \S+ ",
+                r"^set service (?:ssh|gui|dhcp-server|nat) ",
+                # the curly `config.boot` (EdgeRouter, UniFi gateway): Junos writes
+                # `services {` and `ge-0/0/0`, never `service {` nor `ethernet eth0 {`
+                r"^service \{\s*$",
+                r"^\s+ethernet eth\d+ \{\s*$",
+                r"^/\* === vyatta-config-version: ",
+            )
+        ),
+    ),
+    (
+        # Cisco's small-business switches (Sx300/Sx350/CBS250/CBS350): an IOS-like CLI the
+        # IOS parser claims, whose ACLs are applied by `service-acl input` and whose routing
+        # is a system mode; every saved configuration opens with this header.
+        "Cisco Small Business (Sx300/Sx350/CBS)",
+        tuple(marker(p) for p in (r"^config-file-header\s*$", r"^file SSD indicator ", r"^ssd-control-start\s*$")),
+    ),
+    (
+        # Broadcom FASTPATH switches (Dell PowerConnect, Netgear ProSafe/M-series, Ubiquiti
+        # EdgeSwitch) open `show running-config` with these comment lines; the IOS parser
+        # claims them for `hostname`, `access-list 1 …`, `!`.
+        "FASTPATH switch (Dell PowerConnect, Netgear, Ubiquiti EdgeSwitch)",
+        tuple(marker(p) for p in (r"^!System Description \"", r"^!System Software Version ")),
+    ),
+    ("A10 ACOS", tuple(marker(p) for p in (r"^!64-bit Advanced Core OS \(ACOS\)",))),
+    (
+        # An SD-WAN edge (IOS-XE cEdge: IOS lines the IOS parser reads, plus `system` and
+        # `sdwan`; vEdge: `vpn 0`): what passes between its VPNs is decided by centralized
+        # policy pushed from the controller, which is not in the device's configuration.
+        "Cisco SD-WAN (IOS-XE cEdge / vEdge)",
+        tuple(marker(p) for p in (r"^sdwan\s*$", r"^ system-ip\s+\d", r"^ vbond \S+")),
+    ),
+    (
+        "pfSense / OPNsense",
+        tuple(marker(p) for p in (r"^<pfsense>\s*$", r"^<opnsense>\s*$")),
+    ),
+    (
+        # Sophos Firewall (XG/XGS, SFOS) Import-Export `Entities.xml`: its XML root.
+        "Sophos Firewall (SFOS)",
+        tuple(marker(p) for p in (r"^<Configuration APIVersion=\"",)),
+    ),
+    (
+        "Palo Alto PAN-OS",
+        tuple(
+            marker(p)
+            for p in (
+                r"^<config version=\"[\d.]+\" urldb=",
+                r"^set deviceconfig system ",
+                r"^set rulebase security rules ",
+            )
+        ),
+    ),
+    (
+        # A template (Jinja, Catalyst Center's Velocity) in IOS words: its `{{ var }}` /
+        # `$var` are not a device's settings; the IOS parser would read a device named `{{`.
+        "Jinja / Velocity template (Catalyst Center, Ansible)",
+        tuple(
+            marker(p)
+            for p in (
+                r"^\{%-? ?(?:if|for|set|macro) ",
+                r"^#(?:if|foreach|set|macro) ?\(",
+                r"^hostname (?:\{\{|\$\{?\w)",
             )
         ),
     ),

@@ -58,7 +58,10 @@ _VRP_MARKERS = [
 # H3C Comware's own words: such a file is not VRP, whatever else it shares with it.
 _COMWARE = marker(
     r"^(?:interface Vlan-interface\d+|irf |line (?:vty|class|aux|con) |"
-    r" port (?:access vlan|trunk permit vlan|link-mode )| ?version \d+\.\d+\.\d+, (?:Release|ESS|Alpha|Beta))"
+    r" port (?:access vlan|trunk permit vlan|link-mode )| ?version \d+\.\d+\.\d+, (?:Release|ESS|Alpha|Beta)|"
+    # Comware V5's version line, SecPath security zones and their policy
+    r" ?version \d+\.\d+, (?:Release|ESS|Alpha|Beta|Feature) \d|security-zone name |"
+    r"zone-pair security source |object-policy ip)"
 )
 # Other vendors whose files carry a `sysname`-like or `#` line.
 _NOT_VRP = marker(r"^(?:hostname \S+|config (?:system|firewall)|/(?:ip|interface|system) |set system )")

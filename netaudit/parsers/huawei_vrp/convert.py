@@ -51,9 +51,11 @@ class ModelBuilder(VrpState):
             st = self.ifs.get(name)
             if st is not None:
                 self.iface_partial(st.iface, Text("input.vrp.zone_member"), src)
+        if self.security_policy is None and self.usg_zone is not None:
+            self.security_policy, self.security_policy_why = self.usg_zone, Text("input.vrp.usg_zones")
         if self.security_policy is not None:
             for st in self.ifs.values():
-                self.iface_partial(st.iface, Text("input.vrp.security_policy"), self.security_policy)
+                self.iface_partial(st.iface, self.security_policy_why, self.security_policy)
         self._finish_acls()
         self._finish_interfaces()
         self._finish_filters()

@@ -185,8 +185,21 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         if len(low) != 1:
             raise Unknown
         self.ctx = IGNORE_CTX
-        self.security_policy = src
-        self.rep.add_partial("security-policy", Text("input.vrp.security_policy"), src)
+        self.security_policy, self.security_policy_why = src, Text("input.vrp.security_policy")
+        self.rep.add_partial("security-policy", self.security_policy_why, src)
+
+    def h_policy_interzone(self, tokens, low, src):
+        """``policy interzone trust untrust outbound`` (a USG before V500, V100R/V300R): the
+        older form of ``security-policy``, inter-zone rules deciding everything the firewall
+        forwards, an interface in no zone passing nothing — every interface partial, as
+        for :meth:`h_security_policy`."""
+        if len(low) != 5 or low[4] not in ("inbound", "outbound"):
+            raise Unknown
+        self.ctx = IGNORE_CTX
+        why = Text("input.vrp.policy_interzone")
+        if self.security_policy is None:
+            self.security_policy, self.security_policy_why = src, why
+        self.rep.add_partial(" ".join(tokens), why, src)
 
     def zone_add_interface(self, label: str, tokens, low, src):
         """``add interface NAME`` in a ``firewall zone`` block: what the zone's policy
@@ -195,6 +208,18 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         if len(tokens) < 3 or not is_ifname(name):
             raise Unknown
         self.zone_members.append((name, src))
+
+    def zone_set_priority(self, label: str, tokens, low, src):
+        """``set priority N`` in a ``firewall zone`` block: written by a USG only (an AR
+        writes ``priority N``).  On a USG an interface in no zone forwards nothing and the
+        policy between zones decides the rest: every interface is partial, as with
+        ``security-policy`` (resolved in :meth:`finish`), even where no policy is written
+        (the default between zones is deny)."""
+        if len(low) != 3 or not low[2].isdigit():
+            raise Unknown
+        if self.usg_zone is None:
+            self.usg_zone = src
+        return True
 
     def apply(self, ctx: Ctx, entry, tokens, low, src: Src) -> bool:
         # Block handlers return True for "understood, nothing to record".
@@ -257,6 +282,7 @@ TOP_TABLE = table(
         "wlan": P.h_wlan,
         "firewall zone": P.h_firewall_zone,
         "security-policy": P.h_security_policy,
+        "policy interzone": P.h_policy_interzone,
     },
 )
 
@@ -317,7 +343,8 @@ POLICY_TABLE = table(
 
 # `set priority N` (USG) / `priority N` (AR): the zone's security level, no rule of its own
 ZONE_TABLE = table(
-    ignored=["priority", "set priority", "description"], handlers={"add interface": P.zone_add_interface}
+    ignored=["priority", "description"],
+    handlers={"add interface": P.zone_add_interface, "set priority": P.zone_set_priority},
 )
 
 P.TOP_TABLE, P.IFACE_TABLE, P.VLAN_TABLE, P.UI_TABLE = TOP_TABLE, IFACE_TABLE, VLAN_TABLE, UI_TABLE

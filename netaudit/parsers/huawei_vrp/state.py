@@ -134,7 +134,9 @@ class VrpState(LineParser):
         self.nat_group_uses: list[tuple[NatRule, str]] = []
         # interfaces a `firewall zone` block adds (name, line): partial once all are read
         self.zone_members: list[tuple[str, Src]] = []
-        self.security_policy: Src | None = None  # a USG's `security-policy` line
+        self.security_policy: Src | None = None  # a USG's `security-policy` (or `policy interzone`) line
+        self.security_policy_why = Text("input.vrp.security_policy")
+        self.usg_zone: Src | None = None  # a zone's `set priority` line: the device is a USG
         self.switch_like = False  # `vlan batch`, `port link-type` …: the device switches
         self.version_src: Src | None = None
         # management plane as configured: setting name -> (on?, line)

@@ -284,12 +284,12 @@ return
 
 
 def test_a_firewall_zone_block_makes_its_interfaces_partial():
-    """A USG writes zone membership in the zone (``firewall zone dmz`` / ``add interface
+    """Zone membership written in the zone (``firewall zone dmz`` / ``add interface
     GE1/0/2``): the zones' policy decides between them and is not modelled, so nothing
-    through those interfaces is proven — never "reachable" as through a plain router.  An
-    interface in no zone keeps its verdicts here (GE1/0/3: an AR's zones filter between
-    zones only); a USG's ``security-policy`` changes that (next test)."""
-    dev, rep = parse_one(huawei_vrp, USG, "fw.cfg")
+    through those interfaces is proven — never "reachable" as through a plain router.  With
+    an AR's ``priority N`` an interface in no zone keeps its verdicts (GE1/0/3: an AR's
+    zones filter between zones only); a USG's ``set priority N`` changes that (next test)."""
+    dev, rep = parse_one(huawei_vrp, USG.replace(" set priority", " priority"), "fw.cfg")
     assert not rep.unrecognized
     assert dev.interfaces["GigabitEthernet1/0/1"].partial and dev.interfaces["GigabitEthernet1/0/2"].partial
     assert not dev.interfaces["GigabitEthernet1/0/3"].partial
@@ -301,6 +301,18 @@ def test_a_firewall_zone_block_makes_its_interfaces_partial():
     cells, _ = matrix([dev], zones)
     assert cells[("staff", "servers")].verdict == "unknown"
     assert cells[("servers", "staff")].verdict == "unknown"
+
+
+def test_a_usg_zone_makes_every_interface_partial():
+    """``set priority N`` is a USG's (an AR writes ``priority N``): on a USG an interface in
+    no zone forwards nothing and the default between zones is deny, so an interface in no
+    zone is not a plain router's either — GE1/0/3 was "reachable" to and from everything."""
+    dev, rep = parse_one(huawei_vrp, USG, "fw.cfg")
+    assert not rep.unrecognized
+    assert all(i.partial for i in dev.interfaces.values())
+    assert "USG firewall: an interface in no zone forwards nothing" in str(
+        dev.interfaces["GigabitEthernet1/0/3"].partial
+    )
 
 
 def test_a_usg_security_policy_makes_every_interface_partial():
@@ -317,3 +329,23 @@ def test_a_usg_security_policy_makes_every_interface_partial():
     assert not rep.unrecognized
     assert all(i.partial for i in dev.interfaces.values())
     assert "USG security policy" in str(dev.interfaces["GigabitEthernet1/0/3"].partial)
+
+
+def test_a_usg_interzone_policy_makes_every_interface_partial():
+    """A USG before V500 writes its security policy as ``policy interzone Z1 Z2
+    inbound|outbound`` blocks (a real USG campus export): read as unrecognized lines, a
+    large file's interfaces in no zone were proven reachable between them, though such an
+    interface forwards nothing.  Now every interface is partial, as for ``security-policy``."""
+    dev, rep = parse_one(
+        huawei_vrp,
+        USG.replace(
+            "return\n",
+            "policy interzone trust untrust outbound\n policy 10\n  action permit\n"
+            "  policy source 10.20.1.0 0.0.0.255\n#\nreturn\n",
+        ),
+        "fw.cfg",
+    )
+    assert not rep.unrecognized
+    assert all(i.partial for i in dev.interfaces.values())
+    assert "policy interzone" in str(dev.interfaces["GigabitEthernet1/0/3"].partial)
+    assert "policy interzone trust untrust outbound" in [p["construct"] for p in rep.partially_understood]

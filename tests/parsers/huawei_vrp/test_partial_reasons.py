@@ -44,6 +44,7 @@ REASONS = (
     "ppp_ipcp",
     "firewall_zones",
     "security_policy",
+    "policy_interzone",
     "service_manage",
     "line_unread",
     # ACLs and traffic policies
@@ -104,6 +105,9 @@ firewall interzone trust untrust
 firewall packet-filter default permit interzone trust untrust
 security-policy
  rule name lan-to-dmz
+  action permit
+policy interzone trust untrust outbound
+ policy 10
   action permit
 policy-based-route PBR permit node 10
 mpls lsr-id 1.1.1.1
