@@ -185,10 +185,12 @@ class _Step:
     hard: bool  # a reason beyond the matchers' (a drop, a mark not read …)
 
 
-def mark_blocks(p: State) -> tuple[list[_Block], bool]:
+def mark_blocks(p: State) -> tuple[list[_Block], list[Cond]]:
     """The routing state the mangle ``prerouting`` chain leaves packets in, as a
-    first-match list of blocks, and whether it depends on the destination address or
-    port (which DNAT rewrites after mangle).  Empty when nothing marks routing.
+    first-match list of blocks, and where it depends on the destination address or
+    port (which DNAT rewrites after mangle): the other fields of the rules that look
+    at them (a packet outside those meets each such rule the same way before and after
+    DNAT).  Empty when nothing marks routing.
 
     A packet's state is set by the *last* marking rule before the *first* rule that
     ends the chain for it (``passthrough=no``, ``accept``, ``drop``).  So, for each
@@ -196,11 +198,11 @@ def mark_blocks(p: State) -> tuple[list[_Block], bool]:
     before it (from the last one back), then S alone (unmarked).  Only intersections:
     exact, and no complement to grow."""
     if not any(not r.disabled and r.action in _ROUTING_ACTIONS and r.chain != "output" for r in p.rules["mangle"]):
-        return [], False
+        return [], []
     problems: list = []
     flat = flatten(p, "mangle", "prerouting", _MANGLE_TERMINAL, None, problems)
     steps: list[_Step] = []
-    dst_dependent = False
+    dst_scope: list[Cond] = []
     for fl in flat:
         act, rule = fl.action, fl.rule
         passthrough = _flag(rule.get("passthrough"), True)
@@ -225,8 +227,7 @@ def mark_blocks(p: State) -> tuple[list[_Block], bool]:
             forced = _route_dst(gw) if gw else None
             if forced is None:
                 reasons.append(reason("input.routeros.route_dst_not_understood", gateway=repr(gw)))
-        if any(c.dst is not None or c.dport is not None for c in conds):
-            dst_dependent = True
+        dst_scope.extend(c._replace(dst=None, dport=None) for c in conds if c.dst is not None or c.dport is not None)
         steps.append(_Step(conds, mark, forced, stops, tuple(reasons), fl.rule.src, len(reasons) > matcher_reasons))
     extra = tuple(dict.fromkeys(reason("input.routeros.mangle_problem", why=msg) for msg, _ in problems))
     blocks: list[_Block] = []
@@ -250,7 +251,7 @@ def mark_blocks(p: State) -> tuple[list[_Block], bool]:
             blocks.append(
                 _Block(s_conds, None, None, s_why, stop.src if stop is not None else None, stop is None, s_hard)
             )
-    return blocks, dst_dependent
+    return blocks, dst_scope
 
 
 # =========================================================================== rules
@@ -347,7 +348,7 @@ def compose(p: State) -> list[PolicyRoute]:
     block; then the block's own decision (its mark's table with fallback, the forced
     gateway, or the main table).  The blocks are first-match, so every packet meets
     the rules with the mark it really carries."""
-    blocks, dst_dependent = mark_blocks(p)
+    blocks, dst_scope = mark_blocks(p)
     rules = parse_rules(p)
     if not blocks and not rules:
         return []
@@ -364,9 +365,13 @@ def compose(p: State) -> list[PolicyRoute]:
 
     entries: list[_Entry] = []
     marked = [b for b in blocks if b.mark is not None or b.forced is not None]
-    # mangle saw these packets before destination NAT rewrote them
-    if marked and dst_dependent and (p.dnat_image or p.dnat_uncertain):
-        region = [ANY] if p.dnat_uncertain else list(p.dnat_image)
+    # mangle saw these packets before destination NAT rewrote them: in doubt only
+    # where a rule looking at the destination may match them (its other fields; a
+    # port forward from the WAN never meets marking rules on the LAN's interface)
+    region = []
+    if marked and dst_scope and (p.dnat_image or p.dnat_uncertain):
+        region = intersect_all([ANY] if p.dnat_uncertain else list(p.dnat_image), dst_scope)
+    if region:
         entries.append(
             _Entry(
                 region,

@@ -424,6 +424,29 @@ def test_mangle_by_destination_before_dnat_is_partial_on_the_dnat_image_only():
     assert [p.partial for p in dev.policy_routes] == [None]
 
 
+def test_mangle_by_destination_on_the_lan_leaves_a_wan_port_forward_exact():
+    """The PCC recipe marks by ``dst-address-type=!local`` / ``dst-address-list`` on the
+    LAN's interface; a port forward arrives on the WAN: no such rule can see it, before
+    or after DNAT (a real 6.47.4 export with four PPPoE WANs and a camera port forward
+    read 'unknown' from the Internet to its LAN).  A forward without ``in-interface``
+    (hairpin from the LAN) stays partial, on the LAN's packets only."""
+    extra = """
+    /ip firewall mangle
+    add action=mark-routing chain=prerouting dst-port=443 in-interface=vlan20-camera \\
+        protocol=tcp new-routing-mark=qua-viettel passthrough=no
+    /ip firewall nat
+    add action=dst-nat chain=dstnat dst-port=8443 in-interface=ether1 protocol=tcp \\
+        to-addresses=10.10.20.50 to-ports=443
+    """
+    dev, _ = office7(extra)
+    assert [p.partial for p in dev.policy_routes] == [None]
+    dev, _ = office7(extra.replace("in-interface=ether1 ", ""))
+    dnat, web = dev.policy_routes
+    assert "before destination NAT" in dnat.partial
+    assert [m.in_ifaces for m in dnat.matches] == [frozenset({"vlan20-camera"})]
+    assert web.partial is None and web.table == "qua-viettel"
+
+
 def test_mangle_route_action_forces_a_gateway():
     dev, _ = office7("""
     /ip firewall mangle
