@@ -37,6 +37,7 @@ def finish_nat(st: State) -> None:
             rule = NatRule(kind, source=s, partial=p)
             dev.nat_rules.append(rule)
             st.dnat_uncertain.append(p)
+            st.dnat_unbounded.append(p)
             st.partial("nat", p, s)
 
 
@@ -141,3 +142,5 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
         # exactly when it does: its image is the one above, nothing else is uncertain.
         if kind == "destination" and not (rule.dynamic and set(reasons) <= {rule.partial}):
             st.dnat_uncertain.append(partial)
+            if action != "accept" and any(r not in fl.reasons for r in reasons):
+                st.dnat_unbounded.append(partial)

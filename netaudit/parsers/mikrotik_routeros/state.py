@@ -179,6 +179,9 @@ class State:
         self.own: tuple = ()  # the router's own addresses (ranges)
         self.dnat_image: list[Cond] = []  # headers a destination-NATed packet can have
         self.dnat_uncertain: list[str] = []
+        # the new headers themselves not known (a range, an action not read): dnat_image
+        # is no bound of them; a rule only unsure whether it matches keeps its image
+        self.dnat_unbounded: list[str] = []
         self.untracked_possible = False
         self.cond_cache: dict[tuple, tuple] = {}
         self.list_cache: dict[str, tuple] = {}

@@ -447,6 +447,31 @@ def test_mangle_by_destination_on_the_lan_leaves_a_wan_port_forward_exact():
     assert web.partial is None and web.table == "qua-viettel"
 
 
+def test_a_port_forward_unsure_whether_it_matches_still_bounds_its_image():
+    """A redirect of blocked subscribers (UCRM: ``src-address-list=BLOCKED_USERS``, a
+    list the export does not fill) is unsure whether it matches, not where it sends:
+    the mangle rules by destination are in doubt on its image (tcp/80 to the portal)
+    only.  Every packet was partial (a real 6.48.6 RB1100x4 export: internet → staff
+    'unknown' for every service); a translation not known (a port range) still is."""
+    extra = """
+    /ip firewall mangle
+    add action=accept chain=prerouting dst-address=192.168.2.0/24
+    add action=mark-routing chain=prerouting new-routing-mark=qua-viettel passthrough=no \\
+        src-address=10.10.20.0/24
+    /ip firewall nat
+    add action=dst-nat chain=dstnat dst-port=80 protocol=tcp src-address-list=BLOCKED \\
+        to-addresses=192.168.2.197 to-ports=80
+    """
+    dev, _ = office7(extra)
+    dnat = dev.policy_routes[0]
+    assert "before destination NAT" in dnat.partial
+    assert dnat.matches == [
+        Match(dst=(AddrMatch.host(ip("192.168.2.197")),), protocols=(6,), dst_ports=(PortRange(80, 80),))
+    ]
+    dev, _ = office7(extra.replace("to-ports=80", "to-ports=80-81"))
+    assert dev.policy_routes[0].matches == [Match()]
+
+
 def test_mangle_route_action_forces_a_gateway():
     dev, _ = office7("""
     /ip firewall mangle
