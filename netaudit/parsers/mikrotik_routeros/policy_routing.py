@@ -369,8 +369,8 @@ def compose(p: State) -> list[PolicyRoute]:
     # where a rule looking at the destination may match them (its other fields; a
     # port forward from the WAN never meets marking rules on the LAN's interface)
     region = []
-    if marked and dst_scope and (p.dnat_image or p.dnat_unbounded):
-        region = intersect_all([ANY] if p.dnat_unbounded else list(p.dnat_image), dst_scope)
+    if marked and dst_scope and (p.dnat_bound or p.dnat_unbounded):
+        region = intersect_all([ANY] if p.dnat_unbounded else list(p.dnat_bound), dst_scope)
     if region:
         entries.append(
             _Entry(

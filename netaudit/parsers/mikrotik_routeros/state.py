@@ -179,8 +179,10 @@ class State:
         self.own: tuple = ()  # the router's own addresses (ranges)
         self.dnat_image: list[Cond] = []  # headers a destination-NATed packet can have
         self.dnat_uncertain: list[str] = []
-        # the new headers themselves not known (a range, an action not read): dnat_image
-        # is no bound of them; a rule only unsure whether it matches keeps its image
+        # every header a packet can leave DNAT with (dnat_image with the whole
+        # to-addresses / to-ports ranges), unless the rewrite itself is not read
+        # (dnat_unbounded: a value not understood, an action not read)
+        self.dnat_bound: list[Cond] = []
         self.dnat_unbounded: list[str] = []
         self.untracked_possible = False
         self.cond_cache: dict[tuple, tuple] = {}

@@ -452,7 +452,8 @@ def test_a_port_forward_unsure_whether_it_matches_still_bounds_its_image():
     list the export does not fill) is unsure whether it matches, not where it sends:
     the mangle rules by destination are in doubt on its image (tcp/80 to the portal)
     only.  Every packet was partial (a real 6.48.6 RB1100x4 export: internet → staff
-    'unknown' for every service); a translation not known (a port range) still is."""
+    'unknown' for every service); a port range bounds it too (a real 6.47 export's SMB
+    forward to-ports=135-139); a translation not understood does not."""
     extra = """
     /ip firewall mangle
     add action=accept chain=prerouting dst-address=192.168.2.0/24
@@ -468,7 +469,13 @@ def test_a_port_forward_unsure_whether_it_matches_still_bounds_its_image():
     assert dnat.matches == [
         Match(dst=(AddrMatch.host(ip("192.168.2.197")),), protocols=(6,), dst_ports=(PortRange(80, 80),))
     ]
+    # a port range: every port of it (the NatRule keeps the first one, partial)
     dev, _ = office7(extra.replace("to-ports=80", "to-ports=80-81"))
+    assert dev.policy_routes[0].matches == [
+        Match(dst=(AddrMatch.host(ip("192.168.2.197")),), protocols=(6,), dst_ports=(PortRange(80, 81),))
+    ]
+    # a rewrite not understood: any header
+    dev, _ = office7(extra.replace("to-ports=80", "to-ports=www"))
     assert dev.policy_routes[0].matches == [Match()]
 
 
