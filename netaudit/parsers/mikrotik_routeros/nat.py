@@ -49,9 +49,10 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
     action = fl.action
     to_ip = to_port = None
     # the whole to-addresses / to-ports ranges (a bound of the new headers where the
-    # NatRule keeps the first value); None: no rewrite of that field, False: not known
-    new_dsts: tuple | bool | None = None
-    new_dports: tuple | bool | None = None
+    # NatRule keeps the first value; None: that field not rewritten), unless not read
+    new_dsts: tuple | None = None
+    new_dports: tuple | None = None
+    rewrite_read = True
     to_addr = rule.get("to-addresses")
     if to_addr == "0.0.0.0":
         to_addr = None  # the property's documented default: no address given
@@ -60,7 +61,7 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
         r = parse_addr(to_addr)
         if r is None:
             reasons.append(not_understood("to-addresses", to_addr))
-            new_dsts = False
+            rewrite_read = False
         else:
             to_ip = r[0]
             new_dsts = (r,)
@@ -70,7 +71,7 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
         p = parse_ports(to_ports)
         if p is None:
             reasons.append(not_understood("to-ports", to_ports))
-            new_dports = False
+            rewrite_read = False
         else:
             to_port = p[0][0]
             new_dports = p
@@ -142,7 +143,7 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
             if new_port is not None:
                 dport = ((new_port, new_port),)
             st.dnat_image.append(Cond(src, dst, proto, sport, dport, itype, icode, None, inif, None))
-            bdst = new_dsts if action != "redirect" and new_dsts else dst
+            bdst = new_dsts if action != "redirect" and new_dsts is not None else dst
             st.dnat_bound.append(Cond(src, bdst, proto, sport, new_dports or dport, itype, icode, None, inif, None))
     if partial:
         # once per line and reason (a HotSpot binding is several rules of one line)
@@ -152,5 +153,5 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
         # exactly when it does: its image is the one above, nothing else is uncertain.
         if kind == "destination" and not (rule.dynamic and set(reasons) <= {rule.partial}):
             st.dnat_uncertain.append(partial)
-            if new_dsts is False or new_dports is False or action not in ("accept", "redirect", "dst-nat", "netmap"):
+            if not rewrite_read or action not in ("accept", "redirect", "dst-nat", "netmap"):
                 st.dnat_unbounded.append(partial)
