@@ -155,6 +155,8 @@ class _Rule:
     table: str
     reasons: list[str]
     src: Src
+    # min-prefix of a lookup: routes of this prefix length or shorter are hidden from it
+    min_prefix: int | None = None
 
 
 @dataclass
@@ -265,6 +267,7 @@ def parse_rules(p: State) -> list[_Rule]:
         reasons: list[str] = []
         kw: dict = {}
         skip = False
+        min_prefix = None
         for key, raw in cmd.props.items():
             v = unquote(raw)
             if key in _RULE_META or v == "":
@@ -283,7 +286,14 @@ def parse_rules(p: State) -> list[_Rule]:
             elif key == "routing-mark" or (key == "chain" and v == "user"):
                 continue
             elif key == "min-prefix":
-                reasons.append(reason("input.routeros.rule_min_prefix", value=v))
+                # "Routes from the routing table with specified prefix length is hidden
+                # … Equivalent to Linux IP rule suppress_prefixlength" (help.mikrotik.com
+                # "routing rule"): a lookup's answer of that length or shorter is
+                # rejected and the rules go on — exact for action=lookup (below)
+                if v.isdigit() and (cmd.get("action") or "lookup") == "lookup":
+                    min_prefix = int(v)
+                else:
+                    reasons.append(reason("input.routeros.rule_min_prefix", value=v))
             elif key == "chain":
                 reasons.append(reason("input.routeros.rule_chain", value=v))
             else:
@@ -297,15 +307,17 @@ def parse_rules(p: State) -> list[_Rule]:
             reasons.append(property_not_modelled("action", action))
             action = "lookup"
         c = cond(**kw)
-        out.append(_Rule([c] if c is not None else [], mark, action, table, reasons, src))
+        out.append(_Rule([c] if c is not None else [], mark, action, table, reasons, src, min_prefix))
     return out
 
 
 # =========================================================================== tables
 
 
-def covered(p: State, table: str) -> tuple[tuple, str | None]:
-    """Destinations ``table`` has a route for (ranges), and why that may be incomplete."""
+def covered(p: State, table: str, min_prefix: int = -1) -> tuple[tuple, str | None]:
+    """Destinations ``table`` has a route for (ranges) longer than ``min_prefix`` (a
+    routing rule's ``min-prefix``: the longest match is longer exactly where such a
+    route covers the destination), and why that may be incomplete."""
     dev = p.dev
     rs: list[tuple[int, int]] = []
     why = None
@@ -313,12 +325,20 @@ def covered(p: State, table: str) -> tuple[tuple, str | None]:
         for itf in dev.interfaces.values():
             if itf.vrf != "default" or itf.shutdown:
                 continue
-            rs.extend((a.first, a.last) for a in (n.cidr for n in itf.addresses))
+            rs.extend((a.first, a.last) for a in (n.cidr for n in itf.addresses) if a.prefixlen > min_prefix)
             if itf.dynamic_address:
                 why = reason("input.routeros.connected_runtime", iface=itf.name)
-        rs.extend((r.prefix.first, r.prefix.last) for r in dev.routes if r.vrf == "default" and r.table is None)
+        rs.extend(
+            (r.prefix.first, r.prefix.last)
+            for r in dev.routes
+            if r.vrf == "default" and r.table is None and r.prefix.prefixlen > min_prefix
+        )
     else:
-        rs.extend((r.prefix.first, r.prefix.last) for r in dev.routes if r.vrf == "default" and r.table == table)
+        rs.extend(
+            (r.prefix.first, r.prefix.last)
+            for r in dev.routes
+            if r.vrf == "default" and r.table == table and r.prefix.prefixlen > min_prefix
+        )
     if dev.dynamic_routing:
         why = why or DYNAMIC_ROUTING_ROUTES
     out = norm(rs)
@@ -355,12 +375,13 @@ def compose(p: State) -> list[PolicyRoute]:
     if not blocks:
         blocks = [_Block([ANY], None, None, (), None, True)]
     v6 = p.major == 6
-    cov: dict[str, tuple] = {}
+    cov: dict[tuple[str, int], tuple] = {}
 
-    def coverage(table: str):
-        got = cov.get(table)
+    def coverage(table: str, min_prefix: int | None = None):
+        key = (table, -1 if min_prefix is None else min_prefix)
+        got = cov.get(key)
         if got is None:
-            got = cov[table] = covered(p, table)
+            got = cov[key] = covered(p, *key)
         return got
 
     entries: list[_Entry] = []
@@ -448,7 +469,7 @@ def _rule_entries(p, r: _Rule, region: list[Cond], b: _Block, bwhy: str | None, 
         return out
     # lookup: packets without a route in the table continue with the next rules
     action, table, fallback, twhy = _table_action(p, r.table, True)
-    ranges, cwhy = coverage(r.table)
+    ranges, cwhy = coverage(r.table, r.min_prefix)
     inside = _restrict(region, ranges)
     if inside:
         out.append(_Entry(inside, action, table, fallback, base_why or twhy, r.src, name))

@@ -253,7 +253,7 @@ def test_v6_route_rule_syntax_and_routing_marks_compose_with_mangle():
 def test_unmodelled_rule_properties_make_only_that_rule_partial_and_ipv6_rules_are_skipped():
     dev, rep = office7("""
     /routing rule
-    add action=lookup min-prefix=0 src-address=10.10.40.0/24 table=qua-viettel
+    add action=lookup-only-in-table min-prefix=0 src-address=10.10.40.0/24 table=qua-viettel
     add action=lookup-only-in-table dst-address=2001:db8::/32 table=qua-viettel
     add action=lookup-only-in-table src-address=10.10.20.0/24 table=qua-viettel
     """)
@@ -261,6 +261,33 @@ def test_unmodelled_rule_properties_make_only_that_rule_partial_and_ipv6_rules_a
     assert "min-prefix=0" in partial.partial and "min-prefix" in partial.source.text
     assert exact.partial is None and "10.10.20.0/24" in exact.source.text
     assert [p["text"] for p in rep.partially_understood] == [partial.source.text]
+
+
+def test_lookup_with_min_prefix_hides_the_short_routes_exactly():
+    """``/routing rule add action=lookup min-prefix=0 table=main`` first, then the LAN to
+    an ECMP table: the v7 idiom ("to suppress the default route in the routing decision
+    set the value to 0", help.mikrotik.com "routing rule"; a real office's ECMP guide).
+    Main decides where it has a route longer than /0 (the LANs, the WAN links), the rest
+    goes on to the next rules — it was partial for every packet."""
+    dev, rep = office7("""
+    /routing rule
+    add action=lookup min-prefix=0 table=main
+    add action=lookup src-address=10.10.10.0/24 table=qua-viettel
+    """)
+    assert rep.partially_understood == []
+    lan = first(dev, src="10.10.10.5", dst="10.10.20.9", inif="vlan10-canbo")
+    assert summary(lan)[1:] == ("main", None, False, False) and "min-prefix=0" in lan.source.text
+    out = first(dev, src="10.10.10.5", dst="8.8.8.8", inif="vlan10-canbo")
+    assert summary(out)[1:] == ("table", "qua-viettel", True, False)
+    assert first(dev, src="10.10.40.5", dst="8.8.8.8", inif="vlan40-khach") is None  # main, its default
+    # min-prefix=24: the /24 LANs are hidden too, the /30 WAN links are not
+    dev, _ = office7("""
+    /routing rule
+    add action=lookup min-prefix=24 table=main
+    add action=lookup src-address=10.10.10.0/24 table=qua-viettel
+    """)
+    assert first(dev, src="10.10.10.5", dst="10.10.20.9", inif="vlan10-canbo").table == "qua-viettel"
+    assert first(dev, src="10.10.10.5", dst="203.0.113.1", inif="vlan10-canbo").action == "main"
 
 
 def test_table_without_fib_and_vrf_tables_are_partial():
