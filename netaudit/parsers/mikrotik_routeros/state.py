@@ -146,6 +146,9 @@ class State:
         self.discovery_old: list[tuple[str, bool, Src]] = []
         self.conntrack: tuple[str, Src] | None = None
         self.refs: list[tuple[str, str, Src, bool]] = []
+        # the menus the export prompts pasted in the file asked for ('' = the whole
+        # configuration, /export at the root)
+        self.exports: list[tuple[str, Src]] = []
         # (target, reason, source); a target is an interface or list name, "@bridges"
         # (every bridge), "@bridge=NAME" (a bridge and its VLAN interfaces),
         # "@port=NAME" (the L3 interfaces a port's frames reach) or "@switch" (every

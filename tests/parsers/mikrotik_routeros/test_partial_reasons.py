@@ -112,6 +112,8 @@ REASONS = (
     "socks_targets_denied",
     "property_not_understood",
     "proxy_request",
+    # the file
+    "menu_export",
 )
 # Fields of a reason's text that hold reasons themselves: each must be a text too.
 REASON_FIELDS = frozenset({"why", "parts"})
@@ -367,6 +369,7 @@ EXPORTS = {
     "mangle-drop": (V7, MANGLE_DROP),
     "interfaces-services": (V7, INTERFACES),
     "hotspot": (V6, HOTSPOT),
+    "menu-export": (V7, "[admin@gw] > /interface export\n/interface bridge\nadd name=br\n"),
 }
 
 
