@@ -187,12 +187,14 @@ class _Step:
     hard: bool  # a reason beyond the matchers' (a drop, a mark not read …)
 
 
-def mark_blocks(p: State) -> tuple[list[_Block], list[Cond]]:
+def mark_blocks(p: State) -> tuple[list[_Block], list[Cond], list[Cond]]:
     """The routing state the mangle ``prerouting`` chain leaves packets in, as a
-    first-match list of blocks, and where it depends on the destination address or
-    port (which DNAT rewrites after mangle): the other fields of the rules that look
-    at them (a packet outside those meets each such rule the same way before and after
-    DNAT).  Empty when nothing marks routing.
+    first-match list of blocks; where it depends on the destination address or port
+    (which DNAT rewrites after mangle): the other fields of the rules that look at them
+    (a packet outside those meets each such rule the same way before and after DNAT);
+    and the other fields of the rules that mark, route or drop (a packet outside those
+    leaves the chain unmarked however the rules on the destination met it).  Empty
+    when nothing marks routing.
 
     A packet's state is set by the *last* marking rule before the *first* rule that
     ends the chain for it (``passthrough=no``, ``accept``, ``drop``).  So, for each
@@ -200,11 +202,12 @@ def mark_blocks(p: State) -> tuple[list[_Block], list[Cond]]:
     before it (from the last one back), then S alone (unmarked).  Only intersections:
     exact, and no complement to grow."""
     if not any(not r.disabled and r.action in _ROUTING_ACTIONS and r.chain != "output" for r in p.rules["mangle"]):
-        return [], []
+        return [], [], []
     problems: list = []
     flat = flatten(p, "mangle", "prerouting", _MANGLE_TERMINAL, None, problems)
     steps: list[_Step] = []
     dst_scope: list[Cond] = []
+    mark_scope: list[Cond] = []
     for fl in flat:
         act, rule = fl.action, fl.rule
         passthrough = _flag(rule.get("passthrough"), True)
@@ -230,6 +233,8 @@ def mark_blocks(p: State) -> tuple[list[_Block], list[Cond]]:
             if forced is None:
                 reasons.append(reason("input.routeros.route_dst_not_understood", gateway=repr(gw)))
         dst_scope.extend(c._replace(dst=None, dport=None) for c in conds if c.dst is not None or c.dport is not None)
+        if act in _ROUTING_ACTIONS or act == "drop":
+            mark_scope.extend(c._replace(dst=None, dport=None) for c in conds)
         steps.append(_Step(conds, mark, forced, stops, tuple(reasons), fl.rule.src, len(reasons) > matcher_reasons))
     extra = tuple(dict.fromkeys(reason("input.routeros.mangle_problem", why=msg) for msg, _ in problems))
     blocks: list[_Block] = []
@@ -253,7 +258,9 @@ def mark_blocks(p: State) -> tuple[list[_Block], list[Cond]]:
             blocks.append(
                 _Block(s_conds, None, None, s_why, stop.src if stop is not None else None, stop is None, s_hard)
             )
-    return blocks, dst_scope
+    if problems:  # a chain not understood: any packet may be marked
+        mark_scope = [ANY]
+    return blocks, dst_scope, mark_scope
 
 
 # =========================================================================== rules
@@ -368,7 +375,7 @@ def compose(p: State) -> list[PolicyRoute]:
     block; then the block's own decision (its mark's table with fallback, the forced
     gateway, or the main table).  The blocks are first-match, so every packet meets
     the rules with the mark it really carries."""
-    blocks, dst_scope = mark_blocks(p)
+    blocks, dst_scope, mark_scope = mark_blocks(p)
     rules = parse_rules(p)
     if not blocks and not rules:
         return []
@@ -392,6 +399,10 @@ def compose(p: State) -> list[PolicyRoute]:
     region = []
     if marked and dst_scope and (p.dnat_bound or p.dnat_unbounded):
         region = intersect_all([ANY] if p.dnat_unbounded else list(p.dnat_bound), dst_scope)
+        # met only by rules that end the chain unmarked (the LAN bypass 'accept
+        # dst-address-list=LAN'): no rule marks them, before DNAT or after
+        if region and not intersect_all(region, mark_scope):
+            region = []
     if region:
         entries.append(
             _Entry(

@@ -474,6 +474,27 @@ def test_mangle_by_destination_on_the_lan_leaves_a_wan_port_forward_exact():
     assert web.partial is None and web.table == "qua-viettel"
 
 
+def test_a_lan_bypass_by_destination_leaves_a_port_forward_exact():
+    """The PCC recipes start with 'accept dst-address=<LAN>' and no in-interface (the
+    LAN-to-LAN bypass; real 6.48.6 and 5-ISP exports): a port forward's packets meet it
+    after DNAT, not before, yet no rule can mark them either way — unmarked, the main
+    table, exact.  A marking rule they may meet (no in-interface) keeps them partial."""
+    extra = """
+    /ip firewall mangle
+    add action=accept chain=prerouting dst-address=10.10.20.0/24
+    add action=mark-routing chain=prerouting dst-address-type=!local in-interface=vlan10-canbo \\
+        new-routing-mark=qua-viettel passthrough=no
+    /ip firewall nat
+    add action=dst-nat chain=dstnat dst-port=37777 in-interface=ether1 protocol=tcp \\
+        to-addresses=10.10.20.50
+    """
+    dev, _ = office7(extra)
+    assert not any("before destination NAT" in str(pr.partial) for pr in dev.policy_routes)
+    assert first(dev, src="8.8.8.8", dst="10.10.20.50", dport=37777, inif="ether1").action == "main"
+    dev, _ = office7(extra.replace("in-interface=vlan10-canbo ", ""))
+    assert "before destination NAT" in str(dev.policy_routes[0].partial)
+
+
 def test_a_port_forward_unsure_whether_it_matches_still_bounds_its_image():
     """A redirect of blocked subscribers (UCRM: ``src-address-list=BLOCKED_USERS``, a
     list the export does not fill) is unsure whether it matches, not where it sends:
