@@ -212,3 +212,22 @@ def test_loose_rp_filter_with_isolation_rules_decides_every_cell(tmp_path):
         ("internet", "staff"): "reachable",
         ("internet", "guest"): "reachable",
     }
+
+
+def test_pcc_office_camera_port_forward_is_proven_through_the_lan_bypass(tmp_path_factory):
+    """pcc-camera-port-forward-v6 (modelled on real 6.47 / 6.48 PCC exports with port
+    forwards: a commune office, two ISPs, PCC on the LAN list after the usual
+    'accept dst-address-list=mang-noi-bo' bypass, the NVR forwarded from VNPT): mangle sees
+    the forward's packets before DNAT, the bypass matches them only after, yet no rule can
+    mark a packet from the WAN either way — the NVR's three ports are reachable for sure
+    (they were 'unknown'), nothing else from the Internet."""
+    a = audit("pcc-camera-port-forward-v6", tmp_path_factory)
+    check(
+        a,
+        {
+            ("internet", "camera"): ("reachable", ["tcp/554", "tcp/8000", "tcp/37777"]),
+            ("internet", "staff"): "blocked",  # drop new from WAN not DSTNATed
+            ("staff", "internet"): ("reachable", EVERYTHING),  # marked to_vnpt, to_viettel or not
+            ("staff", "camera"): ("reachable", EVERYTHING),  # no forward rule between the LANs
+        },
+    )

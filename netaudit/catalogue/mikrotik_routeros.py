@@ -346,6 +346,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "min-prefix={value} (ẩn bớt route khỏi việc tra cứu) chưa được mô hình hóa",
         "en": "min-prefix={value} (routes hidden from the lookup) not modelled",
     },
+    "input.routeros.menu_export": {
+        "vi": "dòng {line}: tệp chỉ là bản export của một menu ({menu}), không phải toàn bộ cấu hình: "
+        "tường lửa, định tuyến và dịch vụ nằm ngoài menu này không có trong tệp, nên không luồng nào "
+        "qua thiết bị được kết luận — cần xuất toàn bộ cấu hình bằng lệnh /export",
+        "en": "line {line}: the file is the export of one menu ({menu}), not the whole configuration: "
+        "the firewall, routes and services outside it are not in the file, so no flow through the "
+        "device can be proven — export the whole configuration with /export",
+    },
     "input.routeros.rule_chain": {
         "vi": "chain={value} (đặt xen giữa các quyết định định tuyến có sẵn) chưa được mô hình hóa",
         "en": "chain={value} (placed among the built-in routing decisions) not modelled",

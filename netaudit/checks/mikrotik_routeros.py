@@ -341,7 +341,11 @@ def insecure_service(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
                 zones=exp.reachable,
                 evidence=[_cite(svc.source, dev, f"/ip service {ros} (default)")],
             )
-            f.detail = localized(("check.routeros-insecure-service.detail", fields), reach)
+            sentences: list = [reach]
+            if svc.partial:  # a file cut short or one menu's export: whether it runs is not known
+                sentences.append(("check.mgmt.partial", {"detail": svc.partial}))
+                f.proven = False
+            f.detail = localized(("check.routeros-insecure-service.detail", fields), *sentences)
             f.remediation = localized(
                 ("check.routeros-insecure-service.remediation", fields),
                 ("check.routeros-insecure-service.snippet", fields),
@@ -352,6 +356,8 @@ def insecure_service(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
 
 # Services whose missing address= this check reports (ssh/telnet: mgmt-vty-no-access-class).
 NO_ADDRESS_SERVICES = ("www", "www-ssl", "ftp", "api", "api-ssl", "winbox")
+# /ip service names whose model service is named otherwise
+_MODEL_NAMES = {"www": "http", "www-ssl": "https"}
 
 
 @check(
@@ -387,6 +393,14 @@ def service_no_address(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
         fields = {"device": dev.hostname, "services": ", ".join(open_), "lines": lines}
         evidence = [_cite(cfg[n].source, dev, f"/ip service {n} (RouterOS default)") for n in open_]
         f = info.finding(key=dev.hostname, fields=fields, devices=[dev.hostname], evidence=evidence)
+        # a file cut short or one menu's export: the /ip service lines may be missing
+        model = {_MODEL_NAMES.get(n, n) for n in open_}
+        why = next((s.partial for s in dev.services if s.partial and s.name in model), None)
+        if why:
+            f.detail = localized(
+                ("check.routeros-service-no-address.detail", fields), ("check.mgmt.partial", {"detail": why})
+            )
+            f.proven = False
         f.remediation = localized(
             ("check.routeros-service-no-address.remediation", fields),
             ("check.routeros-service-no-address.snippet", fields),

@@ -192,6 +192,17 @@ def test_service_no_address_lists_the_unrestricted_services():
     assert run("routeros-service-no-address", context(hardened)) == []
 
 
+def test_one_menus_export_proves_no_service_finding():
+    """``[admin@R] > /interface export`` holds no ``/ip service`` line: that FTP and the
+    API run, unrestricted, is RouterOS's default, not what the file says (a real 7.21
+    forum post's ``/interface/export``): the findings are not proven, and say why."""
+    ctx = context("[admin@R] > /interface export\n" + BASE)
+    found = run("routeros-insecure-service", ctx) + run("routeros-service-no-address", ctx)
+    assert len(found) == 3 and not any(f.proven for f in found)
+    assert all("export of one menu (/interface)" in f.detail["en"] for f in found)
+    assert all(f.proven for f in run("routeros-insecure-service", context("[admin@R] > /export\n" + BASE)))
+
+
 def test_winbox_from_guest_and_internet():
     ctx = context(BASE)
     (f,) = run("routeros-winbox-from-guest", ctx)

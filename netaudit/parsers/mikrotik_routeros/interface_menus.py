@@ -257,7 +257,7 @@ def wireless_security(st: State, cmd: Command, src: Src):
             raise NotUnderstood
         st.wsec.setdefault(name, {}).update(cmd.props)
         return
-    is_default = bool(cmd.find and cmd.find.get("default") == "yes")
+    is_default = cmd.selects_default
     old = "default" if is_default else cmd.target
     if not old:
         raise NotUnderstood

@@ -116,7 +116,7 @@ def dynamic_routing(st: State, cmd: Command, src: Src):
 
 def lte_apn(st: State, cmd: Command, src: Src):
     """APN profiles: whether the LTE interface adds a default route, at what distance."""
-    default = bool(cmd.find and cmd.find.get("default") == "yes")
+    default = cmd.selects_default
     name = "default" if default else (cmd.get("name") if cmd.verb == "add" else cmd.target)
     if not name:
         raise NotUnderstood
@@ -260,7 +260,7 @@ def _ppp_profile_names(cmd: Command) -> list[str]:
         if not name:
             raise NotUnderstood
         return [name]
-    if cmd.find and cmd.find.get("default") == "yes":
+    if cmd.selects_default:
         return list(_PPP_DEFAULT_PROFILES.values())
     target = cmd.target
     if not target:
@@ -315,7 +315,7 @@ def hotspot(st: State, cmd: Command, src: Src):
 def _profile_name(cmd: Command) -> str:
     """The profile an ``add``/``set`` line of a profile menu is about (``default`` for
     ``set [ find default=yes ]``)."""
-    if cmd.find and cmd.find.get("default") == "yes":
+    if cmd.selects_default:
         return "default"
     name = cmd.get("name") if cmd.verb == "add" else cmd.target
     if not name:

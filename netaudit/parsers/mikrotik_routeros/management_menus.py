@@ -133,7 +133,7 @@ def snmp(st: State, cmd: Command, src: Src):
 
 
 def snmp_community(st: State, cmd: Command, src: Src):
-    default = bool(cmd.find and cmd.find.get("default") == "yes")
+    default = cmd.selects_default
     name = cmd.get("name") or (cmd.target if not default else None)
     entry = next(
         (c for c in st.snmp_communities if (default and c.get("__default")) or (name and c.get("__name") == name)),
@@ -187,7 +187,7 @@ def mac_server(st: State, cmd: Command, src: Src):
         return None
     lst = cmd.get("allowed-interface-list")
     if lst is None:
-        if cmd.find and cmd.find.get("default") == "yes" and cmd.has("disabled"):
+        if cmd.selects_default and cmd.has("disabled"):
             entries.setdefault(kind, []).append(
                 MacServerEntry(interface="all", disabled=yes(cmd.get("disabled")), source=src)
             )

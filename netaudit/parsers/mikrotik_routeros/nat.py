@@ -37,6 +37,7 @@ def finish_nat(st: State) -> None:
             rule = NatRule(kind, source=s, partial=p)
             dev.nat_rules.append(rule)
             st.dnat_uncertain.append(p)
+            st.dnat_unbounded.append(p)
             st.partial("nat", p, s)
 
 
@@ -47,6 +48,11 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
     reasons = list(dict.fromkeys(fl.reasons)) if fl.reasons else []
     action = fl.action
     to_ip = to_port = None
+    # the whole to-addresses / to-ports ranges (a bound of the new headers where the
+    # NatRule keeps the first value; None: that field not rewritten), unless not read
+    new_dsts: tuple | None = None
+    new_dports: tuple | None = None
+    rewrite_read = True
     to_addr = rule.get("to-addresses")
     if to_addr == "0.0.0.0":
         to_addr = None  # the property's documented default: no address given
@@ -55,16 +61,20 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
         r = parse_addr(to_addr)
         if r is None:
             reasons.append(not_understood("to-addresses", to_addr))
+            rewrite_read = False
         else:
             to_ip = r[0]
+            new_dsts = (r,)
             if r[1] != r[0] and action != "netmap":
                 reasons.append(reason("input.routeros.to_addresses_range", value=to_addr))
     if to_ports and kind == "destination":
         p = parse_ports(to_ports)
         if p is None:
             reasons.append(not_understood("to-ports", to_ports))
+            rewrite_read = False
         else:
             to_port = p[0][0]
+            new_dports = p
             if p[0][0] != p[0][1] or len(p) > 1:
                 reasons.append(reason("input.routeros.to_ports_range", value=to_ports))
     targets: list[tuple[Cond, dict]] = []
@@ -133,6 +143,8 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
             if new_port is not None:
                 dport = ((new_port, new_port),)
             st.dnat_image.append(Cond(src, dst, proto, sport, dport, itype, icode, None, inif, None))
+            bdst = new_dsts if action != "redirect" and new_dsts is not None else dst
+            st.dnat_bound.append(Cond(src, bdst, proto, sport, new_dports or dport, itype, icode, None, inif, None))
     if partial:
         # once per line and reason (a HotSpot binding is several rules of one line)
         if {"construct": "nat", "reason": partial, **rule.src.cite()} not in st.rep.partially_understood:
@@ -141,3 +153,5 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
         # exactly when it does: its image is the one above, nothing else is uncertain.
         if kind == "destination" and not (rule.dynamic and set(reasons) <= {rule.partial}):
             st.dnat_uncertain.append(partial)
+            if not rewrite_read or action not in ("accept", "redirect", "dst-nat", "netmap"):
+                st.dnat_unbounded.append(partial)

@@ -11,11 +11,13 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from netaudit.model import ParseResult, Reference
+from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import norm
 
 from . import bridges, firewall, hotspot, interfaces, lists, nat, routes, services, wireless
 from .policy_routing import compose as compose_policy_routes
 from .reader import read
+from .reasons import reason
 from .state import State
 from .syntax import count_lines
 
@@ -62,6 +64,25 @@ def finish(st: State) -> None:
     services.finish_facts(st)
     for kind, name, src, defined in dict.fromkeys(st.refs):
         dev.references.append(Reference(kind, name, src, defined))
+    finish_menu_export(st)
+
+
+def finish_menu_export(st: State) -> None:
+    """An export of one menu (``[admin@R1] > /ip firewall filter export``, a real 7.21
+    forum post's ``/interface/export``) holds that menu only: the firewall, routes and
+    services outside it are not in the file, so what it says is no evidence of the
+    device's forwarding (``parsers.not_evidence``: every verdict through it unknown, its
+    services partial) — as a file cut short is."""
+    if not st.exports or any(menu == "" for menu, _ in st.exports):
+        return
+    from netaudit.parsers import not_evidence  # the registry imports this package
+
+    menu, src = st.exports[0]
+    why = reason("input.routeros.menu_export", menu=menu, line=src.line)
+    not_evidence(st.dev, why)
+    for svc in st.dev.services:
+        svc.partial = join_reasons((svc.partial, why))
+    st.partial("export", why, src)
 
 
 def finish_policy_routing(st: State) -> None:

@@ -155,6 +155,8 @@ class _Rule:
     table: str
     reasons: list[str]
     src: Src
+    # min-prefix of a lookup: routes of this prefix length or shorter are hidden from it
+    min_prefix: int | None = None
 
 
 @dataclass
@@ -185,10 +187,14 @@ class _Step:
     hard: bool  # a reason beyond the matchers' (a drop, a mark not read …)
 
 
-def mark_blocks(p: State) -> tuple[list[_Block], bool]:
+def mark_blocks(p: State) -> tuple[list[_Block], list[Cond], list[Cond]]:
     """The routing state the mangle ``prerouting`` chain leaves packets in, as a
-    first-match list of blocks, and whether it depends on the destination address or
-    port (which DNAT rewrites after mangle).  Empty when nothing marks routing.
+    first-match list of blocks; where it depends on the destination address or port
+    (which DNAT rewrites after mangle): the other fields of the rules that look at them
+    (a packet outside those meets each such rule the same way before and after DNAT);
+    and the other fields of the rules that mark, route or drop (a packet outside those
+    leaves the chain unmarked however the rules on the destination met it).  Empty
+    when nothing marks routing.
 
     A packet's state is set by the *last* marking rule before the *first* rule that
     ends the chain for it (``passthrough=no``, ``accept``, ``drop``).  So, for each
@@ -196,11 +202,12 @@ def mark_blocks(p: State) -> tuple[list[_Block], bool]:
     before it (from the last one back), then S alone (unmarked).  Only intersections:
     exact, and no complement to grow."""
     if not any(not r.disabled and r.action in _ROUTING_ACTIONS and r.chain != "output" for r in p.rules["mangle"]):
-        return [], False
+        return [], [], []
     problems: list = []
     flat = flatten(p, "mangle", "prerouting", _MANGLE_TERMINAL, None, problems)
     steps: list[_Step] = []
-    dst_dependent = False
+    dst_scope: list[Cond] = []
+    mark_scope: list[Cond] = []
     for fl in flat:
         act, rule = fl.action, fl.rule
         passthrough = _flag(rule.get("passthrough"), True)
@@ -225,8 +232,9 @@ def mark_blocks(p: State) -> tuple[list[_Block], bool]:
             forced = _route_dst(gw) if gw else None
             if forced is None:
                 reasons.append(reason("input.routeros.route_dst_not_understood", gateway=repr(gw)))
-        if any(c.dst is not None or c.dport is not None for c in conds):
-            dst_dependent = True
+        dst_scope.extend(c._replace(dst=None, dport=None) for c in conds if c.dst is not None or c.dport is not None)
+        if act in _ROUTING_ACTIONS or act == "drop":
+            mark_scope.extend(c._replace(dst=None, dport=None) for c in conds)
         steps.append(_Step(conds, mark, forced, stops, tuple(reasons), fl.rule.src, len(reasons) > matcher_reasons))
     extra = tuple(dict.fromkeys(reason("input.routeros.mangle_problem", why=msg) for msg, _ in problems))
     blocks: list[_Block] = []
@@ -250,7 +258,9 @@ def mark_blocks(p: State) -> tuple[list[_Block], bool]:
             blocks.append(
                 _Block(s_conds, None, None, s_why, stop.src if stop is not None else None, stop is None, s_hard)
             )
-    return blocks, dst_dependent
+    if problems:  # a chain not understood: any packet may be marked
+        mark_scope = [ANY]
+    return blocks, dst_scope, mark_scope
 
 
 # =========================================================================== rules
@@ -264,6 +274,7 @@ def parse_rules(p: State) -> list[_Rule]:
         reasons: list[str] = []
         kw: dict = {}
         skip = False
+        min_prefix = None
         for key, raw in cmd.props.items():
             v = unquote(raw)
             if key in _RULE_META or v == "":
@@ -282,7 +293,14 @@ def parse_rules(p: State) -> list[_Rule]:
             elif key == "routing-mark" or (key == "chain" and v == "user"):
                 continue
             elif key == "min-prefix":
-                reasons.append(reason("input.routeros.rule_min_prefix", value=v))
+                # "Routes from the routing table with specified prefix length is hidden
+                # … Equivalent to Linux IP rule suppress_prefixlength" (help.mikrotik.com
+                # "routing rule"): a lookup's answer of that length or shorter is
+                # rejected and the rules go on — exact for action=lookup (below)
+                if v.isdigit() and (cmd.get("action") or "lookup") == "lookup":
+                    min_prefix = int(v)
+                else:
+                    reasons.append(reason("input.routeros.rule_min_prefix", value=v))
             elif key == "chain":
                 reasons.append(reason("input.routeros.rule_chain", value=v))
             else:
@@ -296,15 +314,17 @@ def parse_rules(p: State) -> list[_Rule]:
             reasons.append(property_not_modelled("action", action))
             action = "lookup"
         c = cond(**kw)
-        out.append(_Rule([c] if c is not None else [], mark, action, table, reasons, src))
+        out.append(_Rule([c] if c is not None else [], mark, action, table, reasons, src, min_prefix))
     return out
 
 
 # =========================================================================== tables
 
 
-def covered(p: State, table: str) -> tuple[tuple, str | None]:
-    """Destinations ``table`` has a route for (ranges), and why that may be incomplete."""
+def covered(p: State, table: str, min_prefix: int = -1) -> tuple[tuple, str | None]:
+    """Destinations ``table`` has a route for (ranges) longer than ``min_prefix`` (a
+    routing rule's ``min-prefix``: the longest match is longer exactly where such a
+    route covers the destination), and why that may be incomplete."""
     dev = p.dev
     rs: list[tuple[int, int]] = []
     why = None
@@ -312,12 +332,20 @@ def covered(p: State, table: str) -> tuple[tuple, str | None]:
         for itf in dev.interfaces.values():
             if itf.vrf != "default" or itf.shutdown:
                 continue
-            rs.extend((a.first, a.last) for a in (n.cidr for n in itf.addresses))
+            rs.extend((a.first, a.last) for a in (n.cidr for n in itf.addresses) if a.prefixlen > min_prefix)
             if itf.dynamic_address:
                 why = reason("input.routeros.connected_runtime", iface=itf.name)
-        rs.extend((r.prefix.first, r.prefix.last) for r in dev.routes if r.vrf == "default" and r.table is None)
+        rs.extend(
+            (r.prefix.first, r.prefix.last)
+            for r in dev.routes
+            if r.vrf == "default" and r.table is None and r.prefix.prefixlen > min_prefix
+        )
     else:
-        rs.extend((r.prefix.first, r.prefix.last) for r in dev.routes if r.vrf == "default" and r.table == table)
+        rs.extend(
+            (r.prefix.first, r.prefix.last)
+            for r in dev.routes
+            if r.vrf == "default" and r.table == table and r.prefix.prefixlen > min_prefix
+        )
     if dev.dynamic_routing:
         why = why or DYNAMIC_ROUTING_ROUTES
     out = norm(rs)
@@ -347,26 +375,35 @@ def compose(p: State) -> list[PolicyRoute]:
     block; then the block's own decision (its mark's table with fallback, the forced
     gateway, or the main table).  The blocks are first-match, so every packet meets
     the rules with the mark it really carries."""
-    blocks, dst_dependent = mark_blocks(p)
+    blocks, dst_scope, mark_scope = mark_blocks(p)
     rules = parse_rules(p)
     if not blocks and not rules:
         return []
     if not blocks:
         blocks = [_Block([ANY], None, None, (), None, True)]
     v6 = p.major == 6
-    cov: dict[str, tuple] = {}
+    cov: dict[tuple[str, int], tuple] = {}
 
-    def coverage(table: str):
-        got = cov.get(table)
+    def coverage(table: str, min_prefix: int | None = None):
+        key = (table, -1 if min_prefix is None else min_prefix)
+        got = cov.get(key)
         if got is None:
-            got = cov[table] = covered(p, table)
+            got = cov[key] = covered(p, *key)
         return got
 
     entries: list[_Entry] = []
     marked = [b for b in blocks if b.mark is not None or b.forced is not None]
-    # mangle saw these packets before destination NAT rewrote them
-    if marked and dst_dependent and (p.dnat_image or p.dnat_uncertain):
-        region = [ANY] if p.dnat_uncertain else list(p.dnat_image)
+    # mangle saw these packets before destination NAT rewrote them: in doubt only
+    # where a rule looking at the destination may match them (its other fields; a
+    # port forward from the WAN never meets marking rules on the LAN's interface)
+    region = []
+    if marked and dst_scope and (p.dnat_bound or p.dnat_unbounded):
+        region = intersect_all([ANY] if p.dnat_unbounded else list(p.dnat_bound), dst_scope)
+        # met only by rules that end the chain unmarked (the LAN bypass 'accept
+        # dst-address-list=LAN'): no rule marks them, before DNAT or after
+        if region and not intersect_all(region, mark_scope):
+            region = []
+    if region:
         entries.append(
             _Entry(
                 region,
@@ -443,7 +480,7 @@ def _rule_entries(p, r: _Rule, region: list[Cond], b: _Block, bwhy: str | None, 
         return out
     # lookup: packets without a route in the table continue with the next rules
     action, table, fallback, twhy = _table_action(p, r.table, True)
-    ranges, cwhy = coverage(r.table)
+    ranges, cwhy = coverage(r.table, r.min_prefix)
     inside = _restrict(region, ranges)
     if inside:
         out.append(_Entry(inside, action, table, fallback, base_why or twhy, r.src, name))

@@ -111,6 +111,9 @@ def read(st: State) -> None:
             continue
         if text[0] == "[" and _EXPORT_PROMPT.match(text):
             st.ignored += nphys  # the console's echo of the export command, not configuration
+            asked = exported_menu(text)
+            if asked is not None:
+                st.exports.append((asked, src))
             continue
         if text[0] == ":":
             st.unrecognized(src)
@@ -145,6 +148,23 @@ def read(st: State) -> None:
 # or the bare prompt after it.  Any other command at a prompt is followed by its output,
 # not configuration: unrecognized.
 _EXPORT_PROMPT = re.compile(r"\[[^\]]*\]\s*(?:/[^>]*)?>\s*(?:/?(?:[\w-]+[ /])*export(?:\s+[\w=./-]+)*)?\s*$")
+_PROMPT_PARTS = re.compile(r"\[[^\]]*\]\s*(/[^>]*)?>\s*(.*?)\s*$")
+_EXPORT_WORD = re.compile(r"(?:^|[ /])export\b")
+
+
+def exported_menu(prompt: str) -> str | None:
+    """The menu an export prompt asked for (``/ip firewall filter``, v7 ``/interface``,
+    v6 ``[admin@R1] /ip firewall> export``), ``''`` for the whole configuration
+    (``/export`` at the root), None for a bare prompt."""
+    m = _PROMPT_PARTS.match(prompt)
+    if m is None or not m.group(2):
+        return None
+    cmd = m.group(2)
+    head = _EXPORT_WORD.split(cmd, maxsplit=1)[0]
+    words = [w for w in re.split(r"[ /]+", head) if w]
+    if not cmd.startswith("/"):  # relative to the prompt's menu
+        words = [w for w in re.split(r"[ /]+", m.group(1) or "") if w] + words
+    return "/" + " ".join(words) if words else ""
 
 
 # Menus only RouterOS 7 has: an export without its header comment is v7 when it has them

@@ -146,6 +146,9 @@ class State:
         self.discovery_old: list[tuple[str, bool, Src]] = []
         self.conntrack: tuple[str, Src] | None = None
         self.refs: list[tuple[str, str, Src, bool]] = []
+        # the menus the export prompts pasted in the file asked for ('' = the whole
+        # configuration, /export at the root)
+        self.exports: list[tuple[str, Src]] = []
         # (target, reason, source); a target is an interface or list name, "@bridges"
         # (every bridge), "@bridge=NAME" (a bridge and its VLAN interfaces),
         # "@port=NAME" (the L3 interfaces a port's frames reach) or "@switch" (every
@@ -179,6 +182,11 @@ class State:
         self.own: tuple = ()  # the router's own addresses (ranges)
         self.dnat_image: list[Cond] = []  # headers a destination-NATed packet can have
         self.dnat_uncertain: list[str] = []
+        # every header a packet can leave DNAT with (dnat_image with the whole
+        # to-addresses / to-ports ranges), unless the rewrite itself is not read
+        # (dnat_unbounded: a value not understood, an action not read)
+        self.dnat_bound: list[Cond] = []
+        self.dnat_unbounded: list[str] = []
         self.untracked_possible = False
         self.cond_cache: dict[tuple, tuple] = {}
         self.list_cache: dict[str, tuple] = {}

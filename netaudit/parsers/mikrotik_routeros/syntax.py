@@ -154,6 +154,14 @@ class Command(Properties):
                     return unquote(self.find[k])
         return None
 
+    @property
+    def selects_default(self) -> bool:
+        """Whether the ``[ find default=yes ]`` selector names the built-in default item.
+        RouterOS 7.10–7.12 export booleans as ``true``/``false`` (a real 7.11.2 export:
+        ``/interface wireless security-profiles set [ find default=true ] …``,
+        ``/snmp community set [ find default=true ] addresses=…``): the same item."""
+        return self.find is not None and unquote(self.find.get("default", "")).lower() in ("yes", "true")
+
 
 def _put(props: dict[str, str], key: str, value: str, prefix: str) -> str:
     """Record ``key=value`` (a v7 ``.key`` abbreviation completed with ``prefix``); the

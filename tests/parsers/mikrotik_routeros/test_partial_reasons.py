@@ -112,6 +112,8 @@ REASONS = (
     "socks_targets_denied",
     "property_not_understood",
     "proxy_request",
+    # the file
+    "menu_export",
 )
 # Fields of a reason's text that hold reasons themselves: each must be a text too.
 REASON_FIELDS = frozenset({"why", "parts"})
@@ -254,7 +256,7 @@ add action=route chain=prerouting src-address=10.0.14.0/24 route-dst=203.0.113.9
 add action=mark-routing chain=prerouting dst-address=10.0.10.5 new-routing-mark=t1
 add action=mark-routing chain=prerouting connection-mark=x new-routing-mark=t1
 /routing rule
-add action=lookup src-address=10.0.20.0/24 table=t1 min-prefix=0
+add action=lookup-only-in-table src-address=10.0.20.0/24 table=t1 min-prefix=0
 add action=lookup src-address=10.0.21.0/24 table=t1 chain=frob
 add action=lookup src-address=10.0.22.0/24 table=t1 frob=1
 add action=frob src-address=10.0.23.0/24 table=t1
@@ -367,6 +369,7 @@ EXPORTS = {
     "mangle-drop": (V7, MANGLE_DROP),
     "interfaces-services": (V7, INTERFACES),
     "hotspot": (V6, HOTSPOT),
+    "menu-export": (V7, "[admin@gw] > /interface export\n/interface bridge\nadd name=br\n"),
 }
 
 

@@ -253,7 +253,7 @@ def test_v6_route_rule_syntax_and_routing_marks_compose_with_mangle():
 def test_unmodelled_rule_properties_make_only_that_rule_partial_and_ipv6_rules_are_skipped():
     dev, rep = office7("""
     /routing rule
-    add action=lookup min-prefix=0 src-address=10.10.40.0/24 table=qua-viettel
+    add action=lookup-only-in-table min-prefix=0 src-address=10.10.40.0/24 table=qua-viettel
     add action=lookup-only-in-table dst-address=2001:db8::/32 table=qua-viettel
     add action=lookup-only-in-table src-address=10.10.20.0/24 table=qua-viettel
     """)
@@ -261,6 +261,33 @@ def test_unmodelled_rule_properties_make_only_that_rule_partial_and_ipv6_rules_a
     assert "min-prefix=0" in partial.partial and "min-prefix" in partial.source.text
     assert exact.partial is None and "10.10.20.0/24" in exact.source.text
     assert [p["text"] for p in rep.partially_understood] == [partial.source.text]
+
+
+def test_lookup_with_min_prefix_hides_the_short_routes_exactly():
+    """``/routing rule add action=lookup min-prefix=0 table=main`` first, then the LAN to
+    an ECMP table: the v7 idiom ("to suppress the default route in the routing decision
+    set the value to 0", help.mikrotik.com "routing rule"; a real office's ECMP guide).
+    Main decides where it has a route longer than /0 (the LANs, the WAN links), the rest
+    goes on to the next rules — it was partial for every packet."""
+    dev, rep = office7("""
+    /routing rule
+    add action=lookup min-prefix=0 table=main
+    add action=lookup src-address=10.10.10.0/24 table=qua-viettel
+    """)
+    assert rep.partially_understood == []
+    lan = first(dev, src="10.10.10.5", dst="10.10.20.9", inif="vlan10-canbo")
+    assert summary(lan)[1:] == ("main", None, False, False) and "min-prefix=0" in lan.source.text
+    out = first(dev, src="10.10.10.5", dst="8.8.8.8", inif="vlan10-canbo")
+    assert summary(out)[1:] == ("table", "qua-viettel", True, False)
+    assert first(dev, src="10.10.40.5", dst="8.8.8.8", inif="vlan40-khach") is None  # main, its default
+    # min-prefix=24: the /24 LANs are hidden too, the /30 WAN links are not
+    dev, _ = office7("""
+    /routing rule
+    add action=lookup min-prefix=24 table=main
+    add action=lookup src-address=10.10.10.0/24 table=qua-viettel
+    """)
+    assert first(dev, src="10.10.10.5", dst="10.10.20.9", inif="vlan10-canbo").table == "qua-viettel"
+    assert first(dev, src="10.10.10.5", dst="203.0.113.1", inif="vlan10-canbo").action == "main"
 
 
 def test_table_without_fib_and_vrf_tables_are_partial():
@@ -422,6 +449,82 @@ def test_mangle_by_destination_before_dnat_is_partial_on_the_dnat_image_only():
     # marks by in-interface only: DNAT rewrites nothing they look at
     dev, _ = office7(extra.replace("dst-port=443 protocol=tcp", "in-interface=vlan20-camera"))
     assert [p.partial for p in dev.policy_routes] == [None]
+
+
+def test_mangle_by_destination_on_the_lan_leaves_a_wan_port_forward_exact():
+    """The PCC recipe marks by ``dst-address-type=!local`` / ``dst-address-list`` on the
+    LAN's interface; a port forward arrives on the WAN: no such rule can see it, before
+    or after DNAT (a real 6.47.4 export with four PPPoE WANs and a camera port forward
+    read 'unknown' from the Internet to its LAN).  A forward without ``in-interface``
+    (hairpin from the LAN) stays partial, on the LAN's packets only."""
+    extra = """
+    /ip firewall mangle
+    add action=mark-routing chain=prerouting dst-port=443 in-interface=vlan20-camera \\
+        protocol=tcp new-routing-mark=qua-viettel passthrough=no
+    /ip firewall nat
+    add action=dst-nat chain=dstnat dst-port=8443 in-interface=ether1 protocol=tcp \\
+        to-addresses=10.10.20.50 to-ports=443
+    """
+    dev, _ = office7(extra)
+    assert [p.partial for p in dev.policy_routes] == [None]
+    dev, _ = office7(extra.replace("in-interface=ether1 ", ""))
+    dnat, web = dev.policy_routes
+    assert "before destination NAT" in dnat.partial
+    assert [m.in_ifaces for m in dnat.matches] == [frozenset({"vlan20-camera"})]
+    assert web.partial is None and web.table == "qua-viettel"
+
+
+def test_a_lan_bypass_by_destination_leaves_a_port_forward_exact():
+    """The PCC recipes start with 'accept dst-address=<LAN>' and no in-interface (the
+    LAN-to-LAN bypass; real 6.48.6 and 5-ISP exports): a port forward's packets meet it
+    after DNAT, not before, yet no rule can mark them either way — unmarked, the main
+    table, exact.  A marking rule they may meet (no in-interface) keeps them partial."""
+    extra = """
+    /ip firewall mangle
+    add action=accept chain=prerouting dst-address=10.10.20.0/24
+    add action=mark-routing chain=prerouting dst-address-type=!local in-interface=vlan10-canbo \\
+        new-routing-mark=qua-viettel passthrough=no
+    /ip firewall nat
+    add action=dst-nat chain=dstnat dst-port=37777 in-interface=ether1 protocol=tcp \\
+        to-addresses=10.10.20.50
+    """
+    dev, _ = office7(extra)
+    assert not any("before destination NAT" in str(pr.partial) for pr in dev.policy_routes)
+    assert first(dev, src="8.8.8.8", dst="10.10.20.50", dport=37777, inif="ether1").action == "main"
+    dev, _ = office7(extra.replace("in-interface=vlan10-canbo ", ""))
+    assert "before destination NAT" in str(dev.policy_routes[0].partial)
+
+
+def test_a_port_forward_unsure_whether_it_matches_still_bounds_its_image():
+    """A redirect of blocked subscribers (UCRM: ``src-address-list=BLOCKED_USERS``, a
+    list the export does not fill) is unsure whether it matches, not where it sends:
+    the mangle rules by destination are in doubt on its image (tcp/80 to the portal)
+    only.  Every packet was partial (a real 6.48.6 RB1100x4 export: internet → staff
+    'unknown' for every service); a port range bounds it too (a real 6.47 export's SMB
+    forward to-ports=135-139); a translation not understood does not."""
+    extra = """
+    /ip firewall mangle
+    add action=accept chain=prerouting dst-address=192.168.2.0/24
+    add action=mark-routing chain=prerouting new-routing-mark=qua-viettel passthrough=no \\
+        src-address=10.10.20.0/24
+    /ip firewall nat
+    add action=dst-nat chain=dstnat dst-port=80 protocol=tcp src-address-list=BLOCKED \\
+        to-addresses=192.168.2.197 to-ports=80
+    """
+    dev, _ = office7(extra)
+    dnat = dev.policy_routes[0]
+    assert "before destination NAT" in dnat.partial
+    assert dnat.matches == [
+        Match(dst=(AddrMatch.host(ip("192.168.2.197")),), protocols=(6,), dst_ports=(PortRange(80, 80),))
+    ]
+    # a port range: every port of it (the NatRule keeps the first one, partial)
+    dev, _ = office7(extra.replace("to-ports=80", "to-ports=80-81"))
+    assert dev.policy_routes[0].matches == [
+        Match(dst=(AddrMatch.host(ip("192.168.2.197")),), protocols=(6,), dst_ports=(PortRange(80, 81),))
+    ]
+    # a rewrite not understood: any header
+    dev, _ = office7(extra.replace("to-ports=80", "to-ports=www"))
+    assert dev.policy_routes[0].matches == [Match()]
 
 
 def test_mangle_route_action_forces_a_gateway():

@@ -287,6 +287,29 @@ def test_the_prompt_that_asked_for_the_export_is_no_configuration():
     assert [s.line for s in res.report.unrecognized] == [1]
 
 
+def test_one_menus_export_is_no_evidence_of_the_device():
+    """``[admin@gw] > /ip firewall filter export`` (v6 ``[admin@gw] /ip firewall> export``,
+    v7 ``/interface/export show-sensitive`` of a real 7.21 forum post) holds that menu
+    only: the rest of the configuration is not in the file, so every interface, filter
+    and service is partial (a forwarding without filter, services at their defaults
+    would be read otherwise); ``/export`` at the root, or a bare prompt, is the whole."""
+    for prompt, menu in (
+        ("[admin@gw] > /ip firewall filter export", "/ip firewall filter"),
+        ("[admin@MikroTik] /ip firewall> export terse", "/ip firewall"),
+        ("[user@capsman] > /interface/export show-sensitive", "/interface"),
+    ):
+        res = mikrotik_routeros.parse(prompt + "\n" + DATELESS_V6, "r.rsc")
+        (dev,) = res.devices
+        why = f"export of one menu ({menu})"
+        assert all(why in str(i.partial) for i in dev.interfaces.values()), prompt
+        assert all(why in str(f.partial) for f in dev.filters.values()) and dev.filters, prompt
+        assert all(why in str(s.partial) for s in dev.services) and dev.services, prompt
+        assert [p["construct"] for p in res.report.partially_understood][-1:] == ["export"]
+    for prompt in ("[lisa@R.01] > /export", "[admin@gw] > export terse", "[admin@gw] >", ""):
+        (dev,) = mikrotik_routeros.parse(prompt + "\n" + DATELESS_V6, "r.rsc").devices
+        assert not any("one menu" in str(i.partial) for i in dev.interfaces.values()), prompt
+
+
 # ----------------------------------------------------------------------- firewall lines read directly
 
 # Pieces of ``add`` lines in the firewall menus and address lists, odd ones included: no chain, quotes and

@@ -70,6 +70,23 @@ def test_other_control_plane_services():
     assert svc(dev, "icmp-echo").icmp_type == 8
 
 
+def test_default_snmp_community_selected_with_true_is_the_default_one():
+    """``/snmp community set [ find default=true ] …`` (RouterOS 7.10–7.12 booleans, a
+    real 7.11.2 export) renames and restricts the built-in ``public`` community, as
+    ``default=yes`` does: not a second, unrestricted one."""
+    lines = """
+    /snmp
+    set enabled=true
+    /snmp community
+    set [ find default=%s ] addresses=10.10.99.10/32 name=s3cretComm
+    """
+    dev_yes, _ = parse(lines % "yes")
+    dev_true, rep = parse(lines % "true", header="# 2025-04-25 12:32:58 by RouterOS 7.11.2\n")
+    assert rep.unrecognized == []
+    assert dev_true.filters["snmp-community"] == dev_yes.filters["snmp-community"]
+    assert dev_true.facts.snmp_default_community is dev_yes.facts.snmp_default_community is False
+
+
 def test_socks_access_list_decides_who_can_use_the_proxy():
     """``/ip socks access`` (read, no longer unrecognized): first match per request,
     unmatched requests allowed.  Only staff may use the SOCKS server here, so guest does

@@ -32,6 +32,27 @@ def test_wireless_use_tag_and_virtual_ap_ssids():
     assert "Secr3tKey" in dev.secrets
 
 
+def test_default_security_profile_selected_with_true_is_read():
+    """RouterOS 7.10–7.12 export booleans as ``true``/``false``: ``set [ find
+    default=true ]`` is the built-in default profile (a real 7.11.2 export).  It was
+    unrecognized, so an SSID on the default profile read as open (``mode=none``) and
+    ``init`` drafted the office's WPA2 network as a guest zone."""
+    dev, rep = parse(
+        """
+    /interface wireless security-profiles
+    set [ find default=true ] authentication-types=wpa2-psk mode=dynamic-keys \\
+        supplicant-identity=MikroTik wpa2-pre-shared-key=VanPhong2024
+    /interface wireless
+    set [ find default-name=wlan1 ] disabled=false mode=ap-bridge ssid=UBND-Xa
+    """,
+        header="# 2025-04-25 12:32:58 by RouterOS 7.11.2\n",
+    )
+    assert rep.unrecognized == []
+    (s,) = dev.ssids
+    assert (s.name, s.open_auth) == ("UBND-Xa", False)
+    assert "VanPhong2024" in dev.secrets
+
+
 def test_a_security_profile_the_export_lacks_is_not_read_as_open():
     """``security-profile=svHarmony`` whose definition was removed before publishing:
     whether the SSID is open is not known (it was read as open, and ``init`` made its
