@@ -47,9 +47,16 @@ class ManagementReader(VrpState):
         raise Unknown
 
     def h_stelnet(self, tokens, low, src):
-        """``[undo] stelnet server enable``: the SSH server (STelnet)."""
+        """``[undo] stelnet server enable``: the SSH server (STelnet); CloudEngine
+        V200R002+ writes ``stelnet ipv4 server enable`` (and ``stelnet ipv6 …``: IPv6 is
+        not modelled)."""
         words = low[1:] if low[0] == "undo" else low
-        if words[:3] == ["stelnet", "server", "enable"]:
+        if words[1:2] == ["ipv6"]:
+            self.ignored += 1
+            return
+        if words[1:2] == ["ipv4"]:
+            words = words[:1] + words[2:]
+        if words[:3] == ["stelnet", "server", "enable"] and len(words) == 3:
             self._switch("ssh", low, src)
             return
         raise Unknown

@@ -195,6 +195,21 @@ def test_ssh_ipv4_server_port_and_the_servers_own_acl():
     assert svc["telnet"].acl == "2000"
 
 
+def test_cloudengine_stelnet_ipv4_server_enable():
+    """CloudEngine V200R002+ writes `stelnet ipv4 server enable` / `stelnet ipv6 server
+    enable` (a real CE8850 V200R002C50 export).  Before, both lines were unrecognized and
+    SSH was a partial service ("no 'stelnet server enable' line"): its cells unknown and
+    its finding "not proven" although the file says the server is on."""
+    glob = OFF + "\nstelnet ipv4 server enable\nstelnet ipv6 server enable"
+    dev, svc = services(glob, " acl 2000 inbound\n protocol inbound ssh")
+    assert svc["ssh"].partial is None and svc["ssh"].acl == "2000"
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("mgmt", "@devices")].services == ["icmp/8", "tcp/22"]
+    # switched off in its ipv4 form: nothing listens on tcp/22
+    _dev, svc = services(OFF + "\nundo stelnet ipv4 server enable", " protocol inbound ssh")
+    assert "ssh" not in svc
+
+
 def test_v600_web_manager_is_the_web_server():
     """V600 S-series (S5732-H V600R024, a real export) and CloudEngine S have no `http server`:
     the web UI is `web-manager enable port N` (HTTPS on N) and `web-manager http forward
