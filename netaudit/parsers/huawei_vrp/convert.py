@@ -205,6 +205,12 @@ class ModelBuilder(VrpState):
         flt.lines.append(FilterLine(Action.PERMIT, [Match()], cite, name=key))
         return key
 
+    def _behavior_passes(self, name: str) -> bool:
+        """Whether ``traffic behavior NAME`` is defined, permits and does nothing that
+        changes where a packet goes."""
+        beh = self.behaviors.get(name)
+        return beh is not None and beh.action == "permit" and not beh.unread
+
     def _traffic_policy(self, name: str, src: Src) -> tuple[str, str | None]:
         """``traffic-policy NAME``: its classifier/behavior pairs in order as one filter —
         a packet matching a classifier's ACL (a permit rule of it) gets the behavior's
@@ -218,8 +224,21 @@ class ModelBuilder(VrpState):
         lines: list[FilterLine] = []
         if name not in self.policies:
             why.append(Text("input.vrp.policy_undefined", name=name))
-        for cname, bname, _ in self.policies.get(name, []):
+        pairs = self.policies.get(name, [])
+        # A policy whose every behavior permits and does nothing else (a QoS policy:
+        # queueing, marking, counting) passes every packet, whatever its classifiers match.
+        passes = all(self._behavior_passes(bn) for _, bn, _ in pairs)
+        for cname, bname, _ in pairs:
             cls, beh = self.classifiers.get(cname), self.behaviors.get(bname)
+            if passes:
+                continue
+            if cls is None and cname == "default-class" and beh is not None:
+                # the built-in class of the packets no other classifier matched (AR CBQ)
+                if beh.unread:
+                    why.append(Text("input.vrp.behavior_unread", behavior=bname, lines="; ".join(beh.unread)))
+                act = Action.DENY if beh.action == "deny" else Action.PERMIT
+                lines.append(FilterLine(act, [Match()], src, name=f"{cname}/{bname}"))
+                continue
             if cls is None or beh is None:
                 why.append(Text("input.vrp.pair_undefined", classifier=cname, behavior=bname))
                 continue
@@ -245,7 +264,9 @@ class ModelBuilder(VrpState):
                     lines.append(
                         FilterLine(action, ln.matches, ln.source, name=f"{cname}/{bname} {ln.name}", partial=ln.partial)
                     )
-        used = {f"traffic classifier {c}" for c, _, _ in self.policies.get(name, [])} | {f"traffic policy {name}"}
+        used = {f"traffic policy {name}"} | (
+            set() if passes else {f"traffic classifier {c}" for c, _, _ in self.policies.get(name, [])}
+        )
         why += [in_block(label, reason) for label, reason in self.unread_mqc if label in used]
         partial = join_reasons(list(dict.fromkeys(why))) or None
         self.dev.filters[key] = Filter(
@@ -271,7 +292,9 @@ class ModelBuilder(VrpState):
                     if filters:
                         self.iface_partial(iface, Text("input.vrp.filter_and_policy"), psrc)
                     else:
-                        setattr(iface, attr, self._traffic_policy(pname, psrc)[0])
+                        key, part = self._traffic_policy(pname, psrc)
+                        if self.dev.filters[key].lines or part:
+                            setattr(iface, attr, key)  # (a policy passing every packet filters nothing)
         # traffic-filter vlan V …: on the VLAN's routed interface (the packets it routes
         # are those received in the VLAN); traffic-filter … (system view): every one.
         vlanifs = {i.svi_vlan: i for i in self.dev.interfaces.values() if i.kind == IfKind.SVI}
