@@ -316,11 +316,22 @@ class ModelBuilder(VrpState):
         dev = self.dev
         for st in self.ifs.values():
             iface = st.iface
-            for acl, group, src in st.nat_outbound:
+            for acl, group, src, via in st.nat_outbound:
                 real = self.acl_name(acl) if acl else None
                 rule_kw: dict = {"to_interface": iface.name}
                 partial = None
-                if group is not None:
+                if via is not None:
+                    # Another interface's address (a loopback holding the public one): an
+                    # address, not an exit — the packets still leave by this interface.
+                    other = dev.interfaces.get(via)
+                    if other is None:
+                        self.ref("interface", via, src)
+                    if other is not None and other.addresses and not other.dynamic_address:
+                        rule_kw = {"to_ip": int(other.addresses[0].ip)}
+                    else:
+                        partial = Text("input.vrp.nat_server_address", iface=via)
+                        rule_kw = {}
+                elif group is not None:
                     pool = self.nat_groups.get(group)
                     if pool is None or not pool[0]:
                         partial = Text("input.vrp.nat_group_unread", group=group)

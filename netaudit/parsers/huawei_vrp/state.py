@@ -48,7 +48,8 @@ class IfState:
     filters_out: list[tuple[str, Src]] = field(default_factory=list)
     policies_in: list[tuple[str, Src]] = field(default_factory=list)  # traffic-policy NAME inbound
     policies_out: list[tuple[str, Src]] = field(default_factory=list)
-    nat_outbound: list[tuple[str | None, str | None, Src]] = field(default_factory=list)  # (acl, group, line)
+    # (acl, address group, line, interface whose address is used)
+    nat_outbound: list[tuple[str | None, str | None, Src, str | None]] = field(default_factory=list)
     dhcp_select: Src | None = None  # dhcp select interface|global
     dialer_bundle: tuple[int, Src] | None = None  # pppoe-client dial-bundle-number N
     dialer_number: int | None = None  # Dialer: dialer bundle N / dialer number
