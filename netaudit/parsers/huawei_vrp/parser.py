@@ -81,13 +81,27 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
     # wrapped the line inside it (`… pass-phrase %^%#BS81…` / `%^%# aes`).
     cipher_open: str | None = None
 
+    # The delimiter of a login banner left open (`header login information "` … `"`): the
+    # lines up to the one that closes it are the banner's text, never commands.
+    banner_open: str | None = None
+
     def prepare(self, raw: str, lineno: int) -> str | None:
         if "More" in raw and "----" in raw:
             raw = _MORE.sub("", raw)
         stripped = raw.strip()
+        if self.banner_open is not None:
+            if self.banner_open in stripped:
+                self.banner_open = None
+            self.ignored += 1
+            return None
         if not stripped:
             self.ignored += 1
             return None
+        words = stripped.split(None, 3)
+        if words[0].lower() == "header" and len(words) == 4 and words[2].lower() == "information":
+            text = words[3]  # `header login|shell|incoming information TEXT`: TEXT between
+            if text.count(text[0]) == 1:  # two of its first character
+                self.banner_open = text[0]
         if self.cipher_open is not None:
             marker, self.cipher_open = self.cipher_open, None
             end = stripped.find(marker)

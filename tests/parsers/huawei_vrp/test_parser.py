@@ -108,6 +108,21 @@ def test_factory_and_housekeeping_globals_are_harmless():
     assert not rep.unrecognized
 
 
+def test_a_login_banner_over_several_lines_is_text_not_commands():
+    """`header login information "` opens a banner that ends at the next `"` (an ISP's
+    AR651 CPE template; a provincial office's warning in Vietnamese): its lines were
+    unrecognized commands, and a `####` line of it ended the block above."""
+    text = (
+        'sysname AR\n#\n header login information "\n########\nCANH BAO: thiet bi cua So TTTT\n'
+        'interface GigabitEthernet0/0/9\nTruy cap trai phep se bi xu ly."\n'
+        ' header shell information "Xin chao"\n#\ninterface GigabitEthernet0/0/1\n'
+        " ip address 192.0.2.2 255.255.255.252\n#\nreturn\n"
+    )
+    dev, rep = parse_one(huawei_vrp, text, "ar.cfg")
+    assert not rep.unrecognized
+    assert set(dev.interfaces) == {"GigabitEthernet0/0/1"}  # the banner's line is no interface
+
+
 def test_a_cipher_text_wrapped_onto_the_next_line_is_read_with_its_line():
     """A copied screen wrapped `security wpa-wpa2 psk pass-phrase %^%#…` inside the cipher
     text, leaving `%^%# aes` at column 0 (a real AC6605 HCIP lab export): that tail is the
