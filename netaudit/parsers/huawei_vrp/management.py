@@ -113,6 +113,8 @@ class ManagementReader(VrpState):
         plane")."""
         undo = low[0] == "undo"
         words = low[1:] if undo else low
+        if words[1:2] in (["ipv4"], ["ipv6"]):  # `web-manager ipv4 server-source -a A` (V600R022)
+            words = words[:1] + words[2:]
         self.web_manager = self.web_manager or src
         if words[1:2] == ["enable"]:
             rest = words[2:]

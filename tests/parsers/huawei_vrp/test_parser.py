@@ -108,6 +108,28 @@ def test_factory_and_housekeeping_globals_are_harmless():
     assert not rep.unrecognized
 
 
+def test_cloudengine_v600_and_cellular_housekeeping_lines_are_harmless():
+    """Lines of real CloudEngine (CE8850 V200R002C50, CE5810 V100R003C00), S5735 V600R022
+    exports and an AR651 4G template that change no reachability — port splitting, DCB,
+    VM awareness, the CLI's character set, NAC access-user limits, a Cellular port's APN,
+    modem recovery and SIM PIN, stack links, NetStream on a port, the web server's source
+    address: understood, none unrecognized."""
+    glob = (
+        "port split dimension interface 100GE1/0/1 to 100GE1/0/6 split-type 4*25GE\ndcb pfc\n"
+        "dcb ets-profile default\nvm-manager\nlanguage character-set ISO8859-1\n"
+        "access-user dot1x-identity speed-limit 60\napn profile NET26\n apn net26\n#\n"
+        "web-manager enable port 443\nweb-manager ipv4 server-source -a 10.0.44.23 vpn-instance public\n"
+    )
+    ifaces = (
+        "interface 100GE1/0/29\n port mode stack\n stack-port 1/1\n#\ninterface 10GE1/0/1\n"
+        " netstream inbound ip\n netstream sampler random-packets 1 inbound\n#\ninterface Cellular0/0/0\n"
+        " apn-profile NET26\n modem auto-recovery dial action modem-reboot fail-times 128\n pin verify\n"
+        " ip address negotiate\n#\n"
+    )
+    _dev, rep = parse_one(huawei_vrp, "sysname SW\n#\n" + glob + ifaces + "return\n", "sw.cfg")
+    assert not rep.unrecognized and not rep.partially_understood
+
+
 def test_a_login_banner_over_several_lines_is_text_not_commands():
     """`header login information "` opens a banner that ends at the next `"` (an ISP's
     AR651 CPE template; a provincial office's warning in Vietnamese): its lines were
