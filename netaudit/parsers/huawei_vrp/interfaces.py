@@ -11,7 +11,7 @@ from __future__ import annotations
 from netaddr import IPNetwork
 
 from netaudit.messages import Text
-from netaudit.model import Route, Vlan
+from netaudit.model import IfKind, Route, Vlan
 from netaudit.parsers.base import Ctx, Unknown
 from netaudit.parsers.huawei_vrp.state import IfState, VrpState
 from netaudit.parsers.huawei_vrp.syntax import canonical_ifname, is_ifname, vlan_list
@@ -47,6 +47,10 @@ class InterfaceReader(VrpState):
         if not is_ifname(name):
             raise Unknown
         st = self._iface(name, src)
+        if st.iface.kind == IfKind.SVI:
+            # a VLAN's routed interface: the device switches (a factory S-series config
+            # has `interface Vlanif1` and bare ports, no `vlan batch`, no `port` line)
+            self.switch_like = True
         self.ctx = Ctx("interface", self.IFACE_TABLE, [st], f"interface {name}", src)
 
     def h_vlan(self, tokens, low, src):
