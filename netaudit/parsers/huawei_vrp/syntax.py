@@ -136,6 +136,7 @@ TOP_IGNORED = [
     "vm-manager",  # CloudEngine VM awareness (moves a VM's port profile with it)
     "language",  # the character set of the CLI
     "access-user",  # NAC access-user limits (who may use a port, not where it leads)
+    "authentication unified-mode",  # NAC configuration mode (unified or common): the same
     "apn",  # the APN a 3G/4G Cellular interface dials
 ]
 

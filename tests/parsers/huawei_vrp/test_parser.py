@@ -113,11 +113,12 @@ def test_cloudengine_v600_and_cellular_housekeeping_lines_are_harmless():
     exports and an AR651 4G template that change no reachability — port splitting, DCB,
     VM awareness, the CLI's character set, NAC access-user limits, a Cellular port's APN,
     modem recovery and SIM PIN, stack links, NetStream on a port, the web server's source
-    address: understood, none unrecognized."""
+    address, a Chinese campus blog's `undo authentication unified-mode`: understood, none
+    unrecognized."""
     glob = (
         "port split dimension interface 100GE1/0/1 to 100GE1/0/6 split-type 4*25GE\ndcb pfc\n"
         "dcb ets-profile default\nvm-manager\nlanguage character-set ISO8859-1\n"
-        "access-user dot1x-identity speed-limit 60\napn profile NET26\n apn net26\n#\n"
+        "access-user dot1x-identity speed-limit 60\nundo authentication unified-mode\napn profile NET26\n apn net26\n#\n"
         "web-manager enable port 443\nweb-manager ipv4 server-source -a 10.0.44.23 vpn-instance public\n"
     )
     ifaces = (
