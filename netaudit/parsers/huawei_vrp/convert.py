@@ -438,6 +438,33 @@ class ModelBuilder(VrpState):
             )
         )
 
+    def _netconf(self, port: int, src: Src) -> None:
+        """NETCONF over SSH on tcp/``port`` (CloudEngine ``netconf`` / ``protocol inbound
+        ssh port N``): a login path, as SSH is.  Off with ``undo snetconf server enable``;
+        without a ``snetconf server enable`` line whether it answers depends on the release
+        (partial).  ``ssh server acl N`` is taken as its ACL, partial: that it applies to
+        NETCONF sessions too is not established."""
+        server = self.mgmt.get("netconf")
+        if server is not None and not server[0]:
+            return
+        why: list[str] = []
+        if server is None:
+            why.append(Text("input.vrp.netconf_default"))
+        server_acl = self.server_acls.get("ssh")
+        acl = self._login_acl(server_acl[0]) if server_acl else None
+        if acl is not None:
+            why.append(Text("input.vrp.netconf_acl", acl=acl))
+        self.dev.services.append(
+            MgmtService(
+                "netconf",
+                PROTO_TCP,
+                (PortRange(port, port),),
+                acl=acl,
+                source=server[1] if server is not None else src,
+                partial=join_reasons(why) or None,
+            )
+        )
+
     def _finish_services(self) -> None:
         dev = self.dev
         self._remote_login("telnet", self.telnet_port)
@@ -473,6 +500,8 @@ class ModelBuilder(VrpState):
         if self.web_redirect is not None and https is not None and https[0]:
             # answers tcp/80 with a redirect to HTTPS: no login over cleartext HTTP
             dev.services.append(MgmtService("http-redirect", PROTO_TCP, (PortRange(80, 80),), source=self.web_redirect))
+        if self.netconf is not None:
+            self._netconf(*self.netconf)
         if self.snmp_agent is not None:
             general = self.snmp_acl[0] if self.snmp_acl else None
             names = {self._login_acl(a or general) for a, _ in self.snmp} or {self._login_acl(general)}

@@ -61,6 +61,35 @@ class ManagementReader(VrpState):
             return
         raise Unknown
 
+    def h_snetconf(self, tokens, low, src):
+        """``[undo] snetconf [ipv4] server enable``: the NETCONF-over-SSH server (CloudEngine)."""
+        words = low[1:] if low[0] == "undo" else low
+        if words[1:2] == ["ipv6"]:
+            self.ignored += 1
+            return
+        if words[1:2] == ["ipv4"]:
+            words = words[:1] + words[2:]
+        if words == ["snetconf", "server", "enable"]:
+            self._switch("netconf", low, src)
+            return
+        raise Unknown
+
+    def h_netconf(self, tokens, low, src):
+        """``netconf``: the NETCONF view (its ``protocol inbound ssh port N``: the port)."""
+        if len(low) != 1:
+            raise Unknown
+        self.ctx = Ctx("netconf", self.NETCONF_TABLE, [None], "netconf", src)
+
+    def nc_protocol(self, _target, tokens, low, src):
+        """``protocol inbound ssh [ipv4] port N``: NETCONF over SSH listens on tcp/N."""
+        words = [w for w in low if w != "ipv4"]
+        if words[2:4] == ["ssh", "port"] and len(words) == 5 and words[4].isdigit():
+            self.netconf = (int(words[4]), src)
+            return
+        if words[2:3] == ["ipv6"]:
+            return True
+        raise Unknown
+
     def h_ssh_server(self, tokens, low, src):
         """``ssh server port N`` (``ssh ipv4 server port N`` on V200R020+ and V300
         releases), ``ssh server acl N`` (the SSH server's own login ACL); other ``ssh

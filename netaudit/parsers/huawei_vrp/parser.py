@@ -275,6 +275,9 @@ TOP_TABLE = table(
         "undo telnet": P.h_telnet,
         "stelnet": P.h_stelnet,
         "undo stelnet": P.h_stelnet,
+        "snetconf": P.h_snetconf,
+        "undo snetconf": P.h_snetconf,
+        "netconf": P.h_netconf,
         "ssh server": P.h_ssh_server,
         "ssh ipv4": P.h_ssh_server,
         "ssh ipv6": P.h_ssh_server,
@@ -347,6 +350,8 @@ UI_TABLE = table(
     handlers={"acl": P.ui_acl, "protocol inbound": P.ui_protocol, "authentication-mode": P.ui_auth},
 )
 
+NETCONF_TABLE = table(ignored=["idle-timeout", "max-sessions"], handlers={"protocol inbound": P.nc_protocol})
+
 ACL_TABLE = table(ignored=["description"], handlers={"rule": P.acl_rule, "step": P.acl_step})
 
 CLASSIFIER_TABLE = table(ignored=["description", "operator"], handlers={"if-match": P.cls_if_match})
@@ -362,5 +367,5 @@ ZONE_TABLE = table(
 )
 
 P.TOP_TABLE, P.IFACE_TABLE, P.VLAN_TABLE, P.UI_TABLE = TOP_TABLE, IFACE_TABLE, VLAN_TABLE, UI_TABLE
-P.ZONE_TABLE = ZONE_TABLE
+P.ZONE_TABLE, P.NETCONF_TABLE = ZONE_TABLE, NETCONF_TABLE
 P.ACL_TABLE, P.CLASSIFIER_TABLE, P.POLICY_TABLE = ACL_TABLE, CLASSIFIER_TABLE, POLICY_TABLE

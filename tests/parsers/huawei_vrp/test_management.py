@@ -210,6 +210,27 @@ def test_cloudengine_stelnet_ipv4_server_enable():
     assert "ssh" not in svc
 
 
+def test_cloudengine_netconf_over_ssh_is_a_login_path():
+    """`snetconf server enable` with the `netconf` view's `protocol inbound ssh port 830`
+    (a real CE12800 V200R005C10 export): NETCONF over SSH answers on tcp/830 — a login path
+    no vty ACL restricts.  Before, the three lines were unrecognized and tcp/830 missing
+    from what reaches the switch (a false "blocked" of that port)."""
+    glob = OFF + "\nstelnet server enable\nsnetconf server enable\n#\nnetconf\n protocol inbound ssh port 830\n#"
+    dev, svc = services(glob, " acl 2000 inbound\n protocol inbound ssh")
+    assert [(p.lo, p.hi) for p in svc["netconf"].ports] == [(830, 830)]
+    assert svc["netconf"].acl is None and svc["netconf"].partial is None
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("staff", "@devices")].services == ["icmp/8", "tcp/830"]  # the vty ACL does not apply
+    # the SSH server's ACL: taken, partial (not established for NETCONF sessions)
+    _dev, svc = services(glob + "\nssh server acl 2000", " protocol inbound ssh")
+    assert svc["netconf"].acl == "2000" and "2000" in str(svc["netconf"].partial)
+    # no `snetconf server enable`: the release decides — partial; switched off: nothing
+    _dev, svc = services(OFF + "\n#\nnetconf\n protocol inbound ssh port 830\n#")
+    assert "snetconf server enable" in str(svc["netconf"].partial)
+    _dev, svc = services(OFF + "\nundo snetconf server enable\n#\nnetconf\n protocol inbound ssh port 830\n#")
+    assert "netconf" not in svc
+
+
 def test_v600_web_manager_is_the_web_server():
     """V600 S-series (S5732-H V600R024, a real export) and CloudEngine S have no `http server`:
     the web UI is `web-manager enable port N` (HTTPS on N) and `web-manager http forward
