@@ -226,11 +226,20 @@ class ModelBuilder(VrpState):
             why.append(Text("input.vrp.policy_undefined", name=name))
         pairs = self.policies.get(name, [])
         # A policy whose every behavior permits and does nothing else (a QoS policy:
-        # queueing, marking, counting) passes every packet, whatever its classifiers match.
+        # queueing, marking, counting) passes every packet, whatever its classifiers match
+        # — but for the deny rules of a classifier's ACL, which the S-series drops whatever
+        # the behavior: those (or an ACL not fully read) keep it partial.
         passes = all(self._behavior_passes(bn) for _, bn, _ in pairs)
         for cname, bname, _ in pairs:
             cls, beh = self.classifiers.get(cname), self.behaviors.get(bname)
             if passes:
+                for acl_name in cls.acls if cls is not None else ():
+                    base = self.dev.filters.get(self.acl_name(acl_name))
+                    if base is not None and base.partial:
+                        why.append(Text("input.at", where=f"ACL {acl_name}", what=base.partial))
+                    for ln in base.lines if base is not None else ():
+                        if ln.action == Action.DENY:
+                            why.append(Text("input.vrp.classifier_deny", acl=acl_name, rule=ln.name))
                 continue
             if cls is None and cname == "default-class" and beh is not None:
                 # the built-in class of the packets no other classifier matched (AR CBQ)

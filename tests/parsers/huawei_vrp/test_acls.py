@@ -189,6 +189,14 @@ def test_a_qos_traffic_policy_filters_nothing():
     assert not rep.unrecognized and not rep.partially_understood
     cells, _ = matrix([dev], ZONES)
     assert cells[("staff", "guest")].verdict == "reachable"
+    # a deny rule in a classifier's ACL: the S-series drops what it matches whatever the
+    # behavior — never "passes everything", unknown
+    mark = "traffic classifier C-ACL operator or\n if-match acl 3040\ntraffic behavior B-MARK\n remark dscp af21\n"
+    mark += "traffic policy MARK\n classifier C-ACL behavior B-MARK\n"
+    text = CORE.format(rules=" rule 5 deny ip destination 10.0.10.0 0.0.0.255", apply=" traffic-policy MARK inbound")
+    dev, rep = parse_one(huawei_vrp, text.replace("#\ninterface Vlanif10", mark + "#\ninterface Vlanif10"), "c.cfg")
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("guest", "staff")].verdict == "unknown"
     # default-class with a deny behavior: what no other classifier took is dropped
     deny = (
         "traffic classifier C-LAN operator or\n if-match acl 3040\ntraffic behavior B-OK\n permit\n"
