@@ -132,6 +132,7 @@ TOP_IGNORED = [
     "system-view",
     "commit",
     "port split",  # CloudEngine: a 100GE port split into 4 x 25GE (the ports are listed)
+    "port mode",  # CloudEngine: the speed mode of a group of ports (`port mode 100GE interface …`)
     "dcb",  # data-centre bridging (PFC, ETS): lossless queues, not reachability
     "vm-manager",  # CloudEngine VM awareness (moves a VM's port profile with it)
     "language",  # the character set of the CLI

@@ -117,6 +117,7 @@ def test_cloudengine_v600_and_cellular_housekeeping_lines_are_harmless():
     unrecognized."""
     glob = (
         "port split dimension interface 100GE1/0/1 to 100GE1/0/6 split-type 4*25GE\ndcb pfc\n"
+        "port mode 100GE interface 40GE1/0/1 to 40GE1/0/2\n"
         "dcb ets-profile default\nvm-manager\nlanguage character-set ISO8859-1\n"
         "access-user dot1x-identity speed-limit 60\nundo authentication unified-mode\napn profile NET26\n apn net26\n#\n"
         "web-manager enable port 443\nweb-manager ipv4 server-source -a 10.0.44.23 vpn-instance public\n"
