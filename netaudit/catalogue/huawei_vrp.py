@@ -248,6 +248,18 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "port range shifted by nat server not modelled",
     },
     # the device's own services (convert.py), WLAN (wlan.py)
+    "input.vrp.netconf_default": {
+        "vi": "không có dòng 'snetconf server enable': NETCONF có trả lời theo mặc định hay không phụ thuộc "
+        "phiên bản VRP (xem bằng display snetconf server status)",
+        "en": "no 'snetconf server enable' line: whether NETCONF answers by default depends on the VRP release "
+        "(display snetconf server status tells)",
+    },
+    "input.vrp.netconf_acl": {
+        "vi": "ACL {acl} của máy chủ SSH được coi là ACL của NETCONF: chưa khẳng định được nó áp dụng cho "
+        "phiên NETCONF",
+        "en": "the SSH server's ACL {acl} is taken as NETCONF's: that it applies to NETCONF sessions is not "
+        "established",
+    },
     "input.vrp.server_default": {
         "vi": "không có dòng '{command} server enable': giá trị mặc định phụ thuộc phiên bản VRP (xem bằng "
         "display telnet server status / display ssh server status)",

@@ -283,8 +283,10 @@ class AclReader(VrpState):
         if low == ["permit"] or low == ["deny"]:
             beh.action = low[0]
             return
-        if low[0] in ("statistic", "remark", "car"):
-            return True  # counting, marking, rate limiting: no reachability change
+        if low[0] in ("statistic", "remark", "car", "queue"):
+            # counting, marking, rate limiting, CBQ queueing (`queue ef|af|llq|wfq`, AR):
+            # no reachability change
+            return True
         beh.unread.append(src.text)  # redirect, mirror …: not modelled
 
     def policy_classifier(self, name: str, tokens, low, src):

@@ -205,6 +205,12 @@ class ModelBuilder(VrpState):
         flt.lines.append(FilterLine(Action.PERMIT, [Match()], cite, name=key))
         return key
 
+    def _behavior_passes(self, name: str) -> bool:
+        """Whether ``traffic behavior NAME`` is defined, permits and does nothing that
+        changes where a packet goes."""
+        beh = self.behaviors.get(name)
+        return beh is not None and beh.action == "permit" and not beh.unread
+
     def _traffic_policy(self, name: str, src: Src) -> tuple[str, str | None]:
         """``traffic-policy NAME``: its classifier/behavior pairs in order as one filter —
         a packet matching a classifier's ACL (a permit rule of it) gets the behavior's
@@ -218,8 +224,30 @@ class ModelBuilder(VrpState):
         lines: list[FilterLine] = []
         if name not in self.policies:
             why.append(Text("input.vrp.policy_undefined", name=name))
-        for cname, bname, _ in self.policies.get(name, []):
+        pairs = self.policies.get(name, [])
+        # A policy whose every behavior permits and does nothing else (a QoS policy:
+        # queueing, marking, counting) passes every packet, whatever its classifiers match
+        # — but for the deny rules of a classifier's ACL, which the S-series drops whatever
+        # the behavior: those (or an ACL not fully read) keep it partial.
+        passes = all(self._behavior_passes(bn) for _, bn, _ in pairs)
+        for cname, bname, _ in pairs:
             cls, beh = self.classifiers.get(cname), self.behaviors.get(bname)
+            if passes:
+                for acl_name in cls.acls if cls is not None else ():
+                    base = self.dev.filters.get(self.acl_name(acl_name))
+                    if base is not None and base.partial:
+                        why.append(Text("input.at", where=f"ACL {acl_name}", what=base.partial))
+                    for ln in base.lines if base is not None else ():
+                        if ln.action == Action.DENY:
+                            why.append(Text("input.vrp.classifier_deny", acl=acl_name, rule=ln.name))
+                continue
+            if cls is None and cname == "default-class" and beh is not None:
+                # the built-in class of the packets no other classifier matched (AR CBQ)
+                if beh.unread:
+                    why.append(Text("input.vrp.behavior_unread", behavior=bname, lines="; ".join(beh.unread)))
+                act = Action.DENY if beh.action == "deny" else Action.PERMIT
+                lines.append(FilterLine(act, [Match()], src, name=f"{cname}/{bname}"))
+                continue
             if cls is None or beh is None:
                 why.append(Text("input.vrp.pair_undefined", classifier=cname, behavior=bname))
                 continue
@@ -245,7 +273,9 @@ class ModelBuilder(VrpState):
                     lines.append(
                         FilterLine(action, ln.matches, ln.source, name=f"{cname}/{bname} {ln.name}", partial=ln.partial)
                     )
-        used = {f"traffic classifier {c}" for c, _, _ in self.policies.get(name, [])} | {f"traffic policy {name}"}
+        used = {f"traffic policy {name}"} | (
+            set() if passes else {f"traffic classifier {c}" for c, _, _ in self.policies.get(name, [])}
+        )
         why += [in_block(label, reason) for label, reason in self.unread_mqc if label in used]
         partial = join_reasons(list(dict.fromkeys(why))) or None
         self.dev.filters[key] = Filter(
@@ -271,7 +301,9 @@ class ModelBuilder(VrpState):
                     if filters:
                         self.iface_partial(iface, Text("input.vrp.filter_and_policy"), psrc)
                     else:
-                        setattr(iface, attr, self._traffic_policy(pname, psrc)[0])
+                        key, part = self._traffic_policy(pname, psrc)
+                        if self.dev.filters[key].lines or part:
+                            setattr(iface, attr, key)  # (a policy passing every packet filters nothing)
         # traffic-filter vlan V …: on the VLAN's routed interface (the packets it routes
         # are those received in the VLAN); traffic-filter … (system view): every one.
         vlanifs = {i.svi_vlan: i for i in self.dev.interfaces.values() if i.kind == IfKind.SVI}
@@ -293,11 +325,22 @@ class ModelBuilder(VrpState):
         dev = self.dev
         for st in self.ifs.values():
             iface = st.iface
-            for acl, group, src in st.nat_outbound:
+            for acl, group, src, via in st.nat_outbound:
                 real = self.acl_name(acl) if acl else None
                 rule_kw: dict = {"to_interface": iface.name}
                 partial = None
-                if group is not None:
+                if via is not None:
+                    # Another interface's address (a loopback holding the public one): an
+                    # address, not an exit — the packets still leave by this interface.
+                    other = dev.interfaces.get(via)
+                    if other is None:
+                        self.ref("interface", via, src)
+                    if other is not None and other.addresses and not other.dynamic_address:
+                        rule_kw = {"to_ip": int(other.addresses[0].ip)}
+                    else:
+                        partial = Text("input.vrp.nat_server_address", iface=via)
+                        rule_kw = {}
+                elif group is not None:
                     pool = self.nat_groups.get(group)
                     if pool is None or not pool[0]:
                         partial = Text("input.vrp.nat_group_unread", group=group)
@@ -404,6 +447,33 @@ class ModelBuilder(VrpState):
             )
         )
 
+    def _netconf(self, port: int, src: Src) -> None:
+        """NETCONF over SSH on tcp/``port`` (CloudEngine ``netconf`` / ``protocol inbound
+        ssh port N``): a login path, as SSH is.  Off with ``undo snetconf server enable``;
+        without a ``snetconf server enable`` line whether it answers depends on the release
+        (partial).  ``ssh server acl N`` is taken as its ACL, partial: that it applies to
+        NETCONF sessions too is not established."""
+        server = self.mgmt.get("netconf")
+        if server is not None and not server[0]:
+            return
+        why: list[str] = []
+        if server is None:
+            why.append(Text("input.vrp.netconf_default"))
+        server_acl = self.server_acls.get("ssh")
+        acl = self._login_acl(server_acl[0]) if server_acl else None
+        if acl is not None:
+            why.append(Text("input.vrp.netconf_acl", acl=acl))
+        self.dev.services.append(
+            MgmtService(
+                "netconf",
+                PROTO_TCP,
+                (PortRange(port, port),),
+                acl=acl,
+                source=server[1] if server is not None else src,
+                partial=join_reasons(why) or None,
+            )
+        )
+
     def _finish_services(self) -> None:
         dev = self.dev
         self._remote_login("telnet", self.telnet_port)
@@ -439,6 +509,8 @@ class ModelBuilder(VrpState):
         if self.web_redirect is not None and https is not None and https[0]:
             # answers tcp/80 with a redirect to HTTPS: no login over cleartext HTTP
             dev.services.append(MgmtService("http-redirect", PROTO_TCP, (PortRange(80, 80),), source=self.web_redirect))
+        if self.netconf is not None:
+            self._netconf(*self.netconf)
         if self.snmp_agent is not None:
             general = self.snmp_acl[0] if self.snmp_acl else None
             names = {self._login_acl(a or general) for a, _ in self.snmp} or {self._login_acl(general)}

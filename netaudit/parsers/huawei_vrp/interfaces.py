@@ -11,7 +11,7 @@ from __future__ import annotations
 from netaddr import IPNetwork
 
 from netaudit.messages import Text
-from netaudit.model import Route, Vlan
+from netaudit.model import IfKind, Route, Vlan
 from netaudit.parsers.base import Ctx, Unknown
 from netaudit.parsers.huawei_vrp.state import IfState, VrpState
 from netaudit.parsers.huawei_vrp.syntax import canonical_ifname, is_ifname, vlan_list
@@ -47,6 +47,10 @@ class InterfaceReader(VrpState):
         if not is_ifname(name):
             raise Unknown
         st = self._iface(name, src)
+        if st.iface.kind == IfKind.SVI:
+            # a VLAN's routed interface: the device switches (a factory S-series config
+            # has `interface Vlanif1` and bare ports, no `vlan batch`, no `port` line)
+            self.switch_like = True
         self.ctx = Ctx("interface", self.IFACE_TABLE, [st], f"interface {name}", src)
 
     def h_vlan(self, tokens, low, src):
@@ -79,12 +83,13 @@ class InterfaceReader(VrpState):
 
     def if_ip_address(self, st: IfState, tokens, low, src):
         """``ip address A MASK|LEN [sub]``, ``ip address dhcp-alloc``, ``ip address
-        ppp-negotiate``; ``ip address unnumbered interface X`` is partial."""
+        ppp-negotiate`` (``ip address negotiate`` on a Cellular interface); ``ip address
+        unnumbered interface X`` is partial."""
         if len(low) < 3:
             raise Unknown
         st.l3_cmd = True
         iface = st.iface
-        if low[2] in ("dhcp-alloc", "ppp-negotiate"):
+        if low[2] in ("dhcp-alloc", "ppp-negotiate", "negotiate"):  # `negotiate`: Cellular (3G/4G)
             # Assigned at run time: the engine judges every candidate (docs/semantics.md,
             # "Run-time addresses").  A VRP DHCP client installs the server's router
             # option as a default route (preference 60, the static default).
@@ -261,16 +266,23 @@ class InterfaceReader(VrpState):
 
     def if_nat_outbound(self, st: IfState, tokens, low, src):
         """``nat outbound ACL [address-group N [no-pat]]`` (AR): source NAT of the packets
-        the ACL permits, leaving by this interface (Easy IP without a group)."""
+        the ACL permits, leaving by this interface (Easy IP without a group); ``nat
+        outbound ACL interface X`` (Easy IP with another interface's address, a
+        loopback holding the public address)."""
         if len(low) < 3:
             raise Unknown
         acl = tokens[2]
         group = None
+        via = None
         if len(low) >= 5 and low[3] == "address-group":
             group = tokens[4]
+        elif len(low) in (5, 6) and low[3] == "interface":
+            via = canonical_ifname("".join(tokens[4:]))
+            if not is_ifname(via):
+                raise Unknown
         elif len(low) > 3:
             raise Unknown
-        st.nat_outbound.append((acl, group, src))
+        st.nat_outbound.append((acl, group, src, via))
 
     def if_nat_server(self, st: IfState, tokens, low, src):
         self.nat_server_line(st, tokens, low, src)

@@ -47,11 +47,47 @@ class ManagementReader(VrpState):
         raise Unknown
 
     def h_stelnet(self, tokens, low, src):
-        """``[undo] stelnet server enable``: the SSH server (STelnet)."""
+        """``[undo] stelnet server enable``: the SSH server (STelnet); CloudEngine
+        V200R002+ writes ``stelnet ipv4 server enable`` (and ``stelnet ipv6 …``: IPv6 is
+        not modelled)."""
         words = low[1:] if low[0] == "undo" else low
-        if words[:3] == ["stelnet", "server", "enable"]:
+        if words[1:2] == ["ipv6"]:
+            self.ignored += 1
+            return
+        if words[1:2] == ["ipv4"]:
+            words = words[:1] + words[2:]
+        if words[:3] == ["stelnet", "server", "enable"] and len(words) == 3:
             self._switch("ssh", low, src)
             return
+        raise Unknown
+
+    def h_snetconf(self, tokens, low, src):
+        """``[undo] snetconf [ipv4] server enable``: the NETCONF-over-SSH server (CloudEngine)."""
+        words = low[1:] if low[0] == "undo" else low
+        if words[1:2] == ["ipv6"]:
+            self.ignored += 1
+            return
+        if words[1:2] == ["ipv4"]:
+            words = words[:1] + words[2:]
+        if words == ["snetconf", "server", "enable"]:
+            self._switch("netconf", low, src)
+            return
+        raise Unknown
+
+    def h_netconf(self, tokens, low, src):
+        """``netconf``: the NETCONF view (its ``protocol inbound ssh port N``: the port)."""
+        if len(low) != 1:
+            raise Unknown
+        self.ctx = Ctx("netconf", self.NETCONF_TABLE, [None], "netconf", src)
+
+    def nc_protocol(self, _target, tokens, low, src):
+        """``protocol inbound ssh [ipv4] port N``: NETCONF over SSH listens on tcp/N."""
+        words = [w for w in low if w != "ipv4"]
+        if words[2:4] == ["ssh", "port"] and len(words) == 5 and words[4].isdigit():
+            self.netconf = (int(words[4]), src)
+            return
+        if words[2:3] == ["ipv6"]:
+            return True
         raise Unknown
 
     def h_ssh_server(self, tokens, low, src):
@@ -106,6 +142,8 @@ class ManagementReader(VrpState):
         plane")."""
         undo = low[0] == "undo"
         words = low[1:] if undo else low
+        if words[1:2] in (["ipv4"], ["ipv6"]):  # `web-manager ipv4 server-source -a A` (V600R022)
+            words = words[:1] + words[2:]
         self.web_manager = self.web_manager or src
         if words[1:2] == ["enable"]:
             rest = words[2:]

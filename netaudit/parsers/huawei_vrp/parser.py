@@ -81,13 +81,27 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
     # wrapped the line inside it (`… pass-phrase %^%#BS81…` / `%^%# aes`).
     cipher_open: str | None = None
 
+    # The delimiter of a login banner left open (`header login information "` … `"`): the
+    # lines up to the one that closes it are the banner's text, never commands.
+    banner_open: str | None = None
+
     def prepare(self, raw: str, lineno: int) -> str | None:
         if "More" in raw and "----" in raw:
             raw = _MORE.sub("", raw)
         stripped = raw.strip()
+        if self.banner_open is not None:
+            if self.banner_open in stripped:
+                self.banner_open = None
+            self.ignored += 1
+            return None
         if not stripped:
             self.ignored += 1
             return None
+        words = stripped.split(None, 3)
+        if words[0].lower() == "header" and len(words) == 4 and words[2].lower() == "information":
+            text = words[3]  # `header login|shell|incoming information TEXT`: TEXT between
+            if text.count(text[0]) == 1:  # two of its first character
+                self.banner_open = text[0]
         if self.cipher_open is not None:
             marker, self.cipher_open = self.cipher_open, None
             end = stripped.find(marker)
@@ -261,6 +275,9 @@ TOP_TABLE = table(
         "undo telnet": P.h_telnet,
         "stelnet": P.h_stelnet,
         "undo stelnet": P.h_stelnet,
+        "snetconf": P.h_snetconf,
+        "undo snetconf": P.h_snetconf,
+        "netconf": P.h_netconf,
         "ssh server": P.h_ssh_server,
         "ssh ipv4": P.h_ssh_server,
         "ssh ipv6": P.h_ssh_server,
@@ -333,6 +350,8 @@ UI_TABLE = table(
     handlers={"acl": P.ui_acl, "protocol inbound": P.ui_protocol, "authentication-mode": P.ui_auth},
 )
 
+NETCONF_TABLE = table(ignored=["idle-timeout", "max-sessions"], handlers={"protocol inbound": P.nc_protocol})
+
 ACL_TABLE = table(ignored=["description"], handlers={"rule": P.acl_rule, "step": P.acl_step})
 
 CLASSIFIER_TABLE = table(ignored=["description", "operator"], handlers={"if-match": P.cls_if_match})
@@ -348,5 +367,5 @@ ZONE_TABLE = table(
 )
 
 P.TOP_TABLE, P.IFACE_TABLE, P.VLAN_TABLE, P.UI_TABLE = TOP_TABLE, IFACE_TABLE, VLAN_TABLE, UI_TABLE
-P.ZONE_TABLE = ZONE_TABLE
+P.ZONE_TABLE, P.NETCONF_TABLE = ZONE_TABLE, NETCONF_TABLE
 P.ACL_TABLE, P.CLASSIFIER_TABLE, P.POLICY_TABLE = ACL_TABLE, CLASSIFIER_TABLE, POLICY_TABLE

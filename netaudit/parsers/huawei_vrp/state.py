@@ -48,7 +48,8 @@ class IfState:
     filters_out: list[tuple[str, Src]] = field(default_factory=list)
     policies_in: list[tuple[str, Src]] = field(default_factory=list)  # traffic-policy NAME inbound
     policies_out: list[tuple[str, Src]] = field(default_factory=list)
-    nat_outbound: list[tuple[str | None, str | None, Src]] = field(default_factory=list)  # (acl, group, line)
+    # (acl, address group, line, interface whose address is used)
+    nat_outbound: list[tuple[str | None, str | None, Src, str | None]] = field(default_factory=list)
     dhcp_select: Src | None = None  # dhcp select interface|global
     dialer_bundle: tuple[int, Src] | None = None  # pppoe-client dial-bundle-number N
     dialer_number: int | None = None  # Dialer: dialer bundle N / dialer number
@@ -114,6 +115,7 @@ class VrpState(LineParser):
     BEHAVIOR_TABLE: ClassVar[dict] = {}
     POLICY_TABLE: ClassVar[dict] = {}
     ZONE_TABLE: ClassVar[dict] = {}
+    NETCONF_TABLE: ClassVar[dict] = {}
 
     def __init__(self, text: str, file: str):
         super().__init__(text, file)
@@ -152,6 +154,8 @@ class VrpState(LineParser):
         self.web_manager: Src | None = None  # the first `web-manager` line
         self.web_port_given = True  # `web-manager enable` named its port
         self.web_redirect: Src | None = None  # `web-manager http forward enable`
+        # CloudEngine NETCONF over SSH: `netconf` / `protocol inbound ssh port N` (N, line)
+        self.netconf: tuple[int, Src] | None = None
         self.snmp: list[tuple[str | None, Src]] = []  # (acl, line) per community / group
         self.snmp_acl: tuple[str, Src] | None = None  # snmp-agent acl N (global)
         self.snmp_agent: Src | None = None

@@ -131,6 +131,14 @@ TOP_IGNORED = [
     "quit",
     "system-view",
     "commit",
+    "port split",  # CloudEngine: a 100GE port split into 4 x 25GE (the ports are listed)
+    "port mode",  # CloudEngine: the speed mode of a group of ports (`port mode 100GE interface …`)
+    "dcb",  # data-centre bridging (PFC, ETS): lossless queues, not reachability
+    "vm-manager",  # CloudEngine VM awareness (moves a VM's port profile with it)
+    "language",  # the character set of the CLI
+    "access-user",  # NAC access-user limits (who may use a port, not where it leads)
+    "authentication unified-mode",  # NAC configuration mode (unified or common): the same
+    "apn",  # the APN a 3G/4G Cellular interface dials
 ]
 
 # Global commands that change forwarding or who reaches the device in a way the model does
@@ -241,6 +249,11 @@ IFACE_IGNORED = [
     "ntdp",  # HGMP discovery on the port (`undo ntdp enable`), as `ndp`
     "ndp",
     "l2protocol-tunnel",  # carries STP/LLDP frames transparently: no IP forwarding of its own
+    "netstream",  # flow sampling (CloudEngine form of `ip netstream`)
+    "stack-port",  # the port is a stack link between member switches, no data port
+    "apn-profile",  # the APN a Cellular interface dials, its modem's recovery, its SIM PIN
+    "modem",
+    "pin",
 ]
 
 _ZONE_MEMBER = Text("input.vrp.zone_member")

@@ -172,6 +172,44 @@ def test_traffic_policy_classifier_deny_behavior():
     assert cells[("guest", "staff")].verdict == "unknown"
 
 
+def test_a_qos_traffic_policy_filters_nothing():
+    """A QoS policy — ``if-match dscp`` classifiers, ``queue ef|af|wfq`` behaviors and the
+    built-in ``classifier default-class`` (AR CBQ), as an ISP's AR651 template puts on its
+    WAN ports — passes every packet.  Before, it was a partial filter (the dscp clauses,
+    the queues, "default-class not defined") and, beside ``nat outbound``, made the WAN
+    interface partial: every verdict through it unknown."""
+    qos = (
+        "traffic classifier C-RT operator or\n if-match dscp ef\ntraffic behavior B-RT\n"
+        " queue ef bandwidth pct 10\n statistic enable\ntraffic behavior B-BE\n queue wfq\n"
+        "traffic policy QOS\n classifier C-RT behavior B-RT\n classifier default-class behavior B-BE\n"
+    )
+    text = CORE.format(rules=" rule 5 deny ip", apply=" traffic-policy QOS outbound")
+    dev, rep = parse_one(huawei_vrp, text.replace("#\ninterface Vlanif10", qos + "#\ninterface Vlanif10"), "c.cfg")
+    assert dev.interfaces["Vlanif40"].filter_out is None
+    assert not rep.unrecognized and not rep.partially_understood
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("staff", "guest")].verdict == "reachable"
+    # a deny rule in a classifier's ACL: the S-series drops what it matches whatever the
+    # behavior — never "passes everything", unknown
+    mark = "traffic classifier C-ACL operator or\n if-match acl 3040\ntraffic behavior B-MARK\n remark dscp af21\n"
+    mark += "traffic policy MARK\n classifier C-ACL behavior B-MARK\n"
+    text = CORE.format(rules=" rule 5 deny ip destination 10.0.10.0 0.0.0.255", apply=" traffic-policy MARK inbound")
+    dev, rep = parse_one(huawei_vrp, text.replace("#\ninterface Vlanif10", mark + "#\ninterface Vlanif10"), "c.cfg")
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("guest", "staff")].verdict == "unknown"
+    # default-class with a deny behavior: what no other classifier took is dropped
+    deny = (
+        "traffic classifier C-LAN operator or\n if-match acl 3040\ntraffic behavior B-OK\n permit\n"
+        "traffic behavior B-CHAN\n deny\n"
+        "traffic policy P\n classifier C-LAN behavior B-OK\n classifier default-class behavior B-CHAN\n"
+    )
+    text = CORE.format(rules=" rule 5 permit udp destination-port eq dns", apply=" traffic-policy P inbound")
+    dev, rep = parse_one(huawei_vrp, text.replace("#\ninterface Vlanif10", deny + "#\ninterface Vlanif10"), "c.cfg")
+    assert dev.interfaces["Vlanif40"].filter_in == "traffic-policy P" and not rep.partially_understood
+    cells, _ = matrix([dev], ZONES)
+    assert (cells[("guest", "staff")].verdict, cells[("guest", "staff")].services) == ("reachable", ["udp/53"])
+
+
 def test_a_rule_not_understood_makes_the_acl_partial_never_empty():
     """An ACL whose only rule was not read is not "without rules" (which would filter
     nothing): it is partial, and guest -> staff is unknown."""

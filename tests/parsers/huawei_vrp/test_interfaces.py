@@ -349,3 +349,20 @@ def test_a_usg_interzone_policy_makes_every_interface_partial():
     assert all(i.partial for i in dev.interfaces.values())
     assert "policy interzone" in str(dev.interfaces["GigabitEthernet1/0/3"].partial)
     assert "policy interzone trust untrust outbound" in [p["construct"] for p in rep.partially_understood]
+
+
+def test_a_factory_switch_with_only_vlanif1_switches_on_its_bare_ports():
+    """A real S5735-L V600R022 export as the factory left it: `interface Vlanif1` with the
+    management address and bare `interface GE1/0/N` blocks — no `vlan batch`, no `port`
+    line.  Its ports are access ports of VLAN 1 (the switch's default); before, with
+    nothing saying the device switches, they were read as routed ports (as an AR's would
+    be) and VLAN 1 had no port."""
+    text = (
+        "sysname SW\n#\ninterface Vlanif1\n ip address 10.0.44.23 255.255.255.0\n#\n"
+        "interface GE1/0/1\n#\ninterface GE1/0/2\n shutdown\n#\nreturn\n"
+    )
+    dev, _rep = parse_one(huawei_vrp, text, "sw.cfg")
+    assert [(i.mode, i.access_vlan) for _, i in sorted(dev.interfaces.items()) if i.kind == IfKind.PHYSICAL] == [
+        (L2Mode.ACCESS, 1),
+        (L2Mode.ACCESS, 1),
+    ]

@@ -195,6 +195,42 @@ def test_ssh_ipv4_server_port_and_the_servers_own_acl():
     assert svc["telnet"].acl == "2000"
 
 
+def test_cloudengine_stelnet_ipv4_server_enable():
+    """CloudEngine V200R002+ writes `stelnet ipv4 server enable` / `stelnet ipv6 server
+    enable` (a real CE8850 V200R002C50 export).  Before, both lines were unrecognized and
+    SSH was a partial service ("no 'stelnet server enable' line"): its cells unknown and
+    its finding "not proven" although the file says the server is on."""
+    glob = OFF + "\nstelnet ipv4 server enable\nstelnet ipv6 server enable"
+    dev, svc = services(glob, " acl 2000 inbound\n protocol inbound ssh")
+    assert svc["ssh"].partial is None and svc["ssh"].acl == "2000"
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("mgmt", "@devices")].services == ["icmp/8", "tcp/22"]
+    # switched off in its ipv4 form: nothing listens on tcp/22
+    _dev, svc = services(OFF + "\nundo stelnet ipv4 server enable", " protocol inbound ssh")
+    assert "ssh" not in svc
+
+
+def test_cloudengine_netconf_over_ssh_is_a_login_path():
+    """`snetconf server enable` with the `netconf` view's `protocol inbound ssh port 830`
+    (a real CE12800 V200R005C10 export): NETCONF over SSH answers on tcp/830 — a login path
+    no vty ACL restricts.  Before, the three lines were unrecognized and tcp/830 missing
+    from what reaches the switch (a false "blocked" of that port)."""
+    glob = OFF + "\nstelnet server enable\nsnetconf server enable\n#\nnetconf\n protocol inbound ssh port 830\n#"
+    dev, svc = services(glob, " acl 2000 inbound\n protocol inbound ssh")
+    assert [(p.lo, p.hi) for p in svc["netconf"].ports] == [(830, 830)]
+    assert svc["netconf"].acl is None and svc["netconf"].partial is None
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("staff", "@devices")].services == ["icmp/8", "tcp/830"]  # the vty ACL does not apply
+    # the SSH server's ACL: taken, partial (not established for NETCONF sessions)
+    _dev, svc = services(glob + "\nssh server acl 2000", " protocol inbound ssh")
+    assert svc["netconf"].acl == "2000" and "2000" in str(svc["netconf"].partial)
+    # no `snetconf server enable`: the release decides — partial; switched off: nothing
+    _dev, svc = services(OFF + "\n#\nnetconf\n protocol inbound ssh port 830\n#")
+    assert "snetconf server enable" in str(svc["netconf"].partial)
+    _dev, svc = services(OFF + "\nundo snetconf server enable\n#\nnetconf\n protocol inbound ssh port 830\n#")
+    assert "netconf" not in svc
+
+
 def test_v600_web_manager_is_the_web_server():
     """V600 S-series (S5732-H V600R024, a real export) and CloudEngine S have no `http server`:
     the web UI is `web-manager enable port N` (HTTPS on N) and `web-manager http forward

@@ -124,3 +124,27 @@ def test_a_named_address_group_block_is_partial_not_unrecognized():
     _, rep = parse_one(huawei_vrp, text, "ar651.cfg")
     assert not [u for u in rep.unrecognized if "address-group" in u.text]
     assert any(p["construct"] == "nat address-group" for p in rep.partially_understood)
+
+
+def test_nat_outbound_with_a_loopbacks_address_and_a_cellular_backup():
+    """``nat outbound 3000 interface LoopBack 1`` (Easy IP with a loopback holding the
+    public address) and a 4G ``Cellular0/0/0`` with ``ip address negotiate`` — as an ISP's
+    published AR651 CPE template writes them.  Before, both lines were unrecognized: no
+    source NAT on the WAN and no address on the Cellular interface."""
+    text = (FIXTURES / "ar651-buudien-pppoe.cfg").read_text(encoding="utf-8")
+    text = text.replace(" nat outbound 3000\n nat server", " nat outbound 3000 interface LoopBack 1\n nat server")
+    loop = "interface LoopBack1\n ip address 203.0.113.9 255.255.255.255\n#\n"
+    cell = "interface Cellular0/0/0\n ip address negotiate\n nat outbound 3000\n#\n"
+    dev, rep = parse_one(huawei_vrp, text.replace("interface NULL0\n", loop + cell + "interface NULL0\n"), "ar.cfg")
+    assert not rep.unrecognized and all(p["construct"] == "wlan" for p in rep.partially_understood)
+    snat = sorted((r for r in dev.nat_rules if r.kind == "source"), key=lambda r: sorted(r.out_ifaces or ()))
+    assert [(r.out_ifaces, r.to_ip, r.to_interface, r.partial) for r in snat] == [
+        (frozenset({"Cellular0/0/0"}), None, "Cellular0/0/0", None),
+        (frozenset({"Dialer1"}), ip("203.0.113.9"), None, None),  # the loopback's address
+    ]
+    assert dev.interfaces["Cellular0/0/0"].dynamic_address
+    # a loopback the file does not have: its address is unknown — partial, named undefined
+    dev, rep = parse_one(huawei_vrp, text, "ar.cfg")
+    (rule,) = [r for r in dev.nat_rules if r.kind == "source"]
+    assert rule.to_ip is None and rule.to_interface is None and "LoopBack1" in str(rule.partial)
+    assert [r.name for r in dev.references if not r.defined] == ["LoopBack1"]

@@ -108,6 +108,45 @@ def test_factory_and_housekeeping_globals_are_harmless():
     assert not rep.unrecognized
 
 
+def test_cloudengine_v600_and_cellular_housekeeping_lines_are_harmless():
+    """Lines of real CloudEngine (CE8850 V200R002C50, CE5810 V100R003C00), S5735 V600R022
+    exports and an AR651 4G template that change no reachability — port splitting, DCB,
+    VM awareness, the CLI's character set, NAC access-user limits, a Cellular port's APN,
+    modem recovery and SIM PIN, stack links, NetStream on a port, the web server's source
+    address, a Chinese campus blog's `undo authentication unified-mode`: understood, none
+    unrecognized."""
+    glob = (
+        "port split dimension interface 100GE1/0/1 to 100GE1/0/6 split-type 4*25GE\ndcb pfc\n"
+        "port mode 100GE interface 40GE1/0/1 to 40GE1/0/2\n"
+        "dcb ets-profile default\nvm-manager\nlanguage character-set ISO8859-1\n"
+        "access-user dot1x-identity speed-limit 60\nundo authentication unified-mode\napn profile NET26\n apn net26\n#\n"
+        "web-manager enable port 443\nweb-manager ipv4 server-source -a 10.0.44.23 vpn-instance public\n"
+    )
+    ifaces = (
+        "interface 100GE1/0/29\n port mode stack\n stack-port 1/1\n#\ninterface 10GE1/0/1\n"
+        " netstream inbound ip\n netstream sampler random-packets 1 inbound\n#\ninterface Cellular0/0/0\n"
+        " apn-profile NET26\n modem auto-recovery dial action modem-reboot fail-times 128\n pin verify\n"
+        " ip address negotiate\n#\n"
+    )
+    _dev, rep = parse_one(huawei_vrp, "sysname SW\n#\n" + glob + ifaces + "return\n", "sw.cfg")
+    assert not rep.unrecognized and not rep.partially_understood
+
+
+def test_a_login_banner_over_several_lines_is_text_not_commands():
+    """`header login information "` opens a banner that ends at the next `"` (an ISP's
+    AR651 CPE template; a provincial office's warning in Vietnamese): its lines were
+    unrecognized commands, and a `####` line of it ended the block above."""
+    text = (
+        'sysname AR\n#\n header login information "\n########\nCANH BAO: thiet bi cua So TTTT\n'
+        'interface GigabitEthernet0/0/9\nTruy cap trai phep se bi xu ly."\n'
+        ' header shell information "Xin chao"\n#\ninterface GigabitEthernet0/0/1\n'
+        " ip address 192.0.2.2 255.255.255.252\n#\nreturn\n"
+    )
+    dev, rep = parse_one(huawei_vrp, text, "ar.cfg")
+    assert not rep.unrecognized
+    assert set(dev.interfaces) == {"GigabitEthernet0/0/1"}  # the banner's line is no interface
+
+
 def test_a_cipher_text_wrapped_onto_the_next_line_is_read_with_its_line():
     """A copied screen wrapped `security wpa-wpa2 psk pass-phrase %^%#…` inside the cipher
     text, leaving `%^%# aes` at column 0 (a real AC6605 HCIP lab export): that tail is the
