@@ -245,6 +245,11 @@ class Interface:
     addresses: list[IPNetwork] = field(default_factory=list)  # first = primary
     virtual_addresses: list[IPNetwork] = field(default_factory=list)  # HSRP/VRRP
     vrf: str = "default"
+    # A dedicated out-of-band management port (IOS-XE's ``Mgmt-intf``/``Mgmt-vrf``, a
+    # Huawei ``MEth`` port, a FortiGate interface ``dedicated-to management``): the line
+    # that says so.  Its default route is the management network's way out, never the
+    # office's Internet exit (topology.exits, the zones netaudit init drafts).
+    out_of_band: Src | None = None
     shutdown: bool = False
     mode: L2Mode = L2Mode.ROUTED
     access_vlan: int | None = None

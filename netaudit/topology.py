@@ -392,8 +392,8 @@ def exits(topo: Topology) -> list[Exit]:
 
     def add(dev: Device, ifn: str | None, why: str, src: Src | None) -> None:
         itf = dev.interfaces.get(ifn or "")
-        if itf is None or itf.shutdown or (dev.hostname, ifn) in found:
-            return
+        if itf is None or itf.shutdown or itf.out_of_band or (dev.hostname, ifn) in found:
+            return  # a management port's default route leads to the management network
         if topo.l3_domain(dev.hostname, itf.name) is None and topo.port_domain(dev.hostname, itf.name) is None:
             return
         found[(dev.hostname, itf.name)] = Exit(dev.hostname, itf.name, why, src)

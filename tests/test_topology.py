@@ -8,6 +8,8 @@ or client: the database is in vlan.dat) every allowed VLAN may exist and is carr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from helpers import parse_one
 
 from netaudit import topology
@@ -228,3 +230,51 @@ def test_a_voice_vlan_and_router_subinterfaces_are_vlans_in_use():
     topo = topology.build([router, switch], [(("ENTA", "GigabitEthernet0/0"), ("Switch11", "FastEthernet0/13"))])
     assert 20 in _tags(topo, "Switch11", "FastEthernet0/13")
     assert topo.vlan_domain("Switch11", 20) == topo.l3_domain("ENTA", "GigabitEthernet0/0.20")
+
+
+# --------------------------------------------------------------------------- management ports
+
+MGMT_VRF_FIXTURE = Path(__file__).parent / "fixtures" / "cisco_ios" / "core-l3.cfg"
+
+HUAWEI_CE_MGMT = """\
+sysname CE-CORE-SO
+#
+ip vpn-instance __MGMT_VPN__
+ ipv4-family
+#
+interface Vlanif10
+ ip address 10.1.10.1 255.255.255.0
+#
+interface MEth0/0/0
+ ip binding vpn-instance __MGMT_VPN__
+ ip address 10.0.0.15 255.255.255.0
+#
+interface 10GE1/0/1
+ undo portswitch
+ description UPLINK-FIREWALL
+ ip address 172.16.0.2 255.255.255.252
+#
+ip route-static 0.0.0.0 0.0.0.0 172.16.0.1
+ip route-static vpn-instance __MGMT_VPN__ 0.0.0.0 0.0.0.0 10.0.0.2
+#
+return
+"""
+
+
+def test_a_management_ports_default_route_is_no_internet_exit():
+    """A dedicated management port (IOS-XE ``vrf forwarding Mgmt-vrf``, a Huawei ``MEth``
+    port) has a default route of its own, toward the management network: it is no exit of
+    the office, so neither ``init`` nor an external zone without ``attach`` puts the
+    Internet there (which made "internet → @devices: SSH" a false critical finding)."""
+    from netaudit.parsers import huawei_vrp
+    from netaudit.zones import infer_site
+
+    ios, _ = parse_one(cisco_ios, MGMT_VRF_FIXTURE.read_text(encoding="utf-8"), "core-l3.cfg")
+    huawei, _ = parse_one(huawei_vrp, HUAWEI_CE_MGMT, "ce-core.cfg")
+    for dev, mgmt, uplink in ((ios, "GigabitEthernet0/0", "GigabitEthernet1/0/1"), (huawei, "MEth0/0/0", "10GE1/0/1")):
+        assert dev.interfaces[mgmt].out_of_band is not None
+        assert not dev.interfaces[uplink].out_of_band
+        topo = topology.build([dev])
+        assert [e.interface for e in topology.exits(topo)] == [uplink]
+        [internet] = [z for z in infer_site([dev], topo).zones if z.kind == "external"]
+        assert internet.attach == [(dev.hostname, uplink)]

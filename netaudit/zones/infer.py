@@ -496,6 +496,8 @@ class _Drafter:
                 out = d.interfaces.get(r.interface or _iface_for(d, r.next_hop) or "")
                 if out is not None and _holds_nothing(d, out):
                     continue  # a bridge with no port and no address: a blackhole, no exit
+                if out is not None and out.out_of_band:
+                    continue  # a management port: the management network's way out
                 if out is not None and self._eligible(d, out):
                     self._evidence(
                         self._interface_places(d, out),

@@ -17,6 +17,11 @@ from netaudit.parsers.cisco_ios.state import IfState, IosState
 from netaudit.parsers.cisco_ios.syntax import PRIVATE_VLAN, expand_range, trunk_allowed
 from netaudit.parsers.ip import ip_to_int, mask_to_len, prefix_of
 
+# The VRFs IOS-XE keeps for the dedicated management port: ``Mgmt-intf`` (ISR 4000,
+# ASR 1000, CSR/Catalyst 8000) and ``Mgmt-vrf`` (Catalyst 3650/3850/9000's Gi0/0); the
+# names are the platform's own, fixed (model.Interface.out_of_band).
+MGMT_VRFS = frozenset({"Mgmt-intf", "Mgmt-vrf"})
+
 URPF_ACL = Text("input.ios.urpf_acl")  # why an interface whose uRPF names an exception ACL is partial
 
 
@@ -201,6 +206,8 @@ class InterfaceReader(IosState):
             raise Unknown
         st.iface.vrf = toks[2]
         self.ref("vrf", toks[2], src)
+        if toks[2] in MGMT_VRFS:
+            st.iface.out_of_band = src
 
     def if_standby(self, st: IfState, tokens, low, src):
         """HSRP: ``standby [N] ip A [secondary]`` → virtual address; auth → secret."""

@@ -472,6 +472,7 @@ class InterfaceSections(ParseState):
                         )
                     )
             if r.dedicated is not None:
+                itf.out_of_band = r.dedicated
                 dev.vrfs.add(itf.vrf)
                 if r.dedicated_gateway is not None:
                     gw, gw_src = r.dedicated_gateway

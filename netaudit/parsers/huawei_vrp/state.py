@@ -178,6 +178,10 @@ class VrpState(LineParser):
         if st is None:
             kind = interface_kind(name)
             iface = Interface(name=name, kind=kind, source=src)
+            if name.startswith("MEth"):
+                # the management Ethernet port of S-series and CloudEngine switches:
+                # management traffic only, in a VPN instance of its own on newer releases
+                iface.out_of_band = src
             st = self.ifs[name] = IfState(iface)
             self.dev.interfaces[name] = iface
             if kind.value == "subinterface":

@@ -422,6 +422,9 @@ end
     assert dev.interfaces["mgmt"].vrf == "dmgmt-vdom"
     [gw] = [r for r in dev.routes if r.interface == "mgmt"]
     assert (str(gw.prefix), gw.vrf, gw.source.text) == ("0.0.0.0/0", "dmgmt-vdom", "set default-gateway 10.99.0.254")
+    # Its default route leads to the management network, not to the Internet: no exit.
+    assert dev.interfaces["mgmt"].out_of_band is not None
+    assert "mgmt" not in {e.interface for e in topology.exits(topology.build([dev]))}
     assert any(s.name == "dhcp" and s.acl == "dhcp mgmt" for s in dev.services)
     _, cells = analyse(text, MGMT_ZONES)
     assert cells[("staff", "quantri")].verdict == BLOCKED
