@@ -50,29 +50,24 @@ class ManagementReader(VrpState):
         """``[undo] stelnet server enable``: the SSH server (STelnet); CloudEngine
         V200R002+ writes ``stelnet ipv4 server enable`` (and ``stelnet ipv6 …``: IPv6 is
         not modelled)."""
-        words = low[1:] if low[0] == "undo" else low
-        if words[1:2] == ["ipv6"]:
-            self.ignored += 1
-            return
-        if words[1:2] == ["ipv4"]:
-            words = words[:1] + words[2:]
-        if words[:3] == ["stelnet", "server", "enable"] and len(words) == 3:
-            self._switch("ssh", low, src)
-            return
-        raise Unknown
+        self._server_enable("ssh", low, src)
 
     def h_snetconf(self, tokens, low, src):
         """``[undo] snetconf [ipv4] server enable``: the NETCONF-over-SSH server (CloudEngine)."""
+        self._server_enable("netconf", low, src)
+
+    def _server_enable(self, service: str, low, src) -> None:
+        """``[undo] WORD [ipv4|ipv6] server enable`` switches ``service`` (the IPv6 form:
+        not modelled, understood)."""
         words = low[1:] if low[0] == "undo" else low
         if words[1:2] == ["ipv6"]:
             self.ignored += 1
             return
         if words[1:2] == ["ipv4"]:
             words = words[:1] + words[2:]
-        if words == ["snetconf", "server", "enable"]:
-            self._switch("netconf", low, src)
-            return
-        raise Unknown
+        if words[1:] != ["server", "enable"]:
+            raise Unknown
+        self._switch(service, low, src)
 
     def h_netconf(self, tokens, low, src):
         """``netconf``: the NETCONF view (its ``protocol inbound ssh port N``: the port)."""
