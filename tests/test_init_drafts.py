@@ -934,3 +934,35 @@ def test_a_masquerade_that_names_no_interface_says_nothing_of_the_internet(tmp_p
     assert "ether1" not in nat_exits(snap.devices[0]) and "bridge1" not in nat_exits(snap.devices[0])
     site = inferred(tmp_path)
     assert not [z for z in site.zones if z.kind == "external" and ("UBND-Xa-Tan-Lap", "bridge1") in z.attach]
+
+
+ROUTEROS_PRIVATE_LINK = """\
+# 2026-11-20 10:02:11 by RouterOS 6.47.10
+/interface ethernet
+set [ find default-name=ether1 ] name=ether1-VNPT
+set [ find default-name=ether2 ] name=ether2-LAN
+set [ find default-name=ether3 ] name=ether3-KET-NOI-TINH
+/ip address
+add address=203.0.113.2/30 interface=ether1-VNPT
+add address=192.168.10.1/24 interface=ether2-LAN
+add address=172.21.6.6/30 interface=ether3-KET-NOI-TINH
+/ip firewall mangle
+add action=mark-routing chain=prerouting dst-address=172.21.21.0/24 new-routing-mark=TINH passthrough=no
+/ip firewall nat
+add action=masquerade chain=srcnat out-interface=ether1-VNPT
+/ip route
+add distance=1 gateway=203.0.113.1
+add distance=1 gateway=172.21.6.5 routing-mark=TINH
+/system identity
+set name=UBND-XA
+"""
+
+
+def test_a_routing_tables_default_route_is_no_internet_exit(tmp_path):
+    """The default route of a policy-routing table leads the packets marked for it only —
+    here to the province's private link (ket noi tinh), as often a private WAN as an ISP's —
+    so the draft puts the Internet on the main table's exit alone, as topology.exits
+    reads it (a real revenue office's export drafted its registry link as the Internet)."""
+    site = office(tmp_path, ("gw.rsc", ROUTEROS_PRIVATE_LINK))
+    [internet] = [z for z in site.zones if z.kind == "external"]
+    assert internet.attach == [("UBND-XA", "ether1-VNPT")]

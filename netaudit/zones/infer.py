@@ -492,7 +492,9 @@ class _Drafter:
         # a device that forwards nothing (RouterOS ip-forward=no, a switch): its default
         # route is the way its own management traffic leaves, toward the office's router.
         for r in d.routes if d.ip_routing else ():
-            if r.prefix.prefixlen == 0 and not r.drop:
+            # (a policy-routing table's default route is the way out of the packets marked
+            # for it only — a private link as often as an ISP's, as topology.exits reads it)
+            if r.prefix.prefixlen == 0 and not r.drop and r.table is None:
                 out = d.interfaces.get(r.interface or _iface_for(d, r.next_hop) or "")
                 if out is not None and _holds_nothing(d, out):
                     continue  # a bridge with no port and no address: a blackhole, no exit
