@@ -120,86 +120,77 @@ def detect_vendor(text: str) -> tuple[str | None, int]:
 
 # --------------------------------------------------------------------------- not what it seems
 
+
 # Platforms netaudit has no parser for, each with lines only that platform writes.  A
 # Cisco-like dialect (NX-OS, EOS) is claimed by the IOS parser, which reads much of it:
 # without this check its unread ACLs would become "no ACL" and its verdicts look proven.
+def _markers(*patterns: str) -> tuple[Marker, ...]:
+    """The line-start markers of one platform (:func:`netaudit.parsers.markers.marker`)."""
+    return tuple(marker(p) for p in patterns)
+
+
 UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
     (
         "Cisco NX-OS",
-        tuple(
-            marker(p)
-            for p in (
-                r"^feature \S+",
-                r"^vrf context \S+",
-                r"^boot nxos ",
-                r"^!Command: show running-config",
-                r"^version \d+\.\d+\(\d+\)",
-                r"^vdc \S+ id \d+",
-                r"^copp profile ",
-                r"^hardware access-list tcam ",
-                r"^interface mgmt0\s*$",
-                r"^(no )?system default switchport",
-            )
+        _markers(
+            r"^feature \S+",
+            r"^vrf context \S+",
+            r"^boot nxos ",
+            r"^!Command: show running-config",
+            r"^version \d+\.\d+\(\d+\)",
+            r"^vdc \S+ id \d+",
+            r"^copp profile ",
+            r"^hardware access-list tcam ",
+            r"^interface mgmt0\s*$",
+            r"^(no )?system default switchport",
         ),
     ),
     (
         "Arista EOS",
-        tuple(
-            marker(p)
-            for p in (
-                r"^! device: .*\bEOS-",
-                r"^! boot system flash:.*EOS",
-                r"^management api ",
-                r"^daemon TerminAttr",
-                r"^service routing protocols model ",
-                r"^vrf instance \S+",
-                r"^transceiver qsfp default-mode ",
-                r"^ip virtual-router mac-address ",
-            )
+        _markers(
+            r"^! device: .*\bEOS-",
+            r"^! boot system flash:.*EOS",
+            r"^management api ",
+            r"^daemon TerminAttr",
+            r"^service routing protocols model ",
+            r"^vrf instance \S+",
+            r"^transceiver qsfp default-mode ",
+            r"^ip virtual-router mac-address ",
         ),
     ),
     (
         "Cisco IOS-XR",
-        tuple(
-            marker(p)
-            for p in (
-                r"^!! IOS XR Configuration",
-                r"^ipv4 access-list \S+",
-                r"^interface \S+\d+/\d+/\d+/\d+\s*$",
-            )
+        _markers(
+            r"^!! IOS XR Configuration",
+            r"^ipv4 access-list \S+",
+            r"^interface \S+\d+/\d+/\d+/\d+\s*$",
         ),
     ),
     (
         "Juniper Junos",
-        tuple(
-            marker(p)
-            for p in (
-                r"^set (system host-name|interfaces \S+ unit) ",
-                r"^(system|interfaces|security|firewall) \{\s*$",
-            )
+        _markers(
+            r"^set (system host-name|interfaces \S+ unit) ",
+            r"^(system|interfaces|security|firewall) \{\s*$",
         ),
     ),
     (
         # Huawei VRP writes the same skeleton (`sysname`, `#`, `return`) and is parsed
         # (parsers/huawei_vrp/); these are words only Comware writes.
         "H3C Comware",
-        tuple(
-            marker(p)
-            for p in (
-                r"^interface Vlan-interface\d+",
-                r"^ port access vlan \d",
-                r"^ port trunk permit vlan ",
-                r"^ port link-mode (?:bridge|route)",
-                r"^ ?version \d+\.\d+\.\d+, (?:Release|ESS|Alpha|Beta)",
-                r"^irf (?:mac-address|auto-update|domain)",
-                # Comware V5 writes two version numbers (` version 5.20, Release 2209L22`);
-                # a SecPath firewall has no SVI and puts its policy in security zones,
-                # where Huawei writes `firewall zone` and Cisco `zone-pair security NAME source`.
-                r"^ ?version \d+\.\d+, (?:Release|ESS|Alpha|Beta|Feature) \d",
-                r"^security-zone name \S+",
-                r"^zone-pair security source \S+ destination \S+",
-                r"^object-policy ip(?:v6)? \S+",
-            )
+        _markers(
+            r"^interface Vlan-interface\d+",
+            r"^ port access vlan \d",
+            r"^ port trunk permit vlan ",
+            r"^ port link-mode (?:bridge|route)",
+            r"^ ?version \d+\.\d+\.\d+, (?:Release|ESS|Alpha|Beta)",
+            r"^irf (?:mac-address|auto-update|domain)",
+            # Comware V5 writes two version numbers (` version 5.20, Release 2209L22`);
+            # a SecPath firewall has no SVI and puts its policy in security zones,
+            # where Huawei writes `firewall zone` and Cisco `zone-pair security NAME source`.
+            r"^ ?version \d+\.\d+, (?:Release|ESS|Alpha|Beta|Feature) \d",
+            r"^security-zone name \S+",
+            r"^zone-pair security source \S+ destination \S+",
+            r"^object-policy ip(?:v6)? \S+",
         ),
     ),
     (
@@ -207,57 +198,48 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
         # ports, `nfpp`, `expert access-list`, web authentication and its default services
         # are Ruijie's, not IOS's, and their meaning is not checked against its documentation.
         "Ruijie RGOS",
-        tuple(
-            marker(p)
-            for p in (
-                r"^version (?:\S+_)?RGOS \d",
-                r"^nfpp\s*$",
-                r"^enable service (?:ssh-server|telnet-server|web-server)\b",
-            )
+        _markers(
+            r"^version (?:\S+_)?RGOS \d",
+            r"^nfpp\s*$",
+            r"^enable service (?:ssh-server|telnet-server|web-server)\b",
         ),
     ),
     (
         # DCN (Digital China) switches, claimed by the IOS parser, write their ports'
         # `Interface` capitalised (`Interface Ethernet1/0/9`); IOS never does.
         "DCN (Digital China) DCNOS",
-        tuple(marker(p) for p in (r"^Interface (?:Ethernet|Port-Channel)\d",)),
+        _markers(r"^Interface (?:Ethernet|Port-Channel)\d"),
     ),
     (
         # ZTE ZXR10 closes a block with `$` and tags its sections (`!<if-intf>`); its port
         # names (`xgei-0/1/1/2`) also have IOS-XR's four numbers, hence several markers.
         "ZTE ZXR10",
-        tuple(
-            marker(p)
-            for p in (
-                r"^switchvlan-configuration\s*$",
-                r"^interface (?:x?gei|smartgroup)[-_]?\d",
-                r"^!</?(?:if-intf|switchvlan|system-config|static)>",
-            )
+        _markers(
+            r"^switchvlan-configuration\s*$",
+            r"^interface (?:x?gei|smartgroup)[-_]?\d",
+            r"^!</?(?:if-intf|switchvlan|system-config|static)>",
         ),
     ),
     (
         # The first line of every ProCurve / AOS-S configuration; its `vlan N` blocks
         # (ports, address, `ip access-group … vlan-in`) are not IOS's.
         "HPE Aruba AOS-S (ProCurve)",
-        tuple(marker(p) for p in (r"^; \S+ Configuration Editor; Created on release #",)),
+        _markers(r"^; \S+ Configuration Editor; Created on release #"),
     ),
-    ("Aruba AOS-CX", tuple(marker(p) for p in (r"^!Version ArubaOS-CX ",))),
+    ("Aruba AOS-CX", _markers(r"^!Version ArubaOS-CX ")),
     (
         # `show configuration commands`: `set …` like Junos's, hence several markers so a
         # VyOS file is not named Junos for its `set system host-name`.
         "VyOS / Ubiquiti EdgeOS",
-        tuple(
-            marker(p)
-            for p in (
-                r"^set interfaces ethernet eth\d",
-                r"^set firewall name \S+ ",
-                r"^set service (?:ssh|gui|dhcp-server|nat) ",
-                # the curly `config.boot` (EdgeRouter, UniFi gateway): Junos writes
-                # `services {` and `ge-0/0/0`, never `service {` nor `ethernet eth0 {`
-                r"^service \{\s*$",
-                r"^\s+ethernet eth\d+ \{\s*$",
-                r"^/\* === vyatta-config-version: ",
-            )
+        _markers(
+            r"^set interfaces ethernet eth\d",
+            r"^set firewall name \S+ ",
+            r"^set service (?:ssh|gui|dhcp-server|nat) ",
+            # the curly `config.boot` (EdgeRouter, UniFi gateway): Junos writes
+            # `services {` and `ge-0/0/0`, never `service {` nor `ethernet eth0 {`
+            r"^service \{\s*$",
+            r"^\s+ethernet eth\d+ \{\s*$",
+            r"^/\* === vyatta-config-version: ",
         ),
     ),
     (
@@ -265,54 +247,48 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
         # IOS parser claims, whose ACLs are applied by `service-acl input` and whose routing
         # is a system mode; every saved configuration opens with this header.
         "Cisco Small Business (Sx300/Sx350/CBS)",
-        tuple(marker(p) for p in (r"^config-file-header\s*$", r"^file SSD indicator ", r"^ssd-control-start\s*$")),
+        _markers(r"^config-file-header\s*$", r"^file SSD indicator ", r"^ssd-control-start\s*$"),
     ),
     (
         # Broadcom FASTPATH switches (Dell PowerConnect, Netgear ProSafe/M-series, Ubiquiti
         # EdgeSwitch) open `show running-config` with these comment lines; the IOS parser
         # claims them for `hostname`, `access-list 1 …`, `!`.
         "FASTPATH switch (Dell PowerConnect, Netgear, Ubiquiti EdgeSwitch)",
-        tuple(marker(p) for p in (r"^!System Description \"", r"^!System Software Version ")),
+        _markers(r"^!System Description \"", r"^!System Software Version "),
     ),
-    ("A10 ACOS", tuple(marker(p) for p in (r"^!64-bit Advanced Core OS \(ACOS\)",))),
+    ("A10 ACOS", _markers(r"^!64-bit Advanced Core OS \(ACOS\)")),
     (
         # An SD-WAN edge (IOS-XE cEdge: IOS lines the IOS parser reads, plus `system` and
         # `sdwan`; vEdge: `vpn 0`): what passes between its VPNs is decided by centralized
         # policy pushed from the controller, which is not in the device's configuration.
         "Cisco SD-WAN (IOS-XE cEdge / vEdge)",
-        tuple(marker(p) for p in (r"^sdwan\s*$", r"^ system-ip\s+\d", r"^ vbond \S+")),
+        _markers(r"^sdwan\s*$", r"^ system-ip\s+\d", r"^ vbond \S+"),
     ),
     (
         "pfSense / OPNsense",
-        tuple(marker(p) for p in (r"^<pfsense>\s*$", r"^<opnsense>\s*$")),
+        _markers(r"^<pfsense>\s*$", r"^<opnsense>\s*$"),
     ),
     (
         # Sophos Firewall (XG/XGS, SFOS) Import-Export `Entities.xml`: its XML root.
         "Sophos Firewall (SFOS)",
-        tuple(marker(p) for p in (r"^<Configuration APIVersion=\"",)),
+        _markers(r"^<Configuration APIVersion=\""),
     ),
     (
         "Palo Alto PAN-OS",
-        tuple(
-            marker(p)
-            for p in (
-                r"^<config version=\"[\d.]+\" urldb=",
-                r"^set deviceconfig system ",
-                r"^set rulebase security rules ",
-            )
+        _markers(
+            r"^<config version=\"[\d.]+\" urldb=",
+            r"^set deviceconfig system ",
+            r"^set rulebase security rules ",
         ),
     ),
     (
         # A template (Jinja, Catalyst Center's Velocity) in IOS words: its `{{ var }}` /
         # `$var` are not a device's settings; the IOS parser would read a device named `{{`.
         "Jinja / Velocity template (Catalyst Center, Ansible)",
-        tuple(
-            marker(p)
-            for p in (
-                r"^\{%-? ?(?:if|for|set|macro) ",
-                r"^#(?:if|foreach|set|macro) ?\(",
-                r"^hostname (?:\{\{|\$\{?\w)",
-            )
+        _markers(
+            r"^\{%-? ?(?:if|for|set|macro) ",
+            r"^#(?:if|foreach|set|macro) ?\(",
+            r"^hostname (?:\{\{|\$\{?\w)",
         ),
     ),
 ]
@@ -323,27 +299,21 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
 FRAGMENTS: list[tuple[str, tuple[Marker, ...], int]] = [
     (
         "input.fragment.iptables_save",
-        tuple(
-            marker(p)
-            for p in (
-                r"^# Generated by iptables-save",
-                r"^\*(?:filter|nat|mangle|raw)\s*$",
-                r"^COMMIT\s*$",
-                r"^:(?:INPUT|FORWARD|OUTPUT|PREROUTING|POSTROUTING) \S+",
-                r"^-A \S+ ",
-            )
+        _markers(
+            r"^# Generated by iptables-save",
+            r"^\*(?:filter|nat|mangle|raw)\s*$",
+            r"^COMMIT\s*$",
+            r"^:(?:INPUT|FORWARD|OUTPUT|PREROUTING|POSTROUTING) \S+",
+            r"^-A \S+ ",
         ),
         3,
     ),
     (
         "input.fragment.nft_ruleset",
-        tuple(
-            marker(p)
-            for p in (
-                r"^table (?:inet|ip|ip6|arp|bridge|netdev) \S+ \{",
-                r"^\s+chain \S+ \{",
-                r"^\s+type (?:filter|nat|route) hook \w+",
-            )
+        _markers(
+            r"^table (?:inet|ip|ip6|arp|bridge|netdev) \S+ \{",
+            r"^\s+chain \S+ \{",
+            r"^\s+type (?:filter|nat|route) hook \w+",
         ),
         2,
     ),
@@ -352,14 +322,11 @@ FRAGMENTS: list[tuple[str, tuple[Marker, ...], int]] = [
         # `firewall_policy:` … under the same `#config-version=` header): the same
         # settings in another syntax, which the FortiOS parser does not read.
         "input.fragment.fortios_yaml",
-        tuple(
-            marker(p)
-            for p in (
-                r"^#config-version=FG",
-                r"^system_global:\s*$",
-                r"^system_interface:\s*$",
-                r"^firewall_(?:policy|address|vip):\s*$",
-            )
+        _markers(
+            r"^#config-version=FG",
+            r"^system_global:\s*$",
+            r"^system_interface:\s*$",
+            r"^firewall_(?:policy|address|vip):\s*$",
         ),
         2,
     ),
