@@ -137,3 +137,75 @@ def test_a_fix_error(tmp_path, capsys):
 def test_a_command_without_lang_speaks_english(capsys):
     assert main(["probe", "--zone", "guest"]) == 2
     assert capsys.readouterr().err == "netaudit: error: give -o FILE.json for the probe result (or --dry-run)\n"
+
+
+# --------------------------------------------------------------------------- the command line itself
+
+
+def test_argparse_usage_errors_in_the_commands_language(capsys):
+    """argparse's own complaints (an unknown option, a missing or invalid value, an unknown
+    command) follow --lang like every other error, with a "did you mean" where a close
+    option, choice or command exists; option names, values and choices stay as typed."""
+    vi, en = said(capsys, "audit", LEAKY, "--fromat", "json")
+    assert vi == "netaudit: lỗi: tham số không hợp lệ: --fromat json (có phải là '--format'?)\n"
+    assert en == "netaudit: error: unrecognized arguments: --fromat json (did you mean '--format'?)\n"
+    choices = "'text', 'json', 'html', 'pdf', 'docx', 'md', 'sarif'"
+    vi, en = said(capsys, "audit", LEAKY, "--format", "docz")
+    assert (
+        vi
+        == f"netaudit: lỗi: --format: giá trị 'docz' không hợp lệ (có phải là 'docx'?); hãy chọn một trong {choices}\n"
+    )
+    assert (
+        en
+        == f"netaudit: error: argument --format: invalid choice: 'docz' (did you mean 'docx'?) (choose from {choices})\n"
+    )
+    # --lang read before argparse has, whatever its place (and abbreviated, as argparse allows)
+    assert main(["audit", "--la", "en", str(LEAKY), "--fail-on"]) == 2
+    assert capsys.readouterr().err == "netaudit: error: argument --fail-on: expected one argument\n"
+    assert main(["audit", str(LEAKY), "--fail-on"]) == 2
+    assert capsys.readouterr().err == "netaudit: lỗi: --fail-on: thiếu giá trị (cần đúng một giá trị)\n"
+    assert main(["init"]) == 2
+    assert capsys.readouterr().err == "netaudit: lỗi: thiếu tham số bắt buộc: dir\n"
+
+
+def test_an_unknown_command_and_a_command_without_lang(capsys):
+    assert main(["audti", str(LEAKY)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("netaudit: lỗi: không có lệnh 'audti' (có phải là 'audit'?); các lệnh: 'audit', 'report'")
+    # probe and scan have no --lang: English
+    assert main(["probe"]) == 2
+    assert capsys.readouterr().err == "netaudit: error: the following arguments are required: --zone\n"
+    # an invalid --lang itself: the default language says so
+    assert main(["audit", str(LEAKY), "--lang", "fr"]) == 2
+    assert (
+        capsys.readouterr().err == "netaudit: lỗi: --lang: giá trị 'fr' không hợp lệ; hãy chọn một trong 'vi', 'en'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "unrecognized arguments: --x",
+        "the following arguments are required: paths, --zone",
+        "one of the arguments --a --b is required",
+        "argument command: invalid choice: 'x' (choose from 'audit', 'init')",
+        "argument --format: invalid choice: 'x' (choose from 'json', 'pdf')",
+        "argument --fail-on: expected one argument",
+        "argument --zone: expected at least one argument",
+        "argument --x: expected at most one argument",
+        "argument --max-probes: invalid int value: 'abc'",
+        "argument --a: not allowed with argument --b",
+        "argument --force: ignored explicit argument 'yes'",
+        "ambiguous option: --f could match --format, --fail-on",
+    ],
+)
+def test_every_argparse_message_has_a_catalogue_text(message):
+    """Each message argparse 3.11 words in English is read into a catalogue text with both
+    languages (a pattern that stopped matching would leave the English in a Vietnamese line)."""
+    from netaudit.cli import _usage_text
+    from netaudit.messages import Text, render
+
+    got = _usage_text(message, ["--format"])
+    assert isinstance(got, Text), message
+    assert render(got, "vi") != render(got, "en")
+    assert not render(got, "vi").startswith(("unrecognized", "the following", "argument ", "ambiguous", "one of"))

@@ -147,6 +147,55 @@ ENTRIES: dict[str, dict[str, str]] = {
     # ---- what netaudit says on stderr once it has written its output (cli.py)
     "cli.error": {"vi": "netaudit: lỗi: {message}", "en": "netaudit: error: {message}"},
     "cli.warning": {"vi": "netaudit: cảnh báo: {message}", "en": "netaudit: warning: {message}"},
+    # argparse's usage errors (cli._USAGE_MESSAGES): option names, values and choices as typed
+    "cli.usage.unrecognized": {
+        "vi": "tham số không hợp lệ: {args}{hint}",
+        "en": "unrecognized arguments: {args}{hint}",
+    },
+    "cli.usage.required": {
+        "vi": "thiếu tham số bắt buộc: {args}",
+        "en": "the following arguments are required: {args}",
+    },
+    "cli.usage.one_of_required": {
+        "vi": "cần một trong các tham số {args}",
+        "en": "one of the arguments {args} is required",
+    },
+    "cli.usage.command": {
+        "vi": "không có lệnh {value}{hint}; các lệnh: {choices}",
+        "en": "argument command: invalid choice: {value}{hint} (choose from {choices})",
+    },
+    "cli.usage.invalid_choice": {
+        "vi": "{argument}: giá trị {value} không hợp lệ{hint}; hãy chọn một trong {choices}",
+        "en": "argument {argument}: invalid choice: {value}{hint} (choose from {choices})",
+    },
+    "cli.usage.expected_one": {
+        "vi": "{argument}: thiếu giá trị (cần đúng một giá trị)",
+        "en": "argument {argument}: expected one argument",
+    },
+    "cli.usage.expected_some": {
+        "vi": "{argument}: cần ít nhất một giá trị",
+        "en": "argument {argument}: expected at least one argument",
+    },
+    "cli.usage.expected_at_most_one": {
+        "vi": "{argument}: chỉ nhận nhiều nhất một giá trị",
+        "en": "argument {argument}: expected at most one argument",
+    },
+    "cli.usage.invalid_value": {
+        "vi": "{argument}: giá trị {value} không hợp lệ",
+        "en": "argument {argument}: invalid value: {value}",
+    },
+    "cli.usage.not_allowed_with": {
+        "vi": "{argument}: không dùng được cùng với {other}",
+        "en": "argument {argument}: not allowed with argument {other}",
+    },
+    "cli.usage.ignored_explicit": {
+        "vi": "{argument}: không nhận giá trị {value}",
+        "en": "argument {argument}: ignored explicit argument {value}",
+    },
+    "cli.usage.ambiguous": {
+        "vi": "tùy chọn {option} không rõ ràng, có thể là {matches}",
+        "en": "ambiguous option: {option} could match {matches}",
+    },
     "cli.warning.no_dot": {
         "vi": "không tìm thấy Graphviz (dot): sơ đồ được xếp theo dạng lưới",
         "en": "Graphviz (dot) not found: diagram laid out on a grid",

@@ -81,9 +81,10 @@ def test_document_formats_render(probes, tmp_path, fmt):
 def test_usage_error_without_site_or_probes(probes, capsys, extra):
     from netaudit.cli import main
 
-    with pytest.raises(SystemExit) as e:  # the same usage error as a missing DIR always gave
-        main(["audit", *[str(probes) if a == "PROBES" else a for a in extra]])
-    assert e.value.code == 2
+    # the same usage error as a missing DIR always gave, in the command's language
+    assert main(["audit", *[str(probes) if a == "PROBES" else a for a in extra]]) == 2
+    assert capsys.readouterr().err == "netaudit: lỗi: thiếu tham số bắt buộc: paths\n"
+    assert main(["audit", "--lang", "en", *[str(probes) if a == "PROBES" else a for a in extra]]) == 2
     assert capsys.readouterr().err == "netaudit: error: the following arguments are required: paths\n"
 
 
