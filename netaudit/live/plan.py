@@ -313,7 +313,9 @@ def load_plan(
         try:
             result = plan_from_audit(doc, zone, **kw)
         except InputError as e:  # the same message (in the reader's language), naming the plan file
-            raise InputError(e.located(), e.file or str(p)) from None
+            if e.file:  # it names its own file already
+                raise
+            raise InputError(e.message, str(p)) from None
         result.source, result.sha256 = str(p), sha
         return result
     if site:

@@ -185,3 +185,23 @@ def test_token_bucket_and_rate():
     for _ in range(101):
         b.take()
     assert now[0] == pytest.approx(2.0, abs=0.05)
+
+
+def test_a_plan_error_names_the_plan_file_once(audit_doc, monkeypatch):
+    """An error about a saved audit names that file, once: a nested error that already names
+    its own file is passed on as it is (it was wrapped again: 'f: f:3: …')."""
+    from netaudit.live import plan as plan_mod
+    from netaudit.messages import Text
+
+    with pytest.raises(InputError) as e:
+        load_plan("nope", str(audit_doc))
+    assert str(e.value).startswith(f"{audit_doc}: --zone 'nope': no such zone")
+    assert str(e.value).count(str(audit_doc)) == 1
+
+    def named(*a, **k):
+        raise InputError(Text("live.error.not_audit"), str(audit_doc), 3)
+
+    monkeypatch.setattr(plan_mod, "plan_from_audit", named)
+    with pytest.raises(InputError) as e:
+        load_plan("guest", str(audit_doc))
+    assert str(e.value).startswith(f"{audit_doc}:3: ") and str(e.value).count(str(audit_doc)) == 1
