@@ -1,0 +1,122 @@
+"""The RGOS rules applied once the whole file is read, over the IOS conversion
+(:mod:`netaudit.parsers.cisco_ios.convert`) where RGOS differs or is not established
+(docs/vendors/ruijie_rgos.md):
+
+* an ``ip access-group`` on an L2 switch port, or ``out`` on an SVI: partial, the filter
+  not applied (what RGOS does there is not what a routed interface's ACL does);
+* an ``ip access-group`` naming an ACL that is not defined (or has no entries): partial —
+  IOS's "permits everything" is not RGOS's documented rule;
+* a global ACL: every interface partial;
+* ``enable service``: the servers as written; one nothing in the file switches on or
+  off has a default not established here, so it is partial;
+* NAT: read with the IOS syntax, each rule partial (RGOS's NAT chapter not checked);
+* no Smart Install (a Cisco feature);
+* guest Wi-Fi: the SSID names the SVI of the VLAN it maps to; a portal there is partial.
+"""
+
+from __future__ import annotations
+
+from netaudit.messages import Text
+from netaudit.model import PROTO_TCP, IfKind, Interface, L2Mode, MgmtService, PortRange, Src
+from netaudit.parsers.base import join_reasons
+from netaudit.parsers.cisco_ios.convert import ModelBuilder
+from netaudit.parsers.cisco_ios.state import IfState
+from netaudit.parsers.ruijie_rgos.facts import RuijieFacts
+
+
+class RuijieBuilder(ModelBuilder):
+    """:meth:`finish` with the RGOS rules."""
+
+    facts: RuijieFacts
+    global_acls: list[tuple[str, Src]]
+    wlan_webauth: dict[int, Src]
+
+    def finish(self) -> None:
+        super().finish()
+        dev = self.dev
+        # IOS's "an empty ACL permits everything" warning says IOS's rule; the interfaces
+        # that use one are partial instead (_fail_open_filters).
+        self.rep.warnings = [w for w in self.rep.warnings if getattr(w, "key", None) != "input.ios.acl_empty"]
+        for text, src in self.global_acls:
+            why = Text("input.ruijie.global_acl", text=text)
+            for iface in dev.interfaces.values():
+                self.iface_partial(iface, why, src)
+        for rule in dev.nat_rules:
+            rule.partial = join_reasons((rule.partial, Text("input.ruijie.nat")))
+            if rule.source is not None:
+                self.rep.add_partial("nat", Text("input.ruijie.nat"), rule.source)
+        self._finish_wireless()
+
+    def _resolve_mode(self, st: IfState) -> None:
+        super()._resolve_mode(st)
+        iface = st.iface
+        l2 = iface.mode in (L2Mode.ACCESS, L2Mode.TRUNK)
+        for attr in ("acl_in", "acl_out"):
+            spec = getattr(st, attr)
+            if spec is None:
+                continue
+            if l2:
+                self.iface_partial(iface, Text("input.ruijie.port_acl", acl=spec[0], interface=iface.name), spec[1])
+                setattr(st, attr, None)
+            elif attr == "acl_out" and iface.kind == IfKind.SVI:
+                self.iface_partial(iface, Text("input.ruijie.svi_acl_out", acl=spec[0], interface=iface.name), spec[1])
+                setattr(st, attr, None)
+
+    def _fail_open_filters(self, uses: list[tuple[Interface, str, tuple[str, Src]]]) -> None:
+        for iface, _attr, (name, src) in uses:
+            self.iface_partial(iface, Text("input.ruijie.acl_undefined", acl=name), src)
+
+    def _finish_smart_install(self) -> None:
+        return None  # Smart Install is Cisco's; RGOS has none
+
+    def _finish_services(self, usable: set[str]) -> None:
+        super()._finish_services(usable)
+        dev, facts = self.dev, self.facts
+        states = facts.enable_service
+        kept: list[MgmtService] = []
+        for svc in dev.services:
+            if svc.name in ("telnet", "ssh", "snmp"):
+                state = states.get(svc.name)
+                if state is None:
+                    self._service_default(svc)
+                elif not state[0]:
+                    continue  # `no enable service …`: not listening
+                elif svc.source is None:
+                    svc.source = state[1]
+            kept.append(svc)
+        for name, port, insecure in (("http", self.http["port"], True), ("https", self.http["secure_port"], False)):
+            state = states.get(name)
+            if state is not None and not state[0]:
+                continue
+            svc = MgmtService(
+                name, PROTO_TCP, (PortRange(port, port),), insecure=insecure, source=state[1] if state else None
+            )
+            if state is None:
+                self._service_default(svc)
+            kept.append(svc)
+            setattr(facts, "http_server" if name == "http" else "https_server", svc.source)
+        dev.services = kept
+
+    def _service_default(self, svc: MgmtService) -> None:
+        """A server no line switches on or off: its default on this release is not
+        established from the documentation at hand — partial, never absent."""
+        why = Text("input.ruijie.service_default", service=svc.name)
+        svc.partial = join_reasons((svc.partial, why))
+        where = self.version_src or Src(self.file, 1, self.dev.hostname)
+        self.rep.add_partial(f"service {svc.name}", why, where)
+
+    def _finish_wireless(self) -> None:
+        """An SSID names the SVI of each VLAN it maps to (``netaudit init`` drafts zones
+        from it); a portal on it makes that SVI partial."""
+        dev, facts = self.dev, self.facts
+        for wlan, vlans in sorted(facts.ssid_vlans.items()):
+            ssid = facts.ssids.get(wlan)
+            for vid in sorted(vlans):
+                svi = dev.interfaces.get(f"Vlan{vid}")
+                if svi is None:
+                    continue
+                if ssid and ssid not in svi.segment_names:
+                    svi.segment_names.append(ssid)
+                portal = self.wlan_webauth.get(wlan)
+                if portal is not None:
+                    self.iface_partial(svi, Text("input.ruijie.web_auth"), portal)

@@ -1,0 +1,86 @@
+"""Ruijie RGOS parser: the IOS parser class with the RGOS readers and tables.
+
+:class:`RuijieParser` is :class:`~netaudit.parsers.cisco_ios.parser.IosParser` (comment,
+banner and secret rules, the IOS readers) with the RGOS readers of this package placed
+before it, so that their overrides win, and dispatch tables that are the IOS ones plus
+the RGOS words (:mod:`.syntax`) and handlers.
+"""
+
+from __future__ import annotations
+
+from netaudit.model import Src
+from netaudit.parsers.base import table
+from netaudit.parsers.cisco_ios import parser as ios
+from netaudit.parsers.ruijie_rgos import VENDOR
+from netaudit.parsers.ruijie_rgos.acls import RuijieAcls
+from netaudit.parsers.ruijie_rgos.convert import RuijieBuilder
+from netaudit.parsers.ruijie_rgos.facts import RuijieFacts
+from netaudit.parsers.ruijie_rgos.interfaces import RuijieInterfaces
+from netaudit.parsers.ruijie_rgos.management import RuijieManagement
+from netaudit.parsers.ruijie_rgos.syntax import IFACE_IGNORED, IFACE_PARTIAL, TOP_IGNORED
+from netaudit.parsers.ruijie_rgos.wireless import RuijieWireless
+
+
+class RuijieParser(RuijieBuilder, RuijieInterfaces, RuijieAcls, RuijieManagement, RuijieWireless, ios.IosParser):
+    """One pass over the lines, then :meth:`~.convert.RuijieBuilder.finish`."""
+
+    VENDOR = VENDOR
+
+    def __init__(self, text: str, file: str):
+        super().__init__(text, file)
+        self.facts = RuijieFacts()
+        self.dev.facts = self.facts
+        self.global_acls: list[tuple[str, Src]] = []
+        self.wlan_webauth: dict[int, Src] = {}
+
+
+# =========================================================================== dispatch tables
+
+R = RuijieParser
+
+
+def _over(ios_table: dict, ignored=(), partial=None, handlers=None) -> dict:
+    """The IOS table with the RGOS words added (an IOS entry stays where RGOS only adds an
+    ignored or partial word) and the RGOS handlers over it."""
+    extra = table(ignored=ignored, partial=partial)
+    return {**extra, **ios_table, **table(handlers=handlers)}
+
+
+R.TOP_TABLE = _over(
+    ios.TOP_TABLE,
+    ignored=[*TOP_IGNORED, "control-plane", "ap-config"],
+    handlers={
+        "enable": R.rg_enable,
+        "no enable": R.rg_enable,
+        "ip http": R.rg_ip_http,
+        "no ip http": R.rg_ip_http,
+        "http port": R.rg_ip_http,
+        "webmaster": R.rg_webmaster,
+        "snmp-server": R.rg_snmp,
+        "vlan": R.rg_vlan,
+        "expert access-list": R.rg_expert_acl,
+        "ip access-group": R.rg_global_access_group,
+        "security global": R.rg_global_access_group,
+        "wlan-config": R.rg_wlan_config,
+        "wlansec": R.rg_wlansec,
+        "ap-group": R.rg_ap_group,
+    },
+)
+R.IFACE_TABLE = _over(
+    ios.IFACE_TABLE,
+    ignored=IFACE_IGNORED,
+    partial=IFACE_PARTIAL,
+    handlers={
+        "switchport": R.rg_switchport,
+        "port-group": R.rg_port_group,
+        "expert access-group": R.rg_expert_access_group,
+        "security access-group": R.rg_security_access_group,
+    },
+)
+R.AP_GROUP_TABLE = table(
+    ignored=["ap-config", "description", "radio", "no", "network"],
+    handlers={"interface-mapping": R.ag_mapping},
+)
+R.WLANSEC_TABLE = table(
+    handlers={"security": R.ws_security, "webauth": R.ws_webauth, "web-auth": R.ws_webauth},
+)
