@@ -46,6 +46,27 @@ class RuijieBuilder(ModelBuilder):
             if rule.source is not None:
                 self.rep.add_partial("nat", Text("input.ruijie.nat"), rule.source)
         self._finish_wireless()
+        self._port_doubts_to_svis()
+
+    def _port_doubts_to_svis(self) -> None:
+        """A switch port only partly understood (an ACL, an expert ACL, web
+        authentication, 802.1X on it) decides what its hosts send: the engine places a
+        zone's hosts in the VLAN, not behind a port, so the SVI of each VLAN the port
+        carries is partial too — routed verdicts from and to those hosts are unknown,
+        never "reachable" past a filter the model does not read."""
+        dev = self.dev
+        svis = {i.svi_vlan: i for i in dev.interfaces.values() if i.kind == IfKind.SVI and i.svi_vlan is not None}
+        for port in list(dev.interfaces.values()):
+            if port.mode not in (L2Mode.ACCESS, L2Mode.TRUNK) or not port.partial:
+                continue
+            if port.mode == L2Mode.ACCESS:
+                vids: set[int] | None = {port.access_vlan} if port.access_vlan is not None else set()
+            else:
+                vids = set(port.allowed_vlans) if port.allowed_vlans is not None else None
+            where = port.source or Src(self.file, 1, dev.hostname)
+            for vid, svi in sorted(svis.items()):
+                if vids is None or vid in vids:
+                    self.iface_partial(svi, port.partial, where)
 
     def _resolve_mode(self, st: IfState) -> None:
         super()._resolve_mode(st)

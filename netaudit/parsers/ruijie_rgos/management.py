@@ -13,7 +13,9 @@ from netaudit.parsers.cisco_ios.syntax import secret_after
 from netaudit.parsers.ruijie_rgos.facts import RuijieFacts
 
 # `enable service WORD [KIND]` → the services it switches (the web server: `http`,
-# `https`, `all` or nothing for both, RGOS 11 "Configuring HTTP Service").
+# `https` or `all`).  A bare `enable service web-server` switches on HTTP; whether it
+# also switches on HTTPS is not established (HTTPS is left unstated: partial), while a
+# bare `no enable service web-server` switches both off.
 _SERVICES = {"ssh-server": ("ssh",), "telnet-server": ("telnet",), "snmp-agent": ("snmp",)}
 _WEB = {"http": ("http",), "https": ("https",), "all": ("http", "https")}
 
@@ -29,8 +31,7 @@ class RuijieManagement(ManagementReader):
         words = low[1:] if neg else low
         if len(words) >= 3 and words[1] == "service":
             if words[2] == "web-server":
-                kind = words[3] if len(words) > 3 else "all"
-                names = _WEB.get(kind)
+                names = _WEB.get(words[3]) if len(words) > 3 else (("http", "https") if neg else ("http",))
             else:
                 names = _SERVICES.get(words[2])
             if names is None or (words[2] != "web-server" and len(words) > 3):

@@ -58,6 +58,8 @@ R.TOP_TABLE = _over(
         "webmaster": R.rg_webmaster,
         "snmp-server": R.rg_snmp,
         "vlan": R.rg_vlan,
+        "ip route": R.rg_spaced,
+        "ip nat": R.rg_spaced,
         "expert access-list": R.rg_expert_acl,
         "ip access-group": R.rg_global_access_group,
         "security global": R.rg_global_access_group,

@@ -15,6 +15,8 @@ from netaudit.model import IfKind
 # `svi router-acls enable` switch (an SVI ACL then filters routed packets only: what
 # the model reads it as in every case, docs/vendors/ruijie_rgos.md).
 TOP_IGNORED = [
+    # a schedule; the ACL lines naming one are partial (the IOS ACL reader)
+    "time-range",
     "install",
     "sysmac",
     "cwmp",
@@ -121,3 +123,42 @@ IFACE_PARTIAL = {
 # RGOS port names: an aggregate is `AggregatePort N` (IOS's Port-channel).
 AGGREGATE_PREFIX = "AggregatePort"
 KIND_BY_PREFIX = ((AGGREGATE_PREFIX, IfKind.PORT_CHANNEL),)
+
+# Port types RGOS writes apart from their number (`GigabitEthernet 0/0`, `VLAN 20`,
+# `AggregatePort 1`, `Null 0`) inside other commands (`ip route … GigabitEthernet 0/0`,
+# `ip nat … interface GigabitEthernet 0/0 …`).
+SPACED_TYPES = frozenset(
+    {
+        "fastethernet",
+        "gigabitethernet",
+        "tengigabitethernet",
+        "fortygigabitethernet",
+        "hundredgigabitethernet",
+        "aggregateport",
+        "vlan",
+        "loopback",
+        "tunnel",
+        "dialer",
+        "virtual-ppp",
+        "null",
+        "serial",
+        "ethernet",
+        "mgmt",
+    }
+)
+
+
+def join_port_names(tokens: list[str]) -> list[str]:
+    """``[…, "GigabitEthernet", "0/0", …]`` → ``[…, "GigabitEthernet0/0", …]``: a port
+    type followed by its number is one name (the IOS readers expect IOS's spelling)."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.lower() in SPACED_TYPES and i + 1 < len(tokens) and tokens[i + 1][:1].isdigit():
+            out.append(tok + tokens[i + 1])
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
