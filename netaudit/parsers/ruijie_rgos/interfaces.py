@@ -13,7 +13,7 @@ from netaudit.parsers.cisco_common import parse_vlan_list
 from netaudit.parsers.cisco_ios.interfaces import InterfaceReader
 from netaudit.parsers.cisco_ios.state import IfState
 from netaudit.parsers.cisco_ios.syntax import trunk_allowed
-from netaudit.parsers.ruijie_rgos.syntax import AGGREGATE_PREFIX, join_port_names
+from netaudit.parsers.ruijie_rgos.syntax import AGGREGATE_PREFIX
 
 
 class RuijieInterfaces(InterfaceReader):
@@ -68,13 +68,3 @@ class RuijieInterfaces(InterfaceReader):
                 raise Unknown from None
             return None
         return self.if_switchport(st, tokens, low, src)
-
-    def rg_spaced(self, tokens, low, src):
-        """A global line naming a port RGOS's way (``ip route 0.0.0.0 0.0.0.0
-        GigabitEthernet 0/0``, ``ip nat inside source list L interface GigabitEthernet 0/0
-        overload``): read by the IOS handler of its words with the port name joined; the
-        line cited is the line as written."""
-        tokens = join_port_names(tokens)
-        low = [t.lower() for t in tokens]
-        handler = {"route": self.h_ip_route, "nat": self.h_ip_nat}[low[1]]
-        handler(tokens, low, src)

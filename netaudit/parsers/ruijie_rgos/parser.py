@@ -17,7 +17,7 @@ from netaudit.parsers.ruijie_rgos.convert import RuijieBuilder
 from netaudit.parsers.ruijie_rgos.facts import RuijieFacts
 from netaudit.parsers.ruijie_rgos.interfaces import RuijieInterfaces
 from netaudit.parsers.ruijie_rgos.management import RuijieManagement
-from netaudit.parsers.ruijie_rgos.syntax import IFACE_IGNORED, IFACE_PARTIAL, TOP_IGNORED
+from netaudit.parsers.ruijie_rgos.syntax import IFACE_IGNORED, IFACE_PARTIAL, TOP_IGNORED, join_port_names
 from netaudit.parsers.ruijie_rgos.wireless import RuijieWireless
 
 
@@ -32,6 +32,16 @@ class RuijieParser(RuijieBuilder, RuijieInterfaces, RuijieAcls, RuijieManagement
         self.dev.facts = self.facts
         self.global_acls: list[tuple[str, Src]] = []
         self.wlan_webauth: dict[int, Src] = {}
+
+    def rg_spaced(self, tokens, low, src):
+        """A global line naming a port RGOS's way (``ip route 0.0.0.0 0.0.0.0
+        GigabitEthernet 0/0``, ``ip nat inside source list L interface GigabitEthernet 0/0
+        overload``): read by the IOS handler of its words with the port name joined; the
+        line cited is the line as written."""
+        tokens = join_port_names(tokens)
+        low = [t.lower() for t in tokens]
+        handler = {"route": self.h_ip_route, "nat": self.h_ip_nat}[low[1]]
+        handler(tokens, low, src)
 
 
 # =========================================================================== dispatch tables
