@@ -224,6 +224,7 @@ def test_ruijie_cut_before_end_is_a_problem(tmp_path):
     cut = text[: text.index("interface VLAN 20")]
     line, msg = parse(ruijie_rgos, cut)[1]
     assert msg.startswith("truncated: the configuration does not end with 'end'")
+    assert line == cut.rstrip().count("\n") + 1
     assert parse(ruijie_rgos, text)[1] is None
     (tmp_path / "core.cfg").write_text(cut)
     snap = load_snapshot([tmp_path])

@@ -43,6 +43,12 @@ class RuijieManagement(ManagementReader):
             raise Unknown
         self.h_enable(tokens, low, src)
 
+    def rg_password_policy(self, tokens, low, src):
+        """``password policy min-size 8|strong|…``: rules for new passwords; no secret in it
+        (the word after ``password`` is ``policy``, never a password to mask)."""
+        self.ignored += 1
+        self.ctx = IGNORE_CTX
+
     def rg_ip_http(self, tokens, low, src):
         """``ip http port N`` / ``ip http secure-port N`` (RGOS 11) and ``http port N``
         (RGOS 10): the web server's ports; its timeouts and authentication method decide

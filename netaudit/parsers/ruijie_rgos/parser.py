@@ -50,10 +50,10 @@ R = RuijieParser
 
 
 def _over(ios_table: dict, ignored=(), partial=None, handlers=None) -> dict:
-    """The IOS table with the RGOS words added (an IOS entry stays where RGOS only adds an
-    ignored or partial word) and the RGOS handlers over it."""
-    extra = table(ignored=ignored, partial=partial)
-    return {**extra, **ios_table, **table(handlers=handlers)}
+    """The IOS table with the RGOS words added: an IOS entry stays where RGOS only adds an
+    ignored word; an RGOS partial word or handler replaces IOS's (`dot1x` on a port is
+    ignored by the IOS reading, partial on RGOS)."""
+    return {**table(ignored=ignored), **ios_table, **table(partial=partial, handlers=handlers)}
 
 
 R.TOP_TABLE = _over(
@@ -66,6 +66,7 @@ R.TOP_TABLE = _over(
         "no ip http": R.rg_ip_http,
         "http port": R.rg_ip_http,
         "webmaster": R.rg_webmaster,
+        "password policy": R.rg_password_policy,
         "snmp-server": R.rg_snmp,
         "vlan": R.rg_vlan,
         "ip route": R.rg_spaced,

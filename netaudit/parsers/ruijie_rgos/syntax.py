@@ -18,12 +18,11 @@ TOP_IGNORED = [
     # a schedule; the ACL lines naming one are partial (the IOS ACL reader)
     "time-range",
     "install",
+    "language",
     "sysmac",
     "cwmp",
     "no cwmp",
     "mqtt-server",
-    "password",
-    "password policy",
     "login privilege",
     "link-check",
     "frn",

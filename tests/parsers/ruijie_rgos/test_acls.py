@@ -84,3 +84,10 @@ def test_a_global_acl_makes_every_interface_unknown():
     acl = "ip access-list extended TOAN\n 10 deny ip any any\n"
     c = cell(core(acl + "ip access-group TOAN in\n"))
     assert c.verdict == "unknown" and "global ACL" in c.reason, c.reason
+
+
+def test_8021x_on_a_port_is_unknown_never_reachable():
+    # the IOS reading ignores `dot1x` on a port; on RGOS what passes before and after
+    # authentication is not modelled: the port and its VLAN's SVI are partial
+    c = cell(core(port2=" dot1x port-control auto"))
+    assert c.verdict == "unknown" and "802.1X" in c.reason, c.reason

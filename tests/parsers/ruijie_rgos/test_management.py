@@ -116,3 +116,11 @@ def test_every_credential_line_is_a_secret_and_masked():
         lines.index("webmaster level 2 username xem password 0 Xem@2024") + 1,
     ).endswith("******")
     assert dev.facts.web_admins == ["admin", "xem"]
+
+
+def test_password_policy_lines_hold_no_secret():
+    # `password policy strong`: the word after `password` is no password — masking
+    # "policy" would blank the word in every report line
+    dev, rep = parse_one(ruijie_rgos, core("password policy min-size 8\npassword policy strong\n"), "core.cfg")
+    assert not rep.unrecognized
+    assert not {v for vs in dev.secret_lines.values() for v in vs}
