@@ -28,7 +28,17 @@ class RuijieAcls(IosState):
 
     def rg_global_access_group(self, tokens, low, src):
         """``ip access-group ACL in|out`` or ``security global access-group ACL`` in
-        global mode: an ACL on every port, not modelled — every interface is partial."""
+        global mode: an ACL on every port, not modelled — every interface is partial.  In
+        de-indented input the line may be the open interface block's: that block takes it."""
+        ctx = self.before
+        if (
+            low[0] == "ip"
+            and ctx is not None
+            and ctx.kind == "interface"
+            and self._in_ctx(ctx, src.text, src.line, True)
+        ):
+            self.ctx = ctx
+            return
         self.ref("acl", tokens[-1] if low[-1] not in ("in", "out") else tokens[-2], src)
         self.global_acls.append((src.text, src))
 

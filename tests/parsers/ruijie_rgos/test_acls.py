@@ -91,3 +91,16 @@ def test_8021x_on_a_port_is_unknown_never_reachable():
     # authentication is not modelled: the port and its VLAN's SVI are partial
     c = cell(core(port2=" dot1x port-control auto"))
     assert c.verdict == "unknown" and "802.1X" in c.reason, c.reason
+
+
+def test_a_deindented_interface_access_group_is_the_interfaces_not_global():
+    # a hand-assembled file without indentation: the open `interface VLAN 20` takes the
+    # line (a global ACL would make every verdict unknown)
+    text = core(GUEST_ACL).replace(
+        "interface VLAN 20\n ip address 10.0.20.1 255.255.255.0\n",
+        "interface VLAN 20\nip address 10.0.20.1 255.255.255.0\nip access-group KHACH in\n",
+    )
+    dev, _ = parse_one(ruijie_rgos, text, "core.cfg")
+    assert dev.interfaces["Vlan20"].filter_in == "KHACH"
+    cells, _ = matrix([dev], ZONES)
+    assert (cells[("guest", "staff")].verdict, cells[("guest", "staff")].services) == ("reachable", ["udp/67"])
