@@ -11,13 +11,13 @@
   off has a default not established here, so it is partial;
 * NAT: read with the IOS syntax, each rule partial (RGOS's NAT chapter not checked);
 * no Smart Install (a Cisco feature);
-* guest Wi-Fi: the SSID names the SVI of the VLAN it maps to; a portal there is partial.
+* guest Wi-Fi: each SSID in the VLAN its WLAN maps to; a portal makes that SVI partial.
 """
 
 from __future__ import annotations
 
 from netaudit.messages import Text
-from netaudit.model import PROTO_TCP, IfKind, Interface, L2Mode, MgmtService, PortRange, Src
+from netaudit.model import PROTO_TCP, IfKind, Interface, L2Mode, MgmtService, PortRange, Src, Ssid
 from netaudit.parsers.base import join_reasons
 from netaudit.parsers.cisco_ios.convert import ModelBuilder
 from netaudit.parsers.cisco_ios.state import IfState
@@ -30,6 +30,8 @@ class RuijieBuilder(ModelBuilder):
     facts: RuijieFacts
     global_acls: list[tuple[str, Src]]
     wlan_webauth: dict[int, Src]
+    wlan_src: dict[int, Src]
+    wlan_open: dict[int, bool]
 
     def finish(self) -> None:
         super().finish()
@@ -127,17 +129,18 @@ class RuijieBuilder(ModelBuilder):
         self.rep.add_partial(f"service {svc.name}", why, where)
 
     def _finish_wireless(self) -> None:
-        """An SSID names the SVI of each VLAN it maps to (``netaudit init`` drafts zones
-        from it); a portal on it makes that SVI partial."""
+        """Each SSID, in the VLAN(s) its WLAN maps to (``netaudit init`` drafts the guest
+        zone from it); a portal on it makes the VLAN's SVI partial."""
         dev, facts = self.dev, self.facts
-        for wlan, vlans in sorted(facts.ssid_vlans.items()):
-            ssid = facts.ssids.get(wlan)
-            for vid in sorted(vlans):
+        for wlan, ssid in sorted(facts.ssids.items()):
+            src = self.wlan_src.get(wlan)
+            open_auth = self.wlan_open.get(wlan)
+            vlans: list[int | None] = [*sorted(facts.ssid_vlans.get(wlan, ()))] or [None]
+            for vid in vlans:
+                dev.ssids.append(Ssid(ssid, vlan=vid, open_auth=open_auth, source=src))
+        for wlan, vids in sorted(facts.ssid_vlans.items()):
+            portal = self.wlan_webauth.get(wlan)
+            for vid in sorted(vids):
                 svi = dev.interfaces.get(f"Vlan{vid}")
-                if svi is None:
-                    continue
-                if ssid and ssid not in svi.segment_names:
-                    svi.segment_names.append(ssid)
-                portal = self.wlan_webauth.get(wlan)
-                if portal is not None:
+                if svi is not None and portal is not None:
                     self.iface_partial(svi, Text("input.ruijie.web_auth"), portal)

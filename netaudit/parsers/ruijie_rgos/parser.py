@@ -32,6 +32,8 @@ class RuijieParser(RuijieBuilder, RuijieInterfaces, RuijieAcls, RuijieManagement
         self.dev.facts = self.facts
         self.global_acls: list[tuple[str, Src]] = []
         self.wlan_webauth: dict[int, Src] = {}
+        self.wlan_src: dict[int, Src] = {}
+        self.wlan_open: dict[int, bool] = {}
 
     def rg_spaced(self, tokens, low, src):
         """A global line naming a port RGOS's way (``ip route 0.0.0.0 0.0.0.0

@@ -22,6 +22,9 @@ class RuijieWireless(IosState):
     WLANSEC_TABLE: dict
     # WLAN ids whose security is a web portal → the line that says so
     wlan_webauth: dict[int, Src]
+    # WLAN id → its `wlan-config` line; WLAN id → open (`security open`) or not (`rsn`/`wpa`)
+    wlan_src: dict[int, Src]
+    wlan_open: dict[int, bool]
 
     def rg_wlan_config(self, tokens, low, src):
         """``wlan-config ID SSID``: the SSID's name (its body — broadcast, band steering,
@@ -29,6 +32,7 @@ class RuijieWireless(IosState):
         if len(tokens) < 3 or not tokens[1].isdigit():
             raise Unknown
         self.facts.ssids[int(tokens[1])] = tokens[2].strip('"')
+        self.wlan_src[int(tokens[1])] = src
         self.ctx = IGNORE_CTX
 
     def rg_wlansec(self, tokens, low, src):
@@ -42,7 +46,12 @@ class RuijieWireless(IosState):
         self.wlan_webauth.setdefault(wlan, src)
 
     def ws_security(self, wlan: int, tokens, low, src):
-        """``security open|rsn …`` and its keys: who may join, not where traffic goes."""
+        """``security open|rsn …`` and its keys: who may join (an open SSID's hosts are
+        anyone in range), not where traffic goes."""
+        if len(low) >= 2 and low[1] == "open":
+            self.wlan_open[wlan] = True
+        elif len(low) >= 3 and low[1] in ("rsn", "wpa") and low[2] == "enable":
+            self.wlan_open.setdefault(wlan, False)
         for i, w in enumerate(low):
             if w in ("ascii", "hex") and i + 1 < len(tokens):
                 self.add_secret(tokens[-1])

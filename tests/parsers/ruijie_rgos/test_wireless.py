@@ -1,6 +1,6 @@
 """Ruijie RGOS guest Wi-Fi (netaudit/parsers/ruijie_rgos/wireless.py; docs/vendors/ruijie_rgos.md,
-"Wireless and web authentication"): which VLAN an SSID lands in names that VLAN's SVI
-(``netaudit init`` drafts the guest zone from it), and a portal makes it partial."""
+"Wireless and web authentication"): which VLAN an SSID lands in (``netaudit init`` drafts
+the guest zone from it), and a portal makes that VLAN's SVI partial."""
 
 from __future__ import annotations
 
@@ -15,11 +15,10 @@ from netaudit.zones import Zone, infer
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "ruijie_rgos" / "ac-ws6008-guest.cfg"
 
 
-def test_ssid_names_the_svi_of_its_vlan():
+def test_ssids_land_in_the_vlans_their_wlan_maps_to():
     dev, rep = parse_one(ruijie_rgos, FIXTURE.read_text(), FIXTURE.name)
     assert not rep.unrecognized
-    assert dev.interfaces["Vlan20"].segment_names == ["UBND-Khach"]
-    assert dev.interfaces["Vlan10"].segment_names == ["UBND-NoiBo"]
+    assert [(s.name, s.vlan, s.open_auth) for s in dev.ssids] == [("UBND-NoiBo", 10, False), ("UBND-Khach", 20, None)]
     assert dev.facts.ssids == {1: "UBND-NoiBo", 2: "UBND-Khach"}
 
 
