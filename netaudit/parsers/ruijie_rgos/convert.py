@@ -61,8 +61,12 @@ class RuijieBuilder(ModelBuilder):
         for port in list(dev.interfaces.values()):
             if port.mode not in (L2Mode.ACCESS, L2Mode.TRUNK) or not port.partial:
                 continue
-            if port.mode == L2Mode.ACCESS:
-                vids: set[int] | None = {port.access_vlan} if port.access_vlan is not None else set()
+            st = self.ifs.get(port.name)
+            if st is not None and st.mode not in (None, "access", "trunk"):
+                # a mode not modelled (`hybrid`, QinQ …): which VLANs it carries is not known
+                vids: set[int] | None = None
+            elif port.mode == L2Mode.ACCESS:
+                vids = {port.access_vlan} if port.access_vlan is not None else set()
             else:
                 vids = set(port.allowed_vlans) if port.allowed_vlans is not None else None
             where = port.source or Src(self.file, 1, dev.hostname)

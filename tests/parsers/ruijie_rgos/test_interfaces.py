@@ -119,3 +119,13 @@ def test_svi_routes_between_vlans_as_on_ios():
     cells, _ = matrix([dev], ZONES)
     assert cells[("guest", "staff")].verdict == "reachable"
     assert cells[("staff", "guest")].verdict == "reachable"
+
+
+def test_a_hybrid_port_makes_every_svi_unknown():
+    # `switchport mode hybrid` is not modelled: which VLANs the port carries is not known,
+    # so every SVI's routed verdicts are unknown — never "blocked" for want of a VLAN
+    text = core(port2=" switchport mode hybrid\n switchport hybrid native vlan 20")
+    dev, _ = parse_one(ruijie_rgos, text, "core.cfg")
+    assert dev.interfaces["Vlan10"].partial and dev.interfaces["Vlan20"].partial
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("staff", "guest")].verdict == "unknown"

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import fixture_audit, parse_one
+from helpers import fixture_audit, matrix, parse_one
 from netaddr import IPNetwork
 
 from netaudit.parsers import ruijie_rgos
+
+from .core_text import ZONES, core
 
 EDGE = Path(__file__).resolve().parents[2] / "fixtures" / "ruijie_rgos" / "ward-edge-rsr20.cfg"
 
@@ -33,3 +35,14 @@ def test_nat_is_partial_and_what_crosses_it_unknown(tmp_path_factory):
     cells = {(c.src, c.dst): c for c in audit.matrix}
     assert cells[("noi-bo", "internet")].verdict == "unknown"
     assert "NAT read with the IOS syntax" in str(cells[("noi-bo", "internet")].reason)
+
+
+def test_an_svi_in_a_vrf_is_routed_apart_as_on_ios():
+    # RGOS writes the VRF line before the address, as IOS does
+    text = core("ip vrf KHACH\n").replace("interface VLAN 20\n", "interface VLAN 20\n ip vrf forwarding KHACH\n")
+    dev, rep = parse_one(ruijie_rgos, text, "core.cfg")
+    assert not rep.unrecognized and dev.interfaces["Vlan20"].vrf == "KHACH"
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("guest", "staff")].verdict == "blocked"  # no route between the tables
+    cells, _ = matrix([parse_one(ruijie_rgos, core(), "core.cfg")[0]], ZONES)
+    assert cells[("guest", "staff")].verdict == "reachable"
