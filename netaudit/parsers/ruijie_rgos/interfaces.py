@@ -28,6 +28,22 @@ class RuijieInterfaces(InterfaceReader):
             st.ethernet_like = True
         return st
 
+    def h_interface(self, tokens, low, src):
+        """``interface range GigabitEthernet 0/1-4,0/7``: RGOS names the type once for
+        the whole list; a part that starts with its number takes the type before it."""
+        if len(low) > 2 and low[1] == "range":
+            parts, kind = [], ""
+            for part in " ".join(tokens[2:]).split(","):
+                part = part.strip()
+                head = part.split(None, 1)[0] if part else ""
+                if head[:1].isalpha():
+                    kind = "".join(ch for ch in head if not ch.isdigit() and ch not in "/-.")
+                elif kind:
+                    part = f"{kind} {part}"
+                parts.append(part)
+            tokens = [*tokens[:2], ", ".join(parts)]
+        super().h_interface(tokens, low, src)
+
     def rg_vlan(self, tokens, low, src):
         """``vlan N`` / ``vlan A,B-C`` open a VLAN block as on IOS; ``vlan range LIST``
         (RGOS 11 writes the VLANs without a name this way) creates them all."""

@@ -70,6 +70,7 @@ R.TOP_TABLE = _over(
         "webmaster": R.rg_webmaster,
         "password policy": R.rg_password_policy,
         "snmp-server": R.rg_snmp,
+        "interface": R.h_interface,
         "vlan": R.rg_vlan,
         "ip route": R.rg_spaced,
         "ip nat": R.rg_spaced,

@@ -129,3 +129,18 @@ def test_a_hybrid_port_makes_every_svi_unknown():
     assert dev.interfaces["Vlan10"].partial and dev.interfaces["Vlan20"].partial
     cells, _ = matrix([dev], ZONES)
     assert cells[("staff", "guest")].verdict == "unknown"
+
+
+def test_interface_range_names_the_type_once():
+    text = ACCESS.replace(
+        "interface GigabitEthernet 0/1\n switchport access vlan 10\n",
+        "interface range GigabitEthernet 0/1,0/6-7\n switchport access vlan 10\n",
+    )
+    dev, rep = parse_one(ruijie_rgos, text, "sw.cfg")
+    assert not rep.unrecognized
+    assert [n for n, i in dev.interfaces.items() if i.access_vlan == 10 and n.startswith("Gig")] == [
+        "GigabitEthernet0/1",
+        "GigabitEthernet0/6",
+        "GigabitEthernet0/7",
+    ]
+    assert "0/6" not in dev.interfaces
