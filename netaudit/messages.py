@@ -205,11 +205,12 @@ def _load_catalogue() -> None:
         openwrt,
         reasons,
         report,
+        ruijie_rgos,
         site,
         snippets,
     )
 
-    vendors = (cisco_ios, cisco_asa, fortinet_fortios, huawei_vrp, mikrotik_routeros, openwrt, linux)
+    vendors = (cisco_ios, cisco_asa, fortinet_fortios, huawei_vrp, mikrotik_routeros, openwrt, linux, ruijie_rgos)
     for module in (common, report, reasons, site, inputs, *vendors, live, blueprint, fix, snippets):
         for key, val in module.ENTRIES.items():
             if key in CATALOGUE:

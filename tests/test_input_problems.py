@@ -214,6 +214,23 @@ def test_ios_cut_and_joined_files():
     assert "follows the last 'end'" in parse(cisco_ios, joined)[1][1]
 
 
+def test_ruijie_cut_before_end_is_a_problem(tmp_path):
+    """RGOS ends `show running-config` with `end` after the `Building configuration...`
+    header, as IOS does: a core switch's file cut inside its SVIs is said to be, and the
+    audit does not pass on it."""
+    from netaudit.parsers import ruijie_rgos
+
+    text = (FIXTURES / "ruijie_rgos" / "ward-core-s5750.cfg").read_text()
+    cut = text[: text.index("interface VLAN 20")]
+    line, msg = parse(ruijie_rgos, cut)[1]
+    assert msg.startswith("truncated: the configuration does not end with 'end'")
+    assert line == cut.rstrip().count("\n") + 1
+    assert parse(ruijie_rgos, text)[1] is None
+    (tmp_path / "core.cfg").write_text(cut)
+    snap = load_snapshot([tmp_path])
+    assert problems_of(snap, "core.cfg") and snap.devices[0].vendor == "ruijie_rgos"
+
+
 @pytest.mark.parametrize("second", ["full", "cut"])
 def test_two_captures_in_one_log_are_a_problem(second):
     """A terminal log holding `show running-config` twice (or the running and the startup

@@ -41,6 +41,7 @@ VENDOR_MODULES = [
     "netaudit.parsers.linux",
     "netaudit.parsers.openwrt",
     "netaudit.parsers.huawei_vrp",
+    "netaudit.parsers.ruijie_rgos",
 ]
 
 STATE_MODULES = [
@@ -191,17 +192,6 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
             r"^security-zone name \S+",
             r"^zone-pair security source \S+ destination \S+",
             r"^object-policy ip(?:v6)? \S+",
-        ),
-    ),
-    (
-        # Ruijie's Cisco-like CLI, claimed by the IOS parser: an ACL on its SVIs and switch
-        # ports, `nfpp`, `expert access-list`, web authentication and its default services
-        # are Ruijie's, not IOS's, and their meaning is not checked against its documentation.
-        "Ruijie RGOS",
-        _markers(
-            r"^version (?:\S+_)?RGOS \d",
-            r"^nfpp\s*$",
-            r"^enable service (?:ssh-server|telnet-server|web-server)\b",
         ),
     ),
     (

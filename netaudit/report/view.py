@@ -33,6 +33,7 @@ VENDORS = {
     "linux": "Linux (nftables / iptables)",
     "openwrt": "OpenWrt",
     "huawei_vrp": "Huawei VRP",
+    "ruijie_rgos": "Ruijie RGOS",
 }
 _PRIVATE = [
     ipaddress.ip_network(n)

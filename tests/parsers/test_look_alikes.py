@@ -1,5 +1,5 @@
 """Look-alike platforms: a configuration whose syntax resembles a supported vendor's but is
-another platform's (Ruijie RGOS read by the IOS parser …) is named as that platform and
+another platform's (DCN read by the IOS parser …) is named as that platform and
 every verdict through the device is unknown — never "blocked" or "reachable" from lines
 that only happened to look familiar (parsers.UNSUPPORTED_PLATFORMS, docs/limits.md).
 
@@ -16,11 +16,12 @@ from netaddr import IPNetwork
 
 from netaudit import inputs, parsers, topology, zones
 from netaudit.headerspace import HeaderSpace
-from netaudit.reach import UNKNOWN, Engine, compute_matrix
+from netaudit.reach import BLOCKED, UNKNOWN, Engine, compute_matrix
 from netaudit.zones import Site, Zone
 
 # Ruijie S5750 core (RGOS 10.4 `show running-config`): a guest SVI whose ACL the IOS
-# parser reads as IOS — without the platform check, guest → staff was "blocked".
+# parser read as IOS.  Ruijie was listed here until it had a parser of its own
+# (parsers/ruijie_rgos/): the file is now read as RGOS, never as IOS.
 RUIJIE = """\
 Building configuration...
 Current configuration : 1620 bytes
@@ -373,28 +374,44 @@ def load(tmp_path: Path, name: str, text: str):
     return inputs.load_snapshot([tmp_path])
 
 
-def test_ruijie_is_named_and_its_verdicts_are_unknown(tmp_path):
-    assert parsers.looks_like(RUIJIE) == "Ruijie RGOS"
+def test_ruijie_is_read_as_ruijie_not_as_ios(tmp_path):
+    # Once a look-alike of IOS, now a vendor of its own: no "looks like" problem, and the
+    # ACL applied `in` on the guest SVI (documented alike on RGOS) decides guest → staff.
+    assert parsers.looks_like(RUIJIE) is None
+    assert parsers.detect_vendor(RUIJIE) == ("ruijie_rgos", 99)
     snap = load(tmp_path, "core.cfg", RUIJIE)
     [dev], [entry] = snap.devices, snap.inputs
-    assert entry.problem.startswith("looks like Ruijie RGOS")
+    assert dev.vendor == "ruijie_rgos" and "looks like" not in str(entry.problem or "")
     staff = Zone("staff", "internal", [IPNetwork("10.61.10.0/24")])
     guest = Zone("guest", "guest", [IPNetwork("10.61.20.0/24")])
     cell = cells([dev], [guest, staff])[("guest", "staff")]
-    assert cell.verdict == UNKNOWN and "looks like Ruijie RGOS" in cell.reason
+    assert cell.verdict == BLOCKED, cell.reason
 
 
-def test_ruijie_11_and_12_version_lines_name_the_model():
+def test_ruijie_acl_out_on_an_svi_is_unknown_never_blocked(tmp_path):
+    # The same ACL applied `out` on the staff SVI: RGOS's documented SVI-out rules (no
+    # implicit deny, lines outside the SVI's subnet without effect) are not IOS's.
+    text = RUIJIE.replace(" ip access-group 110 in\n", "").replace(
+        "interface VLAN 10\n", "interface VLAN 10\n ip access-group 110 out\n"
+    )
+    snap = load(tmp_path, "core.cfg", text)
+    staff = Zone("staff", "internal", [IPNetwork("10.61.10.0/24")])
+    guest = Zone("guest", "guest", [IPNetwork("10.61.20.0/24")])
+    cell = cells(snap.devices, [guest, staff])[("guest", "staff")]
+    assert cell.verdict == UNKNOWN and "applied out on SVI Vlan10" in cell.reason, cell.reason
+
+
+def test_ruijie_11_and_12_version_lines_name_the_vendor():
     # RGOS 11.x/12.x prefix the model: `version SF29_RGOS 11.4(1)B81P3` (a published collector's
     # sample of `show running-config`), `S6980_RGOS 12.5(2)B0605`
     for line in ("version SF29_RGOS 11.4(1)B81P3", "version S6980_RGOS 12.5(2)B0605"):
-        assert parsers.looks_like(f"Building configuration...\n\n{line}\nhostname SW\nend\n") == "Ruijie RGOS"
+        assert parsers.detect_vendor(f"Building configuration...\n\n{line}\nhostname SW\nend\n")[0] == "ruijie_rgos"
 
 
 def test_ruijie_without_its_version_line_is_still_ruijie():
     body = RUIJIE.split("hostname ", 1)[1]
-    assert parsers.looks_like("hostname " + body) == "Ruijie RGOS"
-    assert parsers.looks_like("hostname SW\nnfpp\n!\nend\n") == "Ruijie RGOS"
+    assert parsers.detect_vendor("hostname " + body)[0] == "ruijie_rgos"
+    assert parsers.detect_vendor("hostname SW\nnfpp\n!\nend\n")[0] == "ruijie_rgos"
 
 
 def test_ruijie_words_in_an_ios_description_or_comment_are_not_ruijie():

@@ -525,4 +525,36 @@ pki import rsa-key-pair k1 pem
     trace_to="10.20.10.5",
 )
 
-OFFICES = [IOS, ASA, FORTIOS, ROUTEROS, OPENWRT, HUAWEI]
+RUIJIE = Office(
+    vendor="ruijie_rgos",
+    sample="ruijie-ward-leaky",
+    config="core-sw.cfg",
+    added="""
+enable secret 5 $1$Rj01$RjEnableSec1
+enable password 7 RjEnablePw-2
+username tech privilege 15 password 0 RjUser-3
+username ops secret 8 $1c$RjUserSec4
+webmaster level 0 username web password 0 RjWeb-5
+webmaster level 2 username xem secret 7 RjWebSec-6
+snmp-server community 7 RjComm-7 rw
+snmp-server community guest ro
+radius-server host 10.20.99.20 key RjRadius-8
+wlansec 9
+ security rsn akm psk set-key ascii RjWpa-9
+frobnicate password RjUnrec-10 now
+line vty 5 15
+ password RjVty-11
+""",
+    before="end",
+    # No file cut inside a key: RGOS office configurations hold no PEM blocks.
+    secrets=["$1$Rj01$RjEnableSec1", "$1c$RjUserSec4"]
+    + [
+        f"Rj{s}"
+        for s in ("EnablePw-2", "User-3", "Web-5", "WebSec-6", "Comm-7", "Radius-8", "Wpa-9", "Unrec-10", "Vty-11")
+    ],
+    words=["guest"],
+    keep=["guest", "10.20.20.", "UBND-PHUONG-CORE"],
+    trace_to="10.20.10.5",
+)
+
+OFFICES = [IOS, ASA, FORTIOS, ROUTEROS, OPENWRT, HUAWEI, RUIJIE]

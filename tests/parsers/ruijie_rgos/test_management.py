@@ -1,0 +1,126 @@
+"""Ruijie RGOS management plane (netaudit/parsers/ruijie_rgos/management.py, convert.py;
+docs/vendors/ruijie_rgos.md, "Management plane"): the servers ``enable service`` switches
+on or off, what stays unknown when nothing in the file says, the vty access-class, and
+the secrets of every RGOS credential line."""
+
+from __future__ import annotations
+
+from helpers import matrix, parse_one
+
+from netaudit.parsers import ruijie_rgos
+from netaudit.secrets import Masker
+
+from .core_text import ZONES, core
+
+
+def device_cell(globals_: str, src: str = "guest"):
+    dev, _ = parse_one(ruijie_rgos, core(globals_), "core.cfg")
+    cells, _ = matrix([dev], ZONES)
+    return dev, cells[(src, "@devices")]
+
+
+EVERYTHING_OFF = """\
+no enable service telnet-server
+no enable service ssh-server
+no enable service web-server
+"""
+
+
+def test_servers_switched_off_are_not_reachable():
+    dev, c = device_cell(EVERYTHING_OFF)
+    assert {s.name for s in dev.services} == {"icmp-echo"}
+    assert (c.verdict, c.services) == ("reachable", ["icmp/8"])
+
+
+def test_ssh_switched_on_listens_on_tcp_22():
+    _, c = device_cell(EVERYTHING_OFF.replace("no enable service ssh-server", "enable service ssh-server"))
+    assert (c.verdict, c.services) == ("reachable", ["icmp/8", "tcp/22"])
+
+
+def test_a_server_nothing_mentions_is_unknown_never_absent():
+    # telnet: RGOS's default on this release is not established — maybe listening
+    dev, c = device_cell(EVERYTHING_OFF.replace("no enable service telnet-server\n", ""))
+    telnet = next(s for s in dev.services if s.name == "telnet")
+    assert telnet.partial and "neither enables nor disables" in str(telnet.partial)
+    assert c.verdict == "reachable" and "tcp/23" not in c.services  # only ICMP for sure
+    assert "tcp/23" in c.maybe_services  # and telnet maybe
+
+
+def test_web_server_kinds_and_port():
+    dev, _ = device_cell(
+        "no enable service telnet-server\nno enable service ssh-server\n"
+        "enable service web-server https\nno enable service web-server http\nip http secure-port 8443\n"
+    )
+    web = {s.name: s.ports[0].lo for s in dev.services if s.name in ("http", "https")}
+    assert web == {"https": 8443}
+    dev, _ = device_cell("enable service web-server\n")  # bare: HTTP for sure, HTTPS not established
+    web = {s.name: bool(s.partial) for s in dev.services if s.name in ("http", "https")}
+    assert web == {"http": False, "https": True}
+
+
+def test_vty_access_class_restricts_ssh():
+    globals_ = "enable service ssh-server\nno enable service telnet-server\nno enable service web-server\n"
+    globals_ += "ip access-list standard QT\n 10 permit 10.0.10.0 0.0.0.255\n"
+    text = core(globals_).replace("line vty 0 4\n", "line vty 0 4\n access-class QT in\n")
+    dev, _ = parse_one(ruijie_rgos, text, "core.cfg")
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("staff", "@devices")].services == ["icmp/8", "tcp/22"]
+    assert cells[("guest", "@devices")].services == ["icmp/8"]
+
+
+def test_snmp_agent_switched_off_has_no_service_and_community_type_is_skipped():
+    dev, rep = parse_one(
+        ruijie_rgos, core("snmp-server community 7 0822455d0a16 ro\nno enable service snmp-agent\n"), "core.cfg"
+    )
+    assert not rep.unrecognized
+    assert "snmp" not in {s.name for s in dev.services}
+    assert dev.facts.snmp_communities[0].mode == "ro"
+
+
+SECRET_LINES = """\
+enable secret 5 $1$sMod$x6z4CpwF27sAv82q
+enable password 7 0822455d0a16
+username quantri password 7 09434e0a1b1c5a4b
+username admin privilege 15 secret 8 $1c$2MjWkWWQEE$fr0268lb
+webmaster level 0 username admin password 7 0132564a3d11031e527d46
+webmaster level 2 username xem password 0 Xem@2024
+snmp-server community 7 07032e4a5a1c ro
+snmp-server community guest rw
+"""
+
+
+def test_every_credential_line_is_a_secret_and_masked():
+    text = core(SECRET_LINES)
+    dev, rep = parse_one(ruijie_rgos, text, "core.cfg")
+    assert not rep.unrecognized
+    values = {v for vs in dev.secret_lines.values() for v in vs}
+    expected = {
+        "$1$sMod$x6z4CpwF27sAv82q",
+        "0822455d0a16",
+        "09434e0a1b1c5a4b",
+        "$1c$2MjWkWWQEE$fr0268lb",
+        "0132564a3d11031e527d46",
+        "Xem@2024",
+        "07032e4a5a1c",
+        "guest",
+    }
+    assert expected <= values, expected - values
+    m = Masker([dev], ["guest"])
+    lines = text.split("\n")
+    for n, line in enumerate(lines, 1):
+        masked = m.line(line, "core.cfg", n)
+        assert not any(s in masked for s in expected - {"guest"}), masked
+    assert m.line(
+        "webmaster level 2 username xem password 0 Xem@2024",
+        "core.cfg",
+        lines.index("webmaster level 2 username xem password 0 Xem@2024") + 1,
+    ).endswith("******")
+    assert dev.facts.web_admins == ["admin", "xem"]
+
+
+def test_password_policy_lines_hold_no_secret():
+    # `password policy strong`: the word after `password` is no password — masking
+    # "policy" would blank the word in every report line
+    dev, rep = parse_one(ruijie_rgos, core("password policy min-size 8\npassword policy strong\n"), "core.cfg")
+    assert not rep.unrecognized
+    assert not {v for vs in dev.secret_lines.values() for v in vs}
