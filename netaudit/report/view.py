@@ -33,6 +33,7 @@ VENDORS = {
     "linux": "Linux (nftables / iptables)",
     "openwrt": "OpenWrt",
     "huawei_vrp": "Huawei VRP",
+    "h3c_comware": "H3C Comware",
 }
 _PRIVATE = [
     ipaddress.ip_network(n)

@@ -1,0 +1,44 @@
+"""H3C Comware: what is collected while the lines are read, beside VRP's parse state
+(:class:`netaudit.parsers.huawei_vrp.state.VrpState`, whose interface, ACL, NAT and
+management records the Comware readers fill the same way)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from netaudit.messages import Text
+from netaudit.model import Src
+from netaudit.parsers.h3c_comware.facts import ComwareFacts
+from netaudit.parsers.huawei_vrp.state import IfState, VrpState
+
+
+class ComwareState(VrpState):
+    """The parse state (a mixin of the parser: every Comware reader writes here)."""
+
+    VENDOR = "h3c_comware"
+    # The block tables, set in .parser once the handlers exist.
+    LINE_CLASS_TABLE: ClassVar[dict] = {}
+    LOCAL_USER_TABLE: ClassVar[dict] = {}
+    NAT_GROUP_TABLE: ClassVar[dict] = {}
+
+    def __init__(self, text: str, file: str):
+        super().__init__(text, file)
+        self.facts = ComwareFacts()
+        self.dev.facts = self.facts
+        self.v7 = False  # a V7 version line or a V7-only command (`line vty`)
+        self.agg_members: list[tuple[IfState, int, Src]] = []  # (member, group number, line)
+        self.http_acls: dict[str, tuple[str, Src]] = {}  # `ip http|https acl N`
+        self.line_class: Src | None = None  # a `line class vty` line restricting logins
+        self.zone_names: list[tuple[str, Src]] = []
+        self.zone_of: dict[str, str] = {}  # interface -> its security zone
+        self.zone_policy: Src | None = None  # the first zone-pair / object-policy / security-policy
+        self.pf_default_deny: Src | None = None  # `packet-filter default deny`
+        self.nat_group_names: dict[str, str] = {}  # `nat address-group N name X`: X -> N
+
+    def comware_v7(self) -> bool:
+        """Whether the file is Comware V7's (its version line, or `line vty`)."""
+        return self.v7
+
+    def netconf_soap_why(self) -> Text:
+        """Why NETCONF over SOAP is partial."""
+        return Text("input.comware.netconf_soap")
