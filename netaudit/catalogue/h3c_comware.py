@@ -67,10 +67,6 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "chưa mô hình hóa VLAN theo MAC, subnet hay giao thức",
         "en": "MAC, subnet or protocol-based VLANs not modelled",
     },
-    "input.comware.http_acl": {
-        "vi": "ACL của máy chủ web viết ở dạng không đọc được",
-        "en": "web server ACL in a form not read",
-    },
     "input.comware.portal": {
         "vi": "chưa mô hình hóa xác thực portal (ai được dùng mạng trước khi đăng nhập)",
         "en": "portal authentication (who may use the network before logging in) not modelled",

@@ -156,14 +156,34 @@ class ComwareBuilder(ModelBuilder, ComwareState):
                 why = Text("input.comware.line_class", line=self.line_class.text)
                 svc.partial = Text("input.joined", parts=(svc.partial, why)) if svc.partial else why
         if self.dhcp_enable is not None and self.dhcp_pool is not None:
-            dev.services.append(MgmtService("dhcp", PROTO_UDP, (PortRange(67, 67),), source=self.dhcp_enable))
+            # The server answers on an interface whose subnet a pool's `network` covers
+            # (that pool gives the address); a pool without `network`: every interface.
+            nets = [net for _, net in self.dhcp_pool_nets if net.prefixlen < 32]
+            every = {name for name, net in self.dhcp_pool_nets if net.prefixlen < 32} >= set(self.dhcp_pools)
+            served = frozenset(
+                st.iface.name
+                for st in self.ifs.values()
+                if any(net.first <= a.value <= net.last for net in nets for a in st.iface.addresses)
+            )
+            dev.services.append(
+                MgmtService(
+                    "dhcp",
+                    PROTO_UDP,
+                    (PortRange(67, 67),),
+                    interfaces=served if every else None,
+                    source=self.dhcp_enable,
+                )
+            )
 
     # ------------------------------------------------------------------ zones
 
     def _finish_zones(self, members: list[tuple[str, Src]]) -> None:
         """A device with security zones (or a policy between them): the zone-pairs'
         policies decide what it forwards and answers, an interface in no zone included —
-        not modelled, every interface partial."""
+        not modelled, every interface partial; so with V5's firewall."""
+        if self.v5_firewall is not None:
+            for st in self.ifs.values():
+                self.iface_partial(st.iface, Text("input.comware.v5_firewall"), self.v5_firewall)
         if not members and not self.zone_names and self.zone_policy is None:
             return
         src = self.zone_policy or (self.zone_names[0][1] if self.zone_names else members[0][1])

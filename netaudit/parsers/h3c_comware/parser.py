@@ -119,6 +119,15 @@ class ComwareParser(
         self.rep.add_partial("packet-filter", Text("input.comware.packet_filter_global"), src)
         self.ctx = IGNORE_CTX
 
+    def h_v5_firewall(self, tokens, low, src):
+        """Comware V5 routers' firewall (``firewall enable``, ``firewall default
+        permit|deny``, ``firewall zone …``, ``interzone policy …``): its default action and
+        rules decide what every interface forwards — not modelled, every interface partial
+        (convert)."""
+        self.v5_firewall = self.v5_firewall or src
+        self.rep.add_partial(" ".join(tokens[:2]), Text("input.comware.v5_firewall"), src)
+        self.ctx = IGNORE_CTX
+
     def h_snmp(self, tokens, low, src):
         """VRP's ``snmp-agent`` reading, with Comware's ``acl name X`` and ``acl ipv6 N``."""
         if "acl" in low:
@@ -136,6 +145,7 @@ class ComwareParser(
         if len(tokens) != 4:
             raise Unknown
         self.dhcp_pool = self.dhcp_pool or src
+        self.dhcp_pools.append(tokens[3])
         self.ctx = Ctx("pool", None, [tokens[3]], " ".join(tokens), src)
 
 
@@ -181,6 +191,9 @@ TOP_TABLE = table(
         "dns proxy": P.h_dns,
         "nat": P.h_nat,
         "packet-filter": P.h_packet_filter,
+        "firewall": P.h_v5_firewall,
+        "interzone": P.h_v5_firewall,
+        "zone": P.h_v5_firewall,
         "security-zone name": P.h_security_zone,
         "zone-pair": P.h_zone_policy,
         "object-policy": P.h_zone_policy,

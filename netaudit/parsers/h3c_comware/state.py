@@ -33,7 +33,9 @@ class ComwareState(VrpState):
         self.zone_of: dict[str, str] = {}  # interface -> its security zone
         self.zone_policy: Src | None = None  # the first zone-pair / object-policy / security-policy
         self.pf_default_deny: Src | None = None  # `packet-filter default deny`
-        self.nat_group_names: dict[str, str] = {}  # `nat address-group N name X`: X -> N
+        self.v5_firewall: Src | None = None  # V5's `firewall enable` / `firewall default …` / zones
+        self.nat_group_names: dict[str, str] = {}
+        self.dhcp_pools: list[str] = []  # `dhcp server ip-pool NAME`  # `nat address-group N name X`: X -> N
 
     def comware_v7(self) -> bool:
         """Whether the file is Comware V7's (its version line, or `line vty`)."""

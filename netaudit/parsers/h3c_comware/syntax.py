@@ -141,11 +141,6 @@ TOP_PARTIAL = {
     "ike": Text("input.comware.ike"),
     "l2tp-group": Text("input.comware.l2tp"),
     "l2tp": Text("input.comware.l2tp"),
-    # Comware V5 routers' ASPF / packet-filter firewall (`firewall enable`, `firewall
-    # default deny`, `firewall zone …`, `interzone policy …`): not modelled
-    "firewall": Text("input.comware.v5_firewall"),
-    "interzone": Text("input.comware.v5_firewall"),
-    "zone": Text("input.comware.v5_firewall"),
     "aspf": Text("input.comware.aspf"),
     "nat static": Text("input.comware.nat_static"),
     "nat policy": Text("input.comware.nat_policy"),
@@ -160,8 +155,6 @@ TOP_PARTIAL = {
     "vlan-mapping": Text("input.comware.vlan_mapping"),
     "vxlan": Text("input.comware.vxlan"),
     "vsi": Text("input.comware.vxlan"),
-    "ip http acl": Text("input.comware.http_acl"),
-    "ip https acl": Text("input.comware.http_acl"),
     "portal-free": Text("input.comware.portal"),
     "port-isolate": Text("input.comware.port_isolate"),
 }
