@@ -21,6 +21,7 @@ from netaudit.model import PROTO_UDP, Action, Filter, MgmtService, NatRule, Port
 from netaudit.parsers.h3c_comware.state import ComwareState
 from netaudit.parsers.h3c_comware.syntax import hostname_of_file
 from netaudit.parsers.huawei_vrp.convert import ModelBuilder
+from netaudit.parsers.huawei_vrp.state import UiState
 
 PACKET_FILTER_DEFAULT = Text("input.comware.default.packet_filter")
 PACKET_FILTER_DENY = Text("input.comware.default.packet_filter_deny")
@@ -135,15 +136,18 @@ class ComwareBuilder(ModelBuilder, ComwareState):
     # ------------------------------------------------------------------ services
 
     def _comware_server_defaults(self) -> None:
-        """Comware V7: the Telnet and SSH servers are off unless enabled (H3C
-        fundamentals configuration guide, "Login overview": Telnet and SSH server
-        defaults); V5 and a file whose release is not known: partial (VRP's reading of
-        a missing line)."""
+        """Comware V7: the Telnet and SSH servers are off unless enabled, and a vty line
+        admits both unless ``protocol inbound`` says otherwise (H3C fundamentals
+        configuration guide, "Login management"); V5 and a file whose release is not
+        known: partial (VRP's reading of a missing line)."""
         if not self.v7:
             return
         off = self.version_src or Src(self.file, 1, "")
         for proto in ("telnet", "ssh"):
             self.mgmt.setdefault(proto, (False, off))
+        if not any(ui.kind == "vty" for ui in self.uis):
+            # no `line vty` block: the lines keep their defaults (Telnet and SSH admitted)
+            self.uis.append(UiState("vty", off, protocols={"ssh", "telnet"}))
 
     def _finish_comware_services(self) -> None:
         """Per-server web ACLs (``ip http acl`` / ``ip https acl``), ``line class vty``,

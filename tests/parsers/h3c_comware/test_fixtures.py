@@ -1,0 +1,47 @@
+"""The H3C Comware fixtures (tests/fixtures/h3c_comware/) audited with their site files:
+the verdicts their site files' comments state."""
+
+from __future__ import annotations
+
+from helpers import check_cells, fixture_audit
+
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
+
+
+def test_s5130_commune_core(tmp_path_factory):
+    a = fixture_audit("h3c_comware", "s5130-ubndxa-core", tmp_path_factory)
+    check_cells(
+        a,
+        {
+            ("wifi-khach", "can-bo"): BLOCKED,
+            ("wifi-khach", "camera"): BLOCKED,
+            ("wifi-khach", "quan-ly"): BLOCKED,
+            ("wifi-khach", "@devices"): (REACHABLE, ["udp/67"]),
+            ("can-bo", "@devices"): (REACHABLE, ["icmp/8"]),
+            ("quan-ly", "@devices"): (REACHABLE, ["icmp/8", "tcp/22", "tcp/443", "udp/161"]),
+            ("can-bo", "camera"): REACHABLE,
+        },
+    )
+
+
+def test_msr2600_edge_with_nat(tmp_path_factory):
+    a = fixture_audit("h3c_comware", "msr2600-xaphuoc-edge", tmp_path_factory)
+    check_cells(
+        a,
+        {
+            ("internet", "camera"): (REACHABLE, ["tcp/80"]),
+            ("internet", "can-bo"): BLOCKED,
+            ("internet", "wifi-khach"): BLOCKED,
+            ("wifi-khach", "can-bo"): (REACHABLE, ["udp/67"]),
+            ("wifi-khach", "internet"): REACHABLE,
+            ("can-bo", "internet"): REACHABLE,
+            ("can-bo", "@devices"): (REACHABLE, ["icmp/8", "tcp/22", "udp/67"]),
+            ("camera", "@devices"): (REACHABLE, ["icmp/8"]),
+        },
+    )
+
+
+def test_secpath_with_zones_is_unknown_throughout(tmp_path_factory):
+    a = fixture_audit("h3c_comware", "f1000-ttytx-fw", tmp_path_factory)
+    cells = {(c.src, c.dst): c for c in a.matrix}
+    assert cells and all(c.verdict == UNKNOWN for c in cells.values())
