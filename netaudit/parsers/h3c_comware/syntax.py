@@ -311,7 +311,14 @@ SECRET_WORDS = frozenset(
         "authentication-key",
         "psk",
         "secret",
+        "authentication-mode",  # SNMPv3 users: `authentication-mode sha X privacy-mode aes128 Y`
+        "privacy-mode",
     }
+)
+# The algorithms after an SNMPv3 user's `authentication-mode` / `privacy-mode`: its secret
+# follows them.
+_USM_ALGORITHMS = frozenset(
+    {"md5", "sha", "sha224", "sha256", "sha384", "sha512", "aes128", "aes192", "aes256", "des56", "3des"}
 )
 NOT_SECRETS = frozenset(
     {
@@ -345,6 +352,10 @@ NOT_SECRETS = frozenset(
         "keychain",
         "mode",
         "id",
+        "address",  # `pre-shared-key address A M key cipher X`
+        "hostname",
+        "authentication-mode",
+        "privacy-mode",
     }
 )
 
@@ -359,8 +370,13 @@ def secret_values(tokens: list[str], low: list[str]) -> list[str]:
     for i, w in enumerate(low):
         if w not in SECRET_WORDS or i + 1 >= n:
             continue
+        if w in ("authentication-mode", "privacy-mode"):
+            if low[i + 1] in _USM_ALGORITHMS and i + 2 < n and low[i + 2] not in NOT_SECRETS:
+                out.append(tokens[i + 2])
+            continue
         if w in VALUE_WORDS:
-            out.append(tokens[i + 1])
+            if low[i + 1] not in NOT_SECRETS:
+                out.append(tokens[i + 1])
             continue
         j = i + 1
         if w == "community" and low[j] in ("read", "write"):

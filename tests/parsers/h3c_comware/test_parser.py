@@ -65,3 +65,26 @@ def test_vrp_words_in_a_comware_file_are_not_read_with_vrp_meaning():
     dev, rep = parse(core(apply=" traffic-filter inbound acl 3040"))
     assert [u.text for u in rep.unrecognized] == ["traffic-filter inbound acl 3040"]
     assert dev.interfaces["Vlan-interface40"].partial and dev.interfaces["Vlan-interface40"].filter_in is None
+
+
+def test_partial_reasons_and_warnings_are_said_in_vietnamese_too():
+    from helpers import FIXTURES, partial_reasons, untranslated
+
+    from netaudit.inputs import load_snapshot
+
+    snap = load_snapshot([FIXTURES / "h3c_comware"])
+    found = partial_reasons(snap.devices, snap.reports)
+    assert found and untranslated(found) == []
+    assert untranslated([w for rep in snap.reports for w in rep.warnings]) == []
+    for text in (
+        core(
+            apply=" packet-filter 3999 inbound", tail=" netconf soap http enable\n#\nline class vty\n acl 2000 inbound"
+        ),
+        core(
+            globals=" packet-filter filter route\n#\n firewall enable",
+            acls="acl advanced 3040\n rule 0 permit tcp syn 1",
+        ),
+    ):
+        dev, rep = parse(text)
+        reasons = partial_reasons([dev], [rep])
+        assert reasons and untranslated(reasons) == []
