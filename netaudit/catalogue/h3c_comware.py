@@ -112,6 +112,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "packet-filter dùng ACL {acl} không tồn tại: chưa xác định được thiết bị xử lý gói tin thế nào",
         "en": "packet-filter names ACL {acl}, which is not defined: what the device then does is not established",
     },
+    "input.comware.svi_local": {
+        "vi": "packet-filter của VLAN interface lọc gói tin nó chuyển tiếp ở lớp 3; chưa xác định được nó có "
+        "lọc gói tin gửi tới chính thiết bị hay không",
+        "en": "a VLAN interface's packet-filter filters what it forwards at Layer 3; whether it also filters "
+        "packets for the device itself is not established",
+    },
     "input.comware.rule_option": {"vi": "chưa mô hình hóa '{option}'", "en": "'{option}' not modelled"},
     # NAT
     "input.comware.nat_vpn": {

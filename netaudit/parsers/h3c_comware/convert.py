@@ -17,7 +17,8 @@ behaviour is the same; what differs is here (docs/vendors/h3c_comware.md):
 from __future__ import annotations
 
 from netaudit.messages import Text
-from netaudit.model import PROTO_UDP, Action, Filter, MgmtService, NatRule, PortRange, Src
+from netaudit.model import PROTO_UDP, Action, Filter, FilterLine, IfKind, Match, MgmtService, NatRule, PortRange, Src
+from netaudit.parsers.base import configured_hosts
 from netaudit.parsers.h3c_comware.state import ComwareState
 from netaudit.parsers.h3c_comware.syntax import hostname_of_file
 from netaudit.parsers.huawei_vrp.convert import ModelBuilder
@@ -59,6 +60,7 @@ class ComwareBuilder(ModelBuilder, ComwareState):
         zone_members, self.zone_members = self.zone_members, []
         self._finish_aggregation()
         super().finish()
+        self._finish_svi_filters()
         self._finish_zones(zone_members)
         self._finish_comware_services()
 
@@ -104,6 +106,36 @@ class ComwareBuilder(ModelBuilder, ComwareState):
                 default_text=text,
             )
         return key
+
+    def _finish_svi_filters(self) -> None:
+        """A VLAN interface's packet-filter filters the packets it forwards at Layer 3
+        (H3C ACL configuration guide, "Configuring the applicable scope of packet
+        filtering on a VLAN interface"); whether it also filters packets for the device
+        itself is not established: those match a first, partial line (maybe passed)."""
+        hosts = configured_hosts(self.dev)
+        if not hosts:
+            return
+        why = Text("input.comware.svi_local")
+        for st in self.ifs.values():
+            iface = st.iface
+            if iface.kind != IfKind.SVI or iface.filter_in is None:
+                continue
+            base = self.dev.filters[iface.filter_in]
+            key = f"{iface.filter_in} ({iface.name})"
+            if key not in self.dev.filters:
+                # cited at the interface's line: where the filter meets the packet
+                at = iface.source or Src(self.file, 0, "")
+                first = FilterLine(Action.PERMIT, [Match(dst=hosts)], at, name="", partial=why)
+                self.dev.filters[key] = Filter(
+                    key,
+                    [first, *base.lines],
+                    base.default_action,
+                    kind="synthesized",
+                    source=base.source,
+                    partial=base.partial,
+                    default_text=base.default_text,
+                )
+            iface.filter_in = key
 
     # ------------------------------------------------------------------ NAT
 

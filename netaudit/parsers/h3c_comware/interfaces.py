@@ -150,6 +150,12 @@ class ComwareInterfaceReader(InterfaceReader, ComwareState):
         if words[:1] == ["mac"] or "ip-group" in words or "link-group" in words:
             self.iface_partial(st.iface, Text("input.comware.packet_filter_form", line=src.text), src)
             return
+        if words[:1] == ["filter"] and len(words) == 2 and words[1] in ("route", "all"):
+            # a VLAN interface's scope: the packets it routes (the default), or all, those
+            # its ports switch within the VLAN too (not modelled: partial)
+            if words[1] == "all":
+                self.iface_partial(st.iface, Text("input.comware.packet_filter_form", line=src.text), src)
+            return True
         if words[:1] == ["default"]:
             raise Unknown
         if len(words) == 3 and words[0] == "name" and words[2] in ("inbound", "outbound"):

@@ -127,3 +127,16 @@ def test_ipv6_packet_filter_and_acls_are_ignored():
     dev, rep = parse(text)
     assert not rep.unrecognized and dev.interfaces["Vlan-interface40"].filter_in is None
     assert verdicts(text)[("guest", "staff")].verdict == REACHABLE
+
+
+def test_a_vlan_interface_filter_leaves_packets_for_the_device_maybe():
+    """The VLAN interface's packet-filter filters what it routes; whether it filters what is
+    for the switch itself is not established: never "blocked" there."""
+    rules = "acl advanced 3040\n rule 5 deny ip\n"
+    text = core(rules, " packet-filter 3040 inbound", globals=" ssh server enable")
+    cells = verdicts(text)
+    assert cells[("guest", "staff")].verdict == BLOCKED
+    devices = cells[("guest", "@devices")]
+    assert devices.verdict == UNKNOWN and "tcp/22" in devices.services
+    dev, _ = parse(core(rules, " packet-filter 3040 inbound\n packet-filter filter all"))
+    assert dev.interfaces["Vlan-interface40"].partial
