@@ -124,6 +124,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "nat outbound với VPN instance chưa được mô hình hóa: '{line}'",
         "en": "nat outbound with a VPN instance not modelled: '{line}'",
     },
+    "input.comware.nat_reversible": {
+        "vi": "nat outbound reversible (địa chỉ công khai của máy bên trong nhận cả kết nối mới từ ngoài vào): "
+        "chưa mô hình hóa: '{line}'",
+        "en": "nat outbound reversible (an inside host's public address takes new connections from outside too) "
+        "not modelled: '{line}'",
+    },
     "input.comware.nat_group_interface": {
         "vi": "address-group lấy địa chỉ của một interface: chưa mô hình hóa",
         "en": "address-group taking an interface's address not modelled",

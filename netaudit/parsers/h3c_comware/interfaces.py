@@ -169,8 +169,9 @@ class ComwareInterfaceReader(InterfaceReader, ComwareState):
 
     def if_nat_outbound(self, st: IfState, tokens, low, src):
         """``nat outbound [ACL | name X] [address-group N | name G] [vpn-instance V]
-        [port-preserved]``: source NAT of what leaves by this interface (every packet
-        without an ACL; Easy IP without a group).  A VPN instance is partial."""
+        [no-pat [reversible]] [port-preserved] [disable]``: source NAT of what leaves by
+        this interface (every packet without an ACL; Easy IP without a group); ``disable``:
+        not in effect.  A VPN instance and ``reversible`` are partial."""
         words, wlow = tokens[2:], low[2:]
         acl: str | None = None
         group: str | None = None
@@ -186,8 +187,14 @@ class ComwareInterfaceReader(InterfaceReader, ComwareState):
             if w == "address-group" and i + 1 < len(wlow):
                 group = words[i + 1] if wlow[i + 1] != "name" else (words[i + 2] if i + 2 < len(wlow) else None)
                 i += 2 if wlow[i + 1] != "name" else 3
-            elif w == "port-preserved":
+            elif w in ("port-preserved", "no-pat"):
+                i += 1  # which port (or none) is translated: the address is the same
+            elif w == "reversible":
+                # inside hosts' NO-PAT entries serve new connections from outside too
+                self.iface_partial(st.iface, Text("input.comware.nat_reversible", line=src.text), src)
                 i += 1
+            elif w == "disable":
+                return True  # the rule is configured but not in effect
             elif w == "vpn-instance" and i + 1 < len(wlow):
                 self.iface_partial(st.iface, Text("input.comware.nat_vpn", line=src.text), src)
                 i += 2

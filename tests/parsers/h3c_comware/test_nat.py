@@ -97,3 +97,18 @@ def test_static_routes():
     assert default.next_hop is not None and default.distance == 60
     assert null.drop
     assert (vrf.vrf, vrf.distance) == ("khach", 70)
+
+
+def test_nat_outbound_options():
+    dev, rep = edge(
+        " nat outbound 3000 address-group 1 no-pat port-preserved",
+        "nat address-group 1\n address 203.0.113.12 203.0.113.12\n#",
+    )
+    assert not rep.unrecognized and len(dev.nat_rules) == 1 and not dev.interfaces["GigabitEthernet0/0"].partial
+    dev, _ = edge(" nat outbound 3000 disable")
+    assert dev.nat_rules == []
+    dev, _ = edge(
+        " nat outbound 3000 address-group 1 no-pat reversible",
+        "nat address-group 1\n address 203.0.113.12 203.0.113.12\n#",
+    )
+    assert dev.interfaces["GigabitEthernet0/0"].partial
