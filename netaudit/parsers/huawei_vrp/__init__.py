@@ -19,7 +19,7 @@ reading), the readers :mod:`.interfaces`, :mod:`.acls`, :mod:`.routing`, :mod:`.
 
 H3C Comware writes the same skeleton (``sysname``, ``#``, ``return``) with other words
 (``Vlan-interface``, ``port access vlan``, ``port trunk permit vlan``, ``line vty``): it is
-not claimed here and stays an unsupported platform (``parsers.UNSUPPORTED_PLATFORMS``).
+not claimed here; :mod:`netaudit.parsers.h3c_comware` reads it, on this package.
 """
 
 from __future__ import annotations
