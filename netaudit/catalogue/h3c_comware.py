@@ -44,12 +44,47 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "chưa mô hình hóa chính sách NAT toàn cục (nat global-policy / nat policy / nat hairpin)",
         "en": "global NAT policy (nat global-policy / nat policy / nat hairpin) not modelled",
     },
-    "input.comware.security_zones": {
-        "vi": "chưa mô hình hóa các security zone và chính sách giữa chúng (zone-pair security, object-policy, "
-        "security-policy): chúng quyết định mọi thứ thiết bị chuyển tiếp và trả lời, kể cả cho interface không "
-        "thuộc zone nào",
-        "en": "security zones and the policy between them (zone-pair security, object-policy, security-policy) "
-        "not modelled: they decide everything the device forwards and answers, for an interface in no zone too",
+    "input.comware.dpi": {
+        "vi": "chưa mô hình hóa kiểm tra lớp ứng dụng (app-profile, IPS, inspect)",
+        "en": "application-layer inspection (app-profile, IPS, inspect) not modelled",
+    },
+    "input.comware.security_policy": {
+        "vi": "chưa mô hình hóa security-policy ip (chính sách giữa các security zone dạng mới): nó quyết định "
+        "mọi thứ thiết bị chuyển tiếp",
+        "en": "security-policy ip (the newer policy between security zones) not modelled: it decides everything "
+        "the device forwards",
+    },
+    "input.comware.zone_vlan_member": {
+        "vi": "interface được đưa vào security zone theo VLAN (thành viên lớp 2): chưa mô hình hóa",
+        "en": "interface imported into a security zone with VLANs (a Layer-2 member) not modelled",
+    },
+    "input.comware.zone_pair_any": {
+        "vi": "zone-pair với zone 'any': chưa mô hình hóa",
+        "en": "zone-pair with the 'any' zone not modelled",
+    },
+    "input.comware.zone_unzoned": {
+        "vi": "gói tin giữa hai interface không thuộc security zone nào: tùy dòng thiết bị được chuyển tiếp hay bị hủy",
+        "en": "packets between two interfaces in no security zone: forwarded or discarded depending on the product",
+    },
+    "input.comware.zone_local": {
+        "vi": "gói tin gửi tới chính thiết bị (Local zone): chưa mô hình hóa chính sách đối với Local zone",
+        "en": "packets for the device itself (the Local zone): the policy toward the Local zone is not modelled",
+    },
+    "input.comware.zone_pair_default": {
+        "vi": "gói tin không khớp quy tắc nào của zone-pair: chưa xác định được hành động mặc định",
+        "en": "a packet no rule of the zone-pair matches: the default action is not established",
+    },
+    "input.comware.group_member": {
+        "vi": "thành viên object-group chưa đọc được: '{line}'",
+        "en": "object-group member not read: '{line}'",
+    },
+    "input.comware.group_unread": {
+        "vi": "object-group {group} không tồn tại hoặc chưa đọc hết",
+        "en": "object-group {group} not defined or not fully read",
+    },
+    "input.comware.default.zones": {
+        "vi": "không có dòng nào khớp: bị hủy (chính sách security zone của Comware)",
+        "en": "no line matched: discarded (Comware security zone policy)",
     },
     "input.comware.zone_member": {
         "vi": "interface thuộc một zone tường lửa: chưa mô hình hóa chính sách giữa các zone",

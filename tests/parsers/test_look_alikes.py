@@ -16,7 +16,7 @@ from netaddr import IPNetwork
 
 from netaudit import inputs, parsers, topology, zones
 from netaudit.headerspace import HeaderSpace
-from netaudit.reach import UNKNOWN, Engine, compute_matrix
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN, Engine, compute_matrix
 from netaudit.zones import Site, Zone
 
 # Ruijie S5750 core (RGOS 10.4 `show running-config`): a guest SVI whose ACL the IOS
@@ -119,7 +119,7 @@ return
 """
 
 # H3C SecPath firewall (Comware V7) without its version line: no SVI, only security zones
-# (not modelled by the Comware parser: every interface partial).
+# (read by the Comware parser: zone-pairs and object-policies).
 SECPATH = """\
 #
  sysname FW-TTYT
@@ -418,15 +418,16 @@ def test_comware_v5_is_comware_not_vrp_and_its_firewall_keeps_verdicts_unknown(t
     assert cell.verdict == UNKNOWN and "Comware V5 firewall" in cell.reason
 
 
-def test_secpath_security_zones_are_comware_and_their_verdicts_unknown(tmp_path):
+def test_secpath_security_zones_are_comware_and_read_as_comware(tmp_path):
+    # no zone-pair Untrust -> Trust: discarded (docs/vendors/h3c_comware.md, "Security zones")
     assert parsers.looks_like(SECPATH) is None
     assert parsers.detect_vendor(SECPATH)[0] == "h3c_comware"
     [dev] = load(tmp_path, "fw.cfg", SECPATH).devices
-    assert all(i.partial for i in dev.interfaces.values())
     trust = Zone("staff", "internal", [IPNetwork("10.63.10.0/24")])
     internet = Zone("internet", "external", [IPNetwork("203.0.113.4/30")])
-    cell = cells([dev], [trust, internet])[("internet", "staff")]
-    assert cell.verdict == UNKNOWN and "security zones" in cell.reason
+    found = cells([dev], [trust, internet])
+    assert found[("internet", "staff")].verdict == BLOCKED
+    assert found[("staff", "internet")].verdict == REACHABLE
 
 
 def test_comware_words_in_a_vrp_description_are_not_comware():

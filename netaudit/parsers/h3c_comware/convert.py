@@ -11,7 +11,7 @@ behaviour is the same; what differs is here (docs/vendors/h3c_comware.md):
 - ``nat outbound`` without an ACL translates every packet;
 - the V7 defaults of the login servers (Telnet and SSH off), the web server's default
   (not established: partial), per-server web ACLs, the DHCP server;
-- security zones: every interface partial (:mod:`.zones`).
+- security zones: the forward filter of :mod:`.zones`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from __future__ import annotations
 from netaudit.messages import Text
 from netaudit.model import PROTO_UDP, Action, Filter, FilterLine, IfKind, Match, MgmtService, NatRule, PortRange, Src
 from netaudit.parsers.base import configured_hosts
-from netaudit.parsers.h3c_comware.state import ComwareState
 from netaudit.parsers.h3c_comware.syntax import hostname_of_file
+from netaudit.parsers.h3c_comware.zones import ZoneBuilder
 from netaudit.parsers.huawei_vrp.convert import ModelBuilder
 from netaudit.parsers.huawei_vrp.state import UiState
 
@@ -29,7 +29,7 @@ PACKET_FILTER_DENY = Text("input.comware.default.packet_filter_deny")
 LOGIN_DEFAULT = Text("input.comware.default.acl")
 
 
-class ComwareBuilder(ModelBuilder, ComwareState):
+class ComwareBuilder(ModelBuilder, ZoneBuilder):
     """:meth:`finish`: the conversion to the model, in Comware's words."""
 
     LOGIN_DEFAULT = LOGIN_DEFAULT
@@ -214,19 +214,10 @@ class ComwareBuilder(ModelBuilder, ComwareState):
     # ------------------------------------------------------------------ zones
 
     def _finish_zones(self, members: list[tuple[str, Src]]) -> None:
-        """A device with security zones (or a policy between them): the zone-pairs'
-        policies decide what it forwards and answers, an interface in no zone included —
-        not modelled, every interface partial; so with V5's firewall."""
+        """Comware V5's firewall: every interface partial; V7's security zones: the
+        forward filter (:meth:`.zones.ZoneBuilder.finish_zones`)."""
         if self.v5_firewall is not None:
             for st in self.ifs.values():
                 self.iface_partial(st.iface, Text("input.comware.v5_firewall"), self.v5_firewall)
-        if not members and not self.zone_names and self.zone_policy is None:
-            return
-        src = self.zone_policy or (self.zone_names[0][1] if self.zone_names else members[0][1])
-        why = Text("input.comware.security_zones")
-        for st in self.ifs.values():
-            st.iface.zone = self.zone_of.get(st.iface.name)
-            self.iface_partial(st.iface, why, src)
-        for name, msrc in members:
-            if name not in self.ifs:
-                self.ref("interface", name, msrc)
+        self.zone_members = members
+        self.finish_zones()

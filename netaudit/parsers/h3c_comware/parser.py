@@ -90,6 +90,17 @@ class ComwareParser(
                 return None
         return super().prepare(raw, lineno)
 
+    def _in_ctx(self, ctx: Ctx, stripped: str, lineno: int, fallback: bool) -> bool:
+        if ctx.kind == "object-group" and not fallback and stripped.lower() != "quit":
+            # members are numbered (`0 network subnet …`, `10 service tcp …`): no keyword
+            tokens, low = stripped.split(), stripped.lower().split()
+            if low[0] in ("description", "security-zone"):
+                self.ignored += 1
+                return True
+            self.og_line(ctx.targets[0], tokens, low, self.src(lineno, stripped))
+            return True
+        return super()._in_ctx(ctx, stripped, lineno, fallback)
+
     def ctx_partial(self, ctx: Ctx, reason: str, src: Src) -> None:
         if ctx.kind == "line-class":
             self.line_class = self.line_class or src
@@ -194,10 +205,11 @@ TOP_TABLE = table(
         "firewall": P.h_v5_firewall,
         "interzone": P.h_v5_firewall,
         "zone": P.h_v5_firewall,
-        "security-zone name": P.h_security_zone,
-        "zone-pair": P.h_zone_policy,
-        "object-policy": P.h_zone_policy,
-        "security-policy": P.h_zone_policy,
+        "security-zone": P.h_security_zone,
+        "zone-pair": P.h_zone_pair,
+        "object-policy": P.h_object_policy,
+        "object-group": P.h_object_group,
+        "security-policy": P.h_security_policy,
     },
 )
 
@@ -265,8 +277,18 @@ LOCAL_USER_TABLE = table(
 
 ZONE_TABLE = table(ignored=["description"], handlers={"import": P.zone_import})
 
+ZONE_PAIR_TABLE = table(
+    ignored=["description", "aspf apply"],
+    handlers={"packet-filter": P.pair_packet_filter, "object-policy": P.pair_object_policy},
+)
+
+OBJECT_POLICY_TABLE = table(ignored=["description"], handlers={"rule": P.op_rule})
+
+OBJECT_GROUP_TABLE: dict = {}  # its lines are read by ComwareParser._in_ctx (numbered members)
+
 NAT_GROUP_TABLE = table(ignored=["port-range", "port-block"], handlers={"address": P.group_address})
 
 P.TOP_TABLE, P.IFACE_TABLE, P.VLAN_TABLE, P.UI_TABLE = TOP_TABLE, IFACE_TABLE, VLAN_TABLE, UI_TABLE
-P.ACL_TABLE, P.ZONE_TABLE = ACL_TABLE, ZONE_TABLE
+P.ACL_TABLE, P.ZONE_TABLE, P.ZONE_PAIR_TABLE = ACL_TABLE, ZONE_TABLE, ZONE_PAIR_TABLE
+P.OBJECT_POLICY_TABLE, P.OBJECT_GROUP_TABLE = OBJECT_POLICY_TABLE, OBJECT_GROUP_TABLE
 P.LINE_CLASS_TABLE, P.LOCAL_USER_TABLE, P.NAT_GROUP_TABLE = LINE_CLASS_TABLE, LOCAL_USER_TABLE, NAT_GROUP_TABLE

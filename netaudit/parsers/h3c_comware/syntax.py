@@ -133,7 +133,7 @@ TOP_IGNORED = [
 # Global commands that change forwarding or who reaches the device in a way the model
 # does not capture: counted and shown, their effect left uncertain.
 _PBR = Text("input.comware.pbr")
-_ZONES = Text("input.comware.security_zones")
+_DPI = Text("input.comware.dpi")
 TOP_PARTIAL = {
     "policy-based-route": _PBR,
     "mpls": Text("input.comware.mpls"),
@@ -146,11 +146,9 @@ TOP_PARTIAL = {
     "nat policy": Text("input.comware.nat_policy"),
     "nat global-policy": Text("input.comware.nat_policy"),
     "nat hairpin": Text("input.comware.nat_policy"),
-    "security-zone intra-zone": _ZONES,
-    "object-group": _ZONES,
-    "app-profile": _ZONES,
-    "inspect": _ZONES,
-    "ips": _ZONES,
+    "app-profile": _DPI,
+    "inspect": _DPI,
+    "ips": _DPI,
     "super-vlan": Text("input.comware.super_vlan"),
     "vlan-mapping": Text("input.comware.vlan_mapping"),
     "vxlan": Text("input.comware.vxlan"),

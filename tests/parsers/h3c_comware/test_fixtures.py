@@ -44,7 +44,19 @@ def test_msr2600_edge_with_nat(tmp_path_factory):
     )
 
 
-def test_secpath_with_zones_is_unknown_throughout(tmp_path_factory):
+def test_secpath_f1000_with_zones(tmp_path_factory):
     a = fixture_audit("h3c_comware", "f1000-ttytx-fw", tmp_path_factory)
-    cells = {(c.src, c.dst): c for c in a.matrix}
-    assert cells and all(c.verdict == UNKNOWN for c in cells.values())
+    check_cells(
+        a,
+        {
+            ("khach", "can-bo"): BLOCKED,  # no zone-pair Khach -> Trust
+            ("khach", "camera"): BLOCKED,
+            ("can-bo", "camera"): BLOCKED,  # within Trust, no intra-zone permit
+            ("khach", "internet"): (REACHABLE, ["ip"]),  # object-policy KHACH-RA-NET: rule 0 pass
+            ("can-bo", "internet"): (REACHABLE, ["ip"]),  # zone-pair packet-filter 3000
+            ("internet", "camera"): (REACHABLE, ["tcp/80"]),  # nat server + NET-VAO-CAMERA rule 0
+            ("internet", "can-bo"): BLOCKED,  # NET-VAO-CAMERA rule 5 drop
+            ("internet", "khach"): BLOCKED,  # no zone-pair Untrust -> Khach
+            ("khach", "@devices"): UNKNOWN,  # the Local zone: not established
+        },
+    )
