@@ -46,6 +46,8 @@ _COMWARE_MARKERS = [
     (marker(r"^irf (?:mac-address|auto-update|domain)"), 30),
     (marker(r"^local-user \S+ class (?:manage|network)"), 30),
     (marker(r"^ authorization-attribute user-role "), 30),
+    (marker(r"^acl (?:basic|advanced) (?:\d|name )"), 40),  # V7's ACL header (VRP: `acl number|name`)
+    (marker(r"^ ?(?:super )?password (?:\S+ \S+ )?(?:hash|cipher) \$[hc]\$"), 30),  # `$h$`/`$c$` values
     (marker(r"^ ?sysname \S+"), 10),
     (marker(r"^#\s*$"), 5),
     (marker(r"^return\s*$"), 5),

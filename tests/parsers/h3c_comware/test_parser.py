@@ -88,3 +88,12 @@ def test_partial_reasons_and_warnings_are_said_in_vietnamese_too():
         dev, rep = parse(text)
         reasons = partial_reasons([dev], [rep])
         assert reasons and untranslated(reasons) == []
+
+
+def test_a_small_file_without_version_line_is_claimed_by_comware_words():
+    msr = (
+        "#\n sysname MSR\n#\nacl advanced 3000\n rule 0 permit ip\n#\n ip route-static 0.0.0.0 0 192.0.2.1\n#\nreturn\n"
+    )
+    users = "#\n sysname SW\n#\nlocal-user admin\n password cipher $c$3$Zm9vYmFyYmF6==\n#\nreturn\n"
+    for text in (msr, users):
+        assert detect_vendor(text)[0] == "h3c_comware" and huawei_vrp.detect(text) == 0
