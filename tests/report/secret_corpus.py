@@ -559,6 +559,8 @@ local-user tech class manage
  password hash $h$6$H3cHash-12$Zx9Qw==
 local-user cu class manage
  password cipher $c$3$H3cCipher-13==
+local-user tay class manage
+ password sim H3cAbbrev-14
 """,
     extra={
         "site.yaml": """unit: "UBND xã Tân Lập"
@@ -585,7 +587,19 @@ pki domain d1
     },
     secrets=[
         f"H3c{s}"
-        for s in ("Rad-1", "Comm-2", "Auth-3", "Priv-4", "User-5", "Psk-6", "Unrec-7", "Aux-9", "Wpa-10", "CutUser-11")
+        for s in (
+            "Rad-1",
+            "Comm-2",
+            "Auth-3",
+            "Priv-4",
+            "User-5",
+            "Psk-6",
+            "Unrec-7",
+            "Aux-9",
+            "Wpa-10",
+            "CutUser-11",
+            "Abbrev-14",
+        )
     ]
     + ["$h$6$H3cSuper-8", "$h$6$H3cHash-12$Zx9Qw==", "$c$3$H3cCipher-13=="],
     words=["guest"],

@@ -26,8 +26,14 @@ class ComwareInterfaceReader(InterfaceReader, ComwareState):
     # ------------------------------------------------------------------ global
 
     def h_interface(self, tokens, low, src):
+        """``interface NAME`` (a block of that interface's lines), ``interface range A [to
+        B] …`` (the same lines for every interface of the list)."""
         if len(tokens) < 2:
             raise Unknown
+        if low[1] == "range":
+            states = [self._iface(name, src) for name in _range_names(tokens[2:])]
+            self.ctx = Ctx("interface", self.IFACE_TABLE, states, " ".join(tokens), src)
+            return
         name = canonical_ifname(" ".join(tokens[1:]))
         if not is_ifname(name):
             raise Unknown
@@ -230,3 +236,38 @@ class ComwareInterfaceReader(InterfaceReader, ComwareState):
             self.dev.dynamic_routing.append(src)
         self.scan_secrets(tokens, low)
         return True
+
+
+def _range_names(words: list[str]) -> list[str]:
+    """``GigabitEthernet 1/0/1 to GigabitEthernet 1/0/24 Ten-GigabitEthernet1/0/49`` → the
+    interfaces named (a range: the same name, its last number counting up).  Raises
+    :class:`Unknown` on anything else."""
+    items: list[str] = []  # names, and "to" between the two ends of a range
+    for w in words:
+        w = w.rstrip(",")
+        if w.lower() == "to":
+            items.append("to")
+        elif items and items[-1] != "to" and w[:1].isdigit() and not items[-1][-1:].isdigit():
+            items[-1] += w  # `GigabitEthernet 1/0/1`: the name and its number apart
+        else:
+            items.append(w)
+    names: list[str] = []
+    i = 0
+    while i < len(items):
+        first = canonical_ifname(items[i])
+        if not is_ifname(first):
+            raise Unknown
+        if i + 2 < len(items) and items[i + 1] == "to":
+            last = canonical_ifname(items[i + 2])
+            stem, _, lo = first.rpartition("/") if "/" in first else (first.rstrip("0123456789"), "", "")
+            stem2, _, hi = last.rpartition("/") if "/" in last else (last.rstrip("0123456789"), "", "")
+            if not (lo.isdigit() and hi.isdigit() and stem == stem2 and int(lo) <= int(hi) <= int(lo) + 512):
+                raise Unknown
+            names += [f"{stem}/{n}" for n in range(int(lo), int(hi) + 1)]
+            i += 3
+        else:
+            names.append(first)
+            i += 1
+    if not names:
+        raise Unknown
+    return names

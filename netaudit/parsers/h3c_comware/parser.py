@@ -172,6 +172,7 @@ TOP_TABLE = table(
         "sysname": P.h_hostname,
         "version": P.h_version,
         "interface": P.h_interface,
+        "int": P.h_interface,  # as typed in a hand-made file (`int range …`)
         "vlan": P.h_vlan,
         "acl": P.h_acl,
         "ip route-static": P.h_route_static,

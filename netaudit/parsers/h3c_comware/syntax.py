@@ -109,6 +109,7 @@ TOP_IGNORED = [
     "snmp-agent trap",
     "local-user-export",
     "license",
+    "ifmonitor",  # interface error-counter alarms
     "copyright-info",
     "lacp",
     "password-control super",
@@ -358,6 +359,12 @@ NOT_SECRETS = frozenset(
 )
 
 
+def _value_word(word: str) -> bool:
+    """``cipher`` / ``simple`` / ``hash``, or what a technician types for them: the CLI
+    takes an unambiguous beginning (``password sim X`` in a hand-made file)."""
+    return word in VALUE_WORDS or (len(word) >= 2 and any(v.startswith(word) for v in ("cipher", "simple", "hash")))
+
+
 def secret_values(tokens: list[str], low: list[str]) -> list[str]:
     """The secret values of one line: the word after ``cipher`` / ``simple`` / ``hash``,
     and after ``password`` / ``community`` / ``key`` … when it is no keyword (``snmp-agent
@@ -366,21 +373,24 @@ def secret_values(tokens: list[str], low: list[str]) -> list[str]:
     out: list[str] = []
     n = len(low)
     for i, w in enumerate(low):
-        if w not in SECRET_WORDS or i + 1 >= n:
+        if i + 1 >= n or (w not in SECRET_WORDS and not (i and _value_word(w) and low[i - 1] in SECRET_WORDS)):
             continue
         if w in ("authentication-mode", "privacy-mode"):
             if low[i + 1] in _USM_ALGORITHMS and i + 2 < n and low[i + 2] not in NOT_SECRETS:
                 out.append(tokens[i + 2])
             continue
-        if w in VALUE_WORDS:
+        if _value_word(w) and (w in VALUE_WORDS or low[i - 1] in SECRET_WORDS):
             if low[i + 1] not in NOT_SECRETS:
                 out.append(tokens[i + 1])
             continue
         j = i + 1
         if w == "community" and low[j] in ("read", "write"):
             j += 1
-        if j < n and low[j] not in NOT_SECRETS and low[j] not in SECRET_WORDS:
-            out.append(tokens[j])
+        if j >= n:
+            continue
+        keyword = low[j] in NOT_SECRETS or low[j] in SECRET_WORDS or _value_word(low[j])
+        if not keyword or (j + 1 == n and low[j] not in VALUE_WORDS):
+            out.append(tokens[j])  # (a last word is the value, even one like `sim`)
     return out
 
 

@@ -123,3 +123,16 @@ def test_a_line_not_understood_makes_the_interface_partial():
     assert dev.interfaces["Vlan-interface40"].partial
     zone = Zone("x", "internal", [IPNetwork("10.0.10.0/24")])
     assert matrix([dev], [GUEST, zone])[0][("guest", "x")].verdict != BLOCKED
+
+
+def test_interface_range_sets_every_interface_of_the_list():
+    tail = (
+        "interface range GigabitEthernet 1/0/3 to GigabitEthernet 1/0/5 GigabitEthernet1/0/9\n"
+        " port link-mode bridge\n port access vlan 40\n"
+    )
+    dev, rep = parse(core(tail=tail))
+    assert not rep.unrecognized
+    for n in (3, 4, 5, 9):
+        itf = dev.interfaces[f"GigabitEthernet1/0/{n}"]
+        assert (itf.mode, itf.access_vlan) == (L2Mode.ACCESS, 40)
+    assert "GigabitEthernet1/0/6" not in dev.interfaces

@@ -109,3 +109,9 @@ def test_dhcp_server_answers_where_a_pool_is():
     assert dhcp.interfaces == frozenset({"Vlan-interface40"})
     cells, _ = matrix([parse(core(tail=tail))[0]], [GUEST, MGMT])
     assert cells[("guest", "@devices")].verdict == REACHABLE and "udp/67" in cells[("guest", "@devices")].services
+
+
+def test_abbreviated_secret_keywords_of_a_hand_made_file():
+    # the CLI takes `sim` for `simple`: the value after it is the secret, never `sim`
+    dev, _ = parse(core(tail="local-user admin class manage\n password sim 2012@xa\n#\n snmp-agent community read sim"))
+    assert "2012@xa" in dev.secrets and "sim" in dev.secrets  # (the community named `sim`)
