@@ -106,6 +106,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "chưa mô hình hóa xác thực portal (ai được dùng mạng trước khi đăng nhập)",
         "en": "portal authentication (who may use the network before logging in) not modelled",
     },
+    "input.comware.wlan": {
+        "vi": "chưa mô hình hóa WLAN (AP group, service template): các AP đưa khách Wi-Fi vào VLAN nào",
+        "en": "WLAN (AP groups, service templates) not modelled: which VLAN the APs put the Wi-Fi clients in",
+    },
     "input.comware.port_isolate": {
         "vi": "chưa mô hình hóa nhóm cô lập cổng toàn cục",
         "en": "global port isolation groups not modelled",

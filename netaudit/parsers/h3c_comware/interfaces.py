@@ -225,6 +225,13 @@ class ComwareInterfaceReader(InterfaceReader, ComwareState):
         words, wlow = [words[k] for k in keep], [wlow[k] for k in keep]
         if "acl" in wlow:
             raise Unknown  # which sources it serves: not read
+        if "vpn-instance" in wlow:
+            # `global … vpn-instance V … inside … vpn-instance V`: not modelled (VRP's reader
+            # says so for one at the end)
+            while "vpn-instance" in wlow:
+                k = wlow.index("vpn-instance")
+                words, wlow = words[:k] + words[k + 2 :], wlow[:k] + wlow[k + 2 :]
+            words, wlow = [*words, "vpn-instance", "v"], [*wlow, "vpn-instance", "v"]
         if "protocol" not in wlow and not reversible:
             words, wlow = [*words, "no-reverse"], [*wlow, "no-reverse"]
         self.nat_server_line(st, words, wlow, src)

@@ -110,6 +110,7 @@ TOP_IGNORED = [
     "local-user-export",
     "license",
     "ifmonitor",  # interface error-counter alarms
+    "dialer-group",  # which packets bring a dial-on-demand link up (`dialer-group 1 rule ip permit`)
     "copyright-info",
     "lacp",
     "password-control super",
@@ -156,6 +157,9 @@ TOP_PARTIAL = {
     "vsi": Text("input.comware.vxlan"),
     "portal-free": Text("input.comware.portal"),
     "port-isolate": Text("input.comware.port_isolate"),
+    # AP groups and service templates: which VLAN each SSID's clients land in, on APs the
+    # snapshot does not hold (`wlan global-configuration` is ignored: no mapping)
+    "wlan": Text("input.comware.wlan"),
 }
 
 IFACE_IGNORED = [
@@ -176,6 +180,7 @@ IFACE_IGNORED = [
     "storm-constrain",
     "dhcp snooping",
     "dhcp client",
+    "dhcp client-detect",  # the DHCP server notices clients that left
     "dhcp server apply",  # which pool answers here (the service: management.py)
     "dhcp select",
     "dhcp relay",

@@ -112,3 +112,13 @@ def test_nat_outbound_options():
         "nat address-group 1\n address 203.0.113.12 203.0.113.12\n#",
     )
     assert dev.interfaces["GigabitEthernet0/0"].partial
+
+
+def test_nat_server_with_vpn_instances_is_partial_not_unrecognized():
+    dev, rep = edge(
+        " nat server protocol tcp global current-interface 8443 vpn-instance top inside 10.30.30.5 443"
+        " vpn-instance top description BT"
+    )
+    assert not rep.unrecognized
+    [rule] = dev.nat_rules
+    assert rule.kind == "destination" and rule.partial
