@@ -67,8 +67,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "packets between two interfaces in no security zone: forwarded or discarded depending on the product",
     },
     "input.comware.zone_local": {
-        "vi": "gói tin gửi tới chính thiết bị (Local zone): chưa mô hình hóa chính sách đối với Local zone",
-        "en": "packets for the device itself (the Local zone): the policy toward the Local zone is not modelled",
+        "vi": "gói tin từ interface không thuộc security zone nào gửi tới chính thiết bị (Local zone): chưa xác "
+        "định được thiết bị xử lý thế nào",
+        "en": "packets for the device itself (the Local zone) from an interface in no security zone: what the "
+        "device does is not established",
     },
     "input.comware.zone_pair_default": {
         "vi": "gói tin không khớp quy tắc nào của zone-pair: chưa xác định được hành động mặc định",

@@ -21,9 +21,10 @@ the member interfaces, as documented (H3C Fundamentals / Security configuration 
 
 Not established, left *maybe* (never decided): what a zone-pair's ``packet-filter`` ACL or
 an object-policy does with a packet no rule matches, a rule or object group not fully
-read, ``any`` as a zone of a pair, an interface imported with VLANs (a Layer-2 member),
-traffic to the device itself (the Local zone: an input filter of one partial line), and
-the newer ``security-policy ip`` (every interface partial, as before).
+read, ``any`` as a zone of a pair, an interface imported with VLANs (a Layer-2 member), and
+the newer ``security-policy ip`` (every interface partial).  Traffic to the device itself
+is the Local zone's: a zone-pair toward Local decides (the input filter), none: discarded;
+from an interface in no zone: maybe.
 """
 
 from __future__ import annotations
@@ -323,15 +324,22 @@ class ZoneBuilder(ComwareState):
                 self.iface_partial(dev.interfaces[name], Text("input.comware.zone_vlan_member"), src)
         replies: list[FilterLine] = []
         lines: list[FilterLine] = []
+        local: list[FilterLine] = []  # the input filter: traffic to the device itself
         paired: set[tuple[str, str]] = set()
+        any_pair = False
         for pair in self.zone_pairs:
             label = f"zone-pair security source {pair.source} destination {pair.destination}"
             if "any" in (pair.source.lower(), pair.destination.lower()):
                 lines += _both(Match(), pair.src, label, Text("input.comware.zone_pair_any"))
+                any_pair = True
                 continue
             src_zone, dst_zone = self._zone(pair.source), self._zone(pair.destination)
+            if src_zone is not None and dst_zone is None and members.get(src_zone):
+                # toward the Local zone: what the device itself answers from that zone
+                local += [_on(line, members[src_zone], None) for line in self._pair_lines(pair, label)]
+                continue
             if src_zone is None or dst_zone is None:
-                continue  # the Local zone (traffic to the device: the input filter), an empty zone
+                continue  # from the device itself: traffic the matrix does not send
             ins, outs = members.get(src_zone), members.get(dst_zone)
             if not ins or not outs:
                 continue
@@ -373,11 +381,18 @@ class ZoneBuilder(ComwareState):
             default_text=Text("input.comware.default.zones"),
         )
         dev.forward_filter = ZONE_FILTER
-        # Traffic to the device itself (the Local zone): not established — maybe.
-        local = Text("input.comware.zone_local")
+        # Traffic to the device itself (the Local zone): a zone-pair toward Local decides;
+        # none: discarded (the packet-processing table); from an interface in no zone, or
+        # beside a pair naming `any`: not established — maybe.
+        name = "an interface in a security zone without a zone-pair to Local: discarded"
+        local.append(FilterLine(Action.DENY, [Match(in_ifaces=zoned)], first, name))
+        why = Text("input.comware.zone_pair_any") if any_pair else Text("input.comware.zone_local")
+        local += _both(Match(), first, "Local zone: from an interface in no security zone", why)
+        if any_pair:
+            local = _both(Match(), first, "Local zone", why) + local
         dev.filters[LOCAL_FILTER] = Filter(
             LOCAL_FILTER,
-            [FilterLine(Action.PERMIT, [Match()], first, "Local zone", partial=local)],
+            local,
             Action.DENY,
             kind="synthesized",
             source=first,
@@ -470,8 +485,9 @@ class ZoneBuilder(ComwareState):
         return found or [{}], []
 
 
-def _on(line: FilterLine, ins: frozenset[str], outs: frozenset[str]) -> FilterLine:
-    """``line`` restricted to packets entering ``ins`` and leaving ``outs``."""
+def _on(line: FilterLine, ins: frozenset[str], outs: frozenset[str] | None) -> FilterLine:
+    """``line`` restricted to packets entering ``ins`` and leaving ``outs`` (None: any,
+    the device itself)."""
     return FilterLine(
         line.action,
         [evolve(m, in_ifaces=ins, out_ifaces=outs) for m in line.matches],

@@ -57,6 +57,9 @@ def test_secpath_f1000_with_zones(tmp_path_factory):
             ("internet", "camera"): (REACHABLE, ["tcp/80"]),  # nat server + NET-VAO-CAMERA rule 0
             ("internet", "can-bo"): BLOCKED,  # NET-VAO-CAMERA rule 5 drop
             ("internet", "khach"): BLOCKED,  # no zone-pair Untrust -> Khach
-            ("khach", "@devices"): UNKNOWN,  # the Local zone: not established
+            ("can-bo", "@devices"): REACHABLE,  # Trust -> Local: packet-filter 2001
+            ("camera", "@devices"): UNKNOWN,  # in Trust, no rule of 2001 matches: default not established
+            ("khach", "@devices"): BLOCKED,  # no zone-pair Khach -> Local
+            ("internet", "@devices"): BLOCKED,
         },
     )

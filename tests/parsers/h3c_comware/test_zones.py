@@ -119,9 +119,14 @@ def test_an_object_policy_not_defined_discards():
     assert cells(pair)[("guest", "staff")].verdict == BLOCKED
 
 
-def test_traffic_to_the_device_is_unknown():
+def test_traffic_to_the_device_follows_the_zone_pairs_toward_local():
     c = cells("#\n ssh server enable")
-    assert c[("guest", "@devices")].verdict == UNKNOWN
+    assert c[("guest", "@devices")].verdict == BLOCKED  # no zone-pair Khach -> Local: discarded
+    assert c[("out1", "@devices")].verdict == UNKNOWN  # an interface in no zone
+    pair = "#\n ssh server enable\n#\nzone-pair security source Khach destination Local\n object-policy apply ip P\n"
+    pair += "#\nobject-policy ip P\n rule 0 pass service SSH\n rule 5 drop\n#\nobject-group service SSH\n 0 service tcp destination eq 22"
+    c = cells(pair)
+    assert c[("guest", "@devices")].verdict == REACHABLE and c[("guest", "@devices")].services == ["tcp/22"]
 
 
 def test_security_policy_ip_is_not_modelled():
