@@ -143,6 +143,11 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
         """``nat outbound`` without an ACL translates every packet leaving by the
         interface; the rest is VRP's reading."""
         for st in self.ifs.values():
+            # `address-group name X`: the group `nat address-group N name X` numbered N
+            st.nat_outbound = [
+                (acl, self.nat_group_names.get(group, group) if group is not None else None, src, via)
+                for acl, group, src, via in st.nat_outbound
+            ]
             every = [e for e in st.nat_outbound if e[0] is None]
             if not every:
                 continue

@@ -122,3 +122,10 @@ def test_nat_server_with_vpn_instances_is_partial_not_unrecognized():
     assert not rep.unrecognized
     [rule] = dev.nat_rules
     assert rule.kind == "destination" and rule.partial
+
+
+def test_an_address_group_named_by_its_name():
+    groups = "nat address-group 2 name VNPT\n address 203.0.113.13 203.0.113.13\n#"
+    dev, _ = edge(" nat outbound 3000 address-group name VNPT", groups)
+    [rule] = dev.nat_rules
+    assert rule.to_ip == int(IPNetwork("203.0.113.13/32").ip) and not rule.partial
