@@ -185,6 +185,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "no '{command}' line and the Comware release is not known (off by default on V7; on V5 it depends "
         "on the model)",
     },
+    "input.comware.server_default_v5": {
+        "vi": "không có dòng '{command}': trên Comware V5 giá trị mặc định tùy dòng thiết bị và phiên bản",
+        "en": "no '{command}' line: on Comware V5 the default depends on the model and release",
+    },
+    "input.comware.vty_protocol_default_v5": {
+        "vi": "các user-interface vty không có 'protocol inbound': trên Comware V5 giá trị mặc định chưa được xác định",
+        "en": "no 'protocol inbound' on the vty user interfaces: on Comware V5 the default is not established",
+    },
     "input.comware.vty_protocol_default": {
         "vi": "các line vty không có 'protocol inbound' và không rõ phiên bản Comware",
         "en": "no 'protocol inbound' on the vty lines and the Comware release is not known",

@@ -35,10 +35,11 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
     LOGIN_DEFAULT = LOGIN_DEFAULT
 
     def server_default(self, proto: str) -> Text:
-        return Text("input.comware.server_default", command=f"{proto} server enable")
+        key = "input.comware.server_default_v5" if self.v5 else "input.comware.server_default"
+        return Text(key, command=f"{proto} server enable")
 
     def vty_protocol_default(self) -> Text:
-        return Text("input.comware.vty_protocol_default")
+        return Text("input.comware.vty_protocol_default_v5" if self.v5 else "input.comware.vty_protocol_default")
 
     def http_default(self, key: str) -> Text:
         return Text("input.comware.http_default", command=f"ip {key} enable")

@@ -112,7 +112,7 @@ class ComwareParser(
         m = _VERSION.match(" ".join(tokens))
         if m is None:
             raise Unknown
-        self.v7 = m.group(1) == "7"
+        self.v7, self.v5 = m.group(1) == "7", m.group(1) == "5"
         self.dev.os_version = self.facts.software_version = f"{m.group(1)}.{m.group(2)} {m.group(3)}"
         self.version_src = src
 

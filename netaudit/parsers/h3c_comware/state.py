@@ -29,6 +29,7 @@ class ComwareState(VrpState):
         self.facts = ComwareFacts()
         self.dev.facts = self.facts
         self.v7 = False  # a V7 version line or a V7-only command (`line vty`)
+        self.v5 = False  # a V5 version line
         self.agg_members: list[tuple[IfState, int, Src]] = []  # (member, group number, line)
         self.http_acls: dict[str, tuple[str, Src]] = {}  # `ip http|https acl N`
         self.line_class: Src | None = None  # a `line class vty` line restricting logins

@@ -63,3 +63,20 @@ def test_secpath_f1000_with_zones(tmp_path_factory):
             ("internet", "@devices"): BLOCKED,
         },
     )
+
+
+def test_s5120_comware_v5_ward_switch(tmp_path_factory):
+    a = fixture_audit("h3c_comware", "s5120-v5-phuongtruycap", tmp_path_factory)
+    check_cells(
+        a,
+        {
+            ("mot-cua", "can-bo"): UNKNOWN,  # V5 `packet-filter inbound ip-group`: not modelled
+            ("mot-cua", "quan-ly"): UNKNOWN,
+            ("can-bo", "mot-cua"): UNKNOWN,
+            ("can-bo", "quan-ly"): REACHABLE,
+            ("quan-ly", "can-bo"): REACHABLE,
+        },
+    )
+    services = {s.name: s for d in a.devices for s in d.services}
+    # V5: whether telnet (`protocol inbound`) and ssh (`ssh server enable`) answer is not established
+    assert services["telnet"].partial and services["ssh"].partial and services["telnet"].acl == "2000"
