@@ -69,6 +69,7 @@ OFFICE_VENDORS = {
     "linux": "linux",
     "openwrt": "openwrt",
     "huawei": "huawei_vrp",
+    "h3c": "h3c_comware",
 }
 
 
