@@ -197,6 +197,7 @@ def _load_catalogue() -> None:
         common,
         fix,
         fortinet_fortios,
+        h3c_comware,
         huawei_vrp,
         inputs,
         linux,
@@ -210,7 +211,17 @@ def _load_catalogue() -> None:
         snippets,
     )
 
-    vendors = (cisco_ios, cisco_asa, fortinet_fortios, huawei_vrp, mikrotik_routeros, openwrt, linux, ruijie_rgos)
+    vendors = (
+        cisco_ios,
+        cisco_asa,
+        fortinet_fortios,
+        huawei_vrp,
+        h3c_comware,
+        mikrotik_routeros,
+        openwrt,
+        linux,
+        ruijie_rgos,
+    )
     for module in (common, report, reasons, site, inputs, *vendors, live, blueprint, fix, snippets):
         for key, val in module.ENTRIES.items():
             if key in CATALOGUE:

@@ -387,15 +387,15 @@ def test_usable_input_problems_by_name_and_content(fake, tmp_path):
     write(tmp_path / "empty.dat", b"")
     write(tmp_path / "notes.txt", "xin chao\n")
     write(tmp_path / "notes.csv", "xin;chao\n")
-    write(tmp_path / "h3c.dat", "sysname H3C\n#\ninterface Vlan-interface1\n port link-mode route\nreturn\n")
+    write(tmp_path / "zte.dat", "switchvlan-configuration\n!<if-intf>\ninterface gei-0/1/1/1\n!</if-intf>\n")
     write(tmp_path / "junk.rsc", bytes((i * 7) % 31 + 1 for i in range(4000)))
     write(tmp_path / "junk.bin", bytes((i * 7) % 31 + 1 for i in range(4000)))
     snap = load_snapshot([tmp_path])
     assert snap.input_problems == [
         f"empty.cfg: empty file ({inputs.NAMED_LIKE_CONFIG})",
-        "h3c.dat: " + inputs.P_UNRECOGNIZED + "; looks like H3C Comware, which netaudit does not support",
         f"junk.rsc: {inputs.P_BINARY} ({inputs.NAMED_LIKE_CONFIG})",
         f"notes.txt: {inputs.P_UNRECOGNIZED} ({inputs.NAMED_LIKE_CONFIG})",
+        "zte.dat: " + inputs.P_UNRECOGNIZED + "; looks like ZTE ZXR10, which netaudit does not support",
     ]
     assert snap.warnings[:4] == snap.input_problems
     assert {f.path for f in snap.skipped} == {
@@ -403,7 +403,7 @@ def test_usable_input_problems_by_name_and_content(fake, tmp_path):
         "empty.dat",
         "notes.txt",
         "notes.csv",
-        "h3c.dat",
+        "zte.dat",
         "junk.rsc",
         "junk.bin",
     }

@@ -70,6 +70,7 @@ OFFICE_VENDORS = {
     "openwrt": "openwrt",
     "huawei": "huawei_vrp",
     "ruijie": "ruijie_rgos",
+    "h3c": "h3c_comware",
 }
 
 

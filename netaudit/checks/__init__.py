@@ -40,6 +40,7 @@ CHECK_MODULES = [
     "netaudit.checks.linux",
     "netaudit.checks.huawei_vrp",
     "netaudit.checks.ruijie_rgos",
+    "netaudit.checks.h3c_comware",
     "netaudit.checks.live",
 ]
 

@@ -42,6 +42,7 @@ VENDOR_MODULES = [
     "netaudit.parsers.openwrt",
     "netaudit.parsers.huawei_vrp",
     "netaudit.parsers.ruijie_rgos",
+    "netaudit.parsers.h3c_comware",
 ]
 
 STATE_MODULES = [
@@ -172,26 +173,6 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
         _markers(
             r"^set (system host-name|interfaces \S+ unit) ",
             r"^(system|interfaces|security|firewall) \{\s*$",
-        ),
-    ),
-    (
-        # Huawei VRP writes the same skeleton (`sysname`, `#`, `return`) and is parsed
-        # (parsers/huawei_vrp/); these are words only Comware writes.
-        "H3C Comware",
-        _markers(
-            r"^interface Vlan-interface\d+",
-            r"^ port access vlan \d",
-            r"^ port trunk permit vlan ",
-            r"^ port link-mode (?:bridge|route)",
-            r"^ ?version \d+\.\d+\.\d+, (?:Release|ESS|Alpha|Beta)",
-            r"^irf (?:mac-address|auto-update|domain)",
-            # Comware V5 writes two version numbers (` version 5.20, Release 2209L22`);
-            # a SecPath firewall has no SVI and puts its policy in security zones,
-            # where Huawei writes `firewall zone` and Cisco `zone-pair security NAME source`.
-            r"^ ?version \d+\.\d+, (?:Release|ESS|Alpha|Beta|Feature) \d",
-            r"^security-zone name \S+",
-            r"^zone-pair security source \S+ destination \S+",
-            r"^object-policy ip(?:v6)? \S+",
         ),
     ),
     (

@@ -34,6 +34,7 @@ VENDORS = {
     "openwrt": "OpenWrt",
     "huawei_vrp": "Huawei VRP",
     "ruijie_rgos": "Ruijie RGOS",
+    "h3c_comware": "H3C Comware",
 }
 _PRIVATE = [
     ipaddress.ip_network(n)

@@ -17,9 +17,18 @@ from helpers import FIXTURES, SAMPLES
 
 from netaudit.inputs import load_snapshot
 from netaudit.messages import CATALOGUE, Text
-from netaudit.parsers import cisco_asa, cisco_ios, huawei_vrp, mikrotik_routeros, openwrt
+from netaudit.parsers import cisco_asa, cisco_ios, h3c_comware, huawei_vrp, mikrotik_routeros, openwrt
 
-VENDORS = ("cisco_ios", "cisco_asa", "fortinet_fortios", "huawei_vrp", "openwrt", "linux", "mikrotik_routeros")
+VENDORS = (
+    "cisco_ios",
+    "cisco_asa",
+    "fortinet_fortios",
+    "huawei_vrp",
+    "h3c_comware",
+    "openwrt",
+    "linux",
+    "mikrotik_routeros",
+)
 DEFAULT_KEYS = {k for k in CATALOGUE if k.startswith("input.") and ".default." in k} | {"filter.default.end_of_list"}
 
 
@@ -153,8 +162,26 @@ set enabled=yes
 /ip socks access
 add src-address=10.0.10.0/24
 """
+# H3C Comware: `packet-filter default deny` (a packet no rule matches is denied).
+COMWARE = """\
+#
+ sysname SW
+#
+ packet-filter default deny
+#
+acl advanced 3040
+ rule 0 permit tcp destination-port eq 80
+#
+interface Vlan-interface40
+ ip address 10.0.40.1 255.255.255.0
+ packet-filter 3040 inbound
+#
+return
+"""
+
 CONFIGS = [
     (cisco_ios, IOS),
+    (h3c_comware, COMWARE),
     *((cisco_ios, COPP.format(default=d)) for d in ("", " class class-default\n", " class class-default\n  drop\n")),
     (cisco_asa, ASA),
     (huawei_vrp, VRP),

@@ -16,7 +16,7 @@ from netaddr import IPNetwork
 
 from netaudit import inputs, parsers, topology, zones
 from netaudit.headerspace import HeaderSpace
-from netaudit.reach import BLOCKED, UNKNOWN, Engine, compute_matrix
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN, Engine, compute_matrix
 from netaudit.zones import Site, Zone
 
 # Ruijie S5750 core (RGOS 10.4 `show running-config`): a guest SVI whose ACL the IOS
@@ -78,9 +78,9 @@ end
 """
 
 
-# H3C MSR router, Comware V5 (`version 5.20, Release …`: two numbers, which the V7 marker
-# does not match).  The VRP parser claimed it (98) and read `firewall packet-filter` as an
-# AR's: internet → staff "reachable" though Comware's `firewall enable` decides.
+# H3C MSR router, Comware V5 (`version 5.20, Release …`: two numbers).  The VRP parser once
+# claimed it (98) and read `firewall packet-filter` as an AR's: internet → staff
+# "reachable" though Comware's `firewall enable` decides.  Now the Comware parser reads it.
 COMWARE_V5 = """\
 #
  version 5.20, Release 2209L22, RU
@@ -119,7 +119,8 @@ user-interface vty 0 4
 return
 """
 
-# H3C SecPath firewall (Comware V7) without its version line: no SVI, only security zones.
+# H3C SecPath firewall (Comware V7) without its version line: no SVI, only security zones
+# (read by the Comware parser: zone-pairs and object-policies).
 SECPATH = """\
 #
  sysname FW-TTYT
@@ -419,19 +420,31 @@ def test_ruijie_words_in_an_ios_description_or_comment_are_not_ruijie():
     assert parsers.detect_vendor(IOS_WITH_RUIJIE_WORDS)[0] == "cisco_ios"
 
 
-def test_comware_v5_is_named_not_read_as_vrp(tmp_path):
-    assert parsers.looks_like(COMWARE_V5) == "H3C Comware"
-    assert parsers.detect_vendor(COMWARE_V5)[0] is None
-    (tmp_path / "rt.cfg").write_text(IOS_WITH_RUIJIE_WORDS)  # a snapshot needs one device
+def test_comware_v5_is_comware_not_vrp_and_its_firewall_keeps_verdicts_unknown(tmp_path):
+    # H3C Comware is parsed (parsers/h3c_comware/); V5's `firewall enable` decides what
+    # every interface forwards and is not modelled: guest → staff unknown, never "blocked"
+    # by the packet-filter line nor "reachable" past it.
+    assert parsers.looks_like(COMWARE_V5) is None
+    assert parsers.detect_vendor(COMWARE_V5)[0] == "h3c_comware"
     snap = load(tmp_path, "msr.cfg", COMWARE_V5)
-    entry = next(f for f in snap.inputs if f.path == "msr.cfg")
-    assert [d.hostname for d in snap.devices] == ["UBND-RT"] and entry.kind == "skipped"
-    assert entry.problem.endswith("looks like H3C Comware, which netaudit does not support")
+    [dev] = snap.devices
+    assert dev.vendor == "h3c_comware" and all(i.partial for i in dev.interfaces.values())
+    staff = Zone("staff", "internal", [IPNetwork("10.62.10.0/24")])
+    guest = Zone("guest", "guest", [IPNetwork("10.62.20.0/24")])
+    cell = cells([dev], [guest, staff])[("guest", "staff")]
+    assert cell.verdict == UNKNOWN and "Comware V5 firewall" in cell.reason
 
 
-def test_secpath_security_zones_are_comware():
-    assert parsers.looks_like(SECPATH) == "H3C Comware"
-    assert parsers.detect_vendor(SECPATH)[0] is None
+def test_secpath_security_zones_are_comware_and_read_as_comware(tmp_path):
+    # no zone-pair Untrust -> Trust: discarded (docs/vendors/h3c_comware.md, "Security zones")
+    assert parsers.looks_like(SECPATH) is None
+    assert parsers.detect_vendor(SECPATH)[0] == "h3c_comware"
+    [dev] = load(tmp_path, "fw.cfg", SECPATH).devices
+    trust = Zone("staff", "internal", [IPNetwork("10.63.10.0/24")])
+    internet = Zone("internet", "external", [IPNetwork("203.0.113.4/30")])
+    found = cells([dev], [trust, internet])
+    assert found[("internet", "staff")].verdict == BLOCKED
+    assert found[("staff", "internet")].verdict == REACHABLE
 
 
 def test_comware_words_in_a_vrp_description_are_not_comware():

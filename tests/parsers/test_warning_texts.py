@@ -22,7 +22,16 @@ from netaudit import parsers
 from netaudit.inputs import load_snapshot
 from netaudit.messages import Text
 
-COVERED = ("cisco_ios", "cisco_asa", "fortinet_fortios", "huawei_vrp", "openwrt", "mikrotik_routeros", "linux")
+COVERED = (
+    "cisco_ios",
+    "cisco_asa",
+    "fortinet_fortios",
+    "huawei_vrp",
+    "h3c_comware",
+    "openwrt",
+    "mikrotik_routeros",
+    "linux",
+)
 PARSERS = ROOT / "netaudit" / "parsers"
 # The modules of the covered packages and the shared ones whose warnings reach reports.
 SOURCES = [

@@ -11,7 +11,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers import SAMPLES
+from helpers import FIXTURES, SAMPLES
 
 # A key body: 64-character base64 lines, as in every PEM file.
 PEM_BODY = [
@@ -45,10 +45,17 @@ class Office:
     keep: list[str] = field(default_factory=list)  # must still appear (names, addresses)
     before: str | None = None  # the added lines go before the last line that is this
     trace_to: str = "10.10.10.5"  # `netaudit trace --from guest --to …` (a flow with rules)
+    # A vendor without a sample office: its fixture tests/fixtures/<vendor>/<fixture>.cfg
+    # is the office (saved as ``config``; its site file given in ``extra``).
+    fixture: str | None = None
 
     def build(self, dest: Path) -> Path:
         folder = dest / self.vendor
-        shutil.copytree(SAMPLES / self.sample, folder)
+        if self.fixture is None:
+            shutil.copytree(SAMPLES / self.sample, folder)
+        else:
+            folder.mkdir(parents=True)
+            shutil.copy(FIXTURES / self.vendor / f"{self.fixture}.cfg", folder / self.config)
         for name in ("expected.yaml", "README.md"):
             (folder / name).unlink(missing_ok=True)
         cfg = folder / self.config
@@ -557,4 +564,80 @@ line vty 5 15
     trace_to="10.20.10.5",
 )
 
-OFFICES = [IOS, ASA, FORTIOS, ROUTEROS, OPENWRT, HUAWEI, RUIJIE]
+COMWARE = Office(
+    vendor="h3c_comware",
+    sample="",
+    fixture="s5130-ubndxa-core",
+    config="core-sw.cfg",
+    added="""
+radius scheme rad-tinh
+ primary authentication 10.20.99.20
+ key authentication cipher $c$3$H3cRad-1
+snmp-agent community write cipher $c$3$H3cComm-2 acl 2099
+snmp-agent community read guest
+snmp-agent usm-user v3 nms nmsgroup simple authentication-mode sha H3cAuth-3 privacy-mode aes128 H3cPriv-4
+local-user ops class manage
+ password simple H3cUser-5
+ service-type ssh
+ike keychain tinh
+ pre-shared-key address 203.0.113.1 255.255.255.255 key cipher $c$3$H3cPsk-6
+frobnicate password cipher H3cUnrec-7
+ super password role network-admin hash $h$6$H3cSuper-8
+line aux 0
+ set authentication password simple H3cAux-9
+wlan service-template khach
+ preshared-key pass-phrase simple H3cWpa-10
+local-user tech class manage
+ password hash $h$6$H3cHash-12$Zx9Qw==
+local-user cu class manage
+ password cipher $c$3$H3cCipher-13==
+local-user tay class manage
+ password sim H3cAbbrev-14
+""",
+    extra={
+        "site.yaml": """unit: "UBND xã Tân Lập"
+level: 2
+zones:
+  staff: {kind: internal, subnets: [10.20.10.0/24]}
+  guest: {kind: guest, subnets: [10.20.20.0/24]}
+  camera: {kind: internal, subnets: [10.20.30.0/24]}
+  mgmt: {kind: management, subnets: [10.20.99.0/24]}
+""",
+        "cut.cfg": f"""#
+ version 7.1.070, Release 6329P03
+#
+ sysname UBNDXA-CUT
+#
+local-user tech class manage
+ password simple H3cCutUser-11
+#
+pki domain d1
+-----BEGIN RSA PRIVATE KEY-----
+{PEM_BODY[0]}
+{PEM_BODY[1]}
+""",
+    },
+    secrets=[
+        f"H3c{s}"
+        for s in (
+            "Rad-1",
+            "Comm-2",
+            "Auth-3",
+            "Priv-4",
+            "User-5",
+            "Psk-6",
+            "Unrec-7",
+            "Aux-9",
+            "Wpa-10",
+            "CutUser-11",
+            "Abbrev-14",
+        )
+    ]
+    + ["$h$6$H3cSuper-8", "$h$6$H3cHash-12$Zx9Qw==", "$c$3$H3cCipher-13=="],
+    words=["guest"],
+    keep=["guest", "10.20.20.", "UBND-XA-CORE"],
+    before="return",
+    trace_to="10.20.10.5",
+)
+
+OFFICES = [IOS, ASA, FORTIOS, ROUTEROS, OPENWRT, HUAWEI, RUIJIE, COMWARE]

@@ -19,7 +19,7 @@ reading), the readers :mod:`.interfaces`, :mod:`.acls`, :mod:`.routing`, :mod:`.
 
 H3C Comware writes the same skeleton (``sysname``, ``#``, ``return``) with other words
 (``Vlan-interface``, ``port access vlan``, ``port trunk permit vlan``, ``line vty``): it is
-not claimed here and stays an unsupported platform (``parsers.UNSUPPORTED_PLATFORMS``).
+not claimed here; :mod:`netaudit.parsers.h3c_comware` reads it, on this package.
 """
 
 from __future__ import annotations
@@ -61,7 +61,10 @@ _COMWARE = marker(
     r" port (?:access vlan|trunk permit vlan|link-mode )| ?version \d+\.\d+\.\d+, (?:Release|ESS|Alpha|Beta)|"
     # Comware V5's version line, SecPath security zones and their policy
     r" ?version \d+\.\d+, (?:Release|ESS|Alpha|Beta|Feature) \d|security-zone name |"
-    r"zone-pair security source |object-policy ip)"
+    r"zone-pair security source |object-policy ip|"
+    # V7's ACL headers, local users' classes and roles, `$h$`/`$c$` password values
+    r"acl (?:basic|advanced) (?:\d|name )|local-user \S+ class |"
+    r" authorization-attribute user-role | ?(?:super )?password (?:\S+ \S+ )?(?:hash|cipher) \$[hc]\$)"
 )
 # Other vendors whose files carry a `sysname`-like or `#` line.
 _NOT_VRP = marker(r"^(?:hostname \S+|config (?:system|firewall)|/(?:ip|interface|system) |set system )")

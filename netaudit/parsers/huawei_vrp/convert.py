@@ -31,7 +31,7 @@ from netaudit.model import (
 )
 from netaudit.parsers.base import join_reasons, runtime_address_match
 from netaudit.parsers.huawei_vrp.state import IfState, VrpState, in_block
-from netaudit.parsers.huawei_vrp.syntax import ethernet_like, hostname_of_file
+from netaudit.parsers.huawei_vrp.syntax import hostname_of_file
 from netaudit.parsers.ip import prefix_of
 
 TRAFFIC_FILTER_DEFAULT = Text("input.vrp.default.traffic_filter")
@@ -41,6 +41,27 @@ LOGIN_DEFAULT = Text("input.vrp.default.acl")
 
 class ModelBuilder(VrpState):
     """:meth:`finish`: the conversion to the model."""
+
+    # What a login / SNMP / NAT use of an ACL does with a packet no rule matches, and why
+    # an unwritten service default is partial, in VRP's words; a dialect of the same
+    # skeleton (H3C Comware: parsers/h3c_comware/) says them in its own.
+    LOGIN_DEFAULT = LOGIN_DEFAULT
+
+    def server_default(self, proto: str) -> Text:
+        """Why a login service without its ``… server enable`` line is partial."""
+        return Text("input.vrp.server_default", command="telnet" if proto == "telnet" else "stelnet")
+
+    def vty_protocol_default(self) -> Text:
+        """Why a vty without ``protocol inbound`` makes the login service partial."""
+        return Text("input.vrp.vty_protocol_default")
+
+    def nat_and_filter(self) -> Text:
+        """Why an interface with ``nat outbound`` and an outbound filter is partial."""
+        return Text("input.vrp.nat_and_filter")
+
+    def http_default(self, key: str) -> Text:
+        """Why the web server (``http`` / ``https``) without its enable line is partial."""
+        return Text("input.vrp.http_default", command="http server" if key == "http" else "http secure-server")
 
     def finish(self) -> None:
         dev = self.dev
@@ -85,7 +106,7 @@ class ModelBuilder(VrpState):
                 partial = Text("input.vrp.match_order_auto")
                 self.rep.add_partial(f"acl {name}", partial, acl.src)
             self.dev.filters[name] = Filter(
-                name, lines, Action.DENY, kind="acl", source=acl.src, partial=partial, default_text=LOGIN_DEFAULT
+                name, lines, Action.DENY, kind="acl", source=acl.src, partial=partial, default_text=self.LOGIN_DEFAULT
             )
 
     def _login_acl(self, name: str | None) -> str | None:
@@ -140,7 +161,7 @@ class ModelBuilder(VrpState):
         releases, negotiation on later S-series) carries VLAN 1 untagged only in every
         release: an L2 port without ``port`` lines is an access port of VLAN 1."""
         iface = st.iface
-        if iface.kind not in (IfKind.PHYSICAL, IfKind.PORT_CHANNEL) or not ethernet_like(iface.name):
+        if iface.kind not in (IfKind.PHYSICAL, IfKind.PORT_CHANNEL) or not self.switchable(iface.name):
             iface.mode = L2Mode.ROUTED
             return
         if st.routed is not None or routed_parent or (st.l3_cmd and not st.l2_cmd):
@@ -368,7 +389,7 @@ class ModelBuilder(VrpState):
                 if iface.filter_out is not None:
                     # Whether the outbound traffic-filter sees the packet before or after
                     # the translation is not established: its verdicts are uncertain.
-                    self.iface_partial(iface, Text("input.vrp.nat_and_filter"), src)
+                    self.iface_partial(iface, self.nat_and_filter(), src)
         for rule, glob_iface in self.nat_rules:
             if glob_iface is not None:
                 glob = dev.interfaces.get(glob_iface)
@@ -417,9 +438,9 @@ class ModelBuilder(VrpState):
             return
         why: list[str] = []
         if server is None:
-            why.append(Text("input.vrp.server_default", command="telnet" if proto == "telnet" else "stelnet"))
+            why.append(self.server_default(proto))
         if vty_ok is None:
-            why.append(Text("input.vrp.vty_protocol_default"))
+            why.append(self.vty_protocol_default())
         why += [in_block(ui.src.text, ui.partial) for ui in vtys if ui.partial]
         acls = {self._login_acl(ui.acl[0]) if ui.acl else None for ui in vtys} if vtys else {None}
         acl = next(iter(acls)) if len(acls) == 1 else None
@@ -488,8 +509,7 @@ class ModelBuilder(VrpState):
             partial = None
             ports: tuple[PortRange, ...] = (PortRange(port, port),)
             if state is None:
-                command = "http server" if key == "http" else "http secure-server"
-                partial = Text("input.vrp.http_default", command=command)
+                partial = self.http_default(key)
             elif key == "https" and not self.web_port_given:
                 # `web-manager enable` without its port: 443 or 8443 by release
                 partial = Text("input.vrp.web_manager_port")

@@ -13,10 +13,10 @@ from typing import ClassVar
 from netaddr import IPNetwork
 
 from netaudit.messages import Text
-from netaudit.model import FilterLine, Interface, NatRule, Src
+from netaudit.model import FilterLine, IfKind, Interface, NatRule, Src
 from netaudit.parsers.base import LineParser
 from netaudit.parsers.huawei_vrp.facts import VRPFacts
-from netaudit.parsers.huawei_vrp.syntax import interface_kind
+from netaudit.parsers.huawei_vrp.syntax import ethernet_like, interface_kind
 
 
 def in_block(label: str, reason: str) -> Text:
@@ -176,17 +176,32 @@ class VrpState(LineParser):
         """The interface ``name`` (canonical), created on first use."""
         st = self.ifs.get(name)
         if st is None:
-            kind = interface_kind(name)
+            kind = self.interface_kind(name)
             iface = Interface(name=name, kind=kind, source=src)
-            if name.startswith("MEth"):
-                # the management Ethernet port of S-series and CloudEngine switches:
-                # management traffic only, in a VPN instance of its own on newer releases
+            if self.out_of_band_port(name):
                 iface.out_of_band = src
             st = self.ifs[name] = IfState(iface)
             self.dev.interfaces[name] = iface
             if kind.value == "subinterface":
                 iface.parent = name.split(".", 1)[0]
         return st
+
+    # Names a dialect of the same skeleton spells otherwise (H3C Comware subclasses the
+    # parser: parsers/h3c_comware/): overridden there, VRP's here.
+
+    def interface_kind(self, name: str) -> IfKind:
+        """The kind of the interface ``name`` (canonical)."""
+        return interface_kind(name)
+
+    def out_of_band_port(self, name: str) -> bool:
+        """Whether ``name`` is a management-only port: VRP's ``MEth`` (S-series and
+        CloudEngine switches; management traffic only, in a VPN instance of its own on
+        newer releases)."""
+        return name.startswith("MEth")
+
+    def switchable(self, name: str) -> bool:
+        """Whether the port (or bundle) ``name`` may be an L2 port."""
+        return ethernet_like(name)
 
     # Hooks one reader calls and another defines (the parser class has them all).
 

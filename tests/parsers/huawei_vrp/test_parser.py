@@ -1,6 +1,6 @@
 """Huawei VRP: detection, the shapes of a file (prompts, AR-style indented globals, the
-pager, saved files with ``quit``), secrets, completeness, WLAN, and H3C Comware kept
-unsupported (netaudit/parsers/huawei_vrp/__init__.py, parser.py, wlan.py)."""
+pager, saved files with ``quit``), secrets, completeness, WLAN, and H3C Comware
+never claimed (netaudit/parsers/huawei_vrp/__init__.py, parser.py, wlan.py)."""
 
 from __future__ import annotations
 
@@ -49,10 +49,11 @@ def test_every_vrp_file_is_detected_and_fully_read(path):
     assert huawei_vrp.incomplete(text, huawei_vrp.parse(text, path.name)) is None
 
 
-def test_h3c_comware_stays_unsupported():
+def test_h3c_comware_is_not_read_as_vrp():
+    # the same skeleton, other words: H3C Comware's parser claims it (parsers/h3c_comware/)
     assert huawei_vrp.detect(COMWARE) == 0
-    assert detect_vendor(COMWARE)[0] != "huawei_vrp"
-    assert looks_like(COMWARE) == "H3C Comware"
+    assert detect_vendor(COMWARE)[0] == "h3c_comware"
+    assert looks_like(COMWARE) is None
     assert [name for name, _ in UNSUPPORTED_PLATFORMS if "Huawei" in name] == []
 
 

@@ -1,0 +1,189 @@
+"""H3C Comware: the management plane — the Telnet, SSH, HTTP/HTTPS and NETCONF servers,
+``line vty`` (V7) / ``user-interface vty`` (V5) with ``authentication-mode``, ``protocol
+inbound`` and ``acl N inbound``, SNMP communities, ``local-user`` blocks (docs/vendors/
+h3c_comware.md, "Management plane").  The services are built in :mod:`.convert`; SNMP,
+FTP, the DHCP server and the DNS proxy are read as VRP reads them."""
+
+from __future__ import annotations
+
+from netaudit.parsers.base import Ctx, Unknown
+from netaudit.parsers.h3c_comware.state import ComwareState
+from netaudit.parsers.huawei_vrp.management import ManagementReader
+from netaudit.parsers.huawei_vrp.state import UiState
+
+
+class ComwareManagementReader(ManagementReader, ComwareState):
+    """Handlers of Comware's management-plane commands."""
+
+    def h_ssh(self, tokens, low, src):
+        """``[undo] ssh server enable``, ``ssh server port N``, ``ssh server acl N``
+        (the SSH server's own login ACL); other ``ssh server`` settings (retries, rekeying,
+        IPv6 ACLs) change nothing here."""
+        undo = low[0] == "undo"
+        words = low[1:] if undo else low
+        if words == ["ssh", "server", "enable"]:
+            self._switch("ssh", low, src)
+            return
+        if undo:
+            self.ignored += 1
+            return
+        if low[:3] == ["ssh", "server", "port"] and len(low) == 4 and low[3].isdigit():
+            self.ssh_port = int(low[3])
+            return
+        if low[:3] == ["ssh", "server", "acl"]:
+            acl = self._acl_word(tokens[3:], low[3:])
+            self.server_acls["ssh"] = (acl, src)
+            self.ref("acl", acl, src)
+            return
+        self.ignore_line(tokens, low)
+
+    def h_telnet(self, tokens, low, src):
+        """``[undo] telnet server enable``, ``telnet server port N``, ``telnet server acl
+        N`` (the Telnet server's own login ACL)."""
+        undo = low[0] == "undo"
+        words = low[1:] if undo else low
+        if words == ["telnet", "server", "enable"]:
+            self._switch("telnet", low, src)
+            return
+        if words[:3] == ["telnet", "server", "port"]:
+            if undo:
+                self.telnet_port = 23
+            elif len(low) == 4 and low[3].isdigit():
+                self.telnet_port = int(low[3])
+            else:
+                raise Unknown
+            return
+        if low[:3] == ["telnet", "server", "acl"]:
+            acl = self._acl_word(tokens[3:], low[3:])
+            self.server_acls["telnet"] = (acl, src)
+            self.ref("acl", acl, src)
+            return
+        if words[:2] in (["telnet", "client"], ["telnet", "server"]) or words[1:2] == ["ipv6"]:
+            self.ignored += 1  # client source, DSCP, IPv6 ACLs, the session limit
+            return
+        raise Unknown
+
+    @staticmethod
+    def _acl_word(tokens: list[str], low: list[str]) -> str:
+        """``N``, ``advanced N``, ``name X``, ``basic name X`` → the ACL named."""
+        if low[:1] in (["basic"], ["advanced"]):
+            tokens, low = tokens[1:], low[1:]
+        if low[:1] == ["name"] and len(low) == 2:
+            return tokens[1]
+        if len(low) == 1:
+            return tokens[0]
+        raise Unknown
+
+    def h_ip_http(self, tokens, low, src):
+        """``[undo] ip http enable``, ``[undo] ip https enable``, ``ip http port N``, ``ip
+        https port N``, ``ip http|https acl N`` (the web server's login ACL)."""
+        undo = low[0] == "undo"
+        words = low[1:] if undo else low
+        key = words[1] if len(words) > 1 else ""
+        if key not in ("http", "https"):
+            raise Unknown
+        rest = words[2:]
+        if rest == ["enable"]:
+            self._switch(key, low, src)
+            return
+        if rest[:1] == ["port"]:
+            port = int(rest[1]) if len(rest) == 2 and rest[1].isdigit() and not undo else 80 if key == "http" else 443
+            if key == "http":
+                self.http_port = port
+            else:
+                self.https_port = port
+            return
+        if rest[:1] == ["acl"] and not undo:
+            if rest[1:2] == ["ipv6"]:
+                self.ignored += 1
+                return
+            acl = self._acl_word(tokens[len(tokens) - len(rest) + 1 :], rest[1:])
+            self.http_acls[key] = (acl, src)
+            self.ref("acl", acl, src)
+            return
+        self.ignore_line(tokens, low)
+
+    def h_netconf(self, tokens, low, src):
+        """``[undo] netconf ssh server enable`` (NETCONF over SSH, tcp/830), ``netconf ssh
+        server port N``; ``netconf soap http|https enable`` (NETCONF over SOAP on the web
+        server's port) is partial."""
+        undo = low[0] == "undo"
+        words = low[1:] if undo else low
+        if words == ["netconf", "ssh", "server", "enable"]:
+            self._switch("netconf", low, src)
+            if self.netconf is None:
+                self.netconf = (830, src)
+            return
+        if words[:4] == ["netconf", "ssh", "server", "port"] and len(words) == 5 and words[4].isdigit():
+            self.netconf = (int(words[4]), src)
+            return
+        if words[:2] == ["netconf", "soap"]:
+            if not undo:
+                self.rep.add_partial("netconf soap", self.netconf_soap_why(), src)
+            return
+        self.ignore_line(tokens, low)
+
+    def h_line(self, tokens, low, src):
+        """``line vty A [B]`` (V7), ``user-interface vty A [B]`` (V5), ``line aux|con …``;
+        ``line class vty`` (settings every vty line takes unless its own say otherwise) is
+        partial where it restricts logins."""
+        if len(low) >= 3 and low[1] == "class":
+            self.ctx = Ctx("line-class", self.LINE_CLASS_TABLE, [None], " ".join(tokens[:3]), src)
+            return
+        if len(low) >= 2 and low[1] == "maximum-vty":
+            self.ignored += 1
+            return
+        if len(low) >= 3 and low[1] in ("vty", "aux", "con", "console", "tty"):
+            ui = UiState("vty" if low[1] == "vty" else "con", src)
+            if ui.kind == "vty" and self.comware_v7():
+                # V7: a vty line admits Telnet and SSH unless `protocol inbound` says
+                # otherwise (docs/vendors/h3c_comware.md, "Management plane")
+                ui.protocols = {"ssh", "telnet"}
+            self.uis.append(ui)
+            self.ctx = Ctx("ui", self.UI_TABLE, [ui], " ".join(tokens[:3]), src)
+            return
+        raise Unknown
+
+    def ui_acl(self, ui: UiState, tokens, low, src):
+        """``acl [basic|advanced] N inbound`` / ``acl name X inbound`` (``outbound``: calls
+        out, irrelevant; ``ipv6`` / ``mac``: not modelled, IPv4 logins unrestricted by it)."""
+        if low[-1] == "outbound" or low[1:2] in (["ipv6"], ["mac"]):
+            return True
+        if low[-1] != "inbound":
+            raise Unknown
+        name = self._acl_word(tokens[1:-1], low[1:-1])
+        ui.acl = (name, src)
+        self.ref("acl", name, src)
+
+    def ui_protocol(self, ui: UiState, tokens, low, src):
+        """``protocol inbound ssh|telnet|all|pad``."""
+        if len(low) != 3 or low[2] not in ("ssh", "telnet", "all", "pad"):
+            raise Unknown
+        ui.protocols = {"ssh", "telnet"} if low[2] == "all" else {low[2]}
+        ui.protocol_src = src
+
+    def line_class_line(self, _target, tokens, low, src):
+        """A line of ``line class vty`` that decides who logs in (``protocol inbound``,
+        ``acl``, ``authentication-mode``): how it combines with each line's own setting is
+        not modelled — the login services are partial."""
+        self.line_class = self.line_class or src
+
+    def h_local_user(self, tokens, low, src):
+        """``local-user NAME [class manage|network]``: its ``password …`` (a secret) and
+        ``service-type …`` lines (Telnet users kept for the checks)."""
+        if len(low) < 2:
+            raise Unknown
+        self.ctx = Ctx("local-user", self.LOCAL_USER_TABLE, [tokens[1]], " ".join(tokens[:2]), src)
+
+    def lu_service_type(self, _name, tokens, low, src):
+        if "telnet" in low[1:]:
+            self.facts.telnet_users.append(src)
+        return True
+
+    def lu_password(self, _name, tokens, low, src):
+        """``password simple|cipher|hash X``: a secret (collected); ``cipher`` is
+        reversible."""
+        self.scan_secrets(tokens, low)
+        if low[1:2] == ["cipher"]:
+            self.facts.reversible_passwords.append(src)
+        return True

@@ -1,0 +1,99 @@
+"""H3C Comware: detection against Huawei VRP and the Cisco parsers, the shapes of a file
+(prompts, banners, globals indented by one space), the version, completeness
+(netaudit/parsers/h3c_comware/__init__.py, parser.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import parse_one
+
+from netaudit.parsers import cisco_asa, cisco_ios, detect_vendor, h3c_comware, huawei_vrp, looks_like
+
+from .helpers import core, parse
+
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = sorted((ROOT / "tests" / "fixtures" / "h3c_comware").glob("*.cfg"))
+VRP_FILES = sorted((ROOT / "tests" / "fixtures" / "huawei_vrp").glob("*.cfg")) + sorted(
+    (ROOT / "sample_configs").glob("huawei-*/*.cfg")
+)
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_every_fixture_is_comware_and_fully_read(path):
+    text = path.read_text(encoding="utf-8")
+    assert detect_vendor(text)[0] == "h3c_comware"
+    assert huawei_vrp.detect(text) == 0 and cisco_ios.detect(text) < 50 and cisco_asa.detect(text) < 50
+    assert looks_like(text) is None
+    dev, rep = parse_one(h3c_comware, text, path.name)
+    assert dev.hostname and dev.interfaces and not rep.unrecognized
+    assert h3c_comware.incomplete(text, h3c_comware.parse(text, path.name)) is None
+
+
+@pytest.mark.parametrize("path", VRP_FILES, ids=lambda p: p.name)
+def test_no_vrp_file_is_claimed(path):
+    assert h3c_comware.detect(path.read_text(encoding="utf-8")) == 0
+
+
+def test_sysname_and_hashes_alone_are_not_claimed():
+    assert h3c_comware.detect("#\n sysname X\n#\nreturn\n") == 0
+
+
+def test_version_prompt_and_banner():
+    text = "<CORE>display current-configuration\n" + core(
+        globals=" header motd %\nCanh bao: chi can bo duoc phep truy cap\ninterface bogus 1\n%"
+    )
+    dev, rep = parse(text)
+    assert dev.hostname == "CORE" and dev.os_version == "7.1 6329P03"
+    assert not rep.unrecognized
+
+
+def test_a_file_cut_short_is_said():
+    text = core().replace("#\nreturn\n", "")
+    found = h3c_comware.incomplete(text, h3c_comware.parse(text, "core.cfg"))
+    assert found is not None and "return" in str(found[1])
+
+
+def test_unknown_global_lines_are_counted_never_dropped():
+    _dev, rep = parse(core(globals=" bogus command here"))
+    assert [u.text for u in rep.unrecognized] == ["bogus command here"]
+
+
+def test_vrp_words_in_a_comware_file_are_not_read_with_vrp_meaning():
+    # `traffic-filter` is VRP's; in a Comware file it is not understood (the interface partial)
+    dev, rep = parse(core(apply=" traffic-filter inbound acl 3040"))
+    assert [u.text for u in rep.unrecognized] == ["traffic-filter inbound acl 3040"]
+    assert dev.interfaces["Vlan-interface40"].partial and dev.interfaces["Vlan-interface40"].filter_in is None
+
+
+def test_partial_reasons_and_warnings_are_said_in_vietnamese_too():
+    from helpers import FIXTURES, partial_reasons, untranslated
+
+    from netaudit.inputs import load_snapshot
+
+    snap = load_snapshot([FIXTURES / "h3c_comware"])
+    found = partial_reasons(snap.devices, snap.reports)
+    assert found and untranslated(found) == []
+    assert untranslated([w for rep in snap.reports for w in rep.warnings]) == []
+    for text in (
+        core(
+            apply=" packet-filter 3999 inbound", tail=" netconf soap http enable\n#\nline class vty\n acl 2000 inbound"
+        ),
+        core(
+            globals=" packet-filter filter route\n#\n firewall enable",
+            acls="acl advanced 3040\n rule 0 permit tcp syn 1",
+        ),
+    ):
+        dev, rep = parse(text)
+        reasons = partial_reasons([dev], [rep])
+        assert reasons and untranslated(reasons) == []
+
+
+def test_a_small_file_without_version_line_is_claimed_by_comware_words():
+    msr = (
+        "#\n sysname MSR\n#\nacl advanced 3000\n rule 0 permit ip\n#\n ip route-static 0.0.0.0 0 192.0.2.1\n#\nreturn\n"
+    )
+    users = "#\n sysname SW\n#\nlocal-user admin\n password cipher $c$3$Zm9vYmFyYmF6==\n#\nreturn\n"
+    for text in (msr, users):
+        assert detect_vendor(text)[0] == "h3c_comware" and huawei_vrp.detect(text) == 0
