@@ -199,6 +199,7 @@ def _load_catalogue() -> None:
         fortinet_fortios,
         huawei_vrp,
         inputs,
+        juniper_junos,
         linux,
         live,
         mikrotik_routeros,
@@ -209,7 +210,7 @@ def _load_catalogue() -> None:
         snippets,
     )
 
-    vendors = (cisco_ios, cisco_asa, fortinet_fortios, huawei_vrp, mikrotik_routeros, openwrt, linux)
+    vendors = (cisco_ios, cisco_asa, fortinet_fortios, huawei_vrp, juniper_junos, mikrotik_routeros, openwrt, linux)
     for module in (common, report, reasons, site, inputs, *vendors, live, blueprint, fix, snippets):
         for key, val in module.ENTRIES.items():
             if key in CATALOGUE:

@@ -33,6 +33,7 @@ VENDORS = {
     "linux": "Linux (nftables / iptables)",
     "openwrt": "OpenWrt",
     "huawei_vrp": "Huawei VRP",
+    "juniper_junos": "Juniper Junos",
 }
 _PRIVATE = [
     ipaddress.ip_network(n)
