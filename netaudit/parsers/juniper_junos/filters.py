@@ -276,14 +276,19 @@ class Filters(ParseState):
         src_sets: list[IPSet] = []
         dst_sets: list[IPSet] = []
         either_sets: list[IPSet] = []
+        # A condition not fully read is left out: the line then takes more (a superset).
         for key, side in _ADDR.items():
             if key in c:
+                before = len(reasons)
                 s = self._addr_set([(v, e) for v, e, _ in c[key]], reasons)
-                {"src": src_sets, "dst": dst_sets, "either": either_sets}[side].append(s)
+                if len(reasons) == before:
+                    {"src": src_sets, "dst": dst_sets, "either": either_sets}[side].append(s)
         for key, side in _PLIST.items():
             if key in c:
+                before = len(reasons)
                 s = self._addr_set(self._list_entries(c[key], reasons, True), reasons)
-                {"src": src_sets, "dst": dst_sets, "either": either_sets}[side].append(s)
+                if len(reasons) == before:
+                    {"src": src_sets, "dst": dst_sets, "either": either_sets}[side].append(s)
         src = _intersect(src_sets)
         dst = _intersect(dst_sets)
         protos: tuple[int, ...] | None = None
@@ -326,8 +331,9 @@ class Filters(ParseState):
                 t = icmp_type(v)
                 if t is None:
                     reasons.append(Text("input.junos.icmp_unknown", name=v))
-                else:
-                    icmp.append(t)
+                    icmp = []  # every type: a superset of what the term takes
+                    break
+                icmp.append(t)
             if protos is None:
                 reasons.append(Text("input.junos.icmp_without_protocol"))
                 protos = (PROTO_ICMP,)
@@ -361,7 +367,7 @@ class Filters(ParseState):
                 }
                 if icmp:
                     matches += [Match(**base, icmp_type=t) for t in dict.fromkeys(icmp)]
-                elif "icmp-type" not in c:
+                else:  # no type, or none understood (partial: every type)
                     matches.append(Match(**base))
         return matches, reasons
 

@@ -230,7 +230,16 @@ class Interfaces(ParseState):
                 pass  # IPv6, IS-IS and MPLS: outside the model of IPv4 reach (docs/limits.md)
             else:
                 return
-        elif key in ("pppoe-options", "encapsulation", "proxy-arp", "mtu", "bandwidth", "traps", "no-traps"):
+        elif key in (
+            "pppoe-options",
+            "ppp-options",
+            "encapsulation",
+            "proxy-arp",
+            "mtu",
+            "bandwidth",
+            "traps",
+            "no-traps",
+        ):
             pass
         elif key == "vlan-id-list" or key == "vlan-id-range" or key == "vlan-tags":
             self._unit_partial(unit, Text("input.junos.unit_vlans", what=" ".join(rest)), st)
@@ -318,7 +327,9 @@ class Interfaces(ParseState):
         self.l3_vlan = {}
         l3: dict[str, str] = {}
         for rest, st in self.conf.under("vlans"):
-            if len(rest) == 3 and rest[1] == "vlan-id" and rest[2].isdigit():
+            if len(rest) == 1:
+                self.read(st)  # a VLAN with no setting (`default;`)
+            elif len(rest) == 3 and rest[1] == "vlan-id" and rest[2].isdigit():
                 self.vlan_ids[rest[0]] = int(rest[2])
                 self.dev.vlans[int(rest[2])] = Vlan(int(rest[2]), rest[0], self.src(st))
                 self.read(st)
@@ -461,10 +472,8 @@ class Interfaces(ParseState):
             if native is not None:
                 nv = _vlan_words(native, self.vlan_ids)
                 itf.native_vlan = nv[0] if nv else None
-            else:
-                # Without native-vlan-id a Junos trunk drops untagged frames (ELS): no
-                # VLAN of the port is the untagged one (4095 is never a member).
-                itf.native_vlan = 4095
+            # (Without native-vlan-id a Junos trunk drops untagged frames; the model's
+            # default native VLAN 1 carries them only when VLAN 1 is a member.)
         for r in u.reasons:
             add_reason(itf, r)
         dev.interfaces[port.name] = itf

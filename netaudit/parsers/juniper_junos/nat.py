@@ -116,6 +116,7 @@ class Nat(Security):
             "host-address-base",
             "port",
             "address-pooling",
+            "address-shared",
             "apply-groups",
         ):
             if body[0] == "overflow-pool":

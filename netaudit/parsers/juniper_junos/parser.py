@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from netaudit.messages import Text
 from netaudit.model import ParseResult, Src
+from netaudit.parsers import not_evidence
 from netaudit.parsers.base import hostname_from_file, join_reasons
 from netaudit.parsers.juniper_junos.interfaces import Interfaces
 from netaudit.parsers.juniper_junos.management import Management
@@ -68,8 +69,19 @@ _SECRET_WORDS = frozenset(
         "ascii-text",
         "hexadecimal",
         "authentication-key-chain-secret",
+        "default-chap-secret",
+        "chap-secret",
+        "pap-password",
     }
 )
+# Grammar words after a secret word, never its value (`system login password minimum-length 8`).
+_NOT_SECRETS = frozenset({
+    "minimum-length", "maximum-length", "format", "change-type", "minimum-changes", "minimum-numerics",
+    "minimum-upper-cases", "minimum-lower-cases", "minimum-punctuations", "minimum-character-changes",
+    "minimum-reuse", "maximum-lifetime", "minimum-lifetime", "sha1", "sha256", "sha512", "md5", "des",
+    "encrypted-password", "plain-text-password", "local-name", "algorithm", "options", "start-time",
+    "key-name", "key-chain", "hmac-md5-96", "hmac-sha-96", "loose-authentication-check", "no-encryption",
+})  # fmt: skip
 _ENCODINGS = frozenset({"ascii-text", "hexadecimal"})
 _HASH_PREFIXES = ("$9$", "$1$", "$5$", "$6$", "$8$", "$2")
 
@@ -109,7 +121,10 @@ class JunosParser(Interfaces, Routing, Management):
             dev.hostname = hostname_from_file(self.file, (".conf", ".txt", ".cfg", ".set"), True)
         if self.parsed.open_blocks:
             opened, path = self.parsed.open_blocks[-1]
-            rep.warnings.append(Text("input.junos.cut_short", line=opened, block=path))
+            why = Text("input.junos.cut_short", line=opened, block=path)
+            rep.warnings.append(why)
+            # What was cut off may be what opens or closes a path: no verdict through it.
+            not_evidence(dev, why)
         self._accounting()
         self._secrets()
         return ParseResult(devices=[dev], report=rep)
@@ -247,7 +262,7 @@ class JunosParser(Interfaces, Routing, Management):
                         nxt = p[i + 2]
                     if w == "key" and p[max(0, i - 1)] in ("ssh-rsa", "ssh-ecdsa", "ssh-ed25519"):
                         continue
-                    if nxt not in _SECRET_WORDS and not nxt.startswith("{"):
+                    if nxt not in _SECRET_WORDS and nxt not in _NOT_SECRETS:
                         add(nxt, st.line)
             if len(p) >= 3 and p[0] == "snmp" and p[1] == "community":
                 add(p[2], st.line)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from netaddr import IPNetwork
 
 from netaudit.messages import Text
-from netaudit.model import Route
+from netaudit.model import Route, Src
 from netaudit.parsers.ip import ip_to_int
 from netaudit.parsers.juniper_junos.names import address
 from netaudit.parsers.juniper_junos.state import ParseState, add_reason
@@ -283,7 +283,8 @@ class Routing(ParseState):
             seen = self.__dict__.setdefault("_dynamic_seen", set())
             if (instance, name) not in seen:
                 seen.add((instance, name))
-                self.dev.dynamic_routing.append(self.src(st))
+                where = f"routing-instances {instance} protocols {name}" if instance else f"protocols {name}"
+                self.dev.dynamic_routing.append(Src(self.file, st.line, where))
             self.read(st)
         elif name in IGNORED_PROTOCOLS:
             self.read(st)

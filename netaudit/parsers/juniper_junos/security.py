@@ -302,6 +302,8 @@ class Security(Objects):
         s = self.resolve_addrs(srcs or ["any"], fzones)
         d = self.resolve_addrs(dsts or ["any"], tzones)
         a, app_why, app_undef = self.resolve_apps(apps or ["any"])
+        if app_why:
+            a = None  # partial: every application (a superset), never fewer
         reasons += s.reasons + d.reasons + app_why
         src = Src(self.file, pol["st"].line, _summary(name, context, srcs, dsts, apps, action))
 

@@ -22,10 +22,17 @@ UNREAD = 0
 READ = 1  # modelled (or understood and irrelevant)
 PARTIAL = 2  # affects forwarding, not (fully) modelled: the reader said why
 
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|/\*|#.*|[{};\[\]]|[^\s{};\[\]"#]+(?:#[^\s{};\[\]"]*)*')
+# A word may hold `[12-15]` glued to it (`member ge-0/0/[12-15]`): a list has blanks inside.
+_TOKEN = re.compile(
+    r'"(?:[^"\\]|\\.)*"?|/\*|#.*|[{};\[\]]|[^\s{};\[\]"#]+(?:\[[\w,\-]*\][^\s{};\[\]"#]*)*(?:#[^\s{};\[\]"]*)*'
+)
 _TAGS = ("inactive:", "replace:", "protect:", "active:", "unprotect:")
 # A captured session around the configuration: `{master:0}`, `[edit]`, `user@srx> show …`.
-_CHROME = re.compile(r"^(?:\{(?:master|primary|secondary|backup|linecard|hold)[^}]*\}|\[edit[^\]]*\]|\S+@\S+[>#%].*)$")
+_CHROME = re.compile(
+    r"^(?:\{(?:master|primary|secondary|backup|linecard|hold)[^}]*\}|\[edit[^\]]*\]|\S+@\S+[>#%].*|"
+    r"(?:configure(?: private| exclusive)?|commit(?: check| and-quit| confirmed(?: \d+)?)?|exit(?: configuration-mode)?|"
+    r"quit|top|rollback(?: \d+)?)\s*)$"
+)
 
 
 @dataclass(eq=False, slots=True)
@@ -119,7 +126,10 @@ def read(text: str) -> Read:
         if not stripped or stripped.startswith("#") or _CHROME.match(stripped):
             out.structure += 1
             continue
-        if not stack and not pending and stripped.split(None, 1)[0] in ("set", "deactivate", "delete", "activate"):
+        if not stack and stripped.split(None, 1)[0] in ("set", "deactivate", "delete", "activate"):
+            if pending:  # a line before that never ended: not configuration
+                out.bad.append((pending_line, pending_text))
+                pending, pending_line, pending_text = [], 0, ""
             out.set_form = True
             _set_line(out, stripped, lineno, deactivated)
             continue
