@@ -19,7 +19,16 @@ from netaudit.inputs import load_snapshot
 from netaudit.messages import CATALOGUE, Text
 from netaudit.parsers import cisco_asa, cisco_ios, huawei_vrp, mikrotik_routeros, openwrt
 
-VENDORS = ("cisco_ios", "cisco_asa", "fortinet_fortios", "huawei_vrp", "openwrt", "linux", "mikrotik_routeros")
+VENDORS = (
+    "cisco_ios",
+    "cisco_asa",
+    "fortinet_fortios",
+    "huawei_vrp",
+    "juniper_junos",
+    "openwrt",
+    "linux",
+    "mikrotik_routeros",
+)
 DEFAULT_KEYS = {k for k in CATALOGUE if k.startswith("input.") and ".default." in k} | {"filter.default.end_of_list"}
 
 

@@ -30,8 +30,8 @@ _TAGS = ("inactive:", "replace:", "protect:", "active:", "unprotect:")
 # A captured session around the configuration: `{master:0}`, `[edit]`, `user@srx> show …`.
 _CHROME = re.compile(
     r"^(?:\{(?:master|primary|secondary|backup|linecard|hold)[^}]*\}|\[edit[^\]]*\]|\S+@\S+[>#%].*|"
-    r"(?:configure(?: private| exclusive)?|commit(?: check| and-quit| confirmed(?: \d+)?)?|exit(?: configuration-mode)?|"
-    r"quit|top|rollback(?: \d+)?)\s*)$"
+    r"(?:configure(?: private| exclusive)?|commit(?: check| and-quit| confirmed(?: \d+)?)?|"
+    r"exit(?: configuration-mode)?|quit|top|rollback(?: \d+)?)\s*)$"
 )
 
 
@@ -198,7 +198,9 @@ def read(text: str) -> Read:
             out.structure += 1 if all(t in ("{", "}") or t.startswith("#") for t in tokens) else 0
     if pending:
         out.bad.append((pending_line, pending_text))
-    out.open_blocks = [(line, " ".join(_unquote(w) for w in words)) for words, _i, line, _b in stack]
+    out.open_blocks = [
+        (line, " ".join(w for s in stack[: i + 1] for w in s[0])) for i, (_w, _i, line, _b) in enumerate(stack)
+    ]
     for prefix, _line in deactivated:
         n = len(prefix)
         for st in out.stmts:
