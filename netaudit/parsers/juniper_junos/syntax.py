@@ -232,8 +232,11 @@ def _apply_groups(out: Read) -> None:
     would sit without the ``groups NAME`` prefix; a group path with a wildcard
     (``<ge-*>``) is not expanded (its statements stay unread: unrecognized)."""
     applied = [st.path[1] for st in out.stmts if st.active and len(st.path) == 2 and st.path[0] == "apply-groups"]
+    # `apply-groups "${node}"` (a chassis cluster: node0 on one box, node1 on the other):
+    # which group is in effect is not in the file — those groups stay unread (unrecognized).
+    by_node = any("$" in name for name in applied)
     for st in out.stmts:
-        if st.path[:1] == ("apply-groups",) and len(st.path) == 2:
+        if st.path[:1] == ("apply-groups",) and len(st.path) == 2 and "$" not in st.path[1]:
             st.state = READ
     added: list[Stmt] = []
     for st in out.stmts:
@@ -241,7 +244,8 @@ def _apply_groups(out: Read) -> None:
             continue
         name = st.path[1]
         if name not in applied:
-            st.state = READ  # a group nothing applies: not in effect
+            if not by_node:
+                st.state = READ  # a group nothing applies: not in effect
             continue
         if any(w.startswith("<") for w in st.path[2:]):
             out.wildcard_groups.append(st)
