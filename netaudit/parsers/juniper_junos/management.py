@@ -223,7 +223,10 @@ class Management(Filters, Nat):
         dev = self.dev
         self._lo0_filter()
         flow = self.flow
-        acl = self._host_acl() if flow else None
+        # Without zones, what restricts a login's sources is the lo0 filter (already the
+        # device's input filter): named as the services' ACL too, the same packets pass,
+        # and the checks see the restriction.
+        acl = self._host_acl() if flow else self.dev.input_filter
         for key, (st, opts) in self.sys_services.items():
             what = f"web-management {key}" if key in ("http", "https") else key.replace("rest-", "rest ")
             src = Src(self.file, st.line, f"system services {what}")
