@@ -69,6 +69,7 @@ OFFICE_VENDORS = {
     "linux": "linux",
     "openwrt": "openwrt",
     "huawei": "huawei_vrp",
+    "juniper": "juniper_junos",
 }
 
 

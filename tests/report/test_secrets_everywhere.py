@@ -157,6 +157,7 @@ def test_key_material_is_read_as_data(office, name, tmp_path):
     from netaudit.parsers.cisco_ios import VENDOR as IOS_V
     from netaudit.parsers.fortinet_fortios import VENDOR as FGT
     from netaudit.parsers.huawei_vrp import VENDOR as VRP
+    from netaudit.parsers.juniper_junos import VENDOR as JUNOS
     from netaudit.parsers.mikrotik_routeros import VENDOR as ROS
 
     vendor = {
@@ -165,6 +166,7 @@ def test_key_material_is_read_as_data(office, name, tmp_path):
         "fortinet_fortios": FGT,
         "mikrotik_routeros": ROS,
         "huawei_vrp": VRP,
+        "juniper_junos": JUNOS,
     }[office.vendor]
     text = office.extra[name]
     res = Registry().parser(vendor).parse(text, name)

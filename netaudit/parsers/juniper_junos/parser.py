@@ -14,6 +14,7 @@ from netaudit.parsers.juniper_junos.management import Management
 from netaudit.parsers.juniper_junos.routing import Routing
 from netaudit.parsers.juniper_junos.state import Conf
 from netaudit.parsers.juniper_junos.syntax import UNREAD, Stmt, read
+from netaudit.secrets import key_material_lines
 
 VENDOR = "juniper_junos"
 
@@ -123,8 +124,11 @@ class JunosParser(Interfaces, Routing, Management):
             opened, path = self.parsed.open_blocks[-1]
             why = Text("input.junos.cut_short", line=opened, block=path)
             rep.warnings.append(why)
-            # What was cut off may be what opens or closes a path: no verdict through it.
+            # What was cut off may be what opens or closes a path: no verdict through it,
+            # and what it said of the device's own services is not known either.
             not_evidence(dev, why)
+            for svc in dev.services:
+                svc.partial = join_reasons((svc.partial, why))
         self._accounting()
         self._secrets()
         return ParseResult(devices=[dev], report=rep)
@@ -244,6 +248,10 @@ class JunosParser(Interfaces, Routing, Management):
 
     def _secrets(self) -> None:
         dev = self.dev
+        if "-----BEGIN" in self.text:  # key material (certificates, keys): data, never shown
+            for line, material in key_material_lines(self.text.split("\n")).items():
+                if material:
+                    dev.secret_lines.setdefault(line, set()).add(material)
 
         def add(value: str, line: int) -> None:
             if len(value) < 2 or (value.isdigit() and len(value) <= 2):

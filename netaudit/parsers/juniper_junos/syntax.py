@@ -65,6 +65,11 @@ class Read:
     wildcard_groups: list[Stmt] = field(default_factory=list)
 
 
+def _quote_open(raw: str) -> bool:
+    """``raw`` ends inside a quoted string (an odd number of unescaped quotes)."""
+    return '"' in raw and (raw.count('"') - raw.count('\\"')) % 2 == 1
+
+
 def _unquote(tok: str) -> str:
     if tok.startswith('"'):
         body = tok[1:-1] if len(tok) > 1 and tok.endswith('"') else tok[1:]
@@ -111,7 +116,18 @@ def read(text: str) -> Read:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    for lineno, raw in enumerate(lines, 1):
+    i = 0
+    while i < len(lines):
+        lineno, raw = i + 1, lines[i]
+        i += 1
+        if not in_comment and _quote_open(raw):
+            # A quoted value over several lines (a certificate, a login message): one line.
+            parts = [raw]
+            while i < len(lines) and _quote_open("\n".join(parts)):
+                parts.append(lines[i])
+                i += 1
+                out.structure += 1
+            raw = "\n".join(parts)
         stripped = raw.strip()
         if in_comment:
             out.structure += 1
@@ -192,7 +208,7 @@ def read(text: str) -> Read:
                     )
                 continue
             if not pending:
-                pending_line, pending_text = lineno, stripped
+                pending_line, pending_text = lineno, stripped.split("\n", 1)[0]
             pending.append(tok)
         if not made and not pending:
             out.structure += 1 if all(t in ("{", "}") or t.startswith("#") for t in tokens) else 0
