@@ -318,7 +318,7 @@ class Management(Filters, Nat):
             pats = tuple(AddrMatch.prefix(n) for n in s.iter_cidrs())
         acl = host_acl
         label = f"snmp community clients {len(self.facts.snmp_communities)}"
-        if pats is not None and host_acl is not None:
+        if pats is not None and self.flow:
             acl = self._host_acl(src_pats=pats, name=label)
         elif pats is not None:
             acl = label
