@@ -16,6 +16,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "truncated: the file ends inside '{block}' (opened at line {line}; missing '}}'): "
         "what was read so far is used",
     },
+    "input.junos.step_failed": {
+        "vi": "không đọc được cấu hình ({step}: {error}); mọi kết luận qua thiết bị này là chưa xác định",
+        "en": "the configuration could not be read ({step}: {error}); no verdict through this device stands",
+    },
     # interfaces
     "input.junos.unit_vlans": {
         "vi": "chưa mô hình hóa unit mang nhiều VLAN ({what})",

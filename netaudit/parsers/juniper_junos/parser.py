@@ -9,8 +9,10 @@ from netaudit.messages import Text
 from netaudit.model import ParseResult, Src
 from netaudit.parsers import not_evidence
 from netaudit.parsers.base import hostname_from_file, join_reasons
+from netaudit.parsers.juniper_junos.facts import JunosFacts
 from netaudit.parsers.juniper_junos.interfaces import Interfaces
 from netaudit.parsers.juniper_junos.management import Management
+from netaudit.parsers.juniper_junos.objects import Book
 from netaudit.parsers.juniper_junos.routing import Routing
 from netaudit.parsers.juniper_junos.state import Conf
 from netaudit.parsers.juniper_junos.syntax import UNREAD, Stmt, read
@@ -94,30 +96,36 @@ class JunosParser(Interfaces, Routing, Management):
         self.text = text
         self.parsed = read(text)
         super().__init__(file, VENDOR, Conf(self.parsed.stmts))
+        # What each reader fills, empty until it runs (a reader that failed leaves them so).
+        self.facts = JunosFacts()
+        self.ports, self.vlan_ids, self.l3_vlan = {}, {"default": 1}, {}
+        self.raw_filters, self.prefix_lists = {}, {}
+        self.books, self.attached, self.apps, self.app_sets = {"global": Book()}, {}, {}, {}
+        self.zones, self.zone_of, self.flow = {}, {}, False
+        self.sys_services, self.snmp = {}, {}
 
     def run(self) -> ParseResult:
         dev, rep = self.dev, self.rep
         rep.lines = self.text.count("\n") + (0 if self.text.endswith("\n") or not self.text else 1)
-        self.read_interfaces()
-        self.read_vlans()
-        self.build_interfaces()
-        self.read_instances()
-        self.read_routing()
-        self.build_routes()
-        self.dhcp_routes()
-        self.read_prefix_lists()
-        self.read_filters()
-        self._interface_filters()
-        self.read_books()
-        self.read_applications()
-        self.read_zones()
-        self.build_policies()
-        self.read_nat()
-        self.read_system()
-        self.read_snmp()
-        self.build_management()
+        steps = (
+            self.read_interfaces, self.read_vlans, self.build_interfaces, self.read_instances,
+            self.read_routing, self.build_routes, self.dhcp_routes, self.read_prefix_lists,
+            self.read_filters, self._interface_filters, self.read_books, self.read_applications,
+            self.read_zones, self.build_policies, self.read_nat, self.read_system, self.read_snmp,
+            self.build_management, self._top_level,
+        )  # fmt: skip
+        failed: list[Text] = []
+        for step in steps:
+            try:
+                step()
+            except Exception as exc:  # odd content must never crash a parse
+                why = Text("input.junos.step_failed", step=step.__name__, error=f"{type(exc).__name__}: {exc}")
+                rep.warnings.append(Text("input.at", where=self.file, what=why))
+                failed.append(why)
         self.facts.flow_mode = self.flow
-        self._top_level()
+        dev.facts = self.facts
+        if failed:  # what that step would have read is not known: no verdict through it
+            not_evidence(dev, failed[0])
         if not dev.hostname:
             dev.hostname = hostname_from_file(self.file, (".conf", ".txt", ".cfg", ".set"), True)
         if self.parsed.open_blocks:

@@ -154,3 +154,17 @@ def test_a_file_cut_inside_a_block_is_cut_short_and_no_evidence():
     # every interface is partial: what was cut may be what opens or closes a path
     assert all(itf.partial for itf in res.devices[0].interfaces.values())
     assert juniper_junos.incomplete(CURLY, juniper_junos.parse(CURLY, "srx.conf")) is None
+
+
+def test_a_reader_that_fails_leaves_no_verdict_standing(monkeypatch):
+    """Odd content must never crash a parse: a reader that raises is a warning, and the
+    device is no evidence (every interface and filter partial)."""
+    from netaudit.parsers.juniper_junos.parser import JunosParser
+
+    def boom(self):
+        raise ValueError("odd")
+
+    monkeypatch.setattr(JunosParser, "read_zones", boom)
+    dev, rep = parse_one(juniper_junos, SET, "srx.txt")
+    assert any(w.key == "input.at" and "could not be read" in str(w) for w in rep.warnings)
+    assert dev.interfaces and all(itf.partial for itf in dev.interfaces.values())
