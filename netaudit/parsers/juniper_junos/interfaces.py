@@ -363,6 +363,7 @@ class Interfaces(ParseState):
 
     def build_interfaces(self) -> None:
         dev = self.dev
+        self.dhcp_clients: list[str] = []  # units whose address a DHCP client learns
         for port in self.ports.values():
             if port.name.startswith("interface-range"):
                 continue
@@ -427,7 +428,8 @@ class Interfaces(ParseState):
             itf.out_of_band = self.src(port.first)
         if u.dhcp is not None and not itf.addresses:
             itf.dynamic_address = True
-            itf.dynamic_source = self.src(u.dhcp)
+            itf.dynamic_source = Src(self.file, u.dhcp.line, f"interfaces {port.name} unit {u.number} family inet dhcp")
+            self.dhcp_clients.append(name)
         if u.negotiate is not None and not itf.addresses:
             itf.dynamic_address = True
             itf.dynamic_source = self.src(u.negotiate)

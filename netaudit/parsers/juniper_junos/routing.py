@@ -260,8 +260,9 @@ class Routing(ParseState):
 
     def dhcp_routes(self) -> None:
         """A Junos DHCP client installs the default route the server offers."""
-        for itf in self.dev.interfaces.values():
-            if itf.dynamic_address and itf.dynamic_source is not None and " dhcp" in f" {itf.dynamic_source.text}":
+        for name in self.__dict__.get("dhcp_clients", ()):
+            itf = self.dev.interfaces[name]
+            if itf.dynamic_source is not None:
                 self.dev.routes.append(
                     Route(
                         IPNetwork("0.0.0.0/0"),

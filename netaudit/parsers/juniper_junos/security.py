@@ -179,6 +179,8 @@ class Security(Objects):
             elif len(rest) >= 3 and rest[0] == "global" and rest[1] == "policy":
                 pol = globals_.setdefault(rest[2], {"st": st, "body": []})
                 pol["body"].append((rest[3:], st))
+            elif not rest:
+                self.read(st)  # an empty `policies` container
             elif len(rest) == 2 and rest[0] == "default-policy":
                 if rest[1] == "permit-all":
                     default_permit = st

@@ -31,7 +31,7 @@ _TAGS = ("inactive:", "replace:", "protect:", "active:", "unprotect:")
 _CHROME = re.compile(
     r"^(?:\{(?:master|primary|secondary|backup|linecard|hold)[^}]*\}|\[edit[^\]]*\]|\S+@\S+[>#%].*|"
     r"(?:configure(?: private| exclusive)?|commit(?: check| and-quit| confirmed(?: \d+)?)?|"
-    r"exit(?: configuration-mode)?|quit|top|rollback(?: \d+)?)\s*)$"
+    r"exit(?: configuration-mode)?|quit|top|rollback(?: \d+)?|show configuration(?: .*)?)\s*)$"
 )
 
 
