@@ -39,6 +39,7 @@ CHECK_MODULES = [
     "netaudit.checks.openwrt",
     "netaudit.checks.linux",
     "netaudit.checks.huawei_vrp",
+    "netaudit.checks.juniper_junos",
     "netaudit.checks.live",
 ]
 
