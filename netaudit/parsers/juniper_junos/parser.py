@@ -38,7 +38,6 @@ _TOP_IGNORED = frozenset(
         "smtp",
         "wlan",
         "apply-groups",
-        "groups",
         "accounting-options",
         "diameter",
         "jsrc",
@@ -203,7 +202,7 @@ class JunosParser(Interfaces, Routing, Management):
                 seen.add(st.line)
                 rep.unrecognized.append(Src(self.file, st.line, st.text))
         for st in self.conf.all:
-            if not st.active or st.state != UNREAD or st.path[0] == "groups":
+            if not st.active or st.state != UNREAD:
                 continue
             self._unread(st)
             if st.line not in seen:

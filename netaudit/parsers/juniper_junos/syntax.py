@@ -248,6 +248,15 @@ def _apply_groups(out: Read) -> None:
     would sit without the ``groups NAME`` prefix; a group path with a wildcard
     (``<ge-*>``) is not expanded (its statements stay unread: unrecognized)."""
     applied = [st.path[1] for st in out.stmts if st.active and len(st.path) == 2 and st.path[0] == "apply-groups"]
+    # Applied below the top (`interfaces { apply-groups X; }`): not expanded — that
+    # statement and the group's stay unrecognized, never silently out of effect.
+    below: set[str] = set()
+    for st in out.stmts:
+        for i, w in enumerate(st.path[1:-1], 1):
+            if w in ("apply-groups", "apply-groups-except") and st.path[0] != "groups":
+                below.add(st.path[i + 1])
+                out.wildcard_groups.append(st)
+                break
     # `apply-groups "${node}"` (a chassis cluster: node0 on one box, node1 on the other):
     # which group is in effect is not in the file — those groups stay unread (unrecognized).
     by_node = any("$" in name for name in applied)
@@ -260,7 +269,7 @@ def _apply_groups(out: Read) -> None:
             continue
         name = st.path[1]
         if name not in applied:
-            if not by_node:
+            if not by_node and name not in below:
                 st.state = READ  # a group nothing applies: not in effect
             continue
         if any(w.startswith("<") for w in st.path[2:]):

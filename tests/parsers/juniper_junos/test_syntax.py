@@ -168,3 +168,13 @@ def test_a_reader_that_fails_leaves_no_verdict_standing(monkeypatch):
     dev, rep = parse_one(juniper_junos, SET, "srx.txt")
     assert any(w.key == "input.at" and "could not be read" in str(w) for w in rep.warnings)
     assert dev.interfaces and all(itf.partial for itf in dev.interfaces.values())
+
+
+def test_a_group_applied_below_the_top_is_unrecognized_never_dropped():
+    text = GROUPS.replace("apply-groups [ CHUNG MAU ];\n", "apply-groups MAU;\n") + (
+        "system {\n    apply-groups CHUNG;\n}\n"
+    )
+    dev, rep = parse_one(juniper_junos, text, "ex.conf")
+    assert "telnet" not in {s.name for s in dev.services}
+    shown = {s.text for s in rep.unrecognized}
+    assert "apply-groups CHUNG;" in shown and "telnet;" in shown
