@@ -202,6 +202,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "a packet to another interface's address of the SRX also passes the security policies between "
         "zones (not modelled)",
     },
+    "input.junos.host_protocols_only": {
+        "vi": "host-inbound-traffic của {interfaces} chỉ khai báo protocols: không chắc danh sách system-services "
+        "của zone còn áp dụng",
+        "en": "the host-inbound traffic of {interfaces} lists protocols only: whether the zone's system services "
+        "still apply is not established",
+    },
     "input.junos.junos_host_zone": {
         "vi": "có chính sách tới zone junos-host giới hạn thêm lưu lượng tới thiết bị (chưa mô hình hóa)",
         "en": "policies to the junos-host zone further restrict traffic to the device (not modelled)",

@@ -25,7 +25,7 @@ from netaudit.model import (
     PortRange,
     Src,
 )
-from netaudit.parsers.base import runtime_address_match
+from netaudit.parsers.base import join_reasons, runtime_address_match
 from netaudit.parsers.juniper_junos.facts import JunosFacts
 from netaudit.parsers.juniper_junos.filters import Filters
 from netaudit.parsers.juniper_junos.interfaces import Port
@@ -276,23 +276,33 @@ class Management(Filters, Nat):
             return frozenset(i for i in only if i in ifaces)
         return None if everywhere else frozenset(ifaces)
 
+    def _unsure(self, where: frozenset[str] | None, partial=None):
+        """``partial`` joined with why a service listening on ``where`` may not listen on
+        some of them (host-inbound traffic not certain there)."""
+        hit = sorted(where & self.host_unsure) if where is not None else []
+        if hit:
+            partial = join_reasons((partial, Text("input.junos.host_protocols_only", interfaces=", ".join(hit))))
+        return partial or None
+
     def _add(self, name, proto, port, hname, clear, src, acl, only, partial=None) -> None:
+        where = self._listening(hname, only)
         self.dev.services.append(
             MgmtService(
                 name,
                 proto,
                 (PortRange(port, port),),
                 acl=acl,
-                interfaces=self._listening(hname, only),
+                interfaces=where,
                 source=src,
                 insecure=clear,
-                partial=partial,
+                partial=self._unsure(where, partial),
             )
         )
 
     def _add_icmp(self, acl: str | None) -> None:
+        where = self._listening("ping", [])
         self.dev.services.append(
-            MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8, acl=acl, interfaces=self._listening("ping", []))
+            MgmtService("icmp-echo", PROTO_ICMP, icmp_type=8, acl=acl, interfaces=where, partial=self._unsure(where))
         )
 
     def _snmp(self, name: str, c: dict, host_acl: str | None) -> None:
@@ -338,7 +348,7 @@ class Management(Filters, Nat):
                 interfaces=self._listening("snmp", []),
                 source=self.src(c["st"]),
                 insecure=True,
-                partial=partial,
+                partial=self._unsure(self._listening("snmp", []), partial),
             )
         )
 

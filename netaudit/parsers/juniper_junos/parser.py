@@ -100,7 +100,7 @@ class JunosParser(Interfaces, Routing, Management):
         self.ports, self.vlan_ids, self.l3_vlan = {}, {"default": 1}, {}
         self.raw_filters, self.prefix_lists = {}, {}
         self.books, self.attached, self.apps, self.app_sets = {"global": Book()}, {}, {}, {}
-        self.zones, self.zone_of, self.flow = {}, {}, False
+        self.zones, self.zone_of, self.flow, self.host_unsure = {}, {}, False, set()
         self.sys_services, self.snmp = {}, {}
 
     def run(self) -> ParseResult:

@@ -82,6 +82,7 @@ class Security(Objects):
 
     zones: dict[str, Zone]
     flow: bool  # SRX flow mode: zones decide
+    host_unsure: set[str]  # interfaces whose host-inbound system services are not certain
     zone_of: dict[str, str]
 
     def read_zones(self) -> None:
@@ -154,6 +155,12 @@ class Security(Objects):
             return {}
         z = self.zones[zn]
         if ifn in z.iface_host:
+            if not z.iface_host[ifn] and z.host:
+                # The interface lists only protocols, the zone system services: whether the
+                # interface's list replaces the zone's services too is not established —
+                # the zone's taken (more), the services that rely on it partial.
+                self.host_unsure.add(ifn)
+                return z.host
             return z.iface_host[ifn]
         return z.host or {}
 

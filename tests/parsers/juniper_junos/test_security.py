@@ -194,3 +194,13 @@ def test_policy_lines_cite_the_policy():
     assert line.name == "RA-NET"
     assert line.source.text.startswith("policy RA-NET (from-zone trust to-zone untrust)")
     assert textwrap.dedent(line.source.text).endswith("then permit")
+
+
+def test_an_interface_listing_protocols_only_leaves_its_services_unsure(tmp_path):
+    zones = TRUST + (
+        "\nset security zones security-zone trust host-inbound-traffic system-services ssh"
+        "\nset security zones security-zone trust interfaces irb.11 host-inbound-traffic protocols ospf"
+    )
+    got = audit(tmp_path, zones=zones)
+    assert got[("phu", "@devices")].verdict == UNKNOWN  # ssh from irb.11: the zone's list, maybe
+    assert "tcp/22" in got[("canbo", "@devices")].services
