@@ -119,6 +119,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "danh sách địa chỉ chỉ có các mục except",
         "en": "an address list with except entries only",
     },
+    "input.junos.address_unread": {
+        "vi": "không đọc được địa chỉ '{value}'",
+        "en": "address '{value}' not understood",
+    },
     "input.junos.prefix_list_undefined": {
         "vi": "prefix-list {name} không được định nghĩa",
         "en": "prefix-list {name} is not defined",

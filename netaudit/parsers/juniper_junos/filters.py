@@ -247,6 +247,8 @@ class Filters(ParseState):
             a = address(word)
             if a is not None:
                 by_len.append((a[1], IPNetwork((a[0], a[1])), exc))
+            elif ":" not in word:  # (an IPv6 prefix matches no IPv4 packet)
+                reasons.append(Text("input.junos.address_unread", value=word))
         if by_len and all(exc for _, _, exc in by_len):
             reasons.append(Text("input.junos.only_except"))
         s = IPSet()
