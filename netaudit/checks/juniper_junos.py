@@ -1,11 +1,22 @@
-"""Juniper Junos: the remediation examples of the vendor-neutral management checks
-(catalogue entries ``check.<id>.snippet.juniper_junos``), in `set` form.  No check of
-settings only Junos has yet (docs/vendors/juniper_junos.md, "Checks")."""
+"""Juniper Junos hardening checks (settings only Junos has, recorded by
+``parsers.juniper_junos``: :class:`~netaudit.parsers.juniper_junos.facts.JunosFacts`), and
+the Junos remediation examples of the vendor-neutral management checks (catalogue entries
+``check.<id>.snippet.juniper_junos``), in `set` form.
+
+* ``junos-ssh-root-login`` — ``system services ssh root-login allow``: the root account,
+  whose name every attacker knows, may log in over SSH (docs/vendors/juniper_junos.md,
+  "Checks"); high when a guest or external zone reaches the device's SSH.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .. import messages
 from ..messages import neutral
+from ..parsers.juniper_junos.facts import JunosFacts
+from . import REF_ND331, REF_TT12_DEVICES, AuditContext, CheckInfo, Finding, check
+from .evidence import exposure, localized, vendor_remediation, zone_kinds
 
 VENDOR = "juniper_junos"
 
@@ -55,3 +66,58 @@ messages.register(
         ),
     }
 )
+
+
+@check(
+    "junos-ssh-root-login",
+    "medium",
+    [REF_TT12_DEVICES, REF_ND331],
+    texts={
+        "title": {
+            "vi": "Cho phép đăng nhập SSH bằng tài khoản root",
+            "en": "SSH login as root is allowed",
+        },
+        "detail": {
+            "vi": "Thiết bị {device} cho phép tài khoản root đăng nhập qua SSH ({where}): tên tài khoản đã "
+            "biết trước, kẻ tấn công chỉ còn phải dò mật khẩu, và phiên làm việc không gắn với người quản "
+            "trị cụ thể nào.",
+            "en": "Device {device} lets the root account log in over SSH ({where}): the account name is "
+            "known in advance, an attacker only has to guess the password, and the session is tied to no "
+            "named administrator.",
+        },
+        "remediation": {
+            "vi": "Cấm root đăng nhập qua SSH; quản trị bằng tài khoản riêng của từng người.",
+            "en": "Deny root logins over SSH; administer with each administrator's own account.",
+        },
+        "snippet.juniper_junos": neutral("{snippet.example} (Juniper Junos):\nset system services ssh root-login deny"),
+    },
+)
+def junos_ssh_root_login(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
+    """``root-login allow``; high when a guest or external zone reaches the device's SSH."""
+    kinds = zone_kinds(ctx)
+    for dev in ctx.devices:
+        facts = dev.facts
+        if dev.vendor != VENDOR or not isinstance(facts, JunosFacts) or facts.ssh_root_login is None:
+            continue
+        src = facts.ssh_root_login
+        fields = {"device": dev.hostname, "where": f"{src.file}:{src.line}"}
+        sentences: list = []
+        zones: list[str] = []
+        severity = None
+        svc = next((s for s in dev.services if s.name == "ssh" and s.enabled), None)
+        if svc is not None:
+            exp = exposure(ctx, dev, svc)
+            sentences, zones = exp.sentences(), exp.reachable
+            if any(kinds.get(z) in ("guest", "external") for z in zones):
+                severity = "high"
+        f = info.finding(
+            key=f"{dev.hostname}|{src.file}:{src.line}",
+            severity=severity,
+            fields=fields,
+            devices=[dev.hostname],
+            zones=zones,
+            evidence=[src.cite()],
+        )
+        f.detail = localized((f"check.{info.id}.detail", fields), *sentences)
+        f.remediation = vendor_remediation(info.id, dev.vendor, fields)
+        yield f

@@ -15,6 +15,7 @@ class JunosFacts(VendorFacts):
     root_password: Src | None = None  # `system root-authentication encrypted-password` (never the value)
     users: dict[str, Src] = field(default_factory=dict)  # `system login user NAME`
     telnet: Src | None = None  # `system services telnet`
+    ssh_root_login: Src | None = None  # `system services ssh root-login allow`
     web_management: list[tuple[str, Src]] = field(default_factory=list)  # (http|https, line)
     snmp_communities: list[Src] = field(default_factory=list)
     syslog_hosts: list[str] = field(default_factory=list)

@@ -162,6 +162,8 @@ class Management(Filters, Nat):
             return
         if name in _SERVICES:
             rec = self.sys_services.setdefault(name, (st, {"interfaces": [], "port": None}))
+            if name == "ssh" and rest[1:] == ("root-login", "allow"):
+                self.facts.ssh_root_login = self.src(st)
             if len(rest) >= 3 and rest[-2] == "port" and rest[-1].isdigit():
                 rec[1]["port"] = int(rest[-1])
             if name == "dhcp-local-server" and len(rest) >= 5 and rest[1] == "group" and rest[3] == "interface":

@@ -48,3 +48,15 @@ def test_findings_on_the_fixtures(tmp_path_factory):
     ex = fixture_audit("juniper_junos", "ex2300-soyte-tang3", tmp_path_factory)
     http = next(f for f in ex.findings if f.check == "mgmt-http-server")
     assert http.severity in ("medium", "low")
+
+
+def test_ssh_root_login_allowed(tmp_path_factory):
+    from helpers import SAMPLES
+
+    from netaudit.audit import run_audit
+
+    leaky = run_audit([SAMPLES / "juniper-commune-leaky"])
+    (f,) = [f for f in leaky.findings if f.check == "junos-ssh-root-login"]
+    assert f.severity == "high" and "internet" in f.zones  # the WAN lets every system service in
+    compliant = run_audit([SAMPLES / "juniper-commune-compliant"])
+    assert not [f for f in compliant.findings if f.check == "junos-ssh-root-login"]  # root-login deny
