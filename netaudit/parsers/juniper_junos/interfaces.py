@@ -201,6 +201,8 @@ class Interfaces(ParseState):
             port.native_vlan = rest[1]
         elif key in ("gigether-options", "ether-options") and len(rest) >= 3 and rest[1] == "802.3ad":
             port.bundle = rest[2] if rest[2] not in ("lacp", "backup", "primary") else port.bundle
+        elif key in ("gigether-options", "ether-options") and len(rest) == 3 and rest[1] == "redundant-parent":
+            port.bundle = rest[2]  # a chassis cluster's reth member
         elif key == "redundant-ether-options" or key == "aggregated-ether-options":
             pass
         elif key not in _PORT_IGNORED:
