@@ -377,15 +377,18 @@ class Management(Filters, Nat):
                     )
                 )
         why = Text("input.junos.host_other_interface")
-        if any(True for _ in self.conf.under("security", "policies", "from-zone")) and self._junos_host():
+        if self._junos_host():
             why = Text("input.junos.junos_host_zone")
             for line in lines:
                 line.partial = why
+        # cited by the first security zone's line (the zones decide host traffic)
+        first = min((z.src for z in self.zones.values()), key=lambda st: st.line, default=None)
+        at = Src(self.file, first.line if first else 1, "security zones … host-inbound-traffic")
         lines.append(
             FilterLine(
                 Action.PERMIT,
                 [Match(src=src_pats)],
-                Src(self.file, 0, "host-inbound-traffic"),
+                at,
                 name="another interface's address",
                 partial=why,
             )
@@ -406,7 +409,7 @@ class Management(Filters, Nat):
         for num, unit in port.units.items():
             if not unit.filter_in:
                 continue
-            src = self.src(unit.filter_src) if unit.filter_src else Src(self.file, 0, "lo0")
+            src = self.src(unit.filter_src or unit.stmts[0])
             flt = self.composed(unit.filter_in, "lo0", src)
             if num == "0":
                 self.dev.input_filter = flt.name

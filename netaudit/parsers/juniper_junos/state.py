@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from netaudit.messages import Text
 from netaudit.model import Device, ParseReport, Src
 from netaudit.parsers.base import join_reasons
 from netaudit.parsers.juniper_junos.syntax import PARTIAL, READ, UNREAD, Stmt
@@ -56,10 +55,6 @@ class ParseState:
         """``st`` affects forwarding in a way not (fully) modelled: listed with ``reason``."""
         st.state = PARTIAL
         self.rep.add_partial(construct, reason, self.src(st))
-
-    def warn(self, st: Stmt | None, what: Text) -> None:
-        where = f"{self.file}:{st.line}" if st is not None else self.file
-        self.rep.warnings.append(Text("input.at", where=where, what=what))
 
 
 def add_reason(obj, reason: str) -> None:

@@ -46,9 +46,6 @@ class Stmt:
     state: int = UNREAD
     group: str = ""  # the configuration group it comes from (apply-groups)
 
-    def src_text(self) -> str:
-        return self.text
-
 
 @dataclass
 class Read:
