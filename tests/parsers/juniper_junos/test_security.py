@@ -171,7 +171,19 @@ SRX300 = {
 }
 
 
-@pytest.mark.parametrize(("name", "expected"), [("srx340-stc-chinhanh", SRX340), ("srx300-ubnd-huyen", SRX300)])
+FACTORY = {
+    ("lan", "internet"): (REACHABLE, ["ip"]),  # trust -> untrust default-permit, source NAT
+    ("internet", "lan"): BLOCKED,
+    # the Internet side lets dhcp and tftp in, but no DHCP server listens there (its group
+    # names irb.0 only) and no TFTP server runs
+    ("internet", "@devices"): BLOCKED,
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("srx340-stc-chinhanh", SRX340), ("srx300-ubnd-huyen", SRX300), ("srx300-mac-dinh", FACTORY)],
+)
 def test_fixture_verdicts(name, expected, tmp_path_factory):
     check_cells(fixture_audit("juniper_junos", name, tmp_path_factory), expected)
 
@@ -204,3 +216,9 @@ def test_an_interface_listing_protocols_only_leaves_its_services_unsure(tmp_path
     got = audit(tmp_path, zones=zones)
     assert got[("phu", "@devices")].verdict == UNKNOWN  # ssh from irb.11: the zone's list, maybe
     assert "tcp/22" in got[("canbo", "@devices")].services
+
+
+def test_factory_default_management(tmp_path_factory):
+    got = cells(fixture_audit("juniper_junos", "srx300-mac-dinh", tmp_path_factory))
+    # zone trust lets every system service in: ssh, netconf, J-Web https, dhcp, ping
+    assert {"icmp/8", "tcp/22", "tcp/443", "tcp/830", "udp/67"} <= set(got[("lan", "@devices")].services)
