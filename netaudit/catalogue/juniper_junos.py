@@ -293,6 +293,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "không chính sách an ninh nào khớp: default-policy deny-all",
         "en": "no security policy matches: default-policy deny-all",
     },
+    "input.junos.default.out_of_band": {
+        "vi": "không đi qua cổng quản trị riêng (out-of-band): thiết bị định tuyến bình thường",
+        "en": "not through an out-of-band management port: the device routes it",
+    },
     "input.junos.default.host_inbound": {
         "vi": "host-inbound-traffic của giao diện nhận gói tin không cho phép",
         "en": "the host-inbound traffic of the arriving interface does not let it in",

@@ -167,9 +167,11 @@ class Security(Objects):
     # ------------------------------------------------------------------ policies
 
     def build_policies(self) -> None:
-        """The forward filter of an SRX in flow mode (none otherwise)."""
+        """The forward filter of an SRX in flow mode; without zones, one that keeps transit
+        traffic off the out-of-band management ports (none when there is none)."""
         policy_stmts = list(self.conf.under("security", "policies"))
         if not self.flow:
+            self._out_of_band_filter()
             return
         flt = Filter(
             FORWARD_FILTER, kind="policy", default_action=Action.DENY, default_text=Text("input.junos.default.policy")
@@ -225,6 +227,22 @@ class Security(Objects):
                     name="default-policy permit-all",
                 )
             )
+
+    def _out_of_band_filter(self) -> None:
+        """A management port (fxp0, me0, vme, em0) answers for the device but forwards no
+        transit traffic: a router or switch without zones routes everything else."""
+        oob = {n: i.out_of_band for n, i in self.dev.interfaces.items() if i.out_of_band is not None}
+        if not oob:
+            return
+        lines = [
+            FilterLine(Action.DENY, [Match(in_ifaces=frozenset({n})), Match(out_ifaces=frozenset({n}))], src, name=n)
+            for n, src in oob.items()
+        ]
+        name = "out-of-band"
+        self.dev.filters[name] = Filter(
+            name, lines, Action.PERMIT, kind="synthesized", default_text=Text("input.junos.default.out_of_band")
+        )
+        self.dev.forward_filter = name
 
     def _zone_ifaces(self, zone: str) -> frozenset[str]:
         return frozenset(ifn for ifn, zn in self.zone_of.items() if zn == zone)

@@ -110,3 +110,18 @@ def test_no_instances_route_between_vlans(tmp_path):
     (tmp_path / "r.txt").write_text(text)
     (tmp_path / "site.yaml").write_text(SITE)
     assert cells(run_audit([tmp_path]))[("khach", "canbo")].verdict == REACHABLE
+
+
+def test_an_out_of_band_port_forwards_no_transit_traffic(tmp_path):
+    """A router without zones routes between its units, never through fxp0/me0."""
+    (tmp_path / "mx.txt").write_text(ROUTER.replace("set protocols ospf area 0.0.0.0 interface ae0.0\n", ""))
+    (tmp_path / "site.yaml").write_text(
+        'unit: "x"\nlevel: 1\nzones:\n'
+        '  a: {kind: internal, subnets: [10.2.10.0/24], attach: ["MX-TINH:ge-0/0/1.10"]}\n'
+        '  b: {kind: internal, subnets: [10.2.20.0/24], attach: ["MX-TINH:ge-0/0/1.20"]}\n'
+        '  oob: {kind: management, subnets: [192.168.1.0/24], attach: ["MX-TINH:fxp0.0"]}\n'
+    )
+    got = cells(run_audit([tmp_path]))
+    assert got[("a", "b")].verdict == REACHABLE
+    assert got[("a", "oob")].verdict == BLOCKED and got[("oob", "a")].verdict == BLOCKED
+    assert got[("oob", "@devices")].verdict == REACHABLE  # the device itself answers there
