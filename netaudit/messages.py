@@ -200,6 +200,7 @@ def _load_catalogue() -> None:
         h3c_comware,
         huawei_vrp,
         inputs,
+        juniper_junos,
         linux,
         live,
         mikrotik_routeros,
@@ -221,6 +222,7 @@ def _load_catalogue() -> None:
         openwrt,
         linux,
         ruijie_rgos,
+        juniper_junos,
     )
     for module in (common, report, reasons, site, inputs, *vendors, live, blueprint, fix, snippets):
         for key, val in module.ENTRIES.items():

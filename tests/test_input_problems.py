@@ -27,7 +27,7 @@ from netaudit import inputs, parsers
 from netaudit.audit import failures, run_audit
 from netaudit.inputs import load_snapshot
 from netaudit.model import InputError
-from netaudit.parsers import cisco_asa, cisco_ios, completeness, fortinet_fortios, mikrotik_routeros
+from netaudit.parsers import cisco_asa, cisco_ios, completeness, fortinet_fortios, juniper_junos, mikrotik_routeros
 from netaudit.parsers.fortinet_fortios import parser as fortios_parser
 from netaudit.parsers.fortinet_fortios import tree as fortios_tree
 
@@ -312,6 +312,29 @@ def test_fortios_cut_inside_and_after_a_block():
     assert "opened at line" in msg
     after = FOS[: FOS.index("\nconfig firewall policy") + 7]  # "...end\nconfig"
     assert parse(fortinet_fortios, after)[1][1].startswith("truncated: the configuration does not end with 'end'")
+
+
+def test_junos_cut_inside_braces(tmp_path):
+    """A Junos `show configuration` cut inside its braces (the SRX fixture cut in its last
+    block, `vlans`): a loud input problem, and no verdict through the device stands."""
+    text = (FIXTURES / "juniper_junos" / "srx340-stc-chinhanh.conf").read_text()
+    cut = text[: text.index("    KHACH {")]
+    _result, (line, msg) = parse(juniper_junos, cut, "srx.conf")
+    assert msg.startswith("truncated: the file ends inside 'vlans'")
+    assert line == cut.rstrip("\n").count("\n") + 1
+    (tmp_path / "srx.conf").write_text(cut)
+    (tmp_path / "site.yaml").write_text(
+        'unit: "x"\nlevel: 2\nzones:\n'
+        '  canbo: {kind: internal, subnets: [10.20.10.0/24], vlans: ["STC-SRX340:10"]}\n'
+        '  camera: {kind: server, subnets: [10.20.50.0/24], vlans: ["STC-SRX340:50"]}\n'
+    )
+    (p,) = load_snapshot([tmp_path]).input_problems
+    assert p.startswith("srx.conf:") and "truncated: the file ends inside" in p
+    assert audit_cli(tmp_path)[0] != 0
+    cells = {(c.src, c.dst): c for c in run_audit([tmp_path]).matrix}
+    assert cells[("camera", "canbo")].verdict == "unknown"  # never "blocked" by what was cut
+    # complete: no problem
+    assert parse(juniper_junos, text, "srx.conf")[1] is None
 
 
 def test_fortios_cut_between_sections_before_the_policies(tmp_path):

@@ -71,6 +71,7 @@ OFFICE_VENDORS = {
     "huawei": "huawei_vrp",
     "ruijie": "ruijie_rgos",
     "h3c": "h3c_comware",
+    "juniper": "juniper_junos",
 }
 
 

@@ -41,6 +41,7 @@ CHECK_MODULES = [
     "netaudit.checks.huawei_vrp",
     "netaudit.checks.ruijie_rgos",
     "netaudit.checks.h3c_comware",
+    "netaudit.checks.juniper_junos",
     "netaudit.checks.live",
 ]
 

@@ -43,6 +43,7 @@ VENDOR_MODULES = [
     "netaudit.parsers.huawei_vrp",
     "netaudit.parsers.ruijie_rgos",
     "netaudit.parsers.h3c_comware",
+    "netaudit.parsers.juniper_junos",
 ]
 
 STATE_MODULES = [
@@ -166,13 +167,6 @@ UNSUPPORTED_PLATFORMS: list[tuple[str, tuple[Marker, ...]]] = [
             r"^!! IOS XR Configuration",
             r"^ipv4 access-list \S+",
             r"^interface \S+\d+/\d+/\d+/\d+\s*$",
-        ),
-    ),
-    (
-        "Juniper Junos",
-        _markers(
-            r"^set (system host-name|interfaces \S+ unit) ",
-            r"^(system|interfaces|security|firewall) \{\s*$",
         ),
     ),
     (

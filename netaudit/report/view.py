@@ -35,6 +35,7 @@ VENDORS = {
     "huawei_vrp": "Huawei VRP",
     "ruijie_rgos": "Ruijie RGOS",
     "h3c_comware": "H3C Comware",
+    "juniper_junos": "Juniper Junos",
 }
 _PRIVATE = [
     ipaddress.ip_network(n)

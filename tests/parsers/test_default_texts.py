@@ -25,6 +25,7 @@ VENDORS = (
     "fortinet_fortios",
     "huawei_vrp",
     "h3c_comware",
+    "juniper_junos",
     "openwrt",
     "linux",
     "mikrotik_routeros",

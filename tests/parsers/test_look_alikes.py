@@ -486,9 +486,13 @@ def test_vyos_is_named_vyos_and_junos_stays_junos():
         '/* === vyatta-config-version: "config-management@1:system@4" === */\n'
     )
     assert parsers.looks_like(boot) == "VyOS / Ubiquiti EdgeOS"
+    assert parsers.detect_vendor(boot)[0] != "juniper_junos"
+    assert parsers.detect_vendor(VYOS)[0] != "juniper_junos"
+    # Junos is parsed (netaudit/parsers/juniper_junos/): no longer an unsupported platform
     curly = "system {\n    host-name EX;\n}\ninterfaces {\n    ge-0/0/0 {\n        unit 0;\n    }\n}\n"
-    assert parsers.looks_like(curly) == "Juniper Junos"
-    assert parsers.looks_like(JUNOS_SET) == "Juniper Junos"
+    for text in (curly, JUNOS_SET):
+        assert parsers.looks_like(text) is None
+        assert parsers.detect_vendor(text)[0] == "juniper_junos"
 
 
 def test_aruba_words_in_an_ios_comment_or_description_are_not_aruba():

@@ -279,11 +279,11 @@ def test_a_few_unrecognized_lines_do_not_flag_the_device(tmp_path):
 
 def test_unclaimed_file_names_the_platform(tmp_path):
     (tmp_path / "srx.conf").write_text(
-        "set version 21.4R3\nset system host-name SRX-UBND\n"
-        "set interfaces ge-0/0/0 unit 0 family inet address 203.0.113.2/30\n"
+        "set deviceconfig system hostname PA-UBND\n"
+        "set rulebase security rules LAN-WAN from trust\nset rulebase security rules LAN-WAN action allow\n"
     )
     (tmp_path / "r.cfg").write_text("hostname R\ninterface Vlan10\n ip address 10.0.0.1 255.255.255.0\n")
     snap = inputs.load_snapshot([tmp_path])
     entry = next(f for f in snap.inputs if f.path == "srx.conf")
     assert entry.kind == "skipped"
-    assert entry.problem == (inputs.P_UNRECOGNIZED + "; looks like Juniper Junos, which netaudit does not support")
+    assert entry.problem == (inputs.P_UNRECOGNIZED + "; looks like Palo Alto PAN-OS, which netaudit does not support")

@@ -532,6 +532,88 @@ pki import rsa-key-pair k1 pem
     trace_to="10.20.10.5",
 )
 
+JUNOS = Office(
+    vendor="juniper_junos",
+    sample="juniper-commune-leaky",
+    config="srx300.conf",
+    added="""
+system {
+    radius-server {
+        10.60.99.20 secret "JnRad-1"; ## SECRET-DATA
+    }
+    ntp {
+        authentication-key 1 type md5 value "JnNtp-2"; ## SECRET-DATA
+    }
+    login {
+        user ops {
+            class read-only;
+            authentication {
+                encrypted-password "$6$JnUser-3$k2LwPq8vM1nR4sT7uY0zA3bC6dE9fG2h"; ## SECRET-DATA
+            }
+        }
+    }
+}
+snmp {
+    community guest {
+        authorization read-only;
+    }
+    community "JnComm-4" {
+        authorization read-write;
+    }
+}
+security {
+    ike {
+        policy IKE-TINH {
+            pre-shared-key ascii-text "JnPsk-5"; ## SECRET-DATA
+        }
+    }
+}
+frobnicate secret "JnUnrec-6";
+interfaces {
+    pp0 {
+        unit 0 {
+            ppp-options {
+                chap {
+                    default-chap-secret "JnChap-7"; ## SECRET-DATA
+                }
+            }
+        }
+    }
+}
+""",
+    extra={
+        "cut.conf": f"""## Last commit: 2026-04-02 10:05:31 ICT by quantri
+version 21.4R3-S5.4;
+system {{
+    host-name UBNDTH-CUT;
+    root-authentication {{
+        encrypted-password "$6$JnCutRoot-8$Hq7Wx3Zc9Vb1Nm4Kj6Lh8Gf0Ds2Ap5"; ## SECRET-DATA
+    }}
+}}
+security {{
+    certificates {{
+        local {{
+            k1 "-----BEGIN RSA PRIVATE KEY-----
+{PEM_BODY[0]}
+{PEM_BODY[1]}
+"""
+    },
+    secrets=[
+        "JnRad-1",
+        "JnNtp-2",
+        "$6$JnUser-3$k2LwPq8vM1nR4sT7uY0zA3bC6dE9fG2h",
+        "JnComm-4",
+        "JnPsk-5",
+        "JnUnrec-6",
+        "JnChap-7",
+        "$6$JnCutRoot-8$Hq7Wx3Zc9Vb1Nm4Kj6Lh8Gf0Ds2Ap5",
+    ],
+    words=["guest"],
+    keep=["guest", "10.60.40.", "UBNDTH-SRX300"],
+    trace_to="10.60.10.5",
+)
+
+
 RUIJIE = Office(
     vendor="ruijie_rgos",
     sample="ruijie-ward-leaky",
@@ -640,4 +722,4 @@ pki domain d1
     trace_to="10.20.10.5",
 )
 
-OFFICES = [IOS, ASA, FORTIOS, ROUTEROS, OPENWRT, HUAWEI, RUIJIE, COMWARE]
+OFFICES = [IOS, ASA, FORTIOS, ROUTEROS, OPENWRT, HUAWEI, RUIJIE, COMWARE, JUNOS]

@@ -160,6 +160,7 @@ def test_key_material_is_read_as_data(office, name, tmp_path):
     from netaudit.parsers.fortinet_fortios import VENDOR as FGT
     from netaudit.parsers.h3c_comware import VENDOR as COMWARE
     from netaudit.parsers.huawei_vrp import VENDOR as VRP
+    from netaudit.parsers.juniper_junos import VENDOR as JUNOS
     from netaudit.parsers.mikrotik_routeros import VENDOR as ROS
 
     vendor = {
@@ -169,6 +170,7 @@ def test_key_material_is_read_as_data(office, name, tmp_path):
         "mikrotik_routeros": ROS,
         "huawei_vrp": VRP,
         "h3c_comware": COMWARE,
+        "juniper_junos": JUNOS,
     }[office.vendor]
     text = office.extra[name]
     res = Registry().parser(vendor).parse(text, name)
