@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import cli
+from helpers import ROOT, cli
 
 from netaudit import topology, zones
 from netaudit.audit import run_audit
@@ -966,3 +966,20 @@ def test_a_routing_tables_default_route_is_no_internet_exit(tmp_path):
     site = office(tmp_path, ("gw.rsc", ROUTEROS_PRIVATE_LINK))
     [internet] = [z for z in site.zones if z.kind == "external"]
     assert internet.attach == [("UBND-XA", "ether1-VNPT")]
+
+
+def test_a_firewall_security_zone_named_trust_or_untrust_is_drafted_by_that_name(tmp_path):
+    """An SRX left on its factory zones (`trust` on the LAN, `untrust` on the WAN) drafts the
+    LAN as the staff zone (was: a commented-out segment to classify by hand); the same word
+    inside another name says nothing ("no-trust", "all-trust" are an ASA's nameif for anything)."""
+    from netaudit.zones.infer import classify
+
+    src = ROOT / "tests" / "fixtures" / "juniper_junos" / "srx300-mac-dinh.conf"
+    site = office(tmp_path, ("srx.conf", src.read_text(encoding="utf-8")))
+    staff = next(z for z in site.zones if z.kind == "internal")
+    assert [str(s) for s in staff.subnets] == ["192.168.2.0/24"]
+    assert [z.kind for z in site.zones if z.name == "internet"] == ["external"]
+    placed_everywhere(tmp_path, site)
+    assert classify("Trust") == ("internal", "staff", "TRUST")
+    assert classify("untrust") == ("external", "internet", "UNTRUST")
+    assert classify("no-trust") is None and classify("all-trust") is None

@@ -225,12 +225,24 @@ def _has(words: list[str], kw: tuple[str, ...]) -> bool:
     return False
 
 
+# Names that say a kind only when they are the whole name: the security zones a Juniper SRX,
+# an H3C or a Huawei firewall ships with.  As a word among others they say nothing
+# ("no-trust", "all-trust" are an ASA's nameif for anything).
+_WHOLE_NAMES: dict[tuple[str, ...], tuple[str, str, str]] = {
+    ("TRUST",): ("internal", "staff", "TRUST"),
+    ("UNTRUST",): ("external", "internet", "UNTRUST"),
+}
+
+
 def classify(*texts: str) -> tuple[str, str, str] | None:
     """(kind, zone name, matched words) for the first text with a recognised name."""
     for text in texts:
         if not text:
             continue
         words = _words(text)
+        whole = _WHOLE_NAMES.get(tuple(words))
+        if whole is not None:
+            return whole
         present = set(words)
         for kind, name, kw, parts in _KEYWORD_WORDS:
             # A keyword's first word must be there (a one-word keyword maybe plural):
