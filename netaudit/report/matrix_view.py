@@ -16,7 +16,7 @@ from ..vocabulary import DEVICES_ZONE
 from . import cite_loc
 from . import detail as caps
 from .live_view import live_mark
-from .words import KIND_COLORS, NO_KIND_COLOR, cite_view, kind_label, services_words
+from .words import KIND_COLORS, NO_KIND_COLOR, cite_view, kind_label, maybe_beyond, services_words
 
 if TYPE_CHECKING:
     from .view import View
@@ -120,9 +120,10 @@ def _services_text(v: View, c: dict) -> str:
     if c.get("verdict") != "reachable" or not svc:
         return ""
     text = v.t("matrix.all") if svc == ["ip"] else v.t("matrix.only", services=services_words(", ".join(svc), v.lang))
-    if c.get("may_violate") and c.get("maybe_services"):
+    beyond = maybe_beyond(svc, c.get("maybe_services") or [])
+    if c.get("may_violate") and beyond:
         # in the table only where it leaves the policy unproven; every flow says it (below)
-        text += " " + v.t("matrix.maybe_also", services=services_words(", ".join(c["maybe_services"]), v.lang))
+        text += " " + v.t("matrix.maybe_also", services=services_words(", ".join(beyond), v.lang))
     if c.get("icmp_replies_only"):
         text += " " + v.t("matrix.icmp_replies_only")
     return text
@@ -258,7 +259,9 @@ def matrix(v: View, zone_kind: dict) -> None:
                 "violation": bool(c.get("violation")),
                 "expected": _expected_text(v, c),
                 "services": services_words(", ".join(c.get("services") or []), v.lang),
-                "maybe_services": services_words(", ".join(c.get("maybe_services") or []), v.lang),
+                "maybe_services": services_words(
+                    ", ".join(maybe_beyond(c.get("services") or [], c.get("maybe_services") or [])), v.lang
+                ),
                 "icmp_replies_only": bool(c.get("icmp_replies_only")),
                 "reason": _reason(v, c),
                 "witness": hops_view(v, c.get("witness")),

@@ -7,7 +7,7 @@ from ..messages import render as in_lang
 from ..secrets import Masker, zone_names
 from . import RenderOptions, cite_loc, cite_text
 from . import detail as caps
-from .words import severity_label
+from .words import maybe_beyond, severity_label
 from .words import zone_names as display_names
 
 register({"summary.replies_only": {"vi": "chỉ gói trả lời", "en": "replies only"}})
@@ -128,8 +128,9 @@ def render(audit, options: RenderOptions) -> str:
             if exp.expected == "limited":
                 expected += " " + ",".join(exp.allowed_services)
         services = ",".join(c.services) if c.services else ("" if c.verdict != "unknown" else "?")
-        if c.maybe_services:
-            services += f" (+? {','.join(c.maybe_services)})"
+        beyond = maybe_beyond(c.services, c.maybe_services)
+        if beyond:
+            services += f" (+? {','.join(beyond)})"
         if c.replies_only:
             services = f"({t('summary.replies_only', lang)})"
         if len(services) > 40:

@@ -24,6 +24,17 @@ def _proto_numbers(run: str) -> list[tuple[int, int]]:
     return out
 
 
+def maybe_beyond(services: list[str], maybe: list[str]) -> list[str]:
+    """The services of a cell's uncertain packets that its certain ones do not already name:
+    the same service toward other addresses (an SRX's other interface, another host of the
+    zone) adds nothing a reader of the service list needs ("udp/67 (+? udp/67)"); none when
+    the certain ones are every service.  The JSON keeps both lists whole."""
+    if "ip" in services:
+        return []
+    have = set(services)
+    return [s for s in maybe if s not in have]
+
+
 def services_words(text: str, lang: str) -> str:
     """A service list (``tcp/22, proto/0, proto/2-5 …`` or ``ip except tcp/80``) in words:
     ``ip`` is every service, a run of ``proto/N`` covering every protocol but ICMP, TCP and

@@ -168,3 +168,27 @@ def test_a_long_input_list_keeps_every_file_with_a_problem(tmp_path, monkeypatch
     assert t("summary.inputs_cut", "en", n=len(fine) - 1) in text
     full = render(audit, "text", RenderOptions(lang="en", detail="full"))
     assert all(f"  {f.path}  " in full for f in audit.snapshot.inputs)
+
+
+def test_maybe_services_already_certain_are_not_repeated():
+    """An SRX's host-inbound services are certain toward the interface a zone arrives on and
+    only "maybe" toward its other interfaces (the zone policies decide, not modelled): the
+    matrix lists each service once — "udp/67", not "udp/67 (+? udp/67)" — and a maybe service
+    the certain ones lack still shows; the JSON keeps both lists whole."""
+    from netaudit.report.json_report import audit_dict
+    from netaudit.report.words import maybe_beyond
+
+    assert maybe_beyond(["udp/67"], ["udp/67"]) == []
+    assert maybe_beyond(["tcp/22"], ["tcp/22", "tcp/443"]) == ["tcp/443"]
+    assert maybe_beyond(["ip"], ["tcp/443"]) == []
+    office = SAMPLES / "juniper-commune-leaky"
+    audit = run_audit([office], office / "site.yaml")
+    cell = next(c for c in audit.matrix if (c.src, c.dst) == ("guest", "@devices"))
+    assert cell.services == ["udp/67"] and cell.maybe_services == ["udp/67"]
+    text = render(audit, "text", RenderOptions(lang="en"))
+    row = next(line for line in text.splitlines() if re.match(r"\s*guest\s+@devices\s", line))
+    assert "udp/67" in row and "(+?" not in row
+    doc = audit_dict(audit, RenderOptions(lang="en"))
+    assert next(c for c in doc["matrix"] if (c["src"], c["dst"]) == ("guest", "@devices"))["maybe_services"] == [
+        "udp/67"
+    ]
