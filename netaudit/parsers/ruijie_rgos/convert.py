@@ -7,6 +7,8 @@
 * an ``ip access-group`` naming an ACL that is not defined (or has no entries): partial —
   IOS's "permits everything" is not RGOS's documented rule;
 * a global ACL: every interface partial;
+* a vty ``access-class`` or SNMP ACL naming an ACL not defined (or empty): the service
+  partial (IOS's "permits everything" is not established for RGOS);
 * ``enable service``: the servers as written; one nothing in the file switches on or
   off has a default not established here, so it is partial;
 * NAT: read with the IOS syntax, each rule partial (RGOS's NAT chapter not checked);
@@ -123,6 +125,27 @@ class RuijieBuilder(ModelBuilder):
             kept.append(svc)
             setattr(facts, "http_server" if name == "http" else "https_server", svc.source)
         dev.services = kept
+        self._undefined_service_acls(usable)
+
+    def _undefined_service_acls(self, usable: set[str]) -> None:
+        """A vty ``access-class`` or an SNMP community ACL naming an ACL that is not defined
+        (or has no entries): IOS lets every source in, which is how the IOS conversion left
+        the service — RGOS's rule is not established, so the service is partial (unknown,
+        neither open to all nor restricted)."""
+        vty = [ln for ln in self.lines_cfg if ln.kind == "vty"]
+        for svc in self.dev.services:
+            missing: list[tuple[str, Src]] = []
+            if svc.name in ("telnet", "ssh"):
+                for ln in vty:
+                    allows = ln.transports if ln.transports is not None else {"telnet", "ssh"}
+                    if svc.name in allows and ln.acl is not None and ln.acl[0] not in usable:
+                        missing.append(ln.acl)
+            elif svc.name == "snmp":
+                missing = [(name, src) for name, src in self.snmp if name is not None and name not in usable]
+            for name, src in missing:
+                why = Text("input.ruijie.acl_undefined", acl=name)
+                svc.partial = join_reasons((svc.partial, why))
+                self.rep.add_partial(f"service {svc.name}", why, src)
 
     def _service_default(self, svc: MgmtService) -> None:
         """A server no line switches on or off: its default on this release is not

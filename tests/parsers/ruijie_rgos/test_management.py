@@ -77,6 +77,23 @@ def test_snmp_agent_switched_off_has_no_service_and_community_type_is_skipped():
     assert dev.facts.snmp_communities[0].mode == "ro"
 
 
+
+def test_an_undefined_access_class_or_snmp_acl_leaves_the_service_unknown_not_open():
+    # IOS lets every source in through an ACL that does not exist; RGOS's rule is not
+    # established: the guest's SSH and SNMP to the switch are maybe, never "reachable"
+    globals_ = "enable service ssh-server\nno enable service telnet-server\nno enable service web-server\n"
+    globals_ += "enable service snmp-agent\nsnmp-server community 0 pub ro NMS-KHONG-CO\n"
+    text = core(globals_).replace("line vty 0 4\n", "line vty 0 4\n access-class QT-KHONG-CO in\n")
+    dev, rep = parse_one(ruijie_rgos, text, "core.cfg")
+    cells, _ = matrix([dev], ZONES)
+    c = cells[("guest", "@devices")]
+    assert (c.verdict, c.services) == ("reachable", ["icmp/8"])
+    assert {"tcp/22", "udp/161"} <= set(c.maybe_services)
+    assert {p["reason"].key for p in rep.partially_understood if p["construct"].startswith("service ")} == {
+        "input.ruijie.acl_undefined"
+    }
+
+
 SECRET_LINES = """\
 enable secret 5 $1$sMod$x6z4CpwF27sAv82q
 enable password 7 0822455d0a16
