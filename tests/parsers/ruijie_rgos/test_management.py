@@ -77,7 +77,6 @@ def test_snmp_agent_switched_off_has_no_service_and_community_type_is_skipped():
     assert dev.facts.snmp_communities[0].mode == "ro"
 
 
-
 def test_an_undefined_access_class_or_snmp_acl_leaves_the_service_unknown_not_open():
     # IOS lets every source in through an ACL that does not exist; RGOS's rule is not
     # established: the guest's SSH and SNMP to the switch are maybe, never "reachable"
