@@ -83,6 +83,10 @@ ENTRIES: dict[str, dict[str, str]] = {
             " translated) not established from Ruijie's documentation"
         ),
     },
+    "input.ruijie.snmp_host": {
+        "vi": "community SNMP chỉ dành cho trạm quản lý {host} (host): chưa mô hình hóa",
+        "en": "SNMP community tied to the manager {host} (host): not modelled",
+    },
     "input.ruijie.trunk_only_unread": {
         "vi": "danh sách VLAN trên trunk ({text}) không đọc được",
         "en": "trunk VLAN list ({text}) not read",

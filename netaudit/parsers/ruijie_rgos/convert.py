@@ -34,6 +34,7 @@ class RuijieBuilder(ModelBuilder):
     wlan_webauth: dict[int, Src]
     wlan_src: dict[int, Src]
     wlan_open: dict[int, bool]
+    snmp_hosts: list[tuple[str, Src]]
 
     def finish(self) -> None:
         super().finish()
@@ -131,7 +132,8 @@ class RuijieBuilder(ModelBuilder):
         """A vty ``access-class`` or an SNMP community ACL naming an ACL that is not defined
         (or has no entries): IOS lets every source in, which is how the IOS conversion left
         the service — RGOS's rule is not established, so the service is partial (unknown,
-        neither open to all nor restricted)."""
+        neither open to all nor restricted).  So is SNMP with a community tied to one
+        manager (``host A``, not modelled)."""
         vty = [ln for ln in self.lines_cfg if ln.kind == "vty"]
         for svc in self.dev.services:
             missing: list[tuple[str, Src]] = []
@@ -142,8 +144,10 @@ class RuijieBuilder(ModelBuilder):
                         missing.append(ln.acl)
             elif svc.name == "snmp":
                 missing = [(name, src) for name, src in self.snmp if name is not None and name not in usable]
-            for name, src in missing:
-                why = Text("input.ruijie.acl_undefined", acl=name)
+            reasons = [(Text("input.ruijie.acl_undefined", acl=name), src) for name, src in missing]
+            if svc.name == "snmp":
+                reasons += [(Text("input.ruijie.snmp_host", host=host), src) for host, src in self.snmp_hosts]
+            for why, src in reasons:
                 svc.partial = join_reasons((svc.partial, why))
                 self.rep.add_partial(f"service {svc.name}", why, src)
 

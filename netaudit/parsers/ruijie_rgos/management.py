@@ -24,6 +24,8 @@ class RuijieManagement(ManagementReader):
     """``enable service``, ``enable secret|password``, ``ip http``, ``webmaster``, SNMP."""
 
     facts: RuijieFacts
+    # `snmp-server community … host A`: (A, line) — the SNMP service is partial
+    snmp_hosts: list[tuple[str, Src]]
 
     def rg_enable(self, tokens, low, src):
         """``[no] enable service SERVER [KIND]``; ``enable secret|password …`` as on IOS."""
@@ -81,8 +83,15 @@ class RuijieManagement(ManagementReader):
                 self.facts.web_admins.append(tokens[i + 1].strip('"'))
 
     def rg_snmp(self, tokens, low, src):
-        """``snmp-server community [0|7] NAME [view V] [ro|rw] [ACL]``: RGOS writes the
-        community's encryption type first; the rest is read as on IOS."""
+        """``snmp-server community [0|7] NAME [view V] [[ro|rw] [host A]] [ipv6 ACL6]
+        [ACL]`` (the RG-WLAN guide, "Configuring SNMP"): RGOS writes the community's
+        encryption type first; ``host A`` ties the community to one manager's address,
+        not modelled — the service is partial (the IOS reader would take ``host`` and A
+        for ACL names, an undefined reference); the rest is read as on IOS."""
         if len(low) >= 4 and low[1] == "community" and low[2] in ("0", "7", "8"):
             tokens, low = tokens[:2] + tokens[3:], low[:2] + low[3:]
+        if len(low) > 4 and low[1] == "community" and "host" in low[3:-1]:
+            i = low.index("host", 3)
+            self.snmp_hosts.append((tokens[i + 1], src))
+            tokens, low = tokens[:i] + tokens[i + 2 :], low[:i] + low[i + 2 :]
         self.h_snmp(tokens, low, src)

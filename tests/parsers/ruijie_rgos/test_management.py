@@ -93,6 +93,24 @@ def test_an_undefined_access_class_or_snmp_acl_leaves_the_service_unknown_not_op
     }
 
 
+def test_a_community_tied_to_one_manager_is_unknown_and_names_no_acl():
+    # `snmp-server community … ro host A` (RG-WLAN guide, "Configuring SNMP"): the IOS
+    # reader took `host` and A for ACL names — an undefined reference, and SNMP open to
+    # every zone; the tie to one manager is not modelled, so SNMP is maybe, and an ACL
+    # given with it still blocks who it denies
+    globals_ = "no enable service ssh-server\nno enable service telnet-server\nno enable service web-server\n"
+    globals_ += "enable service snmp-agent\nip access-list standard NMS\n 10 permit 10.0.10.0 0.0.0.255\n"
+    dev, rep = parse_one(ruijie_rgos, core(globals_ + "snmp-server community 0 pub ro host 10.0.10.5\n"), "core.cfg")
+    assert not [r for r in dev.references if not r.defined]
+    cells, _ = matrix([dev], ZONES)
+    c = cells[("guest", "@devices")]
+    assert (c.services, c.maybe_services) == (["icmp/8"], ["udp/161"])
+    dev, _ = parse_one(ruijie_rgos, core(globals_ + "snmp-server community 0 pub ro host 10.0.10.5 NMS\n"), "core.cfg")
+    cells, _ = matrix([dev], ZONES)
+    assert (cells[("guest", "@devices")].services, cells[("guest", "@devices")].maybe_services) == (["icmp/8"], [])
+    assert cells[("staff", "@devices")].maybe_services == ["udp/161"]
+
+
 SECRET_LINES = """\
 enable secret 5 $1$sMod$x6z4CpwF27sAv82q
 enable password 7 0822455d0a16
