@@ -7,6 +7,7 @@ encryption type.  The services are built in :mod:`.convert`; vty lines (``line v
 
 from __future__ import annotations
 
+from netaudit.model import Src
 from netaudit.parsers.base import IGNORE_CTX, Unknown
 from netaudit.parsers.cisco_ios.management import ManagementReader
 from netaudit.parsers.cisco_ios.syntax import secret_after

@@ -100,7 +100,7 @@ def test_a_community_tied_to_one_manager_is_unknown_and_names_no_acl():
     # given with it still blocks who it denies
     globals_ = "no enable service ssh-server\nno enable service telnet-server\nno enable service web-server\n"
     globals_ += "enable service snmp-agent\nip access-list standard NMS\n 10 permit 10.0.10.0 0.0.0.255\n"
-    dev, rep = parse_one(ruijie_rgos, core(globals_ + "snmp-server community 0 pub ro host 10.0.10.5\n"), "core.cfg")
+    dev, _rep = parse_one(ruijie_rgos, core(globals_ + "snmp-server community 0 pub ro host 10.0.10.5\n"), "core.cfg")
     assert not [r for r in dev.references if not r.defined]
     cells, _ = matrix([dev], ZONES)
     c = cells[("guest", "@devices")]
