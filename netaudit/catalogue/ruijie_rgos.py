@@ -57,6 +57,13 @@ ENTRIES: dict[str, dict[str, str]] = {
             " RGOS release is not established"
         ),
     },
+    "input.ruijie.web_server_bare": {
+        "vi": (
+            "HTTPS: dòng '{text}' không nêu loại (http|https|all); dòng này có bật/tắt cả HTTPS hay không"
+            " chưa được xác lập"
+        ),
+        "en": "HTTPS: '{text}' names no kind (http|https|all); whether the line switches HTTPS too is not established",
+    },
     "input.ruijie.web_auth": {
         "vi": "xác thực web (portal): chưa mô hình hóa lưu lượng được qua trước và sau khi xác thực",
         "en": "web authentication (portal): what passes before and after authentication not modelled",

@@ -35,6 +35,7 @@ class RuijieBuilder(ModelBuilder):
     wlan_src: dict[int, Src]
     wlan_open: dict[int, bool]
     snmp_hosts: list[tuple[str, Src]]
+    web_bare: Src | None
 
     def finish(self) -> None:
         super().finish()
@@ -153,10 +154,16 @@ class RuijieBuilder(ModelBuilder):
 
     def _service_default(self, svc: MgmtService) -> None:
         """A server no line switches on or off: its default on this release is not
-        established from the documentation at hand — partial, never absent."""
-        why = Text("input.ruijie.service_default", service=svc.name)
+        established from the documentation at hand — partial, never absent.  HTTPS after
+        a bare ``[no] enable service web-server``: whether that line covers it is not
+        established either."""
+        if svc.name == "https" and self.web_bare is not None:
+            why = Text("input.ruijie.web_server_bare", text=self.web_bare.text)
+            where = self.web_bare
+        else:
+            why = Text("input.ruijie.service_default", service=svc.name)
+            where = self.version_src or Src(self.file, 1, self.dev.hostname)
         svc.partial = join_reasons((svc.partial, why))
-        where = self.version_src or Src(self.file, 1, self.dev.hostname)
         self.rep.add_partial(f"service {svc.name}", why, where)
 
     def _finish_wireless(self) -> None:

@@ -14,9 +14,8 @@ from netaudit.parsers.cisco_ios.syntax import secret_after
 from netaudit.parsers.ruijie_rgos.facts import RuijieFacts
 
 # `enable service WORD [KIND]` → the services it switches (the web server: `http`,
-# `https` or `all`).  A bare `enable service web-server` switches on HTTP; whether it
-# also switches on HTTPS is not established (HTTPS is left unstated: partial), while a
-# bare `no enable service web-server` switches both off.
+# `https` or `all`).  A bare `[no] enable service web-server` switches HTTP on or off;
+# whether it also switches HTTPS is not established (HTTPS is then partial).
 _SERVICES = {"ssh-server": ("ssh",), "telnet-server": ("telnet",), "snmp-agent": ("snmp",)}
 _WEB = {"http": ("http",), "https": ("https",), "all": ("http", "https")}
 
@@ -27,6 +26,8 @@ class RuijieManagement(ManagementReader):
     facts: RuijieFacts
     # `snmp-server community … host A`: (A, line) — the SNMP service is partial
     snmp_hosts: list[tuple[str, Src]]
+    # the last `[no] enable service web-server` without a kind: HTTPS not established
+    web_bare: Src | None
 
     def rg_enable(self, tokens, low, src):
         """``[no] enable service SERVER [KIND]``; ``enable secret|password …`` as on IOS."""
@@ -34,13 +35,20 @@ class RuijieManagement(ManagementReader):
         words = low[1:] if neg else low
         if len(words) >= 3 and words[1] == "service":
             if words[2] == "web-server":
-                names = _WEB.get(words[3]) if len(words) > 3 else (("http", "https") if neg else ("http",))
+                names = _WEB.get(words[3]) if len(words) > 3 else ("http",)
             else:
                 names = _SERVICES.get(words[2])
             if names is None or (words[2] != "web-server" and len(words) > 3):
                 raise Unknown
             for name in names:
                 self.facts.enable_service[name] = (not neg, src)
+            if words[2] == "web-server" and len(words) == 3:
+                # `[no] enable service web-server` without a kind: the web server (HTTP)
+                # on or off for sure; whether the line covers HTTPS too is not established
+                # (which kind the bare form means is not documented at hand) — what an
+                # earlier line said of HTTPS no longer holds for sure
+                self.facts.enable_service.pop("https", None)
+                self.web_bare = src
             return
         if neg:
             raise Unknown
