@@ -635,6 +635,7 @@ tacacs-server host 10.20.99.21 key 7 RjTac-12
 tacacs-server key RjTacKey-13
 radius-server key 7 RjRadKey-14
 snmp-server user nms grp v3 auth sha RjAuth-15 priv aes128 RjPriv-16
+snmp-server user nms2 grp v3 encrypted auth md5 RjAuth-22 priv des56 RjPriv-23
 snmp-server host 10.20.99.5 traps version 2c RjTrap-17
 ntp authentication-key 1 md5 RjNtp-18 7
 enable secret level 1 5 $1$Rj19$RjLevelSec19
@@ -652,6 +653,7 @@ line vty 5 15
         for s in (
             *("EnablePw-2", "User-3", "Web-5", "WebSec-6", "Comm-7", "Radius-8", "Wpa-9", "Unrec-10", "Vty-11"),
             *("Tac-12", "TacKey-13", "RadKey-14", "Auth-15", "Priv-16", "Trap-17", "Ntp-18", "Ike-20", "WpaHex-21"),
+            *("Auth-22", "Priv-23"),
         )
     ]
     + ["$1$Rj19$RjLevelSec19"],

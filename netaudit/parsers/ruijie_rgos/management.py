@@ -18,6 +18,8 @@ from netaudit.parsers.ruijie_rgos.facts import RuijieFacts
 # whether it also switches HTTPS is not established (HTTPS is then partial).
 _SERVICES = {"ssh-server": ("ssh",), "telnet-server": ("telnet",), "snmp-agent": ("snmp",)}
 _WEB = {"http": ("http",), "https": ("https",), "all": ("http", "https")}
+# RGOS's SNMPv3 privacy algorithms (`priv des56|aes192|aes256 KEY`) → the IOS words
+_PRIV_ALGORITHMS = {"des56": "des", "aes192": "aes-192", "aes256": "aes-256", "sha256": "sha-256"}
 
 
 class RuijieManagement(ManagementReader):
@@ -99,6 +101,12 @@ class RuijieManagement(ManagementReader):
         for ACL names, an undefined reference); the rest is read as on IOS."""
         if len(low) >= 4 and low[1] == "community" and low[2] in ("0", "7", "8"):
             tokens, low = tokens[:2] + tokens[3:], low[:2] + low[3:]
+        if len(low) > 4 and low[1] == "user":
+            # `snmp-server user U G v3 [encrypted] [auth md5|sha KEY] [priv des56|aes128|
+            # aes192|aes256 KEY]`: RGOS's cipher words spelled as the IOS reader knows them,
+            # so that it masks the key after them, not the word (the key leaked)
+            low = [_PRIV_ALGORITHMS.get(w, w) for w in low]
+            tokens = [_PRIV_ALGORITHMS.get(t.lower(), t) for t in tokens]
         if len(low) > 4 and low[1] == "community" and "host" in low[3:-1]:
             i = low.index("host", 3)
             self.snmp_hosts.append((tokens[i + 1], src))

@@ -179,3 +179,21 @@ def test_password_policy_lines_hold_no_secret():
     dev, rep = parse_one(ruijie_rgos, core("password policy min-size 8\npassword policy strong\n"), "core.cfg")
     assert not rep.unrecognized
     assert not {v for vs in dev.secret_lines.values() for v in vs}
+
+
+def test_snmpv3_privacy_keys_after_rgos_cipher_words_are_masked_not_the_words():
+    # `priv des56|aes192|aes256 KEY` (RGOS's words): the IOS reader took the cipher word
+    # for the key — the key itself was printed in every report
+    lines = [
+        "snmp-server user nms grp v3 auth md5 RjA-1 priv des56 RjP-1",
+        "snmp-server user nms grp v3 encrypted auth sha RjA-2 priv aes256 RjP-2",
+        "snmp-server user nms grp v3 auth sha256 RjA-3 priv aes192 RjP-3",
+    ]
+    text = core("\n".join(lines) + "\n")
+    dev, _ = parse_one(ruijie_rgos, text, "core.cfg")
+    assert {v for vs in dev.secret_lines.values() for v in vs} == {f"Rj{k}-{i}" for k in "AP" for i in (1, 2, 3)}
+    m = Masker([dev], ["guest"])
+    for n, line in enumerate(text.split("\n"), 1):
+        if line.startswith("snmp-server user"):
+            masked = m.line(line, "core.cfg", n)
+            assert "Rj" not in masked and ("des56" in masked or "aes" in masked), masked
