@@ -264,6 +264,7 @@ def test_ruijie_saved_config_text_cut_short_is_a_problem(tmp_path):
     snap = load_snapshot([tmp_path])
     assert problems_of(snap, "config.text") and snap.devices[0].vendor == "ruijie_rgos"
 
+
 @pytest.mark.parametrize("second", ["full", "cut"])
 def test_two_captures_in_one_log_are_a_problem(second):
     """A terminal log holding `show running-config` twice (or the running and the startup
