@@ -246,6 +246,25 @@ def test_ruijie_cut_before_end_is_a_problem(tmp_path):
     assert problems_of(snap, "core.cfg") and snap.devices[0].vendor == "ruijie_rgos"
 
 
+def test_ruijie_saved_config_text_cut_short_is_a_problem(tmp_path):
+    """RGOS's saved config.text has no `Building configuration...` header (it begins with
+    the RGOS version line) and ends with `end`: cut inside an ACL — before its permits —
+    it was taken as complete (IOS's check looks for IOS's header), and the half list read
+    as the whole one."""
+    from netaudit.parsers import ruijie_rgos
+
+    text = (FIXTURES / "ruijie_rgos" / "ward-edge-rsr20.cfg").read_text().split("\n", 3)[3]
+    assert text.startswith("!\nversion RGOS")
+    cut = text[: text.index(" 30 permit ip 192.168.20.0")]
+    line, msg = parse(ruijie_rgos, cut)[1]
+    assert msg.startswith("truncated: the configuration does not end with 'end'")
+    assert line == cut.rstrip().count("\n") + 1
+    assert parse(ruijie_rgos, text)[1] is None
+    (tmp_path / "config.text").write_text(cut)
+    snap = load_snapshot([tmp_path])
+    assert problems_of(snap, "config.text") and snap.devices[0].vendor == "ruijie_rgos"
+
+
 @pytest.mark.parametrize("second", ["full", "cut"])
 def test_two_captures_in_one_log_are_a_problem(second):
     """A terminal log holding `show running-config` twice (or the running and the startup

@@ -57,6 +57,13 @@ ENTRIES: dict[str, dict[str, str]] = {
             " RGOS release is not established"
         ),
     },
+    "input.ruijie.web_server_bare": {
+        "vi": (
+            "HTTPS: dòng '{text}' không nêu loại (http|https|all); dòng này có bật/tắt cả HTTPS hay không"
+            " chưa được xác lập"
+        ),
+        "en": "HTTPS: '{text}' names no kind (http|https|all); whether the line switches HTTPS too is not established",
+    },
     "input.ruijie.web_auth": {
         "vi": "xác thực web (portal): chưa mô hình hóa lưu lượng được qua trước và sau khi xác thực",
         "en": "web authentication (portal): what passes before and after authentication not modelled",
@@ -82,6 +89,10 @@ ENTRIES: dict[str, dict[str, str]] = {
             "NAT read with the IOS syntax; RGOS's NAT semantics (order against the ACLs, ports"
             " translated) not established from Ruijie's documentation"
         ),
+    },
+    "input.ruijie.snmp_host": {
+        "vi": "community SNMP chỉ dành cho trạm quản lý {host} (host): chưa mô hình hóa",
+        "en": "SNMP community tied to the manager {host} (host): not modelled",
     },
     "input.ruijie.trunk_only_unread": {
         "vi": "danh sách VLAN trên trunk ({text}) không đọc được",

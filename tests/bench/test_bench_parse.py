@@ -46,6 +46,7 @@ from netaudit.parsers import (
     linux,
     mikrotik_routeros,
     openwrt,
+    ruijie_rgos,
     state_routes,
 )
 
@@ -694,6 +695,139 @@ def generate_huawei(lines: int = FULL_LINES) -> str:
     return "\n".join(out) + "\n"
 
 
+# --------------------------------------------------------------------------- Ruijie RGOS
+
+
+def generate_ruijie(lines: int = FULL_LINES) -> str:
+    """``show running-config`` of a provincial department's Ruijie RG-S5750 core (RGOS 11):
+    the VLANs as ``vlan range`` and named ``vlan`` blocks, a stack of four 48-port
+    members written with a space (``GigabitEthernet 1/0/1``), LACP uplinks
+    (``AggregatePort`` with ``port-group`` members, ``only`` trunks), SVIs with inbound
+    named ACLs holding the bulk of the rules, numbered ACLs, static routes, ``enable
+    service`` servers, SNMP and vty with an ACL, IP-MAC bindings."""
+    vlans = max(10, min(200, lines // 100))
+    out = [
+        "UBND-TINH-CORE#show running-config",
+        "",
+        "Building configuration...",
+        "Current configuration : 812345 bytes",
+        "",
+        "!",
+        "version S5750_RGOS 11.4(1)B74P2",
+        "hostname SO-TTTT-S5750",
+        "!",
+        "install 1 M5750-24SFP/12GT",
+        "!",
+        "sysmac 5869.6c12.3f40",
+        "!",
+        "nfpp",
+        "!",
+        f"vlan range 1,999,{100}-{99 + vlans}",
+    ]
+    for v in range(vlans):
+        out += ["!", f"vlan {100 + v}", f" name PHONG-{v:03d}"]
+    out += [
+        "!",
+        "username quantri privilege 15 secret 8 $1c$RjBench8Qw3$pM2vB9xR4yT6nL0cH5jF8sG1uE3wA7dK",
+        "enable secret 8 $1c$RjBenchEn$Kd8Qw37ZpM2vB9xR4yT6nL0cH5jF8sG1",
+        "webmaster level 0 username admin password 7 0132564a3d11031e527d46",
+        "no enable service web-server",
+        "no enable service telnet-server",
+        "enable service ssh-server",
+        "enable service snmp-agent",
+        "!",
+        "ip access-list standard QUANTRI",
+        " 10 permit 10.99.0.0 0.0.0.255",
+        "!",
+    ]
+    tail = [
+        "interface AggregatePort 1",
+        " description UPLINK-FW",
+        " no switchport",
+        " ip address 172.31.0.2 255.255.255.252",
+        "!",
+    ]
+    for a in range(2, 6):
+        tail += [
+            f"interface AggregatePort {a}",
+            f" description Trunk xuong tang {a}",
+            " switchport mode trunk",
+            f" switchport trunk allowed vlan only {100 + a % vlans}-{100 + (a + 3) % vlans},999",
+            "!",
+        ]
+    for s in range(1, 5):
+        for p in range(1, 49):
+            tail.append(f"interface GigabitEthernet {s}/0/{p}")
+            if p > 46:
+                tail += [f" description Uplink tang {s}", f" port-group {1 + (s * 2 + p) % 5} mode active"]
+            else:
+                tail += [
+                    f" description May tram tang {s} cong {p}",
+                    f" switchport access vlan {100 + (s * 48 + p) % vlans}",
+                    " spanning-tree bpduguard enable",
+                ]
+            tail.append("!")
+    tail += ["interface VLAN 999", " description Quan tri thiet bi", " ip address 10.99.0.1 255.255.255.0", "!"]
+    routes = max(10, lines // 20)
+    tail += ["ip route 0.0.0.0 0.0.0.0 172.31.0.1"]
+    tail += [
+        f"ip route 172.{16 + r // 250 % 16}.{r % 250}.0 255.255.255.0 10.{1 + r % 4}.{r % 50 * 4}.254"
+        for r in range(routes)
+    ]
+    tail += [f"address-bind 10.{1 + b % 4}.{b % 200}.{10 + b % 200} 00d0.f8{b % 256:02x}.{b:04x}" for b in range(200)]
+    tail += [
+        "address-bind uplink AggregatePort 1",
+        "address-bind install",
+        "!",
+        "snmp-server community 7 07032e4a5a1c ro QUANTRI",
+        "!",
+        "line console 0",
+        "line vty 0 4",
+        " access-class QUANTRI in",
+        " login local",
+        "!",
+        "end",
+    ]
+    svis: list[str] = []
+    for v in range(vlans):
+        svis += [
+            f"interface VLAN {100 + v}",
+            f" description Gateway phong {v:03d}",
+            f" ip address 10.{1 + v // 50}.{v % 50 * 4}.1 255.255.252.0",
+            f" ip access-group V{100 + v}-IN in",
+            "!",
+        ]
+    budget = lines - len(out) - len(svis) - len(tail)
+    per_acl = max(6, budget // vlans)
+    acls: list[str] = []
+    n = 0
+    for v in range(vlans):
+        net = f"10.{1 + v // 50}.{v % 50 * 4}.0 0.0.3.255"
+        acls += [f"ip access-list extended V{100 + v}-IN"]
+        for k in range(per_acl - 3):
+            seq = 10 * (k + 1)
+            kind = n % 6
+            dst = f"10.{1 + n % 4}.{n % 200}.0 0.0.0.255"
+            if kind == 0:
+                acls.append(f" {seq} permit tcp {net} {dst} eq 443")
+            elif kind == 1:
+                acls.append(f" {seq} permit udp {net} host 10.99.1.{n % 250} eq {1000 + n % 9000}")
+            elif kind == 2:
+                acls.append(f" {seq} deny ip {net} 10.{5 + n % 4}.{n % 250}.0 0.0.0.255")
+            elif kind == 3:
+                acls.append(f" {seq} permit tcp {net} {dst} range 8000 8100")
+            elif kind == 4:
+                acls.append(f" {seq} permit icmp {net} any echo")
+            else:
+                acls.append(f" {seq} permit tcp host 10.99.0.{n % 250} {dst} eq 22")
+            n += 1
+        acls += [f" {10 * (per_acl - 2)} deny ip any any", "!"]
+    out += acls + svis + tail
+    while len(out) < lines:
+        out.insert(-1, "!")
+    return "\n".join(out) + "\n"
+
+
 # --------------------------------------------------------------------------- the cases
 
 
@@ -722,6 +856,7 @@ CASES = [
     Case("linux iptables", generate_iptables, linux.parse, "gw-ipt.txt"),
     Case("openwrt", generate_openwrt, openwrt.parse, "owrt.txt"),
     Case("huawei_vrp", generate_huawei, huawei_vrp.parse, "ar6300.cfg"),
+    Case("ruijie_rgos", generate_ruijie, ruijie_rgos.parse, "rg-s5750.cfg"),
     Case("state_routes", generate_routes, _state, "dist01_route.txt"),
 ]
 

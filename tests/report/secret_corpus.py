@@ -631,6 +631,17 @@ radius-server host 10.20.99.20 key RjRadius-8
 wlansec 9
  security rsn akm psk set-key ascii RjWpa-9
 frobnicate password RjUnrec-10 now
+tacacs-server host 10.20.99.21 key 7 RjTac-12
+tacacs-server key RjTacKey-13
+radius-server key 7 RjRadKey-14
+snmp-server user nms grp v3 auth sha RjAuth-15 priv aes128 RjPriv-16
+snmp-server user nms2 grp v3 encrypted auth md5 RjAuth-22 priv des56 RjPriv-23
+snmp-server host 10.20.99.5 traps version 2c RjTrap-17
+ntp authentication-key 1 md5 RjNtp-18 7
+enable secret level 1 5 $1$Rj19$RjLevelSec19
+crypto isakmp key 0 RjIke-20 address 203.0.113.1
+wlansec 10
+ security rsn akm psk set-key hex RjWpaHex-21
 line vty 5 15
  password RjVty-11
 """,
@@ -639,8 +650,13 @@ line vty 5 15
     secrets=["$1$Rj01$RjEnableSec1", "$1c$RjUserSec4"]
     + [
         f"Rj{s}"
-        for s in ("EnablePw-2", "User-3", "Web-5", "WebSec-6", "Comm-7", "Radius-8", "Wpa-9", "Unrec-10", "Vty-11")
-    ],
+        for s in (
+            *("EnablePw-2", "User-3", "Web-5", "WebSec-6", "Comm-7", "Radius-8", "Wpa-9", "Unrec-10", "Vty-11"),
+            *("Tac-12", "TacKey-13", "RadKey-14", "Auth-15", "Priv-16", "Trap-17", "Ntp-18", "Ike-20", "WpaHex-21"),
+            *("Auth-22", "Priv-23"),
+        )
+    ]
+    + ["$1$Rj19$RjLevelSec19"],
     words=["guest"],
     keep=["guest", "10.20.20.", "UBND-PHUONG-CORE"],
     trace_to="10.20.10.5",

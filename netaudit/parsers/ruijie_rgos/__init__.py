@@ -70,10 +70,20 @@ def parse(text: str, file: str) -> ParseResult:
     return parse_without_gc(RuijieParser, text, file)
 
 
+# How an RGOS configuration begins when it has no `Building configuration...` header
+# (the saved config.text, a capture without the header): its version line.
+_RGOS_START = marker(r"^version (?:\S+_)?RGOS \d")
+
+
 def incomplete(text: str, result: ParseResult) -> tuple[int, str] | None:
     """``(line, message)`` when the file was cut short: RGOS ends ``show running-config``
     with ``end`` after the ``Building configuration...`` header, as IOS does
-    (:mod:`netaudit.parsers.completeness`)."""
+    (:mod:`netaudit.parsers.completeness`), and its saved ``config.text`` too, which
+    begins with the RGOS version line instead of that header — IOS's check alone let such
+    a file cut short (an ACL cut before its permits: a "blocked" on half a list) pass."""
     from netaudit.parsers import completeness
 
-    return completeness.ios(text, result.report.warnings)
+    found = completeness.ios(text, result.report.warnings)
+    if found is not None or completeness.IOS_HEADER.search(text, 0, 1 << 16):
+        return found
+    return completeness.cisco_end(text, header=_RGOS_START, end=completeness.IOS_END, comment="!", end_word="end")

@@ -7,6 +7,8 @@
 * an ``ip access-group`` naming an ACL that is not defined (or has no entries): partial —
   IOS's "permits everything" is not RGOS's documented rule;
 * a global ACL: every interface partial;
+* a vty ``access-class`` or SNMP ACL naming an ACL not defined (or empty): the service
+  partial (IOS's "permits everything" is not established for RGOS);
 * ``enable service``: the servers as written; one nothing in the file switches on or
   off has a default not established here, so it is partial;
 * NAT: read with the IOS syntax, each rule partial (RGOS's NAT chapter not checked);
@@ -32,6 +34,8 @@ class RuijieBuilder(ModelBuilder):
     wlan_webauth: dict[int, Src]
     wlan_src: dict[int, Src]
     wlan_open: dict[int, bool]
+    snmp_hosts: list[tuple[str, Src]]
+    web_bare: Src | None
 
     def finish(self) -> None:
         super().finish()
@@ -123,13 +127,43 @@ class RuijieBuilder(ModelBuilder):
             kept.append(svc)
             setattr(facts, "http_server" if name == "http" else "https_server", svc.source)
         dev.services = kept
+        self._undefined_service_acls(usable)
+
+    def _undefined_service_acls(self, usable: set[str]) -> None:
+        """A vty ``access-class`` or an SNMP community ACL naming an ACL that is not defined
+        (or has no entries): IOS lets every source in, which is how the IOS conversion left
+        the service — RGOS's rule is not established, so the service is partial (unknown,
+        neither open to all nor restricted).  So is SNMP with a community tied to one
+        manager (``host A``, not modelled)."""
+        vty = [ln for ln in self.lines_cfg if ln.kind == "vty"]
+        for svc in self.dev.services:
+            missing: list[tuple[str, Src]] = []
+            if svc.name in ("telnet", "ssh"):
+                for ln in vty:
+                    allows = ln.transports if ln.transports is not None else {"telnet", "ssh"}
+                    if svc.name in allows and ln.acl is not None and ln.acl[0] not in usable:
+                        missing.append(ln.acl)
+            elif svc.name == "snmp":
+                missing = [(name, src) for name, src in self.snmp if name is not None and name not in usable]
+            reasons = [(Text("input.ruijie.acl_undefined", acl=name), src) for name, src in missing]
+            if svc.name == "snmp":
+                reasons += [(Text("input.ruijie.snmp_host", host=host), src) for host, src in self.snmp_hosts]
+            for why, src in reasons:
+                svc.partial = join_reasons((svc.partial, why))
+                self.rep.add_partial(f"service {svc.name}", why, src)
 
     def _service_default(self, svc: MgmtService) -> None:
         """A server no line switches on or off: its default on this release is not
-        established from the documentation at hand — partial, never absent."""
-        why = Text("input.ruijie.service_default", service=svc.name)
+        established from the documentation at hand — partial, never absent.  HTTPS after
+        a bare ``[no] enable service web-server``: whether that line covers it is not
+        established either."""
+        if svc.name == "https" and self.web_bare is not None:
+            why = Text("input.ruijie.web_server_bare", text=self.web_bare.text)
+            where = self.web_bare
+        else:
+            why = Text("input.ruijie.service_default", service=svc.name)
+            where = self.version_src or Src(self.file, 1, self.dev.hostname)
         svc.partial = join_reasons((svc.partial, why))
-        where = self.version_src or Src(self.file, 1, self.dev.hostname)
         self.rep.add_partial(f"service {svc.name}", why, where)
 
     def _finish_wireless(self) -> None:

@@ -7,23 +7,29 @@ encryption type.  The services are built in :mod:`.convert`; vty lines (``line v
 
 from __future__ import annotations
 
+from netaudit.model import Src
 from netaudit.parsers.base import IGNORE_CTX, Unknown
 from netaudit.parsers.cisco_ios.management import ManagementReader
 from netaudit.parsers.cisco_ios.syntax import secret_after
 from netaudit.parsers.ruijie_rgos.facts import RuijieFacts
 
 # `enable service WORD [KIND]` → the services it switches (the web server: `http`,
-# `https` or `all`).  A bare `enable service web-server` switches on HTTP; whether it
-# also switches on HTTPS is not established (HTTPS is left unstated: partial), while a
-# bare `no enable service web-server` switches both off.
+# `https` or `all`).  A bare `[no] enable service web-server` switches HTTP on or off;
+# whether it also switches HTTPS is not established (HTTPS is then partial).
 _SERVICES = {"ssh-server": ("ssh",), "telnet-server": ("telnet",), "snmp-agent": ("snmp",)}
 _WEB = {"http": ("http",), "https": ("https",), "all": ("http", "https")}
+# RGOS's SNMPv3 privacy algorithms (`priv des56|aes192|aes256 KEY`) → the IOS words
+_PRIV_ALGORITHMS = {"des56": "des", "aes192": "aes-192", "aes256": "aes-256", "sha256": "sha-256"}
 
 
 class RuijieManagement(ManagementReader):
     """``enable service``, ``enable secret|password``, ``ip http``, ``webmaster``, SNMP."""
 
     facts: RuijieFacts
+    # `snmp-server community … host A`: (A, line) — the SNMP service is partial
+    snmp_hosts: list[tuple[str, Src]]
+    # the last `[no] enable service web-server` without a kind: HTTPS not established
+    web_bare: Src | None
 
     def rg_enable(self, tokens, low, src):
         """``[no] enable service SERVER [KIND]``; ``enable secret|password …`` as on IOS."""
@@ -31,13 +37,20 @@ class RuijieManagement(ManagementReader):
         words = low[1:] if neg else low
         if len(words) >= 3 and words[1] == "service":
             if words[2] == "web-server":
-                names = _WEB.get(words[3]) if len(words) > 3 else (("http", "https") if neg else ("http",))
+                names = _WEB.get(words[3]) if len(words) > 3 else ("http",)
             else:
                 names = _SERVICES.get(words[2])
             if names is None or (words[2] != "web-server" and len(words) > 3):
                 raise Unknown
             for name in names:
                 self.facts.enable_service[name] = (not neg, src)
+            if words[2] == "web-server" and len(words) == 3:
+                # `[no] enable service web-server` without a kind: the web server (HTTP)
+                # on or off for sure; whether the line covers HTTPS too is not established
+                # (which kind the bare form means is not documented at hand) — what an
+                # earlier line said of HTTPS no longer holds for sure
+                self.facts.enable_service.pop("https", None)
+                self.web_bare = src
             return
         if neg:
             raise Unknown
@@ -81,8 +94,21 @@ class RuijieManagement(ManagementReader):
                 self.facts.web_admins.append(tokens[i + 1].strip('"'))
 
     def rg_snmp(self, tokens, low, src):
-        """``snmp-server community [0|7] NAME [view V] [ro|rw] [ACL]``: RGOS writes the
-        community's encryption type first; the rest is read as on IOS."""
+        """``snmp-server community [0|7] NAME [view V] [[ro|rw] [host A]] [ipv6 ACL6]
+        [ACL]`` (the RG-WLAN guide, "Configuring SNMP"): RGOS writes the community's
+        encryption type first; ``host A`` ties the community to one manager's address,
+        not modelled — the service is partial (the IOS reader would take ``host`` and A
+        for ACL names, an undefined reference); the rest is read as on IOS."""
         if len(low) >= 4 and low[1] == "community" and low[2] in ("0", "7", "8"):
             tokens, low = tokens[:2] + tokens[3:], low[:2] + low[3:]
+        if len(low) > 4 and low[1] == "user":
+            # `snmp-server user U G v3 [encrypted] [auth md5|sha KEY] [priv des56|aes128|
+            # aes192|aes256 KEY]`: RGOS's cipher words spelled as the IOS reader knows them,
+            # so that it masks the key after them, not the word (the key leaked)
+            low = [_PRIV_ALGORITHMS.get(w, w) for w in low]
+            tokens = [_PRIV_ALGORITHMS.get(t.lower(), t) for t in tokens]
+        if len(low) > 4 and low[1] == "community" and "host" in low[3:-1]:
+            i = low.index("host", 3)
+            self.snmp_hosts.append((tokens[i + 1], src))
+            tokens, low = tokens[:i] + tokens[i + 2 :], low[:i] + low[i + 2 :]
         self.h_snmp(tokens, low, src)

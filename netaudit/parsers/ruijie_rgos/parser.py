@@ -34,6 +34,8 @@ class RuijieParser(RuijieBuilder, RuijieInterfaces, RuijieAcls, RuijieManagement
         self.wlan_webauth: dict[int, Src] = {}
         self.wlan_src: dict[int, Src] = {}
         self.wlan_open: dict[int, bool] = {}
+        self.snmp_hosts: list[tuple[str, Src]] = []
+        self.web_bare: Src | None = None
 
     def rg_spaced(self, tokens, low, src):
         """A global line naming a port RGOS's way (``ip route 0.0.0.0 0.0.0.0

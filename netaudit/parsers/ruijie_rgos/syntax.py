@@ -48,6 +48,11 @@ TOP_IGNORED = [
     "ip dhcp snooping",
     "no ip dhcp snooping",
     "ip source binding",
+    # IP-MAC bindings (`address-bind IP MAC`, `address-bind uplink PORT`, `address-bind
+    # install`): only a bound source may send from a port — a host keeps every flow it
+    # had, so ignoring them can only over-state reach (as `ip verify source` on IOS)
+    "address-bind",
+    "no address-bind",
     "lldp",
     "no lldp",
     "gvrp",

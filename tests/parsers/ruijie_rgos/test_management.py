@@ -22,7 +22,7 @@ def device_cell(globals_: str, src: str = "guest"):
 EVERYTHING_OFF = """\
 no enable service telnet-server
 no enable service ssh-server
-no enable service web-server
+no enable service web-server all
 """
 
 
@@ -46,6 +46,27 @@ def test_a_server_nothing_mentions_is_unknown_never_absent():
     assert "tcp/23" in c.maybe_services  # and telnet maybe
 
 
+def test_a_bare_no_enable_service_web_server_leaves_https_unknown_never_off():
+    # `no enable service web-server` without a kind: HTTP off for sure; whether the line
+    # covers HTTPS is not established — HTTPS maybe, with that line as the reason, not
+    # "blocked"; an earlier `enable service web-server https` no longer holds for sure
+    for before in ("", "enable service web-server https\n"):
+        dev, c = device_cell(
+            EVERYTHING_OFF.replace("no enable service web-server all\n", before + "no enable service web-server\n")
+        )
+        https = next(s for s in dev.services if s.name == "https")
+        assert "http" not in {s.name for s in dev.services}
+        assert "whether the line switches HTTPS too is not established" in str(https.partial)
+        assert (c.services, c.maybe_services) == (["icmp/8"], ["tcp/443"])
+    # a kind named after it decides
+    dev, c = device_cell(
+        EVERYTHING_OFF.replace(
+            "no enable service web-server all\n", "no enable service web-server\nno enable service web-server https\n"
+        )
+    )
+    assert (c.services, c.maybe_services) == (["icmp/8"], [])
+
+
 def test_web_server_kinds_and_port():
     dev, _ = device_cell(
         "no enable service telnet-server\nno enable service ssh-server\n"
@@ -59,7 +80,7 @@ def test_web_server_kinds_and_port():
 
 
 def test_vty_access_class_restricts_ssh():
-    globals_ = "enable service ssh-server\nno enable service telnet-server\nno enable service web-server\n"
+    globals_ = "enable service ssh-server\nno enable service telnet-server\nno enable service web-server all\n"
     globals_ += "ip access-list standard QT\n 10 permit 10.0.10.0 0.0.0.255\n"
     text = core(globals_).replace("line vty 0 4\n", "line vty 0 4\n access-class QT in\n")
     dev, _ = parse_one(ruijie_rgos, text, "core.cfg")
@@ -75,6 +96,40 @@ def test_snmp_agent_switched_off_has_no_service_and_community_type_is_skipped():
     assert not rep.unrecognized
     assert "snmp" not in {s.name for s in dev.services}
     assert dev.facts.snmp_communities[0].mode == "ro"
+
+
+def test_an_undefined_access_class_or_snmp_acl_leaves_the_service_unknown_not_open():
+    # IOS lets every source in through an ACL that does not exist; RGOS's rule is not
+    # established: the guest's SSH and SNMP to the switch are maybe, never "reachable"
+    globals_ = "enable service ssh-server\nno enable service telnet-server\nno enable service web-server all\n"
+    globals_ += "enable service snmp-agent\nsnmp-server community 0 pub ro NMS-KHONG-CO\n"
+    text = core(globals_).replace("line vty 0 4\n", "line vty 0 4\n access-class QT-KHONG-CO in\n")
+    dev, rep = parse_one(ruijie_rgos, text, "core.cfg")
+    cells, _ = matrix([dev], ZONES)
+    c = cells[("guest", "@devices")]
+    assert (c.verdict, c.services) == ("reachable", ["icmp/8"])
+    assert {"tcp/22", "udp/161"} <= set(c.maybe_services)
+    assert {p["reason"].key for p in rep.partially_understood if p["construct"].startswith("service ")} == {
+        "input.ruijie.acl_undefined"
+    }
+
+
+def test_a_community_tied_to_one_manager_is_unknown_and_names_no_acl():
+    # `snmp-server community … ro host A` (RG-WLAN guide, "Configuring SNMP"): the IOS
+    # reader took `host` and A for ACL names — an undefined reference, and SNMP open to
+    # every zone; the tie to one manager is not modelled, so SNMP is maybe, and an ACL
+    # given with it still blocks who it denies
+    globals_ = "no enable service ssh-server\nno enable service telnet-server\nno enable service web-server all\n"
+    globals_ += "enable service snmp-agent\nip access-list standard NMS\n 10 permit 10.0.10.0 0.0.0.255\n"
+    dev, _rep = parse_one(ruijie_rgos, core(globals_ + "snmp-server community 0 pub ro host 10.0.10.5\n"), "core.cfg")
+    assert not [r for r in dev.references if not r.defined]
+    cells, _ = matrix([dev], ZONES)
+    c = cells[("guest", "@devices")]
+    assert (c.services, c.maybe_services) == (["icmp/8"], ["udp/161"])
+    dev, _ = parse_one(ruijie_rgos, core(globals_ + "snmp-server community 0 pub ro host 10.0.10.5 NMS\n"), "core.cfg")
+    cells, _ = matrix([dev], ZONES)
+    assert (cells[("guest", "@devices")].services, cells[("guest", "@devices")].maybe_services) == (["icmp/8"], [])
+    assert cells[("staff", "@devices")].maybe_services == ["udp/161"]
 
 
 SECRET_LINES = """\
@@ -124,3 +179,21 @@ def test_password_policy_lines_hold_no_secret():
     dev, rep = parse_one(ruijie_rgos, core("password policy min-size 8\npassword policy strong\n"), "core.cfg")
     assert not rep.unrecognized
     assert not {v for vs in dev.secret_lines.values() for v in vs}
+
+
+def test_snmpv3_privacy_keys_after_rgos_cipher_words_are_masked_not_the_words():
+    # `priv des56|aes192|aes256 KEY` (RGOS's words): the IOS reader took the cipher word
+    # for the key — the key itself was printed in every report
+    lines = [
+        "snmp-server user nms grp v3 auth md5 RjA-1 priv des56 RjP-1",
+        "snmp-server user nms grp v3 encrypted auth sha RjA-2 priv aes256 RjP-2",
+        "snmp-server user nms grp v3 auth sha256 RjA-3 priv aes192 RjP-3",
+    ]
+    text = core("\n".join(lines) + "\n")
+    dev, _ = parse_one(ruijie_rgos, text, "core.cfg")
+    assert {v for vs in dev.secret_lines.values() for v in vs} == {f"Rj{k}-{i}" for k in "AP" for i in (1, 2, 3)}
+    m = Masker([dev], ["guest"])
+    for n, line in enumerate(text.split("\n"), 1):
+        if line.startswith("snmp-server user"):
+            masked = m.line(line, "core.cfg", n)
+            assert "Rj" not in masked and ("des56" in masked or "aes" in masked), masked

@@ -63,3 +63,19 @@ def test_no_ios_hardening_check_runs_on_a_ruijie_device():
     # Smart Install is Cisco's: a Ruijie switch has no tcp/4786 service, sure or maybe
     res = ruijie_rgos.parse((FIXTURES / "ruijie_rgos" / "commune-s2910-partial.cfg").read_text(), "sw.cfg")
     assert "smart-install" not in {s.name for s in res.devices[0].services}
+
+
+def test_ip_mac_bindings_are_understood_and_take_no_reach_away():
+    # an S5760C core's address-bind table (130 lines in a real export): a bound host
+    # keeps its flows, so the verdicts are those without the table, and no line is
+    # left unrecognized
+    from helpers import matrix, parse_one
+
+    from .core_text import ZONES, core
+
+    table = "address-bind uplink AggregatePort 8\naddress-bind 10.0.10.6 3448.edf9.0f05\naddress-bind install\n"
+    dev, rep = parse_one(ruijie_rgos, core(table), "core.cfg")
+    assert not rep.unrecognized
+    assert not [p for p in rep.partially_understood if not p["construct"].startswith("service ")]
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("staff", "guest")].verdict == "reachable"
