@@ -153,6 +153,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "packet-filter dùng ACL {acl} không tồn tại: chưa xác định được thiết bị xử lý gói tin thế nào",
         "en": "packet-filter names ACL {acl}, which is not defined: what the device then does is not established",
     },
+    "input.comware.port_packet_filter": {
+        "vi": (
+            "packet-filter {acl} trên cổng lớp 2 {interface}: lọc mọi gói vào/ra cổng, kể cả lưu lượng chuyển"
+            " mạch trong VLAN — chưa mô hình hóa (máy của một vùng được đặt trong VLAN, không sau một cổng)"
+        ),
+        "en": (
+            "packet-filter {acl} on the Layer-2 port {interface}: it filters every packet the port receives or"
+            " sends, switched ones too — not modelled (a zone's hosts are placed in a VLAN, not behind one port)"
+        ),
+    },
     "input.comware.svi_local": {
         "vi": "packet-filter của VLAN interface lọc gói tin nó chuyển tiếp ở lớp 3; chưa xác định được nó có "
         "lọc gói tin gửi tới chính thiết bị hay không",

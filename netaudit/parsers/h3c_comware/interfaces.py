@@ -155,6 +155,8 @@ class ComwareInterfaceReader(InterfaceReader, ComwareState):
             return True  # IPv6 is not modelled
         if words[:1] == ["mac"] or "ip-group" in words or "link-group" in words:
             self.iface_partial(st.iface, Text("input.comware.packet_filter_form", line=src.text), src)
+            # on a Layer-2 port its SVIs are partial too (convert)
+            self.port_filter_forms.setdefault(st.iface.name, []).append((" ".join(tokens[1:]), src))
             return
         if words[:1] == ["filter"] and len(words) == 2 and words[1] in ("route", "all"):
             # a VLAN interface's scope: the packets it routes (the default), or all, those

@@ -44,6 +44,9 @@ class ComwareState(VrpState):
         self.intra_permit: Src | None = None  # `security-zone intra-zone default permit`
         self.security_policy_ip: Src | None = None  # `security-policy ip` (not modelled)
         self.pf_default_deny: Src | None = None  # `packet-filter default deny`
+        # interface -> its packet filters of a form not read (`packet-filter mac …`, V5's
+        # `ip-group`): (line, src)
+        self.port_filter_forms: dict[str, list[tuple[str, Src]]] = {}
         self.v5_firewall: Src | None = None  # V5's `firewall enable` / `firewall default …` / zones
         self.nat_group_names: dict[str, str] = {}
         self.dhcp_pools: list[str] = []  # `dhcp server ip-pool NAME`  # `nat address-group N name X`: X -> N

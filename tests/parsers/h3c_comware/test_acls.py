@@ -140,3 +140,15 @@ def test_a_vlan_interface_filter_leaves_packets_for_the_device_maybe():
     assert devices.verdict == UNKNOWN and "tcp/22" in devices.services
     dev, _ = parse(core(rules, " packet-filter 3040 inbound\n packet-filter filter all"))
     assert dev.interfaces["Vlan-interface40"].partial
+
+
+def test_a_packet_filter_on_a_layer2_port_leaves_its_vlan_unknown():
+    # on an Ethernet (bridge-mode) port the filter handles every packet, switched ones too;
+    # the guest hosts sit in VLAN 40, not behind one port: never "reachable" past it
+    port = " port access vlan 40\n"
+    text = core(DENY_STAFF).replace(port, port + " packet-filter 3040 inbound\n")
+    cells = verdicts(text)
+    assert cells[("guest", "staff")].verdict == UNKNOWN
+    assert "GigabitEthernet1/0/2" in str(cells[("guest", "staff")].reason)
+    dev, _ = parse(text)
+    assert dev.interfaces["Vlan-interface40"].partial and not dev.interfaces["Vlan-interface10"].partial
