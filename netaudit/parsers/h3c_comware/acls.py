@@ -138,6 +138,39 @@ class ComwareAclReader(AclReader, ComwareState):
         if doubt:
             self.rep.add_partial(f"acl {acl.name}", doubt, src)
 
+    def acl_undo_rule(self, acl: AclState, tokens, low, src):
+        """``undo rule N`` (as typed in a hand-made file): the rule is deleted.  ``undo
+        rule N logging|counting|comment`` takes only that word off (no reachability
+        change); ``undo rule N`` with a condition widens the rule: not read (the ACL
+        partial)."""
+        if len(low) < 3 or not low[2].isdigit():
+            raise Unknown
+        if len(low) == 3:
+            acl.rules.pop(int(low[2]), None)
+            return
+        if not set(low[3:]) <= {"logging", "counting", "comment"}:
+            raise Unknown
+
+    def h_undo_acl(self, tokens, low, src):
+        """``undo acl [basic|advanced] N|name X``, ``undo acl number N`` (as typed in a
+        hand-made file): the ACL is deleted — what names it then names an undefined ACL.
+        ``undo acl all`` and the other forms: not read."""
+        words, wlow = tokens[2:], low[2:]
+        if wlow[:1] and wlow[0] in ("basic", "advanced", "number"):
+            words, wlow = words[1:], wlow[1:]
+        if wlow[:1] == ["name"] and len(wlow) == 2:
+            name = self.acl_alias.get(words[1].lower(), words[1])
+        elif len(wlow) == 1 and wlow[0].isdigit():
+            name = wlow[0]
+        elif wlow[:1] == ["ipv6"] or wlow[:1] == ["mac"]:
+            self.ignored += 1
+            return
+        else:
+            raise Unknown
+        self.acls.pop(name, None)
+        for alias in [a for a, n in self.acl_alias.items() if n == name or a == name.lower()]:
+            del self.acl_alias[alias]
+
     def acl_step(self, acl: AclState, tokens, low, src):
         """``step N``: the numbering of rules typed without one (``start M`` is not read:
         the line is not understood, the ACL partial)."""

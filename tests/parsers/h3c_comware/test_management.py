@@ -115,3 +115,13 @@ def test_abbreviated_secret_keywords_of_a_hand_made_file():
     # the CLI takes `sim` for `simple`: the value after it is the secret, never `sim`
     dev, _ = parse(core(tail="local-user admin class manage\n password sim 2012@xa\n#\n snmp-agent community read sim"))
     assert "2012@xa" in dev.secrets and "sim" in dev.secrets  # (the community named `sim`)
+
+
+def test_undo_of_a_login_acl_in_a_hand_made_file_takes_it_off():
+    acl = "acl basic 2099\n rule 0 permit source 10.0.10.0 0.0.0.255\n#\n"
+    vty = acl + "line vty 0 63\n acl 2099 inbound\n undo acl 2099 inbound"
+    assert services(core(globals=" ssh server enable", tail=vty))["ssh"].acl is None
+    server = " ssh server enable\n ssh server acl 2099\n undo ssh server acl\n telnet server enable\n"
+    server += " telnet server acl 2099\n undo telnet server acl\n ip http enable\n ip http acl 2099\n undo ip http acl"
+    svc = services(core(globals=server, tail=acl))
+    assert svc["ssh"].acl is None and svc["telnet"].acl is None and svc["http"].acl is None
