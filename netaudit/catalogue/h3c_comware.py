@@ -203,6 +203,18 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "các user-interface vty không có 'protocol inbound': trên Comware V5 giá trị mặc định chưa được xác định",
         "en": "no 'protocol inbound' on the vty user interfaces: on Comware V5 the default is not established",
     },
+    "input.comware.vty_uncovered": {
+        "vi": (
+            "không khối line vty nào cho phép {proto}, nhưng các khối chỉ gồm line {lines}: các line vty khác"
+            " (V7: 0 đến 63) giữ mặc định (cho phép Telnet và SSH, không ACL) — chưa xác định được kết nối"
+            " dùng line nào"
+        ),
+        "en": (
+            "no line vty block admits {proto}, but the blocks name lines {lines} only: the other vty lines"
+            " (V7: 0 to 63) keep the default (Telnet and SSH admitted, no ACL) — which line a connection"
+            " takes is not established"
+        ),
+    },
     "input.comware.vty_protocol_default": {
         "vi": "các line vty không có 'protocol inbound' và không rõ phiên bản Comware",
         "en": "no 'protocol inbound' on the vty lines and the Comware release is not known",

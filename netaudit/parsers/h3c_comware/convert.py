@@ -41,6 +41,17 @@ PACKET_FILTER_DENY = Text("input.comware.default.packet_filter_deny")
 LOGIN_DEFAULT = Text("input.comware.default.acl")
 
 
+def _spans(numbers: list[int]) -> str:
+    """``[0, 1, 2, 3, 4, 16]`` → ``0-4, 16``."""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in spans)
+
+
 class ComwareBuilder(ModelBuilder, ZoneBuilder):
     """:meth:`finish`: the conversion to the model, in Comware's words."""
 
@@ -52,6 +63,20 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
 
     def vty_protocol_default(self) -> Text:
         return Text("input.comware.vty_protocol_default_v5" if self.v5 else "input.comware.vty_protocol_default")
+
+    def _vty_allows(self, proto: str) -> tuple[bool | None, list]:
+        """VRP's reading, except where no vty block of the file admits ``proto``: V7
+        devices have the lines 0 to 63 (V5 switches 0 to 15), and one no block names
+        keeps the default (Telnet and SSH admitted, no ACL); which line a connection
+        takes is not established — the service is partial then, never absent."""
+        ok, may = super()._vty_allows(proto)
+        if ok is not False or set(range(16 if self.v5 else 64)) <= self.vty_numbers:
+            return ok, may
+        vty = [ui for ui in self.uis if ui.kind == "vty"]
+        named = sorted(self.vty_numbers)
+        why = Text("input.comware.vty_uncovered", proto=proto, lines=_spans(named))
+        rest = UiState("vty", vty[0].src, protocols={"ssh", "telnet"}, partial=why)
+        return True, [rest]
 
     def http_default(self, key: str) -> Text:
         return Text("input.comware.http_default", command=f"ip {key} enable")

@@ -143,6 +143,10 @@ class ComwareManagementReader(ManagementReader, ComwareState):
             return
         if len(low) >= 3 and low[1] in ("vty", "aux", "con", "console", "tty"):
             ui = UiState("vty" if low[1] == "vty" else "con", src)
+            if ui.kind == "vty":
+                nums = [int(w) for w in low[2:4] if w.isdigit()]
+                if nums:
+                    self.vty_numbers.update(range(nums[0], nums[-1] + 1))
             if ui.kind == "vty" and self.comware_v7():
                 # V7: a vty line admits Telnet and SSH unless `protocol inbound` says
                 # otherwise (docs/vendors/h3c_comware.md, "Management plane")

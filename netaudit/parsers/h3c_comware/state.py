@@ -33,6 +33,7 @@ class ComwareState(VrpState):
         self.agg_members: list[tuple[IfState, int, Src]] = []  # (member, group number, line)
         self.http_acls: dict[str, tuple[str, Src]] = {}  # `ip http|https acl N`
         self.line_class: Src | None = None  # a `line class vty` line restricting logins
+        self.vty_numbers: set[int] = set()  # the vty lines the file's blocks name
         self.zone_names: list[tuple[str, Src]] = []
         self.zone_of: dict[str, str] = {}  # interface -> its security zone
         self.zone_l2_members: list[tuple[str, Src]] = []  # `import interface X vlan L`

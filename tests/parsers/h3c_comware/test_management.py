@@ -125,3 +125,12 @@ def test_undo_of_a_login_acl_in_a_hand_made_file_takes_it_off():
     server += " telnet server acl 2099\n undo telnet server acl\n ip http enable\n ip http acl 2099\n undo ip http acl"
     svc = services(core(globals=server, tail=acl))
     assert svc["ssh"].acl is None and svc["telnet"].acl is None and svc["http"].acl is None
+
+
+def test_vty_lines_no_block_names_keep_the_default():
+    # only lines 0-4 say ssh: lines 5-63 still admit Telnet — maybe, never absent
+    ssh_only = "line vty 0 4\n authentication-mode scheme\n protocol inbound ssh"
+    svc = services(core(globals=" telnet server enable", tail=ssh_only))
+    assert svc["telnet"].partial and "0-4" in str(svc["telnet"].partial) and svc["telnet"].acl is None
+    every = ssh_only + "\n#\nline vty 5 63\n protocol inbound ssh"
+    assert "telnet" not in services(core(globals=" telnet server enable", tail=every))
