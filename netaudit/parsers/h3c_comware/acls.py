@@ -21,6 +21,9 @@ from netaudit.parsers.huawei_vrp.state import AclState
 
 # TCP flag words of an advanced rule (`syn 1`, `ack 0`): a flag and its value.
 _TCP_FLAGS = frozenset({"ack", "fin", "psh", "rst", "syn", "urg"})
+# Every word the loop of :func:`comware_rule` rewrites: a rule with none of them is VRP's
+# as written (most rules: read without the loop).
+_COMWARE_WORDS = frozenset({"counting", "established", "object-group", "neq", *_TCP_FLAGS})
 # `acl basic|advanced|mac|user-defined …`: the ACL's type word.
 _TYPES = {"basic": "basic", "advanced": "advanced", "mac": "l2", "user-defined": "user"}
 
@@ -37,6 +40,8 @@ def comware_rule(acl: AclState, tokens: list[str], low: list[str]):
     Raises :class:`Unknown` for a rule not understood."""
     if len(low) >= 3 and low[1].isdigit() and low[2] == "comment":
         return int(low[1]), None, None
+    if _COMWARE_WORDS.isdisjoint(low):
+        return parse_rule(acl, tokens, low)
     words, wlow = [], []
     doubts: list[str] = []
     i, n = 0, len(low)
