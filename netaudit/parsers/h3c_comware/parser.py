@@ -101,6 +101,17 @@ class ComwareParser(
             return True
         return super()._in_ctx(ctx, stripped, lineno, fallback)
 
+    def apply(self, ctx: Ctx, entry, tokens, low, src: Src) -> bool:
+        """VRP's; a line a block handler understands and leaves (``vrrp vrid 1
+        authentication-mode simple plain X``) has its secrets collected, as an ignored
+        line's are."""
+        before = self.ignored
+        if not super().apply(ctx, entry, tokens, low, src):
+            return False
+        if self.ignored != before and not self.SECRET_WORDS.isdisjoint(low):
+            self.scan_secrets(tokens, low)
+        return True
+
     def ctx_partial(self, ctx: Ctx, reason: str, src: Src) -> None:
         if ctx.kind == "line-class":
             self.line_class = self.line_class or src
