@@ -57,6 +57,11 @@ TOP_IGNORED = [
     "track",  # probes; a static route bound to one is read where it is
     "nqa",
     "performance-management",
+    "security-enhanced",  # `security-enhanced level 1`: password and protocol hardening level
+    "web",  # web interface settings (idle timeout, captcha, menus); the server is `ip http|https`
+    "url-filter",  # DPI URL categories: used only through a policy (not modelled)
+    "dac",  # `undo dac log-collect service …`: data analysis log collection
+    "cloud-management",  # `cloud-management server domain X`: an outbound link to H3C's cloud, no listener
     "resource-monitor",
     "undo resource-monitor",
     "tcp",  # tcp syn-cookie, timers
@@ -69,6 +74,7 @@ TOP_IGNORED = [
     "route-policy",
     "time-range",  # its definition; a rule using it is partial (acls.py)
     "irf",  # IRF stacking: members and links of one logical device
+    "fan",  # `fan prefer-direction slot 1 port-to-power`: airflow (hardware)
     "irf-port",
     "mad",
     "switch-mode",
@@ -173,6 +179,11 @@ IFACE_IGNORED = [
     "combo",
     "poe",
     "qos trust",  # QoS priority trust
+    "qos lr",  # rate limiting and shaping of the interface: how fast, not where
+    "qos gts",
+    "qos car",
+    "qos reserved-bandwidth",
+    "qos max-bandwidth",
     "qos priority",
     "broadcast-suppression",
     "multicast-suppression",

@@ -113,3 +113,18 @@ def test_plain_keys_snmp_trap_names_and_v2c_users_are_secrets():
     dev, _ = parse(core(tail=lines))
     assert {"VrrpKey1", "OspfKey2", "RipKey3", "AreaKey4", "TrapComm5", "UserComm6"} <= dev.secrets
     assert not {"plain", "rfc2453", "300"} & dev.secrets
+
+
+def test_lines_of_public_real_exports_are_understood():
+    # an HPE 5930 (7.1.045) and an MER5200 router (7.1.064 R6749P2102), as published:
+    # airflow, hardening level, web idle timeout, DPI and cloud lines, interface rate limits
+    top = (
+        " fan prefer-direction slot 1 port-to-power\n#\n security-enhanced level 1\n#\n web idle-timeout 999\n#\n"
+        "url-filter category custom severity 65535\n#\nundo dac log-collect service dpi audit enable\n#\n"
+        " cloud-management server domain cloudnet.h3c.com"
+    )
+    port = " port access vlan 40\n"
+    text = core(globals=top).replace(port, port + " qos lr outbound cir 400000 cbs 25000000 ebs 0\n")
+    text = text.replace(port, port + " qos reserved-bandwidth pct 100\n")
+    dev, rep = parse(text)
+    assert not rep.unrecognized and not dev.interfaces["GigabitEthernet1/0/2"].partial
