@@ -153,6 +153,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "packet-filter dùng ACL {acl} không tồn tại: chưa xác định được thiết bị xử lý gói tin thế nào",
         "en": "packet-filter names ACL {acl}, which is not defined: what the device then does is not established",
     },
+    "input.comware.nat_server_filter": {
+        "vi": (
+            "cổng vừa có packet-filter chiều vào vừa có nat server: chưa xác định được bộ lọc xét gói tin trước"
+            " khi dịch (địa chỉ, cổng công cộng) hay sau khi dịch (máy bên trong)"
+        ),
+        "en": (
+            "the interface has an inbound packet-filter and a nat server: whether the filter sees the packets"
+            " before the translation (the public address and port) or after it (the inside host) is not established"
+        ),
+    },
     "input.comware.port_packet_filter": {
         "vi": (
             "packet-filter {acl} trên cổng lớp 2 {interface}: lọc mọi gói vào/ra cổng, kể cả lưu lượng chuyển"

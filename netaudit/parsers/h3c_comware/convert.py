@@ -98,6 +98,7 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
         zone_members, self.zone_members = self.zone_members, []
         self._finish_aggregation()
         super().finish()
+        self._finish_nat_server_filters()
         self._finish_port_filters()
         self._finish_svi_filters()
         self._finish_zones(zone_members)
@@ -145,6 +146,40 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
                 default_text=text,
             )
         return key
+
+    def _finish_nat_server_filters(self) -> None:
+        """An interface with an inbound packet filter and a ``nat server``: whether the
+        filter sees the packets the server mapping translates before the translation
+        (their public address and port) or after (the inside host's) is not established
+        — those packets, and those only, match first lines both denying and permitting
+        them (never decided): never "reachable" nor "blocked" on one reading."""
+        why = Text("input.comware.nat_server_filter")
+        for st in self.ifs.values():
+            iface = st.iface
+            if iface.filter_in is None:
+                continue
+            rules = [
+                r for r in self.dev.nat_rules if r.kind == "destination" and r.in_ifaces and iface.name in r.in_ifaces
+            ]
+            if not rules:
+                continue
+            base = self.dev.filters[iface.filter_in]
+            key = f"{iface.filter_in} (nat server {iface.name})"
+            first: list[FilterLine] = []
+            for rule in rules:
+                at = rule.source or iface.source or Src(self.file, 0, "")
+                for action in (Action.DENY, Action.PERMIT):
+                    first.append(FilterLine(action, [rule.match], at, name="", partial=why))
+            self.dev.filters[key] = Filter(
+                key,
+                [*first, *base.lines],
+                base.default_action,
+                kind="synthesized",
+                source=base.source,
+                partial=base.partial,
+                default_text=base.default_text,
+            )
+            iface.filter_in = key
 
     def _finish_port_filters(self) -> None:
         """A packet filter on a Layer-2 port (bridge mode, or a Bridge-Aggregation) handles
