@@ -105,11 +105,14 @@ class ComwareParser(
         """VRP's; a line a block handler understands and leaves (``vrrp vrid 1
         authentication-mode simple plain X``) has its secrets collected, as an ignored
         line's are."""
-        before = self.ignored
-        if not super().apply(ctx, entry, tokens, low, src):
+        ignored = False
+        try:
+            for target in ctx.targets:
+                ignored = bool(entry(self, target, tokens, low, src)) or ignored
+        except Unknown:
             return False
-        if self.ignored != before and not self.SECRET_WORDS.isdisjoint(low):
-            self.scan_secrets(tokens, low)
+        if ignored:
+            self.ignore_line(tokens, low)  # counted, its secrets collected
         return True
 
     def ctx_partial(self, ctx: Ctx, reason: str, src: Src) -> None:
