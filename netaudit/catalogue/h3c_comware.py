@@ -153,6 +153,26 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "packet-filter dùng ACL {acl} không tồn tại: chưa xác định được thiết bị xử lý gói tin thế nào",
         "en": "packet-filter names ACL {acl}, which is not defined: what the device then does is not established",
     },
+    "input.comware.nat_server_filter": {
+        "vi": (
+            "cổng vừa có packet-filter chiều vào vừa có nat server: chưa xác định được bộ lọc xét gói tin trước"
+            " khi dịch (địa chỉ, cổng công cộng) hay sau khi dịch (máy bên trong)"
+        ),
+        "en": (
+            "the interface has an inbound packet-filter and a nat server: whether the filter sees the packets"
+            " before the translation (the public address and port) or after it (the inside host) is not established"
+        ),
+    },
+    "input.comware.port_packet_filter": {
+        "vi": (
+            "packet-filter {acl} trên cổng lớp 2 {interface}: lọc mọi gói vào/ra cổng, kể cả lưu lượng chuyển"
+            " mạch trong VLAN — chưa mô hình hóa (máy của một vùng được đặt trong VLAN, không sau một cổng)"
+        ),
+        "en": (
+            "packet-filter {acl} on the Layer-2 port {interface}: it filters every packet the port receives or"
+            " sends, switched ones too — not modelled (a zone's hosts are placed in a VLAN, not behind one port)"
+        ),
+    },
     "input.comware.svi_local": {
         "vi": "packet-filter của VLAN interface lọc gói tin nó chuyển tiếp ở lớp 3; chưa xác định được nó có "
         "lọc gói tin gửi tới chính thiết bị hay không",
@@ -192,6 +212,18 @@ ENTRIES: dict[str, dict[str, str]] = {
     "input.comware.vty_protocol_default_v5": {
         "vi": "các user-interface vty không có 'protocol inbound': trên Comware V5 giá trị mặc định chưa được xác định",
         "en": "no 'protocol inbound' on the vty user interfaces: on Comware V5 the default is not established",
+    },
+    "input.comware.vty_uncovered": {
+        "vi": (
+            "không khối line vty nào cho phép {proto}, nhưng các khối chỉ gồm line {lines}: các line vty khác"
+            " (V7: 0 đến 63) giữ mặc định (cho phép Telnet và SSH, không ACL) — chưa xác định được kết nối"
+            " dùng line nào"
+        ),
+        "en": (
+            "no line vty block admits {proto}, but the blocks name lines {lines} only: the other vty lines"
+            " (V7: 0 to 63) keep the default (Telnet and SSH admitted, no ACL) — which line a connection"
+            " takes is not established"
+        ),
     },
     "input.comware.vty_protocol_default": {
         "vi": "các line vty không có 'protocol inbound' và không rõ phiên bản Comware",

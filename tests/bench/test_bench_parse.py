@@ -12,7 +12,10 @@ the time), and here an IOS core switch (VLANs, SVIs, access ports, object-groups
 and numbered ACLs, static routes, NAT), a Linux router as an ``nft list ruleset`` dump and
 as an ``iptables-save`` dump, an OpenWrt ``uci export``, a Huawei VRP router (an AR6300
 with a LAN card: Vlanif gateways with inbound advanced ACLs, access and trunk ports,
-routes, SNMP, vty, NAT) and a ``show ip route`` table (with the device it belongs to).
+routes, SNMP, vty, NAT), a Ruijie RG-S5750 core (RGOS 11: a stack written with spaces,
+AggregatePorts, SVIs with inbound ACLs), an H3C Comware V7 core switch (VLAN interfaces
+with inbound packet filters, bridge-mode ports, a Bridge-Aggregation, routes, SNMP, SSH)
+and a ``show ip route`` table (with the device it belongs to).
 
 Measured per input: the floor, the parse in this process (``parse()`` of the vendor, the
 file read included), ``netaudit init DIR -o -`` as a whole process (the smallest CLI path
@@ -42,6 +45,7 @@ from netaudit.parsers import (
     cisco_asa,
     cisco_ios,
     fortinet_fortios,
+    h3c_comware,
     huawei_vrp,
     linux,
     mikrotik_routeros,
@@ -828,6 +832,144 @@ def generate_ruijie(lines: int = FULL_LINES) -> str:
     return "\n".join(out) + "\n"
 
 
+# --------------------------------------------------------------------------- H3C Comware
+
+
+def generate_h3c(lines: int = FULL_LINES) -> str:
+    """``display current-configuration`` of a provincial department's H3C S6520X core
+    switch (Comware V7): VLANs with names, VLAN interfaces with inbound packet filters
+    whose advanced ACLs hold the bulk of the rules, 48 bridge-mode access and trunk ports
+    and a Bridge-Aggregation uplink, static routes, local users, SNMP, SSH, vty lines."""
+    vlans = max(10, min(200, lines // 100))
+    out = [
+        "#",
+        " version 7.1.070, Release 6530P02",
+        "#",
+        " sysname SO-TTTT-S6520X",
+        "#",
+        " clock timezone Hanoi add 07:00:00",
+        "#",
+        " irf mac-address persistent timer",
+        " irf auto-update enable",
+        " undo irf link-delay",
+        " irf member 1 priority 1",
+        "#",
+        " lldp global enable",
+        "#",
+        " password-recovery enable",
+        "#",
+    ]
+    for v in range(vlans):
+        out += [f"vlan {100 + v}", f" name Phong-{v:03d}", "#"]
+    out += ["vlan 999", " name Quan-tri", "#", " stp global enable", "#"]
+    out += ["acl basic 2000", " description Quan tri thiet bi", " rule 0 permit source 10.99.0.0 0.0.0.255", "#"]
+    routes = max(10, lines // 20)
+    tail = [
+        "interface Vlan-interface999",
+        " description Quan tri thiet bi",
+        " ip address 10.99.0.1 255.255.255.0",
+        "#",
+        "interface Bridge-Aggregation1",
+        " description Uplink len router bien",
+        " port link-type trunk",
+        " undo port trunk permit vlan 1",
+        " port trunk permit vlan 999",
+        " link-aggregation mode dynamic",
+        "#",
+        "interface NULL0",
+        "#",
+        "interface M-GigabitEthernet0/0/0",
+        " ip address 192.168.0.1 255.255.255.0",
+        "#",
+    ]
+    for p in range(1, 49):
+        v = 100 + p % vlans
+        tail += [f"interface GigabitEthernet1/0/{p}", " port link-mode bridge"]
+        if p % 12 == 0:
+            tail += [" description Trunk xuong tang", " port link-type trunk", " undo port trunk permit vlan 1"]
+            tail += [f" port trunk permit vlan {v} to {v + 3} 999"]
+        elif p > 46:
+            tail += [" description Uplink LACP", " port link-aggregation group 1"]
+        else:
+            tail += [f" description May tram cong {p}", f" port access vlan {v}", " stp edged-port"]
+        tail.append("#")
+    tail += [" ip route-static 0.0.0.0 0 10.99.0.254 description Internet-VNPT"]
+    tail += [
+        f" ip route-static 172.{16 + r // 250 % 16}.{r % 250}.0 24 10.{1 + r % 4}.{r % 50 * 4}.254"
+        for r in range(routes)
+    ]
+    tail += [
+        "#",
+        " snmp-agent",
+        " snmp-agent local-engineid 800063A280A4B1C2D3E4F500000001",
+        " snmp-agent community read cipher $c$3$Zq8VtxLm0Rk5Wn2Hs7Pd4Jb9q3bWkz== acl 2000",
+        " snmp-agent sys-info version v2c v3",
+        "#",
+        " ssh server enable",
+        " ssh server acl 2000",
+        "#",
+        "domain system",
+        "#",
+        "local-user quantri class manage",
+        " password hash $h$6$Zk3Lq9Wn5Pb2Xc7V$a8Yd4Fg2Hj6Kl0Zx3Cv5Bn7Mq9Wr1Et4Yu6Io8Pa0Sd2Fg5Hj7Kl9Zx1Cv3Bn6Mq8W==",
+        " service-type ssh terminal",
+        " authorization-attribute user-role network-admin",
+        "#",
+        " undo ip http enable",
+        " undo ip https enable",
+        "#",
+        "line class vty",
+        " user-role network-operator",
+        "#",
+        "line vty 0 63",
+        " authentication-mode scheme",
+        " user-role network-operator",
+        " protocol inbound ssh",
+        "#",
+        "return",
+    ]
+    vlanifs: list[str] = []
+    for v in range(vlans):
+        vlanifs += [
+            f"interface Vlan-interface{100 + v}",
+            f" description Gateway phong {v:03d}",
+            f" ip address 10.{1 + v // 50}.{v % 50 * 4}.1 255.255.252.0",
+            f" packet-filter {3000 + v} inbound",
+            "#",
+        ]
+    budget = lines - len(out) - len(vlanifs) - len(tail)
+    per_acl = max(6, budget // vlans)
+    acls: list[str] = []
+    n = 0
+    for v in range(vlans):
+        net = f"10.{1 + v // 50}.{v % 50 * 4}.0 0.0.3.255"
+        acls += [f"acl advanced {3000 + v}", f" description Phong {v:03d} - chi dich vu duoc duyet"]
+        for k in range(per_acl - 4):
+            seq = 5 * (k + 1)
+            kind = n % 6
+            dst = f"10.{1 + n % 4}.{n % 200}.0 0.0.0.255"
+            if kind == 0:
+                acls.append(f" rule {seq} permit tcp source {net} destination {dst} destination-port eq 443")
+            elif kind == 1:
+                acls.append(
+                    f" rule {seq} permit udp source {net} destination 10.99.1.{n % 250} 0 destination-port eq {1000 + n % 9000}"
+                )
+            elif kind == 2:
+                acls.append(
+                    f" rule {seq} deny ip source {net} destination 10.{5 + n % 4}.{n % 250}.0 0.0.0.255 counting"
+                )
+            elif kind == 3:
+                acls.append(f" rule {seq} permit tcp source {net} destination {dst} destination-port range 8000 8100")
+            elif kind == 4:
+                acls.append(f" rule {seq} permit icmp source {net} icmp-type echo")
+            else:
+                acls.append(f" rule {seq} permit tcp source {net} destination {dst} established")
+            n += 1
+        acls += [f" rule {5 * per_acl} permit ip source {net}", " rule 9995 deny ip", "#"]
+    out += acls + vlanifs + tail
+    return "\n".join(out) + "\n"
+
+
 # --------------------------------------------------------------------------- the cases
 
 
@@ -857,6 +999,7 @@ CASES = [
     Case("openwrt", generate_openwrt, openwrt.parse, "owrt.txt"),
     Case("huawei_vrp", generate_huawei, huawei_vrp.parse, "ar6300.cfg"),
     Case("ruijie_rgos", generate_ruijie, ruijie_rgos.parse, "rg-s5750.cfg"),
+    Case("h3c_comware", generate_h3c, h3c_comware.parse, "s6520x-core.cfg"),
     Case("state_routes", generate_routes, _state, "dist01_route.txt"),
 ]
 

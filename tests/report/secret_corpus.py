@@ -691,6 +691,14 @@ local-user cu class manage
  password cipher $c$3$H3cCipher-13==
 local-user tay class manage
  password sim H3cAbbrev-14
+ospf 1 router-id 10.20.99.1
+ area 0.0.0.0
+  authentication-mode md5 1 plain H3cOspf-15
+snmp-agent target-host trap address udp-domain 10.20.99.20 params securityname H3cTrap-16 v2c
+snmp-agent usm-user v2c H3cUsmV2-17 v2group
+interface Vlan-interface99
+ vrrp vrid 1 authentication-mode simple plain H3cVrrp-18
+ rip authentication-mode md5 rfc2453 plain H3cRip-19
 """,
     extra={
         "site.yaml": """unit: "UBND xã Tân Lập"
@@ -729,6 +737,11 @@ pki domain d1
             "Wpa-10",
             "CutUser-11",
             "Abbrev-14",
+            "Ospf-15",
+            "Trap-16",
+            "UsmV2-17",
+            "Vrrp-18",
+            "Rip-19",
         )
     ]
     + ["$h$6$H3cSuper-8", "$h$6$H3cHash-12$Zx9Qw==", "$c$3$H3cCipher-13=="],

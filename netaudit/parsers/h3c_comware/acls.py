@@ -21,6 +21,9 @@ from netaudit.parsers.huawei_vrp.state import AclState
 
 # TCP flag words of an advanced rule (`syn 1`, `ack 0`): a flag and its value.
 _TCP_FLAGS = frozenset({"ack", "fin", "psh", "rst", "syn", "urg"})
+# Every word the loop of :func:`comware_rule` rewrites: a rule with none of them is VRP's
+# as written (most rules: read without the loop).
+_COMWARE_WORDS = frozenset({"counting", "established", "object-group", "neq", *_TCP_FLAGS})
 # `acl basic|advanced|mac|user-defined …`: the ACL's type word.
 _TYPES = {"basic": "basic", "advanced": "advanced", "mac": "l2", "user-defined": "user"}
 
@@ -37,6 +40,8 @@ def comware_rule(acl: AclState, tokens: list[str], low: list[str]):
     Raises :class:`Unknown` for a rule not understood."""
     if len(low) >= 3 and low[1].isdigit() and low[2] == "comment":
         return int(low[1]), None, None
+    if _COMWARE_WORDS.isdisjoint(low):
+        return parse_rule(acl, tokens, low)
     words, wlow = [], []
     doubts: list[str] = []
     i, n = 0, len(low)
@@ -137,6 +142,39 @@ class ComwareAclReader(AclReader, ComwareState):
         acl.rules[number] = line
         if doubt:
             self.rep.add_partial(f"acl {acl.name}", doubt, src)
+
+    def acl_undo_rule(self, acl: AclState, tokens, low, src):
+        """``undo rule N`` (as typed in a hand-made file): the rule is deleted.  ``undo
+        rule N logging|counting|comment`` takes only that word off (no reachability
+        change); ``undo rule N`` with a condition widens the rule: not read (the ACL
+        partial)."""
+        if len(low) < 3 or not low[2].isdigit():
+            raise Unknown
+        if len(low) == 3:
+            acl.rules.pop(int(low[2]), None)
+            return
+        if not set(low[3:]) <= {"logging", "counting", "comment"}:
+            raise Unknown
+
+    def h_undo_acl(self, tokens, low, src):
+        """``undo acl [basic|advanced] N|name X``, ``undo acl number N`` (as typed in a
+        hand-made file): the ACL is deleted — what names it then names an undefined ACL.
+        ``undo acl all`` and the other forms: not read."""
+        words, wlow = tokens[2:], low[2:]
+        if wlow[:1] and wlow[0] in ("basic", "advanced", "number"):
+            words, wlow = words[1:], wlow[1:]
+        if wlow[:1] == ["name"] and len(wlow) == 2:
+            name = self.acl_alias.get(words[1].lower(), words[1])
+        elif len(wlow) == 1 and wlow[0].isdigit():
+            name = wlow[0]
+        elif wlow[:1] == ["ipv6"] or wlow[:1] == ["mac"]:
+            self.ignored += 1
+            return
+        else:
+            raise Unknown
+        self.acls.pop(name, None)
+        for alias in [a for a, n in self.acl_alias.items() if n == name or a == name.lower()]:
+            del self.acl_alias[alias]
 
     def acl_step(self, acl: AclState, tokens, low, src):
         """``step N``: the numbering of rules typed without one (``start M`` is not read:

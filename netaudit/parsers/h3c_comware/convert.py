@@ -17,7 +17,19 @@ behaviour is the same; what differs is here (docs/vendors/h3c_comware.md):
 from __future__ import annotations
 
 from netaudit.messages import Text
-from netaudit.model import PROTO_UDP, Action, Filter, FilterLine, IfKind, Match, MgmtService, NatRule, PortRange, Src
+from netaudit.model import (
+    PROTO_UDP,
+    Action,
+    Filter,
+    FilterLine,
+    IfKind,
+    L2Mode,
+    Match,
+    MgmtService,
+    NatRule,
+    PortRange,
+    Src,
+)
 from netaudit.parsers.base import configured_hosts
 from netaudit.parsers.h3c_comware.syntax import hostname_of_file
 from netaudit.parsers.h3c_comware.zones import ZoneBuilder
@@ -27,6 +39,17 @@ from netaudit.parsers.huawei_vrp.state import UiState
 PACKET_FILTER_DEFAULT = Text("input.comware.default.packet_filter")
 PACKET_FILTER_DENY = Text("input.comware.default.packet_filter_deny")
 LOGIN_DEFAULT = Text("input.comware.default.acl")
+
+
+def _spans(numbers: list[int]) -> str:
+    """``[0, 1, 2, 3, 4, 16]`` → ``0-4, 16``."""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in spans)
 
 
 class ComwareBuilder(ModelBuilder, ZoneBuilder):
@@ -40,6 +63,20 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
 
     def vty_protocol_default(self) -> Text:
         return Text("input.comware.vty_protocol_default_v5" if self.v5 else "input.comware.vty_protocol_default")
+
+    def _vty_allows(self, proto: str) -> tuple[bool | None, list]:
+        """VRP's reading, except where no vty block of the file admits ``proto``: V7
+        devices have the lines 0 to 63 (V5 switches 0 to 15), and one no block names
+        keeps the default (Telnet and SSH admitted, no ACL); which line a connection
+        takes is not established — the service is partial then, never absent."""
+        ok, may = super()._vty_allows(proto)
+        if ok is not False or set(range(16 if self.v5 else 64)) <= self.vty_numbers:
+            return ok, may
+        vty = [ui for ui in self.uis if ui.kind == "vty"]
+        named = sorted(self.vty_numbers)
+        why = Text("input.comware.vty_uncovered", proto=proto, lines=_spans(named))
+        rest = UiState("vty", vty[0].src, protocols={"ssh", "telnet"}, partial=why)
+        return True, [rest]
 
     def http_default(self, key: str) -> Text:
         return Text("input.comware.http_default", command=f"ip {key} enable")
@@ -61,6 +98,8 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
         zone_members, self.zone_members = self.zone_members, []
         self._finish_aggregation()
         super().finish()
+        self._finish_nat_server_filters()
+        self._finish_port_filters()
         self._finish_svi_filters()
         self._finish_zones(zone_members)
         self._finish_comware_services()
@@ -107,6 +146,67 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
                 default_text=text,
             )
         return key
+
+    def _finish_nat_server_filters(self) -> None:
+        """An interface with an inbound packet filter and a ``nat server``: whether the
+        filter sees the packets the server mapping translates before the translation
+        (their public address and port) or after (the inside host's) is not established
+        — those packets, and those only, match first lines both denying and permitting
+        them (never decided): never "reachable" nor "blocked" on one reading."""
+        why = Text("input.comware.nat_server_filter")
+        for st in self.ifs.values():
+            iface = st.iface
+            if iface.filter_in is None:
+                continue
+            rules = [
+                r for r in self.dev.nat_rules if r.kind == "destination" and r.in_ifaces and iface.name in r.in_ifaces
+            ]
+            if not rules:
+                continue
+            base = self.dev.filters[iface.filter_in]
+            key = f"{iface.filter_in} (nat server {iface.name})"
+            first: list[FilterLine] = []
+            for rule in rules:
+                at = rule.source or iface.source or Src(self.file, 0, "")
+                for action in (Action.DENY, Action.PERMIT):
+                    first.append(FilterLine(action, [rule.match], at, name="", partial=why))
+            self.dev.filters[key] = Filter(
+                key,
+                [*first, *base.lines],
+                base.default_action,
+                kind="synthesized",
+                source=base.source,
+                partial=base.partial,
+                default_text=base.default_text,
+            )
+            iface.filter_in = key
+
+    def _finish_port_filters(self) -> None:
+        """A packet filter on a Layer-2 port (bridge mode, or a Bridge-Aggregation) handles
+        every packet the port receives or sends, switched ones too (H3C ACL and QoS
+        configuration guide, "Configuring packet filtering with ACLs": on an Ethernet
+        interface the packet filter handles all packets).  The engine places a zone's
+        hosts in a VLAN, not behind one port, so the port is partial and so is the SVI of
+        each VLAN it carries: verdicts through those hosts are unknown, never
+        "reachable" past a filter the model does not apply."""
+        svis = {i.svi_vlan: i for i in self.dev.interfaces.values() if i.kind == IfKind.SVI}
+        for st in self.ifs.values():
+            port = st.iface
+            if port.mode not in (L2Mode.ACCESS, L2Mode.TRUNK):
+                continue
+            uses = [*st.filters_in, *st.filters_out, *self.port_filter_forms.get(port.name, ())]
+            if not uses:
+                continue
+            acl, src = uses[-1]
+            why = Text("input.comware.port_packet_filter", acl=acl, interface=port.name)
+            self.iface_partial(port, why, src)
+            if port.mode == L2Mode.ACCESS:
+                vids: frozenset[int] | None = frozenset({port.access_vlan or 1})
+            else:
+                vids = port.allowed_vlans
+            for vid, svi in sorted(svis.items(), key=lambda kv: kv[0] or 0):
+                if vids is None or vid in vids:
+                    self.iface_partial(svi, why, src)
 
     def _finish_svi_filters(self) -> None:
         """A VLAN interface's packet-filter filters the packets it forwards at Layer 3

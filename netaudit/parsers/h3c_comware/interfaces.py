@@ -144,6 +144,20 @@ class ComwareInterfaceReader(InterfaceReader, ComwareState):
             return
         self.iface_partial(st.iface, Text("input.comware.vlan_type", line=src.text), src)
 
+    def if_undo_packet_filter(self, st: IfState, tokens, low, src):
+        """``undo packet-filter [name] X inbound|outbound`` (as typed in a hand-made file):
+        that filter is taken off the interface."""
+        words = [w for w in low[2:] if w != "hardware-count"]
+        tok = [t for t in tokens[2:] if t.lower() != "hardware-count"]
+        if words[:1] in (["ipv6"], ["mac"], ["filter"]):
+            return True  # IPv6 not modelled; mac: its partial stays; the VLAN scope: back to route
+        if words[:1] == ["name"]:
+            words, tok = words[1:], tok[1:]
+        if len(words) != 2 or words[1] not in ("inbound", "outbound"):
+            raise Unknown
+        filters = st.filters_in if words[1] == "inbound" else st.filters_out
+        filters[:] = [(acl, at) for acl, at in filters if acl.lower() != tok[0].lower()]
+
     def if_packet_filter(self, st: IfState, tokens, low, src):
         """``packet-filter [ipv6|mac] N|name X inbound|outbound [hardware-count]``: the
         ACL filters what the interface receives / sends; a packet no rule matches is
@@ -155,6 +169,8 @@ class ComwareInterfaceReader(InterfaceReader, ComwareState):
             return True  # IPv6 is not modelled
         if words[:1] == ["mac"] or "ip-group" in words or "link-group" in words:
             self.iface_partial(st.iface, Text("input.comware.packet_filter_form", line=src.text), src)
+            # on a Layer-2 port its SVIs are partial too (convert)
+            self.port_filter_forms.setdefault(st.iface.name, []).append((" ".join(tokens[1:]), src))
             return
         if words[:1] == ["filter"] and len(words) == 2 and words[1] in ("route", "all"):
             # a VLAN interface's scope: the packets it routes (the default), or all, those

@@ -25,6 +25,8 @@ class ComwareManagementReader(ManagementReader, ComwareState):
             self._switch("ssh", low, src)
             return
         if undo:
+            if words[:3] == ["ssh", "server", "acl"]:
+                self.server_acls.pop("ssh", None)  # a hand-made file: the ACL taken off
             self.ignored += 1
             return
         if low[:3] == ["ssh", "server", "port"] and len(low) == 4 and low[3].isdigit():
@@ -52,6 +54,9 @@ class ComwareManagementReader(ManagementReader, ComwareState):
                 self.telnet_port = int(low[3])
             else:
                 raise Unknown
+            return
+        if words[:3] == ["telnet", "server", "acl"] and undo:
+            self.server_acls.pop("telnet", None)  # a hand-made file: the ACL taken off
             return
         if low[:3] == ["telnet", "server", "acl"]:
             acl = self._acl_word(tokens[3:], low[3:])
@@ -93,7 +98,10 @@ class ComwareManagementReader(ManagementReader, ComwareState):
             else:
                 self.https_port = port
             return
-        if rest[:1] == ["acl"] and not undo:
+        if rest[:1] == ["acl"] and undo:
+            self.http_acls.pop(key, None)  # a hand-made file: the ACL taken off
+            return
+        if rest[:1] == ["acl"]:
             if rest[1:2] == ["ipv6"]:
                 self.ignored += 1
                 return
@@ -135,6 +143,10 @@ class ComwareManagementReader(ManagementReader, ComwareState):
             return
         if len(low) >= 3 and low[1] in ("vty", "aux", "con", "console", "tty"):
             ui = UiState("vty" if low[1] == "vty" else "con", src)
+            if ui.kind == "vty":
+                nums = [int(w) for w in low[2:4] if w.isdigit()]
+                if nums:
+                    self.vty_numbers.update(range(nums[0], nums[-1] + 1))
             if ui.kind == "vty" and self.comware_v7():
                 # V7: a vty line admits Telnet and SSH unless `protocol inbound` says
                 # otherwise (docs/vendors/h3c_comware.md, "Management plane")
@@ -154,6 +166,12 @@ class ComwareManagementReader(ManagementReader, ComwareState):
         name = self._acl_word(tokens[1:-1], low[1:-1])
         ui.acl = (name, src)
         self.ref("acl", name, src)
+
+    def ui_undo_acl(self, ui: UiState, tokens, low, src):
+        """``undo acl … inbound`` (a hand-made file): the line's login ACL taken off."""
+        if low[-1] == "inbound" and low[2:3] not in (["ipv6"], ["mac"]):
+            ui.acl = None
+        return True
 
     def ui_protocol(self, ui: UiState, tokens, low, src):
         """``protocol inbound ssh|telnet|all|pad``."""

@@ -101,6 +101,20 @@ class ComwareParser(
             return True
         return super()._in_ctx(ctx, stripped, lineno, fallback)
 
+    def apply(self, ctx: Ctx, entry, tokens, low, src: Src) -> bool:
+        """VRP's; a line a block handler understands and leaves (``vrrp vrid 1
+        authentication-mode simple plain X``) has its secrets collected, as an ignored
+        line's are."""
+        ignored = False
+        try:
+            for target in ctx.targets:
+                ignored = bool(entry(self, target, tokens, low, src)) or ignored
+        except Unknown:
+            return False
+        if ignored:
+            self.ignore_line(tokens, low)  # counted, its secrets collected
+        return True
+
     def ctx_partial(self, ctx: Ctx, reason: str, src: Src) -> None:
         if ctx.kind == "line-class":
             self.line_class = self.line_class or src
@@ -126,6 +140,11 @@ class ComwareParser(
         ACL matches is denied; other system-view forms are not modelled (partial)."""
         if low == ["packet-filter", "default", "deny"]:
             self.pf_default_deny = src
+            return
+        if low[0] == "undo":
+            if low[1:] == ["packet-filter", "default", "deny"]:
+                self.pf_default_deny = None  # back to permit (a hand-made file)
+            self.ignored += 1
             return
         self.rep.add_partial("packet-filter", Text("input.comware.packet_filter_global"), src)
         self.ctx = IGNORE_CTX
@@ -203,6 +222,9 @@ TOP_TABLE = table(
         "dns proxy": P.h_dns,
         "nat": P.h_nat,
         "packet-filter": P.h_packet_filter,
+        "undo packet-filter": P.h_packet_filter,
+        "undo acl": P.h_undo_acl,
+        "undo zone-pair": P.h_undo_zone_pair,
         "firewall": P.h_v5_firewall,
         "interzone": P.h_v5_firewall,
         "zone": P.h_v5_firewall,
@@ -234,6 +256,7 @@ IFACE_TABLE = table(
         "ip binding vpn-instance": P.if_vpn_instance,
         "vlan-type": P.if_vlan_type,
         "packet-filter": P.if_packet_filter,
+        "undo packet-filter": P.if_undo_packet_filter,
         "nat outbound": P.if_nat_outbound,
         "nat server": P.if_nat_server,
         "vrrp": P.if_vrrp,
@@ -249,7 +272,12 @@ VLAN_TABLE = table(ignored=VLAN_IGNORED, partial=VLAN_PARTIAL, handlers={"name":
 
 UI_TABLE = table(
     ignored=LINE_IGNORED,
-    handlers={"acl": P.ui_acl, "protocol inbound": P.ui_protocol, "authentication-mode": P.ui_auth},
+    handlers={
+        "acl": P.ui_acl,
+        "undo acl": P.ui_undo_acl,
+        "protocol inbound": P.ui_protocol,
+        "authentication-mode": P.ui_auth,
+    },
 )
 
 _LINE_CLASS_WHY = Text("input.comware.line_class_line")
@@ -258,7 +286,9 @@ LINE_CLASS_TABLE = table(
     partial={"acl": _LINE_CLASS_WHY, "protocol inbound": _LINE_CLASS_WHY, "authentication-mode": _LINE_CLASS_WHY},
 )
 
-ACL_TABLE = table(ignored=["description"], handlers={"rule": P.acl_rule, "step": P.acl_step})
+ACL_TABLE = table(
+    ignored=["description"], handlers={"rule": P.acl_rule, "undo rule": P.acl_undo_rule, "step": P.acl_step}
+)
 
 LOCAL_USER_TABLE = table(
     ignored=[
@@ -276,7 +306,7 @@ LOCAL_USER_TABLE = table(
     handlers={"service-type": P.lu_service_type, "password": P.lu_password},
 )
 
-ZONE_TABLE = table(ignored=["description"], handlers={"import": P.zone_import})
+ZONE_TABLE = table(ignored=["description"], handlers={"import": P.zone_import, "undo import": P.zone_import})
 
 ZONE_PAIR_TABLE = table(
     ignored=["description", "aspf apply"],

@@ -33,6 +33,7 @@ class ComwareState(VrpState):
         self.agg_members: list[tuple[IfState, int, Src]] = []  # (member, group number, line)
         self.http_acls: dict[str, tuple[str, Src]] = {}  # `ip http|https acl N`
         self.line_class: Src | None = None  # a `line class vty` line restricting logins
+        self.vty_numbers: set[int] = set()  # the vty lines the file's blocks name
         self.zone_names: list[tuple[str, Src]] = []
         self.zone_of: dict[str, str] = {}  # interface -> its security zone
         self.zone_l2_members: list[tuple[str, Src]] = []  # `import interface X vlan L`
@@ -44,6 +45,9 @@ class ComwareState(VrpState):
         self.intra_permit: Src | None = None  # `security-zone intra-zone default permit`
         self.security_policy_ip: Src | None = None  # `security-policy ip` (not modelled)
         self.pf_default_deny: Src | None = None  # `packet-filter default deny`
+        # interface -> its packet filters of a form not read (`packet-filter mac …`, V5's
+        # `ip-group`): (line, src)
+        self.port_filter_forms: dict[str, list[tuple[str, Src]]] = {}
         self.v5_firewall: Src | None = None  # V5's `firewall enable` / `firewall default …` / zones
         self.nat_group_names: dict[str, str] = {}
         self.dhcp_pools: list[str] = []  # `dhcp server ip-pool NAME`  # `nat address-group N name X`: X -> N

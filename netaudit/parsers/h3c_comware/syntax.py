@@ -57,6 +57,11 @@ TOP_IGNORED = [
     "track",  # probes; a static route bound to one is read where it is
     "nqa",
     "performance-management",
+    "security-enhanced",  # `security-enhanced level 1`: password and protocol hardening level
+    "web",  # web interface settings (idle timeout, captcha, menus); the server is `ip http|https`
+    "url-filter",  # DPI URL categories: used only through a policy (not modelled)
+    "dac",  # `undo dac log-collect service …`: data analysis log collection
+    "cloud-management",  # `cloud-management server domain X`: an outbound link to H3C's cloud, no listener
     "resource-monitor",
     "undo resource-monitor",
     "tcp",  # tcp syn-cookie, timers
@@ -69,6 +74,7 @@ TOP_IGNORED = [
     "route-policy",
     "time-range",  # its definition; a rule using it is partial (acls.py)
     "irf",  # IRF stacking: members and links of one logical device
+    "fan",  # `fan prefer-direction slot 1 port-to-power`: airflow (hardware)
     "irf-port",
     "mad",
     "switch-mode",
@@ -173,6 +179,11 @@ IFACE_IGNORED = [
     "combo",
     "poe",
     "qos trust",  # QoS priority trust
+    "qos lr",  # rate limiting and shaping of the interface: how fast, not where
+    "qos gts",
+    "qos car",
+    "qos reserved-bandwidth",
+    "qos max-bandwidth",
     "qos priority",
     "broadcast-suppression",
     "multicast-suppression",
@@ -301,7 +312,9 @@ LINE_IGNORED = [
 # Words after which a secret value follows (docs/limits.md, "Secrets"): the value after
 # `cipher` / `simple` / `hash` is the secret; after the others, the next word unless it is
 # one of :data:`NOT_SECRETS` (then the cipher word that follows it names it).
-VALUE_WORDS = frozenset({"cipher", "simple", "hash", "irreversible-cipher"})
+# `plain`: V7's plaintext form of a routing protocol's or VRRP's key (`ospf authentication-mode
+# md5 1 plain X`, `vrrp vrid 1 authentication-mode simple plain X`).
+VALUE_WORDS = frozenset({"cipher", "simple", "hash", "irreversible-cipher", "plain"})
 SECRET_WORDS = frozenset(
     {
         *VALUE_WORDS,
@@ -317,6 +330,7 @@ SECRET_WORDS = frozenset(
         "secret",
         "authentication-mode",  # SNMPv3 users: `authentication-mode sha X privacy-mode aes128 Y`
         "privacy-mode",
+        "securityname",  # `snmp-agent target-host … params securityname X`: v1/v2c, the community
     }
 )
 # The algorithms after an SNMPv3 user's `authentication-mode` / `privacy-mode`: its secret
@@ -360,6 +374,8 @@ NOT_SECRETS = frozenset(
         "hostname",
         "authentication-mode",
         "privacy-mode",
+        "rfc2453",  # `rip authentication-mode md5 rfc2453 plain X`
+        "rfc2082",
     }
 )
 
@@ -377,11 +393,14 @@ def secret_values(tokens: list[str], low: list[str]) -> list[str]:
     hash only, never the role)."""
     out: list[str] = []
     n = len(low)
+    if n > 3 and low[1] == "usm-user" and low[0] == "snmp-agent" and low[2] in ("v1", "v2c"):
+        out.append(tokens[3])  # a v1/v2c user's name is a community of the same name
     for i, w in enumerate(low):
         if i + 1 >= n or (w not in SECRET_WORDS and not (i and _value_word(w) and low[i - 1] in SECRET_WORDS)):
             continue
         if w in ("authentication-mode", "privacy-mode"):
-            if low[i + 1] in _USM_ALGORITHMS and i + 2 < n and low[i + 2] not in NOT_SECRETS:
+            key_id = i + 3 < n and low[i + 2].isdigit() and low[i + 3] in VALUE_WORDS  # `md5 1 plain X`
+            if low[i + 1] in _USM_ALGORITHMS and i + 2 < n and low[i + 2] not in NOT_SECRETS and not key_id:
                 out.append(tokens[i + 2])
             continue
         if _value_word(w) and (w in VALUE_WORDS or low[i - 1] in SECRET_WORDS):

@@ -107,6 +107,9 @@ class ZoneReader(ComwareState):
 
     def zone_import(self, zone: str, tokens, low, src):
         """``import interface X [vlan L]`` (with VLANs: a Layer-2 member, partial)."""
+        undo = low[0] == "undo"
+        if undo:
+            tokens, low = tokens[1:], low[1:]
         if len(low) < 3 or low[1] != "interface":
             raise Unknown
         words = tokens[2:]
@@ -114,6 +117,13 @@ class ZoneReader(ComwareState):
         if "vlan" in wl:
             words = words[: wl.index("vlan")]
         name = canonical_ifname("".join(words))
+        if undo:
+            # a hand-made file: the interface leaves the zone
+            if self.zone_of.get(name) == zone:
+                del self.zone_of[name]
+                self.zone_members[:] = [(n, at) for n, at in self.zone_members if n != name]
+                self.zone_l2_members[:] = [(n, at) for n, at in self.zone_l2_members if n != name]
+            return
         self.zone_members.append((name, src))
         if "vlan" in wl:
             self.zone_l2_members.append((name, src))
@@ -127,6 +137,14 @@ class ZoneReader(ComwareState):
         pair = ZonePair(tokens[3], tokens[5], src)
         self.zone_pairs.append(pair)
         self.ctx = Ctx("zone-pair", self.ZONE_PAIR_TABLE, [pair], " ".join(tokens), src)
+
+    def h_undo_zone_pair(self, tokens, low, src):
+        """``undo zone-pair security source A destination B`` (a hand-made file): the pair
+        is deleted."""
+        if len(low) != 7 or low[2] != "security" or low[3] != "source" or low[5] != "destination":
+            raise Unknown
+        a, b = low[4], low[6]
+        self.zone_pairs[:] = [p for p in self.zone_pairs if (p.source.lower(), p.destination.lower()) != (a, b)]
 
     def pair_packet_filter(self, pair: ZonePair, tokens, low, src):
         """``packet-filter N|name X`` (IPv4; ``ipv6`` ignored)."""

@@ -140,3 +140,40 @@ def test_a_vlan_interface_filter_leaves_packets_for_the_device_maybe():
     assert devices.verdict == UNKNOWN and "tcp/22" in devices.services
     dev, _ = parse(core(rules, " packet-filter 3040 inbound\n packet-filter filter all"))
     assert dev.interfaces["Vlan-interface40"].partial
+
+
+def test_a_packet_filter_on_a_layer2_port_leaves_its_vlan_unknown():
+    # on an Ethernet (bridge-mode) port the filter handles every packet, switched ones too;
+    # the guest hosts sit in VLAN 40, not behind one port: never "reachable" past it
+    port = " port access vlan 40\n"
+    text = core(DENY_STAFF).replace(port, port + " packet-filter 3040 inbound\n")
+    cells = verdicts(text)
+    assert cells[("guest", "staff")].verdict == UNKNOWN
+    assert "GigabitEthernet1/0/2" in str(cells[("guest", "staff")].reason)
+    dev, _ = parse(text)
+    assert dev.interfaces["Vlan-interface40"].partial and not dev.interfaces["Vlan-interface10"].partial
+
+
+def test_undo_forms_of_a_hand_made_file_take_the_filter_off():
+    # typed in order: what an `undo` takes back no longer filters (was: the undo ignored,
+    # the rule or filter kept — "blocked" where the device passes)
+    deny = "acl advanced 3040\n rule 5 deny ip destination 10.0.10.0 0.0.0.255\n"
+    cases = [
+        core(deny + " undo rule 5\n", " packet-filter 3040 inbound"),
+        core(deny, " packet-filter 3040 inbound\n undo packet-filter 3040 inbound"),
+        core(
+            PERMIT_WEB,
+            " packet-filter 3040 inbound",
+            globals=" packet-filter default deny\n undo packet-filter default deny",
+        ),
+    ]
+    for text in cases:
+        cell = verdicts(text)[("guest", "staff")]
+        assert cell.verdict == REACHABLE and cell.services == ["ip"], text
+    # `undo rule N logging` takes only the word off; `undo acl` leaves an undefined ACL
+    kept = core(
+        deny.replace("0.0.0.255", "0.0.0.255 logging") + " undo rule 5 logging\n", " packet-filter 3040 inbound"
+    )
+    assert verdicts(kept)[("guest", "staff")].verdict == BLOCKED
+    gone = core(deny + "#\nundo acl advanced 3040\n", " packet-filter 3040 inbound")
+    assert verdicts(gone)[("guest", "staff")].verdict == UNKNOWN

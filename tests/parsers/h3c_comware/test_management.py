@@ -115,3 +115,22 @@ def test_abbreviated_secret_keywords_of_a_hand_made_file():
     # the CLI takes `sim` for `simple`: the value after it is the secret, never `sim`
     dev, _ = parse(core(tail="local-user admin class manage\n password sim 2012@xa\n#\n snmp-agent community read sim"))
     assert "2012@xa" in dev.secrets and "sim" in dev.secrets  # (the community named `sim`)
+
+
+def test_undo_of_a_login_acl_in_a_hand_made_file_takes_it_off():
+    acl = "acl basic 2099\n rule 0 permit source 10.0.10.0 0.0.0.255\n#\n"
+    vty = acl + "line vty 0 63\n acl 2099 inbound\n undo acl 2099 inbound"
+    assert services(core(globals=" ssh server enable", tail=vty))["ssh"].acl is None
+    server = " ssh server enable\n ssh server acl 2099\n undo ssh server acl\n telnet server enable\n"
+    server += " telnet server acl 2099\n undo telnet server acl\n ip http enable\n ip http acl 2099\n undo ip http acl"
+    svc = services(core(globals=server, tail=acl))
+    assert svc["ssh"].acl is None and svc["telnet"].acl is None and svc["http"].acl is None
+
+
+def test_vty_lines_no_block_names_keep_the_default():
+    # only lines 0-4 say ssh: lines 5-63 still admit Telnet — maybe, never absent
+    ssh_only = "line vty 0 4\n authentication-mode scheme\n protocol inbound ssh"
+    svc = services(core(globals=" telnet server enable", tail=ssh_only))
+    assert svc["telnet"].partial and "0-4" in str(svc["telnet"].partial) and svc["telnet"].acl is None
+    every = ssh_only + "\n#\nline vty 5 63\n protocol inbound ssh"
+    assert "telnet" not in services(core(globals=" telnet server enable", tail=every))

@@ -6,8 +6,9 @@ from __future__ import annotations
 from helpers import matrix, parse_one
 from netaddr import IPNetwork
 
+from netaudit.model import Action
 from netaudit.parsers import h3c_comware
-from netaudit.reach import BLOCKED, REACHABLE
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
 from netaudit.zones import Zone
 
 EDGE = """\
@@ -49,14 +50,32 @@ def edge(wan: str, groups: str = ""):
 
 
 def test_nat_server_publishes_one_port():
-    # the WAN's inbound packet-filter sees the public address (before the nat server)
-    dev, rep = edge(
-        " packet-filter 3100 inbound\n nat server protocol tcp global current-interface 8000 inside 10.30.30.10 80"
-        " rule CAM"
+    # the LAN port's outbound filter lets only tcp/80 to the recorder: what the mapping
+    # translates (tcp/8000 → 80) is all that reaches it from the Internet
+    lan = " ip address 10.30.30.1 255.255.255.0\n"
+    acl = "acl advanced 3101\n rule 0 permit tcp destination 10.30.30.10 0 destination-port eq 80\n rule 5 deny ip\n#\n"
+    text = EDGE.format(
+        wan=" nat server protocol tcp global current-interface 8000 inside 10.30.30.10 80 rule CAM", groups=acl
     )
+    dev, rep = parse_one(h3c_comware, text.replace(lan, lan + " packet-filter 3101 outbound\n"), "msr.cfg")
     assert not rep.unrecognized
     cell = matrix([dev], [CAMERA, INTERNET])[0][("internet", "camera")]
     assert cell.verdict == REACHABLE and cell.services == ["tcp/80"]
+
+
+def test_nat_server_behind_an_inbound_packet_filter_is_unknown():
+    # whether the WAN's inbound packet-filter sees the mapping's packets before the nat
+    # server (public address: passed) or after (10.30.30.10: rule 0 denies 10.0.0.0/8) is
+    # not established — never "reachable" nor "blocked" on one reading
+    dev, _ = edge(
+        " packet-filter 3100 inbound\n nat server protocol tcp global current-interface 8000 inside 10.30.30.10 80"
+        " rule CAM"
+    )
+    cell = matrix([dev], [CAMERA, INTERNET])[0][("internet", "camera")]
+    assert cell.verdict == UNKNOWN and "nat server" in str(cell.reason)
+    # what the mapping does not translate keeps the filter's exact verdict
+    first = dev.filters[dev.interfaces["GigabitEthernet0/0"].filter_in].lines[:2]
+    assert [ln.action for ln in first] == [Action.DENY, Action.PERMIT] and all(ln.partial for ln in first)
 
 
 def test_an_undefined_wan_filter_is_never_blocked():

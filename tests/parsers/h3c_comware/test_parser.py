@@ -97,3 +97,34 @@ def test_a_small_file_without_version_line_is_claimed_by_comware_words():
     users = "#\n sysname SW\n#\nlocal-user admin\n password cipher $c$3$Zm9vYmFyYmF6==\n#\nreturn\n"
     for text in (msr, users):
         assert detect_vendor(text)[0] == "h3c_comware" and huawei_vrp.detect(text) == 0
+
+
+def test_plain_keys_snmp_trap_names_and_v2c_users_are_secrets():
+    # V7 writes routing-protocol and VRRP keys after `plain`; a v1/v2c target host's
+    # securityname and a v1/v2c user's name are community names (the SNMP service may
+    # cite the target-host line as its source)
+    lines = (
+        "interface Vlan-interface10\n vrrp vrid 1 authentication-mode simple plain VrrpKey1\n"
+        " ospf authentication-mode md5 1 plain OspfKey2\n rip authentication-mode md5 rfc2453 plain RipKey3\n#\n"
+        "ospf 1\n area 0.0.0.0\n  authentication-mode md5 300 plain AreaKey4\n#\n"
+        " snmp-agent target-host trap address udp-domain 10.0.10.9 params securityname TrapComm5 v2c\n"
+        " snmp-agent usm-user v2c UserComm6 grp\n"
+    )
+    dev, _ = parse(core(tail=lines))
+    assert {"VrrpKey1", "OspfKey2", "RipKey3", "AreaKey4", "TrapComm5", "UserComm6"} <= dev.secrets
+    assert not {"plain", "rfc2453", "300"} & dev.secrets
+
+
+def test_lines_of_public_real_exports_are_understood():
+    # an HPE 5930 (7.1.045) and an MER5200 router (7.1.064 R6749P2102), as published:
+    # airflow, hardening level, web idle timeout, DPI and cloud lines, interface rate limits
+    top = (
+        " fan prefer-direction slot 1 port-to-power\n#\n security-enhanced level 1\n#\n web idle-timeout 999\n#\n"
+        "url-filter category custom severity 65535\n#\nundo dac log-collect service dpi audit enable\n#\n"
+        " cloud-management server domain cloudnet.h3c.com"
+    )
+    port = " port access vlan 40\n"
+    text = core(globals=top).replace(port, port + " qos lr outbound cir 400000 cbs 25000000 ebs 0\n")
+    text = text.replace(port, port + " qos reserved-bandwidth pct 100\n")
+    dev, rep = parse(text)
+    assert not rep.unrecognized and not dev.interfaces["GigabitEthernet1/0/2"].partial

@@ -151,3 +151,17 @@ def test_a_v5_firewall_makes_every_interface_partial():
     )
     dev, _ = parse_one(h3c_comware, text, "fw.cfg")
     assert all(i.partial for i in dev.interfaces.values())
+
+
+def test_undo_of_a_zone_member_or_a_zone_pair_in_a_hand_made_file():
+    pair = "#\nzone-pair security source Khach destination Trust\n packet-filter 3999\n"
+    acl = "#\nacl advanced 3999\n rule 0 permit ip\n"
+    assert cells(acl + pair)[("guest", "staff")].verdict == REACHABLE
+    assert (
+        cells(acl + pair + "#\nundo zone-pair security source Khach destination Trust")[("guest", "staff")].verdict
+        == BLOCKED
+    )
+    # Gi1/0/3 leaves Trust: Trust and an unzoned interface, discarded both ways — no longer
+    # "within the zone" (also discarded), but camera → out1 (two unzoned) becomes unknown
+    left = cells("#\nsecurity-zone name Trust\n undo import interface GigabitEthernet1/0/3")
+    assert left[("camera", "out1")].verdict == UNKNOWN and cells()[("camera", "out1")].verdict == BLOCKED
