@@ -205,6 +205,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "link-type negotiation (LNP) có thể biến cổng thành cổng trunk",
         "en": "link-type negotiation (LNP) may make the port a trunk",
     },
+    "input.vrp.port_filter": {
+        "vi": (
+            "{command} trên cổng lớp 2 {interface}: lọc gói tin vào/ra cổng, kể cả lưu lượng chuyển mạch"
+            " trong VLAN — chưa mô hình hóa (máy của một vùng được đặt trong VLAN, không sau một cổng)"
+        ),
+        "en": (
+            "{command} on the Layer-2 port {interface}: it filters the packets the port receives or sends,"
+            " switched ones too — not modelled (a zone's hosts are placed in a VLAN, not behind one port)"
+        ),
+    },
     "input.vrp.filter_and_policy": {
         "vi": "traffic-filter và traffic-policy cùng một chiều: chưa mô hình hóa cách hai cơ chế này kết hợp",
         "en": "traffic-filter and traffic-policy in one direction: their combination not modelled",

@@ -41,7 +41,7 @@ from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar, cast
 
 from netaudit.collector import long_lived
 from netaudit.messages import Text
-from netaudit.model import AddrMatch, Device, IfKind, Interface, ParseReport, ParseResult, Src
+from netaudit.model import AddrMatch, Device, IfKind, Interface, L2Mode, ParseReport, ParseResult, Src
 from netaudit.secrets import key_material_lines, may_hold_secret
 
 _T = TypeVar("_T", covariant=True)
@@ -250,6 +250,20 @@ def hostname_from_file(file: str, extensions: tuple[str, ...], repeat: bool) -> 
     return stem or name
 
 
+def carried_svis(dev: Device, port: Interface, every_vlan: bool = False) -> list[Interface]:
+    """The SVIs of the VLANs an L2 ``port`` carries: an access port's VLAN (VLAN 1 when it
+    names none: every vendor's default), a trunk's allowed VLANs (every VLAN when it lists
+    none); every SVI for another mode or with ``every_vlan``."""
+    if every_vlan or port.mode not in (L2Mode.ACCESS, L2Mode.TRUNK):
+        vids: set[int] | frozenset[int] | None = None
+    elif port.mode == L2Mode.ACCESS:
+        vids = {port.access_vlan or 1}
+    else:
+        vids = port.allowed_vlans
+    svis = [i for i in dev.interfaces.values() if i.kind == IfKind.SVI and i.svi_vlan is not None]
+    return sorted((i for i in svis if vids is None or i.svi_vlan in vids), key=lambda i: i.svi_vlan or 0)
+
+
 # --------------------------------------------------------------------------- the main loop
 
 
@@ -330,6 +344,16 @@ class LineParser:
     def iface_partial(self, iface: Interface, reason: str, src: Src) -> None:
         iface.partial = join_reasons((iface.partial, reason))
         self.rep.add_partial(f"interface {iface.name}", reason, src)
+
+    def port_partial(self, port: Interface, reason: str, src: Src, every_vlan: bool = False) -> None:
+        """A switch port only partly understood (a filter on it the model does not apply,
+        an authentication): it decides what its hosts send, and the engine places a zone's
+        hosts in a VLAN, not behind one port — so the port is partial and so is the SVI of
+        each VLAN it carries (``every_vlan``: which it carries is not known), and verdicts
+        through those hosts are unknown, never "reachable" past what the port does."""
+        self.iface_partial(port, reason, src)
+        for svi in carried_svis(self.dev, port, every_vlan):
+            self.iface_partial(svi, reason, src)
 
     # ------------------------------------------------------------------ shared handlers
 

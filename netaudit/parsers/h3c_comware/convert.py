@@ -99,7 +99,6 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
         self._finish_aggregation()
         super().finish()
         self._finish_nat_server_filters()
-        self._finish_port_filters()
         self._finish_svi_filters()
         self._finish_zones(zone_members)
         self._finish_comware_services()
@@ -182,14 +181,14 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
             iface.filter_in = key
 
     def _finish_port_filters(self) -> None:
-        """A packet filter on a Layer-2 port (bridge mode, or a Bridge-Aggregation) handles
+        """(VRP's reading, in Comware's words and with its filter forms; run by VRP's
+        ``finish``.)  A packet filter on a Layer-2 port (bridge mode, or a Bridge-Aggregation) handles
         every packet the port receives or sends, switched ones too (H3C ACL and QoS
         configuration guide, "Configuring packet filtering with ACLs": on an Ethernet
         interface the packet filter handles all packets).  The engine places a zone's
         hosts in a VLAN, not behind one port, so the port is partial and so is the SVI of
         each VLAN it carries: verdicts through those hosts are unknown, never
         "reachable" past a filter the model does not apply."""
-        svis = {i.svi_vlan: i for i in self.dev.interfaces.values() if i.kind == IfKind.SVI}
         for st in self.ifs.values():
             port = st.iface
             if port.mode not in (L2Mode.ACCESS, L2Mode.TRUNK):
@@ -198,15 +197,7 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
             if not uses:
                 continue
             acl, src = uses[-1]
-            why = Text("input.comware.port_packet_filter", acl=acl, interface=port.name)
-            self.iface_partial(port, why, src)
-            if port.mode == L2Mode.ACCESS:
-                vids: frozenset[int] | None = frozenset({port.access_vlan or 1})
-            else:
-                vids = port.allowed_vlans
-            for vid, svi in sorted(svis.items(), key=lambda kv: kv[0] or 0):
-                if vids is None or vid in vids:
-                    self.iface_partial(svi, why, src)
+            self.port_partial(port, Text("input.comware.port_packet_filter", acl=acl, interface=port.name), src)
 
     def _finish_svi_filters(self) -> None:
         """A VLAN interface's packet-filter filters the packets it forwards at Layer 3

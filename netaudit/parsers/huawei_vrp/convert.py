@@ -80,6 +80,7 @@ class ModelBuilder(VrpState):
         self._finish_acls()
         self._finish_interfaces()
         self._finish_filters()
+        self._finish_port_filters()
         self._finish_nat()
         self._finish_services()
         self.finish_wlan()
@@ -339,6 +340,27 @@ class ModelBuilder(VrpState):
                 self.iface_partial(iface, Text("input.vrp.filter_order"), src)
                 continue
             setattr(iface, attr, self._traffic_filter(name, src))
+
+    def _finish_port_filters(self) -> None:
+        """A ``traffic-filter`` or ``traffic-policy`` on a Layer-2 port filters what the port
+        receives or sends, switched packets too, where the engine applies filters only on
+        routed interfaces: the port and the VLANs it carries are partial (parsers.base
+        ``port_partial``), never "reachable" past a filter that is not applied."""
+        for st in self.ifs.values():
+            port = st.iface
+            if port.mode not in (L2Mode.ACCESS, L2Mode.TRUNK):
+                continue
+            uses = [*st.filters_in, *st.filters_out]
+            policies = [*st.policies_in, *st.policies_out]
+            if uses:
+                command = f"traffic-filter acl {uses[-1][0]}"
+                src = uses[-1][1]
+            elif policies:
+                command = f"traffic-policy {policies[-1][0]}"
+                src = policies[-1][1]
+            else:
+                continue
+            self.port_partial(port, Text("input.vrp.port_filter", command=command, interface=port.name), src)
 
     # ------------------------------------------------------------------ NAT
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from netaudit.messages import Text
 from netaudit.model import PROTO_TCP, IfKind, Interface, L2Mode, MgmtService, PortRange, Src, Ssid
-from netaudit.parsers.base import join_reasons
+from netaudit.parsers.base import carried_svis, join_reasons
 from netaudit.parsers.cisco_ios.convert import ModelBuilder
 from netaudit.parsers.cisco_ios.state import IfState
 from netaudit.parsers.ruijie_rgos.facts import RuijieFacts
@@ -61,22 +61,15 @@ class RuijieBuilder(ModelBuilder):
         carries is partial too — routed verdicts from and to those hosts are unknown,
         never "reachable" past a filter the model does not read."""
         dev = self.dev
-        svis = {i.svi_vlan: i for i in dev.interfaces.values() if i.kind == IfKind.SVI and i.svi_vlan is not None}
         for port in list(dev.interfaces.values()):
             if port.mode not in (L2Mode.ACCESS, L2Mode.TRUNK) or not port.partial:
                 continue
             st = self.ifs.get(port.name)
-            if st is not None and st.mode not in (None, "access", "trunk"):
-                # a mode not modelled (`hybrid`, QinQ …): which VLANs it carries is not known
-                vids: set[int] | None = None
-            elif port.mode == L2Mode.ACCESS:
-                vids = {port.access_vlan} if port.access_vlan is not None else set()
-            else:
-                vids = set(port.allowed_vlans) if port.allowed_vlans is not None else None
+            # a mode not modelled (`hybrid`, QinQ …): which VLANs it carries is not known
+            unmodelled = st is not None and st.mode not in (None, "access", "trunk")
             where = port.source or Src(self.file, 1, dev.hostname)
-            for vid, svi in sorted(svis.items()):
-                if vids is None or vid in vids:
-                    self.iface_partial(svi, port.partial, where)
+            for svi in carried_svis(dev, port, every_vlan=unmodelled):
+                self.iface_partial(svi, port.partial, where)
 
     def _resolve_mode(self, st: IfState) -> None:
         super()._resolve_mode(st)

@@ -147,6 +147,22 @@ def test_traffic_filter_of_a_vlan_filters_its_routed_interface():
     assert cells[("guest", "staff")].verdict == "blocked"
 
 
+def test_a_traffic_filter_on_a_layer2_port_makes_its_vlans_unknown_never_reachable():
+    """``traffic-filter inbound`` on the guest access port filters what its hosts send,
+    switched or routed; the engine places the guest zone in VLAN 40, not behind the port,
+    and applies filters on routed interfaces only: the guest → staff cell was "reachable"
+    past a filter that denies it (found reviewing the H3C reader built on this one).  The
+    port and VLAN 40's routed interface are partial now: unknown, never reachable."""
+    text = CORE.format(rules=" rule 5 deny ip destination 10.0.10.0 0.0.0.255\n rule 10 permit ip", apply="")
+    text = text.replace(" port default vlan 40\n", " port default vlan 40\n traffic-filter inbound acl 3040\n")
+    dev, rep = parse_one(huawei_vrp, text, "core.cfg")
+    assert dev.interfaces["GigabitEthernet0/0/2"].partial and dev.interfaces["Vlanif40"].partial
+    assert dev.interfaces["Vlanif10"].partial is None  # VLAN 10's ports carry no filter
+    assert any("Layer-2 port GigabitEthernet0/0/2" in str(p["reason"]) for p in rep.partially_understood)
+    cells, _ = matrix([dev], ZONES)
+    assert cells[("guest", "staff")].verdict == "unknown"
+
+
 def test_traffic_policy_classifier_deny_behavior():
     """``traffic-policy`` with a classifier (``if-match acl``) and a ``deny`` behavior:
     the ACL's permit rules select what the behavior drops; the rest passes."""
