@@ -103,6 +103,17 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "VLAN access-map {name} lọc lưu lượng của VLAN (VACL): chưa được mô hình hóa",
         "en": "VLAN access-map {name} filters VLAN traffic (VACL) not modelled",
     },
+    "input.ios.port_acl": {
+        "vi": (
+            "ip access-group {acl} trên cổng lớp 2 {interface} (port ACL): lọc gói tin vào cổng, kể cả lưu"
+            " lượng chuyển mạch trong VLAN — chưa mô hình hóa (máy của một vùng được đặt trong VLAN, không sau"
+            " một cổng)"
+        ),
+        "en": (
+            "ip access-group {acl} on the Layer-2 port {interface} (a port ACL): it filters the packets entering"
+            " the port, switched ones too — not modelled (a zone's hosts are placed in a VLAN, not behind one port)"
+        ),
+    },
     "input.ios.pppoe_server": {
         "vi": "chưa mô hình hóa PPPoE server (pppoe enable không có pppoe-client)",
         "en": "PPPoE server (pppoe enable without pppoe-client) not modelled",

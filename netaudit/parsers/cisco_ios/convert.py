@@ -278,6 +278,11 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
                 if spec is not None:
                     if spec[0] in usable:
                         setattr(iface, attr, spec[0])
+                        if iface.mode in (L2Mode.ACCESS, L2Mode.TRUNK):
+                            # a port ACL filters what enters the port, switched or routed,
+                            # where the engine filters on routed interfaces only
+                            why = Text("input.ios.port_acl", acl=spec[0], interface=iface.name)
+                            self.port_partial(iface, why, spec[1])
                     else:  # IOS: an undefined (or empty) ACL permits all
                         fail_open.append((iface, attr, spec))
             vacl = self.vacls.get(iface.svi_vlan or 0)

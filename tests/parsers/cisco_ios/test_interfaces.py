@@ -187,3 +187,51 @@ def test_transparent_bridging_global_lines_are_read_and_its_interfaces_stay_part
     assert rep.unrecognized == []
     assert "bridge-group" in dev.interfaces["GigabitEthernet0/1"].partial
     assert "200" not in dev.filters
+
+
+# A Catalyst L3 switch: staff and guest VLANs routed by SVIs, the guest access port
+# carrying a port ACL (PACL) that denies the staff range.
+PORT_ACL_SWITCH = """\
+hostname SW-PACL
+!
+ip routing
+!
+vlan 10
+vlan 40
+!
+ip access-list extended GUEST-IN
+ deny ip any 10.1.10.0 0.0.0.255
+ permit ip any any
+!
+interface GigabitEthernet1/0/1
+ switchport mode access
+ switchport access vlan 10
+!
+interface GigabitEthernet1/0/2
+ switchport mode access
+ switchport access vlan 40
+ ip access-group GUEST-IN in
+!
+interface Vlan10
+ ip address 10.1.10.1 255.255.255.0
+!
+interface Vlan40
+ ip address 10.1.40.1 255.255.255.0
+!
+end
+"""
+
+
+def test_a_port_acl_on_an_access_port_makes_its_vlan_unknown_never_reachable():
+    """``ip access-group`` on a switchport (a port ACL) filters what the guest's hosts send,
+    switched or routed; the engine places the guest zone in VLAN 40, not behind the port,
+    and filters on routed interfaces only: guest → staff read "reachable" past an ACL
+    denying it (a false critical).  The port and Vlan40 are partial: unknown."""
+    res = cisco_ios.parse(PORT_ACL_SWITCH, "sw.cfg")
+    dev = res.devices[0]
+    assert dev.interfaces["GigabitEthernet1/0/2"].partial and dev.interfaces["Vlan40"].partial
+    assert dev.interfaces["Vlan10"].partial is None
+    staff = Zone("staff", "internal", [IPNetwork("10.1.10.0/24")], vlans=[("SW-PACL", 10)])
+    guest = Zone("guest", "guest", [IPNetwork("10.1.40.0/24")], vlans=[("SW-PACL", 40)])
+    m, _ = matrix([dev], [staff, guest])
+    assert m[("guest", "staff")].verdict == "unknown"
