@@ -212,6 +212,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "the host-inbound traffic of {interfaces} lists protocols only: whether the zone's system services "
         "still apply is not established",
     },
+    "input.junos.zone_no_unit": {
+        "vi": "zone khai báo giao diện {interface} không có unit: coi là {interface}.0 (chưa xác lập Junos gắn "
+        "unit nào)",
+        "en": "the zone names interface {interface} without a unit: taken as {interface}.0 (which unit Junos "
+        "binds is not established)",
+    },
     "input.junos.junos_host_zone": {
         "vi": "có chính sách tới zone junos-host giới hạn thêm lưu lượng tới thiết bị (chưa mô hình hóa)",
         "en": "policies to the junos-host zone further restrict traffic to the device (not modelled)",

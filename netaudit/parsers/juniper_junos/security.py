@@ -19,7 +19,7 @@ from netaudit.parsers.base import join_reasons
 from netaudit.parsers.juniper_junos.interfaces import OUT_OF_BAND
 from netaudit.parsers.juniper_junos.names import App
 from netaudit.parsers.juniper_junos.objects import Objects
-from netaudit.parsers.juniper_junos.syntax import Stmt
+from netaudit.parsers.juniper_junos.syntax import PARTIAL, Stmt
 
 FORWARD_FILTER = "security-policies"
 _ZONE_IGNORED = frozenset(
@@ -121,11 +121,13 @@ class Security(Objects):
             self.read(st)
             return
         if rest[0] == "interfaces" and len(rest) >= 2:
-            z.interfaces.setdefault(rest[1], st)
+            ifn = self._zone_iface(rest[1], st)
+            z.interfaces.setdefault(ifn, st)
             if len(rest) == 2:
-                self.read(st)
+                if st.state != PARTIAL:
+                    self.read(st)
             elif rest[2] == "host-inbound-traffic":
-                self._host(z.iface_host.setdefault(rest[1], {}), rest[3:], st)
+                self._host(z.iface_host.setdefault(ifn, {}), rest[3:], st)
             return
         if rest[0] == "host-inbound-traffic":
             if z.host is None:
@@ -136,6 +138,21 @@ class Security(Objects):
             return  # objects.py
         if rest[0] in _ZONE_IGNORED:
             self.read(st)
+
+    def _zone_iface(self, name: str, st: Stmt) -> str:
+        """A zone's interface named without its unit (``ge-0/0/1``) is taken as unit 0 when
+        only that unit exists — which unit Junos binds is not established, so the interface
+        is partial (never a zone-less interface that passes nothing: a false "blocked")."""
+        if "." in name or name in self.dev.interfaces:
+            return name
+        units = [n for n in self.dev.interfaces if n.startswith(name + ".")]
+        if units != [name + ".0"]:
+            return name
+        unit = self.dev.interfaces[units[0]]
+        why = Text("input.junos.zone_no_unit", interface=name)
+        unit.partial = join_reasons((unit.partial, why))
+        self.partial(f"interface {units[0]}", why, st)
+        return units[0]
 
     def _host(self, table: dict[str, bool], rest: tuple[str, ...], st: Stmt) -> None:
         if len(rest) >= 2 and rest[0] == "system-services":

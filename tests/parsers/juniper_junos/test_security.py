@@ -222,3 +222,24 @@ def test_factory_default_management(tmp_path_factory):
     got = cells(fixture_audit("juniper_junos", "srx300-mac-dinh", tmp_path_factory))
     # zone trust lets every system service in: ssh, netconf, J-Web https, dhcp, ping
     assert {"icmp/8", "tcp/22", "tcp/443", "tcp/830", "udp/67"} <= set(got[("lan", "@devices")].services)
+
+
+def test_a_zone_interface_named_without_its_unit_is_never_a_false_blocked(tmp_path):
+    # `interfaces ge-0/0/1` in a zone, the port's only unit 0: not an interface in no zone
+    # (which would pass nothing) — unit 0, partial (which unit Junos binds is not established).
+    text = (
+        "set system host-name SRX-XA\n"
+        "set interfaces ge-0/0/0 unit 0 family inet address 203.0.113.2/30\n"
+        "set interfaces ge-0/0/1 unit 0 family inet address 10.0.10.1/24\n"
+        "set routing-options static route 0.0.0.0/0 next-hop 203.0.113.1\n"
+        "set security zones security-zone untrust interfaces ge-0/0/0.0\n"
+        "set security zones security-zone trust interfaces ge-0/0/1\n" + policy("trust", "untrust", "RA-NET")
+    )
+    (tmp_path / "srx.txt").write_text(text)
+    (tmp_path / "site.yaml").write_text(
+        'unit: "UBND xa"\nlevel: 2\nzones:\n  canbo: {kind: internal, subnets: [10.0.10.0/24]}\n'
+        '  internet: {kind: external, attach: ["SRX-XA:ge-0/0/0.0"]}\n'
+    )
+    got = cells(run_audit([tmp_path]))
+    assert got[("canbo", "internet")].verdict == UNKNOWN
+    assert "zone names interface ge-0/0/1 without a unit" in got[("canbo", "internet")].reason
