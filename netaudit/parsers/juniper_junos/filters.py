@@ -115,7 +115,8 @@ class Filters(ParseState):
                 pl[1].append(Text("input.junos.apply_path", name=rest[0]))
             elif len(rest) == 1:
                 pass
-            else:
+            else:  # an entry not understood: the list may hold more than what was read
+                pl[1].append(Text("input.junos.line_not_understood", line=st.line))
                 continue
             self.read(st)
         for rest, st in self.conf.under("policy-options"):

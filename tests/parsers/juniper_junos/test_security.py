@@ -243,3 +243,42 @@ def test_a_zone_interface_named_without_its_unit_is_never_a_false_blocked(tmp_pa
     got = cells(run_audit([tmp_path]))
     assert got[("canbo", "internet")].verdict == UNKNOWN
     assert "zone names interface ge-0/0/1 without a unit" in got[("canbo", "internet")].reason
+
+
+@pytest.mark.parametrize(
+    ("objects", "app", "action"),
+    [
+        # an address line not understood: the address may stand for more than was read
+        ("set security address-book global address SRV 10.0.10.0/25 nat-address 1\n", "any", "permit"),
+        # an address-set line not understood: a member may be missing
+        (
+            "set security address-book global address SRV 10.0.10.0/25\n"
+            "set security address-book global address-set SRVS address SRV\n"
+            "set security address-book global address-set SRVS host PHU\n",
+            "any",
+            "permit",
+        ),
+        # an application line not understood: a deny of it may deny less than read
+        (
+            "set applications application WEB protocol tcp\n"
+            "set applications application WEB destination-port 80\n"
+            "set applications application WEB term-order strict\n",
+            "WEB",
+            "deny",
+        ),
+        # an application-set line not understood: a member may be missing
+        (
+            "set applications application-set WEBS application junos-http\nset applications application-set WEBS x y\n",
+            "WEBS",
+            "permit",
+        ),
+    ],
+)
+def test_an_object_line_not_understood_makes_the_policy_partial(tmp_path, objects, app, action):
+    dst = "SRV" if "address SRV" in objects else "any"
+    dst = "SRVS" if "address-set SRVS" in objects else dst
+    pols = policy("guest", "trust", "KHACH", app=app, action=action, dst=dst)
+    if action == "deny":
+        pols += "\n" + policy("guest", "trust", "CON-LAI", app="junos-https")
+    got = audit(tmp_path, policies=pols, extra=objects)
+    assert got[("khach", "canbo")].verdict == UNKNOWN
