@@ -58,7 +58,6 @@ _ROUTE_IGNORED = frozenset(
         "retain",
         "no-retain",
         "install",
-        "no-install",
         "active",
         "passive",
         "community",
@@ -165,6 +164,12 @@ class Routing(ParseState):
             self.read(st)
             return
         if rest[0] in ("defaults", "rib-group", "apply-groups"):
+            if rest[0] == "defaults" and len(rest) >= 2 and (rest[1] == "no-install" or rest[1] not in _ROUTE_IGNORED):
+                # every static route's default (preference, no-install …): not modelled
+                self.dev.unread_routes.append(self.src(st))
+                why = Text("input.junos.route_attr", attr=" ".join(rest))
+                self.partial("routing-options static defaults", why, st)
+                return
             if rest[0] == "rib-group":
                 self.dev.unread_routes.append(self.src(st))
                 self.partial("routing-options static rib-group", Text("input.junos.route_kind", kind="rib-group"), st)
@@ -212,7 +217,14 @@ class Routing(ParseState):
                 pass
             else:
                 return
-        elif attr in ("next-table", "resolve", "lsp-next-hop", "static-lsp-next-hop", "p2mp-lsp-next-hop"):
+        elif attr in (
+            "next-table",
+            "resolve",
+            "lsp-next-hop",
+            "static-lsp-next-hop",
+            "p2mp-lsp-next-hop",
+            "no-install",  # in the routing table, not the forwarding table
+        ):
             self.dev.unread_routes.append(self.src(st))
             rec["partial"].append(Text("input.junos.route_attr", attr=attr))
             self.partial(f"route {prefix}", Text("input.junos.route_attr", attr=attr), st)
