@@ -26,6 +26,8 @@ PARTIAL = 2  # affects forwarding, not (fully) modelled: the reader said why
 _TOKEN = re.compile(
     r'"(?:[^"\\]|\\.)*"?|/\*|#.*|[{};\[\]]|[^\s{};\[\]"#]+(?:\[[\w,\-]*\][^\s{};\[\]"#]*)*(?:#[^\s{};\[\]"]*)*'
 )
+# The pager's prompt in a captured session (`---(more 23%)---`), maybe followed by the line it hid.
+_PAGER = re.compile(r"^\s*-+\(more(?: \d+%)?\)-+[ \t\r\x08]*")
 _TAGS = ("inactive:", "replace:", "protect:", "active:", "unprotect:")
 # A captured session around the configuration: `{master:0}`, `[edit]`, `user@srx> show …`.
 _CHROME = re.compile(
@@ -126,6 +128,13 @@ def read(text: str) -> Read:
                 out.structure += 1
             raw = "\n".join(parts)
         stripped = raw.strip()
+        pager = _PAGER.match(raw) if stripped.startswith("-") else None
+        if pager:
+            raw = raw[pager.end() :]
+            stripped = raw.strip()
+            if not stripped:
+                out.structure += 1
+                continue
         if in_comment:
             out.structure += 1
             if "*/" in raw:
