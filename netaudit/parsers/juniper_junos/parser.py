@@ -74,6 +74,7 @@ _SECRET_WORDS = frozenset(
         "default-chap-secret",
         "chap-secret",
         "pap-password",
+        "community-name",  # snmp v3 snmp-community N community-name
     }
 )
 # Grammar words after a secret word, never its value (`system login password minimum-length 8`).
@@ -102,7 +103,7 @@ class JunosParser(Interfaces, Routing, Management):
         self.books, self.attached, self.apps, self.app_sets = {"global": Book()}, {}, {}, {}
         self.app_set_reasons = {}
         self.zones, self.zone_of, self.flow, self.host_unsure = {}, {}, False, set()
-        self.sys_services, self.snmp = {}, {}
+        self.sys_services, self.snmp, self.snmp_v3, self.snmp_only = {}, {}, None, []
 
     def run(self) -> ParseResult:
         dev, rep = self.dev, self.rep
@@ -280,5 +281,6 @@ class JunosParser(Interfaces, Routing, Management):
                         continue
                     if nxt not in _SECRET_WORDS and nxt not in _NOT_SECRETS:
                         add(nxt, st.line)
-            if len(p) >= 3 and p[0] == "snmp" and p[1] == "community":
+            # A trap group's name is the community string its traps carry.
+            if len(p) >= 3 and p[0] == "snmp" and p[1] in ("community", "trap-group"):
                 add(p[2], st.line)
