@@ -6,7 +6,7 @@ not read is an unrecognized line, and what it would have set is partial — and 
 from __future__ import annotations
 
 from netaudit.messages import Text
-from netaudit.model import ParseResult, Src
+from netaudit.model import PROTO_TCP, PROTO_UDP, MgmtService, ParseResult, PortRange, Src
 from netaudit.parsers import not_evidence
 from netaudit.parsers.base import hostname_from_file, join_reasons
 from netaudit.parsers.juniper_junos.facts import JunosFacts
@@ -252,6 +252,29 @@ class JunosParser(Interfaces, Routing, Management):
                     itf.partial = join_reasons((itf.partial, line_why))
         if "static" in p and "route" in p:
             dev.unread_routes.append(self.src(st))
+        if p[:2] == ("system", "services") and len(p) >= 3:
+            self._unknown_service(p[2], st)
+
+    def _unknown_service(self, name: str, st: Stmt) -> None:
+        """A system service not understood may listen on any port: every TCP and UDP port
+        of the device maybe (never "nothing else listens", a false "blocked")."""
+        label = f"system services {name}"
+        if any(svc.name == label for svc in self.dev.services):
+            return
+        icmp = next((svc for svc in self.dev.services if svc.name == "icmp-echo"), None)
+        why = Text("input.junos.line_not_understood", line=st.line)
+        for proto in (PROTO_TCP, PROTO_UDP):
+            self.dev.services.append(
+                MgmtService(
+                    label,
+                    proto,
+                    (PortRange(0, 65535),),
+                    acl=icmp.acl if icmp else None,
+                    interfaces=self._listening(name, []),
+                    source=self.src(st),
+                    partial=why,
+                )
+            )
 
     # ------------------------------------------------------------------ secrets
 

@@ -10,7 +10,7 @@ from helpers import cells, fixture_audit, parse_one
 from netaudit.audit import run_audit
 from netaudit.parsers import juniper_junos
 from netaudit.parsers.juniper_junos.facts import JunosFacts
-from netaudit.reach import BLOCKED, REACHABLE
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
 
 ROUTER = """\
 set system host-name J-XA
@@ -123,3 +123,13 @@ def test_a_trap_group_name_and_a_v3_community_name_are_secrets():
     )
     dev, _ = parse_one(juniper_junos, text, "j.txt")
     assert {"BayTrap-1", "V3c-2"} <= dev.secrets
+
+
+def test_a_system_service_not_understood_is_unknown_never_blocked(tmp_path):
+    # `rlogin` (older Junos) is no service netaudit holds: what else listens is not known
+    internet, canbo = _devices(tmp_path, "set system services rlogin\n")
+    assert internet.verdict == canbo.verdict == UNKNOWN
+    # next to a service read exactly: that one is proven, the rest maybe
+    internet, _ = _devices(tmp_path, "set system services ssh\nset system services rlogin\n")
+    assert (internet.verdict, internet.services) == (REACHABLE, ["tcp/22"])
+    assert internet.maybe_services and "system services rlogin" in str(internet.maybe_reason)
