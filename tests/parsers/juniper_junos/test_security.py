@@ -282,3 +282,9 @@ def test_an_object_line_not_understood_makes_the_policy_partial(tmp_path, object
         pols += "\n" + policy("guest", "trust", "CON-LAI", app="junos-https")
     got = audit(tmp_path, policies=pols, extra=objects)
     assert got[("khach", "canbo")].verdict == UNKNOWN
+
+
+def test_a_predefined_application_not_established_is_unknown(tmp_path):
+    # junos-radius: udp/1812, and maybe udp/1813 — a permit of it is never read as fewer ports
+    got = audit(tmp_path, policies=policy("guest", "trust", "RADIUS", app="junos-radius"))
+    assert got[("khach", "canbo")].verdict == UNKNOWN
