@@ -223,6 +223,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "policies to the junos-host zone further restrict traffic to the device (not modelled)",
     },
     # NAT
+    "input.junos.packet_mode_nat": {
+        "vi": "thiết bị ở chế độ xử lý theo gói (family mpls mode packet-based): NAT không được áp dụng",
+        "en": "the device processes packets in packet mode (family mpls mode packet-based): NAT is not applied",
+    },
     "input.junos.pool_range": {
         "vi": "pool NAT là một dải địa chỉ: dùng địa chỉ đầu tiên",
         "en": "a NAT pool of an address range: its first address is used",

@@ -168,6 +168,8 @@ class Nat(Security):
         outs = self._ifaces(rs.to)
         for rname, rule in rs.rules.items():
             m: dict = {"src": [], "dst": [], "dports": [], "protos": [], "then": None, "reasons": []}
+            if self.packet_mode:  # NAT needs flow mode
+                m["reasons"].append(Text("input.junos.packet_mode_nat"))
             for body, st in rule.get("body", []):
                 self._rule_body(m, body, st)
             src = Src(self.file, rule["st"].line, f"nat {rs.kind} rule-set {rs.name} rule {rname}")

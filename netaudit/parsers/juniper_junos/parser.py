@@ -103,6 +103,7 @@ class JunosParser(Interfaces, Routing, Management):
         self.books, self.attached, self.apps, self.app_sets = {"global": Book()}, {}, {}, {}
         self.app_set_reasons = {}
         self.zones, self.zone_of, self.flow, self.host_unsure = {}, {}, False, set()
+        self.packet_mode = False
         self.sys_services, self.snmp, self.snmp_v3, self.snmp_only = {}, {}, None, []
 
     def run(self) -> ParseResult:

@@ -82,6 +82,7 @@ class Security(Objects):
 
     zones: dict[str, Zone]
     flow: bool  # SRX flow mode: zones decide
+    packet_mode: bool  # `family mpls mode packet-based`: packet-based processing, no NAT
     host_unsure: set[str]  # interfaces whose host-inbound system services are not certain
     zone_of: dict[str, str]
 
@@ -90,7 +91,9 @@ class Security(Objects):
         self.zone_of = {}
         packet_mode = False
         for rest, st in self.conf.under("security", "forwarding-options"):
-            if rest[:2] == ("family", "inet") and rest[2:] == ("mode", "packet-based"):
+            # MPLS in packet mode turns the whole device to packet-based processing: no
+            # zones, policies or NAT (Juniper, "Basic MPLS Configuration"; "Enabling MPLS").
+            if rest[:2] in (("family", "inet"), ("family", "mpls")) and rest[2:] == ("mode", "packet-based"):
                 packet_mode = True
             self.read(st)
         for rest, st in self.conf.under("security", "zones"):
@@ -104,6 +107,7 @@ class Security(Objects):
                     pass  # route-based VPN: st0 units are partial interfaces (interfaces.py)
                 self.read(st)
         self.flow = bool(self.zones) and not packet_mode
+        self.packet_mode = packet_mode
         for key, z in self.zones.items():
             for ifn in z.interfaces:
                 self.zone_of.setdefault(ifn, key)

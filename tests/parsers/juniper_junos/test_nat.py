@@ -118,3 +118,10 @@ def test_a_pool_line_not_understood_makes_the_rules_using_the_pool_partial():
     (rule,) = dev.nat_rules
     assert rule.partial and "line 19 of this construct was not understood" in rule.partial
     assert [u.line for u in rep.unrecognized] == [19]
+
+
+def test_in_packet_mode_nat_is_partial():
+    # NAT needs flow mode: with `family mpls mode packet-based` no translation is exact
+    nat = STATIC + "set security forwarding-options family mpls mode packet-based\n"
+    dev, _ = parse_one(juniper_junos, SRX.format(nat=nat), "srx.txt")
+    assert dev.nat_rules and all("packet mode" in str(r.partial) for r in dev.nat_rules)

@@ -288,3 +288,12 @@ def test_a_predefined_application_not_established_is_unknown(tmp_path):
     # junos-radius: udp/1812, and maybe udp/1813 — a permit of it is never read as fewer ports
     got = audit(tmp_path, policies=policy("guest", "trust", "RADIUS", app="junos-radius"))
     assert got[("khach", "canbo")].verdict == UNKNOWN
+
+
+def test_mpls_in_packet_mode_turns_the_zones_off(tmp_path):
+    # `family mpls mode packet-based`: the SRX processes every packet as a router —
+    # zones and policies are not applied (never a false "blocked" between them)
+    extra = "set security forwarding-options family mpls mode packet-based\n"
+    got = audit(tmp_path, extra=extra)
+    assert got[("khach", "canbo")].verdict == REACHABLE
+    assert got[("canbo", "internet")].verdict == REACHABLE
