@@ -219,6 +219,10 @@ class JunosParser(Interfaces, Routing, Management):
         dev = self.dev
         why = Text("input.interface_line_not_understood", line=st.line)
         p = st.path
+        if p[0] == "groups" and len(p) > 2:
+            # a group not expanded (`${node}` of a chassis cluster, a wildcard): what it
+            # would set where it applies is not known either
+            p = p[2:]
         if p[0] == "interfaces" and len(p) >= 2:
             names = [f"{p[1]}.{p[3]}"] if len(p) >= 4 and p[2] == "unit" else []
             names.append(p[1])

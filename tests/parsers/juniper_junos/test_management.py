@@ -133,3 +133,16 @@ def test_a_system_service_not_understood_is_unknown_never_blocked(tmp_path):
     internet, _ = _devices(tmp_path, "set system services ssh\nset system services rlogin\n")
     assert (internet.verdict, internet.services) == (REACHABLE, ["tcp/22"])
     assert internet.maybe_services and "system services rlogin" in str(internet.maybe_reason)
+
+
+def test_a_service_in_a_chassis_cluster_node_group_is_unknown_never_blocked(tmp_path):
+    # `apply-groups "${node}"`: which node group is in effect is not in the file — ssh
+    # turned on there may listen; the fabric link (fab0) is no configuration that matters
+    extra = (
+        "set groups node0 system services ssh\nset groups node1 system services ssh\n"
+        'set apply-groups "${node}"\nset interfaces fab0 fabric-options member-interfaces ge-0/0/1\n'
+    )
+    internet, _ = _devices(tmp_path, extra)
+    assert internet.verdict == UNKNOWN
+    _, rep = parse_one(juniper_junos, EX + extra, "ex.txt")
+    assert [u.line for u in rep.unrecognized] == [11, 12]  # the node groups' lines only
