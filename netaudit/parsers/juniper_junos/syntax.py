@@ -106,7 +106,10 @@ def _strip_tags(words: list[str]) -> tuple[list[str], bool]:
 def read(text: str) -> Read:
     """Read ``text`` (hierarchical or ``display set``, or both) into statements."""
     out = Read()
-    stack: list[tuple[list[str], bool, int, int]] = []  # (words, inactive, line, stmts before)
+    # (words, inactive, line, stmts before, the path above it, whether that is inactive)
+    stack: list[tuple[list[str], bool, int, int, tuple[str, ...], bool]] = []
+    parent: tuple[str, ...] = ()  # the path of the innermost open block (kept, not rebuilt)
+    parent_inactive = False
     in_comment = False
     pending: list[str] = []  # the words of a statement not ended yet (a list over lines)
     pending_line = 0
@@ -145,7 +148,8 @@ def read(text: str) -> Read:
                 raw, stripped = rest, rest
             else:
                 continue
-        if not stripped or stripped.startswith("#") or _CHROME.match(stripped):
+        # (a statement's line ends with `;` or `{`: never the session around it)
+        if not stripped or stripped[0] == "#" or (stripped[-1] not in ";{" and _CHROME.match(stripped)):
             out.structure += 1
             continue
         if not stack and stripped.split(None, 1)[0] in ("set", "deactivate", "delete", "activate"):
@@ -167,29 +171,23 @@ def read(text: str) -> Read:
                 continue
             if tok == "*/":
                 continue
-            if tok.startswith("#"):
+            if tok[0] == "#":
                 break
-            if tok in ("{", ";"):
+            if tok == "{" or tok == ";":
                 words, inactive = _strip_tags(pending)
-                parent = [w for s in stack for w in s[0]]
-                parent_inactive = any(s[1] for s in stack)
                 if tok == "{":
-                    words = [_unquote(w) for w in words]
-                    stack.append((words, inactive, pending_line or lineno, len(out.stmts)))
+                    words = [_unquote(w) if w[0] == '"' else w for w in words]
+                    stack.append((words, inactive, pending_line or lineno, len(out.stmts), parent, parent_inactive))
+                    parent, parent_inactive = parent + tuple(words), parent_inactive or inactive
                 elif words:
-                    expanded = _expand([_unquote(w) if w not in ("[", "]") else w for w in words])
+                    expanded = _expand([_unquote(w) if w[0] == '"' else w for w in words])
                     if expanded is None:
                         out.bad.append((pending_line or lineno, pending_text or stripped))
                     else:
+                        line_of, text_of = pending_line or lineno, pending_text or stripped
+                        active = not (inactive or parent_inactive)
                         for ws in expanded:
-                            out.stmts.append(
-                                Stmt(
-                                    tuple(parent + ws),
-                                    pending_line or lineno,
-                                    pending_text or stripped,
-                                    not (inactive or parent_inactive),
-                                )
-                            )
+                            out.stmts.append(Stmt(parent + tuple(ws), line_of, text_of, active))
                         made = True
                 pending, pending_line, pending_text = [], 0, ""
                 continue
@@ -200,17 +198,11 @@ def read(text: str) -> Read:
                 if not stack:
                     out.bad.append((lineno, stripped))
                     continue
-                words, inactive, opened, before = stack.pop()
+                words, inactive, opened, before, parent, parent_inactive = stack.pop()
                 if len(out.stmts) == before and words:
                     # An empty block (`family inet { }`) is the statement itself.
-                    parent = [w for s in stack for w in s[0]]
                     out.stmts.append(
-                        Stmt(
-                            tuple(parent + [_unquote(w) for w in words]),
-                            opened,
-                            " ".join(words) + " { }",
-                            not (inactive or any(s[1] for s in stack)),
-                        )
+                        Stmt(parent + tuple(words), opened, " ".join(words) + " { }", not (inactive or parent_inactive))
                     )
                 continue
             if not pending:
@@ -221,7 +213,7 @@ def read(text: str) -> Read:
     if pending:
         out.bad.append((pending_line, pending_text))
     out.open_blocks = [
-        (line, " ".join(w for s in stack[: i + 1] for w in s[0])) for i, (_w, _i, line, _b) in enumerate(stack)
+        (line, " ".join(w for s in stack[: i + 1] for w in s[0])) for i, (_w, _i, line, *_) in enumerate(stack)
     ]
     for prefix, _line in deactivated:
         n = len(prefix)
