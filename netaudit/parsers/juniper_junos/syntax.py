@@ -159,7 +159,7 @@ def read(text: str) -> Read:
             out.set_form = True
             _set_line(out, stripped, lineno, deactivated)
             continue
-        tokens = _TOKEN.findall(raw)
+        tokens = _plain_tokens(stripped) or _TOKEN.findall(raw)
         made = False
         for tok in tokens:
             if in_comment:
@@ -222,6 +222,22 @@ def read(text: str) -> Read:
                 st.active = False
     _apply_groups(out)
     return out
+
+
+_SPECIAL = frozenset('"#*[]{};')
+
+
+def _plain_tokens(stripped: str) -> list[str] | None:
+    """The tokens of the commonest lines — ``word …;``, ``word … {``, ``}`` — without
+    quotes, lists, comments or annotations, by splitting (what the regex gives them);
+    None for any other line."""
+    last = stripped[-1]
+    body = stripped[:-1]
+    if last == ";" or last == "{":
+        if _SPECIAL.isdisjoint(body):
+            return [*body.split(), last]
+        return None
+    return ["}"] if stripped == "}" else None
 
 
 def _set_line(out: Read, stripped: str, lineno: int, deactivated: list) -> None:
