@@ -159,7 +159,33 @@ def read(text: str) -> Read:
             out.set_form = True
             _set_line(out, stripped, lineno, deactivated)
             continue
-        tokens = _plain_tokens(stripped) or _TOKEN.findall(raw)
+        plain = _plain_tokens(stripped)
+        if plain is not None and not pending:
+            # The commonest lines, whole: a statement, a block opened, a block closed.
+            last = plain[-1]
+            if last == ";":
+                words, inactive = _strip_tags(plain[:-1])
+                if words:
+                    out.stmts.append(Stmt(parent + tuple(words), lineno, stripped, not (inactive or parent_inactive)))
+                continue
+            if last == "{":
+                if len(plain) == 1:
+                    out.structure += 1  # a line of braces only
+                words, inactive = _strip_tags(plain[:-1])
+                stack.append((words, inactive, lineno, len(out.stmts), parent, parent_inactive))
+                parent, parent_inactive = parent + tuple(words), parent_inactive or inactive
+                continue
+            out.structure += 1
+            if not stack:
+                out.bad.append((lineno, stripped))
+                continue
+            words, inactive, opened, before, parent, parent_inactive = stack.pop()
+            if len(out.stmts) == before and words:
+                out.stmts.append(
+                    Stmt(parent + tuple(words), opened, " ".join(words) + " { }", not (inactive or parent_inactive))
+                )
+            continue
+        tokens = plain or _TOKEN.findall(raw)
         made = False
         for tok in tokens:
             if in_comment:
