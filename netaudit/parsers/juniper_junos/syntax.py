@@ -28,6 +28,8 @@ _TOKEN = re.compile(
 )
 # The pager's prompt in a captured session (`---(more 23%)---`), maybe followed by the line it hid.
 _PAGER = re.compile(r"^\s*-+\(more(?: \d+%)?\)-+[ \t\r\x08]*")
+# A line holding none of these is words and its end (`;`, `{`): split, not tokenised.
+_SPECIAL = frozenset('"#*[]{};')
 _TAGS = ("inactive:", "replace:", "protect:", "active:", "unprotect:")
 # A captured session around the configuration: `{master:0}`, `[edit]`, `user@srx> show …`.
 _CHROME = re.compile(
@@ -122,7 +124,7 @@ def read(text: str) -> Read:
     while i < len(lines):
         lineno, raw = i + 1, lines[i]
         i += 1
-        if not in_comment and _quote_open(raw):
+        if not in_comment and '"' in raw and _quote_open(raw):
             # A quoted value over several lines (a certificate, a login message): one line.
             parts = [raw]
             while i < len(lines) and _quote_open("\n".join(parts)):
@@ -159,22 +161,24 @@ def read(text: str) -> Read:
             out.set_form = True
             _set_line(out, stripped, lineno, deactivated)
             continue
-        plain = _plain_tokens(stripped)
-        if plain is not None and not pending:
-            # The commonest lines, whole: a statement, a block opened, a block closed.
-            last = plain[-1]
+        # The commonest lines, whole: `word …;` (a statement), `word … {` (a block opened),
+        # `}` — without quotes, lists, comments or annotations (what the regex would give).
+        last = stripped[-1]
+        if (last == ";" or last == "{") and not pending and _SPECIAL.isdisjoint(body := stripped[:-1]):
+            words = body.split()
+            inactive = False
+            if words and words[0] in _TAGS:
+                words, inactive = _strip_tags(words)
             if last == ";":
-                words, inactive = _strip_tags(plain[:-1])
                 if words:
                     out.stmts.append(Stmt(parent + tuple(words), lineno, stripped, not (inactive or parent_inactive)))
                 continue
-            if last == "{":
-                if len(plain) == 1:
-                    out.structure += 1  # a line of braces only
-                words, inactive = _strip_tags(plain[:-1])
-                stack.append((words, inactive, lineno, len(out.stmts), parent, parent_inactive))
-                parent, parent_inactive = parent + tuple(words), parent_inactive or inactive
-                continue
+            if not body.strip():
+                out.structure += 1  # a line of braces only
+            stack.append((words, inactive, lineno, len(out.stmts), parent, parent_inactive))
+            parent, parent_inactive = parent + tuple(words), parent_inactive or inactive
+            continue
+        if stripped == "}" and not pending:
             out.structure += 1
             if not stack:
                 out.bad.append((lineno, stripped))
@@ -185,7 +189,7 @@ def read(text: str) -> Read:
                     Stmt(parent + tuple(words), opened, " ".join(words) + " { }", not (inactive or parent_inactive))
                 )
             continue
-        tokens = plain or _TOKEN.findall(raw)
+        tokens = _TOKEN.findall(raw)
         made = False
         for tok in tokens:
             if in_comment:
@@ -248,22 +252,6 @@ def read(text: str) -> Read:
                 st.active = False
     _apply_groups(out)
     return out
-
-
-_SPECIAL = frozenset('"#*[]{};')
-
-
-def _plain_tokens(stripped: str) -> list[str] | None:
-    """The tokens of the commonest lines — ``word …;``, ``word … {``, ``}`` — without
-    quotes, lists, comments or annotations, by splitting (what the regex gives them);
-    None for any other line."""
-    last = stripped[-1]
-    body = stripped[:-1]
-    if last == ";" or last == "{":
-        if _SPECIAL.isdisjoint(body):
-            return [*body.split(), last]
-        return None
-    return ["}"] if stripped == "}" else None
 
 
 def _set_line(out: Read, stripped: str, lineno: int, deactivated: list) -> None:
