@@ -212,6 +212,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "the host-inbound traffic of {interfaces} lists protocols only: whether the zone's system services "
         "still apply is not established",
     },
+    "input.junos.instance_no_unit": {
+        "vi": "routing-instance {instance} khai báo giao diện {interface} không có unit: coi là {interface}.0 "
+        "(chưa xác lập Junos gắn unit nào)",
+        "en": "routing instance {instance} names interface {interface} without a unit: taken as {interface}.0 "
+        "(which unit Junos binds is not established)",
+    },
     "input.junos.zone_no_unit": {
         "vi": "zone khai báo giao diện {interface} không có unit: coi là {interface}.0 (chưa xác lập Junos gắn "
         "unit nào)",

@@ -102,6 +102,16 @@ class Routing(ParseState):
         for ifn, (inst, st) in self.instance_ifaces.items():
             itype = self.instance_type.get(inst, ("forwarding", st))[0]
             itf = self.dev.interfaces.get(ifn)
+            if (
+                itf is None
+                and "." not in ifn
+                and [n for n in self.dev.interfaces if n.startswith(ifn + ".")] == [f"{ifn}.0"]
+            ):
+                # named without its unit: unit 0, partial (never left in the main table silently)
+                itf = self.dev.interfaces[f"{ifn}.0"]
+                why = Text("input.junos.instance_no_unit", interface=ifn, instance=inst)
+                add_reason(itf, why)
+                self.partial(f"routing-instance {inst}", why, st)
             if itf is None:
                 continue
             if itype in _INSTANCE_TYPES:

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import pytest
-from helpers import cells
+from helpers import cells, parse_one
 
 from netaudit.audit import run_audit
+from netaudit.parsers import juniper_junos
 from netaudit.reach import BLOCKED, UNKNOWN
 
 EX = """\
@@ -49,3 +50,16 @@ def test_a_route_kept_out_of_the_forwarding_table_is_never_a_false_blocked(tmp_p
     # `no-install`: the discard route is in the routing table only — packets follow the
     # default route; not modelled, so unknown (never "blocked")
     assert audit(tmp_path, extra)[("canbo", "tinh")].verdict == UNKNOWN
+
+
+def test_a_routing_instance_interface_named_without_its_unit_is_unit_0_partial(tmp_path):
+    # `routing-instances TINH interface ge-0/0/1`: not left in the main table silently
+    extra = (
+        "set interfaces ge-0/0/1 unit 0 family inet address 192.0.2.1/30\n"
+        "set routing-instances TINH instance-type virtual-router\n"
+        "set routing-instances TINH interface ge-0/0/1\n"
+        "set routing-instances TINH routing-options static route 172.16.0.0/16 next-hop 192.0.2.2\n"
+    )
+    dev, _ = parse_one(juniper_junos, EX + extra, "ex.txt")
+    itf = dev.interfaces["ge-0/0/1.0"]
+    assert itf.vrf == "TINH" and "without a unit" in str(itf.partial)
