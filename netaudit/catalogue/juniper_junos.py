@@ -168,6 +168,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "địa chỉ {name} không có trong sổ địa chỉ của zone hay sổ global",
         "en": "address {name} is in neither the zone's nor the global address book",
     },
+    "input.junos.app_icmp_code": {
+        "vi": "điều kiện icmp-code của application chưa được mô hình hóa (coi như mọi mã ICMP)",
+        "en": "an application's icmp-code is not modelled (every ICMP code taken)",
+    },
     "input.junos.app_no_protocol": {
         "vi": "application không khai báo protocol",
         "en": "an application without a protocol",

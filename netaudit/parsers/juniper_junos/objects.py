@@ -245,12 +245,14 @@ def _app(spec: dict) -> tuple[App | None, Text | None]:
         return None, Text("input.junos.protocol_unknown", names=pword)
     if proto == PROTO_ICMP:
         t = spec.get("icmp-type")
+        # an ICMP code narrows what the application takes: read as every code (partial)
+        why = Text("input.junos.app_icmp_code") if spec.get("icmp-code") is not None else None
         if t is None:
-            return (proto, None, None), None
+            return (proto, None, None), why
         ti = icmp_type(t)
         if ti is None:
             return None, Text("input.junos.icmp_unknown", name=t)
-        return (proto, None, ti), None
+        return (proto, None, ti), why
     dport = spec.get("destination-port")
     if dport is None:
         ports: tuple[PortRange, ...] | None = None

@@ -297,3 +297,16 @@ def test_mpls_in_packet_mode_turns_the_zones_off(tmp_path):
     got = audit(tmp_path, extra=extra)
     assert got[("khach", "canbo")].verdict == REACHABLE
     assert got[("canbo", "internet")].verdict == REACHABLE
+
+
+def test_a_deny_of_an_icmp_application_with_a_code_is_never_read_as_every_code(tmp_path):
+    # `icmp-type 8 icmp-code 1`: denies no echo request (code 0) — never "blocked" for ping
+    objects = (
+        "set applications application PING-LA protocol icmp\n"
+        "set applications application PING-LA icmp-type 8\n"
+        "set applications application PING-LA icmp-code 1\n"
+    )
+    pols = policy("guest", "trust", "CHAN", app="PING-LA", action="deny") + "\n"
+    pols += policy("guest", "trust", "PING", app="junos-ping")
+    got = audit(tmp_path, policies=pols, extra=objects)
+    assert got[("khach", "canbo")].verdict == UNKNOWN
