@@ -168,6 +168,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "địa chỉ {name} không có trong sổ địa chỉ của zone hay sổ global",
         "en": "address {name} is in neither the zone's nor the global address book",
     },
+    "input.junos.app_icmp_code": {
+        "vi": "điều kiện icmp-code của application chưa được mô hình hóa (coi như mọi mã ICMP)",
+        "en": "an application's icmp-code is not modelled (every ICMP code taken)",
+    },
     "input.junos.app_no_protocol": {
         "vi": "application không khai báo protocol",
         "en": "an application without a protocol",
@@ -212,11 +216,27 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "the host-inbound traffic of {interfaces} lists protocols only: whether the zone's system services "
         "still apply is not established",
     },
+    "input.junos.instance_no_unit": {
+        "vi": "routing-instance {instance} khai báo giao diện {interface} không có unit: coi là {interface}.0 "
+        "(chưa xác lập Junos gắn unit nào)",
+        "en": "routing instance {instance} names interface {interface} without a unit: taken as {interface}.0 "
+        "(which unit Junos binds is not established)",
+    },
+    "input.junos.zone_no_unit": {
+        "vi": "zone khai báo giao diện {interface} không có unit: coi là {interface}.0 (chưa xác lập Junos gắn "
+        "unit nào)",
+        "en": "the zone names interface {interface} without a unit: taken as {interface}.0 (which unit Junos "
+        "binds is not established)",
+    },
     "input.junos.junos_host_zone": {
         "vi": "có chính sách tới zone junos-host giới hạn thêm lưu lượng tới thiết bị (chưa mô hình hóa)",
         "en": "policies to the junos-host zone further restrict traffic to the device (not modelled)",
     },
     # NAT
+    "input.junos.packet_mode_nat": {
+        "vi": "thiết bị ở chế độ xử lý theo gói (family mpls mode packet-based): NAT không được áp dụng",
+        "en": "the device processes packets in packet mode (family mpls mode packet-based): NAT is not applied",
+    },
     "input.junos.pool_range": {
         "vi": "pool NAT là một dải địa chỉ: dùng địa chỉ đầu tiên",
         "en": "a NAT pool of an address range: its first address is used",

@@ -14,7 +14,8 @@ as an ``iptables-save`` dump, an OpenWrt ``uci export``, a Huawei VRP router (an
 with a LAN card: Vlanif gateways with inbound advanced ACLs, access and trunk ports,
 routes, SNMP, vty, NAT), a Ruijie RG-S5750 core (RGOS 11: a stack written with spaces,
 AggregatePorts, SVIs with inbound ACLs), an H3C Comware V7 core switch (VLAN interfaces
-with inbound packet filters, bridge-mode ports, a Bridge-Aggregation, routes, SNMP, SSH)
+with inbound packet filters, bridge-mode ports, a Bridge-Aggregation, routes, SNMP, SSH),
+a Juniper SRX345 (`show configuration`: IRB gateways, zones, address books, policies, NAT)
 and a ``show ip route`` table (with the device it belongs to).
 
 Measured per input: the floor, the parse in this process (``parse()`` of the vendor, the
@@ -47,6 +48,7 @@ from netaudit.parsers import (
     fortinet_fortios,
     h3c_comware,
     huawei_vrp,
+    juniper_junos,
     linux,
     mikrotik_routeros,
     openwrt,
@@ -970,6 +972,237 @@ def generate_h3c(lines: int = FULL_LINES) -> str:
     return "\n".join(out) + "\n"
 
 
+# --------------------------------------------------------------------------- Juniper Junos
+
+
+def generate_junos(lines: int = FULL_LINES) -> str:
+    """``show configuration`` (the hierarchical form) of a provincial department's SRX345:
+    system services and accounts, SNMP, access ports and trunks on the switching ports, one
+    IRB gateway per VLAN, an lo0 filter, static routes, security zones (one per VLAN group)
+    with their address books, custom applications, the security policies holding the bulk
+    of the lines, source NAT and port forwards."""
+    vlans = max(10, min(200, lines // 100))
+    zones = max(4, vlans // 10)
+    out = [
+        "## Last commit: 2026-11-20 16:42:07 ICT by quantri",
+        "version 21.4R3-S5.4;",
+        "system {",
+        "    host-name SO-TTTT-SRX345;",
+        "    time-zone Asia/Ho_Chi_Minh;",
+        "    root-authentication {",
+        '        encrypted-password "$6$Kd8Qw37Z$pM2vB9xR4yT6nL0cH5jF8sG1uE3wA7dK"; ## SECRET-DATA',
+        "    }",
+        "    name-server {",
+        "        203.162.4.191;",
+        "    }",
+        "    login {",
+        "        user quantri {",
+        "            uid 2000;",
+        "            class super-user;",
+        "            authentication {",
+        '                encrypted-password "$6$Ab3Cd5Ef$Gh7Ij9Kl1Mn3Op5Qr7St9Uv1Wx3Yz5"; ## SECRET-DATA',
+        "            }",
+        "        }",
+        "    }",
+        "    services {",
+        "        ssh {",
+        "            root-login deny;",
+        "        }",
+        "        netconf {",
+        "            ssh;",
+        "        }",
+        "        web-management {",
+        "            https {",
+        "                system-generated-certificate;",
+        "            }",
+        "        }",
+        "    }",
+        "    syslog {",
+        "        host 10.99.0.20 {",
+        "            any any;",
+        "        }",
+        "        file messages {",
+        "            any any;",
+        "        }",
+        "    }",
+        "    ntp {",
+        "        server 10.99.0.21;",
+        "    }",
+        "}",
+        "snmp {",
+        '    community "Gs7$Pd4^Jb9" {',
+        "        authorization read-only;",
+        "        clients {",
+        "            10.99.0.0/24;",
+        "        }",
+        "    }",
+        "}",
+    ]
+    ifaces = ["interfaces {"]
+    for p in range(16):
+        ifaces.append(f"    ge-0/0/{p} {{")
+        if p == 0:
+            ifaces += ['        description "WAN - VNPT kenh truyen so lieu";', "        unit 0 {"]
+            ifaces += [
+                "            family inet {",
+                "                address 203.0.113.2/29;",
+                "            }",
+                "        }",
+            ]
+        else:
+            ifaces += ["        unit 0 {", "            family ethernet-switching {"]
+            if p % 4 == 0:
+                ifaces += ["                interface-mode trunk;", "                vlan {"]
+                ifaces += [
+                    f"                    members [ V{100 + (p + k) % vlans} V{101 + (p + k) % vlans} ];"
+                    for k in range(2)
+                ]
+                ifaces += ["                }"]
+            else:
+                ifaces += ["                interface-mode access;", "                vlan {"]
+                ifaces += [f"                    members V{100 + p % vlans};", "                }"]
+            ifaces += ["            }", "        }"]
+        ifaces.append("    }")
+    ifaces += ["    irb {"]
+    for v in range(vlans):
+        ifaces += [
+            f"        unit {100 + v} {{",
+            f'            description "Gateway phong {v:03d}";',
+            "            family inet {",
+            f"                address 10.{1 + v // 50}.{v % 50 * 4}.1/22;",
+            "            }",
+            "        }",
+        ]
+    ifaces += ["    }", "    lo0 {", "        unit 0 {", "            family inet {", "                filter {"]
+    ifaces += ["                    input BAO-VE-RE;", "                }", "            }", "        }", "    }", "}"]
+    vl = ["vlans {"]
+    for v in range(vlans):
+        vl += [f"    V{100 + v} {{", f"        vlan-id {100 + v};", f"        l3-interface irb.{100 + v};", "    }"]
+    vl += ["}"]
+    routes = max(10, lines // 40)
+    ro = ["routing-options {", "    static {", "        route 0.0.0.0/0 next-hop 203.0.113.1;"]
+    ro += [
+        f"        route 172.{16 + r // 250 % 16}.{r % 250}.0/24 next-hop 10.{1 + r % 4}.{r % 50 * 4}.254;"
+        for r in range(routes)
+    ]
+    ro += ["    }", "}"]
+    fw = ["firewall {", "    family inet {", "        filter BAO-VE-RE {"]
+    fw += ["            term QUAN-TRI {", "                from {", "                    source-address {"]
+    fw += ["                        10.99.0.0/24;", "                    }", "                    protocol tcp;"]
+    fw += [
+        "                    destination-port [ ssh https 830 ];",
+        "                }",
+        "                then accept;",
+    ]
+    fw += ["            }", "            term PING {", "                from {", "                    protocol icmp;"]
+    fw += ["                }", "                then accept;", "            }", "            term CON-LAI {"]
+    fw += [
+        "                then {",
+        "                    count re-drop;",
+        "                    discard;",
+        "                }",
+    ]
+    fw += ["            }", "        }", "    }", "}"]
+    apps = ["applications {"]
+    for a in range(20):
+        apps += [
+            f"    application APP-{a:02d} {{",
+            "        protocol tcp;",
+            f"        destination-port {8000 + a};",
+            "    }",
+        ]
+    apps += ["    application-set WEB-NOI-BO {", "        application junos-http;", "        application junos-https;"]
+    apps += ["        application APP-00;", "    }", "}"]
+    tail = ["    nat {", "        source {", "            rule-set RA-INTERNET {", "                from zone [ "]
+    tail[-1] += " ".join(f"Z{z:02d}" for z in range(zones)) + " ];"
+    tail += ["                to zone untrust;", "                rule PAT {", "                    match {"]
+    tail += [
+        "                        source-address 10.0.0.0/8;",
+        "                    }",
+        "                    then {",
+    ]
+    tail += [
+        "                        source-nat {",
+        "                            interface;",
+        "                        }",
+    ]
+    tail += ["                    }", "                }", "            }", "        }", "        destination {"]
+    tail += ["            pool WEB {", "                address 10.1.0.10/32 port 443;", "            }"]
+    tail += ["            rule-set CONG-KHAI {", "                from zone untrust;", "                rule WEB {"]
+    tail += ["                    match {", "                        destination-address 203.0.113.2/32;"]
+    tail += [
+        "                        destination-port {",
+        "                            443;",
+        "                        }",
+    ]
+    tail += ["                    }", "                    then {", "                        destination-nat {"]
+    tail += [
+        "                            pool {",
+        "                                WEB;",
+        "                            }",
+    ]
+    tail += [
+        "                        }",
+        "                    }",
+        "                }",
+        "            }",
+        "        }",
+        "    }",
+    ]
+    zn = ["    zones {", "        security-zone untrust {", "            interfaces {", "                ge-0/0/0.0;"]
+    zn += ["            }", "        }"]
+    per_zone = vlans // zones
+    books: list[str] = []
+    for z in range(zones):
+        zn += [
+            f"        security-zone Z{z:02d} {{",
+            "            host-inbound-traffic {",
+            "                system-services {",
+        ]
+        zn += [
+            "                    ping;",
+            "                    ssh;",
+            "                }",
+            "            }",
+            "            interfaces {",
+        ]
+        zn += [f"                irb.{100 + v};" for v in range(z * per_zone, (z + 1) * per_zone)]
+        zn += ["            }", "        }"]
+    budget = lines - len(out) - len(ifaces) - len(vl) - len(ro) - len(fw) - len(apps) - len(tail) - len(zn) - 6
+    hosts = max(20, budget // 8)
+    books = ["    address-book {", "        global {"]
+    for h in range(hosts):
+        books.append(f"            address H{h:05d} 10.{1 + h % 4}.{h // 4 % 200}.{h % 250 + 1}/32;")
+    books += ["            address-set MAY-CHU {"] + [
+        f"                address H{h:05d};" for h in range(min(hosts, 20))
+    ]
+    books += ["            }", "        }", "    }"]
+    pol: list[str] = ["    policies {"]
+    remaining = budget - len(books)
+    n = 0
+    while remaining > 0:
+        fz, tz = f"Z{n % zones:02d}", f"Z{(n * 7 + 1) % zones:02d}" if n % 3 else "untrust"
+        pol += [f"        from-zone {fz} to-zone {tz} {{", f"            policy P{n:05d} {{", "                match {"]
+        pol += [
+            f"                    source-address H{n % hosts:05d};",
+            f"                    destination-address H{(n * 13) % hosts:05d};",
+        ]
+        app = ["junos-https", "junos-ssh", f"APP-{n % 20:02d}", "WEB-NOI-BO", "junos-dns-udp"][n % 5]
+        pol += [f"                    application {app};", "                }", "                then {"]
+        pol += [
+            "                    permit;" if n % 4 else "                    deny;",
+            "                }",
+            "            }",
+            "        }",
+        ]
+        remaining -= 12
+        n += 1
+    pol += ["        default-policy {", "            deny-all;", "        }", "    }"]
+    sec = ["security {", *books, *pol, *tail, *zn, "    }", "}"]
+    out += ifaces + vl + ro + fw + apps + sec
+    return "\n".join(out) + "\n"
+
+
 # --------------------------------------------------------------------------- the cases
 
 
@@ -1000,6 +1233,7 @@ CASES = [
     Case("huawei_vrp", generate_huawei, huawei_vrp.parse, "ar6300.cfg"),
     Case("ruijie_rgos", generate_ruijie, ruijie_rgos.parse, "rg-s5750.cfg"),
     Case("h3c_comware", generate_h3c, h3c_comware.parse, "s6520x-core.cfg"),
+    Case("juniper_junos", generate_junos, juniper_junos.parse, "srx345.conf"),
     Case("state_routes", generate_routes, _state, "dist01_route.txt"),
 ]
 

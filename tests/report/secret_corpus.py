@@ -560,6 +560,18 @@ snmp {
     community "JnComm-4" {
         authorization read-write;
     }
+    trap-group "JnTrap-9" {
+        version v2;
+        targets {
+            10.60.99.21;
+        }
+    }
+    v3 {
+        snmp-community IDX1 {
+            community-name "JnV3Comm-10";
+            security-name ops;
+        }
+    }
 }
 security {
     ike {
@@ -607,6 +619,8 @@ security {{
         "JnUnrec-6",
         "JnChap-7",
         "$6$JnCutRoot-8$Hq7Wx3Zc9Vb1Nm4Kj6Lh8Gf0Ds2Ap5",
+        "JnTrap-9",
+        "JnV3Comm-10",
     ],
     words=["guest"],
     keep=["guest", "10.60.40.", "UBNDTH-SRX300"],

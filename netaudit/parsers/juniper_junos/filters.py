@@ -115,7 +115,8 @@ class Filters(ParseState):
                 pl[1].append(Text("input.junos.apply_path", name=rest[0]))
             elif len(rest) == 1:
                 pass
-            else:
+            else:  # an entry not understood: the list may hold more than what was read
+                pl[1].append(Text("input.junos.line_not_understood", line=st.line))
                 continue
             self.read(st)
         for rest, st in self.conf.under("policy-options"):
@@ -251,6 +252,8 @@ class Filters(ParseState):
                 reasons.append(Text("input.junos.address_unread", value=word))
         if by_len and all(exc for _, _, exc in by_len):
             reasons.append(Text("input.junos.only_except"))
+        if not any(exc for _, _, exc in by_len):
+            return IPSet(net for _, net, _ in by_len)  # at once: adding one by one is slow
         s = IPSet()
         for _, net, exc in sorted(by_len, key=lambda t: t[0]):
             if exc:

@@ -70,6 +70,7 @@ _PORT_IGNORED = frozenset(
         "apply-groups-except",
         "schedulers",
         "shaping-rate",
+        "fabric-options",  # a chassis cluster's fabric link (fab0/fab1): no IPv4 reach
     }
 )
 _UNIT_IGNORED = frozenset(

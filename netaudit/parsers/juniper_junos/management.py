@@ -188,7 +188,13 @@ class Management(Filters, Nat):
 
     def read_snmp(self) -> None:
         self.snmp: dict[str, dict] = {}
+        self.snmp_v3: Stmt | None = None  # an SNMPv3 user: the agent answers without a community
+        self.snmp_only: list[str] = []  # `snmp interface X`: requests accepted there only
         for rest, st in self.conf.under("snmp"):
+            if len(rest) >= 4 and rest[:3] == ("v3", "usm", "local-engine") and rest[3] == "user":
+                self.snmp_v3 = self.snmp_v3 or st
+            elif len(rest) == 2 and rest[0] == "interface":
+                self.snmp_only.append(rest[1])
             if len(rest) >= 2 and rest[0] == "community":
                 c = self.snmp.setdefault(rest[1], {"st": st, "clients": [], "list": None})
                 if len(rest) >= 4 and rest[2] == "clients":
@@ -258,6 +264,20 @@ class Management(Filters, Nat):
                 self.facts.telnet = src
         for name, c in self.snmp.items():
             self._snmp(name, c, acl)
+        if self.snmp_v3 is not None and not self.snmp:
+            # SNMPv3 users only: the agent listens (udp/161), no community login
+            where = self._listening("snmp", self.snmp_only)
+            self.dev.services.append(
+                MgmtService(
+                    "snmp-agent",
+                    PROTO_UDP,
+                    (PortRange(161, 161),),
+                    acl=acl,
+                    interfaces=where,
+                    source=self.src(self.snmp_v3),
+                    partial=self._unsure(where),
+                )
+            )
         # ICMP echo: Junos answers ping (host-inbound `ping` on an SRX)
         self._add_icmp(acl)
         dev.facts = self.facts
@@ -275,7 +295,11 @@ class Management(Filters, Nat):
             if _allows(allowed, hname):
                 ifaces.add(ifn)
         if only:
-            return frozenset(i for i in only if i in ifaces)
+            # A name without its unit is unit 0; a name of no interface keeps no restriction
+            # (listening where host-inbound lets it in, never nowhere: a false "blocked").
+            names = [i if i in self.dev.interfaces else f"{i}.0" for i in only]
+            if all(n in self.dev.interfaces for n in names):
+                return frozenset(i for i in names if i in ifaces)
         return None if everywhere else frozenset(ifaces)
 
     def _unsure(self, where: frozenset[str] | None, partial=None):
@@ -347,10 +371,10 @@ class Management(Filters, Nat):
                 PROTO_UDP,
                 (PortRange(161, 161),),
                 acl=acl,
-                interfaces=self._listening("snmp", []),
+                interfaces=self._listening("snmp", self.snmp_only),
                 source=self.src(c["st"]),
                 insecure=True,
-                partial=self._unsure(self._listening("snmp", []), partial),
+                partial=self._unsure(self._listening("snmp", self.snmp_only), partial),
             )
         )
 

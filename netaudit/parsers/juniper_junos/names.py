@@ -191,7 +191,6 @@ PREDEFINED: dict[str, list[App]] = {
     "junos-ike-nat": [_udp(4500)],
     "junos-bgp": [_tcp(179)],
     "junos-syslog": [_udp(514)],
-    "junos-radius": [_udp(1812)],
     "junos-ms-sql": [_tcp(1433)],
     "junos-pptp": [_tcp(1723)],
     "junos-nntp": [_tcp(119)],

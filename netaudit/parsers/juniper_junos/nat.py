@@ -90,15 +90,19 @@ class Nat(Security):
         if not body:
             self.read(st)
             return
+        # A pool line not understood: what the pool translates to is not known.
+        unread = Text("input.junos.line_not_understood", line=st.line)
         if body[0] == "address" and len(body) >= 2:
             a = address(body[1])
             if a is None:
+                pool.reasons.append(unread)
                 return
             if len(body) == 2:
                 pool.addrs.append(a)
             elif len(body) == 4 and body[2] == "to":
                 b = address(body[3])
                 if b is None:
+                    pool.reasons.append(unread)
                     return
                 pool.addrs.append(a)
                 pool.reasons.append(Text("input.junos.pool_range"))
@@ -106,6 +110,7 @@ class Nat(Security):
                 pool.addrs.append(a)
                 pool.port = int(body[3])
             else:
+                pool.reasons.append(unread)
                 return
         elif body[0] == "port" and len(body) >= 2 and body[1] == "no-translation":
             pass
@@ -124,6 +129,7 @@ class Nat(Security):
         elif body[0] == "routing-instance":
             pool.reasons.append(Text("input.junos.pool_instance"))
         else:
+            pool.reasons.append(unread)
             return
         self.read(st)
 
@@ -162,6 +168,8 @@ class Nat(Security):
         outs = self._ifaces(rs.to)
         for rname, rule in rs.rules.items():
             m: dict = {"src": [], "dst": [], "dports": [], "protos": [], "then": None, "reasons": []}
+            if self.packet_mode:  # NAT needs flow mode
+                m["reasons"].append(Text("input.junos.packet_mode_nat"))
             for body, st in rule.get("body", []):
                 self._rule_body(m, body, st)
             src = Src(self.file, rule["st"].line, f"nat {rs.kind} rule-set {rs.name} rule {rname}")

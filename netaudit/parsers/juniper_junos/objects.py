@@ -29,6 +29,8 @@ class Book:
 
     addresses: dict[str, tuple[list[AddrMatch], list[str]]] = field(default_factory=dict)
     sets: dict[str, list[str]] = field(default_factory=dict)
+    # A set with a line not understood: why (a member may be missing).
+    set_reasons: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Objects(ParseState):
     attached: dict[str, list[str]]  # zone → attached book names
     apps: dict[str, tuple[list[App], list[str]]]
     app_sets: dict[str, list[str]]
+    app_set_reasons: dict[str, list[str]]  # a set with a line not understood: why
 
     def read_books(self) -> None:
         self.books = {"global": Book()}
@@ -81,17 +84,20 @@ class Objects(ParseState):
             elif body[0] == "range-address" and len(body) == 4 and body[2] == "to":
                 lo, hi = ip_to_int(body[1]), ip_to_int(body[3])
                 if lo is None or hi is None or lo > hi:
+                    entry[1].append(_unread(st))
                     return
                 entry[0].extend(AddrMatch.prefix(n) for n in IPRange(lo, hi).cidrs())
             elif body[0] == "wildcard-address" and len(body) == 2:
                 v, _, m = body[1].partition("/")
                 vi, mi = ip_to_int(v), ip_to_int(m)
                 if vi is None or mi is None:
+                    entry[1].append(_unread(st))
                     return
                 entry[0].append(AddrMatch(vi & mi, ~mi & 0xFFFFFFFF))
             elif body[0] == "dns-name":
                 entry[1].append(Text("input.junos.address_dns", name=name))
-            else:
+            else:  # what the address stands for is not known: never fewer addresses
+                entry[1].append(_unread(st))
                 return
             self.read(st)
         elif rest[0] == "address-set" and len(rest) >= 2:
@@ -101,6 +107,7 @@ class Objects(ParseState):
             elif (len(rest) >= 3 and rest[2] == "description") or len(rest) == 2:
                 pass
             else:
+                book.set_reasons.setdefault(rest[1], []).append(_unread(st))
                 return
             self.read(st)
         elif rest[0] == "description":
@@ -133,6 +140,7 @@ class Objects(ParseState):
                 out.reasons.extend(why)
                 return
             if name in b.sets:
+                out.reasons.extend(b.set_reasons.get(name, ()))
                 for m in b.sets[name]:
                     self._resolve_one(m, books, out, depth + 1)
                 return
@@ -144,6 +152,7 @@ class Objects(ParseState):
     def read_applications(self) -> None:
         self.apps = {}
         self.app_sets = {}
+        self.app_set_reasons = {}
         terms: dict[tuple[str, str], dict] = {}
         for rest, st in self.conf.under("applications"):
             if len(rest) >= 2 and rest[0] == "application":
@@ -172,7 +181,8 @@ class Objects(ParseState):
                     "do-not-translate-AAAA-query-to-A-query",
                 ):
                     pass
-                else:
+                else:  # the application may match other packets: never read exactly
+                    spec["reasons"].append(_unread(st))
                     continue
                 self.read(st)
             elif len(rest) >= 2 and rest[0] == "application-set":
@@ -181,7 +191,8 @@ class Objects(ParseState):
                     members.append(rest[3])
                 elif len(rest) == 2 or rest[2] == "description":
                     pass
-                else:
+                else:  # a member may be missing
+                    self.app_set_reasons.setdefault(rest[1], []).append(_unread(st))
                     continue
                 self.read(st)
         for (name, _term), spec in terms.items():
@@ -191,6 +202,7 @@ class Objects(ParseState):
                 entry[0].append(app)
             if why:
                 entry[1].append(why)
+            entry[1].extend(spec["reasons"])
 
     def resolve_apps(self, names: list[str]) -> tuple[list[App] | None, list[str], list[str]]:
         """(the applications' pieces — None: any —, why partial, undefined names)."""
@@ -211,6 +223,7 @@ class Objects(ParseState):
             out.extend(pieces)
             reasons.extend(why)
         elif name in self.app_sets:
+            reasons.extend(self.app_set_reasons.get(name, ()))
             for m in self.app_sets[name]:
                 self._app_one(m, out, reasons, undefined, depth + 1)
         elif name in PREDEFINED:
@@ -232,12 +245,14 @@ def _app(spec: dict) -> tuple[App | None, Text | None]:
         return None, Text("input.junos.protocol_unknown", names=pword)
     if proto == PROTO_ICMP:
         t = spec.get("icmp-type")
+        # an ICMP code narrows what the application takes: read as every code (partial)
+        why = Text("input.junos.app_icmp_code") if spec.get("icmp-code") is not None else None
         if t is None:
-            return (proto, None, None), None
+            return (proto, None, None), why
         ti = icmp_type(t)
         if ti is None:
             return None, Text("input.junos.icmp_unknown", name=t)
-        return (proto, None, ti), None
+        return (proto, None, ti), why
     dport = spec.get("destination-port")
     if dport is None:
         ports: tuple[PortRange, ...] | None = None
@@ -249,3 +264,7 @@ def _app(spec: dict) -> tuple[App | None, Text | None]:
     if spec.get("source-port") not in (None, "0-65535", "1-65535"):
         return (proto, ports, None), Text("input.junos.app_source_port")
     return (proto, ports, None), None
+
+
+def _unread(st: Stmt) -> Text:
+    return Text("input.junos.line_not_understood", line=st.line)

@@ -6,7 +6,7 @@ not read is an unrecognized line, and what it would have set is partial — and 
 from __future__ import annotations
 
 from netaudit.messages import Text
-from netaudit.model import ParseResult, Src
+from netaudit.model import PROTO_TCP, PROTO_UDP, MgmtService, ParseResult, PortRange, Src
 from netaudit.parsers import not_evidence
 from netaudit.parsers.base import hostname_from_file, join_reasons
 from netaudit.parsers.juniper_junos.facts import JunosFacts
@@ -74,6 +74,7 @@ _SECRET_WORDS = frozenset(
         "default-chap-secret",
         "chap-secret",
         "pap-password",
+        "community-name",  # snmp v3 snmp-community N community-name
     }
 )
 # Grammar words after a secret word, never its value (`system login password minimum-length 8`).
@@ -100,8 +101,10 @@ class JunosParser(Interfaces, Routing, Management):
         self.ports, self.vlan_ids, self.l3_vlan = {}, {"default": 1}, {}
         self.raw_filters, self.prefix_lists = {}, {}
         self.books, self.attached, self.apps, self.app_sets = {"global": Book()}, {}, {}, {}
+        self.app_set_reasons = {}
         self.zones, self.zone_of, self.flow, self.host_unsure = {}, {}, False, set()
-        self.sys_services, self.snmp = {}, {}
+        self.packet_mode = False
+        self.sys_services, self.snmp, self.snmp_v3, self.snmp_only = {}, {}, None, []
 
     def run(self) -> ParseResult:
         dev, rep = self.dev, self.rep
@@ -216,6 +219,10 @@ class JunosParser(Interfaces, Routing, Management):
         dev = self.dev
         why = Text("input.interface_line_not_understood", line=st.line)
         p = st.path
+        if p[0] == "groups" and len(p) > 2:
+            # a group not expanded (`${node}` of a chassis cluster, a wildcard): what it
+            # would set where it applies is not known either
+            p = p[2:]
         if p[0] == "interfaces" and len(p) >= 2:
             names = [f"{p[1]}.{p[3]}"] if len(p) >= 4 and p[2] == "unit" else []
             names.append(p[1])
@@ -250,6 +257,29 @@ class JunosParser(Interfaces, Routing, Management):
                     itf.partial = join_reasons((itf.partial, line_why))
         if "static" in p and "route" in p:
             dev.unread_routes.append(self.src(st))
+        if p[:2] == ("system", "services") and len(p) >= 3:
+            self._unknown_service(p[2], st)
+
+    def _unknown_service(self, name: str, st: Stmt) -> None:
+        """A system service not understood may listen on any port: every TCP and UDP port
+        of the device maybe (never "nothing else listens", a false "blocked")."""
+        label = f"system services {name}"
+        if any(svc.name == label for svc in self.dev.services):
+            return
+        icmp = next((svc for svc in self.dev.services if svc.name == "icmp-echo"), None)
+        why = Text("input.junos.line_not_understood", line=st.line)
+        for proto in (PROTO_TCP, PROTO_UDP):
+            self.dev.services.append(
+                MgmtService(
+                    label,
+                    proto,
+                    (PortRange(0, 65535),),
+                    acl=icmp.acl if icmp else None,
+                    interfaces=self._listening(name, []),
+                    source=self.src(st),
+                    partial=why,
+                )
+            )
 
     # ------------------------------------------------------------------ secrets
 
@@ -268,6 +298,13 @@ class JunosParser(Interfaces, Routing, Management):
 
         for st in self.conf.all:
             p = st.path
+            if _SECRET_WORDS.isdisjoint(p):  # most statements: only a hashed value to look for
+                for w in p:
+                    if w[:1] == "$" and w.startswith(_HASH_PREFIXES):
+                        add(w, st.line)
+                if len(p) >= 3 and p[0] == "snmp" and p[1] in ("community", "trap-group"):
+                    add(p[2], st.line)
+                continue
             for i, w in enumerate(p):
                 if w.startswith(_HASH_PREFIXES):
                     add(w, st.line)
@@ -279,5 +316,6 @@ class JunosParser(Interfaces, Routing, Management):
                         continue
                     if nxt not in _SECRET_WORDS and nxt not in _NOT_SECRETS:
                         add(nxt, st.line)
-            if len(p) >= 3 and p[0] == "snmp" and p[1] == "community":
+            # A trap group's name is the community string its traps carry.
+            if len(p) >= 3 and p[0] == "snmp" and p[1] in ("community", "trap-group"):
                 add(p[2], st.line)

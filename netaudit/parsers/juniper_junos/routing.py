@@ -58,7 +58,6 @@ _ROUTE_IGNORED = frozenset(
         "retain",
         "no-retain",
         "install",
-        "no-install",
         "active",
         "passive",
         "community",
@@ -103,6 +102,16 @@ class Routing(ParseState):
         for ifn, (inst, st) in self.instance_ifaces.items():
             itype = self.instance_type.get(inst, ("forwarding", st))[0]
             itf = self.dev.interfaces.get(ifn)
+            if (
+                itf is None
+                and "." not in ifn
+                and [n for n in self.dev.interfaces if n.startswith(ifn + ".")] == [f"{ifn}.0"]
+            ):
+                # named without its unit: unit 0, partial (never left in the main table silently)
+                itf = self.dev.interfaces[f"{ifn}.0"]
+                why = Text("input.junos.instance_no_unit", interface=ifn, instance=inst)
+                add_reason(itf, why)
+                self.partial(f"routing-instance {inst}", why, st)
             if itf is None:
                 continue
             if itype in _INSTANCE_TYPES:
@@ -165,6 +174,12 @@ class Routing(ParseState):
             self.read(st)
             return
         if rest[0] in ("defaults", "rib-group", "apply-groups"):
+            if rest[0] == "defaults" and len(rest) >= 2 and (rest[1] == "no-install" or rest[1] not in _ROUTE_IGNORED):
+                # every static route's default (preference, no-install …): not modelled
+                self.dev.unread_routes.append(self.src(st))
+                why = Text("input.junos.route_attr", attr=" ".join(rest))
+                self.partial("routing-options static defaults", why, st)
+                return
             if rest[0] == "rib-group":
                 self.dev.unread_routes.append(self.src(st))
                 self.partial("routing-options static rib-group", Text("input.junos.route_kind", kind="rib-group"), st)
@@ -212,7 +227,14 @@ class Routing(ParseState):
                 pass
             else:
                 return
-        elif attr in ("next-table", "resolve", "lsp-next-hop", "static-lsp-next-hop", "p2mp-lsp-next-hop"):
+        elif attr in (
+            "next-table",
+            "resolve",
+            "lsp-next-hop",
+            "static-lsp-next-hop",
+            "p2mp-lsp-next-hop",
+            "no-install",  # in the routing table, not the forwarding table
+        ):
             self.dev.unread_routes.append(self.src(st))
             rec["partial"].append(Text("input.junos.route_attr", attr=attr))
             self.partial(f"route {prefix}", Text("input.junos.route_attr", attr=attr), st)

@@ -19,7 +19,7 @@ from netaudit.parsers.base import join_reasons
 from netaudit.parsers.juniper_junos.interfaces import OUT_OF_BAND
 from netaudit.parsers.juniper_junos.names import App
 from netaudit.parsers.juniper_junos.objects import Objects
-from netaudit.parsers.juniper_junos.syntax import Stmt
+from netaudit.parsers.juniper_junos.syntax import PARTIAL, Stmt
 
 FORWARD_FILTER = "security-policies"
 _ZONE_IGNORED = frozenset(
@@ -82,6 +82,7 @@ class Security(Objects):
 
     zones: dict[str, Zone]
     flow: bool  # SRX flow mode: zones decide
+    packet_mode: bool  # `family mpls mode packet-based`: packet-based processing, no NAT
     host_unsure: set[str]  # interfaces whose host-inbound system services are not certain
     zone_of: dict[str, str]
 
@@ -90,7 +91,9 @@ class Security(Objects):
         self.zone_of = {}
         packet_mode = False
         for rest, st in self.conf.under("security", "forwarding-options"):
-            if rest[:2] == ("family", "inet") and rest[2:] == ("mode", "packet-based"):
+            # MPLS in packet mode turns the whole device to packet-based processing: no
+            # zones, policies or NAT (Juniper, "Basic MPLS Configuration"; "Enabling MPLS").
+            if rest[:2] in (("family", "inet"), ("family", "mpls")) and rest[2:] == ("mode", "packet-based"):
                 packet_mode = True
             self.read(st)
         for rest, st in self.conf.under("security", "zones"):
@@ -104,6 +107,7 @@ class Security(Objects):
                     pass  # route-based VPN: st0 units are partial interfaces (interfaces.py)
                 self.read(st)
         self.flow = bool(self.zones) and not packet_mode
+        self.packet_mode = packet_mode
         for key, z in self.zones.items():
             for ifn in z.interfaces:
                 self.zone_of.setdefault(ifn, key)
@@ -121,11 +125,13 @@ class Security(Objects):
             self.read(st)
             return
         if rest[0] == "interfaces" and len(rest) >= 2:
-            z.interfaces.setdefault(rest[1], st)
+            ifn = self._zone_iface(rest[1], st)
+            z.interfaces.setdefault(ifn, st)
             if len(rest) == 2:
-                self.read(st)
+                if st.state != PARTIAL:
+                    self.read(st)
             elif rest[2] == "host-inbound-traffic":
-                self._host(z.iface_host.setdefault(rest[1], {}), rest[3:], st)
+                self._host(z.iface_host.setdefault(ifn, {}), rest[3:], st)
             return
         if rest[0] == "host-inbound-traffic":
             if z.host is None:
@@ -136,6 +142,21 @@ class Security(Objects):
             return  # objects.py
         if rest[0] in _ZONE_IGNORED:
             self.read(st)
+
+    def _zone_iface(self, name: str, st: Stmt) -> str:
+        """A zone's interface named without its unit (``ge-0/0/1``) is taken as unit 0 when
+        only that unit exists — which unit Junos binds is not established, so the interface
+        is partial (never a zone-less interface that passes nothing: a false "blocked")."""
+        if "." in name or name in self.dev.interfaces:
+            return name
+        units = [n for n in self.dev.interfaces if n.startswith(name + ".")]
+        if units != [name + ".0"]:
+            return name
+        unit = self.dev.interfaces[units[0]]
+        why = Text("input.junos.zone_no_unit", interface=name)
+        unit.partial = join_reasons((unit.partial, why))
+        self.partial(f"interface {units[0]}", why, st)
+        return units[0]
 
     def _host(self, table: dict[str, bool], rest: tuple[str, ...], st: Stmt) -> None:
         if len(rest) >= 2 and rest[0] == "system-services":

@@ -22,14 +22,20 @@ class Conf:
     def __init__(self, stmts: list[Stmt]):
         self.all = stmts
         self.by_head: dict[str, list[Stmt]] = defaultdict(list)
+        # by the first two words too: `security` alone holds most of a firewall's lines
+        self.by_two: dict[tuple[str, str], list[Stmt]] = defaultdict(list)
         for st in stmts:
             if st.active:
-                self.by_head[st.path[0]].append(st)
+                p = st.path
+                self.by_head[p[0]].append(st)
+                if len(p) > 1:
+                    self.by_two[p[0], p[1]].append(st)
 
     def under(self, *prefix: str) -> Iterator[tuple[tuple[str, ...], Stmt]]:
         """(the rest of the path, the statement) of every statement in effect under ``prefix``."""
         n = len(prefix)
-        for st in self.by_head.get(prefix[0], ()):
+        some = self.by_two.get((prefix[0], prefix[1]), ()) if n > 1 else self.by_head.get(prefix[0], ())
+        for st in some:
             if st.path[:n] == prefix:
                 yield st.path[n:], st
 

@@ -26,6 +26,10 @@ PARTIAL = 2  # affects forwarding, not (fully) modelled: the reader said why
 _TOKEN = re.compile(
     r'"(?:[^"\\]|\\.)*"?|/\*|#.*|[{};\[\]]|[^\s{};\[\]"#]+(?:\[[\w,\-]*\][^\s{};\[\]"#]*)*(?:#[^\s{};\[\]"]*)*'
 )
+# The pager's prompt in a captured session (`---(more 23%)---`), maybe followed by the line it hid.
+_PAGER = re.compile(r"^\s*-+\(more(?: \d+%)?\)-+[ \t\r\x08]*")
+# A line holding none of these is words and its end (`;`, `{`): split, not tokenised.
+_SPECIAL = frozenset('"#*[]{};')
 _TAGS = ("inactive:", "replace:", "protect:", "active:", "unprotect:")
 # A captured session around the configuration: `{master:0}`, `[edit]`, `user@srx> show …`.
 _CHROME = re.compile(
@@ -104,7 +108,10 @@ def _strip_tags(words: list[str]) -> tuple[list[str], bool]:
 def read(text: str) -> Read:
     """Read ``text`` (hierarchical or ``display set``, or both) into statements."""
     out = Read()
-    stack: list[tuple[list[str], bool, int, int]] = []  # (words, inactive, line, stmts before)
+    # (words, inactive, line, stmts before, the path above it, whether that is inactive)
+    stack: list[tuple[list[str], bool, int, int, tuple[str, ...], bool]] = []
+    parent: tuple[str, ...] = ()  # the path of the innermost open block (kept, not rebuilt)
+    parent_inactive = False
     in_comment = False
     pending: list[str] = []  # the words of a statement not ended yet (a list over lines)
     pending_line = 0
@@ -117,7 +124,7 @@ def read(text: str) -> Read:
     while i < len(lines):
         lineno, raw = i + 1, lines[i]
         i += 1
-        if not in_comment and _quote_open(raw):
+        if not in_comment and '"' in raw and _quote_open(raw):
             # A quoted value over several lines (a certificate, a login message): one line.
             parts = [raw]
             while i < len(lines) and _quote_open("\n".join(parts)):
@@ -126,6 +133,13 @@ def read(text: str) -> Read:
                 out.structure += 1
             raw = "\n".join(parts)
         stripped = raw.strip()
+        pager = _PAGER.match(raw) if stripped.startswith("-") else None
+        if pager:
+            raw = raw[pager.end() :]
+            stripped = raw.strip()
+            if not stripped:
+                out.structure += 1
+                continue
         if in_comment:
             out.structure += 1
             if "*/" in raw:
@@ -136,7 +150,8 @@ def read(text: str) -> Read:
                 raw, stripped = rest, rest
             else:
                 continue
-        if not stripped or stripped.startswith("#") or _CHROME.match(stripped):
+        # (a statement's line ends with `;` or `{`: never the session around it)
+        if not stripped or stripped[0] == "#" or (stripped[-1] not in ";{" and _CHROME.match(stripped)):
             out.structure += 1
             continue
         if not stack and stripped.split(None, 1)[0] in ("set", "deactivate", "delete", "activate"):
@@ -145,6 +160,34 @@ def read(text: str) -> Read:
                 pending, pending_line, pending_text = [], 0, ""
             out.set_form = True
             _set_line(out, stripped, lineno, deactivated)
+            continue
+        # The commonest lines, whole: `word …;` (a statement), `word … {` (a block opened),
+        # `}` — without quotes, lists, comments or annotations (what the regex would give).
+        last = stripped[-1]
+        if (last == ";" or last == "{") and not pending and _SPECIAL.isdisjoint(body := stripped[:-1]):
+            words = body.split()
+            inactive = False
+            if words and words[0] in _TAGS:
+                words, inactive = _strip_tags(words)
+            if last == ";":
+                if words:
+                    out.stmts.append(Stmt(parent + tuple(words), lineno, stripped, not (inactive or parent_inactive)))
+                continue
+            if not body.strip():
+                out.structure += 1  # a line of braces only
+            stack.append((words, inactive, lineno, len(out.stmts), parent, parent_inactive))
+            parent, parent_inactive = parent + tuple(words), parent_inactive or inactive
+            continue
+        if stripped == "}" and not pending:
+            out.structure += 1
+            if not stack:
+                out.bad.append((lineno, stripped))
+                continue
+            words, inactive, opened, before, parent, parent_inactive = stack.pop()
+            if len(out.stmts) == before and words:
+                out.stmts.append(
+                    Stmt(parent + tuple(words), opened, " ".join(words) + " { }", not (inactive or parent_inactive))
+                )
             continue
         tokens = _TOKEN.findall(raw)
         made = False
@@ -158,29 +201,23 @@ def read(text: str) -> Read:
                 continue
             if tok == "*/":
                 continue
-            if tok.startswith("#"):
+            if tok[0] == "#":
                 break
-            if tok in ("{", ";"):
+            if tok == "{" or tok == ";":
                 words, inactive = _strip_tags(pending)
-                parent = [w for s in stack for w in s[0]]
-                parent_inactive = any(s[1] for s in stack)
                 if tok == "{":
-                    words = [_unquote(w) for w in words]
-                    stack.append((words, inactive, pending_line or lineno, len(out.stmts)))
+                    words = [_unquote(w) if w[0] == '"' else w for w in words]
+                    stack.append((words, inactive, pending_line or lineno, len(out.stmts), parent, parent_inactive))
+                    parent, parent_inactive = parent + tuple(words), parent_inactive or inactive
                 elif words:
-                    expanded = _expand([_unquote(w) if w not in ("[", "]") else w for w in words])
+                    expanded = _expand([_unquote(w) if w[0] == '"' else w for w in words])
                     if expanded is None:
                         out.bad.append((pending_line or lineno, pending_text or stripped))
                     else:
+                        line_of, text_of = pending_line or lineno, pending_text or stripped
+                        active = not (inactive or parent_inactive)
                         for ws in expanded:
-                            out.stmts.append(
-                                Stmt(
-                                    tuple(parent + ws),
-                                    pending_line or lineno,
-                                    pending_text or stripped,
-                                    not (inactive or parent_inactive),
-                                )
-                            )
+                            out.stmts.append(Stmt(parent + tuple(ws), line_of, text_of, active))
                         made = True
                 pending, pending_line, pending_text = [], 0, ""
                 continue
@@ -191,17 +228,11 @@ def read(text: str) -> Read:
                 if not stack:
                     out.bad.append((lineno, stripped))
                     continue
-                words, inactive, opened, before = stack.pop()
+                words, inactive, opened, before, parent, parent_inactive = stack.pop()
                 if len(out.stmts) == before and words:
                     # An empty block (`family inet { }`) is the statement itself.
-                    parent = [w for s in stack for w in s[0]]
                     out.stmts.append(
-                        Stmt(
-                            tuple(parent + [_unquote(w) for w in words]),
-                            opened,
-                            " ".join(words) + " { }",
-                            not (inactive or any(s[1] for s in stack)),
-                        )
+                        Stmt(parent + tuple(words), opened, " ".join(words) + " { }", not (inactive or parent_inactive))
                     )
                 continue
             if not pending:
@@ -212,7 +243,7 @@ def read(text: str) -> Read:
     if pending:
         out.bad.append((pending_line, pending_text))
     out.open_blocks = [
-        (line, " ".join(w for s in stack[: i + 1] for w in s[0])) for i, (_w, _i, line, _b) in enumerate(stack)
+        (line, " ".join(w for s in stack[: i + 1] for w in s[0])) for i, (_w, _i, line, *_) in enumerate(stack)
     ]
     for prefix, _line in deactivated:
         n = len(prefix)

@@ -123,3 +123,14 @@ EX2300 = {
 
 def test_ex2300_fixture(tmp_path_factory):
     check_cells(fixture_audit("juniper_junos", "ex2300-soyte-tang3", tmp_path_factory), EX2300)
+
+
+def test_a_prefix_list_entry_not_understood_is_unknown_never_blocked(tmp_path):
+    # the list may hold more than was read: what the term accepts is not known
+    terms = (
+        "set policy-options prefix-list CANBO 10.1.10.0/25\n"
+        "set policy-options prefix-list CANBO 10.1.10.128/25 exact\n"
+        + term("CANBO", "from destination-prefix-list CANBO", "then accept")
+    )
+    got = audit(tmp_path, terms)
+    assert got[("khach", "canbo")].verdict == UNKNOWN

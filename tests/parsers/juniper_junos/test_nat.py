@@ -103,3 +103,25 @@ def test_destination_nat_blocked_without_policy(tmp_path):
     # the policy WEB permits https to 10.5.10.20 only: the translated ssh to .30 is denied
     assert got[("internet", "maychu")].services == ["tcp/443"]
     assert got[("maychu", "internet")].verdict == REACHABLE
+
+
+def test_a_pool_line_not_understood_makes_the_rules_using_the_pool_partial():
+    # the unread line may change what the pool translates to: never an exact translation
+    nat = (
+        "set security nat destination pool SSH address 10.5.10.30/32\n"
+        "set security nat destination pool SSH address-mapping ssh-only\n"
+        "set security nat destination rule-set VAO from zone untrust\n"
+        "set security nat destination rule-set VAO rule SSH match destination-address 203.0.113.2/32\n"
+        "set security nat destination rule-set VAO rule SSH then destination-nat pool SSH\n"
+    )
+    dev, rep = parse_one(juniper_junos, SRX.format(nat=nat), "srx.txt")
+    (rule,) = dev.nat_rules
+    assert rule.partial and "line 19 of this construct was not understood" in rule.partial
+    assert [u.line for u in rep.unrecognized] == [19]
+
+
+def test_in_packet_mode_nat_is_partial():
+    # NAT needs flow mode: with `family mpls mode packet-based` no translation is exact
+    nat = STATIC + "set security forwarding-options family mpls mode packet-based\n"
+    dev, _ = parse_one(juniper_junos, SRX.format(nat=nat), "srx.txt")
+    assert dev.nat_rules and all("packet mode" in str(r.partial) for r in dev.nat_rules)

@@ -222,3 +222,91 @@ def test_factory_default_management(tmp_path_factory):
     got = cells(fixture_audit("juniper_junos", "srx300-mac-dinh", tmp_path_factory))
     # zone trust lets every system service in: ssh, netconf, J-Web https, dhcp, ping
     assert {"icmp/8", "tcp/22", "tcp/443", "tcp/830", "udp/67"} <= set(got[("lan", "@devices")].services)
+
+
+def test_a_zone_interface_named_without_its_unit_is_never_a_false_blocked(tmp_path):
+    # `interfaces ge-0/0/1` in a zone, the port's only unit 0: not an interface in no zone
+    # (which would pass nothing) — unit 0, partial (which unit Junos binds is not established).
+    text = (
+        "set system host-name SRX-XA\n"
+        "set interfaces ge-0/0/0 unit 0 family inet address 203.0.113.2/30\n"
+        "set interfaces ge-0/0/1 unit 0 family inet address 10.0.10.1/24\n"
+        "set routing-options static route 0.0.0.0/0 next-hop 203.0.113.1\n"
+        "set security zones security-zone untrust interfaces ge-0/0/0.0\n"
+        "set security zones security-zone trust interfaces ge-0/0/1\n" + policy("trust", "untrust", "RA-NET")
+    )
+    (tmp_path / "srx.txt").write_text(text)
+    (tmp_path / "site.yaml").write_text(
+        'unit: "UBND xa"\nlevel: 2\nzones:\n  canbo: {kind: internal, subnets: [10.0.10.0/24]}\n'
+        '  internet: {kind: external, attach: ["SRX-XA:ge-0/0/0.0"]}\n'
+    )
+    got = cells(run_audit([tmp_path]))
+    assert got[("canbo", "internet")].verdict == UNKNOWN
+    assert "zone names interface ge-0/0/1 without a unit" in got[("canbo", "internet")].reason
+
+
+@pytest.mark.parametrize(
+    ("objects", "app", "action"),
+    [
+        # an address line not understood: the address may stand for more than was read
+        ("set security address-book global address SRV 10.0.10.0/25 nat-address 1\n", "any", "permit"),
+        # an address-set line not understood: a member may be missing
+        (
+            "set security address-book global address SRV 10.0.10.0/25\n"
+            "set security address-book global address-set SRVS address SRV\n"
+            "set security address-book global address-set SRVS host PHU\n",
+            "any",
+            "permit",
+        ),
+        # an application line not understood: a deny of it may deny less than read
+        (
+            "set applications application WEB protocol tcp\n"
+            "set applications application WEB destination-port 80\n"
+            "set applications application WEB term-order strict\n",
+            "WEB",
+            "deny",
+        ),
+        # an application-set line not understood: a member may be missing
+        (
+            "set applications application-set WEBS application junos-http\nset applications application-set WEBS x y\n",
+            "WEBS",
+            "permit",
+        ),
+    ],
+)
+def test_an_object_line_not_understood_makes_the_policy_partial(tmp_path, objects, app, action):
+    dst = "SRV" if "address SRV" in objects else "any"
+    dst = "SRVS" if "address-set SRVS" in objects else dst
+    pols = policy("guest", "trust", "KHACH", app=app, action=action, dst=dst)
+    if action == "deny":
+        pols += "\n" + policy("guest", "trust", "CON-LAI", app="junos-https")
+    got = audit(tmp_path, policies=pols, extra=objects)
+    assert got[("khach", "canbo")].verdict == UNKNOWN
+
+
+def test_a_predefined_application_not_established_is_unknown(tmp_path):
+    # junos-radius: udp/1812, and maybe udp/1813 — a permit of it is never read as fewer ports
+    got = audit(tmp_path, policies=policy("guest", "trust", "RADIUS", app="junos-radius"))
+    assert got[("khach", "canbo")].verdict == UNKNOWN
+
+
+def test_mpls_in_packet_mode_turns_the_zones_off(tmp_path):
+    # `family mpls mode packet-based`: the SRX processes every packet as a router —
+    # zones and policies are not applied (never a false "blocked" between them)
+    extra = "set security forwarding-options family mpls mode packet-based\n"
+    got = audit(tmp_path, extra=extra)
+    assert got[("khach", "canbo")].verdict == REACHABLE
+    assert got[("canbo", "internet")].verdict == REACHABLE
+
+
+def test_a_deny_of_an_icmp_application_with_a_code_is_never_read_as_every_code(tmp_path):
+    # `icmp-type 8 icmp-code 1`: denies no echo request (code 0) — never "blocked" for ping
+    objects = (
+        "set applications application PING-LA protocol icmp\n"
+        "set applications application PING-LA icmp-type 8\n"
+        "set applications application PING-LA icmp-code 1\n"
+    )
+    pols = policy("guest", "trust", "CHAN", app="PING-LA", action="deny") + "\n"
+    pols += policy("guest", "trust", "PING", app="junos-ping")
+    got = audit(tmp_path, policies=pols, extra=objects)
+    assert got[("khach", "canbo")].verdict == UNKNOWN

@@ -95,6 +95,16 @@ def test_an_annotation_and_the_session_around_are_no_configuration():
     assert dev.interfaces["ge-0/0/0.0"].description == "WAN VNPT (IP tinh)"
 
 
+def test_the_pager_prompt_of_a_captured_session_is_no_configuration():
+    # `---(more 23%)---` left in a capture, on a line of its own or before the line it hid:
+    # never glued to the next statement (a block `---(more 23%)--- interfaces` read nothing)
+    for pager in ("---(more 23%)---\n", "---(more)---\x08\x08\x08"):
+        text = CURLY.replace("interfaces {", pager + "interfaces {", 1)
+        dev, rep = parse_one(juniper_junos, text, "srx.conf")
+        assert not rep.unrecognized, rep.unrecognized
+        assert [str(a) for a in dev.interfaces["ge-0/0/0.0"].addresses] == ["203.0.113.2/30"]
+
+
 def test_detection():
     assert detect_vendor(CURLY)[0] == "juniper_junos"
     assert detect_vendor(SET)[0] == "juniper_junos"
