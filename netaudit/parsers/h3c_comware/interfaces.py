@@ -23,6 +23,8 @@ from netaudit.parsers.huawei_vrp.syntax import vlan_list
 class ComwareInterfaceReader(InterfaceReader, ComwareState):
     """Handlers of Comware's ``interface`` and ``vlan`` lines."""
 
+    TRUNK_PERMIT = "permit"  # `port trunk permit vlan L|all`, VRP's reading otherwise
+
     # ------------------------------------------------------------------ global
 
     def h_interface(self, tokens, low, src):
@@ -81,27 +83,6 @@ class ComwareInterfaceReader(InterfaceReader, ComwareState):
             raise Unknown
         st.default_vlan = int(low[3])
         self._l2(st)
-
-    def if_port_trunk(self, st: IfState, tokens, low, src):
-        """``[undo] port trunk permit vlan L|all`` (VLAN 1 is permitted by default) and
-        ``port trunk pvid vlan N``."""
-        undo = low[0] == "undo"
-        words, wlow = (tokens[1:], low[1:]) if undo else (tokens, low)
-        self._l2(st)
-        if len(wlow) >= 5 and wlow[2] == "permit" and wlow[3] == "vlan":
-            vids = vlan_list(words[4:])
-            if undo:
-                st.trunk_allowed -= vids
-                st.trunk_all = False
-            elif len(vids) >= 4094:
-                st.trunk_all = True
-            else:
-                st.trunk_allowed |= vids
-            return
-        if len(wlow) == 5 and wlow[2] == "pvid" and wlow[3] == "vlan" and wlow[4].isdigit():
-            st.pvid = None if undo else int(wlow[4])
-            return
-        raise Unknown
 
     def if_port_hybrid(self, st: IfState, tokens, low, src):
         """``port hybrid vlan L tagged|untagged``, ``undo port hybrid vlan L``, ``port

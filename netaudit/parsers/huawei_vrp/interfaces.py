@@ -153,14 +153,17 @@ class InterfaceReader(VrpState):
         st.l2_cmd = True
         self.switch_like = True
 
+    # The word of `port trunk WORD vlan L`: VRP's; H3C Comware writes `permit`.
+    TRUNK_PERMIT = "allow-pass"
+
     def if_port_trunk(self, st: IfState, tokens, low, src):
-        """``port trunk allow-pass vlan L`` (adds to VLAN 1, allowed by default), ``undo
-        port trunk allow-pass vlan L``, ``port trunk pvid vlan N``."""
+        """``port trunk allow-pass vlan L|all`` (adds to VLAN 1, allowed by default), ``undo
+        port trunk allow-pass vlan L``, ``port trunk pvid vlan N`` (``TRUNK_PERMIT``)."""
         undo = low[0] == "undo"
         words, wlow = (tokens[1:], low[1:]) if undo else (tokens, low)
         st.l2_cmd = True
         self.switch_like = True
-        if len(wlow) >= 5 and wlow[2] == "allow-pass" and wlow[3] == "vlan":
+        if len(wlow) >= 5 and wlow[2] == self.TRUNK_PERMIT and wlow[3] == "vlan":
             vids = vlan_list(words[4:])
             if undo:
                 st.trunk_allowed -= vids
