@@ -64,8 +64,13 @@ class InterfaceReader(IosState):
             self.ignored += 1
             self.ctx = IGNORE_CTX
             return
+        self.vlan_block("".join(tokens[1:]), f"vlan {tokens[1]}", src)
+
+    def vlan_block(self, vids: str, label: str, src) -> None:
+        """The VLANs of the list ``vids`` (``10,20-30``), created where new, as the block
+        of the lines that follow (``name …``)."""
         try:
-            ids = parse_vlan_list("".join(tokens[1:]))
+            ids = parse_vlan_list(vids)
         except ValueError:
             raise Unknown from None
         vlans = []
@@ -74,7 +79,7 @@ class InterfaceReader(IosState):
             if v is None:
                 v = self.dev.vlans[vid] = Vlan(vid, source=src)
             vlans.append(v)
-        self.ctx = Ctx("vlan", self.VLAN_TABLE, vlans, f"vlan {tokens[1]}", src)
+        self.ctx = Ctx("vlan", self.VLAN_TABLE, vlans, label, src)
 
     def vlan_name(self, vlan: Vlan, tokens, low, src):
         parts = src.text.split(None, 1)

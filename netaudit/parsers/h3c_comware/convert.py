@@ -162,13 +162,19 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
             ]
             if not rules:
                 continue
-            base = self.dev.filters[iface.filter_in]
             key = f"{iface.filter_in} (nat server {iface.name})"
             first: list[FilterLine] = []
             for rule in rules:
                 at = rule.source or iface.source or Src(self.file, 0, "")
                 for action in (Action.DENY, Action.PERMIT):
                     first.append(FilterLine(action, [rule.match], at, name="", partial=why))
+            iface.filter_in = self._with_first_lines(iface.filter_in, key, first)
+
+    def _with_first_lines(self, name: str, key: str, first: list[FilterLine]) -> str:
+        """Filter ``name`` with ``first`` lines read before its own, as filter ``key``
+        (made once): an interface's view of a shared ACL."""
+        if key not in self.dev.filters:
+            base = self.dev.filters[name]
             self.dev.filters[key] = Filter(
                 key,
                 [*first, *base.lines],
@@ -178,7 +184,7 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
                 partial=base.partial,
                 default_text=base.default_text,
             )
-            iface.filter_in = key
+        return key
 
     def _finish_port_filters(self) -> None:
         """(VRP's reading, in Comware's words and with its filter forms; run by VRP's
@@ -212,22 +218,10 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
             iface = st.iface
             if iface.kind != IfKind.SVI or iface.filter_in is None:
                 continue
-            base = self.dev.filters[iface.filter_in]
-            key = f"{iface.filter_in} ({iface.name})"
-            if key not in self.dev.filters:
-                # cited at the interface's line: where the filter meets the packet
-                at = iface.source or Src(self.file, 0, "")
-                first = FilterLine(Action.PERMIT, [Match(dst=hosts)], at, name="", partial=why)
-                self.dev.filters[key] = Filter(
-                    key,
-                    [first, *base.lines],
-                    base.default_action,
-                    kind="synthesized",
-                    source=base.source,
-                    partial=base.partial,
-                    default_text=base.default_text,
-                )
-            iface.filter_in = key
+            # cited at the interface's line: where the filter meets the packet
+            at = iface.source or Src(self.file, 0, "")
+            first = FilterLine(Action.PERMIT, [Match(dst=hosts)], at, name="", partial=why)
+            iface.filter_in = self._with_first_lines(iface.filter_in, f"{iface.filter_in} ({iface.name})", [first])
 
     # ------------------------------------------------------------------ NAT
 

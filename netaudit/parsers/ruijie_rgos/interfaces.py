@@ -7,9 +7,8 @@
 from __future__ import annotations
 
 from netaudit.messages import Text
-from netaudit.model import IfKind, Vlan
-from netaudit.parsers.base import Ctx, Unknown
-from netaudit.parsers.cisco_common import parse_vlan_list
+from netaudit.model import IfKind
+from netaudit.parsers.base import Unknown
 from netaudit.parsers.cisco_ios.interfaces import InterfaceReader
 from netaudit.parsers.cisco_ios.state import IfState
 from netaudit.parsers.cisco_ios.syntax import trunk_allowed
@@ -48,17 +47,7 @@ class RuijieInterfaces(InterfaceReader):
         """``vlan N`` / ``vlan A,B-C`` open a VLAN block as on IOS; ``vlan range LIST``
         (RGOS 11 writes the VLANs without a name this way) creates them all."""
         if len(low) >= 3 and low[1] == "range":
-            try:
-                ids = parse_vlan_list("".join(tokens[2:]))
-            except ValueError:
-                raise Unknown from None
-            vlans = []
-            for vid in sorted(ids):
-                v = self.dev.vlans.get(vid)
-                if v is None:
-                    v = self.dev.vlans[vid] = Vlan(vid, source=src)
-                vlans.append(v)
-            self.ctx = Ctx("vlan", self.VLAN_TABLE, vlans, f"vlan range {tokens[2]}", src)
+            self.vlan_block("".join(tokens[2:]), f"vlan range {tokens[2]}", src)
             return
         self.h_vlan(tokens, low, src)
 
