@@ -172,6 +172,10 @@ interface GigabitEthernet0/2
  switchport private-vlan host-association 10 20
 interface GigabitEthernet0/3
  switchport mode dynamic desirable
+interface GigabitEthernet0/6
+ switchport mode access
+ switchport access vlan 10
+ ip access-group 10 in
 interface GigabitEthernet0/4
  no switchport
  pppoe enable group global
