@@ -4,6 +4,32 @@ set is not proposed, why a finding it addresses is still open after it."""
 from __future__ import annotations
 
 ENTRIES: dict[str, dict[str, str]] = {
+    # the fix/ folder's README.md and the terminal summary (netaudit/remedy/write.py)
+    "fix.readme.title": {"vi": "Kế hoạch khắc phục", "en": "Remediation plan"},
+    "fix.readme.not_proposed": {"vi": "Không đề xuất", "en": "Not proposed"},
+    "fix.readme.change_set": {"vi": "Thay đổi", "en": "Change set"},
+    "fix.readme.rollback": {"vi": "hoàn tác", "en": "rollback"},
+    "fix.readme.reaudit": {"vi": "Kết quả kiểm tra lại", "en": "Re-audit"},
+    "fix.readme.after_secrets": {
+        "vi": "`after/` chứa toàn bộ cấu hình của thiết bị sau thay đổi, kể cả mật khẩu và khóa: chỉ chủ sở hữu "
+        "đọc được, không gửi cho người khác; các tệp thay đổi `<thiết bị>.txt` không chứa bí mật nào.",
+        "en": "`after/` holds the devices' whole configurations after the change, passwords and keys included: "
+        "readable by you only, do not pass it on; the change sets `<device>.txt` hold no secret.",
+    },
+    "fix.readme.closed": {"vi": "Phát hiện được khắc phục", "en": "Findings closed"},
+    "fix.readme.left": {"vi": "Phát hiện còn lại", "en": "Findings left"},
+    "fix.readme.new": {"vi": "Phát hiện mới", "en": "New findings"},
+    "fix.readme.findings": {"vi": "phát hiện", "en": "findings"},
+    "fix.readme.lost": {"vi": "Luồng được phép bị mất", "en": "Allowed flows lost"},
+    "fix.readme.kept": {"vi": "mọi luồng được phép vẫn thông", "en": "every allowed flow still flows"},
+    "fix.summary": {
+        "vi": "netaudit fix: {changes} thay đổi trong {out}; đóng {closed}, còn {left}, mất luồng {lost} — chứng minh "
+        "{verdict}",
+        "en": "netaudit fix: {changes} change set(s) in {out}; closed {closed}, left {left}, flows lost {lost} — proof "
+        "{verdict}",
+    },
+    "fix.summary.holds": {"vi": "đạt", "en": "holds"},
+    "fix.summary.fails": {"vi": "CHƯA ĐẠT", "en": "DOES NOT HOLD"},
     # a device whose configuration was not read as its vendor's (parsers.assess)
     "fix.withdrawn.not_read": {
         "vi": "cấu hình của thiết bị không được đọc như cú pháp {vendor} ({why}): một bộ lệnh theo cú pháp đó "

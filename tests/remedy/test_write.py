@@ -57,3 +57,18 @@ def test_fix_of_a_multi_vdom_backup_writes_every_change_set(tmp_path):
     code, _, err = run_cli("fix", FIXTURES / "fortinet_fortios" / "multi-vdom.conf", "-o", tmp_path / "fix")
     assert code in (0, 1), err
     assert list((tmp_path / "fix").glob("FGT-SO-TTTT_*.txt"))
+
+
+def test_the_readme_and_the_summary_are_in_the_plans_language(tmp_path):
+    """Every word of the README and of the terminal line comes from the one catalogue, in
+    the command's language: the Vietnamese summary said "0 thay đổi in /tmp/fix"."""
+    why = {"vi": "làm theo hướng dẫn", "en": "follow its guidance"}
+    left = _finding("policy.flow", "critical", "internet -> staff", "x")
+    result = FixResult(before=None, after=None, plan=None, devices={}, closed=[], remaining=[(left, why)], new=[])
+    vi = write(result, tmp_path, "vi")
+    assert vi.startswith(f"netaudit fix: 0 thay đổi trong {tmp_path}; đóng 0, còn 1, mất luồng 0 — chứng minh ")
+    assert " in " not in vi
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# Kế hoạch khắc phục\n") and "- Phát hiện còn lại: 1\n" in readme
+    en = write(result, tmp_path, "en")
+    assert en.startswith(f"netaudit fix: 0 change set(s) in {tmp_path}; closed 0, left 1, flows lost 0 — proof ")
