@@ -1,0 +1,90 @@
+"""Configuration groups and inheritance (netaudit/parsers/juniper_junos/syntax.py,
+``_apply_groups``; docs/vendors/juniper_junos.md, "Groups").  Checked as the engine's verdicts
+through an SRX whose zones or policies come from groups."""
+
+from __future__ import annotations
+
+from helpers import parse_one
+
+from netaudit.parsers import juniper_junos
+from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
+
+from .test_security import TRUST, audit, policy
+
+DENY = "set security policies default-policy deny-all"
+
+
+def group(name: str, lines: str) -> str:
+    return "\n".join(f"set groups {name} {line[4:]}" for line in lines.splitlines())
+
+
+def test_the_configuration_s_one_value_wins_over_a_group_s(tmp_path):
+    """default-policy holds one value: the group's permit-all fills in only where the
+    configuration says nothing — beside its deny-all, guest → staff stays blocked."""
+    both = group("G", "set security policies default-policy permit-all") + "\nset apply-groups G\n"
+    got = audit(tmp_path, policies=DENY, extra=both)
+    assert got[("khach", "canbo")].verdict == BLOCKED
+    got = audit(tmp_path, extra=both)  # the configuration silent: the group's value is in effect
+    assert got[("khach", "canbo")].verdict == REACHABLE
+
+
+def test_the_first_group_listed_wins(tmp_path):
+    groups = group("MO", "set security policies default-policy permit-all") + "\n" + group("DONG", DENY) + "\n"
+    got = audit(tmp_path, extra=groups + "set apply-groups [ DONG MO ]\n")
+    assert got[("khach", "canbo")].verdict == BLOCKED
+    got = audit(tmp_path, extra=groups + "set apply-groups [ MO DONG ]\n")
+    assert got[("khach", "canbo")].verdict == REACHABLE
+
+
+def test_sets_add_up(tmp_path):
+    """system-services is a set: the group's ssh adds to the zone's ping."""
+    zones = TRUST + "\nset security zones security-zone trust host-inbound-traffic system-services ping"
+    extra = (
+        group("QL", "set security zones security-zone trust host-inbound-traffic system-services ssh")
+        + "\nset apply-groups QL\n"
+    )
+    got = audit(tmp_path, zones=zones, extra=extra)
+    assert "tcp/22" in got[("canbo", "@devices")].services
+
+
+def test_a_wildcard_matches_existing_names_and_apply_groups_except_takes_it_back(tmp_path):
+    extra = (
+        group("MO", "set security zones security-zone <*> host-inbound-traffic system-services all")
+        + "\nset apply-groups MO\nset security zones security-zone guest apply-groups-except MO\n"
+    )
+    got = audit(tmp_path, extra=extra)
+    assert "tcp/22" in got[("canbo", "@devices")].services  # trust matched <*>
+    assert got[("khach", "@devices")].verdict == BLOCKED  # guest excepted
+
+
+def test_a_group_applied_below_the_top(tmp_path):
+    extra = group("MO", "set security policies default-policy permit-all") + "\nset security policies apply-groups MO\n"
+    got = audit(tmp_path, extra=extra)
+    assert got[("khach", "canbo")].verdict == REACHABLE
+
+
+def test_a_group_applied_deeper_wins_over_one_applied_above(tmp_path):
+    groups = group("MO", "set security policies default-policy permit-all") + "\n" + group("DONG", DENY) + "\n"
+    got = audit(tmp_path, extra=groups + "set apply-groups MO\nset security policies apply-groups DONG\n")
+    assert got[("khach", "canbo")].verdict == BLOCKED
+
+
+def test_a_policy_a_group_adds_beside_the_configuration_s_is_unknown_never_guessed(tmp_path):
+    """Where a group's policy sits among the configuration's of the same zone pair is not
+    established: the pair's verdict through it is unknown, neither blocked nor reachable."""
+    deny = policy("guest", "trust", "CHAN", action="deny")
+    extra = group("MO", policy("guest", "trust", "MO-WEB", app="junos-http")) + "\nset apply-groups MO\n"
+    got = audit(tmp_path, policies=deny, extra=extra)
+    assert got[("khach", "canbo")].verdict == UNKNOWN
+
+
+def test_a_value_of_a_statement_not_known_as_one_or_a_set_is_partial():
+    text = (
+        "set interfaces ge-0/0/1 unit 0 family inet address 10.0.1.1/24\n"
+        "set interfaces ge-0/0/1 unit 0 family inet filter input A\n"
+        "set groups G interfaces ge-0/0/1 unit 0 family inet filter input B\n"
+        "set apply-groups G\n"
+    )
+    dev, rep = parse_one(juniper_junos, text, "r.txt")
+    assert dev.interfaces["ge-0/0/1.0"].partial
+    assert any(p["construct"] == "groups" for p in rep.partially_understood)
