@@ -8,8 +8,8 @@ the line it was read on and whether it is in effect — so that every reader is 
 once.  ``inactive:`` (hierarchical) and ``deactivate PATH`` (set form) put a statement and
 everything under it out of effect; ``replace:``/``protect:`` tags are dropped; ``[ a b ]``
 lists give one statement per value; ``/* … */`` annotations and ``#`` comments are
-skipped.  Configuration groups applied at the top (``apply-groups NAME``) are expanded
-into the statements they add (docs/vendors/juniper_junos.md, "Groups").
+skipped.  Configuration groups (``apply-groups NAME`` at any level) are expanded into the
+statements they add (docs/vendors/juniper_junos.md, "Groups").
 """
 
 from __future__ import annotations
@@ -369,6 +369,8 @@ class _Target:
             if excl is not None:
                 rivals = set(kids) & excl if excl else set(kids)
                 if rivals and (not excl or p[i] in excl):
+                    if all(kids[w] == origin for w in rivals):
+                        return _UNSURE  # two wildcard entries of one group: which wins is not established
                     return _SKIP  # the configuration's (or a group listed before's) value wins
                 return _ADD
             others = [w for w, o in kids.items() if o != origin]

@@ -88,3 +88,14 @@ def test_a_value_of_a_statement_not_known_as_one_or_a_set_is_partial():
     dev, rep = parse_one(juniper_junos, text, "r.txt")
     assert dev.interfaces["ge-0/0/1.0"].partial
     assert any(p["construct"] == "groups" for p in rep.partially_understood)
+
+
+def test_two_wildcard_entries_of_one_group_giving_one_value_twice_are_partial():
+    text = (
+        "set interfaces ge-0/0/1 unit 0 family inet address 10.0.1.1/24\n"
+        "set groups G interfaces <ge-*> description MOT\n"
+        "set groups G interfaces <ge-0/*> description HAI\n"
+        "set apply-groups G\n"
+    )
+    _dev, rep = parse_one(juniper_junos, text, "r.txt")
+    assert [p["line"] for p in rep.partially_understood if p["construct"] == "groups"] == [3]
