@@ -310,6 +310,15 @@ _SETS = frozenset(
         "services", "clients", "address-set", "applications", "from-zone", "to-zone",
     }
 )  # fmt: skip
+# Words naming an object: what is under the name are its statements, not values of one.
+_NAMED = frozenset(
+    {
+        "interfaces", "unit", "security-zone", "functional-zone", "route", "policy", "term",
+        "rule", "rule-set", "filter", "pool", "application", "application-set", "vlans",
+        "community", "routing-instances", "from-zone", "to-zone", "interface-range", "user",
+        "address-book", "prefix-list", "group", "neighbor",
+    }
+)  # fmt: skip
 # Named entries whose order decides (a policy, a filter term, a NAT rule): one a group adds
 # beside the configuration's has no established place in the order.
 _ORDERED = frozenset({"policy", "term", "rule"})
@@ -374,11 +383,19 @@ class _Target:
                     return _SKIP  # the configuration's (or a group listed before's) value wins
                 return _ADD
             others = [w for w, o in kids.items() if o != origin]
-            if p[i - 1] in _ORDERED and others:
+            kw = p[i - 1]
+            if kw in _ORDERED and others:
                 return _UNSURE
-            leaf_rivals = [w for w in others if (*p[:i], w) in self.paths]
-            if i == len(p) - 1 and leaf_rivals and p[i - 1] not in _SETS and p[i - 1] not in list_words:
+            if not others or kw in _SETS or kw in list_words:
+                return _ADD
+            leaf = i == len(p) - 1
+            leaf_rivals = any((*p[:i], w) in self.paths for w in others)
+            if leaf and leaf_rivals:
                 return _UNSURE  # one value or a set? not known: both kept, partial
+            if (leaf or leaf_rivals) and not (i >= 2 and p[i - 2] in _NAMED):
+                # a bare word beside other words under a keyword not known here: maybe a
+                # choice (`source-nat interface` or `source-nat pool P`) — partial
+                return _UNSURE
             return _ADD
         return _ADD
 

@@ -99,3 +99,24 @@ def test_two_wildcard_entries_of_one_group_giving_one_value_twice_are_partial():
     )
     _dev, rep = parse_one(juniper_junos, text, "r.txt")
     assert [p["line"] for p in rep.partially_understood if p["construct"] == "groups"] == [3]
+
+
+def test_a_choice_not_known_here_is_partial_never_both_exact():
+    """`source-nat interface` in the configuration, `source-nat pool P` from a group: one
+    of the two is in effect — which, netaudit does not know as a choice: the rule is partial."""
+    text = (
+        "set interfaces ge-0/0/0 unit 0 family inet address 203.0.113.2/30\n"
+        "set interfaces ge-0/0/1 unit 0 family inet address 10.0.1.1/24\n"
+        "set security zones security-zone untrust interfaces ge-0/0/0.0\n"
+        "set security zones security-zone trust interfaces ge-0/0/1.0\n"
+        "set security nat source pool P address 203.0.113.9/32\n"
+        "set security nat source rule-set RS from zone trust\n"
+        "set security nat source rule-set RS to zone untrust\n"
+        "set security nat source rule-set RS rule R match source-address 10.0.1.0/24\n"
+        "set security nat source rule-set RS rule R then source-nat interface\n"
+        "set groups G security nat source rule-set RS rule R then source-nat pool P\n"
+        "set apply-groups G\n"
+    )
+    dev, rep = parse_one(juniper_junos, text, "srx.txt")
+    assert [p["line"] for p in rep.partially_understood if p["construct"] == "groups"] == [10]
+    assert all(r.partial for r in dev.nat_rules)
