@@ -249,6 +249,8 @@ class JunosParser(Interfaces, Routing, Management):
         if p[0] == "firewall" and "term" in p:
             i = p.index("term")
             lines.add(f"{p[i - 1]} {p[i + 1]}" if i + 1 < len(p) else "")
+        elif p[:3] == ("security", "policies", "default-policy"):
+            lines.add("default-policy permit-all")
         elif p[:2] == ("security", "policies") and "policy" in p:
             i = p.index("policy")
             if i + 1 < len(p):

@@ -361,7 +361,7 @@ class _Target:
         self.paths.add(p)
 
     def active(self, p: tuple[str, ...]) -> bool:
-        """An inherited statement under an inactive statement of the configuration is not in effect."""
+        """No statement above ``p`` is in the configuration only as inactive."""
         return all(self.on.get(p[:k], True) for k in range(1, len(p)))
 
     def merge(self, p: tuple[str, ...], origin: int, list_words: set[str]) -> int:
@@ -483,8 +483,10 @@ def _apply_groups(out: Read) -> None:
                 how = target.merge(p, origin, out.list_words)
                 if how == _SKIP:
                     continue
+                if not target.active(p):
+                    how = _UNSURE  # under an inactive statement: whether Junos inherits there is not established
                 target.add(p, origin)
-                new = Stmt(p, st.line, st.text, target.active(p), group=name)
+                new = Stmt(p, st.line, st.text, group=name)
                 added.append(new)
                 if how == _UNSURE:
                     out.unsure.append(new)

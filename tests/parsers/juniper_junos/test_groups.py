@@ -120,3 +120,14 @@ def test_a_choice_not_known_here_is_partial_never_both_exact():
     dev, rep = parse_one(juniper_junos, text, "srx.txt")
     assert [p["line"] for p in rep.partially_understood if p["construct"] == "groups"] == [10]
     assert all(r.partial for r in dev.nat_rules)
+
+
+def test_a_group_s_value_under_an_inactive_statement_is_unknown_never_blocked(tmp_path):
+    """deny-all deactivated, permit-all from a group: whether Junos inherits under an inactive
+    statement is not established — guest → staff is unknown, never "blocked"."""
+    extra = (
+        group("MO", "set security policies default-policy permit-all")
+        + "\nset apply-groups MO\ndeactivate security policies default-policy\n"
+    )
+    got = audit(tmp_path, policies=DENY, extra=extra)
+    assert got[("khach", "canbo")].verdict == UNKNOWN
