@@ -308,8 +308,11 @@ _SETS = frozenset(
         "members", "address", "system-services", "protocols", "interfaces", "interface",
         "name-server", "source-address", "destination-address", "application", "next-hop",
         "services", "clients", "address-set", "applications", "from-zone", "to-zone",
+        "server", "host", "targets", "domain-search", "member", "member-range",
     }
 )  # fmt: skip
+# A filter term's (`from`) or a NAT rule's (`match`) conditions: each a list of values.
+_CONDITIONS = frozenset({"protocol", "port", "destination-port", "source-port", "icmp-type"})
 # Words naming an object: what is under the name are its statements, not values of one.
 _NAMED = frozenset(
     {
@@ -388,6 +391,8 @@ class _Target:
                 return _UNSURE
             if not others or kw in _SETS or kw in list_words:
                 return _ADD
+            if (kw in _CONDITIONS and ("from" in p[:i] or "match" in p[:i])) or (i >= 2 and p[i - 2] == "prefix-list"):
+                return _ADD  # values add up
             leaf = i == len(p) - 1
             leaf_rivals = any((*p[:i], w) in self.paths for w in others)
             if leaf and leaf_rivals:

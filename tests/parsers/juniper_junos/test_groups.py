@@ -131,3 +131,19 @@ def test_a_group_s_value_under_an_inactive_statement_is_unknown_never_blocked(tm
     )
     got = audit(tmp_path, policies=DENY, extra=extra)
     assert got[("khach", "canbo")].verdict == UNKNOWN
+
+
+def test_a_group_s_values_of_a_filter_condition_add_up(tmp_path):
+    """A term's `from protocol` is a list: the group's udp adds to the configuration's tcp —
+    exact, not partial."""
+    text = (
+        "set interfaces ge-0/0/1 unit 0 family inet address 10.0.1.1/24\n"
+        "set firewall family inet filter F term T from protocol tcp\n"
+        "set firewall family inet filter F term T then accept\n"
+        "set interfaces ge-0/0/1 unit 0 family inet filter input F\n"
+        "set groups G firewall family inet filter F term T from protocol udp\n"
+        "set apply-groups G\n"
+    )
+    dev, rep = parse_one(juniper_junos, text, "r.txt")
+    assert not [p for p in rep.partially_understood if p["construct"] == "groups"]
+    assert not any(line.partial for flt in dev.filters.values() for line in flt.lines)
