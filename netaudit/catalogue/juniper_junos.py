@@ -69,6 +69,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "dòng {line} thuộc cấu hình này không được hiểu",
         "en": "line {line} of this construct was not understood",
     },
+    "input.junos.group_unsure": {
+        "vi": "dòng {line} kế thừa từ nhóm cấu hình {group}: cách nó gộp với cấu hình (một giá trị hay cộng dồn, "
+        "hoặc vị trí trong thứ tự) chưa được xác lập",
+        "en": "line {line} inherited from configuration group {group}: how it merges with the configuration "
+        "(one value or adding up, or its place in the order) is not established",
+    },
     # routing
     "input.junos.instance_type": {
         "vi": "routing-instance {instance} loại {type} chưa được mô hình hóa (chỉ virtual-router và vrf)",

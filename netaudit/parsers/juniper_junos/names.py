@@ -169,7 +169,9 @@ def _udp(*ports: int) -> App:
 
 
 # The predefined applications read exactly (a Junos device's `groups junos-defaults`).
-# Others (junos-smb, junos-ms-rpc …, application sets such as junos-cifs) are partial.
+# Others (junos-smb, junos-ms-rpc …, application sets such as junos-cifs) are partial, and so
+# is junos-ping: published tables disagree on whether it is ICMP echo only (as junos-icmp-ping)
+# or every ICMP type (docs/vendors/juniper_junos.md, "SRX security").
 PREDEFINED: dict[str, list[App]] = {
     "junos-ftp": [_tcp(21)],
     "junos-tftp": [_udp(69)],
@@ -195,7 +197,6 @@ PREDEFINED: dict[str, list[App]] = {
     "junos-pptp": [_tcp(1723)],
     "junos-nntp": [_tcp(119)],
     "junos-gre": [(47, None, None)],
-    "junos-ping": [(PROTO_ICMP, None, 8)],
     "junos-icmp-ping": [(PROTO_ICMP, None, 8)],
     "junos-icmp-all": [(PROTO_ICMP, None, None)],
 }

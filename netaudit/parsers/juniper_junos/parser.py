@@ -200,6 +200,18 @@ class JunosParser(Interfaces, Routing, Management):
             if line not in seen:
                 seen.add(line)
                 rep.unrecognized.append(Src(self.file, line, text))
+        for st in self.parsed.unsure:
+            # inherited and in effect, but its merge is not established: what it touches is partial
+            why = Text("input.junos.group_unsure", line=st.line, group=st.group)
+            rep.add_partial("groups", why, self.src(st))
+            self._unread(st, why)
+            p = st.path
+            for kw in ("policy", "term", "rule"):
+                # its place among the other policies (terms, rules) is not known: theirs neither
+                if kw in p[:-1]:
+                    n = p.index(kw) + 1
+                    for other in {rest[0] for rest, _ in self.conf.under(*p[:n]) if rest}:
+                        self._unread(Stmt((*p[:n], other), st.line, st.text), why)
         for st in self.parsed.wildcard_groups:
             if st.line not in seen:
                 seen.add(st.line)
@@ -214,10 +226,10 @@ class JunosParser(Interfaces, Routing, Management):
         rep.unrecognized.sort(key=lambda s: s.line)
         rep.ignored = max(0, rep.lines - len(seen))
 
-    def _unread(self, st: Stmt) -> None:
-        """What an unread statement would have set becomes partial (never "blocked")."""
+    def _unread(self, st: Stmt, reason: Text | None = None) -> None:
+        """What an unread (or unsure) statement would have set becomes partial (never "blocked")."""
         dev = self.dev
-        why = Text("input.interface_line_not_understood", line=st.line)
+        why = reason or Text("input.interface_line_not_understood", line=st.line)
         p = st.path
         if p[0] == "groups" and len(p) > 2:
             # a group not expanded (`${node}` of a chassis cluster, a wildcard): what it
@@ -232,11 +244,13 @@ class JunosParser(Interfaces, Routing, Management):
                     itf.partial = join_reasons((itf.partial, why))
                     break
             return
-        line_why = Text("input.junos.line_not_understood", line=st.line)
+        line_why = reason or Text("input.junos.line_not_understood", line=st.line)
         lines: set[str] = set()
         if p[0] == "firewall" and "term" in p:
             i = p.index("term")
             lines.add(f"{p[i - 1]} {p[i + 1]}" if i + 1 < len(p) else "")
+        elif p[:3] == ("security", "policies", "default-policy"):
+            lines.add("default-policy permit-all")
         elif p[:2] == ("security", "policies") and "policy" in p:
             i = p.index("policy")
             if i + 1 < len(p):
@@ -257,7 +271,7 @@ class JunosParser(Interfaces, Routing, Management):
                     itf.partial = join_reasons((itf.partial, line_why))
         if "static" in p and "route" in p:
             dev.unread_routes.append(self.src(st))
-        if p[:2] == ("system", "services") and len(p) >= 3:
+        if p[:2] == ("system", "services") and len(p) >= 3 and reason is None:
             self._unknown_service(p[2], st)
 
     def _unknown_service(self, name: str, st: Stmt) -> None:

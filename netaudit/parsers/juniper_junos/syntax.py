@@ -8,14 +8,15 @@ the line it was read on and whether it is in effect — so that every reader is 
 once.  ``inactive:`` (hierarchical) and ``deactivate PATH`` (set form) put a statement and
 everything under it out of effect; ``replace:``/``protect:`` tags are dropped; ``[ a b ]``
 lists give one statement per value; ``/* … */`` annotations and ``#`` comments are
-skipped.  Configuration groups applied at the top (``apply-groups NAME``) are expanded
-into the statements they add (docs/vendors/juniper_junos.md, "Groups").
+skipped.  Configuration groups (``apply-groups NAME`` at any level) are expanded into the
+statements they add (docs/vendors/juniper_junos.md, "Groups").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 
 # A statement's reading state.
 UNREAD = 0
@@ -63,7 +64,15 @@ class Read:
     # Where the file ends inside open blocks: (line opened, the block's path), innermost last.
     open_blocks: list[tuple[int, str]] = field(default_factory=list)
     set_form: bool = False
+    # Group statements not expanded (a chassis cluster's `${node}`, `apply-groups` inside a
+    # group, `apply-groups-except` at the top): unrecognized.
     wildcard_groups: list[Stmt] = field(default_factory=list)
+    # Inherited statements in effect whose merge with the configuration is not established
+    # (a value beside the configuration's of a statement not known as one value or a set;
+    # a policy, term or rule added beside others: its place in the order): partial.
+    unsure: list[Stmt] = field(default_factory=list)
+    # Words written before a `[ … ]` list in this file: statements holding a set of values.
+    list_words: set[str] = field(default_factory=set)
 
 
 def _quote_open(raw: str) -> bool:
@@ -210,6 +219,8 @@ def read(text: str) -> Read:
                     stack.append((words, inactive, pending_line or lineno, len(out.stmts), parent, parent_inactive))
                     parent, parent_inactive = parent + tuple(words), parent_inactive or inactive
                 elif words:
+                    if "[" in words and words.index("[") > 0:
+                        out.list_words.add(words[words.index("[") - 1])
                     expanded = _expand([_unquote(w) if w[0] == '"' else w for w in words])
                     if expanded is None:
                         out.bad.append((pending_line or lineno, pending_text or stripped))
@@ -258,6 +269,8 @@ def _set_line(out: Read, stripped: str, lineno: int, deactivated: list) -> None:
     words = [_unquote(t) if t not in ("[", "]") else t for t in _TOKEN.findall(stripped) if not t.startswith("#")]
     verb, words = words[0], words[1:]
     if verb == "set" and words:
+        if "[" in words and words.index("[") > 0:
+            out.list_words.add(words[words.index("[") - 1])
         expanded = _expand(words)
         if expanded is None:
             out.bad.append((lineno, stripped))
@@ -271,38 +284,215 @@ def _set_line(out: Read, stripped: str, lineno: int, deactivated: list) -> None:
         out.bad.append((lineno, stripped))
 
 
+# Configuration groups (docs/vendors/juniper_junos.md, "Groups").  A statement holding one
+# value (its syntax `keyword value;` or a choice `(a | b)`): a group's other value beside the
+# configuration's is not inherited.  Empty: every other word is another value; else only
+# these words exclude one another (`then permit` and `then count` add up).
+_ANY: frozenset[str] = frozenset()
+_ONE_VALUE: dict[str, frozenset[str]] = {
+    "description": _ANY,
+    "host-name": _ANY,
+    "vlan-id": _ANY,
+    "native-vlan-id": _ANY,
+    "interface-mode": _ANY,
+    "port-mode": _ANY,
+    "instance-type": _ANY,
+    "root-login": _ANY,
+    "default-policy": _ANY,
+    "preference": _ANY,
+    "then": frozenset({"permit", "deny", "reject", "accept", "discard"}),
+}
+# Statements whose values add up (Juniper lists them in `[ … ]`, or they hold named statements).
+_SETS = frozenset(
+    {
+        "members", "address", "system-services", "protocols", "interfaces", "interface",
+        "name-server", "source-address", "destination-address", "application", "next-hop",
+        "services", "clients", "address-set", "applications", "from-zone", "to-zone",
+        "server", "host", "targets", "domain-search", "member", "member-range",
+    }
+)  # fmt: skip
+# A filter term's (`from`) or a NAT rule's (`match`) conditions: each a list of values.
+_CONDITIONS = frozenset({"protocol", "port", "destination-port", "source-port", "icmp-type"})
+# Words naming an object: what is under the name are its statements, not values of one.
+_NAMED = frozenset(
+    {
+        "interfaces", "unit", "security-zone", "functional-zone", "route", "policy", "term",
+        "rule", "rule-set", "filter", "pool", "application", "application-set", "vlans",
+        "community", "routing-instances", "from-zone", "to-zone", "interface-range", "user",
+        "address-book", "prefix-list", "group", "neighbor",
+    }
+)  # fmt: skip
+# Named entries whose order decides (a policy, a filter term, a NAT rule): one a group adds
+# beside the configuration's has no established place in the order.
+_ORDERED = frozenset({"policy", "term", "rule"})
+_SKIP, _ADD, _UNSURE = 0, 1, 2
+# Groups applied only on one routing engine or cluster node: which one is not in the file.
+_PER_BOX = re.compile(r"^(?:re[01]|lcc\d+-re[01])$")
+
+
+def _one_value(p: tuple[str, ...], i: int) -> frozenset[str] | None:
+    """What excludes ``p[i]`` as the value of ``p[i - 1]`` (empty: any other word); None: not
+    a one-value statement."""
+    kw = p[i - 1]
+    if kw in _ONE_VALUE:
+        return _ONE_VALUE[kw]
+    if kw == "port" and "from" not in p[:i] and "match" not in p[:i]:
+        return _ANY  # a service's or a pool's port (a filter's `from port` is a set)
+    if kw in ("protocol", "destination-port", "source-port") and p[0] == "applications":
+        return _ANY
+    return None
+
+
+class _Target:
+    """The configuration being built: the next words under each path, by their origin
+    (0 the configuration itself, n the n-th group application)."""
+
+    def __init__(self, stmts: list[Stmt]):
+        self.kids: dict[tuple[str, ...], dict[str, int]] = {}
+        self.paths: set[tuple[str, ...]] = set()
+        self.on: dict[tuple[str, ...], bool] = {}  # a path with something in effect under it
+        for st in stmts:
+            p = st.path
+            for k in range(1, len(p) + 1):
+                self.on[p[:k]] = self.on.get(p[:k], False) or st.active
+            if st.active:
+                self.add(p, 0)
+
+    def add(self, p: tuple[str, ...], origin: int) -> None:
+        for k in range(len(p)):
+            self.kids.setdefault(p[:k], {}).setdefault(p[k], origin)
+        self.paths.add(p)
+
+    def active(self, p: tuple[str, ...]) -> bool:
+        """No statement above ``p`` is in the configuration only as inactive."""
+        return all(self.on.get(p[:k], True) for k in range(1, len(p)))
+
+    def merge(self, p: tuple[str, ...], origin: int, list_words: set[str]) -> int:
+        """Whether ``p``, inherited, adds to the configuration, is overridden, or is unsure."""
+        if p in self.paths or p in self.kids:
+            return _SKIP  # already said
+        for i in range(1, len(p)):
+            kids = self.kids.get(p[:i])
+            if kids is None:
+                return _ADD  # nothing there: nothing to override
+            if p[i] in kids:
+                continue
+            excl = _one_value(p, i)
+            if excl is not None:
+                rivals = set(kids) & excl if excl else set(kids)
+                if rivals and (not excl or p[i] in excl):
+                    if all(kids[w] == origin for w in rivals):
+                        return _UNSURE  # two wildcard entries of one group: which wins is not established
+                    return _SKIP  # the configuration's (or a group listed before's) value wins
+                return _ADD
+            others = [w for w, o in kids.items() if o != origin]
+            kw = p[i - 1]
+            if kw in _ORDERED and others:
+                return _UNSURE
+            if not others or kw in _SETS or kw in list_words:
+                return _ADD
+            if (kw in _CONDITIONS and ("from" in p[:i] or "match" in p[:i])) or (i >= 2 and p[i - 2] == "prefix-list"):
+                return _ADD  # values add up
+            leaf = i == len(p) - 1
+            leaf_rivals = any((*p[:i], w) in self.paths for w in others)
+            if leaf and leaf_rivals:
+                return _UNSURE  # one value or a set? not known: both kept, partial
+            if (leaf or leaf_rivals) and not (i >= 2 and p[i - 2] in _NAMED):
+                # a bare word beside other words under a keyword not known here: maybe a
+                # choice (`source-nat interface` or `source-nat pool P`) — partial
+                return _UNSURE
+            return _ADD
+        return _ADD
+
+
+def _concrete(rel: tuple[str, ...], level: tuple[str, ...], target: _Target) -> list[tuple[str, ...]]:
+    """The paths a group statement gives where it is applied at ``level``: its wildcards
+    (``<ge-*>``) matched against the level and the names the configuration has."""
+    if len(rel) <= len(level):
+        return []
+    outs: list[tuple[str, ...]] = [()]
+    for j, w in enumerate(rel):
+        wild = len(w) > 2 and w[0] == "<" and w[-1] == ">"
+        nxt: list[tuple[str, ...]] = []
+        for pre in outs:
+            if j < len(level):
+                if level[j] == w or (wild and fnmatchcase(level[j], w[1:-1])):
+                    nxt.append((*pre, level[j]))
+            elif wild:
+                nxt += [(*pre, n) for n in target.kids.get(pre, ()) if fnmatchcase(n, w[1:-1])]
+            else:
+                nxt.append((*pre, w))
+        outs = nxt
+        if not outs:
+            break
+    return outs
+
+
 def _apply_groups(out: Read) -> None:
-    """``apply-groups NAME`` at the top: the group's statements are in effect where they
-    would sit without the ``groups NAME`` prefix; a group path with a wildcard
-    (``<ge-*>``) is not expanded (its statements stay unread: unrecognized)."""
-    applied = [st.path[1] for st in out.stmts if st.active and len(st.path) == 2 and st.path[0] == "apply-groups"]
-    # Applied below the top (`interfaces { apply-groups X; }`): not expanded — that
-    # statement and the group's stay unrecognized, never silently out of effect.
-    below: set[str] = set()
+    """``apply-groups`` at any level: a group's statements under that level are inherited
+    where they would sit without the ``groups NAME`` prefix — what the configuration (or a
+    group listed before, or one applied deeper) says of a one-value statement wins, sets
+    add up, wildcards match the names the configuration has, ``apply-groups-except`` below
+    takes the group back (docs/vendors/juniper_junos.md, "Groups")."""
+    groups: dict[str, list[Stmt]] = {}
+    main: list[Stmt] = []
     for st in out.stmts:
-        for i, w in enumerate(st.path[1:-1], 1):
-            if w in ("apply-groups", "apply-groups-except") and st.path[0] != "groups":
-                below.add(st.path[i + 1])
-                out.wildcard_groups.append(st)
-                break
-    # `apply-groups "${node}"` (a chassis cluster: node0 on one box, node1 on the other):
-    # which group is in effect is not in the file — those groups stay unread (unrecognized).
-    by_node = any("$" in name for name in applied)
-    for st in out.stmts:
-        if st.path[:1] == ("apply-groups",) and len(st.path) == 2 and "$" not in st.path[1]:
-            st.state = READ
-    added: list[Stmt] = []
-    for st in out.stmts:
-        if st.path[0] != "groups" or len(st.path) < 3:
+        if st.path[0] == "groups":
+            if len(st.path) > 2:
+                groups.setdefault(st.path[1], []).append(st)
+        else:
+            main.append(st)
+    apps: list[tuple[tuple[str, ...], str]] = []
+    excepts: list[tuple[tuple[str, ...], str]] = []
+    per_box = False
+    for st in main:
+        p = st.path
+        if len(p) < 2 or p[-2] not in ("apply-groups", "apply-groups-except") or not st.active:
             continue
-        name = st.path[1]
-        if name not in applied:
-            if not by_node and name not in below:
-                st.state = READ  # a group nothing applies: not in effect
+        level, name = p[:-2], p[-1]
+        if "$" in name or _PER_BOX.match(name):
+            per_box = True  # `${node}`, re0/re1: which box's group is in effect is not in the file
             continue
-        if any(w.startswith("<") for w in st.path[2:]):
-            out.wildcard_groups.append(st)
+        if p[-2] == "apply-groups-except":
+            if level:  # never at the top
+                excepts.append((level, name))
+                st.state = READ
             continue
+        apps.append((level, name))
         st.state = READ
-        added.append(Stmt(st.path[2:], st.line, st.text, st.active, group=name))
+    applied = {name for _, name in apps}
+    for name, sts in groups.items():
+        if name not in applied and not per_box:
+            for st in sts:
+                st.state = READ  # a group nothing applies: not in effect
+    if not apps:
+        return
+    target = _Target(main)
+    # Deeper applications first (Juniper's regional example: the group applied on the
+    # interface wins over the one applied at the top), then in the order listed.
+    apps.sort(key=lambda a: -len(a[0]))
+    added: list[Stmt] = []
+    for origin, (level, name) in enumerate(apps, 1):
+        for st in groups.get(name, ()):
+            if not st.active:
+                continue
+            rel = st.path[2:]
+            if "apply-groups" in rel or "apply-groups-except" in rel:
+                if st not in out.wildcard_groups:
+                    out.wildcard_groups.append(st)  # a group applied inside a group: not expanded
+                continue
+            st.state = READ
+            for p in _concrete(rel, level, target):
+                if any(n == name and p[: len(lv)] == lv for lv, n in excepts):
+                    continue
+                how = target.merge(p, origin, out.list_words)
+                if how == _SKIP:
+                    continue
+                if not target.active(p):
+                    how = _UNSURE  # under an inactive statement: whether Junos inherits there is not established
+                target.add(p, origin)
+                new = Stmt(p, st.line, st.text, group=name)
+                added.append(new)
+                if how == _UNSURE:
+                    out.unsure.append(new)
     out.stmts.extend(added)

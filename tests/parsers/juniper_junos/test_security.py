@@ -310,3 +310,12 @@ def test_a_deny_of_an_icmp_application_with_a_code_is_never_read_as_every_code(t
     pols += policy("guest", "trust", "PING", app="junos-ping")
     got = audit(tmp_path, policies=pols, extra=objects)
     assert got[("khach", "canbo")].verdict == UNKNOWN
+
+
+def test_junos_ping_is_partial_never_read_as_echo_only(tmp_path):
+    """Published tables disagree on whether junos-ping is ICMP echo only or every ICMP type:
+    a permit of it is "maybe", never an exact echo-only reach."""
+    got = audit(tmp_path, policies=policy("guest", "trust", "PING", app="junos-ping"))
+    assert got[("khach", "canbo")].verdict == UNKNOWN
+    got = audit(tmp_path, policies=policy("guest", "trust", "PING", app="junos-icmp-ping"))
+    assert got[("khach", "canbo")].verdict == REACHABLE
