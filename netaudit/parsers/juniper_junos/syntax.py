@@ -275,22 +275,26 @@ def _apply_groups(out: Read) -> None:
     """``apply-groups NAME`` at the top: the group's statements are in effect where they
     would sit without the ``groups NAME`` prefix; a group path with a wildcard
     (``<ge-*>``) is not expanded (its statements stay unread: unrecognized)."""
-    applied = [st.path[1] for st in out.stmts if st.active and len(st.path) == 2 and st.path[0] == "apply-groups"]
+    applied: list[str] = []
     # Applied below the top (`interfaces { apply-groups X; }`): not expanded — that
     # statement and the group's stay unrecognized, never silently out of effect.
     below: set[str] = set()
-    for st in out.stmts:
-        for i, w in enumerate(st.path[1:-1], 1):
-            if w in ("apply-groups", "apply-groups-except") and st.path[0] != "groups":
-                below.add(st.path[i + 1])
-                out.wildcard_groups.append(st)
-                break
+    for st in out.stmts:  # (one pass: a statement names a group in few configurations)
+        p = st.path
+        if p[0] == "apply-groups" and len(p) == 2:
+            if st.active:
+                applied.append(p[1])
+            if "$" not in p[1]:
+                st.state = READ
+        if ("apply-groups" in p or "apply-groups-except" in p) and p[0] != "groups":
+            for i, w in enumerate(p[1:-1], 1):
+                if w in ("apply-groups", "apply-groups-except"):
+                    below.add(p[i + 1])
+                    out.wildcard_groups.append(st)
+                    break
     # `apply-groups "${node}"` (a chassis cluster: node0 on one box, node1 on the other):
     # which group is in effect is not in the file — those groups stay unread (unrecognized).
     by_node = any("$" in name for name in applied)
-    for st in out.stmts:
-        if st.path[:1] == ("apply-groups",) and len(st.path) == 2 and "$" not in st.path[1]:
-            st.state = READ
     added: list[Stmt] = []
     for st in out.stmts:
         if st.path[0] != "groups" or len(st.path) < 3:
