@@ -120,10 +120,41 @@ def read(text: str) -> Read:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    i = 0
-    while i < len(lines):
+    i, n = 0, len(lines)
+    while i < n:
         lineno, raw = i + 1, lines[i]
         i += 1
+        if stack and not in_comment and not pending:
+            # The commonest lines, whole, inside a block: `word …;` (a statement), `word …
+            # {` (a block opened), `}` — without quotes, lists, comments, annotations or a
+            # pager's prompt (what the tokens below would give; the rest is read below).
+            stripped = raw.strip()
+            last = stripped[-1:]
+            if (last == ";" or last == "{") and stripped[0] != "-" and _SPECIAL.isdisjoint(body := stripped[:-1]):
+                words = body.split()
+                inactive = False
+                if words and words[0] in _TAGS:
+                    words, inactive = _strip_tags(words)
+                if last == ";":
+                    if words:
+                        out.stmts.append(
+                            Stmt(parent + tuple(words), lineno, stripped, not (inactive or parent_inactive))
+                        )
+                    continue
+                if not body.strip():
+                    out.structure += 1  # a line of braces only
+                stack.append((words, inactive, lineno, len(out.stmts), parent, parent_inactive))
+                parent, parent_inactive = parent + tuple(words), parent_inactive or inactive
+                continue
+            if stripped == "}":
+                out.structure += 1
+                words, inactive, opened, before, parent, parent_inactive = stack.pop()
+                if len(out.stmts) == before and words:
+                    # An empty block (`family inet { }`) is the statement itself.
+                    out.stmts.append(
+                        Stmt(parent + tuple(words), opened, " ".join(words) + " { }", not (inactive or parent_inactive))
+                    )
+                continue
         if not in_comment and '"' in raw and _quote_open(raw):
             # A quoted value over several lines (a certificate, a login message): one line.
             parts = [raw]
@@ -160,34 +191,6 @@ def read(text: str) -> Read:
                 pending, pending_line, pending_text = [], 0, ""
             out.set_form = True
             _set_line(out, stripped, lineno, deactivated)
-            continue
-        # The commonest lines, whole: `word …;` (a statement), `word … {` (a block opened),
-        # `}` — without quotes, lists, comments or annotations (what the regex would give).
-        last = stripped[-1]
-        if (last == ";" or last == "{") and not pending and _SPECIAL.isdisjoint(body := stripped[:-1]):
-            words = body.split()
-            inactive = False
-            if words and words[0] in _TAGS:
-                words, inactive = _strip_tags(words)
-            if last == ";":
-                if words:
-                    out.stmts.append(Stmt(parent + tuple(words), lineno, stripped, not (inactive or parent_inactive)))
-                continue
-            if not body.strip():
-                out.structure += 1  # a line of braces only
-            stack.append((words, inactive, lineno, len(out.stmts), parent, parent_inactive))
-            parent, parent_inactive = parent + tuple(words), parent_inactive or inactive
-            continue
-        if stripped == "}" and not pending:
-            out.structure += 1
-            if not stack:
-                out.bad.append((lineno, stripped))
-                continue
-            words, inactive, opened, before, parent, parent_inactive = stack.pop()
-            if len(out.stmts) == before and words:
-                out.stmts.append(
-                    Stmt(parent + tuple(words), opened, " ".join(words) + " { }", not (inactive or parent_inactive))
-                )
             continue
         tokens = _TOKEN.findall(raw)
         made = False
