@@ -423,7 +423,8 @@ class Management(Filters, Nat):
         return name
 
     def _junos_host(self) -> bool:
-        return any(rest[3:4] == ("junos-host",) for rest, _ in self.conf.under("security", "policies", "from-zone"))
+        """A policy is written to the ``junos-host`` zone (``from-zone Z to-zone junos-host``)."""
+        return any(rest[2:3] == ("junos-host",) for rest, _ in self.conf.under("security", "policies", "from-zone"))
 
     def _lo0_filter(self) -> None:
         """``lo0.0`` input filter(s): every packet to the device passes them."""
