@@ -101,6 +101,7 @@ class JunosParser(Interfaces, Routing, Management):
         self.ports, self.vlan_ids, self.l3_vlan = {}, {"default": 1}, {}
         self.raw_filters, self.prefix_lists = {}, {}
         self.books, self.attached, self.apps, self.app_sets = {"global": Book()}, {}, {}, {}
+        self.books_of = {}
         self.app_set_reasons = {}
         self.zones, self.zone_of, self.flow, self.host_unsure = {}, {}, False, set()
         self.packet_mode = False
