@@ -300,9 +300,10 @@ class JunosParser(Interfaces, Routing, Management):
         for st in self.conf.all:
             p = st.path
             if _SECRET_WORDS.isdisjoint(p):  # most statements: only a hashed value to look for
-                for w in p:
-                    if w[:1] == "$" and w.startswith(_HASH_PREFIXES):
-                        add(w, st.line)
+                if "$" in "".join(p):  # (a word of most holds none: not looked at one by one)
+                    for w in p:
+                        if w[:1] == "$" and w.startswith(_HASH_PREFIXES):
+                            add(w, st.line)
                 if len(p) >= 3 and p[0] == "snmp" and p[1] in ("community", "trap-group"):
                     add(p[2], st.line)
                 continue
