@@ -120,26 +120,24 @@ def read(text: str) -> Read:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    i, n = 0, len(lines)
-    while i < n:
-        lineno, raw = i + 1, lines[i]
-        i += 1
+    add = out.stmts.append
+    plain = _SPECIAL.isdisjoint
+    numbered = enumerate(lines, 1)  # (a quoted value over lines takes the next ones too)
+    for lineno, raw in numbered:
         if stack and not in_comment and not pending:
             # The commonest lines, whole, inside a block: `word …;` (a statement), `word …
             # {` (a block opened), `}` — without quotes, lists, comments, annotations or a
             # pager's prompt (what the tokens below would give; the rest is read below).
             stripped = raw.strip()
             last = stripped[-1:]
-            if (last == ";" or last == "{") and stripped[0] != "-" and _SPECIAL.isdisjoint(body := stripped[:-1]):
+            if (last == ";" or last == "{") and stripped[0] != "-" and plain(body := stripped[:-1]):
                 words = body.split()
                 inactive = False
                 if words and words[0] in _TAGS:
                     words, inactive = _strip_tags(words)
                 if last == ";":
                     if words:
-                        out.stmts.append(
-                            Stmt(parent + tuple(words), lineno, stripped, not (inactive or parent_inactive))
-                        )
+                        add(Stmt(parent + tuple(words), lineno, stripped, not (inactive or parent_inactive)))
                     continue
                 if not body.strip():
                     out.structure += 1  # a line of braces only
@@ -158,9 +156,8 @@ def read(text: str) -> Read:
         if not in_comment and '"' in raw and _quote_open(raw):
             # A quoted value over several lines (a certificate, a login message): one line.
             parts = [raw]
-            while i < len(lines) and _quote_open("\n".join(parts)):
-                parts.append(lines[i])
-                i += 1
+            while _quote_open("\n".join(parts)) and (nxt := next(numbered, None)) is not None:
+                parts.append(nxt[1])
                 out.structure += 1
             raw = "\n".join(parts)
         stripped = raw.strip()
@@ -253,7 +250,8 @@ def read(text: str) -> Read:
         for st in out.stmts:
             if st.path[:n] == prefix:
                 st.active = False
-    _apply_groups(out)
+    if "groups" in text:  # (a statement naming a group holds the word as written)
+        _apply_groups(out)
     return out
 
 
