@@ -211,7 +211,7 @@ def read(text: str) -> Read:
                     parent, parent_inactive = parent + tuple(words), parent_inactive or inactive
                 elif words:
                     expanded = _expand([_unquote(w) if w[0] == '"' else w for w in words])
-                    if expanded is None:
+                    if expanded is None or not all(parent + tuple(ws) for ws in expanded):  # (`[ ];`)
                         out.bad.append((pending_line or lineno, pending_text or stripped))
                     else:
                         line_of, text_of = pending_line or lineno, pending_text or stripped
@@ -260,7 +260,7 @@ def _set_line(out: Read, stripped: str, lineno: int, deactivated: list) -> None:
     verb, words = words[0], words[1:]
     if verb == "set" and words:
         expanded = _expand(words)
-        if expanded is None:
+        if expanded is None or not all(expanded):  # a list left open, or `set [ ]` (no path)
             out.bad.append((lineno, stripped))
             return
         for ws in expanded:

@@ -188,3 +188,10 @@ def test_a_group_applied_below_the_top_is_unrecognized_never_dropped():
     assert "telnet" not in {s.name for s in dev.services}
     shown = {s.text for s in rep.unrecognized}
     assert "apply-groups CHUNG;" in shown and "telnet;" in shown
+
+
+def test_an_empty_list_in_place_of_a_path_is_unrecognized_never_a_failed_parse():
+    for text in ("set [ ]\nset system host-name J-XA\n", "[ ];\nsystem {\n    host-name J-XA;\n}\n"):
+        dev, rep = parse_one(juniper_junos, text, "j.conf")
+        assert dev.hostname == "J-XA"  # the rest is read
+        assert [u.line for u in rep.unrecognized] == [1]
