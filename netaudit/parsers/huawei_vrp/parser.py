@@ -97,11 +97,12 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         if not stripped:
             self.ignored += 1
             return None
-        words = stripped.split(None, 3)
-        if words[0].lower() == "header" and len(words) == 4 and words[2].lower() == "information":
-            text = words[3]  # `header login|shell|incoming information TEXT`: TEXT between
-            if text.count(text[0]) == 1:  # two of its first character
-                self.banner_open = text[0]
+        if stripped[:6].lower() == "header":  # (not every line split for it)
+            words = stripped.split(None, 3)
+            if words[0].lower() == "header" and len(words) == 4 and words[2].lower() == "information":
+                text = words[3]  # `header login|shell|incoming information TEXT`: TEXT between
+                if text.count(text[0]) == 1:  # two of its first character
+                    self.banner_open = text[0]
         if self.cipher_open is not None:
             marker, self.cipher_open = self.cipher_open, None
             end = stripped.find(marker)
@@ -110,9 +111,10 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
                 self.add_secret(stripped[:end] or None)
                 self.ignored += 1
                 return None
-        for marker in _CIPHER_MARKERS:
-            if marker in stripped and stripped.count(marker) % 2:
-                self.cipher_open = marker
+        if "%" in stripped:  # (every marker starts with it)
+            for marker in _CIPHER_MARKERS:
+                if marker in stripped and stripped.count(marker) % 2:
+                    self.cipher_open = marker
         first = raw[0]
         if stripped[0] == "#":
             self.ignored += 1
@@ -147,22 +149,23 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
             self.ctx_indent = self.indent
             self._top(stripped, lineno)
             return True
-        if ctx.kind == "aaa" and not fallback:
+        kind = ctx.kind
+        if kind == "aaa" and not fallback:
             self.aaa_line(stripped)
             return True
-        if ctx.kind == "wlan" and not fallback:
+        if kind == "wlan" and not fallback:
             self.wlan_line(stripped)
             return True
-        if ctx.kind == "pool" and not fallback:
+        if kind == "pool" and not fallback:
             self.pool_line(ctx, stripped)
             return True
-        if ctx.kind == "behavior" and not fallback:
+        if kind == "behavior" and not fallback:
             tokens, low = stripped.split(), stripped.lower().split()
             src = self.src(lineno, stripped)
             if self.beh_action(ctx.targets[0], tokens, low, src):
                 self.ignored += 1
             return True
-        if stripped.lower() == "quit":  # a saved file's block end
+        if len(stripped) == 4 and stripped.lower() == "quit":  # a saved file's block end
             self.ignored += 1
             self.ctx = None
             return True

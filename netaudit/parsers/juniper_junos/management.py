@@ -11,6 +11,8 @@ filter (its list in order) is the device's input filter."""
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from netaudit.messages import Text
 from netaudit.model import (
     PROTO_ICMP,
@@ -401,7 +403,7 @@ class Management(Filters, Nat):
                     )
                 )
         why = Text("input.junos.host_other_interface")
-        if self._junos_host():
+        if self._junos_host:
             why = Text("input.junos.junos_host_zone")
             for line in lines:
                 line.partial = why
@@ -422,8 +424,13 @@ class Management(Filters, Nat):
         )
         return name
 
+    @cached_property  # (asked once per host ACL: the policies looked through once)
     def _junos_host(self) -> bool:
-        return any(rest[3:4] == ("junos-host",) for rest, _ in self.conf.under("security", "policies", "from-zone"))
+        """A policy is written to the ``junos-host`` zone (``from-zone Z to-zone junos-host``)."""
+        for rest, _ in self.conf.under("security", "policies"):
+            if len(rest) > 3 and rest[3] == "junos-host" and rest[0] == "from-zone":
+                return True
+        return False
 
     def _lo0_filter(self) -> None:
         """``lo0.0`` input filter(s): every packet to the device passes them."""

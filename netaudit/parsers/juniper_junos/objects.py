@@ -50,10 +50,12 @@ class Objects(ParseState):
     apps: dict[str, tuple[list[App], list[str]]]
     app_sets: dict[str, list[str]]
     app_set_reasons: dict[str, list[str]]  # a set with a line not understood: why
+    books_of: dict[tuple[str, ...], list[Book]]  # zones → the books they look names up in
 
     def read_books(self) -> None:
         self.books = {"global": Book()}
         self.attached = {}
+        self.books_of = {}
         for rest, st in self.conf.under("security", "address-book"):
             if len(rest) >= 3 and rest[1] == "attach" and rest[2] == "zone" and len(rest) == 4:
                 self.attached.setdefault(rest[3], []).append(rest[0])
@@ -73,9 +75,7 @@ class Objects(ParseState):
             body = rest[2:]
             if not body:
                 pass
-            elif len(body) == 1 and address(body[0]) is not None:
-                a = address(body[0])
-                assert a is not None
+            elif len(body) == 1 and (a := address(body[0])) is not None:
                 entry[0].append(AddrMatch(a[0], (1 << (32 - a[1])) - 1))
             elif len(body) == 1 and ":" in body[0]:
                 pass  # IPv6: no IPv4 packet
@@ -116,9 +116,13 @@ class Objects(ParseState):
     def resolve_addrs(self, names: list[str], zones: list[str]) -> Resolved:
         """Names of a policy's address side, looked up in the zones' books, then the
         attached books, then the global book."""
-        books = [self.books[f"zone:{z}"] for z in zones if f"zone:{z}" in self.books]
-        books += [self.books[b] for z in zones for b in self.attached.get(z, []) if b in self.books]
-        books.append(self.books["global"])
+        key = tuple(zones)
+        books = self.books_of.get(key)
+        if books is None:  # (the same zone pair policy after policy: looked up once)
+            books = [self.books[f"zone:{z}"] for z in zones if f"zone:{z}" in self.books]
+            books += [self.books[b] for z in zones for b in self.attached.get(z, []) if b in self.books]
+            books.append(self.books["global"])
+            self.books_of[key] = books
         out = Resolved([])
         for n in names:
             if n in ANY_ADDR:

@@ -101,6 +101,7 @@ class JunosParser(Interfaces, Routing, Management):
         self.ports, self.vlan_ids, self.l3_vlan = {}, {"default": 1}, {}
         self.raw_filters, self.prefix_lists = {}, {}
         self.books, self.attached, self.apps, self.app_sets = {"global": Book()}, {}, {}, {}
+        self.books_of = {}
         self.app_set_reasons = {}
         self.zones, self.zone_of, self.flow, self.host_unsure = {}, {}, False, set()
         self.packet_mode = False
@@ -313,9 +314,10 @@ class JunosParser(Interfaces, Routing, Management):
         for st in self.conf.all:
             p = st.path
             if _SECRET_WORDS.isdisjoint(p):  # most statements: only a hashed value to look for
-                for w in p:
-                    if w[:1] == "$" and w.startswith(_HASH_PREFIXES):
-                        add(w, st.line)
+                if "$" in "".join(p):  # (a word of most holds none: not looked at one by one)
+                    for w in p:
+                        if w[:1] == "$" and w.startswith(_HASH_PREFIXES):
+                            add(w, st.line)
                 if len(p) >= 3 and p[0] == "snmp" and p[1] in ("community", "trap-group"):
                     add(p[2], st.line)
                 continue

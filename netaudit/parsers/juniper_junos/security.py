@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from netaudit.messages import Text
 from netaudit.model import PROTO_ICMP, Action, Filter, FilterLine, Match, Reference, Src
-from netaudit.parsers.base import join_reasons
+from netaudit.parsers.base import from_state, join_reasons
 from netaudit.parsers.juniper_junos.interfaces import OUT_OF_BAND
 from netaudit.parsers.juniper_junos.names import App
 from netaudit.parsers.juniper_junos.objects import Objects
@@ -36,6 +36,9 @@ _ZONE_IGNORED = frozenset(
 )
 _POLICY_IGNORED = frozenset({"description", "scheduler-name", "apply-groups"})
 _THEN_IGNORED = frozenset({"log", "count"})
+# A policy's Matches are built from the every-packet Match's state with their fields set
+# (``base.from_state``): one or more per policy of a big rulebase, 4x cheaper than ``Match(…)``.
+_EVERY_STATE = dict(Match().__dict__)
 _SECURITY_IGNORED = frozenset(
     {
         "screen",
@@ -85,6 +88,8 @@ class Security(Objects):
     packet_mode: bool  # `family mpls mode packet-based`: packet-based processing, no NAT
     host_unsure: set[str]  # interfaces whose host-inbound system services are not certain
     zone_of: dict[str, str]
+    # application names of a policy → (its Match keyword sets, why partial, undefined names)
+    app_specs_of: dict[tuple[str, ...], tuple[list[dict], list[str], list[str]]]
 
     def read_zones(self) -> None:
         self.zones = {}
@@ -191,6 +196,7 @@ class Security(Objects):
         """The forward filter of an SRX in flow mode; without zones, one that keeps transit
         traffic off the out-of-band management ports (none when there is none)."""
         policy_stmts = list(self.conf.under("security", "policies"))
+        self.app_specs_of = {}
         if not self.flow:
             self._out_of_band_filter()
             return
@@ -204,7 +210,10 @@ class Security(Objects):
         default_permit: Stmt | None = None
         for rest, st in policy_stmts:
             if len(rest) >= 6 and rest[0] == "from-zone" and rest[2] == "to-zone" and rest[4] == "policy":
-                pol = contexts.setdefault((rest[1], rest[3]), {}).setdefault(rest[5], {"st": st, "body": []})
+                pols = contexts.setdefault((rest[1], rest[3]), {})
+                pol = pols.get(rest[5])
+                if pol is None:  # (its first statement: the rest only add to the body)
+                    pol = pols[rest[5]] = {"st": st, "body": []}
                 pol["body"].append((rest[6:], st))
             elif len(rest) >= 3 and rest[0] == "global" and rest[1] == "policy":
                 pol = globals_.setdefault(rest[2], {"st": st, "body": []})
@@ -349,9 +358,14 @@ class Security(Objects):
             action = "permit"
         s = self.resolve_addrs(srcs or ["any"], fzones)
         d = self.resolve_addrs(dsts or ["any"], tzones)
-        a, app_why, app_undef = self.resolve_apps(apps or ["any"])
-        if app_why:
-            a = None  # partial: every application (a superset), never fewer
+        key = tuple(apps)
+        known = self.app_specs_of.get(key)
+        if known is None:  # (policy after policy names the same applications: resolved once)
+            a, app_why, app_undef = self.resolve_apps(apps or ["any"])
+            if app_why:
+                a = None  # partial: every application (a superset), never fewer
+            known = self.app_specs_of[key] = (app_specs(a), app_why, app_undef)
+        every_spec, app_why, app_undef = known
         reasons += s.reasons + d.reasons + app_why
         src = Src(self.file, pol["st"].line, _summary(name, context, srcs, dsts, apps, action))
 
@@ -365,19 +379,18 @@ class Security(Objects):
         if (spats == () and not src_neg) or (dpats == () and not dst_neg):
             specs: list[dict] = []
         else:
-            specs = app_specs(a)
-        for sp in specs:
-            matches.append(
-                Match(
-                    src=spats if spats is not None or not src_neg else None,
-                    dst=dpats,
-                    src_negate=src_neg and spats is not None,
-                    dst_negate=dst_neg and dpats is not None,
-                    in_ifaces=ins,
-                    out_ifaces=outs,
-                    **sp,
-                )
-            )
+            specs = every_spec
+        if specs:
+            base = _EVERY_STATE.copy()  # every key already there: set in field order
+            base["src"] = spats if spats is not None or not src_neg else None
+            base["dst"] = dpats
+            base["src_negate"] = src_neg and spats is not None
+            base["dst_negate"] = dst_neg and dpats is not None
+            base["in_ifaces"], base["out_ifaces"] = ins, outs
+            for sp in specs:
+                state = base.copy()
+                state.update(sp)
+                matches.append(from_state(Match, state))
         if (src_neg and spats is None) or (dst_neg and dpats is None):
             matches = [] if not reasons else matches  # excluding "any": nothing
         act = Action.PERMIT if action == "permit" else Action.DENY

@@ -35,6 +35,10 @@ class Conf:
         """(the rest of the path, the statement) of every statement in effect under ``prefix``."""
         n = len(prefix)
         some = self.by_two.get((prefix[0], prefix[1]), ()) if n > 1 else self.by_head.get(prefix[0], ())
+        if n <= 2:  # every statement of the list is under the prefix
+            for st in some:
+                yield st.path[n:], st
+            return
         for st in some:
             if st.path[:n] == prefix:
                 yield st.path[n:], st

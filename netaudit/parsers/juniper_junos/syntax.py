@@ -129,16 +129,44 @@ def read(text: str) -> Read:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    i = 0
-    while i < len(lines):
-        lineno, raw = i + 1, lines[i]
-        i += 1
+    add = out.stmts.append
+    plain = _SPECIAL.isdisjoint
+    numbered = enumerate(lines, 1)  # (a quoted value over lines takes the next ones too)
+    for lineno, raw in numbered:
+        if stack and not in_comment and not pending:
+            # The commonest lines, whole, inside a block: `word …;` (a statement), `word …
+            # {` (a block opened), `}` — without quotes, lists, comments, annotations or a
+            # pager's prompt (what the tokens below would give; the rest is read below).
+            stripped = raw.strip()
+            last = stripped[-1:]
+            if (last == ";" or last == "{") and stripped[0] != "-" and plain(body := stripped[:-1]):
+                words = body.split()
+                inactive = False
+                if words and words[0] in _TAGS:
+                    words, inactive = _strip_tags(words)
+                if last == ";":
+                    if words:
+                        add(Stmt(parent + tuple(words), lineno, stripped, not (inactive or parent_inactive)))
+                    continue
+                if not body.strip():
+                    out.structure += 1  # a line of braces only
+                stack.append((words, inactive, lineno, len(out.stmts), parent, parent_inactive))
+                parent, parent_inactive = parent + tuple(words), parent_inactive or inactive
+                continue
+            if stripped == "}":
+                out.structure += 1
+                words, inactive, opened, before, parent, parent_inactive = stack.pop()
+                if len(out.stmts) == before and words:
+                    # An empty block (`family inet { }`) is the statement itself.
+                    out.stmts.append(
+                        Stmt(parent + tuple(words), opened, " ".join(words) + " { }", not (inactive or parent_inactive))
+                    )
+                continue
         if not in_comment and '"' in raw and _quote_open(raw):
             # A quoted value over several lines (a certificate, a login message): one line.
             parts = [raw]
-            while i < len(lines) and _quote_open("\n".join(parts)):
-                parts.append(lines[i])
-                i += 1
+            while _quote_open("\n".join(parts)) and (nxt := next(numbered, None)) is not None:
+                parts.append(nxt[1])
                 out.structure += 1
             raw = "\n".join(parts)
         stripped = raw.strip()
@@ -170,34 +198,6 @@ def read(text: str) -> Read:
             out.set_form = True
             _set_line(out, stripped, lineno, deactivated)
             continue
-        # The commonest lines, whole: `word …;` (a statement), `word … {` (a block opened),
-        # `}` — without quotes, lists, comments or annotations (what the regex would give).
-        last = stripped[-1]
-        if (last == ";" or last == "{") and not pending and _SPECIAL.isdisjoint(body := stripped[:-1]):
-            words = body.split()
-            inactive = False
-            if words and words[0] in _TAGS:
-                words, inactive = _strip_tags(words)
-            if last == ";":
-                if words:
-                    out.stmts.append(Stmt(parent + tuple(words), lineno, stripped, not (inactive or parent_inactive)))
-                continue
-            if not body.strip():
-                out.structure += 1  # a line of braces only
-            stack.append((words, inactive, lineno, len(out.stmts), parent, parent_inactive))
-            parent, parent_inactive = parent + tuple(words), parent_inactive or inactive
-            continue
-        if stripped == "}" and not pending:
-            out.structure += 1
-            if not stack:
-                out.bad.append((lineno, stripped))
-                continue
-            words, inactive, opened, before, parent, parent_inactive = stack.pop()
-            if len(out.stmts) == before and words:
-                out.stmts.append(
-                    Stmt(parent + tuple(words), opened, " ".join(words) + " { }", not (inactive or parent_inactive))
-                )
-            continue
         tokens = _TOKEN.findall(raw)
         made = False
         for tok in tokens:
@@ -222,7 +222,7 @@ def read(text: str) -> Read:
                     if "[" in words and words.index("[") > 0:
                         out.list_words.add(words[words.index("[") - 1])
                     expanded = _expand([_unquote(w) if w[0] == '"' else w for w in words])
-                    if expanded is None:
+                    if expanded is None or not all(parent + tuple(ws) for ws in expanded):  # (`[ ];`)
                         out.bad.append((pending_line or lineno, pending_text or stripped))
                     else:
                         line_of, text_of = pending_line or lineno, pending_text or stripped
@@ -261,7 +261,8 @@ def read(text: str) -> Read:
         for st in out.stmts:
             if st.path[:n] == prefix:
                 st.active = False
-    _apply_groups(out)
+    if "groups" in text:  # (a statement naming a group holds the word as written)
+        _apply_groups(out)
     return out
 
 
@@ -272,7 +273,7 @@ def _set_line(out: Read, stripped: str, lineno: int, deactivated: list) -> None:
         if "[" in words and words.index("[") > 0:
             out.list_words.add(words[words.index("[") - 1])
         expanded = _expand(words)
-        if expanded is None:
+        if expanded is None or not all(expanded):  # a list left open, or `set [ ]` (no path)
             out.bad.append((lineno, stripped))
             return
         for ws in expanded:

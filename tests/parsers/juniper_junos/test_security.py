@@ -118,6 +118,15 @@ def test_host_inbound_on_an_interface_replaces_the_zone_s(tmp_path):
     assert got[("khach", "@devices")].verdict == BLOCKED  # guest zone: no host-inbound traffic
 
 
+def test_a_policy_to_the_junos_host_zone_leaves_host_inbound_traffic_unknown(tmp_path):
+    # it restricts traffic to the device further (not modelled): ssh maybe, never proven
+    zones = TRUST + "\nset security zones security-zone trust host-inbound-traffic system-services ssh"
+    got = audit(tmp_path, zones=zones)
+    assert (got[("canbo", "@devices")].verdict, got[("canbo", "@devices")].services) == (REACHABLE, ["tcp/22"])
+    got = audit(tmp_path, zones=zones, policies=policy("trust", "junos-host", "CHAN-SSH", "junos-ssh", "deny"))
+    assert got[("canbo", "@devices")].verdict == UNKNOWN
+
+
 def test_all_except(tmp_path):
     zones = TRUST + (
         "\nset security zones security-zone trust host-inbound-traffic system-services all"

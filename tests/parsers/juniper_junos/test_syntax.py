@@ -199,3 +199,10 @@ def test_a_group_applied_per_routing_engine_is_not_in_effect_exactly():
     telnet = [s for s in dev.services if s.name == "system services telnet"]
     assert telnet and all(s.partial for s in telnet)
     assert "telnet;" in {s.text for s in rep.unrecognized}
+
+
+def test_an_empty_list_in_place_of_a_path_is_unrecognized_never_a_failed_parse():
+    for text in ("set [ ]\nset system host-name J-XA\n", "[ ];\nsystem {\n    host-name J-XA;\n}\n"):
+        dev, rep = parse_one(juniper_junos, text, "j.conf")
+        assert dev.hostname == "J-XA"  # the rest is read
+        assert [u.line for u in rep.unrecognized] == [1]
