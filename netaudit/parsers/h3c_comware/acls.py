@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from netaudit.messages import Text
-from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, join_reasons
+from netaudit.parsers.base import Unknown, join_reasons
 from netaudit.parsers.h3c_comware.state import ComwareState
 from netaudit.parsers.huawei_vrp.acls import AclReader, acl_kind, parse_rule
 from netaudit.parsers.huawei_vrp.state import AclState
@@ -117,18 +117,9 @@ class ComwareAclReader(AclReader, ComwareState):
             self.acl_alias[alias] = self.acl_alias[alias.lower()] = name
         elif not name.isdigit():
             self.acl_alias[name.lower()] = name  # names are case-insensitive
-        acl = self.acls.get(name)
-        if acl is None:
-            acl = self.acls[name] = AclState(name, kind or "advanced", src, auto_order=auto)
-        elif "match-order" in low:
-            acl.auto_order = auto
-        if acl.kind not in ("basic", "advanced"):
-            why = Text("input.vrp.acl_kind", kind=acl.kind)
-            acl.partial = why
-            self.rep.add_partial(f"acl {name}", why, src)
-            self.ctx = IGNORE_CTX
-            return
-        self.ctx = Ctx("acl", self.ACL_TABLE, [acl], f"acl {name}", src)
+        known = self.acls.get(name)
+        # an ACL entered again keeps its type (`acl name X` says none)
+        self.enter_acl(name, known.kind if known is not None else (kind or "advanced"), auto, low, src)
 
     def acl_rule(self, acl: AclState, tokens, low, src):
         number, line, doubt = comware_rule(acl, tokens, low)

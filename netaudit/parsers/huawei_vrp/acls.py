@@ -222,6 +222,12 @@ class AclReader(VrpState):
                     raise Unknown
         else:
             raise Unknown
+        self.enter_acl(name, kind, auto, low, src)
+
+    def enter_acl(self, name: str, kind: str, auto: bool, low, src) -> None:
+        """The block of ACL ``name`` (created where new; ``match-order`` set where written):
+        its ``rule`` lines follow — a type not modelled (Layer 2, user) makes it partial and
+        its lines are read as data."""
         acl = self.acls.get(name)
         if acl is None:
             acl = self.acls[name] = AclState(name, kind, src, auto_order=auto)
