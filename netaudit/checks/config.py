@@ -22,7 +22,7 @@ from ..headerspace import HeaderSpace
 from ..messages import neutral
 from ..model import Device, Filter, Reference
 from . import REF_ND331, REF_TT12_DEVICES, AuditContext, CheckInfo, Finding, check
-from .evidence import vendor_remediation
+from .evidence import localized, vendor_remediation
 
 # Reference kinds that name a packet filter.
 ACL_KINDS = frozenset({"acl"})
@@ -173,6 +173,10 @@ def used_filter_names(dev: Device) -> set[str]:
             "en": "If the list was meant to control some traffic, apply it where intended; otherwise "
             "delete it so the configuration is not misread during reviews.",
         },
+        "partial": {
+            "vi": "Cấu hình chưa được hiểu đầy đủ, nên điều trên chưa được chứng minh: {detail}.",
+            "en": "The configuration is not fully understood, so the above is not proven: {detail}.",
+        },
     },
 )
 def unused_acl(ctx: AuditContext, info: CheckInfo) -> Iterable[Finding]:
@@ -191,7 +195,13 @@ def unused_finding(info: CheckInfo, dev: Device, flt: Filter) -> Finding:
     first = flt.source or (flt.lines[0].source if flt.lines else None)
     cite = first.cite() if first else {"file": dev.file, "line": None, "text": flt.name}
     fields = {"device": dev.hostname, "filter": flt.name, "file": cite["file"], "line": cite["line"]}
-    return info.finding(key=f"{dev.hostname}|{flt.name}", fields=fields, devices=[dev.hostname], evidence=[cite])
+    f = info.finding(key=f"{dev.hostname}|{flt.name}", fields=fields, devices=[dev.hostname], evidence=[cite])
+    if flt.partial:
+        # what is not understood may be where the list is applied (a file cut after the
+        # ACL, before the interface that uses it): "applied nowhere" is not proven
+        f.proven = False
+        f.detail = localized((f"check.{info.id}.detail", fields), (f"check.{info.id}.partial", {"detail": flt.partial}))
+    return f
 
 
 # --------------------------------------------------------------------------- shadowed lines

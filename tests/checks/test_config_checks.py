@@ -169,6 +169,27 @@ def test_unused_acl_without_header_cites_first_line():
     assert f.evidence[0]["line"] == 7
 
 
+def test_unused_acl_of_a_file_cut_short_is_not_proven(tmp_path):
+    """A file cut after an ACL and before the interface applying it: "applied nowhere" rests on
+    what was cut off — the finding stays (low), not proven, saying why (it was stated as fact)."""
+    from netaudit.audit import run_audit
+
+    text = (
+        "Building configuration...\n\nversion 15.2\nhostname CUT\n!\n"
+        "ip access-list extended CAMERA-IN\n deny ip any 10.0.10.0 0.0.0.255\n permit ip any any\n!\n"
+        "interface GigabitEthernet0/1\n ip address 10.0.30.1 255.255.255.0\n"
+    )
+    (tmp_path / "cut.cfg").write_text(text, encoding="utf-8")
+    audit = run_audit([tmp_path])
+    [f] = [f for f in audit.findings if f.check == "unused-acl"]
+    assert f.proven is False
+    assert "not proven" in f.detail["en"] and "chưa được chứng minh" in f.detail["vi"]
+    whole = text + " ip access-group CAMERA-IN in\n!\nend\n"
+    (tmp_path / "cut.cfg").write_text(whole.replace("ip access-group CAMERA-IN in", "no shutdown"), encoding="utf-8")
+    [f] = [f for f in run_audit([tmp_path]).findings if f.check == "unused-acl"]
+    assert f.proven is True  # the whole file: stated as fact
+
+
 # --------------------------------------------------------------------------- shadowed-acl-line
 
 
