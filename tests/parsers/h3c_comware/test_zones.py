@@ -204,6 +204,20 @@ def test_security_policy_replaces_object_policies_and_a_pair_packet_filter_is_un
     assert secpol(extra=acl + pair + " packet-filter 3000")[("staff", "guest")].verdict == UNKNOWN
 
 
+def test_security_policy_a_rule_without_zones_matches_every_zone():
+    more = " rule 10 name tat-ca\n  action pass\n  service WEB"
+    c = secpol(more)
+    assert c[("staff", "guest")].verdict == REACHABLE and c[("staff", "guest")].services == ["tcp/443"]
+    assert c[("staff", "camera")].verdict == REACHABLE  # within Trust too
+
+
+def test_security_policy_a_rule_line_not_understood_makes_its_packets_unknown():
+    more = " rule 10 name trust-khach\n  action pass\n  source-zone Trust\n  destination-zone Khach\n  frobnicate 1"
+    dev, rep = parse_one(h3c_comware, FW.format(more=SECPOL.format(more=more)), "fw.cfg")
+    assert [u.text for u in rep.unrecognized] == ["frobnicate 1"]
+    assert matrix([dev], ZONES)[0][("staff", "guest")].verdict == UNKNOWN
+
+
 def test_security_policy_disable_makes_every_interface_partial():
     dev, _ = parse_one(h3c_comware, FW.format(more=SECPOL.format(more="") + "#\n security-policy disable"), "fw.cfg")
     assert all(i.partial for i in dev.interfaces.values())
