@@ -48,11 +48,18 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "chưa mô hình hóa kiểm tra lớp ứng dụng (app-profile, IPS, inspect)",
         "en": "application-layer inspection (app-profile, IPS, inspect) not modelled",
     },
-    "input.comware.security_policy": {
-        "vi": "chưa mô hình hóa security-policy ip (chính sách giữa các security zone dạng mới): nó quyết định "
-        "mọi thứ thiết bị chuyển tiếp",
-        "en": "security-policy ip (the newer policy between security zones) not modelled: it decides everything "
-        "the device forwards",
+    "input.comware.security_policy_off": {
+        "vi": "security-policy disable: chưa xác định được chính sách nào quyết định khi tắt security-policy",
+        "en": "security-policy disable: which policy decides with security policies disabled is not established",
+    },
+    "input.comware.sp_packet_filter": {
+        "vi": "packet-filter của zone-pair cùng với security-policy ip: chưa xác định được cái nào quyết định",
+        "en": "a zone-pair's packet-filter beside security-policy ip: which one decides is not established",
+    },
+    "input.comware.sp_intra": {
+        "vi": "security-zone intra-zone default permit cùng với security-policy ip: chưa xác định được thứ tự áp dụng",
+        "en": "security-zone intra-zone default permit beside security-policy ip: which is applied first is not "
+        "established",
     },
     "input.comware.zone_vlan_member": {
         "vi": "interface được đưa vào security zone theo VLAN (thành viên lớp 2): chưa mô hình hóa",

@@ -99,6 +99,14 @@ class ComwareParser(
                 return True
             self.og_line(ctx.targets[0], tokens, low, self.src(lineno, stripped))
             return True
+        if ctx.kind == "security-policy" and stripped.lower() != "quit":
+            # a rule's lines follow its `rule N name X` line in the same block
+            tokens, low = stripped.split(), stripped.lower().split()
+            if fallback and low[0] != "rule" and not self.security_rules:
+                return False
+            if not self.sp_line(tokens, low, self.src(lineno, stripped)):
+                self.unrecognized(lineno, stripped)
+            return True
         return super()._in_ctx(ctx, stripped, lineno, fallback)
 
     def apply(self, ctx: Ctx, entry, tokens, low, src: Src) -> bool:

@@ -43,7 +43,9 @@ class ComwareState(VrpState):
         self.service_groups: dict[str, list[dict]] = {}  # name -> Match fields per member
         self.groups_unread: set[str] = set()  # object groups with a member not read
         self.intra_permit: Src | None = None  # `security-zone intra-zone default permit`
-        self.security_policy_ip: Src | None = None  # `security-policy ip` (not modelled)
+        self.security_policy_ip: Src | None = None  # `security-policy ip`
+        self.security_rules: list = []  # its zones.PolicyRule, in the order written
+        self.security_policy_off: Src | None = None  # `security-policy disable`
         self.pf_default_deny: Src | None = None  # `packet-filter default deny`
         # interface -> its packet filters of a form not read (`packet-filter mac …`, V5's
         # `ip-group`): (line, src)

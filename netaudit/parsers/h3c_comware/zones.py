@@ -19,12 +19,19 @@ the member interfaces, as documented (H3C Fundamentals / Security configuration 
 * a zone-pair applies a default ASPF policy: the replies of the sessions it lets through
   come back.
 
+``security-policy ip`` (docs/vendors/h3c_comware.md, "security-policy ip") replaces the
+zone-pairs: its rules in the order written (``move rule`` reorders them, the IDs do
+not), each on the interfaces of its ``source-zone`` / ``destination-zone`` (none: every
+zone; ``Local``: the device itself), ``action drop`` until ``action pass``; a packet no rule
+matches is discarded; object-policies lose effect; a zone-pair's ``packet-filter`` beside it,
+``security-policy disable``: not established (maybe, every interface partial).
+
 Not established, left *maybe* (never decided): what a zone-pair's ``packet-filter`` ACL or
 an object-policy does with a packet no rule matches, a rule or object group not fully
-read, ``any`` as a zone of a pair, an interface imported with VLANs (a Layer-2 member), and
-the newer ``security-policy ip`` (every interface partial).  Traffic to the device itself
-is the Local zone's: a zone-pair toward Local decides (the input filter), none: discarded;
-from an interface in no zone: maybe.
+read (application, user, time range, VRF conditions), ``any`` as a zone of a pair, an
+interface imported with VLANs (a Layer-2 member).  Traffic to the device itself is the
+Local zone's: a zone-pair (or a security-policy rule) toward Local decides (the input
+filter), none: discarded; from an interface in no zone: maybe.
 """
 
 from __future__ import annotations
@@ -75,6 +82,11 @@ class PolicyRule:
     inline_src: list[AddrMatch] = field(default_factory=list)
     inline_dst: list[AddrMatch] = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)
+    # a `security-policy ip` rule's own: its label and zones (none: any zone)
+    label: str = ""
+    src_zones: list[str] = field(default_factory=list)
+    dst_zones: list[str] = field(default_factory=list)
+    disabled: bool = False
 
 
 def _range(a: int, b: int) -> list[AddrMatch]:
@@ -198,37 +210,8 @@ class ZoneReader(ComwareState):
                 i += 1
             elif w == "disable":
                 return True  # a rule configured but not in effect
-            elif w in ("source-ip", "destination-ip", "service") and i + 1 < len(low):
-                {"source-ip": rule.sources, "destination-ip": rule.destinations, "service": rule.services}[w].append(
-                    tokens[i + 1]
-                )
-                i += 2
-            elif w.endswith("-host") and w.startswith(("source-ip", "destination-ip")) and i + 1 < len(low):
-                a = ip_to_int(tokens[i + 1])
-                if a is None:
-                    raise Unknown
-                (rule.inline_src if w.startswith("source") else rule.inline_dst).append(AddrMatch.host(a))
-                i += 2
-            elif w.endswith("-subnet") and w.startswith(("source-ip", "destination-ip")) and i + 2 < len(low):
-                a, m = ip_to_int(tokens[i + 1]), ip_to_int(tokens[i + 2])
-                plen = mask_to_len(m) if m is not None else (int(low[i + 2]) if low[i + 2].isdigit() else None)
-                if a is None or plen is None:
-                    raise Unknown
-                bits = (1 << (32 - plen)) - 1
-                (rule.inline_src if w.startswith("source") else rule.inline_dst).append(
-                    AddrMatch(a & ~bits & 0xFFFFFFFF, bits)
-                )
-                i += 3
-            elif w.endswith("-range") and w.startswith(("source-ip", "destination-ip")) and i + 2 < len(low):
-                a, b = ip_to_int(tokens[i + 1]), ip_to_int(tokens[i + 2])
-                if a is None or b is None or b < a:
-                    raise Unknown
-                (rule.inline_src if w.startswith("source") else rule.inline_dst).extend(_range(a, b))
-                i += 3
             else:
-                # application, user, time-range, vrf, service-port …: not modelled
-                rule.doubts.append(" ".join(tokens[i : i + 2]))
-                i += 2
+                i = _criterion(rule, tokens, low, i)
         self.object_policies[name].append(rule)
 
     def h_object_group(self, tokens, low, src):
@@ -263,14 +246,121 @@ class ZoneReader(ComwareState):
         return True
 
     def h_security_policy(self, tokens, low, src):
-        """``security-policy ip`` (the newer form of the policy between zones): not
-        modelled — every interface partial (convert)."""
-        if low[1:2] == ["ipv6"]:
+        """``security-policy ip``: a block of ``rule [N] name X`` rules, each followed by
+        its lines (``action``, ``source-zone`` …); ``ipv6``: ignored; ``security-policy
+        disable``: what then applies is not established — every interface partial."""
+        if low[1:2] == ["ipv6"] or low[1:2] in (["config-changelog"], ["config-logging"]):
             self.ctx = IGNORE_CTX
             self.ignored += 1
             return
+        if low[1:] == ["disable"]:
+            self.security_policy_off = src
+            return
+        if low[1:] != ["ip"]:
+            raise Unknown
         self.security_policy_ip = self.security_policy_ip or src
-        self.ctx = IGNORE_CTX
+        self.ctx = Ctx("security-policy", {}, ["ip"], " ".join(tokens), src)
+
+    def sp_line(self, tokens: list[str], low: list[str], src: Src) -> bool:
+        """A line of the ``security-policy ip`` block: ``rule [N] name X`` opens a rule
+        (action drop until ``action``, as documented); the rule's lines follow.  False: a
+        line not understood (the rule it is in partial)."""
+        rules = self.security_rules
+        if low[0] == "rule":
+            words = low[2:] if len(low) > 1 and low[1].isdigit() else low[1:]
+            rule = PolicyRule("drop", src, label=f"security-policy ip {' '.join(tokens)}")
+            rules.append(rule)  # the lines after it are its own, read or not
+            if len(words) != 2 or words[0] != "name":
+                rule.doubts.append(" ".join(tokens))
+                return False
+            return True
+        if not rules or low[0] in ("move", "group"):
+            return False
+        rule = rules[-1]
+        w = low[0]
+        if w == "action" and low[1:] in (["pass"], ["drop"]):
+            rule.action = low[1]
+        elif w in ("source-zone", "destination-zone") and len(low) == 2:
+            (rule.src_zones if w == "source-zone" else rule.dst_zones).append(tokens[1])
+        elif w == "disable" and len(low) == 1:
+            rule.disabled = True  # configured, not in effect
+        elif w in _SP_INERT:
+            self.ignored += 1  # changes nothing a packet meets
+        elif w in _SP_CRITERIA:
+            try:
+                if _criterion(rule, tokens, low, 0) != len(low):
+                    raise Unknown
+            except Unknown:
+                rule.doubts.append(" ".join(tokens))
+                return False
+        else:
+            rule.doubts.append(" ".join(tokens))
+            return False
+        return True
+
+
+# a rule's lines that change nothing a packet meets: texts, counters, logs, session timers,
+# the DPI profile (what it inspects, not which connections open), the group it is listed in
+_SP_INERT = frozenset(("description", "logging", "counting", "session", "profile", "parent-group"))
+# a rule's conditions: read by _criterion (the object groups, the inline addresses) or, for
+# the others (application, user, time-range, vrf …), kept as a doubt: the rule partial
+_SP_CRITERIA = frozenset(
+    (
+        "source-ip",
+        "destination-ip",
+        "service",
+        "source-ip-host",
+        "source-ip-subnet",
+        "source-ip-range",
+        "destination-ip-host",
+        "destination-ip-subnet",
+        "destination-ip-range",
+        "application",
+        "app-group",
+        "user",
+        "user-group",
+        "time-range",
+        "vrf",
+        "service-port",
+        "source-mac",
+        "url-category",
+        "track",
+    )
+)
+
+
+def _criterion(rule: PolicyRule, tokens: list[str], low: list[str], i: int) -> int:
+    """Read the condition of ``rule`` at word ``i`` (an object group, an inline address;
+    anything else a condition not modelled, the rule partial); the index after it."""
+    w = low[i]
+    if w in ("source-ip", "destination-ip", "service") and i + 1 < len(low):
+        {"source-ip": rule.sources, "destination-ip": rule.destinations, "service": rule.services}[w].append(
+            tokens[i + 1]
+        )
+        return i + 2
+    if w.endswith("-host") and w.startswith(("source-ip", "destination-ip")) and i + 1 < len(low):
+        a = ip_to_int(tokens[i + 1])
+        if a is None:
+            raise Unknown
+        (rule.inline_src if w.startswith("source") else rule.inline_dst).append(AddrMatch.host(a))
+        return i + 2
+    if w.endswith("-subnet") and w.startswith(("source-ip", "destination-ip")) and i + 2 < len(low):
+        a, m = ip_to_int(tokens[i + 1]), ip_to_int(tokens[i + 2])
+        plen = mask_to_len(m) if m is not None else (int(low[i + 2]) if low[i + 2].isdigit() else None)
+        if a is None or plen is None:
+            raise Unknown
+        bits = (1 << (32 - plen)) - 1
+        (rule.inline_src if w.startswith("source") else rule.inline_dst).append(AddrMatch(a & ~bits & 0xFFFFFFFF, bits))
+        return i + 3
+    if w.endswith("-range") and w.startswith(("source-ip", "destination-ip")) and i + 2 < len(low):
+        a, b = ip_to_int(tokens[i + 1]), ip_to_int(tokens[i + 2])
+        if a is None or b is None or b < a:
+            raise Unknown
+        (rule.inline_src if w.startswith("source") else rule.inline_dst).extend(_range(a, b))
+        return i + 3
+    # application, user, time-range, vrf, service-port …: not modelled
+    rule.doubts.append(" ".join(tokens[i : i + 2]))
+    return i + 2
 
 
 def _address_member(words: list[str], wl: list[str]) -> list[AddrMatch]:
@@ -319,14 +409,15 @@ class ZoneBuilder(ComwareState):
 
     def finish_zones(self) -> None:
         dev = self.dev
-        if self.security_policy_ip is not None:
-            why = Text("input.comware.security_policy")
+        if self.security_policy_off is not None:
+            # `security-policy disable`: what decides then is not established
+            why = Text("input.comware.security_policy_off")
             for st in self.ifs.values():
-                self.iface_partial(st.iface, why, self.security_policy_ip)
+                self.iface_partial(st.iface, why, self.security_policy_off)
             for name, zone in self.zone_of.items():
                 if name in dev.interfaces:
                     dev.interfaces[name].zone = zone
-            return  # security policies replace the zone-pairs' object-policies
+            return
         if not self.zone_members:
             return
         members: dict[str, frozenset[str]] = {}
@@ -345,7 +436,11 @@ class ZoneBuilder(ComwareState):
         local: list[FilterLine] = []  # the input filter: traffic to the device itself
         paired: set[tuple[str, str]] = set()
         any_pair = False
-        for pair in self.zone_pairs:
+        zoned = frozenset(n for ifs in members.values() for n in ifs)
+        secpol = self.security_policy_ip is not None
+        if secpol:
+            replies, lines, local = self._security_policy(members, zoned)
+        for pair in [] if secpol else self.zone_pairs:
             label = f"zone-pair security source {pair.source} destination {pair.destination}"
             if "any" in (pair.source.lower(), pair.destination.lower()):
                 lines += _both(Match(), pair.src, label, Text("input.comware.zone_pair_any"))
@@ -376,7 +471,14 @@ class ZoneBuilder(ComwareState):
             if (zone, zone) in paired:
                 continue
             at = next((s for z, s in self.zone_names if z == zone), self.zone_members[0][1])
-            if self.intra_permit is not None:
+            if self.intra_permit is not None and secpol:
+                # whether the intra-zone default is met before or after the security
+                # policy is not established: the packets no rule decided, maybe
+                name = f"security-zone {zone}: within the zone (intra-zone default permit beside security-policy)"
+                lines += _both(
+                    Match(in_ifaces=ifaces, out_ifaces=ifaces), self.intra_permit, name, Text("input.comware.sp_intra")
+                )
+            elif self.intra_permit is not None:
                 name = f"security-zone {zone}: within the zone (security-zone intra-zone default permit)"
                 lines.append(
                     FilterLine(Action.PERMIT, [Match(in_ifaces=ifaces, out_ifaces=ifaces)], self.intra_permit, name)
@@ -384,7 +486,6 @@ class ZoneBuilder(ComwareState):
             else:
                 name = f"security-zone {zone}: within the zone, no zone-pair: discarded"
                 lines.append(FilterLine(Action.DENY, [Match(in_ifaces=ifaces, out_ifaces=ifaces)], at, name))
-        zoned = frozenset(n for ifs in members.values() for n in ifs)
         first = min((s for _, s in self.zone_members), key=lambda s: s.line)
         name = "an interface in a security zone, and one of another zone without a zone-pair or of no zone: discarded"
         lines.append(FilterLine(Action.DENY, [Match(in_ifaces=zoned), Match(out_ifaces=zoned)], first, name))
@@ -417,6 +518,57 @@ class ZoneBuilder(ComwareState):
             default_text=Text("input.comware.default.zones"),
         )
         dev.input_filter = LOCAL_FILTER
+
+    def _security_policy(
+        self, members: dict[str, frozenset[str]], zoned: frozenset[str]
+    ) -> tuple[list[FilterLine], list[FilterLine], list[FilterLine]]:
+        """``(replies, forward lines, Local lines)`` of ``security-policy ip``: its rules in
+        the order written, each on the interfaces of its zones (none named: every zone);
+        a packet no rule matches goes on to the lines after (discarded).  Object-policies
+        lose effect once the security policy is entered; a zone-pair's ``packet-filter``
+        beside it: not established — its packets maybe (docs/vendors/h3c_comware.md,
+        "security-policy ip")."""
+        head: list[FilterLine] = []
+        for pair in self.zone_pairs:
+            for kind, name, at in pair.policies:
+                if kind == "packet-filter":
+                    label = f"zone-pair security source {pair.source} destination {pair.destination}: ACL {name}"
+                    head += _both(Match(), at, label, Text("input.comware.sp_packet_filter"))
+        lines, local = list(head), list(head)
+        for rule in self.security_rules:
+            if rule.disabled:
+                continue
+            ins, _ = self._rule_zones(rule.src_zones, members, zoned)
+            outs, to_local = self._rule_zones(rule.dst_zones, members, zoned)
+            line = self._rule_line(rule, rule.label)
+            if ins and outs:
+                lines.append(_on(line, ins, outs))
+            if ins and to_local:
+                local.append(_on(line, ins, None))
+        at = self.security_policy_ip or self.zone_members[0][1]
+        # rules act on sessions: the replies come back
+        name = "security-policy ip: replies of the sessions its rules let through"
+        replies = [
+            FilterLine(Action.PERMIT, [Match(conn_established=True, in_ifaces=zoned, out_ifaces=zoned)], at, name)
+        ]
+        return replies, lines, local
+
+    def _rule_zones(
+        self, names: list[str], members: dict[str, frozenset[str]], zoned: frozenset[str]
+    ) -> tuple[frozenset[str], bool]:
+        """The interfaces of the zones a rule names (none named: every zone's) and whether
+        the Local zone (the device itself) is among them."""
+        if not names:
+            return zoned, True
+        ifaces: frozenset[str] = frozenset()
+        local = False
+        for n in names:
+            zone = self._zone(n)
+            if zone is None:
+                local = True
+            else:
+                ifaces |= members.get(zone, frozenset())
+        return ifaces, local
 
     def _zone(self, name: str) -> str | None:
         """The zone a pair names (zone names are case-insensitive), None for Local."""
@@ -462,21 +614,19 @@ class ZoneBuilder(ComwareState):
         if rules is None:
             # an object-policy that does not exist: discarded (the packet-processing table)
             return [FilterLine(Action.DENY, [Match()], src, f"{label}: object-policy {name} not defined: discarded")]
-        out: list[FilterLine] = []
-        for rule in rules:
-            action = Action.DENY if rule.action == "drop" else Action.PERMIT
-            doubts = [Text("input.comware.rule_option", option=d) for d in rule.doubts]
-            srcs, s_why = self._addresses(rule.sources, rule.inline_src)
-            dsts, d_why = self._addresses(rule.destinations, rule.inline_dst)
-            services, v_why = self._services(rule.services)
-            doubts += s_why + d_why + v_why
-            matches = [Match(src=srcs, dst=dsts, **svc) for svc in services]
-            out.append(
-                FilterLine(
-                    action, matches, rule.src, f"{label}: object-policy {name}", partial=join_reasons(doubts) or None
-                )
-            )
-        return out
+        return [self._rule_line(rule, f"{label}: object-policy {name}") for rule in rules]
+
+    def _rule_line(self, rule: PolicyRule, label: str) -> FilterLine:
+        """One object-policy or security-policy rule as a filter line (its conditions not
+        modelled, or an object group not read: the line partial)."""
+        action = Action.DENY if rule.action == "drop" else Action.PERMIT
+        doubts = [Text("input.comware.rule_option", option=d) for d in rule.doubts]
+        srcs, s_why = self._addresses(rule.sources, rule.inline_src)
+        dsts, d_why = self._addresses(rule.destinations, rule.inline_dst)
+        services, v_why = self._services(rule.services)
+        doubts += s_why + d_why + v_why
+        matches = [Match(src=srcs, dst=dsts, **svc) for svc in services]
+        return FilterLine(action, matches, rule.src, label, partial=join_reasons(doubts) or None)
 
     def _addresses(self, groups: list[str], inline: list[AddrMatch]) -> tuple[tuple[AddrMatch, ...] | None, list]:
         if not groups and not inline:

@@ -67,6 +67,27 @@ def test_secpath_f1000_with_zones(tmp_path_factory):
     )
 
 
+def test_secpath_f1000ak_with_security_policy(tmp_path_factory):
+    a = fixture_audit("h3c_comware", "f1000ak-sotuphap-fw", tmp_path_factory)
+    check_cells(
+        a,
+        {
+            ("khach", "can-bo"): BLOCKED,  # rule 0 drop
+            ("khach", "dmz"): BLOCKED,  # no rule: discarded
+            ("khach", "internet"): (REACHABLE, ["tcp/80", "tcp/443", "udp/53"]),  # rule 10
+            ("can-bo", "internet"): (REACHABLE, ["ip"]),  # rule 5
+            ("internet", "dmz"): (REACHABLE, ["tcp/443"]),  # nat server, then rule 15
+            ("internet", "can-bo"): BLOCKED,
+            ("internet", "khach"): BLOCKED,
+            ("can-bo", "dmz"): UNKNOWN,  # rule 20: time-range
+            ("dmz", "can-bo"): BLOCKED,
+            ("can-bo", "@devices"): (REACHABLE, ["tcp/22", "tcp/443"]),  # rule 25 toward Local
+            ("khach", "@devices"): BLOCKED,
+            ("internet", "@devices"): BLOCKED,
+        },
+    )
+
+
 def test_s5120_comware_v5_ward_switch(tmp_path_factory):
     a = fixture_audit("h3c_comware", "s5120-v5-phuongtruycap", tmp_path_factory)
     check_cells(

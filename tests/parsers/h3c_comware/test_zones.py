@@ -129,9 +129,98 @@ def test_traffic_to_the_device_follows_the_zone_pairs_toward_local():
     assert c[("guest", "@devices")].verdict == REACHABLE and c[("guest", "@devices")].services == ["tcp/22"]
 
 
-def test_security_policy_ip_is_not_modelled():
-    more = "#\nsecurity-policy ip\n rule 0 name khach-ra-net\n  action pass\n  source-zone Khach"
-    assert cells(more)[("guest", "staff")].verdict == UNKNOWN
+SECPOL = """#
+object-group service WEB
+ 0 service tcp destination eq 443
+#
+security-policy ip
+ rule 0 name khach-trust-drop
+  action drop
+  source-zone Khach
+  destination-zone Trust
+  destination-ip-subnet 10.40.30.0 255.255.255.0
+ rule 5 name khach-trust-web
+  action pass
+  source-zone Khach
+  destination-zone Trust
+  service WEB
+{more}"""
+
+
+def secpol(more: str = "", extra: str = ""):
+    return cells(SECPOL.format(more=more) + "\n" + extra)
+
+
+def test_security_policy_drop_rule_blocks_and_pass_rule_opens_exactly_its_service():
+    c = secpol()
+    # rule 0 drops guest -> camera before rule 5 could pass it (the order written)
+    assert c[("guest", "camera")].verdict == BLOCKED
+    assert c[("guest", "staff")].verdict == REACHABLE and c[("guest", "staff")].services == ["tcp/443"]
+
+
+def test_security_policy_rules_in_the_order_written():
+    swapped = SECPOL.replace(" rule 0 name khach-trust-drop", " rule 9 name khach-trust-drop")
+    first = swapped.index(" rule 9 name")
+    second = swapped.index(" rule 5 name")
+    # the pass rule written first: it decides for camera's port 443 (the rule IDs do not order)
+    text = swapped[:first] + swapped[second:].replace("{more}", "") + swapped[first:second]
+    c = cells(text)
+    assert c[("guest", "camera")].verdict == REACHABLE and c[("guest", "camera")].services == ["tcp/443"]
+
+
+def test_security_policy_a_packet_no_rule_matches_is_discarded():
+    c = secpol()
+    assert c[("staff", "guest")].verdict == BLOCKED  # no rule Trust -> Khach
+    assert c[("guest", "@devices")].verdict == BLOCKED  # no rule toward Local
+
+
+def test_security_policy_a_rule_with_time_range_makes_its_packets_unknown():
+    more = " rule 10 name trust-khach\n  action pass\n  source-zone Trust\n  destination-zone Khach\n  time-range work"
+    c = secpol(more)
+    assert c[("staff", "guest")].verdict == UNKNOWN
+    assert c[("guest", "staff")].verdict == REACHABLE  # the other rules keep their exact verdicts
+
+
+def test_security_policy_disabled_rule_and_default_action_drop():
+    more = " rule 10 name trust-khach\n  action pass\n  source-zone Trust\n  destination-zone Khach\n  disable\n"
+    more += " rule 15 name khach-all\n  source-zone Khach"  # no `action`: drop, as documented
+    c = secpol(more)
+    assert c[("staff", "guest")].verdict == BLOCKED
+    open_ = " rule 10 name trust-khach\n  action pass\n  source-zone Trust\n  destination-zone Khach"
+    assert secpol(open_)[("staff", "guest")].verdict == REACHABLE
+
+
+def test_security_policy_toward_local_governs_the_device_itself():
+    more = " rule 10 name khach-local\n  action pass\n  source-zone Khach\n  destination-zone Local\n  service SSH"
+    extra = "#\nobject-group service SSH\n 0 service tcp destination eq 22\n#\n ssh server enable"
+    c = secpol(more, extra)
+    assert c[("guest", "@devices")].verdict == REACHABLE and c[("guest", "@devices")].services == ["tcp/22"]
+
+
+def test_security_policy_replaces_object_policies_and_a_pair_packet_filter_is_unknown():
+    pair = "#\nobject-policy ip P\n rule 0 pass\n#\nzone-pair security source Trust destination Khach\n"
+    assert secpol(extra=pair + " object-policy apply ip P")[("staff", "guest")].verdict == BLOCKED
+    acl = "#\nacl advanced 3000\n rule 0 permit ip\n"
+    assert secpol(extra=acl + pair + " packet-filter 3000")[("staff", "guest")].verdict == UNKNOWN
+
+
+def test_security_policy_a_rule_without_zones_matches_every_zone():
+    more = " rule 10 name tat-ca\n  action pass\n  service WEB"
+    c = secpol(more)
+    assert c[("staff", "guest")].verdict == REACHABLE and c[("staff", "guest")].services == ["tcp/443"]
+    assert c[("staff", "camera")].verdict == REACHABLE  # within Trust too
+
+
+def test_security_policy_a_rule_line_not_understood_makes_its_packets_unknown():
+    more = " rule 10 name trust-khach\n  action pass\n  source-zone Trust\n  destination-zone Khach\n  frobnicate 1"
+    dev, rep = parse_one(h3c_comware, FW.format(more=SECPOL.format(more=more)), "fw.cfg")
+    assert [u.text for u in rep.unrecognized] == ["frobnicate 1"]
+    assert matrix([dev], ZONES)[0][("staff", "guest")].verdict == UNKNOWN
+
+
+def test_security_policy_disable_makes_every_interface_partial():
+    dev, _ = parse_one(h3c_comware, FW.format(more=SECPOL.format(more="") + "#\n security-policy disable"), "fw.cfg")
+    assert all(i.partial for i in dev.interfaces.values())
 
 
 def test_a_vlan_member_is_partial_and_zone_membership_is_kept():
