@@ -202,10 +202,10 @@ def test_an_unknown_command_and_a_command_without_lang(capsys):
 def test_every_argparse_message_has_a_catalogue_text(message):
     """Each message argparse 3.11 words in English is read into a catalogue text with both
     languages (a pattern that stopped matching would leave the English in a Vietnamese line)."""
-    from netaudit.cli import _usage_text
+    from netaudit.cli_usage import usage_text
     from netaudit.messages import Text, render
 
-    got = _usage_text(message, ["--format"])
+    got = usage_text(message, ["--format"])
     assert isinstance(got, Text), message
     assert render(got, "vi") != render(got, "en")
     assert not render(got, "vi").startswith(("unrecognized", "the following", "argument ", "ambiguous", "one of"))
