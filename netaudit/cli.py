@@ -760,7 +760,7 @@ def _blueprint(args) -> int:
     if out.exists() and not out.is_dir():
         raise InputError(Text("cli.error.output_folder"), str(out))
     result = generate(args.intent, out, args.lang, pdf=args.pdf)
-    problems = result.proof.lines()
+    problems = result.proof.lines(args.lang)
     for line in problems:
         print(f"netaudit: blueprint: {line}", file=sys.stderr)
     verdict = (

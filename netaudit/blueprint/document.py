@@ -554,7 +554,7 @@ class _Doc:
             ),
             {},
         )
-        differences = proof.lines()
+        differences = proof.lines(self.lang)
         if self.secrets:
             differences = [mask(x, self.secrets) for x in differences]
         return {
@@ -678,7 +678,7 @@ def write(
     contents: list[tuple[str, str | bytes]] = [
         ("ip-plan.csv", _csv(ip_plan_rows(d))),
         ("port-map.csv", _csv(port_map_rows(d))),
-        ("proof.txt", "\n".join(proof.lines() or ["the generated network is its model: proof holds"]) + "\n"),
+        ("proof.txt", proof.text(lang)),
         ("audit.json", dumps(doc)),
     ]
     if svg:

@@ -12,53 +12,77 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..messages import Text, t
 from ..vocabulary import DEVICES_ZONE, SEVERITY_RANK
 from .design import ALL, Design
 
 
 @dataclass
 class Proof:
+    """What of the proof does not hold, each difference a catalogue sentence (or, for a
+    line not recognised, the line as the file has it)."""
+
     audit: object  # netaudit.audit.Audit
-    mismatches: list[str] = field(default_factory=list)
-    findings: list[str] = field(default_factory=list)
+    mismatches: list[Text] = field(default_factory=list)
+    # (severity, check, title {vi, en}) of each finding at medium or above
+    findings: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
     unrecognized: list[str] = field(default_factory=list)
-    partial: list[str] = field(default_factory=list)
+    partial: list[tuple[str, str, object]] = field(default_factory=list)  # (file:line, construct, reason)
 
     @property
     def holds(self) -> bool:
         return not (self.mismatches or self.findings or self.unrecognized or self.partial)
 
-    def lines(self) -> list[str]:
-        """What does not hold, one line each (empty when the proof holds)."""
+    def lines(self, lang: str = "en") -> list[str]:
+        """What does not hold, one line each in ``lang`` (empty when the proof holds)."""
         return (
-            [f"matrix: {m}" for m in self.mismatches]
-            + [f"finding: {f}" for f in self.findings]
-            + [f"not recognised: {u}" for u in self.unrecognized]
-            + [f"partly understood: {p}" for p in self.partial]
+            [t("bp.proof.line.matrix", lang, what=m) for m in self.mismatches]
+            + [
+                t(
+                    "bp.proof.line.finding",
+                    lang,
+                    severity=t(f"severity.{sev}", lang).lower(),
+                    check=check,
+                    title=title.get(lang) or title["en"],
+                )
+                for sev, check, title in self.findings
+            ]
+            + [t("bp.proof.line.unrecognized", lang, what=u) for u in self.unrecognized]
+            + [
+                t("bp.proof.line.partial", lang, where=where, construct=construct, reason=reason)
+                for where, construct, reason in self.partial
+            ]
         )
 
+    def text(self, lang: str) -> str:
+        """``proof.txt``: the differences in ``lang``, or that the proof holds."""
+        return "\n".join(self.lines(lang) or [t("bp.proof.holds_line", lang)]) + "\n"
 
-def cell_mismatch(d: Design, cell) -> str | None:
+
+def cell_mismatch(d: Design, cell) -> Text | None:
     """Why an audited cell differs from the model's flow, None when it does not."""
+    pair = {"src": cell.src, "dst": cell.dst}
     flow = d.flows.get((cell.src, cell.dst))
     if flow is None:
-        return f"{cell.src} -> {cell.dst}: no such pair in the model"
+        return Text("bp.mismatch.no_pair", **pair)
+    verdict = Text(f"verdict.{cell.verdict}")
     got = set(cell.services or [])
     if flow.services is None:
-        return None if cell.verdict == "blocked" else f"{cell.src} -> {cell.dst}: {cell.verdict}, the model denies it"
+        return None if cell.verdict == "blocked" else Text("bp.mismatch.denied", **pair, verdict=verdict)
     if cell.verdict != "reachable":
         if cell.dst == DEVICES_ZONE and cell.verdict == "blocked" and flow.services != ALL:
-            return f"{cell.src} -> {cell.dst}: blocked, the model offers {', '.join(flow.services)}"
-        return f"{cell.src} -> {cell.dst}: {cell.verdict}, the model allows it"
+            return Text("bp.mismatch.offers", **pair, services=", ".join(flow.services))
+        return Text("bp.mismatch.allowed", **pair, verdict=verdict)
     if flow.services == ALL:
         # "ip" is every protocol at once (a permit-any line); RouterOS lists them one by one.
         if cell.dst == DEVICES_ZONE or "ip" in got or {"tcp", "udp"} <= got:
             return None
-        return f"{cell.src} -> {cell.dst}: only {', '.join(sorted(got))}, the model allows every service"
+        return Text("bp.mismatch.only", **pair, services=", ".join(sorted(got)))
     want = set(flow.services)
     if got == want:
         return None
-    return f"{cell.src} -> {cell.dst}: {', '.join(sorted(got)) or 'nothing'}, the model: {', '.join(sorted(want))}"
+    shown: object = ", ".join(sorted(got)) or Text("bp.mismatch.nothing")
+    return Text("bp.mismatch.services", **pair, got=shown, want=", ".join(sorted(want)))
 
 
 def prove(d: Design, configs: Path, site: Path) -> Proof:
@@ -74,10 +98,10 @@ def prove(d: Design, configs: Path, site: Path) -> Proof:
     medium = SEVERITY_RANK["medium"]
     for f in audit.findings:
         if SEVERITY_RANK[f.severity] <= medium:
-            proof.findings.append(f"{f.severity} {f.check}: {f.title['en']}")
+            proof.findings.append((f.severity, f.check, f.title))
     for rep in audit.snapshot.reports:
         for src in rep.unrecognized:
             proof.unrecognized.append(f"{Path(src.file).name}:{src.line}: {src.text}")
         for p in rep.partially_understood:
-            proof.partial.append(f"{Path(p['file']).name}:{p['line']}: {p['construct']} ({p['reason']})")
+            proof.partial.append((f"{Path(p['file']).name}:{p['line']}", p["construct"], p["reason"]))
     return proof

@@ -146,6 +146,46 @@ ENTRIES: dict[str, dict[str, str]] = {
         "zone pairs exactly as modelled ({allowed} allowed flows, the rest blocked), {findings} findings of "
         "medium severity or above, {lines} configuration lines, {unrecognized} not recognised.",
     },
+    # ---- the proof's differences (proof.txt, section 9, the command's error lines)
+    "bp.proof.holds_line": {
+        "vi": "mạng sinh ra đúng mô hình của nó: chứng minh đạt",
+        "en": "the generated network is its model: proof holds",
+    },
+    "bp.proof.line.matrix": {"vi": "ma trận: {what}", "en": "matrix: {what}"},
+    "bp.proof.line.finding": {
+        "vi": "tồn tại: {severity} {check}: {title}",
+        "en": "finding: {severity} {check}: {title}",
+    },
+    "bp.proof.line.unrecognized": {"vi": "không nhận dạng được: {what}", "en": "not recognised: {what}"},
+    "bp.proof.line.partial": {
+        "vi": "chỉ hiểu một phần: {where}: {construct} ({reason})",
+        "en": "partly understood: {where}: {construct} ({reason})",
+    },
+    "bp.mismatch.no_pair": {
+        "vi": "{src} -> {dst}: mô hình không có cặp này",
+        "en": "{src} -> {dst}: no such pair in the model",
+    },
+    "bp.mismatch.denied": {
+        "vi": "{src} -> {dst}: {verdict}, mô hình chặn luồng này",
+        "en": "{src} -> {dst}: {verdict}, the model denies it",
+    },
+    "bp.mismatch.allowed": {
+        "vi": "{src} -> {dst}: {verdict}, mô hình cho phép luồng này",
+        "en": "{src} -> {dst}: {verdict}, the model allows it",
+    },
+    "bp.mismatch.offers": {
+        "vi": "{src} -> {dst}: bị chặn, mô hình cung cấp {services}",
+        "en": "{src} -> {dst}: blocked, the model offers {services}",
+    },
+    "bp.mismatch.only": {
+        "vi": "{src} -> {dst}: chỉ {services}, mô hình cho phép mọi dịch vụ",
+        "en": "{src} -> {dst}: only {services}, the model allows every service",
+    },
+    "bp.mismatch.services": {
+        "vi": "{src} -> {dst}: {got}, mô hình: {want}",
+        "en": "{src} -> {dst}: {got}, the model: {want}",
+    },
+    "bp.mismatch.nothing": {"vi": "không có gì", "en": "nothing"},
     "bp.proof.cells_bad": {
         "vi": "{bad} trên {cells} cặp vùng khác mô hình.",
         "en": "{bad} of {cells} zone pairs differ from the model.",

@@ -127,6 +127,16 @@ def test_every_output_is_written(vi):
     assert {p.name for p in result.files} >= set(OUTPUTS)
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_proof_txt_in_the_run_language(lang, vi, en):
+    out = (vi if lang == "vi" else en)[1]
+    expect = {
+        "vi": "mạng sinh ra đúng mô hình của nó: chứng minh đạt\n",
+        "en": "the generated network is its model: proof holds\n",
+    }
+    assert (out / "proof.txt").read_text(encoding="utf-8") == expect[lang]
+
+
 def test_no_pdf_when_asked(tmp_path):
     result, out = _run(tmp_path, "vi", pdf=False)
     assert not (out / "blueprint.pdf").exists()
