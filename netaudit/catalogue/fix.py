@@ -446,17 +446,33 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Before Telnet or the web server goes: check that SSH runs (enable service ssh-server, its key "
         "generated) and that you are connected over SSH, or only the console is left.",
     },
-    "fix.note.ruijie_no_ssh": {
-        "vi": "{device} không bật SSH (no enable service ssh-server): sau thay đổi chỉ còn quản trị qua console cho "
-        "đến khi bật SSH và giới hạn nó bằng access-class trên line vty.",
-        "en": "{device} has SSH off (no enable service ssh-server): after the change only the console manages it "
-        "until SSH is enabled and limited by an access-class on the vty lines.",
+    "fix.left.ruijie_last_path": {
+        "vi": "{services} trên {device} chưa được tắt: SSH không chắc đang chạy (không có enable service ssh-server), "
+        "tắt nó sẽ chỉ còn cổng console để quản trị — telnet được giới hạn cho vùng quản trị bằng access-class trên "
+        "line vty; bật SSH (enable service ssh-server, tạo khóa crypto key generate rsa), kiểm tra đăng nhập qua SSH "
+        "từ vùng quản trị, rồi mới tắt {services}",
+        "en": "{services} on {device} is not turned off: SSH is not surely running (no enable service ssh-server), "
+        "and turning it off would leave only the console to manage the device — telnet is limited to the management "
+        "zone by the vty access-class; enable SSH (enable service ssh-server, a key by crypto key generate rsa), check "
+        "a login over SSH from the management zone, then turn {services} off",
+    },
+    "fix.note.ruijie_last_path": {
+        "vi": "{device}: SSH không chắc đang chạy, nên {services} được giữ làm đường quản trị từ xa còn lại (không "
+        "đề xuất thay đổi nào chỉ để lại cổng console).",
+        "en": "{device}: SSH is not surely running, so {services} stays as the remote management path left (no "
+        "change that leaves only the console is proposed).",
+    },
+    "fix.note.ruijie_https_rollback": {
+        "vi": "! HTTPS: cấu hình không cho biết nó có chạy trước thay đổi hay không (enable service web-server không "
+        "ghi loại): chỉ nhập enable service web-server https nếu trước đó có dùng",
+        "en": "! HTTPS: the configuration does not say whether it ran before the change (enable service web-server "
+        "without a kind): enter enable service web-server https only if it was in use",
     },
     "fix.note.ruijie_web_off": {
         "vi": "Máy chủ web quản trị (HTTPS) được tắt: RGOS chưa có cách giới hạn nguồn cho nó được xác nhận ở đây; "
-        "quản trị qua SSH từ vùng quản trị.",
+        "quản trị qua SSH (hoặc telnet được giữ, nơi SSH không chạy) từ vùng quản trị.",
         "en": "The web management server (HTTPS) is turned off: no way to limit its sources is confirmed for RGOS "
-        "here; manage the device over SSH from the management zone.",
+        "here; manage the device over SSH (or the telnet kept, where SSH does not run) from the management zone.",
     },
     "fix.note.ruijie_snmp": {
         "vi": "Thay đổi SNMP chứa chuỗi community (dạng đã mã hóa nếu cấu hình có): giữ tệp này như chính cấu hình; "

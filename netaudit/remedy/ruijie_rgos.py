@@ -56,7 +56,12 @@ class _RgRenderer(_Renderer):
 
     def external_block(self, b: Block) -> None:
         """A block from the Internet: RGOS NAT is read as partial, so where an inbound ACL
-        meets a translated packet is not established — left."""
+        meets a translated packet is not established — left.  Without an ``ip nat outside``
+        interface it is left as on IOS (a stateless deny toward the zone would cut the
+        replies of its own sessions: stateful filtering needed), not for a NAT there is not."""
+        if not self.outside_interfaces():
+            super().external_block(b)
+            return
         self.out.leave(b.findings, both("fix.left.ruijie_nat", src=b.src_zone, dst=b.dst_zone))
 
     def restrict_matches(self, r: Restrict) -> list[Match]:
@@ -178,13 +183,22 @@ class _RgRenderer(_Renderer):
     def services(self) -> None:
         """``no enable service …`` for telnet and the web server, each after the line that
         switched it (kept: the parser reads the last line of each), else before the first
-        interface; the rollback issues the old lines again."""
+        interface; the rollback issues the old lines again.
+
+        Never the last remote management path the policy allows (the management zone's):
+        where SSH is not surely on (``enable service ssh-server``), telnet — which the vty
+        ``access-class`` limits to the management zone — stays, else the web server, each
+        left with the reason (:meth:`keep_last_path`)."""
         rs = {r.service: r for r in self.plan.restricts}
-        off = [("telnet-server", "telnet-server")] if "telnet" in rs else []
         # HTTPS that the parser cannot tell on or off (a bare `[no] enable service web-server`)
         # on a device zones reach against the policy: off for sure, or it stays unknown
         unsure = any(s.name == "https" and s.partial for s in self.dev.services) and any(r.zones for r in rs.values())
-        web = [kind for kind in ("http", "https") if kind in rs or (kind == "https" and unsure)]
+        going = ["telnet"] if "telnet" in rs else []
+        going += [kind for kind in ("http", "https") if kind in rs or (kind == "https" and unsure)]
+        kept = self.keep_last_path(going, rs)
+        going = [name for name in going if name not in kept]
+        off = [("telnet-server", "telnet-server")] if "telnet" in going else []
+        web = [kind for kind in ("http", "https") if kind in going]
         off += [("web-server", f"web-server {kind}") for kind in web]
         snmp = rs.get("snmp")
         if snmp is not None and not self.mgmt:
@@ -203,12 +217,43 @@ class _RgRenderer(_Renderer):
             self.tx.before.setdefault(at, []).append(f"no enable service {what}")
         if "https" in web:
             self.out.note(**both("fix.note.ruijie_web_off"))
-        facts = self.dev.facts
-        ssh = facts.enable_service.get("ssh") if isinstance(facts, RuijieFacts) else None
-        if off and ssh is not None and not ssh[0]:
-            self.out.note(**both("fix.note.ruijie_no_ssh", device=self.dev.hostname))
-        elif any(w != "snmp-agent" for w, _ in off):
+            if not self.service_on("https"):
+                # the configuration does not say whether HTTPS ran: the rollback cannot say either
+                self.out.rollback.append(both("fix.note.ruijie_https_rollback")["en"])
+        if any(w != "snmp-agent" for w, _ in off) and self.service_on("ssh"):
             self.out.note(**both("fix.note.ruijie_ssh_first"))
+
+    def service_on(self, name: str) -> bool:
+        """Whether the configuration surely switches ``name`` on (``enable service …``)."""
+        facts = self.dev.facts
+        got = facts.enable_service.get(name) if isinstance(facts, RuijieFacts) else None
+        return got is not None and got[0]
+
+    def keep_last_path(self, going: list[str], rs: dict[str, Restrict]) -> list[str]:
+        """The servers among ``going`` that stay on so that the management zone keeps a
+        remote way in: none where SSH is surely on, or a server surely on stays anyway;
+        else telnet (limited to the management zone by the vty ``access-class``), then
+        HTTPS, then HTTP — up to the first that is surely on (each one only maybe on is
+        kept too: turning it off could be what leaves only the console).  Without a
+        management zone the policy allows no remote way in (the console note says so)."""
+        if not self.mgmt or self.service_on("ssh"):
+            return []
+        if any(self.service_on(n) for n in ("telnet", "http", "https") if n not in going):
+            return []
+        kept: list[str] = []
+        for name in ("telnet", "https", "http"):
+            if name not in going:
+                continue
+            kept.append(name)
+            if self.service_on(name):
+                break
+        if kept:
+            why = both("fix.left.ruijie_last_path", device=self.dev.hostname, services=", ".join(kept))
+            for name in kept:
+                if name in rs:
+                    self.out.leave(rs[name].findings, why)
+            self.out.note(**both("fix.note.ruijie_last_path", device=self.dev.hostname, services=", ".join(kept)))
+        return kept
 
     def render_vty(self) -> None:
         """``access-class ACL in`` on every ``line vty`` block (telnet goes by ``enable
