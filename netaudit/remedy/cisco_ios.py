@@ -764,11 +764,15 @@ class _Renderer(EntryPlanner):
         self.render_snmp()
         self.render_small_servers()
         self.render_smart_install()
+        return self.finish(_safety_notes())
+
+    def finish(self, safety: list[dict[str, str]]) -> Rendered:
+        """The change set (``configure terminal`` … ``end``, headed by ``safety`` and the notes)
+        and its rollback — bindings first, the new objects last (reverse order of dependency)."""
         pre_cfg, pre_rb = self.prelude()
         body = pre_cfg + self.out.config
-        # Rollback: undo in reverse order of dependency — bindings first, objects last.
         rollback = self.out.rollback + self.drop_acls + pre_rb
-        notes = _safety_notes() + self.out.notes
+        notes = safety + self.out.notes
         header = [f"! netaudit fix — {self.dev.hostname} ({self.plan.file})"]
         header += [f"! {n['en']}" for n in notes]
         change_set = "\n".join([*header, "configure terminal", *body, "end"]) + "\n" if body else ""

@@ -322,16 +322,7 @@ class _RgRenderer(_Renderer):
         self.services()
         self.render_vty()
         self.render_snmp()
-        pre_cfg, pre_rb = self.prelude()
-        body = pre_cfg + self.out.config
-        rollback = self.out.rollback + self.drop_acls + pre_rb
-        notes = [both("fix.note.ruijie_before"), both("fix.note.ruijie_apply_from"), *self.out.notes]
-        header = [f"! netaudit fix — {self.dev.hostname} ({self.plan.file})", *[f"! {n['en']}" for n in notes]]
-        change_set = "\n".join([*header, "configure terminal", *body, "end"]) + "\n" if body else ""
-        rb = [f"! netaudit fix rollback — {self.dev.hostname}", "configure terminal", *rollback, "end"]
-        return Rendered(
-            change_set, self.tx.render(), "\n".join(rb) + "\n" if rollback else "", notes, dict(self.out.left)
-        )
+        return self.finish([both("fix.note.ruijie_before"), both("fix.note.ruijie_apply_from")])
 
 
 def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
