@@ -378,4 +378,114 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "ACL {acl} is bound nowhere now (its traffic-filters moved to the new ACL): delete it once the change "
         "is checked (undo acl number {acl}); the rollback needs it until then.",
     },
+    # Ruijie RGOS (netaudit/remedy/ruijie_rgos.py, docs/vendors/ruijie_rgos.md "netaudit fix")
+    "fix.left.ruijie_replies": {
+        "vi": "chặn {src} → {dst} trên {interface} sẽ cắt gói trả lời TCP của các phiên {dst} → {src} mà chính sách "
+        "cho phép: ACL của RGOS không trạng thái, và từ khóa cho gói trả lời (established của IOS) chưa được xác "
+        "nhận trong tài liệu Ruijie: chưa đề xuất — chặn bằng tường lửa có trạng thái hoặc thêm mục cho gói trả lời "
+        "sau khi kiểm tra trên thiết bị",
+        "en": "blocking {src} → {dst} on {interface} would cut the TCP replies of the {dst} → {src} sessions the "
+        "policy allows: RGOS ACLs are stateless and a keyword for replies (IOS's established) is not confirmed "
+        "in Ruijie's documents: not proposed — block it on a stateful firewall, or add an entry for the replies "
+        "once checked on the device",
+    },
+    "fix.left.ruijie_icmp_type": {
+        "vi": "chặn {src} → {dst} trên {interface} cần một mục theo loại ICMP ({service}), cú pháp chưa được xác "
+        "nhận cho RGOS: chưa đề xuất",
+        "en": "blocking {src} → {dst} on {interface} needs an entry by ICMP type ({service}), whose syntax is not "
+        "confirmed for RGOS: not proposed",
+    },
+    "fix.left.ruijie_partial": {
+        "vi": "{interface}: bộ lọc hiện tại chưa được hiểu đầy đủ ({why}): không thể gộp thay đổi mà không đoán",
+        "en": "{interface}: its filter today is not fully understood ({why}): no change can be merged into it "
+        "without a guess",
+    },
+    "fix.left.ruijie_nat": {
+        "vi": "chặn {src} → {dst} từ Internet cần biết NAT của RGOS xử lý trước hay sau ACL, điều chưa được xác "
+        "nhận (NAT của RGOS được đọc là chưa hiểu đầy đủ): chưa đề xuất",
+        "en": "blocking {src} → {dst} from the Internet needs RGOS's order of NAT against the ACLs, which is not "
+        "established (RGOS NAT is read as partial): not proposed",
+    },
+    "fix.left.ruijie_urpf": {
+        "vi": "chống giả mạo địa chỉ bằng uRPF trên {device} {interface} chưa được đề xuất cho RGOS (cú pháp chưa "
+        "được xác nhận trong tài liệu Ruijie)",
+        "en": "anti-spoofing by uRPF on {device} {interface} is not proposed for RGOS (its syntax is not confirmed "
+        "in Ruijie's documents)",
+    },
+    "fix.left.ruijie_no_interface": {
+        "vi": "không tìm thấy giao diện {interface} trong tệp cấu hình: phần chặn tại đó chưa được đề xuất",
+        "en": "interface {interface} is not found in the configuration file: its blocks are not proposed",
+    },
+    "fix.note.ruijie_before": {
+        "vi": "Trước khi áp dụng: lưu bản show running-config ra máy quản trị; chỉ lưu cấu hình (write) sau khi đã "
+        "kiểm tra (quản trị vẫn vào được, các vùng vẫn ra Internet).",
+        "en": "Before applying: keep a copy of show running-config on the management host; save the configuration "
+        "(write) only after checking (management still gets in, the zones still reach the Internet).",
+    },
+    "fix.note.ruijie_apply_from": {
+        "vi": "Áp dụng từ máy trong vùng quản trị, qua SSH hoặc console, không từ vùng bị chặn.",
+        "en": "Apply from a host in the management zone, over SSH or the console, never from a zone the change blocks.",
+    },
+    "fix.note.ruijie_rebind": {
+        "vi": "{interface}: giữa no ip access-group và ip access-group mới giao diện không lọc gì trong chốc lát: "
+        "dán hai dòng đó liền nhau. ACL cũ {acl} được giữ nguyên cho hoàn tác; xóa khi đã kiểm tra xong nếu không "
+        "còn dùng ở đâu.",
+        "en": "{interface}: between no ip access-group and the new ip access-group the interface filters nothing "
+        "for a moment: paste the two lines together. The old ACL {acl} is kept for the rollback; delete it once "
+        "the change is checked if nothing else uses it.",
+    },
+    "fix.note.ruijie_icmp_all": {
+        "vi": "Loại ICMP chưa được xác nhận trong cú pháp ACL của RGOS: mọi gói ICMP tới địa chỉ của chính thiết bị "
+        "bị chặn từ các vùng không được ping nó (ping từ thiết bị tới các vùng đó không nhận được trả lời).",
+        "en": "ICMP types are not confirmed in RGOS's ACL syntax: every ICMP packet to the device's own addresses "
+        "is denied from the zones that may not ping it (the device's own pings into those zones get no reply).",
+    },
+    "fix.note.ruijie_ssh_first": {
+        "vi": "Trước khi tắt Telnet/web: kiểm tra SSH đã chạy (enable service ssh-server, khóa đã tạo) và đang "
+        "quản trị qua SSH, nếu không chỉ còn cổng console.",
+        "en": "Before Telnet or the web server goes: check that SSH runs (enable service ssh-server, its key "
+        "generated) and that you are connected over SSH, or only the console is left.",
+    },
+    "fix.left.ruijie_last_path": {
+        "vi": "{services} trên {device} chưa được tắt: SSH không chắc đang chạy (không có enable service ssh-server), "
+        "tắt nó sẽ chỉ còn cổng console để quản trị — telnet được giới hạn cho vùng quản trị bằng access-class trên "
+        "line vty; bật SSH (enable service ssh-server, tạo khóa crypto key generate rsa), kiểm tra đăng nhập qua SSH "
+        "từ vùng quản trị, rồi mới tắt {services}",
+        "en": "{services} on {device} is not turned off: SSH is not surely running (no enable service ssh-server), "
+        "and turning it off would leave only the console to manage the device — telnet is limited to the management "
+        "zone by the vty access-class; enable SSH (enable service ssh-server, a key by crypto key generate rsa), check "
+        "a login over SSH from the management zone, then turn {services} off",
+    },
+    "fix.note.ruijie_last_path": {
+        "vi": "{device}: SSH không chắc đang chạy, nên {services} được giữ làm đường quản trị từ xa còn lại (không "
+        "đề xuất thay đổi nào chỉ để lại cổng console).",
+        "en": "{device}: SSH is not surely running, so {services} stays as the remote management path left (no "
+        "change that leaves only the console is proposed).",
+    },
+    "fix.note.ruijie_https_rollback": {
+        "vi": "! HTTPS: cấu hình không cho biết nó có chạy trước thay đổi hay không (enable service web-server không "
+        "ghi loại): chỉ nhập enable service web-server https nếu trước đó có dùng",
+        "en": "! HTTPS: the configuration does not say whether it ran before the change (enable service web-server "
+        "without a kind): enter enable service web-server https only if it was in use",
+    },
+    "fix.note.ruijie_web_off": {
+        "vi": "Máy chủ web quản trị (HTTPS) được tắt: RGOS chưa có cách giới hạn nguồn cho nó được xác nhận ở đây; "
+        "quản trị qua SSH (hoặc telnet được giữ, nơi SSH không chạy) từ vùng quản trị.",
+        "en": "The web management server (HTTPS) is turned off: no way to limit its sources is confirmed for RGOS "
+        "here; manage the device over SSH (or the telnet kept, where SSH does not run) from the management zone.",
+    },
+    "fix.note.ruijie_snmp": {
+        "vi": "Thay đổi SNMP chứa chuỗi community (dạng đã mã hóa nếu cấu hình có): giữ tệp này như chính cấu hình; "
+        "nên chuyển sang SNMPv3.",
+        "en": "The SNMP change holds the community string (encrypted where the configuration has it so): keep this "
+        "file as safe as the configuration itself; prefer SNMPv3.",
+    },
+    "fix.left.ruijie_icmp_nat": {
+        "vi": "ping tới {device} qua {interface} (ip nat outside) chưa được chặn: cú pháp loại ICMP chưa được xác nhận "
+        "cho RGOS, và chặn mọi ICMP ở đó sẽ cắt cả thông báo lỗi ICMP gửi về địa chỉ NAT (path MTU của các máy bên "
+        "trong)",
+        "en": "ping to {device} through {interface} (ip nat outside) is not blocked: the ICMP type syntax is not "
+        "confirmed for RGOS, and denying every ICMP there would cut the ICMP errors sent back to the translated "
+        "address too (the inside hosts' path MTU discovery)",
+    },
 }

@@ -217,7 +217,7 @@ class _Copy:
 
 class _Renderer(EntryPlanner):
     knob_services = frozenset(KNOB_SERVICES)
-    self_group = SELF_GROUP
+    self_group: str | None = SELF_GROUP
     hosts_before_group = HOSTS_BEFORE_GROUP
 
     def __init__(self, plan: DevicePlan, device: Device, text: str):
@@ -488,7 +488,10 @@ class _Renderer(EntryPlanner):
         else:
             self.out.rollback.append(f" no ip access-group {name} {direction}")
         self.out.rollback.append("exit")
-        new_line = f" ip access-group {name} {direction}"
+        self.bind_text(start, ag_line, f" ip access-group {name} {direction}")
+
+    def bind_text(self, start: int, ag_line: int | None, new_line: str) -> None:
+        """The interface's ``ip access-group`` line in the text: in place of the old one, or added."""
         if ag_line is not None:
             self.tx.replace[ag_line] = [new_line]
         else:
@@ -761,11 +764,15 @@ class _Renderer(EntryPlanner):
         self.render_snmp()
         self.render_small_servers()
         self.render_smart_install()
+        return self.finish(_safety_notes())
+
+    def finish(self, safety: list[dict[str, str]]) -> Rendered:
+        """The change set (``configure terminal`` … ``end``, headed by ``safety`` and the notes)
+        and its rollback — bindings first, the new objects last (reverse order of dependency)."""
         pre_cfg, pre_rb = self.prelude()
         body = pre_cfg + self.out.config
-        # Rollback: undo in reverse order of dependency — bindings first, objects last.
         rollback = self.out.rollback + self.drop_acls + pre_rb
-        notes = _safety_notes() + self.out.notes
+        notes = safety + self.out.notes
         header = [f"! netaudit fix — {self.dev.hostname} ({self.plan.file})"]
         header += [f"! {n['en']}" for n in notes]
         change_set = "\n".join([*header, "configure terminal", *body, "end"]) + "\n" if body else ""
@@ -777,10 +784,11 @@ class _Renderer(EntryPlanner):
         return Rendered(change_set, self.tx.render(), rb_text, notes, dict(self.out.left))
 
 
-def _community_with_acl(toks: list[str], acl: str) -> str:
-    """``snmp-server community STRING [view V] [RO|RW] [ACL]`` bound to ``acl``."""
-    out = toks[:3]
-    i = 3
+def _community_with_acl(toks: list[str], acl: str, head: int = 3) -> str:
+    """``snmp-server community STRING [view V] [RO|RW] [ACL]`` bound to ``acl`` (``head``: how
+    many words name the community — RGOS writes its encryption type before the string)."""
+    out = toks[:head]
+    i = head
     while i < len(toks):
         w = toks[i].lower()
         if w == "view" and i + 1 < len(toks):
@@ -794,7 +802,7 @@ def _community_with_acl(toks: list[str], acl: str) -> str:
             i += 2
         else:
             i += 1  # the old ACL
-    if not any(t.lower() in ("ro", "rw") for t in out[3:]):
+    if not any(t.lower() in ("ro", "rw") for t in out[head:]):
         out.append("RO")
     return " ".join([*out, acl])
 

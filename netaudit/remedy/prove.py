@@ -360,6 +360,19 @@ def _unknown_after(result: FixResult, f) -> dict[str, str] | None:
     return None
 
 
+def _narrowed(f, g) -> bool:
+    """Whether ``g`` (found after the change) is what is left of ``f`` (before): a finding
+    that is not about a flow between two zones, on the same devices, with the same title,
+    at ``f``'s severity or milder, reached by a part of ``f``'s zones."""
+    return (
+        f.check not in FLOW_CHECKS
+        and (f.check, tuple(f.devices), f.title.get("en", "")) == (g.check, tuple(g.devices), g.title.get("en", ""))
+        and bool(f.zones)
+        and set(g.zones) < set(f.zones)
+        and SEVERITY_RANK[g.severity] >= SEVERITY_RANK[f.severity]
+    )
+
+
 def _about(f) -> tuple:
     """A finding's subject without its severity (a flow finding's grows milder when the
     change set closes part of what it names)."""
@@ -377,9 +390,13 @@ def _compare(result: FixResult) -> None:
     shown = {id(f): f for f in kept}
     for f in list(closed):
         same = [g for g in milder.get(_about(f), []) if SEVERITY_RANK[g.severity] > SEVERITY_RANK[f.severity]]
+        # A service finding still on the device, reached by fewer zones (telnet kept as the
+        # last way in, limited to the management zone): left, not closed and new.
+        same = same or [g for g in result.new if _narrowed(f, g)]
         if same:
             g = same[0]
-            milder[_about(f)].remove(g)
+            if g in milder.get(_about(g), []):
+                milder[_about(g)].remove(g)
             closed.remove(f)
             result.new.remove(g)
             kept.append(f)
