@@ -430,6 +430,15 @@ class MgmtService:
     (``None`` = every interface).  A reference to a missing filter is translated by
     the parser with its vendor's rule (on IOS: permit all, ``acl=None``) and recorded
     as an undefined :class:`Reference`.
+
+    ``bound_to`` restricts the addresses it answers on: the interfaces whose addresses
+    the server is bound to (Huawei VRP ``ssh server-source -i LoopBack0``, H3C
+    ``ssh-server source-interface``) — a packet to another address of the device is not
+    delivered to it, whichever interface it arrives on; a packet to a bound interface's
+    address is, from any interface of that interface's VPN instance (docs/semantics.md,
+    "Services bound to some addresses").  ``None``: every address of the device.
+    Where and to what a service binds is decided by the parser; what it could not tell
+    makes the service ``partial``, never narrower.
     """
 
     name: str
@@ -451,6 +460,8 @@ class MgmtService:
     # clients' packets with the target as destination, read with the interface the device
     # routes the target by as out-interface.  None: anywhere.
     relay_to: str | None = None
+    # The interfaces whose addresses it answers on (see above); None: every address.
+    bound_to: frozenset[str] | None = None
 
 
 # The names parsers give a device's VPN endpoints (IPsec IKE/NAT-T, WireGuard, OpenVPN,

@@ -94,7 +94,7 @@ _DEVICE_SKIP = frozenset({"facts", "secrets", "secret_lines"})
 _INT_ADDRESSES = frozenset({"next_hop", "to_ip", "address"})  # `address`: a UdpHelper's
 # Fields shown only when set (most lines never are: their dumps stay as they were).
 _ONLY_WHEN_SET = frozenset(  # fields added late: shown when set
-    {"approximated", "ipsec_tunnels", "udp_helpers", "broadcast_forwarding"}
+    {"approximated", "ipsec_tunnels", "udp_helpers", "broadcast_forwarding", "bound_to"}
 )
 _WIDTH = 100
 

@@ -7,7 +7,19 @@ from helpers import GUEST, STAFF, acl, assert_same_audit, l3, matrix, net, route
 from netaddr import IPNetwork
 
 from netaudit.headerspace import HeaderSpace, service_match
-from netaudit.model import AddrMatch, Device, IfKind, Interface, L2Mode, Match, MgmtService, NatRule, PortRange, Route
+from netaudit.model import (
+    Action,
+    AddrMatch,
+    Device,
+    IfKind,
+    Interface,
+    L2Mode,
+    Match,
+    MgmtService,
+    NatRule,
+    PortRange,
+    Route,
+)
 from netaudit.reach import BLOCKED, REACHABLE, UNKNOWN
 from netaudit.zones import Zone
 
@@ -158,6 +170,50 @@ def test_control_plane_services_and_access_class():
     assert m[("staff", "@devices")].services == ["tcp/22", "udp/67"]
     w = m[("staff", "@devices")].witness.to_json()
     assert w["hops"][0]["to"].startswith("control plane")
+
+
+def test_a_service_bound_to_some_addresses_answers_on_them_only():
+    """``MgmtService.bound_to`` (VRP ``ssh server-source -i LoopBack0``): a packet to
+    another address of the device is not delivered to the service, whichever interface
+    it arrives on; one to the bound interface's address is, from any interface of its
+    VPN instance.  The guest's inbound ACL keeps it off the loopback: its SSH to the
+    gateway address is no longer delivered — before, a false "reachable"."""
+    guest_in = acl("GUEST", ("deny", Match(dst=net("10.255.0.1/32"))), default=Action.PERMIT)
+    r = router(
+        Gi1=l3("", "10.0.40.1/24", filter_in="GUEST"),
+        Gi2=l3("", "10.0.10.1/24"),
+        Lo0=l3("", "10.255.0.1/32", kind=IfKind.LOOPBACK),
+    )
+    r.filters["GUEST"] = guest_in
+    r.services = [MgmtService("ssh", 6, (PortRange(22, 22),), bound_to=frozenset({"Lo0"}), source=src(70))]
+    m, _ = matrix([r], [GUEST, STAFF])
+    assert m[("guest", "@devices")].verdict == BLOCKED
+    assert m[("staff", "@devices")].services == ["tcp/22"]
+    assert m[("staff", "@devices")].witness.to_json()["hops"][-1]["to"].startswith("control plane")
+    # unrestricted (None), as before: the guest reaches SSH at its gateway's address
+    r.services = [MgmtService("ssh", 6, (PortRange(22, 22),), source=src(70))]
+    m, _ = matrix([r], [GUEST, STAFF])
+    assert m[("guest", "@devices")].services == ["tcp/22"]
+    # bound to no address: nobody
+    r.services = [MgmtService("ssh", 6, (PortRange(22, 22),), bound_to=frozenset(), source=src(70))]
+    m, _ = matrix([r], [GUEST, STAFF])
+    assert m[("staff", "@devices")].verdict == BLOCKED
+
+
+def test_a_bound_service_answers_in_its_interfaces_vpn_instance_only():
+    """Bound to Lo0 of VPN instance MGMT: the same address reached in the public
+    instance is another host's, not the service's (one evaluation per arrival there)."""
+    r = router(
+        Gi1=l3("", "10.0.40.1/24"),
+        Gi2=l3("", "10.0.10.1/24", vrf="MGMT"),
+        Lo0=l3("", "10.255.0.1/32", kind=IfKind.LOOPBACK, vrf="MGMT"),
+        Lo1=l3("", "10.255.0.1/32", kind=IfKind.LOOPBACK),
+    )
+    r.vrfs = {"MGMT"}
+    r.services = [MgmtService("ssh", 6, (PortRange(22, 22),), bound_to=frozenset({"Lo0"}), source=src(70))]
+    m, _ = matrix([r], [GUEST, STAFF])
+    assert m[("staff", "@devices")].services == ["tcp/22"]
+    assert m[("guest", "@devices")].verdict == BLOCKED
 
 
 def test_forged_source_is_not_a_connection_but_is_reported_as_spoofing():

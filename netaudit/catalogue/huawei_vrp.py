@@ -276,6 +276,50 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "no '{command} server enable' line: the default depends on the VRP release (display telnet server "
         "status / display ssh server status tells)",
     },
+    "input.vrp.server_source_default": {
+        "vi": "không có dòng '{command} server-source': trên phiên bản {version} máy chủ có thể không trả lời ở "
+        "địa chỉ nào cho đến khi cấu hình '{command} server-source all-interface' hoặc '-i' — mặc định phụ "
+        "thuộc phiên bản VRP (xem bằng display {command} server status)",
+        "en": "no '{command} server-source' line: on {version} the server may answer on no address until "
+        "'{command} server-source all-interface' or '-i' is configured — the default depends on the VRP release "
+        "(display {command} server status tells)",
+    },
+    "input.vrp.server_source_no_version": {
+        "vi": "không có dòng '{command} server-source' và tệp không ghi phiên bản VRP: trên V200R020 trở về sau "
+        "máy chủ có thể không trả lời ở địa chỉ nào theo mặc định (xem bằng display {command} server status)",
+        "en": "no '{command} server-source' line and the file names no VRP release: from V200R020 on the server "
+        "may answer on no address by default (display {command} server status tells)",
+    },
+    "input.vrp.server_source_unread": {
+        "vi": "chưa mô hình hóa dòng '{line}': máy chủ được coi như trả lời ở mọi địa chỉ",
+        "en": "'{line}' not modelled: the server is taken to answer on every address",
+    },
+    "input.vrp.server_source_missing": {
+        "vi": "'server-source -i {iface}' nêu một giao diện không có trong tệp: máy chủ được coi như trả lời ở "
+        "mọi địa chỉ",
+        "en": "'server-source -i {iface}' names an interface not in the file: the server is taken to answer on "
+        "every address",
+    },
+    "input.vrp.server_source_address_unknown": {
+        "vi": "'server-source -a {address}': không xác định được đúng một giao diện (trong VPN instance đã nêu) "
+        "mang địa chỉ này: máy chủ được coi như trả lời ở mọi địa chỉ",
+        "en": "'server-source -a {address}': not exactly one interface (in the VPN instance named) holds this "
+        "address: the server is taken to answer on every address",
+    },
+    "input.vrp.server_source_address_more": {
+        "vi": "'server-source -a {address}': máy chủ chỉ trả lời ở địa chỉ này, được mô hình hóa là mọi địa chỉ "
+        "của {iface}",
+        "en": "'server-source -a {address}': the server answers on this address only, modelled as every address "
+        "of {iface}",
+    },
+    "input.vrp.permit_interface": {
+        "vi": "chưa mô hình hóa '{line}' (các giao diện được phép đăng nhập)",
+        "en": "'{line}' (the interfaces logins are permitted on) not modelled",
+    },
+    "input.vrp.web_server_source": {
+        "vi": "'{line}': máy chủ web chỉ trả lời ở một số địa chỉ; chưa khẳng định được là những địa chỉ nào",
+        "en": "'{line}': the web server answers on some addresses only; which ones is not established",
+    },
     "input.vrp.vty_protocol_default": {
         "vi": "các line vty không có 'protocol inbound': giá trị mặc định phụ thuộc phiên bản VRP",
         "en": "no 'protocol inbound' on the vty lines: the default depends on the VRP release",

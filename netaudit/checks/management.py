@@ -67,8 +67,10 @@ def service_finding(
 
 
 def enabled(dev: Device, *names: str) -> list[MgmtService]:
-    """The device's enabled services with one of ``names``."""
-    return [s for s in dev.services if s.enabled and s.name in names]
+    """The device's enabled services with one of ``names`` — not one bound to no address
+    (``MgmtService.bound_to`` empty: VRP ``undo telnet server-source all-interface``
+    without ``-i``), which answers nobody."""
+    return [s for s in dev.services if s.enabled and s.name in names and s.bound_to != frozenset()]
 
 
 # --------------------------------------------------------------------------- mgmt-telnet

@@ -27,6 +27,8 @@ class ControlPlane:
     _table_unsure: Callable
     fib: Callable
     own: dict
+    if_addr: dict
+    runtime_cand: dict
     runtime_connected: dict
 
     def _control_plane(self, run, dev: Device, ifn, P, certain, reason, path, deliver=None):
@@ -49,6 +51,8 @@ class ControlPlane:
                 if svc.interfaces is not None and ifn not in svc.interfaces:
                     continue
                 S = Q & u
+                if svc.bound_to is not None:
+                    S &= self._bound_addresses(dev, svc, ifn)
                 if S == hs.false:
                     continue
                 p2 = extend(p1, Step("service", dev.hostname, ifn, None, service=svc))
@@ -148,11 +152,35 @@ class ControlPlane:
             self._cache[key] = got
         return got
 
+    def _bound_addresses(self, dev: Device, svc: MgmtService, ifn: str | None):
+        """The destinations ``svc`` answers on for a packet arriving on ``ifn``: the
+        addresses of the interfaces it is bound to (``MgmtService.bound_to``) in the VPN
+        instance of ``ifn`` — a run-time address's candidates included —, from any
+        interface (docs/semantics.md, "Services bound to some addresses").  ``ifn`` None:
+        arrivals of every interface evaluated together (one VPN instance: ``_control_at``)."""
+        vrf = dev.interfaces[ifn].vrf if ifn is not None and ifn in dev.interfaces else None
+        key = ("bound", dev.hostname, svc.name, svc.bound_to, vrf)
+        got = self._cache.get(key)
+        if got is None:
+            got = self.hs.false
+            for name in sorted(svc.bound_to or ()):
+                itf = dev.interfaces.get(name)
+                if itf is None or itf.shutdown or (vrf is not None and itf.vrf != vrf):
+                    continue
+                got |= self.if_addr.get((dev.hostname, name), self.hs.false)
+                cand = self.runtime_cand.get((dev.hostname, name))
+                if cand is not None:
+                    got |= cand
+            self._cache[key] = got
+        return got
+
     def _control_at(self, dev: Device, ifn: str) -> str | None:
         """Where arrivals on ``ifn`` at ``dev``'s control plane are evaluated: None (with every
         interface's) when its input policy, services and their access lists never look at the
         interface; when only some services listen on some interfaces (an IOS DHCP relay agent),
-        the first interface the same services listen on; else ``ifn`` itself."""
+        the first interface the same services listen on; else ``ifn`` itself (also for every
+        arrival of a device with several VPN instances where a service is bound to some
+        addresses: which it answers on depends on the arrival's VPN instance)."""
         key = ("control-at", dev.hostname)
         got = self._cache.get(key)
         if got is None:
@@ -160,7 +188,11 @@ class ControlPlane:
             names = [dev.input_filter, *(svc.acl for svc in enabled)]
             matches = [m for n in names if n in dev.filters for line in dev.filters[n].lines for m in line.matches]
             listening = [svc.interfaces for svc in enabled if svc.interfaces is not None]
-            if not all(m.in_ifaces is None for m in matches):
+            # a service bound to some addresses answers on them in their VPN instance only
+            bound = any(svc.bound_to is not None for svc in enabled)
+            if not all(m.in_ifaces is None for m in matches) or (
+                bound and len({i.vrf for i in dev.interfaces.values()}) > 1
+            ):
                 got = "each"
             elif not listening:
                 got = "all"

@@ -81,6 +81,13 @@ class ComwareBuilder(ModelBuilder, ZoneBuilder):
     def http_default(self, key: str) -> Text:
         return Text("input.comware.http_default", command=f"ip {key} enable")
 
+    def server_source_default(self, proto: str) -> Text | None:
+        """Comware's login servers answer on every address of the device unless bound by
+        ``ssh-server source-ip|source-interface`` (H3C S5600 Operation Manual – SSH: "By
+        default, the system determines the IP address for clients to access"): never
+        VRP's release-dependent default."""
+        return None
+
     def nat_and_filter(self) -> Text:
         return Text("input.comware.nat_and_filter")
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from netaudit.parsers.base import Ctx, Unknown
 from netaudit.parsers.h3c_comware.state import ComwareState
+from netaudit.parsers.h3c_comware.syntax import canonical_ifname, is_ifname
 from netaudit.parsers.huawei_vrp.management import ManagementReader
-from netaudit.parsers.huawei_vrp.state import UiState
+from netaudit.parsers.huawei_vrp.state import ServerSource, UiState
+from netaudit.parsers.ip import ip_to_int
 
 
 class ComwareManagementReader(ManagementReader, ComwareState):
@@ -38,6 +40,31 @@ class ComwareManagementReader(ManagementReader, ComwareState):
             self.ref("acl", acl, src)
             return
         self.ignore_line(tokens, low)
+
+    def h_ssh_server_source(self, tokens, low, src):
+        """``[undo] ssh-server source-ip A`` / ``ssh-server source-interface IF``: the SSH
+        server answers on that address / on the addresses of that interface only (H3C
+        S5600 / 3Com 4500 Operation Manual – SSH: "the SSH client accesses the SSH server
+        only using the specified IP address"; by default every address); the last one
+        given applies.  Read into VRP's ``server-source`` state (convert: ``_binding``)."""
+        undo = low[0] == "undo"
+        words, rest = (low[1:], tokens[1:]) if undo else (low, tokens)
+        if words[1:2] not in (["source-ip"], ["source-interface"]):
+            raise Unknown
+        if undo:
+            self.server_sources.pop("ssh", None)
+            return
+        ss = ServerSource(src)
+        if words[1] == "source-ip":
+            if len(rest) != 3 or ip_to_int(rest[2]) is None:
+                raise Unknown
+            ss.addresses.append((rest[2], None, src))
+        else:
+            name = canonical_ifname(" ".join(rest[2:]))
+            if not is_ifname(name):
+                raise Unknown
+            ss.interfaces.append(name)
+        self.server_sources["ssh"] = ss
 
     def h_telnet(self, tokens, low, src):
         """``[undo] telnet server enable``, ``telnet server port N``, ``telnet server acl

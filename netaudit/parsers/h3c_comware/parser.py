@@ -212,6 +212,8 @@ TOP_TABLE = table(
         "undo telnet": P.h_telnet,
         "ssh server": P.h_ssh,
         "undo ssh server": P.h_ssh,
+        "ssh-server": P.h_ssh_server_source,
+        "undo ssh-server": P.h_ssh_server_source,
         "ip http": P.h_ip_http,
         "ip https": P.h_ip_http,
         "undo ip http": P.h_ip_http,

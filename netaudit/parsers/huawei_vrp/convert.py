@@ -10,6 +10,8 @@ construct partial — a "blocked" never rests on a guess.
 
 from __future__ import annotations
 
+import re
+
 from netaudit.messages import Text
 from netaudit.model import (
     PROTO_ICMP,
@@ -32,9 +34,12 @@ from netaudit.model import (
 from netaudit.parsers.base import join_reasons, runtime_address_match
 from netaudit.parsers.huawei_vrp.state import IfState, VrpState, in_block
 from netaudit.parsers.huawei_vrp.syntax import hostname_of_file
-from netaudit.parsers.ip import prefix_of
+from netaudit.parsers.ip import ip_to_int, prefix_of
 
 TRAFFIC_FILTER_DEFAULT = Text("input.vrp.default.traffic_filter")
+# `V200R019C10SPC500` → (200, 19): the releases whose login servers answer on every
+# address without a `server-source` line (docs/vendors/huawei_vrp.md, "Management plane")
+_RELEASE = re.compile(r"V(\d{3})R(\d{3})", re.I)
 POLICY_DEFAULT = Text("input.vrp.default.traffic_policy")
 LOGIN_DEFAULT = Text("input.vrp.default.acl")
 
@@ -58,6 +63,24 @@ class ModelBuilder(VrpState):
     def nat_and_filter(self) -> Text:
         """Why an interface with ``nat outbound`` and an outbound filter is partial."""
         return Text("input.vrp.nat_and_filter")
+
+    def server_source_default(self, proto: str) -> Text | None:
+        """Why a login server (``ssh`` — STelnet, SFTP, SNETCONF — or ``telnet``) without a
+        ``server-source`` line may answer on no address, or None where it answers on every
+        address: VRP V100 and V200R001–V200R019 (not a CloudEngine / VRP8 form).  On
+        V200R020 and later, V300, V600 and CloudEngine releases the documented default is
+        "no interface" on some and "every interface" on others; without a version line the
+        release is not known: partial (docs/vendors/huawei_vrp.md, "Management plane")."""
+        version = self.facts.software_version or ""
+        m = _RELEASE.match(version)
+        if m and self.vrp8_form is None:
+            major, release = int(m.group(1)), int(m.group(2))
+            if major == 100 or (major == 200 and release < 20):
+                return None
+        command = "ssh" if proto == "ssh" else "telnet"
+        if not m:
+            return Text("input.vrp.server_source_no_version", command=command)
+        return Text("input.vrp.server_source_default", command=command, version=version)
 
     def http_default(self, key: str) -> Text:
         """Why the web server (``http`` / ``https``) without its enable line is partial."""
@@ -452,6 +475,44 @@ class ModelBuilder(VrpState):
             return False, []
         return None, may
 
+    def _binding(self, proto: str) -> tuple[frozenset[str] | None, list]:
+        """The interfaces whose addresses the ``proto`` server answers on (None: every
+        address) and why that is not exact, from its ``server-source`` lines: ``-i IF``
+        and ``-a A`` (the interface owning A) each add an interface; ``all-interface`` —
+        alone or with ``-i`` (the ``-i`` interface first, then any other: Huawei) — every
+        address; ``undo … all-interface`` without ``-i`` / ``-a``: none.  What cannot be
+        placed (an interface not in the file, an address no interface or several own, a
+        VPN instance not the owner's, a form not modelled) leaves it unrestricted, partial;
+        an address beside others on its interface binds the interface, partial.  Without
+        a line, the release's default (:meth:`server_source_default`)."""
+        ss = self.server_sources.get(proto)
+        if ss is None or (ss.all_interface is None and not ss.interfaces and not ss.addresses and not ss.unread):
+            default = self.server_source_default(proto)
+            return None, [default] if default else []
+        why: list = [Text("input.vrp.server_source_unread", line=u.text) for u in ss.unread]
+        if ss.all_interface:
+            return None, why
+        names: set[str] = set()
+        unrestricted = bool(ss.unread)
+        ifaces = self.dev.interfaces
+        for name in ss.interfaces:
+            if name in ifaces:
+                names.add(name)
+            else:
+                why.append(Text("input.vrp.server_source_missing", iface=name))
+                unrestricted = True
+        for addr, vpn, _ in ss.addresses:
+            ip = ip_to_int(addr)
+            owners = [i for i in ifaces.values() if any(int(a.ip) == ip for a in i.owns())]
+            if len(owners) != 1 or (vpn is not None and vpn != owners[0].vrf):
+                why.append(Text("input.vrp.server_source_address_unknown", address=addr))
+                unrestricted = True
+                continue
+            names.add(owners[0].name)
+            if len(owners[0].owns()) > 1:
+                why.append(Text("input.vrp.server_source_address_more", address=addr, iface=owners[0].name))
+        return (None if unrestricted else frozenset(names)), why
+
     def _remote_login(self, proto: str, port: int) -> None:
         dev = self.dev
         server = self.mgmt.get(proto)
@@ -477,6 +538,11 @@ class ModelBuilder(VrpState):
                 why.append(Text("input.vrp.two_login_acls", proto=proto, vty=acl, server=own))
             acl = own
         src = server[1] if server is not None else (vtys[0].protocol_src or vtys[0].src) if vtys else None
+        bound_to, bound_why = self._binding(proto)
+        why += bound_why
+        permit = self.permit_interfaces.get(proto)
+        if permit is not None:
+            why.append(Text("input.vrp.permit_interface", line=permit.text))
         partial = join_reasons(why) or None
         dev.services.append(
             MgmtService(
@@ -487,6 +553,7 @@ class ModelBuilder(VrpState):
                 insecure=proto == "telnet",
                 source=src,
                 partial=partial,
+                bound_to=bound_to,
             )
         )
 
@@ -506,6 +573,10 @@ class ModelBuilder(VrpState):
         acl = self._login_acl(server_acl[0]) if server_acl else None
         if acl is not None:
             why.append(Text("input.vrp.netconf_acl", acl=acl))
+        # `ssh server-source` binds SNETCONF logins too (Huawei: "SFTP, STelnet, SCP, and
+        # SNETCONF users")
+        bound_to, bound_why = self._binding("ssh")
+        why += bound_why
         self.dev.services.append(
             MgmtService(
                 "netconf",
@@ -514,8 +585,14 @@ class ModelBuilder(VrpState):
                 acl=acl,
                 source=server[1] if server is not None else src,
                 partial=join_reasons(why) or None,
+                bound_to=bound_to,
             )
         )
+
+    def web_source_reason(self) -> Text:
+        """Why the web server is partial when a ``server-source`` line binds it: which
+        addresses it then answers on is not established (the first such line named)."""
+        return Text("input.vrp.web_server_source", line=self.web_sources[0].text)
 
     def _finish_services(self) -> None:
         dev = self.dev
@@ -528,7 +605,7 @@ class ModelBuilder(VrpState):
                 continue
             if state is None and self.web_manager is not None:
                 continue  # a `web-manager` release has no `http server`: its web server is below
-            partial = None
+            partial: str | None = None
             ports: tuple[PortRange, ...] = (PortRange(port, port),)
             if state is None:
                 partial = self.http_default(key)
@@ -536,6 +613,8 @@ class ModelBuilder(VrpState):
                 # `web-manager enable` without its port: 443 or 8443 by release
                 partial = Text("input.vrp.web_manager_port")
                 ports = (PortRange(443, 443), PortRange(8443, 8443))
+            if self.web_sources:
+                partial = join_reasons([partial, self.web_source_reason()]) or None
             dev.services.append(
                 MgmtService(
                     key,
@@ -550,7 +629,15 @@ class ModelBuilder(VrpState):
         https = self.mgmt.get("https")
         if self.web_redirect is not None and https is not None and https[0]:
             # answers tcp/80 with a redirect to HTTPS: no login over cleartext HTTP
-            dev.services.append(MgmtService("http-redirect", PROTO_TCP, (PortRange(80, 80),), source=self.web_redirect))
+            dev.services.append(
+                MgmtService(
+                    "http-redirect",
+                    PROTO_TCP,
+                    (PortRange(80, 80),),
+                    source=self.web_redirect,
+                    partial=self.web_source_reason() if self.web_sources else None,
+                )
+            )
         if self.netconf is not None:
             self._netconf(*self.netconf)
         if self.snmp_agent is not None:

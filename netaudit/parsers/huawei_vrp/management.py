@@ -6,7 +6,8 @@ local users, the DHCP server and the DNS proxy (docs/vendors/huawei_vrp.md,
 from __future__ import annotations
 
 from netaudit.parsers.base import Ctx, Unknown
-from netaudit.parsers.huawei_vrp.state import UiState, VrpState
+from netaudit.parsers.huawei_vrp.state import ServerSource, UiState, VrpState
+from netaudit.parsers.huawei_vrp.syntax import canonical_ifname, is_ifname
 from netaudit.parsers.ip import ip_to_int, mask_to_len, prefix_of
 
 
@@ -17,13 +18,16 @@ class ManagementReader(VrpState):
         self.mgmt[key] = (low[0] != "undo", src)
 
     def h_telnet(self, tokens, low, src):
-        """``[undo] telnet server enable``; ``telnet server port N``."""
+        """``[undo] telnet server enable``; ``telnet server port N``; ``telnet
+        server-source …`` (the addresses the server answers on: :meth:`_server_source`);
+        ``telnet server permit interface …`` (not modelled: partial)."""
         words = low[1:] if low[0] == "undo" else low
         if words[:3] == ["telnet", "server", "enable"]:
             self._switch("telnet", low, src)
             return
         if low[:3] == ["telnet", "server", "disable"]:  # CloudEngine's form
             self.mgmt["telnet"] = (False, src)
+            self.vrp8_form = self.vrp8_form or src
             return
         if words[:2] == ["telnet", "ipv6"]:
             self.ignored += 1  # IPv6 is not modelled
@@ -41,10 +45,61 @@ class ManagementReader(VrpState):
             self.server_acls["telnet"] = (tokens[3], src)
             self.ref("acl", tokens[3], src)
             return
-        if words[:2] in (["telnet", "server-source"], ["telnet", "client-source"]):
-            self.ignored += 1  # listening interface: narrower than modelled (every interface)
+        if words[:2] == ["telnet", "server-source"]:
+            self._server_source("telnet", tokens, low, src)
+            return
+        if words[:4] == ["telnet", "server", "permit", "interface"]:
+            self._permit_interface("telnet", low, src)
+            return
+        if words[:2] == ["telnet", "client-source"]:
+            self.ignored += 1  # the source of the device's own Telnet client
             return
         raise Unknown
+
+    def _server_source(self, proto: str, tokens, low, src) -> None:
+        """``[undo] ssh|telnet server-source -i IF`` / ``-a A [-vpn-instance V]`` /
+        ``all-interface``: the addresses the ``proto`` server answers on — those of the
+        ``-i`` interfaces, the ``-a`` address; ``all-interface`` every interface with an
+        address (docs/vendors/huawei_vrp.md, "Management plane").  ``tokens``/``low``: the
+        whole line.  Another form (``physic-isolate`` …) is kept as not modelled."""
+        undo = low[0] == "undo"
+        at = low.index("server-source") + 1
+        rest, rest_low = tokens[at:], low[at:]
+        ss = self.server_sources.setdefault(proto, ServerSource(src))
+        if rest_low == ["all-interface"]:
+            ss.all_interface = not undo
+        elif rest_low[:1] == ["-i"] and len(rest) >= 2:
+            name = canonical_ifname(" ".join(rest[1:]))
+            if not is_ifname(name):
+                raise Unknown
+            if undo:
+                ss.interfaces = [n for n in ss.interfaces if n != name]
+            elif name not in ss.interfaces:
+                ss.interfaces.append(name)
+        elif rest_low[:1] == ["-a"] and len(rest) in (2, 4):
+            vpn = None
+            if len(rest) == 4:
+                if rest_low[2] not in ("-vpn-instance", "vpn-instance"):
+                    raise Unknown
+                vpn = rest[3]
+            if ip_to_int(rest[1]) is None:
+                raise Unknown
+            if undo:
+                ss.addresses = [a for a in ss.addresses if a[0] != rest[1]]
+            else:
+                ss.addresses.append((rest[1], vpn, src))
+        elif undo and not rest_low:
+            self.server_sources[proto] = ServerSource(src)  # back to the default, said
+        else:
+            ss.unread.append(src)
+
+    def _permit_interface(self, proto: str, low, src) -> None:
+        """``[undo] ssh|telnet server permit interface …`` (AR V300): the interfaces
+        logins are permitted on — not modelled: the service is partial."""
+        if low[0] == "undo":
+            self.permit_interfaces.pop(proto, None)
+        else:
+            self.permit_interfaces[proto] = src
 
     def h_stelnet(self, tokens, low, src):
         """``[undo] stelnet server enable``: the SSH server (STelnet); CloudEngine
@@ -65,6 +120,7 @@ class ManagementReader(VrpState):
             return
         if words[1:2] == ["ipv4"]:
             words = words[:1] + words[2:]
+            self.vrp8_form = self.vrp8_form or src
         if words[1:] != ["server", "enable"]:
             raise Unknown
         self._switch(service, low, src)
@@ -73,6 +129,7 @@ class ManagementReader(VrpState):
         """``netconf``: the NETCONF view (its ``protocol inbound ssh port N``: the port)."""
         if len(low) != 1:
             raise Unknown
+        self.vrp8_form = self.vrp8_form or src
         self.ctx = Ctx("netconf", self.NETCONF_TABLE, [None], "netconf", src)
 
     def nc_protocol(self, _target, tokens, low, src):
@@ -87,15 +144,29 @@ class ManagementReader(VrpState):
 
     def h_ssh_server(self, tokens, low, src):
         """``ssh server port N`` (``ssh ipv4 server port N`` on V200R020+ and V300
-        releases), ``ssh server acl N`` (the SSH server's own login ACL); other ``ssh
-        server …`` settings (ciphers, source or permitted interfaces: narrower than
-        modelled) are understood and irrelevant; ``ssh ipv6 …`` too (IPv6 is not
-        modelled)."""
+        releases), ``ssh server acl N`` (the SSH server's own login ACL), ``[undo] ssh
+        [ipv4] server-source …`` (the addresses the server answers on:
+        :meth:`_server_source`), ``ssh server permit interface …`` (not modelled:
+        partial); other ``ssh server …`` settings (ciphers, timeouts) are understood and
+        irrelevant; ``ssh ipv6 …`` too (IPv6 is not modelled)."""
+        undo = low[0] == "undo"
+        if undo:
+            tokens, low = tokens[1:], low[1:]
         if low[1:2] == ["ipv6"]:
             self.ignored += 1
             return
         if low[1:2] == ["ipv4"]:
             tokens, low = tokens[:1] + tokens[2:], low[:1] + low[2:]
+            self.vrp8_form = self.vrp8_form or src
+        if low[1:2] == ["server-source"]:
+            self._server_source("ssh", ["undo", *tokens] if undo else tokens, ["undo", *low] if undo else low, src)
+            return
+        if low[:4] == ["ssh", "server", "permit", "interface"]:
+            self._permit_interface("ssh", ["undo", *low] if undo else low, src)
+            return
+        if undo:
+            self.ignored += 1  # `undo ssh server …` settings: back to a default irrelevant here
+            return
         if low[:3] == ["ssh", "server", "port"] and len(low) == 4 and low[3].isdigit():
             self.ssh_port = int(low[3])
             return
@@ -125,18 +196,23 @@ class ManagementReader(VrpState):
             if not undo:
                 self.http_acl = (tokens[-1], src)
                 self.ref("acl", tokens[-1], src)
+        elif words[1:2] == ["server-source"]:
+            self.web_sources.append(src)  # the addresses the web server answers on: not modelled
         else:
-            self.ignore_line(tokens, low)  # ssl-policy, timeout, server-source, load …
+            self.ignore_line(tokens, low)  # ssl-policy, timeout, load …
 
     def h_web_manager(self, tokens, low, src):
         """``[undo] web-manager enable [port N]`` — the web UI of V600 S-series and
         CloudEngine S switches, HTTPS on port N — and ``web-manager http forward enable``
         (tcp/80 answered with a redirect to HTTPS); the other ``web-manager`` settings
-        (timeout, lock-ip, certificates, banner; ``server-source``: narrower than modelled,
-        every interface) change nothing here (docs/vendors/huawei_vrp.md, "Management
-        plane")."""
+        (timeout, lock-ip, certificates, banner) change nothing here; ``[undo] web-manager
+        [ipv4] server-source …`` (the addresses the web server answers on) is not modelled:
+        the web server is partial (docs/vendors/huawei_vrp.md, "Management plane")."""
         undo = low[0] == "undo"
         words = low[1:] if undo else low
+        if words[1:2] == ["ipv6"] and words[2:3] == ["server-source"]:
+            self.ignored += 1  # IPv6 is not modelled
+            return
         if words[1:2] in (["ipv4"], ["ipv6"]):  # `web-manager ipv4 server-source -a A` (V600R022)
             words = words[:1] + words[2:]
         self.web_manager = self.web_manager or src
@@ -164,9 +240,11 @@ class ManagementReader(VrpState):
             ["warning-banner"],
             ["security"],
             ["slow-attack"],
-            ["server-source"],
         ):
             self.ignored += 1
+            return
+        if words[1:2] == ["server-source"]:
+            self.web_sources.append(src)
             return
         raise Unknown
 

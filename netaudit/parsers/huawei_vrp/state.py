@@ -101,6 +101,18 @@ class UiState:
     partial: str | None = None  # a line of the block not understood
 
 
+@dataclass(eq=False)
+class ServerSource:
+    """``ssh|telnet server-source …`` lines of one protocol: what the server is bound to
+    (docs/vendors/huawei_vrp.md, "Management plane")."""
+
+    src: Src  # the first line
+    interfaces: list[str] = field(default_factory=list)  # `-i IF` (canonical names)
+    addresses: list[tuple[str, str | None, Src]] = field(default_factory=list)  # `-a A [-vpn-instance V]`
+    all_interface: bool | None = None  # `all-interface` (True), its `undo` (False), not said (None)
+    unread: list[Src] = field(default_factory=list)  # a form not modelled (`physic-isolate` …)
+
+
 class VrpState(LineParser):
     """The parse state (a mixin of the parser: every reader writes here)."""
 
@@ -150,6 +162,15 @@ class VrpState(LineParser):
         self.http_acl: tuple[str, Src] | None = None
         # `ssh server acl N` / `telnet server acl N`: the server's own login ACL, per protocol
         self.server_acls: dict[str, tuple[str, Src]] = {}
+        # `ssh|telnet server-source …`: the addresses the server answers on, per protocol
+        self.server_sources: dict[str, ServerSource] = {}
+        # `ssh|telnet server permit interface …` (AR V300): not modelled, per protocol
+        self.permit_interfaces: dict[str, Src] = {}
+        # `http server-source …` / `web-manager … server-source …` lines: not modelled
+        self.web_sources: list[Src] = []
+        # a CloudEngine / VRP8 form (`stelnet ipv4 server enable`, `telnet server disable`,
+        # `snetconf`, `netconf`): the release's server-source default is not the V200R019 one
+        self.vrp8_form: Src | None = None
         # V600 S-series / CloudEngine S: the web server is `web-manager` (no `http server`)
         self.web_manager: Src | None = None  # the first `web-manager` line
         self.web_port_given = True  # `web-manager enable` named its port

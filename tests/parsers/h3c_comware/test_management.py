@@ -134,3 +134,43 @@ def test_vty_lines_no_block_names_keep_the_default():
     assert svc["telnet"].partial and "0-4" in str(svc["telnet"].partial) and svc["telnet"].acl is None
     every = ssh_only + "\n#\nline vty 5 63\n protocol inbound ssh"
     assert "telnet" not in services(core(globals=" telnet server enable", tail=every))
+
+
+def test_login_servers_answer_on_every_address_whatever_the_version():
+    """Comware reaches VRP's conversion, but not VRP's release-dependent ``server-source``
+    default: a V7 SSH server answers on every address, not partial (Comware's version line
+    is not a VRP release)."""
+    svc = services(core(globals=" ssh server enable", tail="line vty 0 63\n authentication-mode scheme"))
+    assert svc["ssh"].partial is None and svc["ssh"].bound_to is None
+
+
+def test_v5_ssh_server_source_interface_or_ip_binds_the_server():
+    """``ssh-server source-interface LoopBack0`` / ``ssh-server source-ip A`` (Comware V3/V5
+    SSH configuration: "the SSH client accesses the SSH server only using the specified IP
+    address"): the server answers at that address only — the guest no longer reaches SSH
+    at its gateway.  Before, the line was unrecognized and SSH answered everywhere."""
+    loop = "interface LoopBack0\n ip address 10.255.0.1 255.255.255.255\n#\nline vty 0 63\n authentication-mode scheme"
+    for line, bound in (
+        ("ssh-server source-interface LoopBack 0", "LoopBack0"),
+        ("ssh-server source-ip 10.0.10.1", "Vlan-interface10"),
+    ):
+        text = core(globals=" ssh server enable\n" + line, tail=loop)
+        dev, _ = parse(text)
+        (ssh,) = [s for s in dev.services if s.name == "ssh"]
+        assert ssh.bound_to == frozenset({bound}) and ssh.partial is None, line
+    acls = (
+        "acl advanced 3040\n rule 0 deny ip destination 10.255.0.1 0\n rule 5 deny ip destination 10.0.10.0 0.0.0.255"
+    )
+    text = core(
+        acls=acls,
+        apply=" packet-filter 3040 inbound",
+        globals=" ssh server enable\nssh-server source-interface LoopBack0",
+        tail=loop,
+    )
+    dev, _ = parse(text)
+    cells, _ = matrix([dev], [GUEST, STAFF])
+    assert "tcp/22" not in cells[("guest", "@devices")].services
+    assert "tcp/22" in cells[("staff", "@devices")].services
+    dev, _ = parse(text.replace("ssh-server source-interface LoopBack0", "undo ssh-server source-interface"))
+    cells, _ = matrix([dev], [GUEST, STAFF])
+    assert "tcp/22" in cells[("guest", "@devices")].services

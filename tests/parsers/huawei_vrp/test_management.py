@@ -14,6 +14,7 @@ from netaudit.parsers import huawei_vrp
 from netaudit.zones import Site, Zone
 
 BASE = """\
+!Software Version V200R019C10SPC500
 sysname SW
 #
 vlan batch 10 99
@@ -173,7 +174,10 @@ def test_ssh_ipv4_server_port_and_the_servers_own_acl():
     of a real device.  Before, both were ignored as SSH algorithm settings: SSH was taken
     for tcp/22 (what answers on 1822 missing: a false "blocked" of that port) and open to
     every source (a false "not restricted" finding)."""
+    # (`ssh server-source all-interface`: on V200R020+ the server may answer on no address
+    # without it — test_server_source.py)
     glob = OFF + "\nstelnet server enable\nssh ipv4 server port 1822\nssh ipv6 server port 1822\nssh server acl 2000"
+    glob += "\nssh server-source all-interface"
     dev, svc = services(glob, " protocol inbound ssh")
     assert [(p.lo, p.hi) for p in svc["ssh"].ports] == [(1822, 1822)]
     assert svc["ssh"].acl == "2000" and svc["ssh"].partial is None
@@ -200,7 +204,7 @@ def test_cloudengine_stelnet_ipv4_server_enable():
     enable` (a real CE8850 V200R002C50 export).  Before, both lines were unrecognized and
     SSH was a partial service ("no 'stelnet server enable' line"): its cells unknown and
     its finding "not proven" although the file says the server is on."""
-    glob = OFF + "\nstelnet ipv4 server enable\nstelnet ipv6 server enable"
+    glob = OFF + "\nstelnet ipv4 server enable\nstelnet ipv6 server enable\nssh server-source all-interface"
     dev, svc = services(glob, " acl 2000 inbound\n protocol inbound ssh")
     assert svc["ssh"].partial is None and svc["ssh"].acl == "2000"
     cells, _ = matrix([dev], ZONES)
@@ -215,7 +219,8 @@ def test_cloudengine_netconf_over_ssh_is_a_login_path():
     (a real CE12800 V200R005C10 export): NETCONF over SSH answers on tcp/830 — a login path
     no vty ACL restricts.  Before, the three lines were unrecognized and tcp/830 missing
     from what reaches the switch (a false "blocked" of that port)."""
-    glob = OFF + "\nstelnet server enable\nsnetconf server enable\n#\nnetconf\n protocol inbound ssh port 830\n#"
+    glob = OFF + "\nstelnet server enable\nsnetconf server enable\nssh server-source all-interface"
+    glob += "\n#\nnetconf\n protocol inbound ssh port 830\n#"
     dev, svc = services(glob, " acl 2000 inbound\n protocol inbound ssh")
     assert [(p.lo, p.hi) for p in svc["netconf"].ports] == [(830, 830)]
     assert svc["netconf"].acl is None and svc["netconf"].partial is None

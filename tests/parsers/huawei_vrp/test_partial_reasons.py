@@ -83,6 +83,14 @@ REASONS = (
     "server_default",
     "vty_protocol_default",
     "http_default",
+    "server_source_default",  # (the AR651 V300R019 fixtures)
+    "server_source_no_version",
+    "server_source_unread",
+    "server_source_missing",
+    "server_source_address_unknown",
+    "server_source_address_more",
+    "permit_interface",
+    "web_server_source",
     "wlan_vlans",
 )
 
@@ -168,6 +176,7 @@ interface Vlanif10
 #
 interface Vlanif20
  ip address 10.0.20.1 255.255.255.0
+ ip address 10.0.21.1 255.255.255.0 sub
  traffic-policy P1 inbound
  traffic-policy P-GHOST outbound
  traffic-filter outbound acl 4000
@@ -218,6 +227,13 @@ interface Dialer1
 interface LoopBack0
  ip address 10.255.0.1 255.255.255.255
  traffic-filter inbound acl 3000 rule 5
+#
+ssh server-source physic-isolate -i GigabitEthernet0/0/1 -a 203.0.113.2
+telnet server permit interface GigabitEthernet0/0/1
+ssh server-source -i LoopBack9
+ssh server-source -a 192.0.2.77
+ssh server-source -a 10.0.20.1
+http server-source -i LoopBack0
 #
 user-interface vty 0 4
  authentication-mode aaa
