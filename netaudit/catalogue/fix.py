@@ -16,6 +16,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "`after/` holds the devices' whole configurations after the change, passwords and keys included: "
         "readable by you only, do not pass it on; the change sets `<device>.txt` hold no secret.",
     },
+    "fix.readme.after_secrets_sets": {
+        "vi": "`after/` chứa toàn bộ cấu hình của thiết bị sau thay đổi, kể cả mật khẩu và khóa: chỉ chủ sở hữu "
+        "đọc được, không gửi cho người khác; các tệp thay đổi của {devices} cũng chứa bí mật của thiết bị "
+        "(một lệnh phải ghi lại nó, ví dụ chuỗi community SNMP): chỉ chủ sở hữu đọc được, giữ như chính cấu hình.",
+        "en": "`after/` holds the devices' whole configurations after the change, passwords and keys included: "
+        "readable by you only, do not pass it on; the change sets of {devices} hold device secrets too (a command "
+        "must name them, an SNMP community say): readable by you only, keep them as the configuration itself.",
+    },
     "fix.readme.closed": {"vi": "Phát hiện được khắc phục", "en": "Findings closed"},
     "fix.readme.left": {"vi": "Phát hiện còn lại", "en": "Findings left"},
     "fix.readme.new": {"vi": "Phát hiện mới", "en": "New findings"},

@@ -363,13 +363,14 @@ def _unknown_after(result: FixResult, f) -> dict[str, str] | None:
 def _narrowed(f, g) -> bool:
     """Whether ``g`` (found after the change) is what is left of ``f`` (before): a finding
     that is not about a flow between two zones, on the same devices, with the same title,
-    at ``f``'s severity or milder, reached by a part of ``f``'s zones."""
+    at ``f``'s severity, reached by a part of ``f``'s zones.  (One grown milder is reported
+    as it always was: ``f`` closed, ``g`` new — both listed.)"""
     return (
         f.check not in FLOW_CHECKS
         and (f.check, tuple(f.devices), f.title.get("en", "")) == (g.check, tuple(g.devices), g.title.get("en", ""))
         and bool(f.zones)
         and set(g.zones) < set(f.zones)
-        and SEVERITY_RANK[g.severity] >= SEVERITY_RANK[f.severity]
+        and g.severity == f.severity
     )
 
 

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..messages import t
+from ..secrets import of_devices
 from .prove import FixResult
 
 
@@ -25,9 +26,20 @@ def _listed(entries, lang: str) -> list[str]:
     return [f"  - {e}" + (f" ({n} {many})" if n > 1 else "") for e, n in Counter(entries).items()]
 
 
+def _holds_secret(text: str, secrets: set[str]) -> bool:
+    """Whether ``text`` names one of the devices' literal secrets (a change set that must
+    write an SNMP community again, say)."""
+    return any(len(s) >= 3 and s in text for s in secrets)
+
+
 def write(result: FixResult, out: Path, lang: str) -> str:
     """Write the folder; return the terminal summary."""
     lines = [f"# {t('fix.readme.title', lang)}", ""]
+    secrets: set[str] = set()
+    for audit in (result.before, result.after):
+        if audit is not None:
+            secrets |= of_devices(audit.snapshot.devices)
+    with_secrets: list[str] = []  # change sets that name a device secret
     for name, res in sorted(result.devices.items()):
         lines.append(f"## {name} ({res.vendor})")
         if res.withdrawn:
@@ -35,8 +47,15 @@ def write(result: FixResult, out: Path, lang: str) -> str:
         if res.rendered is not None and not res.withdrawn:
             # A FortiGate VDOM is "host/vdom": one file per VDOM, never a path.
             base = file_name(name)
-            (out / f"{base}.txt").write_text(res.rendered.change_set, encoding="utf-8")
-            (out / f"{base}.rollback.txt").write_text(res.rendered.rollback, encoding="utf-8")
+            for path, text in (
+                (out / f"{base}.txt", res.rendered.change_set),
+                (out / f"{base}.rollback.txt", res.rendered.rollback),
+            ):
+                path.write_text(text, encoding="utf-8")
+                if _holds_secret(text, secrets):
+                    path.chmod(0o600)  # as after/'s files: readable by the owner only
+                    if name not in with_secrets:
+                        with_secrets.append(name)
             lines.append(
                 f"- {t('fix.readme.change_set', lang)}: `{base}.txt`; "
                 f"{t('fix.readme.rollback', lang)}: `{base}.rollback.txt`"
@@ -45,7 +64,10 @@ def write(result: FixResult, out: Path, lang: str) -> str:
                 lines.append(f"- {note[lang]}")
         lines.append("")
     lines.append(f"## {t('fix.readme.reaudit', lang)} (`netaudit audit {out / 'after'}`)")
-    lines.append("- " + t("fix.readme.after_secrets", lang))
+    if with_secrets:
+        lines.append("- " + t("fix.readme.after_secrets_sets", lang, devices=", ".join(with_secrets)))
+    else:
+        lines.append("- " + t("fix.readme.after_secrets", lang))
     lines.append(f"- {t('fix.readme.closed', lang)}: {len(result.closed)}")
     lines += _listed((f"[{f.severity}] {f.title[lang]}" for f in result.closed), lang)
     lines.append(f"- {t('fix.readme.left', lang)}: {len(result.remaining)}")

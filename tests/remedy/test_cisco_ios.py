@@ -539,7 +539,9 @@ def test_a_zone_pair_letting_guests_into_staff_is_closed_by_a_proven_acl(tmp_pat
 
 def test_the_patched_configurations_are_readable_by_their_owner_only(tmp_path):
     """``after/`` holds whole configurations, secrets included: mode 0600 (the folder
-    0700), and the README says not to pass it on — the change sets hold no secret."""
+    0700), and the README says not to pass it on.  This router's change set writes its
+    SNMP community again (``no snmp-server community public``, the rollback restores it):
+    those files are 0600 too and the README names the device, never "no secret"."""
     import stat
 
     from netaudit.remedy.write import write
@@ -553,6 +555,26 @@ def test_the_patched_configurations_are_readable_by_their_owner_only(tmp_path):
     write(res, tmp_path / "fix", "en")
     readme = (tmp_path / "fix" / "README.md").read_text()
     assert "passwords and keys included" in readme and "do not pass it on" in readme
+    sets = [tmp_path / "fix" / f"UBND-HoaThanh{end}" for end in (".txt", ".rollback.txt")]
+    assert all("public" in p.read_text() and stat.S_IMODE(p.stat().st_mode) == 0o600 for p in sets)
+    assert "the change sets of UBND-HoaThanh hold device secrets too" in readme
+    assert "hold no secret" not in readme
+
+
+def test_change_sets_without_a_secret_say_so(tmp_path):
+    """A change set naming no secret of the device is an ordinary file, and the README
+    says the change sets hold none."""
+    import stat
+
+    from netaudit.remedy.write import write
+
+    folder = LEAKY_DIR / "ios5-no-end-no-vty"
+    res = prove_mod.run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    write(res, tmp_path / "fix", "en")
+    readme = (tmp_path / "fix" / "README.md").read_text()
+    assert "the change sets `<device>.txt` hold no secret" in readme
+    sets = list((tmp_path / "fix").glob("*.txt"))
+    assert sets and all(stat.S_IMODE(p.stat().st_mode) & 0o044 for p in sets)
 
 
 DMZ_ROUTER = """\
