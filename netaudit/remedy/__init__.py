@@ -43,6 +43,7 @@ VENDORS = {
     "linux": "netaudit.remedy.linux",
     "openwrt": "netaudit.remedy.openwrt",
     "huawei_vrp": "netaudit.remedy.huawei_vrp",
+    "h3c_comware": "netaudit.remedy.h3c_comware",
 }
 
 
