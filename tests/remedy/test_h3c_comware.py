@@ -117,6 +117,40 @@ def test_leaky_new_acls_where_none(leaky):
     assert " rule 10 deny icmp destination 10.60.10.1 0 icmp-type 8 0" in _block(cs, "acl advanced 3041")
 
 
+def _reaches(audit, src: str, addr: str, port: int) -> bool:
+    """Whether zone ``src`` reaches tcp/``port`` on the device address ``addr``."""
+    from netaddr import IPNetwork
+
+    from netaudit.model import PROTO_TCP
+
+    cell = next(c for c in audit.matrix if (c.src, c.dst) == (src, "@devices"))
+    hs = HeaderSpace()
+    probe = hs.prefix("dst_ip", IPNetwork(f"{addr}/32")) & hs.eq("proto", PROTO_TCP) & hs.eq("dst_port", port)
+    return cell.delivered is not None and not hs.is_empty(cell.delivered & probe)
+
+
+def test_leaky_management_keeps_ssh_to_the_edge_router(leaky):
+    """mgmt → internet is denied on Vlan-interface99, and "the Internet" is every address no
+    inside zone owns: the edge router's transit-link (10.60.100.1) and WAN (203.0.113.6)
+    addresses too.  Denying them cut the management zone's SSH to UBNDHB-RT, its only remote
+    path (vty acl 2000 = 10.60.99.0/24), while the proof, per service, still saw SSH to the
+    core.  The devices' own addresses are permitted before the deny."""
+    for addr in ("10.60.100.1", "203.0.113.6", "10.60.100.2", "10.60.99.1"):
+        assert _reaches(leaky.before, "mgmt", addr, 22), addr
+        assert _reaches(leaky.after, "mgmt", addr, 22), addr
+    body = _block(leaky.devices["UBNDHB-CORE"].rendered.change_set, "acl advanced 3043")
+    hosts = [line.split(" ", 3)[3] for line in body if " permit ip destination " in line]
+    assert hosts == [
+        "permit ip destination 10.60.100.2 0",
+        "permit ip destination 203.0.113.6 0",
+        "permit ip destination 10.60.100.1 0",
+    ]
+    first_deny = next(i for i, line in enumerate(body) if " deny ip destination 0.0.0.0 " in line)
+    assert all(body.index(f" rule {5 * (k + 3)} {h}") < first_deny for k, h in enumerate(hosts))
+    cells = {(c.src, c.dst): c for c in leaky.after.matrix}
+    assert cells[("mgmt", "internet")].verdict == "blocked"
+
+
 def test_leaky_management_plane(leaky):
     cs = leaky.devices["UBNDHB-CORE"].rendered.change_set.splitlines()
     assert "undo telnet server enable" in cs
