@@ -8,6 +8,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "fix.readme.title": {"vi": "Kế hoạch khắc phục", "en": "Remediation plan"},
     "fix.readme.not_proposed": {"vi": "Không đề xuất", "en": "Not proposed"},
     "fix.readme.change_set": {"vi": "Thay đổi", "en": "Change set"},
+    "fix.readme.nothing": {
+        "vi": "không có lệnh nào để áp dụng cho thiết bị này — mọi phát hiện của nó còn lại, kèm lý do, ở dưới",
+        "en": "no command to apply on this device — each of its findings is left, with the reason, below",
+    },
     "fix.readme.rollback": {"vi": "hoàn tác", "en": "rollback"},
     "fix.readme.reaudit": {"vi": "Kết quả kiểm tra lại", "en": "Re-audit"},
     "fix.readme.after_secrets": {

@@ -25,6 +25,12 @@ def _listed(entries, lang: str) -> list[str]:
     return [f"  - {e}" + (f" ({n} {many})" if n > 1 else "") for e, n in Counter(entries).items()]
 
 
+def _empty(res) -> bool:
+    """Whether a device's change set holds no command (its generator wrote none: every
+    finding of its plan is left) — no empty file is written for it, nor counted."""
+    return res.rendered is not None and not res.withdrawn and not res.rendered.change_set.strip()
+
+
 def write(result: FixResult, out: Path, lang: str) -> str:
     """Write the folder; return the terminal summary."""
     lines = [f"# {t('fix.readme.title', lang)}", ""]
@@ -32,7 +38,10 @@ def write(result: FixResult, out: Path, lang: str) -> str:
         lines.append(f"## {name} ({res.vendor})")
         if res.withdrawn:
             lines.append(f"- {t('fix.readme.not_proposed', lang)}: {res.withdrawn[lang]}")
-        if res.rendered is not None and not res.withdrawn:
+        if _empty(res):
+            # Every finding of its plan left (with the reason, below): no file to paste.
+            lines.append(f"- {t('fix.readme.not_proposed', lang)}: {t('fix.readme.nothing', lang)}")
+        elif res.rendered is not None and not res.withdrawn:
             # A FortiGate VDOM is "host/vdom": one file per VDOM, never a path.
             base = file_name(name)
             (out / f"{base}.txt").write_text(res.rendered.change_set, encoding="utf-8")
@@ -58,7 +67,7 @@ def write(result: FixResult, out: Path, lang: str) -> str:
     text = "\n".join(lines) + "\n"
     (out / "README.md").write_text(text, encoding="utf-8")
     verdict = t("fix.summary.holds" if result.ok else "fix.summary.fails", lang)
-    changes = len([r for r in result.devices.values() if r.rendered and not r.withdrawn])
+    changes = len([r for r in result.devices.values() if r.rendered and not r.withdrawn and not _empty(r)])
     return (
         t(
             "fix.summary",

@@ -329,3 +329,9 @@ def test_security_zones_are_left_not_guessed(tmp_path, name):
         assert "packet-filter" not in d.rendered.change_set
         assert any("security zone" in w["en"] and "move rule" in w["en"] for w in d.rendered.left.values())
     assert not any(f.check == "policy-violation" and f.severity in ("critical", "high") for f in res.closed)
+    # Nothing to paste: no empty change-set file is written, none is counted (the README says why).
+    code, stdout, err = run_cli("fix", folder, "--site", folder / "site.yaml", "-o", tmp_path / "cli", "--lang", "en")
+    assert code in (0, 1) and "0 change set(s)" in stdout, stdout + err
+    assert not list((tmp_path / "cli").glob("*.txt"))
+    readme = (tmp_path / "cli" / "README.md").read_text(encoding="utf-8")
+    assert "- Not proposed: no command to apply on this device" in readme
