@@ -467,9 +467,12 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "fix.note.comware_snmp": {
         "vi": "SNMP chỉ còn trả lời vùng quản trị (acl trên từng snmp-agent community; community được xóa rồi tạo lại "
-        "với acl); nên chuyển sang SNMPv3 (snmp-agent usm-user v3 … acl N).",
+        "với acl); thay đổi và bản hoàn tác chứa chuỗi community như cấu hình ghi nó: giữ các tệp này an toàn như "
+        "chính cấu hình; nên chuyển sang SNMPv3 (snmp-agent usm-user v3 … acl N).",
         "en": "SNMP answers the management zone only (acl on each snmp-agent community; the community is deleted and "
-        "created again with the acl); prefer SNMPv3 (snmp-agent usm-user v3 … acl N).",
+        "created again with the acl); the change set and its rollback hold the community string as the "
+        "configuration writes it: keep these files as safe as the configuration itself; prefer SNMPv3 (snmp-agent "
+        "usm-user v3 … acl N).",
     },
     "fix.note.comware_old_acl_unused": {
         "vi": "ACL {acl} không còn gắn ở đâu (các packet-filter đã chuyển sang ACL mới): xóa khi đã kiểm tra xong; "

@@ -211,10 +211,7 @@ class _Comware(_Renderer):
         for i in self.cf.find(r"^\s*snmp-agent\s+community\s+(read|write)\s"):
             old = self.cf.lines[i].strip()
             words = old.split()
-            k = words.index("acl") if "acl" in words else len(words)
-            rest = words[k + 1 :]
-            rest = rest[2:] if rest[:1] == ["name"] else rest[1:]
-            new = " ".join([*words[:k], *rest, "acl", acl])
+            new = _with_acl(words, acl)
             name = _community(words)
             self.config += [f"undo snmp-agent community {name}", new]
             self.rollback.append([f"undo snmp-agent community {name}", old])
@@ -245,6 +242,25 @@ def _packet_filter_acl(line: str) -> str | None:
     if len(words) >= 3 and words[1].lower() == "name":
         return words[2]
     return words[1] if len(words) >= 2 else None
+
+
+def _with_acl(words: list[str], acl: str) -> str:
+    """The ``snmp-agent community`` line ``words`` with its IPv4 ACL (``acl N``, ``acl name
+    X``) replaced by ``acl <acl>``; an ``acl ipv6 …``, the MIB view and the rest kept."""
+    k = 4 if len(words) > 3 and words[3].lower() in ("simple", "cipher") else 3  # the name
+    out, i = words[: k + 1], k + 1
+    while i < len(words):
+        if words[i].lower() == "acl" and i + 1 < len(words) and words[i + 1].lower() != "ipv6":
+            i += 3 if words[i + 1].lower() == "name" else 2
+            continue
+        if words[i].lower() == "acl":  # acl ipv6 N | acl ipv6 name X: kept as it is
+            n = 4 if i + 2 < len(words) and words[i + 2].lower() == "name" else 3
+            out += words[i : i + n]
+            i += n
+            continue
+        out.append(words[i])
+        i += 1
+    return " ".join([*out, "acl", acl])
 
 
 def _community(words: list[str]) -> str:

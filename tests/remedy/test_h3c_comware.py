@@ -164,6 +164,46 @@ def test_leaky_management_plane(leaky):
     assert "telnet server enable" not in patched.replace("undo telnet server enable", "")
 
 
+def test_cipher_community_recreated_with_its_ciphertext_and_view(tmp_path):
+    """A ``cipher`` community is deleted by its ciphertext and written again as the file
+    writes it (the ciphertext, its MIB view), its old IPv4 ACL replaced; the rollback writes
+    the old line back; the note says the files hold the community string."""
+    cipher = "$c$3$Q2FiZ0dvbmdEb25nMjAyNA=="
+    old = f"snmp-agent community read cipher {cipher} mib-view ViewDefault acl 2999"
+
+    def edit(name, text):
+        return text.replace(" snmp-agent community read simple congdong\n", f" {old}\n")
+
+    folder = _sample(tmp_path, edit)
+    res = run_fix([folder], None, tmp_path / "fix")
+    r = res.devices["UBNDHB-CORE"].rendered
+    cs, rb = r.change_set.splitlines(), r.rollback.splitlines()
+    i = cs.index(f"undo snmp-agent community cipher {cipher}")
+    assert cs[i + 1] == f"snmp-agent community read cipher {cipher} mib-view ViewDefault acl 2000"
+    j = rb.index(f"undo snmp-agent community cipher {cipher}")
+    assert rb[j + 1] == old
+    assert f" snmp-agent community read cipher {cipher} mib-view ViewDefault acl 2000" in r.patched.splitlines()
+    assert any("hold the community string" in n["en"] for n in r.notes)
+    assert "mgmt-snmp-community" in _checks(res.closed)
+
+
+def test_community_acl_words_replaced_ipv6_kept():
+    from netaudit.remedy.h3c_comware import _with_acl
+
+    def w(line):
+        return _with_acl(line.split(), "2000")
+
+    assert (
+        w("snmp-agent community read simple x acl ipv6 2002")
+        == "snmp-agent community read simple x acl ipv6 2002 acl 2000"
+    )
+    assert w("snmp-agent community read simple x acl name OLD acl ipv6 name V6") == (
+        "snmp-agent community read simple x acl ipv6 name V6 acl 2000"
+    )
+    assert w("snmp-agent community write acl acl 2001") == "snmp-agent community write acl acl 2000"  # named "acl"
+    assert w("snmp-agent community read public") == "snmp-agent community read public acl 2000"  # V5
+
+
 def test_leaky_rollback_undoes_in_reverse(leaky):
     rb = leaky.devices["UBNDHB-CORE"].rendered.rollback.splitlines()
     assert rb[1] == "system-view" and rb[-1] == "return"
