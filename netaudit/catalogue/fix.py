@@ -423,11 +423,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{device} has snmp-agent groups/usm-users: the communities' ACL does not limit them — add acl N to each "
         "group/usm-user by hand",
     },
-    "fix.left.comware_v5_no_vty": {
-        "vi": "{device} (Comware V5) không có khối user-interface vty: số dòng vty tùy dòng máy, không tự viết được — "
-        "đặt acl N inbound trên user-interface vty 0 N (N theo display user-interface) bằng tay",
-        "en": "{device} (Comware V5) has no user-interface vty block: how many vty lines it has depends on the model, "
-        "none is written — set acl N inbound on user-interface vty 0 N (N from display user-interface) by hand",
+    "fix.left.comware_no_vty": {
+        "vi": "{device} không có khối {view} trong cấu hình: số dòng vty tùy dòng máy và phiên bản, và chế độ xác thực "
+        "mặc định của dòng có thể từ chối protocol inbound ssh — không viết khối nào (một lệnh {view} bị từ chối sẽ để "
+        "các lệnh sau rơi vào system view); đặt acl N inbound trên {view} 0 N (N theo display line / display "
+        "user-interface) bằng tay rồi chạy lại",
+        "en": "{device} has no {view} block in its configuration: how many vty lines it has depends on the model and "
+        "release, and a line's default authentication mode may refuse protocol inbound ssh — none is written (a "
+        "{view} command the device refused would leave the next lines to system view); set acl N inbound on {view} "
+        "0 N (N from display line / display user-interface) by hand, then run again",
     },
     "fix.left.comware_urpf": {
         "vi": "chống giả mạo địa chỉ bằng uRPF trên {device} {interface} chưa được đề xuất cho Comware (lệnh ip urpf "

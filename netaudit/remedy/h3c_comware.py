@@ -29,11 +29,12 @@ view.
 * **Restrictions**: ``undo telnet server enable``, ``undo ip http enable``, ``undo ftp
   server enable``; every ``line vty`` (V7) / ``user-interface vty`` (V5) block ``acl N
   inbound`` (a basic ACL of the management subnets: one the file has that permits exactly
-  them, else a new one) and ``protocol inbound ssh`` where it admitted Telnet and
-  authenticates by ``scheme`` (Comware accepts ``protocol inbound ssh`` only there); ``ip
-  https acl N``; each ``snmp-agent community`` given ``acl N`` (Comware has no device-wide
-  SNMP ACL); ICMP echo denied to the device's own addresses where the zones that reached
-  it enter (as VRP); anti-spoofing by uRPF left (its command and scope differ by model).
+  them, else a new one; no block written where the file has none: left) and ``protocol
+  inbound ssh`` where it admitted Telnet and authenticates by ``scheme`` (Comware accepts
+  ``protocol inbound ssh`` only there); ``ip https acl N``; each ``snmp-agent community``
+  given ``acl N`` (Comware has no device-wide SNMP ACL); ICMP echo denied to the device's
+  own addresses where the zones that reached it enter (as VRP); anti-spoofing by uRPF left
+  (its command and scope differ by model).
 * The same change is applied to a copy of the configuration (``patched``) that the Comware
   parser reads as the device will be; the rollback undoes it in reverse.
 """
@@ -119,9 +120,14 @@ class _Comware(_Renderer):
         return f"packet-filter {name} {word}"
 
     def new_vty(self, rs: dict) -> str:
-        """V7 has the vty lines 0 to 63 (``line vty 0 63``); how many a V5 device has
-        depends on the model: none is written there (left)."""
-        return "" if self.v5 else "line vty 0 63"
+        """None is written where the file has no vty block (left, :meth:`render_vty`): how
+        many vty lines a device has depends on the model and release (V7 often ``0 63``,
+        V5 ``0 4`` or ``0 15``), and a line without a block authenticates by its default
+        mode, which may refuse ``protocol inbound ssh``.  A ``line vty 0 63`` the device
+        refuses leaves ``acl N inbound`` typed in system view (refused too) and its ``quit``
+        leaves system view — while the re-audit, reading the patched text, would count the
+        finding closed."""
+        return ""
 
     def ssh_ok(self, body: dict[int, list[str]]) -> bool:
         """``protocol inbound ssh`` is refused on a line whose authentication mode is not
@@ -223,9 +229,10 @@ class _Comware(_Renderer):
     def render_vty(self) -> None:
         rs = {r.service: r for r in self.plan.restricts}
         wants = "telnet" in rs or (bool(self.mgmt) and any(s in rs for s in ("ssh", "telnet")))
-        if wants and self.v5 and not self.cf.find(self.vty_pattern):
+        if wants and not self.cf.find(self.vty_pattern):
             ids = [i for s in ("ssh", "telnet") if s in rs for i in rs[s].findings]
-            self.out.leave_also(ids, both("fix.left.comware_v5_no_vty", device=self.dev.hostname))
+            view = "user-interface vty" if self.v5 else "line vty"
+            self.out.leave_also(ids, both("fix.left.comware_no_vty", device=self.dev.hostname, view=view))
         super().render_vty()
 
 

@@ -187,6 +187,27 @@ def test_cipher_community_recreated_with_its_ciphertext_and_view(tmp_path):
     assert "mgmt-snmp-community" in _checks(res.closed)
 
 
+def test_v7_without_vty_block_is_left_not_guessed(tmp_path):
+    """No ``line vty`` block in a V7 file: none is written (the line count depends on the
+    model; a refused ``line vty 0 63`` left ``acl 2000 inbound`` and ``quit`` to system view
+    while the re-audit of the patched text counted the vty finding closed) — left, with the
+    reason; Telnet still goes by ``undo telnet server enable``."""
+
+    def edit(name, text):
+        return text.replace("line vty 0 63\n authentication-mode scheme\n user-role network-operator\n#\n", "")
+
+    folder = _sample(tmp_path, edit)
+    assert "line vty" not in (folder / "core-sw.cfg").read_text(encoding="utf-8")
+    res = run_fix([folder], None, tmp_path / "fix")
+    r = res.devices["UBNDHB-CORE"].rendered
+    assert "line vty" not in r.change_set and "line vty" not in r.patched
+    assert "undo telnet server enable" in r.change_set.splitlines()
+    why = [w["en"] for w in r.left.values() if "has no line vty block" in w["en"]]
+    assert why and "by hand" in why[0]
+    left = {f.check: w["en"] for f, w in res.remaining}
+    assert "has no line vty block" in left["mgmt-vty-no-access-class"]
+
+
 def test_community_acl_words_replaced_ipv6_kept():
     from netaudit.remedy.h3c_comware import _with_acl
 
