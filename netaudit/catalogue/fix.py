@@ -423,6 +423,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{device} has snmp-agent groups/usm-users: the communities' ACL does not limit them — add acl N to each "
         "group/usm-user by hand",
     },
+    "fix.left.comware_oob": {
+        "vi": "{interface} là cổng quản trị ngoài băng: packet-filter không nằm trong các view mà tài liệu lệnh "
+        "packet-filter của Comware V7 liệt kê (giao diện Ethernet, aggregate, giao diện con, VLAN interface) — không "
+        "đề xuất gì ở đó; nếu thiết bị cho phép, chặn nguồn theo địa chỉ trên cổng này bằng tay",
+        "en": "{interface} is the out-of-band management port: packet-filter is not among the views the Comware V7 "
+        "packet-filter reference lists (Ethernet, aggregate, subinterface, VLAN interface) — nothing is proposed "
+        "there; where the device accepts it, filter sources on that port by hand",
+    },
     "fix.left.comware_no_vty": {
         "vi": "{device} không có khối {view} trong cấu hình: số dòng vty tùy dòng máy và phiên bản, và chế độ xác thực "
         "mặc định của dòng có thể từ chối protocol inbound ssh — không viết khối nào (một lệnh {view} bị từ chối sẽ để "

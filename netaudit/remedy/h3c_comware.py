@@ -178,6 +178,12 @@ class _Comware(_Renderer):
         if iface is not None and (iface.zone or self.dev.forward_filter):
             self.out.leave(findings, both("fix.left.comware_zones", interface=ifname, zone=iface.zone or "?"))
             return
+        if iface is not None and iface.out_of_band is not None:
+            # The out-of-band management port: packet-filter is not among the views the
+            # Comware V7 packet-filter reference lists (Ethernet, aggregate, subinterface,
+            # VLAN interface): the command would be refused while the re-audit counted it.
+            self.out.leave(findings, both("fix.left.comware_oob", interface=ifname))
+            return
         if iface is not None and iface.kind == IfKind.SVI:
             self.svis.append(ifname)  # what it denies to the switch itself: not established
         if iface is not None and iface.partial:

@@ -361,6 +361,11 @@ def test_shared_acl_and_interfaces_without_one_share_a_copy(tmp_path):
         " packet-filter 3023 inbound",
     ]
     assert {"policy-violation", "spoofing"} <= _checks(res.closed)
+    # The out-of-band port M-GigabitEthernet0/0/0 got a packet-filter (the management
+    # sources denied there): not a view the Comware packet-filter reference lists — left.
+    rendered = res.devices["UBND-XA-CORE"].rendered
+    assert "M-GigabitEthernet" not in cs and "M-GigabitEthernet" not in rendered.rollback
+    assert any("M-GigabitEthernet0/0/0 is the out-of-band" in w["en"] for w in rendered.left.values())
 
 
 def test_v5_switch_acl_number_user_interface_and_ip_group_left(tmp_path):
