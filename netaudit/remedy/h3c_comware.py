@@ -46,6 +46,7 @@ from typing import ClassVar
 
 from ..messages import both
 from ..model import Device, IfKind
+from ..parsers.huawei_vrp.syntax import port_number
 from . import Rendered
 from .entries import Ace
 from .huawei_vrp import _Acl, _Binding, _Renderer, rule_text
@@ -154,14 +155,17 @@ class _Comware(_Renderer):
         return _Binding(None, None)
 
     def may_insert(self, acl: _Acl, rules: list[str]) -> bool:
-        """Comware refuses a rule whose statement is the same as an existing rule's."""
-        have = {" ".join(self.cf.lines[j].split()[2:]).lower() for j in acl.rules}
-        return not any(r.lower() in have for r in rules)
+        """Comware refuses a rule whose statement is the same as an existing rule's — the
+        same statement, however written (``eq www`` / ``eq 80``, ``source any``)."""
+        have = {_statement(" ".join(self.cf.lines[j].split()[2:])) for j in acl.rules}
+        return not any(_statement(r) in have for r in rules)
 
     def new_body(self, rules: list[str], where: _Binding) -> list[str]:
         out: list[str] = []
-        for r in rules:  # a later identical rule matched nothing: Comware refuses it
-            if r.lower() not in (o.lower() for o in out):
+        seen: set[str] = set()
+        for r in rules:  # a later rule of the same statement matched nothing: Comware refuses it
+            if _statement(r) not in seen:
+                seen.add(_statement(r))
                 out.append(r)
         if where.acl is None and self.default_deny:
             out.append("permit ip")  # the interface had no filter: it passed every packet
@@ -240,6 +244,33 @@ class _Comware(_Renderer):
             view = "user-interface vty" if self.v5 else "line vty"
             self.out.leave_also(ids, both("fix.left.comware_no_vty", device=self.dev.hostname, view=view))
         super().render_vty()
+
+
+def _statement(rule: str) -> str:
+    """A rule body (``permit tcp destination … destination-port eq www``) as the statement
+    Comware compares: lower case, port names as numbers, ``any`` addresses and the
+    ``counting`` / ``logging`` flags dropped (conservative: two rules that may be one
+    statement are taken as one — a copy of the ACL is made rather than a refused insert)."""
+    words = rule.lower().split()
+    proto = {"tcp": 6, "udp": 17}.get(words[1]) if len(words) > 1 else None
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in ("source", "destination") and words[i + 1 : i + 2] == ["any"]:
+            i += 2
+            continue
+        if w in ("counting", "logging"):
+            i += 1
+            continue
+        if w in ("eq", "lt", "gt", "neq", "range") and out[-1:] and out[-1].endswith("-port"):
+            n = 3 if w == "range" else 2
+            out += [w, *(str(port_number(p, proto) or p) for p in words[i + 1 : i + n])]
+            i += n
+            continue
+        out.append(w)
+        i += 1
+    return " ".join(out)
 
 
 def _ours(line) -> bool:

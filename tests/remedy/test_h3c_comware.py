@@ -208,6 +208,16 @@ def test_v7_without_vty_block_is_left_not_guessed(tmp_path):
     assert "has no line vty block" in left["mgmt-vty-no-access-class"]
 
 
+def test_rule_statements_compared_as_comware_does():
+    from netaudit.remedy.h3c_comware import _statement
+
+    assert _statement("permit tcp destination 10.0.0.5 0 destination-port eq www") == _statement(
+        "permit tcp source any destination 10.0.0.5 0 destination-port eq 80 counting"
+    )
+    assert _statement("permit udp destination-port eq bootps") == "permit udp destination-port eq 67"
+    assert _statement("permit tcp destination-port eq 53") != _statement("permit udp destination-port eq 53")
+
+
 def test_community_acl_words_replaced_ipv6_kept():
     from netaudit.remedy.h3c_comware import _with_acl
 
@@ -292,13 +302,20 @@ def test_acl_with_room_gets_rules_below_its_first(tmp_path):
     assert "guest-isolation" in _checks(res.closed)
 
 
-def test_rule_identical_to_an_old_one_makes_a_new_acl(tmp_path):
+@pytest.mark.parametrize(
+    "extra",
+    [
+        " rule 48 deny ip source 10.60.99.0 0.0.0.255\n",
+        # the same statement written otherwise: compared as Comware compares it, not as text
+        " rule 48 deny ip source 10.60.99.0 0.0.0.255 destination any\n",
+    ],
+)
+def test_rule_identical_to_an_old_one_makes_a_new_acl(tmp_path, extra):
     """Comware refuses a rule whose statement an existing rule has: with room at the top but
     the same deny already in the ACL, the rules go into a copy, the later identical rule
     dropped (it matched nothing)."""
 
     def edit(name, text):
-        extra = " rule 48 deny ip source 10.60.99.0 0.0.0.255\n"
         return _renumbered_guest_acl(text, extra) if name == "core-sw.cfg" else text
 
     res = run_fix([_sample(tmp_path, edit)], None, tmp_path / "fix")
