@@ -431,6 +431,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         "packet-filter reference lists (Ethernet, aggregate, subinterface, VLAN interface) — nothing is proposed "
         "there; where the device accepts it, filter sources on that port by hand",
     },
+    "fix.left.comware_no_ssh": {
+        "vi": "{device} chưa nhận đăng nhập SSH (cấu hình không có {what}; máy chủ SSH của Comware mặc định tắt): tắt "
+        "Telnet sẽ chỉ còn cổng console — Telnet được giữ, chỉ vùng quản trị vào được (acl trên vty); bật SSH trước "
+        "(ssh server enable, public-key local create rsa, local-user … service-type ssh), kiểm tra đăng nhập SSH, "
+        "rồi chạy lại",
+        "en": "{device} accepts no SSH login yet (its configuration has no {what}; Comware's SSH server is off by "
+        "default): turning Telnet off would leave the console only — Telnet is kept, limited to the management zone "
+        "(the vty acl); enable SSH first (ssh server enable, public-key local create rsa, local-user … service-type "
+        "ssh), check an SSH login, then run again",
+    },
     "fix.left.comware_no_vty": {
         "vi": "{device} không có khối {view} trong cấu hình: số dòng vty tùy dòng máy và phiên bản, và chế độ xác thực "
         "mặc định của dòng có thể từ chối protocol inbound ssh — không viết khối nào (một lệnh {view} bị từ chối sẽ để "

@@ -130,6 +130,24 @@ class _Comware(_Renderer):
         finding closed."""
         return ""
 
+    def telnet_kept(self) -> bool:
+        """Telnet stays (limited to management by the vty ACL, its finding left) where the
+        file shows no SSH login: no ``ssh server enable`` (Comware's SSH server is off by
+        default) or no local user with ``service-type … ssh``.  ``undo telnet server
+        enable`` there left the console only — a drive to the commune to get back in."""
+        if "telnet" not in {r.service for r in self.plan.restricts}:
+            return False
+        return not (self.cf.find(r"^\s*ssh\s+server\s+enable\s*$") and self.ssh_users())
+
+    def ssh_users(self) -> bool:
+        """Whether a local user may log in over SSH (``service-type … ssh`` in its block,
+        or on its ``local-user`` line)."""
+        for i in self.cf.find(r"^\s*local-user\s"):
+            block = [self.cf.lines[i], *self.cf.lines[i + 1 : self.cf.block_end(i)]]
+            if any(re.match(r"^\s*(?:local-user\s.*\s)?service-type\s.*\bssh\b", t, re.I) for t in block):
+                return True
+        return False
+
     def ssh_ok(self, body: dict[int, list[str]]) -> bool:
         """``protocol inbound ssh`` is refused on a line whose authentication mode is not
         ``scheme`` (H3C login management: SSH logins need AAA on the line)."""
@@ -204,6 +222,12 @@ class _Comware(_Renderer):
 
     def render_servers(self) -> None:
         rs = {r.service: r for r in self.plan.restricts}
+        if self.telnet_kept():
+            ssh = "ssh server enable" if not self.cf.find(r"^\s*ssh\s+server\s+enable\s*$") else "service-type ssh"
+            why = both("fix.left.comware_no_ssh", device=self.dev.hostname, what=ssh)
+            for i in rs["telnet"].findings:  # this reason first: it is why Telnet stays
+                had = self.out.left.get(i)
+                self.out.left[i] = why if had is None else {k: f"{why[k]}; {had[k]}" for k in why}
         if self.svis:
             ids = [i for r in self.plan.restricts for i in r.findings]
             self.out.leave_also(ids, both("fix.left.comware_svi_local", interface=", ".join(self.svis)))

@@ -488,6 +488,8 @@ class _Renderer(EntryPlanner):
         command that turns it off; ``huawei-ftp-server`` asks for FTP too)."""
         checks = {h.check for h in self.plan.hardening}
         for service, (pattern, off) in self.off_commands.items():
+            if service == "telnet" and self.telnet_kept():
+                continue
             if service in rs or (service == "ftp" and "huawei-ftp-server" in checks):
                 self.set_global(pattern, off, None)
 
@@ -510,7 +512,7 @@ class _Renderer(EntryPlanner):
 
     def render_vty(self) -> None:
         rs = {r.service: r for r in self.plan.restricts}
-        telnet_off = "telnet" in rs
+        telnet_off = "telnet" in rs and not self.telnet_kept()
         limit = bool(self.mgmt) and any(s in rs for s in ("ssh", "telnet"))
         no_auth = {h.line for h in self.plan.hardening if h.check == "huawei-vty-no-authentication"}
         login = self.login_users()
@@ -551,6 +553,11 @@ class _Renderer(EntryPlanner):
                 self.rollback.append([header, *undo, "quit"])
         if telnet_off:
             self.out.note(**both(self.keys["ssh_first"]))
+
+    def telnet_kept(self) -> bool:
+        """Whether Telnet stays on, limited to management like SSH rather than turned off
+        (a vendor that sees no SSH login the device would accept: the console only left)."""
+        return False
 
     def new_vty(self, rs: dict) -> str:
         """The header of a vty block where the file has none."""

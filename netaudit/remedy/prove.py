@@ -366,6 +366,11 @@ def _about(f) -> tuple:
     return (f.check, tuple(f.zones), tuple(f.devices), f.title.get("en", ""))
 
 
+def _subject(f) -> tuple:
+    """A finding's subject without its zones or severity."""
+    return (f.check, tuple(f.devices), f.title.get("en", ""))
+
+
 def _compare(result: FixResult) -> None:
     kept, closed = _unmatched(result.before.findings, result.after.findings)
     _, result.new = _unmatched(result.after.findings, result.before.findings)
@@ -375,11 +380,28 @@ def _compare(result: FixResult) -> None:
     for g in result.new:
         milder.setdefault(_about(g), []).append(g)
     shown = {id(f): f for f in kept}
+    narrower: dict[tuple, list] = {}
+    for g in result.new:
+        narrower.setdefault(_subject(g), []).append(g)
     for f in list(closed):
         same = [g for g in milder.get(_about(f), []) if SEVERITY_RANK[g.severity] > SEVERITY_RANK[f.severity]]
+        if not same:
+            # The same service finding at the same severity, reached now from fewer zones
+            # (Comware's Telnet kept on, limited to the management zone): left, not closed
+            # and new.  One that became milder as well (Linux: a daemon's port closed, high
+            # -> medium) stays closed, as before.
+            same = [
+                g
+                for g in narrower.get(_subject(f), [])
+                if g.check not in FLOW_CHECKS
+                and g in result.new
+                and set(g.zones) < set(f.zones)
+                and g.severity == f.severity
+            ]
         if same:
             g = same[0]
-            milder[_about(f)].remove(g)
+            if g in milder.get(_about(f), []):
+                milder[_about(f)].remove(g)
             closed.remove(f)
             result.new.remove(g)
             kept.append(f)

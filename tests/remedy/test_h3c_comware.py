@@ -187,6 +187,31 @@ def test_cipher_community_recreated_with_its_ciphertext_and_view(tmp_path):
     assert "mgmt-snmp-community" in _checks(res.closed)
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "missing"),
+    [
+        (" ssh server enable\n", "", "ssh server enable"),
+        (" service-type ssh telnet terminal\n", " service-type telnet terminal\n", "service-type ssh"),
+    ],
+)
+def test_telnet_kept_where_no_ssh_login_exists(tmp_path, old, new, missing):
+    """Turning Telnet off where the device accepts no SSH login (no SSH server, or no local
+    user allowed SSH) left the console only: Telnet stays, limited to the management zone by
+    the vty ACL, its finding left with the reason; the rest of the change set is proposed."""
+
+    def edit(name, text):
+        return text.replace(old, new) if name == "core-sw.cfg" else text
+
+    folder = _sample(tmp_path, edit)
+    res = run_fix([folder], None, tmp_path / "fix")
+    r = res.devices["UBNDHB-CORE"].rendered
+    assert "undo telnet server enable" not in r.change_set and "protocol inbound" not in r.change_set
+    assert _block(r.change_set, "line vty 0 63") == [" acl 2000 inbound"]
+    left = {f.check: w["en"] for f, w in res.remaining}
+    assert left["mgmt-telnet"].startswith(f"UBNDHB-CORE accepts no SSH login yet (its configuration has no {missing}")
+    assert res.lost == [] and "guest-isolation" in _checks(res.closed)
+
+
 def test_v7_without_vty_block_is_left_not_guessed(tmp_path):
     """No ``line vty`` block in a V7 file: none is written (the line count depends on the
     model; a refused ``line vty 0 63`` left ``acl 2000 inbound`` and ``quit`` to system view
@@ -393,7 +418,12 @@ def test_v5_switch_acl_number_user_interface_and_ip_group_left(tmp_path):
     assert res.lost == []
     r = res.devices["SW-PHUONG-T2"].rendered
     assert "acl number 3021" in r.change_set and "acl advanced" not in r.change_set
-    assert _block(r.change_set, "user-interface vty 0 4") == [" acl 2000 inbound", " protocol inbound ssh"]
+    # No 'ssh server enable' in the file (Comware's SSH server is off by default): Telnet,
+    # the only remote path, stays — limited to management by the vty ACL — and is left.
+    assert _block(r.change_set, "user-interface vty 0 4") == [" acl 2000 inbound"]
+    assert "undo telnet server enable" not in r.change_set and "protocol inbound" not in r.change_set
+    left = {f.check: w["en"] for f, w in res.remaining}
+    assert left["mgmt-telnet"].startswith("SW-PHUONG-T2 accepts no SSH login yet (its configuration has no ssh server")
     assert "undo acl number 3021" in r.rollback
     assert any("Vlan-interface20 is not fully read" in w["en"] for w in r.left.values())
     assert "interface Vlan-interface20" not in r.change_set
