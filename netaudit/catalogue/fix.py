@@ -496,4 +496,128 @@ ENTRIES: dict[str, dict[str, str]] = {
         "confirmed for RGOS, and denying every ICMP there would cut the ICMP errors sent back to the translated "
         "address too (the inside hosts' path MTU discovery)",
     },
+    # H3C Comware (remedy/h3c_comware.py, docs/vendors/h3c_comware.md "netaudit fix")
+    "fix.readme.nothing": {
+        "vi": "không có lệnh nào để áp dụng cho thiết bị này — mọi phát hiện của nó còn lại, kèm lý do, ở dưới",
+        "en": "no command to apply on this device — each of its findings is left, with the reason, below",
+    },
+    "fix.left.comware_dynamic_address": {
+        "vi": "{device} nhận địa chỉ lúc chạy (DHCP/PPPoE) trên {interfaces}: rule ACL không ghi được địa chỉ đó, nên "
+        "{services} tới địa chỉ ấy có thể vẫn tới được — giới hạn bằng thiết lập của chính dịch vụ nếu có "
+        "(SSH/Telnet: acl N inbound trên line vty; HTTPS: ip https acl; SNMP: acl N trên snmp-agent community), các "
+        "dịch vụ khác bằng packet-filter inbound trên giao diện đó với rule theo cổng dịch vụ",
+        "en": "{device} learns its address on {interfaces} at run time (DHCP/PPPoE): no ACL rule can name it, so "
+        "{services} to that address may still be reached — limit them by the service's own setting where it has "
+        "one (SSH/Telnet: acl N inbound on line vty; HTTPS: ip https acl; SNMP: acl N on snmp-agent community), the "
+        "others by an inbound packet-filter on that interface with rules by service port",
+    },
+    "fix.left.comware_no_interface": {
+        "vi": "không tìm thấy giao diện {interface} trong tệp cấu hình: không đặt được packet-filter tại đó",
+        "en": "interface {interface} is not in the configuration file: no packet-filter can be set there",
+    },
+    "fix.left.comware_acl_not_read": {
+        "vi": "bộ lọc {acl} trên {interface} có phần chưa hiểu hết (ACL chưa định nghĩa, match-order auto lẫn permit "
+        "và deny, hoặc tùy chọn chưa mô hình hóa): gộp rule mới vào đó sẽ là phỏng đoán — không đề xuất thay đổi "
+        "tại đó",
+        "en": "the filter {acl} on {interface} is not fully understood (an undefined ACL, match-order auto with permit "
+        "and deny rules, or options not modelled): merging new rules into it would be a guess — no change proposed "
+        "there",
+    },
+    "fix.left.comware_zones": {
+        "vi": "{interface} thuộc vùng an ninh {zone}: zone-pair, object-policy hay security-policy ip quyết định "
+        "gói tin theo thứ tự rule (move rule) mà bộ lệnh sinh tự động chưa viết — thêm rule drop vào đúng chỗ trong "
+        "chính sách đó bằng tay (trước rule pass rộng hơn) rồi chạy lại để kiểm chứng",
+        "en": "{interface} is in security zone {zone}: zone-pairs, object-policies or security-policy ip decide by "
+        "rule order (move rule), which this generator does not write — add the drop rule in its place in that "
+        "policy by hand (before the broader pass rule), then run again to prove it",
+    },
+    "fix.left.comware_partial": {
+        "vi": "{interface} được đọc chưa trọn ({why}): thay đổi tại đó sẽ là phỏng đoán — không đề xuất",
+        "en": "{interface} is not fully read ({why}): a change there would be a guess — none proposed",
+    },
+    "fix.left.comware_snmp_v3": {
+        "vi": "{device} có snmp-agent group/usm-user: ACL của community không giới hạn chúng — thêm acl N vào từng "
+        "group/usm-user bằng tay",
+        "en": "{device} has snmp-agent groups/usm-users: the communities' ACL does not limit them — add acl N to each "
+        "group/usm-user by hand",
+    },
+    "fix.left.comware_oob": {
+        "vi": "{interface} là cổng quản trị ngoài băng: packet-filter không nằm trong các view mà tài liệu lệnh "
+        "packet-filter của Comware V7 liệt kê (giao diện Ethernet, aggregate, giao diện con, VLAN interface) — không "
+        "đề xuất gì ở đó; nếu thiết bị cho phép, chặn nguồn theo địa chỉ trên cổng này bằng tay",
+        "en": "{interface} is the out-of-band management port: packet-filter is not among the views the Comware V7 "
+        "packet-filter reference lists (Ethernet, aggregate, subinterface, VLAN interface) — nothing is proposed "
+        "there; where the device accepts it, filter sources on that port by hand",
+    },
+    "fix.left.comware_no_ssh": {
+        "vi": "{device} chưa nhận đăng nhập SSH (cấu hình không có {what}; máy chủ SSH của Comware mặc định tắt): tắt "
+        "Telnet sẽ chỉ còn cổng console — Telnet được giữ, chỉ vùng quản trị vào được (acl trên vty); bật SSH trước "
+        "(ssh server enable, public-key local create rsa, local-user … service-type ssh), kiểm tra đăng nhập SSH, "
+        "rồi chạy lại",
+        "en": "{device} accepts no SSH login yet (its configuration has no {what}; Comware's SSH server is off by "
+        "default): turning Telnet off would leave the console only — Telnet is kept, limited to the management zone "
+        "(the vty acl); enable SSH first (ssh server enable, public-key local create rsa, local-user … service-type "
+        "ssh), check an SSH login, then run again",
+    },
+    "fix.left.comware_no_vty": {
+        "vi": "{device} không có khối {view} trong cấu hình: số dòng vty tùy dòng máy và phiên bản, và chế độ xác thực "
+        "mặc định của dòng có thể từ chối protocol inbound ssh — không viết khối nào (một lệnh {view} bị từ chối sẽ để "
+        "các lệnh sau rơi vào system view); đặt acl N inbound trên {view} 0 N (N theo display line / display "
+        "user-interface) bằng tay rồi chạy lại",
+        "en": "{device} has no {view} block in its configuration: how many vty lines it has depends on the model and "
+        "release, and a line's default authentication mode may refuse protocol inbound ssh — none is written (a "
+        "{view} command the device refused would leave the next lines to system view); set acl N inbound on {view} "
+        "0 N (N from display line / display user-interface) by hand, then run again",
+    },
+    "fix.left.comware_urpf": {
+        "vi": "chống giả mạo địa chỉ bằng uRPF trên {device} {interface} chưa được đề xuất cho Comware (lệnh ip urpf "
+        "đặt trên giao diện hay toàn thiết bị tùy dòng máy): bật ip urpf strict nếu thiết bị hỗ trợ, hoặc thêm rule "
+        "deny theo địa chỉ nguồn",
+        "en": "anti-spoofing by uRPF on {device} {interface} is not proposed for Comware (ip urpf is set per interface "
+        "or device-wide depending on the model): enable ip urpf strict where the device supports it, or add deny "
+        "rules by source address",
+    },
+    "fix.left.comware_svi_local": {
+        "vi": "rule chặn dịch vụ của chính switch được đặt trên {interface}, nhưng packet-filter của VLAN interface có "
+        "lọc gói tin gửi tới chính switch hay không thì tài liệu H3C chưa khẳng định — dịch vụ có ACL riêng (vty, "
+        "SNMP, HTTPS) được giới hạn bằng ACL đó; các dịch vụ khác (ICMP echo) chưa chứng minh được là đã chặn",
+        "en": "rules denying the switch's own services are set on {interface}, but whether a VLAN interface's "
+        "packet-filter filters packets for the switch itself is not established by H3C's documents — a service "
+        "with an ACL of its own (vty, SNMP, HTTPS) is limited by that ACL; the others (ICMP echo) are not proven "
+        "blocked",
+    },
+    "fix.left.comware_icmp_code": {
+        "vi": "rule ICMP của Comware ghi cả loại và mã (icmp-type 8 0: echo); echo với mã khác 0 (không hợp lệ) vẫn "
+        "qua được nên kiểm tra lại vẫn thấy ICMP echo",
+        "en": "a Comware ICMP rule names the type with its code (icmp-type 8 0: echo); echo with another code (not "
+        "valid) still passes, so the re-audit still sees ICMP echo",
+    },
+    "fix.note.comware_rebind": {
+        "vi": "Giữa undo packet-filter và packet-filter … mới, giao diện không lọc gì trong chốc lát: dán hai dòng đó "
+        "liền nhau.",
+        "en": "Between undo packet-filter and the new packet-filter … the interface filters nothing for a moment: "
+        "paste the two lines together.",
+    },
+    "fix.note.comware_ssh_first": {
+        "vi": "Trước khi tắt Telnet: kiểm tra SSH đã chạy (ssh server enable, public-key local create rsa, local-user "
+        "… service-type ssh; display ssh server status) và đang quản trị qua SSH, nếu không chỉ còn cổng console.",
+        "en": "Before Telnet goes: check that SSH runs (ssh server enable, public-key local create rsa, local-user … "
+        "service-type ssh; display ssh server status) and that you are connected over SSH, or only the console is "
+        "left.",
+    },
+    "fix.note.comware_snmp": {
+        "vi": "SNMP chỉ còn trả lời vùng quản trị (acl trên từng snmp-agent community; community được xóa rồi tạo lại "
+        "với acl); thay đổi và bản hoàn tác chứa chuỗi community như cấu hình ghi nó: giữ các tệp này an toàn như "
+        "chính cấu hình; nên chuyển sang SNMPv3 (snmp-agent usm-user v3 … acl N).",
+        "en": "SNMP answers the management zone only (acl on each snmp-agent community; the community is deleted and "
+        "created again with the acl); the change set and its rollback hold the community string as the "
+        "configuration writes it: keep these files as safe as the configuration itself; prefer SNMPv3 (snmp-agent "
+        "usm-user v3 … acl N).",
+    },
+    "fix.note.comware_old_acl_unused": {
+        "vi": "ACL {acl} không còn gắn ở đâu (các packet-filter đã chuyển sang ACL mới): xóa khi đã kiểm tra xong; "
+        "hoàn tác cần nó.",
+        "en": "ACL {acl} is bound nowhere now (its packet-filters moved to the new ACL): delete it once the change is "
+        "checked; the rollback needs it until then.",
+    },
 }

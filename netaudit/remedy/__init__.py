@@ -44,6 +44,7 @@ VENDORS = {
     "openwrt": "netaudit.remedy.openwrt",
     "huawei_vrp": "netaudit.remedy.huawei_vrp",
     "ruijie_rgos": "netaudit.remedy.ruijie_rgos",
+    "h3c_comware": "netaudit.remedy.h3c_comware",
 }
 
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from netaddr import IPNetwork, IPSet
 
@@ -64,8 +65,10 @@ def _wildcard(net: IPNetwork) -> str:
     return f"{net.network} 0" if net.prefixlen == 32 else f"{net.network} {net.hostmask}"
 
 
-def rule_text(ace: Ace) -> str:
-    """An entry as an advanced-ACL rule body (``permit tcp source … destination …``)."""
+def rule_text(ace: Ace, established: str = "tcp-flag established", icmp_code: bool = False) -> str:
+    """An entry as an advanced-ACL rule body (``permit tcp source … destination …``);
+    ``established`` is how TCP replies are written (Comware: ``established``), ``icmp_code``
+    adds the code 0 after an ICMP type (Comware V5 wants both)."""
     proto = "ip" if ace.proto is None else PROTO_WORDS.get(ace.proto, str(ace.proto))
     out = [ace.action, proto]
     if ace.src is not None and ace.src.prefixlen > 0:
@@ -77,9 +80,9 @@ def rule_text(ace: Ace) -> str:
         out += ["destination-port", f"eq {lo}" if lo == hi else f"range {lo} {hi}"]
     if ace.icmp_type is not None and ace.proto == PROTO_ICMP:
         # By number: a VRP icmp-type name also fixes the code (echo = 8 0).
-        out += ["icmp-type", str(ace.icmp_type)]
+        out += ["icmp-type", str(ace.icmp_type), *(["0"] if icmp_code else [])]
     if ace.established:
-        out += ["tcp-flag", "established"]
+        out += established.split()
     return " ".join(out)
 
 
@@ -151,6 +154,24 @@ class _Binding:
 class _Renderer(EntryPlanner):
     knob_services = KNOB_SERVICES
     dynamic_address_key = "fix.left.huawei_dynamic_address"
+    # What differs on a vendor built on VRP (remedy/h3c_comware.py): the catalogue keys of
+    # its notes and reasons, the vty view, whether `step` makes room at an ACL's top.
+    off_commands: ClassVar[dict[str, tuple[str, str]]] = {
+        "telnet": (r"^\s*telnet\s+server\s+enable\s*$", "undo telnet server enable"),
+        "http": (r"^\s*http\s+server\s+enable\s*$", "undo http server enable"),
+        "ftp": (r"^\s*ftp\s+server\s+enable\s*$", "undo ftp server enable"),
+    }
+    keys: ClassVar[dict[str, str]] = {
+        "rebind": "fix.note.huawei_rebind",
+        "ssh_first": "fix.note.huawei_ssh_first",
+        "old_acl_unused": "fix.note.huawei_old_acl_unused",
+        "urpf": "fix.left.huawei_urpf",
+        "acl_not_read": "fix.left.huawei_acl_not_read",
+        "no_interface": "fix.left.huawei_no_interface",
+    }
+    vty_pattern = r"^user-interface\s+vty\s"
+    restep_ok = True  # VRP renumbers from the step: `step 20` frees 1..19
+    filter_word = "traffic-filter"
 
     def __init__(self, plan: DevicePlan, device: Device, text: str):
         super().__init__(plan, device)
@@ -169,9 +190,14 @@ class _Renderer(EntryPlanner):
 
     def current_filter(self, ifname: str, direction: str) -> Filter | None:
         flt = self.bound_filter(ifname, direction)
-        if flt is None or not flt.lines or (flt.kind == "synthesized" and not flt.name.endswith(TRAFFIC_FILTER)):
+        if flt is None or not flt.lines or (flt.kind == "synthesized" and not self.own_filter(flt.name)):
             return None  # none, an undefined ACL or one without rules: the traffic-filter passes every packet
         return flt
+
+    def own_filter(self, name: str) -> bool:
+        """Whether the model's filter ``name`` is an interface's use of an ACL (not a
+        filter the parser made of something else)."""
+        return name.endswith(TRAFFIC_FILTER)
 
     def outside_interfaces(self) -> list[str]:
         """The interfaces ``nat outbound`` translates on (Easy IP)."""
@@ -212,14 +238,41 @@ class _Renderer(EntryPlanner):
             return _Binding(None, None, device_wide=True)
         return _Binding(None, None)
 
+    def header_names(self, text: str) -> tuple[str, ...] | None:
+        """The names an ACL header line gives its ACL (the first the one bindings use),
+        None where ``text`` is no ACL header."""
+        m = _ACL_HEADER.match(text)
+        if m is None:
+            return None
+        return (m.group(1), m.group(1)) if m.group(1) else (m.group(2), text.split()[-1])
+
+    def acl_header(self, kind: str, name: str) -> str:
+        """The header of a new ACL (``kind`` basic or advanced)."""
+        return f"acl number {name}"
+
+    def acl_undo(self, kind: str, name: str) -> str:
+        """The command deleting a new ACL."""
+        return f"undo acl number {name}"
+
+    def filter_cmd(self, word: str, name: str) -> str:
+        """The interface command binding ACL ``name`` in direction ``word``."""
+        return f"traffic-filter {word} acl {name}"
+
+    def may_insert(self, acl: _Acl, rules: list[str]) -> bool:
+        """Whether ``rules`` may be typed into ``acl`` as they are."""
+        return True
+
+    def new_body(self, rules: list[str], where: _Binding) -> list[str]:
+        """The rules of a new ACL taking the place of the binding ``where``."""
+        return rules
+
     def find_acl(self, name: str) -> _Acl | None:
         for i, text in enumerate(self.cf.lines):
-            m = _ACL_HEADER.match(text)
-            if m is None or self.cf.indent(i) > 1:
+            names = self.header_names(text)
+            if names is None or self.cf.indent(i) > 1:
                 continue
-            named = m.group(1) or m.group(2)
-            alias = text.split()[-1] if m.group(2) else None
-            if name not in (named, alias):
+            named = names[0]
+            if name not in names:
                 continue
             end = self.cf.block_end(i)
             rules = [j for j in range(i + 1, end) if self.cf.lines[j].split()[:1] == ["rule"]]
@@ -246,7 +299,7 @@ class _Renderer(EntryPlanner):
                 self.render_acl(ifname, direction, aces)
         for old, count in self.rebound.items():
             if count == self.uses(old):  # every binding moved to a new ACL: the old one is unused now
-                self.out.note(**both("fix.note.huawei_old_acl_unused", acl=old))
+                self.out.note(**both(self.keys["old_acl_unused"], acl=old))
 
     def render_acl(self, ifname: str, direction: str, aces: list[Ace]) -> None:
         findings = [
@@ -255,28 +308,28 @@ class _Renderer(EntryPlanner):
         findings += [i for r in self.plan.restricts for i in r.findings]
         start = self.iface_line(ifname)
         if start is None:
-            self.out.leave(findings, both("fix.left.huawei_no_interface", interface=ifname))
+            self.out.leave(findings, both(self.keys["no_interface"], interface=ifname))
             return
         iface = self.dev.interfaces[ifname]
         bound = iface.filter_in if direction == "in" else iface.filter_out
         where = self.binding(ifname, direction)
-        if where.device_wide or (bound is not None and where.acl is None and bound.endswith(TRAFFIC_FILTER)):
+        if where.device_wide or (bound is not None and where.acl is None and self.own_filter(bound)):
             self.out.leave(findings, both("fix.left.huawei_device_filter", interface=ifname))
             return
-        if bound is not None and not bound.endswith(TRAFFIC_FILTER) and where.acl is None:
+        if bound is not None and not self.own_filter(bound) and where.acl is None:
             self.out.leave(findings, both("fix.left.huawei_traffic_policy", interface=ifname, policy=bound))
             return
-        rules = [rule_text(a) for a in aces]
+        rules = [self.rule_text(a) for a in aces]
         flt = self.current_filter(ifname, direction)
         if flt is not None and flt.partial:
-            self.out.leave(findings, both("fix.left.huawei_acl_not_read", interface=ifname, acl=where.acl or "?"))
+            self.out.leave(findings, both(self.keys["acl_not_read"], interface=ifname, acl=where.acl or "?"))
             return
         acl = self.find_acl(where.acl) if where.acl else None
-        if flt is not None and acl is not None and self.only_here(acl):
+        if flt is not None and acl is not None and self.only_here(acl) and self.may_insert(acl, rules):
             if min(acl.numbers) - 1 >= len(rules):
                 self.insert_top(acl, rules)
                 return
-            if len(rules) < MAX_STEP:
+            if self.restep_ok and len(rules) < MAX_STEP:
                 self.insert_top(acl, rules, self.restep(acl))
                 return
         # Interfaces that had the same ACL (or none) and get the same rules share one new ACL.
@@ -286,11 +339,11 @@ class _Renderer(EntryPlanner):
             old = self.old_rules(flt) if flt is not None else []
             name = self.copies[key] = self.new_number(3000, 3999)
             was = f" (was {where.acl})" if where.acl else ""
-            body = [f"acl number {name}", f" description netaudit: {ifname} {direction}bound{was}"]
-            body += [f" rule {STEP * (k + 1)} {r}" for k, r in enumerate([*rules, *old])]
+            body = [self.acl_header("advanced", name), f" description netaudit: {ifname} {direction}bound{was}"]
+            body += [f" rule {STEP * (k + 1)} {r}" for k, r in enumerate(self.new_body([*rules, *old], where))]
             self.new_acls.append(body)
             self.config += [*body, "quit"]
-            self.drop_acls.append(f"undo acl number {name}")
+            self.drop_acls.append(self.acl_undo("advanced", name))
         self.bind(ifname, direction, where, name, start)
 
     def only_here(self, acl: _Acl) -> bool:
@@ -344,6 +397,8 @@ class _Renderer(EntryPlanner):
                 continue
             seen.add(src.line)
             words = src.text.split()
+            if words[:1] != ["rule"]:
+                continue  # a line the parser put before the ACL's (Comware: an SVI's, a NAT server's)
             body = words[2:] if len(words) > 2 and words[1].isdigit() else words[1:]
             out.append(" ".join(body))
         return out
@@ -356,13 +411,13 @@ class _Renderer(EntryPlanner):
         if where.vlan is not None:
             assert where.line is not None
             old = self.cf.lines[where.line].strip()
-            new = f"traffic-filter vlan {where.vlan} {word} acl {name}"
+            new = f"{self.filter_word} vlan {where.vlan} {word} acl {name}"
             self.config += [f"undo {old}", new]
             self.rollback.append([f"undo {new}", old])
             self.cf.replace[where.line] = [new]
             return
         header = self.cf.lines[start].strip()
-        new = f" traffic-filter {word} acl {name}"
+        new = f" {self.filter_cmd(word, name)}"
         if where.line is not None:
             old = self.cf.lines[where.line].strip()
             self.config += [header, f" undo {old}", new, "quit"]
@@ -378,7 +433,7 @@ class _Renderer(EntryPlanner):
         there is none), each after a ``#`` separator."""
         if not self.new_acls:
             return
-        headers = [i for i, t in enumerate(self.cf.lines) if _ACL_HEADER.match(t) and self.cf.indent(i) <= 1]
+        headers = [i for i, t in enumerate(self.cf.lines) if self.header_names(t) and self.cf.indent(i) <= 1]
         at = self.cf.block_end(headers[-1]) if headers else self.cf.globals_at()
         lines: list[str] = []
         for body in self.new_acls:
@@ -401,13 +456,13 @@ class _Renderer(EntryPlanner):
                 self.mgmt_acl_name = name
                 return name
         name = self.new_number(2000, 2999)
-        body = [f"acl number {name}", " description netaudit: management subnets"]
+        body = [self.acl_header("basic", name), " description netaudit: management subnets"]
         body += [
             f" rule {STEP * (k + 1)} permit source {_wildcard(n)}" for k, n in enumerate(IPSet(self.mgmt).iter_cidrs())
         ]
         self.new_acls.insert(0, body)
         self.config[:0] = [*body, "quit"]
-        self.drop_acls.append(f"undo acl number {name}")
+        self.drop_acls.append(self.acl_undo("basic", name))
         self.mgmt_acl_name = name
         return name
 
@@ -428,15 +483,19 @@ class _Renderer(EntryPlanner):
         at = after[-1] + 1 if after else self.cf.globals_at()
         self.cf.before.setdefault(at, []).append(new)
 
+    def servers_off(self, rs: dict) -> None:
+        """The cleartext servers off (``off_commands``: the line that turns each on, the
+        command that turns it off; ``huawei-ftp-server`` asks for FTP too)."""
+        checks = {h.check for h in self.plan.hardening}
+        for service, (pattern, off) in self.off_commands.items():
+            if service == "telnet" and self.telnet_kept():
+                continue
+            if service in rs or (service == "ftp" and "huawei-ftp-server" in checks):
+                self.set_global(pattern, off, None)
+
     def render_servers(self) -> None:
         rs = {r.service: r for r in self.plan.restricts}
-        checks = {h.check for h in self.plan.hardening}
-        if "telnet" in rs:
-            self.set_global(r"^\s*telnet\s+server\s+enable\s*$", "undo telnet server enable", None)
-        if "http" in rs:
-            self.set_global(r"^\s*http\s+server\s+enable\s*$", "undo http server enable", None)
-        if "ftp" in rs or "huawei-ftp-server" in checks:
-            self.set_global(r"^\s*ftp\s+server\s+enable\s*$", "undo ftp server enable", None)
+        self.servers_off(rs)
         https = rs.get("https")
         if https is not None and https.allow_from:
             self.set_global(r"^\s*http\s+acl\s", f"http acl {self.mgmt_acl()}", "undo http acl", r"^\s*http\s")
@@ -453,21 +512,21 @@ class _Renderer(EntryPlanner):
 
     def render_vty(self) -> None:
         rs = {r.service: r for r in self.plan.restricts}
-        telnet_off = "telnet" in rs
+        telnet_off = "telnet" in rs and not self.telnet_kept()
         limit = bool(self.mgmt) and any(s in rs for s in ("ssh", "telnet"))
         no_auth = {h.line for h in self.plan.hardening if h.check == "huawei-vty-no-authentication"}
         login = self.login_users()
-        vty = self.cf.find(r"^user-interface\s+vty\s")
+        vty = self.cf.find(self.vty_pattern)
         if not (telnet_off or limit or no_auth):
             return
-        if not vty and (telnet_off or limit):
-            new = ["user-interface vty 0 4"]
+        if not vty and (telnet_off or limit) and self.new_vty(rs):
+            new = [self.new_vty(rs)]
             new += [f" acl {self.mgmt_acl()} inbound"] if limit else []
             new += [" protocol inbound ssh"] if telnet_off else []
             self.config += [*new, "quit"]
             undo_new = [" undo acl inbound"] if limit else []
             undo_new += [" undo protocol inbound"] if telnet_off else []
-            self.rollback.append(["user-interface vty 0 4", *undo_new, "quit"])
+            self.rollback.append([new[0], *undo_new, "quit"])
             at = (self.cf.find(r"^\s*return\s*$") or [len(self.cf.lines)])[-1]
             self.cf.before.setdefault(at, []).extend(["#", *new])
         for i in vty:
@@ -478,7 +537,7 @@ class _Renderer(EntryPlanner):
             if limit:
                 self.vty_line(i, end, body, ["acl"], f" acl {self.mgmt_acl()} inbound", cmds, undo, " undo acl inbound")
             proto = next((w for w in body.values() if w[:2] == ["protocol", "inbound"]), None)
-            if telnet_off and (proto is None or proto[2:3] in (["all"], ["telnet"])):
+            if telnet_off and (proto is None or proto[2:3] in (["all"], ["telnet"])) and self.ssh_ok(body):
                 self.vty_line(
                     i, end, body, ["protocol", "inbound"], " protocol inbound ssh", cmds, undo, " undo protocol inbound"
                 )
@@ -493,7 +552,20 @@ class _Renderer(EntryPlanner):
                 self.config += [header, *cmds, "quit"]
                 self.rollback.append([header, *undo, "quit"])
         if telnet_off:
-            self.out.note(**both("fix.note.huawei_ssh_first"))
+            self.out.note(**both(self.keys["ssh_first"]))
+
+    def telnet_kept(self) -> bool:
+        """Whether Telnet stays on, limited to management like SSH rather than turned off
+        (a vendor that sees no SSH login the device would accept: the console only left)."""
+        return False
+
+    def new_vty(self, rs: dict) -> str:
+        """The header of a vty block where the file has none."""
+        return "user-interface vty 0 4"
+
+    def ssh_ok(self, body: dict[int, list[str]]) -> bool:
+        """Whether ``protocol inbound ssh`` may be set in a vty block of these lines."""
+        return True
 
     def vty_line(
         self,
@@ -517,6 +589,9 @@ class _Renderer(EntryPlanner):
                 undo.append(undo_new)
             self.cf.before.setdefault(end, []).append(new)
 
+    def rule_text(self, ace: Ace) -> str:
+        return rule_text(ace)
+
     def login_users(self) -> bool:
         """Whether a local user may log in over SSH or Telnet (``service-type … ssh``)."""
         return any(re.match(r"^\s*local-user\s+\S+\s+service-type\s.*\b(ssh|telnet)\b", t, re.I) for t in self.cf.lines)
@@ -528,7 +603,7 @@ class _Renderer(EntryPlanner):
 
     def render_antispoof(self) -> None:
         for a in self.plan.antispoofs:
-            self.out.leave(a.findings, both("fix.left.huawei_urpf", device=self.dev.hostname, interface=a.interface))
+            self.out.leave(a.findings, both(self.keys["urpf"], device=self.dev.hostname, interface=a.interface))
 
     def render(self) -> Rendered:
         self.plan_blocks()
@@ -545,8 +620,8 @@ class _Renderer(EntryPlanner):
             self.out.note(**both("fix.note.no_mgmt_console", zones=", ".join(zones)))
         self.place_new_acls()
         notes = [both("fix.note.huawei_before"), both("fix.note.huawei_apply_from"), *self.out.notes]
-        if any(c.lstrip().startswith("undo traffic-filter") for c in self.config):
-            notes.insert(2, both("fix.note.huawei_rebind"))
+        if any(c.lstrip().startswith(f"undo {self.filter_word}") for c in self.config):
+            notes.insert(2, both(self.keys["rebind"]))
         rollback = self.rollback_in_order()
         header = [f"# netaudit fix — {self.dev.hostname} ({self.plan.file})", *[f"# {n['en']}" for n in notes]]
         change_set = "\n".join([*header, "system-view", *self.config, "return"]) + "\n" if self.config else ""

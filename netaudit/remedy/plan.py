@@ -74,6 +74,12 @@ class Block:
     dst: list[IPNetwork]  # the destination zone's addresses ([] = the device's own: see Restrict)
     allow: tuple[str, ...] = ()  # services the policy still allows (limited): not blocked
     findings: list[str] = field(default_factory=list)
+    # The network devices' own addresses inside ``dst`` (an external zone's set is every
+    # address no inside zone owns: a router's transit-link and WAN addresses too).  Packets to
+    # them are for the devices — the zone → @devices cell decides those (restrictions), not
+    # this block; a deny of them cut the management zone off a router it manages.  A vendor
+    # that reads it permits them before the deny (H3C Comware); [] where dst is an inside zone.
+    devices: list[IPNetwork] = field(default_factory=list)
 
 
 @dataclass
@@ -244,11 +250,12 @@ def derive(audit) -> Plan:
                 unfixable.append(_l2_reason(f))
             continue
         dst = _nets(owned[cell.dst]) if kinds.get(cell.dst) not in ("external",) else _outside(audit)
+        hosts = _device_hosts(audit, dst) if kinds.get(cell.dst) == "external" else []
         # From the Internet: any source; from a WAN zone (the government network): its subnets.
         src = _nets(owned[cell.src]) if kinds.get(cell.src) != "external" else []
         for dev, ifn in points:
             _device_plan(plans, audit, dev).blocks.append(
-                Block(dev, ifn, "out" if external else "in", cell.src, cell.dst, src, dst, allow, ids)
+                Block(dev, ifn, "out" if external else "in", cell.src, cell.dst, src, dst, allow, ids, hosts)
             )
     for f in audit.findings:
         if f.check in SERVICE_CHECKS and not any(f.id in r.findings for p in plans.values() for r in p.restricts):
@@ -402,6 +409,21 @@ def _outside(audit) -> list[IPNetwork]:
         if z.kind not in ("external",):
             inside |= z.owned
     return _nets(IPSet(["0.0.0.0/0"]) - inside)
+
+
+def _device_hosts(audit, dst: list[IPNetwork]) -> list[IPNetwork]:
+    """The devices' own addresses (interfaces not shut down) inside ``dst``, as hosts."""
+    within = IPSet(dst)
+    out: list[IPNetwork] = []
+    for dev in audit.topology.devices.values():
+        for iface in dev.interfaces.values():
+            if iface.shutdown:
+                continue
+            for a in iface.owns():
+                host = IPNetwork(f"{a.ip}/32")
+                if host.ip in within and host not in out:
+                    out.append(host)
+    return out
 
 
 def _l2_reason(f) -> Unfixable:

@@ -32,6 +32,12 @@ def _holds_secret(text: str, secrets: set[str]) -> bool:
     return any(len(s) >= 3 and s in text for s in secrets)
 
 
+def _empty(res) -> bool:
+    """Whether a device's change set holds no command (its generator wrote none: every
+    finding of its plan is left) — no empty file is written for it, nor counted."""
+    return res.rendered is not None and not res.withdrawn and not res.rendered.change_set.strip()
+
+
 def write(result: FixResult, out: Path, lang: str) -> str:
     """Write the folder; return the terminal summary."""
     lines = [f"# {t('fix.readme.title', lang)}", ""]
@@ -44,7 +50,10 @@ def write(result: FixResult, out: Path, lang: str) -> str:
         lines.append(f"## {name} ({res.vendor})")
         if res.withdrawn:
             lines.append(f"- {t('fix.readme.not_proposed', lang)}: {res.withdrawn[lang]}")
-        if res.rendered is not None and not res.withdrawn:
+        if _empty(res):
+            # Every finding of its plan left (with the reason, below): no file to paste.
+            lines.append(f"- {t('fix.readme.not_proposed', lang)}: {t('fix.readme.nothing', lang)}")
+        elif res.rendered is not None and not res.withdrawn:
             # A FortiGate VDOM is "host/vdom": one file per VDOM, never a path.
             base = file_name(name)
             for path, text in (
@@ -80,7 +89,7 @@ def write(result: FixResult, out: Path, lang: str) -> str:
     text = "\n".join(lines) + "\n"
     (out / "README.md").write_text(text, encoding="utf-8")
     verdict = t("fix.summary.holds" if result.ok else "fix.summary.fails", lang)
-    changes = len([r for r in result.devices.values() if r.rendered and not r.withdrawn])
+    changes = len([r for r in result.devices.values() if r.rendered and not r.withdrawn and not _empty(r)])
     return (
         t(
             "fix.summary",

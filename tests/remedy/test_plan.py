@@ -121,12 +121,12 @@ def test_a_restriction_that_closes_nothing_is_not_proposed(tmp_path):
 def test_an_open_resolver_is_closed_at_the_edge_on_every_vendor_serving_dns():
     """Every vendor whose routers serve DNS in the model and which has a change-set
     generator closes an open resolver where the Internet enters (plan.EdgeClose); the
-    ASA serves no DNS, and the Ruijie model has no DNS server (only DHCP): its DHCP server
+    ASA serves no DNS, and the Ruijie and Comware models have no DNS server (only DHCP): a DHCP server
     reached from the Internet is left with the port to drop (docs/remedy.md, "Open resolver")."""
     from netaudit.remedy import VENDORS
     from netaudit.remedy.plan import EDGE_CLOSE_VENDORS
 
-    assert set(VENDORS) - EDGE_CLOSE_VENDORS == {"cisco_asa", "ruijie_rgos"}
+    assert set(VENDORS) - EDGE_CLOSE_VENDORS == {"cisco_asa", "h3c_comware", "ruijie_rgos"}
 
 
 def test_a_cleartext_tunnel_server_the_internet_reaches_is_closed_where_it_enters_on_ios():

@@ -72,3 +72,23 @@ def test_the_readme_and_the_summary_are_in_the_plans_language(tmp_path):
     assert readme.startswith("# Kế hoạch khắc phục\n") and "- Phát hiện còn lại: 1\n" in readme
     en = write(result, tmp_path, "en")
     assert en.startswith(f"netaudit fix: 0 change set(s) in {tmp_path}; closed 0, left 1, flows lost 0 — proof ")
+
+
+def test_a_device_with_nothing_to_paste_gets_no_file_and_is_not_counted(tmp_path):
+    """A generator that could write no command (every finding of the device's plan left:
+    IOS, ASA, VRP and Comware return an empty change set) gave an empty ``<device>.txt`` and
+    "1 change set(s)": no file now, not counted, the README says why."""
+    from netaudit.remedy import Rendered
+    from netaudit.remedy.prove import DeviceResult
+
+    empty = DeviceResult("FW-A", "h3c_comware", "a.cfg")
+    empty.rendered = Rendered("", "", "sysname FW-A\n", notes=[{"vi": "x", "en": "Apply this change from the console"}])
+    full = DeviceResult("RT-B", "huawei_vrp", "b.cfg")
+    full.rendered = Rendered("system-view\nundo telnet server enable\nreturn\n", "", "system-view\nreturn\n")
+    result = FixResult(before=None, after=None, plan=None, devices={"FW-A": empty, "RT-B": full})
+    summary = write(result, tmp_path, "en")
+    assert "1 change set(s)" in summary
+    assert sorted(p.name for p in tmp_path.glob("*.txt")) == ["RT-B.rollback.txt", "RT-B.txt"]
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "## FW-A (h3c_comware)\n- Not proposed: no command to apply on this device" in readme
+    assert "Apply this change from the console" not in readme
