@@ -380,7 +380,27 @@ class EntryPlanner:
                 if self.permits([], base, self.hs.match(est.match())):
                     out.append(est)
                 out.append(Ace("deny", None, s, d))
-        return out
+        return self._devices_first(b, out, base)
+
+    def _devices_first(self, b: Block, aces: list[Ace], base: Filter | None) -> list[Ace]:
+        """``aces`` after a permit of each network device's own address inside the block's
+        destination (``Block.devices``) that the interface lets through whole today: a
+        block to the Internet (every address no inside zone owns) denied a router's
+        transit-link and WAN addresses too, and with them the management zone's SSH to that
+        router — its only remote path.  What a zone may reach on the devices is the
+        @devices cell's to decide (vty, SNMP, HTTPS ACLs), as it was before the change.  A
+        device address the interface filters in part today gets no permit (it would open
+        what the filter closes); the proof then says whether the deny cut an allowed flow."""
+        if not b.devices or not aces:
+            return aces
+        hs = self.hs
+        first: list[Ace] = []
+        for src in dict.fromkeys(a.src for a in aces):
+            for host in b.devices:
+                permit = Ace("permit", None, src, host)
+                if base is None or (not base.partial and hs.within(hs.match(permit.match()), self._permitted(base))):
+                    first.append(permit)
+        return [*first, *aces]
 
     def broadcast_aces(self, b: Block, src: IPNetwork | None) -> list[Ace]:
         """Entries stopping the UDP broadcasts the block's interface sends on to a helper in

@@ -50,7 +50,7 @@ from ..parsers.huawei_vrp.syntax import port_number
 from . import Rendered
 from .entries import Ace
 from .huawei_vrp import _Acl, _Binding, _Renderer, rule_text
-from .plan import Block, DevicePlan
+from .plan import DevicePlan
 
 PACKET_FILTER = " (packet-filter)"  # the model's filter of a packet-filter use (then its SVI's, NAT's views)
 
@@ -86,19 +86,6 @@ class _Comware(_Renderer):
 
     def rule_text(self, ace: Ace) -> str:
         return rule_text(ace, established="established", icmp_code=True)
-
-    def block_aces(self, b: Block) -> list[Ace]:
-        """The block's entries after a permit of each network device's own address inside
-        its destination (``Block.devices``): a block to the Internet (every address no inside
-        zone owns) denied a router's transit-link and WAN addresses too, and with them the
-        management zone's SSH to that router — the only remote path to it.  What the zone may
-        reach on the devices is the @devices cell's to decide (vty, SNMP, HTTPS ACLs), as it
-        was before the change."""
-        aces = super().block_aces(b)
-        if not b.devices or not aces:
-            return aces
-        sources = list(dict.fromkeys(a.src for a in aces))
-        return [*(Ace("permit", None, s, host) for s in sources for host in b.devices), *aces]
 
     def own_filter(self, name: str) -> bool:
         return PACKET_FILTER in name

@@ -195,6 +195,7 @@ def _lost(before, after, plan: Plan | None) -> list[tuple[str, str, str]]:
         hs_b, hs_a = before.engine.hs, after.engine.hs
         had_services = hs_b.service_projection(cb.delivered)
         has_services = hs_a.service_projection(ca.delivered) if ca is not None and ca.delivered is not None else None
+        per_device = _per_device(before, after, cb, ca) if cb.dst == DEVICES_ZONE else []
         for s in wanted:
             if cb.dst == DEVICES_ZONE and _is_off(s, off):
                 continue
@@ -202,6 +203,40 @@ def _lost(before, after, plan: Plan | None) -> list[tuple[str, str, str]]:
                 continue
             if has_services is None or not hs_a.meets(has_services, services_packets(hs_a, [s])):
                 out.append((cb.src, cb.dst, s))
+                continue
+            # Still delivered to some device: to each that had it?  A deny of "the Internet"
+            # (every address no inside zone owns) also holds a router's transit and WAN
+            # addresses — the management zone's SSH to that router, its one remote path, lost
+            # while the core switch still answers (plan.Block.devices).
+            for host, had, has in per_device:
+                if hs_b.meets(had, services_packets(hs_b, [s])) and (
+                    has is None or not hs_a.meets(has, services_packets(hs_a, [s]))
+                ):
+                    out.append((cb.src, f"{cb.dst} ({host})", s))
+    return out
+
+
+def _per_device(before, after, cb, ca) -> list[tuple[str, object, object]]:
+    """(device, the services' projection of what ``cb`` delivered at its configured
+    addresses, the same after — None where nothing is) of each device ``cb`` delivered to."""
+    hs_b, hs_a = before.engine.hs, after.engine.hs
+    addrs_a: dict[str, object] = {}
+    for (host, _vrf), u in after.engine.own.items():
+        addrs_a[host] = addrs_a.get(host, hs_a.false) | u
+    addrs_b: dict[str, object] = {}
+    for (host, _vrf), u in before.engine.own.items():
+        addrs_b[host] = addrs_b.get(host, hs_b.false) | u
+    out = []
+    for host, u in sorted(addrs_b.items()):
+        had = cb.delivered & u
+        if had == hs_b.false:
+            continue
+        a = addrs_a.get(host)
+        has = None
+        if a is not None and ca is not None and ca.delivered is not None:
+            got = ca.delivered & a
+            has = hs_a.service_projection(got) if got != hs_a.false else None
+        out.append((host, hs_b.service_projection(had), has))
     return out
 
 

@@ -109,3 +109,38 @@ def test_a_violation_left_maybe_beyond_the_policy_is_not_closed():
     )
     assert reason["vi"] != reason["en"]
     assert result.open_severe == [violation] and not result.ok
+
+
+def test_a_device_the_management_zone_loses_is_a_lost_flow(tmp_path, monkeypatch):
+    """The proof compares what each device answers, not only the zone pair: the H3C
+    sample's "mgmt -> internet" deny on the core's management VLAN also held the edge
+    router's own addresses (its transit link and WAN: no inside zone owns them), so the
+    management zone lost SSH to the router while the core still answered it.  Without
+    the permits of the devices' own addresses (EntryPlanner._devices_first) the change
+    set is withdrawn, naming the router; with them, nothing is lost."""
+    from helpers import SAMPLES
+
+    from netaudit.remedy import entries
+
+    sample = SAMPLES / "h3c-commune-leaky"
+    res = run_fix([sample], None, tmp_path / "with")
+    assert res.lost == [] and not any(r.withdrawn for r in res.devices.values())
+    monkeypatch.setattr(entries.EntryPlanner, "_devices_first", lambda self, b, aces, base: aces)
+    res = run_fix([sample], None, tmp_path / "without")
+    why = res.devices["UBNDHB-CORE"].withdrawn
+    assert why is not None and "mgmt -> @devices (UBNDHB-RT) tcp/22" in why["en"]
+
+
+def test_an_ios_block_to_the_internet_keeps_the_routers_own_address(tmp_path):
+    """IOS (the entries every ACL vendor shares): the management VLAN's new ACL denies the
+    Internet, and permits first the router's own WAN address, which the interface let
+    through before (no ACL there): the device's services stay the @devices cell's."""
+    from helpers import ROOT
+
+    folder = ROOT / "tests" / "remedy" / "leaky" / "ios2-guest-acl-typo"
+    res = run_fix([folder], folder / "site.yaml", tmp_path / "fix")
+    text = res.devices["UBND-P3-RT"].rendered.change_set
+    acl = text.split("ip access-list extended NETAUDIT-GigabitEthernet0-1-99-IN\n", 1)[1].split("exit", 1)[0]
+    lines = acl.splitlines()
+    assert " permit ip any host 42.112.30.6" in lines
+    assert lines.index(" permit ip any host 42.112.30.6") < lines.index(" deny ip any 0.0.0.0 7.255.255.255")
