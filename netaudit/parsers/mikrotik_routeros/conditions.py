@@ -635,6 +635,8 @@ _MATCH_NAMES = {
     _OUTIF: ("out_ifaces",),
 }
 _EVERY_STATE = dict(Match().__dict__)  # the every-packet Match's fields, in field order
+# st.match_cache's entry for a property with no effect on the packets (RULE_META)
+_NO_MATCHER: dict[str, PlainValue] = {}
 
 
 def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
@@ -649,23 +651,25 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
     cache = st.match_cache
     seen = 0  # the fields set so far, one bit each
     items = []  # the Match fields each property sets
-    sides: list[tuple[str, tuple[int, str]]] | None = None  # interface and list properties
+    refs: list[tuple[str, str, bool]] | None = None  # the interface and list names
     no_packet = False
     for key, raw in rule.props.items():
         by_value = cache.get(key)
         if by_value is None:
-            by_value = cache[key] = {}
+            by_value = cache[key] = _NO_MATCHER if _KIND.get(key) == _META else {}
+        if by_value is _NO_MATCHER:
+            continue  # chain, action, comment …: nothing to read, whatever the value
         got: PlainValue | None = by_value.get(raw)
         if got is None:
             read = _plain_value(st, key, raw)
             if read is NOT_PLAIN:
                 return NOT_PLAIN
             got = by_value[raw] = read
-        bit, fields, side = got
-        if side is not None:
-            if sides is None:
-                sides = []
-            sides.append((key, side))
+        bit, fields, ref = got
+        if ref is not None:
+            if refs is None:
+                refs = []
+            refs.append(ref)
         if not bit:
             continue
         if seen & bit:
@@ -675,13 +679,9 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
             no_packet = True
         else:
             items.append(fields)
-    if sides is not None:
-        no_reasons: list[str] = []  # _plain_value found each value read without one
-        for key, (kind, v) in sides:
-            if kind == _ALIST:
-                list_field(st, v, key, rule.src, no_reasons)
-            else:
-                iface_field(st, v, kind == _IFLIST, rule.src, no_reasons)
+    if refs is not None:  # (recorded as list_field and iface_field record them)
+        src = rule.src
+        st.refs.extend([(kind, name, src, defined) for kind, name, defined in refs])
     if no_packet:
         return None
     state = _EVERY_STATE.copy()
@@ -690,51 +690,56 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
     return from_state(Match, state)
 
 
-PlainValue = tuple[int, dict | None, tuple[int, str] | None]
+PlainValue = tuple[int, dict | None, tuple[str, str, bool] | None]
 
 
 def _plain_value(st: State, key: str, raw: str) -> PlainValue | Plain:
     """What one property of a plain rule does to its Match (:func:`rule_match`, which
     keeps it by property and raw value): (the bit of the field it sets, 0 for none; the
-    Match fields it sets, None for no packet; for an interface or list property, its kind
-    and decoded value, to record the rule's references by) — or :data:`NOT_PLAIN`.  An
-    interface or list value is plain once :func:`iface_field` or :func:`list_field` has
-    read it without a reason (their caches; the values they give never change during a
-    parse), so the first rule naming it is read by :func:`rule_fields`."""
+    Match fields it sets, None for no packet; the reference a rule naming it records, as
+    (kind, name, defined), None for none) — or :data:`NOT_PLAIN`.  An interface or list
+    value is plain once :func:`iface_field` or :func:`list_field` has read it without a
+    reason (their caches; what they give and record never changes during a parse), so
+    the first rule naming it is read by :func:`rule_fields`; so is every rule naming a
+    bridge port (its warning is the rule's)."""
     kind = _KIND.get(key, _UNKNOWN)
     if kind == _META:
         return 0, None, None
     v = raw if '"' not in raw and "\\" not in raw else unquote(raw)  # (unquote's own test)
     if v == "":
         return 0, None, None
-    side = None
+    ref = None
     if kind < 5:
         i = kind
         why: list[str] = []
         rs = _value_field(st, key, v, why)  # (kept here by raw value: not in value_cache)
         if why:
             return NOT_PLAIN
-    elif kind == _ALIST:
-        got = st.list_cache.get(v)
-        if got is None or got[1]:
-            return NOT_PLAIN
-        i, rs, side = _KEY_FIELD[key], got[0], (kind, v)
-    elif kind == _IFLIST:
-        got = st.iface_list_cache.get(v)
-        if got is None or got[1]:
-            return NOT_PLAIN
-        i, rs, side = _KEY_FIELD[key], got[0], (kind, v)
-    elif kind == _IFACE:
-        name = v[1:] if v.startswith("!") else v
-        got = st.iface_cache.get(v)
-        if got is None or name.startswith(("*", "all-")):
-            return NOT_PLAIN  # (a removed interface's reason; every VLAN … read each time)
-        i, rs, side = _KEY_FIELD[key], got[0], (kind, v)
     else:
-        return NOT_PLAIN
+        name = v[1:] if v.startswith("!") else v
+        if kind == _ALIST:
+            got = st.list_cache.get(v)
+            if got is None or got[1]:
+                return NOT_PLAIN
+            ref = ("address-list", name, name in st.alists)
+        elif kind == _IFLIST:
+            got = st.iface_list_cache.get(v)
+            if got is None or got[1]:
+                return NOT_PLAIN
+            if name not in ("all", "none", "static", "dynamic"):
+                ref = ("interface-list", name, name in st.lists)
+        elif kind == _IFACE:
+            got = st.iface_cache.get(v)
+            if got is None or name.startswith(("*", "all-")) or got[2]:
+                return NOT_PLAIN  # a removed interface's reason, every VLAN …, a port's warning
+            if got[1]:
+                ref = ("interface", name, False)
+        else:
+            return NOT_PLAIN
+        i, rs = _KEY_FIELD[key], got[0]
     if rs is None:  # any interface (a list that may hold any): no field set
-        return 0, None, side
-    return 1 << i, _match_fields(i, rs), side
+        return 0, None, ref
+    return 1 << i, _match_fields(i, rs), ref
 
 
 _WHOLE = {_SRC: ((0, ADDR_MAX),), _DST: ((0, ADDR_MAX),), _PROTO: ((0, 255),)}

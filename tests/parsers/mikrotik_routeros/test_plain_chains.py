@@ -74,6 +74,7 @@ PROPERTIES = [
     "in-interface-list=!WAN",
     "out-interface-list=WAN",
     "in-interface-list=all",
+    "out-interface-list=KHONG-CO",
     "in-interface=vlan10-ketoan",
     "in-interface=!vlan20-khach",
     "out-interface=ether1",
