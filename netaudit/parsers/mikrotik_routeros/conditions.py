@@ -23,17 +23,23 @@ chain, so it never matches a new connection there.
 from __future__ import annotations
 
 import functools
+from enum import Enum
+from typing import Final
 
 from netaudit.messages import Text
-from netaudit.model import L2Mode, Src
+from netaudit.model import L2Mode, Match, Src
+from netaudit.parsers.base import from_state
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
     ANY,
     FIELD_INDEX,
     Cond,
     Ranges,
+    _addr,
+    _values,
     cond,
     cond_at,
+    field_match,
     intersect,
     intersect_all,
     negate_union,
@@ -435,14 +441,18 @@ def value_ranges(st: State, key: str, value: str) -> tuple[Ranges | None, tuple[
     got = by_value.get(value)
     if got is None:
         reasons: list[str] = []
-        if key == "protocol":
-            rs = proto_field(value, reasons)
-        elif key[4:] == "port":
-            rs = ports_field(value, reasons, key)
-        else:
-            rs = addr_field(st, value, key, reasons)
+        rs = _value_field(st, key, value, reasons)
         got = by_value[value] = (rs, tuple(reasons))
     return got
+
+
+def _value_field(st: State, key: str, value: str, reasons: list[str]) -> Ranges | None:
+    """The ranges of a property of :data:`_VALUE_FIELD` (:func:`value_ranges`, uncached)."""
+    if key == "protocol":
+        return proto_field(value, reasons)
+    if key[4:] == "port":
+        return ports_field(value, reasons, key)
+    return addr_field(st, value, key, reasons)
 
 
 RuleFields = tuple[list | None, list[list[Cond]], list[str], str | None]
@@ -555,3 +565,200 @@ def rule_fields(st: State, rule: FwRule, table: str) -> RuleFields:
         else:
             reasons.append(_unknown_property(key))
     return fields, extra, reasons, approx
+
+
+_FULL_ADDR, _FULL_PROTO, _FULL_PORTS = ((0, ADDR_MAX),), ((0, 255),), ((0, 65535),)
+
+
+def fields_match(fields: list) -> Match | None:
+    """``to_matches(cond_at(fields))[0]``, None where ``cond_at`` finds no packet: the
+    Match of a rule's one condition without building the condition (:func:`rule_fields`
+    never sets its ICMP fields).  A whole range is no constraint, an empty one no packet,
+    as :func:`netaudit.parsers.packet_sets.cond_at` has them; the test module holds the
+    two equal on random fields."""
+    src, dst, proto, sport, dport, _itype, _icode, est, inif, outif = fields
+    if src is not None:
+        if not src:
+            return None
+        if src == _FULL_ADDR:
+            src = None
+    if dst is not None:
+        if not dst:
+            return None
+        if dst == _FULL_ADDR:
+            dst = None
+    if proto is not None and (not proto or proto == _FULL_PROTO):
+        if not proto:
+            return None
+        proto = None
+    if sport is not None and (not sport or sport == _FULL_PORTS):
+        if not sport:
+            return None
+        sport = None
+    if dport is not None and (not dport or dport == _FULL_PORTS):
+        if not dport:
+            return None
+        dport = None
+    if (inif is not None and not inif) or (outif is not None and not outif):
+        return None
+    return field_match(src, dst, proto, sport, dport, est, inif, outif)
+
+
+# ---------------------------------------------------------------- a plain rule's Match
+#
+# A filter rule whose properties each set a field of its own (addresses, protocol, ports,
+# interfaces, interface and address lists), with nothing partial, is one Match: what
+# rule_fields reads into its fields and fields_match builds from them.  rule_match builds
+# it straight from the properties, each (property, raw value) read once into the Match
+# fields it sets (st.match_cache): most rules of a big export, without the fields list,
+# the whole/empty tests per field and the patterns' lookups by ranges.  Anything else is
+# NOT_PLAIN, before any reference or warning is recorded, and goes through rule_fields;
+# tests/parsers/mikrotik_routeros/test_plain_chains.py compares the two on random rules.
+
+
+class Plain(Enum):
+    """:func:`rule_match`'s answer for a rule it does not read."""
+
+    NOT = "not plain"
+
+
+NOT_PLAIN: Final = Plain.NOT  # the rule is read by rule_fields
+
+# The Match fields a Cond field sets (field_match), by Cond field index.
+_MATCH_NAMES = {
+    _SRC: ("src", "src_negate"),
+    _DST: ("dst", "dst_negate"),
+    _PROTO: ("protocols",),
+    FIELD_INDEX["sport"]: ("src_ports",),
+    FIELD_INDEX["dport"]: ("dst_ports",),
+    _INIF: ("in_ifaces",),
+    _OUTIF: ("out_ifaces",),
+}
+_EVERY_STATE = dict(Match().__dict__)  # the every-packet Match's fields, in field order
+# st.match_cache's entry for a property with no effect on the packets (RULE_META)
+_NO_MATCHER: dict[str, PlainValue] = {}
+
+
+def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
+    """The one Match of a plain filter rule (see above), straight from its properties;
+    None when it matches no packet (:func:`fields_match`'s None); :data:`NOT_PLAIN`
+    when :func:`rule_fields` must read it (a partial rule, a union to intersect, a
+    reason, a field set by two properties, an interface or list value not yet read).
+    Records the rule's references and warnings as :func:`rule_fields` does, and only
+    when it returns a Match or None."""
+    if rule.partial:
+        return NOT_PLAIN
+    cache = st.match_cache
+    seen = 0  # the fields set so far, one bit each
+    items = []  # the Match fields each property sets
+    refs: list[tuple[str, str, bool]] | None = None  # the interface and list names
+    no_packet = False
+    for key, raw in rule.props.items():
+        by_value = cache.get(key)
+        if by_value is None:
+            by_value = cache[key] = _NO_MATCHER if _KIND.get(key) == _META else {}
+        if by_value is _NO_MATCHER:
+            continue  # chain, action, comment …: nothing to read, whatever the value
+        got: PlainValue | None = by_value.get(raw)
+        if got is None:
+            read = _plain_value(st, key, raw)
+            if read is NOT_PLAIN:
+                return NOT_PLAIN
+            got = by_value[raw] = read
+        bit, fields, ref = got
+        if ref is not None:
+            if refs is None:
+                refs = []
+            refs.append(ref)
+        if not bit:
+            continue
+        if seen & bit:
+            return NOT_PLAIN  # two properties narrow one field (r_and in rule_fields)
+        seen |= bit
+        if fields is None:
+            no_packet = True
+        else:
+            items.append(fields)
+    if refs is not None:  # (recorded as list_field and iface_field record them)
+        src = rule.src
+        st.refs.extend([(kind, name, src, defined) for kind, name, defined in refs])
+    if no_packet:
+        return None
+    state = _EVERY_STATE.copy()
+    for fields in items:
+        state.update(fields)
+    return from_state(Match, state)
+
+
+PlainValue = tuple[int, dict | None, tuple[str, str, bool] | None]
+
+
+def _plain_value(st: State, key: str, raw: str) -> PlainValue | Plain:
+    """What one property of a plain rule does to its Match (:func:`rule_match`, which
+    keeps it by property and raw value): (the bit of the field it sets, 0 for none; the
+    Match fields it sets, None for no packet; the reference a rule naming it records, as
+    (kind, name, defined), None for none) — or :data:`NOT_PLAIN`.  An interface or list
+    value is plain once :func:`iface_field` or :func:`list_field` has read it without a
+    reason (their caches; what they give and record never changes during a parse), so
+    the first rule naming it is read by :func:`rule_fields`; so is every rule naming a
+    bridge port (its warning is the rule's)."""
+    kind = _KIND.get(key, _UNKNOWN)
+    if kind == _META:
+        return 0, None, None
+    v = raw if '"' not in raw and "\\" not in raw else unquote(raw)  # (unquote's own test)
+    if v == "":
+        return 0, None, None
+    ref = None
+    if kind < 5:
+        i = kind
+        why: list[str] = []
+        rs = _value_field(st, key, v, why)  # (kept here by raw value: not in value_cache)
+        if why:
+            return NOT_PLAIN
+    else:
+        name = v[1:] if v.startswith("!") else v
+        if kind == _ALIST:
+            got = st.list_cache.get(v)
+            if got is None or got[1]:
+                return NOT_PLAIN
+            ref = ("address-list", name, name in st.alists)
+        elif kind == _IFLIST:
+            got = st.iface_list_cache.get(v)
+            if got is None or got[1]:
+                return NOT_PLAIN
+            if name not in ("all", "none", "static", "dynamic"):
+                ref = ("interface-list", name, name in st.lists)
+        elif kind == _IFACE:
+            got = st.iface_cache.get(v)
+            if got is None or name.startswith(("*", "all-")) or got[2]:
+                return NOT_PLAIN  # a removed interface's reason, every VLAN …, a port's warning
+            if got[1]:
+                ref = ("interface", name, False)
+        else:
+            return NOT_PLAIN
+        i, rs = _KEY_FIELD[key], got[0]
+    if rs is None:  # any interface (a list that may hold any): no field set
+        return 0, None, ref
+    return 1 << i, _match_fields(i, rs), ref
+
+
+_WHOLE = {_SRC: ((0, ADDR_MAX),), _DST: ((0, ADDR_MAX),), _PROTO: ((0, 255),)}
+
+
+def _match_fields(i: int, rs) -> dict | None:
+    """The Match fields the Cond field ``i`` holding ``rs`` sets, as :func:`fields_match`
+    and :func:`~netaudit.parsers.packet_sets.field_match` set them: None for an empty
+    range (no packet), none for a whole one (no constraint)."""
+    if not rs:
+        return None
+    if i in (_INIF, _OUTIF):
+        return {_MATCH_NAMES[i][0]: rs}
+    if rs == _WHOLE.get(i, _FULL_PORTS):
+        return {}
+    if i == _SRC:
+        pats, neg = _addr(rs)
+        return {"src": pats, "src_negate": neg}
+    if i == _DST:
+        pats, neg = _addr(rs)
+        return {"dst": pats, "dst_negate": neg}
+    return {_MATCH_NAMES[i][0]: _values(rs, i != _PROTO)}

@@ -6,19 +6,22 @@ A chain that flattening would leave as it is (no ``jump`` or ``return``, every a
 understood, no approximated ``connection-nat-state``: each rule then acts on its own
 conditions) is read rule by rule straight into its lines (:func:`plain_lines`), without
 the flattened intermediate; the lines are the same (docs/performance.md, eleventh pass).
+In any chain, a permit or deny every packet reaches whose properties each set a field of
+their own (most rules) gets its one Match straight from its properties, each distinct
+value read once (:func:`.conditions.rule_match`; :func:`plain_line` in a chain with jumps).
 """
 
 from __future__ import annotations
+
+import functools
 
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, Match, Src
 from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import (
-    ADDR_MAX,
     ANY,
     Cond,
     absorb,
-    field_match,
     intersect_all,
     negate_union,
     r_and,
@@ -28,7 +31,7 @@ from netaudit.parsers.packet_sets import (
     to_matches,
 )
 
-from .conditions import assemble, rule_fields
+from .conditions import NOT_PLAIN, Plain, assemble, fields_match, rule_fields, rule_match
 from .flatten import FlatRule, chains_of, flat_rules, flatten
 from .reasons import FASTTRACK_NEW, ICMP_CODES_WIDENED, RAW_BEFORE_DNAT, reason
 from .records import FwRule
@@ -65,7 +68,10 @@ def finish_filter(st: State) -> None:
         if plain is not None:
             any_rule = plain_lines(st, lines, plain, chain, terminal, chain in jumped)
         else:
-            flat = flatten(st, "filter", chain, terminal, "accept", problems)
+            # The chain's own plain rules straight into their lines, as in a plain chain,
+            # unless another chain jumps into it (its rules' conditions are then kept).
+            direct = None if chain in jumped else functools.partial(plain_line, st)
+            flat = flatten(st, "filter", chain, terminal, "accept", problems, direct)
             any_rule = bool(flat)
         if not any_rule and not raw and not problems and not st.fw_partial.get("filter"):
             if chain == "forward":
@@ -95,7 +101,10 @@ def finish_filter(st: State) -> None:
             flt.lines.extend(lines)
         else:
             for fl in flat:
-                emit_line(st, flt.lines, fl, chain)
+                if isinstance(fl, FilterLine):
+                    flt.lines.append(fl)  # a plain rule's, read straight (plain_line)
+                else:
+                    emit_line(st, flt.lines, fl, chain)
         why = [p for p, _ in problems] + [p for p, _ in st.fw_partial.get("filter", [])]
         for p, s in problems + st.fw_partial.get("filter", []):
             if s is not None:
@@ -128,7 +137,9 @@ def plain_lines(
 
     What :func:`.flatten.flatten` and :func:`emit_line` make of such a rule: its own
     conditions and reasons, its own action.  A permit or a deny fully understood whose
-    properties are one condition is its Match straight from the fields read
+    properties each set a field of their own is its Match straight from the properties
+    (:func:`.conditions.rule_match`); one :func:`.conditions.rule_fields` reads without
+    a reason or a union (a field set by two properties …) its Match from the fields read
     (:func:`fields_match`); with a union to intersect (``connection-state`` …) its
     conditions are assembled first; anything else (partial, ``fasttrack-connection``)
     goes through :func:`emit_line`.  A chain another chain jumps into keeps its rules'
@@ -137,9 +148,17 @@ def plain_lines(
     any_rule = False
     permit, deny = Action.PERMIT, Action.DENY
     for rule in rules:
+        action = rule.action
+        if cache is None and action != "fasttrack-connection":
+            # Most rules: one Match straight from the properties (rule_match), or no line.
+            m = rule_match(st, rule)
+            if m is not NOT_PLAIN:
+                if m is not None and action in terminal:
+                    any_rule = True
+                    lines.append(FilterLine(permit if action == "accept" else deny, [m], rule.src, str(rule.index)))
+                continue
         read = rule_fields(st, rule, "filter")
         fields, extra, reasons, _approx = read  # no connection-nat-state: never approximated
-        action = rule.action
         if fields is not None and not extra and not reasons and cache is None:
             if action not in terminal:
                 continue
@@ -165,6 +184,19 @@ def plain_lines(
         line_action = permit if action == "accept" else deny
         lines += deny_or_permit_lines(st, f"firewall {chain}", line_action, conds, rule.src, str(rule.index), [])
     return any_rule
+
+
+def plain_line(st: State, rule: FwRule) -> FilterLine | Plain | None:
+    """The line of an ``accept``, ``drop``, ``reject`` or ``tarpit`` rule reached by every
+    packet (no jump or return before it decides), its Match straight from its properties
+    (:func:`.conditions.rule_match`): what flattening and :func:`emit_line` make of it.
+    None when it matches no packet; :data:`.conditions.NOT_PLAIN` when it must be
+    flattened (nothing recorded then)."""
+    m = rule_match(st, rule)
+    if m is NOT_PLAIN or m is None:
+        return m
+    action = Action.PERMIT if rule.action == "accept" else Action.DENY
+    return FilterLine(action, [m], rule.src, str(rule.index))
 
 
 # A Match holds one ICMP type and one code: a condition on both is one Match per pair.
@@ -275,43 +307,6 @@ def deny_or_permit_lines(
         out.append(FilterLine(action, wide, src, name=name, partial=wide_why, approximated=approximated))
         st.partial(construct, wide_why, src)
     return out
-
-
-_FULL_ADDR, _FULL_PROTO, _FULL_PORTS = ((0, ADDR_MAX),), ((0, 255),), ((0, 65535),)
-
-
-def fields_match(fields: list) -> Match | None:
-    """``to_matches(cond_at(fields))[0]``, None where ``cond_at`` finds no packet: the
-    Match of a rule's one condition without building the condition (:func:`rule_fields`
-    never sets its ICMP fields).  A whole range is no constraint, an empty one no packet,
-    as :func:`netaudit.parsers.packet_sets.cond_at` has them; the test module holds the
-    two equal on random fields."""
-    src, dst, proto, sport, dport, _itype, _icode, est, inif, outif = fields
-    if src is not None:
-        if not src:
-            return None
-        if src == _FULL_ADDR:
-            src = None
-    if dst is not None:
-        if not dst:
-            return None
-        if dst == _FULL_ADDR:
-            dst = None
-    if proto is not None and (not proto or proto == _FULL_PROTO):
-        if not proto:
-            return None
-        proto = None
-    if sport is not None and (not sport or sport == _FULL_PORTS):
-        if not sport:
-            return None
-        sport = None
-    if dport is not None and (not dport or dport == _FULL_PORTS):
-        if not dport:
-            return None
-        dport = None
-    if (inif is not None and not inif) or (outif is not None and not outif):
-        return None
-    return field_match(src, dst, proto, sport, dport, est, inif, outif)
 
 
 def emit_line(st: State, lines: list[FilterLine], fl: FlatRule, chain: str) -> None:

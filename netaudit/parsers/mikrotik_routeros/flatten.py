@@ -9,13 +9,15 @@ reach it, in order — what the filter, NAT and mangle conversions consume.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import overload
 
-from netaudit.model import Src
+from netaudit.model import FilterLine, Src
 from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union
 
-from .conditions import rule_conds, sure_conds
+from .conditions import NOT_PLAIN, Plain, rule_conds, sure_conds
 from .reasons import GUARD_TOO_BIG, JUMP_NO_TARGET, NAT_STATE_APPROXIMATED, action_not_understood, reason
 from .records import FwRule
 from .state import State
@@ -59,6 +61,9 @@ KNOWN_ACTIONS = {
         }
     ),
 }
+# The actions of the rules flatten's ``direct`` reads: a permit or a deny of the rule's
+# own packets (firewall.plain_line).
+DIRECT_ACTIONS = frozenset({"accept", "drop", "reject", "tarpit"})
 # How many chains deep jumps are followed (a deeper one: a problem, the filter partial).
 MAX_DEPTH = 16
 
@@ -108,6 +113,10 @@ def chains_of(st: State, table: str) -> dict[str, list[FwRule]]:
     return got[1]
 
 
+Direct = Callable[[FwRule], FilterLine | Plain | None]
+
+
+@overload
 def flatten(
     st: State,
     table: str,
@@ -115,15 +124,39 @@ def flatten(
     terminal: frozenset,
     top_return: str | None,
     problems: list[tuple[str, Src | None]],
-) -> list[FlatRule]:
+) -> list[FlatRule]: ...
+@overload
+def flatten(
+    st: State,
+    table: str,
+    chain: str,
+    terminal: frozenset,
+    top_return: str | None,
+    problems: list[tuple[str, Src | None]],
+    direct: Direct | None,
+) -> list[FlatRule | FilterLine]: ...
+def flatten(
+    st: State,
+    table: str,
+    chain: str,
+    terminal: frozenset,
+    top_return: str | None,
+    problems: list[tuple[str, Src | None]],
+    direct: Direct | None = None,
+) -> list[FlatRule] | list[FlatRule | FilterLine]:
     """Rules of ``chain`` with jumps inlined, as terminal actions on condition sets.
 
     ``top_return`` is the action of a ``return`` from ``chain`` itself (the built-in
-    chain's default), None where it has none."""
+    chain's default), None where it has none.  ``direct`` (the filter's
+    :func:`.firewall.plain_line`) reads a rule of ``chain`` itself that every packet
+    reaches and whose action is one of :data:`DIRECT_ACTIONS` straight into its line:
+    the list then holds that line (a ``FilterLine``) in the rule's place, none for a rule
+    that matches no packet; a rule it returns :data:`.conditions.NOT_PLAIN` for is
+    flattened as any other."""
     by_chain = chains_of(st, table)
     cache = st.cond_cache
     known = KNOWN_ACTIONS.get(table)
-    out: list[FlatRule] = []
+    out: list[FlatRule | FilterLine] = []
 
     def conds_of(rule: FwRule):
         key = (table, rule.index)
@@ -139,7 +172,14 @@ def flatten(
     def walk(walk, name: str, guard: list[Cond], stack: tuple[str, ...], inherited: list[str]):
         guard_reasons = list(inherited)
         unguarded = guard == [ANY]  # every packet: a rule keeps its own conditions
+        read = direct if len(stack) == 1 else None  # (a chain jumped into: its conditions kept)
         for rule in by_chain.get(name, ()):
+            if read is not None and unguarded and not guard_reasons and rule.action in DIRECT_ACTIONS:
+                line = read(rule)
+                if line is not NOT_PLAIN:
+                    if line is not None:
+                        out.append(line)
+                    continue
             rc, reasons, approx = conds_of(rule)
             eff = list(rc) if unguarded else intersect_all(guard, rc)
             if not eff:

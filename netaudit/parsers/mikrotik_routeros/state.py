@@ -193,6 +193,7 @@ class State:
         self.value_cache: dict[str, dict[str, tuple]] = {}  # conditions.value_ranges
         self.iface_list_cache: dict[str, tuple] = {}  # conditions.iface_field
         self.iface_cache: dict[str, tuple] = {}  # conditions.iface_field
+        self.match_cache: dict[str, dict[str, tuple]] = {}  # conditions.rule_match
         self.chains: dict[str, tuple[int, dict]] = {}  # flatten.chains_of
 
     # ------------------------------------------------------------------ recording

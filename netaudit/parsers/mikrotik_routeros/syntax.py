@@ -213,6 +213,10 @@ def read_words(words: list[str]) -> tuple[dict[str, str], list[str], None]:
     bare: list[str] = []
     prefix = ""  # v7 abbreviates "configuration.mode=ap .ssid=X" (= configuration.ssid)
     for word in words:
+        key, eq, val = word.partition("=")
+        if key and eq and "." not in key:  # key=value (most words): stored as it is
+            props[key] = val
+            continue
         key, eq, val = word.lstrip("=").partition("=")
         if not key:
             continue

@@ -90,6 +90,8 @@ def parse_ports(s: str) -> tuple | None:
         a = int(s)
         return ((a, a),) if a <= 65535 else None
     out = []
+    ordered = True  # each range after the last one and apart from it: norm leaves them
+    last = -2
     for part in s.split(","):
         part = part.strip()
         if not part:
@@ -100,8 +102,13 @@ def parse_ports(s: str) -> tuple | None:
         a, b = int(lo), int(hi or lo)
         if a > 65535 or b > 65535 or b < a:
             return None
+        if a <= last + 1:
+            ordered = False
+        last = b
         out.append((a, b))
-    return norm(out) if out else None
+    if not out:
+        return None
+    return tuple(out) if ordered else norm(out)
 
 
 def parse_vlan_ids(s: str) -> frozenset[int] | None:

@@ -10,7 +10,8 @@ import pytest
 
 from netaudit.model import Action
 from netaudit.parsers import mikrotik_routeros
-from netaudit.parsers.mikrotik_routeros import firewall
+from netaudit.parsers.mikrotik_routeros import conditions, firewall
+from netaudit.parsers.mikrotik_routeros.conditions import NOT_PLAIN
 from netaudit.parsers.packet_sets import ADDR_MAX, Cond, cond_at, field_match, to_matches
 
 from .helpers import V7, parse
@@ -73,6 +74,7 @@ PROPERTIES = [
     "in-interface-list=!WAN",
     "out-interface-list=WAN",
     "in-interface-list=all",
+    "out-interface-list=KHONG-CO",
     "in-interface=vlan10-ketoan",
     "in-interface=!vlan20-khach",
     "out-interface=ether1",
@@ -119,14 +121,21 @@ def random_rules(rnd: random.Random, n: int, chains: tuple[str, ...]) -> list[st
     return out
 
 
+def parsed(text: str) -> str:
+    res = mikrotik_routeros.parse(text, "r.rsc")
+    return repr((res.devices, res.report))
+
+
 def both_paths(monkeypatch, text: str) -> tuple[str, str]:
     """``repr`` of the device and report parsed with plain chains read straight, then
-    with every chain flattened."""
-    res = mikrotik_routeros.parse(text, "r.rsc")
+    with every chain flattened and every rule read by rule_fields (the general path:
+    no Match straight from the properties, conditions.rule_match)."""
+    res = parsed(text)
     with monkeypatch.context() as m:
         m.setattr(firewall, "plain_rules", lambda st, chain: None)
-        full = mikrotik_routeros.parse(text, "r.rsc")
-    return repr((res.devices, res.report)), repr((full.devices, full.report))
+        m.setattr(firewall, "rule_match", lambda st, rule: NOT_PLAIN)
+        full = parsed(text)
+    return res, full
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -140,6 +149,90 @@ def test_plain_chains_parse_as_flattened_chains(monkeypatch, seed):
     text = V7 + HEAD + "/ip firewall filter\n" + "\n".join(rules) + "\n"
     plain, full = both_paths(monkeypatch, text)
     assert plain == full
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_rules_read_straight_parse_as_rules_read_by_rule_fields(monkeypatch, seed):
+    # conditions.rule_match against rule_fields + fields_match, in plain chains and in
+    # chains that jump (flatten's direct lines: the rules before and between the jumps,
+    # not those after a return nor those of a chain jumped into)
+    rnd = random.Random(1000 + seed)
+    rules = random_rules(rnd, 60, ("forward", "input", "khach"))
+    for _ in range(rnd.randint(0, 4)):
+        rules.insert(
+            rnd.randrange(len(rules) + 1),
+            rnd.choice(
+                (
+                    "add action=jump chain=forward jump-target=khach in-interface=vlan20-khach",
+                    "add action=jump chain=forward jump-target=khach",
+                    "add action=return chain=khach protocol=udp",
+                    "add action=return chain=forward dst-address=10.20.0.0/16",
+                    "add action=jump chain=input jump-target=forward protocol=tcp",
+                    "add action=jump chain=input jump-target=khach",
+                )
+            ),
+        )
+    text = V7 + HEAD + "/ip firewall filter\n" + "\n".join(rules) + "\n"
+    res = parsed(text)
+    with monkeypatch.context() as m:
+        m.setattr(firewall, "rule_match", lambda st, rule: NOT_PLAIN)
+        general = parsed(text)
+    assert res == general
+
+
+def test_rule_match_reads_random_rules_and_declines_the_others(monkeypatch):
+    # the comparisons above are worth something only if rule_match gives Matches, no
+    # packet and NOT_PLAIN, for rules of one and of several properties, values read the
+    # first time and again (st.match_cache), interface and list values among them
+    got = {"match": 0, "none": 0, "not plain": 0}
+    sides = 0
+    real = conditions.rule_match
+
+    def counting(st, rule):
+        nonlocal sides
+        m = real(st, rule)
+        got["not plain" if m is NOT_PLAIN else "none" if m is None else "match"] += 1
+        sides += m is not NOT_PLAIN and any(k.endswith(("interface", "-list")) for k in rule.props)
+        return m
+
+    monkeypatch.setattr(firewall, "rule_match", counting)
+    for seed in range(40):
+        rules = random_rules(random.Random(1000 + seed), 60, ("forward", "input"))
+        mikrotik_routeros.parse(V7 + HEAD + "/ip firewall filter\n" + "\n".join(rules) + "\n", "r.rsc")
+    assert got["match"] > 500 and got["none"] > 10 and got["not plain"] > 500 and sides > 200, (got, sides)
+
+
+def test_rule_match_is_fields_match_of_rule_fields():
+    # rule by rule, on a parse's state: where rule_match gives a Match or no packet,
+    # rule_fields reads the rule without a reason or a union, and fields_match builds the
+    # same Match (its fields' layout included); references and warnings recorded alike
+    from netaudit.parsers.mikrotik_routeros.conditions import rule_fields
+    from netaudit.parsers.mikrotik_routeros.parser import RouterOSParser
+
+    rules = "\n".join(random_rules(random.Random(19), 2_000, ("forward",)))
+    p = RouterOSParser(V7 + HEAD + "/ip firewall filter\n" + rules + "\n", "r.rsc")
+    p.run()
+    st = p.st
+    compared = 0
+    for rule in st.rules["filter"]:
+        refs, warnings = len(st.refs), len(st.rep.warnings)
+        m = conditions.rule_match(st, rule)
+        if m is NOT_PLAIN:
+            assert (len(st.refs), len(st.rep.warnings)) == (refs, warnings)  # nothing recorded
+            continue
+        got_refs, got_warnings = st.refs[refs:], st.rep.warnings[warnings:]
+        fields, extra, reasons, approx = rule_fields(st, rule, "filter")
+        assert not extra and not reasons and approx is None
+        assert (st.refs[refs + len(got_refs) :], st.rep.warnings[warnings + len(got_warnings) :]) == (
+            got_refs,
+            got_warnings,
+        )
+        expected = None if fields is None else firewall.fields_match(fields)
+        assert m == expected and repr(m) == repr(expected)
+        if m is not None:
+            assert list(vars(m).items()) == list(vars(expected).items())
+        compared += 1
+    assert compared > 500
 
 
 def test_the_random_rules_reach_every_kind_of_line(monkeypatch):

@@ -1,0 +1,42 @@
+"""Property values read by :mod:`netaudit.parsers.mikrotik_routeros.values`."""
+
+from __future__ import annotations
+
+import random
+
+from netaudit.parsers.mikrotik_routeros.values import parse_ports
+from netaudit.parsers.packet_sets import norm
+
+
+def ports_by_norm(s: str):
+    """``parse_ports`` as it was written first: every list through ``norm``."""
+    out = []
+    for part in s.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        lo, _, hi = part.partition("-")
+        if not lo.isdigit() or (hi and not hi.isdigit()):
+            return None
+        a, b = int(lo), int(hi or lo)
+        if a > 65535 or b > 65535 or b < a:
+            return None
+        out.append((a, b))
+    return norm(out) if out else None
+
+
+def test_port_lists_read_without_norm_when_in_order_are_the_same_ranges():
+    # a list written in order, each range apart from the last, skips norm (most lists)
+    rnd = random.Random(21)
+    ordered = 0
+    for _ in range(30_000):
+        parts = []
+        for _ in range(rnd.randint(0, 4)):
+            lo = rnd.choice((0, 1, 22, 79, 80, 81, 443, 1000, 65535, rnd.randint(0, 70_000)))
+            hi = lo + rnd.choice((0, 0, 1, 2, 100, -1))
+            parts.append(rnd.choice((f"{lo}", f"{lo}-{hi}", f" {lo}", "", "x", f"{lo}-")))
+        s = ",".join(parts)
+        got, expected = parse_ports(s), ports_by_norm(s)
+        assert got == expected, s
+        ordered += got is not None and len(got) > 1 and got == tuple(sorted(got))
+    assert ordered > 1_000
