@@ -182,6 +182,7 @@ def _lost(before, after, plan: Plan | None) -> list[tuple[str, str, str]]:
 
     off = _turned_off(plan)
     after_cells = {(c.src, c.dst): c for c in after.matrix}
+    kinds = {z.name: z.kind for z in before.zones}
     out = []
     for cb in before.matrix:
         exp = cb.expectation
@@ -195,7 +196,12 @@ def _lost(before, after, plan: Plan | None) -> list[tuple[str, str, str]]:
         hs_b, hs_a = before.engine.hs, after.engine.hs
         had_services = hs_b.service_projection(cb.delivered)
         has_services = hs_a.service_projection(ca.delivered) if ca is not None and ca.delivered is not None else None
-        per_device = _per_device(before, after, cb, ca) if cb.dst == DEVICES_ZONE else []
+        # The management zone's reach, device by device: the way in that must not be cut
+        # (another zone's gateway services are the cell's: a zone pings its gateway, and
+        # the restrictions may deny it the far routers on purpose).
+        per_device = (
+            _per_device(before, after, cb, ca) if cb.dst == DEVICES_ZONE and kinds.get(cb.src) == "management" else []
+        )
         for s in wanted:
             if cb.dst == DEVICES_ZONE and _is_off(s, off):
                 continue
