@@ -123,7 +123,7 @@ class Objects(ParseState):
             books += [self.books[b] for z in zones for b in self.attached.get(z, []) if b in self.books]
             books.append(self.books["global"])
             self.books_of[key] = books
-        out = Resolved([])
+        out = Resolved([], [], [])  # (each list given: no default factory called)
         for n in names:
             if n in ANY_ADDR:
                 return Resolved(None, out.reasons, out.undefined)
