@@ -209,7 +209,7 @@ class Policies(VdomState):
             return
         action_word = e.low("action", "deny")
         # Cited as a whole: the `edit N` line, with the policy in one sentence.
-        src = policy_src(self.src(e.edit_line), e)
+        src = policy_src(p.file, e)
         reasons: list[str] = []
         if action_word == "accept":
             action = Action.PERMIT
@@ -560,6 +560,8 @@ def _policy_head(e: Entry) -> str:
 def _names(values: list[str] | None) -> str:
     if not values:
         return "-"
+    if len(values) == 1:  # (most lists)
+        return f'"{values[0]}"'
     shown = '"' + '" "'.join(values[:_LIST_SHOWN]) + '"'  # each name in quotes
     more = len(values) - _LIST_SHOWN
     return f"{shown} … (+{more})" if more > 0 else shown
@@ -579,7 +581,7 @@ def policy_summary(e: Entry) -> str:
     return text if len(text) <= _SUMMARY_MAX else text[: _SUMMARY_MAX - 1] + "…"
 
 
-def policy_src(edit: Src, e: Entry) -> Src:
+def policy_src(file: str, e: Entry) -> Src:
     """The citation of a policy: its ``edit N`` line, the text the policy as a whole
     (a witness then shows what let the packet through, not ``edit 13``)."""
-    return Src(edit.file, edit.line, policy_summary(e))
+    return Src(file, e.edit_line, policy_summary(e))

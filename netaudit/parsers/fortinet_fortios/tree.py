@@ -597,9 +597,8 @@ def finalize(tree: Tree) -> None:
         _, node, disp, blk = task
         _node_settings(node, status, disp, blk)
         stack.extend(("b", child, disp) for child in reversed(node.children.values()))
-    for k in range(1, len(status)):
-        if not status[k]:
-            status[k] = UNRECOGNIZED
+    # every line still undecided (no entry 0: lines count from 1), in one C-level pass
+    status[1:] = status[1:].replace(b"\0", bytes((UNRECOGNIZED,)))
 
 
 def _set_lines(status: bytearray, lines, value: int) -> None:
@@ -609,6 +608,7 @@ def _set_lines(status: bytearray, lines, value: int) -> None:
 
 
 def _node_settings(node: Node, status: bytearray, disp: str | None, blk: Block) -> None:
+    # (_set_lines written out: a setting has one line, and there are thousands)
     if disp == MODEL:
         for s in node.settings.values():
             st = s.status
@@ -623,11 +623,15 @@ def _node_settings(node: Node, status: bytearray, disp: str | None, blk: Block) 
                     )
                     else UNRECOGNIZED
                 )
-            _set_lines(status, s.lines, st)
+            for k in s.lines:
+                if not status[k]:
+                    status[k] = st
     else:
         value = IGNORED if disp in (IGNORE, PARTIAL) else UNRECOGNIZED
         for s in node.settings.values():
-            _set_lines(status, s.lines, value)
+            for k in s.lines:
+                if not status[k]:
+                    status[k] = value
 
 
 def _block_struct(blk: Block, status: bytearray, inherited: str | None) -> str | None:
