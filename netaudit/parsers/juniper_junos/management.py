@@ -392,7 +392,8 @@ class Management(Filters, Nat):
         for ifn, itf in dev.interfaces.items():
             if itf.shutdown:
                 continue
-            own = tuple(AddrMatch.host(int(a.ip)) for a in itf.owns())
+            # (`value`: the address as an integer, without building an IPAddress for it)
+            own = tuple(AddrMatch.host(a.value) for a in itf.owns())
             one = frozenset({ifn})
             src = itf.source or Src(self.file, 0, ifn)
             if own:
