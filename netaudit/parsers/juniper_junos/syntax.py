@@ -114,8 +114,12 @@ def _strip_tags(words: list[str]) -> tuple[list[str], bool]:
     return words, inactive
 
 
-def read(text: str) -> Read:
-    """Read ``text`` (hierarchical or ``display set``, or both) into statements."""
+def read(text: str, *, whole_lines: bool = True) -> Read:
+    """Read ``text`` (hierarchical or ``display set``, or both) into statements.
+
+    ``whole_lines=False`` reads every line by its tokens, without the shortcut for the
+    commonest lines: the general reading, which the shortcut must equal
+    (``tests/parsers/juniper_junos/test_syntax.py``)."""
     out = Read()
     # (words, inactive, line, stmts before, the path above it, whether that is inactive)
     stack: list[tuple[list[str], bool, int, int, tuple[str, ...], bool]] = []
@@ -133,7 +137,7 @@ def read(text: str) -> Read:
     special = _SPECIAL.search
     numbered = enumerate(lines, 1)  # (a quoted value over lines takes the next ones too)
     for lineno, raw in numbered:
-        if stack and not in_comment and not pending:
+        if whole_lines and stack and not in_comment and not pending:
             # The commonest lines, whole, inside a block: `word …;` (a statement), `word …
             # {` (a block opened), `}` — without quotes, lists, comments, annotations or a
             # pager's prompt (what the tokens below would give; the rest is read below).
