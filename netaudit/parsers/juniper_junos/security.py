@@ -306,7 +306,6 @@ class Security(Objects):
         src_neg = dst_neg = False
         action: str | None = None
         reasons: list[str] = []
-        pol["st"]
         for body, st in pol["body"]:
             if len(body) == 3 and body[0] == "match":
                 kind, value = body[1], body[2]
