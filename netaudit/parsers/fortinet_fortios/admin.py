@@ -209,7 +209,7 @@ class ControlPlane(Policies):
         self.owner_hosts: dict[str, tuple] = {}
         services: list[MgmtService] = []
         for ifn, addrs, rec in self._owners():
-            self.owner_hosts[ifn] = tuple(AddrMatch.host(int(a.ip)) for a, _, _ in addrs if a is not None)
+            self.owner_hosts[ifn] = tuple(AddrMatch.host(a.value) for a, _, _ in addrs if a is not None)
             words: list[str] = []
             for _, acc, _ in addrs:
                 for w in acc:
@@ -217,7 +217,7 @@ class ControlPlane(Policies):
                         words.append(w)
             moved: list[str] = []  # admin protocols whose port the file does not set
             for w in words:
-                hosts = tuple(AddrMatch.host(int(a.ip)) for a, acc, _ in addrs if w in acc and a is not None)
+                hosts = tuple(AddrMatch.host(a.value) for a, acc, _ in addrs if w in acc and a is not None)
                 own = self._own_dst(ifn, hosts)
                 asrc = next((s for _, acc, s in addrs if w in acc and s), rec.access_src)
                 spec = ACCESS.get(w)
@@ -341,9 +341,7 @@ class ControlPlane(Policies):
         """The administrative protocols ``words`` of interface ``ifn`` may answer on any
         TCP port: their ports (``admin-sport`` …) are set in ``config system global``,
         which a single-VDOM backup lacks — a partial service on every other port."""
-        hosts = tuple(
-            AddrMatch.host(int(a.ip)) for a, acc, _ in addrs if a is not None and any(w in acc for w in words)
-        )
+        hosts = tuple(AddrMatch.host(a.value) for a, acc, _ in addrs if a is not None and any(w in acc for w in words))
         own = self._own_dst(ifn, hosts)
         restrict = trust if trust is not None and not self.p.scope_gap("h_admins") else None
         why = Text("input.fortios.admin_ports", words=", ".join(words))

@@ -330,11 +330,12 @@ class NatRules(VdomState):
                         )
                     )
             mine = _iface_pairs(line)
-            if any(
-                ((k1 < idx) if n1 != line.name else (k2 is not None and k2 < idx)) and _pairs_overlap(ps, mine)
-                for ps, (k1, n1, k2) in plain.items()
-            ):
-                p.partial(f"policy {line.name}", Text("input.fortios.snat_earlier_policy"), src)
+            for ps, (k1, n1, k2) in plain.items():
+                if k1 >= idx:
+                    break  # (groups come in the order of their first lines: no later one is earlier)
+                if (n1 != line.name or (k2 is not None and k2 < idx)) and _pairs_overlap(ps, mine):
+                    p.partial(f"policy {line.name}", Text("input.fortios.snat_earlier_policy"), src)
+                    break
 
 
 # --------------------------------------------------------------------------- helpers
@@ -343,7 +344,7 @@ class NatRules(VdomState):
 def iface_overlap(a, b) -> bool:
     if a is None or b is None:
         return True
-    return bool(a & b)
+    return not a.isdisjoint(b)  # (no intersection built)
 
 
 def _intersect(a, b):

@@ -320,13 +320,15 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
     def _result(self) -> ParseResult:
         status = cast(Tree, self.tree).status  # built by parse()
         rep = self.rep
-        ignored = 0
-        for n in range(1, len(status)):
-            st = status[n]
-            if st == IGNORED or (st == UNRECOGNIZED and n in self.material):
+        # (lines count from 1; the bytes counted and searched in C, not line by line)
+        ignored = status.count(IGNORED, 1)
+        n = status.find(UNRECOGNIZED, 1)
+        while n != -1:
+            if n in self.material:
                 ignored += 1  # key material is data: read, never configuration
-            elif st == UNRECOGNIZED:
+            else:
                 rep.unrecognized.append(Src(self.file, n, self.lines[n - 1].strip()))
+            n = status.find(UNRECOGNIZED, n + 1)
         rep.ignored = ignored
         for n, part in self.material.items():
             if part:

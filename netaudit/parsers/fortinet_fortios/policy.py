@@ -16,7 +16,7 @@ from typing import cast
 
 from netaudit.messages import Text
 from netaudit.model import PROTO_ICMP, Action, AddrMatch, Filter, FilterLine, Match, PortRange, Src
-from netaudit.parsers.base import evolve, join_reasons
+from netaudit.parsers.base import evolve, from_state, join_reasons
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
 from netaudit.parsers.fortinet_fortios.facts import Policy
 from netaudit.parsers.fortinet_fortios.nat import Vip, iface_overlap
@@ -57,6 +57,10 @@ _NARROWING: tuple[tuple[str, str | None, Text], ...] = (
     ("ztna-ems-tag", None, Text("input.fortios.narrow_ztna_tags")),
     ("webproxy-forward-server", None, Text("input.fortios.narrow_forward_server")),
 )
+# A policy's Matches are built from the every-packet Match's state with their fields set
+# (``base.from_state``): one or more per policy of a big rulebase, 4x cheaper than ``Match(…)``.
+_EVERY_STATE = dict(Match().__dict__)
+
 # Reasons every policy of that kind gives (one text each, not one per policy).
 _ACTION_IPSEC = Text("input.fortios.action_ipsec")
 _ISDB_DESTINATIONS = Text("input.fortios.isdb_destinations")
@@ -205,7 +209,7 @@ class Policies(VdomState):
             return
         action_word = e.low("action", "deny")
         # Cited as a whole: the `edit N` line, with the policy in one sentence.
-        src = policy_src(self.src(e.edit_line), e)
+        src = policy_src(p.file, e)
         reasons: list[str] = []
         if action_word == "accept":
             action = Action.PERMIT
@@ -293,10 +297,13 @@ class Policies(VdomState):
         dst_names = e.get("dstaddr") or []
         plain_dst = [n for n in dst_names if n not in v.vips and n not in v.vipgrps]
         if plain_dst or not dst_names or not vips:
+            base = _EVERY_STATE.copy()  # every key already there: set in field order
+            base["src"], base["dst"], base["src_negate"], base["dst_negate"] = spats, dpats, sneg, dneg
+            base["in_ifaces"], base["out_ifaces"] = ins, outs
             for sp in specs:
-                matches.append(
-                    Match(src=spats, dst=dpats, src_negate=sneg, dst_negate=dneg, in_ifaces=ins, out_ifaces=outs, **sp)
-                )
+                state = base.copy()
+                state.update(sp)  # (the spec's fields keep their places: field order still)
+                matches.append(from_state(Match, state))
         vip_uses = []
         for vip in vips:
             if dneg:
@@ -553,6 +560,8 @@ def _policy_head(e: Entry) -> str:
 def _names(values: list[str] | None) -> str:
     if not values:
         return "-"
+    if len(values) == 1:  # (most lists)
+        return f'"{values[0]}"'
     shown = '"' + '" "'.join(values[:_LIST_SHOWN]) + '"'  # each name in quotes
     more = len(values) - _LIST_SHOWN
     return f"{shown} … (+{more})" if more > 0 else shown
@@ -572,7 +581,7 @@ def policy_summary(e: Entry) -> str:
     return text if len(text) <= _SUMMARY_MAX else text[: _SUMMARY_MAX - 1] + "…"
 
 
-def policy_src(edit: Src, e: Entry) -> Src:
+def policy_src(file: str, e: Entry) -> Src:
     """The citation of a policy: its ``edit N`` line, the text the policy as a whole
     (a witness then shows what let the packet through, not ``edit 13``)."""
-    return Src(edit.file, edit.line, policy_summary(e))
+    return Src(file, e.edit_line, policy_summary(e))

@@ -281,18 +281,19 @@ def _tokenize_slow(lines: list[str], i: int) -> tuple[list[str], int, bool]:
 # A token of a line whose quotes are all double and closed: characters other than blanks
 # and quotes, and quoted runs (the quotes themselves are then dropped).
 _QUOTED_TOKEN = re.compile(r'(?:[^ \t"]|"[^"]*")+')
-# Bare words each followed by blanks, then one quoted value ending the line: the tokens
-# _QUOTED_TOKEN gives are the words (no other blank in them) and the value.
-_ONE_QUOTED = re.compile(r'[ \t]*((?:[^\s"]+[ \t]+)+)"([^"]*)"')
+# Bare words each followed by blanks, then quoted values one space apart ending the line
+# (`set member "a" "b"`): the tokens _QUOTED_TOKEN gives are the words (no other blank in
+# them) and the values (no quote in them: split at `" "`).
+_QUOTED_TAIL = re.compile(r'[ \t]*((?:[^\s"]+[ \t]+)+)"([^"]*(?:" "[^"]*)*)"')
 
 
 def closed_quotes_tokens(raw: str) -> list[str]:
     """The tokens of a line whose quotes are all double and closed, without escapes: what
     :func:`_tokenize_slow` reads (``tests/parsers/fortinet_fortios/test_tree.py``)."""
-    one = _ONE_QUOTED.fullmatch(raw) if raw.count('"') == 2 else None
-    if one is not None:  # set key "value", edit "name": most quoted lines, one match
-        tokens = one[1].split()
-        tokens.append(one[2])
+    tail = _QUOTED_TAIL.fullmatch(raw)
+    if tail is not None:  # set key "value", edit "name", set member "a" "b": one match
+        tokens = tail[1].split()
+        tokens += tail[2].split('" "')
         return tokens
     return [t.replace('"', "") for t in _QUOTED_TOKEN.findall(raw)]
 
@@ -303,6 +304,9 @@ _TABLE_CMDS = frozenset({"move", "delete", "clone", "rename", "purge"})
 # A CLI prompt at column 0: `FGT60F # `, `FGT60F (root) # `, `FG_VM $ ` (a non-super admin).
 _PROMPT = re.compile(r"[\w.\-]+(?: \([\w.\-]+\))? [#$](?: |$)")
 _SET_CMDS = frozenset({"set", "unset", "append", "select", "unselect"})
+# The header: the version line, and the backup's scope (#global_vdom=0:vd_name=X is one
+# VDOM's backup) — before any section, never a later comment.
+_HEADERS = ("#config-version=", "#global_vdom=")
 
 
 def build(text: str) -> Tree:
@@ -317,50 +321,55 @@ def build(text: str) -> Tree:
     warnings = tree.warnings
     stack: list[Block] = [root]
     open_entry: list[Entry | None] = [None]
+    # The node `set` lines write to (the open entry, else the innermost block) and whether
+    # that is the top level: kept as the structure changes, not looked up per line.
+    top: Block = root
+    entry: Entry | None = None
+    settings = root.settings
     i = 0
     while i < nlines:
         raw = lines[i]
         lineno = i + 1
-        stripped = raw.strip()
-        if not stripped:
-            status[lineno] = IGNORED
-            i += 1
-            continue
-        if stripped[0] == "#":
-            status[lineno] = IGNORED
-            # the header: the version line, and the backup's scope (#global_vdom=0:vd_name=X
-            # is one VDOM's backup) — before any section, never a later comment
-            if stripped.startswith(("#config-version=", "#global_vdom=")) and not tree.root.children:
-                _header(tree, stripped)
-            i += 1
-            continue
-        if '"' in raw and "'" not in raw and "\\" not in raw and raw.count('"') % 2 == 0:
-            # double quotes, all closed on this line, no escape (edit "x", set member "a" "b"):
-            # what _tokenize_slow reads, a token being characters and quoted runs
-            tokens, last = closed_quotes_tokens(raw), i
+        if '"' not in raw and "'" not in raw and "\\" not in raw:
+            # most lines: words only (split() drops the same blanks strip() does)
+            tokens = raw.split()
             if not tokens:
-                for k in range(lineno, last + 2):
-                    status[k] = IGNORED
-                i = last + 1
+                status[lineno] = IGNORED
+                i += 1
                 continue
-        elif '"' in raw or "'" in raw or "\\" in raw:
-            tokens, last, ok = _tokenize_slow(lines, i)
-            if not ok:
-                warnings.append(Text("input.line", line=lineno, what=Text("input.fortios.quote_open")))
-                tokens, last = [t.strip("\"'") for t in stripped.split()], i
-            if not tokens:
-                for k in range(lineno, last + 2):
-                    status[k] = IGNORED
-                i = last + 1
+            if tokens[0][0] == "#":
+                status[lineno] = IGNORED
+                if not root.children and tokens[0].startswith(_HEADERS):
+                    _header(tree, raw.strip())
+                i += 1
                 continue
+            span: tuple[int, ...] | range = (lineno,)
+            i += 1
         else:
-            tokens, last = stripped.split(), i
-        span = (lineno,) if last == i else range(lineno, last + 2)  # (a tuple: cheaper to extend by)
-        i = last + 1
+            stripped = raw.strip()
+            if stripped[0] == "#":  # (not empty: it holds a quote or a backslash)
+                status[lineno] = IGNORED
+                if not root.children and stripped.startswith(_HEADERS):
+                    _header(tree, stripped)
+                i += 1
+                continue
+            if '"' in raw and "'" not in raw and "\\" not in raw and raw.count('"') % 2 == 0:
+                # double quotes, all closed on this line, no escape (edit "x", set member "a" "b"):
+                # what _tokenize_slow reads, a token being characters and quoted runs
+                tokens, last = closed_quotes_tokens(raw), i
+            else:
+                tokens, last, ok = _tokenize_slow(lines, i)
+                if not ok:
+                    warnings.append(Text("input.line", line=lineno, what=Text("input.fortios.quote_open")))
+                    tokens, last = [t.strip("\"'") for t in stripped.split()], i
+            if not tokens:
+                for k in range(lineno, last + 2):
+                    status[k] = IGNORED
+                i = last + 1
+                continue
+            span = (lineno,) if last == i else range(lineno, last + 2)  # (a tuple: cheaper to extend by)
+            i = last + 1
         cmd = tokens[0].lower()
-        top = stack[-1]
-        entry = open_entry[-1]
-        target: Node = entry if entry is not None else top
         if cmd in _SET_CMDS:
             if len(tokens) < 2 or top is root:
                 _bad(
@@ -371,9 +380,9 @@ def build(text: str) -> Tree:
                 )
                 continue
             key = tokens[1].lower()
-            s = target.settings.get(key)
+            s = settings.get(key)
             if s is None:
-                s = target.settings[key] = Setting(key)
+                s = settings[key] = Setting(key)
             s.lines.extend(span)
             vals = tokens[2:]
             if cmd == "set":
@@ -394,13 +403,14 @@ def build(text: str) -> Tree:
                 _bad(tree, span, lineno, Text("input.fortios.no_name", command="config"))
                 continue
             name = " ".join(tokens[1:])
-            parent: Node = target
+            parent: Node = entry if entry is not None else top
             blk = parent.children.get(name)
             if blk is None:
                 blk = parent.children[name] = Block(name, lineno)
             blk.struct.extend(span)
             stack.append(blk)
             open_entry.append(None)
+            top, entry, settings = blk, None, blk.settings
             if len(stack) > MAX_DEPTH + 1 and tree.too_deep is None:
                 tree.too_deep = lineno
                 why = Text("input.fortios.too_deep", depth=MAX_DEPTH)  # begins with CUT_SHORT[1]
@@ -429,14 +439,16 @@ def build(text: str) -> Tree:
             if e is None:
                 e = top.entries[name] = Entry(name, lineno)
             e.struct.extend(span)
-            open_entry[-1] = e
+            open_entry[-1] = entry = e
+            settings = e.settings
             continue
         if cmd == "next":
             if entry is None:
                 _bad(tree, span, lineno, Text("input.fortios.next_alone"))
                 continue
             entry.struct.extend(span)
-            open_entry[-1] = None
+            open_entry[-1] = entry = None
+            settings = top.settings
             continue
         if cmd == "end":
             if top is root:
@@ -448,6 +460,8 @@ def build(text: str) -> Tree:
                 top.struct.extend(span)
             stack.pop()
             open_entry.pop()
+            top, entry = stack[-1], open_entry[-1]
+            settings = (entry if entry is not None else top).settings
             continue
         if cmd in _TABLE_CMDS and top is not root:
             if _table_cmd(top, cmd, tokens, lineno):
@@ -583,9 +597,8 @@ def finalize(tree: Tree) -> None:
         _, node, disp, blk = task
         _node_settings(node, status, disp, blk)
         stack.extend(("b", child, disp) for child in reversed(node.children.values()))
-    for k in range(1, len(status)):
-        if not status[k]:
-            status[k] = UNRECOGNIZED
+    # every line still undecided (no entry 0: lines count from 1), in one C-level pass
+    status[1:] = status[1:].replace(b"\0", bytes((UNRECOGNIZED,)))
 
 
 def _set_lines(status: bytearray, lines, value: int) -> None:
@@ -595,6 +608,7 @@ def _set_lines(status: bytearray, lines, value: int) -> None:
 
 
 def _node_settings(node: Node, status: bytearray, disp: str | None, blk: Block) -> None:
+    # (_set_lines written out: a setting has one line, and there are thousands)
     if disp == MODEL:
         for s in node.settings.values():
             st = s.status
@@ -609,11 +623,15 @@ def _node_settings(node: Node, status: bytearray, disp: str | None, blk: Block) 
                     )
                     else UNRECOGNIZED
                 )
-            _set_lines(status, s.lines, st)
+            for k in s.lines:
+                if not status[k]:
+                    status[k] = st
     else:
         value = IGNORED if disp in (IGNORE, PARTIAL) else UNRECOGNIZED
         for s in node.settings.values():
-            _set_lines(status, s.lines, value)
+            for k in s.lines:
+                if not status[k]:
+                    status[k] = value
 
 
 def _block_struct(blk: Block, status: bytearray, inherited: str | None) -> str | None:

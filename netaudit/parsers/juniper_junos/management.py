@@ -118,6 +118,7 @@ class Management(Filters, Nat):
 
     facts: JunosFacts
     ports: dict[str, Port]
+    text: str  # the configuration read (.parser)
 
     def read_system(self) -> None:
         f = self.facts = JunosFacts()
@@ -391,7 +392,8 @@ class Management(Filters, Nat):
         for ifn, itf in dev.interfaces.items():
             if itf.shutdown:
                 continue
-            own = tuple(AddrMatch.host(int(a.ip)) for a in itf.owns())
+            # (`value`: the address as an integer, without building an IPAddress for it)
+            own = tuple(AddrMatch.host(a.value) for a in itf.owns())
             one = frozenset({ifn})
             src = itf.source or Src(self.file, 0, ifn)
             if own:
@@ -427,6 +429,8 @@ class Management(Filters, Nat):
     @cached_property  # (asked once per host ACL: the policies looked through once)
     def _junos_host(self) -> bool:
         """A policy is written to the ``junos-host`` zone (``from-zone Z to-zone junos-host``)."""
+        if "junos-host" not in self.text:  # (every word of a statement is in the text as written)
+            return False
         for rest, _ in self.conf.under("security", "policies"):
             if len(rest) > 3 and rest[3] == "junos-host" and rest[0] == "from-zone":
                 return True

@@ -53,7 +53,7 @@ class Objects(ParseState):
     books_of: dict[tuple[str, ...], list[Book]]  # zones → the books they look names up in
 
     def read_books(self) -> None:
-        self.books = {"global": Book()}
+        books = self.books = {"global": Book()}
         self.attached = {}
         self.books_of = {}
         for rest, st in self.conf.under("security", "address-book"):
@@ -61,17 +61,26 @@ class Objects(ParseState):
                 self.attached.setdefault(rest[3], []).append(rest[0])
                 self.read(st)
             elif len(rest) >= 2:
-                self._book_stmt(self.books.setdefault(rest[0], Book()), rest[1:], st)
+                book = books.get(rest[0])
+                if book is None:  # (a new Book only for a new name: not one per statement)
+                    book = books[rest[0]] = Book()
+                self._book_stmt(book, rest[1:], st)
             else:
                 self.read(st)
         for rest, st in self.conf.under("security", "zones", "security-zone"):
             if len(rest) >= 3 and rest[1] == "address-book":
-                self._book_stmt(self.books.setdefault(f"zone:{rest[0]}", Book()), rest[2:], st)
+                key = f"zone:{rest[0]}"
+                book = books.get(key)
+                if book is None:
+                    book = books[key] = Book()
+                self._book_stmt(book, rest[2:], st)
 
     def _book_stmt(self, book: Book, rest: tuple[str, ...], st: Stmt) -> None:
         if rest[0] == "address" and len(rest) >= 2:
             name = rest[1]
-            entry = book.addresses.setdefault(name, ([], []))
+            entry = book.addresses.get(name)
+            if entry is None:
+                entry = book.addresses[name] = ([], [])
             body = rest[2:]
             if not body:
                 pass
@@ -123,7 +132,7 @@ class Objects(ParseState):
             books += [self.books[b] for z in zones for b in self.attached.get(z, []) if b in self.books]
             books.append(self.books["global"])
             self.books_of[key] = books
-        out = Resolved([])
+        out = Resolved([], [], [])  # (each list given: no default factory called)
         for n in names:
             if n in ANY_ADDR:
                 return Resolved(None, out.reasons, out.undefined)

@@ -8,7 +8,7 @@ from netaddr import IPNetwork
 
 from netaudit.messages import Text
 from netaudit.model import Route, Src
-from netaudit.parsers.ip import ip_to_int
+from netaudit.parsers.ip import ip_to_int, prefix_of
 from netaudit.parsers.juniper_junos.names import address
 from netaudit.parsers.juniper_junos.state import ParseState, add_reason
 from netaudit.parsers.juniper_junos.syntax import Stmt
@@ -191,13 +191,12 @@ class Routing(ParseState):
         pfx = address(rest[1])
         if pfx is None:
             return  # an IPv6 route is unread as well: `rib inet6.0 static` holds those
-        prefix = IPNetwork((pfx[0], pfx[1]))
         routes = self.__dict__.setdefault("_routes", {})
-        key = (vrf, str(prefix))
+        key = (vrf, *pfx)  # (a route's statements: its prefix built once)
         rec = routes.get(key)
         if rec is None:
             rec = routes[key] = {
-                "prefix": prefix,
+                "prefix": prefix_of(*pfx),
                 "vrf": vrf,
                 "hops": [],
                 "drop": None,
@@ -237,7 +236,7 @@ class Routing(ParseState):
         ):
             self.dev.unread_routes.append(self.src(st))
             rec["partial"].append(Text("input.junos.route_attr", attr=attr))
-            self.partial(f"route {prefix}", Text("input.junos.route_attr", attr=attr), st)
+            self.partial(f"route {rec['prefix']}", Text("input.junos.route_attr", attr=attr), st)
             return
         elif attr not in _ROUTE_IGNORED:
             return

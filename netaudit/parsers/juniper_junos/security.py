@@ -106,10 +106,11 @@ class Security(Objects):
                 self._zone_stmt(rest[1], rest[2:], st, False)
             elif len(rest) >= 2 and rest[0] == "functional-zone" and rest[1] == "management":
                 self._zone_stmt("management", rest[2:], st, True)
-        for rest, st in self.conf.under("security"):
-            if rest and rest[0] in _SECURITY_IGNORED and rest[0] not in ("policies", "zones", "address-book", "nat"):
-                if rest[0] in ("ike", "ipsec"):
-                    pass  # route-based VPN: st0 units are partial interfaces (interfaces.py)
+        # (looked up by their first two words: not every statement of `security`, most of
+        # which are policies and addresses); route-based VPN (`ike`, `ipsec`): st0 units
+        # are partial interfaces (interfaces.py)
+        for word in _SECURITY_IGNORED - {"policies", "zones", "address-book", "nat"}:
+            for _, st in self.conf.under("security", word):
                 self.read(st)
         self.flow = bool(self.zones) and not packet_mode
         self.packet_mode = packet_mode
@@ -208,13 +209,23 @@ class Security(Objects):
         contexts: dict[tuple[str, str], dict[str, dict]] = {}
         globals_: dict[str, dict] = {}
         default_permit: Stmt | None = None
+        # The path to the zone policy of the statement before, and that policy's body: a
+        # policy's statements come one after another (its block), each added at once.
+        last: tuple[str, ...] | None = None
+        last_body: list[tuple[tuple[str, ...], Stmt]] = []
         for rest, st in policy_stmts:
-            if len(rest) >= 6 and rest[0] == "from-zone" and rest[2] == "to-zone" and rest[4] == "policy":
-                pols = contexts.setdefault((rest[1], rest[3]), {})
+            if rest[:6] == last:  # (the same `from-zone A to-zone B policy P`)
+                last_body.append((rest[6:], st))
+            elif len(rest) >= 6 and rest[0] == "from-zone" and rest[2] == "to-zone" and rest[4] == "policy":
+                pair = rest[1], rest[3]
+                pols = contexts.get(pair)
+                if pols is None:
+                    pols = contexts[pair] = {}
                 pol = pols.get(rest[5])
                 if pol is None:  # (its first statement: the rest only add to the body)
                     pol = pols[rest[5]] = {"st": st, "body": []}
-                pol["body"].append((rest[6:], st))
+                last_body, last = pol["body"], rest[:6]
+                last_body.append((rest[6:], st))
             elif len(rest) >= 3 and rest[0] == "global" and rest[1] == "policy":
                 pol = globals_.setdefault(rest[2], {"st": st, "body": []})
                 pol["body"].append((rest[3:], st))
@@ -235,8 +246,9 @@ class Security(Objects):
         zoned = frozenset(ifn for ifn, key in self.zone_of.items() if not self.zones[key].functional)
         for (fz, tz), pols in contexts.items():
             ins, outs = self._zone_ifaces(fz), self._zone_ifaces(tz)
+            fzs, tzs, context = [fz], [tz], f"from-zone {fz} to-zone {tz}"
             for name, pol in pols.items():
-                self._policy(flt, name, pol, [fz], [tz], ins, outs, f"from-zone {fz} to-zone {tz}")
+                self._policy(flt, name, pol, fzs, tzs, ins, outs, context)
         for name, pol in globals_.items():
             fzs = [b[0][2] for b in pol["body"] if b[0][:2] == ("match", "from-zone") and len(b[0]) == 3]
             tzs = [b[0][2] for b in pol["body"] if b[0][:2] == ("match", "to-zone") and len(b[0]) == 3]
@@ -294,7 +306,6 @@ class Security(Objects):
         src_neg = dst_neg = False
         action: str | None = None
         reasons: list[str] = []
-        pol["st"]
         for body, st in pol["body"]:
             if len(body) == 3 and body[0] == "match":
                 kind, value = body[1], body[2]
@@ -414,11 +425,15 @@ def app_specs(apps: list[App] | None) -> list[dict]:
 
 
 def _summary(name: str, context: str, srcs: list[str], dsts: list[str], apps: list[str], action: str) -> str:
-    def names(v: list[str]) -> str:
-        shown = " ".join(v[:3]) or "any"
-        return shown + (f" … (+{len(v) - 3})" if len(v) > 3 else "")
-
     return (
-        f"policy {name} ({context}): source {names(srcs)}, destination {names(dsts)}, "
-        f"application {names(apps)}, then {action}"
+        f"policy {name} ({context}): source {_names(srcs)}, destination {_names(dsts)}, "
+        f"application {_names(apps)}, then {action}"
     )
+
+
+def _names(v: list[str]) -> str:
+    """A policy's names of one kind, as its summary shows them: the first three."""
+    if len(v) == 1:  # (most lists)
+        return v[0] or "any"
+    shown = " ".join(v[:3]) or "any"
+    return shown + (f" … (+{len(v) - 3})" if len(v) > 3 else "")

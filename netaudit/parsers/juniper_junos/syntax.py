@@ -30,7 +30,7 @@ _TOKEN = re.compile(
 # The pager's prompt in a captured session (`---(more 23%)---`), maybe followed by the line it hid.
 _PAGER = re.compile(r"^\s*-+\(more(?: \d+%)?\)-+[ \t\r\x08]*")
 # A line holding none of these is words and its end (`;`, `{`): split, not tokenised.
-_SPECIAL = frozenset('"#*[]{};')
+_SPECIAL = re.compile(r'["#*\[\]{};]')
 _TAGS = ("inactive:", "replace:", "protect:", "active:", "unprotect:")
 # A captured session around the configuration: `{master:0}`, `[edit]`, `user@srx> show …`.
 _CHROME = re.compile(
@@ -114,8 +114,12 @@ def _strip_tags(words: list[str]) -> tuple[list[str], bool]:
     return words, inactive
 
 
-def read(text: str) -> Read:
-    """Read ``text`` (hierarchical or ``display set``, or both) into statements."""
+def read(text: str, *, whole_lines: bool = True) -> Read:
+    """Read ``text`` (hierarchical or ``display set``, or both) into statements.
+
+    ``whole_lines=False`` reads every line by its tokens, without the shortcut for the
+    commonest lines: the general reading, which the shortcut must equal
+    (``tests/parsers/juniper_junos/test_syntax.py``)."""
     out = Read()
     # (words, inactive, line, stmts before, the path above it, whether that is inactive)
     stack: list[tuple[list[str], bool, int, int, tuple[str, ...], bool]] = []
@@ -130,29 +134,39 @@ def read(text: str) -> Read:
     if lines and lines[-1] == "":
         lines.pop()
     add = out.stmts.append
-    plain = _SPECIAL.isdisjoint
+    special = _SPECIAL.search
     numbered = enumerate(lines, 1)  # (a quoted value over lines takes the next ones too)
     for lineno, raw in numbered:
-        if stack and not in_comment and not pending:
+        if whole_lines and stack and not in_comment and not pending:
             # The commonest lines, whole, inside a block: `word …;` (a statement), `word …
             # {` (a block opened), `}` — without quotes, lists, comments, annotations or a
             # pager's prompt (what the tokens below would give; the rest is read below).
             stripped = raw.strip()
             last = stripped[-1:]
-            if (last == ";" or last == "{") and stripped[0] != "-" and plain(body := stripped[:-1]):
-                words = body.split()
-                inactive = False
-                if words and words[0] in _TAGS:
-                    words, inactive = _strip_tags(words)
-                if last == ";":
+            if last == ";":
+                body = stripped[:-1]
+                if not special(body) and stripped[0] != "-":
+                    words = body.split()
                     if words:
-                        add(Stmt(parent + tuple(words), lineno, stripped, not (inactive or parent_inactive)))
+                        if words[0] not in _TAGS:  # (almost every statement)
+                            add(Stmt(parent + tuple(words), lineno, stripped, not parent_inactive))
+                        else:
+                            words, inactive = _strip_tags(words)
+                            if words:
+                                add(Stmt(parent + tuple(words), lineno, stripped, not (inactive or parent_inactive)))
                     continue
-                if not body.strip():
-                    out.structure += 1  # a line of braces only
-                stack.append((words, inactive, lineno, len(out.stmts), parent, parent_inactive))
-                parent, parent_inactive = parent + tuple(words), parent_inactive or inactive
-                continue
+            elif last == "{":
+                body = stripped[:-1]
+                if not special(body) and stripped[0] != "-":
+                    words = body.split()
+                    inactive = False
+                    if not words:
+                        out.structure += 1  # a line of braces only
+                    elif words[0] in _TAGS:
+                        words, inactive = _strip_tags(words)
+                    stack.append((words, inactive, lineno, len(out.stmts), parent, parent_inactive))
+                    parent, parent_inactive = parent + tuple(words), parent_inactive or inactive
+                    continue
             if stripped == "}":
                 out.structure += 1
                 words, inactive, opened, before, parent, parent_inactive = stack.pop()

@@ -310,11 +310,19 @@ _LINE = st.text(st.sampled_from(list('ab-1. \t"\r\xa0')), max_size=16)
 
 
 @settings(max_examples=3000, deadline=None)
-@given(head=_LINE, value=_LINE, tail=_LINE)
-def test_closed_quotes_are_read_as_the_character_loop_reads_them(head, value, tail):
+@given(head=_LINE, value=_LINE, tail=_LINE, sep=_LINE)
+def test_closed_quotes_are_read_as_the_character_loop_reads_them(head, value, tail, sep):
     """Lines whose double quotes all close on the line are read by regular expressions
-    (``set key "value"`` by one match); the tokens are those of the character loop."""
-    for raw in (f'{head}"{value}"', f'        set {head} "{value}"{tail}', f'    edit "{value}"'):
+    (``set key "value"`` and ``set member "a" "b"`` by one match); the tokens are those of
+    the character loop."""
+    for raw in (
+        f'{head}"{value}"',
+        f'        set {head} "{value}"{tail}',
+        f'    edit "{value}"',
+        f'        set member "{value}"{sep}"{tail}"',
+        f'        set {head} "{value}" "{tail}" "{sep}"',
+        f'set srcaddr "{value}"{sep}"{head}"{sep}"{tail}"',
+    ):
         if raw.count('"') % 2:
             continue
         tokens, last, ok = _tokenize_slow([raw], 0)
@@ -328,3 +336,7 @@ def test_one_quoted_value_with_blanks_inside_and_odd_blanks_outside():
     assert closed_quotes_tokens('set\xa0name "x"') == ["set\xa0name", "x"]
     assert closed_quotes_tokens('set a"b c"') == ["set", "ab c"]  # glued: one token
     assert closed_quotes_tokens('set name ""') == ["set", "name", ""]
+    assert closed_quotes_tokens('set member "a b" "" "c"') == ["set", "member", "a b", "", "c"]
+    assert closed_quotes_tokens('set member "a"  "b"') == ["set", "member", "a", "b"]  # two blanks
+    assert closed_quotes_tokens('set member "a""b"') == ["set", "member", "ab"]  # glued: one token
+    assert closed_quotes_tokens('set member "a" "b" ') == ["set", "member", "a", "b"]  # a blank after

@@ -328,3 +328,22 @@ def test_junos_ping_is_partial_never_read_as_echo_only(tmp_path):
     assert got[("khach", "canbo")].verdict == UNKNOWN
     got = audit(tmp_path, policies=policy("guest", "trust", "PING", app="junos-icmp-ping"))
     assert got[("khach", "canbo")].verdict == REACHABLE
+
+
+def test_a_policy_s_statements_apart_make_the_policy_they_make_together():
+    """A policy's statements are gathered one after another (the block they come in);
+    written apart, between another policy's or another context's, they make the same
+    policies in the same order."""
+    pols = [policy("trust", "untrust", "A", "junos-http"), policy("trust", "untrust", "B", "junos-ssh", "deny")]
+    pols.append(policy("guest", "untrust", "C", "junos-https"))
+    together = "\n".join(pols)
+    lines = [line for pol in pols for line in pol.split("\n")]
+    apart = "\n".join(lines[k] for k in (0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11))  # interleaved
+    apart += "\n" + lines[0]  # A's first statement again, last
+
+    def lines_of(text):
+        dev = juniper_junos.parse(SRX.format(zones=TRUST, policies=text), "srx.txt").devices[0]
+        return [(ln.name, ln.action, ln.matches, ln.partial) for ln in dev.filters["security-policies"].lines]
+
+    assert lines_of(apart) == lines_of(together)
+    assert [name for name, *_ in lines_of(together)] == ["A", "B", "C"]

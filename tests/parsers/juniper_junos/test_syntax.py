@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 from helpers import parse_one
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netaudit.messages import Text
 from netaudit.parsers import detect_vendor, juniper_junos
@@ -206,3 +208,39 @@ def test_an_empty_list_in_place_of_a_path_is_unrecognized_never_a_failed_parse()
         dev, rep = parse_one(juniper_junos, text, "j.conf")
         assert dev.hostname == "J-XA"  # the rest is read
         assert [u.line for u in rep.unrecognized] == [1]
+
+
+# Lines of a hierarchical configuration, the commonest forms and the odd ones beside them:
+# tags, lists, quotes, comments, annotations, pager prompts, stray braces, odd blanks.
+_WORD = st.sampled_from(
+    ["unit", "0", "family", "inet", "address", "10.0.0.1/24", "inactive:", "replace:", "protect:", "-x", "a-b",
+     "[", "]", "[ a b ]", '"q r"', '"', "#c", "/*", "*/", "*", "ge-0/0/[1-2]", "\xa0", "{", "}", ";", "x;"]
+)  # fmt: skip
+_END = st.sampled_from([";", " {", "{", "", " ;", "; # c", " }", "}"])
+_LINE = st.one_of(
+    st.sampled_from(["}", "  }", "{", "", "   ", "---(more 42%)---", "## c", "/* a */", "}}"]),
+    st.builds(
+        lambda indent, words, end, tail: indent + " ".join(words) + end + tail,
+        st.sampled_from(["", "    ", "\t", " \t "]),
+        st.lists(_WORD, max_size=5),
+        _END,
+        st.sampled_from(["", " ", "\r", "\t"]),
+    ),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(lines=st.lists(_LINE, max_size=30))
+def test_the_commonest_lines_read_whole_are_what_their_tokens_give(lines):
+    """The reader's shortcut for `word …;`, `word … {` and `}` inside a block gives the
+    statements, counts and problems the token-by-token reading gives."""
+    text = "system {\n" + "\n".join(lines) + "\n}\n"
+    fast, slow = read(text), read(text, whole_lines=False)
+    as_tuples = [(s.path, s.line, s.text, s.active, s.state, s.group) for s in fast.stmts]
+    assert as_tuples == [(s.path, s.line, s.text, s.active, s.state, s.group) for s in slow.stmts]
+    assert (fast.structure, fast.bad, fast.open_blocks, fast.list_words) == (
+        slow.structure,
+        slow.bad,
+        slow.open_blocks,
+        slow.list_words,
+    )
