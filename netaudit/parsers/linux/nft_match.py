@@ -180,14 +180,31 @@ def read_rule(ctx: Ctx, text: str, src: Src, comment: str = "") -> list[Rule] | 
     """The rule(s) of one rule statement, or None when it is not an nft rule at all.
     ``comment``: the text after a ``#`` on its line (a comment in a ruleset file; the
     options of an iptables-nft match that nft before 1.0.6 printed that way)."""
-    toks = tokenize(text)
-    if not toks or (toks[0] not in KEYWORDS and toks[0] not in IFACE_FIELDS and toks[0] not in META_KEYS):
-        return None
+    toks: list[str] | None = None
     if not comment:
-        plain = _plain_rule(ctx, toks, src)
+        # A ruleset repeats rule texts from chain to chain (the same rules in every
+        # VLAN's chain): a text's plain reading is remembered, each rule its own Rule.
+        key = (text, ctx.ifaces)
+        plain = _PLAIN_RULES.get(key, _UNSEEN)
+        if plain is _UNSEEN:
+            toks = tokenize(text)
+            plain = _plain_reading(ctx, toks) if _is_rule(toks) else None
+            if len(_PLAIN_RULES) > MEMO_LIMIT:
+                _PLAIN_RULES.clear()
+            _PLAIN_RULES[key] = plain
         if plain is not None:
-            return plain
+            cond, verdict, target = plain
+            return [Rule([] if cond is None else [cond], verdict, src, target)]  # no NAT, mark, reason or ct status
+    if toks is None:
+        toks = tokenize(text)
+    if not _is_rule(toks):
+        return None
     return _read_tokens(ctx, toks, src, comment)
+
+
+def _is_rule(toks: list[str]) -> bool:
+    """Whether a statement's words begin as an nft rule does."""
+    return bool(toks) and (toks[0] in KEYWORDS or toks[0] in IFACE_FIELDS or toks[0] in META_KEYS)
 
 
 def _read_tokens(ctx: Ctx, toks: list[str], src: Src, comment: str) -> list[Rule]:
@@ -227,8 +244,9 @@ def _read_tokens(ctx: Ctx, toks: list[str], src: Src, comment: str) -> list[Rule
     return out
 
 
-def _plain_rule(ctx: Ctx, toks: list[str], src: Src) -> list[Rule] | None:
-    """The rule of a statement of the common shape, or None: read by :func:`_read_tokens`.
+def _plain_reading(ctx: Ctx, toks: list[str]) -> tuple[Cond | None, str, str] | None:
+    """The one condition (None: no packet), verdict and target of a statement of the
+    common shape, or None: read by :func:`_read_tokens`.
 
     The common shape (nearly every rule of a big ruleset): header fields, interface
     names, counters and comments that :func:`_step` reads without a reason, and a plain
@@ -287,8 +305,7 @@ def _plain_rule(ctx: Ctx, toks: list[str], src: Src) -> list[Rule] | None:
             i += 2
         else:
             return None
-    conds = [] if empty else [_new(Cond, fields)]
-    return [Rule(conds, verdict or "continue", src, target)]  # no NAT, mark, reason or ct status
+    return None if empty else _new(Cond, fields), verdict or "continue", target
 
 
 # The value memos below hold one parse's values: the parser empties them when it starts
@@ -297,6 +314,9 @@ def _plain_rule(ctx: Ctx, toks: list[str], src: Src) -> list[Rule] | None:
 # 8,192 such a ruleset emptied them mid-parse and read a value again after each).
 MEMO_LIMIT = 65536
 
+# (rule text, the interfaces) → what _plain_reading gives its words (None also when they
+# are no rule).  Its Cond is shared by the rules of that text (a tuple: never changed).
+_PLAIN_RULES: dict[tuple[str, frozenset[str]], tuple[Cond | None, str, str] | None] = {}
 # (head word, second word, operator, value, the interfaces) → what _plain_value gives.
 _PLAIN_VALUES: dict[tuple, tuple | None] = {}
 _NO_PACKET: tuple = ((),)  # what _plain_value gives for a match no packet passes
@@ -306,7 +326,7 @@ def _plain_value(ctx: Ctx, t: str, head: str, op: str, val: str) -> tuple | None
     """What a match of the common shape selects — one condition's constrained fields as
     (index, value) pairs (``()``: every packet), :data:`_NO_PACKET` for none — or None:
     read by the full path (a field or value it does not take, a union, a reason).  A
-    pure function of its arguments and the interfaces, remembered by :func:`_plain_rule`."""
+    pure function of its arguments and the interfaces, remembered by :func:`_plain_reading`."""
     if val in ("set", "."):
         return None  # a set statement, a concatenation
     items = _plain_items(val)
@@ -592,7 +612,7 @@ def _skip_value(toks: list[str], j: int) -> int:
 # Heads of header fields tested first by _step ("meta" is not: ``meta mark set`` and
 # ``meta nfproto`` are read before the fields).
 _FIELD_HEADS = frozenset(t for t, _ in FIELDS) - {"meta"}
-_PLAIN_HEADS = _FIELD_HEADS | frozenset(IFACE_FIELDS)  # the matches _plain_rule reads
+_PLAIN_HEADS = _FIELD_HEADS | frozenset(IFACE_FIELDS)  # the matches _plain_reading reads
 
 
 def _opval(toks: list[str], i: int) -> tuple[str, str, int]:
@@ -697,7 +717,7 @@ _UNSEEN: Any = object()  # a value no memo holds (None is a memo's answer)
 
 def clear_memos() -> None:
     """Empty the value memos (:data:`MEMO_LIMIT`): pure caches, nothing read changes."""
-    for memo in (_PLAIN_VALUES, _GROUPS, _FIELD_MEMO):
+    for memo in (_PLAIN_RULES, _PLAIN_VALUES, _GROUPS, _FIELD_MEMO):
         memo.clear()
 
 

@@ -1,5 +1,5 @@
 """The nft rule reader's two paths: the common shape read straight into its condition
-(``_plain_rule``) and every statement read by ``_step`` into a ``_Rule`` narrowed field
+(``_plain_reading``, remembered per rule text) and every statement read by ``_step`` into a ``_Rule`` narrowed field
 by field — both against the reference reading, where every match narrows the rule's
 union by ``intersect_all`` (issue #15, docs/performance.md)."""
 
@@ -137,7 +137,7 @@ def test_both_paths_read_every_generated_rule_as_the_reference(ctx, monkeypatch)
             m.setattr(nft_match, "_Rule", _ReferenceRule)
             reference = nft_match._read_tokens(ctx, toks, src, "")
         assert read == full == reference, text
-        if nft_match._plain_rule(ctx, toks, src) is not None:
+        if nft_match._plain_reading(ctx, toks) is not None:
             plain += 1
     # Both sides of the comparison were exercised: the common shape and the rest.
     assert 5000 < plain < 19000
@@ -146,12 +146,33 @@ def test_both_paths_read_every_generated_rule_as_the_reference(ctx, monkeypatch)
 def test_the_common_shape_takes_the_plain_path_and_anything_else_the_full_one(ctx):
     src = Src("f", 1, "rule")
     common = 'iifname "eth0" ip daddr 10.0.0.0/24 tcp dport { 22, 443 } counter packets 1 bytes 2 accept comment "x"'
-    rules = nft_match._plain_rule(ctx, tokenize(common), src)
-    assert rules is not None
-    (rule,) = rules
-    assert rule.verdict == "accept" and rule.reasons == []
+    assert nft_match._plain_reading(ctx, tokenize(common)) is not None
+    (rule,) = nft_match.read_rule(ctx, common, src)
+    assert rule.verdict == "accept" and rule.reasons == [] and rule.src is src
     assert rule.conds == [
         Cond(dst=((0x0A000000, 0x0A0000FF),), proto=((6, 6),), dport=((22, 22), (443, 443)), inif=frozenset({"eth0"}))
     ]
     for other in ("ct state new accept", "ip saddr @admins drop", "tcp dport foo accept", "limit rate 1/second"):
-        assert nft_match._plain_rule(ctx, tokenize(other), src) is None, other
+        assert nft_match._plain_reading(ctx, tokenize(other)) is None, other
+
+
+def test_a_rule_text_read_again_is_the_same_rule_with_its_own_line(ctx):
+    """A repeated rule text is read from the memo of plain readings (the same rules in
+    every VLAN's chain): its rules equal a fresh reading of the full path, each rule with
+    its own source and lists, and texts that are no plain rule (or no rule) are read as
+    the first time."""
+    rnd = random.Random(7)
+    texts = [_rule_text(rnd) for _ in range(300)] + ["", "table ip x", "ct state new accept", 'iifname "eth0"']
+    for rounds in range(3):
+        for k, text in enumerate(texts):
+            src = Src("f", 1000 * rounds + k, text)
+            got = nft_match.read_rule(ctx, text, src)
+            toks = tokenize(text)
+            if not toks or toks[0] not in nft_match.KEYWORDS | nft_match.IFACE_FIELDS.keys():
+                assert got is None, text
+                continue
+            assert got == nft_match._read_tokens(ctx, toks, src, ""), text
+            assert all(r.src is src for r in got)
+    first, again = (nft_match.read_rule(ctx, "ip daddr 10.0.0.1 accept", Src("f", n, "")) for n in (1, 2))
+    assert first[0].conds == again[0].conds and first[0].conds is not again[0].conds
+    assert first[0].reasons is not again[0].reasons
