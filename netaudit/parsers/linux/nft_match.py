@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from netaudit.parsers.packet_sets import (
+    ADDR_MAX,
     ANY,
     FIELD_INDEX,
     MAXV,
@@ -34,7 +35,7 @@ from netaudit.parsers.packet_sets import (
 )
 
 from . import devgroups
-from .nft_values import PORT_PROTOS, STATE_CONDS, compare, cut, elements, tokenize, unquote, values
+from .nft_values import PORT_PROTOS, STATE_CONDS, compare, cut, elements, one_addr, tokenize, unquote, values
 from .reasons import not_modelled, not_understood, reason
 from .rules import NatTarget, Rule
 
@@ -329,6 +330,10 @@ def _plain_value(ctx: Ctx, t: str, head: str, op: str, val: str) -> tuple | None
     pure function of its arguments and the interfaces, remembered by :func:`_plain_reading`."""
     if val in ("set", "."):
         return None  # a set statement, a concatenation
+    if not op or op in ("==", "eq"):
+        quick = _quick_value(t, head, val)
+        if quick is not None:
+            return quick
     items = _plain_items(val)
     if items is None:
         return None
@@ -350,6 +355,34 @@ def _plain_value(ctx: Ctx, t: str, head: str, op: str, val: str) -> tuple | None
     if not rs:
         return _NO_PACKET
     own = () if rs == ((0, MAXV[fld]),) else ((FIELD_INDEX[fld], rs),)
+    return own if implied is None else ((_PROTO, implied), *own)
+
+
+def _quick_value(t: str, head: str, val: str) -> tuple | None:
+    """The pairs of the commonest first readings of a ruleset — one port number, one
+    address or prefix of a header field, without an operator — as :func:`_plain_value`
+    reads them below (the same :func:`~.nft_values.one_addr`; a port as ``int(v, 0)``
+    reads a plain decimal), without its layers; None for anything else, read below.
+    (A 20,000-rule ruleset has some 9,000 distinct values, each read once;
+    tests/parsers/linux/test_nft_match.py compares both readings on random values.)"""
+    spec = FIELDS.get((t, head))
+    if spec is None:
+        return None
+    kind, fld, implied = spec
+    if kind == "port":
+        if not (val.isascii() and val.isdigit()) or (val[0] == "0" and len(val) > 1):
+            return None  # (int(v, 0) refuses a leading zero)
+        n = int(val)
+        if n > 65535:
+            return None
+        own: tuple = ((FIELD_INDEX[fld], ((n, n),)),)
+    elif kind == "addr" and val[:1].isdigit() and "-" not in val and "," not in val:
+        r = one_addr(val)
+        if r is None:
+            return None
+        own = () if r == (0, ADDR_MAX) else ((FIELD_INDEX[fld], (r,)),)
+    else:
+        return None
     return own if implied is None else ((_PROTO, implied), *own)
 
 

@@ -176,3 +176,55 @@ def test_a_rule_text_read_again_is_the_same_rule_with_its_own_line(ctx):
     first, again = (nft_match.read_rule(ctx, "ip daddr 10.0.0.1 accept", Src("f", n, "")) for n in (1, 2))
     assert first[0].conds == again[0].conds and first[0].conds is not again[0].conds
     assert first[0].reasons is not again[0].reasons
+
+
+def _value(rnd: random.Random) -> str:
+    """A port, an address or something near one (what _quick_value must read as
+    _plain_value's general reading does, or leave to it)."""
+    pick = rnd.randrange(7)
+    octets = [str(rnd.randrange(256)) for _ in range(4)]
+    if pick == 0:
+        return str(rnd.choice([0, 1, 22, 1023, 65535, 65536, 99999, rnd.randrange(70000)]))
+    if pick == 1:
+        return rnd.choice(["022", "00", "0", "0x16", "0o7", "-1", "+5", "1_000", "\u00b2", "\u0663", "ssh", "80-90"])
+    if pick == 2:
+        return ".".join(octets)
+    if pick == 3:
+        return ".".join(octets) + "/" + str(rnd.choice([0, 1, 8, 24, 32, 33, 99]))
+    if pick == 4:
+        return rnd.choice(
+            ["0.0.0.0/0", "1.2.3", "01.2.3.4", "256.1.1.1", "1.2.3.4/08", "1.2.3.4/\u00b2", "1.2.3.4-1.2.3.9"]
+        )
+    if pick == 5:
+        return rnd.choice(
+            ["10.0.0.1,10.0.0.2", "1.2.3.4/", '"10.0.0.1"', "10.0.0.1 ", "\u0661.2.3.4", "9.9.9.9-1.1.1.1"]
+        )
+    return "{ " + ", ".join(_value(rnd) for _ in range(rnd.randrange(1, 3))) + " }"
+
+
+def test_the_quick_first_readings_are_the_general_ones(ctx, monkeypatch):
+    """_plain_value with the quick reader of one port or address gives what its
+    general reading gives, for random values of every header field and operator."""
+    rnd = random.Random(5)
+    heads = sorted(nft_match.FIELDS)
+    quick = 0
+    for _ in range(30000):
+        t, head = rnd.choice(heads)
+        op = rnd.choice(["", "", "", "==", "eq", "!=", "<"])
+        val = _value(rnd)
+        got = _outcome(ctx, t, head, op, val)
+        with monkeypatch.context() as m:
+            m.setattr(nft_match, "_quick_value", lambda *a: None)
+            want = _outcome(ctx, t, head, op, val)
+        assert got == want, (t, head, op, val)
+        quick += type(got) is not str and op in ("", "==", "eq") and nft_match._quick_value(t, head, val) is not None
+    assert quick > 2000
+
+
+def _outcome(ctx, t: str, head: str, op: str, val: str):
+    """What _plain_value gives, or the exception it raises (a prefix length in other
+    digits fails int() in one_addr, on either path)."""
+    try:
+        return nft_match._plain_value(ctx, t, head, op, val)
+    except ValueError as e:
+        return repr(e)
