@@ -441,6 +441,16 @@ def _values(rs: Ranges, ports: bool) -> tuple:
     return got
 
 
+def clear_memos() -> None:
+    """Empty the memos of :func:`addr_pats`, :func:`to_matches` and :func:`field_match`
+    (pure caches: nothing read changes).  A parser that reads one file's values into
+    them (Linux) clears them when it starts and ends, so that a parse neither inherits
+    the last one's entries, which fill the bounds and clear them mid-parse, nor leaves
+    its own behind."""
+    for memo in (_PATS, _BY_ID, _SMALL, _VALUES):
+        memo.clear()
+
+
 # The state of the every-packet Match (every field, in field order): a Match's is a
 # copy of it with the constrained fields set.
 _EVERY_STATE = dict(Match().__dict__)
@@ -525,6 +535,7 @@ __all__ = [
     "absorb",
     "block_count",
     "cidrs",
+    "clear_memos",
     "cond",
     "cond1",
     "cond_at",

@@ -22,9 +22,18 @@ from __future__ import annotations
 
 from collections.abc import Container
 
-from netaudit.parsers.packet_sets import ANY, FIELD_INDEX, RANGE_FIELDS, Cond, r_and
+from netaudit.parsers.packet_sets import ADDR_MAX, ANY, FIELD_INDEX, RANGE_FIELDS, Cond, r_and
 
-from .iptables_matches import BASE_NAMES, BASE_OPTS, MatchContext, Opt, is_option, option_union
+from .iptables_matches import (
+    BASE_NAMES,
+    BASE_OPTS,
+    MatchContext,
+    Opt,
+    is_option,
+    mask_ranges,
+    option_union,
+    parse_ip,
+)
 
 _new = tuple.__new__
 _EST = FIELD_INDEX["est"]
@@ -142,9 +151,52 @@ def _classify(module: str, neg: bool, w: str, arg: str, ctx: MatchContext) -> tu
             return kind
     elif not module:
         return _REFUSE  # no -m: read with the rule's protocol (the general path)
+    quick = None if neg else _quick(module, name, arg)
+    if quick is not None:
+        idx, rs = quick
+        if rs == _WHOLE[idx]:
+            return (_FIELDS, ANY, ())  # every packet (what cond1 gives the whole range)
+        fields: list = [None] * _NFIELDS
+        fields[idx] = rs
+        return (_FIELDS, _new(Cond, fields), (quick,))
     reasons: list[str] = []
     got = option_union(_new(Opt, (module, neg, name, (arg,))), ctx, reasons)
     if reasons or len(got) != 1:
         return _REFUSE  # a reason, no packet or a union
     single = tuple([(k, v) for k, v in enumerate(got[0]) if v is not None])
     return (_FIELDS, got[0], single)
+
+
+_NFIELDS = len(Cond._fields)
+_WHOLE = {FIELD_INDEX[f]: ((0, ADDR_MAX if f in ("src", "dst") else 65535),) for f in ("src", "dst", "sport", "dport")}
+_PORT_OPTS = {"--dport": "dport", "--destination-port": "dport", "--sport": "sport", "--source-port": "sport"}
+_ADDR_OPTS = {"-s": "src", "-d": "dst"}
+
+
+def _quick(module: str, name: str, arg: str) -> tuple[int, tuple[tuple[int, int], ...]] | None:
+    """(field index, ranges) of the commonest first readings of a dump — one port number
+    of a ``tcp``/``udp`` port option, one address or prefix of ``-s``/``-d``, without
+    ``!`` — as :func:`.iptables_matches.option_union` reads them (its parse_ports,
+    parse_addrs and cond1), without its layers; None for anything else, read by it.
+    (A dump has some 10,000 distinct such values, each read once; tests/parsers/linux/
+    test_iptables_plain.py compares both readings on random values.)"""
+    if module:
+        fld = _PORT_OPTS.get(name) if module in ("tcp", "udp") else None
+        if fld is None or not (arg.isascii() and arg.isdigit()):
+            return None
+        n = int(arg)
+        return None if n > 65535 else (FIELD_INDEX[fld], ((n, n),))
+    fld = _ADDR_OPTS.get(name)
+    if fld is None or "," in arg:
+        return None
+    addr, _, plen = arg.partition("/")
+    a = parse_ip(addr)
+    if a is None:
+        return None
+    if not plen:
+        mask = ADDR_MAX
+    elif plen.isascii() and plen.isdigit() and int(plen) <= 32:
+        mask = (ADDR_MAX << (32 - int(plen))) & ADDR_MAX
+    else:
+        return None  # a mask written as an address, a prefix not understood
+    return FIELD_INDEX[fld], mask_ranges(a, mask, [], arg)  # (a prefix: one block, no reason)

@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from netaudit.parsers.packet_sets import (
+    ADDR_MAX,
     ANY,
     FIELD_INDEX,
     MAXV,
@@ -34,7 +35,7 @@ from netaudit.parsers.packet_sets import (
 )
 
 from . import devgroups
-from .nft_values import PORT_PROTOS, STATE_CONDS, compare, cut, elements, tokenize, unquote, values
+from .nft_values import PORT_PROTOS, STATE_CONDS, compare, cut, elements, one_addr, tokenize, unquote, values
 from .reasons import not_modelled, not_understood, reason
 from .rules import NatTarget, Rule
 
@@ -180,14 +181,31 @@ def read_rule(ctx: Ctx, text: str, src: Src, comment: str = "") -> list[Rule] | 
     """The rule(s) of one rule statement, or None when it is not an nft rule at all.
     ``comment``: the text after a ``#`` on its line (a comment in a ruleset file; the
     options of an iptables-nft match that nft before 1.0.6 printed that way)."""
-    toks = tokenize(text)
-    if not toks or (toks[0] not in KEYWORDS and toks[0] not in IFACE_FIELDS and toks[0] not in META_KEYS):
-        return None
+    toks: list[str] | None = None
     if not comment:
-        plain = _plain_rule(ctx, toks, src)
+        # A ruleset repeats rule texts from chain to chain (the same rules in every
+        # VLAN's chain): a text's plain reading is remembered, each rule its own Rule.
+        key = (text, ctx.ifaces)
+        plain = _PLAIN_RULES.get(key, _UNSEEN)
+        if plain is _UNSEEN:
+            toks = tokenize(text)
+            plain = _plain_reading(ctx, toks) if _is_rule(toks) else None
+            if len(_PLAIN_RULES) > MEMO_LIMIT:
+                _PLAIN_RULES.clear()
+            _PLAIN_RULES[key] = plain
         if plain is not None:
-            return plain
+            cond, verdict, target = plain
+            return [Rule([] if cond is None else [cond], verdict, src, target)]  # no NAT, mark, reason or ct status
+    if toks is None:
+        toks = tokenize(text)
+    if not _is_rule(toks):
+        return None
     return _read_tokens(ctx, toks, src, comment)
+
+
+def _is_rule(toks: list[str]) -> bool:
+    """Whether a statement's words begin as an nft rule does."""
+    return bool(toks) and (toks[0] in KEYWORDS or toks[0] in IFACE_FIELDS or toks[0] in META_KEYS)
 
 
 def _read_tokens(ctx: Ctx, toks: list[str], src: Src, comment: str) -> list[Rule]:
@@ -227,8 +245,9 @@ def _read_tokens(ctx: Ctx, toks: list[str], src: Src, comment: str) -> list[Rule
     return out
 
 
-def _plain_rule(ctx: Ctx, toks: list[str], src: Src) -> list[Rule] | None:
-    """The rule of a statement of the common shape, or None: read by :func:`_read_tokens`.
+def _plain_reading(ctx: Ctx, toks: list[str]) -> tuple[Cond | None, str, str] | None:
+    """The one condition (None: no packet), verdict and target of a statement of the
+    common shape, or None: read by :func:`_read_tokens`.
 
     The common shape (nearly every rule of a big ruleset): header fields, interface
     names, counters and comments that :func:`_step` reads without a reason, and a plain
@@ -261,7 +280,7 @@ def _plain_rule(ctx: Ctx, toks: list[str], src: Src) -> list[Rule] | None:
             pairs = _PLAIN_VALUES.get(key, _UNSEEN)
             if pairs is _UNSEEN:
                 pairs = _plain_value(ctx, t, head, op, word)
-                if len(_PLAIN_VALUES) > 8192:
+                if len(_PLAIN_VALUES) > MEMO_LIMIT:
                     _PLAIN_VALUES.clear()
                 _PLAIN_VALUES[key] = pairs
             if pairs is None:
@@ -287,10 +306,18 @@ def _plain_rule(ctx: Ctx, toks: list[str], src: Src) -> list[Rule] | None:
             i += 2
         else:
             return None
-    conds = [] if empty else [_new(Cond, fields)]
-    return [Rule(conds, verdict or "continue", src, target)]  # no NAT, mark, reason or ct status
+    return None if empty else _new(Cond, fields), verdict or "continue", target
 
 
+# The value memos below hold one parse's values: the parser empties them when it starts
+# and ends (clear_memos), and a memo past MEMO_LIMIT entries is emptied (a bound on the
+# memory one file can take, far above a 20,000-rule ruleset's 9,000 distinct values: at
+# 8,192 such a ruleset emptied them mid-parse and read a value again after each).
+MEMO_LIMIT = 65536
+
+# (rule text, the interfaces) → what _plain_reading gives its words (None also when they
+# are no rule).  Its Cond is shared by the rules of that text (a tuple: never changed).
+_PLAIN_RULES: dict[tuple[str, frozenset[str]], tuple[Cond | None, str, str] | None] = {}
 # (head word, second word, operator, value, the interfaces) → what _plain_value gives.
 _PLAIN_VALUES: dict[tuple, tuple | None] = {}
 _NO_PACKET: tuple = ((),)  # what _plain_value gives for a match no packet passes
@@ -300,9 +327,13 @@ def _plain_value(ctx: Ctx, t: str, head: str, op: str, val: str) -> tuple | None
     """What a match of the common shape selects — one condition's constrained fields as
     (index, value) pairs (``()``: every packet), :data:`_NO_PACKET` for none — or None:
     read by the full path (a field or value it does not take, a union, a reason).  A
-    pure function of its arguments and the interfaces, remembered by :func:`_plain_rule`."""
+    pure function of its arguments and the interfaces, remembered by :func:`_plain_reading`."""
     if val in ("set", "."):
         return None  # a set statement, a concatenation
+    if not op or op in ("==", "eq"):
+        quick = _quick_value(t, head, val)
+        if quick is not None:
+            return quick
     items = _plain_items(val)
     if items is None:
         return None
@@ -312,11 +343,47 @@ def _plain_value(ctx: Ctx, t: str, head: str, op: str, val: str) -> tuple | None
     spec = FIELDS.get((t, head))
     if spec is None:
         return None
-    # (remembered by the caller: not through _field_memo's memo as well)
-    cs = _field_conds_uncached(spec[0], spec[1], items, op, spec[2])
-    if cs is None:
+    # The pairs of _field_conds_uncached's one condition, without building it: the
+    # field's ranges unless they are the whole range, after the protocols the field
+    # implies (pairs in Cond order; the protocol field comes before every field that
+    # implies one).  (Remembered by the caller: not through _field_memo's memo as well.)
+    kind, fld, implied = spec
+    rs = _field_ranges(kind, fld, items, op)
+    if rs is None:
         return None  # a value not understood: a reason
-    return _NO_PACKET if not cs else _pairs_of(cs)
+    rs = norm(rs)
+    if not rs:
+        return _NO_PACKET
+    own = () if rs == ((0, MAXV[fld]),) else ((FIELD_INDEX[fld], rs),)
+    return own if implied is None else ((_PROTO, implied), *own)
+
+
+def _quick_value(t: str, head: str, val: str) -> tuple | None:
+    """The pairs of the commonest first readings of a ruleset — one port number, one
+    address or prefix of a header field, without an operator — as :func:`_plain_value`
+    reads them below (the same :func:`~.nft_values.one_addr`; a port as ``int(v, 0)``
+    reads a plain decimal), without its layers; None for anything else, read below.
+    (A 20,000-rule ruleset has some 9,000 distinct values, each read once;
+    tests/parsers/linux/test_nft_match.py compares both readings on random values.)"""
+    spec = FIELDS.get((t, head))
+    if spec is None:
+        return None
+    kind, fld, implied = spec
+    if kind == "port":
+        if not (val.isascii() and val.isdigit()) or (val[0] == "0" and len(val) > 1):
+            return None  # (int(v, 0) refuses a leading zero)
+        n = int(val)
+        if n > 65535:
+            return None
+        own: tuple = ((FIELD_INDEX[fld], ((n, n),)),)
+    elif kind == "addr" and val[:1].isdigit() and "-" not in val and "," not in val:
+        r = one_addr(val)
+        if r is None:
+            return None
+        own = () if r == (0, ADDR_MAX) else ((FIELD_INDEX[fld], (r,)),)
+    else:
+        return None
+    return own if implied is None else ((_PROTO, implied), *own)
 
 
 def _plain_items(val: str) -> list[str] | None:
@@ -578,7 +645,7 @@ def _skip_value(toks: list[str], j: int) -> int:
 # Heads of header fields tested first by _step ("meta" is not: ``meta mark set`` and
 # ``meta nfproto`` are read before the fields).
 _FIELD_HEADS = frozenset(t for t, _ in FIELDS) - {"meta"}
-_PLAIN_HEADS = _FIELD_HEADS | frozenset(IFACE_FIELDS)  # the matches _plain_rule reads
+_PLAIN_HEADS = _FIELD_HEADS | frozenset(IFACE_FIELDS)  # the matches _plain_reading reads
 
 
 def _opval(toks: list[str], i: int) -> tuple[str, str, int]:
@@ -635,7 +702,7 @@ def _group_items(val: str) -> tuple[list[str] | None, str]:
     """The elements of an anonymous set ``{ … }`` (or None and why they are not read)."""
     got = _GROUPS.get(val)
     if got is None:
-        if len(_GROUPS) > 8192:
+        if len(_GROUPS) > MEMO_LIMIT:
             _GROUPS.clear()
         got = _GROUPS[val] = _elements(elements(val))
     return got
@@ -681,6 +748,12 @@ _FIELD_MEMO: dict[tuple, tuple[list[Cond], tuple | None] | None] = {}
 _UNSEEN: Any = object()  # a value no memo holds (None is a memo's answer)
 
 
+def clear_memos() -> None:
+    """Empty the value memos (:data:`MEMO_LIMIT`): pure caches, nothing read changes."""
+    for memo in (_PLAIN_RULES, _PLAIN_VALUES, _GROUPS, _FIELD_MEMO):
+        memo.clear()
+
+
 def _field_memo(
     kind: str, fld: str, items: list[str], op: str, implied: Ranges | None
 ) -> tuple[list[Cond], tuple | None] | None:
@@ -693,7 +766,7 @@ def _field_memo(
         return got
     cs = _field_conds_uncached(kind, fld, items, op, implied)
     got = None if cs is None else (cs, _pairs_of(cs))
-    if len(_FIELD_MEMO) > 8192:
+    if len(_FIELD_MEMO) > MEMO_LIMIT:
         _FIELD_MEMO.clear()
     _FIELD_MEMO[key] = got
     return got
@@ -713,19 +786,24 @@ def _field_conds(kind: str, fld: str, items: list[str], op: str, implied: Ranges
     return None if got is None else got[0]
 
 
-def _field_conds_uncached(kind: str, fld: str, items: list[str], op: str, implied: Ranges | None) -> list[Cond] | None:
+def _field_ranges(kind: str, fld: str, items: list[str], op: str) -> Ranges | None:
+    """The values of header field ``fld`` a match selects, its operator applied, or None:
+    a value not understood."""
     rs = values(items, kind)
     if rs is None:
         return None
-    maxv = MAXV[fld]
     if op and op not in ("==", "eq"):
+        maxv = MAXV[fld]
         if op in ("!=", "ne"):
-            rs = r_not(rs, maxv)
-        else:
-            got = compare(op, rs, maxv)
-            if got is None:
-                return None
-            rs = got
+            return r_not(rs, maxv)
+        return compare(op, rs, maxv)
+    return rs
+
+
+def _field_conds_uncached(kind: str, fld: str, items: list[str], op: str, implied: Ranges | None) -> list[Cond] | None:
+    rs = _field_ranges(kind, fld, items, op)
+    if rs is None:
+        return None
     c = cond1(fld, rs)
     if c is None:
         return []

@@ -168,7 +168,8 @@ def unquote(s: str) -> str:
     return s[1:-1] if len(s) >= 2 and s[0] == s[-1] == '"' else s
 
 
-def _one_addr(v: str) -> tuple[int, int] | None:
+def one_addr(v: str) -> tuple[int, int] | None:
+    """One address, prefix (``a/len``) or range (``a-b``) as a range; None: not one."""
     v = unquote(v.strip())
     if "/" in v:
         a, _, plen = v.partition("/")
@@ -218,7 +219,7 @@ def values(items: list[str], kind: str) -> Ranges | None:
     out: list[tuple[int, int]] = []
     for it in items:
         if kind == "addr":
-            r = _one_addr(it)
+            r = one_addr(it)
         elif kind == "port":
             r = _one_num(it, SERVICES, 65535)
         elif kind == "proto":

@@ -11,10 +11,11 @@ from pathlib import PurePath
 
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, Match, ParseResult, Src
+from netaudit.parsers import packet_sets
 from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import norm
 
-from . import iproute, netfilter, policy, services
+from . import iproute, netfilter, nft_match, policy, services
 from .nftables import iface_names, read_nft
 from .rules import Ruleset
 from .sections import Section, split
@@ -44,9 +45,20 @@ class LinuxParser:
     def run(self) -> ParseResult:
         st = self.st
         st.rep.lines = st.text.count("\n") + (0 if st.text.endswith("\n") else 1)
-        read(st)
+        # The value memos hold this file's values only (nft_match.MEMO_LIMIT): what the
+        # last parse left would fill their bounds and empty them mid-parse.
+        _clear_memos()
+        try:
+            read(st)
+        finally:
+            _clear_memos()  # nothing of this file kept past its parse
         st.rep.ignored = st.ignored
         return ParseResult(devices=[st.dev], report=st.rep)
+
+
+def _clear_memos() -> None:
+    nft_match.clear_memos()
+    packet_sets.clear_memos()
 
 
 def read(st: State) -> None:

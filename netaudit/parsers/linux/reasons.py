@@ -3,7 +3,7 @@
 A reason is a :class:`~netaudit.messages.Text`: its English is the sentence the model
 has always held (equality, joins and JSON see it), and a report words it in its own
 language.  Texts are only built for a rule that has a reason: the common rules take fast
-paths that never produce one (:mod:`.iptables_plain`, ``nft_match._plain_rule``).
+paths that never produce one (:mod:`.iptables_plain`, ``nft_match._plain_reading``).
 
 A reason repeats from rule to rule of a dump that has it at all (the same ``limit``
 statement, match module or unknown set on thousands of rules, each line of a chain

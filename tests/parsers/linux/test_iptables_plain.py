@@ -174,3 +174,66 @@ def test_the_common_shape_is_read_straight():
     assert (target, how) == ("ACCEPT", "-j")
     assert cond.src == ((0x0A000001, 0x0A000001),) and cond.dst == ((0x0A140300, 0x0A1403FF),)
     assert cond.proto == ((17, 17),) and cond.dport == ((53, 53),)
+
+
+def _value(rnd: random.Random) -> str:
+    """A port, an address or something near one (what _quick must read as option_union
+    does, or leave to it)."""
+    pick = rnd.randrange(9)
+    if pick == 0:
+        return str(rnd.choice([0, 1, 22, 1023, 65535, 65536, 99999, rnd.randrange(70000)]))
+    if pick == 1:
+        return rnd.choice(
+            ["022", "00", "0x16", "-1", "+5", " 22", "22 ", "\u00b2", "\u0663", "1_000", "", "ssh", "80:90", "1,2"]
+        )
+    octets = [str(rnd.randrange(256)) for _ in range(4)]
+    if pick == 2:
+        return ".".join(octets)
+    if pick == 3:
+        return ".".join(octets) + "/" + str(rnd.choice([0, 1, 8, 16, 24, 31, 32, 33, 99]))
+    if pick == 4:
+        return ".".join(octets) + "/" + rnd.choice(["255.255.0.0", "255.0.255.0", "08", "\u00b2", "", "-1", "x"])
+    if pick == 5:
+        return ".".join(octets[: rnd.randrange(1, 4)])  # short forms iptables completes
+    if pick == 6:
+        return rnd.choice(
+            ["256.1.1.1", "1.2.3", "01.2.3.4", "1..2.3", "a.b.c.d", "1.2.3.4.5", "\u0661.2.3.4", "1.2.3.4,5.6.7.8"]
+        )
+    if pick == 7:
+        return ".".join(octets) + "/" + str(rnd.randrange(33)) + rnd.choice(["", ",10.0.0.1", " "])
+    return rnd.choice(["0.0.0.0/0", "0.0.0.0/1", "255.255.255.255", "0", "0/0", "10/8"])
+
+
+def test_the_quick_first_readings_are_option_unions(monkeypatch):
+    """_classify with the quick reader of plain ports and addresses gives what it gives
+    through option_union, for random values and options (the reader is not the test)."""
+    import netaudit.parsers.linux.iptables_plain as ip
+
+    rnd = random.Random(21)
+    cases = []
+    for _ in range(30000):
+        module = rnd.choice(["", "", "tcp", "udp", "multiport", "icmp"])
+        name = rnd.choice(["-s", "-d", "--source", "--dst", "--dport", "--sport", "--destination-port", "--dpo", "-i"])
+        cases.append((module, rnd.random() < 0.1, name, _value(rnd)))
+    quick_taken = 0
+    for module, neg, name, arg in cases:
+        if not arg or arg == "!":
+            continue
+        got = _outcome(ip._classify, module, neg, name, arg)
+        with monkeypatch.context() as m:
+            m.setattr(ip, "_quick", lambda *a: None)
+            want = _outcome(ip._classify, module, neg, name, arg)
+        assert got == want, (module, neg, name, arg)
+        quick_taken += (
+            type(got) is tuple and not neg and ip._quick(module, ip.BASE_OPTS.get(name, name), arg) is not None
+        )
+    assert quick_taken > 2000
+
+
+def _outcome(classify, module: str, neg: bool, name: str, arg: str):
+    """What _classify gives, or the exception it raises (a value such as ``1.2.3.²``
+    fails int() in parse_ip: the line is then listed as not read, on either path)."""
+    try:
+        return classify(module, neg, name, arg, MatchContext(IFACES))
+    except ValueError as e:
+        return repr(e)

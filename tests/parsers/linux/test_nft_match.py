@@ -1,5 +1,5 @@
 """The nft rule reader's two paths: the common shape read straight into its condition
-(``_plain_rule``) and every statement read by ``_step`` into a ``_Rule`` narrowed field
+(``_plain_reading``, remembered per rule text) and every statement read by ``_step`` into a ``_Rule`` narrowed field
 by field — both against the reference reading, where every match narrows the rule's
 union by ``intersect_all`` (issue #15, docs/performance.md)."""
 
@@ -137,7 +137,7 @@ def test_both_paths_read_every_generated_rule_as_the_reference(ctx, monkeypatch)
             m.setattr(nft_match, "_Rule", _ReferenceRule)
             reference = nft_match._read_tokens(ctx, toks, src, "")
         assert read == full == reference, text
-        if nft_match._plain_rule(ctx, toks, src) is not None:
+        if nft_match._plain_reading(ctx, toks) is not None:
             plain += 1
     # Both sides of the comparison were exercised: the common shape and the rest.
     assert 5000 < plain < 19000
@@ -146,12 +146,85 @@ def test_both_paths_read_every_generated_rule_as_the_reference(ctx, monkeypatch)
 def test_the_common_shape_takes_the_plain_path_and_anything_else_the_full_one(ctx):
     src = Src("f", 1, "rule")
     common = 'iifname "eth0" ip daddr 10.0.0.0/24 tcp dport { 22, 443 } counter packets 1 bytes 2 accept comment "x"'
-    rules = nft_match._plain_rule(ctx, tokenize(common), src)
-    assert rules is not None
-    (rule,) = rules
-    assert rule.verdict == "accept" and rule.reasons == []
+    assert nft_match._plain_reading(ctx, tokenize(common)) is not None
+    (rule,) = nft_match.read_rule(ctx, common, src)
+    assert rule.verdict == "accept" and rule.reasons == [] and rule.src is src
     assert rule.conds == [
         Cond(dst=((0x0A000000, 0x0A0000FF),), proto=((6, 6),), dport=((22, 22), (443, 443)), inif=frozenset({"eth0"}))
     ]
     for other in ("ct state new accept", "ip saddr @admins drop", "tcp dport foo accept", "limit rate 1/second"):
-        assert nft_match._plain_rule(ctx, tokenize(other), src) is None, other
+        assert nft_match._plain_reading(ctx, tokenize(other)) is None, other
+
+
+def test_a_rule_text_read_again_is_the_same_rule_with_its_own_line(ctx):
+    """A repeated rule text is read from the memo of plain readings (the same rules in
+    every VLAN's chain): its rules equal a fresh reading of the full path, each rule with
+    its own source and lists, and texts that are no plain rule (or no rule) are read as
+    the first time."""
+    rnd = random.Random(7)
+    texts = [_rule_text(rnd) for _ in range(300)] + ["", "table ip x", "ct state new accept", 'iifname "eth0"']
+    for rounds in range(3):
+        for k, text in enumerate(texts):
+            src = Src("f", 1000 * rounds + k, text)
+            got = nft_match.read_rule(ctx, text, src)
+            toks = tokenize(text)
+            if not toks or toks[0] not in nft_match.KEYWORDS | nft_match.IFACE_FIELDS.keys():
+                assert got is None, text
+                continue
+            assert got == nft_match._read_tokens(ctx, toks, src, ""), text
+            assert all(r.src is src for r in got)
+    first, again = (nft_match.read_rule(ctx, "ip daddr 10.0.0.1 accept", Src("f", n, "")) for n in (1, 2))
+    assert first[0].conds == again[0].conds and first[0].conds is not again[0].conds
+    assert first[0].reasons is not again[0].reasons
+
+
+def _value(rnd: random.Random) -> str:
+    """A port, an address or something near one (what _quick_value must read as
+    _plain_value's general reading does, or leave to it)."""
+    pick = rnd.randrange(7)
+    octets = [str(rnd.randrange(256)) for _ in range(4)]
+    if pick == 0:
+        return str(rnd.choice([0, 1, 22, 1023, 65535, 65536, 99999, rnd.randrange(70000)]))
+    if pick == 1:
+        return rnd.choice(["022", "00", "0", "0x16", "0o7", "-1", "+5", "1_000", "\u00b2", "\u0663", "ssh", "80-90"])
+    if pick == 2:
+        return ".".join(octets)
+    if pick == 3:
+        return ".".join(octets) + "/" + str(rnd.choice([0, 1, 8, 24, 32, 33, 99]))
+    if pick == 4:
+        return rnd.choice(
+            ["0.0.0.0/0", "1.2.3", "01.2.3.4", "256.1.1.1", "1.2.3.4/08", "1.2.3.4/\u00b2", "1.2.3.4-1.2.3.9"]
+        )
+    if pick == 5:
+        return rnd.choice(
+            ["10.0.0.1,10.0.0.2", "1.2.3.4/", '"10.0.0.1"', "10.0.0.1 ", "\u0661.2.3.4", "9.9.9.9-1.1.1.1"]
+        )
+    return "{ " + ", ".join(_value(rnd) for _ in range(rnd.randrange(1, 3))) + " }"
+
+
+def test_the_quick_first_readings_are_the_general_ones(ctx, monkeypatch):
+    """_plain_value with the quick reader of one port or address gives what its
+    general reading gives, for random values of every header field and operator."""
+    rnd = random.Random(5)
+    heads = sorted(nft_match.FIELDS)
+    quick = 0
+    for _ in range(30000):
+        t, head = rnd.choice(heads)
+        op = rnd.choice(["", "", "", "==", "eq", "!=", "<"])
+        val = _value(rnd)
+        got = _outcome(ctx, t, head, op, val)
+        with monkeypatch.context() as m:
+            m.setattr(nft_match, "_quick_value", lambda *a: None)
+            want = _outcome(ctx, t, head, op, val)
+        assert got == want, (t, head, op, val)
+        quick += type(got) is not str and op in ("", "==", "eq") and nft_match._quick_value(t, head, val) is not None
+    assert quick > 2000
+
+
+def _outcome(ctx, t: str, head: str, op: str, val: str):
+    """What _plain_value gives, or the exception it raises (a prefix length in other
+    digits fails int() in one_addr, on either path)."""
+    try:
+        return nft_match._plain_value(ctx, t, head, op, val)
+    except ValueError as e:
+        return repr(e)
