@@ -732,7 +732,7 @@ def service_match(service: str) -> Match:
     protos = {"tcp": PROTO_TCP, "udp": PROTO_UDP, "icmp": PROTO_ICMP}
     if name == "proto":  # proto/N or proto/A-B (the matrix writes the other protocols so)
         lo_s, _, hi_s = rest.partition("-")
-        if not lo_s.isdigit() or not (hi_s or lo_s).isdigit() or not 0 <= int(lo_s) <= int(hi_s or lo_s) <= 255:
+        if not lo_s.isdecimal() or not (hi_s or lo_s).isdecimal() or not 0 <= int(lo_s) <= int(hi_s or lo_s) <= 255:
             raise ValueError(Text("service.error.proto", service=repr(service)))
         return Match(protocols=tuple(range(int(lo_s), int(hi_s or lo_s) + 1)))
     if name not in protos:

@@ -311,7 +311,7 @@ class Interface:
             return None
         if self.encapsulation_vlan:
             return self.encapsulation_vlan
-        digits = "".join(ch for ch in self.name if ch.isdigit())
+        digits = "".join(ch for ch in self.name if ch.isdecimal())
         return int(digits) if digits and self.name.lower().startswith(("vlan", "vlanif")) else None
 
     def owns(self) -> list[IPNetwork]:

@@ -165,7 +165,7 @@ def may_hold_secret(text: str) -> bool:
 def _mask_value(m: re.Match, ids: bool) -> str:
     val = m.group("val")
     word = val.strip('"').lower()
-    if (word in _GRAMMAR_WORDS or val == MASK or val.strip('"') == MASK) or (ids and word.isdigit()):
+    if (word in _GRAMMAR_WORDS or val == MASK or val.strip('"') == MASK) or (ids and word.isdecimal()):
         return m.group(0)
     return m.group(0)[: m.start("val") - m.start()] + MASK
 
@@ -412,7 +412,7 @@ def mask_conservative(text: str) -> str:
             and bare
             and bare != MASK
             and bare.lower() not in _KEEP_AFTER
-            and not (bare.isdigit() and len(bare) <= 3)
+            and not (bare.isdecimal() and len(bare) <= 3)
             and not _IPV4.match(bare)
         ):
             tok = tok[: len(tok) - len(tok.lstrip("\"'"))] + MASK + tok[len(tok.rstrip("\"'")) :]

@@ -37,7 +37,7 @@ HOST_UP_REASONS = ("echo-reply", "arp-response")
 
 
 def _when(epoch: str | None) -> str | None:
-    if not epoch or not epoch.isdigit():
+    if not epoch or not epoch.isdecimal():
         return None
     return datetime.fromtimestamp(int(epoch), tz=UTC).isoformat().replace("+00:00", "Z")
 
@@ -47,7 +47,7 @@ def _ports(spec: str) -> list[int]:
     out: list[int] = []
     for part in spec.split(","):
         a, _, b = part.strip().partition("-")
-        if a.isdigit() and (not b or b.isdigit()):
+        if a.isdecimal() and (not b or b.isdecimal()):
             lo, hi = int(a), int(b or a)
             if 0 <= lo <= hi <= 65535:
                 out.extend(range(lo, hi + 1))
@@ -137,7 +137,7 @@ def run_from_nmap(raw: bytes, file: str, zone: str) -> ProbeRun:
             proto = port.get("protocol") or ""
             if state is None or proto not in ("tcp", "udp", "sctp"):
                 continue  # IP protocol scans (-sO) and the like: no port to probe
-            if not portid.isdigit() or not 0 <= int(portid) <= 65535:
+            if not portid.isdecimal() or not 0 <= int(portid) <= 65535:
                 # nmap always writes a number: a damaged or edited report, never a silent skip
                 raise InputError(Text("live.error.port", where=f"host[{n}] {dst}", port=repr(portid)), file)
             p = _port_probe(

@@ -91,7 +91,7 @@ def _service(text: str) -> str | None:
     if proto not in ("tcp", "udp") or not port:
         return None
     first = port.split("-")[0]
-    if not first.isdigit() or not 0 < int(first) < 65536:
+    if not first.isdecimal() or not 0 < int(first) < 65536:
         return None
     return f"{proto}/{int(first)}"
 

@@ -319,7 +319,7 @@ class LineParser:
             return
         if self.MASKED_NOT_SECRET and set(value) == {"*"}:
             return
-        if value.isdigit() and len(value) <= 2:
+        if value.isdecimal() and len(value) <= 2:
             return
         self.dev.secrets.add(value)
         if self.lineno:

@@ -248,7 +248,7 @@ MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")
 
 def port_number(token: str, protocol: int | None) -> int | None:
     """A port keyword or number for ``protocol`` (6, 17, or None = TCP-or-UDP)."""
-    if token.isdigit():
+    if token.isdecimal():
         value = int(token)
         return value if value <= 65535 else None
     tok = token.lower()
@@ -350,7 +350,7 @@ def protocol_number(token: str) -> tuple[bool, int | None]:
     tok = token.lower()
     if tok in PROTOCOLS:
         return True, PROTOCOLS[tok]
-    if tok.isdigit() and int(tok) <= 255:
+    if tok.isdecimal() and int(tok) <= 255:
         return True, int(tok)
     return False, None
 
@@ -396,9 +396,9 @@ def canonical_ifname(name: str) -> str:
     except Exception:  # netutils raises on some odd inputs; keep the name as written
         canon = name
     low = canon.lower()
-    if low.startswith("vlan") and low[4:5].isdigit():
+    if low.startswith("vlan") and low[4:5].isdecimal():
         canon = "Vlan" + canon[4:]
-    elif low.startswith("null") and low[4:5].isdigit():
+    elif low.startswith("null") and low[4:5].isdecimal():
         canon = "Null" + canon[4:]
     return canon
 

@@ -115,7 +115,7 @@ def _device_hint(file: str) -> str:
 
 def _prefix(text: str) -> IPNetwork | None:
     addr, _, ln = text.partition("/")
-    return _net(addr, int(ln)) if ln.isdigit() else None
+    return _net(addr, int(ln)) if ln.isdecimal() else None
 
 
 def _net(addr: str, plen: int) -> IPNetwork | None:

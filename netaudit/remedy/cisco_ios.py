@@ -119,7 +119,7 @@ class _AclText:
 
 
 def _numbered_kind(name: str) -> str | None:
-    if not name.isdigit():
+    if not name.isdecimal():
         return None
     n = int(name)
     if any(lo <= n <= hi for lo, hi in EXTENDED_RANGES):
@@ -143,7 +143,7 @@ def _find_acl(tx: _Text, name: str) -> _AclText:
                 if not body:
                     continue
                 entries.append(j)
-                if body[0].isdigit():
+                if body[0].isdecimal():
                     seqs.append(int(body[0]))
         elif numbered and not text[:1].isspace():
             toks = text.split()
@@ -187,7 +187,7 @@ def _old_entries(tx: _Text, acl: _AclText) -> list[str] | None:
         toks = tx.lines[i].split()
         if acl.kind.startswith("numbered"):
             toks = toks[2:]
-        elif toks and toks[0].isdigit():
+        elif toks and toks[0].isdecimal():
             toks = toks[1:]
         if not toks:
             continue
@@ -530,7 +530,7 @@ class _Renderer(EntryPlanner):
                 k = reseq
                 for i in acl.entries:
                     toks = self.tx.lines[i].split()
-                    if toks and toks[0].isdigit():
+                    if toks and toks[0].isdecimal():
                         self.tx.replace[i] = [" " + " ".join([str(k), *toks[1:]])]
                         k += 10
         if reseq is not None:

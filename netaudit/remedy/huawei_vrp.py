@@ -181,7 +181,7 @@ class _Renderer(EntryPlanner):
         self.rollback: list[list[str]] = []
         self.drop_acls: list[str] = []  # rollback: the new ACLs go once nothing binds them
         self.new_acls: list[list[str]] = []  # their blocks, for the text
-        self.used_numbers = {int(n) for n in device.filters if n.isdigit()}
+        self.used_numbers = {int(n) for n in device.filters if n.isdecimal()}
         self.mgmt_acl_name: str | None = None
         self.copies: dict[tuple[str, str, tuple[str, ...]], str] = {}  # (old ACL, direction, rules) -> new ACL
         self.rebound: dict[str, int] = {}  # old ACL -> how many of its bindings now name a new one
@@ -399,7 +399,7 @@ class _Renderer(EntryPlanner):
             words = src.text.split()
             if words[:1] != ["rule"]:
                 continue  # a line the parser put before the ACL's (Comware: an SVI's, a NAT server's)
-            body = words[2:] if len(words) > 2 and words[1].isdigit() else words[1:]
+            body = words[2:] if len(words) > 2 and words[1].isdecimal() else words[1:]
             out.append(" ".join(body))
         return out
 
@@ -451,7 +451,7 @@ class _Renderer(EntryPlanner):
             return self.mgmt_acl_name
         want = self.hs.addr("src_ip", prefixes(IPSet(self.mgmt)))
         for name, flt in self.dev.filters.items():
-            basic = flt.kind == "acl" and name.isdigit() and 2000 <= int(name) <= 2999
+            basic = flt.kind == "acl" and name.isdecimal() and 2000 <= int(name) <= 2999
             if basic and not flt.partial and flt.lines and self._permitted(flt) == want and self.find_acl(name):
                 self.mgmt_acl_name = name
                 return name

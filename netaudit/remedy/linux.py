@@ -924,7 +924,7 @@ def _with_rp_filter(got: Rendered, plan: DevicePlan, device: Device) -> Rendered
 
     def val(key: str) -> int | None:
         v = values.get(key)
-        return int(v[0]) if v is not None and v[0].isdigit() else None
+        return int(v[0]) if v is not None and v[0].isdecimal() else None
 
     allv = val("net.ipv4.conf.all.rp_filter")
     targets: list[str] = []

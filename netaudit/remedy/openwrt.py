@@ -626,7 +626,7 @@ def _services(ctx: Ctx) -> None:
             lname, addr = ctx.bind
             for s in doc.sections("uhttpd", "uhttpd"):
                 ports = sorted(
-                    {v.rpartition(":")[2] for v in s.values("listen_https") if v.rpartition(":")[2].isdigit()}
+                    {v.rpartition(":")[2] for v in s.values("listen_https") if v.rpartition(":")[2].isdecimal()}
                 )
                 want = [f"{addr}:{p}" for p in ports]
                 if want and s.values("listen_https") != want:

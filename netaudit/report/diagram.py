@@ -721,7 +721,7 @@ def _centre(adj: dict[str, list[str]], part: list[str], order: list[str]) -> str
 
 
 def _num(text: str) -> tuple:
-    return (0, int(text)) if text.isdigit() else (1, text)
+    return (0, int(text)) if text.isdecimal() else (1, text)
 
 
 def _net_key(net: str) -> tuple:

@@ -32,7 +32,7 @@ MAX_LINE_CHARS = 500
 def generated_date() -> str:
     """ISO date of the report: from SOURCE_DATE_EPOCH when set (UTC), else today."""
     sde = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if sde.isdigit():
+    if sde.isdecimal():
         return datetime.fromtimestamp(int(sde), tz=UTC).date().isoformat()
     return date.today().isoformat()
 

@@ -27,7 +27,7 @@ _MD_ANY = re.compile(r"[\\`*{}\[\]|~_&<>]")
 def md(value) -> str:
     """Inline text: Markdown punctuation escaped, HTML neutralised, one line."""
     text = " ".join(str(value).split())
-    if not _MD_ANY.search(text) and not (text[:1].isdigit() or text[:1] in ("#", ">", "+", "=", "-")):
+    if not _MD_ANY.search(text) and not (text[:1].isdecimal() or text[:1] in ("#", ">", "+", "=", "-")):
         return text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)

@@ -202,7 +202,7 @@ def _words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=4096)
 def _split_compound(tok: str) -> tuple[str, ...]:
     """``tok`` as the fewest known words it is made of, or ``(tok,)``."""
-    if tok in _VOCABULARY or tok.isdigit() or len(tok) > 40:
+    if tok in _VOCABULARY or tok.isdecimal() or len(tok) > 40:
         return (tok,)
     best: list[tuple[str, ...] | None] = [()] + [None] * len(tok)
     for end in range(1, len(tok) + 1):

@@ -397,7 +397,7 @@ def _canonical(ifn: str, d: Device) -> str:
 
 def svi_vid(itf: Interface) -> int | None:
     """The VLAN an SVI routes (its encapsulation, else the digits of ``VlanNN``)."""
-    digits = "".join(c for c in itf.name if c.isdigit())
+    digits = "".join(c for c in itf.name if c.isdecimal())
     if itf.encapsulation_vlan:
         return itf.encapsulation_vlan
     return int(digits) if digits and itf.name.lower().startswith("vlan") else None

@@ -224,7 +224,7 @@ def parse_entry(tokens: tuple[str, ...], objs: Objects) -> Entry:
             if i < n and tokens[i].lower() in ("disable", "default"):
                 i += 1
                 continue
-            if i < n and (tokens[i].isdigit() or tokens[i].lower() in _LOG_LEVELS):
+            if i < n and (tokens[i].isdecimal() or tokens[i].lower() in _LOG_LEVELS):
                 i += 1
             if i + 1 < n and tokens[i].lower() == "interval":
                 i += 2

@@ -269,7 +269,7 @@ class ModelBuilder(PolicyBuilder, ServiceBuilder):
         tunneled = False
         while i < len(tokens):
             w = low[i]
-            if w.isdigit():
+            if w.isdecimal():
                 distance = int(w)
                 i += 1
             elif w == "track" and i + 1 < len(tokens):

@@ -41,7 +41,7 @@ class InterfaceReader(AsaState):
         if low[0] == "no":
             st.level, st.level_src = None, None
             return
-        if len(low) < 2 or not low[1].isdigit() or int(low[1]) > 100:
+        if len(low) < 2 or not low[1].isdecimal() or int(low[1]) > 100:
             raise Unknown
         st.level, st.level_src = int(low[1]), src
 
@@ -98,7 +98,7 @@ class InterfaceReader(AsaState):
         st.iface.description = parts[1] if len(parts) > 1 else ""
 
     def if_vlan(self, st: IfState, tokens, low, src):
-        if len(low) < 2 or not low[1].isdigit():
+        if len(low) < 2 or not low[1].isdecimal():
             if len(low) >= 2 and low[1] in ("secondary",):
                 self.iface_partial(st.iface, Text("input.asa.secondary_vlans"), src)
                 return
@@ -114,14 +114,14 @@ class InterfaceReader(AsaState):
         st.members.append((canonical_ifname(tokens[1]), src))
 
     def if_channel_group(self, st: IfState, tokens, low, src):
-        if len(low) < 2 or not low[1].isdigit():
+        if len(low) < 2 or not low[1].isdecimal():
             raise Unknown
         st.channel_group = (f"Port-channel{low[1]}", src)
 
     def if_switchport(self, st: IfState, tokens, low, src):
         n = len(low)
         st.sw_any = True
-        if n >= 4 and low[1] == "access" and low[2] == "vlan" and low[3].isdigit():
+        if n >= 4 and low[1] == "access" and low[2] == "vlan" and low[3].isdecimal():
             st.access_vlan = int(low[3])
         elif n >= 3 and low[1] == "mode":
             st.mode = low[2]
@@ -132,7 +132,7 @@ class InterfaceReader(AsaState):
                 st.allowed = parse_vlan_list("".join(tokens[4:]))
             except ValueError:
                 raise Unknown from None
-        elif n >= 5 and low[1] == "trunk" and low[2] == "native" and low[3] == "vlan" and low[4].isdigit():
+        elif n >= 5 and low[1] == "trunk" and low[2] == "native" and low[3] == "vlan" and low[4].isdecimal():
             st.native = int(low[4])
         elif n >= 2 and low[1] in ("protected", "monitor", "port-security", "nonegotiate"):
             return True

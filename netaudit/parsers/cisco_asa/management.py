@@ -21,7 +21,7 @@ class ManagementReader(AsaState):
         if n >= 3 and low[1] == "server" and low[2] == "enable":
             port = 443
             if n >= 4:
-                if not low[3].isdigit():
+                if not low[3].isdecimal():
                     raise Unknown
                 port = int(low[3])
             self.http_server = (port, src)
@@ -140,7 +140,7 @@ class ManagementReader(AsaState):
         self.vpn_listen.append(("webvpn", tokens[1], src))
 
     def wv_port(self, _target, tokens, low, src):
-        if len(low) < 2 or not low[1].isdigit():
+        if len(low) < 2 or not low[1].isdecimal():
             raise Unknown
         self.webvpn_port = int(low[1])
 

@@ -239,7 +239,7 @@ class NatBuilder:
         spec = None
         if i < len(t) and t[i].startswith("("):
             spec, i = t[i], i + 1
-        while i < len(t) and (low[i] in ("after-auto", "after-object") or low[i].isdigit()):
+        while i < len(t) and (low[i] in ("after-auto", "after-object") or low[i].isdecimal()):
             i += 1
         if i + 3 > len(t) or low[i] != "source" or low[i + 1] not in ("static", "dynamic"):
             raise AclError("twice nat: expected 'source static|dynamic REAL MAPPED'")

@@ -68,7 +68,7 @@ def asa_protocol(token: str) -> tuple[bool, int | None]:
         return True, ASA_PROTOCOLS[tok]
     if tok in PROTOCOLS:
         return True, PROTOCOLS[tok]
-    if tok.isdigit() and int(tok) <= 255:
+    if tok.isdecimal() and int(tok) <= 255:
         return True, int(tok)
     return False, None
 
@@ -113,10 +113,10 @@ def icmp_type_of(tokens, i: int) -> tuple[int, int | None, int] | None:
     if i >= len(tokens):
         return None
     tok = tokens[i].lower()
-    if tok.isdigit() and int(tok) <= 255:
+    if tok.isdecimal() and int(tok) <= 255:
         code = None
         j = i + 1
-        if j < len(tokens) and tokens[j].isdigit() and int(tokens[j]) <= 255:
+        if j < len(tokens) and tokens[j].isdecimal() and int(tokens[j]) <= 255:
             code, j = int(tokens[j]), j + 1
         return int(tok), code, j
     if tok in ICMP_TYPES:

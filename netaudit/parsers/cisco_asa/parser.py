@@ -70,7 +70,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
                 self.add_secret(tokens[-1])
                 continue
             j = i + 1
-            if w in ("authentication-key", "message-digest-key") and j < len(low) and low[j].isdigit():
+            if w in ("authentication-key", "message-digest-key") and j < len(low) and low[j].isdecimal():
                 j += 1  # the key number
             while j < len(low) and low[j] in KEY_FORMAT_WORDS:
                 j += 1
@@ -258,7 +258,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             return
         name = tokens[1]
         i = 2
-        if tokens[i].lower() == "line" and n > 4 and tokens[i + 1].isdigit():
+        if tokens[i].lower() == "line" and n > 4 and tokens[i + 1].isdecimal():
             i += 2
         word = tokens[i].lower()
         acl = self.acls.get(name)
@@ -351,7 +351,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
         rest = tokens[1:]
         if not rest:
             raise Unknown
-        if rest[0].startswith("(") and len(rest) > 1 and rest[1].isdigit() and "," not in rest[0]:
+        if rest[0].startswith("(") and len(rest) > 1 and rest[1].isdecimal() and "," not in rest[0]:
             self._legacy_nat(tokens, src)  # pre-8.3 `nat (inside) 1 0 0`
             return
         lw = [w.lower() for w in rest]
@@ -431,7 +431,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             return
         if self._transform_mode(tokens, low, src):
             return
-        if n >= 5 and low[1] in ("map", "dynamic-map") and low[3].isdigit():
+        if n >= 5 and low[1] in ("map", "dynamic-map") and low[3].isdecimal():
             if self._crypto_entry(tokens, low, src):
                 return
         elif n >= 5 and low[1] == "map" and low[3] == "interface":

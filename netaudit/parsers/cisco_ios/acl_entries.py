@@ -99,7 +99,7 @@ def _addr(tokens: tuple[str, ...], i: int, standard: bool) -> tuple[tuple[AddrMa
     if "/" in tok:  # A/len (accepted by IOS-XE object-group-style entries)
         a, _, ln = tok.partition("/")
         ip = ip_to_int(a)
-        if ip is None or not ln.isdigit() or int(ln) > 32:
+        if ip is None or not ln.isdecimal() or int(ln) > 32:
             raise AceError(f"bad prefix {tok}")
         host_bits = (1 << (32 - int(ln))) - 1
         return (AddrMatch(ip & ~host_bits & ANY_WILDCARD, host_bits),), i + 1
@@ -193,10 +193,10 @@ def parse_ace(tokens: tuple[str, ...], standard: bool) -> Ace:
         icmp_type = icmp_code = None
         if proto == 1 and i < n:
             tok = tokens[i].lower()
-            if tok.isdigit() and int(tok) <= 255:
+            if tok.isdecimal() and int(tok) <= 255:
                 icmp_type = int(tok)
                 i += 1
-                if i < n and tokens[i].isdigit() and int(tokens[i]) <= 255:
+                if i < n and tokens[i].isdecimal() and int(tokens[i]) <= 255:
                     icmp_code = int(tokens[i])
                     i += 1
             elif tok in ICMP_TYPES:
@@ -374,7 +374,7 @@ def parse_network_item(tokens: list[str]) -> tuple[AddrMatch, ...] | OG | None:
     if n == 1 and "/" in tokens[0]:
         a, _, ln = tokens[0].partition("/")
         ip = ip_to_int(a)
-        if ip is not None and ln.isdigit() and int(ln) <= 32:
+        if ip is not None and ln.isdecimal() and int(ln) <= 32:
             wc = (1 << (32 - int(ln))) - 1
             return (AddrMatch(ip & ~wc & ANY_WILDCARD, wc),)
     if n == 2:
@@ -388,7 +388,7 @@ def parse_network_item(tokens: list[str]) -> tuple[AddrMatch, ...] | OG | None:
 def parse_nxos_address_item(tokens: list[str]) -> tuple[AddrMatch, ...] | None:
     """One line of NX-OS ``object-group ip address``: ``[seq] host A``, ``[seq] A/len``
     or ``[seq] A WILDCARD`` (a wildcard, as in ACL entries); ``None`` for description."""
-    if tokens and tokens[0].isdigit():
+    if tokens and tokens[0].isdecimal():
         tokens = tokens[1:]
     if not tokens:
         raise AceError("empty address group item")
@@ -403,7 +403,7 @@ def parse_nxos_address_item(tokens: list[str]) -> tuple[AddrMatch, ...] | None:
 def parse_port_item(tokens: list[str]) -> tuple[PortRange, ...] | None:
     """One line of NX-OS ``object-group ip port``: ``[seq] eq|neq|lt|gt|range …``;
     ``None`` for description."""
-    if tokens and tokens[0].isdigit():
+    if tokens and tokens[0].isdecimal():
         tokens = tokens[1:]
     if not tokens:
         raise AceError("empty port group item")
@@ -447,10 +447,10 @@ def parse_service_item(tokens: list[str]) -> tuple[Svc, ...] | OG | None:
             dports, i = r
     elif pnum == 1 and i < n:
         tok = tokens[i].lower()
-        if tok.isdigit():
+        if tok.isdecimal():
             icmp_type = int(tok)
             i += 1
-            if i < n and tokens[i].isdigit():
+            if i < n and tokens[i].isdecimal():
                 icmp_code = int(tokens[i])
                 i += 1
         elif tok in ICMP_TYPES:

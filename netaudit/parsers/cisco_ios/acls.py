@@ -70,7 +70,7 @@ class AclReader(IosState):
         return acl
 
     def _numbered_acl(self, tokens: list[str], stripped: str, lineno: int) -> None:
-        if len(tokens) < 3 or not tokens[1].isdigit():
+        if len(tokens) < 3 or not tokens[1].isdecimal():
             if len(tokens) >= 2 and tokens[1].lower() in ("compiled", "dynamic-extend"):
                 self.ignored += 1
                 return
@@ -106,7 +106,7 @@ class AclReader(IosState):
     def _acl_entry(self, acl: Acl, stripped: str, lineno: int, fallback: bool) -> bool:
         tokens = stripped.split()
         seq = ""
-        if tokens[0].isdigit() and len(tokens) > 1:
+        if tokens[0].isdecimal() and len(tokens) > 1:
             seq, tokens = tokens[0], tokens[1:]
         word = tokens[0].lower()
         if word in ("permit", "deny"):

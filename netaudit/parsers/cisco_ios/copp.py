@@ -73,7 +73,7 @@ def class_map_line(cm: ClassMap, tokens: list[str], low: list[str], src: Src) ->
         if len(tokens) == 4 and low[2] == "name":
             cm.acls.append((tokens[3], src))
             return
-        if len(tokens) == 3 and tokens[2].isdigit():
+        if len(tokens) == 3 and tokens[2].isdecimal():
             cm.acls.append((tokens[2], src))
             return
     elif low == ["match", "any"]:

@@ -90,7 +90,7 @@ class CryptoReader(IosState):
         words = low[1:]
         if words and words[0] in IKE_CONFIG_WORDS and self.crypto_config is None:
             self.crypto_config = src
-        if len(words) >= 3 and words[0] in ("map", "dynamic-map") and words[2].isdigit():
+        if len(words) >= 3 and words[0] in ("map", "dynamic-map") and words[2].isdecimal():
             # `crypto map NAME SEQ …` / `crypto dynamic-map NAME SEQ`: `match address`
             self.ctx = Ctx("acl-refs", label=" ".join(tokens[:4]), src=src)
             if words[0] == "map":

@@ -48,7 +48,7 @@ class InterfaceReader(IosState):
     def h_vlan(self, tokens, low, src):
         if len(low) < 2:
             raise Unknown
-        if not low[1][0].isdigit():
+        if not low[1][0].isdecimal():
             if low[1] in ("access-map", "filter"):
                 if low[1] == "filter" and len(low) >= 5 and low[3] == "vlan-list":
                     # `vlan filter MAP vlan-list 10,20`: the map filters what the VLANs carry,
@@ -120,7 +120,7 @@ class InterfaceReader(IosState):
         if "/" in tokens[2]:
             addr, _, ln = tokens[2].partition("/")
             a = ip_to_int(addr)
-            plen = int(ln) if ln.isdigit() and int(ln) <= 32 else None
+            plen = int(ln) if ln.isdecimal() and int(ln) <= 32 else None
             rest = low[3:]
         else:
             a = ip_to_int(tokens[2])
@@ -216,7 +216,7 @@ class InterfaceReader(IosState):
 
     def if_standby(self, st: IfState, tokens, low, src):
         """HSRP: ``standby [N] ip A [secondary]`` → virtual address; auth → secret."""
-        i = 2 if len(low) > 1 and low[1].isdigit() else 1
+        i = 2 if len(low) > 1 and low[1].isdecimal() else 1
         if i >= len(low):
             raise Unknown
         w = low[i]
@@ -276,7 +276,7 @@ class InterfaceReader(IosState):
             if mode not in ("access", "trunk", "dynamic auto", "dynamic desirable"):
                 self.iface_partial(st.iface, switchport_mode_unmodelled(mode), src)
         elif w == "access" and n >= 4 and low[2] == "vlan":
-            if not low[3].isdigit():
+            if not low[3].isdecimal():
                 raise Unknown
             st.access_vlan = int(low[3])
         elif w == "trunk" and n >= 3:
@@ -285,14 +285,14 @@ class InterfaceReader(IosState):
                     st.allowed = trunk_allowed(st.allowed, low[4:])
                 except ValueError:
                     raise Unknown from None
-            elif low[2] == "native" and n >= 5 and low[3] == "vlan" and low[4].isdigit():
+            elif low[2] == "native" and n >= 5 and low[3] == "vlan" and low[4].isdecimal():
                 st.native = int(low[4])
             elif low[2] in ("encapsulation", "pruning"):
                 return True
             else:
                 raise Unknown
         elif w == "voice" and n >= 4 and low[2] == "vlan":
-            if low[3].isdigit():
+            if low[3].isdecimal():
                 st.voice_vlan = int(low[3])
             else:
                 return True  # dot1p / none / untagged: no extra VLAN
@@ -314,7 +314,7 @@ class InterfaceReader(IosState):
 
     def if_encapsulation(self, st: IfState, tokens, low, src):
         if len(low) >= 3 and low[1] in ("dot1q", "isl"):
-            if not low[2].isdigit():
+            if not low[2].isdecimal():
                 raise Unknown
             st.iface.encapsulation_vlan = int(low[2])
             st.iface.encapsulation_native = "native" in low[3:]
@@ -338,13 +338,13 @@ class InterfaceReader(IosState):
         """``pppoe-client dial-pool-number N [...]``: the port carries the PPPoE client
         sessions of dialer pool N; it forwards no IP of its own for them (the Dialer
         interface does)."""
-        if len(low) >= 3 and low[1] == "dial-pool-number" and low[2].isdigit():
+        if len(low) >= 3 and low[1] == "dial-pool-number" and low[2].isdecimal():
             st.pppoe_client = True
             return
         self.iface_partial(st.iface, PPPOE_CLIENT, src)
 
     def if_channel_group(self, st: IfState, tokens, low, src):
-        if len(low) < 2 or not low[1].isdigit():
+        if len(low) < 2 or not low[1].isdecimal():
             raise Unknown
         st.channel_group = (f"Port-channel{low[1]}", src)
 
@@ -364,7 +364,7 @@ class InterfaceReader(IosState):
 def _ipv6_address(text: str) -> bool:
     """``FE80::1`` or ``2001:db8::1/64``: an IPv6 address, with or without a prefix length."""
     addr, _, plen = text.partition("/")
-    if plen and not (plen.isdigit() and int(plen) <= 128):
+    if plen and not (plen.isdecimal() and int(plen) <= 128):
         return False
     try:
         ipaddress.IPv6Address(addr)

@@ -181,9 +181,9 @@ class ManagementReader(IosState):
             name = toks[-1]
             self.http["acl"] = (name, src)
             self.ref("acl", name, src)
-        elif w == "port" and not neg and len(words) > 1 and words[1].isdigit():
+        elif w == "port" and not neg and len(words) > 1 and words[1].isdecimal():
             self.http["port"] = int(words[1])
-        elif w == "secure-port" and not neg and len(words) > 1 and words[1].isdigit():
+        elif w == "secure-port" and not neg and len(words) > 1 and words[1].isdecimal():
             self.http["secure_port"] = int(words[1])
         else:
             self.ignored += 1
@@ -216,7 +216,7 @@ class ManagementReader(IosState):
         if low[0] == "network" and len(tokens) >= 3:
             a = ip_to_int(tokens[1])
             m = ip_to_int(tokens[2]) if not tokens[2].startswith("/") else None
-            plen = mask_to_len(m) if m is not None else (int(tokens[2][1:]) if tokens[2][1:].isdigit() else None)
+            plen = mask_to_len(m) if m is not None else (int(tokens[2][1:]) if tokens[2][1:].isdecimal() else None)
             if a is not None and plen is not None and plen <= 32 and self.ctx is not None:
                 self.dhcp_pool_nets.append((self.ctx.label, prefix_of(a & len_to_mask(plen), plen)))
         return True
@@ -255,7 +255,7 @@ class ManagementReader(IosState):
                 if w in ("auth", "priv") and i + 1 < n:
                     # auth md5 KEY, priv aes 128 KEY; NX-OS also priv KEY [localizedkey]
                     j = i + 2 if low[i + 1] in SNMP_ALGORITHMS and i + 2 < n else i + 1
-                    if low[j].isdigit() and j + 1 < n:  # priv aes 128 KEY
+                    if low[j].isdecimal() and j + 1 < n:  # priv aes 128 KEY
                         j += 1
                     self.add_secret(tokens[j])
                 elif w == "access" and i + 1 < n:

@@ -105,7 +105,7 @@ class RoutingReader(IosState):
             raise Unknown
         if "/" in tokens[i]:  # IOS-XE also takes A/len
             a, _, ln = tokens[i].partition("/")
-            p, plen = ip_to_int(a), int(ln) if ln.isdigit() and int(ln) <= 32 else None
+            p, plen = ip_to_int(a), int(ln) if ln.isdecimal() and int(ln) <= 32 else None
             i += 1
         else:
             p, m = ip_to_int(tokens[i]), ip_to_int(tokens[i + 1])
@@ -116,7 +116,7 @@ class RoutingReader(IosState):
         prefix = prefix_of(p & len_to_mask(plen), plen)
         iface = nh = None
         partial = None
-        if i < n and ip_to_int(tokens[i]) is None and low[i] not in self._ROUTE_FLAGS and not low[i].isdigit():
+        if i < n and ip_to_int(tokens[i]) is None and low[i] not in self._ROUTE_FLAGS and not low[i].isdecimal():
             iface = canonical_ifname(tokens[i])
             i += 1
         if i < n and (x := ip_to_int(tokens[i])) is not None:
@@ -125,7 +125,7 @@ class RoutingReader(IosState):
         distance = 1
         while i < n:
             w = low[i]
-            if w.isdigit() and int(w) <= 255:
+            if w.isdecimal() and int(w) <= 255:
                 distance = int(w)
                 i += 1
             elif w == "name" and i + 1 < n and tokens[i + 1].startswith('"'):
@@ -181,7 +181,7 @@ class RoutingReader(IosState):
         self.ignored += 1
         self.route_maps.add(tokens[1])
         permit = not (len(low) > 2 and low[2] == "deny")
-        seq = int(low[3]) if len(low) > 3 and low[3].isdigit() else 10
+        seq = int(low[3]) if len(low) > 3 and low[3].isdecimal() else 10
         entries = self.route_map_entries.setdefault(tokens[1], [])
         entry = next((e for e in entries if e.seq == seq), None)
         if entry is None:

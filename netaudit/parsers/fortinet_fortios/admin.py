@@ -121,14 +121,14 @@ class AdminSections(ParseState):
     def h_probe_response(self, blk: Block) -> None:
         blk.ignore_prefixes = ("",)
         port = blk.first("port")
-        if port and port.isdigit():
+        if port and port.isdecimal():
             self.ports["probe-response"] = int(port)
         self.probe_udp = blk.low("mode", "http-probe") == "twamp"
 
     def h_ftm_push(self, blk: Block) -> None:
         blk.ignore_prefixes = ("",)
         port = blk.first("server-port")
-        if port and port.isdigit():
+        if port and port.isdecimal():
             self.ports["ftm"] = int(port)
 
     def h_ntp(self, blk: Block) -> None:

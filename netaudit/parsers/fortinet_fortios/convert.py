@@ -113,7 +113,7 @@ class VdomBuilder(ExplicitProxies, NatRules, StaticRoutes):
             security = e.low("security", "wpa2-only-personal") or ""
             local = e.low("local-bridging", "disable") == "enable"
             vid = e.first("vlanid")
-            vlan = int(vid) if vid and vid.isdigit() and int(vid) > 0 else None
+            vlan = int(vid) if vid and vid.isdecimal() and int(vid) > 0 else None
             iface = e.name if (e.name in dev.interfaces and not local) else None
             dev.ssids.append(
                 Ssid(

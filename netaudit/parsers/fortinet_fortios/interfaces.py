@@ -61,7 +61,7 @@ class InterfaceSections(ParseState):
         if typ == "vlan" or (e.has("vlanid") and e.has("interface")):
             rec.parent = e.first("interface")
             vid = e.first("vlanid")
-            if vid and vid.isdigit() and 1 <= int(vid) <= 4094:
+            if vid and vid.isdecimal() and 1 <= int(vid) <= 4094:
                 rec.vlanid = int(vid)
             else:
                 rec.partial.append(Text("input.fortios.vlan_id_unread", vid=repr(vid)))
@@ -465,7 +465,7 @@ class InterfaceSections(ParseState):
                             IPNetwork("0.0.0.0/0"),
                             itf.vrf,
                             interface=r.name,
-                            distance=int(dist) if dist.isdigit() else 5,
+                            distance=int(dist) if dist.isdecimal() else 5,
                             origin="dhcp",
                             runtime_gateway=True,
                             source=mode_src,

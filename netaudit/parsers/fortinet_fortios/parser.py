@@ -267,7 +267,7 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
         ):
             v = blk.first(key)
             if v is not None:
-                if v.isdigit() and 0 < int(v) < 65536:
+                if v.isdecimal() and 0 < int(v) < 65536:
                     self.ports[name] = int(v)
                 else:
                     blk.mark(key, UNRECOGNIZED)

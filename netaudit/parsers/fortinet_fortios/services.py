@@ -406,7 +406,7 @@ def parse_portrange(text: str) -> tuple[PortRange, PortRange | None] | None:
 
     def rng(t: str) -> PortRange | None:
         lo, sep, hi = t.partition("-")
-        if not lo.isdigit() or (sep and not hi.isdigit()):
+        if not lo.isdecimal() or (sep and not hi.isdecimal()):
             return None
         a, b = int(lo), int(hi) if sep else int(lo)
         if b < a or b > 65535:
@@ -526,7 +526,7 @@ def custom_service(e: Entry) -> SvcObj:
         return SvcObj([])  # IPv6 only: matches no IPv4 packet
     if proto == "IP":
         num = e.first("protocol-number", "0")
-        if not (num or "").isdigit() or int(num) > 255:
+        if not (num or "").isdecimal() or int(num) > 255:
             return SvcObj([ANY_PIECE], Text("input.fortios.service_protocol_number", name=name, value=num))
         n = int(num)
         return SvcObj([ANY_PIECE if n == 0 else Piece(n)])

@@ -430,7 +430,7 @@ def build(text: str) -> Tree:
                     Text("input.line", line=lineno, what=Text("input.fortios.edit_open", entry=repr(entry.name)))
                 )
             name = " ".join(tokens[1:])
-            if name == "0" and "0" in top.entries and all(k.isdigit() for k in top.entries):
+            if name == "0" and "0" in top.entries and all(k.isdecimal() for k in top.entries):
                 # `edit 0` again in a numbered table (a CLI script's policies, SD-WAN
                 # members): FortiOS makes a new entry with the next free ID each time, so
                 # a second one is never the first one edited (the first keeps the name 0)

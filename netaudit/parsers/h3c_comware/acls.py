@@ -38,7 +38,7 @@ def comware_rule(acl: AclState, tokens: list[str], low: list[str]):
     """``rule [N] permit|deny …`` in Comware's words → what :func:`parse_rule` gives
     (rule number, line, doubt), or ``(N, None, None)`` for ``rule N comment …``.
     Raises :class:`Unknown` for a rule not understood."""
-    if len(low) >= 3 and low[1].isdigit() and low[2] == "comment":
+    if len(low) >= 3 and low[1].isdecimal() and low[2] == "comment":
         return int(low[1]), None, None
     if _COMWARE_WORDS.isdisjoint(low):
         return parse_rule(acl, tokens, low)
@@ -95,13 +95,13 @@ class ComwareAclReader(AclReader, ComwareState):
             words, wlow = words[1:], wlow[1:]
         name: str
         alias: str | None = None
-        if wlow[:1] == ["number"] and len(wlow) in (2, 4) and wlow[1].isdigit():
+        if wlow[:1] == ["number"] and len(wlow) in (2, 4) and wlow[1].isdecimal():
             name = wlow[1]
             if len(wlow) == 4:
                 if wlow[2] != "name":
                     raise Unknown
                 alias = words[3]
-        elif len(wlow) == 1 and wlow[0].isdigit() and kind is not None:
+        elif len(wlow) == 1 and wlow[0].isdecimal() and kind is not None:
             name = wlow[0]
         elif wlow[:1] == ["name"] and len(wlow) == 2:
             name = self.acl_alias.get(words[1].lower(), words[1])
@@ -109,13 +109,13 @@ class ComwareAclReader(AclReader, ComwareState):
                 raise Unknown  # `acl name X` enters an ACL that exists; its type is unknown
         else:
             raise Unknown
-        if name.isdigit():
+        if name.isdecimal():
             kind = kind or acl_kind(int(name))
             if kind == "other" and 5000 <= int(name) <= 5999:
                 kind = "user"
         if alias is not None:
             self.acl_alias[alias] = self.acl_alias[alias.lower()] = name
-        elif not name.isdigit():
+        elif not name.isdecimal():
             self.acl_alias[name.lower()] = name  # names are case-insensitive
         known = self.acls.get(name)
         # an ACL entered again keeps its type (`acl name X` says none)
@@ -139,7 +139,7 @@ class ComwareAclReader(AclReader, ComwareState):
         rule N logging|counting|comment`` takes only that word off (no reachability
         change); ``undo rule N`` with a condition widens the rule: not read (the ACL
         partial)."""
-        if len(low) < 3 or not low[2].isdigit():
+        if len(low) < 3 or not low[2].isdecimal():
             raise Unknown
         if len(low) == 3:
             acl.rules.pop(int(low[2]), None)
@@ -156,7 +156,7 @@ class ComwareAclReader(AclReader, ComwareState):
             words, wlow = words[1:], wlow[1:]
         if wlow[:1] == ["name"] and len(wlow) == 2:
             name = self.acl_alias.get(words[1].lower(), words[1])
-        elif len(wlow) == 1 and wlow[0].isdigit():
+        elif len(wlow) == 1 and wlow[0].isdecimal():
             name = wlow[0]
         elif wlow[:1] == ["ipv6"] or wlow[:1] == ["mac"]:
             self.ignored += 1
@@ -170,6 +170,6 @@ class ComwareAclReader(AclReader, ComwareState):
     def acl_step(self, acl: AclState, tokens, low, src):
         """``step N``: the numbering of rules typed without one (``start M`` is not read:
         the line is not understood, the ACL partial)."""
-        if len(low) != 2 or not low[1].isdigit() or int(low[1]) == 0:
+        if len(low) != 2 or not low[1].isdecimal() or int(low[1]) == 0:
             raise Unknown
         acl.step = int(low[1])

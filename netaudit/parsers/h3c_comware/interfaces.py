@@ -79,7 +79,7 @@ class ComwareInterfaceReader(InterfaceReader, ComwareState):
 
     def if_access_vlan(self, st: IfState, tokens, low, src):
         """``port access vlan N``: untagged frames of the port are VLAN N's."""
-        if len(low) != 4 or not low[3].isdigit():
+        if len(low) != 4 or not low[3].isdecimal():
             raise Unknown
         st.default_vlan = int(low[3])
         self._l2(st)
@@ -90,7 +90,7 @@ class ComwareInterfaceReader(InterfaceReader, ComwareState):
         undo = low[0] == "undo"
         words, wlow = (tokens[1:], low[1:]) if undo else (tokens, low)
         self._l2(st)
-        if len(wlow) == 5 and wlow[2] == "pvid" and wlow[3] == "vlan" and wlow[4].isdigit():
+        if len(wlow) == 5 and wlow[2] == "pvid" and wlow[3] == "vlan" and wlow[4].isdecimal():
             st.pvid = None if undo else int(wlow[4])
             return
         if len(wlow) >= 4 and wlow[2] == "vlan":
@@ -113,14 +113,14 @@ class ComwareInterfaceReader(InterfaceReader, ComwareState):
     def if_link_aggregation(self, st: IfState, tokens, low, src):
         """``port link-aggregation group N``: the port is a member of Bridge-AggregationN
         (Route-AggregationN when it is a routed port) and takes its settings."""
-        if len(low) != 4 or low[2] != "group" or not low[3].isdigit():
+        if len(low) != 4 or low[2] != "group" or not low[3].isdecimal():
             raise Unknown
         self.agg_members.append((st, int(low[3]), src))
 
     def if_vlan_type(self, st: IfState, tokens, low, src):
         """``vlan-type dot1q vid N`` on a sub-interface (``GigabitEthernet0/1.10``): it
         takes the frames tagged N.  Other forms (a range, a second tag) are partial."""
-        if len(low) == 4 and low[1] == "dot1q" and low[2] == "vid" and low[3].isdigit():
+        if len(low) == 4 and low[1] == "dot1q" and low[2] == "vid" and low[3].isdecimal():
             st.iface.encapsulation_vlan = int(low[3])
             return
         self.iface_partial(st.iface, Text("input.comware.vlan_type", line=src.text), src)
@@ -179,7 +179,7 @@ class ComwareInterfaceReader(InterfaceReader, ComwareState):
         acl: str | None = None
         group: str | None = None
         i = 0
-        if i < len(wlow) and wlow[i].isdigit():
+        if i < len(wlow) and wlow[i].isdecimal():
             acl = words[i]
             i += 1
         elif wlow[i : i + 1] == ["name"] and i + 1 < len(wlow):
@@ -251,7 +251,7 @@ def _range_names(words: list[str]) -> list[str]:
         w = w.rstrip(",")
         if w.lower() == "to":
             items.append("to")
-        elif items and items[-1] != "to" and w[:1].isdigit() and not items[-1][-1:].isdigit():
+        elif items and items[-1] != "to" and w[:1].isdecimal() and not items[-1][-1:].isdecimal():
             items[-1] += w  # `GigabitEthernet 1/0/1`: the name and its number apart
         else:
             items.append(w)
@@ -265,7 +265,7 @@ def _range_names(words: list[str]) -> list[str]:
             last = canonical_ifname(items[i + 2])
             stem, _, lo = first.rpartition("/") if "/" in first else (first.rstrip("0123456789"), "", "")
             stem2, _, hi = last.rpartition("/") if "/" in last else (last.rstrip("0123456789"), "", "")
-            if not (lo.isdigit() and hi.isdigit() and stem == stem2 and int(lo) <= int(hi) <= int(lo) + 512):
+            if not (lo.isdecimal() and hi.isdecimal() and stem == stem2 and int(lo) <= int(hi) <= int(lo) + 512):
                 raise Unknown
             names += [f"{stem}/{n}" for n in range(int(lo), int(hi) + 1)]
             i += 3

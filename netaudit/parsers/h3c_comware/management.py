@@ -31,7 +31,7 @@ class ComwareManagementReader(ManagementReader, ComwareState):
                 self.server_acls.pop("ssh", None)  # a hand-made file: the ACL taken off
             self.ignored += 1
             return
-        if low[:3] == ["ssh", "server", "port"] and len(low) == 4 and low[3].isdigit():
+        if low[:3] == ["ssh", "server", "port"] and len(low) == 4 and low[3].isdecimal():
             self.ssh_port = int(low[3])
             return
         if low[:3] == ["ssh", "server", "acl"]:
@@ -77,7 +77,7 @@ class ComwareManagementReader(ManagementReader, ComwareState):
         if words[:3] == ["telnet", "server", "port"]:
             if undo:
                 self.telnet_port = 23
-            elif len(low) == 4 and low[3].isdigit():
+            elif len(low) == 4 and low[3].isdecimal():
                 self.telnet_port = int(low[3])
             else:
                 raise Unknown
@@ -119,7 +119,7 @@ class ComwareManagementReader(ManagementReader, ComwareState):
             self._switch(key, low, src)
             return
         if rest[:1] == ["port"]:
-            port = int(rest[1]) if len(rest) == 2 and rest[1].isdigit() and not undo else 80 if key == "http" else 443
+            port = int(rest[1]) if len(rest) == 2 and rest[1].isdecimal() and not undo else 80 if key == "http" else 443
             if key == "http":
                 self.http_port = port
             else:
@@ -149,7 +149,7 @@ class ComwareManagementReader(ManagementReader, ComwareState):
             if self.netconf is None:
                 self.netconf = (830, src)
             return
-        if words[:4] == ["netconf", "ssh", "server", "port"] and len(words) == 5 and words[4].isdigit():
+        if words[:4] == ["netconf", "ssh", "server", "port"] and len(words) == 5 and words[4].isdecimal():
             self.netconf = (int(words[4]), src)
             return
         if words[:2] == ["netconf", "soap"]:
@@ -171,7 +171,7 @@ class ComwareManagementReader(ManagementReader, ComwareState):
         if len(low) >= 3 and low[1] in ("vty", "aux", "con", "console", "tty"):
             ui = UiState("vty" if low[1] == "vty" else "con", src)
             if ui.kind == "vty":
-                nums = [int(w) for w in low[2:4] if w.isdigit()]
+                nums = [int(w) for w in low[2:4] if w.isdecimal()]
                 if nums:
                     self.vty_numbers.update(range(nums[0], nums[-1] + 1))
             if ui.kind == "vty" and self.comware_v7():

@@ -399,7 +399,7 @@ def secret_values(tokens: list[str], low: list[str]) -> list[str]:
         if i + 1 >= n or (w not in SECRET_WORDS and not (i and _value_word(w) and low[i - 1] in SECRET_WORDS)):
             continue
         if w in ("authentication-mode", "privacy-mode"):
-            key_id = i + 3 < n and low[i + 2].isdigit() and low[i + 3] in VALUE_WORDS  # `md5 1 plain X`
+            key_id = i + 3 < n and low[i + 2].isdecimal() and low[i + 3] in VALUE_WORDS  # `md5 1 plain X`
             if low[i + 1] in _USM_ALGORITHMS and i + 2 < n and low[i + 2] not in NOT_SECRETS and not key_id:
                 out.append(tokens[i + 2])
             continue

@@ -194,7 +194,7 @@ class ZoneReader(ComwareState):
         [source-ip-host A] [source-ip-subnet A M] [source-ip-range A B] (and
         destination-) [logging] [counting] [disable] …``."""
         i = 1
-        if i < len(low) and low[i].isdigit():
+        if i < len(low) and low[i].isdecimal():
             i += 1
         if i >= len(low):
             raise Unknown
@@ -234,7 +234,7 @@ class ZoneReader(ComwareState):
         [Q]]``, ``[N] service icmp``, ``[N] service PROTO``.  Another form makes the group
         not fully read (the rules naming it partial)."""
         kind, name = target
-        words, wl = (tokens[1:], low[1:]) if low[0].isdigit() else (tokens, low)
+        words, wl = (tokens[1:], low[1:]) if low[0].isdecimal() else (tokens, low)
         try:
             if kind == "ip":
                 self.addr_groups[name].extend(_address_member(words, wl))
@@ -267,7 +267,7 @@ class ZoneReader(ComwareState):
         line not understood (the rule it is in partial)."""
         rules = self.security_rules
         if low[0] == "rule":
-            words = low[2:] if len(low) > 1 and low[1].isdigit() else low[1:]
+            words = low[2:] if len(low) > 1 and low[1].isdecimal() else low[1:]
             rule = PolicyRule("drop", src, label=f"security-policy ip {' '.join(tokens)}")
             rules.append(rule)  # the lines after it are its own, read or not
             if len(words) != 2 or words[0] != "name":
@@ -346,7 +346,7 @@ def _criterion(rule: PolicyRule, tokens: list[str], low: list[str], i: int) -> i
         return i + 2
     if w.endswith("-subnet") and w.startswith(("source-ip", "destination-ip")) and i + 2 < len(low):
         a, m = ip_to_int(tokens[i + 1]), ip_to_int(tokens[i + 2])
-        plen = mask_to_len(m) if m is not None else (int(low[i + 2]) if low[i + 2].isdigit() else None)
+        plen = mask_to_len(m) if m is not None else (int(low[i + 2]) if low[i + 2].isdecimal() else None)
         if a is None or plen is None:
             raise Unknown
         bits = (1 << (32 - plen)) - 1
@@ -367,7 +367,7 @@ def _address_member(words: list[str], wl: list[str]) -> list[AddrMatch]:
     if wl[:2] == ["network", "subnet"] and len(wl) == 4:
         a = ip_to_int(words[2])
         m = ip_to_int(words[3])
-        plen = mask_to_len(m) if m is not None else (int(wl[3]) if wl[3].isdigit() and int(wl[3]) <= 32 else None)
+        plen = mask_to_len(m) if m is not None else (int(wl[3]) if wl[3].isdecimal() and int(wl[3]) <= 32 else None)
         if a is None or plen is None:
             raise Unknown
         bits = (1 << (32 - plen)) - 1
@@ -389,7 +389,7 @@ def _service_member(words: list[str], wl: list[str]) -> dict:
     if wl[:1] != ["service"] or len(wl) < 2:
         raise Unknown
     proto_word = wl[1]
-    proto = _PROTOS.get(proto_word) if not proto_word.isdigit() else int(proto_word)
+    proto = _PROTOS.get(proto_word) if not proto_word.isdecimal() else int(proto_word)
     if proto is None:
         raise Unknown
     fields: dict = {"protocols": (proto,)}

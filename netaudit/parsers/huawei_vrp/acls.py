@@ -90,7 +90,7 @@ def _pattern(address: str, wildcard: str) -> tuple[AddrMatch, str | None] | None
         return None
     if wildcard == "0":  # VRP: wildcard 0 = this host
         return AddrMatch.host(addr), None
-    if wildcard.isdigit() and int(wildcard) <= 32:
+    if wildcard.isdecimal() and int(wildcard) <= 32:
         # A number for the wildcard: read as a prefix length (newer releases accept it);
         # said, since the reading is not certain.
         plen = int(wildcard)
@@ -107,7 +107,7 @@ def parse_rule(acl: AclState, tokens: list[str], low: list[str]) -> tuple[int | 
     Raises :class:`Unknown` for a rule not understood."""
     i = 1
     number = None
-    if i < len(low) and low[i].isdigit():
+    if i < len(low) and low[i].isdecimal():
         number = int(low[i])
         i += 1
     if i >= len(low):
@@ -127,7 +127,7 @@ def parse_rule(acl: AclState, tokens: list[str], low: list[str]) -> tuple[int | 
         word = low[i]
         if word in PROTOCOLS:
             proto = PROTOCOLS.get(word)
-        elif word.isdigit() and int(word) <= 255:
+        elif word.isdecimal() and int(word) <= 255:
             proto = int(word)
         else:
             raise Unknown
@@ -153,10 +153,10 @@ def parse_rule(acl: AclState, tokens: list[str], low: list[str]) -> tuple[int | 
             if name in ICMP_TYPES:
                 fields["icmp_type"], fields["icmp_code"] = ICMP_TYPES[name]
                 i += 2
-            elif name.isdigit():
+            elif name.isdecimal():
                 fields["icmp_type"] = int(name)
                 i += 2
-                if i < n and low[i].isdigit():
+                if i < n and low[i].isdecimal():
                     fields["icmp_code"] = int(low[i])
                     i += 1
             else:
@@ -201,10 +201,10 @@ class AclReader(VrpState):
             auto = wlow[k + 1] == "auto"
             words, wlow = words[:k] + words[k + 2 :], wlow[:k] + wlow[k + 2 :]
         number: int | None = None
-        if wlow[:1] == ["number"] and len(wlow) == 2 and wlow[1].isdigit():
+        if wlow[:1] == ["number"] and len(wlow) == 2 and wlow[1].isdecimal():
             number = int(wlow[1])
             name, kind = wlow[1], acl_kind(number)
-        elif len(wlow) == 1 and wlow[0].isdigit():
+        elif len(wlow) == 1 and wlow[0].isdecimal():
             number = int(wlow[0])
             name, kind = wlow[0], acl_kind(number)
         elif wlow[:1] == ["name"] and len(wlow) in (2, 3):
@@ -212,7 +212,7 @@ class AclReader(VrpState):
             kind = "advanced"  # VRP's default type of a named ACL
             if len(wlow) == 3:
                 t = wlow[2]
-                if t.isdigit():
+                if t.isdecimal():
                     number = int(t)
                     kind = acl_kind(number)
                     self.acl_alias[t] = name
@@ -254,7 +254,7 @@ class AclReader(VrpState):
             self.rep.add_partial(f"acl {acl.name}", doubt, src)
 
     def acl_step(self, acl: AclState, tokens, low, src):
-        if len(low) != 2 or not low[1].isdigit():
+        if len(low) != 2 or not low[1].isdecimal():
             raise Unknown
         acl.step = int(low[1])
 
@@ -314,7 +314,7 @@ class AclReader(VrpState):
         every port (or every port of VLAN V) filters with the ACL (applied in convert)."""
         words = low[1:]
         vlan = None
-        if words[:1] == ["vlan"] and len(words) >= 2 and words[1].isdigit():
+        if words[:1] == ["vlan"] and len(words) >= 2 and words[1].isdecimal():
             vlan = int(words[1])
             words = words[2:]
         if len(words) < 3 or words[0] not in ("inbound", "outbound") or words[1] != "acl":

@@ -26,7 +26,7 @@ def address_and_length(tokens: list[str], i: int) -> tuple[int, int, int]:
     if addr is None:
         raise Unknown
     word = tokens[i + 1]
-    if word.isdigit() and int(word) <= 32:
+    if word.isdecimal() and int(word) <= 32:
         return addr, int(word), i + 2
     mask = ip_to_int(word)
     plen = mask_to_len(mask) if mask is not None else None
@@ -61,7 +61,7 @@ class InterfaceReader(VrpState):
             for vid in vlan_list(tokens[2:]):
                 self.dev.vlans.setdefault(vid, Vlan(vid, source=src))
             return
-        if len(low) == 2 and low[1].isdigit() and 1 <= int(low[1]) <= 4094:
+        if len(low) == 2 and low[1].isdecimal() and 1 <= int(low[1]) <= 4094:
             vid = int(low[1])
             vlan = self.dev.vlans.setdefault(vid, Vlan(vid, source=src))
             self.ctx = Ctx("vlan", self.VLAN_TABLE, [vlan], f"vlan {vid}", src)
@@ -147,7 +147,7 @@ class InterfaceReader(VrpState):
         self.switch_like = True
 
     def if_default_vlan(self, st: IfState, tokens, low, src):
-        if len(low) != 4 or not low[3].isdigit():
+        if len(low) != 4 or not low[3].isdecimal():
             raise Unknown
         st.default_vlan = int(low[3])
         st.l2_cmd = True
@@ -173,7 +173,7 @@ class InterfaceReader(VrpState):
             else:
                 st.trunk_allowed |= vids
             return
-        if len(wlow) == 5 and wlow[2] == "pvid" and wlow[3] == "vlan" and wlow[4].isdigit():
+        if len(wlow) == 5 and wlow[2] == "pvid" and wlow[3] == "vlan" and wlow[4].isdecimal():
             st.pvid = None if undo else int(wlow[4])
             return
         raise Unknown
@@ -194,7 +194,7 @@ class InterfaceReader(VrpState):
                 target |= vids
                 other -= vids  # a VLAN is tagged or untagged on a port, not both
             return
-        if len(wlow) == 5 and wlow[2] == "pvid" and wlow[3] == "vlan" and wlow[4].isdigit():
+        if len(wlow) == 5 and wlow[2] == "pvid" and wlow[3] == "vlan" and wlow[4].isdecimal():
             st.pvid = None if undo else int(wlow[4])
             return
         if undo and len(wlow) >= 4 and wlow[2] == "vlan":  # undo port hybrid vlan L: out of both lists
@@ -205,7 +205,7 @@ class InterfaceReader(VrpState):
         raise Unknown
 
     def if_eth_trunk(self, st: IfState, tokens, low, src):
-        if len(low) != 2 or not low[1].isdigit():
+        if len(low) != 2 or not low[1].isdecimal():
             raise Unknown
         st.eth_trunk = (f"Eth-Trunk{low[1]}", src)
 
@@ -218,7 +218,7 @@ class InterfaceReader(VrpState):
 
     def if_dot1q(self, st: IfState, tokens, low, src):
         """``dot1q termination vid N`` on an AR sub-interface (``GE0/0/1.10``)."""
-        if len(low) != 4 or low[2] != "vid" or not low[3].isdigit():
+        if len(low) != 4 or low[2] != "vid" or not low[3].isdecimal():
             self.iface_partial(st.iface, Text("input.vrp.dot1q_form"), src)
             return
         st.iface.encapsulation_vlan = int(low[3])
@@ -226,7 +226,7 @@ class InterfaceReader(VrpState):
     def if_vlan_type(self, st: IfState, tokens, low, src):
         """``vlan-type dot1q N`` (USG, older AR releases): the sub-interface takes the
         frames tagged N, as ``dot1q termination vid N``."""
-        if len(low) != 3 or low[1] != "dot1q" or not low[2].isdigit():
+        if len(low) != 3 or low[1] != "dot1q" or not low[2].isdecimal():
             self.iface_partial(st.iface, Text("input.vrp.dot1q_form"), src)
             return
         st.iface.encapsulation_vlan = int(low[2])
@@ -250,7 +250,7 @@ class InterfaceReader(VrpState):
             if not wl or wl[0] == "ipv6":
                 continue  # IPv6 is not modelled
             acl, more = (words[1], wl[2:]) if wl[0] == "name" and len(words) >= 2 else (words[0], wl[1:])
-            if acl.isdigit() and 4000 <= int(acl) <= 4999:
+            if acl.isdecimal() and 4000 <= int(acl) <= 4999:
                 self.iface_partial(st.iface, Text("input.vrp.l2_acl_filter", acl=acl), src)
                 continue
             if more:
@@ -318,7 +318,7 @@ class InterfaceReader(VrpState):
     def if_pppoe_client(self, st: IfState, tokens, low, src):
         """``pppoe-client dial-bundle-number N``: the port carries the PPPoE session of
         the Dialer with that bundle; it forwards no IP of its own."""
-        if len(low) >= 3 and low[1] == "dial-bundle-number" and low[2].isdigit():
+        if len(low) >= 3 and low[1] == "dial-bundle-number" and low[2].isdecimal():
             st.dialer_bundle = (int(low[2]), src)
             st.l3_cmd = True
             return
@@ -327,7 +327,7 @@ class InterfaceReader(VrpState):
     def if_dialer(self, st: IfState, tokens, low, src):
         """Dialer settings: ``dialer bundle N`` / ``dialer number N`` name the bundle;
         ``dialer user``, ``dialer-group``, timers are understood and irrelevant."""
-        if len(low) >= 3 and low[1] in ("bundle", "number") and low[2].isdigit():
+        if len(low) >= 3 and low[1] in ("bundle", "number") and low[2].isdecimal():
             st.dialer_number = int(low[2])
             return
         return True

@@ -36,7 +36,7 @@ class ManagementReader(VrpState):
             # `undo telnet server port` goes back to 23
             if low[0] == "undo":
                 self.telnet_port = 23
-            elif len(low) == 4 and low[3].isdigit():
+            elif len(low) == 4 and low[3].isdecimal():
                 self.telnet_port = int(low[3])
             else:
                 raise Unknown
@@ -135,7 +135,7 @@ class ManagementReader(VrpState):
     def nc_protocol(self, _target, tokens, low, src):
         """``protocol inbound ssh [ipv4] port N``: NETCONF over SSH listens on tcp/N."""
         words = [w for w in low if w != "ipv4"]
-        if words[2:4] == ["ssh", "port"] and len(words) == 5 and words[4].isdigit():
+        if words[2:4] == ["ssh", "port"] and len(words) == 5 and words[4].isdecimal():
             self.netconf = (int(words[4]), src)
             return
         if words[2:3] == ["ipv6"]:
@@ -167,7 +167,7 @@ class ManagementReader(VrpState):
         if undo:
             self.ignored += 1  # `undo ssh server …` settings: back to a default irrelevant here
             return
-        if low[:3] == ["ssh", "server", "port"] and len(low) == 4 and low[3].isdigit():
+        if low[:3] == ["ssh", "server", "port"] and len(low) == 4 and low[3].isdecimal():
             self.ssh_port = int(low[3])
             return
         if low[:3] == ["ssh", "server", "acl"] and len(low) == 4:
@@ -188,9 +188,9 @@ class ManagementReader(VrpState):
             self._switch("http", low, src)
         elif words[1:3] == ["secure-server", "enable"]:
             self._switch("https", low, src)
-        elif words[1:3] == ["server", "port"] and len(words) == 4 and words[3].isdigit():
+        elif words[1:3] == ["server", "port"] and len(words) == 4 and words[3].isdecimal():
             self.http_port = int(words[3])
-        elif words[1:3] == ["secure-server", "port"] and len(words) == 4 and words[3].isdigit():
+        elif words[1:3] == ["secure-server", "port"] and len(words) == 4 and words[3].isdecimal():
             self.https_port = int(words[3])
         elif words[1:2] == ["acl"] and len(words) >= 3:
             if not undo:
@@ -221,7 +221,7 @@ class ManagementReader(VrpState):
             if undo:
                 self.mgmt["https"] = (False, src)
                 return
-            if rest[:1] == ["port"] and len(rest) == 2 and rest[1].isdigit():
+            if rest[:1] == ["port"] and len(rest) == 2 and rest[1].isdecimal():
                 self.https_port = int(rest[1])
             elif rest:
                 raise Unknown

@@ -48,7 +48,7 @@ class NatReader(VrpState):
             if i + 1 >= n:
                 raise Unknown
             word = low[i + 1]
-            proto = _PROTOS.get(word) if not word.isdigit() else int(word)
+            proto = _PROTOS.get(word) if not word.isdecimal() else int(word)
             if proto is None:
                 raise Unknown
             i += 2
@@ -67,7 +67,7 @@ class NatReader(VrpState):
                 raise Unknown
             name = tokens[i + 1]
             i += 2
-            if not name[-1:].isdigit() and i < n:
+            if not name[-1:].isdecimal() and i < n:
                 name += tokens[i]
                 i += 1
             glob_iface = canonical_ifname(name)

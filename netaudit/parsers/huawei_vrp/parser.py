@@ -232,7 +232,7 @@ class VrpParser(ModelBuilder, AclReader, InterfaceReader, RoutingReader, NatRead
         policy between zones decides the rest: every interface is partial, as with
         ``security-policy`` (resolved in :meth:`finish`), even where no policy is written
         (the default between zones is deny)."""
-        if len(low) != 3 or not low[2].isdigit():
+        if len(low) != 3 or not low[2].isdecimal():
             raise Unknown
         if self.usg_zone is None:
             self.usg_zone = src

@@ -54,7 +54,7 @@ class RoutingReader(VrpState):
             if word in _ROUTE_OPTIONS:
                 take = _ROUTE_OPTIONS[word]
                 if word == "preference":
-                    if i + 1 >= n or not low[i + 1].isdigit():
+                    if i + 1 >= n or not low[i + 1].isdecimal():
                         raise Unknown
                     distance = int(low[i + 1])
                 if take < 0:
@@ -72,7 +72,7 @@ class RoutingReader(VrpState):
             if iface is None and nh is None and is_ifname(canonical_ifname(tokens[i])):
                 # `GigabitEthernet0/0/1`, `Vlanif 10` (a name and its number apart)
                 name = tokens[i]
-                if i + 1 < n and tokens[i + 1][:1].isdigit() and ip_to_int(tokens[i + 1]) is None:
+                if i + 1 < n and tokens[i + 1][:1].isdecimal() and ip_to_int(tokens[i + 1]) is None:
                     name += tokens[i + 1]
                     i += 1
                 iface = canonical_ifname(name)

@@ -507,7 +507,7 @@ ICMP_TYPES: dict[str, tuple[int, int | None]] = {
 
 def port_number(token: str, protocol: int | None) -> int | None:
     """A port name or number for ``protocol`` (6 TCP, 17 UDP)."""
-    if token.isdigit():
+    if token.isdecimal():
         value = int(token)
         return value if value <= 65535 else None
     names = TCP_PORTS if protocol == 6 else UDP_PORTS if protocol == 17 else {}
@@ -548,10 +548,10 @@ def vlan_list(words: list[str]) -> frozenset[int]:
     if [w.lower() for w in words] == ["all"]:
         return frozenset(range(1, 4095))
     while i < len(words):
-        if not words[i].isdigit():
+        if not words[i].isdecimal():
             raise Unknown
         lo = hi = int(words[i])
-        if i + 2 < len(words) and words[i + 1].lower() == "to" and words[i + 2].isdigit():
+        if i + 2 < len(words) and words[i + 1].lower() == "to" and words[i + 2].isdecimal():
             hi = int(words[i + 2])
             i += 3
         else:

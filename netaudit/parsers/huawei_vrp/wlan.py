@@ -89,6 +89,6 @@ class WlanReader(VrpState):
                 sec is not None and sec.values.get("security", "open") == "open"
             )
             self.dev.ssids.append(
-                Ssid(name, vlan=int(vlan) if vlan.isdigit() else None, open_auth=open_auth, source=vap.src)
+                Ssid(name, vlan=int(vlan) if vlan.isdecimal() else None, open_auth=open_auth, source=vap.src)
             )
         self.rep.add_partial("wlan", Text("input.vrp.wlan_vlans"), self.wlan_src)

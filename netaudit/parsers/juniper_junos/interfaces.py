@@ -219,7 +219,7 @@ class Interfaces(ParseState):
             unit.description = " ".join(rest[1:])
         elif key == "disable":
             unit.disabled = st
-        elif key == "vlan-id" and len(rest) == 2 and rest[1].isdigit():
+        elif key == "vlan-id" and len(rest) == 2 and rest[1].isdecimal():
             unit.vlan_id = int(rest[1])
         elif key == "family" and len(rest) >= 2:
             fam = rest[1]
@@ -332,7 +332,7 @@ class Interfaces(ParseState):
         for rest, st in self.conf.under("vlans"):
             if len(rest) == 1:
                 self.read(st)  # a VLAN with no setting (`default;`)
-            elif len(rest) == 3 and rest[1] == "vlan-id" and rest[2].isdigit():
+            elif len(rest) == 3 and rest[1] == "vlan-id" and rest[2].isdecimal():
                 self.vlan_ids[rest[0]] = int(rest[2])
                 self.dev.vlans[int(rest[2])] = Vlan(int(rest[2]), rest[0], self.src(st))
                 self.read(st)
@@ -498,10 +498,10 @@ def _vlan_words(word: str, ids: dict[str, int]) -> list[int] | None:
     """A ``vlan members`` value: a name, a number or a range ``10-20``."""
     if word in ids:
         return [ids[word]]
-    if word.isdigit() and 1 <= int(word) <= 4094:
+    if word.isdecimal() and 1 <= int(word) <= 4094:
         return [int(word)]
     lo, sep, hi = word.partition("-")
-    if sep and lo.isdigit() and hi.isdigit() and 1 <= int(lo) <= int(hi) <= 4094:
+    if sep and lo.isdecimal() and hi.isdecimal() and 1 <= int(lo) <= int(hi) <= 4094:
         return list(range(int(lo), int(hi) + 1))
     return None
 

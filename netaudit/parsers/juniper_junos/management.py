@@ -156,7 +156,7 @@ class Management(Filters, Nat):
                 rec = self.sys_services.setdefault(proto, (st, {"interfaces": [], "port": None}))
                 if len(rest) >= 4 and rest[2] == "interface":
                     rec[1]["interfaces"].append(rest[3])
-                elif len(rest) >= 4 and rest[2] == "port" and rest[3].isdigit():
+                elif len(rest) >= 4 and rest[2] == "port" and rest[3].isdecimal():
                     rec[1]["port"] = int(rest[3])
             self.read(st)  # session limits, certificates, management-url …
             return
@@ -167,7 +167,7 @@ class Management(Filters, Nat):
             rec = self.sys_services.setdefault(name, (st, {"interfaces": [], "port": None}))
             if name == "ssh" and rest[1:] == ("root-login", "allow"):
                 self.facts.ssh_root_login = self.src(st)
-            if len(rest) >= 3 and rest[-2] == "port" and rest[-1].isdigit():
+            if len(rest) >= 3 and rest[-2] == "port" and rest[-1].isdecimal():
                 rec[1]["port"] = int(rest[-1])
             if name == "dhcp-local-server" and len(rest) >= 5 and rest[1] == "group" and rest[3] == "interface":
                 rec[1]["interfaces"].append(rest[4])

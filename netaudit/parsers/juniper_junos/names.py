@@ -117,7 +117,7 @@ def port_range(word: str) -> PortRange | None:
         p = PORTS[word]
         return PortRange(p, p)
     lo, sep, hi = word.partition("-")
-    if lo.isdigit() and (not sep or hi.isdigit()):
+    if lo.isdecimal() and (not sep or hi.isdecimal()):
         a, b = int(lo), int(hi) if sep else int(lo)
         if 0 <= a <= b <= 65535:
             return PortRange(a, b)
@@ -127,7 +127,7 @@ def port_range(word: str) -> PortRange | None:
 def protocol(word: str) -> int | None:
     if word in PROTOCOLS:
         return PROTOCOLS[word]
-    if word.isdigit() and int(word) <= 255:
+    if word.isdecimal() and int(word) <= 255:
         return int(word)
     return None
 
@@ -135,7 +135,7 @@ def protocol(word: str) -> int | None:
 def icmp_type(word: str) -> int | None:
     if word in ICMP_TYPES:
         return ICMP_TYPES[word]
-    if word.isdigit() and int(word) <= 255:
+    if word.isdecimal() and int(word) <= 255:
         return int(word)
     return None
 
@@ -148,7 +148,7 @@ def address(word: str) -> tuple[int, int] | None:
         return None
     if not length:
         return ip, 32
-    if not length.isdigit() or int(length) > 32:
+    if not length.isdecimal() or int(length) > 32:
         return None
     n = int(length)
     mask = (0xFFFFFFFF << (32 - n)) & 0xFFFFFFFF

@@ -106,7 +106,7 @@ class Nat(Security):
                     return
                 pool.addrs.append(a)
                 pool.reasons.append(Text("input.junos.pool_range"))
-            elif len(body) == 4 and body[2] == "port" and body[3].isdigit():
+            elif len(body) == 4 and body[2] == "port" and body[3].isdecimal():
                 pool.addrs.append(a)
                 pool.port = int(body[3])
             else:

@@ -306,7 +306,7 @@ class JunosParser(Interfaces, Routing, Management):
                     dev.secret_lines.setdefault(line, set()).add(material)
 
         def add(value: str, line: int) -> None:
-            if len(value) < 2 or (value.isdigit() and len(value) <= 2):
+            if len(value) < 2 or (value.isdecimal() and len(value) <= 2):
                 return
             dev.secrets.add(value)
             dev.secret_lines.setdefault(line, set()).add(value)

@@ -210,12 +210,12 @@ class Routing(ParseState):
             rec["hops"].append((rest[3], st))
         elif attr in ("discard", "reject"):
             rec["drop"] = st
-        elif attr == "preference" and len(rest) == 4 and rest[3].isdigit():
+        elif attr == "preference" and len(rest) == 4 and rest[3].isdecimal():
             rec["pref"] = int(rest[3])
         elif attr == "qualified-next-hop" and len(rest) >= 4:
             if len(rest) == 4:
                 rec["qualified"].append([rest[3], None, st])
-            elif len(rest) == 6 and rest[4] == "preference" and rest[5].isdigit():
+            elif len(rest) == 6 and rest[4] == "preference" and rest[5].isdecimal():
                 for q in rec["qualified"]:
                     if q[0] == rest[3]:
                         q[1] = int(rest[5])

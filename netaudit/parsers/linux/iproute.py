@@ -150,7 +150,7 @@ def read_addr(st: State, sec: Section) -> None:
             vid = ((link.get("linkinfo") or {}).get("info_data") or {}).get("id")
             if isinstance(vid, int):
                 itf.encapsulation_vlan = vid
-            elif tag.isdigit():
+            elif tag.isdecimal():
                 itf.encapsulation_vlan = int(tag)
         master = link.get("master")
         if isinstance(master, str):
@@ -191,7 +191,7 @@ def _prefix(dst: Any) -> IPNetwork | None:
     if not isinstance(dst, str) or ":" in dst:
         return None
     addr, _, plen = dst.partition("/")
-    if ip_to_int(addr) is None or (plen and not plen.isdigit()):
+    if ip_to_int(addr) is None or (plen and not plen.isdecimal()):
         return None
     net = IPNetwork(f"{addr}/{plen or 32}")
     return net.cidr

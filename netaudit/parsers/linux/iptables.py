@@ -311,7 +311,7 @@ def _rule(st: _State, table: _Table, src: Src, words: list[str]) -> None:
     pos = None
     if insert:
         pos = 1
-        if rest and rest[0].isdigit() and type(rest[0]) is str:  # not a quoted number
+        if rest and rest[0].isdecimal() and type(rest[0]) is str:  # not a quoted number
             pos, rest = int(rest[0]), rest[1:]
     st.acc.recognized += 1
     rules = _make_rules(st, table, chain, src, rest)
@@ -444,7 +444,7 @@ def _mark(rule: Rule, topts: list[Opt]) -> str | None:
 
 def _port_range(text: str) -> tuple[int, int] | None:
     lo_s, _, hi_s = text.partition("-")
-    if not lo_s.isdigit() or (hi_s and not hi_s.isdigit()):
+    if not lo_s.isdecimal() or (hi_s and not hi_s.isdecimal()):
         return None
     lo, hi = int(lo_s), int(hi_s or lo_s)
     return (lo, hi) if lo <= hi <= 65535 else None

@@ -197,7 +197,7 @@ def _unquote(m: re.Match) -> str:
 def is_option(w: str) -> bool:
     """Whether word ``w`` names an option (``-s``, ``--dport``): a dash and a character
     that is not a digit (``-1`` is a value), never a quoted word (``"-j"`` is an argument)."""
-    return len(w) > 1 and w[0] == "-" and not w[1].isdigit() and type(w) is str
+    return len(w) > 1 and w[0] == "-" and not w[1].isdecimal() and type(w) is str
 
 
 def split_options(words: list[str]) -> list[Opt] | None:
@@ -258,7 +258,7 @@ def parse_ip(text: str, is_mask: bool = False) -> int | None:
         return (_OCTET[parts[0]] << 24) | (_OCTET[parts[1]] << 16) | (_OCTET[parts[2]] << 8) | _OCTET[parts[3]]
     if not 1 <= len(parts) <= 4 or (is_mask and len(parts) != 4):
         return None
-    if not all(p.isdigit() and int(p) <= 255 for p in parts):
+    if not all(p.isdecimal() and int(p) <= 255 for p in parts):
         return None
     parts += ["0"] * (4 - len(parts))
     return (int(parts[0]) << 24) | (int(parts[1]) << 16) | (int(parts[2]) << 8) | int(parts[3])
@@ -302,7 +302,7 @@ def parse_addrs(spec: str, reasons: list[str]) -> Ranges | None:
             return None
         if not m:
             mask = ADDR_MAX
-        elif m.isdigit() and int(m) <= 32:
+        elif m.isdecimal() and int(m) <= 32:
             mask = (ADDR_MAX << (32 - int(m))) & ADDR_MAX
         else:
             mk = parse_ip(m, is_mask=True)
@@ -320,7 +320,7 @@ def _address_not_understood(item: str) -> Text:
 
 
 def parse_port(text: str) -> int | None:
-    if text.isdigit():
+    if text.isdecimal():
         return int(text) if int(text) <= 65535 else None
     return SERVICES.get(text.lower())
 
@@ -451,7 +451,7 @@ def icmp_type(spec: str, neg: bool, reasons: list[str]) -> list[Cond]:
     code: int | None
     if t_s.lower() in ICMP_NAMES and not c_s:
         t, code = ICMP_NAMES[t_s.lower()]
-    elif t_s.isdigit() and int(t_s) <= 255 and (not c_s or (c_s.isdigit() and int(c_s) <= 255)):
+    elif t_s.isdecimal() and int(t_s) <= 255 and (not c_s or (c_s.isdecimal() and int(c_s) <= 255)):
         t, code = int(t_s), (int(c_s) if c_s else None)
     else:
         reasons.append(not_understood(f"--icmp-type {spec}"))
@@ -641,7 +641,7 @@ def base_opt(o: Opt, ctx: MatchContext, reasons: list[str]) -> list[Cond]:
         return [ANY] if rs is None else _one(o.neg, "src" if o.name == "-s" else "dst", rs, ADDR_MAX)
     if o.name == "-p":
         low = arg.lower()
-        num = int(low) if low.isdigit() and int(low) <= 255 else PROTOCOLS.get(low, -1)
+        num = int(low) if low.isdecimal() and int(low) <= 255 else PROTOCOLS.get(low, -1)
         if num == -1:
             reasons.append(reason("input.linux.partial.protocol_not_understood", protocol=repr(arg)))
             return [ANY]

@@ -182,7 +182,7 @@ def _quick(module: str, name: str, arg: str) -> tuple[int, tuple[tuple[int, int]
     test_iptables_plain.py compares both readings on random values.)"""
     if module:
         fld = _PORT_OPTS.get(name) if module in ("tcp", "udp") else None
-        if fld is None or not (arg.isascii() and arg.isdigit()):
+        if fld is None or not (arg.isascii() and arg.isdecimal()):
             return None
         n = int(arg)
         return None if n > 65535 else (FIELD_INDEX[fld], ((n, n),))
@@ -195,7 +195,7 @@ def _quick(module: str, name: str, arg: str) -> tuple[int, tuple[tuple[int, int]
         return None
     if not plen:
         mask = ADDR_MAX
-    elif plen.isascii() and plen.isdigit() and int(plen) <= 32:
+    elif plen.isascii() and plen.isdecimal() and int(plen) <= 32:
         mask = (ADDR_MAX << (32 - int(plen))) & ADDR_MAX
     else:
         return None  # a mask written as an address, a prefix not understood

@@ -370,13 +370,13 @@ def _quick_value(t: str, head: str, val: str) -> tuple | None:
         return None
     kind, fld, implied = spec
     if kind == "port":
-        if not (val.isascii() and val.isdigit()) or (val[0] == "0" and len(val) > 1):
+        if not (val.isascii() and val.isdecimal()) or (val[0] == "0" and len(val) > 1):
             return None  # (int(v, 0) refuses a leading zero)
         n = int(val)
         if n > 65535:
             return None
         own: tuple = ((FIELD_INDEX[fld], ((n, n),)),)
-    elif kind == "addr" and val[:1].isdigit() and "-" not in val and "," not in val:
+    elif kind == "addr" and val[:1].isdecimal() and "-" not in val and "," not in val:
         r = one_addr(val)
         if r is None:
             return None
@@ -1008,7 +1008,7 @@ def _nat(ctx: Ctx, r: _Rule, toks: list[str], i: int) -> int:
     mapped = _nat_map(ctx, r, toks, j, with_port) if j < len(toks) else None
     if mapped is not None:
         j = mapped
-    elif has_to or target[:1].isdigit() or target.startswith(":"):
+    elif has_to or target[:1].isdecimal() or target.startswith(":"):
         j += 1
         nat = _nat_target(target, t)
         if nat is None:
@@ -1075,7 +1075,7 @@ def _nat_target(target: str, verdict: str) -> NatTarget | None:
     plo = phi = None
     if port:
         pa, _, pb = port.partition("-")
-        if not pa.isdigit() or (pb and not pb.isdigit()):
+        if not pa.isdecimal() or (pb and not pb.isdecimal()):
             return None
         plo = int(pa)
         phi = int(pb) if pb else plo

@@ -174,7 +174,7 @@ def one_addr(v: str) -> tuple[int, int] | None:
     if "/" in v:
         a, _, plen = v.partition("/")
         ai = ip_to_int(a)
-        if ai is None or not plen.isdigit() or int(plen) > 32:
+        if ai is None or not plen.isdecimal() or int(plen) > 32:
             return None
         size = 32 - int(plen)
         lo = ai & ~((1 << size) - 1) & ADDR_MAX
@@ -263,7 +263,7 @@ def priority(expr: str, family: str) -> int | None:
     m = re.fullmatch(r"\s*([a-z]+|-?\d+)\s*(?:([+-])\s*(\d+))?\s*", expr)
     if not m:
         return None
-    base = names.get(m.group(1)) if not m.group(1).lstrip("-").isdigit() else int(m.group(1))
+    base = names.get(m.group(1)) if not m.group(1).lstrip("-").isdecimal() else int(m.group(1))
     if base is None:
         return None
     if m.group(2):

@@ -123,7 +123,7 @@ def _conds(
         kw["inif"] = frozenset({str(d["iif"])})
     if "ipproto" in d:
         p = PROTOCOLS.get(str(d["ipproto"]))
-        if p is None and str(d["ipproto"]).isdigit():
+        if p is None and str(d["ipproto"]).isdecimal():
             p = int(d["ipproto"])
         if p is None:
             why.append(not_understood(f"ipproto {d['ipproto']}"))

@@ -215,7 +215,7 @@ def finish_sysctl(st: State, ifaces_src: Src | None) -> None:
     for name, itf in dev.interfaces.items():
         # sysctl writes the dots of an interface name as slashes (eth0.10 -> eth0/10).
         own = st.sysctl.get(f"net.ipv4.conf.{name.replace('.', '/')}.rp_filter")
-        vals = [v for v in (allv, own) if v is not None and v[0].isdigit()]
+        vals = [v for v in (allv, own) if v is not None and v[0].isdecimal()]
         if not vals:
             continue
         top = max(int(v[0]) for v in vals)

@@ -217,7 +217,7 @@ def _port_isolation(st: State, port_bridge: dict[str, str]) -> None:
     for port, override, src in st.port_isolation:
         why = reason("input.routeros.port_isolation", port=port, ports=",".join(override))
         st.partial("switch port isolation", why, src)
-        known = not port.isdigit()
+        known = not port.isdecimal()
         named = [port_bridge[port]] if known and port in port_bridge else [] if known else sorted(st.bridges)
         for b in named:
             itf = st.dev.interfaces.get(b)

@@ -267,7 +267,7 @@ def ports_field(value: str, reasons: list[str], what: str):
 def proto_field(value: str, reasons: list[str]):
     neg = value.startswith("!")
     v = (value[1:] if neg else value).lower()
-    n = int(v) if v.isdigit() and int(v) <= 255 else PROTOCOLS.get(v)
+    n = int(v) if v.isdecimal() and int(v) <= 255 else PROTOCOLS.get(v)
     if n is None:
         reasons.append(not_understood("protocol", value))
         return None
@@ -312,7 +312,7 @@ def icmp_options(value: str, reasons: list[str]):
         if not x:
             return None
         lo, _, hi = x.partition("-")
-        if not lo.isdigit() or (hi and not hi.isdigit()):
+        if not lo.isdecimal() or (hi and not hi.isdecimal()):
             raise ValueError
         return norm([(int(lo), int(hi or lo))])
 

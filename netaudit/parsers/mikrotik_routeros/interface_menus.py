@@ -393,7 +393,7 @@ def switch(st: State, cmd: Command, src: Src):
         # the ports it names (the switch CPU port stands for the router itself,
         # reached through the other ports' bridge)
         ports = split_list(cmd.props.get("ports")) if cmd.verb == "add" else [st.set_target(cmd) or ""]
-        ports = [x for x in ports if x and not x.endswith("-cpu") and not x.isdigit()]
+        ports = [x for x in ports if x and not x.endswith("-cpu") and not x.isdecimal()]
         for port in ports or ["@switch"]:
             st.partial_ifaces.append((f"@port={port}" if port != "@switch" else port, SWITCH_CHIP, src))
         return None

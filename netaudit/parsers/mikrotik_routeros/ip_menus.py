@@ -38,7 +38,7 @@ def address(st: State, cmd: Command, src: Src):
         st.rep.warnings.append(Text("input.at", where=f"{st.file}:{src.line}", what=why))
         return None
     a, _, ln = addr.partition("/")
-    plen = int(ln) if ln.isdigit() and int(ln) <= 32 else (32 if not ln else None)
+    plen = int(ln) if ln.isdecimal() and int(ln) <= 32 else (32 if not ln else None)
     if quad(a) is None or plen is None:
         # the interface has an address the line does not say (`address=XXX`, a poster's
         # redaction): its addresses are not known — partial, not an interface without one

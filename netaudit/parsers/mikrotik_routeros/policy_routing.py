@@ -118,7 +118,7 @@ def _route_dst(s: str) -> int | None:
     address).  As RouterOS values were always read here: surrounding blanks and octets
     with leading zeros (any number of digits) allowed."""
     parts = s.strip().split(".")
-    if len(parts) != 4 or not all(x.isdigit() and int(x) <= 255 for x in parts):
+    if len(parts) != 4 or not all(x.isdecimal() and int(x) <= 255 for x in parts):
         return None
     return ip_to_int(".".join(str(int(x)) for x in parts))
 
@@ -297,7 +297,7 @@ def parse_rules(p: State) -> list[_Rule]:
                 # … Equivalent to Linux IP rule suppress_prefixlength" (help.mikrotik.com
                 # "routing rule"): a lookup's answer of that length or shorter is
                 # rejected and the rules go on — exact for action=lookup (below)
-                if v.isdigit() and (cmd.get("action") or "lookup") == "lookup":
+                if v.isdecimal() and (cmd.get("action") or "lookup") == "lookup":
                     min_prefix = int(v)
                 else:
                     reasons.append(reason("input.routeros.rule_min_prefix", value=v))

@@ -44,7 +44,7 @@ def to_int(v: str | None, default: int | None = None) -> int | None:
     if v is None:
         return default
     v = unquote(v).strip()
-    return int(v) if v.isdigit() else default
+    return int(v) if v.isdecimal() else default
 
 
 def quad(s: str) -> int | None:
@@ -69,7 +69,7 @@ def parse_addr(s: str) -> tuple[int, int] | None:
     if "/" in s:
         a, _, ln = s.partition("/")
         x = quad(a)
-        if x is None or not ln.isdigit() or int(ln) > 32:
+        if x is None or not ln.isdecimal() or int(ln) > 32:
             return None
         mask = len_to_mask(int(ln))
         lo = x & mask
@@ -86,7 +86,7 @@ def parse_addr(s: str) -> tuple[int, int] | None:
 
 def parse_ports(s: str) -> tuple | None:
     """``80``, ``1000-2000``, ``22,80,443`` → merged ranges (None when not understood)."""
-    if s.isdigit():  # one port (most values): its range, what the loop below makes of it
+    if s.isdecimal():  # one port (most values): its range, what the loop below makes of it
         a = int(s)
         return ((a, a),) if a <= 65535 else None
     out = []
@@ -97,7 +97,7 @@ def parse_ports(s: str) -> tuple | None:
         if not part:
             continue
         lo, _, hi = part.partition("-")
-        if not lo.isdigit() or (hi and not hi.isdigit()):
+        if not lo.isdecimal() or (hi and not hi.isdecimal()):
             return None
         a, b = int(lo), int(hi or lo)
         if a > 65535 or b > 65535 or b < a:
@@ -119,7 +119,7 @@ def parse_vlan_ids(s: str) -> frozenset[int] | None:
         if not part:
             continue
         lo, _, hi = part.partition("-")
-        if not lo.isdigit() or (hi and not hi.isdigit()):
+        if not lo.isdecimal() or (hi and not hi.isdecimal()):
             return None
         a, b = int(lo), int(hi or lo)
         if not (1 <= a <= b <= 4094):

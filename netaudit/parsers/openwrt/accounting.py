@@ -249,7 +249,7 @@ def collect_secrets(st: State) -> None:
 
 
 def _add(st: State, value: str, line: int) -> None:
-    if len(value) < 2 or (value.isdigit() and len(value) <= 2):
+    if len(value) < 2 or (value.isdecimal() and len(value) <= 2):
         return
     st.dev.secrets.add(value)
     st.dev.secret_lines.setdefault(line, set()).add(value)

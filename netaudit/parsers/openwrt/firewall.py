@@ -361,7 +361,7 @@ def _filled_at_run_time(s: Section, by_dnsmasq: bool, has_entries: bool) -> Text
     timeout = (s.get("timeout") or "").strip()
     if s.get("loadfile"):
         return Text("input.openwrt.ipset_loadfile")
-    if timeout.isdigit():
+    if timeout.isdecimal():
         return Text("input.openwrt.ipset_timeout")
     if by_dnsmasq:
         return Text("input.openwrt.ipset_dnsmasq")
@@ -529,9 +529,9 @@ def _redirect(st: State, s: Section, zones: dict[str, Zone], ipsets: dict) -> No
     to_port = None
     if rport_v:
         lo, sep, hi = rport_v.replace(":", "-").partition("-")
-        if lo.isdigit():
+        if lo.isdecimal():
             to_port = int(lo)
-            top = int(hi) if sep and hi.isdigit() else to_port
+            top = int(hi) if sep and hi.isdecimal() else to_port
             if top != to_port:
                 if s.get("dest_port") is None or _ports_within(conds, to_port, top):
                     # The kernel keeps a destination port already in the DNAT range

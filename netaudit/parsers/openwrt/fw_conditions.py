@@ -326,7 +326,7 @@ def _protocols(values: Sequence[str], why: list[str]) -> list[str | int | None]:
             out.append("icmp")
         elif w in ("icmpv6", "ipv6-icmp", "58"):
             continue  # IPv6 only
-        elif w.isdigit() and int(w) <= 255:
+        elif w.isdecimal() and int(w) <= 255:
             out.append(int(w))
         elif w in PROTO_NUMBERS:
             out.append(PROTO_NUMBERS[w])
@@ -393,7 +393,7 @@ def _conds(
         if tl in ICMP4_LOWER:
             v4_types.append(ICMP4_LOWER[tl])
             only6 = False
-        elif tl.split("/")[0].isdigit():
+        elif tl.split("/")[0].isdecimal():
             a, _, b = tl.partition("/")
             v4_types.append((int(a), int(b), int(b)) if b else (int(a), 0, 255))
             only6 = False

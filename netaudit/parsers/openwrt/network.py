@@ -167,7 +167,7 @@ def _wireguard(st: State, s: Section, itf) -> None:
         else:
             st.warn(src, Text("input.openwrt.address_not_ipv4", name=s.name, value=repr(value)))
     port = s.get("listen_port")
-    if port is not None and port.isdigit() and 0 < int(port) <= 65535:
+    if port is not None and port.isdecimal() and 0 < int(port) <= 65535:
         svc = MgmtService("wireguard", PROTO_UDP, (PortRange(int(port), int(port)),), source=s.line("listen_port"))
     else:
         svc = MgmtService(
@@ -232,7 +232,7 @@ def _bridges(st: State, devices: dict) -> None:
             if kind_of(p) == IfKind.VLAN and not _is_switch_vlan(st, p) and bitf.source is not None:
                 # eth0.3 in a bridge: frames tagged 3 on eth0 join the bridge untagged
                 vparent, _, vtag = p.rpartition(".")
-                if vtag.isdigit():
+                if vtag.isdecimal():
                     st.iface(vparent, kind_of(vparent), bitf.source)
                     st.facts.vlan_ports[p] = (vparent, int(vtag))
             itf.kind = IfKind.PHYSICAL

@@ -212,4 +212,4 @@ def _port(value: str | None, default: int) -> int:
     if value is None or value == "":
         return default
     v = value.strip()
-    return int(v) if v.isdigit() and 0 < int(v) < 65536 else -1
+    return int(v) if v.isdecimal() and 0 < int(v) < 65536 else -1

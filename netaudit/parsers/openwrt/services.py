@@ -95,7 +95,7 @@ def finish_services(st: State) -> None:
             by_port: dict[int, list[int] | None] = {}
             for v, _src in items:
                 host, _, pstr = v.rpartition(":")
-                if not pstr.isdigit():
+                if not pstr.isdecimal():
                     continue
                 lport = int(pstr)
                 host = host.strip("[]")
@@ -197,7 +197,7 @@ def finish_services(st: State) -> None:
         port = 161
         addr = agents[0].get("agentaddress") or "UDP:161"
         tail = addr.rsplit(":", 1)[-1]
-        if tail.isdigit():
+        if tail.isdecimal():
             port = int(tail)
         dev.services.append(
             MgmtService("snmp", PROTO_UDP, (PortRange(port, port),), source=agents[0].src, insecure=True)
@@ -253,7 +253,7 @@ def _p910nd(st: State) -> None:
         if not on:
             continue
         partial = None
-        if n.isdigit() and int(n) <= 9:
+        if n.isdecimal() and int(n) <= 9:
             ports = (PortRange(9100 + int(n), 9100 + int(n)),)
         else:
             ports, partial = (PortRange(0, 65535),), Text("input.openwrt.proxy_port_unread", name="p910nd")

@@ -98,7 +98,7 @@ def _attach(st: State, name: str, network: str, sec) -> int | None:
         st.bridges[l2].append(name)
         return None
     base, _, vid = l2.rpartition(".")
-    if base in st.filtering and vid.isdigit():
+    if base in st.filtering and vid.isdecimal():
         itf.mode, itf.parent, itf.access_vlan = L2Mode.ACCESS, base, int(vid)
         return int(vid)
     if l2 in st.filtering:

@@ -36,7 +36,7 @@ class RuijieInterfaces(InterfaceReader):
                 part = part.strip()
                 head = part.split(None, 1)[0] if part else ""
                 if head[:1].isalpha():
-                    kind = "".join(ch for ch in head if not ch.isdigit() and ch not in "/-.")
+                    kind = "".join(ch for ch in head if not ch.isdecimal() and ch not in "/-.")
                 elif kind:
                     part = f"{kind} {part}"
                 parts.append(part)
@@ -54,7 +54,7 @@ class RuijieInterfaces(InterfaceReader):
     def rg_port_group(self, st: IfState, tokens, low, src):
         """``port-group N [mode active|passive]``: the port is a member of
         ``AggregatePort N`` (RGOS's ``channel-group``)."""
-        if len(low) < 2 or not low[1].isdigit():
+        if len(low) < 2 or not low[1].isdecimal():
             raise Unknown
         st.channel_group = (f"{AGGREGATE_PREFIX}{low[1]}", src)
 

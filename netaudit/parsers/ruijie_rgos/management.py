@@ -74,7 +74,7 @@ class RuijieManagement(ManagementReader):
         if not words:
             raise Unknown
         if words[0] in ("port", "secure-port"):
-            if len(words) < 2 or not words[1].isdigit():
+            if len(words) < 2 or not words[1].isdecimal():
                 raise Unknown
             self.http["port" if words[0] == "port" else "secure_port"] = int(words[1])
             return

@@ -159,7 +159,7 @@ def join_port_names(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if tok.lower() in SPACED_TYPES and i + 1 < len(tokens) and tokens[i + 1][:1].isdigit():
+        if tok.lower() in SPACED_TYPES and i + 1 < len(tokens) and tokens[i + 1][:1].isdecimal():
             out.append(tok + tokens[i + 1])
             i += 2
             continue

@@ -29,7 +29,7 @@ class RuijieWireless(IosState):
     def rg_wlan_config(self, tokens, low, src):
         """``wlan-config ID SSID``: the SSID's name (its body — broadcast, band steering,
         client limits — decides nothing about reachability)."""
-        if len(tokens) < 3 or not tokens[1].isdigit():
+        if len(tokens) < 3 or not tokens[1].isdecimal():
             raise Unknown
         self.facts.ssids[int(tokens[1])] = tokens[2].strip('"')
         self.wlan_src[int(tokens[1])] = src
@@ -37,7 +37,7 @@ class RuijieWireless(IosState):
 
     def rg_wlansec(self, tokens, low, src):
         """``wlansec ID``: the WLAN's security block."""
-        if len(tokens) < 2 or not tokens[1].isdigit():
+        if len(tokens) < 2 or not tokens[1].isdecimal():
             raise Unknown
         self.ctx = Ctx("wlansec", self.WLANSEC_TABLE, [int(tokens[1])], f"wlansec {tokens[1]}", src)
 
@@ -66,6 +66,6 @@ class RuijieWireless(IosState):
 
     def ag_mapping(self, group: str, tokens, low, src):
         """``interface-mapping WLAN VLAN [ap-wlan-id N] [radio …]``: WLAN's clients are in VLAN."""
-        if len(low) < 3 or not low[1].isdigit() or not low[2].isdigit():
+        if len(low) < 3 or not low[1].isdecimal() or not low[2].isdecimal():
             raise Unknown
         self.facts.ssid_vlans.setdefault(int(low[1]), set()).add(int(low[2]))
