@@ -24,7 +24,7 @@ from .. import filters, model
 from ..headerspace import Bdd, HeaderSpace, service_match
 from ..messages import both
 from ..model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, AddrMatch, Filter, FilterLine, Match, PortRange
-from .plan import CLEARTEXT_TUNNELS, Block, DevicePlan, EdgeClose, Restrict
+from .plan import CLEARTEXT_TUNNELS, Block, DevicePlan, EdgeClose, Restrict, device_hosts
 
 PROTO_WORDS = {PROTO_TCP: "tcp", PROTO_UDP: "udp", PROTO_ICMP: "icmp"}
 ICMP_NAMES = {0: "echo-reply", 3: "unreachable", 8: "echo", 11: "time-exceeded"}
@@ -341,15 +341,7 @@ class EntryPlanner:
         return got[1]
 
     def own_addresses(self) -> list[IPNetwork]:
-        out: list[IPNetwork] = []
-        for iface in self.dev.interfaces.values():
-            if iface.shutdown:
-                continue
-            for a in iface.owns():
-                host = IPNetwork(f"{a.ip}/32")
-                if host not in out:
-                    out.append(host)
-        return out
+        return device_hosts(self.dev)
 
     def only_connected(self, ifname: str) -> bool:
         """Whether only hosts of the interface's own segment send through it: no static
@@ -390,15 +382,18 @@ class EntryPlanner:
         router — its only remote path.  What a zone may reach on the devices is the
         @devices cell's to decide (vty, SNMP, HTTPS ACLs), as it was before the change.  A
         device address the interface filters in part today gets no permit (it would open
-        what the filter closes); the proof then says whether the deny cut an allowed flow."""
+        what the filter closes, or may close: a line not fully read); the proof then says
+        whether the deny cut an allowed flow."""
         if not b.devices or not aces:
+            return aces
+        if base is not None and (base.partial or any(line.partial for line in base.lines)):
             return aces
         hs = self.hs
         first: list[Ace] = []
         for src in dict.fromkeys(a.src for a in aces):
             for host in b.devices:
                 permit = Ace("permit", None, src, host)
-                if base is None or (not base.partial and hs.within(hs.match(permit.match()), self._permitted(base))):
+                if base is None or hs.within(hs.match(permit.match()), self._permitted(base)):
                     first.append(permit)
         return [*first, *aces]
 

@@ -411,18 +411,25 @@ def _outside(audit) -> list[IPNetwork]:
     return _nets(IPSet(["0.0.0.0/0"]) - inside)
 
 
+def device_hosts(dev) -> list[IPNetwork]:
+    """A device's own addresses (interfaces not shut down) as hosts, first seen first."""
+    out: list[IPNetwork] = []
+    for iface in dev.interfaces.values():
+        if iface.shutdown:
+            continue
+        for a in iface.owns():
+            host = IPNetwork(f"{a.ip}/32")
+            if host not in out:
+                out.append(host)
+    return out
+
+
 def _device_hosts(audit, dst: list[IPNetwork]) -> list[IPNetwork]:
-    """The devices' own addresses (interfaces not shut down) inside ``dst``, as hosts."""
+    """The devices' own addresses inside ``dst``, as hosts."""
     within = IPSet(dst)
     out: list[IPNetwork] = []
     for dev in audit.topology.devices.values():
-        for iface in dev.interfaces.values():
-            if iface.shutdown:
-                continue
-            for a in iface.owns():
-                host = IPNetwork(f"{a.ip}/32")
-                if host.ip in within and host not in out:
-                    out.append(host)
+        out += [h for h in device_hosts(dev) if h.ip in within and h not in out]
     return out
 
 
