@@ -1,4 +1,4 @@
-"""Linux change sets of ``netaudit fix`` (netaudit/remedy/linux.py): nftables and iptables.
+"""Linux change sets of ``netaudit fix`` (netaudit/remedy/linux/): nftables and iptables.
 
 The leaky samples (nftables: linux-commune-leaky; iptables-nft: linux-commune-leaky-iptables)
 and variants derived from them here: the iptables office written in nftables (a block with
@@ -21,6 +21,7 @@ from netaudit.audit import run_audit
 from netaudit.parsers.linux.parser import LinuxParser
 from netaudit.remedy import linux
 from netaudit.remedy import prove as prove_mod
+from netaudit.remedy.linux import antispoof
 from netaudit.remedy.plan import DevicePlan, derive
 
 NFT = SAMPLES / "linux-commune-leaky"
@@ -497,7 +498,7 @@ def test_policy_routed_host_gets_a_source_drop_instead(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / f"{IPT_HOST}.txt").write_text(text)
     dev = run_audit([tmp_path / "in"]).topology.devices[IPT_HOST]
-    assert dev.policy_routes and linux._policy_routed(dev)
+    assert dev.policy_routes and antispoof.policy_routed(dev)
     plan = DevicePlan(IPT_HOST, "linux", dev.file, antispoofs=[AntiSpoof(IPT_HOST, "enp5s0", "guest", ["s"])])
     r = linux.render(plan, dev, text)
     assert "rp_filter" not in r.change_set
@@ -544,7 +545,7 @@ def test_policy_routed_antispoof_beside_a_static_route_by_gateway(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / f"{host}.txt").write_text(text)
     dev = run_audit([tmp_path / "in"]).topology.devices[host]
-    assert linux._policy_routed(dev) and any(r.next_hop is not None and r.prefix.prefixlen for r in dev.routes)
+    assert antispoof.policy_routed(dev) and any(r.next_hop is not None and r.prefix.prefixlen for r in dev.routes)
     plan = DevicePlan(host, "linux", dev.file, antispoofs=[AntiSpoof(host, "eth0", "internet", ["s"])])
     r = linux.render(plan, dev, text)
     # forged sources from the outside: the addresses routed behind the inside interfaces,
