@@ -1,4 +1,4 @@
-"""OpenWrt change sets of ``netaudit fix`` (netaudit/remedy/openwrt.py)."""
+"""OpenWrt change sets of ``netaudit fix`` (netaudit/remedy/openwrt/)."""
 
 from __future__ import annotations
 
