@@ -290,6 +290,26 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "no '{command} server-source' line and the file names no VRP release: from V200R020 on the server "
         "may answer on no address by default (display {command} server status tells)",
     },
+    "input.vrp.snmp_source_default": {
+        "vi": "không có dòng 'snmp-agent protocol source-interface' hay 'snmp-agent protocol source-status "
+        "all-interface': trên phiên bản {version} SNMP agent có thể không trả lời ở địa chỉ nào cho đến khi cấu "
+        "hình một trong hai dòng đó — mặc định phụ thuộc phiên bản VRP",
+        "en": "no 'snmp-agent protocol source-interface' or 'snmp-agent protocol source-status all-interface' "
+        "line: on {version} the SNMP agent may answer on no address until one of them is configured — the "
+        "default depends on the VRP release",
+    },
+    "input.vrp.snmp_source_no_version": {
+        "vi": "không có dòng 'snmp-agent protocol source-interface|source-status' và tệp không ghi phiên bản VRP: "
+        "trên V200R020 trở về sau SNMP agent có thể không trả lời ở địa chỉ nào theo mặc định",
+        "en": "no 'snmp-agent protocol source-interface|source-status' line and the file names no VRP release: "
+        "from V200R020 on the SNMP agent may answer on no address by default",
+    },
+    "input.vrp.snmp_source_missing": {
+        "vi": "'snmp-agent protocol source-interface {iface}' nêu một giao diện không có trong tệp: SNMP agent "
+        "được coi như trả lời ở mọi địa chỉ",
+        "en": "'snmp-agent protocol source-interface {iface}' names an interface not in the file: the SNMP agent "
+        "is taken to answer on every address",
+    },
     "input.vrp.server_source_unread": {
         "vi": "chưa mô hình hóa dòng '{line}': máy chủ được coi như trả lời ở mọi địa chỉ",
         "en": "'{line}' not modelled: the server is taken to answer on every address",

@@ -235,7 +235,7 @@ class _Comware(_Renderer):
         community, group and user): the community is deleted and written again with the
         ACL, the rollback writes the old line back.  SNMP groups and users (v3) are left."""
         acl = self.mgmt_acl()
-        for i in self.cf.find(r"^\s*snmp-agent\s+community\s+(read|write)\s"):
+        for i in self.cf.find(r"^\s*snmp-agent\s+community\s+\S+"):
             old = self.cf.lines[i].strip()
             words = old.split()
             new = _with_acl(words, acl)
@@ -302,7 +302,7 @@ def _packet_filter_acl(line: str) -> str | None:
 def _with_acl(words: list[str], acl: str) -> str:
     """The ``snmp-agent community`` line ``words`` with its IPv4 ACL (``acl N``, ``acl name
     X``) replaced by ``acl <acl>``; an ``acl ipv6 …``, the MIB view and the rest kept."""
-    k = 4 if len(words) > 3 and words[3].lower() in ("simple", "cipher") else 3  # the name
+    k = _name_at(words)
     out, i = words[: k + 1], k + 1
     while i < len(words):
         if words[i].lower() == "acl" and i + 1 < len(words) and words[i + 1].lower() != "ipv6":
@@ -318,15 +318,21 @@ def _with_acl(words: list[str], acl: str) -> str:
     return " ".join([*out, "acl", acl])
 
 
+def _name_at(words: list[str]) -> int:
+    """Where the community's name stands in a ``snmp-agent community [read|write]
+    [simple|cipher] NAME …`` line (V7's RBAC form ``… [simple|cipher] NAME user-role R``
+    has no ``read|write``)."""
+    k = 3 if len(words) > 3 and words[2].lower() in ("read", "write") else 2
+    return k + 1 if len(words) > k + 1 and words[k].lower() in ("simple", "cipher") else k
+
+
 def _community(words: list[str]) -> str:
-    """The community a ``snmp-agent community read|write [simple|cipher] NAME …`` line
+    """The community a ``snmp-agent community [read|write] [simple|cipher] NAME …`` line
     names, as ``undo snmp-agent community`` takes it (``cipher X`` for a cipher one)."""
-    rest = words[3:]
-    if rest[:1] and rest[0].lower() == "cipher" and len(rest) > 1:
-        return f"cipher {rest[1]}"
-    if rest[:1] and rest[0].lower() == "simple" and len(rest) > 1:
-        return rest[1]
-    return rest[0] if rest else ""
+    k = _name_at(words)
+    if k >= len(words):
+        return ""
+    return f"cipher {words[k]}" if words[k - 1].lower() == "cipher" else words[k]
 
 
 def render(plan: DevicePlan, device: Device, text: str) -> Rendered:

@@ -448,3 +448,27 @@ def test_security_zones_are_left_not_guessed(tmp_path, name):
     assert not list((tmp_path / "cli").glob("*.txt"))
     readme = (tmp_path / "cli" / "README.md").read_text(encoding="utf-8")
     assert "- Not proposed: no command to apply on this device" in readme
+
+
+def test_rbac_communities_get_the_acl_too(tmp_path):
+    """V7's RBAC form (``snmp-agent community cipher X user-role R [acl …]``, no
+    ``read|write``): each community is deleted by its ciphertext and written again with the
+    management ACL, its role kept — the finding the parser now raises is closed, not left
+    without a word (tests/fixtures/h3c_comware/s5560x-v7-snmp-rbac.cfg)."""
+    from netaudit.remedy.h3c_comware import _community, _with_acl
+
+    words = ["snmp-agent", "community", "simple", "public", "user-role", "network-operator", "acl", "2999"]
+    assert _community(words) == "public"
+    assert _with_acl(words, "2000") == "snmp-agent community simple public user-role network-operator acl 2000"
+    assert _community(["snmp-agent", "community", "cipher", "$c$3$X==", "user-role", "r"]) == "cipher $c$3$X=="
+    folder = _fixture(tmp_path, "s5560x-v7-snmp-rbac")
+    res = run_fix([folder], None, tmp_path / "fix")
+    r = res.devices["TTVH-CORE"].rendered
+    cs = r.change_set.splitlines()
+    admin = "$c$3$Wq9Zx2Lm7Nb4Vc1Kj8Hg5Fd0Sa3Pq6Rt=="
+    i = cs.index(f"undo snmp-agent community cipher {admin}")
+    assert re.fullmatch(
+        r"snmp-agent community cipher \$c\$3\$Wq9Zx2Lm7Nb4Vc1Kj8Hg5Fd0Sa3Pq6Rt== user-role network-admin acl \d+",
+        cs[i + 1],
+    )
+    assert "mgmt-snmp-community" in _checks(res.closed)

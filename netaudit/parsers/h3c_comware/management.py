@@ -6,6 +6,7 @@ FTP, the DHCP server and the DNS proxy are read as VRP reads them."""
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.parsers.base import Ctx, Unknown
 from netaudit.parsers.h3c_comware.state import ComwareState
 from netaudit.parsers.h3c_comware.syntax import canonical_ifname, is_ifname
@@ -137,6 +138,120 @@ class ComwareManagementReader(ManagementReader, ComwareState):
             self.ref("acl", acl, src)
             return
         self.ignore_line(tokens, low)
+
+    def h_snmp(self, tokens, low, src):
+        """``snmp-agent …``: a community (:meth:`_snmp_community`), its ``undo``; the other
+        lines as VRP's reader reads them (``snmp-agent`` — the agent on —, ``group``,
+        ``usm-user``, ``sys-info`` …; ``undo snmp-agent``: off), with Comware's ACL words
+        (``acl name X`` is ``acl X``; ``acl ipv6 N|name X`` restricts IPv6 only, not
+        modelled).  VRP's ``snmp-agent protocol …`` (where the agent answers) is not a
+        Comware command: not read here (unrecognized)."""
+        undo = low[0] == "undo"
+        words = low[1:] if undo else low
+        if words[1:2] == ["community"] and len(words) > 2:
+            self.scan_secrets(tokens, low)
+            if undo:
+                self._snmp_community_undo(tokens[-1], low)
+            else:
+                self._snmp_community(tokens, low, src)
+            return
+        if words[1:2] == ["protocol"] or words[1:3] == ["proxy", "protocol"]:
+            raise Unknown
+        if "acl" in low and not undo:
+            acl, kept, kept_low = self._snmp_acl_options(tokens, low, low.index("acl"))
+            tokens, low = ([*kept, "acl", acl], [*kept_low, "acl", acl.lower()]) if acl else (kept, kept_low)
+        super().h_snmp(tokens, low, src)
+
+    @staticmethod
+    def _snmp_acl_options(tokens: list[str], low: list[str], at: int) -> tuple[str | None, list[str], list[str]]:
+        """The IPv4 ACL of the ``acl N | acl name X | acl ipv6 N | acl ipv6 name X`` clauses
+        from ``at`` on (the last one given; None: none), and the words before ``at``."""
+        acl = None
+        i, n = at, len(low)
+        while i < n and low[i] == "acl":
+            if low[i + 1 : i + 2] == ["ipv6"]:
+                i += 4 if low[i + 2 : i + 3] == ["name"] else 3  # IPv6 is not modelled
+            elif low[i + 1 : i + 2] == ["name"] and i + 2 < n:
+                acl, i = tokens[i + 2], i + 3
+            elif i + 1 < n:
+                acl, i = tokens[i + 1], i + 2
+            else:
+                raise Unknown
+        if i < n:
+            raise Unknown
+        return acl, tokens[:at], low[:at]
+
+    def _snmp_community(self, tokens, low, src) -> None:
+        """``snmp-agent community read|write [simple|cipher] NAME [mib-view V] [ACL]`` (V7
+        VACM mode; V5: ``read|write [cipher] NAME [acl N] [mib-view V]`` in either order) and
+        ``snmp-agent community [simple|cipher] NAME user-role R [ACL]`` (V7 RBAC mode), ACL
+        being ``acl N | acl name X`` and/or ``acl ipv6 N | acl ipv6 name X`` (H3C / HPE
+        Comware 7 Network Management and Monitoring Command Reference, ``snmp-agent
+        community``; docs/vendors/h3c_comware.md, "Management plane").  A community grants
+        SNMP access from every source its IPv4 ACL permits (every source without one); the
+        name is a secret, kept as written — a ``cipher`` one is reversible text, never shown.
+        Written without ``cipher``, it is a plain-text community (``facts``).  The same name
+        again replaces the earlier line ("the most recent configuration takes effect").  A
+        word not read leaves the community in (its ACL unknown): the service is partial."""
+        n, i = len(low), 2
+        access = low[i] if low[i] in ("read", "write") else None
+        i += access is not None
+        form = low[i] if i < n and low[i] in ("simple", "cipher") else None
+        i += form is not None
+        if i >= n:
+            raise Unknown  # no name
+        name, i = tokens[i], i + 1
+        acl: str | None = None
+        role = unread = None
+        while i < n and unread is None:
+            word = low[i]
+            if word in ("mib-view", "user-role") and i + 1 < n:
+                role = tokens[i + 1] if word == "user-role" else role
+                i += 2
+            elif word == "acl":
+                j = i + 1
+                while j < n and low[j] not in ("mib-view", "user-role", "acl"):
+                    j += 1
+                try:
+                    found, _, _ = self._snmp_acl_options(tokens[:j], low[:j], i)
+                except Unknown:
+                    unread = " ".join(low[i:j])
+                else:
+                    acl = found or acl
+                i = j
+            else:
+                unread = word
+        if access is None and role is None:
+            unread = unread or "community"  # neither read|write nor user-role: a form not documented
+        previous = self.snmp_communities.pop(name, None)
+        if previous is not None:
+            self._snmp_forget(name, previous)
+        self.snmp_communities[name] = src
+        if acl is not None:
+            self.ref("acl", acl, src)
+        self.snmp.append((acl, src))
+        self.snmp_agent = self.snmp_agent or src
+        if form != "cipher":
+            self.facts.snmp_plain_communities.append(src)
+        if unread is not None:
+            why = self.snmp_community_why[name] = Text("input.comware.snmp_community_unread", word=unread)
+            self.snmp_unread = list(self.snmp_community_why.values())
+            self.rep.add_partial("snmp-agent community", why, src)
+
+    def _snmp_community_undo(self, name: str, low) -> None:
+        """``undo snmp-agent community [read|write] [cipher] NAME`` (a hand-made file): the
+        community NAME deleted."""
+        src = self.snmp_communities.pop(name, None)
+        if src is not None:
+            self._snmp_forget(name, src)
+        self.ignored += 1
+
+    def _snmp_forget(self, name: str, src) -> None:
+        """The community ``name``, read from the line ``src``, is no longer in effect."""
+        self.snmp = [(acl, s) for acl, s in self.snmp if s is not src]
+        self.facts.snmp_plain_communities = [s for s in self.facts.snmp_plain_communities if s is not src]
+        self.snmp_community_why.pop(name, None)
+        self.snmp_unread = list(self.snmp_community_why.values())
 
     def h_netconf(self, tokens, low, src):
         """``[undo] netconf ssh server enable`` (NETCONF over SSH, tcp/830), ``netconf ssh

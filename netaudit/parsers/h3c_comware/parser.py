@@ -166,17 +166,6 @@ class ComwareParser(
         self.rep.add_partial(" ".join(tokens[:2]), Text("input.comware.v5_firewall"), src)
         self.ctx = IGNORE_CTX
 
-    def h_snmp(self, tokens, low, src):
-        """VRP's ``snmp-agent`` reading, with Comware's ``acl name X`` and ``acl ipv6 N``."""
-        if "acl" in low:
-            k = low.index("acl")
-            rest = low[k + 1 :]
-            if rest[:1] == ["ipv6"]:
-                tokens, low = tokens[:k] + tokens[k + 3 :], low[:k] + low[k + 3 :]
-            elif rest[:1] == ["name"]:
-                tokens, low = tokens[: k + 1] + tokens[k + 2 :], low[: k + 1] + low[k + 2 :]
-        super().h_snmp(tokens, low, src)
-
     def h_dhcp_pool(self, tokens, low, src):
         """``dhcp server ip-pool NAME``: a DHCP address pool; its ``gateway-list`` and
         ``network N mask M`` lines name the segment it serves (VRP's ``ip pool`` lines)."""

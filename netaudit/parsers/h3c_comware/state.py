@@ -32,6 +32,10 @@ class ComwareState(VrpState):
         self.v5 = False  # a V5 version line
         self.agg_members: list[tuple[IfState, int, Src]] = []  # (member, group number, line)
         self.http_acls: dict[str, tuple[str, Src]] = {}  # `ip http|https acl N`
+        # `snmp-agent community …` by community name (as written: the cipher text of a
+        # `cipher` one) -> its line; the last line of a name is the one in effect
+        self.snmp_communities: dict[str, Src] = {}
+        self.snmp_community_why: dict[str, Text] = {}  # name -> why its line is read in part
         self.line_class: Src | None = None  # a `line class vty` line restricting logins
         self.vty_numbers: set[int] = set()  # the vty lines the file's blocks name
         self.zone_names: list[tuple[str, Src]] = []

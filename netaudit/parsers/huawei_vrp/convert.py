@@ -66,17 +66,23 @@ class ModelBuilder(VrpState):
 
     def server_source_default(self, proto: str) -> Text | None:
         """Why a login server (``ssh`` — STelnet, SFTP, SNETCONF — or ``telnet``) without a
-        ``server-source`` line may answer on no address, or None where it answers on every
-        address: VRP V100 and V200R001–V200R019 (not a CloudEngine / VRP8 form).  On
-        V200R020 and later, V300, V600 and CloudEngine releases the documented default is
-        "no interface" on some and "every interface" on others; without a version line the
-        release is not known: partial (docs/vendors/huawei_vrp.md, "Management plane")."""
+        ``server-source`` line, or the SNMP agent (``snmp``) without a ``snmp-agent
+        protocol source-interface|source-status`` line, may answer on no address, or None
+        where it answers on every address: VRP V100 and V200R001–V200R019 (not a CloudEngine
+        / VRP8 form).  On V200R020 and later, V300, V600 and CloudEngine releases the
+        documented default is "no interface" on some and "every interface" on others;
+        without a version line the release is not known: partial
+        (docs/vendors/huawei_vrp.md, "Management plane")."""
         version = self.facts.software_version or ""
         m = _RELEASE.match(version)
         if m and self.vrp8_form is None:
             major, release = int(m.group(1)), int(m.group(2))
             if major == 100 or (major == 200 and release < 20):
                 return None
+        if proto == "snmp":
+            if not m:
+                return Text("input.vrp.snmp_source_no_version")
+            return Text("input.vrp.snmp_source_default", version=version)
         command = "ssh" if proto == "ssh" else "telnet"
         if not m:
             return Text("input.vrp.server_source_no_version", command=command)
@@ -499,7 +505,8 @@ class ModelBuilder(VrpState):
             if name in ifaces:
                 names.add(name)
             else:
-                why.append(Text("input.vrp.server_source_missing", iface=name))
+                missing = "input.vrp.snmp_source_missing" if proto == "snmp" else "input.vrp.server_source_missing"
+                why.append(Text(missing, iface=name))
                 unrestricted = True
         for addr, vpn, _ in ss.addresses:
             ip = ip_to_int(addr)
@@ -649,8 +656,23 @@ class ModelBuilder(VrpState):
             # v3 group or a v3 user nobody can query it (`snmp-agent local-engineid …`,
             # `snmp-agent trap enable` alone): the port, not an SNMP login.
             name = "snmp" if self.snmp or self.snmp_users else "snmp-agent"
+            # where the agent answers: `snmp-agent protocol source-interface|source-status …`,
+            # else the release's default; `snmp-agent protocol server disable`: nowhere
+            bound_to, bound_why = self._binding("snmp")
+            if self.snmp_server_off is not None:
+                bound_to, bound_why = frozenset(), []
+            bound_why = [*self.snmp_unread, *bound_why]
             dev.services.append(
-                MgmtService(name, PROTO_UDP, (PortRange(161, 161),), acl=acl, insecure=True, source=src)
+                MgmtService(
+                    name,
+                    PROTO_UDP,
+                    (PortRange(161, 161),),
+                    acl=acl,
+                    insecure=True,
+                    source=src,
+                    partial=join_reasons(bound_why) or None,
+                    bound_to=bound_to,
+                )
             )
         ftp = self.mgmt.get("ftp")
         if ftp is not None and ftp[0]:

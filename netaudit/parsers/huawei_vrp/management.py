@@ -46,7 +46,8 @@ class ManagementReader(VrpState):
             self.ref("acl", tokens[3], src)
             return
         if words[:2] == ["telnet", "server-source"]:
-            self._server_source("telnet", tokens, low, src)
+            at = low.index("server-source") + 1
+            self._server_source("telnet", low[0] == "undo", tokens[at:], low[at:], src)
             return
         if words[:4] == ["telnet", "server", "permit", "interface"]:
             self._permit_interface("telnet", low, src)
@@ -56,15 +57,15 @@ class ManagementReader(VrpState):
             return
         raise Unknown
 
-    def _server_source(self, proto: str, tokens, low, src) -> None:
+    def _server_source(self, proto: str, undo: bool, rest: list[str], rest_low: list[str], src) -> None:
         """``[undo] ssh|telnet server-source -i IF`` / ``-a A [-vpn-instance V]`` /
         ``all-interface``: the addresses the ``proto`` server answers on — those of the
         ``-i`` interfaces, the ``-a`` address; ``all-interface`` every interface with an
-        address (docs/vendors/huawei_vrp.md, "Management plane").  ``tokens``/``low``: the
-        whole line.  Another form (``physic-isolate`` …) is kept as not modelled."""
-        undo = low[0] == "undo"
-        at = low.index("server-source") + 1
-        rest, rest_low = tokens[at:], low[at:]
+        address (docs/vendors/huawei_vrp.md, "Management plane").  ``rest``/``rest_low``:
+        the words after ``server-source``; the SNMP agent's ``snmp-agent protocol
+        source-interface IF`` / ``source-status all-interface`` come here as ``-i IF`` /
+        ``all-interface`` (:meth:`_snmp_protocol`).  Another form (``physic-isolate`` …) is
+        kept as not modelled."""
         ss = self.server_sources.setdefault(proto, ServerSource(src))
         if rest_low == ["all-interface"]:
             ss.all_interface = not undo
@@ -88,6 +89,8 @@ class ManagementReader(VrpState):
                 ss.addresses = [a for a in ss.addresses if a[0] != rest[1]]
             else:
                 ss.addresses.append((rest[1], vpn, src))
+        elif undo and rest_low == ["-i"]:
+            ss.interfaces = []  # `undo snmp-agent protocol source-interface`: every one taken off
         elif undo and not rest_low:
             self.server_sources[proto] = ServerSource(src)  # back to the default, said
         else:
@@ -159,7 +162,7 @@ class ManagementReader(VrpState):
             tokens, low = tokens[:1] + tokens[2:], low[:1] + low[2:]
             self.vrp8_form = self.vrp8_form or src
         if low[1:2] == ["server-source"]:
-            self._server_source("ssh", ["undo", *tokens] if undo else tokens, ["undo", *low] if undo else low, src)
+            self._server_source("ssh", undo, tokens[2:], low[2:], src)
             return
         if low[:4] == ["ssh", "server", "permit", "interface"]:
             self._permit_interface("ssh", ["undo", *low] if undo else low, src)
@@ -264,13 +267,19 @@ class ManagementReader(VrpState):
     def h_snmp(self, tokens, low, src):
         """``snmp-agent`` (the agent on), ``snmp-agent community read|write [cipher] X
         [mib-view V] [acl N]``, ``snmp-agent acl N``, ``snmp-agent group v3 G … acl N``;
-        ``undo snmp-agent``: off."""
+        ``[undo] snmp-agent [proxy] protocol …`` (where the agent answers:
+        :meth:`_snmp_protocol`); ``undo snmp-agent``: off."""
         if low == ["undo", "snmp-agent"]:
             self.snmp_agent = None
             self.mgmt["snmp"] = (False, src)
             return
-        if low[0] == "undo":
-            self.ignored += 1
+        undo = low[0] == "undo"
+        words = low[1:] if undo else low
+        if words[1:2] == ["protocol"] or words[1:3] == ["proxy", "protocol"]:
+            self._snmp_protocol(tokens[1:] if undo else tokens, words, undo, src)
+            return
+        if undo:
+            self.ignore_line(tokens, low)  # (`undo snmp-agent community read X` names a secret)
             return
         self.scan_secrets(tokens, low)
         self.snmp_agent = self.snmp_agent or src
@@ -297,6 +306,52 @@ class ManagementReader(VrpState):
         if len(low) >= 3 and low[1] == "usm-user":
             self.snmp_users = True
         self.ignored += 1  # sys-info, target-host, trap, mib-view, usm-user (secrets collected)
+
+    def _snmp_protocol(self, tokens, low, undo: bool, src) -> None:
+        """``[undo] snmp-agent protocol source-status all-interface`` / ``source-interface
+        IF`` — the interfaces at whose addresses the SNMP agent receives and answers an
+        NMS's requests (Huawei VRP8 / CloudEngine command reference, ``snmp-agent protocol
+        source-status all-interface``; docs/vendors/huawei_vrp.md, "Management plane"):
+        read into the ``server-source`` state as ``all-interface`` / ``-i IF``
+        (:meth:`_server_source`, converted by ``_binding``).  ``[undo] snmp-agent protocol
+        server [ipv4] disable``: the agent no longer processes SNMP packets (IPv4).  Not
+        modelled, the agent unrestricted and partial: ``physic-isolate``, ``vpn-instance``
+        / ``public-net``, and the SNMP proxy's own ``snmp-agent proxy protocol …`` listener.
+        IPv6 forms are understood and not modelled; ``get-bulk`` timeouts, message queues:
+        irrelevant.  ``tokens``/``low``: the line without its ``undo``."""
+        proxy = low[1] == "proxy"
+        at = 3 if proxy else 2
+        rest, rest_low = tokens[at:], low[at:]
+        if "ipv6" in rest_low[:2]:
+            self.ignored += 1  # `source-status ipv6 all-interface`, `ipv6 source-ip …`: IPv6 is not modelled
+            return
+        if rest_low[:1] == ["server"]:
+            if not proxy and [w for w in rest_low[1:] if w != "ipv4"] == ["disable"]:
+                self.snmp_server_off = None if undo else src
+            else:
+                self.ignored += 1  # `server ipv6 disable`, `server message queue …`
+            return
+        if rest_low[:1] not in (
+            ["source-status"],
+            ["source-interface"],
+            ["physic-isolate"],
+            ["vpn-instance"],
+            ["public-net"],
+        ):
+            self.ignored += 1  # `get-bulk timeout`, …
+            return
+        if proxy or rest_low[:1] in (["physic-isolate"], ["vpn-instance"], ["public-net"]):
+            if undo:
+                self.ignored += 1  # a listener or restriction not modelled, taken off
+            else:
+                self.server_sources.setdefault("snmp", ServerSource(src)).unread.append(src)
+            return
+        if rest_low == ["source-status", "all-interface"]:
+            self._server_source("snmp", undo, rest[1:], rest_low[1:], src)
+        elif rest_low[:1] == ["source-interface"] and (len(rest) >= 2 or undo):
+            self._server_source("snmp", undo, ["-i", *rest[1:]], ["-i", *rest_low[1:]], src)
+        else:
+            raise Unknown
 
     def h_user_interface(self, tokens, low, src):
         """``user-interface vty A [B]`` / ``user-interface con 0``; ``user-interface

@@ -103,7 +103,8 @@ class UiState:
 
 @dataclass(eq=False)
 class ServerSource:
-    """``ssh|telnet server-source …`` lines of one protocol: what the server is bound to
+    """``ssh|telnet server-source …`` lines of one protocol (``snmp-agent protocol
+    source-interface|source-status …`` for ``snmp``): what the server is bound to
     (docs/vendors/huawei_vrp.md, "Management plane")."""
 
     src: Src  # the first line
@@ -181,6 +182,10 @@ class VrpState(LineParser):
         self.snmp_acl: tuple[str, Src] | None = None  # snmp-agent acl N (global)
         self.snmp_agent: Src | None = None
         self.snmp_users = False  # an `snmp-agent usm-user` (SNMPv3 user) is configured
+        # `snmp-agent protocol server [ipv4] disable`: the agent processes no IPv4 SNMP packet
+        self.snmp_server_off: Src | None = None
+        # why the SNMP service is understood in part (a community line's option not read …)
+        self.snmp_unread: list[Text] = []
         self.dhcp_enable: Src | None = None
         self.dhcp_pool: Src | None = None
         # (pool name, its gateway or network): the segment each `ip pool` serves (management.py)

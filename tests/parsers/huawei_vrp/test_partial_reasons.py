@@ -89,6 +89,8 @@ REASONS = (
     "server_source_missing",
     "server_source_address_unknown",
     "server_source_address_more",
+    "snmp_source_default",  # (the AR651 V300R019 PPPoE fixture's agent)
+    "snmp_source_missing",
     "permit_interface",
     "web_server_source",
     "wlan_vlans",
@@ -234,6 +236,8 @@ ssh server-source -i LoopBack9
 ssh server-source -a 192.0.2.77
 ssh server-source -a 10.0.20.1
 http server-source -i LoopBack0
+snmp-agent community read cipher %^%#Qz8kL1mN3pR5tV7x%^%#
+snmp-agent protocol source-interface LoopBack9
 #
 user-interface vty 0 4
  authentication-mode aaa
