@@ -27,8 +27,9 @@ from enum import Enum
 from typing import Final
 
 from netaudit.messages import Text
-from netaudit.model import L2Mode, Match, Src
+from netaudit.model import AddrMatch, L2Mode, Match, Src
 from netaudit.parsers.base import from_state
+from netaudit.parsers.ip import ip_to_int
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
     ANY,
@@ -710,6 +711,10 @@ def _plain_value(st: State, key: str, raw: str) -> PlainValue | Plain:
         return 0, None, None
     ref = None
     if kind < 5:
+        if kind <= _DST:
+            got_addr = _plain_addr(kind, v)  # most addresses: one block, read directly
+            if got_addr is not None:
+                return got_addr
         i = kind
         why: list[str] = []
         rs = _value_field(st, key, v, why)  # (kept here by raw value: not in value_cache)
@@ -743,6 +748,38 @@ def _plain_value(st: State, key: str, raw: str) -> PlainValue | Plain:
 
 
 _WHOLE = {_SRC: ((0, ADDR_MAX),), _DST: ((0, ADDR_MAX),), _PROTO: ((0, 255),)}
+
+
+def _plain_addr(i: int, v: str) -> PlainValue | None:
+    """:func:`_plain_value` of an address a rule writes as one CIDR block (``10.1.2.0/24``,
+    a host, ``!10.9.0.0/16``), field ``i`` (src or dst), read straight into its pattern:
+    what :func:`addr_field` and :func:`_match_fields` make of it (``parse_addr``, the
+    complement's two ranges, ``packet_sets._addr``'s one-block pattern), without the
+    ranges.  None for anything else, which the general path reads: a range ``a-b``, a
+    quad :func:`~netaudit.parsers.ip.ip_to_int` does not read as it is (leading zeros),
+    the whole space (no constraint, still a field set), a negated block at either end
+    of the space (its complement is one range).  Every new address of an export of
+    distinct rules is read once; tests/parsers/mikrotik_routeros/test_plain_chains.py
+    compares the two readings on random addresses."""
+    neg = v[0] == "!"
+    a, slash, ln = (v[1:] if neg else v).partition("/")
+    x = ip_to_int(a)
+    if x is None:
+        return None
+    if slash:
+        if not ln.isdecimal():
+            return None
+        n = int(ln)
+        if n > 32 or n == 0:
+            return None
+    else:
+        n = 32
+    w = (1 << (32 - n)) - 1  # the block's host bits (the pattern's wildcard)
+    lo = x & ~w
+    if neg and (lo == 0 or lo | w == ADDR_MAX):
+        return None
+    name, negate = _MATCH_NAMES[i]
+    return 1 << i, {name: (AddrMatch(lo, w),), negate: neg}, None
 
 
 def _match_fields(i: int, rs) -> dict | None:
