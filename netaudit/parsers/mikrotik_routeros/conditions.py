@@ -27,7 +27,7 @@ from enum import Enum
 from typing import Final
 
 from netaudit.messages import Text
-from netaudit.model import AddrMatch, L2Mode, Match, Src
+from netaudit.model import AddrMatch, L2Mode, Match, PortRange, Src
 from netaudit.parsers.base import from_state
 from netaudit.parsers.ip import ip_to_int
 from netaudit.parsers.packet_sets import (
@@ -651,17 +651,19 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
         return NOT_PLAIN
     cache = st.match_cache
     seen = 0  # the fields set so far, one bit each
-    items = []  # the Match fields each property sets
+    state = _EVERY_STATE.copy()  # the Match's, each property's fields set in turn
     refs: list[tuple[str, str, bool]] | None = None  # the interface and list names
     no_packet = False
     for key, raw in rule.props.items():
         by_value = cache.get(key)
-        if by_value is None:
-            by_value = cache[key] = _NO_MATCHER if _KIND.get(key) == _META else {}
         if by_value is _NO_MATCHER:
             continue  # chain, action, comment …: nothing to read, whatever the value
-        got: PlainValue | None = by_value.get(raw)
-        if got is None:
+        got: PlainValue | None = None if by_value is None else by_value.get(raw)
+        if got is None:  # a property or a value met the first time
+            if by_value is None:
+                by_value = cache[key] = _NO_MATCHER if _KIND.get(key) == _META else {}
+                if by_value is _NO_MATCHER:
+                    continue
             read = _plain_value(st, key, raw)
             if read is NOT_PLAIN:
                 return NOT_PLAIN
@@ -669,25 +671,22 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
         bit, fields, ref = got
         if ref is not None:
             if refs is None:
-                refs = []
-            refs.append(ref)
-        if not bit:
-            continue
-        if seen & bit:
-            return NOT_PLAIN  # two properties narrow one field (r_and in rule_fields)
-        seen |= bit
-        if fields is None:
-            no_packet = True
-        else:
-            items.append(fields)
+                refs = [ref]
+            else:
+                refs.append(ref)
+        if bit:
+            if seen & bit:
+                return NOT_PLAIN  # two properties narrow one field (r_and in rule_fields)
+            seen |= bit
+            if fields is None:
+                no_packet = True
+            else:
+                state.update(fields)
     if refs is not None:  # (recorded as list_field and iface_field record them)
         src = rule.src
         st.refs.extend([(kind, name, src, defined) for kind, name, defined in refs])
     if no_packet:
         return None
-    state = _EVERY_STATE.copy()
-    for fields in items:
-        state.update(fields)
     return from_state(Match, state)
 
 
@@ -715,6 +714,10 @@ def _plain_value(st: State, key: str, raw: str) -> PlainValue | Plain:
             got_addr = _plain_addr(kind, v)  # most addresses: one block, read directly
             if got_addr is not None:
                 return got_addr
+        elif kind != _PROTO and v.isdecimal() and int(v) <= 65535:
+            # One port (most port values): its range, not a whole one — what ports_field
+            # and _match_fields make of it, without the ranges and the PortRange memo.
+            return 1 << kind, {_MATCH_NAMES[kind][0]: (PortRange(int(v), int(v)),)}, None
         i = kind
         why: list[str] = []
         rs = _value_field(st, key, v, why)  # (kept here by raw value: not in value_cache)

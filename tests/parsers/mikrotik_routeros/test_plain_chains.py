@@ -453,3 +453,36 @@ def test_plain_addresses_are_read_as_the_general_path_reads_them():
             expected = (1 << i, conditions._match_fields(i, rs), None)
             assert fast == expected and list(fast[1]) == list(expected[1]), value
     assert read > 20_000
+
+
+def test_plain_values_are_read_as_the_general_path_reads_them():
+    # conditions._plain_value (one port or one block read straight) against the general
+    # reading (_value_field's ranges, _match_fields' Match fields) for every property its
+    # value alone decides, on random values: the same entry, or NOT_PLAIN where the
+    # general reading gives a reason
+    from netaudit.parsers.mikrotik_routeros.parser import RouterOSParser
+
+    p = RouterOSParser(V7 + HEAD, "r.rsc")
+    p.run()
+    rnd = random.Random(29)
+    ports = ("0", "22", "080", "65535", "65536", "1-2", "80,443", "!53", "", "x", "٣")
+    for _ in range(20_000):
+        key = rnd.choice(("src-address", "dst-address", "protocol", "src-port", "dst-port"))
+        if key.endswith("port"):
+            value = rnd.choice(ports) if rnd.random() < 0.3 else str(rnd.randint(0, 70_000))
+        elif key == "protocol":
+            value = rnd.choice(("tcp", "udp", "!icmp", "17", "256"))
+        else:
+            value = random_address(rnd)
+        got = conditions._plain_value(p.st, key, value)
+        if not value:
+            assert got == (0, None, None)
+            continue
+        i = conditions._VALUE_FIELD[key]
+        why: list[str] = []
+        rs = conditions._value_field(p.st, key, value, why)
+        if why:
+            assert got is NOT_PLAIN, (key, value)
+            continue
+        expected = (1 << i, conditions._match_fields(i, rs), None)
+        assert got == expected and list(got[1] or ()) == list(expected[1] or ()), (key, value)
