@@ -27,8 +27,9 @@ from enum import Enum
 from typing import Final
 
 from netaudit.messages import Text
-from netaudit.model import L2Mode, Match, Src
+from netaudit.model import AddrMatch, L2Mode, Match, PortRange, Src
 from netaudit.parsers.base import from_state
+from netaudit.parsers.ip import ip_to_int
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
     ANY,
@@ -650,17 +651,19 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
         return NOT_PLAIN
     cache = st.match_cache
     seen = 0  # the fields set so far, one bit each
-    items = []  # the Match fields each property sets
+    state = _EVERY_STATE.copy()  # the Match's, each property's fields set in turn
     refs: list[tuple[str, str, bool]] | None = None  # the interface and list names
     no_packet = False
     for key, raw in rule.props.items():
         by_value = cache.get(key)
-        if by_value is None:
-            by_value = cache[key] = _NO_MATCHER if _KIND.get(key) == _META else {}
         if by_value is _NO_MATCHER:
             continue  # chain, action, comment …: nothing to read, whatever the value
-        got: PlainValue | None = by_value.get(raw)
-        if got is None:
+        got: PlainValue | None = None if by_value is None else by_value.get(raw)
+        if got is None:  # a property or a value met the first time
+            if by_value is None:
+                by_value = cache[key] = _NO_MATCHER if _KIND.get(key) == _META else {}
+                if by_value is _NO_MATCHER:
+                    continue
             read = _plain_value(st, key, raw)
             if read is NOT_PLAIN:
                 return NOT_PLAIN
@@ -668,25 +671,22 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
         bit, fields, ref = got
         if ref is not None:
             if refs is None:
-                refs = []
-            refs.append(ref)
-        if not bit:
-            continue
-        if seen & bit:
-            return NOT_PLAIN  # two properties narrow one field (r_and in rule_fields)
-        seen |= bit
-        if fields is None:
-            no_packet = True
-        else:
-            items.append(fields)
+                refs = [ref]
+            else:
+                refs.append(ref)
+        if bit:
+            if seen & bit:
+                return NOT_PLAIN  # two properties narrow one field (r_and in rule_fields)
+            seen |= bit
+            if fields is None:
+                no_packet = True
+            else:
+                state.update(fields)
     if refs is not None:  # (recorded as list_field and iface_field record them)
         src = rule.src
         st.refs.extend([(kind, name, src, defined) for kind, name, defined in refs])
     if no_packet:
         return None
-    state = _EVERY_STATE.copy()
-    for fields in items:
-        state.update(fields)
     return from_state(Match, state)
 
 
@@ -710,6 +710,14 @@ def _plain_value(st: State, key: str, raw: str) -> PlainValue | Plain:
         return 0, None, None
     ref = None
     if kind < 5:
+        if kind <= _DST:
+            got_addr = _plain_addr(kind, v)  # most addresses: one block, read directly
+            if got_addr is not None:
+                return got_addr
+        elif kind != _PROTO and v.isdecimal() and int(v) <= 65535:
+            # One port (most port values): its range, not a whole one — what ports_field
+            # and _match_fields make of it, without the ranges and the PortRange memo.
+            return 1 << kind, {_MATCH_NAMES[kind][0]: (PortRange(int(v), int(v)),)}, None
         i = kind
         why: list[str] = []
         rs = _value_field(st, key, v, why)  # (kept here by raw value: not in value_cache)
@@ -743,6 +751,38 @@ def _plain_value(st: State, key: str, raw: str) -> PlainValue | Plain:
 
 
 _WHOLE = {_SRC: ((0, ADDR_MAX),), _DST: ((0, ADDR_MAX),), _PROTO: ((0, 255),)}
+
+
+def _plain_addr(i: int, v: str) -> PlainValue | None:
+    """:func:`_plain_value` of an address a rule writes as one CIDR block (``10.1.2.0/24``,
+    a host, ``!10.9.0.0/16``), field ``i`` (src or dst), read straight into its pattern:
+    what :func:`addr_field` and :func:`_match_fields` make of it (``parse_addr``, the
+    complement's two ranges, ``packet_sets._addr``'s one-block pattern), without the
+    ranges.  None for anything else, which the general path reads: a range ``a-b``, a
+    quad :func:`~netaudit.parsers.ip.ip_to_int` does not read as it is (leading zeros),
+    the whole space (no constraint, still a field set), a negated block at either end
+    of the space (its complement is one range).  Every new address of an export of
+    distinct rules is read once; tests/parsers/mikrotik_routeros/test_plain_chains.py
+    compares the two readings on random addresses."""
+    neg = v[0] == "!"
+    a, slash, ln = (v[1:] if neg else v).partition("/")
+    x = ip_to_int(a)
+    if x is None:
+        return None
+    if slash:
+        if not ln.isdecimal():
+            return None
+        n = int(ln)
+        if n > 32 or n == 0:
+            return None
+    else:
+        n = 32
+    w = (1 << (32 - n)) - 1  # the block's host bits (the pattern's wildcard)
+    lo = x & ~w
+    if neg and (lo == 0 or lo | w == ADDR_MAX):
+        return None
+    name, negate = _MATCH_NAMES[i]
+    return 1 << i, {name: (AddrMatch(lo, w),), negate: neg}, None
 
 
 def _match_fields(i: int, rs) -> dict | None:

@@ -108,7 +108,10 @@ def chains_of(st: State, table: str) -> dict[str, list[FwRule]]:
         by_chain: dict[str, list[FwRule]] = {}
         for r in rules:
             if not r.disabled:
-                by_chain.setdefault(r.chain, []).append(r)
+                chain = by_chain.get(r.chain)
+                if chain is None:  # (not setdefault: no list made per rule)
+                    chain = by_chain[r.chain] = []
+                chain.append(r)
         got = st.chains[table] = (len(rules), by_chain)
     return got[1]
 

@@ -153,12 +153,16 @@ def firewall(table: str):
 
 def add_rule(table: str, st: State, props: dict[str, str], src: Src):
     """An ``add`` line of a firewall table (its properties, raw), in the table's order."""
-    raw_chain = props.get("chain")
-    chain = unquote(raw_chain) if raw_chain else None
+    # (unquote only a value holding a quote or a backslash, unquote's own test: a
+    # rule's chain and action, on every rule of a big export, almost never do)
+    chain = props.get("chain")
+    if chain and ('"' in chain or "\\" in chain):
+        chain = unquote(chain)
     if not chain:
         raise NotUnderstood
-    raw = props.get("action")
-    action = "accept" if raw is None else unquote(raw)
+    action = props.get("action", "accept")
+    if '"' in action or "\\" in action:
+        action = unquote(action)
     raw = props.get("disabled")
     disabled = raw is not None and yes(unquote(raw))
     rules = st.rules[table]

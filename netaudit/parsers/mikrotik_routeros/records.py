@@ -89,7 +89,7 @@ class WirelessIf:
     default_name: str | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # (one per rule of a big export: no __dict__ each)
 class FwRule(Properties):
     """A rule of ``/ip firewall filter|nat|mangle|raw``, in its table's order."""
 

@@ -115,6 +115,7 @@ class Properties:
     """Reading a line's ``key=value`` properties (``props``, raw: undecoded values): a
     :class:`Command`'s, a firewall rule's (``records.FwRule``)."""
 
+    __slots__ = ()  # (FwRule is slotted)
     props: dict[str, str]
 
     @overload

@@ -54,6 +54,14 @@ PROPERTIES = [
     "dst-address=203.0.113.2",
     "dst-address=10.9.8.7/8",
     "dst-address=khong-phai-dia-chi",
+    "src-address=!0.0.0.0/8",
+    "dst-address=!255.255.255.0/24",
+    "dst-address=!10.1.2.3",
+    "src-address=010.1.2.3/24",
+    "dst-address=10.1.2.3/33",
+    "src-address=10.1.2.3/0",
+    "dst-address=10.1.2.3/",
+    'src-address="10.1.2.0/24"',
     "protocol=tcp",
     "protocol=udp",
     "protocol=!icmp",
@@ -410,3 +418,71 @@ def test_split_matches_widens_what_stays_too_wide_and_says_so():
     assert not exact and wide and all(m.icmp_code is None for m in wide)
     reasons: list = []
     assert firewall.line_matches(conds, reasons) == wide and len(reasons) == 1
+
+
+def random_address(rnd: random.Random) -> str:
+    """An address value as a rule may write it: a host or a block (any length, the
+    space's ends included), negated or not, now and then oddly written."""
+    quad = ".".join(str(rnd.choice((0, 1, 10, 127, 128, 192, 254, 255, rnd.randrange(256)))) for _ in range(4))
+    text = quad + rnd.choice(("", f"/{rnd.randint(0, 32)}", f"/{rnd.randint(0, 32)}", "/33", "/", "/x", "-10.0.0.1"))
+    if rnd.random() < 0.05:
+        text = "0" + text  # a leading zero: quad reads it, ip_to_int does not
+    return ("!" if rnd.random() < 0.5 else "") + text
+
+
+def test_plain_addresses_are_read_as_the_general_path_reads_them():
+    # conditions._plain_addr (one block read straight into its pattern) against the
+    # general reading of _plain_value (addr_field's ranges, _match_fields' patterns),
+    # where it reads the value at all; and it reads most values
+    from netaudit.parsers.mikrotik_routeros.parser import RouterOSParser
+
+    p = RouterOSParser(V7 + HEAD, "r.rsc")
+    p.run()
+    rnd = random.Random(23)
+    read = 0
+    for _ in range(30_000):
+        value = random_address(rnd)
+        for i in (conditions._SRC, conditions._DST):
+            fast = conditions._plain_addr(i, value)
+            why: list[str] = []
+            rs = conditions.addr_field(p.st, value, "src-address", why)
+            if fast is None:
+                continue
+            read += 1
+            assert not why and rs is not None, value
+            expected = (1 << i, conditions._match_fields(i, rs), None)
+            assert fast == expected and list(fast[1]) == list(expected[1]), value
+    assert read > 20_000
+
+
+def test_plain_values_are_read_as_the_general_path_reads_them():
+    # conditions._plain_value (one port or one block read straight) against the general
+    # reading (_value_field's ranges, _match_fields' Match fields) for every property its
+    # value alone decides, on random values: the same entry, or NOT_PLAIN where the
+    # general reading gives a reason
+    from netaudit.parsers.mikrotik_routeros.parser import RouterOSParser
+
+    p = RouterOSParser(V7 + HEAD, "r.rsc")
+    p.run()
+    rnd = random.Random(29)
+    ports = ("0", "22", "080", "65535", "65536", "1-2", "80,443", "!53", "", "x", "٣")
+    for _ in range(20_000):
+        key = rnd.choice(("src-address", "dst-address", "protocol", "src-port", "dst-port"))
+        if key.endswith("port"):
+            value = rnd.choice(ports) if rnd.random() < 0.3 else str(rnd.randint(0, 70_000))
+        elif key == "protocol":
+            value = rnd.choice(("tcp", "udp", "!icmp", "17", "256"))
+        else:
+            value = random_address(rnd)
+        got = conditions._plain_value(p.st, key, value)
+        if not value:
+            assert got == (0, None, None)
+            continue
+        i = conditions._VALUE_FIELD[key]
+        why: list[str] = []
+        rs = conditions._value_field(p.st, key, value, why)
+        if why:
+            assert got is NOT_PLAIN, (key, value)
+            continue
+        expected = (1 << i, conditions._match_fields(i, rs), None)
+        assert got == expected and list(got[1] or ()) == list(expected[1] or ()), (key, value)
