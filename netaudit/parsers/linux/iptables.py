@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 from netaudit.messages import Text
 from netaudit.model import ParseReport, Src
+from netaudit.parsers.base import new_src
 from netaudit.parsers.packet_sets import ANY, Ranges
 
 from . import devgroups
@@ -179,7 +180,7 @@ def parse_iptables_save(
     for n, text in lines:
         stripped = text.strip()
         try:
-            _line(st, Src(file, n, stripped), stripped, tokenize(text))
+            _line(st, new_src(file, n, stripped), stripped, tokenize(text))
         except Exception as exc:  # never raise on content: a bug here is one line lost, said so
             st.acc.unrecognized.append(Src(file, n, stripped))
             why = Text("input.linux.iptables_line_unread", error=type(exc).__name__)
