@@ -240,8 +240,13 @@ def intersect(a: Cond, b: Cond) -> Cond | None:
         return b
     if b is ANY or b == ANY:
         return a
-    # Field by field, the common case first: a field constrained on one side only.
-    out: list = [y if x is None else x for x, y in zip(a, b, strict=True)]
+    # Field by field, the common case first: a field constrained on one side only.  (``a``'s
+    # fields, then ``b``'s where ``a`` has none: half the time of a comprehension over
+    # ``zip(a, b, strict=True)``, and most of ``b``'s fields are None.)
+    out: list = list(a)
+    for i, v in enumerate(b):
+        if v is not None and out[i] is None:
+            out[i] = v
     if a.count(None) + b.count(None) == len(a) + out.count(None):
         return _new(Cond, out)  # no field constrained on both sides (counted in C)
     ae, be = a[7], b[7]  # est
