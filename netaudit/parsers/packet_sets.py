@@ -22,7 +22,12 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from netaudit.model import AddrMatch, Match, PortRange
-from netaudit.parsers.base import evolve, from_state
+from netaudit.parsers.base import evolve, slots_constructor
+
+# The Match pieces built for each distinct value of a big ruleset (thousands a parse):
+# ``PortRange(lo, hi)`` and ``AddrMatch(value, wildcard)`` without the frozen __init__.
+_port_range = slots_constructor(PortRange, ("lo", "hi"))
+_addr_match = slots_constructor(AddrMatch, ("value", "wildcard"))
 
 Ranges = tuple[tuple[int, int], ...]
 
@@ -130,7 +135,7 @@ def addr_pats(a: Ranges) -> tuple[AddrMatch, ...]:
         out = []
         for lo, hi in a:
             for net, plen in cidrs(lo, hi):
-                out.append(AddrMatch(net, (1 << (32 - plen)) - 1))
+                out.append(_addr_match(net, (1 << (32 - plen)) - 1))
         got = tuple(out)
         if len(_PATS) > 4096:
             _PATS.clear()
@@ -235,8 +240,13 @@ def intersect(a: Cond, b: Cond) -> Cond | None:
         return b
     if b is ANY or b == ANY:
         return a
-    # Field by field, the common case first: a field constrained on one side only.
-    out: list = [y if x is None else x for x, y in zip(a, b, strict=True)]
+    # Field by field, the common case first: a field constrained on one side only.  (``a``'s
+    # fields, then ``b``'s where ``a`` has none: half the time of a comprehension over
+    # ``zip(a, b, strict=True)``, and most of ``b``'s fields are None.)
+    out: list = list(a)
+    for i, v in enumerate(b):
+        if v is not None and out[i] is None:
+            out[i] = v
     if a.count(None) + b.count(None) == len(a) + out.count(None):
         return _new(Cond, out)  # no field constrained on both sides (counted in C)
     ae, be = a[7], b[7]  # est
@@ -401,14 +411,14 @@ def _addr_uncached(ranges: Ranges) -> tuple[tuple[AddrMatch, ...], bool]:
         if not w & (w + 1) and not lo & w:
             # One CIDR block (a rule's /30, /24 or host): its pattern, without counting
             # blocks — nothing beats one.  (Rules with distinct subnets miss every memo.)
-            return (AddrMatch(lo, w),), False
+            return (_addr_match(lo, w),), False
     elif len(ranges) == 2 and ranges[0][0] == 0 and ranges[1][1] == ADDR_MAX:
         # All but one CIDR block (a rule's "!10.1.2.0/24"): the block, negated — the
         # count below would find its one block fewer than the set's (two ranges, two
         # blocks at least) after counting the set's.
         lo, w = ranges[0][1] + 1, ranges[1][0] - ranges[0][1] - 2
         if not w & (w + 1) and not lo & w:
-            return (AddrMatch(lo, w),), True
+            return (_addr_match(lo, w),), True
     if len(ranges) <= 32:
         # The complement only when it needs fewer blocks: count both, build one (a
         # rule's /24 has a 24-block complement, built and thrown away 20,000 times in
@@ -425,19 +435,21 @@ def _addr_uncached(ranges: Ranges) -> tuple[tuple[AddrMatch, ...], bool]:
     return addr_pats(ranges), False
 
 
-_VALUES: dict[tuple[bool, Ranges], tuple] = {}  # protocol ranges → numbers, port ranges → PortRanges
+# Protocol ranges → their numbers, port ranges → their PortRanges, shared between the
+# Matches that have the same (immutable) ones: a ruleset repeats a few hundred port lists.
+_PROTO_VALUES: dict[Ranges, tuple] = {}
+_PORT_VALUES: dict[Ranges, tuple] = {}
 
 
 def _values(rs: Ranges, ports: bool) -> tuple:
-    """The protocol numbers or the PortRanges of ``rs``, shared between the Matches that
-    have the same (immutable) ones: a ruleset repeats a few hundred port lists."""
-    key = (ports, rs)
-    got = _VALUES.get(key)
+    """The protocol numbers or the PortRanges of ``rs`` (remembered)."""
+    memo = _PORT_VALUES if ports else _PROTO_VALUES
+    got = memo.get(rs)
     if got is None:
-        got = tuple(PortRange(lo, hi) for lo, hi in rs) if ports else tuple(r_values(rs))
-        if len(_VALUES) > 4096:
-            _VALUES.clear()
-        _VALUES[key] = got
+        got = tuple([_port_range(lo, hi) for lo, hi in rs]) if ports else tuple(r_values(rs))
+        if len(memo) > 4096:
+            memo.clear()
+        memo[rs] = got
     return got
 
 
@@ -447,13 +459,14 @@ def clear_memos() -> None:
     them (Linux) clears them when it starts and ends, so that a parse neither inherits
     the last one's entries, which fill the bounds and clear them mid-parse, nor leaves
     its own behind."""
-    for memo in (_PATS, _BY_ID, _SMALL, _VALUES):
+    for memo in (_PATS, _BY_ID, _SMALL, _PROTO_VALUES, _PORT_VALUES):
         memo.clear()
 
 
 # The state of the every-packet Match (every field, in field order): a Match's is a
 # copy of it with the constrained fields set.
 _EVERY_STATE = dict(Match().__dict__)
+_object_new, _object_setattr = object.__new__, object.__setattr__
 
 
 def field_match(src, dst, proto, sport, dport, est, inif, outif) -> Match:
@@ -465,23 +478,29 @@ def field_match(src, dst, proto, sport, dport, est, inif, outif) -> Match:
     µs from a dict of every field, 3 µs through ``Match(…)``;
     tests/parsers/test_packet_sets.py compares them."""
     state = _EVERY_STATE.copy()
+    # (each memo's hit read here, the function called on a miss: a call per field of
+    # every filter line of a big ruleset otherwise)
     if src is not None:
-        state["src"], state["src_negate"] = _addr(src)
+        got = _SMALL.get(src) if type(src) is tuple and len(src) <= 8 else None
+        state["src"], state["src_negate"] = got if got is not None else _addr(src)
     if dst is not None:
-        state["dst"], state["dst_negate"] = _addr(dst)
+        got = _SMALL.get(dst) if type(dst) is tuple and len(dst) <= 8 else None
+        state["dst"], state["dst_negate"] = got if got is not None else _addr(dst)
     if proto is not None:
-        state["protocols"] = _values(proto, False)
+        state["protocols"] = _PROTO_VALUES.get(proto) or _values(proto, False)
     if sport is not None:
-        state["src_ports"] = _values(sport, True)
+        state["src_ports"] = _PORT_VALUES.get(sport) or _values(sport, True)
     if dport is not None:
-        state["dst_ports"] = _values(dport, True)
+        state["dst_ports"] = _PORT_VALUES.get(dport) or _values(dport, True)
     if est is not None:
         state["conn_established"] = est
     if inif is not None:
         state["in_ifaces"] = inif
     if outif is not None:
         state["out_ifaces"] = outif
-    return from_state(Match, state)
+    match = _object_new(Match)
+    _object_setattr(match, "__dict__", state)  # base.from_state, without the call
+    return match
 
 
 def to_matches(c: Cond) -> list[Match]:

@@ -13,6 +13,7 @@ before the damage are not guessed at.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from netaddr import IPNetwork
@@ -65,10 +66,20 @@ def _element_lines(lines: list[tuple[int, str]]) -> list[int]:
     return [n for n, _ in element_texts(lines)]
 
 
+# What element_texts looks at on a line: a string (closed on it, or still open at its end,
+# a last backslash escaping the line's end) or a bracket.  Everything between is skipped
+# by the pattern, not character by character in Python (a compact ``ip -j addr`` of a
+# hundred interfaces is one line of 30,000 characters).
+_JSON_MARK = re.compile(r'"(?:[^"\\]|\\.)*("|\\?\Z)|[][{}]', re.S)
+_STRING_REST = re.compile(r'(?:[^"\\]|\\.)*("|\\?\Z)', re.S)  # a string open from the line before
+
+
 def element_texts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Each top-level array element as it stands in the file: the line of its opening
     ``{`` and its text from there (the lines of a pretty-printed element joined by one
-    space).  A compact ``ip -j`` dump is one line: the element's own part of it."""
+    space).  A compact ``ip -j`` dump is one line: the element's own part of it.
+    (Strings are skipped, their brackets are no structure; a string or an escape left
+    open at a line's end goes on on the next line.)"""
     out: list[tuple[int, str]] = []
     depth = 0
     in_str = esc = False
@@ -76,22 +87,32 @@ def element_texts(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     parts: list[str] = []
     for n, text in lines:
         begin = 0  # where the element's text starts on this line
-        for col, ch in enumerate(text):
-            if in_str:
-                if esc:
-                    esc = False
-                elif ch == "\\":
-                    esc = True
-                elif ch == '"':
-                    in_str = False
+        pos = 0
+        if in_str:
+            if esc:
+                if not text:
+                    continue  # (the escape still waits for its character)
+                esc, pos = False, 1
+            m = _STRING_REST.match(text, pos)
+            assert m is not None  # (the pattern matches the empty string at the end)
+            if m.group(1) != '"':
+                esc = m.group(1) == "\\"
+                if depth >= 2:
+                    parts.append(text.strip())
                 continue
-            if ch == '"':
-                in_str = True
-            elif ch in "[{":
+            in_str, pos = False, m.end()
+        for m in _JSON_MARK.finditer(text, pos):
+            ch = m.group()
+            if ch[0] == '"':
+                if m.group(1) != '"':  # open at the line's end
+                    in_str, esc = True, m.group(1) == "\\"
+                continue
+            col = m.start()
+            if ch in "[{":
                 if depth == 1 and ch == "{":
                     start, begin, parts = n, col, []
                 depth += 1
-            elif ch in "]}":
+            else:
                 depth -= 1
                 if depth == 1 and ch == "}":
                     parts.append(text[begin : col + 1].strip())

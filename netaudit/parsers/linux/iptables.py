@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 from netaudit.messages import Text
 from netaudit.model import ParseReport, Src
+from netaudit.parsers.base import new_src
 from netaudit.parsers.packet_sets import ANY, Ranges
 
 from . import devgroups
@@ -179,7 +180,11 @@ def parse_iptables_save(
     for n, text in lines:
         stripped = text.strip()
         try:
-            _line(st, Src(file, n, stripped), stripped, tokenize(text))
+            words = tokenize(text)
+            if stripped[:3] == "-A " and st.table is not None and words is not None and len(words) >= 2:
+                _rule(st, st.table, new_src(file, n, stripped), words)  # what _line does first, without its call
+            else:
+                _line(st, new_src(file, n, stripped), stripped, words)
         except Exception as exc:  # never raise on content: a bug here is one line lost, said so
             st.acc.unrecognized.append(Src(file, n, stripped))
             why = Text("input.linux.iptables_line_unread", error=type(exc).__name__)
@@ -306,7 +311,10 @@ def _chain(st: _State, table: _Table, name: str, src: Src, declared: bool) -> Ch
 
 def _rule(st: _State, table: _Table, src: Src, words: list[str]) -> None:
     insert = words[0] in ("-I", "--insert")
-    chain = _chain(st, table, words[1], src, declared=False)
+    # (a chain already met — nearly every rule's — found here: a call per rule otherwise)
+    chain = table.chains.get(words[1])
+    if chain is None:
+        chain = _chain(st, table, words[1], src, declared=False)
     rest = words[2:]
     pos = None
     if insert:

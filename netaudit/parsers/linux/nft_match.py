@@ -285,8 +285,15 @@ def _plain_reading(ctx: Ctx, toks: list[str]) -> tuple[Cond | None, str, str] | 
                 _PLAIN_VALUES[key] = pairs
             if pairs is None:
                 return None
-            if pairs is _NO_PACKET or not (empty or _meet(fields, pairs)):
+            if pairs is _NO_PACKET:
                 empty = True
+            elif not empty:
+                for k, v in pairs:  # (_meet, written out for a field met first: a call per match)
+                    if fields[k] is None:
+                        fields[k] = v
+                    elif not _meet(fields, ((k, v),)):
+                        empty = True
+                        break
         elif t in ("accept", "drop", "continue", "return"):
             verdict = t
             i += 1

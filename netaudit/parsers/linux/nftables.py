@@ -215,7 +215,10 @@ class _Scanner:
         one ``{ … }`` group opening no block, no ``define`` or ``$`` — as :meth:`line`
         reads it; False (nothing done) for any other line.  Most rule lines of a big
         ruleset are such lines (tests/parsers/linux/test_nft_syntax.py compares both)."""
-        shape = _shape_of("".join(_SPECIAL.findall(s)))
+        specials = "".join(_SPECIAL.findall(s))
+        shape = _SHAPES.get(specials, _SHAPES)  # (the memo's hit read here: a call per line otherwise)
+        if shape is _SHAPES:
+            shape = _shape_of(specials)
         if shape is None:
             return False
         if shape:  # one group: the statement is cut at its '{' (pieces joined by a blank)
@@ -546,8 +549,11 @@ def iface_names(text: str) -> set[str]:
     if "$" in text:  # a ruleset file with ``define``: read its statements, variables given their value
         root, _ = scan(list(enumerate(text.split("\n"), start=1)))
         text = "\n".join(s.text for s in statements(root))
-    for m in _IFACE_MATCH.finditer(text):
-        v = m.group(1)
+    seen: set[str] = set()  # a ruleset names the same few interfaces in rule after rule
+    for v in _IFACE_MATCH.findall(text):
+        if v in seen:
+            continue
+        seen.add(v)
         items = elements(v) if v.startswith("{") else [v]
         for it in items:
             it = unquote(it.split(":")[0].strip())

@@ -104,22 +104,33 @@ def kind_of(command: str) -> str | None:
 
 def split(text: str) -> tuple[list[tuple[int, str]], list[Section]]:
     """``(lines before the first header, sections)``; line numbers are 1-based."""
-    pre: list[tuple[int, str]] = []
-    sections: list[Section] = []
-    cur: Section | None = None
-    for n, line in enumerate(text.split("\n"), start=1):
-        line = line.rstrip("\r")
-        m = HEADER.match(line)
-        if m:
-            cmd = m.group(1)
-            cur = Section(cmd, kind_of(cmd), n)
-            sections.append(cur)
-            continue
-        if cur is None:
-            pre.append((n, line))
-        else:
-            cur.lines.append((n, line))
+    lines = text.split("\n")
+    if "\r" in text:
+        lines = [line.rstrip("\r") for line in lines]
+    # Only a line beginning with ``###`` may be a header: those are found by searching
+    # the text, and every other line is paired with its number in bulk (a Python loop
+    # over the 20,000 lines of a big ruleset cost more than reading them).
+    heads = [(r, m.group(1)) for r in _rows_starting_hashes(text) if (m := HEADER.match(lines[r]))]
+    bounds = [r for r, _ in heads] + [len(lines)]  # each section ends where the next begins
+    pre = list(zip(range(1, bounds[0] + 1), lines[: bounds[0]], strict=True))
+    sections = [
+        Section(cmd, kind_of(cmd), r + 1, list(zip(range(r + 2, end + 1), lines[r + 1 : end], strict=True)))
+        for (r, cmd), end in zip(heads, bounds[1:], strict=True)
+    ]
     return pre, sections
+
+
+def _rows_starting_hashes(text: str) -> list[int]:
+    """The 0-based numbers of the lines of ``text`` that begin with ``###``."""
+    rows = [0] if text.startswith("###") else []
+    row = at = 0  # row: the number of the line beginning at offset ``at``
+    k = text.find("\n###")
+    while k >= 0:
+        row += text.count("\n", at, k) + 1
+        at = k + 1
+        rows.append(row)
+        k = text.find("\n###", at)
+    return rows
 
 
 def headers(text: str) -> list[str]:
