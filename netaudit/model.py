@@ -18,7 +18,7 @@ Conventions
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -32,7 +32,22 @@ PROTO_TCP = 6
 PROTO_UDP = 17
 
 
-@dataclass(frozen=True, slots=True)
+# The small frozen classes below are built by the hundred thousand (a `Src` per line of
+# every parse, address patterns and port ranges per distinct value).  The ``__init__`` a
+# frozen dataclass generates sets each field through ``object.__setattr__`` (a global,
+# an attribute lookup and a generic call each); these write through the slots' own
+# setters instead, bound once below each class: the same fields, the same signature,
+# and assignment after construction still raises ``FrozenInstanceError``
+# (tests/parsers/test_model_objects.py pins each to the generated one).
+
+
+def _slot_setters(cls: type, *names: str) -> tuple[Callable[[object, object], None], ...]:
+    """The setters of slots ``names`` of ``cls`` (each slot's member descriptor's
+    ``__set__``), which a frozen class's ``__setattr__`` does not stand in front of."""
+    return tuple(vars(cls)[name].__set__ for name in names)
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Src:
     """Where something came from: a file and a 1-based line number, with the line text."""
 
@@ -40,14 +55,22 @@ class Src:
     line: int
     text: str = ""
 
+    def __init__(self, file: str, line: int, text: str = "") -> None:
+        _src_file(self, file)
+        _src_line(self, line)
+        _src_text(self, text)
+
     def cite(self) -> dict:
         return {"file": self.file, "line": self.line, "text": self.text}
+
+
+_src_file, _src_line, _src_text = _slot_setters(Src, "file", "line", "text")
 
 
 # --------------------------------------------------------------------------- matches
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class AddrMatch:
     """An address pattern ``value``/``wildcard`` (wildcard bits = don't care).
 
@@ -57,6 +80,10 @@ class AddrMatch:
 
     value: int
     wildcard: int
+
+    def __init__(self, value: int, wildcard: int) -> None:
+        _addr_value(self, value)
+        _addr_wildcard(self, wildcard)
 
     @classmethod
     def any(cls) -> AddrMatch:
@@ -84,10 +111,20 @@ class AddrMatch:
         return IPNetwork((self.value, 32 - w.bit_length()))
 
 
-@dataclass(frozen=True, slots=True)
+_addr_value, _addr_wildcard = _slot_setters(AddrMatch, "value", "wildcard")
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class PortRange:
     lo: int
     hi: int
+
+    def __init__(self, lo: int, hi: int) -> None:
+        _port_lo(self, lo)
+        _port_hi(self, hi)
+
+
+_port_lo, _port_hi = _slot_setters(PortRange, "lo", "hi")
 
 
 @dataclass(frozen=True)
@@ -122,7 +159,7 @@ class Action(str, Enum):
     DENY = "deny"
 
 
-@dataclass
+@dataclass(slots=True)  # one per rule of every parse: no __dict__ to build, hold and free
 class FilterLine:
     """One line of an ordered filter."""
 

@@ -1,0 +1,84 @@
+"""The model's per-rule objects with hand-written constructors (``netaudit/model.py``:
+``Src``, ``AddrMatch``, ``PortRange``) build what the dataclass-generated ``__init__``
+would: the same signature and defaults, the same fields, the same equality, hash and
+repr, and frozen after construction.  A field added to one of these classes and not to
+its ``__init__`` fails here."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import inspect
+import pickle
+import random
+
+import pytest
+
+from netaudit.model import AddrMatch, FilterLine, Match, PortRange, Src
+
+HAND_WRITTEN = [Src, AddrMatch, PortRange]
+
+
+def _generated(cls: type) -> type:
+    """The same fields as ``cls``, with the ``__init__``, ``__eq__``, ``__hash__`` and
+    ``__repr__`` that ``dataclass(frozen=True)`` generates."""
+    spec = []
+    for f in dataclasses.fields(cls):
+        spec.append(
+            (f.name, f.type, dataclasses.field(default=f.default))
+            if f.default is not dataclasses.MISSING
+            else (f.name, f.type)
+        )
+    return dataclasses.make_dataclass(cls.__name__, spec, frozen=True)
+
+
+def _params(fn) -> list[tuple[str, object, object]]:
+    return [(p.name, p.kind, p.default) for p in inspect.signature(fn).parameters.values()]
+
+
+@pytest.mark.parametrize("cls", HAND_WRITTEN, ids=lambda c: c.__name__)
+def test_signature_is_the_generated_one(cls):
+    assert _params(cls.__init__) == _params(_generated(cls).__init__)
+    assert cls.__match_args__ == tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _value(rng: random.Random, i: int) -> object:
+    return rng.choice([None, True, False, i, rng.randrange(1 << 32), f"v{i}", (i, i + 1), frozenset({f"e{i}"})])
+
+
+@pytest.mark.parametrize("cls", HAND_WRITTEN, ids=lambda c: c.__name__)
+def test_instances_are_the_generated_ones(cls):
+    ref = _generated(cls)
+    names = [f.name for f in dataclasses.fields(cls)]
+    rng = random.Random(15)
+    for _ in range(500):
+        values = [_value(rng, i) for i in range(len(names))]
+        every = dict(zip(names, values, strict=True))
+        for a, b in ((cls(*values), ref(*values)), (cls(**every), ref(**every))):
+            assert [getattr(a, n) for n in names] == [getattr(b, n) for n in names]
+            assert repr(a) == repr(b)
+            assert hash(a) == hash(b)
+            assert a == cls(*[getattr(b, n) for n in names])
+            assert copy.copy(a) == a and pickle.loads(pickle.dumps(a)) == a
+    with pytest.raises(TypeError):
+        cls(*range(len(names) + 1))
+
+
+@pytest.mark.parametrize("cls", HAND_WRITTEN, ids=lambda c: c.__name__)
+def test_still_frozen(cls):
+    obj = cls(*range(len(dataclasses.fields(cls))))
+    for f in dataclasses.fields(cls):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, f.name, 1)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            delattr(obj, f.name)
+
+
+def test_a_filter_line_is_the_dataclass_it_was():
+    src = Src("f.cfg", 3, "permit ip any any")
+    line = FilterLine("permit", [Match()], src, name="10")  # type: ignore[arg-type]
+    assert line == FilterLine("permit", [Match()], src, "10", None, None)  # type: ignore[arg-type]
+    assert dataclasses.replace(line, partial="x").partial == "x"
+    assert dataclasses.asdict(line)["name"] == "10"
+    line.partial = "changed"  # a parser may still set a field after construction
+    assert line.partial == "changed"
