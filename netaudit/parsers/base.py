@@ -107,51 +107,6 @@ def from_state(cls: type[_D], state: dict[str, Any]) -> _D:
     return new
 
 
-def slots_constructor(cls: type[_D], names: tuple[str, ...]) -> Callable[..., _D]:
-    """``cls(*values)`` in half the time for a frozen dataclass with slots whose fields are
-    ``names`` (two or three of them), or ``cls`` itself when its layout is another.
-
-    A frozen dataclass's ``__init__`` sets each slot through ``object.__setattr__``; the
-    function returned sets them through the slots' own descriptors, as ``__init__`` would
-    leave them: the same object (tests/parsers/linux/test_fast_src.py).  For the model's
-    small value objects built once per line or value of a big ruleset (``Src``,
-    ``PortRange``, ``AddrMatch``: tens of thousands a parse)."""
-    fields = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
-    if (
-        fields != names
-        or getattr(cls, "__slots__", None) != names
-        or hasattr(cls, "__post_init__")
-        or len(names) not in (2, 3)
-    ):
-        return cls
-    setters = [cls.__dict__[n].__set__ for n in names]
-    new = object.__new__
-    if len(names) == 2:
-        set_a, set_b = setters
-
-        def build2(a: Any, b: Any) -> _D:
-            obj = new(cls)
-            set_a(obj, a)
-            set_b(obj, b)
-            return obj
-
-        return build2
-    set_a, set_b, set_c = setters
-
-    def build3(a: Any, b: Any, c: Any) -> _D:
-        obj = new(cls)
-        set_a(obj, a)
-        set_b(obj, b)
-        set_c(obj, c)
-        return obj
-
-    return build3
-
-
-# A Src per line of a big ruleset (the Linux readers: some 20,000 a parse).
-new_src: Callable[[str, int, str], Src] = slots_constructor(Src, ("file", "line", "text"))
-
-
 # --------------------------------------------------------------------------- dispatch tables
 
 IGNORE = object()  # sentinel: understood, irrelevant on purpose

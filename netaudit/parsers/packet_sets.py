@@ -22,12 +22,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from netaudit.model import AddrMatch, Match, PortRange
-from netaudit.parsers.base import evolve, slots_constructor
-
-# The Match pieces built for each distinct value of a big ruleset (thousands a parse):
-# ``PortRange(lo, hi)`` and ``AddrMatch(value, wildcard)`` without the frozen __init__.
-_port_range = slots_constructor(PortRange, ("lo", "hi"))
-_addr_match = slots_constructor(AddrMatch, ("value", "wildcard"))
+from netaudit.parsers.base import evolve
 
 Ranges = tuple[tuple[int, int], ...]
 
@@ -135,7 +130,7 @@ def addr_pats(a: Ranges) -> tuple[AddrMatch, ...]:
         out = []
         for lo, hi in a:
             for net, plen in cidrs(lo, hi):
-                out.append(_addr_match(net, (1 << (32 - plen)) - 1))
+                out.append(AddrMatch(net, (1 << (32 - plen)) - 1))
         got = tuple(out)
         if len(_PATS) > 4096:
             _PATS.clear()
@@ -411,14 +406,14 @@ def _addr_uncached(ranges: Ranges) -> tuple[tuple[AddrMatch, ...], bool]:
         if not w & (w + 1) and not lo & w:
             # One CIDR block (a rule's /30, /24 or host): its pattern, without counting
             # blocks — nothing beats one.  (Rules with distinct subnets miss every memo.)
-            return (_addr_match(lo, w),), False
+            return (AddrMatch(lo, w),), False
     elif len(ranges) == 2 and ranges[0][0] == 0 and ranges[1][1] == ADDR_MAX:
         # All but one CIDR block (a rule's "!10.1.2.0/24"): the block, negated — the
         # count below would find its one block fewer than the set's (two ranges, two
         # blocks at least) after counting the set's.
         lo, w = ranges[0][1] + 1, ranges[1][0] - ranges[0][1] - 2
         if not w & (w + 1) and not lo & w:
-            return (_addr_match(lo, w),), True
+            return (AddrMatch(lo, w),), True
     if len(ranges) <= 32:
         # The complement only when it needs fewer blocks: count both, build one (a
         # rule's /24 has a 24-block complement, built and thrown away 20,000 times in
@@ -446,7 +441,7 @@ def _values(rs: Ranges, ports: bool) -> tuple:
     memo = _PORT_VALUES if ports else _PROTO_VALUES
     got = memo.get(rs)
     if got is None:
-        got = tuple([_port_range(lo, hi) for lo, hi in rs]) if ports else tuple(r_values(rs))
+        got = tuple([PortRange(lo, hi) for lo, hi in rs]) if ports else tuple(r_values(rs))
         if len(memo) > 4096:
             memo.clear()
         memo[rs] = got

@@ -41,7 +41,6 @@ from dataclasses import dataclass, field
 
 from netaudit.messages import Text
 from netaudit.model import ParseReport, Src
-from netaudit.parsers.base import new_src
 from netaudit.parsers.packet_sets import ANY, Ranges
 
 from . import devgroups
@@ -182,9 +181,9 @@ def parse_iptables_save(
         try:
             words = tokenize(text)
             if stripped[:3] == "-A " and st.table is not None and words is not None and len(words) >= 2:
-                _rule(st, st.table, new_src(file, n, stripped), words)  # what _line does first, without its call
+                _rule(st, st.table, Src(file, n, stripped), words)  # what _line does first, without its call
             else:
-                _line(st, new_src(file, n, stripped), stripped, words)
+                _line(st, Src(file, n, stripped), stripped, words)
         except Exception as exc:  # never raise on content: a bug here is one line lost, said so
             st.acc.unrecognized.append(Src(file, n, stripped))
             why = Text("input.linux.iptables_line_unread", error=type(exc).__name__)

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from netaudit.messages import Text
 from netaudit.model import Device, ParseReport, Src
-from netaudit.parsers.base import new_src
 
 from .facts import LinuxFacts
 
@@ -48,7 +47,7 @@ class State:
     def src(self, line: int, text: str) -> Src:
         """A citation of line ``line`` (text cut to a readable length)."""
         text = text.strip()
-        return new_src(self.file, line, text if len(text) <= 200 else text[:197] + "...")
+        return Src(self.file, line, text if len(text) <= 200 else text[:197] + "...")
 
     def unrecognized(self, line: int, text: str) -> None:
         """A line netaudit did not understand: listed in the report."""
