@@ -251,22 +251,46 @@ def needles_of(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
 
 
 class Marker:
-    """A compiled pattern with the :class:`re.Pattern` methods detection uses
-    (``search``, ``findall``, ``finditer``), run only where one of its needles occurs."""
+    """A pattern with the :class:`re.Pattern` methods detection uses (``search``,
+    ``findall``, ``finditer``), run only where one of its needles occurs.  The pattern is
+    compiled the first time it has to run: every vendor's markers are made when its
+    package is imported, and on another vendor's file most never run (a hundred and more
+    compilations were a tenth of a small audit's time: issue #15)."""
 
-    __slots__ = ("needles", "nl", "pattern", "rx", "starts")
+    __slots__ = ("_nl", "_rx", "flags", "needles", "nl_start", "pattern", "starts")
 
     def __init__(self, pattern: str, flags: int = 0):
-        self.rx = re.compile(pattern, flags)
         self.pattern = pattern
+        self.flags = flags
+        self._rx: re.Pattern[str] | None = None
+        self._nl: re.Pattern[str] | None = None
         self.needles = needles_of(pattern, flags)
         self.starts = line_starts_of(pattern, flags)
         # ``^X`` (multi-line, X starting with a literal) is looked for as ``\nX``: a
         # literal start lets re jump from candidate to candidate instead of trying
         # every character; the match itself is then taken at that line start.
-        self.nl = re.compile("\n" + pattern[1:], flags) if _line_start_literal(pattern, flags) else None
-        if self.nl is not None and self.needles is not None and len(self.needles) > 1:
+        self.nl_start = _line_start_literal(pattern, flags)
+        if self.nl_start and self.needles is not None and len(self.needles) > 1:
             self.needles = None  # one pass of the line-start search beats several finds
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled at the first use)."""
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self.pattern, self.flags)
+        return rx
+
+    @property
+    def nl(self) -> re.Pattern[str] | None:
+        """The pattern looked for after a newline (``^X`` as ``\nX``), None where the
+        pattern does not start at a line start with a literal."""
+        if not self.nl_start:
+            return None
+        nl = self._nl
+        if nl is None:
+            nl = self._nl = re.compile("\n" + self.pattern[1:], self.flags)
+        return nl
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
         # The index covers the whole text: a line start absent there is absent from any
@@ -279,14 +303,16 @@ class Marker:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self._absent(text, pos, endpos):
             return None
-        if self.nl is None or pos > len(text):
+        nl = self.nl
+        if nl is None or pos > len(text):
             return self.rx.search(text, pos, endpos)
+        rx = self.rx
         if pos == 0 or text[pos - 1] == "\n":  # a line starts at pos itself
-            m = self.rx.match(text, pos, endpos)
+            m = rx.match(text, pos, endpos)
             if m is not None:
                 return m
-        hit = self.nl.search(text, pos, endpos)
-        return None if hit is None else self.rx.match(text, hit.start() + 1, endpos)
+        hit = nl.search(text, pos, endpos)
+        return None if hit is None else rx.match(text, hit.start() + 1, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
         if self._absent(text, pos, endpos):
@@ -311,9 +337,39 @@ def _line_start_literal(pattern: str, flags: int) -> bool:
     if not (len(data) >= 2 and data[0] == (_C.AT, _C.AT_BEGINNING) and data[1][0] is _C.LITERAL):
         return False
     # no other top-level alternative: "^ab|^ac" parses as ^a(b|c) yet "\n" + its text
-    # would keep the second "^"; the rewritten pattern must parse as the same sequence
-    # (compared as text: the parsed groups have no equality of their own)
+    # would keep the second "^".  Without one, "\n" + the rest parses as the same
+    # sequence; a verbose pattern (comments, blanks) is parsed again and compared as
+    # text (the parsed groups have no equality of their own).
+    if not flags & re.VERBOSE:
+        return not _top_level_bar(pattern)
     return repr(list(_P.parse("\n" + pattern[1:], flags).data)) == repr([(_C.LITERAL, 10), *data[1:]])
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether ``pattern`` (not verbose) has a ``|`` outside every group and character
+    class: an alternative of the whole pattern."""
+    depth, i, n = 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2  # an escaped character, whatever it is
+            continue
+        if c == "[":
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1  # a "]" first in a class is itself
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def marker(pattern: str, flags: int = re.MULTILINE) -> Marker:

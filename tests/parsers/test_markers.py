@@ -114,3 +114,54 @@ def test_line_index_never_changes_an_answer():
         text = "\n".join(lines) + rnd.choice(["", "\n"])
         for m in ms:
             assert (m.search(text) is None) == (m.rx.search(text) is None), (m.pattern, text)
+
+
+def _line_start_by_reparse(pattern: str, flags: int) -> bool:
+    """The first reading of "starts at a line start with a literal, no other top-level
+    alternative": the pattern with its "^" replaced by a newline parsed again and compared."""
+    from netaudit.parsers import markers
+
+    if not flags & re.MULTILINE or not pattern.startswith("^"):
+        return False
+    data = markers._P.parse(pattern, flags).data
+    if not (
+        len(data) >= 2 and data[0] == (markers._C.AT, markers._C.AT_BEGINNING) and data[1][0] is markers._C.LITERAL
+    ):
+        return False
+    again = markers._P.parse("\n" + pattern[1:], flags).data
+    return repr(list(again)) == repr([(markers._C.LITERAL, 10), *data[1:]])
+
+
+_TRICKY = [
+    r"^ab|^ac",
+    r"^a(b|c)",
+    r"^a[|]b",
+    r"^a[]|]b",
+    r"^a[^]|]b",
+    r"^a\|b",
+    r"^a\\|^b",
+    r"^a(?:b|c)|^d",
+    r"^a(?P<x>b|c)d",
+    r"^a[\]|]|^b",
+    r"^interface \S+",
+    r"^(system|security) \{",
+    r"^x{2}|y",
+]
+
+
+@pytest.mark.parametrize("pattern", [*(m.pattern for m in _markers()), *_TRICKY])
+def test_line_start_literal_reads_as_the_reparse(pattern):
+    # The text scan for a top-level "|" (markers._top_level_bar) decides as the second
+    # parse did, on every marker and on patterns written to trip it.
+    from netaudit.parsers import markers
+
+    assert markers._line_start_literal(pattern, re.M) == _line_start_by_reparse(pattern, re.M)
+
+
+def test_markers_compile_at_first_use():
+    m = marker(r"^zzz-not-in-any-text \S+")
+    assert m._rx is None and m._nl is None
+    assert m.search("interface x\n") is None  # absent by the line-start index: never compiled
+    assert m._rx is None
+    assert m.search("a\nzzz-not-in-any-text y\n").group(0) == "zzz-not-in-any-text y"
+    assert m._rx is not None and m._nl is not None
