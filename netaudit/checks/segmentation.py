@@ -465,7 +465,9 @@ _ONE_PACKET_INTO = ("devices", "management", "internal", "server", "database")
 def spoofing(ctx: AuditContext, info: CheckInfo):
     """One finding per source zone that reaches, only with forged sources, what the
     reference policy denies it; where a forged delivery can be proven neither way, one
-    finding saying so (medium, as an unknown cell), never silence."""
+    finding saying so (medium, as an unknown cell), never silence — also beside a proven
+    finding of the same zone, for what the proven one does not hold (key ``zone|maybe``):
+    a proven TCP-only delivery (low) must not hide an unproven SNMP one."""
     hs = ctx.hs
     by_src: dict[str, list] = {}
     unsure: dict[str, list] = {}
@@ -481,14 +483,21 @@ def spoofing(ctx: AuditContext, info: CheckInfo):
             if bad != hs.false:
                 into.setdefault(cell.src, []).append((cell, bad))
     for src, cells in sorted(unsure.items()):
-        if src in by_src:
-            continue  # proven for this zone: its finding below
+        key = src
+        if src in by_src:  # proven for this zone (its finding below): what that one does not hold
+            proven = hs.false
+            for _, b in by_src[src]:
+                proven |= b
+            cells = [(c, b & ~proven) for c, b in cells if (b & ~proven) != hs.false]
+            if not cells:
+                continue
+            key = f"{src}|maybe"
         every = hs.false
         for _, b in cells:
             every |= b
         reasons = list(dict.fromkeys(c.spoofed_maybe_reason for c, _ in cells if c.spoofed_maybe_reason))
         yield info.finding(
-            key=src,
+            key=key,
             title_key="check.spoofing.maybe.title",
             detail_key="check.spoofing.maybe.detail",
             fields={

@@ -59,3 +59,19 @@ def test_vty_without_authentication_and_ftp_server(tmp_path):
     (ftp,) = by_check(audit, "huawei-ftp-server")
     # the guest zone reaches tcp/21 on the core through rule 1 of ACL 3040
     assert ftp.severity == "high" and "guest" in ftp.zones
+
+
+def test_a_proven_tcp_spoofing_does_not_hide_an_unproven_snmp_one():
+    # AR651 V300R019 with no `snmp-agent protocol source-…` line: where its SNMP agent
+    # answers depends on the release's default (partial), its SSH answer is proven.  A
+    # forged source from the Internet then reaches SSH for sure (low: TCP only) and SNMP
+    # maybe; the unproven part is its own finding beside the proven one, never dropped
+    # because the zone already has a (milder) proven finding.
+    from helpers import FIXTURES
+
+    audit = run_audit([FIXTURES / "huawei_vrp" / "ar651-buudien-pppoe.cfg"])
+    spoof = {f.key: f for f in by_check(audit, "spoofing")}
+    proven, maybe = spoof["internet"], spoof["internet|maybe"]
+    assert proven.severity == "low" and "udp/161" not in proven.detail["en"]
+    assert maybe.severity == "medium" and "udp/161" in maybe.detail["en"]
+    assert maybe.title["en"].startswith("Zone internet may be able to forge")
