@@ -193,10 +193,7 @@ def _plain_matches(conds: list[Cond], to_host: bool) -> list | None:
     if len(conds) != 1:
         return None
     src, dst, proto, sport, dport, itype, icode, est, inif, outif = conds[0]
-    # (_as_is, written out: a call per line of a big ruleset)
-    if not (
-        (inif is None or (inif and "" not in inif)) and (outif is None or (outif and not to_host and "" not in outif))
-    ):
+    if not _as_is(inif, outif, to_host):
         return None
     if itype is None and icode is None:
         return [field_match(src, dst, proto, sport, dport, est, inif, outif)]

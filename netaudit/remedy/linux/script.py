@@ -59,12 +59,7 @@ def _render_nft(
     guard = order[0] if order else ""
     script = _header(device, f"nftables, table {where}")
     if guard:
-        script += [
-            f"if nft list chain {where} {guard} >/dev/null 2>&1; then",
-            f'    echo "netaudit: already applied (chain {guard} exists): run the rollback first" >&2',
-            "    exit 1",
-            "fi",
-        ]
+        script += _refuse_second_run(f"nft list chain {where} {guard}", guard)
     restore = f"/root/before-fix.{fwd.table}.nft"
     script += [
         "# 1. the ruleset as it is now: the record, and the table this changes in a form",
@@ -156,12 +151,7 @@ def _render_ipt(
     guard = ipt_chain(order[0], names) if order else ""
     script = _header(device, f"{tool}, table filter")
     if guard:
-        script += [
-            f"if {tool} -S {guard} >/dev/null 2>&1; then",
-            f'    echo "netaudit: already applied (chain {guard} exists): run the rollback first" >&2',
-            "    exit 1",
-            "fi",
-        ]
+        script += _refuse_second_run(f"{tool} -S {guard}", guard)
     save, restore = f"{tool}-save", f"{tool}-restore"
     script += [
         "# 1. the ruleset as it is now (restorable in one step)",
@@ -199,3 +189,14 @@ def _ipt_tool(command: str) -> str:
     words = command.replace("sudo ", "").split()
     word = words[0].rsplit("/", 1)[-1] if words else ""
     return word[: -len("-save")] if word.endswith("-save") else "iptables"
+
+
+def _refuse_second_run(probe: str, guard: str) -> list[str]:
+    """The script's first lines after its header: stop when ``probe`` (a command listing
+    netaudit's first chain, ``guard``) finds the chain — the change was applied before."""
+    return [
+        f"if {probe} >/dev/null 2>&1; then",
+        f'    echo "netaudit: already applied (chain {guard} exists): run the rollback first" >&2',
+        "    exit 1",
+        "fi",
+    ]
