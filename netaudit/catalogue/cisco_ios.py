@@ -26,10 +26,6 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "các line vty áp dụng access-class khác nhau cho {proto}; coi như truy cập không bị giới hạn",
         "en": "vty lines differ in access-class for {proto}; treated as unrestricted",
     },
-    "input.ios.snmp_acl_differ": {
-        "vi": "các community/người dùng SNMP áp dụng ACL khác nhau; coi như truy cập không bị giới hạn",
-        "en": "SNMP communities/users differ in ACL; treated as unrestricted",
-    },
     # Cisco IOS partial reasons (a construct only partly understood: parsers/cisco_ios/ and,
     # for the ones both Cisco parsers give, parsers/cisco_common.py).  The English is the
     # reason as it always read; configuration text, names and numbers are fields.

@@ -134,6 +134,22 @@ def join_reasons(reasons: Sequence[str | None]) -> str:
     return "; ".join(given)
 
 
+def snmp_access_lists(logins: Sequence[tuple[str | None, Src | None]]) -> list[tuple[str | None, Src | None]]:
+    """The SNMP agent's admission, from each community's (or group's, user's) access list
+    and line, in configuration order: a manager may use any community, so the agent answers
+    whoever one of their lists admits — one (list, first line naming it) per distinct list,
+    each an :class:`~netaudit.model.MgmtService` of its own whose union the engine reads.
+    A community with no list (None) admits every source: then that alone, with its line
+    (the one to cite)."""
+    for acl, src in logins:
+        if acl is None:
+            return [(None, src)]
+    first: dict[str | None, Src | None] = {}
+    for acl, src in logins:
+        first.setdefault(acl, src)
+    return list(first.items())
+
+
 def configured_hosts(dev: Device) -> tuple[AddrMatch, ...]:
     """The addresses the device's live interfaces hold (configured and virtual), as host
     patterns."""

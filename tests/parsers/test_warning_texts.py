@@ -497,7 +497,6 @@ gw
                 "input.ios.acl_empty",
                 "input.ios.ip_routing_assumed",
                 "input.ios.vty_acl_differ",
-                "input.ios.snmp_acl_differ",
             },
         ),
         (

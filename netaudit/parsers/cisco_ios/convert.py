@@ -35,7 +35,7 @@ from netaudit.model import (
     Route,
     Src,
 )
-from netaudit.parsers.base import evolve, join_reasons
+from netaudit.parsers.base import evolve, join_reasons, snmp_access_lists
 from netaudit.parsers.cisco_ios.acl_entries import OG, expand_ace, resolve_groups
 from netaudit.parsers.cisco_ios.broadcasts import BroadcastBuilder
 from netaudit.parsers.cisco_ios.crypto_maps import CryptoMapBuilder
@@ -638,13 +638,9 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             )
         facts.http_server = self.http["http"]
         facts.https_server = self.http["https"]
-        if self.snmp:
-            names = {acl_of(a) for a, _ in self.snmp}
-            acl = next(iter(names)) if len(names) == 1 else None
-            if len(names) > 1:
-                self.rep.warnings.append(Text("input.ios.snmp_acl_differ"))
+        for acl, line in snmp_access_lists([(acl_of(a), s) for a, s in self.snmp]):
             dev.services.append(
-                MgmtService("snmp", PROTO_UDP, (PortRange(161, 161),), acl=acl, insecure=True, source=self.snmp[0][1])
+                MgmtService("snmp", PROTO_UDP, (PortRange(161, 161),), acl=acl, insecure=True, source=line)
             )
         if self.dhcp_pool is not None and self.service_dhcp:
             dev.services.append(MgmtService("dhcp", PROTO_UDP, (PortRange(67, 67),), source=self.dhcp_pool))

@@ -31,7 +31,7 @@ from netaudit.model import (
     Reference,
     Src,
 )
-from netaudit.parsers.base import join_reasons, runtime_address_match
+from netaudit.parsers.base import join_reasons, runtime_address_match, snmp_access_lists
 from netaudit.parsers.huawei_vrp.state import IfState, VrpState, in_block
 from netaudit.parsers.huawei_vrp.syntax import hostname_of_file
 from netaudit.parsers.ip import ip_to_int, prefix_of
@@ -649,9 +649,8 @@ class ModelBuilder(VrpState):
             self._netconf(*self.netconf)
         if self.snmp_agent is not None:
             general = self.snmp_acl[0] if self.snmp_acl else None
-            names = {self._login_acl(a or general) for a, _ in self.snmp} or {self._login_acl(general)}
-            acl = next(iter(names)) if len(names) == 1 else None
-            src = self.snmp[0][1] if self.snmp else self.snmp_agent
+            logins = [(self._login_acl(a or general), src) for a, src in self.snmp]
+            admitted = snmp_access_lists(logins) if logins else [(self._login_acl(general), self.snmp_agent)]
             # The agent listens once any `snmp-agent` line is there; without a community, a
             # v3 group or a v3 user nobody can query it (`snmp-agent local-engineid …`,
             # `snmp-agent trap enable` alone): the port, not an SNMP login.
@@ -662,18 +661,19 @@ class ModelBuilder(VrpState):
             if self.snmp_server_off is not None:
                 bound_to, bound_why = frozenset(), []
             bound_why = [*self.snmp_unread, *bound_why]
-            dev.services.append(
-                MgmtService(
-                    name,
-                    PROTO_UDP,
-                    (PortRange(161, 161),),
-                    acl=acl,
-                    insecure=True,
-                    source=src,
-                    partial=join_reasons(bound_why) or None,
-                    bound_to=bound_to,
+            for acl, src in admitted:
+                dev.services.append(
+                    MgmtService(
+                        name,
+                        PROTO_UDP,
+                        (PortRange(161, 161),),
+                        acl=acl,
+                        insecure=True,
+                        source=src,
+                        partial=join_reasons(bound_why) or None,
+                        bound_to=bound_to,
+                    )
                 )
-            )
         ftp = self.mgmt.get("ftp")
         if ftp is not None and ftp[0]:
             self.facts.ftp_server = ftp[1]

@@ -11,9 +11,11 @@ finding — a false pass."""
 from __future__ import annotations
 
 from helpers import analyse
+from netaddr import IPNetwork
 
 from netaudit.checks import REGISTRY, load_checks
-from tests.parsers.h3c_comware.helpers import GUEST, STAFF, core, parse
+from netaudit.zones import Zone
+from tests.parsers.h3c_comware.helpers import GUEST, STAFF, core, parse, verdicts
 
 ACL = "acl basic 2099\n rule 0 permit source 10.0.10.0 0.0.0.255\n#\nacl basic name SNMP-QL\n rule 0 permit source 10.0.10.0 0.0.0.255"
 
@@ -95,6 +97,31 @@ def test_one_community_without_acl_among_restricted_ones_is_found():
         " snmp-agent community read simple c0ngDong acl 2099\n snmp-agent community simple m0i user-role r1"
     )
     assert svc["snmp"].acl is None and findings(dev)
+
+
+def test_communities_with_different_acls_admit_the_union_of_their_sources():
+    """Two communities, each restricted by its own ACL: a manager may use either, so the
+    agent answers whoever one of the lists admits — staff (2099) and the one guest host
+    the other list names, nobody else of the guest VLAN.  Before, the service held one ACL
+    and, the two differing, none: udp/161 read reachable from the whole guest VLAN and
+    ``mgmt-snmp-community`` was raised on a switch whose every community is restricted."""
+    acls = ACL + "\n#\nacl basic 2098\n rule 0 permit source 10.0.40.77 0"
+    text = core(
+        acls=acls,
+        tail=" snmp-agent\n snmp-agent community read simple c0ngDong acl 2099\n"
+        " snmp-agent community write simple qu4nTri user-role network-admin acl 2098",
+    )
+    dev, _ = parse(text)
+    assert sorted(s.acl for s in dev.services if s.name == "snmp") == ["2098", "2099"]
+    assert not findings(dev)
+    cells = verdicts(text)
+    assert "udp/161" in cells[("staff", "@devices")].services
+    assert "udp/161" in cells[("guest", "@devices")].services  # 10.0.40.77, by the second list
+    upper_guests = Zone("guest", "guest", [IPNetwork("10.0.40.128/25")])  # the VLAN without .77
+    assert "udp/161" not in verdicts(text, (upper_guests, STAFF))[("guest", "@devices")].services
+    without = verdicts(text.replace("rule 0 permit source 10.0.40.77 0", "rule 0 permit source 10.0.99.9 0"))
+    assert "udp/161" not in without[("guest", "@devices")].services
+    assert "udp/161" in without[("staff", "@devices")].services
 
 
 def test_the_same_name_again_replaces_and_undo_deletes():

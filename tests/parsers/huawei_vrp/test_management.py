@@ -117,6 +117,22 @@ def test_snmp_community_acl_and_plain_community():
     assert [s.text for s in dev.facts.snmp_plain_communities] == ["snmp-agent community read public"]
 
 
+def test_snmp_communities_with_different_acls_are_one_service_each():
+    """Two communities restricted by different ACLs (and a v3 group by the general
+    ``snmp-agent acl``): a manager may use any of them, so the agent answers whoever one
+    list admits — a service per list, no finding.  Before: one service with no ACL (the
+    lists differed), udp/161 open to every zone and ``mgmt-snmp-community`` raised."""
+    acls = "\nacl number 2000\n rule 5 permit source 10.10.99.10 0\nacl number 2001\n rule 5 permit source 10.10.10.0 0.0.0.255"
+    dev, _ = services(
+        OFF
+        + acls
+        + "\nsnmp-agent\nsnmp-agent acl 2001\nsnmp-agent community read cipher %^%#abcDEF123%^%# acl 2000"
+        + "\nsnmp-agent community write cipher %^%#qrs456%^%# acl 2001\nsnmp-agent group v3 NMS privacy"
+    )
+    assert [s.acl for s in dev.services if s.name == "snmp"] == ["2000", "2001"]
+    assert not snmp_findings(dev)
+
+
 def snmp_findings(dev) -> list:
     """The `mgmt-snmp-community` findings on ``dev`` alone."""
     load_checks()
