@@ -22,10 +22,6 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "cấu hình không nêu rõ ip routing; coi như chức năng định tuyến đang bật (giả định thận trọng)",
         "en": "ip routing not stated; assumed enabled (fail-safe)",
     },
-    "input.ios.vty_acl_differ": {
-        "vi": "các line vty áp dụng access-class khác nhau cho {proto}; coi như truy cập không bị giới hạn",
-        "en": "vty lines differ in access-class for {proto}; treated as unrestricted",
-    },
     # Cisco IOS partial reasons (a construct only partly understood: parsers/cisco_ios/ and,
     # for the ones both Cisco parsers give, parsers/cisco_common.py).  The English is the
     # reason as it always read; configuration text, names and numbers are fields.

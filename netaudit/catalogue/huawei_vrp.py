@@ -13,10 +13,6 @@ from __future__ import annotations
 
 ENTRIES: dict[str, dict[str, str]] = {
     # Huawei VRP
-    "input.vrp.vty_acl_differ": {
-        "vi": "các line vty áp dụng ACL khác nhau cho {proto}; coi như truy cập không bị giới hạn",
-        "en": "vty lines differ in ACL for {proto}; treated as unrestricted",
-    },
     # Huawei VRP partial reasons (a command, an ACL, a traffic policy, a NAT rule, a
     # service or an interface only partly understood); the English is the reason as it
     # always read.  Commands whose effect is not modelled (syntax.*_PARTIAL):

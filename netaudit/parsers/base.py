@@ -134,13 +134,14 @@ def join_reasons(reasons: Sequence[str | None]) -> str:
     return "; ".join(given)
 
 
-def snmp_access_lists(logins: Sequence[tuple[str | None, Src | None]]) -> list[tuple[str | None, Src | None]]:
-    """The SNMP agent's admission, from each community's (or group's, user's) access list
-    and line, in configuration order: a manager may use any community, so the agent answers
-    whoever one of their lists admits — one (list, first line naming it) per distinct list,
-    each an :class:`~netaudit.model.MgmtService` of its own whose union the engine reads.
-    A community with no list (None) admits every source: then that alone, with its line
-    (the one to cite)."""
+def login_access_lists(logins: Sequence[tuple[str | None, Src | None]]) -> list[tuple[str | None, Src | None]]:
+    """A service reached through several logins, each with its own access list or none
+    (SNMP communities and groups: a manager may use any of them; vty lines: a session may
+    be given any free line), as (list, first line naming it) per distinct list, in
+    configuration order: each an :class:`~netaudit.model.MgmtService` of its own, whose
+    union the engine reads — whoever one list admits may log in, a source no list admits
+    never can.  A login with no list (None) admits every source: then that alone, with
+    its line (the one to cite)."""
     for acl, src in logins:
         if acl is None:
             return [(None, src)]

@@ -29,7 +29,7 @@ REASON_FIELDS = frozenset({"why", "what", "parts"})
 # (tests/parsers/test_warning_texts.py), and the ASA's IPsec tunnel reasons, which have
 # their own tests (tests/parsers/cisco_asa/test_vpn.py, tests/report/test_partial_reason_text.py).
 NOT_HERE = frozenset({
-    "input.ios.acl_empty", "input.ios.ip_routing_assumed", "input.ios.vty_acl_differ",
+    "input.ios.acl_empty", "input.ios.ip_routing_assumed",
     "input.asa.access_group_unusable", "input.asa.acl_standard",
     "input.asa.acl_undefined", "input.asa.nameif_twice", "input.asa.address_no_nameif",
     "input.asa.subinterface_no_vlan", "input.asa.resolution_failed", "input.asa.vpn_on_default",

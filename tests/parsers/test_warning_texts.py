@@ -119,22 +119,6 @@ access-group STD in interface dmz
 : end
 """
 
-VRP = """\
-sysname sw
-acl number 2000
- rule 5 permit source 10.0.0.0 0.255.255.255
-acl number 2001
- rule 5 permit source 10.0.0.0 0.255.255.255
-stelnet server enable
-user-interface vty 0 4
- acl 2000 inbound
- protocol inbound ssh
-user-interface vty 5 14
- acl 2001 inbound
- protocol inbound ssh
-return
-"""
-
 FORTIOS = """\
 #config-version=FGT60E-6.4.5-FW-build1828-210217:opmode=0:vdom=0:user=admin
 #conf_file_ver=1
@@ -496,7 +480,6 @@ gw
                 "input.banner_never_closed",
                 "input.ios.acl_empty",
                 "input.ios.ip_routing_assumed",
-                "input.ios.vty_acl_differ",
             },
         ),
         (
@@ -509,7 +492,6 @@ gw
                 "input.asa.access_group_unusable",
             },
         ),
-        ("huawei_vrp", VRP, {"input.vrp.vty_acl_differ"}),
         (
             "fortinet_fortios",
             FORTIOS,

@@ -35,7 +35,7 @@ from netaudit.model import (
     Route,
     Src,
 )
-from netaudit.parsers.base import evolve, join_reasons, snmp_access_lists
+from netaudit.parsers.base import evolve, join_reasons, login_access_lists
 from netaudit.parsers.cisco_ios.acl_entries import OG, expand_ace, resolve_groups
 from netaudit.parsers.cisco_ios.broadcasts import BroadcastBuilder
 from netaudit.parsers.cisco_ios.crypto_maps import CryptoMapBuilder
@@ -611,18 +611,15 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             ]
             if not allowing:
                 continue
-            # never claim more restriction than exists: one ACL only if all agree
-            names = {acl_of(ln.acl[0]) if ln.acl else None for ln in allowing}
-            acl = next(iter(names)) if len(names) == 1 else None
-            if len(names) > 1:
-                self.rep.warnings.append(Text("input.ios.vty_acl_differ", proto=proto))
-            first = allowing[0]
-            src = first.transport_src or first.src
-            dev.services.append(
-                MgmtService(proto, PROTO_TCP, (PortRange(port, port),), acl=acl, insecure=insecure, source=src)
-            )
+            # Lines with different access-classes: whoever one of them admits may log in
+            # (a session is given any free line), a source none admits never can.
+            logins = [(acl_of(ln.acl[0]) if ln.acl else None, ln.transport_src or ln.src) for ln in allowing]
+            for acl, line in login_access_lists(logins):
+                dev.services.append(
+                    MgmtService(proto, PROTO_TCP, (PortRange(port, port),), acl=acl, insecure=insecure, source=line)
+                )
             if proto == "telnet":
-                facts.telnet_vty = src
+                facts.telnet_vty = logins[0][1]
         http_acl = acl_of(self.http["acl"][0]) if self.http["acl"] else None
         if self.http["http"] is not None:
             p = self.http["port"]
@@ -638,7 +635,7 @@ class ModelBuilder(CryptoMapBuilder, ZoneBuilder, BroadcastBuilder, IosState):
             )
         facts.http_server = self.http["http"]
         facts.https_server = self.http["https"]
-        for acl, line in snmp_access_lists([(acl_of(a), s) for a, s in self.snmp]):
+        for acl, line in login_access_lists([(acl_of(a), s) for a, s in self.snmp]):
             dev.services.append(
                 MgmtService("snmp", PROTO_UDP, (PortRange(161, 161),), acl=acl, insecure=True, source=line)
             )

@@ -31,7 +31,7 @@ from netaudit.model import (
     Reference,
     Src,
 )
-from netaudit.parsers.base import join_reasons, runtime_address_match, snmp_access_lists
+from netaudit.parsers.base import join_reasons, login_access_lists, runtime_address_match
 from netaudit.parsers.huawei_vrp.state import IfState, VrpState, in_block
 from netaudit.parsers.huawei_vrp.syntax import hostname_of_file
 from netaudit.parsers.ip import ip_to_int, prefix_of
@@ -532,37 +532,39 @@ class ModelBuilder(VrpState):
         if vty_ok is None:
             why.append(self.vty_protocol_default())
         why += [in_block(ui.src.text, ui.partial) for ui in vtys if ui.partial]
-        acls = {self._login_acl(ui.acl[0]) if ui.acl else None for ui in vtys} if vtys else {None}
-        acl = next(iter(acls)) if len(acls) == 1 else None
-        if len(acls) > 1:
-            self.rep.warnings.append(Text("input.vrp.vty_acl_differ", proto=proto))
+        # vty blocks with different ACLs: whoever one of them admits may log in (a
+        # session is given any free vty), a source none admits never can
+        logins = [(self._login_acl(ui.acl[0]) if ui.acl else None, ui.protocol_src or ui.src) for ui in vtys]
+        admitted: list[tuple[str | None, Src | None]] = login_access_lists(logins) if logins else [(None, None)]
         server_acl = self.server_acls.get(proto)
         own = self._login_acl(server_acl[0]) if server_acl else None
         if own is not None:
             # `ssh|telnet server acl N` restricts every login by the protocol; with a vty
             # ACL too both apply, and only one is modelled: the service is partial
-            if acl is not None and acl != own:
-                why.append(Text("input.vrp.two_login_acls", proto=proto, vty=acl, server=own))
-            acl = own
-        src = server[1] if server is not None else (vtys[0].protocol_src or vtys[0].src) if vtys else None
+            vty_acl = next((acl for acl, _ in admitted if acl is not None and acl != own), None)
+            if vty_acl is not None:
+                why.append(Text("input.vrp.two_login_acls", proto=proto, vty=vty_acl, server=own))
+            admitted = [(own, None)]
+        first = server[1] if server is not None else logins[0][1] if logins else None
         bound_to, bound_why = self._binding(proto)
         why += bound_why
         permit = self.permit_interfaces.get(proto)
         if permit is not None:
             why.append(Text("input.vrp.permit_interface", line=permit.text))
         partial = join_reasons(why) or None
-        dev.services.append(
-            MgmtService(
-                proto,
-                PROTO_TCP,
-                (PortRange(port, port),),
-                acl=acl,
-                insecure=proto == "telnet",
-                source=src,
-                partial=partial,
-                bound_to=bound_to,
+        for acl, line in admitted:
+            dev.services.append(
+                MgmtService(
+                    proto,
+                    PROTO_TCP,
+                    (PortRange(port, port),),
+                    acl=acl,
+                    insecure=proto == "telnet",
+                    source=first if len(admitted) == 1 else line,
+                    partial=partial,
+                    bound_to=bound_to,
+                )
             )
-        )
 
     def _netconf(self, port: int, src: Src) -> None:
         """NETCONF over SSH on tcp/``port`` (CloudEngine ``netconf`` / ``protocol inbound
@@ -650,7 +652,7 @@ class ModelBuilder(VrpState):
         if self.snmp_agent is not None:
             general = self.snmp_acl[0] if self.snmp_acl else None
             logins = [(self._login_acl(a or general), src) for a, src in self.snmp]
-            admitted = snmp_access_lists(logins) if logins else [(self._login_acl(general), self.snmp_agent)]
+            admitted = login_access_lists(logins) if logins else [(self._login_acl(general), self.snmp_agent)]
             # The agent listens once any `snmp-agent` line is there; without a community, a
             # v3 group or a v3 user nobody can query it (`snmp-agent local-engineid …`,
             # `snmp-agent trap enable` alone): the port, not an SNMP login.

@@ -1467,10 +1467,11 @@ def test_vty_blocks_that_differ_never_claim_more_restriction():
     line vty 5 15
      transport input telnet ssh
     """)
-    assert svc(dev, "ssh").acl is None  # vty 5 15 has no access-class
+    # vty 5 15 has no access-class: open to all, cited by that line's transport
+    assert svc(dev, "ssh").acl is None and svc(dev, "ssh").source.line == 6
     assert svc(dev, "telnet").acl is None
     assert svc(dev, "telnet").source.line == 6
-    assert any("differ" in w for w in rep.warnings)
+    assert not rep.warnings
 
 
 def test_vty_transport_none_and_all():
@@ -1552,6 +1553,45 @@ def test_snmp_communities_with_different_acls_admit_the_union_of_their_sources()
     dev, _ = parse(text.replace("    snmp-server group", "    snmp-server community publ1c RO\n    snmp-server group"))
     [open_to_all] = [s for s in dev.services if s.name == "snmp"]
     assert open_to_all.acl is None and open_to_all.source.line == 11
+
+
+def test_vty_lines_with_different_access_classes_admit_the_union_of_their_sources():
+    """``line vty 0 4`` admitting the management host and ``line vty 5 15`` the staff
+    subnet: a session may be given any free line, so whoever one line's access-class admits
+    may log in and a source neither admits never can — one SSH service per list.  Before:
+    one service with no list ("treated as unrestricted"), tcp/22 reachable from the guest
+    VLAN too and ``mgmt-vty-no-access-class`` raised.  A line without access-class still
+    opens it to all, cited by that line."""
+    text = """
+    interface Vlan10
+     ip address 10.10.10.1 255.255.255.0
+    interface Vlan40
+     ip address 10.10.40.1 255.255.255.0
+    interface Vlan99
+     ip address 10.10.99.1 255.255.255.0
+    ip ssh version 2
+    access-list 20 permit host 10.10.99.10
+    access-list 21 permit 10.10.10.0 0.0.0.255
+    line vty 0 4
+     access-class 20 in
+     transport input ssh
+    line vty 5 15
+     access-class 21 in
+     transport input ssh
+    """
+    dev, rep = parse(text)
+    assert [s.acl for s in dev.services if s.name == "ssh"] == ["20", "21"]
+    assert not rep.warnings
+    staff = Zone("staff", "internal", [IPNetwork("10.10.10.0/24")])
+    guest = Zone("guest", "guest", [IPNetwork("10.10.40.0/24")])
+    mgmt = Zone("mgmt", "management", [IPNetwork("10.10.99.0/24")])
+    m, _ = matrix([dev], [staff, guest, mgmt])
+    assert "tcp/22" in m[("staff", "@devices")].services
+    assert "tcp/22" in m[("mgmt", "@devices")].services
+    assert "tcp/22" not in m[("guest", "@devices")].services
+    dev, _ = parse(text.replace("     access-class 21 in\n", ""))
+    [open_to_all] = [s for s in dev.services if s.name == "ssh"]
+    assert open_to_all.acl is None and open_to_all.source.line == 14  # vty 5 15's transport line
 
 
 def test_hardening_facts():

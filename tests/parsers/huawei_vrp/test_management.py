@@ -133,6 +133,38 @@ def test_snmp_communities_with_different_acls_are_one_service_each():
     assert not snmp_findings(dev)
 
 
+def test_vty_blocks_with_different_acls_are_one_login_service_each():
+    """``user-interface vty 0 4`` with ACL 2000 (management) and ``vty 5 14`` with 2001
+    (one staff host): whoever one admits may log in (a session is given any free vty), the
+    rest of the staff VLAN never — a service per ACL, each cited by its block.  Before: one
+    service with none (a warning "treated as unrestricted"), tcp/22 reachable from all of
+    staff.  With ``ssh server acl`` as well, that list restricts every login: one service,
+    partial (both apply, one is modelled), as before."""
+    text = BASE.format(
+        **{
+            "global": OFF + "\nstelnet server enable",
+            "vty": " acl 2000 inbound\n protocol inbound ssh\n#\nuser-interface vty 5 14\n acl 2001 inbound\n"
+            " protocol inbound ssh",
+        }
+    ).replace("#\ninterface Vlanif10", "#\nacl number 2001\n rule 5 permit source 10.0.10.7 0\n#\ninterface Vlanif10")
+    dev, _ = parse_one(huawei_vrp, text, "sw.cfg")
+    ssh = [s for s in dev.services if s.name == "ssh"]
+    assert [(s.acl, s.partial) for s in ssh] == [("2000", None), ("2001", None)]
+    vty_lines = text.splitlines()  # each service cited by its block's `protocol inbound ssh`, below its ACL
+    assert [vty_lines[s.source.line - 2] for s in ssh] == [" acl 2000 inbound", " acl 2001 inbound"]
+    cells, _ = matrix([dev], ZONES)
+    assert "tcp/22" in cells[("mgmt", "@devices")].services
+    assert "tcp/22" in cells[("staff", "@devices")].services  # 10.0.10.7, by ACL 2001
+    rest_of_staff = Zone("staff", "internal", [IPNetwork("10.0.10.128/25")], vlans=[("SW", 10)])
+    cells, _ = matrix([dev], [rest_of_staff, ZONES[1]])
+    assert "tcp/22" not in cells[("staff", "@devices")].services
+    dev, _ = parse_one(
+        huawei_vrp, text.replace("stelnet server enable", "stelnet server enable\nssh server acl 2000"), "sw.cfg"
+    )
+    [ssh] = [s for s in dev.services if s.name == "ssh"]
+    assert ssh.acl == "2000" and "ssh server acl 2000" in str(ssh.partial)
+
+
 def snmp_findings(dev) -> list:
     """The `mgmt-snmp-community` findings on ``dev`` alone."""
     load_checks()
