@@ -1520,6 +1520,21 @@ def test_snmp_dhcp_dns_and_icmp_echo_services():
     assert dev.facts.snmp_communities[0].acl == "20"
 
 
+# A router with staff, guest and management VLANs, and their zones: whose logins reach it.
+LOGIN_VLANS = """
+    interface Vlan10
+     ip address 10.10.10.1 255.255.255.0
+    interface Vlan40
+     ip address 10.10.40.1 255.255.255.0
+    interface Vlan99
+     ip address 10.10.99.1 255.255.255.0"""
+LOGIN_ZONES = [
+    Zone("staff", "internal", [IPNetwork("10.10.10.0/24")]),
+    Zone("guest", "guest", [IPNetwork("10.10.40.0/24")]),
+    Zone("mgmt", "management", [IPNetwork("10.10.99.0/24")]),
+]
+
+
 def test_snmp_communities_with_different_acls_admit_the_union_of_their_sources():
     """``snmp-server community A RO 20`` and ``… B RW 21``: a manager may use either
     community, so the agent answers whoever one of the lists admits — one service per list.
@@ -1527,26 +1542,20 @@ def test_snmp_communities_with_different_acls_admit_the_union_of_their_sources()
     unrestricted"): udp/161 reachable from every zone and ``mgmt-snmp-community`` raised on
     a router whose every community is restricted.  A community without a list still opens
     the agent to all, cited by its own line."""
-    text = """
-    interface Vlan10
-     ip address 10.10.10.1 255.255.255.0
-    interface Vlan40
-     ip address 10.10.40.1 255.255.255.0
-    interface Vlan99
-     ip address 10.10.99.1 255.255.255.0
+    text = (
+        LOGIN_VLANS
+        + """
     access-list 20 permit host 10.10.99.10
     access-list 21 permit 10.10.10.0 0.0.0.255
     snmp-server community G1am5at RO 20
     snmp-server community Qu4nTri RW 21
     snmp-server group V3G v3 priv access 20
     """
+    )
     dev, rep = parse(text)
     assert [(s.acl, s.source.line) for s in dev.services if s.name == "snmp"] == [("20", 9), ("21", 10)]
     assert not rep.warnings
-    staff = Zone("staff", "internal", [IPNetwork("10.10.10.0/24")])
-    guest = Zone("guest", "guest", [IPNetwork("10.10.40.0/24")])
-    mgmt = Zone("mgmt", "management", [IPNetwork("10.10.99.0/24")])
-    m, _ = matrix([dev], [staff, guest, mgmt])
+    m, _ = matrix([dev], LOGIN_ZONES)
     assert "udp/161" in m[("staff", "@devices")].services  # list 21
     assert "udp/161" in m[("mgmt", "@devices")].services  # list 20
     assert "udp/161" not in m[("guest", "@devices")].services  # neither
@@ -1562,13 +1571,9 @@ def test_vty_lines_with_different_access_classes_admit_the_union_of_their_source
     one service with no list ("treated as unrestricted"), tcp/22 reachable from the guest
     VLAN too and ``mgmt-vty-no-access-class`` raised.  A line without access-class still
     opens it to all, cited by that line."""
-    text = """
-    interface Vlan10
-     ip address 10.10.10.1 255.255.255.0
-    interface Vlan40
-     ip address 10.10.40.1 255.255.255.0
-    interface Vlan99
-     ip address 10.10.99.1 255.255.255.0
+    text = (
+        LOGIN_VLANS
+        + """
     ip ssh version 2
     access-list 20 permit host 10.10.99.10
     access-list 21 permit 10.10.10.0 0.0.0.255
@@ -1579,13 +1584,11 @@ def test_vty_lines_with_different_access_classes_admit_the_union_of_their_source
      access-class 21 in
      transport input ssh
     """
+    )
     dev, rep = parse(text)
     assert [s.acl for s in dev.services if s.name == "ssh"] == ["20", "21"]
     assert not rep.warnings
-    staff = Zone("staff", "internal", [IPNetwork("10.10.10.0/24")])
-    guest = Zone("guest", "guest", [IPNetwork("10.10.40.0/24")])
-    mgmt = Zone("mgmt", "management", [IPNetwork("10.10.99.0/24")])
-    m, _ = matrix([dev], [staff, guest, mgmt])
+    m, _ = matrix([dev], LOGIN_ZONES)
     assert "tcp/22" in m[("staff", "@devices")].services
     assert "tcp/22" in m[("mgmt", "@devices")].services
     assert "tcp/22" not in m[("guest", "@devices")].services
