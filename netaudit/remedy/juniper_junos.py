@@ -27,6 +27,9 @@ and, beside it, the inverse commands.
   filter`` terms: inserted before the first term of the interface's filter where that filter
   is used there only, else in a new filter holding them then a copy of the old terms (or,
   where there was no filter, then a term accepting the rest, as the interface did);
+* an open resolver (a DNS or DHCP server the Internet reaches, ``plan.EdgeClose``): the
+  service out of the host-inbound traffic of the Internet's interfaces (flow mode), or
+  denied to the device's addresses there (filters, as IOS); the inside zones keep it;
 * cleartext services off: ``delete system services telnet``, ``… web-management http``,
   ``ftp``; ``set system services ssh root-login deny`` (``junos-ssh-root-login``);
 * the patched copy is the whole configuration in ``set`` form (``display set``), the change
@@ -78,6 +81,8 @@ OFF_PATHS = {
     "xnm-clear-text": ("system", "services", "xnm-clear-text"),
     "tftp": ("system", "services", "tftp-server"),
 }
+# Gateway services closed where the Internet enters (plan.EdgeClose) -> host-inbound name.
+EDGE_HOST_NAMES = {"udp/53": "dns", "tcp/53": "dns", "udp/67": "dhcp"}
 ICMP_TYPE_NAMES = {0: "echo-reply", 3: "unreachable", 8: "echo-request", 11: "time-exceeded"}
 ROOT_LOGIN = ("system", "services", "ssh", "root-login")
 SYSTEM_SERVICES = ("host-inbound-traffic", "system-services")
@@ -135,6 +140,11 @@ class Candidate:
         n = len(prefix)
         return any(st.group and st.path[:n] == prefix for st in self.effective)
 
+    def inherited_under(self, prefix: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """The rest of every statement in effect under ``prefix`` that a group gives."""
+        n = len(prefix)
+        return [st.path[n:] for st in self.effective if st.group and st.path[:n] == prefix]
+
     def written(self, prefix: tuple[str, ...]) -> list[tuple[str, ...]]:
         """The statements of the text under ``prefix`` (in effect or not), whole."""
         n = len(prefix)
@@ -172,6 +182,8 @@ class Candidate:
         return gone
 
     def text(self, header: str) -> str:
+        """The configuration in ``set`` form (``display set``), statements not in effect
+        written again as ``deactivate`` lines after them."""
         out = [f"# {header}"]
         out += [command("set", ln.path) for ln in self.lines]
         out += [command("deactivate", ln.path) for ln in self.lines if not ln.active]
@@ -193,8 +205,9 @@ class _Changes:
         self.config.append(command("set", path))
         self.cand.set(path, before)
 
-    def insert(self, entry: tuple[str, ...], kind: str, name: str, first: str) -> None:
-        """``insert ENTRY before KIND FIRST`` (ENTRY ends with ``KIND NAME``)."""
+    def insert(self, entry: tuple[str, ...], kind: str, first: str) -> None:
+        """``insert ENTRY before KIND FIRST`` (ENTRY ends with ``KIND NAME``: a policy, a
+        term); the candidate got the entry in place when it was set."""
         self.config.append(command("insert", entry) + f" before {kind} {word(first)}")
 
     def delete(self, path: tuple[str, ...], keep: tuple[str, ...] | None = None) -> list[tuple[str, ...]]:
@@ -380,10 +393,11 @@ class _Renderer(EntryPlanner):
     def deny_policy(self, from_zone, to_zone, src, dst, allow, blocks: list[Block]) -> None:
         context = ("security", "policies", "from-zone", from_zone, "to-zone", to_zone)
         ids = list(dict.fromkeys(i for b in blocks for i in b.findings))
-        if self.cand.inherited(context):
+        existing = list(dict.fromkeys(p[7] for p in self.cand.written(context) if len(p) > 7 and p[6] == "policy"))
+        if any(p[:1] == ("policy",) and p[1] not in existing for p in self.cand.inherited_under(context) if len(p) > 1):
+            # A policy a group adds: where it falls among the context's is not established.
             self.out.leave(ids, both("fix.left.junos_group_policies", src=from_zone, dst=to_zone))
             return
-        existing = list(dict.fromkeys(p[7] for p in self.cand.written(context) if len(p) > 7 and p[6] == "policy"))
         first = existing[0] if existing else None
         src_zones = "+".join(dict.fromkeys(b.src_zone for b in blocks))
         dst_zones = "+".join(dict.fromkeys(b.dst_zone for b in blocks))
@@ -407,7 +421,7 @@ class _Renderer(EntryPlanner):
             if action == "deny":
                 self.ch.set((*entry, "then", "log", "session-init"), before)
             if first:
-                self.ch.insert(entry, "policy", name, first)
+                self.ch.insert(entry, "policy", first)
             self.ch.undo.append([command("delete", entry)])
         self.out.note(**both("fix.note.junos_policy_first", context=f"{from_zone} → {to_zone}"))
 
@@ -516,6 +530,21 @@ class _Renderer(EntryPlanner):
                 return
             self.ch.delete((*path, hname), keep=prefix if prefix[4:5] == ("interfaces",) else None)
             lst.pop(hname, None)
+
+    def flow_closes(self) -> None:
+        """A DNS or DHCP server the Internet reaches (plan.EdgeClose, an open resolver): the
+        service out of the host-inbound traffic of the interfaces where the Internet enters;
+        the inside zones keep theirs."""
+        for c in self.plan.closes:
+            hname = EDGE_HOST_NAMES.get(c.service)
+            targets = {i for i in c.interfaces if i in self.zone_of}
+            if hname is None or not targets:
+                why = both(
+                    "fix.left.edge_gateway_service", service=c.service, device=self.dev.hostname, ports=c.service
+                )
+                self.out.leave(c.findings, why)
+                continue
+            self.drop_host_service(hname, targets, c.findings)
 
     # ----------------------------------------------------------------- both modes
 
@@ -642,9 +671,10 @@ class _Renderer(EntryPlanner):
             name = self.unique(f"{PREFIX}{bound}-{ifname}")
             new = ("firewall", "family", "inet", "filter", name)
             self.write_terms(new, terms)
-            for p in self.cand.written(where):
-                self.ch.cand.set((*new, *p[len(where) :]))
-                self.ch.config.append(command("set", (*new, *p[len(where) :])))
+            # The old terms in effect (an inactive one does nothing: not copied).
+            n = len(where)
+            for p in [ln.path for ln in self.cand.lines if ln.active and ln.path[:n] == where]:
+                self.ch.set((*new, *p[n:]))
             self.rebind(bind, name, bound)
             self.ch.undo.append([command("delete", new)])
             self.out.note(**both("fix.note.junos_filter_copy", filter=bound, new=name, interface=ifname))
@@ -707,7 +737,7 @@ class _Renderer(EntryPlanner):
                 self.ch.set((*term, "from", *c), at)
             self.ch.set((*term, "then", action), at)
             if before:
-                self.ch.insert(term, "term", name, before)
+                self.ch.insert(term, "term", before)
 
     def insert_terms(self, where: tuple[str, ...], terms, first: str) -> None:
         self.write_terms(where, terms, first)
@@ -725,8 +755,10 @@ def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
     if r.flow:
         r.flow_blocks()
         r.flow_restricts()
+        r.flow_closes()
     else:
         r.plan_blocks()
+        r.plan_closes()
         r.plan_control_plane()
         r.plan_mgmt_antispoof()
         r.render_filters()

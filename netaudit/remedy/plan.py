@@ -38,7 +38,9 @@ from ..vocabulary import DEVICES_ZONE
 # (EdgeClose: a drop on the WAN interface, FortiOS the WAN's DNS server entry deleted);
 # elsewhere an open resolver is left with the port to drop by hand (Cisco ASA serves no
 # DNS: docs/remedy.md, "Open resolver").
-EDGE_CLOSE_VENDORS = frozenset({"mikrotik_routeros", "cisco_ios", "fortinet_fortios", "linux", "openwrt", "huawei_vrp"})
+EDGE_CLOSE_VENDORS = frozenset(
+    {"mikrotik_routeros", "cisco_ios", "fortinet_fortios", "linux", "openwrt", "huawei_vrp", "juniper_junos"}
+)
 # Cleartext VPN tunnel servers (model service names: L2TP and L2F udp/1701, PPTP tcp/1723)
 # the Internet reaches: closed where it enters, by the vendors whose renderer spells that
 # (EdgeClose; docs/remedy.md, "Cleartext L2TP / PPTP servers"). Elsewhere they are
