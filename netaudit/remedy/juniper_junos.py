@@ -50,7 +50,7 @@ from ..model import PROTO_ICMP, PROTO_TCP, Device, Filter
 from ..parsers.juniper_junos.syntax import read
 from . import Rendered
 from .addresses import behind, egress, is_outside, outward_interfaces
-from .entries import PROTO_WORDS, Ace, EntryPlanner, _Out
+from .entries import PROTO_WORDS, Ace, EntryPlanner
 from .plan import Block, DevicePlan, Restrict
 
 PREFIX = "NA-"  # names of what netaudit adds
@@ -772,7 +772,7 @@ def render(plan: DevicePlan, device: Device, text: str) -> Rendered:
 
 def _assemble(r: _Renderer) -> Rendered:
     host = r.dev.hostname
-    out: _Out = r.out
+    out = r.out
     head = [
         f"# netaudit fix — {host} (Junos, configuration mode)",
         "# 1. from a host of the management zone: ssh, then `configure exclusive`",
