@@ -620,4 +620,130 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "ACL {acl} is bound nowhere now (its packet-filters moved to the new ACL): delete it once the change is "
         "checked; the rollback needs it until then.",
     },
+    # Juniper Junos (netaudit/remedy/juniper_junos.py, docs/vendors/juniper_junos.md "netaudit fix")
+    "fix.left.junos_no_zone": {
+        "vi": "chặn {src} → {dst}: không tìm được vùng bảo mật (security zone) của giao diện {interfaces} — một "
+        "giao diện không thuộc vùng nào thì không chuyển tiếp gì; kiểm tra lại giao diện và vùng của nó",
+        "en": "blocking {src} → {dst}: no security zone found for interface {interfaces} — an interface in no "
+        "zone forwards nothing; check the interface and its zone",
+    },
+    "fix.left.junos_group_policies": {
+        "vi": "chính sách from-zone {src} to-zone {dst} có chính sách lấy từ nhóm cấu hình (apply-groups): chỗ của "
+        "chính sách mới trong thứ tự không xác định được — thêm chính sách deny ở đầu ngữ cảnh đó bằng tay",
+        "en": "the from-zone {src} to-zone {dst} policies include some a configuration group (apply-groups) "
+        "gives: where a new policy falls in their order is not established — add the deny policy at the top of "
+        "that context by hand",
+    },
+    "fix.left.junos_service": {
+        "vi": "dịch vụ {service} không có tên trong host-inbound-traffic system-services: giới hạn bằng bộ lọc "
+        "input của lo0.0 theo hướng dẫn của phát hiện",
+        "en": "service {service} has no host-inbound-traffic system-services name: limit it by the lo0.0 input "
+        "filter as the finding says",
+    },
+    "fix.left.junos_snmp_clients": {
+        "vi": "bộ thay đổi giới hạn SNMP theo cổng nhận (host-inbound-traffic); phát hiện này xét giới hạn nguồn "
+        "của chính community (snmp community … clients), mà lệnh phải ghi tên community — một bí mật, netaudit "
+        "không ghi: thêm clients <mạng quản trị> bằng tay",
+        "en": "the change set limits SNMP by arrival interface (host-inbound-traffic); this finding is about the "
+        "community's own source limit (snmp community … clients), whose command must name the community — a "
+        "secret netaudit does not write: add clients <management subnet> by hand",
+    },
+    "fix.left.junos_group_service": {
+        "vi": "{service} được bật bởi một nhóm cấu hình (apply-groups): xóa nó trong nhóm đó (delete groups … "
+        "system services {service})",
+        "en": "{service} is turned on by a configuration group (apply-groups): delete it in that group (delete "
+        "groups … system services {service})",
+    },
+    "fix.left.junos_urpf": {
+        "vi": "chống giả mạo địa chỉ nguồn trên {device} {interface} chưa được đề xuất cho Junos (rpf-check, "
+        "screen ip spoofing tùy dòng máy và netaudit chưa đọc): bật kiểm tra đường ngược trên giao diện đó nếu "
+        "thiết bị hỗ trợ, hoặc thêm term chặn theo địa chỉ nguồn",
+        "en": "source anti-spoofing on {device} {interface} is not proposed for Junos (rpf-check and screen ip "
+        "spoofing depend on the platform and netaudit does not read them): turn the reverse-path check on there "
+        "where the device supports it, or add terms denying by source address",
+    },
+    "fix.left.junos_unbind": {
+        "vi": "{interface} gắn bộ lọc {acl} chưa được định nghĩa: Junos không commit cấu hình như vậy — kiểm tra "
+        "lại tệp cấu hình đã thu thập",
+        "en": "{interface} is bound to filter {acl}, which is not defined: Junos does not commit such a "
+        "configuration — check the collected file",
+    },
+    "fix.left.junos_filter_list": {
+        "vi": "{interface} dùng input-list/output-list hoặc bộ lọc lấy từ nhóm cấu hình: thêm term vào bộ lọc đầu "
+        "danh sách bằng tay",
+        "en": "{interface} uses an input-list/output-list or a filter a configuration group gives: add the terms "
+        "to the list's first filter by hand",
+    },
+    "fix.left.junos_filter_not_read": {
+        "vi": "bộ lọc {filter} trên {interface} chưa được đọc trọn vẹn (hoặc không được định nghĩa): không chèn "
+        "term vào trước những gì chưa rõ",
+        "en": "filter {filter} on {interface} is not fully read (or not defined): no term is inserted ahead of "
+        "what is not established",
+    },
+    "fix.left.junos_needs_stateful": {
+        "vi": "chặn {src} → {dst} trên thiết bị không có vùng bảo mật cần lọc có trạng thái: một bộ lọc firewall "
+        "không trạng thái chặn cả gói trả về của các phiên {dst} mở ra — đặt chặn trên tường lửa biên (SRX, "
+        "FortiGate …)",
+        "en": "blocking {src} → {dst} on a device without security zones needs stateful filtering: a stateless "
+        "firewall filter stops the replies of the sessions {dst} opens too — block it on the edge firewall "
+        "(SRX, FortiGate …)",
+    },
+    "fix.left.junos_dynamic_address": {
+        "vi": "{device} nhận địa chỉ lúc chạy (DHCP/PPP) trên {interfaces}: term của bộ lọc không ghi được địa chỉ "
+        "đó, nên {services} tới địa chỉ ấy có thể vẫn tới được — giới hạn bằng bộ lọc input của lo0.0 (mọi gói "
+        "tới thiết bị đều qua nó)",
+        "en": "{device} learns its address on {interfaces} at run time (DHCP/PPP): no filter term can name it, so "
+        "{services} to that address may still be reached — limit them by the lo0.0 input filter (every packet "
+        "to the device passes it)",
+    },
+    "fix.note.junos_commit_confirmed": {
+        "vi": "Áp dụng trong chế độ cấu hình (configure exclusive), từ một máy trong vùng quản trị. `commit confirmed "
+        "5` áp dụng thay đổi và tự quay lại cấu hình cũ sau 5 phút nếu không được xác nhận: kiểm tra (quản trị "
+        "vẫn vào được, các vùng vẫn ra Internet) rồi gõ `commit check` để giữ. Hoàn tác sau đó: `rollback 1` "
+        "rồi `commit`.",
+        "en": "Apply in configuration mode (configure exclusive), from a host of the management zone. `commit "
+        "confirmed 5` applies the change and returns to the old configuration by itself after 5 minutes unless "
+        "confirmed: check (management still gets in, the zones still reach the Internet), then type `commit "
+        "check` to keep it. To undo it later: `rollback 1`, then `commit`.",
+    },
+    "fix.note.junos_policy_first": {
+        "vi": "Chính sách mới của {context} được `insert` lên TRƯỚC chính sách đầu tiên của ngữ cảnh đó (Junos so "
+        "khớp theo thứ tự; chính sách theo cặp vùng được xét trước chính sách global). Kiểm tra bằng `show "
+        "security policies from-zone … to-zone …` và `show security flow session` sau khi áp dụng.",
+        "en": "The new policies of {context} are `insert`ed BEFORE that context's first policy (Junos matches in "
+        "order; zone-pair policies are read before the global ones). Check with `show security policies "
+        "from-zone … to-zone …` and `show security flow session` after applying.",
+    },
+    "fix.left.junos_host_list_empty": {
+        "vi": "{where}: {service} là dịch vụ cuối cùng của danh sách host-inbound của giao diện; xóa nó sẽ trả giao "
+        "diện về danh sách của vùng (có thể mở nhiều hơn) — sửa danh sách bằng tay",
+        "en": "{where}: {service} is the last service of the interface's host-inbound list; deleting it hands the "
+        "interface back to its zone's list (which may open more) — edit the list by hand",
+    },
+    "fix.note.junos_console_only": {
+        "vi": "Tệp vùng không có vùng quản trị: SSH/HTTPS tới thiết bị bị chặn từ {zones} theo chính sách, nên sau "
+        "thay đổi chỉ còn cổng console (hoặc cổng quản trị ngoài băng như fxp0) — áp dụng từ console, hoặc khai báo "
+        "vùng quản trị trong site.yaml rồi chạy lại.",
+        "en": "The site file has no management zone: SSH/HTTPS to the device are stopped from {zones} as the policy "
+        "says, so after the change only the console (or an out-of-band port such as fxp0) is left — apply it from "
+        "the console, or declare a management zone in site.yaml and run again.",
+    },
+    "fix.note.junos_ssh_first": {
+        "vi": "Trước khi tắt Telnet: kiểm tra đang quản trị qua SSH (system services ssh) hoặc console, nếu không "
+        "phiên đang dùng sẽ mất.",
+        "en": "Before Telnet goes: check that you are connected over SSH (system services ssh) or the console, or "
+        "the session in use is lost.",
+    },
+    "fix.note.junos_root_login": {
+        "vi": "root không còn đăng nhập SSH được (root-login deny): đăng nhập bằng tài khoản quản trị riêng rồi "
+        "dùng quyền của lớp super-user.",
+        "en": "root may no longer log in over SSH (root-login deny): log in with a named administrator account of "
+        "class super-user.",
+    },
+    "fix.note.junos_filter_copy": {
+        "vi": "Bộ lọc {filter} còn dùng ở chỗ khác: {interface} chuyển sang bộ lọc mới {new} (các term mới rồi bản "
+        "sao các term của {filter}); {filter} giữ nguyên cho các giao diện khác.",
+        "en": "Filter {filter} is used elsewhere too: {interface} moves to a new filter {new} (the new terms, then a "
+        "copy of {filter}'s terms); {filter} stays as it is for the other interfaces.",
+    },
 }

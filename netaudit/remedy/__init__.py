@@ -45,6 +45,7 @@ VENDORS = {
     "huawei_vrp": "netaudit.remedy.huawei_vrp",
     "ruijie_rgos": "netaudit.remedy.ruijie_rgos",
     "h3c_comware": "netaudit.remedy.h3c_comware",
+    "juniper_junos": "netaudit.remedy.juniper_junos",
 }
 
 

@@ -34,6 +34,7 @@ from ..model import Device
 from ..parsers.fortinet_fortios.tables import ACCESS
 from ..parsers.fortinet_fortios.tree import Block, Entry, Node, Tree, build
 from . import Rendered
+from .addresses import connected, egress, routes
 from .plan import Block as PlanBlock
 from .plan import DevicePlan, EdgeClose, Restrict
 
@@ -140,54 +141,6 @@ def _last_line(node: Node) -> int:
 # --------------------------------------------------------------------------- routing of destinations
 
 
-def _connected(device: Device) -> list[tuple[IPNetwork, str]]:
-    out = []
-    for itf in device.interfaces.values():
-        if itf.shutdown:
-            continue
-        for a in itf.addresses:
-            out.append((IPNetwork(f"{a.network}/{a.prefixlen}"), itf.name))
-    return out
-
-
-def _routes(device: Device) -> list[tuple[IPNetwork, str | None, int]]:
-    """(prefix, egress interface or None = drop/unknown, distance) of connected and static routes."""
-    conn = _connected(device)
-    out: list[tuple[IPNetwork, str | None, int]] = [(n, i, 0) for n, i in conn]
-    for r in device.routes:
-        ifn = r.interface
-        if r.drop:
-            ifn = None
-        elif ifn is None and r.next_hop is not None:
-            ifn = next((i for n, i in conn if n.first <= r.next_hop <= n.last), None)
-        out.append((IPNetwork(str(r.prefix)), ifn, r.distance))
-    return out
-
-
-def _egress(device: Device, nets: list[IPNetwork]) -> set[str] | None:
-    """The interfaces packets to ``nets`` leave by; None when some part is not known."""
-    routes = _routes(device)
-    found: set[str] = set()
-    for net in nets:
-        cover = [(r, i, d) for r, i, d in routes if r.first <= net.first and net.last <= r.last]
-        inner = [(r, i) for r, i, _ in routes if net.first <= r.first and r.last <= net.last and r != net]
-        if cover:
-            best = max(r.prefixlen for r, _, _ in cover)
-            tops = [(d, i) for r, i, d in cover if r.prefixlen == best]
-            dmin = min(d for d, _ in tops)
-            for d, i in tops:
-                if d == dmin and i is not None:
-                    found.add(i)
-            if all(i is None for d, i in tops if d == dmin) and not inner:
-                continue  # dropped: nothing leaves
-        elif not inner:
-            return None
-        for _, i in inner:
-            if i is not None:
-                found.add(i)
-    return found
-
-
 def _outside_ifaces(device: Device, exclude: str) -> set[str]:
     """Interfaces facing the outside (role wan, run-time address, default route)."""
     out = {n for n, role in device.interface_roles.items() if role == "wan"}
@@ -215,7 +168,7 @@ def _own_sources(device: Device, members: list[str]) -> list[IPNetwork] | None:
     if not members:
         return None
     out: list[IPNetwork] = []
-    for net, ifn, _ in _routes(device):
+    for net, ifn, _ in routes(device):
         if ifn not in members:
             continue
         if net.prefixlen == 0:
@@ -415,7 +368,7 @@ def _group_blocks(plan: DevicePlan, device: Device, b: _Builder) -> None:
             dstintf = _policy_ifaces(device, [blk.interface])
         else:
             srcintf = _policy_ifaces(device, [blk.interface])
-            eg = _egress(device, blk.dst)
+            eg = egress(device, blk.dst)
             dstintf = _policy_ifaces(device, eg) if eg else ["any"]
         srcaddr = ["all"]
         if blk.src and blk.direction != "out":
@@ -529,7 +482,7 @@ def _intrazone(plan: DevicePlan, device: Device, b: _Builder) -> None:
             for m2 in members:
                 if m1 == m2:
                     continue
-                nets2 = [n for n, i in _connected(device) if i == m2]
+                nets2 = [n for n, i in connected(device) if i == m2]
                 blocked = [n for blk in plan.blocks if blk.interface == m1 and blk.direction == "in" for n in blk.dst]
                 if not nets2 or not all(_covered(n, blocked) for n in nets2):
                     ok = False
@@ -549,7 +502,7 @@ def _intrazone(plan: DevicePlan, device: Device, b: _Builder) -> None:
 
 def _mgmt_ifaces(device: Device, allow_from: list[IPNetwork]) -> set[str]:
     out = set()
-    for net, ifn in _connected(device):
+    for net, ifn in connected(device):
         if any(net.first <= m.last and m.first <= net.last for m in allow_from):
             out.add(ifn)
     return out

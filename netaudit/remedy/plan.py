@@ -38,7 +38,9 @@ from ..vocabulary import DEVICES_ZONE
 # (EdgeClose: a drop on the WAN interface, FortiOS the WAN's DNS server entry deleted);
 # elsewhere an open resolver is left with the port to drop by hand (Cisco ASA serves no
 # DNS: docs/remedy.md, "Open resolver").
-EDGE_CLOSE_VENDORS = frozenset({"mikrotik_routeros", "cisco_ios", "fortinet_fortios", "linux", "openwrt", "huawei_vrp"})
+EDGE_CLOSE_VENDORS = frozenset(
+    {"mikrotik_routeros", "cisco_ios", "fortinet_fortios", "linux", "openwrt", "huawei_vrp", "juniper_junos"}
+)
 # Cleartext VPN tunnel servers (model service names: L2TP and L2F udp/1701, PPTP tcp/1723)
 # the Internet reaches: closed where it enters, by the vendors whose renderer spells that
 # (EdgeClose; docs/remedy.md, "Cleartext L2TP / PPTP servers"). Elsewhere they are
@@ -57,7 +59,12 @@ FLOW_CHECKS = {"guest-isolation", "policy-violation"}
 # A vendor's own hardening checks whose finding names one configuration line a renderer
 # can act on (turn a server off, require a login) or must say it leaves open (a password
 # only its owner can set again): handed to the device's plan (DevicePlan.hardening).
-HARDENING_CHECKS = {"huawei-reversible-password", "huawei-vty-no-authentication", "huawei-ftp-server"}
+HARDENING_CHECKS = {
+    "huawei-reversible-password",
+    "huawei-vty-no-authentication",
+    "huawei-ftp-server",
+    "junos-ssh-root-login",
+}
 # Cleartext services restricted to the management zone rather than turned off (SNMP v1/v2c:
 # the monitoring server still polls the devices; its check asks for a source ACL).
 KEEP_RESTRICTED = {"snmp"}
@@ -173,6 +180,10 @@ class DevicePlan:
     # external → @devices row): a renderer re-accepting a WAN zone's services keeps only these.
     edge_services: list[str] = field(default_factory=list)
     mgmt: list[IPNetwork] = field(default_factory=list)  # the management zone(s)' subnets
+    # The site zones' addresses by name (an external zone: every address no inside zone
+    # owns): a renderer that names where a restricted zone enters the device by interface,
+    # not by source address (Junos host-inbound traffic), finds its interfaces with them.
+    zones: dict[str, list[IPNetwork]] = field(default_factory=dict)
 
 
 @dataclass
@@ -278,9 +289,14 @@ def derive(audit) -> Plan:
             for n, dp in plans.items()
             if dp.blocks or dp.restricts or dp.unbinds or dp.antispoofs or dp.closes or dp.hardening
         }
+    zone_nets = {z.name: _nets(z.owned) for z in audit.zones if z.kind != "external"}
+    if plans and any(z.kind == "external" for z in audit.zones):
+        outside = _outside(audit)
+        zone_nets.update({z.name: outside for z in audit.zones if z.kind == "external"})
     for dp in plans.values():
         dp.mgmt = list(mgmt)
         dp.edge_services = list(edge_services)
+        dp.zones = zone_nets
     return Plan(plans, unfixable, mgmt)
 
 

@@ -27,6 +27,7 @@ LEAKY = [
     "openwrt-commune-leaky-rules",
     "huawei-commune-leaky",
     "h3c-commune-leaky",
+    "juniper-commune-leaky",
 ]
 
 
@@ -40,6 +41,7 @@ def test_every_leaky_sample_of_a_generator_vendor_is_here():
         "openwrt": "openwrt",
         "huawei": "huawei_vrp",
         "h3c": "h3c_comware",
+        "juniper": "juniper_junos",
     }
     have = {d.name for d in SAMPLES.iterdir() if "leaky" in d.name and prefixes.get(d.name.split("-")[0]) in VENDORS}
     assert have == set(LEAKY)
