@@ -699,12 +699,12 @@ ENTRIES: dict[str, dict[str, str]] = {
     "fix.note.junos_commit_confirmed": {
         "vi": "Áp dụng trong chế độ cấu hình (configure exclusive), từ một máy trong vùng quản trị. `commit confirmed "
         "5` áp dụng thay đổi và tự quay lại cấu hình cũ sau 5 phút nếu không được xác nhận: kiểm tra (quản trị "
-        "vẫn vào được, các vùng vẫn ra Internet) rồi gõ `commit check` để giữ. Hoàn tác sau đó: `rollback 1` "
-        "rồi `commit`.",
+        "vẫn vào được, các vùng vẫn ra Internet) rồi gõ `commit check` (hoặc `commit`) để giữ. Hoàn tác sau đó: "
+        "`rollback 1` rồi `commit`.",
         "en": "Apply in configuration mode (configure exclusive), from a host of the management zone. `commit "
         "confirmed 5` applies the change and returns to the old configuration by itself after 5 minutes unless "
         "confirmed: check (management still gets in, the zones still reach the Internet), then type `commit "
-        "check` to keep it. To undo it later: `rollback 1`, then `commit`.",
+        "check` (or `commit`) to keep it. To undo it later: `rollback 1`, then `commit`.",
     },
     "fix.note.junos_policy_first": {
         "vi": "Chính sách mới của {context} được `insert` lên TRƯỚC chính sách đầu tiên của ngữ cảnh đó (Junos so "

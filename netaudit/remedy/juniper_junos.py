@@ -778,7 +778,7 @@ def _assemble(r: _Renderer) -> Rendered:
         "# 1. from a host of the management zone: ssh, then `configure exclusive`",
         "#    (commit confirmed works on the shared configuration, not on a private copy)",
         "# 2. paste the commands; `show | compare` shows the change before it is committed",
-        "# 3. after `commit confirmed 5`: check, then `commit check` within 5 minutes to keep it",
+        "# 3. after `commit confirmed 5`: check, then `commit check` (or `commit`) within 5 minutes to keep it",
         "#    (not confirmed, Junos returns to the configuration before it by itself)",
     ]
     notes = [both("fix.note.junos_commit_confirmed"), *out.notes]
