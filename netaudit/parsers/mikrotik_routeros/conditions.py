@@ -28,7 +28,6 @@ from typing import Final
 
 from netaudit.messages import Text
 from netaudit.model import AddrMatch, L2Mode, Match, PortRange, Src
-from netaudit.parsers.base import from_state
 from netaudit.parsers.ip import ip_to_int
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
@@ -636,6 +635,7 @@ _MATCH_NAMES = {
     _OUTIF: ("out_ifaces",),
 }
 _EVERY_STATE = dict(Match().__dict__)  # the every-packet Match's fields, in field order
+_object_new, _object_setattr = object.__new__, object.__setattr__
 # st.match_cache's entry for a property with no effect on the packets (RULE_META)
 _NO_MATCHER: dict[str, PlainValue] = {}
 
@@ -652,7 +652,7 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
     cache = st.match_cache
     seen = 0  # the fields set so far, one bit each
     state = _EVERY_STATE.copy()  # the Match's, each property's fields set in turn
-    refs: list[tuple[str, str, bool]] | None = None  # the interface and list names
+    refs: list[tuple[str, str, Src, bool]] | None = None  # the interface and list names
     no_packet = False
     for key, raw in rule.props.items():
         by_value = cache.get(key)
@@ -669,11 +669,11 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
                 return NOT_PLAIN
             got = by_value[raw] = read
         bit, fields, ref = got
-        if ref is not None:
+        if ref is not None:  # (as st.refs records it: no list made again at the end)
             if refs is None:
-                refs = [ref]
+                refs = [(ref[0], ref[1], rule.src, ref[2])]
             else:
-                refs.append(ref)
+                refs.append((ref[0], ref[1], rule.src, ref[2]))
         if bit:
             if seen & bit:
                 return NOT_PLAIN  # two properties narrow one field (r_and in rule_fields)
@@ -683,11 +683,12 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
             else:
                 state.update(fields)
     if refs is not None:  # (recorded as list_field and iface_field record them)
-        src = rule.src
-        st.refs.extend([(kind, name, src, defined) for kind, name, defined in refs])
+        st.refs.extend(refs)
     if no_packet:
         return None
-    return from_state(Match, state)
+    match = _object_new(Match)
+    _object_setattr(match, "__dict__", state)  # base.from_state, without the call (one a rule)
+    return match
 
 
 PlainValue = tuple[int, dict | None, tuple[str, str, bool] | None]

@@ -188,13 +188,16 @@ def add_address(st: State, props: dict[str, str], src: Src):
     lst, addr = _decoded(props, "list"), _decoded(props, "address")
     if not lst:
         raise NotUnderstood
-    if yes(_decoded(props, "disabled")):
+    # (a flag is decoded only when the line has it: most entries have none of the three)
+    if "disabled" in props and yes(_decoded(props, "disabled")):
         return IGNORED
+    entries = st.addr_entries.get(lst)
+    if entries is None:  # (not setdefault: a new list per entry, thrown away)
+        entries = st.addr_entries[lst] = []
     if addr is None:
-        st.addr_entries.setdefault(lst, [])
         return None
-    st.addr_entries.setdefault(lst, []).append((addr, src))
-    if _decoded(props, "timeout") or yes(_decoded(props, "dynamic")):
+    entries.append((addr, src))
+    if ("timeout" in props and _decoded(props, "timeout")) or ("dynamic" in props and yes(_decoded(props, "dynamic"))):
         # An entry that expires (`timeout=1d`) leaves the list at run time: its members
         # are not known for every moment (the list a rule reads may be without it).
         st.expiring_lists.setdefault(lst, src)

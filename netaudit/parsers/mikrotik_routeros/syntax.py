@@ -178,7 +178,8 @@ def _put(props: dict[str, str], key: str, value: str, prefix: str) -> str:
 def split_args(text: str) -> tuple[dict[str, str], list[str], dict[str, str] | None]:
     """``key=value`` pairs, bare words and the ``[ find … ]`` selector of a command tail."""
     if "[" not in text and "]" not in text and "\\" not in text:
-        words = plain_words(text)
+        # (plain_words' own first answer read here: a call per line of a big export)
+        words = text.split() if '"' not in text else plain_words(text)
         if words is not None:
             return read_words(words)
     return split_tokens(text)
@@ -312,44 +313,39 @@ _GLUED_MENU = re.compile(r'(?<=")(/[a-z][a-z0-9-]*(?:[ /][a-z][a-z0-9-]*)*)$')
 
 def logical_lines(text: str):
     """Yield (first line number, number of physical lines, joined text) for each
-    logical line of ``text`` (1-based line numbers; trailing whitespace removed); a menu
-    header glued after a closing quote is a logical line of its own (0 physical lines)."""
-    for start, count, line in _joined_lines(text):
-        glued = _GLUED_MENU.search(line) if '"/' in line else None
-        if glued is not None and line.count('"') % 2 == 0:
-            yield start, count, line[: glued.start()].rstrip()
-            yield start, 0, glued.group(1)
-        else:
-            yield start, count, line
-
-
-def _joined_lines(text: str):
-    """Yield (first line number, number of physical lines, joined text) for each
-    logical line of ``text``: backslash continuations joined."""
+    logical line of ``text`` (1-based line numbers; trailing whitespace removed):
+    backslash continuations joined; a menu header glued after a closing quote is a
+    logical line of its own (0 physical lines).  (One generator: a line of a big export
+    passed through a second one costs a resume each.)"""
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     n = len(lines)
     i = 0
     while i < n:
-        raw = lines[i].rstrip("\r")
+        line = lines[i].strip()
         start = i
-        if raw.endswith("\\") and _continues(raw):
-            parts = [raw[:-1]]
-            i += 1
-            while i < n:
-                nxt = lines[i].rstrip("\r").lstrip()
-                if nxt.endswith("\\") and _continues(nxt):
-                    parts.append(nxt[:-1])
-                    i += 1
-                    continue
-                parts.append(nxt)
-                i += 1
-                break
-            yield start + 1, i - start, "".join(parts).strip()
-            continue
         i += 1
-        yield start + 1, 1, raw.strip()
+        if line.endswith("\\"):  # (the stripped line ends so whenever the raw one does)
+            raw = lines[start].rstrip("\r")
+            if raw.endswith("\\") and (raw[-2:-1] != "\\" or _continues(raw)):  # (one backslash: it does)
+                parts = [raw[:-1]]
+                while i < n:
+                    nxt = lines[i].rstrip("\r").lstrip()
+                    i += 1
+                    if nxt.endswith("\\") and (nxt[-2:-1] != "\\" or _continues(nxt)):
+                        parts.append(nxt[:-1])
+                        continue
+                    parts.append(nxt)
+                    break
+                line = "".join(parts).strip()
+        if '"/' in line:
+            glued = _GLUED_MENU.search(line)
+            if glued is not None and line.count('"') % 2 == 0:
+                yield start + 1, i - start, line[: glued.start()].rstrip()
+                yield start + 1, 0, glued.group(1)
+                continue
+        yield start + 1, i - start, line
 
 
 def _continues(line: str) -> bool:

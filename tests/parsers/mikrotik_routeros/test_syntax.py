@@ -6,7 +6,16 @@ from __future__ import annotations
 import itertools
 import random
 
-from netaudit.parsers.mikrotik_routeros.syntax import count_lines, plain_words, read_words, split_args, split_tokens
+from netaudit.parsers.mikrotik_routeros.syntax import (
+    _GLUED_MENU,
+    _continues,
+    count_lines,
+    logical_lines,
+    plain_words,
+    read_words,
+    split_args,
+    split_tokens,
+)
 
 
 def test_a_quoted_comment_is_one_value_without_the_regex():
@@ -54,3 +63,59 @@ def test_physical_lines_are_counted_as_the_split_text_has_them():
             text = "".join(chars)
             lines = text.split("\n")
             assert count_lines(text) == len(lines) - (lines[-1] == ""), repr(text)
+
+
+def _logical_lines_two_generators(text: str):
+    """``logical_lines`` as it was before its two generators became one (the reference)."""
+
+    def joined(text: str):
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        n = len(lines)
+        i = 0
+        while i < n:
+            raw = lines[i].rstrip("\r")
+            start = i
+            if raw.endswith("\\") and _continues(raw):
+                parts = [raw[:-1]]
+                i += 1
+                while i < n:
+                    nxt = lines[i].rstrip("\r").lstrip()
+                    if nxt.endswith("\\") and _continues(nxt):
+                        parts.append(nxt[:-1])
+                        i += 1
+                        continue
+                    parts.append(nxt)
+                    i += 1
+                    break
+                yield start + 1, i - start, "".join(parts).strip()
+                continue
+            i += 1
+            yield start + 1, 1, raw.strip()
+
+    for start, count, line in joined(text):
+        glued = _GLUED_MENU.search(line) if '"/' in line else None
+        if glued is not None and line.count('"') % 2 == 0:
+            yield start, count, line[: glued.start()].rstrip()
+            yield start, 0, glued.group(1)
+        else:
+            yield start, count, line
+
+
+def test_logical_lines_agree_with_the_two_generator_reading_on_random_texts():
+    # Backslashes (escaped, at the end, before blanks or a CR), CRs, odd whitespace,
+    # indented continuations, glued menu headers after a quote, empty lines and texts.
+    rnd = random.Random(16)
+    pieces = [
+        "a", "add x=1", "\\", "\\\\", "\\ ", "\r", "\n", "\n", "\n", " ", "\t", "\x0c", "\u00a0",
+        '"', 'c="v"', '"/ip firewall nat', "/ip address", '"/x', "    ", "#",
+    ]  # fmt: skip
+    continued = glued = 0
+    for _ in range(30_000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16)))
+        got = list(logical_lines(text))
+        assert got == list(_logical_lines_two_generators(text)), repr(text)
+        continued += any(n > 1 for _, n, _ in got)
+        glued += any(n == 0 for _, n, _ in got)
+    assert continued > 1000 and glued > 100  # both branches were exercised
