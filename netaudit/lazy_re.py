@@ -4,7 +4,7 @@
 not the run ever uses the pattern: the ``show ip route`` grammar on a directory without
 a routing table, the secrets masker's PEM and base64 patterns on configurations that
 hold no key, argparse's error messages on a correct command line.  Those compilations
-were about 4 % of the instructions of a whole audit of a small IOS network.
+were about 2 % of the instructions of a whole audit of a small IOS network.
 :func:`lazy_compile` returns a stand-in that compiles its pattern the first time anything
 is asked of it, and from then on holds the compiled pattern's own bound methods and
 attributes, so a call costs what a call on the compiled pattern costs.

@@ -1,5 +1,5 @@
 """netaudit.ifnames is netutils' interface-name expansion kept in netaudit (its import
-costs a tenth of an IOS audit's start-up): it must expand every name as the installed
+cost about 5 % of a small IOS audit's instructions): it must expand every name as the installed
 netutils does.  A netutils that expands differently fails here; what netaudit should
 then say is decided by whoever upgrades it (the verdicts name interfaces)."""
 
