@@ -5,9 +5,9 @@ and the language read from the command line before argparse has (netaudit/cli.py
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Mapping
 
+from .lazy_re import lazy_compile
 from .messages import Text
 
 
@@ -24,18 +24,24 @@ _INVALID_CHOICE = r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\
 # argparse's own messages (Python 3.11, English): pattern -> catalogue key; the groups are
 # the fields, as typed on the command line (option names, values and choices stay as typed).
 _USAGE_MESSAGES = [
-    (re.compile(r"unrecognized arguments: (?P<args>.*)"), "cli.usage.unrecognized"),
-    (re.compile(r"the following arguments are required: (?P<args>.*)"), "cli.usage.required"),
-    (re.compile(r"one of the arguments (?P<args>.*) is required"), "cli.usage.one_of_required"),
-    (re.compile(r"argument command: " + _INVALID_CHOICE), "cli.usage.command"),  # the command's name
-    (re.compile(r"argument (?P<argument>\S+): " + _INVALID_CHOICE), "cli.usage.invalid_choice"),
-    (re.compile(r"argument (?P<argument>\S+): expected one argument"), "cli.usage.expected_one"),
-    (re.compile(r"argument (?P<argument>\S+): expected at least one argument"), "cli.usage.expected_some"),
-    (re.compile(r"argument (?P<argument>\S+): expected at most one argument"), "cli.usage.expected_at_most_one"),
-    (re.compile(r"argument (?P<argument>\S+): invalid \S+ value: (?P<value>.*)"), "cli.usage.invalid_value"),
-    (re.compile(r"argument (?P<argument>\S+): not allowed with argument (?P<other>\S+)"), "cli.usage.not_allowed_with"),
-    (re.compile(r"argument (?P<argument>\S+): ignored explicit argument (?P<value>.*)"), "cli.usage.ignored_explicit"),
-    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)"), "cli.usage.ambiguous"),
+    (lazy_compile(r"unrecognized arguments: (?P<args>.*)"), "cli.usage.unrecognized"),
+    (lazy_compile(r"the following arguments are required: (?P<args>.*)"), "cli.usage.required"),
+    (lazy_compile(r"one of the arguments (?P<args>.*) is required"), "cli.usage.one_of_required"),
+    (lazy_compile(r"argument command: " + _INVALID_CHOICE), "cli.usage.command"),  # the command's name
+    (lazy_compile(r"argument (?P<argument>\S+): " + _INVALID_CHOICE), "cli.usage.invalid_choice"),
+    (lazy_compile(r"argument (?P<argument>\S+): expected one argument"), "cli.usage.expected_one"),
+    (lazy_compile(r"argument (?P<argument>\S+): expected at least one argument"), "cli.usage.expected_some"),
+    (lazy_compile(r"argument (?P<argument>\S+): expected at most one argument"), "cli.usage.expected_at_most_one"),
+    (lazy_compile(r"argument (?P<argument>\S+): invalid \S+ value: (?P<value>.*)"), "cli.usage.invalid_value"),
+    (
+        lazy_compile(r"argument (?P<argument>\S+): not allowed with argument (?P<other>\S+)"),
+        "cli.usage.not_allowed_with",
+    ),
+    (
+        lazy_compile(r"argument (?P<argument>\S+): ignored explicit argument (?P<value>.*)"),
+        "cli.usage.ignored_explicit",
+    ),
+    (lazy_compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)"), "cli.usage.ambiguous"),
 ]
 
 

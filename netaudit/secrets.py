@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from functools import partial
 
 from .collector import long_lived
+from .lazy_re import lazy_compile
 
 MASK = "******"
 
@@ -51,7 +52,7 @@ _VALUE = r"(?P<val>\"[^\"]*\"|\S+)"
 
 # (rule, whether a bare number is an identifier here rather than a secret)
 _RULES: list[tuple[re.Pattern, bool]] = [
-    (re.compile(p, re.IGNORECASE), ids)
+    (lazy_compile(p, re.IGNORECASE), ids)
     for p, ids in (
         # password / secret and friends, in any vendor's spelling (FortiOS `set passwd ENC …`,
         # IOS-XE WLAN `security wpa psk set-key ascii 0 …`, ASA `ldap-login-password …`)
@@ -182,16 +183,16 @@ def mask_keywords(text: str) -> str:
 
 # --------------------------------------------------------------------------- key material
 
-_PEM_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]+-----")
-_PEM_END = re.compile(r"-----END [A-Z0-9 ]+-----")
-_PEM_HEADER = re.compile(r"^[A-Za-z][A-Za-z-]*: \S")  # Proc-Type:, DEK-Info:
-_B64_LINE = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
-_HEX_LINE = re.compile(r"^[0-9A-Fa-f]{2,8}(?:[ \t]+[0-9A-Fa-f]{2,8})*$")
-_CERT_START = re.compile(r"^certificate\b(?!\s+chain)", re.IGNORECASE)
+_PEM_BEGIN = lazy_compile(r"-----BEGIN [A-Z0-9 ]+-----")
+_PEM_END = lazy_compile(r"-----END [A-Z0-9 ]+-----")
+_PEM_HEADER = lazy_compile(r"^[A-Za-z][A-Za-z-]*: \S")  # Proc-Type:, DEK-Info:
+_B64_LINE = lazy_compile(r"^[A-Za-z0-9+/]+={0,2}$")
+_HEX_LINE = lazy_compile(r"^[0-9A-Fa-f]{2,8}(?:[ \t]+[0-9A-Fa-f]{2,8})*$")
+_CERT_START = lazy_compile(r"^certificate\b(?!\s+chain)", re.IGNORECASE)
 # In any text: a base64 run (40+ characters: a PEM line, an encoded key) and a run of
 # 8-digit hex groups (a Cisco certificate line).
-_B64_RUN = re.compile(r"(?<![A-Za-z0-9+/=])(?=[A-Za-z0-9+/]*\d)[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=])")
-_HEX_RUN = re.compile(r"(?<![\w])(?:[0-9A-Fa-f]{8}[ \t]+){3,}[0-9A-Fa-f]{2,8}(?![\w])")
+_B64_RUN = lazy_compile(r"(?<![A-Za-z0-9+/=])(?=[A-Za-z0-9+/]*\d)[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=])")
+_HEX_RUN = lazy_compile(r"(?<![\w])(?:[0-9A-Fa-f]{8}[ \t]+){3,}[0-9A-Fa-f]{2,8}(?![\w])")
 
 
 def _pem_data(s: str) -> bool:
@@ -313,7 +314,7 @@ def _mask_pem_inline(text: str) -> str:
 
 # A word announcing a secret after it (also as the last part of a compound:
 # ``wpa-psk``, ``set-key``, ``ldap-login-password``, ``tcp-md5-key``).
-_SECRET_WORD = re.compile(
+_SECRET_WORD = lazy_compile(
     r"^(?:[\w.]+-)*(?:password|passwd|passphrase|secret|psksecret|psk|pre-shared-key|preshared-key|"
     r"key|key-string|community|pwd)$",
     re.IGNORECASE,
@@ -377,8 +378,8 @@ _COMMAND_AFTER = frozenset(
         "management",
     }
 )
-_TOKEN = re.compile(r"""(?:[^\s"]+|"[^"]*"?)+""")  # double quotes group; ' is an apostrophe
-_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")
+_TOKEN = lazy_compile(r"""(?:[^\s"]+|"[^"]*"?)+""")  # double quotes group; ' is an apostrophe
+_IPV4 = lazy_compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")
 
 
 def mask_conservative(text: str) -> str:
@@ -432,8 +433,8 @@ def mask_conservative(text: str) -> str:
 # ``10.10.40.2``) or another word (``guest`` in ``guest-wifi``).
 _L = r"(?:^|(?<=[\s\"'=,;:()\[\]{}<>]))"
 _R = r"(?=$|[\s\"'=,;:()\[\]{}<>]|\.(?:\s|$))"
-_WORDLIKE = re.compile(r"^[A-Za-z]+(?:[-_ ][A-Za-z]+)*$")
-_NUMERIC = re.compile(r"^[\d.:/\-]+$")
+_WORDLIKE = lazy_compile(r"^[A-Za-z]+(?:[-_ ][A-Za-z]+)*$")
+_NUMERIC = lazy_compile(r"^[\d.:/\-]+$")
 
 
 def distinctive(value: str, names: Iterable[str] | frozenset[str] = frozenset()) -> bool:
@@ -455,9 +456,9 @@ def _replace_tokens(text: str, values) -> str:
 
 # --------------------------------------------------------------------------- the masker
 
-_WHERE = re.compile(r"^(?P<file>[^\n]*?):(?P<line>\d+):")
+_WHERE = lazy_compile(r"^(?P<file>[^\n]*?):(?P<line>\d+):")
 # A quoted fragment of a message (Python's repr quotes, never an apostrophe in a word).
-_QUOTED = re.compile(r"(?<![\w'\"])(?:'([^'\n]*)'|\"([^\"\n]*)\")(?![\w'\"])")
+_QUOTED = lazy_compile(r"(?<![\w'\"])(?:'([^'\n]*)'|\"([^\"\n]*)\")(?![\w'\"])")
 
 
 def _mask_quoted(m: re.Match) -> str:

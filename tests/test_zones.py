@@ -323,6 +323,18 @@ def test_attach_to_a_device_whose_name_holds_a_colon():
     assert site.zone("g").attach == [("UBND:CORE", "Gi0/2")]
 
 
+def test_attach_by_the_short_interface_name():
+    # The site file says "Gi0/2", the parser named it in full: the two are one port.
+    d = _office()
+    d.interfaces["GigabitEthernet0/2"] = d.interfaces.pop("Gi0/2")
+    d.interfaces["GigabitEthernet0/2"].name = "GigabitEthernet0/2"
+    site = zones.site_from_dict({"zones": {"g": {"kind": "guest", "attach": ["CORE:Gi0/2"]}}})
+    topo = topology.build([d])
+    zones.check_references(site, topo)
+    placed, _, _ = resolve(site, topo)
+    assert placed[0].domains and not placed[0].problems
+
+
 # --------------------------------------------------------------------------- the draft as YAML
 
 

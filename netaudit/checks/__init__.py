@@ -4,14 +4,15 @@ A check is one function registered with :func:`check`: its stable id, severity,
 bilingual title and remediation (message-catalogue entries), and references.  It
 receives the :class:`AuditContext` and yields :class:`Finding` objects.  Adding a
 check is one function in a module of this package plus its line in
-:data:`CHECK_MODULES`.  Check modules never import each other: what they share lives
-in :mod:`.evidence`, a library.
+:data:`CHECK_MODULES` (and, for a vendor's own module, in :data:`VENDOR_CHECK_MODULES`).
+Check modules never import each other: what they share lives in :mod:`.evidence`, a
+library.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import import_module
@@ -44,6 +45,25 @@ CHECK_MODULES = [
     "netaudit.checks.juniper_junos",
     "netaudit.checks.live",
 ]
+
+# The modules above that are one vendor's own, by vendor id (``Device.vendor``): its
+# checks, which look at that vendor's devices only, and the remediation snippets in its
+# commands that the vendor-neutral checks add for its devices.  An audit imports those of
+# the vendors it has devices of (:func:`run_checks`) — with them their facts' classes and
+# texts: what the others would yield is nothing, and loading them was about 5 % of the
+# instructions of a whole one-vendor audit.
+VENDOR_CHECK_MODULES = {
+    "cisco_ios": "netaudit.checks.cisco_ios",
+    "cisco_asa": "netaudit.checks.cisco_asa",
+    "mikrotik_routeros": "netaudit.checks.mikrotik_routeros",
+    "fortinet_fortios": "netaudit.checks.fortinet_fortios",
+    "openwrt": "netaudit.checks.openwrt",
+    "linux": "netaudit.checks.linux",
+    "huawei_vrp": "netaudit.checks.huawei_vrp",
+    "ruijie_rgos": "netaudit.checks.ruijie_rgos",
+    "h3c_comware": "netaudit.checks.h3c_comware",
+    "juniper_junos": "netaudit.checks.juniper_junos",
+}
 
 # Legal references, cited by checks (regulation.md §1).
 REF_TT12_ZONES = "TT 12/2022/TT-BTTTT, Phụ lục, Mục II.1.a (phân vùng mạng)"
@@ -170,16 +190,25 @@ def check(id: str, severity: str, references: list[str], texts: dict[str, dict[s
     return deco
 
 
-def load_checks() -> dict[str, CheckInfo]:
+def load_checks(vendors: Collection[str] | None = None) -> dict[str, CheckInfo]:
+    """Import the check modules (:data:`CHECK_MODULES`, in that order) and return the
+    registry.  With ``vendors``, a vendor's own module (:data:`VENDOR_CHECK_MODULES`) is
+    imported only for the vendor ids in it; the registry may still hold other vendors'
+    checks imported before (by an earlier audit in the same process), which find nothing
+    on devices not of their vendor."""
+    left_out = set() if vendors is None else {m for v, m in VENDOR_CHECK_MODULES.items() if v not in vendors}
     for m in CHECK_MODULES:
-        import_module(m)
+        if m not in left_out:
+            import_module(m)
     return REGISTRY
 
 
 def run_checks(ctx: AuditContext) -> list[Finding]:
-    """All findings, most severe first, deterministic order."""
+    """All findings, most severe first, deterministic order (the order of the checks
+    does not matter: the sort key orders every two findings of different checks, and a
+    check yields its own in its own order)."""
     out: list[Finding] = []
-    for info in load_checks().values():
+    for info in load_checks({d.vendor for d in ctx.devices}).values():
         out.extend(info.func(ctx, info))
     out.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.check, f.key))
     return out

@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from collections import deque
 
+from netaudit.lazy_re import lazy_compile
 from netaudit.messages import Text
 from netaudit.parsers.markers import Marker, marker
 
@@ -57,9 +58,9 @@ TAIL = 1 << 18
 # their value is the English sentence, a report renders them in its language.
 TRUNCATED = "truncated"
 
-_PROMPT = re.compile(r"^[\w.\-:/()@]+[#>]")  # Router#  ciscoasa(config)#  R1>
-_FGT_PROMPT = re.compile(r"^[\w.\-]+(?: \([\w.\-]+\))? [#$]")  # FGT-01 #   FGT-01 (root) $
-_ROS_PROMPT = re.compile(r"^\[[^\]\n]*\]\s*(?:/[^\n]*)?>")  # [admin@MikroTik] >
+_PROMPT = lazy_compile(r"^[\w.\-:/()@]+[#>]")  # Router#  ciscoasa(config)#  R1>
+_FGT_PROMPT = lazy_compile(r"^[\w.\-]+(?: \([\w.\-]+\))? [#$]")  # FGT-01 #   FGT-01 (root) $
+_ROS_PROMPT = lazy_compile(r"^\[[^\]\n]*\]\s*(?:/[^\n]*)?>")  # [admin@MikroTik] >
 
 
 def _line_no(text: str, pos: int) -> int:
@@ -82,23 +83,26 @@ def _show(line: str, width: int = 60) -> str:
 # The parsers' own signs of an incomplete file (a warning in their report, which
 # ``incomplete()`` passes on): the English sentence -> its catalogue key and fields.
 _KNOWN = (
-    (re.compile(r"banner never closed; the rest of the file was treated as banner text"), "input.banner_never_closed"),
     (
-        re.compile(
+        lazy_compile(r"banner never closed; the rest of the file was treated as banner text"),
+        "input.banner_never_closed",
+    ),
+    (
+        lazy_compile(
             r"truncated: the file ends inside 'config (?P<paths>.*)' \(opened at line (?P<opened>\d+); "
             r"missing 'end'\): what was read so far is used"
         ),
         "input.fortios.open_config",
     ),
     (
-        re.compile(
+        lazy_compile(
             r"nesting deeper than (?P<depth>\d+) levels of 'config' blocks: not a configuration as "
             r"FortiOS writes it \(damaged or generated file\?\); what was read is used"
         ),
         "input.fortios.too_deep",
     ),
     (
-        re.compile(r"resolution failed \((?P<error>.*)\); the model of this device is incomplete", re.DOTALL),
+        lazy_compile(r"resolution failed \((?P<error>.*)\); the model of this device is incomplete", re.DOTALL),
         "input.asa.resolution_failed",
     ),
 )
@@ -194,7 +198,7 @@ def ios(text: str, warnings: list[str]) -> tuple[int, str] | None:
 VRP_HEADER = marker(r"^(?:!Software Version |!Last configuration was |\[V\d{3}R\d{3}\w*\]|[ \t]?sysname \S)")
 VRP_END = marker(r"^return[ \t]*$")
 # After `return`: the next prompt of a terminal capture (`<HN-SW01>`, `[HN-SW01]`).
-_VRP_TRAILER = re.compile(r"(?:<[^<>\s]+>|\[[~*]?[^\[\]\s]+\]).*")
+_VRP_TRAILER = lazy_compile(r"(?:<[^<>\s]+>|\[[~*]?[^\[\]\s]+\]).*")
 
 
 def vrp(text: str) -> tuple[int, Text] | None:
@@ -204,7 +208,7 @@ def vrp(text: str) -> tuple[int, Text] | None:
 
 
 # ASA 8.x `show running-config` prints the ASDM lines after `: end`.
-_ASA_TRAILER = re.compile(r"(?:no )?asdm (?:image|history|location)\b")
+_ASA_TRAILER = lazy_compile(r"(?:no )?asdm (?:image|history|location)\b")
 
 
 def asa(text: str) -> tuple[int, Text] | None:
@@ -259,9 +263,9 @@ def _fortios_last_line(text: str) -> tuple[int, Text] | None:
 
 # --------------------------------------------------------------------------- RouterOS
 
-_ESCAPE = re.compile(r"\\.", re.S)
-_QUOTED = re.compile(r'"[^"]*"')
-_ARG = re.compile(r'(?:[^\s"\[\]]|"[^"]*")+')
+_ESCAPE = lazy_compile(r"\\.", re.S)
+_QUOTED = lazy_compile(r'"[^"]*"')
+_ARG = lazy_compile(r'(?:[^\s"\[\]]|"[^"]*")+')
 
 
 def _continues(line: str) -> bool:
@@ -392,12 +396,12 @@ def _ros_menu(text: str, start: int, lines: list[str], first: int, path: tuple[s
 
 
 # Keys whose value names something defined elsewhere in the export (or an enumeration).
-_REFERENCE_KEY = re.compile(
+_REFERENCE_KEY = lazy_compile(
     r"(?:^|-)(?:interface|interface-list|list|address-list|pool|profile|"
     r"target|configuration|bridge|action|security|datapath|routing-table|"
     r"routing-mark|table)$"
 )
-_WORD = re.compile(r'[^\s=,"\[\]\\]+')
+_WORD = lazy_compile(r'[^\s=,"\[\]\\]+')
 
 
 def _cut_word(before: str, value: str) -> bool:

@@ -255,23 +255,36 @@ class Marker:
     ``findall``, ``finditer``), run only where one of its needles occurs.  The pattern is
     compiled the first time it has to run: every vendor's markers are made when its
     package is imported, and on another vendor's file most never run (a hundred and more
-    compilations were a tenth of a small audit's time: issue #15)."""
+    compilations were a tenth of a small audit's time: issue #15); its needles are read
+    off the pattern at the first search the line-start index does not answer."""
 
-    __slots__ = ("_nl", "_rx", "flags", "needles", "nl_start", "pattern", "starts")
+    __slots__ = ("_needles", "_needles_read", "_nl", "_rx", "flags", "nl_start", "pattern", "starts")
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern = pattern
         self.flags = flags
         self._rx: re.Pattern[str] | None = None
         self._nl: re.Pattern[str] | None = None
-        self.needles = needles_of(pattern, flags)
+        self._needles: tuple[str, ...] | None = None
+        self._needles_read = False
         self.starts = line_starts_of(pattern, flags)
         # ``^X`` (multi-line, X starting with a literal) is looked for as ``\nX``: a
         # literal start lets re jump from candidate to candidate instead of trying
         # every character; the match itself is then taken at that line start.
         self.nl_start = _line_start_literal(pattern, flags)
-        if self.nl_start and self.needles is not None and len(self.needles) > 1:
-            self.needles = None  # one pass of the line-start search beats several finds
+
+    @property
+    def needles(self) -> tuple[str, ...] | None:
+        """The strings one of which every match contains (:func:`needles_of`), or None —
+        looked for the first time a search is not answered by the line-start index
+        alone: on another vendor's file most markers' line starts are absent, and
+        reading a pattern for its needles was a third of making a marker."""
+        if not self._needles_read:
+            needles = needles_of(self.pattern, self.flags)
+            if self.nl_start and needles is not None and len(needles) > 1:
+                needles = None  # one pass of the line-start search beats several finds
+            self._needles, self._needles_read = needles, True
+        return self._needles
 
     @property
     def rx(self) -> re.Pattern[str]:

@@ -25,7 +25,6 @@ Never raises on content: rows not understood are listed in ``report.unrecognized
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +32,7 @@ from pathlib import PurePath
 
 from netaddr import IPNetwork
 
+from netaudit.lazy_re import lazy_compile
 from netaudit.model import ParseReport, Route, Src
 from netaudit.parsers.base import evolve, parse_without_gc
 from netaudit.parsers.ip import ip_to_int, prefix_of
@@ -233,14 +233,14 @@ class _Reader:
 
     # ---------------------------------------------------------------- format 2
 
-    _CODE = re.compile(
+    _CODE = lazy_compile(
         r"^([A-Za-z*+%&][A-Za-z0-9*+%&]{0,3}(?:\s+[A-Za-z0-9*+%&]{1,2})?)\s+"
         r"(\d+\.\d+\.\d+\.\d+)(/\d+)?(?:\s+(.*))?$"
     )
-    _SUBNETTED = re.compile(r"^(\d+\.\d+\.\d+\.\d+)(/\d+)?\s+is\s+(variably\s+)?subnetted")
-    _PATH = re.compile(r"^\[(\d+)/(\d+)\]\s+via\s+(\d+\.\d+\.\d+\.\d+)(.*)$")
-    _CONNECTED = re.compile(r"^is directly connected,\s*(\S+)")
-    _SUMMARY = re.compile(r"^is a summary,.*?(Null\d+)\s*$")
+    _SUBNETTED = lazy_compile(r"^(\d+\.\d+\.\d+\.\d+)(/\d+)?\s+is\s+(variably\s+)?subnetted")
+    _PATH = lazy_compile(r"^\[(\d+)/(\d+)\]\s+via\s+(\d+\.\d+\.\d+\.\d+)(.*)$")
+    _CONNECTED = lazy_compile(r"^is directly connected,\s*(\S+)")
+    _SUMMARY = lazy_compile(r"^is a summary,.*?(Null\d+)\s*$")
     _HEADER_WORDS = (
         "Codes:",
         "Gateway of last resort",
@@ -254,9 +254,9 @@ class _Reader:
         "Routing Information Sources",
     )
     # legend continuation lines: "D - EIGRP, EX - EIGRP external, O - OSPF …"
-    _LEGEND = re.compile(r"^[A-Za-z0-9*+%&]{1,3} - ")
-    _AGE = re.compile(r"^[\d:.]+[wdhms]?[\d:.hdmws]*$")  # 00:01:02, 3d04h, 1w2d
-    _VIA = re.compile(r"^via\s+(\d+\.\d+\.\d+\.\d+)")
+    _LEGEND = lazy_compile(r"^[A-Za-z0-9*+%&]{1,3} - ")
+    _AGE = lazy_compile(r"^[\d:.]+[wdhms]?[\d:.hdmws]*$")  # 00:01:02, 3d04h, 1w2d
+    _VIA = lazy_compile(r"^via\s+(\d+\.\d+\.\d+\.\d+)")
 
     def _show_line(self, raw: str, lineno: int) -> None:
         text = raw.strip()

@@ -13,6 +13,7 @@ import re
 
 from netaddr import IPNetwork
 
+from netaudit.lazy_re import lazy_compile
 from netaudit.messages import Text
 from netaudit.model import (
     PROTO_ICMP,
@@ -675,11 +676,11 @@ def _catalyst_release(version: str) -> bool:
 # member's (GigabitEthernet1/0/1, TenGigabitEthernet2/1/1: member 1 or more; an ISR 4000's
 # own ports are 0/x/y) or a fixed switch's (FastEthernet0/1 … 0/48: two numbers, slot 0; an
 # ISR G2's switch modules are 0/x/y, its own ports routed).
-_CATALYST_PORT = re.compile(
+_CATALYST_PORT = lazy_compile(
     r"^(Fast|Gigabit|TwoGigabit|FiveGigabit|TenGigabit|FortyGigabit|AppGigabit)Ethernet\d|^(TwentyFive|Hundred)GigE\d"
 )
-_STACK_PORT = re.compile(r"^\D+[1-9]\d?/[01]/\d+$")
-_FIXED_PORT = re.compile(r"^(FastEthernet|GigabitEthernet)0/\d+$")
+_STACK_PORT = lazy_compile(r"^\D+[1-9]\d?/[01]/\d+$")
+_FIXED_PORT = lazy_compile(r"^(FastEthernet|GigabitEthernet)0/\d+$")
 # The port each VPDN tunnel server answers on (RFC 2661 L2TP and RFC 2341 L2F: udp/1701;
 # RFC 2637 PPTP: its control connection, tcp/1723 — the GRE packets that carry its
 # sessions belong to a call opened there and open nothing by themselves).
