@@ -10,8 +10,7 @@ Pure helpers and data tables only — no parser state:
 * port operators (``eq``/``neq``/``lt``/``gt``/``range``) → :class:`PortRange` unions;
 * VLAN lists (``1,5-7,100``) → sets;
 * :class:`Svc`, the protocol/port part of an ACL match as both parsers build it;
-* canonical interface names (netutils' expansion, :mod:`netaudit.ifnames`, with the few
-  spellings it leaves inconsistent fixed);
+* canonical interface names (netutils, with the few spellings it leaves inconsistent fixed);
 * the partial reasons both parsers give, as catalogue texts (``input.ios.*``).
 
 Addresses, masks and prefix lengths: :mod:`netaudit.parsers.ip`.
@@ -23,7 +22,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from netaudit.ifnames import canonical_interface_name
+from netutils.interface import canonical_interface_name
+
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, Match, PortRange, Src
 from netaudit.parsers.base import evolve
@@ -384,14 +384,17 @@ def parse_vlan_list(text: str) -> frozenset[int]:
 def canonical_ifname(name: str) -> str:
     """Canonical interface name (``Gi0/1`` → ``GigabitEthernet0/1``).
 
-    netutils' table does the expansion (:mod:`netaudit.ifnames`); we only fix the
-    spellings it leaves inconsistent (``vlan10``/``Vl10`` → ``Vlan10``, ``null0`` →
-    ``Null0``) so names from config and from state files compare equal.
+    netutils does the expansion; we only fix the spellings it leaves inconsistent
+    (``vlan10``/``Vl10`` → ``Vlan10``, ``null0`` → ``Null0``) so names from config
+    and from state files compare equal.
     """
     name = "".join(name.split())  # "GigabitEthernet 0/1" → "GigabitEthernet0/1"
     if not name:
         return name
-    canon = canonical_interface_name(name)
+    try:
+        canon = canonical_interface_name(name)
+    except Exception:  # netutils raises on some odd inputs; keep the name as written
+        canon = name
     low = canon.lower()
     if low.startswith("vlan") and low[4:5].isdecimal():
         canon = "Vlan" + canon[4:]

@@ -18,7 +18,6 @@ from typing import NoReturn
 
 from netaddr import IPNetwork, IPSet
 
-from ..ifnames import canonical_interface_name
 from ..messages import Text
 from ..model import Device, IfKind, InputError, Interface
 from ..topology import Topology, exits
@@ -384,7 +383,12 @@ def _attach_external(placed: list[PlacedZone], topo: Topology, warnings: list[st
 
 
 def _canonical(ifn: str, d: Device) -> str:
-    name = canonical_interface_name(ifn)
+    try:
+        from netutils.interface import canonical_interface_name
+
+        name = canonical_interface_name(ifn)
+    except Exception:  # netutils raises on names it does not know; keep the user's text
+        name = ifn
     if name in d.interfaces:
         return name
     low = {k.lower(): k for k in d.interfaces}
