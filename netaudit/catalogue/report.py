@@ -530,6 +530,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "its configuration (passwords included), replace its configuration or software and take the device over; "
         "it has been exploited at scale (CISA alert TA18-106A, Cisco cisco-sa-20170214-smi).",
     },
+    # (a vendor check's: here, not in its check module, which `netaudit report` of a saved
+    # document never imports)
+    "report.why.routeros-rule-empty-interface-list": {
+        "vi": "Quy tắc đặt trên một danh sách giao diện rỗng không tác động đến gói tin nào: người quản trị "
+        "tưởng có lớp bảo vệ nhưng thực tế không có.",
+        "en": "A rule on an empty interface list acts on no packet: the administrator believes a protection "
+        "is in place that does not exist.",
+    },
     # short rule names (SARIF rules, finding headers)
     "report.rule.guest-isolation": {"vi": "Cách ly mạng Wi-Fi khách", "en": "Guest Wi-Fi isolation"},
     "report.rule.policy-violation": {

@@ -675,18 +675,6 @@ _DENY_ACTIONS = frozenset({"drop", "reject", "tarpit"})
 # Lists named for the Internet side: the device's Internet exits are proposed as members.
 _INTERNET_LIST_NAMES = ("WAN", "INTERNET")
 
-messages.register(
-    {
-        "report.why.routeros-rule-empty-interface-list": {
-            "vi": "Quy tắc đặt trên một danh sách giao diện rỗng không tác động đến gói tin nào: người quản trị "
-            "tưởng có lớp bảo vệ nhưng thực tế không có.",
-            "en": "A rule on an empty interface list acts on no packet: the administrator believes a protection "
-            "is in place that does not exist.",
-        },
-    }
-)
-
-
 @check(
     "routeros-rule-empty-interface-list",
     "low",
