@@ -675,6 +675,7 @@ _DENY_ACTIONS = frozenset({"drop", "reject", "tarpit"})
 # Lists named for the Internet side: the device's Internet exits are proposed as members.
 _INTERNET_LIST_NAMES = ("WAN", "INTERNET")
 
+
 @check(
     "routeros-rule-empty-interface-list",
     "low",
