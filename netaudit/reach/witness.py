@@ -188,10 +188,11 @@ class Witnesses:
 
 
 # Blocked cells of a run answered one by one per filter application before its whole
-# denial is split once for all (Witnesses.blocking_lines): a split costs about what the
-# cells' own would, so it pays only where a row's cells keep asking the same application
-# (80 zones on one router: 77 of 79), not where each asks its own (a router's 50 VLANs:
-# one cell each, the whole denial being far larger than any cell's part of it).
+# denial is split once for all (Witnesses.blocking_lines): the whole denial is far larger
+# than one cell's part of it, so the split pays only where a row's cells keep asking the
+# same application (80 zones on one router: 77 of 79 cells from the split), not where
+# each asks its own (20,000 RouterOS rules, 50 VLANs: split for every cell, the blocking
+# lines took 1.2-5.9 s instead of 1.0; issue #15, docs/performance.md).
 _ASKED_BEFORE_SPLIT = 2
 
 
