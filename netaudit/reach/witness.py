@@ -192,7 +192,7 @@ class Witnesses:
 # than one cell's part of it, so the split pays only where a row's cells keep asking the
 # same application (80 zones on one router: 77 of 79 cells from the split), not where
 # each asks its own (20,000 RouterOS rules, 50 VLANs: split for every cell, the blocking
-# lines took 1.2-5.9 s instead of 1.0; issue #15, docs/performance.md).
+# lines took 5.2-5.9 s instead of 1.1; issue #15, docs/performance.md).
 _ASKED_BEFORE_SPLIT = 2
 
 
