@@ -515,6 +515,7 @@ class Masker:
         # _literal, on every string of a document).
         self._literal_any = re.compile("|".join(map(re.escape, self.literals))) if self.literals else None
         self._prose_memo: dict[str, str] = {}
+        self._line_memo: dict[tuple[str, str | None, int | None], str] = {}  # line()
 
     # -- pieces
 
@@ -542,8 +543,17 @@ class Masker:
         """A cited configuration line (evidence, witness rule, partly understood line)."""
         if self.show or not text:
             return text
-        out = self._literal(mask_key_material(mask_keywords(self._at(text, file, line))))
-        return text if out == text else out
+        # A document cites the same lines again and again (a filter line in every cell it
+        # blocks): each once.  Plain strings only, as in prose().
+        plain = type(text) is str
+        key = (text, file, line)
+        out = self._line_memo.get(key) if plain else None
+        if out is None:
+            out = self._literal(mask_key_material(mask_keywords(self._at(text, file, line))))
+            out = text if out == text else out
+            if plain:
+                self._line_memo[key] = out
+        return out
 
     def unrecognized(self, text: str, file: str | None = None, line: int | None = None) -> str:
         """A line no parser understood: :meth:`line` and the conservative rule."""
@@ -630,7 +640,9 @@ class Masker:
             out = {}
             memo = self._prose_memo
             for k, v in obj.items():
-                if k in _KEEP_KEYS:
+                if k in _KEEP_KEYS or v is None or type(v) is bool or type(v) is int:
+                    # kept, or a value no rule changes (what the walk gives back as it is,
+                    # without a call: a cell's reason, violation, a packet's ports)
                     out[k] = v
                 elif type(v) is str and k in _CONFIG_TEXT_KEYS:
                     out[k] = self.line(v)

@@ -170,6 +170,19 @@ class Delivery:
 
 
 @dataclass
+class Denied:
+    """What one filter application of a run denied, as its blocked cells ask
+    (:meth:`~netaudit.reach.witness.Witnesses.blocking_lines`)."""
+
+    count: int  # how many of the application's sets ``arrived`` unites (a run may add more)
+    arrived: Bdd  # their union: every packet that arrived at the application
+    asked: int = 0  # cells answered one by one
+    # Once asked again and again: the whole denial split by first match, ([(a denying or
+    # partial line's index, the packets it takes)], the packets no line takes).
+    split: tuple[list, Bdd] | None = None
+
+
+@dataclass
 class Run:
     """State of one source zone's propagation."""
 
@@ -179,9 +192,9 @@ class Run:
     # for the packets of a blocked cell that asks (most applications deny nothing
     # anyone asks about).
     denials: dict[tuple, tuple] = field(default_factory=dict)
-    # (dev, filter, in, out) -> (how many sets, their union): built by the first blocked
-    # cell that asks (Witnesses.blocking_lines).
-    applied: dict[tuple, tuple] = field(default_factory=dict)
+    # (dev, filter, in, out) -> what it denied, as the blocked cells ask: built by the first
+    # blocked cell that asks (Witnesses.blocking_lines).
+    applied: dict[tuple, Denied] = field(default_factory=dict)
     # Packets for the devices' own addresses, evaluated once per interface at the end.
     control: dict[tuple, list] = field(default_factory=dict)  # (dev, if, certain, reason) -> [(set, path)]
     # Packets that may be for a run-time address of the device (any candidate),

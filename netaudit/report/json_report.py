@@ -401,7 +401,7 @@ def _indented(obj, escaped: Callable[[str], str] = encode_basestring, end: str =
     cycle."""
     parts: list[str] = []
     try:
-        _emit(obj, parts, 0, escaped)
+        _emit(obj, parts, 0, escaped, {})
     except (_Unusual, RecursionError):
         return None
     parts.append(end)
@@ -468,7 +468,7 @@ def _key(k) -> str:
     raise _Unusual
 
 
-def _value(v, head: str, parts: list[str], level: int, escaped) -> None:
+def _value(v, head: str, parts: list[str], level: int, escaped, keys: dict[str, str]) -> None:
     """One list item or mapping value after ``head`` (its separator and key)."""
     t = type(v)
     if t is str:
@@ -477,19 +477,29 @@ def _value(v, head: str, parts: list[str], level: int, escaped) -> None:
         parts.append(head + int.__repr__(v))
     elif t is dict or t is list:
         parts.append(head)
-        _emit(v, parts, level + 1, escaped)
+        _emit(v, parts, level + 1, escaped, keys)
     else:
         scalar = _scalar(v, escaped)
         if scalar is None:
             parts.append(head)
-            _emit(v, parts, level + 1, escaped)
+            _emit(v, parts, level + 1, escaped, keys)
         else:
             parts.append(head + scalar)
 
 
-def _emit(o, parts: list[str], level: int, escaped: Callable[[str], str]) -> None:
+def _key_text(k, escaped: Callable[[str], str]) -> str:
+    """A mapping key as JSON text with its separator (``"key": ``)."""
+    if type(k) is not str:
+        k = _key(k)
+    key = encode_basestring(k)
+    return (key if key.isascii() else escaped(k)) + ": "
+
+
+def _emit(o, parts: list[str], level: int, escaped: Callable[[str], str], keys: dict[str, str]) -> None:
     """Append ``o`` as indented JSON text, its first line at ``level``, to ``parts``
-    (json.encoder's _make_iterencode with indent, piece for piece)."""
+    (json.encoder's _make_iterencode with indent, piece for piece).  ``keys``: the text
+    of each string key met before (a document repeats a few dozen keys thousands of
+    times)."""
     enc = encode_basestring
     if level >= len(_NEWLINES) - 1:
         raise _Unusual
@@ -512,7 +522,7 @@ def _emit(o, parts: list[str], level: int, escaped: Callable[[str], str]) -> Non
         head = ""
         mark = len(parts)
         for v in o:
-            _value(v, head, parts, level, escaped)
+            _value(v, head, parts, level, escaped, keys)
             head = sep
             if len(parts) - mark > _PIECES:  # a long list: its pieces joined as it goes
                 parts[mark:] = ["".join(parts[mark:])]
@@ -527,11 +537,15 @@ def _emit(o, parts: list[str], level: int, escaped: Callable[[str], str]) -> Non
         parts.append("{" + inner)
         head = ""
         for k, v in o.items():
-            if type(k) is not str:
-                k = _key(k)
-            key = enc(k)
-            head += (key if key.isascii() else escaped(k)) + ": "
-            _value(v, head, parts, level, escaped)
+            key = keys.get(k) if type(k) is str else None
+            if key is None:
+                key = _key_text(k, escaped)
+                if type(k) is str:
+                    keys[k] = key
+            if type(v) is str:  # the most common value, without a call of _value
+                parts.append(head + key + _string(v, escaped))
+            else:
+                _value(v, head + key, parts, level, escaped, keys)
             head = sep
         parts.append(_NEWLINES[level] + "}")
     else:
