@@ -236,7 +236,7 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
             return (hs.true if flt.default_action == Action.PERMIT else hs.false), hs.false, []
         tree = line_tree(hs, flt, sets)
         permits = [flt.lines[idx].action == Action.PERMIT for idx in order]
-        return tree.permitted(permits, flt.default_action == Action.PERMIT), hs.false, []
+        return tree.permitted(hs, permits, flt.default_action == Action.PERMIT), hs.false, []
     permit_c, permit_m = hs.false, hs.false
     uncertain: list[tuple[int, Bdd]] = []
     remaining = hs.true

@@ -254,11 +254,11 @@ def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst):
             assert forest.remainder(P, cut) == tree.remainder(P, cut)
             assert forest.leaves_some(hs, P, cut) == (tree.remainder(P, cut) != hs.false)
         for default_permit in (False, True):
-            want = tree.permitted(permits, default_permit)
-            assert forest.permitted(permits, default_permit) == want
+            want = tree.permitted(hs, permits, default_permit)
+            assert forest.permitted(hs, permits, default_permit) == want
             # both readings of the permitted set: block by block, and all lines at once
-            assert forest._by_block(permits, default_permit) == want
-            assert forest._from_last(range(len(items)), permits, default_permit) == want
+            assert forest._by_block(hs, permits, default_permit) == want
+            assert forest._from_last(hs, range(len(items)), permits, default_permit) == want
 
 
 def test_a_long_filter_of_exceptions_splits_by_destination_block():
