@@ -116,8 +116,13 @@ def line_sets(
     # interface, read for each output class) is the same set in each: built once.
     whole = dep[2]
     items = []
-    for idx in range(len(flt.lines)) if candidates is None else candidates:
-        line_ms = flt.lines[idx].matches
+    lines, by_interface = flt.lines, dep[1]
+    for idx in range(len(lines)) if candidates is None else candidates:
+        line_ms = lines[idx].matches
+        if not by_interface:  # no match names an interface: all apply, read once (key)
+            if line_ms:
+                items.append((idx, hs.matches(line_ms)))
+            continue
         ms = [m for m in line_ms if applies(m, in_if, out_if)]
         if len(ms) == len(line_ms) and ms:
             u = whole.get(idx)
@@ -149,6 +154,8 @@ class LineIndex:
 
     def candidates(self, in_if: str | None, out_if: str | None) -> list[int]:
         """Lines that may apply to (``in_if``, ``out_if``), in filter order."""
+        if not self.by_iface:  # no line names an interface: every line (in order already)
+            return list(self.generic)
         return sorted(
             set(self.generic) | set(self.by_iface.get(("in", in_if), ())) | set(self.by_iface.get(("out", out_if), ()))
         )
@@ -229,7 +236,7 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
             return (hs.true if flt.default_action == Action.PERMIT else hs.false), hs.false, []
         tree = line_tree(hs, flt, sets)
         permits = [flt.lines[idx].action == Action.PERMIT for idx in order]
-        return tree.permitted(permits, flt.default_action == Action.PERMIT), hs.false, []
+        return tree.permitted(hs, permits, flt.default_action == Action.PERMIT), hs.false, []
     permit_c, permit_m = hs.false, hs.false
     uncertain: list[tuple[int, Bdd]] = []
     remaining = hs.true
@@ -287,22 +294,24 @@ def _weight(hs: HeaderSpace, u) -> float:
     return hs.bdd.count(u, nvars=len(hs.bdd.vars))
 
 
-def _taking(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets):
-    """(earlier understood lines that take packets of line ``idx``, in first-match
-    order; the packets of the line none of them takes)."""
+def _taking(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> list[int]:
+    """The earlier understood lines that take packets of line ``idx``, in first-match
+    order."""
     candidates = sets.earlier.get(idx) if sets.earlier is not None else None
     if candidates is not None:  # the only earlier lines whose addresses meet the line's
         rest, taking = sets[idx], []
-        for j in candidates:
+        last = len(candidates) - 1
+        for k, j in enumerate(candidates):
             if rest == hs.false:
                 break
             if hs.meets(rest, sets[j]):
                 taking.append(j)
-                rest &= ~sets[j]
-        return taking, rest
+                if k < last:  # what the line leaves, for the candidates after this one
+                    rest &= ~sets[j]
+        return taking
     tree = line_tree(hs, flt, sets, understood_only=True)
-    parts, rest = tree.first_match(sets[idx], sets.order.index(idx) if sets.positions is None else sets.positions[idx])
-    return [j for j, _ in parts], rest
+    parts, _ = tree.first_match(sets[idx], sets.order.index(idx) if sets.positions is None else sets.positions[idx])
+    return [j for j, _ in parts]
 
 
 def _reachable(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> bool:
@@ -365,10 +374,8 @@ class _OverlapIndex:
     its destination /24 (50,000 ACL lines: about 200 per /24)."""
 
     def __init__(self) -> None:
-        # (destination bucket, source bucket) -> boxes; a bucket is (24, block), (16,
-        # block) or None (wider than a /16).
-        self.cells: dict[tuple, list[tuple[int, int, int, int, int]]] = {}
-        self.by_dst: dict[tuple | None, list[tuple[int, int, int, int, int]]] = {}  # for a wide source
+        # destination bucket -> source bucket -> boxes (see _bucket).
+        self.cells: dict[int | None, dict[int | None, list[tuple[int, int, int, int, int]]]] = {}
         self.everywhere: list[int] = []  # lines with a box of every address pair
 
     @staticmethod
@@ -377,6 +384,9 @@ class _OverlapIndex:
         address list of hundreds gives its bounding box (larger, never smaller), taken
         from the spans without building their product (``memo``: see :func:`_spans`)."""
         sides = [(_spans(m.src, m.src_negate, memo), _spans(m.dst, m.dst_negate, memo)) for m in line.matches]
+        if len(sides) == 1 and len(sides[0][0]) == 1 and len(sides[0][1]) == 1:
+            (src,), (dst,) = sides[0]  # most lines: one box, what the general case gives
+            return [(*src, *dst)]
         if sum(len(src) * len(dst) for src, dst in sides) > _MAX_BOXES:
             return [
                 (
@@ -389,54 +399,71 @@ class _OverlapIndex:
         return sorted({(s_lo, s_hi, d_lo, d_hi) for src, dst in sides for s_lo, s_hi in src for d_lo, d_hi in dst})
 
     @staticmethod
-    def _bucket(lo: int, hi: int) -> tuple[int, int] | None:
+    def _bucket(lo: int, hi: int) -> int | None:
+        """The bucket of [lo, hi]: its /24 (the block, below 2^24), else its /16 (the
+        block with _IN_16 set), else None (wider)."""
         if hi - lo < 256 and lo >> 8 == hi >> 8:
-            return (24, lo >> 8)
+            return lo >> 8
         if hi - lo < 65536 and lo >> 16 == hi >> 16:
-            return (16, lo >> 16)
+            return _IN_16 | lo >> 16
         return None
 
-    @classmethod
-    def _buckets_meeting(cls, lo: int, hi: int) -> list[tuple[int, int] | None] | None:
-        """The buckets whose boxes can meet [lo, hi]: its own, the wider ones holding it,
-        the narrower ones inside it; None when it is wider than a /16 (all of them)."""
-        own = cls._bucket(lo, hi)
-        if own is None:
-            return None
-        if own[0] == 24:
-            return [own, (16, own[1] >> 8), None]
-        return [own, None, *((24, k) for k in range(lo >> 8, (hi >> 8) + 1))]
+    @staticmethod
+    def _buckets_meeting(own: int, lo: int, hi: int) -> list[int | None]:
+        """The buckets whose boxes can meet [lo, hi] (bucket ``own``, not None): its own,
+        the wider ones holding it, the narrower ones inside it."""
+        if own < _IN_16:
+            return [own, _IN_16 | own >> 8, None]
+        return [own, None, *range(lo >> 8, (hi >> 8) + 1)]
 
     def add(self, idx: int, boxes) -> None:
-        if (*_FULL, *_FULL) in boxes:
-            self.everywhere.append(idx)
-            return
-        for s_lo, s_hi, d_lo, d_hi in boxes:
-            entry = (s_lo, s_hi, d_lo, d_hi, idx)
-            d_key = self._bucket(d_lo, d_hi)
-            self.cells.setdefault((d_key, self._bucket(s_lo, s_hi)), []).append(entry)
-            self.by_dst.setdefault(d_key, []).append(entry)
+        """Index line ``idx`` by its ``boxes``."""
+        self._add(idx, [(box, self._bucket(box[2], box[3]), self._bucket(box[0], box[1])) for box in boxes])
 
     def meeting(self, boxes) -> list[int] | None:
         """Indexes of the lines whose boxes meet one of ``boxes``, in line order; None
         when a box is too wide to ask (or the answer too long to be worth it)."""
+        return self._meeting([(box, self._bucket(box[2], box[3]), self._bucket(box[0], box[1])) for box in boxes])
+
+    def meeting_then_add(self, idx: int, boxes) -> list[int] | None:
+        """:meth:`meeting`, then :meth:`add` line ``idx`` (each box's buckets found once)."""
+        placed = [(box, self._bucket(box[2], box[3]), self._bucket(box[0], box[1])) for box in boxes]
+        found = self._meeting(placed)
+        self._add(idx, placed)
+        return found
+
+    def _add(self, idx: int, placed) -> None:
+        if any(box == _EVERY_PAIR for box, _, _ in placed):
+            self.everywhere.append(idx)
+            return
+        for (s_lo, s_hi, d_lo, d_hi), d_key, s_key in placed:
+            self.cells.setdefault(d_key, {}).setdefault(s_key, []).append((s_lo, s_hi, d_lo, d_hi, idx))
+
+    def _meeting(self, placed) -> list[int] | None:
         found: set[int] = set(self.everywhere)
-        for s_lo, s_hi, d_lo, d_hi in boxes:
-            d_keys = self._buckets_meeting(d_lo, d_hi)
-            if d_keys is None:
+        cells = self.cells
+        for (s_lo, s_hi, d_lo, d_hi), d_own, s_own in placed:
+            if d_own is None:
                 return None
-            s_keys = self._buckets_meeting(s_lo, s_hi)
-            if s_keys is None:
-                lists = [self.by_dst.get(d, ()) for d in d_keys]
-            else:
-                lists = [self.cells.get((d, s), ()) for d in d_keys for s in s_keys]
-            for entries in lists:
-                for e_slo, e_shi, e_dlo, e_dhi, j in entries:
-                    if e_slo <= s_hi and s_lo <= e_shi and e_dlo <= d_hi and d_lo <= e_dhi:
-                        found.add(j)
+            s_keys = None if s_own is None else self._buckets_meeting(s_own, s_lo, s_hi)
+            for d in self._buckets_meeting(d_own, d_lo, d_hi):
+                row = cells.get(d)
+                if row is None:
+                    continue
+                # A wide source meets every source bucket of the row.
+                lists = row.values() if s_keys is None else [row[s] for s in s_keys if s in row]
+                for entries in lists:
+                    for e_slo, e_shi, e_dlo, e_dhi, j in entries:
+                        if e_slo <= s_hi and s_lo <= e_shi and e_dlo <= d_hi and d_lo <= e_dhi:
+                            found.add(j)
             if len(found) > _MAX_CANDIDATES:
                 return None
         return sorted(found)
+
+
+# _OverlapIndex's bucket of a /16 block: the block with this bit set (a /24's is below it).
+_IN_16 = 1 << 24
+_EVERY_PAIR = (*_FULL, *_FULL)
 
 
 def _union(hs: HeaderSpace, lines: Iterable[int], sets: LineSets):
@@ -456,7 +483,11 @@ def blocking_lines(hs: HeaderSpace, flt: Filter, idx: int, sets: LineSets) -> tu
     line acts differently; such a line (the largest overlap) is then always named.
     """
     u, action = sets[idx], flt.lines[idx].action
-    taking, _ = _taking(hs, flt, idx, sets)
+    taking = _taking(hs, flt, idx, sets)
+    if len(taking) == 1:
+        # What the general reading below gives for one line, without the model counts
+        # that only order two or more (most shadowed lines have one: issue #15).
+        return taking, flt.lines[taking[0]].action != action
     weight = {j: _weight(hs, u & sets[j]) for j in taking}
     # Lines are dropped in this order; when ``scan[t]`` is asked, the others still chosen
     # are the ones kept before it and all after it: their union is the kept lines' union
@@ -496,25 +527,31 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
     # A line's address boxes, the same in every combination (kept when there are several).
     boxes_of: dict[int, list] | None = {} if len(combinations) > 1 else None
     spans_memo: dict = {}  # long address lists' spans (_spans)
+    # Lines with packets in some combination that no earlier line's addresses meet:
+    # reachable without a BDD question (what _reachable answers for them), so their
+    # views are not kept (most lines of a long filter of exceptions: issue #15).
+    reached: set[int] = set()
     for in_if, out_if in combinations:
         sets = line_sets(hs, flt, in_if, out_if, index.candidates(in_if, out_if))
         sets.positions = {idx: pos for pos, idx in enumerate(sets.order)}
         sets.earlier = {}
         overlap = _OverlapIndex()
         for idx in sets.order:
-            views_of.setdefault(idx, []).append(sets)
             if _no_proof(flt.lines[idx]):
-                continue  # never proof: left out of every answer
+                continue  # never proof: left out of every answer, never reported
             boxes = boxes_of.get(idx) if boxes_of is not None else None
             if boxes is None:
                 boxes = overlap.boxes(flt.lines[idx], spans_memo)
                 if boxes_of is not None:
                     boxes_of[idx] = boxes
-            sets.earlier[idx] = overlap.meeting(boxes)
-            overlap.add(idx, boxes)
+            earlier = sets.earlier[idx] = overlap.meeting_then_add(idx, boxes)
+            if earlier == [] and sets[idx] != hs.false:
+                reached.add(idx)
+            else:
+                views_of.setdefault(idx, []).append(sets)
     out = []
     for idx, line in enumerate(flt.lines):
-        if not _no_proof(line):
+        if idx not in reached and not _no_proof(line):
             found = _line_verdict(hs, flt, idx, views_of.get(idx, []))
             if found is not None:
                 out.append(found)

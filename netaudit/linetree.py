@@ -46,11 +46,11 @@ class LineTree:
         self._build(2 * node + 1, mid, hi)
         self.union[node] = self.union[2 * node] | self.union[2 * node + 1]
 
-    def permitted(self, permits: list[bool], default_permit: bool):
+    def permitted(self, hs: HeaderSpace, permits: list[bool], default_permit: bool):
         """What first match over all the lines, then the default action, permits
         (``permits``: each position's action is permit): a range permits what its first
         half permits, and what its second half permits of the packets the first half
-        does not match."""
+        does not match.  (``hs``: for :class:`LineForest`'s reading.)"""
         if not self.items:
             return ~self.false if default_permit else self.false
         permit = self._permit(1, 0, len(self.items), permits)
@@ -181,29 +181,36 @@ class LineForest:
             if part != self.false:
                 yield k, part, len(positions) if end is None else bisect_left(positions, end)
 
-    def permitted(self, permits: list[bool], default_permit: bool):
+    def permitted(self, hs: HeaderSpace, permits: list[bool], default_permit: bool):
         """:meth:`LineTree.permitted`, block by block.  A block's lines are few and its
         sets small, so first match is read from the last line up (each line decides its
         own packets, the later lines the rest): one small operation per line, where
         the tree's unions would cost the block's lines times its depth."""
         if len(self.items) < _MIN_BLOCK_LINES * len(self.regions):  # small blocks: all at once
-            return self._from_last(range(len(self.items)), permits, default_permit)
-        return self._by_block(permits, default_permit)
+            return self._from_last(hs, range(len(self.items)), permits, default_permit)
+        return self._by_block(hs, permits, default_permit)
 
-    def _by_block(self, permits: list[bool], default_permit: bool):
+    def _by_block(self, hs: HeaderSpace, permits: list[bool], default_permit: bool):
         out = self.false
         for region, positions in self.regions:
-            got = self._from_last(positions, permits, default_permit)
+            got = self._from_last(hs, positions, permits, default_permit)
             if got != self.false:
                 out |= region & got
         return out
 
-    def _from_last(self, positions, permits: list[bool], default_permit: bool):
+    def _from_last(self, hs: HeaderSpace, positions, permits: list[bool], default_permit: bool):
         """First match over the lines at ``positions``, read from the last line up."""
         got = ~self.false if default_permit else self.false
         for p in reversed(positions):
             u = self.items[p][1]
-            got = (got | u) if permits[p] else (got & ~u)
+            if permits[p]:
+                got = got | u
+            elif hs.meets(got, u):
+                # A deny line none of whose packets the later lines permit leaves the set
+                # as it is: asked without building a node, where the AND rebuilt the
+                # line's path through the set (most deny lines of a long filter of
+                # exceptions: issue #15).
+                got = got & ~u
         return got
 
     def first_match(self, P, end: int | None = None):

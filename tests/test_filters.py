@@ -146,6 +146,63 @@ def test_shadowed_lines_are_those_the_earlier_lines_cover(flt):
             assert (sets[u.index] & ~cover) == hs.false
 
 
+def _minimal_cover(hs, flt, sets, idx):
+    """Batfish's blocking lines of a covered line, read straight: the earlier understood
+    lines that take its packets in first-match order, dropped smallest overlap first (by
+    model count) while the others still cover it; a line of another action (the largest
+    overlap) always named when one takes packets."""
+    earlier = [j for j in sets.order if j < idx and not flt.lines[j].partial]
+    parts, _ = _first_match_line_by_line(hs, sets, sets[idx], earlier)
+    taking = [j for j, _ in parts]
+    u, action = sets[idx], flt.lines[idx].action
+    weight = {j: hs.bdd.count(u & sets[j], nvars=len(hs.bdd.vars)) for j in taking}
+    chosen = set(taking)
+    for j in sorted(taking, key=lambda j: (weight[j], -j)):
+        others = hs.false
+        for k in chosen - {j}:
+            others |= sets[k]
+        if len(chosen) > 1 and (u & ~others) == hs.false:
+            chosen.discard(j)
+    differing = [j for j in taking if flt.lines[j].action != action]
+    if differing and not chosen & set(differing):
+        chosen.add(max(differing, key=lambda j: (weight[j], -j)))
+    return sorted(chosen), bool(differing)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(_filter(), _spread_filter()))
+def test_blocking_lines_are_the_minimal_cover_read_straight(flt):
+    """Each shadowed line names the cover the straightforward reading gives (one taking
+    line is named without the model counts; several are reduced by them)."""
+    hs = HS
+    sets = filters.line_sets(hs, flt, None, None)
+    for u in filters.shadowed_lines(hs, flt):
+        if u.reason == filters.BLOCKING_LINES:
+            assert (u.blocking, u.different_action) == _minimal_cover(hs, flt, sets, u.index)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_match(), _spread_filter().map(lambda f: f.lines[0].matches[0] if f.lines else Match()))))
+def test_a_lines_boxes_are_its_matches_spans(ms):
+    """_OverlapIndex.boxes (one box read directly for the common line) == the product of
+    each match's source and destination spans, or their bounding box beyond _MAX_BOXES."""
+    line = FilterLine(Action.DENY, ms, source=None)
+    sides = [(filters._spans(m.src, m.src_negate), filters._spans(m.dst, m.dst_negate)) for m in ms]
+    boxes = {(s[0], s[1], d[0], d[1]) for src, dst in sides for s in src for d in dst}
+    if sum(len(src) * len(dst) for src, dst in sides) > filters._MAX_BOXES:
+        want = [
+            (
+                min(b[0] for b in boxes),
+                max(b[1] for b in boxes),
+                min(b[2] for b in boxes),
+                max(b[3] for b in boxes),
+            )
+        ]
+    else:
+        want = sorted(boxes)
+    assert filters._OverlapIndex.boxes(line) == want
+
+
 def test_the_address_index_answers_only_where_it_may():
     index = filters._OverlapIndex()
     host = FilterLine(Action.DENY, [Match(dst=(AddrMatch(0x0A0A0001, 0),))], source=None)
@@ -197,11 +254,11 @@ def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst):
             assert forest.remainder(P, cut) == tree.remainder(P, cut)
             assert forest.leaves_some(hs, P, cut) == (tree.remainder(P, cut) != hs.false)
         for default_permit in (False, True):
-            want = tree.permitted(permits, default_permit)
-            assert forest.permitted(permits, default_permit) == want
+            want = tree.permitted(hs, permits, default_permit)
+            assert forest.permitted(hs, permits, default_permit) == want
             # both readings of the permitted set: block by block, and all lines at once
-            assert forest._by_block(permits, default_permit) == want
-            assert forest._from_last(range(len(items)), permits, default_permit) == want
+            assert forest._by_block(hs, permits, default_permit) == want
+            assert forest._from_last(hs, range(len(items)), permits, default_permit) == want
 
 
 def test_a_long_filter_of_exceptions_splits_by_destination_block():
