@@ -620,7 +620,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "ACL {acl} is bound nowhere now (its packet-filters moved to the new ACL): delete it once the change is "
         "checked; the rollback needs it until then.",
     },
-    # Juniper Junos (netaudit/remedy/juniper_junos.py, docs/vendors/juniper_junos.md "netaudit fix")
+    # Juniper Junos (netaudit/remedy/juniper_junos/, docs/vendors/juniper_junos.md "netaudit fix")
     "fix.left.junos_no_zone": {
         "vi": "chặn {src} → {dst}: không tìm được vùng bảo mật (security zone) của giao diện {interfaces} — một "
         "giao diện không thuộc vùng nào thì không chuyển tiếp gì; kiểm tra lại giao diện và vùng của nó",
