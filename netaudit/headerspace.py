@@ -52,26 +52,21 @@ _bdd_mod = _import_dd()
 _and_exists = getattr(_bdd_mod, "and_exists", None)
 
 
-def _cudd_leq(bdd: Any) -> Any:
-    """CUDD's ``Cudd_bddLeq`` (whether one set is inside another, answered without
-    building a node) bound to ``bdd``'s manager, or None where it cannot be reached.
+def _cudd_library(bdd: Any) -> tuple[Any, int] | None:
+    """dd's compiled module opened as a C library and ``bdd``'s ``DdManager *``, or None
+    where they cannot be reached safely: CUDD functions dd does not expose
+    (:func:`_cudd_leq`, :func:`_cudd_rehash`) are called through them.
 
-    dd does not expose it: ``and_exists`` answered the same question but rebuilt the
-    cube of every variable on each call (8 of its 9 µs; issue #15, docs/performance.md).
-    The function is exported by dd's compiled module; its manager pointer is read from
-    dd's ``BDD`` object, whose C layout (dd 0.6: object header, vtable, ``DdManager *``,
-    then the three Python attributes ``vars``, ``_index_of_var``, ``_var_with_index``)
-    is checked first: the size of the object and those three attributes' addresses must
-    match, and the call must then answer known questions right.  Anything else (another
-    dd, another backend) returns None and :meth:`HeaderSpace.meets` keeps ``and_exists``.
-    A node's pointer is ``int(u) - 2`` (dd's ``_add_int`` encoding); complementing it
-    is setting its lowest bit, as CUDD does."""
+    The manager pointer is read from dd's ``BDD`` object, whose C layout (dd 0.6: object
+    header, vtable, ``DdManager *``, then the three Python attributes ``vars``,
+    ``_index_of_var``, ``_var_with_index``) is checked first: the size of the object and
+    those three attributes' addresses must match.  Anything else (another dd, another
+    backend, a 32-bit build) gives None and the callers keep dd's own operations."""
     import ctypes
 
     if _and_exists is None or type(bdd).__basicsize__ != 56:
         return None
-    word = ctypes.sizeof(ctypes.c_void_p)
-    if word != 8:  # pragma: no cover - a 32-bit build
+    if ctypes.sizeof(ctypes.c_void_p) != 8:  # pragma: no cover - a 32-bit build
         return None
     base = id(bdd)
 
@@ -80,10 +75,33 @@ def _cudd_leq(bdd: Any) -> Any:
 
     if (at(32), at(40), at(48)) != (id(bdd.vars), id(bdd._index_of_var), id(bdd._var_with_index)):
         return None
-    manager = at(24)
     try:
-        leq = ctypes.CDLL(_bdd_mod.__file__).Cudd_bddLeq
-    except (OSError, AttributeError):  # pragma: no cover - a build without the symbol
+        lib = ctypes.CDLL(_bdd_mod.__file__)
+    except OSError:  # pragma: no cover - a module that is not a shared library
+        return None
+    return lib, at(24)
+
+
+def _cudd_leq(bdd: Any) -> Any:
+    """CUDD's ``Cudd_bddLeq`` (whether one set is inside another, answered without
+    building a node) bound to ``bdd``'s manager, or None where it cannot be reached.
+
+    dd does not expose it: ``and_exists`` answered the same question but rebuilt the
+    cube of every variable on each call (8 of its 9 µs; issue #15, docs/performance.md).
+    The function is exported by dd's compiled module (:func:`_cudd_library`); the call
+    must answer known questions right before it is used.  Otherwise None, and
+    :meth:`HeaderSpace.meets` keeps ``and_exists``.  A node's pointer is ``int(u) - 2``
+    (dd's ``_add_int`` encoding); complementing it is setting its lowest bit, as CUDD
+    does."""
+    import ctypes
+
+    found = _cudd_library(bdd)
+    if found is None:
+        return None
+    lib, manager = found
+    try:
+        leq = lib.Cudd_bddLeq
+    except AttributeError:  # pragma: no cover - a build without the symbol
         return None
     leq.restype = ctypes.c_int
     leq.argtypes = (ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
@@ -102,6 +120,41 @@ def _cudd_leq(bdd: Any) -> Any:
         return leq(manager, int(u) - 2, int(v) - 2) == 1
 
     return contained
+
+
+def _cudd_rehash(bdd: Any) -> Any:
+    """A function doubling the unique subtable of one variable level of ``bdd``'s
+    manager (CUDD's ``cuddRehash``, what CUDD itself calls when a subtable holds four
+    nodes a slot), or None where it cannot be reached (:func:`_cudd_library`).
+
+    The call is checked by its effect: the manager's slot count (``Cudd_ReadSlots``)
+    must grow by the doubled subtable's size, else None.  The function returns the
+    subtable's new size (twice what the slot count grew by)."""
+    import ctypes
+
+    found = _cudd_library(bdd)
+    if found is None:
+        return None
+    lib, manager = found
+    try:
+        rehash, read_slots = lib.cuddRehash, lib.Cudd_ReadSlots
+    except AttributeError:  # pragma: no cover - a build without the symbols
+        return None
+    rehash.restype = None
+    rehash.argtypes = (ctypes.c_void_p, ctypes.c_int)
+    read_slots.restype = ctypes.c_uint
+    read_slots.argtypes = (ctypes.c_void_p,)
+    before = read_slots(manager)
+    rehash(manager, 0)
+    if read_slots(manager) - before != _SUBTABLE_SLOTS:
+        return None
+
+    def double(level: int) -> int:
+        was = read_slots(manager)
+        rehash(manager, level)
+        return 2 * (read_slots(manager) - was)  # the subtable's new size
+
+    return double
 
 
 # A packet set: a node of the dd BDD manager (``cudd.Function`` or ``autoref.Function``).
@@ -196,10 +249,21 @@ class Packet:
 _MANAGER = None
 _LEQ: Any = None  # Cudd_bddLeq on the shared manager, or None (_cudd_leq): set with it
 _CACHE_ENTRIES = 1 << 18
+# CUDD's unique table, one subtable of hash slots per variable level, starts at dd's 256
+# slots a subtable and doubles one subtable at a time whenever it holds four nodes a
+# slot; each doubling moves every node of it.  HeaderSpace.make_room grows them at once
+# for a large analysis (issue #15, docs/performance.md).
+_SUBTABLE_SLOTS = 256  # dd's CUDD_UNIQUE_SLOTS
+_REHASH: Any = None  # _cudd_rehash on the shared manager, or None: set with it
+_LEVEL_SLOTS: list[int] = []  # each level's subtable size, as far as make_room knows it
+# The fields whose levels make_room grows, and the largest subtable it asks for (2^15
+# slots of 8 bytes for each of their 88 levels: 22 MiB, within the 50,000-line ACL's 300).
+_ROOM_FIELDS = ("dst_ip", "src_ip", "proto", "dst_port")
+_MAX_SUBTABLE_SLOTS = 1 << 15
 
 
 def _manager():
-    global _MANAGER, _LEQ
+    global _MANAGER, _LEQ, _REHASH
     if _MANAGER is None:
         bdd = _bdd_mod.BDD()
         # A fixed variable order (chosen in FIELDS):
@@ -211,6 +275,10 @@ def _manager():
         bdd.declare(_STATE, *[_bit(f, i) for f, w in FIELDS for i in range(w)], *_TCP_FLAGS)
         _MANAGER = bdd
         _LEQ = _cudd_leq(bdd)
+        _REHASH = _cudd_rehash(bdd)  # its check doubles level 0
+        _LEVEL_SLOTS[:] = [_SUBTABLE_SLOTS] * len(bdd.vars)
+        if _REHASH is not None:
+            _LEVEL_SLOTS[0] *= 2
     return _MANAGER
 
 
@@ -249,11 +317,32 @@ class HeaderSpace:
         }
         self._no_bits: dict[str, int | bool] = {**dict.fromkeys(WIDTH, 0), **dict.fromkeys(FLAGS, False)}
         self._field_levels: dict[str, list[int]] = {}  # field -> its bits' levels (intervals)
+        self._room_levels = [self.bdd.level_of_var(b) for f in _ROOM_FIELDS for b in self._field_bits[f]]
         # "New connection": a TCP SYN without ACK/RST, or any non-TCP packet;
         # never a packet of an already established connection.
         tcp = self.eq("proto", PROTO_TCP)
         syn_only = self._vars["syn"] & ~self._vars["ack"] & ~self._vars["rst"]
         self.new_connections = ((~tcp) | syn_only) & ~self._vars["est"]
+
+    def make_room(self, lines: int) -> None:
+        """Make room in CUDD's unique table for an analysis of ``lines`` filter lines.
+
+        The subtables of the fields filter lines fix (addresses, protocol, destination
+        port) are grown at once to a slot per line — the sets built of a line bring about
+        a node to each of those levels — where CUDD would double each subtable many times
+        as the nodes come (each doubling moves every node of it: 11 % of an audit of
+        20,000 RouterOS rules, and longer hash chains until then).  A small analysis asks
+        for nothing (the tables start at 256 slots a level); the tables never shrink, and
+        the manager is shared, so a later analysis finds the room made.  Nothing to do
+        where CUDD's function is out of reach (:func:`_cudd_rehash`)."""
+        if _REHASH is None or lines < 2 * _SUBTABLE_SLOTS:
+            return
+        want = min(_MAX_SUBTABLE_SLOTS, 1 << (lines - 1).bit_length())  # a power of two
+        for level in self._room_levels:
+            slots = _LEVEL_SLOTS[level]
+            while slots < want:
+                slots = _REHASH(level)
+            _LEVEL_SLOTS[level] = slots
 
     # ------------------------------------------------------------------ building blocks
 

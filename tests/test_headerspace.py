@@ -271,6 +271,56 @@ def test_cudd_inclusion_is_reached_on_the_dd_it_was_checked_for():
     assert headerspace._cudd_leq(Other()) is None
 
 
+def test_make_room_grows_the_line_fields_subtables_at_once_and_keeps_every_set():
+    """HeaderSpace.make_room (CUDD's cuddRehash, reached past dd) doubles the unique
+    subtables of the fields filter lines fix until they hold a slot per line, leaves the
+    others and a small analysis alone, and changes no set: one built before equals its
+    rebuilding after, and counts the same."""
+    import dd
+
+    if headerspace._and_exists is None or not dd.__version__.startswith("0.6."):
+        pytest.skip(f"the layout is checked for dd 0.6 with CUDD; this is dd {dd.__version__}")
+    hs = _HS
+    assert headerspace._REHASH is not None  # _HS made the shared manager
+    lines = [
+        Match(
+            src=(AddrMatch(0x0A000000 | k << 8, 0xFF),),
+            dst=(AddrMatch(0xC0A80000 | k, 0),),
+            protocols=(6,),
+            dst_ports=(PortRange(1000 + k, 1000 + k),),
+        )
+        for k in range(200)
+    ]
+    before_sets = [hs.match(m) for m in lines]
+    union = hs.matches(lines)
+    count = hs.bdd.count(union, nvars=len(hs.bdd.vars))
+    slots = list(headerspace._LEVEL_SLOTS)
+    unique = hs.bdd.statistics()["unique_size"]
+    hs.make_room(300)  # below two subtables' worth of slots: nothing asked
+    assert headerspace._LEVEL_SLOTS == slots and hs.bdd.statistics()["unique_size"] == unique
+    hs.make_room(5000)
+    grown = list(headerspace._LEVEL_SLOTS)
+    room = set(hs._room_levels)
+    assert all(grown[level] >= 8192 for level in room)
+    assert all(grown[level] == slots[level] for level in range(len(slots)) if level not in room)
+    # Each doubling's size is read off CUDD's slot count: the record never overstates
+    # the table (CUDD may have grown a level on its own before), and asking again for the
+    # same room asks CUDD for nothing.
+    after = hs.bdd.statistics()["unique_size"]
+    assert after - unique >= sum(grown[level] // 2 for level in room if grown[level] > slots[level])
+    assert sum(grown) <= after
+    hs.make_room(5000)
+    assert headerspace._LEVEL_SLOTS == grown and hs.bdd.statistics()["unique_size"] == after
+    hs._match_cache.clear()  # rebuilt, not found again
+    assert [hs.match(m) for m in lines] == before_sets
+    assert hs.bdd.count(hs.matches(lines), nvars=len(hs.bdd.vars)) == count
+
+    class Other:  # not dd's BDD: refused by the layout check
+        pass
+
+    assert headerspace._cudd_rehash(Other()) is None
+
+
 _PACKETS = st.builds(
     headerspace.Packet,
     src_ip=st.integers(0, 2**32 - 1),
