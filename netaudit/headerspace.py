@@ -249,6 +249,7 @@ class Packet:
 _MANAGER = None
 _LEQ: Any = None  # Cudd_bddLeq on the shared manager, or None (_cudd_leq): set with it
 _CACHE_ENTRIES = 1 << 18
+_CACHE_START = 1 << 13
 # CUDD's unique table, one subtable of hash slots per variable level, starts at dd's 256
 # slots a subtable and doubles one subtable at a time whenever it holds four nodes a
 # slot; each doubling moves every node of it.  HeaderSpace.make_room grows them at once
@@ -265,12 +266,14 @@ _MAX_SUBTABLE_SLOTS = 1 << 15
 def _manager():
     global _MANAGER, _LEQ, _REHASH
     if _MANAGER is None:
-        bdd = _bdd_mod.BDD()
+        # The computed table starts at 2^13 entries and grows with its hit rate (CUDD's
+        # own rule) up to 2^18: a commune's audit never fills a larger one, and clearing
+        # 8 MiB it does not use cost it about 10 ms; a large analysis reaches 2^18 early.
+        # Left to grow without that bound it reached 2^23 (256 MiB) on 20,000 RouterOS
+        # rules and made the audits slower, not faster (docs/performance.md, issue #15).
+        bdd = _bdd_mod.BDD(initial_cache_size=_CACHE_START) if _and_exists is not None else _bdd_mod.BDD()
         # A fixed variable order (chosen in FIELDS):
         # dynamic reordering costs more than it saves on these packet sets.
-        # The computed table stays at its initial 2^18 entries: left to grow with its hit
-        # rate it reached 2^23 (256 MiB) on 20,000 RouterOS rules and made the audits
-        # slower, not faster (docs/performance.md, issue #15).
         bdd.configure(reordering=False, max_cache_hard=_CACHE_ENTRIES)
         bdd.declare(_STATE, *[_bit(f, i) for f, w in FIELDS for i in range(w)], *_TCP_FLAGS)
         _MANAGER = bdd
