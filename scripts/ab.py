@@ -83,22 +83,22 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     with tempfile.TemporaryDirectory(prefix="netaudit-ab-") as cwd:
         print(time.strftime("%H:%M:%S"), reference(cwd))
-        runs: dict[Path, list[tuple[float, float, int, int]]] = {t: [] for t in trees}
+        # By position: the same tree twice (a noise check) is two series.
+        runs: list[list[tuple[float, float, int, int]]] = [[], []]
         for _ in range(opts.rounds):
-            for tree in trees:
-                runs[tree].append(run_once(tree, command, cwd))
-        medians = {}
-        for label, tree in zip("AB", trees, strict=True):
-            got = runs[tree]
+            for k, tree in enumerate(trees):
+                runs[k].append(run_once(tree, command, cwd))
+        medians = []
+        for label, tree, got in zip("AB", trees, runs, strict=True):
             walls, cpus = [r[0] for r in got], [r[1] for r in got]
-            medians[tree] = statistics.median(walls)
+            medians.append(statistics.median(walls))
             codes = sorted({r[3] for r in got})
             print(
                 f"{label} {tree}: wall {' '.join(f'{w:.2f}' for w in walls)} (median {statistics.median(walls):.2f}),"
                 f" CPU {' '.join(f'{c:.2f}' for c in cpus)} (median {statistics.median(cpus):.2f}),"
                 f" peak {max(r[2] for r in got) / 1024:.0f} MiB, exit {'/'.join(map(str, codes))}"
             )
-        ratio = medians[trees[1]] / medians[trees[0]] if medians[trees[0]] else float("nan")
+        ratio = medians[1] / medians[0] if medians[0] else float("nan")
         print(f"B/A wall medians {ratio:.3f}")
         print(time.strftime("%H:%M:%S"), reference(cwd))
     return 0
