@@ -327,20 +327,21 @@ class HeaderSpace:
         syn_only = self._vars["syn"] & ~self._vars["ack"] & ~self._vars["rst"]
         self.new_connections = ((~tcp) | syn_only) & ~self._vars["est"]
 
-    def make_room(self, lines: int) -> None:
-        """Make room in CUDD's unique table for an analysis of ``lines`` filter lines.
+    def make_room(self, rules: int) -> None:
+        """Make room in CUDD's unique table for an analysis of ``rules`` filter lines and
+        routes.
 
-        The subtables of the fields filter lines fix (addresses, protocol, destination
-        port) are grown at once to a slot per line — the sets built of a line bring about
-        a node to each of those levels — where CUDD would double each subtable many times
-        as the nodes come (each doubling moves every node of it: 11 % of an audit of
-        20,000 RouterOS rules, and longer hash chains until then).  A small analysis asks
-        for nothing (the tables start at 256 slots a level); the tables never shrink, and
-        the manager is shared, so a later analysis finds the room made.  Nothing to do
-        where CUDD's function is out of reach (:func:`_cudd_rehash`)."""
-        if _REHASH is None or lines < 2 * _SUBTABLE_SLOTS:
+        The subtables of the fields they fix (addresses, protocol, destination port) are
+        grown at once to a slot per rule — the sets built of a filter line or a route's
+        region bring about a node to each of those levels — where CUDD would double each
+        subtable many times as the nodes come (each doubling moves every node of it: 11 %
+        of an audit of 20,000 RouterOS rules, and longer hash chains until then).  A small
+        analysis asks for nothing (the tables start at 256 slots a level); the tables
+        never shrink, and the manager is shared, so a later analysis finds the room made.
+        Nothing to do where CUDD's function is out of reach (:func:`_cudd_rehash`)."""
+        if _REHASH is None or rules < 2 * _SUBTABLE_SLOTS:
             return
-        want = min(_MAX_SUBTABLE_SLOTS, 1 << (lines - 1).bit_length())  # a power of two
+        want = min(_MAX_SUBTABLE_SLOTS, 1 << (rules - 1).bit_length())  # a power of two
         for level in self._room_levels:
             slots = _LEVEL_SLOTS[level]
             while slots < want:

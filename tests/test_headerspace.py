@@ -273,7 +273,7 @@ def test_cudd_inclusion_is_reached_on_the_dd_it_was_checked_for():
 
 def test_make_room_grows_the_line_fields_subtables_at_once_and_keeps_every_set():
     """HeaderSpace.make_room (CUDD's cuddRehash, reached past dd) doubles the unique
-    subtables of the fields filter lines fix until they hold a slot per line, leaves the
+    subtables of the fields filter lines and routes fix until they hold a slot per rule, leaves the
     others and a small analysis alone, and changes no set: one built before equals its
     rebuilding after, and counts the same."""
     import dd

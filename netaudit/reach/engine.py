@@ -55,8 +55,9 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
         self.zones = {z.name: z for z in zones}
         self.hs = hs or HeaderSpace()
         hs = self.hs
-        # Room for the filters' line sets at once (most of a large analysis's BDD nodes).
-        hs.make_room(sum(len(f.lines) for d in topo.devices.values() for f in d.filters.values()))
+        # Room at once for the filters' line sets and the routing tables' regions (most of
+        # a large analysis's BDD nodes).
+        hs.make_room(sum(len(d.routes) + sum(len(f.lines) for f in d.filters.values()) for d in topo.devices.values()))
         # The devices' own addresses belong to @devices, never to a zone's hosts.
         devices_dst = self._ipset(device_addrs)
         self.zone_addr = {z.name: self._ipset(z.owned) & ~devices_dst for z in zones}
