@@ -6,14 +6,13 @@ SYN/ACK/RST and one bit for "connection already established" (stateful firewalls
 established/related).  Fields that do not apply to a packet (ports of an ICMP
 packet) are left free, so sets compare and combine without special cases.
 
-dd's CUDD backend is used when importable (it ships compiled in the wheel);
-the pure-Python ``dd.autoref`` is the fallback.  IPv6 would add two 128-bit
-fields here; nothing outside this module depends on the bit layout.
+The BDDs live in the process's shared manager (:mod:`netaudit.bdd_manager`: dd's CUDD
+backend, configured).  IPv6 would add two 128-bit fields here; nothing outside this
+module depends on the bit layout.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -21,141 +20,10 @@ from typing import Any, TypeAlias
 
 from netaddr import IPAddress, IPNetwork
 
+from . import bdd_manager
 from .messages import Text, named_list
 from .model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, AddrMatch, Match, PortRange
 from .vocabulary import SERVICE_NAMES
-
-
-def _import_dd() -> Any:
-    """dd's CUDD backend (compiled in the wheel), else its pure-Python ``autoref``.
-
-    dd's utilities import networkx, for dd's own graph export, which netaudit never
-    calls; that import alone was ≈ 0.1 s of every run.  So, unless something imported
-    networkx before, it is kept out while dd loads (``sys.modules[name] = None`` makes
-    ``import name`` raise ImportError, which dd expects and handles)."""
-    block = "networkx" not in sys.modules
-    if block:
-        sys.modules["networkx"] = None  # type: ignore[assignment]
-    try:
-        try:  # pragma: no cover - which backend is present depends on the wheel
-            from dd import cudd as mod
-        except ImportError:  # pragma: no cover
-            from dd import autoref as mod
-    finally:
-        if block and "networkx" in sys.modules and sys.modules["networkx"] is None:
-            del sys.modules["networkx"]
-    return mod
-
-
-_bdd_mod = _import_dd()
-# ∃ vars. u ∧ v in one CUDD call (dd.cudd only): HeaderSpace.meets where _leq is missing.
-_and_exists = getattr(_bdd_mod, "and_exists", None)
-
-
-def _cudd_library(bdd: Any) -> tuple[Any, int] | None:
-    """dd's compiled module opened as a C library and ``bdd``'s ``DdManager *``, or None
-    where they cannot be reached safely: CUDD functions dd does not expose
-    (:func:`_cudd_leq`, :func:`_cudd_rehash`) are called through them.
-
-    The manager pointer is read from dd's ``BDD`` object, whose C layout (dd 0.6: object
-    header, vtable, ``DdManager *``, then the three Python attributes ``vars``,
-    ``_index_of_var``, ``_var_with_index``) is checked first: the size of the object and
-    those three attributes' addresses must match.  Anything else (another dd, another
-    backend, a 32-bit build) gives None and the callers keep dd's own operations."""
-    import ctypes
-
-    if _and_exists is None or type(bdd).__basicsize__ != 56:
-        return None
-    if ctypes.sizeof(ctypes.c_void_p) != 8:  # pragma: no cover - a 32-bit build
-        return None
-    base = id(bdd)
-
-    def at(offset: int) -> int:
-        return ctypes.c_void_p.from_address(base + offset).value or 0
-
-    if (at(32), at(40), at(48)) != (id(bdd.vars), id(bdd._index_of_var), id(bdd._var_with_index)):
-        return None
-    try:
-        lib = ctypes.CDLL(_bdd_mod.__file__)
-    except OSError:  # pragma: no cover - a module that is not a shared library
-        return None
-    return lib, at(24)
-
-
-def _cudd_leq(bdd: Any) -> Any:
-    """CUDD's ``Cudd_bddLeq`` (whether one set is inside another, answered without
-    building a node) bound to ``bdd``'s manager, or None where it cannot be reached.
-
-    dd does not expose it: ``and_exists`` answered the same question but rebuilt the
-    cube of every variable on each call (8 of its 9 µs; issue #15, docs/performance.md).
-    The function is exported by dd's compiled module (:func:`_cudd_library`); the call
-    must answer known questions right before it is used.  Otherwise None, and
-    :meth:`HeaderSpace.meets` keeps ``and_exists``.  A node's pointer is ``int(u) - 2``
-    (dd's ``_add_int`` encoding); complementing it is setting its lowest bit, as CUDD
-    does."""
-    import ctypes
-
-    found = _cudd_library(bdd)
-    if found is None:
-        return None
-    lib, manager = found
-    try:
-        leq = lib.Cudd_bddLeq
-    except AttributeError:  # pragma: no cover - a build without the symbol
-        return None
-    leq.restype = ctypes.c_int
-    leq.argtypes = (ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
-    one, zero = int(bdd.true) - 2, int(bdd.false) - 2
-    x = bdd.var(next(iter(bdd.vars)))
-    node = int(x) - 2
-    if (leq(manager, zero, one), leq(manager, one, zero), leq(manager, node, node), leq(manager, node, node ^ 1)) != (
-        1,
-        0,
-        1,
-        0,
-    ):
-        return None
-
-    def contained(u: Any, v: Any) -> bool:
-        return leq(manager, int(u) - 2, int(v) - 2) == 1
-
-    return contained
-
-
-def _cudd_rehash(bdd: Any) -> Any:
-    """A function doubling the unique subtable of one variable level of ``bdd``'s
-    manager (CUDD's ``cuddRehash``, what CUDD itself calls when a subtable holds four
-    nodes a slot), or None where it cannot be reached (:func:`_cudd_library`).
-
-    The call is checked by its effect: the manager's slot count (``Cudd_ReadSlots``)
-    must grow by the doubled subtable's size, else None.  The function returns the
-    subtable's new size (twice what the slot count grew by)."""
-    import ctypes
-
-    found = _cudd_library(bdd)
-    if found is None:
-        return None
-    lib, manager = found
-    try:
-        rehash, read_slots = lib.cuddRehash, lib.Cudd_ReadSlots
-    except AttributeError:  # pragma: no cover - a build without the symbols
-        return None
-    rehash.restype = None
-    rehash.argtypes = (ctypes.c_void_p, ctypes.c_int)
-    read_slots.restype = ctypes.c_uint
-    read_slots.argtypes = (ctypes.c_void_p,)
-    before = read_slots(manager)
-    rehash(manager, 0)
-    if read_slots(manager) - before != _SUBTABLE_SLOTS:
-        return None
-
-    def double(level: int) -> int:
-        was = read_slots(manager)
-        rehash(manager, level)
-        return 2 * (read_slots(manager) - was)  # the subtable's new size
-
-    return double
-
 
 # A packet set: a node of the dd BDD manager (``cudd.Function`` or ``autoref.Function``).
 # dd ships no type information, so to mypy it is Any; the alias says what a value holds.
@@ -180,6 +48,9 @@ FLAGS = ("syn", "ack", "rst", "est")
 _STATE = "est"
 _TCP_FLAGS = ("syn", "ack", "rst")
 WIDTH = dict(FIELDS)
+# The fields whose variable levels HeaderSpace.make_room grows: those filter lines and
+# routes fix (88 of the 124 levels; the source port, ICMP and flags hold few nodes).
+_ROOM_FIELDS = ("dst_ip", "src_ip", "proto", "dst_port")
 
 PROTO_NAMES = {PROTO_ICMP: "icmp", PROTO_TCP: "tcp", PROTO_UDP: "udp"}
 
@@ -225,71 +96,11 @@ class Packet:
         return f"{d['proto']} {d['src_ip']} -> {d['dst_ip']}"
 
 
-# One BDD manager per process, shared by every analysis.  A manager must outlive its
-# nodes (CUDD asserts, at garbage collection, when one dies with nodes still referenced,
-# and the cyclic collector may free it first), so managers are never freed; sharing one
-# keeps memory flat across audits: nodes no analysis holds any more are reclaimed by
-# CUDD's own garbage collection.  Every analysis declares the same variables.
-#
-# BDD nodes and reference cycles: a BDD (``cudd.Function``) must never be freed by
-# Python's cyclic garbage collector, i.e. never be held by a reference cycle (a closure
-# that calls itself, an object that points back to its owner).  On Python 3.11 the
-# collector runs inside any allocation, also inside dd's ``wrap``, between the CUDD
-# operation that returned a node and the ``Cudd_Ref`` that keeps it: when the collector
-# frees the last other holders of that node there, the node dies and is revived without
-# CUDD's bookkeeping, and CUDD's next garbage collection aborts the process ("dead count
-# != deleted", "Fatal Python error: Aborted" in a BDD operation; issue #15,
-# docs/performance.md).  Freed by reference counting (the normal case: no cycle) a node
-# dies between two Python statements, which is safe.  Python 3.12 runs the collector
-# only between bytecodes.  tests/test_headerspace.py checks that audits, reports and
-# traces leave no BDD in cyclic garbage.  And the BDD work of an audit runs with the
-# cyclic collector paused (:func:`netaudit.collector.collector_paused`): nothing the analysis holds can then
-# be freed inside a BDD operation, whatever cycles the caller left behind (a test's
-# ``pytest.raises`` keeps the frames of a failed trace, BDDs included, in a cycle).
-_MANAGER = None
-_LEQ: Any = None  # Cudd_bddLeq on the shared manager, or None (_cudd_leq): set with it
-_CACHE_ENTRIES = 1 << 18
-_CACHE_START = 1 << 13
-# CUDD's unique table, one subtable of hash slots per variable level, starts at dd's 256
-# slots a subtable and doubles one subtable at a time whenever it holds four nodes a
-# slot; each doubling moves every node of it.  HeaderSpace.make_room grows them at once
-# for a large analysis (issue #15, docs/performance.md).
-_SUBTABLE_SLOTS = 256  # dd's CUDD_UNIQUE_SLOTS
-_REHASH: Any = None  # _cudd_rehash on the shared manager, or None: set with it
-_LEVEL_SLOTS: list[int] = []  # each level's subtable size, as far as make_room knows it
-# The fields whose levels make_room grows, and the largest subtable it asks for (2^15
-# slots of 8 bytes for each of their 88 levels: 22 MiB, within the 50,000-line ACL's 300).
-_ROOM_FIELDS = ("dst_ip", "src_ip", "proto", "dst_port")
-_MAX_SUBTABLE_SLOTS = 1 << 15
-
-
-def _manager():
-    global _MANAGER, _LEQ, _REHASH
-    if _MANAGER is None:
-        # The computed table starts at 2^13 entries and grows with its hit rate (CUDD's
-        # own rule) up to 2^18: a commune's audit never fills a larger one, and clearing
-        # 8 MiB it does not use cost it about 10 ms; a large analysis reaches 2^18 early.
-        # Left to grow without that bound it reached 2^23 (256 MiB) on 20,000 RouterOS
-        # rules and made the audits slower, not faster (docs/performance.md, issue #15).
-        bdd = _bdd_mod.BDD(initial_cache_size=_CACHE_START) if _and_exists is not None else _bdd_mod.BDD()
-        # A fixed variable order (chosen in FIELDS):
-        # dynamic reordering costs more than it saves on these packet sets.
-        bdd.configure(reordering=False, max_cache_hard=_CACHE_ENTRIES)
-        bdd.declare(_STATE, *[_bit(f, i) for f, w in FIELDS for i in range(w)], *_TCP_FLAGS)
-        _MANAGER = bdd
-        _LEQ = _cudd_leq(bdd)
-        _REHASH = _cudd_rehash(bdd)  # its check doubles level 0
-        _LEVEL_SLOTS[:] = [_SUBTABLE_SLOTS] * len(bdd.vars)
-        if _REHASH is not None:
-            _LEVEL_SLOTS[0] *= 2
-    return _MANAGER
-
-
 class HeaderSpace:
     """Factory and algebra for packet sets; one instance per analysis."""
 
     def __init__(self) -> None:
-        self.bdd = _manager()
+        self.bdd = bdd_manager.shared_manager([_STATE, *(_bit(f, i) for f, w in FIELDS for i in range(w)), *_TCP_FLAGS])
         names = [_bit(f, i) for f, w in FIELDS for i in range(w)] + list(FLAGS)
         self._names = frozenset(names)
         # The variable at each level (the order is fixed: no reordering).
@@ -338,15 +149,9 @@ class HeaderSpace:
         of an audit of 20,000 RouterOS rules, and longer hash chains until then).  A small
         analysis asks for nothing (the tables start at 256 slots a level); the tables
         never shrink, and the manager is shared, so a later analysis finds the room made.
-        Nothing to do where CUDD's function is out of reach (:func:`_cudd_rehash`)."""
-        if _REHASH is None or rules < 2 * _SUBTABLE_SLOTS:
-            return
-        want = min(_MAX_SUBTABLE_SLOTS, 1 << (rules - 1).bit_length())  # a power of two
-        for level in self._room_levels:
-            slots = _LEVEL_SLOTS[level]
-            while slots < want:
-                slots = _REHASH(level)
-            _LEVEL_SLOTS[level] = slots
+        Nothing to do where CUDD's function is out of reach
+        (:func:`netaudit.bdd_manager.cudd_rehash`)."""
+        bdd_manager.make_room(self._room_levels, rules)
 
     # ------------------------------------------------------------------ building blocks
 
@@ -590,18 +395,20 @@ class HeaderSpace:
 
     def meets(self, u, v) -> bool:
         """Whether ``u`` and ``v`` share a packet, without building their intersection:
-        CUDD's ``Cudd_bddLeq(u, ¬v)`` (:func:`_cudd_leq`), else its AND-abstraction over
-        every variable, which stops at the first packet they share."""
-        if _LEQ is not None:
-            return not _LEQ(u, ~v)
-        if _and_exists is None:  # pragma: no cover - the pure-Python backend
+        CUDD's ``Cudd_bddLeq(u, ¬v)`` (:func:`netaudit.bdd_manager.cudd_leq`), else its
+        AND-abstraction over every variable, which stops at the first packet they share."""
+        leq = bdd_manager.leq
+        if leq is not None:
+            return not leq(u, ~v)
+        if bdd_manager.and_exists is None:  # pragma: no cover - the pure-Python backend
             return (u & v) != self.false
-        return _and_exists(u, v, self._names) == self.true
+        return bdd_manager.and_exists(u, v, self._names) == self.true
 
     def within(self, u, v) -> bool:
         """Whether every packet of ``u`` is in ``v`` (built nothing where CUDD answers)."""
-        if _LEQ is not None:
-            return _LEQ(u, v)
+        leq = bdd_manager.leq
+        if leq is not None:
+            return leq(u, v)
         return not self.meets(u, ~v)
 
     def first_path(self, u) -> dict[str, bool]:
@@ -780,7 +587,7 @@ class HeaderSpace:
         # CUDD call each: issue #15).
         # A method, not a recursive closure: a closure that calls itself is a reference
         # cycle, and BDD nodes held in a cycle must never be freed by the cyclic collector
-        # (see "BDD nodes and reference cycles" above).
+        # (netaudit/bdd_manager.py, "BDD nodes and reference cycles").
         if node == self.false:
             return []
         w = len(levels)

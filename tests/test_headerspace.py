@@ -3,7 +3,7 @@ problem"): a BDD (``cudd.Function``) freed by the cyclic collector can be freed 
 dd's ``wrap``, between a CUDD operation and the ``Cudd_Ref`` of its result, and CUDD's
 next garbage collection then aborts the process ("dead count != deleted").  So no BDD
 may ever sit in a reference cycle: audits, documents, reports and traces must leave
-none in cyclic garbage.  (headerspace.py, "BDD nodes and reference cycles".)"""
+none in cyclic garbage.  (netaudit/bdd_manager.py, "BDD nodes and reference cycles".)"""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netaudit.headerspace as headerspace
+from netaudit import bdd_manager
 from netaudit.audit import run_audit
-from netaudit.headerspace import HeaderSpace, _bdd_mod
+from netaudit.headerspace import HeaderSpace
 from netaudit.model import AddrMatch, Match, PortRange
 from netaudit.report import RenderOptions, render
 from netaudit.trace import trace
@@ -43,7 +44,7 @@ def _bdds_freed_by_the_cyclic_collector(work) -> int:
     try:
         work()
         gc.collect()
-        return sum(1 for o in gc.garbage if type(o) is _bdd_mod.Function)
+        return sum(1 for o in gc.garbage if type(o) is bdd_manager.bdd_mod.Function)
     finally:
         gc.set_debug(flags)
         gc.garbage.clear()
@@ -245,30 +246,30 @@ def test_meets_and_within_are_the_intersection_and_the_inclusion(us, vs, negate_
     u = hs.matches(us)
     v = hs.matches(vs)
     v = ~v if negate_v else v
-    leq = headerspace._LEQ
+    leq = bdd_manager.leq
     try:
-        for headerspace._LEQ in (leq, None):
+        for bdd_manager.leq in (leq, None):
             for a, b in ((u, v), (v, u), (u, ~v), (u, u), (u, hs.false), (hs.true, v), (hs.false, hs.true)):
                 assert hs.meets(a, b) == ((a & b) != hs.false)
                 assert hs.within(a, b) == ((a & ~b) == hs.false)
     finally:
-        headerspace._LEQ = leq
+        bdd_manager.leq = leq
 
 
 def test_cudd_inclusion_is_reached_on_the_dd_it_was_checked_for():
-    """On dd 0.6 (the C layout :func:`headerspace._cudd_leq` checks) ``meets`` runs on
+    """On dd 0.6 (the C layout :func:`bdd_manager.cudd_leq` checks) ``meets`` runs on
     CUDD's Cudd_bddLeq, not on dd's ``and_exists`` (which rebuilt a cube of every
     variable per call); an object of another layout is refused, not misread."""
     import dd
 
-    if headerspace._and_exists is None or not dd.__version__.startswith("0.6."):
+    if bdd_manager.and_exists is None or not dd.__version__.startswith("0.6."):
         pytest.skip(f"the layout is checked for dd 0.6 with CUDD; this is dd {dd.__version__}")
-    assert headerspace._LEQ is not None  # _HS made the shared manager
+    assert bdd_manager.leq is not None  # _HS made the shared manager
 
     class Other:  # not dd's BDD: refused by the layout check
         pass
 
-    assert headerspace._cudd_leq(Other()) is None
+    assert bdd_manager.cudd_leq(Other()) is None
 
 
 def test_make_room_grows_the_line_fields_subtables_at_once_and_keeps_every_set():
@@ -278,10 +279,10 @@ def test_make_room_grows_the_line_fields_subtables_at_once_and_keeps_every_set()
     rebuilding after, and counts the same."""
     import dd
 
-    if headerspace._and_exists is None or not dd.__version__.startswith("0.6."):
+    if bdd_manager.and_exists is None or not dd.__version__.startswith("0.6."):
         pytest.skip(f"the layout is checked for dd 0.6 with CUDD; this is dd {dd.__version__}")
     hs = _HS
-    assert headerspace._REHASH is not None  # _HS made the shared manager
+    assert bdd_manager.rehash is not None  # _HS made the shared manager
     lines = [
         Match(
             src=(AddrMatch(0x0A000000 | k << 8, 0xFF),),
@@ -294,12 +295,12 @@ def test_make_room_grows_the_line_fields_subtables_at_once_and_keeps_every_set()
     before_sets = [hs.match(m) for m in lines]
     union = hs.matches(lines)
     count = hs.bdd.count(union, nvars=len(hs.bdd.vars))
-    slots = list(headerspace._LEVEL_SLOTS)
+    slots = list(bdd_manager.level_slots)
     unique = hs.bdd.statistics()["unique_size"]
     hs.make_room(300)  # below two subtables' worth of slots: nothing asked
-    assert headerspace._LEVEL_SLOTS == slots and hs.bdd.statistics()["unique_size"] == unique
+    assert bdd_manager.level_slots == slots and hs.bdd.statistics()["unique_size"] == unique
     hs.make_room(5000)
-    grown = list(headerspace._LEVEL_SLOTS)
+    grown = list(bdd_manager.level_slots)
     room = set(hs._room_levels)
     assert all(grown[level] >= 8192 for level in room)
     assert all(grown[level] == slots[level] for level in range(len(slots)) if level not in room)
@@ -310,7 +311,7 @@ def test_make_room_grows_the_line_fields_subtables_at_once_and_keeps_every_set()
     assert after - unique >= sum(grown[level] // 2 for level in room if grown[level] > slots[level])
     assert sum(grown) <= after
     hs.make_room(5000)
-    assert headerspace._LEVEL_SLOTS == grown and hs.bdd.statistics()["unique_size"] == after
+    assert bdd_manager.level_slots == grown and hs.bdd.statistics()["unique_size"] == after
     hs._match_cache.clear()  # rebuilt, not found again
     assert [hs.match(m) for m in lines] == before_sets
     assert hs.bdd.count(hs.matches(lines), nvars=len(hs.bdd.vars)) == count
@@ -318,7 +319,7 @@ def test_make_room_grows_the_line_fields_subtables_at_once_and_keeps_every_set()
     class Other:  # not dd's BDD: refused by the layout check
         pass
 
-    assert headerspace._cudd_rehash(Other()) is None
+    assert bdd_manager.cudd_rehash(Other()) is None
 
 
 _PACKETS = st.builds(
