@@ -12,11 +12,6 @@ from __future__ import annotations
 
 ENTRIES: dict[str, dict[str, str]] = {
     # Commands whose effect is not modelled (syntax.*_PARTIAL)
-    "input.comware.snmp_community_unread": {
-        "vi": "dòng 'snmp-agent community' có '{word}' chưa đọc được: không xác định được community này cho phép "
-        "những địa chỉ nguồn nào",
-        "en": "an 'snmp-agent community' line with '{word}' not read: which sources the community admits is not known",
-    },
     "input.comware.pbr": {
         "vi": "chưa mô hình hóa định tuyến theo chính sách (policy-based routing)",
         "en": "policy-based routing not modelled",

@@ -16,6 +16,11 @@ ENTRIES: dict[str, dict[str, str]] = {
     # Huawei VRP partial reasons (a command, an ACL, a traffic policy, a NAT rule, a
     # service or an interface only partly understood); the English is the reason as it
     # always read.  Commands whose effect is not modelled (syntax.*_PARTIAL):
+    "input.vrp.snmp_community_unread": {
+        "vi": "dòng 'snmp-agent community' có '{word}' chưa đọc được: không xác định được community này cho phép "
+        "những địa chỉ nguồn nào",
+        "en": "an 'snmp-agent community' line with '{word}' not read: which sources the community admits is not known",
+    },
     "input.vrp.firewall_interzone": {
         "vi": "chưa mô hình hóa bộ lọc gói tin giữa các zone của tường lửa AR (firewall interzone)",
         "en": "AR firewall inter-zone packet filters not modelled",

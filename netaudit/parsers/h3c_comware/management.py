@@ -234,7 +234,7 @@ class ComwareManagementReader(ManagementReader, ComwareState):
         if form != "cipher":
             self.facts.snmp_plain_communities.append(src)
         if unread is not None:
-            why = self.snmp_community_why[name] = Text("input.comware.snmp_community_unread", word=unread)
+            why = self.snmp_community_why[name] = Text("input.vrp.snmp_community_unread", word=unread)
             self.snmp_unread = list(self.snmp_community_why.values())
             self.rep.add_partial("snmp-agent community", why, src)
 

@@ -5,6 +5,7 @@ local users, the DHCP server and the DNS proxy (docs/vendors/huawei_vrp.md,
 
 from __future__ import annotations
 
+from netaudit.messages import Text
 from netaudit.parsers.base import Ctx, Unknown
 from netaudit.parsers.huawei_vrp.state import ServerSource, UiState, VrpState
 from netaudit.parsers.huawei_vrp.syntax import canonical_ifname, is_ifname
@@ -284,12 +285,7 @@ class ManagementReader(VrpState):
         self.scan_secrets(tokens, low)
         self.snmp_agent = self.snmp_agent or src
         if len(low) >= 3 and low[1] == "community" and low[2] in ("read", "write"):
-            acl = tokens[low.index("acl") + 1] if "acl" in low[3:-1] else None
-            if acl is not None:
-                self.ref("acl", acl, src)
-            self.snmp.append((acl, src))
-            if low[3] not in ("cipher",):
-                self.facts.snmp_plain_communities.append(src)
+            self._snmp_community(tokens, low, src)
             return
         if len(low) >= 3 and low[1] == "acl":
             self.snmp_acl = (tokens[2], src)
@@ -306,6 +302,39 @@ class ManagementReader(VrpState):
         if len(low) >= 3 and low[1] == "usm-user":
             self.snmp_users = True
         self.ignored += 1  # sys-info, target-host, trap, mib-view, usm-user (secrets collected)
+
+    def _snmp_community(self, tokens, low, src) -> None:
+        """``snmp-agent community read|write [cipher] NAME [mib-view V | acl {N | NAME} |
+        alias A]*`` (Huawei command references, ``snmp-agent community``: VRP5 switches and
+        routers, VRP8 NetEngine): the community grants SNMP access from every source its ACL
+        permits (every source without one, or the general ``snmp-agent acl``: convert).
+        Written without ``cipher`` it is a plain-text community (``facts``).  A word not
+        read — an option of another release, a name where a keyword was expected — leaves
+        the community in with its ACL unknown: the service is partial, never taken as open
+        or as restricted by a guess (the option words were found anywhere on the line
+        before, so an alias or a community named ``acl`` could be read as the ACL)."""
+        n, i = len(low), 3 + (len(low) > 3 and low[3] == "cipher")
+        if i >= n:
+            raise Unknown  # no name
+        if low[3] != "cipher":
+            self.facts.snmp_plain_communities.append(src)
+        i += 1  # the name: a secret (scan_secrets), never read as an option
+        acl: str | None = None
+        unread = None
+        while i < n and unread is None:
+            if low[i] in ("mib-view", "acl", "alias") and i + 1 < n:
+                if low[i] == "acl":
+                    acl = tokens[i + 1]
+                i += 2
+            else:
+                unread = low[i]
+        if acl is not None:
+            self.ref("acl", acl, src)
+        self.snmp.append((acl, src))
+        if unread is not None:
+            why = Text("input.vrp.snmp_community_unread", word=unread)
+            self.snmp_unread.append(why)
+            self.rep.add_partial("snmp-agent community", why, src)
 
     def _snmp_protocol(self, tokens, low, undo: bool, src) -> None:
         """``[undo] snmp-agent protocol source-status all-interface`` / ``source-interface

@@ -117,6 +117,27 @@ def test_snmp_community_acl_and_plain_community():
     assert [s.text for s in dev.facts.snmp_plain_communities] == ["snmp-agent community read public"]
 
 
+def test_snmp_community_options_are_read_in_place_and_an_unread_one_makes_the_agent_unknown():
+    """The words after a community's name are read as options (``mib-view V``, ``acl N``,
+    ``alias A``), not searched for anywhere on the line: an alias called ``acl`` is no
+    ACL, a community called ``acl`` has its own.  An option not read (another release's
+    ``acl-ipv4``) leaves the community's sources unknown: the SNMP service is partial and
+    udp/161 to the device only *maybe* reached — before, the ACL was missed and the agent
+    read open to every zone."""
+    _, svc = services(OFF + "\nsnmp-agent community read cipher %^%#ab12%^%# mib-view iso-view alias NMS acl 2000")
+    assert (svc["snmp"].acl, svc["snmp"].partial) == ("2000", None)
+    dev, svc = services(OFF + "\nsnmp-agent community read cipher %^%#ab12%^%# alias acl mib-view iso-view")
+    assert (svc["snmp"].acl, svc["snmp"].partial) == (None, None)
+    assert not any(r.kind == "acl" and r.name == "mib-view" for r in dev.references)
+    _, svc = services(OFF + "\nsnmp-agent community read acl acl 2000")
+    assert svc["snmp"].acl == "2000"
+    dev, svc = services(OFF + "\nsnmp-agent community read cipher %^%#ab12%^%# acl-ipv4 2000")
+    assert svc["snmp"].partial is not None and "acl-ipv4" in str(svc["snmp"].partial)
+    cells, _ = matrix([dev], ZONES)
+    staff = cells[("staff", "@devices")]
+    assert "udp/161" not in staff.services and "udp/161" in staff.maybe_services
+
+
 def test_snmp_communities_with_different_acls_are_one_service_each():
     """Two communities restricted by different ACLs (and a v3 group by the general
     ``snmp-agent acl``): a manager may use any of them, so the agent answers whoever one
