@@ -117,6 +117,10 @@ def chains_of(st: State, table: str) -> dict[str, list[FwRule]]:
 
 
 Direct = Callable[[FwRule], FilterLine | Plain | None]
+# firewall.guarded_line: a rule of a chain reached through a guard on interfaces only
+Guarded = Callable[[FwRule, Cond], FilterLine | Plain | None]
+# A guard Cond's fields before the interfaces, when it constrains nothing but them.
+_NO_HEADER = (None,) * 8
 
 
 @overload
@@ -137,6 +141,7 @@ def flatten(
     top_return: str | None,
     problems: list[tuple[str, Src | None]],
     direct: Direct | None,
+    guarded: Guarded | None = None,
 ) -> list[FlatRule | FilterLine]: ...
 def flatten(
     st: State,
@@ -146,6 +151,7 @@ def flatten(
     top_return: str | None,
     problems: list[tuple[str, Src | None]],
     direct: Direct | None = None,
+    guarded: Guarded | None = None,
 ) -> list[FlatRule] | list[FlatRule | FilterLine]:
     """Rules of ``chain`` with jumps inlined, as terminal actions on condition sets.
 
@@ -155,7 +161,10 @@ def flatten(
     reaches and whose action is one of :data:`DIRECT_ACTIONS` straight into its line:
     the list then holds that line (a ``FilterLine``) in the rule's place, none for a rule
     that matches no packet; a rule it returns :data:`.conditions.NOT_PLAIN` for is
-    flattened as any other."""
+    flattened as any other.  ``guarded`` (the filter's :func:`.firewall.guarded_line`)
+    does the same for a rule of a chain reached through a guard that is one condition on
+    the interfaces alone (``jump`` with ``in-interface=…``, most jumps), given that
+    condition, unless the rule's conditions were already read."""
     by_chain = chains_of(st, table)
     cache = st.cond_cache
     known = KNOWN_ACTIONS.get(table)
@@ -176,9 +185,15 @@ def flatten(
         guard_reasons = list(inherited)
         unguarded = guard == [ANY]  # every packet: a rule keeps its own conditions
         read = direct if len(stack) == 1 else None  # (a chain jumped into: its conditions kept)
+        on_ifaces = _on_ifaces(guard, unguarded and len(stack) == 1) if guarded is not None else None
         for rule in by_chain.get(name, ()):
-            if read is not None and unguarded and not guard_reasons and rule.action in DIRECT_ACTIONS:
-                line = read(rule)
+            if rule.action in DIRECT_ACTIONS and not guard_reasons:
+                if read is not None and unguarded:
+                    line = read(rule)
+                elif on_ifaces is not None and (table, rule.index) not in cache:
+                    line = guarded(rule, on_ifaces)  # type: ignore[misc]  # (on_ifaces: guarded given)
+                else:
+                    line = NOT_PLAIN
                 if line is not NOT_PLAIN:
                     if line is not None:
                         out.append(line)
@@ -237,6 +252,8 @@ def flatten(
                 if not guard:
                     return
                 unguarded = guard == [ANY]
+                if guarded is not None:
+                    on_ifaces = _on_ifaces(guard, unguarded and len(stack) == 1)
                 continue
             if action not in terminal:
                 continue  # passthrough, log, add-*-to-address-list …
@@ -244,3 +261,12 @@ def flatten(
 
     walk(walk, chain, [ANY], (chain,), [])
     return out
+
+
+def _on_ifaces(guard: list[Cond], top: bool) -> Cond | None:
+    """The guard of a chain's rules as the one condition :data:`Guarded` applies to a
+    rule's Match, when it is one on the interfaces alone; None otherwise, and for the top
+    chain's unguarded rules (``direct`` reads those)."""
+    if top or len(guard) != 1 or guard[0][:8] != _NO_HEADER:
+        return None
+    return guard[0]

@@ -199,6 +199,7 @@ class State:
         self.iface_list_cache: dict[str, tuple] = {}  # conditions.iface_field
         self.iface_cache: dict[str, tuple] = {}  # conditions.iface_field
         self.match_cache: dict[str, dict[str, tuple]] = {}  # conditions.rule_match
+        self.filter_matches: dict[int, object] = {}  # firewall.guarded_line: rule index -> Match
         self.chains: dict[str, tuple[int, dict]] = {}  # flatten.chains_of
 
     # ------------------------------------------------------------------ recording

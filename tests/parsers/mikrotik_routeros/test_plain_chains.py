@@ -486,3 +486,76 @@ def test_plain_values_are_read_as_the_general_path_reads_them():
             continue
         expected = (1 << i, conditions._match_fields(i, rs), None)
         assert got == expected and list(got[1] or ()) == list(expected[1] or ()), (key, value)
+
+
+# Jumps whose guard is the interfaces alone (firewall.guarded_line applies it to a rule's
+# Match), and others whose guard is not (the general walk), into chains that jump on.
+GUARDED_JUMPS = [
+    "add action=jump chain=forward jump-target=khach in-interface=vlan20-khach",
+    "add action=jump chain=forward jump-target=khach in-interface-list=LAN",
+    "add action=jump chain=forward jump-target=khach in-interface-list=!WAN",
+    "add action=jump chain=forward jump-target=khach out-interface=ether1",
+    "add action=jump chain=forward jump-target=khach in-interface=!vlan10-ketoan out-interface-list=WAN",
+    "add action=jump chain=forward jump-target=khach in-interface=ether3",
+    "add action=jump chain=forward jump-target=khach",
+    "add action=jump chain=forward jump-target=khach protocol=tcp in-interface=vlan20-khach",
+    "add action=jump chain=forward jump-target=khach connection-state=new",
+    "add action=jump chain=forward jump-target=ketoan in-interface=vlan10-ketoan",
+    "add action=jump chain=khach jump-target=ketoan out-interface-list=WAN",
+    "add action=jump chain=ketoan jump-target=khach in-interface=vlan20-khach",
+    "add action=jump chain=input jump-target=khach in-interface-list=LAN",
+    "add action=return chain=khach protocol=udp",
+    "add action=return chain=ketoan in-interface=vlan10-ketoan",
+    "add action=return chain=forward out-interface=ether1",
+]
+# Rules on interfaces in the chains jumped into, disjoint from some guards (each twice:
+# the first reads its values by rule_fields, the second is read straight).
+GUARDED_RULES = [
+    "add action=accept chain=khach in-interface=vlan10-ketoan protocol=tcp",
+    "add action=drop chain=khach in-interface-list=WAN",
+    "add action=reject chain=ketoan out-interface=!ether1 dst-port=443 protocol=tcp",
+    "add action=accept chain=ketoan in-interface=vlan20-khach",
+]
+
+
+def guarded_export(seed: int) -> str:
+    """A random export whose chains jump into others (:data:`GUARDED_JUMPS`)."""
+    rnd = random.Random(2000 + seed)
+    rules = random_rules(rnd, 70, ("forward", "input", "khach", "ketoan"))
+    for extra in rnd.choices(GUARDED_JUMPS, k=rnd.randint(1, 8)) + GUARDED_RULES * 2:
+        rules.insert(rnd.randrange(len(rules) + 1), extra)
+    return V7 + HEAD + "/ip firewall filter\n" + "\n".join(rules) + "\n"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_guarded_rules_parse_as_flattened_rules(monkeypatch, seed):
+    # firewall.guarded_line (a rule of a jumped-into chain: its Match and the guard's
+    # interfaces) against the general walk (intersect, emit_line) on random chains
+    text = guarded_export(seed)
+    res = parsed(text)
+    with monkeypatch.context() as m:
+        m.setattr(firewall, "guarded_line", lambda st, rule, guard: NOT_PLAIN)
+        general = parsed(text)
+    assert res == general
+
+
+def test_the_random_guards_reach_every_kind_of_guarded_line(monkeypatch):
+    # the comparison above is worth something only if guarded_line gives lines, no
+    # packet (the guard's interfaces and the rule's disjoint, or the rule's none) and
+    # NOT_PLAIN, with guards on in- and out-interfaces, and rules with interfaces
+    got = {"line": 0, "none": 0, "disjoint": 0, "not plain": 0}
+    guards = set()
+    real = firewall.guarded_line
+
+    def counting(st, rule, guard):
+        line = real(st, rule, guard)
+        got["not plain" if line is NOT_PLAIN else "none" if line is None else "line"] += 1
+        got["disjoint"] += line is None and st.filter_matches[rule.index] is not None
+        guards.add((guard.inif is not None, guard.outif is not None))
+        return line
+
+    monkeypatch.setattr(firewall, "guarded_line", counting)
+    for seed in range(40):
+        mikrotik_routeros.parse(guarded_export(seed), "r.rsc")
+    assert got["line"] > 200 and got["disjoint"] > 20 and got["not plain"] > 100, got
+    assert guards >= {(True, False), (False, True), (True, True), (False, False)}, guards
