@@ -559,3 +559,56 @@ def test_the_random_guards_reach_every_kind_of_guarded_line(monkeypatch):
         mikrotik_routeros.parse(guarded_export(seed), "r.rsc")
     assert got["line"] > 200 and got["disjoint"] > 20 and got["not plain"] > 100, got
     assert guards >= {(True, False), (False, True), (True, True), (False, False)}, guards
+
+
+def random_port_list(rnd: random.Random) -> str:
+    """A port value: ports and ranges, mostly in order and apart, sometimes not (out of
+    order, overlapping, touching, backwards, past 65535, the whole range), with odd
+    items (blanks, empty items, a dash without its end, other digits, a negation)."""
+    items = []
+    at = rnd.choice((0, 1, 1000, 65000))
+    for _ in range(rnd.randint(1, 5)):
+        lo = at + rnd.choice((0, 1, 2, 3, 50)) if rnd.random() < 0.85 else rnd.randint(0, 70_000)
+        hi = lo + rnd.choice((0, 1, 10, 100)) if rnd.random() < 0.85 else rnd.randint(0, 70_000)
+        items.append(str(lo) if lo == hi and rnd.random() < 0.7 else f"{lo}-{hi}")
+        at = hi
+    odd = rnd.random()
+    if odd < 0.04:
+        items.append("")
+    elif odd < 0.08:
+        items[0] = " " + items[0]
+    elif odd < 0.11:
+        items[-1] += "-"
+    elif odd < 0.13:
+        items = ["0-65535"]
+    elif odd < 0.15:
+        items[0] = items[0].replace("1", "\u0661")  # ARABIC-INDIC DIGIT ONE: isdecimal, int() reads it
+    value = ",".join(items)
+    return "!" + value if rnd.random() < 0.05 else value
+
+
+def test_plain_port_lists_are_read_as_the_general_path_reads_them():
+    # conditions._plain_ports (a port list in order read straight into its PortRanges)
+    # against the general reading (ports_field's ranges, _match_fields' Match fields)
+    from netaudit.parsers.mikrotik_routeros.parser import RouterOSParser
+
+    p = RouterOSParser(V7 + HEAD, "r.rsc")
+    p.run()
+    rnd = random.Random(31)
+    straight = lists = 0
+    for _ in range(30_000):
+        key = rnd.choice(("src-port", "dst-port"))
+        value = random_port_list(rnd)
+        got = conditions._plain_value(p.st, key, value)
+        i = conditions._VALUE_FIELD[key]
+        fast = conditions._plain_ports(i, value)
+        straight += fast is not None
+        lists += fast is not None and "," in value
+        why: list[str] = []
+        rs = conditions._value_field(p.st, key, value, why)
+        if why:
+            assert got is NOT_PLAIN and fast is None, (key, value)
+            continue
+        expected = (1 << i, conditions._match_fields(i, rs), None)
+        assert got == expected and list(got[1] or ()) == list(expected[1] or ()), (key, value)
+    assert straight > 8_000 and lists > 4_000, (straight, lists)
