@@ -33,27 +33,10 @@ from netaudit.parsers.packet_sets import (
 )
 
 from .conditions import NOT_PLAIN, Plain, assemble, fields_match, rule_fields, rule_match
-from .flatten import FlatRule, chains_of, flat_rules, flatten
+from .flatten import FlatRule, flat_rules, flatten, rule_index
 from .reasons import FASTTRACK_NEW, ICMP_CODES_WIDENED, RAW_BEFORE_DNAT, reason
 from .records import FwRule
 from .state import State
-
-# Actions a rule of a plain chain may have (plain_rules): the terminal ones, and those
-# flattening passes over (no line).  ``jump``, ``return`` and an action not understood
-# are left to flatten, which alone knows what they do to the rules after them.
-_PLAIN_ACTIONS = frozenset(
-    {
-        "accept",
-        "drop",
-        "reject",
-        "tarpit",
-        "fasttrack-connection",
-        "log",
-        "passthrough",
-        "add-src-to-address-list",
-        "add-dst-to-address-list",
-    }
-)
 
 
 def finish_filter(st: State) -> None:
@@ -61,7 +44,7 @@ def finish_filter(st: State) -> None:
     st.untracked_possible = any(r.action == "notrack" and not r.disabled for r in st.rules["raw"])
     raw = raw_lines(st)
     terminal = frozenset({"accept", "drop", "reject", "tarpit", "fasttrack-connection", "unknown"})
-    jumped = {r.get("jump-target") for r in st.rules["filter"] if r.action == "jump"}
+    jumped = rule_index(st, "filter").jump_targets
     for chain in ("forward", "input"):
         problems: list[tuple[str, Src | None]] = []
         plain = plain_rules(st, chain)
@@ -123,11 +106,8 @@ def finish_filter(st: State) -> None:
 def plain_rules(st: State, chain: str) -> list[FwRule] | None:
     """The enabled rules of a filter chain that flattening would leave as they are (see
     the module docstring), in order; None for any other chain."""
-    rules = chains_of(st, "filter").get(chain, [])
-    for r in rules:
-        if r.action not in _PLAIN_ACTIONS or "connection-nat-state" in r.props:
-            return None
-    return rules
+    index = rule_index(st, "filter")
+    return None if chain in index.odd else index.by_chain.get(chain, [])
 
 
 def plain_lines(

@@ -19,7 +19,7 @@ from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union
 
 from .conditions import NOT_PLAIN, Plain, rule_conds, sure_conds
 from .reasons import GUARD_TOO_BIG, JUMP_NO_TARGET, NAT_STATE_APPROXIMATED, action_not_understood, reason
-from .records import FwRule
+from .records import ChainIndex, FwRule
 from .state import State
 
 # The actions RouterOS has in each table (help.mikrotik.com, "Filter", "NAT", "Mangle",
@@ -99,21 +99,21 @@ def flat_rules(st: State, action: str, conds: list[Cond], rule: FwRule, reasons:
 
 
 def chains_of(st: State, table: str) -> dict[str, list[FwRule]]:
-    """The table's enabled rules by chain, in order: sorted once per table (``forward``
-    and ``input``, ``dstnat`` and ``srcnat`` walk the same table), again only if rules were
-    added since."""
+    """The table's enabled rules by chain, in order (:func:`rule_index`)."""
+    return rule_index(st, table).by_chain
+
+
+def rule_index(st: State, table: str) -> ChainIndex:
+    """The table's :class:`.records.ChainIndex`: the one ``ip_menus.add_rule`` kept as the
+    rules were read, or — when rules were placed otherwise since (``hotspot._prepend``
+    puts the HotSpot's dynamic rules first) — one built anew from the table's rules."""
     rules = st.rules[table]
-    got = st.chains.get(table)
-    if got is None or got[0] != len(rules):
-        by_chain: dict[str, list[FwRule]] = {}
+    got = st.chains[table]
+    if got.count != len(rules):
+        got = st.chains[table] = ChainIndex()
         for r in rules:
-            if not r.disabled:
-                chain = by_chain.get(r.chain)
-                if chain is None:  # (not setdefault: no list made per rule)
-                    chain = by_chain[r.chain] = []
-                chain.append(r)
-        got = st.chains[table] = (len(rules), by_chain)
-    return got[1]
+            got.add(r)
+    return got
 
 
 Direct = Callable[[FwRule], FilterLine | Plain | None]
