@@ -68,7 +68,7 @@ DIRECT_ACTIONS = frozenset({"accept", "drop", "reject", "tarpit"})
 MAX_DEPTH = 16
 
 
-@dataclass
+@dataclass(slots=True)  # (one per rule flattened: no __dict__ each)
 class FlatRule:
     """One flattened rule: its terminal action on ``conds`` (a union).  ``sure_part_of``:
     these are the packets a rule in doubt surely matches (:func:`flat_rules`), and why the
