@@ -715,10 +715,10 @@ def _plain_value(st: State, key: str, raw: str) -> PlainValue | Plain:
             got_addr = _plain_addr(kind, v)  # most addresses: one block, read directly
             if got_addr is not None:
                 return got_addr
-        elif kind != _PROTO and v.isdecimal() and int(v) <= 65535:
-            # One port (most port values): its range, not a whole one — what ports_field
-            # and _match_fields make of it, without the ranges and the PortRange memo.
-            return 1 << kind, {_MATCH_NAMES[kind][0]: (PortRange(int(v), int(v)),)}, None
+        elif kind != _PROTO:
+            got_ports = _plain_ports(kind, v)  # most port values: one port, or a list in order
+            if got_ports is not None:
+                return got_ports
         i = kind
         why: list[str] = []
         rs = _value_field(st, key, v, why)  # (kept here by raw value: not in value_cache)
@@ -784,6 +784,37 @@ def _plain_addr(i: int, v: str) -> PlainValue | None:
         return None
     name, negate = _MATCH_NAMES[i]
     return 1 << i, {name: (AddrMatch(lo, w),), negate: neg}, None
+
+
+def _plain_ports(i: int, v: str) -> PlainValue | None:
+    """:func:`_plain_value` of a port value written as ports and ranges in increasing
+    order, apart (``5708``, ``1006,8006-8106``), field ``i`` (sport or dport), read
+    straight into its PortRanges: what :func:`ports_field` (``parse_ports``, which
+    leaves such a list as it is) and :func:`_match_fields` make of it, without the
+    ranges, ``_values`` and its memo.  None for anything else, which the general path
+    reads: a negation, blanks, an empty item, a range backwards or past 65535, ranges out
+    of order, overlapping or touching (``parse_ports`` merges them), the whole range (no
+    constraint, still a field set).  A rule of an export of distinct rules reads its
+    port list the first time; tests/parsers/mikrotik_routeros/test_plain_chains.py
+    compares the two readings on random values."""
+    if v.isdecimal():  # one port (most values)
+        n = int(v)
+        return (1 << i, {_MATCH_NAMES[i][0]: (PortRange(n, n),)}, None) if n <= 65535 else None
+    out = []
+    last = -2
+    for part in v.split(","):
+        lo, dash, hi = part.partition("-")
+        if not lo.isdecimal() or (dash and not hi.isdecimal()):
+            return None
+        a = int(lo)
+        b = int(hi) if dash else a
+        if a <= last + 1 or b < a or b > 65535:
+            return None
+        last = b
+        out.append(PortRange(a, b))
+    if len(out) == 1 and out[0].lo == 0 and out[0].hi == 65535:
+        return None
+    return 1 << i, {_MATCH_NAMES[i][0]: tuple(out)}, None
 
 
 def _match_fields(i: int, rs) -> dict | None:

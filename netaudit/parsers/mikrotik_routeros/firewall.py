@@ -14,6 +14,7 @@ value read once (:func:`.conditions.rule_match`; :func:`plain_line` in a chain w
 from __future__ import annotations
 
 import functools
+from typing import Final
 
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, Match, Src
@@ -32,27 +33,10 @@ from netaudit.parsers.packet_sets import (
 )
 
 from .conditions import NOT_PLAIN, Plain, assemble, fields_match, rule_fields, rule_match
-from .flatten import FlatRule, chains_of, flat_rules, flatten
+from .flatten import FlatRule, flat_rules, flatten, rule_index
 from .reasons import FASTTRACK_NEW, ICMP_CODES_WIDENED, RAW_BEFORE_DNAT, reason
 from .records import FwRule
 from .state import State
-
-# Actions a rule of a plain chain may have (plain_rules): the terminal ones, and those
-# flattening passes over (no line).  ``jump``, ``return`` and an action not understood
-# are left to flatten, which alone knows what they do to the rules after them.
-_PLAIN_ACTIONS = frozenset(
-    {
-        "accept",
-        "drop",
-        "reject",
-        "tarpit",
-        "fasttrack-connection",
-        "log",
-        "passthrough",
-        "add-src-to-address-list",
-        "add-dst-to-address-list",
-    }
-)
 
 
 def finish_filter(st: State) -> None:
@@ -60,7 +44,7 @@ def finish_filter(st: State) -> None:
     st.untracked_possible = any(r.action == "notrack" and not r.disabled for r in st.rules["raw"])
     raw = raw_lines(st)
     terminal = frozenset({"accept", "drop", "reject", "tarpit", "fasttrack-connection", "unknown"})
-    jumped = {r.get("jump-target") for r in st.rules["filter"] if r.action == "jump"}
+    jumped = rule_index(st, "filter").jump_targets
     for chain in ("forward", "input"):
         problems: list[tuple[str, Src | None]] = []
         plain = plain_rules(st, chain)
@@ -71,7 +55,8 @@ def finish_filter(st: State) -> None:
             # The chain's own plain rules straight into their lines, as in a plain chain,
             # unless another chain jumps into it (its rules' conditions are then kept).
             direct = None if chain in jumped else functools.partial(plain_line, st)
-            flat = flatten(st, "filter", chain, terminal, "accept", problems, direct)
+            guarded = functools.partial(guarded_line, st)
+            flat = flatten(st, "filter", chain, terminal, "accept", problems, direct, guarded)
             any_rule = bool(flat)
         if not any_rule and not raw and not problems and not st.fw_partial.get("filter"):
             if chain == "forward":
@@ -121,11 +106,8 @@ def finish_filter(st: State) -> None:
 def plain_rules(st: State, chain: str) -> list[FwRule] | None:
     """The enabled rules of a filter chain that flattening would leave as they are (see
     the module docstring), in order; None for any other chain."""
-    rules = chains_of(st, "filter").get(chain, [])
-    for r in rules:
-        if r.action not in _PLAIN_ACTIONS or "connection-nat-state" in r.props:
-            return None
-    return rules
+    index = rule_index(st, "filter")
+    return None if chain in index.odd else index.by_chain.get(chain, [])
 
 
 def plain_lines(
@@ -197,6 +179,42 @@ def plain_line(st: State, rule: FwRule) -> FilterLine | Plain | None:
         return m
     action = Action.PERMIT if rule.action == "accept" else Action.DENY
     return FilterLine(action, [m], rule.src, str(rule.index))
+
+
+_UNREAD: Final = object()
+
+
+def guarded_line(st: State, rule: FwRule, guard: Cond) -> FilterLine | Plain | None:
+    """The line of an ``accept``, ``drop``, ``reject`` or ``tarpit`` rule of a chain
+    reached through ``guard``, one condition on the interfaces alone (a ``jump`` with
+    ``in-interface=…``): what flattening and :func:`emit_line` make of it — the
+    intersection of the guard with the rule's one condition, its Match — from the rule's
+    own Match (:func:`.conditions.rule_match`, read once per rule however many jumps
+    reach it) with the guard's interfaces intersected in (``packet_sets.intersect``:
+    the guard's set ``&`` the rule's).  None when no packet is left;
+    :data:`.conditions.NOT_PLAIN` when the rule must be flattened (nothing recorded)."""
+    m = st.filter_matches.get(rule.index, _UNREAD)
+    if m is _UNREAD:
+        m = st.filter_matches[rule.index] = rule_match(st, rule)
+    if m is NOT_PLAIN or m is None:
+        return m
+    state = m.__dict__.copy()
+    for i, name in ((8, "in_ifaces"), (9, "out_ifaces")):  # Cond.inif, Cond.outif
+        g = guard[i]
+        if g is not None:
+            have = state[name]
+            if have is not None:
+                g = g & have  # (the guard's set first, as intersect takes them)
+                if not g:
+                    return None
+            state[name] = g
+    match = _object_new(Match)
+    _object_setattr(match, "__dict__", state)  # (as rule_match builds it)
+    action = Action.PERMIT if rule.action == "accept" else Action.DENY
+    return FilterLine(action, [match], rule.src, str(rule.index))
+
+
+_object_new, _object_setattr = object.__new__, object.__setattr__
 
 
 # A Match holds one ICMP type and one code: a condition on both is one Match per pair.

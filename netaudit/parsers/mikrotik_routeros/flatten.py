@@ -19,7 +19,7 @@ from netaudit.parsers.packet_sets import ANY, Cond, intersect_all, negate_union
 
 from .conditions import NOT_PLAIN, Plain, rule_conds, sure_conds
 from .reasons import GUARD_TOO_BIG, JUMP_NO_TARGET, NAT_STATE_APPROXIMATED, action_not_understood, reason
-from .records import FwRule
+from .records import ChainIndex, FwRule
 from .state import State
 
 # The actions RouterOS has in each table (help.mikrotik.com, "Filter", "NAT", "Mangle",
@@ -68,7 +68,7 @@ DIRECT_ACTIONS = frozenset({"accept", "drop", "reject", "tarpit"})
 MAX_DEPTH = 16
 
 
-@dataclass
+@dataclass(slots=True)  # (one per rule flattened: no __dict__ each)
 class FlatRule:
     """One flattened rule: its terminal action on ``conds`` (a union).  ``sure_part_of``:
     these are the packets a rule in doubt surely matches (:func:`flat_rules`), and why the
@@ -99,24 +99,28 @@ def flat_rules(st: State, action: str, conds: list[Cond], rule: FwRule, reasons:
 
 
 def chains_of(st: State, table: str) -> dict[str, list[FwRule]]:
-    """The table's enabled rules by chain, in order: sorted once per table (``forward``
-    and ``input``, ``dstnat`` and ``srcnat`` walk the same table), again only if rules were
-    added since."""
+    """The table's enabled rules by chain, in order (:func:`rule_index`)."""
+    return rule_index(st, table).by_chain
+
+
+def rule_index(st: State, table: str) -> ChainIndex:
+    """The table's :class:`.records.ChainIndex`: the one ``ip_menus.add_rule`` kept as the
+    rules were read, or — when rules were placed otherwise since (``hotspot._prepend``
+    puts the HotSpot's dynamic rules first) — one built anew from the table's rules."""
     rules = st.rules[table]
-    got = st.chains.get(table)
-    if got is None or got[0] != len(rules):
-        by_chain: dict[str, list[FwRule]] = {}
+    got = st.chains[table]
+    if got.count != len(rules):
+        got = st.chains[table] = ChainIndex()
         for r in rules:
-            if not r.disabled:
-                chain = by_chain.get(r.chain)
-                if chain is None:  # (not setdefault: no list made per rule)
-                    chain = by_chain[r.chain] = []
-                chain.append(r)
-        got = st.chains[table] = (len(rules), by_chain)
-    return got[1]
+            got.add(r)
+    return got
 
 
 Direct = Callable[[FwRule], FilterLine | Plain | None]
+# firewall.guarded_line: a rule of a chain reached through a guard on interfaces only
+Guarded = Callable[[FwRule, Cond], FilterLine | Plain | None]
+# A guard Cond's fields before the interfaces, when it constrains nothing but them.
+_NO_HEADER = (None,) * 8
 
 
 @overload
@@ -137,6 +141,7 @@ def flatten(
     top_return: str | None,
     problems: list[tuple[str, Src | None]],
     direct: Direct | None,
+    guarded: Guarded | None = None,
 ) -> list[FlatRule | FilterLine]: ...
 def flatten(
     st: State,
@@ -146,6 +151,7 @@ def flatten(
     top_return: str | None,
     problems: list[tuple[str, Src | None]],
     direct: Direct | None = None,
+    guarded: Guarded | None = None,
 ) -> list[FlatRule] | list[FlatRule | FilterLine]:
     """Rules of ``chain`` with jumps inlined, as terminal actions on condition sets.
 
@@ -155,7 +161,10 @@ def flatten(
     reaches and whose action is one of :data:`DIRECT_ACTIONS` straight into its line:
     the list then holds that line (a ``FilterLine``) in the rule's place, none for a rule
     that matches no packet; a rule it returns :data:`.conditions.NOT_PLAIN` for is
-    flattened as any other."""
+    flattened as any other.  ``guarded`` (the filter's :func:`.firewall.guarded_line`)
+    does the same for a rule of a chain reached through a guard that is one condition on
+    the interfaces alone (``jump`` with ``in-interface=…``, most jumps), given that
+    condition, unless the rule's conditions were already read."""
     by_chain = chains_of(st, table)
     cache = st.cond_cache
     known = KNOWN_ACTIONS.get(table)
@@ -176,9 +185,15 @@ def flatten(
         guard_reasons = list(inherited)
         unguarded = guard == [ANY]  # every packet: a rule keeps its own conditions
         read = direct if len(stack) == 1 else None  # (a chain jumped into: its conditions kept)
+        on_ifaces = _on_ifaces(guard, unguarded and len(stack) == 1) if guarded is not None else None
         for rule in by_chain.get(name, ()):
-            if read is not None and unguarded and not guard_reasons and rule.action in DIRECT_ACTIONS:
-                line = read(rule)
+            if rule.action in DIRECT_ACTIONS and not guard_reasons:
+                if read is not None and unguarded:
+                    line = read(rule)
+                elif on_ifaces is not None and (table, rule.index) not in cache:
+                    line = guarded(rule, on_ifaces)  # type: ignore[misc]  # (on_ifaces: guarded given)
+                else:
+                    line = NOT_PLAIN
                 if line is not NOT_PLAIN:
                     if line is not None:
                         out.append(line)
@@ -237,6 +252,8 @@ def flatten(
                 if not guard:
                     return
                 unguarded = guard == [ANY]
+                if guarded is not None:
+                    on_ifaces = _on_ifaces(guard, unguarded and len(stack) == 1)
                 continue
             if action not in terminal:
                 continue  # passthrough, log, add-*-to-address-list …
@@ -244,3 +261,12 @@ def flatten(
 
     walk(walk, chain, [ANY], (chain,), [])
     return out
+
+
+def _on_ifaces(guard: list[Cond], top: bool) -> Cond | None:
+    """The guard of a chain's rules as the one condition :data:`Guarded` applies to a
+    rule's Match, when it is one on the interfaces alone; None otherwise, and for the top
+    chain's unguarded rules (``direct`` reads those)."""
+    if top or len(guard) != 1 or guard[0][:8] != _NO_HEADER:
+        return None
+    return guard[0]

@@ -218,9 +218,12 @@ def add_services(st: State) -> None:
     HTTP and HTTPS login servlets, and the proxy, a relay (docs/semantics.md, "Proxies on
     a device").  They answer on every interface: the dynamic input rules close the TCP
     ones from the others."""
-    src = next((r.src for r in st.rules["filter"] if r.dynamic), None)
-    if src is None:
+    # The first dynamic rule: the table's first rule, if any is (_prepend alone makes them,
+    # and puts them first) — not a pass over every rule of a big export.
+    rules = st.rules["filter"]
+    if not rules or not rules[0].dynamic:
         return
+    src = rules[0].src
     svcs = st.dev.services
     svcs.append(MgmtService("hotspot-dns", PROTO_UDP, (PortRange(PORT_DNS, PORT_DNS),), source=src))
     svcs.append(MgmtService("hotspot-dns", PROTO_TCP, (PortRange(PORT_DNS, PORT_DNS),), source=src))

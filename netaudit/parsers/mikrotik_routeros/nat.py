@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from netaudit.model import L2Mode, NatRule
 from netaudit.parsers.base import join_reasons
-from netaudit.parsers.packet_sets import Cond, to_matches
+from netaudit.parsers.packet_sets import Cond, field_match, to_matches
 
 from .flatten import FlatRule, flatten
 from .reasons import NETMAP_RANGE, action_not_modelled, not_understood, reason
 from .state import State
+from .syntax import unquote
 from .values import parse_addr, parse_ports
+
+_new = tuple.__new__  # a Cond from its ten fields in order, without NamedTuple's keyword __new__
 
 NAT_TERMINAL = frozenset(
     {"accept", "dst-nat", "src-nat", "masquerade", "redirect", "netmap", "same", "endpoint-independent-nat"}
@@ -53,10 +56,17 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
     new_dsts: tuple | None = None
     new_dports: tuple | None = None
     rewrite_read = True
-    to_addr = rule.get("to-addresses")
+    # (decoded only when they hold a quote or a backslash, unquote's own test: a port
+    # forward's address and port seldom do)
+    props = rule.props
+    to_addr = props.get("to-addresses")
+    if to_addr and ('"' in to_addr or "\\" in to_addr):
+        to_addr = unquote(to_addr)
     if to_addr == "0.0.0.0":
         to_addr = None  # the property's documented default: no address given
-    to_ports = rule.get("to-ports")
+    to_ports = props.get("to-ports")
+    if to_ports and ('"' in to_ports or "\\" in to_ports):
+        to_ports = unquote(to_ports)
     if to_addr:
         r = parse_addr(to_addr)
         if r is None:
@@ -77,11 +87,12 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
             new_dports = p
             if p[0][0] != p[0][1] or len(p) > 1:
                 reasons.append(reason("input.routeros.to_ports_range", value=to_ports))
-    targets: list[tuple[Cond, dict]] = []
+    # (the packets, the new address, the interface whose address it is, the new port)
+    targets: list[tuple[Cond, int | None, str | None, int | None]] = []
     for c in fl.conds:
         if kind == "source":
             if action == "accept":
-                targets.append((c, {}))  # exempt: untranslated, later srcnat rules skipped
+                targets.append((c, None, None, None))  # exempt: untranslated, later srcnat rules skipped
             elif action == "masquerade":
                 outs = (
                     c.outif
@@ -93,58 +104,62 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
                     )
                 )
                 for o in sorted(outs):
-                    targets.append((c._replace(outif=frozenset({o})), {"to_interface": o}))
+                    targets.append((c._replace(outif=frozenset({o})), None, o, None))
             elif action in ("src-nat", "same", "netmap") and to_ip is None:
                 # Not masquerade (the reference gives the out-interface's address to
                 # masquerade only); without an address the rewrite is not documented:
                 # a NatRule without target, partial — any source address, maybe.
                 if not to_addr:
                     reasons.append(reason("input.routeros.srcnat_no_address", action=action))
-                targets.append((c, {}))
+                targets.append((c, None, None, None))
             elif action in ("src-nat", "same", "netmap"):
-                targets.append((c, {"to_ip": to_ip}))
+                targets.append((c, to_ip, None, None))
                 if action != "src-nat":
                     reasons.append(reason("input.routeros.action_first_address", action=action))
             else:
                 reasons.append(action_not_modelled(action))
-                targets.append((c, {}))
+                targets.append((c, None, None, None))
         elif action == "accept":
-            targets.append((c, {}))
+            targets.append((c, None, None, None))
         elif action == "redirect":
             ins = c.inif if c.inif is not None else frozenset(n for n, i in dev.interfaces.items() if i.is_l3)
             for i in sorted(ins):
                 itf = dev.interfaces.get(i)
                 if itf is None or not itf.addresses:
                     continue
-                targets.append(
-                    (c._replace(inif=frozenset({i})), {"to_ip": int(itf.addresses[0].ip), "to_port": to_port})
-                )
+                targets.append((c._replace(inif=frozenset({i})), int(itf.addresses[0].ip), None, to_port))
         elif action in ("dst-nat", "netmap"):
             rng = parse_addr(to_addr) if action == "netmap" and to_addr else None
             if rng and rng[0] != rng[1]:
                 reasons.append(NETMAP_RANGE)
-            targets.append((c, {"to_ip": to_ip, "to_port": to_port}))
+            targets.append((c, to_ip, None, to_port))
         else:
             reasons.append(action_not_modelled(action))
-            targets.append((c, {}))
+            targets.append((c, None, None, None))
     partial = (join_reasons(list(dict.fromkeys(reasons))) or None) if reasons else None
-    for c, kw in targets:
+    for c, new_ip, to_iface, new_port in targets:
         src, dst, proto, sport, dport, itype, icode, est, inif, outif = c
         # The Matches of the packets without their interfaces (the rule's own fields):
-        # to_matches of the condition with both left free.
-        for m in to_matches(Cond(src, dst, proto, sport, dport, itype, icode, est, None, None)):
-            nr = NatRule(kind, m, in_ifaces=inif, out_ifaces=outif, source=rule.src, partial=partial, **kw)
-            dev.nat_rules.append(nr)
+        # to_matches of the condition with both left free — its one field_match when
+        # it has no ICMP field (most rules: no Cond built for it).
+        if itype is None and icode is None:
+            matches = [field_match(src, dst, proto, sport, dport, est, None, None)]
+        else:
+            matches = to_matches(_new(Cond, (src, dst, proto, sport, dport, itype, icode, est, None, None)))
+        for m in matches:
+            # (positional: NatRule's fields in order — kind, match, acl, to_ip, to_interface,
+            # to_port, in_ifaces, out_ifaces, source, partial)
+            dev.nat_rules.append(NatRule(kind, m, None, new_ip, to_iface, new_port, inif, outif, rule.src, partial))
         if kind == "destination" and action != "accept":
             # the headers its packets leave DNAT with (the new address and port)
-            new_ip, new_port = kw.get("to_ip"), kw.get("to_port")
             if new_ip is not None:
                 dst = ((new_ip, new_ip),)
             if new_port is not None:
                 dport = ((new_port, new_port),)
-            st.dnat_image.append(Cond(src, dst, proto, sport, dport, itype, icode, None, inif, None))
+            st.dnat_image.append(_new(Cond, (src, dst, proto, sport, dport, itype, icode, None, inif, None)))
             bdst = new_dsts if action != "redirect" and new_dsts is not None else dst
-            st.dnat_bound.append(Cond(src, bdst, proto, sport, new_dports or dport, itype, icode, None, inif, None))
+            bound = (src, bdst, proto, sport, new_dports or dport, itype, icode, None, inif, None)
+            st.dnat_bound.append(_new(Cond, bound))
     if partial:
         # once per line and reason (a HotSpot binding is several rules of one line)
         if {"construct": "nat", "reason": partial, **rule.src.cite()} not in st.rep.partially_understood:

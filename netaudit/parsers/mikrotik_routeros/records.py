@@ -108,6 +108,57 @@ class FwRule(Properties):
     partial: str | None = None
 
 
+# Actions a rule of a plain filter chain may have (``firewall.plain_rules``): the terminal
+# ones, and those flattening passes over (no line).  ``jump``, ``return`` and an action not
+# understood are left to flatten, which alone knows what they do to the rules after them.
+PLAIN_ACTIONS = frozenset(
+    {
+        "accept",
+        "drop",
+        "reject",
+        "tarpit",
+        "fasttrack-connection",
+        "log",
+        "passthrough",
+        "add-src-to-address-list",
+        "add-dst-to-address-list",
+    }
+)
+
+
+@dataclass(eq=False, slots=True)
+class ChainIndex:
+    """A firewall table's rules as the conversion asks for them, kept as each rule is
+    read (``ip_menus.add_rule``) instead of a pass over every rule of a big export per
+    question — a pass that reads 20,000 rules back from memory long after they were
+    made: the enabled rules by chain, in order (``flatten.chains_of``); the chains
+    holding an enabled rule whose action is not in :data:`PLAIN_ACTIONS` or that names
+    ``connection-nat-state`` (``firewall.plain_rules`` refuses them); the jump targets
+    named, by disabled rules too (``firewall.finish_filter``); ``count``, how many of the
+    table's rules it holds (``flatten.rule_index`` builds it anew from the table when
+    rules were placed otherwise: ``hotspot._prepend``)."""
+
+    count: int = 0
+    by_chain: dict[str, list[FwRule]] = field(default_factory=dict)
+    odd: set[str] = field(default_factory=set)
+    jump_targets: set[str | None] = field(default_factory=set)
+
+    def add(self, rule: FwRule) -> None:
+        """``rule``, the table's next one (``ip_menus.add_rule`` does the same, written
+        out: a call fewer per rule of a big export)."""
+        self.count += 1
+        action = rule.action
+        if not rule.disabled:
+            chain = self.by_chain.get(rule.chain)
+            if chain is None:  # (not setdefault: no list made per rule)
+                chain = self.by_chain[rule.chain] = []
+            chain.append(rule)
+            if action not in PLAIN_ACTIONS or "connection-nat-state" in rule.props:
+                self.odd.add(rule.chain)
+        if action == "jump":
+            self.jump_targets.add(rule.get("jump-target"))
+
+
 def guess_kind(name: str) -> IfKind:
     """The kind of an interface only named (never defined) in the export, from its name."""
     low = name.lower()

@@ -19,7 +19,17 @@ from netaudit.parsers.mikrotik_routeros import VENDOR
 from netaudit.parsers.packet_sets import Cond
 
 from .facts import RouterOSFacts
-from .records import BridgePort, BridgeRecord, BridgeVlan, FwRule, IfRecord, VlanIf, WirelessIf, guess_kind
+from .records import (
+    BridgePort,
+    BridgeRecord,
+    BridgeVlan,
+    ChainIndex,
+    FwRule,
+    IfRecord,
+    VlanIf,
+    WirelessIf,
+    guess_kind,
+)
 from .syntax import Command, unquote
 
 # Property keys (last dotted component) whose values are secrets.
@@ -199,7 +209,9 @@ class State:
         self.iface_list_cache: dict[str, tuple] = {}  # conditions.iface_field
         self.iface_cache: dict[str, tuple] = {}  # conditions.iface_field
         self.match_cache: dict[str, dict[str, tuple]] = {}  # conditions.rule_match
-        self.chains: dict[str, tuple[int, dict]] = {}  # flatten.chains_of
+        self.filter_matches: dict[int, object] = {}  # firewall.guarded_line: rule index -> Match
+        # each firewall table's rules by chain …, kept by ip_menus.add_rule (flatten.rule_index)
+        self.chains: dict[str, ChainIndex] = {t: ChainIndex() for t in self.rules}
 
     # ------------------------------------------------------------------ recording
 

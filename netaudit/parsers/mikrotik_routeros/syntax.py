@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from sys import intern as _intern
 from typing import overload
 
 # Command words that end a menu path.
@@ -217,7 +218,10 @@ def read_words(words: list[str]) -> tuple[dict[str, str], list[str], None]:
     for word in words:
         key, eq, val = word.partition("=")
         if key and eq and "." not in key:  # key=value (most words): stored as it is
-            props[key] = val
+            # (the key interned: the export's few keys shared by its lines' property
+            # dicts, not six new strings kept per rule of a big export — fewer objects
+            # alive through the parse and freed after it; the values are mostly distinct)
+            props[_intern(key)] = val
             continue
         key, eq, val = word.lstrip("=").partition("=")
         if not key:

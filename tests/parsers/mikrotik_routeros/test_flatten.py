@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 from netaudit.headerspace import HeaderSpace
 from netaudit.model import Action, PortRange
-from netaudit.parsers.mikrotik_routeros.flatten import chains_of
+from netaudit.parsers.mikrotik_routeros.flatten import chains_of, rule_index
 from netaudit.parsers.mikrotik_routeros.reader import read
-from netaudit.parsers.mikrotik_routeros.records import FwRule
+from netaudit.parsers.mikrotik_routeros.records import PLAIN_ACTIONS, ChainIndex, FwRule
 from netaudit.parsers.mikrotik_routeros.state import State
 
 from .helpers import parse
@@ -78,3 +80,59 @@ def test_chains_sorted_once_per_table_and_again_when_rules_are_added():
     late = st.rules["filter"][0]
     st.rules["filter"].append(FwRule("filter", 3, late.props, late.src, "input"))
     assert [r.index for r in chains_of(st, "filter")["input"]] == [3]
+
+
+def test_the_rule_index_kept_while_reading_is_the_one_a_pass_over_the_rules_builds():
+    # ip_menus.add_rule keeps each table's ChainIndex as it reads (ChainIndex.add written
+    # out): the same as one built from the table's rules, and as the passes it replaced
+    rnd = random.Random(7)
+    chains = ("forward", "input", "khach", '"co dau cach"', "prerouting", "dstnat")
+    actions = (*PLAIN_ACTIONS, "jump", "return", "dst-nat", "lam-gi-do", '"accept"')
+    for _ in range(60):
+        lines = []
+        for menu in ("filter", "nat", "raw"):
+            lines.append(f"/ip firewall {menu}")
+            for _ in range(rnd.randint(0, 40)):
+                words = [f"action={rnd.choice(actions)}"]
+                if rnd.random() < 0.95:
+                    words.append(f"chain={rnd.choice(chains)}")
+                if rnd.random() < 0.3:
+                    words.append(f"jump-target={rnd.choice(chains)}")
+                if rnd.random() < 0.2:
+                    words.append(f"disabled={rnd.choice(('yes', 'no', 'true'))}")
+                if rnd.random() < 0.1:
+                    words.append("connection-nat-state=dstnat")
+                rnd.shuffle(words)
+                lines.append("add " + " ".join(words))
+        st = State("\n".join(lines) + "\n", "r.rsc")
+        read(st)
+        for table, rules in st.rules.items():
+            kept = st.chains[table]
+            built = ChainIndex()
+            for r in rules:
+                built.add(r)
+            fields = ("count", "by_chain", "odd", "jump_targets")
+            assert [getattr(kept, f) for f in fields] == [getattr(built, f) for f in fields]
+            by_chain: dict[str, list[FwRule]] = {}
+            for r in rules:
+                if not r.disabled:
+                    by_chain.setdefault(r.chain, []).append(r)
+            assert kept.by_chain == by_chain
+            assert kept.odd == {
+                c
+                for c, rs in by_chain.items()
+                if any(r.action not in PLAIN_ACTIONS or "connection-nat-state" in r.props for r in rs)
+            }
+            assert kept.jump_targets == {r.get("jump-target") for r in rules if r.action == "jump"}
+            assert rule_index(st, table) is kept
+
+
+def test_the_rule_index_is_built_anew_after_the_hotspot_rules_are_put_first():
+    st = State("/ip firewall filter\nadd action=drop chain=forward\n", "r.rsc")
+    read(st)
+    kept = st.chains["filter"]
+    late = st.rules["filter"][0]
+    st.rules["filter"][:0] = [FwRule("filter", 1, {"chain": "forward"}, late.src, "forward", "jump", dynamic=True)]
+    index = rule_index(st, "filter")
+    assert index is not kept and [r.index for r in index.by_chain["forward"]] == [1, 0]
+    assert index.odd == {"forward"} and index.jump_targets == {None}

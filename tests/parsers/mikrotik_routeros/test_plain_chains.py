@@ -486,3 +486,129 @@ def test_plain_values_are_read_as_the_general_path_reads_them():
             continue
         expected = (1 << i, conditions._match_fields(i, rs), None)
         assert got == expected and list(got[1] or ()) == list(expected[1] or ()), (key, value)
+
+
+# Jumps whose guard is the interfaces alone (firewall.guarded_line applies it to a rule's
+# Match), and others whose guard is not (the general walk), into chains that jump on.
+GUARDED_JUMPS = [
+    "add action=jump chain=forward jump-target=khach in-interface=vlan20-khach",
+    "add action=jump chain=forward jump-target=khach in-interface-list=LAN",
+    "add action=jump chain=forward jump-target=khach in-interface-list=!WAN",
+    "add action=jump chain=forward jump-target=khach out-interface=ether1",
+    "add action=jump chain=forward jump-target=khach in-interface=!vlan10-ketoan out-interface-list=WAN",
+    "add action=jump chain=forward jump-target=khach in-interface=ether3",
+    "add action=jump chain=forward jump-target=khach",
+    "add action=jump chain=forward jump-target=khach protocol=tcp in-interface=vlan20-khach",
+    "add action=jump chain=forward jump-target=khach connection-state=new",
+    "add action=jump chain=forward jump-target=ketoan in-interface=vlan10-ketoan",
+    "add action=jump chain=khach jump-target=ketoan out-interface-list=WAN",
+    "add action=jump chain=ketoan jump-target=khach in-interface=vlan20-khach",
+    "add action=jump chain=input jump-target=khach in-interface-list=LAN",
+    "add action=return chain=khach protocol=udp",
+    "add action=return chain=ketoan in-interface=vlan10-ketoan",
+    "add action=return chain=forward out-interface=ether1",
+]
+# Rules on interfaces in the chains jumped into, disjoint from some guards (each twice:
+# the first reads its values by rule_fields, the second is read straight).
+GUARDED_RULES = [
+    "add action=accept chain=khach in-interface=vlan10-ketoan protocol=tcp",
+    "add action=drop chain=khach in-interface-list=WAN",
+    "add action=reject chain=ketoan out-interface=!ether1 dst-port=443 protocol=tcp",
+    "add action=accept chain=ketoan in-interface=vlan20-khach",
+]
+
+
+def guarded_export(seed: int) -> str:
+    """A random export whose chains jump into others (:data:`GUARDED_JUMPS`)."""
+    rnd = random.Random(2000 + seed)
+    rules = random_rules(rnd, 70, ("forward", "input", "khach", "ketoan"))
+    for extra in rnd.choices(GUARDED_JUMPS, k=rnd.randint(1, 8)) + GUARDED_RULES * 2:
+        rules.insert(rnd.randrange(len(rules) + 1), extra)
+    return V7 + HEAD + "/ip firewall filter\n" + "\n".join(rules) + "\n"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_guarded_rules_parse_as_flattened_rules(monkeypatch, seed):
+    # firewall.guarded_line (a rule of a jumped-into chain: its Match and the guard's
+    # interfaces) against the general walk (intersect, emit_line) on random chains
+    text = guarded_export(seed)
+    res = parsed(text)
+    with monkeypatch.context() as m:
+        m.setattr(firewall, "guarded_line", lambda st, rule, guard: NOT_PLAIN)
+        general = parsed(text)
+    assert res == general
+
+
+def test_the_random_guards_reach_every_kind_of_guarded_line(monkeypatch):
+    # the comparison above is worth something only if guarded_line gives lines, no
+    # packet (the guard's interfaces and the rule's disjoint, or the rule's none) and
+    # NOT_PLAIN, with guards on in- and out-interfaces, and rules with interfaces
+    got = {"line": 0, "none": 0, "disjoint": 0, "not plain": 0}
+    guards = set()
+    real = firewall.guarded_line
+
+    def counting(st, rule, guard):
+        line = real(st, rule, guard)
+        got["not plain" if line is NOT_PLAIN else "none" if line is None else "line"] += 1
+        got["disjoint"] += line is None and st.filter_matches[rule.index] is not None
+        guards.add((guard.inif is not None, guard.outif is not None))
+        return line
+
+    monkeypatch.setattr(firewall, "guarded_line", counting)
+    for seed in range(40):
+        mikrotik_routeros.parse(guarded_export(seed), "r.rsc")
+    assert got["line"] > 200 and got["disjoint"] > 20 and got["not plain"] > 100, got
+    assert guards >= {(True, False), (False, True), (True, True), (False, False)}, guards
+
+
+def random_port_list(rnd: random.Random) -> str:
+    """A port value: ports and ranges, mostly in order and apart, sometimes not (out of
+    order, overlapping, touching, backwards, past 65535, the whole range), with odd
+    items (blanks, empty items, a dash without its end, other digits, a negation)."""
+    items = []
+    at = rnd.choice((0, 1, 1000, 65000))
+    for _ in range(rnd.randint(1, 5)):
+        lo = at + rnd.choice((0, 1, 2, 3, 50)) if rnd.random() < 0.85 else rnd.randint(0, 70_000)
+        hi = lo + rnd.choice((0, 1, 10, 100)) if rnd.random() < 0.85 else rnd.randint(0, 70_000)
+        items.append(str(lo) if lo == hi and rnd.random() < 0.7 else f"{lo}-{hi}")
+        at = hi
+    odd = rnd.random()
+    if odd < 0.04:
+        items.append("")
+    elif odd < 0.08:
+        items[0] = " " + items[0]
+    elif odd < 0.11:
+        items[-1] += "-"
+    elif odd < 0.13:
+        items = ["0-65535"]
+    elif odd < 0.15:
+        items[0] = items[0].replace("1", "\u0661")  # ARABIC-INDIC DIGIT ONE: isdecimal, int() reads it
+    value = ",".join(items)
+    return "!" + value if rnd.random() < 0.05 else value
+
+
+def test_plain_port_lists_are_read_as_the_general_path_reads_them():
+    # conditions._plain_ports (a port list in order read straight into its PortRanges)
+    # against the general reading (ports_field's ranges, _match_fields' Match fields)
+    from netaudit.parsers.mikrotik_routeros.parser import RouterOSParser
+
+    p = RouterOSParser(V7 + HEAD, "r.rsc")
+    p.run()
+    rnd = random.Random(31)
+    straight = lists = 0
+    for _ in range(30_000):
+        key = rnd.choice(("src-port", "dst-port"))
+        value = random_port_list(rnd)
+        got = conditions._plain_value(p.st, key, value)
+        i = conditions._VALUE_FIELD[key]
+        fast = conditions._plain_ports(i, value)
+        straight += fast is not None
+        lists += fast is not None and "," in value
+        why: list[str] = []
+        rs = conditions._value_field(p.st, key, value, why)
+        if why:
+            assert got is NOT_PLAIN and fast is None, (key, value)
+            continue
+        expected = (1 << i, conditions._match_fields(i, rs), None)
+        assert got == expected and list(got[1] or ()) == list(expected[1] or ()), (key, value)
+    assert straight > 8_000 and lists > 4_000, (straight, lists)
