@@ -32,6 +32,7 @@ from .rules import Chain, Rule, Ruleset
 from .state import State
 
 _PERMIT, _DENY = Action.PERMIT, Action.DENY
+_new = tuple.__new__
 FILTER_KEEP = frozenset({"accept", "drop", "reject", "unknown"})
 NAT_KEEP = frozenset({"accept", "drop", "reject", "unknown", "dnat", "snat", "masquerade", "redirect"})
 MAX_LINES = 20000
@@ -230,13 +231,14 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
         # the loop below makes of its Flat when _plain_matches takes it
         # (tests/parsers/linux/test_flatten_lines.py compares both).
         src, dst, proto, sport, dport, itype, icode, est, inif, outif = fields
-        if verdict == "unknown" or rule.ct_dnat is not None:
-            return None  # two lines; the DNAT image (Conv.flats)
-        if itype is not None or icode is not None or not _as_is(inif, outif, to_host):
-            return None
+        if verdict == "unknown" or rule.ct_dnat is not None or not _as_is(inif, outif, to_host):
+            return None  # two lines; the DNAT image (Conv.flats); interfaces to resolve
+        if itype is None and icode is None:
+            matches = [field_match(src, dst, proto, sport, dport, est, inif, outif)]
+        else:  # one Match per ICMP type and code
+            matches = to_matches(_new(Cond, fields))
         why = joined(tuple(dict.fromkeys(reasons))) if reasons else ""
-        match = field_match(src, dst, proto, sport, dport, est, inif, outif)
-        return FilterLine(_PERMIT if verdict == "accept" else _DENY, [match], rule.src, "", why or None)
+        return FilterLine(_PERMIT if verdict == "accept" else _DENY, matches, rule.src, "", why or None)
 
     lines, default = compose(conv, chains, FILTER_KEEP, problems, make_line)
     if hook == "prerouting" and default == "accept" and all(_accepts(line) for line in lines):

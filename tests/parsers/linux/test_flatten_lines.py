@@ -179,6 +179,6 @@ def test_lines_made_in_the_walk_are_the_general_paths_lines(monkeypatch):
         assert fast.devices[0].filters == slow.devices[0].filters, text
         assert fast.devices[0] == slow.devices[0], text
         assert fast.report == slow.report, text
-    # The walk made lines, and the general path kept the others (unions, ICMP, "", a
+    # The walk made lines, and the general path kept the others (unions, "", a
     # rule whose field the guard constrains, the base chains' rules).
     assert made > 500 and flats > 500
