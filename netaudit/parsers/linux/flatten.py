@@ -12,7 +12,8 @@ partial).
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from netaudit.model import Src
 from netaudit.parsers.packet_sets import ANY, Cond, intersect, intersect_all, negate_union
@@ -37,6 +38,13 @@ class Flat(NamedTuple):
 
 
 _new = tuple.__new__
+_FLOW = frozenset({"jump", "goto", "return"})  # verdicts the walk itself follows
+
+
+# What a caller may give flatten to make a flattened rule's line itself: (verdict, the
+# fields of its one condition in Cond order, the rule, its reasons) → the line, or None
+# (then the rule is a Flat as any other).
+LineMaker = Callable[[str, list, Rule, list[str]], Any]
 
 
 def flatten(
@@ -45,10 +53,16 @@ def flatten(
     universe: frozenset[str],
     keep: frozenset[str],
     problems: list[tuple[str, Src | None]],
-) -> list[Flat]:
+    make_line: LineMaker | None = None,
+) -> list:
     """The rules of base chain ``chain`` with jumps inlined, as verdicts (those in
-    ``keep``) on condition sets, in order."""
-    out: list[Flat] = []
+    ``keep``) on condition sets, in order: :class:`Flat` s.  ``make_line``: a rule
+    behind a one-condition guard (a user chain's rule reached by one jump), of one
+    condition constraining none of the guard's fields, with a verdict in ``keep`` other
+    than a jump, goto or return, is given to it with its condition's fields (the rule's
+    and the guard's), and what it makes stands in the list instead of the Flat — no
+    Cond, union list and Flat per rule of a big guarded chain (None: the Flat)."""
+    out: list = []
 
     def narrow(guard: list[Cond], rule: Rule) -> list[Cond] | None:
         rest = negate_union(rule.conds, universe)
@@ -80,6 +94,13 @@ def flatten(
                     fields: list = list(c)
                     for i, v in narrowed:
                         fields[i] = v
+                    if make_line is not None and rule.verdict in keep and rule.verdict not in _FLOW:
+                        line = make_line(
+                            rule.verdict, fields, rule, guard_reasons + rule.reasons if guard_reasons else rule.reasons
+                        )
+                        if line is not None:
+                            out.append(line)
+                            continue
                     eff = [_new(Cond, fields)]
             else:
                 eff = intersect_all(guard, rule.conds)

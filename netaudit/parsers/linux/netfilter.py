@@ -19,17 +19,20 @@ kernel.
 
 from __future__ import annotations
 
+from typing import cast
+
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, IfKind, NatRule, Src
 from netaudit.parsers.base import evolve, join_reasons
 from netaudit.parsers.packet_sets import ANY, Cond, field_match, intersect_all, negate_union, to_matches
 
-from .flatten import Flat, flatten
+from .flatten import Flat, LineMaker, flatten
 from .reasons import RULE_NOT_UNDERSTOOD, joined, reason
 from .rules import Chain, Rule, Ruleset
 from .state import State
 
 _PERMIT, _DENY = Action.PERMIT, Action.DENY
+_new = tuple.__new__
 FILTER_KEEP = frozenset({"accept", "drop", "reject", "unknown"})
 NAT_KEEP = frozenset({"accept", "drop", "reject", "unknown", "dnat", "snat", "masquerade", "redirect"})
 MAX_LINES = 20000
@@ -72,9 +75,11 @@ class Conv:
     def hook(self, hook: str, kinds: tuple[str, ...]) -> list[Chain]:
         return sorted((c for c in self.base if c.hook == hook and c.kind in kinds), key=lambda c: c.priority)
 
-    def flats(self, chain: Chain, keep: frozenset[str], problems: list) -> list[Flat]:
-        out = flatten(chain, self.chains, self.universe, keep, problems)
-        return [f if f.rule.ct_dnat is None else self._ct_dnat(f) for f in out]
+    def flats(self, chain: Chain, keep: frozenset[str], problems: list, make_line: LineMaker | None = None) -> list:
+        """The flattened rules of base chain ``chain``: Flats, and what ``make_line``
+        made (:func:`.flatten`)."""
+        out = flatten(chain, self.chains, self.universe, keep, problems, make_line)
+        return [f if type(f) is not Flat or f.rule.ct_dnat is None else self._ct_dnat(f) for f in out]
 
     def _ct_dnat(self, f: Flat) -> Flat:
         """``ct status dnat`` → the image of the DNAT rules (see docs/vendors/linux.md)."""
@@ -99,24 +104,31 @@ def _hook_policy(c: Chain):
 # --------------------------------------------------------------------------- composition
 
 
-# A line of a composed hook: (action, conds, the rule or None for a chain's policy, reasons).
+# A line of a composed hook: (action, conds, the rule or None for a chain's policy, reasons)
+# — or the FilterLine a LineMaker made of it (build_filter's, one base chain on the hook).
 Line = tuple[str, list[Cond], Rule | None, list[str]]
 
 
-def compose(conv: Conv, chains: list[Chain], keep: frozenset[str], problems: list) -> tuple[list[Line], str]:
+def compose(
+    conv: Conv, chains: list[Chain], keep: frozenset[str], problems: list, make_line: LineMaker | None = None
+) -> tuple[list[Line | FilterLine], str]:
     """The first-match lines of several base chains of one hook in priority order, and
-    the default action (the policy reached when no line matched)."""
-    flats = [conv.flats(c, keep, problems) for c in chains]
-    lines: list[Line] = []
+    the default action (the policy reached when no line matched).  ``make_line``: with
+    one base chain on the hook, the lines it makes of flattened rules stand among them
+    (:func:`.flatten`; several chains compose their unions and take none)."""
+    if len(chains) != 1:
+        make_line = None
+    flats = [conv.flats(c, keep, problems, make_line) for c in chains]
+    lines: list[Line | FilterLine] = []
     default = ["accept"]
     if len(flats) == 1:
         # One base chain on the hook (the common case): its flattened rules are its lines
         # (what the walk below gives for one chain, without a copy of each).
         for fl in flats[0]:
             if len(lines) > MAX_LINES:
-                problems.append((_TOO_MANY_RULES, fl.rule.src))
+                problems.append((_TOO_MANY_RULES, fl.rule.src if type(fl) is Flat else fl.source))
                 return lines, "accept"  # as the walk: cut before the policy is read
-            if fl.conds:
+            if type(fl) is not Flat or fl.conds:
                 lines.append(fl)
         return lines, chains[0].policy
 
@@ -200,6 +212,11 @@ def _plain_matches(conds: list[Cond], to_host: bool) -> list | None:
     return to_matches(conds[0])
 
 
+def _accepts(line: Line | FilterLine) -> bool:
+    """Whether a composed line (a FilterLine made in the walk, or an action's tuple) accepts."""
+    return line.action is _PERMIT if isinstance(line, FilterLine) else line[0] == "accept"
+
+
 def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
     """The model filter of one hook, or None when no base chain filters it."""
     st = conv.st
@@ -207,8 +224,24 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
     if not chains:
         return None
     problems: list[tuple[str, Src | None]] = []
-    lines, default = compose(conv, chains, FILTER_KEEP, problems)
-    if hook == "prerouting" and default == "accept" and all(a == "accept" for a, *_ in lines):
+    to_host = hook in ("input", "prerouting")
+
+    def make_line(verdict: str, fields: list, rule: Rule, reasons: list[str]) -> FilterLine | None:
+        # A guarded rule's line straight from its condition's fields (flatten): what
+        # the loop below makes of its Flat when _plain_matches takes it
+        # (tests/parsers/linux/test_flatten_lines.py compares both).
+        src, dst, proto, sport, dport, itype, icode, est, inif, outif = fields
+        if verdict == "unknown" or rule.ct_dnat is not None or not _as_is(inif, outif, to_host):
+            return None  # two lines; the DNAT image (Conv.flats); interfaces to resolve
+        if itype is None and icode is None:
+            matches = [field_match(src, dst, proto, sport, dport, est, inif, outif)]
+        else:  # one Match per ICMP type and code
+            matches = to_matches(_new(Cond, fields))
+        why = joined(tuple(dict.fromkeys(reasons))) if reasons else ""
+        return FilterLine(_PERMIT if verdict == "accept" else _DENY, matches, rule.src, "", why or None)
+
+    lines, default = compose(conv, chains, FILTER_KEEP, problems, make_line)
+    if hook == "prerouting" and default == "accept" and all(_accepts(line) for line in lines):
         return None  # mangle chains that only mark: nothing is filtered here
     flt = Filter(
         name,
@@ -220,8 +253,11 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
         ),
     )
     out = flt.lines
-    to_host = hook in ("input", "prerouting")
-    for action, conds, rule, reasons in lines:
+    for line in lines:
+        if isinstance(line, FilterLine):  # made by make_line
+            out.append(line)
+            continue
+        action, conds, rule, reasons = line
         matches = _plain_matches(conds, to_host)
         if matches is None:
             conds = _fix_ifaces(conds, hook)
@@ -262,7 +298,7 @@ def build_nat(conv: Conv) -> None:
             continue
         problems: list[tuple[str, Src | None]] = []
         lines, _default = compose(conv, chains, NAT_KEEP, problems)
-        for action, conds, rule, reasons in lines:
+        for action, conds, rule, reasons in cast(list[Line], lines):  # (no LineMaker: no FilterLine)
             if rule is None:
                 continue  # a NAT chain's policy: no translation
             conds = [c for c in _fix_ifaces(conds, hook) if c.outif is None or hook == "postrouting"]

@@ -1,0 +1,184 @@
+"""The filter lines the flattening walk makes itself (``make_line``: a guarded rule's line
+from its condition's fields, netfilter.build_filter) against the general path (each rule a
+Flat, then its Cond's Matches in build_filter's loop), on generated rulesets."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from netaudit.parsers import linux
+from netaudit.parsers.linux import flatten as flatten_module
+from netaudit.parsers.linux import netfilter
+
+ADDR = [
+    {"ifindex": 1, "ifname": "lo", "flags": ["LOOPBACK", "UP"], "link_type": "loopback", "addr_info": []},
+    {"ifindex": 2, "ifname": "wan0", "flags": ["UP"], "link_type": "ether",
+     "addr_info": [{"family": "inet", "local": "192.0.2.2", "prefixlen": 30}]},
+    {"ifindex": 3, "ifname": "eth0", "flags": ["UP"], "link_type": "ether",
+     "addr_info": [{"family": "inet", "local": "10.0.10.1", "prefixlen": 24}]},
+    {"ifindex": 4, "ifname": "eth1", "flags": ["UP"], "link_type": "ether",
+     "addr_info": [{"family": "inet", "local": "10.0.40.1", "prefixlen": 24}]},
+]  # fmt: skip
+
+# Matches of a rule in a user chain: header fields with every operator, groups, ranges,
+# named sets, interfaces (quoted, wildcards, "no interface"), ICMP, connection state,
+# and statements that add a reason (log, limit) or that only the full reader takes.
+MATCHES = [
+    "ip saddr 10.0.{a}.{b}",
+    "ip saddr != 10.{a}.0.0/16",
+    "ip daddr 10.0.{a}.0/24",
+    "ip daddr {{ 10.0.0.{a}, 192.168.{a}.0/24 }}",
+    "ip daddr {{10.0.0.{a},10.1.0.0/16}}",
+    "ip daddr 10.0.0.1-10.0.0.{a}",
+    "ip daddr 0.0.0.0/0",
+    "ip saddr != 0.0.0.0/0",
+    "ip saddr @admins",
+    "ip saddr @dynamic",
+    "tcp dport {p}",
+    "tcp dport != {p}",
+    "tcp dport >= {p}",
+    "tcp dport {{ {p}, 443, 8000-8080 }}",
+    "udp sport {p}-65535",
+    "udp dport 53,{p}",
+    "tcp dport http",
+    "th dport {p}",
+    "icmp type echo-request",
+    "icmp type {{ echo-request, echo-reply }}",
+    "icmp code {b}",
+    "ip protocol tcp",
+    "ip protocol != icmp",
+    'iifname "eth{b}"',
+    'iifname "wan0"',
+    'oifname "eth{b}"',
+    'oifname != "wan0"',
+    'oifname "eth*"',
+    'oifname ""',
+    'iifname {{ "eth0", "eth1" }}',
+    "ct state new",
+    "ct state established,related",
+    "ct status dnat",
+    "ct status != dnat",
+    "meta l4proto udp",
+    'log prefix "x: "',
+    "limit rate 5/second",
+    "tcp flags syn",
+]
+VERDICTS = ["accept", "drop", "reject", "return", "continue", "", "jump c3", "goto c3", "jump nowhere"]
+# Rules of a base chain that reach a user chain: one guard (one condition) or a union.
+GUARDS = [
+    'iifname "eth{b}" jump c1',
+    'iifname vmap {{ "eth0" : jump c1, "eth1" : goto c2, "wan0" : drop }}',
+    "ip saddr 10.0.{a}.0/24 jump c2",
+    'oifname "" jump c1',
+    'oifname "wan0" jump c2',
+    "tcp dport 22 jump c1",
+    "ct state new jump c2",
+    "jump c1",
+    "ip daddr 10.0.0.0/8 limit rate 1/second jump c1",
+]
+
+
+def _pieces(rnd: random.Random, pool: list[str], most: int) -> list[str]:
+    return [
+        rnd.choice(pool).format(a=rnd.randrange(0, 256), b=rnd.randrange(3), p=rnd.randrange(0, 70000))
+        for _ in range(rnd.randrange(0, most + 1))
+    ]
+
+
+def _rule(rnd: random.Random) -> str:
+    words = _pieces(rnd, MATCHES, 3)
+    if rnd.random() < 0.3:
+        words.append("counter" if rnd.random() < 0.5 else f"counter packets {rnd.randrange(99)} bytes 0")
+    verdict = rnd.choice(VERDICTS)
+    if verdict:
+        words.append(verdict)
+    if rnd.random() < 0.3:
+        words.append(f'comment "rule {rnd.randrange(99)}"')
+    sep = "  " if rnd.random() < 0.1 else " "  # odd spacing
+    return sep.join(words) or "accept"
+
+
+def _ruleset(rnd: random.Random) -> str:
+    # (input: a packet for the device, no output interface; not prerouting: its marks'
+    # reading, netfilter.mark_sets, takes exponential time on such random chains)
+    hook = rnd.choice(["input", "forward", "forward"])
+    out = [
+        "table inet filter {",
+        "\tset admins {",
+        "\t\ttype ipv4_addr",
+        "\t\telements = { 10.0.0.5, 10.0.1.0/24 }",
+        "\t}",
+        "\tset dynamic {",
+        "\t\ttype ipv4_addr",
+        "\t\tflags dynamic",
+        "\t}",
+        f"\tchain base {{\n\t\ttype filter hook {hook} priority filter; policy {rnd.choice(['accept', 'drop'])};",
+    ]
+    out += ["\t\t" + _rule(rnd) for _ in range(rnd.randrange(0, 3))]
+    out += [
+        "\t\t" + g.format(a=rnd.randrange(256), b=rnd.randrange(3)) for g in rnd.sample(GUARDS, rnd.randrange(1, 4))
+    ]
+    out += ["\t}"]
+    for name in ("c1", "c2", "c3"):
+        out += [f"\tchain {name} {{"] + ["\t\t" + _rule(rnd) for _ in range(rnd.randrange(0, 12))] + ["\t}"]
+    if rnd.random() < 0.2:  # a second base chain on the hook: lines composed from unions
+        out += [
+            f"\tchain other {{\n\t\ttype filter hook {hook} priority 10; policy accept;",
+            '\t\tiifname "eth0" jump c1',
+            "\t}",
+        ]
+    out.append("}")
+    if rnd.random() < 0.3:  # the DNAT image that ct status dnat reads
+        out += [
+            "table ip nat {",
+            "\tchain prerouting {",
+            "\t\ttype nat hook prerouting priority dstnat; policy accept;",
+            f'\t\tiifname "wan0" tcp dport {rnd.randrange(1, 65536)} dnat to 10.0.10.{rnd.randrange(1, 255)}:80',
+            "\t}",
+            "}",
+        ]
+    return "\n".join(out)
+
+
+def _dump(nft: str) -> str:
+    return "\n".join(
+        [
+            "### hostname\nr",
+            "### ip -j addr\n" + json.dumps(ADDR),
+            "### ip -j route show table all\n"
+            + json.dumps([{"dst": "default", "gateway": "192.0.2.1", "dev": "wan0"}]),
+            "### nft list ruleset\n" + nft,
+        ]
+    )
+
+
+def test_lines_made_in_the_walk_are_the_general_paths_lines(monkeypatch):
+    rnd = random.Random(20261207)
+    made = flats = 0
+    general = flatten_module.flatten
+
+    def counting(*args, **kw):
+        nonlocal made, flats
+        out = general(*args, **kw)
+        made += sum(type(x) is not flatten_module.Flat for x in out)
+        flats += sum(type(x) is flatten_module.Flat for x in out)
+        return out
+
+    def without_lines(chain, chains, universe, keep, problems, make_line=None):
+        return general(chain, chains, universe, keep, problems)
+
+    for _ in range(600):
+        text = _dump(_ruleset(rnd))
+        with monkeypatch.context() as m:
+            m.setattr(netfilter, "flatten", counting)
+            fast = linux.parse(text, "r.txt")
+        with monkeypatch.context() as m:
+            m.setattr(netfilter, "flatten", without_lines)
+            slow = linux.parse(text, "r.txt")
+        assert fast.devices[0].filters == slow.devices[0].filters, text
+        assert fast.devices[0] == slow.devices[0], text
+        assert fast.report == slow.report, text
+    # The walk made lines, and the general path kept the others (unions, "", a
+    # rule whose field the guard constrains, the base chains' rules).
+    assert made > 500 and flats > 500
