@@ -26,7 +26,7 @@ from netaudit.model import Action, Filter, FilterLine, IfKind, NatRule, Src
 from netaudit.parsers.base import evolve, join_reasons
 from netaudit.parsers.packet_sets import ANY, Cond, field_match, intersect_all, negate_union, to_matches
 
-from .flatten import Flat, LineMaker, flatten
+from .flatten import MAX_GUARD, Flat, LineMaker, flatten
 from .reasons import RULE_NOT_UNDERSTOOD, joined, reason
 from .rules import Chain, Rule, Ruleset
 from .state import State
@@ -411,17 +411,25 @@ def mark_sets(conv: Conv) -> tuple[dict[int | None, list[Cond]], list[str]]:
     for chain in conv.hook("prerouting", ("filter", "route", "nat")):
         problems: list = []
         flats = conv.flats(chain, frozenset({"mark", "accept", "drop", "reject", "unknown"}), problems)
-        stopped: list[Cond] = []
+        # The packets no earlier accept/drop/reject took (None: every packet), narrowed
+        # line by line: the complement of the whole stopped union, recomputed at each line,
+        # took exponential time on a 48-line chain (issue #15); past MAX_GUARD conditions
+        # the marks are given up as partial.
+        unstopped: list[Cond] | None = None
         for fl in flats:
             conds = fl.conds
-            if stopped:
-                conds = intersect_all(conds, negate_union(stopped, conv.universe))
+            if unstopped is not None:
+                conds = intersect_all(conds, unstopped)
             if not conds:
                 continue
             if fl.reasons:
                 why.extend(fl.reasons)
             if fl.action != "mark":
-                stopped.extend(fl.conds)
+                rest = negate_union(fl.conds, conv.universe)
+                unstopped = rest if unstopped is None else intersect_all(unstopped, rest)
+                if len(unstopped) > MAX_GUARD:
+                    why.append(reason("input.linux.partial.too_many_marks"))
+                    return final, why
                 continue
             rest = negate_union(conds, conv.universe)
             for m in list(final):

@@ -168,7 +168,11 @@ def convert(st: State, by_kind: dict[str, Section]) -> None:
             _unknown_firewall(st, Text("input.linux.firewall_unsure_more", why=why, more=len(unsure) - 1), src)
         else:
             _unknown_firewall(st, Text("input.linux.firewall_unsure", why=why), src)
-    marks, mark_why = netfilter.mark_sets(conv)
+    # The marks the prerouting chains set matter to `ip rule … fwmark` only: read for those.
+    if any("fwmark" in rec.data for rec in st.rules):
+        marks, mark_why = netfilter.mark_sets(conv)
+    else:
+        marks, mark_why = {}, []
     policy.build(st, marks, mark_why, frozenset(universe))
     services.finish_sysctl(st, dev.source)
     services.finish_services(st)
