@@ -16,7 +16,7 @@ from netaudit.messages import Text
 from netaudit.model import Src
 
 from .reasons import reason
-from .records import PLAIN_ACTIONS, FwRule
+from .records import FwRule
 from .state import IGNORED, NotUnderstood, State
 from .syntax import Command, unquote
 from .values import quad, removed_item, split_list, yes
@@ -168,17 +168,7 @@ def add_rule(table: str, st: State, props: dict[str, str], src: Src):
     rules = st.rules[table]
     rule = FwRule(table, len(rules), props, src, chain, action, disabled)
     rules.append(rule)
-    index = st.chains[table]  # (records.ChainIndex.add, written out)
-    index.count += 1
-    if not disabled:
-        by_chain = index.by_chain.get(chain)
-        if by_chain is None:  # (not setdefault: no list made per rule)
-            by_chain = index.by_chain[chain] = []
-        by_chain.append(rule)
-        if action not in PLAIN_ACTIONS or "connection-nat-state" in props:
-            index.odd.add(chain)
-    if action == "jump":
-        index.jump_targets.add(rule.get("jump-target"))
+    st.chains[table].add(rule)
     if action in ("add-src-to-address-list", "add-dst-to-address-list") and not disabled:
         raw = props.get("address-list")
         if raw and unquote(raw):

@@ -144,8 +144,7 @@ class ChainIndex:
     jump_targets: set[str | None] = field(default_factory=set)
 
     def add(self, rule: FwRule) -> None:
-        """``rule``, the table's next one (``ip_menus.add_rule`` does the same, written
-        out: a call fewer per rule of a big export)."""
+        """``rule``, the table's next one (``ip_menus.add_rule`` as each rule is read)."""
         self.count += 1
         action = rule.action
         if not rule.disabled:
