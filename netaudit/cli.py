@@ -9,11 +9,12 @@ help); ``trace``: 0 reachable, 1 blocked, 3 unknown (trace.EXIT_CODES).
 from __future__ import annotations
 
 import argparse
-import gc
+import contextlib
 import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NoReturn
 
 from .cli_usage import UsageError, usage_lang, usage_text
 from .messages import Text
@@ -252,15 +253,28 @@ class _SafeStream:
         return getattr(self._stream, name)
 
 
-def run() -> int:
-    """The ``netaudit`` command: :func:`main`, after which the process ends without
-    the interpreter's last garbage collection over everything the run built (about a
-    second after an audit of 50,000 ACL lines, docs/performance.md): what is left is
-    the operating system's to free.  Not in :func:`main`, which tests and scripts
-    call in their own long-lived processes."""
+def run() -> NoReturn:
+    """The ``netaudit`` command: :func:`main`, after which the process ends at once,
+    its output flushed: the interpreter's own exit would free everything the run built,
+    object by object and then the BDD manager's tables (0.1–0.25 s after a large audit,
+    about a second once with its last garbage collection: docs/performance.md), and what
+    is left is the operating system's to free.  Nothing of netaudit's waits for that
+    exit (no ``atexit`` work; the progress spinner's thread is a daemon; temporary
+    folders are removed where they are used).  Not in :func:`main`, which tests and
+    scripts call in their own long-lived processes."""
     code = main()
-    gc.freeze()
-    return code
+    if "logging" in sys.modules:  # a library's handlers (napalm's) flushed as at exit
+        sys.modules["logging"].shutdown()
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError) as e:
+        # Output not written (a full disk, a closed pipe) and not said yet: never exit 0.
+        if code == 0:
+            _say_unwritten_stdout(e)
+            code = 2
+    with contextlib.suppress(OSError, ValueError):  # nowhere left to say it
+        sys.stderr.flush()
+    os._exit(code)
 
 
 # Exit status of an internal error (a bug), whatever the command: never 1, which
@@ -360,10 +374,29 @@ def _stdout(text: str | bytes) -> None:
     from . import progress
 
     progress.stop()  # the spinner's line is gone before the output comes
-    if isinstance(text, bytes):
-        sys.stdout.buffer.write(text)
-    else:
-        sys.stdout.write(text)
+    try:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as e:
+        # The disk full or the reader gone: the environment's failure, not a bug.  What
+        # is left in the buffer is dropped, so that no later flush says it again.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stands for stdout until exit
+        raise InputError(_unwritten_stdout(e), "-") from None
+
+
+def _unwritten_stdout(e: BaseException) -> Text:
+    error = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+    return Text("output.error.cannot_write", what=Text("output.what.stdout"), error=error)
+
+
+def _say_unwritten_stdout(e: BaseException) -> None:
+    from .messages import t
+
+    with contextlib.suppress(OSError, ValueError):
+        print(t("cli.error", "en", message=f"-: {_unwritten_stdout(e).render('en')}"), file=sys.stderr)
 
 
 def _read_inputs(paths, site: str | None = None) -> list[Path]:
@@ -578,7 +611,7 @@ def _init(args) -> int:
     # The draft's comments quote descriptions as written: a secret there is masked too.
     text = masker.prose(zones.site_to_yaml(site, args.lang))
     if args.output == "-":
-        sys.stdout.write(text)
+        _stdout(text)
     else:
         outputs.write_files([(target, text, "site file")])
         print(t("cli.init.wrote", args.lang, file=target, n=len(site.zones)), file=sys.stderr)
@@ -659,7 +692,7 @@ def _probe(args) -> int:
             lines.append(f"  {zone}: {addrs} addresses, {sum(counts.values())} probes: {services}")
         for r in plan.refused:
             lines.append(f"  refused {r['dst']}: {r['why']}")
-        sys.stdout.write(clean("\n".join(lines) + "\n"))
+        _stdout(clean("\n".join(lines) + "\n"))
         return 0
     from .live.probe import Options, parse_rate, progress_printer, run
 
@@ -715,7 +748,7 @@ def _scan(args) -> int:
         progress=progress_printer(),
     )
     if args.dry_run:
-        sys.stdout.write(clean("\n".join(describe(make_plan(opts, args.site))) + "\n"))
+        _stdout(clean("\n".join(describe(make_plan(opts, args.site))) + "\n"))
         return 0
     inputs = [Path(args.site)] if args.site else []
     if _to_file(args.output):
@@ -766,7 +799,7 @@ def _blueprint(args) -> int:
     verdict = (
         t("cli.blueprint.holds", args.lang) if not problems else t("cli.blueprint.fails", args.lang, n=len(problems))
     )
-    print(t("cli.blueprint.summary", args.lang, n=len(result.files), folder=out, verdict=verdict))
+    _stdout(t("cli.blueprint.summary", args.lang, n=len(result.files), folder=out, verdict=verdict) + "\n")
     return 0 if not problems else 1
 
 
@@ -797,7 +830,7 @@ def _fix(args) -> int:
         summary = write(result, out, args.lang)
     except OSError as e:
         raise InputError(Text("cli.error.output_write", error=str(e.strerror or e)), str(e.filename or out)) from None
-    sys.stdout.write(summary)
+    _stdout(summary)
     return 0 if result.ok else 1
 
 

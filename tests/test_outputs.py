@@ -280,6 +280,67 @@ def test_stdout_outputs_still_work(office):
     assert p.returncode == 1 and json.loads(p.stdout)["schema"] == "netaudit/audit/v1"
 
 
+def test_stdout_of_a_large_audit_is_whole_when_the_process_ends_at_once(office, tmp_path):
+    """The command ends with os._exit after flushing (cli.run): every byte of a report on
+    standard output arrives, the same as the file -o writes."""
+    report = tmp_path / "r.json"
+    assert cli("audit", office, "--format", "json", "-o", report).returncode == 1
+    p = cli("audit", office, "--format", "json", "-o", "-", text=False)
+    assert p.returncode == 1 and p.stdout == report.read_bytes()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device that is always full)")
+@pytest.mark.parametrize("lang, words", [("vi", "không ghi được đầu ra chuẩn"), ("en", "cannot write standard output")])
+def test_a_full_standard_output_is_one_line_not_a_bug(office, lang, words):
+    """Standard output on a full disk is the environment's failure: one line naming it,
+    exit 2 — not a traceback reported as a bug in netaudit (exit 70)."""
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run(
+            [sys.executable, "-m", "netaudit.cli", "audit", office, "--format", "json", "-o", "-", "--lang", lang],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    _one_error_line(p, words, "No space left on device")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device that is always full)")
+def test_a_short_summary_on_a_full_standard_output_never_exits_0(tmp_path):
+    """A command whose only standard output is a short summary (blueprint) fails with one
+    line when it cannot be written — a line would sit in the buffer until the process
+    ends, where a failed flush used to be a traceback reported as a bug."""
+    intent = tmp_path / "intent.yaml"
+    example = cli("blueprint", "--example", "commune")
+    assert example.returncode == 0
+    intent.write_text(example.stdout, encoding="utf-8")
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "netaudit.cli",
+                "blueprint",
+                intent,
+                "-o",
+                tmp_path / "bp",
+                "--no-pdf",
+                "--lang",
+                "en",
+            ],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    _one_error_line(p, "cannot write standard output")
+    assert (tmp_path / "bp").is_dir()  # the blueprint itself was written
+
+
 def test_text_is_written_as_utf8_slice_by_slice(tmp_path, monkeypatch):
     """A report's text is encoded a slice at a time (outputs._SLICE): the file holds its
     exact UTF-8, whatever character a slice boundary falls on."""

@@ -288,6 +288,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "cli.error.output_write": {"vi": "-o: không ghi được: {error}", "en": "-o: cannot write: {error}"},
     "output.what.output": {"vi": "tệp kết quả", "en": "output"},
+    "output.what.stdout": {"vi": "đầu ra chuẩn", "en": "standard output"},
     "output.what.report": {"vi": "báo cáo", "en": "report"},
     "output.what.diagram": {"vi": "sơ đồ", "en": "diagram"},
     "output.what.site_file": {"vi": "tệp khai báo vùng mạng", "en": "site file"},
