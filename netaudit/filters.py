@@ -269,8 +269,15 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
 
 def matching_line(hs: HeaderSpace, sets: LineSets, pkt) -> int | None:
     """Index of the first line whose set holds the concrete packet ``pkt`` (None: the
-    default action decides)."""
+    default action decides).  Through the filter's tree of every line where the
+    permitted set built one (:func:`line_tree`): the few ranges holding the packet, where
+    the lines before its own were asked one by one — 198,000 questions for the 16
+    witnesses of a 50,000-line ACL (issue #15)."""
     single = hs.packet(pkt)
+    tree = sets.trees.get(False)
+    if tree is not None:
+        taken, _ = tree.first_match(single)
+        return taken[0][0] if taken else None
     for idx in sets.order:
         if hs.meets(sets[idx], single):
             return idx

@@ -13,7 +13,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from netaudit import filters, linetree
-from netaudit.headerspace import HeaderSpace
+from netaudit.headerspace import HeaderSpace, Packet
 from netaudit.model import Action, AddrMatch, Filter, FilterLine, Match, PortRange, Src
 
 HS = HeaderSpace()
@@ -259,6 +259,25 @@ def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst):
             # both readings of the permitted set: block by block, and all lines at once
             assert forest._by_block(hs, permits, default_permit) == want
             assert forest._from_last(hs, range(len(items)), permits, default_permit) == want
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(_filter(), _spread_filter()), st.data())
+def test_the_line_a_packet_matches_is_the_first_holding_it(flt, data):
+    """matching_line through the filter's tree (built by permitted) is the first line,
+    read one by one, whose set holds the packet."""
+    hs = HeaderSpace()
+    sets = filters.line_sets(hs, flt, None, None)
+    filters.permitted(hs, flt, sets)
+    assert (False in sets.trees) == (not any(line.partial for line in flt.lines) and bool(sets.order))
+    for _ in range(8):
+        src = 0x0A000000 | data.draw(st.integers(0, 15))
+        dst = data.draw(st.sampled_from([0x0A000000, 0x0A000100, 0x0A010000, 0x0B000000])) | data.draw(st.integers(0, 7))
+        proto = data.draw(st.sampled_from([6, 17, 1]))
+        pkt = Packet(src_ip=src, dst_ip=dst, proto=proto, dst_port=data.draw(st.sampled_from([22, 23, 80])))
+        single = hs.packet(pkt)
+        want = next((idx for idx in sets.order if hs.meets(sets[idx], single)), None)
+        assert filters.matching_line(hs, sets, pkt) == want
 
 
 def test_a_long_filter_of_exceptions_splits_by_destination_block():
