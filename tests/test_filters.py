@@ -272,7 +272,8 @@ def test_the_line_a_packet_matches_is_the_first_holding_it(flt, data):
     assert (False in sets.trees) == (not any(line.partial for line in flt.lines) and bool(sets.order))
     for _ in range(8):
         src = 0x0A000000 | data.draw(st.integers(0, 15))
-        dst = data.draw(st.sampled_from([0x0A000000, 0x0A000100, 0x0A010000, 0x0B000000])) | data.draw(st.integers(0, 7))
+        block = data.draw(st.sampled_from([0x0A000000, 0x0A000100, 0x0A010000, 0x0B000000]))
+        dst = block | data.draw(st.integers(0, 7))
         proto = data.draw(st.sampled_from([6, 17, 1]))
         pkt = Packet(src_ip=src, dst_ip=dst, proto=proto, dst_port=data.draw(st.sampled_from([22, 23, 80])))
         single = hs.packet(pkt)
