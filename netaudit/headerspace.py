@@ -116,6 +116,7 @@ class HeaderSpace:
         self._flag_cubes: dict[tuple, Bdd] = {}  # the flags' values -> their cube
         self._below_addresses: dict[tuple, Bdd] = {}  # a Match's non-address fields -> their set
         self._services_cache: dict[Bdd, list[str]] = {}  # projected set -> services()
+        self._preference_chains: dict[tuple, list[tuple[int, Bdd]]] = {}  # a witness's preferences: pick()
         self.service_sets: dict[tuple[str, ...], Bdd] = {}  # a service list -> its packets: policy.py
         # (id of a filter, in, out) -> (the filter, its filters.LineSets): netaudit/filters.py
         # and id of a filter -> (the filter, whether it looks at interfaces)
@@ -376,14 +377,30 @@ class HeaderSpace:
         if u == self.false:
             return None
         # Each preference is kept while some packet of ``u`` meets it and the ones kept
-        # before: the same packet as narrowing ``u`` step by step, with one AND of the
-        # large set instead of one per preference (each cost as much as ``u``).
-        kept = self.true
-        # Prefer readable witnesses: low ports and type/code zero when free.
-        for p in (*prefer, self.range("src_port", 1024, 65535), self.eq("icmp_code", 0)):
-            both = kept & p
-            if both != self.false and self.meets(u, both):
-                kept = both
+        # before: the same packet as narrowing ``u`` step by step, with no AND of the
+        # large set.  Readable witnesses: high source ports, ICMP code 0 when free.
+        prefs = (*prefer, self.range("src_port", 1024, 65535), self.eq("icmp_code", 0))
+        # The narrowing without ``u`` (built once per list) keeps a chain of ever smaller
+        # conjunctions; with ``u`` it keeps the same ones up to the first that ``u`` does
+        # not meet — a step the chain skipped left nothing of the ones before — found by
+        # halving, and goes on step by step from there: a few questions where each step
+        # cost an AND and a question (a witness per reachable cell).
+        chain = self._preference_chains.get(prefs)
+        if chain is None:
+            chain = self._preference_chains[prefs] = self._chain(prefs)
+        met, unmet = 0, len(chain)  # chain[0] (everything) meets u; chain[len] is past the end
+        while unmet - met > 1:
+            mid = (met + unmet) // 2
+            if self.meets(u, chain[mid][1]):
+                met = mid
+            else:
+                unmet = mid
+        kept = chain[met][1]
+        if unmet < len(chain):  # chain[unmet]'s step is skipped here; the rest depend on u
+            for p in prefs[chain[unmet][0] + 1 :]:
+                both = kept & p
+                if both != self.false and self.meets(u, both):
+                    kept = both
         # The variables the path leaves out are free: False (0) is fine.
         vals: dict[str, Any] = dict(self._no_bits)
         weights = self._bit_weights
@@ -392,6 +409,17 @@ class HeaderSpace:
                 field, weight = weights[name]
                 vals[field] |= weight
         return Packet(**vals)
+
+    def _chain(self, prefs: tuple) -> list[tuple[int, Bdd]]:
+        """The preferences of ``prefs`` kept in order, each while the ones kept before
+        leave some packet of it: [(its position, the conjunction so far)], after
+        ``(-1, everything)``."""
+        chain: list[tuple[int, Bdd]] = [(-1, self.true)]
+        for pos, p in enumerate(prefs):
+            both = chain[-1][1] & p
+            if both != self.false:
+                chain.append((pos, both))
+        return chain
 
     def meets(self, u, v) -> bool:
         """Whether ``u`` and ``v`` share a packet, without building their intersection:

@@ -221,6 +221,35 @@ def test_the_first_common_path_is_the_first_path_of_the_intersection(us, vs, neg
         headerspace._COMMON_PATH_STEPS = saved
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_MATCHES, min_size=1, max_size=4), st.lists(st.lists(_MATCHES, min_size=1, max_size=2), max_size=6))
+def test_a_witness_is_the_packet_the_preferences_narrow_to_step_by_step(us, prefs):
+    """HeaderSpace.pick follows the preferences' own chain of conjunctions as far as the
+    set meets it: the packet is the one the step-by-step narrowing by the set gives."""
+    hs = _HS
+    u = hs.matches(us)
+    if u == hs.false:
+        return
+    prefer = tuple(hs.matches(p) for p in prefs)
+    kept = hs.true  # the narrowing step by step, as it reads
+    for p in (*prefer, hs.range("src_port", 1024, 65535), hs.eq("icmp_code", 0)):
+        both = kept & p
+        if both != hs.false and (both & u) != hs.false:
+            kept = both
+    want = _packet_of(hs, hs.first_common_path(u, kept))
+    got = hs.pick(u, prefer)
+    assert got is not None and (hs.packet(got) & u) != hs.false
+    assert _packet_of(hs, {n: True for n in hs._names if _bit_set(got, n)}) == want
+
+
+def _bit_set(pkt, name: str) -> bool:
+    """Whether variable ``name`` is true in ``pkt`` (a field bit or a flag)."""
+    field, _, i = name.rpartition("_")
+    if field in headerspace.WIDTH:
+        return bool((getattr(pkt, field) >> (headerspace.WIDTH[field] - 1 - int(i))) & 1)
+    return bool(getattr(pkt, name))
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     st.lists(_MATCHES, min_size=1, max_size=4),
