@@ -603,10 +603,14 @@ class HeaderSpace:
 
     def intervals(self, u, field: str) -> list[tuple[int, int]]:
         """Maximal value intervals of ``field`` in ``u`` (``u`` must depend on no other field)."""
+        return self._intervals(u, 0, self.field_levels(field), {})
+
+    def field_levels(self, field: str) -> list[int]:
+        """The variable levels of ``field``'s bits, most significant first."""
         levels = self._field_levels.get(field)
         if levels is None:
             levels = self._field_levels[field] = [self.bdd.level_of_var(b) for b in self._field_bits[field]]
-        return self._intervals(u, 0, levels, {})
+        return levels
 
     def _intervals(self, node, i: int, levels: list[int], memo: dict) -> list[tuple[int, int]]:
         # Intervals relative to the sub-space of the remaining len(levels) - i bits, the
@@ -644,6 +648,37 @@ class HeaderSpace:
 
 # Steps of :meth:`HeaderSpace.first_common_path` before it builds the intersection.
 _COMMON_PATH_STEPS = 20_000
+
+
+def value_bounds(u, levels: list[int], false) -> tuple[int, int]:
+    """(lowest, highest) value of the field whose bits are at ``levels`` (most significant
+    first: :meth:`HeaderSpace.field_levels`) over the packets of ``u``, not empty — read
+    off one path each, where the field's intervals would quantify the other fields away.
+    Variables above the field (the connection state) are read both ways."""
+    top = levels[0]
+    if u.level < top:
+        bounds = [value_bounds(b, levels, false) for b in _branches(u, u.level) if b != false]
+        return min(lo for lo, _ in bounds), max(hi for _, hi in bounds)
+    return _extreme(u, levels, false, False), _extreme(u, levels, false, True)
+
+
+def _extreme(u, levels: list[int], false, highest: bool) -> int:
+    """The lowest (or highest) value of the field at ``levels`` in ``u`` (not empty, on
+    no variable above the field): each bit the branch that leaves packets, the preferred
+    one first; a bit ``u`` does not test is free."""
+    value = 0
+    for level in levels:
+        value <<= 1
+        if u.level == level:
+            low, high = _branches(u, level)
+            if highest:
+                u, bit = (high, 1) if high != false else (low, 0)
+            else:
+                u, bit = (low, 0) if low != false else (high, 1)
+            value |= bit
+        elif highest:
+            value |= 1
+    return value
 
 
 def _high(u, level: int):

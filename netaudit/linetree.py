@@ -14,9 +14,9 @@ same questions: ``permitted``, ``first_match``, ``remainder`` and ``leaves_some`
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
-from .headerspace import Bdd, HeaderSpace
+from .headerspace import Bdd, HeaderSpace, value_bounds
 from .model import Filter
 
 
@@ -154,6 +154,11 @@ class LineForest:
             region = hs.masked("dst_ip", block << host, (1 << host) - 1) if bits else hs.true
             inside |= region
             self.regions.append((region, sorted(blocks[block] + wide)))
+        # The blocks in region order, to find the few a set's destinations span (_meeting):
+        # plain numbers, as the levels are (a forest holds no HeaderSpace: line_tree).
+        self._blocks = sorted(blocks)
+        self._host = host
+        self._dst_levels = list(hs.field_levels("dst_ip"))
         if inside != hs.true:
             self.regions.append((~inside, wide))
         self._trees: dict[int, LineTree] = {}
@@ -175,8 +180,17 @@ class LineForest:
 
     def _meeting(self, P, end: int | None):
         """(region number, ``P`` in the region, the region's position bound for ``end``)
-        for each region ``P`` meets."""
-        for k, (region, positions) in enumerate(self.regions):
+        for each region ``P`` meets: the blocks between its lowest and highest
+        destination, then the rest (an AND with each of 81 regions was most of a blocked
+        cell's blocking lines among 20,000 RouterOS rules: issue #15)."""
+        if P == self.false:
+            return
+        lo, hi = value_bounds(P, self._dst_levels, self.false)
+        first = bisect_left(self._blocks, lo >> self._host)
+        last = bisect_right(self._blocks, hi >> self._host)
+        outside = len(self._blocks)  # the region of every other packet, when there is one
+        for k in (*range(first, last), *range(outside, len(self.regions))):
+            region, positions = self.regions[k]
             part = P & region
             if part != self.false:
                 yield k, part, len(positions) if end is None else bisect_left(positions, end)

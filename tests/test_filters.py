@@ -236,9 +236,15 @@ def test_a_line_with_a_long_address_list_is_indexed_by_its_bounding_box():
 
 
 @settings(max_examples=80, deadline=None)
-@given(_spread_filter(), st.integers(0, 30), st.sampled_from(["10.0.0.0/23", "10.0.0.0/8", "0.0.0.0/0"]))
-def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst):
-    """LineForest (a tree per destination block) == LineTree over the same lines."""
+@given(
+    _spread_filter(),
+    st.integers(0, 30),
+    st.sampled_from(["10.0.0.0/23", "10.0.0.0/8", "0.0.0.0/0", "10.0.1.4/32"]),
+    st.sampled_from(["", "established", "and 11.0.0.0/24 new"]),
+)
+def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst, more):
+    """LineForest (a tree per destination block, asked only in the blocks between a
+    set's lowest and highest destination) == LineTree over the same lines."""
     hs = HS
     sets = filters.LineSets(hs, [(i, hs.matches(line.matches)) for i, line in enumerate(flt.lines)])
     items = [(i, sets[i]) for i in sets.order]
@@ -246,6 +252,10 @@ def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst):
     split = linetree.forest_split(flt, items, min_lines=0)
     one_block = ({0: list(range(len(items)))}, [], 0)  # every line in one block, read from the last up
     P = hs.prefix("dst_ip", dst) & hs.prefix("src_ip", "10.0.0.0/29")
+    if more == "established":
+        P &= hs.var("est")
+    elif more:  # two far-apart destinations, the state on top differing
+        P = (P & hs.var("est")) | (hs.prefix("dst_ip", "11.0.0.0/24") & ~hs.var("est"))
     permits = [flt.lines[i].action == Action.PERMIT for i in sets.order]
     for how in (split, one_block) if split is not None else (one_block,):
         forest = linetree.LineForest(hs, items, *how)

@@ -242,6 +242,20 @@ def test_a_witness_is_the_packet_the_preferences_narrow_to_step_by_step(us, pref
     assert _packet_of(hs, {n: True for n in hs._names if _bit_set(got, n)}) == want
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_MATCHES, min_size=1, max_size=4), st.booleans())
+def test_the_destination_bounds_are_the_ends_of_its_intervals(ms, negate):
+    """headerspace.value_bounds reads the lowest and highest destination off one path
+    each (the connection state above both ways): the ends of the set's intervals."""
+    hs = _HS
+    u = hs.matches(ms)
+    u = ~u if negate else u
+    if u == hs.false:
+        return
+    spans = hs.values(u, "dst_ip")
+    assert headerspace.value_bounds(u, hs.field_levels("dst_ip"), hs.false) == (spans[0][0], spans[-1][1])
+
+
 def _bit_set(pkt, name: str) -> bool:
     """Whether variable ``name`` is true in ``pkt`` (a field bit or a flag)."""
     field, _, i = name.rpartition("_")
