@@ -654,7 +654,8 @@ def value_bounds(u, levels: list[int], false) -> tuple[int, int]:
     """(lowest, highest) value of the field whose bits are at ``levels`` (most significant
     first: :meth:`HeaderSpace.field_levels`) over the packets of ``u``, not empty — read
     off one path each, where the field's intervals would quantify the other fields away.
-    Variables above the field (the connection state) are read both ways."""
+    The variables above the field are read both ways, so it is for a field at the top of
+    the order: the destination address, below the connection state alone."""
     top = levels[0]
     if u.level < top:
         bounds = [value_bounds(b, levels, false) for b in _branches(u, u.level) if b != false]
