@@ -209,6 +209,28 @@ def plain_words(text: str) -> list[str] | None:
     return words
 
 
+# Keys whose values an export repeats on line after line (a rule's chain and action, its
+# protocol, the interfaces and lists it names): read_words interns their values.
+REPEATING_VALUES = frozenset(
+    {
+        "chain",
+        "action",
+        "protocol",
+        "in-interface",
+        "out-interface",
+        "in-interface-list",
+        "out-interface-list",
+        "src-address-list",
+        "dst-address-list",
+        "connection-state",
+        "disabled",
+        "log",
+        "interface",
+        "list",
+    }
+)
+
+
 def read_words(words: list[str]) -> tuple[dict[str, str], list[str], None]:
     """Properties and bare words of :func:`plain_words`: up to the first "=" the key
     (leading "=" skipped), after it the raw value."""
@@ -220,8 +242,10 @@ def read_words(words: list[str]) -> tuple[dict[str, str], list[str], None]:
         if key and eq and "." not in key:  # key=value (most words): stored as it is
             # (the key interned: the export's few keys shared by its lines' property
             # dicts, not six new strings kept per rule of a big export — fewer objects
-            # alive through the parse and freed after it; the values are mostly distinct)
-            props[_intern(key)] = val
+            # alive through the parse and freed after it; so are the values of the keys
+            # whose values repeat from rule to rule, the others are mostly distinct)
+            key = _intern(key)
+            props[key] = _intern(val) if key in REPEATING_VALUES else val
             continue
         key, eq, val = word.lstrip("=").partition("=")
         if not key:
