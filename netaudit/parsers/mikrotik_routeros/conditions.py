@@ -725,30 +725,42 @@ def _plain_value(st: State, key: str, raw: str) -> PlainValue | Plain:
         if why:
             return NOT_PLAIN
     else:
-        name = v[1:] if v.startswith("!") else v
-        if kind == _ALIST:
-            got = st.list_cache.get(v)
-            if got is None or got[1]:
-                return NOT_PLAIN
-            ref = ("address-list", name, name in st.alists)
-        elif kind == _IFLIST:
-            got = st.iface_list_cache.get(v)
-            if got is None or got[1]:
-                return NOT_PLAIN
-            if name not in ("all", "none", "static", "dynamic"):
-                ref = ("interface-list", name, name in st.lists)
-        elif kind == _IFACE:
-            got = st.iface_cache.get(v)
-            if got is None or name.startswith(("*", "all-")) or got[2]:
-                return NOT_PLAIN  # a removed interface's reason, every VLAN …, a port's warning
-            if got[1]:
-                ref = ("interface", name, False)
-        else:
+        named = _plain_named(st, kind, key, v)
+        if named is NOT_PLAIN:
             return NOT_PLAIN
-        i, rs = _KEY_FIELD[key], got[0]
+        i, rs, ref = named
     if rs is None:  # any interface (a list that may hold any): no field set
         return 0, None, ref
     return 1 << i, _match_fields(i, rs), ref
+
+
+def _plain_named(st: State, kind: int, key: str, v: str) -> tuple[int, Ranges | None, tuple | None] | Plain:
+    """(Cond field, its value as :func:`rule_fields` reads it, the reference a rule
+    naming it records) of an interface, interface-list or address-list value ``v`` that
+    :func:`iface_field` or :func:`list_field` has read without a reason (their caches),
+    for :func:`_plain_value` and :func:`_nat_value`; :data:`NOT_PLAIN` for anything else."""
+    name = v[1:] if v.startswith("!") else v
+    ref = None
+    if kind == _ALIST:
+        got = st.list_cache.get(v)
+        if got is None or got[1]:
+            return NOT_PLAIN
+        ref = ("address-list", name, name in st.alists)
+    elif kind == _IFLIST:
+        got = st.iface_list_cache.get(v)
+        if got is None or got[1]:
+            return NOT_PLAIN
+        if name not in ("all", "none", "static", "dynamic"):
+            ref = ("interface-list", name, name in st.lists)
+    elif kind == _IFACE:
+        got = st.iface_cache.get(v)
+        if got is None or name.startswith(("*", "all-")) or got[2]:
+            return NOT_PLAIN  # a removed interface's reason, every VLAN …, a port's warning
+        if got[1]:
+            ref = ("interface", name, False)
+    else:
+        return NOT_PLAIN
+    return _KEY_FIELD[key], got[0], ref
 
 
 _WHOLE = {_SRC: ((0, ADDR_MAX),), _DST: ((0, ADDR_MAX),), _PROTO: ((0, 255),)}
@@ -834,3 +846,102 @@ def _match_fields(i: int, rs) -> dict | None:
         pats, neg = _addr(rs)
         return {"dst": pats, "dst_negate": neg}
     return {_MATCH_NAMES[i][0]: _values(rs, i != _PROTO)}
+
+
+# ---------------------------------------------------------------- a plain NAT rule's reading
+#
+# A NAT rule needs its packets twice: as the NatRule's Match (without the interfaces,
+# which the NatRule keeps apart) and as its condition's ranges (the DNAT image and bound,
+# nat.finish_nat).  nat_reading reads a plain rule (as rule_match has it) into both at
+# once, each (property, raw value) once per export (st.nat_cache); anything else is
+# NOT_PLAIN and goes through rule_fields.  tests/parsers/mikrotik_routeros/test_nat.py
+# compares the two on random NAT tables.
+
+NatValue = tuple[int, int, object, dict | None, tuple[str, str, bool] | None]
+# st.nat_cache's entry for a value with no effect on the packets: no field
+_NAT_NOTHING: NatValue = (0, 0, None, {}, None)
+
+
+def nat_reading(st: State, rule: FwRule) -> tuple[Match, list] | Plain | None:
+    """(the Match of a plain NAT rule's packets without their interfaces, the fields of
+    its condition as :func:`~netaudit.parsers.packet_sets.cond_at` leaves them: a whole
+    range None) — what :func:`rule_fields`, ``cond_at`` and ``field_match`` make of it;
+    None when it matches no packet; :data:`NOT_PLAIN` when :func:`rule_fields` must read
+    it (as :func:`rule_match` decides, nothing recorded then).  Records the rule's
+    references as :func:`rule_fields` does."""
+    if rule.partial:
+        return NOT_PLAIN
+    cache = st.nat_cache
+    seen = 0
+    fields: list = [None] * len(FIELD_INDEX)
+    state = _EVERY_STATE.copy()
+    refs: list[tuple[str, str, Src, bool]] | None = None
+    no_packet = False
+    for key, raw in rule.props.items():
+        by_value = cache.get(key)
+        if by_value is None:
+            by_value = cache[key] = {}
+        got = by_value.get(raw)
+        if got is None:
+            read = _nat_value(st, key, raw)
+            if read is NOT_PLAIN:
+                return NOT_PLAIN
+            got = by_value[raw] = read
+        bit, i, rs, fs, ref = got
+        if ref is not None:
+            if refs is None:
+                refs = [(ref[0], ref[1], rule.src, ref[2])]
+            else:
+                refs.append((ref[0], ref[1], rule.src, ref[2]))
+        if bit:
+            if seen & bit:
+                return NOT_PLAIN  # two properties narrow one field (r_and in rule_fields)
+            seen |= bit
+            fields[i] = rs
+            if fs is None:
+                no_packet = True
+            elif i < _INIF:  # (the interfaces: the NatRule's own fields, not its Match's)
+                state.update(fs)
+    if refs is not None:
+        st.refs.extend(refs)
+    if no_packet:
+        return None
+    match = _object_new(Match)
+    _object_setattr(match, "__dict__", state)
+    return match, fields
+
+
+def _nat_value(st: State, key: str, raw: str) -> NatValue | Plain:
+    """What one property of a plain NAT rule does (:func:`nat_reading`, which keeps it by
+    property and raw value): (the bit of the Cond field it sets, 0 for none; that field's
+    index; its value there, None for the whole range; the Match fields it sets, None for
+    no packet; the reference a rule naming it records) — or :data:`NOT_PLAIN`, as
+    :func:`_plain_value` decides."""
+    kind = _KIND.get(key, _UNKNOWN)
+    if kind == _META:
+        return _NAT_NOTHING  # (to-addresses, to-ports: the rewrite, read by nat.py)
+    v = raw if '"' not in raw and "\\" not in raw else unquote(raw)  # (unquote's own test)
+    if v == "":
+        return _NAT_NOTHING
+    ref = None
+    if kind > _PROTO and kind < 5 and v.isdecimal() and int(v) <= 65535:
+        # one port (a port forward's, each its own): its range and PortRange directly, as
+        # _plain_ports reads it
+        n = int(v)
+        return 1 << kind, kind, ((n, n),), {_MATCH_NAMES[kind][0]: (PortRange(n, n),)}, None
+    if kind < 5:
+        rs, why = value_ranges(st, key, v)  # (rule_fields' own cache)
+        if why or rs is None:
+            return NOT_PLAIN
+        i = kind
+    else:
+        named = _plain_named(st, kind, key, v)
+        if named is NOT_PLAIN:
+            return NOT_PLAIN
+        i, rs, ref = named
+        if rs is None:  # any interface: no field set
+            return 0, 0, None, {}, ref
+    fs = _match_fields(i, rs)
+    if fs == {}:  # the whole range: no constraint (cond_at's None), still a field set
+        rs = None
+    return 1 << i, i, rs, fs, ref

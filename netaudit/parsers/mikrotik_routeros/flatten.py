@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import overload
+from typing import TypeVar, overload
 
 from netaudit.model import FilterLine, Src
 from netaudit.parsers.base import join_reasons
@@ -116,7 +116,10 @@ def rule_index(st: State, table: str) -> ChainIndex:
     return got
 
 
-Direct = Callable[[FwRule], FilterLine | Plain | None]
+_T = TypeVar("_T")
+# firewall.plain_line: a rule every packet reaches, read into its line (nat.plain_nat:
+# into its NatRule, image and bound)
+Direct = Callable[[FwRule], _T | Plain | None]
 # firewall.guarded_line: a rule of a chain reached through a guard on interfaces only
 Guarded = Callable[[FwRule, Cond], FilterLine | Plain | None]
 # A guard Cond's fields before the interfaces, when it constrains nothing but them.
@@ -140,9 +143,10 @@ def flatten(
     terminal: frozenset,
     top_return: str | None,
     problems: list[tuple[str, Src | None]],
-    direct: Direct | None,
+    direct: Direct[_T] | None,
     guarded: Guarded | None = None,
-) -> list[FlatRule | FilterLine]: ...
+    direct_actions: frozenset = DIRECT_ACTIONS,
+) -> list[FlatRule | _T]: ...
 def flatten(
     st: State,
     table: str,
@@ -152,23 +156,26 @@ def flatten(
     problems: list[tuple[str, Src | None]],
     direct: Direct | None = None,
     guarded: Guarded | None = None,
-) -> list[FlatRule] | list[FlatRule | FilterLine]:
+    direct_actions: frozenset = DIRECT_ACTIONS,
+) -> list:
     """Rules of ``chain`` with jumps inlined, as terminal actions on condition sets.
 
     ``top_return`` is the action of a ``return`` from ``chain`` itself (the built-in
     chain's default), None where it has none.  ``direct`` (the filter's
     :func:`.firewall.plain_line`) reads a rule of ``chain`` itself that every packet
-    reaches and whose action is one of :data:`DIRECT_ACTIONS` straight into its line:
-    the list then holds that line (a ``FilterLine``) in the rule's place, none for a rule
-    that matches no packet; a rule it returns :data:`.conditions.NOT_PLAIN` for is
-    flattened as any other.  ``guarded`` (the filter's :func:`.firewall.guarded_line`)
-    does the same for a rule of a chain reached through a guard that is one condition on
-    the interfaces alone (``jump`` with ``in-interface=…``, most jumps), given that
-    condition, unless the rule's conditions were already read."""
+    reaches and whose action is one of ``direct_actions`` (:data:`DIRECT_ACTIONS`)
+    straight into its line: the list then holds that line (a ``FilterLine``) in the
+    rule's place, none for a rule that matches no packet; a rule it returns
+    :data:`.conditions.NOT_PLAIN` for is flattened as any other (NAT's
+    :func:`.nat.plain_nat` reads ``dst-nat`` rules so, into their NatRules).
+    ``guarded`` (the filter's :func:`.firewall.guarded_line`) does the same for a rule
+    of a chain reached through a guard that is one condition on the interfaces alone
+    (``jump`` with ``in-interface=…``, most jumps), given that condition, unless the
+    rule's conditions were already read."""
     by_chain = chains_of(st, table)
     cache = st.cond_cache
     known = KNOWN_ACTIONS.get(table)
-    out: list[FlatRule | FilterLine] = []
+    out: list = []  # FlatRules, and what ``direct`` and ``guarded`` read in a rule's place
 
     def conds_of(rule: FwRule):
         key = (table, rule.index)
@@ -187,7 +194,7 @@ def flatten(
         read = direct if len(stack) == 1 else None  # (a chain jumped into: its conditions kept)
         on_ifaces = _on_ifaces(guard, unguarded and len(stack) == 1) if guarded is not None else None
         for rule in by_chain.get(name, ()):
-            if rule.action in DIRECT_ACTIONS and not guard_reasons:
+            if rule.action in direct_actions and not guard_reasons:
                 if read is not None and unguarded:
                     line = read(rule)
                 elif on_ifaces is not None and (table, rule.index) not in cache:

@@ -12,12 +12,16 @@ rule's image (the headers its packets leave DNAT with) is kept for
 
 from __future__ import annotations
 
+import functools
+
 from netaudit.model import L2Mode, NatRule
 from netaudit.parsers.base import join_reasons
 from netaudit.parsers.packet_sets import Cond, field_match, to_matches
 
-from .flatten import FlatRule, flatten
+from .conditions import NOT_PLAIN, Plain, nat_reading
+from .flatten import FlatRule, flatten, rule_index
 from .reasons import NETMAP_RANGE, action_not_modelled, not_understood, reason
+from .records import FwRule
 from .state import State
 from .syntax import unquote
 from .values import parse_addr, parse_ports
@@ -31,17 +35,103 @@ NAT_TERMINAL = frozenset(
 
 def finish_nat(st: State) -> None:
     dev = st.dev
+    jumped = rule_index(st, "nat").jump_targets
     for chain, kind in (("dstnat", "destination"), ("srcnat", "source")):
         problems: list = []
-        flat = flatten(st, "nat", chain, NAT_TERMINAL, None, problems)
+        flat: list  # FlatRules, and plain_nat's in their rules' places
+        if kind == "destination" and chain not in jumped:
+            # The chain's own plain port forwards straight into their NatRules, as the
+            # filter's plain rules into their lines (unless another chain jumps into it:
+            # its rules' conditions are then kept for that walk).
+            direct = functools.partial(plain_nat, st)
+            flat = flatten(st, "nat", chain, NAT_TERMINAL, None, problems, direct, None, _DIRECT_NAT)
+        else:
+            flat = flatten(st, "nat", chain, NAT_TERMINAL, None, problems)
         for fl in flat:
-            nat_rules(st, fl, kind)
+            if isinstance(fl, FlatRule):
+                nat_rules(st, fl, kind)
+            else:  # plain_nat's: the rule's NatRule, its image and bound
+                rule, image, bound = fl
+                dev.nat_rules.append(rule)
+                st.dnat_image.append(image)
+                st.dnat_bound.append(bound)
         for p, s in problems:
             rule = NatRule(kind, source=s, partial=p)
             dev.nat_rules.append(rule)
             st.dnat_uncertain.append(p)
             st.dnat_unbounded.append(p)
             st.partial("nat", p, s)
+
+
+# The actions of the rules plain_nat reads (a port forward's).
+_DIRECT_NAT = frozenset({"dst-nat"})
+
+
+def plain_nat(st: State, rule: FwRule) -> tuple[NatRule, Cond, Cond] | Plain | None:
+    """A ``dst-nat`` rule of the ``dstnat`` chain every packet reaches (no jump or return
+    before it decides), plain (:func:`.conditions.nat_reading`), rewriting to one address
+    and one port (or keeping either): what flattening and :func:`nat_rules` make of it —
+    its NatRule, the headers its packets leave DNAT with (``st.dnat_image``) and their
+    bound (``st.dnat_bound``) — from its properties, each value read once.  None when it
+    matches no packet; :data:`.conditions.NOT_PLAIN` when it must be flattened (nothing
+    recorded then): a reason, a union, a rewrite to a range or one not understood."""
+    props = rule.props
+    to_addr, to_ports = _to_values(props)
+    to_ip = to_port = None
+    dsts = dports = None
+    if to_addr:
+        r = parse_addr(to_addr)
+        if r is None or r[1] != r[0]:
+            return NOT_PLAIN  # (a reason: not understood, or a range)
+        to_ip = r[0]
+        dsts = (r,)
+    if to_ports:
+        p = parse_ports(to_ports)
+        if p is None or p[0][0] != p[0][1] or len(p) > 1:
+            return NOT_PLAIN
+        to_port = p[0][0]
+        dports = p
+    got = nat_reading(st, rule)
+    if got is NOT_PLAIN or got is None:
+        return got
+    match, (src, dst, proto, sport, dport, itype, icode, _est, inif, outif) = got
+    # (positional: NatRule's fields in order, as nat_rules builds it)
+    nat = NatRule("destination", match, None, to_ip, None, to_port, inif, outif, rule.src, None)
+    image = _new(
+        Cond,
+        (
+            src,
+            dst if to_ip is None else ((to_ip, to_ip),),
+            proto,
+            sport,
+            dport if to_port is None else ((to_port, to_port),),
+            itype,
+            icode,
+            None,
+            inif,
+            None,
+        ),
+    )
+    bound = _new(
+        Cond,
+        (src, dsts if dsts is not None else dst, proto, sport, dports or dport, itype, icode, None, inif, None),
+    )
+    return nat, image, bound
+
+
+def _to_values(props) -> tuple[str | None, str | None]:
+    """A NAT rule's ``to-addresses`` (None for the documented default ``0.0.0.0``) and
+    ``to-ports``, decoded — only when they hold a quote or a backslash, unquote's own
+    test: a port forward's address and port seldom do."""
+    to_addr = props.get("to-addresses")
+    if to_addr and ('"' in to_addr or "\\" in to_addr):
+        to_addr = unquote(to_addr)
+    if to_addr == "0.0.0.0":
+        to_addr = None  # the property's documented default: no address given
+    to_ports = props.get("to-ports")
+    if to_ports and ('"' in to_ports or "\\" in to_ports):
+        to_ports = unquote(to_ports)
+    return to_addr, to_ports
 
 
 def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
@@ -56,17 +146,7 @@ def nat_rules(st: State, fl: FlatRule, kind: str) -> None:
     new_dsts: tuple | None = None
     new_dports: tuple | None = None
     rewrite_read = True
-    # (decoded only when they hold a quote or a backslash, unquote's own test: a port
-    # forward's address and port seldom do)
-    props = rule.props
-    to_addr = props.get("to-addresses")
-    if to_addr and ('"' in to_addr or "\\" in to_addr):
-        to_addr = unquote(to_addr)
-    if to_addr == "0.0.0.0":
-        to_addr = None  # the property's documented default: no address given
-    to_ports = props.get("to-ports")
-    if to_ports and ('"' in to_ports or "\\" in to_ports):
-        to_ports = unquote(to_ports)
+    to_addr, to_ports = _to_values(rule.props)
     if to_addr:
         r = parse_addr(to_addr)
         if r is None:

@@ -8,6 +8,7 @@ routing, and the services' partial interfaces before they are applied.
 
 from __future__ import annotations
 
+from itertools import starmap
 from pathlib import PurePath
 
 from netaudit.model import ParseResult, Reference
@@ -62,8 +63,9 @@ def finish(st: State) -> None:
     wireless.finish_ssids(st)
     interfaces.finish_partial_ifaces(st)
     services.finish_facts(st)
-    for kind, name, src, defined in dict.fromkeys(st.refs):
-        dev.references.append(Reference(kind, name, src, defined))
+    # (each (kind, name, source, defined) once, in order; starmap: no loop in Python for
+    # the reference of every rule that names a list or an interface)
+    dev.references.extend(starmap(Reference, dict.fromkeys(st.refs)))
     finish_menu_export(st)
 
 

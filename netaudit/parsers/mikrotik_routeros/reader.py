@@ -18,7 +18,7 @@ from netaudit.model import Src
 from netaudit.secrets import key_material_lines
 
 from . import interface_menus, ip_menus, management_menus
-from .ip_menus import ADD_LINES
+from .ip_menus import ADD_LINES, ADD_TEXTS
 from .reasons import reason
 from .state import IGNORED, NotUnderstood, State
 from .syntax import Command, logical_lines, parse_command, split_args
@@ -85,6 +85,7 @@ def read(st: State) -> None:
     current: tuple[str, ...] | None = None
     menu: tuple[str, ...] = ()  # ``current`` as the handlers know it (_menu_path)
     add_line = None  # the reader of ``menu``'s add lines, if it has one (ADD_LINES)
+    add_text = None  # the reader of its common add lines from their text (ADD_TEXTS)
     # Key material (a PEM block pasted into the export): data, never a command.
     material = key_material_lines(st.text.split("\n")) if "-----BEGIN" in st.text else {}
     for lineno, nphys, text in logical_lines(st.text):
@@ -107,7 +108,8 @@ def read(st: State) -> None:
             # A firewall rule or address-list entry, most lines of a big export: its
             # properties straight into the record (what parse_command and _dispatch do
             # for it, without the Command).
-            _add_line(st, add_line, text, src, nphys)
+            if add_text is None or not add_text(st, text, src):
+                _add_line(st, add_line, text, src, nphys)
             continue
         if text[0] == "[" and _EXPORT_PROMPT.match(text):
             st.ignored += nphys  # the console's echo of the export command, not configuration
@@ -127,6 +129,7 @@ def read(st: State) -> None:
             current = path
             path = menu = _menu_path(st, path)
             add_line = ADD_LINES.get(menu)
+            add_text = ADD_TEXTS.get(menu)
         else:
             path = menu  # the lines of one menu share its path, looked at once
         if cmd is None:  # a menu header

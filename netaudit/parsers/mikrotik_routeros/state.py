@@ -209,6 +209,7 @@ class State:
         self.iface_list_cache: dict[str, tuple] = {}  # conditions.iface_field
         self.iface_cache: dict[str, tuple] = {}  # conditions.iface_field
         self.match_cache: dict[str, dict[str, tuple]] = {}  # conditions.rule_match
+        self.nat_cache: dict[str, dict[str, tuple]] = {}  # conditions.nat_reading
         self.filter_matches: dict[int, object] = {}  # firewall.guarded_line: rule index -> Match
         # each firewall table's rules by chain …, kept by ip_menus.add_rule (flatten.rule_index)
         self.chains: dict[str, ChainIndex] = {t: ChainIndex() for t in self.rules}

@@ -209,6 +209,33 @@ def plain_words(text: str) -> list[str] | None:
     return words
 
 
+# Keys whose values an export repeats on line after line (a rule's chain and action, its
+# protocol, the interfaces and lists it names): read_words interns their values.
+REPEATING_VALUES = frozenset(
+    {
+        "chain",
+        "action",
+        "protocol",
+        "in-interface",
+        "out-interface",
+        "in-interface-list",
+        "out-interface-list",
+        "src-address-list",
+        "dst-address-list",
+        "connection-state",
+        "disabled",
+        "log",
+        "interface",
+        "list",
+    }
+)
+
+
+# The words of REPEATING_VALUES' keys read so far, as (key, value), both interned: the
+# same few words on line after line, split and interned once (at most 4,096 kept).
+_REPEATED_WORDS: dict[str, tuple[str, str]] = {}
+
+
 def read_words(words: list[str]) -> tuple[dict[str, str], list[str], None]:
     """Properties and bare words of :func:`plain_words`: up to the first "=" the key
     (leading "=" skipped), after it the raw value."""
@@ -216,12 +243,23 @@ def read_words(words: list[str]) -> tuple[dict[str, str], list[str], None]:
     bare: list[str] = []
     prefix = ""  # v7 abbreviates "configuration.mode=ap .ssid=X" (= configuration.ssid)
     for word in words:
+        got = _REPEATED_WORDS.get(word)
+        if got is not None:  # (a word seen before: "action=accept", "protocol=tcp" …)
+            props[got[0]] = got[1]
+            continue
         key, eq, val = word.partition("=")
         if key and eq and "." not in key:  # key=value (most words): stored as it is
             # (the key interned: the export's few keys shared by its lines' property
             # dicts, not six new strings kept per rule of a big export — fewer objects
-            # alive through the parse and freed after it; the values are mostly distinct)
-            props[_intern(key)] = val
+            # alive through the parse and freed after it; so are the values of the keys
+            # whose values repeat from rule to rule, the others are mostly distinct)
+            key = _intern(key)
+            if key in REPEATING_VALUES:
+                val = _intern(val)
+                if len(_REPEATED_WORDS) >= 4096:
+                    _REPEATED_WORDS.clear()  # (an export naming more: the latest kept)
+                _REPEATED_WORDS[word] = (key, val)
+            props[key] = val
             continue
         key, eq, val = word.lstrip("=").partition("=")
         if not key:

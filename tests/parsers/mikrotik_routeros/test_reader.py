@@ -413,3 +413,106 @@ def test_keys_learned_clear_never_hide_a_secret_on_a_later_line():
     st.scan_props({"dst-port": "1", "ipsec-secret": "IpsecPSK77"})
     assert {"S3cretPass", "Wifi-Pass-42", "IpsecPSK77"} <= st.dev.secrets
     assert not state_module._CLEAR_KEYS & {"password", "security.passphrase", "ipsec-secret"}
+
+
+# ----------------------------------------------------------------------- address-list lines read from their text
+
+# Pieces of address-list ``add`` lines: the common shape (ip_menus._ENTRY_LINE) and what
+# must leave it to the general reading — quotes, escapes, brackets, a second "=", empty
+# values, flags, a secret, other keys, unquoted or glued comments, odd blanks.
+ENTRY_PIECES = [
+    "address=10.0.0.0/24",
+    "address=203.0.113.7",
+    "address=10.1.0.1-10.1.0.9",
+    "address=vnexpress.net",
+    "address=!10.2.0.0/16",
+    "address=",
+    'address=""',
+    'address="10.3.0.0/24"',
+    "address=10.4.0.0/24=x",
+    "address=[find]",
+    "address=10.5.0.1\u00a0",
+    "address=10.6.\u00e90.1",
+    "list=BLOCK0",
+    "list=BLOCK1",
+    "list=DA-QUET",
+    'list="May chu"',
+    "list=",
+    "list=a\\b",
+    'comment="entry 7"',
+    'comment=""',
+    'comment="Chan \\"SSH\\""',
+    'comment="[ brackets ]"',
+    'comment="a=b c"',
+    "comment=plain",
+    'comment="glued"x',
+    "disabled=yes",
+    "disabled=no",
+    "timeout=1d",
+    "dynamic=yes",
+    "password=MatKhau2024",
+    "creation-time=2026-09-03",
+    "=address=10.7.0.1",
+    "bare",
+]
+
+
+def _entry_export(rnd) -> str:
+    out = [V7.rstrip("\n"), "/ip firewall address-list"]
+    for _ in range(150):
+        if rnd.random() < 0.03:
+            out.append(rnd.choice(["/ip firewall filter", "/ip firewall address-list", "/ip firewall address-list"]))
+            continue
+        common = rnd.random() < 0.5  # the common shape, mostly
+        pool = ENTRY_PIECES[:2] + ENTRY_PIECES[12:15] + ENTRY_PIECES[18:20] if common else ENTRY_PIECES
+        pieces = rnd.sample(pool, rnd.randint(0 if not common else 1, 4))
+        sep = rnd.choice([" "] * 12 + ["  ", "\t", "\u00a0"])
+        out.append(rnd.choice(["add ", "add ", "add ", "add  ", "set "]) + sep.join(pieces))
+        if rnd.random() < 0.04:
+            out[-1] += ' \\\n    comment="continued"'
+    out.append("/ip firewall filter")
+    out += [f"add action=drop chain=forward src-address-list={n}" for n in ("BLOCK0", "BLOCK1", "DA-QUET", "May chu")]
+    return "\n".join(out) + "\n"
+
+
+def _read_state(text: str):
+    st = State(text, "r.rsc")
+    read(st)
+    return (
+        st.addr_entries,
+        st.expiring_lists,
+        st.ignored,
+        repr(st.rep),
+        st.dev.secrets,
+        st.dev.secret_lines,
+    )
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_address_list_lines_read_from_their_text_as_through_their_properties(monkeypatch, seed):
+    # ip_menus.address_line against the reading through the properties (_add_line,
+    # add_address) and against the fully general one (parse_command, _dispatch)
+    text = _entry_export(random.Random(seed))
+    direct, direct_state = mikrotik_routeros.parse(text, "r.rsc"), _read_state(text)
+    with monkeypatch.context() as m:
+        m.setattr(reader, "ADD_TEXTS", {})
+        by_props, props_state = mikrotik_routeros.parse(text, "r.rsc"), _read_state(text)
+        m.setattr(reader, "ADD_LINES", {})
+        general, general_state = mikrotik_routeros.parse(text, "r.rsc"), _read_state(text)
+    assert direct_state == props_state == general_state
+    assert repr((direct.devices, direct.report)) == repr((by_props.devices, by_props.report))
+    assert repr((direct.devices, direct.report)) == repr((general.devices, general.report))
+
+
+def test_the_random_entries_reach_both_readings():
+    from netaudit.parsers.mikrotik_routeros import ip_menus
+
+    taken = left = 0
+    for seed in range(40):
+        for line in _entry_export(random.Random(seed)).splitlines():
+            if line.startswith("add "):
+                if ip_menus._ENTRY_LINE.fullmatch(line, 3):
+                    taken += 1
+                else:
+                    left += 1
+    assert taken > 1000 and left > 1000

@@ -55,6 +55,37 @@ def test_plain_words_agree_with_the_token_regex_on_random_tails():
     assert answered > 20_000 and quoted > 2_000  # both kinds of tail were compared
 
 
+def test_repeated_words_read_as_the_token_regex_reads_them():
+    # read_words keeps the words of REPEATING_VALUES' keys it has split (syntax.
+    # _REPEATED_WORDS): a word met again, whatever came before it, is read as the regex
+    # reads the tail — the dict's last value for a repeated key, dotted and bare words,
+    # a leading "=", an empty value or a second "=", quoted values, and more words than
+    # the memo holds (it starts over).
+    from netaudit.parsers.mikrotik_routeros import syntax
+
+    rnd = random.Random(16)
+    keys = ["chain", "action", "protocol", "in-interface-list", "list", "interface", "comment", "dst-address"]
+    keys += ["x.y", ".z", ".protocol", "a.chain"]  # dotted (v7): never kept
+    values = ["forward", "accept", "tcp", "LAN", "", "=", "a=b", '"q"', '"two words"', "!WAN", "10.0.0.1"]
+    extra = ["bare", "=chain=input", "==", "chain", "action=", "=action=drop"]
+    syntax._REPEATED_WORDS.clear()
+    hits = 0
+    for n in range(30_000):
+        words = [
+            rnd.choice(extra) if rnd.random() < 0.1 else f"{rnd.choice(keys)}={rnd.choice(values)}"
+            for _ in range(rnd.randint(0, 7))
+        ]
+        if n % 3 == 0:  # a value of its own (a distinct interface or list name)
+            words.append(f"in-interface=ether{n}")
+        tail = " ".join(words)
+        cut = plain_words(tail)  # (None: a quote where plain_words leaves it to the regex)
+        if cut is None:
+            continue
+        hits += sum(w in syntax._REPEATED_WORDS for w in cut)
+        assert read_words(cut) == split_tokens(tail), tail
+    assert hits > 30_000 and len(syntax._REPEATED_WORDS) <= 4096
+
+
 def test_physical_lines_are_counted_as_the_split_text_has_them():
     # ParseReport.lines: the lines of text.split("\n"), a last empty one (the final
     # newline) not counted — counted without splitting.
