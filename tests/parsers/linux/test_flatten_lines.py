@@ -1,5 +1,5 @@
-"""The filter lines the flattening walk makes itself (``make_line``: a guarded rule's line
-from its condition's fields, netfilter.build_filter) against the general path (each rule a
+"""The filter lines the flattening walk has made itself (``make_lines``: a guarded chain's
+rules' lines from their condition's fields, netfilter.build_filter) against the general path (each rule a
 Flat, then its Cond's Matches in build_filter's loop), on generated rulesets."""
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ def test_lines_made_in_the_walk_are_the_general_paths_lines(monkeypatch):
         flats += sum(type(x) is flatten_module.Flat for x in out)
         return out
 
-    def without_lines(chain, chains, universe, keep, problems, make_line=None):
+    def without_lines(chain, chains, universe, keep, problems, make_lines=None):
         return general(chain, chains, universe, keep, problems)
 
     for _ in range(600):
