@@ -459,8 +459,11 @@ def clear_memos() -> None:
 
 
 # The state of the every-packet Match (every field, in field order): a Match's is a
-# copy of it with the constrained fields set.
-_EVERY_STATE = dict(Match().__dict__)
+# copy of it with the constrained fields set.  It is a constructed Match's own __dict__,
+# not a dict() of it: that one shares its keys with every Match (a split table), and so
+# does each copy — 176 bytes a Match's state instead of a 464-byte table of its own, copied
+# and freed in less time (a Match per filter line of a big ruleset).
+_EVERY_STATE = Match().__dict__
 _object_new, _object_setattr = object.__new__, object.__setattr__
 
 

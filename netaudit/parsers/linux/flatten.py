@@ -38,13 +38,13 @@ class Flat(NamedTuple):
 
 
 _new = tuple.__new__
-_FLOW = frozenset({"jump", "goto", "return"})  # verdicts the walk itself follows
 
 
-# What a caller may give flatten to make a flattened rule's line itself: (verdict, the
-# fields of its one condition in Cond order, the rule, its reasons) → the line, or None
-# (then the rule is a Flat as any other).
-LineMaker = Callable[[str, list, Rule, list[str]], Any]
+# What a caller may give flatten to make the lines of a guarded chain's rules itself:
+# (the chain's rules, the index of the first one to take, the constrained fields of the
+# one-condition guard as (index, value) pairs, the guard's reasons, the list to append
+# the lines to) → the index of the first rule it did not take, which the walk reads.
+LinesMaker = Callable[[list[Rule], int, list[tuple[int, Any]], list[str], list], int]
 
 
 def flatten(
@@ -53,15 +53,17 @@ def flatten(
     universe: frozenset[str],
     keep: frozenset[str],
     problems: list[tuple[str, Src | None]],
-    make_line: LineMaker | None = None,
+    make_lines: LinesMaker | None = None,
 ) -> list:
     """The rules of base chain ``chain`` with jumps inlined, as verdicts (those in
-    ``keep``) on condition sets, in order: :class:`Flat` s.  ``make_line``: a rule
-    behind a one-condition guard (a user chain's rule reached by one jump), of one
-    condition constraining none of the guard's fields, with a verdict in ``keep`` other
-    than a jump, goto or return, is given to it with its condition's fields (the rule's
-    and the guard's), and what it makes stands in the list instead of the Flat — no
-    Cond, union list and Flat per rule of a big guarded chain (None: the Flat)."""
+    ``keep``) on condition sets, in order: :class:`Flat` s.  ``make_lines``: the rules
+    of a chain walked behind a one-condition guard (a user chain reached by one jump)
+    are given to it from each rule the walk comes to; the lines it makes of the rules it
+    takes — the caller's lines of what would be their Flats: rules of one condition
+    constraining none of the guard's fields, with a verdict in ``keep`` other than a
+    jump, goto or return — stand in the list instead of the Flats, in the rules' order,
+    and the walk goes on from the first rule it did not take.  No Cond, union list, Flat
+    and call per rule of a big guarded chain."""
     out: list = []
 
     def narrow(guard: list[Cond], rule: Rule) -> list[Cond] | None:
@@ -80,11 +82,20 @@ def flatten(
         guard_reasons = list(inherited)
         every = guard == [ANY]  # (tested again only when the guard changes)
         narrowed = _fields(guard)
-        for rule in ch.rules:
+        rules = ch.rules
+        k, n = 0, len(rules)
+        while k < n:
+            if make_lines is not None and narrowed is not None and not every:
+                k = make_lines(rules, k, narrowed, guard_reasons, out)  # (the guard may change below)
+                if k >= n:
+                    break
+            rule = rules[k]
+            k += 1
+            conds = rule.conds
             if every:
-                eff = list(rule.conds)
-            elif len(rule.conds) == 1 and narrowed is not None:  # a jump's one condition, a rule's one
-                c = rule.conds[0]
+                eff = list(conds)
+            elif narrowed is not None and len(conds) == 1:  # a jump's one condition, a rule's one
+                c = conds[0]
                 for i, _ in narrowed:
                     if c[i] is not None:  # a field both constrain: the exact intersection
                         one = intersect(guard[0], c)
@@ -94,16 +105,9 @@ def flatten(
                     fields: list = list(c)
                     for i, v in narrowed:
                         fields[i] = v
-                    if make_line is not None and rule.verdict in keep and rule.verdict not in _FLOW:
-                        line = make_line(
-                            rule.verdict, fields, rule, guard_reasons + rule.reasons if guard_reasons else rule.reasons
-                        )
-                        if line is not None:
-                            out.append(line)
-                            continue
                     eff = [_new(Cond, fields)]
             else:
-                eff = intersect_all(guard, rule.conds)
+                eff = intersect_all(guard, conds)
             if not eff:
                 continue
             # (a flattened rule's reasons are read, never changed: a rule's own list is

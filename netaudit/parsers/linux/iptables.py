@@ -38,6 +38,7 @@ in this dump), and a table iptables-nft calls incompatible are ``Ruleset.problem
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from netaudit.messages import Text
 from netaudit.model import ParseReport, Src
@@ -68,6 +69,7 @@ BUILTIN: dict[str, dict[str, int]] = {
     "security": {"INPUT": 50, "FORWARD": 50, "OUTPUT": 50},
 }
 TERMINAL = {"ACCEPT": "accept", "DROP": "drop", "REJECT": "reject", "RETURN": "return"}
+_UNREAD: Any = object()  # (_make_rules: the words' plain reading not given)
 # Targets that let the packet go on and change nothing the model reads.
 INERT = frozenset(
     {
@@ -176,12 +178,28 @@ def parse_iptables_save(
             if t in ("--add-set", "--del-set", "--map-set") and i + 1 < len(w):
                 dynamic.add(w[i + 1])
     st = _State(file, MatchContext(ifaces, sets, dynamic, local, notrack, groups=groups))
+    ctx, acc = st.ctx, st.acc
     for n, text in lines:
         stripped = text.strip()
         try:
             words = tokenize(text)
-            if stripped[:3] == "-A " and st.table is not None and words is not None and len(words) >= 2:
-                _rule(st, st.table, Src(file, n, stripped), words)  # what _line does first, without its call
+            table = st.table
+            if stripped[:3] == "-A " and table is not None and words is not None and len(words) >= 2:
+                src = Src(file, n, stripped)
+                chain = table.chains.get(words[1])
+                if chain is None:
+                    _rule(st, table, src, words)  # what _line does first, without its call
+                    continue
+                # An -A of a chain already met (nearly every line): what _rule does, and
+                # _make_rules for a rule of the common shape with a terminal target
+                # (iptables_plain), without their calls and a copy of the words.
+                acc.recognized += 1
+                plain = plain_conds(words, ctx, TERMINAL, 2)
+                verdict = TERMINAL.get(plain[1]) if plain is not None and plain[2] == "-j" else None
+                if plain is not None and verdict is not None:
+                    chain.rules.append(Rule(plain[0], verdict, src))
+                else:
+                    chain.rules.extend(_make_rules(st, table, chain, src, words[2:], plain))
             else:
                 _line(st, Src(file, n, stripped), stripped, words)
         except Exception as exc:  # never raise on content: a bug here is one line lost, said so
@@ -328,10 +346,14 @@ def _rule(st: _State, table: _Table, src: Src, words: list[str]) -> None:
         chain.rules[max(0, pos - 1) : max(0, pos - 1)] = rules
 
 
-def _make_rules(st: _State, table: _Table, chain: Chain, src: Src, words: list[str]) -> list[Rule]:
+def _make_rules(
+    st: _State, table: _Table, chain: Chain, src: Src, words: list[str], plain: Any = _UNREAD
+) -> list[Rule]:
     """The rule of one ``-A`` line (two when a ``-m devgroup`` match is not known on some
-    interfaces: :func:`.devgroups.split`)."""
-    plain = plain_conds(words, st.ctx, TERMINAL)
+    interfaces: :func:`.devgroups.split`).  ``plain``: what :func:`.plain_conds` gave
+    the words, when the caller has read them."""
+    if plain is _UNREAD:
+        plain = plain_conds(words, st.ctx, TERMINAL)
     if plain is not None:  # the common shape, read straight (iptables_plain)
         verdict = TERMINAL.get(plain[1]) if plain[2] == "-j" else None
         if verdict is not None:  # what _target sets for it

@@ -50,16 +50,19 @@ _TARGET = "target"  # ("target", -j or -g)
 _FIELDS = "fields"  # ("fields", the one condition, the fields it sets): a match
 
 
-def plain_conds(words: list[str], ctx: MatchContext, terminal: Container[str]) -> tuple[list[Cond], str, str] | None:
+def plain_conds(
+    words: list[str], ctx: MatchContext, terminal: Container[str], start: int = 0
+) -> tuple[list[Cond], str, str] | None:
     """(the rule's union of conditions, its target, ``-j`` or ``-g``) for the words of a
-    rule of the common shape (after ``-A CHAIN``), or None (module docstring).
-    ``terminal``: the targets whose own options change nothing the model reads."""
+    rule of the common shape from ``words[start]`` on (after ``-A CHAIN``), or None
+    (module docstring).  ``terminal``: the targets whose own options change nothing the
+    model reads."""
     memo = ctx.plain_memo
     fields: list | None = None
     module = ""
     neg = False
     n = len(words)
-    i = 0
+    i = start
     while i < n:
         w = words[i]
         if type(w) is not str:

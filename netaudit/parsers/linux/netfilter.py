@@ -26,7 +26,7 @@ from netaudit.model import Action, Filter, FilterLine, IfKind, NatRule, Src
 from netaudit.parsers.base import evolve, join_reasons
 from netaudit.parsers.packet_sets import ANY, Cond, field_match, intersect_all, negate_union, to_matches
 
-from .flatten import MAX_GUARD, Flat, LineMaker, flatten
+from .flatten import MAX_GUARD, Flat, LinesMaker, flatten
 from .reasons import RULE_NOT_UNDERSTOOD, joined, reason
 from .rules import Chain, Rule, Ruleset
 from .state import State
@@ -35,6 +35,7 @@ _PERMIT, _DENY = Action.PERMIT, Action.DENY
 _new = tuple.__new__
 FILTER_KEEP = frozenset({"accept", "drop", "reject", "unknown"})
 NAT_KEEP = frozenset({"accept", "drop", "reject", "unknown", "dnat", "snat", "masquerade", "redirect"})
+_ONE_LINE = FILTER_KEEP - {"unknown"}  # verdicts of a filter's rule that make one line
 MAX_LINES = 20000
 # (reasons written in more than one place of the conversion)
 _TOO_MANY_RULES = Text("input.linux.partial.too_many_rules")
@@ -75,10 +76,10 @@ class Conv:
     def hook(self, hook: str, kinds: tuple[str, ...]) -> list[Chain]:
         return sorted((c for c in self.base if c.hook == hook and c.kind in kinds), key=lambda c: c.priority)
 
-    def flats(self, chain: Chain, keep: frozenset[str], problems: list, make_line: LineMaker | None = None) -> list:
-        """The flattened rules of base chain ``chain``: Flats, and what ``make_line``
-        made (:func:`.flatten`)."""
-        out = flatten(chain, self.chains, self.universe, keep, problems, make_line)
+    def flats(self, chain: Chain, keep: frozenset[str], problems: list, make_lines: LinesMaker | None = None) -> list:
+        """The flattened rules of base chain ``chain``: Flats, and the lines
+        ``make_lines`` made (:func:`.flatten`)."""
+        out = flatten(chain, self.chains, self.universe, keep, problems, make_lines)
         return [f if type(f) is not Flat or f.rule.ct_dnat is None else self._ct_dnat(f) for f in out]
 
     def _ct_dnat(self, f: Flat) -> Flat:
@@ -105,20 +106,20 @@ def _hook_policy(c: Chain):
 
 
 # A line of a composed hook: (action, conds, the rule or None for a chain's policy, reasons)
-# — or the FilterLine a LineMaker made of it (build_filter's, one base chain on the hook).
+# — or the FilterLine a LinesMaker made of it (build_filter's, one base chain on the hook).
 Line = tuple[str, list[Cond], Rule | None, list[str]]
 
 
 def compose(
-    conv: Conv, chains: list[Chain], keep: frozenset[str], problems: list, make_line: LineMaker | None = None
+    conv: Conv, chains: list[Chain], keep: frozenset[str], problems: list, make_lines: LinesMaker | None = None
 ) -> tuple[list[Line | FilterLine], str]:
     """The first-match lines of several base chains of one hook in priority order, and
-    the default action (the policy reached when no line matched).  ``make_line``: with
+    the default action (the policy reached when no line matched).  ``make_lines``: with
     one base chain on the hook, the lines it makes of flattened rules stand among them
     (:func:`.flatten`; several chains compose their unions and take none)."""
     if len(chains) != 1:
-        make_line = None
-    flats = [conv.flats(c, keep, problems, make_line) for c in chains]
+        make_lines = None
+    flats = [conv.flats(c, keep, problems, make_lines) for c in chains]
     lines: list[Line | FilterLine] = []
     default = ["accept"]
     if len(flats) == 1:
@@ -226,21 +227,43 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
     problems: list[tuple[str, Src | None]] = []
     to_host = hook in ("input", "prerouting")
 
-    def make_line(verdict: str, fields: list, rule: Rule, reasons: list[str]) -> FilterLine | None:
-        # A guarded rule's line straight from its condition's fields (flatten): what
-        # the loop below makes of its Flat when _plain_matches takes it
-        # (tests/parsers/linux/test_flatten_lines.py compares both).
-        src, dst, proto, sport, dport, itype, icode, est, inif, outif = fields
-        if verdict == "unknown" or rule.ct_dnat is not None or not _as_is(inif, outif, to_host):
-            return None  # two lines; the DNAT image (Conv.flats); interfaces to resolve
-        if itype is None and icode is None:
-            matches = [field_match(src, dst, proto, sport, dport, est, inif, outif)]
-        else:  # one Match per ICMP type and code
-            matches = to_matches(_new(Cond, fields))
-        why = joined(tuple(dict.fromkeys(reasons))) if reasons else ""
-        return FilterLine(_PERMIT if verdict == "accept" else _DENY, matches, rule.src, "", why or None)
+    def make_lines(rules: list[Rule], k: int, narrowed: list, guard_reasons: list[str], out: list) -> int:
+        # The lines of a guarded chain's rules from rules[k] on, straight from their
+        # condition's fields with the guard's set (flatten): what the loop below makes of
+        # their Flats when _plain_matches takes them (tests/parsers/linux/
+        # test_flatten_lines.py compares both).  It stops at the first rule that is not
+        # one condition constraining none of the guard's fields with a verdict made into
+        # one line here (not unknown: two lines; not jump, goto or return: the walk's),
+        # without ct status (Conv.flats reads it with the DNAT image), whose interfaces
+        # need no resolving (_as_is, written out: a call per line otherwise).
+        n = len(rules)
+        while k < n:
+            rule = rules[k]
+            conds, verdict = rule.conds, rule.verdict
+            if len(conds) != 1 or verdict not in _ONE_LINE or rule.ct_dnat is not None:
+                return k
+            fields: list = list(conds[0])
+            for i, v in narrowed:
+                if fields[i] is not None:
+                    return k  # a field both constrain: the walk's exact intersection
+                fields[i] = v
+            src, dst, proto, sport, dport, itype, icode, est, inif, outif = fields
+            if not (
+                (inif is None or (inif and "" not in inif))
+                and (outif is None or (outif and not to_host and "" not in outif))
+            ):
+                return k
+            if itype is None and icode is None:
+                matches = [field_match(src, dst, proto, sport, dport, est, inif, outif)]
+            else:  # one Match per ICMP type and code
+                matches = to_matches(_new(Cond, fields))
+            reasons = guard_reasons + rule.reasons if guard_reasons else rule.reasons
+            why = joined(tuple(dict.fromkeys(reasons))) if reasons else ""
+            out.append(FilterLine(_PERMIT if verdict == "accept" else _DENY, matches, rule.src, "", why or None))
+            k += 1
+        return k
 
-    lines, default = compose(conv, chains, FILTER_KEEP, problems, make_line)
+    lines, default = compose(conv, chains, FILTER_KEEP, problems, make_lines)
     if hook == "prerouting" and default == "accept" and all(_accepts(line) for line in lines):
         return None  # mangle chains that only mark: nothing is filtered here
     flt = Filter(
@@ -254,7 +277,7 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
     )
     out = flt.lines
     for line in lines:
-        if isinstance(line, FilterLine):  # made by make_line
+        if isinstance(line, FilterLine):  # made by make_lines
             out.append(line)
             continue
         action, conds, rule, reasons = line
@@ -298,7 +321,7 @@ def build_nat(conv: Conv) -> None:
             continue
         problems: list[tuple[str, Src | None]] = []
         lines, _default = compose(conv, chains, NAT_KEEP, problems)
-        for action, conds, rule, reasons in cast(list[Line], lines):  # (no LineMaker: no FilterLine)
+        for action, conds, rule, reasons in cast(list[Line], lines):  # (no LinesMaker: no FilterLine)
             if rule is None:
                 continue  # a NAT chain's policy: no translation
             conds = [c for c in _fix_ifaces(conds, hook) if c.outif is None or hook == "postrouting"]

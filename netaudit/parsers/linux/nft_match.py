@@ -181,26 +181,44 @@ def read_rule(ctx: Ctx, text: str, src: Src, comment: str = "") -> list[Rule] | 
     """The rule(s) of one rule statement, or None when it is not an nft rule at all.
     ``comment``: the text after a ``#`` on its line (a comment in a ruleset file; the
     options of an iptables-nft match that nft before 1.0.6 printed that way)."""
-    toks: list[str] | None = None
     if not comment:
-        # A ruleset repeats rule texts from chain to chain (the same rules in every
-        # VLAN's chain): a text's plain reading is remembered, each rule its own Rule.
-        key = (text, ctx.ifaces)
-        plain = _PLAIN_RULES.get(key, _UNSEEN)
+        plain = plain_memo(ctx).get(text, _UNSEEN)
         if plain is _UNSEEN:
-            toks = tokenize(text)
-            plain = _plain_reading(ctx, toks) if _is_rule(toks) else None
-            if len(_PLAIN_RULES) > MEMO_LIMIT:
-                _PLAIN_RULES.clear()
-            _PLAIN_RULES[key] = plain
+            plain = plain_rule(ctx, text)
         if plain is not None:
             cond, verdict, target = plain
             return [Rule([] if cond is None else [cond], verdict, src, target)]  # no NAT, mark, reason or ct status
-    if toks is None:
-        toks = tokenize(text)
+    toks = tokenize(text)
     if not _is_rule(toks):
         return None
     return _read_tokens(ctx, toks, src, comment)
+
+
+def plain_memo(ctx: Ctx) -> dict[str, tuple[Cond | None, str, str] | None]:
+    """The remembered plain readings of rule texts (:func:`plain_rule`) under the
+    interfaces of ``ctx``: a reader of many rules looks a text up here itself (a call
+    per rule otherwise) and calls :func:`plain_rule` for a text not in it."""
+    memo = _PLAIN_RULES.get(ctx.ifaces)
+    if memo is None:
+        memo = _PLAIN_RULES[ctx.ifaces] = {}
+    return memo
+
+
+def plain_rule(ctx: Ctx, text: str) -> tuple[Cond | None, str, str] | None:
+    """The plain reading of a rule statement without a ``#`` comment — (its one
+    condition, None: no packet; its verdict; its jump or goto target) — or None: a
+    statement read by :func:`read_rule`'s full path (or no rule).  Remembered per text:
+    a ruleset repeats rule texts from chain to chain (the same rules in every VLAN's
+    chain); each rule read from it gets its own :class:`Rule`, sharing the Cond."""
+    memo = plain_memo(ctx)
+    plain = memo.get(text, _UNSEEN)
+    if plain is _UNSEEN:
+        toks = tokenize(text)
+        plain = _plain_reading(ctx, toks) if _is_rule(toks) else None
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        memo[text] = plain
+    return plain
 
 
 def _is_rule(toks: list[str]) -> bool:
@@ -322,9 +340,10 @@ def _plain_reading(ctx: Ctx, toks: list[str]) -> tuple[Cond | None, str, str] | 
 # 8,192 such a ruleset emptied them mid-parse and read a value again after each).
 MEMO_LIMIT = 65536
 
-# (rule text, the interfaces) → what _plain_reading gives its words (None also when they
+# the interfaces → rule text → what _plain_reading gives its words (None also when they
 # are no rule).  Its Cond is shared by the rules of that text (a tuple: never changed).
-_PLAIN_RULES: dict[tuple[str, frozenset[str]], tuple[Cond | None, str, str] | None] = {}
+# (Keyed by the text alone within the interfaces: no key tuple per rule.)
+_PLAIN_RULES: dict[frozenset[str], dict[str, tuple[Cond | None, str, str] | None]] = {}
 # (head word, second word, operator, value, the interfaces) → what _plain_value gives.
 _PLAIN_VALUES: dict[tuple, tuple | None] = {}
 _NO_PACKET: tuple = ((),)  # what _plain_value gives for a match no packet passes
@@ -752,7 +771,8 @@ def _field(ctx: Ctx, r: _Rule, toks: list[str], i: int, spec: tuple[str, str, Ra
 # A field match's union and, when it is one condition, that condition's constrained
 # fields as (index, value) pairs (what _Rule.meet narrows by); None: not understood.
 _FIELD_MEMO: dict[tuple, tuple[list[Cond], tuple | None] | None] = {}
-_UNSEEN: Any = object()  # a value no memo holds (None is a memo's answer)
+UNSEEN: Any = object()  # a value no memo holds (None is a memo's answer)
+_UNSEEN = UNSEEN
 
 
 def clear_memos() -> None:

@@ -32,6 +32,7 @@ from netaudit.model import Src
 from netaudit.parsers.packet_sets import ANY, Cond, Ranges, cond, intersect_all
 
 from . import nft_match
+from .nft_match import UNSEEN as _UNSEEN
 from .nft_values import cut, elements, priority, unquote
 from .reasons import RULE_NOT_UNDERSTOOD, not_understood
 from .rules import Chain, Rule, Ruleset
@@ -429,10 +430,25 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
             for sm in _SET_UPDATE.finditer(s.text):
                 if sm.group(1) in ctx.sets:
                     ctx.sets[sm.group(1)].unknown = _FILLED_AT_RUN_TIME
+    plain_memo, file = nft_match.plain_memo(ctx), st.file
     for chain, body in chains:
         for s in _header(ctx, rs, chain, body):
-            src = st.src(s.no, s.text)
-            rules = None if s.broken else nft_match.read_rule(ctx, s.text, src, s.tail)
+            text = s.text
+            if not s.tail and not s.broken:
+                # The common rule (nft_match.plain_rule, remembered per text): its Rule
+                # made here, without read_rule's and State.src's calls (a rule's text is
+                # cited as State.src cites it: stripped, cut past 200 characters).
+                plain = plain_memo.get(text, _UNSEEN)
+                if plain is _UNSEEN:
+                    plain = nft_match.plain_rule(ctx, text)
+                if plain is not None:
+                    cited = text.strip()
+                    src = Src(file, s.no, cited) if len(cited) <= 200 else st.src(s.no, cited)
+                    cond, verdict, target = plain
+                    chain.rules.append(Rule([] if cond is None else [cond], verdict, src, target))
+                    continue
+            src = st.src(s.no, text)
+            rules = None if s.broken else nft_match.read_rule(ctx, text, src, s.tail)
             if rules is None:
                 st.unrecognized(s.no, s.text)
                 # Not read at all: an unknown rule may accept or drop anything.

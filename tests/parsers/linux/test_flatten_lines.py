@@ -1,5 +1,5 @@
-"""The filter lines the flattening walk makes itself (``make_line``: a guarded rule's line
-from its condition's fields, netfilter.build_filter) against the general path (each rule a
+"""The filter lines the flattening walk has made itself (``make_lines``: a guarded chain's
+rules' lines from their condition's fields, netfilter.build_filter) against the general path (each rule a
 Flat, then its Cond's Matches in build_filter's loop), on generated rulesets."""
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ def test_lines_made_in_the_walk_are_the_general_paths_lines(monkeypatch):
         flats += sum(type(x) is flatten_module.Flat for x in out)
         return out
 
-    def without_lines(chain, chains, universe, keep, problems, make_line=None):
+    def without_lines(chain, chains, universe, keep, problems, make_lines=None):
         return general(chain, chains, universe, keep, problems)
 
     for _ in range(600):
@@ -182,3 +182,33 @@ def test_lines_made_in_the_walk_are_the_general_paths_lines(monkeypatch):
     # The walk made lines, and the general path kept the others (unions, "", a
     # rule whose field the guard constrains, the base chains' rules).
     assert made > 500 and flats > 500
+
+
+def test_rules_read_in_the_table_loop_are_the_full_readers_rules(monkeypatch):
+    # nftables._read_table makes a plain rule's Rule itself from the text memo
+    # (nft_match.plain_memo / plain_rule); with the plain reading off, every statement
+    # goes through read_rule's full path: the devices and reports must be the same.
+    from netaudit.parsers.linux import nft_match
+
+    rnd = random.Random(20261208)
+    plain = 0
+    counted = nft_match.plain_rule
+
+    def counting(ctx, text):
+        nonlocal plain
+        got = counted(ctx, text)
+        plain += got is not None
+        return got
+
+    for _ in range(300):
+        text = _dump(_ruleset(rnd))
+        with monkeypatch.context() as m:
+            m.setattr(nft_match, "plain_rule", counting)
+            fast = linux.parse(text, "r.txt")
+        with monkeypatch.context() as m:
+            m.setattr(nft_match, "plain_memo", lambda ctx: {})
+            m.setattr(nft_match, "plain_rule", lambda ctx, text: None)
+            slow = linux.parse(text, "r.txt")
+        assert fast.devices[0] == slow.devices[0], text
+        assert fast.report == slow.report, text
+    assert plain > 1000  # the plain reading took most rules
