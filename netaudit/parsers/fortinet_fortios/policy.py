@@ -16,7 +16,7 @@ from typing import cast
 
 from netaudit.messages import Text
 from netaudit.model import PROTO_ICMP, Action, AddrMatch, Filter, FilterLine, Match, PortRange, Src
-from netaudit.parsers.base import evolve, from_state, join_reasons
+from netaudit.parsers.base import EVERY_MATCH_STATE, evolve, from_state, join_reasons
 from netaudit.parsers.fortinet_fortios.addresses import parse_prefix
 from netaudit.parsers.fortinet_fortios.facts import Policy
 from netaudit.parsers.fortinet_fortios.nat import Vip, iface_overlap
@@ -57,9 +57,6 @@ _NARROWING: tuple[tuple[str, str | None, Text], ...] = (
     ("ztna-ems-tag", None, Text("input.fortios.narrow_ztna_tags")),
     ("webproxy-forward-server", None, Text("input.fortios.narrow_forward_server")),
 )
-# A policy's Matches are built from the every-packet Match's state with their fields set
-# (``base.from_state``): one or more per policy of a big rulebase, 4x cheaper than ``Match(…)``.
-_EVERY_STATE = dict(Match().__dict__)
 
 # Reasons every policy of that kind gives (one text each, not one per policy).
 _ACTION_IPSEC = Text("input.fortios.action_ipsec")
@@ -297,7 +294,7 @@ class Policies(VdomState):
         dst_names = e.get("dstaddr") or []
         plain_dst = [n for n in dst_names if n not in v.vips and n not in v.vipgrps]
         if plain_dst or not dst_names or not vips:
-            base = _EVERY_STATE.copy()  # every key already there: set in field order
+            base = EVERY_MATCH_STATE.copy()  # every key already there: set in field order
             base["src"], base["dst"], base["src_negate"], base["dst_negate"] = spats, dpats, sneg, dneg
             base["in_ifaces"], base["out_ifaces"] = ins, outs
             for sp in specs:

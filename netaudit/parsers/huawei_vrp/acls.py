@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from netaudit.messages import Text
 from netaudit.model import PROTO_ICMP, PROTO_TCP, PROTO_UDP, Action, AddrMatch, FilterLine, Match, Src
-from netaudit.parsers.base import IGNORE_CTX, Ctx, Unknown, from_state, join_reasons
+from netaudit.parsers.base import EVERY_MATCH_STATE, IGNORE_CTX, Ctx, Unknown, from_state, join_reasons
 from netaudit.parsers.huawei_vrp.state import AclState, Behavior, Classifier, VrpState
 from netaudit.parsers.huawei_vrp.syntax import ICMP_TYPES, PROTOCOLS, port_op
 from netaudit.parsers.ip import ip_to_int
@@ -36,9 +36,6 @@ _UNMODELLED = {
     "igmp-type": 1,
 }
 _FLAGS_UNMODELLED = ("fragment", "none-first-fragment", "ttl-expired", "first-fragment")
-# A rule's Match is built from the every-packet Match's state with its fields set
-# (``base.from_state``): a rule per line of a big ACL, ``Match(**fields)`` costs 4x more.
-_EVERY_STATE = dict(Match().__dict__)
 # The source of a rule's line until the reader sets it (one frozen Src for all).
 _NO_SOURCE = Src("", 0)
 
@@ -119,7 +116,7 @@ def parse_rule(acl: AclState, tokens: list[str], low: list[str]) -> tuple[int | 
     action = Action.PERMIT if low[i] == "permit" else Action.DENY
     i += 1
     doubts: list[str] = []
-    fields = _EVERY_STATE.copy()  # every key already there: set in field order
+    fields = EVERY_MATCH_STATE.copy()  # every key already there: set in field order
     proto: int | None = None
     if acl.kind == "advanced":
         if i >= len(low):

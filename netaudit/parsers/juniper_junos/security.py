@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from netaudit.messages import Text
 from netaudit.model import PROTO_ICMP, Action, Filter, FilterLine, Match, Reference, Src
-from netaudit.parsers.base import from_state, join_reasons
+from netaudit.parsers.base import EVERY_MATCH_STATE, from_state, join_reasons
 from netaudit.parsers.juniper_junos.interfaces import OUT_OF_BAND
 from netaudit.parsers.juniper_junos.names import App
 from netaudit.parsers.juniper_junos.objects import Objects
@@ -36,9 +36,6 @@ _ZONE_IGNORED = frozenset(
 )
 _POLICY_IGNORED = frozenset({"description", "scheduler-name", "apply-groups"})
 _THEN_IGNORED = frozenset({"log", "count"})
-# A policy's Matches are built from the every-packet Match's state with their fields set
-# (``base.from_state``): one or more per policy of a big rulebase, 4x cheaper than ``Match(…)``.
-_EVERY_STATE = dict(Match().__dict__)
 _SECURITY_IGNORED = frozenset(
     {
         "screen",
@@ -392,7 +389,7 @@ class Security(Objects):
         else:
             specs = every_spec
         if specs:
-            base = _EVERY_STATE.copy()  # every key already there: set in field order
+            base = EVERY_MATCH_STATE.copy()  # every key already there: set in field order
             base["src"] = spats if spats is not None or not src_neg else None
             base["dst"] = dpats
             base["src_negate"] = src_neg and spats is not None

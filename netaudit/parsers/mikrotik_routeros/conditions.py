@@ -28,6 +28,7 @@ from typing import Final
 
 from netaudit.messages import Text
 from netaudit.model import AddrMatch, L2Mode, Match, PortRange, Src
+from netaudit.parsers.base import EVERY_MATCH_STATE
 from netaudit.parsers.ip import ip_to_int
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
@@ -634,7 +635,6 @@ _MATCH_NAMES = {
     _INIF: ("in_ifaces",),
     _OUTIF: ("out_ifaces",),
 }
-_EVERY_STATE = dict(Match().__dict__)  # the every-packet Match's fields, in field order
 _object_new, _object_setattr = object.__new__, object.__setattr__
 # st.match_cache's entry for a property with no effect on the packets (RULE_META)
 _NO_MATCHER: dict[str, PlainValue] = {}
@@ -651,7 +651,7 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
         return NOT_PLAIN
     cache = st.match_cache
     seen = 0  # the fields set so far, one bit each
-    state = _EVERY_STATE.copy()  # the Match's, each property's fields set in turn
+    state = EVERY_MATCH_STATE.copy()  # the Match's, each property's fields set in turn
     refs: list[tuple[str, str, Src, bool]] | None = None  # the interface and list names
     no_packet = False
     for key, raw in rule.props.items():
@@ -874,7 +874,7 @@ def nat_reading(st: State, rule: FwRule) -> tuple[Match, list] | Plain | None:
     cache = st.nat_cache
     seen = 0
     fields: list = [None] * len(FIELD_INDEX)
-    state = _EVERY_STATE.copy()
+    state = EVERY_MATCH_STATE.copy()
     refs: list[tuple[str, str, Src, bool]] | None = None
     no_packet = False
     for key, raw in rule.props.items():
