@@ -260,8 +260,10 @@ def run() -> NoReturn:
     about a second once with its last garbage collection: docs/performance.md), and what
     is left is the operating system's to free.  Nothing of netaudit's waits for that
     exit (no ``atexit`` work; the progress spinner's thread is a daemon; temporary
-    folders are removed where they are used).  Not in :func:`main`, which tests and
-    scripts call in their own long-lived processes."""
+    folders are removed where they are used).  Code meant to run after the command in its
+    process (a peak-memory reader, coverage's data) does not: such a wrapper runs the
+    command as a child, or calls :func:`main`, as tests and scripts do in their own
+    long-lived processes."""
     code = main()
     if "logging" in sys.modules:  # a library's handlers (napalm's) flushed as at exit
         sys.modules["logging"].shutdown()
