@@ -289,14 +289,17 @@ def test_stdout_of_a_large_audit_is_whole_when_the_process_ends_at_once(office, 
     assert p.returncode == 1 and p.stdout == report.read_bytes()
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device that is always full)")
-@pytest.mark.parametrize("lang, words", [("vi", "không ghi được đầu ra chuẩn"), ("en", "cannot write standard output")])
-def test_a_full_standard_output_is_one_line_not_a_bug(office, lang, words):
-    """Standard output on a full disk is the environment's failure: one line naming it,
-    exit 2 — not a traceback reported as a bug in netaudit (exit 70)."""
+_NEEDS_FULL = pytest.mark.skipif(
+    not os.path.exists("/dev/full"), reason="needs /dev/full (a device that is always full)"
+)
+
+
+def _on_a_full_stdout(*args) -> subprocess.CompletedProcess:
+    """``python -m netaudit.cli ARGS`` with standard output on /dev/full (every write
+    fails: no space left on device), stderr captured."""
     with open("/dev/full", "wb") as full:
-        p = subprocess.run(
-            [sys.executable, "-m", "netaudit.cli", "audit", office, "--format", "json", "-o", "-", "--lang", lang],
+        return subprocess.run(
+            [sys.executable, "-m", "netaudit.cli", *map(str, args)],
             stdout=full,
             stderr=subprocess.PIPE,
             cwd=ROOT,
@@ -304,10 +307,18 @@ def test_a_full_standard_output_is_one_line_not_a_bug(office, lang, words):
             timeout=300,
             check=False,
         )
+
+
+@_NEEDS_FULL
+@pytest.mark.parametrize("lang, words", [("vi", "không ghi được đầu ra chuẩn"), ("en", "cannot write standard output")])
+def test_a_full_standard_output_is_one_line_not_a_bug(office, lang, words):
+    """Standard output on a full disk is the environment's failure: one line naming it,
+    exit 2 — not a traceback reported as a bug in netaudit (exit 70)."""
+    p = _on_a_full_stdout("audit", office, "--format", "json", "-o", "-", "--lang", lang)
     _one_error_line(p, words, "No space left on device")
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device that is always full)")
+@_NEEDS_FULL
 def test_a_short_summary_on_a_full_standard_output_never_exits_0(tmp_path):
     """A command whose only standard output is a short summary (blueprint) fails with one
     line when it cannot be written — a line would sit in the buffer until the process
@@ -316,27 +327,7 @@ def test_a_short_summary_on_a_full_standard_output_never_exits_0(tmp_path):
     example = cli("blueprint", "--example", "commune")
     assert example.returncode == 0
     intent.write_text(example.stdout, encoding="utf-8")
-    with open("/dev/full", "wb") as full:
-        p = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "netaudit.cli",
-                "blueprint",
-                intent,
-                "-o",
-                tmp_path / "bp",
-                "--no-pdf",
-                "--lang",
-                "en",
-            ],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            cwd=ROOT,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+    p = _on_a_full_stdout("blueprint", intent, "-o", tmp_path / "bp", "--no-pdf", "--lang", "en")
     _one_error_line(p, "cannot write standard output")
     assert (tmp_path / "bp").is_dir()  # the blueprint itself was written
 
