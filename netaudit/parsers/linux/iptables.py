@@ -163,13 +163,15 @@ def parse_iptables_save(
     that match is partial.
     """
     # What the whole dump says before any rule is read: NOTRACK rules, sets changed at
-    # run time.  Only the lines that could say it are split here (a quote can spell a
-    # word its text does not show).
+    # run time.  Only the lines that could say it are split here.  A quote can spell a
+    # word its text does not show (``NO"TRACK"``), but only with quotes and backslashes
+    # among the word's own characters: with those taken out, the text shows the word.
     notrack = False
     dynamic: set[str] = set()
     for _, text in lines:
-        if '"' not in text and "NOTRACK" not in text and "-notrack" not in text and "-set" not in text:
-            continue
+        bare = text.replace('"', "").replace("\\", "") if '"' in text else text
+        if "NOTRACK" not in bare and "-notrack" not in bare and "-set" not in bare:
+            continue  # (nearly every line; a quoted comment too, not split twice)
         w = tokenize(text)
         if w is None:
             continue
