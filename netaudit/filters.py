@@ -360,6 +360,20 @@ def _spans(addrs, negate: bool, memo: dict | None = None) -> list[tuple[int, int
     return _read_spans(addrs)
 
 
+def _one_span(addrs, negate: bool) -> tuple[int, int] | None:
+    """The one address interval of a side that :func:`_spans` reads as one; None when it
+    reads several."""
+    if addrs is None or negate:
+        return _FULL
+    if len(addrs) != 1:
+        return None
+    w = addrs[0].wildcard
+    if (w + 1) & w:  # non-contiguous wildcard
+        return _FULL
+    lo = addrs[0].value & ~w & 0xFFFFFFFF
+    return lo, lo | w
+
+
 def _read_spans(addrs) -> list[tuple[int, int]]:
     out = []
     for a in addrs:
@@ -390,10 +404,15 @@ class _OverlapIndex:
         """The address boxes of a line's matches (source span by destination span); an
         address list of hundreds gives its bounding box (larger, never smaller), taken
         from the spans without building their product (``memo``: see :func:`_spans`)."""
-        sides = [(_spans(m.src, m.src_negate, memo), _spans(m.dst, m.dst_negate, memo)) for m in line.matches]
-        if len(sides) == 1 and len(sides[0][0]) == 1 and len(sides[0][1]) == 1:
-            (src,), (dst,) = sides[0]  # most lines: one box, what the general case gives
-            return [(*src, *dst)]
+        ms = line.matches
+        if len(ms) == 1:
+            # Most lines: one Match of one pattern (or none) a side — one box, what the
+            # general reading below gives, without its lists.
+            m = ms[0]
+            src, dst = _one_span(m.src, m.src_negate), _one_span(m.dst, m.dst_negate)
+            if src is not None and dst is not None:
+                return [(*src, *dst)]
+        sides = [(_spans(m.src, m.src_negate, memo), _spans(m.dst, m.dst_negate, memo)) for m in ms]
         if sum(len(src) * len(dst) for src, dst in sides) > _MAX_BOXES:
             return [
                 (
@@ -434,10 +453,21 @@ class _OverlapIndex:
 
     def meeting_then_add(self, idx: int, boxes) -> list[int] | None:
         """:meth:`meeting`, then :meth:`add` line ``idx`` (each box's buckets found once)."""
+        if len(boxes) == 1:
+            return self._one_box_meeting_then_add(idx, boxes[0])
         placed = [(box, self._bucket(box[2], box[3]), self._bucket(box[0], box[1])) for box in boxes]
         found = self._meeting(placed)
         self._add(idx, placed)
         return found
+
+    def _one_box_meeting_then_add(self, idx: int, box: tuple[int, int, int, int]) -> list[int] | None:
+        """:meth:`meeting_then_add` for a line of one box (most lines), without the lists
+        of boxes and buckets."""
+        d_own, s_own = self._bucket(box[2], box[3]), self._bucket(box[0], box[1])
+        found = set(self.everywhere)
+        meeting = sorted(found) if d_own is not None and self._collect(found, box, d_own, s_own) else None
+        self._add(idx, ((box, d_own, s_own),))
+        return meeting
 
     def _add(self, idx: int, placed) -> None:
         if any(box == _EVERY_PAIR for box, _, _ in placed):
@@ -448,24 +478,27 @@ class _OverlapIndex:
 
     def _meeting(self, placed) -> list[int] | None:
         found: set[int] = set(self.everywhere)
-        cells = self.cells
-        for (s_lo, s_hi, d_lo, d_hi), d_own, s_own in placed:
-            if d_own is None:
-                return None
-            s_keys = None if s_own is None else self._buckets_meeting(s_own, s_lo, s_hi)
-            for d in self._buckets_meeting(d_own, d_lo, d_hi):
-                row = cells.get(d)
-                if row is None:
-                    continue
-                # A wide source meets every source bucket of the row.
-                lists = row.values() if s_keys is None else [row[s] for s in s_keys if s in row]
-                for entries in lists:
-                    for e_slo, e_shi, e_dlo, e_dhi, j in entries:
-                        if e_slo <= s_hi and s_lo <= e_shi and e_dlo <= d_hi and d_lo <= e_dhi:
-                            found.add(j)
-            if len(found) > _MAX_CANDIDATES:
+        for box, d_own, s_own in placed:
+            if d_own is None or not self._collect(found, box, d_own, s_own):
                 return None
         return sorted(found)
+
+    def _collect(self, found: set[int], box, d_own: int, s_own: int | None) -> bool:
+        """Add to ``found`` the lines with a box meeting ``box`` (in buckets ``d_own``,
+        ``s_own``); False once they are too many to be worth it."""
+        s_lo, s_hi, d_lo, d_hi = box
+        cells = self.cells
+        s_keys = None if s_own is None else self._buckets_meeting(s_own, s_lo, s_hi)
+        for d in self._buckets_meeting(d_own, d_lo, d_hi):
+            row = cells.get(d)
+            if row is None:
+                continue
+            # A wide source meets every source bucket of the row.
+            for entries in row.values() if s_keys is None else (row[s] for s in s_keys if s in row):
+                for e_slo, e_shi, e_dlo, e_dhi, j in entries:
+                    if e_slo <= s_hi and s_lo <= e_shi and e_dlo <= d_hi and d_lo <= e_dhi:
+                        found.add(j)
+        return len(found) <= _MAX_CANDIDATES
 
 
 # _OverlapIndex's bucket of a /16 block: the block with this bit set (a /24's is below it).
