@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 from enum import Enum
-from typing import Final
+from typing import Any, Final
 
 from netaudit.messages import Text
 from netaudit.model import AddrMatch, L2Mode, Match, PortRange, Src
@@ -652,7 +652,10 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
     cache = st.match_cache
     seen = 0  # the fields set so far, one bit each
     state = EVERY_MATCH_STATE.copy()  # the Match's, each property's fields set in turn
-    refs: list[tuple[str, str, Src, bool]] | None = None  # the interface and list names
+    # The rule's interface and list names go straight into st.refs (as list_field and
+    # iface_field record them), taken back if the rule turns out not plain.
+    refs = st.refs
+    recorded = len(refs)
     no_packet = False
     for key, raw in rule.props.items():
         by_value = cache.get(key)
@@ -666,24 +669,22 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
                     continue
             read = _plain_value(st, key, raw)
             if read is NOT_PLAIN:
+                del refs[recorded:]
                 return NOT_PLAIN
             got = by_value[raw] = read
-        bit, fields, ref = got
-        if ref is not None:  # (as st.refs records it: no list made again at the end)
-            if refs is None:
-                refs = [(ref[0], ref[1], rule.src, ref[2])]
-            else:
-                refs.append((ref[0], ref[1], rule.src, ref[2]))
+        bit, name, value, name2, value2, ref = got
+        if ref is not None:
+            refs.append((ref[0], ref[1], rule.src, ref[2]))
         if bit:
             if seen & bit:
+                del refs[recorded:]
                 return NOT_PLAIN  # two properties narrow one field (r_and in rule_fields)
             seen |= bit
-            if fields is None:
+            if name is None:
                 no_packet = True
-            else:
-                state.update(fields)
-    if refs is not None:  # (recorded as list_field and iface_field record them)
-        st.refs.extend(refs)
+            else:  # (two stores: no dict of fields per distinct value to make, merge and free)
+                state[name] = value
+                state[name2] = value2
     if no_packet:
         return None
     match = _object_new(Match)
@@ -691,24 +692,48 @@ def rule_match(st: State, rule: FwRule) -> Match | Plain | None:
     return match
 
 
-PlainValue = tuple[int, dict | None, tuple[str, str, bool] | None]
+# st.match_cache's entry for a property and raw value (_plain_value): the bit of the
+# Cond field it sets (0 for none); the two Match fields it sets, each with its value —
+# None for the first when it lets no packet through; a field with one Match field (the
+# protocols, ports, interfaces) names it twice, a whole range (no constraint, still a
+# field set) sets the every-packet values; the reference a rule naming it records, as
+# (kind, name, defined), None for none.  Flat, without a dict of the fields per distinct
+# value (most of an export's addresses and ports are distinct).
+# (the names typed Any: the second is a str whenever the first is, which mypy cannot see)
+PlainValue = tuple[int, Any, Any, Any, Any, tuple[str, str, bool] | None]
+_NOTHING: PlainValue = (0, None, None, None, None, None)
+
+
+def _entry(i: int, fields: dict | None, ref: tuple[str, str, bool] | None) -> PlainValue:
+    """The :data:`PlainValue` of a property setting the Cond field ``i`` whose Match
+    fields are ``fields`` (:func:`_match_fields`: None for no packet, none for a whole
+    range)."""
+    if fields is None:
+        return 1 << i, None, None, None, None, ref
+    name, name2 = _MATCH_NAMES[i][0], _MATCH_NAMES[i][-1]
+    return (
+        1 << i,
+        name,
+        fields.get(name, EVERY_MATCH_STATE[name]),
+        name2,
+        fields.get(name2, EVERY_MATCH_STATE[name2]),
+        ref,
+    )
 
 
 def _plain_value(st: State, key: str, raw: str) -> PlainValue | Plain:
     """What one property of a plain rule does to its Match (:func:`rule_match`, which
-    keeps it by property and raw value): (the bit of the field it sets, 0 for none; the
-    Match fields it sets, None for no packet; the reference a rule naming it records, as
-    (kind, name, defined), None for none) — or :data:`NOT_PLAIN`.  An interface or list
-    value is plain once :func:`iface_field` or :func:`list_field` has read it without a
-    reason (their caches; what they give and record never changes during a parse), so
-    the first rule naming it is read by :func:`rule_fields`; so is every rule naming a
-    bridge port (its warning is the rule's)."""
+    keeps it by property and raw value): its :data:`PlainValue` — or :data:`NOT_PLAIN`.
+    An interface or list value is plain once :func:`iface_field` or :func:`list_field`
+    has read it without a reason (their caches; what they give and record never changes
+    during a parse), so the first rule naming it is read by :func:`rule_fields`; so is
+    every rule naming a bridge port (its warning is the rule's)."""
     kind = _KIND.get(key, _UNKNOWN)
     if kind == _META:
-        return 0, None, None
+        return _NOTHING
     v = raw if '"' not in raw and "\\" not in raw else unquote(raw)  # (unquote's own test)
     if v == "":
-        return 0, None, None
+        return _NOTHING
     ref = None
     if kind < 5:
         if kind <= _DST:
@@ -730,8 +755,8 @@ def _plain_value(st: State, key: str, raw: str) -> PlainValue | Plain:
             return NOT_PLAIN
         i, rs, ref = named
     if rs is None:  # any interface (a list that may hold any): no field set
-        return 0, None, ref
-    return 1 << i, _match_fields(i, rs), ref
+        return 0, None, None, None, None, ref
+    return _entry(i, _match_fields(i, rs), ref)
 
 
 def _plain_named(st: State, kind: int, key: str, v: str) -> tuple[int, Ranges | None, tuple | None] | Plain:
@@ -795,7 +820,7 @@ def _plain_addr(i: int, v: str) -> PlainValue | None:
     if neg and (lo == 0 or lo | w == ADDR_MAX):
         return None
     name, negate = _MATCH_NAMES[i]
-    return 1 << i, {name: (AddrMatch(lo, w),), negate: neg}, None
+    return 1 << i, name, (AddrMatch(lo, w),), negate, neg, None
 
 
 def _plain_ports(i: int, v: str) -> PlainValue | None:
@@ -811,7 +836,11 @@ def _plain_ports(i: int, v: str) -> PlainValue | None:
     compares the two readings on random values."""
     if v.isdecimal():  # one port (most values)
         n = int(v)
-        return (1 << i, {_MATCH_NAMES[i][0]: (PortRange(n, n),)}, None) if n <= 65535 else None
+        if n > 65535:
+            return None
+        name = _MATCH_NAMES[i][0]
+        one = (PortRange(n, n),)
+        return 1 << i, name, one, name, one, None
     out = []
     last = -2
     for part in v.split(","):
@@ -826,7 +855,9 @@ def _plain_ports(i: int, v: str) -> PlainValue | None:
         out.append(PortRange(a, b))
     if len(out) == 1 and out[0].lo == 0 and out[0].hi == 65535:
         return None
-    return 1 << i, {_MATCH_NAMES[i][0]: tuple(out)}, None
+    name = _MATCH_NAMES[i][0]
+    ports = tuple(out)
+    return 1 << i, name, ports, name, ports, None
 
 
 def _match_fields(i: int, rs) -> dict | None:
