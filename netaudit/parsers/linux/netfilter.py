@@ -434,6 +434,11 @@ def mark_sets(conv: Conv) -> tuple[dict[int | None, list[Cond]], list[str]]:
     for chain in conv.hook("prerouting", ("filter", "route", "nat")):
         problems: list = []
         flats = conv.flats(chain, frozenset({"mark", "accept", "drop", "reject", "unknown"}), problems)
+        # What follows the chain's last rule that sets a mark (or may: an action not
+        # understood) changes no mark set — an accept or a drop there stops packets whose
+        # marks are already set — so its reasons make no mark partial.
+        last = max((k for k, fl in enumerate(flats) if fl.action in ("mark", "unknown")), default=-1)
+        flats = flats[: last + 1]
         # The packets no earlier accept/drop/reject took (None: every packet), narrowed
         # line by line: the complement of the whole stopped union, recomputed at each line,
         # took exponential time on a 48-line chain (issue #15); past MAX_GUARD conditions

@@ -103,3 +103,28 @@ def test_marks_are_not_read_without_an_fwmark_rule():
     no_rule = head + tail.split("\n", 1)[1]
     assert "fwmark" not in no_rule
     assert _parse(no_rule) == []
+
+
+def _mark_dump(chain_rules: str) -> str:
+    """A router with one ``ip rule fwmark 0x2`` and a prerouting chain of ``chain_rules``."""
+    head = DUMP.split("### nft list ruleset\n")[0]
+    return (
+        head
+        + "### nft list ruleset\ntable inet mangle {\n\tchain pre {\n"
+        + "\t\ttype filter hook prerouting priority mangle; policy accept;\n"
+        + chain_rules
+        + "\t}\n}\n"
+    )
+
+
+def test_a_partial_rule_after_the_last_mark_leaves_the_marks_exact():
+    """A rule not fully understood after the chain's last mark-setting rule changes no
+    mark (an accept or a drop there stops packets already marked): the fwmark route is
+    exact; before the mark rule the same rule makes it *maybe*."""
+    mark = "\t\tip saddr 10.0.10.0/24 meta mark set 0x2\n"
+    partial = "\t\tlimit rate 5/second udp sport 58211-65535 accept\n"
+    [after] = _parse(_mark_dump(mark + partial))
+    assert after.split(" | ") == ["200", "None"]
+    [before] = _parse(_mark_dump(partial + mark))
+    table, why = before.split(" | ")
+    assert table == "200" and why != "None" and "limit" in why
