@@ -48,7 +48,9 @@ from .uci import Section
 POLICIES = ("accept", "reject", "drop")
 
 
-@dataclass
+# Compared by identity: a rule's zone reference is a Zone or a marker string (``"*"``,
+# ``"?"``), tested some 5,000 times a parse; field-by-field equality is never wanted.
+@dataclass(eq=False)
 class Zone:
     name: str
     sec: Section
