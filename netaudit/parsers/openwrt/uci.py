@@ -327,16 +327,17 @@ def read(text: str, file: str) -> UciText:
     return out
 
 
-# One line of an export, in one match: the two forms nearly every line has, read whole —
+# One line of an export, in one match: the three forms nearly every line has, read whole —
 # ``option KEY 'VALUE'`` / ``list KEY 'VALUE'`` (groups 1-4: the stripped line, keyword,
-# key, value) and ``config TYPE`` / ``config TYPE 'name'`` (groups 5-7: the stripped line,
-# type, name) — or any other line (no group set: read by the general path).  Blanks around
-# a whole-line form are spaces and tabs only; a line with any other whitespace (``\r``)
-# takes the general path, which strips it.  Each match ends at its line's newline, so the
-# matches are the lines ``text.split("\n")`` gives (the text ending with a newline).
+# key, value), ``config TYPE`` / ``config TYPE 'name'`` (groups 5-7: the stripped line,
+# type, name) and a blank line (group 8, empty) — or any other line (no group set: read
+# by the general path).  Blanks around a whole-line form are spaces and tabs only; a line
+# with any other whitespace (``\r``) takes the general path, which strips it.  Each match
+# ends at its line's newline, so the matches are the lines ``text.split("\n")`` gives (the
+# text ending with a newline).
 _EXPORT_LINE = re.compile(
     r"""[ \t]*(?:((option|list)[ \t]+([^\s'"\\#;]+)[ \t]+'([^'"\\#;\n]*)')"""
-    r"""|(config[ \t]+([^\s'"\\#;]+)(?:[ \t]+'([^'"\\#;\n]*)')?))[ \t]*\n|.*\n"""
+    r"""|(config[ \t]+([^\s'"\\#;]+)(?:[ \t]+'([^'"\\#;\n]*)')?)|())[ \t]*\n|.*\n"""
 )
 
 
@@ -348,7 +349,7 @@ def _read_export(text: str, file: str, out: UciText) -> None:
     if text and text[-1] != "\n":
         text += "\n"  # the last line, unterminated, is a line too (as split gives it)
     for n, m in enumerate(_EXPORT_LINE.finditer(text), 1):
-        line, kw, key, value, cline, type_, name = m.groups()
+        line, kw, key, value, cline, type_, name, blank = m.groups()
         if kw is not None and sec is not None:
             # ``option KEY 'VALUE'`` in a section: what the general path below reads from
             # it (:data:`_OPTION_QUOTED` of the stripped line), without stripping it.
@@ -369,6 +370,8 @@ def _read_export(text: str, file: str, out: UciText) -> None:
                 sec = Section(package, type_, f"@{type_}[{i}]", src, anonymous=True)
             out.sections.append(sec)
             continue
+        if blank is not None and raw_body is None:
+            continue  # a blank line (the general path skips it too)
         raw = m[0][:-1]
         line = raw.strip()
         if sec is not None:

@@ -1,5 +1,5 @@
-"""The export reader's whole-line pattern (``uci._EXPORT_LINE``: ``option``/``list`` and
-``config`` lines read in one match) against its general path: on generated exports, the
+"""The export reader's whole-line pattern (``uci._EXPORT_LINE``: ``option``/``list``, ``config``
+and blank lines read in one match) against its general path: on generated exports, the
 reader gives the same sections, options, lines and counts with the pattern as with a
 pattern that sends every line to the general path."""
 
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from netaudit.parsers.openwrt import uci
 
 # Every line to the general path: the groups of ``_EXPORT_LINE``, never set.
-_GENERAL_ONLY = re.compile(r"(?:(?!)(x)(x)(x)(x)(x)(x)(x))?.*\n")
+_GENERAL_ONLY = re.compile(r"(?:(?!)(x)(x)(x)(x)(x)(x)(x)(x))?.*\n")
 
 # The characters that decide how a UCI line splits, and a few ordinary ones.
 _CHARS = st.sampled_from(list("ab-1. \t'\"\\#;\r\xa0\x0b"))
