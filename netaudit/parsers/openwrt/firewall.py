@@ -201,7 +201,9 @@ def _emit(
         default_text=Text("input.openwrt.default.fw4_policy", chain=chain, policy=policy.upper()),
     )
     for ln, conds in lines:
-        matches = [m for c in conds for m in to_matches(c)]
+        # (one condition, nearly every line: its Matches as to_matches gives them, a new
+        # list, without a comprehension's call per line)
+        matches = to_matches(conds[0]) if len(conds) == 1 else [m for c in conds for m in to_matches(c)]
         if not matches:
             continue
         action = Action.PERMIT if ln.action == "accept" else Action.DENY
