@@ -37,7 +37,7 @@ from netaddr import AddrFormatError, IPAddress
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, L2Mode, NatRule, RuntimeForward, Src
 from netaudit.parsers.base import evolve, join_reasons
-from netaudit.parsers.packet_sets import Cond, intersect_all, to_matches
+from netaudit.parsers.packet_sets import FIELD_INDEX, Cond, intersect_all, to_matches
 
 from .facts import Forwarding
 from .facts import Zone as ZoneFact
@@ -48,7 +48,9 @@ from .uci import Section
 POLICIES = ("accept", "reject", "drop")
 
 
-@dataclass
+# Compared by identity: a rule's zone reference is a Zone or a marker string (``"*"``,
+# ``"?"``), tested some 5,000 times a parse; field-by-field equality is never wanted.
+@dataclass(eq=False)
 class Zone:
     name: str
     sec: Section
@@ -72,6 +74,31 @@ class Line:
     src: Src
     name: str
     partial: str | None = None
+
+
+_INIF, _OUTIF = FIELD_INDEX["inif"], FIELD_INDEX["outif"]
+_NO_FIELDS = len(Cond._fields)  # None counted in a Cond that constrains nothing
+
+
+def _within(zone: list[Cond], conds: list[Cond]) -> list[Cond]:
+    """``intersect_all(zone, conds)``: a line's conditions within a zone's ingress or egress
+    (:attr:`Zone.ingress`, :attr:`Zone.egress`).
+
+    A zone of interfaces only (one ``Cond(inif=…)`` or ``Cond(outif=…)``: every zone
+    without ``subnet``) and a line of one condition leaving that field open (nearly every
+    rule) give the line's condition with the zone's interfaces set: what the field-by-field
+    intersection gives for two conditions constraining different fields, without its
+    Python loop over the fields (two such intersections a rule).  Anything else goes
+    through :func:`intersect_all` (tests/parsers/openwrt/test_zone_conds.py compares them)."""
+    if len(zone) == 1 and len(conds) == 1:
+        z, c = zone[0], conds[0]
+        if z.count(None) == _NO_FIELDS - 1:
+            i = _INIF if z[_INIF] is not None else _OUTIF
+            if z[i] is not None and c[i] is None:
+                fields = list(c)
+                fields[i] = z[i]
+                return [Cond._make(fields)]
+    return intersect_all(zone, conds)
 
 
 def _policy(st: State, sec: Section | None, key: str, default: str) -> str:
@@ -141,7 +168,7 @@ def finish_firewall(st: State) -> None:
             seq.append(Line("accept", z.dnat, z.dnat_src or z.sec.src, f"fw4: port forwards from {z.name}"))
         seq.append(Line(z.forward, z.egress, z.sec.line("forward"), f"zone {z.name} forward policy"))
         for ln in seq:
-            conds = intersect_all(z.ingress, ln.conds)
+            conds = _within(z.ingress, ln.conds)
             if conds:
                 flines.append((ln, conds))
     _emit(st, "forward", flines, d_fwd, (defaults.line("forward") if defaults else None), partial_all)
@@ -155,7 +182,7 @@ def finish_firewall(st: State) -> None:
             seq.append(Line("accept", z.dnat, z.dnat_src or z.sec.src, f"fw4: port redirections from {z.name}"))
         seq.append(Line(z.input, [Cond()], z.sec.line("input"), f"zone {z.name} input policy"))
         for ln in seq:
-            conds = intersect_all(z.ingress, ln.conds)
+            conds = _within(z.ingress, ln.conds)
             if conds:
                 ilines.append((ln, conds))
     _emit(st, "input", ilines, d_in, (defaults.line("input") if defaults else None), partial_all)
@@ -174,7 +201,9 @@ def _emit(
         default_text=Text("input.openwrt.default.fw4_policy", chain=chain, policy=policy.upper()),
     )
     for ln, conds in lines:
-        matches = [m for c in conds for m in to_matches(c)]
+        # (one condition, nearly every line: its Matches as to_matches gives them, a new
+        # list, without a comprehension's call per line)
+        matches = to_matches(conds[0]) if len(conds) == 1 else [m for c in conds for m in to_matches(c)]
         if not matches:
             continue
         action = Action.PERMIT if ln.action == "accept" else Action.DENY
@@ -438,7 +467,8 @@ def _rule(st, s, zones, ipsets, fwd_rules, in_rules, any_fwd, any_in, nat_partia
         out_dir = (s.get("direction") or "").lower() in ("out", "egress")
         conds = intersect_all(conds, [Cond(outif=one) if out_dir else Cond(inif=one)])
     if isinstance(dest, Zone):
-        conds = intersect_all(conds, dest.egress)
+        # (an egress is one condition or none: the order intersect_all(conds, egress) gives)
+        conds = _within(dest.egress, conds)
     ln = Line(target, conds, s.src, f"rule {name}", partial)
     if src == "*":
         (any_fwd if dest is not None else any_in).append(ln)

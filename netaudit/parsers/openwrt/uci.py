@@ -317,26 +317,67 @@ def detect_form(text: str) -> str:
 def read(text: str, file: str) -> UciText:
     """Read the whole input (any of the three forms) into sections."""
     out = UciText(form=detect_form(text))
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
     if out.form == "show":
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
         _read_show(lines, file, out)
     else:
-        _read_export(lines, file, out)
+        _read_export(text, file, out)
     return out
 
 
-def _read_export(lines: list[str], file: str, out: UciText) -> None:
+# One line of an export, in one match: the three forms nearly every line has, read whole —
+# ``option KEY 'VALUE'`` / ``list KEY 'VALUE'`` (groups 1-4: the stripped line, keyword,
+# key, value), ``config TYPE`` / ``config TYPE 'name'`` (groups 5-7: the stripped line,
+# type, name) and a blank line (group 8, empty) — or any other line (no group set: read
+# by the general path).  Blanks around a whole-line form are spaces and tabs only; a line
+# with any other whitespace (``\r``) takes the general path, which strips it.  Each match
+# ends at its line's newline, so the matches are the lines ``text.split("\n")`` gives (the
+# text ending with a newline).
+_EXPORT_LINE = re.compile(
+    r"""[ \t]*(?:((option|list)[ \t]+([^\s'"\\#;]+)[ \t]+'([^'"\\#;\n]*)')"""
+    r"""|(config[ \t]+([^\s'"\\#;]+)(?:[ \t]+'([^'"\\#;\n]*)')?)|())[ \t]*\n|.*\n"""
+)
+
+
+def _read_export(text: str, file: str, out: UciText) -> None:
     package = ""
     sec: Section | None = None
     counters: dict[tuple[str, str], int] = {}
     raw_body: list[tuple[int, str]] | None = None
-    for n, raw in enumerate(lines, 1):
+    if text and text[-1] != "\n":
+        text += "\n"  # the last line, unterminated, is a line too (as split gives it)
+    for n, m in enumerate(_EXPORT_LINE.finditer(text), 1):
+        line, kw, key, value, cline, type_, name, blank = m.groups()
+        if kw is not None and sec is not None:
+            # ``option KEY 'VALUE'`` in a section: what the general path below reads from
+            # it (:data:`_OPTION_QUOTED` of the stripped line), without stripping it.
+            if value and kw == "option":
+                sec.options[key] = Opt(value, file, n, line)  # what put does, written out
+            else:
+                sec.put(kw, key, Opt(value, file, n, line))
+            continue
+        if type_ is not None and package and raw_body is None:
+            # ``config TYPE 'name'`` in a package: what the general path's ``config``
+            # branch reads (:func:`split_values` gives ``[TYPE]`` or ``[TYPE, name]``).
+            src = Src(file, n, cline)
+            i = counters.get((package, type_), 0)
+            counters[(package, type_)] = i + 1
+            if name is not None:
+                sec = Section(package, type_, name, src)
+            else:
+                sec = Section(package, type_, f"@{type_}[{i}]", src, anonymous=True)
+            out.sections.append(sec)
+            continue
+        if blank is not None and raw_body is None:
+            continue  # a blank line (the general path skips it too)
+        raw = m[0][:-1]
         line = raw.strip()
         if sec is not None:
-            # Nearly every line: ``option KEY 'VALUE'`` in a section, read in one match
-            # (the words the general path below reads: :data:`_KEY_QUOTED` of :func:`scan`).
+            # ``option KEY 'VALUE'`` in a section with other blanks around it (``\r``),
+            # read in one match (the words the general path below reads:
+            # :data:`_KEY_QUOTED` of :func:`scan`).
             one = _OPTION_QUOTED.fullmatch(line)
             if one is not None:
                 kw, key, value = one.groups()
@@ -345,9 +386,9 @@ def _read_export(lines: list[str], file: str, out: UciText) -> None:
                 else:
                     sec.put(kw, key, Opt(value, file, n, line))
                 continue
-        m = FILE_HEADER.match(line) if line and line[0] in "=#" else None
-        if m:
-            path = m.group(1) or m.group(2)
+        head = FILE_HEADER.match(line) if line and line[0] in "=#" else None
+        if head:
+            path = head.group(1) or head.group(2)
             sec = None
             out.ignored += 1
             if "/config/" not in path:
