@@ -367,22 +367,26 @@ def _one_span(addrs, negate: bool) -> tuple[int, int] | None:
         return _FULL
     if len(addrs) != 1:
         return None
-    w = addrs[0].wildcard
-    if (w + 1) & w:  # non-contiguous wildcard
-        return _FULL
-    lo = addrs[0].value & ~w & 0xFFFFFFFF
-    return lo, lo | w
+    return _span(addrs[0]) or _FULL
 
 
 def _read_spans(addrs) -> list[tuple[int, int]]:
     out = []
     for a in addrs:
-        w = a.wildcard
-        if (w + 1) & w:  # non-contiguous wildcard
+        span = _span(a)
+        if span is None:
             return [_FULL]
-        lo = a.value & ~w & 0xFFFFFFFF
-        out.append((lo, lo | w))
+        out.append(span)
     return out
+
+
+def _span(a) -> tuple[int, int] | None:
+    """The address interval of pattern ``a``; None for a non-contiguous wildcard."""
+    w = a.wildcard
+    if (w + 1) & w:
+        return None
+    lo = a.value & ~w & 0xFFFFFFFF
+    return lo, lo | w
 
 
 class _OverlapIndex:

@@ -280,7 +280,7 @@ def test_stdout_outputs_still_work(office):
     assert p.returncode == 1 and json.loads(p.stdout)["schema"] == "netaudit/audit/v1"
 
 
-def test_stdout_of_a_large_audit_is_whole_when_the_process_ends_at_once(office, tmp_path):
+def test_a_report_on_stdout_is_whole_when_the_process_ends_at_once(office, tmp_path):
     """The command ends with os._exit after flushing (cli.run): every byte of a report on
     standard output arrives, the same as the file -o writes."""
     report = tmp_path / "r.json"

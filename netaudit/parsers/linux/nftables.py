@@ -36,7 +36,7 @@ from .nft_match import UNSEEN as _UNSEEN
 from .nft_values import cut, elements, priority, unquote
 from .reasons import RULE_NOT_UNDERSTOOD, not_understood
 from .rules import Chain, Rule, Ruleset
-from .state import State
+from .state import CITED_MAX, State
 
 _TABLE = re.compile(r"^table\s+(?:(ip|ip6|inet|arp|bridge|netdev)\s+)?(\S+)$")
 _BLOCK = re.compile(
@@ -437,13 +437,13 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
             if not s.tail and not s.broken:
                 # The common rule (nft_match.plain_rule, remembered per text): its Rule
                 # made here, without read_rule's and State.src's calls (a rule's text is
-                # cited as State.src cites it: stripped, cut past 200 characters).
+                # cited as State.src cites it: stripped, cut past CITED_MAX characters).
                 plain = plain_memo.get(text, _UNSEEN)
                 if plain is _UNSEEN:
                     plain = nft_match.plain_rule(ctx, text)
                 if plain is not None:
                     cited = text.strip()
-                    src = Src(file, s.no, cited) if len(cited) <= 200 else st.src(s.no, cited)
+                    src = Src(file, s.no, cited) if len(cited) <= CITED_MAX else st.src(s.no, cited)
                     cond, verdict, target = plain
                     chain.rules.append(Rule([] if cond is None else [cond], verdict, src, target))
                     continue

@@ -10,6 +10,9 @@ from netaudit.model import Device, ParseReport, Src
 
 from .facts import LinuxFacts
 
+# Characters of a line a citation keeps (State.src): a longer line is cut, with "...".
+CITED_MAX = 200
+
 
 @dataclass
 class RuleRec:
@@ -47,7 +50,7 @@ class State:
     def src(self, line: int, text: str) -> Src:
         """A citation of line ``line`` (text cut to a readable length)."""
         text = text.strip()
-        return Src(self.file, line, text if len(text) <= 200 else text[:197] + "...")
+        return Src(self.file, line, text if len(text) <= CITED_MAX else text[: CITED_MAX - 3] + "...")
 
     def unrecognized(self, line: int, text: str) -> None:
         """A line netaudit did not understand: listed in the report."""
