@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from .headerspace import Bdd, HeaderSpace
 from .linetree import LineForest, LineTree, forest_split
-from .model import Action, Filter, Match
+from .model import PROTO_TCP, Action, Filter, Match
 
 # Interface sentinel: an interface no filter names ("every other interface").
 OTHER_IFACE = "\x00other"
@@ -571,10 +571,13 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
     # A line's address boxes, the same in every combination (kept when there are several).
     boxes_of: dict[int, list] | None = {} if len(combinations) > 1 else None
     spans_memo: dict = {}  # long address lists' spans (_spans)
-    # Lines with packets in some combination that no earlier line's addresses meet:
-    # reachable without a BDD question (what _reachable answers for them), so their
-    # views are not kept (most lines of a long filter of exceptions: issue #15).
+    # Lines with packets in some combination that no earlier line's addresses meet, or
+    # whose packets of one connection state none of those lines can match: reachable
+    # without a BDD question (what _reachable answers for them), so their views are not
+    # kept (most lines of a long filter of exceptions, every rule after a stateful
+    # firewall's "accept established": issue #15).
     reached: set[int] = set()
+    taking_of: dict[int, tuple[frozenset[int] | None, frozenset[int] | None]] = {}  # _state_left_untaken
     for in_if, out_if in combinations:
         sets = line_sets(hs, flt, in_if, out_if, index.candidates(in_if, out_if))
         sets.positions = {idx: pos for pos, idx in enumerate(sets.order)}
@@ -589,7 +592,11 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
                 if boxes_of is not None:
                     boxes_of[idx] = boxes
             earlier = sets.earlier[idx] = overlap.meeting_then_add(idx, boxes)
-            if earlier == [] and sets[idx] != hs.false:
+            if idx in reached:
+                continue  # reachable in an earlier combination: never reported
+            if sets[idx] != hs.false and (
+                earlier == [] or (earlier is not None and _state_left_untaken(flt, idx, earlier, taking_of))
+            ):
                 reached.add(idx)
             else:
                 views_of.setdefault(idx, []).append(sets)
@@ -600,6 +607,56 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
             if found is not None:
                 out.append(found)
     return out
+
+
+def _protocols(m: Match) -> frozenset[int] | None:
+    """The IP protocols ``m`` can match (None: any); IOS ``established`` is TCP's."""
+    if m.protocols is None:
+        return _TCP_ONLY if m.tcp_established else None
+    got = frozenset(m.protocols)
+    return got & _TCP_ONLY if m.tcp_established else got
+
+
+def _state_protocols(line) -> tuple[frozenset[int] | None, frozenset[int] | None]:
+    """(the protocols ``line`` can match among packets of established connections, among
+    new ones): None for any, empty for none.  From all its matches, whichever interfaces
+    they name: never fewer than it can match in a combination."""
+    out: list[frozenset[int] | None] = []
+    for state in (True, False):
+        each = [_protocols(m) for m in line.matches if m.conn_established in (None, state)]
+        known = [p for p in each if p is not None]
+        out.append(frozenset().union(*known) if len(known) == len(each) else None)
+    return out[0], out[1]
+
+
+def _state_left_untaken(flt: Filter, idx: int, earlier: list[int], taking_of: dict) -> bool:
+    """Whether line ``idx`` (one match, packets in the combination) has packets of one
+    connection state that no line of ``earlier`` can match, by their states and
+    protocols alone: its packets of that state are then reachable.  A stateful
+    firewall's first line, "accept established,related", meets every later line's
+    addresses but none of its new connections (``taking_of``: line -> _state_protocols,
+    filled as asked)."""
+    ms = flt.lines[idx].matches
+    if len(ms) != 1:
+        return False
+    m = ms[0]
+    mine = _protocols(m)
+    for k, state in enumerate((True, False)):
+        if m.conn_established is not None and m.conn_established != state:
+            continue  # the line has no packets of this state
+        for j in earlier:
+            theirs = taking_of.get(j)
+            if theirs is None:
+                theirs = taking_of[j] = _state_protocols(flt.lines[j])
+            t = theirs[k]
+            if t is None or (t and (mine is None or not mine.isdisjoint(t))):
+                break  # line j may take some of them
+        else:
+            return True
+    return False
+
+
+_TCP_ONLY = frozenset((PROTO_TCP,))
 
 
 def _line_verdict(hs: HeaderSpace, flt: Filter, idx: int, views: list[LineSets]) -> UnreachableLine | None:

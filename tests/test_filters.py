@@ -34,8 +34,12 @@ def _match(draw):
         src=draw(st.none() | st.tuples(_addr()) | st.tuples(_addr(), _addr())),
         dst=draw(st.none() | st.tuples(_addr())),
         src_negate=draw(st.booleans()) and draw(st.booleans()),
-        protocols=draw(st.none() | st.sampled_from([(6,), (17,), (6, 17)])),
+        protocols=draw(st.none() | st.sampled_from([(6,), (17,), (6, 17), (1,)])),
         dst_ports=draw(st.none() | st.sampled_from([(PortRange(22, 22),), (PortRange(20, 25),)])),
+        # A stateful firewall's lines ("accept established", "drop invalid" ICMP) and IOS
+        # ``established``: line reachability reads states and protocols before any BDD.
+        conn_established=draw(st.sampled_from([None, None, True, False])),
+        tcp_established=draw(st.integers(0, 5)) == 0,
     )
 
 
@@ -120,9 +124,44 @@ def test_tree_first_match_and_permitted_are_line_by_line(flt, cut):
     assert (certain, maybe, uncertain) == (_sequential_permit(hs, flt, sets), hs.false, [])
 
 
+@st.composite
+def _stateful_filter(draw):
+    """A stateful firewall's shape: lines on the connection state and protocols over few
+    addresses, so that later lines are often covered by earlier ones of the same state
+    and protocol, or only by ones of another (line reachability's state shortcut)."""
+    lines = []
+    # A destination on every line: a line of no address is too wide to ask the index.
+    dst = st.sampled_from([(AddrMatch(0x0A000000, 0),), (AddrMatch(0x0A000000, 3),)])
+    for i in range(draw(st.integers(1, 6))):
+        matches = [
+            Match(
+                src=draw(st.none() | dst),
+                dst=draw(dst),
+                protocols=draw(st.none() | st.sampled_from([(6,), (17,), (1,), (6, 17)])),
+                conn_established=draw(st.sampled_from([None, True, False])),
+                tcp_established=draw(st.integers(0, 3)) == 0,
+            )
+            for _ in range(draw(st.integers(1, 2)))
+        ]
+        action = draw(st.sampled_from([Action.PERMIT, Action.DENY]))
+        lines.append(FilterLine(action=action, matches=matches, source=Src("fw.rsc", i + 2, f"line {i}")))
+    return Filter("forward", lines, default_action=Action.PERMIT)
+
+
 @settings(max_examples=80, deadline=None)
 @given(st.one_of(_filter(), _spread_filter()))
 def test_shadowed_lines_are_those_the_earlier_lines_cover(flt):
+    _check_shadowed_lines(flt)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_stateful_filter())
+def test_shadowed_lines_of_a_stateful_firewall_are_those_the_earlier_lines_cover(flt):
+    _check_shadowed_lines(flt)
+
+
+def _check_shadowed_lines(flt):
+    """shadowed_lines against the covered lines read straight off the BDDs."""
     hs = HS
     sets = filters.line_sets(hs, flt, None, None)
     want = {}
