@@ -221,18 +221,22 @@ def parse_ace(tokens: tuple[str, ...], standard: bool) -> Ace:
                 i = _skip_unmodelled(tokens, i, tok)
             else:
                 raise AceError(f"unexpected {tokens[i]!r}")
-        if isinstance(svc, Svc) and (sports is not None or dports is not None or icmp_type is not None):
+        if (sports is not None or dports is not None or icmp_type is not None) and type(svc) is Svc:
             svc = Svc(svc.protocols, sports, dports, icmp_type, icmp_code)
-        for side in (src, dst):
-            if isinstance(side, OG):
-                groups.append(side.name)
-        groups.extend(name for _, name in port_groups)
+        if type(src) is OG:
+            groups.append(src.name)
+        if type(dst) is OG:
+            groups.append(dst.name)
+        if port_groups:
+            groups.extend(name for _, name in port_groups)
 
+    if groups:
+        return Ace(
+            action, svc, src, dst, established, join_reasons(partial) or None, tuple(groups), None, tuple(port_groups)
+        )
     # Without groups the service is never an OG (an OG service names a group).
-    matches = tuple(_build(svc, src, dst, established)) if not groups and isinstance(svc, Svc) else None
-    return Ace(
-        action, svc, src, dst, established, join_reasons(partial) or None, tuple(groups), matches, tuple(port_groups)
-    )
+    matches = _build(svc, src, dst, established) if type(svc) is Svc else None
+    return Ace(action, svc, src, dst, established, join_reasons(partial) or None if partial else None, (), matches)
 
 
 @lru_cache(maxsize=64)
@@ -274,11 +278,11 @@ def _skip_unmodelled(tokens: tuple[str, ...], i: int, tok: str) -> int:
     return i
 
 
-def _build(svc: Svc, src, dst, established: bool) -> list[Match]:
-    """One Match for concrete address sides; empty when a side matches nothing."""
+def _build(svc: Svc, src, dst, established: bool) -> tuple[Match, ...]:
+    """One Match for concrete address sides; none when a side matches nothing."""
     if src == () or dst == () or svc.src_ports == () or svc.dst_ports == ():
-        return []
-    return [
+        return ()
+    return (
         Match(
             src=src,
             dst=dst,
@@ -288,8 +292,8 @@ def _build(svc: Svc, src, dst, established: bool) -> list[Match]:
             icmp_type=svc.icmp_type,
             icmp_code=svc.icmp_code,
             tcp_established=established and (svc.protocols is None or 6 in svc.protocols),
-        )
-    ]
+        ),
+    )
 
 
 def expand_ace(
