@@ -123,6 +123,13 @@ def line_sets(
             if line_ms:
                 items.append((idx, hs.matches(line_ms)))
             continue
+        if len(line_ms) == 1:  # most lines: one match, which applies here or not
+            if applies(line_ms[0], in_if, out_if):
+                u = whole.get(idx)
+                if u is None:
+                    u = whole[idx] = hs.match(line_ms[0])
+                items.append((idx, u))
+            continue
         ms = [m for m in line_ms if applies(m, in_if, out_if)]
         if len(ms) == len(line_ms) and ms:
             u = whole.get(idx)
