@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import cast
 
 from netaddr import IPAddress, IPSet
@@ -299,6 +300,31 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
                     break
             self._cache["src-sensitive"] = got
         return got
+
+    def sent_to(self, zones: Iterable[str]):
+        """The packets among which are all those surely delivered to ``zones``: the ones
+        addressed to them (and, for @devices, to any candidate of a device's run-time
+        address), or None (every packet) where the snapshot rewrites destinations on the
+        way (destination NAT, UDP helpers).  A delivery to a zone is of packets addressed
+        to it (:meth:`_deliver`), so a propagation of these alone surely delivers there
+        what one of every packet does; packets only maybe delivered may differ (a
+        proxy's onward connections, a route the snapshot cannot follow)."""
+        got = self._cache.get("rewrites-destinations")
+        if got is None:
+            got = self._cache["rewrites-destinations"] = any(
+                any(r.kind == "destination" for r in d.nat_rules) or any(i.udp_helpers for i in d.interfaces.values())
+                for d in self.topo.devices.values()
+            )
+        if got:
+            return None
+        hs = self.hs
+        sent = hs.false
+        for zone in zones:
+            sent |= self.zone_addr[zone]
+            if zone == DEVICES_ZONE:
+                for cand in self.runtime_cand.values():
+                    sent |= cand
+        return sent
 
     def zone_sources(self, src: str):
         """Source addresses the zone's hosts use (a src_ip set), or None for any.
