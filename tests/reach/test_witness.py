@@ -28,15 +28,18 @@ def _witnesses(flt) -> Witnesses:
     w.hs = hs
     w.topo = SimpleNamespace(devices={"r1": SimpleNamespace(file="acl.cfg", filters={"ACL": flt})})
     w._compiled = lambda dev, name, in_if, out_if: sets
+    w._cache = {}
     return w
 
 
-def _run(flt, arrived: list[str]) -> Run:
-    """A run whose packets (from ``arrived`` sources to anywhere) met filter ``flt``."""
+def _run(flt, arrived: list[str], state: str = "any") -> Run:
+    """A run whose packets (from 10.0.0.0/29 to the ``arrived`` destinations; new
+    connections only, established ones only, or any) met filter ``flt``."""
     hs = HS
     sets = filters.LineSets(hs, [(i, hs.matches(line.matches)) for i, line in enumerate(flt.lines)])
     allowed, _, _ = filters.permitted(hs, flt, sets)
-    applied = [hs.prefix("src_ip", "10.0.0.0/29") & hs.prefix("dst_ip", net) for net in arrived]
+    states = {"any": hs.true, "new": hs.new_connections, "established": hs.var("est")}
+    applied = [states[state] & hs.prefix("src_ip", "10.0.0.0/29") & hs.prefix("dst_ip", net) for net in arrived]
     return Run(deliveries={}, denials={("r1", "ACL", None, None): (allowed, applied)})
 
 
@@ -59,15 +62,16 @@ def _lines(cites: list[dict]) -> set[int]:
 
 
 @settings(max_examples=50, deadline=None)
-@given(_filter(), _ARRIVED, st.sampled_from([0, 1, 2, 1_000]))
-def test_blocking_lines_from_the_whole_split_are_each_cells_own(flt, arrived, asked_before_split):
+@given(_filter(), _ARRIVED, st.sampled_from([0, 1, 2, 1_000]), st.sampled_from(["any", "new", "established"]))
+def test_blocking_lines_from_the_whole_split_are_each_cells_own(flt, arrived, asked_before_split, state):
     """A blocked cell's blocking lines are the same whether the cell's own denied packets
     are split by first match or the whole denial of the row is split once and the parts
     that meet the cell are taken (Witnesses.blocking_lines, _ASKED_BEFORE_SPLIT), and
-    they are the lines that deny the cell's packets read line by line."""
+    they are the lines that deny the cell's packets read line by line (the applications
+    whose destinations the cell's miss skipped: Denied.dst_span)."""
     hs = HS
     w = _witnesses(flt)
-    run = _run(flt, arrived)
+    run = _run(flt, arrived, state)
     saved = witness._ASKED_BEFORE_SPLIT
     witness._ASKED_BEFORE_SPLIT = asked_before_split
     try:
@@ -98,3 +102,30 @@ def test_the_default_is_cited_only_for_cells_it_denies():
                 assert _lines(w.blocking_lines(run, hs.prefix("dst_ip", "10.0.0.4/30"))) == {-1}
     finally:
         witness._ASKED_BEFORE_SPLIT = saved
+
+
+_BLOCKS = st.sampled_from(["10.0.0.0/30", "10.0.0.4/31", "10.0.0.9/32", "10.1.0.0/16", "192.168.7.0/24", "0.0.0.0/1"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_BLOCKS, st.sampled_from(["any", "new", "established"]), st.booleans()), max_size=4))
+def test_a_sets_destination_span_is_the_block_of_its_lowest_and_highest_destination(parts):
+    """Denied.dst_span (witness._dst_span): the aligned block of the destinations' common
+    leading bits — every destination of the set inside it, the lowest and highest too,
+    whatever the connection state above and the source below; empty for no packet."""
+    hs = HS
+    states = {"any": hs.true, "new": hs.new_connections, "established": hs.var("est")}
+    u = hs.false
+    for net, state, by_source in parts:
+        u |= states[state] & hs.prefix("dst_ip", net) & (hs.prefix("src_ip", "10.0.0.0/29") if by_source else hs.true)
+    low, high = witness._dst_span(hs, u)
+    if u == hs.false:
+        assert low > high
+        return
+    values = hs.values(u, "dst_ip")
+    lowest, highest = values[0][0], values[-1][1]
+    common = 32
+    while lowest >> (32 - common) != highest >> (32 - common):
+        common -= 1
+    free = 32 - common
+    assert (low, high) == (lowest >> free << free, (lowest >> free << free) | ((1 << free) - 1))
