@@ -116,6 +116,9 @@ class HeaderSpace:
         self._flag_cubes: dict[tuple, Bdd] = {}  # the flags' values -> their cube
         self._below_addresses: dict[tuple, Bdd] = {}  # a Match's non-address fields -> their set
         self._services_cache: dict[Bdd, list[str]] = {}  # projected set -> services()
+        # A set -> its service_projection: a cell's packets are asked again by the checks
+        # and their sentences (services_text), each time a walk of every address node.
+        self._projections: dict[Bdd, Bdd] = {}
         self._preference_chains: dict[tuple, list[tuple[int, Bdd]]] = {}  # a witness's preferences: pick()
         self.service_sets: dict[tuple[str, ...], Bdd] = {}  # a service list -> its packets: policy.py
         # (id of a filter, in, out) -> (the filter, its filters.LineSets): netaudit/filters.py
@@ -550,12 +553,16 @@ class HeaderSpace:
         service names: :func:`service_match`), the addresses, source port, ICMP code and
         flags quantified away in one pass.  A service's packets meet ``u`` exactly when
         they meet its projection, a far smaller set."""
+        got = self._projections.get(u)
+        if got is not None:
+            return got
         if self._service_hidden is None:
             self._service_hidden = [
                 *(b for f in ("dst_ip", "src_ip", "src_port", "icmp_code") for b in self._field_bits[f]),
                 *FLAGS,
             ]
-        return self.bdd.exist(self._service_hidden, u)
+        got = self._projections[u] = self.bdd.exist(self._service_hidden, u)
+        return got
 
     def _services_of(self, proj) -> list[str]:
         if self._all_services is None:
