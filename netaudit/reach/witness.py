@@ -24,13 +24,25 @@ class Witnesses:
 
     def witness(self, path: Path, final_set, prefer=()) -> Witness:
         """A concrete packet of ``final_set`` and its hop-by-hop path with config lines."""
+        return self.witness_of(path, self.delivered_packets(final_set, prefer)[-1], prefer)
+
+    def delivered_packets(self, final_set, prefer=()) -> list[Packet]:
+        """The packet a witness of ``final_set`` shows delivered, last, and the packets
+        chosen before it: a subset of ``final_set`` that holds them all gives the same
+        packet (:meth:`HeaderSpace.pick` keeps the same preferences — each met by the
+        packet — and the packet is the least of those the larger set leaves)."""
         hs = self.hs
         pkt = hs.pick(final_set, prefer)
         assert pkt is not None, "a witness of an empty set"
         if pkt.src_ip == pkt.dst_ip:
             # Two zones on one segment each prefer its first host: a host writing to itself
             # reads as nonsense.  Another destination where the set has one.
-            pkt = hs.pick(final_set, (~hs.eq("dst_ip", pkt.dst_ip), *prefer)) or pkt
+            return [pkt, hs.pick(final_set, (~hs.eq("dst_ip", pkt.dst_ip), *prefer)) or pkt]
+        return [pkt]
+
+    def witness_of(self, path: Path, pkt: Packet, prefer=()) -> Witness:
+        """The hop-by-hop path of ``pkt``, delivered by ``path``, with config lines."""
+        hs = self.hs
         # Walk back to the source: through merges (the alternative holding the packet)
         # and NAT steps (pre-images), remembering the packet after each step.
         steps_rev: list[Step] = []

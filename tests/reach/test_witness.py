@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from helpers import GUEST, STAFF, l3, matrix, router
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netaudit import filters
-from netaudit.model import Action, AddrMatch, Filter, FilterLine, Match, Src
+from netaudit.model import Action, AddrMatch, Filter, FilterLine, Match, PortRange, Src
 from netaudit.reach import witness
+from netaudit.reach.matrix import witness_for
 from netaudit.reach.paths import Run
 from netaudit.reach.witness import Witnesses
 from tests.test_filters import HS, _filter, _first_match_line_by_line
@@ -129,3 +131,62 @@ def test_a_sets_destination_span_is_the_block_of_its_lowest_and_highest_destinat
         common -= 1
     free = 32 - common
     assert (low, high) == (lowest >> free << free, (lowest >> free << free) | ((1 << free) - 1))
+
+
+# --- a witness of a subset: the set's own where its packets lie in the subset -----------
+
+_SETS = st.builds(
+    Match,
+    src=st.none() | st.sampled_from([(AddrMatch(0x0A000000, 0xFF),), (AddrMatch(0x0A000005, 0),)]),
+    dst=st.none() | st.sampled_from([(AddrMatch(0x0A000100, 0xFF),), (AddrMatch(0x0A000000, 0xFFFF),)]),
+    protocols=st.none() | st.sampled_from([(6,), (17,), (1,)]),
+    dst_ports=st.none() | st.sampled_from([(PortRange(22, 22),), (PortRange(20, 80),)]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(_SETS, min_size=1, max_size=3),
+    st.lists(_SETS, min_size=1, max_size=3),
+    st.lists(st.lists(_SETS, min_size=1, max_size=2), max_size=5),
+)
+def test_a_subset_holding_the_chosen_packets_gives_the_same_packet(us, targets, prefs):
+    """Witnesses.delivered_packets: where a subset of the set holds every packet the
+    set's choice picked, the subset's choice is the same packet (what witness_for's
+    reuse of a cell's witness rests on); also after the choice of another destination
+    than the source (two zones on one segment)."""
+    hs = HS
+    w = Witnesses()
+    w.hs = hs
+    u = hs.matches(us)
+    if u == hs.false:
+        return
+    prefer = [hs.matches(p) for p in prefs]
+    for extra in ([], [hs.eq("src_ip", 0x0A000005) & hs.eq("dst_ip", 0x0A000005)]):
+        # the second: a set whose first choice writes to itself (source = destination)
+        packets = w.delivered_packets(u, [*extra, *prefer])
+        for target in (hs.matches(targets), hs.packet(packets[-1]), ~hs.packet(packets[0])):
+            sub = u & target
+            if sub != hs.false and all((hs.packet(p) & target) != hs.false for p in packets):
+                assert w.delivered_packets(sub, [*extra, *prefer])[-1] == packets[-1]
+
+
+def test_a_violations_witness_is_the_cells_where_its_packets_violate():
+    """witness_for gives the cell's own witness (the same object) where the packets that
+    chose it lie in the target, and the target's own witness where they do not."""
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"))
+    cells, engine = matrix([r], [GUEST, STAFF])
+    hs = engine.hs
+    cell = cells[("guest", "staff")]
+    pz = engine.zones["guest"]
+    own = cell.witness
+    assert own is not None and cell.witness_choice is not None
+    assert witness_for(engine, cell, hs.packet(own.packet), pz) is own
+    other = witness_for(engine, cell, ~hs.packet(own.packet), pz)
+    assert other is not None and other.packet != own.packet
+    saved, cell.witness_choice = cell.witness_choice, None
+    try:  # computed afresh: the same packet and hops as the reused one
+        fresh = witness_for(engine, cell, cell.delivered, pz)
+        assert fresh is not own and (fresh.packet, fresh.hops) == (own.packet, own.hops)
+    finally:
+        cell.witness_choice = saved
