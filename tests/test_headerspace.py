@@ -279,6 +279,23 @@ def test_a_service_meets_a_set_where_it_meets_its_projection(ms, service):
     assert hs.meets(hs.service_projection(u), packets) == ((u & packets) != hs.false)
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_MATCHES, min_size=1, max_size=4), st.sampled_from(["any", "new", "established"]))
+def test_the_projection_in_two_passes_is_the_quantification_of_every_hidden_field(ms, state):
+    """service_projection quantifies the variables above the service fields, then those
+    below: the set one quantification of all of them gives (with the connection state on
+    top and the TCP flags at the bottom)."""
+    hs = HeaderSpace()  # its own: service_projection keeps what it computed per set
+    states = {"any": hs.true, "new": hs.new_connections, "established": hs.var("est")}
+    u = states[state] & hs.matches(ms)
+    hidden = [
+        *(b for f in ("dst_ip", "src_ip", "src_port", "icmp_code") for b in hs._field_bits[f]),
+        *headerspace.FLAGS,
+    ]
+    assert hs.service_projection(u) == hs.bdd.exist(hidden, u)
+    assert hs.service_projection(u) is hs.service_projection(u)  # kept
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_MATCHES, min_size=1, max_size=4), st.lists(_MATCHES, min_size=1, max_size=4), st.booleans())
 def test_meets_and_within_are_the_intersection_and_the_inclusion(us, vs, negate_v):

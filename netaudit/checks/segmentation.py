@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from netaddr import IPAddress, IPNetwork
+from bisect import bisect_right
+
+from netaddr import IPNetwork
 
 from .. import messages
 from ..headerspace import Bdd
@@ -508,6 +510,10 @@ def spoofing(ctx: AuditContext, info: CheckInfo):
             },
             zones=sorted({src} | {c.dst for c, _ in cells}),
         )
+    # Built once, for the first zone with a witness: each zone's "every other zone" sets
+    # (_other_zones) and the owner of an address (_ZoneOwners).
+    others_of: dict[str, tuple[Bdd, Bdd]] | None = None
+    owners: _ZoneOwners | None = None
     for src, cells in sorted(by_src.items()):
         one_packet = any(
             (bad & ~hs.eq("proto", 6) & ~_services_set(ctx, ["icmp/8", "icmp/0"])) != hs.false
@@ -528,21 +534,20 @@ def spoofing(ctx: AuditContext, info: CheckInfo):
             bad = bad & ~hs.eq("proto", 6)
         witness = None
         if ctx.engine is not None:
+            if others_of is None:
+                others_of = _other_zones(ctx)
             pz = next(z for z in ctx.zones if z.name == src)
             # The witness claims another zone's address where one does (a host address,
             # not a network address), whichever part of the delivery holds it.
-            others, networks = hs.false, hs.false
-            for z in ctx.zones:
-                if z.name != src:
-                    others |= _owned_src(ctx, z)
-                    for net in z.zone.subnets:
-                        networks |= hs.eq("src_ip", int(net.network)) if net.prefixlen < 31 else hs.false
+            others, networks = others_of[src]
             prefer = [~_owned_src(ctx, pz), others, ~networks, *destination_preferences(ctx.engine, cell.dst)]
             parts = [(chunk & bad, path) for chunk, path in cell.spoofed_chunks if (chunk & bad) != hs.false]
             chosen = next(((u, p) for u, p in parts if (u & others) != hs.false), parts[0] if parts else None)
             if chosen is not None:
                 witness = ctx.engine.witness(chosen[1], chosen[0], prefer)
-        forged = _owner_zone(ctx, witness.packet.src_ip) if witness else None
+        if witness is not None and owners is None:
+            owners = _ZoneOwners(ctx.zones)
+        forged = owners.owner(witness.packet.src_ip) if witness is not None and owners is not None else None
         wjson = witness.to_json() if witness else None
         evidence = witness_evidence(wjson)
         every = hs.false
@@ -573,9 +578,52 @@ def _owned_src(ctx: AuditContext, pz) -> Bdd:
     return u if u is not None else ctx.hs.false
 
 
-def _owner_zone(ctx: AuditContext, ip: int) -> str | None:
-    """The zone whose addresses hold ``ip`` (zones with declared subnets first)."""
-    for z in sorted(ctx.zones, key=lambda z: not z.zone.subnets):
-        if IPAddress(ip) in z.owned:
-            return z.name
-    return None
+def _other_zones(ctx: AuditContext) -> dict[str, tuple[Bdd, Bdd]]:
+    """Zone name → (the source addresses every other zone owns, the network addresses of
+    every other zone's declared subnets): what a forged source claims.  Each zone's sets
+    are the union of the zones before it and of those after it (a union per zone and
+    side, where the other zones were united anew for each source zone: 2,500 unions for
+    50 zones, issue #15); a union is the same set in any order."""
+    hs = ctx.hs
+    zones = ctx.zones
+    owned = [_owned_src(ctx, z) for z in zones]
+    networks = []
+    for z in zones:
+        u = hs.false
+        for net in z.zone.subnets:
+            if net.prefixlen < 31:
+                u |= hs.eq("src_ip", int(net.network))
+        networks.append(u)
+    # after[i]: the union over the zones from i on (after[len] is empty).
+    after: list[tuple[Bdd, Bdd]] = [(hs.false, hs.false)]
+    for o, n in zip(reversed(owned), reversed(networks), strict=True):
+        after.append((after[-1][0] | o, after[-1][1] | n))
+    after.reverse()
+    out: dict[str, tuple[Bdd, Bdd]] = {}
+    before_owned, before_networks = hs.false, hs.false
+    for i, z in enumerate(zones):
+        out[z.name] = (before_owned | after[i + 1][0], before_networks | after[i + 1][1])
+        before_owned, before_networks = before_owned | owned[i], before_networks | networks[i]
+    return out
+
+
+class _ZoneOwners:
+    """The zone whose addresses hold an IPv4 address (zones with declared subnets first,
+    else in the zones' order), by bisection in each zone's address ranges: ``IPAddress in
+    IPSet`` hashed a network per prefix length for each zone, 2,500 look-ups for the
+    witnesses of 50 zones (most of this check's time; issue #15)."""
+
+    def __init__(self, zones: list) -> None:
+        self._zones: list[tuple[str, list[int], list[int]]] = []
+        for z in sorted(zones, key=lambda z: not z.zone.subnets):
+            # Sorted and disjoint; a witness's address is IPv4 (a 32-bit field).
+            ranges = [(r.first, r.last) for r in z.owned.iter_ipranges() if r.version == 4]
+            self._zones.append((z.name, [a for a, _ in ranges], [b for _, b in ranges]))
+
+    def owner(self, ip: int) -> str | None:
+        """The first zone owning ``ip``, or None."""
+        for name, firsts, lasts in self._zones:
+            i = bisect_right(firsts, ip) - 1
+            if i >= 0 and ip <= lasts[i]:
+                return name
+        return None

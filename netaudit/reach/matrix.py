@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..headerspace import Bdd
+from ..headerspace import Bdd, Packet
 from ..messages import Text
 from ..vocabulary import DEVICES_ZONE
 from ..zones import PlacedZone
@@ -26,6 +26,8 @@ class Cell:
     verdict: str
     services: list[str] = field(default_factory=list)
     witness: Witness | None = None
+    # What chose the witness (witness_for): (the preferences, the packets picked).
+    witness_choice: tuple[list, list[Packet]] | None = None
     reason: str | None = None  # a messages.Text (English as a str) when the engine wrote it
     blocking: list[dict] = field(default_factory=list)  # lines that stop the traffic
     # What else stops it, where no line does (no route, a null route, routing off): Texts.
@@ -183,7 +185,7 @@ def make_cell(engine: Engine, run: Run, pz: PlacedZone, dst: str) -> Cell:
             cell.vpn_only = (d.certain | d.maybe) & run.devices_by_vpn[True] & ~run.devices_by_vpn.get(False, hs.false)
         if dst == DEVICES_ZONE and True in run.devices_by_portal:
             cell.portal_only = d.certain & run.devices_by_portal[True] & ~run.devices_by_portal.get(False, hs.false)
-        cell.witness = witness_for(engine, cell, hs.true, pz)
+        cell.witness, cell.witness_choice = _witness_in(engine, cell, hs.true, _prefer(engine, pz, dst))
         return cell
     if d is not None and d.maybe != hs.false:
         return Cell(src, dst, UNKNOWN, reason=d.maybe_reason, maybe=d.maybe, services=hs.services(d.maybe))
@@ -210,13 +212,33 @@ def unplaced_reason(pz: PlacedZone) -> Text:
 
 
 def witness_for(engine: Engine, cell: Cell, target, pz: PlacedZone) -> Witness | None:
-    """A witness among the cell's delivered packets that lie in ``target``."""
+    """A witness among the cell's delivered packets that lie in ``target``.
+
+    The cell's own witness where ``target`` holds the packets that chose it: its chunk
+    is the first that is not empty, and of its packets that lie in ``target`` the same
+    preferences pick the same packet (Witnesses.delivered_packets).  A violation's
+    witness is most often the cell's (every one of ros20k and z80's): a pick in the
+    large set and the walk were done twice (issue #15)."""
+    hs = engine.hs
+    prefer = _prefer(engine, pz, cell.dst)
+    choice = cell.witness_choice
+    if choice is not None and choice[0] is prefer and all(hs.contains(target, p) for p in choice[1]):
+        return cell.witness
+    return _witness_in(engine, cell, target, prefer)[0]
+
+
+def _witness_in(
+    engine: Engine, cell: Cell, target, prefer: list
+) -> tuple[Witness | None, tuple[list, list[Packet]] | None]:
+    """(a witness among the cell's delivered packets in ``target``, (``prefer``, the
+    packets that chose it)), or (None, None)."""
     hs = engine.hs
     for chunk, path in cell.chunks:
         hit = chunk & target
         if hit != hs.false:
-            return engine.witness(path, hit, _prefer(engine, pz, cell.dst))
-    return None
+            packets = engine.delivered_packets(hit, prefer)
+            return engine.witness_of(path, packets[-1], prefer), (prefer, packets)
+    return None, None
 
 
 def _prefer(engine: Engine, pz: PlacedZone, dst: str) -> list:

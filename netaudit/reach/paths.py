@@ -176,6 +176,9 @@ class Denied:
 
     count: int  # how many of the application's sets ``arrived`` unites (a run may add more)
     arrived: Bdd  # their union: every packet that arrived at the application
+    # A range of destination addresses that holds every one of ``arrived``'s: a blocked
+    # cell whose destinations lie outside it asks nothing of the application.
+    dst_span: tuple[int, int]
     asked: int = 0  # cells answered one by one
     # Once asked again and again: the whole denial split by first match, ([(a denying or
     # partial line's index, the packets it takes)], the packets no line takes).

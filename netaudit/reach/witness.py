@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import filters
-from ..headerspace import Bdd, HeaderSpace, Packet
+from ..headerspace import Bdd, HeaderSpace, Packet, value_bounds
 from ..messages import Text
 from ..model import Action, Device
 from ..topology import Topology
@@ -20,16 +20,29 @@ class Witnesses:
     hs: HeaderSpace
     topo: Topology
     _compiled: Callable[..., filters.LineSets]
+    _cache: dict
 
     def witness(self, path: Path, final_set, prefer=()) -> Witness:
         """A concrete packet of ``final_set`` and its hop-by-hop path with config lines."""
+        return self.witness_of(path, self.delivered_packets(final_set, prefer)[-1], prefer)
+
+    def delivered_packets(self, final_set, prefer=()) -> list[Packet]:
+        """The packet a witness of ``final_set`` shows delivered, last, and the packets
+        chosen before it: a subset of ``final_set`` that holds them all gives the same
+        packet (:meth:`HeaderSpace.pick` keeps the same preferences — each met by the
+        packet — and the packet is the least of those the larger set leaves)."""
         hs = self.hs
         pkt = hs.pick(final_set, prefer)
         assert pkt is not None, "a witness of an empty set"
         if pkt.src_ip == pkt.dst_ip:
             # Two zones on one segment each prefer its first host: a host writing to itself
             # reads as nonsense.  Another destination where the set has one.
-            pkt = hs.pick(final_set, (~hs.eq("dst_ip", pkt.dst_ip), *prefer)) or pkt
+            return [pkt, hs.pick(final_set, (~hs.eq("dst_ip", pkt.dst_ip), *prefer)) or pkt]
+        return [pkt]
+
+    def witness_of(self, path: Path, pkt: Packet, prefer=()) -> Witness:
+        """The hop-by-hop path of ``pkt``, delivered by ``path``, with config lines."""
+        hs = self.hs
         # Walk back to the source: through merges (the alternative holding the packet)
         # and NAT steps (pre-images), remembering the packet after each step.
         steps_rev: list[Step] = []
@@ -121,6 +134,17 @@ class Witnesses:
         """Filter lines (or implicit denies) that dropped packets of ``target``."""
         hs = self.hs
         found: dict[tuple, dict] = {}
+        if target == hs.false:
+            return []
+        # The cell's lowest and highest destination, against each application's span: a
+        # cell meets one or two of a run's applications (each VLAN's traffic its own), and
+        # an AND with each of the others was 125,000 ANDs for 20,000 RouterOS rules, most
+        # of the blocking lines' own time (issue #15).
+        bounds_key = ("dst-bounds", target)
+        bounds = self._cache.get(bounds_key)
+        if bounds is None:
+            bounds = self._cache[bounds_key] = value_bounds(target, hs.field_levels("dst_ip"), hs.false)
+        low, high = bounds
         # In any order: a line found twice is the same entry, and the entries are sorted.
         for key, (allowed, sets) in run.denials.items():
             # A run's denials are per interface class; a cell's packets meet one or two.
@@ -132,31 +156,41 @@ class Witnesses:
                 arrived = hs.false
                 for applied in sets:
                     arrived |= applied
-                denied = run.applied[key] = Denied(len(sets), arrived)
-            arrived = denied.arrived & target
-            if arrived == hs.false:
-                continue
+                denied = run.applied[key] = Denied(len(sets), arrived, _dst_span(hs, arrived))
+            span_low, span_high = denied.dst_span
+            if span_high < low or high < span_low:
+                continue  # no destination in common: nothing of the cell arrived there
             if denied.split is None and denied.asked < _ASKED_BEFORE_SPLIT:
+                arrived = denied.arrived & target
+                if arrived == hs.false:
+                    continue
                 # What the filter denied of the cell's packets is what arrived of them
                 # minus what it allows: split from the (small) part that meets the
                 # cell, never the whole denial (the allowed set is large).
                 denied.asked += 1
                 taken, rest = self._denied_split(key, allowed, arrived)
+                # Each part is of the cell's own packets: it meets them when it is not empty.
+                own = True
             else:
                 # Asked again and again (most cells of a row meet the same application:
                 # 80 zones on one router): the whole denial split once, each cell's
                 # lines the parts that meet it.  First match gives each packet its
                 # line whatever the other packets, so the split of the cell's denied
                 # packets is this split's intersection with them: the same lines.
+                # Whether any of the cell's packets arrived is asked without building
+                # them (80 zones: a large intersection for each of 6,320 cells).
+                if not hs.meets(denied.arrived, target):
+                    continue
                 if denied.split is None:
                     denied.split = self._denied_split(key, allowed, denied.arrived)
                 taken, rest = denied.split
+                own = False
             dev, name = key[0], key[1]
             d = self.topo.devices[dev]
             for idx, part in taken:
-                if (dev, name, idx) not in found and hs.meets(part, target):
+                if (dev, name, idx) not in found and (part != hs.false if own else hs.meets(part, target)):
                     found[(dev, name, idx)] = {"device": dev, **d.filters[name].lines[idx].source.cite()}
-            if (dev, name, -1) not in found and hs.meets(rest, target):
+            if (dev, name, -1) not in found and (rest != hs.false if own else hs.meets(rest, target)):
                 found[(dev, name, -1)] = {"device": dev, **_default_cite(d, name, with_action=False)}
         return [found[k] for k in sorted(found, key=lambda k: (k[0], k[1], k[2]))][:limit]
 
@@ -194,6 +228,53 @@ class Witnesses:
 # each asks its own (20,000 RouterOS rules, 50 VLANs: split for every cell, the blocking
 # lines took 5.2-5.9 s instead of 1.1; issue #15, docs/performance.md).
 _ASKED_BEFORE_SPLIT = 2
+
+
+def _dst_span(hs: HeaderSpace, u) -> tuple[int, int]:
+    """A range holding every destination address of ``u``: those that begin with the
+    bits every packet's destination begins with (read down one path until a bit takes
+    both values, where the lowest and highest address cost a path each to the last bit);
+    an empty range for an empty set."""
+    if u == hs.false:
+        return 1 << 32, -1
+    bits, n = _common_bits(u, hs.field_levels("dst_ip"), hs.false)
+    free = 32 - n
+    return bits << free, (bits << free) | ((1 << free) - 1)
+
+
+def _common_bits(u, levels: list[int], false) -> tuple[int, int]:
+    """(the leading bits of the field at ``levels`` (most significant first) that every
+    packet of ``u`` (not empty) shares, how many).  The variables above the field (the
+    connection state) are read both ways and their common bits kept."""
+    if u.level < levels[0]:
+        parts = [_common_bits(b, levels, false) for b in _children(u) if b != false]
+        bits, n = parts[0]
+        for other, m in parts[1:]:
+            k = min(n, m)
+            bits, other = bits >> (n - k), other >> (m - k)
+            while bits != other:
+                bits, other, k = bits >> 1, other >> 1, k - 1
+            n = k
+        return bits, n
+    bits = n = 0
+    for level in levels:
+        if u.level != level:
+            break  # a bit the set does not test takes both values (a terminal: every bit)
+        low, high = _children(u)
+        if low == false:
+            bits, u = bits << 1 | 1, high
+        elif high == false:
+            bits, u = bits << 1, low
+        else:
+            break
+        n += 1
+    return bits, n
+
+
+def _children(u) -> tuple:
+    """(low, high) of ``u``'s top variable (a complemented edge negates the children dd
+    gives as stored)."""
+    return (~u.low, ~u.high) if u.negated else (u.low, u.high)
 
 
 def _default_cite(dev: Device, name: str, with_action: bool) -> dict:

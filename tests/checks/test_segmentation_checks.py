@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from helpers import GUEST, STAFF, acl, analyse, l3, net, router
-from netaddr import IPNetwork
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from netaddr import IPAddress, IPNetwork, IPSet
 
 from netaudit.checks import REGISTRY, load_checks
-from netaudit.checks.segmentation import guest_isolation, policy_violation, unknown_verdict
+from netaudit.checks.segmentation import _other_zones, _ZoneOwners, guest_isolation, policy_violation, unknown_verdict
+from netaudit.headerspace import HeaderSpace
 from netaudit.model import Match, MgmtService, PortRange
 from netaudit.zones import Zone
+from netaudit.zones.placement import PlacedZone
 
 
 def run(devices, zone_list, check):
@@ -241,3 +247,60 @@ def test_an_internet_flow_to_a_private_address_says_where_it_comes_from():
     assert "private address the Internet does not route" in staff.detail["en"]
     assert "địa chỉ riêng" in staff.detail["vi"]
     assert "private address" not in found[("internet", "dmz")].detail["en"]
+
+
+# --- spoofing's tables, against the readings they replace (issue #15) -------------------
+
+_NETS = st.builds(
+    lambda a, n: IPNetwork(f"{IPAddress(a & ~((1 << (32 - n)) - 1) & 0xFFFFFFFF)}/{n}"),
+    st.sampled_from([0, 0x0A000000, 0x0A000100, 0x0A0001F0, 0xC0A80000, 0xFFFFFF00]) | st.integers(0, 2**32 - 1),
+    st.integers(8, 32),
+)
+_ZONES = st.lists(
+    st.tuples(st.lists(_NETS, max_size=3), st.lists(_NETS, max_size=3), st.booleans()), min_size=1, max_size=5
+)
+
+
+def _placed(zones) -> list[PlacedZone]:
+    """Zones "z0", "z1" … with declared subnets and owned addresses (an IPv6 range beside
+    some: a witness's address is IPv4 and must never be read as one)."""
+    out = []
+    for i, (subnets, owned, v6) in enumerate(zones):
+        cidrs = [*subnets, *owned, *([IPNetwork("::a00:0/104")] if v6 else [])]
+        out.append(PlacedZone(Zone(f"z{i}", "internal", subnets=subnets), [], IPSet(cidrs)))
+    return out
+
+
+@given(_ZONES, st.lists(st.integers(0, 2**32 - 1) | st.sampled_from([0, 0x0A000000, 0x0A0001FF]), max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_the_owner_of_an_address_is_the_first_zone_whose_set_holds_it(zones, addresses):
+    placed = _placed(zones)
+    owners = _ZoneOwners(placed)
+    for ip in [*addresses, *(int(n.first) for z in placed for n in z.owned.iter_cidrs() if n.version == 4)]:
+        expected = next(
+            (z.name for z in sorted(placed, key=lambda z: not z.zone.subnets) if IPAddress(ip) in z.owned), None
+        )
+        assert owners.owner(ip) == expected
+
+
+@given(_ZONES)
+@settings(max_examples=50, deadline=None)
+def test_every_other_zone_is_the_union_of_the_other_zones(zones):
+    hs = HeaderSpace()
+    placed = _placed(zones)
+    sources = {}  # a zone without subnets: None, as a zone of any source
+    for z in placed:
+        if z.zone.subnets:
+            sources[z.name] = hs.false
+            for n in z.zone.subnets:
+                sources[z.name] |= hs.prefix("src_ip", n)
+    ctx = SimpleNamespace(hs=hs, zones=placed, engine=SimpleNamespace(zone_sources=sources.get))
+    got = _other_zones(ctx)
+    for src in placed:
+        others, networks = hs.false, hs.false
+        for z in placed:
+            if z.name != src.name:
+                others |= sources.get(z.name, hs.false)
+                for n in z.zone.subnets:
+                    networks |= hs.eq("src_ip", int(n.network)) if n.prefixlen < 31 else hs.false
+        assert got[src.name] == (others, networks)

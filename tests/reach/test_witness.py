@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from helpers import GUEST, STAFF, l3, matrix, router
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netaudit import filters
-from netaudit.model import Action, AddrMatch, Filter, FilterLine, Match, Src
+from netaudit.model import Action, AddrMatch, Filter, FilterLine, Match, PortRange, Src
 from netaudit.reach import witness
+from netaudit.reach.matrix import witness_for
 from netaudit.reach.paths import Run
 from netaudit.reach.witness import Witnesses
 from tests.test_filters import HS, _filter, _first_match_line_by_line
@@ -28,15 +30,18 @@ def _witnesses(flt) -> Witnesses:
     w.hs = hs
     w.topo = SimpleNamespace(devices={"r1": SimpleNamespace(file="acl.cfg", filters={"ACL": flt})})
     w._compiled = lambda dev, name, in_if, out_if: sets
+    w._cache = {}
     return w
 
 
-def _run(flt, arrived: list[str]) -> Run:
-    """A run whose packets (from ``arrived`` sources to anywhere) met filter ``flt``."""
+def _run(flt, arrived: list[str], state: str = "any") -> Run:
+    """A run whose packets (from 10.0.0.0/29 to the ``arrived`` destinations; new
+    connections only, established ones only, or any) met filter ``flt``."""
     hs = HS
     sets = filters.LineSets(hs, [(i, hs.matches(line.matches)) for i, line in enumerate(flt.lines)])
     allowed, _, _ = filters.permitted(hs, flt, sets)
-    applied = [hs.prefix("src_ip", "10.0.0.0/29") & hs.prefix("dst_ip", net) for net in arrived]
+    states = {"any": hs.true, "new": hs.new_connections, "established": hs.var("est")}
+    applied = [states[state] & hs.prefix("src_ip", "10.0.0.0/29") & hs.prefix("dst_ip", net) for net in arrived]
     return Run(deliveries={}, denials={("r1", "ACL", None, None): (allowed, applied)})
 
 
@@ -59,15 +64,16 @@ def _lines(cites: list[dict]) -> set[int]:
 
 
 @settings(max_examples=50, deadline=None)
-@given(_filter(), _ARRIVED, st.sampled_from([0, 1, 2, 1_000]))
-def test_blocking_lines_from_the_whole_split_are_each_cells_own(flt, arrived, asked_before_split):
+@given(_filter(), _ARRIVED, st.sampled_from([0, 1, 2, 1_000]), st.sampled_from(["any", "new", "established"]))
+def test_blocking_lines_from_the_whole_split_are_each_cells_own(flt, arrived, asked_before_split, state):
     """A blocked cell's blocking lines are the same whether the cell's own denied packets
     are split by first match or the whole denial of the row is split once and the parts
     that meet the cell are taken (Witnesses.blocking_lines, _ASKED_BEFORE_SPLIT), and
-    they are the lines that deny the cell's packets read line by line."""
+    they are the lines that deny the cell's packets read line by line (the applications
+    whose destinations the cell's miss skipped: Denied.dst_span)."""
     hs = HS
     w = _witnesses(flt)
-    run = _run(flt, arrived)
+    run = _run(flt, arrived, state)
     saved = witness._ASKED_BEFORE_SPLIT
     witness._ASKED_BEFORE_SPLIT = asked_before_split
     try:
@@ -98,3 +104,89 @@ def test_the_default_is_cited_only_for_cells_it_denies():
                 assert _lines(w.blocking_lines(run, hs.prefix("dst_ip", "10.0.0.4/30"))) == {-1}
     finally:
         witness._ASKED_BEFORE_SPLIT = saved
+
+
+_BLOCKS = st.sampled_from(["10.0.0.0/30", "10.0.0.4/31", "10.0.0.9/32", "10.1.0.0/16", "192.168.7.0/24", "0.0.0.0/1"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_BLOCKS, st.sampled_from(["any", "new", "established"]), st.booleans()), max_size=4))
+def test_a_sets_destination_span_is_the_block_of_its_lowest_and_highest_destination(parts):
+    """Denied.dst_span (witness._dst_span): the aligned block of the destinations' common
+    leading bits — every destination of the set inside it, the lowest and highest too,
+    whatever the connection state above and the source below; empty for no packet."""
+    hs = HS
+    states = {"any": hs.true, "new": hs.new_connections, "established": hs.var("est")}
+    u = hs.false
+    for net, state, by_source in parts:
+        u |= states[state] & hs.prefix("dst_ip", net) & (hs.prefix("src_ip", "10.0.0.0/29") if by_source else hs.true)
+    low, high = witness._dst_span(hs, u)
+    if u == hs.false:
+        assert low > high
+        return
+    values = hs.values(u, "dst_ip")
+    lowest, highest = values[0][0], values[-1][1]
+    common = 32
+    while lowest >> (32 - common) != highest >> (32 - common):
+        common -= 1
+    free = 32 - common
+    assert (low, high) == (lowest >> free << free, (lowest >> free << free) | ((1 << free) - 1))
+
+
+# --- a witness of a subset: the set's own where its packets lie in the subset -----------
+
+_SETS = st.builds(
+    Match,
+    src=st.none() | st.sampled_from([(AddrMatch(0x0A000000, 0xFF),), (AddrMatch(0x0A000005, 0),)]),
+    dst=st.none() | st.sampled_from([(AddrMatch(0x0A000100, 0xFF),), (AddrMatch(0x0A000000, 0xFFFF),)]),
+    protocols=st.none() | st.sampled_from([(6,), (17,), (1,)]),
+    dst_ports=st.none() | st.sampled_from([(PortRange(22, 22),), (PortRange(20, 80),)]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(_SETS, min_size=1, max_size=3),
+    st.lists(_SETS, min_size=1, max_size=3),
+    st.lists(st.lists(_SETS, min_size=1, max_size=2), max_size=5),
+)
+def test_a_subset_holding_the_chosen_packets_gives_the_same_packet(us, targets, prefs):
+    """Witnesses.delivered_packets: where a subset of the set holds every packet the
+    set's choice picked, the subset's choice is the same packet (what witness_for's
+    reuse of a cell's witness rests on); also after the choice of another destination
+    than the source (two zones on one segment)."""
+    hs = HS
+    w = Witnesses()
+    w.hs = hs
+    u = hs.matches(us)
+    if u == hs.false:
+        return
+    prefer = [hs.matches(p) for p in prefs]
+    for extra in ([], [hs.eq("src_ip", 0x0A000005) & hs.eq("dst_ip", 0x0A000005)]):
+        # the second: a set whose first choice writes to itself (source = destination)
+        packets = w.delivered_packets(u, [*extra, *prefer])
+        for target in (hs.matches(targets), hs.packet(packets[-1]), ~hs.packet(packets[0])):
+            sub = u & target
+            if sub != hs.false and all((hs.packet(p) & target) != hs.false for p in packets):
+                assert w.delivered_packets(sub, [*extra, *prefer])[-1] == packets[-1]
+
+
+def test_a_violations_witness_is_the_cells_where_its_packets_violate():
+    """witness_for gives the cell's own witness (the same object) where the packets that
+    chose it lie in the target, and the target's own witness where they do not."""
+    r = router(Gi1=l3("", "10.0.40.1/24"), Gi2=l3("", "10.0.10.1/24"))
+    cells, engine = matrix([r], [GUEST, STAFF])
+    hs = engine.hs
+    cell = cells[("guest", "staff")]
+    pz = engine.zones["guest"]
+    own = cell.witness
+    assert own is not None and cell.witness_choice is not None
+    assert witness_for(engine, cell, hs.packet(own.packet), pz) is own
+    other = witness_for(engine, cell, ~hs.packet(own.packet), pz)
+    assert other is not None and other.packet != own.packet
+    saved, cell.witness_choice = cell.witness_choice, None
+    try:  # computed afresh: the same packet and hops as the reused one
+        fresh = witness_for(engine, cell, cell.delivered, pz)
+        assert fresh is not own and (fresh.packet, fresh.hops) == (own.packet, own.hops)
+    finally:
+        cell.witness_choice = saved
