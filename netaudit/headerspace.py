@@ -682,6 +682,48 @@ def value_bounds(u, levels: list[int], false) -> tuple[int, int]:
     return _extreme(u, levels, false, False), _extreme(u, levels, false, True)
 
 
+def value_block(u, levels: list[int], false) -> tuple[int, int]:
+    """(lowest, highest) value of the aligned block that holds every value of the field
+    at ``levels`` (most significant first) over the packets of ``u``: the values' common
+    leading bits, read down one path until a bit takes both values — where the exact
+    bounds (:func:`value_bounds`) cost a path each to the last bit.  An empty range (low
+    above high) for the empty set.  The variables above the field are read both ways, as
+    for :func:`value_bounds`."""
+    if u == false:
+        return 1 << len(levels), -1
+    bits, n = _common_bits(u, levels, false)
+    free = len(levels) - n
+    return bits << free, (bits << free) | ((1 << free) - 1)
+
+
+def _common_bits(u, levels: list[int], false) -> tuple[int, int]:
+    """(the leading bits of the field at ``levels`` that every packet of ``u``, not
+    empty, shares, how many)."""
+    if u.level < levels[0]:
+        parts = [_common_bits(b, levels, false) for b in _branches(u, u.level) if b != false]
+        bits, n = parts[0]
+        for other, m in parts[1:]:
+            k = min(n, m)
+            bits, other = bits >> (n - k), other >> (m - k)
+            while bits != other:
+                bits, other, k = bits >> 1, other >> 1, k - 1
+            n = k
+        return bits, n
+    bits = n = 0
+    for level in levels:
+        if u.level != level:
+            break  # a bit the set does not test takes both values (a terminal: every bit)
+        low, high = _branches(u, level)
+        if low == false:
+            bits, u = bits << 1 | 1, high
+        elif high == false:
+            bits, u = bits << 1, low
+        else:
+            break
+        n += 1
+    return bits, n
+
+
 def _extreme(u, levels: list[int], false, highest: bool) -> int:
     """The lowest (or highest) value of the field at ``levels`` in ``u`` (not empty, on
     no variable above the field): each bit the branch that leaves packets, the preferred

@@ -256,6 +256,34 @@ def test_the_destination_bounds_are_the_ends_of_its_intervals(ms, negate):
     assert headerspace.value_bounds(u, hs.field_levels("dst_ip"), hs.false) == (spans[0][0], spans[-1][1])
 
 
+_BLOCKS = st.sampled_from(["10.0.0.0/30", "10.0.0.4/31", "10.0.0.9/32", "10.1.0.0/16", "192.168.7.0/24", "0.0.0.0/1"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_BLOCKS, st.sampled_from(["any", "new", "established"]), st.booleans()), max_size=4))
+def test_a_sets_destination_block_holds_its_lowest_and_highest_destination(parts):
+    """headerspace.value_block (a blocked cell's filter applications by destination,
+    witness.py): the aligned block of the destinations' common leading bits — every
+    destination of the set inside it, the lowest and highest too, whatever the
+    connection state above and the source below; empty for no packet."""
+    hs = _HS
+    states = {"any": hs.true, "new": hs.new_connections, "established": hs.var("est")}
+    u = hs.false
+    for net, state, by_source in parts:
+        u |= states[state] & hs.prefix("dst_ip", net) & (hs.prefix("src_ip", "10.0.0.0/29") if by_source else hs.true)
+    low, high = headerspace.value_block(u, hs.field_levels("dst_ip"), hs.false)
+    if u == hs.false:
+        assert low > high
+        return
+    values = hs.values(u, "dst_ip")
+    lowest, highest = values[0][0], values[-1][1]
+    common = 32
+    while lowest >> (32 - common) != highest >> (32 - common):
+        common -= 1
+    free = 32 - common
+    assert (low, high) == (lowest >> free << free, (lowest >> free << free) | ((1 << free) - 1))
+
+
 def _bit_set(pkt, name: str) -> bool:
     """Whether variable ``name`` is true in ``pkt`` (a field bit or a flag)."""
     field, _, i = name.rpartition("_")

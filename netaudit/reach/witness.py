@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import filters
-from ..headerspace import Bdd, HeaderSpace, Packet, value_bounds
+from ..headerspace import Bdd, HeaderSpace, Packet, value_block, value_bounds
 from ..messages import Text
 from ..model import Action, Device
 from ..topology import Topology
@@ -156,7 +156,9 @@ class Witnesses:
                 arrived = hs.false
                 for applied in sets:
                     arrived |= applied
-                denied = run.applied[key] = Denied(len(sets), arrived, _dst_span(hs, arrived))
+                denied = run.applied[key] = Denied(
+                    len(sets), arrived, value_block(arrived, hs.field_levels("dst_ip"), hs.false)
+                )
             span_low, span_high = denied.dst_span
             if span_high < low or high < span_low:
                 continue  # no destination in common: nothing of the cell arrived there
@@ -228,53 +230,6 @@ class Witnesses:
 # each asks its own (20,000 RouterOS rules, 50 VLANs: split for every cell, the blocking
 # lines took 5.2-5.9 s instead of 1.1; issue #15, docs/performance.md).
 _ASKED_BEFORE_SPLIT = 2
-
-
-def _dst_span(hs: HeaderSpace, u) -> tuple[int, int]:
-    """A range holding every destination address of ``u``: those that begin with the
-    bits every packet's destination begins with (read down one path until a bit takes
-    both values, where the lowest and highest address cost a path each to the last bit);
-    an empty range for an empty set."""
-    if u == hs.false:
-        return 1 << 32, -1
-    bits, n = _common_bits(u, hs.field_levels("dst_ip"), hs.false)
-    free = 32 - n
-    return bits << free, (bits << free) | ((1 << free) - 1)
-
-
-def _common_bits(u, levels: list[int], false) -> tuple[int, int]:
-    """(the leading bits of the field at ``levels`` (most significant first) that every
-    packet of ``u`` (not empty) shares, how many).  The variables above the field (the
-    connection state) are read both ways and their common bits kept."""
-    if u.level < levels[0]:
-        parts = [_common_bits(b, levels, false) for b in _children(u) if b != false]
-        bits, n = parts[0]
-        for other, m in parts[1:]:
-            k = min(n, m)
-            bits, other = bits >> (n - k), other >> (m - k)
-            while bits != other:
-                bits, other, k = bits >> 1, other >> 1, k - 1
-            n = k
-        return bits, n
-    bits = n = 0
-    for level in levels:
-        if u.level != level:
-            break  # a bit the set does not test takes both values (a terminal: every bit)
-        low, high = _children(u)
-        if low == false:
-            bits, u = bits << 1 | 1, high
-        elif high == false:
-            bits, u = bits << 1, low
-        else:
-            break
-        n += 1
-    return bits, n
-
-
-def _children(u) -> tuple:
-    """(low, high) of ``u``'s top variable (a complemented edge negates the children dd
-    gives as stored)."""
-    return (~u.low, ~u.high) if u.negated else (u.low, u.high)
 
 
 def _default_cite(dev: Device, name: str, with_action: bool) -> dict:
