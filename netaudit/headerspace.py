@@ -669,26 +669,14 @@ class HeaderSpace:
 _COMMON_PATH_STEPS = 20_000
 
 
-def value_bounds(u, levels: list[int], false) -> tuple[int, int]:
-    """(lowest, highest) value of the field whose bits are at ``levels`` (most significant
-    first: :meth:`HeaderSpace.field_levels`) over the packets of ``u``, not empty — read
-    off one path each, where the field's intervals would quantify the other fields away.
-    The variables above the field are read both ways, so it is for a field at the top of
-    the order: the destination address, below the connection state alone."""
-    top = levels[0]
-    if u.level < top:
-        bounds = [value_bounds(b, levels, false) for b in _branches(u, u.level) if b != false]
-        return min(lo for lo, _ in bounds), max(hi for _, hi in bounds)
-    return _extreme(u, levels, false, False), _extreme(u, levels, false, True)
-
-
 def value_block(u, levels: list[int], false) -> tuple[int, int]:
     """(lowest, highest) value of the aligned block that holds every value of the field
     at ``levels`` (most significant first) over the packets of ``u``: the values' common
-    leading bits, read down one path until a bit takes both values — where the exact
-    bounds (:func:`value_bounds`) cost a path each to the last bit.  An empty range (low
-    above high) for the empty set.  The variables above the field are read both ways, as
-    for :func:`value_bounds`."""
+    leading bits, read down one path until a bit takes both values (the exact lowest and
+    highest values would cost a path each to the last bit).  An empty range (low above
+    high) for the empty set.  The variables above the field are read both ways, so it is
+    for a field at the top of the order: the destination address, below the connection
+    state alone."""
     if u == false:
         return 1 << len(levels), -1
     bits, n = _common_bits(u, levels, false)
@@ -722,25 +710,6 @@ def _common_bits(u, levels: list[int], false) -> tuple[int, int]:
             break
         n += 1
     return bits, n
-
-
-def _extreme(u, levels: list[int], false, highest: bool) -> int:
-    """The lowest (or highest) value of the field at ``levels`` in ``u`` (not empty, on
-    no variable above the field): each bit the branch that leaves packets, the preferred
-    one first; a bit ``u`` does not test is free."""
-    value = 0
-    for level in levels:
-        value <<= 1
-        if u.level == level:
-            low, high = _branches(u, level)
-            if highest:
-                u, bit = (high, 1) if high != false else (low, 0)
-            else:
-                u, bit = (low, 0) if low != false else (high, 1)
-            value |= bit
-        elif highest:
-            value |= 1
-    return value
 
 
 def _high(u, level: int):

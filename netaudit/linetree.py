@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from .headerspace import Bdd, HeaderSpace, value_bounds
+from .headerspace import Bdd, HeaderSpace, value_block
 from .model import Filter
 
 
@@ -185,7 +185,7 @@ class LineForest:
         cell's blocking lines among 20,000 RouterOS rules: issue #15)."""
         if P == self.false:
             return
-        lo, hi = value_bounds(P, self._dst_levels, self.false)
+        lo, hi = value_block(P, self._dst_levels, self.false)
         first = bisect_left(self._blocks, lo >> self._host)
         last = bisect_right(self._blocks, hi >> self._host)
         outside = len(self._blocks)  # the region of every other packet, when there is one

@@ -244,16 +244,21 @@ def test_a_witness_is_the_packet_the_preferences_narrow_to_step_by_step(us, pref
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_MATCHES, min_size=1, max_size=4), st.booleans())
-def test_the_destination_bounds_are_the_ends_of_its_intervals(ms, negate):
-    """headerspace.value_bounds reads the lowest and highest destination off one path
-    each (the connection state above both ways): the ends of the set's intervals."""
+def test_the_destination_block_of_any_set_holds_the_ends_of_its_intervals(ms, negate):
+    """headerspace.value_block on filter lines' sets and their complements: the aligned
+    block of the common leading bits of the lowest and highest destination."""
     hs = _HS
     u = hs.matches(ms)
     u = ~u if negate else u
     if u == hs.false:
         return
     spans = hs.values(u, "dst_ip")
-    assert headerspace.value_bounds(u, hs.field_levels("dst_ip"), hs.false) == (spans[0][0], spans[-1][1])
+    lowest, highest = spans[0][0], spans[-1][1]
+    free = (lowest ^ highest).bit_length()
+    assert headerspace.value_block(u, hs.field_levels("dst_ip"), hs.false) == (
+        lowest >> free << free,
+        (lowest >> free << free) | ((1 << free) - 1),
+    )
 
 
 _BLOCKS = st.sampled_from(["10.0.0.0/30", "10.0.0.4/31", "10.0.0.9/32", "10.1.0.0/16", "192.168.7.0/24", "0.0.0.0/1"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import filters
-from ..headerspace import Bdd, HeaderSpace, Packet, value_block, value_bounds
+from ..headerspace import Bdd, HeaderSpace, Packet, value_block
 from ..messages import Text
 from ..model import Action, Device
 from ..topology import Topology
@@ -143,7 +143,7 @@ class Witnesses:
         bounds_key = ("dst-bounds", target)
         bounds = self._cache.get(bounds_key)
         if bounds is None:
-            bounds = self._cache[bounds_key] = value_bounds(target, hs.field_levels("dst_ip"), hs.false)
+            bounds = self._cache[bounds_key] = value_block(target, hs.field_levels("dst_ip"), hs.false)
         low, high = bounds
         # In any order: a line found twice is the same entry, and the entries are sorted.
         for key, (allowed, sets) in run.denials.items():
