@@ -452,7 +452,7 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
                 # cited as State.src cites it: stripped, cut past CITED_MAX characters).
                 plain = plain_memo.get(text, _UNSEEN)
                 if plain is _UNSEEN:
-                    plain = nft_match.plain_rule(ctx, text)
+                    plain = nft_match.new_plain_rule(ctx, plain_memo, text)
                 if plain is not None:
                     cited = text.strip()
                     src = Src(file, s.no, cited) if len(cited) <= CITED_MAX else st.src(s.no, cited)
