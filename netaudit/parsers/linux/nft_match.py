@@ -182,9 +182,10 @@ def read_rule(ctx: Ctx, text: str, src: Src, comment: str = "") -> list[Rule] | 
     ``comment``: the text after a ``#`` on its line (a comment in a ruleset file; the
     options of an iptables-nft match that nft before 1.0.6 printed that way)."""
     if not comment:
-        plain = plain_memo(ctx).get(text, _UNSEEN)
+        memo = plain_memo(ctx)
+        plain = memo.get(text, _UNSEEN)
         if plain is _UNSEEN:
-            plain = plain_rule(ctx, text)
+            plain = new_plain_rule(ctx, memo, text)
         if plain is not None:
             cond, verdict, target = plain
             return [Rule([] if cond is None else [cond], verdict, src, target)]  # no NAT, mark, reason or ct status
@@ -197,7 +198,7 @@ def read_rule(ctx: Ctx, text: str, src: Src, comment: str = "") -> list[Rule] | 
 def plain_memo(ctx: Ctx) -> dict[str, tuple[Cond | None, str, str] | None]:
     """The remembered plain readings of rule texts (:func:`plain_rule`) under the
     interfaces of ``ctx``: a reader of many rules looks a text up here itself (a call
-    per rule otherwise) and calls :func:`plain_rule` for a text not in it."""
+    per rule otherwise) and calls :func:`new_plain_rule` for a text not in it."""
     memo = _PLAIN_RULES.get(ctx.ifaces)
     if memo is None:
         memo = _PLAIN_RULES[ctx.ifaces] = {}
@@ -213,11 +214,21 @@ def plain_rule(ctx: Ctx, text: str) -> tuple[Cond | None, str, str] | None:
     memo = plain_memo(ctx)
     plain = memo.get(text, _UNSEEN)
     if plain is _UNSEEN:
-        toks = tokenize(text)
-        plain = _plain_reading(ctx, toks) if _is_rule(toks) else None
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        memo[text] = plain
+        plain = new_plain_rule(ctx, memo, text)
+    return plain
+
+
+def new_plain_rule(
+    ctx: Ctx, memo: dict[str, tuple[Cond | None, str, str] | None], text: str
+) -> tuple[Cond | None, str, str] | None:
+    """:func:`plain_rule` of a text ``memo`` (``plain_memo(ctx)``) does not hold yet, as
+    a reader that has just looked it up there calls it (without the second lookup):
+    read, and remembered there."""
+    toks = tokenize(text)
+    plain = _plain_reading(ctx, toks) if _is_rule(toks) else None
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
+    memo[text] = plain
     return plain
 
 
@@ -280,21 +291,26 @@ def _plain_reading(ctx: Ctx, toks: list[str]) -> tuple[Cond | None, str, str] | 
     fields: list = [None] * _NFIELDS
     empty = False  # no packet: the values are still read (one may not be understood)
     verdict = target = ""
+    ifaces = ctx.ifaces
     n = len(toks)
     i = 0
     while i < n:
         t = toks[i]
         if t in _PLAIN_HEADS:  # a header field or an interface name, its operator, its value
-            j = i + 1 if t in IFACE_FIELDS else i + 2
-            head = toks[i + 1] if j == i + 2 and i + 1 < n else ""
-            word = toks[j] if j < n else ""
+            if t in IFACE_FIELDS:
+                head = ""
+                i += 1
+            else:
+                head = toks[i + 1] if i + 1 < n else ""
+                i += 2
+            word = toks[i] if i < n else ""
             op = ""
             if word in OPS:
                 op = word
-                j += 1
-                word = toks[j] if j < n else ""
-            i = j + 1
-            key = (t, head, op, word, ctx.ifaces)
+                i += 1
+                word = toks[i] if i < n else ""
+            i += 1
+            key = (t, head, op, word, ifaces)
             pairs = _PLAIN_VALUES.get(key, _UNSEEN)
             if pairs is _UNSEEN:
                 pairs = _plain_value(ctx, t, head, op, word)
@@ -385,23 +401,31 @@ def _plain_value(ctx: Ctx, t: str, head: str, op: str, val: str) -> tuple | None
 
 
 def _quick_value(t: str, head: str, val: str) -> tuple | None:
-    """The pairs of the commonest first readings of a ruleset — one port number, one
-    address or prefix of a header field, without an operator — as :func:`_plain_value`
-    reads them below (the same :func:`~.nft_values.one_addr`; a port as ``int(v, 0)``
-    reads a plain decimal), without its layers; None for anything else, read below.
-    (A 20,000-rule ruleset has some 9,000 distinct values, each read once;
-    tests/parsers/linux/test_nft_match.py compares both readings on random values.)"""
+    """The pairs of the commonest first readings of a ruleset — one port number, a range
+    ``A-B`` or a ``{ … }`` group of them, one address or prefix of a header field,
+    without an operator — as :func:`_plain_value` reads them below (the same
+    :func:`~.nft_values.one_addr`; a port as ``int(v, 0)`` reads a plain decimal; the
+    ranges through the same :func:`~netaudit.parsers.packet_sets.norm`), without its
+    layers; None for anything else, read below.  (A 20,000-rule ruleset has some 9,000
+    distinct values, each read once; tests/parsers/linux/test_nft_match.py compares both
+    readings on random values.)"""
     spec = FIELDS.get((t, head))
     if spec is None:
         return None
     kind, fld, implied = spec
     if kind == "port":
-        if not (val.isascii() and val.isdecimal()) or (val[0] == "0" and len(val) > 1):
-            return None  # (int(v, 0) refuses a leading zero)
-        n = int(val)
-        if n > 65535:
-            return None
-        own: tuple = ((FIELD_INDEX[fld], ((n, n),)),)
+        if val.isascii() and val.isdecimal():  # one number (_port_number, written out: a call per value)
+            if val[0] == "0" and len(val) > 1:
+                return None  # (int(v, 0) refuses a leading zero)
+            n = int(val)
+            if n > 65535:
+                return None
+            own: tuple = ((FIELD_INDEX[fld], ((n, n),)),)
+        else:
+            rs = _port_ranges(val)
+            if rs is None:
+                return None
+            own = () if rs == ((0, 65535),) else ((FIELD_INDEX[fld], rs),)
     elif kind == "addr" and val[:1].isdecimal() and "-" not in val and "," not in val:
         r = one_addr(val)
         if r is None:
@@ -410,6 +434,37 @@ def _quick_value(t: str, head: str, val: str) -> tuple | None:
     else:
         return None
     return own if implied is None else ((_PROTO, implied), *own)
+
+
+def _port_number(v: str) -> int | None:
+    """A port written as a plain decimal (ASCII digits), as ``int(v, 0)`` reads it, or
+    None (a leading zero, which int(v, 0) refuses but for zeros alone, or past 65535)."""
+    if not (v.isascii() and v.isdecimal()) or (v[0] == "0" and len(v) > 1):
+        return None
+    n = int(v)
+    return n if n <= 65535 else None
+
+
+def _port_ranges(val: str) -> Ranges | None:
+    """The ranges of a port range ``A-B`` or of a ``{ … }`` group of port numbers and
+    ranges, all plain decimals (:func:`_port_number`), as :func:`~.nft_values.values`
+    reads them; None for anything else (a name, an empty element, a nested brace …)."""
+    if val[:1] == "{":
+        if val[-1:] != "}":
+            return None
+        # (every comma: an element holding a brace, a quote or a ':' is no number below)
+        parts = val[1:-1].split(",")
+    else:
+        parts = [val]
+    got = []
+    for part in parts:
+        lo_text, dash, hi_text = part.strip().partition("-")
+        lo = _port_number(lo_text)
+        hi = _port_number(hi_text) if dash else lo
+        if lo is None or hi is None or lo > hi:
+            return None  # (also an empty element, which elements() would drop)
+        got.append((lo, hi))
+    return norm(got)
 
 
 def _plain_items(val: str) -> list[str] | None:

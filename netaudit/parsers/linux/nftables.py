@@ -216,10 +216,13 @@ class _Scanner:
         one ``{ … }`` group opening no block, no ``define`` or ``$`` — as :meth:`line`
         reads it; False (nothing done) for any other line.  Most rule lines of a big
         ruleset are such lines (tests/parsers/linux/test_nft_syntax.py compares both)."""
-        specials = "".join(_SPECIAL.findall(s))
-        shape = _SHAPES.get(specials, _SHAPES)  # (the memo's hit read here: a call per line otherwise)
-        if shape is _SHAPES:
-            shape = _shape_of(specials)
+        if '"' in s or "{" in s or "}" in s or ";" in s or "#" in s:
+            specials = "".join(_SPECIAL.findall(s))
+            shape = _SHAPES.get(specials, _SHAPES)  # (the memo's hit read here: a call per line otherwise)
+            if shape is _SHAPES:
+                shape = _shape_of(specials)
+        else:  # none of _SPECIAL (half the rules of a big ruleset): five searches, not the pattern
+            shape = False
         if shape is None:
             return False
         if shape:  # one group: the statement is cut at its '{' (pieces joined by a blank)
@@ -338,16 +341,25 @@ class Ctx:
 
 
 def read_nft(
-    st: State, lines: list[tuple[int, str]], ifaces: frozenset[str], own: Ranges, broadcast: Ranges = ()
+    st: State,
+    lines: list[tuple[int, str]],
+    ifaces: frozenset[str],
+    own: Ranges,
+    broadcast: Ranges = (),
+    text: str | None = None,
 ) -> Ruleset:
     """Read an ``nft list ruleset`` section (or a ruleset file for ``nft -f``) into a
-    :class:`Ruleset` (lines counted on ``st``)."""
+    :class:`Ruleset` (lines counted on ``st``).  ``text``: the lines' texts joined by
+    newlines, when the caller has it (:meth:`.sections.Section.text`)."""
     rs = Ruleset(origin="nft list ruleset")
     root, left_out = scan(lines)
     st.ignored += left_out
     raw = dict(lines)
-    notrack = any("notrack" in t for _, t in lines)
-    warned = [t for _, t in lines if "#" in t]  # nft's warnings are comments
+    if text is None:
+        text = "\n".join([t for _, t in lines])
+    # (searched in the whole text, not line by line: a word never spans a newline)
+    notrack = "notrack" in text
+    warned = [t for _, t in lines if "#" in t] if "#" in text else []  # nft's warnings are comments
     managed = managed_tables(warned)
     future = {(m.group(1), m.group(2)) for t in warned for m in _FUTURE.finditer(t)}
     for item in root.items:
@@ -440,7 +452,7 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
                 # cited as State.src cites it: stripped, cut past CITED_MAX characters).
                 plain = plain_memo.get(text, _UNSEEN)
                 if plain is _UNSEEN:
-                    plain = nft_match.plain_rule(ctx, text)
+                    plain = nft_match.new_plain_rule(ctx, plain_memo, text)
                 if plain is not None:
                     cited = text.strip()
                     src = Src(file, s.no, cited) if len(cited) <= CITED_MAX else st.src(s.no, cited)

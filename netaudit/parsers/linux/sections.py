@@ -36,7 +36,7 @@ class Section:
 
     def text(self) -> str:
         """The section's body as one string (newlines kept)."""
-        return "\n".join(t for _, t in self.lines)
+        return "\n".join([t for _, t in self.lines])  # (a list: join makes one of a generator)
 
     def content_lines(self) -> list[tuple[int, str]]:
         """The body without blank lines."""

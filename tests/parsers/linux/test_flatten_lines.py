@@ -155,8 +155,16 @@ def _dump(nft: str) -> str:
 
 def test_lines_made_in_the_walk_are_the_general_paths_lines(monkeypatch):
     rnd = random.Random(20261207)
-    made = flats = 0
+    made = flats = by_inif = 0
     general = flatten_module.flatten
+    inif_lines = netfilter._inif_lines
+
+    def counting_inif(rules, k, *args):
+        # (the maker's path for a guard of input interfaces alone)
+        nonlocal by_inif
+        end = inif_lines(rules, k, *args)
+        by_inif += end - k
+        return end
 
     def counting(*args, **kw):
         nonlocal made, flats
@@ -172,6 +180,7 @@ def test_lines_made_in_the_walk_are_the_general_paths_lines(monkeypatch):
         text = _dump(_ruleset(rnd))
         with monkeypatch.context() as m:
             m.setattr(netfilter, "flatten", counting)
+            m.setattr(netfilter, "_inif_lines", counting_inif)
             fast = linux.parse(text, "r.txt")
         with monkeypatch.context() as m:
             m.setattr(netfilter, "flatten", without_lines)
@@ -182,32 +191,35 @@ def test_lines_made_in_the_walk_are_the_general_paths_lines(monkeypatch):
     # The walk made lines, and the general path kept the others (unions, "", a
     # rule whose field the guard constrains, the base chains' rules).
     assert made > 500 and flats > 500
+    # Both makers were compared: the one for a guard of input interfaces alone (a vmap
+    # or iifname jump) and the general one (a guard of other fields).
+    assert by_inif > 200 and made - by_inif > 200, (by_inif, made)
 
 
 def test_rules_read_in_the_table_loop_are_the_full_readers_rules(monkeypatch):
     # nftables._read_table makes a plain rule's Rule itself from the text memo
-    # (nft_match.plain_memo / plain_rule); with the plain reading off, every statement
+    # (nft_match.plain_memo / new_plain_rule); with the plain reading off, every statement
     # goes through read_rule's full path: the devices and reports must be the same.
     from netaudit.parsers.linux import nft_match
 
     rnd = random.Random(20261208)
     plain = 0
-    counted = nft_match.plain_rule
+    counted = nft_match.new_plain_rule
 
-    def counting(ctx, text):
+    def counting(ctx, memo, text):
         nonlocal plain
-        got = counted(ctx, text)
+        got = counted(ctx, memo, text)
         plain += got is not None
         return got
 
     for _ in range(300):
         text = _dump(_ruleset(rnd))
         with monkeypatch.context() as m:
-            m.setattr(nft_match, "plain_rule", counting)
+            m.setattr(nft_match, "new_plain_rule", counting)
             fast = linux.parse(text, "r.txt")
         with monkeypatch.context() as m:
             m.setattr(nft_match, "plain_memo", lambda ctx: {})
-            m.setattr(nft_match, "plain_rule", lambda ctx, text: None)
+            m.setattr(nft_match, "new_plain_rule", lambda ctx, memo, text: None)
             slow = linux.parse(text, "r.txt")
         assert fast.devices[0] == slow.devices[0], text
         assert fast.report == slow.report, text

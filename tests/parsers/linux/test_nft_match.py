@@ -178,10 +178,32 @@ def test_a_rule_text_read_again_is_the_same_rule_with_its_own_line(ctx):
     assert first[0].reasons is not again[0].reasons
 
 
+def _port_text(rnd: random.Random) -> str:
+    """A port number, a port range or something near one, as a set element."""
+    num = [0, 1, 22, 80, 443, 1023, 65535, 65536, rnd.randrange(70000), rnd.randrange(70000)]
+    pick = rnd.randrange(5)
+    if pick == 0:
+        return str(rnd.choice(num))
+    if pick in (1, 2):
+        return f"{rnd.choice(num)}-{rnd.choice(num)}"  # (reversed, whole, past the last port)
+    if pick == 3:
+        return rnd.choice(
+            ["080", "00", "0-0", "0-65535", "080-90", "80-090", " 80", "80 -90", "80- 90", "ssh", "ssh-80"]
+        )
+    return rnd.choice(["", "-80", "80-", "80--90", "80-90-100", "0x50", "8\u0660", "\u0668\u0660", "80:443", '"80"'])
+
+
 def _value(rnd: random.Random) -> str:
     """A port, an address or something near one (what _quick_value must read as
     _plain_value's general reading does, or leave to it)."""
-    pick = rnd.randrange(7)
+    pick = rnd.randrange(9)
+    if pick == 7:  # port ranges and groups of ports, as the quick reader takes them
+        return _port_text(rnd)
+    if pick == 8:
+        items = [_port_text(rnd) for _ in range(rnd.randrange(1, 6))]
+        group = rnd.choice([", ", ",", " , ", ",  "]).join(items)
+        shape = rnd.choice(["{ %s }", "{%s}", "{ %s, }", "{ %s", "%s }", "{ { %s } }", "{ %s, { 80 } }", "{ %s }x"])
+        return shape % group
     octets = [str(rnd.randrange(256)) for _ in range(4)]
     if pick == 0:
         return str(rnd.choice([0, 1, 22, 1023, 65535, 65536, 99999, rnd.randrange(70000)]))
@@ -207,7 +229,7 @@ def test_the_quick_first_readings_are_the_general_ones(ctx, monkeypatch):
     general reading gives, for random values of every header field and operator."""
     rnd = random.Random(5)
     heads = sorted(nft_match.FIELDS)
-    quick = 0
+    quick = ranges = 0
     for _ in range(30000):
         t, head = rnd.choice(heads)
         op = rnd.choice(["", "", "", "==", "eq", "!=", "<"])
@@ -218,7 +240,10 @@ def test_the_quick_first_readings_are_the_general_ones(ctx, monkeypatch):
             want = _outcome(ctx, t, head, op, val)
         assert got == want, (t, head, op, val)
         quick += type(got) is not str and op in ("", "==", "eq") and nft_match._quick_value(t, head, val) is not None
+        ranges += nft_match._port_ranges(val) is not None and not val.isdecimal()
     assert quick > 2000
+    # the ranges and groups of ports were compared, not only the single numbers
+    assert ranges > 1000, ranges
 
 
 def _outcome(ctx, t: str, head: str, op: str, val: str):

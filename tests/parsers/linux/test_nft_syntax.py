@@ -510,3 +510,37 @@ def test_plain_lines_scan_as_the_scanner_loop_reads_them(monkeypatch):
     assert plain.plain_line(2, '\t\tiifname "eth0" tcp dport { 22, 80 } accept')
     assert not plain.plain_line(3, 'ip saddr 1.2.3.4 comment "a;b" accept')  # the loop reads it
     assert taken > 2000  # the plain path was compared, not only the loop
+
+
+def test_tokenize_of_a_rule_with_one_group_is_the_general_folding(monkeypatch):
+    """``nft_values.tokenize`` reads a text of one ``{ … }`` group with quotes after it
+    only (a port group and a comment) without the general folding: the same tokens as
+    ``_folded`` gives, on random texts of words, braces, quotes, commas, backslashes and
+    blanks of every kind."""
+    import random
+
+    from netaudit.parsers.linux import nft_values
+
+    rnd = random.Random(2026120704)
+    pieces = [" ", "  ", "\t", "\xa0", "ip", "daddr", "10.0.0.0/8", "tcp dport", "80", " 443", ",", ", ", " ,"]
+    pieces += ["{", "}", "{ ", " }", '"', '"rule 1"', '"a, b"', '"{"', "\\", "accept", "comment", "a-b", "@s"]
+    pieces += ['\\"', '"x\\" y"', '"p\\q"']  # escaped quotes: the general reading's pattern
+    folded = nft_values._folded
+    general = 0
+
+    def counted(text: str) -> list[str]:
+        nonlocal general
+        general += 1
+        return folded(text)
+
+    monkeypatch.setattr(nft_values, "_folded", counted)
+    quick = 0
+    for _ in range(30000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 14)))
+        if rnd.random() < 0.5:  # the common shape, with noise around it
+            text = f"ip daddr 10.0.{rnd.randrange(9)}.0/24 tcp dport {{{text}}} accept comment {text}"
+        before = general
+        got = nft_values.tokenize(text)
+        assert got == folded(text), text
+        quick += general == before and "{" in text  # read by the one-group shape
+    assert quick > 1000 and general > 1000, (quick, general)
