@@ -414,11 +414,9 @@ def _quick_value(t: str, head: str, val: str) -> tuple | None:
         return None
     kind, fld, implied = spec
     if kind == "port":
-        if val.isascii() and val.isdecimal():  # one number (_port_number, written out: a call per value)
-            if val[0] == "0" and len(val) > 1:
-                return None  # (int(v, 0) refuses a leading zero)
-            n = int(val)
-            if n > 65535:
+        if val.isascii() and val.isdecimal():  # one number
+            n = _port_number(val)
+            if n is None:
                 return None
             own: tuple = ((FIELD_INDEX[fld], ((n, n),)),)
         else:
