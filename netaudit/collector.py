@@ -49,11 +49,14 @@ def long_lived() -> Iterator[None]:
 
 
 def collector_paused(fn: Callable[_P, _R]) -> Callable[_P, _R]:
-    """``fn`` run with the collector paused (:func:`paused`)."""
+    """``fn`` run with the collector paused, and what it built moved to the oldest
+    generation (:func:`long_lived`): an analysis lives as long as its report, and the
+    first young collection after it walked every object it made (0.04 s after the audit
+    of 20,000 RouterOS rules, the collections' whole time in that run: issue #15)."""
 
     @wraps(fn)
     def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with paused():
+        with long_lived():
             return fn(*args, **kwargs)
 
     return run
