@@ -214,18 +214,7 @@ class LineForest:
 
     def _from_last(self, hs: HeaderSpace, positions, permits: list[bool], default_permit: bool):
         """First match over the lines at ``positions``, read from the last line up."""
-        got = ~self.false if default_permit else self.false
-        for p in reversed(positions):
-            u = self.items[p][1]
-            if permits[p]:
-                got = got | u
-            elif hs.meets(got, u):
-                # A deny line none of whose packets the later lines permit leaves the set
-                # as it is: asked without building a node, where the AND rebuilt the
-                # line's path through the set (most deny lines of a long filter of
-                # exceptions: issue #15).
-                got = got & ~u
-        return got
+        return read_from_last(hs, self.items, positions, permits, default_permit)
 
     def first_match(self, P, end: int | None = None):
         """:meth:`LineTree.first_match`, block by block; a line of no single block
@@ -249,6 +238,24 @@ class LineForest:
     def leaves_some(self, hs: HeaderSpace, P, end: int) -> bool:
         """:meth:`LineTree.leaves_some`, block by block."""
         return any(self._reader(k).leaves_some(hs, part, bound) for k, part, bound in self._meeting(P, end))
+
+
+def read_from_last(hs: HeaderSpace, items: list[tuple[int, Bdd]], positions, permits: list[bool], default_permit: bool):
+    """What first match over the lines at ``positions`` of ``items`` (in order), then the
+    default action, permits — read from the last line up: each line decides its own
+    packets, the later lines the rest."""
+    got = hs.true if default_permit else hs.false
+    for p in reversed(positions):
+        u = items[p][1]
+        if permits[p]:
+            got = got | u
+        elif hs.meets(got, u):
+            # A deny line none of whose packets the later lines permit leaves the set
+            # as it is: asked without building a node, where the AND rebuilt the
+            # line's path through the set (most deny lines of a long filter of
+            # exceptions: issue #15).
+            got = got & ~u
+    return got
 
 
 class _LineList:

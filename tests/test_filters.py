@@ -12,7 +12,7 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from netaudit import filters, linetree
+from netaudit import filters, headerspace, linetree
 from netaudit.headerspace import HeaderSpace, Packet
 from netaudit.model import Action, AddrMatch, Filter, FilterLine, Match, PortRange, Src
 
@@ -308,6 +308,64 @@ def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst, more):
             # both readings of the permitted set: block by block, and all lines at once
             assert forest._by_block(hs, permits, default_permit) == want
             assert forest._from_last(hs, range(len(items)), permits, default_permit) == want
+
+
+_FAR = ["10.0.0.0/24", "10.0.1.0/30", "10.1.0.0/16", "11.0.0.0/24", "192.168.7.0/24", "0.0.0.0/1", "128.0.0.0/1"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(_spread_filter(), st.lists(st.sampled_from(_FAR), min_size=1, max_size=3), st.booleans())
+def test_the_packets_outside_every_block_are_read_by_the_lines_of_no_block(flt, dsts, established):
+    """filters.outside_blocks: for packets it says lie outside every destination block
+    (by a range of their destinations, or by the BDDs), what the lines of no single
+    block permit is what the whole filter permits of them."""
+    hs = HS
+    sets = filters.line_sets(hs, flt, None, None)
+    sets.split = linetree.forest_split(flt, [(i, sets[i]) for i in sets.order], min_lines=0)  # any length
+    outside = filters.outside_blocks(hs, flt, sets)
+    assume(outside is not None)
+    whole = _sequential_permit(hs, flt, sets)
+    P = hs.false
+    for dst in dsts:
+        P |= hs.prefix("dst_ip", dst)
+    P &= hs.var("est") if established else hs.new_connections
+    span = headerspace.value_block(P, hs.field_levels("dst_ip"), hs.false)
+    for holds in (outside.holds(hs, P), outside.holds(hs, P, span), outside.holds(hs, P, (0, (1 << 32) - 1))):
+        if holds:
+            assert P & outside.permitted == P & whole
+    # Its answer is the BDDs' own where the blocks' /16s leave no doubt.
+    inside = hs.false
+    for start in outside.starts:
+        inside |= hs.masked("dst_ip", start, outside.size - 1)
+    if not hs.meets(P, inside):
+        assert outside.holds(hs, P) or any(
+            hs.meets(P, hs.masked("dst_ip", s - s % 65536, 65535)) for s in outside.starts
+        )
+
+
+def test_a_filter_of_blocks_is_read_outside_them_by_its_wide_lines_only():
+    """The RouterOS rules of one VLAN (hosts of two /24 blocks) read for the traffic to
+    the Internet: the lines of no block (accept established, the catch-all drop) decide."""
+    hs = HS
+    lines = [FilterLine(Action.PERMIT, [Match(conn_established=True)], Src("fw.rsc", 1, "established"))]
+    for i in range(6):
+        dst = (AddrMatch(0x0A000100 + (i % 2) * 0x100 + i, 0),)
+        action = Action.PERMIT if i % 2 else Action.DENY
+        lines.append(FilterLine(action, [Match(dst=dst, protocols=(6,))], Src("fw.rsc", i + 2, f"host {i}")))
+    lines.append(FilterLine(Action.DENY, [Match()], Src("fw.rsc", 9, "drop")))
+    flt = Filter("forward", lines, default_action=Action.PERMIT)
+    sets = filters.line_sets(hs, flt, None, None)
+    sets.split = linetree.forest_split(flt, [(i, sets[i]) for i in sets.order], min_lines=0)
+    outside = filters.outside_blocks(hs, flt, sets)
+    assert outside is not None and outside.starts == [0x0A000100, 0x0A000200]
+    internet = hs.prefix("dst_ip", "192.168.0.0/16") & hs.new_connections
+    assert outside.holds(hs, internet) and outside.holds(hs, internet, (0xC0A80000, 0xC0A8FFFF))
+    assert internet & outside.permitted == hs.false  # new connections: the catch-all drop
+    assert not outside.holds(hs, hs.prefix("dst_ip", "10.0.1.0/24"))
+    # A partial line: read whole (permitted), never from the wide lines alone.
+    flt.lines[3].partial = "not modelled"
+    sets = filters.line_sets(HeaderSpace(), flt, None, None)
+    assert filters.outside_blocks(hs, flt, sets) is None
 
 
 @settings(max_examples=60, deadline=None)

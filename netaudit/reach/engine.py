@@ -25,7 +25,7 @@ from typing import cast
 from netaddr import IPAddress, IPSet
 
 from .. import filters
-from ..headerspace import Bdd, HeaderSpace
+from ..headerspace import Bdd, HeaderSpace, value_block
 from ..messages import Text
 from ..model import CAPTIVE_PORTAL_SERVICES, VPN_ENDPOINTS, Device, IfKind, L2Mode
 from ..topology import Topology
@@ -214,8 +214,10 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
             )
         return got
 
-    def apply_filter(self, run: Run, dev: Device, name: str | None, P, in_if, out_if):
-        """Split ``P`` by a filter: [(permitted set, certain?, reason)].  Records denials."""
+    def apply_filter(self, run: Run, dev: Device, name: str | None, P, in_if, out_if, span=None):
+        """Split ``P`` by a filter: [(permitted set, certain?, reason)].  Records denials.
+        ``span``: a range of destination addresses that holds ``P``'s, when one is known
+        (the prefix of the routing table's entry ``P`` was routed by: filters.BlocksOutside.holds)."""
         hs = self.hs
         if name is None:
             return [(P, True, None)]
@@ -224,16 +226,26 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
             return [(P, False, Text("reason.filter_undefined", filter=name, device=dev.hostname))]
         if flt.partial:
             return [(P, False, Text("reason.filter_partial", filter=name, device=dev.hostname, detail=flt.partial))]
-        certain, maybe, reasons = self._semantics(dev, name, in_if, out_if)
+        outside = self._outside(dev, name, in_if, out_if)
+        if outside is not None and outside.holds(hs, P, span):
+            # P's destinations lie outside every block of the filter's lines: its lines of
+            # no single block decide them (filters.BlocksOutside), the rest is not read.
+            certain, maybe, reasons, whole = outside.permitted, hs.false, [], False
+        else:
+            certain, maybe, reasons = self._semantics(dev, name, in_if, out_if)
+            whole = True
         # One operation with each of the filter's (large) sets; the denied packets from
         # the (small) parts of P they leave.
         c = P & certain
         m = P & maybe if maybe != hs.false else hs.false
         if c != P:  # some denied: attributed to lines only when a blocked cell asks (blocking_lines)
             key = (dev.hostname, name, in_if, out_if)
+            allowed = certain | maybe if maybe != hs.false else certain
             got = run.denials.get(key)
             if got is None:
-                got = run.denials[key] = (certain | maybe if maybe != hs.false else certain, [])
+                got = run.denials[key] = [allowed, [], whole]
+            elif whole and not got[2]:  # the whole filter's set: right for every packet recorded
+                got[0], got[2] = allowed, True
             got[1].append(P)
         out = []
         if c != hs.false:
@@ -252,6 +264,27 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
             if m != hs.false:
                 out.append((m, False, next((why for u, why in reasons if hs.meets(u, m)), reasons[-1][1])))
         return out
+
+    def _region_span(self, region) -> tuple[int, int]:
+        """A range of destination addresses holding a routing region's
+        (headerspace.value_block), read once per region: an entry of a routing table
+        (routing.fib) merges the prefixes of one egress, so its routes' prefixes do not
+        bound it."""
+        key = ("span", region)
+        got = self._cache.get(key)
+        if got is None:
+            got = self._cache[key] = value_block(region, self.hs.field_levels("dst_ip"), self.hs.false)
+        return got
+
+    def _outside(self, dev: Device, name: str, in_if, out_if) -> filters.BlocksOutside | None:
+        """The filter in this combination read for the packets outside its destination
+        blocks (:func:`netaudit.filters.outside_blocks`), or None."""
+        in_if, out_if = self._iface_key(dev, name, in_if, out_if)
+        key = ("outside", dev.hostname, name, in_if, out_if)
+        if key not in self._cache:
+            sets = self._compiled(dev, name, in_if, out_if)
+            self._cache[key] = filters.outside_blocks(self.hs, dev.filters[name], sets)
+        return self._cache[key]
 
     def _semantics(self, dev: Device, name: str, in_if, out_if):
         """(certainly permitted, maybe permitted, [(packets, reason)]) of a filter over all
@@ -738,7 +771,7 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
                 # A longer prefix the device learns (or reads from a line not understood)
                 # may take these packets elsewhere: the configured route is one way.
                 self._leave_routed(run, dev, ifn, vrf, R, unsure)
-            self._forward(run, dev, ifn, R, acts, certain, reason, path, queue, unsure)
+            self._forward(run, dev, ifn, R, acts, certain, reason, path, queue, unsure, self._region_span(region))
 
     def _leave_routed(self, run: Run, dev: Device, ifn, vrf: str, R, why: Text) -> None:
         """Packets a route the snapshot does not know may take (learned, or on a line not
@@ -770,15 +803,16 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
                 break
         return passed
 
-    def _forward(self, run, dev: Device, ifn, R, acts, certain, reason, path, queue, unsure=None):
+    def _forward(self, run, dev: Device, ifn, R, acts, certain, reason, path, queue, unsure=None, span=None):
         """Forward ``R`` along each of a lookup's actions ``(out_if, next_hop, route)``:
-        the forward filter, the out-interface, its filter and source NAT, the next hop."""
+        the forward filter, the out-interface, its filter and source NAT, the next hop
+        (``span``: a range of destination addresses holding ``R``'s, when known)."""
         for out_if, nh, route in acts:
             p1 = extend(path, Step("route", dev.hostname, ifn, out_if, route=route))
             maybe_other = unsure is not None and route.origin != "connected"
             c_route = certain and not route.partial and not maybe_other
             r_route = reason or (_route_partial(dev, route) if route.partial else (unsure if maybe_other else None))
-            for S, c, r in self.apply_filter(run, dev, dev.forward_filter, R, ifn, out_if):
+            for S, c, r in self.apply_filter(run, dev, dev.forward_filter, R, ifn, out_if, span):
                 p2 = (
                     extend(p1, Step("filter", dev.hostname, ifn, out_if, filter=dev.forward_filter, note="forward"))
                     if dev.forward_filter

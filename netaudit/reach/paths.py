@@ -190,11 +190,12 @@ class Run:
     """State of one source zone's propagation."""
 
     deliveries: dict[str, Delivery]
-    # (dev, filter, in, out) -> (the packets the filter lets through there, [the sets it
-    # was applied to]): what it denied is their union minus the first, computed only
-    # for the packets of a blocked cell that asks (most applications deny nothing
-    # anyone asks about).
-    denials: dict[tuple, tuple] = field(default_factory=dict)
+    # (dev, filter, in, out) -> [the packets the filter lets through there, [the sets it
+    # was applied to], whether the first is the whole filter's set (not its read of the
+    # packets outside its destination blocks alone: Engine.apply_filter)]: what it denied
+    # is their union minus the first, computed only for the packets of a blocked cell
+    # that asks (most applications deny nothing anyone asks about).
+    denials: dict[tuple, list] = field(default_factory=dict)
     # (dev, filter, in, out) -> what it denied, as the blocked cells ask: built by the first
     # blocked cell that asks (Witnesses.blocking_lines).
     applied: dict[tuple, Denied] = field(default_factory=dict)

@@ -146,7 +146,7 @@ class Witnesses:
             bounds = self._cache[bounds_key] = value_block(target, hs.field_levels("dst_ip"), hs.false)
         low, high = bounds
         # In any order: a line found twice is the same entry, and the entries are sorted.
-        for key, (allowed, sets) in run.denials.items():
+        for key, (allowed, sets, _whole) in run.denials.items():
             # A run's denials are per interface class; a cell's packets meet one or two.
             # (the union of the sets is built once per run and application, when a cell
             # first asks: a test of each set against each blocked cell's packets was a

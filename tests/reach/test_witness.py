@@ -42,14 +42,14 @@ def _run(flt, arrived: list[str], state: str = "any") -> Run:
     allowed, _, _ = filters.permitted(hs, flt, sets)
     states = {"any": hs.true, "new": hs.new_connections, "established": hs.var("est")}
     applied = [states[state] & hs.prefix("src_ip", "10.0.0.0/29") & hs.prefix("dst_ip", net) for net in arrived]
-    return Run(deliveries={}, denials={("r1", "ACL", None, None): (allowed, applied)})
+    return Run(deliveries={}, denials={("r1", "ACL", None, None): [allowed, applied, True]})
 
 
 def _expected(flt, run: Run, target) -> set[int]:
     """The lines that deny packets of ``target`` read line by line (-1: the default)."""
     hs = HS
     sets = filters.LineSets(hs, [(i, hs.matches(line.matches)) for i, line in enumerate(flt.lines)])
-    ((allowed, applied),) = run.denials.values()
+    ((allowed, applied, _whole),) = run.denials.values()
     arrived = hs.false
     for u in applied:
         arrived |= u
