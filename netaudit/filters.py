@@ -651,15 +651,21 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
     # A line's address boxes, the same in every combination (kept when there are several).
     boxes_of: dict[int, list] | None = {} if len(combinations) > 1 else None
     spans_memo: dict = {}  # long address lists' spans (_spans)
-    # Lines with packets in some combination that no earlier line's addresses meet, or
-    # whose packets of one connection state none of those lines can match: reachable
-    # without a BDD question (what _reachable answers for them), so their views are not
-    # kept (most lines of a long filter of exceptions, every rule after a stateful
-    # firewall's "accept established": issue #15).
+    # Lines reachable in some combination: never reported, their views not kept.  Most
+    # without a BDD question: no earlier line's addresses meet them, or none of those
+    # lines can match their packets of one connection state (most lines of a long
+    # filter of exceptions, every rule after a stateful firewall's "accept
+    # established": issue #15); else _reachable asks.
     reached: set[int] = set()
     taking_of: dict[int, tuple[frozenset[int] | None, frozenset[int] | None]] = {}  # _state_left_untaken
     for in_if, out_if in combinations:
-        sets = line_sets(hs, flt, in_if, out_if, index.candidates(in_if, out_if))
+        candidates = index.candidates(in_if, out_if)
+        if all(idx in reached or _no_proof(flt.lines[idx]) for idx in candidates):
+            # Every line that may apply here is reachable in an earlier combination (or
+            # never reported): nothing here can be, and no other combination reads this
+            # one (a VLAN's rules read for the WAN, then for the other VLANs: issue #15).
+            continue
+        sets = line_sets(hs, flt, in_if, out_if, candidates)
         sets.positions = {idx: pos for pos, idx in enumerate(sets.order)}
         sets.earlier = {}
         overlap = _OverlapIndex()
@@ -675,18 +681,18 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
             if idx in reached:
                 continue  # reachable in an earlier combination: never reported
             if sets[idx] != hs.false and (
-                earlier == [] or (earlier is not None and _state_left_untaken(flt, idx, earlier, taking_of))
+                earlier == []
+                or (earlier is not None and _state_left_untaken(flt, idx, earlier, taking_of))
+                or _reachable(hs, flt, idx, sets)
             ):
                 reached.add(idx)
-            else:
+            else:  # no packet here (not live), or none that reaches it
                 views_of.setdefault(idx, []).append(sets)
-    out = []
-    for idx, line in enumerate(flt.lines):
-        if idx not in reached and not _no_proof(line):
-            found = _line_verdict(hs, flt, idx, views_of.get(idx, []))
-            if found is not None:
-                out.append(found)
-    return out
+    return [
+        _line_verdict(hs, flt, idx, views_of.get(idx, []))
+        for idx, line in enumerate(flt.lines)
+        if idx not in reached and not _no_proof(line)
+    ]
 
 
 def _protocols(m: Match) -> frozenset[int] | None:
@@ -739,13 +745,12 @@ def _state_left_untaken(flt: Filter, idx: int, earlier: list[int], taking_of: di
 _TCP_ONLY = frozenset((PROTO_TCP,))
 
 
-def _line_verdict(hs: HeaderSpace, flt: Filter, idx: int, views: list[LineSets]) -> UnreachableLine | None:
+def _line_verdict(hs: HeaderSpace, flt: Filter, idx: int, views: list[LineSets]) -> UnreachableLine:
+    """The verdict on a line reachable in no combination (``views``: each combination
+    where it may apply; shadowed_lines asked each where it has packets)."""
     live = [sets for sets in views if sets[idx] != hs.false]
     if not live:
         return UnreachableLine(idx, UNMATCHABLE, [], False)
-    # Reachable where the earlier understood lines leave some of its packets.
-    if any(_reachable(hs, flt, idx, sets) for sets in live):
-        return None
     blocking, diff = set(), False
     for sets in live:
         lines, d = blocking_lines(hs, flt, idx, sets)

@@ -9,6 +9,8 @@ lines with protocols, ports, negations and partial lines.
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -158,6 +160,51 @@ def test_shadowed_lines_are_those_the_earlier_lines_cover(flt):
 @given(_stateful_filter())
 def test_shadowed_lines_of_a_stateful_firewall_are_those_the_earlier_lines_cover(flt):
     _check_shadowed_lines(flt)
+
+
+@st.composite
+def _interface_filter(draw):
+    """Lines naming input and output interfaces (a firewall's forward chain): line
+    reachability reads each interface combination, skipping one whose lines are all
+    reachable already."""
+    names = st.sets(st.sampled_from(["lan", "wan", "dmz"]), min_size=1, max_size=2).map(frozenset)
+    lines = []
+    for i in range(draw(st.integers(1, 10))):
+        matches = [
+            dataclasses.replace(draw(_match()), in_ifaces=draw(st.none() | names), out_ifaces=draw(st.none() | names))
+            for _ in range(draw(st.integers(1, 2)))
+        ]
+        action = draw(st.sampled_from([Action.PERMIT, Action.DENY]))
+        partial = "not modelled" if draw(st.integers(0, 9)) == 0 else None
+        lines.append(FilterLine(action, matches, Src("fw.rsc", i + 2, f"line {i}"), partial=partial))
+    return Filter("forward", lines, default_action=Action.PERMIT)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_interface_filter())
+def test_shadowed_lines_across_interface_combinations_are_those_covered_in_each(flt):
+    """A line is reported when, in every interface combination where it has packets,
+    the earlier understood lines that apply there take them all; unmatchable when it has
+    packets in none."""
+    hs = HS
+    live: dict[int, bool] = {}
+    covered: dict[int, bool] = {}
+    for in_if, out_if in filters.interface_combinations(flt):
+        union = hs.false
+        for idx, line in enumerate(flt.lines):
+            u = hs.matches([m for m in line.matches if filters.applies(m, in_if, out_if)])
+            if line.partial:
+                continue
+            if u != hs.false:
+                live[idx] = True
+                covered[idx] = covered.get(idx, True) and (u & ~union) == hs.false
+            union |= u
+    want = {
+        idx: (filters.BLOCKING_LINES if live.get(idx) else filters.UNMATCHABLE)
+        for idx, line in enumerate(flt.lines)
+        if not line.partial and (not live.get(idx) or covered[idx])
+    }
+    assert {u.index: u.reason for u in filters.shadowed_lines(hs, flt)} == want
 
 
 def _check_shadowed_lines(flt):
