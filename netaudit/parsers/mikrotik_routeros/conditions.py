@@ -29,7 +29,7 @@ from typing import Any, Final
 from netaudit.messages import Text
 from netaudit.model import AddrMatch, L2Mode, Match, PortRange, Src
 from netaudit.parsers.base import EVERY_MATCH_STATE
-from netaudit.parsers.ip import ip_to_int
+from netaudit.parsers.ip import _OCTET
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
     ANY,
@@ -804,8 +804,16 @@ def _plain_addr(i: int, v: str) -> PlainValue | None:
     compares the two readings on random addresses."""
     neg = v[0] == "!"
     a, slash, ln = (v[1:] if neg else v).partition("/")
-    x = ip_to_int(a)
-    if x is None:
+    # The quad as ip_to_int reads it (four of _OCTET's texts: no leading zero), without
+    # its process-wide memo: each distinct address comes here once a parse (st.match_cache
+    # keeps the answer), so in the one parse an audit makes that memo misses on every
+    # address and stores it (0.8 µs against 0.35 µs read here).
+    parts = a.split(".")
+    if len(parts) != 4:
+        return None
+    try:
+        x = _OCTET[parts[0]] << 24 | _OCTET[parts[1]] << 16 | _OCTET[parts[2]] << 8 | _OCTET[parts[3]]
+    except KeyError:
         return None
     if slash:
         if not ln.isdecimal():
