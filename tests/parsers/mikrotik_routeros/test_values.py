@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from netaudit.parsers.mikrotik_routeros.values import parse_ports
+from netaudit.parsers.ip import ip_to_int
+from netaudit.parsers.mikrotik_routeros.values import parse_ports, plain_quad, quad
 from netaudit.parsers.packet_sets import norm
 
 
@@ -40,3 +41,25 @@ def test_port_lists_read_without_norm_when_in_order_are_the_same_ranges():
         assert got == expected, s
         ordered += got is not None and len(got) > 1 and got == tuple(sorted(got))
     assert ordered > 1_000
+
+
+def test_plain_quads_are_read_as_ip_to_int_reads_them():
+    # plain_quad is ip_to_int without its process-wide memo (a parse reads each distinct
+    # address once): the same int or None on every text, odd ones included
+    rnd = random.Random(17)
+    octets = ["0", "1", "9", "10", "99", "100", "199", "254", "255"]
+    odd = ["256", "300", "999", "00", "01", "010", "007", "", " 1", "1 ", "+1", "-1", "0x1"]
+    odd += ["\u0661", "\u0661\u0662", "1\n", "a", "1e2", "\u00b2"]
+    seen = {True: 0, False: 0}
+    for _ in range(30_000):
+        n = rnd.choice([4, 4, 4, 4, 3, 5, 1])
+        parts = [rnd.choice(octets) if rnd.random() < 0.93 else rnd.choice(odd) for _ in range(n)]
+        text = ".".join(parts)
+        if rnd.random() < 0.05:
+            text = rnd.choice(["", ".", "..", "1..2.3", "1.2.3.4.", ".1.2.3.4"]) + text
+        got = plain_quad(text)
+        assert got == ip_to_int(text), text
+        seen[got is not None] += 1
+        if got is not None:  # quad reads a plain quad as plain_quad does
+            assert quad(text) == got
+    assert seen[True] > 10_000 and seen[False] > 5_000
