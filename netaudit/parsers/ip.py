@@ -8,20 +8,29 @@ from functools import lru_cache
 
 from netaddr import IPNetwork
 
-_OCTET = {str(i): i for i in range(256)}
+_OCTET = {str(i): i for i in range(256)}  # a number as it is written plainly, 0..255
 
 
-@lru_cache(maxsize=1 << 16)
-def ip_to_int(text: str) -> int | None:
-    """Dotted quad → int, or ``None`` if ``text`` is not exactly a dotted quad."""
+def read_quad(text: str) -> int | None:
+    """Dotted quad → int, or ``None`` if ``text`` is not exactly a dotted quad (each
+    number written plainly, as ``str(n)`` writes it).  Not remembered: for a reader that
+    keeps what it read itself (:func:`ip_to_int` remembers)."""
     parts = text.split(".")
     if len(parts) != 4:
         return None
     try:
-        a, b, c, d = (_OCTET[p] for p in parts)
+        return _OCTET[parts[0]] << 24 | _OCTET[parts[1]] << 16 | _OCTET[parts[2]] << 8 | _OCTET[parts[3]]
     except KeyError:
         return None
-    return (a << 24) | (b << 16) | (c << 8) | d
+
+
+@lru_cache(maxsize=1 << 16)
+def ip_to_int(text: str) -> int | None:
+    """:func:`read_quad`, remembered: a 50 MB ACL dump repeats the same few thousand
+    addresses.  (A reader that meets each distinct address once — its own memo by value
+    — calls read_quad: here every address of an audit's one parse missed and was stored,
+    0.8 µs against 0.35.)"""
+    return read_quad(text)
 
 
 def int_to_ip(value: int) -> str:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from netaudit.messages import Text
+from netaudit.parsers.ip import read_quad
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
     ANY,
@@ -246,16 +247,13 @@ def split_options(words: list[str]) -> list[Opt] | None:
 # --------------------------------------------------------------------------- values
 
 
-_OCTET = {str(i): i for i in range(256)}  # a number as it is written plainly, 0..255
-
-
 def parse_ip(text: str, is_mask: bool = False) -> int | None:
     """A dotted quad; iptables completes a network address written short (``10`` →
     10.0.0.0, ``10.1`` → 10.1.0.0) but not a mask."""
+    plain = read_quad(text)  # four numbers written plainly (nearly every address)
+    if plain is not None:
+        return plain  # what the tests below give
     parts = text.split(".")
-    if len(parts) == 4 and parts[0] in _OCTET and parts[1] in _OCTET and parts[2] in _OCTET and parts[3] in _OCTET:
-        # four numbers written plainly (nearly every address): what the tests below give
-        return (_OCTET[parts[0]] << 24) | (_OCTET[parts[1]] << 16) | (_OCTET[parts[2]] << 8) | _OCTET[parts[3]]
     if not 1 <= len(parts) <= 4 or (is_mask and len(parts) != 4):
         return None
     if not all(p.isdecimal() and int(p) <= 255 for p in parts):

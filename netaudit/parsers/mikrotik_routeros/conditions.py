@@ -29,6 +29,7 @@ from typing import Any, Final
 from netaudit.messages import Text
 from netaudit.model import AddrMatch, L2Mode, Match, PortRange, Src
 from netaudit.parsers.base import EVERY_MATCH_STATE
+from netaudit.parsers.ip import read_quad
 from netaudit.parsers.packet_sets import (
     ADDR_MAX,
     ANY,
@@ -54,7 +55,7 @@ from .reasons import ALL_PPP_RUNTIME, CONNTRACK_DISABLED, UNICAST_BLACKHOLE, UNT
 from .records import FwRule
 from .state import State
 from .syntax import unquote
-from .values import parse_addr, parse_ports, plain_quad
+from .values import parse_addr, parse_ports
 
 PROTOCOLS = {
     "icmp": 1, "igmp": 2, "ggp": 3, "ip-encap": 4, "ipip": 4, "ipencap": 4, "st": 5,
@@ -803,7 +804,7 @@ def _plain_addr(i: int, v: str) -> PlainValue | None:
     compares the two readings on random addresses."""
     neg = v[0] == "!"
     a, slash, ln = (v[1:] if neg else v).partition("/")
-    x = plain_quad(a)  # (ip_to_int's reading, without its memo: a new address each time)
+    x = read_quad(a)  # (not ip_to_int: st.match_cache keeps each value read once)
     if x is None:
         return None
     if slash:

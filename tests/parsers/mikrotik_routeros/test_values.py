@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
 import random
 
-from netaudit.parsers.ip import ip_to_int
-from netaudit.parsers.mikrotik_routeros.values import parse_ports, plain_quad, quad
+from netaudit.parsers.ip import ip_to_int, read_quad
+from netaudit.parsers.mikrotik_routeros.values import parse_ports, quad
 from netaudit.parsers.packet_sets import norm
 
 
@@ -43,9 +44,10 @@ def test_port_lists_read_without_norm_when_in_order_are_the_same_ranges():
     assert ordered > 1_000
 
 
-def test_plain_quads_are_read_as_ip_to_int_reads_them():
-    # plain_quad is ip_to_int without its process-wide memo (a parse reads each distinct
-    # address once): the same int or None on every text, odd ones included
+def test_plain_quads_are_read_as_written_numbers():
+    # parsers.ip.read_quad (RouterOS's plain addresses, without ip_to_int's memo): four
+    # numbers 0..255 written plainly, or None — on every text, odd ones included, and
+    # quad reads a plain quad the same way
     rnd = random.Random(17)
     octets = ["0", "1", "9", "10", "99", "100", "199", "254", "255"]
     odd = ["256", "300", "999", "00", "01", "010", "007", "", " 1", "1 ", "+1", "-1", "0x1"]
@@ -57,9 +59,11 @@ def test_plain_quads_are_read_as_ip_to_int_reads_them():
         text = ".".join(parts)
         if rnd.random() < 0.05:
             text = rnd.choice(["", ".", "..", "1..2.3", "1.2.3.4.", ".1.2.3.4"]) + text
-        got = plain_quad(text)
-        assert got == ip_to_int(text), text
+        got = read_quad(text)
+        plain = len(parts) == 4 and text == ".".join(parts) and all(p in octets for p in parts)
+        assert got == (int(ipaddress.IPv4Address(text)) if plain else None), text
+        assert ip_to_int(text) == got
         seen[got is not None] += 1
-        if got is not None:  # quad reads a plain quad as plain_quad does
+        if got is not None:
             assert quad(text) == got
     assert seen[True] > 10_000 and seen[False] > 5_000
