@@ -24,7 +24,7 @@ from typing import cast
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, IfKind, NatRule, Src
 from netaudit.parsers.base import evolve, join_reasons
-from netaudit.parsers.packet_sets import ANY, FIELD_INDEX, Cond, field_match, intersect_all, negate_union, to_matches
+from netaudit.parsers.packet_sets import ANY, Cond, field_match, intersect_all, negate_union, to_matches
 
 from .flatten import MAX_GUARD, Flat, LinesMaker, flatten
 from .reasons import RULE_NOT_UNDERSTOOD, joined, reason
@@ -218,42 +218,6 @@ def _accepts(line: Line | FilterLine) -> bool:
     return line.action is _PERMIT if isinstance(line, FilterLine) else line[0] == "accept"
 
 
-_INIF = FIELD_INDEX["inif"]
-
-
-def _inif_lines(rules: list[Rule], k: int, inifs, guard_reasons: list[str], out: list, to_host: bool) -> int:
-    """:func:`build_filter`'s ``make_lines`` for a guard that constrains the input
-    interfaces alone (to ``inifs``): the lines of ``rules`` from ``k`` on that it makes
-    of them, appended to ``out``, stopping at the first rule it would not take — the
-    same rules and lines (the guard's interfaces stand as the rule's; the interface test
-    of the guard made once).  Returns the index of that rule.  (Unpacking the rule's
-    condition, not a list of its fields set field by field: 2 % of a big ruleset's
-    instructions; tests/parsers/linux/test_flatten_lines.py compares the lines with
-    the walk's.)"""
-    if not inifs or "" in inifs:
-        return k  # (the _as_is test of the guard's interfaces: every rule's inif)
-    n = len(rules)
-    while k < n:
-        rule = rules[k]
-        conds, verdict = rule.conds, rule.verdict
-        if len(conds) != 1 or verdict not in _ONE_LINE or rule.ct_dnat is not None:
-            return k
-        src, dst, proto, sport, dport, itype, icode, est, inif, outif = conds[0]
-        if inif is not None:
-            return k  # a field both constrain: the walk's exact intersection
-        if not (outif is None or (outif and not to_host and "" not in outif)):
-            return k
-        if itype is None and icode is None:
-            matches = [field_match(src, dst, proto, sport, dport, est, inifs, outif)]
-        else:  # one Match per ICMP type and code
-            matches = to_matches(_new(Cond, (src, dst, proto, sport, dport, itype, icode, est, inifs, outif)))
-        reasons = guard_reasons + rule.reasons if guard_reasons else rule.reasons
-        why = joined(tuple(dict.fromkeys(reasons))) if reasons else ""
-        out.append(FilterLine(_PERMIT if verdict == "accept" else _DENY, matches, rule.src, "", why or None))
-        k += 1
-    return k
-
-
 def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
     """The model filter of one hook, or None when no base chain filters it."""
     st = conv.st
@@ -272,10 +236,6 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
         # one line here (not unknown: two lines; not jump, goto or return: the walk's),
         # without ct status (Conv.flats reads it with the DNAT image), whose interfaces
         # need no resolving (_as_is, written out: a call per line otherwise).
-        if len(narrowed) == 1 and narrowed[0][0] == _INIF:
-            # The commonest guard, one set of input interfaces (a vmap or -i jump): the
-            # same lines without the field list and the guard's loop per rule.
-            return _inif_lines(rules, k, narrowed[0][1], guard_reasons, out, to_host)
         n = len(rules)
         while k < n:
             rule = rules[k]
