@@ -123,8 +123,9 @@ class BlocksOutside:
 
     def holds(self, hs: HeaderSpace, P, span: tuple[int, int] | None = None) -> bool:
         """Whether every packet of ``P`` lies outside every block.  ``span``: a range of
-        destination addresses holding ``P``'s (the prefix of the route ``P`` was routed
-        by), read first: a range that misses every block answers without the BDDs."""
+        destination addresses holding ``P``'s (the block of the routing table's entry
+        ``P`` was routed by), read first: a range that misses every block answers
+        without the BDDs."""
         if span is not None and self._misses(*span):
             return True
         return self._outside(hs, P)

@@ -217,7 +217,7 @@ class Engine(Routing, Nat, RuntimeAddresses, IpsecTunnels, BroadcastHelpers, Con
     def apply_filter(self, run: Run, dev: Device, name: str | None, P, in_if, out_if, span=None):
         """Split ``P`` by a filter: [(permitted set, certain?, reason)].  Records denials.
         ``span``: a range of destination addresses that holds ``P``'s, when one is known
-        (the prefix of the routing table's entry ``P`` was routed by: filters.BlocksOutside.holds)."""
+        (the block of the routing table's entry ``P`` was routed by: filters.BlocksOutside.holds)."""
         hs = self.hs
         if name is None:
             return [(P, True, None)]
