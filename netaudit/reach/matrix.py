@@ -84,11 +84,8 @@ def compute_row(engine: Engine, src: str, zone_names: list[str]) -> list[Cell]:
         _for_segment_sources(engine, pz, row)
     _to_segment_sources(engine, run, row)
     if engine.zone_sources(src) is not None and pz.placed and engine.source_sensitive():
-        # Forged sources: what the zone delivers only by claiming others' addresses.  A
-        # packet with one of its own addresses is the honest run's, delivered or not the
-        # same way: what it delivers is in ``honest`` below, so only the others are sent
-        # (the run of every source did the honest run's work again: issue #15).
-        forged = engine.run_zone(src, hs.new_connections & ~engine.zone_sources(src), any_source=True)
+        # Forged sources: what the zone delivers only by claiming others' addresses.
+        forged = engine.run_zone(src, any_source=True)
         for c in row:
             d = forged.deliveries.get(c.dst)
             if d is None:
