@@ -153,6 +153,21 @@ def _dump(nft: str) -> str:
     )
 
 
+def _assert_same_parse(monkeypatch, text: str, module, fast: dict, slow: dict) -> None:
+    """``text`` parsed with ``module``'s attributes ``fast``, then ``slow``: the same
+    device (its filters first, the likeliest to differ) and the same report."""
+    parsed = []
+    for attrs in (fast, slow):
+        with monkeypatch.context() as m:
+            for name, value in attrs.items():
+                m.setattr(module, name, value)
+            parsed.append(linux.parse(text, "r.txt"))
+    one, other = parsed
+    assert one.devices[0].filters == other.devices[0].filters, text
+    assert one.devices[0] == other.devices[0], text
+    assert one.report == other.report, text
+
+
 def test_lines_made_in_the_walk_are_the_general_paths_lines(monkeypatch):
     rnd = random.Random(20261207)
     made = flats = 0
@@ -170,15 +185,7 @@ def test_lines_made_in_the_walk_are_the_general_paths_lines(monkeypatch):
 
     for _ in range(600):
         text = _dump(_ruleset(rnd))
-        with monkeypatch.context() as m:
-            m.setattr(netfilter, "flatten", counting)
-            fast = linux.parse(text, "r.txt")
-        with monkeypatch.context() as m:
-            m.setattr(netfilter, "flatten", without_lines)
-            slow = linux.parse(text, "r.txt")
-        assert fast.devices[0].filters == slow.devices[0].filters, text
-        assert fast.devices[0] == slow.devices[0], text
-        assert fast.report == slow.report, text
+        _assert_same_parse(monkeypatch, text, netfilter, {"flatten": counting}, {"flatten": without_lines})
     # The walk made lines, and the general path kept the others (unions, "", a
     # rule whose field the guard constrains, the base chains' rules).
     assert made > 500 and flats > 500
@@ -202,13 +209,11 @@ def test_rules_read_in_the_table_loop_are_the_full_readers_rules(monkeypatch):
 
     for _ in range(300):
         text = _dump(_ruleset(rnd))
-        with monkeypatch.context() as m:
-            m.setattr(nft_match, "new_plain_rule", counting)
-            fast = linux.parse(text, "r.txt")
-        with monkeypatch.context() as m:
-            m.setattr(nft_match, "plain_memo", lambda ctx: {})
-            m.setattr(nft_match, "new_plain_rule", lambda ctx, memo, text: None)
-            slow = linux.parse(text, "r.txt")
-        assert fast.devices[0] == slow.devices[0], text
-        assert fast.report == slow.report, text
+        _assert_same_parse(
+            monkeypatch,
+            text,
+            nft_match,
+            {"new_plain_rule": counting},
+            {"plain_memo": lambda ctx: {}, "new_plain_rule": lambda ctx, memo, text: None},
+        )
     assert plain > 1000  # the plain reading took most rules
