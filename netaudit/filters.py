@@ -29,8 +29,9 @@ to handle: the engine makes every packet through it uncertain.
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .headerspace import Bdd, HeaderSpace, value_block
@@ -61,12 +62,19 @@ def interface_dependent(flt: Filter) -> bool:
 class LineSets(dict):
     """Line index -> packet set of the line in one interface combination; lines that
     cannot apply there are absent (the empty set).  ``order``: the present lines in
-    filter order."""
+    filter order.
 
-    def __init__(self, hs: HeaderSpace, items):
+    Made by :func:`line_sets`, a line's set is built when first read: a question about
+    some packets reads only the lines that can meet them (a forest's blocks holding
+    them, the deny lines that can change a permitted set), and building a line's set is
+    most of compiling a long filter (20,000 RouterOS rules: issue #15).  Made from
+    ``items`` (line index, set), every set is given."""
+
+    def __init__(self, hs: HeaderSpace, items=(), lines: _Lines | None = None):
         super().__init__(items)
         self.false = hs.false
-        self.order = sorted(self)
+        self._lines = lines
+        self.order = lines.order if lines is not None else sorted(self)
         self.trees: dict[bool, LineTree | LineForest] = {}  # understood_only -> tree (line_tree)
         self.positions: dict[int, int] | None = None  # line index -> position in order, when asked often
         # Line index -> the earlier understood lines that may meet it (None: ask the tree).
@@ -75,7 +83,71 @@ class LineSets(dict):
         self.split: tuple | bool | None = False  # forest_split of the lines, once asked (False: not yet)
 
     def __missing__(self, idx: int):
-        return self.false
+        if self._lines is None:
+            return self.false
+        u = self._lines.build(idx)
+        if u is None:  # the line cannot apply here
+            return self.false
+        self[idx] = u
+        return u
+
+    def live(self, idx: int) -> bool:
+        """Whether line ``idx`` matches some packet here, without building its set when
+        it is not built yet (:meth:`_Lines.live`)."""
+        if idx in self or self._lines is None:
+            return self[idx] != self.false
+        return self._lines.live(idx)
+
+
+class _Lines:
+    """How a :class:`LineSets` builds its lines' sets: a filter's lines read in one
+    (in, out) combination.  It holds the HeaderSpace by a weak reference: the sets are
+    kept in the HeaderSpace's cache (line_sets), and BDDs held in a reference cycle must
+    never be left to the cyclic collector (headerspace.py)."""
+
+    def __init__(self, hs: HeaderSpace, flt: Filter, order: list[int], where, whole: dict[int, Bdd] | None):
+        self._hs = weakref.ref(hs)
+        self._lines = flt.lines
+        self.order = order
+        self._where = where  # (in, out) when the filter looks at interfaces, else None
+        # Line index -> set of a line all of whose matches apply, shared by the
+        # combinations (a line naming only its input interface is the same set for each
+        # output class): built once.
+        self._whole = whole
+
+    def _matches(self, idx: int) -> tuple[Sequence[Match], bool]:
+        """(the matches of line ``idx`` that apply here, whether they are all of them)."""
+        line_ms = self._lines[idx].matches
+        if self._where is None:  # no match names an interface: all apply
+            return line_ms, True
+        in_if, out_if = self._where
+        if len(line_ms) == 1:  # most lines: one match, which applies here or not
+            return (line_ms, True) if applies(line_ms[0], in_if, out_if) else ((), False)
+        ms = [m for m in line_ms if applies(m, in_if, out_if)]
+        return ms, len(ms) == len(line_ms)
+
+    def build(self, idx: int) -> Bdd | None:
+        """Line ``idx``'s set here; None when it cannot apply here."""
+        ms, every = self._matches(idx)
+        if not ms:
+            return None
+        hs = self._hs()
+        assert hs is not None, "line sets are read while their analysis lives"
+        if self._whole is None:
+            return hs.matches(ms)
+        if every:
+            u = self._whole.get(idx)
+            if u is None:
+                u = self._whole[idx] = hs.matches(ms)
+            return u
+        return hs.matches(ms)  # lines for other interface combinations cannot match here
+
+    def live(self, idx: int) -> bool:
+        """Whether line ``idx`` matches some packet here (HeaderSpace.can_match)."""
+        ms, _ = self._matches(idx)
+        hs = self._hs()
+        assert hs is not None, "line sets are read while their analysis lives"
+        return any(hs.can_match(m) for m in ms)
 
 
 def _no_proof(line) -> bool:
@@ -86,25 +158,51 @@ def _no_proof(line) -> bool:
 
 def line_tree(hs: HeaderSpace, flt: Filter, sets: LineSets, understood_only: bool = False) -> LineTree | LineForest:
     """The :class:`LineTree` of ``sets`` (built once; a :class:`LineForest` when the
-    lines split by destination block): with every line and the actions (the engine's
-    reading), or with the fully understood lines only (line reachability: a partial
-    line is never proof)."""
+    lines split by destination block, which reads a block's lines when first asked about
+    it): with every line and the actions (the engine's reading), or with the fully
+    understood lines only (line reachability: a partial line is never proof)."""
     if understood_only and not any(_no_proof(flt.lines[idx]) for idx in sets.order):
         understood_only = False  # the same tree: every line is understood
     tree = sets.trees.get(understood_only)
     if tree is None:
-        items = [(idx, hs.false if understood_only and _no_proof(flt.lines[idx]) else sets[idx]) for idx in sets.order]
-        split = _split(flt, sets, items)
-        tree = sets.trees[understood_only] = LineForest(hs, items, *split) if split else LineTree(hs.false, items)
+        unproven = frozenset(idx for idx in sets.order if _no_proof(flt.lines[idx])) if understood_only else frozenset()
+        split = _split(flt, sets)
+        if split:
+            tree = LineForest(hs, sets.order, _SetReader(sets, unproven), *split)
+        else:
+            items = [(idx, hs.false if idx in unproven else sets[idx]) for idx in sets.order]
+            tree = LineTree(hs.false, items)
+        sets.trees[understood_only] = tree
     return tree
 
 
-def _split(flt: Filter, sets: LineSets, items: list[tuple[int, Bdd]]):
-    """:func:`~netaudit.linetree.forest_split` of ``sets``' lines (``items``: their
-    index, set pairs in order), once: it reads the lines' destinations only."""
+def _split(flt: Filter, sets: LineSets):
+    """:func:`~netaudit.linetree.forest_split` of ``sets``' lines, once: it reads the
+    lines' destinations only."""
     if sets.split is False:
-        sets.split = forest_split(flt, items)
+        sets.split = forest_split(flt, sets.order)
     return sets.split
+
+
+class _SetReader:
+    """A position in a :class:`LineSets`' order -> the line's set, read when asked
+    (``unproven``: lines read as the empty set).  The sets are held by a weak reference:
+    a forest reading them is kept in their own ``trees``, and BDDs held in a reference
+    cycle must never be left to the cyclic collector (headerspace.py)."""
+
+    def __init__(self, sets: LineSets, unproven: frozenset[int] = frozenset()) -> None:
+        self._sets = weakref.ref(sets)
+        self._order = sets.order
+        self._unproven = unproven
+        self._false = sets.false
+
+    def __call__(self, pos: int) -> Bdd:
+        idx = self._order[pos]
+        if idx in self._unproven:
+            return self._false
+        sets = self._sets()
+        assert sets is not None, "a forest is read while its line sets live"
+        return sets[idx]
 
 
 class BlocksOutside:
@@ -160,13 +258,13 @@ def outside_blocks(hs: HeaderSpace, flt: Filter, sets: LineSets) -> BlocksOutsid
     order = sets.order
     if any(flt.lines[idx].partial for idx in order):
         return None
-    items = [(idx, sets[idx]) for idx in order]
-    split = _split(flt, sets, items)
+    split = _split(flt, sets)
     if not split or not split[2]:
         return None
     blocks, wide, bits = split
     permits = [flt.lines[idx].action == Action.PERMIT for idx in order]
-    permitted = read_from_last(hs, items, wide, permits, flt.default_action == Action.PERMIT)
+    # Only the lines of no single block are read (built).
+    permitted = read_from_last(hs, _SetReader(sets), wide, permits, flt.default_action == Action.PERMIT)
     host = 32 - bits
     return BlocksOutside(permitted, [b << host for b in sorted(blocks)], 1 << host)
 
@@ -186,35 +284,23 @@ def line_sets(
     got = hs.line_sets_cache.get(key)
     if got is not None and got[0] is flt:
         return got[1]
-    # A line whose matches all apply in several combinations (one naming only its input
-    # interface, read for each output class) is the same set in each: built once.
-    whole = dep[2]
-    items = []
-    lines, by_interface = flt.lines, dep[1]
-    for idx in range(len(lines)) if candidates is None else candidates:
-        line_ms = lines[idx].matches
-        if not by_interface:  # no match names an interface: all apply, read once (key)
-            if line_ms:
-                items.append((idx, hs.matches(line_ms)))
-            continue
-        if len(line_ms) == 1:  # most lines: one match, which applies here or not
-            if applies(line_ms[0], in_if, out_if):
-                u = whole.get(idx)
-                if u is None:
-                    u = whole[idx] = hs.match(line_ms[0])
-                items.append((idx, u))
-            continue
-        ms = [m for m in line_ms if applies(m, in_if, out_if)]
-        if len(ms) == len(line_ms) and ms:
-            u = whole.get(idx)
-            if u is None:
-                u = whole[idx] = hs.matches(ms)
-            items.append((idx, u))
-        elif ms:  # lines for other interface combinations cannot match here
-            items.append((idx, hs.matches(ms)))
-    sets = LineSets(hs, items)
+    lines = flt.lines
+    looked_at = range(len(lines)) if candidates is None else candidates
+    if dep[1]:
+        order = [idx for idx in looked_at if _applies_any(lines[idx].matches, in_if, out_if)]
+        built = _Lines(hs, flt, order, (in_if, out_if), dep[2])
+    else:  # no match names an interface: all apply, read once (key)
+        built = _Lines(hs, flt, [idx for idx in looked_at if lines[idx].matches], None, None)
+    sets = LineSets(hs, lines=built)
     hs.line_sets_cache[key] = (flt, sets)
     return sets
+
+
+def _applies_any(ms: Sequence[Match], in_if: str | None, out_if: str | None) -> bool:
+    """Whether one of ``ms`` can match packets entering ``in_if`` and leaving ``out_if``."""
+    if len(ms) == 1:  # most lines
+        return applies(ms[0], in_if, out_if)
+    return any(applies(m, in_if, out_if) for m in ms)
 
 
 class LineIndex:
@@ -317,7 +403,8 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
             return (hs.true if flt.default_action == Action.PERMIT else hs.false), hs.false, []
         tree = line_tree(hs, flt, sets)
         permits = [flt.lines[idx].action == Action.PERMIT for idx in order]
-        return tree.permitted(hs, permits, flt.default_action == Action.PERMIT), hs.false, []
+        idle = _idle_denials(hs, flt, sets) if isinstance(tree, LineForest) else frozenset()
+        return tree.permitted(hs, permits, flt.default_action == Action.PERMIT, idle), hs.false, []
     permit_c, permit_m = hs.false, hs.false
     uncertain: list[tuple[int, Bdd]] = []
     remaining = hs.true
@@ -348,14 +435,71 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
     return permit_c, permit_m, uncertain
 
 
-def matching_line(hs: HeaderSpace, sets: LineSets, pkt) -> int | None:
+def _idle_denials(hs: HeaderSpace, flt: Filter, sets: LineSets) -> frozenset[int]:
+    """Positions (in ``sets.order``) of the deny lines whose packets no later permit line
+    can meet, by address boxes (supersets of the lines' packets), where what no line
+    matches is denied (the default action, or a catch-all deny line after them): such a
+    line denies what would be denied without it, so the permitted set is read without
+    building its set (a third of 20,000 RouterOS rules: issue #15).
+
+    A line of one destination block (``sets.split``: :func:`~netaudit.linetree.forest_split`)
+    can meet only the later permit lines of its block and those of no single block; a
+    deny line of no single block is always read, and a block whose later permits grow
+    beyond _MAX_CANDIDATES boxes stops looking (each deny line would scan them all)."""
+    split = sets.split
+    if not isinstance(split, tuple):
+        return frozenset()
+    order = sets.order
+    blocks = split[0]
+    block_of = {pos: block for block, positions in blocks.items() for pos in positions}
+    later: dict[int, list] = {}  # block -> the boxes of its permit lines after the line read
+    wide: list = []  # the boxes of the permit lines of no single block after it
+    denied_after = flt.default_action != Action.PERMIT  # what no later line matches is denied
+    idle = []
+    for pos in range(len(order) - 1, -1, -1):
+        line = flt.lines[order[pos]]
+        block = block_of.get(pos)
+        if line.action == Action.PERMIT:
+            boxes = _OverlapIndex.boxes(line)
+            if block is None:
+                wide.extend(boxes)
+            else:
+                later.setdefault(block, []).extend(boxes)
+        elif block is None:
+            if sets[order[pos]] == hs.true:  # a catch-all deny: no line after it matters
+                later, wide, denied_after = {}, [], True
+        elif denied_after:
+            own = later.get(block, ())
+            if len(own) + len(wide) > _MAX_CANDIDATES:
+                continue
+            boxes = _OverlapIndex.boxes(line)
+            if not _any_meet(boxes, own) and not _any_meet(boxes, wide):
+                idle.append(pos)
+    return frozenset(idle)
+
+
+def _any_meet(boxes, others) -> bool:
+    """Whether one of ``boxes`` meets one of ``others`` (source span by destination span)."""
+    return any(
+        s_lo <= o_shi and o_slo <= s_hi and d_lo <= o_dhi and o_dlo <= d_hi
+        for s_lo, s_hi, d_lo, d_hi in boxes
+        for o_slo, o_shi, o_dlo, o_dhi in others
+    )
+
+
+def matching_line(hs: HeaderSpace, flt: Filter, sets: LineSets, pkt) -> int | None:
     """Index of the first line whose set holds the concrete packet ``pkt`` (None: the
     default action decides).  Through the filter's tree of every line where the
-    permitted set built one (:func:`line_tree`): the few ranges holding the packet, where
-    the lines before its own were asked one by one — 198,000 questions for the 16
-    witnesses of a 50,000-line ACL (issue #15)."""
+    permitted set built one (:func:`line_tree`), or its forest where the lines split by
+    destination block (the packet's block and the lines of none are read, and built, not
+    every line before its own): the few ranges holding the packet, where the lines
+    before its own were asked one by one — 198,000 questions for the 16 witnesses of a
+    50,000-line ACL, every line of a VLAN's 400 RouterOS rules built for a witness to
+    the WAN (issue #15)."""
     single = hs.packet(pkt)
     tree = sets.trees.get(False)
+    if tree is None and _split(flt, sets):
+        tree = line_tree(hs, flt, sets)
     if tree is not None:
         taken, _ = tree.first_match(single)
         return taken[0][0] if taken else None
@@ -681,7 +825,7 @@ def shadowed_lines(hs: HeaderSpace, flt: Filter) -> list[UnreachableLine]:
             earlier = sets.earlier[idx] = overlap.meeting_then_add(idx, boxes)
             if idx in reached:
                 continue  # reachable in an earlier combination: never reported
-            if sets[idx] != hs.false and (
+            if sets.live(idx) and (
                 earlier == []
                 or (earlier is not None and _state_left_untaken(flt, idx, earlier, taking_of))
                 or _reachable(hs, flt, idx, sets)

@@ -276,12 +276,7 @@ class HeaderSpace:
             cached = self._match_cache.get(m)
             if cached is not None:
                 return cached
-        # The fields below the addresses (protocol, ports, ICMP, flags) repeat from line
-        # to line ("tcp eq 22"): their set is built once.
-        below = _below_key(m)
-        u = self._below_addresses.get(below)
-        if u is None:
-            u = self._below_addresses[below] = self._join(self._service_parts(m), self._flags(m))
+        u = self._below(m)
         # Per address side: (field, value, wildcard) when one pattern fixes it, else its set.
         parts: list = []
         for field, pats, negate in (("dst_ip", m.dst, m.dst_negate), ("src_ip", m.src, m.src_negate)):
@@ -300,6 +295,34 @@ class HeaderSpace:
         else:
             self._match_cache[m] = u
         return u
+
+    def _below(self, m: Match):
+        """The set of ``m``'s fields below the addresses (protocol, ports, ICMP, flags):
+        they repeat from line to line ("tcp eq 22"), so it is built once."""
+        below = _below_key(m)
+        u = self._below_addresses.get(below)
+        if u is None:
+            u = self._below_addresses[below] = self._join(self._service_parts(m), self._flags(m))
+        return u
+
+    def can_match(self, m: Match) -> bool:
+        """Whether some packet matches ``m``, without building its set: its constraints
+        lie on disjoint variables (each address side, the fields below them, the
+        connection state), so it matches some packet when each of them does — one
+        address pattern or value always does, a list, range or negation when its set
+        says so (a filter's lines are asked whether they are live before their sets are
+        needed: filters.LineSets.live)."""
+        # The fields below lie on disjoint variables too (protocol, each port, ICMP
+        # type and code; the flags' constraint always holds a packet): asked one by one,
+        # without the AND that builds their set.
+        if any(type(part) is not tuple and part == self.false for part in self._service_parts(m)):
+            return False
+        for field, pats, negate in (("dst_ip", m.dst, m.dst_negate), ("src_ip", m.src, m.src_negate)):
+            if pats is None or (len(pats) == 1 and not negate):
+                continue
+            if self.addr(field, pats) == (self.true if negate else self.false):
+                return False
+        return True
 
     def _service_parts(self, m: Match) -> list:
         """``m``'s constraints on the protocol, ports and ICMP fields, in variable order:

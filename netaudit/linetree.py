@@ -8,13 +8,16 @@ quadratic (issue #15, docs/performance.md):
   each block read as a filter of its own, its tree built only when asked again and
   again.
 
-Both take ``items``, the (line index, packet set) pairs in filter order, and answer the
-same questions: ``permitted``, ``first_match``, ``remainder`` and ``leaves_some``.
+A tree takes ``items``, the (line index, packet set) pairs in filter order; a forest the
+lines' indexes in order and a reader of their sets, which it reads block by block as it is
+asked.  Both answer the same questions: ``permitted``, ``first_match``, ``remainder`` and
+``leaves_some``.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from .headerspace import Bdd, HeaderSpace, value_block
 from .model import Filter
@@ -46,11 +49,12 @@ class LineTree:
         self._build(2 * node + 1, mid, hi)
         self.union[node] = self.union[2 * node] | self.union[2 * node + 1]
 
-    def permitted(self, hs: HeaderSpace, permits: list[bool], default_permit: bool):
+    def permitted(self, hs: HeaderSpace, permits: list[bool], default_permit: bool, idle: frozenset[int] = frozenset()):
         """What first match over all the lines, then the default action, permits
         (``permits``: each position's action is permit): a range permits what its first
         half permits, and what its second half permits of the packets the first half
-        does not match.  (``hs``: for :class:`LineForest`'s reading.)"""
+        does not match.  (``hs``, ``idle``: for :class:`LineForest`'s reading; a tree
+        holds every line's set already.)"""
         if not self.items:
             return ~self.false if default_permit else self.false
         permit = self._permit(1, 0, len(self.items), permits)
@@ -141,10 +145,19 @@ class LineForest:
     (:func:`forest_split`).  A block's tree is built when it is asked a third time."""
 
     def __init__(
-        self, hs: HeaderSpace, items: list[tuple[int, Bdd]], blocks: dict[int, list[int]], wide: list[int], bits: int
+        self,
+        hs: HeaderSpace,
+        order: list[int],
+        read: Callable[[int], Bdd],
+        blocks: dict[int, list[int]],
+        wide: list[int],
+        bits: int,
     ):
         self.false = hs.false
-        self.items = items
+        self.order = order  # the lines' indexes, in order
+        # A position -> its line's set, read when first asked: a block's lines are built
+        # only when a question meets the block (filters.LineSets).
+        self._read = read
         host = 32 - bits
         # (the block's packets, the positions read there in order); last: every packet
         # outside the blocks, read by the lines of no single block.
@@ -163,7 +176,7 @@ class LineForest:
             self.regions.append((~inside, wide))
         self._trees: dict[int, LineTree] = {}
         self._asked = [0] * len(self.regions)
-        self._wide = frozenset(items[p][0] for p in wide)  # the lines of no single block
+        self._wide = frozenset(order[p] for p in wide)  # the lines of no single block
 
     def _reader(self, k: int) -> LineTree | _LineList:
         """Region ``k``'s lines: read one by one the first times it is asked (one
@@ -172,7 +185,7 @@ class LineForest:
         if tree is not None:
             return tree
         self._asked[k] += 1
-        items = [self.items[p] for p in self.regions[k][1]]
+        items = [(self.order[p], self._read(p)) for p in self.regions[k][1]]
         if self._asked[k] <= _ASKED_BEFORE_TREE:
             return _LineList(self.false, items, self._wide)
         tree = self._trees[k] = LineTree(self.false, items)
@@ -195,26 +208,30 @@ class LineForest:
             if part != self.false:
                 yield k, part, len(positions) if end is None else bisect_left(positions, end)
 
-    def permitted(self, hs: HeaderSpace, permits: list[bool], default_permit: bool):
+    def permitted(self, hs: HeaderSpace, permits: list[bool], default_permit: bool, idle: frozenset[int] = frozenset()):
         """:meth:`LineTree.permitted`, block by block.  A block's lines are few and its
         sets small, so first match is read from the last line up (each line decides its
         own packets, the later lines the rest): one small operation per line, where
-        the tree's unions would cost the block's lines times its depth."""
-        if len(self.items) < _MIN_BLOCK_LINES * len(self.regions):  # small blocks: all at once
-            return self._from_last(hs, range(len(self.items)), permits, default_permit)
-        return self._by_block(hs, permits, default_permit)
+        the tree's unions would cost the block's lines times its depth.  ``idle``: the
+        positions of deny lines that change nothing permitted (filters.permitted), left
+        unread."""
+        if len(self.order) < _MIN_BLOCK_LINES * len(self.regions):  # small blocks: all at once
+            return self._from_last(hs, range(len(self.order)), permits, default_permit, idle)
+        return self._by_block(hs, permits, default_permit, idle)
 
-    def _by_block(self, hs: HeaderSpace, permits: list[bool], default_permit: bool):
+    def _by_block(self, hs: HeaderSpace, permits: list[bool], default_permit: bool, idle: frozenset[int] = frozenset()):
         out = self.false
         for region, positions in self.regions:
-            got = self._from_last(hs, positions, permits, default_permit)
+            got = self._from_last(hs, positions, permits, default_permit, idle)
             if got != self.false:
                 out |= region & got
         return out
 
-    def _from_last(self, hs: HeaderSpace, positions, permits: list[bool], default_permit: bool):
+    def _from_last(
+        self, hs: HeaderSpace, positions, permits: list[bool], default_permit: bool, idle: frozenset[int] = frozenset()
+    ):
         """First match over the lines at ``positions``, read from the last line up."""
-        return read_from_last(hs, self.items, positions, permits, default_permit)
+        return read_from_last(hs, self._read, positions, permits, default_permit, idle)
 
     def first_match(self, P, end: int | None = None):
         """:meth:`LineTree.first_match`, block by block; a line of no single block
@@ -240,13 +257,24 @@ class LineForest:
         return any(self._reader(k).leaves_some(hs, part, bound) for k, part, bound in self._meeting(P, end))
 
 
-def read_from_last(hs: HeaderSpace, items: list[tuple[int, Bdd]], positions, permits: list[bool], default_permit: bool):
-    """What first match over the lines at ``positions`` of ``items`` (in order), then the
-    default action, permits — read from the last line up: each line decides its own
-    packets, the later lines the rest."""
+def read_from_last(
+    hs: HeaderSpace,
+    read: Callable[[int], Bdd],
+    positions,
+    permits: list[bool],
+    default_permit: bool,
+    idle: frozenset[int] = frozenset(),
+):
+    """What first match over the lines at ``positions`` (in order; ``read``: a position ->
+    its line's set), then the default action, permits — read from the last line up: each
+    line decides its own packets, the later lines the rest.  ``idle``: positions of deny
+    lines none of whose packets the later lines or the default permit, which would leave
+    the set as it is: not read (their sets are not built)."""
     got = hs.true if default_permit else hs.false
     for p in reversed(positions):
-        u = items[p][1]
+        if p in idle:
+            continue
+        u = read(p)
         if permits[p]:
             got = got | u
         elif hs.meets(got, u):
@@ -331,29 +359,30 @@ def _dst_block(flt: Filter, idx: int, bits: int) -> int | None:
 
 
 def forest_split(
-    flt: Filter, items: list[tuple[int, Bdd]], min_lines: int = _FOREST_MIN_LINES
+    flt: Filter, order: list[int], min_lines: int = _FOREST_MIN_LINES
 ) -> tuple[dict[int, list[int]], list[int], int] | None:
     """(block -> positions, positions of no single block, block bits) for the smallest
-    blocks that split the lines in two or more while the lines of no block, read in
-    every block, at most double the work.  Else, when at most a few lines reach beyond
-    a /16: one block of every line (bits 0).  None when neither pays (or the filter has
-    fewer than ``min_lines`` lines): the filter is one :class:`LineTree`."""
-    if len(items) < min_lines:
+    blocks that split the lines (``order``: their indexes in order) in two or more while
+    the lines of no block, read in every block, at most double the work.  Else, when at
+    most a few lines reach beyond a /16: one block of every line (bits 0).  None when
+    neither pays (or the filter has fewer than ``min_lines`` lines): the filter is one
+    :class:`LineTree`."""
+    if len(order) < min_lines:
         return None
     wide: list[int] = []
     for bits in _BLOCK_BITS:
         blocks: dict[int, list[int]] = {}
         wide = []
-        for pos, (idx, _) in enumerate(items):
+        for pos, idx in enumerate(order):
             block = _dst_block(flt, idx, bits)
             if block is None:
                 wide.append(pos)
             else:
                 blocks.setdefault(block, []).append(pos)
-        if len(blocks) >= 2 and len(blocks) * len(wide) <= len(items):
+        if len(blocks) >= 2 and len(blocks) * len(wide) <= len(order):
             return blocks, wide, bits
         if bits == 16 and len(wide) <= _MAX_WIDE_LINES:
             # Each wide line's operation costs as much as the set read so far; the others
             # stay within their /16.
-            return {0: list(range(len(items)))}, [], 0
+            return {0: list(range(len(order)))}, [], 0
     return None

@@ -335,7 +335,7 @@ def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst, more):
     sets = filters.LineSets(hs, [(i, hs.matches(line.matches)) for i, line in enumerate(flt.lines)])
     items = [(i, sets[i]) for i in sets.order]
     tree = linetree.LineTree(hs.false, items)
-    split = linetree.forest_split(flt, items, min_lines=0)
+    split = linetree.forest_split(flt, sets.order, min_lines=0)
     one_block = ({0: list(range(len(items)))}, [], 0)  # every line in one block, read from the last up
     P = hs.prefix("dst_ip", dst) & hs.prefix("src_ip", "10.0.0.0/29")
     if more == "established":
@@ -344,7 +344,7 @@ def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst, more):
         P = (P & hs.var("est")) | (hs.prefix("dst_ip", "11.0.0.0/24") & ~hs.var("est"))
     permits = [flt.lines[i].action == Action.PERMIT for i in sets.order]
     for how in (split, one_block) if split is not None else (one_block,):
-        forest = linetree.LineForest(hs, items, *how)
+        forest = linetree.LineForest(hs, sets.order, lambda pos: items[pos][1], *how)
         for _ in range(3):  # read line by line at first, then through the block's tree
             assert forest.first_match(P, cut) == tree.first_match(P, cut)
             assert forest.remainder(P, cut) == tree.remainder(P, cut)
@@ -368,7 +368,7 @@ def test_the_packets_outside_every_block_are_read_by_the_lines_of_no_block(flt, 
     block permit is what the whole filter permits of them."""
     hs = HS
     sets = filters.line_sets(hs, flt, None, None)
-    sets.split = linetree.forest_split(flt, [(i, sets[i]) for i in sets.order], min_lines=0)  # any length
+    sets.split = linetree.forest_split(flt, sets.order, min_lines=0)  # any length
     outside = filters.outside_blocks(hs, flt, sets)
     assume(outside is not None)
     whole = _sequential_permit(hs, flt, sets)
@@ -402,7 +402,7 @@ def test_a_filter_of_blocks_is_read_outside_them_by_its_wide_lines_only():
     lines.append(FilterLine(Action.DENY, [Match()], Src("fw.rsc", 9, "drop")))
     flt = Filter("forward", lines, default_action=Action.PERMIT)
     sets = filters.line_sets(hs, flt, None, None)
-    sets.split = linetree.forest_split(flt, [(i, sets[i]) for i in sets.order], min_lines=0)
+    sets.split = linetree.forest_split(flt, sets.order, min_lines=0)
     outside = filters.outside_blocks(hs, flt, sets)
     assert outside is not None and outside.starts == [0x0A000100, 0x0A000200]
     internet = hs.prefix("dst_ip", "192.168.0.0/16") & hs.new_connections
@@ -416,14 +416,18 @@ def test_a_filter_of_blocks_is_read_outside_them_by_its_wide_lines_only():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.one_of(_filter(), _spread_filter()), st.data())
-def test_the_line_a_packet_matches_is_the_first_holding_it(flt, data):
-    """matching_line through the filter's tree (built by permitted) is the first line,
-    read one by one, whose set holds the packet."""
+@given(st.one_of(_filter(), _spread_filter()), st.data(), st.booleans())
+def test_the_line_a_packet_matches_is_the_first_holding_it(flt, data, split):
+    """matching_line through the filter's tree (built by permitted) or, where the lines
+    split by destination block, through its forest (built by matching_line itself) is
+    the first line, read one by one, whose set holds the packet."""
     hs = HeaderSpace()
     sets = filters.line_sets(hs, flt, None, None)
-    filters.permitted(hs, flt, sets)
-    assert (False in sets.trees) == (not any(line.partial for line in flt.lines) and bool(sets.order))
+    if split:
+        sets.split = linetree.forest_split(flt, sets.order, min_lines=0)
+    else:
+        filters.permitted(hs, flt, sets)
+        assert (False in sets.trees) == (not any(line.partial for line in flt.lines) and bool(sets.order))
     for _ in range(8):
         src = 0x0A000000 | data.draw(st.integers(0, 15))
         block = data.draw(st.sampled_from([0x0A000000, 0x0A000100, 0x0A010000, 0x0B000000]))
@@ -432,7 +436,7 @@ def test_the_line_a_packet_matches_is_the_first_holding_it(flt, data):
         pkt = Packet(src_ip=src, dst_ip=dst, proto=proto, dst_port=data.draw(st.sampled_from([22, 23, 80])))
         single = hs.packet(pkt)
         want = next((idx for idx in sets.order if hs.meets(sets[idx], single)), None)
-        assert filters.matching_line(hs, sets, pkt) == want
+        assert filters.matching_line(hs, flt, sets, pkt) == want
 
 
 def test_a_long_filter_of_exceptions_splits_by_destination_block():
@@ -478,15 +482,66 @@ def test_scattered_host_rules_are_blocks_read_at_once():
     lines.append(FilterLine(Action.DENY, [Match()], source=Src("f.rsc", 300, "drop")))
     flt = Filter("forward", lines, default_action=Action.PERMIT)
     sets = filters.line_sets(hs, flt, None, None)
-    items = [(i, sets[i]) for i in sets.order]
-    blocks, wide, bits = linetree.forest_split(flt, items)
+    blocks, wide, bits = linetree.forest_split(flt, sets.order)
     assert (bits, len(blocks), len(wide)) == (24, 50, 2)  # four rules per /24: read all at once
     forest = filters.line_tree(hs, flt, sets)
     assert isinstance(forest, linetree.LineForest)
-    assert filters.permitted(hs, flt, sets)[0] == _sequential_permit(hs, flt, sets)
+    # The witness of a packet to the Internet reads (and builds) the lines of no block only.
+    internet = Packet(src_ip=0x0A140105, dst_ip=0xC0A80101, proto=6, dst_port=443)
+    assert filters.matching_line(hs, flt, sets, internet) == 201 and set(sets) == {0, 201}
+    # Each deny rule's host meets no later accept's, and the catch-all drop ends the
+    # chain: the deny rules change nothing permitted, and their sets are never built.
+    certain = filters.permitted(hs, flt, sets)[0]
+    assert set(sets) == {0, 201} | {n + 1 for n in range(200) if n % 3 == 0}
+    assert certain == _sequential_permit(hs, flt, sets)
     flt.lines.insert(150, FilterLine(Action.DENY, [lines[7].matches[0]], source=Src("f.rsc", 299, "again")))
     found = {u.index: u.blocking for u in filters.shadowed_lines(HeaderSpace(), flt)}
     assert found == {150: [7]}
+
+
+@settings(max_examples=150, deadline=None)
+@given(_spread_filter(), st.sampled_from([None, Action.DENY, Action.PERMIT]))
+def test_the_permitted_set_leaves_out_the_deny_lines_no_later_permit_meets(flt, last):
+    """Read through a forest, the permitted set never builds a deny line whose address
+    box meets no later permit line's, where what no line matches is denied (the default
+    action, or a catch-all deny line after it: ``last``); it is first match line by
+    line all the same."""
+    if last is not None:
+        flt.lines.append(FilterLine(last, [Match()], source=Src("acl.cfg", 99, "catch-all")))
+    hs = HeaderSpace()
+    sets = filters.line_sets(hs, flt, None, None)
+    sets.split = linetree.forest_split(flt, sets.order, min_lines=0)
+    assume(sets.split)
+    certain = filters.permitted(hs, flt, sets)[0]
+    idle = {sets.order[pos] for pos in filters._idle_denials(hs, flt, sets)}
+    assert not idle & set(sets)
+    assert all(flt.lines[idx].action == Action.DENY for idx in idle)
+    assert certain == _sequential_permit(hs, flt, sets)
+    catch_all = any(flt.lines[idx].action == Action.DENY and sets[idx] == hs.true for idx in sets.order)
+    assert flt.default_action == Action.DENY or catch_all or not idle  # else each may change it
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.builds(
+        Match,
+        src=st.sampled_from([None, (), (AddrMatch.any(),), (AddrMatch(0x0A000001, 0x0A),)]),
+        src_negate=st.booleans(),
+        dst=st.sampled_from([None, (), (AddrMatch(0x0A000100, 0xFF),), (AddrMatch(1, 0), AddrMatch(2, 0))]),
+        dst_negate=st.booleans(),
+        protocols=st.sampled_from([None, (), (6,), (17,), (6, 17)]),
+        tcp_established=st.booleans(),
+        dst_ports=st.sampled_from([None, (), (PortRange(22, 22),), (PortRange(20, 25), PortRange(80, 80))]),
+        src_ports=st.sampled_from([None, (), (PortRange(1024, 65535),)]),
+        icmp_type=st.sampled_from([None, 8]),
+        conn_established=st.sampled_from([None, True, False]),
+    )
+)
+def test_whether_a_match_can_match_is_known_without_its_set(m):
+    """HeaderSpace.can_match (each field's constraint on its own) says what the match's
+    set says: empty lists, a negated "any", UDP said to be TCP-established."""
+    hs = HeaderSpace()
+    assert hs.can_match(m) == (hs.match(m) != hs.false)
 
 
 def test_line_sets_per_interface_combination():

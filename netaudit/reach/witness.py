@@ -125,7 +125,7 @@ class Witnesses:
     def _matching_line(self, dev: Device, name: str, pkt: Packet, in_if, out_if) -> dict:
         """The config line that decided ``pkt`` in filter ``name`` (its default when none)."""
         flt = dev.filters[name]
-        idx = filters.matching_line(self.hs, self._compiled(dev, name, in_if, out_if), pkt)
+        idx = filters.matching_line(self.hs, flt, self._compiled(dev, name, in_if, out_if), pkt)
         if idx is not None:
             return flt.lines[idx].source.cite()
         return _default_cite(dev, name, with_action=True)
