@@ -16,6 +16,7 @@ asked.  Both answer the same questions: ``permitted``, ``first_match``, ``remain
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
@@ -154,29 +155,51 @@ class LineForest:
         bits: int,
     ):
         self.false = hs.false
+        # Held by a weak reference, for the regions' sets (made when first asked): the
+        # forest is kept in its line sets, which the HeaderSpace keeps (line_tree), and
+        # BDDs held in a reference cycle must never be left to the cyclic collector.
+        self._hs = weakref.ref(hs)
         self.order = order  # the lines' indexes, in order
         # A position -> its line's set, read when first asked: a block's lines are built
         # only when a question meets the block (filters.LineSets).
         self._read = read
-        host = 32 - bits
-        # (the block's packets, the positions read there in order); last: every packet
-        # outside the blocks, read by the lines of no single block.
-        self.regions: list[tuple[Bdd, list[int]]] = []
-        inside = hs.false
-        for block in sorted(blocks):
-            region = hs.masked("dst_ip", block << host, (1 << host) - 1) if bits else hs.true
-            inside |= region
-            self.regions.append((region, sorted(blocks[block] + wide)))
-        # The blocks in region order, to find the few a set's destinations span (_meeting):
-        # plain numbers, as the levels are (a forest holds no HeaderSpace: line_tree).
+        self._host = 32 - bits
+        self._bits = bits
+        # The blocks in order, to find the few a set's destinations span (_meeting), and
+        # each block's positions with those of the lines of no single block, in order;
+        # last, where the blocks do not cover every address: the positions read outside
+        # them (the lines of no single block).
         self._blocks = sorted(blocks)
-        self._host = host
+        self.regions: list[list[int]] = [sorted(blocks[block] + wide) for block in self._blocks]
+        self._has_outside = bits != 0 and len(blocks) < 1 << bits
+        if self._has_outside:
+            self.regions.append(wide)
+        # Region number -> its packets, made when first asked: most questions meet one
+        # block or none, and reading the permitted set over every line at once asks none
+        # (the outside region, the complement of every block's, is the costliest).
+        self._region_sets: dict[int, Bdd] = {}
         self._dst_levels = list(hs.field_levels("dst_ip"))
-        if inside != hs.true:
-            self.regions.append((~inside, wide))
         self._trees: dict[int, LineTree] = {}
         self._asked = [0] * len(self.regions)
         self._wide = frozenset(order[p] for p in wide)  # the lines of no single block
+
+    def _region(self, k: int) -> Bdd:
+        """The packets of region ``k``: its block's destinations, or (the last region of a
+        forest whose blocks leave addresses out) those of no block."""
+        got = self._region_sets.get(k)
+        if got is None:
+            hs = self._hs()
+            assert hs is not None, "a forest is read while its analysis lives"
+            if k < len(self._blocks):
+                host = self._host
+                got = hs.masked("dst_ip", self._blocks[k] << host, (1 << host) - 1) if self._bits else hs.true
+            else:
+                inside = hs.false
+                for j in range(len(self._blocks)):
+                    inside |= self._region(j)
+                got = ~inside
+            self._region_sets[k] = got
+        return got
 
     def _reader(self, k: int) -> LineTree | _LineList:
         """Region ``k``'s lines: read one by one the first times it is asked (one
@@ -185,7 +208,7 @@ class LineForest:
         if tree is not None:
             return tree
         self._asked[k] += 1
-        items = [(self.order[p], self._read(p)) for p in self.regions[k][1]]
+        items = [(self.order[p], self._read(p)) for p in self.regions[k]]
         if self._asked[k] <= _ASKED_BEFORE_TREE:
             return _LineList(self.false, items, self._wide)
         tree = self._trees[k] = LineTree(self.false, items)
@@ -195,18 +218,31 @@ class LineForest:
         """(region number, ``P`` in the region, the region's position bound for ``end``)
         for each region ``P`` meets: the blocks between its lowest and highest
         destination, then the rest (an AND with each of 81 regions was most of a blocked
-        cell's blocking lines among 20,000 RouterOS rules: issue #15)."""
+        cell's blocking lines among 20,000 RouterOS rules: issue #15).  The rest is ``P``
+        itself when no block lies between them, nothing when one block holds them all
+        (a witness's packet), else ``P`` outside every block."""
         if P == self.false:
             return
         lo, hi = value_block(P, self._dst_levels, self.false)
         first = bisect_left(self._blocks, lo >> self._host)
         last = bisect_right(self._blocks, hi >> self._host)
-        outside = len(self._blocks)  # the region of every other packet, when there is one
-        for k in (*range(first, last), *range(outside, len(self.regions))):
-            region, positions = self.regions[k]
-            part = P & region
+        for k in range(first, last):
+            part = P & self._region(k)
             if part != self.false:
-                yield k, part, len(positions) if end is None else bisect_left(positions, end)
+                yield k, part, self._bound(k, end)
+        if self._has_outside:
+            k = len(self._blocks)
+            if first == last:
+                yield k, P, self._bound(k, end)
+            elif not (last - first == 1 and lo >> self._host == hi >> self._host):
+                part = P & self._region(k)
+                if part != self.false:
+                    yield k, part, self._bound(k, end)
+
+    def _bound(self, k: int, end: int | None) -> int:
+        """Region ``k``'s position bound for the filter's position ``end`` (None: all)."""
+        positions = self.regions[k]
+        return len(positions) if end is None else bisect_left(positions, end)
 
     def permitted(self, hs: HeaderSpace, permits: list[bool], default_permit: bool, idle: frozenset[int] = frozenset()):
         """:meth:`LineTree.permitted`, block by block.  A block's lines are few and its
@@ -221,10 +257,10 @@ class LineForest:
 
     def _by_block(self, hs: HeaderSpace, permits: list[bool], default_permit: bool, idle: frozenset[int] = frozenset()):
         out = self.false
-        for region, positions in self.regions:
+        for k, positions in enumerate(self.regions):
             got = self._from_last(hs, positions, permits, default_permit, idle)
             if got != self.false:
-                out |= region & got
+                out |= self._region(k) & got
         return out
 
     def _from_last(
