@@ -314,9 +314,12 @@ class HeaderSpace:
         needed: filters.LineSets.live)."""
         # The fields below lie on disjoint variables too (protocol, each port, ICMP
         # type and code; the flags' constraint always holds a packet): asked one by one,
-        # without the AND that builds their set.
-        if any(type(part) is not tuple and part == self.false for part in self._service_parts(m)):
-            return False
+        # without the AND that builds their set — and not at all where each is one value
+        # (most lines: one protocol, one port).
+        if not (_one_protocol(m) and _one_value(m.dst_ports) and _one_value(m.src_ports)):
+            for part in self._service_parts(m):
+                if type(part) is not tuple and part == self.false:
+                    return False
         for field, pats, negate in (("dst_ip", m.dst, m.dst_negate), ("src_ip", m.src, m.src_negate)):
             if pats is None or (len(pats) == 1 and not negate):
                 continue
@@ -328,19 +331,20 @@ class HeaderSpace:
         """``m``'s constraints on the protocol, ports and ICMP fields, in variable order:
         (field, value, wildcard) when one value fixes the field, else the field's set."""
         parts: list = []
-        if m.protocols is not None and len(m.protocols) == 1 and not m.tcp_established:
+        if m.protocols is None:
+            if m.tcp_established:
+                parts.append(("proto", PROTO_TCP, 0))
+        elif _one_protocol(m):
             parts.append(("proto", m.protocols[0], 0))
-        elif m.protocols is not None:
+        else:
             p = self.false
             for proto in m.protocols:
                 p |= self.eq("proto", proto)
             parts.append(p & self.eq("proto", PROTO_TCP) if m.tcp_established else p)
-        elif m.tcp_established:
-            parts.append(("proto", PROTO_TCP, 0))
         for field, ranges in (("dst_port", m.dst_ports), ("src_port", m.src_ports)):
             if ranges is None:
                 continue
-            if len(ranges) == 1 and ranges[0].lo == ranges[0].hi:
+            if _one_value(ranges):
                 parts.append((field, ranges[0].lo, 0))
             else:
                 parts.append(self.ports(field, ranges))
@@ -751,6 +755,17 @@ def _branches(u, level: int) -> tuple:
     if u.negated:
         return ~u.low, ~u.high
     return u.low, u.high
+
+
+def _one_protocol(m: Match) -> bool:
+    """Whether ``m``'s protocol constraint is one value or none (a (field, value, 0) part
+    of HeaderSpace._service_parts, or no part), not a set to build."""
+    return m.protocols is None or (len(m.protocols) == 1 and not m.tcp_established)
+
+
+def _one_value(ranges: tuple[PortRange, ...] | None) -> bool:
+    """Whether a port side is one value or no constraint (not a set to build)."""
+    return ranges is None or (len(ranges) == 1 and ranges[0].lo == ranges[0].hi)
 
 
 def _long(pats: tuple[AddrMatch, ...] | None) -> bool:
