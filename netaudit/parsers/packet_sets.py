@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from netaudit.model import AddrMatch, Match, PortRange
-from netaudit.parsers.base import EVERY_MATCH_STATE, evolve
+from netaudit.parsers.base import EVERY_MATCH_STATE, from_state
 
 Ranges = tuple[tuple[int, int], ...]
 
@@ -503,9 +503,22 @@ def to_matches(c: Cond) -> list[Match]:
     base = field_match(src, dst, proto, sport, dport, est, inif, outif)
     if itype is None and icode is None:
         return [base]
-    types = r_values(c.itype) if c.itype is not None else [None]
-    codes = r_values(c.icode) if c.icode is not None else [None]
-    return [evolve(base, icmp_type=t, icmp_code=k) for t in types for k in codes]
+    types = r_values(itype) if itype is not None else [None]
+    codes = r_values(icode) if icode is not None else [None]
+    state = base.__dict__
+    if len(types) == 1 and len(codes) == 1:
+        # One ICMP type and code (``icmp type echo-request``: a line of a big ruleset in
+        # six): ``base`` is new and no one else's, its state set here as ``evolve``
+        # would set a copy's — the same fields in the same order, one Match built.
+        state["icmp_type"], state["icmp_code"] = types[0], codes[0]
+        return [base]
+    out = []
+    for t in types:  # (evolve's copy, without its keyword call per Match)
+        for k in codes:
+            s = state.copy()
+            s["icmp_type"], s["icmp_code"] = t, k
+            out.append(from_state(Match, s))
+    return out
 
 
 def from_match(m: Match) -> Cond | None:

@@ -215,7 +215,8 @@ def _prefix(dst: Any) -> IPNetwork | None:
     if ip_to_int(addr) is None or (plen and not plen.isdecimal()):
         return None
     net = IPNetwork(f"{addr}/{plen or 32}")
-    return net.cidr
+    # (a route's prefix is nearly always written as its network: no copy of it then)
+    return net if net.value == net.first else net.cidr
 
 
 def read_routes(st: State, sec: Section) -> None:
@@ -295,7 +296,9 @@ def read_routes(st: State, sec: Section) -> None:
 
 
 def _connected(itf: Interface | None, net: IPNetwork) -> bool:
-    return itf is not None and any(a.cidr == net for a in itf.addresses)
+    # (an address equals its network's prefix: IPNetworks compare by their first and last
+    # address, so no ``.cidr`` copy of each address is built for the test)
+    return itf is not None and net in itf.addresses
 
 
 # --------------------------------------------------------------------------- ip rule

@@ -125,6 +125,8 @@ def compose(
     if len(flats) == 1:
         # One base chain on the hook (the common case): its flattened rules are its lines
         # (what the walk below gives for one chain, without a copy of each).
+        if len(flats[0]) <= MAX_LINES + 1:  # (no cut below: one pass, no test per line)
+            return [fl for fl in flats[0] if type(fl) is not Flat or fl.conds], chains[0].policy
         for fl in flats[0]:
             if len(lines) > MAX_LINES:
                 problems.append((_TOO_MANY_RULES, fl.rule.src if type(fl) is Flat else fl.source))

@@ -225,7 +225,9 @@ def new_plain_rule(
     a reader that has just looked it up there calls it (without the second lookup):
     read, and remembered there."""
     toks = tokenize(text)
-    plain = _plain_reading(ctx, toks) if _is_rule(toks) else None
+    # (_plain_reading reads words that begin a rule only — header fields, interface
+    # names, verdicts, counter, comment: _is_rule's test is its own first step)
+    plain = _plain_reading(ctx, toks) if toks else None
     if len(memo) > MEMO_LIMIT:
         memo.clear()
     memo[text] = plain
@@ -447,13 +449,15 @@ def _port_ranges(val: str) -> Ranges | None:
     """The ranges of a port range ``A-B`` or of a ``{ … }`` group of port numbers and
     ranges, all plain decimals (:func:`_port_number`), as :func:`~.nft_values.values`
     reads them; None for anything else (a name, an empty element, a nested brace …)."""
-    if val[:1] == "{":
-        if val[-1:] != "}":
-            return None
-        # (every comma: an element holding a brace, a quote or a ':' is no number below)
-        parts = val[1:-1].split(",")
-    else:
-        parts = [val]
+    if val[:1] != "{":  # one number or range (3,000 first readings of a big ruleset)
+        lo_text, dash, hi_text = val.strip().partition("-")
+        lo = _port_number(lo_text)
+        hi = _port_number(hi_text) if dash else lo
+        return None if lo is None or hi is None or lo > hi else ((lo, hi),)
+    if val[-1:] != "}":
+        return None
+    # (every comma: an element holding a brace, a quote or a ':' is no number below)
+    parts = val[1:-1].split(",")
     got = []
     for part in parts:
         lo_text, dash, hi_text = part.strip().partition("-")
@@ -462,7 +466,7 @@ def _port_ranges(val: str) -> Ranges | None:
         if lo is None or hi is None or lo > hi:
             return None  # (also an empty element, which elements() would drop)
         got.append((lo, hi))
-    return norm(got)
+    return norm(tuple(got))  # (a tuple: norm's one range, most often, is taken as it is)
 
 
 def _plain_items(val: str) -> list[str] | None:

@@ -61,16 +61,31 @@ def tokenize(text: str) -> list[str]:
     folded into one token beginning with ``{``."""
     if '"' not in text and "{" not in text and "}" not in text and "," not in text and "\\" not in text:
         return text.split()  # what the steps below give such a text (nearly every rule without a group)
-    if text.count("{") == 1 and text.count("}") == 1 and "\\" not in text:
-        k, m = text.index("{"), text.index("}")
-        q = text.find('"')
-        if k < m and (q < 0 or q > m) and "," not in text[:k] and "," not in text[m + 1 :] and not text.count('"') % 2:
+    if "\\" not in text:
+        head, _, rest = text.partition("{")
+        group, closed, tail = rest.partition("}")
+        if (
+            closed
+            and '"' not in head
+            and "," not in head
+            and "}" not in head
+            and '"' not in group
+            and "{" not in group
+            and "{" not in tail
+            and "}" not in tail
+            and "," not in tail
+            and not tail.count('"') % 2
+        ):
             # One group, quotes after it only, no list outside it (a rule with a port
             # group and a comment): its words, the group folded, the quoted words whole
             # — what the steps below give it (tests/parsers/linux/test_nft_syntax.py).
-            out = text[:k].split()
-            out.append(" ".join(["{", *text[k + 1 : m].split(), "}"]))
-            for n, part in enumerate(text[m + 1 :].split('"')):
+            # (Cut by partition: a search per character class, no index or copy.)
+            out = head.split()
+            out.append(" ".join(["{", *group.split(), "}"]))
+            if '"' not in tail:
+                out += tail.split()
+                return out
+            for n, part in enumerate(tail.split('"')):
                 if n % 2:
                     out.append(f'"{part}"')
                 else:

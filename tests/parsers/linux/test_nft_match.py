@@ -143,6 +143,26 @@ def test_both_paths_read_every_generated_rule_as_the_reference(ctx, monkeypatch)
     assert 5000 < plain < 19000
 
 
+def test_a_statement_not_beginning_as_a_rule_has_no_plain_reading(ctx):
+    """``new_plain_rule`` reads any words with ``_plain_reading`` (no ``_is_rule`` test
+    first): every word a plain reading begins with is one a rule begins with, so a
+    statement that is no rule stays no rule (read_rule: None) on both paths."""
+    src = Src("f", 1, "rule")
+    starts = nft_match._PLAIN_HEADS | {"accept", "drop", "continue", "return", "jump", "goto", "reject"}
+    starts |= {"counter", "comment"}
+    assert all(nft_match._is_rule([w]) for w in starts)
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = _rule_text(rnd)
+        head = rnd.choice(["", "foo", "table", "chain", "policy", "type", "elements", "{", '"x"', "ip6x", "1.2.3.4"])
+        text = f"{head} {text}".strip()
+        toks = tokenize(text)
+        if nft_match._is_rule(toks):
+            continue
+        assert nft_match.plain_rule(ctx, text) is None, text
+        assert nft_match.read_rule(ctx, text, src) is None, text
+
+
 def test_the_common_shape_takes_the_plain_path_and_anything_else_the_full_one(ctx):
     src = Src("f", 1, "rule")
     common = 'iifname "eth0" ip daddr 10.0.0.0/24 tcp dport { 22, 443 } counter packets 1 bytes 2 accept comment "x"'

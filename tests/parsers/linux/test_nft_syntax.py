@@ -512,6 +512,44 @@ def test_plain_lines_scan_as_the_scanner_loop_reads_them(monkeypatch):
     assert taken > 2000  # the plain path was compared, not only the loop
 
 
+def test_a_lines_special_characters_by_bytes_are_the_patterns():
+    """``_Scanner.plain_line`` takes a line's characters of ``_SPECIAL`` from its UTF-8
+    bytes (every other byte deleted): the same characters, in the same order, as the
+    pattern finds — also past ASCII (a multi-byte character's bytes are all past 0x7F)
+    and for a lone surrogate (a file read with ``surrogateescape``)."""
+    import random
+
+    from netaudit.parsers.linux import nftables
+
+    rnd = random.Random(2026120705)
+    alphabet = [*'";#{} \tab,', "é", "中", "\u201c", "\uff02", "\udc80", "\U0001f600", "\x7f", "\x80", "\xa0"]
+    for _ in range(20000):
+        line = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 24)))
+        got = line.encode("utf-8", "surrogatepass").translate(None, nftables._NOT_SPECIAL)
+        assert got.decode("ascii") == "".join(nftables._SPECIAL.findall(line)), repr(line)
+
+
+def test_a_plain_line_with_a_group_is_cut_at_its_brace_as_the_loop_cuts_it(monkeypatch):
+    """The statement of a line with one group is the line's pieces before and from its
+    ``{``, stripped and joined by one blank (the scanner's loop): the stripped line itself
+    only where one blank stands before the ``{``."""
+    from netaudit.parsers.linux import nftables
+
+    lines = ["\t\ttcp dport { 22 } accept", "\t\ttcp dport\t{ 22 } accept", "\ttcp dport  { 22 } accept"]
+    lines += ["\ttcp dport \t{ 22 } accept", "{ 22 } accept", " { 22 } accept", "x{ 22 } accept", "\xa0x \xa0{ 1 }"]
+    for line in lines:
+        numbered = [(1, "table inet f {"), (2, "chain c {"), (3, line)]
+        fast = nftables.scan(numbered)
+        with monkeypatch.context() as m:
+            m.setattr(nftables._Scanner, "plain_line", lambda self, no, s: False)
+            slow = nftables.scan(numbered)
+        assert fast == slow, repr(line)
+        assert (
+            fast[0].items[0].items[0].items[0].text
+            == " ".join([line[: line.index("{")].strip(), line[line.index("{") :].strip()]).strip()
+        )
+
+
 def test_tokenize_of_a_rule_with_one_group_is_the_general_folding(monkeypatch):
     """``nft_values.tokenize`` reads a text of one ``{ … }`` group with quotes after it
     only (a port group and a comment) without the general folding: the same tokens as
