@@ -75,6 +75,9 @@ class LineSets(dict):
         self.false = hs.false
         self._lines = lines
         self.order = lines.order if lines is not None else sorted(self)
+        # Line index -> its destinations' span (linetree.dst_span), shared by the filter's
+        # interface combinations (a line is read in several): _split.
+        self.spans: dict[int, tuple[int, int] | None] = lines.spans if lines is not None else {}
         self.trees: dict[bool, LineTree | LineForest] = {}  # understood_only -> tree (line_tree)
         self.positions: dict[int, int] | None = None  # line index -> position in order, when asked often
         # Line index -> the earlier understood lines that may meet it (None: ask the tree).
@@ -105,8 +108,11 @@ class _Lines:
     kept in the HeaderSpace's cache (line_sets), and BDDs held in a reference cycle must
     never be left to the cyclic collector (headerspace.py)."""
 
-    def __init__(self, hs: HeaderSpace, flt: Filter, order: list[int], where, whole: dict[int, Bdd]):
+    def __init__(
+        self, hs: HeaderSpace, flt: Filter, order: list[int], where, whole: dict[int, Bdd], spans: dict
+    ) -> None:
         self._hs = weakref.ref(hs)
+        self.spans = spans  # the filter's lines' destination spans (LineSets.spans)
         self._lines = flt.lines
         self.order = order
         self._where = where  # (in, out) when the filter looks at interfaces, else None
@@ -181,7 +187,7 @@ def _split(flt: Filter, sets: LineSets):
     """:func:`~netaudit.linetree.forest_split` of ``sets``' lines, once: it reads the
     lines' destinations only."""
     if sets.split is False:
-        sets.split = forest_split(flt, sets.order)
+        sets.split = forest_split(flt, sets.order, spans=sets.spans)
     return sets.split
 
 
@@ -280,7 +286,7 @@ def line_sets(
     # reachability): kept for the analysis, with the filter so that its id stays its own.
     dep = hs.line_sets_cache.get(id(flt))
     if dep is None or dep[0] is not flt:  # whether it looks at interfaces: once per filter
-        dep = hs.line_sets_cache[id(flt)] = (flt, interface_dependent(flt), {})
+        dep = hs.line_sets_cache[id(flt)] = (flt, interface_dependent(flt), {}, {})
     key = (id(flt), in_if, out_if) if dep[1] else (id(flt), None, None)
     got = hs.line_sets_cache.get(key)
     if got is not None and got[0] is flt:
@@ -289,9 +295,9 @@ def line_sets(
     looked_at = range(len(lines)) if candidates is None else candidates
     if dep[1]:
         order = [idx for idx in looked_at if _applies_any(lines[idx].matches, in_if, out_if)]
-        built = _Lines(hs, flt, order, (in_if, out_if), dep[2])
+        built = _Lines(hs, flt, order, (in_if, out_if), dep[2], dep[3])
     else:  # no match names an interface: all apply, read once (key)
-        built = _Lines(hs, flt, [idx for idx in looked_at if lines[idx].matches], None, dep[2])
+        built = _Lines(hs, flt, [idx for idx in looked_at if lines[idx].matches], None, dep[2], dep[3])
     sets = LineSets(hs, lines=built)
     hs.line_sets_cache[key] = (flt, sets)
     return sets

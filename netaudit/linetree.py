@@ -375,46 +375,55 @@ _MIN_BLOCK_LINES = 16
 _MAX_WIDE_LINES = 16
 
 
-def _dst_block(flt: Filter, idx: int, bits: int) -> int | None:
-    """The /``bits`` destination block every match of line ``idx`` lies in; None when
-    the line reaches beyond one."""
-    host = 32 - bits
-    block = None
+def dst_span(flt: Filter, idx: int) -> tuple[int, int] | None:
+    """(lowest, highest) destination of line ``idx``'s address patterns; None when one
+    of its matches takes any destination, a negated one or a non-contiguous wildcard
+    (a line of no block at any size).  The line lies in the /``bits`` block of its
+    lowest destination when its highest is in the same one (each pattern is an
+    interval)."""
+    lo = hi = -1
     for m in flt.lines[idx].matches:
         if m.dst is None or m.dst_negate:
             return None
         for a in m.dst:
             w = a.wildcard
-            if (w + 1) & w or w >> host:  # non-contiguous, or wider than a block
+            if (w + 1) & w:  # non-contiguous
                 return None
-            if block is None:
-                block = a.value >> host
-            elif a.value >> host != block:
-                return None
-    return block
+            first = a.value & ~w
+            if lo < 0 or first < lo:
+                lo = first
+            hi = max(hi, first | w)
+    return None if lo < 0 else (lo, hi)
 
 
 def forest_split(
-    flt: Filter, order: list[int], min_lines: int = _FOREST_MIN_LINES
+    flt: Filter,
+    order: list[int],
+    min_lines: int = _FOREST_MIN_LINES,
+    spans: dict[int, tuple[int, int] | None] | None = None,
 ) -> tuple[dict[int, list[int]], list[int], int] | None:
     """(block -> positions, positions of no single block, block bits) for the smallest
     blocks that split the lines (``order``: their indexes in order) in two or more while
     the lines of no block, read in every block, at most double the work.  Else, when at
     most a few lines reach beyond a /16: one block of every line (bits 0).  None when
     neither pays (or the filter has fewer than ``min_lines`` lines): the filter is one
-    :class:`LineTree`."""
+    :class:`LineTree`.  ``spans``: line index -> its destinations' span
+    (:func:`dst_span`), kept across the interface combinations a filter is read in."""
     if len(order) < min_lines:
         return None
+    if spans is None:
+        spans = {}
+    dsts = [spans[idx] if idx in spans else spans.setdefault(idx, dst_span(flt, idx)) for idx in order]
     wide: list[int] = []
     for bits in _BLOCK_BITS:
+        host = 32 - bits
         blocks: dict[int, list[int]] = {}
         wide = []
-        for pos, idx in enumerate(order):
-            block = _dst_block(flt, idx, bits)
-            if block is None:
+        for pos, span in enumerate(dsts):
+            if span is None or span[0] >> host != span[1] >> host:
                 wide.append(pos)
             else:
-                blocks.setdefault(block, []).append(pos)
+                blocks.setdefault(span[0] >> host, []).append(pos)
         if len(blocks) >= 2 and len(blocks) * len(wide) <= len(order):
             return blocks, wide, bits
         if bits == 16 and len(wide) <= _MAX_WIDE_LINES:
