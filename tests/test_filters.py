@@ -325,7 +325,7 @@ def test_a_line_with_a_long_address_list_is_indexed_by_its_bounding_box():
 @given(
     _spread_filter(),
     st.integers(0, 30),
-    st.sampled_from(["10.0.0.0/23", "10.0.0.0/8", "0.0.0.0/0", "10.0.1.4/32"]),
+    st.sampled_from(["10.0.0.0/23", "10.0.0.0/8", "0.0.0.0/0", "10.0.1.4/32", "192.168.7.0/24"]),
     st.sampled_from(["", "established", "and 11.0.0.0/24 new"]),
 )
 def test_a_forest_by_destination_block_answers_as_one_tree(flt, cut, dst, more):
