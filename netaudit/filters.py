@@ -94,6 +94,14 @@ class LineSets(dict):
         self[idx] = u
         return u
 
+    def build_in_order(self, skip: frozenset[int] = frozenset()) -> None:
+        """Build the sets of the lines at the positions of ``order`` not in ``skip``, in
+        filter order: CUDD makes them faster so than in a reading's own order (block by
+        block, from the last line up: 3 % of a 50,000-line ACL's audit)."""
+        for pos, idx in enumerate(self.order):
+            if pos not in skip and idx not in self:
+                self.__missing__(idx)
+
     def live(self, idx: int) -> bool:
         """Whether line ``idx`` matches some packet here, without building its set when
         it is not built yet (:meth:`_Lines.live`)."""
@@ -415,12 +423,7 @@ def permitted(hs: HeaderSpace, flt: Filter, sets: LineSets):
         tree = line_tree(hs, flt, sets)
         permits = [flt.lines[idx].action == Action.PERMIT for idx in order]
         idle = _idle_denials(hs, flt, sets) if isinstance(tree, LineForest) else frozenset()
-        # The sets the reading needs, built in filter order first: CUDD makes them faster
-        # so than in the reading's (block by block, from the last line up): 50,000 ACL
-        # lines, 3 % of the audit.
-        for pos, idx in enumerate(order):
-            if pos not in idle:
-                sets[idx]
+        sets.build_in_order(idle)
         return tree.permitted(hs, permits, flt.default_action == Action.PERMIT, idle), hs.false, []
     permit_c, permit_m = hs.false, hs.false
     uncertain: list[tuple[int, Bdd]] = []
@@ -489,14 +492,14 @@ def _idle_denials(hs: HeaderSpace, flt: Filter, sets: LineSets) -> frozenset[int
         line = flt.lines[order[pos]]
         if block_of is None:
             block_of = {p: block for block, positions in split[0].items() for p in positions}
-        block = block_of.get(pos)
+        here, block = pos, block_of.get(pos)
         pos -= 1
         if block is None:
             if line.action == Action.PERMIT:
                 boxes = _OverlapIndex.boxes(line)
                 open_ = open_ and _EVERY_PAIR not in boxes
                 wide.extend(boxes)
-            elif sets[order[pos + 1]] == hs.true:  # a catch-all deny: no line after it matters
+            elif sets[order[here]] == hs.true:  # a catch-all deny: no line after it matters
                 later, full, wide, open_ = {}, set(), [], True
             continue
         if block in full:
@@ -509,7 +512,7 @@ def _idle_denials(hs: HeaderSpace, flt: Filter, sets: LineSets) -> frozenset[int
         if line.action == Action.PERMIT:
             own.extend(boxes)
         elif not _any_meet(boxes, own) and not _any_meet(boxes, wide):
-            idle.append(pos + 1)
+            idle.append(here)
     return frozenset(idle)
 
 
