@@ -798,29 +798,32 @@ def _plain_addr(i: int, v: str) -> PlainValue | None:
     complement's two ranges, ``packet_sets._addr``'s one-block pattern), without the
     ranges.  None for anything else, which the general path reads: a range ``a-b``, a
     quad :func:`~netaudit.parsers.ip.ip_to_int` does not read as it is (leading zeros),
-    the whole space (no constraint, still a field set), a negated block at either end
-    of the space (its complement is one range).  Every new address of an export of
-    distinct rules is read once; tests/parsers/mikrotik_routeros/test_plain_chains.py
-    compares the two readings on random addresses."""
+    a prefix length not written plainly (``/032``), the whole space (no constraint,
+    still a field set), a negated block at either end of the space (its complement is
+    one range).  Every new address of an export of distinct rules is read once;
+    tests/parsers/mikrotik_routeros/test_plain_chains.py compares the two readings on
+    random addresses."""
     neg = v[0] == "!"
     a, slash, ln = (v[1:] if neg else v).partition("/")
     x = read_quad(a)  # (not ip_to_int: st.match_cache keeps each value read once)
     if x is None:
         return None
-    if slash:
-        if not ln.isdecimal():
-            return None
-        n = int(ln)
-        if n > 32 or n == 0:
-            return None
-    else:
-        n = 32
-    w = (1 << (32 - n)) - 1  # the block's host bits (the pattern's wildcard)
+    w = _HOST_BITS.get(ln) if slash else 0  # the block's host bits (the pattern's wildcard)
+    if w is None:
+        return None
     lo = x & ~w
     if neg and (lo == 0 or lo | w == ADDR_MAX):
         return None
-    name, negate = _MATCH_NAMES[i]
-    return 1 << i, name, (AddrMatch(lo, w),), negate, neg, None
+    bit, name, negate = _ADDR_PARTS[i]
+    return bit, name, (AddrMatch(lo, w),), negate, neg, None
+
+
+# _plain_addr's host bits of a prefix length written plainly, "1" to "32" (any other —
+# "0", the whole space; "032", "٣٢" — goes the general way), and its entry's parts for
+# src and dst (the field's bit, its Match field and that field's negation): each a
+# lookup instead of reading the length and building them for every distinct address.
+_HOST_BITS = {str(n): (1 << (32 - n)) - 1 for n in range(1, 33)}
+_ADDR_PARTS = {_SRC: (1 << _SRC, "src", "src_negate"), _DST: (1 << _DST, "dst", "dst_negate")}  # (_MATCH_NAMES')
 
 
 def _plain_ports(i: int, v: str) -> PlainValue | None:

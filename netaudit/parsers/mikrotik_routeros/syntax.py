@@ -24,7 +24,9 @@ RouterOS escapes, including ``\\XX`` hex bytes for non-ASCII text), bare words a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import count, repeat
 from sys import intern as _intern
 from typing import overload
 
@@ -353,15 +355,26 @@ def parse_command(text: str, current: tuple[str, ...] | None):
 _GLUED_MENU = re.compile(r'(?<=")(/[a-z][a-z0-9-]*(?:[ /][a-z][a-z0-9-]*)*)$')
 
 
-def logical_lines(text: str):
-    """Yield (first line number, number of physical lines, joined text) for each
-    logical line of ``text`` (1-based line numbers; trailing whitespace removed):
-    backslash continuations joined; a menu header glued after a closing quote is a
-    logical line of its own (0 physical lines).  (One generator: a line of a big export
-    passed through a second one costs a resume each.)"""
+def logical_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(first line number, number of physical lines, joined text) for each logical line
+    of ``text`` (1-based line numbers; trailing whitespace removed): backslash
+    continuations joined; a menu header glued after a closing quote is a logical line of
+    its own (0 physical lines)."""
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    if "\\" not in text and '"/' not in text:
+        # No line continues and none has a header glued to it: each physical line is a
+        # logical one, stripped — what _joined_lines yields for it, without a generator
+        # resumed per line (a terse export, a generated one: 0.2 µs of each line's 3).
+        return zip(count(1), repeat(1), map(str.strip, lines))
+    return _joined_lines(lines)
+
+
+def _joined_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
+    """:func:`logical_lines` of the text whose lines are ``lines`` (a last empty one
+    left out).  (One generator: a line of a big export passed through a second one
+    costs a resume each.)"""
     n = len(lines)
     i = 0
     while i < n:

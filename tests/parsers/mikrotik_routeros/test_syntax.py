@@ -142,11 +142,13 @@ def test_logical_lines_agree_with_the_two_generator_reading_on_random_texts():
         "a", "add x=1", "\\", "\\\\", "\\ ", "\r", "\n", "\n", "\n", " ", "\t", "\x0c", "\u00a0",
         '"', 'c="v"', '"/ip firewall nat', "/ip address", '"/x', "    ", "#",
     ]  # fmt: skip
-    continued = glued = 0
+    continued = glued = physical = 0
     for _ in range(30_000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16)))
         got = list(logical_lines(text))
         assert got == list(_logical_lines_two_generators(text)), repr(text)
         continued += any(n > 1 for _, n, _ in got)
         glued += any(n == 0 for _, n, _ in got)
-    assert continued > 1000 and glued > 100  # both branches were exercised
+        # (a text without a backslash or '"/' is read as its physical lines at once)
+        physical += "\\" not in text and '"/' not in text and len(got) > 1
+    assert continued > 1000 and glued > 100 and physical > 1000  # every branch was exercised
