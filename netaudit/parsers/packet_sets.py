@@ -500,18 +500,29 @@ def field_match(src, dst, proto, sport, dport, est, inif, outif) -> Match:
 def to_matches(c: Cond) -> list[Match]:
     """Model Matches whose union is exactly ``c``."""
     src, dst, proto, sport, dport, itype, icode, est, inif, outif = c
-    base = field_match(src, dst, proto, sport, dport, est, inif, outif)
     if itype is None and icode is None:
+        return [field_match(src, dst, proto, sport, dport, est, inif, outif)]
+    return icmp_matches(src, dst, proto, sport, dport, itype, icode, est, inif, outif)
+
+
+def icmp_matches(src, dst, proto, sport, dport, itype, icode, est, inif, outif) -> list[Match]:
+    """:func:`to_matches` of a condition with an ICMP type or code, given by its fields
+    in :class:`Cond` order: one Match per type and code — also for a reader that has
+    the fields without the Cond (a guarded chain's ICMP lines, one line in six of a big
+    nft ruleset: no Cond built for it)."""
+    base = field_match(src, dst, proto, sport, dport, est, inif, outif)
+    state = base.__dict__
+    if (itype is None or (len(itype) == 1 and itype[0][0] == itype[0][1])) and (
+        icode is None or (len(icode) == 1 and icode[0][0] == icode[0][1])
+    ):
+        # One ICMP type and code (``icmp type echo-request``), read without r_values'
+        # lists: ``base`` is new and no one else's, its state set here as ``evolve``
+        # would set a copy's — the same fields in the same order, one Match built.
+        state["icmp_type"] = None if itype is None else itype[0][0]
+        state["icmp_code"] = None if icode is None else icode[0][0]
         return [base]
     types = r_values(itype) if itype is not None else [None]
     codes = r_values(icode) if icode is not None else [None]
-    state = base.__dict__
-    if len(types) == 1 and len(codes) == 1:
-        # One ICMP type and code (``icmp type echo-request``: a line of a big ruleset in
-        # six): ``base`` is new and no one else's, its state set here as ``evolve``
-        # would set a copy's — the same fields in the same order, one Match built.
-        state["icmp_type"], state["icmp_code"] = types[0], codes[0]
-        return [base]
     out = []
     for t in types:  # (evolve's copy, without its keyword call per Match)
         for k in codes:
@@ -566,6 +577,7 @@ __all__ = [
     "cond1",
     "cond_at",
     "from_match",
+    "icmp_matches",
     "intersect",
     "intersect_all",
     "intersect_matches",

@@ -29,10 +29,25 @@ from .state import RuleRec, State
 def load_json(st: State, sec: Section) -> list[tuple[int, Any]] | None:
     """The elements of a JSON array section with the line each starts on, or None
     (the problem is recorded) when the section is not a JSON array."""
+    got = json_elements(st, sec)
+    return None if got is None else got[0]
+
+
+def json_elements(st: State, sec: Section) -> tuple[list[tuple[int, Any]], list[tuple[int, str]]] | None:
+    """:func:`load_json` of a section and its :func:`element_texts` (its object
+    elements as the file has them), or None as :func:`load_json`."""
     lines = sec.lines
+    if len(lines) == 1:  # a compact dump: its elements cut where the decoder ends each
+        compact = compact_array(lines[0][1])
+        if compact is not None:
+            data, objects = compact
+            no = lines[0][0]
+            return [(no if i < len(objects) else sec.header_line + 1, e) for i, e in enumerate(data)], [
+                (no, t) for t in objects
+            ]
     body = "\n".join(t for _, t in lines)
     if not body.strip():
-        return []
+        return [], []
     try:
         data = json.loads(body)
     except ValueError as e:
@@ -54,16 +69,56 @@ def load_json(st: State, sec: Section) -> list[tuple[int, Any]] | None:
         st.warn_line(sec.header_line, Text("input.linux.not_json_array", command=sec.command))
         st.unrecognized(sec.header_line, sec.command)
         return None
-    starts = _element_lines(lines)
+    texts = element_texts(lines)
+    starts = [n for n, _ in texts]
     out = []
     for i, elem in enumerate(data):
         out.append((starts[i] if i < len(starts) else sec.header_line + 1, elem))
-    return out
+    return out, texts
 
 
-def _element_lines(lines: list[tuple[int, str]]) -> list[int]:
-    """The line of each top-level array element's opening ``{`` (strings skipped)."""
-    return [n for n, _ in element_texts(lines)]
+_DECODER = json.JSONDecoder()
+_JSON_BLANKS = re.compile(r"[ \t\n\r]*")  # what JSON skips between tokens
+
+
+def _past_blanks(text: str, i: int) -> int:
+    m = _JSON_BLANKS.match(text, i)
+    assert m is not None  # (the pattern matches the empty string)
+    return m.end()
+
+
+def compact_array(text: str) -> tuple[list, list[str]] | None:
+    """A JSON array written on one line: its elements, as ``json.loads`` reads them,
+    and the text of each element that is an object, as :func:`element_texts` cuts it —
+    each element read by the decoder from where it starts (``raw_decode``, the step
+    ``json.loads`` takes per element), its text up to where the decoder ended it: no
+    scan of every string of a 30,000-character line.  None for a line that is no
+    well-formed array (read by the general path, which says why);
+    tests/parsers/linux/test_iproute_elements.py compares both."""
+    i = _past_blanks(text, 0)
+    if text[i : i + 1] != "[":
+        return None
+    i = _past_blanks(text, i + 1)
+    data: list = []
+    texts: list[str] = []
+    if text[i : i + 1] != "]":
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(text, i)
+            except ValueError:
+                return None
+            data.append(value)
+            if text[i] == "{":
+                texts.append(text[i:end])
+            i = _past_blanks(text, end)
+            if text[i : i + 1] != ",":
+                break
+            i = _past_blanks(text, i + 1)
+        if text[i : i + 1] != "]":
+            return None
+    if _past_blanks(text, i + 1) != len(text):
+        return None  # something after the array
+    return data, texts
 
 
 # What element_texts looks at on a line: a string (closed on it, or still open at its end,
@@ -146,12 +201,12 @@ def _kind(link: dict, name: str) -> IfKind:
 
 def read_addr(st: State, sec: Section) -> None:
     """``ip -j addr`` → the device's interfaces with their IPv4 addresses."""
-    elems = load_json(st, sec)
-    if elems is None:
+    got = json_elements(st, sec)  # (with each element's text: how it is cited)
+    if got is None:
         return
+    elems, texts = got
     st.seen.add("addr")
     dev = st.dev
-    texts = element_texts(sec.lines)
     for i, (line, link) in enumerate(elems):
         if not isinstance(link, dict) or not isinstance(link.get("ifname"), str):
             st.unrecognized(line, json.dumps(link)[:200])

@@ -24,7 +24,7 @@ from typing import cast
 from netaudit.messages import Text
 from netaudit.model import Action, Filter, FilterLine, IfKind, NatRule, Src
 from netaudit.parsers.base import evolve, join_reasons
-from netaudit.parsers.packet_sets import ANY, Cond, field_match, intersect_all, negate_union, to_matches
+from netaudit.parsers.packet_sets import ANY, Cond, field_match, icmp_matches, intersect_all, negate_union, to_matches
 
 from .flatten import MAX_GUARD, Flat, LinesMaker, flatten
 from .reasons import RULE_NOT_UNDERSTOOD, joined, reason
@@ -257,8 +257,8 @@ def build_filter(conv: Conv, hook: str, name: str) -> Filter | None:
                 return k
             if itype is None and icode is None:
                 matches = [field_match(src, dst, proto, sport, dport, est, inif, outif)]
-            else:  # one Match per ICMP type and code
-                matches = to_matches(_new(Cond, fields))
+            else:  # one Match per ICMP type and code (to_matches of the fields' Cond, not built)
+                matches = icmp_matches(src, dst, proto, sport, dport, itype, icode, est, inif, outif)
             reasons = guard_reasons + rule.reasons if guard_reasons else rule.reasons
             why = joined(tuple(dict.fromkeys(reasons))) if reasons else ""
             out.append(FilterLine(_PERMIT if verdict == "accept" else _DENY, matches, rule.src, "", why or None))

@@ -346,7 +346,20 @@ class Ctx:
     own: Ranges
     notrack: bool = False
     broadcast: Ranges = ((0xFFFFFFFF, 0xFFFFFFFF),)
-    raw: dict[int, str] = field(default_factory=dict)  # the section's lines by number, to cite
+    lines: list[tuple[int, str]] = field(default_factory=list)  # the section's lines, to cite (raw_line)
+
+    def raw_line(self, no: int, default: str) -> str:
+        """The text of the section's line ``no`` (``default``: none) — what
+        ``dict(self.lines).get(no, default)`` gives.  The lines are numbered in
+        increasing order (:attr:`.sections.Section.lines`, ``enumerate``), nearly always
+        one apart: line ``no`` is found at its place, without a dict of every line (a
+        base chain's ``type … hook`` line, cited as it stands); anywhere else the dict
+        decides."""
+        lines = self.lines
+        k = no - lines[0][0] if lines else -1
+        if 0 <= k < len(lines) and lines[k][0] == no:
+            return lines[k][1]
+        return dict(lines).get(no, default)
 
 
 def read_nft(
@@ -358,12 +371,12 @@ def read_nft(
     text: str | None = None,
 ) -> Ruleset:
     """Read an ``nft list ruleset`` section (or a ruleset file for ``nft -f``) into a
-    :class:`Ruleset` (lines counted on ``st``).  ``text``: the lines' texts joined by
-    newlines, when the caller has it (:meth:`.sections.Section.text`)."""
+    :class:`Ruleset` (lines counted on ``st``).  ``lines``: (number, text), numbered
+    in increasing order.  ``text``: the lines' texts joined by newlines, when the caller
+    has it (:meth:`.sections.Section.text`)."""
     rs = Ruleset(origin="nft list ruleset")
     root, left_out = scan(lines)
     st.ignored += left_out
-    raw = dict(lines)
     if text is None:
         text = "\n".join([t for _, t in lines])
     # (searched in the whole text, not line by line: a word never spans a newline)
@@ -376,7 +389,7 @@ def read_nft(
             m = _TABLE.match(item.head)
             assert m is not None  # the scanner opens no other block at the top
             family, tname = m.group(1) or "ip", unquote(m.group(2))
-            ctx = Ctx(st, family, tname, {}, ifaces, own, notrack, broadcast or ((0xFFFFFFFF, 0xFFFFFFFF),), raw)
+            ctx = Ctx(st, family, tname, {}, ifaces, own, notrack, broadcast or ((0xFFFFFFFF, 0xFFFFFFFF),), lines)
             tsrc = st.src(item.no, item.head + " {")
             if (family, tname) in future:
                 rs.unsure.append((Text("input.linux.nft_newer", family=family, table=tname), tsrc))
@@ -444,13 +457,18 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
     if managed:
         st.facts.iptables_nft_tables.append(f"{ctx.family} {ctx.table}")
     # Mark every dynamic set (a rule adds elements at run time) before reading rules.
+    # (A chain holds statements, a block only where the scanner opened one it cannot
+    # place: its statements as statements() gives them, without a generator step per
+    # rule of a big ruleset.)
     for _, body in chains:
-        for s in statements(body):
-            if "@" not in s.text:
-                continue
-            for sm in _SET_UPDATE.finditer(s.text):
-                if sm.group(1) in ctx.sets:
-                    ctx.sets[sm.group(1)].unknown = _FILLED_AT_RUN_TIME
+        for item in body.items:
+            if type(item) is Stmt:
+                if "@" in item.text:
+                    _mark_filled(ctx, item.text)
+            else:
+                for s in statements(Block(0, "", [item])):
+                    if "@" in s.text:
+                        _mark_filled(ctx, s.text)
     plain_memo, file = nft_match.plain_memo(ctx), st.file
     for chain, body in chains:
         for s in _header(ctx, rs, chain, body):
@@ -481,6 +499,13 @@ def _read_table(ctx: Ctx, rs: Ruleset, table: Block, managed: bool) -> None:
         rs.chains.append(chain)
 
 
+def _mark_filled(ctx: Ctx, text: str) -> None:
+    """Mark the sets a statement fills at run time (``add @set …``, ``update``, ``delete``)."""
+    for sm in _SET_UPDATE.finditer(text):
+        if sm.group(1) in ctx.sets:
+            ctx.sets[sm.group(1)].unknown = _FILLED_AT_RUN_TIME
+
+
 # How the statements _header reads begin (a rule beginning otherwise is a rule).
 _HEADER_STARTS = ("#", "comment ", "flags offload", "type", "policy ")
 
@@ -504,7 +529,7 @@ def _header(ctx: Ctx, rs: Ruleset, chain: Chain, body: Block) -> list[Stmt]:
         m = _BASE.match(text) if text.startswith("type") else None
         if m:
             # cited as the line (with its policy, as nft lists it), not the statement
-            src = st.src(item.no, ctx.raw.get(item.no, text))
+            src = st.src(item.no, ctx.raw_line(item.no, text))
             chain.kind, chain.hook = m.group(1), m.group(2)
             prio = priority(m.group(5), ctx.family) if m.group(5) else None
             if prio is None:
@@ -523,7 +548,7 @@ def _header(ctx: Ctx, rs: Ruleset, chain: Chain, body: Block) -> list[Stmt]:
             if pol in (["accept"], ["drop"]):
                 chain.policy = pol[0]
                 if chain.src is None or chain.src.line != item.no:
-                    chain.src = st.src(item.no, ctx.raw.get(item.no, text))  # the policy's own line
+                    chain.src = st.src(item.no, ctx.raw_line(item.no, text))  # the policy's own line
                 continue
             st.unrecognized(item.no, text)
             doubt = Text("input.linux.nft_chain_statement", chain=chain.name, text=cut(text))

@@ -52,3 +52,43 @@ def test_field_match_is_the_match_of_its_fields():
             assert got == want and list(vars(got)) == list(vars(want)), fields
     finally:
         packet_sets.clear_memos()
+
+
+def test_icmp_matches_are_one_match_per_type_and_code():
+    """``packet_sets.icmp_matches`` (a guarded chain's ICMP lines, ``to_matches`` of an
+    ICMP condition) takes one type and one code without ``r_values``: on random ICMP
+    fields — none, one value, ranges, several ranges, a range written backwards, the
+    same value twice, no value — its Matches are ``Match(…)`` of the fields with each
+    type and code of ``r_values``, in that order, as the loop it shortens builds them."""
+    from dataclasses import fields
+
+    order = [f.name for f in fields(Match)]
+    rnd = random.Random(2026120706)
+
+    def icmp_field():
+        pick = rnd.random()
+        if pick < 0.3:
+            return None
+        v = rnd.randrange(256)
+        if pick < 0.7:
+            return ((v, v),)
+        return rnd.choice([((v, min(255, v + 2)),), ((v, v), (v + 1, v + 1)), ((v + 1, v),), ((v, v), (v, v)), ()])
+
+    shortened = 0
+    for _ in range(5000):
+        itype, icode = icmp_field(), icmp_field()
+        if itype is None and icode is None:
+            continue
+        dst = ((0x0A000000, 0x0A0000FF),) if rnd.random() < 0.5 else None
+        inif = frozenset({"eth1"}) if rnd.random() < 0.5 else None
+        got = packet_sets.icmp_matches(None, dst, ((1, 1),), None, None, itype, icode, None, inif, None)
+        base = _reference(None, dst, ((1, 1),), None, None, None, inif, None)
+        want = [
+            Match(**{**{n: getattr(base, n) for n in order}, "icmp_type": t, "icmp_code": k})
+            for t in (r_values(itype) if itype is not None else [None])
+            for k in (r_values(icode) if icode is not None else [None])
+        ]
+        assert got == want, (itype, icode)
+        assert all(list(vars(m)) == order for m in got)
+        shortened += len(want) == 1
+    assert shortened > 1000

@@ -361,3 +361,34 @@ def test_dnat_without_to_and_a_list_with_blanks_are_nft_grammar():
     got, _, rep = cells(FWD % '\t\tct state related, established accept\n\t\tiifname "lan0" accept')
     assert not rep.partially_understood
     assert got[("guest", "staff")].verdict == "blocked" and got[("staff", "guest")].verdict == "reachable"
+
+
+def test_a_set_a_rule_fills_at_run_time_leaves_the_rules_reading_it_partial():
+    """``update @set`` (or ``add``, ``delete``) in any chain — here one read after the
+    chain reading the set — makes the set's members unknown to every rule reading it;
+    a set no rule fills stays as listed (the set-update pass before the rules)."""
+    nft = """
+table inet filter {
+	set blocked {
+		type ipv4_addr
+		elements = { 10.0.40.9 }
+	}
+	set seen {
+		type ipv4_addr
+		elements = { 10.0.40.8 }
+	}
+	chain forward {
+		type filter hook forward priority filter; policy accept;
+		ip saddr @blocked drop
+		ip saddr @seen drop
+	}
+	chain input {
+		type filter hook input priority filter; policy accept;
+		tcp dport 22 update @blocked { ip saddr } accept
+	}
+}
+"""
+    _, rep = parse_one(linux, dump(nft), "r.txt")
+    partial = [(p["text"], p["reason"].fields) for p in rep.partially_understood]
+    assert len(partial) == 1 and partial[0][0] == "ip saddr @blocked drop"
+    assert dict(partial[0][1])["set"] == "@blocked"
