@@ -246,6 +246,17 @@ MARKDOWN_FENCE = re.compile(r"```[\w+-]*$")
 MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")
 
 
+def capture_markup(stripped: str) -> bool:
+    """Whether a line written at column 0 (``stripped``: without its blanks) is a
+    terminal capture's prompt and command or a note's Markdown fence or heading
+    (CLI_COMMAND, MARKDOWN_FENCE, MARKDOWN_HEADING): not configuration.  Each holds a
+    ``#``, a ``>`` or a backquote, so a line without one is configuration without a
+    pattern asked — three per line of a long access list (issue #15)."""
+    if "#" not in stripped and ">" not in stripped and "`" not in stripped:
+        return False
+    return bool(CLI_COMMAND.match(stripped) or MARKDOWN_FENCE.match(stripped) or MARKDOWN_HEADING.match(stripped))
+
+
 def port_number(token: str, protocol: int | None) -> int | None:
     """A port keyword or number for ``protocol`` (6, 17, or None = TCP-or-UDP)."""
     if token.isdecimal():

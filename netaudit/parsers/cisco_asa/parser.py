@@ -45,7 +45,7 @@ from netaudit.parsers.cisco_asa.syntax import (
     TRAILING_COMMENT,
     hostname_of_file,
 )
-from netaudit.parsers.cisco_common import CLI_COMMAND, MARKDOWN_FENCE, MARKDOWN_HEADING, line_not_understood
+from netaudit.parsers.cisco_common import capture_markup, line_not_understood
 from netaudit.parsers.ip import ip_to_int
 
 
@@ -105,9 +105,7 @@ class AsaParser(ModelBuilder, InterfaceReader, ManagementReader):
             if raw[0] in "!:C":
                 self.ctx = None
             return None
-        if raw[0] not in " \t" and (
-            CLI_COMMAND.match(stripped) or MARKDOWN_FENCE.match(stripped) or MARKDOWN_HEADING.match(stripped)
-        ):
+        if raw[0] not in " \t" and capture_markup(stripped):
             self.ignored += 1  # a terminal capture's prompt and command, a note's code fence
             self.ctx = None
             return None

@@ -14,7 +14,7 @@ import re
 from netaudit.messages import Text
 from netaudit.model import Src
 from netaudit.parsers.base import Ctx, Unknown, table
-from netaudit.parsers.cisco_common import CLI_COMMAND, MARKDOWN_FENCE, MARKDOWN_HEADING
+from netaudit.parsers.cisco_common import capture_markup
 from netaudit.parsers.cisco_ios.acls import AclReader
 from netaudit.parsers.cisco_ios.broadcasts import BroadcastReader
 from netaudit.parsers.cisco_ios.convert import ModelBuilder
@@ -111,9 +111,7 @@ class IosParser(
             if raw[0] == "!":
                 self.ctx = None  # a column-0 "!" ends the block (helps de-indented input)
             return None
-        if raw[0] not in " \t" and (
-            CLI_COMMAND.match(stripped) or MARKDOWN_FENCE.match(stripped) or MARKDOWN_HEADING.match(stripped)
-        ):
+        if raw[0] not in " \t" and capture_markup(stripped):
             self.ignored += 1  # a terminal capture's prompt and command, a note's code fence
             self.ctx = None
             return None
