@@ -280,7 +280,10 @@ def parse_entry(tokens: tuple[str, ...], objs: Objects) -> Entry:
         if partial or missing
         else None
     )
-    return Entry(action, tuple(dict.fromkeys(matches)), reason, tuple(dict.fromkeys(missing)), inactive)
+    # Equal matches once (an object-group's members may repeat); one match is itself
+    # (most entries: no dataclass hash of its fields and address patterns).
+    unique = tuple(matches) if len(matches) < 2 else tuple(dict.fromkeys(matches))
+    return Entry(action, unique, reason, tuple(dict.fromkeys(missing)) if missing else (), inactive)
 
 
 _EVERY_PACKET = Match()
