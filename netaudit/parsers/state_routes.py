@@ -34,7 +34,7 @@ from netaddr import IPNetwork
 
 from netaudit.lazy_re import lazy_compile
 from netaudit.model import ParseReport, Route, Src
-from netaudit.parsers.base import evolve, parse_without_gc
+from netaudit.parsers.base import from_state, parse_without_gc
 from netaudit.parsers.ip import ip_to_int, prefix_of
 from netaudit.parsers.markers import marker
 
@@ -55,6 +55,7 @@ def _ifname(name: str) -> str:
 
 STATE_KIND = "routes"
 _STATE_ROUTE = Route(prefix=IPNetwork("0.0.0.0/0"), origin="state")
+_STATE_ROUTE_FIELDS = _STATE_ROUTE.__dict__  # every field, in field order (copied, never changed)
 
 
 @dataclass
@@ -166,20 +167,18 @@ class _Reader:
         drop: bool = False,
         distance: int = 1,
     ) -> None:
-        # a copy of the state route template (a table has tens of thousands of routes:
-        # 3x faster than Route(…) with its keywords)
-        self.routes.append(
-            evolve(
-                _STATE_ROUTE,
-                prefix=prefix,
-                vrf=self.state["vrf"],
-                next_hop=nh,
-                interface=iface,
-                drop=drop,
-                distance=distance,
-                source=src,
-            )
-        )
+        # a copy of the state route template's fields with these set: what
+        # evolve(_STATE_ROUTE, prefix=…, …) builds, without its keyword call and checks (a
+        # table has tens of thousands of routes; Route(…) with its keywords is 3x slower)
+        state = _STATE_ROUTE_FIELDS.copy()
+        state["prefix"] = prefix
+        state["vrf"] = self.state["vrf"]
+        state["next_hop"] = nh
+        state["interface"] = iface
+        state["drop"] = drop
+        state["distance"] = distance
+        state["source"] = src
+        self.routes.append(from_state(Route, state))
 
     # ---------------------------------------------------------------- format 1
 
