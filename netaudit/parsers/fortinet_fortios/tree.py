@@ -207,6 +207,9 @@ class Tree:
     header: dict[str, str] = field(default_factory=dict)  # #config-version=… fields
     truncated: bool = False
     too_deep: int | None = None  # first line nested beyond MAX_DEPTH
+    # Every setting key the text sets (lower-cased): a question about keys (is one of
+    # them a secret?) is asked once per distinct key, and not at all when none fits.
+    keys: set[str] = field(default_factory=set)
 
 
 # --------------------------------------------------------------------------- tokenizer
@@ -327,6 +330,7 @@ def build(text: str) -> Tree:
     entry: Entry | None = None
     settings = root.settings
     quoted: dict[str, list[str]] = {}  # closed-quotes line -> its tokens
+    keys = tree.keys
     i = 0
     while i < nlines:
         raw = lines[i]
@@ -391,6 +395,7 @@ def build(text: str) -> Tree:
             s = settings.get(key)
             if s is None:
                 s = settings[key] = Setting(key)
+                keys.add(key)
             s.lines.extend(span)
             vals = tokens[2:]
             if cmd == "set":
