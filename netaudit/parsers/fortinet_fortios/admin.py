@@ -14,6 +14,8 @@ See docs/vendors/fortinet_fortios.md, "Administrative access".
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from netaddr import IPNetwork
 
 from netaudit.messages import Text
@@ -538,22 +540,35 @@ class ControlPlane(Policies):
             )
         else:
             rank = {ifn: k for k, ifn in enumerate(owners)}
+            # Asked per distinct value, not per match (a policy's matches share their
+            # interface sets and destinations; policies repeat interface sets): the owners
+            # a set of out-interfaces reaches, and the hosts of an owner a destination keeps
+            # (by the destination's identity: the matches hold it for the whole loop).
+            owners_of: dict[frozenset, list[str]] = {}
+            kept_of: dict[tuple, tuple] = {}
             for line in fwd.lines:
                 ms = []
                 for m in line.matches:
                     # the owners the line may go out to, in the owners' order (a policy
                     # names one or a few of the many interfaces: not a test of each)
-                    outs = (
-                        owners
-                        if m.out_ifaces is None
-                        else sorted((ifn for ifn in m.out_ifaces if ifn in rank), key=rank.__getitem__)
-                    )
+                    outs: Iterable[str] | None
+                    if m.out_ifaces is None:
+                        outs = owners
+                    else:
+                        outs = owners_of.get(m.out_ifaces)
+                        if outs is None:
+                            outs = owners_of[m.out_ifaces] = sorted(
+                                (ifn for ifn in m.out_ifaces if ifn in rank), key=rank.__getitem__
+                            )
                     for ifn in outs:
-                        hosts = owners[ifn]
                         ins = (m.in_ifaces if m.in_ifaces is not None else self.all_ifaces) - {ifn}
                         if not ins:
                             continue
-                        kept = tuple(h for h in hosts if _addr_in(h.value, m.dst, m.dst_negate))
+                        k = (id(m.dst), m.dst_negate, ifn)
+                        kept = kept_of.get(k)
+                        if kept is None:
+                            hosts = owners[ifn]
+                            kept = kept_of[k] = tuple(h for h in hosts if _addr_in(h.value, m.dst, m.dst_negate))
                         if not kept:
                             continue
                         ms.append(evolve(m, dst=kept, dst_negate=False, in_ifaces=frozenset(ins), out_ifaces=None))
@@ -691,5 +706,6 @@ def _trust(admins: list[Admin]):
 def _addr_in(ip: int, pats, negate: bool) -> bool:
     if pats is None:
         return not negate
-    hit = any((ip & ~p.wildcard & 0xFFFFFFFF) == (p.value & ~p.wildcard & 0xFFFFFFFF) for p in pats)
+    # (the bits the pattern cares about are equal: one exclusive or, not two masked copies)
+    hit = any(not ((ip ^ p.value) & ~p.wildcard & 0xFFFFFFFF) for p in pats)
     return hit != negate

@@ -363,7 +363,15 @@ def _iface_pairs(fl: FilterLine) -> tuple:
 def _pairs_overlap(a: tuple, b: tuple) -> bool:
     """Two lines may see the same packets: some (in, out) interface pair of one
     overlaps one of the other (their :func:`_iface_pairs`)."""
-    return any(iface_overlap(ai, bi) and iface_overlap(ao, bo) for ai, ao in a for bi, bo in b)
+    # (iface_overlap written out, as loops: asked some 7,000 times a parse of the bench's
+    # 700 policies, each a handful of pairs)
+    for ai, ao in a:
+        for bi, bo in b:
+            if (ai is None or bi is None or not ai.isdisjoint(bi)) and (
+                ao is None or bo is None or not ao.isdisjoint(bo)
+            ):
+                return True
+    return False
 
 
 def _approximated(vip: Vip) -> bool:

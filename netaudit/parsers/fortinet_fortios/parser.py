@@ -51,6 +51,7 @@ from netaudit.secrets import key_material_lines
 # --------------------------------------------------------------------------- constants
 
 # Keys whose value is a secret, anywhere in a backup.
+_SECRET_SUFFIXES = ("-password", "-passwd", "-secret", "psksecret")
 _SECRET_KEYS = frozenset(
     {
         "password",
@@ -151,7 +152,7 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
                     self.rep.warnings.append(Text("input.at", where=f"{self.file}:{r.entry.edit_line}", what=why))
         for v in list(self.vdoms.values()):
             self._run_vdom(v)
-        self._scan_secrets(root)
+        self._scan_secrets(root, tree.keys)
         finalize(tree)
         return self._result()
 
@@ -297,12 +298,18 @@ class _FortiParser(InterfaceSections, AdminSections, RoutingSections):
 
     # ------------------------------------------------------------------ secrets
 
-    def _scan_secrets(self, root: Block) -> None:
+    def _scan_secrets(self, root: Block, keys: set[str]) -> None:
+        """Every value set to a secret key (``keys``: every key the tree's settings have)."""
+        # which keys are secrets, asked once per distinct key (a backup sets a few hundred
+        # keys over tens of thousands of settings); none: no walk
+        secret = {key for key in keys if key in _SECRET_KEYS or key.endswith(_SECRET_SUFFIXES)}
+        if not secret:
+            return
         stack: list[Node] = [root]
         while stack:
             node = stack.pop()
             for key, s in node.settings.items():
-                if s.values and (key in _SECRET_KEYS or key.endswith(("-password", "-passwd", "-secret", "psksecret"))):
+                if key in secret and s.values:
                     vals = s.values
                     if vals[0].upper() == "ENC" and len(vals) > 1:
                         vals = vals[1:]

@@ -145,6 +145,12 @@ class Policies(VdomState):
         dev.filters[FORWARD_FILTER] = flt
         dev.forward_filter = FORWARD_FILTER
         info = self.facts.policies
+        # service list -> (pieces, Match keyword sets), for lists without a renamed service
+        self._svc_memo: dict[tuple[str, ...], tuple[list[Piece], list[dict]]] = {}
+        self._svc_plain = not any(
+            b is not None and b.renamed
+            for b in (self.block_of("firewall service custom"), self.block_of("firewall service group"))
+        )
         for ifn in self.dev.interfaces:
             rec = p.ifs.get(ifn)
             if rec is not None and rec.dedicated is not None and not rec.shutdown:
@@ -240,11 +246,27 @@ class Policies(VdomState):
         spats, sneg, sreasons, _ = self._addr_side(e, "srcaddr", sneg, False)
         dpats, dneg, dreasons, vips = self._addr_side(e, "dstaddr", dneg, True)
         reasons += sreasons + dreasons
-        pieces, svc_reasons = self._svc_list(e)
+        # A service list read before (policies repeat a few: the bench's 700 name 200) gives
+        # its pieces and Match keyword sets without resolving its names or hashing its
+        # pieces again; only a list whose names all resolve, with no renamed service
+        # (whose meaning depends on the policy's line), is remembered.
+        svc_names = e.get("service")
+        svc_key = tuple(svc_names) if svc_names and self._svc_plain else None
+        known = self._svc_memo.get(svc_key) if svc_key is not None else None
+        specs: list[dict] | None = None
+        if known is not None:
+            pieces, specs = known
+            svc_reasons = []
+        else:
+            pieces, svc_reasons = self._svc_list(e)
+            if svc_key is not None and not svc_reasons:
+                specs = match_specs(pieces)
+                self._svc_memo[svc_key] = (pieces, specs)
         reasons += svc_reasons
         if e.low("service-negate", "disable") == "enable":
             reasons.append(SERVICE_NEGATE)
             pieces = [Piece(None)]
+            specs = None
         if e.low("internet-service", "disable") == "enable":
             reasons.append(_ISDB_DESTINATIONS)
             for k in (
@@ -289,7 +311,8 @@ class Policies(VdomState):
                 reasons.append(why)
         if e.low("match-vip", "disable") == "enable":
             self.match_vip.add(len(flt.lines))
-        specs = match_specs(pieces)
+        if specs is None:
+            specs = match_specs(pieces)
         matches: list[Match] = []
         dst_names = e.get("dstaddr") or []
         plain_dst = [n for n in dst_names if n not in v.vips and n not in v.vipgrps]

@@ -347,3 +347,51 @@ end
     # the same SSID with WPA2: exact
     _, cells = analyse(text.replace("set security captive-portal", "set security wpa2-only-personal"), zones)
     assert cells[("khach", "internet")].verdict == REACHABLE
+
+
+@pytest.mark.parametrize(
+    "service",
+    ['"HTTPS" "DNS"', '"RDP" "NO-SVC"', '"ALL"', '"HTTPS"'],
+)
+def test_a_service_list_repeated_reads_as_when_each_policy_is_alone(service):
+    """Policies repeating a service list take its Match keyword sets from the first one
+    that read it (policy._policy's memo); each must read as it does alone, service-negate
+    and undefined names included (an undefined name is cited at every policy naming it)."""
+    extras = ["", "        set service-negate enable\n", "", "        set srcaddr-negate enable\n", ""]
+    items = [policy(k + 1, '"lan"', '"srv"', '"LAN"', '"SRV"', service, extra=x) for k, x in enumerate(extras)]
+    dev, _ = dev_of(cfg(policies(*items)))
+    together = dev.filters["firewall-policy"].lines
+    assert len(together) == len(items)
+    for k, item in enumerate(items):
+        alone, _ = dev_of(cfg(policies(item)))
+        (line,) = alone.filters["firewall-policy"].lines
+        assert together[k].matches == line.matches
+        assert together[k].partial == line.partial
+        assert together[k].action == line.action
+    undefined = [r for r in dev.references if r.kind == "service"]
+    assert len(undefined) == (len(items) if "NO-SVC" in service else 0)
+    assert len({r.source.line for r in undefined}) == len(undefined)
+
+
+def test_a_renamed_service_is_read_at_each_policy_line():
+    """A service renamed between two policies naming it: the earlier policy keeps pointing
+    at the renamed object, the later one names the old name (undefined). Not remembered."""
+    text = cfg(
+        policies(
+            policy(1, '"lan"', '"srv"', '"LAN"', '"SRV"', '"WEBX" "DNS"'),
+        ),
+        """config firewall service custom
+    edit "WEBX"
+        set tcp-portrange 8080
+    next
+    rename "WEBX" to "WEBY"
+end""",
+        policies(
+            policy(2, '"lan"', '"srv"', '"LAN"', '"SRV"', '"WEBX" "DNS"'),
+        ),
+    )
+    dev, _ = dev_of(text)
+    first, second = dev.filters["firewall-policy"].lines
+    assert any(m.dst_ports and PortRange(8080, 8080) in m.dst_ports for m in first.matches)
+    assert not first.partial
+    assert second.partial and "not defined" in second.partial

@@ -340,3 +340,29 @@ def test_one_quoted_value_with_blanks_inside_and_odd_blanks_outside():
     assert closed_quotes_tokens('set member "a"  "b"') == ["set", "member", "a", "b"]  # two blanks
     assert closed_quotes_tokens('set member "a""b"') == ["set", "member", "ab"]  # glued: one token
     assert closed_quotes_tokens('set member "a" "b" ') == ["set", "member", "a", "b"]  # a blank after
+
+
+def test_repeated_quoted_lines_give_each_setting_its_own_values():
+    """A closed-quotes line is tokenised once per distinct text (build's memo): the
+    settings of two identical lines hold equal values, and changing one (append,
+    unselect) leaves the other as written."""
+    t = tree("""
+config firewall addrgrp
+    edit "G1"
+        set member "a" "b"
+        append member "c"
+    next
+    edit "G2"
+        set member "a" "b"
+        unselect member "a"
+    next
+    edit "G3"
+        set member "a" "b"
+    next
+end
+""")
+    ents = t.root.children["firewall addrgrp"].entries
+    assert ents["G1"].settings["member"].values == ["a", "b", "c"]
+    assert ents["G2"].settings["member"].values == ["b"]
+    assert ents["G3"].settings["member"].values == ["a", "b"]
+    assert t.keys == {"member"}
